@@ -1,0 +1,340 @@
+/*
+ * decorum.h: the public API of decorum, an engine that finds hateful and
+ * abusive content in comments and explains each verdict with spans of the
+ * original text.
+ *
+ * This header is the API reference. The model is Hyperscan's: an immutable
+ * *engine* (lexicons, rules, model) is loaded once and shared by all threads;
+ * each thread owns a *scratch* that holds working memory and the last result,
+ * so analyzing a comment allocates nothing in steady state.
+ *
+ *     decorum_engine *eng = NULL;
+ *     decorum_scratch *scr = NULL;
+ *     const decorum_result *res = NULL;
+ *     decorum_error err;
+ *     if (decorum_engine_open(NULL, &eng, &err) != DECORUM_OK) ...
+ *     if (decorum_scratch_alloc(eng, &scr, &err) != DECORUM_OK) ...
+ *     if (decorum_analyze(eng, scr, text, len, NULL, &res, &err) == DECORUM_OK)
+ *         printf("%s\n", decorum_verdict_name(res->verdict));
+ *     decorum_scratch_free(scr);
+ *     decorum_engine_free(eng);
+ *
+ * Conventions
+ * - Every function that can fail returns a decorum_status; results come
+ *   through out-pointers, which are left untouched on failure. An optional
+ *   decorum_error (may be NULL) receives a message and, where it means
+ *   something, a byte position.
+ * - Text is (const char *text, size_t len): no NUL terminator is needed and
+ *   the text is never modified. Text must be valid UTF-8.
+ * - Span offsets are byte offsets into the caller's original text, even when
+ *   normalization changed lengths.
+ * - Freeing functions accept NULL.
+ * - The library never prints, exits or aborts.
+ */
+#ifndef DECORUM_H
+#define DECORUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DECORUM_VERSION_MAJOR 0
+#define DECORUM_VERSION_MINOR 1
+#define DECORUM_VERSION_PATCH 0
+#define DECORUM_VERSION "0.1.0"
+/* Encoded as MAJOR*10000 + MINOR*100 + PATCH, for compile-time comparison. */
+#define DECORUM_VERSION_NUMBER                                                 \
+    (DECORUM_VERSION_MAJOR * 10000 + DECORUM_VERSION_MINOR * 100 +             \
+     DECORUM_VERSION_PATCH)
+
+/* The run-time library version, "MAJOR.MINOR.PATCH". Static storage. */
+const char *decorum_version(void);
+
+/* ---------------------------------------------------------------------- */
+/* Status codes                                                            */
+/* ---------------------------------------------------------------------- */
+
+/* X(name, value, message). Append only: values are part of the ABI. */
+#define DECORUM_STATUS_MAP(X)                                                  \
+    X(OK, 0, "success")                                                        \
+    X(ERR_INVALID, 1, "invalid argument")                                      \
+    X(ERR_NOMEM, 2, "out of memory")                                           \
+    X(ERR_TOOBIG, 3, "input exceeds the size limit")                           \
+    X(ERR_UTF8, 4, "text is not valid UTF-8")                                  \
+    X(ERR_IO, 5, "cannot read file")                                           \
+    X(ERR_FORMAT, 6, "malformed data file")                                    \
+    X(ERR_VERSION, 7, "data file of an unsupported version")                   \
+    X(ERR_CHECKSUM, 8, "data file checksum mismatch")                          \
+    X(ERR_MATCHER, 9, "pattern matcher failure")                               \
+    X(ERR_UNICODE, 10, "Unicode library failure")                              \
+    X(ERR_FLAGS, 11, "unknown option flag")                                    \
+    X(ERR_EMPTY, 12, "empty input")
+
+typedef enum decorum_status {
+#define DECORUM_X_(name, value, msg) DECORUM_##name = value,
+    DECORUM_STATUS_MAP(DECORUM_X_)
+#undef DECORUM_X_
+} decorum_status;
+
+/* A one-line English message for a status. Never NULL; unknown values give
+ * "unknown status". Static storage. */
+const char *decorum_strerror(decorum_status status);
+
+/* The status's symbolic name without prefix ("ERR_NOMEM"). Static storage. */
+const char *decorum_status_name(decorum_status status);
+
+/* Error detail. Filled by failing calls when a non-NULL pointer is passed. */
+typedef struct decorum_error {
+    decorum_status status;
+    /* Byte offset the error refers to (input text, data file), or
+     * (size_t)-1 when there is none. */
+    size_t position;
+    /* For data files: 1-based line number, or 0. */
+    size_t line;
+    char message[256]; /* NUL-terminated, may be truncated */
+} decorum_error;
+
+/* ---------------------------------------------------------------------- */
+/* Allocator                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* A custom allocator, set per engine. Every allocation the engine and its
+ * scratches make goes through it, which is how tests inject failures.
+ * malloc may return NULL; the library then fails with DECORUM_ERR_NOMEM and
+ * leaves nothing allocated. free(ctx, NULL) must be a no-op. */
+typedef struct decorum_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t old_size, size_t new_size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+    void *ctx;
+} decorum_allocator;
+
+/* ---------------------------------------------------------------------- */
+/* Attributes, verdicts, signals                                           */
+/* ---------------------------------------------------------------------- */
+
+/* The six Perspective production attributes, in this fixed order. */
+typedef enum decorum_attribute {
+    DECORUM_TOXICITY = 0,
+    DECORUM_SEVERE_TOXICITY,
+    DECORUM_IDENTITY_ATTACK,
+    DECORUM_INSULT,
+    DECORUM_PROFANITY,
+    DECORUM_THREAT,
+    DECORUM_N_ATTRIBUTES
+} decorum_attribute;
+
+/* "TOXICITY", ...; NULL for an out-of-range value. */
+const char *decorum_attribute_name(decorum_attribute a);
+/* Parses an attribute name (exact, upper case). Returns DECORUM_OK or
+ * DECORUM_ERR_INVALID. */
+decorum_status decorum_attribute_parse(const char *name, size_t len,
+                                       decorum_attribute *out);
+
+typedef enum decorum_verdict {
+    DECORUM_ALLOW = 0,
+    DECORUM_REVIEW,
+    DECORUM_REJECT
+} decorum_verdict;
+
+/* "allow", "review", "reject"; NULL for an out-of-range value. */
+const char *decorum_verdict_name(decorum_verdict v);
+
+/* Signals: what a span is evidence of. X(enum suffix, name, attribute).
+ * Append only. Mitigating signals (counter-speech, reclaimed use, negation,
+ * quotation) explain why something that looks like an attack is not one;
+ * their spans carry DECORUM_SPAN_MITIGATING. */
+#define DECORUM_SIGNAL_MAP(X)                                                  \
+    X(SLUR, "slur", IDENTITY_ATTACK)                                           \
+    X(DEHUMANIZATION, "dehumanization", IDENTITY_ATTACK)                       \
+    X(DEROGATION, "derogation", IDENTITY_ATTACK)                               \
+    X(THREAT, "threat", THREAT)                                                \
+    X(EXCLUSION, "exclusion", IDENTITY_ATTACK)                                 \
+    X(STEREOTYPE, "stereotype", IDENTITY_ATTACK)                               \
+    X(CODED_ECHO, "coded.echo", IDENTITY_ATTACK)                               \
+    X(CODED_NUMERIC, "coded.numeric", IDENTITY_ATTACK)                         \
+    X(CODED_DOGWHISTLE, "coded.dogwhistle", IDENTITY_ATTACK)                   \
+    X(CONSPIRACY, "conspiracy", IDENTITY_ATTACK)                               \
+    X(PROFANITY, "profanity", PROFANITY)                                       \
+    X(INSULT, "insult", INSULT)                                                \
+    X(COUNTER_SPEECH, "counter_speech", IDENTITY_ATTACK)                       \
+    X(RECLAIMED, "reclaimed", IDENTITY_ATTACK)                                 \
+    X(NEGATED, "negated", IDENTITY_ATTACK)                                     \
+    X(QUOTED, "quoted", IDENTITY_ATTACK)                                       \
+    X(MODEL, "model", TOXICITY)
+
+typedef enum decorum_signal {
+#define DECORUM_X_(e, name, attr) DECORUM_SIGNAL_##e,
+    DECORUM_SIGNAL_MAP(DECORUM_X_)
+#undef DECORUM_X_
+    DECORUM_N_SIGNALS
+} decorum_signal;
+
+/* "coded.echo", ...; NULL for an out-of-range value. */
+const char *decorum_signal_name(decorum_signal s);
+/* Parses a signal name. Returns DECORUM_OK or DECORUM_ERR_INVALID. */
+decorum_status decorum_signal_parse(const char *name, size_t len,
+                                    decorum_signal *out);
+
+/* Protected characteristics, as a bit set in results. */
+#define DECORUM_CATEGORY_MAP(X)                                                \
+    X(RACE, "race")                                                            \
+    X(ETHNICITY, "ethnicity")                                                  \
+    X(NATIONALITY, "nationality")                                              \
+    X(IMMIGRATION, "immigration_status")                                       \
+    X(RELIGION, "religion")                                                    \
+    X(SEX, "sex")                                                              \
+    X(GENDER_IDENTITY, "gender_identity")                                      \
+    X(SEXUAL_ORIENTATION, "sexual_orientation")                                \
+    X(DISABILITY, "disability")
+
+typedef enum decorum_category {
+#define DECORUM_X_(e, name) DECORUM_CATEGORY_##e,
+    DECORUM_CATEGORY_MAP(DECORUM_X_)
+#undef DECORUM_X_
+    DECORUM_N_CATEGORIES
+} decorum_category;
+
+/* "race", "religion", ...; NULL for an out-of-range value. */
+const char *decorum_category_name(decorum_category c);
+
+/* ---------------------------------------------------------------------- */
+/* Results                                                                 */
+/* ---------------------------------------------------------------------- */
+
+#define DECORUM_SPAN_MITIGATING 0x1u /* evidence against an attack */
+#define DECORUM_SPAN_EVASION 0x2u    /* the text was spelled to evade filters */
+#define DECORUM_SPAN_CONTEXT 0x4u    /* needed the parent or title to fire */
+
+typedef struct decorum_span {
+    size_t begin, end; /* byte offsets in the original text, begin < end */
+    decorum_attribute attribute;
+    decorum_signal signal;
+    uint32_t flags;     /* DECORUM_SPAN_* */
+    uint32_t category;  /* bit set of (1u << decorum_category) targeted */
+    float score;        /* this span's own probability for its attribute */
+    const char *reason; /* one line of English, NUL-terminated */
+} decorum_span;
+
+typedef struct decorum_result {
+    float scores[DECORUM_N_ATTRIBUTES]; /* probabilities in [0, 1] */
+    float hate_score;  /* probability of an attack on a protected group */
+    int hateful;       /* 1 when hate_score >= the engine's hate threshold */
+    decorum_verdict verdict;
+    uint32_t categories; /* bit set of protected categories attacked */
+    size_t n_spans;
+    const decorum_span *spans; /* [n_spans], sorted by begin then end */
+} decorum_result;
+
+/* ---------------------------------------------------------------------- */
+/* Engine                                                                  */
+/* ---------------------------------------------------------------------- */
+
+/* Options flags. */
+#define DECORUM_OPT_NO_MODEL 0x1u /* rules and lexicons only */
+#define DECORUM_OPT_ALL_FLAGS 0x1u
+
+/* Default thresholds, see decorum_engine_options. */
+#define DECORUM_DEFAULT_REVIEW 0.5f
+#define DECORUM_DEFAULT_REJECT 0.85f
+#define DECORUM_DEFAULT_HATE 0.5f
+/* Default and largest input size, in bytes. */
+#define DECORUM_DEFAULT_MAX_INPUT (64u * 1024u)
+#define DECORUM_MAX_INPUT_LIMIT (1024u * 1024u)
+
+/* Engine options. Initialise with decorum_engine_options_init(); a NULL
+ * options pointer means the defaults. Fields left 0/NULL take defaults. */
+typedef struct decorum_engine_options {
+    uint32_t struct_size; /* sizeof(decorum_engine_options), set by init */
+    uint32_t flags;       /* DECORUM_OPT_*; unknown bits: DECORUM_ERR_FLAGS */
+    const decorum_allocator *allocator; /* NULL: the C library's */
+    /* Directory of lexicon .tsv files (see docs/LEXICON.md); NULL: the
+     * lexicons built into the library. */
+    const char *lexicon_dir;
+    /* Model file (see docs/MODEL.md); NULL: the built-in model. */
+    const char *model_path;
+    /* Verdict thresholds. reject when the combined score reaches
+     * reject_threshold, review when it reaches review_threshold, else
+     * allow. 0 takes the default. Must satisfy 0 < review <= reject <= 1. */
+    float review_threshold;
+    float reject_threshold;
+    float hate_threshold; /* hateful when hate_score >= this */
+    /* Longest accepted text in bytes; 0: DECORUM_DEFAULT_MAX_INPUT. At most
+     * DECORUM_MAX_INPUT_LIMIT. */
+    size_t max_input;
+    void *reserved[4]; /* must be NULL */
+} decorum_engine_options;
+
+/* Fills *opt with defaults. */
+void decorum_engine_options_init(decorum_engine_options *opt);
+
+typedef struct decorum_engine decorum_engine;
+typedef struct decorum_scratch decorum_scratch;
+
+/* Loads an engine. opt may be NULL. On success *out owns the engine; free it
+ * with decorum_engine_free() after every scratch made from it is freed.
+ * The engine is immutable: any number of threads may use it at once, each
+ * with its own scratch. */
+decorum_status decorum_engine_open(const decorum_engine_options *opt,
+                                   decorum_engine **out, decorum_error *err);
+
+/* Frees an engine. NULL is a no-op. */
+void decorum_engine_free(decorum_engine *eng);
+
+/* Describes the loaded engine: lexicon entry count, model name and version.
+ * Writes at most cap bytes including the NUL; returns the length the full
+ * string needs (like snprintf). */
+size_t decorum_engine_describe(const decorum_engine *eng, char *buf,
+                               size_t cap);
+
+/* Allocates a scratch for eng. A scratch is used by one thread at a time;
+ * it holds the most recent result. Free with decorum_scratch_free() before
+ * the engine. */
+decorum_status decorum_scratch_alloc(const decorum_engine *eng,
+                                     decorum_scratch **out, decorum_error *err);
+
+/* Frees a scratch. NULL is a no-op. */
+void decorum_scratch_free(decorum_scratch *scr);
+
+/* Optional context of a comment: the comment it replies to and the title of
+ * the article. Pointers may be NULL with length 0. Context helps resolve who
+ * "they" are and whether "invaders" refers to migrants; spans are only ever
+ * reported on the comment itself. */
+typedef struct decorum_context {
+    const char *parent;
+    size_t parent_len;
+    const char *title;
+    size_t title_len;
+    uint32_t flags; /* must be 0 */
+} decorum_context;
+
+/* Analyzes one comment.
+ * text/len: the comment, valid UTF-8, len <= the engine's max_input.
+ *   len == 0 is allowed and yields an allow verdict with no spans (text may
+ *   then be NULL).
+ * ctx: may be NULL.
+ * out: receives a pointer to a result owned by scr, valid until the next
+ *   call with scr or until scr is freed. Span reasons live as long.
+ * Returns DECORUM_OK, DECORUM_ERR_INVALID (NULL engine, scratch, out, or
+ * text with len > 0), DECORUM_ERR_TOOBIG, DECORUM_ERR_UTF8 (err->position is
+ * the first bad byte), DECORUM_ERR_NOMEM, DECORUM_ERR_FLAGS.
+ * Thread safety: eng may be shared; scr may not. */
+decorum_status decorum_analyze(const decorum_engine *eng, decorum_scratch *scr,
+                               const char *text, size_t len,
+                               const decorum_context *ctx,
+                               const decorum_result **out, decorum_error *err);
+
+/* Validates UTF-8. Returns DECORUM_OK or DECORUM_ERR_UTF8 with *bad_pos (may
+ * be NULL) set to the offset of the first invalid byte. Rejects overlong
+ * forms, surrogates and code points above U+10FFFF. */
+decorum_status decorum_utf8_check(const char *text, size_t len,
+                                  size_t *bad_pos);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DECORUM_H */

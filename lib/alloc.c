@@ -1,0 +1,130 @@
+/*
+ * alloc.c: the engine's allocator and the error helper. Every allocation in
+ * the library goes through dc_malloc/dc_realloc/dc_free with the engine's
+ * decorum_allocator, so a test can fail the Nth allocation and check that
+ * the library returns DECORUM_ERR_NOMEM cleanly. Sizes are passed to free
+ * so that counting allocators can verify balance.
+ */
+#include "decorum_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *std_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return malloc(size);
+}
+
+static void *std_realloc(void *ctx, void *p, size_t old_size, size_t new_size)
+{
+    (void)ctx;
+    (void)old_size;
+    return realloc(p, new_size);
+}
+
+static void std_free(void *ctx, void *p, size_t size)
+{
+    (void)ctx;
+    (void)size;
+    free(p);
+}
+
+void dc_alloc_init(dc_alloc *al, const decorum_allocator *user)
+{
+    al->a.malloc = std_malloc;
+    al->a.realloc = std_realloc;
+    al->a.free = std_free;
+    al->a.ctx = NULL;
+    if (user && user->malloc && user->free) {
+        al->a = *user;
+        if (!user->realloc)
+            al->a.realloc = NULL; /* emulated in dc_realloc */
+    }
+}
+
+void *dc_malloc(const dc_alloc *al, size_t size)
+{
+    return al->a.malloc(al->a.ctx, size ? size : 1);
+}
+
+void *dc_calloc(const dc_alloc *al, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    size_t total = n * size;
+    void *p = dc_malloc(al, total);
+    if (p)
+        memset(p, 0, total ? total : 1);
+    return p;
+}
+
+void *dc_realloc(const dc_alloc *al, void *p, size_t old_size, size_t new_size)
+{
+    if (!p)
+        return dc_malloc(al, new_size);
+    if (al->a.realloc)
+        return al->a.realloc(al->a.ctx, p, old_size, new_size ? new_size : 1);
+    void *q = dc_malloc(al, new_size);
+    if (!q)
+        return NULL;
+    memcpy(q, p, old_size < new_size ? old_size : new_size);
+    dc_free(al, p, old_size);
+    return q;
+}
+
+void dc_free(const dc_alloc *al, void *p, size_t size)
+{
+    if (p)
+        al->a.free(al->a.ctx, p, size ? size : 1);
+}
+
+char *dc_strndup(const dc_alloc *al, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *d = dc_malloc(al, len + 1);
+    if (!d)
+        return NULL;
+    if (len)
+        memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+decorum_status dc_grow(const dc_alloc *al, void **p, size_t *cap, size_t need,
+                       size_t elem, size_t max)
+{
+    if (need <= *cap)
+        return DECORUM_OK;
+    if (need > max)
+        return DECORUM_ERR_TOOBIG;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap = ncap > max / 2 ? max : ncap * 2;
+    if (elem && ncap > SIZE_MAX / elem)
+        return DECORUM_ERR_TOOBIG;
+    void *q = dc_realloc(al, *p, *cap * elem, ncap * elem);
+    if (!q)
+        return DECORUM_ERR_NOMEM;
+    *p = q;
+    *cap = ncap;
+    return DECORUM_OK;
+}
+
+decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,
+                       const char *fmt, ...)
+{
+    if (err) {
+        err->status = st;
+        err->position = pos;
+        err->line = 0;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}

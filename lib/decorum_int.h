@@ -1,0 +1,409 @@
+/*
+ * decorum_int.h: declarations shared by the library's modules. Not installed.
+ *
+ * The pipeline for one comment (lib/analyze.c drives it):
+ *
+ *   original text --normalize.c--> dc_norm (folded text + offset map)
+ *                 --match.c-----> dc_hit[] (lexicon entries found, with
+ *                                 normalized offsets)
+ *                 --rules.c-----> dc_finding[] (target + attack + scope)
+ *                 --model.c-----> head scores (optional)
+ *                 --score.c-----> decorum_result (scores, verdict, spans in
+ *                                 original byte offsets)
+ *
+ * Ownership: the engine (immutable) owns lexicons, the compiled matcher and
+ * the model; the scratch owns every per-comment buffer. All memory comes
+ * through the engine's allocator (dc_alloc_*).
+ */
+#ifndef DECORUM_INT_H
+#define DECORUM_INT_H
+
+#include "decorum.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---------------------------------------------------------------------- */
+/* Allocation (alloc.c)                                                    */
+/* ---------------------------------------------------------------------- */
+
+typedef struct dc_alloc {
+    decorum_allocator a; /* always complete: defaults filled in */
+} dc_alloc;
+
+void dc_alloc_init(dc_alloc *al, const decorum_allocator *user);
+void *dc_malloc(const dc_alloc *al, size_t size);
+void *dc_calloc(const dc_alloc *al, size_t n, size_t size); /* checks n*size */
+void *dc_realloc(const dc_alloc *al, void *p, size_t old_size, size_t new_size);
+void dc_free(const dc_alloc *al, void *p, size_t size);
+/* Copies len bytes and a NUL. */
+char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
+
+/* Grows *p (element size elem, capacity *cap) to hold at least need
+ * elements, doubling. Fails with DECORUM_ERR_TOOBIG past max elements,
+ * DECORUM_ERR_NOMEM when the allocator fails; *p is unchanged on failure. */
+decorum_status dc_grow(const dc_alloc *al, void **p, size_t *cap, size_t need,
+                       size_t elem, size_t max);
+
+/* Fills err (may be NULL) and returns st. fmt is printf-style. */
+decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---------------------------------------------------------------------- */
+/* UTF-8 (utf8.c)                                                          */
+/* ---------------------------------------------------------------------- */
+
+/* Decodes one code point at s[0..len). Returns its byte length (1..4) and
+ * sets *cp, or returns 0 for an invalid sequence. */
+size_t dc_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t dc_utf8_encode(uint32_t cp, char *out);
+
+/* ---------------------------------------------------------------------- */
+/* Normalization (normalize.c)                                             */
+/* ---------------------------------------------------------------------- */
+
+/* How a normalized byte came about; bits, per output byte. */
+#define DC_EV_LEET 0x01u       /* digit or symbol read as a letter: h4te */
+#define DC_EV_CONFUSABLE 0x02u /* look-alike Unicode letter */
+#define DC_EV_SPACED 0x04u     /* letters spaced out and joined: k i l l */
+#define DC_EV_STRETCH 0x08u    /* a stretched run shortened: haaaate */
+#define DC_EV_INVISIBLE 0x10u  /* zero-width or combining marks removed */
+#define DC_EV_MASK 0x20u       /* masking symbol inside a word: f*ck */
+#define DC_EV_ANY 0x3fu
+
+/*
+ * Normalized text. text[0..len) is UTF-8, NUL-terminated, case-folded,
+ * NFKC, look-alikes mapped to ASCII letters, leetspeak decoded inside words,
+ * spaced-out letters joined, runs of 3+ identical letters cut to 2,
+ * zero-width characters and combining marks removed, Unicode quotes and
+ * dashes mapped to ASCII ' " -, runs of horizontal white space collapsed to
+ * one ' ' and runs of line breaks to one '\n'. Other punctuation is kept
+ * (parentheses, quotes, ? and ! matter to the rules).
+ *
+ * Offset map: output byte i came from original bytes
+ * [src_begin[i], src_end[i]). For a span [b, e) of normalized text the
+ * original span is [src_begin[b], src_end[e - 1]). Both arrays are
+ * non-decreasing. how[i] holds DC_EV_* bits.
+ */
+typedef struct dc_norm {
+    char *text;          /* [cap], NUL-terminated at len */
+    uint32_t *src_begin; /* [cap] */
+    uint32_t *src_end;   /* [cap] */
+    uint8_t *how;        /* [cap] */
+    size_t len;
+    size_t cap;
+    uint32_t evasions; /* OR of how[] */
+    bool ascii;        /* the input was pure ASCII (fast path taken) */
+} dc_norm;
+
+typedef struct dc_normalizer dc_normalizer; /* engine-side, immutable */
+
+/* Builds the immutable normalizer (ICU handles). */
+decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
+                                 decorum_error *err);
+void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz);
+
+/* Per-thread normalization state (ICU buffers). */
+typedef struct dc_norm_scratch dc_norm_scratch;
+decorum_status dc_norm_scratch_new(const dc_alloc *al, const dc_normalizer *nz,
+                                   dc_norm_scratch **out);
+void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns);
+
+/* Normalizes text[0..len) (valid UTF-8, checked by the caller) into *out,
+ * growing out's buffers through al (capacity limit: max_out bytes,
+ * else DECORUM_ERR_TOOBIG). Buffers are reused across calls; free with
+ * dc_norm_release(). */
+decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
+                            dc_norm_scratch *ns, const char *text, size_t len,
+                            size_t max_out, dc_norm *out);
+void dc_norm_release(const dc_alloc *al, dc_norm *n);
+
+/* ---------------------------------------------------------------------- */
+/* Lexicon (lexicon.c): entries loaded from data/lexicon, one .tsv a file */
+/* ---------------------------------------------------------------------- */
+
+/* Entry kinds: X(enum suffix, name used in the .tsv files). */
+#define DC_KIND_MAP(X)                                                         \
+    X(IDENTITY, "identity")       /* protected-group term */                   \
+    X(PERSON, "person")           /* people, men, folks: after an adjective */ \
+    X(SLUR, "slur")                                                            \
+    X(DEHUMANIZE, "dehumanize")                                                \
+    X(DEROGATE, "derogate")                                                    \
+    X(HATE_VERB, "hate_verb")     /* hate, despise: "I hate X" */              \
+    X(THREAT, "threat")           /* kill, gas, exterminate */                 \
+    X(EXCLUSION, "exclusion")     /* deport, go back, ban */                   \
+    X(STEREOTYPE, "stereotype")   /* "are all", "known for", "by nature" */    \
+    X(CODE, "code")               /* numeric codes and code words */           \
+    X(DOGWHISTLE, "dogwhistle")                                                \
+    X(CONSPIRACY, "conspiracy")   /* a trope phrase on its own */              \
+    X(CONSP_ACTOR, "consp_actor") /* soros, globalists, rothschilds */         \
+    X(CONSP_ACTION, "consp_action") /* funding, controls, behind */            \
+    X(CONSP_OBJECT, "consp_object") /* invasion, the media, the banks */       \
+    X(PROFANITY, "profanity")                                                  \
+    X(INSULT, "insult")                                                        \
+    X(NONPROTECTED, "nonprotected") /* politicians, governments, policies */   \
+    X(OBJECT, "object")           /* weather, traffic, this game */            \
+    X(NEGATION, "negation")                                                    \
+    X(DENOUNCE, "denounce")       /* racist, bigoted, not okay */              \
+    X(REPORT, "report")           /* said, called, saying, quote */            \
+    X(PRONOUN_GROUP, "pronoun_group") /* they, them, these people */           \
+    X(PRONOUN_YOU, "pronoun_you")                                              \
+    X(PRONOUN_SELF, "pronoun_self")                                            \
+    X(HUMANITY, "humanity")       /* human, people: "X are not human" */       \
+    X(COPULA, "copula")                                                        \
+    X(MODAL, "modal")             /* should, must, need to, deserve to */      \
+    X(QUANTIFIER, "quantifier")   /* all, every, most */                       \
+    X(MIGRATION, "migration")     /* border, asylum: makes invaders literal */ \
+    X(POSITIVE, "positive")       /* love, respect, welcome, proud */          \
+    X(INGROUP, "ingroup")         /* "as a", "i'm a", "we" before identity */  \
+    X(ALLOW, "allow")             /* innocent words that fuzzy variants hit */ \
+    X(GLUE, "glue")               /* function words for run-together text */
+
+typedef enum dc_kind {
+#define DC_X_(e, name) DC_KIND_##e,
+    DC_KIND_MAP(DC_X_)
+#undef DC_X_
+    DC_N_KINDS
+} dc_kind;
+
+const char *dc_kind_name(dc_kind k);
+
+/* Entry flags (the flags column). */
+#define DC_F_RECLAIMABLE 0x0001u /* an in-group reclaimed use exists */
+#define DC_F_AMBIGUOUS 0x0002u   /* innocent reading common: needs context */
+#define DC_F_NOFUZZY 0x0004u     /* never match misspelled variants */
+#define DC_F_COMPOUND 0x0008u    /* may match run together with other words */
+#define DC_F_ADJ 0x0010u         /* identity adjective: needs a person noun */
+#define DC_F_VERB 0x0020u        /* verb: accepts -ed, -ing, -s */
+#define DC_F_CASE 0x0040u        /* code word that counts only capitalized */
+#define DC_F_PLURAL 0x0080u      /* counts only in the plural (groups) */
+#define DC_F_SEVERE 0x0100u      /* contributes to SEVERE_TOXICITY */
+#define DC_F_NOUN 0x0200u        /* group noun: jews, muslims */
+
+typedef struct dc_entry {
+    const char *term;  /* normalized form; words separated by one space */
+    uint32_t term_len;
+    uint8_t kind;      /* dc_kind */
+    uint8_t severity;  /* 1 mild, 2 strong, 3 severe */
+    uint16_t flags;    /* DC_F_* */
+    uint32_t categories; /* bit set of decorum_category; 0 when none */
+    const char *group; /* "jewish", "black", ...; "" when none */
+    const char *why;   /* one line: why the entry is here */
+    const char *file;  /* source file name, for error messages */
+    uint32_t line;
+} dc_entry;
+
+typedef struct dc_lexicon {
+    dc_entry *entries; /* [n] */
+    size_t n;
+    char *strings;     /* one arena for every term/group/why */
+    size_t strings_size;
+} dc_lexicon;
+
+/* Parses one .tsv file's bytes into lx (appending). name is for errors. */
+decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
+                                const char *name, const char *data,
+                                size_t len, decorum_error *err);
+/* Loads every *.tsv in dir (sorted by name), or the built-in lexicons when
+ * dir is NULL. */
+decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
+                               const char *dir, decorum_error *err);
+void dc_lexicon_free(const dc_alloc *al, dc_lexicon *lx);
+
+/* Built-in lexicon files (generated by tools/embed from data/lexicon). */
+typedef struct dc_blob {
+    const char *name;
+    const unsigned char *data;
+    size_t len;
+} dc_blob;
+extern const dc_blob dc_builtin_lexicon[];
+extern const size_t dc_builtin_lexicon_count;
+
+/* ---------------------------------------------------------------------- */
+/* Matching (match.c): Vectorscan over normalized text                     */
+/* ---------------------------------------------------------------------- */
+
+#define DC_HIT_EXACT 0u
+#define DC_HIT_FUZZY 1u    /* a swapped, dropped or doubled letter */
+#define DC_HIT_COMPOUND 2u /* found inside a run-together word */
+#define DC_HIT_MASKED 3u   /* matched with a masking symbol: f*ck */
+
+typedef struct dc_hit {
+    uint32_t begin, end; /* normalized byte offsets, [begin, end) */
+    uint32_t entry;      /* index into dc_lexicon.entries */
+    uint8_t how;         /* DC_HIT_* */
+    uint8_t pad[3];
+} dc_hit;
+
+typedef struct dc_matcher dc_matcher; /* engine-side, immutable */
+typedef struct dc_match_scratch dc_match_scratch;
+
+/* Compiles the lexicon (with generated misspelling variants) into a
+ * matcher. lx must outlive the matcher. */
+decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
+                              dc_matcher **out, decorum_error *err);
+void dc_matcher_free(const dc_alloc *al, dc_matcher *m);
+decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
+                                    dc_match_scratch **out);
+void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
+
+/* A growable array of hits, owned by the scratch. */
+typedef struct dc_hitvec {
+    dc_hit *v;
+    size_t n, cap;
+} dc_hitvec;
+
+/* Finds every lexicon entry in n->text on word boundaries (plural and verb
+ * inflections accepted), plus fuzzy and run-together matches. Clears and
+ * fills *out sorted by begin, then longer first. Overlapping hits are all
+ * kept: the rules choose. */
+decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
+                        dc_match_scratch *ms, const dc_norm *n,
+                        dc_hitvec *out);
+void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv);
+
+#endif /* DECORUM_INT_H */
+
+/* ---------------------------------------------------------------------- */
+/* Rule features handed to the model (rules.c fills, model.c reads)       */
+/* ---------------------------------------------------------------------- */
+
+/* X(enum suffix, name). Each is a real value, mostly 0/1 or a count capped
+ * at 3, describing what the rule layer saw. Append only: a model file
+ * records how many it was trained with. */
+#define DC_RULE_FEATURE_MAP(X)                                                 \
+    X(TARGET_GROUP, "target.group")         /* protected group mentioned */    \
+    X(TARGET_YOU, "target.you")             /* second person addressed */      \
+    X(TARGET_NONPROTECTED, "target.nonprotected")                              \
+    X(TARGET_OBJECT, "target.object")                                          \
+    X(SLUR, "attack.slur")                                                     \
+    X(DEHUMANIZATION, "attack.dehumanization")                                 \
+    X(DEROGATION, "attack.derogation")                                         \
+    X(THREAT, "attack.threat")                                                 \
+    X(EXCLUSION, "attack.exclusion")                                           \
+    X(STEREOTYPE, "attack.stereotype")                                         \
+    X(CODED, "attack.coded")                                                   \
+    X(CONSPIRACY, "attack.conspiracy")                                         \
+    X(HATE_VERB, "attack.hate_verb")                                           \
+    X(PROFANITY, "profanity")                                                  \
+    X(INSULT_YOU, "insult.you")                                                \
+    X(INSULT_ANY, "insult.any")                                                \
+    X(NEGATED, "scope.negated")                                                \
+    X(QUESTION, "scope.question")                                              \
+    X(QUOTED, "scope.quoted")                                                  \
+    X(COUNTER, "scope.counter_speech")                                         \
+    X(RECLAIMED, "scope.reclaimed")                                            \
+    X(POSITIVE, "scope.positive")                                              \
+    X(EVASION, "evasion")                                                      \
+    X(RULE_HATE, "rule.hate")               /* the rules' own hate score */    \
+    X(RULE_TOX, "rule.toxicity")
+
+typedef enum dc_rule_feature {
+#define DC_X_(e, name) DC_RF_##e,
+    DC_RULE_FEATURE_MAP(DC_X_)
+#undef DC_X_
+    DC_N_RULE_FEATURES
+} dc_rule_feature;
+
+const char *dc_rule_feature_name(dc_rule_feature f);
+
+/* ---------------------------------------------------------------------- */
+/* Model (model.c, features.c)                                             */
+/* ---------------------------------------------------------------------- */
+
+/* Heads: the six attributes in decorum_attribute order, then hate. */
+#define DC_HEAD_HATE DECORUM_N_ATTRIBUTES
+#define DC_N_HEADS (DECORUM_N_ATTRIBUTES + 1)
+
+typedef struct dc_model dc_model;             /* engine-side, immutable */
+typedef struct dc_model_scratch dc_model_scratch;
+
+/* A word of the comment that moved a head's score, for explanations. */
+typedef struct dc_model_evidence {
+    uint32_t begin, end; /* normalized byte offsets */
+    float weight;        /* contribution to the hate/toxicity logit */
+    uint8_t head;        /* head it moved most */
+} dc_model_evidence;
+
+#define DC_MAX_EVIDENCE 8
+
+typedef struct dc_model_out {
+    float p[DC_N_HEADS]; /* calibrated probabilities */
+    dc_model_evidence ev[DC_MAX_EVIDENCE];
+    size_t n_ev;
+} dc_model_out;
+
+/* Loads a model file (mmap) or, with path NULL, the built-in model; *out is
+ * NULL (and DECORUM_OK returned) when path is NULL and none is built in. */
+decorum_status dc_model_open(const dc_alloc *al, const char *path,
+                             dc_model **out, decorum_error *err);
+void dc_model_free(const dc_alloc *al, dc_model *m);
+/* Name and version string, static or model-owned. */
+const char *dc_model_describe(const dc_model *m);
+decorum_status dc_model_scratch_new(const dc_alloc *al, const dc_model *m,
+                                    dc_model_scratch **out);
+void dc_model_scratch_free(const dc_alloc *al, dc_model_scratch *ms);
+/* Scores one normalized comment given the rule features. */
+decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
+                              const dc_norm *n,
+                              const float rf[DC_N_RULE_FEATURES],
+                              dc_model_out *out);
+
+/* Built-in model blob (tools/embed from data/model/decorum.model), possibly
+ * empty. */
+extern const dc_blob dc_builtin_model[];
+extern const size_t dc_builtin_model_count;
+
+/* ---------------------------------------------------------------------- */
+/* Rules (rules.c) and scoring (score.c)                                   */
+/* ---------------------------------------------------------------------- */
+
+/* One piece of evidence the rules found, in normalized offsets. */
+typedef struct dc_finding {
+    uint32_t begin, end;
+    uint8_t signal;    /* decorum_signal */
+    uint8_t attribute; /* decorum_attribute */
+    uint16_t flags;    /* DECORUM_SPAN_* */
+    uint32_t categories;
+    float weight;      /* strength in [0, 1] */
+    uint32_t reason;   /* offset of the reason in dc_rules_out.reasons */
+} dc_finding;
+
+typedef struct dc_rules_out {
+    dc_finding *v;
+    size_t n, cap;
+    char *reasons; /* NUL-separated strings */
+    size_t reasons_len, reasons_cap;
+    float rf[DC_N_RULE_FEATURES];
+    float attr[DECORUM_N_ATTRIBUTES]; /* the rules' attribute scores */
+    float hate;                       /* the rules' hate score */
+    uint32_t categories;              /* protected categories attacked */
+} dc_rules_out;
+
+typedef struct dc_rules dc_rules;                 /* engine-side */
+typedef struct dc_rules_scratch dc_rules_scratch; /* per thread */
+
+decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
+                            dc_rules **out, decorum_error *err);
+void dc_rules_free(const dc_alloc *al, dc_rules *r);
+decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out);
+void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs);
+
+/* Context already normalized and matched (parent comment first, then the
+ * article title), for pronoun resolution and topic. */
+typedef struct dc_ctx_view {
+    const dc_norm *norm;
+    const dc_hitvec *hits;
+} dc_ctx_view;
+
+/* Runs the rule layer over one normalized, matched comment. text is the
+ * original (for capitalization checks). Clears and fills *out. */
+decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
+                            dc_rules_scratch *rs, const dc_lexicon *lx,
+                            const char *text, size_t len, const dc_norm *n,
+                            const dc_hitvec *hits, const dc_ctx_view *ctx,
+                            size_t n_ctx, dc_rules_out *out);
+void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs the Debian 12 packages decorum needs to build, test and run,
+# skipping the ones already present. Uses sudo when not root.
+# Usage: scripts/deps.sh [build|test|all]
+set -eu
+what=${1:-build}
+pkgs="build-essential cmake pkg-config libvectorscan-dev libicu-dev
+      libjansson-dev libmicrohttpd-dev libsqlite3-dev"
+case "$what" in
+  test|all) pkgs="$pkgs libcriterion-dev valgrind clang python3 curl" ;;
+esac
+case "$what" in
+  all) pkgs="$pkgs wrk chromium chromium-driver nodejs npm" ;;
+esac
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "Installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
