@@ -1,51 +1,1745 @@
-/* rules.c: STUB, replaced by the rule layer. */
+/*
+ * rules.c: the rule layer. It models how hate is built rather than listing
+ * keywords: for every piece of attack language the matcher found (a slur,
+ * a dehumanizing word, a threat verb, a call for exclusion, a stereotype
+ * frame, an insult) it asks *who* is targeted and *in what scope* it is said.
+ *
+ *   targets: a protected group (identity nouns, identity adjectives before a
+ *            person noun, "the Chinese", slurs, coded names, the
+ *            triple-parentheses echo), a pronoun resolved to an earlier
+ *            group in the comment or its context (parent, title), the person
+ *            addressed ("you"), a non-protected target (governments,
+ *            politicians, policies), or an object;
+ *   scope:   negation ("X are not human" is an attack, "I don't hate X" is
+ *            not), questions (rhetorical questions still attack), quotation
+ *            and reporting with denunciation (counter-speech), reclaimed
+ *            in-group use of a slur.
+ *
+ * Input is the normalized comment (dc_norm) and the lexicon hits
+ * (dc_hitvec); output is a list of findings (dc_finding) in normalized
+ * offsets with a reason each, the rules' attribute and hate scores, and the
+ * rule features the model reads. Everything lives in the scratch and is
+ * reused across comments: the hot path does not allocate once warm.
+ *
+ * Vocabulary lives in data/lexicon; this file knows only grammar (kinds,
+ * punctuation, sentence and clause structure).
+ */
 #include "decorum_int.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
-struct dc_rules { int unused; };
-struct dc_rules_scratch { int unused; };
+/* Hard limits that bound the work per comment. */
+#define MAX_TOKENS (1u << 20)
+#define MAX_ITEMS (1u << 18)
+#define TARGET_WINDOW 12 /* tokens between an attack and its target */
+#define NEG_WINDOW 6     /* tokens between a negator and what it negates */
+
+enum { TK_WORD, TK_PUNCT, TK_NL };
+
+typedef struct tok {
+    uint32_t b, e;   /* normalized byte range */
+    uint32_t sent;   /* sentence index */
+    uint32_t clause; /* clause index (global) */
+    uint8_t type;    /* TK_* */
+    uint8_t ch;      /* the punctuation character, for TK_PUNCT */
+    uint8_t quoted;  /* inside "..." or '...' */
+    uint8_t pad;
+} tok;
+
+typedef struct mention {
+    uint32_t tb, te;  /* token range [tb, te) */
+    uint32_t b, e;    /* normalized byte range */
+    uint32_t entry;
+    uint8_t kind;
+    uint8_t how;      /* DC_HIT_* */
+    uint8_t used;     /* consumed as part of a group or another finding */
+    uint8_t pad;
+} mention;
+
+enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
+
+typedef struct target {
+    uint32_t tb, te;
+    uint32_t categories;
+    int32_t entry;  /* lexicon entry naming the group, or -1 */
+    uint8_t type;   /* TG_* */
+    uint8_t coded;  /* named by a code (echo, dog whistle) */
+    uint8_t slur;
+    uint8_t pad;
+} target;
+
+typedef struct sentence {
+    uint32_t tb, te;
+    uint8_t question;
+} sentence;
+
+struct dc_rules {
+    int unused; /* the rules are stateless today; room for compiled tables */
+};
+
+struct dc_rules_scratch {
+    tok *toks;
+    size_t ntok, cap_tok;
+    mention *m;
+    size_t nm, cap_m;
+    target *t;
+    size_t nt, cap_t;
+    sentence *s;
+    size_t ns, cap_s;
+};
+
+/* Everything one run needs, passed around instead of a dozen parameters. */
+typedef struct run {
+    const dc_alloc *al;
+    const dc_lexicon *lx;
+    const char *orig;
+    size_t orig_len;
+    const dc_norm *n;
+    dc_rules_scratch *rs;
+    dc_rules_out *out;
+    const dc_ctx_view *ctx;
+    size_t n_ctx;
+    bool migration_topic; /* comment or context is about migration */
+    bool denounce_any;    /* some denouncing word in the comment */
+    bool ingroup;         /* speaker marks in-group membership */
+    uint32_t ingroup_categories;
+} run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
     (void)lx;
-    (void)err;
-    *out = dc_calloc(al, 1, sizeof **out);
-    return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    dc_rules *r = dc_calloc(al, 1, sizeof *r);
+    if (!r)
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    *out = r;
+    return DECORUM_OK;
 }
+
 void dc_rules_free(const dc_alloc *al, dc_rules *r)
 {
-    dc_free(al, r, sizeof *r);
+    if (r)
+        dc_free(al, r, sizeof *r);
 }
+
 decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out)
 {
     *out = dc_calloc(al, 1, sizeof **out);
     return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
+
 void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
 {
+    if (!rs)
+        return;
+    dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
+    dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
+    dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
+    dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs, sizeof *rs);
 }
+
+void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o)
+{
+    dc_free(al, o->v, o->cap * sizeof *o->v);
+    dc_free(al, o->reasons, o->reasons_cap);
+    memset(o, 0, sizeof *o);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tokens, sentences, clauses, quotes                                      */
+/* ---------------------------------------------------------------------- */
+
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' ||
+           c >= 0x80;
+}
+
+static decorum_status push_tok(run *R, uint32_t b, uint32_t e, uint8_t type,
+                               uint8_t ch)
+{
+    dc_rules_scratch *rs = R->rs;
+    decorum_status st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok,
+                                rs->ntok + 1, sizeof *rs->toks, MAX_TOKENS);
+    if (st != DECORUM_OK)
+        return st;
+    tok *t = &rs->toks[rs->ntok++];
+    memset(t, 0, sizeof *t);
+    t->b = b;
+    t->e = e;
+    t->type = type;
+    t->ch = ch;
+    return DECORUM_OK;
+}
+
+static decorum_status tokenize(run *R)
+{
+    const char *s = R->n->text;
+    size_t len = R->n->len;
+    R->rs->ntok = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            i++;
+            continue;
+        }
+        decorum_status st;
+        if (is_word_byte(c)) {
+            size_t j = i + 1;
+            /* An apostrophe belongs to the word only between word bytes
+             * ("don't", "jew's"); elsewhere it is a quote mark. */
+            while (j < len &&
+                   (is_word_byte((unsigned char)s[j]) ||
+                    (s[j] == '\'' && j + 1 < len &&
+                     is_word_byte((unsigned char)s[j + 1]))))
+                j++;
+            st = push_tok(R, (uint32_t)i, (uint32_t)j, TK_WORD, 0);
+            i = j;
+        } else if (c == '\n') {
+            st = push_tok(R, (uint32_t)i, (uint32_t)i + 1, TK_NL, '\n');
+            i++;
+        } else {
+            st = push_tok(R, (uint32_t)i, (uint32_t)i + 1, TK_PUNCT, c);
+            i++;
+        }
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+static bool tok_is_word(const run *R, uint32_t ti, const char *w)
+{
+    const tok *t = &R->rs->toks[ti];
+    size_t wl = strlen(w);
+    return t->type == TK_WORD && t->e - t->b == wl &&
+           memcmp(R->n->text + t->b, w, wl) == 0;
+}
+
+/* Sentences end at . ! ? ; and line breaks; a full stop after a one-letter
+ * word ("u.s.") or before a non-space does not end one. Clauses also end at
+ * , : and dashes. Quotes toggle. */
+static decorum_status structure(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    rs->ns = 0;
+    uint32_t sent = 0, clause = 0, start = 0;
+    bool dq = false, sq = false;
+    const char *s = R->n->text;
+    for (uint32_t i = 0; i < rs->ntok; i++) {
+        tok *t = &rs->toks[i];
+        t->sent = sent;
+        t->clause = clause;
+        bool end_sent = false;
+        if (t->type == TK_NL) {
+            end_sent = true;
+        } else if (t->type == TK_PUNCT) {
+            switch (t->ch) {
+            case '"':
+                dq = !dq;
+                break;
+            case '\'':
+                sq = !sq;
+                break;
+            case '!':
+            case '?':
+            case ';':
+                end_sent = true;
+                break;
+            case '.': {
+                bool short_prev = i > 0 && rs->toks[i - 1].type == TK_WORD &&
+                                  rs->toks[i - 1].e - rs->toks[i - 1].b == 1;
+                bool glued = t->e < R->n->len && s[t->e] != ' ' &&
+                             s[t->e] != '\n' && s[t->e] != '"' &&
+                             s[t->e] != '.';
+                end_sent = !short_prev && !glued;
+                break;
+            }
+            case ',':
+            case ':':
+            case '-':
+            case '(':
+            case ')':
+                clause++;
+                break;
+            default:
+                break;
+            }
+        }
+        t->quoted = (dq || sq) && t->type == TK_WORD;
+        if (end_sent) {
+            /* Keep runs of ?!. in the same sentence. */
+            while (i + 1 < rs->ntok && rs->toks[i + 1].type == TK_PUNCT &&
+                   (rs->toks[i + 1].ch == '?' || rs->toks[i + 1].ch == '!' ||
+                    rs->toks[i + 1].ch == '.')) {
+                i++;
+                rs->toks[i].sent = sent;
+                rs->toks[i].clause = clause;
+            }
+            decorum_status st =
+                dc_grow(R->al, (void **)&rs->s, &rs->cap_s, rs->ns + 1,
+                        sizeof *rs->s, MAX_TOKENS);
+            if (st != DECORUM_OK)
+                return st;
+            bool q = false;
+            for (uint32_t k = start; k <= i; k++)
+                if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '?')
+                    q = true;
+            rs->s[rs->ns++] = (sentence){start, i + 1, q};
+            sent++;
+            clause++;
+            start = i + 1;
+            /* A line break closes open quotes that were never closed. */
+            if (t->type == TK_NL)
+                dq = sq = false;
+        }
+    }
+    if (start < rs->ntok || rs->ns == 0) {
+        decorum_status st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+                                    rs->ns + 1, sizeof *rs->s, MAX_TOKENS);
+        if (st != DECORUM_OK)
+            return st;
+        bool q = false;
+        for (uint32_t k = start; k < rs->ntok; k++)
+            if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '?')
+                q = true;
+        rs->s[rs->ns++] = (sentence){start, (uint32_t)rs->ntok, q};
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Mentions: lexicon hits placed on tokens                                 */
+/* ---------------------------------------------------------------------- */
+
+static decorum_status place_hits(run *R, const dc_hitvec *hits)
+{
+    dc_rules_scratch *rs = R->rs;
+    rs->nm = 0;
+    uint32_t ti = 0;
+    for (size_t h = 0; h < hits->n; h++) {
+        const dc_hit *hit = &hits->v[h];
+        if (hit->entry >= R->lx->n || hit->end <= hit->begin)
+            continue;
+        /* Hits come sorted by begin, so the token cursor only moves on. */
+        while (ti < rs->ntok && rs->toks[ti].e <= hit->begin)
+            ti++;
+        if (ti >= rs->ntok)
+            break;
+        uint32_t te = ti;
+        while (te < rs->ntok && rs->toks[te].b < hit->end)
+            te++;
+        if (te == ti)
+            continue;
+        decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m,
+                                    rs->nm + 1, sizeof *rs->m, MAX_ITEMS);
+        if (st != DECORUM_OK)
+            return st;
+        mention *m = &rs->m[rs->nm++];
+        memset(m, 0, sizeof *m);
+        m->tb = ti;
+        m->te = te;
+        m->b = hit->begin;
+        m->e = hit->end;
+        m->entry = hit->entry;
+        m->kind = R->lx->entries[hit->entry].kind;
+        m->how = hit->how;
+    }
+    return DECORUM_OK;
+}
+
+static const dc_entry *ent(const run *R, const mention *m)
+{
+    return &R->lx->entries[m->entry];
+}
+
+/* The first mention of kind starting at token ti, or NULL. */
+static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb == ti && m->kind == kind)
+            return m;
+        if (m->tb > ti)
+            break;
+    }
+    return NULL;
+}
+
+static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= te)
+            break;
+        if (m->tb >= tb && m->kind == kind)
+            return true;
+    }
+    return false;
+}
+
+/* The original text of token ti starts with an upper-case ASCII letter. */
+static bool capitalized(const run *R, uint32_t ti)
+{
+    uint32_t ob = R->n->src_begin[R->rs->toks[ti].b];
+    return ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z';
+}
+
+/* The hit extends past its term with a plural ending. */
+static bool plural_hit(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    uint32_t len = m->e - m->b;
+    return len > e->term_len && R->n->text[m->e - 1] == 's';
+}
+
+/* ---------------------------------------------------------------------- */
+/* Targets                                                                 */
+/* ---------------------------------------------------------------------- */
+
+static decorum_status push_target(run *R, target t)
+{
+    dc_rules_scratch *rs = R->rs;
+    decorum_status st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t,
+                                rs->nt + 1, sizeof *rs->t, MAX_ITEMS);
+    if (st != DECORUM_OK)
+        return st;
+    rs->t[rs->nt++] = t;
+    return DECORUM_OK;
+}
+
+/* A word that can follow "the" + identity adjective and still leave the
+ * adjective as the head noun ("the Chinese can ...", "the Irish are").
+ * A following noun (government, food, people) makes it a modifier. */
+static bool head_noun_follows(const run *R, uint32_t ti)
+{
+    if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
+        return false;
+    static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
+                                    DC_KIND_NONPROTECTED, DC_KIND_OBJECT,
+                                    DC_KIND_HUMANITY};
+    for (size_t k = 0; k < sizeof nouny / sizeof nouny[0]; k++)
+        if (mention_at(R, ti, nouny[k]))
+            return true;
+    /* An unknown lower-case word after "the X" is most often a noun
+     * ("the chinese restaurant"), unless it is a verb we know. */
+    if (mention_at(R, ti, DC_KIND_COPULA) || mention_at(R, ti, DC_KIND_MODAL) ||
+        mention_at(R, ti, DC_KIND_NEGATION) ||
+        mention_at(R, ti, DC_KIND_THREAT) ||
+        mention_at(R, ti, DC_KIND_EXCLUSION) ||
+        mention_at(R, ti, DC_KIND_STEREOTYPE) ||
+        mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
+        mention_at(R, ti, DC_KIND_QUANTIFIER) ||
+        mention_at(R, ti, DC_KIND_GLUE))
+        return false;
+    const tok *t = &R->rs->toks[ti];
+    size_t l = t->e - t->b;
+    /* Verbs in the third person or past ("the Chinese amass", "the Irish
+     * drank") are not nouns; plural nouns end in s too, so only -ed and
+     * modal-like short words are safe calls. Be conservative: treat the
+     * word as a noun unless it ends in -ed or is a known function word. */
+    if (l > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
+        return false;
+    return true;
+}
+
+static bool is_determiner(const run *R, uint32_t ti)
+{
+    return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
+}
+
+static decorum_status find_targets(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    rs->nt = 0;
+    decorum_status st;
+    for (size_t i = 0; i < rs->nm; i++) {
+        mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0};
+        switch (m->kind) {
+        case DC_KIND_IDENTITY: {
+            if (m->used)
+                break;
+            bool group = false;
+            if (e->flags & DC_F_ADJ) {
+                /* Identity adjective: a group when it heads a person noun
+                 * or identity noun ("black women"), is plural ("blacks"),
+                 * is used as a noun after a determiner ("the Chinese"),
+                 * or precedes a capitalized plural ("Indian
+                 * Subcontinentals"). */
+                const mention *nx = NULL;
+                uint32_t k = m->te;
+                /* Allow a chain of adjectives: "young black men". */
+                while (k < rs->ntok && !nx) {
+                    nx = mention_at(R, k, DC_KIND_PERSON);
+                    if (!nx)
+                        nx = mention_at(R, k, DC_KIND_IDENTITY);
+                    if (!nx)
+                        nx = mention_at(R, k, DC_KIND_HUMANITY);
+                    if (nx || k >= m->te + 2)
+                        break;
+                    k++;
+                }
+                if (nx && nx->tb <= m->te + 1) {
+                    group = true;
+                    t.te = nx->te;
+                    const dc_entry *ne = ent(R, nx);
+                    t.categories |= ne->categories;
+                    for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t.te;
+                         j++)
+                        if (rs->m[j].kind == DC_KIND_IDENTITY ||
+                            rs->m[j].kind == DC_KIND_HUMANITY ||
+                            rs->m[j].kind == DC_KIND_PERSON)
+                            rs->m[j].used = 1;
+                } else if (plural_hit(R, m)) {
+                    group = true;
+                } else if (m->tb > 0 && is_determiner(R, m->tb - 1) &&
+                           !head_noun_follows(R, m->te)) {
+                    group = true;
+                } else if (m->te < rs->ntok &&
+                           rs->toks[m->te].type == TK_WORD &&
+                           capitalized(R, m->te) && capitalized(R, m->tb)) {
+                    const tok *nt = &rs->toks[m->te];
+                    if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
+                        group = true;
+                        t.te = m->te + 1;
+                    }
+                }
+            } else {
+                group = true;
+                if (e->flags & DC_F_PLURAL)
+                    group = plural_hit(R, m);
+            }
+            if (group && (st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        }
+        case DC_KIND_SLUR:
+            t.slur = 1;
+            if ((st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        case DC_KIND_DOGWHISTLE:
+            if (e->categories) {
+                t.coded = 1;
+                if ((st = push_target(R, t)) != DECORUM_OK)
+                    return st;
+            }
+            break;
+        case DC_KIND_PRONOUN_GROUP:
+            t.type = TG_PRONOUN;
+            t.entry = -1;
+            if ((st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        case DC_KIND_PRONOUN_YOU:
+            t.type = TG_YOU;
+            if ((st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        case DC_KIND_NONPROTECTED:
+            t.type = TG_NP;
+            if ((st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        case DC_KIND_OBJECT:
+            t.type = TG_OBJECT;
+            if ((st = push_target(R, t)) != DECORUM_OK)
+                return st;
+            break;
+        default:
+            break;
+        }
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Findings                                                                */
+/* ---------------------------------------------------------------------- */
+
+static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
+{
+    dc_rules_out *o = R->out;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        k = 0;
+    size_t len = (size_t)k < sizeof buf ? (size_t)k : sizeof buf - 1;
+    decorum_status st =
+        dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
+                o->reasons_len + len + 1, 1, (size_t)1 << 24);
+    if (st != DECORUM_OK)
+        return st;
+    memcpy(o->reasons + o->reasons_len, buf, len);
+    o->reasons[o->reasons_len + len] = '\0';
+    *off = (uint32_t)o->reasons_len;
+    o->reasons_len += len + 1;
+    return DECORUM_OK;
+}
+
+static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
+{
+    uint32_t how = 0;
+    for (uint32_t i = b; i < e && i < R->n->len; i++)
+        how |= R->n->how[i];
+    return how;
+}
+
+static const char *evasion_note(uint32_t how)
+{
+    if (how & DC_EV_SPACED)
+        return " (letters spaced out to evade filters)";
+    if (how & DC_EV_LEET)
+        return " (leetspeak spelling to evade filters)";
+    if (how & DC_EV_CONFUSABLE)
+        return " (look-alike characters to evade filters)";
+    if (how & DC_EV_MASK)
+        return " (masked letters to evade filters)";
+    if (how & DC_EV_INVISIBLE)
+        return " (hidden characters to evade filters)";
+    if (how & DC_EV_STRETCH)
+        return " (stretched letters)";
+    return "";
+}
+
+/* Describes a target for a reason: "jewish (religion)". */
+static void target_label(const run *R, const target *t, char *buf, size_t cap)
+{
+    const char *g = "";
+    if (t->entry >= 0)
+        g = R->lx->entries[t->entry].group;
+    if (!g || !*g) {
+        const tok *a = &R->rs->toks[t->tb];
+        const tok *z = &R->rs->toks[t->te - 1];
+        int n = (int)(z->e - a->b);
+        snprintf(buf, cap, "'%.*s'", n > 60 ? 60 : n, R->n->text + a->b);
+        return;
+    }
+    const char *cat = "";
+    for (int c = 0; c < DECORUM_N_CATEGORIES; c++)
+        if (t->categories & (1u << c)) {
+            cat = decorum_category_name((decorum_category)c);
+            break;
+        }
+    if (*cat)
+        snprintf(buf, cap, "%s people (%s)", g, cat);
+    else
+        snprintf(buf, cap, "%s people", g);
+}
+
+typedef struct finding_spec {
+    uint32_t b, e; /* normalized byte range */
+    decorum_signal signal;
+    decorum_attribute attribute;
+    uint32_t categories;
+    float weight;
+    uint16_t flags;
+    bool hate;   /* counts toward the hate score */
+    bool severe; /* counts toward SEVERE_TOXICITY */
+} finding_spec;
+
+static float noisy_or(float a, float b)
+{
+    return 1.0f - (1.0f - a) * (1.0f - b);
+}
+
+static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
+{
+    dc_rules_out *o = R->out;
+    decorum_status st = dc_grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
+                                sizeof *o->v, MAX_ITEMS);
+    if (st != DECORUM_OK)
+        return st;
+    uint32_t how = evasion_flags(R, fs->b, fs->e);
+    dc_finding *f = &o->v[o->n++];
+    f->begin = fs->b;
+    f->end = fs->e;
+    f->signal = (uint8_t)fs->signal;
+    f->attribute = (uint8_t)fs->attribute;
+    f->flags = fs->flags | (how ? DECORUM_SPAN_EVASION : 0);
+    f->categories = fs->categories;
+    f->weight = fs->weight;
+    f->reason = reason;
+    if (how)
+        o->rf[DC_RF_EVASION] = 1;
+    if (fs->flags & DECORUM_SPAN_MITIGATING)
+        return DECORUM_OK;
+    float w = fs->weight;
+    float *a = o->attr;
+    switch (fs->attribute) {
+    case DECORUM_IDENTITY_ATTACK:
+        a[DECORUM_IDENTITY_ATTACK] = noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.95f);
+        if (fs->signal == DECORUM_SIGNAL_SLUR)
+            a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w * 0.8f);
+        break;
+    case DECORUM_THREAT:
+        a[DECORUM_THREAT] = noisy_or(a[DECORUM_THREAT], w);
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.9f);
+        if (fs->hate)
+            a[DECORUM_IDENTITY_ATTACK] =
+                noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
+        break;
+    case DECORUM_INSULT:
+        a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w);
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.85f);
+        break;
+    case DECORUM_PROFANITY:
+        a[DECORUM_PROFANITY] = noisy_or(a[DECORUM_PROFANITY], w);
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
+        break;
+    default:
+        a[fs->attribute] = noisy_or(a[fs->attribute], w);
+        break;
+    }
+    if (fs->severe)
+        a[DECORUM_SEVERE_TOXICITY] =
+            noisy_or(a[DECORUM_SEVERE_TOXICITY], w * 0.9f);
+    if (fs->hate) {
+        o->hate = noisy_or(o->hate, w);
+        o->categories |= fs->categories;
+    }
+    return DECORUM_OK;
+}
+
+/* Byte range of tokens [tb, te). */
+static uint32_t tb_byte(const run *R, uint32_t tb)
+{
+    return R->rs->toks[tb].b;
+}
+static uint32_t te_byte(const run *R, uint32_t te)
+{
+    return R->rs->toks[te - 1].e;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scope                                                                   */
+/* ---------------------------------------------------------------------- */
+
+static const sentence *sent_of(const run *R, uint32_t ti)
+{
+    return &R->rs->s[R->rs->toks[ti].sent];
+}
+
+/* A negator before the attack in the same clause, close enough, not part
+ * of the attack phrase itself. A negated auxiliary opening a question
+ * ("aren't they just ...?") is rhetorical and does not negate. */
+static const mention *negator(const run *R, uint32_t tb)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, tb);
+    uint32_t clause = rs->toks[tb].clause;
+    const mention *best = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb >= tb)
+            break;
+        if (m->kind != DC_KIND_NEGATION || m->te > tb)
+            continue;
+        if (rs->toks[m->tb].clause != clause || tb - m->te > NEG_WINDOW)
+            continue;
+        if (s->question && m->tb <= s->tb + 1)
+            continue;
+        best = m;
+    }
+    return best;
+}
+
+static bool report_before(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    return has_kind_in(R, s->tb, tb, DC_KIND_REPORT);
+}
+
+/* A denouncing word in the sentence that is not the attack itself. */
+static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
+{
+    const sentence *s = sent_of(R, tb);
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= s->te)
+            break;
+        if (m->tb < s->tb || m->kind != DC_KIND_DENOUNCE)
+            continue;
+        if (m->tb >= tb && m->te <= te)
+            continue;
+        return true;
+    }
+    /* The next sentence may carry the denunciation: "'X are vermin.' That
+     * is disgusting." */
+    uint32_t si = R->rs->toks[tb].sent;
+    if (si + 1 < R->rs->ns) {
+        const sentence *nx = &R->rs->s[si + 1];
+        if (has_kind_in(R, nx->tb, nx->te, DC_KIND_DENOUNCE))
+            return true;
+    }
+    return false;
+}
+
+typedef enum scope {
+    SC_ASSERTED,
+    SC_NEGATED,
+    SC_COUNTER, /* quoted or reported, and denounced */
+    SC_REPORTED /* quoted or reported without a stance */
+} scope;
+
+static scope scope_of(const run *R, uint32_t tb, uint32_t te,
+                      const mention **neg)
+{
+    *neg = negator(R, tb);
+    bool quoted = R->rs->toks[tb].quoted;
+    bool reported = report_before(R, tb);
+    if ((quoted || reported) && denounce_near(R, tb, te))
+        return SC_COUNTER;
+    if (quoted && R->denounce_any)
+        return SC_COUNTER;
+    if (*neg)
+        return SC_NEGATED;
+    if (quoted || reported)
+        return SC_REPORTED;
+    return SC_ASSERTED;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Linking attacks to targets                                              */
+/* ---------------------------------------------------------------------- */
+
+/* Resolves a pronoun at token ti to the nearest earlier group or
+ * non-protected target in the comment, else to a group in the context.
+ * Returns 1 on success with *out filled, and sets *from_ctx. */
+static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
+                            bool *from_ctx)
+{
+    const dc_rules_scratch *rs = R->rs;
+    *from_ctx = false;
+    for (size_t i = rs->nt; i-- > 0;) {
+        const target *t = &rs->t[i];
+        if (t->te > ti)
+            continue;
+        if (t->type == TG_GROUP || t->type == TG_NP) {
+            *out = *t;
+            return true;
+        }
+    }
+    /* Context: the last protected-group noun named in the parent, then the
+     * title. Only identity nouns and slurs count there: the context is
+     * only read to learn who "they" are. */
+    for (size_t c = 0; c < R->n_ctx; c++) {
+        const dc_hitvec *hv = R->ctx[c].hits;
+        for (size_t h = hv->n; h-- > 0;) {
+            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
+            if ((e->kind == DC_KIND_IDENTITY &&
+                 (!(e->flags & DC_F_ADJ) ||
+                  hv->v[h].end - hv->v[h].begin > e->term_len)) ||
+                e->kind == DC_KIND_SLUR) {
+                memset(out, 0, sizeof *out);
+                out->type = TG_GROUP;
+                out->categories = e->categories;
+                out->entry = (int32_t)hv->v[h].entry;
+                out->tb = out->te = 0;
+                *from_ctx = true;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
+
+/* Picks the target an attack at [tb, te) is about: the nearest target in
+ * the same sentence within TARGET_WINDOW tokens, preferring the given
+ * direction (verbs look at their object, predicates at their subject). */
+static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
+                                 int prefer, int *dist_out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, tb);
+    const target *best = NULL;
+    int best_score = 1 << 30;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->tb < s->tb || t->te > s->te)
+            continue;
+        if (t->tb < te && t->te > tb)
+            continue; /* overlaps the attack itself */
+        int dist, dir;
+        if (t->tb >= te) {
+            dist = (int)(t->tb - te);
+            dir = DIR_FORWARD;
+        } else {
+            dist = (int)(tb - t->te);
+            dir = DIR_BACKWARD;
+        }
+        if (dist > TARGET_WINDOW)
+            continue;
+        int score = dist * 2 + (dir == prefer ? 0 : 5);
+        /* A protected group is the more specific reading when a pronoun or
+         * a generic target competes at a similar distance. */
+        if (t->type == TG_GROUP)
+            score -= 1;
+        if (score < best_score) {
+            best_score = score;
+            best = t;
+            if (dist_out)
+                *dist_out = dist;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The rules                                                               */
+/* ---------------------------------------------------------------------- */
+
+static float severity_weight(int sev, float w1, float w2, float w3)
+{
+    return sev >= 3 ? w3 : sev == 2 ? w2 : w1;
+}
+
+static const char *signal_verb(decorum_signal s)
+{
+    switch (s) {
+    case DECORUM_SIGNAL_DEHUMANIZATION:
+        return "dehumanizing language";
+    case DECORUM_SIGNAL_DEROGATION:
+        return "derogation";
+    case DECORUM_SIGNAL_THREAT:
+        return "threat of violence";
+    case DECORUM_SIGNAL_EXCLUSION:
+        return "call for exclusion";
+    case DECORUM_SIGNAL_STEREOTYPE:
+        return "stereotype";
+    case DECORUM_SIGNAL_INSULT:
+        return "insult";
+    default:
+        return decorum_signal_name(s);
+    }
+}
+
+/* Emits a mitigating span explaining why an attack did not count. */
+static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
+                               const char *what)
+{
+    finding_spec fs = {0};
+    fs.b = b;
+    fs.e = e;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.flags = DECORUM_SPAN_MITIGATING;
+    fs.weight = 0;
+    const char *why;
+    if (sc == SC_NEGATED) {
+        fs.signal = DECORUM_SIGNAL_NEGATED;
+        why = "negated";
+        R->out->rf[DC_RF_NEGATED] = 1;
+    } else if (sc == SC_COUNTER) {
+        fs.signal = DECORUM_SIGNAL_COUNTER_SPEECH;
+        why = "quoted or reported in order to denounce it (counter-speech)";
+        R->out->rf[DC_RF_COUNTER] = 1;
+    } else {
+        fs.signal = DECORUM_SIGNAL_QUOTED;
+        why = "quoted or reported speech";
+        R->out->rf[DC_RF_QUOTED] = 1;
+    }
+    uint32_t r;
+    decorum_status st = add_reason(R, &r, "not an attack: %s is %s", what, why);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* An attack term linked to a protected group: the core rule. */
+static decorum_status attack_on_group(run *R, const mention *m,
+                                      const target *t, decorum_signal sig,
+                                      float w, bool from_ctx)
+{
+    const dc_entry *e = ent(R, m);
+    const mention *neg;
+    scope sc = scope_of(R, m->tb, m->te, &neg);
+    char what[96];
+    int tl = (int)(m->e - m->b);
+    snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
+             R->n->text + m->b);
+    if (sc == SC_NEGATED || sc == SC_COUNTER)
+        return mitigate(R, m->b, m->e, sc, what);
+    if (sc == SC_REPORTED) {
+        R->out->rf[DC_RF_QUOTED] = 1;
+        w *= 0.6f;
+    }
+    if (sent_of(R, m->tb)->question) {
+        R->out->rf[DC_RF_QUESTION] = 1;
+        w *= 0.9f;
+    }
+    char label[128];
+    target_label(R, t, label, sizeof label);
+    finding_spec fs = {0};
+    fs.b = m->b;
+    fs.e = m->e;
+    fs.signal = sig;
+    fs.attribute = sig == DECORUM_SIGNAL_THREAT ? DECORUM_THREAT
+                                                 : DECORUM_IDENTITY_ATTACK;
+    fs.categories = t->categories;
+    fs.weight = w;
+    fs.hate = true;
+    fs.severe = (e->flags & DC_F_SEVERE) || e->severity >= 3;
+    if (from_ctx)
+        fs.flags |= DECORUM_SPAN_CONTEXT;
+    uint32_t r;
+    decorum_status st =
+        add_reason(R, &r, "%s aimed at %s%s: %s%s", signal_verb(sig), label,
+                   from_ctx ? " (named in the context)" : "", e->why,
+                   evasion_note(evasion_flags(R, m->b, m->e)));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Attack language aimed at a person or a non-protected target: toxic, not
+ * hate. */
+static decorum_status attack_on_other(run *R, const mention *m,
+                                      const target *t, decorum_signal sig,
+                                      decorum_attribute attr, float w)
+{
+    const dc_entry *e = ent(R, m);
+    const mention *neg;
+    scope sc = scope_of(R, m->tb, m->te, &neg);
+    if (sc == SC_NEGATED || sc == SC_COUNTER)
+        return DECORUM_OK;
+    if (sc == SC_REPORTED)
+        w *= 0.6f;
+    finding_spec fs = {0};
+    fs.b = m->b;
+    fs.e = m->e;
+    fs.signal = sig;
+    fs.attribute = attr;
+    fs.weight = w;
+    fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
+    const char *who = t->type == TG_YOU ? "the person addressed"
+                      : t->type == TG_NP ? "a non-protected target"
+                                         : "someone";
+    uint32_t r;
+    decorum_status st =
+        add_reason(R, &r, "%s aimed at %s (not a protected group): %s%s",
+                   signal_verb(sig), who, e->why,
+                   evasion_note(evasion_flags(R, m->b, m->e)));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+static bool migration_context(const run *R)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind == DC_KIND_MIGRATION ||
+            (m->kind == DC_KIND_IDENTITY &&
+             (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
+            return true;
+    }
+    for (size_t c = 0; c < R->n_ctx; c++) {
+        const dc_hitvec *hv = R->ctx[c].hits;
+        for (size_t h = 0; h < hv->n; h++) {
+            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
+            if (e->kind == DC_KIND_MIGRATION ||
+                (e->kind == DC_KIND_IDENTITY &&
+                 (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Does the speaker mark in-group membership ("as a gay man", "we
+ * queers")? Records the categories claimed. */
+static void find_ingroup(run *R)
+{
+    R->ingroup = false;
+    R->ingroup_categories = 0;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_INGROUP)
+            continue;
+        for (size_t j = i + 1; j < R->rs->nm; j++) {
+            const mention *k = &R->rs->m[j];
+            if (k->tb > m->te + 3)
+                break;
+            if (k->kind == DC_KIND_IDENTITY || k->kind == DC_KIND_SLUR) {
+                R->ingroup = true;
+                R->ingroup_categories |= ent(R, k)->categories;
+            }
+        }
+    }
+}
+
+/* Slurs: they name and attack a group at once. */
+static decorum_status rule_slur(run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if ((e->flags & DC_F_AMBIGUOUS)) {
+        /* "dyke" the embankment, "bitch" the dog: count only when the
+         * clause also attacks or a person is addressed. */
+        int d;
+        const target *t = pick_target(R, m->tb, m->te, DIR_BACKWARD, &d);
+        if (!t && !has_kind_in(R, sent_of(R, m->tb)->tb,
+                               sent_of(R, m->tb)->te, DC_KIND_PRONOUN_YOU))
+            return DECORUM_OK;
+    }
+    char what[96];
+    int tl = (int)(m->e - m->b);
+    snprintf(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
+             R->n->text + m->b);
+    if (e->flags & DC_F_RECLAIMABLE) {
+        bool own = (m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
+                   (R->ingroup && (R->ingroup_categories & e->categories));
+        if (own) {
+            R->out->rf[DC_RF_RECLAIMED] = 1;
+            finding_spec fs = {0};
+            fs.b = m->b;
+            fs.e = m->e;
+            fs.signal = DECORUM_SIGNAL_RECLAIMED;
+            fs.attribute = DECORUM_IDENTITY_ATTACK;
+            fs.flags = DECORUM_SPAN_MITIGATING;
+            fs.categories = e->categories;
+            uint32_t r;
+            decorum_status st = add_reason(
+                R, &r, "reclaimed in-group use of %s, not an attack", what);
+            if (st != DECORUM_OK)
+                return st;
+            st = emit(R, &fs, r);
+            if (st != DECORUM_OK)
+                return st;
+            /* Still vulgar: a little profanity. */
+            fs.flags = 0;
+            fs.signal = DECORUM_SIGNAL_PROFANITY;
+            fs.attribute = DECORUM_PROFANITY;
+            fs.weight = 0.5f;
+            fs.categories = 0;
+            if ((st = add_reason(R, &r, "vulgar language: %s", what)) !=
+                DECORUM_OK)
+                return st;
+            return emit(R, &fs, r);
+        }
+    }
+    const mention *neg;
+    scope sc = scope_of(R, m->tb, m->te, &neg);
+    /* "I'm not a X" or "X is not a word to use": a negator does not
+     * neutralize a slur; only counter-speech does. */
+    if (sc == SC_COUNTER)
+        return mitigate(R, m->b, m->e, sc, what);
+    float w = severity_weight(e->severity, 0.6f, 0.85f, 0.95f);
+    if (sc == SC_REPORTED)
+        w *= 0.6f;
+    R->out->rf[DC_RF_SLUR] += 1;
+    finding_spec fs = {0};
+    fs.b = m->b;
+    fs.e = m->e;
+    fs.signal = DECORUM_SIGNAL_SLUR;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = e->categories;
+    fs.weight = w;
+    fs.hate = true;
+    fs.severe = (e->flags & DC_F_SEVERE) || e->severity >= 3;
+    uint32_t r;
+    decorum_status st =
+        add_reason(R, &r, "slur for %s: %s%s", *e->group ? e->group : "a group",
+                   e->why, evasion_note(evasion_flags(R, m->b, m->e)));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Dehumanizing, derogating, threatening, excluding and stereotyping
+ * language: find the target, then judge. */
+static decorum_status rule_attack(run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    decorum_signal sig;
+    int prefer = DIR_BACKWARD;
+    float w;
+    switch (m->kind) {
+    case DC_KIND_DEHUMANIZE:
+        sig = DECORUM_SIGNAL_DEHUMANIZATION;
+        w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
+        break;
+    case DC_KIND_DEROGATE:
+        sig = DECORUM_SIGNAL_DEROGATION;
+        w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
+        break;
+    case DC_KIND_HATE_VERB:
+        sig = DECORUM_SIGNAL_DEROGATION;
+        prefer = DIR_FORWARD;
+        w = severity_weight(e->severity, 0.6f, 0.75f, 0.85f);
+        break;
+    case DC_KIND_THREAT:
+        sig = DECORUM_SIGNAL_THREAT;
+        prefer = DIR_FORWARD;
+        w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
+        break;
+    case DC_KIND_EXCLUSION:
+        sig = DECORUM_SIGNAL_EXCLUSION;
+        prefer = DIR_FORWARD;
+        w = severity_weight(e->severity, 0.6f, 0.75f, 0.88f);
+        break;
+    case DC_KIND_STEREOTYPE:
+        sig = DECORUM_SIGNAL_STEREOTYPE;
+        w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
+        break;
+    case DC_KIND_INSULT:
+        sig = DECORUM_SIGNAL_INSULT;
+        w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
+        break;
+    default:
+        return DECORUM_OK;
+    }
+    int dist = 0;
+    const target *t = pick_target(R, m->tb, m->te, prefer, &dist);
+    target resolved;
+    bool from_ctx = false;
+    if (t && t->type == TG_PRONOUN) {
+        if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+            t = &resolved;
+        else
+            t = NULL;
+    }
+    /* A dehumanizing or derogatory word that itself names a group
+     * ("invaders" for migrants, "illegals"): it is its own target when the
+     * topic is that group, or an adjective of the group qualifies it
+     * ("South American invaders"). */
+    if ((!t || t->type != TG_GROUP) && e->categories &&
+        (m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE)) {
+        bool topical = !(e->flags & DC_F_AMBIGUOUS);
+        if (!topical &&
+            (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
+            topical = R->migration_topic;
+        if (!topical && t && t->type == TG_GROUP)
+            topical = true;
+        if (!topical && m->tb > 0) {
+            for (size_t i = 0; i < R->rs->nt; i++)
+                if (R->rs->t[i].type == TG_GROUP &&
+                    R->rs->t[i].te + 1 >= m->tb && R->rs->t[i].te <= m->tb)
+                    topical = true;
+            const mention *prev = NULL;
+            for (size_t i = 0; i < R->rs->nm; i++)
+                if (R->rs->m[i].te == m->tb &&
+                    R->rs->m[i].kind == DC_KIND_IDENTITY)
+                    prev = &R->rs->m[i];
+            if (prev)
+                topical = true;
+        }
+        if (topical) {
+            target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
+                           TG_GROUP, 0, 0, 0};
+            self.categories = e->categories;
+            R->out->rf[m->kind == DC_KIND_DEHUMANIZE ? DC_RF_DEHUMANIZATION
+                                                     : DC_RF_DEROGATION] += 1;
+            return attack_on_group(R, m, &self, sig, w, false);
+        }
+    }
+    if (!t)
+        return DECORUM_OK;
+    if (t->type == TG_GROUP) {
+        /* Ambiguous words ("animals", "plague") need the group close by. */
+        if ((e->flags & DC_F_AMBIGUOUS) && dist > 6)
+            return DECORUM_OK;
+        /* Insults aimed at a group are derogation. */
+        if (sig == DECORUM_SIGNAL_INSULT)
+            sig = DECORUM_SIGNAL_DEROGATION;
+        switch (sig) {
+        case DECORUM_SIGNAL_DEHUMANIZATION:
+            R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+            break;
+        case DECORUM_SIGNAL_THREAT:
+            R->out->rf[DC_RF_THREAT] += 1;
+            break;
+        case DECORUM_SIGNAL_EXCLUSION:
+            R->out->rf[DC_RF_EXCLUSION] += 1;
+            break;
+        case DECORUM_SIGNAL_STEREOTYPE:
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+            break;
+        default:
+            R->out->rf[m->kind == DC_KIND_HATE_VERB ? DC_RF_HATE_VERB
+                                                    : DC_RF_DEROGATION] += 1;
+            break;
+        }
+        if (t->coded)
+            R->out->rf[DC_RF_CODED] += 1;
+        decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
+        if (st != DECORUM_OK || !t->coded)
+            return st;
+        /* The code word that named the group gets its own span. */
+        const dc_entry *ce = &R->lx->entries[t->entry];
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, t->tb);
+        fs.e = te_byte(R, t->te);
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        uint32_t r;
+        if ((st = add_reason(R, &r, "code word for %s: %s", ce->group,
+                             ce->why)) != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    if (t->type == TG_YOU || (t->type == TG_NP && sig != DECORUM_SIGNAL_STEREOTYPE)) {
+        if (sig == DECORUM_SIGNAL_EXCLUSION || sig == DECORUM_SIGNAL_STEREOTYPE)
+            return DECORUM_OK;
+        decorum_attribute attr = sig == DECORUM_SIGNAL_THREAT
+                                     ? DECORUM_THREAT
+                                     : DECORUM_INSULT;
+        decorum_signal osig =
+            sig == DECORUM_SIGNAL_THREAT ? sig : DECORUM_SIGNAL_INSULT;
+        if (m->kind == DC_KIND_HATE_VERB)
+            return DECORUM_OK; /* "I hate the government": an opinion */
+        float ow = t->type == TG_YOU ? w : w * 0.75f;
+        if (t->type == TG_YOU)
+            R->out->rf[DC_RF_INSULT_YOU] = 1;
+        R->out->rf[DC_RF_INSULT_ANY] = 1;
+        return attack_on_other(R, m, t, osig, attr, ow);
+    }
+    return DECORUM_OK;
+}
+
+/* "X are not human": a negated humanity word with a group subject. */
+static decorum_status rule_humanity(run *R, const mention *m)
+{
+    if (m->used)
+        return DECORUM_OK;
+    const mention *neg = negator(R, m->tb);
+    if (!neg)
+        return DECORUM_OK;
+    int dist = 0;
+    const target *t = pick_target(R, neg->tb, neg->te, DIR_BACKWARD, &dist);
+    target resolved;
+    bool from_ctx = false;
+    if (t && t->type == TG_PRONOUN) {
+        if (!resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+            return DECORUM_OK;
+        t = &resolved;
+    }
+    if (!t || t->type != TG_GROUP || t->tb > neg->tb)
+        return DECORUM_OK;
+    /* Counter-speech still applies ("saying X are not human is vile"). */
+    bool quoted = R->rs->toks[m->tb].quoted;
+    if ((quoted || report_before(R, m->tb)) && denounce_near(R, m->tb, m->te))
+        return mitigate(R, tb_byte(R, neg->tb), m->e, SC_COUNTER,
+                        "denying humanity");
+    char label[128];
+    target_label(R, t, label, sizeof label);
+    finding_spec fs = {0};
+    fs.b = tb_byte(R, neg->tb);
+    fs.e = m->e;
+    fs.signal = DECORUM_SIGNAL_DEHUMANIZATION;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = t->categories;
+    fs.weight = 0.9f;
+    fs.hate = true;
+    fs.severe = true;
+    if (from_ctx)
+        fs.flags |= DECORUM_SPAN_CONTEXT;
+    R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+    uint32_t r;
+    decorum_status st = add_reason(
+        R, &r, "dehumanizing language aimed at %s: denies that they are human",
+        label);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Profanity: vulgar on its own; an attack when aimed at a group. */
+static decorum_status rule_profanity(run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    R->out->rf[DC_RF_PROFANITY] += 1;
+    float w = severity_weight(e->severity, 0.6f, 0.8f, 0.92f);
+    decorum_status st;
+    uint32_t r;
+    /* Directly before a group ("f*** muslims", "fucking jews"): derogation. */
+    for (size_t i = 0; i < R->rs->nt; i++) {
+        const target *t = &R->rs->t[i];
+        if (t->type != TG_GROUP || t->tb < m->te || t->tb > m->te + 1)
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, m->te, &neg);
+        if (sc == SC_COUNTER || sc == SC_NEGATED)
+            break;
+        char label[128];
+        target_label(R, t, label, sizeof label);
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = te_byte(R, t->te);
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        if ((st = add_reason(R, &r, "profanity aimed at %s", label)) !=
+            DECORUM_OK)
+            return st;
+        if ((st = emit(R, &fs, r)) != DECORUM_OK)
+            return st;
+        break;
+    }
+    /* Aimed at the person addressed ("fuck you"): an insult. */
+    if (m->te < R->rs->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = te_byte(R, m->te + 1);
+        fs.signal = DECORUM_SIGNAL_INSULT;
+        fs.attribute = DECORUM_INSULT;
+        fs.weight = 0.75f;
+        R->out->rf[DC_RF_INSULT_YOU] = 1;
+        if ((st = add_reason(R, &r, "profanity aimed at the person addressed")) !=
+            DECORUM_OK)
+            return st;
+        if ((st = emit(R, &fs, r)) != DECORUM_OK)
+            return st;
+    }
+    finding_spec fs = {0};
+    fs.b = m->b;
+    fs.e = m->e;
+    fs.signal = DECORUM_SIGNAL_PROFANITY;
+    fs.attribute = DECORUM_PROFANITY;
+    fs.weight = w;
+    fs.severe = (e->flags & DC_F_SEVERE) != 0;
+    if ((st = add_reason(R, &r, "profanity: %s%s", e->why,
+                         evasion_note(evasion_flags(R, m->b, m->e)))) !=
+        DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Does the comment carry any unmitigated attack so far? */
+static bool attacked(const run *R)
+{
+    return R->out->hate > 0.3f;
+}
+
+/* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
+ * other hate. */
+static decorum_status rule_code(run *R, const mention *m, bool second_pass)
+{
+    const dc_entry *e = ent(R, m);
+    bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
+    if (ambiguous != second_pass)
+        return DECORUM_OK;
+    if (ambiguous && !attacked(R))
+        return DECORUM_OK;
+    if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
+        return DECORUM_OK;
+    bool numeric = false;
+    for (uint32_t i = 0; i < e->term_len; i++)
+        if (e->term[i] >= '0' && e->term[i] <= '9')
+            numeric = true;
+    decorum_signal sig =
+        m->kind == DC_KIND_CONSPIRACY ? DECORUM_SIGNAL_CONSPIRACY
+        : numeric                     ? DECORUM_SIGNAL_CODED_NUMERIC
+                                      : DECORUM_SIGNAL_CODED_DOGWHISTLE;
+    const mention *neg;
+    scope sc = scope_of(R, m->tb, m->te, &neg);
+    char what[96];
+    int tl = (int)(m->e - m->b);
+    snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
+             R->n->text + m->b);
+    if (sc == SC_COUNTER || (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
+        return mitigate(R, m->b, m->e, sc, what);
+    float w = severity_weight(e->severity, 0.55f, 0.75f, 0.9f);
+    if (sc == SC_REPORTED)
+        w *= 0.6f;
+    R->out->rf[sig == DECORUM_SIGNAL_CONSPIRACY ? DC_RF_CONSPIRACY
+                                                : DC_RF_CODED] += 1;
+    finding_spec fs = {0};
+    fs.b = m->b;
+    fs.e = m->e;
+    fs.signal = sig;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = e->categories;
+    fs.weight = w;
+    fs.hate = true;
+    fs.severe = e->severity >= 3;
+    uint32_t r;
+    decorum_status st = add_reason(
+        R, &r, "%s %s: %s",
+        sig == DECORUM_SIGNAL_CONSPIRACY ? "conspiracy trope" : "hate code",
+        what, e->why);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
+ * group) secretly doing something (funding, controlling) to an object (the
+ * invasion, the media), in one sentence. */
+static decorum_status rule_conspiracy(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        const mention *actor = NULL, *action = NULL, *object = NULL;
+        const target *gactor = NULL;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if (m->tb < s->tb)
+                continue;
+            if (m->tb >= s->te)
+                break;
+            if (m->kind == DC_KIND_CONSP_ACTOR && !actor)
+                actor = m;
+            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
+                action = action && actor && action->tb > actor->tb ? action : m;
+            else if (m->kind == DC_KIND_CONSP_OBJECT)
+                object = m;
+        }
+        if (!actor) {
+            /* A protected group as the actor: "the Jews control the media". */
+            for (size_t i = 0; i < rs->nt; i++) {
+                const target *t = &rs->t[i];
+                if (t->type == TG_GROUP && t->tb >= s->tb && t->te <= s->te &&
+                    action && t->tb < action->tb) {
+                    gactor = t;
+                    break;
+                }
+            }
+        }
+        if (!(actor || gactor) || !action || !object)
+            continue;
+        uint32_t atb = actor ? actor->tb : gactor->tb;
+        if (!(action->tb > atb && object->tb >= action->te))
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, atb, object->te, &neg);
+        uint32_t b = tb_byte(R, atb), e = object->e;
+        if (sc == SC_COUNTER || sc == SC_NEGATED) {
+            decorum_status st = mitigate(R, b, e, sc, "a conspiracy trope");
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        const dc_entry *ae =
+            actor ? ent(R, actor) : &R->lx->entries[gactor->entry];
+        float w = 0.8f;
+        if (sc == SC_REPORTED)
+            w *= 0.6f;
+        if (s->question)
+            w *= 0.95f;
+        R->out->rf[DC_RF_CONSPIRACY] += 1;
+        finding_spec fs = {0};
+        fs.b = b;
+        fs.e = e;
+        fs.signal = DECORUM_SIGNAL_CONSPIRACY;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = actor ? ae->categories : gactor->categories;
+        if (!fs.categories)
+            fs.categories = ent(R, object)->categories;
+        fs.weight = w;
+        fs.hate = true;
+        uint32_t r;
+        int al = (int)(te_byte(R, actor ? actor->te : gactor->te) - b);
+        int xl = (int)(action->e - action->b), ol = (int)(object->e - object->b);
+        decorum_status st = add_reason(
+            R, &r,
+            "conspiracy trope: '%.*s' secretly '%.*s' '%.*s'; %s", al > 40 ? 40 : al,
+            R->n->text + b, xl > 30 ? 30 : xl, R->n->text + action->b,
+            ol > 30 ? 30 : ol, R->n->text + object->b, ae->why);
+        if (st != DECORUM_OK)
+            return st;
+        if ((st = emit(R, &fs, r)) != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* The triple-parentheses echo around a name or group marks it as Jewish in
+ * order to target it. An echo around one's own name is solidarity; a text
+ * that discusses or denounces the symbol is not an attack. */
+static decorum_status rule_echo(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (uint32_t i = 0; i + 2 < rs->ntok; i++) {
+        const tok *t = rs->toks;
+        if (!(t[i].type == TK_PUNCT && t[i].ch == '(' && t[i + 1].ch == '(' &&
+              t[i + 2].ch == '(' && t[i + 1].type == TK_PUNCT &&
+              t[i + 2].type == TK_PUNCT))
+            continue;
+        uint32_t j = i + 3;
+        while (j < rs->ntok && t[j].type == TK_PUNCT && t[j].ch == '(')
+            j++;
+        uint32_t inner = j, words = 0;
+        while (j < rs->ntok && !(t[j].type == TK_PUNCT && t[j].ch == ')') &&
+               t[j].type != TK_NL && words < 8) {
+            if (t[j].type == TK_WORD)
+                words++;
+            j++;
+        }
+        if (j + 2 >= rs->ntok || words == 0 || t[j + 1].ch != ')' ||
+            t[j + 2].ch != ')' || t[j + 1].type != TK_PUNCT ||
+            t[j + 2].type != TK_PUNCT)
+            continue;
+        uint32_t close = j + 3;
+        while (close < rs->ntok && t[close].type == TK_PUNCT &&
+               t[close].ch == ')')
+            close++;
+        uint32_t b = t[i].b, e = t[close - 1].e;
+        bool own = has_kind_in(R, inner, j, DC_KIND_PRONOUN_SELF);
+        const mention *neg;
+        scope sc = scope_of(R, inner, j, &neg);
+        decorum_status st;
+        if (own || sc == SC_COUNTER || (R->denounce_any && sc != SC_ASSERTED)) {
+            st = mitigate(R, b, e, own ? SC_REPORTED : SC_COUNTER,
+                          own ? "an echo around the writer's own name "
+                                "(solidarity)"
+                              : "the triple-parentheses echo");
+            if (st != DECORUM_OK)
+                return st;
+            i = close - 1;
+            continue;
+        }
+        R->out->rf[DC_RF_CODED] += 1;
+        R->out->rf[DC_RF_TARGET_GROUP] = 1;
+        finding_spec fs = {0};
+        fs.b = b;
+        fs.e = e;
+        fs.signal = DECORUM_SIGNAL_CODED_ECHO;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_RELIGION;
+        fs.weight = R->denounce_any ? 0.6f : 0.82f;
+        fs.hate = true;
+        uint32_t r;
+        int il = (int)(t[j - 1].e - t[inner].b);
+        st = add_reason(R, &r,
+                        "antisemitic code: the triple-parentheses echo marks "
+                        "'%.*s' as Jewish in order to target them",
+                        il > 60 ? 60 : il, R->n->text + t[inner].b);
+        if (st != DECORUM_OK)
+            return st;
+        if ((st = emit(R, &fs, r)) != DECORUM_OK)
+            return st;
+        i = close - 1;
+    }
+    return DECORUM_OK;
+}
+
+/* Positive statements about a group: recorded for the model. */
+static void note_positive(run *R)
+{
+    for (size_t i = 0; i < R->rs->nm; i++)
+        if (R->rs->m[i].kind == DC_KIND_POSITIVE) {
+            R->out->rf[DC_RF_POSITIVE] = 1;
+            return;
+        }
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
                             const dc_hitvec *hits, const dc_ctx_view *ctx,
                             size_t n_ctx, dc_rules_out *out)
 {
-    (void)al; (void)r; (void)rs; (void)lx; (void)text; (void)len; (void)n;
-    (void)hits; (void)ctx; (void)n_ctx;
+    (void)r;
     out->n = 0;
     out->reasons_len = 0;
     memset(out->rf, 0, sizeof out->rf);
     memset(out->attr, 0, sizeof out->attr);
     out->hate = 0;
     out->categories = 0;
+    if (n->len == 0)
+        return DECORUM_OK;
+    run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
+             false, false, false, 0};
+    decorum_status st;
+    if ((st = tokenize(&R)) != DECORUM_OK ||
+        (st = structure(&R)) != DECORUM_OK ||
+        (st = place_hits(&R, hits)) != DECORUM_OK ||
+        (st = find_targets(&R)) != DECORUM_OK)
+        return st;
+    R.migration_topic = migration_context(&R);
+    find_ingroup(&R);
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_DENOUNCE)
+            R.denounce_any = true;
+    for (size_t i = 0; i < rs->nt; i++) {
+        switch (rs->t[i].type) {
+        case TG_GROUP:
+            out->rf[DC_RF_TARGET_GROUP] = 1;
+            break;
+        case TG_YOU:
+            out->rf[DC_RF_TARGET_YOU] = 1;
+            break;
+        case TG_NP:
+            out->rf[DC_RF_TARGET_NONPROTECTED] = 1;
+            break;
+        case TG_OBJECT:
+            out->rf[DC_RF_TARGET_OBJECT] = 1;
+            break;
+        default:
+            break;
+        }
+    }
+    if ((st = rule_echo(&R)) != DECORUM_OK)
+        return st;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        switch (m->kind) {
+        case DC_KIND_SLUR:
+            st = rule_slur(&R, m);
+            break;
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_DEROGATE:
+        case DC_KIND_HATE_VERB:
+        case DC_KIND_THREAT:
+        case DC_KIND_EXCLUSION:
+        case DC_KIND_STEREOTYPE:
+        case DC_KIND_INSULT:
+            st = rule_attack(&R, m);
+            break;
+        case DC_KIND_HUMANITY:
+            st = rule_humanity(&R, m);
+            break;
+        case DC_KIND_PROFANITY:
+            st = rule_profanity(&R, m);
+            break;
+        case DC_KIND_CODE:
+        case DC_KIND_CONSPIRACY:
+            st = rule_code(&R, m, false);
+            break;
+        default:
+            st = DECORUM_OK;
+            break;
+        }
+        if (st != DECORUM_OK)
+            return st;
+    }
+    if ((st = rule_conspiracy(&R)) != DECORUM_OK)
+        return st;
+    /* Second pass: codes that only count beside other hate. */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind == DC_KIND_CODE || m->kind == DC_KIND_CONSPIRACY)
+            if ((st = rule_code(&R, m, true)) != DECORUM_OK)
+                return st;
+    }
+    note_positive(&R);
+    for (int f = 0; f < DC_N_RULE_FEATURES; f++)
+        if (out->rf[f] > 3)
+            out->rf[f] = 3;
+    out->rf[DC_RF_RULE_HATE] = out->hate;
+    out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     return DECORUM_OK;
-}
-void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o)
-{
-    dc_free(al, o->v, o->cap * sizeof *o->v);
-    dc_free(al, o->reasons, o->reasons_cap);
-    memset(o, 0, sizeof *o);
 }

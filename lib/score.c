@@ -2,9 +2,19 @@
  * score.c: combines the rule layer's findings and the model's heads into
  * the public decorum_result: attribute probabilities, the hate score, the
  * verdict, and spans mapped back to original byte offsets.
+ *
+ * The rules are precise: when they find an unmitigated attack, their score
+ * stands and the model can only raise it. When they find nothing, the
+ * model's calibrated probability is used, damped so that a model alone
+ * rarely rejects (it sends to review instead: a person checks what no rule
+ * can explain). When the rules found a reason *not* to count an attack
+ * (counter-speech, negation, reclaimed use), the model is damped harder,
+ * because data-trained models are known to confuse those with hate.
  */
 #include "decorum_int.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
@@ -12,10 +22,45 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_model_out *mo, decorum_span **spans,
                         size_t *spans_cap, decorum_result *res);
 
+/* How much of the model's probability counts when the rules saw nothing,
+ * and when they saw a mitigation. */
+#define MODEL_ALONE 0.85f
+#define MODEL_MITIGATED 0.35f
+/* The model explains its verdict with evidence spans from this score. */
+#define MODEL_EXPLAIN 0.4f
+
 static float clamp01(float x)
 {
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
+
+static float blend(float rule, float model, bool mitigated)
+{
+    float k = mitigated ? MODEL_MITIGATED : MODEL_ALONE;
+    float m = model * k;
+    return rule > m ? rule : rule + (1.0f - rule) * (m - rule);
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const decorum_span *x = a, *y = b;
+    if (x->begin != y->begin)
+        return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return (int)x->signal - (int)y->signal;
+}
+
+/* Reasons for model evidence live in static storage: one per head. */
+static const char *const model_reason[DC_N_HEADS] = {
+    "learned model: this word raised the toxicity score",
+    "learned model: this word raised the severe toxicity score",
+    "learned model: this word raised the identity attack score",
+    "learned model: this word raised the insult score",
+    "learned model: this word raised the profanity score",
+    "learned model: this word raised the threat score",
+    "learned model: this word raised the hate score",
+};
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
@@ -23,13 +68,30 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         size_t *spans_cap, decorum_result *res)
 {
     memset(res, 0, sizeof *res);
-    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++)
-        res->scores[a] = clamp01(ro->attr[a]);
-    res->hate_score = clamp01(ro->hate);
-    (void)mo;
-    size_t need = ro->n;
+    bool mitigated = ro->rf[DC_RF_COUNTER] > 0 || ro->rf[DC_RF_NEGATED] > 0 ||
+                     ro->rf[DC_RF_RECLAIMED] > 0;
+    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+        float r = clamp01(ro->attr[a]);
+        res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated)) : r;
+    }
+    float hate = clamp01(ro->hate);
+    if (mo)
+        hate = clamp01(blend(hate, mo->p[DC_HEAD_HATE], mitigated));
+    res->hate_score = hate;
+    /* Hate is an identity attack: keep the two consistent. */
+    if (res->scores[DECORUM_IDENTITY_ATTACK] < hate)
+        res->scores[DECORUM_IDENTITY_ATTACK] = hate;
+    if (res->scores[DECORUM_TOXICITY] < hate * 0.95f)
+        res->scores[DECORUM_TOXICITY] = hate * 0.95f;
+
+    size_t n_ev = 0;
+    bool explain = mo && (hate >= MODEL_EXPLAIN ||
+                          res->scores[DECORUM_TOXICITY] >= MODEL_EXPLAIN);
+    if (explain)
+        n_ev = mo->n_ev;
+    size_t need = ro->n + n_ev;
     decorum_status st = dc_grow(al, (void **)spans, spans_cap, need ? need : 1,
-                                sizeof **spans, 1u << 20);
+                                sizeof **spans, (size_t)1 << 20);
     if (st != DECORUM_OK)
         return st;
     size_t k = 0;
@@ -47,6 +109,32 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         sp->score = clamp01(f->weight);
         sp->reason = ro->reasons ? ro->reasons + f->reason : "";
     }
+    for (size_t i = 0; i < n_ev; i++) {
+        const dc_model_evidence *ev = &mo->ev[i];
+        if (ev->weight <= 0 || ev->end <= ev->begin || ev->end > n->len ||
+            ev->head >= DC_N_HEADS)
+            continue;
+        /* A word the rules already explain needs no second span. */
+        bool covered = false;
+        uint32_t ob = n->src_begin[ev->begin], oe = n->src_end[ev->end - 1];
+        for (size_t j = 0; j < k && !covered; j++)
+            covered = (*spans)[j].begin <= ob && (*spans)[j].end >= oe;
+        if (covered)
+            continue;
+        decorum_span *sp = &(*spans)[k++];
+        sp->begin = ob;
+        sp->end = oe;
+        sp->attribute = ev->head == DC_HEAD_HATE
+                            ? DECORUM_IDENTITY_ATTACK
+                            : (decorum_attribute)ev->head;
+        sp->signal = DECORUM_SIGNAL_MODEL;
+        sp->flags = 0;
+        sp->category = 0;
+        sp->score = clamp01(ev->weight);
+        sp->reason = model_reason[ev->head];
+    }
+    if (k > 1)
+        qsort(*spans, k, sizeof **spans, span_cmp);
     res->spans = *spans;
     res->n_spans = k;
     res->categories = ro->categories;
@@ -54,6 +142,10 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     float top = res->scores[DECORUM_TOXICITY];
     if (res->hate_score > top)
         top = res->hate_score;
+    if (res->scores[DECORUM_THREAT] > top)
+        top = res->scores[DECORUM_THREAT];
+    if (res->scores[DECORUM_SEVERE_TOXICITY] > top)
+        top = res->scores[DECORUM_SEVERE_TOXICITY];
     res->verdict = top >= opt->reject_threshold   ? DECORUM_REJECT
                    : top >= opt->review_threshold ? DECORUM_REVIEW
                                                   : DECORUM_ALLOW;
