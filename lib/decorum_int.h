@@ -265,7 +265,6 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                         dc_hitvec *out);
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv);
 
-#endif /* DECORUM_INT_H */
 
 /* ---------------------------------------------------------------------- */
 /* Rule features handed to the model (rules.c fills, model.c reads)       */
@@ -407,3 +406,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             const dc_hitvec *hits, const dc_ctx_view *ctx,
                             size_t n_ctx, dc_rules_out *out);
 void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);
+
+/* ---------------------------------------------------------------------- */
+/* Engine internals for the trainer (engine.c)                             */
+/* ---------------------------------------------------------------------- */
+
+/* Runs normalize, match and rules (no model, no context) on one comment
+ * with scratch s; *norm and *ro point into s until its next use. */
+decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
+                               const char *text, size_t len,
+                               const dc_norm **norm, const dc_rules_out **ro);
+/* The engine's allocator. */
+const dc_alloc *dc_engine_alloc(const decorum_engine *e);
+
+#endif /* DECORUM_INT_H */

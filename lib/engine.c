@@ -308,3 +308,33 @@ decorum_status decorum_analyze(const decorum_engine *e, decorum_scratch *s,
 fail:
     return dc_fail(err, st, (size_t)-1, "%s", decorum_strerror(st));
 }
+
+/* For the trainer (train.c), which needs the engine's own normalization
+ * and rule features for each training row: runs normalize, match and rules
+ * on one comment with s, without the model. */
+decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
+                               const char *text, size_t len,
+                               const dc_norm **norm, const dc_rules_out **ro)
+{
+    if (!e || !s || s->eng != e || (len && !text))
+        return DECORUM_ERR_INVALID;
+    if (len > e->opt.max_input)
+        return DECORUM_ERR_TOOBIG;
+    if (decorum_utf8_check(text, len, NULL) != DECORUM_OK)
+        return DECORUM_ERR_UTF8;
+    decorum_status st = run_pass(e, s, &s->main, text ? text : "", len);
+    if (st != DECORUM_OK)
+        return st;
+    st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text ? text : "", len,
+                      &s->main.norm, &s->main.hits, NULL, 0, &s->rules);
+    if (st != DECORUM_OK)
+        return st;
+    *norm = &s->main.norm;
+    *ro = &s->rules;
+    return DECORUM_OK;
+}
+
+const dc_alloc *dc_engine_alloc(const decorum_engine *e)
+{
+    return &e->al;
+}
