@@ -84,6 +84,8 @@ struct dc_rules_scratch {
     size_t ntok, cap_tok;
     mention *m;
     size_t nm, cap_m;
+    uint32_t *first; /* [ntok + 1]: index of the first mention with tb >= i */
+    size_t cap_first;
     target *t;
     size_t nt, cap_t;
     sentence *s;
@@ -136,6 +138,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
         return;
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
+    dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs, sizeof *rs);
@@ -349,6 +352,19 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         m->kind = R->lx->entries[hit->entry].kind;
         m->how = hit->how;
     }
+    /* Mentions are sorted by first token; index them by token so lookups
+     * by position cost O(mentions at that token). */
+    decorum_status st =
+        dc_grow(R->al, (void **)&rs->first, &rs->cap_first, rs->ntok + 1,
+                sizeof *rs->first, MAX_TOKENS + 1);
+    if (st != DECORUM_OK)
+        return st;
+    size_t mi = 0;
+    for (uint32_t t = 0; t <= rs->ntok; t++) {
+        while (mi < rs->nm && rs->m[mi].tb < t)
+            mi++;
+        rs->first[t] = (uint32_t)mi;
+    }
     return DECORUM_OK;
 }
 
@@ -360,23 +376,27 @@ static const dc_entry *ent(const run *R, const mention *m)
 /* The first mention of kind starting at token ti, or NULL. */
 static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
+    if (ti >= R->rs->ntok)
+        return NULL;
+    for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
-        if (m->tb == ti && m->kind == kind)
-            return m;
-        if (m->tb > ti)
+        if (m->tb != ti)
             break;
+        if (m->kind == kind)
+            return m;
     }
     return NULL;
 }
 
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
+    if (tb >= R->rs->ntok)
+        return false;
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->tb >= te)
             break;
-        if (m->tb >= tb && m->kind == kind)
+        if (m->kind == kind)
             return true;
     }
     return false;
