@@ -333,6 +333,135 @@ decorum_status decorum_analyze(const decorum_engine *eng, decorum_scratch *scr,
 decorum_status decorum_utf8_check(const char *text, size_t len,
                                   size_t *bad_pos);
 
+/* ---------------------------------------------------------------------- */
+/* Training (lib/train.c; docs/MODEL.md)                                   */
+/* ---------------------------------------------------------------------- */
+
+/* A model has one logistic head per attribute, in decorum_attribute
+ * order, then one for hate (an attack on a protected group). */
+#define DECORUM_HEAD_HATE DECORUM_N_ATTRIBUTES
+#define DECORUM_N_HEADS (DECORUM_N_ATTRIBUTES + 1)
+
+/* Per-head labels of a training example. */
+#define DECORUM_LABEL_UNKNOWN (-1) /* the head does not learn from the row */
+#define DECORUM_LABEL_NEG 0
+#define DECORUM_LABEL_POS 1
+/* A negative the source does not vouch for (a binary hate/not-hate
+ * dataset's "none" may still be profane): trained with the options'
+ * weak_weight, and skipped when the rule layer sees evidence for the head
+ * (profanity, insult, threat, the rules' own toxicity or hate). */
+#define DECORUM_LABEL_WEAK_NEG 2
+/* Taken from the rule layer: positive when its evidence for the head
+ * fires, else a weak negative. For heads no dataset labels (PROFANITY). */
+#define DECORUM_LABEL_RULES 3
+
+/* Example roles. */
+#define DECORUM_ROLE_TRAIN 0 /* fit, or calibration when its id hashes in */
+#define DECORUM_ROLE_DEV 1   /* evaluation only, never learned from */
+
+/* Largest number of example groups reported apart (dev files). */
+#define DECORUM_TRAIN_MAX_GROUPS 32
+
+typedef struct decorum_example {
+    /* Identifier, hashed to choose the calibration rows (stable across
+     * seeds and row order). NULL with id_len 0: the text is hashed. */
+    const char *id;
+    size_t id_len;
+    const char *text; /* valid UTF-8, not NUL-terminated */
+    size_t len;
+    int8_t labels[DECORUM_N_HEADS]; /* DECORUM_LABEL_* per head */
+    float weight;   /* row weight; 0 means 1 */
+    uint32_t role;  /* DECORUM_ROLE_* */
+    uint32_t group; /* < DECORUM_TRAIN_MAX_GROUPS: dev metrics per group */
+} decorum_example;
+
+/* n-gram sets (bits of decorum_train_options.ngrams). */
+#define DECORUM_NGRAM_WORD 0x01u   /* word unigrams */
+#define DECORUM_NGRAM_BIGRAM 0x02u /* word bigrams */
+#define DECORUM_NGRAM_CHAR3 0x04u  /* character 3-grams inside words */
+#define DECORUM_NGRAM_CHAR4 0x08u
+#define DECORUM_NGRAM_CHAR5 0x10u
+#define DECORUM_NGRAM_CHAR6 0x20u
+#define DECORUM_NGRAM_ALL 0x3fu
+
+typedef struct decorum_train_options {
+    uint32_t struct_size; /* sizeof(decorum_train_options), set by init */
+    uint32_t flags;       /* must be 0 */
+    uint64_t seed;        /* shuffling order; same seed, same model */
+    uint32_t epochs;      /* passes over the data; 0: 4 */
+    uint32_t bucket_bits; /* log2 of the hash buckets, 10..24; 0: 18 */
+    uint32_t ngrams;      /* DECORUM_NGRAM_*; 0: WORD|BIGRAM|CHAR4 */
+    uint32_t holdout_percent; /* rows set aside for calibration; 0: 10 */
+    float learning_rate;  /* AdaGrad step; 0: 0.1 */
+    float l2;             /* L2 penalty per update; 0: 1e-5 */
+    float weak_weight;    /* weight of DECORUM_LABEL_WEAK_NEG rows; 0: 0.5 */
+    const char *name;       /* recorded in the model (31 bytes); NULL: "decorum" */
+    const char *data_names; /* recorded in the model (4095 bytes); may be NULL */
+    /* Called now and then with a phase ("train", "calibrate", "evaluate")
+     * and progress in it; may be NULL. */
+    void (*progress)(void *ctx, const char *phase, size_t done, size_t total);
+    void *progress_ctx;
+    void *reserved[4]; /* must be NULL */
+} decorum_train_options;
+
+/* Fills *opt with defaults. */
+void decorum_train_options_init(decorum_train_options *opt);
+
+/* Quality of one head on one set of rows (the model's own calibrated
+ * probability; decisions at p >= 0.5). Fields are 0 when rows == 0; auc is
+ * -1 when the rows hold a single class. */
+typedef struct decorum_head_metrics {
+    size_t rows, positives;
+    double accuracy, precision, recall, f1;
+    double auc;     /* ROC area */
+    double logloss; /* mean negative log-likelihood, nats */
+    double brier;   /* mean squared error of p */
+    double ece;     /* expected calibration error, 10 equal-width bins */
+} decorum_head_metrics;
+
+typedef struct decorum_train_report {
+    size_t n_fit, n_holdout, n_dev, n_skipped; /* rows per role */
+    uint32_t trained_mask; /* bit h: head h had enough rows of each class */
+    size_t model_bytes;
+    double seconds;        /* decorum_trainer_run() wall time */
+    decorum_head_metrics fit[DECORUM_N_HEADS];     /* rows learned from */
+    decorum_head_metrics holdout[DECORUM_N_HEADS]; /* calibration rows */
+    decorum_head_metrics dev[DECORUM_N_HEADS];     /* all dev rows */
+    decorum_head_metrics dev_group[DECORUM_TRAIN_MAX_GROUPS][DECORUM_N_HEADS];
+} decorum_train_report;
+
+typedef struct decorum_trainer decorum_trainer;
+
+/* Starts a trainer. eng supplies the normalizer and the rule layer that
+ * featurize each row (its model, if any, is not used) and must outlive the
+ * trainer; the trainer allocates through eng's allocator. opt may be NULL.
+ * Free *out with decorum_trainer_free(). Not thread-safe. */
+decorum_status decorum_trainer_new(const decorum_engine *eng,
+                                   const decorum_train_options *opt,
+                                   decorum_trainer **out, decorum_error *err);
+
+/* Featurizes and stores one example (the text is not kept). Rows whose
+ * text is invalid UTF-8 or too long are skipped and counted, not errors.
+ * Returns DECORUM_ERR_INVALID for a bad label, role or group,
+ * DECORUM_ERR_NOMEM, DECORUM_ERR_TOOBIG past 2^31 features. */
+decorum_status decorum_trainer_add(decorum_trainer *t,
+                                   const decorum_example *ex,
+                                   decorum_error *err);
+
+/* Trains, quantizes and calibrates the model, then measures it on every
+ * role; fills *report (may be NULL). Deterministic for a seed and a
+ * sequence of examples. Call once. */
+decorum_status decorum_trainer_run(decorum_trainer *t,
+                                   decorum_train_report *report,
+                                   decorum_error *err);
+
+/* Writes the trained model to path (docs/MODEL.md), replacing it. */
+decorum_status decorum_trainer_save(const decorum_trainer *t, const char *path,
+                                    decorum_error *err);
+
+/* Frees a trainer. NULL is a no-op. */
+void decorum_trainer_free(decorum_trainer *t);
+
 #ifdef __cplusplus
 }
 #endif
