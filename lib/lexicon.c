@@ -1,19 +1,722 @@
-/* lexicon.c: STUB to be replaced. */
+/*
+ * lexicon.c: parses the lexicon files (docs/LEXICON.md) into a dc_lexicon.
+ *
+ * One entry per line, six TAB-separated columns:
+ *
+ *   term <TAB> kind <TAB> group <TAB> severity <TAB> flags <TAB> why
+ *
+ * Empty lines, lines of only spaces/tabs and lines starting with '#' are
+ * skipped; a trailing CR is dropped so files edited on Windows still load.
+ * Everything else is strict: a malformed line fails the whole file with
+ * DECORUM_ERR_FORMAT, err->line set and a message "FILE:LINE: what is wrong",
+ * because a silently skipped slur is a hole in moderation.
+ *
+ * Decisions the format leaves open:
+ * - group "cat:a,cat:b": every category sets its bit; dc_entry.group keeps
+ *   the first group name only ("ethnicity:mexican,nationality:mexican" ->
+ *   "mexican"), so the rules can compare groups with one strcmp. The
+ *   category "immigration" is accepted for "immigration_status".
+ * - severity "-" is stored as 0.
+ * - a term may hold a-z, 0-9, space, ' - / ( ) and non-ASCII characters,
+ *   but not characters the normalizer folds away (typographic quotes and
+ *   dashes, no-break and zero-width spaces): such a term could never match.
+ *
+ * Memory: each file is parsed twice. The first pass validates and counts;
+ * then one new entry array and one new string arena are allocated for the
+ * old content plus the file, the second pass fills them, and old pointers
+ * are rebased into the new arena. So a failure (bad line, out of memory)
+ * leaves the lexicon exactly as it was, and no pointer is ever left
+ * pointing into a freed arena.
+ *
+ * The parser never reads data[len]: files read from disk are not
+ * NUL-terminated.
+ */
 #include "decorum_int.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+/* Hard limits, so a runaway file fails with DECORUM_ERR_TOOBIG instead of
+ * exhausting memory. They are far above any real lexicon. */
+#define LEX_MAX_ENTRIES (1u << 20)
+#define LEX_MAX_ARENA (64u << 20)
+#define LEX_MAX_FILE (16u << 20)
+#define LEX_MAX_FILES 4096u
+/* The matcher builds misspelling variants in fixed buffers. */
+#define LEX_MAX_TERM 200u
+
+/* A slice of the file being parsed. */
+typedef struct slice {
+    const char *p;
+    size_t len;
+} slice;
+
+/* One parsed line; strings still point into the file. */
+typedef struct rec {
+    slice term, group, why; /* group: the first group name, or empty */
+    uint8_t kind, severity;
+    uint16_t flags;
+    uint32_t categories;
+} rec;
+
+static const struct {
+    const char *name;
+    uint16_t bit;
+} flag_names[] = {
+    {"reclaimable", DC_F_RECLAIMABLE}, {"ambiguous", DC_F_AMBIGUOUS},
+    {"nofuzzy", DC_F_NOFUZZY},         {"compound", DC_F_COMPOUND},
+    {"adj", DC_F_ADJ},                 {"verb", DC_F_VERB},
+    {"case", DC_F_CASE},               {"plural", DC_F_PLURAL},
+    {"severe", DC_F_SEVERE},           {"noun", DC_F_NOUN},
+};
+
+static bool slice_is(slice s, const char *lit)
+{
+    size_t n = strlen(lit);
+    return s.len == n && memcmp(s.p, lit, n) == 0;
+}
+
+/* Reports a bad line: "name:line: message". */
+__attribute__((format(printf, 5, 6))) static decorum_status
+bad_line(decorum_error *err, const char *name, size_t line, size_t pos,
+         const char *fmt, ...)
+{
+    if (!err)
+        return DECORUM_ERR_FORMAT;
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dc_fail(err, DECORUM_ERR_FORMAT, pos, "%s:%zu: %s", name, line, msg);
+    err->line = line;
+    return DECORUM_ERR_FORMAT;
+}
+
+/* Characters the normalizer never leaves in its output, so a term holding
+ * one could not match: typographic quotes and dashes, spaces other than
+ * U+0020, zero-width characters, and the byte-order mark. */
+static bool folded_away(uint32_t cp)
+{
+    return cp == 0x00a0 || cp == 0x00ad || (cp >= 0x2000 && cp <= 0x200f) ||
+           (cp >= 0x2010 && cp <= 0x2015) || (cp >= 0x2018 && cp <= 0x201f) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x2060 ||
+           cp == 0xfeff;
+}
+
+static decorum_status check_term(slice t, const char *name, size_t line,
+                                 size_t pos, decorum_error *err)
+{
+    if (t.len == 0)
+        return bad_line(err, name, line, pos, "empty term");
+    if (t.len > LEX_MAX_TERM)
+        return bad_line(err, name, line, pos,
+                        "term is %zu bytes; the limit is %u", t.len,
+                        LEX_MAX_TERM);
+    if (t.p[0] == ' ' || t.p[t.len - 1] == ' ')
+        return bad_line(err, name, line, pos,
+                        "term \"%.*s\" is not normalized: leading or "
+                        "trailing space",
+                        (int)t.len, t.p);
+    for (size_t i = 0; i < t.len;) {
+        unsigned char c = (unsigned char)t.p[i];
+        if (c >= 0x80) {
+            uint32_t cp = 0;
+            size_t n = dc_utf8_decode((const unsigned char *)t.p + i,
+                                      t.len - i, &cp);
+            if (n == 0)
+                return bad_line(err, name, line, pos + i,
+                                "term is not valid UTF-8 at byte %zu", i);
+            if (folded_away(cp))
+                return bad_line(err, name, line, pos + i,
+                                "term \"%.*s\" is not normalized: U+%04X "
+                                "never survives normalization (use ASCII ' "
+                                "- or a plain space)",
+                                (int)t.len, t.p, (unsigned)cp);
+            i += n;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            return bad_line(err, name, line, pos + i,
+                            "term \"%.*s\" is not normalized: upper-case "
+                            "'%c'",
+                            (int)t.len, t.p, c);
+        if (c == ' ' && t.p[i + 1] == ' ') /* i + 1 < len: no trailing ' ' */
+            return bad_line(err, name, line, pos + i,
+                            "term \"%.*s\" is not normalized: two spaces in "
+                            "a row",
+                            (int)t.len, t.p);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' ||
+              c == '\'' || c == '-' || c == '/' || c == '(' || c == ')')) {
+            if (c < 0x20 || c == 0x7f)
+                return bad_line(err, name, line, pos + i,
+                                "control character 0x%02x in the term", c);
+            return bad_line(err, name, line, pos + i,
+                            "character '%c' is not allowed in a term "
+                            "(a-z 0-9 space ' - / ( ) and non-ASCII only)",
+                            c);
+        }
+        i++;
+    }
+    return DECORUM_OK;
+}
+
+static decorum_status parse_kind(slice s, uint8_t *kind, const char *name,
+                                 size_t line, size_t pos, decorum_error *err)
+{
+    for (int k = 0; k < DC_N_KINDS; k++) {
+        if (slice_is(s, dc_kind_name((dc_kind)k))) {
+            *kind = (uint8_t)k;
+            return DECORUM_OK;
+        }
+    }
+    return bad_line(err, name, line, pos, "unknown kind \"%.*s\"", (int)s.len,
+                    s.p);
+}
+
+static bool category_of(slice s, uint32_t *bit)
+{
+    for (int c = 0; c < DECORUM_N_CATEGORIES; c++) {
+        if (slice_is(s, decorum_category_name((decorum_category)c))) {
+            *bit = 1u << c;
+            return true;
+        }
+    }
+    /* docs/LEXICON.md spells it "immigration". */
+    if (slice_is(s, "immigration")) {
+        *bit = 1u << DECORUM_CATEGORY_IMMIGRATION;
+        return true;
+    }
+    return false;
+}
+
+/* "-" or "cat:group[,cat:group...]". */
+static decorum_status parse_group(slice s, rec *r, const char *name,
+                                  size_t line, size_t pos, decorum_error *err)
+{
+    r->categories = 0;
+    r->group.p = s.p;
+    r->group.len = 0;
+    if (slice_is(s, "-"))
+        return DECORUM_OK;
+    size_t i = 0;
+    for (;;) {
+        size_t start = i;
+        while (i < s.len && s.p[i] != ',')
+            i++;
+        slice item = {s.p + start, i - start};
+        const char *colon = memchr(item.p, ':', item.len);
+        if (!colon)
+            return bad_line(err, name, line, pos + start,
+                            "bad group \"%.*s\": expected category:group or -",
+                            (int)item.len, item.p);
+        slice cat = {item.p, (size_t)(colon - item.p)};
+        slice grp = {colon + 1, item.len - cat.len - 1};
+        uint32_t bit = 0;
+        if (!category_of(cat, &bit))
+            return bad_line(err, name, line, pos + start,
+                            "unknown category \"%.*s\"", (int)cat.len, cat.p);
+        if (grp.len == 0)
+            return bad_line(err, name, line, pos + start,
+                            "empty group name after \"%.*s:\"", (int)cat.len,
+                            cat.p);
+        for (size_t j = 0; j < grp.len; j++) {
+            char c = grp.p[j];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-'))
+                return bad_line(err, name, line, pos + start,
+                                "bad group name \"%.*s\" (a-z 0-9 _ - only)",
+                                (int)grp.len, grp.p);
+        }
+        r->categories |= bit;
+        if (r->group.len == 0)
+            r->group = grp;
+        if (i == s.len)
+            return DECORUM_OK;
+        i++; /* the ',' */
+    }
+}
+
+static decorum_status parse_flags(slice s, uint16_t *flags, const char *name,
+                                  size_t line, size_t pos, decorum_error *err)
+{
+    *flags = 0;
+    if (slice_is(s, "-"))
+        return DECORUM_OK;
+    size_t i = 0;
+    for (;;) {
+        size_t start = i;
+        while (i < s.len && s.p[i] != ',')
+            i++;
+        slice f = {s.p + start, i - start};
+        if (f.len == 0)
+            return bad_line(err, name, line, pos + start,
+                            "empty flag name in \"%.*s\"", (int)s.len, s.p);
+        uint16_t bit = 0;
+        for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
+            if (slice_is(f, flag_names[k].name))
+                bit = flag_names[k].bit;
+        if (!bit)
+            return bad_line(err, name, line, pos + start,
+                            "unknown flag \"%.*s\"", (int)f.len, f.p);
+        if (*flags & bit)
+            return bad_line(err, name, line, pos + start,
+                            "flag \"%.*s\" given twice", (int)f.len, f.p);
+        *flags |= bit;
+        if (i == s.len)
+            return DECORUM_OK;
+        i++;
+    }
+}
+
+/* Parses one non-comment line data[off, off + len). */
+static decorum_status parse_line(const char *data, size_t off, size_t len,
+                                 const char *name, size_t line, rec *r,
+                                 decorum_error *err)
+{
+    slice col[6];
+    size_t col_off[6];
+    size_t ncol = 0, start = 0;
+    const char *p = data + off;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || p[i] == '\t') {
+            if (ncol < 6) {
+                col[ncol].p = p + start;
+                col[ncol].len = i - start;
+                col_off[ncol] = off + start;
+            }
+            ncol++;
+            start = i + 1;
+        }
+    }
+    if (ncol != 6)
+        return bad_line(err, name, line, off,
+                        "expected 6 TAB-separated columns (term kind group "
+                        "severity flags why), found %zu",
+                        ncol);
+    decorum_status st = check_term(col[0], name, line, col_off[0], err);
+    if (st != DECORUM_OK)
+        return st;
+    r->term = col[0];
+    if ((st = parse_kind(col[1], &r->kind, name, line, col_off[1], err)) !=
+            DECORUM_OK ||
+        (st = parse_group(col[2], r, name, line, col_off[2], err)) !=
+            DECORUM_OK)
+        return st;
+    slice sev = col[3];
+    if (slice_is(sev, "-"))
+        r->severity = 0;
+    else if (sev.len == 1 && sev.p[0] >= '1' && sev.p[0] <= '3')
+        r->severity = (uint8_t)(sev.p[0] - '0');
+    else
+        return bad_line(err, name, line, col_off[3],
+                        "bad severity \"%.*s\": expected 1, 2, 3 or -",
+                        (int)sev.len, sev.p);
+    if ((st = parse_flags(col[4], &r->flags, name, line, col_off[4], err)) !=
+        DECORUM_OK)
+        return st;
+    slice why = col[5];
+    if (why.len == 0)
+        return bad_line(err, name, line, col_off[5],
+                        "empty why column: say why the entry is here");
+    for (size_t i = 0; i < why.len;) {
+        uint32_t cp;
+        size_t n = dc_utf8_decode((const unsigned char *)why.p + i,
+                                  why.len - i, &cp);
+        if (n == 0 || cp < 0x20 || cp == 0x7f)
+            return bad_line(err, name, line, col_off[5] + i,
+                            "why column: invalid UTF-8 or control character "
+                            "at byte %zu",
+                            i);
+        i += n;
+    }
+    r->why = why;
+    return DECORUM_OK;
+}
+
+/* Calls visit() for every entry line of data, in order. Stops at the first
+ * failure. A line is data[off, off + len) without its '\n' (and CR). */
+typedef decorum_status (*visit_fn)(void *ctx, const rec *r, size_t line);
+
+static decorum_status each_line(const char *name, const char *data, size_t len,
+                                visit_fn visit, void *ctx, decorum_error *err)
+{
+    size_t line = 0;
+    for (size_t off = 0; off < len;) {
+        line++;
+        const char *nl = memchr(data + off, '\n', len - off);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        size_t next = nl ? end + 1 : len;
+        size_t l = end - off;
+        if (l > 0 && data[off + l - 1] == '\r')
+            l--;
+        bool blank = true;
+        for (size_t i = 0; i < l && blank; i++)
+            blank = data[off + i] == ' ' || data[off + i] == '\t';
+        if (!blank && data[off] != '#') {
+            rec r;
+            decorum_status st = parse_line(data, off, l, name, line, &r, err);
+            if (st == DECORUM_OK)
+                st = visit(ctx, &r, line);
+            if (st != DECORUM_OK)
+                return st;
+        }
+        off = next;
+    }
+    return DECORUM_OK;
+}
+
+/* Pass 1: counts entries and arena bytes. */
+typedef struct count_ctx {
+    size_t entries, bytes;
+} count_ctx;
+
+static decorum_status count_visit(void *ctx, const rec *r, size_t line)
+{
+    count_ctx *c = ctx;
+    (void)line;
+    c->entries++;
+    /* Each string is at most a line long, and lines fit in size_t: the sum
+     * is checked against the arena limit by the caller, per line here so it
+     * cannot wrap. */
+    c->bytes += r->term.len + r->group.len + r->why.len + 3;
+    if (c->bytes > LEX_MAX_ARENA)
+        return DECORUM_ERR_TOOBIG;
+    return DECORUM_OK;
+}
+
+/* Pass 2: copies entries into the new arrays. */
+typedef struct fill_ctx {
+    dc_entry *e;   /* next entry to fill */
+    char *s;       /* next free arena byte */
+    const char *file;
+} fill_ctx;
+
+static const char *put(fill_ctx *f, slice s)
+{
+    char *d = f->s;
+    if (s.len)
+        memcpy(d, s.p, s.len);
+    d[s.len] = '\0';
+    f->s += s.len + 1;
+    return d;
+}
+
+static decorum_status fill_visit(void *ctx, const rec *r, size_t line)
+{
+    fill_ctx *f = ctx;
+    dc_entry *e = f->e++;
+    e->term = put(f, r->term);
+    e->term_len = (uint32_t)r->term.len;
+    e->kind = r->kind;
+    e->severity = r->severity;
+    e->flags = r->flags;
+    e->categories = r->categories;
+    e->group = put(f, r->group);
+    e->why = put(f, r->why);
+    e->file = f->file;
+    e->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    return DECORUM_OK;
+}
+
+static const char *rebase(const char *p, const char *old, char *new_arena)
+{
+    return new_arena + (p - old);
+}
+
+decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
+                                const char *name, const char *data,
+                                size_t len, decorum_error *err)
+{
+    if (!al || !lx || !name || (!data && len))
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_lexicon_parse: NULL argument");
+    count_ctx c = {0, 0};
+    decorum_status st = each_line(name, data, len, count_visit, &c, err);
+    if (st == DECORUM_ERR_TOOBIG)
+        return dc_fail(err, st, (size_t)-1,
+                       "%s: lexicon strings exceed %u bytes", name,
+                       LEX_MAX_ARENA);
+    if (st != DECORUM_OK)
+        return st;
+    if (c.entries == 0)
+        return DECORUM_OK;
+
+    dc_entry *entries = NULL;
+    char *arena = NULL;
+    size_t name_len = strlen(name);
+    size_t n = lx->n + c.entries;
+    /* strings_size and c.bytes are at most LEX_MAX_ARENA and name is a
+     * string in memory, so the sum cannot wrap. */
+    size_t size = lx->strings_size + c.bytes + name_len + 1;
+    if (n > LEX_MAX_ENTRIES || c.entries > LEX_MAX_ENTRIES) {
+        st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
+                     "%s: more than %u lexicon entries", name,
+                     LEX_MAX_ENTRIES);
+        goto fail;
+    }
+    if (lx->strings_size > LEX_MAX_ARENA || name_len > LEX_MAX_ARENA ||
+        size > LEX_MAX_ARENA) {
+        st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
+                     "%s: lexicon strings exceed %u bytes", name,
+                     LEX_MAX_ARENA);
+        goto fail;
+    }
+    entries = dc_calloc(al, n, sizeof *entries);
+    arena = dc_malloc(al, size);
+    if (!entries || !arena) {
+        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
+                     "%s: out of memory", name);
+        goto fail;
+    }
+    char *file = arena + lx->strings_size;
+    memcpy(file, name, name_len + 1);
+    fill_ctx f = {entries + lx->n, file + name_len + 1, file};
+    st = each_line(name, data, len, fill_visit, &f, err);
+    if (st != DECORUM_OK) /* pass 1 accepted every line: cannot happen */
+        goto fail;
+
+    /* Commit: move the old content over and rebase its pointers. */
+    if (lx->strings_size)
+        memcpy(arena, lx->strings, lx->strings_size);
+    for (size_t i = 0; i < lx->n; i++) {
+        dc_entry *e = &entries[i];
+        *e = lx->entries[i];
+        e->term = rebase(e->term, lx->strings, arena);
+        e->group = rebase(e->group, lx->strings, arena);
+        e->why = rebase(e->why, lx->strings, arena);
+        e->file = rebase(e->file, lx->strings, arena);
+    }
+    dc_free(al, lx->entries, lx->n * sizeof *lx->entries);
+    dc_free(al, lx->strings, lx->strings_size);
+    lx->entries = entries;
+    lx->n = n;
+    lx->strings = arena;
+    lx->strings_size = size;
+    return DECORUM_OK;
+fail:
+    dc_free(al, entries, n * sizeof *entries);
+    dc_free(al, arena, size);
+    return st;
+}
+
+/* Reads a whole file through the engine allocator. */
+static decorum_status read_file(const dc_alloc *al, const char *path,
+                                char **out, size_t *out_len,
+                                decorum_error *err)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    decorum_status st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return dc_fail(err, DECORUM_ERR_IO, (size_t)-1, "%s: %s", path,
+                       strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1, "%s: %s", path,
+                     strerror(errno));
+        goto fail;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1,
+                     "%s: not a regular file", path);
+        goto fail;
+    }
+    if (sb.st_size < 0 || (uintmax_t)sb.st_size > LEX_MAX_FILE) {
+        st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
+                     "%s: larger than %u bytes", path, LEX_MAX_FILE);
+        goto fail;
+    }
+    size = (size_t)sb.st_size;
+    buf = dc_malloc(al, size);
+    if (!buf) {
+        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "%s: out of memory",
+                     path);
+        goto fail;
+    }
+    size_t got = 0;
+    while (got < size) {
+        ssize_t r = read(fd, buf + got, size - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1, "%s: %s", path,
+                         strerror(errno));
+            goto fail;
+        }
+        if (r == 0) {
+            st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1,
+                         "%s: file shrank while being read", path);
+            goto fail;
+        }
+        got += (size_t)r;
+    }
+    close(fd);
+    *out = buf;
+    *out_len = got;
+    return DECORUM_OK;
+fail:
+    close(fd);
+    dc_free(al, buf, size);
+    return st;
+}
+
+static bool is_tsv(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && memcmp(name + n - 4, ".tsv", 4) == 0;
+}
+
+/* Names of the *.tsv files in dir, sorted by byte value. */
+typedef struct name_list {
+    char **v;
+    size_t n, cap;
+} name_list;
+
+static void names_free(const dc_alloc *al, name_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        dc_free(al, l->v[i], strlen(l->v[i]) + 1);
+    dc_free(al, l->v, l->cap * sizeof *l->v);
+}
+
+static decorum_status list_dir(const dc_alloc *al, const char *dir,
+                               name_list *l, decorum_error *err)
+{
+    decorum_status st = DECORUM_OK;
+    DIR *d = opendir(dir);
+    if (!d)
+        return dc_fail(err, DECORUM_ERR_IO, (size_t)-1,
+                       "lexicon directory %s: %s", dir, strerror(errno));
+    for (;;) {
+        errno = 0;
+        struct dirent *de = readdir(d);
+        if (!de) {
+            if (errno)
+                st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1,
+                             "lexicon directory %s: %s", dir,
+                             strerror(errno));
+            break;
+        }
+        if (!is_tsv(de->d_name))
+            continue;
+        st = dc_grow(al, (void **)&l->v, &l->cap, l->n + 1, sizeof *l->v,
+                     LEX_MAX_FILES);
+        if (st != DECORUM_OK) {
+            dc_fail(err, st, (size_t)-1, "lexicon directory %s: %s", dir,
+                    st == DECORUM_ERR_TOOBIG ? "too many files"
+                                             : "out of memory");
+            break;
+        }
+        char *s = dc_strndup(al, de->d_name, strlen(de->d_name));
+        if (!s) {
+            st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
+                         "lexicon directory %s: out of memory", dir);
+            break;
+        }
+        l->v[l->n++] = s;
+    }
+    closedir(d);
+    if (st != DECORUM_OK)
+        return st;
+    /* Insertion sort: a handful of names, and qsort may call malloc. */
+    for (size_t i = 1; i < l->n; i++) {
+        char *x = l->v[i];
+        size_t j = i;
+        for (; j > 0 && strcmp(l->v[j - 1], x) > 0; j--)
+            l->v[j] = l->v[j - 1];
+        l->v[j] = x;
+    }
+    return DECORUM_OK;
+}
+
+static decorum_status load_dir(const dc_alloc *al, dc_lexicon *lx,
+                               const char *dir, decorum_error *err)
+{
+    name_list names = {NULL, 0, 0};
+    char *path = NULL, *data = NULL;
+    size_t path_size = 0, data_len = 0;
+    decorum_status st = list_dir(al, dir, &names, err);
+    if (st != DECORUM_OK)
+        goto fail;
+    if (names.n == 0) {
+        /* An empty lexicon would silently let everything through. */
+        st = dc_fail(err, DECORUM_ERR_IO, (size_t)-1,
+                     "lexicon directory %s holds no *.tsv file", dir);
+        goto fail;
+    }
+    size_t dir_len = strlen(dir);
+    for (size_t i = 0; i < names.n; i++) {
+        size_t need = dir_len + strlen(names.v[i]) + 2;
+        if (need < dir_len) {
+            st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1, "path too long");
+            goto fail;
+        }
+        path = dc_malloc(al, need);
+        if (!path) {
+            st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+            goto fail;
+        }
+        path_size = need;
+        snprintf(path, need, "%s/%s", dir, names.v[i]);
+        st = read_file(al, path, &data, &data_len, err);
+        if (st != DECORUM_OK) {
+            data = NULL; /* read_file frees its buffer on failure */
+            goto fail;
+        }
+        st = dc_lexicon_parse(al, lx, path, data, data_len, err);
+        if (st != DECORUM_OK)
+            goto fail;
+        dc_free(al, data, data_len);
+        dc_free(al, path, path_size);
+        data = path = NULL;
+    }
+    names_free(al, &names);
+    return DECORUM_OK;
+fail:
+    dc_free(al, data, data_len);
+    dc_free(al, path, path_size);
+    names_free(al, &names);
+    return st;
+}
+
+/* lx is overwritten: it must not hold a lexicon. On failure it is left
+ * empty (zeroed) and nothing stays allocated. */
 decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
                                const char *dir, decorum_error *err)
 {
-    (void)al;
-    (void)dir;
-    (void)err;
+    if (!al || !lx)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_lexicon_load: NULL argument");
     memset(lx, 0, sizeof *lx);
-    return DECORUM_OK;
+    decorum_status st = DECORUM_OK;
+    if (dir) {
+        st = load_dir(al, lx, dir, err);
+    } else {
+        for (size_t i = 0; i < dc_builtin_lexicon_count && st == DECORUM_OK;
+             i++) {
+            const dc_blob *b = &dc_builtin_lexicon[i];
+            st = dc_lexicon_parse(al, lx, b->name, (const char *)b->data,
+                                  b->len, err);
+        }
+    }
+    if (st != DECORUM_OK)
+        dc_lexicon_free(al, lx);
+    return st;
 }
+
 void dc_lexicon_free(const dc_alloc *al, dc_lexicon *lx)
 {
-    (void)al;
+    if (!lx)
+        return;
+    dc_free(al, lx->entries, lx->n * sizeof *lx->entries);
+    dc_free(al, lx->strings, lx->strings_size);
     memset(lx, 0, sizeof *lx);
 }
