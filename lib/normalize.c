@@ -1,22 +1,891 @@
-/* normalize.c: STUB to be replaced (ASCII lower-casing only). */
+/*
+ * normalize.c: turns a comment into the folded text the lexicon matcher
+ * scans, and keeps an exact map from every output byte back to the bytes of
+ * the original it came from (see docs/NORMALIZE.md for the invariants).
+ *
+ * Two stages:
+ *
+ *   1. expand (non-ASCII input only): one code point at a time, NFKC with
+ *      case folding, combining marks stripped, invisible characters
+ *      removed, Unicode quotes, dashes, spaces and line separators mapped
+ *      to ASCII, and look-alike letters mapped to ASCII through UTS #39
+ *      skeletons. Results are cached per scratch, so ICU is called once
+ *      per distinct code point, not once per character. Output goes to the
+ *      scratch's intermediate buffer, with its own offset map.
+ *
+ *   2. fold (every input): one pass over bytes that are ASCII except for
+ *      passed-through UTF-8 sequences. It lower-cases, collapses white
+ *      space, joins spaced-out letters (k i l l), decodes leetspeak inside
+ *      words (h4te), marks masking symbols (f*ck) and cuts stretched
+ *      letters (haaaate -> haate). On pure-ASCII input it reads the caller's
+ *      text directly (the identity offset map is implied), so the common
+ *      case never touches ICU or the intermediate buffer.
+ *
+ * Every output byte costs at most one input byte in stage 2, and stage 1
+ * never expands a code point past 4 bytes per input byte (longer
+ * decompositions such as U+FDFA are passed through folded instead), so the
+ * output is at most 4 * len bytes plus the NUL.
+ */
 #include "decorum_int.h"
 
 #include <string.h>
 
-struct dc_normalizer { int unused; };
-struct dc_norm_scratch { int unused; };
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unorm2.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf16.h>
+
+/* Byte classes for stage 2. The order matters: everything from K_LETTER up
+ * belongs to a token (a maximal run of letters, digits, leet and masking
+ * symbols), everything up to K_DROP belongs to a white-space run. */
+enum {
+    K_SPACE,  /* horizontal white space */
+    K_NL,     /* line break */
+    K_DROP,   /* other control characters: removed */
+    K_PUNCT,  /* kept as is */
+    K_OTHER,  /* byte of a non-ASCII sequence: kept as is */
+    K_LETTER, /* A-Z a-z */
+    K_DIGIT,  /* 0-9 */
+    K_LEET,   /* @ $ ! | + : letters only inside words */
+    K_MASK    /* * # % : masking symbols only between letters */
+};
+
+/* A letter or digit: what spaced-out words are made of. */
+#define IS_ELEM(k) ((unsigned)(k) - K_LETTER <= (unsigned)(K_DIGIT - K_LETTER))
+
+/* How many ASCII characters get a skeleton in the reverse table. */
+#define N_SKEL 62
+#define SKEL_MAX 6
+
+struct dc_normalizer {
+    uint8_t cls[256];   /* K_* */
+    uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
+    uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
+    uint8_t sep[256];   /* 1: may separate spaced-out letters */
+    const UNormalizer2 *nfkc_cf, *nfd, *nfc;
+    USpoofChecker *spoof; /* only read after construction: thread-safe */
+    /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
+     * code point whose skeleton equals one of these becomes that character
+     * (lower-cased). This is how a Cyrillic letter that looks like "m"
+     * becomes "m" although the skeleton of "m" is "rn". */
+    UChar skel[N_SKEL][SKEL_MAX];
+    uint8_t skel_len[N_SKEL];
+    char skel_char[N_SKEL];
+};
+
+/* Stage 1's result for one code point. out is what replaces it (possibly
+ * nothing); how is the DC_EV_* bits its bytes carry. */
+#define CP_OUT_MAX 16
+#define CP_ALT_MAX 8
+#define E_WORD 0x01u    /* letter, digit, mark or invisible: inside words */
+#define E_GUARD 0x02u   /* Cyrillic/Greek/Armenian letter mapped to ASCII;
+                         * alt holds it unmapped */
+#define E_FOREIGN 0x04u /* Cyrillic/Greek/Armenian letter with no ASCII
+                         * look-alike */
+typedef struct cp_entry {
+    uint32_t cp; /* 0: empty slot (0 is ASCII and never cached) */
+    uint8_t len;
+    uint8_t how;
+    uint8_t flags;   /* E_* */
+    uint8_t alt_len;
+    char out[CP_OUT_MAX];
+    char alt[CP_ALT_MAX];
+} cp_entry;
+
+#define CACHE_BITS 10
+#define CACHE_SIZE (1u << CACHE_BITS)
+
+struct dc_norm_scratch {
+    dc_norm mid;                 /* stage 1 output, with its offset map */
+    cp_entry cache[CACHE_SIZE];  /* direct-mapped by low code point bits */
+};
+
+/* ---------------------------------------------------------------------- */
+/* Buffers                                                                 */
+/* ---------------------------------------------------------------------- */
+
+/* Makes n hold at least need bytes, doubling, never past max. The first
+ * keep entries survive. The four arrays are separate allocations (the
+ * layout dc_norm_release expects); on failure n is unchanged. */
+static decorum_status reserve(const dc_alloc *al, dc_norm *n, size_t need,
+                              size_t keep, size_t max)
+{
+    if (need <= n->cap)
+        return DECORUM_OK;
+    if (need > max)
+        return DECORUM_ERR_TOOBIG;
+    size_t cap = n->cap ? n->cap : 64;
+    while (cap < need)
+        cap = cap > max / 2 ? max : cap * 2;
+    if (cap > max)
+        cap = max;
+    if (cap > SIZE_MAX / sizeof(uint32_t))
+        return DECORUM_ERR_TOOBIG;
+    char *t = dc_malloc(al, cap);
+    uint32_t *b = dc_malloc(al, cap * sizeof *b);
+    uint32_t *e = dc_malloc(al, cap * sizeof *e);
+    uint8_t *h = dc_malloc(al, cap);
+    if (!t || !b || !e || !h)
+        goto fail;
+    if (keep) {
+        memcpy(t, n->text, keep);
+        memcpy(b, n->src_begin, keep * sizeof *b);
+        memcpy(e, n->src_end, keep * sizeof *e);
+        memcpy(h, n->how, keep);
+    }
+    size_t len = n->len;
+    uint32_t ev = n->evasions;
+    bool ascii = n->ascii;
+    dc_norm_release(al, n);
+    n->text = t;
+    n->src_begin = b;
+    n->src_end = e;
+    n->how = h;
+    n->cap = cap;
+    n->len = len;
+    n->evasions = ev;
+    n->ascii = ascii;
+    return DECORUM_OK;
+fail:
+    dc_free(al, t, cap);
+    dc_free(al, b, cap * sizeof *b);
+    dc_free(al, e, cap * sizeof *e);
+    dc_free(al, h, cap);
+    return DECORUM_ERR_NOMEM;
+}
+
+void dc_norm_release(const dc_alloc *al, dc_norm *n)
+{
+    if (!n)
+        return;
+    dc_free(al, n->text, n->cap);
+    dc_free(al, n->src_begin, n->cap * sizeof *n->src_begin);
+    dc_free(al, n->src_end, n->cap * sizeof *n->src_end);
+    dc_free(al, n->how, n->cap);
+    memset(n, 0, sizeof *n);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Stage 1: one code point                                                 */
+/* ---------------------------------------------------------------------- */
+
+/* Code points with a fixed ASCII replacement, looked up before NFKC (which
+ * would turn U+2033 into two primes) and again on NFKC's output. Returns 0
+ * when cp has none. */
+static char fixed_ascii(uint32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: /* ‘ ’ ‚ ‛ */
+    case 0x2032: case 0x2035: case 0x2039: case 0x203a: /* ′ ‵ ‹ › */
+    case 0x02b9: case 0x02bb: case 0x02bc: case 0x00b4: /* ʹ ʻ ʼ ´ */
+    case 0xff07:
+        return '\'';
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: /* “ ” „ ‟ */
+    case 0x2033: case 0x2036: case 0x00ab: case 0x00bb: /* ″ ‶ « » */
+    case 0x301d: case 0x301e: case 0x301f: case 0xff02:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: /* ‐ ‑ ‒ – */
+    case 0x2014: case 0x2015: case 0x2212: case 0x2043: /* — ― − ⁃ */
+    case 0xfe58: case 0xfe63: case 0xff0d: case 0x2e3a: case 0x2e3b:
+        return '-';
+    case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000:
+    case 0x2800: /* braille blank: renders as a space, used as one */
+        return ' ';
+    case 0x0085: case 0x2028: case 0x2029:
+        return '\n';
+    /* Dots used to space letters out: k·i·l·l. */
+    case 0x00b7: case 0x0387: case 0x2022: case 0x2027: case 0x2219:
+    case 0x22c5: case 0x30fb: case 0xff65:
+        return '.';
+    default:
+        if (cp >= 0x2000 && cp <= 0x200a) /* en quad .. hair space */
+            return ' ';
+        return 0;
+    }
+}
+
+/* Combining marks that are part of spelling in their script (Brahmic vowel
+ * signs and viramas, Japanese voicing marks) are kept; everywhere else a
+ * non-spacing or enclosing mark is a diacritic or zalgo and is removed. */
+static bool keep_mark(uint32_t cp)
+{
+    return (cp >= 0x0900 && cp < 0x1100) || (cp >= 0x1780 && cp < 0x1800) ||
+           (cp >= 0x1b00 && cp < 0x1c80) || cp == 0x3099 || cp == 0x309a ||
+           (cp >= 0x11000 && cp < 0x11d00);
+}
+
+static bool is_mark(uint32_t cp)
+{
+    int8_t t = u_charType((UChar32)cp);
+    return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static bool is_punct(uint32_t cp)
+{
+    int8_t t = u_charType((UChar32)cp);
+    return t == U_DASH_PUNCTUATION || t == U_START_PUNCTUATION ||
+           t == U_END_PUNCTUATION || t == U_CONNECTOR_PUNCTUATION ||
+           t == U_OTHER_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+           t == U_FINAL_PUNCTUATION;
+}
+
+static bool ascii_alnum(unsigned c)
+{
+    return (c - 'a' < 26u) || (c - 'A' < 26u) || (c - '0' < 10u);
+}
+
+/* Scripts whose letters are read as look-alikes of Latin ones. Arabic,
+ * Hebrew, CJK and Indic letters are not: their skeletons would turn an
+ * Arabic alef into "l" in ordinary Arabic text. */
+static bool skeleton_script(uint32_t x)
+{
+    UErrorCode ue = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript((UChar32)x, &ue);
+    if (U_FAILURE(ue))
+        return false;
+    switch (sc) {
+    case USCRIPT_COMMON: case USCRIPT_INHERITED: case USCRIPT_LATIN:
+    case USCRIPT_GREEK: case USCRIPT_CYRILLIC: case USCRIPT_ARMENIAN:
+    case USCRIPT_CHEROKEE: case USCRIPT_COPTIC: case USCRIPT_LISU:
+    case USCRIPT_CANADIAN_ABORIGINAL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Letters of scripts that people also write real words in, where a word
+ * is mapped to ASCII only when all its letters can be (see expand()). */
+static bool guarded_letter(uint32_t cp)
+{
+    if (!u_isalpha((UChar32)cp))
+        return false;
+    UErrorCode ue = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript((UChar32)cp, &ue);
+    return U_SUCCESS(ue) && (sc == USCRIPT_CYRILLIC || sc == USCRIPT_GREEK ||
+                             sc == USCRIPT_ARMENIAN);
+}
+
+/* Writes the ASCII look-alike of non-ASCII x into out and returns its
+ * length, or returns 0 when x has none. Punctuation is left alone so that
+ * Spanish "¡" does not become "i". */
+static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
+{
+    if (is_punct(x) || !skeleton_script(x))
+        return 0;
+    UChar in[2], sk[16];
+    int32_t n = 0;
+    U16_APPEND_UNSAFE(in, n, (UChar32)x);
+    UErrorCode ue = U_ZERO_ERROR;
+    int32_t ns = uspoof_getSkeleton(nz->spoof, 0, in, n, sk, 16, &ue);
+    if (U_FAILURE(ue) || ns <= 0)
+        return 0;
+    for (int k = 0; k < N_SKEL; k++) {
+        if (nz->skel_len[k] == ns &&
+            memcmp(nz->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
+            out[0] = nz->skel_char[k];
+            return 1;
+        }
+    }
+    /* A multi-letter ASCII skeleton with no single-letter equivalent (a
+     * ligature-like letter): spelled out. */
+    if (ns > 4)
+        return 0;
+    for (int32_t k = 0; k < ns; k++)
+        if (sk[k] >= 0x80 || !ascii_alnum(sk[k]))
+            return 0;
+    for (int32_t k = 0; k < ns; k++)
+        out[k] = (char)nz->lower[sk[k]];
+    return (size_t)ns;
+}
+
+/* Computes stage 1's replacement for the non-ASCII code point cp. Never
+ * fails: when ICU does, cp passes through unchanged. */
+static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
+{
+    char enc[4];
+    size_t cplen = dc_utf8_encode(cp, enc);
+    size_t limit = 4 * cplen < CP_OUT_MAX ? 4 * cplen : CP_OUT_MAX;
+    int8_t type = u_charType((UChar32)cp);
+    e->len = 0;
+    e->how = 0;
+    e->alt_len = 0;
+    e->flags = (U_GET_GC_MASK((UChar32)cp) & (U_GC_L_MASK | U_GC_M_MASK |
+                                              U_GC_ND_MASK))
+                   ? E_WORD
+                   : 0;
+
+    char fx = fixed_ascii(cp);
+    if (fx) {
+        e->out[0] = fx;
+        e->len = 1;
+        return;
+    }
+    if (type == U_CONTROL_CHAR || (is_mark(cp) && !keep_mark(cp))) {
+        e->how = DC_EV_INVISIBLE;
+        return;
+    }
+
+    /* NFKC_Casefold also deletes default-ignorable code points: zero-width
+     * characters, soft hyphen, variation selectors, bidi controls. */
+    UChar a[64], b[64];
+    int32_t na = 0;
+    U16_APPEND_UNSAFE(a, na, (UChar32)cp);
+    UErrorCode ue = U_ZERO_ERROR;
+    int32_t nb = unorm2_normalize(nz->nfkc_cf, a, na, b, 64, &ue);
+    if (U_FAILURE(ue))
+        goto passthrough;
+    if (nb == 0) {
+        e->how = DC_EV_INVISIBLE;
+        e->flags |= E_WORD;
+        return;
+    }
+    /* Decompose, drop the marks, recompose what is left (Hangul syllables
+     * and kept marks must come back together). */
+    na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
+    if (U_FAILURE(ue))
+        goto passthrough;
+    int32_t nd = 0;
+    for (int32_t k = 0; k < na;) {
+        UChar32 x;
+        U16_NEXT(a, k, na, x);
+        if (is_mark((uint32_t)x) && !keep_mark((uint32_t)x))
+            continue;
+        U16_APPEND_UNSAFE(b, nd, x);
+    }
+    na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
+    if (U_FAILURE(ue))
+        goto passthrough;
+
+    size_t no = 0, nalt = 0;
+    bool alnum = false, skel = false, alt_ok = true;
+    for (int32_t k = 0; k < na;) {
+        UChar32 x;
+        U16_NEXT(a, k, na, x);
+        char buf[8], abuf[4];
+        size_t nbuf, nabuf;
+        if (x < 0x80) {
+            buf[0] = (char)x;
+            nbuf = 1;
+            alnum |= ascii_alnum((unsigned)x);
+        } else if ((buf[0] = fixed_ascii((uint32_t)x)) != 0) {
+            nbuf = 1;
+        } else if ((nbuf = skeleton_ascii(nz, (uint32_t)x, buf)) != 0 ||
+                   /* Lower-case Cyrillic and Greek к м т н κ look like
+                    * small capitals, which UTS #39 maps to small-capital
+                    * letters; their capitals map to ASCII. */
+                   (guarded_letter((uint32_t)x) &&
+                    (nbuf = skeleton_ascii(nz, (uint32_t)u_toupper(x),
+                                           buf)) != 0)) {
+            alnum = skel = true;
+        } else {
+            nbuf = dc_utf8_encode((uint32_t)x, buf);
+        }
+        if (no + nbuf > limit)
+            goto passthrough;
+        memcpy(e->out + no, buf, nbuf);
+        no += nbuf;
+        nabuf = dc_utf8_encode((uint32_t)x, abuf);
+        if (nalt + nabuf <= CP_ALT_MAX)
+            memcpy(e->alt + nalt, abuf, nabuf);
+        else
+            alt_ok = false;
+        nalt += nabuf;
+    }
+    e->len = (uint8_t)no;
+    /* An ASCII letter or digit out of a non-ASCII code point is a look-alike
+     * (fullwidth, mathematical, Cyrillic, accented); plain case folding of
+     * other scripts is not an evasion. */
+    e->how = no == 0 ? DC_EV_INVISIBLE : alnum ? DC_EV_CONFUSABLE : 0;
+    if (no == 0)
+        e->flags |= E_WORD;
+    if (guarded_letter(cp)) {
+        if (!alnum)
+            e->flags |= E_FOREIGN;
+        else if (skel && alt_ok && nalt <= limit) {
+            e->flags |= E_GUARD;
+            e->alt_len = (uint8_t)nalt;
+        }
+    }
+    return;
+
+passthrough:
+    cp = (uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
+    e->len = (uint8_t)dc_utf8_encode(cp, e->out);
+    e->how = 0;
+    e->alt_len = 0;
+    e->flags &= E_WORD;
+}
+
+static const cp_entry *lookup(const dc_normalizer *nz, dc_norm_scratch *ns,
+                              uint32_t cp)
+{
+    cp_entry *e = &ns->cache[cp & (CACHE_SIZE - 1)];
+    if (e->cp != cp) {
+        compute_cp(nz, cp, e);
+        e->cp = cp;
+    }
+    return e;
+}
+
+/* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
+ * Armenian letter with no ASCII look-alike. */
+static bool foreign_ahead(const dc_normalizer *nz, dc_norm_scratch *ns,
+                          const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        if (s[i] < 0x80) {
+            if (!ascii_alnum(s[i]))
+                return false;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = dc_utf8_decode(s + i, len - i, &cp);
+        if (n == 0)
+            return false;
+        const cp_entry *e = lookup(nz, ns, cp);
+        if (e->flags & E_FOREIGN)
+            return true;
+        if (!(e->flags & E_WORD))
+            return false;
+        i += n;
+    }
+    return false;
+}
+
+/* Stage 1 over the whole text into ns->mid. ASCII is copied; a removed code
+ * point extends the previous output byte's source range so that the word
+ * it sat in maps back whole.
+ *
+ * Look-alike letters of Cyrillic, Greek and Armenian are mapped to ASCII
+ * only in words where every such letter has a look-alike ("јеws", "кill"):
+ * a Russian word like "хорошо" stays Cyrillic instead of becoming "xopoшo",
+ * whose ASCII fragments the matcher would read as words. */
+static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
+                             dc_norm_scratch *ns, const unsigned char *s,
+                             size_t len, size_t max_out)
+{
+    dc_norm *m = &ns->mid;
+    decorum_status st;
+    size_t o = 0, i = 0;
+    /* The current word: has it shown a letter with no look-alike, and was
+     * it decided to keep its letters unmapped (1) or map them (2)? */
+    bool foreign = false;
+    int keep = 0;
+    m->len = 0;
+    if ((st = reserve(al, m, len + 1 < max_out ? len + 1 : max_out, 0,
+                      max_out)) != DECORUM_OK)
+        return st;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            size_t j = i + 1;
+            while (j < len && s[j] < 0x80)
+                j++;
+            if ((st = reserve(al, m, o + (j - i) + 1, o, max_out)) !=
+                DECORUM_OK)
+                return st;
+            for (; i < j; i++, o++) {
+                if (!ascii_alnum(s[i]))
+                    foreign = false, keep = 0;
+                m->text[o] = (char)s[i];
+                m->src_begin[o] = (uint32_t)i;
+                m->src_end[o] = (uint32_t)i + 1;
+                m->how[o] = 0;
+            }
+            continue;
+        }
+        uint32_t cp;
+        size_t n = dc_utf8_decode(s + i, len - i, &cp);
+        if (n == 0)
+            return DECORUM_ERR_UTF8;
+        /* A copy: foreign_ahead() may evict the cache slot. */
+        cp_entry ce = *lookup(nz, ns, cp);
+        const cp_entry *e = &ce;
+        if (!(e->flags & E_WORD))
+            foreign = false, keep = 0;
+        if (e->flags & E_FOREIGN)
+            foreign = true;
+        const char *rep = e->out;
+        size_t rlen = e->len;
+        unsigned how = e->how;
+        if (e->flags & E_GUARD) {
+            if (keep == 0)
+                keep = foreign || foreign_ahead(nz, ns, s, len, i + n) ? 1 : 2;
+            if (keep == 1)
+                rep = e->alt, rlen = e->alt_len, how = 0;
+        }
+        if (rlen == 0) {
+            if (o > 0) {
+                m->src_end[o - 1] = (uint32_t)(i + n);
+                /* A zero-width character or mark inside a word is an
+                 * evasion; after an emoji (variation selector, joiner) or
+                 * a space it is ordinary text. */
+                if (ascii_alnum((unsigned char)m->text[o - 1]))
+                    m->how[o - 1] |= e->how;
+            }
+            i += n;
+            continue;
+        }
+        if ((st = reserve(al, m, o + rlen + 1, o, max_out)) != DECORUM_OK)
+            return st;
+        for (size_t k = 0; k < rlen; k++, o++) {
+            m->text[o] = rep[k];
+            m->src_begin[o] = (uint32_t)i;
+            m->src_end[o] = (uint32_t)(i + n);
+            m->how[o] = (uint8_t)how;
+        }
+        i += n;
+    }
+    if ((st = reserve(al, m, o + 1, o, max_out)) != DECORUM_OK)
+        return st;
+    m->text[o] = '\0';
+    m->len = o;
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Stage 2: words                                                          */
+/* ---------------------------------------------------------------------- */
+
+/* "1st", "2nd", "3rd", "4th", "5am", "7pm": a digit that starts a word of
+ * three is a number, not leetspeak. */
+static bool ordinal(unsigned a, unsigned b)
+{
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+           (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
+           (b == 'm' && (a == 'a' || a == 'p'));
+}
+
+/* Stage 2 over s[0..n) into out (capacity at least n + 1). With ident, s is
+ * the caller's text and source offsets are the byte positions themselves;
+ * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
+ * that each caller gets a copy specialized on ident. Returns out's length. */
+static inline __attribute__((always_inline)) size_t
+fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
+     const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+     const bool ident, dc_norm *out)
+{
+    const uint8_t *cls = nz->cls, *low = nz->lower, *leet = nz->leet;
+    char *ot = out->text;
+    uint32_t *ob = out->src_begin, *oe = out->src_end;
+    uint8_t *oh = out->how;
+    size_t o = 0, i = 0;
+    /* A white-space run is emitted lazily, when something follows it, so
+     * trailing white space disappears. */
+    unsigned pend = 0, ph = 0;
+    uint32_t pb = 0, pe = 0;
+
+#define SB(p) (ident ? (uint32_t)(p) : isb[p])
+#define SE(p) (ident ? (uint32_t)(p) + 1 : ise[p])
+#define HW(p) (ident ? 0u : (unsigned)ihw[p])
+#define PUT(ch, b, e, h)                                                       \
+    do {                                                                       \
+        ot[o] = (char)(ch);                                                    \
+        ob[o] = (b);                                                           \
+        oe[o] = (e);                                                           \
+        oh[o] = (uint8_t)(h);                                                  \
+        o++;                                                                   \
+    } while (0)
+#define FLUSH()                                                                \
+    do {                                                                       \
+        if (pend) {                                                            \
+            PUT(pend, pb, pe, ph);                                             \
+            pend = 0;                                                          \
+        }                                                                      \
+    } while (0)
+
+    while (i < n) {
+        unsigned c = s[i], k = cls[c];
+        if (k < K_LETTER) {
+            if (k <= K_NL) {
+                size_t j = i;
+                unsigned nl = 0, h = 0;
+                while (j < n && cls[s[j]] <= K_DROP) {
+                    nl |= cls[s[j]] == K_NL;
+                    h |= HW(j);
+                    j++;
+                }
+                if (o > 0) {
+                    if (!pend) {
+                        pend = ' ';
+                        pb = SB(i);
+                        ph = 0;
+                    }
+                    if (nl)
+                        pend = '\n';
+                    pe = SE(j - 1);
+                    ph |= h;
+                }
+                i = j;
+            } else if (k == K_DROP) {
+                if (pend) {
+                    pe = SE(i);
+                } else if (o > 0) {
+                    oe[o - 1] = SE(i);
+                    oh[o - 1] |= DC_EV_INVISIBLE;
+                }
+                i++;
+            } else {
+                FLUSH();
+                PUT(c, SB(i), SE(i), HW(i));
+                i++;
+            }
+            continue;
+        }
+
+        FLUSH();
+        size_t ts = i, step = 1, tm;
+        unsigned extra = 0;
+        bool has_letter;
+
+        /* Spaced-out letters: three or more single letters or digits, each
+         * followed by the same separator (k i l l, k.i.l.l). The first must
+         * not continue a run of that separator (a.b.c.d after "x.") unless
+         * it is a space. */
+        unsigned sp;
+        if (k <= K_DIGIT && i + 4 < n && nz->sep[sp = s[i + 1]] &&
+            (i == 0 || s[i - 1] != sp || sp == ' ')) {
+            size_t p = i, cnt = 1, letters = k == K_LETTER;
+            while (p + 2 < n && s[p + 1] == sp && IS_ELEM(cls[s[p + 2]]) &&
+                   (p + 3 >= n ||
+                    (!IS_ELEM(cls[s[p + 3]]) &&
+                     /* In "f u c k j-e-w-s" the j starts the next
+                      * word; a space ends one ("k.i.l.l f u c k"). */
+                     !(s[p + 3] != sp && s[p + 3] != ' ' &&
+                       nz->sep[s[p + 3]] && p + 5 < n &&
+                       IS_ELEM(cls[s[p + 4]]) && s[p + 5] == s[p + 3])))) {
+                p += 2;
+                cnt++;
+                letters += cls[s[p]] == K_LETTER;
+            }
+            if (cnt >= 3 && letters >= 2) {
+                step = 2;
+                tm = cnt;
+                extra = DC_EV_SPACED;
+                has_letter = true;
+                i = p + 1;
+                goto general;
+            }
+        }
+
+        /* The common case: a word of letters only. Emit while scanning; if
+         * a digit or symbol turns up, undo and take the general path. */
+        {
+            size_t o0 = o, j = i;
+            unsigned last = 0, run = 0;
+            while (j < n && cls[s[j]] == K_LETTER) {
+                unsigned ch = low[s[j]];
+                if (ch == last) {
+                    if (++run > 2) {
+                        oe[o - 1] = SE(j);
+                        oh[o - 1] |= DC_EV_STRETCH | HW(j);
+                        oh[o - 2] |= DC_EV_STRETCH;
+                        j++;
+                        continue;
+                    }
+                } else {
+                    last = ch;
+                    run = 1;
+                }
+                PUT(ch, SB(j), SE(j), HW(j));
+                j++;
+            }
+            if (j >= n || cls[s[j]] < K_LETTER) {
+                i = j;
+                continue;
+            }
+            o = o0;
+            has_letter = j > i;
+            while (j < n && cls[s[j]] >= K_LETTER) {
+                has_letter |= cls[s[j]] == K_LETTER;
+                j++;
+            }
+            tm = j - i;
+            i = j;
+        }
+
+    general: {
+        unsigned last = 0, run = 0, mask_on = 0;
+        size_t mask_end = 0;
+        for (size_t t = 0; t < tm; t++) {
+            size_t p = ts + t * step;
+            unsigned c2 = s[p], k2 = cls[c2], ch = c2, h = extra | HW(p);
+            unsigned kp = t > 0 ? cls[s[p - step]] : K_PUNCT;
+            unsigned kn = t + 1 < tm ? cls[s[p + step]] : K_PUNCT;
+            switch (k2) {
+            case K_LETTER:
+                ch = low[c2];
+                break;
+            case K_DIGIT:
+                /* Only a lone digit in a word with letters: h4te, k1ll,
+                 * but not 1488, 14words, covid19, 1st. */
+                if (has_letter && leet[c2] && kp != K_DIGIT &&
+                    kn != K_DIGIT &&
+                    !(t == 0 && tm == 3 &&
+                      ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
+                    ch = leet[c2];
+                    h |= DC_EV_LEET;
+                }
+                break;
+            case K_LEET: {
+                bool ok;
+                if (c2 == '@') /* after a letter: not "@user" */
+                    ok = kp == K_LETTER;
+                else if (c2 == '$') /* not "$5" */
+                    ok = has_letter && kn != K_DIGIT;
+                else if (c2 == '|')
+                    ok = has_letter;
+                else /* ! + : between letters, not "hey!" */
+                    ok = kp == K_LETTER && kn == K_LETTER;
+                if (ok) {
+                    ch = leet[c2];
+                    h |= DC_EV_LEET;
+                }
+                break;
+            }
+            case K_MASK:
+                if (t >= mask_end) { /* a new run of masking symbols */
+                    size_t r = t;
+                    while (r < tm && cls[s[ts + r * step]] == K_MASK)
+                        r++;
+                    mask_end = r;
+                    mask_on = kp == K_LETTER && r < tm &&
+                              cls[s[ts + r * step]] == K_LETTER;
+                }
+                if (mask_on) {
+                    ch = '*';
+                    h |= DC_EV_MASK;
+                }
+                break;
+            default:
+                break;
+            }
+            if (ch - 'a' < 26u) {
+                if (ch == last) {
+                    if (++run > 2) {
+                        oe[o - 1] = SE(p);
+                        oh[o - 1] |= DC_EV_STRETCH | h;
+                        oh[o - 2] |= DC_EV_STRETCH;
+                        continue;
+                    }
+                } else {
+                    last = ch;
+                    run = 1;
+                }
+            } else {
+                last = 0;
+            }
+            PUT(ch, SB(p), SE(p), h);
+        }
+    }
+    }
+    ot[o] = '\0';
+    return o;
+#undef SB
+#undef SE
+#undef HW
+#undef PUT
+#undef FLUSH
+}
+
+static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
+                         size_t n, dc_norm *out)
+{
+    return fold(nz, s, n, NULL, NULL, NULL, true, out);
+}
+
+static size_t fold_mapped(const dc_normalizer *nz, const dc_norm *mid,
+                          dc_norm *out)
+{
+    return fold(nz, (const unsigned char *)mid->text, mid->len,
+                mid->src_begin, mid->src_end, mid->how, false, out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entry points                                                            */
+/* ---------------------------------------------------------------------- */
+
+static void build_tables(dc_normalizer *nz)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        uint8_t k;
+        if (c >= 0x80)
+            k = K_OTHER;
+        else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+            k = K_SPACE;
+        else if (c == '\n')
+            k = K_NL;
+        else if (c < 0x20 || c == 0x7f)
+            k = K_DROP;
+        else if (c - 'a' < 26u || c - 'A' < 26u)
+            k = K_LETTER;
+        else if (c - '0' < 10u)
+            k = K_DIGIT;
+        else if (c == '@' || c == '$' || c == '!' || c == '|' || c == '+')
+            k = K_LEET;
+        else if (c == '*' || c == '#' || c == '%')
+            k = K_MASK;
+        else
+            k = K_PUNCT;
+        nz->cls[c] = k;
+        nz->lower[c] = (uint8_t)(c - 'A' < 26u ? c + 32 : c);
+    }
+    static const char leet_from[] = "4@31!05$7|+";
+    static const char leet_to[] = "aaeiiosstlt";
+    for (size_t k = 0; leet_from[k]; k++)
+        nz->leet[(unsigned char)leet_from[k]] = (uint8_t)leet_to[k];
+    static const char seps[] = " .-_*|/\\~+^=#";
+    for (size_t k = 0; seps[k]; k++)
+        nz->sep[(unsigned char)seps[k]] = 1;
+}
 
 decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
                                  decorum_error *err)
 {
-    (void)err;
-    *out = dc_calloc(al, 1, sizeof **out);
-    return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    *out = NULL;
+    dc_normalizer *nz = dc_calloc(al, 1, sizeof *nz);
+    if (!nz)
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    build_tables(nz);
+    UErrorCode ue = U_ZERO_ERROR;
+    nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
+    nz->nfd = unorm2_getNFDInstance(&ue);
+    nz->nfc = unorm2_getNFCInstance(&ue);
+    if (U_FAILURE(ue))
+        goto fail;
+    nz->spoof = uspoof_open(&ue);
+    if (U_FAILURE(ue))
+        goto fail;
+    static const char order[] = "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (int k = 0; k < N_SKEL; k++) {
+        UChar in[1] = {(UChar)order[k]};
+        int32_t n = uspoof_getSkeleton(nz->spoof, 0, in, 1, nz->skel[k],
+                                       SKEL_MAX, &ue);
+        if (U_FAILURE(ue))
+            goto fail;
+        nz->skel_len[k] = (uint8_t)n;
+        nz->skel_char[k] = (char)nz->lower[(unsigned char)order[k]];
+    }
+    *out = nz;
+    return DECORUM_OK;
+fail:
+    dc_normalizer_free(al, nz);
+    return dc_fail(err, DECORUM_ERR_UNICODE, (size_t)-1,
+                   "ICU normalization data unavailable: %s", u_errorName(ue));
 }
+
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
+    if (!nz)
+        return;
+    if (nz->spoof)
+        uspoof_close(nz->spoof);
     dc_free(al, nz, sizeof *nz);
 }
+
 decorum_status dc_norm_scratch_new(const dc_alloc *al, const dc_normalizer *nz,
                                    dc_norm_scratch **out)
 {
@@ -24,49 +893,63 @@ decorum_status dc_norm_scratch_new(const dc_alloc *al, const dc_normalizer *nz,
     *out = dc_calloc(al, 1, sizeof **out);
     return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
+
 void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns)
 {
+    if (!ns)
+        return;
+    dc_norm_release(al, &ns->mid);
     dc_free(al, ns, sizeof *ns);
 }
+
+static bool all_ascii(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            return false;
+    }
+    unsigned acc = 0;
+    for (; i < n; i++)
+        acc |= s[i];
+    return acc < 0x80;
+}
+
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             dc_norm_scratch *ns, const char *text, size_t len,
                             size_t max_out, dc_norm *out)
 {
-    (void)nz;
-    (void)ns;
-    if (len + 1 > out->cap) {
-        size_t cap = len + 1;
-        if (cap > max_out)
-            return DECORUM_ERR_TOOBIG;
-        dc_norm_release(al, out);
-        out->text = dc_malloc(al, cap);
-        out->src_begin = dc_malloc(al, cap * 4);
-        out->src_end = dc_malloc(al, cap * 4);
-        out->how = dc_malloc(al, cap);
-        out->cap = cap;
-        if (!out->text || !out->src_begin || !out->src_end || !out->how) {
-            dc_norm_release(al, out);
-            return DECORUM_ERR_NOMEM;
-        }
-    }
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        out->text[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-        out->src_begin[i] = (uint32_t)i;
-        out->src_end[i] = (uint32_t)i + 1;
-        out->how[i] = 0;
-    }
-    out->text[len] = 0;
-    out->len = len;
+    if (!al || !nz || !ns || !out || (len && !text))
+        return DECORUM_ERR_INVALID;
+    out->len = 0;
     out->evasions = 0;
-    out->ascii = true;
+    if (out->cap)
+        out->text[0] = '\0';
+    /* Offsets are 32-bit; the output can be 4x the input. */
+    if (len > UINT32_MAX / 4)
+        return DECORUM_ERR_TOOBIG;
+    const unsigned char *s = (const unsigned char *)text;
+    decorum_status st;
+    size_t o;
+    if (all_ascii(s, len)) {
+        if ((st = reserve(al, out, len + 1, 0, max_out)) != DECORUM_OK)
+            return st;
+        o = fold_ascii(nz, s, len, out);
+        out->ascii = true;
+    } else {
+        if ((st = expand(al, nz, ns, s, len, max_out)) != DECORUM_OK)
+            return st;
+        if ((st = reserve(al, out, ns->mid.len + 1, 0, max_out)) != DECORUM_OK)
+            return st;
+        o = fold_mapped(nz, &ns->mid, out);
+        out->ascii = false;
+    }
+    out->len = o;
+    unsigned ev = 0;
+    for (size_t k = 0; k < o; k++)
+        ev |= out->how[k];
+    out->evasions = ev;
     return DECORUM_OK;
-}
-void dc_norm_release(const dc_alloc *al, dc_norm *n)
-{
-    dc_free(al, n->text, n->cap);
-    dc_free(al, n->src_begin, n->cap * 4);
-    dc_free(al, n->src_end, n->cap * 4);
-    dc_free(al, n->how, n->cap);
-    memset(n, 0, sizeof *n);
 }

@@ -1,0 +1,553 @@
+/*
+ * test_normalize.c: the normalizer (lib/normalize.c) against a table of
+ * inputs and their expected normalized text and evasion bits, with the
+ * offset-map invariants of docs/NORMALIZE.md checked on every case:
+ * non-decreasing, inside the original, on UTF-8 boundaries, and each
+ * normalized word maps back to an original span that normalizes to the same
+ * word. Also: inputs flush against a guard page, empty input, argument
+ * checks, the 4x expansion bound, max_out, no allocation in steady state,
+ * and allocation failure injected at every allocation.
+ */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "decorum_int.h"
+
+/* ---------------------------------------------------------------------- */
+/* A counting allocator that checks sizes and can fail the Nth call        */
+/* ---------------------------------------------------------------------- */
+
+typedef struct counting {
+    size_t calls;   /* malloc + realloc calls so far */
+    size_t fail_at; /* fail this call (1-based); 0: never */
+    size_t live;    /* blocks not yet freed */
+    size_t bytes;   /* bytes not yet freed */
+    int bad_size;   /* a free or realloc named the wrong size */
+} counting;
+
+#define HDR 16 /* keeps the caller's block 16-byte aligned */
+
+static void *c_malloc(void *ctx, size_t size)
+{
+    counting *c = ctx;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    unsigned char *p = malloc(size + HDR);
+    if (!p)
+        return NULL;
+    memcpy(p, &size, sizeof size);
+    c->live++;
+    c->bytes += size;
+    return p + HDR;
+}
+
+static void c_free(void *ctx, void *ptr, size_t size)
+{
+    counting *c = ctx;
+    if (!ptr)
+        return;
+    unsigned char *p = (unsigned char *)ptr - HDR;
+    size_t was;
+    memcpy(&was, p, sizeof was);
+    if (was != size)
+        c->bad_size = 1;
+    c->live--;
+    c->bytes -= was;
+    free(p);
+}
+
+static void *c_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+    counting *c = ctx;
+    if (!ptr)
+        return c_malloc(ctx, new_size);
+    if (++c->calls == c->fail_at)
+        return NULL;
+    c->calls--; /* c_malloc counts it again */
+    void *q = c_malloc(ctx, new_size);
+    if (!q)
+        return NULL;
+    memcpy(q, ptr, old_size < new_size ? old_size : new_size);
+    c_free(ctx, ptr, old_size);
+    return q;
+}
+
+static counting cnt;
+static dc_alloc al;
+static dc_normalizer *nz;
+static dc_norm_scratch *ns;
+static dc_norm out, again;
+
+static void setup(void)
+{
+    memset(&cnt, 0, sizeof cnt);
+    decorum_allocator a = {c_malloc, c_realloc, c_free, &cnt};
+    dc_alloc_init(&al, &a);
+    decorum_error err;
+    cr_assert_eq(dc_normalizer_new(&al, &nz, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(dc_norm_scratch_new(&al, nz, &ns), DECORUM_OK);
+    memset(&out, 0, sizeof out);
+    memset(&again, 0, sizeof again);
+}
+
+static void teardown(void)
+{
+    dc_norm_release(&al, &out);
+    dc_norm_release(&al, &again);
+    dc_norm_scratch_free(&al, ns);
+    dc_normalizer_free(&al, nz);
+    cr_expect_eq(cnt.live, 0, "%zu blocks leaked", cnt.live);
+    cr_expect_eq(cnt.bytes, 0, "%zu bytes leaked", cnt.bytes);
+    cr_expect_eq(cnt.bad_size, 0, "free with the wrong size");
+}
+
+TestSuite(normalize, .init = setup, .fini = teardown);
+
+#define BIG ((size_t)1 << 20)
+
+static decorum_status norm(dc_norm *n, const char *s, size_t len)
+{
+    return dc_normalize(&al, nz, ns, s, len, BIG, n);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Invariants                                                              */
+/* ---------------------------------------------------------------------- */
+
+static bool boundary(const char *s, size_t len, size_t i)
+{
+    return i == len || ((unsigned char)s[i] & 0xc0) != 0x80;
+}
+
+/* Bytes that make up a word for the round-trip check: what stage 2 treats
+ * as one token (letters, digits, leet and masking symbols). */
+static bool wordish(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (c && strchr("@$!|+*#%", c));
+}
+
+static void check_map(const char *in, size_t len, const dc_norm *n)
+{
+    cr_assert_eq(strlen(n->text), n->len, "NUL at len for \"%s\"", in);
+    cr_assert_leq(n->len, 4 * len, "more than 4x for \"%s\"", in);
+    unsigned ev = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        uint32_t b = n->src_begin[i], e = n->src_end[i];
+        cr_assert_lt(b, e, "empty source at %zu in \"%s\"", i, in);
+        cr_assert_leq(e, len, "source past the end at %zu in \"%s\"", i, in);
+        cr_assert(boundary(in, len, b) && boundary(in, len, e),
+                  "source [%u,%u) of byte %zu splits a character in \"%s\"",
+                  b, e, i, in);
+        if (i > 0) {
+            cr_assert_leq(n->src_begin[i - 1], b, "begin decreases at %zu"
+                          " in \"%s\"", i, in);
+            cr_assert_leq(n->src_end[i - 1], e, "end decreases at %zu"
+                          " in \"%s\"", i, in);
+        }
+        cr_assert_eq(n->how[i] & ~DC_EV_ANY, 0);
+        ev |= n->how[i];
+    }
+    cr_assert_eq(n->evasions, ev, "evasions is not the OR of how[]");
+    cr_assert_eq(decorum_utf8_check(n->text, n->len, NULL), DECORUM_OK,
+                 "output is not UTF-8 for \"%s\"", in);
+
+    /* Each word maps back to an original span that normalizes to it. The
+     * word is copied first: normalizing again reuses the scratch. */
+    for (size_t i = 0; i < n->len;) {
+        if (!wordish((unsigned char)n->text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n->len && wordish((unsigned char)n->text[j]))
+            j++;
+        char word[256];
+        size_t wl = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
+        memcpy(word, n->text + i, wl);
+        word[wl] = '\0';
+        uint32_t ob = n->src_begin[i], oe = n->src_end[j - 1];
+        cr_assert_eq(norm(&again, in + ob, oe - ob), DECORUM_OK);
+        cr_assert_str_eq(again.text, word,
+                         "word \"%s\" of \"%s\" maps back to \"%.*s\", which"
+                         " normalizes to \"%s\"",
+                         word, in, (int)(oe - ob), in + ob, again.text);
+        i = j;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The table                                                               */
+/* ---------------------------------------------------------------------- */
+
+#define LEET DC_EV_LEET
+#define CONF DC_EV_CONFUSABLE
+#define SPACED DC_EV_SPACED
+#define STRETCH DC_EV_STRETCH
+#define INVIS DC_EV_INVISIBLE
+#define MASK DC_EV_MASK
+
+static const struct tcase {
+    const char *in;
+    const char *want;
+    unsigned ev; /* exactly the evasions expected */
+} cases[] = {
+    /* prose stays prose */
+    {"hello world", "hello world", 0},
+    {"I am a man", "i am a man", 0},
+    {"Don't stop, OK? Yes; no: (maybe).", "don't stop, ok? yes; no: (maybe).",
+     0},
+    {"(((echo))) the (((Globalists)))", "(((echo))) the (((globalists)))", 0},
+    {"HELLO World", "hello world", 0},
+    {"a b", "a b", 0},
+    {"e.g. this, i.e. that", "e.g. this, i.e. that", 0},
+    /* leetspeak inside words */
+    {"h4te", "hate", LEET},
+    {"k1ll", "kill", LEET},
+    {"n1gg3r", "nigger", LEET},
+    {"$hit", "shit", LEET},
+    {"sh!t", "shit", LEET},
+    {"r@pe", "rape", LEET},
+    {"ki||", "kill", LEET},
+    {"K1LL 7H3M", "kill them", LEET},
+    {"0ven5", "ovens", LEET},
+    /* numbers and numeric codes keep their digits */
+    {"1488 88 14words 6mwe 2016 covid19", "1488 88 14words 6mwe 2016 covid19",
+     0},
+    {"the 1st and 2nd, 3rd 4th at 5pm", "the 1st and 2nd, 3rd 4th at 5pm", 0},
+    {"@user hello! $5 50% a+ c++ 3.5", "@user hello! $5 50% a+ c++ 3.5", 0},
+    {"1 2 3 go", "1 2 3 go", 0},
+    /* masking symbols */
+    {"f*ck n#gger sh%t f**k", "f*ck n*gger sh*t f**k", MASK},
+    {"#maga *emphasis* 100%", "#maga *emphasis* 100%", 0},
+    /* spaced-out letters */
+    {"k i l l", "kill", SPACED},
+    {"k.i.l.l k-i-l-l k_i_l_l k*i*l*l k|i|l|l",
+     "kill kill kill kill kill", SPACED},
+    {"f u c k you", "fuck you", SPACED},
+    {"say k i l l now", "say kill now", SPACED},
+    {"U.S.A. is", "usa. is", SPACED},
+    {"f u c k j-e-w-s", "fuck jews", SPACED},
+    {"k.i.l.l f u c k", "kill fuck", SPACED},
+    {"k 1 l l", "kill", SPACED | LEET},
+    {"k i l l l l", "kill", SPACED | STRETCH},
+    /* stretched letters */
+    {"haaaate", "haate", STRETCH},
+    {"killllll", "kill", STRETCH},
+    {"fuuuuck", "fuuck", STRETCH},
+    {"zzz 1111 !!!!", "zz 1111 !!!!", STRETCH},
+    {"kiiiilll", "kiill", STRETCH},
+    /* white space */
+    {"  lots \t of \n\n\n lines \r\n end  ", "lots of\nlines\nend", 0},
+    {"\n\n", "", 0},
+    {"ab\x01" "cd\x7f", "abcd", INVIS},
+    /* Unicode: width, fonts, look-alikes */
+    {"\xef\xbc\xab\xef\xbc\x91\xef\xbc\xac\xef\xbc\xac all j e w s",
+     "kill all jews", CONF | LEET | SPACED}, /* Ｋ１ＬＬ */
+    {"\xd1\x98\xd0\xb5ws", "jews", CONF},                  /* јеws */
+    {"j\xd0\xb5w\xd1\x95", "jews", CONF},                  /* jеwѕ */
+    {"\xd0\x9aILL \xd0\xbaill", "kill kill", CONF},        /* КILL кill */
+    {"\xf0\x9d\x90\xa4\xf0\x9d\x90\xa2\xf0\x9d\x90\xa5\xf0\x9d\x90\xa5",
+     "kill", CONF},                                        /* 𝐤𝐢𝐥𝐥 */
+    {"\xe2\x93\x9a\xe2\x93\x98\xe2\x93\x9b\xe2\x93\x9b", "kill",
+     CONF},                                                /* ⓚⓘⓛⓛ */
+    {"\xef\xac\x81ne", "fine", CONF},                      /* ﬁne */
+    {"Stra\xc3\x9f" "e", "strasse", CONF},                 /* Straße */
+    /* Real words of other scripts are left alone */
+    {"\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd1\x88\xd0\xbe",
+     "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd1\x88\xd0\xbe", 0}, /* хорошо */
+    {"\xe4\xb8\xad\xe5\x9b\xbd \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 "
+     "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+     "\xe4\xb8\xad\xe5\x9b\xbd \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 "
+     "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", 0}, /* 中国 مرحبا שלום */
+    /* invisible characters and marks */
+    {"k\xe2\x80\x8bi\xe2\x80\x8cl\xe2\x80\x8dl", "kill", INVIS}, /* ZW*J */
+    {"ki\xc2\xadll", "kill", INVIS},                            /* soft hyphen */
+    {"k\xe2\x81\xa0ill\xef\xbb\xbf", "kill", INVIS},            /* WJ, BOM */
+    {"ki\xe2\x80\xaell", "kill", INVIS},                        /* bidi RLO */
+    {"n\xc3\xafgger", "nigger", CONF},                          /* nïgger */
+    {"ni\xcc\x88gger", "nigger", INVIS},                        /* n i ̈ gger */
+    {"k\xcc\xb6i\xcc\xb6l\xcc\xb6l\xcc\xb6", "kill", INVIS},    /* k̶i̶l̶l̶ */
+    {"h\xcc\xb8\xcc\xa1\xcc\xaa\xcd\xaa" "e\xcc\x95\xcc\x80", "he",
+     INVIS}, /* zalgo */
+    /* emoji pass through; their variation selectors go quietly */
+    {"\xf0\x9f\x90\x80 \xf0\x9f\x90\x92 vermin",
+     "\xf0\x9f\x90\x80 \xf0\x9f\x90\x92 vermin", 0}, /* 🐀 🐒 */
+    {"\xe2\x9d\xa4\xef\xb8\x8f you", "\xe2\x9d\xa4 you", 0}, /* ❤️ */
+    {"1\xef\xb8\x8f\xe2\x83\xa3" "4\xef\xb8\x8f\xe2\x83\xa3"
+     "8\xef\xb8\x8f\xe2\x83\xa3" "8\xef\xb8\x8f\xe2\x83\xa3",
+     "1488", INVIS}, /* keycaps 1️⃣4️⃣8️⃣8️⃣ */
+    /* quotes, dashes, spaces, separators */
+    {"\xe2\x80\x98" "a\xe2\x80\x99 \xe2\x80\x9c" "b\xe2\x80\x9d \xe2\x80\x9e"
+     "c\xe2\x80\x9d \xc2\xab" "d\xc2\xbb \xe2\x80\xb3" "e\xe2\x80\xb3 don"
+     "\xe2\x80\x99t",
+     "'a' \"b\" \"c\" \"d\" \"e\" don't", 0},
+    {"one\xe2\x80\x93two\xe2\x80\x94three\xe2\x80\x92" "four"
+     "\xe2\x88\x92" "five",
+     "one-two-three-four-five", 0},
+    {"a\xe2\x80\x93" "b\xe2\x80\x94" "c", "abc", SPACED}, /* a–b—c */
+    {"one\xc2\xa0two\xe2\x80\x83three\xe3\x80\x80" "four\xe2\xa0\x80" "five",
+     "one two three four five", 0},
+    {"one\xe2\x80\xa8two\xe2\x80\xa9three\xc2\x85" "four",
+     "one\ntwo\nthree\nfour", 0},
+    {"k\xc2\xb7i\xc2\xb7l\xc2\xb7l", "kill", SPACED}, /* k·i·l·l */
+    {"ok\xe2\x80\xa6", "ok...", 0},                  /* … */
+    /* mixes */
+    {"YOU F*CKING K1LLER!!!", "you f*cking killer!!!", MASK | LEET},
+    {"\xd0\x9a\xd0\x86LL \xd0\xb0ll j\xd0\xb5ws!!", "kill all jews!!", CONF},
+    /* expansions longer than 4x per byte pass through (U+FDFA) */
+    {"\xef\xb7\xba", "\xef\xb7\xba", 0},
+};
+
+#define N_CASES (sizeof cases / sizeof *cases)
+
+Test(normalize, table)
+{
+    for (size_t k = 0; k < N_CASES; k++) {
+        const struct tcase *c = &cases[k];
+        size_t len = strlen(c->in);
+        cr_assert_eq(norm(&out, c->in, len), DECORUM_OK, "case %zu", k);
+        cr_expect_str_eq(out.text, c->want, "\"%s\": got \"%s\"", c->in,
+                         out.text);
+        cr_expect_eq(out.evasions, c->ev, "\"%s\": evasions 0x%x, want 0x%x",
+                     c->in, out.evasions, c->ev);
+        bool ascii = true;
+        for (size_t i = 0; i < len; i++)
+            ascii &= (unsigned char)c->in[i] < 0x80;
+        cr_expect_eq(out.ascii, ascii, "\"%s\"", c->in);
+        check_map(c->in, len, &out);
+    }
+}
+
+/* Where a normalized substring lands in the original. */
+static void expect_span(const char *in, const char *sub, const char *orig)
+{
+    cr_assert_eq(norm(&out, in, strlen(in)), DECORUM_OK);
+    const char *p = strstr(out.text, sub);
+    cr_assert_not_null(p, "\"%s\" not in \"%s\"", sub, out.text);
+    size_t b = (size_t)(p - out.text), e = b + strlen(sub);
+    uint32_t ob = out.src_begin[b], oe = out.src_end[e - 1];
+    cr_expect(oe - ob == strlen(orig) && memcmp(in + ob, orig, oe - ob) == 0,
+              "\"%s\" in \"%s\" maps to \"%.*s\", want \"%s\"", sub, in,
+              (int)(oe - ob), in + ob, orig);
+}
+
+Test(normalize, spans_map_to_the_original)
+{
+    expect_span("say k i l l now", "kill", "k i l l");
+    expect_span("say k i l l now", "now", "now");
+    expect_span("\xef\xbc\xab\xef\xbc\x91\xef\xbc\xac\xef\xbc\xac x", "kill",
+                "\xef\xbc\xab\xef\xbc\x91\xef\xbc\xac\xef\xbc\xac");
+    expect_span("so killlll them", "kill", "killlll");
+    expect_span("a k\xe2\x80\x8bill b", "kill", "k\xe2\x80\x8bill");
+    expect_span("a  \t b", " ", "  \t ");
+    expect_span("the \xef\xac\x81ne print", "fi", "\xef\xac\x81");
+    expect_span("the \xef\xac\x81ne print", "f", "\xef\xac\x81");
+    expect_span("n\xc3\xafgger", "nigger", "n\xc3\xafgger");
+    expect_span("go \xd1\x98\xd0\xb5ws", "jews", "\xd1\x98\xd0\xb5ws");
+    expect_span("x \xf0\x9f\x90\x80 y", "\xf0\x9f\x90\x80",
+                "\xf0\x9f\x90\x80");
+    /* Joined letters keep their own sources: the i of "k.i.l.l". */
+    cr_assert_eq(norm(&out, "k.i.l.l", 7), DECORUM_OK);
+    cr_assert_eq(out.src_begin[1], 2);
+    cr_assert_eq(out.src_end[1], 3);
+    cr_assert_eq(out.how[1], DC_EV_SPACED);
+    /* Per-byte bits: only the decoded digit is leet. */
+    cr_assert_eq(norm(&out, "h4te", 4), DECORUM_OK);
+    cr_assert_eq(out.how[0], 0);
+    cr_assert_eq(out.how[1], DC_EV_LEET);
+}
+
+/* Each case again, placed so that its last byte is the last readable byte
+ * before a PROT_NONE page: any read past the end faults. */
+Test(normalize, guard_page)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    unsigned char *m = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    cr_assert_neq(m, MAP_FAILED);
+    cr_assert_eq(mprotect(m + page, (size_t)page, PROT_NONE), 0);
+    for (size_t k = 0; k < N_CASES; k++) {
+        size_t len = strlen(cases[k].in);
+        char *p = (char *)m + page - len;
+        memcpy(p, cases[k].in, len);
+        cr_assert_eq(norm(&out, p, len), DECORUM_OK);
+        cr_expect_str_eq(out.text, cases[k].want);
+    }
+    /* Every prefix of a mixed input, so each lookahead meets the end. */
+    static const char mixed[] = "k i l l k.i.l.l h4te f*ck \xd1\x98\xd0\xb5ws"
+                                " haaaate 1st k\xcc\xb6 x";
+    for (size_t len = 0; len < sizeof mixed; len++) {
+        if (decorum_utf8_check(mixed, len, NULL) != DECORUM_OK)
+            continue;
+        char *p = (char *)m + page - len;
+        memcpy(p, mixed, len);
+        cr_assert_eq(norm(&out, p, len), DECORUM_OK);
+        check_map(p, len, &out);
+    }
+    munmap(m, 2 * (size_t)page);
+}
+
+Test(normalize, empty_and_misuse)
+{
+    cr_assert_eq(norm(&out, NULL, 0), DECORUM_OK);
+    cr_assert_eq(out.len, 0);
+    cr_assert_str_eq(out.text, "");
+    cr_assert(out.ascii);
+    cr_assert_eq(out.evasions, 0);
+    cr_assert_eq(norm(&out, "   ", 3), DECORUM_OK);
+    cr_assert_str_eq(out.text, "");
+    cr_assert_eq(dc_normalize(&al, nz, ns, NULL, 3, BIG, &out),
+                 DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_normalize(&al, NULL, ns, "a", 1, BIG, &out),
+                 DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_normalize(&al, nz, NULL, "a", 1, BIG, &out),
+                 DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_normalize(&al, nz, ns, "a", 1, BIG, NULL),
+                 DECORUM_ERR_INVALID);
+    dc_normalizer_free(&al, NULL);
+    dc_norm_scratch_free(&al, NULL);
+    dc_norm_release(&al, NULL);
+}
+
+Test(normalize, max_out)
+{
+    char buf[200];
+    memset(buf, 'a', sizeof buf);
+    cr_assert_eq(dc_normalize(&al, nz, ns, buf, 100, 100, &out),
+                 DECORUM_ERR_TOOBIG);
+    cr_assert_eq(out.len, 0);
+    cr_assert_eq(dc_normalize(&al, nz, ns, buf, 100, 101, &out), DECORUM_OK);
+    cr_assert_eq(out.len, 2); /* "aa": stretched */
+    /* ﬁ is 3 bytes in, 2 out: 30 of them need 61 bytes of output. */
+    char lig[90];
+    for (int k = 0; k < 30; k++)
+        memcpy(lig + 3 * k, "\xef\xac\x81", 3);
+    cr_assert_eq(dc_normalize(&al, nz, ns, lig, 90, 60, &out),
+                 DECORUM_ERR_TOOBIG);
+    cr_assert_eq(dc_normalize(&al, nz, ns, lig, 90, 91, &out), DECORUM_OK);
+    cr_assert_eq(out.len, 60);
+    /* The engine's limit, 4 * len + 64, always holds: the worst expansion
+     * is 4 bytes per input byte (U+337F ㍿ -> 株式会社). */
+    char sq[300];
+    for (int k = 0; k < 100; k++)
+        memcpy(sq + 3 * k, "\xe3\x8d\xbf", 3);
+    cr_assert_eq(dc_normalize(&al, nz, ns, sq, 300, 4 * 300 + 1, &out),
+                 DECORUM_OK);
+    cr_assert_eq(out.len, 1200);
+}
+
+/* After one call has sized the buffers, the same input again must not
+ * allocate: every allocation from here on fails. */
+Test(normalize, steady_state_allocates_nothing)
+{
+    const char *texts[] = {"an ASCII comment, k i l l h4te",
+                           "\xd1\x98\xd0\xb5ws \xf0\x9f\x90\x80 k\xcc\xb6"};
+    for (int k = 0; k < 2; k++) {
+        cr_assert_eq(norm(&out, texts[k], strlen(texts[k])), DECORUM_OK);
+        char first[128];
+        snprintf(first, sizeof first, "%s", out.text);
+        cnt.fail_at = cnt.calls + 1;
+        for (int r = 0; r < 3; r++) {
+            cr_assert_eq(norm(&out, texts[k], strlen(texts[k])), DECORUM_OK);
+            cr_assert_str_eq(out.text, first);
+        }
+        cr_assert_eq(cnt.fail_at, cnt.calls + 1, "an allocation was tried");
+        cnt.fail_at = 0;
+    }
+}
+
+/* Random strings from pieces that exercise every rule, checked against the
+ * invariants (a deterministic stand-in for the fuzzer). */
+Test(normalize, random_pieces_keep_the_invariants)
+{
+    static const char *pieces[] = {
+        "a", "k", "i", "l", "S", "x", "e", "1", "4", "0", "7", "8", " ", " ",
+        ".", "-", "*", "#", "|", "@", "$", "!", "+", "'", "(", "\n", "\t",
+        "\x01", "st", "\xd0\xb5", "\xd1\x98", "\xd0\xb4", "\xd0\x9a",
+        "\xe2\x80\x8b", "\xcc\xb6", "\xcc\x88", "\xc3\xaf", "\xef\xbc\xab",
+        "\xf0\x9d\x90\xa4", "\xf0\x9f\x90\x80", "\xef\xb8\x8f", "\xc2\xa0",
+        "\xe2\x80\x99", "\xe2\x80\x94", "\xef\xac\x81", "\xe3\x8d\xbf",
+        "\xef\xb7\xba", "\xe4\xb8\xad", "\xd8\xa7", "\xc2\xb7", "\xc2\xad"};
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t r = 0x9e3779b97f4a7c15ull;
+    char buf[512];
+    for (int it = 0; it < 3000; it++) {
+        size_t len = 0;
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        int n = (int)(r % 24);
+        for (int k = 0; k < n; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            const char *p = pieces[r % np];
+            size_t pl = strlen(p);
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        buf[len] = '\0';
+        cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+        check_map(buf, len, &out);
+    }
+}
+
+/* Fail the Nth allocation for every N through the whole life cycle: each
+ * step either succeeds or reports DECORUM_ERR_NOMEM, and nothing leaks. */
+Test(normalize, allocation_failure_at_every_step)
+{
+    /* This test manages its own objects. */
+    dc_norm_release(&al, &out);
+    dc_norm_scratch_free(&al, ns);
+    dc_normalizer_free(&al, nz);
+    nz = NULL;
+    ns = NULL;
+    char big[5000];
+    for (size_t k = 0; k < sizeof big; k++)
+        big[k] = "ab cd\xd0\xb5"[k % 7];
+    big[sizeof big - 1] = 'x'; /* not half a Cyrillic letter */
+    cr_assert_eq(decorum_utf8_check(big, sizeof big, NULL), DECORUM_OK);
+    const struct {
+        const char *s;
+        size_t len;
+    } inputs[] = {{"short ascii", 11},
+                  {big, 3000},
+                  {"\xd1\x98\xd0\xb5ws k\xcc\xb6", 11},
+                  {big, sizeof big}};
+    bool clean = false;
+    for (size_t n = 1; !clean; n++) {
+        cr_assert_lt(n, 1000, "never completed");
+        memset(&cnt, 0, sizeof cnt);
+        cnt.fail_at = n;
+        dc_normalizer *z = NULL;
+        dc_norm_scratch *s = NULL;
+        dc_norm o = {0};
+        bool failed = false;
+        decorum_status st = dc_normalizer_new(&al, &z, NULL);
+        if (st == DECORUM_OK)
+            st = dc_norm_scratch_new(&al, z, &s);
+        for (size_t k = 0; st == DECORUM_OK && k < 4; k++) {
+            st = dc_normalize(&al, z, s, inputs[k].s, inputs[k].len, BIG, &o);
+            if (st == DECORUM_OK)
+                cr_assert_leq(o.len, inputs[k].len);
+        }
+        if (st != DECORUM_OK) {
+            cr_assert_eq(st, DECORUM_ERR_NOMEM, "step %zu: %s", n,
+                         decorum_strerror(st));
+            failed = true;
+            /* A failed call leaves a usable, empty result. */
+            if (o.cap)
+                cr_assert_str_eq(o.text, "");
+        }
+        dc_norm_release(&al, &o);
+        dc_norm_scratch_free(&al, s);
+        dc_normalizer_free(&al, z);
+        cr_assert_eq(cnt.live, 0, "step %zu leaks %zu blocks", n, cnt.live);
+        cr_assert_eq(cnt.bad_size, 0, "step %zu", n);
+        clean = !failed && cnt.calls < n;
+    }
+    memset(&cnt, 0, sizeof cnt);
+}
