@@ -265,6 +265,30 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                         dc_hitvec *out);
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv);
 
+/* What dc_matcher_new built (tests, benchmarks, describe). */
+typedef struct dc_matcher_stats {
+    size_t entries;    /* lexicon entries */
+    size_t terms;      /* distinct terms: the exact patterns */
+    size_t patterns;   /* every literal compiled, generated forms included */
+    size_t inflected;  /* generated verb forms: hate -> hating */
+    size_t fuzzy;      /* dropped, swapped or doubled letter */
+    size_t masked;     /* vowels masked with '*' */
+    size_t suppressed; /* generated forms dropped: equal to a term or dup */
+    size_t db_bytes;   /* Vectorscan database size */
+    bool precompiled;  /* the database came from dc_builtin_matchdb */
+} dc_matcher_stats;
+void dc_matcher_get_stats(const dc_matcher *m, dc_matcher_stats *out);
+
+/* Build step (tools/matchdb.c): compiles lx's patterns for any CPU of the
+ * architecture and serializes them with the key dc_matcher_new() checks
+ * before using an embedded database. *out is allocated with al. */
+decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
+                               unsigned char **out, size_t *out_len,
+                               decorum_error *err);
+/* The serialized database for the built-in lexicon (generated). */
+extern const dc_blob dc_builtin_matchdb[];
+extern const size_t dc_builtin_matchdb_count;
+
 
 /* ---------------------------------------------------------------------- */
 /* Rule features handed to the model (rules.c fills, model.c reads)       */

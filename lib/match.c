@@ -1,44 +1,1120 @@
-/* match.c: STUB to be replaced. */
+/*
+ * match.c: finds lexicon terms in normalized text with one Vectorscan
+ * block-mode database of literals (docs/MATCH.md has the design and the
+ * measured figures).
+ *
+ * Patterns. Entries that share a term form a *group*; every group gives
+ * one exact pattern, and pattern id == group index for those. Then come
+ * generated forms, each mapped to the group it came from:
+ *   - verb forms a suffix check cannot find: "hating" for a verb entry
+ *     "hate", "gassed" and "gassing" for "gas";
+ *   - misspellings, for terms of the kinds where people evade filters, made
+ *     of ASCII, not flagged nofuzzy: a doubled letter (3+ letters; the
+ *     normalizer cuts runs of 3+ to 2, so "haaaate" arrives as "haate"), an
+ *     interior vowel masked with '*' (3+ letters: "f*ck"; the normalizer
+ *     turns word-internal masking symbols into '*'), every interior vowel
+ *     masked ("n*gg*r"), and for 5+ letters an interior letter dropped or
+ *     two adjacent letters swapped. Only interior letters are dropped:
+ *     dropping an edge letter mostly makes real words ("bitch" -> "itch").
+ * A generated form equal to any term (allow entries included: "niger") or
+ * to an earlier generated form is dropped, so every literal appears once
+ * and a term always wins over a misspelling of another term.
+ *
+ * Matching. Vectorscan reports every occurrence (no SINGLEMATCH, no SOM:
+ * begin = end - pattern length). The callback checks word boundaries on
+ * the normalized text, where word bytes are [a-z0-9] and every non-ASCII
+ * byte, and a '\'' or '*' between word bytes joins them ("don't", "f*ck"):
+ *   - a boundary is needed on a side only if the term's character on that
+ *     side is ASCII alphanumeric or a non-ASCII code point below U+2000
+ *     (letters of alphabetic scripts); emoji, symbols and punctuation such
+ *     as "(((" need none;
+ *   - on the right, inflections are accepted and included in the hit:
+ *     's s' es s for every entry, and ing ers ed er d (rs r after a final
+ *     e) for verb entries.
+ * A match inside a longer token is kept only for compound-eligible entries
+ * (flag compound, or a slur, threat or identity term of 3+ letters), and
+ * only when the whole token splits into exact single-word lexicon terms,
+ * each optionally followed by a plural s, with the match as one of the
+ * pieces: "killalljews" = kill + all + jew(s), while "scunthorpe" and
+ * "jewshere" do not split. That check needs every in-word match of the
+ * token, including those Vectorscan reports later, so the callback only
+ * records candidates and pieces and a pass after the scan decides.
+ *
+ * Memory. The engine allocator holds the matcher's tables, the scratch's
+ * vectors and the hits. Vectorscan's databases and hs_scratch are
+ * allocated by Vectorscan's own allocator (malloc), released with
+ * hs_free_database / hs_free_scratch: hs_set_*_allocator is process-wide
+ * and would clash between engines with different allocators.
+ *
+ * Start-up. Compiling tens of thousands of literals takes far longer than
+ * the engine's load budget, so the build serializes the database for the
+ * built-in lexicon (tools/matchdb.c, dc_builtin_matchdb[]). It is used only
+ * when its key, a hash of every generated literal in id order plus the
+ * generator and Vectorscan versions, equals the key of what this lexicon
+ * generates now: a stale blob can never be used, and any other lexicon is
+ * compiled at load time.
+ */
 #include "decorum_int.h"
 
-struct dc_matcher { int unused; };
-struct dc_match_scratch { int unused; };
+#include <hs/hs.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bump when the generated literals or their meaning change, so that
+ * databases serialized by an older generator are not used. */
+#define GEN_VERSION 1u
+
+#define MAX_PATTERNS (1u << 22)
+#define MAX_PATTERN_BYTES (64u << 20)
+#define MAX_HITS (1u << 20)
+/* Longest run-together token checked for compounds; longer tokens are not
+ * words people write. Sizes the stack arrays of the check. */
+#define COMPOUND_MAX 64u
+/* Generated forms are built in a stack buffer: terms longer than this get
+ * none (the lexicon limits terms to 200 bytes). */
+#define VARIANT_MAX 256u
+
+#define BLOB_MAGIC "DCMATCH1"
+#define BLOB_HEADER 24u /* magic, key (u64 LE), patterns (u32 LE), 0 (u32) */
+
+/* Pattern bits. */
+#define PB_LEFT 0x01u  /* needs a word boundary before it */
+#define PB_RIGHT 0x02u /* needs a word boundary (or inflection) after it */
+#define PB_INFL 0x04u  /* a generated verb form: verb entries only */
+#define PB_SEG 0x08u   /* exact single-word term: a piece of compounds */
+#define PB_COMP 0x10u  /* its group has a compound-eligible entry */
+
+/* Entry bits. */
+#define EB_FUZZY 0x01u    /* may match misspelled forms */
+#define EB_COMPOUND 0x02u /* may match inside a run-together token */
+#define EB_VERB 0x04u
+
+typedef struct pat {
+    uint32_t group;
+    uint16_t len; /* bytes */
+    uint8_t how;  /* DC_HIT_EXACT, DC_HIT_FUZZY or DC_HIT_MASKED */
+    uint8_t bits; /* PB_* */
+} pat;
+
+/* Entries sharing one term: gent[first .. first + n). */
+typedef struct grp {
+    uint32_t first, n;
+} grp;
+
+struct dc_matcher {
+    hs_database_t *db; /* NULL for an empty lexicon */
+    pat *pats;         /* [pats_cap], n_pats used; index = Vectorscan id */
+    size_t n_pats, pats_cap;
+    grp *groups; /* [n_groups] */
+    size_t n_groups;
+    uint32_t *gent; /* [n_entries] entry indices, grouped by term */
+    uint8_t *ebits; /* [n_entries] EB_* */
+    size_t n_entries;
+    uint64_t key;
+    dc_matcher_stats stats;
+};
+
+/* A match kept for the compound pass: [b, e) and its pattern. */
+typedef struct span {
+    uint32_t b, e, id;
+} span;
+
+typedef struct spanvec {
+    span *v;
+    size_t n, cap;
+} spanvec;
+
+struct dc_match_scratch {
+    const dc_matcher *m;
+    hs_scratch_t *hs;
+    spanvec seg;  /* in-word matches of single-word terms */
+    spanvec cand; /* in-word matches of compound-eligible groups */
+};
+
+/* ---------------------------------------------------------------------- */
+/* Characters                                                             */
+/* ---------------------------------------------------------------------- */
+
+static inline bool word_byte(unsigned char c)
+{
+    return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u ||
+           c >= 0x80 || (unsigned)(c - 'A') < 26u;
+}
+
+static inline bool is_letter(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static inline bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Does a term edge character need a word boundary next to it? */
+static bool needs_boundary(const unsigned char *s, size_t len)
+{
+    if (s[0] < 0x80)
+        return word_byte(s[0]);
+    uint32_t cp = 0;
+    if (dc_utf8_decode(s, len, &cp) == 0)
+        return true;
+    return cp < 0x2000;
+}
+
+static uint8_t edge_bits(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint8_t bits = 0;
+    if (needs_boundary(u, len))
+        bits |= PB_LEFT;
+    size_t last = len - 1;
+    while (last > 0 && (u[last] & 0xc0) == 0x80)
+        last--;
+    if (needs_boundary(u + last, len - last))
+        bits |= PB_RIGHT;
+    return bits;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Building the pattern set                                               */
+/* ---------------------------------------------------------------------- */
+
+typedef struct builder {
+    const dc_alloc *al;
+    char *buf; /* every literal, each followed by a NUL */
+    size_t buf_len, buf_cap;
+    pat *pats;
+    size_t n, cap;
+    uint32_t *off; /* [off_cap] literal offsets in buf */
+    size_t off_cap;
+    uint32_t *table; /* open addressing: pattern index + 1, 0 empty */
+    size_t tcap;
+    size_t suppressed;
+} builder;
+
+static uint32_t hash32(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Pattern index of the literal s, or -1. */
+static long find_lit(const builder *b, const char *s, size_t len)
+{
+    if (!b->tcap)
+        return -1;
+    size_t mask = b->tcap - 1;
+    for (size_t i = hash32(s, len) & mask;; i = (i + 1) & mask) {
+        uint32_t v = b->table[i];
+        if (!v)
+            return -1;
+        const pat *p = &b->pats[v - 1];
+        if (p->len == len && memcmp(b->buf + b->off[v - 1], s, len) == 0)
+            return (long)(v - 1);
+    }
+}
+
+static void table_put(builder *b, uint32_t idx)
+{
+    size_t mask = b->tcap - 1;
+    const char *s = b->buf + b->off[idx];
+    size_t i = hash32(s, b->pats[idx].len) & mask;
+    while (b->table[i])
+        i = (i + 1) & mask;
+    b->table[i] = idx + 1;
+}
+
+/* Appends a literal that is not in the set yet. */
+static decorum_status add_lit(builder *b, const char *s, size_t len,
+                              uint32_t group, uint8_t how, uint8_t bits)
+{
+    decorum_status st;
+    if (len == 0 || len > UINT16_MAX)
+        return DECORUM_ERR_TOOBIG;
+    if ((st = dc_grow(b->al, (void **)&b->pats, &b->cap, b->n + 1,
+                      sizeof *b->pats, MAX_PATTERNS)) != DECORUM_OK ||
+        (st = dc_grow(b->al, (void **)&b->off, &b->off_cap, b->n + 1,
+                      sizeof *b->off, MAX_PATTERNS)) != DECORUM_OK ||
+        (st = dc_grow(b->al, (void **)&b->buf, &b->buf_cap,
+                      b->buf_len + len + 1, 1, MAX_PATTERN_BYTES)) !=
+            DECORUM_OK)
+        return st;
+    /* Keep the table at most half full. */
+    if ((b->n + 1) * 2 > b->tcap) {
+        size_t ncap = b->tcap ? b->tcap * 2 : 1024;
+        uint32_t *t = dc_calloc(b->al, ncap, sizeof *t);
+        if (!t)
+            return DECORUM_ERR_NOMEM;
+        dc_free(b->al, b->table, b->tcap * sizeof *b->table);
+        b->table = t;
+        b->tcap = ncap;
+        for (size_t i = 0; i < b->n; i++)
+            table_put(b, (uint32_t)i);
+    }
+    memcpy(b->buf + b->buf_len, s, len);
+    b->buf[b->buf_len + len] = '\0';
+    b->off[b->n] = (uint32_t)b->buf_len;
+    b->buf_len += len + 1;
+    b->pats[b->n] = (pat){group, (uint16_t)len, how, bits};
+    table_put(b, (uint32_t)b->n);
+    b->n++;
+    return DECORUM_OK;
+}
+
+/* Adds a generated form unless it equals a term or an earlier form. */
+static decorum_status add_form(builder *b, const char *s, size_t len,
+                               uint32_t group, uint8_t how, uint8_t bits)
+{
+    if (find_lit(b, s, len) >= 0) {
+        b->suppressed++;
+        return DECORUM_OK;
+    }
+    return add_lit(b, s, len, group, how, (uint8_t)(bits | edge_bits(s, len)));
+}
+
+static bool interior(const char *t, size_t len, size_t j)
+{
+    return j > 0 && j + 1 < len && is_letter(t[j - 1]) && is_letter(t[j]) &&
+           is_letter(t[j + 1]);
+}
+
+/* Generates the misspellings of an ASCII term (see the file comment). */
+static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
+                                size_t len)
+{
+    char v[VARIANT_MAX + 1];
+    size_t letters = 0, vowels = 0;
+    decorum_status st = DECORUM_OK;
+    for (size_t i = 0; i < len; i++) {
+        letters += is_letter(t[i]);
+        vowels += interior(t, len, i) && is_vowel(t[i]);
+    }
+    if (letters < 3 || len + 1 > VARIANT_MAX)
+        return DECORUM_OK;
+    /* A doubled letter, unless that makes a run of three. */
+    for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+        if (!is_letter(t[j]) || (j + 1 < len && t[j + 1] == t[j]) ||
+            (j > 0 && t[j - 1] == t[j]))
+            continue;
+        memcpy(v, t, j + 1);
+        memcpy(v + j + 1, t + j, len - j);
+        st = add_form(b, v, len + 1, g, DC_HIT_FUZZY, 0);
+    }
+    /* One masked interior vowel; all of them when there are several. */
+    for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+        if (!interior(t, len, j) || !is_vowel(t[j]))
+            continue;
+        memcpy(v, t, len);
+        v[j] = '*';
+        st = add_form(b, v, len, g, DC_HIT_MASKED, 0);
+    }
+    if (vowels >= 2 && st == DECORUM_OK) {
+        memcpy(v, t, len);
+        for (size_t j = 0; j < len; j++)
+            if (interior(t, len, j) && is_vowel(t[j]))
+                v[j] = '*';
+        st = add_form(b, v, len, g, DC_HIT_MASKED, 0);
+    }
+    if (letters < 5)
+        return st;
+    /* An interior letter dropped. */
+    for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+        if (!interior(t, len, j))
+            continue;
+        memcpy(v, t, j);
+        memcpy(v + j, t + j + 1, len - j - 1);
+        st = add_form(b, v, len - 1, g, DC_HIT_FUZZY, 0);
+    }
+    /* Two adjacent letters of one word swapped. */
+    for (size_t j = 0; j + 1 < len && st == DECORUM_OK; j++) {
+        if (!is_letter(t[j]) || !is_letter(t[j + 1]) || t[j] == t[j + 1])
+            continue;
+        memcpy(v, t, len);
+        v[j] = t[j + 1];
+        v[j + 1] = t[j];
+        st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
+    }
+    return st;
+}
+
+/* Verb forms that are not the term plus a suffix: a final e dropped
+ * (hate -> hating) and, for one-syllable verbs ending consonant-vowel-
+ * consonant, the consonant doubled (gas -> gassed, gassing; ban ->
+ * banned). Single ASCII words only. */
+static decorum_status gen_verb_forms(builder *b, uint32_t g, const char *t,
+                                     size_t len)
+{
+    char v[VARIANT_MAX + 8];
+    if (len < 3 || len > VARIANT_MAX)
+        return DECORUM_OK;
+    size_t groups = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!is_letter(t[i]))
+            return DECORUM_OK;
+        groups += is_vowel(t[i]) && (i == 0 || !is_vowel(t[i - 1]));
+    }
+    char z = t[len - 1], y = t[len - 2], x = t[len - 3];
+    memcpy(v, t, len);
+    if (z == 'e' && !is_vowel(y)) {
+        memcpy(v + len - 1, "ing", 3);
+        return add_form(b, v, len + 2, g, DC_HIT_EXACT, PB_INFL);
+    }
+    if (groups != 1 || is_vowel(z) || z == 'w' || z == 'x' || z == 'y' ||
+        !is_vowel(y) || is_vowel(x))
+        return DECORUM_OK;
+    v[len] = z;
+    memcpy(v + len + 1, "ed", 2);
+    decorum_status st = add_form(b, v, len + 3, g, DC_HIT_EXACT, PB_INFL);
+    if (st != DECORUM_OK)
+        return st;
+    memcpy(v + len + 1, "ing", 3);
+    return add_form(b, v, len + 4, g, DC_HIT_EXACT, PB_INFL);
+}
+
+static bool evasion_kind(dc_kind k)
+{
+    switch (k) {
+    case DC_KIND_IDENTITY:
+    case DC_KIND_SLUR:
+    case DC_KIND_DEHUMANIZE:
+    case DC_KIND_DEROGATE:
+    case DC_KIND_HATE_VERB:
+    case DC_KIND_THREAT:
+    case DC_KIND_EXCLUSION:
+    case DC_KIND_CODE:
+    case DC_KIND_DOGWHISTLE:
+    case DC_KIND_CONSPIRACY:
+    case DC_KIND_CONSP_ACTOR:
+    case DC_KIND_PROFANITY:
+    case DC_KIND_INSULT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool all_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+static bool single_word(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!word_byte((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+static uint8_t entry_bits(const dc_entry *e)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < e->term_len; i++)
+        letters += is_letter(e->term[i]);
+    uint8_t bits = 0;
+    if (evasion_kind((dc_kind)e->kind) && !(e->flags & DC_F_NOFUZZY) &&
+        all_ascii(e->term, e->term_len))
+        bits |= EB_FUZZY;
+    if ((e->flags & DC_F_COMPOUND) ||
+        ((e->kind == DC_KIND_SLUR || e->kind == DC_KIND_THREAT ||
+          e->kind == DC_KIND_IDENTITY) &&
+         letters >= 3))
+        bits |= EB_COMPOUND;
+    if (e->flags & DC_F_VERB)
+        bits |= EB_VERB;
+    return bits;
+}
+
+static void builder_free(builder *b)
+{
+    dc_free(b->al, b->buf, b->buf_cap);
+    dc_free(b->al, b->pats, b->cap * sizeof *b->pats);
+    dc_free(b->al, b->off, b->off_cap * sizeof *b->off);
+    dc_free(b->al, b->table, b->tcap * sizeof *b->table);
+}
+
+static uint64_t fnv64(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Fills m's tables and b's literals from lx. */
+static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
+                            dc_matcher *m, builder *b, decorum_error *err)
+{
+    decorum_status st = DECORUM_OK;
+    uint32_t *group_of = NULL;
+    size_t n = lx->n;
+    if (n > MAX_PATTERNS)
+        return dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
+                       "%zu lexicon entries: more than the matcher's %u", n,
+                       MAX_PATTERNS);
+    m->n_entries = n;
+    m->ebits = dc_calloc(al, n, sizeof *m->ebits);
+    m->gent = dc_calloc(al, n, sizeof *m->gent);
+    group_of = dc_calloc(al, n, sizeof *group_of);
+    if (!m->ebits || !m->gent || !group_of) {
+        st = DECORUM_ERR_NOMEM;
+        goto fail;
+    }
+    /* Exact patterns first, so that pattern id == group index for them
+     * and every term is in the set before any generated form. */
+    for (size_t i = 0; i < n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        m->ebits[i] = entry_bits(e);
+        long p = find_lit(b, e->term, e->term_len);
+        if (p < 0) {
+            p = (long)b->n;
+            st = add_lit(b, e->term, e->term_len, (uint32_t)p, DC_HIT_EXACT,
+                         edge_bits(e->term, e->term_len));
+            if (st != DECORUM_OK)
+                goto fail;
+        }
+        group_of[i] = (uint32_t)p;
+    }
+    m->n_groups = b->n;
+    m->groups = dc_calloc(al, m->n_groups, sizeof *m->groups);
+    if (!m->groups) {
+        st = DECORUM_ERR_NOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++)
+        m->groups[group_of[i]].n++;
+    for (size_t g = 0, at = 0; g < m->n_groups; g++) {
+        m->groups[g].first = (uint32_t)at;
+        at += m->groups[g].n;
+        m->groups[g].n = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        grp *g = &m->groups[group_of[i]];
+        m->gent[g->first + g->n++] = (uint32_t)i;
+        pat *p = &b->pats[group_of[i]];
+        if ((m->ebits[i] & EB_COMPOUND))
+            p->bits |= PB_COMP;
+    }
+    for (size_t g = 0; g < m->n_groups; g++)
+        if (single_word(b->buf + b->off[g], b->pats[g].len))
+            b->pats[g].bits |= PB_SEG;
+    /* Verb forms the suffix check cannot see. */
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
+        bool verb = false;
+        for (uint32_t k = 0; k < m->groups[g].n; k++)
+            verb |= (m->ebits[m->gent[m->groups[g].first + k]] & EB_VERB) != 0;
+        if (verb && (st = gen_verb_forms(b, (uint32_t)g, e->term,
+                                         e->term_len)) != DECORUM_OK)
+            goto fail;
+    }
+    size_t before_fuzzy = b->n;
+    m->stats.inflected = before_fuzzy - m->n_groups;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
+        bool fuzzy = false;
+        for (uint32_t k = 0; k < m->groups[g].n; k++)
+            fuzzy |= (m->ebits[m->gent[m->groups[g].first + k]] & EB_FUZZY) != 0;
+        if (fuzzy &&
+            (st = gen_fuzzy(b, (uint32_t)g, e->term, e->term_len)) !=
+                DECORUM_OK)
+            goto fail;
+    }
+    for (size_t i = before_fuzzy; i < b->n; i++) {
+        if (b->pats[i].how == DC_HIT_MASKED)
+            m->stats.masked++;
+        else
+            m->stats.fuzzy++;
+    }
+    m->stats.entries = n;
+    m->stats.terms = m->n_groups;
+    m->stats.patterns = b->n;
+    m->stats.suppressed = b->suppressed;
+    /* The key covers everything the compiled database depends on. */
+    uint64_t h = 14695981039346656037ull;
+    const unsigned ver = GEN_VERSION;
+    const char *hsv = hs_version();
+    h = fnv64(h, &ver, sizeof ver);
+    h = fnv64(h, hsv, strlen(hsv) + 1);
+    for (size_t i = 0; i < b->n; i++)
+        h = fnv64(h, b->buf + b->off[i], (size_t)b->pats[i].len + 1);
+    m->key = h;
+fail:
+    dc_free(al, group_of, n * sizeof *group_of);
+    if (st != DECORUM_OK)
+        dc_fail(err, st, (size_t)-1, "building the matcher: %s",
+                decorum_strerror(st));
+    return st;
+}
+
+/* Compiles b's literals; platform NULL means this CPU. */
+static decorum_status compile(const dc_alloc *al, const dc_lexicon *lx,
+                              const dc_matcher *m, const builder *b,
+                              const hs_platform_info_t *platform,
+                              hs_database_t **db, decorum_error *err)
+{
+    decorum_status st = DECORUM_OK;
+    const char **expr = dc_calloc(al, b->n, sizeof *expr);
+    size_t *lens = dc_calloc(al, b->n, sizeof *lens);
+    unsigned *ids = dc_calloc(al, b->n, sizeof *ids);
+    hs_compile_error_t *ce = NULL;
+    if (!expr || !lens || !ids) {
+        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
+                     "compiling the matcher: out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        expr[i] = b->buf + b->off[i];
+        lens[i] = b->pats[i].len;
+        ids[i] = (unsigned)i;
+    }
+    if (hs_compile_lit_multi(expr, NULL, ids, lens, (unsigned)b->n,
+                             HS_MODE_BLOCK, platform, db, &ce) != HS_SUCCESS) {
+        if (ce && ce->expression >= 0 && (size_t)ce->expression < b->n) {
+            const pat *p = &b->pats[ce->expression];
+            const dc_entry *e =
+                &lx->entries[m->gent[m->groups[p->group].first]];
+            st = dc_fail(err, DECORUM_ERR_MATCHER, (size_t)-1,
+                         "%s:%u: term \"%s\": %s", e->file, e->line, e->term,
+                         ce->message);
+        } else {
+            st = dc_fail(err, DECORUM_ERR_MATCHER, (size_t)-1,
+                         "compiling the matcher: %s",
+                         ce ? ce->message : "unknown error");
+        }
+        *db = NULL;
+    }
+fail:
+    hs_free_compile_error(ce);
+    dc_free(al, expr, b->n * sizeof *expr);
+    dc_free(al, lens, b->n * sizeof *lens);
+    dc_free(al, ids, b->n * sizeof *ids);
+    return st;
+}
+
+static uint64_t get_le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+static void put_le(unsigned char *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
+/* The built-in serialized database for m's key, if one is embedded and
+ * loads on this CPU; else NULL. */
+static hs_database_t *from_blob(const dc_matcher *m)
+{
+    for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
+        const dc_blob *bl = &dc_builtin_matchdb[i];
+        if (bl->len <= BLOB_HEADER || memcmp(bl->data, BLOB_MAGIC, 8) != 0 ||
+            get_le(bl->data + 8, 8) != m->key ||
+            get_le(bl->data + 16, 4) != m->n_pats)
+            continue;
+        hs_database_t *db = NULL;
+        hs_scratch_t *probe = NULL;
+        if (hs_deserialize_database((const char *)bl->data + BLOB_HEADER,
+                                    bl->len - BLOB_HEADER,
+                                    &db) != HS_SUCCESS)
+            continue;
+        /* A database this CPU cannot run would only fail later, in
+         * dc_match_scratch_new, where nothing can be done about it. */
+        if (hs_alloc_scratch(db, &probe) != HS_SUCCESS) {
+            hs_free_database(db);
+            continue;
+        }
+        hs_free_scratch(probe);
+        return db;
+    }
+    return NULL;
+}
+
+static decorum_status matcher_new(const dc_alloc *al, const dc_lexicon *lx,
+                                  const hs_platform_info_t *platform,
+                                  bool use_blob, dc_matcher **out,
+                                  decorum_error *err)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.al = al;
+    decorum_status st;
+    dc_matcher *m = dc_calloc(al, 1, sizeof *m);
+    if (!m)
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
+                       "building the matcher: out of memory");
+    if ((st = build(al, lx, m, &b, err)) != DECORUM_OK)
+        goto fail;
+    m->n_pats = b.n;
+    if (b.n > 0) {
+        if (use_blob && (m->db = from_blob(m)) != NULL)
+            m->stats.precompiled = true;
+        else if ((st = compile(al, lx, m, &b, platform, &m->db, err)) !=
+                 DECORUM_OK)
+            goto fail;
+        size_t size = 0;
+        if (hs_database_size(m->db, &size) == HS_SUCCESS)
+            m->stats.db_bytes = size;
+    }
+    /* Keep the pattern table; the literals are in the database now. */
+    m->pats = b.pats;
+    m->pats_cap = b.cap;
+    b.pats = NULL;
+    b.cap = 0;
+    builder_free(&b);
+    *out = m;
+    return DECORUM_OK;
+fail:
+    builder_free(&b);
+    dc_matcher_free(al, m);
+    return st;
+}
 
 decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
                               dc_matcher **out, decorum_error *err)
 {
-    (void)lx;
-    (void)err;
-    *out = dc_calloc(al, 1, sizeof **out);
-    return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    if (!al || !lx || !out)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_matcher_new: NULL argument");
+    return matcher_new(al, lx, NULL, true, out, err);
 }
+
+decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
+                               unsigned char **out, size_t *out_len,
+                               decorum_error *err)
+{
+    if (!al || !lx || !out || !out_len)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_matcher_blob: NULL argument");
+    /* Generic: the blob is built on one machine and run on others. */
+    static const hs_platform_info_t any_cpu = {HS_TUNE_FAMILY_GENERIC, 0, 0,
+                                               0};
+    dc_matcher *m = NULL;
+    char *bytes = NULL;
+    size_t len = 0;
+    decorum_status st = matcher_new(al, lx, &any_cpu, false, &m, err);
+    if (st != DECORUM_OK)
+        return st;
+    if (!m->db) {
+        st = dc_fail(err, DECORUM_ERR_EMPTY, (size_t)-1,
+                     "the lexicon is empty: nothing to serialize");
+        goto fail;
+    }
+    if (hs_serialize_database(m->db, &bytes, &len) != HS_SUCCESS) {
+        st = dc_fail(err, DECORUM_ERR_MATCHER, (size_t)-1,
+                     "hs_serialize_database failed");
+        goto fail;
+    }
+    if (len > SIZE_MAX - BLOB_HEADER) {
+        st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1, "database too big");
+        goto fail;
+    }
+    unsigned char *o = dc_malloc(al, len + BLOB_HEADER);
+    if (!o) {
+        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+        goto fail;
+    }
+    memcpy(o, BLOB_MAGIC, 8);
+    put_le(o + 8, m->key, 8);
+    put_le(o + 16, m->n_pats, 4);
+    put_le(o + 20, 0, 4);
+    memcpy(o + BLOB_HEADER, bytes, len);
+    *out = o;
+    *out_len = len + BLOB_HEADER;
+fail:
+    free(bytes); /* Vectorscan's misc allocator: malloc */
+    dc_matcher_free(al, m);
+    return st;
+}
+
 void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
 {
+    if (!m)
+        return;
+    hs_free_database(m->db);
+    dc_free(al, m->pats, m->pats_cap * sizeof *m->pats);
+    dc_free(al, m->groups, m->n_groups * sizeof *m->groups);
+    dc_free(al, m->gent, m->n_entries * sizeof *m->gent);
+    dc_free(al, m->ebits, m->n_entries * sizeof *m->ebits);
     dc_free(al, m, sizeof *m);
 }
+
+void dc_matcher_get_stats(const dc_matcher *m, dc_matcher_stats *out)
+{
+    if (m)
+        *out = m->stats;
+    else
+        memset(out, 0, sizeof *out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scratch                                                                */
+/* ---------------------------------------------------------------------- */
+
 decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
                                     dc_match_scratch **out)
 {
-    (void)m;
-    *out = dc_calloc(al, 1, sizeof **out);
-    return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
-}
-void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
-{
-    dc_free(al, ms, sizeof *ms);
-}
-decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
-                        dc_match_scratch *ms, const dc_norm *n, dc_hitvec *out)
-{
-    (void)al;
-    (void)m;
-    (void)ms;
-    (void)n;
-    out->n = 0;
+    if (!al || !m || !out)
+        return DECORUM_ERR_INVALID;
+    dc_match_scratch *ms = dc_calloc(al, 1, sizeof *ms);
+    if (!ms)
+        return DECORUM_ERR_NOMEM;
+    ms->m = m;
+    if (m->db) {
+        hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
+        if (r != HS_SUCCESS) {
+            dc_free(al, ms, sizeof *ms);
+            return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+        }
+    }
+    *out = ms;
     return DECORUM_OK;
 }
+
+void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
+{
+    if (!ms)
+        return;
+    hs_free_scratch(ms->hs);
+    dc_free(al, ms->seg.v, ms->seg.cap * sizeof *ms->seg.v);
+    dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
+    dc_free(al, ms, sizeof *ms);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scanning                                                               */
+/* ---------------------------------------------------------------------- */
+
+typedef struct scan {
+    const dc_matcher *m;
+    const dc_alloc *al;
+    const unsigned char *t;
+    size_t n;
+    dc_hitvec *out;
+    dc_match_scratch *ms;
+    decorum_status st;
+} scan;
+
+/* May a word start at b? Not inside a word, nor after "don'" or "f*". */
+static inline bool boundary_before(const unsigned char *t, size_t b)
+{
+    if (b == 0)
+        return true;
+    unsigned char c = t[b - 1];
+    if (word_byte(c))
+        return false;
+    return !((c == '\'' || c == '*') && b >= 2 && word_byte(t[b - 2]));
+}
+
+/* May a word end at e? */
+static inline bool boundary_after(const unsigned char *t, size_t n, size_t e)
+{
+    if (e >= n)
+        return true;
+    unsigned char c = t[e];
+    if (word_byte(c))
+        return false;
+    return !((c == '\'' || c == '*') && e + 1 < n && word_byte(t[e + 1]));
+}
+
+typedef struct suffix {
+    char s[4];
+    uint8_t len;
+    uint8_t after_e; /* only after a final e: hate -> haters */
+} suffix;
+
+/* Longest first, so the hit covers the whole inflection. */
+static const suffix noun_sfx[] = {{"'s", 2, 0}, {"s'", 2, 0}, {"es", 2, 0},
+                                  {"s", 1, 0}};
+static const suffix verb_sfx[] = {{"ing", 3, 0}, {"ers", 3, 0}, {"ed", 2, 0},
+                                  {"er", 2, 0},  {"rs", 2, 1},  {"d", 1, 0},
+                                  {"r", 1, 1}};
+
+/* End of the longest accepted inflection after t[e], or 0. */
+static size_t inflect(const unsigned char *t, size_t n, size_t e,
+                      const suffix *sfx, size_t n_sfx)
+{
+    for (size_t i = 0; i < n_sfx; i++) {
+        const suffix *s = &sfx[i];
+        if (n - e < s->len || memcmp(t + e, s->s, s->len) != 0)
+            continue;
+        if (s->after_e && t[e - 1] != 'e')
+            continue;
+        if (boundary_after(t, n, e + s->len))
+            return e + s->len;
+    }
+    return 0;
+}
+
+static bool push_hit(scan *s, size_t b, size_t e, uint32_t entry, uint8_t how)
+{
+    dc_hitvec *o = s->out;
+    if (o->n == o->cap) {
+        decorum_status st = dc_grow(s->al, (void **)&o->v, &o->cap, o->n + 1,
+                                    sizeof *o->v, MAX_HITS);
+        if (st != DECORUM_OK) {
+            s->st = st;
+            return false;
+        }
+    }
+    dc_hit *h = &o->v[o->n++];
+    h->begin = (uint32_t)b;
+    h->end = (uint32_t)e;
+    h->entry = entry;
+    h->how = how;
+    h->pad[0] = h->pad[1] = h->pad[2] = 0;
+    return true;
+}
+
+static bool push_span(scan *s, spanvec *v, size_t b, size_t e, unsigned id)
+{
+    if (v->n == v->cap) {
+        decorum_status st = dc_grow(s->al, (void **)&v->v, &v->cap, v->n + 1,
+                                    sizeof *v->v, MAX_HITS);
+        if (st != DECORUM_OK) {
+            s->st = st;
+            return false;
+        }
+    }
+    v->v[v->n++] = (span){(uint32_t)b, (uint32_t)e, id};
+    return true;
+}
+
+static int on_match(unsigned int id, unsigned long long from,
+                    unsigned long long to, unsigned int flags, void *ctx)
+{
+    (void)from;
+    (void)flags;
+    scan *s = ctx;
+    const dc_matcher *m = s->m;
+    const pat *p = &m->pats[id];
+    const unsigned char *t = s->t;
+    size_t e = (size_t)to, b = e - p->len;
+    size_t noun_end = e, verb_end = e;
+    if ((p->bits & PB_LEFT) && !boundary_before(t, b))
+        goto in_word;
+    if ((p->bits & PB_RIGHT) && !boundary_after(t, s->n, e)) {
+        noun_end = inflect(t, s->n, e, noun_sfx, 4);
+        verb_end = inflect(t, s->n, e, verb_sfx, 7);
+        if (verb_end < noun_end)
+            verb_end = noun_end;
+        if (!verb_end)
+            goto in_word;
+    }
+    const grp *g = &m->groups[p->group];
+    for (uint32_t k = 0; k < g->n; k++) {
+        uint32_t x = m->gent[g->first + k];
+        uint8_t eb = m->ebits[x];
+        if (p->how != DC_HIT_EXACT && !(eb & EB_FUZZY))
+            continue;
+        if ((p->bits & PB_INFL) && !(eb & EB_VERB))
+            continue;
+        size_t end = (eb & EB_VERB) ? verb_end : noun_end;
+        if (end && !push_hit(s, b, end, x, p->how))
+            return 1;
+    }
+    return 0;
+in_word:
+    if ((p->bits & PB_SEG) && !push_span(s, &s->ms->seg, b, e, id))
+        return 1;
+    if ((p->bits & PB_COMP) && p->how == DC_HIT_EXACT &&
+        !(p->bits & PB_INFL) && !push_span(s, &s->ms->cand, b, e, id))
+        return 1;
+    return 0;
+}
+
+/* Sorts without allocating: insertion sort for the usual handful, heap
+ * sort beyond (glibc's qsort may call malloc). */
+#define DEFINE_SORT(name, type, less)                                          \
+    static void name##_sift(type *a, size_t root, size_t n)                    \
+    {                                                                          \
+        for (;;) {                                                             \
+            size_t c = 2 * root + 1;                                           \
+            if (c >= n)                                                        \
+                return;                                                        \
+            if (c + 1 < n && less(&a[c], &a[c + 1]))                           \
+                c++;                                                           \
+            if (!less(&a[root], &a[c]))                                        \
+                return;                                                        \
+            type tmp = a[root];                                                \
+            a[root] = a[c];                                                    \
+            a[c] = tmp;                                                        \
+            root = c;                                                          \
+        }                                                                      \
+    }                                                                          \
+    static void name(type *a, size_t n)                                        \
+    {                                                                          \
+        if (n <= 24) {                                                         \
+            for (size_t i = 1; i < n; i++) {                                   \
+                type x = a[i];                                                 \
+                size_t j = i;                                                  \
+                for (; j > 0 && less(&x, &a[j - 1]); j--)                      \
+                    a[j] = a[j - 1];                                           \
+                a[j] = x;                                                      \
+            }                                                                  \
+            return;                                                            \
+        }                                                                      \
+        for (size_t i = n / 2; i-- > 0;)                                       \
+            name##_sift(a, i, n);                                              \
+        for (size_t i = n - 1; i > 0; i--) {                                   \
+            type tmp = a[0];                                                   \
+            a[0] = a[i];                                                       \
+            a[i] = tmp;                                                        \
+            name##_sift(a, 0, i);                                              \
+        }                                                                      \
+    }
+
+/* begin ascending, longer first, then entry and how for a stable order. */
+static inline bool hit_less(const dc_hit *x, const dc_hit *y)
+{
+    if (x->begin != y->begin)
+        return x->begin < y->begin;
+    if (x->end != y->end)
+        return x->end > y->end;
+    if (x->entry != y->entry)
+        return x->entry < y->entry;
+    return x->how < y->how;
+}
+
+static inline bool span_less(const span *x, const span *y)
+{
+    return x->b < y->b || (x->b == y->b && x->e < y->e);
+}
+
+DEFINE_SORT(sort_hits, dc_hit, hit_less)
+DEFINE_SORT(sort_spans, span, span_less)
+
+/* Decides the compound candidates: see the file comment. */
+static bool resolve_compounds(scan *s)
+{
+    const unsigned char *t = s->t;
+    spanvec *seg = &s->ms->seg;
+    sort_spans(seg->v, seg->n);
+    uint8_t fwd[COMPOUND_MAX + 2], bwd[COMPOUND_MAX + 2];
+    size_t ts = SIZE_MAX, te = 0; /* token whose tables are computed */
+    for (size_t c = 0; c < s->ms->cand.n; c++) {
+        const span *cd = &s->ms->cand.v[c];
+        size_t a = cd->b, z = cd->e;
+        while (a > 0 && word_byte(t[a - 1]))
+            a--;
+        while (z < s->n && word_byte(t[z]))
+            z++;
+        if (z - a > COMPOUND_MAX)
+            continue;
+        if (a != ts || z != te) {
+            ts = a;
+            te = z;
+            size_t L = te - ts;
+            memset(fwd, 0, L + 1);
+            memset(bwd, 0, L + 1);
+            fwd[0] = 1;
+            bwd[L] = 1;
+            /* The pieces inside the token, by begin. */
+            size_t lo = 0, hi = seg->n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (seg->v[mid].b < ts)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            size_t first = lo, last = lo;
+            while (last < seg->n && seg->v[last].b < te)
+                last++;
+            for (size_t i = first; i < last; i++) {
+                size_t sb = seg->v[i].b - ts, se = seg->v[i].e - ts;
+                if (se > L || !fwd[sb])
+                    continue;
+                fwd[se] = 1;
+                if (se < L && t[ts + se] == 's')
+                    fwd[se + 1] = 1;
+            }
+            for (size_t i = last; i-- > first;) {
+                size_t sb = seg->v[i].b - ts, se = seg->v[i].e - ts;
+                if (se > L)
+                    continue;
+                if (bwd[se] || (se < L && t[ts + se] == 's' && bwd[se + 1]))
+                    bwd[sb] = 1;
+            }
+        }
+        size_t cb = cd->b - ts, ce = cd->e - ts;
+        size_t end;
+        if (!fwd[cb])
+            continue;
+        if (ce < te - ts && t[cd->e] == 's' && bwd[ce + 1])
+            end = cd->e + 1;
+        else if (bwd[ce])
+            end = cd->e;
+        else
+            continue;
+        const grp *g = &s->m->groups[s->m->pats[cd->id].group];
+        for (uint32_t k = 0; k < g->n; k++) {
+            uint32_t x = s->m->gent[g->first + k];
+            if ((s->m->ebits[x] & EB_COMPOUND) &&
+                !push_hit(s, cd->b, end, x, DC_HIT_COMPOUND))
+                return false;
+        }
+    }
+    return true;
+}
+
+decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
+                        dc_match_scratch *ms, const dc_norm *n,
+                        dc_hitvec *out)
+{
+    if (!al || !m || !ms || !n || !out || ms->m != m || (n->len && !n->text))
+        return DECORUM_ERR_INVALID;
+    out->n = 0;
+    ms->seg.n = 0;
+    ms->cand.n = 0;
+    if (!m->db || n->len == 0)
+        return DECORUM_OK;
+    if (n->len > UINT_MAX || n->len > UINT32_MAX)
+        return DECORUM_ERR_TOOBIG;
+    scan s = {m, al, (const unsigned char *)n->text, n->len, out, ms,
+              DECORUM_OK};
+    hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
+                           on_match, &s);
+    if (r == HS_SCAN_TERMINATED)
+        goto fail;
+    if (r != HS_SUCCESS) {
+        s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+        goto fail;
+    }
+    if (ms->cand.n && !resolve_compounds(&s))
+        goto fail;
+    sort_hits(out->v, out->n);
+    /* The same entry at the same span through two patterns: keep one. */
+    size_t w = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        const dc_hit *h = &out->v[i];
+        if (w && out->v[w - 1].begin == h->begin &&
+            out->v[w - 1].end == h->end && out->v[w - 1].entry == h->entry)
+            continue;
+        out->v[w++] = *h;
+    }
+    out->n = w;
+    return DECORUM_OK;
+fail:
+    out->n = 0;
+    return s.st;
+}
+
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
 {
+    if (!hv)
+        return;
     dc_free(al, hv->v, hv->cap * sizeof *hv->v);
     hv->v = NULL;
     hv->n = hv->cap = 0;

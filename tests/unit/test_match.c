@@ -1,0 +1,552 @@
+/*
+ * test_match.c: the Vectorscan matcher (lib/match.c) on a lexicon written
+ * here and on normalized text built by hand (lower-case ASCII with an
+ * identity offset map), so these tests do not depend on the normalizer or
+ * the shipped lexicons: boundaries, inflections, phrases, misspellings,
+ * run-together words, emoji, overlaps and order, no allocation in steady
+ * state, allocation failures, and the precompiled database.
+ */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "counting_alloc.h"
+#include "decorum_int.h"
+
+static const char lexicon[] =
+    "jew\tidentity\treligion:jewish\t1\tnoun\tJewish person\n"
+    "jews\tidentity\treligion:jewish\t1\tnoun\tJewish people\n"
+    "kill\tthreat\t-\t3\tverb,severe\tcalls for killing\n"
+    "hate\thate_verb\t-\t2\tverb\texpresses hatred\n"
+    "all\tquantifier\t-\t-\t-\tquantifier\n"
+    "the\tglue\t-\t-\t-\tfunction word\n"
+    "invader\tdehumanize\timmigration:migrant\t2\t-\tcasts migrants as an "
+    "army\n"
+    "vermin\tdehumanize\t-\t3\t-\tlikens people to vermin\n"
+    "nigger\tslur\trace:black\t3\tsevere\tanti-Black slur\n"
+    "niger\tallow\t-\t-\t-\ta country and a river\n"
+    "fuck\tprofanity\t-\t1\t-\tswearing\n"
+    "cunt\tprofanity\t-\t2\tcompound\tswearing\n"
+    "scum\tdehumanize\t-\t2\tnofuzzy\tcontempt\n"
+    "every\tquantifier\t-\t-\t-\tquantifier\n"
+    "go back\texclusion\t-\t2\t-\ttells people to leave\n"
+    "back\tglue\t-\t-\t-\tfunction word\n"
+    "great replacement\tconspiracy\t-\t3\t-\tthe replacement conspiracy\n"
+    "great\tpositive\t-\t-\t-\tapproval\n"
+    "\xf0\x9f\x90\x80\tdehumanize\t-\t2\t-\trat emoji\n"
+    "(((\tcode\treligion:jewish\t3\t-\tthe echo\n"
+    "gas\tthreat\t-\t3\tverb\tgassing\n"
+    "rat\tdehumanize\t-\t2\tambiguous\tvermin\n";
+
+static dc_alloc al;
+static dc_lexicon lx;
+static dc_matcher *m;
+static dc_match_scratch *ms;
+static dc_hitvec hv;
+
+static void setup(void)
+{
+    dc_alloc_init(&al, NULL);
+    decorum_error err;
+    memset(&lx, 0, sizeof lx);
+    cr_assert_eq(dc_lexicon_parse(&al, &lx, "test.tsv", lexicon,
+                                  strlen(lexicon), &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert_eq(dc_matcher_new(&al, &lx, &m, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(dc_match_scratch_new(&al, m, &ms), DECORUM_OK);
+    memset(&hv, 0, sizeof hv);
+}
+
+static void teardown(void)
+{
+    dc_hitvec_release(&al, &hv);
+    dc_match_scratch_free(&al, ms);
+    dc_matcher_free(&al, m);
+    dc_lexicon_free(&al, &lx);
+}
+
+/* Normalized text as the normalizer would give it for ASCII input: the
+ * text itself with an identity offset map. The arrays are static: tests
+ * run one at a time in a process. */
+static dc_norm norm_of(const char *s)
+{
+    static char text[4096];
+    static uint32_t b[4096], e[4096];
+    static uint8_t how[4096];
+    size_t len = strlen(s);
+    cr_assert_lt(len, sizeof text);
+    memcpy(text, s, len + 1);
+    for (size_t i = 0; i < len; i++) {
+        b[i] = (uint32_t)i;
+        e[i] = (uint32_t)i + 1;
+        how[i] = 0;
+    }
+    dc_norm n = {text, b, e, how, len, sizeof text, 0, true};
+    return n;
+}
+
+static const char how_mark[] = {'=', '~', '+', '*'};
+
+/* Renders hits as "span=term" (exact), "~" fuzzy, "+" compound,
+ * "*" masked, separated by " | ", in the order dc_match gives them. */
+static const char *render(const dc_norm *n, const dc_hitvec *h)
+{
+    static char out[2048];
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < h->n; i++) {
+        const dc_hit *x = &h->v[i];
+        cr_assert_lt(x->begin, x->end);
+        cr_assert_leq(x->end, n->len);
+        cr_assert_lt(x->entry, lx.n);
+        cr_assert_leq(x->how, DC_HIT_MASKED);
+        int w = snprintf(out + o, sizeof out - o, "%s%.*s%c%s",
+                         i ? " | " : "", (int)(x->end - x->begin),
+                         n->text + x->begin, how_mark[x->how],
+                         lx.entries[x->entry].term);
+        cr_assert(w > 0 && (size_t)w < sizeof out - o);
+        o += (size_t)w;
+    }
+    return out;
+}
+
+static const char *match(const char *s)
+{
+    dc_norm n = norm_of(s);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    return render(&n, &hv);
+}
+
+typedef struct mcase {
+    const char *text;
+    const char *want;
+} mcase;
+
+static void run_cases(const mcase *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *got = match(c[i].text);
+        cr_expect_str_eq(got, c[i].want, "text \"%s\":\n  got  \"%s\"\n  want \"%s\"",
+                         c[i].text, got, c[i].want);
+    }
+}
+
+#define RUN(cases) run_cases(cases, sizeof cases / sizeof cases[0])
+
+TestSuite(match, .init = setup, .fini = teardown);
+
+Test(match, exact_terms_on_word_boundaries)
+{
+    static const mcase cases[] = {
+        {"", ""},
+        {"vermin", "vermin=vermin"},
+        {"they are vermin.", "vermin=vermin"},
+        {"(vermin)", "vermin=vermin"},
+        {"the jews.", "the=the | jews=jew | jews=jews"},
+        {"jews,jews", "jews=jew | jews=jews | jews=jew | jews=jews"},
+        /* Inside a longer word: not a match (and not a compound). */
+        {"jewshere", ""},
+        {"jewel", ""},
+        {"ubiquitous", ""},
+        {"vermin1", ""},
+        {"2vermin", ""},
+        /* Non-ASCII bytes are word bytes. */
+        {"\xc3\xa9vermin", ""},
+        /* Apostrophes and masks join words. */
+        {"o'vermin", ""},
+        {"vermin'd", ""},
+        {"vermin' ", "vermin=vermin"},
+        {"'vermin'", "vermin=vermin"},
+        {"x*vermin", ""},
+        {"vermin*x", ""},
+        {"*vermin*", "vermin=vermin"},
+    };
+    RUN(cases);
+}
+
+Test(match, plurals_and_possessives)
+{
+    static const mcase cases[] = {
+        {"invaders", "invaders=invader"},
+        {"invader's boat", "invader's=invader"},
+        {"the invaders' boats", "the=the | invaders'=invader"},
+        {"gases", "gases=gas"},
+        {"jew's", "jew's=jew"},
+        /* Verb endings only for verb entries. */
+        {"invadered", ""},
+        {"invading", ""},
+    };
+    RUN(cases);
+}
+
+Test(match, verb_inflections)
+{
+    static const mcase cases[] = {
+        {"kill", "kill=kill"},
+        {"kills", "kills=kill"},
+        {"killed them", "killed=kill"},
+        {"killing", "killing=kill"},
+        {"killer", "killer=kill"},
+        {"killers!", "killers=kill"},
+        {"killd", "killd=kill"},
+        {"hated", "hated=hate"},
+        {"hater", "hater=hate"},
+        {"haters", "haters=hate"},
+        {"hating", "hating=hate"},
+        {"hates", "hates=hate"},
+        {"gassed", "gassed=gas"},
+        {"gassing", "gassing=gas"},
+        {"gasing", "gasing=gas"},
+        {"killingly", ""},
+        {"skill", ""},
+    };
+    RUN(cases);
+}
+
+Test(match, phrases_and_overlaps_in_order)
+{
+    static const mcase cases[] = {
+        {"go back home", "go back=go back | back=back"},
+        {"go  back", "back=back"},
+        {"great replacement", "great replacement=great replacement | "
+                              "great=great"},
+        {"the great replacement of the jews",
+         "the=the | great replacement=great replacement | great=great | "
+         "the=the | jews=jew | jews=jews"},
+    };
+    RUN(cases);
+}
+
+Test(match, misspelled_variants)
+{
+    static const mcase cases[] = {
+        /* dropped interior letter */
+        {"vemin", "vemin~vermin"},
+        {"inader", "inader~invader"},
+        {"inaders", "inaders~invader"},
+        /* adjacent letters swapped */
+        {"vremin", "vremin~vermin"},
+        {"vermni", "vermni~vermin"},
+        /* doubled letter, also for short terms */
+        {"vermmin", "vermmin~vermin"},
+        {"haate", "haate~hate"},
+        {"haated", "haated~hate"},
+        {"kiill", "kiill~kill"},
+        {"gaas", "gaas~gas"},
+        /* "gass" is also gas + plural s: the exact reading wins */
+        {"gass", "gass=gas"},
+        /* masked vowels */
+        {"f*ck", "f*ck*fuck"},
+        {"v*rmin", "v*rmin*vermin"},
+        {"v*rm*n", "v*rm*n*vermin"},
+        {"n*gger", "n*gger*nigger"},
+        /* never: edge letters dropped, short terms edited, nofuzzy, kinds
+         * where nobody evades */
+        {"ermin", ""},
+        {"vermi", ""},
+        {"kil", ""},
+        {"scuum", ""},
+        {"s*um", ""},
+        {"evrey", ""},
+        {"evey", ""},
+        /* a variant that is a lexicon term of any kind is that term */
+        {"niger", "niger=niger"},
+        {"nigger", "nigger=nigger"},
+    };
+    RUN(cases);
+}
+
+Test(match, run_together_words)
+{
+    static const mcase cases[] = {
+        {"killalljews", "kill+kill | jews+jew | jews+jews"},
+        {"killthejews now", "kill+kill | jews+jew | jews+jews"},
+        {"gasthejews", "gas+gas | jews+jew | jews+jews"},
+        /* not segmentable: rejected */
+        {"jewshere", ""},
+        {"killalljewshere", ""},
+        {"skillalljews", ""},
+        /* Scunthorpe: cunt may compound, but "s" and "horpe" are no terms */
+        {"scunthorpe", ""},
+        /* only compound-eligible entries are reported inside a token */
+        {"allthe", ""},
+        {"thecunt", "cunt+cunt"},
+    };
+    RUN(cases);
+}
+
+Test(match, emoji_and_symbols_need_no_boundary)
+{
+    static const mcase cases[] = {
+        {"you \xf0\x9f\x90\x80", "\xf0\x9f\x90\x80=\xf0\x9f\x90\x80"},
+        {"\xf0\x9f\x90\x80\xf0\x9f\x90\x80",
+         "\xf0\x9f\x90\x80=\xf0\x9f\x90\x80 | "
+         "\xf0\x9f\x90\x80=\xf0\x9f\x90\x80"},
+        {"rats\xf0\x9f\x90\x80", "\xf0\x9f\x90\x80=\xf0\x9f\x90\x80"},
+        {"(((them)))", "(((=((("},
+        {"((((x", "(((=((( | (((=((("},
+    };
+    RUN(cases);
+}
+
+Test(match, hits_are_sorted_begin_then_longer_first)
+{
+    /* Many hits: the heap sort path. */
+    char text[2048] = "";
+    size_t o = 0;
+    for (int i = 0; i < 60; i++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "go back the jews ");
+    dc_norm n = norm_of(text);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    cr_assert_eq(hv.n, 60 * 5);
+    for (size_t i = 1; i < hv.n; i++) {
+        const dc_hit *a = &hv.v[i - 1], *b = &hv.v[i];
+        cr_assert(a->begin < b->begin ||
+                      (a->begin == b->begin &&
+                       (a->end > b->end ||
+                        (a->end == b->end && a->entry < b->entry))),
+                  "hits %zu and %zu out of order", i - 1, i);
+    }
+    cr_assert_str_eq(lx.entries[hv.v[0].entry].term, "go back");
+    cr_assert_str_eq(lx.entries[hv.v[1].entry].term, "back");
+}
+
+Test(match, hits_carry_entry_and_offsets)
+{
+    dc_norm n = norm_of("they will kill the invaders");
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    cr_assert_eq(hv.n, 3);
+    cr_assert_eq(hv.v[0].begin, 10);
+    cr_assert_eq(hv.v[0].end, 14);
+    cr_assert_eq(lx.entries[hv.v[0].entry].kind, DC_KIND_THREAT);
+    cr_assert_eq(hv.v[0].how, DC_HIT_EXACT);
+    cr_assert_eq(hv.v[2].begin, 19);
+    cr_assert_eq(hv.v[2].end, 27);
+    cr_assert_str_eq(lx.entries[hv.v[2].entry].why, "casts migrants as an army");
+}
+
+Test(match, never_reads_past_the_text)
+{
+    static const char *const texts[] = {"vermin", "invader", "jew'", "kill",
+                                        "killalljews", "f*ck", "vermin*",
+                                        "\xf0\x9f\x90\x80"};
+    long page = sysconf(_SC_PAGESIZE);
+    char *map = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    cr_assert_neq(map, MAP_FAILED);
+    cr_assert_eq(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t len = strlen(texts[i]);
+        char *p = map + page - len;
+        memcpy(p, texts[i], len);
+        dc_norm n = norm_of(texts[i]);
+        n.text = p; /* no NUL after it */
+        cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+        cr_assert_gt(hv.n, 0, "%s", texts[i]);
+    }
+    munmap(map, 2 * (size_t)page);
+}
+
+Test(match, refuses_misuse)
+{
+    dc_norm n = norm_of("vermin");
+    cr_assert_eq(dc_match(&al, NULL, ms, &n, &hv), DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_match(&al, m, NULL, &n, &hv), DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_match(&al, m, ms, NULL, &hv), DECORUM_ERR_INVALID);
+    cr_assert_eq(dc_match(&al, m, ms, &n, NULL), DECORUM_ERR_INVALID);
+    /* A scratch belongs to the matcher it was made for. */
+    dc_matcher *other = NULL;
+    cr_assert_eq(dc_matcher_new(&al, &lx, &other, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match(&al, other, ms, &n, &hv), DECORUM_ERR_INVALID);
+    dc_matcher_free(&al, other);
+    dc_matcher_free(&al, NULL);
+    dc_match_scratch_free(&al, NULL);
+    dc_hitvec_release(&al, NULL);
+}
+
+Test(match, stats_count_patterns_and_suppressions)
+{
+    dc_matcher_stats st;
+    dc_matcher_get_stats(m, &st);
+    cr_assert_eq(st.entries, lx.n);
+    cr_assert_eq(st.terms, lx.n); /* every term distinct here */
+    cr_assert_eq(st.inflected, 3); /* hating, gassed, gassing */
+    cr_assert_gt(st.fuzzy, 20);
+    cr_assert_gt(st.masked, 5);
+    cr_assert_eq(st.patterns, st.terms + st.inflected + st.fuzzy + st.masked);
+    cr_assert_geq(st.suppressed, 1); /* niger */
+    cr_assert_gt(st.db_bytes, 0);
+    cr_assert_not(st.precompiled);
+}
+
+/* Entries sharing a term share one pattern; each gets its own hit, and
+ * only the ones allowed to see misspellings get fuzzy hits. */
+Test(match, entries_sharing_a_term)
+{
+    static const char text[] =
+        "gas\tthreat\t-\t3\tverb\tgassing\n"
+        "gas\tobject\t-\t-\t-\tfuel\n"
+        "all\tquantifier\t-\t-\t-\tq\n"
+        "all\tglue\t-\t-\t-\tg\n";
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    dc_matcher_stats st;
+    dc_matcher_get_stats(m2, &st);
+    cr_assert_eq(st.terms, 2);
+    dc_norm n = norm_of("gas all gassed gaas");
+    cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+    cr_assert_eq(hv.n, 6);
+    cr_assert_eq(hv.v[0].entry, 0);
+    cr_assert_eq(hv.v[1].entry, 1);
+    cr_assert_eq(hv.v[2].entry, 2);
+    cr_assert_eq(hv.v[3].entry, 3);
+    /* gassed: a verb form, for the verb entry only */
+    cr_assert_eq(hv.v[4].entry, 0);
+    cr_assert_eq(hv.v[4].begin, 8);
+    cr_assert_eq(hv.v[4].end, 14);
+    cr_assert_eq(hv.v[4].how, DC_HIT_EXACT);
+    /* gaas: a misspelling, for the threat entry only */
+    cr_assert_eq(hv.v[5].entry, 0);
+    cr_assert_eq(hv.v[5].how, DC_HIT_FUZZY);
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
+}
+
+Test(match, steady_state_does_not_allocate)
+{
+    counting c;
+    decorum_allocator a = counting_init(&c, SIZE_MAX);
+    dc_alloc cal;
+    dc_alloc_init(&cal, &a);
+    dc_match_scratch *s2 = NULL;
+    dc_hitvec h = {0};
+    cr_assert_eq(dc_match_scratch_new(&cal, m, &s2), DECORUM_OK);
+    dc_norm n = norm_of("killalljews, go back vermin invaders the jews "
+                        "jewshere scunthorpe");
+    cr_assert_eq(dc_match(&cal, m, s2, &n, &h), DECORUM_OK);
+    size_t first = h.n, calls = c.calls;
+    cr_assert_gt(first, 5);
+    for (int i = 0; i < 100; i++)
+        cr_assert_eq(dc_match(&cal, m, s2, &n, &h), DECORUM_OK);
+    cr_assert_eq(h.n, first);
+    cr_assert_eq(c.calls, calls, "dc_match allocated in steady state");
+    dc_hitvec_release(&cal, &h);
+    dc_match_scratch_free(&cal, s2);
+    cr_assert_eq(c.live, 0);
+    cr_assert_eq(c.bytes, 0);
+}
+
+Test(match, every_allocation_failure_is_clean)
+{
+    dc_norm n = norm_of("killalljews go back vermin");
+    size_t successes = 0;
+    for (size_t k = 0; k < 5000 && successes == 0; k++) {
+        counting c;
+        decorum_allocator a = counting_init(&c, k);
+        dc_alloc cal;
+        dc_alloc_init(&cal, &a);
+        dc_matcher *m2 = NULL;
+        dc_match_scratch *s2 = NULL;
+        dc_hitvec h = {0};
+        decorum_error err;
+        decorum_status st = dc_matcher_new(&cal, &lx, &m2, &err);
+        if (st == DECORUM_OK)
+            st = dc_match_scratch_new(&cal, m2, &s2);
+        if (st == DECORUM_OK)
+            st = dc_match(&cal, m2, s2, &n, &h);
+        if (st == DECORUM_OK) {
+            cr_assert_not(c.failed);
+            cr_assert_eq(h.n, 6);
+            successes++;
+        } else {
+            cr_assert_eq(st, DECORUM_ERR_NOMEM, "failing call %zu: %d", k, st);
+            cr_assert_eq(h.n, 0);
+        }
+        dc_hitvec_release(&cal, &h);
+        dc_match_scratch_free(&cal, s2);
+        dc_matcher_free(&cal, m2);
+        cr_assert_eq(c.live, 0, "failing call %zu: %ld blocks leaked", k,
+                     c.live);
+        cr_assert_eq(c.bytes, 0, "failing call %zu", k);
+    }
+    cr_assert_eq(successes, 1);
+}
+
+Test(match, empty_lexicon_matches_nothing)
+{
+    dc_lexicon empty = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_matcher_new(&al, &empty, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    dc_norm n = norm_of("kill all the vermin");
+    cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+    cr_assert_eq(hv.n, 0);
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+}
+
+Test(match, serialized_database_has_a_header)
+{
+    unsigned char *blob = NULL;
+    size_t len = 0;
+    decorum_error err;
+    cr_assert_eq(dc_matcher_blob(&al, &lx, &blob, &len, &err), DECORUM_OK,
+                 "%s", err.message);
+    cr_assert_gt(len, 24);
+    cr_assert(memcmp(blob, "DCMATCH1", 8) == 0);
+    dc_matcher_stats st;
+    dc_matcher_get_stats(m, &st);
+    uint32_t n = (uint32_t)blob[16] | (uint32_t)blob[17] << 8 |
+                 (uint32_t)blob[18] << 16 | (uint32_t)blob[19] << 24;
+    cr_assert_eq(n, st.patterns);
+    dc_free(&al, blob, len);
+    dc_lexicon empty = {0};
+    cr_assert_eq(dc_matcher_blob(&al, &empty, &blob, &len, &err),
+                 DECORUM_ERR_EMPTY);
+}
+
+/* The built-in lexicon loads its precompiled database, and so does the
+ * same lexicon read from data/lexicon; anything else compiles. */
+Test(match, builtin_lexicon_uses_the_precompiled_database)
+{
+    if (dc_builtin_lexicon_count == 0)
+        cr_skip_test("no built-in lexicon yet");
+    dc_lexicon b = {0};
+    dc_matcher *mb = NULL;
+    decorum_error err;
+    cr_assert_eq(dc_lexicon_load(&al, &b, NULL, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(dc_matcher_new(&al, &b, &mb, &err), DECORUM_OK, "%s",
+                 err.message);
+    dc_matcher_stats st;
+    dc_matcher_get_stats(mb, &st);
+    cr_assert(st.precompiled, "the embedded database was not used");
+    dc_match_scratch *sb = NULL;
+    cr_assert_eq(dc_match_scratch_new(&al, mb, &sb), DECORUM_OK);
+    dc_norm n = norm_of("the jews");
+    cr_assert_eq(dc_match(&al, mb, sb, &n, &hv), DECORUM_OK);
+    dc_match_scratch_free(&al, sb);
+    dc_matcher_free(&al, mb);
+    dc_lexicon_free(&al, &b);
+
+    cr_assert_eq(dc_lexicon_load(&al, &b, DECORUM_SOURCE_DIR "/data/lexicon",
+                                 &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert_eq(dc_matcher_new(&al, &b, &mb, &err), DECORUM_OK);
+    dc_matcher_get_stats(mb, &st);
+    cr_assert(st.precompiled);
+    dc_matcher_free(&al, mb);
+    dc_lexicon_free(&al, &b);
+}
