@@ -145,7 +145,10 @@ static void json_path_at(const char *js, size_t len, size_t pos, char *out,
     } st[MAXD];
     int depth = 0, over = 0;
     size_t i = 0;
-    while (i < len && i <= pos) {
+    /* Stops before the byte at pos: for a syntax error that byte is the
+     * unexpected token, and the path is where it was expected. A string
+     * that holds pos (bad UTF-8) is entered by the string branch. */
+    while (i < len && i < pos) {
         char c = js[i];
         if (c == '"') {
             size_t j = i + 1;
