@@ -11,7 +11,8 @@
  *   - the bigram with the previous token (none for the first),
  *   - character n-grams of the token with boundary markers, "<word>", for
  *     each n in the configured set (3..6), over at most DC_FEAT_WORD_MAX
- *     bytes of the token, so that misspellings still share most features.
+ *     bytes of the token, so that misspellings still share most features;
+ *     with DC_FEAT_OOV only for tokens outside the model's vocabulary.
  * A feature is a bucket index in [0, 2^bucket_bits). Collisions are
  * accepted (the hashing trick).
  */
@@ -27,8 +28,14 @@
 #define DC_FEAT_CHAR4 0x08u
 #define DC_FEAT_CHAR5 0x10u
 #define DC_FEAT_CHAR6 0x20u
-#define DC_FEAT_ALL 0x3fu
-#define DC_FEAT_DEFAULT (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4)
+/* Character n-grams only for tokens outside the model's vocabulary: the
+ * tokens whose unigram bucket the trainer flagged as frequent (lane 7 of
+ * the weight row, see model.h). Frequent words have well-estimated unigram
+ * weights; rare and misspelled ones need their n-grams. */
+#define DC_FEAT_OOV 0x40u
+#define DC_FEAT_ALL 0x7fu
+#define DC_FEAT_DEFAULT                                                        \
+    (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4 | DC_FEAT_OOV)
 
 /* Bytes of a token that character n-grams look at; longer tokens are cut.
  * Bounds the features per token. */
@@ -36,6 +43,10 @@
 /* Most features one token can yield: unigram, bigram, and for each of the
  * four n the (DC_FEAT_WORD_MAX + 2 - n + 1) n-grams. */
 #define DC_FEAT_PER_TOKEN 128
+
+/* Weight row width (int8 lanes per bucket) and so the vocabulary flag's
+ * place: the last lane. Equal to DC_MODEL_STRIDE. */
+#define DC_FEAT_VOCAB_STRIDE 8
 
 #define DC_FEAT_MIN_BITS 10
 #define DC_FEAT_MAX_BITS 24
@@ -48,20 +59,27 @@ typedef struct dc_feat_cfg {
 /* One token of normalized text: [begin, end) in normalized offsets. */
 typedef struct dc_token {
     uint32_t begin, end;
+    uint32_t n_word; /* features at the front of out that are uni/bigrams */
 } dc_token;
 
-/* Finds the next token in text[*pos..len); returns 0 at the end, else 1
- * with *tok filled and *pos moved past it. */
-int dc_feat_next_token(const char *text, size_t len, size_t *pos,
-                       dc_token *tok);
+/* Walks the tokens of one text. Initialise with dc_feat_iter_init(). */
+typedef struct dc_feat_iter {
+    const unsigned char *text;
+    size_t len, pos;
+    uint64_t prev; /* hash of the previous token, 0 before the first */
+} dc_feat_iter;
 
-/* 64-bit hash of a token's bytes (the unigram identity). */
-uint64_t dc_feat_hash_token(const char *s, size_t len);
+void dc_feat_iter_init(dc_feat_iter *it, const char *text, size_t len);
 
-/* Writes the bucket indices of one token to out[DC_FEAT_PER_TOKEN] and
- * returns how many. prev_hash is dc_feat_hash_token() of the previous
- * token, or 0 when there is none (no bigram then). */
-size_t dc_feat_token(const dc_feat_cfg *c, const char *s, size_t len,
-                     uint64_t hash, uint64_t prev_hash, uint32_t *out);
+/* Finds the next token, writes its features to out[DC_FEAT_PER_TOKEN] and
+ * returns how many (possibly 0 when the configuration has no feature for
+ * a short token); returns -1 at the end of the text. The unigram and
+ * bigram come first (tok->n_word of them), then the character n-grams.
+ * vocab: the model's weight rows (DC_MODEL_STRIDE int8 per bucket, the
+ * vocabulary flag in the last lane), consulted when c has DC_FEAT_OOV; NULL
+ * emits the n-grams of every token (the trainer, which decides the
+ * vocabulary later). */
+int dc_feat_next(const dc_feat_cfg *c, dc_feat_iter *it, const int8_t *vocab,
+                 dc_token *tok, uint32_t *out);
 
 #endif /* DC_FEATURES_INT_H */

@@ -26,6 +26,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct dc_model {
     const unsigned char *base; /* the whole file image */
@@ -331,6 +334,32 @@ static inline void add_row(const int8_t *row, int32_t *acc)
         acc[k] += row[k];
 }
 
+/* Sums the weight rows of up to 256 features (16-bit lanes cannot
+ * overflow: 256 * 127 < 32767).
+ * With SSE2 a row is one 8-byte load, sign-extended to eight 16-bit lanes
+ * and added; elsewhere a plain loop. */
+static inline void token_sum(const int8_t *w, const uint32_t *feats, size_t n,
+                             int32_t *out)
+{
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+    for (size_t i = 0; i < n; i++) {
+        __m128i r = _mm_loadl_epi64(
+            (const __m128i *)(const void *)(w + (size_t)feats[i] * DC_MODEL_STRIDE));
+        acc = _mm_add_epi16(acc, _mm_srai_epi16(_mm_unpacklo_epi8(r, r), 8));
+    }
+    int16_t lanes[DC_MODEL_STRIDE];
+    _mm_storeu_si128((__m128i *)(void *)lanes, acc);
+    for (int k = 0; k < DC_MODEL_STRIDE; k++)
+        out[k] = lanes[k];
+#else
+    for (int k = 0; k < DC_MODEL_STRIDE; k++)
+        out[k] = 0;
+    for (size_t i = 0; i < n; i++)
+        add_row(w + (size_t)feats[i] * DC_MODEL_STRIDE, out);
+#endif
+}
+
 void dc_model_accumulate(const dc_model *m, const uint32_t *feats, size_t n,
                          int32_t *acc)
 {
@@ -375,8 +404,69 @@ static void keep_evidence(dc_model_out *out, const dc_model_evidence *e)
 }
 
 /* A word counts as evidence when it adds at least this much to a head's
- * calibrated logit. */
+ * calibrated logit. Words are looked for only when the hate or toxicity
+ * probability reaches EVIDENCE_P: most comments are clean, and a second
+ * pass over them would cost as much as scoring. */
 #define EVIDENCE_MIN 0.25f
+#define EVIDENCE_P 0.3f
+
+/* Features are summed in blocks of this many (plus one token's worth), in
+ * one tight loop whose loads are independent, so the memory system
+ * overlaps them. */
+#define BLOCK 128
+/* A comment with at most this many features and tokens keeps them all on
+ * the stack, so explaining it needs no second tokenization. */
+#define KEEP_FEATS 1024
+#define KEEP_TOKENS 256
+
+typedef struct kept_token {
+    uint32_t begin, end; /* normalized offsets */
+    uint32_t f_end;      /* its features end here in the feature array */
+} kept_token;
+
+/* Evidence slopes: what one int8 step of the hate and toxicity heads adds
+ * to their calibrated logits, with the 1/sqrt(n) weighting. */
+static void slopes(const dc_model *m, size_t nfeat, float *sh, float *st)
+{
+    const dc_model_hdr *h = &m->h;
+    const float inv = nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
+    *sh = dc_model_head_trained(m, DC_HEAD_HATE)
+              ? h->cal_a[DC_HEAD_HATE] * h->scale[DC_HEAD_HATE] * inv
+              : 0.0f;
+    *st = dc_model_head_trained(m, DECORUM_TOXICITY)
+              ? h->cal_a[DECORUM_TOXICITY] * h->scale[DECORUM_TOXICITY] * inv
+              : 0.0f;
+}
+
+static void consider(dc_model_out *out, const int32_t *w, float sh, float st,
+                     uint32_t begin, uint32_t end)
+{
+    float ch = sh * (float)w[DC_HEAD_HATE];
+    float ct = st * (float)w[DECORUM_TOXICITY];
+    dc_model_evidence e = {begin, end, ch >= ct ? ch : ct,
+                           ch >= ct ? DC_HEAD_HATE : DECORUM_TOXICITY};
+    if (e.weight >= EVIDENCE_MIN)
+        keep_evidence(out, &e);
+}
+
+/* Evidence for a long comment whose features were not all kept: tokenize
+ * again. */
+static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
+                           dc_model_out *out)
+{
+    float sh, st;
+    slopes(m, nfeat, &sh, &st);
+    uint32_t feats[DC_FEAT_PER_TOKEN];
+    dc_feat_iter it;
+    dc_token tok;
+    int nf;
+    dc_feat_iter_init(&it, n->text, n->len);
+    while ((nf = dc_feat_next(&m->h.fc, &it, m->w, &tok, feats)) >= 0) {
+        int32_t w[DC_MODEL_STRIDE];
+        token_sum(m->w, feats, (size_t)nf, w);
+        consider(out, w, sh, st, tok.begin, tok.end);
+    }
+}
 
 decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const dc_norm *n,
@@ -387,52 +477,66 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE] = {0};
-    uint32_t feats[DC_FEAT_PER_TOKEN];
-    size_t nfeat = 0, pos = 0;
-    uint64_t prev = 0;
+    uint32_t feats[KEEP_FEATS + DC_FEAT_PER_TOKEN];
+    kept_token toks[KEEP_TOKENS];
+    size_t nfeat = 0, k = 0, summed = 0, ntok = 0;
+    int kept = 1; /* every token's features are still in feats[] */
+    dc_feat_iter it;
     dc_token tok;
-    /* Evidence slope per head: what one int8 step adds to the calibrated
-     * logit (before the 1/sqrt(n) weighting, applied at the end). */
-    float slope[DC_N_HEADS];
-    for (int k = 0; k < DC_N_HEADS; k++)
-        slope[k] = dc_model_head_trained(m, (unsigned)k)
-                       ? h->cal_a[k] * h->scale[k]
-                       : 0.0f;
-    out->n_ev = 0;
-    while (dc_feat_next_token(n->text, n->len, &pos, &tok)) {
-        const char *s = n->text + tok.begin;
-        size_t len = tok.end - tok.begin;
-        uint64_t hash = dc_feat_hash_token(s, len);
-        size_t nf = dc_feat_token(&h->fc, s, len, hash, prev, feats);
-        prev = hash;
-        int32_t wacc[DC_MODEL_STRIDE] = {0};
-        dc_model_accumulate(m, feats, nf, wacc);
-        nfeat += nf;
-        dc_model_evidence e = {tok.begin, tok.end, 0.0f, 0};
-        for (int k = 0; k < DC_MODEL_STRIDE; k++)
-            acc[k] += wacc[k];
-        for (int k = 0; k < DC_N_HEADS; k++) {
-            float c = slope[k] * (float)wacc[k];
-            if (c > e.weight) {
-                e.weight = c;
-                e.head = (uint8_t)k;
-            }
+    int nf;
+    dc_feat_iter_init(&it, n->text, n->len);
+    for (;;) {
+        nf = dc_feat_next(&h->fc, &it, m->w, &tok, feats + k);
+        if (nf >= 0) {
+            k += (size_t)nf;
+            if (kept && ntok < KEEP_TOKENS)
+                toks[ntok++] = (kept_token){tok.begin, tok.end, (uint32_t)k};
+            else
+                kept = 0;
         }
-        if (e.weight > 0)
-            keep_evidence(out, &e);
+        while (k - summed >= BLOCK || (nf < 0 && k > summed)) {
+            /* 16-bit lanes hold BLOCK + DC_FEAT_PER_TOKEN rows of +-127. */
+            size_t c = k - summed < BLOCK + DC_FEAT_PER_TOKEN
+                           ? k - summed
+                           : BLOCK + DC_FEAT_PER_TOKEN;
+            int32_t w[DC_MODEL_STRIDE];
+            token_sum(m->w, feats + summed, c, w);
+            for (int j = 0; j < DC_MODEL_STRIDE; j++)
+                acc[j] += w[j];
+            summed += c;
+        }
+        if (k > KEEP_FEATS) { /* start over at the front, evidence lost */
+            int32_t w[DC_MODEL_STRIDE];
+            token_sum(m->w, feats + summed, k - summed, w);
+            for (int j = 0; j < DC_MODEL_STRIDE; j++)
+                acc[j] += w[j];
+            nfeat += k;
+            k = summed = 0;
+            kept = 0;
+        }
+        if (nf < 0)
+            break;
     }
+    nfeat += k;
     float z[DC_MODEL_STRIDE];
     dc_model_logits(m, acc, nfeat, rf, z);
-    for (int k = 0; k < DC_N_HEADS; k++)
-        out->p[k] = sigmoid(h->cal_a[k] * z[k] + h->cal_b[k]);
-    float inv = nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
-    size_t kept = 0;
-    for (size_t i = 0; i < out->n_ev; i++) {
-        out->ev[i].weight *= inv;
-        if (out->ev[i].weight >= EVIDENCE_MIN)
-            out->ev[kept++] = out->ev[i];
+    for (int j = 0; j < DC_N_HEADS; j++)
+        out->p[j] = sigmoid(h->cal_a[j] * z[j] + h->cal_b[j]);
+    out->n_ev = 0;
+    if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
+        out->p[DECORUM_TOXICITY] < EVIDENCE_P)
+        return DECORUM_OK;
+    if (!kept) {
+        evidence_again(m, n, nfeat, out);
+        return DECORUM_OK;
     }
-    out->n_ev = kept;
+    float sh, st;
+    slopes(m, nfeat, &sh, &st);
+    for (size_t i = 0, f = 0; i < ntok; f = toks[i++].f_end) {
+        int32_t w[DC_MODEL_STRIDE];
+        token_sum(m->w, feats + f, toks[i].f_end - f, w);
+        consider(out, w, sh, st, toks[i].begin, toks[i].end);
+    }
     return DECORUM_OK;
 }
 

@@ -12,9 +12,12 @@
 
 #define DC_MODEL_MAGIC "DCRMODEL"
 #define DC_MODEL_VERSION 1u
-/* Weight rows hold 8 int8 values: the 7 heads and one zero pad, so a
- * feature's weights are one aligned 8-byte load. */
+/* Weight rows hold 8 int8 values: the 7 heads and, in the last lane, the
+ * vocabulary flag (1: the bucket is a frequent word's unigram, see
+ * DC_FEAT_OOV), so a feature's weights are one 8-byte load. */
 #define DC_MODEL_STRIDE 8
+_Static_assert(DC_MODEL_STRIDE == DC_FEAT_VOCAB_STRIDE,
+               "the vocabulary flag lives in the weight rows' last lane");
 #define DC_MODEL_NAME_MAX 32
 #define DC_MODEL_DATA_MAX 4096 /* training data names, bytes */
 /* The header's fixed part, before the rule weights. */

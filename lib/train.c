@@ -74,6 +74,7 @@ void decorum_train_options_init(decorum_train_options *o)
     o->learning_rate = 0.1f;
     o->l2 = 1e-5f;
     o->weak_weight = 0.5f;
+    o->vocab_min = 20;
 }
 
 decorum_status decorum_trainer_new(const decorum_engine *eng,
@@ -115,15 +116,19 @@ decorum_status decorum_trainer_new(const decorum_engine *eng,
             o.l2 = d.l2;
         if (o.weak_weight == 0)
             o.weak_weight = d.weak_weight;
+        if (o.vocab_min == 0)
+            o.vocab_min = d.vocab_min;
     }
     if (o.bucket_bits < DC_FEAT_MIN_BITS || o.bucket_bits > MAX_TRAIN_BITS ||
-        (o.ngrams & ~DECORUM_NGRAM_ALL) || o.holdout_percent >= 100 ||
+        (o.ngrams & ~DECORUM_NGRAM_ALL) ||
+        ((o.ngrams & DECORUM_NGRAM_OOV) && !(o.ngrams & DECORUM_NGRAM_WORD)) ||
+        o.holdout_percent >= 100 ||
         o.epochs > 1000 || !(o.learning_rate > 0) || !(o.l2 >= 0) ||
         !(o.weak_weight >= 0) || o.weak_weight > 1)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "training options out of range (bucket bits %d..%d, "
-                       "holdout < 100%%, learning rate > 0, weak weight in "
-                       "[0, 1])",
+                       "OOV n-grams need words, holdout < 100%%, learning "
+                       "rate > 0, weak weight in [0, 1])",
                        DC_FEAT_MIN_BITS, MAX_TRAIN_BITS);
     const dc_alloc *al = dc_engine_alloc(eng);
     decorum_trainer *t = dc_calloc(al, 1, sizeof *t);
@@ -229,22 +234,26 @@ decorum_status decorum_trainer_add(decorum_trainer *t,
                       (t->n_rows + 1) * DC_N_RULE_FEATURES, sizeof *t->rf,
                       SIZE_MAX / 64)) != DECORUM_OK)
         return dc_fail(err, st, (size_t)-1, "%s", decorum_strerror(st));
-    size_t start = t->n_feats, pos = 0;
-    uint64_t prev = 0;
+    /* Until decorum_trainer_run() decides the vocabulary, a row is stored
+     * as tokens: a header (n_word | n_grams << 8), the word features, then
+     * every character n-gram. */
+    size_t start = t->n_feats;
+    dc_feat_iter it;
     dc_token tok;
-    while (dc_feat_next_token(n->text, n->len, &pos, &tok)) {
+    dc_feat_iter_init(&it, n->text, n->len);
+    for (;;) {
         if ((st = dc_grow(t->al, (void **)&t->feats, &t->cap_feats,
-                          t->n_feats + DC_FEAT_PER_TOKEN, sizeof *t->feats,
+                          t->n_feats + 1 + DC_FEAT_PER_TOKEN, sizeof *t->feats,
                           MAX_FEATS)) != DECORUM_OK) {
             t->n_feats = start;
             return dc_fail(err, st, (size_t)-1, "%s", decorum_strerror(st));
         }
-        const char *s = n->text + tok.begin;
-        size_t len = tok.end - tok.begin;
-        uint64_t hash = dc_feat_hash_token(s, len);
-        t->n_feats += dc_feat_token(&t->fc, s, len, hash, prev,
-                                    t->feats + t->n_feats);
-        prev = hash;
+        int nf = dc_feat_next(&t->fc, &it, NULL, &tok,
+                              t->feats + t->n_feats + 1);
+        if (nf < 0)
+            break;
+        t->feats[t->n_feats] = tok.n_word | ((uint32_t)nf - tok.n_word) << 8;
+        t->n_feats += 1 + (size_t)nf;
     }
     row *r = &t->rows[t->n_rows];
     float *rf = t->rf + t->n_rows * DC_N_RULE_FEATURES;
@@ -511,6 +520,44 @@ static decorum_status score_rows(decorum_trainer *t, const unsigned char *img,
     return DECORUM_OK;
 }
 
+/* Decides the vocabulary (unigram buckets seen at least vocab_min times in
+ * the fit rows, when the n-gram set has DC_FEAT_OOV) into vocab[bucket],
+ * then rewrites every row in place as its final feature list: word
+ * features, and the n-grams of tokens outside the vocabulary. */
+static void compile_rows(decorum_trainer *t, uint32_t *cnt, uint8_t *vocab)
+{
+    const int oov = (t->fc.bits & DC_FEAT_OOV) != 0;
+    const size_t nb = (size_t)1 << t->fc.bucket_bits;
+    for (size_t r = 0; oov && r < t->n_rows; r++) {
+        const row *rw = &t->rows[r];
+        if (rw->role != ROLE_FIT)
+            continue;
+        for (size_t i = rw->off, e = rw->off + rw->nfeat; i < e;) {
+            uint32_t hdr = t->feats[i], nw = hdr & 0xffu;
+            if (nw && cnt[t->feats[i + 1]] < UINT32_MAX)
+                cnt[t->feats[i + 1]]++;
+            i += 1 + nw + (hdr >> 8);
+        }
+    }
+    for (size_t b = 0; b < nb; b++)
+        vocab[b] = oov && cnt[b] >= t->opt.vocab_min;
+    size_t w = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        row *rw = &t->rows[r];
+        size_t i = rw->off, e = rw->off + rw->nfeat, start = w;
+        while (i < e) {
+            uint32_t hdr = t->feats[i++], nw = hdr & 0xffu, ng = hdr >> 8;
+            int skip = nw && vocab[t->feats[i]];
+            for (uint32_t j = 0; j < nw + ng; j++, i++)
+                if (j < nw || !skip)
+                    t->feats[w++] = t->feats[i];
+        }
+        rw->off = start;
+        rw->nfeat = (uint32_t)(w - start);
+    }
+    t->n_feats = w;
+}
+
 decorum_status decorum_trainer_run(decorum_trainer *t,
                                    decorum_train_report *rep,
                                    decorum_error *err)
@@ -534,6 +581,7 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
     unsigned char *img = NULL;
     size_t img_size = 0;
     dc_model_hdr *hdr = NULL;
+    uint8_t *vocab = NULL;
 
     fs = dc_calloc(al, 1, sizeof *fs);
     hdr = dc_calloc(al, 1, sizeof *hdr);
@@ -542,8 +590,13 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
     fs->w = dc_calloc(al, nb * S, sizeof *fs->w);
     fs->g = dc_calloc(al, nb * S, sizeof *fs->g);
     order = dc_calloc(al, t->n_rows ? t->n_rows : 1, sizeof *order);
-    if (!fs->w || !fs->g || !order)
+    vocab = dc_calloc(al, nb, 1);
+    if (!fs->w || !fs->g || !order || !vocab)
         goto nomem;
+    /* The AdaGrad sums are still zero: lend them as occurrence counters. */
+    compile_rows(t, (uint32_t *)(void *)fs->g, vocab);
+    t->ran = 1; /* the rows are compiled: no second run, no more rows */
+    memset(fs->g, 0, nb * S * sizeof *fs->g);
 
     /* Class counts on the fit rows decide which heads train, their class
      * weights and their starting bias. */
@@ -615,6 +668,9 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
             q[i * S + h] = (int8_t)(v > 127 ? 127 : v < -127 ? -127 : v);
         }
         hdr->bias[h] = fs->b[h];
+        if (h == 0)
+            for (size_t i = 0; i < nb; i++)
+                q[i * S + S - 1] = (int8_t)vocab[i];
         hdr->cal_a[h] = 1;
         hdr->cal_b[h] = 0;
         for (int j = 0; j < DC_N_RULE_FEATURES; j++)
@@ -723,6 +779,7 @@ done:
     dc_free(al, hdr, sizeof *hdr);
     dc_free(al, order, (t->n_rows ? t->n_rows : 1) * sizeof *order);
     dc_free(al, q, nb * S);
+    dc_free(al, vocab, nb);
     size_t nr2 = t->n_rows ? t->n_rows : 1;
     dc_free(al, z, nr2 * S * sizeof *z);
     dc_free(al, zy, nr2);

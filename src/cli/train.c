@@ -36,8 +36,11 @@ static void usage(FILE *f)
             "  --epochs N       passes over the data (default 4)\n"
             "  --buckets N      hash buckets: a power of two or 2^k "
             "(default 2^18)\n"
-            "  --ngrams LIST    word,bigram,char3,char4,char5,char6 "
-            "(default word,bigram,char4)\n"
+            "  --ngrams LIST    word,bigram,char3,char4,char5,char6,oov "
+            "(default\n"
+            "                   word,bigram,char4,oov: n-grams only for "
+            "rare words)\n"
+            "  --vocab N        rare: seen fewer than N times (default 20)\n"
             "  --holdout PCT    %% of rows kept for calibration (default 10)\n"
             "  --lr F           AdaGrad learning rate (default 0.1)\n"
             "  --l2 F           L2 penalty (default 1e-5)\n"
@@ -294,7 +297,8 @@ static int parse_ngrams(const char *s, uint32_t *out)
         uint32_t bit;
     } names[] = {{"word", DECORUM_NGRAM_WORD},   {"bigram", DECORUM_NGRAM_BIGRAM},
                  {"char3", DECORUM_NGRAM_CHAR3}, {"char4", DECORUM_NGRAM_CHAR4},
-                 {"char5", DECORUM_NGRAM_CHAR5}, {"char6", DECORUM_NGRAM_CHAR6}};
+                 {"char5", DECORUM_NGRAM_CHAR5}, {"char6", DECORUM_NGRAM_CHAR6},
+                 {"oov", DECORUM_NGRAM_OOV}};
     uint32_t bits = 0;
     while (*s) {
         size_t n = strcspn(s, ",");
@@ -399,6 +403,9 @@ int cmd_train(int argc, char **argv)
             ok = parse_buckets(v, &opt.bucket_bits);
         } else if (strcmp(a, "--ngrams") == 0) {
             ok = parse_ngrams(v, &opt.ngrams);
+        } else if (strcmp(a, "--vocab") == 0) {
+            ok = parse_u64(v, &u) && u > 0 && u < (1ull << 32);
+            opt.vocab_min = (uint32_t)u;
         } else if (strcmp(a, "--lr") == 0) {
             ok = parse_float(v, &opt.learning_rate);
         } else if (strcmp(a, "--l2") == 0) {
