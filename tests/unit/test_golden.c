@@ -312,7 +312,12 @@ ParameterizedTest(struct golden_param *prm, golden, file)
         if (c->errors) {
             put_case_header(fp, f.name, c, "BROKEN");
             fputs("    malformed case:\n", fp);
-            fputs(c->errors, fp);
+            for (const char *l = c->errors; *l;) {
+                const char *nl = strchr(l, '\n');
+                size_t n = nl ? (size_t)(nl - l) : strlen(l);
+                fprintf(fp, "      %.*s\n", (int)n, l);
+                l += n + (nl ? 1 : 0);
+            }
         } else {
             decorum_context ctx;
             memset(&ctx, 0, sizeof ctx);
