@@ -1,0 +1,706 @@
+/*
+ * jsonl.c: the strict JSON reader for `decorum score` input lines (see
+ * jsonl.h for the contract).
+ *
+ * Grammar checked (RFC 8259), everything else is invalid_json:
+ *
+ *   value   = object / array / string / number / true / false / null
+ *   object  = '{' ws [ member *( ',' member ) ] '}'     member = string ':' value
+ *   array   = '[' ws [ value *( ',' value ) ] ']'
+ *   number  = [ '-' ] ( '0' / [1-9] *DIGIT ) [ '.' 1*DIGIT ] [ (e/E) [+/-] 1*DIGIT ]
+ *   string  = '"' *( unescaped / '\' ( " \ / b f n r t / uXXXX ) ) '"'
+ *             unescaped: any UTF-8 character except '"', '\' and U+0000..U+001F
+ *   ws      = *( SP / HT / CR / LF )
+ *
+ * Design: this runs once per input line and must not be the bottleneck of
+ * the command, so strings (the bulk of every line) are scanned eight bytes
+ * at a time and returned in place when they have no escape; escaped strings
+ * are decoded into the item's buffer. Nested values are skipped by an
+ * iterative walker with a bit stack (depth <= MAX_DEPTH), so hostile input
+ * cannot exhaust the C stack.
+ *
+ * Errors come in two kinds. A syntax error stops the parse and is what
+ * gets reported. Problems that leave the grammar intact (a string that is
+ * not UTF-8, a member of the wrong type, a NUL in the text, a repeated
+ * member) are recorded and the parse goes on, so that an "id" written after
+ * a broken "text" is still found; the first such problem is reported.
+ */
+#include "jsonl.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 1024
+
+/* The members we extract. */
+enum { KEY_OTHER, KEY_ID, KEY_TEXT, KEY_PARENT, KEY_CONTEXT, N_KEYS };
+static const char *const key_names[N_KEYS] = {"", "id", "text", "parent",
+                                              "context"};
+
+/* What scan_string found besides syntax errors. */
+enum { STR_BAD_UTF8 = 1, STR_LONE_SURROGATE = 2, STR_NUL = 4 };
+
+typedef struct str_issues {
+    size_t bad_pos; /* line offset of the first invalid byte or surrogate */
+    size_t nul_pos; /* line offset of the first \u0000 */
+} str_issues;
+
+typedef struct parser {
+    const unsigned char *base, *s, *end;
+    struct jsonl_item *out;
+    char *dst; /* next free byte of out->buf; NULL until a string needs it */
+    int has_text;
+    unsigned bad_strings; /* strings skipped that were not UTF-8 */
+    struct jsonl_error e;
+} parser;
+
+const char *jsonl_code_name(enum jsonl_code code)
+{
+    static const char *const names[] = {
+#define JSONL_X_(e, name) name,
+        JSONL_CODE_MAP(JSONL_X_)
+#undef JSONL_X_
+    };
+    if ((unsigned)code >= JSONL_N_CODES)
+        return "internal";
+    return names[code];
+}
+
+void jsonl_item_free(struct jsonl_item *it)
+{
+    if (!it)
+        return;
+    free(it->buf);
+    memset(it, 0, sizeof *it);
+}
+
+/* Records a problem unless an earlier one is already recorded: the first
+ * problem on the line is the most useful to report. */
+__attribute__((format(printf, 4, 5))) static void
+problem(parser *p, enum jsonl_code code, size_t pos, const char *fmt, ...)
+{
+    if (p->e.code != JSONL_OK)
+        return;
+    p->e.code = code;
+    p->e.pos = pos;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->e.message, sizeof p->e.message, fmt, ap);
+    va_end(ap);
+}
+
+static size_t off(const parser *p, const unsigned char *at)
+{
+    return (size_t)(at - p->base);
+}
+
+/* A syntax error at the cursor: stops the parse. Always returns -1. It
+ * replaces a problem recorded earlier: a line that is not JSON is
+ * invalid_json, whatever its members looked like. */
+static int syntax(parser *p, const char *what)
+{
+    if (p->e.code == JSONL_INTERNAL)
+        return -1;
+    p->e.code = JSONL_OK;
+    if (p->s >= p->end)
+        problem(p, JSONL_INVALID_JSON, off(p, p->s),
+                "invalid JSON: %s, found the end of the line", what);
+    else if (*p->s >= 0x20 && *p->s < 0x7f)
+        problem(p, JSONL_INVALID_JSON, off(p, p->s),
+                "invalid JSON: %s, found '%c' at byte %zu", what, *p->s,
+                off(p, p->s));
+    else
+        problem(p, JSONL_INVALID_JSON, off(p, p->s),
+                "invalid JSON: %s, found byte 0x%02X at byte %zu", what,
+                *p->s, off(p, p->s));
+    return -1;
+}
+
+static void skip_ws(parser *p)
+{
+    const unsigned char *s = p->s, *end = p->end;
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+        s++;
+    p->s = s;
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* Nonzero when any of the 8 bytes in w is '"', '\\', a control character
+ * or non-ASCII: the bytes a string scan must look at one by one. May give
+ * false positives (harmless: the slow path decides), never false
+ * negatives. */
+static inline uint64_t needs_attention(uint64_t w)
+{
+    uint64_t q = w ^ (ONES * '"');
+    uint64_t b = w ^ (ONES * '\\');
+    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | (w - ONES * 0x20) | w) &
+           HIGH;
+}
+
+/* Length of the valid UTF-8 sequence at s (avail >= 1 bytes), or 0. The
+ * table is Unicode's "well-formed byte sequences" (Table 3-7): no overlong
+ * forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+    unsigned c = s[0];
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (avail < 3)
+            return 0;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c < 0xF5) {
+        if (avail < 4)
+            return 0;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
+                       (s[3] & 0xC0) == 0x80
+                   ? 4
+                   : 0;
+    }
+    return 0;
+}
+
+static int hex4(const unsigned char *s, const unsigned char *end,
+                uint32_t *out)
+{
+    if (end - s < 4)
+        return -1;
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = s[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            return -1;
+        v = v << 4 | d;
+    }
+    *out = v;
+    return 0;
+}
+
+static size_t encode_utf8(uint32_t cp, char *o)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12);
+        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18);
+    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The decoding buffer for this line. Sized to the whole line on first use:
+ * all decoded strings of a line together are never longer than the line,
+ * so it is never resized while earlier strings of the line point into it. */
+static char *decode_buffer(parser *p)
+{
+    if (p->dst)
+        return p->dst;
+    size_t need = (size_t)(p->end - p->base);
+    struct jsonl_item *it = p->out;
+    if (need > it->cap) {
+        size_t cap = it->cap * 2 > need ? it->cap * 2 : need;
+        if (cap < 256)
+            cap = 256;
+        char *nb = realloc(it->buf, cap);
+        if (!nb) {
+            problem(p, JSONL_INTERNAL, off(p, p->s),
+                    "out of memory decoding a string");
+            return NULL;
+        }
+        it->buf = nb;
+        it->cap = cap;
+    }
+    p->dst = it->buf;
+    return p->dst;
+}
+
+/*
+ * Scans the string at p->s (the opening quote) and leaves p->s after the
+ * closing quote. With dec != NULL, decodes it into *dec. Returns -1 on a
+ * syntax error (recorded), else a mask of STR_* with positions in *iss.
+ * Lone surrogates are only reported in decoded strings: elsewhere they are
+ * valid JSON that we never need to turn into UTF-8.
+ */
+static int scan_string(parser *p, struct jsonl_str *dec, str_issues *iss)
+{
+    const unsigned char *s = p->s + 1, *end = p->end;
+    const unsigned char *run = s; /* plain bytes not yet copied */
+    char *d = NULL, *d0 = NULL;   /* set once an escape forces a copy */
+    int flags = 0;
+    for (;;) {
+        while (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, 8);
+            if (needs_attention(w))
+                break;
+            s += 8;
+        }
+        if (s >= end) {
+            p->s = s;
+            return syntax(p, "unterminated string");
+        }
+        unsigned c = *s;
+        if (c == '"')
+            break;
+        if (c >= 0x80) {
+            size_t n = utf8_seq(s, (size_t)(end - s));
+            if (n == 0) {
+                if (!(flags & (STR_BAD_UTF8 | STR_LONE_SURROGATE)))
+                    iss->bad_pos = off(p, s);
+                flags |= STR_BAD_UTF8;
+                n = 1;
+            }
+            s += n;
+            continue;
+        }
+        if (c != '\\') {
+            if (c < 0x20) {
+                p->s = s;
+                return syntax(p, "control character in a string (escape "
+                                 "it as \\uXXXX)");
+            }
+            s++;
+            continue;
+        }
+        if (dec) {
+            if (!d) {
+                if (!(d = d0 = decode_buffer(p)))
+                    return -1;
+            }
+            memcpy(d, run, (size_t)(s - run));
+            d += s - run;
+        }
+        const unsigned char *esc = s++;
+        if (s >= end) {
+            p->s = s;
+            return syntax(p, "unterminated string");
+        }
+        char ch;
+        switch (*s) {
+        case '"': ch = '"'; break;
+        case '\\': ch = '\\'; break;
+        case '/': ch = '/'; break;
+        case 'b': ch = '\b'; break;
+        case 'f': ch = '\f'; break;
+        case 'n': ch = '\n'; break;
+        case 'r': ch = '\r'; break;
+        case 't': ch = '\t'; break;
+        case 'u': {
+            uint32_t cp, lo;
+            if (hex4(s + 1, end, &cp) != 0) {
+                p->s = esc;
+                return syntax(p, "\\u needs four hex digits");
+            }
+            s += 5;
+            if (cp >= 0xD800 && cp <= 0xDBFF && end - s >= 6 && s[0] == '\\' &&
+                s[1] == 'u' && hex4(s + 2, end, &lo) == 0 && lo >= 0xDC00 &&
+                lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                s += 6;
+            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                if (dec && !(flags & (STR_BAD_UTF8 | STR_LONE_SURROGATE))) {
+                    iss->bad_pos = off(p, esc);
+                    flags |= STR_LONE_SURROGATE;
+                }
+                cp = 0xFFFD; /* the string will be refused; keep going */
+            }
+            if (cp == 0 && dec && !(flags & STR_NUL)) {
+                iss->nul_pos = off(p, esc);
+                flags |= STR_NUL;
+            }
+            if (d)
+                d += encode_utf8(cp, d);
+            run = s;
+            continue;
+        }
+        default:
+            p->s = esc;
+            return syntax(p, "invalid escape in a string");
+        }
+        if (d)
+            *d++ = ch;
+        run = ++s;
+    }
+    if (dec) {
+        if (d) {
+            memcpy(d, run, (size_t)(s - run));
+            d += s - run;
+            dec->p = d0;
+            dec->len = (size_t)(d - d0);
+            p->dst = d;
+        } else {
+            dec->p = (const char *)(p->s + 1);
+            dec->len = (size_t)(s - (p->s + 1));
+        }
+    }
+    p->s = s + 1;
+    return flags;
+}
+
+/* Scans a string we do not keep; its bytes must still be UTF-8, since the
+ * output may echo it (an id) and JSON text is UTF-8. */
+static int skip_string(parser *p)
+{
+    str_issues iss = {0, 0};
+    int r = scan_string(p, NULL, &iss);
+    if (r > 0) {
+        p->bad_strings++;
+        problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
+                "a string is not valid UTF-8 at byte %zu", iss.bad_pos);
+    }
+    return r < 0 ? -1 : 0;
+}
+
+static int number(parser *p)
+{
+    const unsigned char *s = p->s, *end = p->end;
+    if (s < end && *s == '-')
+        s++;
+    if (s < end && *s == '0') {
+        s++;
+    } else if (s < end && *s >= '1' && *s <= '9') {
+        while (s < end && *s >= '0' && *s <= '9')
+            s++;
+    } else {
+        p->s = s;
+        return syntax(p, "expected a digit");
+    }
+    if (s < end && *s == '.') {
+        s++;
+        if (s >= end || *s < '0' || *s > '9') {
+            p->s = s;
+            return syntax(p, "expected a digit after '.'");
+        }
+        while (s < end && *s >= '0' && *s <= '9')
+            s++;
+    }
+    if (s < end && (*s == 'e' || *s == 'E')) {
+        s++;
+        if (s < end && (*s == '+' || *s == '-'))
+            s++;
+        if (s >= end || *s < '0' || *s > '9') {
+            p->s = s;
+            return syntax(p, "expected a digit in the exponent");
+        }
+        while (s < end && *s >= '0' && *s <= '9')
+            s++;
+    }
+    p->s = s;
+    return 0;
+}
+
+static int literal(parser *p, const char *word, size_t n)
+{
+    if ((size_t)(p->end - p->s) < n || memcmp(p->s, word, n) != 0)
+        return syntax(p, "expected a value");
+    p->s += n;
+    return 0;
+}
+
+/* Skips one value (after whitespace) of any depth. */
+static int skip_value(parser *p)
+{
+    uint64_t is_object[MAX_DEPTH / 64]; /* bit per open container */
+    unsigned depth = 0;
+value:
+    skip_ws(p);
+    if (p->s >= p->end)
+        return syntax(p, "expected a value");
+    switch (*p->s) {
+    case '{':
+    case '[': {
+        int obj = *p->s == '{';
+        p->s++;
+        skip_ws(p);
+        if (p->s < p->end && *p->s == (obj ? '}' : ']')) {
+            p->s++;
+            goto after;
+        }
+        if (depth == MAX_DEPTH)
+            return syntax(p, "values nested too deeply");
+        if (obj)
+            is_object[depth / 64] |= 1ull << (depth % 64);
+        else
+            is_object[depth / 64] &= ~(1ull << (depth % 64));
+        depth++;
+        if (obj)
+            goto key;
+        goto value;
+    }
+    case '"':
+        if (skip_string(p) < 0)
+            return -1;
+        goto after;
+    case 't':
+        if (literal(p, "true", 4) < 0)
+            return -1;
+        goto after;
+    case 'f':
+        if (literal(p, "false", 5) < 0)
+            return -1;
+        goto after;
+    case 'n':
+        if (literal(p, "null", 4) < 0)
+            return -1;
+        goto after;
+    default:
+        if (*p->s == '-' || (*p->s >= '0' && *p->s <= '9')) {
+            if (number(p) < 0)
+                return -1;
+            goto after;
+        }
+        return syntax(p, "expected a value");
+    }
+key:
+    skip_ws(p);
+    if (p->s >= p->end || *p->s != '"')
+        return syntax(p, "expected a string key");
+    if (skip_string(p) < 0)
+        return -1;
+    skip_ws(p);
+    if (p->s >= p->end || *p->s != ':')
+        return syntax(p, "expected ':' after a key");
+    p->s++;
+    goto value;
+after:
+    if (depth == 0)
+        return 0;
+    skip_ws(p);
+    {
+        int obj = (is_object[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1;
+        if (p->s < p->end && *p->s == ',') {
+            p->s++;
+            if (obj)
+                goto key;
+            goto value;
+        }
+        if (p->s < p->end && *p->s == (obj ? '}' : ']')) {
+            p->s++;
+            depth--;
+            goto after;
+        }
+        return syntax(p, obj ? "expected ',' or '}' in an object"
+                             : "expected ',' or ']' in an array");
+    }
+}
+
+static const char *type_name(unsigned char c)
+{
+    switch (c) {
+    case '{': return "an object";
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return "a number";
+    }
+}
+
+static int which_key(const struct jsonl_str *k)
+{
+    for (int i = KEY_ID; i < N_KEYS; i++)
+        if (k->len == strlen(key_names[i]) &&
+            memcmp(k->p, key_names[i], k->len) == 0)
+            return i;
+    return KEY_OTHER;
+}
+
+/* One of the string members: text, parent or context. */
+static int string_member(parser *p, int key, struct jsonl_str *field,
+                         int seen)
+{
+    const char *name = key_names[key];
+    if (*p->s != '"') {
+        /* null means "no context"; a comment must have text. */
+        const unsigned char *v = p->s;
+        if (skip_value(p) < 0)
+            return -1;
+        if (!(*v == 'n' && key != KEY_TEXT))
+            problem(p, JSONL_WRONG_TYPE, off(p, v),
+                    "\"%s\" must be a string, not %s", name, type_name(*v));
+        return 0;
+    }
+    str_issues iss = {0, 0};
+    struct jsonl_str v;
+    int r = scan_string(p, &v, &iss);
+    if (r < 0)
+        return -1;
+    if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
+        problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
+                "\"%s\" is not valid UTF-8: %s at byte %zu of the line", name,
+                r & STR_BAD_UTF8 ? "invalid byte sequence" : "lone surrogate",
+                iss.bad_pos);
+    if (r & STR_NUL)
+        problem(p, JSONL_NUL_IN_TEXT, iss.nul_pos,
+                "\"%s\" contains a NUL character (\\u0000) at byte %zu of "
+                "the line",
+                name, iss.nul_pos);
+    if (!seen)
+        *field = v;
+    return 0;
+}
+
+static int object(parser *p)
+{
+    struct jsonl_item *out = p->out;
+    int seen[N_KEYS] = {0};
+    p->s++; /* '{' */
+    skip_ws(p);
+    if (p->s < p->end && *p->s == '}') {
+        p->s++;
+        return 0;
+    }
+    for (;;) {
+        skip_ws(p);
+        if (p->s >= p->end || *p->s != '"')
+            return syntax(p, "expected a string key");
+        const unsigned char *key_at = p->s;
+        struct jsonl_str k;
+        str_issues iss = {0, 0};
+        int r = scan_string(p, &k, &iss);
+        if (r < 0)
+            return -1;
+        if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
+            problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
+                    "a key is not valid UTF-8 at byte %zu", iss.bad_pos);
+        int key = which_key(&k);
+        skip_ws(p);
+        if (p->s >= p->end || *p->s != ':')
+            return syntax(p, "expected ':' after a key");
+        p->s++;
+        skip_ws(p);
+        if (p->s >= p->end)
+            return syntax(p, "expected a value");
+        if (key != KEY_OTHER && seen[key])
+            problem(p, JSONL_DUPLICATE_KEY, off(p, key_at),
+                    "\"%s\" appears more than once", key_names[key]);
+        const unsigned char *v = p->s, *v_end = NULL;
+        unsigned bad_before = p->bad_strings;
+        switch (key) {
+        case KEY_ID:
+            if ((r = skip_value(p)) < 0)
+                return -1;
+            /* An id that is not UTF-8 cannot be echoed into the output. */
+            if (p->bad_strings == bad_before)
+                v_end = p->s;
+            break;
+        case KEY_TEXT:
+            r = string_member(p, key, &out->text, seen[key]);
+            break;
+        case KEY_PARENT:
+            r = string_member(p, key, &out->parent, seen[key]);
+            break;
+        case KEY_CONTEXT:
+            r = string_member(p, key, &out->context, seen[key]);
+            break;
+        default:
+            r = skip_value(p);
+        }
+        if (r < 0)
+            return -1;
+        skip_ws(p);
+        int more = p->s < p->end && *p->s == ',';
+        if (!more && !(p->s < p->end && *p->s == '}'))
+            return syntax(p, "expected ',' or '}' after a member");
+        /* Only now is the id known to be whole: in "id": 01 the value would
+         * otherwise read as 0. */
+        if (v_end && !seen[KEY_ID]) {
+            out->id = (const char *)v;
+            out->id_len = (size_t)(v_end - v);
+        }
+        seen[key] = 1;
+        p->s++;
+        if (!more) {
+            p->has_text = seen[KEY_TEXT];
+            return 0;
+        }
+    }
+}
+
+enum jsonl_code jsonl_parse_line(const char *line, size_t len,
+                                 struct jsonl_item *out,
+                                 struct jsonl_error *err)
+{
+    parser p;
+    p.base = p.s = (const unsigned char *)(line ? line : "");
+    p.end = p.base + (line ? len : 0);
+    p.out = out;
+    p.dst = NULL;
+    p.has_text = 0;
+    p.bad_strings = 0;
+    p.e.code = JSONL_OK;
+    p.e.pos = 0;
+    p.e.message[0] = '\0';
+    out->id = NULL;
+    out->id_len = 0;
+    out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+
+    skip_ws(&p);
+    if (p.s >= p.end) {
+        problem(&p, JSONL_EMPTY_LINE, 0, "empty line");
+    } else if (*p.s == '{') {
+        /* Missing text is reported only once the whole line is known to be
+         * valid JSON: a syntax error is the more useful message. */
+        if (object(&p) == 0) {
+            skip_ws(&p);
+            if (p.s < p.end)
+                syntax(&p, "expected the end of the line after the object");
+            else if (!p.has_text)
+                problem(&p, JSONL_MISSING_TEXT, 0,
+                        "the object has no \"text\" member");
+        }
+    } else {
+        unsigned char first = *p.s;
+        if (skip_value(&p) == 0) {
+            skip_ws(&p);
+            if (p.s < p.end)
+                syntax(&p, "expected the end of the line after the value");
+            else
+                problem(&p, JSONL_NOT_OBJECT, 0,
+                        "the line is %s, not a JSON object",
+                        type_name(first));
+        }
+    }
+    /* Callers may rely on text being absent whenever the line failed. */
+    if (p.e.code != JSONL_OK)
+        out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+    if (err)
+        *err = p.e;
+    return p.e.code;
+}
