@@ -1,0 +1,166 @@
+/* test_features.c: the model's tokenizer and hashed features (features.c). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "features_int.h"
+
+typedef struct tokcase {
+    const char *text;
+    const char *tokens[8]; /* expected tokens, NULL-terminated */
+} tokcase;
+
+static const tokcase tok_cases[] = {
+    {"Don't hate, ok?", {"Don't", "hate", "ok", NULL}},
+    {"'quoted' words''", {"quoted", "words", NULL}},
+    {"i \xe2\x9d\xa4\xef\xb8\x8f you", {"i", "\xe2\x9d\xa4\xef\xb8\x8f", "you", NULL}},
+    {"a\xf0\x9f\x92\xb8\xf0\x9f\x92\xb8" "b", {"a", "\xf0\x9f\x92\xb8\xf0\x9f\x92\xb8", "b", NULL}},
+    {"  ...  ", {NULL}},
+    {"", {NULL}},
+    {"1488 rt @user #tag", {"1488", "rt", "user", "tag", NULL}},
+    {"rock'n'roll it'", {"rock'n'roll", "it", NULL}},
+};
+
+Test(features, tokens_and_offsets)
+{
+    dc_feat_cfg c = {DC_FEAT_UNIGRAM, 16};
+    uint32_t out[DC_FEAT_PER_TOKEN];
+    for (size_t i = 0; i < sizeof tok_cases / sizeof tok_cases[0]; i++) {
+        const tokcase *tc = &tok_cases[i];
+        dc_feat_iter it;
+        dc_token tok;
+        dc_feat_iter_init(&it, tc->text, strlen(tc->text));
+        size_t k = 0;
+        while (dc_feat_next(&c, &it, NULL, &tok, out) >= 0) {
+            cr_assert_not_null(tc->tokens[k], "case %zu: extra token at %u",
+                               i, tok.begin);
+            size_t len = tok.end - tok.begin;
+            cr_assert_eq(len, strlen(tc->tokens[k]), "case %zu token %zu", i,
+                         k);
+            cr_assert(memcmp(tc->text + tok.begin, tc->tokens[k], len) == 0,
+                      "case %zu token %zu: got '%.*s'", i, k, (int)len,
+                      tc->text + tok.begin);
+            k++;
+        }
+        cr_assert_null(tc->tokens[k], "case %zu: missing token %zu", i, k);
+    }
+}
+
+/* Features of every token of text, concatenated; returns the count. */
+static size_t all_feats(const dc_feat_cfg *c, const char *text,
+                        const int8_t *vocab, uint32_t *out, size_t cap)
+{
+    dc_feat_iter it;
+    dc_token tok;
+    uint32_t buf[DC_FEAT_PER_TOKEN];
+    size_t n = 0;
+    int k;
+    dc_feat_iter_init(&it, text, strlen(text));
+    while ((k = dc_feat_next(c, &it, vocab, &tok, buf)) >= 0) {
+        cr_assert_leq((size_t)k, DC_FEAT_PER_TOKEN);
+        for (int j = 0; j < k && n < cap; j++)
+            out[n++] = buf[j];
+    }
+    return n;
+}
+
+Test(features, counts_per_configuration)
+{
+    uint32_t f[512];
+    /* "<hate>" has 3 four-grams; the first token has no bigram. */
+    struct {
+        uint32_t bits;
+        const char *text;
+        size_t n;
+    } cases[] = {
+        {DC_FEAT_UNIGRAM, "hate them", 2},
+        {DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM, "hate them", 3},
+        {DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM, "one two three", 5},
+        {DC_FEAT_CHAR4, "hate", 3},
+        {DC_FEAT_CHAR3 | DC_FEAT_CHAR4, "hate", 7},
+        {DC_FEAT_CHAR4, "a", 0},          /* "<a>" is shorter than 4 */
+        {DC_FEAT_CHAR3, "a", 1},          /* "<a>" itself */
+        {DC_FEAT_UNIGRAM | DC_FEAT_CHAR4, "hate hate", 8},
+        /* A 40-byte token is cut at DC_FEAT_WORD_MAX: 24 + 2 - 4 + 1. */
+        {DC_FEAT_CHAR4, "abcdefghijabcdefghijabcdefghijabcdefghij", 23},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dc_feat_cfg c = {cases[i].bits, 18};
+        size_t n = all_feats(&c, cases[i].text, NULL, f, 512);
+        cr_assert_eq(n, cases[i].n, "case %zu (%s): %zu features, want %zu",
+                     i, cases[i].text, n, cases[i].n);
+        for (size_t j = 0; j < n; j++)
+            cr_assert_lt(f[j], 1u << 18);
+    }
+}
+
+Test(features, bound_per_token_holds_for_every_set)
+{
+    char word[200];
+    memset(word, 'x', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    dc_feat_cfg c = {DC_FEAT_ALL & ~DC_FEAT_OOV, 20};
+    dc_feat_iter it;
+    dc_token tok;
+    uint32_t out[DC_FEAT_PER_TOKEN];
+    dc_feat_iter_init(&it, word, strlen(word));
+    int k = dc_feat_next(&c, &it, NULL, &tok, out);
+    cr_assert_eq(k, 1 + (24 + 2 - 3 + 1) + (24 + 2 - 4 + 1) +
+                        (24 + 2 - 5 + 1) + (24 + 2 - 6 + 1));
+    cr_assert_leq(k, DC_FEAT_PER_TOKEN);
+    cr_assert_eq(tok.n_word, 1);
+    cr_assert_eq(tok.end, strlen(word)); /* the hash covers every byte */
+}
+
+static size_t shared(const uint32_t *a, size_t na, const uint32_t *b,
+                     size_t nb)
+{
+    size_t s = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j]) {
+                s++;
+                break;
+            }
+    return s;
+}
+
+Test(features, misspellings_share_ngrams_and_words_differ)
+{
+    dc_feat_cfg c = {DC_FEAT_UNIGRAM | DC_FEAT_CHAR4, 20};
+    uint32_t a[64], b[64], d[64];
+    size_t na = all_feats(&c, "muslims", NULL, a, 64);
+    size_t nb = all_feats(&c, "muslimz", NULL, b, 64);
+    size_t nd = all_feats(&c, "weather", NULL, d, 64);
+    /* "<mus" "musl" "usli" "slim" are shared; the unigrams are not. */
+    cr_assert_eq(na, 1 + 6);
+    cr_assert_eq(shared(a, na, b, nb), 4);
+    cr_assert_eq(a[0] != b[0], 1);
+    cr_assert_eq(shared(a, na, d, nd), 0);
+}
+
+Test(features, bigrams_depend_on_order_and_are_deterministic)
+{
+    dc_feat_cfg c = {DC_FEAT_BIGRAM, 20};
+    uint32_t a[4], b[4], a2[4];
+    cr_assert_eq(all_feats(&c, "kill them", NULL, a, 4), 1);
+    cr_assert_eq(all_feats(&c, "them kill", NULL, b, 4), 1);
+    cr_assert_neq(a[0], b[0]);
+    cr_assert_eq(all_feats(&c, "KILL,  them!", NULL, a2, 4), 1);
+    cr_assert_neq(a2[0], a[0]); /* bytes are hashed as they are */
+    cr_assert_eq(all_feats(&c, "kill them", NULL, a2, 4), 1);
+    cr_assert_eq(a2[0], a[0]);
+}
+
+Test(features, oov_skips_ngrams_of_vocabulary_words)
+{
+    dc_feat_cfg c = {DC_FEAT_UNIGRAM | DC_FEAT_CHAR4 | DC_FEAT_OOV, 10};
+    static int8_t rows[(1u << 10) * DC_FEAT_VOCAB_STRIDE];
+    memset(rows, 0, sizeof rows);
+    uint32_t f[64];
+    cr_assert_eq(all_feats(&c, "hate", rows, f, 64), 4);
+    /* Flag "hate"'s unigram bucket as a vocabulary word. */
+    rows[(size_t)f[0] * DC_FEAT_VOCAB_STRIDE + DC_FEAT_VOCAB_STRIDE - 1] = 1;
+    cr_assert_eq(all_feats(&c, "hate", rows, f, 64), 1);
+    /* Without a vocabulary (the trainer) every token has its n-grams. */
+    cr_assert_eq(all_feats(&c, "hate", NULL, f, 64), 4);
+}

@@ -1,0 +1,429 @@
+/*
+ * test_model.c: the model file and the trainer. A tiny synthetic corpus in
+ * which the made-up word "zork" marks hate and "blarg" marks toxicity is
+ * trained, saved, loaded and scored; then files are damaged and must be
+ * refused with the right status; allocation failures must be clean.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "counting_alloc.h"
+#include "model.h"
+
+static const char *const filler[] = {
+    "the", "sky", "is", "blue", "today", "we", "went", "to", "market",
+    "and", "bought", "some", "bread", "with", "friends", "after", "work",
+    "rain", "later", "maybe"};
+#define N_FILLER (sizeof filler / sizeof filler[0])
+
+/* Row i of the corpus: 5-9 filler words, "zork" in about 30% of rows
+ * (hate), "blarg" in about 20% (toxic). */
+static size_t make_row(unsigned i, char *buf, size_t cap, int *hate,
+                       int *tox)
+{
+    uint64_t s = 0x9E3779B97F4A7C15ull * (i + 1);
+    size_t n = 0;
+    unsigned words = 5 + (unsigned)(s >> 60) % 5;
+    *hate = (s >> 20) % 10 < 3;
+    *tox = *hate || (s >> 30) % 10 < 2;
+    unsigned at = (unsigned)(s >> 40) % words;
+    for (unsigned w = 0; w < words; w++) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        const char *word = filler[(s >> 33) % N_FILLER];
+        if (w == at && *hate)
+            word = "zork";
+        else if (w == at && *tox)
+            word = "blarg";
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", w ? " " : "", word);
+    }
+    return n;
+}
+
+static decorum_engine *rules_engine(const decorum_allocator *a)
+{
+    decorum_engine_options o;
+    decorum_engine_options_init(&o);
+    o.flags = DECORUM_OPT_NO_MODEL;
+    o.allocator = a;
+    decorum_engine *e = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(&o, &e, &err), DECORUM_OK, "%s",
+                 err.message);
+    return e;
+}
+
+/* Trains on rows [0, n) with seed; returns the status of the first
+ * failing call. */
+static decorum_status train(decorum_engine *e, uint64_t seed, unsigned n,
+                            const char *path, decorum_train_report *rep)
+{
+    decorum_train_options o;
+    decorum_train_options_init(&o);
+    o.seed = seed;
+    o.bucket_bits = 12;
+    o.epochs = 3;
+    o.name = "tiny";
+    o.data_names = "synthetic";
+    o.vocab_min = 1000; /* so rare words keep their n-grams */
+    decorum_trainer *t = NULL;
+    decorum_status st = decorum_trainer_new(e, &o, &t, NULL);
+    if (st != DECORUM_OK)
+        return st;
+    char buf[256], id[32];
+    for (unsigned i = 0; i < n && st == DECORUM_OK; i++) {
+        int hate, tox;
+        decorum_example ex;
+        memset(&ex, 0, sizeof ex);
+        ex.len = make_row(i, buf, sizeof buf, &hate, &tox);
+        ex.text = buf;
+        ex.id_len = (size_t)snprintf(id, sizeof id, "row%u", i);
+        ex.id = id;
+        for (int h = 0; h < DECORUM_N_HEADS; h++)
+            ex.labels[h] = DECORUM_LABEL_UNKNOWN;
+        ex.labels[DECORUM_HEAD_HATE] = (int8_t)hate;
+        ex.labels[DECORUM_IDENTITY_ATTACK] = (int8_t)hate;
+        ex.labels[DECORUM_TOXICITY] = (int8_t)tox;
+        ex.role = i % 7 == 0 ? DECORUM_ROLE_DEV : DECORUM_ROLE_TRAIN;
+        st = decorum_trainer_add(t, &ex, NULL);
+    }
+    if (st == DECORUM_OK)
+        st = decorum_trainer_run(t, rep, NULL);
+    if (st == DECORUM_OK && path)
+        st = decorum_trainer_save(t, path, NULL);
+    decorum_trainer_free(t);
+    return st;
+}
+
+static char *tmp_path(void)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "/tmp/decorum_test_model_%d_XXXXXX", getpid());
+    int fd = mkstemp(buf);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    return buf;
+}
+
+static unsigned char *slurp(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *b = malloc((size_t)n + 1);
+    cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *size = (size_t)n;
+    return b;
+}
+
+static void spit(const char *path, const unsigned char *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(b, 1, n, f), n);
+    fclose(f);
+}
+
+static void score(const dc_model *m, const char *text, dc_model_out *out)
+{
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model_scratch *ms = NULL;
+    cr_assert_eq(dc_model_scratch_new(&al, m, &ms), DECORUM_OK);
+    dc_norm n;
+    memset(&n, 0, sizeof n);
+    n.text = (char *)text;
+    n.len = strlen(text);
+    float rf[DC_N_RULE_FEATURES] = {0};
+    cr_assert_eq(dc_model_score(m, ms, &n, rf, out), DECORUM_OK);
+    dc_model_scratch_free(&al, ms);
+}
+
+Test(model, round_trip_learns_and_scores_the_same_loaded_either_way)
+{
+    decorum_engine *e = rules_engine(NULL);
+    char *path = tmp_path();
+    decorum_train_report rep;
+    cr_assert_eq(train(e, 7, 800, path, &rep), DECORUM_OK);
+    cr_assert_gt(rep.n_fit, 500);
+    cr_assert_gt(rep.n_holdout, 30);
+    cr_assert_eq(rep.n_dev, 115);
+    cr_assert(rep.trained_mask & (1u << DECORUM_HEAD_HATE));
+    cr_assert_not(rep.trained_mask & (1u << DECORUM_THREAT)); /* no labels */
+    /* The marker word is learnt, on rows never trained on too. */
+    cr_assert_gt(rep.dev[DECORUM_HEAD_HATE].auc, 0.95, "dev auc %f",
+                 rep.dev[DECORUM_HEAD_HATE].auc);
+    cr_assert_gt(rep.dev[DECORUM_HEAD_HATE].f1, 0.9);
+
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model *a = NULL, *b = NULL;
+    decorum_error err;
+    cr_assert_eq(dc_model_open(&al, path, &a, &err), DECORUM_OK, "%s",
+                 err.message);
+    size_t size;
+    unsigned char *img = slurp(path, &size);
+    cr_assert_eq(size, rep.model_bytes);
+    cr_assert_eq(dc_model_from_memory(&al, img, size, "mem", &b, &err),
+                 DECORUM_OK);
+    const dc_model_hdr *h = dc_model_header(a);
+    cr_assert_str_eq(h->name, "tiny");
+    cr_assert_str_eq(h->data, "synthetic");
+    cr_assert_eq(h->seed, 7);
+    cr_assert_eq(h->fc.bucket_bits, 12);
+    cr_assert_eq(h->n_rf, DC_N_RULE_FEATURES);
+    cr_assert_eq(dc_model_head_trained(a, DC_HEAD_HATE), 1);
+    cr_assert_eq(dc_model_head_trained(a, DECORUM_THREAT), 0);
+
+    const char *hateful = "we went to the zork market";
+    const char *clean = "we went to the market";
+    dc_model_out oa, ob, oc;
+    score(a, hateful, &oa);
+    score(b, hateful, &ob);
+    score(a, clean, &oc);
+    for (int k = 0; k < DC_N_HEADS; k++)
+        cr_assert_eq(oa.p[k], ob.p[k], "head %d", k);
+    cr_assert_gt(oa.p[DC_HEAD_HATE], 0.8, "%f", oa.p[DC_HEAD_HATE]);
+    cr_assert_lt(oc.p[DC_HEAD_HATE], 0.2, "%f", oc.p[DC_HEAD_HATE]);
+    /* An untrained head reports a constant. */
+    cr_assert_eq(oa.p[DECORUM_THREAT], oc.p[DECORUM_THREAT]);
+    /* The explanation names the marker word. */
+    cr_assert_geq(oa.n_ev, 1);
+    cr_assert_eq(oa.ev[0].begin, 15);
+    cr_assert_eq(oa.ev[0].end, 19);
+    cr_assert_gt(oa.ev[0].weight, 0.25f);
+    cr_assert_eq(oc.n_ev, 0); /* a clean comment is not explained */
+
+    /* The engine loads the file and its verdict follows the model. */
+    decorum_engine_options o;
+    decorum_engine_options_init(&o);
+    o.model_path = path;
+    decorum_engine *me = NULL;
+    decorum_scratch *s = NULL;
+    cr_assert_eq(decorum_engine_open(&o, &me, &err), DECORUM_OK, "%s",
+                 err.message);
+    char desc[256];
+    decorum_engine_describe(me, desc, sizeof desc);
+    cr_assert(strstr(desc, "tiny") != NULL, "%s", desc);
+    cr_assert_eq(decorum_scratch_alloc(me, &s, &err), DECORUM_OK);
+    const decorum_result *r = NULL;
+    cr_assert_eq(decorum_analyze(me, s, hateful, strlen(hateful), NULL, &r,
+                                 &err),
+                 DECORUM_OK);
+    decorum_scratch_free(s);
+    decorum_engine_free(me);
+
+    dc_model_free(&al, a);
+    dc_model_free(&al, b);
+    free(img);
+    unlink(path);
+    decorum_engine_free(e);
+}
+
+Test(model, same_seed_same_file_other_seed_other_file)
+{
+    decorum_engine *e = rules_engine(NULL);
+    char p1[64], p2[64], p3[64];
+    snprintf(p1, sizeof p1, "%s", tmp_path());
+    snprintf(p2, sizeof p2, "%s", tmp_path());
+    snprintf(p3, sizeof p3, "%s", tmp_path());
+    cr_assert_eq(train(e, 3, 300, p1, NULL), DECORUM_OK);
+    cr_assert_eq(train(e, 3, 300, p2, NULL), DECORUM_OK);
+    cr_assert_eq(train(e, 4, 300, p3, NULL), DECORUM_OK);
+    size_t n1, n2, n3;
+    unsigned char *a = slurp(p1, &n1), *b = slurp(p2, &n2),
+                  *c = slurp(p3, &n3);
+    cr_assert_eq(n1, n2);
+    cr_assert(memcmp(a, b, n1) == 0, "same seed gave different files");
+    cr_assert_eq(n1, n3);
+    cr_assert(memcmp(a, c, n1) != 0, "the seed changed nothing");
+    free(a);
+    free(b);
+    free(c);
+    unlink(p1);
+    unlink(p2);
+    unlink(p3);
+    decorum_engine_free(e);
+}
+
+/* Writes a damaged copy of a good model and checks the status both from
+ * dc_model_open and decorum_engine_open. */
+static void expect_refused(const unsigned char *good, size_t size,
+                           void (*damage)(unsigned char *, size_t *),
+                           decorum_status want, const char *what)
+{
+    unsigned char *b = malloc(size + 64);
+    memcpy(b, good, size);
+    size_t n = size;
+    damage(b, &n);
+    char *path = tmp_path();
+    spit(path, b, n);
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model *m = (dc_model *)1;
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    decorum_status st = dc_model_open(&al, path, &m, &err);
+    cr_assert_eq(st, want, "%s: got %s (%s)", what, decorum_status_name(st),
+                 err.message);
+    cr_assert_null(m, "%s", what);
+    cr_assert_neq(err.message[0], '\0', "%s: no message", what);
+    decorum_engine_options o;
+    decorum_engine_options_init(&o);
+    o.model_path = path;
+    decorum_engine *e = NULL;
+    cr_assert_eq(decorum_engine_open(&o, &e, &err), want, "%s", what);
+    cr_assert_null(e);
+    unlink(path);
+    free(b);
+}
+
+static void flip_weight(unsigned char *b, size_t *n) { b[*n - 100] ^= 0x40; }
+static void flip_header(unsigned char *b, size_t *n) { (void)n; b[110] ^= 1; }
+static void truncate_half(unsigned char *b, size_t *n) { (void)b; *n /= 2; }
+static void truncate_tiny(unsigned char *b, size_t *n) { (void)b; *n = 20; }
+static void empty(unsigned char *b, size_t *n) { (void)b; *n = 0; }
+static void append(unsigned char *b, size_t *n) { b[(*n)++] = 0; }
+static void bad_magic(unsigned char *b, size_t *n) { (void)n; b[0] = 'X'; }
+static void version_2(unsigned char *b, size_t *n) { (void)n; b[8] = 2; }
+
+/* A consistent file (checksum fixed) whose header lies. */
+static void bad_config(unsigned char *b, size_t *n)
+{
+    b[40] = 9; /* 9 heads */
+    uint64_t c = dc_model_checksum(b + 32, *n - 32);
+    for (int i = 0; i < 8; i++)
+        b[24 + i] = (unsigned char)(c >> (8 * i));
+}
+
+Test(model, damaged_files_are_refused_with_the_right_status)
+{
+    decorum_engine *e = rules_engine(NULL);
+    char *path = tmp_path();
+    cr_assert_eq(train(e, 1, 200, path, NULL), DECORUM_OK);
+    size_t size;
+    unsigned char *good = slurp(path, &size);
+    unlink(path);
+    expect_refused(good, size, flip_weight, DECORUM_ERR_CHECKSUM, "weight");
+    expect_refused(good, size, flip_header, DECORUM_ERR_CHECKSUM, "header");
+    expect_refused(good, size, truncate_half, DECORUM_ERR_FORMAT, "half");
+    expect_refused(good, size, truncate_tiny, DECORUM_ERR_FORMAT, "tiny");
+    expect_refused(good, size, empty, DECORUM_ERR_FORMAT, "empty");
+    expect_refused(good, size, append, DECORUM_ERR_FORMAT, "trailing");
+    expect_refused(good, size, bad_magic, DECORUM_ERR_FORMAT, "magic");
+    expect_refused(good, size, version_2, DECORUM_ERR_VERSION, "version");
+    expect_refused(good, size, bad_config, DECORUM_ERR_FORMAT, "config");
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model *m = NULL;
+    cr_assert_eq(dc_model_open(&al, "/nonexistent/decorum.model", &m, NULL),
+                 DECORUM_ERR_IO);
+    cr_assert_eq(dc_model_open(&al, "/tmp", &m, NULL), DECORUM_ERR_IO);
+    free(good);
+    decorum_engine_free(e);
+}
+
+Test(model, load_survives_every_allocation_failure)
+{
+    decorum_engine *e = rules_engine(NULL);
+    char *path = tmp_path();
+    cr_assert_eq(train(e, 1, 200, path, NULL), DECORUM_OK);
+    decorum_engine_free(e);
+    for (size_t n = 0;; n++) {
+        counting c;
+        decorum_allocator a = counting_init(&c, n);
+        dc_alloc al;
+        dc_alloc_init(&al, &a);
+        dc_model *m = NULL;
+        dc_model_scratch *ms = NULL;
+        decorum_status st = dc_model_open(&al, path, &m, NULL);
+        if (st == DECORUM_OK)
+            st = dc_model_scratch_new(&al, m, &ms);
+        dc_model_scratch_free(&al, ms);
+        dc_model_free(&al, m);
+        cr_assert_eq(c.live, 0, "leak after failing call %zu", n);
+        cr_assert_eq(c.bytes, 0, "size mismatch after failing call %zu", n);
+        if (!c.failed) {
+            cr_assert_eq(st, DECORUM_OK);
+            break;
+        }
+        cr_assert_eq(st, DECORUM_ERR_NOMEM, "call %zu: %s", n,
+                     decorum_status_name(st));
+    }
+    unlink(path);
+}
+
+Test(model, training_survives_every_allocation_failure)
+{
+    size_t n;
+    for (n = 0;; n++) {
+        counting c;
+        decorum_allocator a = counting_init(&c, SIZE_MAX);
+        decorum_engine *e = rules_engine(&a);
+        c.fail_at = c.calls + n; /* fail inside the trainer only */
+        decorum_status st = train(e, 1, 120, NULL, NULL);
+        bool failed = c.failed;
+        c.fail_at = SIZE_MAX;
+        decorum_engine_free(e);
+        cr_assert_eq(c.live, 0, "leak after failing call %zu", n);
+        cr_assert_eq(c.bytes, 0, "size mismatch after failing call %zu", n);
+        if (!failed) {
+            cr_assert_eq(st, DECORUM_OK);
+            break;
+        }
+        cr_assert_eq(st, DECORUM_ERR_NOMEM, "call %zu: %s", n,
+                     decorum_status_name(st));
+    }
+    cr_assert_gt(n, 10); /* the loop did exercise the trainer */
+}
+
+Test(model, trainer_refuses_bad_options_and_rows)
+{
+    decorum_engine *e = rules_engine(NULL);
+    decorum_train_options o;
+    decorum_train_options_init(&o);
+    decorum_trainer *t = NULL;
+    decorum_error err;
+    o.bucket_bits = 30;
+    cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_INVALID);
+    decorum_train_options_init(&o);
+    o.flags = 1;
+    cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_FLAGS);
+    decorum_train_options_init(&o);
+    o.ngrams = DECORUM_NGRAM_CHAR4 | DECORUM_NGRAM_OOV; /* OOV needs words */
+    cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_INVALID);
+    o.struct_size = 3;
+    cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_INVALID);
+    cr_assert_null(t);
+    cr_assert_eq(decorum_trainer_new(NULL, NULL, &t, &err),
+                 DECORUM_ERR_INVALID);
+    cr_assert_eq(decorum_trainer_new(e, NULL, &t, &err), DECORUM_OK);
+    decorum_example ex;
+    memset(&ex, 0, sizeof ex);
+    ex.text = "hello";
+    ex.len = 5;
+    ex.labels[0] = 7;
+    cr_assert_eq(decorum_trainer_add(t, &ex, &err), DECORUM_ERR_INVALID);
+    ex.labels[0] = 0;
+    ex.group = DECORUM_TRAIN_MAX_GROUPS;
+    cr_assert_eq(decorum_trainer_add(t, &ex, &err), DECORUM_ERR_INVALID);
+    ex.group = 0;
+    ex.text = "a\xff";
+    ex.len = 2;
+    cr_assert_eq(decorum_trainer_add(t, &ex, &err), DECORUM_OK); /* skipped */
+    decorum_train_report rep;
+    cr_assert_eq(decorum_trainer_save(t, "/tmp/never", &err),
+                 DECORUM_ERR_INVALID); /* not run yet */
+    cr_assert_eq(decorum_trainer_run(t, &rep, &err), DECORUM_OK);
+    cr_assert_eq(rep.n_skipped, 1);
+    cr_assert_eq(rep.trained_mask, 0); /* nothing to learn from */
+    cr_assert_eq(decorum_trainer_run(t, &rep, &err), DECORUM_ERR_INVALID);
+    decorum_trainer_free(t);
+    decorum_trainer_free(NULL);
+    decorum_engine_free(e);
+}
