@@ -26,9 +26,12 @@
  * decompositions such as U+FDFA are passed through folded instead), so the
  * output is at most 4 * len bytes plus the NUL.
  */
-#include "decorum_int.h"
+#include "normalize.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -63,6 +66,7 @@ struct dc_normalizer {
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
+    bool swar;          /* words eight bytes at a time (see normalize.h) */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -549,6 +553,47 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
 /* Stage 2: words                                                          */
 /* ---------------------------------------------------------------------- */
 
+/* SWAR helpers for the letter fast path (little-endian: byte k of the text
+ * is byte k of the word). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DC_SWAR 1
+#else
+#define DC_SWAR 0
+#endif
+#define SWAR_HI 0x8080808080808080ull
+#define SWAR_LO7 0x7f7f7f7f7f7f7f7full
+
+/* Bit 7 of each byte that is an ASCII letter. Bytes 0x80 and up never are;
+ * below, OR-ing 0x20 folds A-Z onto a-z and the sums cannot carry. */
+static inline uint64_t swar_letters(uint64_t x)
+{
+    uint64_t y = (x | 0x2020202020202020ull) & SWAR_LO7;
+    uint64_t ge_a = y + 0x1f1f1f1f1f1f1f1full;  /* bit 7: y >= 'a' */
+    uint64_t gt_z = y + 0x0505050505050505ull;  /* bit 7: y >= 'z' + 1 */
+    return ge_a & ~gt_z & ~x & SWAR_HI;
+}
+
+/* Bit 7 of each byte that is zero (exact per byte, no borrow). */
+static inline uint64_t swar_zero(uint64_t v)
+{
+    return ~(((v & SWAR_LO7) + SWAR_LO7) | v | SWAR_LO7);
+}
+
+/* p[0..8) = v, v + 1, ..., v + 7: the identity offset map of a chunk. */
+static inline void iota8(uint32_t *p, uint32_t v)
+{
+#ifdef __SSE2__
+    __m128i a = _mm_add_epi32(_mm_set1_epi32((int)v), _mm_setr_epi32(0, 1, 2, 3));
+    _mm_storeu_si128((__m128i *)(void *)p, a);
+    _mm_storeu_si128((__m128i *)(void *)(p + 4),
+                     _mm_add_epi32(a, _mm_set1_epi32(4)));
+#else
+    for (unsigned q = 0; q < 8; q++)
+        p[q] = v + q;
+#endif
+}
+
 /* "1st", "2nd", "3rd", "4th", "5am", "7pm": a digit that starts a word of
  * three is a number, not leetspeak. */
 static bool ordinal(unsigned a, unsigned b)
@@ -673,8 +718,59 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
         /* The common case: a word of letters only. Emit while scanning; if
          * a digit or symbol turns up, undo and take the general path. */
         {
-            size_t o0 = o, j = i;
-            unsigned last = 0, run = 0;
+            size_t o0, j;
+            unsigned last, run;
+        word:
+            o0 = o;
+            j = i;
+            last = run = 0;
+#if DC_SWAR
+            /* Eight bytes at a time while they can be read: one
+             * data-dependent branch per word instead of one per letter,
+             * which is what a per-byte loop mispredicts at every word end.
+             * All eight output slots are written; only the letters count,
+             * the rest is overwritten later. o <= j keeps this inside the
+             * buffer (its capacity is at least n + 1). */
+            uint64_t prev = 0; /* previous chunk, lower-cased, if all letters */
+            while (nz->swar && j + 8 <= n) {
+                uint64_t x;
+                memcpy(&x, s + j, 8);
+                uint64_t let = swar_letters(x);
+                uint64_t lx = x | (let >> 2);
+                uint64_t non = ~let & SWAR_HI;
+                unsigned nl = non ? (unsigned)__builtin_ctzll(non) >> 3 : 8;
+                uint64_t in_word = nl == 8 ? ~0ull : (1ull << (8 * nl)) - 1;
+                /* A letter equal to the two before it: stretched. */
+                uint64_t tri = swar_zero(lx ^ ((lx << 8) | (prev >> 56))) &
+                               swar_zero(lx ^ ((lx << 16) | (prev >> 48))) &
+                               let & in_word;
+                if (tri) {
+                    o = o0; /* redo the word one byte at a time */
+                    j = i;
+                    break;
+                }
+                memcpy(ot + o, &lx, 8);
+                if (ident) {
+                    iota8(ob + o, (uint32_t)j);
+                    iota8(oe + o, (uint32_t)j + 1);
+                    memset(oh + o, 0, 8);
+                } else {
+                    memcpy(ob + o, isb + j, 8 * sizeof *ob);
+                    memcpy(oe + o, ise + j, 8 * sizeof *oe);
+                    memcpy(oh + o, ihw + j, 8);
+                }
+                o += nl;
+                j += nl;
+                if (nl < 8)
+                    break;
+                prev = lx;
+            }
+            if (j > i && j < n && cls[s[j]] == K_LETTER) {
+                /* the byte loop continues the word: its run state */
+                last = (unsigned char)ot[o - 1];
+                run = o - o0 >= 2 && (unsigned char)ot[o - 2] == last ? 2 : 1;
+            }
+#endif
             while (j < n && cls[s[j]] == K_LETTER) {
                 unsigned ch = low[s[j]];
                 if (ch == last) {
@@ -693,6 +789,15 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                 j++;
             }
             if (j >= n || cls[s[j]] < K_LETTER) {
+                /* One space, then a word of two letters or more (so not
+                 * the start of spaced-out letters): what the white-space
+                 * and dispatch code would do, without going through it. */
+                if (j + 2 < n && s[j] == ' ' && cls[s[j + 1]] == K_LETTER &&
+                    cls[s[j + 2]] == K_LETTER) {
+                    PUT(' ', SB(j), SE(j), HW(j));
+                    i = ts = j + 1;
+                    goto word;
+                }
                 i = j;
                 continue;
             }
@@ -849,6 +954,7 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
     if (!nz)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
+    nz->swar = true;
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
     nz->nfd = unorm2_getNFDInstance(&ue);
@@ -875,6 +981,11 @@ fail:
     dc_normalizer_free(al, nz);
     return dc_fail(err, DECORUM_ERR_UNICODE, (size_t)-1,
                    "ICU normalization data unavailable: %s", u_errorName(ue));
+}
+
+void dc_normalizer_set_swar(dc_normalizer *nz, bool on)
+{
+    nz->swar = on;
 }
 
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
@@ -910,6 +1021,11 @@ static bool all_ascii(const unsigned char *s, size_t n)
         memcpy(&w, s + i, 8);
         if (w & 0x8080808080808080ull)
             return false;
+    }
+    if (n >= 8) { /* the tail as one overlapping word */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        return !(w & 0x8080808080808080ull);
     }
     unsigned acc = 0;
     for (; i < n; i++)
@@ -947,9 +1063,18 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = false;
     }
     out->len = o;
-    unsigned ev = 0;
-    for (size_t k = 0; k < o; k++)
+    uint64_t ev = 0;
+    size_t k = 0;
+    for (; k + 8 <= o; k += 8) {
+        uint64_t w;
+        memcpy(&w, out->how + k, 8);
+        ev |= w;
+    }
+    for (; k < o; k++)
         ev |= out->how[k];
-    out->evasions = ev;
+    ev |= ev >> 32;
+    ev |= ev >> 16;
+    ev |= ev >> 8;
+    out->evasions = (uint32_t)(ev & 0xff);
     return DECORUM_OK;
 }

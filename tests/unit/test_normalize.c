@@ -16,7 +16,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "decorum_int.h"
+#include "normalize.h"
 
 /* ---------------------------------------------------------------------- */
 /* A counting allocator that checks sizes and can fail the Nth call        */
@@ -474,7 +474,8 @@ Test(normalize, random_pieces_keep_the_invariants)
         "\xe2\x80\x8b", "\xcc\xb6", "\xcc\x88", "\xc3\xaf", "\xef\xbc\xab",
         "\xf0\x9d\x90\xa4", "\xf0\x9f\x90\x80", "\xef\xb8\x8f", "\xc2\xa0",
         "\xe2\x80\x99", "\xe2\x80\x94", "\xef\xac\x81", "\xe3\x8d\xbf",
-        "\xef\xb7\xba", "\xe4\xb8\xad", "\xd8\xa7", "\xc2\xb7", "\xc2\xad"};
+        "\xef\xb7\xba", "\xe4\xb8\xad", "\xd8\xa7", "\xc2\xb7", "\xc2\xad",
+        "hello", "WORLD", "kiiiill", "abcdefghij", "ssss", "Nope", "zz"};
     const size_t np = sizeof pieces / sizeof *pieces;
     uint64_t r = 0x9e3779b97f4a7c15ull;
     char buf[512];
@@ -492,6 +493,19 @@ Test(normalize, random_pieces_keep_the_invariants)
         buf[len] = '\0';
         cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
         check_map(buf, len, &out);
+        /* The eight-byte word path and the byte path agree exactly. */
+        dc_normalizer_set_swar(nz, false);
+        cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
+        dc_normalizer_set_swar(nz, true);
+        cr_assert_eq(again.len, out.len);
+        cr_assert_eq(again.evasions, out.evasions);
+        cr_assert(memcmp(again.text, out.text, out.len) == 0 &&
+                      memcmp(again.src_begin, out.src_begin,
+                             out.len * sizeof *out.src_begin) == 0 &&
+                      memcmp(again.src_end, out.src_end,
+                             out.len * sizeof *out.src_end) == 0 &&
+                      memcmp(again.how, out.how, out.len) == 0,
+                  "byte and word paths differ on \"%s\"", buf);
     }
 }
 

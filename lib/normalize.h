@@ -1,0 +1,16 @@
+/*
+ * normalize.h: private to lib/normalize.c and its tests. The normalizer's
+ * interface for the rest of the library is in decorum_int.h.
+ */
+#ifndef DECORUM_NORMALIZE_H
+#define DECORUM_NORMALIZE_H
+
+#include "decorum_int.h"
+
+/* Test hook: with on false, words are read one byte at a time instead of
+ * eight, so a test can check that both give byte-identical results (text,
+ * offset map, evasion bits). Call before the normalizer is shared: it is
+ * the one write to an otherwise immutable object. */
+void dc_normalizer_set_swar(dc_normalizer *nz, bool on);
+
+#endif /* DECORUM_NORMALIZE_H */
