@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps deps-test build run test asan valgrind fuzz bench model lint clean
+.PHONY: all deps deps-test build run test asan valgrind fuzz bench bench-build bench-serve model lint clean
 
 all: build
 
@@ -32,6 +32,23 @@ asan: deps-test
 	cmake --build build-asan -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+# Benchmarks (bench/README.md, docs/BENCHMARKS.md): the engine in process,
+# each stage alone, `decorum score` end to end and the npm peers, on a
+# corpus made from ../shared/data. Release flags, its own build directory.
+BENCH_BUILD ?= build-bench
+bench-build: deps
+	@sh scripts/deps.sh bench
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DDECORUM_TESTS=OFF -DDECORUM_BENCH=ON
+	cmake --build $(BENCH_BUILD) -j $(JOBS)
+
+bench: bench-build
+	bash bench/run.sh $(BENCH_BUILD)
+
+# The service under wrk, on loopback (bench/serve.sh).
+bench-serve: bench-build
+	bash bench/serve.sh $(BENCH_BUILD)
 
 lint:
 	@sh scripts/lint.sh

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages decorum needs to build, test and run,
 # skipping the ones already present. Uses sudo when not root.
-# Usage: scripts/deps.sh [build|test|all]
+# Usage: scripts/deps.sh [build|test|bench|all]
 set -eu
 what=${1:-build}
 pkgs="build-essential cmake pkg-config libvectorscan-dev libicu-dev
@@ -11,6 +11,11 @@ case "$what" in
 esac
 case "$what" in
   all) pkgs="$pkgs wrk chromium chromium-driver nodejs npm" ;;
+esac
+# make bench: jq builds the corpus, node/npm run the npm peers, hyperfine
+# and GNU time measure `decorum score`, wrk and curl the service.
+case "$what" in
+  bench|all) pkgs="$pkgs jq nodejs npm hyperfine time wrk curl" ;;
 esac
 missing=""
 for p in $pkgs; do

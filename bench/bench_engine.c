@@ -1,0 +1,256 @@
+/*
+ * bench_engine.c: throughput of the whole analysis (decorum_analyze) over
+ * the bench corpus, on one thread and on several, plus engine load time and
+ * peak RSS.
+ *
+ *   bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] CORPUS
+ *
+ * CORPUS is bench/out/corpus.jsonl (bench/make_corpus.sh). Every comment is
+ * analyzed ROUNDS times (default 5) after one warm-up pass. For each thread
+ * count T (default: 1, 2 and nproc) the corpus is split between T threads,
+ * each with its own scratch on the one shared engine, and the wall time of
+ * the whole set is taken. Every result is folded into a checksum; the sum
+ * over threads must equal the single-thread one, so the work cannot be
+ * optimized away and a data race that changes a verdict is caught (the
+ * program exits 1).
+ *
+ * Load time is the minimum over LOADS (default 20) decorum_engine_open()
+ * calls with the built-in lexicons and model; the first (cold) one is
+ * shown too. Peak RSS is getrusage()'s, read after the engine and one
+ * scratch are loaded (before the corpus is read) and at the end.
+ *
+ * Output: a table for people, then "key value" lines (prefix "result ")
+ * that bench/run.sh and docs/BENCHMARKS.md take their figures from.
+ */
+#include "corpus.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct worker {
+    const decorum_engine *eng;
+    const bench_corpus *c;
+    size_t first, stride;
+    int rounds;
+    uint64_t checksum; /* per comment index, summed: order-free across threads */
+    size_t analyzed;
+    decorum_status failed;
+    size_t failed_at;
+} worker;
+
+/* The checksum of one comment's result, so that a multi-threaded sum of
+ * per-comment checksums matches the single-threaded one. */
+static uint64_t one(uint64_t idx, const decorum_result *r)
+{
+    return bench_mix_result(bench_mix(0, idx), r);
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    decorum_scratch *s = NULL;
+    decorum_error err;
+    if (decorum_scratch_alloc(w->eng, &s, &err) != DECORUM_OK) {
+        w->failed = err.status;
+        return NULL;
+    }
+    for (int r = 0; r < w->rounds; r++)
+        for (size_t i = w->first; i < w->c->n; i += w->stride) {
+            const decorum_result *res;
+            decorum_status st = decorum_analyze(w->eng, s, w->c->v[i].p,
+                                                w->c->v[i].len, NULL, &res,
+                                                &err);
+            if (st != DECORUM_OK) {
+                w->failed = st;
+                w->failed_at = i;
+                goto out;
+            }
+            w->checksum += one(i, res);
+            w->analyzed++;
+        }
+out:
+    decorum_scratch_free(s);
+    return NULL;
+}
+
+/* Runs rounds over the corpus with t threads; returns seconds, or a
+ * negative value on failure. */
+static double run(const decorum_engine *eng, const bench_corpus *c,
+                  unsigned t, int rounds, uint64_t *checksum)
+{
+    worker *w = calloc(t, sizeof *w);
+    pthread_t *th = calloc(t, sizeof *th);
+    if (!w || !th) {
+        free(w);
+        free(th);
+        return -1;
+    }
+    for (unsigned k = 0; k < t; k++)
+        w[k] = (worker){eng, c, k, t, rounds, 0, 0, DECORUM_OK, 0};
+    double t0 = bench_now();
+    unsigned started = 0;
+    for (; started < t; started++)
+        if (pthread_create(&th[started], NULL, work, &w[started]) != 0)
+            break;
+    for (unsigned k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    double secs = bench_now() - t0;
+    uint64_t sum = 0;
+    int bad = started != t;
+    for (unsigned k = 0; k < t; k++) {
+        sum += w[k].checksum;
+        if (w[k].failed != DECORUM_OK) {
+            fprintf(stderr, "bench_engine: comment %zu: %s\n", w[k].failed_at,
+                    decorum_strerror(w[k].failed));
+            bad = 1;
+        }
+    }
+    *checksum = sum;
+    free(w);
+    free(th);
+    return bad ? -1 : secs;
+}
+
+static int parse_threads(const char *s, unsigned *v, size_t cap, size_t *n)
+{
+    *n = 0;
+    while (*s) {
+        char *end;
+        unsigned long x = strtoul(s, &end, 10);
+        if (end == s || x == 0 || x > 256 || *n == cap)
+            return -1;
+        v[(*n)++] = (unsigned)x;
+        s = *end == ',' ? end + 1 : end;
+        if (*end && *end != ',')
+            return -1;
+    }
+    return *n ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 5, loads = 20;
+    unsigned threads[8];
+    size_t n_threads = 0;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (ncpu < 1)
+        ncpu = 1;
+    int opt;
+    while ((opt = getopt(argc, argv, "r:t:l:")) != -1) {
+        switch (opt) {
+        case 'r':
+            rounds = (int)strtol(optarg, NULL, 10);
+            break;
+        case 'l':
+            loads = (int)strtol(optarg, NULL, 10);
+            break;
+        case 't':
+            if (parse_threads(optarg, threads, 8, &n_threads) != 0) {
+                fprintf(stderr, "bench_engine: bad -t %s\n", optarg);
+                return 2;
+            }
+            break;
+        default:
+            goto usage;
+        }
+    }
+    if (optind != argc - 1 || rounds < 1 || loads < 1)
+        goto usage;
+    if (!n_threads) {
+        threads[n_threads++] = 1;
+        threads[n_threads++] = 2;
+        if (ncpu > 2)
+            threads[n_threads++] = (unsigned)ncpu;
+    }
+
+    /* Load time first, before anything else has warmed the caches. */
+    decorum_error err;
+    double load_min = 1e9, load_first = 0;
+    for (int i = 0; i < loads; i++) {
+        decorum_engine *e = NULL;
+        double t0 = bench_now();
+        if (decorum_engine_open(NULL, &e, &err) != DECORUM_OK) {
+            fprintf(stderr, "bench_engine: engine: %s\n", err.message);
+            return 2;
+        }
+        double dt = bench_now() - t0;
+        decorum_engine_free(e);
+        if (i == 0)
+            load_first = dt;
+        if (dt < load_min)
+            load_min = dt;
+    }
+    decorum_engine *eng = NULL;
+    decorum_scratch *probe = NULL;
+    if (decorum_engine_open(NULL, &eng, &err) != DECORUM_OK ||
+        decorum_scratch_alloc(eng, &probe, &err) != DECORUM_OK) {
+        fprintf(stderr, "bench_engine: engine: %s\n", err.message);
+        return 2;
+    }
+    double rss_engine = bench_peak_rss_mib();
+    char desc[256];
+    decorum_engine_describe(eng, desc, sizeof desc);
+
+    bench_corpus c;
+    bench_corpus_load(argv[optind], &c);
+    printf("engine:  %s\n", desc);
+    printf("corpus:  %s: %zu comments, %.2f MB (%zu lines skipped)\n",
+           argv[optind], c.n, (double)c.bytes / 1e6, c.skipped);
+    printf("rounds:  %d after one warm-up pass; %ld CPUs online\n\n", rounds,
+           ncpu);
+
+    uint64_t ref = 0;
+    if (run(eng, &c, 1, 1, &ref) < 0) /* warm-up */
+        return 1;
+    printf("%-8s %12s %10s %10s %8s  %s\n", "threads", "comments/s", "MB/s",
+           "us/comment", "speedup", "checksum");
+    double base = 0, rate[8] = {0};
+    int status = 0;
+    for (size_t k = 0; k < n_threads; k++) {
+        uint64_t sum = 0;
+        double secs = run(eng, &c, threads[k], rounds, &sum);
+        if (secs < 0)
+            return 1;
+        double items = (double)c.n * rounds / secs;
+        double mbs = (double)c.bytes * rounds / secs / 1e6;
+        if (k == 0)
+            base = items;
+        int ok = sum == ref * (uint64_t)rounds;
+        printf("%-8u %12.0f %10.2f %10.2f %7.2fx  %016llx%s\n", threads[k],
+               items, mbs, 1e6 * threads[k] / items, items / base,
+               (unsigned long long)sum, ok ? "" : "  MISMATCH");
+        rate[k] = items;
+        if (!ok)
+            status = 1;
+    }
+    printf("\n%-32s %10.2f ms (first %.2f ms)\n", "engine load (min of loads)",
+           load_min * 1e3, load_first * 1e3);
+    printf("%-32s %10.1f MiB\n", "peak RSS, engine + 1 scratch", rss_engine);
+    printf("%-32s %10.1f MiB\n", "peak RSS, end (corpus loaded)",
+           bench_peak_rss_mib());
+    printf("\n");
+    for (size_t k = 0; k < n_threads; k++) {
+        printf("result analyze_t%u_comments_per_s %.0f\n", threads[k], rate[k]);
+        printf("result analyze_t%u_mb_per_s %.2f\n", threads[k],
+               rate[k] * (double)c.bytes / (double)c.n / 1e6);
+    }
+    printf("result load_ms_min %.3f\n", load_min * 1e3);
+    printf("result load_ms_first %.3f\n", load_first * 1e3);
+    printf("result rss_engine_mib %.1f\n", rss_engine);
+    printf("result rss_peak_mib %.1f\n", bench_peak_rss_mib());
+    if (status)
+        fprintf(stderr, "bench_engine: checksum mismatch between thread "
+                        "counts: results are not deterministic\n");
+    decorum_scratch_free(probe);
+    decorum_engine_free(eng);
+    bench_corpus_free(&c);
+    return status;
+usage:
+    fprintf(stderr,
+            "usage: bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] "
+            "CORPUS\n");
+    return 2;
+}

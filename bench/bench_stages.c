@@ -1,0 +1,221 @@
+/*
+ * bench_stages.c: the analysis pipeline stage by stage, each timed alone on
+ * the bench corpus through the library's internal interface
+ * (lib/decorum_int.h), so a slow stage shows up by name.
+ *
+ *   bench_stages [-r ROUNDS] CORPUS
+ *
+ * Stages, in pipeline order:
+ *   utf8       decorum_utf8_check on the original text
+ *   normalize  dc_normalize (original -> folded text and offset map)
+ *   match      dc_match over pre-normalized texts
+ *   rules      dc_rules_run over pre-normalized, pre-matched texts
+ *   model      dc_model_score over pre-computed rule features
+ * Each stage's inputs are computed once, outside its timed loop, so a
+ * stage is charged only for its own work. The rest of decorum_analyze
+ * (argument checks, context passes, the combination of scores into a
+ * result in score.c) is what the whole-pipeline figure of bench_engine
+ * has over the sum of these. One thread; ROUNDS timed passes (default 5)
+ * after one warm-up. Each stage folds its outputs into a checksum that
+ * must repeat across rounds (exit 1 otherwise).
+ */
+#include "corpus.h"
+#include "decorum_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct stages {
+    dc_alloc al;
+    dc_normalizer *nz;
+    dc_norm_scratch *ns;
+    dc_lexicon lx;
+    dc_matcher *m;
+    dc_match_scratch *ms;
+    dc_rules *rules;
+    dc_rules_scratch *rs;
+    dc_model *model;
+    dc_model_scratch *mods;
+} stages;
+
+static void check(decorum_status st, const char *what, const decorum_error *e)
+{
+    if (st != DECORUM_OK) {
+        fprintf(stderr, "bench_stages: %s: %s (%s)\n", what,
+                decorum_strerror(st), e ? e->message : "");
+        exit(2);
+    }
+}
+
+/* Prints a stage's line; returns its comments/s. */
+static double report(const char *name, const bench_corpus *c, int rounds,
+                     double secs, uint64_t sum)
+{
+    double items = (double)c->n * rounds / secs;
+    printf("%-10s %12.0f %10.2f %10.3f  %016llx\n", name, items,
+           (double)c->bytes * rounds / secs / 1e6, 1e6 / items,
+           (unsigned long long)sum);
+    return items;
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 5, opt, status = 0;
+    while ((opt = getopt(argc, argv, "r:")) != -1) {
+        if (opt != 'r')
+            goto usage;
+        rounds = (int)strtol(optarg, NULL, 10);
+    }
+    if (optind != argc - 1 || rounds < 1)
+        goto usage;
+
+    stages S;
+    memset(&S, 0, sizeof S);
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    dc_alloc_init(&S.al, NULL);
+    check(dc_normalizer_new(&S.al, &S.nz, &err), "normalizer", &err);
+    check(dc_norm_scratch_new(&S.al, S.nz, &S.ns), "norm scratch", NULL);
+    check(dc_lexicon_load(&S.al, &S.lx, NULL, &err), "lexicon", &err);
+    check(dc_matcher_new(&S.al, &S.lx, &S.m, &err), "matcher", &err);
+    check(dc_match_scratch_new(&S.al, S.m, &S.ms), "match scratch", NULL);
+    check(dc_rules_new(&S.al, &S.lx, &S.rules, &err), "rules", &err);
+    check(dc_rules_scratch_new(&S.al, &S.rs), "rules scratch", NULL);
+    check(dc_model_open(&S.al, NULL, &S.model, &err), "model", &err);
+    if (S.model)
+        check(dc_model_scratch_new(&S.al, S.model, &S.mods), "model scratch",
+              NULL);
+
+    bench_corpus c;
+    bench_corpus_load(argv[optind], &c);
+    const size_t max_out = DECORUM_MAX_INPUT_LIMIT * 4 + 64;
+    /* Per-comment inputs of the later stages. */
+    dc_norm *norms = calloc(c.n, sizeof *norms);
+    dc_hitvec *hits = calloc(c.n, sizeof *hits);
+    float (*rf)[DC_N_RULE_FEATURES] = calloc(c.n, sizeof *rf);
+    if (!norms || !hits || !rf) {
+        fprintf(stderr, "bench_stages: out of memory\n");
+        return 2;
+    }
+    dc_rules_out ro;
+    memset(&ro, 0, sizeof ro);
+    for (size_t i = 0; i < c.n; i++) {
+        check(dc_normalize(&S.al, S.nz, S.ns, c.v[i].p, c.v[i].len, max_out,
+                           &norms[i]),
+              "normalize", NULL);
+        check(dc_match(&S.al, S.m, S.ms, &norms[i], &hits[i]), "match", NULL);
+        check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p, c.v[i].len,
+                           &norms[i], &hits[i], NULL, 0, &ro),
+              "rules", NULL);
+        memcpy(rf[i], ro.rf, sizeof rf[i]);
+    }
+    char desc[64];
+    snprintf(desc, sizeof desc, "%s", S.model ? dc_model_describe(S.model) : "none");
+    printf("corpus:  %s: %zu comments, %.2f MB; lexicon %zu entries; model %s\n",
+           argv[optind], c.n, (double)c.bytes / 1e6, S.lx.n, desc);
+    printf("rounds:  %d after one warm-up pass, one thread\n\n", rounds);
+    printf("%-10s %12s %10s %10s  %s\n", "stage", "comments/s", "MB/s",
+           "us/comment", "checksum");
+
+    enum { UTF8, NORM, MATCH, RULES, MODEL, N_STAGES };
+    static const char *names[N_STAGES] = {"utf8", "normalize", "match",
+                                          "rules", "model"};
+    dc_norm scratch_norm;
+    memset(&scratch_norm, 0, sizeof scratch_norm);
+    dc_hitvec scratch_hits;
+    memset(&scratch_hits, 0, sizeof scratch_hits);
+    double rate[N_STAGES] = {0};
+    for (int stage = 0; stage < N_STAGES; stage++) {
+        if (stage == MODEL && !S.model) {
+            printf("%-10s %12s   (no built-in model)\n", names[stage], "-");
+            continue;
+        }
+        uint64_t first = 0;
+        double secs = 0;
+        for (int r = 0; r <= rounds; r++) { /* round 0 is the warm-up */
+            uint64_t sum = 0;
+            double t0 = bench_now();
+            for (size_t i = 0; i < c.n; i++) {
+                switch (stage) {
+                case UTF8: {
+                    size_t bad = 0;
+                    sum += (uint64_t)decorum_utf8_check(c.v[i].p, c.v[i].len,
+                                                        &bad) + bad;
+                    break;
+                }
+                case NORM:
+                    check(dc_normalize(&S.al, S.nz, S.ns, c.v[i].p,
+                                       c.v[i].len, max_out, &scratch_norm),
+                          "normalize", NULL);
+                    sum = bench_mix(sum, scratch_norm.len);
+                    sum = bench_mix(sum, scratch_norm.evasions);
+                    break;
+                case MATCH:
+                    check(dc_match(&S.al, S.m, S.ms, &norms[i], &scratch_hits),
+                          "match", NULL);
+                    sum = bench_mix(sum, scratch_hits.n);
+                    break;
+                case RULES:
+                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
+                                       c.v[i].len, &norms[i], &hits[i], NULL,
+                                       0, &ro),
+                          "rules", NULL);
+                    sum = bench_mix(sum, ro.n);
+                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    break;
+                case MODEL: {
+                    dc_model_out mo;
+                    check(dc_model_score(S.model, S.mods, &norms[i], rf[i],
+                                         &mo),
+                          "model", NULL);
+                    sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e4f));
+                    break;
+                }
+                }
+            }
+            double dt = bench_now() - t0;
+            if (r == 0)
+                first = sum;
+            else
+                secs += dt;
+            if (sum != first) {
+                fprintf(stderr, "bench_stages: %s: checksum changed between "
+                                "rounds\n", names[stage]);
+                status = 1;
+            }
+        }
+        rate[stage] = report(names[stage], &c, rounds, secs, first);
+    }
+    printf("\n");
+    for (int stage = 0; stage < N_STAGES; stage++)
+        if (rate[stage] > 0)
+            printf("result stage_%s_us_per_comment %.3f\n", names[stage],
+                   1e6 / rate[stage]);
+
+    for (size_t i = 0; i < c.n; i++) {
+        dc_norm_release(&S.al, &norms[i]);
+        dc_hitvec_release(&S.al, &hits[i]);
+    }
+    free(norms);
+    free(hits);
+    free(rf);
+    dc_norm_release(&S.al, &scratch_norm);
+    dc_hitvec_release(&S.al, &scratch_hits);
+    dc_rules_out_release(&S.al, &ro);
+    dc_model_scratch_free(&S.al, S.mods);
+    dc_model_free(&S.al, S.model);
+    dc_rules_scratch_free(&S.al, S.rs);
+    dc_rules_free(&S.al, S.rules);
+    dc_match_scratch_free(&S.al, S.ms);
+    dc_matcher_free(&S.al, S.m);
+    dc_lexicon_free(&S.al, &S.lx);
+    dc_norm_scratch_free(&S.al, S.ns);
+    dc_normalizer_free(&S.al, S.nz);
+    bench_corpus_free(&c);
+    return status;
+usage:
+    fprintf(stderr, "usage: bench_stages [-r ROUNDS] CORPUS\n");
+    return 2;
+}

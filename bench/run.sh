@@ -1,0 +1,143 @@
+#!/bin/bash
+# run.sh: the whole benchmark, as `make bench` runs it.
+#
+#   bench/run.sh BUILD_DIR
+#
+# 1. builds the corpus (bench/make_corpus.sh) unless bench/out has it;
+# 2. the engine in process: bench_engine (whole analysis, 1/2/nproc
+#    threads, load time, peak RSS) and bench_stages (each stage alone), plus
+#    any other bench_* program another module ships (bench_normalize,
+#    bench_match), on the same corpus;
+# 3. `decorum score -j 1` and `-j $(nproc)` end to end on corpus.jsonl,
+#    output to /dev/null: hyperfine when installed, else a loop timed with
+#    `date +%s.%N`; peak RSS of one run from /usr/bin/time when present;
+# 4. the npm peers (bench/npm/peers.js) on corpus.txt, after `npm ci` when
+#    node_modules is missing;
+# 5. a summary with the decorum/peer ratios: `decorum score -j 1` texts/s
+#    over each peer's texts/s, and the in-process figure (bench_engine, one
+#    thread) over the same.
+# Everything is also written to bench/out/ (summary.txt and raw outputs).
+#
+# Environment: ROUNDS (bench_engine/bench_stages passes, default 5),
+# RUNS (hyperfine runs, default 5), PEERS_MIN_SECONDS (default 2),
+# SKIP_PEERS=1, SKIP_CLI=1.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+build=$(cd "${1:-$root/build-bench}" && pwd)
+out=$here/out
+rounds=${ROUNDS:-5}
+runs=${RUNS:-5}
+ncpu=$(nproc 2>/dev/null || echo 1)
+mkdir -p "$out"
+summary=$out/summary.txt
+: > "$summary"
+say() { echo "$*" | tee -a "$summary"; }
+section() { echo; echo "== $*"; }
+
+if [ ! -s "$out/corpus.jsonl" ] || [ ! -s "$out/corpus.txt" ]; then
+  "$here/make_corpus.sh" || exit 1
+fi
+n=$(wc -l < "$out/corpus.jsonl")
+bytes=$(jq -j '.text' "$out/corpus.jsonl" | wc -c)
+
+say "decorum benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+say "machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $ncpu CPUs, $(free -g 2>/dev/null | awk '/^Mem:/{print $2}') GiB"
+say "corpus: $n comments, $bytes bytes ($(cd "$out" && sha256sum corpus.jsonl | cut -c1-16))"
+
+status=0
+result() { sed -n "s/^result $1 //p" "$2" | head -1; }
+
+section "engine in process (bench_engine, $rounds rounds)"
+if ! "$build/bench/bench_engine" -r "$rounds" "$out/corpus.jsonl" | tee "$out/engine.txt"; then
+  echo "bench_engine FAILED"; status=1
+fi
+section "stages alone (bench_stages, $rounds rounds)"
+if ! "$build/bench/bench_stages" -r "$rounds" "$out/corpus.jsonl" | tee "$out/stages.txt"; then
+  echo "bench_stages FAILED"; status=1
+fi
+for prog in "$build"/bench/bench_*; do
+  name=$(basename "$prog")
+  case "$name" in bench_engine|bench_stages) continue ;; esac
+  [ -x "$prog" ] || continue
+  section "$name"
+  "$prog" "$out/corpus.jsonl" | tee "$out/$name.txt" || { echo "$name FAILED"; status=1; }
+done
+
+# ---- decorum score end to end -------------------------------------------
+cli=$build/decorum
+cli_rate=""
+if [ "${SKIP_CLI:-0}" != 1 ]; then
+  section "decorum score end to end ($n comments, output to /dev/null)"
+  if ! "$cli" score -j 1 "$out/corpus.jsonl" > "$out/score.jsonl" 2> "$out/score.err"; then
+    echo "decorum score does not work yet: $(head -c 300 "$out/score.err")"
+  elif [ "$(wc -l < "$out/score.jsonl")" -ne "$n" ]; then
+    echo "decorum score gave $(wc -l < "$out/score.jsonl") lines for $n"; status=1
+  else
+    for j in 1 "$ncpu"; do
+      if command -v hyperfine >/dev/null; then
+        hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/score-j$j.json" \
+          "$cli score -j $j $out/corpus.jsonl" > "$out/score-j$j.hf" 2>&1 \
+          || { cat "$out/score-j$j.hf"; status=1; continue; }
+        mean=$(jq '.results[0].mean' "$out/score-j$j.json")
+        sd=$(jq '.results[0].stddev // 0' "$out/score-j$j.json")
+      else
+        "$cli" score -j "$j" "$out/corpus.jsonl" > /dev/null
+        t0=$(date +%s.%N)
+        for _ in $(seq "$runs"); do "$cli" score -j "$j" "$out/corpus.jsonl" > /dev/null; done
+        t1=$(date +%s.%N)
+        mean=$(echo "$t0 $t1 $runs" | awk '{printf "%.6f", ($2 - $1) / $3}')
+        sd=0
+      fi
+      rate=$(awk -v n="$n" -v t="$mean" 'BEGIN{printf "%.0f", n / t}')
+      mbs=$(awk -v b="$bytes" -v t="$mean" 'BEGIN{printf "%.2f", b / t / 1e6}')
+      rss=""
+      if [ -x /usr/bin/time ]; then
+        rss=$(/usr/bin/time -f %M "$cli" score -j "$j" "$out/corpus.jsonl" 2>&1 >/dev/null | tail -1)
+        rss=$(awk -v k="$rss" 'BEGIN{printf ", peak RSS %.1f MiB", k / 1024}')
+      fi
+      printf 'decorum score -j %-3s %8.3f s +- %.3f  %9s comments/s  %7s MB/s%s\n' \
+        "$j" "$mean" "$sd" "$rate" "$mbs" "$rss" | tee -a "$summary"
+      [ "$j" = 1 ] && cli_rate=$rate
+      [ "$j" != 1 ] && [ -n "$cli_rate" ] && \
+        say "  speedup -j $j over -j 1: $(awk -v a="$rate" -v b="$cli_rate" 'BEGIN{printf "%.2fx", a / b}')"
+      [ "$ncpu" = 1 ] && break
+    done
+  fi
+fi
+
+# ---- npm peers ------------------------------------------------------------
+if [ "${SKIP_PEERS:-0}" != 1 ]; then
+  section "npm peers on corpus.txt (one thread, node $(node --version 2>/dev/null || echo missing))"
+  if ! command -v node >/dev/null; then
+    echo "node is not installed (scripts/deps.sh all): peers skipped"
+  else
+    if [ ! -d "$here/npm/node_modules" ]; then
+      (cd "$here/npm" && npm ci --no-audit --no-fund --loglevel=error) || status=1
+    fi
+    node "$here/npm/peers.js" "$out/corpus.txt" > "$out/peers.tsv" || status=1
+    column -t -s $'\t' "$out/peers.tsv"
+  fi
+fi
+
+# ---- summary --------------------------------------------------------------
+section "summary"
+t1=$(result analyze_t1_comments_per_s "$out/engine.txt")
+t2=$(result analyze_t2_comments_per_s "$out/engine.txt")
+say "analyze in process, 1 thread:  ${t1:-?} comments/s"
+say "analyze in process, 2 threads: ${t2:-?} comments/s ($(awk -v a="${t2:-0}" -v b="${t1:-1}" 'BEGIN{printf "%.2fx", a / b}'), target >= 1.8x)"
+say "engine load: $(result load_ms_min "$out/engine.txt") ms (min of 20; target < 50 ms)"
+say "peak RSS: $(result rss_peak_mib "$out/engine.txt") MiB in bench_engine (target < 100 MB)"
+if [ -s "$out/peers.tsv" ]; then
+  say ""
+  say "$(printf '%-18s %-6s %12s %14s %14s' peer call texts/s 'score -j1 /' 'analyze t1 /')"
+  tail -n +2 "$out/peers.tsv" | while IFS=$'\t' read -r peer ver call calls secs rate mbs pct seen; do
+    [ "$ver" = missing ] && continue
+    r1=$( [ -n "$cli_rate" ] && awk -v a="$cli_rate" -v b="$rate" 'BEGIN{printf "%.3f", a / b}' || echo n/a)
+    r2=$( [ -n "$t1" ] && awk -v a="$t1" -v b="$rate" 'BEGIN{printf "%.3f", a / b}' || echo n/a)
+    say "$(printf '%-18s %-6s %12s %14s %14s' "$peer" "$call" "$rate" "$r1" "$r2")"
+  done
+fi
+echo
+echo "written: $summary (raw outputs beside it)"
+exit $status
