@@ -124,31 +124,43 @@ int jsonw_uint(struct jbuf *b, uint64_t v)
     return 0;
 }
 
-int jsonw_score(struct jbuf *b, float x)
+/* Writes a score at o (at most 6 bytes); returns the end. */
+static char *score_digits(char *o, float x)
 {
     if (!(x > 0)) /* also NaN */
         x = 0;
     if (x > 1)
         x = 1;
     unsigned v = (unsigned)(x * 10000.0f + 0.5f);
-    if (v == 0)
-        return jbuf_put(b, "0", 1);
-    if (v >= 10000)
-        return jbuf_put(b, "1", 1);
-    char d[6] = {'0', '.', (char)('0' + v / 1000), (char)('0' + v / 100 % 10),
-                 (char)('0' + v / 10 % 10), (char)('0' + v % 10)};
+    if (v == 0 || v >= 10000) {
+        *o++ = v ? '1' : '0';
+        return o;
+    }
+    o[0] = '0';
+    o[1] = '.';
+    o[2] = (char)('0' + v / 1000);
+    o[3] = (char)('0' + v / 100 % 10);
+    o[4] = (char)('0' + v / 10 % 10);
+    o[5] = (char)('0' + v % 10);
     size_t n = 6;
-    while (d[n - 1] == '0')
+    while (o[n - 1] == '0')
         n--;
-    return jbuf_put(b, d, n);
+    return o + n;
 }
 
-/* "name": */
-static int put_key(struct jbuf *b, const char *name)
+int jsonw_score(struct jbuf *b, float x)
 {
-    if (jbuf_put(b, "\"", 1) || jbuf_puts(b, name) || jbuf_put(b, "\": ", 3))
+    if (jbuf_reserve(b, 6) != 0)
         return -1;
+    b->len = (size_t)(score_digits(b->p + b->len, x) - b->p);
     return 0;
+}
+
+static char *copy(char *o, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(o, s, n);
+    return o + n;
 }
 
 static int is_continuation(const char *text, size_t i)
@@ -191,20 +203,25 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
 int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
                  size_t len)
 {
+    /* The fixed head of every line is written in one go: it is most of the
+     * output of a short comment. Names are short (under 20 bytes each). */
+    if (jbuf_reserve(b, 512) != 0)
+        return -1;
     const char *verdict = decorum_verdict_name(r->verdict);
-    if (jbuf_puts(b, "\"verdict\": \"") ||
-        jbuf_puts(b, verdict ? verdict : "review") ||
-        jbuf_puts(b, r->hateful ? "\", \"hateful\": true, \"attributes\": {"
-                                : "\", \"hateful\": false, \"attributes\": {"))
-        return -1;
+    char *o = b->p + b->len;
+    o = copy(o, "\"verdict\": \"");
+    o = copy(o, verdict ? verdict : "review");
+    o = copy(o, r->hateful ? "\", \"hateful\": true, \"attributes\": {"
+                           : "\", \"hateful\": false, \"attributes\": {");
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
-        if ((a && jbuf_put(b, ", ", 2)) ||
-            put_key(b, decorum_attribute_name((decorum_attribute)a)) ||
-            jsonw_score(b, r->scores[a]))
-            return -1;
+        const char *name = decorum_attribute_name((decorum_attribute)a);
+        o = copy(o, a ? ", \"" : "\"");
+        o = copy(o, name ? name : "?");
+        o = copy(o, "\": ");
+        o = score_digits(o, r->scores[a]);
     }
-    if (jbuf_puts(b, "}, \"spans\": ["))
-        return -1;
+    o = copy(o, "}, \"spans\": [");
+    b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {
         if ((i && jbuf_put(b, ", ", 2)) ||
             put_span(b, &r->spans[i], text, len))
