@@ -435,6 +435,15 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, conn_state *cs,
     if (out->extra_header)
         MHD_add_response_header(r, out->extra_header, out->extra_value);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    /* The page shows hostile text; a strict policy means a bug that lets
+     * markup through still cannot run script or load anything. */
+    if (ctype && strncmp(ctype, "text/html", 9) == 0) {
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data:; "
+                                "frame-ancestors 'none'; base-uri 'none'; "
+                                "form-action 'none'");
+        MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    }
     if (out->status == 401)
         MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
                                 "Bearer realm=\"decorum\"");

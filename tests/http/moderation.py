@@ -1,4 +1,4 @@
-"""queue.py: the native API and moderation queue, end to end over HTTP.
+"""moderation.py: the native API and moderation queue, end to end over HTTP.
 
 Submits a thread, checks where each comment lands (allow: auto-approved;
 review/reject: pending), reads the queue with filters, counts and paging,
@@ -11,7 +11,7 @@ The engine may say allow to everything for now, so the pending path is
 driven through decisions; the verdict-dependent routing is checked for
 consistency with the verdict the service itself returned.
 
-usage: python3 queue.py path/to/decorum
+usage: python3 moderation.py path/to/decorum
 """
 import hashlib
 import hmac
@@ -246,4 +246,4 @@ st, _, _ = srv.request("POST", "/v1/coral/moderation", raw=payload,
 eq(st, 501, "coral webhook unconfigured")
 srv.cleanup()
 
-finish("queue")
+finish("moderation")
