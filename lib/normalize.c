@@ -834,7 +834,31 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                     h |= DC_EV_LEET;
                 }
                 break;
-            case K_LEET: {
+            case K_LEET:
+            case K_MASK:
+                if (t >= mask_end) { /* a new run of symbols */
+                    size_t r = t;
+                    unsigned kr, any_mask = 0;
+                    while (r < tm && ((kr = cls[s[ts + r * step]]) == K_LEET ||
+                                      kr == K_MASK)) {
+                        any_mask |= kr == K_MASK;
+                        r++;
+                    }
+                    mask_end = r;
+                    /* Masking: after a letter, either up to another
+                     * letter (f*ck, n#gger) or as a run of two or more
+                     * (f**, F@#%: a grawlix). Not "#maga", "C#", "50%". */
+                    mask_on = any_mask && kp == K_LETTER &&
+                              ((r < tm && cls[s[ts + r * step]] == K_LETTER) ||
+                               r - t >= 2);
+                }
+                if (mask_on) {
+                    ch = '*';
+                    h |= DC_EV_MASK;
+                    break;
+                }
+                if (k2 == K_MASK)
+                    break;
                 bool ok;
                 if (c2 == '@') /* after a letter: not "@user" */
                     ok = kp == K_LETTER;
@@ -847,21 +871,6 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                 if (ok) {
                     ch = leet[c2];
                     h |= DC_EV_LEET;
-                }
-                break;
-            }
-            case K_MASK:
-                if (t >= mask_end) { /* a new run of masking symbols */
-                    size_t r = t;
-                    while (r < tm && cls[s[ts + r * step]] == K_MASK)
-                        r++;
-                    mask_end = r;
-                    mask_on = kp == K_LETTER && r < tm &&
-                              cls[s[ts + r * step]] == K_LETTER;
-                }
-                if (mask_on) {
-                    ch = '*';
-                    h |= DC_EV_MASK;
                 }
                 break;
             default:

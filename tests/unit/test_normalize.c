@@ -225,7 +225,9 @@ static const struct tcase {
     {"1 2 3 go", "1 2 3 go", 0},
     /* masking symbols */
     {"f*ck n#gger sh%t f**k", "f*ck n*gger sh*t f**k", MASK},
-    {"#maga *emphasis* 100%", "#maga *emphasis* 100%", 0},
+    {"#maga *emphasis* 100% C# a$$", "#maga *emphasis* 100% c# ass", LEET},
+    {"F@#% all", "f*** all", MASK}, /* a grawlix */
+    {"f## it", "f** it", MASK},
     /* spaced-out letters */
     {"k i l l", "kill", SPACED},
     {"k.i.l.l k-i-l-l k_i_l_l k*i*l*l k|i|l|l",
