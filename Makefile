@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps deps-test build run test asan valgrind fuzz bench bench-build bench-serve model lint clean
+.PHONY: all deps deps-test build run e2e test asan valgrind fuzz bench bench-build bench-serve model lint clean
 
 all: build
 
@@ -19,9 +19,18 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The main job on the embedded defaults: judge the sample thread.
+# The main job on the embedded defaults: the service with the moderator
+# page, the SQLite store in ./decorum.db and the built-in lexicons and model.
+# It prints its address and, unless DECORUM_MODERATOR_TOKEN is set, the
+# moderator token it generated. Ctrl-C stops it cleanly.
 run: build
-	./$(BUILD)/decorum score tests/data/seed-thread.jsonl
+	./$(BUILD)/decorum serve --listen 127.0.0.1:8080 --db decorum.db
+
+# The moderator page in headless Chromium (tests/e2e/moderator.py); the
+# screenshot lands in tests/e2e/out/moderator.png.
+e2e: build
+	@sh scripts/deps.sh e2e
+	bash tests/e2e/run.sh ./$(BUILD)/decorum
 
 test: deps-test $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)

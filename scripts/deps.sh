@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages decorum needs to build, test and run,
 # skipping the ones already present. Uses sudo when not root.
-# Usage: scripts/deps.sh [build|test|bench|all]
+# Usage: scripts/deps.sh [build|test|bench|e2e|all]
 set -eu
 what=${1:-build}
 pkgs="build-essential cmake pkg-config libvectorscan-dev libicu-dev
@@ -16,6 +16,11 @@ esac
 # and GNU time measure `decorum score`, wrk and curl the service.
 case "$what" in
   bench|all) pkgs="$pkgs jq nodejs npm hyperfine time wrk curl" ;;
+esac
+# make e2e: the moderator page in headless Chromium, driven by Debian's
+# python3-selenium through chromium-driver.
+case "$what" in
+  e2e|all) pkgs="$pkgs python3 chromium chromium-driver python3-selenium" ;;
 esac
 missing=""
 for p in $pkgs; do
