@@ -13,11 +13,11 @@
  *   ws      = *( SP / HT / CR / LF )
  *
  * Design: this runs once per input line and must not be the bottleneck of
- * the command, so strings (the bulk of every line) are scanned eight bytes
- * at a time and returned in place when they have no escape; escaped strings
- * are decoded into the item's buffer. Nested values are skipped by an
- * iterative walker with a bit stack (depth <= MAX_DEPTH), so hostile input
- * cannot exhaust the C stack.
+ * the command, so strings (the bulk of every line) are scanned 16 bytes at
+ * a time (plain_run) and returned in place when they have no escape;
+ * escaped strings are decoded into the item's buffer. Nested values are
+ * skipped by an iterative walker with a bit stack (depth <= MAX_DEPTH), so
+ * hostile input cannot exhaust the C stack.
  *
  * Errors come in two kinds. A syntax error stops the parse and is what
  * gets reported. Problems that leave the grammar intact (a string that is
