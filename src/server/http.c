@@ -17,6 +17,9 @@
  * - cfg.max_connections caps concurrent connections; MHD closes the
  *   excess at accept.
  *
+ * Metrics: a request is counted, with its latency from the first callback
+ * to its response being queued, when the response is queued.
+ *
  * Drain: srv_http_stop stops accepting (MHD_quiesce_daemon), waits for the
  * requests in flight (counted from a request's first callback to MHD's
  * completion notice) for at most cfg.drain_s, then stops the daemon.
@@ -397,8 +400,8 @@ static void dispatch(srv_req *rq, srv_route route, int method_ok,
     }
 }
 
-static enum MHD_Result send_resp(struct MHD_Connection *conn, conn_state *cs,
-                                 srv_resp *out, int head)
+static enum MHD_Result send_resp(srv *s, struct MHD_Connection *conn,
+                                 conn_state *cs, srv_resp *out, int head)
 {
     struct MHD_Response *r = NULL;
     const char *ctype = out->content_type;
@@ -450,6 +453,12 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, conn_state *cs,
     enum MHD_Result ret = MHD_queue_response(conn, out->status, r);
     MHD_destroy_response(r);
     cs->status = out->status;
+    /* Counted here rather than at completion: MHD reports completion after
+     * the bytes are out, so a client that reads /metrics right after its
+     * answer would otherwise race its own request's count. */
+    if (ret == MHD_YES)
+        srv_metrics_request(&s->metrics, cs->route, cs->status,
+                            now_us() - cs->start_us);
     return ret;
 }
 
@@ -466,7 +475,7 @@ static enum MHD_Result reply_too_large(srv *s, struct MHD_Connection *conn,
                     "(body)", NULL,
                     "Request payload size exceeds the limit: %zu bytes.",
                     s->cfg.max_body_bytes);
-    return send_resp(conn, cs, &out, 0);
+    return send_resp(s, conn, cs, &out, 0);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
@@ -547,7 +556,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     dispatch(&rq, route, method_ok, &out);
     if (!out.status)
         srv_reply_error(&out, 500, NULL, NULL, NULL, "No response.");
-    return send_resp(conn, cs, &out, is(method, "HEAD"));
+    return send_resp(s, conn, cs, &out, is(method, "HEAD"));
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn,
@@ -559,9 +568,6 @@ static void on_completed(void *cls, struct MHD_Connection *conn,
     (void)toe;
     if (!cs)
         return;
-    if (cs->status)
-        srv_metrics_request(&s->metrics, cs->route, cs->status,
-                            now_us() - cs->start_us);
     atomic_fetch_sub(&s->metrics.in_flight, 1);
     free(cs->body);
     free(cs);
