@@ -433,6 +433,20 @@ static const cp_entry *lookup(const dc_normalizer *nz, dc_norm_scratch *ns,
     return e;
 }
 
+/* p[0..8) = v, v + 1, ..., v + 7: the identity offset map of a chunk. */
+static inline void iota8(uint32_t *p, uint32_t v)
+{
+#ifdef __SSE2__
+    __m128i a = _mm_add_epi32(_mm_set1_epi32((int)v), _mm_setr_epi32(0, 1, 2, 3));
+    _mm_storeu_si128((__m128i *)(void *)p, a);
+    _mm_storeu_si128((__m128i *)(void *)(p + 4),
+                     _mm_add_epi32(a, _mm_set1_epi32(4)));
+#else
+    for (unsigned q = 0; q < 8; q++)
+        p[q] = v + q;
+#endif
+}
+
 /* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
  * Armenian letter with no ASCII look-alike. */
 static bool foreign_ahead(const dc_normalizer *nz, dc_norm_scratch *ns,
@@ -485,19 +499,36 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
     while (i < len) {
         if (s[i] < 0x80) {
             size_t j = i + 1;
+            for (uint64_t w; j + 8 <= len; j += 8) {
+                memcpy(&w, s + j, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+            }
             while (j < len && s[j] < 0x80)
                 j++;
-            if ((st = reserve(al, m, o + (j - i) + 1, o, max_out)) !=
-                DECORUM_OK)
+            size_t r = j - i;
+            if ((st = reserve(al, m, o + r + 1, o, max_out)) != DECORUM_OK)
                 return st;
-            for (; i < j; i++, o++) {
-                if (!ascii_alnum(s[i]))
-                    foreign = false, keep = 0;
-                m->text[o] = (char)s[i];
-                m->src_begin[o] = (uint32_t)i;
-                m->src_end[o] = (uint32_t)i + 1;
-                m->how[o] = 0;
+            if (foreign || keep) { /* does the run end the current word? */
+                for (size_t k = i; k < j; k++)
+                    if (!ascii_alnum(s[k])) {
+                        foreign = false, keep = 0;
+                        break;
+                    }
             }
+            memcpy(m->text + o, s + i, r);
+            memset(m->how + o, 0, r);
+            size_t k = 0;
+            for (; k + 8 <= r; k += 8) {
+                iota8(m->src_begin + o + k, (uint32_t)(i + k));
+                iota8(m->src_end + o + k, (uint32_t)(i + k) + 1);
+            }
+            for (; k < r; k++) {
+                m->src_begin[o + k] = (uint32_t)(i + k);
+                m->src_end[o + k] = (uint32_t)(i + k) + 1;
+            }
+            o += r;
+            i = j;
             continue;
         }
         uint32_t cp;
@@ -578,20 +609,6 @@ static inline uint64_t swar_letters(uint64_t x)
 static inline uint64_t swar_zero(uint64_t v)
 {
     return ~(((v & SWAR_LO7) + SWAR_LO7) | v | SWAR_LO7);
-}
-
-/* p[0..8) = v, v + 1, ..., v + 7: the identity offset map of a chunk. */
-static inline void iota8(uint32_t *p, uint32_t v)
-{
-#ifdef __SSE2__
-    __m128i a = _mm_add_epi32(_mm_set1_epi32((int)v), _mm_setr_epi32(0, 1, 2, 3));
-    _mm_storeu_si128((__m128i *)(void *)p, a);
-    _mm_storeu_si128((__m128i *)(void *)(p + 4),
-                     _mm_add_epi32(a, _mm_set1_epi32(4)));
-#else
-    for (unsigned q = 0; q < 8; q++)
-        p[q] = v + q;
-#endif
 }
 
 /* "1st", "2nd", "3rd", "4th", "5am", "7pm": a digit that starts a word of
