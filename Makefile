@@ -59,6 +59,19 @@ bench: bench-build
 bench-serve: bench-build
 	bash bench/serve.sh $(BENCH_BUILD)
 
+# Retrains the built-in model (data/model/decorum.model) from the shared
+# datasets whose licences allow it (docs/MODEL_CARD.md); dynahate and olid
+# are evaluation only and never appear here. Deterministic for the seed.
+# The build and tests never need ../shared/data: only this target does.
+DATA ?= ../shared/data
+model: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target decorum_cli
+	./$(BUILD)/decorum train --seed 1 --epochs 4 --buckets 2^18 \
+	  --ngrams word,bigram,char4 --name decorum-default \
+	  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl \
+	  --out data/model/decorum.model
+	cmake --build $(BUILD) -j $(JOBS)
+
 lint:
 	@sh scripts/lint.sh
 

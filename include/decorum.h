@@ -383,18 +383,25 @@ typedef struct decorum_example {
 #define DECORUM_NGRAM_CHAR5 0x10u
 #define DECORUM_NGRAM_CHAR6 0x20u
 /* Character n-grams only for words outside the vocabulary (words seen
- * fewer than vocab_min times in training): faster, nearly as accurate.
- * Needs DECORUM_NGRAM_WORD. */
+ * fewer than vocab_min times in training): about 10% faster, a little less
+ * accurate (docs/MODEL.md has the measurements). Needs DECORUM_NGRAM_WORD. */
 #define DECORUM_NGRAM_OOV 0x40u
 #define DECORUM_NGRAM_ALL 0x7fu
 
+/* Training flags. By default the features of the lexicon's identity terms
+ * ("muslim", "gay", "jews") are kept at weights <= 0 for every head, so a
+ * group's name alone can never raise a score: the classic identity-term
+ * bias. This flag turns that off (to measure it). */
+#define DECORUM_TRAIN_KEEP_IDENTITY 0x1u
+#define DECORUM_TRAIN_ALL_FLAGS 0x1u
+
 typedef struct decorum_train_options {
     uint32_t struct_size; /* sizeof(decorum_train_options), set by init */
-    uint32_t flags;       /* must be 0 */
+    uint32_t flags;       /* DECORUM_TRAIN_*; unknown bits: ERR_FLAGS */
     uint64_t seed;        /* shuffling order; same seed, same model */
     uint32_t epochs;      /* passes over the data; 0: 4 */
     uint32_t bucket_bits; /* log2 of the hash buckets, 10..24; 0: 18 */
-    uint32_t ngrams;      /* DECORUM_NGRAM_*; 0: WORD|BIGRAM|CHAR4|OOV */
+    uint32_t ngrams;      /* DECORUM_NGRAM_*; 0: WORD|BIGRAM|CHAR4 */
     uint32_t vocab_min;   /* see DECORUM_NGRAM_OOV; 0: 20 */
     uint32_t holdout_percent; /* rows set aside for calibration; 0: 10 */
     float learning_rate;  /* AdaGrad step; 0: 0.1 */

@@ -440,7 +440,8 @@ void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);
 decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
                                const char *text, size_t len,
                                const dc_norm **norm, const dc_rules_out **ro);
-/* The engine's allocator. */
+/* The engine's allocator and lexicon. */
 const dc_alloc *dc_engine_alloc(const decorum_engine *e);
+const dc_lexicon *dc_engine_lexicon(const decorum_engine *e);
 
 #endif /* DECORUM_INT_H */

@@ -338,3 +338,8 @@ const dc_alloc *dc_engine_alloc(const decorum_engine *e)
 {
     return &e->al;
 }
+
+const dc_lexicon *dc_engine_lexicon(const decorum_engine *e)
+{
+    return &e->lx;
+}

@@ -34,8 +34,7 @@
  * weights; rare and misspelled ones need their n-grams. */
 #define DC_FEAT_OOV 0x40u
 #define DC_FEAT_ALL 0x7fu
-#define DC_FEAT_DEFAULT                                                        \
-    (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4 | DC_FEAT_OOV)
+#define DC_FEAT_DEFAULT (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4)
 
 /* Bytes of a token that character n-grams look at; longer tokens are cut.
  * Bounds the features per token. */

@@ -92,7 +92,7 @@ decorum_status decorum_trainer_new(const decorum_engine *eng,
                            "options.struct_size is %u, expected %zu: call "
                            "decorum_train_options_init()",
                            opt->struct_size, sizeof *opt);
-        if (opt->flags)
+        if (opt->flags & ~DECORUM_TRAIN_ALL_FLAGS)
             return dc_fail(err, DECORUM_ERR_FLAGS, (size_t)-1,
                            "unknown training flags 0x%x", opt->flags);
         for (size_t i = 0; i < 4; i++)
@@ -308,6 +308,7 @@ static double sigm(double x)
 
 typedef struct fitstate {
     float *w, *g;    /* [buckets][S]: weights, AdaGrad sums */
+    const uint8_t *ident; /* [buckets]: 1 for identity-term features */
     float r[DC_N_RULE_FEATURES][S], gr[DC_N_RULE_FEATURES][S];
     float b[S], gb[S];
     float cw[S][2];  /* class weights [head][label] */
@@ -350,6 +351,11 @@ static void fit_row(const decorum_trainer *t, fitstate *fs, const row *r,
             gr[h] += gg * gg;
             wr[h] -= lr * gg / sqrtf(gr[h] + 1e-8f);
         }
+        /* A group's name is no evidence of an attack on it: projected
+         * onto w <= 0, identity-term features can only lower a score. */
+        if (fs->ident && fs->ident[f[i]])
+            for (int h = 0; h < N_H; h++)
+                wr[h] = wr[h] > 0 ? 0 : wr[h];
     }
     for (int j = 0; j < DC_N_RULE_FEATURES; j++)
         if (rf[j] != 0)
@@ -520,6 +526,41 @@ static decorum_status score_rows(decorum_trainer *t, const unsigned char *img,
     return DECORUM_OK;
 }
 
+/* Marks in ident[bucket] the unigram and character n-gram features of every
+ * one-word identity term of the engine's lexicon ("muslim", "gay"), with
+ * plural forms. Returns the number of terms. */
+static size_t identity_features(const decorum_trainer *t, uint8_t *ident)
+{
+    const dc_lexicon *lx = dc_engine_lexicon(t->eng);
+    static const char *const suffix[] = {"", "s", "es"};
+    size_t terms = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_IDENTITY || e->term_len == 0 ||
+            e->term_len > 64 || memchr(e->term, ' ', e->term_len))
+            continue;
+        terms++;
+        for (size_t s = 0; s < sizeof suffix / sizeof suffix[0]; s++) {
+            char buf[72];
+            int n = snprintf(buf, sizeof buf, "%.*s%s", (int)e->term_len,
+                             e->term, suffix[s]);
+            dc_feat_iter it;
+            dc_token tok;
+            uint32_t f[DC_FEAT_PER_TOKEN];
+            int k;
+            dc_feat_iter_init(&it, buf, (size_t)n);
+            /* Only the first token: "afro-american" is two, and "american"
+             * is a term of its own. */
+            if ((k = dc_feat_next(&t->fc, &it, NULL, &tok, f)) < 0)
+                continue;
+            for (int j = 0; j < k; j++)
+                if (j == 0 || j >= (int)tok.n_word) /* not a bigram */
+                    ident[f[j]] = 1;
+        }
+    }
+    return terms;
+}
+
 /* Decides the vocabulary (unigram buckets seen at least vocab_min times in
  * the fit rows, when the n-gram set has DC_FEAT_OOV) into vocab[bucket],
  * then rewrites every row in place as its final feature list: word
@@ -581,7 +622,7 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
     unsigned char *img = NULL;
     size_t img_size = 0;
     dc_model_hdr *hdr = NULL;
-    uint8_t *vocab = NULL;
+    uint8_t *vocab = NULL, *ident = NULL;
 
     fs = dc_calloc(al, 1, sizeof *fs);
     hdr = dc_calloc(al, 1, sizeof *hdr);
@@ -591,8 +632,13 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
     fs->g = dc_calloc(al, nb * S, sizeof *fs->g);
     order = dc_calloc(al, t->n_rows ? t->n_rows : 1, sizeof *order);
     vocab = dc_calloc(al, nb, 1);
-    if (!fs->w || !fs->g || !order || !vocab)
+    ident = dc_calloc(al, nb, 1);
+    if (!fs->w || !fs->g || !order || !vocab || !ident)
         goto nomem;
+    if (!(t->opt.flags & DECORUM_TRAIN_KEEP_IDENTITY)) {
+        identity_features(t, ident);
+        fs->ident = ident;
+    }
     /* The AdaGrad sums are still zero: lend them as occurrence counters. */
     compile_rows(t, (uint32_t *)(void *)fs->g, vocab);
     t->ran = 1; /* the rows are compiled: no second run, no more rows */
@@ -780,6 +826,7 @@ done:
     dc_free(al, order, (t->n_rows ? t->n_rows : 1) * sizeof *order);
     dc_free(al, q, nb * S);
     dc_free(al, vocab, nb);
+    dc_free(al, ident, nb);
     size_t nr2 = t->n_rows ? t->n_rows : 1;
     dc_free(al, z, nr2 * S * sizeof *z);
     dc_free(al, zy, nr2);

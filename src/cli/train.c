@@ -38,7 +38,7 @@ static void usage(FILE *f)
             "(default 2^18)\n"
             "  --ngrams LIST    word,bigram,char3,char4,char5,char6,oov "
             "(default\n"
-            "                   word,bigram,char4,oov: n-grams only for "
+            "                   word,bigram,char4; oov: n-grams only for "
             "rare words)\n"
             "  --vocab N        rare: seen fewer than N times (default 20)\n"
             "  --holdout PCT    %% of rows kept for calibration (default 10)\n"
@@ -48,6 +48,9 @@ static void usage(FILE *f)
             "  --lexicon DIR    lexicons for the rule features (default: "
             "built in)\n"
             "  --name NAME      model name recorded in the file\n"
+            "  --keep-identity  let identity terms (\"muslim\", \"gay\") "
+            "raise scores\n"
+            "                   (by default their weights are kept <= 0)\n"
             "  --quiet          no progress bar\n");
 }
 
@@ -377,6 +380,9 @@ int cmd_train(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--quiet") == 0) {
             quiet = 1;
+            takes = 0;
+        } else if (strcmp(a, "--keep-identity") == 0) {
+            opt.flags |= DECORUM_TRAIN_KEEP_IDENTITY;
             takes = 0;
         } else if (!v) {
             ok = 0;

@@ -392,7 +392,7 @@ Test(model, trainer_refuses_bad_options_and_rows)
     o.bucket_bits = 30;
     cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_INVALID);
     decorum_train_options_init(&o);
-    o.flags = 1;
+    o.flags = 0x80;
     cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_FLAGS);
     decorum_train_options_init(&o);
     o.ngrams = DECORUM_NGRAM_CHAR4 | DECORUM_NGRAM_OOV; /* OOV needs words */
