@@ -72,6 +72,21 @@ model: $(BUILD)/CMakeCache.txt
 	  --out data/model/decorum.model
 	cmake --build $(BUILD) -j $(JOBS)
 
+# libFuzzer (docs/FUZZING.md): clang, the library instrumented with
+# ASan+UBSan+coverage in build-fuzz, every harness for FUZZ_SECONDS each;
+# fails on any crash. FUZZ_SECONDS=0 replays the corpora only.
+# FUZZ_TARGETS="fuzz_jsonl fuzz_model" picks some. Warnings are not errors
+# for the library here (clang and gcc disagree on a few); they are for the
+# harnesses.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps-test
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDECORUM_FUZZ=ON \
+	  -DDECORUM_TESTS=OFF -DDECORUM_BENCH=OFF -DDECORUM_WERROR=OFF
+	cmake --build build-fuzz --target fuzzers -j $(JOBS)
+	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 lint:
 	@sh scripts/lint.sh
 

@@ -9,6 +9,11 @@ pkgs="build-essential cmake pkg-config libvectorscan-dev libicu-dev
 case "$what" in
   test|all) pkgs="$pkgs libcriterion-dev valgrind clang python3 curl" ;;
 esac
+# make fuzz: clang-14's libFuzzer runtime (libclang_rt.fuzzer-x86_64.a)
+# and its sanitizer runtimes come in libclang-rt-14-dev.
+case "$what" in
+  test|all) pkgs="$pkgs libclang-rt-14-dev" ;;
+esac
 case "$what" in
   all) pkgs="$pkgs wrk chromium chromium-driver nodejs npm" ;;
 esac

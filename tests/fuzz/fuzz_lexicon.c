@@ -1,0 +1,163 @@
+/*
+ * fuzz_lexicon.c: the lexicon parser (dc_lexicon_parse, lib/lexicon.c) on
+ * arbitrary bytes.
+ *
+ * The input is one .tsv file. It is parsed into an empty lexicon, then
+ * parsed again into the same lexicon (which appends and rebases every
+ * pointer into a new arena). Checked:
+ *   - a failure is DECORUM_ERR_FORMAT or DECORUM_ERR_TOOBIG with a
+ *     message, and leaves the lexicon as it was;
+ *   - on success every entry is sane: term_len == strlen(term), the term is
+ *     UTF-8, kind < DC_N_KINDS, severity <= 3, categories within the nine
+ *     bits, group/why/file non-NULL, and the second parse repeated the
+ *     first's entries after the old ones, which still read the same;
+ *   - when the file gives 1 to 4 entries, the matcher is compiled from them
+ *     (misspelling variants included) and run over the file's own text,
+ *     normalized, checking every hit lies inside the text and names an
+ *     entry;
+ *   - every allocation is returned (counting allocator).
+ * The input is copied to an exact-size heap block so ASan catches any read
+ * past its end (files from disk are not NUL-terminated).
+ */
+#include "decorum_int.h"
+#include "fuzz_util.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static fuzz_count count;
+static dc_alloc al;
+static dc_normalizer *nz;
+static fuzz_count base;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    decorum_allocator a = fuzz_count_allocator(&count);
+    dc_alloc_init(&al, &a);
+    decorum_error err;
+    if (dc_normalizer_new(&al, &nz, &err) != DECORUM_OK) {
+        fprintf(stderr, "fuzz_lexicon: normalizer: %s\n", err.message);
+        abort();
+    }
+    base = count;
+    return 0;
+}
+
+static void check_entry(const dc_entry *e, size_t i)
+{
+    FUZZ_CHECK(e->term && e->group && e->why && e->file, "entry %zu: NULL",
+               i);
+    FUZZ_CHECK(strlen(e->term) == e->term_len, "entry %zu: term_len %u, "
+               "strlen %zu", i, e->term_len, strlen(e->term));
+    FUZZ_CHECK(e->term_len > 0, "entry %zu: empty term", i);
+    FUZZ_CHECK(decorum_utf8_check(e->term, e->term_len, NULL) == DECORUM_OK,
+               "entry %zu: term not UTF-8", i);
+    FUZZ_CHECK(e->kind < DC_N_KINDS, "entry %zu: kind %u", i, e->kind);
+    FUZZ_CHECK(e->severity <= 3, "entry %zu: severity %u", i, e->severity);
+    FUZZ_CHECK(e->categories < (1u << DECORUM_N_CATEGORIES),
+               "entry %zu: categories 0x%x", i, e->categories);
+    (void)strlen(e->group);
+    (void)strlen(e->why);
+}
+
+static void try_matcher(const dc_lexicon *lx, const char *text, size_t len)
+{
+    dc_matcher *m = NULL;
+    decorum_error err;
+    decorum_status st = dc_matcher_new(&al, lx, &m, &err);
+    if (st != DECORUM_OK) {
+        FUZZ_CHECK(st == DECORUM_ERR_NOMEM || st == DECORUM_ERR_TOOBIG ||
+                       st == DECORUM_ERR_MATCHER || st == DECORUM_ERR_FORMAT,
+                   "dc_matcher_new: %s", decorum_status_name(st));
+        return;
+    }
+    size_t vlen = len;
+    decorum_utf8_check(text, len, &vlen);
+    dc_norm_scratch *ns = NULL;
+    dc_match_scratch *ms = NULL;
+    dc_norm n;
+    dc_hitvec hv;
+    memset(&n, 0, sizeof n);
+    memset(&hv, 0, sizeof hv);
+    FUZZ_CHECK(dc_norm_scratch_new(&al, nz, &ns) == DECORUM_OK, "ns");
+    FUZZ_CHECK(dc_match_scratch_new(&al, m, &ms) == DECORUM_OK, "ms");
+    if (vlen <= DECORUM_DEFAULT_MAX_INPUT &&
+        dc_normalize(&al, nz, ns, text, vlen, DECORUM_DEFAULT_MAX_INPUT * 4 + 64,
+                     &n) == DECORUM_OK) {
+        st = dc_match(&al, m, ms, &n, &hv);
+        FUZZ_CHECK(st == DECORUM_OK, "dc_match: %s", decorum_status_name(st));
+        for (size_t i = 0; i < hv.n; i++) {
+            FUZZ_CHECK(hv.v[i].begin < hv.v[i].end && hv.v[i].end <= n.len,
+                       "hit %zu: [%u, %u) in %zu", i, hv.v[i].begin,
+                       hv.v[i].end, n.len);
+            FUZZ_CHECK(hv.v[i].entry < lx->n, "hit %zu: entry %u of %zu", i,
+                       hv.v[i].entry, lx->n);
+            if (i)
+                FUZZ_CHECK(hv.v[i - 1].begin <= hv.v[i].begin,
+                           "hits not sorted at %zu", i);
+        }
+    }
+    dc_hitvec_release(&al, &hv);
+    dc_norm_release(&al, &n);
+    dc_match_scratch_free(&al, ms);
+    dc_norm_scratch_free(&al, ns);
+    dc_matcher_free(&al, m);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > (1u << 20))
+        return 0;
+    char *file = malloc(size ? size : 1);
+    if (!file)
+        return 0;
+    if (size)
+        memcpy(file, data, size);
+    dc_lexicon lx;
+    memset(&lx, 0, sizeof lx);
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    decorum_status st = dc_lexicon_parse(&al, &lx, "fuzz.tsv", file, size, &err);
+    if (st != DECORUM_OK) {
+        FUZZ_CHECK(st == DECORUM_ERR_FORMAT || st == DECORUM_ERR_TOOBIG,
+                   "status %s", decorum_status_name(st));
+        FUZZ_CHECK(err.status == st && err.message[0], "no error message");
+        FUZZ_CHECK(lx.n == 0, "failed parse left %zu entries", lx.n);
+    } else {
+        size_t n1 = lx.n;
+        for (size_t i = 0; i < n1; i++)
+            check_entry(&lx.entries[i], i);
+        if (n1 >= 1 && n1 <= 4)
+            try_matcher(&lx, file, size);
+        st = dc_lexicon_parse(&al, &lx, "again.tsv", file, size, &err);
+        if (st == DECORUM_OK) {
+            FUZZ_CHECK(lx.n == 2 * n1, "second parse: %zu entries, expected "
+                       "%zu", lx.n, 2 * n1);
+            for (size_t i = 0; i < n1; i++) {
+                check_entry(&lx.entries[i], i);
+                check_entry(&lx.entries[n1 + i], n1 + i);
+                const dc_entry *a = &lx.entries[i], *b = &lx.entries[n1 + i];
+                FUZZ_CHECK(a->term_len == b->term_len &&
+                               memcmp(a->term, b->term, a->term_len) == 0 &&
+                               a->kind == b->kind && a->flags == b->flags &&
+                               strcmp(a->group, b->group) == 0,
+                           "entry %zu differs after the second parse", i);
+            }
+        } else {
+            FUZZ_CHECK(st == DECORUM_ERR_TOOBIG || st == DECORUM_ERR_FORMAT,
+                       "second parse: %s", decorum_status_name(st));
+            FUZZ_CHECK(lx.n == n1, "failed second parse changed the lexicon");
+        }
+    }
+    dc_lexicon_free(&al, &lx);
+    free(file);
+    FUZZ_CHECK(count.blocks == base.blocks && count.bytes == base.bytes,
+               "%zu blocks, %zu bytes outstanding; expected %zu, %zu",
+               count.blocks, count.bytes, base.blocks, base.bytes);
+    return 0;
+}
