@@ -115,6 +115,18 @@ static json_t *category_list(uint32_t bits)
     return a;
 }
 
+/* Scores are rounded to 4 decimals: more digits are noise from float32
+ * and make responses longer for nothing. */
+static double round4(float f)
+{
+    double d = (double)f;
+    if (d < 0)
+        d = 0;
+    if (d > 1)
+        d = 1;
+    return (double)(long)(d * 10000.0 + 0.5) / 10000.0;
+}
+
 static json_t *span_json(const char *text, const decorum_span *sp)
 {
     const char *sig = decorum_signal_name(sp->signal);
@@ -128,24 +140,12 @@ static json_t *span_json(const char *text, const decorum_span *sp)
         (json_int_t)srv_utf16_offset(text, sp->end), "byte_begin",
         (json_int_t)sp->begin, "byte_end", (json_int_t)sp->end, "signal",
         sig ? sig : "unknown", "attribute", attr ? attr : "TOXICITY", "reason",
-        sp->reason ? sp->reason : "", "score", (double)sp->score, "categories",
+        sp->reason ? sp->reason : "", "score", round4(sp->score), "categories",
         category_list(sp->category), "mitigating",
         (sp->flags & DECORUM_SPAN_MITIGATING) != 0, "evasion",
         (sp->flags & DECORUM_SPAN_EVASION) != 0, "context",
         (sp->flags & DECORUM_SPAN_CONTEXT) != 0, "text", text + sp->begin,
         (size_t)(sp->end - sp->begin));
-}
-
-/* Scores are rounded to 4 decimals: more digits are noise from float32
- * and make responses longer for nothing. */
-static double round4(float f)
-{
-    double d = (double)f;
-    if (d < 0)
-        d = 0;
-    if (d > 1)
-        d = 1;
-    return (double)(long)(d * 10000.0 + 0.5) / 10000.0;
 }
 
 static json_t *result_json(const char *text, size_t len,
