@@ -64,12 +64,17 @@ static inline uint32_t bucket(uint64_t x, uint32_t bits)
     return (uint32_t)((x * FIB) >> (64 - bits));
 }
 
-void dc_feat_iter_init(dc_feat_iter *it, const char *text, size_t len)
+void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
+                       const char *text, size_t len)
 {
     it->text = (const unsigned char *)text;
     it->len = len;
     it->pos = 0;
     it->prev = 0;
+    it->nn = 0;
+    for (unsigned n = 3; n <= 6; n++)
+        if (c->bits & (DC_FEAT_CHAR3 << (n - 3)))
+            it->ns[it->nn++] = n;
 }
 
 /* Emits the n-grams that end at the newest byte of the window; nb counts
@@ -77,6 +82,13 @@ void dc_feat_iter_init(dc_feat_iter *it, const char *text, size_t len)
 static inline size_t grams(const unsigned *ns, unsigned nn, uint64_t win,
                            unsigned nb, uint32_t bits, uint32_t *out, size_t k)
 {
+    if (nn == 1) { /* the usual configuration, one n */
+        if (nb >= ns[0])
+            out[k++] = bucket((win & ((1ull << (8 * ns[0])) - 1)) ^
+                                  (SALT_CHAR * ns[0]),
+                              bits);
+        return k;
+    }
     for (unsigned j = 0; j < nn; j++)
         if (nb >= ns[j])
             out[k++] = bucket((win & ((1ull << (8 * ns[j])) - 1)) ^
@@ -148,10 +160,7 @@ int dc_feat_next(const dc_feat_cfg *c, dc_feat_iter *it, const int8_t *vocab,
     it->pos = i;
     tok->begin = (uint32_t)b;
     tok->end = (uint32_t)i;
-    unsigned ns[4], nn = 0;
-    for (unsigned n = 3; n <= 6; n++)
-        if (c->bits & (DC_FEAT_CHAR3 << (n - 3)))
-            ns[nn++] = n;
+    const unsigned *ns = it->ns, nn = it->nn;
     if (!nn || ((c->bits & DC_FEAT_OOV) && vocab &&
                 vocab[(size_t)uni * DC_FEAT_VOCAB_STRIDE +
                       DC_FEAT_VOCAB_STRIDE - 1] != 0))

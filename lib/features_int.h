@@ -66,9 +66,11 @@ typedef struct dc_feat_iter {
     const unsigned char *text;
     size_t len, pos;
     uint64_t prev; /* hash of the previous token, 0 before the first */
+    unsigned ns[4], nn; /* the configured n-gram lengths */
 } dc_feat_iter;
 
-void dc_feat_iter_init(dc_feat_iter *it, const char *text, size_t len);
+void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
+                       const char *text, size_t len);
 
 /* Finds the next token, writes its features to out[DC_FEAT_PER_TOKEN] and
  * returns how many (possibly 0 when the configuration has no feature for

@@ -405,10 +405,11 @@ static void keep_evidence(dc_model_out *out, const dc_model_evidence *e)
 
 /* A word counts as evidence when it adds at least this much to a head's
  * calibrated logit. Words are looked for only when the hate or toxicity
- * probability reaches EVIDENCE_P: most comments are clean, and a second
+ * probability reaches EVIDENCE_P (where the model can push a verdict past
+ * review): most comments are clean, and a second
  * pass over them would cost as much as scoring. */
 #define EVIDENCE_MIN 0.25f
-#define EVIDENCE_P 0.3f
+#define EVIDENCE_P 0.5f
 
 /* Features are summed in blocks of this many (plus one token's worth), in
  * one tight loop whose loads are independent, so the memory system
@@ -460,7 +461,7 @@ static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
     dc_feat_iter it;
     dc_token tok;
     int nf;
-    dc_feat_iter_init(&it, n->text, n->len);
+    dc_feat_iter_init(&it, &m->h.fc, n->text, n->len);
     while ((nf = dc_feat_next(&m->h.fc, &it, m->w, &tok, feats)) >= 0) {
         int32_t w[DC_MODEL_STRIDE];
         token_sum(m->w, feats, (size_t)nf, w);
@@ -484,7 +485,7 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     dc_feat_iter it;
     dc_token tok;
     int nf;
-    dc_feat_iter_init(&it, n->text, n->len);
+    dc_feat_iter_init(&it, &h->fc, n->text, n->len);
     for (;;) {
         nf = dc_feat_next(&h->fc, &it, m->w, &tok, feats + k);
         if (nf >= 0) {

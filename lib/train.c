@@ -240,7 +240,7 @@ decorum_status decorum_trainer_add(decorum_trainer *t,
     size_t start = t->n_feats;
     dc_feat_iter it;
     dc_token tok;
-    dc_feat_iter_init(&it, n->text, n->len);
+    dc_feat_iter_init(&it, &t->fc, n->text, n->len);
     for (;;) {
         if ((st = dc_grow(t->al, (void **)&t->feats, &t->cap_feats,
                           t->n_feats + 1 + DC_FEAT_PER_TOKEN, sizeof *t->feats,
@@ -548,7 +548,7 @@ static size_t identity_features(const decorum_trainer *t, uint8_t *ident)
             dc_token tok;
             uint32_t f[DC_FEAT_PER_TOKEN];
             int k;
-            dc_feat_iter_init(&it, buf, (size_t)n);
+            dc_feat_iter_init(&it, &t->fc, buf, (size_t)n);
             /* Only the first token: "afro-american" is two, and "american"
              * is a term of its own. */
             if ((k = dc_feat_next(&t->fc, &it, NULL, &tok, f)) < 0)

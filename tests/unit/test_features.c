@@ -28,7 +28,7 @@ Test(features, tokens_and_offsets)
         const tokcase *tc = &tok_cases[i];
         dc_feat_iter it;
         dc_token tok;
-        dc_feat_iter_init(&it, tc->text, strlen(tc->text));
+        dc_feat_iter_init(&it, &c, tc->text, strlen(tc->text));
         size_t k = 0;
         while (dc_feat_next(&c, &it, NULL, &tok, out) >= 0) {
             cr_assert_not_null(tc->tokens[k], "case %zu: extra token at %u",
@@ -54,7 +54,7 @@ static size_t all_feats(const dc_feat_cfg *c, const char *text,
     uint32_t buf[DC_FEAT_PER_TOKEN];
     size_t n = 0;
     int k;
-    dc_feat_iter_init(&it, text, strlen(text));
+    dc_feat_iter_init(&it, c, text, strlen(text));
     while ((k = dc_feat_next(c, &it, vocab, &tok, buf)) >= 0) {
         cr_assert_leq((size_t)k, DC_FEAT_PER_TOKEN);
         for (int j = 0; j < k && n < cap; j++)
@@ -102,7 +102,7 @@ Test(features, bound_per_token_holds_for_every_set)
     dc_feat_iter it;
     dc_token tok;
     uint32_t out[DC_FEAT_PER_TOKEN];
-    dc_feat_iter_init(&it, word, strlen(word));
+    dc_feat_iter_init(&it, &c, word, strlen(word));
     int k = dc_feat_next(&c, &it, NULL, &tok, out);
     cr_assert_eq(k, 1 + (24 + 2 - 3 + 1) + (24 + 2 - 4 + 1) +
                         (24 + 2 - 5 + 1) + (24 + 2 - 6 + 1));

@@ -1,0 +1,153 @@
+/*
+ * bench_model.c: cost of the learned model alone (dc_model_score).
+ *
+ *   bench_model [-r ROUNDS] [-m MODEL] CORPUS
+ *
+ * Every comment of CORPUS (bench/out/corpus.jsonl or plain text) is first
+ * normalized and run through the rule layer with the built-in engine, out
+ * of the timed loop; then dc_model_score is timed over all of them, ROUNDS
+ * times (default 10), best round reported, for all comments and for those
+ * of at most 140 bytes ("tweets") apart. Comments the model finds notable
+ * (hate or toxicity >= 0.3) pay a second pass that finds the words behind
+ * the score; their share is printed. MODEL defaults to the built-in model.
+ * The scores' checksum must repeat every round.
+ */
+#include "corpus.h"
+#include "decorum_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct item {
+    dc_norm n; /* only text and len are filled: what the model reads */
+    float rf[DC_N_RULE_FEATURES];
+    size_t orig_len;
+} item;
+
+static uint64_t run(const dc_model *m, dc_model_scratch *ms, const item *v,
+                    size_t n, size_t max_len, size_t *count, size_t *bytes,
+                    size_t *explained)
+{
+    uint64_t h = 0;
+    dc_model_out out;
+    *count = *bytes = *explained = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].orig_len > max_len)
+            continue;
+        if (dc_model_score(m, ms, &v[i].n, v[i].rf, &out) != DECORUM_OK) {
+            fprintf(stderr, "bench_model: dc_model_score failed\n");
+            exit(1);
+        }
+        for (int k = 0; k < DC_N_HEADS; k++)
+            h = bench_mix(h, (uint64_t)(out.p[k] * 1e6f));
+        h = bench_mix(h, out.n_ev);
+        *count += 1;
+        *bytes += v[i].orig_len;
+        *explained += out.n_ev > 0;
+    }
+    return h;
+}
+
+static void timed(const char *name, const dc_model *m, dc_model_scratch *ms,
+                  const item *v, size_t n, size_t max_len, int rounds)
+{
+    size_t count, bytes, explained;
+    uint64_t want = run(m, ms, v, n, max_len, &count, &bytes, &explained);
+    double best = 1e30;
+    for (int r = 0; r < rounds; r++) {
+        double t0 = bench_now();
+        uint64_t got = run(m, ms, v, n, max_len, &count, &bytes, &explained);
+        double dt = bench_now() - t0;
+        if (got != want) {
+            fprintf(stderr, "bench_model: checksum changed in round %d\n", r);
+            exit(1);
+        }
+        best = dt < best ? dt : best;
+    }
+    if (!count)
+        return;
+    printf("%-8s %7zu comments, avg %5.1f bytes: %7.1f ns/comment, %7.1f ns "
+           "per 100 bytes, %5.2f M comments/s; %4.1f%% explained; checksum "
+           "%016llx\n",
+           name, count, (double)bytes / (double)count,
+           best / (double)count * 1e9, best / (double)bytes * 1e11,
+           (double)count / best / 1e6, 100.0 * (double)explained / (double)count,
+           (unsigned long long)want);
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 10, c;
+    const char *model = NULL;
+    while ((c = getopt(argc, argv, "r:m:")) != -1) {
+        if (c == 'r')
+            rounds = (int)strtol(optarg, NULL, 10);
+        else if (c == 'm')
+            model = optarg;
+        else
+            return 2;
+    }
+    if (optind >= argc || rounds < 1) {
+        fprintf(stderr, "usage: bench_model [-r ROUNDS] [-m MODEL] CORPUS\n");
+        return 2;
+    }
+    bench_corpus corpus;
+    bench_corpus_load(argv[optind], &corpus);
+    decorum_engine_options o;
+    decorum_engine_options_init(&o);
+    o.flags = DECORUM_OPT_NO_MODEL;
+    decorum_engine *e = NULL;
+    decorum_scratch *s = NULL;
+    decorum_error err;
+    if (decorum_engine_open(&o, &e, &err) != DECORUM_OK ||
+        decorum_scratch_alloc(e, &s, &err) != DECORUM_OK) {
+        fprintf(stderr, "bench_model: %s\n", err.message);
+        return 1;
+    }
+    item *v = calloc(corpus.n, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; v && i < corpus.n; i++) {
+        const dc_norm *nm;
+        const dc_rules_out *ro;
+        if (dc_engine_rules(e, s, corpus.v[i].p, corpus.v[i].len, &nm, &ro) !=
+            DECORUM_OK)
+            continue;
+        item *it = &v[n++];
+        it->n.text = malloc(nm->len + 1);
+        if (!it->n.text) {
+            fprintf(stderr, "bench_model: out of memory\n");
+            return 1;
+        }
+        memcpy(it->n.text, nm->text, nm->len + 1);
+        it->n.len = nm->len;
+        memcpy(it->rf, ro->rf, sizeof it->rf);
+        it->orig_len = corpus.v[i].len;
+    }
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model *m = NULL;
+    dc_model_scratch *ms = NULL;
+    double t0 = bench_now();
+    if (dc_model_open(&al, model, &m, &err) != DECORUM_OK || !m) {
+        fprintf(stderr, "bench_model: %s\n", m ? err.message : "no model");
+        return 1;
+    }
+    double t_open = bench_now() - t0;
+    if (dc_model_scratch_new(&al, m, &ms) != DECORUM_OK)
+        return 1;
+    printf("model: %s; opened in %.3f ms\n", dc_model_describe(m),
+           t_open * 1e3);
+    timed("all", m, ms, v, n, SIZE_MAX, rounds);
+    timed("tweets", m, ms, v, n, 140, rounds);
+    for (size_t i = 0; i < n; i++)
+        free(v[i].n.text);
+    free(v);
+    dc_model_scratch_free(&al, ms);
+    dc_model_free(&al, m);
+    decorum_scratch_free(s);
+    decorum_engine_free(e);
+    bench_corpus_free(&corpus);
+    return 0;
+}
