@@ -306,6 +306,14 @@ static double sigm(double x)
     return 1.0 / (1.0 + exp(-x));
 }
 
+/* A head whose labels come from a rule feature must not see that feature,
+ * or it learns to copy it: hidden, it learns which words and n-grams go
+ * with it, and so generalizes past the lexicon (misspellings, new words). */
+static int rf_hidden(int j, int h)
+{
+    return h == DECORUM_PROFANITY && j == DC_RF_PROFANITY;
+}
+
 typedef struct fitstate {
     float *w, *g;    /* [buckets][S]: weights, AdaGrad sums */
     const uint8_t *ident; /* [buckets]: 1 for identity-term features */
@@ -360,7 +368,7 @@ static void fit_row(const decorum_trainer *t, fitstate *fs, const row *r,
     for (int j = 0; j < DC_N_RULE_FEATURES; j++)
         if (rf[j] != 0)
             for (int h = 0; h < N_H; h++) {
-                if (g[h] == 0)
+                if (g[h] == 0 || rf_hidden(j, h))
                     continue;
                 float gg = g[h] * rf[j] + l2 * fs->r[j][h];
                 fs->gr[j][h] += gg * gg;
