@@ -48,10 +48,14 @@
     return el;
   }
   function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+  var sayTimer = 0;
   function say(msg, err) {
     var s = $("status");
     s.textContent = msg || "";
     s.className = "status" + (err ? " err" : "");
+    // Confirmations fade after a while; errors stay until the next message.
+    clearTimeout(sayTimer);
+    if (msg && !err) sayTimer = setTimeout(function () { s.textContent = ""; }, 8000);
   }
   function pct(v) { return Math.round((v || 0) * 100); }
   function ago(iso) {
