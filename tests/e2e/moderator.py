@@ -107,8 +107,8 @@ try:
     # Work in the view that has the comments: pending once the engine flags
     # things, otherwise "All" (today's stub engine approves everything).
     body = driver.find_element(By.TAG_NAME, "body")
-    time.sleep(0.3)
-    pending = int(driver.find_element(By.CSS_SELECTOR, '[data-count="pending"]').text or 0)
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-count="pending"]').text.isdigit())
+    pending = int(driver.find_element(By.CSS_SELECTOR, '[data-count="pending"]').text)
     view = "pending" if pending >= 3 else "all"
     if view == "all":
         driver.execute_script("document.activeElement.blur()")
