@@ -14,18 +14,21 @@
 --   wrk -t2 -c64 -d20s --latency -s bench/wrk/coral.lua http://127.0.0.1:PORT
 --
 -- Run from the repository root (paths are relative). KEY=... sets ?key=.
--- With DECORUM_SPANS=1 the body also asks for spanAnnotations.
+-- With DECORUM_SPANS=1 the body also asks for spanAnnotations; with
+-- DECORUM_STORE=1 it sends doNotStore: false, so every request is written
+-- to the store (the cost of keeping analyze traffic for retraining).
 
 local bodies = {}
 local key = os.getenv("KEY") or "bench"
 local spans = os.getenv("DECORUM_SPANS") == "1"
+local dns = os.getenv("DECORUM_STORE") == "1" and "false" or "true"
 
 local function add(text)
   text = text:gsub('"', '\\"'):gsub("[%z\1-\31]", function(c)
     return string.format("\\u%04x", c:byte())
   end)
   bodies[#bodies + 1] = '{"comment":{"text":"' .. text .. '"},"languages":["en"],' ..
-    '"doNotStore":true,"requestedAttributes":{"TOXICITY":{}}' ..
+    '"doNotStore":' .. dns .. ',"requestedAttributes":{"TOXICITY":{}}' ..
     (spans and ',"spanAnnotations":true' or '') .. '}'
 end
 
@@ -46,7 +49,7 @@ local function load()
       -- {"id": "...", "text": "..."}: the text is already JSON.
       local t = line:match('"text": "(.*)"}%s*$')
       if t then bodies[#bodies + 1] = '{"comment":{"text":"' .. t ..
-        '"},"languages":["en"],"doNotStore":true,"requestedAttributes":{"TOXICITY":{}}' ..
+        '"},"languages":["en"],"doNotStore":' .. dns .. ',"requestedAttributes":{"TOXICITY":{}}' ..
         (spans and ',"spanAnnotations":true' or '') .. '}' end
     end
     f:close()
