@@ -132,6 +132,7 @@ static decorum_status reserve(const dc_alloc *al, dc_norm *n, size_t need,
     uint8_t *h = dc_malloc(al, cap);
     if (!t || !b || !e || !h)
         goto fail;
+    t[keep < cap ? keep : cap - 1] = '\0'; /* a valid empty or cut text */
     if (keep) {
         memcpy(t, n->text, keep);
         memcpy(b, n->src_begin, keep * sizeof *b);
@@ -620,25 +621,8 @@ static bool ordinal(unsigned a, unsigned b)
            (b == 'm' && (a == 'a' || a == 'p'));
 }
 
-/* Stage 2 over s[0..n) into out (capacity at least n + 1). With ident, s is
- * the caller's text and source offsets are the byte positions themselves;
- * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
- * that each caller gets a copy specialized on ident. Returns out's length. */
-static inline __attribute__((always_inline)) size_t
-fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
-     const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
-     const bool ident, dc_norm *out)
-{
-    const uint8_t *cls = nz->cls, *low = nz->lower, *leet = nz->leet;
-    char *ot = out->text;
-    uint32_t *ob = out->src_begin, *oe = out->src_end;
-    uint8_t *oh = out->how;
-    size_t o = 0, i = 0;
-    /* A white-space run is emitted lazily, when something follows it, so
-     * trailing white space disappears. */
-    unsigned pend = 0, ph = 0;
-    uint32_t pb = 0, pe = 0;
-
+/* Offsets of stage-2 input byte p: the byte itself on the ASCII path
+ * (ident), else stage 1's map. */
 #define SB(p) (ident ? (uint32_t)(p) : isb[p])
 #define SE(p) (ident ? (uint32_t)(p) + 1 : ise[p])
 #define HW(p) (ident ? 0u : (unsigned)ihw[p])
@@ -657,6 +641,125 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
             pend = 0;                                                          \
         }                                                                      \
     } while (0)
+
+/* The word rules for one token of tm characters at s[ts], s[ts + step],
+ * ...: leetspeak, masking and stretching, written to out from index o.
+ * Returns the new out index: o + tm unless stretched letters were cut.
+ * Offsets as in fold(). */
+static inline __attribute__((always_inline)) size_t
+token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
+            size_t step, size_t tm, bool has_letter, unsigned extra,
+            const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+            const bool ident, dc_norm *out, size_t o)
+{
+    const uint8_t *cls = nz->cls, *low = nz->lower, *leet = nz->leet;
+    char *ot = out->text;
+    uint32_t *ob = out->src_begin, *oe = out->src_end;
+    uint8_t *oh = out->how;
+    unsigned last = 0, run = 0, mask_on = 0;
+    size_t mask_end = 0;
+    for (size_t t = 0; t < tm; t++) {
+        size_t p = ts + t * step;
+        unsigned c2 = s[p], k2 = cls[c2], ch = c2, h = extra | HW(p);
+        if (k2 == K_LETTER) { /* most bytes of most tokens */
+            ch = low[c2];
+            goto letter;
+        }
+        unsigned kp = t > 0 ? cls[s[p - step]] : K_PUNCT;
+        unsigned kn = t + 1 < tm ? cls[s[p + step]] : K_PUNCT;
+        switch (k2) {
+        case K_DIGIT:
+            /* Only a lone digit in a word with letters: h4te, k1ll,
+             * but not 1488, 14words, covid19, 1st. */
+            if (has_letter && leet[c2] && kp != K_DIGIT &&
+                kn != K_DIGIT &&
+                !(t == 0 && tm == 3 &&
+                  ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
+                ch = leet[c2];
+                h |= DC_EV_LEET;
+            }
+            break;
+        case K_LEET:
+        case K_MASK:
+            if (t >= mask_end) { /* a new run of symbols */
+                size_t r = t;
+                unsigned kr, any_mask = 0;
+                while (r < tm && ((kr = cls[s[ts + r * step]]) == K_LEET ||
+                                  kr == K_MASK)) {
+                    any_mask |= kr == K_MASK;
+                    r++;
+                }
+                mask_end = r;
+                /* Masking: after a letter, either up to another
+                 * letter (f*ck, n#gger) or as a run of two or more
+                 * (f**, F@#%: a grawlix). Not "#maga", "C#", "50%". */
+                mask_on = any_mask && kp == K_LETTER &&
+                          ((r < tm && cls[s[ts + r * step]] == K_LETTER) ||
+                           r - t >= 2);
+            }
+            if (mask_on) {
+                ch = '*';
+                h |= DC_EV_MASK;
+                break;
+            }
+            if (k2 == K_MASK)
+                break;
+            bool ok;
+            if (c2 == '@') /* after a letter: not "@user" */
+                ok = kp == K_LETTER;
+            else if (c2 == '$') /* not "$5" */
+                ok = has_letter && kn != K_DIGIT;
+            else if (c2 == '|')
+                ok = has_letter;
+            else /* ! + : between letters, not "hey!" */
+                ok = kp == K_LETTER && kn == K_LETTER;
+            if (ok) {
+                ch = leet[c2];
+                h |= DC_EV_LEET;
+            }
+            break;
+        default:
+            break;
+        }
+        if (ch - 'a' < 26u) {
+        letter:
+            if (ch == last) {
+                if (++run > 2) {
+                    oe[o - 1] = SE(p);
+                    oh[o - 1] |= DC_EV_STRETCH | h;
+                    oh[o - 2] |= DC_EV_STRETCH;
+                    continue;
+                }
+            } else {
+                last = ch;
+                run = 1;
+            }
+        } else {
+            last = 0;
+        }
+        PUT(ch, SB(p), SE(p), h);
+    }
+    return o;
+}
+
+/* Stage 2 over s[0..n) into out (capacity at least n + 1). With ident, s is
+ * the caller's text and source offsets are the byte positions themselves;
+ * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
+ * that each caller gets a copy specialized on ident. Returns out's length. */
+static inline __attribute__((always_inline)) size_t
+fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
+     const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+     const bool ident, dc_norm *out)
+{
+    const uint8_t *cls = nz->cls, *low = nz->lower;
+    char *ot = out->text;
+    uint32_t *ob = out->src_begin, *oe = out->src_end;
+    uint8_t *oh = out->how;
+    size_t o = 0, i = 0;
+    /* A white-space run is emitted lazily, when something follows it, so
+     * trailing white space disappears. */
+    unsigned pend = 0, ph = 0;
+    uint32_t pb = 0, pe = 0;
 
     while (i < n) {
         unsigned c = s[i], k = cls[c];
@@ -747,11 +850,22 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
              * which is what a per-byte loop mispredicts at every word end.
              * All eight output slots are written; only the letters count,
              * the rest is overwritten later. o <= j keeps this inside the
-             * buffer (its capacity is at least n + 1). */
+             * buffer (its capacity is at least n + 1). The last chunk of
+             * the text is read as the eight bytes that end it, shifted so
+             * that zero bytes (non-letters) stand for what lies past the
+             * end; it needs 8 bytes of room in the output. */
             uint64_t prev = 0; /* previous chunk, lower-cased, if all letters */
-            while (nz->swar && j + 8 <= n) {
+            while (nz->swar) {
                 uint64_t x;
-                memcpy(&x, s + j, 8);
+                bool tail = j + 8 > n;
+                if (!tail) {
+                    memcpy(&x, s + j, 8);
+                } else {
+                    if (j >= n || n < 8 || o + 8 > out->cap)
+                        break;
+                    memcpy(&x, s + n - 8, 8);
+                    x >>= 8 * (j + 8 - n);
+                }
                 uint64_t let = swar_letters(x);
                 uint64_t lx = x | (let >> 2);
                 uint64_t non = ~let & SWAR_HI;
@@ -771,15 +885,19 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                     iota8(ob + o, (uint32_t)j);
                     iota8(oe + o, (uint32_t)j + 1);
                     memset(oh + o, 0, 8);
-                } else {
+                } else if (!tail) {
                     memcpy(ob + o, isb + j, 8 * sizeof *ob);
                     memcpy(oe + o, ise + j, 8 * sizeof *oe);
                     memcpy(oh + o, ihw + j, 8);
+                } else { /* the source map ends at n */
+                    memcpy(ob + o, isb + j, nl * sizeof *ob);
+                    memcpy(oe + o, ise + j, nl * sizeof *oe);
+                    memcpy(oh + o, ihw + j, nl);
                 }
                 o += nl;
                 j += nl;
                 if (nl < 8)
-                    break;
+                    goto word_end; /* s[j] is not a letter, or j == n */
                 prev = lx;
             }
             if (j > i && j < n && cls[s[j]] == K_LETTER) {
@@ -805,6 +923,9 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                 PUT(ch, SB(j), SE(j), HW(j));
                 j++;
             }
+#if DC_SWAR
+        word_end:
+#endif
             if (j >= n || cls[s[j]] < K_LETTER) {
                 /* One space, then a word of two letters or more (so not
                  * the start of spaced-out letters): what the white-space
@@ -828,97 +949,12 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
             i = j;
         }
 
-    general: {
-        unsigned last = 0, run = 0, mask_on = 0;
-        size_t mask_end = 0;
-        for (size_t t = 0; t < tm; t++) {
-            size_t p = ts + t * step;
-            unsigned c2 = s[p], k2 = cls[c2], ch = c2, h = extra | HW(p);
-            unsigned kp = t > 0 ? cls[s[p - step]] : K_PUNCT;
-            unsigned kn = t + 1 < tm ? cls[s[p + step]] : K_PUNCT;
-            switch (k2) {
-            case K_LETTER:
-                ch = low[c2];
-                break;
-            case K_DIGIT:
-                /* Only a lone digit in a word with letters: h4te, k1ll,
-                 * but not 1488, 14words, covid19, 1st. */
-                if (has_letter && leet[c2] && kp != K_DIGIT &&
-                    kn != K_DIGIT &&
-                    !(t == 0 && tm == 3 &&
-                      ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
-                    ch = leet[c2];
-                    h |= DC_EV_LEET;
-                }
-                break;
-            case K_LEET:
-            case K_MASK:
-                if (t >= mask_end) { /* a new run of symbols */
-                    size_t r = t;
-                    unsigned kr, any_mask = 0;
-                    while (r < tm && ((kr = cls[s[ts + r * step]]) == K_LEET ||
-                                      kr == K_MASK)) {
-                        any_mask |= kr == K_MASK;
-                        r++;
-                    }
-                    mask_end = r;
-                    /* Masking: after a letter, either up to another
-                     * letter (f*ck, n#gger) or as a run of two or more
-                     * (f**, F@#%: a grawlix). Not "#maga", "C#", "50%". */
-                    mask_on = any_mask && kp == K_LETTER &&
-                              ((r < tm && cls[s[ts + r * step]] == K_LETTER) ||
-                               r - t >= 2);
-                }
-                if (mask_on) {
-                    ch = '*';
-                    h |= DC_EV_MASK;
-                    break;
-                }
-                if (k2 == K_MASK)
-                    break;
-                bool ok;
-                if (c2 == '@') /* after a letter: not "@user" */
-                    ok = kp == K_LETTER;
-                else if (c2 == '$') /* not "$5" */
-                    ok = has_letter && kn != K_DIGIT;
-                else if (c2 == '|')
-                    ok = has_letter;
-                else /* ! + : between letters, not "hey!" */
-                    ok = kp == K_LETTER && kn == K_LETTER;
-                if (ok) {
-                    ch = leet[c2];
-                    h |= DC_EV_LEET;
-                }
-                break;
-            default:
-                break;
-            }
-            if (ch - 'a' < 26u) {
-                if (ch == last) {
-                    if (++run > 2) {
-                        oe[o - 1] = SE(p);
-                        oh[o - 1] |= DC_EV_STRETCH | h;
-                        oh[o - 2] |= DC_EV_STRETCH;
-                        continue;
-                    }
-                } else {
-                    last = ch;
-                    run = 1;
-                }
-            } else {
-                last = 0;
-            }
-            PUT(ch, SB(p), SE(p), h);
-        }
-    }
+    general:
+        o = token_rules(nz, s, ts, step, tm, has_letter, extra, isb, ise, ihw,
+                        ident, out, o);
     }
     ot[o] = '\0';
     return o;
-#undef SB
-#undef SE
-#undef HW
-#undef PUT
-#undef FLUSH
 }
 
 static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
@@ -926,6 +962,184 @@ static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
 {
     return fold(nz, s, n, NULL, NULL, NULL, true, out);
 }
+
+#ifdef __SSE2__
+/* Byte classes of 16 bytes as bit masks (bit k: byte k). */
+static inline unsigned mask_eq(__m128i x, char c)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+}
+
+static inline unsigned mask_in(__m128i x, char lo, char hi)
+{
+    /* Signed compares: every byte here is ASCII. */
+    return (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)(lo - 1))),
+                      _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1)))));
+}
+
+/* Bytes x moved up by k, the low ones from the previous chunk px. */
+#define BACKV(x, px, k)                                                        \
+    _mm_or_si128(_mm_slli_si128(x, k), _mm_srli_si128(px, 16 - (k)))
+
+/* Most ASCII comments come out of stage 2 byte for byte: nothing is joined,
+ * cut or collapsed, and only a few words have digits or symbols that the
+ * word rules might change. This pass writes that byte-for-byte result
+ * (lower case, identity offsets) sixteen bytes at a time, and proves on
+ * the way that it is the right one:
+ *
+ *   - nothing may shrink the text: no control character, no white space
+ *     next to white space or at either end, no letter equal to the two
+ *     before it, no three single letters or digits with the same separator
+ *     between them (a superset of what fold() joins or cuts);
+ *   - a word can only change where a digit or symbol touches a letter or
+ *     another symbol; those words are rerun through token_rules() in place.
+ *
+ * It also finds out whether the text is ASCII at all. Returns Q_DONE with
+ * out filled (*ev: the evasion bits), Q_OTHER when a byte is not ASCII,
+ * or Q_UNKNOWN as soon as the proof fails (out is then rewritten by the
+ * caller). out needs room for n + 1 bytes. */
+enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
+
+static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
+                       size_t n, dc_norm *out, uint32_t *ev)
+{
+    size_t flagged[32], nf = 0;
+    unsigned pL = 0, pE = 0, pW = 0, pD = 0, pWS = 0, pDB = 0;
+    __m128i px = _mm_setzero_si128(), plx = _mm_setzero_si128();
+    const __m128i sp20 = _mm_set1_epi8(0x20);
+    for (size_t j = 0; j < n; j += 16) {
+        size_t r = n - j < 16 ? n - j : 16;
+        unsigned valid = r == 16 ? 0xffffu : (1u << r) - 1;
+        __m128i x;
+        if (r == 16) {
+            x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+        } else if (n >= 16) {
+            /* The 16 bytes that end the text, moved down through memory so
+             * that zeros follow them: no read past the end. */
+            unsigned char tmp[32] = {0};
+            _mm_storeu_si128(
+                (__m128i *)(void *)tmp,
+                _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)));
+            x = _mm_loadu_si128((const __m128i *)(const void *)(tmp + 16 - r));
+        } else {
+            unsigned char tmp[16] = {0};
+            memcpy(tmp, s + j, r);
+            x = _mm_loadu_si128((const __m128i *)(const void *)tmp);
+        }
+        if ((unsigned)_mm_movemask_epi8(x) & valid)
+            return Q_OTHER;
+        __m128i lx = _mm_or_si128(x, sp20);
+        __m128i isl =
+            _mm_and_si128(_mm_cmpgt_epi8(lx, _mm_set1_epi8('a' - 1)),
+                          _mm_cmplt_epi8(lx, _mm_set1_epi8('z' + 1)));
+        unsigned L = (unsigned)_mm_movemask_epi8(isl) & valid;
+        unsigned D = mask_in(x, '0', '9');
+        unsigned NL = mask_eq(x, '\n');
+        unsigned WS = mask_eq(x, ' ') | NL;
+        unsigned CTL = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, sp20)) &
+                        ~NL) |
+                       mask_eq(x, 0x7f);
+        unsigned AT = mask_eq(x, '@');
+        unsigned DB = mask_eq(x, '$') | mask_eq(x, '|');
+        unsigned BP = mask_eq(x, '!') | mask_eq(x, '+');
+        unsigned MK = mask_eq(x, '*') | mask_eq(x, '#') | mask_eq(x, '%');
+        unsigned W = L | D | AT | DB | BP | MK, E = L | D;
+        /* Windows over this chunk (bits 16-31) and the previous one (0-15):
+         * bit k of w >> (16 - d) is the class of byte k - d. Bits above 15
+         * of what comes out are cut by valid. */
+        uint32_t wE = E << 16 | pE, wL = L << 16 | pL, wW = W << 16 | pW;
+        uint32_t wD = D << 16 | pD, wWS = WS << 16 | pWS, wDB = DB << 16 | pDB;
+
+        unsigned bad = CTL | (WS & (wWS >> 15));
+        if (j == 0)
+            bad |= WS & 1u;
+        if (j + r == n)
+            bad |= WS & (1u << (r - 1));
+        /* A letter equal to the two before it (case-folded). */
+        unsigned eq1 = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(lx, BACKV(lx, plx, 1)));
+        unsigned eq2 = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(lx, BACKV(lx, plx, 2)));
+        bad |= L & eq1 & eq2;
+        /* Three single letters or digits with the same separator: maybe
+         * spaced out. Seen from the byte after the third (k), they are at
+         * k - 5, k - 3 and k - 1, and k - 6, k - 4, k - 2 and k are not
+         * letters or digits. The byte after the end of the text (bit r of
+         * the last chunk, a zero) counts; past a full last chunk, the end
+         * is checked after the loop. */
+        unsigned sep_eq = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(BACKV(x, px, 2), BACKV(x, px, 4)));
+        uint32_t nE = ~wE;
+        unsigned spaced = (nE >> 16) & (wE >> 15) & (nE >> 14) & (wE >> 13) &
+                          (nE >> 12) & (wE >> 11) & (nE >> 10) & sep_eq;
+        if ((bad & valid) || (spaced & (valid << 1 | 1u)))
+            return Q_UNKNOWN;
+
+        /* Where a word's rules might change something. */
+        unsigned ft = (D & ((wW & ~wD) >> 15)) | (W & ~D & (wD >> 15)) |
+                      (DB & (wW >> 15)) | (W & (wDB >> 15)) |
+                      ((AT | BP | MK) & (wL >> 15));
+        for (ft &= valid; ft; ft &= ft - 1) {
+            if (nf == sizeof flagged / sizeof *flagged)
+                return Q_UNKNOWN;
+            flagged[nf++] = j + (size_t)__builtin_ctz(ft);
+        }
+
+        __m128i lower = _mm_or_si128(x, _mm_and_si128(isl, sp20));
+        if (j + 16 <= out->cap) { /* the tail too, given the room */
+            _mm_storeu_si128((__m128i *)(void *)(out->text + j), lower);
+            iota8(out->src_begin + j, (uint32_t)j);
+            iota8(out->src_begin + j + 8, (uint32_t)j + 8);
+            iota8(out->src_end + j, (uint32_t)j + 1);
+            iota8(out->src_end + j + 8, (uint32_t)j + 9);
+            memset(out->how + j, 0, 16);
+        } else {
+            unsigned char tmp[16];
+            _mm_storeu_si128((__m128i *)(void *)tmp, lower);
+            memcpy(out->text + j, tmp, r);
+            for (size_t k = 0; k < r; k++) {
+                out->src_begin[j + k] = (uint32_t)(j + k);
+                out->src_end[j + k] = (uint32_t)(j + k) + 1;
+            }
+            memset(out->how + j, 0, r);
+        }
+        pL = L, pE = E, pW = W, pD = D, pWS = WS, pDB = DB;
+        px = x, plx = lx;
+    }
+
+    const uint8_t *cls = nz->cls;
+    if (n % 16 == 0 && n >= 5 && IS_ELEM(cls[s[n - 1]]) &&
+        !IS_ELEM(cls[s[n - 2]]) && IS_ELEM(cls[s[n - 3]]) &&
+        !IS_ELEM(cls[s[n - 4]]) && IS_ELEM(cls[s[n - 5]]) &&
+        s[n - 2] == s[n - 4] && (n == 5 || !IS_ELEM(cls[s[n - 6]])))
+        return Q_UNKNOWN; /* spaced out at the very end */
+    size_t done = 0;
+    unsigned h = 0;
+    for (size_t f = 0; f < nf; f++) {
+        size_t p = flagged[f];
+        if (p < done)
+            continue;
+        size_t a = p, b = p + 1;
+        while (a > 0 && cls[s[a - 1]] >= K_LETTER)
+            a--;
+        while (b < n && cls[s[b]] >= K_LETTER)
+            b++;
+        bool has_letter = false;
+        for (size_t k = a; k < b; k++)
+            has_letter |= cls[s[k]] == K_LETTER;
+        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, NULL, NULL, NULL,
+                        true, out, a) != b)
+            return Q_UNKNOWN; /* a stretched run was cut: everything moves */
+        for (size_t k = a; k < b; k++)
+            h |= out->how[k];
+        done = b;
+    }
+    out->text[n] = '\0';
+    *ev = h;
+    return Q_DONE;
+}
+#endif
 
 static size_t fold_mapped(const dc_normalizer *nz, const dc_norm *mid,
                           dc_norm *out)
@@ -1075,32 +1289,56 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     const unsigned char *s = (const unsigned char *)text;
     decorum_status st;
     size_t o;
-    if (all_ascii(s, len)) {
-        if ((st = reserve(al, out, len + 1, 0, max_out)) != DECORUM_OK)
+    int q = Q_UNKNOWN;
+    uint32_t ev = 0;
+    /* An ASCII text needs len + 1 bytes; 16 more let the word paths write
+     * whole chunks at its end. */
+    size_t room = len + 17 < max_out ? len + 17 : max_out;
+#ifdef __SSE2__
+    if (nz->swar && len + 1 <= max_out) {
+        if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
+            return st;
+        q = quick_ascii(nz, s, len, out, &ev);
+    }
+#endif
+    if (q == Q_DONE) {
+        out->len = len;
+        out->evasions = ev;
+        out->ascii = true;
+        return DECORUM_OK;
+    }
+    if (q != Q_OTHER && all_ascii(s, len)) {
+        if (len + 1 > max_out)
+            return DECORUM_ERR_TOOBIG;
+        if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
             return st;
         o = fold_ascii(nz, s, len, out);
         out->ascii = true;
     } else {
         if ((st = expand(al, nz, ns, s, len, max_out)) != DECORUM_OK)
             return st;
-        if ((st = reserve(al, out, ns->mid.len + 1, 0, max_out)) != DECORUM_OK)
+        size_t ml = ns->mid.len;
+        if (ml + 1 > max_out)
+            return DECORUM_ERR_TOOBIG;
+        if ((st = reserve(al, out, ml + 9 < max_out ? ml + 9 : max_out, 0,
+                          max_out)) != DECORUM_OK)
             return st;
         o = fold_mapped(nz, &ns->mid, out);
         out->ascii = false;
     }
     out->len = o;
-    uint64_t ev = 0;
+    uint64_t acc = 0;
     size_t k = 0;
     for (; k + 8 <= o; k += 8) {
         uint64_t w;
         memcpy(&w, out->how + k, 8);
-        ev |= w;
+        acc |= w;
     }
     for (; k < o; k++)
-        ev |= out->how[k];
-    ev |= ev >> 32;
-    ev |= ev >> 16;
-    ev |= ev >> 8;
-    out->evasions = (uint32_t)(ev & 0xff);
+        acc |= out->how[k];
+    acc |= acc >> 32;
+    acc |= acc >> 16;
+    acc |= acc >> 8;
+    out->evasions = (uint32_t)(acc & 0xff);
     return DECORUM_OK;
 }

@@ -239,6 +239,12 @@ static const struct tcase {
     {"k.i.l.l f u c k", "kill fuck", SPACED},
     {"k 1 l l", "kill", SPACED | LEET},
     {"k i l l l l", "kill", SPACED | STRETCH},
+    /* spaced out at the end of a text of 16 and 32 bytes (chunk edges) */
+    {"abcdefghij k i l", "abcdefghij kil", SPACED},
+    {"abcdefghijklmnopqrstuvwxyz k i l", "abcdefghijklmnopqrstuvwxyz kil",
+     SPACED},
+    {"abcdefghijklm k.i.l.l abcdefghij", "abcdefghijklm kill abcdefghij",
+     SPACED},
     /* stretched letters */
     {"haaaate", "haate", STRETCH},
     {"killllll", "kill", STRETCH},
@@ -508,6 +514,48 @@ Test(normalize, random_pieces_keep_the_invariants)
                              out.len * sizeof *out.src_end) == 0 &&
                       memcmp(again.how, out.how, out.len) == 0,
                   "byte and word paths differ on \"%s\"", buf);
+    }
+}
+
+/* Comment-like ASCII (words, single spaces, a few digits and symbols) takes
+ * the sixteen-byte path; it must agree with the byte path exactly. */
+Test(normalize, word_paths_agree_on_comment_like_text)
+{
+    static const char *words[] = {
+        "the", "Jews", "k1ll", "h4te", "@user", "RT", "hello!", "f*ck",
+        "sh!t", "$hit", "ki||", "1488", "1st", "a", "I", "u", "r", "b4",
+        "covid19", "F@#%", "#maga", "100%", "don't", "(((them)))", "x+y",
+        "a+1", "c++", "www", "aaah", "k", "i", "l", "loooong", "U.S.A.",
+        "k.i.l.l", "n#gg3r", "e.g.", "3.5", "-", "...", "WORD", "@", "$5"};
+    const size_t nw = sizeof words / sizeof *words;
+    uint64_t r = 0x2545f4914f6cdd1dull;
+    char buf[600];
+    for (int it = 0; it < 20000; it++) {
+        size_t len = 0;
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        int n = 1 + (int)(r % 30);
+        for (int k = 0; k < n; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            const char *w = words[r % nw];
+            size_t wl = strlen(w);
+            if (len)
+                buf[len++] = (r >> 20) % 50 == 0 ? '\n' : ' ';
+            memcpy(buf + len, w, wl);
+            len += wl;
+        }
+        buf[len] = '\0';
+        cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+        dc_normalizer_set_swar(nz, false);
+        cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
+        dc_normalizer_set_swar(nz, true);
+        cr_assert_str_eq(out.text, again.text, "on \"%s\"", buf);
+        cr_assert_eq(again.evasions, out.evasions);
+        cr_assert(memcmp(again.src_begin, out.src_begin,
+                         out.len * sizeof *out.src_begin) == 0 &&
+                      memcmp(again.src_end, out.src_end,
+                             out.len * sizeof *out.src_end) == 0 &&
+                      memcmp(again.how, out.how, out.len) == 0,
+                  "offsets or bits differ on \"%s\"", buf);
     }
 }
 
