@@ -450,6 +450,19 @@ static enum MHD_Result send_resp(srv *s, struct MHD_Connection *conn,
     if (out->status == 401)
         MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
                                 "Bearer realm=\"decorum\"");
+    /* Perspective answers browsers too (extensions, client-side tools), so
+     * its routes allow any origin, as Google's do; keys are the gate. The
+     * native API stays same-origin: it is for the page served here. */
+    if (cs->route == SRV_ROUTE_ANALYZE || cs->route == SRV_ROUTE_SUGGEST) {
+        MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
+        if (out->status == 204) {
+            MHD_add_response_header(r, "Access-Control-Allow-Methods",
+                                    "POST, OPTIONS");
+            MHD_add_response_header(r, "Access-Control-Allow-Headers",
+                                    "Content-Type, X-Goog-Api-Key");
+            MHD_add_response_header(r, "Access-Control-Max-Age", "86400");
+        }
+    }
     enum MHD_Result ret = MHD_queue_response(conn, out->status, r);
     MHD_destroy_response(r);
     cs->status = out->status;
@@ -553,7 +566,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     srv_route route = route_of(&rq, &method_ok);
     cs->route = route;
     srv_resp out = {0};
-    dispatch(&rq, route, method_ok, &out);
+    if (is(method, "OPTIONS") &&
+        (route == SRV_ROUTE_ANALYZE || route == SRV_ROUTE_SUGGEST))
+        out.status = 204; /* CORS preflight; send_resp adds the headers */
+    else
+        dispatch(&rq, route, method_ok, &out);
     if (!out.status)
         srv_reply_error(&out, 500, NULL, NULL, NULL, "No response.");
     return send_resp(s, conn, cs, &out, is(method, "HEAD"));

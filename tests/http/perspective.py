@@ -255,6 +255,19 @@ st, _, r = srv.request("POST", "/v1alpha1/comments:suggestscore",
                        {"comment": {"text": ""}, "attributeScores": {}})
 eq(error_type(r), "COMMENT_EMPTY", "suggestscore empty comment")
 
+# --- Browsers may call the Perspective routes (CORS), not the native API.
+st, hd, _ = srv.request("OPTIONS", "/v1alpha1/comments:analyze",
+                        headers={"Origin": "https://example.org",
+                                 "Access-Control-Request-Method": "POST"})
+eq(st, 204, "CORS preflight")
+eq(hd.get("access-control-allow-origin"), "*", "preflight allows any origin")
+check("x-goog-api-key" in hd.get("access-control-allow-headers", "").lower(),
+      "preflight allows the key header")
+st, hd, _ = srv.analyze(coral, headers={"Origin": "https://example.org"})
+eq(hd.get("access-control-allow-origin"), "*", "analyze answer carries CORS")
+st, hd, _ = srv.request("GET", "/healthz", headers={"Origin": "https://example.org"})
+check("access-control-allow-origin" not in hd, "no CORS outside /v1alpha1")
+
 # --- Method and route errors keep the envelope.
 st, _, r = srv.request("GET", "/v1alpha1/comments:analyze")
 eq(st, 405, "GET analyze is 405")
