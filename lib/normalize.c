@@ -112,11 +112,9 @@ struct dc_norm_scratch {
 /* Makes n hold at least need bytes, doubling, never past max. The first
  * keep entries survive. The four arrays are separate allocations (the
  * layout dc_norm_release expects); on failure n is unchanged. */
-static decorum_status reserve(const dc_alloc *al, dc_norm *n, size_t need,
-                              size_t keep, size_t max)
+static decorum_status grow(const dc_alloc *al, dc_norm *n, size_t need,
+                           size_t keep, size_t max)
 {
-    if (need <= n->cap)
-        return DECORUM_OK;
     if (need > max)
         return DECORUM_ERR_TOOBIG;
     size_t cap = n->cap ? n->cap : 64;
@@ -158,6 +156,12 @@ fail:
     dc_free(al, e, cap * sizeof *e);
     dc_free(al, h, cap);
     return DECORUM_ERR_NOMEM;
+}
+
+static inline decorum_status reserve(const dc_alloc *al, dc_norm *n,
+                                     size_t need, size_t keep, size_t max)
+{
+    return need <= n->cap ? DECORUM_OK : grow(al, n, need, keep, max);
 }
 
 void dc_norm_release(const dc_alloc *al, dc_norm *n)
@@ -532,10 +536,19 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
             i = j;
             continue;
         }
-        uint32_t cp;
-        size_t n = dc_utf8_decode(s + i, len - i, &cp);
-        if (n == 0)
+        /* The caller validated the text; this only keeps reads in bounds. */
+        uint32_t cp, c0 = s[i];
+        size_t n = c0 < 0xe0 ? 2 : c0 < 0xf0 ? 3 : 4;
+        if (c0 < 0xc2 || c0 > 0xf4 || n > len - i)
             return DECORUM_ERR_UTF8;
+        if (n == 2)
+            cp = (c0 & 0x1fu) << 6 | (s[i + 1] & 0x3fu);
+        else if (n == 3)
+            cp = (c0 & 0x0fu) << 12 | (s[i + 1] & 0x3fu) << 6 |
+                 (s[i + 2] & 0x3fu);
+        else
+            cp = (c0 & 0x07u) << 18 | (s[i + 1] & 0x3fu) << 12 |
+                 (s[i + 2] & 0x3fu) << 6 | (s[i + 3] & 0x3fu);
         /* A copy: foreign_ahead() may evict the cache slot. */
         cp_entry ce = *lookup(nz, ns, cp);
         const cp_entry *e = &ce;
@@ -1001,8 +1014,10 @@ static inline unsigned mask_in(__m128i x, char lo, char hi)
  * caller). out needs room for n + 1 bytes. */
 enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
 
-static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
-                       size_t n, dc_norm *out, uint32_t *ev)
+static inline __attribute__((always_inline)) int
+quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
+      const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+      const bool ident, dc_norm *out, uint32_t *ev)
 {
     size_t flagged[32], nf = 0;
     unsigned pL = 0, pE = 0, pW = 0, pD = 0, pWS = 0, pDB = 0;
@@ -1027,7 +1042,11 @@ static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
             memcpy(tmp, s + j, r);
             x = _mm_loadu_si128((const __m128i *)(const void *)tmp);
         }
-        if ((unsigned)_mm_movemask_epi8(x) & valid)
+        /* Bytes of UTF-8 sequences (stage 1 output) are kept as they are,
+         * like punctuation; on the caller's text they mean it is not
+         * ASCII. */
+        unsigned HI = (unsigned)_mm_movemask_epi8(x);
+        if (ident && (HI & valid))
             return Q_OTHER;
         __m128i lx = _mm_or_si128(x, sp20);
         __m128i isl =
@@ -1038,7 +1057,7 @@ static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
         unsigned NL = mask_eq(x, '\n');
         unsigned WS = mask_eq(x, ' ') | NL;
         unsigned CTL = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, sp20)) &
-                        ~NL) |
+                        ~NL & ~HI) |
                        mask_eq(x, 0x7f);
         unsigned AT = mask_eq(x, '@');
         unsigned DB = mask_eq(x, '$') | mask_eq(x, '|');
@@ -1087,7 +1106,18 @@ static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
         }
 
         __m128i lower = _mm_or_si128(x, _mm_and_si128(isl, sp20));
-        if (j + 16 <= out->cap) { /* the tail too, given the room */
+        if (!ident) { /* the map is stage 1's, which ends at n */
+            if (j + 16 <= out->cap)
+                _mm_storeu_si128((__m128i *)(void *)(out->text + j), lower);
+            else {
+                unsigned char tmp[16];
+                _mm_storeu_si128((__m128i *)(void *)tmp, lower);
+                memcpy(out->text + j, tmp, r);
+            }
+            memcpy(out->src_begin + j, isb + j, r * sizeof *isb);
+            memcpy(out->src_end + j, ise + j, r * sizeof *ise);
+            memcpy(out->how + j, ihw + j, r);
+        } else if (j + 16 <= out->cap) { /* the tail too, given the room */
             _mm_storeu_si128((__m128i *)(void *)(out->text + j), lower);
             iota8(out->src_begin + j, (uint32_t)j);
             iota8(out->src_begin + j + 8, (uint32_t)j + 8);
@@ -1128,16 +1158,30 @@ static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
         bool has_letter = false;
         for (size_t k = a; k < b; k++)
             has_letter |= cls[s[k]] == K_LETTER;
-        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, NULL, NULL, NULL,
-                        true, out, a) != b)
+        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
+                        ident, out, a) != b)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
         for (size_t k = a; k < b; k++)
             h |= out->how[k];
         done = b;
     }
     out->text[n] = '\0';
-    *ev = h;
+    *ev = h; /* with !ident, only what the word rules added */
     return Q_DONE;
+}
+
+static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
+                       size_t n, dc_norm *out, uint32_t *ev)
+{
+    return quick(nz, s, n, NULL, NULL, NULL, true, out, ev);
+}
+
+static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
+                        dc_norm *out)
+{
+    uint32_t ev;
+    return quick(nz, (const unsigned char *)mid->text, mid->len,
+                 mid->src_begin, mid->src_end, mid->how, false, out, &ev);
 }
 #endif
 
@@ -1323,7 +1367,12 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         if ((st = reserve(al, out, ml + 9 < max_out ? ml + 9 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
-        o = fold_mapped(nz, &ns->mid, out);
+#ifdef __SSE2__
+        if (nz->swar && quick_mapped(nz, &ns->mid, out) == Q_DONE)
+            o = ml;
+        else
+#endif
+            o = fold_mapped(nz, &ns->mid, out);
         out->ascii = false;
     }
     out->len = o;

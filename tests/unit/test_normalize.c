@@ -517,8 +517,9 @@ Test(normalize, random_pieces_keep_the_invariants)
     }
 }
 
-/* Comment-like ASCII (words, single spaces, a few digits and symbols) takes
- * the sixteen-byte path; it must agree with the byte path exactly. */
+/* Comment-like text (words, single spaces, a few digits, symbols, emoji and
+ * look-alikes) takes the sixteen-byte path; it must agree with the byte path
+ * exactly. */
 Test(normalize, word_paths_agree_on_comment_like_text)
 {
     static const char *words[] = {
@@ -526,7 +527,11 @@ Test(normalize, word_paths_agree_on_comment_like_text)
         "sh!t", "$hit", "ki||", "1488", "1st", "a", "I", "u", "r", "b4",
         "covid19", "F@#%", "#maga", "100%", "don't", "(((them)))", "x+y",
         "a+1", "c++", "www", "aaah", "k", "i", "l", "loooong", "U.S.A.",
-        "k.i.l.l", "n#gg3r", "e.g.", "3.5", "-", "...", "WORD", "@", "$5"};
+        "k.i.l.l", "n#gg3r", "e.g.", "3.5", "-", "...", "WORD", "@", "$5",
+        /* and some non-ASCII, for the same path over stage 1's output */
+        "\xf0\x9f\x98\x82", "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9",
+        "\xd1\x98\xd0\xb5ws", "k\xe2\x80\x8bill", "\xef\xbc\xab\xef\xbc\x91LL",
+        "\xe4\xb8\xad\xe5\x9b\xbd", "don\xe2\x80\x99t"};
     const size_t nw = sizeof words / sizeof *words;
     uint64_t r = 0x2545f4914f6cdd1dull;
     char buf[600];
