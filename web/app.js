@@ -349,8 +349,9 @@
           return [h("span", { text: k.toLowerCase().replace("_", " ") }), h("div", { "class": "bar" }, bar),
                   h("span", { "class": "n", text: pct(v) + "%" })];
         }))),
-        a.hateful ? h("p", { "class": "muted", text: "Hateful: attacks " +
-          (a.categories || []).join(", ").replace(/_/g, " ") + " (" + pct(a.hate_score) + "%)" }) : null),
+        a.hateful ? h("p", { "class": "muted", text: "Hateful (" + pct(a.hate_score) + "%)" +
+          ((a.categories || []).length ? ": attacks " + a.categories.join(", ").replace(/_/g, " ") : "") })
+          : null),
       h("section", { "class": "box" }, h("h4", { text: "Why" }),
         ev.length ? h("ul", { "class": "signals" }, groupSpans(ev).map(function (g) {
           var s = g.span;
