@@ -393,7 +393,12 @@ typedef struct decorum_example {
  * group's name alone can never raise a score: the classic identity-term
  * bias. This flag turns that off (to measure it). */
 #define DECORUM_TRAIN_KEEP_IDENTITY 0x1u
-#define DECORUM_TRAIN_ALL_FLAGS 0x1u
+/* Also keep the rule layer's "a protected group is named" feature
+ * (target.group) at weights <= 0. Fewer neutral mentions and counter-speech
+ * held for review, at a cost in recall on implicit and adversarial hate
+ * (docs/MODEL_CARD.md, Bias, has the figures). */
+#define DECORUM_TRAIN_HOLD_TARGET 0x2u
+#define DECORUM_TRAIN_ALL_FLAGS 0x3u
 
 typedef struct decorum_train_options {
     uint32_t struct_size; /* sizeof(decorum_train_options), set by init */

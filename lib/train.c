@@ -317,6 +317,7 @@ static int rf_hidden(int j, int h)
 typedef struct fitstate {
     float *w, *g;    /* [buckets][S]: weights, AdaGrad sums */
     const uint8_t *ident; /* [buckets]: 1 for identity-term features */
+    int hold_target;      /* hold rf[TARGET_GROUP] <= 0 too */
     float r[DC_N_RULE_FEATURES][S], gr[DC_N_RULE_FEATURES][S];
     float b[S], gb[S];
     float cw[S][2];  /* class weights [head][label] */
@@ -373,6 +374,11 @@ static void fit_row(const decorum_trainer *t, fitstate *fs, const row *r,
                 float gg = g[h] * rf[j] + l2 * fs->r[j][h];
                 fs->gr[j][h] += gg * gg;
                 fs->r[j][h] -= lr * gg / sqrtf(fs->gr[j][h] + 1e-8f);
+                /* On request the rules' "a group is named" is held down
+                 * likewise (docs/MODEL_CARD.md has the trade-off). */
+                if (fs->hold_target && j == DC_RF_TARGET_GROUP &&
+                    fs->r[j][h] > 0)
+                    fs->r[j][h] = 0;
             }
     for (int h = 0; h < N_H; h++) {
         if (g[h] == 0)
@@ -647,6 +653,7 @@ decorum_status decorum_trainer_run(decorum_trainer *t,
         identity_features(t, ident);
         fs->ident = ident;
     }
+    fs->hold_target = (t->opt.flags & DECORUM_TRAIN_HOLD_TARGET) != 0;
     /* The AdaGrad sums are still zero: lend them as occurrence counters. */
     compile_rows(t, (uint32_t *)(void *)fs->g, vocab);
     t->ran = 1; /* the rows are compiled: no second run, no more rows */

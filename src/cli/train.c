@@ -51,6 +51,8 @@ static void usage(FILE *f)
             "  --keep-identity  let identity terms (\"muslim\", \"gay\") "
             "raise scores\n"
             "                   (by default their weights are kept <= 0)\n"
+            "  --hold-target    also keep the rules' group-mention feature "
+            "<= 0\n"
             "  --quiet          no progress bar\n");
 }
 
@@ -383,6 +385,9 @@ int cmd_train(int argc, char **argv)
             takes = 0;
         } else if (strcmp(a, "--keep-identity") == 0) {
             opt.flags |= DECORUM_TRAIN_KEEP_IDENTITY;
+            takes = 0;
+        } else if (strcmp(a, "--hold-target") == 0) {
+            opt.flags |= DECORUM_TRAIN_HOLD_TARGET;
             takes = 0;
         } else if (!v) {
             ok = 0;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "counting_alloc.h"
@@ -42,12 +43,14 @@ static size_t make_row(unsigned i, char *buf, size_t cap, int *hate,
     return n;
 }
 
-static decorum_engine *rules_engine(const decorum_allocator *a)
+static decorum_engine *rules_engine_lex(const decorum_allocator *a,
+                                        const char *lexicon_dir)
 {
     decorum_engine_options o;
     decorum_engine_options_init(&o);
     o.flags = DECORUM_OPT_NO_MODEL;
     o.allocator = a;
+    o.lexicon_dir = lexicon_dir;
     decorum_engine *e = NULL;
     decorum_error err;
     cr_assert_eq(decorum_engine_open(&o, &e, &err), DECORUM_OK, "%s",
@@ -55,14 +58,21 @@ static decorum_engine *rules_engine(const decorum_allocator *a)
     return e;
 }
 
-/* Trains on rows [0, n) with seed; returns the status of the first
- * failing call. */
-static decorum_status train(decorum_engine *e, uint64_t seed, unsigned n,
-                            const char *path, decorum_train_report *rep)
+static decorum_engine *rules_engine(const decorum_allocator *a)
+{
+    return rules_engine_lex(a, NULL);
+}
+
+/* Trains on rows [0, n) with seed and flags; returns the status of the
+ * first failing call. */
+static decorum_status train_flags(decorum_engine *e, uint64_t seed,
+                                  unsigned n, const char *path,
+                                  decorum_train_report *rep, uint32_t flags)
 {
     decorum_train_options o;
     decorum_train_options_init(&o);
     o.seed = seed;
+    o.flags = flags;
     o.bucket_bits = 12;
     o.epochs = 3;
     o.name = "tiny";
@@ -95,6 +105,12 @@ static decorum_status train(decorum_engine *e, uint64_t seed, unsigned n,
         st = decorum_trainer_save(t, path, NULL);
     decorum_trainer_free(t);
     return st;
+}
+
+static decorum_status train(decorum_engine *e, uint64_t seed, unsigned n,
+                            const char *path, decorum_train_report *rep)
+{
+    return train_flags(e, seed, n, path, rep, 0);
 }
 
 static char *tmp_path(void)
@@ -382,6 +398,55 @@ Test(model, training_survives_every_allocation_failure)
     cr_assert_gt(n, 10); /* the loop did exercise the trainer */
 }
 
+/* When the marker word is a lexicon identity term, its own features (word
+ * and n-grams) may not raise any head: naming the group cannot score as
+ * hate through them, though the words around it still can. (Scored with
+ * rule features at 0: the rules' own group-mention feature is held down
+ * only with DECORUM_TRAIN_HOLD_TARGET.) */
+static float hate_of(const char *model, const char *text)
+{
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    dc_model *m = NULL;
+    cr_assert_eq(dc_model_open(&al, model, &m, NULL), DECORUM_OK);
+    dc_model_out out;
+    score(m, text, &out);
+    dc_model_free(&al, m);
+    return out.p[DC_HEAD_HATE];
+}
+
+Test(model, identity_terms_cannot_raise_scores)
+{
+    char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/decorum_test_lex_%d", getpid());
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    char file[128];
+    snprintf(file, sizeof file, "%s/identity.tsv", dir);
+    const char *tsv = "zork\tidentity\trace:black\t-\tnofuzzy\ta made-up "
+                      "group for the model tests\n";
+    spit(file, (const unsigned char *)tsv, strlen(tsv));
+    decorum_engine *e = rules_engine_lex(NULL, dir);
+    char kept[64], held[64];
+    snprintf(kept, sizeof kept, "%s", tmp_path());
+    snprintf(held, sizeof held, "%s", tmp_path());
+    cr_assert_eq(train_flags(e, 5, 600, kept, NULL,
+                             DECORUM_TRAIN_KEEP_IDENTITY),
+                 DECORUM_OK);
+    cr_assert_eq(train_flags(e, 5, 600, held, NULL, 0), DECORUM_OK);
+    /* Allowed to, the model learns the name itself; held down, the name
+     * alone scores no higher than an empty comment (the bias alone). */
+    cr_assert_gt(hate_of(kept, "zork"), 0.8f);
+    cr_assert_leq(hate_of(held, "zork"), hate_of(held, "") + 1e-6f,
+                  "zork %f, empty %f", hate_of(held, "zork"),
+                  hate_of(held, ""));
+    cr_assert_gt(hate_of(kept, "zork"), hate_of(held, "zork") + 0.3f);
+    decorum_engine_free(e);
+    unlink(kept);
+    unlink(held);
+    unlink(file);
+    rmdir(dir);
+}
+
 Test(model, trainer_refuses_bad_options_and_rows)
 {
     decorum_engine *e = rules_engine(NULL);
@@ -392,7 +457,7 @@ Test(model, trainer_refuses_bad_options_and_rows)
     o.bucket_bits = 30;
     cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_INVALID);
     decorum_train_options_init(&o);
-    o.flags = 0x80;
+    o.flags = 0x80000000u;
     cr_assert_eq(decorum_trainer_new(e, &o, &t, &err), DECORUM_ERR_FLAGS);
     decorum_train_options_init(&o);
     o.ngrams = DECORUM_NGRAM_CHAR4 | DECORUM_NGRAM_OOV; /* OOV needs words */
