@@ -8,14 +8,16 @@
  * generated forms, each mapped to the group it came from:
  *   - verb forms a suffix check cannot find: "hating" for a verb entry
  *     "hate", "gassed" and "gassing" for "gas";
- *   - misspellings, for terms of the kinds where people evade filters, made
- *     of ASCII, not flagged nofuzzy: a doubled letter (3+ letters; the
- *     normalizer cuts runs of 3+ to 2, so "haaaate" arrives as "haate"), an
- *     interior vowel masked with '*' (3+ letters: "f*ck"; the normalizer
- *     turns word-internal masking symbols into '*'), every interior vowel
- *     masked ("n*gg*r"), and for 5+ letters an interior letter dropped or
- *     two adjacent letters swapped. Only interior letters are dropped:
+ *   - misspellings, for ASCII terms of the kinds where people evade
+ *     filters: a doubled vowel or word-final letter (3+ letters; the
+ *     normalizer cuts runs of 3+ to 2, so "haaaate" arrives as "haate"),
+ *     one interior vowel masked with '*' and all of them (3+ letters:
+ *     "f*ck", "n*gg*r"; the normalizer turns word-internal masking symbols
+ *     into '*'), and for 5+ letters an interior letter dropped or two
+ *     adjacent letters swapped. Only interior letters are dropped:
  *     dropping an edge letter mostly makes real words ("bitch" -> "itch").
+ *     nofuzzy stops all of these but the masked forms: a '*' inside a
+ *     word is deliberate, and no innocent word holds one.
  * A generated form equal to any term (allow entries included: "niger") or
  * to an earlier generated form is dropped, so every literal appears once
  * and a term always wins over a misspelling of another term.
@@ -84,9 +86,20 @@
 #define PB_INFL 0x04u  /* a generated verb form: verb entries only */
 #define PB_SEG 0x08u   /* exact single-word term: a piece of compounds */
 #define PB_COMP 0x10u  /* its group has a compound-eligible entry */
+#define PB_SHORT 0x20u /* 1 or 2 bytes of [a-z0-9]: not in the database */
+#define PB_ALLOW 0x40u /* its group has an allow entry */
+
+/* Short terms ("i", "a", "in", "88") are matched by a pass over the
+ * text's words, not by Vectorscan: as literals they occur inside nearly
+ * every word and would cost a callback each. They are looked up in a
+ * table indexed by their bytes: 36 one-byte slots, then 36 * 36. */
+#define SHORT_SLOTS (36u + 36u * 36u)
+/* Pieces of one run-together token, at most (longer: not split). */
+#define PIECES_MAX 256u
 
 /* Entry bits. */
 #define EB_FUZZY 0x01u    /* may match misspelled forms */
+#define EB_MASKED 0x08u   /* may match masked forms, even when nofuzzy */
 #define EB_COMPOUND 0x02u /* may match inside a run-together token */
 #define EB_VERB 0x04u
 
@@ -111,6 +124,8 @@ struct dc_matcher {
     uint32_t *gent; /* [n_entries] entry indices, grouped by term */
     uint8_t *ebits; /* [n_entries] EB_* */
     size_t n_entries;
+    uint32_t *short_tab; /* [SHORT_SLOTS] group + 1, 0: none; or NULL */
+    size_t n_compiled;   /* patterns in the database (not PB_SHORT) */
     uint64_t key;
     dc_matcher_stats stats;
 };
@@ -128,18 +143,39 @@ typedef struct spanvec {
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
-    spanvec seg;  /* in-word matches of single-word terms */
-    spanvec cand; /* in-word matches of compound-eligible groups */
+    spanvec cand;             /* in-word matches of compound-eligible groups */
+    span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
 
 /* ---------------------------------------------------------------------- */
 /* Characters                                                             */
 /* ---------------------------------------------------------------------- */
 
+/* Word bytes: [a-z0-9], every non-ASCII byte, and [A-Z] in case a caller
+ * passes unfolded text. A table, because this is asked for every byte of
+ * every comment. */
+static const uint8_t word_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static inline bool word_byte(unsigned char c)
 {
-    return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u ||
-           c >= 0x80 || (unsigned)(c - 'A') < 26u;
+    return word_tab[c] != 0;
 }
 
 static inline bool is_letter(char c)
@@ -175,6 +211,26 @@ static uint8_t edge_bits(const char *s, size_t len)
     if (needs_boundary(u + last, len - last))
         bits |= PB_RIGHT;
     return bits;
+}
+
+static inline int alnum_code(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 'a';
+    if (c >= '0' && c <= '9')
+        return 26 + (c - '0');
+    return -1;
+}
+
+/* The short-term slot of s[0, len), or -1 when it is not a short term. */
+static inline int short_slot(const unsigned char *s, size_t len)
+{
+    if (len == 1)
+        return alnum_code(s[0]);
+    if (len != 2)
+        return -1;
+    int a = alnum_code(s[0]), b = alnum_code(s[1]);
+    return a < 0 || b < 0 ? -1 : 36 + a * 36 + b;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -282,9 +338,10 @@ static bool interior(const char *t, size_t len, size_t j)
            is_letter(t[j + 1]);
 }
 
-/* Generates the misspellings of an ASCII term (see the file comment). */
+/* Generates the misspellings of an ASCII term (see the file comment);
+ * only the masked ones unless edits. */
 static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
-                                size_t len)
+                                size_t len, bool edits)
 {
     char v[VARIANT_MAX + 1];
     size_t letters = 0, vowels = 0;
@@ -295,10 +352,14 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
     }
     if (letters < 3 || len + 1 > VARIANT_MAX)
         return DECORUM_OK;
-    /* A doubled letter, unless that makes a run of three. */
-    for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+    /* A doubled vowel or word-final letter, where people stretch words
+     * ("haate", "gass"), unless that makes a run of three. Doubled
+     * interior consonants would add a third of all patterns for typos
+     * seldom seen. */
+    for (size_t j = 0; edits && j < len && st == DECORUM_OK; j++) {
         if (!is_letter(t[j]) || (j + 1 < len && t[j + 1] == t[j]) ||
-            (j > 0 && t[j - 1] == t[j]))
+            (j > 0 && t[j - 1] == t[j]) ||
+            (!is_vowel(t[j]) && j + 1 < len && is_letter(t[j + 1])))
             continue;
         memcpy(v, t, j + 1);
         memcpy(v + j + 1, t + j, len - j);
@@ -319,7 +380,7 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
                 v[j] = '*';
         st = add_form(b, v, len, g, DC_HIT_MASKED, 0);
     }
-    if (letters < 5)
+    if (!edits || letters < 5)
         return st;
     /* An interior letter dropped. */
     for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
@@ -422,6 +483,10 @@ static uint8_t entry_bits(const dc_entry *e)
     if (evasion_kind((dc_kind)e->kind) && !(e->flags & DC_F_NOFUZZY) &&
         all_ascii(e->term, e->term_len))
         bits |= EB_FUZZY;
+    /* A '*' inside a word is always deliberate and no innocent word holds
+     * one, so masked forms cannot collide: nofuzzy does not stop them. */
+    if (evasion_kind((dc_kind)e->kind) && all_ascii(e->term, e->term_len))
+        bits |= EB_MASKED;
     if ((e->flags & DC_F_COMPOUND) ||
         ((e->kind == DC_KIND_SLUR || e->kind == DC_KIND_THREAT ||
           e->kind == DC_KIND_IDENTITY) &&
@@ -502,9 +567,24 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         if ((m->ebits[i] & EB_COMPOUND))
             p->bits |= PB_COMP;
     }
-    for (size_t g = 0; g < m->n_groups; g++)
-        if (single_word(b->buf + b->off[g], b->pats[g].len))
+    for (size_t i = 0; i < n; i++)
+        if (lx->entries[i].kind == DC_KIND_ALLOW)
+            b->pats[group_of[i]].bits |= PB_ALLOW;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const unsigned char *t = (const unsigned char *)b->buf + b->off[g];
+        if (single_word((const char *)t, b->pats[g].len))
             b->pats[g].bits |= PB_SEG;
+        int slot = short_slot(t, b->pats[g].len);
+        if (slot < 0)
+            continue;
+        if (!m->short_tab &&
+            !(m->short_tab = dc_calloc(al, SHORT_SLOTS, sizeof *m->short_tab))) {
+            st = DECORUM_ERR_NOMEM;
+            goto fail;
+        }
+        m->short_tab[slot] = (uint32_t)g + 1;
+        b->pats[g].bits |= PB_SHORT;
+    }
     /* Verb forms the suffix check cannot see. */
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
@@ -519,12 +599,12 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     m->stats.inflected = before_fuzzy - m->n_groups;
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
-        bool fuzzy = false;
+        uint8_t any = 0;
         for (uint32_t k = 0; k < m->groups[g].n; k++)
-            fuzzy |= (m->ebits[m->gent[m->groups[g].first + k]] & EB_FUZZY) != 0;
-        if (fuzzy &&
-            (st = gen_fuzzy(b, (uint32_t)g, e->term, e->term_len)) !=
-                DECORUM_OK)
+            any |= m->ebits[m->gent[m->groups[g].first + k]];
+        if ((any & (EB_FUZZY | EB_MASKED)) &&
+            (st = gen_fuzzy(b, (uint32_t)g, e->term, e->term_len,
+                            (any & EB_FUZZY) != 0)) != DECORUM_OK)
             goto fail;
     }
     for (size_t i = before_fuzzy; i < b->n; i++) {
@@ -537,14 +617,21 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     m->stats.terms = m->n_groups;
     m->stats.patterns = b->n;
     m->stats.suppressed = b->suppressed;
-    /* The key covers everything the compiled database depends on. */
+    /* The key covers everything the compiled database depends on: the
+     * literals it holds, with their ids. */
     uint64_t h = 14695981039346656037ull;
     const unsigned ver = GEN_VERSION;
     const char *hsv = hs_version();
     h = fnv64(h, &ver, sizeof ver);
     h = fnv64(h, hsv, strlen(hsv) + 1);
-    for (size_t i = 0; i < b->n; i++)
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->pats[i].bits & PB_SHORT)
+            continue;
+        uint32_t id = (uint32_t)i;
+        h = fnv64(h, &id, sizeof id);
         h = fnv64(h, b->buf + b->off[i], (size_t)b->pats[i].len + 1);
+        m->n_compiled++;
+    }
     m->key = h;
 fail:
     dc_free(al, group_of, n * sizeof *group_of);
@@ -561,24 +648,27 @@ static decorum_status compile(const dc_alloc *al, const dc_lexicon *lx,
                               hs_database_t **db, decorum_error *err)
 {
     decorum_status st = DECORUM_OK;
-    const char **expr = dc_calloc(al, b->n, sizeof *expr);
-    size_t *lens = dc_calloc(al, b->n, sizeof *lens);
-    unsigned *ids = dc_calloc(al, b->n, sizeof *ids);
+    size_t n = m->n_compiled;
+    const char **expr = dc_calloc(al, n, sizeof *expr);
+    size_t *lens = dc_calloc(al, n, sizeof *lens);
+    unsigned *ids = dc_calloc(al, n, sizeof *ids);
     hs_compile_error_t *ce = NULL;
     if (!expr || !lens || !ids) {
         st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
                      "compiling the matcher: out of memory");
         goto fail;
     }
-    for (size_t i = 0; i < b->n; i++) {
-        expr[i] = b->buf + b->off[i];
-        lens[i] = b->pats[i].len;
-        ids[i] = (unsigned)i;
+    for (size_t i = 0, k = 0; i < b->n; i++) {
+        if (b->pats[i].bits & PB_SHORT)
+            continue;
+        expr[k] = b->buf + b->off[i];
+        lens[k] = b->pats[i].len;
+        ids[k++] = (unsigned)i;
     }
-    if (hs_compile_lit_multi(expr, NULL, ids, lens, (unsigned)b->n,
+    if (hs_compile_lit_multi(expr, NULL, ids, lens, (unsigned)n,
                              HS_MODE_BLOCK, platform, db, &ce) != HS_SUCCESS) {
-        if (ce && ce->expression >= 0 && (size_t)ce->expression < b->n) {
-            const pat *p = &b->pats[ce->expression];
+        if (ce && ce->expression >= 0 && (size_t)ce->expression < n) {
+            const pat *p = &b->pats[ids[ce->expression]];
             const dc_entry *e =
                 &lx->entries[m->gent[m->groups[p->group].first]];
             st = dc_fail(err, DECORUM_ERR_MATCHER, (size_t)-1,
@@ -593,9 +683,9 @@ static decorum_status compile(const dc_alloc *al, const dc_lexicon *lx,
     }
 fail:
     hs_free_compile_error(ce);
-    dc_free(al, expr, b->n * sizeof *expr);
-    dc_free(al, lens, b->n * sizeof *lens);
-    dc_free(al, ids, b->n * sizeof *ids);
+    dc_free(al, expr, n * sizeof *expr);
+    dc_free(al, lens, n * sizeof *lens);
+    dc_free(al, ids, n * sizeof *ids);
     return st;
 }
 
@@ -621,7 +711,7 @@ static hs_database_t *from_blob(const dc_matcher *m)
         const dc_blob *bl = &dc_builtin_matchdb[i];
         if (bl->len <= BLOB_HEADER || memcmp(bl->data, BLOB_MAGIC, 8) != 0 ||
             get_le(bl->data + 8, 8) != m->key ||
-            get_le(bl->data + 16, 4) != m->n_pats)
+            get_le(bl->data + 16, 4) != m->n_compiled)
             continue;
         hs_database_t *db = NULL;
         hs_scratch_t *probe = NULL;
@@ -657,7 +747,7 @@ static decorum_status matcher_new(const dc_alloc *al, const dc_lexicon *lx,
     if ((st = build(al, lx, m, &b, err)) != DECORUM_OK)
         goto fail;
     m->n_pats = b.n;
-    if (b.n > 0) {
+    if (m->n_compiled > 0) {
         if (use_blob && (m->db = from_blob(m)) != NULL)
             m->stats.precompiled = true;
         else if ((st = compile(al, lx, m, &b, platform, &m->db, err)) !=
@@ -727,7 +817,7 @@ decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
     }
     memcpy(o, BLOB_MAGIC, 8);
     put_le(o + 8, m->key, 8);
-    put_le(o + 16, m->n_pats, 4);
+    put_le(o + 16, m->n_compiled, 4);
     put_le(o + 20, 0, 4);
     memcpy(o + BLOB_HEADER, bytes, len);
     *out = o;
@@ -747,6 +837,7 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     dc_free(al, m->groups, m->n_groups * sizeof *m->groups);
     dc_free(al, m->gent, m->n_entries * sizeof *m->gent);
     dc_free(al, m->ebits, m->n_entries * sizeof *m->ebits);
+    dc_free(al, m->short_tab, SHORT_SLOTS * sizeof *m->short_tab);
     dc_free(al, m, sizeof *m);
 }
 
@@ -787,7 +878,6 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     if (!ms)
         return;
     hs_free_scratch(ms->hs);
-    dc_free(al, ms->seg.v, ms->seg.cap * sizeof *ms->seg.v);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms, sizeof *ms);
 }
@@ -804,6 +894,8 @@ typedef struct scan {
     dc_hitvec *out;
     dc_match_scratch *ms;
     decorum_status st;
+    size_t np;      /* pieces found in the token being split */
+    size_t tok_len; /* its length */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "f*". */
@@ -828,33 +920,57 @@ static inline bool boundary_after(const unsigned char *t, size_t n, size_t e)
     return !((c == '\'' || c == '*') && e + 1 < n && word_byte(t[e + 1]));
 }
 
-typedef struct suffix {
-    char s[4];
-    uint8_t len;
-    uint8_t after_e; /* only after a final e: hate -> haters */
-} suffix;
-
-/* Longest first, so the hit covers the whole inflection. */
-static const suffix noun_sfx[] = {{"'s", 2, 0}, {"s'", 2, 0}, {"es", 2, 0},
-                                  {"s", 1, 0}};
-static const suffix verb_sfx[] = {{"ing", 3, 0}, {"ers", 3, 0}, {"ed", 2, 0},
-                                  {"er", 2, 0},  {"rs", 2, 1},  {"d", 1, 0},
-                                  {"r", 1, 1}};
-
-/* End of the longest accepted inflection after t[e], or 0. */
-static size_t inflect(const unsigned char *t, size_t n, size_t e,
-                      const suffix *sfx, size_t n_sfx)
+/* Ends of the longest accepted inflections after t[e], where a word
+ * character follows the match: *noun for every entry ('s s' es s), *verb
+ * for verb entries (ing ers ed er d, and rs r after a final e), which
+ * also accept the noun ones. 0 when there is none. A switch on the next
+ * byte, because this runs for every match inside a longer word. */
+static void inflect(const unsigned char *t, size_t n, size_t e, size_t *noun,
+                    size_t *verb)
 {
-    for (size_t i = 0; i < n_sfx; i++) {
-        const suffix *s = &sfx[i];
-        if (n - e < s->len || memcmp(t + e, s->s, s->len) != 0)
-            continue;
-        if (s->after_e && t[e - 1] != 'e')
-            continue;
-        if (boundary_after(t, n, e + s->len))
-            return e + s->len;
+    size_t left = n - e; /* >= 1: t[e] exists */
+    unsigned char c1 = left > 1 ? t[e + 1] : 0, c2 = left > 2 ? t[e + 2] : 0;
+    *noun = *verb = 0;
+    switch (t[e]) {
+    case '\'':
+        if (c1 == 's' && boundary_after(t, n, e + 2))
+            *noun = e + 2;
+        break;
+    case 's':
+        if (c1 == '\'' && boundary_after(t, n, e + 2))
+            *noun = e + 2;
+        else if (boundary_after(t, n, e + 1))
+            *noun = e + 1;
+        break;
+    case 'e':
+        if (c1 == 's' && boundary_after(t, n, e + 2))
+            *noun = e + 2;
+        else if (c1 == 'r' && c2 == 's' && boundary_after(t, n, e + 3))
+            *verb = e + 3;
+        else if ((c1 == 'd' || c1 == 'r') && boundary_after(t, n, e + 2))
+            *verb = e + 2;
+        break;
+    case 'i':
+        if (c1 == 'n' && c2 == 'g' && boundary_after(t, n, e + 3))
+            *verb = e + 3;
+        break;
+    case 'd':
+        if (boundary_after(t, n, e + 1))
+            *verb = e + 1;
+        break;
+    case 'r':
+        if (t[e - 1] != 'e')
+            break;
+        if (c1 == 's' && boundary_after(t, n, e + 2))
+            *verb = e + 2;
+        else if (boundary_after(t, n, e + 1))
+            *verb = e + 1;
+        break;
+    default:
+        break;
     }
-    return 0;
+    if (*verb < *noun)
+        *verb = *noun;
 }
 
 static bool push_hit(scan *s, size_t b, size_t e, uint32_t entry, uint8_t how)
@@ -905,10 +1021,11 @@ static int on_match(unsigned int id, unsigned long long from,
     if ((p->bits & PB_LEFT) && !boundary_before(t, b))
         goto in_word;
     if ((p->bits & PB_RIGHT) && !boundary_after(t, s->n, e)) {
-        noun_end = inflect(t, s->n, e, noun_sfx, 4);
-        verb_end = inflect(t, s->n, e, verb_sfx, 7);
-        if (verb_end < noun_end)
-            verb_end = noun_end;
+        /* "is" is not "i" + s: terms under 3 bytes take no inflection. */
+        if (p->len >= 3)
+            inflect(t, s->n, e, &noun_end, &verb_end);
+        else
+            noun_end = verb_end = 0;
         if (!verb_end)
             goto in_word;
     }
@@ -916,7 +1033,8 @@ static int on_match(unsigned int id, unsigned long long from,
     for (uint32_t k = 0; k < g->n; k++) {
         uint32_t x = m->gent[g->first + k];
         uint8_t eb = m->ebits[x];
-        if (p->how != DC_HIT_EXACT && !(eb & EB_FUZZY))
+        if ((p->how == DC_HIT_FUZZY && !(eb & EB_FUZZY)) ||
+            (p->how == DC_HIT_MASKED && !(eb & EB_MASKED)))
             continue;
         if ((p->bits & PB_INFL) && !(eb & EB_VERB))
             continue;
@@ -926,16 +1044,15 @@ static int on_match(unsigned int id, unsigned long long from,
     }
     return 0;
 in_word:
-    if ((p->bits & PB_SEG) && !push_span(s, &s->ms->seg, b, e, id))
-        return 1;
     if ((p->bits & PB_COMP) && p->how == DC_HIT_EXACT &&
         !(p->bits & PB_INFL) && !push_span(s, &s->ms->cand, b, e, id))
         return 1;
     return 0;
 }
 
-/* Sorts without allocating: insertion sort for the usual handful, heap
- * sort beyond (glibc's qsort may call malloc). */
+/* Sorts without allocating: insertion sort for the usual few dozen, which
+ * arrive nearly in order (Vectorscan reports by end offset), heap sort
+ * beyond (glibc's qsort may call malloc). */
 #define DEFINE_SORT(name, type, less)                                          \
     static void name##_sift(type *a, size_t root, size_t n)                    \
     {                                                                          \
@@ -955,7 +1072,7 @@ in_word:
     }                                                                          \
     static void name(type *a, size_t n)                                        \
     {                                                                          \
-        if (n <= 24) {                                                         \
+        if (n <= 64) {                                                         \
             for (size_t i = 1; i < n; i++) {                                   \
                 type x = a[i];                                                 \
                 size_t j = i;                                                  \
@@ -995,17 +1112,90 @@ static inline bool span_less(const span *x, const span *y)
 DEFINE_SORT(sort_hits, dc_hit, hit_less)
 DEFINE_SORT(sort_spans, span, span_less)
 
+/* Collects the single-word terms inside the token being split. */
+static int on_piece(unsigned int id, unsigned long long from,
+                    unsigned long long to, unsigned int flags, void *ctx)
+{
+    (void)from;
+    (void)flags;
+    scan *s = ctx;
+    const pat *p = &s->m->pats[id];
+    if (!(p->bits & PB_SEG))
+        return 0;
+    size_t e = (size_t)to, b = e - p->len;
+    /* The whole token is an innocent word (an allow entry: "scunthorpe",
+     * "japan"), or too many pieces to bother: it does not split. */
+    if ((b == 0 && e == s->tok_len && (p->bits & PB_ALLOW)) ||
+        s->np == PIECES_MAX)
+        return 1;
+    s->ms->pieces[s->np++] = (span){(uint32_t)b, (uint32_t)e, id};
+    return 0;
+}
+
+static void add_piece(scan *s, size_t b, size_t e)
+{
+    if (s->np < PIECES_MAX)
+        s->ms->pieces[s->np++] = (span){(uint32_t)b, (uint32_t)e, 0};
+}
+
+/* Fills fwd[i] (t[ts, ts + i) splits into terms) and bwd[i] (t[ts + i,
+ * te) does) for the token [ts, te). The pieces are the token's exact
+ * single-word terms, found by scanning it again, each optionally followed
+ * by a plural s; a one-byte term ("i", "a") only as the first piece, or
+ * "arabia" would split into arab + i + a. */
+static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
+                                  uint8_t *bwd)
+{
+    const unsigned char *t = s->t + ts;
+    size_t L = te - ts;
+    memset(fwd, 0, L + 1);
+    memset(bwd, 0, L + 1);
+    s->np = 0;
+    s->tok_len = L;
+    hs_error_t r = hs_scan(s->m->db, (const char *)t, (unsigned)L, 0,
+                           s->ms->hs, on_piece, s);
+    if (r == HS_SCAN_TERMINATED)
+        return DECORUM_OK; /* does not split: both tables stay 0 */
+    if (r != HS_SUCCESS)
+        return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+    const uint32_t *tab = s->m->short_tab;
+    if (tab) {
+        int slot = short_slot(t, 1);
+        if (slot >= 0 && tab[slot])
+            add_piece(s, 0, 1);
+        for (size_t i = 0; i + 2 <= L; i++)
+            if ((slot = short_slot(t + i, 2)) >= 0 && tab[slot])
+                add_piece(s, i, i + 2);
+    }
+    span *pc = s->ms->pieces;
+    sort_spans(pc, s->np);
+    fwd[0] = 1;
+    bwd[L] = 1;
+    for (size_t i = 0; i < s->np; i++) {
+        size_t sb = pc[i].b, se = pc[i].e;
+        if (!fwd[sb])
+            continue;
+        fwd[se] = 1;
+        if (se < L && t[se] == 's')
+            fwd[se + 1] = 1;
+    }
+    for (size_t i = s->np; i-- > 0;) {
+        size_t sb = pc[i].b, se = pc[i].e;
+        if (bwd[se] || (se < L && t[se] == 's' && bwd[se + 1]))
+            bwd[sb] = 1;
+    }
+    return DECORUM_OK;
+}
+
 /* Decides the compound candidates: see the file comment. */
-static bool resolve_compounds(scan *s)
+static decorum_status resolve_compounds(scan *s)
 {
     const unsigned char *t = s->t;
-    spanvec *seg = &s->ms->seg;
-    sort_spans(seg->v, seg->n);
-    uint8_t fwd[COMPOUND_MAX + 2], bwd[COMPOUND_MAX + 2];
+    uint8_t fwd[COMPOUND_MAX + 1], bwd[COMPOUND_MAX + 1];
     size_t ts = SIZE_MAX, te = 0; /* token whose tables are computed */
     for (size_t c = 0; c < s->ms->cand.n; c++) {
-        const span *cd = &s->ms->cand.v[c];
-        size_t a = cd->b, z = cd->e;
+        const span cd = s->ms->cand.v[c];
+        size_t a = cd.b, z = cd.e;
         while (a > 0 && word_byte(t[a - 1]))
             a--;
         while (z < s->n && word_byte(t[z]))
@@ -1015,56 +1205,56 @@ static bool resolve_compounds(scan *s)
         if (a != ts || z != te) {
             ts = a;
             te = z;
-            size_t L = te - ts;
-            memset(fwd, 0, L + 1);
-            memset(bwd, 0, L + 1);
-            fwd[0] = 1;
-            bwd[L] = 1;
-            /* The pieces inside the token, by begin. */
-            size_t lo = 0, hi = seg->n;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (seg->v[mid].b < ts)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            size_t first = lo, last = lo;
-            while (last < seg->n && seg->v[last].b < te)
-                last++;
-            for (size_t i = first; i < last; i++) {
-                size_t sb = seg->v[i].b - ts, se = seg->v[i].e - ts;
-                if (se > L || !fwd[sb])
-                    continue;
-                fwd[se] = 1;
-                if (se < L && t[ts + se] == 's')
-                    fwd[se + 1] = 1;
-            }
-            for (size_t i = last; i-- > first;) {
-                size_t sb = seg->v[i].b - ts, se = seg->v[i].e - ts;
-                if (se > L)
-                    continue;
-                if (bwd[se] || (se < L && t[ts + se] == 's' && bwd[se + 1]))
-                    bwd[sb] = 1;
-            }
+            decorum_status st = split_token(s, ts, te, fwd, bwd);
+            if (st != DECORUM_OK)
+                return st;
         }
-        size_t cb = cd->b - ts, ce = cd->e - ts;
-        size_t end;
+        size_t cb = cd.b - ts, ce = cd.e - ts, end;
         if (!fwd[cb])
             continue;
-        if (ce < te - ts && t[cd->e] == 's' && bwd[ce + 1])
-            end = cd->e + 1;
+        if (ce < te - ts && t[cd.e] == 's' && bwd[ce + 1])
+            end = cd.e + 1;
         else if (bwd[ce])
-            end = cd->e;
+            end = cd.e;
         else
             continue;
-        const grp *g = &s->m->groups[s->m->pats[cd->id].group];
+        const grp *g = &s->m->groups[s->m->pats[cd.id].group];
         for (uint32_t k = 0; k < g->n; k++) {
             uint32_t x = s->m->gent[g->first + k];
             if ((s->m->ebits[x] & EB_COMPOUND) &&
-                !push_hit(s, cd->b, end, x, DC_HIT_COMPOUND))
-                return false;
+                !push_hit(s, cd.b, end, x, DC_HIT_COMPOUND))
+                return s->st;
         }
+    }
+    return DECORUM_OK;
+}
+
+/* Finds the short terms: whole words of one or two bytes. */
+static bool match_short(scan *s)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    size_t n = s->n;
+    for (size_t i = 0; i < n;) {
+        if (!word_byte(t[i])) {
+            i++;
+            continue;
+        }
+        size_t a = i++;
+        if (i < n && word_byte(t[i]) && ++i < n && word_byte(t[i])) {
+            /* three or more: skip the word */
+            while (++i < n && word_byte(t[i]))
+                ;
+            continue;
+        }
+        int slot = short_slot(t + a, i - a);
+        if (slot < 0 || !m->short_tab[slot] || !boundary_before(t, a) ||
+            !boundary_after(t, n, i))
+            continue;
+        const grp *g = &m->groups[m->short_tab[slot] - 1];
+        for (uint32_t k = 0; k < g->n; k++)
+            if (!push_hit(s, a, i, m->gent[g->first + k], DC_HIT_EXACT))
+                return false;
     }
     return true;
 }
@@ -1076,23 +1266,26 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     if (!al || !m || !ms || !n || !out || ms->m != m || (n->len && !n->text))
         return DECORUM_ERR_INVALID;
     out->n = 0;
-    ms->seg.n = 0;
     ms->cand.n = 0;
-    if (!m->db || n->len == 0)
+    if (n->len == 0 || (!m->db && !m->short_tab))
         return DECORUM_OK;
     if (n->len > UINT_MAX || n->len > UINT32_MAX)
         return DECORUM_ERR_TOOBIG;
     scan s = {m, al, (const unsigned char *)n->text, n->len, out, ms,
-              DECORUM_OK};
-    hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
-                           on_match, &s);
-    if (r == HS_SCAN_TERMINATED)
-        goto fail;
-    if (r != HS_SUCCESS) {
-        s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
-        goto fail;
+              DECORUM_OK, 0, 0};
+    if (m->db) {
+        hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
+                               on_match, &s);
+        if (r == HS_SCAN_TERMINATED)
+            goto fail;
+        if (r != HS_SUCCESS) {
+            s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+            goto fail;
+        }
+        if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
+            goto fail;
     }
-    if (ms->cand.n && !resolve_compounds(&s))
+    if (m->short_tab && !match_short(&s))
         goto fail;
     sort_hits(out->v, out->n);
     /* The same entry at the same span through two patterns: keep one. */
