@@ -13,13 +13,15 @@
  *      per distinct code point, not once per character. Output goes to the
  *      scratch's intermediate buffer, with its own offset map.
  *
- *   2. fold (every input): one pass over bytes that are ASCII except for
- *      passed-through UTF-8 sequences. It lower-cases, collapses white
- *      space, joins spaced-out letters (k i l l), decodes leetspeak inside
- *      words (h4te), marks masking symbols (f*ck) and cuts stretched
- *      letters (haaaate -> haate). On pure-ASCII input it reads the caller's
- *      text directly (the identity offset map is implied), so the common
- *      case never touches ICU or the intermediate buffer.
+ *   2. words (every input), over bytes that are ASCII except for
+ *      passed-through UTF-8 sequences: lower-case, collapse white space,
+ *      join spaced-out letters (k i l l), decode leetspeak inside words
+ *      (h4te), mark masking symbols (f*ck), cut stretched letters
+ *      (haaaate -> haate). fold() is the reference, one pass with a class
+ *      table; quick() is a sixteen-byte SSE2 pass for the common case where
+ *      the text keeps its length, and hands over to fold() when it cannot
+ *      prove that. On pure-ASCII input both read the caller's text directly
+ *      (the identity offset map is implied): no ICU, no intermediate copy.
  *
  * Every output byte costs at most one input byte in stage 2, and stage 1
  * never expands a code point past 4 bytes per input byte (longer
@@ -51,7 +53,7 @@ enum {
     K_LETTER, /* A-Z a-z */
     K_DIGIT,  /* 0-9 */
     K_LEET,   /* @ $ ! | + : letters only inside words */
-    K_MASK    /* * # % : masking symbols only between letters */
+    K_MASK    /* * # % : masking symbols only after a letter */
 };
 
 /* A letter or digit: what spaced-out words are made of. */
@@ -66,7 +68,7 @@ struct dc_normalizer {
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
-    bool swar;          /* words eight bytes at a time (see normalize.h) */
+    bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -1364,7 +1366,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         size_t ml = ns->mid.len;
         if (ml + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, ml + 9 < max_out ? ml + 9 : max_out, 0,
+        if ((st = reserve(al, out, ml + 17 < max_out ? ml + 17 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
 #ifdef __SSE2__

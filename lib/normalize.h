@@ -7,10 +7,11 @@
 
 #include "decorum_int.h"
 
-/* Test hook: with on false, words are read one byte at a time instead of
- * eight, so a test can check that both give byte-identical results (text,
- * offset map, evasion bits). Call before the normalizer is shared: it is
- * the one write to an otherwise immutable object. */
+/* Test hook: with on false, stage 2 runs only its reference path (one byte
+ * at a time; no eight-byte words, no sixteen-byte pass), so a test can check
+ * that both give byte-identical results (text, offset map, evasion bits).
+ * Call before the normalizer is shared: it is the one write to an otherwise
+ * immutable object. */
 void dc_normalizer_set_swar(dc_normalizer *nz, bool on);
 
 #endif /* DECORUM_NORMALIZE_H */
