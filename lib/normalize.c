@@ -978,6 +978,9 @@ static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
     return fold(nz, s, n, NULL, NULL, NULL, true, out);
 }
 
+/* What the sixteen-byte pass found (see quick()). */
+enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
+
 #ifdef __SSE2__
 /* Byte classes of 16 bytes as bit masks (bit k: byte k). */
 static inline unsigned mask_eq(__m128i x, char c)
@@ -1014,8 +1017,6 @@ static inline unsigned mask_in(__m128i x, char lo, char hi)
  * out filled (*ev: the evasion bits), Q_OTHER when a byte is not ASCII,
  * or Q_UNKNOWN as soon as the proof fails (out is then rewritten by the
  * caller). out needs room for n + 1 bytes. */
-enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
-
 static inline __attribute__((always_inline)) int
 quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
       const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
