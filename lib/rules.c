@@ -55,7 +55,7 @@ typedef struct mention {
     uint8_t kind;
     uint8_t how;      /* DC_HIT_* */
     uint8_t used;     /* consumed as part of a group or another finding */
-    uint8_t pad;
+    uint8_t reclaimed; /* a slur used by its own group (set before rules) */
 } mention;
 
 enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
@@ -67,7 +67,7 @@ typedef struct target {
     uint8_t type;   /* TG_* */
     uint8_t coded;  /* named by a code (echo, dog whistle) */
     uint8_t slur;
-    uint8_t pad;
+    uint8_t reclaimed; /* names the writer's own group */
 } target;
 
 typedef struct sentence {
@@ -107,6 +107,7 @@ typedef struct run {
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
+    float hate_so_far;    /* running hate estimate, before deduplication */
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -352,6 +353,25 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         m->kind = R->lx->entries[hit->entry].kind;
         m->how = hit->how;
     }
+    /* A run-together reading inside a token that a whole-word entry already
+     * explains is spurious: "niggas" is not "nig" + "gas". */
+    size_t keep = 0;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        bool drop = false;
+        if (m->how == DC_HIT_COMPOUND) {
+            for (size_t j = 0; j < rs->nm && !drop; j++) {
+                const mention *o = &rs->m[j];
+                if (j != i && o->how != DC_HIT_COMPOUND && o->tb <= m->tb &&
+                    o->te >= m->te && o->b <= rs->toks[m->tb].b &&
+                    o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE)
+                    drop = true;
+            }
+        }
+        if (!drop)
+            rs->m[keep++] = *m;
+    }
+    rs->nm = keep;
     /* Mentions are sorted by first token; index them by token so lookups
      * by position cost O(mentions at that token). */
     decorum_status st =
@@ -541,6 +561,7 @@ static decorum_status find_targets(run *R)
         }
         case DC_KIND_SLUR:
             t.slur = 1;
+            t.reclaimed = m->reclaimed;
             if ((st = push_target(R, t)) != DECORUM_OK)
                 return st;
             break;
@@ -670,6 +691,10 @@ typedef struct finding_spec {
     bool severe; /* counts toward SEVERE_TOXICITY */
 } finding_spec;
 
+/* Internal finding flags, above the public DECORUM_SPAN_* bits. */
+#define F_HATE 0x100u
+#define F_SEVERE 0x200u
+
 static float noisy_or(float a, float b)
 {
     return 1.0f - (1.0f - a) * (1.0f - b);
@@ -694,21 +719,32 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
     f->reason = reason;
     if (how)
         o->rf[DC_RF_EVASION] = 1;
-    if (fs->flags & DECORUM_SPAN_MITIGATING)
-        return DECORUM_OK;
-    float w = fs->weight;
+    if (fs->hate)
+        f->flags |= F_HATE;
+    if (fs->severe)
+        f->flags |= F_SEVERE;
+    if (!(fs->flags & DECORUM_SPAN_MITIGATING) && fs->hate)
+        R->hate_so_far = noisy_or(R->hate_so_far, fs->weight);
+    return DECORUM_OK;
+}
+
+/* Adds one finding's weight to the attribute scores. */
+static void add_scores(dc_rules_out *o, const dc_finding *f)
+{
+    float w = f->weight;
     float *a = o->attr;
-    switch (fs->attribute) {
+    bool hate = (f->flags & F_HATE) != 0;
+    switch ((decorum_attribute)f->attribute) {
     case DECORUM_IDENTITY_ATTACK:
         a[DECORUM_IDENTITY_ATTACK] = noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
         a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.95f);
-        if (fs->signal == DECORUM_SIGNAL_SLUR)
+        if (f->signal == DECORUM_SIGNAL_SLUR)
             a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w * 0.8f);
         break;
     case DECORUM_THREAT:
         a[DECORUM_THREAT] = noisy_or(a[DECORUM_THREAT], w);
         a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.9f);
-        if (fs->hate)
+        if (hate)
             a[DECORUM_IDENTITY_ATTACK] =
                 noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
         break;
@@ -721,17 +757,54 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
         a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
         break;
     default:
-        a[fs->attribute] = noisy_or(a[fs->attribute], w);
+        a[f->attribute] = noisy_or(a[f->attribute], w);
         break;
     }
-    if (fs->severe)
+    if (f->flags & F_SEVERE)
         a[DECORUM_SEVERE_TOXICITY] =
             noisy_or(a[DECORUM_SEVERE_TOXICITY], w * 0.9f);
-    if (fs->hate) {
+    if (hate) {
         o->hate = noisy_or(o->hate, w);
-        o->categories |= fs->categories;
+        o->categories |= f->categories;
     }
-    return DECORUM_OK;
+}
+
+/* Merges findings that say the same thing about overlapping text (two
+ * lexicon entries for one word, "sick" inside "sick of"): the stronger
+ * keeps the union of the ranges. Then sums up the scores. Internal flag
+ * bits are cleared on the way out. */
+static void aggregate(dc_rules_out *o)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        dc_finding f = o->v[i];
+        bool merged = false;
+        for (size_t j = 0; j < keep && !merged; j++) {
+            dc_finding *g = &o->v[j];
+            if (g->signal != f.signal || g->begin >= f.end ||
+                f.begin >= g->end ||
+                (g->flags & DECORUM_SPAN_MITIGATING) !=
+                    (f.flags & DECORUM_SPAN_MITIGATING))
+                continue;
+            if (f.weight > g->weight) {
+                g->weight = f.weight;
+                g->reason = f.reason;
+                g->categories |= f.categories;
+                g->flags |= f.flags;
+            }
+            g->begin = g->begin < f.begin ? g->begin : f.begin;
+            g->end = g->end > f.end ? g->end : f.end;
+            merged = true;
+        }
+        if (!merged)
+            o->v[keep++] = f;
+    }
+    o->n = keep;
+    for (size_t i = 0; i < o->n; i++) {
+        if (!(o->v[i].flags & DECORUM_SPAN_MITIGATING))
+            add_scores(o, &o->v[i]);
+        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE);
+    }
 }
 
 /* Byte range of tokens [tb, te). */
@@ -777,10 +850,38 @@ static const mention *negator(const run *R, uint32_t tb)
     return best;
 }
 
+/* A reporting verb earlier in the sentence whose subject is not the
+ * writer: "he said", "if you think". "I think" and "I say" are the writer's
+ * own assertions. */
 static bool report_before(const run *R, uint32_t tb)
 {
     const sentence *s = sent_of(R, tb);
-    return has_kind_in(R, s->tb, tb, DC_KIND_REPORT);
+    if (tb >= R->rs->ntok)
+        return false;
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= tb)
+            break;
+        if (m->kind != DC_KIND_REPORT)
+            continue;
+        bool self = (m->tb >= 1 &&
+                     mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
+                    (m->tb >= 2 &&
+                     mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
+                     !mention_at(R, m->tb - 1, DC_KIND_NEGATION));
+        if (!self)
+            return true;
+    }
+    return false;
+}
+
+/* Agreement with the quote in its sentence or a neighbouring one. */
+static bool endorsed(const run *R, uint32_t tb)
+{
+    uint32_t si = R->rs->toks[tb].sent;
+    uint32_t lo = si > 0 ? si - 1 : 0;
+    uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
+    return has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE);
 }
 
 /* A denouncing word in the sentence that is not the attack itself. */
@@ -815,20 +916,23 @@ typedef enum scope {
     SC_REPORTED /* quoted or reported without a stance */
 } scope;
 
+/* Whose words these are. Quoted or reported words are someone else's:
+ * denounced, they are counter-speech; neutral, they are reporting (news,
+ * a victim telling what was said); agreed with ("and he was right"), they
+ * are the writer's own. */
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
     *neg = negator(R, tb);
     bool quoted = R->rs->toks[tb].quoted;
-    bool reported = report_before(R, tb);
-    if ((quoted || reported) && denounce_near(R, tb, te))
-        return SC_COUNTER;
-    if (quoted && R->denounce_any)
-        return SC_COUNTER;
+    bool reported = quoted || report_before(R, tb);
+    if (reported && !endorsed(R, tb)) {
+        if (denounce_near(R, tb, te) || R->denounce_any)
+            return SC_COUNTER;
+        return SC_REPORTED;
+    }
     if (*neg)
         return SC_NEGATED;
-    if (quoted || reported)
-        return SC_REPORTED;
     return SC_ASSERTED;
 }
 
@@ -992,12 +1096,10 @@ static decorum_status attack_on_group(run *R, const mention *m,
     int tl = (int)(m->e - m->b);
     snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
-    if (sc == SC_NEGATED || sc == SC_COUNTER)
+    if (t->reclaimed)
+        return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
+    if (sc != SC_ASSERTED)
         return mitigate(R, m->b, m->e, sc, what);
-    if (sc == SC_REPORTED) {
-        R->out->rf[DC_RF_QUOTED] = 1;
-        w *= 0.6f;
-    }
     if (sent_of(R, m->tb)->question) {
         R->out->rf[DC_RF_QUESTION] = 1;
         w *= 0.9f;
@@ -1035,10 +1137,8 @@ static decorum_status attack_on_other(run *R, const mention *m,
     const dc_entry *e = ent(R, m);
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
-    if (sc == SC_NEGATED || sc == SC_COUNTER)
+    if (sc != SC_ASSERTED)
         return DECORUM_OK;
-    if (sc == SC_REPORTED)
-        w *= 0.6f;
     finding_spec fs = {0};
     fs.b = m->b;
     fs.e = m->e;
@@ -1104,27 +1204,67 @@ static void find_ingroup(run *R)
     }
 }
 
+/* Marks reclaimable slurs used by their own group: after a first-person
+ * possessive ("my ..."), in a sentence whose subject is the writer ("we
+ * dykes", "me and my girls are ..."), or in a comment where the writer
+ * claims the group ("as a gay man"). Once one use is reclaimed, the others
+ * of the same group in the comment are too. Runs before targets are built,
+ * so attacks on a reclaimed group ("my fellow crips and I are sick of")
+ * are not read as hate. */
+static void mark_reclaimed(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < rs->nm; i++) {
+            mention *m = &rs->m[i];
+            const dc_entry *e = ent(R, m);
+            if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
+                m->reclaimed)
+                continue;
+            bool own = R->ingroup && (R->ingroup_categories & e->categories);
+            if (!own && m->tb > 0)
+                own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
+                      mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL;
+            if (!own) {
+                const sentence *s = sent_of(R, m->tb);
+                uint32_t lim = s->tb + 3 < m->tb ? s->tb + 3 : m->tb;
+                own = has_kind_in(R, s->tb, lim, DC_KIND_PRONOUN_SELF) &&
+                      !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU);
+            }
+            if (own) {
+                m->reclaimed = 1;
+                R->ingroup = true;
+                R->ingroup_categories |= e->categories;
+            }
+        }
+    }
+}
+
 /* Slurs: they name and attack a group at once. */
 static decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    if ((e->flags & DC_F_AMBIGUOUS)) {
-        /* "dyke" the embankment, "bitch" the dog: count only when the
-         * clause also attacks or a person is addressed. */
-        int d;
-        const target *t = pick_target(R, m->tb, m->te, DIR_BACKWARD, &d);
-        if (!t && !has_kind_in(R, sent_of(R, m->tb)->tb,
-                               sent_of(R, m->tb)->te, DC_KIND_PRONOUN_YOU))
+    if ((e->flags & DC_F_AMBIGUOUS) && !plural_hit(R, m)) {
+        /* "dyke" the embankment, "bitch" the dog: count only used of
+         * people: in the plural, or in a sentence that addresses someone
+         * or attacks. */
+        const sentence *s = sent_of(R, m->tb);
+        static const dc_kind hostile[] = {
+            DC_KIND_PRONOUN_YOU, DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,
+            DC_KIND_THREAT,      DC_KIND_EXCLUSION,  DC_KIND_HATE_VERB,
+            DC_KIND_INSULT,      DC_KIND_PROFANITY};
+        bool people = false;
+        for (size_t k = 0; k < sizeof hostile / sizeof hostile[0]; k++)
+            people |= has_kind_in(R, s->tb, s->te, hostile[k]);
+        if (!people)
             return DECORUM_OK;
     }
     char what[96];
     int tl = (int)(m->e - m->b);
     snprintf(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
-    if (e->flags & DC_F_RECLAIMABLE) {
-        bool own = (m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
-                   (R->ingroup && (R->ingroup_categories & e->categories));
-        if (own) {
+    if (m->reclaimed) {
+        {
             R->out->rf[DC_RF_RECLAIMED] = 1;
             finding_spec fs = {0};
             fs.b = m->b;
@@ -1156,12 +1296,10 @@ static decorum_status rule_slur(run *R, const mention *m)
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
     /* "I'm not a X" or "X is not a word to use": a negator does not
-     * neutralize a slur; only counter-speech does. */
-    if (sc == SC_COUNTER)
+     * neutralize a slur; only quoting or reporting it does. */
+    if (sc == SC_COUNTER || sc == SC_REPORTED)
         return mitigate(R, m->b, m->e, sc, what);
     float w = severity_weight(e->severity, 0.6f, 0.85f, 0.95f);
-    if (sc == SC_REPORTED)
-        w *= 0.6f;
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
     fs.b = m->b;
@@ -1224,6 +1362,26 @@ static decorum_status rule_attack(run *R, const mention *m)
     default:
         return DECORUM_OK;
     }
+    const sentence *sn = sent_of(R, m->tb);
+    bool speech = report_before(R, sn->te) || R->rs->toks[m->tb].quoted;
+    for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
+        speech = R->rs->toks[k].quoted;
+    /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
+     * a word that can judge speech does. */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_HATE_VERB) &&
+        speech && mention_at(R, m->tb, DC_KIND_DENOUNCE))
+        return DECORUM_OK;
+    /* Threat verbs in the past tense without a modal narrate ("the Nazis
+     * murdered six million"); "should be killed" still threatens. */
+    if (m->kind == DC_KIND_THREAT && m->e - m->b > e->term_len &&
+        R->n->text[m->e - 1] == 'd') {
+        bool modal = false;
+        for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
+            modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
+        if (!modal)
+            return DECORUM_OK;
+    }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, prefer, &dist);
     target resolved;
@@ -1234,6 +1392,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         else
             t = NULL;
     }
+    /* A group named inside a quote, judged from outside it, is the quote
+     * being judged ("whoever wrote '...' is a coward"). */
+    if (t && t->tb < R->rs->ntok && R->rs->toks[t->tb].quoted &&
+        !R->rs->toks[m->tb].quoted)
+        return DECORUM_OK;
     /* A dehumanizing or derogatory word that itself names a group
      * ("invaders" for migrants, "illegals"): it is its own target when the
      * topic is that group, or an adjective of the group qualifies it
@@ -1449,7 +1612,7 @@ static decorum_status rule_profanity(run *R, const mention *m)
 /* Does the comment carry any unmitigated attack so far? */
 static bool attacked(const run *R)
 {
-    return R->out->hate > 0.3f;
+    return R->hate_so_far > 0.3f;
 }
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
@@ -1478,11 +1641,10 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     int tl = (int)(m->e - m->b);
     snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
-    if (sc == SC_COUNTER || (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
+    if (sc == SC_COUNTER || sc == SC_REPORTED ||
+        (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
     float w = severity_weight(e->severity, 0.55f, 0.75f, 0.9f);
-    if (sc == SC_REPORTED)
-        w *= 0.6f;
     R->out->rf[sig == DECORUM_SIGNAL_CONSPIRACY ? DC_RF_CONSPIRACY
                                                 : DC_RF_CODED] += 1;
     finding_spec fs = {0};
@@ -1545,8 +1707,10 @@ static decorum_status rule_conspiracy(run *R)
             continue;
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
+        if (sc == SC_ASSERTED && negator(R, action->tb))
+            sc = SC_NEGATED; /* "Jews do not control the media" */
         uint32_t b = tb_byte(R, atb), e = object->e;
-        if (sc == SC_COUNTER || sc == SC_NEGATED) {
+        if (sc != SC_ASSERTED) {
             decorum_status st = mitigate(R, b, e, sc, "a conspiracy trope");
             if (st != DECORUM_OK)
                 return st;
@@ -1555,8 +1719,6 @@ static decorum_status rule_conspiracy(run *R)
         const dc_entry *ae =
             actor ? ent(R, actor) : &R->lx->entries[gactor->entry];
         float w = 0.8f;
-        if (sc == SC_REPORTED)
-            w *= 0.6f;
         if (s->question)
             w *= 0.95f;
         R->out->rf[DC_RF_CONSPIRACY] += 1;
@@ -1621,7 +1783,7 @@ static decorum_status rule_echo(run *R)
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
         decorum_status st;
-        if (own || sc == SC_COUNTER || (R->denounce_any && sc != SC_ASSERTED)) {
+        if (own || sc == SC_COUNTER || sc == SC_REPORTED) {
             st = mitigate(R, b, e, own ? SC_REPORTED : SC_COUNTER,
                           own ? "an echo around the writer's own name "
                                 "(solidarity)"
@@ -1682,15 +1844,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (n->len == 0)
         return DECORUM_OK;
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0};
+             false, false, false, 0, 0};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = structure(&R)) != DECORUM_OK ||
-        (st = place_hits(&R, hits)) != DECORUM_OK ||
-        (st = find_targets(&R)) != DECORUM_OK)
+        (st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     R.migration_topic = migration_context(&R);
     find_ingroup(&R);
+    mark_reclaimed(&R);
+    if ((st = find_targets(&R)) != DECORUM_OK)
+        return st;
     for (size_t i = 0; i < rs->nm; i++)
         if (rs->m[i].kind == DC_KIND_DENOUNCE)
             R.denounce_any = true;
@@ -1756,6 +1920,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                 return st;
     }
     note_positive(&R);
+    aggregate(out);
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;
