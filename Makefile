@@ -42,6 +42,12 @@ asan: deps-test
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
+# The unit tests under valgrind memcheck (scripts/valgrind.sh): errors and
+# definite/indirect leaks in any test process fail. Same build as `test`.
+valgrind: deps-test $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+	bash scripts/valgrind.sh $(BUILD)
+
 # Benchmarks (bench/README.md, docs/BENCHMARKS.md): the engine in process,
 # each stage alone, `decorum score` end to end and the npm peers, on a
 # corpus made from ../shared/data. Release flags, its own build directory.
@@ -91,4 +97,4 @@ lint:
 	@sh scripts/lint.sh
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz
+	rm -rf $(BUILD) build-asan build-fuzz build-bench

@@ -1,0 +1,49 @@
+#!/bin/bash
+# valgrind.sh: the unit tests under valgrind memcheck, as `make valgrind`
+# runs them.
+#
+#   scripts/valgrind.sh BUILD_DIR
+#
+# Criterion runs every test in a child process and collects results over a
+# pipe, so valgrind's --error-exitcode never reaches the runner's exit
+# status. Instead valgrind follows the children (--trace-children=yes:
+# Criterion's children are re-executed test binaries) and writes one log per
+# process; the script fails when any log reports an error (invalid read or
+# write, use of uninitialised memory, bad free) or a definite or indirect
+# leak, and prints that log. Tests run one at a time (--jobs 1).
+# Reachable memory at exit (ICU's and Vectorscan's caches) is not an error.
+set -uo pipefail
+build=$(cd "${1:?usage: valgrind.sh BUILD_DIR}" && pwd)
+logs=$build/valgrind-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind is not installed"; exit 1; }
+failed=""
+n=0
+for t in "$build"/test_*; do
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  n=$((n + 1))
+  start=$(date +%s)
+  valgrind --trace-children=yes --leak-check=full \
+    --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+    --track-origins=no --error-exitcode=99 --num-callers=30 \
+    --log-file="$logs/$name.%p.log" "$t" --jobs 1 > "$logs/$name.out" 2>&1
+  rc=$?
+  bad=$(grep -L 'ERROR SUMMARY: 0 errors' "$logs/$name".*.log 2>/dev/null)
+  secs=$(( $(date +%s) - start ))
+  if [ -n "$bad" ] || [ $rc -ne 0 ]; then
+    echo "FAIL: $name (exit $rc, ${secs}s)"
+    tail -3 "$logs/$name.out"
+    for f in $bad; do echo "--- $f"; grep -v '^==[0-9]*== *$' "$f" | head -60; done
+    failed="$failed $name"
+  else
+    echo "ok: $name (${secs}s, $(ls "$logs/$name".*.log | wc -l) processes, $(tail -1 "$logs/$name.out"))"
+  fi
+done
+[ $n -gt 0 ] || { echo "valgrind.sh: no test binaries in $build"; exit 1; }
+if [ -n "$failed" ]; then
+  echo "valgrind: $((n - $(echo $failed | wc -w))) passed, $(echo $failed | wc -w) failed:$failed"
+  exit 1
+fi
+echo "valgrind: $n passed, 0 failed"
