@@ -1384,6 +1384,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, prefer, &dist);
+    /* A group named inside a quote, judged from outside it, is the quote
+     * being judged ("whoever wrote '...' is a coward"). */
+    if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
+        !R->rs->toks[m->tb].quoted)
+        return DECORUM_OK;
     target resolved;
     bool from_ctx = false;
     if (t && t->type == TG_PRONOUN) {
@@ -1392,11 +1397,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         else
             t = NULL;
     }
-    /* A group named inside a quote, judged from outside it, is the quote
-     * being judged ("whoever wrote '...' is a coward"). */
-    if (t && t->tb < R->rs->ntok && R->rs->toks[t->tb].quoted &&
-        !R->rs->toks[m->tb].quoted)
-        return DECORUM_OK;
+    /* Ambiguous words ("animals", "plague") need the group close by. */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_AMBIGUOUS) && dist > 6)
+        t = NULL;
     /* A dehumanizing or derogatory word that itself names a group
      * ("invaders" for migrants, "illegals"): it is its own target when the
      * topic is that group, or an adjective of the group qualifies it
@@ -1434,9 +1437,6 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t)
         return DECORUM_OK;
     if (t->type == TG_GROUP) {
-        /* Ambiguous words ("animals", "plague") need the group close by. */
-        if ((e->flags & DC_F_AMBIGUOUS) && dist > 6)
-            return DECORUM_OK;
         /* Insults aimed at a group are derogation. */
         if (sig == DECORUM_SIGNAL_INSULT)
             sig = DECORUM_SIGNAL_DEROGATION;

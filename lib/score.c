@@ -5,9 +5,10 @@
  *
  * The rules are precise: when they find an unmitigated attack, their score
  * stands and the model can only raise it. When they find nothing, the
- * model's calibrated probability is used, damped so that a model alone
- * rarely rejects (it sends to review instead: a person checks what no rule
- * can explain). When the rules found a reason *not* to count an attack
+ * model's calibrated probability is used, squared and damped so that a
+ * model alone rarely rejects (it sends to review instead: a person checks
+ * what no rule can explain) and its lukewarm scores don't send plain
+ * opinion to review. When the rules found a reason *not* to count an attack
  * (counter-speech, negation, reclaimed use), the model is damped harder,
  * because data-trained models are known to confuse those with hate.
  */
@@ -36,8 +37,10 @@ static float clamp01(float x)
 
 static float blend(float rule, float model, bool mitigated)
 {
+    /* Squaring keeps the model's confident calls and lets its many
+     * lukewarm ones (p ~ 0.6 on plain political talk) fall to allow. */
     float k = mitigated ? MODEL_MITIGATED : MODEL_ALONE;
-    float m = model * k;
+    float m = model * model * k;
     return rule > m ? rule : rule + (1.0f - rule) * (m - rule);
 }
 
