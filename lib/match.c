@@ -18,6 +18,9 @@
  *     dropping an edge letter mostly makes real words ("bitch" -> "itch").
  *     nofuzzy stops all of these but the masked forms: a '*' inside a
  *     word is deliberate, and no innocent word holds one.
+ *   - star forms for slurs, profanity and insults of 4 to 24 letters, as
+ *     the normalizer writes "f@#%" or "n****r": "f***", "n****r"; only
+ *     when one such term has that first letter, last letter and length.
  * A generated form equal to any term (allow entries included: "niger") or
  * to an earlier generated form is dropped, so every literal appears once
  * and a term always wins over a misspelling of another term.
@@ -88,6 +91,13 @@
 #define PB_COMP 0x10u  /* its group has a compound-eligible entry */
 #define PB_SHORT 0x20u /* 1 or 2 bytes of [a-z0-9]: not in the database */
 #define PB_ALLOW 0x40u /* its group has an allow entry */
+#define PB_STARS 0x80u /* ends in '*': must not be followed by another */
+
+/* Star forms ("f***", "n****r") are made for single words of this many
+ * letters; the table of their owners is indexed [first][last][length]. */
+#define STAR_MIN 4u
+#define STAR_MAX 24u
+#define STAR_SLOTS (26u * 27u * (STAR_MAX + 1u))
 
 /* Short terms ("i", "a", "in", "88") are matched by a pass over the
  * text's words, not by Vectorscan: as literals they occur inside nearly
@@ -513,6 +523,90 @@ static uint64_t fnv64(uint64_t h, const void *p, size_t len)
     return h;
 }
 
+static bool star_term(const dc_lexicon *lx, const dc_matcher *m, size_t g,
+                      const char *t, size_t len)
+{
+    if (len < STAR_MIN || len > STAR_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!is_letter(t[i]))
+            return false;
+    const grp *gr = &m->groups[g];
+    for (uint32_t k = 0; k < gr->n; k++) {
+        uint32_t x = m->gent[gr->first + k];
+        dc_kind kind = (dc_kind)lx->entries[x].kind;
+        if ((m->ebits[x] & EB_MASKED) &&
+            (kind == DC_KIND_SLUR || kind == DC_KIND_PROFANITY ||
+             kind == DC_KIND_INSULT))
+            return true;
+    }
+    return false;
+}
+
+/* Do groups g and h mean the same (kind, categories and group of their
+ * first entries), as "nigger" and "niqqer" do? */
+static bool same_meaning(const dc_lexicon *lx, const dc_matcher *m, size_t g,
+                         size_t h)
+{
+    const dc_entry *a = &lx->entries[m->gent[m->groups[g].first]];
+    const dc_entry *b = &lx->entries[m->gent[m->groups[h].first]];
+    return a->kind == b->kind && a->categories == b->categories &&
+           strcmp(a->group, b->group) == 0;
+}
+
+/* own[slot]: 0 unclaimed, g + 1 claimed by group g (the first of those
+ * that mean the same), -1 ambiguous. */
+static void star_claim(const dc_lexicon *lx, const dc_matcher *m, int32_t *own,
+                       size_t slot, size_t g)
+{
+    if (own[slot] == 0)
+        own[slot] = (int32_t)g + 1;
+    else if (own[slot] > 0 && !same_meaning(lx, m, (size_t)own[slot] - 1, g))
+        own[slot] = -1;
+}
+
+/* Words masked past their first letter, as the normalizer writes them:
+ * "f***" (first letter, stars) and "n****r" (first and last letter kept),
+ * for slurs, profanity and insults. Such a form says only its first
+ * letter, last letter and length, so it is made only when the terms of
+ * those kinds that fit it all mean the same: "n****r" is nigger (or its
+ * spelling niqqer), "s***" could be slut, scum or shit and is none. */
+static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
+                                dc_matcher *m, builder *b)
+{
+    decorum_status st = DECORUM_OK;
+    int32_t *own = dc_calloc(al, STAR_SLOTS, sizeof *own);
+    if (!own)
+        return DECORUM_ERR_NOMEM;
+    for (int pass = 0; pass < 2 && st == DECORUM_OK; pass++) {
+        for (size_t g = 0; g < m->n_groups && st == DECORUM_OK; g++) {
+            const char *t = b->buf + b->off[g];
+            size_t len = b->pats[g].len;
+            if (!star_term(lx, m, g, t, len))
+                continue;
+            size_t f = (size_t)(t[0] - 'a'), l = (size_t)(t[len - 1] - 'a');
+            size_t s1 = (f * 27 + 26) * (STAR_MAX + 1) + len;
+            size_t s2 = (f * 27 + l) * (STAR_MAX + 1) + len;
+            if (pass == 0) {
+                star_claim(lx, m, own, s1, g);
+                star_claim(lx, m, own, s2, g);
+                continue;
+            }
+            char v[STAR_MAX + 1];
+            v[0] = t[0];
+            memset(v + 1, '*', len - 1);
+            if (own[s1] == (int32_t)g + 1)
+                st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED,
+                              PB_RIGHT | PB_STARS);
+            v[len - 1] = t[len - 1];
+            if (st == DECORUM_OK && own[s2] == (int32_t)g + 1)
+                st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED, 0);
+        }
+    }
+    dc_free(al, own, STAR_SLOTS * sizeof *own);
+    return st;
+}
+
 /* Fills m's tables and b's literals from lx. */
 static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                             dc_matcher *m, builder *b, decorum_error *err)
@@ -607,6 +701,8 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                             (any & EB_FUZZY) != 0)) != DECORUM_OK)
             goto fail;
     }
+    if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK)
+        goto fail;
     for (size_t i = before_fuzzy; i < b->n; i++) {
         if (b->pats[i].how == DC_HIT_MASKED)
             m->stats.masked++;
@@ -898,7 +994,8 @@ typedef struct scan {
     size_t tok_len; /* its length */
 } scan;
 
-/* May a word start at b? Not inside a word, nor after "don'" or "f*". */
+/* May a word start at b? Not inside a word, nor after "don'" or "n***"
+ * (a run of '*' after a letter is part of a masked word). */
 static inline bool boundary_before(const unsigned char *t, size_t b)
 {
     if (b == 0)
@@ -906,10 +1003,16 @@ static inline bool boundary_before(const unsigned char *t, size_t b)
     unsigned char c = t[b - 1];
     if (word_byte(c))
         return false;
-    return !((c == '\'' || c == '*') && b >= 2 && word_byte(t[b - 2]));
+    if (c == '\'')
+        return !(b >= 2 && word_byte(t[b - 2]));
+    if (c != '*')
+        return true;
+    while (--b > 0 && t[b - 1] == '*')
+        ;
+    return !(b > 0 && word_byte(t[b - 1]));
 }
 
-/* May a word end at e? */
+/* May a word end at e? Not before "'t" or "***s". */
 static inline bool boundary_after(const unsigned char *t, size_t n, size_t e)
 {
     if (e >= n)
@@ -917,7 +1020,13 @@ static inline bool boundary_after(const unsigned char *t, size_t n, size_t e)
     unsigned char c = t[e];
     if (word_byte(c))
         return false;
-    return !((c == '\'' || c == '*') && e + 1 < n && word_byte(t[e + 1]));
+    if (c == '\'')
+        return !(e + 1 < n && word_byte(t[e + 1]));
+    if (c != '*')
+        return true;
+    while (++e < n && t[e] == '*')
+        ;
+    return !(e < n && word_byte(t[e]));
 }
 
 /* Ends of the longest accepted inflections after t[e], where a word
@@ -1018,6 +1127,8 @@ static int on_match(unsigned int id, unsigned long long from,
     const unsigned char *t = s->t;
     size_t e = (size_t)to, b = e - p->len;
     size_t noun_end = e, verb_end = e;
+    if ((p->bits & PB_STARS) && e < s->n && t[e] == '*')
+        return 0; /* "f***" inside "f*****": a longer masked word */
     if ((p->bits & PB_LEFT) && !boundary_before(t, b))
         goto in_word;
     if ((p->bits & PB_RIGHT) && !boundary_after(t, s->n, e)) {

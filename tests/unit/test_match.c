@@ -165,6 +165,9 @@ Test(match, exact_terms_on_word_boundaries)
         {"x*vermin", ""},
         {"vermin*x", ""},
         {"*vermin*", "vermin=vermin"},
+        {"x**vermin", ""},
+        {"vermin**x", ""},
+        {"**vermin**", "vermin=vermin"},
     };
     RUN(cases);
 }
@@ -253,6 +256,15 @@ Test(match, misspelled_variants)
         {"vermi", ""},
         {"kil", ""},
         {"scuum", ""},
+        /* masked past the first letter, as the normalizer writes "f@#%" */
+        {"f***", "f****fuck"},
+        {"f**k off", "f**k*fuck"},
+        {"n*****", "n******nigger"},
+        {"n****r", "n****r*nigger"},
+        {"c**t", "c**t*cunt"},
+        {"f***s", "f***s*fuck"},
+        {"f*****", ""},
+        {"v*****", ""},
         /* nofuzzy does not stop masks: a '*' is deliberate */
         {"sc*m", "sc*m*scum"},
         {"evrey", ""},
@@ -451,6 +463,7 @@ Test(match, short_terms_and_their_limits)
         {"us", ""},      /* not u + s */
         {"its", ""},
         {"i'm", ""},     /* the apostrophe joins the word */
+        {"a***i", ""},   /* and so do masks */
         {"88", "88=88"},
         {"1488", ""},
         {"88s", ""},
@@ -485,6 +498,54 @@ Test(match, short_terms_and_their_limits)
                                   l2.entries[hv.v[k].entry].term);
         cr_expect_str_eq(got, cases[i].want, "text \"%s\": got \"%s\"",
                          cases[i].text, got);
+    }
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
+}
+
+/* A star form says only first letter, last letter and length: made only
+ * when the terms that fit it mean the same. */
+Test(match, ambiguous_star_forms_are_not_made)
+{
+    static const char text[] =
+        "shit\tprofanity\t-\t1\t-\tswearing\n"
+        "slut\tinsult\t-\t2\t-\tsexual insult\n"
+        "scum\tprofanity\t-\t2\t-\tcontempt\n"
+        "bitch\tinsult\t-\t2\t-\tinsult\n"
+        "nigger\tslur\trace:black\t3\t-\tslur\n"
+        "niqqer\tslur\trace:black\t3\t-\tthe same slur, respelled\n";
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    static const struct {
+        const char *text;
+        size_t hits;
+        int entry;
+    } cases[] = {
+        {"s***", 0, -1},  /* shit, slut or scum */
+        {"s**t", 0, -1},  /* shit or slut */
+        {"s**m", 1, 2},   /* only scum */
+        {"sl*t", 1, 1},   /* a masked vowel says more */
+        {"b****", 1, 3},
+        {"b***h", 1, 3},
+        /* two spellings of one slur are not ambiguous: the first wins */
+        {"n****r", 1, 4},
+        {"n*****", 1, 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dc_norm n = norm_of(cases[i].text);
+        cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+        cr_assert_eq(hv.n, cases[i].hits, "%s: %zu hits", cases[i].text, hv.n);
+        if (cases[i].hits) {
+            cr_assert_eq(hv.v[0].entry, (uint32_t)cases[i].entry, "%s",
+                         cases[i].text);
+            cr_assert_eq(hv.v[0].how, DC_HIT_MASKED);
+        }
     }
     dc_match_scratch_free(&al, s2);
     dc_matcher_free(&al, m2);
