@@ -359,7 +359,15 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         bool drop = false;
-        if (m->how == DC_HIT_COMPOUND) {
+        /* Inside an innocent phrase ("spic and span", "chink in the
+         * armour", "royal troon"), nothing else counts. */
+        for (size_t j = 0; j < rs->nm && !drop && m->kind != DC_KIND_ALLOW;
+             j++) {
+            const mention *o = &rs->m[j];
+            if (o->kind == DC_KIND_ALLOW && o->b <= m->b && o->e >= m->e)
+                drop = true;
+        }
+        if (!drop && m->how == DC_HIT_COMPOUND) {
             for (size_t j = 0; j < rs->nm && !drop; j++) {
                 const mention *o = &rs->m[j];
                 if (j != i && o->how != DC_HIT_COMPOUND && o->tb <= m->tb &&
@@ -492,6 +500,21 @@ static bool is_determiner(const run *R, uint32_t ti)
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
 }
 
+/* A quantifier or "no" ends right before token ti: "every last Mexican",
+ * "no woman". */
+static bool quantified(const run *R, uint32_t ti)
+{
+    uint32_t from = ti > 3 ? ti - 3 : 0;
+    for (size_t i = from < R->rs->ntok ? R->rs->first[from] : R->rs->nm;
+         i < R->rs->nm && R->rs->m[i].tb < ti; i++) {
+        const mention *q = &R->rs->m[i];
+        if (q->te == ti && (q->kind == DC_KIND_QUANTIFIER ||
+                            q->kind == DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -552,8 +575,10 @@ static decorum_status find_targets(run *R)
                 }
             } else {
                 group = true;
+                /* "woman" names the group only as "women", or as "every
+                 * woman", "no woman". */
                 if (e->flags & DC_F_PLURAL)
-                    group = plural_hit(R, m);
+                    group = plural_hit(R, m) || quantified(R, m->tb);
             }
             if (group && (st = push_target(R, t)) != DECORUM_OK)
                 return st;
@@ -864,11 +889,13 @@ static bool report_before(const run *R, uint32_t tb)
             break;
         if (m->kind != DC_KIND_REPORT)
             continue;
+        /* "I think", "I really believe"; not the passive "I was called". */
         bool self = (m->tb >= 1 &&
                      mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
                     (m->tb >= 2 &&
                      mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
-                     !mention_at(R, m->tb - 1, DC_KIND_NEGATION));
+                     !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
+                     !mention_at(R, m->tb - 1, DC_KIND_COPULA));
         if (!self)
             return true;
     }
@@ -1240,25 +1267,50 @@ static void mark_reclaimed(run *R)
     }
 }
 
+static bool hostile_kind(dc_kind k)
+{
+    return k == DC_KIND_DEHUMANIZE || k == DC_KIND_DEROGATE ||
+           k == DC_KIND_THREAT || k == DC_KIND_EXCLUSION ||
+           k == DC_KIND_HATE_VERB || k == DC_KIND_INSULT ||
+           k == DC_KIND_PROFANITY || k == DC_KIND_STEREOTYPE;
+}
+
+/* A slur that is also an everyday word ("coon" the raccoon, "crackers"
+ * the biscuits, "dyke" the embankment) counts only when it is used of
+ * people: addressed ("you ..."), the object of hostility ("kill the ...",
+ * "filthy ..."), or the subject of a hostile clause ("... are disgusting",
+ * "... should be locked up"). */
+static bool used_of_people(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
+            return true;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
+            if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
+                return true;
+    }
+    if (m->te < rs->ntok && (mention_at(R, m->te, DC_KIND_COPULA) ||
+                             mention_at(R, m->te, DC_KIND_MODAL))) {
+        uint32_t clause = rs->toks[m->tb].clause;
+        for (size_t i = rs->first[m->te]; i < rs->nm; i++) {
+            const mention *o = &rs->m[i];
+            if (rs->toks[o->tb].clause != clause)
+                break;
+            if (hostile_kind((dc_kind)o->kind))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Slurs: they name and attack a group at once. */
 static decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    if ((e->flags & DC_F_AMBIGUOUS) && !plural_hit(R, m)) {
-        /* "dyke" the embankment, "bitch" the dog: count only used of
-         * people: in the plural, or in a sentence that addresses someone
-         * or attacks. */
-        const sentence *s = sent_of(R, m->tb);
-        static const dc_kind hostile[] = {
-            DC_KIND_PRONOUN_YOU, DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,
-            DC_KIND_THREAT,      DC_KIND_EXCLUSION,  DC_KIND_HATE_VERB,
-            DC_KIND_INSULT,      DC_KIND_PROFANITY};
-        bool people = false;
-        for (size_t k = 0; k < sizeof hostile / sizeof hostile[0]; k++)
-            people |= has_kind_in(R, s->tb, s->te, hostile[k]);
-        if (!people)
-            return DECORUM_OK;
-    }
+    if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
+        return DECORUM_OK;
     char what[96];
     int tl = (int)(m->e - m->b);
     snprintf(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
@@ -1317,6 +1369,69 @@ static decorum_status rule_slur(run *R, const mention *m)
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
+}
+
+/* Is the word said of the target? A linking verb just before it ("are
+ * vermin", "are nothing but a disease"), a simile ("like rats"), or the
+ * two side by side ("vermin migrants", "migrants, vermin"). */
+static bool predicated(const run *R, const target *t, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (t->te > t->tb && t->tb >= m->te) /* word before target */
+        return t->tb - m->te <= 1;
+    if (m->tb >= t->te && m->tb - t->te <= 2)
+        return true;
+    uint32_t from = m->tb > 4 ? m->tb - 4 : 0;
+    if (from < t->te)
+        from = t->te;
+    for (uint32_t k = from; k < m->tb; k++)
+        if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
+            tok_is_word(R, k, "as"))
+            return true;
+    (void)rs;
+    return false;
+}
+
+/* A call to act: a modal or wish earlier in the sentence, or the verb
+ * opening its clause (an imperative), perhaps after a few softeners. */
+static bool is_call(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* A phrase that carries its own modality is a statement of exclusion
+     * or a call as it stands: "not welcome", "shouldn't be allowed". */
+    for (uint32_t k = m->tb; k < m->te; k++)
+        if (mention_at(R, k, DC_KIND_NEGATION) ||
+            mention_at(R, k, DC_KIND_MODAL))
+            return true;
+    if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL))
+        return true;
+    /* An exclamation: "Poles go home!" */
+    for (uint32_t k = m->te; k < s->te; k++)
+        if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '!')
+            return true;
+    /* A participle opening a clause describes ("Deported Mexicans arrive");
+     * it does not command. */
+    const dc_entry *e = ent(R, m);
+    if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause;
+    for (uint32_t k = m->tb; k-- > s->tb;) {
+        const tok *t = &rs->toks[k];
+        if (t->clause != clause)
+            break;
+        if (t->type != TK_WORD)
+            continue;
+        if (mention_at(R, k, DC_KIND_GLUE) ||
+            mention_at(R, k, DC_KIND_QUANTIFIER) ||
+            mention_at(R, k, DC_KIND_PROFANITY) || tok_is_word(R, k, "just") ||
+            tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
+            tok_is_word(R, k, "and") || tok_is_word(R, k, "then") ||
+            tok_is_word(R, k, "now"))
+            continue;
+        return false;
+    }
+    return true;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -1397,9 +1512,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         else
             t = NULL;
     }
-    /* Ambiguous words ("animals", "plague") need the group close by. */
-    if (t && t->type == TG_GROUP && (e->flags & DC_F_AMBIGUOUS) && dist > 6)
+    /* Ambiguous words ("animals", "plague") need the group close by and
+     * said of it: "women own livestock" is not "women are livestock". */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_AMBIGUOUS) &&
+        (dist > 6 ||
+         ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
+          !predicated(R, t, m))))
         t = NULL;
+    /* Threats and calls for exclusion are calls: a modal ("should be
+     * shot"), a wish, or an imperative ("deport them all"). The same verbs
+     * narrate history and news ("Iran hangs gay men", "were kept out"). */
+    if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        !is_call(R, m))
+        return DECORUM_OK;
     /* A dehumanizing or derogatory word that itself names a group
      * ("invaders" for migrants, "illegals"): it is its own target when the
      * topic is that group, or an adjective of the group qualifies it
