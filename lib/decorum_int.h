@@ -405,6 +405,10 @@ typedef struct dc_rules_out {
     float attr[DECORUM_N_ATTRIBUTES]; /* the rules' attribute scores */
     float hate;                       /* the rules' hate score */
     uint32_t categories;              /* protected categories attacked */
+    /* The rules read attack language and found it aimed at no protected
+     * group (an object, a person, a policy, nothing): the model is then
+     * not allowed to call it hate on its own. */
+    bool untargeted;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */

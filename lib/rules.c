@@ -108,6 +108,7 @@ typedef struct run {
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
     float hate_so_far;    /* running hate estimate, before deduplication */
+    bool untargeted;      /* attack language aimed at no protected group */
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -320,6 +321,29 @@ static decorum_status structure(run *R)
 /* Mentions: lexicon hits placed on tokens                                 */
 /* ---------------------------------------------------------------------- */
 
+/* Kinds that say something (as opposed to grammar and names). */
+static bool content_kind(dc_kind k)
+{
+    switch (k) {
+    case DC_KIND_SLUR:
+    case DC_KIND_DEHUMANIZE:
+    case DC_KIND_DEROGATE:
+    case DC_KIND_HATE_VERB:
+    case DC_KIND_THREAT:
+    case DC_KIND_EXCLUSION:
+    case DC_KIND_STEREOTYPE:
+    case DC_KIND_PROFANITY:
+    case DC_KIND_INSULT:
+    case DC_KIND_POSITIVE:
+    case DC_KIND_DENOUNCE:
+    case DC_KIND_CODE:
+    case DC_KIND_DOGWHISTLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
@@ -366,6 +390,18 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             const mention *o = &rs->m[j];
             if (o->kind == DC_KIND_ALLOW && o->b <= m->b && o->e >= m->e)
                 drop = true;
+        }
+        /* A content word inside a longer entry of another kind yields to
+         * it: "hate" in "hate crime", "sick" in "sick of". Structural
+         * words stay: the rules read them inside phrases too. */
+        if (!drop && content_kind((dc_kind)m->kind)) {
+            for (size_t j = 0; j < rs->nm && !drop; j++) {
+                const mention *o = &rs->m[j];
+                if (j != i && o->b <= m->b && o->e >= m->e &&
+                    o->e - o->b > m->e - m->b && o->kind != DC_KIND_GLUE &&
+                    o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON)
+                    drop = true;
+            }
         }
         if (!drop && m->how == DC_HIT_COMPOUND) {
             for (size_t j = 0; j < rs->nm && !drop; j++) {
@@ -875,6 +911,14 @@ static const mention *negator(const run *R, uint32_t tb)
     return best;
 }
 
+/* A question that opens with a negated auxiliary ("Isn't it", "Shouldn't
+ * we", "Don't you think") is rhetorical: it asserts. */
+static bool negated_opening(const run *R, const sentence *s)
+{
+    return s->question && s->tb < R->rs->ntok &&
+           mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
+}
+
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
@@ -896,7 +940,12 @@ static bool report_before(const run *R, uint32_t tb)
                      mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
                      !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
                      !mention_at(R, m->tb - 1, DC_KIND_COPULA));
-        if (!self)
+        /* "Don't you think X are ...?" asks for agreement: the writer's own
+         * view. */
+        bool rhetorical = s->question && m->tb >= 1 &&
+                          mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
+                          negated_opening(R, s);
+        if (!self && !rhetorical)
             return true;
     }
     return false;
@@ -967,6 +1016,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* Linking attacks to targets                                              */
 /* ---------------------------------------------------------------------- */
 
+static bool context_group(const run *R, target *out, bool *from_ctx);
+
 /* Resolves a pronoun at token ti to the nearest earlier group or
  * non-protected target in the comment, else to a group in the context.
  * Returns 1 on success with *out filled, and sets *from_ctx. */
@@ -984,15 +1035,32 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             return true;
         }
     }
-    /* Context: the last protected-group noun named in the parent, then the
-     * title. Only identity nouns and slurs count there: the context is
+    /* "They're all terrorists, these Muslims": a group later in the same
+     * sentence. */
+    uint32_t sent = rs->toks[ti].sent;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->tb > ti && rs->toks[t->tb].sent == sent &&
+            (t->type == TG_GROUP || t->type == TG_NP)) {
+            *out = *t;
+            return true;
+        }
+    }
+    return context_group(R, out, from_ctx);
+}
+
+/* The last protected group named in the context (parent, then title). */
+static bool context_group(const run *R, target *out, bool *from_ctx)
+{
+    /* Identity nouns, identity adjectives that are not everyday words
+     * ("Jewish family", "gay couples"), and slurs count; the context is
      * only read to learn who "they" are. */
     for (size_t c = 0; c < R->n_ctx; c++) {
         const dc_hitvec *hv = R->ctx[c].hits;
         for (size_t h = hv->n; h-- > 0;) {
             const dc_entry *e = &R->lx->entries[hv->v[h].entry];
             if ((e->kind == DC_KIND_IDENTITY &&
-                 (!(e->flags & DC_F_ADJ) ||
+                 (!(e->flags & DC_F_ADJ) || !(e->flags & DC_F_AMBIGUOUS) ||
                   hv->v[h].end - hv->v[h].begin > e->term_len)) ||
                 e->kind == DC_KIND_SLUR) {
                 memset(out, 0, sizeof *out);
@@ -1404,7 +1472,7 @@ static bool is_call(const run *R, const mention *m)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
-    if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL))
+    if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
     /* An exclamation: "Poles go home!" */
     for (uint32_t k = m->te; k < s->te; k++)
@@ -1559,8 +1627,16 @@ static decorum_status rule_attack(run *R, const mention *m)
             return attack_on_group(R, m, &self, sig, w, false);
         }
     }
-    if (!t)
+    /* Nothing in the comment to attach to, but the thread is about a group
+     * ("What an infestation." under "New asylum center opens"). */
+    if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
+        m->kind != DC_KIND_HATE_VERB &&
+        context_group(R, &resolved, &from_ctx))
+        t = &resolved;
+    if (!t) {
+        R->untargeted = true;
         return DECORUM_OK;
+    }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation. */
         if (sig == DECORUM_SIGNAL_INSULT)
@@ -1612,6 +1688,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                                      : DECORUM_INSULT;
         decorum_signal osig =
             sig == DECORUM_SIGNAL_THREAT ? sig : DECORUM_SIGNAL_INSULT;
+        R->untargeted = true;
         if (m->kind == DC_KIND_HATE_VERB)
             return DECORUM_OK; /* "I hate the government": an opinion */
         float ow = t->type == TG_YOU ? w : w * 0.75f;
@@ -1966,10 +2043,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     memset(out->attr, 0, sizeof out->attr);
     out->hate = 0;
     out->categories = 0;
+    out->untargeted = false;
     if (n->len == 0)
         return DECORUM_OK;
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0};
+             false, false, false, 0, 0, false};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = structure(&R)) != DECORUM_OK ||
@@ -2046,6 +2124,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     note_positive(&R);
     aggregate(out);
+    out->untargeted = R.untargeted && out->hate == 0;
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;

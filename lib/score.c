@@ -72,7 +72,8 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
 {
     memset(res, 0, sizeof *res);
     bool mitigated = ro->rf[DC_RF_COUNTER] > 0 || ro->rf[DC_RF_NEGATED] > 0 ||
-                     ro->rf[DC_RF_RECLAIMED] > 0 || ro->rf[DC_RF_QUOTED] > 0;
+                     ro->rf[DC_RF_RECLAIMED] > 0 || ro->rf[DC_RF_QUOTED] > 0 ||
+                     ro->untargeted;
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         float r = clamp01(ro->attr[a]);
         res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated)) : r;
