@@ -3,13 +3,15 @@
 #
 #   bench/serve.sh BUILD_DIR
 #
-# Starts `decorum serve` on a free loopback port with a temporary database,
+# Starts `decorum serve` on a free loopback port with a temporary database
+# (comments up to 20480 bytes, Perspective's own limit, so no corpus text is
+# refused; one worker thread per CPU),
 # waits for /healthz, and drives POST /v1alpha1/comments:analyze with wrk
 # for DURATION seconds (default 10) over CONNECTIONS connections (default
-# 16) and THREADS wrk threads (default 2), cycling through the bench
-# corpus. The service's own wrk script (bench/wrk/*.lua other than
-# analyze.lua, if its author ships one) takes precedence over analyze.lua.
-# The server is stopped by its pid afterwards. Traffic goes to 127.0.0.1
+# 16) and THREADS wrk threads (default 2): first with bench/wrk/analyze.lua
+# (the bench corpus, all six attributes), then with every other script in
+# bench/wrk/ (the service author's coral.lua: Coral Talk's request on the
+# golden texts). The server is stopped by its pid afterwards. Traffic goes to 127.0.0.1
 # only and the run is bounded by DURATION.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,14 +23,15 @@ conns=${CONNECTIONS:-16}
 threads=${THREADS:-2}
 command -v wrk >/dev/null || { echo "serve.sh: wrk is not installed (scripts/deps.sh all)"; exit 2; }
 [ -s "$out/corpus.txt" ] || "$here/make_corpus.sh" || exit 1
-script=$here/wrk/analyze.lua
+scripts="$here/wrk/analyze.lua"
 for s in "$here"/wrk/*.lua; do
-  [ "$(basename "$s")" = analyze.lua ] || { script=$s; break; }
+  [ "$(basename "$s")" = analyze.lua ] || scripts="$scripts $s"
 done
 
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
-"$build/decorum" serve --listen "127.0.0.1:$port" --db "$tmp/bench.db" > "$tmp/serve.log" 2>&1 &
+"$build/decorum" serve --listen "127.0.0.1:$port" --db "$tmp/bench.db" \
+  --max-comment-bytes 20480 --threads "$(nproc)" > "$tmp/serve.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
@@ -41,6 +44,12 @@ done
 if [ "$up" != 1 ]; then
   echo "serve.sh: the service did not come up:"; cat "$tmp/serve.log"; exit 1
 fi
-echo "decorum serve on 127.0.0.1:$port; wrk -t$threads -c$conns -d${duration}s -s $(basename "$script")"
-(cd "$root" && CORPUS="$out/corpus.txt" wrk -t"$threads" -c"$conns" -d"${duration}s" --latency \
-  -s "$script" "http://127.0.0.1:$port") | tee "$out/serve.txt"
+: > "$out/serve.txt"
+status=0
+for script in $scripts; do
+  echo "== decorum serve on 127.0.0.1:$port; wrk -t$threads -c$conns -d${duration}s -s $(basename "$script")" \
+    | tee -a "$out/serve.txt"
+  (cd "$root" && CORPUS="$out/corpus.txt" wrk -t"$threads" -c"$conns" -d"${duration}s" --latency \
+    -s "$script" "http://127.0.0.1:$port") 2>&1 | tee -a "$out/serve.txt" || status=1
+done
+exit $status
