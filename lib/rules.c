@@ -388,7 +388,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         for (size_t j = 0; j < rs->nm && !drop && m->kind != DC_KIND_ALLOW;
              j++) {
             const mention *o = &rs->m[j];
-            if (o->kind == DC_KIND_ALLOW && o->b <= m->b && o->e >= m->e)
+            if (o->kind == DC_KIND_ALLOW && o->b <= m->b && o->e >= m->e &&
+                o->e - o->b > m->e - m->b)
                 drop = true;
         }
         /* A content word inside a longer entry of another kind yields to
