@@ -409,7 +409,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 const mention *o = &rs->m[j];
                 if (j != i && o->how != DC_HIT_COMPOUND && o->tb <= m->tb &&
                     o->te >= m->te && o->b <= rs->toks[m->tb].b &&
-                    o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE)
+                    o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE &&
+                    o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
                     drop = true;
             }
         }
@@ -1461,6 +1462,44 @@ static bool predicated(const run *R, const target *t, const mention *m)
     return false;
 }
 
+/* A verbless slogan: a group, then the phrase, then the clause ends
+ * ("Jews out of our country.", "Muslims go home."). "Poles go home for
+ * Christmas in huge numbers" goes on, and is news. */
+static bool slogan(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t clause = rs->toks[m->tb].clause;
+    uint32_t words_after = 0;
+    for (uint32_t k = m->te; k < rs->ntok && rs->toks[k].clause == clause &&
+                             rs->toks[k].sent == rs->toks[m->tb].sent;
+         k++)
+        if (rs->toks[k].type == TK_WORD)
+            words_after++;
+    if (words_after > 1)
+        return false;
+    bool group = false;
+    for (uint32_t k = m->tb; k-- > 0;) {
+        const tok *t = &rs->toks[k];
+        if (t->clause != clause || t->sent != rs->toks[m->tb].sent)
+            break;
+        if (t->type != TK_WORD)
+            continue;
+        bool in_group = false;
+        for (size_t i = 0; i < rs->nt; i++)
+            if (rs->t[i].type == TG_GROUP && rs->t[i].tb <= k &&
+                rs->t[i].te > k)
+                in_group = true;
+        if (in_group) {
+            group = true;
+            continue;
+        }
+        if (!mention_at(R, k, DC_KIND_GLUE) &&
+            !mention_at(R, k, DC_KIND_QUANTIFIER))
+            return false;
+    }
+    return group;
+}
+
 /* A call to act: a modal or wish earlier in the sentence, or the verb
  * opening its clause (an imperative), perhaps after a few softeners. */
 static bool is_call(const run *R, const mention *m)
@@ -1485,6 +1524,8 @@ static bool is_call(const run *R, const mention *m)
     if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
         return false;
     uint32_t clause = rs->toks[m->tb].clause;
+    if (slogan(R, m))
+        return true;
     for (uint32_t k = m->tb; k-- > s->tb;) {
         const tok *t = &rs->toks[k];
         if (t->clause != clause)
@@ -1583,8 +1624,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
-    if (t && t->type == TG_GROUP && (e->flags & DC_F_AMBIGUOUS) &&
-        (dist > 6 ||
+    if (t && t->type != TG_PRONOUN && (e->flags & DC_F_AMBIGUOUS) &&
+        ((t->type == TG_GROUP && dist > 6) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t, m))))
         t = NULL;
@@ -1627,6 +1668,38 @@ static decorum_status rule_attack(run *R, const mention *m)
                                                      : DC_RF_DEROGATION] += 1;
             return attack_on_group(R, m, &self, sig, w, false);
         }
+    }
+    /* An insult that names what the person is ("you stupid Muslim",
+     * "dirty Jew") attacks them for it; so does "like all Mexicans". */
+    if ((!t || t->type != TG_GROUP) &&
+        (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
+         m->kind == DC_KIND_DEHUMANIZE)) {
+        const mention *idm = NULL;
+        for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm;
+             k++)
+            idm = mention_at(R, k, DC_KIND_IDENTITY);
+        if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
+            resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
+                                (int32_t)idm->entry, TG_GROUP, 0, 0, 0};
+            t = &resolved;
+        } else {
+            const sentence *s2 = sent_of(R, m->tb);
+            for (uint32_t k = m->te; k + 1 < s2->te; k++) {
+                if (!tok_is_word(R, k, "like"))
+                    continue;
+                for (size_t i = 0; i < R->rs->nt; i++)
+                    if (R->rs->t[i].type == TG_GROUP &&
+                        R->rs->t[i].tb > k && R->rs->t[i].tb <= k + 3 &&
+                        quantified(R, R->rs->t[i].tb))
+                        t = &R->rs->t[i];
+                break;
+            }
+        }
+    }
+    /* An insult with nobody named is said to someone ("Shut up, loser"). */
+    if (!t && m->kind == DC_KIND_INSULT) {
+        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0};
+        t = &resolved;
     }
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
@@ -1830,6 +1903,13 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
+    /* "in 1488", "since 1988": a year. */
+    if (m->tb > 0 && e->term_len == 4 && e->term[0] >= '0' &&
+        e->term[0] <= '9' &&
+        (tok_is_word(R, m->tb - 1, "in") || tok_is_word(R, m->tb - 1, "since") ||
+         tok_is_word(R, m->tb - 1, "from") || tok_is_word(R, m->tb - 1, "until") ||
+         tok_is_word(R, m->tb - 1, "year") || tok_is_word(R, m->tb - 1, "by")))
+        return DECORUM_OK;
     bool numeric = false;
     for (uint32_t i = 0; i < e->term_len; i++)
         if (e->term[i] >= '0' && e->term[i] <= '9')
@@ -1947,6 +2027,21 @@ static decorum_status rule_conspiracy(run *R)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
             return st;
+        if (gactor && gactor->coded) {
+            const dc_entry *ce = &R->lx->entries[gactor->entry];
+            finding_spec cs = {0};
+            cs.b = tb_byte(R, gactor->tb);
+            cs.e = te_byte(R, gactor->te);
+            cs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+            cs.attribute = DECORUM_IDENTITY_ATTACK;
+            cs.categories = gactor->categories;
+            cs.weight = 0.7f;
+            cs.hate = true;
+            if ((st = add_reason(R, &r, "code word for %s: %s", ce->group,
+                                 ce->why)) != DECORUM_OK ||
+                (st = emit(R, &cs, r)) != DECORUM_OK)
+                return st;
+        }
     }
     return DECORUM_OK;
 }
@@ -1982,7 +2077,14 @@ static decorum_status rule_echo(run *R)
                t[close].ch == ')')
             close++;
         uint32_t b = t[i].b, e = t[close - 1].e;
-        bool own = has_kind_in(R, inner, j, DC_KIND_PRONOUN_SELF);
+        /* The writer's own name, solidarity, or an innocent use such as
+         * "(((hugs)))" (an allow entry covering it). */
+        const sentence *es = sent_of(R, i);
+        bool own = has_kind_in(R, inner, j, DC_KIND_PRONOUN_SELF) ||
+                   has_kind_in(R, es->tb, es->te, DC_KIND_INGROUP) ||
+                   has_kind_in(R, es->tb, es->te, DC_KIND_DENOUNCE) ||
+                   has_kind_in(R, inner, j, DC_KIND_ALLOW) ||
+                   has_kind_in(R, inner, j, DC_KIND_POSITIVE);
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
         decorum_status st;
