@@ -1609,6 +1609,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, prefer, &dist);
+    /* A pronoun inside the phrase is its object: "send them all back". */
+    if (!t || t->type != TG_GROUP)
+        for (size_t i = 0; i < R->rs->nt; i++)
+            if (R->rs->t[i].type == TG_PRONOUN && R->rs->t[i].tb >= m->tb &&
+                R->rs->t[i].te <= m->te) {
+                t = &R->rs->t[i];
+                dist = 0;
+                break;
+            }
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
@@ -1640,7 +1649,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * topic is that group, or an adjective of the group qualifies it
      * ("South American invaders"). */
     if ((!t || t->type != TG_GROUP) && e->categories &&
-        (m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE)) {
+        m->kind != DC_KIND_INSULT && m->kind != DC_KIND_HATE_VERB) {
         bool topical = !(e->flags & DC_F_AMBIGUOUS);
         if (!topical &&
             (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
@@ -1664,8 +1673,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
                            TG_GROUP, 0, 0, 0};
             self.categories = e->categories;
-            R->out->rf[m->kind == DC_KIND_DEHUMANIZE ? DC_RF_DEHUMANIZATION
-                                                     : DC_RF_DEROGATION] += 1;
+            R->out->rf[m->kind == DC_KIND_DEHUMANIZE  ? DC_RF_DEHUMANIZATION
+                       : m->kind == DC_KIND_THREAT    ? DC_RF_THREAT
+                       : m->kind == DC_KIND_EXCLUSION ? DC_RF_EXCLUSION
+                       : m->kind == DC_KIND_STEREOTYPE ? DC_RF_STEREOTYPE
+                                                       : DC_RF_DEROGATION] += 1;
             return attack_on_group(R, m, &self, sig, w, false);
         }
     }
