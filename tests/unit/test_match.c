@@ -578,25 +578,45 @@ Test(match, steady_state_does_not_allocate)
 
 Test(match, every_allocation_failure_is_clean)
 {
-    dc_norm n = norm_of("killalljews go back vermin");
+    /* The test lexicon plus short terms, so every table is built. */
+    static const char more[] = "i\tpronoun_self\t-\t-\t-\tfirst person\n"
+                               "a\tglue\t-\t-\t-\tarticle\n";
+    dc_lexicon l2 = {0};
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "a.tsv", lexicon, strlen(lexicon),
+                                  NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "b.tsv", more, strlen(more), NULL),
+                 DECORUM_OK);
+    dc_norm n = norm_of("killalljews go back vermin, i hate a v*rm*n f***");
+    /* What a run without failures finds. */
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+    size_t want = hv.n;
+    cr_assert_eq(want, 11, "%s", render(&n, &hv));
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+
     size_t successes = 0;
     for (size_t k = 0; k < 5000 && successes == 0; k++) {
         counting c;
         decorum_allocator a = counting_init(&c, k);
         dc_alloc cal;
         dc_alloc_init(&cal, &a);
-        dc_matcher *m2 = NULL;
-        dc_match_scratch *s2 = NULL;
         dc_hitvec h = {0};
         decorum_error err;
-        decorum_status st = dc_matcher_new(&cal, &lx, &m2, &err);
+        m2 = NULL;
+        s2 = NULL;
+        decorum_status st = dc_matcher_new(&cal, &l2, &m2, &err);
         if (st == DECORUM_OK)
             st = dc_match_scratch_new(&cal, m2, &s2);
         if (st == DECORUM_OK)
             st = dc_match(&cal, m2, s2, &n, &h);
         if (st == DECORUM_OK) {
             cr_assert_not(c.failed);
-            cr_assert_eq(h.n, 6);
+            cr_assert_eq(h.n, want);
             successes++;
         } else {
             cr_assert_eq(st, DECORUM_ERR_NOMEM, "failing call %zu: %d", k, st);
@@ -610,6 +630,41 @@ Test(match, every_allocation_failure_is_clean)
         cr_assert_eq(c.bytes, 0, "failing call %zu", k);
     }
     cr_assert_eq(successes, 1);
+    dc_lexicon_free(&al, &l2);
+}
+
+/* The hit vector has a hard limit (2^20 hits): past it, TOOBIG and no
+ * hits, not an ever-growing buffer. */
+Test(match, too_many_hits_is_toobig)
+{
+    static const char one[] = "i\tpronoun_self\t-\t-\t-\tfirst person\n"
+                              "vermin\tdehumanize\t-\t3\t-\tvermin\n";
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", one, strlen(one), NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    size_t words = (1u << 20) + 10, len = words * 2;
+    char *text = malloc(len + 1);
+    cr_assert_not_null(text);
+    for (size_t i = 0; i < words; i++) {
+        text[2 * i] = 'i';
+        text[2 * i + 1] = ' ';
+    }
+    text[len] = '\0';
+    dc_norm n = {text, NULL, NULL, NULL, len, len + 1, 0, true};
+    cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_ERR_TOOBIG);
+    cr_assert_eq(hv.n, 0);
+    /* The scratch still works afterwards. */
+    dc_norm small = norm_of("i vermin");
+    cr_assert_eq(dc_match(&al, m2, s2, &small, &hv), DECORUM_OK);
+    cr_assert_eq(hv.n, 2);
+    free(text);
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
 }
 
 Test(match, empty_lexicon_matches_nothing)
