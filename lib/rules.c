@@ -483,6 +483,14 @@ static bool plural_hit(const run *R, const mention *m)
     return len > e->term_len && R->n->text[m->e - 1] == 's';
 }
 
+/* An entry listed in its plural ("refugees", "arabs"): a group noun when
+ * no noun follows, though its flags call it an adjective. */
+static bool plural_term(const dc_entry *e)
+{
+    return e->term_len > 3 && e->term[e->term_len - 1] == 's' &&
+           e->term[e->term_len - 2] != 's' && e->term[e->term_len - 2] != 'u';
+}
+
 /* ---------------------------------------------------------------------- */
 /* Targets                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -597,10 +605,13 @@ static decorum_status find_targets(run *R)
                             rs->m[j].kind == DC_KIND_HUMANITY ||
                             rs->m[j].kind == DC_KIND_PERSON)
                             rs->m[j].used = 1;
-                } else if (plural_hit(R, m)) {
+                } else if (plural_hit(R, m) ||
+                           (plural_term(e) && !head_noun_follows(R, m->te))) {
                     group = true;
-                } else if (m->tb > 0 && is_determiner(R, m->tb - 1) &&
+                } else if (m->tb > 0 &&
+                           (is_determiner(R, m->tb - 1) || quantified(R, m->tb)) &&
                            !head_noun_follows(R, m->te)) {
+                    /* "the Chinese can ...", "every last Mexican" */
                     group = true;
                 } else if (m->te < rs->ntok &&
                            rs->toks[m->te].type == TK_WORD &&
@@ -1357,6 +1368,9 @@ static bool used_of_people(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
             return true;
+        /* "women are bitches": said of someone */
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+            return true;
         for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
             if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
                 return true;
@@ -1625,6 +1639,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     target resolved;
     bool from_ctx = false;
+    /* Predication is checked against the word in this sentence, the
+     * pronoun if that is what the sentence says ("they're all rats"). */
+    const target *t_local = t;
     if (t && t->type == TG_PRONOUN) {
         if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
@@ -1633,10 +1650,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
-    if (t && t->type != TG_PRONOUN && (e->flags & DC_F_AMBIGUOUS) &&
+    if (t && (e->flags & DC_F_AMBIGUOUS) &&
         ((t->type == TG_GROUP && dist > 6) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
-          !predicated(R, t, m))))
+          !predicated(R, t_local, m))))
         t = NULL;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, or an imperative ("deport them all"). The same verbs
@@ -2095,7 +2112,7 @@ static decorum_status rule_echo(run *R)
         bool own = has_kind_in(R, inner, j, DC_KIND_PRONOUN_SELF) ||
                    has_kind_in(R, es->tb, es->te, DC_KIND_INGROUP) ||
                    has_kind_in(R, es->tb, es->te, DC_KIND_DENOUNCE) ||
-                   has_kind_in(R, inner, j, DC_KIND_ALLOW) ||
+                   has_kind_in(R, i, close, DC_KIND_ALLOW) ||
                    has_kind_in(R, inner, j, DC_KIND_POSITIVE);
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
