@@ -1052,7 +1052,10 @@ static void inflect(const unsigned char *t, size_t n, size_t e, size_t *noun,
             *noun = e + 1;
         break;
     case 'e':
-        if (c1 == 's' && boundary_after(t, n, e + 2))
+        /* -es only where English writes it: after s x z ch sh o
+         * ("rates" is not "rat" + es). */
+        if (c1 == 's' && boundary_after(t, n, e + 2) &&
+            strchr("sxzho", t[e - 1]) != NULL)
             *noun = e + 2;
         else if (c1 == 'r' && c2 == 's' && boundary_after(t, n, e + 3))
             *verb = e + 3;

@@ -538,6 +538,8 @@ static bool head_noun_follows(const run *R, uint32_t ti)
      * word as a noun unless it ends in -ed or is a known function word. */
     if (l > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
         return false;
+    if (l > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
+        return false; /* "every Mexican crossing": a participle */
     return true;
 }
 
@@ -581,20 +583,22 @@ static decorum_status find_targets(run *R)
                  * is used as a noun after a determiner ("the Chinese"),
                  * or precedes a capitalized plural ("Indian
                  * Subcontinentals"). */
+                /* The noun right after it: "black women", "gay men",
+                 * "trans people" (never across a verb: "refugees are
+                 * human garbage"). */
                 const mention *nx = NULL;
-                uint32_t k = m->te;
-                /* Allow a chain of adjectives: "young black men". */
-                while (k < rs->ntok && !nx) {
-                    nx = mention_at(R, k, DC_KIND_PERSON);
+                if (m->te < rs->ntok) {
+                    nx = mention_at(R, m->te, DC_KIND_PERSON);
                     if (!nx)
-                        nx = mention_at(R, k, DC_KIND_IDENTITY);
+                        nx = mention_at(R, m->te, DC_KIND_IDENTITY);
                     if (!nx)
-                        nx = mention_at(R, k, DC_KIND_HUMANITY);
-                    if (nx || k >= m->te + 2)
-                        break;
-                    k++;
+                        nx = mention_at(R, m->te, DC_KIND_HUMANITY);
+                    /* "human garbage" is a phrase of its own */
+                    if (nx && nx->kind == DC_KIND_HUMANITY &&
+                        mention_at(R, m->te, DC_KIND_DEHUMANIZE))
+                        nx = NULL;
                 }
-                if (nx && nx->tb <= m->te + 1) {
+                if (nx) {
                     group = true;
                     t.te = nx->te;
                     const dc_entry *ne = ent(R, nx);
