@@ -223,6 +223,74 @@ struct golden_param {
     char name[128]; /* file base name; fixed size: params cross processes */
 };
 
+/* ------------------------------------------------------------------ */
+/* Known failures                                                       */
+/* ------------------------------------------------------------------ */
+
+/* tests/data/golden/KNOWN_FAILURES lists, one per line, the ids of cases
+ * the engine is known to get wrong today, each with a reason after '#'.
+ * A listed case that fails is reported but does not fail the suite; a
+ * listed case that passes does, so the list only ever shrinks. The real
+ * pass rate is printed by golden::summary. */
+#define KNOWN_PATH GOLDEN_DIR "/KNOWN_FAILURES"
+
+typedef struct known_set {
+    char **ids;
+    size_t n;
+} known_set;
+
+static void known_load(known_set *k)
+{
+    memset(k, 0, sizeof *k);
+    FILE *fp = fopen(KNOWN_PATH, "r");
+    if (!fp)
+        return;
+    char line[512];
+    size_t cap = 0;
+    while (fgets(line, sizeof line, fp)) {
+        char *h = strchr(line, '#');
+        if (h)
+            *h = '\0';
+        char *b = line;
+        while (*b == ' ' || *b == '\t')
+            b++;
+        char *e = b + strcspn(b, " \t\r\n");
+        *e = '\0';
+        if (!*b)
+            continue;
+        if (k->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **ids = realloc(k->ids, cap * sizeof *ids);
+            if (!ids)
+                break;
+            k->ids = ids;
+        }
+        k->ids[k->n++] = strdup(b);
+    }
+    fclose(fp);
+}
+
+static int known_has(const known_set *k, const char *id)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (k->ids[i] && strcmp(k->ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+static void known_free(known_set *k)
+{
+    for (size_t i = 0; i < k->n; i++)
+        free(k->ids[i]);
+    free(k->ids);
+    memset(k, 0, sizeof *k);
+}
+
+/* Runs one case; returns 1 when the engine judged it as written. When fp
+ * is not NULL, writes the report of the case there. */
+static int run_case(decorum_engine *eng, decorum_scratch *scr,
+                    const golden_file *f, const golden_case *c, FILE *fp);
+
 static void free_params(struct criterion_test_params *crp)
 {
     cr_free(crp->params);
@@ -300,7 +368,9 @@ ParameterizedTest(struct golden_param *prm, golden, file)
     if (decorum_scratch_alloc(eng, &scr, &err) != DECORUM_OK)
         cr_assert_fail("decorum_scratch_alloc: %s", err.message);
 
-    size_t passed = 0;
+    known_set ks;
+    known_load(&ks);
+    size_t passed = 0, n_known = 0;
     for (size_t i = 0; i < f.n_cases; i++) {
         const golden_case *c = &f.cases[i];
         char *buf = NULL;
@@ -308,58 +378,127 @@ ParameterizedTest(struct golden_param *prm, golden, file)
         FILE *fp = open_memstream(&buf, &blen);
         if (!fp)
             cr_assert_fail("open_memstream failed");
-        int ok = 0;
-        if (c->errors) {
-            put_case_header(fp, f.name, c, "BROKEN");
-            fputs("    malformed case:\n", fp);
-            for (const char *l = c->errors; *l;) {
-                const char *nl = strchr(l, '\n');
-                size_t n = nl ? (size_t)(nl - l) : strlen(l);
-                fprintf(fp, "      %.*s\n", (int)n, l);
-                l += n + (nl ? 1 : 0);
-            }
-        } else {
-            decorum_context ctx;
-            memset(&ctx, 0, sizeof ctx);
-            ctx.parent = c->parent;
-            ctx.parent_len = c->parent_len;
-            ctx.title = c->title;
-            ctx.title_len = c->title_len;
-            const decorum_result *r = NULL;
-            decorum_status st = decorum_analyze(eng, scr, c->text, c->text_len,
-                                                &ctx, &r, &err);
-            if (st != DECORUM_OK) {
-                put_case_header(fp, f.name, c, "FAIL");
-                fprintf(fp, "    decorum_analyze: %s (%s)\n",
-                        decorum_status_name(st), err.message);
-            } else {
-                char *pbuf = NULL;
-                size_t plen = 0;
-                FILE *pp = open_memstream(&pbuf, &plen);
-                if (!pp)
-                    cr_assert_fail("open_memstream failed");
-                ok = judge(c, r, pp);
-                fclose(pp);
-                put_case_header(fp, f.name, c, ok ? "PASS" : "FAIL");
-                if (c->note)
-                    fprintf(fp, "    note:   %s\n", c->note);
-                fputs(pbuf, fp);
-                free(pbuf);
-                put_expected_got(fp, c, r);
-            }
-        }
+        int ok = run_case(eng, scr, &f, c, fp);
         fclose(fp);
-        if (!ok || verbose)
+        int known = known_has(&ks, c->id);
+        if ((!ok && !known) || verbose)
             fwrite(buf, 1, blen, stderr);
+        else if (!ok)
+            fprintf(stderr, "KNOWN FAIL %s:%zu %s\n", f.name, c->line, c->id);
         free(buf);
         passed += (size_t)ok;
-        cr_expect(ok, "%s:%zu %s", f.name, c->line, c->id);
+        n_known += (size_t)(known && !ok);
+        if (known && ok)
+            cr_expect(0, "%s:%zu %s passes now: remove it from KNOWN_FAILURES",
+                      f.name, c->line, c->id);
+        else
+            cr_expect(ok || known, "%s:%zu %s", f.name, c->line, c->id);
     }
-    fprintf(stderr, "golden: %s: %zu/%zu passed\n", f.name, passed, f.n_cases);
+    fprintf(stderr, "golden: %s: %zu/%zu passed, %zu known failures\n", f.name,
+            passed, f.n_cases, n_known);
     fflush(stderr);
+    known_free(&ks);
     decorum_scratch_free(scr);
     decorum_engine_free(eng);
     golden_file_free(&f);
+}
+
+static int run_case(decorum_engine *eng, decorum_scratch *scr,
+                    const golden_file *f, const golden_case *c, FILE *fp)
+{
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    FILE *sink = NULL;
+    if (!fp)
+        fp = sink = fopen("/dev/null", "w");
+    if (!fp)
+        return 0;
+    int ok = 0;
+    if (c->errors) {
+        put_case_header(fp, f->name, c, "BROKEN");
+        fputs("    malformed case:\n", fp);
+        for (const char *l = c->errors; *l;) {
+            const char *nl = strchr(l, '\n');
+            size_t n = nl ? (size_t)(nl - l) : strlen(l);
+            fprintf(fp, "      %.*s\n", (int)n, l);
+            l += n + (nl ? 1 : 0);
+        }
+    } else {
+        decorum_context ctx;
+        memset(&ctx, 0, sizeof ctx);
+        ctx.parent = c->parent;
+        ctx.parent_len = c->parent_len;
+        ctx.title = c->title;
+        ctx.title_len = c->title_len;
+        const decorum_result *r = NULL;
+        decorum_status st = decorum_analyze(eng, scr, c->text, c->text_len,
+                                            &ctx, &r, &err);
+        if (st != DECORUM_OK) {
+            put_case_header(fp, f->name, c, "FAIL");
+            fprintf(fp, "    decorum_analyze: %s (%s)\n",
+                    decorum_status_name(st), err.message);
+        } else {
+            char *pbuf = NULL;
+            size_t plen = 0;
+            FILE *pp = open_memstream(&pbuf, &plen);
+            if (!pp)
+                { if (sink) fclose(sink); return 0; }
+            ok = judge(c, r, pp);
+            fclose(pp);
+            put_case_header(fp, f->name, c, ok ? "PASS" : "FAIL");
+            if (c->note)
+                fprintf(fp, "    note:   %s\n", c->note);
+            fputs(pbuf, fp);
+            free(pbuf);
+            put_expected_got(fp, c, r);
+        }
+    }
+    if (sink)
+        fclose(sink);
+    return ok;
+}
+
+/* The real pass rate over every case file, and the known-failure list kept
+ * honest: every id in it must name an existing case. */
+Test(golden, summary)
+{
+    if (getenv("DECORUM_GOLDEN_FILTER"))
+        return;
+    char **names = NULL;
+    size_t n = 0;
+    cr_assert_eq(golden_list(GOLDEN_DIR, NULL, &names, &n), 0);
+    known_set ks;
+    known_load(&ks);
+    decorum_engine *eng = NULL;
+    decorum_scratch *scr = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(NULL, &eng, &err), DECORUM_OK);
+    cr_assert_eq(decorum_scratch_alloc(eng, &scr, &err), DECORUM_OK);
+    size_t total = 0, passed = 0, listed_found = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[1024];
+        golden_file f;
+        snprintf(path, sizeof path, "%s/%s", GOLDEN_DIR, names[i]);
+        if (golden_load(path, names[i], &f) != 0)
+            continue;
+        for (size_t j = 0; j < f.n_cases; j++) {
+            total++;
+            passed += (size_t)run_case(eng, scr, &f, &f.cases[j], NULL);
+            listed_found += (size_t)known_has(&ks, f.cases[j].id);
+        }
+        golden_file_free(&f);
+    }
+    fprintf(stderr,
+            "golden: %zu/%zu passed (%.1f%%), %zu known failures listed\n",
+            passed, total, total ? 100.0 * (double)passed / (double)total : 0.0,
+            ks.n);
+    cr_expect_eq(listed_found, ks.n,
+                 "KNOWN_FAILURES names %zu ids that are not golden cases",
+                 ks.n - listed_found);
+    known_free(&ks);
+    golden_names_free(names, n);
+    decorum_scratch_free(scr);
+    decorum_engine_free(eng);
 }
 
 /* ------------------------------------------------------------------ */
@@ -419,12 +558,12 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
     if (table) {
         fputs("golden: per file\n", stderr);
         for (size_t i = 0; i < n; i++)
-            fprintf(stderr, "  %-24s %4d/%-4zu%s\n", names[i],
+            fprintf(stderr, "  %-24s %4d/%-4zu as expected%s\n", names[i],
                     golden_runs[i].passed, sizes[i],
                     golden_runs[i].crashed ? " CRASHED" : "");
     }
-    fprintf(stderr, "golden: %zu/%zu passed (%.1f%%)\n", passed, total,
-            total ? 100.0 * (double)passed / (double)total : 0.0);
+    fprintf(stderr, "golden: %zu/%zu as expected (passing or listed in "
+            "KNOWN_FAILURES)\n", passed, total);
     golden_names_free(names, n);
 }
 
