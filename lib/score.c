@@ -5,7 +5,7 @@
  *
  * The rules are precise: when they find an unmitigated attack, their score
  * stands and the model can only raise it. When they find nothing, the
- * model's calibrated probability is used, squared and damped so that a
+ * model's calibrated probability above even odds is used, damped so that a
  * model alone rarely rejects (it sends to review instead: a person checks
  * what no rule can explain) and its lukewarm scores don't send plain
  * opinion to review. When the rules found a reason *not* to count an attack
@@ -35,12 +35,17 @@ static float clamp01(float x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-static float blend(float rule, float model, bool mitigated)
+/* The model's contribution when the rules saw no attack. For the hate head
+ * the square of its probability: its confident calls stand and its
+ * lukewarm ones shrink. For the other heads, trained mostly on Davidson's
+ * offensive-language tweets and therefore eager, only the part above even
+ * odds counts, so plain questions and political talk stay allowed. The
+ * rules' score always stands; the model can only raise it. */
+static float blend(float rule, float model, bool mitigated, bool hate_head)
 {
-    /* Squaring keeps the model's confident calls and lets its many
-     * lukewarm ones (p ~ 0.6 on plain political talk) fall to allow. */
     float k = mitigated ? MODEL_MITIGATED : MODEL_ALONE;
-    float m = model * model * k;
+    float m = hate_head ? model * model * k
+                        : (model > 0.5f ? (2.0f * model - 1.0f) * k : 0.0f);
     return rule > m ? rule : rule + (1.0f - rule) * (m - rule);
 }
 
@@ -76,11 +81,11 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                      ro->untargeted;
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         float r = clamp01(ro->attr[a]);
-        res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated)) : r;
+        res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated, false)) : r;
     }
     float hate = clamp01(ro->hate);
     if (mo)
-        hate = clamp01(blend(hate, mo->p[DC_HEAD_HATE], mitigated));
+        hate = clamp01(blend(hate, mo->p[DC_HEAD_HATE], mitigated, true));
     res->hate_score = hate;
     /* Hate is an identity attack: keep the two consistent. */
     if (res->scores[DECORUM_IDENTITY_ATTACK] < hate)
