@@ -592,13 +592,14 @@ static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
                 star_claim(lx, m, own, s2, g);
                 continue;
             }
-            char v[STAR_MAX + 1];
+            /* t points into b->buf, which add_form may move. */
+            char v[STAR_MAX + 1], last = t[len - 1];
             v[0] = t[0];
             memset(v + 1, '*', len - 1);
             if (own[s1] == (int32_t)g + 1)
                 st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED,
                               PB_RIGHT | PB_STARS);
-            v[len - 1] = t[len - 1];
+            v[len - 1] = last;
             if (st == DECORUM_OK && own[s2] == (int32_t)g + 1)
                 st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED, 0);
         }

@@ -633,6 +633,52 @@ Test(match, every_allocation_failure_is_clean)
     dc_lexicon_free(&al, &l2);
 }
 
+/* Many star forms: the literal buffer grows while they are made (a
+ * use-after-free here was found by tests/fuzz/fuzz_lexicon under ASan). */
+Test(match, many_star_forms)
+{
+    char text[8192];
+    size_t o = 0;
+    for (int c = 0; c < 26; c++)
+        for (int len = 4; len <= 7; len++) {
+            char term[8];
+            term[0] = (char)('a' + c);
+            for (int k = 1; k < len; k++)
+                term[k] = (char)('a' + (c + k) % 26);
+            term[len] = '\0';
+            o += (size_t)snprintf(text + o, sizeof text - o,
+                                  "%s\tprofanity\t-\t1\tnofuzzy\tx\n", term);
+        }
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, o, NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    for (size_t i = 0; i < l2.n; i++) {
+        char masked[8];
+        size_t len = l2.entries[i].term_len;
+        masked[0] = l2.entries[i].term[0];
+        memset(masked + 1, '*', len - 1);
+        masked[len] = '\0';
+        for (int form = 0; form < 2; form++) {
+            if (form == 1)
+                masked[len - 1] = l2.entries[i].term[len - 1];
+            dc_norm n = norm_of(masked);
+            cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+            /* "m*****s" may also be "m*****" (a shorter term) + s */
+            bool found = false;
+            for (size_t k = 0; k < hv.n; k++)
+                found |= hv.v[k].entry == i && hv.v[k].how == DC_HIT_MASKED;
+            cr_assert(found, "%s: not found", masked);
+        }
+    }
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
+}
+
 /* The hit vector has a hard limit (2^20 hits): past it, TOOBIG and no
  * hits, not an ever-growing buffer. */
 Test(match, too_many_hits_is_toobig)
@@ -723,23 +769,33 @@ Test(match, builtin_lexicon_uses_the_precompiled_database)
     cr_assert_eq(dc_match(&al, mb, sb, &n, &hv), DECORUM_OK);
     dc_match_scratch_free(&al, sb);
     dc_matcher_free(&al, mb);
-    dc_lexicon_free(&al, &b);
 
-    /* Files edited since the last build differ from the embedded copy:
-     * then the database must not be used, else it must. */
-    cr_assert_eq(dc_lexicon_load(&al, &b, NULL, &err), DECORUM_OK);
+    /* The same files read from data/lexicon load the embedded database
+     * too, unless they were edited since the build (then either may
+     * happen: an edit need not change the literals). */
     dc_lexicon d = {0};
     cr_assert_eq(dc_lexicon_load(&al, &d, DECORUM_SOURCE_DIR "/data/lexicon",
                                  &err),
                  DECORUM_OK, "%s", err.message);
-    bool same = b.n == d.n;
-    for (size_t i = 0; same && i < b.n; i++)
-        same = strcmp(b.entries[i].term, d.entries[i].term) == 0 &&
-               b.entries[i].kind == d.entries[i].kind &&
-               b.entries[i].flags == d.entries[i].flags;
+    bool same = true;
+    for (size_t i = 0; same && i < dc_builtin_lexicon_count; i++) {
+        const dc_blob *bl = &dc_builtin_lexicon[i];
+        char path[512];
+        snprintf(path, sizeof path, "%s/data/lexicon/%s", DECORUM_SOURCE_DIR,
+                 bl->name);
+        FILE *f = fopen(path, "rb");
+        same = f != NULL;
+        for (size_t k = 0; same && k < bl->len; k++)
+            same = fgetc(f) == bl->data[k];
+        same = same && fgetc(f) == EOF;
+        if (f)
+            fclose(f);
+    }
+    same = same && d.n == b.n;
     cr_assert_eq(dc_matcher_new(&al, &d, &mb, &err), DECORUM_OK);
     dc_matcher_get_stats(mb, &st);
-    cr_assert_eq(st.precompiled, same);
+    if (same)
+        cr_assert(st.precompiled);
     dc_matcher_free(&al, mb);
     dc_lexicon_free(&al, &d);
     dc_lexicon_free(&al, &b);
