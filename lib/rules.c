@@ -56,6 +56,7 @@ typedef struct mention {
     uint8_t how;      /* DC_HIT_* */
     uint8_t used;     /* consumed as part of a group or another finding */
     uint8_t reclaimed; /* a slur used by its own group (set before rules) */
+    uint8_t dropped;   /* explained by a longer mention; removed */
 } mention;
 
 enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
@@ -377,46 +378,48 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         m->kind = R->lx->entries[hit->entry].kind;
         m->how = hit->how;
     }
-    /* A run-together reading inside a token that a whole-word entry already
-     * explains is spurious: "niggas" is not "nig" + "gas". */
-    size_t keep = 0;
+    /* Hits are sorted by begin, longer first, so every mention containing
+     * mention i starts at most max_len bytes earlier and sits before it:
+     * scanning back that far keeps this linear in the comment's length. */
+    uint32_t max_len = 0;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].e - rs->m[i].b > max_len)
+            max_len = rs->m[i].e - rs->m[i].b;
     for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
-        bool drop = false;
-        /* Inside an innocent phrase ("spic and span", "chink in the
-         * armour", "royal troon"), nothing else counts. */
-        for (size_t j = 0; j < rs->nm && !drop && m->kind != DC_KIND_ALLOW;
-             j++) {
+        mention *m = &rs->m[i];
+        m->dropped = 0;
+        for (size_t j = i; j-- > 0 && rs->m[j].b + max_len >= m->b;) {
             const mention *o = &rs->m[j];
-            if (o->kind == DC_KIND_ALLOW && o->b <= m->b && o->e >= m->e &&
-                o->e - o->b > m->e - m->b)
-                drop = true;
+            if (o->b > m->b || o->e < m->e)
+                continue;
+            bool longer = o->e - o->b > m->e - m->b;
+            /* Inside an innocent phrase ("spic and span", "chink in the
+             * armour", "royal troon"), nothing else counts. */
+            if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer)
+                m->dropped = 1;
+            /* A content word inside a longer entry of another kind yields
+             * to it: "hate" in "hate crime", "sick" in "sick of".
+             * Structural words stay: the rules read them inside phrases. */
+            else if (content_kind((dc_kind)m->kind) && longer &&
+                     o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
+                     o->kind != DC_KIND_PERSON)
+                m->dropped = 1;
+            /* A run-together reading inside a token that a whole-word entry
+             * already explains is spurious: "niggas" is not "nig" + "gas".
+             * Hashtag codes keep their pieces ("killalljews" threatens). */
+            else if (m->how == DC_HIT_COMPOUND && o->how != DC_HIT_COMPOUND &&
+                     o->b <= rs->toks[m->tb].b &&
+                     o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE &&
+                     o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+                m->dropped = 1;
+            if (m->dropped)
+                break;
         }
-        /* A content word inside a longer entry of another kind yields to
-         * it: "hate" in "hate crime", "sick" in "sick of". Structural
-         * words stay: the rules read them inside phrases too. */
-        if (!drop && content_kind((dc_kind)m->kind)) {
-            for (size_t j = 0; j < rs->nm && !drop; j++) {
-                const mention *o = &rs->m[j];
-                if (j != i && o->b <= m->b && o->e >= m->e &&
-                    o->e - o->b > m->e - m->b && o->kind != DC_KIND_GLUE &&
-                    o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON)
-                    drop = true;
-            }
-        }
-        if (!drop && m->how == DC_HIT_COMPOUND) {
-            for (size_t j = 0; j < rs->nm && !drop; j++) {
-                const mention *o = &rs->m[j];
-                if (j != i && o->how != DC_HIT_COMPOUND && o->tb <= m->tb &&
-                    o->te >= m->te && o->b <= rs->toks[m->tb].b &&
-                    o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE &&
-                    o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
-                    drop = true;
-            }
-        }
-        if (!drop)
-            rs->m[keep++] = *m;
     }
+    size_t keep = 0;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (!rs->m[i].dropped)
+            rs->m[keep++] = rs->m[i];
     rs->nm = keep;
     /* Mentions are sorted by first token; index them by token so lookups
      * by position cost O(mentions at that token). */
