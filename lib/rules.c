@@ -942,10 +942,9 @@ static bool negated_opening(const run *R, const sentence *s)
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
-static bool report_before(const run *R, uint32_t tb)
+static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
-    const sentence *s = sent_of(R, tb);
-    if (tb >= R->rs->ntok)
+    if (s->tb >= R->rs->ntok)
         return false;
     for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
@@ -969,6 +968,11 @@ static bool report_before(const run *R, uint32_t tb)
             return true;
     }
     return false;
+}
+
+static bool report_before(const run *R, uint32_t tb)
+{
+    return report_in(R, sent_of(R, tb), tb);
 }
 
 /* Agreement with the quote in its sentence or a neighbouring one. */
@@ -1609,7 +1613,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     }
     const sentence *sn = sent_of(R, m->tb);
-    bool speech = report_before(R, sn->te) || R->rs->toks[m->tb].quoted;
+    bool speech = report_in(R, sn, sn->te) || R->rs->toks[m->tb].quoted;
     for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
         speech = R->rs->toks[k].quoted;
     /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
