@@ -400,7 +400,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             /* A content word inside a longer entry of another kind yields
              * to it: "hate" in "hate crime", "sick" in "sick of".
              * Structural words stay: the rules read them inside phrases. */
-            else if (content_kind((dc_kind)m->kind) && longer &&
+            else if (content_kind((dc_kind)m->kind) &&
+                     m->kind != DC_KIND_PROFANITY && longer &&
                      o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
                      o->kind != DC_KIND_PERSON)
                 m->dropped = 1;
@@ -1065,7 +1066,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->tb > ti && rs->toks[t->tb].sent == sent &&
-            (t->type == TG_GROUP || t->type == TG_NP)) {
+            t->type == TG_GROUP) {
             *out = *t;
             return true;
         }
@@ -1752,9 +1753,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     }
     if (t->type == TG_GROUP) {
-        /* Insults aimed at a group are derogation. */
-        if (sig == DECORUM_SIGNAL_INSULT)
+        /* Insults aimed at a group are derogation; after a generalizing
+         * frame ("are all hypocrites") they are a stereotype. */
+        if (sig == DECORUM_SIGNAL_INSULT) {
             sig = DECORUM_SIGNAL_DEROGATION;
+            for (uint32_t k = m->tb > 2 ? m->tb - 2 : 0; k < m->tb; k++) {
+                const mention *fr = mention_at(R, k, DC_KIND_STEREOTYPE);
+                if (fr && fr->te >= m->tb)
+                    sig = DECORUM_SIGNAL_STEREOTYPE;
+            }
+        }
         switch (sig) {
         case DECORUM_SIGNAL_DEHUMANIZATION:
             R->out->rf[DC_RF_DEHUMANIZATION] += 1;
