@@ -686,27 +686,68 @@ static decorum_status find_targets(run *R)
 /* Findings                                                                */
 /* ---------------------------------------------------------------------- */
 
+/* Formats into buf[cap] (NUL-terminated, truncated) and returns the length.
+ * Reasons are built for every finding on the hot path, so this knows only
+ * what they use, %s and %.*s, and skips printf's general machinery
+ * (vsnprintf cost a quarter of the rule layer's time). The format
+ * attribute keeps the compiler checking the arguments. */
+static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+    size_t n = 0;
+    for (const char *f = fmt; *f; f++) {
+        const char *s;
+        size_t len;
+        if (f[0] == '%' && f[1] == 's') {
+            s = va_arg(ap, const char *);
+            len = s ? strlen(s) : 0;
+            f++;
+        } else if (f[0] == '%' && f[1] == '.' && f[2] == '*' && f[3] == 's') {
+            int w = va_arg(ap, int);
+            s = va_arg(ap, const char *);
+            len = w > 0 ? (size_t)w : 0;
+            f += 3;
+        } else {
+            s = f;
+            len = 1;
+        }
+        if (n + len >= cap)
+            len = cap - 1 - n;
+        memcpy(buf + n, s, len);
+        n += len;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static size_t fmt(char *buf, size_t cap, const char *f, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static size_t fmt(char *buf, size_t cap, const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    size_t n = fmt_va(buf, cap, f, ap);
+    va_end(ap);
+    return n;
+}
+
 static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
+static decorum_status add_reason(run *R, uint32_t *off, const char *f, ...)
 {
     dc_rules_out *o = R->out;
     char buf[512];
     va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_start(ap, f);
+    size_t len = fmt_va(buf, sizeof buf, f, ap);
     va_end(ap);
-    if (k < 0)
-        k = 0;
-    size_t len = (size_t)k < sizeof buf ? (size_t)k : sizeof buf - 1;
     decorum_status st =
         dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
                 o->reasons_len + len + 1, 1, (size_t)1 << 24);
     if (st != DECORUM_OK)
         return st;
-    memcpy(o->reasons + o->reasons_len, buf, len);
-    o->reasons[o->reasons_len + len] = '\0';
+    memcpy(o->reasons + o->reasons_len, buf, len + 1);
     *off = (uint32_t)o->reasons_len;
     o->reasons_len += len + 1;
     return DECORUM_OK;
@@ -747,7 +788,7 @@ static void target_label(const run *R, const target *t, char *buf, size_t cap)
         const tok *a = &R->rs->toks[t->tb];
         const tok *z = &R->rs->toks[t->te - 1];
         int n = (int)(z->e - a->b);
-        snprintf(buf, cap, "'%.*s'", n > 60 ? 60 : n, R->n->text + a->b);
+        fmt(buf, cap, "'%.*s'", n > 60 ? 60 : n, R->n->text + a->b);
         return;
     }
     const char *cat = "";
@@ -757,9 +798,9 @@ static void target_label(const run *R, const target *t, char *buf, size_t cap)
             break;
         }
     if (*cat)
-        snprintf(buf, cap, "%s people (%s)", g, cat);
+        fmt(buf, cap, "%s people (%s)", g, cat);
     else
-        snprintf(buf, cap, "%s people", g);
+        fmt(buf, cap, "%s people", g);
 }
 
 typedef struct finding_spec {
@@ -1214,7 +1255,7 @@ static decorum_status attack_on_group(run *R, const mention *m,
     scope sc = scope_of(R, m->tb, m->te, &neg);
     char what[96];
     int tl = (int)(m->e - m->b);
-    snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
+    fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
@@ -1409,7 +1450,7 @@ static decorum_status rule_slur(run *R, const mention *m)
         return DECORUM_OK;
     char what[96];
     int tl = (int)(m->e - m->b);
-    snprintf(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
+    fmt(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
     if (m->reclaimed) {
         {
@@ -1970,7 +2011,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     scope sc = scope_of(R, m->tb, m->te, &neg);
     char what[96];
     int tl = (int)(m->e - m->b);
-    snprintf(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
+    fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
              R->n->text + m->b);
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
