@@ -30,9 +30,10 @@
  * the normalized text, where word bytes are [a-z0-9] and every non-ASCII
  * byte, and a '\'' or '*' between word bytes joins them ("don't", "f*ck"):
  *   - a boundary is needed on a side only if the term's character on that
- *     side is ASCII alphanumeric or a non-ASCII code point below U+2000
- *     (letters of alphabetic scripts); emoji, symbols and punctuation such
- *     as "(((" need none;
+ *     side is ASCII alphanumeric, an apostrophe ("'re" does not match in
+ *     "they're") or a non-ASCII code point below U+2000 (letters of
+ *     alphabetic scripts); emoji, symbols and punctuation such as "(((" need
+ *     none;
  *   - on the right, inflections are accepted and included in the hit:
  *     's s' es s for every entry, and ing ers ed er d (rs r after a final
  *     e) for verb entries.
@@ -198,11 +199,13 @@ static inline bool is_vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* Does a term edge character need a word boundary next to it? */
+/* Does a term edge character need a word boundary next to it? An
+ * apostrophe does: contractions are whole words, so "'re" alone must not
+ * match inside "they're". */
 static bool needs_boundary(const unsigned char *s, size_t len)
 {
     if (s[0] < 0x80)
-        return word_byte(s[0]);
+        return word_byte(s[0]) || s[0] == '\'';
     uint32_t cp = 0;
     if (dc_utf8_decode(s, len, &cp) == 0)
         return true;

@@ -454,7 +454,9 @@ Test(match, short_terms_and_their_limits)
         "jews\tidentity\treligion:jewish\t1\tnoun\tJewish people\n"
         "arab\tidentity\tethnicity:arab\t1\tnoun\tArab people\n"
         "jap\tslur\tnationality:japanese\t3\t-\tslur\n"
-        "japan\tallow\t-\t-\t-\ta country\n";
+        "japan\tallow\t-\t-\t-\ta country\n"
+        "'re\tcopula\t-\t-\t-\tlinking verb\n"
+        "they're\tpronoun_group\t-\t-\t-\tthey are\n";
     static const struct {
         const char *text, *want;
     } cases[] = {
@@ -475,6 +477,9 @@ Test(match, short_terms_and_their_limits)
         /* a word that is an allow entry does not split */
         {"japan", "japan=japan"},
         {"japs", "japs=jap"},
+        /* contractions are whole words: "'re" only on its own */
+        {"they're here", "they're=they're"},
+        {"u 're", "u=u | 're='re"},
     };
     dc_lexicon l2 = {0};
     dc_matcher *m2 = NULL;
