@@ -28,7 +28,8 @@
  * Matching. Vectorscan reports every occurrence (no SINGLEMATCH, no SOM:
  * begin = end - pattern length). The callback checks word boundaries on
  * the normalized text, where word bytes are [a-z0-9] and every non-ASCII
- * byte, and a '\'' or '*' between word bytes joins them ("don't", "f*ck"):
+ * byte; an apostrophe between word bytes, or a run of '*' after one, joins
+ * words ("don't", "n****r"):
  *   - a boundary is needed on a side only if the term's character on that
  *     side is ASCII alphanumeric, an apostrophe ("'re" does not match in
  *     "they're") or a non-ASCII code point below U+2000 (letters of
@@ -36,15 +37,20 @@
  *     none;
  *   - on the right, inflections are accepted and included in the hit:
  *     's s' es s for every entry, and ing ers ed er d (rs r after a final
- *     e) for verb entries.
+ *     e) for verb entries; not after terms under 3 bytes ("is" is not
+ *     "i" + s);
+ *   - terms of one or two bytes of [a-z0-9] are not in the database but
+ *     looked up as whole words (see SHORT_SLOTS).
  * A match inside a longer token is kept only for compound-eligible entries
  * (flag compound, or a slur, threat or identity term of 3+ letters), and
  * only when the whole token splits into exact single-word lexicon terms,
  * each optionally followed by a plural s, with the match as one of the
  * pieces: "killalljews" = kill + all + jew(s), while "scunthorpe" and
- * "jewshere" do not split. That check needs every in-word match of the
- * token, including those Vectorscan reports later, so the callback only
- * records candidates and pieces and a pass after the scan decides.
+ * "jewshere" do not split. A one-byte piece may only start the token
+ * ("arabia" is not arab + i + a), and a token that is an allow term does
+ * not split ("japan"). The check needs every term inside the token,
+ * including those Vectorscan reports later, so the callback only records
+ * candidates; after the scan each candidate's token is scanned again.
  *
  * Memory. The engine allocator holds the matcher's tables, the scratch's
  * vectors and the hits. Vectorscan's databases and hs_scratch are
