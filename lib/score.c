@@ -123,6 +123,11 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         if (ev->weight <= 0 || ev->end <= ev->begin || ev->end > n->len ||
             ev->head >= DC_N_HEADS)
             continue;
+        /* Short function words ("are", "the", "all") carry weight in the
+         * model because hateful generalizations use them, but they explain
+         * nothing to a moderator. Slurs that short are the rules' job. */
+        if (ev->end - ev->begin <= 3)
+            continue;
         /* A word the rules already explain needs no second span. */
         bool covered = false;
         uint32_t ob = n->src_begin[ev->begin], oe = n->src_end[ev->end - 1];
