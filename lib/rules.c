@@ -1567,6 +1567,61 @@ static bool slogan(const run *R, const mention *m)
     return group;
 }
 
+/* Token k lies inside a target of the given type. */
+static bool in_target(const run *R, uint32_t k, int type)
+{
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == type && R->rs->t[i].tb <= k &&
+            R->rs->t[i].te > k)
+            return true;
+    return false;
+}
+
+/* Token k lies inside a threat or exclusion phrase. */
+static bool command_at(const run *R, uint32_t k)
+{
+    uint32_t from = k > 4 ? k - 4 : 0;
+    for (size_t i = R->rs->first[from]; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o->tb > k)
+            break;
+        if (o->te > k &&
+            (o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION))
+            return true;
+    }
+    return false;
+}
+
+/* Could token k, opening a clause, be a bare imperative verb ("get",
+ * "keep", "send")? Not a word the lexicon knows as a noun, pronoun or
+ * name, not a plural or participle ("firefighters", "deported"). */
+static bool bare_verb(const run *R, uint32_t k)
+{
+    static const dc_kind nouny[] = {
+        DC_KIND_IDENTITY,      DC_KIND_PERSON,      DC_KIND_PRONOUN_SELF,
+        DC_KIND_PRONOUN_YOU,   DC_KIND_NONPROTECTED, DC_KIND_OBJECT,
+        DC_KIND_HUMANITY,      DC_KIND_SLUR,         DC_KIND_NEGATION,
+        DC_KIND_COPULA,        DC_KIND_MODAL,        DC_KIND_CONSP_ACTOR,
+        DC_KIND_REPORT,        DC_KIND_MIGRATION,    DC_KIND_DOGWHISTLE};
+    for (size_t i = 0; i < sizeof nouny / sizeof nouny[0]; i++)
+        if (mention_at(R, k, nouny[i]))
+            return false;
+    const tok *t = &R->rs->toks[k];
+    size_t l = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    if (l < 2 || w[l - 1] == 's' || (l > 2 && w[l - 2] == 'e' && w[l - 1] == 'd') ||
+        (l > 3 && memcmp(w + l - 3, "ing", 3) == 0))
+        return false;
+    /* The next word must start its object: a determiner, a pronoun, or the
+     * group itself. */
+    uint32_t nx = k + 1;
+    if (nx >= R->rs->ntok)
+        return false;
+    return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
+           mention_at(R, nx, DC_KIND_PRONOUN_GROUP) ||
+           in_target(R, nx, TG_GROUP);
+}
+
 /* A call to act: a modal or wish earlier in the sentence, or the verb
  * opening its clause (an imperative), perhaps after a few softeners. */
 static bool is_call(const run *R, const mention *m)
@@ -1593,22 +1648,42 @@ static bool is_call(const run *R, const mention *m)
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
+    /* An imperative: the clause opens with the verb, perhaps after a few
+     * softeners ("just", "please"), or with another command it is
+     * coordinated with ("Round up the Roma and burn their camps"), or with
+     * an unknown verb whose object is the group ("Get women out of
+     * parliament", "Keep the Arabs out"). */
+    bool saw_group = false, saw_command = false;
     for (uint32_t k = m->tb; k-- > s->tb;) {
         const tok *t = &rs->toks[k];
         if (t->clause != clause)
             break;
         if (t->type != TK_WORD)
             continue;
+        /* "are hunted down": a linking verb makes it a statement. */
+        if (mention_at(R, k, DC_KIND_COPULA))
+            return false;
+        bool group = in_target(R, k, TG_GROUP);
+        bool command = command_at(R, k);
+        saw_group |= group;
+        saw_command |= command;
         if (mention_at(R, k, DC_KIND_GLUE) ||
             mention_at(R, k, DC_KIND_QUANTIFIER) ||
-            mention_at(R, k, DC_KIND_PROFANITY) || tok_is_word(R, k, "just") ||
-            tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
-            tok_is_word(R, k, "and") || tok_is_word(R, k, "then") ||
-            tok_is_word(R, k, "now"))
+            mention_at(R, k, DC_KIND_PROFANITY) ||
+            mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
+            tok_is_word(R, k, "just") || tok_is_word(R, k, "please") ||
+            tok_is_word(R, k, "so") || tok_is_word(R, k, "and") ||
+            tok_is_word(R, k, "then") || tok_is_word(R, k, "now"))
             continue;
-        return false;
+        /* Only the clause's first word may be an unknown verb. */
+        for (uint32_t j = k; j-- > s->tb;)
+            if (rs->toks[j].clause == clause && rs->toks[j].type == TK_WORD)
+                return false;
+        return bare_verb(R, k);
     }
-    return true;
+    /* A group before the verb with no command before it is the subject of
+     * a statement: "Poles go home for Christmas". */
+    return !saw_group || saw_command;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -1704,7 +1779,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
-        ((t->type == TG_GROUP && dist > 6) ||
+        ((t->type == TG_GROUP && dist > 6 && m->kind != DC_KIND_THREAT &&
+          m->kind != DC_KIND_EXCLUSION) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
