@@ -1515,7 +1515,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
-        return t->tb - m->te <= 1;
+        return t->tb == m->te ||
+               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
     if (m->tb >= t->te && m->tb - t->te <= 2)
         return true;
     uint32_t from = m->tb > 4 ? m->tb - 4 : 0;

@@ -94,8 +94,14 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         res->scores[DECORUM_TOXICITY] = hate * 0.95f;
 
     size_t n_ev = 0;
-    bool explain = mo && (hate >= MODEL_EXPLAIN ||
-                          res->scores[DECORUM_TOXICITY] >= MODEL_EXPLAIN);
+    /* The model explains itself where it moved the verdict: a score it
+     * raised past what the rules found. Where the rules already explain
+     * the verdict, its words ("border", "Mexico") are noise. */
+    bool explain =
+        mo && ((hate >= MODEL_EXPLAIN && hate - ro->hate >= 0.1f) ||
+               (res->scores[DECORUM_TOXICITY] >= MODEL_EXPLAIN &&
+                res->scores[DECORUM_TOXICITY] - ro->attr[DECORUM_TOXICITY] >=
+                    0.1f));
     if (explain)
         n_ev = mo->n_ev;
     size_t need = ro->n + n_ev;
