@@ -137,9 +137,10 @@ static void report(const char *name, const dc_alloc *al, const dc_lexicon *lx,
     double t3 = now_ms();
     dc_free(al, blob, blob_len);
     printf("%s: %zu entries, %zu terms, %zu patterns (%zu verb forms, %zu "
-           "fuzzy, %zu masked, %zu suppressed), database %.1f MB\n",
+           "fuzzy, %zu masked, %zu suppressed; %zu in the database, the "
+           "rest looked up as words), database %.1f MB\n",
            name, st.entries, st.terms, st.patterns, st.inflected, st.fuzzy,
-           st.masked, st.suppressed, (double)st.db_bytes / 1e6);
+           st.masked, st.suppressed, st.compiled, (double)st.db_bytes / 1e6);
     printf("  dc_matcher_new %.1f ms (%s); compile+serialize %.0f ms\n",
            t1 - t0, st.precompiled ? "embedded database" : "compiled",
            t3 - t2);
