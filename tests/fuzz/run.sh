@@ -11,6 +11,8 @@
 # A crash, leak, timeout or sanitizer report fails the target; its input is
 # saved as BUILD_DIR/fuzz-artifacts/<target>-crash-<sha1> and the log as
 # BUILD_DIR/fuzz-logs/<target>.log. The script exits 1 if any target failed.
+# FUZZ_JOBS (default: the number of CPUs) targets run at once, each on one
+# core, so every target still gets SECONDS of CPU time and CI waits less.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}" && pwd)
@@ -26,29 +28,44 @@ fi
 mkdir -p "$build/fuzz-corpus" "$build/fuzz-artifacts" "$build/fuzz-logs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-failed=""
-for t in $targets; do
-  [ -x "$bin/$t" ] || { echo "run.sh: $t not built"; failed="$failed $t"; continue; }
-  work=$build/fuzz-corpus/$t
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+[ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
+
+# Runs one target; prints its report when done; exit status 1 on failure.
+one() {
+  local t=$1 work=$build/fuzz-corpus/$1 seeds=$here/corpus/$1 log=$build/fuzz-logs/$1.log
+  [ -x "$bin/$t" ] || { echo "== $t: not built"; return 1; }
   mkdir -p "$work"
-  seeds=$here/corpus/$t
-  args=(-timeout=20 -rss_limit_mb=2560 -max_len=16384 -print_final_stats=1
-        "-artifact_prefix=$build/fuzz-artifacts/$t-")
+  local args=(-timeout=20 -rss_limit_mb=2560 -max_len=16384 -print_final_stats=1
+              "-artifact_prefix=$build/fuzz-artifacts/$t-")
   [ -f "$here/$t.dict" ] && args+=("-dict=$here/$t.dict")
   if [ "$secs" = 0 ]; then args+=(-runs=0); else args+=("-max_total_time=$secs"); fi
-  dirs=("$work")
+  local dirs=("$work")
   [ -d "$seeds" ] && dirs+=("$seeds")
-  echo "== $t: ${secs}s"
-  log=$build/fuzz-logs/$t.log
   if "$bin/$t" "${args[@]}" "${dirs[@]}" > "$log" 2>&1; then
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" | tr '\n' ' '
-    echo
-    echo "   corpus: $(ls "$work" | wc -l) found + $(ls "$seeds" 2>/dev/null | wc -l) seeds"
+    echo "== $t: ${secs}s ok: $(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr -s ' ' | tr '\n' ' ')corpus $(ls "$work" | wc -l) found + $(ls "$seeds" 2>/dev/null | wc -l) seeds"
   else
-    echo "   FAILED; log: $log"
+    echo "== $t: FAILED; log: $log"
     grep -E 'ERROR|invariant failed|SUMMARY|Test unit written|runtime error' "$log" | head -20
-    failed="$failed $t"
+    return 1
   fi
+}
+
+failed=""
+running=0
+for t in $targets; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+  rm -f "$build/fuzz-logs/$t.status"
+  { one "$t"; echo $? > "$build/fuzz-logs/$t.status"; } > "$build/fuzz-logs/$t.report" 2>&1 &
+  running=$((running + 1))
+done
+wait
+for t in $targets; do
+  cat "$build/fuzz-logs/$t.report"
+  [ "$(cat "$build/fuzz-logs/$t.status" 2>/dev/null)" = 0 ] || failed="$failed $t"
 done
 if [ -n "$failed" ]; then
   echo "fuzz: failed:$failed"
