@@ -270,7 +270,9 @@ void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv);
 typedef struct dc_matcher_stats {
     size_t entries;    /* lexicon entries */
     size_t terms;      /* distinct terms: the exact patterns */
-    size_t patterns;   /* every literal compiled, generated forms included */
+    size_t patterns;   /* every literal, generated forms included */
+    size_t compiled;   /* of those, in the Vectorscan database; the others
+                        * are words of 1-4 bytes looked up in tables */
     size_t inflected;  /* generated verb forms: hate -> hating */
     size_t fuzzy;      /* dropped, swapped or doubled letter */
     size_t masked;     /* vowels masked with '*' */

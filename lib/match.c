@@ -96,8 +96,8 @@
 #define PB_INFL 0x04u  /* a generated verb form: verb entries only */
 #define PB_SEG 0x08u   /* exact single-word term: a piece of compounds */
 #define PB_COMP 0x10u  /* its group has a compound-eligible entry */
-#define PB_SHORT 0x20u /* 1 or 2 bytes of [a-z0-9]: not in the database */
-#define PB_ALLOW 0x40u /* its group has an allow entry */
+#define PB_TABLE 0x20u /* looked up as a whole word, not in the database */
+#define PB_WORD 0x40u  /* a token that is this term is a word: no split */
 #define PB_STARS 0x80u /* ends in '*': must not be followed by another */
 
 /* Star forms ("f***", "n****r") are made for single words of this many
@@ -111,6 +111,15 @@
  * every word and would cost a callback each. They are looked up in a
  * table indexed by their bytes: 36 one-byte slots, then 36 * 36. */
 #define SHORT_SLOTS (36u + 36u * 36u)
+/* Terms of 3 or 4 bytes of [a-z0-9] that never match inside a longer word
+ * (no compound-eligible entry) are looked up too, in a small hash keyed by
+ * their bytes: "the", "you", "are", "all" are the lexicon's most frequent
+ * words, and as literals they cost a quarter of the scan. */
+typedef struct wslot {
+    uint64_t key; /* word_key(); 0: empty */
+    uint32_t group;
+} wslot;
+
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
 
@@ -142,7 +151,9 @@ struct dc_matcher {
     uint8_t *ebits; /* [n_entries] EB_* */
     size_t n_entries;
     uint32_t *short_tab; /* [SHORT_SLOTS] group + 1, 0: none; or NULL */
-    size_t n_compiled;   /* patterns in the database (not PB_SHORT) */
+    wslot *words;        /* [words_cap] (a power of 2), or NULL */
+    size_t words_cap;
+    size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
     dc_matcher_stats stats;
 };
@@ -252,6 +263,33 @@ static inline int short_slot(const unsigned char *s, size_t len)
     return a < 0 || b < 0 ? -1 : 36 + a * 36 + b;
 }
 
+/* The bytes and length of a word of 3 or 4 bytes, never 0. */
+static inline uint64_t word_key(const unsigned char *s, size_t len)
+{
+    uint64_t k = len | (uint64_t)s[0] << 8 | (uint64_t)s[1] << 16 |
+                 (uint64_t)s[2] << 24;
+    return len == 4 ? k | (uint64_t)s[3] << 32 : k;
+}
+
+static inline size_t word_hash(uint64_t k, size_t mask)
+{
+    return (size_t)((k * 0x9e3779b97f4a7c15ull) >> 40) & mask;
+}
+
+/* The group of the table word s[0, len), or -1. */
+static inline long word_find(const dc_matcher *m, const unsigned char *s,
+                             size_t len)
+{
+    uint64_t k = word_key(s, len);
+    size_t mask = m->words_cap - 1;
+    for (size_t i = word_hash(k, mask);; i = (i + 1) & mask) {
+        if (m->words[i].key == k)
+            return (long)m->words[i].group;
+        if (m->words[i].key == 0)
+            return -1;
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Building the pattern set                                               */
 /* ---------------------------------------------------------------------- */
@@ -266,6 +304,7 @@ typedef struct builder {
     size_t off_cap;
     uint32_t *table; /* open addressing: pattern index + 1, 0 empty */
     size_t tcap;
+    size_t n_terms; /* patterns [0, n_terms) are the terms */
     size_t suppressed;
 } builder;
 
@@ -340,11 +379,22 @@ static decorum_status add_lit(builder *b, const char *s, size_t len,
     return DECORUM_OK;
 }
 
-/* Adds a generated form unless it equals a term or an earlier form. */
+/* Is s[0, len) a term? */
+static bool is_term(const builder *b, const char *s, size_t len)
+{
+    long p = find_lit(b, s, len);
+    return p >= 0 && (size_t)p < b->n_terms;
+}
+
+/* Adds a generated form unless it equals a term, a term's plural ("kikes"
+ * is kike + s, not a misspelled "kikess") or an earlier form. */
 static decorum_status add_form(builder *b, const char *s, size_t len,
                                uint32_t group, uint8_t how, uint8_t bits)
 {
-    if (find_lit(b, s, len) >= 0) {
+    if (find_lit(b, s, len) >= 0 ||
+        (len > 1 && s[len - 1] == 's' && is_term(b, s, len - 1)) ||
+        (len > 2 && s[len - 1] == 's' && s[len - 2] == 'e' &&
+         is_term(b, s, len - 2))) {
         b->suppressed++;
         return DECORUM_OK;
     }
@@ -359,6 +409,17 @@ static bool interior(const char *t, size_t len, size_t j)
 
 /* Generates the misspellings of an ASCII term (see the file comment);
  * only the masked ones unless edits. */
+/* Letters in the word of t that holds position j. */
+static size_t word_len(const char *t, size_t len, size_t j)
+{
+    size_t a = j, z = j;
+    while (a > 0 && is_letter(t[a - 1]))
+        a--;
+    while (z < len && is_letter(t[z]))
+        z++;
+    return z - a;
+}
+
 static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
                                 size_t len, bool edits)
 {
@@ -371,14 +432,16 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
     }
     if (letters < 3 || len + 1 > VARIANT_MAX)
         return DECORUM_OK;
-    /* A doubled vowel or word-final letter, where people stretch words
-     * ("haate", "gass"), unless that makes a run of three. Doubled
-     * interior consonants would add a third of all patterns for typos
-     * seldom seen. */
+    /* A doubled vowel, or the final letter of a word of 5+ letters, where
+     * people stretch words ("haate", "bitchh"), unless that makes a run of
+     * three. Doubled inner consonants would add a third of all patterns
+     * for typos seldom seen, and a doubled final letter of a short word is
+     * mostly another word ("scot" -> "scott"). */
     for (size_t j = 0; edits && j < len && st == DECORUM_OK; j++) {
         if (!is_letter(t[j]) || (j + 1 < len && t[j + 1] == t[j]) ||
             (j > 0 && t[j - 1] == t[j]) ||
-            (!is_vowel(t[j]) && j + 1 < len && is_letter(t[j + 1])))
+            (!is_vowel(t[j]) && ((j + 1 < len && is_letter(t[j + 1])) ||
+                                 word_len(t, len, j) < 5)))
             continue;
         memcpy(v, t, j + 1);
         memcpy(v + j + 1, t + j, len - j);
@@ -401,17 +464,19 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
     }
     if (!edits || letters < 5)
         return st;
-    /* An interior letter dropped. */
+    /* An interior letter dropped, and below two adjacent letters swapped,
+     * in words of 5+ letters: in shorter ones an edit mostly makes another
+     * word ("like" -> "lie", "no" -> "on"). */
     for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
-        if (!interior(t, len, j))
+        if (!interior(t, len, j) || word_len(t, len, j) < 5)
             continue;
         memcpy(v, t, j);
         memcpy(v + j, t + j + 1, len - j - 1);
         st = add_form(b, v, len - 1, g, DC_HIT_FUZZY, 0);
     }
-    /* Two adjacent letters of one word swapped. */
     for (size_t j = 0; j + 1 < len && st == DECORUM_OK; j++) {
-        if (!is_letter(t[j]) || !is_letter(t[j + 1]) || t[j] == t[j + 1])
+        if (!is_letter(t[j]) || !is_letter(t[j + 1]) || t[j] == t[j + 1] ||
+            word_len(t, len, j) < 5)
             continue;
         memcpy(v, t, len);
         v[j] = t[j + 1];
@@ -617,6 +682,49 @@ static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
     return st;
 }
 
+/* Moves the terms of 3 or 4 bytes that never match inside a word into
+ * m->words (see wslot). */
+static decorum_status build_words(const dc_alloc *al, dc_matcher *m,
+                                  builder *b)
+{
+    size_t count = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t g = 0; g < m->n_groups; g++) {
+            pat *p = &b->pats[g];
+            const unsigned char *t = (const unsigned char *)b->buf + b->off[g];
+            bool ok = (p->len == 3 || p->len == 4) && !(p->bits & PB_COMP);
+            for (size_t i = 0; ok && i < p->len; i++)
+                ok = alnum_code(t[i]) >= 0;
+            if (!ok)
+                continue;
+            if (pass == 0) {
+                count++;
+                continue;
+            }
+            uint64_t k = word_key(t, p->len);
+            size_t mask = m->words_cap - 1, i = word_hash(k, mask);
+            while (m->words[i].key)
+                i = (i + 1) & mask;
+            m->words[i].key = k;
+            m->words[i].group = (uint32_t)g;
+            p->bits |= PB_TABLE;
+        }
+        if (pass == 0) {
+            if (count == 0)
+                return DECORUM_OK;
+            /* At most a quarter full: a miss, the usual case, ends at once. */
+            size_t cap = 16;
+            while (cap < count * 4)
+                cap *= 2;
+            m->words = dc_calloc(al, cap, sizeof *m->words);
+            if (!m->words)
+                return DECORUM_ERR_NOMEM;
+            m->words_cap = cap;
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* Fills m's tables and b's literals from lx. */
 static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                             dc_matcher *m, builder *b, decorum_error *err)
@@ -652,6 +760,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         group_of[i] = (uint32_t)p;
     }
     m->n_groups = b->n;
+    b->n_terms = b->n;
     m->groups = dc_calloc(al, m->n_groups, sizeof *m->groups);
     if (!m->groups) {
         st = DECORUM_ERR_NOMEM;
@@ -671,9 +780,16 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         if ((m->ebits[i] & EB_COMPOUND))
             p->bits |= PB_COMP;
     }
-    for (size_t i = 0; i < n; i++)
-        if (lx->entries[i].kind == DC_KIND_ALLOW)
-            b->pats[group_of[i]].bits |= PB_ALLOW;
+    /* A token that is a term (or its plural) is a word, not words run
+     * together: "niggas" is not nig + gas, "japan" (allow) not jap + an.
+     * Codes, dog whistles and conspiracy phrases are the exception: they
+     * are often hashtags of words ("killalljews", "whitegenocide"). */
+    for (size_t i = 0; i < n; i++) {
+        dc_kind k = (dc_kind)lx->entries[i].kind;
+        if (k != DC_KIND_CODE && k != DC_KIND_DOGWHISTLE &&
+            k != DC_KIND_CONSPIRACY)
+            b->pats[group_of[i]].bits |= PB_WORD;
+    }
     for (size_t g = 0; g < m->n_groups; g++) {
         const unsigned char *t = (const unsigned char *)b->buf + b->off[g];
         if (single_word((const char *)t, b->pats[g].len))
@@ -687,8 +803,10 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
             goto fail;
         }
         m->short_tab[slot] = (uint32_t)g + 1;
-        b->pats[g].bits |= PB_SHORT;
+        b->pats[g].bits |= PB_TABLE;
     }
+    if ((st = build_words(al, m, b)) != DECORUM_OK)
+        goto fail;
     /* Verb forms the suffix check cannot see. */
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
@@ -731,7 +849,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     h = fnv64(h, &ver, sizeof ver);
     h = fnv64(h, hsv, strlen(hsv) + 1);
     for (size_t i = 0; i < b->n; i++) {
-        if (b->pats[i].bits & PB_SHORT)
+        if (b->pats[i].bits & PB_TABLE)
             continue;
         uint32_t id = (uint32_t)i;
         h = fnv64(h, &id, sizeof id);
@@ -739,6 +857,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         m->n_compiled++;
     }
     m->key = h;
+    m->stats.compiled = m->n_compiled;
 fail:
     dc_free(al, group_of, n * sizeof *group_of);
     if (st != DECORUM_OK)
@@ -765,7 +884,7 @@ static decorum_status compile(const dc_alloc *al, const dc_lexicon *lx,
         goto fail;
     }
     for (size_t i = 0, k = 0; i < b->n; i++) {
-        if (b->pats[i].bits & PB_SHORT)
+        if (b->pats[i].bits & PB_TABLE)
             continue;
         expr[k] = b->buf + b->off[i];
         lens[k] = b->pats[i].len;
@@ -944,6 +1063,7 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     dc_free(al, m->gent, m->n_entries * sizeof *m->gent);
     dc_free(al, m->ebits, m->n_entries * sizeof *m->ebits);
     dc_free(al, m->short_tab, SHORT_SLOTS * sizeof *m->short_tab);
+    dc_free(al, m->words, m->words_cap * sizeof *m->words);
     dc_free(al, m, sizeof *m);
 }
 
@@ -1000,8 +1120,9 @@ typedef struct scan {
     dc_hitvec *out;
     dc_match_scratch *ms;
     decorum_status st;
-    size_t np;      /* pieces found in the token being split */
-    size_t tok_len; /* its length */
+    size_t np;        /* pieces found in the token being split */
+    size_t tok_start; /* its offset in t */
+    size_t tok_len;   /* its length */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -1041,7 +1162,7 @@ static inline bool boundary_after(const unsigned char *t, size_t n, size_t e)
 
 /* Ends of the longest accepted inflections after t[e], where a word
  * character follows the match: *noun for every entry ('s s' es s), *verb
- * for verb entries (ing ers ed er d, and rs r after a final e), which
+ * for verb entries (ing in ers ed er d, and rs r after a final e), which
  * also accept the noun ones. 0 when there is none. A switch on the next
  * byte, because this runs for every match inside a longer word. */
 static void inflect(const unsigned char *t, size_t n, size_t e, size_t *noun,
@@ -1075,6 +1196,8 @@ static void inflect(const unsigned char *t, size_t n, size_t e, size_t *noun,
     case 'i':
         if (c1 == 'n' && c2 == 'g' && boundary_after(t, n, e + 3))
             *verb = e + 3;
+        else if (c1 == 'n' && boundary_after(t, n, e + 2))
+            *verb = e + 2; /* "killin'", "fuckin" */
         break;
     case 'd':
         if (boundary_after(t, n, e + 1))
@@ -1129,19 +1252,17 @@ static bool push_span(scan *s, spanvec *v, size_t b, size_t e, unsigned id)
     return true;
 }
 
-static int on_match(unsigned int id, unsigned long long from,
-                    unsigned long long to, unsigned int flags, void *ctx)
+/* Reports the entries of pattern id matched at [b, e) under the boundary
+ * and inflection rules; a match inside a word becomes a compound candidate
+ * when that can matter. false: out of room (s->st is set). */
+static bool report(scan *s, unsigned id, size_t b, size_t e)
 {
-    (void)from;
-    (void)flags;
-    scan *s = ctx;
     const dc_matcher *m = s->m;
     const pat *p = &m->pats[id];
     const unsigned char *t = s->t;
-    size_t e = (size_t)to, b = e - p->len;
     size_t noun_end = e, verb_end = e;
     if ((p->bits & PB_STARS) && e < s->n && t[e] == '*')
-        return 0; /* "f***" inside "f*****": a longer masked word */
+        return true; /* "f***" inside "f*****": a longer masked word */
     if ((p->bits & PB_LEFT) && !boundary_before(t, b))
         goto in_word;
     if ((p->bits & PB_RIGHT) && !boundary_after(t, s->n, e)) {
@@ -1164,14 +1285,24 @@ static int on_match(unsigned int id, unsigned long long from,
             continue;
         size_t end = (eb & EB_VERB) ? verb_end : noun_end;
         if (end && !push_hit(s, b, end, x, p->how))
-            return 1;
+            return false;
     }
-    return 0;
+    return true;
 in_word:
     if ((p->bits & PB_COMP) && p->how == DC_HIT_EXACT &&
         !(p->bits & PB_INFL) && !push_span(s, &s->ms->cand, b, e, id))
-        return 1;
-    return 0;
+        return false;
+    return true;
+}
+
+static int on_match(unsigned int id, unsigned long long from,
+                    unsigned long long to, unsigned int flags, void *ctx)
+{
+    (void)from;
+    (void)flags;
+    scan *s = ctx;
+    size_t e = (size_t)to;
+    return report(s, id, e - s->m->pats[id].len, e) ? 0 : 1;
 }
 
 /* Sorts without allocating: insertion sort for the usual few dozen, which
@@ -1246,10 +1377,13 @@ static int on_piece(unsigned int id, unsigned long long from,
     const pat *p = &s->m->pats[id];
     if (!(p->bits & PB_SEG))
         return 0;
-    size_t e = (size_t)to, b = e - p->len;
-    /* The whole token is an innocent word (an allow entry: "scunthorpe",
-     * "japan"), or too many pieces to bother: it does not split. */
-    if ((b == 0 && e == s->tok_len && (p->bits & PB_ALLOW)) ||
+    size_t e = (size_t)to, b = e - p->len, L = s->tok_len;
+    const unsigned char *t = s->t + s->tok_start;
+    /* The token is a word of the lexicon, perhaps plural (see PB_WORD), or
+     * has too many pieces to bother: it does not split. */
+    if ((b == 0 && (p->bits & PB_WORD) &&
+         (e == L || (e + 1 == L && t[e] == 's') ||
+          (e + 2 == L && t[e] == 'e' && t[e + 1] == 's'))) ||
         s->np == PIECES_MAX)
         return 1;
     s->ms->pieces[s->np++] = (span){(uint32_t)b, (uint32_t)e, id};
@@ -1272,17 +1406,37 @@ static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
 {
     const unsigned char *t = s->t + ts;
     size_t L = te - ts;
+    const dc_matcher *m = s->m;
     memset(fwd, 0, L + 1);
     memset(bwd, 0, L + 1);
     s->np = 0;
+    s->tok_start = ts;
     s->tok_len = L;
+    if (m->words) {
+        /* A table word, perhaps plural, is a word (see PB_WORD). */
+        size_t whole[3] = {L, t[L - 1] == 's' ? L - 1 : 0,
+                           L > 2 && t[L - 2] == 'e' && t[L - 1] == 's' ? L - 2
+                                                                       : 0};
+        for (int i = 0; i < 3; i++) {
+            long g;
+            if ((whole[i] == 3 || whole[i] == 4) &&
+                (g = word_find(m, t, whole[i])) >= 0 &&
+                (m->pats[g].bits & PB_WORD))
+                return DECORUM_OK;
+        }
+    }
     hs_error_t r = hs_scan(s->m->db, (const char *)t, (unsigned)L, 0,
                            s->ms->hs, on_piece, s);
     if (r == HS_SCAN_TERMINATED)
         return DECORUM_OK; /* does not split: both tables stay 0 */
     if (r != HS_SUCCESS)
         return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
-    const uint32_t *tab = s->m->short_tab;
+    if (m->words)
+        for (size_t i = 0; i + 3 <= L; i++)
+            for (size_t k = 3; k <= 4 && i + k <= L; k++)
+                if (word_find(m, t + i, k) >= 0)
+                    add_piece(s, i, i + k);
+    const uint32_t *tab = m->short_tab;
     if (tab) {
         int slot = short_slot(t, 1);
         if (slot >= 0 && tab[slot])
@@ -1353,8 +1507,10 @@ static decorum_status resolve_compounds(scan *s)
     return DECORUM_OK;
 }
 
-/* Finds the short terms: whole words of one or two bytes. */
-static bool match_short(scan *s)
+/* Finds the terms that are not in the database: words of one or two
+ * bytes (short_tab) and, at the start of words of 3 to 7 bytes, terms of
+ * 3 or 4 (words), which may take an inflection of up to 3 bytes. */
+static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
@@ -1365,20 +1521,29 @@ static bool match_short(scan *s)
             continue;
         }
         size_t a = i++;
-        if (i < n && word_byte(t[i]) && ++i < n && word_byte(t[i])) {
-            /* three or more: skip the word */
-            while (++i < n && word_byte(t[i]))
-                ;
+        while (i < n && word_byte(t[i]))
+            i++;
+        size_t len = i - a;
+        if (len <= 2) {
+            int slot;
+            if (!m->short_tab || (slot = short_slot(t + a, len)) < 0 ||
+                !m->short_tab[slot] || !boundary_before(t, a) ||
+                !boundary_after(t, n, i))
+                continue;
+            const grp *g = &m->groups[m->short_tab[slot] - 1];
+            for (uint32_t k = 0; k < g->n; k++)
+                if (!push_hit(s, a, i, m->gent[g->first + k], DC_HIT_EXACT))
+                    return false;
             continue;
         }
-        int slot = short_slot(t + a, i - a);
-        if (slot < 0 || !m->short_tab[slot] || !boundary_before(t, a) ||
-            !boundary_after(t, n, i))
+        if (!m->words || len > 7)
             continue;
-        const grp *g = &m->groups[m->short_tab[slot] - 1];
-        for (uint32_t k = 0; k < g->n; k++)
-            if (!push_hit(s, a, i, m->gent[g->first + k], DC_HIT_EXACT))
+        for (size_t k = 3; k <= 4 && k <= len; k++) {
+            long g;
+            if (len - k <= 3 && (g = word_find(m, t + a, k)) >= 0 &&
+                !report(s, (unsigned)g, a, a + k))
                 return false;
+        }
     }
     return true;
 }
@@ -1391,12 +1556,12 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_INVALID;
     out->n = 0;
     ms->cand.n = 0;
-    if (n->len == 0 || (!m->db && !m->short_tab))
+    if (n->len == 0 || (!m->db && !m->short_tab && !m->words))
         return DECORUM_OK;
     if (n->len > UINT_MAX || n->len > UINT32_MAX)
         return DECORUM_ERR_TOOBIG;
     scan s = {m, al, (const unsigned char *)n->text, n->len, out, ms,
-              DECORUM_OK, 0, 0};
+              DECORUM_OK, 0, 0, 0};
     if (m->db) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
                                on_match, &s);
@@ -1409,7 +1574,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
             goto fail;
     }
-    if (m->short_tab && !match_short(&s))
+    if ((m->short_tab || m->words) && !match_words(&s))
         goto fail;
     sort_hits(out->v, out->n);
     /* The same entry at the same span through two patterns: keep one. */
