@@ -686,6 +686,8 @@ static decorum_status find_targets(run *R)
 /* Findings                                                                */
 /* ---------------------------------------------------------------------- */
 
+#define REASON_MAX 512 /* bytes, with the NUL */
+
 /* Formats into buf[cap] (NUL-terminated, truncated) and returns the length.
  * Reasons are built for every finding on the hot path, so this knows only
  * what they use, %s and %.*s, and skips printf's general machinery
@@ -694,21 +696,24 @@ static decorum_status find_targets(run *R)
 static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
 {
     size_t n = 0;
-    for (const char *f = fmt; *f; f++) {
+    const char *f = fmt;
+    while (*f) {
         const char *s;
         size_t len;
         if (f[0] == '%' && f[1] == 's') {
             s = va_arg(ap, const char *);
             len = s ? strlen(s) : 0;
-            f++;
+            f += 2;
         } else if (f[0] == '%' && f[1] == '.' && f[2] == '*' && f[3] == 's') {
             int w = va_arg(ap, int);
             s = va_arg(ap, const char *);
             len = w > 0 ? (size_t)w : 0;
-            f += 3;
+            f += 4;
         } else {
+            /* a run of literal text up to the next conversion */
             s = f;
-            len = 1;
+            len = 1 + strcspn(f + 1, "%");
+            f += len;
         }
         if (n + len >= cap)
             len = cap - 1 - n;
@@ -736,18 +741,18 @@ static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
 
 static decorum_status add_reason(run *R, uint32_t *off, const char *f, ...)
 {
+    /* Formatted straight into the arena: room for the longest reason is
+     * made first (fmt_va truncates at REASON_MAX). */
     dc_rules_out *o = R->out;
-    char buf[512];
-    va_list ap;
-    va_start(ap, f);
-    size_t len = fmt_va(buf, sizeof buf, f, ap);
-    va_end(ap);
     decorum_status st =
         dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
-                o->reasons_len + len + 1, 1, (size_t)1 << 24);
+                o->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
     if (st != DECORUM_OK)
         return st;
-    memcpy(o->reasons + o->reasons_len, buf, len + 1);
+    va_list ap;
+    va_start(ap, f);
+    size_t len = fmt_va(o->reasons + o->reasons_len, REASON_MAX, f, ap);
+    va_end(ap);
     *off = (uint32_t)o->reasons_len;
     o->reasons_len += len + 1;
     return DECORUM_OK;
@@ -2299,6 +2304,28 @@ static void note_positive(run *R)
         }
 }
 
+/* Could any rule fire? Attack language, a group, a code, a conspiracy
+ * part, a humanity word (for "they are not human"), or an echo. */
+static bool needs_rules(const dc_lexicon *lx, const dc_norm *n,
+                        const dc_hitvec *hits)
+{
+    for (size_t i = 0; i < hits->n; i++) {
+        if (hits->v[i].entry >= lx->n)
+            continue;
+        dc_kind k = (dc_kind)lx->entries[hits->v[i].entry].kind;
+        if (content_kind(k) || k == DC_KIND_IDENTITY ||
+            k == DC_KIND_HUMANITY || k == DC_KIND_CONSPIRACY ||
+            k == DC_KIND_CONSP_ACTOR || k == DC_KIND_CONSP_ACTION ||
+            k == DC_KIND_CONSP_OBJECT)
+            return true;
+    }
+    for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
+         p++)
+        if (p + 3 <= n->text + n->len && p[1] == '(' && p[2] == '(')
+            return true;
+    return false;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -2315,6 +2342,34 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->untargeted = false;
     if (n->len == 0)
         return DECORUM_OK;
+    /* Most comments carry no attack language and name no group: then no
+     * rule can fire, and the features the model reads are plain facts
+     * about the hits (the same ones the full pass would set). Skipping the
+     * token and target work for them is most of the rule layer's cost on
+     * ordinary traffic. */
+    if (!needs_rules(lx, n, hits)) {
+        for (size_t i = 0; i < hits->n; i++) {
+            if (hits->v[i].entry >= lx->n)
+                continue;
+            switch ((dc_kind)lx->entries[hits->v[i].entry].kind) {
+            case DC_KIND_PRONOUN_YOU:
+                out->rf[DC_RF_TARGET_YOU] = 1;
+                break;
+            case DC_KIND_NONPROTECTED:
+                out->rf[DC_RF_TARGET_NONPROTECTED] = 1;
+                break;
+            case DC_KIND_OBJECT:
+                out->rf[DC_RF_TARGET_OBJECT] = 1;
+                break;
+            case DC_KIND_POSITIVE:
+                out->rf[DC_RF_POSITIVE] = 1;
+                break;
+            default:
+                break;
+            }
+        }
+        return DECORUM_OK;
+    }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
              false, false, false, 0, 0, false};
     decorum_status st;
