@@ -19,8 +19,14 @@ case "$what" in
 esac
 # make bench: jq builds the corpus, node/npm run the npm peers, hyperfine
 # and GNU time measure `decorum score`, wrk and curl the service.
+# Debian's nodejs and npm only when there is no node with its npm already
+# (a nodesource node bundles npm, and Debian's npm package conflicts with it).
 case "$what" in
-  bench|all) pkgs="$pkgs jq nodejs npm hyperfine time wrk curl" ;;
+  bench|all)
+    pkgs="$pkgs jq hyperfine time wrk curl"
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+      pkgs="$pkgs nodejs npm"
+    fi ;;
 esac
 # make e2e: the moderator page in headless Chromium, driven by Debian's
 # python3-selenium through chromium-driver.
