@@ -8,7 +8,9 @@
  * mode bit 0 is set the harness rewrites the file-size field and the
  * checksum to match the mutated bytes (when the image is long enough and
  * its checksummed part a multiple of 8 bytes), which lets the fuzzer reach
- * the header checks behind them. Checked:
+ * the header checks behind them. When bit 1 is set the image is written to
+ * a file and loaded with dc_model_open (open, fstat, mmap), the way
+ * --model FILE does. Checked:
  *   - a failure is FORMAT, VERSION or CHECKSUM with a message;
  *   - an accepted model describes itself, and scores three fixed comments
  *     with the rule features drawn from the mode byte: probabilities in
@@ -23,7 +25,9 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static fuzz_count count, base;
 static dc_alloc al;
@@ -60,6 +64,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+static char tmp_path[64];
+
+/* Writes the image to the harness's temp file; 0 on success. */
+static int write_file(const unsigned char *img, size_t size)
+{
+    if (!tmp_path[0])
+        snprintf(tmp_path, sizeof tmp_path, "/tmp/fuzz_model.%ld",
+                 (long)getpid());
+    FILE *f = fopen(tmp_path, "wb");
+    if (!f)
+        return -1;
+    int ok = fwrite(img, 1, size, f) == size;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
 static void wr64(unsigned char *p, uint64_t v)
 {
     for (int i = 0; i < 8; i++)
@@ -86,8 +105,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dc_model *m = NULL;
     decorum_error err;
     memset(&err, 0, sizeof err);
-    decorum_status st = dc_model_from_memory(&al, img, size, "fuzz.model", &m,
-                                             &err);
+    decorum_status st;
+    if ((mode & 2) && write_file(img, size) == 0)
+        st = dc_model_open(&al, tmp_path, &m, &err);
+    else
+        st = dc_model_from_memory(&al, img, size, "fuzz.model", &m, &err);
     if (st != DECORUM_OK) {
         FUZZ_CHECK(st == DECORUM_ERR_FORMAT || st == DECORUM_ERR_VERSION ||
                        st == DECORUM_ERR_CHECKSUM || st == DECORUM_ERR_NOMEM,
