@@ -1089,6 +1089,14 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 
 static bool context_group(const run *R, target *out, bool *from_ctx);
 
+/* A pronoun phrase that names people as a group ("these people", "their
+ * kind", "you people") rather than a bare "they". */
+static bool demonstrative_people(const run *R, const target *t)
+{
+    return t->te - t->tb > 1 ||
+           (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
+}
+
 /* Resolves a pronoun at token ti to the nearest earlier group or
  * non-protected target in the comment, else to a group in the context.
  * Returns 1 on success with *out filled, and sets *from_ctx. */
@@ -1625,7 +1633,7 @@ static bool bare_verb(const run *R, uint32_t k)
         return false;
     return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
            mention_at(R, nx, DC_KIND_PRONOUN_GROUP) ||
-           in_target(R, nx, TG_GROUP);
+           in_target(R, nx, TG_GROUP) || command_at(R, nx);
 }
 
 /* A call to act: a modal or wish earlier in the sentence, or the verb
@@ -1779,7 +1787,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_PRONOUN) {
         if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
-        else
+        else if (t->te - t->tb > 1 || demonstrative_people(R, t)) {
+            /* "These people are animals" with nobody named: a group all
+             * the same, of unknown identity. */
+            resolved = *t;
+            resolved.type = TG_GROUP;
+            t = &resolved;
+        } else
             t = NULL;
     }
     /* Ambiguous words ("animals", "plague") need the group close by and
@@ -1842,6 +1856,20 @@ static decorum_status rule_attack(run *R, const mention *m)
         for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm;
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
+        /* "the non-white parasites", "Muslim vermin": the identity word
+         * right before the attack noun names who it means. */
+        if (!idm && m->tb > 0) {
+            const mention *pv = NULL;
+            for (size_t i = R->rs->first[m->tb > 3 ? m->tb - 3 : 0];
+                 i < R->rs->nm && R->rs->m[i].tb < m->tb; i++)
+                if (R->rs->m[i].te == m->tb &&
+                    R->rs->m[i].kind == DC_KIND_IDENTITY)
+                    pv = &R->rs->m[i];
+            /* ...unless the noun is often literal: "African monkeys". */
+            if (pv && m->kind != DC_KIND_INSULT &&
+                !(e->flags & DC_F_AMBIGUOUS))
+                idm = pv;
+        }
         if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
                                 (int32_t)idm->entry, TG_GROUP, 0, 0, 0};
