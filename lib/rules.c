@@ -614,7 +614,11 @@ static decorum_status find_targets(run *R)
                             rs->m[j].kind == DC_KIND_PERSON)
                             rs->m[j].used = 1;
                 } else if (plural_hit(R, m) ||
-                           (plural_term(e) && !head_noun_follows(R, m->te))) {
+                           (plural_term(e) && !head_noun_follows(R, m->te)) ||
+                           (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
+                            (mention_at(R, m->te, DC_KIND_COPULA) ||
+                             mention_at(R, m->te, DC_KIND_MODAL)))) {
+                    /* ...or is the subject of a verb: "Chinese are" */
                     group = true;
                 } else if (m->tb > 0 &&
                            (is_determiner(R, m->tb - 1) || quantified(R, m->tb)) &&
