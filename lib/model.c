@@ -381,8 +381,19 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
                     z[k] += rf[j] * h->rfw[j][k];
 }
 
+/* Every header value is checked finite at load, but their products need
+ * not be (a scale near FLT_MAX times a large sum, a zero calibration slope
+ * times an infinite logit): a probability must come out of any file the
+ * loader accepted, so a non-number counts as even odds and the logit is
+ * clamped where the sigmoid is flat anyway. Found by fuzz_model. */
 static float sigmoid(float x)
 {
+    if (!(x == x))
+        return 0.5f;
+    if (x > 40.0f)
+        x = 40.0f;
+    else if (x < -40.0f)
+        x = -40.0f;
     return 1.0f / (1.0f + expf(-x));
 }
 

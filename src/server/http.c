@@ -107,6 +107,13 @@ int srv_reply_error(srv_resp *out, unsigned status, const char *error_type,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* The message may quote the request (jansson's error text does) or be
+     * cut inside a character; JSON strings must be UTF-8, or jansson
+     * refuses the whole envelope and the client gets a 400 with no body.
+     * Found by fuzz_perspective. */
+    size_t n = strlen(msg), bad;
+    while (decorum_utf8_check(msg, n, &bad) == DECORUM_ERR_UTF8)
+        msg[bad] = '?';
     json_t *details = json_array();
     if (error_type) {
         json_t *d = json_pack("{s:s, s:s}", "@type",
