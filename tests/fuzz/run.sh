@@ -43,10 +43,10 @@ one() {
   local dirs=("$work")
   [ -d "$seeds" ] && dirs+=("$seeds")
   if "$bin/$t" "${args[@]}" "${dirs[@]}" > "$log" 2>&1; then
-    echo "== $t: ${secs}s ok: $(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr -s ' ' | tr '\n' ' ')corpus $(ls "$work" | wc -l) found + $(ls "$seeds" 2>/dev/null | wc -l) seeds"
+    echo "== $t: ${secs}s ok: $(grep -a -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr -s ' ' | tr '\n' ' ')corpus $(ls "$work" | wc -l) found + $(ls "$seeds" 2>/dev/null | wc -l) seeds"
   else
     echo "== $t: FAILED; log: $log"
-    grep -E 'ERROR|invariant failed|SUMMARY|Test unit written|runtime error' "$log" | head -20
+    grep -a -E 'ERROR|invariant failed|SUMMARY|Test unit written|runtime error' "$log" | head -20
     return 1
   fi
 }
