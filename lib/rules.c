@@ -1382,6 +1382,40 @@ static void find_ingroup(run *R)
     }
 }
 
+/* A reclaimable slur in a sentence that attacks no one: no hostile word
+ * besides swearing, not said of a subject ("women are ..."), not hurled at
+ * the person addressed ("you ..."), not plural after a group-naming
+ * determiner. */
+static bool casual(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m)
+            continue;
+        switch ((dc_kind)o->kind) {
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_DEROGATE:
+        case DC_KIND_THREAT:
+        case DC_KIND_EXCLUSION:
+        case DC_KIND_HATE_VERB:
+        case DC_KIND_INSULT:
+        case DC_KIND_STEREOTYPE:
+            return false;
+        default:
+            break;
+        }
+    }
+    uint32_t from = m->tb > 2 ? m->tb - 2 : 0;
+    for (uint32_t k = from; k < m->tb; k++)
+        if (mention_at(R, k, DC_KIND_COPULA) ||
+            mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
+            mention_at(R, k, DC_KIND_QUANTIFIER))
+            return false;
+    return true;
+}
+
 /* Marks reclaimable slurs used by their own group: after a first-person
  * possessive ("my ..."), in a sentence whose subject is the writer ("we
  * dykes", "me and my girls are ..."), or in a comment where the writer
@@ -1413,6 +1447,11 @@ static void mark_reclaimed(run *R)
                 m->reclaimed = 1;
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
+            } else if (pass == 1 && casual(R, m)) {
+                /* Not claimed, but not used against anyone either: the
+                 * -a form in banter, "bad bitches". Vulgar, not an attack;
+                 * the writer is not credited with the group, though. */
+                m->reclaimed = 1;
             }
         }
     }
