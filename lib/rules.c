@@ -1477,8 +1477,9 @@ static bool used_of_people(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
             return true;
-        /* "women are bitches": said of someone */
-        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+        /* "women are bitches": said of someone; "these ...": people */
+        if (k + 2 >= m->tb && (mention_at(R, k, DC_KIND_COPULA) ||
+                               mention_at(R, k, DC_KIND_QUANTIFIER)))
             return true;
         for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
             if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
@@ -1743,6 +1744,29 @@ static bool is_call(const run *R, const mention *m)
     return !saw_group || saw_command;
 }
 
+/* The protected group that does what verb m says: a group target ending
+ * at most three words before it, with no linking verb, negation or
+ * punctuation between ("black teens kill", "muslims always murder"). */
+static const target *group_subject(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->te > m->tb || m->tb - t->te > 3 ||
+            rs->toks[t->tb].sent != rs->toks[m->tb].sent)
+            continue;
+        bool clean = true;
+        for (uint32_t k = t->te; k < m->tb && clean; k++)
+            clean = rs->toks[k].type == TK_WORD &&
+                    !mention_at(R, k, DC_KIND_COPULA) &&
+                    !mention_at(R, k, DC_KIND_NEGATION) &&
+                    !mention_at(R, k, DC_KIND_REPORT);
+        if (clean)
+            return t;
+    }
+    return NULL;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -1851,8 +1875,21 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shot"), a wish, or an imperative ("deport them all"). The same verbs
      * narrate history and news ("Iran hangs gay men", "were kept out"). */
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        !is_call(R, m))
-        return DECORUM_OK;
+        !is_call(R, m)) {
+        /* Narrated violence whose doer is a whole group ("black people
+         * murder each other", "Islam teaches its followers to kill") casts
+         * the group as violent: a stereotype, not a threat. A group that
+         * suffers the violence ("five blacks were killed") is not
+         * attacked by the telling. */
+        const target *doer = NULL;
+        if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB))
+            doer = group_subject(R, m);
+        if (!doer)
+            return DECORUM_OK;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return attack_on_group(R, m, doer, DECORUM_SIGNAL_STEREOTYPE, 0.55f,
+                               false);
+    }
     /* A dehumanizing or derogatory word that itself names a group
      * ("invaders" for migrants, "illegals"): it is its own target when the
      * topic is that group, or an adjective of the group qualifies it
