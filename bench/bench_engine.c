@@ -9,10 +9,11 @@
  * analyzed ROUNDS times (default 5) after one warm-up pass. For each thread
  * count T (default: 1, 2 and nproc) the corpus is split between T threads,
  * each with its own scratch on the one shared engine, and the wall time of
- * the whole set is taken. Every result is folded into a checksum; the sum
- * over threads must equal the single-thread one, so the work cannot be
- * optimized away and a data race that changes a verdict is caught (the
- * program exits 1).
+ * each pass over the corpus is taken; the fastest pass is reported (the
+ * machine is shared: a slowed-down pass measures the neighbours). Every
+ * result is folded into a checksum; each pass's sum over threads must
+ * equal the single-thread one, so the work cannot be optimized away and a
+ * data race that changes a verdict is caught (the program exits 1).
  *
  * Load time is the minimum over LOADS (default 20) decorum_engine_open()
  * calls with the built-in lexicons and model; the first (cold) one is
@@ -199,8 +200,8 @@ int main(int argc, char **argv)
     printf("engine:  %s\n", desc);
     printf("corpus:  %s: %zu comments, %.2f MB (%zu lines skipped)\n",
            argv[optind], c.n, (double)c.bytes / 1e6, c.skipped);
-    printf("rounds:  %d after one warm-up pass; %ld CPUs online\n\n", rounds,
-           ncpu);
+    printf("rounds:  best of %d after one warm-up pass; %ld CPUs online\n\n",
+           rounds, ncpu);
 
     uint64_t ref = 0;
     if (run(eng, &c, 1, 1, &ref) < 0) /* warm-up */
@@ -210,15 +211,24 @@ int main(int argc, char **argv)
     double base = 0, rate[8] = {0};
     int status = 0;
     for (size_t k = 0; k < n_threads; k++) {
+        /* Each round is timed alone and the fastest one counts: the
+         * machine is shared, and a round that another process slowed down
+         * says nothing about decorum. */
         uint64_t sum = 0;
-        double secs = run(eng, &c, threads[k], rounds, &sum);
-        if (secs < 0)
-            return 1;
-        double items = (double)c.n * rounds / secs;
-        double mbs = (double)c.bytes * rounds / secs / 1e6;
+        double secs = 1e30;
+        int ok = 1;
+        for (int r = 0; r < rounds; r++) {
+            double dt = run(eng, &c, threads[k], 1, &sum);
+            if (dt < 0)
+                return 1;
+            if (dt < secs)
+                secs = dt;
+            ok &= sum == ref;
+        }
+        double items = (double)c.n / secs;
+        double mbs = (double)c.bytes / secs / 1e6;
         if (k == 0)
             base = items;
-        int ok = sum == ref * (uint64_t)rounds;
         printf("%-8u %12.0f %10.2f %10.2f %7.2fx  %016llx%s\n", threads[k],
                items, mbs, 1e6 * threads[k] / items, items / base,
                (unsigned long long)sum, ok ? "" : "  MISMATCH");
