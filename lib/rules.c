@@ -479,6 +479,19 @@ static bool capitalized(const run *R, uint32_t ti)
     return ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z';
 }
 
+/* Title case in the original, as names are written ("Subcontinentals"),
+ * as opposed to a text in capitals throughout, where every word starts
+ * upper case and the case says nothing. */
+static bool title_case(const run *R, uint32_t ti)
+{
+    const tok *t = &R->rs->toks[ti];
+    uint32_t ob = R->n->src_begin[t->b];
+    if (!capitalized(R, ti))
+        return false;
+    return t->e - t->b < 2 || ob + 1 >= R->orig_len ||
+           !(R->orig[ob + 1] >= 'A' && R->orig[ob + 1] <= 'Z');
+}
+
 /* The hit extends past its term with a plural ending. */
 static bool plural_hit(const run *R, const mention *m)
 {
@@ -627,7 +640,7 @@ static decorum_status find_targets(run *R)
                     group = true;
                 } else if (m->te < rs->ntok &&
                            rs->toks[m->te].type == TK_WORD &&
-                           capitalized(R, m->te) && capitalized(R, m->tb)) {
+                           title_case(R, m->te) && title_case(R, m->tb)) {
                     const tok *nt = &rs->toks[m->te];
                     if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
                         group = true;
@@ -1023,6 +1036,8 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
 
 static bool report_before(const run *R, uint32_t tb)
 {
+    if (tb >= R->rs->ntok)
+        return false;
     return report_in(R, sent_of(R, tb), tb);
 }
 

@@ -12,7 +12,7 @@
  *     change the verdict or the hateful flag. A word's first letter is left
  *     alone: the rules read it on purpose (code words the lexicon marks
  *     `case`; "Indian Subcontinentals"). Upper-casing the whole text is a
- *     separate test, disabled while it fails (see there);
+ *     separate test;
  *   - zero-width: inserting U+200B after the spaces between words does not
  *     change the verdict or the hateful flag;
  *   - determinism: the same text gives the same result, bit for bit, again
@@ -297,12 +297,10 @@ Test(properties, ascii_case_inside_words_does_not_change_the_verdict)
     case_property(0, 1);
 }
 
-/* Disabled: fails today. All-caps text turns an identity adjective and any
- * following plural-looking word into a group ("MALIAN NEIGHBOURS" reads as
- * "Indian Subcontinentals" does), because rules.c capitalized() only looks
- * at a word's first letter; seed 49 goes from allow to review. Enable when
- * the rules tell shouting from capitalization. */
-Test(properties, all_caps_does_not_change_the_verdict, .disabled = true)
+/* All-caps text: the rules tell shouting from capitalization (title case
+ * such as "Indian Subcontinentals" is read; capitals throughout are not),
+ * so upper-casing a whole text changes nothing. */
+Test(properties, all_caps_does_not_change_the_verdict)
 {
     case_property(2, 2);
 }
