@@ -1585,7 +1585,6 @@ static decorum_status rule_slur(run *R, const mention *m)
  * two side by side ("vermin migrants", "migrants, vermin"). */
 static bool predicated(const run *R, const target *t, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
                (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
@@ -1598,7 +1597,6 @@ static bool predicated(const run *R, const target *t, const mention *m)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
             tok_is_word(R, k, "as"))
             return true;
-    (void)rs;
     return false;
 }
 
