@@ -69,6 +69,7 @@ typedef struct target {
     uint8_t coded;  /* named by a code (echo, dog whistle) */
     uint8_t slur;
     uint8_t reclaimed; /* names the writer's own group */
+    uint32_t b, e;     /* normalized bytes, when known (else 0, 0) */
 } target;
 
 typedef struct sentence {
@@ -403,7 +404,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             else if (content_kind((dc_kind)m->kind) &&
                      m->kind != DC_KIND_PROFANITY && longer &&
                      o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
-                     o->kind != DC_KIND_PERSON)
+                     o->kind != DC_KIND_PERSON &&
+                     !(m->how == DC_HIT_COMPOUND &&
+                       (o->kind == DC_KIND_CODE ||
+                        o->kind == DC_KIND_DOGWHISTLE)))
                 m->dropped = 1;
             /* A run-together reading inside a token that a whole-word entry
              * already explains is spurious: "niggas" is not "nig" + "gas".
@@ -588,7 +592,8 @@ static decorum_status find_targets(run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         mention *m = &rs->m[i];
         const dc_entry *e = ent(R, m);
-        target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0};
+        target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
+                    m->b, m->e};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -618,6 +623,7 @@ static decorum_status find_targets(run *R)
                 if (nx) {
                     group = true;
                     t.te = nx->te;
+                    t.e = nx->e;
                     const dc_entry *ne = ent(R, nx);
                     t.categories |= ne->categories;
                     for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t.te;
@@ -1180,7 +1186,8 @@ enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
-                                 int prefer, int *dist_out)
+                                 uint32_t b, uint32_t e, int prefer,
+                                 int *dist_out)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, tb);
@@ -1190,10 +1197,16 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         const target *t = &rs->t[i];
         if (t->tb < s->tb || t->te > s->te)
             continue;
-        if (t->tb < te && t->te > tb)
-            continue; /* overlaps the attack itself */
+        /* Overlapping the attack itself it is no target, unless both are
+         * pieces of one run-together word ("killalljews"). */
+        bool pieces = t->e > t->b && e > b && (t->e <= b || t->b >= e);
+        if (t->tb < te && t->te > tb && !pieces)
+            continue;
         int dist, dir;
-        if (t->tb >= te) {
+        if (pieces && t->tb < te && t->te > tb) {
+            dist = 0;
+            dir = t->b >= e ? DIR_FORWARD : DIR_BACKWARD;
+        } else if (t->tb >= te) {
             dist = (int)(t->tb - te);
             dir = DIR_FORWARD;
         } else {
@@ -1585,6 +1598,9 @@ static decorum_status rule_slur(run *R, const mention *m)
  * two side by side ("vermin migrants", "migrants, vermin"). */
 static bool predicated(const run *R, const target *t, const mention *m)
 {
+    /* one run-together statement: "#gaysaredisgusting" */
+    if (t->tb < m->te && t->te > m->tb)
+        return true;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
                (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
@@ -1844,7 +1860,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
     }
     int dist = 0;
-    const target *t = pick_target(R, m->tb, m->te, prefer, &dist);
+    const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
     /* A pronoun inside the phrase is its object: "send them all back". */
     if (!t || t->type != TG_GROUP)
         for (size_t i = 0; i < R->rs->nt; i++)
@@ -1930,8 +1946,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (topical) {
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
-                           TG_GROUP, 0, 0, 0};
-            self.categories = e->categories;
+                           TG_GROUP, 0, 0, 0, m->b, m->e};
             R->out->rf[m->kind == DC_KIND_DEHUMANIZE  ? DC_RF_DEHUMANIZATION
                        : m->kind == DC_KIND_THREAT    ? DC_RF_THREAT
                        : m->kind == DC_KIND_EXCLUSION ? DC_RF_EXCLUSION
@@ -1965,7 +1980,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
-                                (int32_t)idm->entry, TG_GROUP, 0, 0, 0};
+                                (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
+                                idm->b, idm->e};
             t = &resolved;
         } else {
             const sentence *s2 = sent_of(R, m->tb);
@@ -1983,7 +1999,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
-        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0};
+        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0};
         t = &resolved;
     }
     /* Nothing in the comment to attach to, but the thread is about a group
@@ -2075,7 +2091,8 @@ static decorum_status rule_humanity(run *R, const mention *m)
     if (!neg)
         return DECORUM_OK;
     int dist = 0;
-    const target *t = pick_target(R, neg->tb, neg->te, DIR_BACKWARD, &dist);
+    const target *t =
+        pick_target(R, neg->tb, neg->te, neg->b, neg->e, DIR_BACKWARD, &dist);
     target resolved;
     bool from_ctx = false;
     if (t && t->type == TG_PRONOUN) {
