@@ -1505,14 +1505,24 @@ static bool used_of_people(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
             return true;
-        /* "women are bitches": said of someone; "these ...": people */
+        /* "women are bitches": said of someone; "these ...", "that ...":
+         * people */
         if (k + 2 >= m->tb && (mention_at(R, k, DC_KIND_COPULA) ||
-                               mention_at(R, k, DC_KIND_QUANTIFIER)))
+                               mention_at(R, k, DC_KIND_QUANTIFIER) ||
+                               tok_is_word(R, k, "that") ||
+                               tok_is_word(R, k, "this")))
             return true;
         for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
             if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
                 return true;
     }
+    /* The plural opening its sentence as the subject of a verb a few words
+     * on: "Coons from the projects are robbing everyone". */
+    if (plural_hit(R, m) && m->tb == sent_of(R, m->tb)->tb)
+        for (uint32_t k = m->te; k < m->te + 4 && k < rs->ntok; k++)
+            if (mention_at(R, k, DC_KIND_COPULA) ||
+                mention_at(R, k, DC_KIND_MODAL))
+                return true;
     if (m->te < rs->ntok && (mention_at(R, m->te, DC_KIND_COPULA) ||
                              mention_at(R, m->te, DC_KIND_MODAL))) {
         uint32_t clause = rs->toks[m->tb].clause;
@@ -1959,7 +1969,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
     if ((!t || t->type != TG_GROUP) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
-         m->kind == DC_KIND_DEHUMANIZE)) {
+         m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
         for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm;
              k++)
