@@ -1614,7 +1614,13 @@ static bool predicated(const run *R, const target *t, const mention *m)
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
                (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
-    if (m->tb >= t->te && m->tb - t->te <= 2)
+    /* side by side, or with a comma or a hedge between ("migrants,
+     * vermin", "they're all rats", "Mexicans just vermin") */
+    if (m->tb == t->te ||
+        (m->tb == t->te + 1 &&
+         (R->rs->toks[t->te].type == TK_PUNCT ||
+          mention_at(R, t->te, DC_KIND_QUANTIFIER) ||
+          tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
     uint32_t from = m->tb > 4 ? m->tb - 4 : 0;
     if (from < t->te)
@@ -2083,6 +2089,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         if (m->kind == DC_KIND_HATE_VERB)
             return DECORUM_OK; /* "I hate the government": an opinion */
+        /* "This tax policy is cancer": a metaphor about an institution or
+         * an idea is criticism, not an insult. */
+        if (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE)
+            return DECORUM_OK;
         float ow = t->type == TG_YOU ? w : w * 0.75f;
         if (t->type == TG_YOU)
             R->out->rf[DC_RF_INSULT_YOU] = 1;
