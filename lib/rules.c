@@ -78,7 +78,9 @@ typedef struct sentence {
 } sentence;
 
 struct dc_rules {
-    int unused; /* the rules are stateless today; room for compiled tables */
+    /* The lexicon's noun for migrants, named when a thread about migration
+     * is the only thing a dehumanizing word can be about; -1 if none. */
+    int32_t migrant_entry;
 };
 
 struct dc_rules_scratch {
@@ -111,15 +113,24 @@ typedef struct run {
     uint32_t ingroup_categories;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
+    const dc_rules *rules;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
-    (void)lx;
     dc_rules *r = dc_calloc(al, 1, sizeof *r);
     if (!r)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    r->migrant_entry = -1;
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_NOUN) &&
+            e->categories == (1u << DECORUM_CATEGORY_IMMIGRATION)) {
+            r->migrant_entry = (int32_t)i;
+            break;
+        }
+    }
     *out = r;
     return DECORUM_OK;
 }
@@ -1365,6 +1376,22 @@ static decorum_status attack_on_other(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
+/* The parent or title is about migration. */
+static bool migration_in_context(const run *R)
+{
+    for (size_t c = 0; c < R->n_ctx; c++) {
+        const dc_hitvec *hv = R->ctx[c].hits;
+        for (size_t h = 0; h < hv->n; h++) {
+            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
+            if (e->kind == DC_KIND_MIGRATION ||
+                (e->kind == DC_KIND_IDENTITY &&
+                 (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool migration_context(const run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -2024,6 +2051,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         m->kind != DC_KIND_HATE_VERB &&
         context_group(R, &resolved, &from_ctx))
         t = &resolved;
+    /* ...or is about migration without naming anyone ("What an
+     * infestation." under "New asylum center opens"). */
+    if (!t && R->rs->nt == 0 && m->kind == DC_KIND_DEHUMANIZE &&
+        R->rules->migrant_entry >= 0 && migration_in_context(R)) {
+        memset(&resolved, 0, sizeof resolved);
+        resolved.type = TG_GROUP;
+        resolved.entry = R->rules->migrant_entry;
+        resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+        t = &resolved;
+        from_ctx = true;
+    }
     if (!t) {
         R->untargeted = true;
         return DECORUM_OK;
@@ -2301,14 +2339,27 @@ static decorum_status rule_conspiracy(run *R)
             else if (m->kind == DC_KIND_CONSP_OBJECT)
                 object = m;
         }
+        target pactor;
         if (!actor) {
-            /* A protected group as the actor: "the Jews control the media". */
+            /* A protected group as the actor: "the Jews control the media",
+             * or a pronoun that stands for one ("they control everything"
+             * under "Jewish community center opens"). */
             for (size_t i = 0; i < rs->nt; i++) {
                 const target *t = &rs->t[i];
-                if (t->type == TG_GROUP && t->tb >= s->tb && t->te <= s->te &&
-                    action && t->tb < action->tb) {
+                if (t->tb < s->tb || t->te > s->te || !action ||
+                    t->tb >= action->tb)
+                    continue;
+                if (t->type == TG_GROUP) {
                     gactor = t;
                     break;
+                }
+                bool fc;
+                if (t->type == TG_PRONOUN && !gactor &&
+                    resolve_pronoun(R, t->tb, &pactor, &fc) &&
+                    pactor.type == TG_GROUP && pactor.entry >= 0) {
+                    pactor.tb = t->tb;
+                    pactor.te = t->te;
+                    gactor = &pactor;
                 }
             }
         }
@@ -2490,7 +2541,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             const dc_hitvec *hits, const dc_ctx_view *ctx,
                             size_t n_ctx, dc_rules_out *out)
 {
-    (void)r;
     out->n = 0;
     out->reasons_len = 0;
     memset(out->rf, 0, sizeof out->rf);
@@ -2529,7 +2579,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false};
+             false, false, false, 0, 0, false, r};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = structure(&R)) != DECORUM_OK ||
