@@ -416,9 +416,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                      m->kind != DC_KIND_PROFANITY && longer &&
                      o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
                      o->kind != DC_KIND_PERSON &&
-                     !(m->how == DC_HIT_COMPOUND &&
-                       (o->kind == DC_KIND_CODE ||
-                        o->kind == DC_KIND_DOGWHISTLE)))
+                     o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
                 m->dropped = 1;
             /* A run-together reading inside a token that a whole-word entry
              * already explains is spurious: "niggas" is not "nig" + "gas".
@@ -1812,8 +1810,16 @@ static bool is_call(const run *R, const mention *m)
         return bare_verb(R, k);
     }
     /* A group before the verb with no command before it is the subject of
-     * a statement: "Poles go home for Christmas". */
-    return !saw_group || saw_command;
+     * a statement ("Poles go home for Christmas"), unless the clause opens
+     * with a bare verb the lexicon files as a function word ("Get women
+     * out of parliament"). */
+    if (saw_group && !saw_command) {
+        for (uint32_t k = s->tb; k < m->tb; k++)
+            if (rs->toks[k].clause == clause && rs->toks[k].type == TK_WORD)
+                return mention_at(R, k, DC_KIND_GLUE) && bare_verb(R, k);
+        return false;
+    }
+    return true;
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -2051,6 +2057,23 @@ static decorum_status rule_attack(run *R, const mention *m)
         m->kind != DC_KIND_HATE_VERB &&
         context_group(R, &resolved, &from_ctx))
         t = &resolved;
+    /* Inside a hate code that names its group ("Hitler should have
+     * finished the job"), the code says who. */
+    if (!t) {
+        for (size_t i = R->rs->first[m->tb > 8 ? m->tb - 8 : 0];
+             i < R->rs->nm && R->rs->m[i].tb <= m->tb; i++) {
+            const mention *c = &R->rs->m[i];
+            if (c->kind == DC_KIND_CODE && c->b <= m->b && c->e >= m->e &&
+                ent(R, c)->categories) {
+                /* not marked coded: rule_code gives the code its span */
+                resolved = (target){c->tb, c->te, ent(R, c)->categories,
+                                    (int32_t)c->entry, TG_GROUP, 0, 0, 0,
+                                    c->b, c->e};
+                t = &resolved;
+                break;
+            }
+        }
+    }
     /* ...or is about migration without naming anyone ("What an
      * infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind == DC_KIND_DEHUMANIZE &&
