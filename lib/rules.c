@@ -1307,14 +1307,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
     const dc_entry *e = ent(R, m);
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
-    char what[96];
-    int tl = (int)(m->e - m->b);
-    fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
-             R->n->text + m->b);
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
-    if (sc != SC_ASSERTED)
+    if (sc != SC_ASSERTED) {
+        char what[96];
+        int tl = (int)(m->e - m->b);
+        fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl, R->n->text + m->b);
         return mitigate(R, m->b, m->e, sc, what);
+    }
     if (sent_of(R, m->tb)->question) {
         R->out->rf[DC_RF_QUESTION] = 1;
         w *= 0.9f;
@@ -1390,27 +1390,18 @@ static bool migration_in_context(const run *R)
     return false;
 }
 
+/* The comment or its context is about migration: a migration word, or a
+ * group of the immigration category. */
 static bool migration_context(const run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
-        const dc_entry *e = ent(R, m);
         if (m->kind == DC_KIND_MIGRATION ||
             (m->kind == DC_KIND_IDENTITY &&
-             (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
+             (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
             return true;
     }
-    for (size_t c = 0; c < R->n_ctx; c++) {
-        const dc_hitvec *hv = R->ctx[c].hits;
-        for (size_t h = 0; h < hv->n; h++) {
-            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
-            if (e->kind == DC_KIND_MIGRATION ||
-                (e->kind == DC_KIND_IDENTITY &&
-                 (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
-                return true;
-        }
-    }
-    return false;
+    return migration_in_context(R);
 }
 
 /* Does the speaker mark in-group membership ("as a gay man", "we
