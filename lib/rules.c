@@ -1224,6 +1224,15 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         }
         if (dist > TARGET_WINDOW)
             continue;
+        /* "hatred of Muslims", "racism against Black people": the group
+         * complements a noun about hatred, which is the clause's subject. */
+        if (t->type == TG_GROUP && t->tb >= 2 &&
+            (tok_is_word(R, t->tb - 1, "of") ||
+             tok_is_word(R, t->tb - 1, "against") ||
+             tok_is_word(R, t->tb - 1, "towards")) &&
+            (mention_at(R, t->tb - 2, DC_KIND_HATE_VERB) ||
+             mention_at(R, t->tb - 2, DC_KIND_DENOUNCE)))
+            continue;
         int score = dist * 2 + (dir == prefer ? 0 : 5);
         /* A protected group is the more specific reading when a pronoun or
          * a generic target competes at a similar distance. */
@@ -1879,6 +1888,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     default:
         return DECORUM_OK;
     }
+    /* "Hatred of Muslims has no place here", "hate against trans people":
+     * a noun phrase about hatred, not the writer hating. */
+    if (m->kind == DC_KIND_HATE_VERB && m->te < R->rs->ntok &&
+        (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
+         tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
+        return DECORUM_OK;
     const sentence *sn = sent_of(R, m->tb);
     bool speech = report_in(R, sn, sn->te) || R->rs->toks[m->tb].quoted;
     for (uint32_t k = sn->tb; k < sn->te && !speech; k++)

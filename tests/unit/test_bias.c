@@ -93,16 +93,15 @@ Test(bias, neutral_mentions_of_groups_are_allowed)
                  t.model_hateful);
 }
 
-/* The model's share of the bias: it must not turn counter-speech hateful
- * where the rules alone would not. The full engine's count is logged; the
- * rule layer's own false positives on "Hatred of X has no place here" are
- * the rules' to fix (see docs/MODEL_CARD.md). */
-Test(bias, counter_speech_is_not_made_hateful_by_the_model)
+/* Counter-speech that names a group and denounces hate against it is never
+ * hateful, by the full engine; and the model is not the one to make it so
+ * (its share is counted apart, so a failure says which layer to fix). */
+Test(bias, counter_speech_is_not_hateful)
 {
     tally t = run_file("counter.txt");
     cr_assert_geq(t.rows, 100);
-    cr_log_info("counter.txt: %zu of %zu hateful with the full engine",
-                t.hateful, t.rows);
+    cr_assert_eq(t.hateful, 0, "%zu of %zu counter-speech rows hateful",
+                 t.hateful, t.rows);
     cr_assert_lt(t.model_hateful * 50, t.rows,
                  "the model made %zu of %zu counter-speech rows hateful",
                  t.model_hateful, t.rows);
