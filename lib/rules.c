@@ -1439,7 +1439,7 @@ static void find_ingroup(run *R)
  * besides swearing, not said of a subject ("women are ..."), not hurled at
  * the person addressed ("you ..."), not plural after a group-naming
  * determiner. */
-static bool casual(const run *R, const mention *m)
+static bool casual(const run *R, const mention *m, bool self_said)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
@@ -1462,7 +1462,7 @@ static bool casual(const run *R, const mention *m)
     }
     uint32_t from = m->tb > 2 ? m->tb - 2 : 0;
     for (uint32_t k = from; k < m->tb; k++)
-        if (mention_at(R, k, DC_KIND_COPULA) ||
+        if ((!self_said && mention_at(R, k, DC_KIND_COPULA)) ||
             mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
             mention_at(R, k, DC_KIND_QUANTIFIER))
             return false;
@@ -1491,16 +1491,18 @@ static void mark_reclaimed(run *R)
                 own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
                       mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL;
             if (!own) {
+                /* The writer says it of themselves: "being queer is part
+                 * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
-                uint32_t lim = s->tb + 3 < m->tb ? s->tb + 3 : m->tb;
-                own = has_kind_in(R, s->tb, lim, DC_KIND_PRONOUN_SELF) &&
-                      !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU);
+                own = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
+                      !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
+                      casual(R, m, true);
             }
             if (own) {
                 m->reclaimed = 1;
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
-            } else if (pass == 1 && casual(R, m)) {
+            } else if (pass == 1 && casual(R, m, false)) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
                  * the writer is not credited with the group, though. */
