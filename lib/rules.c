@@ -725,6 +725,16 @@ static decorum_status find_targets(run *R)
  * what they use, %s and %.*s, and skips printf's general machinery
  * (vsnprintf cost a quarter of the rule layer's time). The format
  * attribute keeps the compiler checking the arguments. */
+/* Shortens len so that s[0..len) does not end inside a UTF-8 character;
+ * s[len] must be readable (the rules only cut text that goes on, or ends
+ * in a NUL). Reasons must be valid UTF-8: JSON and terminals need it. */
+static size_t utf8_cut(const char *s, size_t len)
+{
+    while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+        len--;
+    return len;
+}
+
 static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
 {
     size_t n = 0;
@@ -739,7 +749,7 @@ static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
         } else if (f[0] == '%' && f[1] == '.' && f[2] == '*' && f[3] == 's') {
             int w = va_arg(ap, int);
             s = va_arg(ap, const char *);
-            len = w > 0 ? (size_t)w : 0;
+            len = w > 0 ? utf8_cut(s, (size_t)w) : 0;
             f += 4;
         } else {
             /* a run of literal text up to the next conversion */
@@ -748,7 +758,7 @@ static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
             f += len;
         }
         if (n + len >= cap)
-            len = cap - 1 - n;
+            len = utf8_cut(s, cap - 1 - n);
         memcpy(buf + n, s, len);
         n += len;
     }

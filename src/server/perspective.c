@@ -416,6 +416,8 @@ int srv_perspective_analyze(srv_req *rq, srv_resp *out)
     decorum_context dctx = {.parent = ctxbuf, .parent_len = ctxlen};
     decorum_status st;
     decorum_error err;
+    memset(&err, 0, sizeof err);
+    st = DECORUM_OK;
     analysis = srv_analyze(s, text, len, ctxbuf ? &dctx : NULL, &st, &err);
     if (!analysis) {
         if (st == DECORUM_ERR_TOOBIG)

@@ -12,7 +12,8 @@
  *
  * Checked on every DECORUM_OK result:
  *   - every span: begin < end <= len, both on UTF-8 character boundaries,
- *     attribute, signal and flags in range, a reason, score in [0, 1];
+ *     attribute, signal and flags in range, a reason in valid UTF-8,
+ *     score in [0, 1];
  *   - spans sorted by begin then end;
  *   - scores and hate_score in [0, 1] (not NaN), verdict in range, hateful
  *     agrees with hate_score and the engine's hate threshold;
@@ -125,7 +126,9 @@ static void check_result(const decorum_result *r, const char *t, size_t len,
         FUZZ_CHECK(s->score >= 0 && s->score <= 1, "span %zu: score %g", i,
                    (double)s->score);
         FUZZ_CHECK(s->reason != NULL, "span %zu: no reason", i);
-        (void)strlen(s->reason);
+        FUZZ_CHECK(decorum_utf8_check(s->reason, strlen(s->reason), NULL) ==
+                       DECORUM_OK,
+                   "span %zu: reason is not valid UTF-8", i);
         if (i)
             FUZZ_CHECK(r->spans[i - 1].begin < s->begin ||
                            (r->spans[i - 1].begin == s->begin &&

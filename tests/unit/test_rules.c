@@ -256,3 +256,23 @@ Test(rules, empty_and_plain_text_allowed)
     cr_assert_eq(r->n_spans, 0);
     cr_assert_float_eq(r->hate_score, 0.0f, 1e-6);
 }
+
+Test(rules, reasons_are_valid_utf8_when_quoting_cut_text)
+{
+    /* The echo's reason quotes at most 60 bytes of its inside; here the
+     * 60th byte falls inside an emoji. Found by fuzz_perspective: a reason
+     * cut mid-character made the service's JSON unencodable. */
+    char text[128];
+    memset(text, 0, sizeof text);
+    memcpy(text, "(((", 3);
+    for (int i = 0; i < 58; i++) /* no runs: the normalizer cuts those */
+        text[3 + i] = (char)('a' + i % 10);
+    /* the reason's cut at 60 bytes falls inside the emoji */
+    memcpy(text + 61, "\xf0\x9f\x98\x80 bb)))", 10);
+    const decorum_result *r = judge(text, NULL);
+    cr_assert_gt(r->n_spans, 0);
+    for (size_t i = 0; i < r->n_spans; i++)
+        cr_assert_eq(decorum_utf8_check(r->spans[i].reason,
+                                        strlen(r->spans[i].reason), NULL),
+                     DECORUM_OK, "reason %zu: %s", i, r->spans[i].reason);
+}
