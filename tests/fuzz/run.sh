@@ -39,6 +39,9 @@ one() {
   local args=(-timeout=20 -rss_limit_mb=2560 -max_len=16384 -print_final_stats=1
               "-artifact_prefix=$build/fuzz-artifacts/$t-")
   [ -f "$here/$t.dict" ] && args+=("-dict=$here/$t.dict")
+  # A fixed seed makes a run repeatable: CI uses one, so its verdict can be
+  # reproduced; without it every run explores new ground.
+  [ -n "${FUZZ_SEED:-}" ] && args+=("-seed=$FUZZ_SEED")
   if [ "$secs" = 0 ]; then args+=(-runs=0); else args+=("-max_total_time=$secs"); fi
   local dirs=("$work")
   [ -d "$seeds" ] && dirs+=("$seeds")
