@@ -214,8 +214,9 @@ void decorum_scratch_free(decorum_scratch *s)
 static decorum_status run_pass(const decorum_engine *e, decorum_scratch *s,
                                pass *p, const char *text, size_t len)
 {
-    /* Normalized text never grows more than 3 bytes per input byte (a
-     * look-alike letter may expand to a short ASCII skeleton). */
+    /* Normalized text never grows more than 4 bytes per input byte plus
+     * its NUL (docs/NORMALIZE.md: a code point never expands past 4x its
+     * own length). */
     decorum_status st = dc_normalize(&e->al, e->nz, s->ns, text, len,
                                      e->opt.max_input * 4 + 64, &p->norm);
     if (st != DECORUM_OK)

@@ -1640,6 +1640,27 @@ static decorum_status rule_slur(run *R, const mention *m)
     return emit(R, &fs, r);
 }
 
+/* The code word that named a group ("Skypes", "Googles") gets its own
+ * span when an attack or a conspiracy story uses it. */
+static decorum_status code_word(run *R, const target *t)
+{
+    const dc_entry *ce = &R->lx->entries[t->entry];
+    finding_spec fs = {0};
+    fs.b = tb_byte(R, t->tb);
+    fs.e = te_byte(R, t->te);
+    fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = t->categories;
+    fs.weight = 0.7f;
+    fs.hate = true;
+    uint32_t r;
+    decorum_status st =
+        add_reason(R, &r, "code word for %s: %s", ce->group, ce->why);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -1906,16 +1927,20 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
-    const sentence *sn = sent_of(R, m->tb);
-    bool speech = report_in(R, sn, sn->te) || R->rs->toks[m->tb].quoted;
-    for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
-        speech = R->rs->toks[k].quoted;
     /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
-     * a word that can judge speech does. */
+     * a word that can judge speech does. The sentence is only scanned for
+     * the few words that can (derogate or insult entries that are also
+     * denounce entries). */
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_HATE_VERB) &&
-        speech && mention_at(R, m->tb, DC_KIND_DENOUNCE))
-        return DECORUM_OK;
+        mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
+        const sentence *sn = sent_of(R, m->tb);
+        bool speech = report_in(R, sn, sn->te);
+        for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
+            speech = R->rs->toks[k].quoted;
+        if (speech)
+            return DECORUM_OK;
+    }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
      * murdered six million"); "should be killed" still threatens. */
     if (m->kind == DC_KIND_THREAT && m->e - m->b > e->term_len &&
@@ -2141,21 +2166,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
         if (st != DECORUM_OK || !t->coded)
             return st;
-        /* The code word that named the group gets its own span. */
-        const dc_entry *ce = &R->lx->entries[t->entry];
-        finding_spec fs = {0};
-        fs.b = tb_byte(R, t->tb);
-        fs.e = te_byte(R, t->te);
-        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = t->categories;
-        fs.weight = 0.7f;
-        fs.hate = true;
-        uint32_t r;
-        if ((st = add_reason(R, &r, "code word for %s: %s", ce->group,
-                             ce->why)) != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return code_word(R, t);
     }
     if (t->type == TG_YOU || (t->type == TG_NP && sig != DECORUM_SIGNAL_STEREOTYPE)) {
         if (sig == DECORUM_SIGNAL_EXCLUSION || sig == DECORUM_SIGNAL_STEREOTYPE)
@@ -2448,21 +2459,8 @@ static decorum_status rule_conspiracy(run *R)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
             return st;
-        if (gactor && gactor->coded) {
-            const dc_entry *ce = &R->lx->entries[gactor->entry];
-            finding_spec cs = {0};
-            cs.b = tb_byte(R, gactor->tb);
-            cs.e = te_byte(R, gactor->te);
-            cs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
-            cs.attribute = DECORUM_IDENTITY_ATTACK;
-            cs.categories = gactor->categories;
-            cs.weight = 0.7f;
-            cs.hate = true;
-            if ((st = add_reason(R, &r, "code word for %s: %s", ce->group,
-                                 ce->why)) != DECORUM_OK ||
-                (st = emit(R, &cs, r)) != DECORUM_OK)
-                return st;
-        }
+        if (gactor && gactor->coded && (st = code_word(R, gactor)) != DECORUM_OK)
+            return st;
     }
     return DECORUM_OK;
 }
