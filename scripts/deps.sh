@@ -7,7 +7,7 @@ what=${1:-build}
 pkgs="build-essential cmake pkg-config libvectorscan-dev libicu-dev
       libjansson-dev libmicrohttpd-dev libsqlite3-dev"
 case "$what" in
-  test|all) pkgs="$pkgs libcriterion-dev valgrind clang python3 curl" ;;
+  test|all) pkgs="$pkgs libcriterion-dev valgrind clang python3 curl time" ;;
 esac
 # make fuzz: clang-14's libFuzzer runtime (libclang_rt.fuzzer-x86_64.a)
 # and its sanitizer runtimes come in libclang-rt-14-dev.
