@@ -94,8 +94,15 @@ static const char *text_entry(json_t *obj, const char *where, size_t *len,
                         field);
         return NULL;
     }
-    *len = text ? json_string_length(text) : 0;
-    return text ? json_string_value(text) : "";
+    /* A null text is an empty one (json_string_value(null) is NULL, which
+     * the callers would take for an error already reported: found by
+     * fuzz_perspective in CI, a 200-or-400 handler that answered nothing). */
+    if (!text || json_is_null(text)) {
+        *len = 0;
+        return "";
+    }
+    *len = json_string_length(text);
+    return json_string_value(text);
 }
 
 static int optional_string(json_t *root, const char *name, srv_resp *out)

@@ -141,6 +141,8 @@ if r:
 expect_error({"requestedAttributes": A}, "COMMENT_EMPTY", "comment", "no comment")
 expect_error({"comment": {}, "requestedAttributes": A}, "COMMENT_EMPTY",
              "comment.text", "comment without text")
+expect_error({"comment": {"text": None}, "requestedAttributes": A},
+             "COMMENT_EMPTY", "comment.text", "null text")
 r = expect_error({"comment": {"text": "x" * 3001}, "requestedAttributes": A},
                  "COMMENT_TOO_LONG", "comment.text", "3001 bytes")
 if r:
