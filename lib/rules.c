@@ -170,20 +170,39 @@ void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o)
 /* Tokens, sentences, clauses, quotes                                      */
 /* ---------------------------------------------------------------------- */
 
-static bool is_word_byte(unsigned char c)
+/* Word bytes: a-z, 0-9, '*' (a masked letter) and every byte of a
+ * non-ASCII character; a table, as the tokenizer asks for every byte. */
+static const bool word_byte[256] = {
+#define R10(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, \
+               [c + 5] = 1, [c + 6] = 1, [c + 7] = 1, [c + 8] = 1, [c + 9] = 1
+    R10('0'), R10('a'), R10('a' + 10), ['u'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['y'] = 1, ['z'] = 1, ['*'] = 1,
+#define H16(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, \
+               [b + 5] = 1, [b + 6] = 1, [b + 7] = 1, [b + 8] = 1,         \
+               [b + 9] = 1, [b + 10] = 1, [b + 11] = 1, [b + 12] = 1,      \
+               [b + 13] = 1, [b + 14] = 1, [b + 15] = 1
+    H16(0x80), H16(0x90), H16(0xa0), H16(0xb0), H16(0xc0), H16(0xd0),
+    H16(0xe0), H16(0xf0),
+#undef H16
+#undef R10
+};
+
+static inline bool is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' ||
-           c >= 0x80;
+    return word_byte[c];
 }
 
 static decorum_status push_tok(run *R, uint32_t b, uint32_t e, uint8_t type,
                                uint8_t ch)
 {
     dc_rules_scratch *rs = R->rs;
-    decorum_status st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok,
-                                rs->ntok + 1, sizeof *rs->toks, MAX_TOKENS);
-    if (st != DECORUM_OK)
-        return st;
+    if (rs->ntok >= rs->cap_tok) {
+        decorum_status st =
+            dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, rs->ntok + 1,
+                    sizeof *rs->toks, MAX_TOKENS);
+        if (st != DECORUM_OK)
+            return st;
+    }
     tok *t = &rs->toks[rs->ntok++];
     memset(t, 0, sizeof *t);
     t->b = b;
