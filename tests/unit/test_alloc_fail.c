@@ -322,3 +322,43 @@ Test(alloc_fail, scratch_and_analyze_every_n)
                     "every one failed in turn\n",
             n_jobs, n - 1);
 }
+
+/* Steady state: once a scratch has seen the largest comment of a stream,
+ * analyzing the stream again allocates nothing (every buffer is reused).
+ * The jobs mix short and long, ASCII and not, with and without context,
+ * hateful and plain, so every stage's buffers are exercised. */
+Test(alloc_fail, steady_state_does_not_allocate)
+{
+    fail_alloc f = {0};
+    decorum_allocator a;
+    decorum_engine_options o = options_with(&f, &a);
+    decorum_engine *e = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(&o, &e, &err), DECORUM_OK, "%s",
+                 err.message);
+    static char big[6000];
+    job jobs[8];
+    size_t n_jobs = make_jobs(jobs, big, sizeof big);
+    decorum_scratch *s = NULL;
+    cr_assert_eq(decorum_scratch_alloc(e, &s, NULL), DECORUM_OK);
+    size_t after_first = 0;
+    for (int round = 0; round < 3; round++) {
+        for (size_t j = 0; j < n_jobs; j++) {
+            const decorum_result *r;
+            cr_assert_eq(decorum_analyze(e, s, jobs[j].text, jobs[j].len,
+                                         jobs[j].with_ctx ? &jobs[j].ctx
+                                                          : NULL,
+                                         &r, &err),
+                         DECORUM_OK, "job %zu: %s", j, err.message);
+        }
+        if (round == 0)
+            after_first = f.calls;
+    }
+    cr_assert_eq(f.calls, after_first,
+                 "%zu allocator calls in two passes over comments the "
+                 "scratch had already seen",
+                 f.calls - after_first);
+    decorum_scratch_free(s);
+    decorum_engine_free(e);
+    cr_assert_eq(f.blocks, 0);
+}
