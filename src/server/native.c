@@ -529,8 +529,13 @@ int srv_native_coral(srv_req *rq, srv_resp *out)
         const char *r = json_string_value(json_object_get(sp, "reason"));
         int w = snprintf(details + n, sizeof details - n, "%s%s",
                          n ? "; " : "", r ? r : "");
-        if (w < 0 || (size_t)w >= sizeof details - n)
+        if (w < 0 || (size_t)w >= sizeof details - n) {
+            /* Whole reasons only: snprintf has written the part that fit,
+             * which may end inside a character (reasons quote the text),
+             * and json_pack refuses that. Found by fuzz_native. */
+            details[n] = '\0';
             break;
+        }
         n += (size_t)w;
     }
     json_t *resp = json_pack(
@@ -541,7 +546,11 @@ int srv_native_coral(srv_req *rq, srv_resp *out)
         "verdict", verdict, "id", json_object_get(stored, "id"), "scores",
         json_object_get(an, "scores"));
     json_decref(stored);
-    srv_reply_json(out, 200, resp);
+    if (resp)
+        srv_reply_json(out, 200, resp);
+    else /* never a 200 with no body, which Coral cannot read */
+        srv_reply_error(out, 500, NULL, NULL, NULL,
+                        "Could not build the Coral response.");
 done:
     free(text);
     json_decref(root);

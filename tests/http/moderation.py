@@ -237,6 +237,38 @@ for bad in (None, "sha256=" + "0" * 64, sig[:-1] + ("0" if sig[-1] != "0" else "
 st, _, _ = srv.request("POST", "/v1/coral/moderation", raw=payload + b" ",
                        headers={"X-Coral-Signature": sig})
 eq(st, 401, "coral webhook with a tampered body")
+# Many reasons: the flag carries the whole reasons that fit in 511 bytes.
+# The one that did not fit used to be left cut short; cut inside the emoji it
+# quotes, jansson refused the response and Coral got a 200 with no body
+# (found by fuzz_native: corpus/fuzz_native/regress-coral-details-*.json).
+E = "\U0001F600"
+for n in (0, 8):  # the last reason cut in its ASCII text; inside the emoji
+    body = ("<p>(((" + "ba" * n + "nkers))) and (((globalist))) and (((media))) and"
+            " (((hollywood))) and (((" + E * 14 + "))) again.</p>")
+    p = json.dumps({"comment": {"id": "many-%d" % n, "body": body},
+                    "site": {"id": "site-many"}}).encode()
+    s = "sha256=" + hmac.new(secret.encode(), p, hashlib.sha256).hexdigest()
+    st, hd, r = srv.request("POST", "/v1/coral/moderation", raw=p,
+                            headers={"X-Coral-Signature": s})
+    check(st in (200, 204), "coral webhook with many reasons answers 200 or 204", st)
+    if st != 200:
+        continue
+    check(isinstance(r, dict), "coral 200 with many reasons has a JSON body", r)
+    if not isinstance(r, dict):
+        continue
+    got = r["actions"][0]["additionalDetails"]
+    cid = r["metadata"]["decorum"]["id"]
+    _, _, t = srv.request("GET", "/v1/comments/%d" % cid, token=TOKEN)
+    want = ""
+    for sp in t["comment"]["analysis"]["spans"]:
+        if sp["mitigating"]:
+            continue
+        more = (want + "; " if want else "") + sp["reason"]
+        if len(more.encode()) > 511:
+            break
+        want = more
+    eq(got, want or "decorum flagged this comment",
+       "coral flag %d: whole reasons, as many as fit" % n)
 srv.cleanup()
 
 # Without a secret the webhook is off.
