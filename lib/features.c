@@ -1,10 +1,13 @@
 /*
  * features.c: cuts normalized text into tokens and hashes each token into
  * the model's feature buckets (see features_int.h for what the features
- * are). This is the hot half of dc_model_score, so one pass over a token's
- * bytes does everything: byte classes come from a table, the token hash is
- * computed as the bytes go by, and character n-grams come from a
- * rolling 64-bit window of the last bytes of "<token>".
+ * are). This is the hot half of dc_model_score, which calls dc_feat_sum():
+ * token boundaries come 64 bytes at a time from SSE2 class masks (a byte
+ * table elsewhere), a token's hash takes its bytes eight at a time, its
+ * 4-grams are 4-byte loads, and each feature's weight row is summed as
+ * soon as its bucket is known, never stored. dc_feat_next() (the trainer,
+ * the explanations of long comments) runs the same per-token code, so the
+ * two cannot disagree.
  *
  * Hashing, part of the model file format (changing any of it invalidates
  * every model: bump DC_MODEL_VERSION):
@@ -23,6 +26,9 @@
 #include "features_int.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define FIB 0x9E3779B97F4A7C15ull
 #define SALT_UNI 0x2545F4914F6CDD1Dull
@@ -31,10 +37,11 @@
 #define FNV_BASIS 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull /* odd: a multiply keeps every bit */
 
-/* Byte classes: 0 separator, 1 ASCII letter or digit, 2 non-ASCII, 3 the
+/* Byte classes: 0 separator, 1 ASCII letter or digit, 2 non-ASCII, 4 the
  * apostrophe (inside a word only). Letters are already lower case after
- * normalization; upper case is accepted for direct callers. */
-enum { C_SEP, C_ALNUM, C_HIGH, C_APOS };
+ * normalization; upper case is accepted for direct callers. A token starts
+ * at a byte with class & 3. */
+enum { C_SEP = 0, C_ALNUM = 1, C_HIGH = 2, C_APOS = 4 };
 static const unsigned char cls[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
     ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
@@ -47,7 +54,7 @@ static const unsigned char cls[256] = {
     ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
     ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
     ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1, ['\''] = 3,
+    ['Y'] = 1, ['Z'] = 1, ['\''] = 4,
 #define H16(b) [b] = 2, [b + 1] = 2, [b + 2] = 2, [b + 3] = 2, [b + 4] = 2, \
                [b + 5] = 2, [b + 6] = 2, [b + 7] = 2, [b + 8] = 2,         \
                [b + 9] = 2, [b + 10] = 2, [b + 11] = 2, [b + 12] = 2,      \
@@ -57,11 +64,272 @@ static const unsigned char cls[256] = {
 #undef H16
 };
 
-static inline uint32_t bucket(uint64_t x, uint32_t bits)
+#define INLINE static inline __attribute__((always_inline))
+
+/* The configured n-gram lengths as a mask: bit 0 n = 3 ... bit 3 n = 6. */
+#define NM(bits) (((bits) >> 2) & 15u)
+#define NM_CHAR4 2u /* the default: 4-grams alone */
+
+INLINE uint64_t bucket(uint64_t x, uint32_t bits)
 {
     /* A xorshift before the multiply lets high input bits reach the top. */
     x ^= x >> 29;
-    return (uint32_t)((x * FIB) >> (64 - bits));
+    return (x * FIB) >> (64 - bits);
+}
+
+/* Eight bytes at p as a big-endian word: the first byte on top. */
+INLINE uint64_t be64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    v = (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+        (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+        (uint64_t)p[6] << 8 | p[7];
+#endif
+    return v;
+}
+
+/* The end of the token that starts at t[i] (class ALNUM or HIGH). */
+INLINE size_t token_end(const unsigned char *t, size_t len, size_t i)
+{
+    if (cls[t[i]] == C_HIGH) {
+        do
+            i++;
+        while (i < len && cls[t[i]] == C_HIGH);
+        return i;
+    }
+    for (;;) {
+        do
+            i++;
+        while (i < len && cls[t[i]] == C_ALNUM);
+        /* An apostrophe between two letters stays inside: the byte before
+         * is the run's last. */
+        if (i + 1 < len && cls[t[i]] == C_APOS && cls[t[i + 1]] == C_ALNUM)
+            continue;
+        return i;
+    }
+}
+
+/* The token hash of t[b, e) (the format above). Whole words are loaded
+ * eight bytes at a time; the last partial word is the low bytes of the
+ * eight that end the token, when the text has them. */
+INLINE uint64_t token_hash(const unsigned char *t, size_t b, size_t e)
+{
+    uint64_t h = FNV_BASIS, hw = 0;
+    size_t i = b;
+    for (; e - i >= 8; i += 8)
+        h = (h ^ be64(t + i)) * FNV_PRIME;
+    size_t r = e - i;
+    if (r) {
+        if (e >= 8)
+            hw = be64(t + e - 8) & (~0ull >> (64 - 8 * r));
+        else
+            for (; i < e; i++)
+                hw = hw << 8 | t[i];
+    }
+    /* Token bytes are never 0, so a partial last word cannot collide with
+     * a shorter token's. */
+    h = (h ^ hw) * FNV_PRIME;
+    h ^= h >> 32;
+    return h ? h : 1; /* 0 means "no previous token" */
+}
+
+/* Where a feature goes: stored (dc_feat_next) or its weight row summed
+ * (dc_feat_sum). Rows are summed in eight 16-bit lanes. */
+#if defined(__SSE2__)
+typedef __m128i vsum;
+INLINE vsum vzero(void) { return _mm_setzero_si128(); }
+INLINE vsum vadd_row(vsum a, const int8_t *row)
+{
+    __m128i r = _mm_loadl_epi64((const __m128i *)(const void *)row);
+    return _mm_add_epi16(a, _mm_srai_epi16(_mm_unpacklo_epi8(r, r), 8));
+}
+INLINE vsum vadd(vsum a, vsum b) { return _mm_add_epi16(a, b); }
+INLINE void vstore(int16_t *out, vsum a)
+{
+    _mm_storeu_si128((__m128i *)(void *)out, a);
+}
+INLINE void vwiden_add(int32_t *acc, vsum a)
+{
+    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(a, a), 16);
+    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(a, a), 16);
+    __m128i *p = (__m128i *)(void *)acc;
+    _mm_storeu_si128(p, _mm_add_epi32(_mm_loadu_si128(p), lo));
+    _mm_storeu_si128(p + 1, _mm_add_epi32(_mm_loadu_si128(p + 1), hi));
+}
+#else
+typedef struct vsum {
+    int16_t v[DC_FEAT_VOCAB_STRIDE];
+} vsum;
+INLINE vsum vzero(void)
+{
+    vsum a;
+    memset(&a, 0, sizeof a);
+    return a;
+}
+INLINE vsum vadd_row(vsum a, const int8_t *row)
+{
+    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
+        a.v[k] = (int16_t)(a.v[k] + row[k]);
+    return a;
+}
+INLINE vsum vadd(vsum a, vsum b)
+{
+    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
+        a.v[k] = (int16_t)(a.v[k] + b.v[k]);
+    return a;
+}
+INLINE void vstore(int16_t *out, vsum a) { memcpy(out, a.v, sizeof a.v); }
+INLINE void vwiden_add(int32_t *acc, vsum a)
+{
+    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
+        acc[k] += a.v[k];
+}
+#endif
+
+typedef struct sink {
+    uint32_t *out;   /* store: features go to out[k] */
+    const int8_t *w; /* sum: weight rows, summed into acc */
+    vsum acc;
+} sink;
+
+#define EMIT(SUM, SK, K, IDX)                                                  \
+    do {                                                                       \
+        size_t idx_ = (IDX);                                                   \
+        if (SUM)                                                               \
+            (SK)->acc = vadd_row((SK)->acc,                                    \
+                                 (SK)->w + (size_t)idx_ * DC_FEAT_VOCAB_STRIDE); \
+        else                                                                   \
+            (SK)->out[K] = (uint32_t)idx_;                                     \
+        (K)++;                                                                 \
+    } while (0)
+
+#define GRAM(n) bucket((win & ((1ull << (8 * (n))) - 1)) ^ (SALT_CHAR * (n)), bits)
+
+/* The character n-grams (nm: NM()) of "<t[b, e)>", e already cut to
+ * DC_FEAT_WORD_MAX bytes, from a rolling window whose newest byte is the low
+ * one: for each end position, every configured n in ascending order. Called
+ * with a constant nm, the checks fold away. Returns the new count k. */
+INLINE size_t grams(int sum, unsigned nm, const unsigned char *t, size_t b,
+                    size_t e, uint32_t bits, sink *sk, size_t k)
+{
+    uint64_t win = (uint64_t)'<' << 8 | t[b];
+    unsigned nb = 2; /* bytes in the window */
+    size_t j = b + 1;
+    if (j < e) {
+        win = win << 8 | t[j++];
+        nb = 3;
+        if (nm & 1)
+            EMIT(sum, sk, k, GRAM(3));
+    }
+    for (; j < e; j++) { /* nb >= 4 from here */
+        win = win << 8 | t[j];
+        nb++;
+        if (nm & 1)
+            EMIT(sum, sk, k, GRAM(3));
+        if (nm & 2)
+            EMIT(sum, sk, k, GRAM(4));
+        if ((nm & 4) && nb >= 5)
+            EMIT(sum, sk, k, GRAM(5));
+        if ((nm & 8) && nb >= 6)
+            EMIT(sum, sk, k, GRAM(6));
+    }
+    win = win << 8 | '>';
+    nb++;
+    if (nm & 1)
+        EMIT(sum, sk, k, GRAM(3));
+    if ((nm & 2) && nb >= 4)
+        EMIT(sum, sk, k, GRAM(4));
+    if ((nm & 4) && nb >= 5)
+        EMIT(sum, sk, k, GRAM(5));
+    if ((nm & 8) && nb >= 6)
+        EMIT(sum, sk, k, GRAM(6));
+    return k;
+}
+
+/* The 4-gram g (four bytes, the newest low) as a bucket: bucket(g ^ SALT4),
+ * with the xorshift of the salt's part done at compile time (a shift
+ * distributes over xor). */
+#define SALT4 (SALT_CHAR * 4)
+INLINE uint64_t bucket4(uint32_t g, uint32_t bits)
+{
+    uint64_t x = ((uint64_t)g ^ (g >> 29)) ^ (SALT4 ^ (SALT4 >> 29));
+    return (x * FIB) >> (64 - bits);
+}
+
+/* Four bytes at p as a big-endian word. */
+INLINE uint32_t be32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap32(v);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+        p[3];
+#endif
+    return v;
+}
+
+/* grams() for 4-grams alone: each gram inside the token is a 4-byte load;
+ * the first has '<' in front, the last '>' behind. */
+INLINE size_t grams4(int sum, const unsigned char *t, size_t b, size_t e,
+                     uint32_t bits, sink *sk, size_t k)
+{
+    const size_t m = e - b;
+    const unsigned char *p = t + b;
+    if (m < 2) /* "<a>" is too short */
+        return k;
+    if (m == 2) {
+        EMIT(sum, sk, k, bucket4((uint32_t)'<' << 24 | (uint32_t)p[0] << 16 |
+                                     (uint32_t)p[1] << 8 | '>',
+                                 bits));
+        return k;
+    }
+    uint32_t g = (uint32_t)'<' << 24 | (uint32_t)p[0] << 16 |
+                 (uint32_t)p[1] << 8 | p[2];
+    EMIT(sum, sk, k, bucket4(g, bits));
+    for (const unsigned char *q = p, *qe = p + m - 3; q < qe; q++) {
+        g = be32(q);
+        EMIT(sum, sk, k, bucket4(g, bits));
+    }
+    EMIT(sum, sk, k, bucket4(g << 8 | '>', bits));
+    return k;
+}
+
+/* Every feature of the token at [b, e): the unigram, the bigram with the
+ * previous token's hash *prev (then set to this token's), the n-grams
+ * unless the vocabulary (when given and the configuration has OOV) flags
+ * the unigram. fb: the configuration's feature bits, nm its n-gram set
+ * (constants in the hot instances). Returns the count; *n_word gets the
+ * word features'. */
+INLINE size_t token_feats(int sum, uint32_t fb, unsigned nm, uint32_t bits,
+                          const int8_t *vocab, const unsigned char *t,
+                          size_t b, size_t e, uint64_t *prev, sink *sk,
+                          uint32_t *n_word)
+{
+    const uint64_t h = token_hash(t, b, e);
+    size_t k = 0;
+    uint64_t uni = bucket(h ^ SALT_UNI, bits);
+    if (fb & DC_FEAT_UNIGRAM)
+        EMIT(sum, sk, k, uni);
+    if ((fb & DC_FEAT_BIGRAM) && *prev)
+        EMIT(sum, sk, k, bucket((*prev * 31u + h) ^ SALT_BI, bits));
+    *n_word = (uint32_t)k;
+    *prev = h;
+    if (!nm || ((fb & DC_FEAT_OOV) && vocab &&
+                vocab[(size_t)uni * DC_FEAT_VOCAB_STRIDE +
+                      DC_FEAT_VOCAB_STRIDE - 1] != 0))
+        return k;
+    /* Only the first DC_FEAT_WORD_MAX bytes make n-grams (the bytes are in
+     * L1 from the scan). */
+    size_t ge = e - b < DC_FEAT_WORD_MAX ? e : b + DC_FEAT_WORD_MAX;
+    if (nm == NM_CHAR4)
+        return grams4(sum, t, b, ge, bits, sk, k);
+    return grams(sum, nm, t, b, ge, bits, sk, k);
 }
 
 void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
@@ -71,30 +339,7 @@ void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
     it->len = len;
     it->pos = 0;
     it->prev = 0;
-    it->nn = 0;
-    for (unsigned n = 3; n <= 6; n++)
-        if (c->bits & (DC_FEAT_CHAR3 << (n - 3)))
-            it->ns[it->nn++] = n;
-}
-
-/* Emits the n-grams that end at the newest byte of the window; nb counts
- * the bytes in the window so far, ns[0..nn) are the configured lengths. */
-static inline size_t grams(const unsigned *ns, unsigned nn, uint64_t win,
-                           unsigned nb, uint32_t bits, uint32_t *out, size_t k)
-{
-    if (nn == 1) { /* the usual configuration, one n */
-        if (nb >= ns[0])
-            out[k++] = bucket((win & ((1ull << (8 * ns[0])) - 1)) ^
-                                  (SALT_CHAR * ns[0]),
-                              bits);
-        return k;
-    }
-    for (unsigned j = 0; j < nn; j++)
-        if (nb >= ns[j])
-            out[k++] = bucket((win & ((1ull << (8 * ns[j])) - 1)) ^
-                                  (SALT_CHAR * ns[j]),
-                              bits);
-    return k;
+    it->nm = NM(c->bits);
 }
 
 int dc_feat_next(const dc_feat_cfg *c, dc_feat_iter *it, const int8_t *vocab,
@@ -103,78 +348,178 @@ int dc_feat_next(const dc_feat_cfg *c, dc_feat_iter *it, const int8_t *vocab,
     const unsigned char *t = it->text;
     const size_t len = it->len;
     size_t i = it->pos;
-    while (i < len && (cls[t[i]] == C_SEP || cls[t[i]] == C_APOS))
+    while (i < len && !(cls[t[i]] & (C_ALNUM | C_HIGH)))
         i++;
     if (i >= len) {
         it->pos = len;
         return -1;
     }
-    const uint32_t bits = c->bucket_bits;
-    const size_t b = i;
-    /* The hash takes the token's bytes eight at a time: one multiply per
-     * word of bytes instead of one per byte. */
-    uint64_t h = FNV_BASIS, hw = 0;
-    unsigned hb = 0;
-#define TAKE(ch)                                                               \
-    do {                                                                       \
-        hw = hw << 8 | (ch);                                                   \
-        if (++hb == 8) {                                                       \
-            h = (h ^ hw) * FNV_PRIME;                                          \
-            hw = 0;                                                            \
-            hb = 0;                                                            \
-        }                                                                      \
-    } while (0)
-    if (cls[t[i]] == C_HIGH) {
-        while (i < len && cls[t[i]] == C_HIGH) {
-            TAKE(t[i]);
-            i++;
-        }
-    } else {
-        for (;;) {
-            while (i < len && cls[t[i]] == C_ALNUM) {
-                TAKE(t[i]);
-                i++;
-            }
-            if (i + 1 < len && cls[t[i]] == C_APOS && cls[t[i + 1]] == C_ALNUM) {
-                TAKE(t[i]);
-                i++;
-                continue;
-            }
-            break;
-        }
-    }
-#undef TAKE
-    /* Token bytes are never 0, so a partial last word cannot collide with
-     * a shorter token's. */
-    h = (h ^ hw) * FNV_PRIME;
-    h ^= h >> 32;
-    h = h ? h : 1; /* 0 means "no previous token" */
-    size_t k = 0;
-    uint32_t uni = bucket(h ^ SALT_UNI, bits);
-    if (c->bits & DC_FEAT_UNIGRAM)
-        out[k++] = uni;
-    if ((c->bits & DC_FEAT_BIGRAM) && it->prev)
-        out[k++] = bucket((it->prev * 31u + h) ^ SALT_BI, bits);
-    tok->n_word = (uint32_t)k;
-    it->prev = h;
-    it->pos = i;
+    const size_t b = i, e = token_end(t, len, i);
+    sink sk = {out, NULL, vzero()};
+    size_t k;
+    if (it->nm == NM_CHAR4)
+        k = token_feats(0, c->bits, NM_CHAR4, c->bucket_bits, vocab, t, b, e,
+                        &it->prev, &sk, &tok->n_word);
+    else
+        k = token_feats(0, c->bits, it->nm, c->bucket_bits, vocab, t, b, e,
+                        &it->prev, &sk, &tok->n_word);
+    it->pos = e;
     tok->begin = (uint32_t)b;
-    tok->end = (uint32_t)i;
-    const unsigned *ns = it->ns, nn = it->nn;
-    if (!nn || ((c->bits & DC_FEAT_OOV) && vocab &&
-                vocab[(size_t)uni * DC_FEAT_VOCAB_STRIDE +
-                      DC_FEAT_VOCAB_STRIDE - 1] != 0))
-        return (int)k;
-    /* Character n-grams from a rolling window over "<token>" (the bytes
-     * are in L1 from the scan above). */
-    size_t e = i - b < DC_FEAT_WORD_MAX ? i : b + DC_FEAT_WORD_MAX;
-    uint64_t win = '<';
-    unsigned nb = 1;
-    for (size_t j = b; j < e; j++) {
-        win = win << 8 | t[j];
-        k = grams(ns, nn, win, ++nb, bits, out, k);
-    }
-    win = win << 8 | '>';
-    k = grams(ns, nn, win, ++nb, bits, out, k);
+    tok->end = (uint32_t)e;
     return (int)k;
+}
+
+/* The running state of dc_feat_sum. Rows are summed in 16-bit lanes per
+ * token (at most 92 rows of +-128) and per block of tokens (flushed past
+ * 128 rows, so at most 220), then widened into acc. */
+typedef struct sum_state {
+    uint64_t prev;
+    size_t nt, nfeat, blk_n;
+    vsum blk;
+} sum_state;
+
+/* Hashes and sums the token [b, e) into st (the second half of
+ * dc_feat_sum's loop, after the tokens of a stretch were found). */
+INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
+                      const int8_t *w, const unsigned char *t, uint32_t b,
+                      uint32_t e, sum_state *st, int32_t *acc,
+                      dc_feat_tsum *toks, size_t max_toks)
+{
+    sink sk = {NULL, w, vzero()};
+    uint32_t n_word;
+    size_t nf =
+        token_feats(1, fb, nm, bits, w, t, b, e, &st->prev, &sk, &n_word);
+    if (st->nt < max_toks) {
+        toks[st->nt].begin = b;
+        toks[st->nt].end = e;
+        vstore(toks[st->nt].w, sk.acc);
+    }
+    st->nt++;
+    st->blk = vadd(st->blk, sk.acc);
+    if ((st->blk_n += nf) > 128) {
+        vwiden_add(acc, st->blk);
+        st->blk = vzero();
+        st->nfeat += st->blk_n;
+        st->blk_n = 0;
+    }
+}
+
+#if defined(__SSE2__)
+/* Class masks of the 64 bytes at p, bit i for p[i]: ASCII letters and
+ * digits (*a), non-ASCII bytes (*h), apostrophes (*q). A byte range test
+ * is an add that moves the range to the bottom of the signed bytes and a
+ * signed compare. */
+INLINE void classify64(const unsigned char *p, uint64_t *a, uint64_t *h,
+                       uint64_t *q)
+{
+    const __m128i c20 = _mm_set1_epi8(0x20), loff = _mm_set1_epi8(0x80 - 'a'),
+                  llim = _mm_set1_epi8(-128 + 26),
+                  doff = _mm_set1_epi8(0x80 - '0'),
+                  dlim = _mm_set1_epi8(-128 + 10), apos = _mm_set1_epi8('\'');
+    uint64_t A = 0, H = 0, Q = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i let = _mm_cmplt_epi8(
+            _mm_add_epi8(_mm_or_si128(v, c20), loff), llim);
+        __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, doff), dlim);
+        A |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_or_si128(let, dig))
+             << (16 * k);
+        H |= (uint64_t)(uint32_t)_mm_movemask_epi8(v) << (16 * k);
+        Q |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, apos))
+             << (16 * k);
+    }
+    *a = A;
+    *h = H;
+    *q = Q;
+}
+#endif
+
+/* dc_feat_sum for one configuration: fb the feature bits, nm the n-gram
+ * set (constants in the common instance). */
+INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
+                       const int8_t *w, const unsigned char *t, size_t len,
+                       int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
+                       size_t *ntok)
+{
+    sum_state st = {0, 0, 0, 0, vzero()};
+    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
+        acc[k] = 0;
+    /* Token starts and ends found so far; at most one start is pending. */
+    uint32_t sb[66], se[66];
+    size_t ns = 0, ne = 0;
+#if defined(__SSE2__)
+    /* 64 bytes at a time: class masks, then a token starts where a run of
+     * word bytes (letters, digits, inner apostrophes) or of non-ASCII bytes
+     * starts, and ends where one ends. cA, cW, cH: the previous block's
+     * last byte was a letter or digit, a word byte, non-ASCII. */
+    uint64_t cA = 0, cW = 0, cH = 0;
+    for (size_t off = 0; off < len; off += 64) {
+        const unsigned char *p = t + off;
+        unsigned char pad[64];
+        uint64_t nextA = 0; /* the next block starts with a letter or digit */
+        if (len - off > 64)
+            nextA = cls[t[off + 64]] == C_ALNUM;
+        else if (len - off < 64) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, p, len - off);
+            p = pad;
+        }
+        uint64_t A, H, Q;
+        classify64(p, &A, &H, &Q);
+        /* An apostrophe between two letters or digits is a word byte. */
+        uint64_t W = A | (Q & (A << 1 | cA) & (A >> 1 | nextA << 63));
+        uint64_t Wp = W << 1 | cW, Hp = H << 1 | cH;
+        uint64_t S = (W & ~Wp) | (H & ~Hp), E = (Wp & ~W) | (Hp & ~H);
+        cA = A >> 63;
+        cW = W >> 63;
+        cH = H >> 63;
+        for (; S; S &= S - 1)
+            sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
+        for (; E; E &= E - 1)
+            se[ne++] = (uint32_t)(off + (size_t)__builtin_ctzll(E));
+        for (size_t j = 0; j < ne; j++)
+            sum_token(fb, nm, bits, w, t, sb[j], se[j], &st, acc, toks,
+                      max_toks);
+        sb[0] = sb[ne];
+        ns -= ne;
+        ne = 0;
+    }
+#else
+    size_t i = 0;
+    while (i < len) {
+        do {
+            while (i < len && !(cls[t[i]] & (C_ALNUM | C_HIGH)))
+                i++;
+            if (i >= len)
+                break;
+            sb[ns++] = (uint32_t)i;
+            i = token_end(t, len, i);
+            se[ne++] = (uint32_t)i;
+        } while (ne < 64);
+        for (size_t j = 0; j < ne; j++)
+            sum_token(fb, nm, bits, w, t, sb[j], se[j], &st, acc, toks,
+                      max_toks);
+        ns = ne = 0;
+    }
+#endif
+    if (ns) /* a token runs to the end */
+        sum_token(fb, nm, bits, w, t, sb[0], (uint32_t)len, &st, acc, toks,
+                  max_toks);
+    vwiden_add(acc, st.blk);
+    *ntok = st.nt;
+    return st.nfeat + st.blk_n;
+}
+
+size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
+                   size_t len, int32_t *acc, dc_feat_tsum *toks,
+                   size_t max_toks, size_t *ntok)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    /* The default configuration, constant-folded. */
+    if (c->bits == (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4))
+        return sum_text(DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4,
+                        NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
+                        max_toks, ntok);
+    return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
+                    toks, max_toks, ntok);
 }

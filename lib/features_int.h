@@ -66,7 +66,7 @@ typedef struct dc_feat_iter {
     const unsigned char *text;
     size_t len, pos;
     uint64_t prev; /* hash of the previous token, 0 before the first */
-    unsigned ns[4], nn; /* the configured n-gram lengths */
+    unsigned nm;   /* the configured n-gram lengths: bit 0 n = 3 ... */
 } dc_feat_iter;
 
 void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
@@ -82,5 +82,21 @@ void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
  * vocabulary later). */
 int dc_feat_next(const dc_feat_cfg *c, dc_feat_iter *it, const int8_t *vocab,
                  dc_token *tok, uint32_t *out);
+
+/* One token's span and the sum of its features' weight rows. */
+typedef struct dc_feat_tsum {
+    uint32_t begin, end;
+    int16_t w[DC_FEAT_VOCAB_STRIDE]; /* exact: at most 92 rows of +-128 */
+} dc_feat_tsum;
+
+/* The scorer's pass: the features of every token of text, exactly those
+ * dc_feat_next() yields with vocab = w, their weight rows (w:
+ * [2^bucket_bits][DC_FEAT_VOCAB_STRIDE] int8) summed into
+ * acc[DC_FEAT_VOCAB_STRIDE] (overwritten) without being stored. The first
+ * max_toks tokens' spans and sums go to toks[]; *ntok gets the token count
+ * (possibly more than max_toks). Returns the feature count. */
+size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
+                   size_t len, int32_t *acc, dc_feat_tsum *toks,
+                   size_t max_toks, size_t *ntok);
 
 #endif /* DC_FEATURES_INT_H */

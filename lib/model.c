@@ -372,6 +372,44 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
 {
     const dc_model_hdr *h = &m->h;
     float inv = nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
+#if defined(__SSE2__)
+    /* The loop below, eight lanes at a time: the same operations in the
+     * same order per lane, so the same bits (lane 7 is computed, unused). */
+    const __m128 vinv = _mm_set1_ps(inv);
+    __m128 z0 = _mm_add_ps(
+        _mm_loadu_ps(h->bias),
+        _mm_mul_ps(_mm_mul_ps(_mm_loadu_ps(h->scale),
+                              _mm_cvtepi32_ps(_mm_loadu_si128(
+                                  (const __m128i *)(const void *)acc))),
+                   vinv));
+    __m128 z1 = _mm_add_ps(
+        _mm_loadu_ps(h->bias + 4),
+        _mm_mul_ps(_mm_mul_ps(_mm_loadu_ps(h->scale + 4),
+                              _mm_cvtepi32_ps(_mm_loadu_si128(
+                                  (const __m128i *)(const void *)(acc + 4)))),
+                   vinv));
+    if (rf) {
+        /* Most rule features are 0: find the others four at a time. */
+#define ADD_RF(jj)                                                             \
+    do {                                                                       \
+        __m128 r_ = _mm_set1_ps(rf[jj]);                                       \
+        z0 = _mm_add_ps(z0, _mm_mul_ps(r_, _mm_loadu_ps(h->rfw[jj])));         \
+        z1 = _mm_add_ps(z1, _mm_mul_ps(r_, _mm_loadu_ps(h->rfw[jj] + 4)));     \
+    } while (0)
+        uint32_t j = 0;
+        for (; j + 4 <= h->n_rf; j += 4)
+            for (unsigned nz = (unsigned)_mm_movemask_ps(_mm_cmpneq_ps(
+                     _mm_loadu_ps(rf + j), _mm_setzero_ps()));
+                 nz; nz &= nz - 1)
+                ADD_RF(j + (uint32_t)__builtin_ctz(nz));
+        for (; j < h->n_rf; j++)
+            if (rf[j] != 0.0f)
+                ADD_RF(j);
+#undef ADD_RF
+    }
+    _mm_storeu_ps(z, z0);
+    _mm_storeu_ps(z + 4, z1);
+#else
     for (int k = 0; k < DC_N_HEADS; k++)
         z[k] = h->bias[k] + h->scale[k] * (float)acc[k] * inv;
     if (rf)
@@ -379,6 +417,7 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
             if (rf[j] != 0.0f)
                 for (int k = 0; k < DC_N_HEADS; k++)
                     z[k] += rf[j] * h->rfw[j][k];
+#endif
 }
 
 /* Every header value is checked finite at load, but their products need
@@ -422,19 +461,9 @@ static void keep_evidence(dc_model_out *out, const dc_model_evidence *e)
 #define EVIDENCE_MIN 0.25f
 #define EVIDENCE_P 0.5f
 
-/* Features are summed in blocks of this many (plus one token's worth), in
- * one tight loop whose loads are independent, so the memory system
- * overlaps them. */
-#define BLOCK 128
-/* A comment with at most this many features and tokens keeps them all on
- * the stack, so explaining it needs no second tokenization. */
-#define KEEP_FEATS 1024
+/* A comment with at most this many tokens keeps each token's weight sums
+ * (stack), so explaining it needs no second tokenization. */
 #define KEEP_TOKENS 256
-
-typedef struct kept_token {
-    uint32_t begin, end; /* normalized offsets */
-    uint32_t f_end;      /* its features end here in the feature array */
-} kept_token;
 
 /* Evidence slopes: what one int8 step of the hate and toxicity heads adds
  * to their calibrated logits, with the 1/sqrt(n) weighting. */
@@ -450,18 +479,18 @@ static void slopes(const dc_model *m, size_t nfeat, float *sh, float *st)
               : 0.0f;
 }
 
-static void consider(dc_model_out *out, const int32_t *w, float sh, float st,
-                     uint32_t begin, uint32_t end)
+static void consider(dc_model_out *out, int32_t hate, int32_t tox, float sh,
+                     float st, uint32_t begin, uint32_t end)
 {
-    float ch = sh * (float)w[DC_HEAD_HATE];
-    float ct = st * (float)w[DECORUM_TOXICITY];
+    float ch = sh * (float)hate;
+    float ct = st * (float)tox;
     dc_model_evidence e = {begin, end, ch >= ct ? ch : ct,
                            ch >= ct ? DC_HEAD_HATE : DECORUM_TOXICITY};
     if (e.weight >= EVIDENCE_MIN)
         keep_evidence(out, &e);
 }
 
-/* Evidence for a long comment whose features were not all kept: tokenize
+/* Evidence for a long comment whose tokens were not all kept: tokenize
  * again. */
 static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
                            dc_model_out *out)
@@ -476,7 +505,8 @@ static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
     while ((nf = dc_feat_next(&m->h.fc, &it, m->w, &tok, feats)) >= 0) {
         int32_t w[DC_MODEL_STRIDE];
         token_sum(m->w, feats, (size_t)nf, w);
-        consider(out, w, sh, st, tok.begin, tok.end);
+        consider(out, w[DC_HEAD_HATE], w[DECORUM_TOXICITY], sh, st,
+                 tok.begin, tok.end);
     }
 }
 
@@ -488,48 +518,11 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     if (!m || !ms || !n || !out)
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
-    int32_t acc[DC_MODEL_STRIDE] = {0};
-    uint32_t feats[KEEP_FEATS + DC_FEAT_PER_TOKEN];
-    kept_token toks[KEEP_TOKENS];
-    size_t nfeat = 0, k = 0, summed = 0, ntok = 0;
-    int kept = 1; /* every token's features are still in feats[] */
-    dc_feat_iter it;
-    dc_token tok;
-    int nf;
-    dc_feat_iter_init(&it, &h->fc, n->text, n->len);
-    for (;;) {
-        nf = dc_feat_next(&h->fc, &it, m->w, &tok, feats + k);
-        if (nf >= 0) {
-            k += (size_t)nf;
-            if (kept && ntok < KEEP_TOKENS)
-                toks[ntok++] = (kept_token){tok.begin, tok.end, (uint32_t)k};
-            else
-                kept = 0;
-        }
-        while (k - summed >= BLOCK || (nf < 0 && k > summed)) {
-            /* 16-bit lanes hold BLOCK + DC_FEAT_PER_TOKEN rows of +-127. */
-            size_t c = k - summed < BLOCK + DC_FEAT_PER_TOKEN
-                           ? k - summed
-                           : BLOCK + DC_FEAT_PER_TOKEN;
-            int32_t w[DC_MODEL_STRIDE];
-            token_sum(m->w, feats + summed, c, w);
-            for (int j = 0; j < DC_MODEL_STRIDE; j++)
-                acc[j] += w[j];
-            summed += c;
-        }
-        if (k > KEEP_FEATS) { /* start over at the front, evidence lost */
-            int32_t w[DC_MODEL_STRIDE];
-            token_sum(m->w, feats + summed, k - summed, w);
-            for (int j = 0; j < DC_MODEL_STRIDE; j++)
-                acc[j] += w[j];
-            nfeat += k;
-            k = summed = 0;
-            kept = 0;
-        }
-        if (nf < 0)
-            break;
-    }
-    nfeat += k;
+    int32_t acc[DC_MODEL_STRIDE];
+    dc_feat_tsum toks[KEEP_TOKENS];
+    size_t ntok;
+    size_t nfeat = dc_feat_sum(&h->fc, m->w, n->text, n->len, acc, toks,
+                               KEEP_TOKENS, &ntok);
     float z[DC_MODEL_STRIDE];
     dc_model_logits(m, acc, nfeat, rf, z);
     for (int j = 0; j < DC_N_HEADS; j++)
@@ -538,17 +531,15 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;
-    if (!kept) {
+    if (ntok > KEEP_TOKENS) {
         evidence_again(m, n, nfeat, out);
         return DECORUM_OK;
     }
     float sh, st;
     slopes(m, nfeat, &sh, &st);
-    for (size_t i = 0, f = 0; i < ntok; f = toks[i++].f_end) {
-        int32_t w[DC_MODEL_STRIDE];
-        token_sum(m->w, feats + f, toks[i].f_end - f, w);
-        consider(out, w, sh, st, toks[i].begin, toks[i].end);
-    }
+    for (size_t i = 0; i < ntok; i++)
+        consider(out, toks[i].w[DC_HEAD_HATE], toks[i].w[DECORUM_TOXICITY], sh,
+                 st, toks[i].begin, toks[i].end);
     return DECORUM_OK;
 }
 
