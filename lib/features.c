@@ -29,6 +29,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h> /* the AVX2 path, chosen at run time */
+#define HAVE_AVX2_PATH 1
+#endif
 
 #define FIB 0x9E3779B97F4A7C15ull
 #define SALT_UNI 0x2545F4914F6CDD1Dull
@@ -510,15 +514,243 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
     return st.nfeat + st.blk_n;
 }
 
+#if defined(HAVE_AVX2_PATH)
+/* ---- AVX2 path -----------------------------------------------------------
+ * For the default configuration (unigram, bigram, 4-grams) on CPUs with
+ * AVX2 and a comment of up to PAD_MAX bytes, copied between zero pads so
+ * that loads may run past it:
+ *   1. token boundaries for the whole comment, 64 bytes at a time;
+ *   2. every 4-gram at once: a text position j holds at most one, the one
+ *      ending there (t[j-3..j], with '<' for the byte before its token and
+ *      '>' for the byte after the token's first 24); two copies of the
+ *      text carry those marks, the grams are built eight at a time by byte
+ *      interleaving and hashed in eight 32-bit lanes (the high half of the
+ *      64-bit product is all a bucket needs);
+ *   3. per token: the word hash, unigram and bigram, and the rows of the
+ *      grams at b + 2 .. b + m, eight plain loads at a time.
+ * Same features and sums as the portable path. */
+#define AVX2 __attribute__((target("avx2,bmi,bmi2")))
+#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
+#define PAD_MAX 512
+#define PAD 32
+
+/* The bucket of each of eight 4-grams: bucket4() lane by lane. */
+AVX2_INLINE __m256i bucket4x8(__m256i g, __m128i shift)
+{
+    const uint64_t s = SALT4 ^ (SALT4 >> 29);
+    const __m256i x = _mm256_xor_si256(
+        _mm256_xor_si256(g, _mm256_srli_epi32(g, 29)),
+        _mm256_set1_epi32((int)(uint32_t)s));
+    /* x * FIB mod 2^64, high word: high(x * lo(FIB)) + x * hi(FIB) +
+     * hi(s) * lo(FIB), with x the low word (the high word is hi(s)). */
+    const __m256i fl = _mm256_set1_epi64x((long long)(FIB & 0xffffffffu));
+    __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(x, fl), 32);
+    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), fl);
+    __m256i hi = _mm256_blend_epi32(even, odd, 0xaa);
+    hi = _mm256_add_epi32(
+        hi, _mm256_mullo_epi32(x, _mm256_set1_epi32((int)(uint32_t)(FIB >> 32))));
+    hi = _mm256_add_epi32(
+        hi, _mm256_set1_epi32((int)(uint32_t)((s >> 32) * (FIB & 0xffffffffu))));
+    return _mm256_srl_epi32(hi, shift);
+}
+
+AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
+{
+    return _mm_cvtepi8_epi16(_mm_loadl_epi64(
+        (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
+}
+
+/* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
+AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
+                                 uint64_t *h, uint64_t *q)
+{
+    const __m256i c20 = _mm256_set1_epi8(0x20),
+                  loff = _mm256_set1_epi8((char)(0x80 - 'a')),
+                  llim = _mm256_set1_epi8(-128 + 26),
+                  doff = _mm256_set1_epi8((char)(0x80 - '0')),
+                  dlim = _mm256_set1_epi8(-128 + 10),
+                  apos = _mm256_set1_epi8('\'');
+    uint64_t A = 0, H = 0, Q = 0;
+    for (int k = 0; k < 2; k++) {
+        __m256i v =
+            _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+        __m256i let = _mm256_cmpgt_epi8(
+            llim, _mm256_add_epi8(_mm256_or_si256(v, c20), loff));
+        __m256i dig = _mm256_cmpgt_epi8(dlim, _mm256_add_epi8(v, doff));
+        A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(let, dig))
+             << (32 * k);
+        H |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << (32 * k);
+        Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                 _mm256_cmpeq_epi8(v, apos))
+             << (32 * k);
+    }
+    *a = A;
+    *h = H;
+    *q = Q;
+}
+
+AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
+                                 const unsigned char *text, size_t len,
+                                 int32_t *acc, dc_feat_tsum *toks,
+                                 size_t max_toks, size_t *ntok)
+{
+    /* The text, and two copies with the gram marks: lt[b - 1] = '<' and
+     * gt[b + m] = '>' for each token [b, e), m = min(e - b, 24). */
+    enum { BUF = PAD + PAD_MAX + 64 + PAD };
+    unsigned char bt[BUF] __attribute__((aligned(32)));
+    unsigned char bl[BUF] __attribute__((aligned(32)));
+    unsigned char bg[BUF] __attribute__((aligned(32)));
+    unsigned char *const t = bt + PAD, *const lt = bl + PAD,
+                         *const gt = bg + PAD;
+    const size_t span = (len + 64 + 31) & ~(size_t)31; /* bytes used past t */
+    _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
+    for (size_t k = (len & ~(size_t)31); k < span; k += 32)
+        _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
+    if (len)
+        memcpy(t, text, len);
+
+    /* 1. Token boundaries. */
+    uint32_t sb[PAD_MAX + 2], se[PAD_MAX + 2];
+    size_t ns = 0, ne = 0;
+    uint64_t cA = 0, cW = 0, cH = 0;
+    for (size_t off = 0; off < len + 1; off += 64) {
+        /* off < len + 1: a token that ends at len gets its end from the
+         * zeros after the text */
+        uint64_t A, H, Q;
+        classify64_avx2(t + off, &A, &H, &Q);
+        uint64_t nextA = cls[t[off + 64]] == C_ALNUM;
+        uint64_t W = A | (Q & (A << 1 | cA) & (A >> 1 | nextA << 63));
+        uint64_t Wp = W << 1 | cW, Hp = H << 1 | cH;
+        uint64_t S = (W & ~Wp) | (H & ~Hp), E = (Wp & ~W) | (Hp & ~H);
+        cA = A >> 63;
+        cW = W >> 63;
+        cH = H >> 63;
+        for (; S; S &= S - 1)
+            sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
+        for (; E; E &= E - 1)
+            se[ne++] = (uint32_t)(off + (size_t)__builtin_ctzll(E));
+    }
+
+    /* 2. The marked copies, then every position's gram bucket. */
+    for (size_t k = 0; k < PAD + span; k += 32) {
+        __m256i v = _mm256_load_si256((const __m256i *)(const void *)(bt + k));
+        _mm256_store_si256((__m256i *)(void *)(bl + k), v);
+        _mm256_store_si256((__m256i *)(void *)(bg + k), v);
+    }
+    for (size_t j = 0; j < ne; j++) {
+        const size_t b = sb[j], l = se[j] - b;
+        lt[(ptrdiff_t)b - 1] = '<';
+        gt[b + (l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX)] = '>';
+    }
+    const __m128i shift = _mm_cvtsi32_si128((int)(32 - bits));
+    uint32_t ix[PAD_MAX + 16];
+    for (size_t j = 2; j <= len; j += 8) {
+        /* gram j, little-endian: gt[j], t[j-1], t[j-2], lt[j-3] */
+        __m128i dc = _mm_unpacklo_epi8(
+            _mm_loadl_epi64((const __m128i *)(const void *)(gt + j)),
+            _mm_loadl_epi64((const __m128i *)(const void *)(t + j - 1)));
+        __m128i ba = _mm_unpacklo_epi8(
+            _mm_loadl_epi64((const __m128i *)(const void *)(t + j - 2)),
+            _mm_loadl_epi64((const __m128i *)(const void *)(lt + j - 3)));
+        __m256i g = _mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_unpacklo_epi16(dc, ba)),
+            _mm_unpackhi_epi16(dc, ba), 1);
+        _mm256_storeu_si256((__m256i *)(void *)(ix + j), bucket4x8(g, shift));
+    }
+
+    /* 3. Per token. Lanes past a token's last gram take bucket 0, whose
+     * rows come back out at the end: eight plain loads a round, no branch
+     * on the count. */
+    const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m128i row0 = row_avx2(w, 0);
+    uint64_t prev = 0;
+    size_t nfeat = 0, blk_n = 0;
+    __m128i blk = _mm_setzero_si128();
+    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
+        acc[k] = 0;
+    for (size_t j = 0; j < ne; j++) {
+        const size_t b = sb[j], e = se[j], l = e - b;
+        uint64_t h;
+        if (l <= 8) {
+            h = (FNV_BASIS ^ (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
+                FNV_PRIME;
+            if (l == 8)
+                h *= FNV_PRIME;
+            h ^= h >> 32;
+            h = h ? h : 1;
+        } else
+            h = token_hash(t, b, e);
+        __m128i ts = row_avx2(w, bucket(h ^ SALT_UNI, bits));
+        size_t nf = 1;
+        if (prev) {
+            ts = _mm_add_epi16(
+                ts, row_avx2(w, bucket((prev * 31u + h) ^ SALT_BI, bits)));
+            nf++;
+        }
+        prev = h;
+        const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+        if (m >= 2) {
+            size_t r = 0;
+            __m128i gs = _mm_setzero_si128();
+            for (; 8 * r + 2 <= m; r++) {
+                __m256i valid = _mm256_cmpgt_epi32(
+                    _mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
+                uint32_t q[8];
+                _mm256_storeu_si256(
+                    (__m256i *)(void *)q,
+                    _mm256_and_si256(
+                        _mm256_loadu_si256(
+                            (const __m256i *)(const void *)(ix + b + 2 + 8 * r)),
+                        valid));
+                __m128i s0 = _mm_add_epi16(row_avx2(w, q[0]), row_avx2(w, q[1]));
+                __m128i s1 = _mm_add_epi16(row_avx2(w, q[2]), row_avx2(w, q[3]));
+                __m128i s2 = _mm_add_epi16(row_avx2(w, q[4]), row_avx2(w, q[5]));
+                __m128i s3 = _mm_add_epi16(row_avx2(w, q[6]), row_avx2(w, q[7]));
+                gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
+                                                     _mm_add_epi16(s2, s3)));
+            }
+            ts = _mm_add_epi16(
+                ts, _mm_sub_epi16(gs, _mm_mullo_epi16(
+                                          row0, _mm_set1_epi16((short)(
+                                                    8 * r - (m - 1))))));
+            nf += m - 1;
+        }
+        if (j < max_toks) {
+            toks[j].begin = (uint32_t)b;
+            toks[j].end = (uint32_t)e;
+            _mm_storeu_si128((__m128i *)(void *)toks[j].w, ts);
+        }
+        blk = _mm_add_epi16(blk, ts);
+        if ((blk_n += nf) > 128) {
+            vwiden_add(acc, blk);
+            blk = _mm_setzero_si128();
+            nfeat += blk_n;
+            blk_n = 0;
+        }
+    }
+    vwiden_add(acc, blk);
+    *ntok = ne;
+    return nfeat + blk_n;
+}
+#endif
+
+int dc_feat_portable;
+
 size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok)
 {
     const unsigned char *t = (const unsigned char *)text;
+    const uint32_t dflt = DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4;
+#if defined(HAVE_AVX2_PATH)
+    if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+        return sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
+                             ntok);
+#endif
     /* The default configuration, constant-folded. */
-    if (c->bits == (DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4))
-        return sum_text(DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4,
-                        NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
+    if (c->bits == dflt)
+        return sum_text(dflt, NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
                         max_toks, ntok);
     return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
                     toks, max_toks, ntok);

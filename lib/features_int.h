@@ -99,4 +99,8 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok);
 
+/* Nonzero: dc_feat_sum() takes its portable path even where a faster one
+ * exists (tests and benchmarks compare the two). */
+extern int dc_feat_portable;
+
 #endif /* DC_FEATURES_INT_H */

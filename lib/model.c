@@ -425,6 +425,7 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
  * times an infinite logit): a probability must come out of any file the
  * loader accepted, so a non-number counts as even odds and the logit is
  * clamped where the sigmoid is flat anyway. Found by fuzz_model. */
+#if !defined(__SSE2__) /* else calibrate() has it in vector form */
 static float sigmoid(float x)
 {
     if (!(x == x))
@@ -434,6 +435,40 @@ static float sigmoid(float x)
     else if (x < -40.0f)
         x = -40.0f;
     return 1.0f / (1.0f + expf(-x));
+}
+#endif
+
+/* p[h] = sigmoid(cal_a[h] * z[h] + cal_b[h]) for every head. With SSE2
+ * everything but expf() runs in eight lanes, the operations of sigmoid()
+ * per lane: a non-number is even odds, the rest clamped to +-40. */
+static void calibrate(const dc_model_hdr *h, const float *z, float *p)
+{
+#if defined(__SSE2__)
+    float x[DC_MODEL_STRIDE], q[DC_MODEL_STRIDE];
+    __m128 nan[2];
+    for (int k = 0; k < 2; k++) {
+        __m128 v = _mm_add_ps(_mm_mul_ps(_mm_loadu_ps(h->cal_a + 4 * k),
+                                         _mm_loadu_ps(z + 4 * k)),
+                              _mm_loadu_ps(h->cal_b + 4 * k));
+        nan[k] = _mm_cmpunord_ps(v, v);
+        v = _mm_min_ps(_mm_max_ps(v, _mm_set1_ps(-40.0f)), _mm_set1_ps(40.0f));
+        _mm_storeu_ps(x + 4 * k, _mm_xor_ps(v, _mm_set1_ps(-0.0f))); /* -x */
+    }
+    for (int k = 0; k < DC_N_HEADS; k++)
+        x[k] = expf(x[k]);
+    for (int k = 0; k < 2; k++) {
+        __m128 v = _mm_div_ps(_mm_set1_ps(1.0f),
+                              _mm_add_ps(_mm_set1_ps(1.0f),
+                                         _mm_loadu_ps(x + 4 * k)));
+        v = _mm_or_ps(_mm_and_ps(nan[k], _mm_set1_ps(0.5f)),
+                      _mm_andnot_ps(nan[k], v));
+        _mm_storeu_ps(q + 4 * k, v);
+    }
+    memcpy(p, q, DC_N_HEADS * sizeof *p);
+#else
+    for (int k = 0; k < DC_N_HEADS; k++)
+        p[k] = sigmoid(h->cal_a[k] * z[k] + h->cal_b[k]);
+#endif
 }
 
 /* Keeps the DC_MAX_EVIDENCE candidates with the largest weight, sorted
@@ -510,6 +545,56 @@ static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
     }
 }
 
+/* Evidence from the kept per-token sums: consider() for each token in
+ * order, four at a time where SSE2 has the same operations per lane; most
+ * tokens are below EVIDENCE_MIN, and a compare of four costs no branch. */
+static void explain(const dc_model *m, size_t nfeat, const dc_feat_tsum *toks,
+                    size_t ntok, dc_model_out *out)
+{
+    float sh, st;
+    slopes(m, nfeat, &sh, &st);
+    size_t i = 0;
+#if defined(__SSE2__)
+    _Static_assert(DC_HEAD_HATE == 6 && DECORUM_TOXICITY == 0,
+                   "the lanes unpacked below");
+    const __m128 vsh = _mm_set1_ps(sh), vst = _mm_set1_ps(st),
+                 vmin = _mm_set1_ps(EVIDENCE_MIN);
+    for (; i + 4 <= ntok; i += 4) {
+#define LD(k) _mm_loadu_si128((const __m128i *)(const void *)toks[i + (k)].w)
+        __m128i v0 = LD(0), v1 = LD(1), v2 = LD(2), v3 = LD(3);
+#undef LD
+        /* lane 0 (toxicity) and lane 6 (hate) of the four tokens, as
+         * 32-bit integers */
+        __m128i lo = _mm_unpacklo_epi64(_mm_unpacklo_epi32(v0, v1),
+                                        _mm_unpacklo_epi32(v2, v3));
+        __m128i hi = _mm_unpackhi_epi64(_mm_unpackhi_epi32(v0, v1),
+                                        _mm_unpackhi_epi32(v2, v3));
+        __m128i tox = _mm_srai_epi32(_mm_slli_epi32(lo, 16), 16);
+        __m128i hate = _mm_srai_epi32(_mm_slli_epi32(hi, 16), 16);
+        __m128 ch = _mm_mul_ps(vsh, _mm_cvtepi32_ps(hate));
+        __m128 ct = _mm_mul_ps(vst, _mm_cvtepi32_ps(tox));
+        __m128 hh = _mm_cmpge_ps(ch, ct); /* ch >= ct ? ch : ct */
+        __m128 wt = _mm_or_ps(_mm_and_ps(hh, ch), _mm_andnot_ps(hh, ct));
+        unsigned keep = (unsigned)_mm_movemask_ps(_mm_cmpge_ps(wt, vmin));
+        if (!keep)
+            continue;
+        float wv[4];
+        _mm_storeu_ps(wv, wt);
+        unsigned hm = (unsigned)_mm_movemask_ps(hh);
+        for (; keep; keep &= keep - 1) {
+            unsigned k = (unsigned)__builtin_ctz(keep);
+            dc_model_evidence e = {toks[i + k].begin, toks[i + k].end, wv[k],
+                                   (hm >> k & 1u) ? DC_HEAD_HATE
+                                                  : DECORUM_TOXICITY};
+            keep_evidence(out, &e);
+        }
+    }
+#endif
+    for (; i < ntok; i++)
+        consider(out, toks[i].w[DC_HEAD_HATE], toks[i].w[DECORUM_TOXICITY], sh,
+                 st, toks[i].begin, toks[i].end);
+}
+
 decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const dc_norm *n,
                               const float rf[DC_N_RULE_FEATURES],
@@ -525,8 +610,7 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                                KEEP_TOKENS, &ntok);
     float z[DC_MODEL_STRIDE];
     dc_model_logits(m, acc, nfeat, rf, z);
-    for (int j = 0; j < DC_N_HEADS; j++)
-        out->p[j] = sigmoid(h->cal_a[j] * z[j] + h->cal_b[j]);
+    calibrate(h, z, out->p);
     out->n_ev = 0;
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
@@ -535,11 +619,7 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
         evidence_again(m, n, nfeat, out);
         return DECORUM_OK;
     }
-    float sh, st;
-    slopes(m, nfeat, &sh, &st);
-    for (size_t i = 0; i < ntok; i++)
-        consider(out, toks[i].w[DC_HEAD_HATE], toks[i].w[DECORUM_TOXICITY], sh,
-                 st, toks[i].begin, toks[i].end);
+    explain(m, nfeat, toks, ntok, out);
     return DECORUM_OK;
 }
 
