@@ -546,8 +546,10 @@ static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
 }
 
 /* Evidence from the kept per-token sums: consider() for each token in
- * order, four at a time where SSE2 has the same operations per lane; most
- * tokens are below EVIDENCE_MIN, and a compare of four costs no branch. */
+ * order. With SSE2, four tokens at a time with the same operations per
+ * lane, their weights and heads stored and the candidates (weight >=
+ * EVIDENCE_MIN, a few per comment) marked in a bit set, so that only the
+ * walk over the marks branches. */
 static void explain(const dc_model *m, size_t nfeat, const dc_feat_tsum *toks,
                     size_t ntok, dc_model_out *out)
 {
@@ -557,6 +559,9 @@ static void explain(const dc_model *m, size_t nfeat, const dc_feat_tsum *toks,
 #if defined(__SSE2__)
     _Static_assert(DC_HEAD_HATE == 6 && DECORUM_TOXICITY == 0,
                    "the lanes unpacked below");
+    _Static_assert(KEEP_TOKENS % 64 == 0, "whole words of marks");
+    float wt[KEEP_TOKENS];
+    uint64_t cand[KEEP_TOKENS / 64] = {0}, hate[KEEP_TOKENS / 64] = {0};
     const __m128 vsh = _mm_set1_ps(sh), vst = _mm_set1_ps(st),
                  vmin = _mm_set1_ps(EVIDENCE_MIN);
     for (; i + 4 <= ntok; i += 4) {
@@ -569,26 +574,26 @@ static void explain(const dc_model *m, size_t nfeat, const dc_feat_tsum *toks,
                                         _mm_unpacklo_epi32(v2, v3));
         __m128i hi = _mm_unpackhi_epi64(_mm_unpackhi_epi32(v0, v1),
                                         _mm_unpackhi_epi32(v2, v3));
-        __m128i tox = _mm_srai_epi32(_mm_slli_epi32(lo, 16), 16);
-        __m128i hate = _mm_srai_epi32(_mm_slli_epi32(hi, 16), 16);
-        __m128 ch = _mm_mul_ps(vsh, _mm_cvtepi32_ps(hate));
-        __m128 ct = _mm_mul_ps(vst, _mm_cvtepi32_ps(tox));
+        __m128 ch = _mm_mul_ps(
+            vsh, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(hi, 16), 16)));
+        __m128 ct = _mm_mul_ps(
+            vst, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(lo, 16), 16)));
         __m128 hh = _mm_cmpge_ps(ch, ct); /* ch >= ct ? ch : ct */
-        __m128 wt = _mm_or_ps(_mm_and_ps(hh, ch), _mm_andnot_ps(hh, ct));
-        unsigned keep = (unsigned)_mm_movemask_ps(_mm_cmpge_ps(wt, vmin));
-        if (!keep)
-            continue;
-        float wv[4];
-        _mm_storeu_ps(wv, wt);
-        unsigned hm = (unsigned)_mm_movemask_ps(hh);
-        for (; keep; keep &= keep - 1) {
-            unsigned k = (unsigned)__builtin_ctz(keep);
-            dc_model_evidence e = {toks[i + k].begin, toks[i + k].end, wv[k],
-                                   (hm >> k & 1u) ? DC_HEAD_HATE
-                                                  : DECORUM_TOXICITY};
+        __m128 w = _mm_or_ps(_mm_and_ps(hh, ch), _mm_andnot_ps(hh, ct));
+        _mm_storeu_ps(wt + i, w);
+        cand[i / 64] |= (uint64_t)_mm_movemask_ps(_mm_cmpge_ps(w, vmin))
+                        << (i % 64);
+        hate[i / 64] |= (uint64_t)_mm_movemask_ps(hh) << (i % 64);
+    }
+    for (size_t q = 0; q < KEEP_TOKENS / 64; q++)
+        for (uint64_t c = cand[q]; c; c &= c - 1) {
+            size_t k = q * 64 + (size_t)__builtin_ctzll(c);
+            dc_model_evidence e = {toks[k].begin, toks[k].end, wt[k],
+                                   (hate[q] >> (k % 64) & 1u)
+                                       ? DC_HEAD_HATE
+                                       : DECORUM_TOXICITY};
             keep_evidence(out, &e);
         }
-    }
 #endif
     for (; i < ntok; i++)
         consider(out, toks[i].w[DC_HEAD_HATE], toks[i].w[DECORUM_TOXICITY], sh,
