@@ -589,6 +589,23 @@ AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
     *q = Q;
 }
 
+/* Appends off + the positions of the set bits of m to o[n...], returns
+ * the new n. Sixteen positions are written whatever the count (the extra
+ * ones are overwritten later), so a block with up to 16 tokens costs no
+ * branch: a loop that ends after a varying count would mispredict. */
+AVX2_INLINE size_t set_bits(uint32_t *o, size_t n, uint64_t m, uint32_t off)
+{
+    const size_t c = (size_t)__builtin_popcountll(m);
+    uint32_t *p = o + n;
+    for (int k = 0; k < 16; k++) {
+        p[k] = off + (uint32_t)_tzcnt_u64(m); /* 64 past the last: unused */
+        m = _blsr_u64(m);
+    }
+    for (p += 16; m; m = _blsr_u64(m))
+        *p++ = off + (uint32_t)_tzcnt_u64(m);
+    return n + c;
+}
+
 AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
@@ -625,10 +642,8 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         cA = A >> 63;
         cW = W >> 63;
         cH = H >> 63;
-        for (; S; S &= S - 1)
-            sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
-        for (; E; E &= E - 1)
-            se[ne++] = (uint32_t)(off + (size_t)__builtin_ctzll(E));
+        ns = set_bits(sb, ns, S, (uint32_t)off);
+        ne = set_bits(se, ne, E, (uint32_t)off);
     }
 
     /* 2. The marked copies, then every position's gram bucket. */
@@ -689,10 +704,12 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         }
         prev = h;
         const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
-        if (m >= 2) {
+        {
+            /* at least one round: a one-byte token's (no gram) reads eight
+             * rows of bucket 0 and takes them back out */
             size_t r = 0;
             __m128i gs = _mm_setzero_si128();
-            for (; 8 * r + 2 <= m; r++) {
+            do {
                 __m256i valid = _mm256_cmpgt_epi32(
                     _mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
                 uint32_t q[8];
@@ -708,7 +725,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                 __m128i s3 = _mm_add_epi16(row_avx2(w, q[6]), row_avx2(w, q[7]));
                 gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
                                                      _mm_add_epi16(s2, s3)));
-            }
+            } while (8 * ++r + 2 <= m);
             ts = _mm_add_epi16(
                 ts, _mm_sub_epi16(gs, _mm_mullo_epi16(
                                           row0, _mm_set1_epi16((short)(
