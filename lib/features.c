@@ -677,7 +677,10 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
      * rows come back out at the end: eight plain loads a round, no branch
      * on the count. */
     const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    const __m128i row0 = row_avx2(w, 0);
+    __m128i row0k[9]; /* k times bucket 0's row */
+    row0k[0] = _mm_setzero_si128();
+    for (int k = 1; k < 9; k++)
+        row0k[k] = _mm_add_epi16(row0k[k - 1], row_avx2(w, 0));
     uint64_t prev = 0;
     size_t nfeat = 0, blk_n = 0;
     __m128i blk = _mm_setzero_si128();
@@ -726,10 +729,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                 gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
                                                      _mm_add_epi16(s2, s3)));
             } while (8 * ++r + 2 <= m);
-            ts = _mm_add_epi16(
-                ts, _mm_sub_epi16(gs, _mm_mullo_epi16(
-                                          row0, _mm_set1_epi16((short)(
-                                                    8 * r - (m - 1))))));
+            ts = _mm_add_epi16(ts, _mm_sub_epi16(gs, row0k[8 * r - (m - 1)]));
             nf += m - 1;
         }
         if (j < max_toks) {

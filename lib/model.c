@@ -367,11 +367,17 @@ void dc_model_accumulate(const dc_model *m, const uint32_t *feats, size_t n,
         add_row(m->w + (size_t)feats[i] * DC_MODEL_STRIDE, acc);
 }
 
-void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
-                     const float *rf, float *z)
+/* The weight of each hashed feature: 1/sqrt(feature count). */
+static inline float feat_weight(size_t nfeat)
+{
+    return nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
+}
+
+/* dc_model_logits() with the feature weight inv = feat_weight(nfeat). */
+static void logits(const dc_model *m, const int32_t *acc, float inv,
+                   const float *rf, float *z)
 {
     const dc_model_hdr *h = &m->h;
-    float inv = nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
 #if defined(__SSE2__)
     /* The loop below, eight lanes at a time: the same operations in the
      * same order per lane, so the same bits (lane 7 is computed, unused). */
@@ -418,6 +424,12 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
                 for (int k = 0; k < DC_N_HEADS; k++)
                     z[k] += rf[j] * h->rfw[j][k];
 #endif
+}
+
+void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
+                     const float *rf, float *z)
+{
+    logits(m, acc, feat_weight(nfeat), rf, z);
 }
 
 /* Every header value is checked finite at load, but their products need
@@ -501,11 +513,10 @@ static void keep_evidence(dc_model_out *out, const dc_model_evidence *e)
 #define KEEP_TOKENS 256
 
 /* Evidence slopes: what one int8 step of the hate and toxicity heads adds
- * to their calibrated logits, with the 1/sqrt(n) weighting. */
-static void slopes(const dc_model *m, size_t nfeat, float *sh, float *st)
+ * to their calibrated logits, with the feature weight inv. */
+static void slopes(const dc_model *m, float inv, float *sh, float *st)
 {
     const dc_model_hdr *h = &m->h;
-    const float inv = nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
     *sh = dc_model_head_trained(m, DC_HEAD_HATE)
               ? h->cal_a[DC_HEAD_HATE] * h->scale[DC_HEAD_HATE] * inv
               : 0.0f;
@@ -527,11 +538,11 @@ static void consider(dc_model_out *out, int32_t hate, int32_t tox, float sh,
 
 /* Evidence for a long comment whose tokens were not all kept: tokenize
  * again. */
-static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
+static void evidence_again(const dc_model *m, const dc_norm *n, float inv,
                            dc_model_out *out)
 {
     float sh, st;
-    slopes(m, nfeat, &sh, &st);
+    slopes(m, inv, &sh, &st);
     uint32_t feats[DC_FEAT_PER_TOKEN];
     dc_feat_iter it;
     dc_token tok;
@@ -550,11 +561,11 @@ static void evidence_again(const dc_model *m, const dc_norm *n, size_t nfeat,
  * lane, their weights and heads stored and the candidates (weight >=
  * EVIDENCE_MIN, a few per comment) marked in a bit set, so that only the
  * walk over the marks branches. */
-static void explain(const dc_model *m, size_t nfeat, const dc_feat_tsum *toks,
+static void explain(const dc_model *m, float inv, const dc_feat_tsum *toks,
                     size_t ntok, dc_model_out *out)
 {
     float sh, st;
-    slopes(m, nfeat, &sh, &st);
+    slopes(m, inv, &sh, &st);
     size_t i = 0;
 #if defined(__SSE2__)
     _Static_assert(DC_HEAD_HATE == 6 && DECORUM_TOXICITY == 0,
@@ -613,18 +624,19 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     size_t ntok;
     size_t nfeat = dc_feat_sum(&h->fc, m->w, n->text, n->len, acc, toks,
                                KEEP_TOKENS, &ntok);
+    const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
-    dc_model_logits(m, acc, nfeat, rf, z);
+    logits(m, acc, inv, rf, z);
     calibrate(h, z, out->p);
     out->n_ev = 0;
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;
     if (ntok > KEEP_TOKENS) {
-        evidence_again(m, n, nfeat, out);
+        evidence_again(m, n, inv, out);
         return DECORUM_OK;
     }
-    explain(m, nfeat, toks, ntok, out);
+    explain(m, inv, toks, ntok, out);
     return DECORUM_OK;
 }
 
