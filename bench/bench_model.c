@@ -1,7 +1,7 @@
 /*
  * bench_model.c: cost of the learned model alone (dc_model_score).
  *
- *   bench_model [-r ROUNDS] [-m MODEL] CORPUS
+ *   bench_model [-r ROUNDS] [-m MODEL] [-p] CORPUS
  *
  * Every comment of CORPUS (bench/out/corpus.jsonl or plain text) is first
  * normalized and run through the rule layer with the built-in engine, out
@@ -11,9 +11,16 @@
  * (hate or toxicity >= 0.3) pay a second pass that finds the words behind
  * the score; their share is printed. MODEL defaults to the built-in model.
  * The scores' checksum must repeat every round.
+ *
+ * Before timing, every comment's features are summed three ways and must
+ * agree exactly (exit 1 otherwise): dc_feat_sum() as scoring runs it (its
+ * SIMD path where the CPU has one), dc_feat_sum() on its portable path, and
+ * the trainer's way, dc_feat_next() then dc_model_accumulate(). -p times
+ * the portable path.
  */
 #include "corpus.h"
 #include "decorum_int.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,20 +84,88 @@ static void timed(const char *name, const dc_model *m, dc_model_scratch *ms,
            (unsigned long long)want);
 }
 
+/* The sums of the features of n->text, the trainer's way: spans and
+ * per-token hate and toxicity sums into toks (up to max), the total into
+ * acc; returns the feature count, *ntok the token count. */
+static size_t trainer_sums(const dc_model *m, const dc_norm *n, int32_t *acc,
+                           dc_feat_tsum *toks, size_t max, size_t *ntok)
+{
+    const dc_model_hdr *h = dc_model_header(m);
+    const int8_t *w = dc_model_weights(m);
+    uint32_t f[DC_FEAT_PER_TOKEN];
+    dc_feat_iter it;
+    dc_token tok;
+    int k;
+    size_t nfeat = 0, nt = 0;
+    memset(acc, 0, DC_MODEL_STRIDE * sizeof *acc);
+    dc_feat_iter_init(&it, &h->fc, n->text, n->len);
+    while ((k = dc_feat_next(&h->fc, &it, w, &tok, f)) >= 0) {
+        int32_t ts[DC_MODEL_STRIDE] = {0};
+        dc_model_accumulate(m, f, (size_t)k, ts);
+        for (int j = 0; j < DC_MODEL_STRIDE; j++)
+            acc[j] += ts[j];
+        if (nt < max) {
+            toks[nt].begin = tok.begin;
+            toks[nt].end = tok.end;
+            for (int j = 0; j < DC_MODEL_STRIDE; j++)
+                toks[nt].w[j] = (int16_t)ts[j];
+        }
+        nt++;
+        nfeat += (size_t)k;
+    }
+    *ntok = nt;
+    return nfeat;
+}
+
+/* Exits 1 unless the three ways of summing agree on every comment. */
+static void check_paths(const dc_model *m, const item *v, size_t n)
+{
+    enum { MAXT = 256 };
+    static dc_feat_tsum ta[MAXT], tb[MAXT], tc[MAXT];
+    const dc_model_hdr *h = dc_model_header(m);
+    const int8_t *w = dc_model_weights(m);
+    int forced = dc_feat_portable;
+    for (size_t i = 0; i < n; i++) {
+        int32_t a[DC_MODEL_STRIDE], b[DC_MODEL_STRIDE], c[DC_MODEL_STRIDE];
+        size_t na, nb, nc, fa, fb, fc;
+        dc_feat_portable = forced;
+        fa = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, a, ta, MAXT, &na);
+        dc_feat_portable = 1;
+        fb = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, b, tb, MAXT, &nb);
+        fc = trainer_sums(m, &v[i].n, c, tc, MAXT, &nc);
+        int ok = fa == fb && fa == fc && na == nb && na == nc &&
+                 !memcmp(a, b, sizeof a) && !memcmp(a, c, sizeof a);
+        for (size_t t = 0; ok && t < na && t < MAXT; t++)
+            ok = !memcmp(&ta[t], &tb[t], sizeof ta[t]) &&
+                 !memcmp(&ta[t], &tc[t], sizeof ta[t]);
+        if (!ok) {
+            fprintf(stderr,
+                    "bench_model: comment %zu: feature sums differ between "
+                    "paths (%zu/%zu/%zu features)\n",
+                    i, fa, fb, fc);
+            exit(1);
+        }
+    }
+    dc_feat_portable = forced;
+}
+
 int main(int argc, char **argv)
 {
     int rounds = 10, c;
     const char *model = NULL;
-    while ((c = getopt(argc, argv, "r:m:")) != -1) {
+    while ((c = getopt(argc, argv, "r:m:p")) != -1) {
         if (c == 'r')
             rounds = (int)strtol(optarg, NULL, 10);
         else if (c == 'm')
             model = optarg;
+        else if (c == 'p')
+            dc_feat_portable = 1;
         else
             return 2;
     }
     if (optind >= argc || rounds < 1) {
-        fprintf(stderr, "usage: bench_model [-r ROUNDS] [-m MODEL] CORPUS\n");
+        fprintf(stderr,
+                "usage: bench_model [-r ROUNDS] [-m MODEL] [-p] CORPUS\n");
         return 2;
     }
     bench_corpus corpus;
@@ -137,8 +212,9 @@ int main(int argc, char **argv)
     double t_open = bench_now() - t0;
     if (dc_model_scratch_new(&al, m, &ms) != DECORUM_OK)
         return 1;
-    printf("model: %s; opened in %.3f ms\n", dc_model_describe(m),
-           t_open * 1e3);
+    printf("model: %s; opened in %.3f ms%s\n", dc_model_describe(m),
+           t_open * 1e3, dc_feat_portable ? "; portable path" : "");
+    check_paths(m, v, n);
     timed("all", m, ms, v, n, SIZE_MAX, rounds);
     timed("tweets", m, ms, v, n, 140, rounds);
     for (size_t i = 0; i < n; i++)

@@ -308,6 +308,11 @@ const dc_model_hdr *dc_model_header(const dc_model *m)
     return &m->h;
 }
 
+const int8_t *dc_model_weights(const dc_model *m)
+{
+    return m->w;
+}
+
 int dc_model_head_trained(const dc_model *m, unsigned h)
 {
     return h < DC_N_HEADS && (m->h.trained_mask >> h & 1u);

@@ -54,6 +54,10 @@ decorum_status dc_model_from_memory(const dc_alloc *al, const void *data,
 /* The header the model was loaded from. */
 const dc_model_hdr *dc_model_header(const dc_model *m);
 
+/* The weight table, [1 << bucket_bits][DC_MODEL_STRIDE], inside the file
+ * image. */
+const int8_t *dc_model_weights(const dc_model *m);
+
 /* 1 when head h was trained; an untrained head reports its training base
  * rate as p whatever the text. */
 int dc_model_head_trained(const dc_model *m, unsigned h);
