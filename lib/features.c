@@ -619,7 +619,8 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     unsigned char bg[BUF] __attribute__((aligned(32)));
     unsigned char *const t = bt + PAD, *const lt = bl + PAD,
                          *const gt = bg + PAD;
-    const size_t span = (len + 64 + 31) & ~(size_t)31; /* bytes used past t */
+    /* bytes read past t: blocks of 64 up to len, and one byte beyond */
+    const size_t span = (len + 65 + 31) & ~(size_t)31;
     _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
     for (size_t k = (len & ~(size_t)31); k < span; k += 32)
         _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
@@ -627,7 +628,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         memcpy(t, text, len);
 
     /* 1. Token boundaries. */
-    uint32_t sb[PAD_MAX + 2], se[PAD_MAX + 2];
+    uint32_t sb[PAD_MAX + 18], se[PAD_MAX + 18]; /* set_bits() writes 16 */
     size_t ns = 0, ne = 0;
     uint64_t cA = 0, cW = 0, cH = 0;
     for (size_t off = 0; off < len + 1; off += 64) {
