@@ -560,6 +560,14 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
 }
 
+/* acc[0..8) += the eight 16-bit lanes of a. */
+AVX2_INLINE void widen_add_avx2(int32_t *acc, __m128i a)
+{
+    __m256i *p = (__m256i *)(void *)acc;
+    _mm256_storeu_si256(p, _mm256_add_epi32(_mm256_loadu_si256(p),
+                                            _mm256_cvtepi16_epi32(a)));
+}
+
 /* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
 AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
                                  uint64_t *h, uint64_t *q)
@@ -740,13 +748,13 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         }
         blk = _mm_add_epi16(blk, ts);
         if ((blk_n += nf) > 128) {
-            vwiden_add(acc, blk);
+            widen_add_avx2(acc, blk);
             blk = _mm_setzero_si128();
             nfeat += blk_n;
             blk_n = 0;
         }
     }
-    vwiden_add(acc, blk);
+    widen_add_avx2(acc, blk);
     *ntok = ne;
     return nfeat + blk_n;
 }
