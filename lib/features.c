@@ -560,6 +560,17 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
 }
 
+/* The bits of m as 32 bytes, 0xff for a set bit. */
+AVX2_INLINE __m256i bytes_of(uint32_t m)
+{
+    const __m256i rep = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+                                         1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3,
+                                         3, 3, 3, 3, 3, 3);
+    const __m256i bit = _mm256_set1_epi64x((long long)0x8040201008040201ull);
+    __m256i v = _mm256_shuffle_epi8(_mm256_set1_epi32((int)m), rep);
+    return _mm256_cmpeq_epi8(_mm256_and_si256(v, bit), bit);
+}
+
 /* acc[0..8) += the eight 16-bit lanes of a. */
 AVX2_INLINE void widen_add_avx2(int32_t *acc, __m128i a)
 {
@@ -635,11 +646,16 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     if (len)
         memcpy(t, text, len);
 
-    /* 1. Token boundaries. */
+    /* 1. Token boundaries, and the marked copies of the text: lt has '<'
+     * before every token (its window for a block starts one byte early, so
+     * the starts' bits are the marks' bits), gt has '>' after every token,
+     * which for a token longer than 24 bytes is not its last gram's end:
+     * that gram is redone in 3. */
     uint32_t sb[PAD_MAX + 18], se[PAD_MAX + 18]; /* set_bits() writes 16 */
-    size_t ns = 0, ne = 0;
+    size_t ns = 0, ne = 0, off = 0;
     uint64_t cA = 0, cW = 0, cH = 0;
-    for (size_t off = 0; off < len + 1; off += 64) {
+    const __m256i lmark = _mm256_set1_epi8('<'), gmark = _mm256_set1_epi8('>');
+    for (; off < len + 1; off += 64) {
         /* off < len + 1: a token that ends at len gets its end from the
          * zeros after the text */
         uint64_t A, H, Q;
@@ -653,19 +669,25 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         cH = H >> 63;
         ns = set_bits(sb, ns, S, (uint32_t)off);
         ne = set_bits(se, ne, E, (uint32_t)off);
+        for (int k = 0; k < 2; k++) {
+            const unsigned char *p = t + off + 32 * k;
+            _mm256_storeu_si256(
+                (__m256i *)(void *)(lt + off + 32 * k - 1),
+                _mm256_blendv_epi8(
+                    _mm256_loadu_si256((const __m256i *)(const void *)(p - 1)),
+                    lmark, bytes_of((uint32_t)(S >> (32 * k)))));
+            _mm256_storeu_si256(
+                (__m256i *)(void *)(gt + off + 32 * k),
+                _mm256_blendv_epi8(
+                    _mm256_loadu_si256((const __m256i *)(const void *)p), gmark,
+                    bytes_of((uint32_t)(E >> (32 * k)))));
+        }
     }
+    /* what 2. reads past the last window */
+    _mm256_storeu_si256((__m256i *)(void *)(lt + off - 1), _mm256_setzero_si256());
+    _mm256_storeu_si256((__m256i *)(void *)(gt + off), _mm256_setzero_si256());
 
-    /* 2. The marked copies, then every position's gram bucket. */
-    for (size_t k = 0; k < PAD + span; k += 32) {
-        __m256i v = _mm256_load_si256((const __m256i *)(const void *)(bt + k));
-        _mm256_store_si256((__m256i *)(void *)(bl + k), v);
-        _mm256_store_si256((__m256i *)(void *)(bg + k), v);
-    }
-    for (size_t j = 0; j < ne; j++) {
-        const size_t b = sb[j], l = se[j] - b;
-        lt[(ptrdiff_t)b - 1] = '<';
-        gt[b + (l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX)] = '>';
-    }
+    /* 2. Every position's gram bucket. */
     const __m128i shift = _mm_cvtsi32_si128((int)(32 - bits));
     uint32_t ix[PAD_MAX + 16];
     for (size_t j = 2; j <= len; j += 8) {
@@ -716,6 +738,9 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
         }
         prev = h;
         const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+        if (l > DC_FEAT_WORD_MAX) /* its last gram ends with '>' at b + 24 */
+            ix[b + DC_FEAT_WORD_MAX] = (uint32_t)bucket4(
+                be32(t + b + DC_FEAT_WORD_MAX - 4) << 8 | '>', bits);
         {
             /* at least one round: a one-byte token's (no gram) reads eight
              * rows of bucket 0 and takes them back out */
