@@ -5,8 +5,13 @@
  */
 #include "jsonw.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int jbuf_grow(struct jbuf *b, size_t extra)
 {
@@ -38,91 +43,150 @@ void jbuf_free(struct jbuf *b)
     b->len = b->cap = 0;
 }
 
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-/* Nonzero when one of the 8 bytes in w is '"', '\\' or below 0x20.
- * Non-ASCII bytes pass: they are copied as they are. */
-static inline uint64_t needs_escape(uint64_t w)
-{
-    uint64_t q = w ^ (ONES * '"');
-    uint64_t b = w ^ (ONES * '\\');
-    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w)) &
-           HIGH;
-}
+/* ---------------------------------------------------------------------- */
+/* Strings                                                                 */
+/* ---------------------------------------------------------------------- */
 
 static inline int must_escape(unsigned char c)
 {
     return c < 0x20 || c == '"' || c == '\\';
 }
 
-int jsonw_string(struct jbuf *b, const char *s, size_t n)
+/* Writes the escape of c (a byte must_escape() accepts) at o. */
+static char *escape_byte(char *o, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Worst case: every byte becomes \u00XX. */
-    if (n > (SIZE_MAX - 2) / 6 || jbuf_reserve(b, 6 * n + 2) != 0)
-        return -1;
-    char *o = b->p + b->len;
-    *o++ = '"';
-    size_t i = 0, run = 0;
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    default:
+        *o++ = 'u';
+        *o++ = '0';
+        *o++ = '0';
+        *o++ = hex[c >> 4];
+        *o++ = hex[c & 15];
+    }
+    return o;
+}
+
+/* Room escape() needs for n bytes: every byte may become \u00XX, and the
+ * block loop stores 16 bytes at a time past the last one it keeps. */
+#define ESCAPE_ROOM(n) (6 * (n) + 16)
+
+/* Writes s[0..n) escaped, without quotes, at o; returns the end. The copy
+ * is the scan: each 16-byte block is stored as it is and the output
+ * pointer advances to the first byte that needs an escape, if any. */
+static char *escape(char *o, const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  ctl = _mm_set1_epi8(0x1F);
+    while (i < n) {
+        size_t left = n - i;
+        __m128i v;
+        if (left >= 16) {
+            v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        } else {
+            char tmp[16];
+            memset(tmp, ' ', sizeof tmp);
+            memcpy(tmp, s + i, left);
+            v = _mm_loadu_si128((const __m128i *)(const void *)tmp);
+        }
+        __m128i bad = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+            _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)); /* v <= 0x1F */
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        _mm_storeu_si128((__m128i *)(void *)o, v);
+        if (!m) {
+            size_t k = left < 16 ? left : 16;
+            o += k;
+            i += k;
+            continue;
+        }
+        unsigned k = (unsigned)__builtin_ctz(m);
+        o += k;
+        i += k;
+        o = escape_byte(o, (unsigned char)s[i++]);
+    }
+#else
+    /* Eight bytes at a time: nonzero when one of them is '"', '\\' or
+     * below 0x20 (non-ASCII bytes pass: they are copied as they are). */
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t run = 0; /* s[run..i) is waiting to be copied */
     while (i < n) {
         if (n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (!needs_escape(w)) {
+            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+            if (!((((q - ones) & ~q) | ((bs - ones) & ~bs) |
+                   ((w - ones * 0x20) & ~w)) &
+                  high)) {
                 i += 8;
                 continue;
             }
         }
         size_t lim = n - i >= 8 ? i + 8 : n;
-        while (i < lim && !must_escape((unsigned char)s[i]))
-            i++;
-        if (i == lim)
-            continue;
-        memcpy(o, s + run, i - run);
-        o += i - run;
-        unsigned char c = (unsigned char)s[i++];
-        run = i;
-        *o++ = '\\';
-        switch (c) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
-        case '\t': *o++ = 't'; break;
-        case '\b': *o++ = 'b'; break;
-        case '\f': *o++ = 'f'; break;
-        default:
-            *o++ = 'u';
-            *o++ = '0';
-            *o++ = '0';
-            *o++ = hex[c >> 4];
-            *o++ = hex[c & 15];
+        for (; i < lim; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (must_escape(c)) {
+                memcpy(o, s + run, i - run);
+                o = escape_byte(o + (i - run), c);
+                run = i + 1;
+            }
         }
     }
     memcpy(o, s + run, n - run);
     o += n - run;
+#endif
+    return o;
+}
+
+int jsonw_string(struct jbuf *b, const char *s, size_t n)
+{
+    if (n > (SIZE_MAX - 32) / 6 || jbuf_reserve(b, ESCAPE_ROOM(n) + 2) != 0)
+        return -1;
+    char *o = b->p + b->len;
+    *o++ = '"';
+    o = escape(o, s, n);
     *o++ = '"';
     b->len = (size_t)(o - b->p);
     return 0;
 }
 
-int jsonw_uint(struct jbuf *b, uint64_t v)
+/* Writes v in decimal at o (at most 20 bytes); returns the end. */
+static char *put_uint(char *o, uint64_t v)
 {
     char tmp[20];
-    size_t n = 0;
+    char *t = tmp + sizeof tmp;
     do {
-        tmp[n++] = (char)('0' + v % 10);
+        *--t = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    if (jbuf_reserve(b, n) != 0)
+    size_t n = (size_t)(tmp + sizeof tmp - t);
+    memcpy(o, t, n);
+    return o + n;
+}
+
+int jsonw_uint(struct jbuf *b, uint64_t v)
+{
+    if (jbuf_reserve(b, 20) != 0)
         return -1;
-    char *o = b->p + b->len;
-    for (size_t i = 0; i < n; i++)
-        o[i] = tmp[n - 1 - i];
-    b->len += n;
+    b->len = (size_t)(put_uint(b->p + b->len, v) - b->p);
     return 0;
 }
+
+/* "00" .. "99". */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536"
+    "37383940414243444546474849505152535455565758596061626364656667686970717273"
+    "7475767778798081828384858687888990919293949596979899";
 
 /* Writes a score at o (at most 6 bytes); returns the end. */
 static char *score_digits(char *o, float x)
@@ -136,15 +200,14 @@ static char *score_digits(char *o, float x)
         *o++ = v ? '1' : '0';
         return o;
     }
+    /* "0.dddd", then the trailing zeros dropped: v has at least one
+     * nonzero digit, so at least "0.d" stays. */
+    unsigned hi = v / 100, lo = v % 100;
     o[0] = '0';
     o[1] = '.';
-    o[2] = (char)('0' + v / 1000);
-    o[3] = (char)('0' + v / 100 % 10);
-    o[4] = (char)('0' + v / 10 % 10);
-    o[5] = (char)('0' + v % 10);
-    size_t n = 6;
-    while (o[n - 1] == '0')
-        n--;
+    memcpy(o + 2, digit_pairs + 2 * hi, 2);
+    memcpy(o + 4, digit_pairs + 2 * lo, 2);
+    size_t n = lo ? (lo % 10 ? 6 : 5) : (hi % 10 ? 4 : 3);
     return o + n;
 }
 
@@ -156,12 +219,128 @@ int jsonw_score(struct jbuf *b, float x)
     return 0;
 }
 
-static char *copy(char *o, const char *s)
+/* ---------------------------------------------------------------------- */
+/* Results                                                                 */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * The fixed parts of a result line, rendered once from the library's names
+ * (so they cannot drift from it): most of the output of a short comment.
+ * Each fragment sits in a FRAG-byte cell and is copied with a fixed-size
+ * memcpy of the whole cell (two or four vector moves, no call), then the
+ * output pointer advances by its real length. Names too long for a cell
+ * (none today) take the exact-length path.
+ */
+#define FRAG 64
+#define N_VERDICTS 3
+
+struct frag {
+    char s[FRAG];
+    size_t len;         /* bytes of the fragment */
+    const char *long_s; /* the fragment when len > FRAG, else NULL */
+};
+
+static struct {
+    struct frag verdict[N_VERDICTS + 1]; /* "verdict": "reject", "hateful": */
+    struct frag attr_key[DECORUM_N_ATTRIBUTES]; /* "TOXICITY":  / , "INSULT": */
+    struct frag span_attr[DECORUM_N_ATTRIBUTES + 1]; /* , "attribute": "X" */
+    struct frag span_signal[DECORUM_N_SIGNALS + 1]; /* , "signal": "x", "reason": */
+    size_t head_room;  /* room the head of a result needs */
+    size_t span_room;  /* room a span needs besides its text and reason */
+    int failed;        /* out of memory building a fragment */
+} names;
+
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+/* Sets f to the concatenation of a, name (as a JSON string when quote is
+ * set, else raw) and b. */
+static void frag_set(struct frag *f, const char *a, const char *name,
+                     int quote, const char *b)
 {
-    size_t n = strlen(s);
-    memcpy(o, s, n);
-    return o + n;
+    size_t na = strlen(a), nn = strlen(name), nb = strlen(b);
+    char *tmp = malloc(na + ESCAPE_ROOM(nn) + 2 + nb);
+    if (!tmp) {
+        names.failed = 1;
+        return;
+    }
+    char *o = tmp;
+    memcpy(o, a, na);
+    o += na;
+    if (quote) {
+        *o++ = '"';
+        o = escape(o, name, nn);
+        *o++ = '"';
+    } else {
+        memcpy(o, name, nn);
+        o += nn;
+    }
+    memcpy(o, b, nb);
+    o += nb;
+    f->len = (size_t)(o - tmp);
+    if (f->len <= FRAG) {
+        memcpy(f->s, tmp, f->len);
+        free(tmp);
+        f->long_s = NULL;
+    } else {
+        f->long_s = tmp; /* lives as long as the process */
+    }
 }
+
+static void names_init(void)
+{
+    size_t max_verdict = 0, attr_keys = 0, max_attr = 0, max_sig = 0;
+    for (int v = 0; v <= N_VERDICTS; v++) {
+        /* Out of range (v == N_VERDICTS) is written "review". */
+        const char *n = v < N_VERDICTS ? decorum_verdict_name((decorum_verdict)v)
+                                       : NULL;
+        frag_set(&names.verdict[v], "\"verdict\": \"", n ? n : "review", 0,
+                 "\", \"hateful\": ");
+        if (names.verdict[v].len > max_verdict)
+            max_verdict = names.verdict[v].len;
+    }
+    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+        const char *n = decorum_attribute_name((decorum_attribute)a);
+        frag_set(&names.attr_key[a], a ? ", \"" : "\"", n ? n : "?", 0,
+                 "\": ");
+        attr_keys += names.attr_key[a].len;
+    }
+    for (int a = 0; a <= DECORUM_N_ATTRIBUTES; a++) {
+        const char *n = a < DECORUM_N_ATTRIBUTES
+                            ? decorum_attribute_name((decorum_attribute)a)
+                            : NULL;
+        frag_set(&names.span_attr[a], ", \"attribute\": ", n ? n : "unknown",
+                 1, "");
+        if (names.span_attr[a].len > max_attr)
+            max_attr = names.span_attr[a].len;
+    }
+    for (int g = 0; g <= DECORUM_N_SIGNALS; g++) {
+        const char *n =
+            g < DECORUM_N_SIGNALS ? decorum_signal_name((decorum_signal)g) : NULL;
+        frag_set(&names.span_signal[g], ", \"signal\": ", n ? n : "unknown", 1,
+                 ", \"reason\": ");
+        if (names.span_signal[g].len > max_sig)
+            max_sig = names.span_signal[g].len;
+    }
+    /* What is written, plus a cell of slack: a fragment copy stores a
+     * whole cell. Literals and numbers are counted generously. */
+    names.head_room = max_verdict + 32 + attr_keys +
+                      6 * DECORUM_N_ATTRIBUTES + 32 + FRAG;
+    names.span_room = 128 + 2 * 20 + max_attr + max_sig + FRAG;
+}
+
+static inline char *put_frag(char *o, const struct frag *f)
+{
+    if (!f->long_s) {
+        memcpy(o, f->s, FRAG);
+        return o + f->len;
+    }
+    memcpy(o, f->long_s, f->len);
+    return o + f->len;
+}
+
+/* Copies a literal; n is a constant, so this is a few moves. */
+#define PUT_LIT(o, lit)                                                        \
+    (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
 
 static int is_continuation(const char *text, size_t i)
 {
@@ -180,47 +359,60 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
         begin--;
     while (end < len && is_continuation(text, end))
         end++;
-    const char *attr = decorum_attribute_name(sp->attribute);
-    const char *sig = decorum_signal_name(sp->signal);
-    if (jbuf_puts(b, "{\"begin\": ") || jsonw_uint(b, begin) ||
-        jbuf_puts(b, ", \"end\": ") || jsonw_uint(b, end) ||
-        jbuf_puts(b, ", \"text\": ") ||
-        jsonw_string(b, text + begin, end - begin) ||
-        jbuf_puts(b, ", \"attribute\": ") ||
-        jsonw_string(b, attr ? attr : "unknown", strlen(attr ? attr : "unknown")) ||
-        jbuf_puts(b, ", \"signal\": ") ||
-        jsonw_string(b, sig ? sig : "unknown", strlen(sig ? sig : "unknown")) ||
-        jbuf_puts(b, ", \"reason\": ") ||
-        jsonw_string(b, sp->reason ? sp->reason : "",
-                     sp->reason ? strlen(sp->reason) : 0) ||
-        jbuf_puts(b, (sp->flags & DECORUM_SPAN_MITIGATING)
-                         ? ", \"mitigating\": true}"
-                         : ", \"mitigating\": false}"))
+    size_t rlen = sp->reason ? strlen(sp->reason) : 0;
+    size_t tlen = end - begin;
+    /* tlen <= len, a text in memory; rlen likewise: no overflow. */
+    if (tlen > SIZE_MAX / 16 || rlen > SIZE_MAX / 16 ||
+        jbuf_reserve(b, ESCAPE_ROOM(tlen) + ESCAPE_ROOM(rlen) +
+                            names.span_room) != 0)
         return -1;
+    unsigned a = (unsigned)sp->attribute < DECORUM_N_ATTRIBUTES
+                     ? (unsigned)sp->attribute
+                     : DECORUM_N_ATTRIBUTES;
+    unsigned g = (unsigned)sp->signal < DECORUM_N_SIGNALS
+                     ? (unsigned)sp->signal
+                     : DECORUM_N_SIGNALS;
+    char *o = b->p + b->len;
+    o = PUT_LIT(o, "{\"begin\": ");
+    o = put_uint(o, begin);
+    o = PUT_LIT(o, ", \"end\": ");
+    o = put_uint(o, end);
+    o = PUT_LIT(o, ", \"text\": \"");
+    o = escape(o, text + begin, tlen);
+    *o++ = '"';
+    o = put_frag(o, &names.span_attr[a]);
+    o = put_frag(o, &names.span_signal[g]);
+    *o++ = '"';
+    o = escape(o, sp->reason ? sp->reason : "", rlen);
+    o = (sp->flags & DECORUM_SPAN_MITIGATING)
+            ? PUT_LIT(o, "\", \"mitigating\": true}")
+            : PUT_LIT(o, "\", \"mitigating\": false}");
+    b->len = (size_t)(o - b->p);
     return 0;
+}
+
+void jsonw_init(void)
+{
+    pthread_once(&names_once, names_init);
 }
 
 int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
                  size_t len)
 {
-    /* The fixed head of every line is written in one go: it is most of the
-     * output of a short comment. Names are short (under 20 bytes each). */
-    if (jbuf_reserve(b, 512) != 0)
+    pthread_once(&names_once, names_init);
+    if (names.failed || jbuf_reserve(b, names.head_room) != 0)
         return -1;
-    const char *verdict = decorum_verdict_name(r->verdict);
+    unsigned v = (unsigned)r->verdict < N_VERDICTS ? (unsigned)r->verdict
+                                                   : N_VERDICTS;
     char *o = b->p + b->len;
-    o = copy(o, "\"verdict\": \"");
-    o = copy(o, verdict ? verdict : "review");
-    o = copy(o, r->hateful ? "\", \"hateful\": true, \"attributes\": {"
-                           : "\", \"hateful\": false, \"attributes\": {");
+    o = put_frag(o, &names.verdict[v]);
+    o = r->hateful ? PUT_LIT(o, "true, \"attributes\": {")
+                   : PUT_LIT(o, "false, \"attributes\": {");
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
-        const char *name = decorum_attribute_name((decorum_attribute)a);
-        o = copy(o, a ? ", \"" : "\"");
-        o = copy(o, name ? name : "?");
-        o = copy(o, "\": ");
+        o = put_frag(o, &names.attr_key[a]);
         o = score_digits(o, r->scores[a]);
     }
-    o = copy(o, "}, \"spans\": [");
+    o = PUT_LIT(o, "}, \"spans\": [");
     b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {
         if ((i && jbuf_put(b, ", ", 2)) ||

@@ -3,20 +3,24 @@
  * codes in docs/CLI.md).
  *
  * One output line per input line, in input order, streaming with bounded
- * memory. The pipeline:
+ * memory. `-j N` runs N workers, the main thread being one of them. There is
+ * no reader thread and no writer thread, only two roles the workers take in
+ * turn:
  *
- *   reader (main thread): read(2) into a 1 MiB window, split lines, copy
- *     up to BATCH_LINES lines into the next free batch slot
- *   workers (-j N): take batches in sequence, each with its own scratch
- *     (the engine is shared), parse + analyze + write JSON into the batch's
- *     own output buffer
- *   ordered writer: whichever worker finishes the oldest unwritten batch
- *     takes the writer role and writes every finished batch in sequence
+ *   reader: one worker at a time read(2)s the next chunk of input straight
+ *     into its own input buffer, after the partial line the previous read
+ *     left over, cuts it after its last '\n' and counts its lines. The batch
+ *     is then that worker's to score: the bytes are hot in its cache and no
+ *     line is copied or handed to another thread.
+ *   writer: each worker writes its batch's output lines into a slot of a
+ *     ring of 2N+2 (the reorder window); the worker that finishes the oldest
+ *     unwritten batch writes every finished batch in sequence, with the lock
+ *     released around write(2).
  *
- * The slots form a ring of 2N+2 batches: the reorder window. The reader
- * waits when all are in flight, so memory is bounded by the window, not by
- * the input. With -j 1 everything runs in the main thread on the reader's
- * window directly: no copies, no locks.
+ * A worker takes the reader role only when a slot is free, so memory is
+ * bounded by the window, not by the input. Near the end of a regular file
+ * the chunks shrink, so the workers run out of input at about the same
+ * time. With -j 1 it is the same loop with one slot and no thread.
  *
  * Lines longer than LINE_CAP are consumed to their end but only their first
  * LINE_CAP bytes are kept; they are reported as too_long (with their id
@@ -38,74 +42,69 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define PROG "decorum score"
-#define LINE_CAP ((size_t)4 << 20)   /* longest line kept, bytes */
-#define READ_CHUNK ((size_t)1 << 20) /* bytes per read(2) */
-#define BATCH_LINES 256
-#define BATCH_BYTES ((size_t)1 << 20) /* a batch closes past this much input */
-#define FLUSH_BYTES ((size_t)256 << 10) /* -j 1 output flush size */
-#define SHRINK_BYTES ((size_t)8 << 20)  /* buffers larger than this are freed
-                                           after use: one huge line must not
-                                           pin memory in every slot */
+#define LINE_CAP ((size_t)4 << 20)    /* longest line kept, bytes */
+#define READ_CHUNK ((size_t)64 << 10) /* bytes per read(2): a batch */
+#define MIN_CHUNK ((size_t)4 << 10)   /* smallest batch near the end */
+#define READ_MAX ((size_t)1 << 20)    /* largest read(2), for long lines */
+#define SHRINK_BYTES ((size_t)8 << 20) /* buffers larger than this are freed
+                                          after use: one huge line must not
+                                          pin memory in every slot */
 #define MAX_JOBS 256
 
 /* ---------------------------------------------------------------------- */
-/* Line reader                                                             */
+/* Batch reader                                                            */
 /* ---------------------------------------------------------------------- */
 
-struct lr {
+/* Only the worker holding the reader role touches this. */
+struct reader {
     int fd;
-    char *buf;          /* [LINE_CAP + READ_CHUNK] */
-    size_t start, end;  /* unconsumed bytes: buf[start..end) */
-    size_t scan;        /* buf[start..scan) holds no '\n' */
-    int eof, skipping;  /* skipping: discarding the rest of a long line */
+    int eof;      /* read(2) returned 0 */
+    int err;      /* errno of a failed read, or 0 */
+    int skipping; /* discarding the rest of a line longer than LINE_CAP */
+    unsigned jobs;
+    uint64_t size;       /* size of a regular file, else 0: sizes batches */
     uint64_t bytes_read;
-    uint64_t lines;     /* lines returned so far */
-    int err;            /* errno of a failed read, or 0 */
+    uint64_t lines;      /* lines handed out */
+    char *carry;         /* [READ_MAX]: the partial line after the last cut */
+    size_t carry_len;
 };
 
-static int lr_init(struct lr *r, int fd)
+static int rd_init(struct reader *r, int fd, unsigned jobs, uint64_t size)
 {
     memset(r, 0, sizeof *r);
     r->fd = fd;
-    r->buf = malloc(LINE_CAP + READ_CHUNK);
-    return r->buf ? 0 : -1;
+    r->jobs = jobs;
+    r->size = size;
+    r->carry = malloc(READ_MAX);
+    return r->carry ? 0 : -1;
 }
 
-static void lr_free(struct lr *r)
+static void rd_free(struct reader *r)
 {
-    free(r->buf);
-    r->buf = NULL;
+    free(r->carry);
+    r->carry = NULL;
 }
 
 /* Bytes of input consumed so far (whole lines handed out). */
-static uint64_t lr_consumed(const struct lr *r)
+static uint64_t rd_consumed(const struct reader *r)
 {
-    return r->bytes_read - (r->end - r->start);
+    return r->bytes_read - r->carry_len;
 }
 
-static int lr_fill(struct lr *r)
+static ssize_t rd_read(struct reader *r, char *p, size_t n)
 {
-    /* What is left is a partial line, usually short: move it to the front
-     * so reads stay in the first READ_CHUNK bytes, which stay in cache. */
-    if (r->start > 0) {
-        memmove(r->buf, r->buf + r->start, r->end - r->start);
-        r->end -= r->start;
-        r->scan -= r->start;
-        r->start = 0;
-    }
-    size_t room = LINE_CAP + READ_CHUNK - r->end;
-    if (room > READ_CHUNK)
-        room = READ_CHUNK;
     for (;;) {
-        ssize_t n = read(r->fd, r->buf + r->end, room);
-        if (n > 0) {
-            r->end += (size_t)n;
-            r->bytes_read += (uint64_t)n;
-            return 0;
+        ssize_t k = read(r->fd, p, n);
+        if (k > 0) {
+            r->bytes_read += (uint64_t)k;
+            return k;
         }
-        if (n == 0) {
+        if (k == 0) {
             r->eof = 1;
             return 0;
         }
@@ -116,88 +115,170 @@ static int lr_fill(struct lr *r)
     }
 }
 
-#define LR_MUST_READ 2
+/* The size of the next read: READ_CHUNK, less near the end of a regular
+ * file with several workers, so that the last batches are small and no
+ * worker is left scoring a full batch alone while the others idle. */
+static size_t rd_chunk(const struct reader *r)
+{
+    size_t c = READ_CHUNK;
+    if (r->jobs > 1 && r->size > r->bytes_read) {
+        uint64_t share = (r->size - r->bytes_read) / (2 * (uint64_t)r->jobs);
+        if (share < c)
+            c = share < MIN_CHUNK ? MIN_CHUNK : (size_t)share;
+    }
+    return c;
+}
+
+/* Number of '\n' in p[0..n). */
+static uint64_t count_newlines(const char *p, size_t n)
+{
+    uint64_t c = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    __m128i total = zero;
+    while (n - i >= 16) {
+        /* Per-byte counters, added up before they can wrap. */
+        __m128i acc = zero;
+        size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : i + (n - i) / 16 * 16;
+        for (; i < stop; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+        }
+        total = _mm_add_epi64(total, _mm_sad_epu8(acc, zero));
+    }
+    c = (uint64_t)_mm_cvtsi128_si64(total) +
+        (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(total, total));
+#endif
+    for (; i < n; i++)
+        c += p[i] == '\n';
+    return c;
+}
+
+/* The last '\n' in p[0..n), or NULL (memrchr is a GNU extension). */
+static const char *last_newline(const char *p, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    while (n >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+        if (m)
+            return p + n - 16 + (31 - __builtin_clz(m));
+        n -= 16;
+    }
+#endif
+    while (n--)
+        if (p[n] == '\n')
+            return p + n;
+    return NULL;
+}
 
 /*
- * Returns 1 with the next line in *line, *len (without '\n'; a final line
- * without newline counts; the first line loses a UTF-8 BOM), 0 at the end,
- * -1 on a read error. *truncated is set when the line was longer than
- * LINE_CAP: *line then holds its first bytes only. The line stays valid
- * until the next call.
- *
- * With may_read 0, returns LR_MUST_READ instead of calling read(2): the
- * callers use it to flush what they have before they may block on a pipe,
- * so `tail -f log | decorum score` answers line by line.
+ * Reads the next batch into in: whole lines, each ending in '\n' except a
+ * last line without one at the end of the input, or the kept part of a
+ * line longer than LINE_CAP (in->len is then above LINE_CAP: the scorer
+ * cuts it). Returns the number of lines; 0 at the end of the input or on a
+ * read error (r->err), where a partial line is dropped. Blocks only while
+ * it has no whole line, so a pipe gets its answers line by line.
  */
-static int lr_next(struct lr *r, const char **line, size_t *len,
-                   int *truncated, int may_read)
+static uint64_t rd_batch(struct reader *r, struct jbuf *in)
 {
+    size_t len = 0, searched = 0; /* in[0..searched) holds no '\n' */
+    in->len = 0;
     if (r->err)
-        return -1;
-    for (;;) {
-        if (r->skipping) {
-            char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
-            if (nl) {
-                r->start = r->scan = (size_t)(nl - r->buf) + 1;
-                r->skipping = 0;
-                continue;
-            }
-            r->start = r->scan = r->end;
-            if (r->eof) {
-                r->skipping = 0;
-                continue;
-            }
-            if (!may_read)
-                return LR_MUST_READ;
-            if (lr_fill(r) != 0)
-                return -1;
-            continue;
-        }
-        char *nl = memchr(r->buf + r->scan, '\n', r->end - r->scan);
-        if (nl || (r->eof && r->start < r->end)) {
-            size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
-            *line = r->buf + r->start;
-            *len = stop - r->start;
-            /* The window can hold a little more than LINE_CAP; the limit
-             * is the same wherever the line happens to end. */
-            *truncated = *len > LINE_CAP;
-            if (*truncated)
-                *len = LINE_CAP;
-            r->start = r->scan = nl ? stop + 1 : stop;
-            break;
-        }
-        if (r->eof)
+        return 0;
+    while (r->skipping) {
+        if (r->eof) {
+            r->skipping = 0;
             return 0;
-        r->scan = r->end;
-        if (r->end - r->start > LINE_CAP) {
-            *line = r->buf + r->start;
-            *len = LINE_CAP;
-            *truncated = 1;
-            r->start = r->scan = r->end;
+        }
+        if (jbuf_reserve(in, READ_MAX) != 0) {
+            r->err = ENOMEM;
+            return 0;
+        }
+        ssize_t k = rd_read(r, in->p, READ_MAX);
+        if (k <= 0) {
+            r->skipping = 0;
+            return 0;
+        }
+        char *nl = memchr(in->p, '\n', (size_t)k);
+        if (nl) {
+            len = (size_t)k - (size_t)(nl + 1 - in->p);
+            memmove(in->p, nl + 1, len);
+            r->skipping = 0;
+        }
+    }
+    if (r->carry_len) {
+        /* in->len stays 0 until the end: reserving n makes room for n. */
+        if (jbuf_reserve(in, r->carry_len + READ_CHUNK) != 0) {
+            r->err = ENOMEM;
+            return 0;
+        }
+        memcpy(in->p, r->carry, r->carry_len);
+        len = searched = r->carry_len;
+        r->carry_len = 0;
+    }
+    size_t cut, want = rd_chunk(r);
+    for (;;) {
+        if (len > searched) {
+            const char *nl = last_newline(in->p + searched, len - searched);
+            if (nl) {
+                cut = (size_t)(nl + 1 - in->p);
+                break;
+            }
+            searched = len;
+        }
+        if (len > LINE_CAP) { /* keep this much, drop the rest of the line */
+            cut = len;
             r->skipping = 1;
             break;
         }
-        if (!may_read)
-            return LR_MUST_READ;
-        if (lr_fill(r) != 0)
-            return -1;
+        if (r->eof) {
+            cut = len;
+            break;
+        }
+        if (jbuf_reserve(in, len + want) != 0) {
+            r->err = ENOMEM;
+            return 0;
+        }
+        ssize_t k = rd_read(r, in->p + len, want);
+        if (k < 0)
+            return 0;
+        len += (size_t)k;
+        /* A line longer than a read: read more at a time. */
+        want = want >= READ_MAX / 2 ? READ_MAX : want * 2;
     }
-    if (++r->lines == 1 && *len >= 3 && memcmp(*line, "\xEF\xBB\xBF", 3) == 0) {
-        *line += 3;
-        *len -= 3;
-    }
-    return 1;
+    /* The tail is part of the last read, so it fits the carry. */
+    r->carry_len = len - cut;
+    if (r->carry_len)
+        memcpy(r->carry, in->p + cut, r->carry_len);
+    in->len = cut;
+    uint64_t n = count_newlines(in->p, cut) + (cut && in->p[cut - 1] != '\n');
+    r->lines += n;
+    return n;
 }
 
 /* ---------------------------------------------------------------------- */
 /* One line                                                                */
 /* ---------------------------------------------------------------------- */
 
+struct pool;
+
 struct worker {
     const decorum_engine *eng;
-    decorum_scratch *scr;
-    struct jsonl_item item;
+    decorum_scratch *scr;   /* allocated by the worker's own thread */
+    struct jsonl_item item; /* the parser's decoding buffer */
+    struct jbuf in;         /* the batch this worker read */
+    struct pool *pl;
 };
+
+static void worker_free(struct worker *w)
+{
+    decorum_scratch_free(w->scr);
+    jsonl_item_free(&w->item);
+    jbuf_free(&w->in);
+}
 
 static int put_id(struct jbuf *out, const struct jsonl_item *it,
                   uint64_t lineno)
@@ -334,157 +415,73 @@ static void progress_draw(struct progress *pg, uint64_t bytes, uint64_t lines,
 }
 
 /* ---------------------------------------------------------------------- */
-/* -j 1: everything in this thread                                         */
+/* Workers                                                                 */
 /* ---------------------------------------------------------------------- */
 
-struct run {
-    const decorum_engine *eng;
-    struct lr lr;
-    struct progress pg;
-    uint64_t lines, errors;
-    int failed; /* an I/O or fatal error was reported */
-};
-
-static int worker_init(struct worker *w, const decorum_engine *eng)
-{
-    memset(w, 0, sizeof *w);
-    w->eng = eng;
-    decorum_error err;
-    if (decorum_scratch_alloc(eng, &w->scr, &err) != DECORUM_OK) {
-        fprintf(stderr, "%s: %s\n", PROG, err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static void worker_free(struct worker *w)
-{
-    decorum_scratch_free(w->scr);
-    jsonl_item_free(&w->item);
-}
-
-static void report_read_error(struct run *run)
-{
-    fprintf(stderr, "%s: cannot read the input: %s\n", PROG,
-            strerror(run->lr.err));
-    run->failed = 1;
-}
-
-static void run_single(struct run *run)
-{
-    struct worker w;
-    struct jbuf out = {0};
-    if (worker_init(&w, run->eng) != 0) {
-        run->failed = 1;
-        return;
-    }
-    const char *line;
-    size_t len;
-    int trunc, rc;
-    for (;;) {
-        rc = lr_next(&run->lr, &line, &len, &trunc, 0);
-        if (rc == LR_MUST_READ) {
-            if (out.len) {
-                if (write_all(STDOUT_FILENO, out.p, out.len) != 0) {
-                    fprintf(stderr, "%s: cannot write the output: %s\n",
-                            PROG, strerror(errno));
-                    run->failed = 1;
-                    break;
-                }
-                out.len = 0;
-                progress_draw(&run->pg, lr_consumed(&run->lr), run->lines,
-                              run->errors, 0);
-            }
-            rc = lr_next(&run->lr, &line, &len, &trunc, 1);
-        }
-        if (rc <= 0)
-            break;
-        int r = score_line(&w, line, len, ++run->lines, trunc, &out);
-        if (r < 0) {
-            fprintf(stderr, "%s: out of memory writing line %llu\n", PROG,
-                    (unsigned long long)run->lines);
-            run->failed = 1;
-            break;
-        }
-        run->errors += (uint64_t)r;
-        if (out.len >= FLUSH_BYTES) {
-            if (write_all(STDOUT_FILENO, out.p, out.len) != 0) {
-                fprintf(stderr, "%s: cannot write the output: %s\n", PROG,
-                        strerror(errno));
-                run->failed = 1;
-                break;
-            }
-            out.len = 0;
-        }
-    }
-    if (rc < 0)
-        report_read_error(run);
-    if (out.len && !run->failed &&
-        write_all(STDOUT_FILENO, out.p, out.len) != 0) {
-        fprintf(stderr, "%s: cannot write the output: %s\n", PROG,
-                strerror(errno));
-        run->failed = 1;
-    }
-    jbuf_free(&out);
-    worker_free(&w);
-}
-
-/* ---------------------------------------------------------------------- */
-/* -j N: reader, workers, ordered writer                                   */
-/* ---------------------------------------------------------------------- */
-
-struct line_ref {
-    size_t off, len; /* in the batch's input buffer */
-    int truncated;
-};
-
-struct batch {
-    struct jbuf in, out;
-    struct line_ref lines[BATCH_LINES];
-    size_t n;
-    uint64_t first_line; /* 1-based number of lines[0] */
+/* A batch's output, waiting for its turn to be written. */
+struct slot {
+    struct jbuf out;
+    uint64_t first_line; /* 1-based number of the batch's first line */
+    uint64_t n;          /* lines in the batch */
     uint64_t in_bytes;   /* input consumed, for progress */
     uint64_t errors;
-    int done;  /* processed, waiting for its turn to be written */
-    int fatal; /* the output could not be built */
+    uint64_t fatal_line; /* the line whose output could not be built */
+    int done;            /* scored, waiting for its turn to be written */
+    int fatal;           /* the output could not be built */
+};
+
+struct run {
+    struct reader rd;
+    struct progress pg;
+    /* Written so far; only the worker holding the writer role touches them. */
+    uint64_t lines, errors, bytes;
 };
 
 struct pool {
     pthread_mutex_t mu;
-    pthread_cond_t work;  /* a batch is ready, or the input ended */
-    pthread_cond_t space; /* a slot was freed, or the run stops */
-    struct batch *slots;
+    pthread_cond_t cv; /* the reader role or a slot was freed, the input
+                          ended, the run stopped, or a worker got ready */
+    struct slot *slots;
     size_t m;
-    uint64_t filled, taken, written; /* batch sequence counters */
-    int eof;     /* the reader filled its last batch */
-    int writing; /* some worker holds the writer role */
-    int stop;    /* fatal error: stop reading and writing */
-    int failed;  /* the writer reported an error */
-    uint64_t bytes_done;
+    uint64_t next, written; /* batches read, batches written */
+    unsigned jobs, ready;   /* workers, workers done setting up */
+    int reading;            /* a worker holds the reader role */
+    int writing;            /* a worker holds the writer role */
+    int eof;                /* no batch is left to read */
+    int stop;               /* fatal output error: stop reading and writing */
+    int failed;             /* the writer reported an error */
+    int abandon;            /* a worker could not start: drop the run */
     struct run *run;
 };
 
-struct worker_arg {
-    struct pool *pool;
-    struct worker w;
-};
-
-static void process_batch(struct worker *w, struct batch *b)
+static void process_batch(struct worker *w, struct slot *s)
 {
-    b->out.len = 0;
-    b->errors = 0;
-    b->fatal = 0;
-    for (size_t i = 0; i < b->n; i++) {
-        const struct line_ref *l = &b->lines[i];
-        /* A batch of empty lines never allocated its input buffer. */
-        const char *line = b->in.p ? b->in.p + l->off : "";
-        int r = score_line(w, line, l->len, b->first_line + i, l->truncated,
-                           &b->out);
+    s->out.len = 0;
+    s->errors = 0;
+    s->fatal = 0;
+    const char *p = w->in.p, *end = p + w->in.len;
+    uint64_t lineno = s->first_line;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *next = nl ? nl + 1 : end;
+        size_t len = (size_t)((nl ? nl : end) - p);
+        /* The limit is the same wherever the read happened to stop. */
+        int truncated = len > LINE_CAP;
+        if (truncated)
+            len = LINE_CAP;
+        if (lineno == 1 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            len -= 3;
+        }
+        int r = score_line(w, p, len, lineno, truncated, &s->out);
         if (r < 0) {
-            b->fatal = 1;
+            s->fatal = 1;
+            s->fatal_line = lineno;
             return;
         }
-        b->errors += (uint64_t)r;
+        s->errors += (uint64_t)r;
+        p = next;
+        lineno++;
     }
 }
 
@@ -496,184 +493,167 @@ static void shrink(struct jbuf *b)
 
 /* Called with the lock held by the worker that just finished a batch:
  * writes every finished batch that is next in sequence, dropping the lock
- * around write(2) so other workers keep going. */
+ * around write(2) so the other workers keep going. */
 static void write_ready(struct pool *pl)
 {
     struct run *run = pl->run;
     if (pl->writing)
         return;
     pl->writing = 1;
-    while (pl->written < pl->filled && pl->slots[pl->written % pl->m].done) {
-        struct batch *b = &pl->slots[pl->written % pl->m];
+    while (pl->written < pl->next && pl->slots[pl->written % pl->m].done) {
+        struct slot *s = &pl->slots[pl->written % pl->m];
         int stopped = pl->stop;
         pthread_mutex_unlock(&pl->mu);
         int failed = 0;
         if (!stopped) {
-            if (b->fatal) {
+            if (s->fatal) {
                 fprintf(stderr, "%s: out of memory writing line %llu\n", PROG,
-                        (unsigned long long)b->first_line);
+                        (unsigned long long)s->fatal_line);
                 failed = 1;
-            } else if (write_all(STDOUT_FILENO, b->out.p, b->out.len) != 0) {
+            } else if (write_all(STDOUT_FILENO, s->out.p, s->out.len) != 0) {
                 fprintf(stderr, "%s: cannot write the output: %s\n", PROG,
                         strerror(errno));
                 failed = 1;
             }
         }
         if (!stopped && !failed) {
-            run->lines += b->n;
-            run->errors += b->errors;
-            pl->bytes_done += b->in_bytes;
-            progress_draw(&run->pg, pl->bytes_done, run->lines, run->errors,
-                          0);
+            run->lines += s->n;
+            run->errors += s->errors;
+            run->bytes += s->in_bytes;
+            progress_draw(&run->pg, run->bytes, run->lines, run->errors, 0);
         }
-        shrink(&b->in);
-        shrink(&b->out);
+        shrink(&s->out);
         pthread_mutex_lock(&pl->mu);
-        if (failed)
-            pl->stop = pl->failed = 1;
-        b->done = 0;
+        s->done = 0;
         pl->written++;
-        pthread_cond_signal(&pl->space);
+        if (failed) {
+            pl->stop = pl->failed = 1;
+            pthread_cond_broadcast(&pl->cv); /* every waiter must see it */
+        } else {
+            pthread_cond_signal(&pl->cv);
+        }
     }
     pl->writing = 0;
 }
 
+/* A worker: sets up its scratch, waits for the others, then takes the
+ * reader role, scores the batch it read and takes the writer role if its
+ * batch is the oldest unwritten one, until the input ends. */
 static void *worker_main(void *arg)
 {
-    struct worker_arg *wa = arg;
-    struct pool *pl = wa->pool;
+    struct worker *w = arg;
+    struct pool *pl = w->pl;
+    decorum_error err;
+    int ok = decorum_scratch_alloc(w->eng, &w->scr, &err) == DECORUM_OK;
+    if (!ok)
+        fprintf(stderr, "%s: %s\n", PROG, err.message);
     pthread_mutex_lock(&pl->mu);
+    if (!ok)
+        pl->abandon = 1;
+    if (++pl->ready == pl->jobs || pl->abandon)
+        pthread_cond_broadcast(&pl->cv);
+    while (pl->ready < pl->jobs && !pl->abandon)
+        pthread_cond_wait(&pl->cv, &pl->mu);
+    struct reader *rd = &pl->run->rd;
     for (;;) {
-        while (pl->taken == pl->filled && !pl->eof)
-            pthread_cond_wait(&pl->work, &pl->mu);
-        if (pl->taken == pl->filled)
+        while (!pl->abandon && !pl->stop && !pl->eof &&
+               (pl->reading || pl->next - pl->written >= pl->m))
+            pthread_cond_wait(&pl->cv, &pl->mu);
+        if (pl->abandon || pl->stop || pl->eof)
             break;
-        struct batch *b = &pl->slots[pl->taken++ % pl->m];
+        /* The slot is ours: its previous batch has been written. */
+        struct slot *s = &pl->slots[pl->next % pl->m];
+        pl->reading = 1;
+        pthread_mutex_unlock(&pl->mu);
+        uint64_t before = rd_consumed(rd);
+        s->first_line = rd->lines + 1;
+        s->n = rd_batch(rd, &w->in);
+        s->in_bytes = rd_consumed(rd) - before;
+        pthread_mutex_lock(&pl->mu);
+        pl->reading = 0;
+        if (s->n == 0) { /* the end, or a read error */
+            pl->eof = 1;
+            break;
+        }
+        pl->next++;
+        pthread_cond_signal(&pl->cv);
         int stopped = pl->stop;
         pthread_mutex_unlock(&pl->mu);
         if (!stopped)
-            process_batch(&wa->w, b);
+            process_batch(w, s);
+        shrink(&w->in);
         pthread_mutex_lock(&pl->mu);
-        b->done = 1;
+        s->done = 1;
         write_ready(pl);
     }
+    /* Whatever ended the loop (the input, a failure) ends it for all. */
+    pthread_cond_broadcast(&pl->cv);
     pthread_mutex_unlock(&pl->mu);
     return NULL;
 }
 
-/* Fills b with the next lines. Returns the number of lines, or -1 on a
- * read error or when the input buffer cannot grow. */
-static long fill_batch(struct lr *r, struct batch *b)
-{
-    uint64_t before = lr_consumed(r);
-    b->n = 0;
-    b->in.len = 0;
-    b->first_line = r->lines + 1;
-    const char *line;
-    size_t len;
-    int trunc, rc = 0;
-    while (b->n < BATCH_LINES && b->in.len < BATCH_BYTES) {
-        /* A batch that has lines goes out rather than wait for input. */
-        rc = lr_next(r, &line, &len, &trunc, b->n == 0);
-        if (rc != 1)
-            break;
-        struct line_ref *l = &b->lines[b->n++];
-        l->off = b->in.len;
-        l->len = len;
-        l->truncated = trunc;
-        if (jbuf_put(&b->in, line, len) != 0) {
-            r->err = ENOMEM;
-            return -1;
-        }
-    }
-    b->in_bytes = lr_consumed(r) - before;
-    /* After a read error the lines already read still go out; the next
-     * call reports the error. */
-    return rc == -1 && b->n == 0 ? -1 : (long)b->n;
-}
-
-static void run_pool(struct run *run, unsigned jobs)
+/* Scores the whole input with jobs workers: this thread and jobs - 1
+ * others. Returns 0, or -1 after reporting a failure. */
+static int run_workers(struct run *run, const decorum_engine *eng,
+                       unsigned jobs)
 {
     struct pool pl;
     memset(&pl, 0, sizeof pl);
     pl.run = run;
-    pl.m = 2 * (size_t)jobs + 2;
+    pl.jobs = jobs;
+    /* One worker needs no reorder window: one slot stays in its cache. */
+    pl.m = jobs == 1 ? 1 : 2 * (size_t)jobs + 2;
     pl.slots = calloc(pl.m, sizeof *pl.slots);
-    struct worker_arg *wa = calloc(jobs, sizeof *wa);
+    struct worker *w = calloc(jobs, sizeof *w);
     pthread_t *th = calloc(jobs, sizeof *th);
     unsigned started = 0;
-    int abandon = 0; /* a worker could not start: drop the run */
-    if (!pl.slots || !wa || !th) {
+    int rc = 0;
+    if (!pl.slots || !w || !th) {
         fprintf(stderr, "%s: out of memory\n", PROG);
-        run->failed = 1;
+        rc = -1;
         goto out;
     }
     pthread_mutex_init(&pl.mu, NULL);
-    pthread_cond_init(&pl.work, NULL);
-    pthread_cond_init(&pl.space, NULL);
+    pthread_cond_init(&pl.cv, NULL);
     for (unsigned i = 0; i < jobs; i++) {
-        wa[i].pool = &pl;
-        if (worker_init(&wa[i].w, run->eng) != 0) {
-            run->failed = abandon = 1;
-            break;
-        }
-        if (pthread_create(&th[i], NULL, worker_main, &wa[i]) != 0) {
+        w[i].eng = eng;
+        w[i].pl = &pl;
+    }
+    jsonw_init();
+    for (unsigned i = 1; i < jobs; i++) {
+        if (pthread_create(&th[i], NULL, worker_main, &w[i]) != 0) {
             fprintf(stderr, "%s: cannot start a thread\n", PROG);
-            worker_free(&wa[i].w);
-            run->failed = abandon = 1;
+            pthread_mutex_lock(&pl.mu);
+            pl.abandon = 1;
+            pthread_cond_broadcast(&pl.cv);
+            pthread_mutex_unlock(&pl.mu);
             break;
         }
         started++;
     }
-    /* Only this thread touches run->failed until the workers are joined;
-     * the writer reports through pl.failed. */
-    while (!run->failed) {
-        pthread_mutex_lock(&pl.mu);
-        while (pl.filled - pl.written >= pl.m && !pl.stop)
-            pthread_cond_wait(&pl.space, &pl.mu);
-        int stop = pl.stop;
-        pthread_mutex_unlock(&pl.mu);
-        if (stop)
-            break;
-        /* The slot is ours: its previous batch has been written. */
-        struct batch *b = &pl.slots[pl.filled % pl.m];
-        long n = fill_batch(&run->lr, b);
-        if (n < 0) {
-            report_read_error(run);
-            break;
-        }
-        if (n == 0)
-            break;
-        pthread_mutex_lock(&pl.mu);
-        pl.filled++;
-        pthread_cond_signal(&pl.work);
-        pthread_mutex_unlock(&pl.mu);
-    }
-    pthread_mutex_lock(&pl.mu);
-    /* After a read error, what was read is still scored and written. */
-    pl.eof = 1;
-    if (abandon)
-        pl.stop = 1;
-    pthread_cond_broadcast(&pl.work);
-    pthread_mutex_unlock(&pl.mu);
-    for (unsigned i = 0; i < started; i++) {
+    worker_main(&w[0]);
+    for (unsigned i = 1; i <= started; i++)
         pthread_join(th[i], NULL);
-        worker_free(&wa[i].w);
+    if (run->rd.err) {
+        fprintf(stderr, "%s: cannot read the input: %s\n", PROG,
+                strerror(run->rd.err));
+        rc = -1;
     }
-    if (pl.failed)
-        run->failed = 1;
-    pthread_cond_destroy(&pl.space);
-    pthread_cond_destroy(&pl.work);
+    if (pl.abandon || pl.failed)
+        rc = -1;
+    pthread_cond_destroy(&pl.cv);
     pthread_mutex_destroy(&pl.mu);
 out:
+    if (w)
+        for (unsigned i = 0; i < jobs; i++)
+            worker_free(&w[i]);
     if (pl.slots)
-        for (size_t i = 0; i < pl.m; i++) {
-            jbuf_free(&pl.slots[i].in);
+        for (size_t i = 0; i < pl.m; i++)
             jbuf_free(&pl.slots[i].out);
-        }
     free(pl.slots);
-    free(wa);
+    free(w);
     free(th);
+    return rc;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -764,29 +744,25 @@ int cmd_score(int argc, char **argv)
     decorum_engine *eng = NULL;
     struct run run;
     memset(&run, 0, sizeof run);
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     if ((rc = cliopt_engine_open(&eo, PROG, &eng)) != 0)
         goto done;
-    run.eng = eng;
-    if (lr_init(&run.lr, fd) != 0) {
+    if (rd_init(&run.rd, fd, jobs, regular ? (uint64_t)st.st_size : 0) != 0) {
         fprintf(stderr, "%s: out of memory\n", PROG);
         rc = 1;
         goto done;
     }
-    struct stat st;
-    if (!no_progress && isatty(STDERR_FILENO) && fstat(fd, &st) == 0 &&
-        S_ISREG(st.st_mode)) {
+    if (!no_progress && regular && isatty(STDERR_FILENO)) {
         run.pg.on = 1;
         run.pg.total = (uint64_t)st.st_size;
         clock_gettime(CLOCK_MONOTONIC, &run.pg.t0);
     }
-    if (jobs == 1)
-        run_single(&run);
-    else
-        run_pool(&run, jobs);
-    progress_draw(&run.pg, lr_consumed(&run.lr), run.lines, run.errors, 1);
-    rc = run.failed || run.errors ? 1 : 0;
+    int failed = run_workers(&run, eng, jobs) != 0;
+    progress_draw(&run.pg, rd_consumed(&run.rd), run.lines, run.errors, 1);
+    rc = failed || run.errors ? 1 : 0;
 done:
-    lr_free(&run.lr);
+    rd_free(&run.rd);
     decorum_engine_free(eng);
     if (fd != STDIN_FILENO)
         close(fd);

@@ -484,25 +484,30 @@ Test(jsonw, string_escapes)
     jbuf_free(&b);
 }
 
-/* Every byte value at every position of strings around the 8-byte block
- * size, against the reference. */
+/* Every byte value at every position of strings around the 16-byte block
+ * size (and the 8-byte one of the portable path), alone or followed by a
+ * second byte to escape in the same block, against the reference. */
 Test(jsonw, string_matches_reference)
 {
     struct jbuf b = {0};
-    char in[40], want[40 * 6 + 2];
-    for (size_t n = 1; n <= 33; n++) {
+    char in[48], want[48 * 6 + 2];
+    for (size_t n = 1; n <= 40; n++) {
         for (size_t pos = 0; pos < n; pos++) {
             for (int c = 0; c < 256; c++) {
-                memset(in, 'x', n);
-                in[pos] = (char)c;
-                if (n > 3 && pos != 1)
-                    in[1] = (char)0xC3; /* non-ASCII must pass through */
-                b.len = 0;
-                cr_assert_eq(jsonw_string(&b, in, n), 0);
-                size_t wl = ref_escape(in, n, want);
-                cr_assert(b.len == wl && memcmp(b.p, want, wl) == 0,
-                          "n=%zu pos=%zu c=0x%02x: %.*s vs %.*s", n, pos, c,
-                          (int)b.len, b.p, (int)wl, want);
+                for (int second = 0; second < 2; second++) {
+                    memset(in, 'x', n);
+                    in[pos] = (char)c;
+                    if (n > 3 && pos != 1)
+                        in[1] = (char)0xC3; /* non-ASCII must pass through */
+                    if (second && pos + 2 < n)
+                        in[pos + 2] = '\\';
+                    b.len = 0;
+                    cr_assert_eq(jsonw_string(&b, in, n), 0);
+                    size_t wl = ref_escape(in, n, want);
+                    cr_assert(b.len == wl && memcmp(b.p, want, wl) == 0,
+                              "n=%zu pos=%zu c=0x%02x: %.*s vs %.*s", n, pos,
+                              c, (int)b.len, b.p, (int)wl, want);
+                }
             }
         }
     }
