@@ -1,7 +1,8 @@
 /*
- * match.c: finds lexicon terms in normalized text with one Vectorscan
- * block-mode database of literals (docs/MATCH.md has the design and the
- * measured figures).
+ * match.c: finds lexicon terms in normalized text: a word pass that looks
+ * the text's words up in a hash of literals, and a small Vectorscan
+ * block-mode database for the few literals that need a substring scan
+ * (docs/MATCH.md has the design and the measured figures).
  *
  * Patterns. Entries that share a term form a *group*; every group gives
  * one exact pattern, and pattern id == group index for those. Then come
@@ -25,11 +26,10 @@
  * to an earlier generated form is dropped, so every literal appears once
  * and a term always wins over a misspelling of another term.
  *
- * Matching. Vectorscan reports every occurrence (no SINGLEMATCH, no SOM:
- * begin = end - pattern length). The callback checks word boundaries on
- * the normalized text, where word bytes are [a-z0-9] and every non-ASCII
- * byte; an apostrophe between word bytes, or a run of '*' after one, joins
- * words ("don't", "n****r"):
+ * What a match means (report()). An occurrence of a literal at [b, e) is
+ * judged on the normalized text, where word bytes are [a-z0-9] and every
+ * non-ASCII byte; an apostrophe between word bytes, or a run of '*' after
+ * one, joins words ("don't", "n****r"):
  *   - a boundary is needed on a side only if the term's character on that
  *     side is ASCII alphanumeric, an apostrophe ("'re" does not match in
  *     "they're") or a non-ASCII code point below U+2000 (letters of
@@ -39,8 +39,8 @@
  *     's s' es s for every entry, and ing ers ed er d (rs r after a final
  *     e) for verb entries; not after terms under 3 bytes ("is" is not
  *     "i" + s);
- *   - terms of one or two bytes of [a-z0-9] are not in the database but
- *     looked up as whole words (see SHORT_SLOTS).
+ *   - terms of one or two bytes of [a-z0-9] are looked up as whole words
+ *     (see SHORT_SLOTS).
  * A match inside a longer token is kept only for compound-eligible entries
  * (flag compound, or a slur, threat or identity term of 3+ letters), and
  * only when the whole token splits into exact single-word lexicon terms,
@@ -48,9 +48,37 @@
  * pieces: "killalljews" = kill + all + jew(s), while "scunthorpe" and
  * "jewshere" do not split. A one-byte piece may only start the token
  * ("arabia" is not arab + i + a), and a token that is an allow term does
- * not split ("japan"). The check needs every term inside the token,
- * including those Vectorscan reports later, so the callback only records
- * candidates; after the scan each candidate's token is scanned again.
+ * not split ("japan"). Such matches are recorded as candidates, and
+ * resolve_compounds splits their tokens after the passes.
+ *
+ * Finding the occurrences. The result must be exactly what reporting
+ * every occurrence of every literal would give; most occurrences cannot
+ * give anything, and the passes look only where one can:
+ *   - A literal that needs a boundary on both sides, starts with a word
+ *     byte and ends with a word byte or '*' can give a hit only from a word
+ *     start to where a word may end, or to where an inflection ending there
+ *     starts (word_ends). Such literals, single words and phrases with all
+ *     their forms (31 000 of 31 900 for the built-in lexicon), are keys of
+ *     an open-addressing hash (with a Bloom filter in front), and the word
+ *     pass (match_words) hashes each word of the text once and looks up
+ *     the few places a literal can end: one probe per word, and one per
+ *     possible inflection. A phrase is followed word by word: the hash
+ *     holds its leading words (HV_PREFIX), and the hash of the phrase so
+ *     far goes on from one word's to the next (see match_words).
+ *   - A compound-eligible literal can also give a candidate where it does
+ *     not end a word or does not start one. Those are looked for only in
+ *     words that can split into pieces around one (token_cands): a word
+ *     that is a key knows it (HV_SPLIT, HV_INNER, computed at build), any
+ *     other must contain a compound-eligible term (an Aho-Corasick automaton
+ *     over them says) or end with the first word of a compound-eligible
+ *     phrase, and a small memo in the scratch remembers the frequent words
+ *     that do neither.
+ *   - What is left (emoji, CJK, "(((hugs)))", literals over 64 bytes: 72
+ *     for the built-in lexicon) stays in Vectorscan, whose scan runs only
+ *     on texts holding a byte such a literal starts with (db_may_match);
+ *     and literals of 1 or 2 bytes that are not short terms are found by
+ *     tiny_scan (see struct dc_matcher).
+ * Hits are sorted at the end, so the order they are found in is free.
  *
  * Memory. The engine allocator holds the matcher's tables, the scratch's
  * vectors and the hits. Vectorscan's databases and hs_scratch are
@@ -58,13 +86,12 @@
  * hs_free_database / hs_free_scratch: hs_set_*_allocator is process-wide
  * and would clash between engines with different allocators.
  *
- * Start-up. Compiling tens of thousands of literals takes far longer than
- * the engine's load budget, so the build serializes the database for the
- * built-in lexicon (tools/matchdb.c, dc_builtin_matchdb[]). It is used only
- * when its key, a hash of every generated literal in id order plus the
- * generator and Vectorscan versions, equals the key of what this lexicon
- * generates now: a stale blob can never be used, and any other lexicon is
- * compiled at load time.
+ * Start-up. The build serializes the database for the built-in lexicon
+ * (tools/matchdb.c, dc_builtin_matchdb[]). It is used only when its key, a
+ * hash of every literal in the database in id order plus the generator
+ * and Vectorscan versions, equals the key of what this lexicon generates
+ * now: a stale blob can never be used, and any other lexicon is compiled
+ * at load time. The word hash and the other tables are built at load.
  */
 #include "decorum_int.h"
 
@@ -75,7 +102,7 @@
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
-#define GEN_VERSION 1u
+#define GEN_VERSION 2u
 
 #define MAX_PATTERNS (1u << 22)
 #define MAX_PATTERN_BYTES (64u << 20)
@@ -111,14 +138,54 @@
  * every word and would cost a callback each. They are looked up in a
  * table indexed by their bytes: 36 one-byte slots, then 36 * 36. */
 #define SHORT_SLOTS (36u + 36u * 36u)
-/* Terms of 3 or 4 bytes of [a-z0-9] that never match inside a longer word
- * (no compound-eligible entry) are looked up too, in a small hash keyed by
- * their bytes: "the", "you", "are", "all" are the lexicon's most frequent
- * words, and as literals they cost a quarter of the scan. */
-typedef struct wslot {
-    uint64_t key; /* word_key(); 0: empty */
-    uint32_t group;
-} wslot;
+/* Literals that can only ever match from a word start to a word end
+ * (plus an inflection) are not in the database either: single words and
+ * their misspelled, masked and verb forms, and phrases and their forms.
+ * The word pass looks the text's words up in an open-addressing hash of
+ * them, whatever the number of forms (see match_words). The same hash
+ * holds every exact single-word term, the pieces of run-together words,
+ * and every phrase's leading words ("white" and "white power" for "white
+ * power world wide"), which tell the word pass to look further. A slot
+ * holds 32 bits of the key's hash, a value (HV_* flags and a pattern id),
+ * and where the key's bytes are in lits; a value of 0 is an empty slot. */
+typedef struct hslot {
+    uint32_t tag, val;
+    uint32_t ol;    /* offset in lits << 6 | (length - 1) */
+    uint32_t lasts; /* HV_CPREFIX: lengths of the last words that may
+                     * follow, bit l - 1 (bit 31: any longer one) */
+    uint32_t next;  /* HV_PREFIX: first bytes c of the words that may
+                     * follow, bit c & 31 */
+} hslot;
+#define HV_ID 0x003fffffu      /* < MAX_PATTERNS */
+#define HV_SPLIT 0x00400000u   /* a word that is this key splits (reach) */
+#define HV_INNER 0x00800000u   /* ... and a candidate phrase may start in it */
+#define HV_CAND 0x04000000u    /* HV_WORD that can be a compound candidate */
+#define HV_CPREFIX 0x08000000u /* HV_PREFIX of an HV_CAND phrase */
+#define HV_PREFIX 0x10000000u  /* a phrase's leading words: look further */
+#define HV_OLD34 0x20000000u   /* piece of 3-4 bytes [a-z0-9]: split_token */
+#define HV_PIECE 0x40000000u   /* exact single-word term: a compound piece */
+#define HV_WORD 0x80000000u    /* a literal found by the word pass */
+/* Filters of token_cands, by three bytes of a string (pre_slot): length
+ * masks, bit l - 1 for a string of l bytes (bit 31: 32 or more). */
+#define PRE_BITS 13u
+#define PRE_SLOTS (1u << PRE_BITS)
+#define F_PRE 0u   /* pieces of 3+ bytes, by their first three */
+#define F_SUF 1u   /* pieces of 3+ bytes, by their last three */
+#define F_S1 2u    /* first words of 3+ bytes of HV_CAND phrases, by last 3 */
+#define F_N 3u
+#define AC_SYMS 37u
+#define AC_MAX 65535u
+/* Three bytes, each a-z, 0-9 or another (6-bit codes): one bit each. */
+#define CTRI_WORDS ((1u << 18) / 64u)
+/* Longer literals stay in the database; sizes the prefix hash array of
+ * the word pass. */
+#define HASH_MAXLEN 64u
+/* The Bloom filter in front of the hash: bits per key (rounded up to a
+ * power of 2 in total). */
+#define BLOOM_BITS_PER 16u
+
+/* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
+#define MEMO_BITS 12u
 
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
@@ -151,8 +218,49 @@ struct dc_matcher {
     uint8_t *ebits; /* [n_entries] EB_* */
     size_t n_entries;
     uint32_t *short_tab; /* [SHORT_SLOTS] group + 1, 0: none; or NULL */
-    wslot *words;        /* [words_cap] (a power of 2), or NULL */
-    size_t words_cap;
+    hslot *hash;         /* [hash_cap] (a power of 2), or NULL */
+    size_t hash_cap;
+    unsigned hash_shift; /* 64 - log2(hash_cap) */
+    uint64_t *bloom;     /* [bloom_cap / 64] bits, one per hashed literal */
+    size_t bloom_cap;    /* bits, a power of 2 */
+    char *lits;          /* [lits_cap] the hashed literals, back to back */
+    size_t lits_len, lits_cap;
+    size_t hmax_word;    /* longest HV_WORD literal, 0: none */
+    size_t hmax_piece;   /* longest HV_PIECE literal, 0: none */
+    size_t hmax_cand;    /* longest single-word HV_CAND literal, 0: none */
+    uint32_t *filt;      /* [F_N * PRE_SLOTS], or NULL: no hash */
+    uint64_t pow[HASH_MAXLEN + 1]; /* HASH_MUL to the power i */
+    uint64_t *ctri;      /* [CTRI_WORDS] the first three bytes of the
+                          * single-word HV_CAND literals, by ctri_bit() */
+    /* An Aho-Corasick automaton over code6() of the single-word HV_CAND
+     * literals: from the state at offset o (state * AC_SYMS), code c leads
+     * to ac[o + c] >> 1, with bit 0 set if one of them ends there. NULL if
+     * there are too many states (then every word may hold one). */
+    uint32_t *ac;
+    size_t ac_states;
+    uint64_t s1_short[21]; /* first words of 1-2 bytes [a-z0-9] of HV_CAND
+                            * phrases: bit 36 * c0 + c1, or c0 for one */
+    bool s1_odd;         /* ... and of 1-2 other bytes */
+    bool piece12;        /* some HV_PIECE key has 1 or 2 bytes */
+    bool cand_phrase;    /* some HV_CAND literal is a phrase */
+    bool cand_any;       /* some literal is HV_CAND */
+    /* When the database can match: its literals' first bytes. */
+    bool db_always;        /* one starts with an ASCII word byte: always */
+    bool db_nonascii;      /* one starts with a non-ASCII byte */
+    unsigned char db_first[8]; /* the ASCII first bytes, db_n_first of them */
+    size_t db_n_first;
+    /* Literals of 1 or 2 bytes left after the tables (non-ASCII letters,
+     * emoji parts): not in the database, where a literal that short can
+     * be missed next to some longer ones (seen with Vectorscan 5.4.9:
+     * "\xc3\xa9" at the end of a text, with "(((them)))"); tiny_scan()
+     * finds them. */
+    struct tinylit {
+        uint32_t id;
+        uint8_t len;
+        unsigned char c[2];
+    } *tiny; /* [n_tiny] */
+    size_t n_tiny, tiny_cap;
+    uint64_t tiny_first[4]; /* their first bytes */
     size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
     dc_matcher_stats stats;
@@ -171,6 +279,9 @@ typedef struct spanvec {
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
+    unsigned char *text; /* [text_cap] the text scanned, and 16 zero bytes */
+    size_t text_cap;
+    uint64_t *memo;      /* [3 << MEMO_BITS] words cands_gate said no to */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -243,13 +354,22 @@ static uint8_t edge_bits(const char *s, size_t len)
     return bits;
 }
 
+/* a-z: 0-25, 0-9: 26-35, anything else: -1. */
+static const int8_t alnum_tab[256] = {
+#define N16 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+    N16, N16, N16,
+    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -1, -1, -1, -1, -1, -1,
+    N16,
+    N16,
+    -1, 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+    N16, N16, N16, N16, N16, N16, N16, N16,
+#undef N16
+};
+
 static inline int alnum_code(unsigned char c)
 {
-    if (c >= 'a' && c <= 'z')
-        return c - 'a';
-    if (c >= '0' && c <= '9')
-        return 26 + (c - '0');
-    return -1;
+    return alnum_tab[c];
 }
 
 /* The short-term slot of s[0, len), or -1 when it is not a short term. */
@@ -263,30 +383,185 @@ static inline int short_slot(const unsigned char *s, size_t len)
     return a < 0 || b < 0 ? -1 : 36 + a * 36 + b;
 }
 
-/* The bytes and length of a word of 3 or 4 bytes, never 0. */
-static inline uint64_t word_key(const unsigned char *s, size_t len)
+/* The word hash: a multiplicative hash over the bytes, so that the word
+ * pass gets the hash of every prefix of a word in one walk (hash_step),
+ * then mixed with the length (hash_fin). */
+#define HASH_SEED 0x2545f4914f6cdd1dull
+#define HASH_MUL 0x9e3779b97f4a7c15ull
+#define HASH_INV 0xf1de83e19937733dull /* HASH_MUL * HASH_INV == 1 */
+
+static inline uint64_t hash_step(uint64_t h, unsigned char c)
 {
-    uint64_t k = len | (uint64_t)s[0] << 8 | (uint64_t)s[1] << 16 |
-                 (uint64_t)s[2] << 24;
-    return len == 4 ? k | (uint64_t)s[3] << 32 : k;
+    return (h + c) * HASH_MUL;
 }
 
-static inline size_t word_hash(uint64_t k, size_t mask)
+static inline uint64_t hash_fin(uint64_t h, size_t len)
 {
-    return (size_t)((k * 0x9e3779b97f4a7c15ull) >> 40) & mask;
+    /* The last step multiplied: the high bits are mixed, the low ones
+     * not; slot and Bloom bit come from the high bits, the tag from these
+     * folded down. A key's length is in its bytes' hash already. */
+    (void)len;
+    return h ^ (h >> 32);
 }
 
-/* The group of the table word s[0, len), or -1. */
-static inline long word_find(const dc_matcher *m, const unsigned char *s,
-                             size_t len)
+static uint64_t hash_bytes(const unsigned char *s, size_t len)
 {
-    uint64_t k = word_key(s, len);
-    size_t mask = m->words_cap - 1;
-    for (size_t i = word_hash(k, mask);; i = (i + 1) & mask) {
-        if (m->words[i].key == k)
-            return (long)m->words[i].group;
-        if (m->words[i].key == 0)
-            return -1;
+    uint64_t h = HASH_SEED;
+    for (size_t i = 0; i < len; i++)
+        h = hash_step(h, s[i]);
+    return hash_fin(h, len);
+}
+
+/* The filter slot of the three bytes s[0..2]. */
+static inline size_t pre_slot(const unsigned char *s)
+{
+    uint32_t x = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+    return (size_t)((x * 0x9e3779b1u) >> (32u - PRE_BITS));
+}
+
+/* a-z 0-25, 0-9 26-35, anything else 36. */
+static const uint8_t code6_tab[256] = {
+#define O16 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36
+    O16, O16, O16,
+    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 36, 36, 36, 36, 36,
+    O16,
+    O16,
+    36, 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 36, 36, 36, 36, 36,
+    O16, O16, O16, O16, O16, O16, O16, O16,
+#undef O16
+};
+
+static inline unsigned code6(unsigned char c)
+{
+    return code6_tab[c];
+}
+
+/* The m->ctri bit of the three bytes s[0..2]. */
+static inline size_t ctri_bit(const unsigned char *s)
+{
+    return (size_t)(code6(s[0]) << 12 | code6(s[1]) << 6 | code6(s[2]));
+}
+
+/* The lengths of filter f's strings with the three bytes s[0..2], as a
+ * mask of bit l - 1. */
+static inline uint64_t filt_lens(const dc_matcher *m, unsigned f,
+                                 const unsigned char *s)
+{
+    uint32_t mk = m->filt[f * PRE_SLOTS + pre_slot(s)];
+    return (mk & 0x7fffffffu) | (mk >> 31 ? ~0ull << 31 : 0);
+}
+
+static void filt_add(dc_matcher *m, unsigned f, const unsigned char *s,
+                     size_t len)
+{
+    m->filt[f * PRE_SLOTS + pre_slot(s)] |= len <= 31 ? 1u << (len - 1)
+                                                      : 1u << 31;
+}
+
+static inline bool bloom_has(const dc_matcher *m, uint64_t f)
+{
+    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
+    return (m->bloom[bit >> 6] >> (bit & 63)) & 1u;
+}
+
+/* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
+ * to 7 past the end: lits has 8 bytes to spare after its last key, and
+ * the scanned text is a copy with 16 (dc_match). */
+static inline bool same_bytes(const char *a, const unsigned char *b,
+                              size_t len)
+{
+    uint64_t x, y;
+    for (; len > 8; len -= 8, a += 8, b += 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+    }
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    return ((x ^ y) << (64 - 8 * len)) == 0;
+}
+
+/* The slot of the key s[0, len), whose hash is f, or NULL. */
+static inline const hslot *hash_get(const dc_matcher *m,
+                                    const unsigned char *s, size_t len,
+                                    uint64_t f)
+{
+    if (!bloom_has(m, f))
+        return NULL;
+    size_t mask = m->hash_cap - 1;
+    uint32_t tag = (uint32_t)f;
+    for (size_t i = (size_t)(f >> m->hash_shift);; i = (i + 1) & mask) {
+        const hslot *sl = &m->hash[i];
+        if (sl->val == 0)
+            return NULL;
+        if (sl->tag == tag && (sl->ol & 63u) == len - 1 &&
+            same_bytes(m->lits + (sl->ol >> 6), s, len))
+            return sl;
+    }
+}
+
+/* The value of the key s[0, len), whose hash is f, if it has a flag of
+ * want; else 0. */
+static inline uint32_t hash_find(const dc_matcher *m, const unsigned char *s,
+                                 size_t len, uint64_t f, uint32_t want)
+{
+    const hslot *sl = hash_get(m, s, len, f);
+    return sl && (sl->val & want) ? sl->val : 0;
+}
+
+/* Positions of the word t[0, L) (L <= 64) that a chain of its pieces (as
+ * split_token finds them) reaches from its start: bit p - 1 for p. Not
+ * through the word as one piece, nor one piece and the plural s ending
+ * the word. ph, if not NULL, holds the hash states of t's prefixes. */
+static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L,
+                      const uint64_t *ph)
+{
+    const uint32_t *tab = m->short_tab;
+    uint64_t F = 0;
+    for (size_t p = 0;;) {
+        size_t maxl = p ? L - p : L - 1; /* longest piece from p */
+        uint64_t lens = 0;               /* bit l - 1: a piece of l bytes */
+        int slot;
+        if (tab && p == 0 && maxl >= 1 && (slot = alnum_code(t[0])) >= 0 &&
+            tab[slot])
+            lens |= 1;
+        if (tab && maxl >= 2 && (slot = short_slot(t + p, 2)) >= 0 &&
+            tab[slot])
+            lens |= 2;
+        uint64_t want = maxl >= 3 ? filt_lens(m, F_PRE, t + p) : 0;
+        if (maxl < 64)
+            want &= (1ull << maxl) - 1;
+        if (m->piece12)
+            want |= maxl >= 2 ? 3 : maxl;
+        if (want && p == 0 && ph) {
+            for (uint64_t w = want; w; w &= w - 1) {
+                size_t l = (size_t)__builtin_ctzll(w) + 1;
+                if (hash_find(m, t, l, hash_fin(ph[l], l), HV_PIECE))
+                    lens |= 1ull << (l - 1);
+            }
+        } else if (want) {
+            uint64_t h = HASH_SEED;
+            for (size_t l = 1; want >> (l - 1); l++) {
+                h = hash_step(h, t[p + l - 1]);
+                if (((want >> (l - 1)) & 1) &&
+                    hash_find(m, t + p, l, hash_fin(h, l), HV_PIECE))
+                    lens |= 1ull << (l - 1);
+            }
+        }
+        for (; lens; lens &= lens - 1) {
+            size_t q = p + (size_t)__builtin_ctzll(lens) + 1;
+            F |= 1ull << (q - 1);
+            if (q < L && t[q] == 's' && !(p == 0 && q + 1 == L))
+                F |= 1ull << q;
+        }
+        uint64_t later = F & (~0ull << p); /* positions > p; p < L <= 64 */
+        if (!later)
+            return F;
+        p = (size_t)__builtin_ctzll(later) + 1;
+        if (p >= L)
+            return F;
     }
 }
 
@@ -682,44 +957,313 @@ static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
     return st;
 }
 
-/* Moves the terms of 3 or 4 bytes that never match inside a word into
- * m->words (see wslot). */
-static decorum_status build_words(const dc_alloc *al, dc_matcher *m,
-                                  builder *b)
+static inline bool wordstar(unsigned char c)
 {
-    size_t count = 0;
+    return word_byte(c) || c == '*';
+}
+
+/* Is a literal with pattern bits bits and kind how a compound candidate
+ * when it matches inside a word (see report())? */
+static bool cand_literal(uint8_t bits, uint8_t how)
+{
+    return (bits & PB_COMP) && how == DC_HIT_EXACT && !(bits & PB_INFL);
+}
+
+/* Does the word pass (and for compound candidates, find_cands) find the
+ * literal s[0, len) with pattern bits bits and kind how? It must start
+ * with a word byte and end with a word byte or '*' (those of a masked
+ * word), need a boundary on both sides, and if it is a compound candidate
+ * have the 3 bytes find_cands looks for. */
+static bool word_literal(const unsigned char *s, size_t len, uint8_t bits,
+                         uint8_t how)
+{
+    return len > 0 && len <= HASH_MAXLEN && word_byte(s[0]) &&
+           wordstar(s[len - 1]) &&
+           (bits & (PB_LEFT | PB_RIGHT)) == (PB_LEFT | PB_RIGHT) &&
+           !(bits & PB_TABLE) && (len >= 3 || !cand_literal(bits, how));
+}
+
+/* Adds the key lits[off, off + len) with value val, or ORs val's flags
+ * into the key's slot if it has one; returns the slot. */
+static hslot *hash_add(dc_matcher *m, size_t off, size_t len, uint32_t val)
+{
+    const unsigned char *k = (const unsigned char *)m->lits + off;
+    uint64_t f = hash_bytes(k, len);
+    size_t mask = m->hash_cap - 1, i = (size_t)(f >> m->hash_shift);
+    for (; m->hash[i].val; i = (i + 1) & mask) {
+        hslot *sl = &m->hash[i];
+        if (sl->tag == (uint32_t)f && (sl->ol & 63u) == len - 1 &&
+            memcmp(m->lits + (sl->ol >> 6), k, len) == 0) {
+            sl->val |= val;
+            return sl;
+        }
+    }
+    m->hash[i] = (hslot){(uint32_t)f, val, (uint32_t)(off << 6 | (len - 1)),
+                         0, 0};
+    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
+    m->bloom[bit >> 6] |= 1ull << (bit & 63);
+    return &m->hash[i];
+}
+
+/* The automaton of m->ac over the single-word HV_CAND literals (see
+ * struct dc_matcher): a trie, then the transitions of its failure links
+ * in breadth-first order. Too many states: none. */
+static decorum_status build_ac(const dc_alloc *al, dc_matcher *m,
+                               const builder *b)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->pats[i].how == DC_HIT_EXACT && (b->pats[i].bits & PB_TABLE) &&
+            cand_literal(b->pats[i].bits, b->pats[i].how) &&
+            single_word(b->buf + b->off[i], b->pats[i].len))
+            cap += b->pats[i].len;
+    if (cap > AC_MAX)
+        return DECORUM_OK;
+    uint16_t *ac = dc_calloc(al, cap * AC_SYMS, sizeof *ac);
+    uint8_t *out = dc_calloc(al, cap, 1);
+    uint16_t *fail = dc_calloc(al, cap, sizeof *fail);
+    uint16_t *queue = dc_calloc(al, cap, sizeof *queue);
+    if (!ac || !out || !fail || !queue) {
+        dc_free(al, ac, cap * AC_SYMS * sizeof *ac);
+        dc_free(al, out, cap);
+        dc_free(al, fail, cap * sizeof *fail);
+        dc_free(al, queue, cap * sizeof *queue);
+        return DECORUM_ERR_NOMEM;
+    }
+    size_t states = 1;
+    for (size_t i = 0; i < b->n; i++) {
+        const pat *p = &b->pats[i];
+        const unsigned char *t = (const unsigned char *)b->buf + b->off[i];
+        if (!(p->how == DC_HIT_EXACT && (p->bits & PB_TABLE) &&
+              cand_literal(p->bits, p->how) &&
+              single_word((const char *)t, p->len)))
+            continue;
+        size_t st = 0;
+        for (size_t k = 0; k < p->len; k++) {
+            uint16_t *nx = &ac[st * AC_SYMS + code6(t[k])];
+            if (!*nx)
+                *nx = (uint16_t)states++;
+            st = *nx;
+        }
+        out[st] = 1;
+    }
+    /* Breadth first: missing transitions follow the failure link. */
+    size_t qh = 0, qt = 0;
+    for (size_t c = 0; c < AC_SYMS; c++)
+        if (ac[c])
+            queue[qt++] = ac[c]; /* fail = 0 */
+    while (qh < qt) {
+        size_t st = queue[qh++];
+        out[st] |= out[fail[st]];
+        for (size_t c = 0; c < AC_SYMS; c++) {
+            uint16_t *nx = &ac[st * AC_SYMS + c];
+            uint16_t via = ac[fail[st] * AC_SYMS + c];
+            if (*nx) {
+                fail[*nx] = via;
+                queue[qt++] = *nx;
+            } else {
+                *nx = via;
+            }
+        }
+    }
+    dc_free(al, fail, cap * sizeof *fail);
+    dc_free(al, queue, cap * sizeof *queue);
+    m->ac = dc_calloc(al, states * AC_SYMS, sizeof *m->ac);
+    if (m->ac) {
+        m->ac_states = states;
+        for (size_t i = 0; i < states * AC_SYMS; i++)
+            m->ac[i] = (uint32_t)ac[i] * AC_SYMS << 1 | out[ac[i]];
+    }
+    dc_free(al, ac, cap * AC_SYMS * sizeof *ac);
+    dc_free(al, out, cap);
+    return m->ac ? DECORUM_OK : DECORUM_ERR_NOMEM;
+}
+
+/* Moves the literals the word pass finds out of the database into
+ * m->hash, with their leading words when they are phrases, and the exact
+ * single-word terms (pieces of run-together words, which stay in the
+ * database if they are compound-eligible). Short terms (short_tab) are in
+ * neither. */
+static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
+                                 builder *b)
+{
+    size_t count = 0, bytes = 0;
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t g = 0; g < m->n_groups; g++) {
-            pat *p = &b->pats[g];
-            const unsigned char *t = (const unsigned char *)b->buf + b->off[g];
-            bool ok = (p->len == 3 || p->len == 4) && !(p->bits & PB_COMP);
-            for (size_t i = 0; ok && i < p->len; i++)
-                ok = alnum_code(t[i]) >= 0;
-            if (!ok)
+        for (size_t i = 0; i < b->n; i++) {
+            pat *p = &b->pats[i];
+            const unsigned char *t = (const unsigned char *)b->buf + b->off[i];
+            bool word = word_literal(t, p->len, p->bits, p->how);
+            bool piece = i < m->n_groups && (p->bits & PB_SEG) &&
+                         !(p->bits & PB_TABLE) && p->len <= HASH_MAXLEN;
+            if (!word && !piece)
                 continue;
             if (pass == 0) {
                 count++;
+                bytes += p->len;
+                for (size_t k = 1; word && k < p->len; k++)
+                    count += wordstar(t[k - 1]) && !wordstar(t[k]);
                 continue;
             }
-            uint64_t k = word_key(t, p->len);
-            size_t mask = m->words_cap - 1, i = word_hash(k, mask);
-            while (m->words[i].key)
-                i = (i + 1) & mask;
-            m->words[i].key = k;
-            m->words[i].group = (uint32_t)g;
-            p->bits |= PB_TABLE;
+            uint32_t val = (uint32_t)i, off = (uint32_t)m->lits_len;
+            memcpy(m->lits + off, t, p->len);
+            m->lits_len += p->len;
+            if (word) {
+                val |= HV_WORD;
+                p->bits |= PB_TABLE;
+                if (p->len > m->hmax_word)
+                    m->hmax_word = p->len;
+            }
+            if (word && cand_literal(p->bits, p->how)) {
+                val |= HV_CAND;
+                m->cand_any = true;
+                size_t w1 = 0; /* its first word */
+                while (w1 < p->len && wordstar(t[w1]))
+                    w1++;
+                if (w1 == p->len) {
+                    if (p->len > m->hmax_cand)
+                        m->hmax_cand = p->len;
+                    size_t bit = ctri_bit(t);
+                    m->ctri[bit >> 6] |= 1ull << (bit & 63);
+                } else {
+                    m->cand_phrase = true;
+                    int c0 = alnum_code(t[0]), c1 = w1 == 2 ? alnum_code(t[1]) : 0;
+                    if (w1 >= 3)
+                        filt_add(m, F_S1, t + w1 - 3, w1);
+                    else if (c0 < 0 || c1 < 0)
+                        m->s1_odd = true;
+                    else {
+                        size_t bit = w1 == 1 ? (size_t)c0 : 36u + (size_t)(c0 * 36 + c1);
+                        m->s1_short[bit >> 6] |= 1ull << (bit & 63);
+                    }
+                }
+            }
+            if (piece) {
+                bool old34 = (p->len == 3 || p->len == 4) &&
+                             !(p->bits & PB_COMP);
+                for (size_t k = 0; old34 && k < p->len; k++)
+                    old34 = alnum_code(t[k]) >= 0;
+                val |= HV_PIECE | (old34 ? HV_OLD34 : 0);
+                if (p->len > m->hmax_piece)
+                    m->hmax_piece = p->len;
+                if (p->len >= 3) {
+                    filt_add(m, F_PRE, t, p->len);
+                    filt_add(m, F_SUF, t + p->len - 3, p->len);
+                } else {
+                    m->piece12 = true;
+                }
+            }
+            hash_add(m, off, p->len, val);
         }
         if (pass == 0) {
             if (count == 0)
                 return DECORUM_OK;
-            /* At most a quarter full: a miss, the usual case, ends at once. */
-            size_t cap = 16;
-            while (cap < count * 4)
+            /* At most two thirds full; the Bloom filter answers most misses. */
+            size_t cap = 16, bits = 4;
+            while (cap < count + count / 2) {
                 cap *= 2;
-            m->words = dc_calloc(al, cap, sizeof *m->words);
-            if (!m->words)
+                bits++;
+            }
+            size_t bcap = 64;
+            while (bcap < count * BLOOM_BITS_PER)
+                bcap *= 2;
+            m->hash = dc_calloc(al, cap, sizeof *m->hash);
+            m->bloom = dc_calloc(al, bcap / 64, sizeof *m->bloom);
+            m->lits_cap = bytes + 8; /* same_bytes reads 8 at a time */
+            m->lits = dc_malloc(al, m->lits_cap);
+            m->filt = dc_calloc(al, F_N * PRE_SLOTS, sizeof *m->filt);
+            m->ctri = dc_calloc(al, CTRI_WORDS, sizeof *m->ctri);
+            m->hash_cap = cap;
+            m->hash_shift = 64u - (unsigned)bits;
+            m->bloom_cap = bcap;
+            m->lits_len = 0;
+            if (!m->hash || !m->bloom || !m->lits || !m->filt || !m->ctri)
                 return DECORUM_ERR_NOMEM;
-            m->words_cap = cap;
+        }
+    }
+    /* A phrase's leading words, each time a word ends inside it, point
+     * into the phrase's bytes. After every literal: they may be literals
+     * themselves ("white power"), and then share the slot. */
+    for (size_t i = 0; i < m->hash_cap; i++) {
+        hslot sl = m->hash[i];
+        if (!(sl.val & HV_WORD))
+            continue;
+        size_t off = sl.ol >> 6, len = (sl.ol & 63u) + 1, last = len;
+        const unsigned char *t = (const unsigned char *)m->lits + off;
+        while (last > 0 && wordstar(t[last - 1]))
+            last--; /* the last word is t[last, len) */
+        for (size_t k = 1; k < len; k++) {
+            if (!wordstar(t[k - 1]) || wordstar(t[k]))
+                continue;
+            hslot *ps = hash_add(m, off, k,
+                                 HV_PREFIX |
+                                     (sl.val & HV_CAND ? HV_CPREFIX : 0));
+            /* Where the candidate may end if its last word comes next. */
+            size_t gap = k;
+            while (gap < len && !wordstar(t[gap]))
+                gap++;
+            ps->next |= 1u << (t[gap] & 31);
+            if ((sl.val & HV_CAND) && gap == last)
+                ps->lasts |= len - last <= 31 ? 1u << (len - last - 1)
+                                              : 1u << 31;
+        }
+    }
+    /* The count above was generous (a phrase's leading words are counted
+     * for every form): now that the keys are known, at most two thirds
+     * full. */
+    size_t used = 0, cap = 16, bits = 4;
+    for (size_t i = 0; i < m->hash_cap; i++)
+        used += m->hash[i].val != 0;
+    while (cap < used + used / 2) {
+        cap *= 2;
+        bits++;
+    }
+    if (cap < m->hash_cap) {
+        hslot *old = m->hash, *nh = dc_calloc(al, cap, sizeof *nh);
+        size_t old_cap = m->hash_cap;
+        if (!nh)
+            return DECORUM_ERR_NOMEM;
+        m->hash = nh;
+        m->hash_cap = cap;
+        m->hash_shift = 64u - (unsigned)bits;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (!old[i].val)
+                continue;
+            uint64_t f = hash_bytes((const unsigned char *)m->lits +
+                                        (old[i].ol >> 6),
+                                    (old[i].ol & 63u) + 1);
+            size_t j = (size_t)(f >> m->hash_shift);
+            while (nh[j].val)
+                j = (j + 1) & (cap - 1);
+            nh[j] = old[i];
+        }
+        dc_free(al, old, old_cap * sizeof *old);
+    }
+    if (m->hmax_cand) {
+        decorum_status st = build_ac(al, m, b);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    /* What token_cands needs to know of a word that is a key. */
+    for (size_t i = 0; m->cand_any && i < m->hash_cap; i++) {
+        hslot *sl = &m->hash[i];
+        size_t off = sl->ol >> 6, len = (sl->ol & 63u) + 1;
+        const unsigned char *t = (const unsigned char *)m->lits + off;
+        if (!sl->val || !single_word((const char *)t, len))
+            continue;
+        uint64_t F = reach(m, t, len, NULL);
+        /* Splits, with a candidate term where a piece starts. */
+        for (uint64_t st = (F >> (len - 1)) & 1 ? (F << 1 | 1) : 0;
+             st && !(sl->val & HV_SPLIT); st &= st - 1) {
+            size_t at = (size_t)__builtin_ctzll(st);
+            for (size_t l = 3; at + l <= len; l++)
+                if (hash_find(m, t + at, l, hash_bytes(t + at, l), HV_CAND))
+                    sl->val |= HV_SPLIT;
+        }
+        for (uint64_t st = F & ((1ull << (len - 1)) - 1); st; st &= st - 1) {
+            size_t at = (size_t)__builtin_ctzll(st) + 1;
+            if (hash_find(m, t + at, len - at, hash_bytes(t + at, len - at),
+                          HV_CPREFIX))
+                sl->val |= HV_INNER;
         }
     }
     return DECORUM_OK;
@@ -805,8 +1349,6 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         m->short_tab[slot] = (uint32_t)g + 1;
         b->pats[g].bits |= PB_TABLE;
     }
-    if ((st = build_words(al, m, b)) != DECORUM_OK)
-        goto fail;
     /* Verb forms the suffix check cannot see. */
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
@@ -829,7 +1371,8 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                             (any & EB_FUZZY) != 0)) != DECORUM_OK)
             goto fail;
     }
-    if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK)
+    if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK ||
+        (st = build_hash(al, m, b)) != DECORUM_OK)
         goto fail;
     for (size_t i = before_fuzzy; i < b->n; i++) {
         if (b->pats[i].how == DC_HIT_MASKED)
@@ -841,6 +1384,9 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     m->stats.terms = m->n_groups;
     m->stats.patterns = b->n;
     m->stats.suppressed = b->suppressed;
+    m->pow[0] = 1;
+    for (size_t i = 1; i <= HASH_MAXLEN; i++)
+        m->pow[i] = m->pow[i - 1] * HASH_MUL;
     /* The key covers everything the compiled database depends on: the
      * literals it holds, with their ids. */
     uint64_t h = 14695981039346656037ull;
@@ -851,10 +1397,34 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t i = 0; i < b->n; i++) {
         if (b->pats[i].bits & PB_TABLE)
             continue;
+        if (b->pats[i].len <= 2) {
+            if ((st = dc_grow(al, (void **)&m->tiny, &m->tiny_cap, m->n_tiny + 1,
+                              sizeof *m->tiny, MAX_PATTERNS)) != DECORUM_OK)
+                goto fail;
+            struct tinylit *tl = &m->tiny[m->n_tiny++];
+            tl->id = (uint32_t)i;
+            tl->len = (uint8_t)b->pats[i].len;
+            memcpy(tl->c, b->buf + b->off[i], tl->len);
+            unsigned char c0 = tl->c[0];
+            m->tiny_first[c0 >> 6] |= 1ull << (c0 & 63);
+            b->pats[i].bits |= PB_TABLE; /* not in the database */
+            continue;
+        }
         uint32_t id = (uint32_t)i;
         h = fnv64(h, &id, sizeof id);
         h = fnv64(h, b->buf + b->off[i], (size_t)b->pats[i].len + 1);
         m->n_compiled++;
+        unsigned char c = (unsigned char)b->buf[b->off[i]];
+        if (c >= 0x80)
+            m->db_nonascii = true;
+        else if (word_byte(c) || c == '*')
+            m->db_always = true;
+        else if (!memchr(m->db_first, c, m->db_n_first)) {
+            if (m->db_n_first == sizeof m->db_first)
+                m->db_always = true;
+            else
+                m->db_first[m->db_n_first++] = c;
+        }
     }
     m->key = h;
     m->stats.compiled = m->n_compiled;
@@ -1063,7 +1633,13 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     dc_free(al, m->gent, m->n_entries * sizeof *m->gent);
     dc_free(al, m->ebits, m->n_entries * sizeof *m->ebits);
     dc_free(al, m->short_tab, SHORT_SLOTS * sizeof *m->short_tab);
-    dc_free(al, m->words, m->words_cap * sizeof *m->words);
+    dc_free(al, m->hash, m->hash_cap * sizeof *m->hash);
+    dc_free(al, m->bloom, m->bloom_cap / 64 * sizeof *m->bloom);
+    dc_free(al, m->lits, m->lits_cap);
+    dc_free(al, m->filt, F_N * PRE_SLOTS * sizeof *m->filt);
+    dc_free(al, m->tiny, m->tiny_cap * sizeof *m->tiny);
+    dc_free(al, m->ctri, CTRI_WORDS * sizeof *m->ctri);
+    dc_free(al, m->ac, m->ac_states * AC_SYMS * sizeof *m->ac);
     dc_free(al, m, sizeof *m);
 }
 
@@ -1088,9 +1664,15 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
+    if (m->cand_any &&
+        !(ms->memo = dc_calloc(al, (size_t)3 << MEMO_BITS, sizeof *ms->memo))) {
+        dc_free(al, ms, sizeof *ms);
+        return DECORUM_ERR_NOMEM;
+    }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
+            dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
             dc_free(al, ms, sizeof *ms);
             return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
         }
@@ -1105,6 +1687,8 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
         return;
     hs_free_scratch(ms->hs);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
+    dc_free(al, ms->text, ms->text_cap);
+    dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
     dc_free(al, ms, sizeof *ms);
 }
 
@@ -1120,9 +1704,7 @@ typedef struct scan {
     dc_hitvec *out;
     dc_match_scratch *ms;
     decorum_status st;
-    size_t np;        /* pieces found in the token being split */
-    size_t tok_start; /* its offset in t */
-    size_t tok_len;   /* its length */
+    size_t np; /* pieces found in the token being split */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -1218,23 +1800,23 @@ static void inflect(const unsigned char *t, size_t n, size_t e, size_t *noun,
         *verb = *noun;
 }
 
-static bool push_hit(scan *s, size_t b, size_t e, uint32_t entry, uint8_t how)
+static __attribute__((noinline)) bool grow_hits(scan *s)
 {
     dc_hitvec *o = s->out;
-    if (o->n == o->cap) {
-        decorum_status st = dc_grow(s->al, (void **)&o->v, &o->cap, o->n + 1,
-                                    sizeof *o->v, MAX_HITS);
-        if (st != DECORUM_OK) {
-            s->st = st;
-            return false;
-        }
-    }
-    dc_hit *h = &o->v[o->n++];
-    h->begin = (uint32_t)b;
-    h->end = (uint32_t)e;
-    h->entry = entry;
-    h->how = how;
-    h->pad[0] = h->pad[1] = h->pad[2] = 0;
+    decorum_status st = dc_grow(s->al, (void **)&o->v, &o->cap, o->n + 1,
+                                sizeof *o->v, MAX_HITS);
+    if (st != DECORUM_OK)
+        s->st = st;
+    return st == DECORUM_OK;
+}
+
+static inline bool push_hit(scan *s, size_t b, size_t e, uint32_t entry,
+                            uint8_t how)
+{
+    dc_hitvec *o = s->out;
+    if (o->n == o->cap && !grow_hits(s))
+        return false;
+    o->v[o->n++] = (dc_hit){(uint32_t)b, (uint32_t)e, entry, how, {0, 0, 0}};
     return true;
 }
 
@@ -1250,6 +1832,35 @@ static bool push_span(scan *s, spanvec *v, size_t b, size_t e, unsigned id)
     }
     v->v[v->n++] = (span){(uint32_t)b, (uint32_t)e, id};
     return true;
+}
+
+/* The hits of pattern p's entries at b, ending at noun_end for those that
+ * are not verbs and at verb_end for those that are (0: none). */
+static inline bool push_entries(scan *s, const pat *p, size_t b,
+                                size_t noun_end, size_t verb_end)
+{
+    const dc_matcher *m = s->m;
+    const grp *g = &m->groups[p->group];
+    for (uint32_t k = 0; k < g->n; k++) {
+        uint32_t x = m->gent[g->first + k];
+        uint8_t eb = m->ebits[x];
+        if ((p->how == DC_HIT_FUZZY && !(eb & EB_FUZZY)) ||
+            (p->how == DC_HIT_MASKED && !(eb & EB_MASKED)))
+            continue;
+        if ((p->bits & PB_INFL) && !(eb & EB_VERB))
+            continue;
+        size_t end = (eb & EB_VERB) ? verb_end : noun_end;
+        if (end && !push_hit(s, b, end, x, p->how))
+            return false;
+    }
+    return true;
+}
+
+/* report() for a whole word [b, e) with a boundary on both sides and no
+ * '*' after it: every entry's hit ends at e. */
+static inline bool report_word(scan *s, unsigned id, size_t b, size_t e)
+{
+    return push_entries(s, &s->m->pats[id], b, e, e);
 }
 
 /* Reports the entries of pattern id matched at [b, e) under the boundary
@@ -1274,20 +1885,7 @@ static bool report(scan *s, unsigned id, size_t b, size_t e)
         if (!verb_end)
             goto in_word;
     }
-    const grp *g = &m->groups[p->group];
-    for (uint32_t k = 0; k < g->n; k++) {
-        uint32_t x = m->gent[g->first + k];
-        uint8_t eb = m->ebits[x];
-        if ((p->how == DC_HIT_FUZZY && !(eb & EB_FUZZY)) ||
-            (p->how == DC_HIT_MASKED && !(eb & EB_MASKED)))
-            continue;
-        if ((p->bits & PB_INFL) && !(eb & EB_VERB))
-            continue;
-        size_t end = (eb & EB_VERB) ? verb_end : noun_end;
-        if (end && !push_hit(s, b, end, x, p->how))
-            return false;
-    }
-    return true;
+    return push_entries(s, p, b, noun_end, verb_end);
 in_word:
     if ((p->bits & PB_COMP) && p->how == DC_HIT_EXACT &&
         !(p->bits & PB_INFL) && !push_span(s, &s->ms->cand, b, e, id))
@@ -1367,29 +1965,6 @@ static inline bool span_less(const span *x, const span *y)
 DEFINE_SORT(sort_hits, dc_hit, hit_less)
 DEFINE_SORT(sort_spans, span, span_less)
 
-/* Collects the single-word terms inside the token being split. */
-static int on_piece(unsigned int id, unsigned long long from,
-                    unsigned long long to, unsigned int flags, void *ctx)
-{
-    (void)from;
-    (void)flags;
-    scan *s = ctx;
-    const pat *p = &s->m->pats[id];
-    if (!(p->bits & PB_SEG))
-        return 0;
-    size_t e = (size_t)to, b = e - p->len, L = s->tok_len;
-    const unsigned char *t = s->t + s->tok_start;
-    /* The token is a word of the lexicon, perhaps plural (see PB_WORD), or
-     * has too many pieces to bother: it does not split. */
-    if ((b == 0 && (p->bits & PB_WORD) &&
-         (e == L || (e + 1 == L && t[e] == 's') ||
-          (e + 2 == L && t[e] == 'e' && t[e + 1] == 's'))) ||
-        s->np == PIECES_MAX)
-        return 1;
-    s->ms->pieces[s->np++] = (span){(uint32_t)b, (uint32_t)e, id};
-    return 0;
-}
-
 static void add_piece(scan *s, size_t b, size_t e)
 {
     if (s->np < PIECES_MAX)
@@ -1398,9 +1973,10 @@ static void add_piece(scan *s, size_t b, size_t e)
 
 /* Fills fwd[i] (t[ts, ts + i) splits into terms) and bwd[i] (t[ts + i,
  * te) does) for the token [ts, te). The pieces are the token's exact
- * single-word terms, found by scanning it again, each optionally followed
- * by a plural s; a one-byte term ("i", "a") only as the first piece, or
- * "arabia" would split into arab + i + a. */
+ * single-word terms, looked up in the word hash (HV_PIECE) and the short
+ * table, each optionally followed by a plural s; a one-byte term ("i",
+ * "a") only as the first piece, or "arabia" would split into arab + i +
+ * a. */
 static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
                                   uint8_t *bwd)
 {
@@ -1410,32 +1986,49 @@ static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
     memset(fwd, 0, L + 1);
     memset(bwd, 0, L + 1);
     s->np = 0;
-    s->tok_start = ts;
-    s->tok_len = L;
-    if (m->words) {
-        /* A table word, perhaps plural, is a word (see PB_WORD). */
+    if (m->hmax_piece) {
+        /* A token that is a term, perhaps plural, is a word (PB_WORD). */
         size_t whole[3] = {L, t[L - 1] == 's' ? L - 1 : 0,
                            L > 2 && t[L - 2] == 'e' && t[L - 1] == 's' ? L - 2
                                                                        : 0};
         for (int i = 0; i < 3; i++) {
-            long g;
-            if ((whole[i] == 3 || whole[i] == 4) &&
-                (g = word_find(m, t, whole[i])) >= 0 &&
-                (m->pats[g].bits & PB_WORD))
+            uint32_t v;
+            if (whole[i] && whole[i] <= m->hmax_piece &&
+                (v = hash_find(m, t, whole[i], hash_bytes(t, whole[i]),
+                               HV_PIECE)) != 0 &&
+                (m->pats[v & HV_ID].bits & PB_WORD))
                 return DECORUM_OK;
         }
+        /* Every term inside the token. Those of 3 or 4 bytes of [a-z0-9]
+         * that are not compound-eligible come after the others and in
+         * this order, and the others must not be more than PIECES_MAX
+         * (then the token does not split): which pieces are kept when a
+         * token has too many depends on it, and this is the order of the
+         * matcher before the word hash (the others were found by scanning
+         * the token with the database, those in a table). */
+        span later[2 * COMPOUND_MAX];
+        size_t nl = 0;
+        for (size_t i = 0; i < L; i++) {
+            uint64_t h = HASH_SEED;
+            size_t kmax = L - i < m->hmax_piece ? L - i : m->hmax_piece;
+            for (size_t k = 1; k <= kmax; k++) {
+                h = hash_step(h, t[i + k - 1]);
+                uint32_t v = hash_find(m, t + i, k, hash_fin(h, k), HV_PIECE);
+                if (!v)
+                    continue;
+                if (v & HV_OLD34) {
+                    later[nl++] = (span){(uint32_t)i, (uint32_t)(i + k), 0};
+                    continue;
+                }
+                if (s->np == PIECES_MAX)
+                    return DECORUM_OK; /* too many: does not split */
+                s->ms->pieces[s->np++] =
+                    (span){(uint32_t)i, (uint32_t)(i + k), v & HV_ID};
+            }
+        }
+        for (size_t i = 0; i < nl; i++)
+            add_piece(s, later[i].b, later[i].e);
     }
-    hs_error_t r = hs_scan(s->m->db, (const char *)t, (unsigned)L, 0,
-                           s->ms->hs, on_piece, s);
-    if (r == HS_SCAN_TERMINATED)
-        return DECORUM_OK; /* does not split: both tables stay 0 */
-    if (r != HS_SUCCESS)
-        return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
-    if (m->words)
-        for (size_t i = 0; i + 3 <= L; i++)
-            for (size_t k = 3; k <= 4 && i + k <= L; k++)
-                if (word_find(m, t + i, k) >= 0)
-                    add_piece(s, i, i + k);
     const uint32_t *tab = m->short_tab;
     if (tab) {
         int slot = short_slot(t, 1);
@@ -1507,45 +2100,678 @@ static decorum_status resolve_compounds(scan *s)
     return DECORUM_OK;
 }
 
-/* Finds the terms that are not in the database: words of one or two
- * bytes (short_tab) and, at the start of words of 3 to 7 bytes, terms of
- * 3 or 4 (words), which may take an inflection of up to 3 bytes. */
-static bool match_words(scan *s)
+/* Where a word-pass literal can end inside the run [rs, R) of word bytes
+ * and '*' holding its last word: it gives a hit only if it ends where a
+ * word may end, or where an inflection that ends there starts. Inside the
+ * run a word may end only at R and where a final run of '*' starts (S:
+ * "fuck**" is fuck); an inflection (see inflect) ends at one of those, or
+ * starts at R ("'s"). A literal ending inside the final run of '*' ends in
+ * '*', and those (f***) must not be followed by another. So it ends at R,
+ * at S, or before an inflection ending at S: s d r, es ed er in rs, ing
+ * ers ("s'" is s before R). report() decides there as for a database
+ * match. Fills ends[] with those but R. */
+static inline size_t word_ends(const unsigned char *t, size_t rs, size_t R,
+                               size_t ends[4])
+{
+    size_t S = R, ne = 0;
+    if (t[R - 1] == '*') {
+        while (t[S - 1] == '*' && S > rs + 1)
+            S--;
+        if (S < R)
+            ends[ne++] = S;
+    }
+    size_t w = S - rs;
+    unsigned char z = t[S - 1];
+    if (w < 2 || !(z == 's' || z == 'd' || z == 'r' || z == 'n' || z == 'g'))
+        return ne;
+    unsigned char y = w > 2 ? t[S - 2] : 0, x = w > 3 ? t[S - 3] : 0;
+    if (z != 'n' && z != 'g')
+        ends[ne++] = S - 1; /* s d r */
+    if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
+        (y == 'r' && z == 's'))
+        ends[ne++] = S - 2; /* es ed er in rs */
+    if ((x == 'i' && y == 'n' && z == 'g') ||
+        (x == 'e' && y == 'r' && z == 's'))
+        ends[ne++] = S - 3; /* ing ers */
+    return ne;
+}
+
+/* Does the word pass report the literals t[a, e) for the word start a? */
+static bool word_pass_end(const unsigned char *t, size_t n, size_t a,
+                          size_t e)
+{
+    size_t R = a, ends[4];
+    while (R < n && wordstar(t[R]))
+        R++;
+    if (e == R)
+        return true;
+    size_t ne = word_ends(t, a, R, ends);
+    for (size_t k = 0; k < ne; k++)
+        if (ends[k] == e)
+            return true;
+    return false;
+}
+
+/* Reports the occurrences of the phrases that go on from t[a, p), whose
+ * hash state is h and whose slot sl has HV_PREFIX: their words are the
+ * text's runs of word bytes and '*' from a, with the same bytes between
+ * them, each but the last whole; the last ends as word_ends() says, or
+ * for a compound-eligible phrase where its last word ends (sl->lasts):
+ * inside a word it is a compound candidate. in_word: a starts inside a
+ * word, and only compound candidates can come of it. */
+static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
+                         const hslot *sl, bool in_word)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
-    size_t n = s->n;
-    for (size_t i = 0; i < n;) {
-        if (!word_byte(t[i])) {
-            i++;
-            continue;
+    size_t n = s->n, hmax = m->hmax_word;
+    size_t lim = n - a > hmax ? a + hmax : n;
+    uint64_t ph[HASH_MAXLEN + 1]; /* hash states of the prefixes from a */
+    const uint32_t go = in_word ? HV_CPREFIX : HV_PREFIX;
+    while (sl && (sl->val & go)) {
+        uint32_t lasts = sl->val & HV_CPREFIX ? sl->lasts : 0;
+        for (; p < lim && !wordstar(t[p]); p++)
+            h = hash_step(h, t[p]);
+        if (p >= lim)
+            break;
+        size_t rs = p;
+        for (; p < lim && wordstar(t[p]); p++) {
+            h = hash_step(h, t[p]);
+            ph[p - a + 1] = h;
         }
-        size_t a = i++;
-        while (i < n && word_byte(t[i]))
-            i++;
-        size_t len = i - a;
-        if (len <= 2) {
-            int slot;
-            if (!m->short_tab || (slot = short_slot(t + a, len)) < 0 ||
-                !m->short_tab[slot] || !boundary_before(t, a) ||
-                !boundary_after(t, n, i))
+        size_t R = p;
+        while (R < n && wordstar(t[R]))
+            R++;
+        sl = NULL;
+        if (R - a <= hmax &&
+            (sl = hash_get(m, t + a, R - a, hash_fin(ph[R - a], R - a))) &&
+            (sl->val & HV_WORD) && (!in_word || (sl->val & HV_CAND)) &&
+            !report(s, sl->val & HV_ID, a, R))
+            return false;
+        /* Where the last word may end: see word_ends(), and where the
+         * last word of a compound-eligible phrase ends (lasts). */
+        size_t ends[HASH_MAXLEN + 4],
+            ne = in_word ? 0 : word_ends(t, rs, R, ends);
+        for (size_t l = 1; lasts && l < R - rs && rs + l - a <= hmax; l++) {
+            if (!(lasts & 1u << (l <= 31 ? l - 1 : 31)))
                 continue;
-            const grp *g = &m->groups[m->short_tab[slot] - 1];
-            for (uint32_t k = 0; k < g->n; k++)
-                if (!push_hit(s, a, i, m->gent[g->first + k], DC_HIT_EXACT))
-                    return false;
-            continue;
+            size_t k = 0;
+            while (k < ne && ends[k] != rs + l)
+                k++;
+            if (k == ne)
+                ends[ne++] = rs + l;
         }
-        if (!m->words || len > 7)
-            continue;
-        for (size_t k = 3; k <= 4 && k <= len; k++) {
-            long g;
-            if (len - k <= 3 && (g = word_find(m, t + a, k)) >= 0 &&
-                !report(s, (unsigned)g, a, a + k))
+        for (size_t k = 0; k < ne; k++) {
+            size_t e = ends[k], wl = e - a;
+            uint32_t w;
+            if (wl <= hmax &&
+                (w = hash_find(m, t + a, wl, hash_fin(ph[wl], wl), HV_WORD)) &&
+                (!in_word || (w & HV_CAND)) && !report(s, w & HV_ID, a, e))
                 return false;
         }
     }
     return true;
+}
+
+/* Is a first word of a compound-eligible phrase a suffix of w[0, L),
+ * starting at 1 or later (at 0 too if at0)? Filters: may say yes wrongly. */
+static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
+                           size_t L, bool at0)
+{
+    size_t most = at0 ? L : L - 1;
+    int c1 = alnum_code(w[L - 1]), c2 = L >= 2 ? alnum_code(w[L - 2]) : -1;
+    size_t b2 = 36u + (size_t)(c2 * 36 + c1);
+    return m->s1_odd ||
+           (most >= 3 && (filt_lens(m, F_S1, w + L - 3) &
+                          (most < 64 ? (1ull << most) - 1 : ~0ull))) ||
+           (most >= 1 && c1 >= 0 && ((m->s1_short[0] >> c1) & 1)) ||
+           (most >= 2 && c1 >= 0 && c2 >= 0 &&
+            ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1));
+}
+
+/* The compound candidates that the word pass does not report in the word
+ * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
+ * key of the hash, else NULL; ph: the hash states of its prefixes, or
+ * NULL): compound-eligible terms inside it, or at its start but not
+ * ending where the word pass looks, and compound-eligible phrases
+ * starting inside it. report() makes them candidates, and
+ * resolve_compounds keeps those whose token splits into pieces around
+ * them. So only those that start where a chain of pieces from the word's
+ * start ends (reach) can count, and a single word only if the word splits
+ * into pieces at all: into two or more (reach), or into one that is not a
+ * whole word here (after "don'", before "'x" or "*x"). Before reach, the
+ * filters: a key knows (HV_SPLIT, HV_INNER); another word needs a piece
+ * at its start and one at its end, or for a phrase to start inside it, a
+ * first word of a compound-eligible phrase at its end. */
+static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
+                                                  size_t te, bool bb,
+                        const hslot *key, const uint64_t *ph)
+{
+    const unsigned char *t = s->t, *w = s->t + ts;
+    const dc_matcher *m = s->m;
+    size_t n = s->n, L = te - ts;
+    if (L > COMPOUND_MAX)
+        return true;
+    bool one = !bb || (te < n && (t[te] == '\'' || t[te] == '*'));
+    bool delim = m->cand_phrase && te < n && !wordstar(t[te]);
+    bool singles = m->hmax_cand && one, inner = false;
+    if (key) {
+        singles |= m->hmax_cand && (key->val & HV_SPLIT);
+        inner = delim && (key->val & HV_INNER);
+    } else {
+        const uint32_t *tab = m->short_tab;
+        int c;
+        if (m->hmax_cand && !singles && L >= 2) {
+            /* A first piece shorter than the word ... */
+            bool first = m->piece12 ||
+                         (tab && (c = alnum_code(w[0])) >= 0 && tab[c]) ||
+                         (L >= 3 && tab && (c = short_slot(w, 2)) >= 0 &&
+                          tab[c]) ||
+                         (L >= 4 && (filt_lens(m, F_PRE, w) &
+                                     ((1ull << (L - 1)) - 1) & ~3ull));
+            /* ... and a last one ending the word, or before its s. */
+            bool last = m->piece12;
+            for (size_t E = L; first && !last && E + 2 > L; E--) {
+                last = (E >= 3 && tab && (c = short_slot(w + E - 2, 2)) >= 0 &&
+                        tab[c]) ||
+                       (E >= 4 && (filt_lens(m, F_SUF, w + E - 3) &
+                                   ((1ull << (E - 1)) - 1) & ~3ull));
+                if (w[L - 1] != 's')
+                    break;
+            }
+            /* ... and a candidate term inside it. */
+            bool inside = false;
+            for (size_t k = 0; first && last && !inside && k + 3 <= L; k++) {
+                size_t bit = ctri_bit(w + k);
+                inside = (m->ctri[bit >> 6] >> (bit & 63)) & 1;
+            }
+            singles = inside;
+        }
+        if (delim)
+            inner = s1_tail(m, w, L, !bb);
+    }
+    if (!singles && !inner)
+        return true;
+    uint64_t F = reach(m, w, L, ph);
+    singles = m->hmax_cand && (((F >> (L - 1)) & 1) || one);
+    uint64_t starts = F & ((1ull << (L - 1)) - 1); /* positions 1 .. L - 1 */
+    if (!singles && !(delim && (starts || !bb)))
+        return true;
+    for (size_t b = 0;;) {
+        const unsigned char *x = w + b;
+        uint64_t h = HASH_SEED;
+        size_t l = 0;
+        if (singles) {
+            size_t lmax = L - b < m->hmax_cand ? L - b : m->hmax_cand;
+            while (l < lmax) {
+                h = hash_step(h, x[l++]);
+                uint32_t v;
+                if (l >= 3 &&
+                    (v = hash_find(m, x, l, hash_fin(h, l), HV_CAND)) &&
+                    !(b == 0 && bb && word_pass_end(t, n, ts, ts + l)) &&
+                    !report(s, v & HV_ID, ts + b, ts + b + l))
+                    return false;
+            }
+        }
+        if (delim && (b > 0 || !bb) && L - b <= m->hmax_word) {
+            while (l < L - b)
+                h = hash_step(h, x[l++]);
+            const hslot *sl = hash_get(m, x, l, hash_fin(h, l));
+            if (sl && (sl->val & HV_CPREFIX) &&
+                !walk_phrases(s, ts + b, te, h, sl, true))
+                return false;
+        }
+        if (!starts)
+            return true;
+        b = (size_t)__builtin_ctzll(starts) + 1;
+        starts &= starts - 1;
+    }
+}
+
+/* A phrase seen up to the end of a run of the text, that may go on in
+ * the next one. */
+typedef struct pend {
+    size_t a;         /* where it starts */
+    uint64_t h;       /* hash state after t[a, end of the run) */
+    const hslot *sl;  /* the slot of t[a, end of the run): HV_PREFIX */
+} pend;
+/* At most this many: each starts at a word start within HASH_MAXLEN. */
+#define PEND_MAX (HASH_MAXLEN / 2 + 1)
+
+/* The word pass's state between runs. */
+typedef struct wpass {
+    pend p[2][PEND_MAX];
+    size_t n[2];     /* pending phrases in p[cur], p[!cur] */
+    int cur;         /* p[cur]: seen up to rlast; p[!cur]: to the run now */
+    uint32_t next;   /* OR of p[cur][*].sl->next */
+    uint32_t nnext;  /* the same for p[!cur] */
+    size_t rlast;    /* end of the last run that is not inside another */
+} wpass;
+
+static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
+{
+    int x = !w->cur;
+    if (w->n[x] < PEND_MAX) {
+        w->p[x][w->n[x]++] = (pend){a, h, sl};
+        w->nnext |= sl->next;
+    }
+}
+
+/* The run is over: the phrases pending to it go on from it. */
+static inline void pend_swap(wpass *w, size_t R)
+{
+    w->rlast = R;
+    if (!(w->n[w->cur] | w->n[!w->cur]))
+        return; /* nothing pending: the usual case */
+    w->n[w->cur] = 0;
+    w->cur = !w->cur;
+    w->next = w->nnext;
+    w->nnext = 0;
+}
+
+/* The hash state after t[a, e), given hR, the state after t[a, R), if
+ * hr_ok: back from R (hash_step undone) when that is shorter. */
+static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
+                                uint64_t hR, bool hr_ok, size_t e)
+{
+    if (hr_ok && R - e <= e - a) {
+        for (size_t q = R; q > e; q--)
+            hR = hR * HASH_INV - t[q - 1];
+        return hR;
+    }
+    uint64_t h = HASH_SEED;
+    for (size_t q = a; q < e; q++)
+        h = hash_step(h, t[q]);
+    return h;
+}
+
+/* The word bytes of t from i, hashed into h; returns where they end.
+ * The text has a non-word byte (0) after its end (dc_match). The state is
+ * used only for words of up to hmax bytes. */
+static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
+                                     uint64_t *hp)
+{
+    uint64_t h = *hp;
+    for (;; i++) {
+        unsigned c = t[i];
+        if (!word_tab[c])
+            break;
+        h = (h + c) * HASH_MUL;
+    }
+    *hp = h;
+    return i;
+}
+
+/* The literals t[a, e) for the word start a and e in ends[0, ne), whose
+ * hash states are hend[]. */
+static bool word_ends_report(scan *s, size_t a, const size_t *ends,
+                             const uint64_t *hend, size_t ne)
+{
+    for (size_t k = 0; k < ne; k++) {
+        uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
+                               hash_fin(hend[k], ends[k] - a), HV_WORD);
+        if (v && !report(s, v & HV_ID, a, ends[k]))
+            return false;
+    }
+    return true;
+}
+
+/* The pending phrases go on over the bytes t[rlast, a), which hold no
+ * '*', into the run [a, R) (h: the state after t[a, R) if hr_ok), whose
+ * last-word ends are ends[0, ne) (states hend[]): see match_words. */
+static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t R, uint64_t h,
+                  bool hr_ok, const size_t *ends, const uint64_t *hend,
+                  size_t ne)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    const size_t hmax = m->hmax_word;
+    uint64_t G = 0; /* hash_step over the gap from 0 */
+    for (size_t q = w->rlast; q < a; q++)
+        G = hash_step(G, t[q]);
+    uint64_t kg = m->pow[a - w->rlast];
+    uint32_t first = 1u << (t[a] & 31);
+    const pend *cur = w->p[w->cur];
+    for (size_t c = 0; c < w->n[w->cur]; c++) {
+        size_t a0 = cur[c].a;
+        if (a - a0 >= hmax || !(cur[c].sl->next & first))
+            continue;
+        uint64_t hd = (cur[c].h * kg + G) - HASH_SEED;
+        if (hr_ok && R - a0 <= hmax) {
+            uint64_t H = hd * m->pow[R - a] + h;
+            const hslot *sl =
+                hash_get(m, t + a0, R - a0, hash_fin(H, R - a0));
+            if (sl && (sl->val & HV_WORD) &&
+                !report(s, sl->val & HV_ID, a0, R))
+                return false;
+            if (sl && (sl->val & HV_PREFIX))
+                pend_push(w, a0, H, sl);
+        }
+        for (size_t k = 0; k < ne; k++) {
+            size_t e = ends[k];
+            uint32_t v;
+            if (e - a0 <= hmax &&
+                (v = hash_find(m, t + a0, e - a0,
+                               hash_fin(hd * m->pow[e - a] + hend[k], e - a0),
+                               HV_WORD)) &&
+                !report(s, v & HV_ID, a0, e))
+                return false;
+        }
+        uint32_t lasts = cur[c].sl->val & HV_CPREFIX ? cur[c].sl->lasts : 0;
+        for (size_t l = 1; lasts && a + l < R && a + l - a0 <= hmax; l++) {
+            size_t e = a + l, k = 0;
+            if (!(lasts & 1u << (l <= 31 ? l - 1 : 31)))
+                continue;
+            while (k < ne && ends[k] != e)
+                k++;
+            uint32_t v;
+            if (k == ne &&
+                (v = hash_find(
+                     m, t + a0, e - a0,
+                     hash_fin(hd * m->pow[l] + state_at(t, a, R, h, hr_ok, e),
+                              e - a0),
+                     HV_WORD)) &&
+                !report(s, v & HV_ID, a0, e))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Could a compound candidate that the word pass does not report come of
+ * the word t[a, te), starting a word (bb), no key of the hash and not
+ * followed by '*' (see token_cands)? Only if a candidate term is inside
+ * it (not one the word pass reports), or a phrase can go on after it and
+ * a first word of a candidate phrase ends it. Both are looked up, found
+ * by the filters first. */
+static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
+                        size_t a, size_t te, bool delim)
+{
+    const unsigned char *w = t + a;
+    size_t L = te - a;
+    if (L > COMPOUND_MAX)
+        return false;
+    bool inside = m->hmax_cand && L >= 3;
+    if (inside && m->ac) {
+        const uint32_t *ac = m->ac;
+        uint32_t x = 0;
+        for (size_t k = 0; k < L && !(x & 1); k++)
+            x = ac[(x >> 1) + code6_tab[w[k]]];
+        inside = x & 1;
+    }
+    if (inside) {
+        const uint64_t *ct = m->ctri;
+        unsigned x = code6(w[0]) << 6 | code6(w[1]);
+        for (size_t k = 0; k + 3 <= L; k++) {
+            x = (x << 6 | code6(w[k + 2])) & 0x3ffffu;
+            if (!((ct[x >> 6] >> (x & 63)) & 1))
+                continue;
+            uint64_t h = HASH_SEED;
+            size_t lmax = L - k < m->hmax_cand ? L - k : m->hmax_cand;
+            for (size_t l = 1; l <= lmax; l++) {
+                h = hash_step(h, w[k + l - 1]);
+                if (l >= 3 && hash_find(m, w + k, l, hash_fin(h, l), HV_CAND) &&
+                    !(k == 0 && word_pass_end(t, n, a, a + l)))
+                    return true;
+            }
+        }
+    }
+    if (!m->cand_phrase || !delim || !s1_tail(m, w, L, false))
+        return false;
+    /* The suffixes w[b, L), longest last: h(c x) = h(x) + (SEED + c) *
+     * K^(|x| + 1) - SEED * K^|x|. */
+    uint64_t h = HASH_SEED;
+    for (size_t b = L - 1; b >= 1 && L - b <= m->hmax_word; b--) {
+        size_t x = L - b - 1;
+        h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
+        if (hash_find(m, w + b, L - b, hash_fin(h, L - b), HV_CPREFIX))
+            return true;
+    }
+    return false;
+}
+
+/* cands_maybe() for the word t[a, te) (hash state h), remembering the
+ * words of up to 16 bytes it says no to whatever follows them: most words
+ * that are no key are frequent ones (a scratch sees many comments). */
+static bool cands_gate(scan *s, size_t a, size_t te, uint64_t h)
+{
+    const dc_matcher *m = s->m;
+    const unsigned char *t = s->t;
+    size_t L = te - a;
+    bool delim = te < s->n && !wordstar(t[te]);
+    if (L > 16 || !s->ms->memo)
+        return cands_maybe(m, t, s->n, a, te, delim);
+    uint64_t x0, x1; /* the word, zero-padded: the text has 16 to spare */
+    memcpy(&x0, t + a, 8);
+    memcpy(&x1, t + a + 8, 8);
+    if (L < 8) {
+        x0 &= (1ull << (8 * L)) - 1;
+        x1 = 0;
+    } else if (L < 16) {
+        x1 &= (1ull << (8 * (L - 8))) - 1;
+    }
+    uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
+    if (e[0] == x0 && e[1] == x1 && e[2] == L)
+        return false;
+    if (cands_maybe(m, t, s->n, a, te, true))
+        return delim || cands_maybe(m, t, s->n, a, te, false);
+    e[0] = x0;
+    e[1] = x1;
+    e[2] = L;
+    return false;
+}
+
+/* Finds the terms that are not in the database: words of one or two
+ * bytes (short_tab), and the literals of the word hash. Those of one word
+ * start at a word start and end as word_ends() says. A phrase is followed
+ * run by run (runs of word bytes and '*'): while the runs from its start
+ * are a phrase's leading words (HV_PREFIX), it is pending, and at the next
+ * run its hash goes on over the bytes before the run (which must not hold
+ * a '*': no literal has a run starting with one) and the run's own hash
+ * (hash_step composes: the state after x then y is (h(x) - SEED) * K^|y|
+ * + h(y)), so each run is hashed once. The last word of a phrase ends as
+ * word_ends() says, or for a compound-eligible phrase where its last word
+ * ends (lasts): inside a word it is a compound candidate. Every word is
+ * also looked at for compound candidates (token_cands). */
+/* Everything match_words does with the run of word bytes t[a, te), whose
+ * hash state (up to hmax bytes) is h. Out of line: the scanning loop stays
+ * small enough to keep its values in registers. */
+static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
+                                             size_t te, uint64_t h)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    const size_t n = s->n, hmax = m->hmax_word;
+    bool bb = boundary_before(t, a);
+    size_t R = te;
+    if (R < n && t[R] == '*') {
+        /* Masked words go on over '*'. */
+        size_t lim = n - a > hmax ? a + hmax : n;
+        for (; R < lim && wordstar(t[R]); R++)
+            h = hash_step(h, t[R]);
+        while (R < n && wordstar(t[R]))
+            R++;
+    }
+    bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
+    if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
+        return !m->cand_any || token_cands(s, a, te, false, NULL, NULL);
+    const uint32_t *tab = m->short_tab;
+    int slot;
+    if (bb && te - a <= 2 && tab && (slot = short_slot(t + a, te - a)) >= 0 &&
+        tab[slot] && boundary_after(t, n, te)) {
+        const grp *g = &m->groups[tab[slot] - 1];
+        for (uint32_t k = 0; k < g->n; k++)
+            if (!push_hit(s, a, te, m->gent[g->first + k], DC_HIT_EXACT))
+                return false;
+    }
+    size_t ends[4], ne = 0;
+    uint64_t hend[4];
+    unsigned char z = t[R - 1];
+    if (hmax && (z == 's' || z == 'd' || z == 'r' || z == 'n' || z == 'g' ||
+                 z == '*')) {
+        ne = word_ends(t, a, R, ends);
+        for (size_t k = 0; k < ne; k++)
+            if (ends[k] - a > hmax)
+                ends[k--] = ends[--ne]; /* nothing that long */
+        for (size_t k = 0; k < ne; k++)
+            hend[k] = state_at(t, a, R, h, hr_ok, ends[k]);
+    }
+    /* Pending phrases go on here if only non-word bytes lie between. */
+    if (w->n[w->cur] && (w->next & 1u << (t[a] & 31)) &&
+        a - w->rlast <= hmax && !memchr(t + w->rlast, '*', a - w->rlast) &&
+        !go_on(s, w, a, R, h, hr_ok, ends, hend, ne))
+        return false;
+    /* The word starting here. */
+    const hslot *sl = NULL;
+    if (bb && hr_ok && hmax) {
+        if ((sl = hash_get(m, t + a, R - a, hash_fin(h, R - a)))) {
+            if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
+                return false;
+            if (sl->val & HV_PREFIX)
+                pend_push(w, a, h, sl);
+        }
+        if (ne && !word_ends_report(s, a, ends, hend, ne))
+            return false;
+    }
+    pend_swap(w, R);
+    /* Most words are keys that do not split, or words with no candidate
+     * term in them: nothing to look at. */
+    if (!m->cand_any)
+        return true;
+    bool look;
+    if (!bb || R != te || !hr_ok || !hmax)
+        look = true; /* token_cands decides */
+    else if (sl)
+        look = (sl->val & (HV_SPLIT | HV_INNER)) != 0;
+    else
+        look = cands_gate(s, a, te, h);
+    /* Before "'x" the word may be a candidate as a whole. */
+    if (!look && te < n && t[te] == '\'' && te - a <= COMPOUND_MAX)
+        look = (sl && (sl->val & HV_CAND)) ||
+               (t[te - 1] == 's' && te - a > 1 &&
+                hash_find(m, t + a, te - a - 1,
+                          hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
+    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL, NULL);
+}
+
+static bool match_words(scan *s)
+{
+    const unsigned char *t = s->t;
+    const size_t n = s->n, hmax = s->m->hmax_word;
+    wpass w;
+    w.n[0] = w.n[1] = 0;
+    w.cur = 0;
+    w.next = w.nnext = 0;
+    w.rlast = 0;
+    const dc_matcher *m = s->m;
+    const bool cands = m->cand_any;
+    const uint32_t *tab = m->short_tab;
+    for (size_t i = 0;;) {
+        while (i < n && !word_tab[t[i]])
+            i++;
+        if (i >= n)
+            return true;
+        size_t a = i;
+        uint64_t h = HASH_SEED;
+        i = hash_word_bytes(t, a, &h);
+        /* The usual word: after and before plain non-word bytes (not ' or
+         * '*'), of at most hmax bytes. on_run does the same for it, and
+         * more. */
+        size_t L = i - a;
+        unsigned char before = a ? t[a - 1] : ' ', after = i < n ? t[i] : ' ';
+        if (before != '\'' && before != '*' && after != '\'' && after != '*' &&
+            L <= hmax) {
+            int slot;
+            if (L <= 2 && tab && (slot = short_slot(t + a, L)) >= 0 &&
+                tab[slot]) {
+                const grp *g = &m->groups[tab[slot] - 1];
+                for (uint32_t k = 0; k < g->n; k++)
+                    if (!push_hit(s, a, i, m->gent[g->first + k],
+                                  DC_HIT_EXACT))
+                        return false;
+            }
+            /* Inflections (word_ends, with no '*' at the end). */
+            size_t ends[3], ne = 0;
+            uint64_t hend[3];
+            unsigned char z = t[i - 1];
+            if (L >= 2 && (z == 's' || z == 'd' || z == 'r' || z == 'n' ||
+                           z == 'g')) {
+                unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
+                uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
+                if (z != 'n' && z != 'g') {
+                    ends[ne] = i - 1;
+                    hend[ne++] = h1;
+                }
+                if ((y == 'e' && z != 'n' && z != 'g') ||
+                    (y == 'i' && z == 'n') || (y == 'r' && z == 's')) {
+                    ends[ne] = i - 2;
+                    hend[ne++] = h2;
+                }
+                if ((x == 'i' && y == 'n' && z == 'g') ||
+                    (x == 'e' && y == 'r' && z == 's')) {
+                    ends[ne] = i - 3;
+                    hend[ne++] = h2 * HASH_INV - x;
+                }
+            }
+            if (w.n[w.cur] && (w.next & 1u << (t[a] & 31)) &&
+                a - w.rlast <= hmax &&
+                (a - w.rlast == 1 ? t[w.rlast] != '*'
+                                  : !memchr(t + w.rlast, '*', a - w.rlast)) &&
+                !go_on(s, &w, a, i, h, true, ends, hend, ne))
+                return false;
+            const hslot *sl = hash_get(m, t + a, L, hash_fin(h, L));
+            if (sl) {
+                if ((sl->val & HV_WORD) &&
+                    !report_word(s, sl->val & HV_ID, a, i))
+                    return false;
+                if (sl->val & HV_PREFIX)
+                    pend_push(&w, a, h, sl);
+            }
+            if (ne && !word_ends_report(s, a, ends, hend, ne))
+                return false;
+            pend_swap(&w, i);
+            if (cands &&
+                (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
+                    : cands_gate(s, a, i, h)) &&
+                !token_cands(s, a, i, true, sl, NULL))
+                return false;
+            continue;
+        }
+        if (!on_run(s, &w, a, i, h))
+            return false;
+    }
+}
+
+/* Finds the literals of m->tiny (see struct dc_matcher). */
+static bool tiny_scan(scan *s)
+{
+    const dc_matcher *m = s->m;
+    const unsigned char *t = s->t;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!((m->tiny_first[t[i] >> 6] >> (t[i] & 63)) & 1))
+            continue;
+        for (size_t k = 0; k < m->n_tiny; k++) {
+            const struct tinylit *tl = &m->tiny[k];
+            if (tl->c[0] == t[i] && i + tl->len <= s->n &&
+                (tl->len == 1 || tl->c[1] == t[i + 1]) &&
+                !report(s, tl->id, i, i + tl->len))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Could a database literal occur in t[0, n)? It starts with one of the
+ * bytes its literals start with. */
+static bool db_may_match(const dc_matcher *m, const unsigned char *t,
+                         size_t n, bool nonascii)
+{
+    if (m->db_always || (m->db_nonascii && nonascii))
+        return true;
+    for (size_t k = 0; k < m->db_n_first; k++)
+        if (memchr(t, m->db_first[k], n))
+            return true;
+    return false;
 }
 
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
@@ -1556,13 +2782,30 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_INVALID;
     out->n = 0;
     ms->cand.n = 0;
-    if (n->len == 0 || (!m->db && !m->short_tab && !m->words))
+    if (n->len == 0 || (!m->db && !m->short_tab && !m->hash && !m->n_tiny))
         return DECORUM_OK;
     if (n->len > UINT_MAX || n->len > UINT32_MAX)
         return DECORUM_ERR_TOOBIG;
-    scan s = {m, al, (const unsigned char *)n->text, n->len, out, ms,
-              DECORUM_OK, 0, 0, 0};
-    if (m->db) {
+    /* A copy with 8 bytes to spare: keys are compared 8 bytes at a time,
+     * and the caller's buffer must not be read past its end. */
+    decorum_status gst = dc_grow(al, (void **)&ms->text, &ms->text_cap,
+                                 n->len + 16, 1, (size_t)UINT32_MAX + 16);
+    if (gst != DECORUM_OK)
+        return gst;
+    /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match). */
+    uint64_t acc = 0, x;
+    size_t k = 0;
+    for (; k + 8 <= n->len; k += 8) {
+        memcpy(&x, n->text + k, 8);
+        memcpy(ms->text + k, &x, 8);
+        acc |= x;
+    }
+    for (; k < n->len; k++)
+        acc |= ms->text[k] = (unsigned char)n->text[k];
+    memset(ms->text + n->len, 0, 16);
+    scan s = {m, al, ms->text, n->len, out, ms, DECORUM_OK, 0};
+    if (m->db && db_may_match(m, s.t, s.n,
+                              (acc & 0x8080808080808080ull) != 0)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
                                on_match, &s);
         if (r == HS_SCAN_TERMINATED)
@@ -1571,10 +2814,12 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
             s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
             goto fail;
         }
-        if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
-            goto fail;
     }
-    if ((m->short_tab || m->words) && !match_words(&s))
+    if (m->n_tiny && !tiny_scan(&s))
+        goto fail;
+    if ((m->short_tab || m->hmax_word) && !match_words(&s))
+        goto fail;
+    if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
     sort_hits(out->v, out->n);
     /* The same entry at the same span through two patterns: keep one. */
