@@ -279,7 +279,7 @@ typedef struct spanvec {
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
-    unsigned char *text; /* [text_cap] the text scanned, and 16 zero bytes */
+    unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
     uint64_t *memo;      /* [3 << MEMO_BITS] words cands_gate said no to */
     spanvec cand;             /* in-word matches of compound-eligible groups */
@@ -418,6 +418,15 @@ static inline size_t pre_slot(const unsigned char *s)
     uint32_t x = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
     return (size_t)((x * 0x9e3779b1u) >> (32u - PRE_BITS));
 }
+
+/* Bytes the word pass tells apart: ' and '*' join words (BC_JOIN), an
+ * inflection ends in s d r n or g (BC_INFL). */
+#define BC_JOIN 1u
+#define BC_INFL 2u
+static const uint8_t byte_cls[256] = {
+    ['\''] = BC_JOIN, ['*'] = BC_JOIN, ['s'] = BC_INFL, ['d'] = BC_INFL,
+    ['r'] = BC_INFL, ['n'] = BC_INFL, ['g'] = BC_INFL,
+};
 
 /* a-z 0-25, 0-9 26-35, anything else 36. */
 static const uint8_t code6_tab[256] = {
@@ -2678,9 +2687,7 @@ static bool match_words(scan *s)
          * '*'), of at most hmax bytes. on_run does the same for it, and
          * more. */
         size_t L = i - a;
-        unsigned char before = a ? t[a - 1] : ' ', after = i < n ? t[i] : ' ';
-        if (before != '\'' && before != '*' && after != '\'' && after != '*' &&
-            L <= hmax) {
+        if (!((byte_cls[t[a - 1]] | byte_cls[t[i]]) & BC_JOIN) && L <= hmax) {
             int slot;
             if (L <= 2 && tab && (slot = short_slot(t + a, L)) >= 0 &&
                 tab[slot]) {
@@ -2694,8 +2701,7 @@ static bool match_words(scan *s)
             size_t ends[3], ne = 0;
             uint64_t hend[3];
             unsigned char z = t[i - 1];
-            if (L >= 2 && (z == 's' || z == 'd' || z == 'r' || z == 'n' ||
-                           z == 'g')) {
+            if (L >= 2 && (byte_cls[z] & BC_INFL)) {
                 unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
                 uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
                 if (z != 'n' && z != 'g') {
@@ -2789,21 +2795,24 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     /* A copy with 8 bytes to spare: keys are compared 8 bytes at a time,
      * and the caller's buffer must not be read past its end. */
     decorum_status gst = dc_grow(al, (void **)&ms->text, &ms->text_cap,
-                                 n->len + 16, 1, (size_t)UINT32_MAX + 16);
+                                 n->len + 17, 1, (size_t)UINT32_MAX + 17);
     if (gst != DECORUM_OK)
         return gst;
-    /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match). */
+    /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match),
+     * after a space (the word pass reads the byte before a word). */
+    unsigned char *tc = ms->text + 1;
     uint64_t acc = 0, x;
     size_t k = 0;
+    ms->text[0] = ' ';
     for (; k + 8 <= n->len; k += 8) {
         memcpy(&x, n->text + k, 8);
-        memcpy(ms->text + k, &x, 8);
+        memcpy(tc + k, &x, 8);
         acc |= x;
     }
     for (; k < n->len; k++)
-        acc |= ms->text[k] = (unsigned char)n->text[k];
-    memset(ms->text + n->len, 0, 16);
-    scan s = {m, al, ms->text, n->len, out, ms, DECORUM_OK, 0};
+        acc |= tc[k] = (unsigned char)n->text[k];
+    memset(tc + n->len, 0, 16);
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
