@@ -123,7 +123,7 @@
 #define PB_INFL 0x04u  /* a generated verb form: verb entries only */
 #define PB_SEG 0x08u   /* exact single-word term: a piece of compounds */
 #define PB_COMP 0x10u  /* its group has a compound-eligible entry */
-#define PB_TABLE 0x20u /* looked up as a whole word, not in the database */
+#define PB_TABLE 0x20u /* not in the database: word hash, short_tab, tiny */
 #define PB_WORD 0x40u  /* a token that is this term is a word: no split */
 #define PB_STARS 0x80u /* ends in '*': must not be followed by another */
 
@@ -383,9 +383,10 @@ static inline int short_slot(const unsigned char *s, size_t len)
     return a < 0 || b < 0 ? -1 : 36 + a * 36 + b;
 }
 
-/* The word hash: a multiplicative hash over the bytes, so that the word
- * pass gets the hash of every prefix of a word in one walk (hash_step),
- * then mixed with the length (hash_fin). */
+/* The word hash: a multiplicative hash over the bytes (hash_step), so that
+ * the word pass gets the hash of every prefix of a word in one walk, can
+ * step back a byte (h * HASH_INV - c) and can go on from one word to the
+ * next (m->pow); hash_fin folds it for the table. */
 #define HASH_SEED 0x2545f4914f6cdd1dull
 #define HASH_MUL 0x9e3779b97f4a7c15ull
 #define HASH_INV 0xf1de83e19937733dull /* HASH_MUL * HASH_INV == 1 */
@@ -978,11 +979,11 @@ static bool cand_literal(uint8_t bits, uint8_t how)
     return (bits & PB_COMP) && how == DC_HIT_EXACT && !(bits & PB_INFL);
 }
 
-/* Does the word pass (and for compound candidates, find_cands) find the
+/* Does the word pass (and for compound candidates, token_cands) find the
  * literal s[0, len) with pattern bits bits and kind how? It must start
  * with a word byte and end with a word byte or '*' (those of a masked
  * word), need a boundary on both sides, and if it is a compound candidate
- * have the 3 bytes find_cands looks for. */
+ * have the 3 bytes the filters of cands_maybe look at. */
 static bool word_literal(const unsigned char *s, size_t len, uint8_t bits,
                          uint8_t how)
 {
