@@ -411,6 +411,10 @@ typedef struct dc_rules_out {
      * group (an object, a person, a policy, nothing): the model is then
      * not allowed to call it hate on its own. */
     bool untargeted;
+    /* The writer speaks as a member of a group the comment names ("as a
+     * gay man", "we're queer"): the model's hate alone does not count in
+     * full. */
+    bool ingroup;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */

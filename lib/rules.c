@@ -2274,10 +2274,19 @@ static decorum_status rule_profanity(run *R, const mention *m)
             continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, m->te, &neg);
-        if (sc == SC_COUNTER || sc == SC_NEGATED)
+        if (sc == SC_NEGATED)
             break;
         char label[128];
         target_label(R, t, label, sizeof label);
+        /* Someone else's words, as for slurs and attacks. */
+        if (sc == SC_COUNTER || sc == SC_REPORTED) {
+            char what[160];
+            fmt(what, sizeof what, "profanity aimed at %s", label);
+            if ((st = mitigate(R, m->b, te_byte(R, t->te), sc, what)) !=
+                DECORUM_OK)
+                return st;
+            break;
+        }
         finding_spec fs = {0};
         fs.b = m->b;
         fs.e = te_byte(R, t->te);
@@ -2606,6 +2615,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->hate = 0;
     out->categories = 0;
     out->untargeted = false;
+    out->ingroup = false;
     if (n->len == 0)
         return DECORUM_OK;
     /* Most comments carry no attack language and name no group: then no
@@ -2715,6 +2725,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     note_positive(&R);
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
+    out->ingroup = R.ingroup;
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;
