@@ -71,11 +71,12 @@ static int json_flag(json_t *meta, const char *key)
 }
 
 /* Sources with an "offensive" or toxicity class: their "none" is clean.
- * Elsewhere "none" only means "not hate". */
+ * Elsewhere "none" only means "not hate". "contrast" is our own sentences
+ * that name a group without attacking it (tools/contrast.sh). */
 static int vouches_clean(const char *source)
 {
     static const char *const s[] = {"davidson", "hatexplain", "olid",
-                                    "jigsaw_toxic_slice"};
+                                    "jigsaw_toxic_slice", "contrast"};
     for (size_t i = 0; source && i < sizeof s / sizeof s[0]; i++)
         if (strcmp(source, s[i]) == 0)
             return 1;
