@@ -11,6 +11,9 @@
  * opinion to review. When the rules found a reason *not* to count an attack
  * (counter-speech, negation, reclaimed use), the model is damped harder,
  * because data-trained models are known to confuse those with hate.
+ * The hate head counts in full where the comment names a protected group
+ * and the rules saw nothing against reading it as an attack
+ * (model_in_full): implicit hate names its target without a lexicon word.
  */
 #include "decorum_int.h"
 
@@ -49,6 +52,24 @@ static float blend(float rule, float model, bool mitigated, bool hate_head)
     return rule > m ? rule : rule + (1.0f - rule) * (m - rule);
 }
 
+/* When the model's hate probability counts in full: the comment names a
+ * protected group and nothing the rules saw argues against reading it as
+ * an attack: no mitigation (counter-speech, negation, quotation, reclaimed
+ * or untargeted attack language), no positive statement, the writer not
+ * speaking as one of the group, and not a question the rules found no
+ * attack in (the model over-reads sincere questions that name a group:
+ * "Are Muslims allowed to eat shellfish?"). Elsewhere it counts by p^2.
+ * On the dev splits this lifts hate F1 by 0.06-0.15 on DynaHate, ETHOS,
+ * Hatemoji and implicit_hate at the same precision (docs/MODEL_CARD.md). */
+static bool model_in_full(const dc_norm *n, const dc_rules_out *ro,
+                          bool mitigated)
+{
+    if (mitigated || ro->ingroup || ro->rf[DC_RF_TARGET_GROUP] <= 0 ||
+        ro->rf[DC_RF_POSITIVE] > 0)
+        return false;
+    return ro->hate > 0 || memchr(n->text, '?', n->len) == NULL;
+}
+
 static int span_cmp(const void *a, const void *b)
 {
     const decorum_span *x = a, *y = b;
@@ -84,8 +105,13 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated, false)) : r;
     }
     float hate = clamp01(ro->hate);
-    if (mo)
-        hate = clamp01(blend(hate, mo->p[DC_HEAD_HATE], mitigated, true));
+    if (mo) {
+        float p = mo->p[DC_HEAD_HATE];
+        if (model_in_full(n, ro, mitigated))
+            hate = clamp01(hate > p ? hate : hate + (1.0f - hate) * (p - hate));
+        else
+            hate = clamp01(blend(hate, p, mitigated, true));
+    }
     res->hate_score = hate;
     /* Hate is an identity attack: keep the two consistent. */
     if (res->scores[DECORUM_IDENTITY_ATTACK] < hate)
