@@ -415,6 +415,8 @@ typedef struct dc_rules_out {
      * gay man", "we're queer"): the model's hate alone does not count in
      * full. */
     bool ingroup;
+    /* A denial: a negation after a copula ("are not", "aren't"). */
+    bool negation;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */

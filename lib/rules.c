@@ -1223,6 +1223,21 @@ enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
+/* Is token ti inside a relative clause opened by "who" a word or two
+ * earlier in the sentence, with the clause's verb between ("who blame
+ * immigrants", "who really hate Jews")? */
+static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
+{
+    for (uint32_t k = ti; k > s->tb && k + 4 > ti;) {
+        k--;
+        if (tok_is_word(R, k, "who"))
+            return k + 1 < ti;
+        if (R->rs->toks[k].type != TK_WORD)
+            return false;
+    }
+    return false;
+}
+
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
@@ -1261,6 +1276,12 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
              tok_is_word(R, t->tb - 1, "towards")) &&
             (mention_at(R, t->tb - 2, DC_KIND_HATE_VERB) ||
              mention_at(R, t->tb - 2, DC_KIND_DENOUNCE)))
+            continue;
+        /* "People who blame immigrants are the problem": a target inside
+         * a relative clause is the object of its verb; what follows the
+         * clause is said of its head ("people"), or of a target before
+         * "who" ("Muslims who ... are"). */
+        if (dir == DIR_BACKWARD && in_relative_clause(R, s, t->tb))
             continue;
         int score = dist * 2 + (dir == prefer ? 0 : 5);
         /* A protected group is the more specific reading when a pronoun or
@@ -1946,6 +1967,26 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "People who hate gays are disgusting": the hatred belongs to the
+     * relative clause's head, not to the writer ("I'm someone who hates
+     * ..." still does). */
+    if (m->kind == DC_KIND_HATE_VERB && m->tb >= 1) {
+        uint32_t k = m->tb - 1;
+        if (!tok_is_word(R, k, "who") && k >= 1)
+            k--;
+        if (tok_is_word(R, k, "who")) {
+            bool self = false;
+            for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
+                self |= mention_at(R, j, DC_KIND_PRONOUN_SELF) != NULL;
+            if (!self) {
+                char what[96];
+                int tl = (int)(m->e - m->b);
+                fmt(what, sizeof what, "the hatred of others ('who %.*s')",
+                    tl > 40 ? 40 : tl, R->n->text + m->b);
+                return mitigate(R, m->b, m->e, SC_REPORTED, what);
+            }
+        }
+    }
     /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
      * a word that can judge speech does. The sentence is only scanned for
      * the few words that can (derogate or insult entries that are also
@@ -2616,6 +2657,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->categories = 0;
     out->untargeted = false;
     out->ingroup = false;
+    out->negation = false;
     if (n->len == 0)
         return DECORUM_OK;
     /* Most comments carry no attack language and name no group: then no
@@ -2726,6 +2768,19 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
     out->ingroup = R.ingroup;
+    /* A denial: "are not", "aren't", "is never". Other negations ("they
+     * don't belong", "no place for") are common in hate itself. */
+    for (size_t i = 0; i < rs->nm && !out->negation; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_NEGATION)
+            continue;
+        const char *w = n->text + m->b;
+        size_t wl = m->e - m->b;
+        out->negation =
+            (m->tb >= 1 && mention_at(&R, m->tb - 1, DC_KIND_COPULA)) ||
+            (wl >= 5 && (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
+                         memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
+    }
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;

@@ -56,9 +56,10 @@ static float blend(float rule, float model, bool mitigated, bool hate_head)
  * protected group and nothing the rules saw argues against reading it as
  * an attack: no mitigation (counter-speech, negation, quotation, reclaimed
  * or untargeted attack language), no positive statement, the writer not
- * speaking as one of the group, and not a question the rules found no
- * attack in (the model over-reads sincere questions that name a group:
- * "Are Muslims allowed to eat shellfish?"). Elsewhere it counts by p^2.
+ * speaking as one of the group, and not a question or a negated sentence
+ * the rules found no attack in (the model over-reads sincere questions
+ * that name a group, "Are Muslims allowed to eat shellfish?", and denials,
+ * "Muslims are not the problem"). Elsewhere it counts by p^2.
  * On the dev splits this lifts hate F1 by 0.06-0.15 on DynaHate, ETHOS,
  * Hatemoji and implicit_hate at the same precision (docs/MODEL_CARD.md). */
 static bool model_in_full(const dc_norm *n, const dc_rules_out *ro,
@@ -67,7 +68,8 @@ static bool model_in_full(const dc_norm *n, const dc_rules_out *ro,
     if (mitigated || ro->ingroup || ro->rf[DC_RF_TARGET_GROUP] <= 0 ||
         ro->rf[DC_RF_POSITIVE] > 0)
         return false;
-    return ro->hate > 0 || memchr(n->text, '?', n->len) == NULL;
+    return ro->hate > 0 ||
+           (!ro->negation && memchr(n->text, '?', n->len) == NULL);
 }
 
 static int span_cmp(const void *a, const void *b)
