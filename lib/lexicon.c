@@ -76,10 +76,14 @@ static const struct {
     {"severe", DC_F_SEVERE},           {"noun", DC_F_NOUN},
 };
 
+/* Does s spell lit? Most calls compare against a list of names and fail
+ * on the first byte, so no strlen. */
 static bool slice_is(slice s, const char *lit)
 {
-    size_t n = strlen(lit);
-    return s.len == n && memcmp(s.p, lit, n) == 0;
+    if (s.len == 0)
+        return lit[0] == '\0';
+    return lit[0] == s.p[0] && strncmp(lit, s.p, s.len) == 0 &&
+           lit[s.len] == '\0';
 }
 
 /* Reports a bad line: "name:line: message". */
@@ -284,16 +288,18 @@ static decorum_status parse_line(const char *data, size_t off, size_t len,
     size_t col_off[6];
     size_t ncol = 0, start = 0;
     const char *p = data + off;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || p[i] == '\t') {
-            if (ncol < 6) {
-                col[ncol].p = p + start;
-                col[ncol].len = i - start;
-                col_off[ncol] = off + start;
-            }
-            ncol++;
-            start = i + 1;
+    for (;;) {
+        const char *tab = memchr(p + start, '\t', len - start);
+        size_t i = tab ? (size_t)(tab - p) : len;
+        if (ncol < 6) {
+            col[ncol].p = p + start;
+            col[ncol].len = i - start;
+            col_off[ncol] = off + start;
         }
+        ncol++;
+        if (!tab)
+            break;
+        start = i + 1;
     }
     if (ncol != 6)
         return bad_line(err, name, line, off,
@@ -326,6 +332,11 @@ static decorum_status parse_line(const char *data, size_t off, size_t len,
         return bad_line(err, name, line, col_off[5],
                         "empty why column: say why the entry is here");
     for (size_t i = 0; i < why.len;) {
+        unsigned char c = (unsigned char)why.p[i];
+        if (c >= 0x20 && c < 0x7f) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = dc_utf8_decode((const unsigned char *)why.p + i,
                                   why.len - i, &cp);
