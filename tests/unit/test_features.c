@@ -164,3 +164,107 @@ Test(features, oov_skips_ngrams_of_vocabulary_words)
     /* Without a vocabulary (the trainer) every token has its n-grams. */
     cr_assert_eq(all_feats(&c, "hate", NULL, f, 64), 4);
 }
+
+/* dc_feat_sum, the scorer's pass (its SIMD path where the CPU has one, and
+ * its portable path), against dc_feat_next with every feature's weight row
+ * summed by hand: same feature count, same total, same per-token spans and
+ * sums, for every feature configuration, on random texts of words,
+ * apostrophes, digits, non-ASCII letters and punctuation, short and past
+ * the SIMD path's 512-byte limit. */
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+static uint32_t rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 11);
+}
+
+static size_t random_text(char *buf, size_t cap)
+{
+    static const char *const pieces[] = {
+        "vermin", "they", "are", "a", "i", "don't", "x", "'", "''", "jews'",
+        "h4te", "caf\xc3\xa9", "\xd0\xb0\xd0\xb1", "\xf0\x9f\x98\x80", "88",
+        "supercalifragilisticexpialidociousness", ".", ",", "!!", "  ", "-",
+        "(((", ")))", "o'", "'s", "z", "0", "\xe2\x80\x99"};
+    size_t n = 0, want = rnd() % (cap - 64);
+    while (n < want) {
+        const char *p = pieces[rnd() % (sizeof pieces / sizeof pieces[0])];
+        size_t l = strlen(p);
+        if (n + l + 1 >= cap)
+            break;
+        memcpy(buf + n, p, l);
+        n += l;
+        if (rnd() % 3)
+            buf[n++] = ' ';
+    }
+    return n;
+}
+
+Test(features, scorer_sums_match_the_iterator)
+{
+    enum { BITS = 12, MAXT = 256 };
+    static int8_t w[(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
+    for (size_t i = 0; i < sizeof w; i++)
+        w[i] = (int8_t)(rnd() & 0xff);
+    static const uint32_t cfgs[] = {
+        DC_FEAT_DEFAULT, DC_FEAT_DEFAULT | DC_FEAT_OOV, DC_FEAT_UNIGRAM,
+        DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM, DC_FEAT_CHAR3 | DC_FEAT_CHAR5,
+        DC_FEAT_ALL, DC_FEAT_CHAR4, DC_FEAT_BIGRAM | DC_FEAT_CHAR6};
+    static char text[1400];
+    static dc_feat_tsum ta[MAXT], tb[MAXT], tr[MAXT];
+    int forced = dc_feat_portable;
+    for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++) {
+        dc_feat_cfg c = {cfgs[ci], BITS};
+        for (int round = 0; round < 300; round++) {
+            size_t len = random_text(text, round % 2 ? 560 : sizeof text);
+            /* The iterator, rows summed by hand. */
+            int32_t ref[DC_FEAT_VOCAB_STRIDE] = {0};
+            uint32_t f[DC_FEAT_PER_TOKEN];
+            dc_feat_iter it;
+            dc_token tok;
+            int k;
+            size_t nfeat = 0, nt = 0;
+            dc_feat_iter_init(&it, &c, text, len);
+            while ((k = dc_feat_next(&c, &it, w, &tok, f)) >= 0) {
+                int32_t ts[DC_FEAT_VOCAB_STRIDE] = {0};
+                for (int q = 0; q < k; q++)
+                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                        ts[j] += w[(size_t)f[q] * DC_FEAT_VOCAB_STRIDE + j];
+                for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                    ref[j] += ts[j];
+                if (nt < MAXT) {
+                    tr[nt].begin = tok.begin;
+                    tr[nt].end = tok.end;
+                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                        tr[nt].w[j] = (int16_t)ts[j];
+                }
+                nt++;
+                nfeat += (size_t)k;
+            }
+            for (int path = 0; path < 2; path++) {
+                int32_t acc[DC_FEAT_VOCAB_STRIDE];
+                size_t ntok = 0;
+                dc_feat_tsum *t = path ? tb : ta;
+                dc_feat_portable = path;
+                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok);
+                dc_feat_portable = forced;
+                cr_assert_eq(n, nfeat, "config 0x%x round %d path %d: %zu "
+                             "features, the iterator %zu",
+                             cfgs[ci], round, path, n, nfeat);
+                cr_assert_eq(ntok, nt, "config 0x%x round %d path %d: tokens",
+                             cfgs[ci], round, path);
+                cr_assert(memcmp(acc, ref, sizeof acc) == 0,
+                          "config 0x%x round %d path %d: sums differ",
+                          cfgs[ci], round, path);
+                for (size_t q = 0; q < nt && q < MAXT; q++) {
+                    cr_assert_eq(t[q].begin, tr[q].begin);
+                    cr_assert_eq(t[q].end, tr[q].end);
+                    cr_assert(memcmp(t[q].w, tr[q].w, sizeof t[q].w) == 0,
+                              "config 0x%x round %d path %d: token %zu sums",
+                              cfgs[ci], round, path, q);
+                }
+            }
+        }
+    }
+}
