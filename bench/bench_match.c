@@ -10,7 +10,7 @@
  * hit must come out the same in every round, which keeps the work from
  * being optimized away and checks that buffer reuse is sound.
  *
- * Reported: lexicon load, matcher build with the embedded database, a
+ * Reported: lexicon load, matcher load from the embedded blob, a
  * runtime compile of the same patterns (dc_matcher_blob: what a custom
  * lexicon directory costs), and the same for a synthetic lexicon of
  * SYNTHETIC_TERMS (default 2500) dictionary words spread over the kinds,
@@ -143,7 +143,7 @@ static void report(const char *name, const dc_alloc *al, const dc_lexicon *lx,
            name, st.entries, st.terms, st.patterns, st.inflected, st.fuzzy,
            st.masked, st.suppressed, st.compiled, (double)st.db_bytes / 1e6);
     printf("  dc_matcher_new %.1f ms (%s); compile+serialize %.0f ms\n",
-           t1 - t0, st.precompiled ? "embedded database" : "compiled",
+           t1 - t0, st.precompiled ? "embedded matcher" : "built and compiled",
            t3 - t2);
     if (dc_match_scratch_new(al, m, &ms) != DECORUM_OK)
         die("scratch", NULL);

@@ -86,12 +86,15 @@
  * hs_free_database / hs_free_scratch: hs_set_*_allocator is process-wide
  * and would clash between engines with different allocators.
  *
- * Start-up. The build serializes the database for the built-in lexicon
- * (tools/matchdb.c, dc_builtin_matchdb[]). It is used only when its key, a
- * hash of every literal in the database in id order plus the generator
- * and Vectorscan versions, equals the key of what this lexicon generates
- * now: a stale blob can never be used, and any other lexicon is compiled
- * at load time. The word hash and the other tables are built at load.
+ * Start-up. The build builds the matcher for the built-in lexicon and
+ * serializes all of it, tables and Vectorscan database (tools/matchdb.c,
+ * dc_matcher_blob, dc_builtin_matchdb[]). dc_matcher_new hashes the
+ * lexicon it is given (terms, kinds, flags, categories, groups, and the
+ * generator's and Vectorscan's versions) and uses a blob only when that
+ * hash, the layout, every size and a checksum agree and the tables are in
+ * range; then the matcher points into the blob (no copy when it is
+ * 8-byte aligned). A stale or damaged blob is never used: any other
+ * lexicon, or a blob that fails a check, is built and compiled at load.
  */
 #include "decorum_int.h"
 
@@ -114,8 +117,13 @@
  * none (the lexicon limits terms to 200 bytes). */
 #define VARIANT_MAX 256u
 
-#define BLOB_MAGIC "DCMATCH1"
-#define BLOB_HEADER 24u /* magic, key (u64 LE), patterns (u32 LE), 0 (u32) */
+/* The build-time blob: the whole matcher, tables and database (see
+ * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
+#define BLOB_MAGIC "DCMATCH2"
+#define BLOB_VERSION 1u
+#define BLOB_HEADER 64u
+#define BLOB_ALIGN 64u
+#define BLOB_BOM 0x01020304u
 
 /* Pattern bits. */
 #define PB_LEFT 0x01u  /* needs a word boundary before it */
@@ -264,6 +272,12 @@ struct dc_matcher {
     size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
     dc_matcher_stats stats;
+    /* Loaded from a blob (dc_builtin_matchdb): the arrays above point
+     * into the blob, or into own (an aligned copy of it), and are not
+     * freed one by one. */
+    bool from_blob;
+    void *own;
+    size_t own_len;
 };
 
 /* A match kept for the compound pass: [b, e) and its pattern. */
@@ -1508,38 +1522,392 @@ static void put_le(unsigned char *p, uint64_t v, int n)
         p[i] = (unsigned char)v;
 }
 
-/* The built-in serialized database for m's key, if one is embedded and
- * loads on this CPU; else NULL. */
-static hs_database_t *from_blob(const dc_matcher *m)
+/* ---------------------------------------------------------------------- */
+/* The precompiled matcher                                                */
+/* ---------------------------------------------------------------------- */
+
+/* The blob holds the whole matcher, so that loading the built-in lexicon
+ * only checks it and points into it:
+ *
+ *   0  "DCMATCH2"
+ *   8  u64 the database key (m->key)      16 u32 patterns in the database
+ *  20  u32 BLOB_VERSION                   24 u64 lexicon hash (lex_hash)
+ *  32  u64 total length                   40 u32 BLOB_BOM (byte order)
+ *  44  u32 sizeof(dc_matcher)             48 u32 sizeof(hslot)
+ *  52  u32 S_N                            56 u64 blob_sum of [64, length)
+ *  64  S_N times u64 offset, u64 length of the sections below, each at a
+ *      multiple of BLOB_ALIGN from the start
+ *
+ * Sections: the dc_matcher itself (pointers zeroed), its arrays in the
+ * order of enum sect, and hs_serialize_database's bytes (none when
+ * nothing is left for Vectorscan). The tables are in this machine's
+ * layout and byte order: the blob is made by the same build that embeds
+ * it, and the header refuses any other. */
+enum sect {
+    S_IMAGE, S_PATS, S_GROUPS, S_GENT, S_EBITS, S_SHORT, S_HASH, S_BLOOM,
+    S_LITS, S_FILT, S_CTRI, S_AC, S_TINY, S_DB, S_N
+};
+
+/* The lexicon as the matcher reads it, with the generator's and
+ * Vectorscan's versions: a blob built from anything else is not used. */
+static uint64_t lex_hash(const dc_lexicon *lx)
 {
-    for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
-        const dc_blob *bl = &dc_builtin_matchdb[i];
-        if (bl->len <= BLOB_HEADER || memcmp(bl->data, BLOB_MAGIC, 8) != 0 ||
-            get_le(bl->data + 8, 8) != m->key ||
-            get_le(bl->data + 16, 4) != m->n_compiled)
-            continue;
-        hs_database_t *db = NULL;
+    uint64_t h = 14695981039346656037ull;
+    const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
+    const char *hsv = hs_version();
+    h = fnv64(h, ver, sizeof ver);
+    h = fnv64(h, hsv, strlen(hsv) + 1);
+    uint64_t n = lx->n;
+    h = fnv64(h, &n, sizeof n);
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        uint64_t f = (uint64_t)e->term_len | (uint64_t)e->kind << 32 |
+                     (uint64_t)e->flags << 40;
+        h = (h ^ f) * HASH_MUL;
+        h = (h ^ e->categories) * HASH_MUL;
+        h = fnv64(h, e->term, e->term_len);
+        h = fnv64(h, e->group, strlen(e->group) + 1);
+    }
+    return h;
+}
+
+/* A checksum of the blob's sections (their offsets are multiples of
+ * BLOB_ALIGN): Fletcher sums of 8-byte words in four lanes, which the
+ * compiler keeps in vector registers. It catches a damaged blob; what
+ * keeps a wrong one from being read out of bounds is blob_tables_ok. */
+typedef uint64_t u64x2 __attribute__((vector_size(16)));
+typedef uint32_t u32x4 __attribute__((vector_size(16)));
+
+static uint64_t blob_sum(const unsigned char *p, size_t len)
+{
+    u64x2 a0 = {1, 2}, a1 = {3, 4}, b0 = {0, 0}, b1 = {0, 0};
+    size_t i = 0;
+    for (; i + 32 <= len; i += 32) {
+        u64x2 w0, w1;
+        memcpy(&w0, p + i, 16);
+        memcpy(&w1, p + i + 16, 16);
+        a0 += w0;
+        a1 += w1;
+        b0 += a0;
+        b1 += a1;
+    }
+    for (; i < len; i++) {
+        a0[0] += p[i];
+        b0[0] += a0[0];
+    }
+    uint64_t h = 0, v[8] = {a0[0], a0[1], a1[0], a1[1],
+                            b0[0], b0[1], b1[0], b1[1]};
+    for (int k = 0; k < 8; k++) { /* murmur3's fmix64 after each */
+        h ^= v[k];
+        h = (h ^ h >> 33) * 0xff51afd7ed558ccdull;
+        h = (h ^ h >> 33) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 33;
+    }
+    return h;
+}
+
+/* Where the arrays of m are and how long they are (the image aside). */
+static void blob_arrays(const dc_matcher *m, const void **ptr, size_t *len)
+{
+    ptr[S_PATS] = m->pats;
+    len[S_PATS] = m->n_pats * sizeof *m->pats;
+    ptr[S_GROUPS] = m->groups;
+    len[S_GROUPS] = m->n_groups * sizeof *m->groups;
+    ptr[S_GENT] = m->gent;
+    len[S_GENT] = m->n_entries * sizeof *m->gent;
+    ptr[S_EBITS] = m->ebits;
+    len[S_EBITS] = m->n_entries * sizeof *m->ebits;
+    ptr[S_SHORT] = m->short_tab;
+    len[S_SHORT] = m->short_tab ? SHORT_SLOTS * sizeof *m->short_tab : 0;
+    ptr[S_HASH] = m->hash;
+    len[S_HASH] = m->hash ? m->hash_cap * sizeof *m->hash : 0;
+    ptr[S_BLOOM] = m->bloom;
+    len[S_BLOOM] = m->bloom ? m->bloom_cap / 8 : 0;
+    ptr[S_LITS] = m->lits;
+    len[S_LITS] = m->lits ? m->lits_cap : 0;
+    ptr[S_FILT] = m->filt;
+    len[S_FILT] = m->filt ? F_N * PRE_SLOTS * sizeof *m->filt : 0;
+    ptr[S_CTRI] = m->ctri;
+    len[S_CTRI] = m->ctri ? CTRI_WORDS * sizeof *m->ctri : 0;
+    ptr[S_AC] = m->ac;
+    len[S_AC] = m->ac ? m->ac_states * AC_SYMS * sizeof *m->ac : 0;
+    ptr[S_TINY] = m->tiny;
+    len[S_TINY] = m->n_tiny * sizeof *m->tiny;
+}
+
+static size_t blob_round(size_t n)
+{
+    return (n + BLOB_ALIGN - 1) / BLOB_ALIGN * BLOB_ALIGN;
+}
+
+/* Serializes m (built for lx) and its database's bytes db[0, db_len). */
+static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
+                                 uint64_t lexh, const char *db, size_t db_len,
+                                 unsigned char **out, size_t *out_len)
+{
+    const void *ptr[S_N] = {0};
+    size_t len[S_N] = {0}, off[S_N];
+    dc_matcher img;
+    memcpy(&img, m, sizeof img); /* padding too: m was zeroed */
+    img.db = NULL;
+    img.pats = NULL;
+    img.groups = NULL;
+    img.gent = NULL;
+    img.ebits = NULL;
+    img.short_tab = NULL;
+    img.hash = NULL;
+    img.bloom = NULL;
+    img.lits = NULL;
+    img.filt = NULL;
+    img.ctri = NULL;
+    img.ac = NULL;
+    img.tiny = NULL;
+    img.own = NULL;
+    img.own_len = 0;
+    img.from_blob = false;
+    img.stats.precompiled = false;
+    blob_arrays(m, ptr, len);
+    ptr[S_IMAGE] = &img;
+    len[S_IMAGE] = sizeof img;
+    ptr[S_DB] = db;
+    len[S_DB] = db_len;
+    size_t total = blob_round(BLOB_HEADER + S_N * 16);
+    for (int i = 0; i < S_N; i++) {
+        off[i] = total;
+        if (len[i] > SIZE_MAX / 2 - total)
+            return DECORUM_ERR_TOOBIG;
+        total = blob_round(total + len[i]);
+    }
+    unsigned char *o = dc_calloc(al, total, 1);
+    if (!o)
+        return DECORUM_ERR_NOMEM;
+    for (int i = 0; i < S_N; i++) {
+        put_le(o + BLOB_HEADER + 16 * i, off[i], 8);
+        put_le(o + BLOB_HEADER + 16 * i + 8, len[i], 8);
+        if (len[i])
+            memcpy(o + off[i], ptr[i], len[i]);
+    }
+    memcpy(o, BLOB_MAGIC, 8);
+    put_le(o + 8, m->key, 8);
+    put_le(o + 16, m->n_compiled, 4);
+    put_le(o + 20, BLOB_VERSION, 4);
+    put_le(o + 24, lexh, 8);
+    put_le(o + 32, total, 8);
+    put_le(o + 40, BLOB_BOM, 4);
+    put_le(o + 44, sizeof(dc_matcher), 4);
+    put_le(o + 48, sizeof(hslot), 4);
+    put_le(o + 52, S_N, 4);
+    put_le(o + 56, blob_sum(o + BLOB_HEADER, total - BLOB_HEADER), 8);
+    *out = o;
+    *out_len = total;
+    return DECORUM_OK;
+}
+
+static bool pow2(size_t n)
+{
+    return n && !(n & (n - 1));
+}
+
+/* Are m's tables (pointing into a blob) consistent, so that scanning with
+ * them stays inside them? n_entries: the lexicon's. */
+static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
+{
+    if (m->n_entries != n_entries || m->n_pats > MAX_PATTERNS ||
+        m->n_groups > m->n_pats || m->n_tiny > m->n_pats ||
+        m->n_compiled > m->n_pats || m->hmax_word > HASH_MAXLEN ||
+        m->hmax_piece > HASH_MAXLEN || m->hmax_cand > HASH_MAXLEN ||
+        m->db_n_first > sizeof m->db_first || m->ac_states > AC_MAX)
+        return false;
+    for (size_t g = 0; g < m->n_groups; g++)
+        if ((uint64_t)m->groups[g].first + m->groups[g].n > m->n_entries)
+            return false;
+    for (size_t i = 0; i < m->n_entries; i++)
+        if (m->gent[i] >= m->n_entries)
+            return false;
+    uint32_t bad = 0;
+    for (size_t i = 0; i < m->n_pats; i++)
+        bad |= (m->pats[i].group >= m->n_groups) | (m->pats[i].len == 0) |
+               (m->pats[i].how > DC_HIT_MASKED);
+    if (bad)
+        return false;
+    for (size_t i = 0; m->short_tab && i < SHORT_SLOTS; i++)
+        if (m->short_tab[i] > m->n_groups)
+            return false;
+    for (size_t i = 0; i < m->n_tiny; i++)
+        if (m->tiny[i].id >= m->n_pats || m->tiny[i].len < 1 ||
+            m->tiny[i].len > 2)
+            return false;
+    if (m->ac) {
+        /* A state's row o .. o + AC_SYMS - 1 must be inside. */
+        size_t lim = m->ac_states * AC_SYMS, i = 0;
+        uint32_t top = (uint32_t)(lim - AC_SYMS);
+        u32x4 over = {0, 0, 0, 0};
+        for (; i + 4 <= lim; i += 4) {
+            u32x4 v;
+            memcpy(&v, m->ac + i, 16);
+            over |= (u32x4)((v >> 1) > top);
+        }
+        for (; i < lim; i++)
+            bad |= (m->ac[i] >> 1) > top;
+        if (bad | over[0] | over[1] | over[2] | over[3])
+            return false;
+    }
+    if (!m->hash)
+        return !m->bloom && !m->lits && !m->filt && !m->ctri && !m->ac &&
+               !m->cand_any && !m->hmax_word && !m->hmax_piece;
+    if (!m->bloom || !m->lits || !m->filt || !m->ctri ||
+        !pow2(m->hash_cap) || m->hash_cap < 16 || !pow2(m->bloom_cap) ||
+        m->bloom_cap < 64 || m->lits_len > m->lits_cap ||
+        m->lits_cap - m->lits_len < 8 ||
+        m->hash_shift != 64u - (unsigned)__builtin_ctzll(m->hash_cap))
+        return false;
+    size_t used = 0;
+    for (size_t i = 0; i < m->hash_cap; i++) {
+        const hslot *sl = &m->hash[i];
+        uint32_t v = sl->val != 0;
+        used += v;
+        bad |= v & (((sl->val & HV_ID) >= m->n_pats) |
+                    ((sl->ol >> 6) + (sl->ol & 63u) + 1 > m->lits_len));
+    }
+    return !bad && used < m->hash_cap; /* every probe ends at an empty slot */
+}
+
+/* *out: a matcher for lx from the blob data[0, len). DECORUM_ERR_FORMAT
+ * if the blob is not one for lx (another lexicon, version or build) or is
+ * damaged. */
+static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
+                                uint64_t lexh, const unsigned char *data,
+                                size_t len, dc_matcher **out)
+{
+    *out = NULL;
+    if (!data || len < BLOB_HEADER + S_N * 16 ||
+        memcmp(data, BLOB_MAGIC, 8) != 0 ||
+        get_le(data + 20, 4) != BLOB_VERSION || get_le(data + 24, 8) != lexh ||
+        get_le(data + 32, 8) != len || get_le(data + 40, 4) != BLOB_BOM ||
+        get_le(data + 44, 4) != sizeof(dc_matcher) ||
+        get_le(data + 48, 4) != sizeof(hslot) || get_le(data + 52, 4) != S_N)
+        return DECORUM_ERR_FORMAT;
+    size_t off[S_N], slen[S_N];
+    for (int i = 0; i < S_N; i++) {
+        uint64_t o = get_le(data + BLOB_HEADER + 16 * i, 8),
+                 l = get_le(data + BLOB_HEADER + 16 * i + 8, 8);
+        if (o % BLOB_ALIGN || o < BLOB_HEADER + S_N * 16 || o > len ||
+            l > len - o)
+            return DECORUM_ERR_FORMAT;
+        off[i] = (size_t)o;
+        slen[i] = (size_t)l;
+    }
+    if (slen[S_IMAGE] != sizeof(dc_matcher) ||
+        blob_sum(data + BLOB_HEADER, len - BLOB_HEADER) != get_le(data + 56, 8))
+        return DECORUM_ERR_FORMAT;
+    dc_matcher *m = dc_calloc(al, 1, sizeof *m);
+    if (!m)
+        return DECORUM_ERR_NOMEM;
+    /* The tables are read in place when the blob is aligned for them
+     * (the embedded one normally is), else from an aligned copy. */
+    const unsigned char *base = data;
+    void *own = NULL;
+    if ((uintptr_t)data % sizeof(uint64_t) != 0) {
+        if (!(own = dc_malloc(al, len))) {
+            dc_free(al, m, sizeof *m);
+            return DECORUM_ERR_NOMEM;
+        }
+        memcpy(own, data, len);
+        base = own;
+    }
+    memcpy(m, base + off[S_IMAGE], sizeof *m);
+    m->own = own;
+    m->own_len = own ? len : 0;
+    m->from_blob = true;
+    m->stats.precompiled = true;
+    const unsigned char *at[S_N];
+    for (int i = 0; i < S_N; i++)
+        at[i] = slen[i] ? base + off[i] : NULL;
+    m->pats = (pat *)at[S_PATS];
+    m->groups = (grp *)at[S_GROUPS];
+    m->gent = (uint32_t *)at[S_GENT];
+    m->ebits = (uint8_t *)at[S_EBITS];
+    m->short_tab = (uint32_t *)at[S_SHORT];
+    m->hash = (hslot *)at[S_HASH];
+    m->bloom = (uint64_t *)at[S_BLOOM];
+    m->lits = (char *)at[S_LITS];
+    m->filt = (uint32_t *)at[S_FILT];
+    m->ctri = (uint64_t *)at[S_CTRI];
+    m->ac = (uint32_t *)at[S_AC];
+    m->tiny = (struct tinylit *)at[S_TINY];
+    const void *ptr[S_N];
+    size_t want[S_N];
+    blob_arrays(m, ptr, want); /* the lengths the image says */
+    for (int i = S_PATS; i < S_DB; i++)
+        if (want[i] != slen[i])
+            goto refuse;
+    /* Sizes the image claims for arrays it has none of. */
+    if ((!m->hash && m->hash_cap) ||
+        (!m->ac && m->ac_states) || (!m->tiny && m->n_tiny) ||
+        (m->n_groups && (!m->groups || !m->pats)) ||
+        (m->n_entries && (!m->gent || !m->ebits)))
+        goto refuse;
+    if (!m->hash) {
+        m->hash_cap = 0;
+        m->bloom_cap = 0;
+        m->lits_cap = m->lits_len = 0;
+    }
+    m->pats_cap = m->n_pats;
+    m->tiny_cap = m->n_tiny;
+    if (!blob_tables_ok(m, lx->n) || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
+        get_le(data + 8, 8) != m->key || get_le(data + 16, 4) != m->n_compiled)
+        goto refuse;
+    m->pow[0] = 1;
+    for (size_t i = 1; i <= HASH_MAXLEN; i++)
+        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+    if (m->n_compiled > 0) {
         hs_scratch_t *probe = NULL;
-        if (hs_deserialize_database((const char *)bl->data + BLOB_HEADER,
-                                    bl->len - BLOB_HEADER,
-                                    &db) != HS_SUCCESS)
-            continue;
+        if (hs_deserialize_database((const char *)at[S_DB], slen[S_DB],
+                                    &m->db) != HS_SUCCESS) {
+            m->db = NULL;
+            goto refuse;
+        }
         /* A database this CPU cannot run would only fail later, in
          * dc_match_scratch_new, where nothing can be done about it. */
-        if (hs_alloc_scratch(db, &probe) != HS_SUCCESS) {
-            hs_free_database(db);
-            continue;
-        }
+        if (hs_alloc_scratch(m->db, &probe) != HS_SUCCESS)
+            goto refuse;
         hs_free_scratch(probe);
-        return db;
+        size_t size = 0;
+        if (hs_database_size(m->db, &size) == HS_SUCCESS)
+            m->stats.db_bytes = size;
     }
-    return NULL;
+    *out = m;
+    return DECORUM_OK;
+refuse:
+    dc_matcher_free(al, m);
+    return DECORUM_ERR_FORMAT;
+}
+
+/* Loads lx's matcher from the blob data[0, len) (tests: a damaged or
+ * foreign blob is refused with DECORUM_ERR_FORMAT). */
+decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
+                                    const unsigned char *data, size_t len,
+                                    dc_matcher **out, decorum_error *err);
+decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
+                                    const unsigned char *data, size_t len,
+                                    dc_matcher **out, decorum_error *err)
+{
+    if (!al || !lx || !out)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_matcher_from_blob: NULL argument");
+    decorum_status st = blob_load(al, lx, lex_hash(lx), data, len, out);
+    if (st == DECORUM_ERR_FORMAT)
+        return dc_fail(err, st, (size_t)-1,
+                       "the matcher blob is damaged or not for this lexicon");
+    if (st != DECORUM_OK)
+        return dc_fail(err, st, (size_t)-1, "loading the matcher: %s",
+                       decorum_strerror(st));
+    return DECORUM_OK;
 }
 
 static decorum_status matcher_new(const dc_alloc *al, const dc_lexicon *lx,
                                   const hs_platform_info_t *platform,
-                                  bool use_blob, dc_matcher **out,
-                                  decorum_error *err)
+                                  dc_matcher **out, decorum_error *err)
 {
     builder b;
     memset(&b, 0, sizeof b);
@@ -1553,10 +1921,7 @@ static decorum_status matcher_new(const dc_alloc *al, const dc_lexicon *lx,
         goto fail;
     m->n_pats = b.n;
     if (m->n_compiled > 0) {
-        if (use_blob && (m->db = from_blob(m)) != NULL)
-            m->stats.precompiled = true;
-        else if ((st = compile(al, lx, m, &b, platform, &m->db, err)) !=
-                 DECORUM_OK)
+        if ((st = compile(al, lx, m, &b, platform, &m->db, err)) != DECORUM_OK)
             goto fail;
         size_t size = 0;
         if (hs_database_size(m->db, &size) == HS_SUCCESS)
@@ -1582,7 +1947,22 @@ decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
     if (!al || !lx || !out)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "dc_matcher_new: NULL argument");
-    return matcher_new(al, lx, NULL, true, out, err);
+    /* The built-in lexicon (or the same files from a directory) loads the
+     * matcher built with it; anything else, or a blob that does not check
+     * out, is built here. */
+    if (dc_builtin_matchdb_count > 0 && lx->n > 0) {
+        uint64_t lexh = lex_hash(lx);
+        for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
+            const dc_blob *bl = &dc_builtin_matchdb[i];
+            decorum_status st = blob_load(al, lx, lexh, bl->data, bl->len, out);
+            if (st == DECORUM_ERR_NOMEM)
+                return dc_fail(err, st, (size_t)-1,
+                               "loading the matcher: out of memory");
+            if (st == DECORUM_OK)
+                return DECORUM_OK;
+        }
+    }
+    return matcher_new(al, lx, NULL, out, err);
 }
 
 decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
@@ -1592,41 +1972,27 @@ decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
     if (!al || !lx || !out || !out_len)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "dc_matcher_blob: NULL argument");
+    if (lx->n == 0)
+        return dc_fail(err, DECORUM_ERR_EMPTY, (size_t)-1,
+                       "the lexicon is empty: nothing to serialize");
     /* Generic: the blob is built on one machine and run on others. */
     static const hs_platform_info_t any_cpu = {HS_TUNE_FAMILY_GENERIC, 0, 0,
                                                0};
     dc_matcher *m = NULL;
     char *bytes = NULL;
     size_t len = 0;
-    decorum_status st = matcher_new(al, lx, &any_cpu, false, &m, err);
+    decorum_status st = matcher_new(al, lx, &any_cpu, &m, err);
     if (st != DECORUM_OK)
         return st;
-    if (!m->db) {
-        st = dc_fail(err, DECORUM_ERR_EMPTY, (size_t)-1,
-                     "the lexicon is empty: nothing to serialize");
-        goto fail;
-    }
-    if (hs_serialize_database(m->db, &bytes, &len) != HS_SUCCESS) {
+    if (m->db && hs_serialize_database(m->db, &bytes, &len) != HS_SUCCESS) {
         st = dc_fail(err, DECORUM_ERR_MATCHER, (size_t)-1,
                      "hs_serialize_database failed");
         goto fail;
     }
-    if (len > SIZE_MAX - BLOB_HEADER) {
-        st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1, "database too big");
-        goto fail;
-    }
-    unsigned char *o = dc_malloc(al, len + BLOB_HEADER);
-    if (!o) {
-        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
-        goto fail;
-    }
-    memcpy(o, BLOB_MAGIC, 8);
-    put_le(o + 8, m->key, 8);
-    put_le(o + 16, m->n_compiled, 4);
-    put_le(o + 20, 0, 4);
-    memcpy(o + BLOB_HEADER, bytes, len);
-    *out = o;
-    *out_len = len + BLOB_HEADER;
+    if ((st = blob_write(al, m, lex_hash(lx), bytes, len, out, out_len)) !=
+        DECORUM_OK)
+        dc_fail(err, st, (size_t)-1, "serializing the matcher: %s",
+                decorum_strerror(st));
 fail:
     free(bytes); /* Vectorscan's misc allocator: malloc */
     dc_matcher_free(al, m);
@@ -1638,6 +2004,11 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     if (!m)
         return;
     hs_free_database(m->db);
+    if (m->from_blob) {
+        dc_free(al, m->own, m->own_len);
+        dc_free(al, m, sizeof *m);
+        return;
+    }
     dc_free(al, m->pats, m->pats_cap * sizeof *m->pats);
     dc_free(al, m->groups, m->n_groups * sizeof *m->groups);
     dc_free(al, m->gent, m->n_entries * sizeof *m->gent);

@@ -1,16 +1,17 @@
 /*
- * matchdb: compiles the built-in lexicon's Vectorscan database at build
- * time and writes it, serialized, to a file that tools/embed.c then turns
- * into dc_builtin_matchdb[] (see docs/MATCH.md). Compiling takes far longer
- * than the engine's load budget; deserializing takes about a millisecond.
+ * matchdb: builds the built-in lexicon's matcher at build time (the word
+ * hash, phrase prefixes, run-together automaton, pattern table and the
+ * Vectorscan database) and writes it, serialized (dc_matcher_blob), to a
+ * file that tools/embed.c then turns into dc_builtin_matchdb[] (see
+ * docs/MATCH.md). Loading the built-in lexicon then only checks the blob
+ * and points into it, instead of building all that at every start.
  *
  *   matchdb OUT.bin
  *
  * It is linked with the library's lexicon and matcher sources and the
  * embedded lexicon, and defines an empty dc_builtin_matchdb itself, so it
- * always compiles. With an empty lexicon, or one whose literals all go to
- * the matcher's word hash (nothing for Vectorscan), it writes an empty
- * file, which embeds as a blob that never matches a key.
+ * always builds. With an empty lexicon it writes an empty file, which
+ * embeds as a blob that never matches.
  */
 #include "decorum_int.h"
 
@@ -40,8 +41,6 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     decorum_status st = lx.n > 0 ? dc_matcher_blob(&al, &lx, &blob, &len, &err)
                                  : DECORUM_OK;
-    /* A lexicon whose literals are all looked up as words needs no
-     * database: an empty file, like an empty lexicon. */
     if (st != DECORUM_OK && st != DECORUM_ERR_EMPTY) {
         fprintf(stderr, "matchdb: %s\n", err.message);
         dc_lexicon_free(&al, &lx);

@@ -4,7 +4,8 @@
  * identity offset map), so these tests do not depend on the normalizer or
  * the shipped lexicons: boundaries, inflections, phrases, misspellings,
  * run-together words, emoji, overlaps and order, no allocation in steady
- * state, allocation failures, and the precompiled database.
+ * state, allocation failures, and the precompiled matcher (its blob, and
+ * damaged ones).
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <criterion/criterion.h>
@@ -795,25 +796,191 @@ Test(match, empty_lexicon_matches_nothing)
     dc_matcher_free(&al, m2);
 }
 
-Test(match, serialized_database_has_a_header)
+/* Not in decorum_int.h: match.c's loader of a matcher blob, for tests. */
+decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
+                                    const unsigned char *data, size_t len,
+                                    dc_matcher **out, decorum_error *err);
+
+static uint64_t le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static void set_le(unsigned char *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
+/* match.c's blob_sum, to forge blobs whose checksum is right. */
+static uint64_t fletcher(const unsigned char *p, size_t len)
+{
+    uint64_t a[4] = {1, 2, 3, 4}, b[4] = {0};
+    size_t i = 0;
+    for (; i + 32 <= len; i += 32)
+        for (int k = 0; k < 4; k++) {
+            a[k] += le(p + i + 8 * k, 8);
+            b[k] += a[k];
+        }
+    for (; i < len; i++) {
+        a[0] += p[i];
+        b[0] += a[0];
+    }
+    uint64_t h = 0, v[8] = {a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]};
+    for (int k = 0; k < 8; k++) {
+        h ^= v[k];
+        h = (h ^ h >> 33) * 0xff51afd7ed558ccdull;
+        h = (h ^ h >> 33) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 33;
+    }
+    return h;
+}
+
+static void reseal(unsigned char *blob, size_t len)
+{
+    set_le(blob + 56, fletcher(blob + 64, len - 64), 8);
+}
+
+/* The blob: header, then the whole matcher (tables and database). */
+Test(match, serialized_matcher_has_a_header)
 {
     unsigned char *blob = NULL;
     size_t len = 0;
     decorum_error err;
     cr_assert_eq(dc_matcher_blob(&al, &lx, &blob, &len, &err), DECORUM_OK,
                  "%s", err.message);
-    cr_assert_gt(len, 24);
-    cr_assert(memcmp(blob, "DCMATCH1", 8) == 0);
+    cr_assert_gt(len, 64);
+    cr_assert(memcmp(blob, "DCMATCH2", 8) == 0);
     dc_matcher_stats st;
     dc_matcher_get_stats(m, &st);
-    uint32_t n = (uint32_t)blob[16] | (uint32_t)blob[17] << 8 |
-                 (uint32_t)blob[18] << 16 | (uint32_t)blob[19] << 24;
-    cr_assert_eq(n, st.compiled);
+    cr_assert_eq(le(blob + 16, 4), st.compiled);
+    cr_assert_eq(le(blob + 32, 8), len);
+    cr_assert_eq(le(blob + 56, 8), fletcher(blob + 64, len - 64));
     cr_assert_lt(st.compiled, st.patterns); /* "the", "all" are table words */
     dc_free(&al, blob, len);
     dc_lexicon empty = {0};
     cr_assert_eq(dc_matcher_blob(&al, &empty, &blob, &len, &err),
                  DECORUM_ERR_EMPTY);
+}
+
+static const char *const blob_texts[] = {
+    "kill all the jews",
+    "they're invaders' and vermin, go back",
+    "killalljews and the great replacement",
+    "f*ck the n****r \xf0\x9f\x90\x80\xf0\x9f\x90\x80 (((them)))",
+    "haaate the verrmin, gassing rats, cuntscum",
+    "scunthorpe niger every back",
+};
+
+/* A matcher loaded from its blob finds what the built one finds, from an
+ * aligned blob (read in place) and a misaligned one (copied). */
+Test(match, matcher_from_its_blob_matches_the_same)
+{
+    unsigned char *blob = NULL;
+    size_t len = 0;
+    decorum_error err;
+    cr_assert_eq(dc_matcher_blob(&al, &lx, &blob, &len, &err), DECORUM_OK,
+                 "%s", err.message);
+    unsigned char *odd = malloc(len + 1);
+    cr_assert_not_null(odd);
+    memcpy(odd + 1, blob, len);
+    for (int k = 0; k < 2; k++) {
+        dc_matcher *mb = NULL;
+        cr_assert_eq(dc_matcher_from_blob(&al, &lx, k ? odd + 1 : blob, len,
+                                          &mb, &err),
+                     DECORUM_OK, "%s", err.message);
+        dc_matcher_stats sa, sb;
+        dc_matcher_get_stats(m, &sa);
+        dc_matcher_get_stats(mb, &sb);
+        cr_assert(sb.precompiled);
+        cr_assert_eq(sb.patterns, sa.patterns);
+        cr_assert_eq(sb.compiled, sa.compiled);
+        dc_match_scratch *sc = NULL;
+        cr_assert_eq(dc_match_scratch_new(&al, mb, &sc), DECORUM_OK);
+        dc_hitvec h2 = {0};
+        for (size_t i = 0; i < sizeof blob_texts / sizeof *blob_texts; i++) {
+            char want[2048];
+            snprintf(want, sizeof want, "%s", match(blob_texts[i]));
+            dc_norm n = norm_of(blob_texts[i]);
+            cr_assert_eq(dc_match(&al, mb, sc, &n, &h2), DECORUM_OK);
+            cr_assert_str_eq(render(&n, &h2), want, "text \"%s\"",
+                             blob_texts[i]);
+        }
+        dc_hitvec_release(&al, &h2);
+        dc_match_scratch_free(&al, sc);
+        dc_matcher_free(&al, mb);
+    }
+    free(odd);
+    dc_free(&al, blob, len);
+}
+
+static void expect_refused(const dc_lexicon *l, const unsigned char *b,
+                           size_t len, const char *what)
+{
+    dc_matcher *mb = NULL;
+    decorum_error err;
+    cr_expect_eq(dc_matcher_from_blob(&al, l, b, len, &mb, &err),
+                 DECORUM_ERR_FORMAT, "%s was not refused", what);
+    cr_expect_null(mb);
+    dc_matcher_free(&al, mb);
+}
+
+/* A damaged blob, or one made from another lexicon, is refused, never
+ * read out of bounds; then dc_matcher_new builds the matcher. */
+Test(match, damaged_or_foreign_blob_is_refused)
+{
+    unsigned char *blob = NULL;
+    size_t len = 0;
+    decorum_error err;
+    cr_assert_eq(dc_matcher_blob(&al, &lx, &blob, &len, &err), DECORUM_OK,
+                 "%s", err.message);
+    unsigned char *b = malloc(len);
+    cr_assert_not_null(b);
+    char what[64];
+    /* Every byte of the header and the section table, and every 61st
+     * byte after, flipped: the checksum or a check sees each. */
+    for (size_t i = 0; i < len; i += i < 64 + 14 * 16 ? 1 : 61) {
+        memcpy(b, blob, len);
+        b[i] ^= 0x10;
+        snprintf(what, sizeof what, "byte %zu flipped", i);
+        expect_refused(&lx, b, len, what);
+    }
+    memcpy(b, blob, len);
+    expect_refused(&lx, b, 0, "an empty blob");
+    expect_refused(&lx, b, 63, "a header cut short");
+    expect_refused(&lx, b, len / 2, "half a blob");
+    expect_refused(&lx, b, len - 1, "a blob a byte short");
+    expect_refused(&lx, NULL, 0, "no blob");
+    /* Another lexicon: the same one less its last entry. */
+    dc_lexicon fewer = lx;
+    fewer.n--;
+    expect_refused(&fewer, b, len, "a blob of another lexicon");
+    /* Forged tables with a right checksum: the first 8 bytes of the
+     * sections that hold ids, offsets or lengths (pattern table, groups,
+     * entries, short terms, hash, automaton, tiny literals) set to all
+     * ones. (Any bytes are valid in the others: bits, masks, literals.) */
+    static const int forged[] = {1, 2, 3, 5, 6, 11, 12};
+    for (size_t k = 0; k < sizeof forged / sizeof *forged; k++) {
+        int sct = forged[k];
+        memcpy(b, blob, len);
+        uint64_t off = le(b + 64 + 16 * sct, 8);
+        if (le(b + 64 + 16 * sct + 8, 8) < 8)
+            continue; /* no short terms here */
+        memset(b + off, 0xff, 8);
+        reseal(b, len);
+        snprintf(what, sizeof what, "section %d forged", sct);
+        expect_refused(&lx, b, len, what);
+    }
+    /* A section table pointing outside the blob. */
+    memcpy(b, blob, len);
+    set_le(b + 64 + 16 * 6, len, 8);
+    reseal(b, len);
+    expect_refused(&lx, b, len, "a section past the end");
+    free(b);
+    dc_free(&al, blob, len);
 }
 
 /* The built-in lexicon loads its precompiled database, and so does the
