@@ -1758,16 +1758,19 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
     if (!m->bloom || !m->lits || !m->filt || !m->ctri ||
         !pow2(m->hash_cap) || m->hash_cap < 16 || !pow2(m->bloom_cap) ||
         m->bloom_cap < 64 || m->lits_len > m->lits_cap ||
+        m->lits_len > UINT32_MAX ||
         m->lits_cap - m->lits_len < 8 ||
         m->hash_shift != 64u - (unsigned)__builtin_ctzll(m->hash_cap))
         return false;
     size_t used = 0;
+    const uint32_t np = (uint32_t)m->n_pats, ll = (uint32_t)m->lits_len;
     for (size_t i = 0; i < m->hash_cap; i++) {
         const hslot *sl = &m->hash[i];
-        uint32_t v = sl->val != 0;
-        used += v;
-        bad |= v & (((sl->val & HV_ID) >= m->n_pats) |
-                    ((sl->ol >> 6) + (sl->ol & 63u) + 1 > m->lits_len));
+        if (!sl->val)
+            continue; /* most slots: one test */
+        used++;
+        bad |= ((sl->val & HV_ID) >= np) |
+               ((sl->ol >> 6) + (sl->ol & 63u) + 1 > ll);
     }
     return !bad && used < m->hash_cap; /* every probe ends at an empty slot */
 }
