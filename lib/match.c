@@ -105,7 +105,7 @@
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
-#define GEN_VERSION 2u
+#define GEN_VERSION 3u
 
 #define MAX_PATTERNS (1u << 22)
 #define MAX_PATTERN_BYTES (64u << 20)
@@ -731,20 +731,42 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
     }
     if (letters < 3 || len + 1 > VARIANT_MAX)
         return DECORUM_OK;
-    /* A doubled vowel, or the final letter of a word of 5+ letters, where
-     * people stretch words ("haate", "bitchh"), unless that makes a run of
-     * three. Doubled inner consonants would add a third of all patterns
-     * for typos seldom seen, and a doubled final letter of a short word is
-     * mostly another word ("scot" -> "scott"). */
+    /* A doubled vowel, where people stretch words ("haate"), or a doubled
+     * consonant after the first letter of a word of 5+ letters: the
+     * normalizer shortens a stretch to two ("verrrrmin" -> "verrmin",
+     * "bitchhh" -> "bitchh"). Not when that makes a run of three, nor in
+     * shorter words, where it mostly makes another word ("scot" ->
+     * "scott"). The word hash makes the number of forms free at scan
+     * time. */
     for (size_t j = 0; edits && j < len && st == DECORUM_OK; j++) {
         if (!is_letter(t[j]) || (j + 1 < len && t[j + 1] == t[j]) ||
             (j > 0 && t[j - 1] == t[j]) ||
-            (!is_vowel(t[j]) && ((j + 1 < len && is_letter(t[j + 1])) ||
+            (!is_vowel(t[j]) && (j == 0 || !is_letter(t[j - 1]) ||
                                  word_len(t, len, j) < 5)))
             continue;
         memcpy(v, t, j + 1);
         memcpy(v + j + 1, t + j, len - j);
         st = add_form(b, v, len + 1, g, DC_HIT_FUZZY, 0);
+    }
+    /* A plural with 'z' for 's' ("parasitez", "jewz", "bitchez"), where
+     * the term's plural is s or es; a term ending in s takes none. */
+    size_t last = len; /* letters of the last word */
+    while (last > 0 && is_letter(t[last - 1]))
+        last--;
+    last = len - last;
+    if (edits && last >= 3 && t[len - 1] != 's' && st == DECORUM_OK) {
+        char z = t[len - 1], y = t[len - 2];
+        bool es = z == 'x' || z == 'z' || z == 'o' ||
+                  ((z == 'h') && (y == 'c' || y == 's'));
+        memcpy(v, t, len);
+        v[len] = 'z';
+        if (z == 'o' || !es)
+            st = add_form(b, v, len + 1, g, DC_HIT_FUZZY, 0);
+        if (es && len + 2 <= VARIANT_MAX && st == DECORUM_OK) {
+            v[len] = 'e';
+            v[len + 1] = 'z';
+            st = add_form(b, v, len + 2, g, DC_HIT_FUZZY, 0);
+        }
     }
     /* One masked interior vowel; all of them when there are several. */
     for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
@@ -781,6 +803,42 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
         v[j] = t[j + 1];
         v[j + 1] = t[j];
         st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
+    }
+    /* An 'l' written '1', which the normalizer reads as 'i' inside a word
+     * ("mus1im" -> "musiim", "i11egal" -> "iiiegal"), in words of 5+
+     * letters: any of them, when there are at most four such l, else each
+     * one and all of them. */
+    size_t lpos[4], nl = 0, more = 0;
+    for (size_t j = 0; j < len; j++) {
+        if (t[j] != 'l' || word_len(t, len, j) < 5)
+            continue;
+        if (nl < 4)
+            lpos[nl++] = j;
+        else
+            more++;
+    }
+    if (!more) {
+        for (unsigned set = 1; set < 1u << nl && st == DECORUM_OK; set++) {
+            memcpy(v, t, len);
+            for (size_t k = 0; k < nl; k++)
+                if (set >> k & 1u)
+                    v[lpos[k]] = 'i';
+            st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
+        }
+    } else {
+        for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+            if (t[j] != 'l' || word_len(t, len, j) < 5)
+                continue;
+            memcpy(v, t, len);
+            v[j] = 'i';
+            st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
+        }
+        memcpy(v, t, len);
+        for (size_t j = 0; j < len; j++)
+            if (t[j] == 'l' && word_len(t, len, j) >= 5)
+                v[j] = 'i';
+        if (st == DECORUM_OK)
+            st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
     }
     return st;
 }
@@ -3007,13 +3065,15 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         return false;
     /* The word starting here. */
     const hslot *sl = NULL;
-    if (bb && hr_ok && hmax) {
-        if ((sl = hash_get(m, t + a, R - a, hash_fin(h, R - a)))) {
+    if (bb && hmax) {
+        if (hr_ok && (sl = hash_get(m, t + a, R - a, hash_fin(h, R - a)))) {
             if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
                 return false;
             if (sl->val & HV_PREFIX)
                 pend_push(w, a, h, sl);
         }
+        /* Also in a word longer than any key: "parrasites" (10 bytes)
+         * when the longest is "parrasite". */
         if (ne && !word_ends_report(s, a, ends, hend, ne))
             return false;
     }

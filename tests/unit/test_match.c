@@ -239,7 +239,12 @@ Test(match, misspelled_variants)
         /* doubled vowel or final letter, also for short terms */
         {"veermin", "veermin~vermin"},
         {"verminn", "verminn~vermin"},
-        {"vermmin", ""},
+        {"vermmin", "vermmin~vermin"}, /* "verrrrmin" -> "verrmin" */
+        {"verrmin", "verrmin~vermin"},
+        {"innvader", "innvader~invader"},
+        {"nigggger", ""},       /* a run of three is never made */
+        {"vvermin", ""},        /* nor a doubled first letter */
+        {"kkill", ""},
         {"haate", "haate~hate"},
         {"haated", "haated~hate"},
         {"kiill", "kiill~kill"},
@@ -275,6 +280,84 @@ Test(match, misspelled_variants)
         {"nigger", "nigger=nigger"},
     };
     RUN(cases);
+}
+
+/* The evasions of '1' for 'l' (read 'i' by the normalizer), a stretched
+ * inner consonant and a final 'z' for a plural 's', on a lexicon of their
+ * own. */
+Test(match, l_as_i_doubled_consonants_and_z_plurals)
+{
+    static const char lex2[] =
+        "muslim\tidentity\treligion:muslim\t-\tnoun\tMuslim person\n"
+        "illegal\tdehumanize\timmigration:migrant\t2\t-\tillegal alien\n"
+        "parasite\tdehumanize\t-\t2\t-\tlikens people to parasites\n"
+        "jew\tidentity\treligion:jewish\t-\tnoun\tJewish person\n"
+        "bitch\tprofanity\t-\t2\tnofuzzy\tswearing\n"
+        "lice\tdehumanize\t-\t2\t-\tvermin\n"
+        "kill\tthreat\t-\t3\tverb,nofuzzy\tcalls for killing\n"
+        "bus\tdehumanize\t-\t1\t-\ta made-up term ending in s\n"
+        "witch\tinsult\t-\t1\t-\ta term taking es\n";
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    decorum_error err;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "ev.tsv", lex2, strlen(lex2), &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    static const struct {
+        const char *text, *want; /* "begin-end term how" of every hit */
+    } cases[] = {
+        /* 'l' read as 'i': each one, and all of them */
+        {"musiims", "0-7 muslim ~"},
+        {"musiim", "0-6 muslim ~"},
+        {"iilegal", "0-7 illegal ~"},
+        {"iliegal", "0-7 illegal ~"},
+        {"illegai", "0-7 illegal ~"},
+        {"iiiegai", "0-7 illegal ~"},
+        {"iiiegals", "0-8 illegal ~"},
+        /* not in short words, nor nofuzzy ones */
+        {"iice", ""},
+        {"kiii", ""},
+        /* a stretched inner consonant, shortened to two */
+        {"parrasite", "0-9 parasite ~"},
+        {"parassites", "0-10 parasite ~"},
+        {"musslims", "0-8 muslim ~"},
+        {"bittch", ""},
+        /* 'z' for the plural 's' (and "ez" for "es") */
+        {"parasitez", "0-9 parasite ~"},
+        {"jewz", "0-4 jew ~"},
+        {"witchez", "0-7 witch ~"},
+        {"witchz", ""},
+        {"busz", ""},
+        {"bitchez", ""},
+        {"killz", ""},
+        {"the parasitez are here", "4-13 parasite ~"},
+    };
+    dc_hitvec h2 = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        dc_norm n = norm_of(cases[i].text);
+        cr_assert_eq(dc_match(&al, m2, s2, &n, &h2), DECORUM_OK);
+        char got[512];
+        size_t o = 0;
+        got[0] = '\0';
+        for (size_t k = 0; k < h2.n; k++) {
+            const dc_hit *x = &h2.v[k];
+            int w = snprintf(got + o, sizeof got - o, "%s%u-%u %s %c",
+                             k ? " | " : "", (unsigned)x->begin,
+                             (unsigned)x->end, l2.entries[x->entry].term,
+                             how_mark[x->how]);
+            cr_assert(w > 0 && (size_t)w < sizeof got - o);
+            o += (size_t)w;
+        }
+        cr_expect_str_eq(got, cases[i].want, "text \"%s\": got \"%s\"",
+                         cases[i].text, got);
+    }
+    dc_hitvec_release(&al, &h2);
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
 }
 
 Test(match, run_together_words)
