@@ -77,13 +77,15 @@ static const struct {
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
- * on the first byte, so no strlen. */
+ * on the first byte, so no strlen. Never reads lit past its NUL, even when
+ * s holds NUL bytes (fuzz_lexicon found strncmp's version did). */
 static bool slice_is(slice s, const char *lit)
 {
-    if (s.len == 0)
-        return lit[0] == '\0';
-    return lit[0] == s.p[0] && strncmp(lit, s.p, s.len) == 0 &&
-           lit[s.len] == '\0';
+    size_t i = 0;
+    for (; i < s.len; i++)
+        if (lit[i] != s.p[i] || lit[i] == '\0')
+            return false;
+    return lit[i] == '\0';
 }
 
 /* Reports a bad line: "name:line: message". */
