@@ -3122,7 +3122,11 @@ static bool match_words(scan *s)
          * '*'), of at most hmax bytes. on_run does the same for it, and
          * more. */
         size_t L = i - a;
-        if (!((byte_cls[t[a - 1]] | byte_cls[t[i]]) & BC_JOIN) && L <= hmax) {
+        /* (t - 1)[a]: the byte before the word, which for a == 0 is the
+         * space before the text copy; t[a - 1] would wrap the unsigned
+         * index (UBSan, found by fuzz_lexicon). */
+        if (!((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN) &&
+            L <= hmax) {
             int slot;
             if (L <= 2 && tab && (slot = short_slot(t + a, L)) >= 0 &&
                 tab[slot]) {
