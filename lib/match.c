@@ -1251,7 +1251,10 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             m->hash = dc_calloc(al, cap, sizeof *m->hash);
             m->bloom = dc_calloc(al, bcap / 64, sizeof *m->bloom);
             m->lits_cap = bytes + 8; /* same_bytes reads 8 at a time */
-            m->lits = dc_malloc(al, m->lits_cap);
+            /* Zeroed: the 8 bytes past the last literal go into the
+             * serialized blob and its checksum (valgrind saw them
+             * uninitialised). */
+            m->lits = dc_calloc(al, m->lits_cap, 1);
             m->filt = dc_calloc(al, F_N * PRE_SLOTS, sizeof *m->filt);
             m->ctri = dc_calloc(al, CTRI_WORDS, sizeof *m->ctri);
             m->hash_cap = cap;
