@@ -339,7 +339,7 @@ int srv_native_decide(srv_req *rq, srv_resp *out, const char *action)
             get_str(root, "moderator", "moderator", MAX_ID, &who, out))
             goto done;
     }
-    if (!who)
+    if (!who || !*who) /* an empty field names no one */
         who = srv_header(rq, "X-Moderator");
     if (!who || !*who || strlen(who) > MAX_ID)
         who = "moderator";

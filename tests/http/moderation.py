@@ -105,6 +105,11 @@ st, _, r = srv.request("POST", "/v1/comments/%d/approve" % ids["c4"],
 eq(st, 200, "approve without a body")
 eq(r["status"], "approved", "approved")
 eq(r["decided_by"], "ola", "moderator from X-Moderator")
+st, _, r = srv.request("POST", "/v1/comments/%d/approve" % ids["c4"],
+                       {"moderator": ""}, headers={"X-Moderator": "ola"},
+                       token=TOKEN)
+eq(st, 200, "approve with an empty moderator field")
+eq(r["decided_by"], "ola", "an empty moderator field falls back to X-Moderator")
 st, _, r = srv.request("POST", "/v1/comments/999999/approve", {}, token=TOKEN)
 eq(st, 404, "decide on a missing comment")
 st, _, r = srv.request("POST", "/v1/comments/abc/approve", {}, token=TOKEN)
