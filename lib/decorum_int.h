@@ -411,12 +411,12 @@ typedef struct dc_rules_out {
      * group (an object, a person, a policy, nothing): the model is then
      * not allowed to call it hate on its own. */
     bool untargeted;
-    /* The writer speaks as a member of a group the comment names ("as a
-     * gay man", "we're queer"): the model's hate alone does not count in
-     * full. */
-    bool ingroup;
-    /* A denial: a negation after a copula ("are not", "aren't"). */
-    bool negation;
+    /* The comment reads as something other than an attack on a group it
+     * names: the writer speaks as one of the group ("as a gay man", "we're
+     * queer"), or it asks a question or makes a denial ("X are not ...")
+     * in which no rule found an attack. The model's hate alone does not
+     * count in full then (score.c). */
+    bool hedged;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */

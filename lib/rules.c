@@ -2611,14 +2611,17 @@ static decorum_status rule_echo(run *R)
     return DECORUM_OK;
 }
 
-/* Positive statements about a group: recorded for the model. */
-static void note_positive(run *R)
+/* A denial: a negation after a copula ("are not", "is never") or a
+ * contracted one ("aren't", "isn't"). Other negations ("they don't
+ * belong", "no place for") are common in hate itself. */
+static bool denial(const run *R, const mention *m)
 {
-    for (size_t i = 0; i < R->rs->nm; i++)
-        if (R->rs->m[i].kind == DC_KIND_POSITIVE) {
-            R->out->rf[DC_RF_POSITIVE] = 1;
-            return;
-        }
+    const char *w = R->n->text + m->b;
+    size_t wl = m->e - m->b;
+    return (m->tb >= 1 && mention_at(R, m->tb - 1, DC_KIND_COPULA)) ||
+           (wl >= 5 &&
+            (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
+             memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
 }
 
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
@@ -2656,8 +2659,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->hate = 0;
     out->categories = 0;
     out->untargeted = false;
-    out->ingroup = false;
-    out->negation = false;
+    out->hedged = false;
     if (n->len == 0)
         return DECORUM_OK;
     /* Most comments carry no attack language and name no group: then no
@@ -2700,9 +2702,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
-    for (size_t i = 0; i < rs->nm; i++)
-        if (rs->m[i].kind == DC_KIND_DENOUNCE)
+    /* One pass over the mentions for the facts about the whole comment. */
+    bool denied = false;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind == DC_KIND_DENOUNCE)
             R.denounce_any = true;
+        else if (m->kind == DC_KIND_POSITIVE)
+            out->rf[DC_RF_POSITIVE] = 1; /* recorded for the model */
+        else if (m->kind == DC_KIND_NEGATION && !denied)
+            denied = denial(&R, m);
+    }
     for (size_t i = 0; i < rs->nt; i++) {
         switch (rs->t[i].type) {
         case TG_GROUP:
@@ -2764,23 +2774,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             if ((st = rule_code(&R, m, true)) != DECORUM_OK)
                 return st;
     }
-    note_positive(&R);
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
-    out->ingroup = R.ingroup;
-    /* A denial: "are not", "aren't", "is never". Other negations ("they
-     * don't belong", "no place for") are common in hate itself. */
-    for (size_t i = 0; i < rs->nm && !out->negation; i++) {
-        const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_NEGATION)
-            continue;
-        const char *w = n->text + m->b;
-        size_t wl = m->e - m->b;
-        out->negation =
-            (m->tb >= 1 && mention_at(&R, m->tb - 1, DC_KIND_COPULA)) ||
-            (wl >= 5 && (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
-                         memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
-    }
+    bool question = false;
+    for (size_t i = 0; i < rs->ns && !question; i++)
+        question = rs->s[i].question;
+    out->hedged = R.ingroup || (out->hate <= 0 && (question || denied));
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;

@@ -62,14 +62,10 @@ static float blend(float rule, float model, bool mitigated, bool hate_head)
  * "Muslims are not the problem"). Elsewhere it counts by p^2.
  * On the dev splits this lifts hate F1 by 0.06-0.15 on DynaHate, ETHOS,
  * Hatemoji and implicit_hate at the same precision (docs/MODEL_CARD.md). */
-static bool model_in_full(const dc_norm *n, const dc_rules_out *ro,
-                          bool mitigated)
+static bool model_in_full(const dc_rules_out *ro, bool mitigated)
 {
-    if (mitigated || ro->ingroup || ro->rf[DC_RF_TARGET_GROUP] <= 0 ||
-        ro->rf[DC_RF_POSITIVE] > 0)
-        return false;
-    return ro->hate > 0 ||
-           (!ro->negation && memchr(n->text, '?', n->len) == NULL);
+    return !mitigated && !ro->hedged && ro->rf[DC_RF_TARGET_GROUP] > 0 &&
+           ro->rf[DC_RF_POSITIVE] <= 0;
 }
 
 static int span_cmp(const void *a, const void *b)
@@ -109,7 +105,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     float hate = clamp01(ro->hate);
     if (mo) {
         float p = mo->p[DC_HEAD_HATE];
-        if (model_in_full(n, ro, mitigated))
+        if (model_in_full(ro, mitigated))
             hate = clamp01(hate > p ? hate : hate + (1.0f - hate) * (p - hate));
         else
             hate = clamp01(blend(hate, p, mitigated, true));
