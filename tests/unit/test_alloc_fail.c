@@ -226,20 +226,29 @@ static void fingerprint(const decorum_result *r, char *buf, size_t cap)
                       (int)r->spans[i].signal);
 }
 
-Test(alloc_fail, scratch_and_analyze_every_n)
+/* An engine on the counting allocator f (a uses it), with the jobs. */
+static decorum_engine *engine_and_jobs(fail_alloc *f, decorum_allocator *a,
+                                       job *jobs, size_t *n_jobs)
 {
-    fail_alloc f = {0};
-    decorum_allocator a;
-    decorum_engine_options o = options_with(&f, &a);
+    static char big[6000];
+    decorum_engine_options o = options_with(f, a);
     decorum_engine *e = NULL;
     decorum_error err;
     cr_assert_eq(decorum_engine_open(&o, &e, &err), DECORUM_OK, "%s",
                  err.message);
-    size_t base_blocks = f.blocks, base_bytes = f.bytes;
+    *n_jobs = make_jobs(jobs, big, sizeof big);
+    return e;
+}
 
-    static char big[6000];
+Test(alloc_fail, scratch_and_analyze_every_n)
+{
+    fail_alloc f = {0};
+    decorum_allocator a;
     job jobs[8];
-    size_t n_jobs = make_jobs(jobs, big, sizeof big);
+    size_t n_jobs;
+    decorum_engine *e = engine_and_jobs(&f, &a, jobs, &n_jobs);
+    decorum_error err;
+    size_t base_blocks = f.blocks, base_bytes = f.bytes;
     char want[8][2048], got[2048];
 
     /* Reference results with no failure. */
@@ -331,14 +340,10 @@ Test(alloc_fail, steady_state_does_not_allocate)
 {
     fail_alloc f = {0};
     decorum_allocator a;
-    decorum_engine_options o = options_with(&f, &a);
-    decorum_engine *e = NULL;
-    decorum_error err;
-    cr_assert_eq(decorum_engine_open(&o, &e, &err), DECORUM_OK, "%s",
-                 err.message);
-    static char big[6000];
     job jobs[8];
-    size_t n_jobs = make_jobs(jobs, big, sizeof big);
+    size_t n_jobs;
+    decorum_engine *e = engine_and_jobs(&f, &a, jobs, &n_jobs);
+    decorum_error err;
     decorum_scratch *s = NULL;
     cr_assert_eq(decorum_scratch_alloc(e, &s, NULL), DECORUM_OK);
     size_t after_first = 0;
