@@ -48,7 +48,7 @@
  *     over-read (ASan; bodies are exact-size heap copies plus the NUL the
  *     server guarantees), no UB.
  */
-#include "server.h"
+#include "fuzz_server.h"
 #include "store.h"
 #include "fuzz_util.h"
 
@@ -143,14 +143,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    decorum_error err;
-    if (decorum_engine_open(NULL, &S.engine, &err) != DECORUM_OK) {
-        fprintf(stderr, "fuzz_native: engine: %s\n", err.message);
-        abort();
-    }
-    S.pool = srv_pool_new(S.engine);
-    if (!S.pool)
-        abort();
+    fuzz_server_open(&S, "fuzz_native");
     TRACE = getenv("FUZZ_NATIVE_TRACE") != NULL;
     S.cfg.moderator_token = TOKEN;
     S.cfg.max_comment_bytes = 20480;

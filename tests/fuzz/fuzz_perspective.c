@@ -16,7 +16,7 @@
  *     object with "error"; it serializes, and the serialization is UTF-8;
  *   - no leak (LeakSanitizer), no over-read (ASan).
  */
-#include "server.h"
+#include "fuzz_server.h"
 #include "store.h"
 #include "fuzz_util.h"
 
@@ -53,14 +53,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    decorum_error err;
-    if (decorum_engine_open(NULL, &S.engine, &err) != DECORUM_OK) {
-        fprintf(stderr, "fuzz_perspective: engine: %s\n", err.message);
-        abort();
-    }
-    S.pool = srv_pool_new(S.engine);
-    if (!S.pool)
-        abort();
+    fuzz_server_open(&S, "fuzz_perspective");
     fb_ops.put_feedback = fb_put;
     fb_ops.errmsg = fb_errmsg;
     S.store = &fb_store;
