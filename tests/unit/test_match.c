@@ -95,7 +95,8 @@ static const char how_mark[] = {'=', '~', '+', '*'};
 
 /* Renders hits as "span=term" (exact), "~" fuzzy, "+" compound,
  * "*" masked, separated by " | ", in the order dc_match gives them. */
-static const char *render(const dc_norm *n, const dc_hitvec *h)
+static const char *render_lx(const dc_lexicon *l, const dc_norm *n,
+                             const dc_hitvec *h)
 {
     static char out[2048];
     size_t o = 0;
@@ -104,16 +105,48 @@ static const char *render(const dc_norm *n, const dc_hitvec *h)
         const dc_hit *x = &h->v[i];
         cr_assert_lt(x->begin, x->end);
         cr_assert_leq(x->end, n->len);
-        cr_assert_lt(x->entry, lx.n);
+        cr_assert_lt(x->entry, l->n);
         cr_assert_leq(x->how, DC_HIT_MASKED);
         int w = snprintf(out + o, sizeof out - o, "%s%.*s%c%s",
                          i ? " | " : "", (int)(x->end - x->begin),
                          n->text + x->begin, how_mark[x->how],
-                         lx.entries[x->entry].term);
+                         l->entries[x->entry].term);
         cr_assert(w > 0 && (size_t)w < sizeof out - o);
         o += (size_t)w;
     }
     return out;
+}
+
+static const char *render(const dc_norm *n, const dc_hitvec *h)
+{
+    return render_lx(&lx, n, h);
+}
+
+typedef struct hit_case {
+    const char *text, *want; /* want: render()'s form */
+} hit_case;
+
+/* Builds a matcher from the lexicon text tsv and checks every case. */
+static void check_cases(const char *tsv, const hit_case *cases, size_t n)
+{
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    decorum_error err;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", tsv, strlen(tsv), &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    for (size_t i = 0; i < n; i++) {
+        dc_norm nm = norm_of(cases[i].text);
+        cr_assert_eq(dc_match(&al, m2, s2, &nm, &hv), DECORUM_OK);
+        const char *got = render_lx(&l2, &nm, &hv);
+        cr_expect_str_eq(got, cases[i].want, "text \"%s\": got \"%s\"",
+                         cases[i].text, got);
+    }
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
 }
 
 static const char *match(const char *s)
@@ -541,9 +574,7 @@ Test(match, short_terms_and_their_limits)
         "japan\tallow\t-\t-\t-\ta country\n"
         "'re\tcopula\t-\t-\t-\tlinking verb\n"
         "they're\tpronoun_group\t-\t-\t-\tthey are\n";
-    static const struct {
-        const char *text, *want;
-    } cases[] = {
+    static const hit_case cases[] = {
         {"i hate u", "i=i | hate=hate | u=u"},
         {"this is a test", "is=is | a=a"},
         {"us", ""},      /* not u + s */
@@ -565,32 +596,7 @@ Test(match, short_terms_and_their_limits)
         {"they're here", "they're=they're"},
         {"u 're", "u=u | 're='re"},
     };
-    dc_lexicon l2 = {0};
-    dc_matcher *m2 = NULL;
-    dc_match_scratch *s2 = NULL;
-    decorum_error err;
-    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), &err),
-                 DECORUM_OK, "%s", err.message);
-    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
-    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dc_norm n = norm_of(cases[i].text);
-        cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
-        char got[256] = "";
-        size_t o = 0;
-        for (size_t k = 0; k < hv.n; k++)
-            o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s%c%s",
-                                  k ? " | " : "",
-                                  (int)(hv.v[k].end - hv.v[k].begin),
-                                  n.text + hv.v[k].begin,
-                                  how_mark[hv.v[k].how],
-                                  l2.entries[hv.v[k].entry].term);
-        cr_expect_str_eq(got, cases[i].want, "text \"%s\": got \"%s\"",
-                         cases[i].text, got);
-    }
-    dc_match_scratch_free(&al, s2);
-    dc_matcher_free(&al, m2);
-    dc_lexicon_free(&al, &l2);
+    check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Forms and splits that would read another word: found on real tweets
@@ -610,9 +616,7 @@ Test(match, false_friends)
         "all\tquantifier\t-\t-\t-\tquantifier\n"
         "jews\tidentity\treligion:jewish\t1\tnoun\tJews\n"
         "killalljews\tcode\treligion:jewish\t3\t-\tcode\n";
-    static const struct {
-        const char *text, *want;
-    } cases[] = {
+    static const hit_case cases[] = {
         /* a token that is a term (+ plural) is a word, not a compound */
         {"niggas", "niggas=nigga"},
         /* ... unless the term is a code: hashtags are words run together */
@@ -628,32 +632,7 @@ Test(match, false_friends)
         {"on jews", "jews=jews"},
         {"dont lie", ""},
     };
-    dc_lexicon l2 = {0};
-    dc_matcher *m2 = NULL;
-    dc_match_scratch *s2 = NULL;
-    decorum_error err;
-    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), &err),
-                 DECORUM_OK, "%s", err.message);
-    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
-    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dc_norm n = norm_of(cases[i].text);
-        cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
-        char got[256] = "";
-        size_t o = 0;
-        for (size_t k = 0; k < hv.n; k++)
-            o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s%c%s",
-                                  k ? " | " : "",
-                                  (int)(hv.v[k].end - hv.v[k].begin),
-                                  n.text + hv.v[k].begin,
-                                  how_mark[hv.v[k].how],
-                                  l2.entries[hv.v[k].entry].term);
-        cr_expect_str_eq(got, cases[i].want, "text \"%s\": got \"%s\"",
-                         cases[i].text, got);
-    }
-    dc_match_scratch_free(&al, s2);
-    dc_matcher_free(&al, m2);
-    dc_lexicon_free(&al, &l2);
+    check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A star form says only first letter, last letter and length: made only
