@@ -28,6 +28,8 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.common.exceptions import (NoSuchElementException,  # noqa: E402
+                                        StaleElementReferenceException)
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 BIN = sys.argv[1]
@@ -81,7 +83,9 @@ try:
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or
                                               "/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(20)
-    wait = WebDriverWait(driver, 10)
+    wait = WebDriverWait(driver, 10,
+                         ignored_exceptions=(NoSuchElementException,
+                                             StaleElementReferenceException))
     base = "http://127.0.0.1:%d/" % srv.port
     driver.get(base)
 
@@ -120,11 +124,24 @@ try:
     sel = driver.find_elements(By.CSS_SELECTOR, "#list .row.sel")
     eq(len(sel), 1, "one row selected")
 
+    # Read ids in one script call: the page re-renders the list and the
+    # detail card as answers arrive, so an element found in one WebDriver
+    # call can be gone by the next (StaleElementReferenceException).
+    def id_of(selector):
+        return driver.execute_script(
+            "var e = document.querySelector(arguments[0]);"
+            "return e ? parseInt(e.getAttribute('data-id'), 10) : null;", selector)
+
+    def text_of(selector):
+        return driver.execute_script(
+            "var e = document.querySelector(arguments[0]);"
+            "return e ? e.textContent : null;", selector)
+
     def selected_id():
-        return int(driver.find_element(By.CSS_SELECTOR, "#list .row.sel").get_attribute("data-id"))
+        return id_of("#list .row.sel")
 
     def detail_id():
-        return int(driver.find_element(By.CSS_SELECTOR, "#detail .card").get_attribute("data-id"))
+        return id_of("#detail .card")
 
     first = selected_id()
     body.send_keys("j")
@@ -159,7 +176,7 @@ try:
 
     # Counts follow the decisions.
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-count="rejected"]').text == "1")
-    eq(driver.find_element(By.CSS_SELECTOR, '[data-count="approved"]').text, "1",
+    eq(text_of('[data-count="approved"]'), "1",
        "approved badge")
 
     # The rejected-only view shows exactly the rejected comment.
