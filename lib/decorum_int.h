@@ -222,6 +222,21 @@ typedef struct dc_blob {
 } dc_blob;
 extern const dc_blob dc_builtin_lexicon[];
 extern const size_t dc_builtin_lexicon_count;
+/* The same lexicon parsed at build time (tools/lexdb.c): one blob, the
+ * image dc_lexicon_image writes; empty in the tool that makes it. */
+extern const dc_blob dc_builtin_lexdb[];
+extern const size_t dc_builtin_lexdb_count;
+
+/* Serializes lx into a new buffer (*out, *out_len; free with dc_free). */
+decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
+                                unsigned char **out, size_t *out_len,
+                                decorum_error *err);
+/* Loads an image into lx (overwritten, left empty on failure). The image
+ * is checked: counts, sizes and every offset, so a bad one is
+ * DECORUM_ERR_FORMAT (or _VERSION), never a read out of bounds. */
+decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
+                                     const unsigned char *img, size_t len,
+                                     decorum_error *err);
 
 /* ---------------------------------------------------------------------- */
 /* Matching (match.c): Vectorscan over normalized text                     */

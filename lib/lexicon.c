@@ -700,6 +700,153 @@ fail:
     return st;
 }
 
+/* ---------------------------------------------------------------------- */
+/* The built-in image                                                      */
+/* ---------------------------------------------------------------------- */
+
+/* The image of a parsed lexicon (tools/lexdb.c makes it at build time from
+ * the embedded TSV files), in native byte order since it is made and read
+ * by the same build:
+ *
+ *   "DCLX"  u32 version  u32 n  u32 strings_size
+ *   n records of IMG_REC bytes:
+ *     u32 term, term_len, group, why, file, line, categories
+ *     u8 kind, u8 severity, u16 flags
+ *   the string arena, strings_size bytes, ending in NUL
+ *
+ * where term, group, why and file are offsets into the arena. Loading it is
+ * two allocations, one copy and a loop that turns offsets into pointers. */
+#define IMG_MAGIC "DCLX"
+#define IMG_VERSION 1u
+#define IMG_HEAD 16u
+#define IMG_REC 32u
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    memcpy(p, &v, 4);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
+                                unsigned char **out, size_t *out_len,
+                                decorum_error *err)
+{
+    if (!al || !lx || !out || !out_len)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_lexicon_image: NULL argument");
+    *out = NULL;
+    *out_len = 0;
+    /* The parser's limits keep every count and offset within 32 bits. */
+    if (lx->n > LEX_MAX_ENTRIES || lx->strings_size > LEX_MAX_ARENA)
+        return dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
+                       "lexicon too large for an image");
+    size_t len = IMG_HEAD + lx->n * IMG_REC + lx->strings_size;
+    unsigned char *img = dc_malloc(al, len);
+    if (!img)
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    memcpy(img, IMG_MAGIC, 4);
+    put32(img + 4, IMG_VERSION);
+    put32(img + 8, (uint32_t)lx->n);
+    put32(img + 12, (uint32_t)lx->strings_size);
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        unsigned char *r = img + IMG_HEAD + i * IMG_REC;
+        put32(r, (uint32_t)(e->term - lx->strings));
+        put32(r + 4, e->term_len);
+        put32(r + 8, (uint32_t)(e->group - lx->strings));
+        put32(r + 12, (uint32_t)(e->why - lx->strings));
+        put32(r + 16, (uint32_t)(e->file - lx->strings));
+        put32(r + 20, e->line);
+        put32(r + 24, e->categories);
+        r[28] = e->kind;
+        r[29] = e->severity;
+        memcpy(r + 30, &e->flags, 2);
+    }
+    if (lx->strings_size)
+        memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
+               lx->strings_size);
+    *out = img;
+    *out_len = len;
+    return DECORUM_OK;
+}
+
+decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
+                                     const unsigned char *img, size_t len,
+                                     decorum_error *err)
+{
+    if (!al || !lx || (!img && len))
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "dc_lexicon_from_image: NULL argument");
+    memset(lx, 0, sizeof *lx);
+    if (len < IMG_HEAD || memcmp(img, IMG_MAGIC, 4) != 0)
+        return dc_fail(err, DECORUM_ERR_FORMAT, 0,
+                       "built-in lexicon image: bad magic");
+    if (get32(img + 4) != IMG_VERSION)
+        return dc_fail(err, DECORUM_ERR_VERSION, 4,
+                       "built-in lexicon image: version %u, expected %u",
+                       get32(img + 4), IMG_VERSION);
+    size_t n = get32(img + 8), size = get32(img + 12);
+    if (n > LEX_MAX_ENTRIES || size > LEX_MAX_ARENA ||
+        len != IMG_HEAD + n * IMG_REC + size ||
+        (size && img[len - 1] != '\0') || (n && !size))
+        return dc_fail(err, DECORUM_ERR_FORMAT, 8,
+                       "built-in lexicon image: sizes do not add up");
+    if (n == 0)
+        return DECORUM_OK;
+    const unsigned char *strings = img + IMG_HEAD + n * IMG_REC;
+    dc_entry *entries = dc_calloc(al, n, sizeof *entries);
+    char *arena = dc_malloc(al, size);
+    if (!entries || !arena) {
+        dc_free(al, entries, n * sizeof *entries);
+        dc_free(al, arena, size);
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    }
+    memcpy(arena, strings, size);
+    /* Every offset lands inside the arena, whose last byte is NUL, so every
+     * string is terminated; the term's length must reach its NUL. */
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *r = img + IMG_HEAD + i * IMG_REC;
+        uint32_t term = get32(r), term_len = get32(r + 4);
+        uint32_t group = get32(r + 8), why = get32(r + 12);
+        uint32_t file = get32(r + 16);
+        if (term >= size || group >= size || why >= size || file >= size ||
+            term_len == 0 || term_len > LEX_MAX_TERM ||
+            term_len >= size - term || arena[term + term_len] != '\0' ||
+            memchr(arena + term, '\0', term_len) ||
+            decorum_utf8_check(arena + term, term_len, NULL) != DECORUM_OK ||
+            r[28] >= DC_N_KINDS || r[29] > 3 ||
+            get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
+            dc_free(al, entries, n * sizeof *entries);
+            dc_free(al, arena, size);
+            return dc_fail(err, DECORUM_ERR_FORMAT,
+                           (size_t)(r - img),
+                           "built-in lexicon image: bad entry %zu", i);
+        }
+        dc_entry *e = &entries[i];
+        e->term = arena + term;
+        e->term_len = term_len;
+        e->group = arena + group;
+        e->why = arena + why;
+        e->file = arena + file;
+        e->line = get32(r + 20);
+        e->categories = get32(r + 24);
+        e->kind = r[28];
+        e->severity = r[29];
+        memcpy(&e->flags, r + 30, 2);
+    }
+    lx->entries = entries;
+    lx->n = n;
+    lx->strings = arena;
+    lx->strings_size = size;
+    return DECORUM_OK;
+}
+
 /* lx is overwritten: it must not hold a lexicon. On failure it is left
  * empty (zeroed) and nothing stays allocated. */
 decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
@@ -712,6 +859,10 @@ decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
     decorum_status st = DECORUM_OK;
     if (dir) {
         st = load_dir(al, lx, dir, err);
+    } else if (dc_builtin_lexdb_count > 0 && dc_builtin_lexdb[0].len > 0) {
+        /* The build parsed the same text into an image (tools/lexdb.c). */
+        st = dc_lexicon_from_image(al, lx, dc_builtin_lexdb[0].data,
+                                   dc_builtin_lexdb[0].len, err);
     } else {
         for (size_t i = 0; i < dc_builtin_lexicon_count && st == DECORUM_OK;
              i++) {

@@ -15,6 +15,9 @@
  *     (misspelling variants included) and run over the file's own text,
  *     normalized, checking every hit lies inside the text and names an
  *     entry;
+ *   - a lexicon that parsed goes through its image (dc_lexicon_image,
+ *     dc_lexicon_from_image) and comes back the same; the input itself,
+ *     read as an image, is refused or gives sane entries;
  *   - every allocation is returned (counting allocator).
  * The input is copied to an exact-size heap block so ASan catches any read
  * past its end (files from disk are not NUL-terminated).
@@ -154,6 +157,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(lx.n == n1, "failed second parse changed the lexicon");
         }
     }
+    /* The same lexicon through its image (the built-in lexicon's path):
+     * the round trip gives the same entries. */
+    if (lx.n > 0) {
+        unsigned char *img = NULL;
+        size_t img_len = 0;
+        if (dc_lexicon_image(&al, &lx, &img, &img_len, &err) == DECORUM_OK) {
+            dc_lexicon back;
+            st = dc_lexicon_from_image(&al, &back, img, img_len, &err);
+            FUZZ_CHECK(st == DECORUM_OK, "image round trip: %s", err.message);
+            FUZZ_CHECK(back.n == lx.n, "image round trip: %zu entries of %zu",
+                       back.n, lx.n);
+            for (size_t i = 0; i < back.n; i++) {
+                check_entry(&back.entries[i], i);
+                FUZZ_CHECK(strcmp(back.entries[i].term, lx.entries[i].term) == 0,
+                           "image round trip: entry %zu", i);
+            }
+            dc_lexicon_free(&al, &back);
+            dc_free(&al, img, img_len);
+        }
+    }
+    /* And the input itself read as an image: refused or sane. */
+    dc_lexicon raw;
+    st = dc_lexicon_from_image(&al, &raw, (const unsigned char *)file, size,
+                               &err);
+    if (st == DECORUM_OK) {
+        for (size_t i = 0; i < raw.n; i++)
+            check_entry(&raw.entries[i], i);
+    } else {
+        FUZZ_CHECK(raw.n == 0 && err.message[0], "bad image: %s",
+                   decorum_status_name(st));
+    }
+    dc_lexicon_free(&al, &raw);
     dc_lexicon_free(&al, &lx);
     free(file);
     FUZZ_CHECK(count.blocks == base.blocks && count.bytes == base.bytes,

@@ -449,3 +449,83 @@ Test(lexicon, builtin_lexicon_parses, .init = std_setup)
     }
     dc_lexicon_free(&std_al, &lx);
 }
+
+/* The built-in lexicon loads from its build-time image (tools/lexdb.c);
+ * it must be exactly what parsing the embedded TSV text gives: same
+ * entries, same fields, same string arena. */
+Test(lexicon, builtin_image_equals_parsed_text, .init = std_setup)
+{
+    if (dc_builtin_lexicon_count == 0 || dc_builtin_lexdb_count == 0)
+        return;
+    dc_lexicon img, txt;
+    memset(&txt, 0, sizeof txt);
+    decorum_error err;
+    cr_assert_eq(dc_lexicon_load(&std_al, &img, NULL, &err), DECORUM_OK, "%s",
+                 err.message);
+    for (size_t i = 0; i < dc_builtin_lexicon_count; i++) {
+        const dc_blob *b = &dc_builtin_lexicon[i];
+        cr_assert_eq(dc_lexicon_parse(&std_al, &txt, b->name,
+                                      (const char *)b->data, b->len, &err),
+                     DECORUM_OK, "%s", err.message);
+    }
+    cr_assert_gt(img.n, 1000);
+    cr_assert_eq(img.n, txt.n);
+    cr_assert_eq(img.strings_size, txt.strings_size);
+    cr_assert_eq(memcmp(img.strings, txt.strings, img.strings_size), 0);
+    for (size_t i = 0; i < img.n; i++) {
+        const dc_entry *a = &img.entries[i], *b = &txt.entries[i];
+        cr_assert_eq(a->term - img.strings, b->term - txt.strings, "entry %zu", i);
+        cr_assert_eq(a->group - img.strings, b->group - txt.strings);
+        cr_assert_eq(a->why - img.strings, b->why - txt.strings);
+        cr_assert_eq(a->file - img.strings, b->file - txt.strings);
+        cr_assert_eq(a->term_len, b->term_len);
+        cr_assert_eq(a->kind, b->kind);
+        cr_assert_eq(a->severity, b->severity);
+        cr_assert_eq(a->flags, b->flags);
+        cr_assert_eq(a->categories, b->categories);
+        cr_assert_eq(a->line, b->line);
+    }
+    dc_lexicon_free(&std_al, &img);
+    dc_lexicon_free(&std_al, &txt);
+}
+
+/* A damaged image is refused with a status, never read out of bounds:
+ * every truncation, and single bytes flipped in the header and records. */
+Test(lexicon, damaged_image_is_refused, .init = std_setup)
+{
+    dc_lexicon lx;
+    memset(&lx, 0, sizeof lx); /* parse appends */
+    decorum_error err;
+    cr_assert_eq(parse(&lx, "good.tsv", good, &err), DECORUM_OK, "%s",
+                 err.message);
+    unsigned char *img = NULL;
+    size_t len = 0;
+    cr_assert_eq(dc_lexicon_image(&std_al, &lx, &img, &len, &err), DECORUM_OK);
+    dc_lexicon back;
+    cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert_eq(back.n, lx.n);
+    cr_assert_str_eq(back.entries[0].term, "jews");
+    cr_assert_str_eq(back.entries[0].group, "jewish");
+    cr_assert_str_eq(back.entries[0].file, "good.tsv");
+    dc_lexicon_free(&std_al, &back);
+    for (size_t cut = 0; cut < len; cut++) {
+        unsigned char *t = malloc(cut ? cut : 1); /* exact size, for ASan */
+        memcpy(t, img, cut);
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, t, cut, &err),
+                      DECORUM_OK, "truncated to %zu", cut);
+        cr_assert_eq(back.n, 0);
+        free(t);
+    }
+    /* Magic, version, counts, and the first record's term offset and
+     * length: each pushed out of range must be caught. */
+    static const size_t at[] = {0, 4, 8, 12, 16, 20};
+    for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+        img[at[k] + 3] ^= 0x40;
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                      DECORUM_OK, "byte %zu", at[k] + 3);
+        img[at[k] + 3] ^= 0x40;
+    }
+    dc_free(&std_al, img, len);
+    dc_lexicon_free(&std_al, &lx);
+}
