@@ -492,3 +492,35 @@ Test(model, trainer_refuses_bad_options_and_rows)
     decorum_trainer_free(NULL);
     decorum_engine_free(e);
 }
+
+/* The built-in model is loaded without hashing it (it is part of the
+ * program); this is where its checksum is still checked, and where a copy
+ * with one flipped weight byte is still refused as a file would be. */
+Test(model, builtin_model_checksum_holds)
+{
+    if (dc_builtin_model_count == 0 || dc_builtin_model[0].len == 0)
+        return;
+    const unsigned char *b = dc_builtin_model[0].data;
+    size_t size = dc_builtin_model[0].len;
+    cr_assert_gt(size, 64);
+    uint64_t stored;
+    memcpy(&stored, b + 24, 8); /* little-endian host, as the format */
+    cr_assert_eq(dc_model_checksum(b + 32, size - 32), stored,
+                 "the embedded model's checksum does not match");
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    decorum_error err;
+    dc_model *m = NULL;
+    cr_assert_eq(dc_model_from_memory(&al, b, size, "copy", &m, &err),
+                 DECORUM_OK, "%s", err.message);
+    dc_model_free(&al, m);
+    unsigned char *copy = malloc(size);
+    cr_assert_not_null(copy);
+    memcpy(copy, b, size);
+    copy[size - 1] ^= 0x01;
+    m = NULL;
+    cr_assert_eq(dc_model_from_memory(&al, copy, size, "copy", &m, &err),
+                 DECORUM_ERR_CHECKSUM);
+    cr_assert_null(m);
+    free(copy);
+}
