@@ -113,6 +113,7 @@ typedef struct run {
     uint32_t ingroup_categories;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
+    bool echo;            /* three '(' tokens in a row: the echo may fire */
     const dc_rules *rules;
 } run;
 
@@ -192,63 +193,6 @@ static inline bool is_word_byte(unsigned char c)
     return word_byte[c];
 }
 
-static decorum_status push_tok(run *R, uint32_t b, uint32_t e, uint8_t type,
-                               uint8_t ch)
-{
-    dc_rules_scratch *rs = R->rs;
-    if (rs->ntok >= rs->cap_tok) {
-        decorum_status st =
-            dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, rs->ntok + 1,
-                    sizeof *rs->toks, MAX_TOKENS);
-        if (st != DECORUM_OK)
-            return st;
-    }
-    tok *t = &rs->toks[rs->ntok++];
-    memset(t, 0, sizeof *t);
-    t->b = b;
-    t->e = e;
-    t->type = type;
-    t->ch = ch;
-    return DECORUM_OK;
-}
-
-static decorum_status tokenize(run *R)
-{
-    const char *s = R->n->text;
-    size_t len = R->n->len;
-    R->rs->ntok = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ') {
-            i++;
-            continue;
-        }
-        decorum_status st;
-        if (is_word_byte(c)) {
-            size_t j = i + 1;
-            /* An apostrophe belongs to the word only between word bytes
-             * ("don't", "jew's"); elsewhere it is a quote mark. */
-            while (j < len &&
-                   (is_word_byte((unsigned char)s[j]) ||
-                    (s[j] == '\'' && j + 1 < len &&
-                     is_word_byte((unsigned char)s[j + 1]))))
-                j++;
-            st = push_tok(R, (uint32_t)i, (uint32_t)j, TK_WORD, 0);
-            i = j;
-        } else if (c == '\n') {
-            st = push_tok(R, (uint32_t)i, (uint32_t)i + 1, TK_NL, '\n');
-            i++;
-        } else {
-            st = push_tok(R, (uint32_t)i, (uint32_t)i + 1, TK_PUNCT, c);
-            i++;
-        }
-        if (st != DECORUM_OK)
-            return st;
-    }
-    return DECORUM_OK;
-}
-
 static bool tok_is_word(const run *R, uint32_t ti, const char *w)
 {
     const tok *t = &R->rs->toks[ti];
@@ -257,95 +201,153 @@ static bool tok_is_word(const run *R, uint32_t ti, const char *w)
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
-/* Sentences end at . ! ? ; and line breaks; a full stop after a one-letter
- * word ("u.s.") or before a non-space does not end one. Clauses also end at
- * , : and dashes. Quotes toggle. */
-static decorum_status structure(run *R)
+/* The end of the word that starts at s[i]. An apostrophe belongs to the
+ * word only between word bytes ("don't", "jew's"); elsewhere it is a quote
+ * mark. The text is NUL-terminated at its length and NUL is no word byte,
+ * so the scan needs no bounds check. */
+static size_t word_end(const char *s, size_t i)
+{
+    size_t j = i + 1;
+    for (;;) {
+        while (is_word_byte((unsigned char)s[j]))
+            j++;
+        if (s[j] != '\'' || !is_word_byte((unsigned char)s[j + 1]))
+            return j;
+        j += 2;
+    }
+}
+
+/* Tokens, and in the same pass the sentences, clauses and quotes they lie
+ * in (a second walk over the tokens cost as much as the first).
+ *
+ * Sentences end at . ! ? ; and line breaks; a full stop after a one-letter
+ * word ("u.s.") or before a non-space does not end one. A run of ?!. after
+ * the end stays in the ending sentence. Clauses also end at , : and dashes.
+ * Quotes toggle; a line break closes quotes that were never closed.
+ *
+ * Every token takes at least one byte, so room for len tokens (and one
+ * sentence more than tokens) is made once, up front: the loop then writes
+ * without checks. Past MAX_TOKENS tokens the comment is too big, as it
+ * was when the array grew a token at a time. */
+static decorum_status tokenize(run *R)
 {
     dc_rules_scratch *rs = R->rs;
-    rs->ns = 0;
+    const char *s = R->n->text;
+    size_t len = R->n->len;
+    size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
+    decorum_status st =
+        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim,
+                sizeof *rs->toks, MAX_TOKENS);
+    if (st == DECORUM_OK)
+        st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+                     lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
+                     MAX_TOKENS);
+    if (st != DECORUM_OK)
+        return st;
+    tok *toks = rs->toks;
+    sentence *sv = rs->s;
+    size_t nt = 0, ns = 0;
     uint32_t sent = 0, clause = 0, start = 0;
     bool dq = false, sq = false;
-    const char *s = R->n->text;
-    for (uint32_t i = 0; i < rs->ntok; i++) {
-        tok *t = &rs->toks[i];
-        t->sent = sent;
-        t->clause = clause;
-        bool end_sent = false;
-        if (t->type == TK_NL) {
-            end_sent = true;
-        } else if (t->type == TK_PUNCT) {
-            switch (t->ch) {
-            case '"':
-                dq = !dq;
-                break;
-            case '\'':
-                sq = !sq;
-                break;
-            case '!':
-            case '?':
-            case ';':
-                end_sent = true;
-                break;
-            case '.': {
-                bool short_prev = i > 0 && rs->toks[i - 1].type == TK_WORD &&
-                                  rs->toks[i - 1].e - rs->toks[i - 1].b == 1;
-                bool glued = t->e < R->n->len && s[t->e] != ' ' &&
-                             s[t->e] != '\n' && s[t->e] != '"' &&
-                             s[t->e] != '.';
-                end_sent = !short_prev && !glued;
-                break;
-            }
-            case ',':
-            case ':':
-            case '-':
-            case '(':
-            case ')':
-                clause++;
-                break;
-            default:
-                break;
-            }
+    bool question = false; /* a '?' in the open sentence */
+    bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
+    bool ended_nl = false; /* ...at a line break */
+    unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
+    R->echo = false;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            i++;
+            continue;
         }
-        t->quoted = (dq || sq) && t->type == TK_WORD;
-        if (end_sent) {
-            /* Keep runs of ?!. in the same sentence. */
-            while (i + 1 < rs->ntok && rs->toks[i + 1].type == TK_PUNCT &&
-                   (rs->toks[i + 1].ch == '?' || rs->toks[i + 1].ch == '!' ||
-                    rs->toks[i + 1].ch == '.')) {
-                i++;
-                rs->toks[i].sent = sent;
-                rs->toks[i].clause = clause;
+        if (nt == lim)
+            return DECORUM_ERR_TOOBIG;
+        tok *t = &toks[nt];
+        t->b = (uint32_t)i;
+        t->pad = 0;
+        if (is_word_byte(c)) {
+            i = word_end(s, i);
+            t->type = TK_WORD;
+            t->ch = 0;
+        } else {
+            t->type = c == '\n' ? TK_NL : TK_PUNCT;
+            t->ch = c;
+            i++;
+        }
+        t->e = (uint32_t)i;
+        opens = t->ch == '(' ? opens + 1 : 0;
+        if (opens == 3)
+            R->echo = true;
+        if (ended) {
+            if (c == '?' || c == '!' || c == '.') {
+                t->sent = sent;
+                t->clause = clause;
+                t->quoted = 0;
+                question |= c == '?';
+                nt++;
+                continue;
             }
-            decorum_status st =
-                dc_grow(R->al, (void **)&rs->s, &rs->cap_s, rs->ns + 1,
-                        sizeof *rs->s, MAX_TOKENS);
-            if (st != DECORUM_OK)
-                return st;
-            bool q = false;
-            for (uint32_t k = start; k <= i; k++)
-                if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '?')
-                    q = true;
-            rs->s[rs->ns++] = (sentence){start, i + 1, q};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question};
             sent++;
             clause++;
-            start = i + 1;
-            /* A line break closes open quotes that were never closed. */
-            if (t->type == TK_NL)
+            start = (uint32_t)nt;
+            question = false;
+            ended = false;
+            if (ended_nl)
                 dq = sq = false;
         }
+        t->sent = sent;
+        t->clause = clause;
+        switch (t->ch) {
+        case '\n':
+            ended = true;
+            break;
+        case '"':
+            dq = !dq;
+            break;
+        case '\'':
+            sq = !sq;
+            break;
+        case '?':
+            question = true;
+            ended = true;
+            break;
+        case '!':
+        case ';':
+            ended = true;
+            break;
+        case '.': {
+            bool short_prev = nt > 0 && toks[nt - 1].type == TK_WORD &&
+                              toks[nt - 1].e - toks[nt - 1].b == 1;
+            bool glued = i < len && s[i] != ' ' && s[i] != '\n' &&
+                         s[i] != '"' && s[i] != '.';
+            ended = !short_prev && !glued;
+            break;
+        }
+        case ',':
+        case ':':
+        case '-':
+        case '(':
+        case ')':
+            clause++;
+            break;
+        default:
+            break;
+        }
+        t->quoted = (dq || sq) && t->type == TK_WORD;
+        ended_nl = t->type == TK_NL;
+        nt++;
     }
-    if (start < rs->ntok || rs->ns == 0) {
-        decorum_status st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
-                                    rs->ns + 1, sizeof *rs->s, MAX_TOKENS);
-        if (st != DECORUM_OK)
-            return st;
-        bool q = false;
-        for (uint32_t k = start; k < rs->ntok; k++)
-            if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '?')
-                q = true;
-        rs->s[rs->ns++] = (sentence){start, (uint32_t)rs->ntok, q};
+    if (ended) {
+        sv[ns++] = (sentence){start, (uint32_t)nt, question};
+        start = (uint32_t)nt;
+        question = false;
     }
+    if (start < nt || ns == 0)
+        sv[ns++] = (sentence){start, (uint32_t)nt, question};
+    rs->ntok = nt;
+    rs->ns = ns;
     return DECORUM_OK;
 }
 
@@ -2540,6 +2542,8 @@ static decorum_status rule_conspiracy(run *R)
 static decorum_status rule_echo(run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    if (!R->echo)
+        return DECORUM_OK; /* no "(((" among the tokens */
     for (uint32_t i = 0; i + 2 < rs->ntok; i++) {
         const tok *t = rs->toks;
         if (!(t[i].type == TK_PUNCT && t[i].ch == '(' && t[i + 1].ch == '(' &&
@@ -2691,10 +2695,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, r};
+             false, false, false, 0, 0, false, false, r};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
-        (st = structure(&R)) != DECORUM_OK ||
         (st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     R.migration_topic = migration_context(&R);
