@@ -114,6 +114,7 @@ typedef struct run {
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
     bool echo;            /* three '(' tokens in a row: the echo may fire */
+    uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
 } run;
 
@@ -378,97 +379,124 @@ static bool content_kind(dc_kind k)
     }
 }
 
+/* Should mention m yield to o, an earlier mention whose bytes contain it? */
+static bool explained_by(const run *R, const mention *m, const mention *o)
+{
+    bool longer = o->e - o->b > m->e - m->b;
+    /* Inside an innocent phrase ("spic and span", "chink in the armour",
+     * "royal troon"), nothing else counts. */
+    if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer)
+        return true;
+    /* A content word inside a longer entry of another kind yields to it:
+     * "hate" in "hate crime", "sick" in "sick of". Structural words stay:
+     * the rules read them inside phrases. */
+    if (content_kind((dc_kind)m->kind) && m->kind != DC_KIND_PROFANITY &&
+        longer && o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
+        o->kind != DC_KIND_PERSON && o->kind != DC_KIND_CODE &&
+        o->kind != DC_KIND_DOGWHISTLE)
+        return true;
+    /* A run-together reading inside a token that a whole-word entry already
+     * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
+     * keep their pieces ("killalljews" threatens). */
+    const tok *toks = R->rs->toks;
+    return m->how == DC_HIT_COMPOUND && o->how != DC_HIT_COMPOUND &&
+           o->b <= toks[m->tb].b && o->e >= toks[m->te - 1].e &&
+           o->kind != DC_KIND_GLUE && o->kind != DC_KIND_CODE &&
+           o->kind != DC_KIND_DOGWHISTLE;
+}
+
+_Static_assert(DC_N_KINDS <= 64, "a kind set fits in run.kinds");
+
+/* Is some mention of the comment of kind k? Passes over the mentions that
+ * look for one kind are skipped when it is absent. */
+static bool any_kind(const run *R, dc_kind k)
+{
+    return (R->kinds >> k) & 1;
+}
+
+/* Places the hits on tokens as mentions, drops those a longer mention
+ * explains, and indexes the rest by first token. Room for every hit is made
+ * once (past MAX_ITEMS mentions the comment is too big, as before). */
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
-    rs->nm = 0;
+    size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
+    decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
+                                sizeof *rs->m, MAX_ITEMS);
+    if (st == DECORUM_OK)
+        st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
+                     rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
+    if (st != DECORUM_OK)
+        return st;
+    const tok *toks = rs->toks;
+    size_t ntok = rs->ntok, nm = 0;
+    /* Hits are sorted by begin, longer first, so every mention containing
+     * mention i sits before it and starts at most max_len bytes earlier
+     * (the longest so far): scanning back that far keeps this linear in
+     * the comment's length. No scan is needed when no earlier mention
+     * reaches as far as this one ends. */
+    uint32_t max_len = 0, reach = 0;
     uint32_t ti = 0;
     for (size_t h = 0; h < hits->n; h++) {
         const dc_hit *hit = &hits->v[h];
         if (hit->entry >= R->lx->n || hit->end <= hit->begin)
             continue;
         /* Hits come sorted by begin, so the token cursor only moves on. */
-        while (ti < rs->ntok && rs->toks[ti].e <= hit->begin)
+        while (ti < ntok && toks[ti].e <= hit->begin)
             ti++;
-        if (ti >= rs->ntok)
+        if (ti >= ntok)
             break;
         uint32_t te = ti;
-        while (te < rs->ntok && rs->toks[te].b < hit->end)
+        while (te < ntok && toks[te].b < hit->end)
             te++;
         if (te == ti)
             continue;
-        decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m,
-                                    rs->nm + 1, sizeof *rs->m, MAX_ITEMS);
-        if (st != DECORUM_OK)
-            return st;
-        mention *m = &rs->m[rs->nm++];
-        memset(m, 0, sizeof *m);
-        m->tb = ti;
-        m->te = te;
-        m->b = hit->begin;
-        m->e = hit->end;
-        m->entry = hit->entry;
-        m->kind = R->lx->entries[hit->entry].kind;
-        m->how = hit->how;
+        if (nm == lim)
+            return DECORUM_ERR_TOOBIG;
+        mention *m = &rs->m[nm++];
+        *m = (mention){.tb = ti,
+                       .te = te,
+                       .b = hit->begin,
+                       .e = hit->end,
+                       .entry = hit->entry,
+                       .kind = R->lx->entries[hit->entry].kind,
+                       .how = hit->how};
+        if (reach >= m->e)
+            for (size_t j = nm - 1; j-- > 0 && rs->m[j].b + max_len >= m->b;) {
+                const mention *o = &rs->m[j];
+                if (o->b > m->b || o->e < m->e)
+                    continue;
+                if (explained_by(R, m, o)) {
+                    m->dropped = 1;
+                    break;
+                }
+            }
+        if (m->e - m->b > max_len)
+            max_len = m->e - m->b;
+        if (m->e > reach)
+            reach = m->e;
     }
-    /* Hits are sorted by begin, longer first, so every mention containing
-     * mention i starts at most max_len bytes earlier and sits before it:
-     * scanning back that far keeps this linear in the comment's length. */
-    uint32_t max_len = 0;
-    for (size_t i = 0; i < rs->nm; i++)
-        if (rs->m[i].e - rs->m[i].b > max_len)
-            max_len = rs->m[i].e - rs->m[i].b;
-    for (size_t i = 0; i < rs->nm; i++) {
-        mention *m = &rs->m[i];
-        m->dropped = 0;
-        for (size_t j = i; j-- > 0 && rs->m[j].b + max_len >= m->b;) {
-            const mention *o = &rs->m[j];
-            if (o->b > m->b || o->e < m->e)
-                continue;
-            bool longer = o->e - o->b > m->e - m->b;
-            /* Inside an innocent phrase ("spic and span", "chink in the
-             * armour", "royal troon"), nothing else counts. */
-            if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer)
-                m->dropped = 1;
-            /* A content word inside a longer entry of another kind yields
-             * to it: "hate" in "hate crime", "sick" in "sick of".
-             * Structural words stay: the rules read them inside phrases. */
-            else if (content_kind((dc_kind)m->kind) &&
-                     m->kind != DC_KIND_PROFANITY && longer &&
-                     o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
-                     o->kind != DC_KIND_PERSON &&
-                     o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
-                m->dropped = 1;
-            /* A run-together reading inside a token that a whole-word entry
-             * already explains is spurious: "niggas" is not "nig" + "gas".
-             * Hashtag codes keep their pieces ("killalljews" threatens). */
-            else if (m->how == DC_HIT_COMPOUND && o->how != DC_HIT_COMPOUND &&
-                     o->b <= rs->toks[m->tb].b &&
-                     o->e >= rs->toks[m->te - 1].e && o->kind != DC_KIND_GLUE &&
-                     o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
-                m->dropped = 1;
-            if (m->dropped)
-                break;
-        }
-    }
+    /* Keep the others, and index them by token (they are sorted by first
+     * token) so lookups by position cost O(mentions at that token):
+     * first[t] is the first kept mention with tb >= t. */
+    uint32_t *first = rs->first;
     size_t keep = 0;
-    for (size_t i = 0; i < rs->nm; i++)
-        if (!rs->m[i].dropped)
-            rs->m[keep++] = rs->m[i];
-    rs->nm = keep;
-    /* Mentions are sorted by first token; index them by token so lookups
-     * by position cost O(mentions at that token). */
-    decorum_status st =
-        dc_grow(R->al, (void **)&rs->first, &rs->cap_first, rs->ntok + 1,
-                sizeof *rs->first, MAX_TOKENS + 1);
-    if (st != DECORUM_OK)
-        return st;
-    size_t mi = 0;
-    for (uint32_t t = 0; t <= rs->ntok; t++) {
-        while (mi < rs->nm && rs->m[mi].tb < t)
-            mi++;
-        rs->first[t] = (uint32_t)mi;
+    uint32_t t = 0;
+    uint64_t kinds = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (rs->m[i].dropped)
+            continue;
+        if (keep != i)
+            rs->m[keep] = rs->m[i];
+        kinds |= (uint64_t)1 << rs->m[keep].kind;
+        while (t <= rs->m[keep].tb)
+            first[t++] = (uint32_t)keep;
+        keep++;
     }
+    while (t <= ntok)
+        first[t++] = (uint32_t)keep;
+    rs->nm = keep;
+    R->kinds = kinds;
     return DECORUM_OK;
 }
 
@@ -1455,7 +1483,9 @@ static bool migration_in_context(const run *R)
  * group of the immigration category. */
 static bool migration_context(const run *R)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
+    if (any_kind(R, DC_KIND_MIGRATION))
+        return true;
+    for (size_t i = 0; any_kind(R, DC_KIND_IDENTITY) && i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind == DC_KIND_MIGRATION ||
             (m->kind == DC_KIND_IDENTITY &&
@@ -1471,6 +1501,8 @@ static void find_ingroup(run *R)
 {
     R->ingroup = false;
     R->ingroup_categories = 0;
+    if (!any_kind(R, DC_KIND_INGROUP))
+        return;
     for (size_t i = 0; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_INGROUP)
@@ -1531,6 +1563,8 @@ static bool casual(const run *R, const mention *m, bool self_said)
 static void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_SLUR))
+        return;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < rs->nm; i++) {
             mention *m = &rs->m[i];
@@ -2445,6 +2479,10 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 static decorum_status rule_conspiracy(run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    /* A story needs an action and an object in one sentence. */
+    if (!any_kind(R, DC_KIND_CONSP_ACTION) ||
+        !any_kind(R, DC_KIND_CONSP_OBJECT))
+        return DECORUM_OK;
     for (size_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         const mention *actor = NULL, *action = NULL, *object = NULL;
@@ -2695,7 +2733,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, false, r};
+             false, false, false, 0, 0, false, false, 0, r};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = place_hits(&R, hits)) != DECORUM_OK)
@@ -2706,14 +2744,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
     /* One pass over the mentions for the facts about the whole comment. */
+    R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
+    if (any_kind(&R, DC_KIND_POSITIVE))
+        out->rf[DC_RF_POSITIVE] = 1; /* recorded for the model */
     bool denied = false;
-    for (size_t i = 0; i < rs->nm; i++) {
+    for (size_t i = 0; any_kind(&R, DC_KIND_NEGATION) && i < rs->nm && !denied;
+         i++) {
         const mention *m = &rs->m[i];
-        if (m->kind == DC_KIND_DENOUNCE)
-            R.denounce_any = true;
-        else if (m->kind == DC_KIND_POSITIVE)
-            out->rf[DC_RF_POSITIVE] = 1; /* recorded for the model */
-        else if (m->kind == DC_KIND_NEGATION && !denied)
+        if (m->kind == DC_KIND_NEGATION)
             denied = denial(&R, m);
     }
     for (size_t i = 0; i < rs->nt; i++) {
@@ -2771,7 +2809,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
-    for (size_t i = 0; i < rs->nm; i++) {
+    for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
+                        any_kind(&R, DC_KIND_CONSPIRACY)) && i < rs->nm;
+         i++) {
         const mention *m = &rs->m[i];
         if (m->kind == DC_KIND_CODE || m->kind == DC_KIND_CONSPIRACY)
             if ((st = rule_code(&R, m, true)) != DECORUM_OK)
