@@ -194,11 +194,16 @@ static inline bool is_word_byte(unsigned char c)
     return word_byte[c];
 }
 
-static bool tok_is_word(const run *R, uint32_t ti, const char *w)
+/* Is token ti the word w? w is a string literal (the "" makes sure), so
+ * its length is known where the test is written and the compare can be
+ * inlined: a strlen and memcmp call a test cost more than the test. */
+#define tok_is_word(R, ti, w) tok_is_wordn(R, ti, "" w, sizeof(w) - 1)
+
+static inline bool tok_is_wordn(const run *R, uint32_t ti, const char *w,
+                                size_t wl)
 {
     const tok *t = &R->rs->toks[ti];
-    size_t wl = strlen(w);
-    return t->type == TK_WORD && t->e - t->b == wl &&
+    return t->e - t->b == wl && t->type == TK_WORD &&
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
@@ -2824,8 +2829,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         question = rs->s[i].question;
     out->hedged = R.ingroup || (out->hate <= 0 && (question || denied));
     for (int f = 0; f < DC_N_RULE_FEATURES; f++)
-        if (out->rf[f] > 3)
-            out->rf[f] = 3;
+        out->rf[f] = out->rf[f] > 3 ? 3 : out->rf[f]; /* no branch a feature */
     out->rf[DC_RF_RULE_HATE] = out->hate;
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     return DECORUM_OK;
