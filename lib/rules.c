@@ -579,16 +579,19 @@ static bool plural_term(const dc_entry *e)
 /* Targets                                                                 */
 /* ---------------------------------------------------------------------- */
 
-static decorum_status push_target(run *R, target t)
+/* Room for the targets is made before they are looked for (one a mention
+ * at most). */
+static void push_target(run *R, target t)
 {
-    dc_rules_scratch *rs = R->rs;
-    decorum_status st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t,
-                                rs->nt + 1, sizeof *rs->t, MAX_ITEMS);
-    if (st != DECORUM_OK)
-        return st;
-    rs->t[rs->nt++] = t;
-    return DECORUM_OK;
+    R->rs->t[R->rs->nt++] = t;
 }
+
+/* Kinds that can name a target; find_targets skips the others. */
+#define TARGET_KINDS                                                          \
+    ((uint64_t)1 << DC_KIND_IDENTITY | (uint64_t)1 << DC_KIND_SLUR |          \
+     (uint64_t)1 << DC_KIND_DOGWHISTLE | (uint64_t)1 << DC_KIND_PRONOUN_GROUP | \
+     (uint64_t)1 << DC_KIND_PRONOUN_YOU | (uint64_t)1 << DC_KIND_NONPROTECTED | \
+     (uint64_t)1 << DC_KIND_OBJECT)
 
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
@@ -651,9 +654,16 @@ static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     rs->nt = 0;
-    decorum_status st;
+    if (!(R->kinds & TARGET_KINDS))
+        return DECORUM_OK;
+    decorum_status st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
+                                sizeof *rs->t, MAX_ITEMS);
+    if (st != DECORUM_OK)
+        return st;
     for (size_t i = 0; i < rs->nm; i++) {
         mention *m = &rs->m[i];
+        if (!((TARGET_KINDS >> m->kind) & 1))
+            continue;
         const dc_entry *e = ent(R, m);
         target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
                     m->b, m->e};
@@ -723,43 +733,37 @@ static decorum_status find_targets(run *R)
                 if (e->flags & DC_F_PLURAL)
                     group = plural_hit(R, m) || quantified(R, m->tb);
             }
-            if (group && (st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            if (group)
+                push_target(R, t);
             break;
         }
         case DC_KIND_SLUR:
             t.slur = 1;
             t.reclaimed = m->reclaimed;
-            if ((st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            push_target(R, t);
             break;
         case DC_KIND_DOGWHISTLE:
             if (e->categories) {
                 t.coded = 1;
-                if ((st = push_target(R, t)) != DECORUM_OK)
-                    return st;
+                push_target(R, t);
             }
             break;
         case DC_KIND_PRONOUN_GROUP:
             t.type = TG_PRONOUN;
             t.entry = -1;
-            if ((st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            push_target(R, t);
             break;
         case DC_KIND_PRONOUN_YOU:
             t.type = TG_YOU;
-            if ((st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            push_target(R, t);
             break;
         case DC_KIND_NONPROTECTED:
             t.type = TG_NP;
-            if ((st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            push_target(R, t);
             break;
         case DC_KIND_OBJECT:
             t.type = TG_OBJECT;
-            if ((st = push_target(R, t)) != DECORUM_OK)
-                return st;
+            push_target(R, t);
             break;
         default:
             break;
