@@ -211,15 +211,14 @@ static inline bool tok_is_wordn(const run *R, uint32_t ti, const char *w,
  * word only between word bytes ("don't", "jew's"); elsewhere it is a quote
  * mark. The text is NUL-terminated at its length and NUL is no word byte,
  * so the scan needs no bounds check. */
-static size_t word_end(const char *s, size_t i)
+static const char *word_end(const char *p)
 {
-    size_t j = i + 1;
     for (;;) {
-        while (is_word_byte((unsigned char)s[j]))
-            j++;
-        if (s[j] != '\'' || !is_word_byte((unsigned char)s[j + 1]))
-            return j;
-        j += 2;
+        while (is_word_byte((unsigned char)*p))
+            p++;
+        if (p[0] != '\'' || !is_word_byte((unsigned char)p[1]))
+            return p;
+        p += 2;
     }
 }
 
@@ -235,15 +234,17 @@ static size_t word_end(const char *s, size_t i)
  * sentence more than tokens) is made once, up front: the loop then writes
  * without checks. Past MAX_TOKENS tokens the comment is too big, as it
  * was when the array grew a token at a time. */
-static decorum_status tokenize(run *R)
+/* Not inlined: in dc_rules_run its loop state spilled to the stack. */
+static __attribute__((noinline)) decorum_status tokenize(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     const char *s = R->n->text;
     size_t len = R->n->len;
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
+    /* one token more for the sentinel that ends place_hits' scans */
     decorum_status st =
-        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim,
-                sizeof *rs->toks, MAX_TOKENS);
+        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
+                sizeof *rs->toks, MAX_TOKENS + 1);
     if (st == DECORUM_OK)
         st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
                      lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
@@ -261,37 +262,21 @@ static decorum_status tokenize(run *R)
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
     size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ') {
+    for (;;) {
+        while (s[i] == ' ') /* the NUL at len stops it */
             i++;
-            continue;
-        }
+        if (i >= len)
+            break;
         if (nt == lim)
             return DECORUM_ERR_TOOBIG;
-        tok *t = &toks[nt];
-        t->b = (uint32_t)i;
-        t->pad = 0;
-        if (is_word_byte(c)) {
-            i = word_end(s, i);
-            t->type = TK_WORD;
-            t->ch = 0;
-        } else {
-            t->type = c == '\n' ? TK_NL : TK_PUNCT;
-            t->ch = c;
-            i++;
-        }
-        t->e = (uint32_t)i;
-        opens = t->ch == '(' ? opens + 1 : 0;
-        if (opens == 3)
-            R->echo = true;
+        unsigned char c = (unsigned char)s[i];
         if (ended) {
             if (c == '?' || c == '!' || c == '.') {
-                t->sent = sent;
-                t->clause = clause;
-                t->quoted = 0;
+                toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
+                                   TK_PUNCT, c, 0, 0};
                 question |= c == '?';
-                nt++;
+                opens = 0;
+                i++;
                 continue;
             }
             sv[ns++] = (sentence){start, (uint32_t)nt, question};
@@ -303,9 +288,34 @@ static decorum_status tokenize(run *R)
             if (ended_nl)
                 dq = sq = false;
         }
-        t->sent = sent;
-        t->clause = clause;
-        switch (t->ch) {
+        if (is_word_byte(c)) {
+            /* Most tokens are words, and words mostly follow words: a run
+             * of them changes no sentence, clause or quote, so it gets a
+             * loop of its own with little state to keep in registers. */
+            uint8_t quoted = dq || sq;
+            for (;;) {
+                size_t j = (size_t)(word_end(s + i + 1) - s);
+                toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
+                                   TK_WORD, 0, quoted, 0};
+                i = j;
+                while (s[i] == ' ')
+                    i++;
+                if (!is_word_byte((unsigned char)s[i]))
+                    break; /* punctuation, or the NUL at len */
+                if (nt == lim)
+                    return DECORUM_ERR_TOOBIG;
+            }
+            opens = 0;
+            continue;
+        }
+        tok *t = &toks[nt];
+        *t = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
+                   c == '\n' ? TK_NL : TK_PUNCT, c, 0, 0};
+        i++;
+        opens = c == '(' ? opens + 1 : 0;
+        if (opens == 3)
+            R->echo = true;
+        switch (c) {
         case '\n':
             ended = true;
             break;
@@ -341,8 +351,7 @@ static decorum_status tokenize(run *R)
         default:
             break;
         }
-        t->quoted = (dq || sq) && t->type == TK_WORD;
-        ended_nl = t->type == TK_NL;
+        ended_nl = c == '\n';
         nt++;
     }
     if (ended) {
@@ -352,6 +361,8 @@ static decorum_status tokenize(run *R)
     }
     if (start < nt || ns == 0)
         sv[ns++] = (sentence){start, (uint32_t)nt, question};
+    /* A sentinel no hit reaches: place_hits' token scans need no bound. */
+    toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
     rs->ns = ns;
     return DECORUM_OK;
@@ -433,74 +444,81 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                      rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
     if (st != DECORUM_OK)
         return st;
+    /* Loop invariants in locals: the byte-sized stores into mentions may
+     * alias anything, and would make the compiler reload them. */
     const tok *toks = rs->toks;
+    const dc_hit *hv = hits->v;
+    const dc_entry *entries = R->lx->entries;
+    size_t n_entries = R->lx->n, n_hits = hits->n;
     size_t ntok = rs->ntok, nm = 0;
+    mention *mv = rs->m;
     /* Hits are sorted by begin, longer first, so every mention containing
      * mention i sits before it and starts at most max_len bytes earlier
      * (the longest so far): scanning back that far keeps this linear in
      * the comment's length. No scan is needed when no earlier mention
      * reaches as far as this one ends. */
     uint32_t max_len = 0, reach = 0;
-    uint32_t ti = 0;
-    for (size_t h = 0; h < hits->n; h++) {
-        const dc_hit *hit = &hits->v[h];
-        if (hit->entry >= R->lx->n || hit->end <= hit->begin)
+    /* Kept mentions are indexed by token as they come (they are sorted by
+     * first token): first[t] is the first kept mention with tb >= t. The
+     * dropped ones stay in mv until the end, as later mentions are checked
+     * against them too. */
+    uint32_t *first = rs->first;
+    uint32_t ti = 0, t = 0, kept = 0;
+    uint64_t kinds = 0;
+    for (size_t h = 0; h < n_hits; h++) {
+        const dc_hit *hit = &hv[h];
+        if (hit->entry >= n_entries || hit->end <= hit->begin)
             continue;
         /* Hits come sorted by begin, so the token cursor only moves on. */
-        while (ti < ntok && toks[ti].e <= hit->begin)
+        while (toks[ti].e <= hit->begin) /* the sentinel stops it */
             ti++;
         if (ti >= ntok)
             break;
-        uint32_t te = ti;
-        while (te < ntok && toks[te].b < hit->end)
+        if (toks[ti].b >= hit->end)
+            continue; /* only spaces */
+        uint32_t te = ti + 1;
+        while (toks[te].b < hit->end)
             te++;
-        if (te == ti)
-            continue;
         if (nm == lim)
             return DECORUM_ERR_TOOBIG;
-        mention *m = &rs->m[nm++];
-        *m = (mention){.tb = ti,
-                       .te = te,
-                       .b = hit->begin,
-                       .e = hit->end,
-                       .entry = hit->entry,
-                       .kind = R->lx->entries[hit->entry].kind,
-                       .how = hit->how};
-        if (reach >= m->e)
-            for (size_t j = nm - 1; j-- > 0 && rs->m[j].b + max_len >= m->b;) {
-                const mention *o = &rs->m[j];
-                if (o->b > m->b || o->e < m->e)
+        mention m = {.tb = ti,
+                     .te = te,
+                     .b = hit->begin,
+                     .e = hit->end,
+                     .entry = hit->entry,
+                     .kind = entries[hit->entry].kind,
+                     .how = hit->how};
+        if (reach >= m.e)
+            for (size_t j = nm; j-- > 0 && mv[j].b + max_len >= m.b;) {
+                const mention *o = &mv[j];
+                if (o->b > m.b || o->e < m.e)
                     continue;
-                if (explained_by(R, m, o)) {
-                    m->dropped = 1;
+                if (explained_by(R, &m, o)) {
+                    m.dropped = 1;
                     break;
                 }
             }
-        if (m->e - m->b > max_len)
-            max_len = m->e - m->b;
-        if (m->e > reach)
-            reach = m->e;
-    }
-    /* Keep the others, and index them by token (they are sorted by first
-     * token) so lookups by position cost O(mentions at that token):
-     * first[t] is the first kept mention with tb >= t. */
-    uint32_t *first = rs->first;
-    size_t keep = 0;
-    uint32_t t = 0;
-    uint64_t kinds = 0;
-    for (size_t i = 0; i < nm; i++) {
-        if (rs->m[i].dropped)
-            continue;
-        if (keep != i)
-            rs->m[keep] = rs->m[i];
-        kinds |= (uint64_t)1 << rs->m[keep].kind;
-        while (t <= rs->m[keep].tb)
-            first[t++] = (uint32_t)keep;
-        keep++;
+        if (m.e - m.b > max_len)
+            max_len = m.e - m.b;
+        if (m.e > reach)
+            reach = m.e;
+        mv[nm++] = m;
+        if (!m.dropped) {
+            while (t <= ti)
+                first[t++] = kept;
+            kept++;
+            kinds |= (uint64_t)1 << m.kind;
+        }
     }
     while (t <= ntok)
-        first[t++] = (uint32_t)keep;
-    rs->nm = keep;
+        first[t++] = kept;
+    if (kept < nm) {
+        size_t keep = 0;
+        for (size_t i = 0; i < nm; i++)
+            if (!mv[i].dropped)
+                mv[keep++] = mv[i];
+    }
+    rs->nm = kept;
     R->kinds = kinds;
     return DECORUM_OK;
 }
