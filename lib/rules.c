@@ -433,6 +433,28 @@ static bool any_kind(const run *R, dc_kind k)
     return (R->kinds >> k) & 1;
 }
 
+/* Is mention mv[i] explained by an earlier one that contains it? Hits are
+ * sorted by begin, longer first, so every mention containing mv[i] sits
+ * before it and starts at most max_len bytes earlier (max_len: the longest
+ * mention before it): scanning back that far keeps this linear in the
+ * comment's length. Dropped mentions count as containers too. Out of line:
+ * it is seldom called, and inlined it cost the placement loop its
+ * registers. */
+static __attribute__((noinline)) bool explained(const run *R,
+                                                const mention *mv, size_t i,
+                                                uint32_t max_len)
+{
+    const mention *m = &mv[i];
+    for (size_t j = i; j-- > 0 && mv[j].b + max_len >= m->b;) {
+        const mention *o = &mv[j];
+        if (o->b > m->b || o->e < m->e)
+            continue;
+        if (explained_by(R, m, o))
+            return true;
+    }
+    return false;
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -449,68 +471,60 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
-    const tok *toks = rs->toks;
-    const dc_hit *hv = hits->v;
+    const tok *toks = rs->toks, *tok_end = rs->toks + rs->ntok;
     const dc_entry *entries = R->lx->entries;
-    size_t n_entries = R->lx->n, n_hits = hits->n;
-    size_t ntok = rs->ntok, nm = 0;
+    size_t n_entries = R->lx->n, ntok = rs->ntok, nm = 0;
     mention *mv = rs->m;
-    /* Hits are sorted by begin, longer first, so every mention containing
-     * mention i sits before it and starts at most max_len bytes earlier
-     * (the longest so far): scanning back that far keeps this linear in
-     * the comment's length. No scan is needed when no earlier mention
-     * reaches as far as this one ends. */
+    /* No containment scan is needed when no earlier mention reaches as far
+     * as this one ends. */
     uint32_t max_len = 0, reach = 0;
     /* Kept mentions are indexed by token as they come (they are sorted by
      * first token): first[t] is the first kept mention with tb >= t. The
      * dropped ones stay in mv until the end, as later mentions are checked
      * against them too. */
     uint32_t *first = rs->first;
-    uint32_t ti = 0, t = 0, kept = 0;
+    uint32_t t = 0, kept = 0;
     uint64_t kinds = 0;
-    for (size_t h = 0; h < n_hits; h++) {
-        const dc_hit *hit = &hv[h];
-        if (hit->entry >= n_entries || hit->end <= hit->begin)
+    const tok *tp = toks; /* the first token ending after the hit's begin */
+    for (const dc_hit *hit = hits->v, *hend = hits->v + hits->n; hit < hend;
+         hit++) {
+        uint32_t hb = hit->begin, he = hit->end;
+        if (hit->entry >= n_entries || he <= hb)
             continue;
-        /* Hits come sorted by begin, so the token cursor only moves on. */
-        while (toks[ti].e <= hit->begin) /* the sentinel stops it */
-            ti++;
-        if (ti >= ntok)
+        /* Hits come sorted by begin, so the token cursor only moves on;
+         * the sentinel token after the last stops both scans. */
+        while (tp->e <= hb)
+            tp++;
+        if (tp >= tok_end)
             break;
-        if (toks[ti].b >= hit->end)
+        if (tp->b >= he)
             continue; /* only spaces */
-        uint32_t te = ti + 1;
-        while (toks[te].b < hit->end)
-            te++;
+        const tok *tq = tp + 1;
+        while (tq->b < he)
+            tq++;
         if (nm == lim)
             return DECORUM_ERR_TOOBIG;
-        mention m = {.tb = ti,
-                     .te = te,
-                     .b = hit->begin,
-                     .e = hit->end,
-                     .entry = hit->entry,
-                     .kind = entries[hit->entry].kind,
-                     .how = hit->how};
-        if (reach >= m.e)
-            for (size_t j = nm; j-- > 0 && mv[j].b + max_len >= m.b;) {
-                const mention *o = &mv[j];
-                if (o->b > m.b || o->e < m.e)
-                    continue;
-                if (explained_by(R, &m, o)) {
-                    m.dropped = 1;
-                    break;
-                }
-            }
-        if (m.e - m.b > max_len)
-            max_len = m.e - m.b;
-        if (m.e > reach)
-            reach = m.e;
-        mv[nm++] = m;
-        if (!m.dropped) {
+        mention *m = &mv[nm];
+        uint32_t ti = (uint32_t)(tp - toks);
+        *m = (mention){.tb = ti,
+                       .te = (uint32_t)(tq - toks),
+                       .b = hb,
+                       .e = he,
+                       .entry = hit->entry,
+                       .kind = entries[hit->entry].kind,
+                       .how = hit->how};
+        if (reach >= he && explained(R, mv, nm, max_len))
+            m->dropped = 1;
+        nm++;
+        if (he - hb > max_len)
+            max_len = he - hb;
+        if (he > reach)
+            reach = he;
+        if (!m->dropped) {
             while (t <= ti)
                 first[t++] = kept;
             kept++;
-            kinds |= (uint64_t)1 << m.kind;
+            kinds |= (uint64_t)1 << m->kind;
         }
     }
     while (t <= ntok)
