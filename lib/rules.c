@@ -485,7 +485,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t *first = rs->first;
     uint32_t t = 0, kept = 0;
     uint64_t kinds = 0;
-    const tok *tp = toks; /* the first token ending after the hit's begin */
+    /* The first token ending after the hit's begin, by pointer and index
+     * (a pointer difference would cost a division by sizeof (tok)). */
+    const tok *tp = toks;
+    uint32_t ti = 0;
     for (const dc_hit *hit = hits->v, *hend = hits->v + hits->n; hit < hend;
          hit++) {
         uint32_t hb = hit->begin, he = hit->end;
@@ -493,21 +496,22 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             continue;
         /* Hits come sorted by begin, so the token cursor only moves on;
          * the sentinel token after the last stops both scans. */
-        while (tp->e <= hb)
+        while (tp->e <= hb) {
             tp++;
+            ti++;
+        }
         if (tp >= tok_end)
             break;
         if (tp->b >= he)
             continue; /* only spaces */
-        const tok *tq = tp + 1;
-        while (tq->b < he)
-            tq++;
+        uint32_t te = ti + 1;
+        for (const tok *tq = tp + 1; tq->b < he; tq++)
+            te++;
         if (nm == lim)
             return DECORUM_ERR_TOOBIG;
         mention *m = &mv[nm];
-        uint32_t ti = (uint32_t)(tp - toks);
         *m = (mention){.tb = ti,
-                       .te = (uint32_t)(tq - toks),
+                       .te = te,
                        .b = hb,
                        .e = he,
                        .entry = hit->entry,
