@@ -552,7 +552,8 @@ static const dc_entry *ent(const run *R, const mention *m)
 /* The first mention of kind starting at token ti, or NULL. */
 static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
 {
-    if (ti >= R->rs->ntok)
+    /* Most kinds are absent from a comment: most lookups end here. */
+    if (!any_kind(R, kind) || ti >= R->rs->ntok)
         return NULL;
     for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
@@ -566,7 +567,7 @@ static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
 
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 {
-    if (tb >= R->rs->ntok)
+    if (!any_kind(R, kind) || tb >= R->rs->ntok)
         return false;
     for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
@@ -1100,6 +1101,8 @@ static const sentence *sent_of(const run *R, uint32_t ti)
  * ("aren't they just ...?") is rhetorical and does not negate. */
 static const mention *negator(const run *R, uint32_t tb)
 {
+    if (!any_kind(R, DC_KIND_NEGATION))
+        return NULL;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, tb);
     uint32_t clause = rs->toks[tb].clause;
@@ -1132,7 +1135,7 @@ static bool negated_opening(const run *R, const sentence *s)
  * own assertions. */
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
-    if (s->tb >= R->rs->ntok)
+    if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->rs->ntok)
         return false;
     for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
@@ -1177,6 +1180,8 @@ static bool endorsed(const run *R, uint32_t tb)
 /* A denouncing word in the sentence that is not the attack itself. */
 static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
 {
+    if (!any_kind(R, DC_KIND_DENOUNCE))
+        return false;
     const sentence *s = sent_of(R, tb);
     for (size_t i = 0; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
