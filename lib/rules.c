@@ -2829,8 +2829,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = rule_echo(&R)) != DECORUM_OK)
         return st;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
+    /* By pointer: the rules add no mentions, and an index would be
+     * rescaled after every call. */
+    for (const mention *m = rs->m, *m_end = rs->m + rs->nm; m < m_end; m++) {
         switch (m->kind) {
         case DC_KIND_SLUR:
             st = rule_slur(&R, m);
