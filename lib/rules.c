@@ -375,28 +375,26 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
 /* Mentions: lexicon hits placed on tokens                                 */
 /* ---------------------------------------------------------------------- */
 
+/* Sets of kinds are 64-bit masks (run.kinds, the sets below). */
+#define KIND_BIT(k) ((uint64_t)1 << DC_KIND_##k)
+_Static_assert(DC_N_KINDS <= 64, "a kind set fits in 64 bits");
+
 /* Kinds that say something (as opposed to grammar and names). */
+#define CONTENT_KINDS                                                        \
+    (KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |            \
+     KIND_BIT(HATE_VERB) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |          \
+     KIND_BIT(STEREOTYPE) | KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |         \
+     KIND_BIT(POSITIVE) | KIND_BIT(DENOUNCE) | KIND_BIT(CODE) |              \
+     KIND_BIT(DOGWHISTLE))
+
 static bool content_kind(dc_kind k)
 {
-    switch (k) {
-    case DC_KIND_SLUR:
-    case DC_KIND_DEHUMANIZE:
-    case DC_KIND_DEROGATE:
-    case DC_KIND_HATE_VERB:
-    case DC_KIND_THREAT:
-    case DC_KIND_EXCLUSION:
-    case DC_KIND_STEREOTYPE:
-    case DC_KIND_PROFANITY:
-    case DC_KIND_INSULT:
-    case DC_KIND_POSITIVE:
-    case DC_KIND_DENOUNCE:
-    case DC_KIND_CODE:
-    case DC_KIND_DOGWHISTLE:
-        return true;
-    default:
-        return false;
-    }
+    return (CONTENT_KINDS >> k) & 1;
 }
+
+/* Content kinds but profanity: the kinds that yield to a longer entry
+ * of another kind (explained_by's second case). */
+#define DROPPABLE (CONTENT_KINDS & ~KIND_BIT(PROFANITY))
 
 /* Should mention m yield to o, an earlier mention whose bytes contain it? */
 static bool explained_by(const run *R, const mention *m, const mention *o)
@@ -423,8 +421,6 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
            o->kind != DC_KIND_GLUE && o->kind != DC_KIND_CODE &&
            o->kind != DC_KIND_DOGWHISTLE;
 }
-
-_Static_assert(DC_N_KINDS <= 64, "a kind set fits in run.kinds");
 
 /* Is some mention of the comment of kind k? Passes over the mentions that
  * look for one kind are skipped when it is absent. */
@@ -485,6 +481,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t *first = rs->first;
     uint32_t t = 0, kept = 0;
     uint64_t kinds = 0;
+    bool allow = false; /* an allow mention placed (dropped or not) */
     /* The first token ending after the hit's begin, by pointer and index
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
@@ -517,8 +514,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                        .entry = hit->entry,
                        .kind = entries[hit->entry].kind,
                        .how = hit->how};
-        if (reach >= he && explained(R, mv, nm, max_len))
+        /* Only a compound, a content word other than profanity, or any
+         * word after an allow entry can yield (see explained_by). */
+        if (reach >= he &&
+            (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> m->kind) & 1) ||
+             (allow && m->kind != DC_KIND_ALLOW)) &&
+            explained(R, mv, nm, max_len))
             m->dropped = 1;
+        allow |= m->kind == DC_KIND_ALLOW;
         nm++;
         if (he - hb > max_len)
             max_len = he - hb;
@@ -627,11 +630,10 @@ static void push_target(run *R, target t)
 }
 
 /* Kinds that can name a target; find_targets skips the others. */
-#define TARGET_KINDS                                                          \
-    ((uint64_t)1 << DC_KIND_IDENTITY | (uint64_t)1 << DC_KIND_SLUR |          \
-     (uint64_t)1 << DC_KIND_DOGWHISTLE | (uint64_t)1 << DC_KIND_PRONOUN_GROUP | \
-     (uint64_t)1 << DC_KIND_PRONOUN_YOU | (uint64_t)1 << DC_KIND_NONPROTECTED | \
-     (uint64_t)1 << DC_KIND_OBJECT)
+#define TARGET_KINDS                                                         \
+    (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DOGWHISTLE) |            \
+     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |                       \
+     KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT))
 
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
