@@ -210,15 +210,46 @@ static inline bool tok_is_wordn(const run *R, uint32_t ti, const char *w,
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
-/* The end of the word that starts at s[i]. An apostrophe belongs to the
- * word only between word bytes ("don't", "jew's"); elsewhere it is a quote
- * mark. The text is NUL-terminated at its length and NUL is no word byte,
- * so the scan needs no bounds check. */
-static const char *word_end(const char *p)
+#if defined(__SSE2__)
+/* Bit k set: p[k] is a word byte (see word_byte), for 16 bytes. Adding
+ * 0x80 - lo moves [lo, lo + n) to the bottom of the signed range, where
+ * one signed compare finds it. */
+static inline unsigned word_bits16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128()); /* >= 0x80 */
+    __m128i az = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - 'a')),
+                                _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
+                                   _mm_set1_epi8((char)(0x80 + 10)));
+    __m128i star = _mm_cmpeq_epi8(x, _mm_set1_epi8('*'));
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(high, az), _mm_or_si128(digit, star)));
+}
+#endif
+
+/* The end of the word going on at p. The text ends at end, where there is
+ * a NUL, and NUL is no word byte, so the byte loop needs no bounds check.
+ * An apostrophe belongs to the word only between word bytes ("don't",
+ * "jew's"); elsewhere it is a quote mark.
+ *
+ * With SSE2 the end is found 16 bytes a step while they lie inside the
+ * text: 6% more instructions for the rule layer than the byte loop, but
+ * no branch that mispredicts at every word's end, and 7% less time
+ * (bench_stages, best of 10 runs of 10 rounds: 0.90 -> 0.83 us). */
+static const char *word_end(const char *p, const char *end)
 {
     for (;;) {
-        while (is_word_byte((unsigned char)*p))
-            p++;
+#if defined(__SSE2__)
+        unsigned other = 0; /* bit k: p[k] ends the word */
+        while (end - p >= 16 && (other = ~word_bits16(p) & 0xffffu) == 0)
+            p += 16;
+        if (other)
+            p += __builtin_ctz(other);
+        else
+#endif
+            while (is_word_byte((unsigned char)*p))
+                p++;
         if (p[0] != '\'' || !is_word_byte((unsigned char)p[1]))
             return p;
         p += 2;
@@ -297,7 +328,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
              * loop of its own with little state to keep in registers. */
             uint8_t quoted = dq || sq;
             for (;;) {
-                size_t j = (size_t)(word_end(s + i + 1) - s);
+                size_t j = (size_t)(word_end(s + i + 1, s + len) - s);
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
                                    TK_WORD, 0, quoted, 0};
                 i = j;
