@@ -517,8 +517,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
     uint32_t ti = 0;
-    for (const dc_hit *hit = hits->v, *hend = hits->v + hits->n; hit < hend;
-         hit++) {
+    for (size_t h = 0; h < hits->n; h++) {
+        const dc_hit *hit = &hits->v[h];
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
             continue;
@@ -2862,16 +2862,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = rule_echo(&R)) != DECORUM_OK)
         return st;
-    /* By pointer: the rules add no mentions, and an index would be
-     * rescaled after every call. Most mentions are grammar with no rule of
-     * their own; a bit test passes over them, where the switch's indirect
-     * jump mispredicted. */
+    /* By pointer (rs->m may be NULL when there are none): the rules add no
+     * mentions, and an index would be rescaled after every call. Most
+     * mentions are grammar with no rule of their own; a bit test passes
+     * over them, where the switch's indirect jump mispredicted. */
     const uint64_t rule_kinds =
         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
         KIND_BIT(HATE_VERB) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
         KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) | KIND_BIT(HUMANITY) |
         KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY);
-    for (const mention *m = rs->m, *m_end = rs->m + rs->nm; m < m_end; m++) {
+    const mention *m_end = rs->nm ? rs->m + rs->nm : rs->m;
+    for (const mention *m = rs->m; m < m_end; m++) {
         if (!((rule_kinds >> m->kind) & 1))
             continue;
         switch (m->kind) {
