@@ -183,6 +183,7 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_PLURAL 0x0080u      /* counts only in the plural (groups) */
 #define DC_F_SEVERE 0x0100u      /* contributes to SEVERE_TOXICITY */
 #define DC_F_NOUN 0x0200u        /* group noun: jews, muslims */
+#define DC_F_BANTER 0x0400u      /* common in banter aimed at no one */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

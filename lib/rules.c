@@ -1510,13 +1510,38 @@ static bool casual(const run *R, const mention *m, bool self_said)
             break;
         }
     }
-    uint32_t from = m->tb > 2 ? m->tb - 2 : 0;
+    /* "you're a little bitch" puts three words between. */
+    uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++)
-        if ((!self_said && mention_at(R, k, DC_KIND_COPULA)) ||
+        if ((!self_said && k + 2 >= m->tb &&
+             mention_at(R, k, DC_KIND_COPULA)) ||
             mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
             mention_at(R, k, DC_KIND_QUANTIFIER))
             return false;
     return true;
+}
+
+/* The writer speaks of themselves next to the slur: "we dykes", "I'm a
+ * proud homo", "queers like me", or as the subject it is said of ("me and
+ * my girls are bad ..."). A first person elsewhere in the sentence says
+ * nothing about it ("I'm just upset they got f*** on this show", "this f***
+ * in front of me"). */
+static bool self_beside(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
+            return true;
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+            for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
+                if (mention_at(R, j, DC_KIND_PRONOUN_SELF))
+                    return true;
+    }
+    for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
+        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
+            return true;
+    return false;
 }
 
 /* Marks reclaimable slurs used by their own group: after a first-person
@@ -1544,7 +1569,7 @@ static void mark_reclaimed(run *R)
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
-                own = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
+                own = self_beside(R, m) &&
                       !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                       casual(R, m, true);
             }
@@ -1552,10 +1577,12 @@ static void mark_reclaimed(run *R)
                 m->reclaimed = 1;
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
-            } else if (pass == 1 && casual(R, m, false)) {
+            } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
+                       casual(R, m, false)) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
-                 * the writer is not credited with the group, though. */
+                 * the writer is not credited with the group, though. Only
+                 * slurs the lexicon marks as common in such banter. */
                 m->reclaimed = 1;
             }
         }
