@@ -1641,6 +1641,24 @@ static bool used_of_people(const run *R, const mention *m)
     return false;
 }
 
+/* Is the slur m quoted, or the word a speech verb just before it reports
+ * (within three tokens: "called him a", "said", "the word")? */
+static bool cites_word(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->toks[m->tb].quoted)
+        return true;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
+            !(ent(R, o)->flags & DC_F_BELIEF))
+            return true;
+    }
+    return false;
+}
+
 /* Slurs: they name and attack a group at once. */
 static decorum_status rule_slur(run *R, const mention *m)
 {
@@ -1683,6 +1701,12 @@ static decorum_status rule_slur(run *R, const mention *m)
     }
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
+    /* A slur speaks for whoever uses it, even inside a report of what
+     * others think ("if you think <slur> Obama will ..."): only one that
+     * is quoted, or is the very word a speech verb reports ("called me a
+     * <slur>", "the word <slur>"), is someone else's. */
+    if (sc == SC_REPORTED && !cites_word(R, m))
+        sc = SC_ASSERTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
