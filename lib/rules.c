@@ -349,6 +349,35 @@ static decorum_status structure(run *R)
     return DECORUM_OK;
 }
 
+/* A comment that is all quotation, with no words of the writer's around
+ * it but a retweet mark, a handle or a link ("RT \"...\"", a headline in
+ * quotes), is what the writer posts: nothing frames it as someone else's
+ * words, so it is not read as quoted speech. */
+static void unquote_whole(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool any = false;
+    for (uint32_t i = 0; i < rs->ntok; i++) {
+        const tok *t = &rs->toks[i];
+        if (t->type != TK_WORD)
+            continue;
+        if (t->quoted) {
+            any = true;
+            continue;
+        }
+        bool handle = i > 0 && rs->toks[i - 1].type == TK_PUNCT &&
+                      rs->toks[i - 1].ch == '@' &&
+                      rs->toks[i - 1].e == t->b;
+        if (!handle && !tok_is_word(R, i, "rt") && !tok_is_word(R, i, "via") &&
+            !tok_is_word(R, i, "http") && !tok_is_word(R, i, "https"))
+            return;
+    }
+    if (!any)
+        return;
+    for (uint32_t i = 0; i < rs->ntok; i++)
+        rs->toks[i].quoted = 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Mentions: lexicon hits placed on tokens                                 */
 /* ---------------------------------------------------------------------- */
@@ -2745,8 +2774,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
              false, false, false, 0, 0, false, r};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
-        (st = structure(&R)) != DECORUM_OK ||
-        (st = place_hits(&R, hits)) != DECORUM_OK)
+        (st = structure(&R)) != DECORUM_OK)
+        return st;
+    unquote_whole(&R);
+    if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     R.migration_topic = migration_context(&R);
     find_ingroup(&R);
