@@ -2459,6 +2459,42 @@ static bool attacked(const run *R)
     return R->hate_so_far > 0.3f;
 }
 
+/* Another conspiracy phrase in the comment, apart from m: two innuendos
+ * that each have an innocent reading ("Who controls the media?", "always
+ * the same names") tell the story together. */
+static bool another_trope(const run *R, const mention *m)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o != m && o->kind == DC_KIND_CONSPIRACY && o->entry != m->entry &&
+            (o->e <= m->b || o->b >= m->e))
+            return true;
+    }
+    return false;
+}
+
+/* A trope asked as a question and answered with the group it is about
+ * (the group its entry names), in the same sentence or the next: "Who
+ * controls the media? The Jews." */
+static bool answered(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (!s->question)
+        return false;
+    const char *group = ent(R, m)->group;
+    uint32_t si = R->rs->toks[m->tb].sent;
+    for (size_t i = 0; i < R->rs->nt; i++) {
+        const target *t = &R->rs->t[i];
+        if (t->type != TG_GROUP || t->entry < 0 || t->tb < m->te ||
+            strcmp(R->lx->entries[t->entry].group, group) != 0)
+            continue;
+        uint32_t ts = R->rs->toks[t->tb].sent;
+        if (ts == si || ts == si + 1)
+            return true;
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -2467,7 +2503,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
-    if (ambiguous && !attacked(R))
+    if (ambiguous && !attacked(R) &&
+        !(m->kind == DC_KIND_CONSPIRACY &&
+          (another_trope(R, m) || answered(R, m))))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
