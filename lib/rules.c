@@ -2582,20 +2582,23 @@ static decorum_status rule_conspiracy(run *R)
         if (!actor) {
             /* A protected group as the actor: "the Jews control the media",
              * or a pronoun that stands for one ("they control everything"
-             * under "Jewish community center opens"). */
+             * under "Jewish community center opens"). The one nearest
+             * before the action is its subject: in "it's not that I hate
+             * Jews, I just think they control everything" that is "they",
+             * outside the negated clause. */
             for (size_t i = 0; i < rs->nt; i++) {
                 const target *t = &rs->t[i];
                 if (t->tb < s->tb || t->te > s->te || !action ||
-                    t->tb >= action->tb)
+                    t->tb >= action->tb || (gactor && t->tb <= gactor->tb))
                     continue;
+                bool fc;
+                target pt;
                 if (t->type == TG_GROUP) {
                     gactor = t;
-                    break;
-                }
-                bool fc;
-                if (t->type == TG_PRONOUN && !gactor &&
-                    resolve_pronoun(R, t->tb, &pactor, &fc) &&
-                    pactor.type == TG_GROUP && pactor.entry >= 0) {
+                } else if (t->type == TG_PRONOUN &&
+                           resolve_pronoun(R, t->tb, &pt, &fc) &&
+                           pt.type == TG_GROUP && pt.entry >= 0) {
+                    pactor = pt;
                     pactor.tb = t->tb;
                     pactor.te = t->te;
                     gactor = &pactor;
