@@ -1670,6 +1670,27 @@ static bool used_of_people(const run *R, const mention *m)
     return false;
 }
 
+/* A hostile mention in the comment, other than m, that names its own
+ * group ("back to Africa", a slur): the group, as a target, in *out. */
+static bool addressed_as_member(const run *R, const mention *m, target *out)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        const dc_entry *e = ent(R, o);
+        if (o == m || !e->categories || !*e->group || o->reclaimed ||
+            (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
+             o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
+            continue;
+        const mention *neg;
+        if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
+            continue;
+        *out = (target){o->tb, o->te, e->categories, (int32_t)o->entry,
+                        TG_GROUP, 0, o->kind == DC_KIND_SLUR, 0, o->b, o->e};
+        return true;
+    }
+    return false;
+}
+
 /* Is the slur m quoted, or the word a speech verb just before it reports
  * (within three tokens: "called him a", "said", "the word")? */
 static bool cites_word(const run *R, const mention *m)
@@ -2271,6 +2292,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t) {
         R->untargeted = true;
         return DECORUM_OK;
+    }
+    /* "Go back to Africa, you monkey": dehumanizing the person addressed
+     * in a comment that attacks a group addresses them as one of it. */
+    if (t->type == TG_YOU && m->kind == DC_KIND_DEHUMANIZE &&
+        addressed_as_member(R, m, &resolved)) {
+        resolved.tb = t->tb;
+        resolved.te = t->te;
+        t = &resolved;
     }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
