@@ -1065,6 +1065,29 @@ static const mention *negator(const run *R, uint32_t tb)
             continue;
         best = m;
     }
+    if (!best)
+        return NULL;
+    /* A clause of its own starts between: a conjunction ("don't eat pork
+     * because they're filthy"), the person addressed ("they're not
+     * supremacists, you parasite"), or a group pronoun with its verb ("do
+     * not approach, they are dangerous"). */
+    for (size_t i = rs->first[best->te]; i < rs->nm && rs->m[i].tb < tb; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_CONJUNCTION || o->kind == DC_KIND_PRONOUN_YOU)
+            return NULL;
+        if (o->kind == DC_KIND_PRONOUN_GROUP && o->te < tb &&
+            mention_at(R, o->te, DC_KIND_COPULA))
+            return NULL;
+    }
+    /* "no" denies the noun after it: "no surprise when you bring <attack>"
+     * denies nothing past it, unless that noun is who the rest is said of
+     * ("no Muslim is a terrorist"). */
+    if (tb > best->te + 2 && tok_is_word(R, best->tb, "no")) {
+        for (size_t i = 0; i < rs->nt; i++)
+            if (rs->t[i].tb >= best->te && rs->t[i].tb < best->te + 2)
+                return best;
+        return NULL;
+    }
     return best;
 }
 
@@ -1104,6 +1127,21 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         if (!self && !rhetorical)
             return true;
     }
+    return false;
+}
+
+/* A report of words (not of a belief: "I don't think X are disgusting" is
+ * about X, not about speech) anywhere in the sentence, by anyone. */
+static bool speech_in(const run *R, const sentence *s)
+{
+    if (s->tb >= R->rs->ntok)
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_REPORT &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_BELIEF) &&
+            report_in(R, s, R->rs->m[i].te))
+            return true;
     return false;
 }
 
@@ -2096,7 +2134,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
         const sentence *sn = sent_of(R, m->tb);
-        bool speech = report_in(R, sn, sn->te);
+        bool speech = speech_in(R, sn);
         for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
             speech = R->rs->toks[k].quoted;
         if (speech)
