@@ -349,6 +349,57 @@ static decorum_status structure(run *R)
     return DECORUM_OK;
 }
 
+/* A single quote that a tokenizer spaced off its word: "they 'll", "it 's".
+ * It is an apostrophe, not a quotation mark. */
+static bool apostrophe_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD ||
+        rs->toks[k + 1].b != rs->toks[k].e)
+        return false;
+    static const char *const suffix[] = {"s", "ll", "re", "ve", "d", "t", "m"};
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++)
+        if (tok_is_word(R, k + 1, suffix[i]))
+            return true;
+    return false;
+}
+
+/* Which words are inside quotation marks. Double quotes toggle, and a line
+ * break closes one left open. Single quotes are also apostrophes, and
+ * tokenized text spaces them off their words ("they 'll", "bosses '
+ * cupboards"), so they only quote in pairs within a sentence, and one
+ * glued to a contraction's ending is never a quote. */
+static void mark_quotes(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool dq = false;
+    for (uint32_t i = 0; i < rs->ntok; i++) {
+        tok *t = &rs->toks[i];
+        if (t->type == TK_NL)
+            dq = false;
+        else if (t->type == TK_PUNCT && t->ch == '"')
+            dq = !dq;
+        t->quoted = dq && t->type == TK_WORD;
+    }
+    for (size_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        uint32_t open = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            if (rs->toks[k].type != TK_PUNCT || rs->toks[k].ch != '\'' ||
+                apostrophe_at(R, k))
+                continue;
+            if (open == UINT32_MAX) {
+                open = k;
+                continue;
+            }
+            for (uint32_t j = open + 1; j < k; j++)
+                if (rs->toks[j].type == TK_WORD)
+                    rs->toks[j].quoted = 1;
+            open = UINT32_MAX;
+        }
+    }
+}
+
 /* A comment that is all quotation, with no words of the writer's around
  * it but a retweet mark, a handle or a link ("RT \"...\"", a headline in
  * quotes), is what the writer posts: nothing frames it as someone else's
@@ -2884,6 +2935,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = structure(&R)) != DECORUM_OK)
         return st;
+    mark_quotes(&R);
     unquote_whole(&R);
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
