@@ -1153,6 +1153,24 @@ static bool negated_opening(const run *R, const sentence *s)
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
+/* Does the report mention m in sentence s give someone else's words or
+ * thoughts? Not the writer's own ("I think", "I really believe"; but the
+ * passive "I was called" is someone else's), and not "Don't you think X
+ * are ...?", which asks for agreement with the writer's own view. */
+static bool others_report(const run *R, const sentence *s, const mention *m)
+{
+    bool self = (m->tb >= 1 &&
+                 mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
+                (m->tb >= 2 &&
+                 mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
+                 !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
+                 !mention_at(R, m->tb - 1, DC_KIND_COPULA));
+    bool rhetorical = s->question && m->tb >= 1 &&
+                      mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
+                      negated_opening(R, s);
+    return !self && !rhetorical;
+}
+
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (s->tb >= R->rs->ntok)
@@ -1161,21 +1179,7 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         const mention *m = &R->rs->m[i];
         if (m->tb >= tb)
             break;
-        if (m->kind != DC_KIND_REPORT)
-            continue;
-        /* "I think", "I really believe"; not the passive "I was called". */
-        bool self = (m->tb >= 1 &&
-                     mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
-                    (m->tb >= 2 &&
-                     mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
-                     !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
-                     !mention_at(R, m->tb - 1, DC_KIND_COPULA));
-        /* "Don't you think X are ...?" asks for agreement: the writer's own
-         * view. */
-        bool rhetorical = s->question && m->tb >= 1 &&
-                          mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-                          negated_opening(R, s);
-        if (!self && !rhetorical)
+        if (m->kind == DC_KIND_REPORT && others_report(R, s, m))
             return true;
     }
     return false;
@@ -1191,7 +1195,7 @@ static bool speech_in(const run *R, const sentence *s)
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
         if (R->rs->m[i].kind == DC_KIND_REPORT &&
             !(ent(R, &R->rs->m[i])->flags & DC_F_BELIEF) &&
-            report_in(R, s, R->rs->m[i].te))
+            others_report(R, s, &R->rs->m[i]))
             return true;
     return false;
 }
