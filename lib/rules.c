@@ -114,6 +114,10 @@ typedef struct run {
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
     const dc_rules *rules;
+    /* addressed_as_member's answer, worked out once per comment: 0 not
+     * yet, 1 no group, 2 the group in member. */
+    uint8_t member_known;
+    target member;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -1765,23 +1769,34 @@ static bool used_of_people(const run *R, const mention *m)
 
 /* A hostile mention in the comment, other than m, that names its own
  * group ("back to Africa", a slur): the group, as a target, in *out. */
-static bool addressed_as_member(const run *R, const mention *m, target *out)
+static bool addressed_as_member(run *R, target *out)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
-        const mention *o = &R->rs->m[i];
-        const dc_entry *e = ent(R, o);
-        if (o == m || !e->categories || !*e->group || o->reclaimed ||
-            (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
-             o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
-            continue;
-        const mention *neg;
-        if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
-            continue;
-        *out = (target){o->tb, o->te, e->categories, (int32_t)o->entry,
-                        TG_GROUP, 0, o->kind == DC_KIND_SLUR, 0, o->b, o->e};
-        return true;
+    /* Worked out once: each candidate's scope costs a scan of the comment,
+     * and a comment may say "you <dehumanizing word>" many times. The
+     * mention itself (dehumanizing) is never a candidate. */
+    if (!R->member_known) {
+        R->member_known = 1;
+        for (size_t i = 0; i < R->rs->nm; i++) {
+            const mention *o = &R->rs->m[i];
+            const dc_entry *e = ent(R, o);
+            if (!e->categories || !*e->group || o->reclaimed ||
+                (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
+                 o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
+                continue;
+            const mention *neg;
+            if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
+                continue;
+            R->member = (target){o->tb, o->te, e->categories,
+                                 (int32_t)o->entry, TG_GROUP, 0,
+                                 o->kind == DC_KIND_SLUR, 0, o->b, o->e};
+            R->member_known = 2;
+            break;
+        }
     }
-    return false;
+    if (R->member_known != 2)
+        return false;
+    *out = R->member;
+    return true;
 }
 
 /* Is the slur m quoted, or the word a speech verb just before it reports
@@ -2389,7 +2404,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "Go back to Africa, you monkey": dehumanizing the person addressed
      * in a comment that attacks a group addresses them as one of it. */
     if (t->type == TG_YOU && m->kind == DC_KIND_DEHUMANIZE &&
-        addressed_as_member(R, m, &resolved)) {
+        addressed_as_member(R, &resolved)) {
         resolved.tb = t->tb;
         resolved.te = t->te;
         t = &resolved;
@@ -2934,7 +2949,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, r};
+             false, false, false, 0, 0, false, r, 0, {0}};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK ||
         (st = structure(&R)) != DECORUM_OK)
