@@ -1659,10 +1659,16 @@ static bool self_beside(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return true;
-        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
                 if (mention_at(R, j, DC_KIND_PRONOUN_SELF))
                     return true;
+            /* "Being queer is part of who I am": the property, owned
+             * anywhere in the sentence. */
+            if (tok_is_word(R, k, "being") &&
+                has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF))
+                return true;
+        }
     }
     for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
