@@ -161,7 +161,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(INGROUP, "ingroup")         /* "as a", "i'm a", "we" before identity */  \
     X(ALLOW, "allow")             /* innocent words that fuzzy variants hit */ \
     X(GLUE, "glue")               /* function words for run-together text */ \
-    X(ENDORSE, "endorse")         /* "exactly", "he was right": agreement */
+    X(ENDORSE, "endorse")         /* "exactly", "he was right": agreement */ \
+    X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -183,6 +184,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_PLURAL 0x0080u      /* counts only in the plural (groups) */
 #define DC_F_SEVERE 0x0100u      /* contributes to SEVERE_TOXICITY */
 #define DC_F_NOUN 0x0200u        /* group noun: jews, muslims */
+#define DC_F_BANTER 0x0400u      /* common in banter aimed at no one */
+#define DC_F_BELIEF 0x0800u      /* report of a belief, not of words */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

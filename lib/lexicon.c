@@ -74,6 +74,7 @@ static const struct {
     {"adj", DC_F_ADJ},                 {"verb", DC_F_VERB},
     {"case", DC_F_CASE},               {"plural", DC_F_PLURAL},
     {"severe", DC_F_SEVERE},           {"noun", DC_F_NOUN},
+    {"banter", DC_F_BANTER},           {"belief", DC_F_BELIEF},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -123,8 +123,13 @@ typedef struct run {
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
     bool echo;            /* three '(' tokens in a row: the echo may fire */
+    bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
+    /* addressed_as_member's answer, worked out once per comment: 0 not
+     * yet, 1 no group, 2 the group in member. */
+    uint8_t member_known;
+    target member;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -272,13 +277,14 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
-/* Tokens, and in the same pass the sentences, clauses and quotes they lie
- * in (a second walk over the tokens cost as much as the first).
+/* Tokens, and in the same pass the sentences and clauses they lie in (a
+ * second walk over the tokens cost as much as the first). Quotation is
+ * marked afterwards (mark_quotes): single quotes pair up within sentences,
+ * which are only known once the sentence ends.
  *
  * Sentences end at . ! ? ; and line breaks; a full stop after a one-letter
  * word ("u.s.") or before a non-space does not end one. A run of ?!. after
  * the end stays in the ending sentence. Clauses also end at , : and dashes.
- * Quotes toggle; a line break closes quotes that were never closed.
  *
  * Every token takes at least one byte, so room for len tokens (and one
  * sentence more than tokens) is made once, up front: the loop then writes
@@ -305,12 +311,11 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
     sentence *sv = rs->s;
     size_t nt = 0, ns = 0;
     uint32_t sent = 0, clause = 0, start = 0;
-    bool dq = false, sq = false;
     bool question = false; /* a '?' in the open sentence */
     bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
-    bool ended_nl = false; /* ...at a line break */
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
+    R->quotes = false;
     size_t i = 0;
     for (;;) {
         while (s[i] == ' ') /* the NUL at len stops it */
@@ -335,18 +340,15 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
             start = (uint32_t)nt;
             question = false;
             ended = false;
-            if (ended_nl)
-                dq = sq = false;
         }
         if (is_word_byte(c)) {
             /* Most tokens are words, and words mostly follow words: a run
-             * of them changes no sentence, clause or quote, so it gets a
-             * loop of its own with little state to keep in registers. */
-            uint8_t quoted = dq || sq;
+             * of them changes no sentence or clause, so it gets a loop of
+             * its own with little state to keep in registers. */
             for (;;) {
                 size_t j = (size_t)(word_end(s + i + 1, s + len) - s);
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
-                                   TK_WORD, 0, quoted, 0};
+                                   TK_WORD, 0, 0, 0};
                 i = j;
                 while (s[i] == ' ')
                     i++;
@@ -365,15 +367,11 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
         opens = c == '(' ? opens + 1 : 0;
         if (opens == 3)
             R->echo = true;
+        if (c == '"' || c == '\'')
+            R->quotes = true;
         switch (c) {
         case '\n':
             ended = true;
-            break;
-        case '"':
-            dq = !dq;
-            break;
-        case '\'':
-            sq = !sq;
             break;
         case '?':
             question = true;
@@ -401,7 +399,6 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
         default:
             break;
         }
-        ended_nl = c == '\n';
         nt++;
     }
     if (ended) {
@@ -416,6 +413,85 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
     rs->ntok = nt;
     rs->ns = ns;
     return DECORUM_OK;
+}
+
+/* A single quote that a tokenizer spaced off its word: "they 'll", "it 's".
+ * It is an apostrophe, not a quotation mark. */
+static bool apostrophe_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD ||
+        rs->toks[k + 1].b != rs->toks[k].e)
+        return false;
+    return tok_is_word(R, k + 1, "s") || tok_is_word(R, k + 1, "ll") ||
+           tok_is_word(R, k + 1, "re") || tok_is_word(R, k + 1, "ve") ||
+           tok_is_word(R, k + 1, "d") || tok_is_word(R, k + 1, "t") ||
+           tok_is_word(R, k + 1, "m");
+}
+
+/* Which words are inside quotation marks. Double quotes toggle, and a line
+ * break closes one left open. Single quotes are also apostrophes, and
+ * tokenized text spaces them off their words ("they 'll", "bosses '
+ * cupboards"), so they only quote in pairs within a sentence, and one
+ * glued to a contraction's ending is never a quote. */
+static void mark_quotes(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool dq = false;
+    for (uint32_t i = 0; i < rs->ntok; i++) {
+        tok *t = &rs->toks[i];
+        if (t->type == TK_NL)
+            dq = false;
+        else if (t->type == TK_PUNCT && t->ch == '"')
+            dq = !dq;
+        t->quoted = dq && t->type == TK_WORD;
+    }
+    for (size_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        uint32_t open = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            if (rs->toks[k].type != TK_PUNCT || rs->toks[k].ch != '\'' ||
+                apostrophe_at(R, k))
+                continue;
+            if (open == UINT32_MAX) {
+                open = k;
+                continue;
+            }
+            for (uint32_t j = open + 1; j < k; j++)
+                if (rs->toks[j].type == TK_WORD)
+                    rs->toks[j].quoted = 1;
+            open = UINT32_MAX;
+        }
+    }
+}
+
+/* A comment that is all quotation, with no words of the writer's around
+ * it but a retweet mark, a handle or a link ("RT \"...\"", a headline in
+ * quotes), is what the writer posts: nothing frames it as someone else's
+ * words, so it is not read as quoted speech. */
+static void unquote_whole(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool any = false;
+    for (uint32_t i = 0; i < rs->ntok; i++) {
+        const tok *t = &rs->toks[i];
+        if (t->type != TK_WORD)
+            continue;
+        if (t->quoted) {
+            any = true;
+            continue;
+        }
+        bool handle = i > 0 && rs->toks[i - 1].type == TK_PUNCT &&
+                      rs->toks[i - 1].ch == '@' &&
+                      rs->toks[i - 1].e == t->b;
+        if (!handle && !tok_is_word(R, i, "rt") && !tok_is_word(R, i, "via") &&
+            !tok_is_word(R, i, "http") && !tok_is_word(R, i, "https"))
+            return;
+    }
+    if (!any)
+        return;
+    for (uint32_t i = 0; i < rs->ntok; i++)
+        rs->toks[i].quoted = 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1168,6 +1244,29 @@ static const mention *negator(const run *R, uint32_t tb)
             continue;
         best = m;
     }
+    if (!best)
+        return NULL;
+    /* A clause of its own starts between: a conjunction ("don't eat pork
+     * because they're filthy"), the person addressed ("they're not
+     * supremacists, you parasite"), or a group pronoun with its verb ("do
+     * not approach, they are dangerous"). */
+    for (size_t i = rs->first[best->te]; i < rs->nm && rs->m[i].tb < tb; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_CONJUNCTION || o->kind == DC_KIND_PRONOUN_YOU)
+            return NULL;
+        if (o->kind == DC_KIND_PRONOUN_GROUP && o->te < tb &&
+            mention_at(R, o->te, DC_KIND_COPULA))
+            return NULL;
+    }
+    /* "no" denies the noun after it: "no surprise when you bring <attack>"
+     * denies nothing past it, unless that noun is who the rest is said of
+     * ("no Muslim is a terrorist"). */
+    if (tb > best->te + 2 && tok_is_word(R, best->tb, "no")) {
+        for (size_t i = 0; i < rs->nt; i++)
+            if (rs->t[i].tb >= best->te && rs->t[i].tb < best->te + 2)
+                return best;
+        return NULL;
+    }
     return best;
 }
 
@@ -1182,6 +1281,24 @@ static bool negated_opening(const run *R, const sentence *s)
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
+/* Does the report mention m in sentence s give someone else's words or
+ * thoughts? Not the writer's own ("I think", "I really believe"; but the
+ * passive "I was called" is someone else's), and not "Don't you think X
+ * are ...?", which asks for agreement with the writer's own view. */
+static bool others_report(const run *R, const sentence *s, const mention *m)
+{
+    bool self = (m->tb >= 1 &&
+                 mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
+                (m->tb >= 2 &&
+                 mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
+                 !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
+                 !mention_at(R, m->tb - 1, DC_KIND_COPULA));
+    bool rhetorical = s->question && m->tb >= 1 &&
+                      mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
+                      negated_opening(R, s);
+    return !self && !rhetorical;
+}
+
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->rs->ntok)
@@ -1190,23 +1307,24 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         const mention *m = &R->rs->m[i];
         if (m->tb >= tb)
             break;
-        if (m->kind != DC_KIND_REPORT)
-            continue;
-        /* "I think", "I really believe"; not the passive "I was called". */
-        bool self = (m->tb >= 1 &&
-                     mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
-                    (m->tb >= 2 &&
-                     mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
-                     !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
-                     !mention_at(R, m->tb - 1, DC_KIND_COPULA));
-        /* "Don't you think X are ...?" asks for agreement: the writer's own
-         * view. */
-        bool rhetorical = s->question && m->tb >= 1 &&
-                          mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-                          negated_opening(R, s);
-        if (!self && !rhetorical)
+        if (m->kind == DC_KIND_REPORT && others_report(R, s, m))
             return true;
     }
+    return false;
+}
+
+/* A report of words (not of a belief: "I don't think X are disgusting" is
+ * about X, not about speech) anywhere in the sentence, by anyone. */
+static bool speech_in(const run *R, const sentence *s)
+{
+    if (s->tb >= R->rs->ntok)
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_REPORT &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_BELIEF) &&
+            others_report(R, s, &R->rs->m[i]))
+            return true;
     return false;
 }
 
@@ -1648,13 +1766,44 @@ static bool casual(const run *R, const mention *m, bool self_said)
             break;
         }
     }
-    uint32_t from = m->tb > 2 ? m->tb - 2 : 0;
+    /* "you're a little bitch" puts three words between. */
+    uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++)
-        if ((!self_said && mention_at(R, k, DC_KIND_COPULA)) ||
+        if ((!self_said && k + 2 >= m->tb &&
+             mention_at(R, k, DC_KIND_COPULA)) ||
             mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
             mention_at(R, k, DC_KIND_QUANTIFIER))
             return false;
     return true;
+}
+
+/* The writer speaks of themselves next to the slur: "we dykes", "I'm a
+ * proud homo", "queers like me", or as the subject it is said of ("me and
+ * my girls are bad ..."). A first person elsewhere in the sentence says
+ * nothing about it ("I'm just upset they got f*** on this show", "this f***
+ * in front of me"). */
+static bool self_beside(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
+            return true;
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
+            for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
+                if (mention_at(R, j, DC_KIND_PRONOUN_SELF))
+                    return true;
+            /* "Being queer is part of who I am": the property, owned
+             * anywhere in the sentence. */
+            if (tok_is_word(R, k, "being") &&
+                has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF))
+                return true;
+        }
+    }
+    for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
+        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
+            return true;
+    return false;
 }
 
 /* Marks reclaimable slurs used by their own group: after a first-person
@@ -1684,7 +1833,7 @@ static void mark_reclaimed(run *R)
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
-                own = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
+                own = self_beside(R, m) &&
                       !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                       casual(R, m, true);
             }
@@ -1692,10 +1841,12 @@ static void mark_reclaimed(run *R)
                 m->reclaimed = 1;
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
-            } else if (pass == 1 && casual(R, m, false)) {
+            } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
+                       casual(R, m, false)) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
-                 * the writer is not credited with the group, though. */
+                 * the writer is not credited with the group, though. Only
+                 * slurs the lexicon marks as common in such banter. */
                 m->reclaimed = 1;
             }
         }
@@ -1754,6 +1905,56 @@ static bool used_of_people(const run *R, const mention *m)
     return false;
 }
 
+/* A hostile mention in the comment, other than m, that names its own
+ * group ("back to Africa", a slur): the group, as a target, in *out. */
+static bool addressed_as_member(run *R, target *out)
+{
+    /* Worked out once: each candidate's scope costs a scan of the comment,
+     * and a comment may say "you <dehumanizing word>" many times. The
+     * mention itself (dehumanizing) is never a candidate. */
+    if (!R->member_known) {
+        R->member_known = 1;
+        for (size_t i = 0; i < R->rs->nm; i++) {
+            const mention *o = &R->rs->m[i];
+            const dc_entry *e = ent(R, o);
+            if (!e->categories || !*e->group || o->reclaimed ||
+                (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
+                 o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
+                continue;
+            const mention *neg;
+            if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
+                continue;
+            R->member = (target){o->tb, o->te, e->categories,
+                                 (int32_t)o->entry, TG_GROUP, 0,
+                                 o->kind == DC_KIND_SLUR, 0, o->b, o->e};
+            R->member_known = 2;
+            break;
+        }
+    }
+    if (R->member_known != 2)
+        return false;
+    *out = R->member;
+    return true;
+}
+
+/* Is the slur m quoted, or the word a speech verb just before it reports
+ * (within three tokens: "called him a", "said", "the word")? */
+static bool cites_word(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->toks[m->tb].quoted)
+        return true;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
+            !(ent(R, o)->flags & DC_F_BELIEF))
+            return true;
+    }
+    return false;
+}
+
 /* Slurs: they name and attack a group at once. */
 static decorum_status rule_slur(run *R, const mention *m)
 {
@@ -1796,6 +1997,12 @@ static decorum_status rule_slur(run *R, const mention *m)
     }
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
+    /* A slur speaks for whoever uses it, even inside a report of what
+     * others think ("if you think <slur> Obama will ..."): only one that
+     * is quoted, or is the very word a speech verb reports ("called me a
+     * <slur>", "the word <slur>"), is someone else's. */
+    if (sc == SC_REPORTED && !cites_word(R, m))
+        sc = SC_ASSERTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
@@ -2135,7 +2342,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
         const sentence *sn = sent_of(R, m->tb);
-        bool speech = report_in(R, sn, sn->te);
+        bool speech = speech_in(R, sn);
         for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
             speech = R->rs->toks[k].quoted;
         if (speech)
@@ -2332,6 +2539,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* "Go back to Africa, you monkey": dehumanizing the person addressed
+     * in a comment that attacks a group addresses them as one of it. */
+    if (t->type == TG_YOU && m->kind == DC_KIND_DEHUMANIZE &&
+        addressed_as_member(R, &resolved)) {
+        resolved.tb = t->tb;
+        resolved.te = t->te;
+        t = &resolved;
+    }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
          * frame ("are all hypocrites") they are a stereotype. */
@@ -2519,6 +2734,42 @@ static bool attacked(const run *R)
     return R->hate_so_far > 0.3f;
 }
 
+/* Another conspiracy phrase in the comment, apart from m: two innuendos
+ * that each have an innocent reading ("Who controls the media?", "always
+ * the same names") tell the story together. */
+static bool another_trope(const run *R, const mention *m)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o != m && o->kind == DC_KIND_CONSPIRACY && o->entry != m->entry &&
+            (o->e <= m->b || o->b >= m->e))
+            return true;
+    }
+    return false;
+}
+
+/* A trope asked as a question and answered with the group it is about
+ * (the group its entry names), in the same sentence or the next: "Who
+ * controls the media? The Jews." */
+static bool answered(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (!s->question)
+        return false;
+    const char *group = ent(R, m)->group;
+    uint32_t si = R->rs->toks[m->tb].sent;
+    for (size_t i = 0; i < R->rs->nt; i++) {
+        const target *t = &R->rs->t[i];
+        if (t->type != TG_GROUP || t->entry < 0 || t->tb < m->te ||
+            strcmp(R->lx->entries[t->entry].group, group) != 0)
+            continue;
+        uint32_t ts = R->rs->toks[t->tb].sent;
+        if (ts == si || ts == si + 1)
+            return true;
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -2527,7 +2778,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
-    if (ambiguous && !attacked(R))
+    if (ambiguous && !attacked(R) &&
+        !(m->kind == DC_KIND_CONSPIRACY &&
+          (another_trope(R, m) || answered(R, m))))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -2608,20 +2861,23 @@ static decorum_status rule_conspiracy(run *R)
         if (!actor) {
             /* A protected group as the actor: "the Jews control the media",
              * or a pronoun that stands for one ("they control everything"
-             * under "Jewish community center opens"). */
+             * under "Jewish community center opens"). The one nearest
+             * before the action is its subject: in "it's not that I hate
+             * Jews, I just think they control everything" that is "they",
+             * outside the negated clause. */
             for (size_t i = 0; i < rs->nt; i++) {
                 const target *t = &rs->t[i];
                 if (t->tb < s->tb || t->te > s->te || !action ||
-                    t->tb >= action->tb)
+                    t->tb >= action->tb || (gactor && t->tb <= gactor->tb))
                     continue;
+                bool fc;
+                target pt;
                 if (t->type == TG_GROUP) {
                     gactor = t;
-                    break;
-                }
-                bool fc;
-                if (t->type == TG_PRONOUN && !gactor &&
-                    resolve_pronoun(R, t->tb, &pactor, &fc) &&
-                    pactor.type == TG_GROUP && pactor.entry >= 0) {
+                } else if (t->type == TG_PRONOUN &&
+                           resolve_pronoun(R, t->tb, &pt, &fc) &&
+                           pt.type == TG_GROUP && pt.entry >= 0) {
+                    pactor = pt;
                     pactor.tb = t->tb;
                     pactor.te = t->te;
                     gactor = &pactor;
@@ -2837,10 +3093,15 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, false, 0, r};
+             false, false, false, 0, 0, false, false, false, 0, r, 0, {0}};
     decorum_status st;
-    if ((st = tokenize(&R)) != DECORUM_OK ||
-        (st = place_hits(&R, hits)) != DECORUM_OK)
+    if ((st = tokenize(&R)) != DECORUM_OK)
+        return st;
+    if (R.quotes) { /* the tokenizer leaves every token unquoted */
+        mark_quotes(&R);
+        unquote_whole(&R);
+    }
+    if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     R.migration_topic = migration_context(&R);
     find_ingroup(&R);
