@@ -2410,6 +2410,46 @@ static inline bool span_less(const span *x, const span *y)
 DEFINE_SORT(sort_hits, dc_hit, hit_less)
 DEFINE_SORT(sort_spans, span, span_less)
 
+static inline bool same_hit(const dc_hit *x, const dc_hit *y)
+{
+    return x->begin == y->begin && x->end == y->end && x->entry == y->entry;
+}
+
+/* Sorts the n hits at v and keeps one of each entry at each span (the
+ * first in this order: the exact reading wins); returns how many are
+ * left. Up to 64, an insertion sort that drops a duplicate where it
+ * lands: the hits arrive nearly in order, so most are compared with the
+ * last one kept and stay where they are, with no second pass. */
+static size_t sort_unique_hits(dc_hit *v, size_t n)
+{
+    size_t w = 0; /* v[0, w): sorted, no two with the same entry and span */
+    if (n > 64) {
+        sort_hits(v, n);
+        for (size_t i = 0; i < n; i++)
+            if (!w || !same_hit(&v[w - 1], &v[i]))
+                v[w++] = v[i];
+        return w;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dc_hit x = v[i];
+        size_t j = w;
+        while (j > 0 && hit_less(&x, &v[j - 1]))
+            j--;
+        /* v[j - 1] <= x < v[j]: one of them may be x's entry and span. */
+        if (j > 0 && same_hit(&v[j - 1], &x))
+            continue;
+        if (j < w && same_hit(&v[j], &x)) {
+            v[j] = x;
+            continue;
+        }
+        for (size_t k = w; k > j; k--)
+            v[k] = v[k - 1];
+        v[j] = x;
+        w++;
+    }
+    return w;
+}
+
 static void add_piece(scan *s, size_t b, size_t e)
 {
     if (s->np < PIECES_MAX)
@@ -3268,17 +3308,23 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match),
      * after a space (the word pass reads the byte before a word). */
     unsigned char *tc = ms->text + 1;
+    const size_t len = n->len; /* a local: tc might alias n for the compiler */
     uint64_t acc = 0, x;
     size_t k = 0;
     ms->text[0] = ' ';
-    for (; k + 8 <= n->len; k += 8) {
+    for (; k + 8 <= len; k += 8) {
         memcpy(&x, n->text + k, 8);
         memcpy(tc + k, &x, 8);
         acc |= x;
     }
-    for (; k < n->len; k++)
+    if (k < len && len >= 8) { /* the last 8 bytes, over some copied */
+        memcpy(&x, n->text + len - 8, 8);
+        memcpy(tc + len - 8, &x, 8);
+        acc |= x;
+    }
+    for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
-    memset(tc + n->len, 0, 16);
+    memset(tc + len, 0, 16);
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
@@ -3297,17 +3343,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         goto fail;
     if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
-    sort_hits(out->v, out->n);
     /* The same entry at the same span through two patterns: keep one. */
-    size_t w = 0;
-    for (size_t i = 0; i < out->n; i++) {
-        const dc_hit *h = &out->v[i];
-        if (w && out->v[w - 1].begin == h->begin &&
-            out->v[w - 1].end == h->end && out->v[w - 1].entry == h->entry)
-            continue;
-        out->v[w++] = *h;
-    }
-    out->n = w;
+    out->n = sort_unique_hits(out->v, out->n);
     return DECORUM_OK;
 fail:
     out->n = 0;
