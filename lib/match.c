@@ -2823,21 +2823,31 @@ typedef struct pend {
 /* At most this many: each starts at a word start within HASH_MAXLEN. */
 #define PEND_MAX (HASH_MAXLEN / 2 + 1)
 
-/* The word pass's state between runs. */
+/* The word pass's state between runs. The two lists are p[0] and p[1],
+ * swapped by pointer: every word asks whether any is pending. */
 typedef struct wpass {
     pend p[2][PEND_MAX];
-    size_t n[2];     /* pending phrases in p[cur], p[!cur] */
-    int cur;         /* p[cur]: seen up to rlast; p[!cur]: to the run now */
-    uint32_t next;   /* OR of p[cur][*].sl->next */
-    uint32_t nnext;  /* the same for p[!cur] */
+    pend *cur;       /* [ncur] seen up to rlast */
+    pend *nxt;       /* [nnxt] seen up to the run now */
+    size_t ncur, nnxt;
+    uint32_t next;   /* OR of cur[*].sl->next */
+    uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
 } wpass;
 
+static inline void wpass_init(wpass *w)
+{
+    w->cur = w->p[0];
+    w->nxt = w->p[1];
+    w->ncur = w->nnxt = 0;
+    w->next = w->nnext = 0;
+    w->rlast = 0;
+}
+
 static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
 {
-    int x = !w->cur;
-    if (w->n[x] < PEND_MAX) {
-        w->p[x][w->n[x]++] = (pend){a, h, sl};
+    if (w->nnxt < PEND_MAX) {
+        w->nxt[w->nnxt++] = (pend){a, h, sl};
         w->nnext |= sl->next;
     }
 }
@@ -2846,10 +2856,13 @@ static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
 static inline void pend_swap(wpass *w, size_t R)
 {
     w->rlast = R;
-    if (!(w->n[w->cur] | w->n[!w->cur]))
+    if (!(w->ncur | w->nnxt))
         return; /* nothing pending: the usual case */
-    w->n[w->cur] = 0;
-    w->cur = !w->cur;
+    pend *x = w->cur;
+    w->cur = w->nxt;
+    w->nxt = x;
+    w->ncur = w->nnxt;
+    w->nnxt = 0;
     w->next = w->nnext;
     w->nnext = 0;
 }
@@ -2931,8 +2944,8 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
         G = hash_step(G, t[q]);
     uint64_t kg = m->pow[a - w->rlast];
     uint32_t first = 1u << (t[a] & 31);
-    const pend *cur = w->p[w->cur];
-    for (size_t c = 0; c < w->n[w->cur]; c++) {
+    const pend *cur = w->cur;
+    for (size_t c = 0; c < w->ncur; c++) {
         size_t a0 = cur[c].a;
         if (a - a0 >= hmax || !(cur[c].sl->next & first))
             continue;
@@ -3127,7 +3140,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             hend[k] = state_at(t, a, R, h, hr_ok, ends[k]);
     }
     /* Pending phrases go on here if only non-word bytes lie between. */
-    if (w->n[w->cur] && (w->next & 1u << (t[a] & 31)) &&
+    if (w->ncur && (w->next & 1u << (t[a] & 31)) &&
         a - w->rlast <= hmax && !memchr(t + w->rlast, '*', a - w->rlast) &&
         !go_on(s, w, a, R, h, hr_ok, ends, hend, ne))
         return false;
@@ -3171,10 +3184,7 @@ static bool match_words(scan *s)
     const unsigned char *t = s->t;
     const size_t n = s->n, hmax = s->m->hmax_word;
     wpass w;
-    w.n[0] = w.n[1] = 0;
-    w.cur = 0;
-    w.next = w.nnext = 0;
-    w.rlast = 0;
+    wpass_init(&w);
     const dc_matcher *m = s->m;
     const bool cands = m->cand_any;
     const uint32_t *tab = m->short_tab;
@@ -3226,7 +3236,7 @@ static bool match_words(scan *s)
                     hend[ne++] = h2 * HASH_INV - x;
                 }
             }
-            if (w.n[w.cur] && (w.next & 1u << (t[a] & 31)) &&
+            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
                 a - w.rlast <= hmax &&
                 (a - w.rlast == 1 ? t[w.rlast] != '*'
                                   : !memchr(t + w.rlast, '*', a - w.rlast)) &&
