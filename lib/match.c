@@ -192,8 +192,9 @@ typedef struct hslot {
  * power of 2 in total). */
 #define BLOOM_BITS_PER 16u
 
-/* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
-#define MEMO_BITS 12u
+/* Words remembered by cands_gate: 1 << MEMO_BITS, 16 bytes each. */
+#define MEMO_BITS 13u
+#define MEMO_WORDS ((size_t)2 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
@@ -295,7 +296,7 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [3 << MEMO_BITS] words cands_gate said no to */
+    uint64_t *memo;      /* [MEMO_WORDS] words cands_gate said no to */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2110,14 +2111,14 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_NOMEM;
     ms->m = m;
     if (m->cand_any &&
-        !(ms->memo = dc_calloc(al, (size_t)3 << MEMO_BITS, sizeof *ms->memo))) {
+        !(ms->memo = dc_calloc(al, MEMO_WORDS, sizeof *ms->memo))) {
         dc_free(al, ms, sizeof *ms);
         return DECORUM_ERR_NOMEM;
     }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
-            dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
+            dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
             dc_free(al, ms, sizeof *ms);
             return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
         }
@@ -2133,7 +2134,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     hs_free_scratch(ms->hs);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms->text, ms->text_cap);
-    dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
+    dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
     dc_free(al, ms, sizeof *ms);
 }
 
@@ -3044,7 +3045,7 @@ static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
 }
 
 /* cands_gate()'s way when the word is not in the memo: asks cands_maybe
- * and remembers a no in the memo entry e (the word is x0, x1, L). */
+ * and remembers a no in the memo entry e (the word is x0, x1). */
 static __attribute__((noinline)) bool cands_miss(scan *s, size_t a, size_t te,
                                                  uint64_t *e, uint64_t x0,
                                                  uint64_t x1)
@@ -3056,20 +3057,21 @@ static __attribute__((noinline)) bool cands_miss(scan *s, size_t a, size_t te,
         return delim || cands_maybe(m, t, s->n, a, te, false);
     e[0] = x0;
     e[1] = x1;
-    e[2] = te - a;
     return false;
 }
 
 /* cands_maybe() for the word t[a, te) (hash state h), remembering the
- * words of up to 16 bytes it says no to whatever follows them: most words
- * that are no key are frequent ones (a scratch sees many comments). The
- * memo's look-up is inline, the rest (a third of the words on the
- * benchmark corpus) out of line. */
+ * words of up to 15 bytes it says no to whatever follows them: most words
+ * that are no key are frequent ones (a scratch sees many comments). A
+ * memo entry is the word's bytes 0-7 and 8-14, zero-padded, with its
+ * length in the last byte (so that an empty entry, all zero, is no
+ * word). The memo's look-up is inline, the rest (a third of the words on
+ * the benchmark corpus) out of line. */
 static inline bool cands_gate(scan *s, size_t a, size_t te, uint64_t h)
 {
     const unsigned char *t = s->t;
     size_t L = te - a;
-    if (L > 16 || !s->ms->memo)
+    if (L > 15 || !s->ms->memo)
         return cands_maybe(s->m, t, s->n, a, te,
                            te < s->n && !wordstar(t[te]));
     /* The word, zero-padded (the text has 16 bytes to spare): L >= 1. */
@@ -3077,9 +3079,9 @@ static inline bool cands_gate(scan *s, size_t a, size_t te, uint64_t h)
     memcpy(&x0, t + a, 8);
     memcpy(&x1, t + a + 8, 8);
     x0 &= ~0ull >> (L < 8 ? 8 * (8 - L) : 0);
-    x1 = L > 8 ? x1 & (~0ull >> 8 * (16 - L)) : 0;
-    uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
-    if (e[0] == x0 && e[1] == x1 && e[2] == L)
+    x1 = (L > 8 ? x1 & (~0ull >> 8 * (16 - L)) : 0) | (uint64_t)L << 56;
+    uint64_t *e = &s->ms->memo[2 * (size_t)(h >> (64 - MEMO_BITS))];
+    if (e[0] == x0 && e[1] == x1)
         return false;
     return cands_miss(s, a, te, e, x0, x1);
 }
