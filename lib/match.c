@@ -192,9 +192,9 @@ typedef struct hslot {
  * power of 2 in total). */
 #define BLOOM_BITS_PER 16u
 
-/* Words remembered by cands_gate: 1 << MEMO_BITS, 16 bytes each. */
+/* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
 #define MEMO_BITS 13u
-#define MEMO_WORDS ((size_t)2 << MEMO_BITS)
+#define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
@@ -296,7 +296,7 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [MEMO_WORDS] words cands_gate said no to */
+    uint64_t *memo;      /* [MEMO_WORDS] words and cands_maybe's answers */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2992,19 +2992,31 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
     return true;
 }
 
+/* What cands_maybe found in a word: a candidate term inside it
+ * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
+ * low 32 bits the first bytes (bit c & 31) of the words that may follow
+ * the first words of candidate phrases ending it (HV_CPREFIX slots'
+ * next). */
+#define CM_INSIDE (1ull << 32)
+#define CM_SPLITS (1ull << 33)
+
 /* Could a compound candidate that the word pass does not report come of
  * the word t[a, te), starting a word (bb), no key of the hash and not
  * followed by '*' (see token_cands)? Only if a candidate term is inside
- * it (not one the word pass reports), or a phrase can go on after it and
- * a first word of a candidate phrase ends it. Both are looked up, found
- * by the filters first. */
-static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
-                        size_t a, size_t te, bool delim)
+ * it (not one the word pass reports: CM_INSIDE) and the word splits into
+ * pieces (CM_SPLITS) or may be one piece (before an apostrophe); or if a
+ * phrase can go on after it, a first word of a candidate phrase ends it
+ * and its next word starts as the text's next run does: the first bytes
+ * of such next words if phrases (a delimiter follows the word). The
+ * answer depends on the word alone; cands_gate looks at what follows.
+ * All are looked up, found by the filters first. 0: none. */
+static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
+                            size_t n, size_t a, size_t te, bool phrases)
 {
     const unsigned char *w = t + a;
     size_t L = te - a;
     if (L > COMPOUND_MAX)
-        return false;
+        return 0;
     bool inside = m->hmax_cand && L >= 3;
     if (inside && m->ac) {
         const uint32_t *ac = m->ac;
@@ -3026,64 +3038,90 @@ static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
                 h = hash_step(h, w[k + l - 1]);
                 if (l >= 3 && hash_find(m, w + k, l, hash_fin(h, l), HV_CAND) &&
                     !(k == 0 && word_pass_end(t, n, a, a + l)))
-                    return true;
+                    goto found;
             }
         }
+        inside = false;
     }
-    if (!m->cand_phrase || !delim || !s1_tail(m, w, L, false))
-        return false;
+found:;
+    /* "about" holds "abo" but splits into no pieces: a frequent word that
+     * token_cands would look at each time for nothing. */
+    uint64_t ans = !inside                                  ? 0
+                   : (reach(m, w, L, NULL) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
+                                                           : CM_INSIDE;
+    if (!m->cand_phrase || !phrases || !s1_tail(m, w, L, false))
+        return ans;
     /* The suffixes w[b, L), longest last: h(c x) = h(x) + (SEED + c) *
      * K^(|x| + 1) - SEED * K^|x|. */
-    uint64_t h = HASH_SEED;
+    uint64_t h = HASH_SEED, next = 0;
     for (size_t b = L - 1; b >= 1 && L - b <= m->hmax_word; b--) {
         size_t x = L - b - 1;
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
-        if (hash_find(m, w + b, L - b, hash_fin(h, L - b), HV_CPREFIX))
-            return true;
+        const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h, L - b));
+        if (sl && (sl->val & HV_CPREFIX))
+            next |= sl->next;
     }
-    return false;
+    return ans | next;
 }
 
 /* cands_gate()'s way when the word is not in the memo: asks cands_maybe
- * and remembers a no in the memo entry e (the word is x0, x1). */
-static __attribute__((noinline)) bool cands_miss(scan *s, size_t a, size_t te,
-                                                 uint64_t *e, uint64_t x0,
-                                                 uint64_t x1)
+ * and remembers its answer in the memo entry e (the word is x0, x1). */
+static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
+                                                     size_t te, uint64_t *e,
+                                                     uint64_t x0, uint64_t x1)
 {
-    const dc_matcher *m = s->m;
-    const unsigned char *t = s->t;
-    bool delim = te < s->n && !wordstar(t[te]);
-    if (cands_maybe(m, t, s->n, a, te, true))
-        return delim || cands_maybe(m, t, s->n, a, te, false);
+    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
     e[0] = x0;
     e[1] = x1;
-    return false;
+    e[2] = ans;
+    return ans;
 }
 
-/* cands_maybe() for the word t[a, te) (hash state h), remembering the
- * words of up to 15 bytes it says no to whatever follows them: most words
- * that are no key are frequent ones (a scratch sees many comments). A
- * memo entry is the word's bytes 0-7 and 8-14, zero-padded, with its
- * length in the last byte (so that an empty entry, all zero, is no
- * word). The memo's look-up is inline, the rest (a third of the words on
- * the benchmark corpus) out of line. */
-static inline bool cands_gate(scan *s, size_t a, size_t te, uint64_t h)
+/* Does the first run of word bytes or '*' after t[te] start with a byte
+ * of next (bit c & 31)? */
+static bool cands_follow(const unsigned char *t, size_t n, size_t te,
+                         uint32_t next)
+{
+    while (te < n && !wordstar(t[te]))
+        te++;
+    return te < n && ((next >> (t[te] & 31)) & 1);
+}
+
+/* Should token_cands look at the word t[a, te) (hash state h)? What
+ * cands_maybe says, and for a phrase, whether the text's next word may
+ * be its next one. cands_maybe's answers depend on the word's bytes
+ * alone: a memo remembers them for words of up to 15 bytes, since most
+ * words that are no key are frequent ones (a scratch sees many comments)
+ * and the frequent ones that end in a candidate phrase's first word
+ * ("about" in "out ...") would otherwise be looked at each time. A memo
+ * entry is the word's bytes 0-7 and 8-14, zero-padded, with its length
+ * in the last byte (so that an empty entry, all zero, is no word), and
+ * the answer. The memo's look-up is inline, the rest (a quarter of the
+ * words on the benchmark corpus) out of line. */
+static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
+                                                           size_t te, uint64_t h)
 {
     const unsigned char *t = s->t;
     size_t L = te - a;
-    if (L > 15 || !s->ms->memo)
-        return cands_maybe(s->m, t, s->n, a, te,
-                           te < s->n && !wordstar(t[te]));
-    /* The word, zero-padded (the text has 16 bytes to spare): L >= 1. */
-    uint64_t x0, x1;
-    memcpy(&x0, t + a, 8);
-    memcpy(&x1, t + a + 8, 8);
-    x0 &= ~0ull >> (L < 8 ? 8 * (8 - L) : 0);
-    x1 = (L > 8 ? x1 & (~0ull >> 8 * (16 - L)) : 0) | (uint64_t)L << 56;
-    uint64_t *e = &s->ms->memo[2 * (size_t)(h >> (64 - MEMO_BITS))];
-    if (e[0] == x0 && e[1] == x1)
-        return false;
-    return cands_miss(s, a, te, e, x0, x1);
+    bool delim = te < s->n && !wordstar(t[te]);
+    bool one = te < s->n && t[te] == '\''; /* see token_cands */
+    uint64_t ans;
+    if (L > 15 || !s->ms->memo) {
+        ans = cands_maybe(s->m, t, s->n, a, te, delim);
+    } else {
+        /* The word, zero-padded (the text has 16 bytes to spare). */
+        uint64_t x0, x1;
+        memcpy(&x0, t + a, 8);
+        memcpy(&x1, t + a + 8, 8);
+        x0 &= ~0ull >> (L < 8 ? 8 * (8 - L) : 0);
+        x1 = (L > 8 ? x1 & (~0ull >> 8 * (16 - L)) : 0) | (uint64_t)L << 56;
+        uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
+        ans = e[0] == x0 && e[1] == x1 ? e[2]
+                                       : cands_miss(s, a, te, e, x0, x1);
+    }
+    if ((ans & CM_INSIDE) && (one || (ans & CM_SPLITS)))
+        return true;
+    return (uint32_t)ans && delim && cands_follow(t, s->n, te, (uint32_t)ans);
 }
 
 /* Finds the terms that are not in the database: words of one or two
