@@ -2740,14 +2740,17 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
         return true;
     bool one = !bb || (te < n && (t[te] == '\'' || t[te] == '*'));
     bool delim = m->cand_phrase && te < n && !wordstar(t[te]);
-    bool singles = m->hmax_cand && one, inner = false;
+    /* Single terms of 3+ bytes (singles): none in a word of 1 or 2, such
+     * as the "t" of "don't". */
+    bool cand3 = m->hmax_cand && L >= 3;
+    bool singles = cand3 && one, inner = false;
     if (key) {
-        singles |= m->hmax_cand && (key->val & HV_SPLIT);
+        singles |= cand3 && (key->val & HV_SPLIT);
         inner = delim && (key->val & HV_INNER);
     } else {
         const uint32_t *tab = m->short_tab;
         int c;
-        if (m->hmax_cand && !singles && L >= 2) {
+        if (cand3 && !singles) {
             /* A first piece shorter than the word ... */
             bool first = m->piece12 ||
                          (tab && (c = alnum_code(w[0])) >= 0 && tab[c]) ||
@@ -2779,7 +2782,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
     if (!singles && !inner)
         return true;
     uint64_t F = reach(m, w, L, ph);
-    singles = m->hmax_cand && (((F >> (L - 1)) & 1) || one);
+    singles = cand3 && (((F >> (L - 1)) & 1) || one);
     uint64_t starts = F & ((1ull << (L - 1)) - 1); /* positions 1 .. L - 1 */
     if (!singles && !(delim && (starts || !bb)))
         return true;
