@@ -3080,14 +3080,22 @@ static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
     return ans;
 }
 
-/* Does the first run of word bytes or '*' after t[te] start with a byte
- * of next (bit c & 31)? */
-static bool cands_follow(const unsigned char *t, size_t n, size_t te,
-                         uint32_t next)
+/* cands_gate() for a word ending at te whose answer from cands_maybe is
+ * ans (not 0): a candidate term inside counts if the word splits or may
+ * be one piece (before an apostrophe: see token_cands); a phrase if a
+ * delimiter follows and the first run of word bytes or '*' after it
+ * starts with one of the bytes in ans (bit c & 31). */
+static bool cands_after(const unsigned char *t, size_t n, size_t te,
+                        uint64_t ans)
 {
+    if ((ans & CM_INSIDE) &&
+        ((ans & CM_SPLITS) || (te < n && t[te] == '\'')))
+        return true;
+    if (!(uint32_t)ans || te >= n || wordstar(t[te]))
+        return false;
     while (te < n && !wordstar(t[te]))
         te++;
-    return te < n && ((next >> (t[te] & 31)) & 1);
+    return te < n && ((ans >> (t[te] & 31)) & 1);
 }
 
 /* Should token_cands look at the word t[a, te) (hash state h)? What
@@ -3106,11 +3114,10 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
 {
     const unsigned char *t = s->t;
     size_t L = te - a;
-    bool delim = te < s->n && !wordstar(t[te]);
-    bool one = te < s->n && t[te] == '\''; /* see token_cands */
     uint64_t ans;
     if (L > 15 || !s->ms->memo) {
-        ans = cands_maybe(s->m, t, s->n, a, te, delim);
+        ans = cands_maybe(s->m, t, s->n, a, te,
+                          te < s->n && !wordstar(t[te]));
     } else {
         /* The word, zero-padded (the text has 16 bytes to spare). */
         uint64_t x0, x1;
@@ -3122,9 +3129,7 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         ans = e[0] == x0 && e[1] == x1 ? e[2]
                                        : cands_miss(s, a, te, e, x0, x1);
     }
-    if ((ans & CM_INSIDE) && (one || (ans & CM_SPLITS)))
-        return true;
-    return (uint32_t)ans && delim && cands_follow(t, s->n, te, (uint32_t)ans);
+    return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
 }
 
 /* Finds the terms that are not in the database: words of one or two
