@@ -3080,6 +3080,15 @@ static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
     return ans;
 }
 
+/* The bytes of a word of L (1-15) bytes in its memo entry's two words. */
+#define MM(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
+               (l) > 8 ? ~0ull >> 8 * (16 - (l)) : 0}
+static const uint64_t memo_mask[16][2] = {
+    {0, 0}, MM(1), MM(2),  MM(3),  MM(4),  MM(5),  MM(6),  MM(7),
+    MM(8),  MM(9), MM(10), MM(11), MM(12), MM(13), MM(14), MM(15),
+};
+#undef MM
+
 /* cands_gate() for a word ending at te whose answer from cands_maybe is
  * ans (not 0): a candidate term inside counts if the word splits or may
  * be one piece (before an apostrophe: see token_cands); a phrase if a
@@ -3123,8 +3132,8 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         uint64_t x0, x1;
         memcpy(&x0, t + a, 8);
         memcpy(&x1, t + a + 8, 8);
-        x0 &= ~0ull >> (L < 8 ? 8 * (8 - L) : 0);
-        x1 = (L > 8 ? x1 & (~0ull >> 8 * (16 - L)) : 0) | (uint64_t)L << 56;
+        x0 &= memo_mask[L][0];
+        x1 = (x1 & memo_mask[L][1]) | (uint64_t)L << 56;
         uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
         ans = e[0] == x0 && e[1] == x1 ? e[2]
                                        : cands_miss(s, a, te, e, x0, x1);
