@@ -70,9 +70,10 @@
  *     words that can split into pieces around one (token_cands): a word
  *     that is a key knows it (HV_SPLIT, HV_INNER, computed at build), any
  *     other must contain a compound-eligible term (an Aho-Corasick automaton
- *     over them says) or end with the first word of a compound-eligible
- *     phrase, and a small memo in the scratch remembers the frequent words
- *     that do neither.
+ *     over them says) and split into pieces, or end with the first word of
+ *     a compound-eligible phrase that may go on with the next word, and a
+ *     memo in the scratch remembers those answers for the frequent words
+ *     (cands_gate).
  *   - What is left (emoji, CJK, "(((hugs)))", literals over 64 bytes: 72
  *     for the built-in lexicon) stays in Vectorscan, whose scan runs only
  *     on texts holding a byte such a literal starts with (db_may_match);
