@@ -70,9 +70,10 @@
  *     words that can split into pieces around one (token_cands): a word
  *     that is a key knows it (HV_SPLIT, HV_INNER, computed at build), any
  *     other must contain a compound-eligible term (an Aho-Corasick automaton
- *     over them says) or end with the first word of a compound-eligible
- *     phrase, and a small memo in the scratch remembers the frequent words
- *     that do neither.
+ *     over them says) and split into pieces, or end with the first word of
+ *     a compound-eligible phrase that may go on with the next word, and a
+ *     memo in the scratch remembers those answers for the frequent words
+ *     (cands_gate).
  *   - What is left (emoji, CJK, "(((hugs)))", literals over 64 bytes: 72
  *     for the built-in lexicon) stays in Vectorscan, whose scan runs only
  *     on texts holding a byte such a literal starts with (db_may_match);
@@ -193,7 +194,8 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
-#define MEMO_BITS 12u
+#define MEMO_BITS 13u
+#define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
@@ -295,7 +297,7 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [3 << MEMO_BITS] words cands_gate said no to */
+    uint64_t *memo;      /* [MEMO_WORDS] words and cands_maybe's answers */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2110,14 +2112,14 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_NOMEM;
     ms->m = m;
     if (m->cand_any &&
-        !(ms->memo = dc_calloc(al, (size_t)3 << MEMO_BITS, sizeof *ms->memo))) {
+        !(ms->memo = dc_calloc(al, MEMO_WORDS, sizeof *ms->memo))) {
         dc_free(al, ms, sizeof *ms);
         return DECORUM_ERR_NOMEM;
     }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
-            dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
+            dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
             dc_free(al, ms, sizeof *ms);
             return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
         }
@@ -2133,7 +2135,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     hs_free_scratch(ms->hs);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms->text, ms->text_cap);
-    dc_free(al, ms->memo, ((size_t)3 << MEMO_BITS) * sizeof *ms->memo);
+    dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
     dc_free(al, ms, sizeof *ms);
 }
 
@@ -2409,6 +2411,46 @@ static inline bool span_less(const span *x, const span *y)
 
 DEFINE_SORT(sort_hits, dc_hit, hit_less)
 DEFINE_SORT(sort_spans, span, span_less)
+
+static inline bool same_hit(const dc_hit *x, const dc_hit *y)
+{
+    return x->begin == y->begin && x->end == y->end && x->entry == y->entry;
+}
+
+/* Sorts the n hits at v and keeps one of each entry at each span (the
+ * first in this order: the exact reading wins); returns how many are
+ * left. Up to 64, an insertion sort that drops a duplicate where it
+ * lands: the hits arrive nearly in order, so most are compared with the
+ * last one kept and stay where they are, with no second pass. */
+static size_t sort_unique_hits(dc_hit *v, size_t n)
+{
+    size_t w = 0; /* v[0, w): sorted, no two with the same entry and span */
+    if (n > 64) {
+        sort_hits(v, n);
+        for (size_t i = 0; i < n; i++)
+            if (!w || !same_hit(&v[w - 1], &v[i]))
+                v[w++] = v[i];
+        return w;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dc_hit x = v[i];
+        size_t j = w;
+        while (j > 0 && hit_less(&x, &v[j - 1]))
+            j--;
+        /* v[j - 1] <= x < v[j]: one of them may be x's entry and span. */
+        if (j > 0 && same_hit(&v[j - 1], &x))
+            continue;
+        if (j < w && same_hit(&v[j], &x)) {
+            v[j] = x;
+            continue;
+        }
+        for (size_t k = w; k > j; k--)
+            v[k] = v[k - 1];
+        v[j] = x;
+        w++;
+    }
+    return w;
+}
 
 static void add_piece(scan *s, size_t b, size_t e)
 {
@@ -2699,14 +2741,17 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
         return true;
     bool one = !bb || (te < n && (t[te] == '\'' || t[te] == '*'));
     bool delim = m->cand_phrase && te < n && !wordstar(t[te]);
-    bool singles = m->hmax_cand && one, inner = false;
+    /* Single terms of 3+ bytes (singles): none in a word of 1 or 2, such
+     * as the "t" of "don't". */
+    bool cand3 = m->hmax_cand && L >= 3;
+    bool singles = cand3 && one, inner = false;
     if (key) {
-        singles |= m->hmax_cand && (key->val & HV_SPLIT);
+        singles |= cand3 && (key->val & HV_SPLIT);
         inner = delim && (key->val & HV_INNER);
     } else {
         const uint32_t *tab = m->short_tab;
         int c;
-        if (m->hmax_cand && !singles && L >= 2) {
+        if (cand3 && !singles) {
             /* A first piece shorter than the word ... */
             bool first = m->piece12 ||
                          (tab && (c = alnum_code(w[0])) >= 0 && tab[c]) ||
@@ -2738,7 +2783,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
     if (!singles && !inner)
         return true;
     uint64_t F = reach(m, w, L, ph);
-    singles = m->hmax_cand && (((F >> (L - 1)) & 1) || one);
+    singles = cand3 && (((F >> (L - 1)) & 1) || one);
     uint64_t starts = F & ((1ull << (L - 1)) - 1); /* positions 1 .. L - 1 */
     if (!singles && !(delim && (starts || !bb)))
         return true;
@@ -2783,21 +2828,31 @@ typedef struct pend {
 /* At most this many: each starts at a word start within HASH_MAXLEN. */
 #define PEND_MAX (HASH_MAXLEN / 2 + 1)
 
-/* The word pass's state between runs. */
+/* The word pass's state between runs. The two lists are p[0] and p[1],
+ * swapped by pointer: every word asks whether any is pending. */
 typedef struct wpass {
     pend p[2][PEND_MAX];
-    size_t n[2];     /* pending phrases in p[cur], p[!cur] */
-    int cur;         /* p[cur]: seen up to rlast; p[!cur]: to the run now */
-    uint32_t next;   /* OR of p[cur][*].sl->next */
-    uint32_t nnext;  /* the same for p[!cur] */
+    pend *cur;       /* [ncur] seen up to rlast */
+    pend *nxt;       /* [nnxt] seen up to the run now */
+    size_t ncur, nnxt;
+    uint32_t next;   /* OR of cur[*].sl->next */
+    uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
 } wpass;
 
+static inline void wpass_init(wpass *w)
+{
+    w->cur = w->p[0];
+    w->nxt = w->p[1];
+    w->ncur = w->nnxt = 0;
+    w->next = w->nnext = 0;
+    w->rlast = 0;
+}
+
 static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
 {
-    int x = !w->cur;
-    if (w->n[x] < PEND_MAX) {
-        w->p[x][w->n[x]++] = (pend){a, h, sl};
+    if (w->nnxt < PEND_MAX) {
+        w->nxt[w->nnxt++] = (pend){a, h, sl};
         w->nnext |= sl->next;
     }
 }
@@ -2806,10 +2861,13 @@ static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
 static inline void pend_swap(wpass *w, size_t R)
 {
     w->rlast = R;
-    if (!(w->n[w->cur] | w->n[!w->cur]))
+    if (!(w->ncur | w->nnxt))
         return; /* nothing pending: the usual case */
-    w->n[w->cur] = 0;
-    w->cur = !w->cur;
+    pend *x = w->cur;
+    w->cur = w->nxt;
+    w->nxt = x;
+    w->ncur = w->nnxt;
+    w->nnxt = 0;
     w->next = w->nnext;
     w->nnext = 0;
 }
@@ -2849,8 +2907,10 @@ static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
  * hash states are hend[]. */
-static bool word_ends_report(scan *s, size_t a, const size_t *ends,
-                             const uint64_t *hend, size_t ne)
+static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
+                                                  const size_t *ends,
+                                                  const uint64_t *hend,
+                                                  size_t ne)
 {
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
@@ -2859,6 +2919,19 @@ static bool word_ends_report(scan *s, size_t a, const size_t *ends,
             return false;
     }
     return true;
+}
+
+/* ends_lookup(), asked only if the Bloom filter knows one of the keys:
+ * most words end in s d r n or g without being a key's inflection, and
+ * the filter's word is a few instructions where the call and the probes
+ * are a hundred (callgrind). */
+static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
+                                    const uint64_t *hend, size_t ne)
+{
+    bool any = false;
+    for (size_t k = 0; k < ne; k++)
+        any |= bloom_has(s->m, hash_fin(hend[k], ends[k] - a));
+    return !any || ends_lookup(s, a, ends, hend, ne);
 }
 
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
@@ -2876,8 +2949,8 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
         G = hash_step(G, t[q]);
     uint64_t kg = m->pow[a - w->rlast];
     uint32_t first = 1u << (t[a] & 31);
-    const pend *cur = w->p[w->cur];
-    for (size_t c = 0; c < w->n[w->cur]; c++) {
+    const pend *cur = w->cur;
+    for (size_t c = 0; c < w->ncur; c++) {
         size_t a0 = cur[c].a;
         if (a - a0 >= hmax || !(cur[c].sl->next & first))
             continue;
@@ -2923,19 +2996,59 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
     return true;
 }
 
+/* What cands_maybe found in a word: a candidate term inside it
+ * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
+ * low 32 bits the first bytes (bit c & 31) of the words that may follow
+ * the first words of candidate phrases ending it (HV_CPREFIX slots'
+ * next). */
+#define CM_INSIDE (1ull << 32)
+#define CM_SPLITS (1ull << 33)
+
+/* Can go_on() find anything for the word [a, R) of the word pass's usual
+ * path (hash state h, inflection ends ends[0, ne) with states hend[])?
+ * Not when one phrase is pending, one byte before the word, with no
+ * candidate phrase's last words (lasts), and the Bloom filter knows no
+ * key for the phrase and the word or a word end (h(xy) as in go_on): the
+ * usual case, asked inline where the call costs ~200 instructions.
+ * true: maybe. */
+static inline bool go_on_maybe(const dc_matcher *m, const wpass *w,
+                               const unsigned char *t, size_t a, size_t R,
+                               uint64_t h, const size_t *ends,
+                               const uint64_t *hend, size_t ne)
+{
+    const pend *p = &w->cur[0];
+    const size_t hmax = m->hmax_word;
+    if (w->ncur != 1 || a - w->rlast != 1 || (p->sl->val & HV_CPREFIX))
+        return true;
+    if (a - p->a >= hmax || !(p->sl->next & 1u << (t[a] & 31)))
+        return false;
+    uint64_t hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    bool any = R - p->a <= hmax &&
+               bloom_has(m, hash_fin(hd * m->pow[R - a] + h, R - p->a));
+    for (size_t k = 0; k < ne; k++)
+        any |= ends[k] - p->a <= hmax &&
+               bloom_has(m, hash_fin(hd * m->pow[ends[k] - a] + hend[k],
+                                     ends[k] - p->a));
+    return any;
+}
+
 /* Could a compound candidate that the word pass does not report come of
  * the word t[a, te), starting a word (bb), no key of the hash and not
  * followed by '*' (see token_cands)? Only if a candidate term is inside
- * it (not one the word pass reports), or a phrase can go on after it and
- * a first word of a candidate phrase ends it. Both are looked up, found
- * by the filters first. */
-static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
-                        size_t a, size_t te, bool delim)
+ * it (not one the word pass reports: CM_INSIDE) and the word splits into
+ * pieces (CM_SPLITS) or may be one piece (before an apostrophe); or if a
+ * phrase can go on after it, a first word of a candidate phrase ends it
+ * and its next word starts as the text's next run does: the first bytes
+ * of such next words if phrases (a delimiter follows the word). The
+ * answer depends on the word alone; cands_gate looks at what follows.
+ * All are looked up, found by the filters first. 0: none. */
+static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
+                            size_t n, size_t a, size_t te, bool phrases)
 {
     const unsigned char *w = t + a;
     size_t L = te - a;
     if (L > COMPOUND_MAX)
-        return false;
+        return 0;
     bool inside = m->hmax_cand && L >= 3;
     if (inside && m->ac) {
         const uint32_t *ac = m->ac;
@@ -2957,53 +3070,104 @@ static bool cands_maybe(const dc_matcher *m, const unsigned char *t, size_t n,
                 h = hash_step(h, w[k + l - 1]);
                 if (l >= 3 && hash_find(m, w + k, l, hash_fin(h, l), HV_CAND) &&
                     !(k == 0 && word_pass_end(t, n, a, a + l)))
-                    return true;
+                    goto found;
             }
         }
+        inside = false;
     }
-    if (!m->cand_phrase || !delim || !s1_tail(m, w, L, false))
-        return false;
+found:;
+    /* "about" holds "abo" but splits into no pieces: a frequent word that
+     * token_cands would look at each time for nothing. */
+    uint64_t ans = !inside                                  ? 0
+                   : (reach(m, w, L, NULL) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
+                                                           : CM_INSIDE;
+    if (!m->cand_phrase || !phrases || !s1_tail(m, w, L, false))
+        return ans;
     /* The suffixes w[b, L), longest last: h(c x) = h(x) + (SEED + c) *
      * K^(|x| + 1) - SEED * K^|x|. */
-    uint64_t h = HASH_SEED;
+    uint64_t h = HASH_SEED, next = 0;
     for (size_t b = L - 1; b >= 1 && L - b <= m->hmax_word; b--) {
         size_t x = L - b - 1;
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
-        if (hash_find(m, w + b, L - b, hash_fin(h, L - b), HV_CPREFIX))
-            return true;
+        const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h, L - b));
+        if (sl && (sl->val & HV_CPREFIX))
+            next |= sl->next;
     }
-    return false;
+    return ans | next;
 }
 
-/* cands_maybe() for the word t[a, te) (hash state h), remembering the
- * words of up to 16 bytes it says no to whatever follows them: most words
- * that are no key are frequent ones (a scratch sees many comments). */
-static bool cands_gate(scan *s, size_t a, size_t te, uint64_t h)
+/* cands_gate()'s way when the word is not in the memo: asks cands_maybe
+ * and remembers its answer in the memo entry e (the word is x0, x1). */
+static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
+                                                     size_t te, uint64_t *e,
+                                                     uint64_t x0, uint64_t x1)
 {
-    const dc_matcher *m = s->m;
-    const unsigned char *t = s->t;
-    size_t L = te - a;
-    bool delim = te < s->n && !wordstar(t[te]);
-    if (L > 16 || !s->ms->memo)
-        return cands_maybe(m, t, s->n, a, te, delim);
-    uint64_t x0, x1; /* the word, zero-padded: the text has 16 to spare */
-    memcpy(&x0, t + a, 8);
-    memcpy(&x1, t + a + 8, 8);
-    if (L < 8) {
-        x0 &= (1ull << (8 * L)) - 1;
-        x1 = 0;
-    } else if (L < 16) {
-        x1 &= (1ull << (8 * (L - 8))) - 1;
-    }
-    uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
-    if (e[0] == x0 && e[1] == x1 && e[2] == L)
-        return false;
-    if (cands_maybe(m, t, s->n, a, te, true))
-        return delim || cands_maybe(m, t, s->n, a, te, false);
+    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
     e[0] = x0;
     e[1] = x1;
-    e[2] = L;
-    return false;
+    e[2] = ans;
+    return ans;
+}
+
+/* The bytes of a word of L (1-15) bytes in its memo entry's two words. */
+#define MM(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
+               (l) > 8 ? ~0ull >> 8 * (16 - (l)) : 0}
+static const uint64_t memo_mask[16][2] = {
+    {0, 0}, MM(1), MM(2),  MM(3),  MM(4),  MM(5),  MM(6),  MM(7),
+    MM(8),  MM(9), MM(10), MM(11), MM(12), MM(13), MM(14), MM(15),
+};
+#undef MM
+
+/* cands_gate() for a word ending at te whose answer from cands_maybe is
+ * ans (not 0): a candidate term inside counts if the word splits or may
+ * be one piece (before an apostrophe: see token_cands); a phrase if a
+ * delimiter follows and the first run of word bytes or '*' after it
+ * starts with one of the bytes in ans (bit c & 31). */
+static bool cands_after(const unsigned char *t, size_t n, size_t te,
+                        uint64_t ans)
+{
+    if ((ans & CM_INSIDE) &&
+        ((ans & CM_SPLITS) || (te < n && t[te] == '\'')))
+        return true;
+    if (!(uint32_t)ans || te >= n || wordstar(t[te]))
+        return false;
+    while (te < n && !wordstar(t[te]))
+        te++;
+    return te < n && ((ans >> (t[te] & 31)) & 1);
+}
+
+/* Should token_cands look at the word t[a, te) (hash state h)? What
+ * cands_maybe says, and for a phrase, whether the text's next word may
+ * be its next one. cands_maybe's answers depend on the word's bytes
+ * alone: a memo remembers them for words of up to 15 bytes, since most
+ * words that are no key are frequent ones (a scratch sees many comments)
+ * and the frequent ones that end in a candidate phrase's first word
+ * ("about" in "out ...") would otherwise be looked at each time. A memo
+ * entry is the word's bytes 0-7 and 8-14, zero-padded, with its length
+ * in the last byte (so that an empty entry, all zero, is no word), and
+ * the answer. The memo's look-up is inline, the rest (a quarter of the
+ * words on the benchmark corpus) out of line. */
+static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
+                                                           size_t te, uint64_t h)
+{
+    const unsigned char *t = s->t;
+    size_t L = te - a;
+    uint64_t ans;
+    if (L > 15 || !s->ms->memo) {
+        ans = cands_maybe(s->m, t, s->n, a, te,
+                          te < s->n && !wordstar(t[te]));
+    } else {
+        /* The word, zero-padded (the text has 16 bytes to spare). */
+        uint64_t x0, x1;
+        memcpy(&x0, t + a, 8);
+        memcpy(&x1, t + a + 8, 8);
+        x0 &= memo_mask[L][0];
+        x1 = (x1 & memo_mask[L][1]) | (uint64_t)L << 56;
+        uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
+        ans = e[0] == x0 && e[1] == x1 ? e[2]
+                                       : cands_miss(s, a, te, e, x0, x1);
+    }
+    return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
 }
 
 /* Finds the terms that are not in the database: words of one or two
@@ -3062,7 +3226,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             hend[k] = state_at(t, a, R, h, hr_ok, ends[k]);
     }
     /* Pending phrases go on here if only non-word bytes lie between. */
-    if (w->n[w->cur] && (w->next & 1u << (t[a] & 31)) &&
+    if (w->ncur && (w->next & 1u << (t[a] & 31)) &&
         a - w->rlast <= hmax && !memchr(t + w->rlast, '*', a - w->rlast) &&
         !go_on(s, w, a, R, h, hr_ok, ends, hend, ne))
         return false;
@@ -3106,10 +3270,7 @@ static bool match_words(scan *s)
     const unsigned char *t = s->t;
     const size_t n = s->n, hmax = s->m->hmax_word;
     wpass w;
-    w.n[0] = w.n[1] = 0;
-    w.cur = 0;
-    w.next = w.nnext = 0;
-    w.rlast = 0;
+    wpass_init(&w);
     const dc_matcher *m = s->m;
     const bool cands = m->cand_any;
     const uint32_t *tab = m->short_tab;
@@ -3161,10 +3322,11 @@ static bool match_words(scan *s)
                     hend[ne++] = h2 * HASH_INV - x;
                 }
             }
-            if (w.n[w.cur] && (w.next & 1u << (t[a] & 31)) &&
+            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
                 a - w.rlast <= hmax &&
                 (a - w.rlast == 1 ? t[w.rlast] != '*'
                                   : !memchr(t + w.rlast, '*', a - w.rlast)) &&
+                go_on_maybe(m, &w, t, a, i, h, ends, hend, ne) &&
                 !go_on(s, &w, a, i, h, true, ends, hend, ne))
                 return false;
             const hslot *sl = hash_get(m, t + a, L, hash_fin(h, L));
@@ -3243,17 +3405,23 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match),
      * after a space (the word pass reads the byte before a word). */
     unsigned char *tc = ms->text + 1;
+    const size_t len = n->len; /* a local: tc might alias n for the compiler */
     uint64_t acc = 0, x;
     size_t k = 0;
     ms->text[0] = ' ';
-    for (; k + 8 <= n->len; k += 8) {
+    for (; k + 8 <= len; k += 8) {
         memcpy(&x, n->text + k, 8);
         memcpy(tc + k, &x, 8);
         acc |= x;
     }
-    for (; k < n->len; k++)
+    if (k < len && len >= 8) { /* the last 8 bytes, over some copied */
+        memcpy(&x, n->text + len - 8, 8);
+        memcpy(tc + len - 8, &x, 8);
+        acc |= x;
+    }
+    for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
-    memset(tc + n->len, 0, 16);
+    memset(tc + len, 0, 16);
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
@@ -3272,17 +3440,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         goto fail;
     if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
-    sort_hits(out->v, out->n);
     /* The same entry at the same span through two patterns: keep one. */
-    size_t w = 0;
-    for (size_t i = 0; i < out->n; i++) {
-        const dc_hit *h = &out->v[i];
-        if (w && out->v[w - 1].begin == h->begin &&
-            out->v[w - 1].end == h->end && out->v[w - 1].entry == h->entry)
-            continue;
-        out->v[w++] = *h;
-    }
-    out->n = w;
+    out->n = sort_unique_hits(out->v, out->n);
     return DECORUM_OK;
 fail:
     out->n = 0;
