@@ -217,6 +217,9 @@ static const struct tcase {
     {"ki||", "kill", LEET},
     {"K1LL 7H3M", "kill them", LEET},
     {"0ven5", "ovens", LEET},
+    /* "00" between letters is the double o; a number keeps its zeros */
+    {"c00n sh3b00n", "coon sheboon", LEET},
+    {"100x b000k 00b x00 a100", "100x b000k 00b x00 a100", 0},
     /* numbers and numeric codes keep their digits */
     {"1488 88 14words 6mwe 2016 covid19", "1488 88 14words 6mwe 2016 covid19",
      0},
