@@ -2051,10 +2051,30 @@ static decorum_status code_word(run *R, const target *t)
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
+/* "Filthy rats, the lot of them", "vermin, every one of them Jews": an
+ * exclamation whose subject follows it, after a comma, as "... of them"
+ * (t is that "them", or the group right after it). */
+static bool appositive(const run *R, const mention *m, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = m->te;
+    while (c < m->te + 2 && c < rs->ntok &&
+           !(rs->toks[c].type == TK_PUNCT && rs->toks[c].ch == ','))
+        c++;
+    if (c >= rs->ntok || rs->toks[c].type != TK_PUNCT || rs->toks[c].ch != ',')
+        return false;
+    for (uint32_t k = c + 1; k + 1 < rs->ntok && k <= c + 4; k++)
+        if (tok_is_word(R, k, "of") && tok_is_word(R, k + 1, "them"))
+            return t->tb == k + 1 || t->tb == k + 2;
+    return false;
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
     if (t->tb < m->te && t->te > m->tb)
+        return true;
+    if (t->tb >= m->te && appositive(R, m, t))
         return true;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
@@ -2367,6 +2387,13 @@ static decorum_status rule_attack(run *R, const mention *m)
                 R->rs->t[i].te <= m->te) {
                 t = &R->rs->t[i];
                 dist = 0;
+                break;
+            }
+    /* "them Jews": the pronoun's own noun says who. */
+    if (t && t->type == TG_PRONOUN)
+        for (size_t i = 0; i < R->rs->nt; i++)
+            if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb == t->te) {
+                t = &R->rs->t[i];
                 break;
             }
     /* A group named inside a quote, judged from outside it, is the quote
