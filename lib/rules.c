@@ -795,6 +795,22 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     return true;
 }
 
+/* "a Muslim comes", "an Arab moves": after "a X" a word in -s is a verb
+ * (a singular noun after it would not take the plural -s). */
+static bool singular_verb_after_a(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->tb == 0 || m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
+        !(tok_is_word(R, m->tb - 1, "a") || tok_is_word(R, m->tb - 1, "an")))
+        return false;
+    const tok *t = &rs->toks[m->te];
+    const char *w = R->n->text + t->b;
+    size_t l = t->e - t->b;
+    return l > 3 && w[l - 1] == 's' && w[l - 2] != 's' && w[l - 2] != 'u' &&
+           w[l - 2] != 'i' && !mention_at(R, m->te, DC_KIND_PERSON) &&
+           !mention_at(R, m->te, DC_KIND_IDENTITY);
+}
+
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
@@ -878,9 +894,14 @@ static decorum_status find_targets(run *R)
                     /* ...or is the subject of a verb: "Chinese are" */
                     group = true;
                 } else if (m->tb > 0 &&
-                           (is_determiner(R, m->tb - 1) || quantified(R, m->tb)) &&
-                           !head_noun_follows(R, m->te)) {
-                    /* "the Chinese can ...", "every last Mexican" */
+                           (is_determiner(R, m->tb - 1) || quantified(R, m->tb) ||
+                            tok_is_word(R, m->tb - 1, "a") ||
+                            tok_is_word(R, m->tb - 1, "an")) &&
+                           (!head_noun_follows(R, m->te) ||
+                            singular_verb_after_a(R, m))) {
+                    /* "the Chinese can ...", "every last Mexican"; "a
+                     * Muslim", one of them, attacked for being one ("I
+                     * will kill a Muslim") */
                     group = true;
                 } else if (m->te < rs->ntok &&
                            rs->toks[m->te].type == TK_WORD &&
