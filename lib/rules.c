@@ -795,6 +795,15 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     return true;
 }
 
+/* "the Muslims' houses": the owners are the group, whatever noun follows.
+ * The matcher's span takes the apostrophe in. */
+static bool possessive_plural(const run *R, const mention *m)
+{
+    const char *w = R->n->text + m->b;
+    size_t l = m->e - m->b;
+    return l > 3 && w[l - 1] == '\'' && w[l - 2] == 's';
+}
+
 /* "a Muslim comes", "an Arab moves": after "a X" a word in -s is a verb
  * (a singular noun after it would not take the plural -s). */
 static bool singular_verb_after_a(const run *R, const mention *m)
@@ -886,7 +895,7 @@ static decorum_status find_targets(run *R)
                             rs->m[j].kind == DC_KIND_HUMANITY ||
                             rs->m[j].kind == DC_KIND_PERSON)
                             rs->m[j].used = 1;
-                } else if (plural_hit(R, m) ||
+                } else if (plural_hit(R, m) || possessive_plural(R, m) ||
                            (plural_term(e) && !head_noun_follows(R, m->te)) ||
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
