@@ -801,12 +801,12 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
     if (n == 0)
         return DECORUM_OK;
     const unsigned char *strings = img + IMG_HEAD + n * IMG_REC;
+    decorum_status st = DECORUM_OK;
     dc_entry *entries = dc_calloc(al, n, sizeof *entries);
     char *arena = dc_malloc(al, size);
     if (!entries || !arena) {
-        dc_free(al, entries, n * sizeof *entries);
-        dc_free(al, arena, size);
-        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+        st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+        goto fail;
     }
     memcpy(arena, strings, size);
     /* Every offset lands inside the arena, whose last byte is NUL, so every
@@ -816,18 +816,19 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16);
+        uint16_t flags;
+        memcpy(&flags, r + 30, 2);
         if (term >= size || group >= size || why >= size || file >= size ||
+            (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
             memchr(arena + term, '\0', term_len) ||
             decorum_utf8_check(arena + term, term_len, NULL) != DECORUM_OK ||
             r[28] >= DC_N_KINDS || r[29] > 3 ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
-            dc_free(al, entries, n * sizeof *entries);
-            dc_free(al, arena, size);
-            return dc_fail(err, DECORUM_ERR_FORMAT,
-                           (size_t)(r - img),
-                           "built-in lexicon image: bad entry %zu", i);
+            st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
+                         "built-in lexicon image: bad entry %zu", i);
+            goto fail;
         }
         dc_entry *e = &entries[i];
         e->term = arena + term;
@@ -839,13 +840,17 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         e->categories = get32(r + 24);
         e->kind = r[28];
         e->severity = r[29];
-        memcpy(&e->flags, r + 30, 2);
+        e->flags = flags;
     }
     lx->entries = entries;
     lx->n = n;
     lx->strings = arena;
     lx->strings_size = size;
     return DECORUM_OK;
+fail:
+    dc_free(al, entries, n * sizeof *entries);
+    dc_free(al, arena, size);
+    return st;
 }
 
 /* lx is overwritten: it must not hold a lexicon. On failure it is left
