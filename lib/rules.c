@@ -38,6 +38,7 @@
 #define MAX_ITEMS (1u << 18)
 #define TARGET_WINDOW 12 /* tokens between an attack and its target */
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
+#define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 
 enum { TK_WORD, TK_PUNCT, TK_NL };
 
@@ -78,6 +79,7 @@ typedef struct target {
 typedef struct sentence {
     uint32_t tb, te;
     uint8_t question;
+    uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
 } sentence;
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
@@ -126,10 +128,11 @@ typedef struct run {
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
-    /* addressed_as_member's answer, worked out once per comment: 0 not
-     * yet, 1 no group, 2 the group in member. */
+    /* addressed_as_member's candidates, worked out once per comment */
     uint8_t member_known;
-    target member;
+    uint8_t n_member;
+    target member[MEMBER_MAX];
+    uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -334,7 +337,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
             sent++;
             clause++;
             start = (uint32_t)nt;
@@ -402,12 +405,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
         nt++;
     }
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
         start = (uint32_t)nt;
         question = false;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -430,38 +433,43 @@ static bool apostrophe_at(const run *R, uint32_t k)
 }
 
 /* Which words are inside quotation marks. Double quotes toggle, and a line
- * break closes one left open. Single quotes are also apostrophes, and
- * tokenized text spaces them off their words ("they 'll", "bosses '
- * cupboards"), so they only quote in pairs within a sentence, and one
- * glued to a contraction's ending is never a quote. */
+ * break closes one left open. Single quotes are also apostrophes, so they
+ * quote only in pairs within a line, and by their shape: a mark glued to
+ * the word before it and not to the next one ("Muslims' children") can
+ * only close a quote, so with none open it is an apostrophe; one glued to
+ * a contraction's ending ("they 'll", as tokenized text writes it) is
+ * never a quote; a mark spaced on both sides (tokenized text again) can
+ * open or close. */
 static void mark_quotes(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     bool dq = false;
+    uint32_t open = UINT32_MAX; /* the single quote waiting for its pair */
     for (uint32_t i = 0; i < rs->ntok; i++) {
         tok *t = &rs->toks[i];
-        if (t->type == TK_NL)
+        if (t->type == TK_NL) {
             dq = false;
-        else if (t->type == TK_PUNCT && t->ch == '"')
-            dq = !dq;
-        t->quoted = dq && t->type == TK_WORD;
-    }
-    for (size_t si = 0; si < rs->ns; si++) {
-        const sentence *s = &rs->s[si];
-        uint32_t open = UINT32_MAX;
-        for (uint32_t k = s->tb; k < s->te; k++) {
-            if (rs->toks[k].type != TK_PUNCT || rs->toks[k].ch != '\'' ||
-                apostrophe_at(R, k))
-                continue;
-            if (open == UINT32_MAX) {
-                open = k;
-                continue;
-            }
-            for (uint32_t j = open + 1; j < k; j++)
-                if (rs->toks[j].type == TK_WORD)
-                    rs->toks[j].quoted = 1;
             open = UINT32_MAX;
+        } else if (t->type == TK_PUNCT && t->ch == '"') {
+            dq = !dq;
         }
+        t->quoted = dq && t->type == TK_WORD;
+        if (t->type != TK_PUNCT || t->ch != '\'' || apostrophe_at(R, i))
+            continue;
+        bool glued_before = i > 0 && rs->toks[i - 1].type == TK_WORD &&
+                            rs->toks[i - 1].e == t->b;
+        bool glued_after = i + 1 < rs->ntok &&
+                           rs->toks[i + 1].type == TK_WORD &&
+                           rs->toks[i + 1].b == t->e;
+        if (open == UINT32_MAX) {
+            if (!glued_before || glued_after)
+                open = i;
+            continue;
+        }
+        for (uint32_t j = open + 1; j < i; j++)
+            if (rs->toks[j].type == TK_WORD)
+                rs->toks[j].quoted = 1;
+        open = UINT32_MAX;
     }
 }
 
@@ -1276,27 +1284,15 @@ static const mention *negator(const run *R, uint32_t tb)
     }
     if (!best)
         return NULL;
-    /* A clause of its own starts between: a conjunction ("don't eat pork
-     * because they're filthy"), the person addressed ("they're not
-     * supremacists, you parasite"), or a group pronoun with its verb ("do
-     * not approach, they are dangerous"). */
-    for (size_t i = rs->first[best->te]; i < rs->nm && rs->m[i].tb < tb; i++) {
-        const mention *o = &rs->m[i];
-        if (o->kind == DC_KIND_CONJUNCTION || o->kind == DC_KIND_PRONOUN_YOU)
-            return NULL;
-        if (o->kind == DC_KIND_PRONOUN_GROUP && o->te < tb &&
-            mention_at(R, o->te, DC_KIND_COPULA))
-            return NULL;
-    }
-    /* "no" denies the noun after it: "no surprise when you bring <attack>"
-     * denies nothing past it, unless that noun is who the rest is said of
-     * ("no Muslim is a terrorist"). */
-    if (tb > best->te + 2 && tok_is_word(R, best->tb, "no")) {
-        for (size_t i = 0; i < rs->nt; i++)
-            if (rs->t[i].tb >= best->te && rs->t[i].tb < best->te + 2)
-                return best;
-        return NULL;
-    }
+    /* A clause of its own starts between at a conjunction ("don't eat
+     * pork because they're filthy"). A new subject alone is no such sign:
+     * "never say they are cockroaches", "nobody is telling you Muslims
+     * are terrorists", "there is no evidence that ..." deny what follows. */
+    if (any_kind(R, DC_KIND_CONJUNCTION))
+        for (size_t i = rs->first[best->te]; i < rs->nm && rs->m[i].tb < tb;
+             i++)
+            if (rs->m[i].kind == DC_KIND_CONJUNCTION)
+                return NULL;
     return best;
 }
 
@@ -1308,9 +1304,6 @@ static bool negated_opening(const run *R, const sentence *s)
            mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
 }
 
-/* A reporting verb earlier in the sentence whose subject is not the
- * writer: "he said", "if you think". "I think" and "I say" are the writer's
- * own assertions. */
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -1329,6 +1322,9 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     return !self && !rhetorical;
 }
 
+/* A reporting verb earlier in the sentence whose subject is not the
+ * writer: "he said", "if you think". "I think" and "I say" are the writer's
+ * own assertions. */
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->rs->ntok)
@@ -1775,31 +1771,55 @@ static void find_ingroup(run *R)
  * besides swearing, not said of a subject ("women are ..."), not hurled at
  * the person addressed ("you ..."), not plural after a group-naming
  * determiner. */
-static bool casual(const run *R, const mention *m, bool self_said)
+/* Does sentence si hold attack language other than slurs? Worked out once
+ * per sentence: casual() asks it for every slur, twice, and a sentence can
+ * hold thousands. */
+static bool hostile_in(const run *R, uint32_t si)
 {
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
-        const mention *o = &rs->m[i];
-        if (o == m)
-            continue;
-        switch ((dc_kind)o->kind) {
-        case DC_KIND_DEHUMANIZE:
-        case DC_KIND_DEROGATE:
-        case DC_KIND_THREAT:
-        case DC_KIND_EXCLUSION:
-        case DC_KIND_HATE_VERB:
-        case DC_KIND_INSULT:
-        case DC_KIND_STEREOTYPE:
-            return false;
-        default:
+    dc_rules_scratch *rs = R->rs;
+    sentence *s = &rs->s[si];
+    if (!s->hostile) {
+        s->hostile = 1;
+        for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
+             i < rs->nm && rs->m[i].tb < s->te; i++) {
+            switch ((dc_kind)rs->m[i].kind) {
+            case DC_KIND_DEHUMANIZE:
+            case DC_KIND_DEROGATE:
+            case DC_KIND_THREAT:
+            case DC_KIND_EXCLUSION:
+            case DC_KIND_HATE_VERB:
+            case DC_KIND_INSULT:
+            case DC_KIND_STEREOTYPE:
+                s->hostile = 2;
+                break;
+            default:
+                continue;
+            }
             break;
         }
     }
-    /* "you're a little bitch" puts three words between. */
+    return s->hostile == 2;
+}
+
+static bool k_banter(const run *R, const mention *m)
+{
+    return (ent(R, m)->flags & DC_F_BANTER) != 0;
+}
+
+static bool casual(const run *R, const mention *m, bool self_said)
+{
+    /* m is a slur, never one of the hostile kinds */
+    if (hostile_in(R, R->rs->toks[m->tb].sent))
+        return false;
+    /* "you're a little bitch" puts three words between. Said of a subject
+     * ("women are bitches") it is aimed at them; but a banter word used as
+     * an adjective right after the verb (no article, not a plural noun)
+     * describes ("my friend is queer"). */
+    bool adjective = k_banter(R, m) && m->tb > 0 && !plural_hit(R, m) &&
+                     mention_at(R, m->tb - 1, DC_KIND_COPULA);
     uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++)
-        if ((!self_said && k + 2 >= m->tb &&
+        if ((!self_said && !adjective && k + 2 >= m->tb &&
              mention_at(R, k, DC_KIND_COPULA)) ||
             mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
             mention_at(R, k, DC_KIND_QUANTIFIER))
@@ -1811,7 +1831,8 @@ static bool casual(const run *R, const mention *m, bool self_said)
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
  * nothing about it ("I'm just upset they got f*** on this show", "this f***
- * in front of me"). */
+ * in front of me", "f*** disgust me"), nor does a possessive subject ("my
+ * neighbour is a f***"). */
 static bool self_beside(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
@@ -1820,8 +1841,11 @@ static bool self_beside(const run *R, const mention *m)
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return true;
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
+            /* the subject: "me and my girls are", "we are"; not "my
+             * neighbour is", whose possessive owns the neighbour */
             for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
-                if (mention_at(R, j, DC_KIND_PRONOUN_SELF))
+                if (mention_at(R, j, DC_KIND_PRONOUN_SELF) &&
+                    !tok_is_word(R, j, "my") && !tok_is_word(R, j, "our"))
                     return true;
             /* "Being queer is part of who I am": the property, owned
              * anywhere in the sentence. */
@@ -1830,10 +1854,9 @@ static bool self_beside(const run *R, const mention *m)
                 return true;
         }
     }
-    for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
-        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return true;
-    return false;
+    /* "queers like me"; not "queers disgust me" */
+    return m->te + 1 < s->te && tok_is_word(R, m->te, "like") &&
+           mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
 }
 
 /* Marks reclaimable slurs used by their own group: after a first-person
@@ -1937,14 +1960,17 @@ static bool used_of_people(const run *R, const mention *m)
 
 /* A hostile mention in the comment, other than m, that names its own
  * group ("back to Africa", a slur): the group, as a target, in *out. */
-static bool addressed_as_member(run *R, target *out)
+static bool addressed_as_member(run *R, const mention *m, target *out)
 {
-    /* Worked out once: each candidate's scope costs a scan of the comment,
-     * and a comment may say "you <dehumanizing word>" many times. The
-     * mention itself (dehumanizing) is never a candidate. */
+    /* The candidates are worked out once (each one's scope costs a scan of
+     * the comment, and a comment may say "you <dehumanizing word>" many
+     * times), the first MEMBER_MAX of them; the nearest to m is taken
+     * ("Women belong in the kitchen. And go back to Africa, you monkey"
+     * addresses a Black person). m (dehumanizing) is never a candidate. */
     if (!R->member_known) {
         R->member_known = 1;
-        for (size_t i = 0; i < R->rs->nm; i++) {
+        R->n_member = 0;
+        for (size_t i = 0; i < R->rs->nm && R->n_member < MEMBER_MAX; i++) {
             const mention *o = &R->rs->m[i];
             const dc_entry *e = ent(R, o);
             if (!e->categories || !*e->group || o->reclaimed ||
@@ -1954,32 +1980,42 @@ static bool addressed_as_member(run *R, target *out)
             const mention *neg;
             if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
                 continue;
-            R->member = (target){o->tb, o->te, e->categories,
-                                 (int32_t)o->entry, TG_GROUP, 0,
-                                 o->kind == DC_KIND_SLUR, 0, o->b, o->e};
-            R->member_known = 2;
-            break;
+            R->member[R->n_member++] =
+                (target){o->tb,   o->te, e->categories, (int32_t)o->entry,
+                         TG_GROUP, 0,    o->kind == DC_KIND_SLUR,
+                         0,        o->b, o->e};
         }
     }
-    if (R->member_known != 2)
+    const target *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < R->n_member; i++) {
+        const target *t = &R->member[i];
+        uint32_t d = t->tb >= m->te ? t->tb - m->te : m->tb - t->te;
+        if (d < best_d) {
+            best_d = d;
+            best = t;
+        }
+    }
+    if (!best)
         return false;
-    *out = R->member;
+    *out = *best;
     return true;
 }
 
-/* Is the slur m quoted, or the word a speech verb just before it reports
- * (within three tokens: "called him a", "said", "the word")? */
+/* Is the slur m quoted, or reported by a verb of speech whose subject is
+ * someone else, earlier in its sentence ("someone called my daughter a
+ * ...", "he said", "the word")? A report of belief ("if you think ...")
+ * does not make the slur someone else's. */
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     if (rs->toks[m->tb].quoted)
         return true;
     const sentence *s = sent_of(R, m->tb);
-    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
-    for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
         const mention *o = &rs->m[i];
         if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
-            !(ent(R, o)->flags & DC_F_BELIEF))
+            !(ent(R, o)->flags & DC_F_BELIEF) && others_report(R, s, o))
             return true;
     }
     return false;
@@ -2029,8 +2065,8 @@ static decorum_status rule_slur(run *R, const mention *m)
     scope sc = scope_of(R, m->tb, m->te, &neg);
     /* A slur speaks for whoever uses it, even inside a report of what
      * others think ("if you think <slur> Obama will ..."): only one that
-     * is quoted, or is the very word a speech verb reports ("called me a
-     * <slur>", "the word <slur>"), is someone else's. */
+     * is quoted, or that a verb of speech reports ("called me a <slur>",
+     * "the word <slur>"), is someone else's. */
     if (sc == SC_REPORTED && !cites_word(R, m))
         sc = SC_ASSERTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
@@ -2599,7 +2635,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "Go back to Africa, you monkey": dehumanizing the person addressed
      * in a comment that attacks a group addresses them as one of it. */
     if (t->type == TG_YOU && m->kind == DC_KIND_DEHUMANIZE &&
-        addressed_as_member(R, &resolved)) {
+        addressed_as_member(R, m, &resolved)) {
         resolved.tb = t->tb;
         resolved.te = t->te;
         t = &resolved;
@@ -2791,27 +2827,46 @@ static bool attacked(const run *R)
     return R->hate_so_far > 0.3f;
 }
 
-/* Another conspiracy phrase in the comment, apart from m: two innuendos
- * that each have an innocent reading ("Who controls the media?", "always
- * the same names") tell the story together. */
-static bool another_trope(const run *R, const mention *m)
+/* Two innuendos that each have an innocent reading, a leading question
+ * and a statement ("Who controls the media?" and "always the same
+ * names"), tell the story together. */
+static bool another_trope(run *R)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
-        const mention *o = &R->rs->m[i];
-        if (o != m && o->kind == DC_KIND_CONSPIRACY && o->entry != m->entry &&
-            (o->e <= m->b || o->b >= m->e))
-            return true;
+    /* Worked out once per comment (a comment may repeat a trope thousands
+     * of times): is there a trope in a question and another one, a
+     * different entry, in a statement? Two questions are not a story
+     * ("Who owns the media? Murdoch. Who owns the banks? Shareholders."). */
+    if (!R->tropes_known) {
+        R->tropes_known = 1;
+        uint32_t q[2] = {UINT32_MAX, UINT32_MAX}, st[2] = {UINT32_MAX,
+                                                          UINT32_MAX};
+        for (size_t i = 0; i < R->rs->nm; i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->kind != DC_KIND_CONSPIRACY)
+                continue;
+            uint32_t *v = sent_of(R, o->tb)->question ? q : st;
+            if (v[0] == UINT32_MAX)
+                v[0] = o->entry;
+            else if (v[1] == UINT32_MAX && o->entry != v[0])
+                v[1] = o->entry;
+        }
+        bool pair = q[0] != UINT32_MAX && st[0] != UINT32_MAX &&
+                    (q[0] != st[0] || q[1] != UINT32_MAX ||
+                     st[1] != UINT32_MAX);
+        R->tropes_known = pair ? 2 : 1;
     }
-    return false;
+    return R->tropes_known == 2;
 }
 
 /* A trope asked as a question and answered with the group it is about
  * (the group its entry names), in the same sentence or the next: "Who
- * controls the media? The Jews." */
+ * controls the media? The Jews." Not when the answer denies it or the
+ * comment denounces the trope ("Not the Jews, that antisemitic myth is
+ * nonsense"). */
 static bool answered(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
-    if (!s->question)
+    if (!s->question || R->denounce_any)
         return false;
     const char *group = ent(R, m)->group;
     uint32_t si = R->rs->toks[m->tb].sent;
@@ -2821,7 +2876,7 @@ static bool answered(const run *R, const mention *m)
             strcmp(R->lx->entries[t->entry].group, group) != 0)
             continue;
         uint32_t ts = R->rs->toks[t->tb].sent;
-        if (ts == si || ts == si + 1)
+        if ((ts == si || ts == si + 1) && !negator(R, t->tb))
             return true;
     }
     return false;
@@ -2837,7 +2892,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
-          (another_trope(R, m) || answered(R, m))))
+          (another_trope(R) || answered(R, m))))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -2922,16 +2977,19 @@ static decorum_status rule_conspiracy(run *R)
              * before the action is its subject: in "it's not that I hate
              * Jews, I just think they control everything" that is "they",
              * outside the negated clause. */
-            for (size_t i = 0; i < rs->nt; i++) {
+            /* Nearest first, and only a few pronouns are resolved (each
+             * resolution scans the targets): a sentence of a thousand
+             * "they"s stays linear. */
+            int tries = 4;
+            for (size_t i = rs->nt; action && i-- > 0 && !gactor;) {
                 const target *t = &rs->t[i];
-                if (t->tb < s->tb || t->te > s->te || !action ||
-                    t->tb >= action->tb || (gactor && t->tb <= gactor->tb))
+                if (t->tb < s->tb || t->te > s->te || t->tb >= action->tb)
                     continue;
                 bool fc;
                 target pt;
                 if (t->type == TG_GROUP) {
                     gactor = t;
-                } else if (t->type == TG_PRONOUN &&
+                } else if (t->type == TG_PRONOUN && tries-- > 0 &&
                            resolve_pronoun(R, t->tb, &pt, &fc) &&
                            pt.type == TG_GROUP && pt.entry >= 0) {
                     pactor = pt;
@@ -3150,7 +3208,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, false, false, 0, r, 0, {0}};
+             false, false, false, 0, 0, false, false, false, 0, r, 0, 0, {{0}}, 0};
     decorum_status st;
     if ((st = tokenize(&R)) != DECORUM_OK)
         return st;
