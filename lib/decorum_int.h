@@ -275,9 +275,9 @@ typedef struct dc_wrun {
     uint32_t b, e;
 } dc_wrun;
 
-/* A growable array of hits, owned by the caller (one per text kept), and
- * the word pass's runs over the same text, which the rule layer's
- * tokenizer reads instead of finding the words' ends again. */
+/* A growable array of hits, reused across calls, and the word pass's runs
+ * over the same text, which the rule layer's tokenizer reads instead of
+ * finding the words' ends again (docs/RULES.md, "Tokens"). */
 typedef struct dc_hitvec {
     dc_hit *v;
     size_t n, cap;
@@ -293,7 +293,7 @@ typedef struct dc_hitvec {
  * inflections accepted), plus fuzzy and run-together matches. Clears and
  * fills *out sorted by begin, then longer first. Overlapping hits are all
  * kept: the rules choose. Also records the word runs (out->runs) when the
- * lexicon has word literals, as for every lexicon with a single-word term. */
+ * word pass runs: the lexicon has whole-word literals or 1-2 byte terms. */
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                         dc_match_scratch *ms, const dc_norm *n,
                         dc_hitvec *out);

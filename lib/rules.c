@@ -277,6 +277,9 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
+/* No runs from the matcher: every word's end is found by word_end. */
+static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
+
 /* Tokens, and in the same pass the sentences and clauses they lie in (a
  * second walk over the tokens cost as much as the first). Quotation is
  * marked afterwards (mark_quotes): single quotes pair up within sentences,
@@ -289,20 +292,19 @@ static const char *word_end(const char *p, const char *end)
  * Every token takes at least one byte, so room for len tokens (and one
  * sentence more than tokens) is made once, up front: the loop then writes
  * without checks. Past MAX_TOKENS tokens the comment is too big, as it
- * was when the array grew a token at a time. */
-/* No runs from the matcher: every word's end is found by word_end. */
-static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
-
-/* Not inlined: in dc_rules_run its loop state spilled to the stack.
+ * was when the array grew a token at a time.
  *
- * The matcher's word pass has already been over the words: its runs
- * (dc_hitvec.runs: the maximal runs of [a-z0-9] and non-ASCII bytes) are
- * the words' bytes but '*' and the apostrophe, so a word token that starts
- * with such a byte starts a run, and ends where the run does unless a '*'
- * or "'x" carries it on (word_end then takes over from there). That holds
- * for normalized text, which is lower-case (the matcher also counts A-Z as
- * word bytes, these tokens do not). Without runs, word_end finds every
- * end. */
+ * The matcher's word pass has already been over the words, and rv are its
+ * runs (dc_hitvec.runs: the maximal runs of [a-z0-9] and non-ASCII bytes,
+ * then a sentinel). They are the words' bytes but '*' and the apostrophe,
+ * so a word token that starts with such a byte starts a run, and ends
+ * where the run does unless a '*' or "'x" carries it on (word_end then
+ * takes over from there): taking the end from the run spares looking for
+ * it again. That holds for normalized text, which is lower case (the
+ * matcher also counts A-Z as word bytes, these tokens do not). With
+ * no_runs, word_end finds every end.
+ *
+ * Not inlined: in dc_rules_run its loop state spilled to the stack. */
 static __attribute__((noinline)) decorum_status tokenize(run *R,
                                                          const dc_wrun *rv)
 {
