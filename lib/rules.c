@@ -367,22 +367,29 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     rv++;
                 size_t j;
                 if (rv->b == i) {
-                    j = rv->e;
-                    rv++;
-                    if (s[j] == '*' || s[j] == '\'')
-                        j = (size_t)(word_end(s + j, s + len) - s);
+                    /* The usual text: words of one run each, one space
+                     * apart. */
+                    for (;;) {
+                        j = rv->e;
+                        rv++;
+                        unsigned char d = (unsigned char)s[j];
+                        if (d == '*' || d == '\'') {
+                            j = (size_t)(word_end(s + j, s + len) - s);
+                            break;
+                        }
+                        if (d != ' ' || rv->b != j + 1)
+                            break;
+                        toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
+                                           clause, TK_WORD, 0, 0, 0};
+                        if (nt == lim)
+                            return DECORUM_ERR_TOOBIG;
+                        i = j + 1;
+                    }
                 } else {
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                 }
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
                                    TK_WORD, 0, 0, 0};
-                /* The usual case: one space, then the next run. */
-                if (rv->b == j + 1 && s[j] == ' ') {
-                    i = j + 1;
-                    if (nt == lim)
-                        return DECORUM_ERR_TOOBIG;
-                    continue;
-                }
                 i = j;
                 while (s[i] == ' ')
                     i++;
