@@ -270,16 +270,31 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
                                     dc_match_scratch **out);
 void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
 
-/* A growable array of hits, owned by the scratch. */
+/* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
+ * went over: normalized byte range [b, e). */
+typedef struct dc_wrun {
+    uint32_t b, e;
+} dc_wrun;
+
+/* A growable array of hits, reused across calls, and the word pass's runs
+ * over the same text, which the rule layer's tokenizer reads instead of
+ * finding the words' ends again (docs/RULES.md, "Tokens"). */
 typedef struct dc_hitvec {
     dc_hit *v;
     size_t n, cap;
+    /* [nruns + 1]: every maximal run of word bytes in the text, in order,
+     * then a sentinel {UINT32_MAX, UINT32_MAX}; NULL or nruns undefined
+     * unless has_runs (the word pass did not run, or dc_match failed). */
+    dc_wrun *runs;
+    size_t nruns, cap_runs;
+    bool has_runs;
 } dc_hitvec;
 
 /* Finds every lexicon entry in n->text on word boundaries (plural and verb
  * inflections accepted), plus fuzzy and run-together matches. Clears and
  * fills *out sorted by begin, then longer first. Overlapping hits are all
- * kept: the rules choose. */
+ * kept: the rules choose. Also records the word runs (out->runs) when the
+ * word pass runs: the lexicon has whole-word literals or 1-2 byte terms. */
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                         dc_match_scratch *ms, const dc_norm *n,
                         dc_hitvec *out);

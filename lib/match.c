@@ -2152,6 +2152,7 @@ typedef struct scan {
     dc_match_scratch *ms;
     decorum_status st;
     size_t np; /* pieces found in the token being split */
+    dc_wrun *runs; /* where match_words records the next word run */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -3274,14 +3275,20 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     const bool cands = m->cand_any;
     const uint32_t *tab = m->short_tab;
+    dc_wrun *runs = s->runs;
     for (size_t i = 0;;) {
         while (i < n && !word_tab[t[i]])
             i++;
-        if (i >= n)
+        if (i >= n) {
+            s->runs = runs;
             return true;
+        }
         size_t a = i;
         uint64_t h = HASH_SEED;
         i = hash_word_bytes(t, a, &h);
+        /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
+         * otherwise look for the end of every word again. */
+        *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
         /* The usual word: after and before plain non-word bytes (not ' or
          * '*'), of at most hmax bytes. on_run does the same for it, and
          * more. */
@@ -3391,6 +3398,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     if (!al || !m || !ms || !n || !out || ms->m != m || (n->len && !n->text))
         return DECORUM_ERR_INVALID;
     out->n = 0;
+    out->has_runs = false;
     ms->cand.n = 0;
     if (n->len == 0 || (!m->db && !m->short_tab && !m->hash && !m->n_tiny))
         return DECORUM_OK;
@@ -3400,6 +3408,13 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
      * and the caller's buffer must not be read past its end. */
     decorum_status gst = dc_grow(al, (void **)&ms->text, &ms->text_cap,
                                  n->len + 17, 1, (size_t)UINT32_MAX + 17);
+    const bool words = m->short_tab || m->hmax_word;
+    /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
+     * and the sentinel. Made once here, so the word pass stores without a
+     * check. */
+    if (gst == DECORUM_OK && words)
+        gst = dc_grow(al, (void **)&out->runs, &out->cap_runs, n->len / 2 + 2,
+                      sizeof *out->runs, (size_t)UINT32_MAX / 2 + 2);
     if (gst != DECORUM_OK)
         return gst;
     /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match),
@@ -3422,7 +3437,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
     memset(tc + len, 0, 16);
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
@@ -3436,8 +3451,13 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     }
     if (m->n_tiny && !tiny_scan(&s))
         goto fail;
-    if ((m->short_tab || m->hmax_word) && !match_words(&s))
-        goto fail;
+    if (words) {
+        if (!match_words(&s))
+            goto fail;
+        *s.runs = (dc_wrun){UINT32_MAX, UINT32_MAX};
+        out->nruns = (size_t)(s.runs - out->runs);
+        out->has_runs = true;
+    }
     if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
     /* The same entry at the same span through two patterns: keep one. */
@@ -3445,6 +3465,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     return DECORUM_OK;
 fail:
     out->n = 0;
+    out->has_runs = false;
     return s.st;
 }
 
@@ -3453,6 +3474,9 @@ void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
     if (!hv)
         return;
     dc_free(al, hv->v, hv->cap * sizeof *hv->v);
+    dc_free(al, hv->runs, hv->cap_runs * sizeof *hv->runs);
     hv->v = NULL;
-    hv->n = hv->cap = 0;
+    hv->runs = NULL;
+    hv->n = hv->cap = hv->nruns = hv->cap_runs = 0;
+    hv->has_runs = false;
 }

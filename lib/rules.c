@@ -280,6 +280,9 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
+/* No runs from the matcher: every word's end is found by word_end. */
+static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
+
 /* Tokens, and in the same pass the sentences and clauses they lie in (a
  * second walk over the tokens cost as much as the first). Quotation is
  * marked afterwards (mark_quotes): single quotes pair up within sentences,
@@ -292,9 +295,21 @@ static const char *word_end(const char *p, const char *end)
  * Every token takes at least one byte, so room for len tokens (and one
  * sentence more than tokens) is made once, up front: the loop then writes
  * without checks. Past MAX_TOKENS tokens the comment is too big, as it
- * was when the array grew a token at a time. */
-/* Not inlined: in dc_rules_run its loop state spilled to the stack. */
-static __attribute__((noinline)) decorum_status tokenize(run *R)
+ * was when the array grew a token at a time.
+ *
+ * The matcher's word pass has already been over the words, and rv are its
+ * runs (dc_hitvec.runs: the maximal runs of [a-z0-9] and non-ASCII bytes,
+ * then a sentinel). They are the words' bytes but '*' and the apostrophe,
+ * so a word token that starts with such a byte starts a run, and ends
+ * where the run does unless a '*' or "'x" carries it on (word_end then
+ * takes over from there): taking the end from the run spares looking for
+ * it again. That holds for normalized text, which is lower case (the
+ * matcher also counts A-Z as word bytes, these tokens do not). With
+ * no_runs, word_end finds every end.
+ *
+ * Not inlined: in dc_rules_run its loop state spilled to the stack. */
+static __attribute__((noinline)) decorum_status tokenize(run *R,
+                                                         const dc_wrun *rv)
 {
     dc_rules_scratch *rs = R->rs;
     const char *s = R->n->text;
@@ -349,7 +364,33 @@ static __attribute__((noinline)) decorum_status tokenize(run *R)
              * of them changes no sentence or clause, so it gets a loop of
              * its own with little state to keep in registers. */
             for (;;) {
-                size_t j = (size_t)(word_end(s + i + 1, s + len) - s);
+                /* Passes over the runs the last token took in ("t" of
+                 * "don't", "r" of "n**r"). */
+                while (rv->b < i)
+                    rv++;
+                size_t j;
+                if (rv->b == i) {
+                    /* The usual text: words of one run each, one space
+                     * apart. */
+                    for (;;) {
+                        j = rv->e;
+                        rv++;
+                        unsigned char d = (unsigned char)s[j];
+                        if (d == '*' || d == '\'') {
+                            j = (size_t)(word_end(s + j, s + len) - s);
+                            break;
+                        }
+                        if (d != ' ' || rv->b != j + 1)
+                            break;
+                        toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
+                                           clause, TK_WORD, 0, 0, 0};
+                        if (nt == lim)
+                            return DECORUM_ERR_TOOBIG;
+                        i = j + 1;
+                    }
+                } else {
+                    j = (size_t)(word_end(s + i + 1, s + len) - s);
+                }
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
                                    TK_WORD, 0, 0, 0};
                 i = j;
@@ -3210,7 +3251,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
              false, false, false, 0, 0, false, false, false, 0, r, 0, 0, {{0}}, 0};
     decorum_status st;
-    if ((st = tokenize(&R)) != DECORUM_OK)
+    if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
+        DECORUM_OK)
         return st;
     if (R.quotes) { /* the tokenizer leaves every token unquoted */
         mark_quotes(&R);

@@ -1,0 +1,192 @@
+/*
+ * test_tokens.c: the hand-over between the matcher's word pass and the
+ * rule layer's tokenizer (docs/RULES.md, "Tokens").
+ *
+ * dc_match records every maximal run of word bytes (dc_hitvec.runs); the
+ * rules take word tokens' ends from them, and find them with word_end only
+ * where a '*' or an apostrophe carries a word on, or when there are no
+ * runs. Both ways must give the same tokens, which the rule output shows:
+ * every text here is run through the rules with the runs and without
+ * them, and the outputs must be the same byte for byte.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decorum_int.h"
+
+static dc_alloc al;
+static dc_normalizer *nz;
+static dc_norm_scratch *ns;
+static dc_lexicon lx;
+static dc_matcher *m;
+static dc_match_scratch *ms;
+static dc_rules *rules;
+static dc_rules_scratch *rs;
+static dc_norm n;
+static dc_hitvec hv;
+static dc_rules_out with, without;
+
+static void setup(void)
+{
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    dc_alloc_init(&al, NULL);
+    cr_assert_eq(dc_normalizer_new(&al, &nz, &err), DECORUM_OK);
+    cr_assert_eq(dc_norm_scratch_new(&al, nz, &ns), DECORUM_OK);
+    cr_assert_eq(dc_lexicon_load(&al, &lx, NULL, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(dc_matcher_new(&al, &lx, &m, &err), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m, &ms), DECORUM_OK);
+    cr_assert_eq(dc_rules_new(&al, &lx, &rules, &err), DECORUM_OK);
+    cr_assert_eq(dc_rules_scratch_new(&al, &rs), DECORUM_OK);
+}
+
+static void teardown(void)
+{
+    dc_rules_out_release(&al, &with);
+    dc_rules_out_release(&al, &without);
+    dc_hitvec_release(&al, &hv);
+    dc_norm_release(&al, &n);
+    dc_rules_scratch_free(&al, rs);
+    dc_rules_free(&al, rules);
+    dc_match_scratch_free(&al, ms);
+    dc_matcher_free(&al, m);
+    dc_lexicon_free(&al, &lx);
+    dc_norm_scratch_free(&al, ns);
+    dc_normalizer_free(&al, nz);
+}
+
+TestSuite(tokens, .init = setup, .fini = teardown);
+
+static bool run_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The runs dc_match recorded are the text's maximal runs of word bytes,
+ * in order, then the sentinel. */
+static void check_runs(const char *what)
+{
+    cr_assert(hv.has_runs, "%s: no runs", what);
+    size_t k = 0;
+    for (size_t i = 0; i < n.len;) {
+        if (!run_byte((unsigned char)n.text[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n.len && run_byte((unsigned char)n.text[i]))
+            i++;
+        cr_assert_lt(k, hv.nruns, "%s: run [%zu, %zu) missing", what, b, i);
+        cr_assert(hv.runs[k].b == b && hv.runs[k].e == i,
+                  "%s: run %zu is [%u, %u), expected [%zu, %zu)", what, k,
+                  hv.runs[k].b, hv.runs[k].e, b, i);
+        k++;
+    }
+    cr_assert_eq(k, hv.nruns, "%s: %zu runs, expected %zu", what, hv.nruns,
+                 k);
+    cr_assert(hv.runs[k].b == UINT32_MAX && hv.runs[k].e == UINT32_MAX,
+              "%s: no sentinel", what);
+}
+
+static bool same_out(const dc_rules_out *a, const dc_rules_out *b)
+{
+    return a->n == b->n && a->reasons_len == b->reasons_len &&
+           (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof *a->v) == 0) &&
+           (a->reasons_len == 0 ||
+            memcmp(a->reasons, b->reasons, a->reasons_len) == 0) &&
+           memcmp(a->rf, b->rf, sizeof a->rf) == 0 &&
+           memcmp(a->attr, b->attr, sizeof a->attr) == 0 &&
+           a->hate == b->hate && a->categories == b->categories &&
+           a->untargeted == b->untargeted && a->hedged == b->hedged;
+}
+
+/* Normalizes and matches text, checks the runs, and runs the rules with
+ * and without them. */
+static void both_ways(const char *text, size_t len)
+{
+    cr_assert_eq(dc_normalize(&al, nz, ns, text, len, len * 4 + 64, &n),
+                 DECORUM_OK);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    if (n.len)
+        check_runs(text);
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, NULL,
+                              0, &with),
+                 DECORUM_OK);
+    hv.has_runs = false;
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, NULL,
+                              0, &without),
+                 DECORUM_OK);
+    cr_assert(same_out(&with, &without),
+              "rules differ with the matcher's runs: \"%s\" (%zu and %zu "
+              "findings)",
+              text, with.n, without.n);
+}
+
+/* Words the runs end early (apostrophes, masks), words that start with
+ * '*', quotes, and sentence ends. */
+static const char *const cases[] = {
+    "kill all jews",
+    "don't let the jews in, they're vermin",
+    "n****r go home",
+    "f*ck the muslims",
+    "*** muslims are rats ***",
+    "*muslims are rats",
+    "they'll kill 'em all'",
+    "the bosses' 'rats' are vermin",
+    "ab*'cd muslims are x'*y vermin",
+    "jews*'s rats n*' 'n *'s",
+    "\"muslims are vermin\" he said. i disagree!",
+    "(((them))) control the media... u.s. jews?",
+    "MUSLIMS ARE RATS, Jews Are Vermin",
+    "rats rats rats\nmuslims' rats",
+    "'",
+    "*",
+    "a",
+    "",
+};
+
+Test(tokens, cases)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        both_ways(cases[i], strlen(cases[i]));
+}
+
+/* Generated texts from pieces that join and part words in every way. */
+Test(tokens, generated)
+{
+    static const char *const words[] = {
+        "kill", "jews",  "don't", "n****r", "f*ck", "*",    "**",  "'",
+        "it's", "muslims", "are", "vermin", "(((them)))", "bosses'",
+        "*abc", "ab*'cd", "x'*y", "f***",  "rats!", "u.s.", "they",
+        "should", "be",  "shot",  "?",     "...",  "\"hi\"", "Ä",
+        "日本", "🐀",    "gas",   "1488",  "hate", "you",  "'*'",
+        "*'s",  "n*'",   "'n",    "White", "POWER",
+    };
+    static const char *const seps[] = {" ", "  ", "", "\n", ". ", ", ",
+                                       "'", "*",  "? ", "!", " - "};
+    unsigned seed = 12345;
+    char buf[1024];
+    for (int k = 0; k < 3000; k++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int nw = 1 + (int)((seed >> 16) % 24);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = words[(seed >> 16) % (sizeof words / sizeof *words)];
+            seed = seed * 1103515245u + 12345u;
+            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
+            size_t la = strlen(a), lb = strlen(b);
+            if (len + la + lb >= sizeof buf)
+                break;
+            memcpy(buf + len, a, la);
+            memcpy(buf + len + la, b, lb);
+            len += la + lb;
+        }
+        buf[len] = '\0';
+        both_ways(buf, len);
+    }
+}
