@@ -122,12 +122,20 @@ static int syntax(parser *p, const char *what)
     return -1;
 }
 
-static void skip_ws(parser *p)
+static void skip_ws_run(parser *p)
 {
     const unsigned char *s = p->s, *end = p->end;
     while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
         s++;
     p->s = s;
+}
+
+/* Whitespace is at most ' ': between the tokens of compact JSON, the
+ * usual input, this is one compare and no call. */
+static inline void skip_ws(parser *p)
+{
+    if (p->s < p->end && *p->s <= ' ')
+        skip_ws_run(p);
 }
 
 #define ONES 0x0101010101010101ull
@@ -296,15 +304,17 @@ static char *decode_buffer(parser *p)
 
 /*
  * Scans the string at p->s (the opening quote) and leaves p->s after the
- * closing quote. With dec != NULL, decodes it into *dec. Returns -1 on a
+ * closing quote, resuming at from: the bytes before it are plain (see
+ * string_at). With dec != NULL, decodes it into *dec. Returns -1 on a
  * syntax error (recorded), else a mask of STR_* with positions in *iss.
  * Lone surrogates are only reported in decoded strings: elsewhere they are
  * valid JSON that we never need to turn into UTF-8.
  */
-static int scan_string(parser *p, struct jsonl_str *dec, str_issues *iss)
+static int scan_string(parser *p, const unsigned char *from,
+                       struct jsonl_str *dec, str_issues *iss)
 {
-    const unsigned char *s = p->s + 1, *end = p->end;
-    const unsigned char *run = s; /* plain bytes not yet copied */
+    const unsigned char *s = from, *end = p->end;
+    const unsigned char *run = p->s + 1; /* plain bytes not yet copied */
     char *d = NULL, *d0 = NULL;   /* set once an escape forces a copy */
     int flags = 0;
     for (;;) {
@@ -407,12 +417,30 @@ static int scan_string(parser *p, struct jsonl_str *dec, str_issues *iss)
     return flags;
 }
 
+/* The string at p->s, as scan_string: the usual one, plain ASCII up to its
+ * closing quote (keys, ids, most texts), is taken here without a call;
+ * anything else goes on in scan_string from where the plain run stopped. */
+static inline int string_at(parser *p, struct jsonl_str *dec,
+                            str_issues *iss)
+{
+    const unsigned char *q = plain_run(p->s + 1, p->end);
+    if (q < p->end && *q == '"') {
+        if (dec) {
+            dec->p = (const char *)(p->s + 1);
+            dec->len = (size_t)(q - (p->s + 1));
+        }
+        p->s = q + 1;
+        return 0;
+    }
+    return scan_string(p, q, dec, iss);
+}
+
 /* Scans a string we do not keep; its bytes must still be UTF-8, since the
  * output may echo it (an id) and JSON text is UTF-8. */
 static int skip_string(parser *p)
 {
     str_issues iss = {0, 0};
-    int r = scan_string(p, NULL, &iss);
+    int r = string_at(p, NULL, &iss);
     if (r > 0) {
         p->bad_strings++;
         problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
@@ -596,7 +624,7 @@ static int string_member(parser *p, int key, struct jsonl_str *field,
     }
     str_issues iss = {0, 0};
     struct jsonl_str v;
-    int r = scan_string(p, &v, &iss);
+    int r = string_at(p, &v, &iss);
     if (r < 0)
         return -1;
     if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
@@ -631,7 +659,7 @@ static int object(parser *p)
         const unsigned char *key_at = p->s;
         struct jsonl_str k;
         str_issues iss = {0, 0};
-        int r = scan_string(p, &k, &iss);
+        int r = string_at(p, &k, &iss);
         if (r < 0)
             return -1;
         if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
@@ -652,7 +680,8 @@ static int object(parser *p)
         unsigned bad_before = p->bad_strings;
         switch (key) {
         case KEY_ID:
-            if ((r = skip_value(p)) < 0)
+            /* Usually a string: skip_value would come here too. */
+            if ((r = *v == '"' ? skip_string(p) : skip_value(p)) < 0)
                 return -1;
             /* An id that is not UTF-8 cannot be echoed into the output. */
             if (p->bad_strings == bad_before)
@@ -738,7 +767,14 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
     /* Callers may rely on text being absent whenever the line failed. */
     if (p.e.code != JSONL_OK)
         out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
-    if (err)
-        *err = p.e;
+    if (err) {
+        if (p.e.code != JSONL_OK) {
+            *err = p.e;
+        } else { /* the same, without copying the unused message buffer */
+            err->code = JSONL_OK;
+            err->pos = 0;
+            err->message[0] = '\0';
+        }
+    }
     return p.e.code;
 }
