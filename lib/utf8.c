@@ -111,7 +111,8 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 
 /* Every comment passes through here once per analysis, and most are ASCII
  * with a few multi-byte characters: ASCII is skipped 16 bytes at a time
- * with SSE2 (every x86-64 has it; 8 at a time in a word elsewhere), each
+ * with SSE2 (every x86-64 has it; 8 at a time in a word elsewhere), the
+ * last few bytes in one more block that overlaps the checked ones, and each
  * other character is checked where it stands. */
 decorum_status decorum_utf8_check(const char *text, size_t len,
                                   size_t *bad_pos)
@@ -130,6 +131,17 @@ decorum_status decorum_utf8_check(const char *text, size_t len,
                 goto multi;
             }
             i += 16;
+        }
+        if (i < len && len >= 16) {
+            /* The last bytes in one block ending at len; the lanes before
+             * i were checked already and are shifted out. */
+            __m128i v = _mm_loadu_si128(
+                (const __m128i *)(const void *)(s + len - 16));
+            unsigned m = (unsigned)_mm_movemask_epi8(v) >> (16 - (len - i));
+            if (!m)
+                return DECORUM_OK;
+            i += (unsigned)__builtin_ctz(m);
+            goto multi;
         }
 #endif
         while (len - i >= 8) {
