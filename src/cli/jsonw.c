@@ -121,29 +121,42 @@ static char *escape(char *o, const char *s, size_t n)
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
                   ctl = _mm_set1_epi8(0x1F);
-    while (i < n) {
+#define ESCAPE_MASK(v)                                                         \
+    ((unsigned)_mm_movemask_epi8(_mm_or_si128(                                 \
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),     \
+        _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)))) /* v <= 0x1F */
+    for (;;) {
+        /* Whole blocks, then the tail; back here after an escape. */
+        while (n - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            unsigned m = ESCAPE_MASK(v);
+            _mm_storeu_si128((__m128i *)(void *)o, v);
+            if (m) {
+                unsigned k = (unsigned)__builtin_ctz(m);
+                o += k;
+                i += k;
+                o = escape_byte(o, (unsigned char)s[i++]);
+                continue;
+            }
+            o += 16;
+            i += 16;
+        }
+        if (i == n)
+            break;
         size_t left = n - i;
-        __m128i v;
-        if (left >= 16)
-            v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        else
-            v = load_tail(s + i, left);
-        __m128i bad = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-            _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)); /* v <= 0x1F */
-        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        __m128i v = load_tail(s + i, left); /* padded with spaces */
+        unsigned m = ESCAPE_MASK(v);
         _mm_storeu_si128((__m128i *)(void *)o, v);
         if (!m) {
-            size_t k = left < 16 ? left : 16;
-            o += k;
-            i += k;
-            continue;
+            o += left;
+            break;
         }
         unsigned k = (unsigned)__builtin_ctz(m);
         o += k;
         i += k;
         o = escape_byte(o, (unsigned char)s[i++]);
     }
+#undef ESCAPE_MASK
 #else
     /* Eight bytes at a time: nonzero when one of them is '"', '\\' or
      * below 0x20 (non-ASCII bytes pass: they are copied as they are). */
