@@ -122,12 +122,20 @@ static int syntax(parser *p, const char *what)
     return -1;
 }
 
-static void skip_ws(parser *p)
+static void skip_ws_run(parser *p)
 {
     const unsigned char *s = p->s, *end = p->end;
     while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
         s++;
     p->s = s;
+}
+
+/* Whitespace is at most ' ': between the tokens of compact JSON, the
+ * usual input, this is one compare and no call. */
+static inline void skip_ws(parser *p)
+{
+    if (p->s < p->end && *p->s <= ' ')
+        skip_ws_run(p);
 }
 
 #define ONES 0x0101010101010101ull
@@ -141,16 +149,19 @@ static inline int stops_scan(unsigned char c)
 }
 
 /*
- * The first byte in [s, end) that stops a string scan, or end. This is the
+ * The first byte in [s, end) that stops a string scan, or end; the line
+ * starts at lo (lo <= s), so all of [lo, end) may be read. This is the
  * parser's inner loop: 16 bytes at a time with SSE2 (every x86-64 has it),
- * else 8 at a time in a 64-bit word. In the word version a byte's flag is
+ * the last few bytes in one more block that ends at end and overlaps what
+ * was scanned already, else 8 at a time in a 64-bit word. In the word version a byte's flag is
  * its high bit: x - 0x01 borrows into the high bit exactly when x == 0
  * (for the '"' and '\\' tests, after xor), x - 0x20 when x < 0x20, and
  * non-ASCII has it already. Borrows only run upward, so the lowest flag is
  * always a real stop byte and its index is ctz / 8 on a little-endian
  * machine.
  */
-static inline const unsigned char *plain_run(const unsigned char *s,
+static inline const unsigned char *plain_run(const unsigned char *lo,
+                                             const unsigned char *s,
                                              const unsigned char *end)
 {
 #if defined(__SSE2__)
@@ -167,6 +178,17 @@ static inline const unsigned char *plain_run(const unsigned char *s,
             return s + __builtin_ctz(mask);
         s += 16;
     }
+    if (s < end && end - lo >= 16) {
+        /* Lanes before s were scanned already: shifted out of the mask. */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+            _mm_cmplt_epi8(v, space));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m) >> (16 - (end - s));
+        return mask ? s + __builtin_ctz(mask) : end;
+    }
+#else
+    (void)lo;
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (end - s >= 8) {
@@ -296,19 +318,21 @@ static char *decode_buffer(parser *p)
 
 /*
  * Scans the string at p->s (the opening quote) and leaves p->s after the
- * closing quote. With dec != NULL, decodes it into *dec. Returns -1 on a
+ * closing quote, resuming at from: the bytes before it are plain (see
+ * string_at). With dec != NULL, decodes it into *dec. Returns -1 on a
  * syntax error (recorded), else a mask of STR_* with positions in *iss.
  * Lone surrogates are only reported in decoded strings: elsewhere they are
  * valid JSON that we never need to turn into UTF-8.
  */
-static int scan_string(parser *p, struct jsonl_str *dec, str_issues *iss)
+static int scan_string(parser *p, const unsigned char *from,
+                       struct jsonl_str *dec, str_issues *iss)
 {
-    const unsigned char *s = p->s + 1, *end = p->end;
-    const unsigned char *run = s; /* plain bytes not yet copied */
+    const unsigned char *s = from, *end = p->end;
+    const unsigned char *run = p->s + 1; /* plain bytes not yet copied */
     char *d = NULL, *d0 = NULL;   /* set once an escape forces a copy */
     int flags = 0;
     for (;;) {
-        s = plain_run(s, end);
+        s = plain_run(p->base, s, end);
         if (s >= end) {
             p->s = s;
             return syntax(p, "unterminated string");
@@ -407,12 +431,30 @@ static int scan_string(parser *p, struct jsonl_str *dec, str_issues *iss)
     return flags;
 }
 
+/* The string at p->s, as scan_string: the usual one, plain ASCII up to its
+ * closing quote (keys, ids, most texts), is taken here without a call;
+ * anything else goes on in scan_string from where the plain run stopped. */
+static inline int string_at(parser *p, struct jsonl_str *dec,
+                            str_issues *iss)
+{
+    const unsigned char *q = plain_run(p->base, p->s + 1, p->end);
+    if (q < p->end && *q == '"') {
+        if (dec) {
+            dec->p = (const char *)(p->s + 1);
+            dec->len = (size_t)(q - (p->s + 1));
+        }
+        p->s = q + 1;
+        return 0;
+    }
+    return scan_string(p, q, dec, iss);
+}
+
 /* Scans a string we do not keep; its bytes must still be UTF-8, since the
  * output may echo it (an id) and JSON text is UTF-8. */
 static int skip_string(parser *p)
 {
     str_issues iss = {0, 0};
-    int r = scan_string(p, NULL, &iss);
+    int r = string_at(p, NULL, &iss);
     if (r > 0) {
         p->bad_strings++;
         problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
@@ -596,7 +638,7 @@ static int string_member(parser *p, int key, struct jsonl_str *field,
     }
     str_issues iss = {0, 0};
     struct jsonl_str v;
-    int r = scan_string(p, &v, &iss);
+    int r = string_at(p, &v, &iss);
     if (r < 0)
         return -1;
     if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
@@ -631,7 +673,7 @@ static int object(parser *p)
         const unsigned char *key_at = p->s;
         struct jsonl_str k;
         str_issues iss = {0, 0};
-        int r = scan_string(p, &k, &iss);
+        int r = string_at(p, &k, &iss);
         if (r < 0)
             return -1;
         if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
@@ -652,7 +694,8 @@ static int object(parser *p)
         unsigned bad_before = p->bad_strings;
         switch (key) {
         case KEY_ID:
-            if ((r = skip_value(p)) < 0)
+            /* Usually a string: skip_value would come here too. */
+            if ((r = *v == '"' ? skip_string(p) : skip_value(p)) < 0)
                 return -1;
             /* An id that is not UTF-8 cannot be echoed into the output. */
             if (p->bad_strings == bad_before)
@@ -691,10 +734,137 @@ static int object(parser *p)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* The usual line                                                          */
+/* ---------------------------------------------------------------------- */
+
+static inline const unsigned char *ws(const unsigned char *s,
+                                      const unsigned char *end)
+{
+    while (s < end && *s <= ' ' &&
+           (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+        s++;
+    return s;
+}
+
+/* The closing quote of the string whose contents start at s, when they
+ * have no escape and no control character and their bytes are UTF-8;
+ * else NULL. */
+static inline const unsigned char *usual_string(const unsigned char *lo,
+                                                const unsigned char *s,
+                                                const unsigned char *end)
+{
+    for (;;) {
+        s = plain_run(lo, s, end);
+        if (s >= end)
+            return NULL;
+        if (*s == '"')
+            return s;
+        if (*s < 0x80)
+            return NULL; /* an escape or a control character */
+        size_t n = utf8_seq(s, (size_t)(end - s));
+        if (n == 0)
+            return NULL;
+        s += n;
+    }
+}
+
+/*
+ * Nearly every line is an object whose members are all strings, with
+ * plain ASCII keys, no escape in the values, none of our keys twice and
+ * "text" among them. This parses such a line in one pass, the cursor in a
+ * register, with none of the bookkeeping the general parser needs to find
+ * and report problems. Returns 0 with *out filled as the general parser
+ * would fill it; -1 as soon as the line is anything else (an escape, a
+ * value that is not a string, a repeated key, a syntax error...), and then
+ * jsonl_parse_line parses the line from the start the general way: the
+ * result, and every error and its message, come from there.
+ */
+static int parse_usual(const unsigned char *s, const unsigned char *end,
+                       struct jsonl_item *out)
+{
+    const unsigned char *lo = s;
+    unsigned seen = 0; /* bit per KEY_* */
+    s = ws(s, end);
+    if (s >= end || *s != '{')
+        return -1;
+    s++;
+    for (;;) {
+        s = ws(s, end);
+        if (s >= end || *s != '"')
+            return -1;
+        /* q: the key's closing quote. */
+        const unsigned char *q;
+        int key;
+        if (end - s >= 6 && memcmp(s, "\"text\"", 6) == 0) {
+            key = KEY_TEXT;
+            q = s + 5;
+        } else if (end - s >= 4 && memcmp(s, "\"id\"", 4) == 0) {
+            key = KEY_ID;
+            q = s + 3;
+        } else {
+            q = plain_run(lo, s + 1, end);
+            if (q >= end || *q != '"')
+                return -1;
+            struct jsonl_str k = {(const char *)(s + 1),
+                                  (size_t)(q - (s + 1))};
+            key = which_key(&k);
+        }
+        if (key != KEY_OTHER) {
+            if (seen & 1u << key)
+                return -1;
+            seen |= 1u << key;
+        }
+        s = ws(q + 1, end);
+        if (s >= end || *s != ':')
+            return -1;
+        s = ws(s + 1, end);
+        if (s >= end || *s != '"')
+            return -1;
+        const unsigned char *v = s;
+        if (!(q = usual_string(lo, v + 1, end)))
+            return -1;
+        s = q + 1;
+        struct jsonl_str str = {(const char *)(v + 1), (size_t)(q - (v + 1))};
+        switch (key) {
+        case KEY_ID:
+            out->id = (const char *)v;
+            out->id_len = (size_t)(s - v);
+            break;
+        case KEY_TEXT: out->text = str; break;
+        case KEY_PARENT: out->parent = str; break;
+        case KEY_CONTEXT: out->context = str; break;
+        default: break;
+        }
+        s = ws(s, end);
+        if (s < end && *s == ',') {
+            s++;
+            continue;
+        }
+        if (s < end && *s == '}')
+            break;
+        return -1;
+    }
+    s = ws(s + 1, end);
+    return s == end && (seen & 1u << KEY_TEXT) ? 0 : -1;
+}
+
 enum jsonl_code jsonl_parse_line(const char *line, size_t len,
                                  struct jsonl_item *out,
                                  struct jsonl_error *err)
 {
+    out->id = NULL;
+    out->id_len = 0;
+    out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+    if (line && parse_usual((const unsigned char *)line,
+                            (const unsigned char *)line + len, out) == 0) {
+        if (err) {
+            err->code = JSONL_OK;
+            err->pos = 0;
+            err->message[0] = '\0';
+        }
+        return JSONL_OK;
+    }
     parser p;
     p.base = p.s = (const unsigned char *)(line ? line : "");
     p.end = p.base + (line ? len : 0);
@@ -738,7 +908,14 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
     /* Callers may rely on text being absent whenever the line failed. */
     if (p.e.code != JSONL_OK)
         out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
-    if (err)
-        *err = p.e;
+    if (err) {
+        if (p.e.code != JSONL_OK) {
+            *err = p.e;
+        } else { /* the same, without copying the unused message buffer */
+            err->code = JSONL_OK;
+            err->pos = 0;
+            err->message[0] = '\0';
+        }
+    }
     return p.e.code;
 }

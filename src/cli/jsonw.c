@@ -79,6 +79,39 @@ static char *escape_byte(char *o, unsigned char c)
  * block loop stores 16 bytes at a time past the last one it keeps. */
 #define ESCAPE_ROOM(n) (6 * (n) + 16)
 
+#if defined(__SSE2__)
+#define SPACES 0x2020202020202020ull
+
+/* The n < 16 bytes at s in the low lanes, the rest spaces (which need no
+ * escape), without reading outside s[0..n). Built in registers from two
+ * overlapping loads, because the tail of every string goes through here
+ * and a copy into a buffer cost a call and a stalled reload. The unaligned
+ * loads of SSE2 imply x86, so the lanes are little-endian. */
+static inline __m128i load_tail(const char *s, size_t n)
+{
+    uint64_t lo = SPACES, hi = SPACES;
+    if (n >= 8) {
+        memcpy(&lo, s, 8);
+        if (n > 8) {
+            uint64_t w;
+            memcpy(&w, s + n - 8, 8);
+            unsigned sh = (unsigned)(16 - n) * 8; /* 8..56 */
+            hi = w >> sh | SPACES << (64 - sh);
+        }
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4); /* overlaps a: the same bytes */
+        lo = a | (uint64_t)b << (8 * (n - 4)) | SPACES << (8 * n);
+    } else if (n) {
+        const unsigned char *u = (const unsigned char *)s;
+        lo = u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+             (uint64_t)u[n - 1] << (8 * (n - 1)) | SPACES << (8 * n);
+    }
+    return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+#endif
+
 /* Writes s[0..n) escaped, without quotes, at o; returns the end. The copy
  * is the scan: each 16-byte block is stored as it is and the output
  * pointer advances to the first byte that needs an escape, if any. */
@@ -88,33 +121,42 @@ static char *escape(char *o, const char *s, size_t n)
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
                   ctl = _mm_set1_epi8(0x1F);
-    while (i < n) {
-        size_t left = n - i;
-        __m128i v;
-        if (left >= 16) {
-            v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        } else {
-            char tmp[16];
-            memset(tmp, ' ', sizeof tmp);
-            memcpy(tmp, s + i, left);
-            v = _mm_loadu_si128((const __m128i *)(const void *)tmp);
+#define ESCAPE_MASK(v)                                                         \
+    ((unsigned)_mm_movemask_epi8(_mm_or_si128(                                 \
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),     \
+        _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)))) /* v <= 0x1F */
+    for (;;) {
+        /* Whole blocks, then the tail; back here after an escape. */
+        while (n - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            unsigned m = ESCAPE_MASK(v);
+            _mm_storeu_si128((__m128i *)(void *)o, v);
+            if (m) {
+                unsigned k = (unsigned)__builtin_ctz(m);
+                o += k;
+                i += k;
+                o = escape_byte(o, (unsigned char)s[i++]);
+                continue;
+            }
+            o += 16;
+            i += 16;
         }
-        __m128i bad = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-            _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)); /* v <= 0x1F */
-        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (i == n)
+            break;
+        size_t left = n - i;
+        __m128i v = load_tail(s + i, left); /* padded with spaces */
+        unsigned m = ESCAPE_MASK(v);
         _mm_storeu_si128((__m128i *)(void *)o, v);
         if (!m) {
-            size_t k = left < 16 ? left : 16;
-            o += k;
-            i += k;
-            continue;
+            o += left;
+            break;
         }
         unsigned k = (unsigned)__builtin_ctz(m);
         o += k;
         i += k;
         o = escape_byte(o, (unsigned char)s[i++]);
     }
+#undef ESCAPE_MASK
 #else
     /* Eight bytes at a time: nonzero when one of them is '"', '\\' or
      * below 0x20 (non-ASCII bytes pass: they are copied as they are). */
@@ -160,18 +202,33 @@ int jsonw_string(struct jbuf *b, const char *s, size_t n)
     return 0;
 }
 
-/* Writes v in decimal at o (at most 20 bytes); returns the end. */
+/* "00" .. "99". */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536"
+    "37383940414243444546474849505152535455565758596061626364656667686970717273"
+    "7475767778798081828384858687888990919293949596979899";
+
+/* Writes v in decimal at o (at most 20 bytes); returns the end. The length
+ * first, then the digits from the end two at a time: no buffer to copy
+ * out of, which for the short offsets of spans was most of the work. */
 static char *put_uint(char *o, uint64_t v)
 {
-    char tmp[20];
-    char *t = tmp + sizeof tmp;
-    do {
-        *--t = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    size_t n = (size_t)(tmp + sizeof tmp - t);
-    memcpy(o, t, n);
-    return o + n;
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && v >= p; p *= 10)
+        n++;
+    char *end = o + n, *t = end;
+    while (v >= 100) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * v, 2);
+    } else {
+        *--t = (char)('0' + v);
+    }
+    return end;
 }
 
 int jsonw_uint(struct jbuf *b, uint64_t v)
@@ -182,14 +239,8 @@ int jsonw_uint(struct jbuf *b, uint64_t v)
     return 0;
 }
 
-/* "00" .. "99". */
-static const char digit_pairs[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536"
-    "37383940414243444546474849505152535455565758596061626364656667686970717273"
-    "7475767778798081828384858687888990919293949596979899";
-
 /* Writes a score at o (at most 6 bytes); returns the end. */
-static char *score_digits(char *o, float x)
+static inline char *score_digits(char *o, float x)
 {
     if (!(x > 0)) /* also NaN */
         x = 0;
