@@ -10,6 +10,7 @@
  * continuation bytes and truncated sequences are invalid. Decoding never
  * reads past len.
  */
+#include "dcx_utf8.h"
 #include "decorum_int.h"
 
 #if defined(__SSE2__)
@@ -74,41 +75,6 @@ size_t dc_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
-/* Length of the well-formed sequence at s (a lead byte >= 0x80, avail >= 1
- * bytes), or 0. Unicode's Table 3-7 of well-formed byte sequences, which
- * accepts exactly what dc_utf8_decode() does, without building the code
- * point: the check below only needs the length. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-    unsigned c = s[0], lo = 0x80, hi = 0xBF;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0)
-        return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (avail < 3)
-            return 0;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c < 0xF5) {
-        if (avail < 4)
-            return 0;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
-                       (s[3] & 0xC0) == 0x80
-                   ? 4
-                   : 0;
-    }
-    return 0;
-}
-
 /* Every comment passes through here once per analysis, and most are ASCII
  * with a few multi-byte characters: ASCII is skipped 16 bytes at a time
  * with SSE2 (every x86-64 has it; 8 at a time in a word elsewhere), the
@@ -160,7 +126,7 @@ decorum_status decorum_utf8_check(const char *text, size_t len,
 #endif
         /* s[i] >= 0x80; characters of a non-Latin script come in runs. */
         do {
-            size_t n = utf8_seq(s + i, len - i);
+            size_t n = dcx_utf8_seq(s + i, len - i);
             if (n == 0) {
                 if (bad_pos)
                     *bad_pos = i;

@@ -27,6 +27,8 @@
  */
 #include "jsonl.h"
 
+#include "dcx_utf8.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #if defined(__SSE2__)
@@ -209,41 +211,6 @@ static inline const unsigned char *plain_run(const unsigned char *lo,
     return s;
 }
 
-/* Length of the valid UTF-8 sequence at s (avail >= 1 bytes), or 0. The
- * table is Unicode's "well-formed byte sequences" (Table 3-7): no overlong
- * forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-    unsigned c = s[0];
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0)
-        return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (avail < 3)
-            return 0;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c < 0xF5) {
-        if (avail < 4)
-            return 0;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
-                       (s[3] & 0xC0) == 0x80
-                   ? 4
-                   : 0;
-    }
-    return 0;
-}
-
 static int hex4(const unsigned char *s, const unsigned char *end,
                 uint32_t *out)
 {
@@ -341,7 +308,7 @@ static int scan_string(parser *p, const unsigned char *from,
         if (c == '"')
             break;
         if (c >= 0x80) {
-            size_t n = utf8_seq(s, (size_t)(end - s));
+            size_t n = dcx_utf8_seq(s, (size_t)(end - s));
             if (n == 0) {
                 if (!(flags & (STR_BAD_UTF8 | STR_LONE_SURROGATE)))
                     iss->bad_pos = off(p, s);
@@ -762,7 +729,7 @@ static inline const unsigned char *usual_string(const unsigned char *lo,
             return s;
         if (*s < 0x80)
             return NULL; /* an escape or a control character */
-        size_t n = utf8_seq(s, (size_t)(end - s));
+        size_t n = dcx_utf8_seq(s, (size_t)(end - s));
         if (n == 0)
             return NULL;
         s += n;
