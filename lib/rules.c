@@ -39,6 +39,7 @@
 #define TARGET_WINDOW 12 /* tokens between an attack and its target */
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
+#define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
 
 enum { TK_WORD, TK_PUNCT, TK_NL };
 
@@ -1177,6 +1178,14 @@ static float noisy_or(float a, float b)
 static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
 {
     dc_rules_out *o = R->out;
+    /* aggregate() merges findings pairwise; past MAX_FINDINGS (a comment
+     * of thousands of slurs) the scores are saturated and the list long
+     * past reading, so the rest only count toward the running estimate. */
+    if (o->n >= MAX_FINDINGS) {
+        if (!(fs->flags & DECORUM_SPAN_MITIGATING) && fs->hate)
+            R->hate_so_far = noisy_or(R->hate_so_far, fs->weight);
+        return DECORUM_OK;
+    }
     decorum_status st = dc_grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
                                 sizeof *o->v, MAX_ITEMS);
     if (st != DECORUM_OK)
