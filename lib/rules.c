@@ -2167,6 +2167,36 @@ static decorum_status code_word(run *R, const target *t)
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
+/* Is the group t, before the predicate m ("... was disgusting"), inside
+ * the subject as what an event happened to? After a preposition of that
+ * ("on", "to", "against", "towards", "at", past one determiner), or
+ * followed by a verb of suffering ("get", "face", "suffer", "endure"),
+ * with a copula between the group and m. */
+static bool event_subject(const run *R, const target *t, const mention *m)
+{
+    bool copula = false;
+    for (uint32_t k = t->te; k < m->tb && !copula; k++)
+        copula = mention_at(R, k, DC_KIND_COPULA) != NULL;
+    if (!copula)
+        return false;
+    uint32_t p = t->tb;
+    if (p > 0 && (tok_is_word(R, p - 1, "the") || tok_is_word(R, p - 1, "those") ||
+                  tok_is_word(R, p - 1, "these") || tok_is_word(R, p - 1, "a")))
+        p--;
+    if (p > 0 && (tok_is_word(R, p - 1, "on") || tok_is_word(R, p - 1, "to") ||
+                  tok_is_word(R, p - 1, "against") ||
+                  tok_is_word(R, p - 1, "towards") ||
+                  tok_is_word(R, p - 1, "toward") || tok_is_word(R, p - 1, "at")))
+        return true;
+    uint32_t v = t->te;
+    return v < R->rs->ntok && v < m->tb &&
+           (tok_is_word(R, v, "get") || tok_is_word(R, v, "gets") ||
+            tok_is_word(R, v, "face") || tok_is_word(R, v, "faces") ||
+            tok_is_word(R, v, "suffer") || tok_is_word(R, v, "suffered") ||
+            tok_is_word(R, v, "endure") || tok_is_word(R, v, "endured") ||
+            tok_is_word(R, v, "received") || tok_is_word(R, v, "receive"));
+}
+
 /* "Filthy rats, the lot of them", "vermin, every one of them Jews": an
  * exclamation whose subject follows it, after a comma, as "... of them"
  * (t is that "them", or the group right after it). */
@@ -2534,6 +2564,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "The attack on the synagogue was disgusting", "what happened to those
+     * Muslims was horrific", "the abuse trans people get is disgusting":
+     * the judgement is of an event the group suffered, not of the group. */
+    if (t && t->type == TG_GROUP && t->te <= m->tb &&
+        (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_DEHUMANIZE) &&
+        event_subject(R, t, m))
+        return DECORUM_OK;
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
