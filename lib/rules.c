@@ -1988,11 +1988,14 @@ static bool used_of_people(const run *R, const mention *m)
                 return true;
     }
     /* The plural opening its sentence as the subject of a verb a few words
-     * on: "Coons from the projects are robbing everyone". */
+     * on: "Coons from the projects are robbing everyone", "Fags ruin
+     * everything they touch". */
     if (plural_hit(R, m) && m->tb == sent_of(R, m->tb)->tb)
         for (uint32_t k = m->te; k < m->te + 4 && k < rs->ntok; k++)
             if (mention_at(R, k, DC_KIND_COPULA) ||
-                mention_at(R, k, DC_KIND_MODAL))
+                mention_at(R, k, DC_KIND_MODAL) ||
+                (k == m->te && (mention_at(R, k, DC_KIND_DEROGATE) ||
+                                mention_at(R, k, DC_KIND_THREAT))))
                 return true;
     if (m->te < rs->ntok && (mention_at(R, m->te, DC_KIND_COPULA) ||
                              mention_at(R, m->te, DC_KIND_MODAL))) {
