@@ -1987,6 +1987,12 @@ static bool used_of_people(const run *R, const mention *m)
             if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
                 return true;
     }
+    /* "crackers like him", "fags like you": the word is compared to a
+     * person, so it names people. */
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te, "like") &&
+        (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
+         tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
+        return true;
     /* The plural opening its sentence as the subject of a verb a few words
      * on: "Coons from the projects are robbing everyone", "Fags ruin
      * everything they touch". */
