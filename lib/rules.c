@@ -1696,6 +1696,15 @@ static decorum_status attack_on_group(run *R, const mention *m,
     scope sc = scope_of(R, m->tb, m->te, &neg);
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
+    /* "No Sikh should ever be allowed to ...": the negator completes an
+     * entry that means its negation; without one (or a question: "should
+     * they ever be allowed to vote?") it says nothing. */
+    if (e->flags & DC_F_NEGATED) {
+        if (sc == SC_NEGATED)
+            sc = SC_ASSERTED;
+        else if (sc == SC_ASSERTED && !sent_of(R, m->tb)->question)
+            return DECORUM_OK;
+    }
     if (sc != SC_ASSERTED) {
         char what[96];
         int tl = (int)(m->e - m->b);
