@@ -2215,6 +2215,25 @@ static bool event_subject(const run *R, const target *t, const mention *m)
             tok_is_word(R, v, "received") || tok_is_word(R, v, "receive"));
 }
 
+/* "The Muslims at the end of my street are vermin": the group opens its
+ * sentence (after at most a determiner) and the predicate follows its
+ * verb, however long the phrase between; it is what the sentence is
+ * about. */
+static bool opening_subject(const run *R, const target *t, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (!t || t->tb < s->tb || t->tb > s->tb + 1 || t->te > m->tb ||
+        (t->tb == s->tb + 1 && !is_determiner(R, s->tb)))
+        return false;
+    /* not the verb of a relative clause: "... have dogs that are animals" */
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (tok_is_word(R, k, "that") || tok_is_word(R, k, "who") ||
+            tok_is_word(R, k, "which"))
+            return false;
+    return (m->tb >= 1 && mention_at(R, m->tb - 1, DC_KIND_COPULA)) ||
+           (m->tb >= 2 && mention_at(R, m->tb - 2, DC_KIND_COPULA));
+}
+
 /* "Filthy rats, the lot of them", "vermin, every one of them Jews": an
  * exclamation whose subject follows it, after a comma, as "... of them"
  * (t is that "them", or the group right after it). */
@@ -2594,7 +2613,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
         ((t->type == TG_GROUP && dist > 6 && m->kind != DC_KIND_THREAT &&
-          m->kind != DC_KIND_EXCLUSION) ||
+          m->kind != DC_KIND_EXCLUSION && !opening_subject(R, t_local, m)) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
