@@ -776,11 +776,16 @@ static bool title_case(const run *R, uint32_t ti)
 }
 
 /* The hit extends past its term with a plural ending. */
+/* The hit carries an -s past its term: "jews", or the plural possessive
+ * "the Muslims' houses" (the matcher's span takes the apostrophe in). */
 static bool plural_hit(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     uint32_t len = m->e - m->b;
-    return len > e->term_len && R->n->text[m->e - 1] == 's';
+    const char *end = R->n->text + m->e;
+    return len > e->term_len &&
+           (end[-1] == 's' || (len > e->term_len + 1 && end[-1] == '\'' &&
+                               end[-2] == 's'));
 }
 
 /* An entry listed in its plural ("refugees", "arabs"): a group noun when
@@ -843,15 +848,6 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     if (l > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
         return false; /* "every Mexican crossing": a participle */
     return true;
-}
-
-/* "the Muslims' houses": the owners are the group, whatever noun follows.
- * The matcher's span takes the apostrophe in. */
-static bool possessive_plural(const run *R, const mention *m)
-{
-    const char *w = R->n->text + m->b;
-    size_t l = m->e - m->b;
-    return l > 3 && w[l - 1] == '\'' && w[l - 2] == 's';
 }
 
 /* "a Muslim comes", "an Arab moves": after "a X" a word in -s is a verb
@@ -945,7 +941,7 @@ static decorum_status find_targets(run *R)
                             rs->m[j].kind == DC_KIND_HUMANITY ||
                             rs->m[j].kind == DC_KIND_PERSON)
                             rs->m[j].used = 1;
-                } else if (plural_hit(R, m) || possessive_plural(R, m) ||
+                } else if (plural_hit(R, m) ||
                            (plural_term(e) && !head_noun_follows(R, m->te)) ||
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
