@@ -106,6 +106,10 @@ struct dc_rules_scratch {
     size_t nt, cap_t;
     sentence *s;
     size_t ns, cap_s;
+    /* addressed_as_member's candidates for the current comment, valid
+     * once run.member_known is set */
+    target member[MEMBER_MAX];
+    size_t n_member;
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -129,10 +133,8 @@ typedef struct run {
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
-    /* addressed_as_member's candidates, worked out once per comment */
+    /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
-    uint8_t n_member;
-    target member[MEMBER_MAX];
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
 } run;
 
@@ -2033,8 +2035,8 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
      * addresses a Black person). m (dehumanizing) is never a candidate. */
     if (!R->member_known) {
         R->member_known = 1;
-        R->n_member = 0;
-        for (size_t i = 0; i < R->rs->nm && R->n_member < MEMBER_MAX; i++) {
+        R->rs->n_member = 0;
+        for (size_t i = 0; i < R->rs->nm && R->rs->n_member < MEMBER_MAX; i++) {
             const mention *o = &R->rs->m[i];
             const dc_entry *e = ent(R, o);
             if (!e->categories || !*e->group || o->reclaimed ||
@@ -2044,7 +2046,7 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
             const mention *neg;
             if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
                 continue;
-            R->member[R->n_member++] =
+            R->rs->member[R->rs->n_member++] =
                 (target){o->tb,   o->te, e->categories, (int32_t)o->entry,
                          TG_GROUP, 0,    o->kind == DC_KIND_SLUR,
                          0,        o->b, o->e};
@@ -2052,8 +2054,8 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
     }
     const target *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < R->n_member; i++) {
-        const target *t = &R->member[i];
+    for (size_t i = 0; i < R->rs->n_member; i++) {
+        const target *t = &R->rs->member[i];
         uint32_t d = t->tb >= m->te ? t->tb - m->te : m->tb - t->te;
         if (d < best_d) {
             best_d = d;
@@ -3329,7 +3331,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     }
     run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, false, false, 0, r, 0, 0, {{0}}, 0};
+             false, false, false, 0, 0, false, false, false, 0, r, 0, 0};
     decorum_status st;
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
