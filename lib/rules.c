@@ -1858,11 +1858,6 @@ static bool hostile_in(const run *R, uint32_t si)
     return s->hostile == 2;
 }
 
-static bool k_banter(const run *R, const mention *m)
-{
-    return (ent(R, m)->flags & DC_F_BANTER) != 0;
-}
-
 static bool casual(const run *R, const mention *m, bool self_said)
 {
     /* m is a slur, never one of the hostile kinds */
@@ -1872,7 +1867,8 @@ static bool casual(const run *R, const mention *m, bool self_said)
      * ("women are bitches") it is aimed at them; but a banter word used as
      * an adjective right after the verb (no article, not a plural noun)
      * describes ("my friend is queer"). */
-    bool adjective = k_banter(R, m) && m->tb > 0 && !plural_hit(R, m) &&
+    bool adjective = (ent(R, m)->flags & DC_F_BANTER) && m->tb > 0 &&
+                     !plural_hit(R, m) &&
                      mention_at(R, m->tb - 1, DC_KIND_COPULA);
     uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++)
