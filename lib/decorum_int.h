@@ -46,6 +46,23 @@ char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
 decorum_status dc_grow(const dc_alloc *al, void **p, size_t *cap, size_t need,
                        size_t elem, size_t max);
 
+/* The n low bytes (1-8) of a little-endian integer at p, and its writer:
+ * the byte order of every binary format the library reads and writes
+ * (model file, matcher blob, lexicon image), whatever the host's. */
+static inline uint64_t dc_get_le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+static inline void dc_put_le(unsigned char *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++, v >>= 8)
+        p[i] = (unsigned char)v;
+}
+
 /* Fills err (may be NULL) and returns st. fmt is printf-style. */
 decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,
                        const char *fmt, ...)

@@ -707,8 +707,8 @@ fail:
 /* ---------------------------------------------------------------------- */
 
 /* The image of a parsed lexicon (tools/lexdb.c makes it at build time from
- * the embedded TSV files), in native byte order since it is made and read
- * by the same build:
+ * the embedded TSV files), little-endian like the library's other formats
+ * (dc_get_le), so a cross build's image is right on its target too:
  *
  *   "DCLX"  u32 version  u32 n  u32 strings_size
  *   n records of IMG_REC bytes:
@@ -725,14 +725,12 @@ fail:
 
 static void put32(unsigned char *p, uint32_t v)
 {
-    memcpy(p, &v, 4);
+    dc_put_le(p, v, 4);
 }
 
 static uint32_t get32(const unsigned char *p)
 {
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
+    return (uint32_t)dc_get_le(p, 4);
 }
 
 decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
@@ -768,7 +766,7 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         put32(r + 24, e->categories);
         r[28] = e->kind;
         r[29] = e->severity;
-        memcpy(r + 30, &e->flags, 2);
+        dc_put_le(r + 30, e->flags, 2);
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -817,8 +815,7 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16);
-        uint16_t flags;
-        memcpy(&flags, r + 30, 2);
+        uint16_t flags = (uint16_t)dc_get_le(r + 30, 2);
         if (term >= size || group >= size || why >= size || file >= size ||
             (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||

@@ -1571,20 +1571,6 @@ fail:
     return st;
 }
 
-static uint64_t get_le(const unsigned char *p, int n)
-{
-    uint64_t v = 0;
-    for (int i = n - 1; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-static void put_le(unsigned char *p, uint64_t v, int n)
-{
-    for (int i = 0; i < n; i++, v >>= 8)
-        p[i] = (unsigned char)v;
-}
-
 /* ---------------------------------------------------------------------- */
 /* The precompiled matcher                                                */
 /* ---------------------------------------------------------------------- */
@@ -1745,22 +1731,22 @@ static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
     if (!o)
         return DECORUM_ERR_NOMEM;
     for (int i = 0; i < S_N; i++) {
-        put_le(o + BLOB_HEADER + 16 * i, off[i], 8);
-        put_le(o + BLOB_HEADER + 16 * i + 8, len[i], 8);
+        dc_put_le(o + BLOB_HEADER + 16 * i, off[i], 8);
+        dc_put_le(o + BLOB_HEADER + 16 * i + 8, len[i], 8);
         if (len[i])
             memcpy(o + off[i], ptr[i], len[i]);
     }
     memcpy(o, BLOB_MAGIC, 8);
-    put_le(o + 8, m->key, 8);
-    put_le(o + 16, m->n_compiled, 4);
-    put_le(o + 20, BLOB_VERSION, 4);
-    put_le(o + 24, lexh, 8);
-    put_le(o + 32, total, 8);
-    put_le(o + 40, BLOB_BOM, 4);
-    put_le(o + 44, sizeof(dc_matcher), 4);
-    put_le(o + 48, sizeof(hslot), 4);
-    put_le(o + 52, S_N, 4);
-    put_le(o + 56, blob_sum(o + BLOB_HEADER, total - BLOB_HEADER), 8);
+    dc_put_le(o + 8, m->key, 8);
+    dc_put_le(o + 16, m->n_compiled, 4);
+    dc_put_le(o + 20, BLOB_VERSION, 4);
+    dc_put_le(o + 24, lexh, 8);
+    dc_put_le(o + 32, total, 8);
+    dc_put_le(o + 40, BLOB_BOM, 4);
+    dc_put_le(o + 44, sizeof(dc_matcher), 4);
+    dc_put_le(o + 48, sizeof(hslot), 4);
+    dc_put_le(o + 52, S_N, 4);
+    dc_put_le(o + 56, blob_sum(o + BLOB_HEADER, total - BLOB_HEADER), 8);
     *out = o;
     *out_len = total;
     return DECORUM_OK;
@@ -1848,15 +1834,15 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     *out = NULL;
     if (!data || len < BLOB_HEADER + S_N * 16 ||
         memcmp(data, BLOB_MAGIC, 8) != 0 ||
-        get_le(data + 20, 4) != BLOB_VERSION || get_le(data + 24, 8) != lexh ||
-        get_le(data + 32, 8) != len || get_le(data + 40, 4) != BLOB_BOM ||
-        get_le(data + 44, 4) != sizeof(dc_matcher) ||
-        get_le(data + 48, 4) != sizeof(hslot) || get_le(data + 52, 4) != S_N)
+        dc_get_le(data + 20, 4) != BLOB_VERSION || dc_get_le(data + 24, 8) != lexh ||
+        dc_get_le(data + 32, 8) != len || dc_get_le(data + 40, 4) != BLOB_BOM ||
+        dc_get_le(data + 44, 4) != sizeof(dc_matcher) ||
+        dc_get_le(data + 48, 4) != sizeof(hslot) || dc_get_le(data + 52, 4) != S_N)
         return DECORUM_ERR_FORMAT;
     size_t off[S_N], slen[S_N];
     for (int i = 0; i < S_N; i++) {
-        uint64_t o = get_le(data + BLOB_HEADER + 16 * i, 8),
-                 l = get_le(data + BLOB_HEADER + 16 * i + 8, 8);
+        uint64_t o = dc_get_le(data + BLOB_HEADER + 16 * i, 8),
+                 l = dc_get_le(data + BLOB_HEADER + 16 * i + 8, 8);
         if (o % BLOB_ALIGN || o < BLOB_HEADER + S_N * 16 || o > len ||
             l > len - o)
             return DECORUM_ERR_FORMAT;
@@ -1864,7 +1850,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         slen[i] = (size_t)l;
     }
     if (slen[S_IMAGE] != sizeof(dc_matcher) ||
-        blob_sum(data + BLOB_HEADER, len - BLOB_HEADER) != get_le(data + 56, 8))
+        blob_sum(data + BLOB_HEADER, len - BLOB_HEADER) != dc_get_le(data + 56, 8))
         return DECORUM_ERR_FORMAT;
     dc_matcher *m = dc_calloc(al, 1, sizeof *m);
     if (!m)
@@ -1921,7 +1907,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
     if (!blob_tables_ok(m, lx->n) || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
-        get_le(data + 8, 8) != m->key || get_le(data + 16, 4) != m->n_compiled)
+        dc_get_le(data + 8, 8) != m->key || dc_get_le(data + 16, 4) != m->n_compiled)
         goto refuse;
     m->pow[0] = 1;
     for (size_t i = 1; i <= HASH_MAXLEN; i++)

@@ -53,12 +53,11 @@ static const char *const head_names[DC_N_HEADS] = {
 
 static uint32_t rd32(const unsigned char *p)
 {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
+    return (uint32_t)dc_get_le(p, 4);
 }
 static uint64_t rd64(const unsigned char *p)
 {
-    return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+    return dc_get_le(p, 8);
 }
 static float rdf(const unsigned char *p)
 {
@@ -69,13 +68,11 @@ static float rdf(const unsigned char *p)
 }
 static void wr32(unsigned char *p, uint32_t v)
 {
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
+    dc_put_le(p, v, 4);
 }
 static void wr64(unsigned char *p, uint64_t v)
 {
-    wr32(p, (uint32_t)v);
-    wr32(p + 4, (uint32_t)(v >> 32));
+    dc_put_le(p, v, 8);
 }
 static void wrf(unsigned char *p, float f)
 {
