@@ -540,9 +540,8 @@ static inline uint32_t hash_find(const dc_matcher *m, const unsigned char *s,
 /* Positions of the word t[0, L) (L <= 64) that a chain of its pieces (as
  * split_token finds them) reaches from its start: bit p - 1 for p. Not
  * through the word as one piece, nor one piece and the plural s ending
- * the word. ph, if not NULL, holds the hash states of t's prefixes. */
-static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L,
-                      const uint64_t *ph)
+ * the word. */
+static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L)
 {
     const uint32_t *tab = m->short_tab;
     uint64_t F = 0;
@@ -561,13 +560,7 @@ static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L,
             want &= (1ull << maxl) - 1;
         if (m->piece12)
             want |= maxl >= 2 ? 3 : maxl;
-        if (want && p == 0 && ph) {
-            for (uint64_t w = want; w; w &= w - 1) {
-                size_t l = (size_t)__builtin_ctzll(w) + 1;
-                if (hash_find(m, t, l, hash_fin(ph[l], l), HV_PIECE))
-                    lens |= 1ull << (l - 1);
-            }
-        } else if (want) {
+        if (want) {
             uint64_t h = HASH_SEED;
             for (size_t l = 1; want >> (l - 1); l++) {
                 h = hash_step(h, t[p + l - 1]);
@@ -1337,7 +1330,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
         const unsigned char *t = (const unsigned char *)m->lits + off;
         if (!sl->val || !single_word((const char *)t, len))
             continue;
-        uint64_t F = reach(m, t, len, NULL);
+        uint64_t F = reach(m, t, len);
         /* Splits, with a candidate term where a piece starts. */
         for (uint64_t st = (F >> (len - 1)) & 1 ? (F << 1 | 1) : 0;
              st && !(sl->val & HV_SPLIT); st &= st - 1) {
@@ -2631,19 +2624,17 @@ static bool word_pass_end(const unsigned char *t, size_t n, size_t a,
  * text's runs of word bytes and '*' from a, with the same bytes between
  * them, each but the last whole; the last ends as word_ends() says, or
  * for a compound-eligible phrase where its last word ends (sl->lasts):
- * inside a word it is a compound candidate. in_word: a starts inside a
- * word, and only compound candidates can come of it. */
+ * a starts inside a word, so only compound candidates can come of it. */
 static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
-                         const hslot *sl, bool in_word)
+                         const hslot *sl)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
     size_t n = s->n, hmax = m->hmax_word;
     size_t lim = n - a > hmax ? a + hmax : n;
     uint64_t ph[HASH_MAXLEN + 1]; /* hash states of the prefixes from a */
-    const uint32_t go = in_word ? HV_CPREFIX : HV_PREFIX;
-    while (sl && (sl->val & go)) {
-        uint32_t lasts = sl->val & HV_CPREFIX ? sl->lasts : 0;
+    while (sl && (sl->val & HV_CPREFIX)) {
+        uint32_t lasts = sl->lasts;
         for (; p < lim && !wordstar(t[p]); p++)
             h = hash_step(h, t[p]);
         if (p >= lim)
@@ -2659,13 +2650,11 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
         sl = NULL;
         if (R - a <= hmax &&
             (sl = hash_get(m, t + a, R - a, hash_fin(ph[R - a], R - a))) &&
-            (sl->val & HV_WORD) && (!in_word || (sl->val & HV_CAND)) &&
+            (sl->val & HV_WORD) && (sl->val & HV_CAND) &&
             !report(s, sl->val & HV_ID, a, R))
             return false;
-        /* Where the last word may end: see word_ends(), and where the
-         * last word of a compound-eligible phrase ends (lasts). */
-        size_t ends[HASH_MAXLEN + 4],
-            ne = in_word ? 0 : word_ends(t, rs, R, ends);
+        /* Where the last word of a compound-eligible phrase ends (lasts). */
+        size_t ends[HASH_MAXLEN + 4], ne = 0;
         for (size_t l = 1; lasts && l < R - rs && rs + l - a <= hmax; l++) {
             if (!(lasts & 1u << (l <= 31 ? l - 1 : 31)))
                 continue;
@@ -2680,7 +2669,7 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
             uint32_t w;
             if (wl <= hmax &&
                 (w = hash_find(m, t + a, wl, hash_fin(ph[wl], wl), HV_WORD)) &&
-                (!in_word || (w & HV_CAND)) && !report(s, w & HV_ID, a, e))
+                (w & HV_CAND) && !report(s, w & HV_ID, a, e))
                 return false;
         }
     }
@@ -2705,8 +2694,7 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 
 /* The compound candidates that the word pass does not report in the word
  * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
- * key of the hash, else NULL; ph: the hash states of its prefixes, or
- * NULL): compound-eligible terms inside it, or at its start but not
+ * key of the hash, else NULL): compound-eligible terms inside it, or at its start but not
  * ending where the word pass looks, and compound-eligible phrases
  * starting inside it. report() makes them candidates, and
  * resolve_compounds keeps those whose token splits into pieces around
@@ -2719,7 +2707,7 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * first word of a compound-eligible phrase at its end. */
 static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                                                   size_t te, bool bb,
-                        const hslot *key, const uint64_t *ph)
+                        const hslot *key)
 {
     const unsigned char *t = s->t, *w = s->t + ts;
     const dc_matcher *m = s->m;
@@ -2769,7 +2757,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
     }
     if (!singles && !inner)
         return true;
-    uint64_t F = reach(m, w, L, ph);
+    uint64_t F = reach(m, w, L);
     singles = cand3 && (((F >> (L - 1)) & 1) || one);
     uint64_t starts = F & ((1ull << (L - 1)) - 1); /* positions 1 .. L - 1 */
     if (!singles && !(delim && (starts || !bb)))
@@ -2795,7 +2783,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 h = hash_step(h, x[l++]);
             const hslot *sl = hash_get(m, x, l, hash_fin(h, l));
             if (sl && (sl->val & HV_CPREFIX) &&
-                !walk_phrases(s, ts + b, te, h, sl, true))
+                !walk_phrases(s, ts + b, te, h, sl))
                 return false;
         }
         if (!starts)
@@ -3066,7 +3054,7 @@ found:;
     /* "about" holds "abo" but splits into no pieces: a frequent word that
      * token_cands would look at each time for nothing. */
     uint64_t ans = !inside                                  ? 0
-                   : (reach(m, w, L, NULL) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
+                   : (reach(m, w, L) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
                                                            : CM_INSIDE;
     if (!m->cand_phrase || !phrases || !s1_tail(m, w, L, false))
         return ans;
@@ -3190,7 +3178,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     }
     bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
     if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
-        return !m->cand_any || token_cands(s, a, te, false, NULL, NULL);
+        return !m->cand_any || token_cands(s, a, te, false, NULL);
     const uint32_t *tab = m->short_tab;
     int slot;
     if (bb && te - a <= 2 && tab && (slot = short_slot(t + a, te - a)) >= 0 &&
@@ -3249,7 +3237,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                (t[te - 1] == 's' && te - a > 1 &&
                 hash_find(m, t + a, te - a - 1,
                           hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
-    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL, NULL);
+    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL);
 }
 
 static bool match_words(scan *s)
@@ -3336,7 +3324,7 @@ static bool match_words(scan *s)
             if (cands &&
                 (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
                     : cands_gate(s, a, i, h)) &&
-                !token_cands(s, a, i, true, sl, NULL))
+                !token_cands(s, a, i, true, sl))
                 return false;
             continue;
         }
