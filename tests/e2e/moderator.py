@@ -161,7 +161,7 @@ try:
     eq(r["audit"][0]["action"], "approve", "audit has the approval")
 
     # Reject another one with a typed reason and Enter.
-    wait.until(lambda d: detail_id() == selected_id())
+    wait.until(lambda d: detail_id() is not None and detail_id() == selected_id())
     target = selected_id()
     check(target != second, "selection moved on after the decision")
     st, _, r = srv.request("GET", "/v1/comments/%d" % target, token=TOKEN)
