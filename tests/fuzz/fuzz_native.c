@@ -146,8 +146,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     fuzz_server_open(&S, "fuzz_native");
     TRACE = getenv("FUZZ_NATIVE_TRACE") != NULL;
     S.cfg.moderator_token = TOKEN;
-    S.cfg.max_comment_bytes = 20480;
-    S.cfg.max_body_bytes = 1 << 20;
     return 0;
 }
 

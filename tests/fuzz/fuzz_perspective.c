@@ -57,8 +57,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     fb_ops.put_feedback = fb_put;
     fb_ops.errmsg = fb_errmsg;
     S.store = &fb_store;
-    S.cfg.max_comment_bytes = 20480;
-    S.cfg.max_body_bytes = 1 << 20;
     return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * fuzz_server.h: set-up shared by the harnesses of the service's handlers
  * (fuzz_perspective, fuzz_native): a server holding the real built-in
- * engine and its scratch pool, with no connection, store or limits yet.
+ * engine and its scratch pool and the harnesses' request limits (above the
+ * service's defaults, so that long texts reach the handlers),
+ * with no connection or store yet.
  */
 #ifndef DECORUM_FUZZ_SERVER_H
 #define DECORUM_FUZZ_SERVER_H
@@ -11,7 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Opens the engine and pool into s, or aborts naming the harness. */
+/* Opens the engine and pool into s and sets the request limits, or aborts
+ * naming the harness. */
 static inline void fuzz_server_open(srv *s, const char *harness)
 {
     decorum_error err;
@@ -22,6 +25,8 @@ static inline void fuzz_server_open(srv *s, const char *harness)
     s->pool = srv_pool_new(s->engine);
     if (!s->pool)
         abort();
+    s->cfg.max_comment_bytes = 20480;
+    s->cfg.max_body_bytes = 1 << 20;
 }
 
 #endif /* DECORUM_FUZZ_SERVER_H */
