@@ -71,11 +71,12 @@ int srv_reply_json(srv_resp *out, unsigned status, json_t *body)
     json_decref(out->json);
     out->json = body;
     if (!body && status != 204) {
-        /* Building the body failed (jansson is out of memory): a 500 with
-         * a fixed body, never a 2xx or 4xx the client cannot read. */
+        /* Building the body failed (jansson out of memory, or a string
+         * it refused as invalid UTF-8): a 500 with a fixed body, never a
+         * 2xx or 4xx the client cannot read. */
         static const char oom[] =
-            "{\"error\":{\"code\":500,\"message\":\"Out of memory.\","
-            "\"status\":\"INTERNAL\"}}";
+            "{\"error\":{\"code\":500,\"message\":\"Could not build "
+            "the response.\",\"status\":\"INTERNAL\"}}";
         out->status = 500;
         out->raw = oom;
         out->raw_len = sizeof oom - 1;
