@@ -279,16 +279,16 @@ int jsonw_score(struct jbuf *b, float x)
  * (so they cannot drift from it): most of the output of a short comment.
  * Each fragment sits in a FRAG-byte cell and is copied with a fixed-size
  * memcpy of the whole cell (two or four vector moves, no call), then the
- * output pointer advances by its real length. Names too long for a cell
- * (none today) take the exact-length path.
+ * output pointer advances by its real length. The library's names are
+ * short; one that did not fit a cell would make every result an error
+ * (names.failed), never a cut name.
  */
 #define FRAG 64
 #define N_VERDICTS 3
 
 struct frag {
     char s[FRAG];
-    size_t len;         /* bytes of the fragment */
-    const char *long_s; /* the fragment when len > FRAG, else NULL */
+    size_t len; /* bytes of the fragment, at most FRAG */
 };
 
 static struct {
@@ -298,7 +298,7 @@ static struct {
     struct frag span_signal[DECORUM_N_SIGNALS + 1]; /* , "signal": "x", "reason": */
     size_t head_room;  /* room the head of a result needs */
     size_t span_room;  /* room a span needs besides its text and reason */
-    int failed;        /* out of memory building a fragment */
+    int failed;        /* a fragment did not fit its cell */
 } names;
 
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
@@ -309,8 +309,8 @@ static void frag_set(struct frag *f, const char *a, const char *name,
                      int quote, const char *b)
 {
     size_t na = strlen(a), nn = strlen(name), nb = strlen(b);
-    char *tmp = malloc(na + ESCAPE_ROOM(nn) + 2 + nb);
-    if (!tmp) {
+    char tmp[ESCAPE_ROOM(FRAG) + 3 * FRAG]; /* room to see it is too long */
+    if (na + ESCAPE_ROOM(nn) + 2 + nb > sizeof tmp) {
         names.failed = 1;
         return;
     }
@@ -328,13 +328,10 @@ static void frag_set(struct frag *f, const char *a, const char *name,
     memcpy(o, b, nb);
     o += nb;
     f->len = (size_t)(o - tmp);
-    if (f->len <= FRAG) {
+    if (f->len > FRAG)
+        names.failed = 1;
+    else
         memcpy(f->s, tmp, f->len);
-        free(tmp);
-        f->long_s = NULL;
-    } else {
-        f->long_s = tmp; /* lives as long as the process */
-    }
 }
 
 static void names_init(void)
@@ -381,11 +378,7 @@ static void names_init(void)
 
 static inline char *put_frag(char *o, const struct frag *f)
 {
-    if (!f->long_s) {
-        memcpy(o, f->s, FRAG);
-        return o + f->len;
-    }
-    memcpy(o, f->long_s, f->len);
+    memcpy(o, f->s, FRAG);
     return o + f->len;
 }
 
@@ -440,11 +433,6 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
             : PUT_LIT(o, "\", \"mitigating\": false}");
     b->len = (size_t)(o - b->p);
     return 0;
-}
-
-void jsonw_init(void)
-{
-    pthread_once(&names_once, names_init);
 }
 
 int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,

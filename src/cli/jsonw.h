@@ -67,10 +67,6 @@ int jsonw_uint(struct jbuf *b, uint64_t v);
  * trailing zeros dropped. */
 int jsonw_score(struct jbuf *b, float x);
 
-/* Renders the fixed parts of a result line once (jsonw_result does it on
- * first use too): call it before starting threads that write results, so
- * the tables are visibly built before any thread reads them. */
-void jsonw_init(void);
 
 /*
  * The members of a verdict, without braces, in this fixed order:

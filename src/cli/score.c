@@ -619,7 +619,6 @@ static int run_workers(struct run *run, const decorum_engine *eng,
         w[i].eng = eng;
         w[i].pl = &pl;
     }
-    jsonw_init();
     for (unsigned i = 1; i < jobs; i++) {
         if (pthread_create(&th[i], NULL, worker_main, &w[i]) != 0) {
             fprintf(stderr, "%s: cannot start a thread\n", PROG);
