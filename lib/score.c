@@ -20,9 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <xmmintrin.h>
-#endif
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
@@ -41,64 +38,24 @@ static float clamp01(float x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/* The rules' score r raised toward a model's contribution m: the rules'
+ * score always stands; the model can only raise it. */
+static float lift(float r, float m)
+{
+    return r > m ? r : r + (1.0f - r) * (m - r);
+}
+
 /* The model's contribution when the rules saw no attack. For the hate head
  * the square of its probability: its confident calls stand and its
  * lukewarm ones shrink. For the other heads, trained mostly on Davidson's
  * offensive-language tweets and therefore eager, only the part above even
- * odds counts, so plain questions and political talk stay allowed. The
- * rules' score always stands; the model can only raise it. */
+ * odds counts, so plain questions and political talk stay allowed. */
 static float blend(float rule, float model, bool mitigated, bool hate_head)
 {
     float k = mitigated ? MODEL_MITIGATED : MODEL_ALONE;
     float m = hate_head ? model * model * k
                         : (model > 0.5f ? (2.0f * model - 1.0f) * k : 0.0f);
-    return rule > m ? rule : rule + (1.0f - rule) * (m - rule);
-}
-
-/* scores[a] = clamp01(blend(clamp01(rule[a]), model[a], mitigated, false))
- * for the DECORUM_N_ATTRIBUTES attributes, or clamp01(rule[a]) without a
- * model. With SSE2, four attributes at a time: the same IEEE operations in
- * the same order on each lane, so the same bits (NaN and -0 included:
- * minps/maxps return their second operand when the compare is false, which
- * is what the ternaries of clamp01 and blend do), without the dozen
- * branches per attribute of the scalar code. */
-static void blend_attributes(const float *rule, const float *model,
-                             bool mitigated, float *scores)
-{
-#if defined(__SSE2__)
-    enum { N = DECORUM_N_ATTRIBUTES, LANES = (N + 3) / 4 * 4 };
-    float rv[LANES] = {0}, mv[LANES] = {0}, out[LANES];
-    memcpy(rv, rule, N * sizeof *rv);
-    if (model)
-        memcpy(mv, model, N * sizeof *mv);
-    const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f);
-    const __m128 half = _mm_set1_ps(0.5f), two = _mm_set1_ps(2.0f);
-    const __m128 k = _mm_set1_ps(mitigated ? MODEL_MITIGATED : MODEL_ALONE);
-    for (int i = 0; i < LANES; i += 4) {
-        /* clamp01(x): x > 1 ? 1 : x, then that < 0 ? 0 : that. */
-        __m128 r = _mm_max_ps(zero, _mm_min_ps(one, _mm_loadu_ps(rv + i)));
-        if (model) {
-            __m128 p = _mm_loadu_ps(mv + i);
-            /* m = p > 0.5 ? (2p - 1) k : 0 */
-            __m128 m = _mm_and_ps(
-                _mm_cmpgt_ps(p, half),
-                _mm_mul_ps(_mm_sub_ps(_mm_mul_ps(two, p), one), k));
-            /* r > m ? r : r + (1 - r)(m - r) */
-            __m128 up = _mm_add_ps(
-                r, _mm_mul_ps(_mm_sub_ps(one, r), _mm_sub_ps(m, r)));
-            __m128 keep = _mm_cmpgt_ps(r, m);
-            r = _mm_or_ps(_mm_and_ps(keep, r), _mm_andnot_ps(keep, up));
-            r = _mm_max_ps(zero, _mm_min_ps(one, r));
-        }
-        _mm_storeu_ps(out + i, r);
-    }
-    memcpy(scores, out, N * sizeof *scores);
-#else
-    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
-        float r = clamp01(rule[a]);
-        scores[a] = model ? clamp01(blend(r, model[a], mitigated, false)) : r;
-    }
-#endif
+    return lift(rule, m);
 }
 
 /* When the model's hate probability counts in full: the comment names a
@@ -172,12 +129,15 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     bool mitigated = ro->rf[DC_RF_COUNTER] > 0 || ro->rf[DC_RF_NEGATED] > 0 ||
                      ro->rf[DC_RF_RECLAIMED] > 0 || ro->rf[DC_RF_QUOTED] > 0 ||
                      ro->untargeted;
-    blend_attributes(ro->attr, mo ? mo->p : NULL, mitigated, res->scores);
+    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+        float r = clamp01(ro->attr[a]);
+        res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated, false)) : r;
+    }
     float hate = clamp01(ro->hate);
     if (mo) {
         float p = mo->p[DC_HEAD_HATE];
         if (model_in_full(ro, mitigated))
-            hate = clamp01(hate > p ? hate : hate + (1.0f - hate) * (p - hate));
+            hate = clamp01(lift(hate, p));
         else
             hate = clamp01(blend(hate, p, mitigated, true));
     }
