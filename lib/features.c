@@ -438,6 +438,26 @@ INLINE void classify64(const unsigned char *p, uint64_t *a, uint64_t *h,
 }
 #endif
 
+/* Token starts S and ends E in a block of 64 bytes, from its class masks
+ * (A letters and digits, H non-ASCII, Q apostrophes), whether the byte
+ * after the block is a letter or digit (nextA), and the carries of the
+ * previous block's last byte (*cA, *cW, *cH: letter or digit, word byte,
+ * non-ASCII), which it updates. A token is a run of word bytes (letters,
+ * digits, an apostrophe between two of them) or of non-ASCII bytes. Both
+ * the portable and the AVX2 path find tokens with it. */
+static inline __attribute__((always_inline)) void
+token_edges(uint64_t A, uint64_t H, uint64_t Q, uint64_t nextA, uint64_t *cA,
+            uint64_t *cW, uint64_t *cH, uint64_t *S, uint64_t *E)
+{
+    uint64_t W = A | (Q & (A << 1 | *cA) & (A >> 1 | nextA << 63));
+    uint64_t Wp = W << 1 | *cW, Hp = H << 1 | *cH;
+    *S = (W & ~Wp) | (H & ~Hp);
+    *E = (Wp & ~W) | (Hp & ~H);
+    *cA = A >> 63;
+    *cW = W >> 63;
+    *cH = H >> 63;
+}
+
 /* dc_feat_sum for one configuration: fb the feature bits, nm the n-gram
  * set (constants in the common instance). */
 INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
@@ -470,13 +490,8 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
         }
         uint64_t A, H, Q;
         classify64(p, &A, &H, &Q);
-        /* An apostrophe between two letters or digits is a word byte. */
-        uint64_t W = A | (Q & (A << 1 | cA) & (A >> 1 | nextA << 63));
-        uint64_t Wp = W << 1 | cW, Hp = H << 1 | cH;
-        uint64_t S = (W & ~Wp) | (H & ~Hp), E = (Wp & ~W) | (Hp & ~H);
-        cA = A >> 63;
-        cW = W >> 63;
-        cH = H >> 63;
+        uint64_t S, E;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
         for (; S; S &= S - 1)
             sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
         for (; E; E &= E - 1)
@@ -660,13 +675,8 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
          * zeros after the text */
         uint64_t A, H, Q;
         classify64_avx2(t + off, &A, &H, &Q);
-        uint64_t nextA = cls[t[off + 64]] == C_ALNUM;
-        uint64_t W = A | (Q & (A << 1 | cA) & (A >> 1 | nextA << 63));
-        uint64_t Wp = W << 1 | cW, Hp = H << 1 | cH;
-        uint64_t S = (W & ~Wp) | (H & ~Hp), E = (Wp & ~W) | (Hp & ~H);
-        cA = A >> 63;
-        cW = W >> 63;
-        cH = H >> 63;
+        uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
         ns = set_bits(sb, ns, S, (uint32_t)off);
         ne = set_bits(se, ne, E, (uint32_t)off);
         for (int k = 0; k < 2; k++) {
