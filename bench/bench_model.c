@@ -129,9 +129,9 @@ static void check_paths(const dc_model *m, const item *v, size_t n)
         int32_t a[DC_MODEL_STRIDE], b[DC_MODEL_STRIDE], c[DC_MODEL_STRIDE];
         size_t na, nb, nc, fa, fb, fc;
         dc_feat_portable = forced;
-        fa = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, a, ta, MAXT, &na);
+        fa = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, a, ta, MAXT, &na, NULL);
         dc_feat_portable = 1;
-        fb = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, b, tb, MAXT, &nb);
+        fb = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, b, tb, MAXT, &nb, NULL);
         fc = trainer_sums(m, &v[i].n, c, tc, MAXT, &nc);
         int ok = fa == fb && fa == fc && na == nb && na == nc &&
                  !memcmp(a, b, sizeof a) && !memcmp(a, c, sizeof a);

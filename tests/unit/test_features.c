@@ -247,7 +247,7 @@ Test(features, scorer_sums_match_the_iterator)
                 size_t ntok = 0;
                 dc_feat_tsum *t = path ? tb : ta;
                 dc_feat_portable = path;
-                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok);
+                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok, NULL);
                 dc_feat_portable = forced;
                 cr_assert_eq(n, nfeat, "config 0x%x round %d path %d: %zu "
                              "features, the iterator %zu",
