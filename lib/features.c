@@ -393,12 +393,26 @@ typedef struct sum_state {
     vsum blk;
 } sum_state;
 
-/* The word cache's set for the token hash h. The hash's own bits are not
- * mixed enough to be used directly (the top ones of a short token's hash
- * hang on two of its bytes); a Fibonacci multiply mixes them. */
-INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t h)
+/* The word cache's set for a key: the token's bytes, zero padded, as two
+ * little-endian words k0 (bytes 0..7) and k1 (bytes 8..14, byte 15 zero),
+ * mixed by a Fibonacci multiply. */
+INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0,
+                                      uint64_t k1)
 {
-    return &c->e[2 * (size_t)((h * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+    return &c->e[2 * (size_t)(((k0 ^ k1) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+}
+
+/* A little-endian word of 8 bytes at p. */
+INLINE uint64_t le64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    v = (uint64_t)p[7] << 56 | (uint64_t)p[6] << 48 | (uint64_t)p[5] << 40 |
+        (uint64_t)p[4] << 32 | (uint64_t)p[3] << 24 | (uint64_t)p[2] << 16 |
+        (uint64_t)p[1] << 8 | p[0];
+#endif
+    return v;
 }
 
 /* Hashes and sums the token [b, e) into st (the second half of
@@ -412,18 +426,18 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
                       dc_feat_tsum *toks, size_t max_toks,
                       dc_feat_cache *cache)
 {
-    const uint64_t h = token_hash(t, b, e);
+    uint64_t h = 0;
     sink sk = {NULL, w, vzero()};
     size_t nf;
     dc_feat_cache_entry *set = NULL, *hit = NULL;
-    unsigned char key[DC_FEAT_CACHE_KEY];
+    unsigned char key[DC_FEAT_CACHE_KEY + 1];
     if (cache && e - b <= DC_FEAT_CACHE_KEY) {
         memset(key, 0, sizeof key);
         memcpy(key, t + b, e - b);
-        set = cache_set(cache, h);
-        if (memcmp(set[0].key, key, sizeof key) == 0)
+        set = cache_set(cache, le64(key), le64(key + 8));
+        if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
             hit = &set[0];
-        else if (memcmp(set[1].key, key, sizeof key) == 0) {
+        else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
             const dc_feat_cache_entry x = set[1];
             set[1] = set[0];
             set[0] = x;
@@ -433,7 +447,9 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
     if (hit) {
         memcpy(&sk.acc, hit->w, sizeof hit->w);
         nf = hit->key[DC_FEAT_CACHE_KEY];
+        h = hit->h;
     } else {
+        h = token_hash(t, b, e);
         uint64_t uni = bucket(h ^ SALT_UNI, bits);
         nf = 0;
         if (fb & DC_FEAT_UNIGRAM)
@@ -441,9 +457,10 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
         nf = token_grams(1, fb, nm, bits, w, uni, t, b, e, &sk, nf);
         if (set) {
             set[1] = set[0];
+            key[DC_FEAT_CACHE_KEY] = (unsigned char)nf;
             memcpy(set[0].key, key, sizeof key);
-            set[0].key[DC_FEAT_CACHE_KEY] = (unsigned char)nf;
             vstore(set[0].w, sk.acc);
+            set[0].h = h;
         }
     }
     if ((fb & DC_FEAT_BIGRAM) && st->prev)
@@ -771,59 +788,60 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                 break;
             const size_t e = off + _tzcnt_u64(E), l = e - --b;
             E = _blsr_u64(E);
+            /* the token's hash and own rows: from the cache (an entry
+             * is its key, count in the last byte, the sum, the hash), or
+             * computed */
             uint64_t h;
-            if (l <= 8) {
-                h = (FNV_BASIS ^ (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
-                    FNV_PRIME;
-                if (l == 8)
-                    h *= FNV_PRIME;
-                h ^= h >> 32;
-                h = h ? h : 1;
-            } else
-                h = token_hash(t, b, e);
-            /* the token's own rows: from the cache (an entry is its key,
-             * count in the last byte, then the sum), or computed */
             __m128i ts;
             size_t nf;
-            dc_feat_cache_entry *set = NULL;
+            dc_feat_cache_entry *set = NULL, *hit = NULL;
             __m128i key = _mm_setzero_si128();
-            __m256i e0 = _mm256_setzero_si256();
-            int hit = 0;
             if (cache && l <= DC_FEAT_CACHE_KEY) {
                 key = _mm_and_si128(
                     _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
                     _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
-                set = cache_set(cache, h);
-                e0 = _mm256_loadu_si256((const __m256i *)(void *)set);
-                __m256i e1 = _mm256_loadu_si256((const __m256i *)(void *)(set + 1));
+                set = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
+                                (uint64_t)_mm_extract_epi64(key, 1));
                 if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                         _mm256_castsi256_si128(e0), key)) |
+                         _mm_loadu_si128((const __m128i *)(void *)set[0].key),
+                         key)) |
                      0x8000) == 0xffff)
-                    hit = 1;
+                    hit = &set[0];
                 else if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                              _mm256_castsi256_si128(e1), key)) |
+                              _mm_loadu_si128(
+                                  (const __m128i *)(void *)set[1].key),
+                              key)) |
                           0x8000) == 0xffff) {
-                    _mm256_storeu_si256((__m256i *)(void *)set, e1);
-                    _mm256_storeu_si256((__m256i *)(void *)(set + 1), e0);
-                    e0 = e1;
-                    hit = 1;
+                    const dc_feat_cache_entry x = set[1];
+                    set[1] = set[0];
+                    set[0] = x;
+                    hit = &set[0];
                 }
             }
             if (hit) {
-                ts = _mm256_extracti128_si256(e0, 1);
-                nf = (size_t)_mm_extract_epi8(_mm256_castsi256_si128(e0),
-                                              DC_FEAT_CACHE_KEY);
+                ts = _mm_loadu_si128((const __m128i *)(void *)hit->w);
+                nf = hit->key[DC_FEAT_CACHE_KEY];
+                h = hit->h;
             } else {
+                if (l <= 8) {
+                    h = (FNV_BASIS ^
+                         (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
+                        FNV_PRIME;
+                    if (l == 8)
+                        h *= FNV_PRIME;
+                    h ^= h >> 32;
+                    h = h ? h : 1;
+                } else
+                    h = token_hash(t, b, e);
                 ts = own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b,
                                    l, &nf);
                 if (set) {
-                    _mm256_storeu_si256((__m256i *)(void *)(set + 1), e0);
-                    _mm256_storeu_si256(
-                        (__m256i *)(void *)set,
-                        _mm256_inserti128_si256(
-                            _mm256_castsi128_si256(_mm_insert_epi8(
-                                key, (int)nf, DC_FEAT_CACHE_KEY)),
-                            ts, 1));
+                    set[1] = set[0];
+                    _mm_storeu_si128(
+                        (__m128i *)(void *)set[0].key,
+                        _mm_insert_epi8(key, (int)nf, DC_FEAT_CACHE_KEY));
+                    _mm_storeu_si128((__m128i *)(void *)set[0].w, ts);
+                    set[0].h = h;
                 }
             }
             if (prev) {

@@ -90,18 +90,18 @@ typedef struct dc_feat_tsum {
 } dc_feat_tsum;
 
 /* The word cache: the sum of a token's own feature rows (its unigram and
- * character n-grams: everything but the bigram) is a function of the
- * token's bytes alone, and comment words are Zipfian, so the scorer keeps
- * it per token, for tokens of up to DC_FEAT_CACHE_KEY bytes (99.8 % of the
- * bench corpus's tokens). An entry is 32 bytes, so a set of two is one
- * 64-byte line; the set is picked by the token hash, and an entry is found
- * only when its key equals the token's bytes, never by hash alone (a
- * crafted word colliding with a common one gets its own sums). Two-way,
- * the last used first: a miss puts the token in front and drops the other
- * entry. A miss costs two compares more than no cache, so hostile text
- * cannot make scoring much slower. 2^DC_FEAT_CACHE_BITS sets, 256 KiB (a
- * quarter of L2), hit 0.85 of the bench corpus's tokens. Per thread (the
- * model scratch holds one); its entries hold for one weight table and
+ * character n-grams: everything but the bigram) and its hash are functions
+ * of the token's bytes alone, and comment words are Zipfian, so the scorer
+ * keeps them per token, for tokens of up to DC_FEAT_CACHE_KEY bytes (99.8 %
+ * of the bench corpus's tokens). Two-way sets, the last used first: a miss
+ * puts the token in front and drops the other entry. The set is picked by
+ * a multiply of the token's bytes, so that a hit needs no token hash, and
+ * an entry is found only when its key equals the token's bytes, never by a
+ * hash alone (a crafted word landing on a common one's set gets its own
+ * sums). A miss costs two compares more than no cache, so hostile text
+ * cannot make scoring much slower. 2^DC_FEAT_CACHE_BITS sets of 80 bytes,
+ * 320 KiB; 0.85 of the bench corpus's tokens hit. Per thread (the model
+ * scratch holds one); its entries hold for one weight table and
  * configuration, which it records, and dc_feat_sum() empties it when
  * called with another. */
 #define DC_FEAT_CACHE_BITS 12
@@ -112,6 +112,7 @@ typedef struct dc_feat_cache_entry {
      * its own rows */
     unsigned char key[DC_FEAT_CACHE_KEY + 1];
     int16_t w[DC_FEAT_VOCAB_STRIDE]; /* the sum of its own rows */
+    uint64_t h;                      /* the token hash */
 } dc_feat_cache_entry;
 
 typedef struct dc_feat_cache {
