@@ -794,8 +794,9 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
             uint64_t h;
             __m128i ts;
             size_t nf;
-            dc_feat_cache_entry *set = NULL, *hit = NULL;
+            dc_feat_cache_entry *set = NULL;
             __m128i key = _mm_setzero_si128();
+            int hit = 0;
             if (cache && l <= DC_FEAT_CACHE_KEY) {
                 key = _mm_and_si128(
                     _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
@@ -806,7 +807,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                          _mm_loadu_si128((const __m128i *)(void *)set[0].key),
                          key)) |
                      0x8000) == 0xffff)
-                    hit = &set[0];
+                    hit = 1;
                 else if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
                               _mm_loadu_si128(
                                   (const __m128i *)(void *)set[1].key),
@@ -815,13 +816,13 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                     const dc_feat_cache_entry x = set[1];
                     set[1] = set[0];
                     set[0] = x;
-                    hit = &set[0];
+                    hit = 1;
                 }
             }
             if (hit) {
-                ts = _mm_loadu_si128((const __m128i *)(void *)hit->w);
-                nf = hit->key[DC_FEAT_CACHE_KEY];
-                h = hit->h;
+                ts = _mm_loadu_si128((const __m128i *)(void *)set->w);
+                nf = set->key[DC_FEAT_CACHE_KEY];
+                h = set->h;
             } else {
                 if (l <= 8) {
                     h = (FNV_BASIS ^
