@@ -647,14 +647,6 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
 }
 
-/* acc[0..8) += the eight 16-bit lanes of a. */
-AVX2_INLINE void widen_add_avx2(int32_t *acc, __m128i a)
-{
-    __m256i *p = (__m256i *)(void *)acc;
-    _mm256_storeu_si256(p, _mm256_add_epi32(_mm256_loadu_si256(p),
-                                            _mm256_cvtepi16_epi32(a)));
-}
-
 /* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
 AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
                                  uint64_t *h, uint64_t *q)
@@ -763,10 +755,8 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                       12, 13, 14, 15);
     uint64_t prev = 0;
-    size_t nt = 0, nfeat = 0, blk_n = 0, b = 0;
-    __m128i blk = _mm_setzero_si128();
-    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
-        acc[k] = 0;
+    size_t nt = 0, nfeat = 0, b = 0;
+    __m256i sum = _mm256_setzero_si256(); /* each token's sum widened */
     /* Token boundaries 64 bytes at a time, each token summed as its end is
      * found (off < len + 1: a token that ends at len gets its end from the
      * zeros after the text). Starts and ends alternate, an end first when a
@@ -858,18 +848,13 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
             }
             nt++;
             b = 0;
-            blk = _mm_add_epi16(blk, ts);
-            if ((blk_n += nf) > 128) {
-                widen_add_avx2(acc, blk);
-                blk = _mm_setzero_si128();
-                nfeat += blk_n;
-                blk_n = 0;
-            }
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
+            nfeat += nf;
         }
     }
-    widen_add_avx2(acc, blk);
+    _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     *ntok = nt;
-    return nfeat + blk_n;
+    return nfeat;
 }
 #endif
 
