@@ -735,7 +735,9 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
                                              _mm_set1_epi16((short)(8 * r - (m - 1)))));
 }
 
-AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
+/* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
+ * instances below, so that the token loop tests nothing for it). */
+AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
                                  size_t max_toks, size_t *ntok,
@@ -787,7 +789,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
             dc_feat_cache_entry *set = NULL;
             __m128i key = _mm_setzero_si128();
             int hit = 0;
-            if (cache && l <= DC_FEAT_CACHE_KEY) {
+            if (cached && l <= DC_FEAT_CACHE_KEY) {
                 key = _mm_and_si128(
                     _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
                     _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
@@ -856,6 +858,26 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     *ntok = nt;
     return nfeat;
 }
+
+AVX2 static size_t sum_text_avx2_cached(uint32_t bits, const int8_t *w,
+                                        const unsigned char *text, size_t len,
+                                        int32_t *acc, dc_feat_tsum *toks,
+                                        size_t max_toks, size_t *ntok,
+                                        dc_feat_cache *cache)
+{
+    return sum_text_avx2(1, bits, w, text, len, acc, toks, max_toks, ntok,
+                         cache);
+}
+
+AVX2 static size_t sum_text_avx2_uncached(uint32_t bits, const int8_t *w,
+                                          const unsigned char *text,
+                                          size_t len, int32_t *acc,
+                                          dc_feat_tsum *toks, size_t max_toks,
+                                          size_t *ntok)
+{
+    return sum_text_avx2(0, bits, w, text, len, acc, toks, max_toks, ntok,
+                         NULL);
+}
 #endif
 
 int dc_feat_portable;
@@ -875,8 +897,10 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
 #if defined(HAVE_AVX2_PATH)
     if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
-        return sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
-                             ntok, cache);
+        return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
+                                            toks, max_toks, ntok, cache)
+                     : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
+                                              toks, max_toks, ntok);
 #endif
     /* The default configuration, constant-folded. */
     if (c->bits == dflt)
