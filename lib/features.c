@@ -74,11 +74,17 @@ static const unsigned char cls[256] = {
 #define NM(bits) (((bits) >> 2) & 15u)
 #define NM_CHAR4 2u /* the default: 4-grams alone */
 
-INLINE uint64_t bucket(uint64_t x, uint32_t bits)
+/* bucket(x) with the shift 64 - bits given (a loop keeps it). */
+INLINE uint64_t bucket_sh(uint64_t x, unsigned sh)
 {
     /* A xorshift before the multiply lets high input bits reach the top. */
     x ^= x >> 29;
-    return (x * FIB) >> (64 - bits);
+    return (x * FIB) >> sh;
+}
+
+INLINE uint64_t bucket(uint64_t x, uint32_t bits)
+{
+    return bucket_sh(x, 64 - bits);
 }
 
 /* Eight bytes at p as a big-endian word: the first byte on top. */
@@ -758,6 +764,7 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                       12, 13, 14, 15);
     uint64_t prev = 0;
     size_t nt = 0, nfeat = 0, b = 0;
+    const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256(); /* each token's sum widened */
     /* Token boundaries 64 bytes at a time, each token summed as its end is
      * found (off < len + 1: a token that ends at len gets its end from the
@@ -839,7 +846,7 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
             }
             if (prev) {
                 ts = _mm_add_epi16(
-                    ts, row_avx2(w, bucket((prev * 31u + h) ^ SALT_BI, bits)));
+                    ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
                 nf++;
             }
             prev = h;
