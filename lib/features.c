@@ -624,7 +624,7 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
  * Same features and sums as the portable path. */
 #define AVX2 __attribute__((target("avx2,bmi,bmi2")))
 #define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
-#define PAD_MAX 512
+#define PAD_MAX 4096 /* the copy is on the stack */
 #define PAD 32
 
 /* The bucket of each of eight 4-grams: bucket4() lane by lane. */

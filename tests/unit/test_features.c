@@ -171,7 +171,7 @@ Test(features, oov_skips_ngrams_of_vocabulary_words)
  * summed by hand: same feature count, same total, same per-token spans and
  * sums, for every feature configuration, on random texts of words,
  * apostrophes, digits, non-ASCII letters and punctuation, short and past
- * the SIMD path's 512-byte limit. */
+ * the SIMD path's 4,096-byte limit. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 static uint32_t rnd(void)
 {
@@ -212,7 +212,7 @@ Test(features, scorer_sums_match_the_iterator)
         DC_FEAT_DEFAULT, DC_FEAT_DEFAULT | DC_FEAT_OOV, DC_FEAT_UNIGRAM,
         DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM, DC_FEAT_CHAR3 | DC_FEAT_CHAR5,
         DC_FEAT_ALL, DC_FEAT_CHAR4, DC_FEAT_BIGRAM | DC_FEAT_CHAR6};
-    static char text[1400];
+    static char text[5000];
     static dc_feat_tsum ta[MAXT], tb[MAXT], tr[MAXT];
     int forced = dc_feat_portable;
     for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++) {
@@ -387,7 +387,7 @@ Test(features, word_cache_is_exact)
                                     DC_FEAT_ALL, DC_FEAT_CHAR3 | DC_FEAT_CHAR5,
                                     DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM};
     static dc_feat_cache cache; /* zero: empty */
-    static char text[1400];
+    static char text[5000];
     static dc_feat_tsum ta[MAXT], tb[MAXT];
     int forced = dc_feat_portable;
     for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++)
