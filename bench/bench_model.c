@@ -14,9 +14,9 @@
  *
  * Before timing, every comment's features are summed three ways and must
  * agree exactly (exit 1 otherwise): dc_feat_sum() as scoring runs it (its
- * SIMD path where the CPU has one), dc_feat_sum() on its portable path, and
- * the trainer's way, dc_feat_next() then dc_model_accumulate(). -p times
- * the portable path.
+ * SIMD path where the CPU has one, with a word cache), dc_feat_sum() on its
+ * portable path without one, and the trainer's way, dc_feat_next() then
+ * dc_model_accumulate(). -p times the portable path.
  */
 #include "corpus.h"
 #include "decorum_int.h"
@@ -122,6 +122,7 @@ static void check_paths(const dc_model *m, const item *v, size_t n)
 {
     enum { MAXT = 256 };
     static dc_feat_tsum ta[MAXT], tb[MAXT], tc[MAXT];
+    static dc_feat_cache cache;
     const dc_model_hdr *h = dc_model_header(m);
     const int8_t *w = dc_model_weights(m);
     int forced = dc_feat_portable;
@@ -129,9 +130,10 @@ static void check_paths(const dc_model *m, const item *v, size_t n)
         int32_t a[DC_MODEL_STRIDE], b[DC_MODEL_STRIDE], c[DC_MODEL_STRIDE];
         size_t na, nb, nc, fa, fb, fc;
         dc_feat_portable = forced;
-        fa = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, a, ta, MAXT, &na);
+        fa = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, a, ta, MAXT, &na,
+                         &cache);
         dc_feat_portable = 1;
-        fb = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, b, tb, MAXT, &nb);
+        fb = dc_feat_sum(&h->fc, w, v[i].n.text, v[i].n.len, b, tb, MAXT, &nb, NULL);
         fc = trainer_sums(m, &v[i].n, c, tc, MAXT, &nc);
         int ok = fa == fb && fa == fc && na == nb && na == nc &&
                  !memcmp(a, b, sizeof a) && !memcmp(a, c, sizeof a);

@@ -74,11 +74,17 @@ static const unsigned char cls[256] = {
 #define NM(bits) (((bits) >> 2) & 15u)
 #define NM_CHAR4 2u /* the default: 4-grams alone */
 
-INLINE uint64_t bucket(uint64_t x, uint32_t bits)
+/* bucket(x) with the shift 64 - bits given (a loop keeps it). */
+INLINE uint64_t bucket_sh(uint64_t x, unsigned sh)
 {
     /* A xorshift before the multiply lets high input bits reach the top. */
     x ^= x >> 29;
-    return (x * FIB) >> (64 - bits);
+    return (x * FIB) >> sh;
+}
+
+INLINE uint64_t bucket(uint64_t x, uint32_t bits)
+{
+    return bucket_sh(x, 64 - bits);
 }
 
 /* Eight bytes at p as a big-endian word: the first byte on top. */
@@ -304,6 +310,26 @@ INLINE size_t grams4(int sum, const unsigned char *t, size_t b, size_t e,
     return k;
 }
 
+/* The n-grams of the token at [b, e) whose unigram bucket is uni, unless
+ * the vocabulary (when given and the configuration has OOV) flags it.
+ * Returns the new count k. */
+INLINE size_t token_grams(int sum, uint32_t fb, unsigned nm, uint32_t bits,
+                          const int8_t *vocab, uint64_t uni,
+                          const unsigned char *t, size_t b, size_t e, sink *sk,
+                          size_t k)
+{
+    if (!nm || ((fb & DC_FEAT_OOV) && vocab &&
+                vocab[(size_t)uni * DC_FEAT_VOCAB_STRIDE +
+                      DC_FEAT_VOCAB_STRIDE - 1] != 0))
+        return k;
+    /* Only the first DC_FEAT_WORD_MAX bytes make n-grams (the bytes are in
+     * L1 from the scan). */
+    size_t ge = e - b < DC_FEAT_WORD_MAX ? e : b + DC_FEAT_WORD_MAX;
+    if (nm == NM_CHAR4)
+        return grams4(sum, t, b, ge, bits, sk, k);
+    return grams(sum, nm, t, b, ge, bits, sk, k);
+}
+
 /* Every feature of the token at [b, e): the unigram, the bigram with the
  * previous token's hash *prev (then set to this token's), the n-grams
  * unless the vocabulary (when given and the configuration has OOV) flags
@@ -324,16 +350,7 @@ INLINE size_t token_feats(int sum, uint32_t fb, unsigned nm, uint32_t bits,
         EMIT(sum, sk, k, bucket((*prev * 31u + h) ^ SALT_BI, bits));
     *n_word = (uint32_t)k;
     *prev = h;
-    if (!nm || ((fb & DC_FEAT_OOV) && vocab &&
-                vocab[(size_t)uni * DC_FEAT_VOCAB_STRIDE +
-                      DC_FEAT_VOCAB_STRIDE - 1] != 0))
-        return k;
-    /* Only the first DC_FEAT_WORD_MAX bytes make n-grams (the bytes are in
-     * L1 from the scan). */
-    size_t ge = e - b < DC_FEAT_WORD_MAX ? e : b + DC_FEAT_WORD_MAX;
-    if (nm == NM_CHAR4)
-        return grams4(sum, t, b, ge, bits, sk, k);
-    return grams(sum, nm, t, b, ge, bits, sk, k);
+    return token_grams(sum, fb, nm, bits, vocab, uni, t, b, e, sk, k);
 }
 
 void dc_feat_iter_init(dc_feat_iter *it, const dc_feat_cfg *c,
@@ -382,17 +399,79 @@ typedef struct sum_state {
     vsum blk;
 } sum_state;
 
+/* The word cache's set for a key: the token's bytes, zero padded, as two
+ * little-endian words k0 (bytes 0..7) and k1 (bytes 8..14, byte 15 zero),
+ * mixed by a Fibonacci multiply. */
+INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0,
+                                      uint64_t k1)
+{
+    return &c->e[2 * (size_t)(((k0 ^ k1) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+}
+
+/* A little-endian word of 8 bytes at p. */
+INLINE uint64_t le64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    v = (uint64_t)p[7] << 56 | (uint64_t)p[6] << 48 | (uint64_t)p[5] << 40 |
+        (uint64_t)p[4] << 32 | (uint64_t)p[3] << 24 | (uint64_t)p[2] << 16 |
+        (uint64_t)p[1] << 8 | p[0];
+#endif
+    return v;
+}
+
 /* Hashes and sums the token [b, e) into st (the second half of
- * dc_feat_sum's loop, after the tokens of a stretch were found). */
+ * dc_feat_sum's loop, after the tokens of a stretch were found). The
+ * token's own rows (unigram and n-grams) come from the cache when it has
+ * the token; the bigram row is added to them, which gives the same lanes
+ * as any other order (16-bit adds wrap, and a token's sum never does). */
 INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
                       const int8_t *w, const unsigned char *t, uint32_t b,
                       uint32_t e, sum_state *st, int32_t *acc,
-                      dc_feat_tsum *toks, size_t max_toks)
+                      dc_feat_tsum *toks, size_t max_toks,
+                      dc_feat_cache *cache)
 {
+    uint64_t h = 0;
     sink sk = {NULL, w, vzero()};
-    uint32_t n_word;
-    size_t nf =
-        token_feats(1, fb, nm, bits, w, t, b, e, &st->prev, &sk, &n_word);
+    size_t nf;
+    dc_feat_cache_entry *set = NULL, *hit = NULL;
+    unsigned char key[DC_FEAT_CACHE_KEY + 1];
+    if (cache && e - b <= DC_FEAT_CACHE_KEY) {
+        memset(key, 0, sizeof key);
+        memcpy(key, t + b, e - b);
+        set = cache_set(cache, le64(key), le64(key + 8));
+        if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
+            hit = &set[0];
+        else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
+            const dc_feat_cache_entry x = set[1];
+            set[1] = set[0];
+            set[0] = x;
+            hit = &set[0];
+        }
+    }
+    if (hit) {
+        memcpy(&sk.acc, hit->w, sizeof hit->w);
+        nf = hit->key[DC_FEAT_CACHE_KEY];
+        h = hit->h;
+    } else {
+        h = token_hash(t, b, e);
+        uint64_t uni = bucket(h ^ SALT_UNI, bits);
+        nf = 0;
+        if (fb & DC_FEAT_UNIGRAM)
+            EMIT(1, &sk, nf, uni);
+        nf = token_grams(1, fb, nm, bits, w, uni, t, b, e, &sk, nf);
+        if (set) {
+            set[1] = set[0];
+            key[DC_FEAT_CACHE_KEY] = (unsigned char)nf;
+            memcpy(set[0].key, key, sizeof key);
+            vstore(set[0].w, sk.acc);
+            set[0].h = h;
+        }
+    }
+    if ((fb & DC_FEAT_BIGRAM) && st->prev)
+        EMIT(1, &sk, nf, bucket((st->prev * 31u + h) ^ SALT_BI, bits));
+    st->prev = h;
     if (st->nt < max_toks) {
         toks[st->nt].begin = b;
         toks[st->nt].end = e;
@@ -463,7 +542,7 @@ token_edges(uint64_t A, uint64_t H, uint64_t Q, uint64_t nextA, uint64_t *cA,
 INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
                        const int8_t *w, const unsigned char *t, size_t len,
                        int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
-                       size_t *ntok)
+                       size_t *ntok, dc_feat_cache *cache)
 {
     sum_state st = {0, 0, 0, 0, vzero()};
     for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
@@ -498,7 +577,7 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
             se[ne++] = (uint32_t)(off + (size_t)__builtin_ctzll(E));
         for (size_t j = 0; j < ne; j++)
             sum_token(fb, nm, bits, w, t, sb[j], se[j], &st, acc, toks,
-                      max_toks);
+                      max_toks, cache);
         sb[0] = sb[ne];
         ns -= ne;
         ne = 0;
@@ -517,13 +596,13 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
         } while (ne < 64);
         for (size_t j = 0; j < ne; j++)
             sum_token(fb, nm, bits, w, t, sb[j], se[j], &st, acc, toks,
-                      max_toks);
+                      max_toks, cache);
         ns = ne = 0;
     }
 #endif
     if (ns) /* a token runs to the end */
         sum_token(fb, nm, bits, w, t, sb[0], (uint32_t)len, &st, acc, toks,
-                  max_toks);
+                  max_toks, cache);
     vwiden_add(acc, st.blk);
     *ntok = st.nt;
     return st.nfeat + st.blk_n;
@@ -535,18 +614,17 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
  * AVX2 and a comment of up to PAD_MAX bytes, copied between zero pads so
  * that loads may run past it:
  *   1. token boundaries for the whole comment, 64 bytes at a time;
- *   2. every 4-gram at once: a text position j holds at most one, the one
- *      ending there (t[j-3..j], with '<' for the byte before its token and
- *      '>' for the byte after the token's first 24); two copies of the
- *      text carry those marks, the grams are built eight at a time by byte
- *      interleaving and hashed in eight 32-bit lanes (the high half of the
- *      64-bit product is all a bucket needs);
- *   3. per token: the word hash, unigram and bigram, and the rows of the
- *      grams at b + 2 .. b + m, eight plain loads at a time.
+ *   2. per token: the word hash and the bigram; the token's own rows
+ *      (unigram and 4-grams) from the word cache, or else computed: the
+ *      token is marked, "<word>" with its first 24 bytes, in a 32-byte
+ *      vector, its grams are built eight at a time by one byte shuffle and
+ *      hashed in eight 32-bit lanes (the high half of the 64-bit product is
+ *      all a bucket needs), and their rows summed eight plain loads at a
+ *      time.
  * Same features and sums as the portable path. */
 #define AVX2 __attribute__((target("avx2,bmi,bmi2")))
 #define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
-#define PAD_MAX 512
+#define PAD_MAX 4096 /* the copy is on the stack */
 #define PAD 32
 
 /* The bucket of each of eight 4-grams: bucket4() lane by lane. */
@@ -573,25 +651,6 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
 {
     return _mm_cvtepi8_epi16(_mm_loadl_epi64(
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
-}
-
-/* The bits of m as 32 bytes, 0xff for a set bit. */
-AVX2_INLINE __m256i bytes_of(uint32_t m)
-{
-    const __m256i rep = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
-                                         1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3,
-                                         3, 3, 3, 3, 3, 3);
-    const __m256i bit = _mm256_set1_epi64x((long long)0x8040201008040201ull);
-    __m256i v = _mm256_shuffle_epi8(_mm256_set1_epi32((int)m), rep);
-    return _mm256_cmpeq_epi8(_mm256_and_si256(v, bit), bit);
-}
-
-/* acc[0..8) += the eight 16-bit lanes of a. */
-AVX2_INLINE void widen_add_avx2(int32_t *acc, __m128i a)
-{
-    __m256i *p = (__m256i *)(void *)acc;
-    _mm256_storeu_si256(p, _mm256_add_epi32(_mm256_loadu_si256(p),
-                                            _mm256_cvtepi16_epi32(a)));
 }
 
 /* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
@@ -623,36 +682,76 @@ AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
     *q = Q;
 }
 
-/* Appends off + the positions of the set bits of m to o[n...], returns
- * the new n. Sixteen positions are written whatever the count (the extra
- * ones are overwritten later), so a block with up to 16 tokens costs no
- * branch: a loop that ends after a varying count would mispredict. */
-AVX2_INLINE size_t set_bits(uint32_t *o, size_t n, uint64_t m, uint32_t off)
+/* The sum of the unigram row u and the 4-gram rows of the token at t[0, l)
+ * (t[-1] and 31 bytes from t readable); *nf gets their count. */
+AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
+                                  const unsigned char *t, size_t l, size_t *nf)
 {
-    const size_t c = (size_t)__builtin_popcountll(m);
-    uint32_t *p = o + n;
-    for (int k = 0; k < 16; k++) {
-        p[k] = off + (uint32_t)_tzcnt_u64(m); /* 64 past the last: unused */
-        m = _blsr_u64(m);
-    }
-    for (p += 16; m; m = _blsr_u64(m))
-        *p++ = off + (uint32_t)_tzcnt_u64(m);
-    return n + c;
+    const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+    /* mk = "<" t[0, m) ">", zeros after */
+    const __m256i idx = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+                                         12, 13, 14, 15, 16, 17, 18, 19, 20,
+                                         21, 22, 23, 24, 25, 26, 27, 28, 29,
+                                         30, 31);
+    const __m256i end = _mm256_set1_epi8((char)(m + 1));
+    const __m256i first = _mm256_cmpeq_epi8(idx, _mm256_setzero_si256());
+    const __m256i keep = _mm256_andnot_si256(first, _mm256_cmpgt_epi8(end, idx));
+    const __m256i mark = _mm256_or_si256(
+        _mm256_and_si256(first, _mm256_set1_epi8('<')),
+        _mm256_and_si256(_mm256_cmpeq_epi8(idx, end), _mm256_set1_epi8('>')));
+    unsigned char mk[48];
+    _mm256_storeu_si256(
+        (__m256i *)(void *)mk,
+        _mm256_or_si256(
+            _mm256_and_si256(
+                _mm256_loadu_si256((const __m256i *)(const void *)(t - 1)),
+                keep),
+            mark));
+    _mm_storeu_si128((__m128i *)(void *)(mk + 32), _mm_setzero_si128());
+    /* gram i, little-endian: mk[i + 3], mk[i + 2], mk[i + 1], mk[i]; the
+     * m - 1 grams eight at a time from 16 bytes, lanes past the last take
+     * bucket 0, whose rows come back out at the end: no branch on the
+     * count, at least one round (a one-byte token has no gram) */
+    const __m256i pick = _mm256_setr_epi8(3, 2, 1, 0, 4, 3, 2, 1, 5, 4, 3, 2,
+                                          6, 5, 4, 3, 7, 6, 5, 4, 8, 7, 6, 5,
+                                          9, 8, 7, 6, 10, 9, 8, 7);
+    const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m128i shift = _mm_cvtsi32_si128((int)(32 - bits));
+    __m128i gs = row_avx2(w, u);
+    size_t r = 0;
+    do {
+        __m256i g = _mm256_shuffle_epi8(
+            _mm256_broadcastsi128_si256(
+                _mm_loadu_si128((const __m128i *)(const void *)(mk + 8 * r))),
+            pick);
+        __m256i valid =
+            _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
+        uint32_t q[8];
+        _mm256_storeu_si256((__m256i *)(void *)q,
+                            _mm256_and_si256(bucket4x8(g, shift), valid));
+        __m128i s0 = _mm_add_epi16(row_avx2(w, q[0]), row_avx2(w, q[1]));
+        __m128i s1 = _mm_add_epi16(row_avx2(w, q[2]), row_avx2(w, q[3]));
+        __m128i s2 = _mm_add_epi16(row_avx2(w, q[4]), row_avx2(w, q[5]));
+        __m128i s3 = _mm_add_epi16(row_avx2(w, q[6]), row_avx2(w, q[7]));
+        gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
+                                             _mm_add_epi16(s2, s3)));
+    } while (8 * ++r + 2 <= m);
+    *nf = m;
+    return _mm_sub_epi16(gs, _mm_mullo_epi16(row_avx2(w, 0),
+                                             _mm_set1_epi16((short)(8 * r - (m - 1)))));
 }
 
-AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
+/* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
+ * instances below, so that the token loop tests nothing for it). */
+AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
-                                 size_t max_toks, size_t *ntok)
+                                 size_t max_toks, size_t *ntok,
+                                 dc_feat_cache *cache)
 {
-    /* The text, and two copies with the gram marks: lt[b - 1] = '<' and
-     * gt[b + m] = '>' for each token [b, e), m = min(e - b, 24). */
     enum { BUF = PAD + PAD_MAX + 64 + PAD };
     unsigned char bt[BUF] __attribute__((aligned(32)));
-    unsigned char bl[BUF] __attribute__((aligned(32)));
-    unsigned char bg[BUF] __attribute__((aligned(32)));
-    unsigned char *const t = bt + PAD, *const lt = bl + PAD,
-                         *const gt = bg + PAD;
+    unsigned char *const t = bt + PAD;
     /* bytes read past t: blocks of 64 up to len, and one byte beyond */
     const size_t span = (len + 65 + 31) & ~(size_t)31;
     _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
@@ -661,137 +760,130 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     if (len)
         memcpy(t, text, len);
 
-    /* 1. Token boundaries, and the marked copies of the text: lt has '<'
-     * before every token (its window for a block starts one byte early, so
-     * the starts' bits are the marks' bits), gt has '>' after every token,
-     * which for a token longer than 24 bytes is not its last gram's end:
-     * that gram is redone in 3. */
-    uint32_t sb[PAD_MAX + 18], se[PAD_MAX + 18]; /* set_bits() writes 16 */
-    size_t ns = 0, ne = 0, off = 0;
+    const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+                                      12, 13, 14, 15);
+    uint64_t prev = 0;
+    size_t nt = 0, nfeat = 0, b = 0;
+    const unsigned sh = 64 - bits;
+    __m256i sum = _mm256_setzero_si256(); /* each token's sum widened */
+    /* Token boundaries 64 bytes at a time, each token summed as its end is
+     * found (off < len + 1: a token that ends at len gets its end from the
+     * zeros after the text). Starts and ends alternate, an end first when a
+     * token is open (b = its start + 1). */
     uint64_t cA = 0, cW = 0, cH = 0;
-    const __m256i lmark = _mm256_set1_epi8('<'), gmark = _mm256_set1_epi8('>');
-    for (; off < len + 1; off += 64) {
-        /* off < len + 1: a token that ends at len gets its end from the
-         * zeros after the text */
+    for (size_t off = 0; off < len + 1; off += 64) {
         uint64_t A, H, Q;
         classify64_avx2(t + off, &A, &H, &Q);
         uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E;
         token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
-        ns = set_bits(sb, ns, S, (uint32_t)off);
-        ne = set_bits(se, ne, E, (uint32_t)off);
-        for (int k = 0; k < 2; k++) {
-            const unsigned char *p = t + off + 32 * k;
-            _mm256_storeu_si256(
-                (__m256i *)(void *)(lt + off + 32 * k - 1),
-                _mm256_blendv_epi8(
-                    _mm256_loadu_si256((const __m256i *)(const void *)(p - 1)),
-                    lmark, bytes_of((uint32_t)(S >> (32 * k)))));
-            _mm256_storeu_si256(
-                (__m256i *)(void *)(gt + off + 32 * k),
-                _mm256_blendv_epi8(
-                    _mm256_loadu_si256((const __m256i *)(const void *)p), gmark,
-                    bytes_of((uint32_t)(E >> (32 * k)))));
+        for (;;) {
+            if (!b) {
+                if (!S)
+                    break;
+                b = off + _tzcnt_u64(S) + 1;
+                S = _blsr_u64(S);
+            }
+            if (!E)
+                break;
+            const size_t e = off + _tzcnt_u64(E), l = e - --b;
+            E = _blsr_u64(E);
+            /* the token's hash and own rows: from the cache (an entry
+             * is its key, count in the last byte, the sum, the hash), or
+             * computed */
+            uint64_t h;
+            __m128i ts;
+            size_t nf;
+            dc_feat_cache_entry *set = NULL;
+            __m128i key = _mm_setzero_si128();
+            int hit = 0;
+            if (cached && l <= DC_FEAT_CACHE_KEY) {
+                key = _mm_and_si128(
+                    _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
+                    _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
+                set = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
+                                (uint64_t)_mm_extract_epi64(key, 1));
+                if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
+                         _mm_loadu_si128((const __m128i *)(void *)set[0].key),
+                         key)) |
+                     0x8000) == 0xffff)
+                    hit = 1;
+                else if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
+                              _mm_loadu_si128(
+                                  (const __m128i *)(void *)set[1].key),
+                              key)) |
+                          0x8000) == 0xffff) {
+                    const dc_feat_cache_entry x = set[1];
+                    set[1] = set[0];
+                    set[0] = x;
+                    hit = 1;
+                }
+            }
+            if (hit) {
+                ts = _mm_loadu_si128((const __m128i *)(void *)set->w);
+                nf = set->key[DC_FEAT_CACHE_KEY];
+                h = set->h;
+            } else {
+                if (l <= 8) {
+                    h = (FNV_BASIS ^
+                         (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
+                        FNV_PRIME;
+                    if (l == 8)
+                        h *= FNV_PRIME;
+                    h ^= h >> 32;
+                    h = h ? h : 1;
+                } else
+                    h = token_hash(t, b, e);
+                ts = own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b,
+                                   l, &nf);
+                if (set) {
+                    set[1] = set[0];
+                    _mm_storeu_si128(
+                        (__m128i *)(void *)set[0].key,
+                        _mm_insert_epi8(key, (int)nf, DC_FEAT_CACHE_KEY));
+                    _mm_storeu_si128((__m128i *)(void *)set[0].w, ts);
+                    set[0].h = h;
+                }
+            }
+            if (prev) {
+                ts = _mm_add_epi16(
+                    ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
+                nf++;
+            }
+            prev = h;
+            if (nt < max_toks) {
+                toks[nt].begin = (uint32_t)b;
+                toks[nt].end = (uint32_t)e;
+                _mm_storeu_si128((__m128i *)(void *)toks[nt].w, ts);
+            }
+            nt++;
+            b = 0;
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
+            nfeat += nf;
         }
     }
-    /* what 2. reads past the last window */
-    _mm256_storeu_si256((__m256i *)(void *)(lt + off - 1), _mm256_setzero_si256());
-    _mm256_storeu_si256((__m256i *)(void *)(gt + off), _mm256_setzero_si256());
+    _mm256_storeu_si256((__m256i *)(void *)acc, sum);
+    *ntok = nt;
+    return nfeat;
+}
 
-    /* 2. Every position's gram bucket. */
-    const __m128i shift = _mm_cvtsi32_si128((int)(32 - bits));
-    uint32_t ix[PAD_MAX + 16];
-    for (size_t j = 2; j <= len; j += 8) {
-        /* gram j, little-endian: gt[j], t[j-1], t[j-2], lt[j-3] */
-        __m128i dc = _mm_unpacklo_epi8(
-            _mm_loadl_epi64((const __m128i *)(const void *)(gt + j)),
-            _mm_loadl_epi64((const __m128i *)(const void *)(t + j - 1)));
-        __m128i ba = _mm_unpacklo_epi8(
-            _mm_loadl_epi64((const __m128i *)(const void *)(t + j - 2)),
-            _mm_loadl_epi64((const __m128i *)(const void *)(lt + j - 3)));
-        __m256i g = _mm256_inserti128_si256(
-            _mm256_castsi128_si256(_mm_unpacklo_epi16(dc, ba)),
-            _mm_unpackhi_epi16(dc, ba), 1);
-        _mm256_storeu_si256((__m256i *)(void *)(ix + j), bucket4x8(g, shift));
-    }
+AVX2 static size_t sum_text_avx2_cached(uint32_t bits, const int8_t *w,
+                                        const unsigned char *text, size_t len,
+                                        int32_t *acc, dc_feat_tsum *toks,
+                                        size_t max_toks, size_t *ntok,
+                                        dc_feat_cache *cache)
+{
+    return sum_text_avx2(1, bits, w, text, len, acc, toks, max_toks, ntok,
+                         cache);
+}
 
-    /* 3. Per token. Lanes past a token's last gram take bucket 0, whose
-     * rows come back out at the end: eight plain loads a round, no branch
-     * on the count. */
-    const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    __m128i row0k[9]; /* k times bucket 0's row */
-    row0k[0] = _mm_setzero_si128();
-    for (int k = 1; k < 9; k++)
-        row0k[k] = _mm_add_epi16(row0k[k - 1], row_avx2(w, 0));
-    uint64_t prev = 0;
-    size_t nfeat = 0, blk_n = 0;
-    __m128i blk = _mm_setzero_si128();
-    for (int k = 0; k < DC_FEAT_VOCAB_STRIDE; k++)
-        acc[k] = 0;
-    for (size_t j = 0; j < ne; j++) {
-        const size_t b = sb[j], e = se[j], l = e - b;
-        uint64_t h;
-        if (l <= 8) {
-            h = (FNV_BASIS ^ (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
-                FNV_PRIME;
-            if (l == 8)
-                h *= FNV_PRIME;
-            h ^= h >> 32;
-            h = h ? h : 1;
-        } else
-            h = token_hash(t, b, e);
-        __m128i ts = row_avx2(w, bucket(h ^ SALT_UNI, bits));
-        size_t nf = 1;
-        if (prev) {
-            ts = _mm_add_epi16(
-                ts, row_avx2(w, bucket((prev * 31u + h) ^ SALT_BI, bits)));
-            nf++;
-        }
-        prev = h;
-        const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
-        if (l > DC_FEAT_WORD_MAX) /* its last gram ends with '>' at b + 24 */
-            ix[b + DC_FEAT_WORD_MAX] = (uint32_t)bucket4(
-                be32(t + b + DC_FEAT_WORD_MAX - 4) << 8 | '>', bits);
-        {
-            /* at least one round: a one-byte token's (no gram) reads eight
-             * rows of bucket 0 and takes them back out */
-            size_t r = 0;
-            __m128i gs = _mm_setzero_si128();
-            do {
-                __m256i valid = _mm256_cmpgt_epi32(
-                    _mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
-                uint32_t q[8];
-                _mm256_storeu_si256(
-                    (__m256i *)(void *)q,
-                    _mm256_and_si256(
-                        _mm256_loadu_si256(
-                            (const __m256i *)(const void *)(ix + b + 2 + 8 * r)),
-                        valid));
-                __m128i s0 = _mm_add_epi16(row_avx2(w, q[0]), row_avx2(w, q[1]));
-                __m128i s1 = _mm_add_epi16(row_avx2(w, q[2]), row_avx2(w, q[3]));
-                __m128i s2 = _mm_add_epi16(row_avx2(w, q[4]), row_avx2(w, q[5]));
-                __m128i s3 = _mm_add_epi16(row_avx2(w, q[6]), row_avx2(w, q[7]));
-                gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
-                                                     _mm_add_epi16(s2, s3)));
-            } while (8 * ++r + 2 <= m);
-            ts = _mm_add_epi16(ts, _mm_sub_epi16(gs, row0k[8 * r - (m - 1)]));
-            nf += m - 1;
-        }
-        if (j < max_toks) {
-            toks[j].begin = (uint32_t)b;
-            toks[j].end = (uint32_t)e;
-            _mm_storeu_si128((__m128i *)(void *)toks[j].w, ts);
-        }
-        blk = _mm_add_epi16(blk, ts);
-        if ((blk_n += nf) > 128) {
-            widen_add_avx2(acc, blk);
-            blk = _mm_setzero_si128();
-            nfeat += blk_n;
-            blk_n = 0;
-        }
-    }
-    widen_add_avx2(acc, blk);
-    *ntok = ne;
-    return nfeat + blk_n;
+AVX2 static size_t sum_text_avx2_uncached(uint32_t bits, const int8_t *w,
+                                          const unsigned char *text,
+                                          size_t len, int32_t *acc,
+                                          dc_feat_tsum *toks, size_t max_toks,
+                                          size_t *ntok)
+{
+    return sum_text_avx2(0, bits, w, text, len, acc, toks, max_toks, ntok,
+                         NULL);
 }
 #endif
 
@@ -799,20 +891,28 @@ int dc_feat_portable;
 
 size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
-                   size_t max_toks, size_t *ntok)
+                   size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
     const uint32_t dflt = DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4;
+    if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
+                  cache->cfg.bucket_bits != c->bucket_bits)) {
+        memset(cache->e, 0, sizeof cache->e);
+        cache->w = w;
+        cache->cfg = *c;
+    }
 #if defined(HAVE_AVX2_PATH)
     if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
-        return sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
-                             ntok);
+        return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
+                                            toks, max_toks, ntok, cache)
+                     : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
+                                              toks, max_toks, ntok);
 #endif
     /* The default configuration, constant-folded. */
     if (c->bits == dflt)
         return sum_text(dflt, NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
-                        max_toks, ntok);
+                        max_toks, ntok, cache);
     return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
-                    toks, max_toks, ntok);
+                    toks, max_toks, ntok, cache);
 }

@@ -39,10 +39,9 @@ struct dc_model {
     char describe[160];
 };
 
-/* The scorer keeps no per-call memory: tokens are hashed into a fixed
- * array on the stack. The scratch exists for the interface's sake. */
+/* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
-    int unused;
+    dc_feat_cache cache;
 };
 
 static const char *const head_names[DC_N_HEADS] = {
@@ -635,7 +634,7 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     dc_feat_tsum toks[KEEP_TOKENS];
     size_t ntok;
     size_t nfeat = dc_feat_sum(&h->fc, m->w, n->text, n->len, acc, toks,
-                               KEEP_TOKENS, &ntok);
+                               KEEP_TOKENS, &ntok, &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);

@@ -1,5 +1,6 @@
 /* test_features.c: the model's tokenizer and hashed features (features.c). */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "features_int.h"
@@ -170,7 +171,7 @@ Test(features, oov_skips_ngrams_of_vocabulary_words)
  * summed by hand: same feature count, same total, same per-token spans and
  * sums, for every feature configuration, on random texts of words,
  * apostrophes, digits, non-ASCII letters and punctuation, short and past
- * the SIMD path's 512-byte limit. */
+ * the SIMD path's 4,096-byte limit. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 static uint32_t rnd(void)
 {
@@ -211,7 +212,7 @@ Test(features, scorer_sums_match_the_iterator)
         DC_FEAT_DEFAULT, DC_FEAT_DEFAULT | DC_FEAT_OOV, DC_FEAT_UNIGRAM,
         DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM, DC_FEAT_CHAR3 | DC_FEAT_CHAR5,
         DC_FEAT_ALL, DC_FEAT_CHAR4, DC_FEAT_BIGRAM | DC_FEAT_CHAR6};
-    static char text[1400];
+    static char text[5000];
     static dc_feat_tsum ta[MAXT], tb[MAXT], tr[MAXT];
     int forced = dc_feat_portable;
     for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++) {
@@ -247,7 +248,7 @@ Test(features, scorer_sums_match_the_iterator)
                 size_t ntok = 0;
                 dc_feat_tsum *t = path ? tb : ta;
                 dc_feat_portable = path;
-                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok);
+                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok, NULL);
                 dc_feat_portable = forced;
                 cr_assert_eq(n, nfeat, "config 0x%x round %d path %d: %zu "
                              "features, the iterator %zu",
@@ -267,4 +268,154 @@ Test(features, scorer_sums_match_the_iterator)
             }
         }
     }
+}
+
+/* The word cache (dc_feat_sum with a cache) against no cache, on both
+ * paths, for several configurations: texts drawn from a pool of words,
+ * common ones often (repeats hit), more distinct words than the cache has
+ * entries (sets overflow, entries are evicted and reloaded), words of every
+ * length around the cache's key limit (15/16 bytes) and the n-gram cut
+ * (24/25 bytes), words that differ in one byte only or by a prefix (a key
+ * must match the whole token), words that two weights tables see (the
+ * cache must not keep the first table's sums). And every so often each
+ * cached entry is poisoned: its key made one byte different, longer or
+ * shorter, its sums garbage; the token it was for lands on that key's set
+ * and must not be taken for it. */
+enum { POOL = 12000, POOL_MAX = 32 };
+static char pool[POOL][POOL_MAX + 1];
+
+static void make_pool(void)
+{
+    static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (size_t i = 0; i < POOL; i++) {
+        size_t l = 1 + rnd() % (i % 7 ? 12 : POOL_MAX);
+        if (i < 64) /* every length, then near twins of the first words */
+            l = 1 + i % POOL_MAX;
+        if (i % 11 == 0) { /* non-ASCII run */
+            for (size_t k = 0; k < l; k++)
+                pool[i][k] = (char)(0x80 + rnd() % 0x80);
+        } else {
+            for (size_t k = 0; k < l; k++)
+                pool[i][k] = alnum[rnd() % (sizeof alnum - 1)];
+            if (l > 2 && i % 5 == 0)
+                pool[i][l / 2] = '\''; /* inside: stays in the token */
+        }
+        pool[i][l] = '\0';
+        if (i >= 64 && i < 128) {
+            /* a twin: one byte changed, or cut; still one token of the
+             * same class (no apostrophe left at the end) */
+            memcpy(pool[i], pool[i - 64], sizeof pool[i]);
+            size_t pl = strlen(pool[i]);
+            char *c = &pool[i][rnd() % pl];
+            if (i % 2 && pl > 1)
+                pool[i][pl - 1 - (pl > 2 && pool[i][pl - 2] == '\'')] = '\0';
+            else if (*c & 0x80)
+                *c ^= 1;
+            else if (*c != '\'')
+                *c = *c == 'q' ? 'r' : 'q';
+        }
+    }
+}
+
+static size_t pool_text(char *buf, size_t cap)
+{
+    size_t n = 0, want = rnd() % cap;
+    while (n < want) {
+        /* small indexes far more often: a Zipf-like draw */
+        const char *p = pool[rnd() % (rnd() % POOL + 1)];
+        size_t l = strlen(p);
+        if (n + l + 1 >= cap)
+            break;
+        memcpy(buf + n, p, l);
+        n += l;
+        buf[n++] = rnd() % 4 ? ' ' : '.';
+    }
+    return n;
+}
+
+static const char *sorted[POOL];
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A poisoned key is never a word of the pool: that word's sums would be
+ * wrong, rightly found. */
+static void poison(dc_feat_cache *c)
+{
+    for (size_t i = 0; i < sizeof c->e / sizeof c->e[0]; i++) {
+        unsigned char *k = c->e[i].key, was[sizeof c->e[i].key];
+        size_t l = strnlen((const char *)k, DC_FEAT_CACHE_KEY);
+        if (!l)
+            continue;
+        memcpy(was, k, sizeof was);
+        unsigned r = rnd() % 3;
+        if (r == 0 && l < DC_FEAT_CACHE_KEY)
+            k[l] = 'a';
+        else if (r == 1 && l > 1)
+            k[l - 1] = 0;
+        else
+            k[rnd() % l] ^= (unsigned char)(k[0] & 0x80 ? 1 : 0x20);
+        k[DC_FEAT_CACHE_KEY] = 0;
+        const char *key = (const char *)k;
+        if (bsearch(&key, sorted, POOL, sizeof sorted[0], cmp_str)) {
+            memcpy(k, was, sizeof was);
+            continue;
+        }
+        for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+            c->e[i].w[j] = (int16_t)rnd();
+        k[DC_FEAT_CACHE_KEY] = (unsigned char)rnd();
+    }
+}
+
+Test(features, word_cache_is_exact)
+{
+    enum { BITS = 12, MAXT = 256 };
+    static int8_t w[2][(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
+    for (size_t i = 0; i < sizeof w; i++)
+        w[i / sizeof w[0]][i % sizeof w[0]] = (int8_t)(rnd() & 0xff);
+    /* some vocabulary flags for DC_FEAT_OOV */
+    for (size_t i = 0; i < sizeof w[0]; i += 3 * DC_FEAT_VOCAB_STRIDE)
+        w[0][i + DC_FEAT_VOCAB_STRIDE - 1] = 1;
+    make_pool();
+    for (size_t i = 0; i < POOL; i++)
+        sorted[i] = pool[i];
+    qsort(sorted, POOL, sizeof sorted[0], cmp_str);
+    static const uint32_t cfgs[] = {DC_FEAT_DEFAULT,
+                                    DC_FEAT_DEFAULT | DC_FEAT_OOV,
+                                    DC_FEAT_ALL, DC_FEAT_CHAR3 | DC_FEAT_CHAR5,
+                                    DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM};
+    static dc_feat_cache cache; /* zero: empty */
+    static char text[5000];
+    static dc_feat_tsum ta[MAXT], tb[MAXT];
+    int forced = dc_feat_portable;
+    for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++)
+        for (int path = 0; path < 2; path++)
+            for (int round = 0; round < 1500; round++) {
+                dc_feat_cfg c = {cfgs[ci], BITS};
+                const int8_t *wt = w[(round / 500) % 2];
+                size_t len = pool_text(text, round % 8 ? 500 : sizeof text);
+                int32_t a[DC_FEAT_VOCAB_STRIDE], b[DC_FEAT_VOCAB_STRIDE];
+                size_t na, nb;
+                dc_feat_portable = path;
+                size_t fa = dc_feat_sum(&c, wt, text, len, a, ta, MAXT, &na,
+                                        NULL);
+                size_t fb = dc_feat_sum(&c, wt, text, len, b, tb, MAXT, &nb,
+                                        &cache);
+                dc_feat_portable = forced;
+                if (round % 50 == 49)
+                    poison(&cache);
+                cr_assert_eq(fa, fb, "config 0x%x path %d round %d: features",
+                             cfgs[ci], path, round);
+                cr_assert_eq(na, nb, "config 0x%x path %d round %d: tokens",
+                             cfgs[ci], path, round);
+                cr_assert(memcmp(a, b, sizeof a) == 0,
+                          "config 0x%x path %d round %d: sums differ",
+                          cfgs[ci], path, round);
+                for (size_t q = 0; q < na && q < MAXT; q++)
+                    cr_assert(memcmp(&ta[q], &tb[q], sizeof ta[q]) == 0,
+                              "config 0x%x path %d round %d: token %zu",
+                              cfgs[ci], path, round, q);
+            }
 }
