@@ -685,24 +685,26 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (placed == lim)
             return DECORUM_ERR_TOOBIG;
         placed++;
+        uint8_t kind = kind_of[hit->entry];
         mention *m = &mv[nm];
-        *m = (mention){.tb = ti,
-                       .te = te,
-                       .b = hb,
-                       .e = he,
-                       .entry = hit->entry,
-                       .kind = kind_of[hit->entry],
-                       .how = hit->how};
         /* Glue is dropped as other words are, but explains no other word,
          * so it stays out of the mentions (and of max_len and reach, which
          * only bound the search for a container): kept, it marks its
-         * token. */
-        if (m->kind == DC_KIND_GLUE) {
-            if (!(reach >= he && (m->how == DC_HIT_COMPOUND || allow) &&
-                  explained(R, mv, nm, max_len)))
-                rs->toks[ti].glue = 1;
+         * token. It is written out only for explained, which reads it at
+         * mv[nm]. */
+        if (kind == DC_KIND_GLUE) {
+            if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
+                *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
+                               .entry = hit->entry, .kind = kind,
+                               .how = hit->how};
+                if (explained(R, mv, nm, max_len))
+                    continue;
+            }
+            rs->toks[ti].glue = 1;
             continue;
         }
+        *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
+                       .entry = hit->entry, .kind = kind, .how = hit->how};
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
         if (reach >= he &&
