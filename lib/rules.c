@@ -48,11 +48,7 @@ typedef struct tok {
     uint8_t type;    /* TK_* */
     uint8_t ch;      /* the punctuation character, for TK_PUNCT */
     uint8_t quoted;  /* inside "..." or '...' */
-    /* A glue entry (a function word, kind DC_KIND_GLUE) starts here. Glue
-     * is most of the hits (78 000 of 183 000 on the bench corpus) and the
-     * rules only ask whether a token starts one, so glue is marked here
-     * and kept out of the mentions, which every rule scans. */
-    uint8_t glue;
+    uint8_t pad;
 } tok;
 
 typedef struct mention {
@@ -104,6 +100,10 @@ struct dc_rules_scratch {
     size_t nm, cap_m;
     uint32_t *first; /* [ntok + 1]: index of the first mention with tb >= i */
     size_t cap_first;
+    /* [ntok + 1]: bit k set: a mention of kind k starts at token i. Most
+     * lookups by token and kind (mention_at) end at this bit. */
+    uint64_t *at;
+    size_t cap_at;
     target *t;
     size_t nt, cap_t;
     sentence *s;
@@ -188,6 +188,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
     dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
+    dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs, sizeof *rs);
@@ -640,6 +641,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     if (st == DECORUM_OK)
         st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
                      rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
+    if (st == DECORUM_OK)
+        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
+                     sizeof *rs->at, MAX_TOKENS + 1);
     if (st != DECORUM_OK)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
@@ -656,6 +660,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * dropped ones stay in mv until the end, as later mentions are checked
      * against them too. */
     uint32_t *first = rs->first;
+    uint64_t *at = rs->at;
     uint32_t t = 0, kept = 0;
     size_t placed = 0; /* mentions and glue, for the limit */
     uint64_t kinds = 0;
@@ -687,11 +692,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         placed++;
         uint8_t kind = kind_of[hit->entry];
         mention *m = &mv[nm];
-        /* Glue is dropped as other words are, but explains no other word,
-         * so it stays out of the mentions (and of max_len and reach, which
-         * only bound the search for a container): kept, it marks its
-         * token. It is written out only for explained, which reads it at
-         * mv[nm]. */
+        /* Glue (function words) is most of the hits (78 000 of 183 000
+         * on the bench corpus), and the rules only ask whether a token
+         * starts one (glue_at): it is dropped as other words are, but
+         * explains no other word, so it stays out of the mentions, which
+         * every rule scans (and out of max_len and reach, which only bound
+         * the search for a container). Kept, it sets its token's bit. It
+         * is written out only for explained, which reads it at mv[nm]. */
         if (kind == DC_KIND_GLUE) {
             if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
                 *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
@@ -700,7 +707,11 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 if (explained(R, mv, nm, max_len))
                     continue;
             }
-            rs->toks[ti].glue = 1;
+            for (; t <= ti; t++) {
+                first[t] = kept;
+                at[t] = 0;
+            }
+            at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
             continue;
         }
         *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
@@ -719,14 +730,19 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (he > reach)
             reach = he;
         if (!m->dropped) {
-            while (t <= ti)
-                first[t++] = kept;
+            for (; t <= ti; t++) {
+                first[t] = kept;
+                at[t] = 0;
+            }
             kept++;
             kinds |= (uint64_t)1 << m->kind;
+            at[ti] |= (uint64_t)1 << m->kind;
         }
     }
-    while (t <= ntok)
-        first[t++] = kept;
+    for (; t <= ntok; t++) {
+        first[t] = kept;
+        at[t] = 0;
+    }
     if (kept < nm) {
         size_t keep = 0;
         for (size_t i = 0; i < nm; i++)
@@ -743,12 +759,10 @@ static const dc_entry *ent(const run *R, const mention *m)
     return &R->lx->entries[m->entry];
 }
 
-/* The first mention of kind starting at token ti, or NULL. */
-static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
+/* mention_at once the token's bit says there is one. */
+static __attribute__((noinline)) const mention *
+mention_scan(const run *R, uint32_t ti, dc_kind kind)
 {
-    /* Most kinds are absent from a comment: most lookups end here. */
-    if (!any_kind(R, kind) || ti >= R->rs->ntok)
-        return NULL;
     for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->tb != ti)
@@ -759,10 +773,24 @@ static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
     return NULL;
 }
 
-/* Token ti starts a glue entry (tok.glue). */
+/* Does a mention of kind start at token ti? Most lookups end at the
+ * token's bit, inlined. */
+static inline bool kind_at(const run *R, uint32_t ti, dc_kind kind)
+{
+    return ti < R->rs->ntok && ((R->rs->at[ti] >> kind) & 1);
+}
+
+/* The first mention of kind starting at token ti, or NULL. */
+static inline const mention *mention_at(const run *R, uint32_t ti,
+                                        dc_kind kind)
+{
+    return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
+}
+
+/* Token ti starts a glue entry (not among the mentions: place_hits). */
 static bool glue_at(const run *R, uint32_t ti)
 {
-    return ti < R->rs->ntok && R->rs->toks[ti].glue;
+    return kind_at(R, ti, DC_KIND_GLUE);
 }
 
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
