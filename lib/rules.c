@@ -656,12 +656,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * as this one ends. */
     uint32_t max_len = 0, reach = 0;
     /* Kept mentions are indexed by token as they come (they are sorted by
-     * first token): first[t] is the first kept mention with tb >= t. The
-     * dropped ones stay in mv until the end, as later mentions are checked
-     * against them too. */
+     * first token): first[t] is the first kept mention with tb >= t, set
+     * (and at[t] cleared) as the token cursor reaches t, when every kept
+     * mention so far starts before t. The dropped ones stay in mv until
+     * the end, as later mentions are checked against them too. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
-    uint32_t t = 0, kept = 0;
+    uint32_t kept = 0;
     size_t placed = 0; /* mentions and glue, for the limit */
     uint64_t kinds = 0;
     bool allow = false; /* an allow mention placed (dropped or not) */
@@ -669,6 +670,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
     uint32_t ti = 0;
+    first[0] = 0;
+    at[0] = 0;
     for (size_t h = 0; h < hits->n; h++) {
         const dc_hit *hit = &hits->v[h];
         uint32_t hb = hit->begin, he = hit->end;
@@ -679,6 +682,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         while (tp->e <= hb) {
             tp++;
             ti++;
+            first[ti] = kept;
+            at[ti] = 0;
         }
         if (tp >= tok_end)
             break;
@@ -707,10 +712,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 if (explained(R, mv, nm, max_len))
                     continue;
             }
-            for (; t <= ti; t++) {
-                first[t] = kept;
-                at[t] = 0;
-            }
             at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
             continue;
         }
@@ -730,16 +731,12 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (he > reach)
             reach = he;
         if (!m->dropped) {
-            for (; t <= ti; t++) {
-                first[t] = kept;
-                at[t] = 0;
-            }
             kept++;
             kinds |= (uint64_t)1 << m->kind;
             at[ti] |= (uint64_t)1 << m->kind;
         }
     }
-    for (; t <= ntok; t++) {
+    for (uint32_t t = ti + 1; t <= ntok; t++) {
         first[t] = kept;
         at[t] = 0;
     }
