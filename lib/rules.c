@@ -672,7 +672,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
     uint32_t kept = 0;
-    size_t placed = 0; /* mentions and glue, for the limit */
+    size_t room = lim; /* for mentions and glue */
     uint64_t kinds = 0;
     bool allow = false; /* an allow mention placed (dropped or not) */
     /* The first token ending after the hit's begin, by pointer and index
@@ -681,8 +681,11 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t ti = 0;
     first[0] = 0;
     at[0] = 0;
-    for (size_t h = 0; h < hits->n; h++) {
-        const dc_hit *hit = &hits->v[h];
+    /* By pointer, and the end kept in a local: the stores into the
+     * mentions may alias *hits, which the compiler then read again every
+     * hit. (hits->v may be NULL when there are none.) */
+    const dc_hit *hit_end = hits->n ? hits->v + hits->n : hits->v;
+    for (const dc_hit *hit = hits->v; hit < hit_end; hit++) {
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
             continue;
@@ -701,9 +704,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t te = ti + 1;
         for (const tok *tq = tp + 1; tq->b < he; tq++)
             te++;
-        if (placed == lim)
+        if (room-- == 0)
             return DECORUM_ERR_TOOBIG;
-        placed++;
         uint8_t kind = kind_of[hit->entry];
         mention *m = &mv[nm];
         /* Glue (function words) is most of the hits (78 000 of 183 000
