@@ -391,11 +391,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         j = rv->e;
                         rv++;
                         unsigned char d = (unsigned char)s[j];
-                        if (d == '*' || d == '\'') {
-                            j = (size_t)(word_end(s + j, s + len) - s);
+                        if (d != ' ') { /* the usual case tested first */
+                            if (d == '*' || d == '\'')
+                                j = (size_t)(word_end(s + j, s + len) - s);
                             break;
                         }
-                        if (d != ' ' || rv->b != j + 1)
+                        if (rv->b != j + 1)
                             break;
                         toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
                                            clause, TK_WORD, 0, 0, 0};
