@@ -3352,14 +3352,15 @@ static bool denial(const run *R, const mention *m)
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits)
 {
+    const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
+                           KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
+                           KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) |
+                           KIND_BIT(CONSP_OBJECT);
+    const uint8_t *kind_of = r->kind_of;
+    size_t n_entries = lx->n;
     for (size_t i = 0; i < hits->n; i++) {
-        if (hits->v[i].entry >= lx->n)
-            continue;
-        dc_kind k = (dc_kind)r->kind_of[hits->v[i].entry];
-        if (content_kind(k) || k == DC_KIND_IDENTITY ||
-            k == DC_KIND_HUMANITY || k == DC_KIND_CONSPIRACY ||
-            k == DC_KIND_CONSP_ACTOR || k == DC_KIND_CONSP_ACTION ||
-            k == DC_KIND_CONSP_OBJECT)
+        uint32_t entry = hits->v[i].entry;
+        if (entry < n_entries && ((needs >> kind_of[entry]) & 1))
             return true;
     }
     for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
