@@ -104,6 +104,9 @@ struct dc_rules_scratch {
      * lookups by token and kind (mention_at) end at this bit. */
     uint64_t *at;
     size_t cap_at;
+    /* The most tokens a negation mention spans, once negator has worked
+     * it out for the comment (else UINT32_MAX). */
+    uint32_t neg_span;
     target *t;
     size_t nt, cap_t;
     sentence *s;
@@ -759,6 +762,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 mv[keep++] = mv[i];
     }
     rs->nm = kept;
+    rs->neg_span = UINT32_MAX;
     R->kinds = kinds;
     return DECORUM_OK;
 }
@@ -1380,13 +1384,24 @@ static const mention *negator(const run *R, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_NEGATION))
         return NULL;
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
+    if (rs->neg_span == UINT32_MAX) {
+        rs->neg_span = 0;
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_NEGATION &&
+                rs->m[i].te - rs->m[i].tb > rs->neg_span)
+                rs->neg_span = rs->m[i].te - rs->m[i].tb;
+    }
     const sentence *s = sent_of(R, tb);
     uint32_t clause = rs->toks[tb].clause;
     const mention *best = NULL;
-    for (size_t i = 0; i < rs->nm; i++) {
+    /* The last mention before tb that qualifies: looked for backwards, up
+     * to where no negation can end within NEG_WINDOW of tb (none spans
+     * more than neg_span tokens), so that a comment of many attacks does
+     * not scan all its mentions for each. */
+    for (size_t i = rs->first[tb]; i-- > 0;) {
         const mention *m = &rs->m[i];
-        if (m->tb >= tb)
+        if (m->tb + rs->neg_span + NEG_WINDOW < tb)
             break;
         if (m->kind != DC_KIND_NEGATION || m->te > tb)
             continue;
@@ -1395,6 +1410,7 @@ static const mention *negator(const run *R, uint32_t tb)
         if (s->question && m->tb <= s->tb + 1)
             continue;
         best = m;
+        break;
     }
     if (!best)
         return NULL;
@@ -1490,11 +1506,11 @@ static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
     if (!any_kind(R, DC_KIND_DENOUNCE))
         return false;
     const sentence *s = sent_of(R, tb);
-    for (size_t i = 0; i < R->rs->nm; i++) {
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->tb >= s->te)
             break;
-        if (m->tb < s->tb || m->kind != DC_KIND_DENOUNCE)
+        if (m->kind != DC_KIND_DENOUNCE)
             continue;
         if (m->tb >= tb && m->te <= te)
             continue;
@@ -3160,10 +3176,8 @@ static decorum_status rule_conspiracy(run *R)
         const sentence *s = &rs->s[si];
         const mention *actor = NULL, *action = NULL, *object = NULL;
         const target *gactor = NULL;
-        for (size_t i = 0; i < rs->nm; i++) {
+        for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
             const mention *m = &rs->m[i];
-            if (m->tb < s->tb)
-                continue;
             if (m->tb >= s->te)
                 break;
             if (m->kind == DC_KIND_CONSP_ACTOR && !actor)
