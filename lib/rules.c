@@ -107,8 +107,11 @@ struct dc_rules_scratch {
     /* The most tokens a negation mention spans, once negator has worked
      * it out for the comment (else UINT32_MAX). */
     uint32_t neg_span;
-    target *t;
+    target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
+    /* The most tokens a target spans, once pick_target has worked it out
+     * for the comment (else UINT32_MAX). */
+    uint32_t t_span;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -872,6 +875,24 @@ static void push_target(run *R, target t)
     R->rs->t[R->rs->nt++] = t;
 }
 
+/* Past this many targets, the scans for one near a token start where it
+ * may be, found by bisection; below, from the first. */
+#define FEW_TARGETS 8
+
+/* The first target with tb >= ti (targets are sorted by tb). */
+static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
+{
+    size_t lo = 0, hi = rs->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rs->t[mid].tb < ti)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Kinds that can name a target; find_targets skips the others. */
 #define TARGET_KINDS                                                         \
     (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DOGWHISTLE) |            \
@@ -955,6 +976,7 @@ static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     rs->nt = 0;
+    rs->t_span = UINT32_MAX;
     if (!(R->kinds & TARGET_KINDS))
         return DECORUM_OK;
     decorum_status st = grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
@@ -1576,7 +1598,9 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
 {
     const dc_rules_scratch *rs = R->rs;
     *from_ctx = false;
-    for (size_t i = rs->nt; i-- > 0;) {
+    /* Targets from ti on end after it: the search starts before them. */
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
+         i-- > 0;) {
         const target *t = &rs->t[i];
         if (t->te > ti)
             continue;
@@ -1650,12 +1674,33 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, tb);
     const target *best = NULL;
     int best_score = 1 << 30;
-    for (size_t i = 0; i < rs->nt; i++) {
+    /* Only targets in the sentence and within TARGET_WINDOW can win: from
+     * the first that may end that close before the attack (none spans
+     * more than t_span tokens) to the last that starts that close after
+     * it, in the order of the full list, so that ties go the same way. A
+     * comment of many attacks then does not scan all its targets for
+     * each. */
+    size_t i = 0;
+    if (rs->nt > FEW_TARGETS) {
+        if (rs->t_span == UINT32_MAX) {
+            rs->t_span = 0;
+            for (size_t j = 0; j < rs->nt; j++)
+                if (rs->t[j].te - rs->t[j].tb > rs->t_span)
+                    rs->t_span = rs->t[j].te - rs->t[j].tb;
+        }
+        uint32_t from = tb > TARGET_WINDOW + rs->t_span
+                            ? tb - TARGET_WINDOW - rs->t_span
+                            : 0;
+        i = targets_from(rs, from > s->tb ? from : s->tb);
+    }
+    for (; i < rs->nt; i++) {
         const target *t = &rs->t[i];
+        if (t->tb >= s->te || t->tb > te + TARGET_WINDOW)
+            break;
         if (t->tb < s->tb || t->te > s->te)
             continue;
         /* Overlapping the attack itself it is no target, unless both are
