@@ -26,8 +26,6 @@
  */
 #include "decorum_int.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -102,8 +100,18 @@ struct dc_rules_scratch {
     size_t nm, cap_m;
     uint32_t *first; /* [ntok + 1]: index of the first mention with tb >= i */
     size_t cap_first;
-    target *t;
+    /* [ntok + 1]: bit k set: a mention of kind k starts at token i. Most
+     * lookups by token and kind (mention_at) end at this bit. */
+    uint64_t *at;
+    size_t cap_at;
+    /* The most tokens a negation mention spans, once negator has worked
+     * it out for the comment (else UINT32_MAX). */
+    uint32_t neg_span;
+    target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
+    /* The most tokens a target spans, once pick_target has worked it out
+     * for the comment (else UINT32_MAX). */
+    uint32_t t_span;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -186,6 +194,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
     dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
+    dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs, sizeof *rs);
@@ -196,6 +205,15 @@ void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o)
     dc_free(al, o->v, o->cap * sizeof *o->v);
     dc_free(al, o->reasons, o->reasons_cap);
     memset(o, 0, sizeof *o);
+}
+
+/* dc_grow, with its first test inlined: the rules make sure of room a
+ * few times a comment and a few times a finding, and there nearly always
+ * is. */
+static inline decorum_status grow(const dc_alloc *al, void **p, size_t *cap,
+                                  size_t need, size_t elem, size_t max)
+{
+    return need <= *cap ? DECORUM_OK : dc_grow(al, p, cap, need, elem, max);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -320,10 +338,10 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
     /* one token more for the sentinel that ends place_hits' scans */
     decorum_status st =
-        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
+        grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
                 sizeof *rs->toks, MAX_TOKENS + 1);
     if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+        st = grow(R->al, (void **)&rs->s, &rs->cap_s,
                      lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
                      MAX_TOKENS);
     if (st != DECORUM_OK)
@@ -379,11 +397,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         j = rv->e;
                         rv++;
                         unsigned char d = (unsigned char)s[j];
-                        if (d == '*' || d == '\'') {
-                            j = (size_t)(word_end(s + j, s + len) - s);
+                        if (d != ' ') { /* the usual case tested first */
+                            if (d == '*' || d == '\'')
+                                j = (size_t)(word_end(s + j, s + len) - s);
                             break;
                         }
-                        if (d != ' ' || rv->b != j + 1)
+                        if (rv->b != j + 1)
                             break;
                         toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
                                            clause, TK_WORD, 0, 0, 0};
@@ -571,7 +590,9 @@ static bool content_kind(dc_kind k)
  * of another kind (explained_by's second case). */
 #define DROPPABLE (CONTENT_KINDS & ~KIND_BIT(PROFANITY))
 
-/* Should mention m yield to o, an earlier mention whose bytes contain it? */
+/* Should mention m yield to o, an earlier mention whose bytes contain it?
+ * Glue (a function word) explains nothing, and is never an o: place_hits
+ * keeps it out of the mentions. */
 static bool explained_by(const run *R, const mention *m, const mention *o)
 {
     bool longer = o->e - o->b > m->e - m->b;
@@ -583,9 +604,8 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
      * "hate" in "hate crime", "sick" in "sick of". Structural words stay:
      * the rules read them inside phrases. */
     if (content_kind((dc_kind)m->kind) && m->kind != DC_KIND_PROFANITY &&
-        longer && o->kind != DC_KIND_GLUE && o->kind != DC_KIND_IDENTITY &&
-        o->kind != DC_KIND_PERSON && o->kind != DC_KIND_CODE &&
-        o->kind != DC_KIND_DOGWHISTLE)
+        longer && o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON &&
+        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
         return true;
     /* A run-together reading inside a token that a whole-word entry already
      * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
@@ -593,8 +613,7 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
     const tok *toks = R->rs->toks;
     return m->how == DC_HIT_COMPOUND && o->how != DC_HIT_COMPOUND &&
            o->b <= toks[m->tb].b && o->e >= toks[m->te - 1].e &&
-           o->kind != DC_KIND_GLUE && o->kind != DC_KIND_CODE &&
-           o->kind != DC_KIND_DOGWHISTLE;
+           o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE;
 }
 
 /* Is some mention of the comment of kind k? Passes over the mentions that
@@ -633,11 +652,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
-    decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
+    decorum_status st = grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
                                 sizeof *rs->m, MAX_ITEMS);
     if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
+        st = grow(R->al, (void **)&rs->first, &rs->cap_first,
                      rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
+    if (st == DECORUM_OK)
+        st = grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
+                     sizeof *rs->at, MAX_TOKENS + 1);
     if (st != DECORUM_OK)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
@@ -650,19 +672,27 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * as this one ends. */
     uint32_t max_len = 0, reach = 0;
     /* Kept mentions are indexed by token as they come (they are sorted by
-     * first token): first[t] is the first kept mention with tb >= t. The
-     * dropped ones stay in mv until the end, as later mentions are checked
-     * against them too. */
+     * first token): first[t] is the first kept mention with tb >= t, set
+     * (and at[t] cleared) as the token cursor reaches t, when every kept
+     * mention so far starts before t. The dropped ones stay in mv until
+     * the end, as later mentions are checked against them too. */
     uint32_t *first = rs->first;
-    uint32_t t = 0, kept = 0;
+    uint64_t *at = rs->at;
+    uint32_t kept = 0;
+    size_t room = lim; /* for mentions and glue */
     uint64_t kinds = 0;
     bool allow = false; /* an allow mention placed (dropped or not) */
     /* The first token ending after the hit's begin, by pointer and index
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
     uint32_t ti = 0;
-    for (size_t h = 0; h < hits->n; h++) {
-        const dc_hit *hit = &hits->v[h];
+    first[0] = 0;
+    at[0] = 0;
+    /* By pointer, and the end kept in a local: the stores into the
+     * mentions may alias *hits, which the compiler then read again every
+     * hit. (hits->v may be NULL when there are none.) */
+    const dc_hit *hit_end = hits->n ? hits->v + hits->n : hits->v;
+    for (const dc_hit *hit = hits->v; hit < hit_end; hit++) {
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
             continue;
@@ -671,6 +701,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         while (tp->e <= hb) {
             tp++;
             ti++;
+            first[ti] = kept;
+            at[ti] = 0;
         }
         if (tp >= tok_end)
             break;
@@ -679,16 +711,30 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t te = ti + 1;
         for (const tok *tq = tp + 1; tq->b < he; tq++)
             te++;
-        if (nm == lim)
+        if (room-- == 0)
             return DECORUM_ERR_TOOBIG;
+        uint8_t kind = kind_of[hit->entry];
         mention *m = &mv[nm];
-        *m = (mention){.tb = ti,
-                       .te = te,
-                       .b = hb,
-                       .e = he,
-                       .entry = hit->entry,
-                       .kind = kind_of[hit->entry],
-                       .how = hit->how};
+        /* Glue (function words) is most of the hits (78 000 of 183 000
+         * on the bench corpus), and the rules only ask whether a token
+         * starts one (glue_at): it is dropped as other words are, but
+         * explains no other word, so it stays out of the mentions, which
+         * every rule scans (and out of max_len and reach, which only bound
+         * the search for a container). Kept, it sets its token's bit. It
+         * is written out only for explained, which reads it at mv[nm]. */
+        if (kind == DC_KIND_GLUE) {
+            if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
+                *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
+                               .entry = hit->entry, .kind = kind,
+                               .how = hit->how};
+                if (explained(R, mv, nm, max_len))
+                    continue;
+            }
+            at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
+            continue;
+        }
+        *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
+                       .entry = hit->entry, .kind = kind, .how = hit->how};
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
         if (reach >= he &&
@@ -703,14 +749,15 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (he > reach)
             reach = he;
         if (!m->dropped) {
-            while (t <= ti)
-                first[t++] = kept;
             kept++;
             kinds |= (uint64_t)1 << m->kind;
+            at[ti] |= (uint64_t)1 << m->kind;
         }
     }
-    while (t <= ntok)
-        first[t++] = kept;
+    for (uint32_t t = ti + 1; t <= ntok; t++) {
+        first[t] = kept;
+        at[t] = 0;
+    }
     if (kept < nm) {
         size_t keep = 0;
         for (size_t i = 0; i < nm; i++)
@@ -718,6 +765,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 mv[keep++] = mv[i];
     }
     rs->nm = kept;
+    rs->neg_span = UINT32_MAX;
     R->kinds = kinds;
     return DECORUM_OK;
 }
@@ -727,12 +775,10 @@ static const dc_entry *ent(const run *R, const mention *m)
     return &R->lx->entries[m->entry];
 }
 
-/* The first mention of kind starting at token ti, or NULL. */
-static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
+/* mention_at once the token's bit says there is one. */
+static __attribute__((noinline)) const mention *
+mention_scan(const run *R, uint32_t ti, dc_kind kind)
 {
-    /* Most kinds are absent from a comment: most lookups end here. */
-    if (!any_kind(R, kind) || ti >= R->rs->ntok)
-        return NULL;
     for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->tb != ti)
@@ -741,6 +787,26 @@ static const mention *mention_at(const run *R, uint32_t ti, dc_kind kind)
             return m;
     }
     return NULL;
+}
+
+/* Does a mention of kind start at token ti? Most lookups end at the
+ * token's bit, inlined. */
+static inline bool kind_at(const run *R, uint32_t ti, dc_kind kind)
+{
+    return ti < R->rs->ntok && ((R->rs->at[ti] >> kind) & 1);
+}
+
+/* The first mention of kind starting at token ti, or NULL. */
+static inline const mention *mention_at(const run *R, uint32_t ti,
+                                        dc_kind kind)
+{
+    return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
+}
+
+/* Token ti starts a glue entry (not among the mentions: place_hits). */
+static bool glue_at(const run *R, uint32_t ti)
+{
+    return kind_at(R, ti, DC_KIND_GLUE);
 }
 
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
@@ -809,6 +875,24 @@ static void push_target(run *R, target t)
     R->rs->t[R->rs->nt++] = t;
 }
 
+/* Past this many targets, the scans for one near a token start where it
+ * may be, found by bisection; below, from the first. */
+#define FEW_TARGETS 8
+
+/* The first target with tb >= ti (targets are sorted by tb). */
+static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
+{
+    size_t lo = 0, hi = rs->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rs->t[mid].tb < ti)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Kinds that can name a target; find_targets skips the others. */
 #define TARGET_KINDS                                                         \
     (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DOGWHISTLE) |            \
@@ -837,7 +921,7 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         mention_at(R, ti, DC_KIND_STEREOTYPE) ||
         mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
         mention_at(R, ti, DC_KIND_QUANTIFIER) ||
-        mention_at(R, ti, DC_KIND_GLUE))
+        glue_at(R, ti))
         return false;
     const tok *t = &R->rs->toks[ti];
     size_t l = t->e - t->b;
@@ -892,9 +976,10 @@ static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     rs->nt = 0;
+    rs->t_span = UINT32_MAX;
     if (!(R->kinds & TARGET_KINDS))
         return DECORUM_OK;
-    decorum_status st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
+    decorum_status st = grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
                                 sizeof *rs->t, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
@@ -1021,11 +1106,6 @@ static decorum_status find_targets(run *R)
 
 #define REASON_MAX 512 /* bytes, with the NUL */
 
-/* Formats into buf[cap] (NUL-terminated, truncated) and returns the length.
- * Reasons are built for every finding on the hot path, so this knows only
- * what they use, %s and %.*s, and skips printf's general machinery
- * (vsnprintf cost a quarter of the rule layer's time). The format
- * attribute keeps the compiler checking the arguments. */
 /* Shortens len so that s[0..len) does not end inside a UTF-8 character;
  * s[len] must be readable (the rules only cut text that goes on, or ends
  * in a NUL). Reasons must be valid UTF-8: JSON and terminals need it. */
@@ -1036,66 +1116,75 @@ static size_t utf8_cut(const char *s, size_t len)
     return len;
 }
 
-static size_t fmt_va(char *buf, size_t cap, const char *fmt, va_list ap)
+/* Reasons are built for every finding on the hot path, and nearly every
+ * finding reaches the output, so they are put together from pieces whose
+ * lengths are known where they can be: a literal's at compile time (LIT),
+ * a string's by one strlen (piece_str), a quote of the text cut to whole
+ * characters (piece_text). A printf-like formatter scanned every format for its
+ * conversions on every call: 290 instructions a reason, where the pieces
+ * take about a third of that. */
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+
+/* l must be a string literal (the "" makes sure). */
+#define LIT(l) ((piece){"" l, sizeof(l) - 1})
+
+static inline piece piece_str(const char *s)
+{
+    return (piece){s, s ? strlen(s) : 0};
+}
+
+/* At most w bytes of s (none when w <= 0), not ending inside a
+ * character. */
+static inline piece piece_text(const char *s, int w)
+{
+    return (piece){s, w > 0 ? utf8_cut(s, (size_t)w) : 0};
+}
+
+/* Joins the pieces into buf[cap] (NUL-terminated, cut at a character
+ * boundary when too long) and returns the length. */
+static size_t join(char *buf, size_t cap, const piece *p, size_t np)
 {
     size_t n = 0;
-    const char *f = fmt;
-    while (*f) {
-        const char *s;
-        size_t len;
-        if (f[0] == '%' && f[1] == 's') {
-            s = va_arg(ap, const char *);
-            len = s ? strlen(s) : 0;
-            f += 2;
-        } else if (f[0] == '%' && f[1] == '.' && f[2] == '*' && f[3] == 's') {
-            int w = va_arg(ap, int);
-            s = va_arg(ap, const char *);
-            len = w > 0 ? utf8_cut(s, (size_t)w) : 0;
-            f += 4;
-        } else {
-            /* a run of literal text up to the next conversion */
-            s = f;
-            len = 1 + strcspn(f + 1, "%");
-            f += len;
-        }
+    for (size_t i = 0; i < np; i++) {
+        size_t len = p[i].n;
         if (n + len >= cap)
-            len = utf8_cut(s, cap - 1 - n);
-        memcpy(buf + n, s, len);
+            len = utf8_cut(p[i].s, cap - 1 - n);
+        memcpy(buf + n, p[i].s, len);
         n += len;
     }
     buf[n] = '\0';
     return n;
 }
 
-static size_t fmt(char *buf, size_t cap, const char *f, ...)
-    __attribute__((format(printf, 3, 4)));
+/* The pieces as an array and its length: PIECES(LIT("a"), piece_str(s)). The
+ * second use of the arguments is inside sizeof, which does not evaluate
+ * them. */
+#define PIECES(...)                                                          \
+    (const piece[]){__VA_ARGS__},                                            \
+        sizeof((const piece[]){__VA_ARGS__}) / sizeof(piece)
 
-static size_t fmt(char *buf, size_t cap, const char *f, ...)
+/* Joins pieces into buf[cap]: JOIN(buf, cap, LIT("a"), piece_str(s)). */
+#define JOIN(buf, cap, ...) join(buf, cap, PIECES(__VA_ARGS__))
+
+/* Adds a reason to the arena and sets *off to its offset:
+ * REASON(R, &off, LIT("a"), piece_str(s)). */
+#define REASON(R, off, ...) add_reason(R, off, PIECES(__VA_ARGS__))
+
+static decorum_status add_reason(run *R, uint32_t *off, const piece *p,
+                                 size_t np)
 {
-    va_list ap;
-    va_start(ap, f);
-    size_t n = fmt_va(buf, cap, f, ap);
-    va_end(ap);
-    return n;
-}
-
-static decorum_status add_reason(run *R, uint32_t *off, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static decorum_status add_reason(run *R, uint32_t *off, const char *f, ...)
-{
-    /* Formatted straight into the arena: room for the longest reason is
-     * made first (fmt_va truncates at REASON_MAX). */
+    /* Joined straight into the arena: room for the longest reason is made
+     * first (join cuts at REASON_MAX). */
     dc_rules_out *o = R->out;
     decorum_status st =
-        dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
+        grow(R->al, (void **)&o->reasons, &o->reasons_cap,
                 o->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
     if (st != DECORUM_OK)
         return st;
-    va_list ap;
-    va_start(ap, f);
-    size_t len = fmt_va(o->reasons + o->reasons_len, REASON_MAX, f, ap);
-    va_end(ap);
+    size_t len = join(o->reasons + o->reasons_len, REASON_MAX, p, np);
     *off = (uint32_t)o->reasons_len;
     o->reasons_len += len + 1;
     return DECORUM_OK;
@@ -1111,25 +1200,27 @@ static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
     return how;
 }
 
-static const char *evasion_note(uint32_t how)
+static piece evasion_note(uint32_t how)
 {
     if (how & DC_EV_SPACED)
-        return " (letters spaced out to evade filters)";
+        return LIT(" (letters spaced out to evade filters)");
     if (how & DC_EV_LEET)
-        return " (leetspeak spelling to evade filters)";
+        return LIT(" (leetspeak spelling to evade filters)");
     if (how & DC_EV_CONFUSABLE)
-        return " (look-alike characters to evade filters)";
+        return LIT(" (look-alike characters to evade filters)");
     if (how & DC_EV_MASK)
-        return " (masked letters to evade filters)";
+        return LIT(" (masked letters to evade filters)");
     if (how & DC_EV_INVISIBLE)
-        return " (hidden characters to evade filters)";
+        return LIT(" (hidden characters to evade filters)");
     if (how & DC_EV_STRETCH)
-        return " (stretched letters)";
-    return "";
+        return LIT(" (stretched letters)");
+    return LIT("");
 }
 
-/* Describes a target for a reason: "jewish (religion)". */
-static void target_label(const run *R, const target *t, char *buf, size_t cap)
+/* Describes a target for a reason: "jewish (religion)". Returns the
+ * label as a piece of buf. */
+static piece target_label(const run *R, const target *t, char *buf,
+                          size_t cap)
 {
     const char *g = "";
     if (t->entry >= 0)
@@ -1138,8 +1229,9 @@ static void target_label(const run *R, const target *t, char *buf, size_t cap)
         const tok *a = &R->rs->toks[t->tb];
         const tok *z = &R->rs->toks[t->te - 1];
         int n = (int)(z->e - a->b);
-        fmt(buf, cap, "'%.*s'", n > 60 ? 60 : n, R->n->text + a->b);
-        return;
+        return (piece){buf, JOIN(buf, cap, LIT("'"),
+                                 piece_text(R->n->text + a->b, n > 60 ? 60 : n),
+                                 LIT("'"))};
     }
     const char *cat = "";
     for (int c = 0; c < DECORUM_N_CATEGORIES; c++)
@@ -1148,9 +1240,9 @@ static void target_label(const run *R, const target *t, char *buf, size_t cap)
             break;
         }
     if (*cat)
-        fmt(buf, cap, "%s people (%s)", g, cat);
-    else
-        fmt(buf, cap, "%s people", g);
+        return (piece){buf, JOIN(buf, cap, piece_str(g), LIT(" people ("),
+                                 piece_str(cat), LIT(")"))};
+    return (piece){buf, JOIN(buf, cap, piece_str(g), LIT(" people"))};
 }
 
 typedef struct finding_spec {
@@ -1184,7 +1276,7 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
             R->hate_so_far = noisy_or(R->hate_so_far, fs->weight);
         return DECORUM_OK;
     }
-    decorum_status st = dc_grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
+    decorum_status st = grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
                                 sizeof *o->v, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
@@ -1314,13 +1406,24 @@ static const mention *negator(const run *R, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_NEGATION))
         return NULL;
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
+    if (rs->neg_span == UINT32_MAX) {
+        rs->neg_span = 0;
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_NEGATION &&
+                rs->m[i].te - rs->m[i].tb > rs->neg_span)
+                rs->neg_span = rs->m[i].te - rs->m[i].tb;
+    }
     const sentence *s = sent_of(R, tb);
     uint32_t clause = rs->toks[tb].clause;
     const mention *best = NULL;
-    for (size_t i = 0; i < rs->nm; i++) {
+    /* The last mention before tb that qualifies: looked for backwards, up
+     * to where no negation can end within NEG_WINDOW of tb (none spans
+     * more than neg_span tokens), so that a comment of many attacks does
+     * not scan all its mentions for each. */
+    for (size_t i = rs->first[tb]; i-- > 0;) {
         const mention *m = &rs->m[i];
-        if (m->tb >= tb)
+        if (m->tb + rs->neg_span + NEG_WINDOW < tb)
             break;
         if (m->kind != DC_KIND_NEGATION || m->te > tb)
             continue;
@@ -1329,6 +1432,7 @@ static const mention *negator(const run *R, uint32_t tb)
         if (s->question && m->tb <= s->tb + 1)
             continue;
         best = m;
+        break;
     }
     if (!best)
         return NULL;
@@ -1424,11 +1528,11 @@ static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
     if (!any_kind(R, DC_KIND_DENOUNCE))
         return false;
     const sentence *s = sent_of(R, tb);
-    for (size_t i = 0; i < R->rs->nm; i++) {
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->tb >= s->te)
             break;
-        if (m->tb < s->tb || m->kind != DC_KIND_DENOUNCE)
+        if (m->kind != DC_KIND_DENOUNCE)
             continue;
         if (m->tb >= tb && m->te <= te)
             continue;
@@ -1494,7 +1598,9 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
 {
     const dc_rules_scratch *rs = R->rs;
     *from_ctx = false;
-    for (size_t i = rs->nt; i-- > 0;) {
+    /* Targets from ti on end after it: the search starts before them. */
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
+         i-- > 0;) {
         const target *t = &rs->t[i];
         if (t->te > ti)
             continue;
@@ -1568,12 +1674,33 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, tb);
     const target *best = NULL;
     int best_score = 1 << 30;
-    for (size_t i = 0; i < rs->nt; i++) {
+    /* Only targets in the sentence and within TARGET_WINDOW can win: from
+     * the first that may end that close before the attack (none spans
+     * more than t_span tokens) to the last that starts that close after
+     * it, in the order of the full list, so that ties go the same way. A
+     * comment of many attacks then does not scan all its targets for
+     * each. */
+    size_t i = 0;
+    if (rs->nt > FEW_TARGETS) {
+        if (rs->t_span == UINT32_MAX) {
+            rs->t_span = 0;
+            for (size_t j = 0; j < rs->nt; j++)
+                if (rs->t[j].te - rs->t[j].tb > rs->t_span)
+                    rs->t_span = rs->t[j].te - rs->t[j].tb;
+        }
+        uint32_t from = tb > TARGET_WINDOW + rs->t_span
+                            ? tb - TARGET_WINDOW - rs->t_span
+                            : 0;
+        i = targets_from(rs, from > s->tb ? from : s->tb);
+    }
+    for (; i < rs->nt; i++) {
         const target *t = &rs->t[i];
+        if (t->tb >= s->te || t->tb > te + TARGET_WINDOW)
+            break;
         if (t->tb < s->tb || t->te > s->te)
             continue;
         /* Overlapping the attack itself it is no target, unless both are
@@ -1653,9 +1780,20 @@ static const char *signal_verb(decorum_signal s)
     }
 }
 
+/* The mention's text in quotes, at most 60 bytes of it, after "before"
+ * (which ends in the opening quote), joined in buf[96]. */
+static piece quote_mention(const run *R, const mention *m, piece before,
+                           char buf[96])
+{
+    int tl = (int)(m->e - m->b);
+    return (piece){buf, JOIN(buf, 96, before,
+                             piece_text(R->n->text + m->b, tl > 60 ? 60 : tl),
+                             LIT("'"))};
+}
+
 /* Emits a mitigating span explaining why an attack did not count. */
 static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
-                               const char *what)
+                               piece what)
 {
     finding_spec fs = {0};
     fs.b = b;
@@ -1663,22 +1801,23 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
     fs.attribute = DECORUM_IDENTITY_ATTACK;
     fs.flags = DECORUM_SPAN_MITIGATING;
     fs.weight = 0;
-    const char *why;
+    piece why;
     if (sc == SC_NEGATED) {
         fs.signal = DECORUM_SIGNAL_NEGATED;
-        why = "negated";
+        why = LIT("negated");
         R->out->rf[DC_RF_NEGATED] = 1;
     } else if (sc == SC_COUNTER) {
         fs.signal = DECORUM_SIGNAL_COUNTER_SPEECH;
-        why = "quoted or reported in order to denounce it (counter-speech)";
+        why = LIT("quoted or reported in order to denounce it (counter-speech)");
         R->out->rf[DC_RF_COUNTER] = 1;
     } else {
         fs.signal = DECORUM_SIGNAL_QUOTED;
-        why = "quoted or reported speech";
+        why = LIT("quoted or reported speech");
         R->out->rf[DC_RF_QUOTED] = 1;
     }
     uint32_t r;
-    decorum_status st = add_reason(R, &r, "not an attack: %s is %s", what, why);
+    decorum_status st =
+        REASON(R, &r, LIT("not an attack: "), what, LIT(" is "), why);
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -1705,16 +1844,15 @@ static decorum_status attack_on_group(run *R, const mention *m,
     }
     if (sc != SC_ASSERTED) {
         char what[96];
-        int tl = (int)(m->e - m->b);
-        fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl, R->n->text + m->b);
-        return mitigate(R, m->b, m->e, sc, what);
+        return mitigate(R, m->b, m->e, sc,
+                        quote_mention(R, m, LIT("'"), what));
     }
     if (sent_of(R, m->tb)->question) {
         R->out->rf[DC_RF_QUESTION] = 1;
         w *= 0.9f;
     }
-    char label[128];
-    target_label(R, t, label, sizeof label);
+    char buf[128];
+    piece label = target_label(R, t, buf, sizeof buf);
     finding_spec fs = {0};
     fs.b = m->b;
     fs.e = m->e;
@@ -1729,9 +1867,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
         fs.flags |= DECORUM_SPAN_CONTEXT;
     uint32_t r;
     decorum_status st =
-        add_reason(R, &r, "%s aimed at %s%s: %s%s", signal_verb(sig), label,
-                   from_ctx ? " (named in the context)" : "", e->why,
-                   evasion_note(evasion_flags(R, m->b, m->e)));
+        REASON(R, &r, piece_str(signal_verb(sig)), LIT(" aimed at "), label,
+               from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
+               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -1760,9 +1898,9 @@ static decorum_status attack_on_other(run *R, const mention *m,
                                          : "someone";
     uint32_t r;
     decorum_status st =
-        add_reason(R, &r, "%s aimed at %s (not a protected group): %s%s",
-                   signal_verb(sig), who, e->why,
-                   evasion_note(evasion_flags(R, m->b, m->e)));
+        REASON(R, &r, piece_str(signal_verb(sig)), LIT(" aimed at "),
+               piece_str(who), LIT(" (not a protected group): "),
+               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2089,10 +2227,9 @@ static decorum_status rule_slur(run *R, const mention *m)
     const dc_entry *e = ent(R, m);
     if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
         return DECORUM_OK;
-    char what[96];
-    int tl = (int)(m->e - m->b);
-    fmt(what, sizeof what, "the slur '%.*s'", tl > 60 ? 60 : tl,
-             R->n->text + m->b);
+    /* "the slur '...'" is joined only for the reasons that name the word;
+     * the usual one does not. */
+    char buf[96];
     if (m->reclaimed) {
         {
             R->out->rf[DC_RF_RECLAIMED] = 1;
@@ -2104,8 +2241,10 @@ static decorum_status rule_slur(run *R, const mention *m)
             fs.flags = DECORUM_SPAN_MITIGATING;
             fs.categories = e->categories;
             uint32_t r;
-            decorum_status st = add_reason(
-                R, &r, "reclaimed in-group use of %s, not an attack", what);
+            piece what = quote_mention(R, m, LIT("the slur '"), buf);
+            decorum_status st =
+                REASON(R, &r, LIT("reclaimed in-group use of "), what,
+                       LIT(", not an attack"));
             if (st != DECORUM_OK)
                 return st;
             st = emit(R, &fs, r);
@@ -2117,7 +2256,7 @@ static decorum_status rule_slur(run *R, const mention *m)
             fs.attribute = DECORUM_PROFANITY;
             fs.weight = 0.5f;
             fs.categories = 0;
-            if ((st = add_reason(R, &r, "vulgar language: %s", what)) !=
+            if ((st = REASON(R, &r, LIT("vulgar language: "), what)) !=
                 DECORUM_OK)
                 return st;
             return emit(R, &fs, r);
@@ -2134,7 +2273,8 @@ static decorum_status rule_slur(run *R, const mention *m)
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
-        return mitigate(R, m->b, m->e, sc, what);
+        return mitigate(R, m->b, m->e, sc,
+                        quote_mention(R, m, LIT("the slur '"), buf));
     float w = severity_weight(e->severity, 0.6f, 0.85f, 0.95f);
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
@@ -2148,8 +2288,9 @@ static decorum_status rule_slur(run *R, const mention *m)
     fs.severe = (e->flags & DC_F_SEVERE) || e->severity >= 3;
     uint32_t r;
     decorum_status st =
-        add_reason(R, &r, "slur for %s: %s%s", *e->group ? e->group : "a group",
-                   e->why, evasion_note(evasion_flags(R, m->b, m->e)));
+        REASON(R, &r, LIT("slur for "),
+               *e->group ? piece_str(e->group) : LIT("a group"), LIT(": "),
+               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2170,7 +2311,8 @@ static decorum_status code_word(run *R, const target *t)
     fs.hate = true;
     uint32_t r;
     decorum_status st =
-        add_reason(R, &r, "code word for %s: %s", ce->group, ce->why);
+        REASON(R, &r, LIT("code word for "), piece_str(ce->group), LIT(": "),
+               piece_str(ce->why));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2305,7 +2447,7 @@ static bool slogan(const run *R, const mention *m)
             group = true;
             continue;
         }
-        if (!mention_at(R, k, DC_KIND_GLUE) &&
+        if (!glue_at(R, k) &&
             !mention_at(R, k, DC_KIND_QUANTIFIER))
             return false;
     }
@@ -2412,7 +2554,7 @@ static bool is_call(const run *R, const mention *m)
         bool command = command_at(R, k);
         saw_group |= group;
         saw_command |= command;
-        if (mention_at(R, k, DC_KIND_GLUE) ||
+        if (glue_at(R, k) ||
             mention_at(R, k, DC_KIND_QUANTIFIER) ||
             mention_at(R, k, DC_KIND_PROFANITY) ||
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
@@ -2433,7 +2575,7 @@ static bool is_call(const run *R, const mention *m)
     if (saw_group && !saw_command) {
         for (uint32_t k = s->tb; k < m->tb; k++)
             if (rs->toks[k].clause == clause && rs->toks[k].type == TK_WORD)
-                return mention_at(R, k, DC_KIND_GLUE) && bare_verb(R, k);
+                return glue_at(R, k) && bare_verb(R, k);
         return false;
     }
     return true;
@@ -2523,10 +2665,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
                 self |= mention_at(R, j, DC_KIND_PRONOUN_SELF) != NULL;
             if (!self) {
-                char what[96];
+                char buf[96];
                 int tl = (int)(m->e - m->b);
-                fmt(what, sizeof what, "the hatred of others ('who %.*s')",
-                    tl > 40 ? 40 : tl, R->n->text + m->b);
+                piece what = {
+                    buf,
+                    JOIN(buf, sizeof buf, LIT("the hatred of others ('who "),
+                         piece_text(R->n->text + m->b, tl > 40 ? 40 : tl),
+                         LIT("')"))};
                 return mitigate(R, m->b, m->e, SC_REPORTED, what);
             }
         }
@@ -2843,9 +2988,9 @@ static decorum_status rule_humanity(run *R, const mention *m)
     bool quoted = R->rs->toks[m->tb].quoted;
     if ((quoted || report_before(R, m->tb)) && denounce_near(R, m->tb, m->te))
         return mitigate(R, tb_byte(R, neg->tb), m->e, SC_COUNTER,
-                        "denying humanity");
-    char label[128];
-    target_label(R, t, label, sizeof label);
+                        LIT("denying humanity"));
+    char buf[128];
+    piece label = target_label(R, t, buf, sizeof buf);
     finding_spec fs = {0};
     fs.b = tb_byte(R, neg->tb);
     fs.e = m->e;
@@ -2859,9 +3004,9 @@ static decorum_status rule_humanity(run *R, const mention *m)
         fs.flags |= DECORUM_SPAN_CONTEXT;
     R->out->rf[DC_RF_DEHUMANIZATION] += 1;
     uint32_t r;
-    decorum_status st = add_reason(
-        R, &r, "dehumanizing language aimed at %s: denies that they are human",
-        label);
+    decorum_status st =
+        REASON(R, &r, LIT("dehumanizing language aimed at "), label,
+               LIT(": denies that they are human"));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2884,12 +3029,13 @@ static decorum_status rule_profanity(run *R, const mention *m)
         scope sc = scope_of(R, m->tb, m->te, &neg);
         if (sc == SC_NEGATED)
             break;
-        char label[128];
-        target_label(R, t, label, sizeof label);
+        char buf[128];
+        piece label = target_label(R, t, buf, sizeof buf);
         /* Someone else's words, as for slurs and attacks. */
         if (sc == SC_COUNTER || sc == SC_REPORTED) {
-            char what[160];
-            fmt(what, sizeof what, "profanity aimed at %s", label);
+            char wbuf[160];
+            piece what = {wbuf, JOIN(wbuf, sizeof wbuf,
+                                     LIT("profanity aimed at "), label)};
             if ((st = mitigate(R, m->b, te_byte(R, t->te), sc, what)) !=
                 DECORUM_OK)
                 return st;
@@ -2904,7 +3050,7 @@ static decorum_status rule_profanity(run *R, const mention *m)
         fs.weight = 0.8f;
         fs.hate = true;
         R->out->rf[DC_RF_DEROGATION] += 1;
-        if ((st = add_reason(R, &r, "profanity aimed at %s", label)) !=
+        if ((st = REASON(R, &r, LIT("profanity aimed at "), label)) !=
             DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -2920,7 +3066,8 @@ static decorum_status rule_profanity(run *R, const mention *m)
         fs.attribute = DECORUM_INSULT;
         fs.weight = 0.75f;
         R->out->rf[DC_RF_INSULT_YOU] = 1;
-        if ((st = add_reason(R, &r, "profanity aimed at the person addressed")) !=
+        if ((st = REASON(R, &r,
+                         LIT("profanity aimed at the person addressed"))) !=
             DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -2933,8 +3080,8 @@ static decorum_status rule_profanity(run *R, const mention *m)
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
-    if ((st = add_reason(R, &r, "profanity: %s%s", e->why,
-                         evasion_note(evasion_flags(R, m->b, m->e)))) !=
+    if ((st = REASON(R, &r, LIT("profanity: "), piece_str(e->why),
+                     evasion_note(evasion_flags(R, m->b, m->e)))) !=
         DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3032,10 +3179,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                                       : DECORUM_SIGNAL_CODED_DOGWHISTLE;
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
-    char what[96];
-    int tl = (int)(m->e - m->b);
-    fmt(what, sizeof what, "'%.*s'", tl > 60 ? 60 : tl,
-             R->n->text + m->b);
+    char buf[96];
+    piece what = quote_mention(R, m, LIT("'"), buf);
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
@@ -3052,10 +3197,11 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     fs.hate = true;
     fs.severe = e->severity >= 3;
     uint32_t r;
-    decorum_status st = add_reason(
-        R, &r, "%s %s: %s",
-        sig == DECORUM_SIGNAL_CONSPIRACY ? "conspiracy trope" : "hate code",
-        what, e->why);
+    decorum_status st = REASON(
+        R, &r,
+        sig == DECORUM_SIGNAL_CONSPIRACY ? LIT("conspiracy trope")
+                                         : LIT("hate code"),
+        LIT(" "), what, LIT(": "), piece_str(e->why));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3075,10 +3221,8 @@ static decorum_status rule_conspiracy(run *R)
         const sentence *s = &rs->s[si];
         const mention *actor = NULL, *action = NULL, *object = NULL;
         const target *gactor = NULL;
-        for (size_t i = 0; i < rs->nm; i++) {
+        for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
             const mention *m = &rs->m[i];
-            if (m->tb < s->tb)
-                continue;
             if (m->tb >= s->te)
                 break;
             if (m->kind == DC_KIND_CONSP_ACTOR && !actor)
@@ -3129,7 +3273,7 @@ static decorum_status rule_conspiracy(run *R)
             sc = SC_NEGATED; /* "Jews do not control the media" */
         uint32_t b = tb_byte(R, atb), e = object->e;
         if (sc != SC_ASSERTED) {
-            decorum_status st = mitigate(R, b, e, sc, "a conspiracy trope");
+            decorum_status st = mitigate(R, b, e, sc, LIT("a conspiracy trope"));
             if (st != DECORUM_OK)
                 return st;
             continue;
@@ -3153,11 +3297,12 @@ static decorum_status rule_conspiracy(run *R)
         uint32_t r;
         int al = (int)(te_byte(R, actor ? actor->te : gactor->te) - b);
         int xl = (int)(action->e - action->b), ol = (int)(object->e - object->b);
-        decorum_status st = add_reason(
-            R, &r,
-            "conspiracy trope: '%.*s' secretly '%.*s' '%.*s'; %s", al > 40 ? 40 : al,
-            R->n->text + b, xl > 30 ? 30 : xl, R->n->text + action->b,
-            ol > 30 ? 30 : ol, R->n->text + object->b, ae->why);
+        decorum_status st = REASON(
+            R, &r, LIT("conspiracy trope: '"),
+            piece_text(R->n->text + b, al > 40 ? 40 : al), LIT("' secretly '"),
+            piece_text(R->n->text + action->b, xl > 30 ? 30 : xl), LIT("' '"),
+            piece_text(R->n->text + object->b, ol > 30 ? 30 : ol), LIT("'; "),
+            piece_str(ae->why));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -3214,9 +3359,9 @@ static decorum_status rule_echo(run *R)
         decorum_status st;
         if (own || sc == SC_COUNTER || sc == SC_REPORTED) {
             st = mitigate(R, b, e, own ? SC_REPORTED : SC_COUNTER,
-                          own ? "an echo around the writer's own name "
-                                "(solidarity)"
-                              : "the triple-parentheses echo");
+                          own ? LIT("an echo around the writer's own name "
+                                    "(solidarity)")
+                              : LIT("the triple-parentheses echo"));
             if (st != DECORUM_OK)
                 return st;
             i = close - 1;
@@ -3234,10 +3379,11 @@ static decorum_status rule_echo(run *R)
         fs.hate = true;
         uint32_t r;
         int il = (int)(t[j - 1].e - t[inner].b);
-        st = add_reason(R, &r,
-                        "antisemitic code: the triple-parentheses echo marks "
-                        "'%.*s' as Jewish in order to target them",
-                        il > 60 ? 60 : il, R->n->text + t[inner].b);
+        st = REASON(R, &r,
+                    LIT("antisemitic code: the triple-parentheses echo marks "
+                        "'"),
+                    piece_text(R->n->text + t[inner].b, il > 60 ? 60 : il),
+                    LIT("' as Jewish in order to target them"));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -3265,14 +3411,15 @@ static bool denial(const run *R, const mention *m)
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits)
 {
+    const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
+                           KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
+                           KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) |
+                           KIND_BIT(CONSP_OBJECT);
+    const uint8_t *kind_of = r->kind_of;
+    size_t n_entries = lx->n;
     for (size_t i = 0; i < hits->n; i++) {
-        if (hits->v[i].entry >= lx->n)
-            continue;
-        dc_kind k = (dc_kind)r->kind_of[hits->v[i].entry];
-        if (content_kind(k) || k == DC_KIND_IDENTITY ||
-            k == DC_KIND_HUMANITY || k == DC_KIND_CONSPIRACY ||
-            k == DC_KIND_CONSP_ACTOR || k == DC_KIND_CONSP_ACTION ||
-            k == DC_KIND_CONSP_OBJECT)
+        uint32_t entry = hits->v[i].entry;
+        if (entry < n_entries && ((needs >> kind_of[entry]) & 1))
             return true;
     }
     for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));

@@ -276,3 +276,44 @@ Test(rules, reasons_are_valid_utf8_when_quoting_cut_text)
                                         strlen(r->spans[i].reason), NULL),
                      DECORUM_OK, "reason %zu: %s", i, r->spans[i].reason);
 }
+
+/* The reasons, word for word: they are joined from pieces (a literal, a
+ * lexicon string, a quote of the text), and each kind of piece shows up
+ * here once at least. */
+Test(rules, reasons_read_in_full)
+{
+    static const struct {
+        const char *text;
+        decorum_signal signal;
+        int mitigating;
+        const char *reason;
+    } want[] = {
+        {"jews are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
+         "dehumanizing language aimed at jewish people (religion): likens "
+         "people to vermin"},
+        {"you fucking idiot", DECORUM_SIGNAL_PROFANITY, 0,
+         "profanity: strong swearing"},
+        {"you fucking idiot", DECORUM_SIGNAL_INSULT, 0,
+         "insult aimed at the person addressed (not a protected group): "
+         "calls someone stupid"},
+        {"calling jews vermin is racist", DECORUM_SIGNAL_COUNTER_SPEECH, 1,
+         "not an attack: 'vermin' is quoted or reported in order to denounce "
+         "it (counter-speech)"},
+        {"as a queer man I say queer is fine", DECORUM_SIGNAL_RECLAIMED, 1,
+         "reclaimed in-group use of the slur 'queer', not an attack"},
+        {"1488", DECORUM_SIGNAL_CODED_NUMERIC, 0,
+         "hate code '1488': white-supremacist code"},
+        {"soros is funding the invasion", DECORUM_SIGNAL_CONSPIRACY, 0,
+         "conspiracy trope: 'soros' secretly 'funding' 'invasion'; Jewish "
+         "financier cast as a puppet master"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const decorum_result *r = judge(want[i].text, NULL);
+        const decorum_span *sp =
+            find(r, want[i].signal, want[i].mitigating);
+        if (!sp || strcmp(sp->reason, want[i].reason) != 0)
+            dump(want[i].text, r);
+        cr_assert_not_null(sp, "%s", want[i].text);
+        cr_assert_str_eq(sp->reason, want[i].reason, "%s", want[i].text);
+    }
+}
