@@ -20,7 +20,8 @@
  *      (haaaate -> haate). fold() is the reference, one pass with a class
  *      table; quick() is a sixteen-byte SSE2 pass for the common case where
  *      the text keeps its length, and hands over to fold() when it cannot
- *      prove that. On pure-ASCII input both read the caller's text directly
+ *      prove that; quick32() is the same pass, 32 bytes a step, on CPUs
+ *      with AVX2. On pure-ASCII input they read the caller's text directly
  *      (the identity offset map is implied): no ICU, no intermediate copy.
  *
  * Every output byte costs at most one input byte in stage 2, and stage 1
@@ -33,6 +34,12 @@
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h> /* the AVX2 pass, chosen at normalizer build */
+#define HAVE_AVX2_PATH 1
+#else
+#define HAVE_AVX2_PATH 0
 #endif
 
 #include <unicode/uchar.h>
@@ -69,6 +76,7 @@ struct dc_normalizer {
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
+    bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -987,8 +995,55 @@ static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
     return fold(nz, s, n, NULL, NULL, NULL, true, out);
 }
 
-/* What the sixteen-byte pass found (see quick()). */
+/* What a chunk pass found (see quick()). */
 enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
+
+/* Whether the text ends in three single letters or digits with the same
+ * separator between them: what a chunk pass cannot see when the text ends
+ * with a full chunk. */
+static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
+{
+    return n >= 5 && IS_ELEM(cls[s[n - 1]]) && !IS_ELEM(cls[s[n - 2]]) &&
+           IS_ELEM(cls[s[n - 3]]) && !IS_ELEM(cls[s[n - 4]]) &&
+           IS_ELEM(cls[s[n - 5]]) && s[n - 2] == s[n - 4] &&
+           (n == 5 || !IS_ELEM(cls[s[n - 6]]));
+}
+
+/* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
+ * (byte positions in ascending order) are rerun through token_rules() in
+ * place. Returns Q_DONE, or Q_UNKNOWN when one of them changes length. */
+static inline __attribute__((always_inline)) int
+quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
+            const size_t *flagged, size_t nf, const uint32_t *isb,
+            const uint32_t *ise, const uint8_t *ihw, const bool ident,
+            dc_norm *out, uint32_t *ev)
+{
+    const uint8_t *cls = nz->cls;
+    size_t done = 0;
+    unsigned h = 0;
+    for (size_t f = 0; f < nf; f++) {
+        size_t p = flagged[f];
+        if (p < done)
+            continue;
+        size_t a = p, b = p + 1;
+        while (a > 0 && cls[s[a - 1]] >= K_LETTER)
+            a--;
+        while (b < n && cls[s[b]] >= K_LETTER)
+            b++;
+        bool has_letter = false;
+        for (size_t k = a; k < b; k++)
+            has_letter |= cls[s[k]] == K_LETTER;
+        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
+                        ident, out, a) != b)
+            return Q_UNKNOWN; /* a stretched run was cut: everything moves */
+        for (size_t k = a; k < b; k++)
+            h |= out->how[k];
+        done = b;
+    }
+    out->text[n] = '\0';
+    *ev = h; /* with !ident, only what the word rules added */
+    return Q_DONE;
+}
 
 #ifdef __SSE2__
 /* Byte classes of 16 bytes as bit masks (bit k: byte k). */
@@ -1149,37 +1204,9 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
         pL = L, pE = E, pW = W, pD = D, pWS = WS, pDB = DB;
         px = x, plx = lx;
     }
-
-    const uint8_t *cls = nz->cls;
-    if (n % 16 == 0 && n >= 5 && IS_ELEM(cls[s[n - 1]]) &&
-        !IS_ELEM(cls[s[n - 2]]) && IS_ELEM(cls[s[n - 3]]) &&
-        !IS_ELEM(cls[s[n - 4]]) && IS_ELEM(cls[s[n - 5]]) &&
-        s[n - 2] == s[n - 4] && (n == 5 || !IS_ELEM(cls[s[n - 6]])))
-        return Q_UNKNOWN; /* spaced out at the very end */
-    size_t done = 0;
-    unsigned h = 0;
-    for (size_t f = 0; f < nf; f++) {
-        size_t p = flagged[f];
-        if (p < done)
-            continue;
-        size_t a = p, b = p + 1;
-        while (a > 0 && cls[s[a - 1]] >= K_LETTER)
-            a--;
-        while (b < n && cls[s[b]] >= K_LETTER)
-            b++;
-        bool has_letter = false;
-        for (size_t k = a; k < b; k++)
-            has_letter |= cls[s[k]] == K_LETTER;
-        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
-                        ident, out, a) != b)
-            return Q_UNKNOWN; /* a stretched run was cut: everything moves */
-        for (size_t k = a; k < b; k++)
-            h |= out->how[k];
-        done = b;
-    }
-    out->text[n] = '\0';
-    *ev = h; /* with !ident, only what the word rules added */
-    return Q_DONE;
+    if (n % 16 == 0 && spaced_at_end(nz->cls, s, n))
+        return Q_UNKNOWN;
+    return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out, ev);
 }
 
 static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
@@ -1194,6 +1221,242 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
     uint32_t ev;
     return quick(nz, (const unsigned char *)mid->text, mid->len,
                  mid->src_begin, mid->src_end, mid->how, false, out, &ev);
+}
+#endif
+
+#if HAVE_AVX2_PATH
+/* ---- The thirty-two-byte pass (AVX2) ---------------------------------------
+ * quick() again, 32 bytes a step, with fewer instructions a chunk: letters
+ * and digits are one signed compare each, the symbols the word rules care
+ * about come out of two 16-entry tables (pshufb on the low and the high
+ * nibble, ANDed: each class bit is a set of high nibbles times a set of low
+ * ones), and the windows over the previous chunk are 64-bit words. Chosen
+ * at normalizer build when the CPU has AVX2 (dc_normalizer_set_avx2() turns
+ * it off for tests). */
+#define AVX2 __attribute__((target("avx2,bmi")))
+#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
+
+/* Class bits of the nibble tables, and the byte classes they spell. */
+#define C_SP 0x01u   /* ' ': (2, 0) */
+#define C_NL 0x02u   /* '\n': (0, A) */
+#define C_AT 0x04u   /* '@': (4, 0) */
+#define C_BPMK 0x08u /* '!' '+' and '*' '#' '%': (2, {1 B 3 5 A}) */
+#define C_DLR 0x10u  /* '$': (2, 4) */
+#define C_PIPE 0x20u /* '|': (7, C) */
+#define C_CTL0 0x40u /* 0x00-0x1f but '\n': (0, not A) */
+#define C_CTL1 0x80u /* 0x10-0x1f: (1, any) */
+
+/* Bit k: byte k has one of the class bits m. Saturating add: any bit set
+ * carries into bit 7. */
+AVX2_INLINE uint32_t any32(__m256i c, unsigned m)
+{
+    return (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(
+        _mm256_and_si256(c, _mm256_set1_epi8((char)m)),
+        _mm256_set1_epi8(0x7f)));
+}
+
+/* Bytes x moved up by k (1 <= k <= 16), the low ones from the top of the
+ * previous chunk: pv is [previous high lane, x's low lane]. */
+#define BACK32(x, pv, k) _mm256_alignr_epi8(x, pv, 16 - (k))
+
+/* The n < 32 bytes at s, zeros after them, in overlapping loads that stay
+ * inside s[0..n). */
+AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
+{
+    unsigned char tmp[32];
+    _mm256_storeu_si256((__m256i *)(void *)tmp, _mm256_setzero_si256());
+    if (n >= 16) {
+        _mm_storeu_si128((__m128i *)(void *)tmp,
+                         _mm_loadu_si128((const __m128i *)(const void *)s));
+        _mm_storeu_si128(
+            (__m128i *)(void *)(tmp + n - 16),
+            _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)));
+    } else if (n >= 8) {
+        memcpy(tmp, s, 8);
+        memcpy(tmp + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(tmp, s, 4);
+        memcpy(tmp + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            tmp[k] = s[k];
+    }
+    return _mm256_loadu_si256((const __m256i *)(const void *)tmp);
+}
+
+AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
+                        size_t n, const uint32_t *isb, const uint32_t *ise,
+                        const uint8_t *ihw, const bool ident, dc_norm *out,
+                        uint32_t *ev)
+{
+    /* White space at either end is collapsed away: not for this pass. */
+    if (n && (nz->cls[s[0]] <= K_NL || nz->cls[s[n - 1]] <= K_NL))
+        return Q_UNKNOWN;
+    const __m256i lo_tab = _mm256_setr_epi8(
+        C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1,
+        C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,
+        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,
+        C_BPMK | C_CTL0 | C_CTL1, (char)(C_PIPE | C_CTL0 | C_CTL1),
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
+        C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1,
+        C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,
+        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,
+        C_BPMK | C_CTL0 | C_CTL1, (char)(C_PIPE | C_CTL0 | C_CTL1),
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1);
+    const __m256i hi_tab = _mm256_setr_epi8(
+        C_NL | C_CTL0, (char)C_CTL1, C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0,
+        C_PIPE, 0, 0, 0, 0, 0, 0, 0, 0, C_NL | C_CTL0, (char)C_CTL1,
+        C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0, C_PIPE, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i sp20 = _mm256_set1_epi8(0x20);
+    const __m256i iota0 = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    size_t flagged[32], nf = 0;
+    /* The previous chunk's masks: only their top bit is read. */
+    uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
+    uint64_t pE = 0;
+    __m256i plx = _mm256_setzero_si256();
+    for (size_t j = 0; j < n; j += 32) {
+        size_t r = n - j < 32 ? n - j : 32;
+        __m256i x;
+        if (r == 32) {
+            x = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
+        } else if (n >= 32) {
+            /* The 32 bytes that end the text, moved down through memory so
+             * that zeros follow them: no read past the end. */
+            unsigned char tmp[64];
+            _mm256_storeu_si256(
+                (__m256i *)(void *)tmp,
+                _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32)));
+            _mm256_storeu_si256((__m256i *)(void *)(tmp + 32),
+                                _mm256_setzero_si256());
+            x = _mm256_loadu_si256(
+                (const __m256i *)(const void *)(tmp + 32 - r));
+        } else {
+            x = load_short(s, n);
+        }
+        /* Past the end of the text x holds zeros: no letter, digit, white
+         * space or symbol; only the control-character mask needs valid. */
+        uint32_t valid = r == 32 ? 0xffffffffu : (1u << r) - 1;
+        if (ident && _mm256_movemask_epi8(x))
+            return Q_OTHER;
+        __m256i lx = _mm256_or_si256(x, sp20);
+        /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
+        __m256i isl = _mm256_cmpgt_epi8(
+            _mm256_set1_epi8(-102),
+            _mm256_add_epi8(lx, _mm256_set1_epi8(0x1f)));
+        uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
+        uint32_t D = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+            _mm256_set1_epi8(-118), _mm256_add_epi8(x, _mm256_set1_epi8(0x50))));
+        __m256i c = _mm256_and_si256(
+            _mm256_shuffle_epi8(lo_tab, x),
+            _mm256_shuffle_epi8(
+                hi_tab, _mm256_and_si256(_mm256_srli_epi16(x, 4),
+                                         _mm256_set1_epi8(0x0f))));
+        uint32_t WS = any32(c, C_SP | C_NL);
+        uint32_t DB = any32(c, C_DLR | C_PIPE);
+        uint32_t ALM = any32(c, C_AT | C_BPMK);
+        uint32_t CTL =
+            (any32(c, C_CTL0 | C_CTL1) & valid) |
+            (uint32_t)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7f)));
+        uint32_t E = L | D, N = L | DB | ALM, W = N | D;
+
+        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
+        __m256i lx2 = BACK32(lx, pv, 2);
+        /* A letter equal to the two before it (case-folded). */
+        uint32_t tri = (uint32_t)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpeq_epi8(lx, BACK32(lx, pv, 1)),
+                             _mm256_cmpeq_epi8(lx, lx2)));
+        uint32_t bad = CTL | (WS & (WS << 1 | pWS >> 31)) | (L & tri);
+        /* Three single letters or digits with the same separator, seen from
+         * the byte after the third (k): bytes k, k - 2 and k - 4 are not
+         * letters or digits but follow one, byte k - 6 is not one either.
+         * The separators are compared case-folded, a superset. As in
+         * quick(), the byte after the end of the text counts. */
+        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));
+        uint64_t wE = (uint64_t)E << 32 | pE;
+        uint64_t wP = ~wE & (wE << 1);
+        uint32_t spaced =
+            (uint32_t)((wP & (wP << 2) & (wP << 4) & ~(wE << 6)) >> 32) &
+            sep_eq;
+        if (bad || (spaced & (valid << 1 | 1u)))
+            return Q_UNKNOWN;
+
+        /* Where a word's rules might change something (as in quick()):
+         * only next to a digit or a symbol. */
+        if ((D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
+            uint32_t ft = (D & (N << 1 | pN >> 31)) |
+                          (N & (D << 1 | pD >> 31)) |
+                          (DB & (W << 1 | (pN | pD) >> 31)) |
+                          (W & (DB << 1 | pDB >> 31)) |
+                          (ALM & (L << 1 | pL >> 31));
+            for (; ft; ft &= ft - 1) {
+                if (nf == sizeof flagged / sizeof *flagged)
+                    return Q_UNKNOWN;
+                flagged[nf++] = j + (size_t)__builtin_ctz(ft);
+            }
+        }
+
+        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, sp20));
+        bool room = j + 32 <= out->cap;
+        if (room)
+            _mm256_storeu_si256((__m256i *)(void *)(out->text + j), lower);
+        else {
+            unsigned char tmp[32];
+            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);
+            memcpy(out->text + j, tmp, r);
+        }
+        if (!ident) { /* the map is stage 1's, which ends at n */
+            if (r == 32) {
+                memcpy(out->src_begin + j, isb + j, 32 * sizeof *isb);
+                memcpy(out->src_end + j, ise + j, 32 * sizeof *ise);
+                memcpy(out->how + j, ihw + j, 32);
+            } else {
+                memcpy(out->src_begin + j, isb + j, r * sizeof *isb);
+                memcpy(out->src_end + j, ise + j, r * sizeof *ise);
+                memcpy(out->how + j, ihw + j, r);
+            }
+        } else if (room) { /* the tail too */
+            __m256i b = _mm256_add_epi32(_mm256_set1_epi32((int)j), iota0);
+            __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+            uint32_t *ob = out->src_begin + j, *oe = out->src_end + j;
+            for (int q = 0; q < 4; q++) {
+                _mm256_storeu_si256((__m256i *)(void *)(ob + 8 * q), b);
+                _mm256_storeu_si256((__m256i *)(void *)(oe + 8 * q),
+                                    _mm256_add_epi32(b, one));
+                b = _mm256_add_epi32(b, eight);
+            }
+            _mm256_storeu_si256((__m256i *)(void *)(out->how + j),
+                                _mm256_setzero_si256());
+        } else {
+            for (size_t k = 0; k < r; k++) {
+                out->src_begin[j + k] = (uint32_t)(j + k);
+                out->src_end[j + k] = (uint32_t)(j + k) + 1;
+            }
+            memset(out->how + j, 0, r);
+        }
+        pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
+        plx = lx;
+    }
+    if (n % 32 == 0 && spaced_at_end(nz->cls, s, n))
+        return Q_UNKNOWN;
+    return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out, ev);
+}
+
+AVX2 static int quick32_ascii(const dc_normalizer *nz, const unsigned char *s,
+                              size_t n, dc_norm *out, uint32_t *ev)
+{
+    return quick32(nz, s, n, NULL, NULL, NULL, true, out, ev);
+}
+
+AVX2 static int quick32_mapped(const dc_normalizer *nz, const dc_norm *mid,
+                               dc_norm *out)
+{
+    uint32_t ev;
+    return quick32(nz, (const unsigned char *)mid->text, mid->len,
+                   mid->src_begin, mid->src_end, mid->how, false, out, &ev);
 }
 #endif
 
@@ -1251,6 +1514,9 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
+#if HAVE_AVX2_PATH
+    nz->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+#endif
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
     nz->nfd = unorm2_getNFDInstance(&ue);
@@ -1282,6 +1548,17 @@ fail:
 void dc_normalizer_set_swar(dc_normalizer *nz, bool on)
 {
     nz->swar = on;
+}
+
+bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
+{
+#if HAVE_AVX2_PATH
+    bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+#else
+    bool has = false;
+#endif
+    nz->avx2 = on && has;
+    return has;
 }
 
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
@@ -1347,14 +1624,19 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     size_t o;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
-    /* An ASCII text needs len + 1 bytes; 16 more let the word paths write
+    /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
      * whole chunks at its end. */
-    size_t room = len + 17 < max_out ? len + 17 : max_out;
+    size_t room = len + 33 < max_out ? len + 33 : max_out;
 #ifdef __SSE2__
     if (nz->swar && len + 1 <= max_out) {
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
             return st;
-        q = quick_ascii(nz, s, len, out, &ev);
+#if HAVE_AVX2_PATH
+        if (nz->avx2)
+            q = quick32_ascii(nz, s, len, out, &ev);
+        else
+#endif
+            q = quick_ascii(nz, s, len, out, &ev);
     }
 #endif
     if (q == Q_DONE) {
@@ -1376,11 +1658,16 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         size_t ml = ns->mid.len;
         if (ml + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, ml + 17 < max_out ? ml + 17 : max_out, 0,
+        if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
+#if HAVE_AVX2_PATH
+        if (nz->swar && nz->avx2 && quick32_mapped(nz, &ns->mid, out) == Q_DONE)
+            o = ml;
+        else
+#endif
 #ifdef __SSE2__
-        if (nz->swar && quick_mapped(nz, &ns->mid, out) == Q_DONE)
+        if (nz->swar && !nz->avx2 && quick_mapped(nz, &ns->mid, out) == Q_DONE)
             o = ml;
         else
 #endif
