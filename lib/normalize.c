@@ -1236,24 +1236,25 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
 #define AVX2 __attribute__((target("avx2,bmi")))
 #define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 
-/* Class bits of the nibble tables, and the byte classes they spell. */
-#define C_SP 0x01u   /* ' ': (2, 0) */
-#define C_NL 0x02u   /* '\n': (0, A) */
-#define C_AT 0x04u   /* '@': (4, 0) */
-#define C_BPMK 0x08u /* '!' '+' and '*' '#' '%': (2, {1 B 3 5 A}) */
-#define C_DLR 0x10u  /* '$': (2, 4) */
-#define C_PIPE 0x20u /* '|': (7, C) */
-#define C_CTL0 0x40u /* 0x00-0x1f but '\n': (0, not A) */
-#define C_CTL1 0x80u /* 0x10-0x1f: (1, any) */
+/* Class bits of the nibble tables, (high nibbles, low nibbles) of the
+ * bytes they stand for. The classes the pass asks about are pairs of bits,
+ * 7-6, 5-4, 3-2 and 1-0, so that one OR with the bits shifted down by one
+ * puts each class in a single bit (see pair_bit()). */
+#define C_SP 0x01u   /* ' ': (2, 0)                       white space */
+#define C_NL 0x02u   /* '\n': (0, A)                      white space */
+#define C_AT 0x04u   /* '@': (4, 0)                       leet or mask */
+#define C_BPMK 0x08u /* '!' '+' '*' '#' '%': (2, 1B35A)   leet or mask */
+#define C_DLR 0x10u  /* '$': (2, 4)                       '$' or '|' */
+#define C_PIPE 0x20u /* '|': (7, C)                       '$' or '|' */
+#define C_CTL0 0x40u /* 0x00-0x0f but '\n': (0, not A)    control */
+#define C_CTL1 0x80u /* 0x10-0x1f: (1, any)               control */
 
-/* Bit k: byte k has one of the class bits m. Saturating add: any bit set
- * carries into bit 7. */
-AVX2_INLINE uint32_t any32(__m256i c, unsigned m)
-{
-    return (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(
-        _mm256_and_si256(c, _mm256_set1_epi8((char)m)),
-        _mm256_set1_epi8(0x7f)));
-}
+/* Bit k: byte k of y (the class bits ORed with themselves shifted down by
+ * one) has bit b, b odd. The 16-bit shift cannot carry a byte's bits into
+ * bit 7 of another. */
+#define pair_bit(y, b)                                                         \
+    ((uint32_t)_mm256_movemask_epi8((b) == 7 ? (y)                             \
+                                             : _mm256_slli_epi16(y, 7 - (b))))
 
 /* Bytes x moved up by k (1 <= k <= 16), the low ones from the top of the
  * previous chunk: pv is [previous high lane, x's low lane]. */
@@ -1284,6 +1285,46 @@ AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
     return _mm256_loadu_si256((const __m256i *)(const void *)tmp);
 }
 
+/* quick32()'s vector constants, read through a pointer the compiler
+ * cannot see through: GCC 12 otherwise rebuilds each broadcast inside the
+ * loop from an immediate (three instructions) once it runs out of vector
+ * registers, where a memory operand costs nothing. */
+enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
+       Q_ONE, Q_8, Q_16, Q_NK };
+#define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
+               v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define D32(v) v, 0, 0, 0
+#define LO16                                                                   \
+    C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, \
+        C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,                    \
+        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,           \
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,             \
+        C_BPMK | C_CTL0 | C_CTL1, C_PIPE | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,  \
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1
+#define HI16                                                                   \
+    C_NL | C_CTL0, C_CTL1, C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0, C_PIPE, 0, 0, \
+        0, 0, 0, 0, 0, 0
+_Alignas(32) static const uint8_t q32k[Q_NK][32] = {
+    [Q_LO] = {LO16, LO16}, /* class bits by low nibble, in each lane */
+    [Q_HI] = {HI16, HI16}, /* by high nibble (0-7; 8-F have none) */
+    [Q_20] = {B32(0x20)},
+    [Q_1F] = {B32(0x1f)},
+    [Q_M102] = {B32(0x9a)}, /* -102 */
+    [Q_50] = {B32(0x50)},
+    [Q_M118] = {B32(0x8a)}, /* -118 */
+    [Q_0F] = {B32(0x0f)},
+    [Q_7F] = {B32(0x7f)},
+    [Q_IOTA] = {D32(0), D32(1), D32(2), D32(3), D32(4), D32(5), D32(6), D32(7)},
+    [Q_ONE] = {D32(1), D32(1), D32(1), D32(1), D32(1), D32(1), D32(1), D32(1)},
+    [Q_8] = {D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8)},
+    [Q_16] = {D32(16), D32(16), D32(16), D32(16), D32(16), D32(16), D32(16),
+              D32(16)},
+};
+#undef B32
+#undef D32
+#undef LO16
+#undef HI16
+
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, const uint32_t *isb, const uint32_t *ise,
                         const uint8_t *ihw, const bool ident, dc_norm *out,
@@ -1292,25 +1333,10 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     /* White space at either end is collapsed away: not for this pass. */
     if (n && (nz->cls[s[0]] <= K_NL || nz->cls[s[n - 1]] <= K_NL))
         return Q_UNKNOWN;
-    const __m256i lo_tab = _mm256_setr_epi8(
-        C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1,
-        C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,
-        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
-        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,
-        C_BPMK | C_CTL0 | C_CTL1, (char)(C_PIPE | C_CTL0 | C_CTL1),
-        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
-        C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1,
-        C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,
-        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,
-        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,
-        C_BPMK | C_CTL0 | C_CTL1, (char)(C_PIPE | C_CTL0 | C_CTL1),
-        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1);
-    const __m256i hi_tab = _mm256_setr_epi8(
-        C_NL | C_CTL0, (char)C_CTL1, C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0,
-        C_PIPE, 0, 0, 0, 0, 0, 0, 0, 0, C_NL | C_CTL0, (char)C_CTL1,
-        C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0, C_PIPE, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i sp20 = _mm256_set1_epi8(0x20);
-    const __m256i iota0 = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    /* Hidden from the optimizer: see q32k. */
+    const __m256i *kv = (const __m256i *)(const void *)q32k;
+    __asm__("" : "+r"(kv));
+#define KV(i) _mm256_load_si256(kv + (i))
     size_t flagged[32], nf = 0;
     /* The previous chunk's masks: only their top bit is read. */
     uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
@@ -1340,26 +1366,23 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         uint32_t valid = r == 32 ? 0xffffffffu : (1u << r) - 1;
         if (ident && _mm256_movemask_epi8(x))
             return Q_OTHER;
-        __m256i lx = _mm256_or_si256(x, sp20);
+        __m256i lx = _mm256_or_si256(x, KV(Q_20));
         /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
         __m256i isl = _mm256_cmpgt_epi8(
-            _mm256_set1_epi8(-102),
-            _mm256_add_epi8(lx, _mm256_set1_epi8(0x1f)));
+            KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
         uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
         uint32_t D = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-            _mm256_set1_epi8(-118), _mm256_add_epi8(x, _mm256_set1_epi8(0x50))));
+            KV(Q_M118), _mm256_add_epi8(x, KV(Q_50))));
         __m256i c = _mm256_and_si256(
-            _mm256_shuffle_epi8(lo_tab, x),
+            _mm256_shuffle_epi8(KV(Q_LO), x),
             _mm256_shuffle_epi8(
-                hi_tab, _mm256_and_si256(_mm256_srli_epi16(x, 4),
-                                         _mm256_set1_epi8(0x0f))));
-        uint32_t WS = any32(c, C_SP | C_NL);
-        uint32_t DB = any32(c, C_DLR | C_PIPE);
-        uint32_t ALM = any32(c, C_AT | C_BPMK);
-        uint32_t CTL =
-            (any32(c, C_CTL0 | C_CTL1) & valid) |
-            (uint32_t)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7f)));
+                KV(Q_HI), _mm256_and_si256(_mm256_srli_epi16(x, 4), KV(Q_0F))));
+        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
+        uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
+        uint32_t DB = pair_bit(y, 5);
+        uint32_t CTL = (pair_bit(y, 7) & valid) |
+                       (uint32_t)_mm256_movemask_epi8(
+                           _mm256_cmpeq_epi8(x, KV(Q_7F)));
         uint32_t E = L | D, N = L | DB | ALM, W = N | D;
 
         __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
@@ -1399,7 +1422,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             }
         }
 
-        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, sp20));
+        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));
         bool room = j + 32 <= out->cap;
         if (room)
             _mm256_storeu_si256((__m256i *)(void *)(out->text + j), lower);
@@ -1419,15 +1442,23 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                 memcpy(out->how + j, ihw + j, r);
             }
         } else if (room) { /* the tail too */
-            __m256i b = _mm256_add_epi32(_mm256_set1_epi32((int)j), iota0);
-            __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+            __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
+            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
+            __m256i d8 = KV(Q_8), d16 = KV(Q_16);
+            __m256i b1 = _mm256_add_epi32(b0, d8), e1 = _mm256_add_epi32(e0, d8);
             uint32_t *ob = out->src_begin + j, *oe = out->src_end + j;
-            for (int q = 0; q < 4; q++) {
-                _mm256_storeu_si256((__m256i *)(void *)(ob + 8 * q), b);
-                _mm256_storeu_si256((__m256i *)(void *)(oe + 8 * q),
-                                    _mm256_add_epi32(b, one));
-                b = _mm256_add_epi32(b, eight);
-            }
+            _mm256_storeu_si256((__m256i *)(void *)ob, b0);
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),
+                                _mm256_add_epi32(b0, d16));
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),
+                                _mm256_add_epi32(b1, d16));
+            _mm256_storeu_si256((__m256i *)(void *)oe, e0);
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),
+                                _mm256_add_epi32(e0, d16));
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),
+                                _mm256_add_epi32(e1, d16));
             _mm256_storeu_si256((__m256i *)(void *)(out->how + j),
                                 _mm256_setzero_si256());
         } else {
@@ -1443,6 +1474,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     if (n % 32 == 0 && spaced_at_end(nz->cls, s, n))
         return Q_UNKNOWN;
     return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out, ev);
+#undef KV
 }
 
 AVX2 static int quick32_ascii(const dc_normalizer *nz, const unsigned char *s,
