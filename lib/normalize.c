@@ -777,9 +777,14 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
 /* Stage 2 over s[0..n) into out (capacity at least n + 1). With ident, s is
  * the caller's text and source offsets are the byte positions themselves;
  * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
- * that each caller gets a copy specialized on ident. Returns out's length. */
+ * that each caller gets a copy specialized on ident. Returns out's length.
+ *
+ * With from > 0, out[0..from) already holds the result for s[0..from) and
+ * fold() carries on from there: from must be a point where the whole pass
+ * would stand between two bytes with the output as long as the input and
+ * no white space pending (see restart_point()). */
 static inline __attribute__((always_inline)) size_t
-fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
+fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
      const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
      const bool ident, dc_norm *out)
 {
@@ -787,7 +792,7 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
     char *ot = out->text;
     uint32_t *ob = out->src_begin, *oe = out->src_end;
     uint8_t *oh = out->how;
-    size_t o = 0, i = 0;
+    size_t o = from, i = from;
     /* A white-space run is emitted lazily, when something follows it, so
      * trailing white space disappears. */
     unsigned pend = 0, ph = 0;
@@ -990,13 +995,14 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
 }
 
 static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
-                         size_t n, dc_norm *out)
+                         size_t n, size_t from, dc_norm *out)
 {
-    return fold(nz, s, n, NULL, NULL, NULL, true, out);
+    return fold(nz, s, n, from, NULL, NULL, NULL, true, out);
 }
 
-/* What a chunk pass found (see quick()). */
-enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
+/* What a chunk pass found (see quick()): Q_RESTART, that its output is
+ * right up to a point from which fold() can carry on. */
+enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART };
 
 /* Whether the text ends in three single letters or digits with the same
  * separator between them: what a chunk pass cannot see when the text ends
@@ -1285,6 +1291,23 @@ AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
     return _mm256_loadu_si256((const __m256i *)(const void *)tmp);
 }
 
+/* Where fold() can take over from a chunk pass that proved s[0..lim) (no
+ * rule shrinks it, its words are flagged) but not what follows: the last
+ * space at or before lim that ends a token of two bytes or more. There the
+ * whole pass would have the output as long as the input and no white
+ * space pending, and no spaced-out run can cross it: those are single
+ * letters or digits, and a run that ends before it ends before lim.
+ * Returns 0 when there is no such space. */
+static size_t restart_point(const uint8_t *cls, const unsigned char *s,
+                            size_t lim)
+{
+    for (size_t q = lim; q >= 2; q--)
+        if (s[q] == ' ' && cls[s[q - 1]] >= K_LETTER &&
+            cls[s[q - 2]] >= K_LETTER)
+            return q;
+    return 0;
+}
+
 /* quick32()'s vector constants, read through a pointer the compiler
  * cannot see through: GCC 12 otherwise rebuilds each broadcast inside the
  * loop from an immediate (three instructions) once it runs out of vector
@@ -1328,10 +1351,11 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, const uint32_t *isb, const uint32_t *ise,
                         const uint8_t *ihw, const bool ident, dc_norm *out,
-                        uint32_t *ev)
+                        uint32_t *ev, size_t *from)
 {
-    /* White space at either end is collapsed away: not for this pass. */
-    if (n && (nz->cls[s[0]] <= K_NL || nz->cls[s[n - 1]] <= K_NL))
+    const uint8_t *cls = nz->cls;
+    /* Leading white space is dropped: not for this pass. */
+    if (n && cls[s[0]] <= K_NL)
         return Q_UNKNOWN;
     /* Hidden from the optimizer: see q32k. */
     const __m256i *kv = (const __m256i *)(const void *)q32k;
@@ -1342,6 +1366,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
     uint64_t pE = 0;
     __m256i plx = _mm256_setzero_si256();
+    size_t lim = n; /* the first byte where a rule may shrink the text */
     for (size_t j = 0; j < n; j += 32) {
         size_t r = n - j < 32 ? n - j : 32;
         __m256i x;
@@ -1403,9 +1428,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         uint64_t wP = ~wE & (wE << 1);
         uint32_t spaced =
             (uint32_t)((wP & (wP << 2) & (wP << 4) & ~(wE << 6)) >> 32) &
-            sep_eq;
-        if (bad || (spaced & (valid << 1 | 1u)))
-            return Q_UNKNOWN;
+            sep_eq & (valid << 1 | 1u);
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
@@ -1468,34 +1491,59 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             }
             memset(out->how + j, 0, r);
         }
+        if (bad | spaced) {
+            /* A spaced-out run starts 5 bytes before the bit that finds it. */
+            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 6;
+            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
+            lim = fs < 6 ? 0 : fs - 6 < lim ? fs - 6 : lim;
+            break;
+        }
         pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
         plx = lx;
     }
-    if (n % 32 == 0 && spaced_at_end(nz->cls, s, n))
+    if (lim == n && n) {
+        if (cls[s[n - 1]] <= K_NL) /* trailing white space is dropped */
+            lim = n - 1;
+        else if (n % 32 == 0 && spaced_at_end(cls, s, n))
+            lim = n < 6 ? 0 : n - 6;
+    }
+    if (lim == n)
+        return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out,
+                           ev);
+    size_t q = restart_point(cls, s, lim);
+    if (q == 0)
         return Q_UNKNOWN;
-    return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out, ev);
+    while (nf && flagged[nf - 1] >= q)
+        nf--;
+    if (quick_words(nz, s, q, flagged, nf, isb, ise, ihw, ident, out, ev) !=
+        Q_DONE)
+        return Q_UNKNOWN;
+    *from = q;
+    return Q_RESTART;
 #undef KV
 }
 
 AVX2 static int quick32_ascii(const dc_normalizer *nz, const unsigned char *s,
-                              size_t n, dc_norm *out, uint32_t *ev)
+                              size_t n, dc_norm *out, uint32_t *ev,
+                              size_t *from)
 {
-    return quick32(nz, s, n, NULL, NULL, NULL, true, out, ev);
+    return quick32(nz, s, n, NULL, NULL, NULL, true, out, ev, from);
 }
 
 AVX2 static int quick32_mapped(const dc_normalizer *nz, const dc_norm *mid,
-                               dc_norm *out)
+                               dc_norm *out, size_t *from)
 {
     uint32_t ev;
     return quick32(nz, (const unsigned char *)mid->text, mid->len,
-                   mid->src_begin, mid->src_end, mid->how, false, out, &ev);
+                   mid->src_begin, mid->src_end, mid->how, false, out, &ev,
+                   from);
 }
 #endif
 
 static size_t fold_mapped(const dc_normalizer *nz, const dc_norm *mid,
-                          dc_norm *out)
+                          size_t from, dc_norm *out)
 {
-    return fold(nz, (const unsigned char *)mid->text, mid->len,
+    return fold(nz, (const unsigned char *)mid->text, mid->len, from,
                 mid->src_begin, mid->src_end, mid->how, false, out);
 }
 
@@ -1653,7 +1701,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         return DECORUM_ERR_TOOBIG;
     const unsigned char *s = (const unsigned char *)text;
     decorum_status st;
-    size_t o;
+    size_t o, from = 0;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
     /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
@@ -1665,7 +1713,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
             return st;
 #if HAVE_AVX2_PATH
         if (nz->avx2)
-            q = quick32_ascii(nz, s, len, out, &ev);
+            q = quick32_ascii(nz, s, len, out, &ev, &from);
         else
 #endif
             q = quick_ascii(nz, s, len, out, &ev);
@@ -1677,12 +1725,13 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = true;
         return DECORUM_OK;
     }
-    if (q != Q_OTHER && all_ascii(s, len)) {
+    /* After Q_RESTART, s[0..from) is ASCII and out[0..from) final. */
+    if (q != Q_OTHER && all_ascii(s + from, len - from)) {
         if (len + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
+        if ((st = reserve(al, out, room, from, max_out)) != DECORUM_OK)
             return st;
-        o = fold_ascii(nz, s, len, out);
+        o = fold_ascii(nz, s, len, from, out);
         out->ascii = true;
     } else {
         if ((st = expand(al, nz, ns, s, len, max_out)) != DECORUM_OK)
@@ -1693,17 +1742,20 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
+        q = Q_UNKNOWN;
+        from = 0;
 #if HAVE_AVX2_PATH
-        if (nz->swar && nz->avx2 && quick32_mapped(nz, &ns->mid, out) == Q_DONE)
-            o = ml;
-        else
+        if (nz->swar && nz->avx2)
+            q = quick32_mapped(nz, &ns->mid, out, &from);
 #endif
 #ifdef __SSE2__
-        if (nz->swar && !nz->avx2 && quick_mapped(nz, &ns->mid, out) == Q_DONE)
+        if (nz->swar && !nz->avx2)
+            q = quick_mapped(nz, &ns->mid, out);
+#endif
+        if (q == Q_DONE)
             o = ml;
         else
-#endif
-            o = fold_mapped(nz, &ns->mid, out);
+            o = fold_mapped(nz, &ns->mid, q == Q_RESTART ? from : 0, out);
         out->ascii = false;
     }
     out->len = o;
