@@ -779,26 +779,31 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
  * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
  * that each caller gets a copy specialized on ident. Returns out's length.
  *
- * With from > 0, out[0..from) already holds the result for s[0..from) and
- * fold() carries on from there: from must be a point where the whole pass
- * would stand between two bytes with the output as long as the input and
- * no white space pending (see restart_point()). */
+ * fold() can also do a stretch of the text between two runs of the chunk
+ * pass (see words32()): out[0..ofrom) then already holds the result for
+ * s[0..from), where from is a restart point (see restart_point()): the
+ * whole pass would stand there with no white space pending and no
+ * spaced-out run across it. It stops at the first restart point at or
+ * after stop, and *at says where (n if it got to the end). */
 static inline __attribute__((always_inline)) size_t
 fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
-     const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
-     const bool ident, dc_norm *out)
+     size_t ofrom, size_t stop, const uint32_t *isb, const uint32_t *ise,
+     const uint8_t *ihw, const bool ident, dc_norm *out, size_t *at)
 {
     const uint8_t *cls = nz->cls, *low = nz->lower;
     char *ot = out->text;
     uint32_t *ob = out->src_begin, *oe = out->src_end;
     uint8_t *oh = out->how;
-    size_t o = from, i = from;
+    size_t o = ofrom, i = from;
     /* A white-space run is emitted lazily, when something follows it, so
      * trailing white space disappears. */
     unsigned pend = 0, ph = 0;
     uint32_t pb = 0, pe = 0;
 
     while (i < n) {
+        if (i >= stop && s[i] == ' ' && !pend && cls[s[i - 1]] >= K_LETTER &&
+            cls[s[i - 2]] >= K_LETTER)
+            break;
         unsigned c = s[i], k = cls[c];
         if (k < K_LETTER) {
             if (k <= K_NL) {
@@ -967,8 +972,8 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
                 /* One space, then a word of two letters or more (so not
                  * the start of spaced-out letters): what the white-space
                  * and dispatch code would do, without going through it. */
-                if (j + 2 < n && s[j] == ' ' && cls[s[j + 1]] == K_LETTER &&
-                    cls[s[j + 2]] == K_LETTER) {
+                if (j + 2 < n && j < stop && s[j] == ' ' &&
+                    cls[s[j + 1]] == K_LETTER && cls[s[j + 2]] == K_LETTER) {
                     PUT(' ', SB(j), SE(j), HW(j));
                     i = ts = j + 1;
                     goto word;
@@ -991,13 +996,35 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
                         ident, out, o);
     }
     ot[o] = '\0';
+    *at = i;
     return o;
 }
 
 static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
-                         size_t n, size_t from, dc_norm *out)
+                         size_t n, dc_norm *out)
 {
-    return fold(nz, s, n, from, NULL, NULL, NULL, true, out);
+    size_t at;
+    return fold(nz, s, n, 0, 0, SIZE_MAX, NULL, NULL, NULL, true, out, &at);
+}
+
+static bool all_ascii(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            return false;
+    }
+    if (n >= 8) { /* the tail as one overlapping word */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        return !(w & 0x8080808080808080ull);
+    }
+    unsigned acc = 0;
+    for (; i < n; i++)
+        acc |= s[i];
+    return acc < 0x80;
 }
 
 /* What a chunk pass found (see quick()): Q_RESTART, that its output is
@@ -1017,12 +1044,13 @@ static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
 
 /* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
  * (byte positions in ascending order) are rerun through token_rules() in
- * place. Returns Q_DONE, or Q_UNKNOWN when one of them changes length. */
+ * place, delta bytes before their input position. Returns Q_DONE, or
+ * Q_UNKNOWN when one of them changes length. */
 static inline __attribute__((always_inline)) int
 quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
-            const size_t *flagged, size_t nf, const uint32_t *isb,
-            const uint32_t *ise, const uint8_t *ihw, const bool ident,
-            dc_norm *out, uint32_t *ev)
+            size_t delta, const size_t *flagged, size_t nf,
+            const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+            const bool ident, dc_norm *out, uint32_t *ev)
 {
     const uint8_t *cls = nz->cls;
     size_t done = 0;
@@ -1040,13 +1068,13 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
         for (size_t k = a; k < b; k++)
             has_letter |= cls[s[k]] == K_LETTER;
         if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
-                        ident, out, a) != b)
+                        ident, out, a - delta) != b - delta)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
-        for (size_t k = a; k < b; k++)
+        for (size_t k = a - delta; k < b - delta; k++)
             h |= out->how[k];
         done = b;
     }
-    out->text[n] = '\0';
+    out->text[n - delta] = '\0';
     *ev = h; /* with !ident, only what the word rules added */
     return Q_DONE;
 }
@@ -1212,7 +1240,8 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
     }
     if (n % 16 == 0 && spaced_at_end(nz->cls, s, n))
         return Q_UNKNOWN;
-    return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out, ev);
+    return quick_words(nz, s, n, 0, flagged, nf, isb, ise, ihw, ident, out,
+                       ev);
 }
 
 static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
@@ -1291,21 +1320,21 @@ AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
     return _mm256_loadu_si256((const __m256i *)(const void *)tmp);
 }
 
-/* Where fold() can take over from a chunk pass that proved s[0..lim) (no
- * rule shrinks it, its words are flagged) but not what follows: the last
- * space at or before lim that ends a token of two bytes or more. There the
- * whole pass would have the output as long as the input and no white
- * space pending, and no spaced-out run can cross it: those are single
- * letters or digits, and a run that ends before it ends before lim.
- * Returns 0 when there is no such space. */
+/* Where fold() can take over from a chunk pass that started at the restart
+ * point i0 and proved s[i0..lim) (no rule shrinks it, its words are
+ * flagged) but not what follows: the last restart point at or before lim,
+ * a space that ends a token of two bytes or more. There the whole pass
+ * would stand with no white space pending, and no spaced-out run can cross
+ * it: those are single letters or digits, and one that ends before it ends
+ * before lim. Returns i0 when there is no such space after it. */
 static size_t restart_point(const uint8_t *cls, const unsigned char *s,
-                            size_t lim)
+                            size_t lim, size_t i0)
 {
-    for (size_t q = lim; q >= 2; q--)
+    for (size_t q = lim; q > i0 && q >= 2; q--)
         if (s[q] == ' ' && cls[s[q - 1]] >= K_LETTER &&
             cls[s[q - 2]] >= K_LETTER)
             return q;
-    return 0;
+    return i0;
 }
 
 /* quick32()'s vector constants, read through a pointer the compiler
@@ -1348,14 +1377,21 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
 #undef LO16
 #undef HI16
 
+/* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
+ * writing delta bytes before the input position (what fold() cut before
+ * i0). Returns Q_DONE, Q_OTHER (ident: a byte is not ASCII), Q_RESTART
+ * when the output is right up to *from, a restart point at or after i0,
+ * but a rule may shrink the text at *lim, or Q_UNKNOWN when the output is
+ * right only up to i0. */
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
-                        size_t n, const uint32_t *isb, const uint32_t *ise,
-                        const uint8_t *ihw, const bool ident, dc_norm *out,
-                        uint32_t *ev, size_t *from)
+                        size_t n, size_t i0, size_t delta, const uint32_t *isb,
+                        const uint32_t *ise, const uint8_t *ihw,
+                        const bool ident, dc_norm *out, uint32_t *ev,
+                        size_t *from, size_t *lim_out)
 {
     const uint8_t *cls = nz->cls;
     /* Leading white space is dropped: not for this pass. */
-    if (n && cls[s[0]] <= K_NL)
+    if (i0 == 0 && n && cls[s[0]] <= K_NL)
         return Q_UNKNOWN;
     /* Hidden from the optimizer: see q32k. */
     const __m256i *kv = (const __m256i *)(const void *)q32k;
@@ -1367,8 +1403,8 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     uint64_t pE = 0;
     __m256i plx = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
-    for (size_t j = 0; j < n; j += 32) {
-        size_t r = n - j < 32 ? n - j : 32;
+    for (size_t j = i0; j < n; j += 32) {
+        size_t r = n - j < 32 ? n - j : 32, oj = j - delta;
         __m256i x;
         if (r == 32) {
             x = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
@@ -1384,7 +1420,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             x = _mm256_loadu_si256(
                 (const __m256i *)(const void *)(tmp + 32 - r));
         } else {
-            x = load_short(s, n);
+            x = load_short(s + j, r);
         }
         /* Past the end of the text x holds zeros: no letter, digit, white
          * space or symbol; only the control-character mask needs valid. */
@@ -1446,30 +1482,30 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         }
 
         __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));
-        bool room = j + 32 <= out->cap;
+        bool room = oj + 32 <= out->cap;
         if (room)
-            _mm256_storeu_si256((__m256i *)(void *)(out->text + j), lower);
+            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);
         else {
             unsigned char tmp[32];
             _mm256_storeu_si256((__m256i *)(void *)tmp, lower);
-            memcpy(out->text + j, tmp, r);
+            memcpy(out->text + oj, tmp, r);
         }
         if (!ident) { /* the map is stage 1's, which ends at n */
             if (r == 32) {
-                memcpy(out->src_begin + j, isb + j, 32 * sizeof *isb);
-                memcpy(out->src_end + j, ise + j, 32 * sizeof *ise);
-                memcpy(out->how + j, ihw + j, 32);
+                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);
+                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);
+                memcpy(out->how + oj, ihw + j, 32);
             } else {
-                memcpy(out->src_begin + j, isb + j, r * sizeof *isb);
-                memcpy(out->src_end + j, ise + j, r * sizeof *ise);
-                memcpy(out->how + j, ihw + j, r);
+                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);
+                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
+                memcpy(out->how + oj, ihw + j, r);
             }
         } else if (room) { /* the tail too */
             __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
             __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
             __m256i d8 = KV(Q_8), d16 = KV(Q_16);
             __m256i b1 = _mm256_add_epi32(b0, d8), e1 = _mm256_add_epi32(e0, d8);
-            uint32_t *ob = out->src_begin + j, *oe = out->src_end + j;
+            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;
             _mm256_storeu_si256((__m256i *)(void *)ob, b0);
             _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);
             _mm256_storeu_si256((__m256i *)(void *)(ob + 16),
@@ -1482,14 +1518,14 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                                 _mm256_add_epi32(e0, d16));
             _mm256_storeu_si256((__m256i *)(void *)(oe + 24),
                                 _mm256_add_epi32(e1, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(out->how + j),
+            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
                                 _mm256_setzero_si256());
         } else {
             for (size_t k = 0; k < r; k++) {
-                out->src_begin[j + k] = (uint32_t)(j + k);
-                out->src_end[j + k] = (uint32_t)(j + k) + 1;
+                out->src_begin[oj + k] = (uint32_t)(j + k);
+                out->src_end[oj + k] = (uint32_t)(j + k) + 1;
             }
-            memset(out->how + j, 0, r);
+            memset(out->how + oj, 0, r);
         }
         if (bad | spaced) {
             /* A spaced-out run starts 5 bytes before the bit that finds it. */
@@ -1501,50 +1537,82 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
         plx = lx;
     }
-    if (lim == n && n) {
+    if (lim == n && n > i0) {
         if (cls[s[n - 1]] <= K_NL) /* trailing white space is dropped */
             lim = n - 1;
-        else if (n % 32 == 0 && spaced_at_end(cls, s, n))
+        else if ((n - i0) % 32 == 0 && spaced_at_end(cls, s, n))
             lim = n < 6 ? 0 : n - 6;
     }
     if (lim == n)
-        return quick_words(nz, s, n, flagged, nf, isb, ise, ihw, ident, out,
-                           ev);
-    size_t q = restart_point(cls, s, lim);
-    if (q == 0)
-        return Q_UNKNOWN;
+        return quick_words(nz, s, n, delta, flagged, nf, isb, ise, ihw, ident,
+                           out, ev);
+    size_t q = restart_point(cls, s, lim, i0);
     while (nf && flagged[nf - 1] >= q)
         nf--;
-    if (quick_words(nz, s, q, flagged, nf, isb, ise, ihw, ident, out, ev) !=
-        Q_DONE)
+    if (quick_words(nz, s, q, delta, flagged, nf, isb, ise, ihw, ident, out,
+                    ev) != Q_DONE)
         return Q_UNKNOWN;
     *from = q;
+    *lim_out = lim;
     return Q_RESTART;
 #undef KV
 }
 
-AVX2 static int quick32_ascii(const dc_normalizer *nz, const unsigned char *s,
-                              size_t n, dc_norm *out, uint32_t *ev,
-                              size_t *from)
+/* Stage 2 by quick32() where it can prove its output and by fold() over
+ * the stretches where it cannot: fold() takes over at the restart point
+ * before the trouble and hands back at the first one 32 bytes or more past
+ * it (so that a text full of trouble costs at most about twice fold()).
+ * Returns the output length, with *ev the evasion bits when *folded stays
+ * false, or SIZE_MAX when (ident) the text is not ASCII. */
+AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
+                           size_t n, const uint32_t *isb, const uint32_t *ise,
+                           const uint8_t *ihw, const bool ident, dc_norm *out,
+                           uint32_t *ev, bool *folded)
 {
-    return quick32(nz, s, n, NULL, NULL, NULL, true, out, ev, from);
+    size_t i = 0, delta = 0;
+    for (;;) {
+        size_t q = i, lim = SIZE_MAX - 32, at;
+        int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
+                        &lim);
+        if (r == Q_DONE)
+            return n - delta;
+        if (r == Q_OTHER || (ident && !*folded && !all_ascii(s + q, n - q)))
+            return SIZE_MAX; /* quick32() saw s[0..q) */
+        *folded = true;
+        size_t o = fold(nz, s, n, q, q - delta, lim + 32, isb, ise, ihw, ident,
+                        out, &at);
+        if (at >= n)
+            return o;
+        delta = at - o;
+        i = at;
+    }
 }
 
-AVX2 static int quick32_mapped(const dc_normalizer *nz, const dc_norm *mid,
-                               dc_norm *out, size_t *from)
+AVX2 static size_t words32_ascii(const dc_normalizer *nz,
+                                 const unsigned char *s, size_t n,
+                                 dc_norm *out, uint32_t *ev, bool *folded)
+{
+    return words32(nz, s, n, NULL, NULL, NULL, true, out, ev, folded);
+}
+
+AVX2 static size_t words32_mapped(const dc_normalizer *nz, const dc_norm *mid,
+                                  dc_norm *out)
 {
     uint32_t ev;
-    return quick32(nz, (const unsigned char *)mid->text, mid->len,
+    bool folded = false;
+    return words32(nz, (const unsigned char *)mid->text, mid->len,
                    mid->src_begin, mid->src_end, mid->how, false, out, &ev,
-                   from);
+                   &folded);
 }
 #endif
 
 static size_t fold_mapped(const dc_normalizer *nz, const dc_norm *mid,
-                          size_t from, dc_norm *out)
+                          dc_norm *out)
 {
-    return fold(nz, (const unsigned char *)mid->text, mid->len, from,
-                mid->src_begin, mid->src_end, mid->how, false, out);
+    size_t at;
+    return fold(nz, (const unsigned char *)mid->text, mid->len, 0, 0,
+                SIZE_MAX, mid->src_begin, mid->src_end, mid->how, false, out,
+                &at);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1666,26 +1734,6 @@ void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns)
     dc_free(al, ns, sizeof *ns);
 }
 
-static bool all_ascii(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080ull)
-            return false;
-    }
-    if (n >= 8) { /* the tail as one overlapping word */
-        uint64_t w;
-        memcpy(&w, s + n - 8, 8);
-        return !(w & 0x8080808080808080ull);
-    }
-    unsigned acc = 0;
-    for (; i < n; i++)
-        acc |= s[i];
-    return acc < 0x80;
-}
-
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             dc_norm_scratch *ns, const char *text, size_t len,
                             size_t max_out, dc_norm *out)
@@ -1701,7 +1749,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         return DECORUM_ERR_TOOBIG;
     const unsigned char *s = (const unsigned char *)text;
     decorum_status st;
-    size_t o, from = 0;
+    size_t o = SIZE_MAX;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
     /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
@@ -1712,9 +1760,11 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
             return st;
 #if HAVE_AVX2_PATH
-        if (nz->avx2)
-            q = quick32_ascii(nz, s, len, out, &ev, &from);
-        else
+        if (nz->avx2) {
+            bool folded = false;
+            o = words32_ascii(nz, s, len, out, &ev, &folded);
+            q = o == SIZE_MAX ? Q_OTHER : folded ? Q_UNKNOWN : Q_DONE;
+        } else
 #endif
             q = quick_ascii(nz, s, len, out, &ev);
     }
@@ -1725,13 +1775,14 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = true;
         return DECORUM_OK;
     }
-    /* After Q_RESTART, s[0..from) is ASCII and out[0..from) final. */
-    if (q != Q_OTHER && all_ascii(s + from, len - from)) {
+    if (o != SIZE_MAX) { /* words32() folded parts of an ASCII text */
+        out->ascii = true;
+    } else if (q != Q_OTHER && all_ascii(s, len)) {
         if (len + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, room, from, max_out)) != DECORUM_OK)
+        if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
             return st;
-        o = fold_ascii(nz, s, len, from, out);
+        o = fold_ascii(nz, s, len, out);
         out->ascii = true;
     } else {
         if ((st = expand(al, nz, ns, s, len, max_out)) != DECORUM_OK)
@@ -1742,20 +1793,17 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
-        q = Q_UNKNOWN;
-        from = 0;
 #if HAVE_AVX2_PATH
         if (nz->swar && nz->avx2)
-            q = quick32_mapped(nz, &ns->mid, out, &from);
+            o = words32_mapped(nz, &ns->mid, out);
+        else
 #endif
 #ifdef __SSE2__
-        if (nz->swar && !nz->avx2)
-            q = quick_mapped(nz, &ns->mid, out);
-#endif
-        if (q == Q_DONE)
+        if (nz->swar && quick_mapped(nz, &ns->mid, out) == Q_DONE)
             o = ml;
         else
-            o = fold_mapped(nz, &ns->mid, q == Q_RESTART ? from : 0, out);
+#endif
+            o = fold_mapped(nz, &ns->mid, out);
         out->ascii = false;
     }
     out->len = o;
