@@ -301,7 +301,7 @@ static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
     if (U_FAILURE(ue) || ns <= 0)
         return 0;
     for (int k = 0; k < N_SKEL; k++) {
-        if (nz->skel_len[k] == ns &&
+        if (nz->skel_len[k] == ns && nz->skel[k][0] == sk[0] &&
             memcmp(nz->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
             out[0] = nz->skel_char[k];
             return 1;
@@ -361,8 +361,14 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
         return;
     }
     /* Decompose, drop the marks, recompose what is left (Hangul syllables
-     * and kept marks must come back together). */
-    na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
+     * and kept marks must come back together). Most code points (emoji,
+     * CJK) neither decompose nor carry a mark: NFKC's output is already
+     * NFC, so then both steps would give it back unchanged. */
+    bool decomposed = unorm2_quickCheck(nz->nfd, b, nb, &ue) != UNORM_YES;
+    if (decomposed)
+        na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
+    else
+        memcpy(a, b, (size_t)(na = nb) * sizeof *a);
     if (U_FAILURE(ue))
         goto passthrough;
     int32_t nd = 0;
@@ -373,7 +379,8 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
             continue;
         U16_APPEND_UNSAFE(b, nd, x);
     }
-    na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
+    if (decomposed || nd != na)
+        na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
     if (U_FAILURE(ue))
         goto passthrough;
 
