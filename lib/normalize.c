@@ -1386,10 +1386,10 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
 
 /* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
  * writing delta bytes before the input position (what fold() cut before
- * i0). Returns Q_DONE, Q_OTHER (ident: a byte is not ASCII), Q_RESTART
- * when the output is right up to *from, a restart point at or after i0,
- * but a rule may shrink the text at *lim, or Q_UNKNOWN when the output is
- * right only up to i0. */
+ * i0). With ident the text must be ASCII. Returns Q_DONE, Q_RESTART when
+ * the output is right up to *from, a restart point at or after i0, but a
+ * rule may shrink the text at *lim, or Q_UNKNOWN when the output is right
+ * only up to i0. */
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, size_t i0, size_t delta, const uint32_t *isb,
                         const uint32_t *ise, const uint8_t *ihw,
@@ -1432,8 +1432,6 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         /* Past the end of the text x holds zeros: no letter, digit, white
          * space or symbol; only the control-character mask needs valid. */
         uint32_t valid = r == 32 ? 0xffffffffu : (1u << r) - 1;
-        if (ident && _mm256_movemask_epi8(x))
-            return Q_OTHER;
         __m256i lx = _mm256_or_si256(x, KV(Q_20));
         /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
         __m256i isl = _mm256_cmpgt_epi8(
@@ -1565,6 +1563,20 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
 #undef KV
 }
 
+/* Whether s[0..n) is ASCII, 32 bytes at a time: cheaper up front than
+ * finding out in the middle of quick32(). */
+AVX2_INLINE bool ascii32(const unsigned char *s, size_t n)
+{
+    if (n < 32)
+        return all_ascii(s, n);
+    __m256i acc =
+        _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+    for (size_t j = 0; j + 32 < n; j += 32)
+        acc = _mm256_or_si256(
+            acc, _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
+    return _mm256_movemask_epi8(acc) == 0;
+}
+
 /* Stage 2 by quick32() where it can prove its output and by fold() over
  * the stretches where it cannot: fold() takes over at the restart point
  * before the trouble and hands back at the first one 32 bytes or more past
@@ -1576,6 +1588,8 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                            const uint8_t *ihw, const bool ident, dc_norm *out,
                            uint32_t *ev, bool *folded)
 {
+    if (ident && !ascii32(s, n))
+        return SIZE_MAX;
     size_t i = 0, delta = 0;
     for (;;) {
         size_t q = i, lim = SIZE_MAX - 32, at;
@@ -1583,8 +1597,6 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                         &lim);
         if (r == Q_DONE)
             return n - delta;
-        if (r == Q_OTHER || (ident && !*folded && !all_ascii(s + q, n - q)))
-            return SIZE_MAX; /* quick32() saw s[0..q) */
         *folded = true;
         size_t o = fold(nz, s, n, q, q - delta, lim + 32, isb, ise, ihw, ident,
                         out, &at);
