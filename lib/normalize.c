@@ -1302,12 +1302,17 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
  * previous chunk: pv is [previous high lane, x's low lane]. */
 #define BACK32(x, pv, k) _mm256_alignr_epi8(x, pv, 16 - (k))
 
-/* The n < 32 bytes at s, zeros after them, in overlapping loads that stay
+/* What quick32() reads past the end of the text: '"', punctuation that no
+ * rule looks at (not a letter, digit, white space, symbol or control
+ * character), so that no mask needs cutting to the text. */
+#define PAD32 _mm256_set1_epi8('"')
+
+/* The n < 32 bytes at s, PAD32 after them, in overlapping loads that stay
  * inside s[0..n). */
 AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
 {
     unsigned char tmp[32];
-    _mm256_storeu_si256((__m256i *)(void *)tmp, _mm256_setzero_si256());
+    _mm256_storeu_si256((__m256i *)(void *)tmp, PAD32);
     if (n >= 16) {
         _mm_storeu_si128((__m128i *)(void *)tmp,
                          _mm_loadu_si128((const __m128i *)(const void *)s));
@@ -1417,21 +1422,17 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             x = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
         } else if (n >= 32) {
             /* The 32 bytes that end the text, moved down through memory so
-             * that zeros follow them: no read past the end. */
+             * that PAD32 follows them: no read past the end. */
             unsigned char tmp[64];
             _mm256_storeu_si256(
                 (__m256i *)(void *)tmp,
                 _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32)));
-            _mm256_storeu_si256((__m256i *)(void *)(tmp + 32),
-                                _mm256_setzero_si256());
+            _mm256_storeu_si256((__m256i *)(void *)(tmp + 32), PAD32);
             x = _mm256_loadu_si256(
                 (const __m256i *)(const void *)(tmp + 32 - r));
         } else {
             x = load_short(s + j, r);
         }
-        /* Past the end of the text x holds zeros: no letter, digit, white
-         * space or symbol; only the control-character mask needs valid. */
-        uint32_t valid = r == 32 ? 0xffffffffu : (1u << r) - 1;
         __m256i lx = _mm256_or_si256(x, KV(Q_20));
         /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
         __m256i isl = _mm256_cmpgt_epi8(
@@ -1446,7 +1447,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
         uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
         uint32_t DB = pair_bit(y, 5);
-        uint32_t CTL = (pair_bit(y, 7) & valid) |
+        uint32_t CTL = pair_bit(y, 7) |
                        (uint32_t)_mm256_movemask_epi8(
                            _mm256_cmpeq_epi8(x, KV(Q_7F)));
         uint32_t E = L | D, N = L | DB | ALM, W = N | D;
@@ -1462,14 +1463,15 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
          * the byte after the third (k): bytes k, k - 2 and k - 4 are not
          * letters or digits but follow one, byte k - 6 is not one either.
          * The separators are compared case-folded, a superset. As in
-         * quick(), the byte after the end of the text counts. */
+         * quick(), the byte after the end of the text counts: PAD32 is not
+         * a letter or digit (nor is what lies further). */
         uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(
             _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));
         uint64_t wE = (uint64_t)E << 32 | pE;
         uint64_t wP = ~wE & (wE << 1);
         uint32_t spaced =
             (uint32_t)((wP & (wP << 2) & (wP << 4) & ~(wE << 6)) >> 32) &
-            sep_eq & (valid << 1 | 1u);
+            sep_eq;
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
