@@ -20,7 +20,8 @@
  *      (haaaate -> haate). fold() is the reference, one pass with a class
  *      table; quick() is a sixteen-byte SSE2 pass for the common case where
  *      the text keeps its length, and hands over to fold() when it cannot
- *      prove that. On pure-ASCII input both read the caller's text directly
+ *      prove that; quick32() is the same pass, 32 bytes a step, on CPUs
+ *      with AVX2. On pure-ASCII input they read the caller's text directly
  *      (the identity offset map is implied): no ICU, no intermediate copy.
  *
  * Every output byte costs at most one input byte in stage 2, and stage 1
@@ -33,6 +34,12 @@
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h> /* the AVX2 pass, chosen at normalizer build */
+#define HAVE_AVX2_PATH 1
+#else
+#define HAVE_AVX2_PATH 0
 #endif
 
 #include <unicode/uchar.h>
@@ -69,6 +76,7 @@ struct dc_normalizer {
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
+    bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -293,7 +301,7 @@ static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
     if (U_FAILURE(ue) || ns <= 0)
         return 0;
     for (int k = 0; k < N_SKEL; k++) {
-        if (nz->skel_len[k] == ns &&
+        if (nz->skel_len[k] == ns && nz->skel[k][0] == sk[0] &&
             memcmp(nz->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
             out[0] = nz->skel_char[k];
             return 1;
@@ -353,8 +361,14 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
         return;
     }
     /* Decompose, drop the marks, recompose what is left (Hangul syllables
-     * and kept marks must come back together). */
-    na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
+     * and kept marks must come back together). Most code points (emoji,
+     * CJK) neither decompose nor carry a mark: NFKC's output is already
+     * NFC, so then both steps would give it back unchanged. */
+    bool decomposed = unorm2_quickCheck(nz->nfd, b, nb, &ue) != UNORM_YES;
+    if (decomposed)
+        na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
+    else
+        memcpy(a, b, (size_t)(na = nb) * sizeof *a);
     if (U_FAILURE(ue))
         goto passthrough;
     int32_t nd = 0;
@@ -365,7 +379,8 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
             continue;
         U16_APPEND_UNSAFE(b, nd, x);
     }
-    na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
+    if (decomposed || nd != na)
+        na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
     if (U_FAILURE(ue))
         goto passthrough;
 
@@ -769,23 +784,33 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
 /* Stage 2 over s[0..n) into out (capacity at least n + 1). With ident, s is
  * the caller's text and source offsets are the byte positions themselves;
  * otherwise they come from isb/ise/ihw (stage 1's map). Forced inline so
- * that each caller gets a copy specialized on ident. Returns out's length. */
+ * that each caller gets a copy specialized on ident. Returns out's length.
+ *
+ * fold() can also do a stretch of the text between two runs of the chunk
+ * pass (see words32()): out[0..ofrom) then already holds the result for
+ * s[0..from), where from is a restart point (see restart_point()): the
+ * whole pass would stand there with no white space pending and no
+ * spaced-out run across it. It stops at the first restart point at or
+ * after stop, and *at says where (n if it got to the end). */
 static inline __attribute__((always_inline)) size_t
-fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
-     const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
-     const bool ident, dc_norm *out)
+fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
+     size_t ofrom, size_t stop, const uint32_t *isb, const uint32_t *ise,
+     const uint8_t *ihw, const bool ident, dc_norm *out, size_t *at)
 {
     const uint8_t *cls = nz->cls, *low = nz->lower;
     char *ot = out->text;
     uint32_t *ob = out->src_begin, *oe = out->src_end;
     uint8_t *oh = out->how;
-    size_t o = 0, i = 0;
+    size_t o = ofrom, i = from;
     /* A white-space run is emitted lazily, when something follows it, so
      * trailing white space disappears. */
     unsigned pend = 0, ph = 0;
     uint32_t pb = 0, pe = 0;
 
     while (i < n) {
+        if (i >= stop && s[i] == ' ' && !pend && cls[s[i - 1]] >= K_LETTER &&
+            cls[s[i - 2]] >= K_LETTER)
+            break;
         unsigned c = s[i], k = cls[c];
         if (k < K_LETTER) {
             if (k <= K_NL) {
@@ -954,8 +979,8 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                 /* One space, then a word of two letters or more (so not
                  * the start of spaced-out letters): what the white-space
                  * and dispatch code would do, without going through it. */
-                if (j + 2 < n && s[j] == ' ' && cls[s[j + 1]] == K_LETTER &&
-                    cls[s[j + 2]] == K_LETTER) {
+                if (j + 2 < n && j < stop && s[j] == ' ' &&
+                    cls[s[j + 1]] == K_LETTER && cls[s[j + 2]] == K_LETTER) {
                     PUT(' ', SB(j), SE(j), HW(j));
                     i = ts = j + 1;
                     goto word;
@@ -978,17 +1003,88 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n,
                         ident, out, o);
     }
     ot[o] = '\0';
+    *at = i;
     return o;
 }
 
 static size_t fold_ascii(const dc_normalizer *nz, const unsigned char *s,
                          size_t n, dc_norm *out)
 {
-    return fold(nz, s, n, NULL, NULL, NULL, true, out);
+    size_t at;
+    return fold(nz, s, n, 0, 0, SIZE_MAX, NULL, NULL, NULL, true, out, &at);
 }
 
-/* What the sixteen-byte pass found (see quick()). */
-enum { Q_UNKNOWN, Q_DONE, Q_OTHER };
+static bool all_ascii(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            return false;
+    }
+    if (n >= 8) { /* the tail as one overlapping word */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        return !(w & 0x8080808080808080ull);
+    }
+    unsigned acc = 0;
+    for (; i < n; i++)
+        acc |= s[i];
+    return acc < 0x80;
+}
+
+/* What a chunk pass found (see quick()): Q_RESTART, that its output is
+ * right up to a point from which fold() can carry on. */
+enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART };
+
+/* Whether the text ends in three single letters or digits with the same
+ * separator between them: what a chunk pass cannot see when the text ends
+ * with a full chunk. */
+static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
+{
+    return n >= 5 && IS_ELEM(cls[s[n - 1]]) && !IS_ELEM(cls[s[n - 2]]) &&
+           IS_ELEM(cls[s[n - 3]]) && !IS_ELEM(cls[s[n - 4]]) &&
+           IS_ELEM(cls[s[n - 5]]) && s[n - 2] == s[n - 4] &&
+           (n == 5 || !IS_ELEM(cls[s[n - 6]]));
+}
+
+/* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
+ * (byte positions in ascending order) are rerun through token_rules() in
+ * place, delta bytes before their input position. Returns Q_DONE, or
+ * Q_UNKNOWN when one of them changes length. */
+static inline __attribute__((always_inline)) int
+quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
+            size_t delta, const size_t *flagged, size_t nf,
+            const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
+            const bool ident, dc_norm *out, uint32_t *ev)
+{
+    const uint8_t *cls = nz->cls;
+    size_t done = 0;
+    unsigned h = 0;
+    for (size_t f = 0; f < nf; f++) {
+        size_t p = flagged[f];
+        if (p < done)
+            continue;
+        size_t a = p, b = p + 1;
+        while (a > 0 && cls[s[a - 1]] >= K_LETTER)
+            a--;
+        while (b < n && cls[s[b]] >= K_LETTER)
+            b++;
+        bool has_letter = false;
+        for (size_t k = a; k < b; k++)
+            has_letter |= cls[s[k]] == K_LETTER;
+        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
+                        ident, out, a - delta) != b - delta)
+            return Q_UNKNOWN; /* a stretched run was cut: everything moves */
+        for (size_t k = a - delta; k < b - delta; k++)
+            h |= out->how[k];
+        done = b;
+    }
+    out->text[n - delta] = '\0';
+    *ev = h; /* with !ident, only what the word rules added */
+    return Q_DONE;
+}
 
 #ifdef __SSE2__
 /* Byte classes of 16 bytes as bit masks (bit k: byte k). */
@@ -1149,37 +1245,10 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
         pL = L, pE = E, pW = W, pD = D, pWS = WS, pDB = DB;
         px = x, plx = lx;
     }
-
-    const uint8_t *cls = nz->cls;
-    if (n % 16 == 0 && n >= 5 && IS_ELEM(cls[s[n - 1]]) &&
-        !IS_ELEM(cls[s[n - 2]]) && IS_ELEM(cls[s[n - 3]]) &&
-        !IS_ELEM(cls[s[n - 4]]) && IS_ELEM(cls[s[n - 5]]) &&
-        s[n - 2] == s[n - 4] && (n == 5 || !IS_ELEM(cls[s[n - 6]])))
-        return Q_UNKNOWN; /* spaced out at the very end */
-    size_t done = 0;
-    unsigned h = 0;
-    for (size_t f = 0; f < nf; f++) {
-        size_t p = flagged[f];
-        if (p < done)
-            continue;
-        size_t a = p, b = p + 1;
-        while (a > 0 && cls[s[a - 1]] >= K_LETTER)
-            a--;
-        while (b < n && cls[s[b]] >= K_LETTER)
-            b++;
-        bool has_letter = false;
-        for (size_t k = a; k < b; k++)
-            has_letter |= cls[s[k]] == K_LETTER;
-        if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
-                        ident, out, a) != b)
-            return Q_UNKNOWN; /* a stretched run was cut: everything moves */
-        for (size_t k = a; k < b; k++)
-            h |= out->how[k];
-        done = b;
-    }
-    out->text[n] = '\0';
-    *ev = h; /* with !ident, only what the word rules added */
-    return Q_DONE;
+    if (n % 16 == 0 && spaced_at_end(nz->cls, s, n))
+        return Q_UNKNOWN;
+    return quick_words(nz, s, n, 0, flagged, nf, isb, ise, ihw, ident, out,
+                       ev);
 }
 
 static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
@@ -1197,11 +1266,374 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
 }
 #endif
 
+#if HAVE_AVX2_PATH
+/* ---- The thirty-two-byte pass (AVX2) ---------------------------------------
+ * quick() again, 32 bytes a step, with fewer instructions a chunk: letters
+ * and digits are one signed compare each, the symbols the word rules care
+ * about come out of two 16-entry tables (pshufb on the low and the high
+ * nibble, ANDed: each class bit is a set of high nibbles times a set of low
+ * ones), and the windows over the previous chunk are 64-bit words. Chosen
+ * at normalizer build when the CPU has AVX2 (dc_normalizer_set_avx2() turns
+ * it off for tests). */
+#define AVX2 __attribute__((target("avx2,bmi")))
+#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
+
+/* Class bits of the nibble tables, (high nibbles, low nibbles) of the
+ * bytes they stand for. The classes the pass asks about are pairs of bits,
+ * 7-6, 5-4, 3-2 and 1-0, so that one OR with the bits shifted down by one
+ * puts each class in a single bit (see pair_bit()). */
+#define C_SP 0x01u   /* ' ': (2, 0)                       white space */
+#define C_NL 0x02u   /* '\n': (0, A)                      white space */
+#define C_AT 0x04u   /* '@': (4, 0)                       leet or mask */
+#define C_BPMK 0x08u /* '!' '+' '*' '#' '%': (2, 1B35A)   leet or mask */
+#define C_DLR 0x10u  /* '$': (2, 4)                       '$' or '|' */
+#define C_PIPE 0x20u /* '|': (7, C)                       '$' or '|' */
+#define C_CTL0 0x40u /* 0x00-0x0f but '\n': (0, not A)    control */
+#define C_CTL1 0x80u /* 0x10-0x1f: (1, any)               control */
+
+/* Bit k: byte k of y (the class bits ORed with themselves shifted down by
+ * one) has bit b, b odd. The 16-bit shift cannot carry a byte's bits into
+ * bit 7 of another. */
+#define pair_bit(y, b)                                                         \
+    ((uint32_t)_mm256_movemask_epi8((b) == 7 ? (y)                             \
+                                             : _mm256_slli_epi16(y, 7 - (b))))
+
+/* Bytes x moved up by k (1 <= k <= 16), the low ones from the top of the
+ * previous chunk: pv is [previous high lane, x's low lane]. */
+#define BACK32(x, pv, k) _mm256_alignr_epi8(x, pv, 16 - (k))
+
+/* What quick32() reads past the end of the text: '"', punctuation that no
+ * rule looks at (not a letter, digit, white space, symbol or control
+ * character), so that no mask needs cutting to the text. */
+#define PAD32 _mm256_set1_epi8('"')
+
+/* The n < 32 bytes at s, PAD32 after them, in overlapping loads that stay
+ * inside s[0..n). */
+AVX2_INLINE __m256i load_short(const unsigned char *s, size_t n)
+{
+    unsigned char tmp[32];
+    _mm256_storeu_si256((__m256i *)(void *)tmp, PAD32);
+    if (n >= 16) {
+        _mm_storeu_si128((__m128i *)(void *)tmp,
+                         _mm_loadu_si128((const __m128i *)(const void *)s));
+        _mm_storeu_si128(
+            (__m128i *)(void *)(tmp + n - 16),
+            _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)));
+    } else if (n >= 8) {
+        memcpy(tmp, s, 8);
+        memcpy(tmp + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(tmp, s, 4);
+        memcpy(tmp + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            tmp[k] = s[k];
+    }
+    return _mm256_loadu_si256((const __m256i *)(const void *)tmp);
+}
+
+/* Where fold() can take over from a chunk pass that started at the restart
+ * point i0 and proved s[i0..lim) (no rule shrinks it, its words are
+ * flagged) but not what follows: the last restart point at or before lim,
+ * a space that ends a token of two bytes or more. There the whole pass
+ * would stand with no white space pending, and no spaced-out run can cross
+ * it: those are single letters or digits, and one that ends before it ends
+ * before lim. Returns i0 when there is no such space after it. */
+static size_t restart_point(const uint8_t *cls, const unsigned char *s,
+                            size_t lim, size_t i0)
+{
+    for (size_t q = lim; q > i0 && q >= 2; q--)
+        if (s[q] == ' ' && cls[s[q - 1]] >= K_LETTER &&
+            cls[s[q - 2]] >= K_LETTER)
+            return q;
+    return i0;
+}
+
+/* quick32()'s vector constants, read through a pointer the compiler
+ * cannot see through: GCC 12 otherwise rebuilds each broadcast inside the
+ * loop from an immediate (three instructions) once it runs out of vector
+ * registers, where a memory operand costs nothing. */
+enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
+       Q_ONE, Q_8, Q_16, Q_NK };
+#define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
+               v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define D32(v) v, 0, 0, 0
+#define LO16                                                                   \
+    C_SP | C_AT | C_CTL0 | C_CTL1, C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, \
+        C_BPMK | C_CTL0 | C_CTL1, C_DLR | C_CTL0 | C_CTL1,                    \
+        C_BPMK | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,           \
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1, C_NL | C_BPMK | C_CTL1,             \
+        C_BPMK | C_CTL0 | C_CTL1, C_PIPE | C_CTL0 | C_CTL1, C_CTL0 | C_CTL1,  \
+        C_CTL0 | C_CTL1, C_CTL0 | C_CTL1
+#define HI16                                                                   \
+    C_NL | C_CTL0, C_CTL1, C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0, C_PIPE, 0, 0, \
+        0, 0, 0, 0, 0, 0
+_Alignas(32) static const uint8_t q32k[Q_NK][32] = {
+    [Q_LO] = {LO16, LO16}, /* class bits by low nibble, in each lane */
+    [Q_HI] = {HI16, HI16}, /* by high nibble (0-7; 8-F have none) */
+    [Q_20] = {B32(0x20)},
+    [Q_1F] = {B32(0x1f)},
+    [Q_M102] = {B32(0x9a)}, /* -102 */
+    [Q_50] = {B32(0x50)},
+    [Q_M118] = {B32(0x8a)}, /* -118 */
+    [Q_0F] = {B32(0x0f)},
+    [Q_7F] = {B32(0x7f)},
+    [Q_IOTA] = {D32(0), D32(1), D32(2), D32(3), D32(4), D32(5), D32(6), D32(7)},
+    [Q_ONE] = {D32(1), D32(1), D32(1), D32(1), D32(1), D32(1), D32(1), D32(1)},
+    [Q_8] = {D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8)},
+    [Q_16] = {D32(16), D32(16), D32(16), D32(16), D32(16), D32(16), D32(16),
+              D32(16)},
+};
+#undef B32
+#undef D32
+#undef LO16
+#undef HI16
+
+/* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
+ * writing delta bytes before the input position (what fold() cut before
+ * i0). With ident the text must be ASCII. Returns Q_DONE, Q_RESTART when
+ * the output is right up to *from, a restart point at or after i0, but a
+ * rule may shrink the text at *lim, or Q_UNKNOWN when the output is right
+ * only up to i0. */
+AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
+                        size_t n, size_t i0, size_t delta, const uint32_t *isb,
+                        const uint32_t *ise, const uint8_t *ihw,
+                        const bool ident, dc_norm *out, uint32_t *ev,
+                        size_t *from, size_t *lim_out)
+{
+    const uint8_t *cls = nz->cls;
+    /* Leading white space is dropped: not for this pass. */
+    if (i0 == 0 && n && cls[s[0]] <= K_NL)
+        return Q_UNKNOWN;
+    /* Hidden from the optimizer: see q32k. */
+    const __m256i *kv = (const __m256i *)(const void *)q32k;
+    __asm__("" : "+r"(kv));
+#define KV(i) _mm256_load_si256(kv + (i))
+    size_t flagged[32], nf = 0;
+    /* The previous chunk's masks: only their top bit is read. */
+    uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
+    uint64_t pE = 0;
+    __m256i plx = _mm256_setzero_si256();
+    size_t lim = n; /* the first byte where a rule may shrink the text */
+    for (size_t j = i0; j < n; j += 32) {
+        size_t r = n - j < 32 ? n - j : 32, oj = j - delta;
+        __m256i x;
+        if (r == 32) {
+            x = _mm256_loadu_si256((const __m256i *)(const void *)(s + j));
+        } else if (n >= 32) {
+            /* The 32 bytes that end the text, moved down through memory so
+             * that PAD32 follows them: no read past the end. */
+            unsigned char tmp[64];
+            _mm256_storeu_si256(
+                (__m256i *)(void *)tmp,
+                _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32)));
+            _mm256_storeu_si256((__m256i *)(void *)(tmp + 32), PAD32);
+            x = _mm256_loadu_si256(
+                (const __m256i *)(const void *)(tmp + 32 - r));
+        } else {
+            x = load_short(s + j, r);
+        }
+        __m256i lx = _mm256_or_si256(x, KV(Q_20));
+        /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
+        __m256i isl = _mm256_cmpgt_epi8(
+            KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
+        uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
+        uint32_t D = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+            KV(Q_M118), _mm256_add_epi8(x, KV(Q_50))));
+        __m256i c = _mm256_and_si256(
+            _mm256_shuffle_epi8(KV(Q_LO), x),
+            _mm256_shuffle_epi8(
+                KV(Q_HI), _mm256_and_si256(_mm256_srli_epi16(x, 4), KV(Q_0F))));
+        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
+        uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
+        uint32_t DB = pair_bit(y, 5);
+        uint32_t CTL = pair_bit(y, 7) |
+                       (uint32_t)_mm256_movemask_epi8(
+                           _mm256_cmpeq_epi8(x, KV(Q_7F)));
+        uint32_t E = L | D, N = L | DB | ALM, W = N | D;
+
+        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
+        __m256i lx2 = BACK32(lx, pv, 2);
+        /* A letter equal to the two before it (case-folded). */
+        uint32_t tri = (uint32_t)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpeq_epi8(lx, BACK32(lx, pv, 1)),
+                             _mm256_cmpeq_epi8(lx, lx2)));
+        uint32_t bad = CTL | (WS & (WS << 1 | pWS >> 31)) | (L & tri);
+        /* Three single letters or digits with the same separator, seen from
+         * the byte after the third (k): bytes k, k - 2 and k - 4 are not
+         * letters or digits but follow one, byte k - 6 is not one either.
+         * The separators are compared case-folded, a superset. As in
+         * quick(), the byte after the end of the text counts: PAD32 is not
+         * a letter or digit (nor is what lies further). */
+        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));
+        uint64_t wE = (uint64_t)E << 32 | pE;
+        uint64_t wP = ~wE & (wE << 1);
+        uint32_t spaced =
+            (uint32_t)((wP & (wP << 2) & (wP << 4) & ~(wE << 6)) >> 32) &
+            sep_eq;
+
+        /* Where a word's rules might change something (as in quick()):
+         * only next to a digit or a symbol. */
+        if ((D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
+            uint32_t ft = (D & (N << 1 | pN >> 31)) |
+                          (N & (D << 1 | pD >> 31)) |
+                          (DB & (W << 1 | (pN | pD) >> 31)) |
+                          (W & (DB << 1 | pDB >> 31)) |
+                          (ALM & (L << 1 | pL >> 31));
+            for (; ft; ft &= ft - 1) {
+                if (nf == sizeof flagged / sizeof *flagged)
+                    return Q_UNKNOWN;
+                flagged[nf++] = j + (size_t)__builtin_ctz(ft);
+            }
+        }
+
+        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));
+        bool room = oj + 32 <= out->cap;
+        if (room)
+            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);
+        else {
+            unsigned char tmp[32];
+            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);
+            memcpy(out->text + oj, tmp, r);
+        }
+        if (!ident) { /* the map is stage 1's, which ends at n */
+            if (r == 32) {
+                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);
+                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);
+                memcpy(out->how + oj, ihw + j, 32);
+            } else {
+                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);
+                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
+                memcpy(out->how + oj, ihw + j, r);
+            }
+        } else if (room) { /* the tail too */
+            __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
+            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
+            __m256i d8 = KV(Q_8), d16 = KV(Q_16);
+            __m256i b1 = _mm256_add_epi32(b0, d8), e1 = _mm256_add_epi32(e0, d8);
+            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;
+            _mm256_storeu_si256((__m256i *)(void *)ob, b0);
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),
+                                _mm256_add_epi32(b0, d16));
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),
+                                _mm256_add_epi32(b1, d16));
+            _mm256_storeu_si256((__m256i *)(void *)oe, e0);
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),
+                                _mm256_add_epi32(e0, d16));
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),
+                                _mm256_add_epi32(e1, d16));
+            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
+                                _mm256_setzero_si256());
+        } else {
+            for (size_t k = 0; k < r; k++) {
+                out->src_begin[oj + k] = (uint32_t)(j + k);
+                out->src_end[oj + k] = (uint32_t)(j + k) + 1;
+            }
+            memset(out->how + oj, 0, r);
+        }
+        if (bad | spaced) {
+            /* A spaced-out run starts 5 bytes before the bit that finds it. */
+            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 6;
+            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
+            lim = fs < 6 ? 0 : fs - 6 < lim ? fs - 6 : lim;
+            break;
+        }
+        pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
+        plx = lx;
+    }
+    if (lim == n && n > i0) {
+        if (cls[s[n - 1]] <= K_NL) /* trailing white space is dropped */
+            lim = n - 1;
+        else if ((n - i0) % 32 == 0 && spaced_at_end(cls, s, n))
+            lim = n < 6 ? 0 : n - 6;
+    }
+    if (lim == n)
+        return quick_words(nz, s, n, delta, flagged, nf, isb, ise, ihw, ident,
+                           out, ev);
+    size_t q = restart_point(cls, s, lim, i0);
+    while (nf && flagged[nf - 1] >= q)
+        nf--;
+    if (quick_words(nz, s, q, delta, flagged, nf, isb, ise, ihw, ident, out,
+                    ev) != Q_DONE)
+        return Q_UNKNOWN;
+    *from = q;
+    *lim_out = lim;
+    return Q_RESTART;
+#undef KV
+}
+
+/* Whether s[0..n) is ASCII, 32 bytes at a time: cheaper up front than
+ * finding out in the middle of quick32(). */
+AVX2_INLINE bool ascii32(const unsigned char *s, size_t n)
+{
+    if (n < 32)
+        return all_ascii(s, n);
+    __m256i acc =
+        _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+    for (size_t j = 0; j + 32 < n; j += 32)
+        acc = _mm256_or_si256(
+            acc, _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
+    return _mm256_movemask_epi8(acc) == 0;
+}
+
+/* Stage 2 by quick32() where it can prove its output and by fold() over
+ * the stretches where it cannot: fold() takes over at the restart point
+ * before the trouble and hands back at the first one 32 bytes or more past
+ * it (so that a text full of trouble costs at most about twice fold()).
+ * Returns the output length, with *ev the evasion bits when *folded stays
+ * false, or SIZE_MAX when (ident) the text is not ASCII. */
+AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
+                           size_t n, const uint32_t *isb, const uint32_t *ise,
+                           const uint8_t *ihw, const bool ident, dc_norm *out,
+                           uint32_t *ev, bool *folded)
+{
+    if (ident && !ascii32(s, n))
+        return SIZE_MAX;
+    size_t i = 0, delta = 0;
+    for (;;) {
+        size_t q = i, lim = SIZE_MAX - 32, at;
+        int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
+                        &lim);
+        if (r == Q_DONE)
+            return n - delta;
+        *folded = true;
+        size_t o = fold(nz, s, n, q, q - delta, lim + 32, isb, ise, ihw, ident,
+                        out, &at);
+        if (at >= n)
+            return o;
+        delta = at - o;
+        i = at;
+    }
+}
+
+AVX2 static size_t words32_ascii(const dc_normalizer *nz,
+                                 const unsigned char *s, size_t n,
+                                 dc_norm *out, uint32_t *ev, bool *folded)
+{
+    return words32(nz, s, n, NULL, NULL, NULL, true, out, ev, folded);
+}
+
+AVX2 static size_t words32_mapped(const dc_normalizer *nz, const dc_norm *mid,
+                                  dc_norm *out)
+{
+    uint32_t ev;
+    bool folded = false;
+    return words32(nz, (const unsigned char *)mid->text, mid->len,
+                   mid->src_begin, mid->src_end, mid->how, false, out, &ev,
+                   &folded);
+}
+#endif
+
 static size_t fold_mapped(const dc_normalizer *nz, const dc_norm *mid,
                           dc_norm *out)
 {
-    return fold(nz, (const unsigned char *)mid->text, mid->len,
-                mid->src_begin, mid->src_end, mid->how, false, out);
+    size_t at;
+    return fold(nz, (const unsigned char *)mid->text, mid->len, 0, 0,
+                SIZE_MAX, mid->src_begin, mid->src_end, mid->how, false, out,
+                &at);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1251,6 +1683,9 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
+#if HAVE_AVX2_PATH
+    nz->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+#endif
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
     nz->nfd = unorm2_getNFDInstance(&ue);
@@ -1284,6 +1719,17 @@ void dc_normalizer_set_swar(dc_normalizer *nz, bool on)
     nz->swar = on;
 }
 
+bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
+{
+#if HAVE_AVX2_PATH
+    bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+#else
+    bool has = false;
+#endif
+    nz->avx2 = on && has;
+    return has;
+}
+
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
     if (!nz)
@@ -1309,26 +1755,6 @@ void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns)
     dc_free(al, ns, sizeof *ns);
 }
 
-static bool all_ascii(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080ull)
-            return false;
-    }
-    if (n >= 8) { /* the tail as one overlapping word */
-        uint64_t w;
-        memcpy(&w, s + n - 8, 8);
-        return !(w & 0x8080808080808080ull);
-    }
-    unsigned acc = 0;
-    for (; i < n; i++)
-        acc |= s[i];
-    return acc < 0x80;
-}
-
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             dc_norm_scratch *ns, const char *text, size_t len,
                             size_t max_out, dc_norm *out)
@@ -1344,17 +1770,24 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         return DECORUM_ERR_TOOBIG;
     const unsigned char *s = (const unsigned char *)text;
     decorum_status st;
-    size_t o;
+    size_t o = SIZE_MAX;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
-    /* An ASCII text needs len + 1 bytes; 16 more let the word paths write
+    /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
      * whole chunks at its end. */
-    size_t room = len + 17 < max_out ? len + 17 : max_out;
+    size_t room = len + 33 < max_out ? len + 33 : max_out;
 #ifdef __SSE2__
     if (nz->swar && len + 1 <= max_out) {
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
             return st;
-        q = quick_ascii(nz, s, len, out, &ev);
+#if HAVE_AVX2_PATH
+        if (nz->avx2) {
+            bool folded = false;
+            o = words32_ascii(nz, s, len, out, &ev, &folded);
+            q = o == SIZE_MAX ? Q_OTHER : folded ? Q_UNKNOWN : Q_DONE;
+        } else
+#endif
+            q = quick_ascii(nz, s, len, out, &ev);
     }
 #endif
     if (q == Q_DONE) {
@@ -1363,7 +1796,9 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = true;
         return DECORUM_OK;
     }
-    if (q != Q_OTHER && all_ascii(s, len)) {
+    if (o != SIZE_MAX) { /* words32() folded parts of an ASCII text */
+        out->ascii = true;
+    } else if (q != Q_OTHER && all_ascii(s, len)) {
         if (len + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
@@ -1376,9 +1811,14 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         size_t ml = ns->mid.len;
         if (ml + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, ml + 17 < max_out ? ml + 17 : max_out, 0,
+        if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
                           max_out)) != DECORUM_OK)
             return st;
+#if HAVE_AVX2_PATH
+        if (nz->swar && nz->avx2)
+            o = words32_mapped(nz, &ns->mid, out);
+        else
+#endif
 #ifdef __SSE2__
         if (nz->swar && quick_mapped(nz, &ns->mid, out) == Q_DONE)
             o = ml;

@@ -14,4 +14,10 @@
  * immutable object. */
 void dc_normalizer_set_swar(dc_normalizer *nz, bool on);
 
+/* Test hook: with on false, stage 2's chunk pass is the portable SSE2 one
+ * (sixteen bytes a step) even where the CPU has AVX2; with on true, the
+ * AVX2 one (thirty-two bytes) where the CPU has it, which is the default.
+ * Returns whether the CPU has it. Same caveat as above. */
+bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on);
+
 #endif /* DECORUM_NORMALIZE_H */

@@ -116,6 +116,32 @@ static decorum_status norm(dc_norm *n, const char *s, size_t len)
     return dc_normalize(&al, nz, ns, s, len, BIG, n);
 }
 
+/* out (the default paths) against the reference path, and against the
+ * SSE2 chunk pass where the CPU runs the AVX2 one: text, offsets and bits
+ * must be byte-identical. */
+static void same_on_every_path(const char *buf, size_t len)
+{
+    for (int path = 0; path < 2; path++) {
+        if (path == 0)
+            dc_normalizer_set_swar(nz, false);
+        else if (!dc_normalizer_set_avx2(nz, false))
+            break; /* no AVX2: the default was the SSE2 pass */
+        cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
+        dc_normalizer_set_swar(nz, true);
+        dc_normalizer_set_avx2(nz, true);
+        cr_assert_eq(again.len, out.len, "%s path, on \"%s\"",
+                     path ? "SSE2" : "byte", buf);
+        cr_assert_eq(again.evasions, out.evasions);
+        cr_assert(memcmp(again.text, out.text, out.len + 1) == 0 &&
+                      memcmp(again.src_begin, out.src_begin,
+                             out.len * sizeof *out.src_begin) == 0 &&
+                      memcmp(again.src_end, out.src_end,
+                             out.len * sizeof *out.src_end) == 0 &&
+                      memcmp(again.how, out.how, out.len) == 0,
+                  "%s path differs on \"%s\"", path ? "SSE2" : "byte", buf);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Invariants                                                              */
 /* ---------------------------------------------------------------------- */
@@ -504,19 +530,7 @@ Test(normalize, random_pieces_keep_the_invariants)
         buf[len] = '\0';
         cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
         check_map(buf, len, &out);
-        /* The eight-byte word path and the byte path agree exactly. */
-        dc_normalizer_set_swar(nz, false);
-        cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
-        dc_normalizer_set_swar(nz, true);
-        cr_assert_eq(again.len, out.len);
-        cr_assert_eq(again.evasions, out.evasions);
-        cr_assert(memcmp(again.text, out.text, out.len) == 0 &&
-                      memcmp(again.src_begin, out.src_begin,
-                             out.len * sizeof *out.src_begin) == 0 &&
-                      memcmp(again.src_end, out.src_end,
-                             out.len * sizeof *out.src_end) == 0 &&
-                      memcmp(again.how, out.how, out.len) == 0,
-                  "byte and word paths differ on \"%s\"", buf);
+        same_on_every_path(buf, len);
     }
 }
 
@@ -553,17 +567,60 @@ Test(normalize, word_paths_agree_on_comment_like_text)
         }
         buf[len] = '\0';
         cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
-        dc_normalizer_set_swar(nz, false);
-        cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
-        dc_normalizer_set_swar(nz, true);
-        cr_assert_str_eq(out.text, again.text, "on \"%s\"", buf);
-        cr_assert_eq(again.evasions, out.evasions);
-        cr_assert(memcmp(again.src_begin, out.src_begin,
-                         out.len * sizeof *out.src_begin) == 0 &&
-                      memcmp(again.src_end, out.src_end,
-                             out.len * sizeof *out.src_end) == 0 &&
-                      memcmp(again.how, out.how, out.len) == 0,
-                  "offsets or bits differ on \"%s\"", buf);
+        same_on_every_path(buf, len);
+    }
+}
+
+/* The chunk passes look back across chunk edges (white space after white
+ * space, a letter equal to the two before it, spaced-out letters, a digit
+ * or symbol next to a letter) and end with a short or a full chunk. Plain
+ * words, which the passes take, with a few pieces that trip those rules
+ * written over them a few bytes either side of a multiple of 16, at every
+ * length up to ten chunks, must come out of every path alike. The fast
+ * path hands stretches with trouble to the byte path and takes over again
+ * after them, so several pieces in a text test that too. */
+Test(normalize, chunk_edges_agree_on_every_path)
+{
+    static const char *tricky[] = {
+        "$ ", "a$", "a$5", "|", "l|", "4 ", "h4", "4h", "@u", "a@", "!", "a!a",
+        "a+a", "+", "*", "f*c", "#m", "a#", "%", "50%", "00", "c00n", "1st",
+        "k i l l", "k.i.l", "a b c", "1 2 3", "a-b-c", "aaa", "aAa", "  ",
+        " \n", "\n", "\t", "\x01", "\x7f", "!!", "$$", "a@#%", "x", "7",
+        "\xd0\xb5", "\xe2\x80\x8b", "\xf0\x9f\x98\x82", "\xe2\x80\x99"};
+    const size_t nt = sizeof tricky / sizeof *tricky;
+    uint64_t r = 0x5851f42d4c957f2dull;
+    char buf[400];
+    for (int it = 0; it < 60000; it++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t len = 1 + (size_t)(r % (it & 1 ? 165 : 330));
+        for (size_t k = 0; k < len; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            /* words of about five letters, now and then a digit */
+            buf[k] = (r >> 24) % 6 == 0    ? ' '
+                     : (r >> 32) % 16 == 0 ? (char)('0' + (r >> 40) % 10)
+                                           : (char)('a' + (r >> 48) % 26);
+        }
+        int pieces = 1 + (int)((r >> 56) % 6);
+        for (int q = 0; q < pieces; q++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            const char *t = tricky[r % nt];
+            size_t tl = strlen(t);
+            size_t at = 16 * ((r >> 16) % 21) + (r >> 24) % 9;
+            if (at < 4 || at - 4 + tl > len)
+                continue;
+            memcpy(buf + at - 4, t, tl);
+        }
+        /* no white space at either end: those go to the reference path */
+        if (buf[0] == ' ')
+            buf[0] = 'x';
+        if (buf[len - 1] == ' ')
+            buf[len - 1] = 'y';
+        buf[len] = '\0';
+        if (decorum_utf8_check(buf, len, NULL) != DECORUM_OK)
+            continue; /* a piece was written over part of another */
+        cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+        check_map(buf, len, &out);
+        same_on_every_path(buf, len);
     }
 }
 
