@@ -2090,7 +2090,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
-    if (m->cand_any &&
+    if ((m->cand_any || m->hmax_word) &&
         !(ms->memo = dc_calloc(al, MEMO_WORDS, sizeof *ms->memo))) {
         dc_free(al, ms, sizeof *ms);
         return DECORUM_ERR_NOMEM;
@@ -2881,16 +2881,19 @@ static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
- * hash states are hend[]. */
+ * hash states are hend[]; *found is set if there is one. */
 static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   const size_t *ends,
                                                   const uint64_t *hend,
-                                                  size_t ne)
+                                                  size_t ne, bool *found)
 {
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
                                hash_fin(hend[k], ends[k] - a), HV_WORD);
-        if (v && !report(s, v & HV_ID, a, ends[k]))
+        if (!v)
+            continue;
+        *found = true;
+        if (!report(s, v & HV_ID, a, ends[k]))
             return false;
     }
     return true;
@@ -2901,12 +2904,13 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
  * the filter's word is a few instructions where the call and the probes
  * are a hundred (callgrind). */
 static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
-                                    const uint64_t *hend, size_t ne)
+                                    const uint64_t *hend, size_t ne,
+                                    bool *found)
 {
     bool any = false;
     for (size_t k = 0; k < ne; k++)
         any |= bloom_has(s->m, hash_fin(hend[k], ends[k] - a));
-    return !any || ends_lookup(s, a, ends, hend, ne);
+    return !any || ends_lookup(s, a, ends, hend, ne, found);
 }
 
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
@@ -2978,6 +2982,13 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * next). */
 #define CM_INSIDE (1ull << 32)
 #define CM_SPLITS (1ull << 33)
+#define CM_ALL ((1ull << 34) - 1)
+/* A memo entry's answer (see match_words) is cands_maybe's answer for a
+ * word that is no key, or for a key (MEMO_KEY) its slot's index in the
+ * low 32 bits; with MEMO_QUIET if the word is no short term and no key's
+ * inflection either (set where the word pass looked). */
+#define MEMO_QUIET (1ull << 62)
+#define MEMO_KEY (1ull << 63)
 
 /* Can go_on() find anything for the word [a, R) of the word pass's usual
  * path (hash state h, inflection ends ends[0, ne) with states hend[])?
@@ -3093,6 +3104,39 @@ static const uint64_t memo_mask[16][2] = {
 };
 #undef MM
 
+/* The memo entry of the word w[0, L) (1-15 bytes, hash state h), and the
+ * word as the entry's first two words (x[0], x[1]). */
+static inline uint64_t *memo_slot(uint64_t *memo, const unsigned char *w,
+                                  size_t L, uint64_t h, uint64_t x[2])
+{
+    /* The word, zero-padded (the text has 16 bytes to spare). */
+    memcpy(&x[0], w, 8);
+    memcpy(&x[1], w + 8, 8);
+    x[0] &= memo_mask[L][0];
+    x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
+    return &memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
+}
+
+/* The memo entry that holds the word w[0, L) (see memo_slot), or NULL. */
+static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
+                                 size_t L, uint64_t h)
+{
+    uint64_t x[2];
+    uint64_t *e = memo_slot(memo, w, L, h, x);
+    return e[0] == x[0] && e[1] == x[1] ? e : NULL;
+}
+
+/* Remembers the answer ans for the word w[0, L) (see memo_slot). */
+static inline void memo_put(uint64_t *memo, const unsigned char *w, size_t L,
+                            uint64_t h, uint64_t ans)
+{
+    uint64_t x[2];
+    uint64_t *e = memo_slot(memo, w, L, h, x);
+    e[0] = x[0];
+    e[1] = x[1];
+    e[2] = ans;
+}
+
 /* cands_gate() for a word ending at te whose answer from cands_maybe is
  * ans (not 0): a candidate term inside counts if the word splits or may
  * be one piece (before an apostrophe: see token_cands); a phrase if a
@@ -3139,10 +3183,27 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         x0 &= memo_mask[L][0];
         x1 = (x1 & memo_mask[L][1]) | (uint64_t)L << 56;
         uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
-        ans = e[0] == x0 && e[1] == x1 ? e[2]
+        ans = e[0] == x0 && e[1] == x1 ? e[2] & CM_ALL
                                        : cands_miss(s, a, te, e, x0, x1);
     }
     return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
+}
+
+/* The hits of the short terms (short_tab) that the word t[a, a + L) is
+ * (L <= 2; a boundary on both sides); *found is set if it is one. */
+static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
+{
+    const dc_matcher *m = s->m;
+    const uint32_t *tab = m->short_tab;
+    int slot;
+    if (!tab || (slot = short_slot(s->t + a, L)) < 0 || !tab[slot])
+        return true;
+    *found = true;
+    const grp *g = &m->groups[tab[slot] - 1];
+    for (uint32_t k = 0; k < g->n; k++)
+        if (!push_hit(s, a, a + L, m->gent[g->first + k], DC_HIT_EXACT))
+            return false;
+    return true;
 }
 
 /* Finds the terms that are not in the database: words of one or two
@@ -3179,15 +3240,10 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
     if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
         return !m->cand_any || token_cands(s, a, te, false, NULL);
-    const uint32_t *tab = m->short_tab;
-    int slot;
-    if (bb && te - a <= 2 && tab && (slot = short_slot(t + a, te - a)) >= 0 &&
-        tab[slot] && boundary_after(t, n, te)) {
-        const grp *g = &m->groups[tab[slot] - 1];
-        for (uint32_t k = 0; k < g->n; k++)
-            if (!push_hit(s, a, te, m->gent[g->first + k], DC_HIT_EXACT))
-                return false;
-    }
+    bool found = false;
+    if (bb && te - a <= 2 && boundary_after(t, n, te) &&
+        !short_hits(s, a, te - a, &found))
+        return false;
     size_t ends[4], ne = 0;
     uint64_t hend[4];
     unsigned char z = t[R - 1];
@@ -3216,7 +3272,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */
-        if (ne && !word_ends_report(s, a, ends, hend, ne))
+        if (ne && !word_ends_report(s, a, ends, hend, ne, &found))
             return false;
     }
     pend_swap(w, R);
@@ -3240,6 +3296,89 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     return !look || token_cands(s, a, te, bb, R == te ? sl : NULL);
 }
 
+/* What match_words does with the usual word t[a, i): after and before
+ * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
+ * h; on_run does the same for any run, and more. e: its memo entry if
+ * the memo holds it (then it is no key unless MEMO_KEY says which), or
+ * NULL; a word of up to 15 bytes is remembered here. */
+static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
+                                                 size_t i, uint64_t h,
+                                                 uint64_t *e)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    const size_t n = s->n, hmax = m->hmax_word, L = i - a;
+    bool loud = false; /* a short term or a key's inflection */
+    if (L <= 2 && !short_hits(s, a, L, &loud))
+        return false;
+    /* Inflections (word_ends, with no '*' at the end). */
+    size_t ends[3], ne = 0;
+    uint64_t hend[3];
+    unsigned char z = t[i - 1];
+    if (L >= 2 && (byte_cls[z] & BC_INFL)) {
+        unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
+        uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
+        if (z != 'n' && z != 'g') {
+            ends[ne] = i - 1;
+            hend[ne++] = h1;
+        }
+        if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
+            (y == 'r' && z == 's')) {
+            ends[ne] = i - 2;
+            hend[ne++] = h2;
+        }
+        if ((x == 'i' && y == 'n' && z == 'g') ||
+            (x == 'e' && y == 'r' && z == 's')) {
+            ends[ne] = i - 3;
+            hend[ne++] = h2 * HASH_INV - x;
+        }
+    }
+    if (w->ncur && (w->next & 1u << (t[a] & 31)) && a - w->rlast <= hmax &&
+        (a - w->rlast == 1 ? t[w->rlast] != '*'
+                           : !memchr(t + w->rlast, '*', a - w->rlast)) &&
+        go_on_maybe(m, w, t, a, i, h, ends, hend, ne) &&
+        !go_on(s, w, a, i, h, true, ends, hend, ne))
+        return false;
+    const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[(uint32_t)e[2]] : NULL)
+                        : hash_get(m, t + a, L, hash_fin(h, L));
+    if (sl) {
+        if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
+            return false;
+        if (sl->val & HV_PREFIX)
+            pend_push(w, a, h, sl);
+    }
+    if (ne && !word_ends_report(s, a, ends, hend, ne, &loud))
+        return false;
+    pend_swap(w, i);
+    uint64_t ans = 0; /* cands_maybe's, for a word that is no key */
+    if (e)
+        ans = sl ? 0 : e[2] & CM_ALL;
+    else if (!sl && m->cand_any)
+        ans = cands_maybe(m, t, n, a, i, L <= 15 || (i < n && !wordstar(t[i])));
+    if (L <= 15) {
+        uint64_t quiet = loud ? 0 : MEMO_QUIET;
+        if (e)
+            e[2] |= quiet; /* cands_gate's entry, or a word seen in a phrase */
+        else if (!sl || (size_t)(sl - m->hash) <= UINT32_MAX)
+            memo_put(s->ms->memo, t + a, L, h,
+                     (sl ? MEMO_KEY | (uint64_t)(sl - m->hash) : ans) | quiet);
+    }
+    if (m->cand_any &&
+        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
+            : ans && cands_after(t, n, i, ans)) &&
+        !token_cands(s, a, i, true, sl))
+        return false;
+    return true;
+}
+
+/* The word pass. Most words were seen before: the memo (see cands_gate)
+ * keeps, for the words of up to 15 bytes, the slot of a key, whether the
+ * word is a short term or a key's inflection (no MEMO_QUIET), and
+ * cands_maybe's answer. A word that the memo holds as quiet, not looked
+ * at for compound candidates and with no pending phrase going on with
+ * its first byte costs its hash, one probe and what its slot says; any
+ * other goes out of line (plain_word, on_run), so that this loop keeps
+ * its values in registers. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -3247,8 +3386,7 @@ static bool match_words(scan *s)
     wpass w;
     wpass_init(&w);
     const dc_matcher *m = s->m;
-    const bool cands = m->cand_any;
-    const uint32_t *tab = m->short_tab;
+    uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
     for (size_t i = 0;;) {
         while (i < n && !word_tab[t[i]])
@@ -3263,72 +3401,38 @@ static bool match_words(scan *s)
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
          * otherwise look for the end of every word again. */
         *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
-        /* The usual word: after and before plain non-word bytes (not ' or
-         * '*'), of at most hmax bytes. on_run does the same for it, and
-         * more. */
         size_t L = i - a;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
-        if (!((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN) &&
-            L <= hmax) {
-            int slot;
-            if (L <= 2 && tab && (slot = short_slot(t + a, L)) >= 0 &&
-                tab[slot]) {
-                const grp *g = &m->groups[tab[slot] - 1];
-                for (uint32_t k = 0; k < g->n; k++)
-                    if (!push_hit(s, a, i, m->gent[g->first + k],
-                                  DC_HIT_EXACT))
-                        return false;
-            }
-            /* Inflections (word_ends, with no '*' at the end). */
-            size_t ends[3], ne = 0;
-            uint64_t hend[3];
-            unsigned char z = t[i - 1];
-            if (L >= 2 && (byte_cls[z] & BC_INFL)) {
-                unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
-                uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
-                if (z != 'n' && z != 'g') {
-                    ends[ne] = i - 1;
-                    hend[ne++] = h1;
-                }
-                if ((y == 'e' && z != 'n' && z != 'g') ||
-                    (y == 'i' && z == 'n') || (y == 'r' && z == 's')) {
-                    ends[ne] = i - 2;
-                    hend[ne++] = h2;
-                }
-                if ((x == 'i' && y == 'n' && z == 'g') ||
-                    (x == 'e' && y == 'r' && z == 's')) {
-                    ends[ne] = i - 3;
-                    hend[ne++] = h2 * HASH_INV - x;
-                }
-            }
-            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
-                a - w.rlast <= hmax &&
-                (a - w.rlast == 1 ? t[w.rlast] != '*'
-                                  : !memchr(t + w.rlast, '*', a - w.rlast)) &&
-                go_on_maybe(m, &w, t, a, i, h, ends, hend, ne) &&
-                !go_on(s, &w, a, i, h, true, ends, hend, ne))
-                return false;
-            const hslot *sl = hash_get(m, t + a, L, hash_fin(h, L));
-            if (sl) {
-                if ((sl->val & HV_WORD) &&
-                    !report_word(s, sl->val & HV_ID, a, i))
-                    return false;
-                if (sl->val & HV_PREFIX)
-                    pend_push(&w, a, h, sl);
-            }
-            if (ne && !word_ends_report(s, a, ends, hend, ne))
-                return false;
-            pend_swap(&w, i);
-            if (cands &&
-                (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
-                    : cands_gate(s, a, i, h)) &&
-                !token_cands(s, a, i, true, sl))
+        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
+            if (!on_run(s, &w, a, i, h))
                 return false;
             continue;
         }
-        if (!on_run(s, &w, a, i, h))
+        uint64_t *e = L <= 15 ? memo_get(memo, t + a, L, h) : NULL;
+        if (e && (e[2] & MEMO_QUIET) &&
+            !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
+            uint64_t v = e[2];
+            if (!(v & MEMO_KEY)) {
+                if (!(v & CM_ALL)) {
+                    pend_swap(&w, i);
+                    continue;
+                }
+            } else {
+                const hslot *sl = &m->hash[(uint32_t)v];
+                if (!(sl->val & (HV_SPLIT | HV_INNER))) {
+                    if ((sl->val & HV_WORD) &&
+                        !report_word(s, sl->val & HV_ID, a, i))
+                        return false;
+                    if (sl->val & HV_PREFIX)
+                        pend_push(&w, a, h, sl);
+                    pend_swap(&w, i);
+                    continue;
+                }
+            }
+        }
+        if (!plain_word(s, &w, a, i, h, e))
             return false;
     }
 }
