@@ -2985,9 +2985,12 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
 #define CM_ALL ((1ull << 34) - 1)
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
  * word that is no key, or for a key (MEMO_KEY) its slot's index in the
- * low 32 bits; with MEMO_QUIET if the word is no short term and no key's
- * inflection either (set where the word pass looked). */
-#define MEMO_QUIET (1ull << 62)
+ * low 32 bits. MEMO_SEEN: the word pass looked at the word as a whole,
+ * and then MEMO_SHORT says that it is a short term, MEMO_INFL that it
+ * is a key's inflection (cands_gate's entries have neither). */
+#define MEMO_SHORT (1ull << 60)
+#define MEMO_INFL (1ull << 61)
+#define MEMO_SEEN (1ull << 62)
 #define MEMO_KEY (1ull << 63)
 
 /* Can go_on() find anything for the word [a, R) of the word pass's usual
@@ -3308,8 +3311,8 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
     const size_t n = s->n, hmax = m->hmax_word, L = i - a;
-    bool loud = false; /* a short term or a key's inflection */
-    if (L <= 2 && !short_hits(s, a, L, &loud))
+    bool short_term = false, infl = false;
+    if (L <= 2 && !short_hits(s, a, L, &short_term))
         return false;
     /* Inflections (word_ends, with no '*' at the end). */
     size_t ends[3], ne = 0;
@@ -3347,7 +3350,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if (sl->val & HV_PREFIX)
             pend_push(w, a, h, sl);
     }
-    if (ne && !word_ends_report(s, a, ends, hend, ne, &loud))
+    if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
         return false;
     pend_swap(w, i);
     uint64_t ans = 0; /* cands_maybe's, for a word that is no key */
@@ -3356,12 +3359,13 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     else if (!sl && m->cand_any)
         ans = cands_maybe(m, t, n, a, i, L <= 15 || (i < n && !wordstar(t[i])));
     if (L <= 15) {
-        uint64_t quiet = loud ? 0 : MEMO_QUIET;
+        uint64_t seen = MEMO_SEEN | (short_term ? MEMO_SHORT : 0) |
+                        (infl ? MEMO_INFL : 0);
         if (e)
-            e[2] |= quiet; /* cands_gate's entry, or a word seen in a phrase */
+            e[2] |= seen; /* cands_gate's entry, or a word seen again */
         else if (!sl || (size_t)(sl - m->hash) <= UINT32_MAX)
             memo_put(s->ms->memo, t + a, L, h,
-                     (sl ? MEMO_KEY | (uint64_t)(sl - m->hash) : ans) | quiet);
+                     (sl ? MEMO_KEY | (uint64_t)(sl - m->hash) : ans) | seen);
     }
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
@@ -3373,7 +3377,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
 
 /* The word pass. Most words were seen before: the memo (see cands_gate)
  * keeps, for the words of up to 15 bytes, the slot of a key, whether the
- * word is a short term or a key's inflection (no MEMO_QUIET), and
+ * word is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
  * cands_maybe's answer. A word that the memo holds as quiet, not looked
  * at for compound candidates and with no pending phrase going on with
  * its first byte costs its hash, one probe and what its slot says; any
@@ -3411,25 +3415,21 @@ static bool match_words(scan *s)
             continue;
         }
         uint64_t *e = L <= 15 ? memo_get(memo, t + a, L, h) : NULL;
-        if (e && (e[2] & MEMO_QUIET) &&
+        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN &&
             !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
             uint64_t v = e[2];
-            if (!(v & MEMO_KEY)) {
-                if (!(v & CM_ALL)) {
-                    pend_swap(&w, i);
-                    continue;
-                }
-            } else {
-                const hslot *sl = &m->hash[(uint32_t)v];
-                if (!(sl->val & (HV_SPLIT | HV_INNER))) {
-                    if ((sl->val & HV_WORD) &&
-                        !report_word(s, sl->val & HV_ID, a, i))
-                        return false;
-                    if (sl->val & HV_PREFIX)
-                        pend_push(&w, a, h, sl);
-                    pend_swap(&w, i);
-                    continue;
-                }
+            const hslot *sl = v & MEMO_KEY ? &m->hash[(uint32_t)v] : NULL;
+            if (sl ? !(sl->val & (HV_SPLIT | HV_INNER)) : !(v & CM_ALL)) {
+                bool short_term;
+                if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
+                    return false;
+                if (sl && (sl->val & HV_WORD) &&
+                    !report_word(s, sl->val & HV_ID, a, i))
+                    return false;
+                if (sl && (sl->val & HV_PREFIX))
+                    pend_push(&w, a, h, sl);
+                pend_swap(&w, i);
+                continue;
             }
         }
         if (!plain_word(s, &w, a, i, h, e))
