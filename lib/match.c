@@ -193,7 +193,8 @@ typedef struct hslot {
  * power of 2 in total). */
 #define BLOOM_BITS_PER 16u
 
-/* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
+/* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
+ * 24 bytes each. */
 #define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
@@ -297,7 +298,7 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [MEMO_WORDS] words and cands_maybe's answers */
+    uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set) */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -3085,19 +3086,6 @@ found:;
     return ans | next;
 }
 
-/* cands_gate()'s way when the word is not in the memo: asks cands_maybe
- * and remembers its answer in the memo entry e (the word is x0, x1). */
-static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
-                                                     size_t te, uint64_t *e,
-                                                     uint64_t x0, uint64_t x1)
-{
-    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
-    e[0] = x0;
-    e[1] = x1;
-    e[2] = ans;
-    return ans;
-}
-
 /* The bytes of a word of L (1-15) bytes in its memo entry's two words. */
 #define MM(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
                (l) > 8 ? ~0ull >> 8 * (16 - (l)) : 0}
@@ -3107,37 +3095,55 @@ static const uint64_t memo_mask[16][2] = {
 };
 #undef MM
 
-/* The memo entry of the word w[0, L) (1-15 bytes, hash state h), and the
- * word as the entry's first two words (x[0], x[1]). */
-static inline uint64_t *memo_slot(uint64_t *memo, const unsigned char *w,
-                                  size_t L, uint64_t h, uint64_t x[2])
+/* The memo's pair of entries for the word w[0, L) (1-15 bytes, hash
+ * state h), and the word as an entry's first two words (x[0], x[1]). Two
+ * ways: words that share a pair do not evict each other at every turn. */
+static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
+                                 size_t L, uint64_t h, uint64_t x[2])
 {
     /* The word, zero-padded (the text has 16 bytes to spare). */
     memcpy(&x[0], w, 8);
     memcpy(&x[1], w + 8, 8);
     x[0] &= memo_mask[L][0];
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
-    return &memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
+    return &memo[6 * (size_t)(h >> (65 - MEMO_BITS))];
 }
 
-/* The memo entry that holds the word w[0, L) (see memo_slot), or NULL. */
+/* The memo entry that holds the word w[0, L) (see memo_set), or NULL. */
 static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t h)
 {
     uint64_t x[2];
-    uint64_t *e = memo_slot(memo, w, L, h, x);
+    uint64_t *e = memo_set(memo, w, L, h, x);
+    if (e[0] == x[0] && e[1] == x[1])
+        return e;
+    e += 3;
     return e[0] == x[0] && e[1] == x[1] ? e : NULL;
 }
 
-/* Remembers the answer ans for the word w[0, L) (see memo_slot). */
-static inline void memo_put(uint64_t *memo, const unsigned char *w, size_t L,
-                            uint64_t h, uint64_t ans)
+/* Remembers the answer ans for the word w[0, L), which the memo does not
+ * hold: first in its pair, the first moved second. */
+static __attribute__((noinline)) void memo_put(uint64_t *memo,
+                                               const unsigned char *w,
+                                               size_t L, uint64_t h,
+                                               uint64_t ans)
 {
     uint64_t x[2];
-    uint64_t *e = memo_slot(memo, w, L, h, x);
+    uint64_t *e = memo_set(memo, w, L, h, x);
+    memcpy(e + 3, e, 3 * sizeof *e);
     e[0] = x[0];
     e[1] = x[1];
     e[2] = ans;
+}
+
+/* cands_gate()'s way when the word t[a, te) is not in the memo: asks
+ * cands_maybe and remembers its answer. */
+static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
+                                                     size_t te, uint64_t h)
+{
+    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
+    memo_put(s->ms->memo, s->t + a, te - a, h, ans);
+    return ans;
 }
 
 /* cands_gate() for a word ending at te whose answer from cands_maybe is
@@ -3179,15 +3185,8 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         ans = cands_maybe(s->m, t, s->n, a, te,
                           te < s->n && !wordstar(t[te]));
     } else {
-        /* The word, zero-padded (the text has 16 bytes to spare). */
-        uint64_t x0, x1;
-        memcpy(&x0, t + a, 8);
-        memcpy(&x1, t + a + 8, 8);
-        x0 &= memo_mask[L][0];
-        x1 = (x1 & memo_mask[L][1]) | (uint64_t)L << 56;
-        uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
-        ans = e[0] == x0 && e[1] == x1 ? e[2] & CM_ALL
-                                       : cands_miss(s, a, te, e, x0, x1);
+        const uint64_t *e = memo_get(s->ms->memo, t + a, L, h);
+        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te, h);
     }
     return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
 }
