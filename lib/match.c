@@ -2568,6 +2568,41 @@ static decorum_status resolve_compounds(scan *s)
     return DECORUM_OK;
 }
 
+/* The ends of the inflections that the word t[S - w, S) may have (a stem
+ * keeps a byte): where a literal ends before s d r, es ed er in rs, ing
+ * ers. The
+ * one list of them for the word pass (word_ends, plain_word); report()
+ * checks what follows a match with inflect(). With hend, also the hash
+ * states there, from h, the state at S. Returns how many. */
+static inline size_t infl_at(const unsigned char *t, size_t S, size_t w,
+                             size_t ends[3], uint64_t h, uint64_t *hend)
+{
+    size_t ne = 0;
+    unsigned char z = t[S - 1];
+    if (w < 2 || !(byte_cls[z] & BC_INFL))
+        return 0;
+    unsigned char y = w > 2 ? t[S - 2] : 0, x = w > 3 ? t[S - 3] : 0;
+    uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
+    if (z != 'n' && z != 'g') { /* s d r */
+        if (hend)
+            hend[ne] = h1;
+        ends[ne++] = S - 1;
+    }
+    if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
+        (y == 'r' && z == 's')) { /* es ed er in rs */
+        if (hend)
+            hend[ne] = h2;
+        ends[ne++] = S - 2;
+    }
+    if ((x == 'i' && y == 'n' && z == 'g') ||
+        (x == 'e' && y == 'r' && z == 's')) { /* ing ers */
+        if (hend)
+            hend[ne] = h2 * HASH_INV - x;
+        ends[ne++] = S - 3;
+    }
+    return ne;
+}
+
 /* Where a word-pass literal can end inside the run [rs, R) of word bytes
  * and '*' holding its last word: it gives a hit only if it ends where a
  * word may end, or where an inflection that ends there starts. Inside the
@@ -2588,20 +2623,7 @@ static inline size_t word_ends(const unsigned char *t, size_t rs, size_t R,
         if (S < R)
             ends[ne++] = S;
     }
-    size_t w = S - rs;
-    unsigned char z = t[S - 1];
-    if (w < 2 || !(z == 's' || z == 'd' || z == 'r' || z == 'n' || z == 'g'))
-        return ne;
-    unsigned char y = w > 2 ? t[S - 2] : 0, x = w > 3 ? t[S - 3] : 0;
-    if (z != 'n' && z != 'g')
-        ends[ne++] = S - 1; /* s d r */
-    if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
-        (y == 'r' && z == 's'))
-        ends[ne++] = S - 2; /* es ed er in rs */
-    if ((x == 'i' && y == 'n' && z == 'g') ||
-        (x == 'e' && y == 'r' && z == 's'))
-        ends[ne++] = S - 3; /* ing ers */
-    return ne;
+    return ne + infl_at(t, S, S - rs, ends + ne, 0, NULL);
 }
 
 /* Does the word pass report the literals t[a, e) for the word start a? */
@@ -3298,6 +3320,18 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     return !look || token_cands(s, a, te, bb, R == te ? sl : NULL);
 }
 
+/* May a pending phrase go on with the word starting at a (after plain
+ * non-word bytes)? Its next word starts with t[a], and no '*' lies
+ * between (go_on). */
+static inline bool pend_maybe(const wpass *w, const unsigned char *t,
+                              size_t a, size_t hmax)
+{
+    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
+           a - w->rlast <= hmax &&
+           (a - w->rlast == 1 ? t[w->rlast] != '*'
+                              : !memchr(t + w->rlast, '*', a - w->rlast));
+}
+
 /* What match_words does with the usual word t[a, i): after and before
  * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
  * h; on_run does the same for any run, and more. e: its memo entry if
@@ -3313,31 +3347,10 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     bool short_term = false, infl = false;
     if (L <= 2 && !short_hits(s, a, L, &short_term))
         return false;
-    /* Inflections (word_ends, with no '*' at the end). */
-    size_t ends[3], ne = 0;
+    size_t ends[3];
     uint64_t hend[3];
-    unsigned char z = t[i - 1];
-    if (L >= 2 && (byte_cls[z] & BC_INFL)) {
-        unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
-        uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
-        if (z != 'n' && z != 'g') {
-            ends[ne] = i - 1;
-            hend[ne++] = h1;
-        }
-        if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
-            (y == 'r' && z == 's')) {
-            ends[ne] = i - 2;
-            hend[ne++] = h2;
-        }
-        if ((x == 'i' && y == 'n' && z == 'g') ||
-            (x == 'e' && y == 'r' && z == 's')) {
-            ends[ne] = i - 3;
-            hend[ne++] = h2 * HASH_INV - x;
-        }
-    }
-    if (w->ncur && (w->next & 1u << (t[a] & 31)) && a - w->rlast <= hmax &&
-        (a - w->rlast == 1 ? t[w->rlast] != '*'
-                           : !memchr(t + w->rlast, '*', a - w->rlast)) &&
+    size_t ne = infl_at(t, i, L, ends, h, hend); /* no '*' after it */
+    if (pend_maybe(w, t, a, hmax) &&
         go_on_maybe(m, w, t, a, i, h, ends, hend, ne) &&
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
