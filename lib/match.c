@@ -64,16 +64,18 @@
  *     the few places a literal can end: one probe per word, and one per
  *     possible inflection. A phrase is followed word by word: the hash
  *     holds its leading words (HV_PREFIX), and the hash of the phrase so
- *     far goes on from one word's to the next (see match_words).
+ *     far goes on from one word's to the next (see match_words). A memo
+ *     in the scratch remembers what a word is (its key's slot, a short
+ *     term, a key's inflection, compound candidates), so that a frequent
+ *     word costs its hash and one probe.
  *   - A compound-eligible literal can also give a candidate where it does
  *     not end a word or does not start one. Those are looked for only in
  *     words that can split into pieces around one (token_cands): a word
  *     that is a key knows it (HV_SPLIT, HV_INNER, computed at build), any
  *     other must contain a compound-eligible term (an Aho-Corasick automaton
  *     over them says) and split into pieces, or end with the first word of
- *     a compound-eligible phrase that may go on with the next word, and a
- *     memo in the scratch remembers those answers for the frequent words
- *     (cands_gate).
+ *     a compound-eligible phrase that may go on with the next word; the
+ *     memo keeps those answers too (cands_gate).
  *   - What is left (emoji, CJK, "(((hugs)))", literals over 64 bytes: 72
  *     for the built-in lexicon) stays in Vectorscan, whose scan runs only
  *     on texts holding a byte such a literal starts with (db_may_match);
@@ -3118,8 +3120,11 @@ static const uint64_t memo_mask[16][2] = {
 #undef MM
 
 /* The memo's pair of entries for the word w[0, L) (1-15 bytes, hash
- * state h), and the word as an entry's first two words (x[0], x[1]). Two
- * ways: words that share a pair do not evict each other at every turn. */
+ * state h), and the word as an entry's first two words (x[0], x[1]): its
+ * bytes 0-7 and 8-14, zero-padded, with its length in the last byte (so
+ * that an empty entry, all zero, is no word); the third word is the
+ * answer (MEMO_*). Two ways: words that share a pair do not evict each
+ * other at every turn. */
 static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t h, uint64_t x[2])
 {
@@ -3186,17 +3191,14 @@ static bool cands_after(const unsigned char *t, size_t n, size_t te,
     return te < n && ((ans >> (t[te] & 31)) & 1);
 }
 
-/* Should token_cands look at the word t[a, te) (hash state h)? What
- * cands_maybe says, and for a phrase, whether the text's next word may
- * be its next one. cands_maybe's answers depend on the word's bytes
- * alone: a memo remembers them for words of up to 15 bytes, since most
- * words that are no key are frequent ones (a scratch sees many comments)
- * and the frequent ones that end in a candidate phrase's first word
- * ("about" in "out ...") would otherwise be looked at each time. A memo
- * entry is the word's bytes 0-7 and 8-14, zero-padded, with its length
- * in the last byte (so that an empty entry, all zero, is no word), and
- * the answer. The memo's look-up is inline, the rest (a quarter of the
- * words on the benchmark corpus) out of line. */
+/* Should token_cands look at the word t[a, te) (hash state h), no key,
+ * in on_run? What cands_maybe says, and for a phrase, whether the text's
+ * next word may be its next one. cands_maybe's answers depend on the
+ * word's bytes alone: the memo remembers them for words of up to 15
+ * bytes, since most words that are no key are frequent ones (a scratch
+ * sees many comments) and the frequent ones that end in a candidate
+ * phrase's first word ("about" in "out ...") would otherwise be looked
+ * at each time. plain_word does the same for the usual word. */
 static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
                                                            size_t te, uint64_t h)
 {
@@ -3387,14 +3389,16 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     return true;
 }
 
-/* The word pass. Most words were seen before: the memo (see cands_gate)
- * keeps, for the words of up to 15 bytes, the slot of a key, whether the
- * word is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
- * cands_maybe's answer. A word that the memo holds as quiet, not looked
- * at for compound candidates and with no pending phrase going on with
- * its first byte costs its hash, one probe and what its slot says; any
- * other goes out of line (plain_word, on_run), so that this loop keeps
- * its values in registers. */
+/* The word pass. Most words were seen before: the memo (memo_set) keeps,
+ * for the words of up to 15 bytes, the slot of a key, whether the word
+ * is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
+ * cands_maybe's answer. A word that the memo has seen, that is no key's
+ * inflection, has no compound candidates to look for and no pending
+ * phrase going on with its first byte costs its hash, one probe, and
+ * its short-term hits and what its slot says; any other goes out of
+ * line (plain_word, on_run), so that this loop keeps its values in
+ * registers (inline, the probe's values were spilled: it cost as much
+ * as it saved). */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
