@@ -3110,9 +3110,10 @@ found:;
     return ans | next;
 }
 
-/* The bytes of a word of L (1-15) bytes in its memo entry's two words. */
+/* The bytes of a word of L (1-15) bytes in its memo entry's two words.
+ * (No shift count of 64 or more even where it is not taken: clang warns.) */
 #define MM(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
-               (l) > 8 ? ~0ull >> 8 * (16 - (l)) : 0}
+               (l) > 8 ? ~0ull >> ((l) > 8 ? 8 * (16 - (l)) : 0) : 0}
 static const uint64_t memo_mask[16][2] = {
     {0, 0}, MM(1), MM(2),  MM(3),  MM(4),  MM(5),  MM(6),  MM(7),
     MM(8),  MM(9), MM(10), MM(11), MM(12), MM(13), MM(14), MM(15),
