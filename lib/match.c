@@ -2717,22 +2717,46 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
             ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1));
 }
 
+/* What cands_maybe found in a word: a candidate term inside it
+ * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
+ * low 32 bits the first bytes (bit c & 31) of the words that may follow
+ * the first words of candidate phrases ending it (HV_CPREFIX slots'
+ * next). */
+#define CM_INSIDE (1ull << 32)
+#define CM_SPLITS (1ull << 33)
+#define CM_ALL ((1ull << 34) - 1)
+#define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
+/* A memo entry's answer (see match_words) is cands_maybe's answer for a
+ * word that is no key, or for a key (MEMO_KEY) its slot's index in the
+ * low 32 bits. MEMO_SEEN: the word pass looked at the word as a whole,
+ * and then MEMO_SHORT says that it is a short term, MEMO_INFL that it
+ * is a key's inflection (cands_gate's entries have neither). */
+#define MEMO_SHORT (1ull << 60)
+#define MEMO_INFL (1ull << 61)
+#define MEMO_SEEN (1ull << 62)
+#define MEMO_KEY (1ull << 63)
+
 /* The compound candidates that the word pass does not report in the word
  * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
- * key of the hash, else NULL): compound-eligible terms inside it, or at its start but not
- * ending where the word pass looks, and compound-eligible phrases
- * starting inside it. report() makes them candidates, and
- * resolve_compounds keeps those whose token splits into pieces around
- * them. So only those that start where a chain of pieces from the word's
- * start ends (reach) can count, and a single word only if the word splits
- * into pieces at all: into two or more (reach), or into one that is not a
- * whole word here (after "don'", before "'x" or "*x"). Before reach, the
- * filters: a key knows (HV_SPLIT, HV_INNER); another word needs a piece
- * at its start and one at its end, or for a phrase to start inside it, a
- * first word of a compound-eligible phrase at its end. */
+ * key of the hash, else NULL): compound-eligible terms inside it, or at
+ * its start but not ending where the word pass looks, and
+ * compound-eligible phrases starting inside it. report() makes them
+ * candidates, and resolve_compounds keeps those whose token splits into
+ * pieces around them. So only those that start where a chain of pieces
+ * from the word's start ends (reach) can count, and a single word only if
+ * the word splits into pieces at all: into two or more (reach), or into
+ * one that is not a whole word here (after "don'", before "'x" or "*x").
+ * Before reach, the filters: a key knows (HV_SPLIT, HV_INNER); for
+ * another word that starts a word, ans, unless CM_UNKNOWN, is what
+ * cands_maybe found in it (a candidate term inside and the word split,
+ * and the next words of the candidate phrases whose first word ends it);
+ * else the word needs a piece at its start and one at its end, or for a
+ * phrase to start inside it, a first word of a compound-eligible phrase
+ * at its end. */
 static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                                                   size_t te, bool bb,
-                        const hslot *key)
+                                                  const hslot *key,
+                                                  uint64_t ans)
 {
     const unsigned char *t = s->t, *w = s->t + ts;
     const dc_matcher *m = s->m;
@@ -2748,6 +2772,9 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
     if (key) {
         singles |= cand3 && (key->val & HV_SPLIT);
         inner = delim && (key->val & HV_INNER);
+    } else if (ans != CM_UNKNOWN && bb) {
+        singles |= cand3 && (ans & CM_SPLITS); /* with a term inside */
+        inner = delim && (uint32_t)ans != 0;
     } else {
         const uint32_t *tab = m->short_tab;
         int c;
@@ -3000,24 +3027,6 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
     return true;
 }
 
-/* What cands_maybe found in a word: a candidate term inside it
- * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
- * low 32 bits the first bytes (bit c & 31) of the words that may follow
- * the first words of candidate phrases ending it (HV_CPREFIX slots'
- * next). */
-#define CM_INSIDE (1ull << 32)
-#define CM_SPLITS (1ull << 33)
-#define CM_ALL ((1ull << 34) - 1)
-/* A memo entry's answer (see match_words) is cands_maybe's answer for a
- * word that is no key, or for a key (MEMO_KEY) its slot's index in the
- * low 32 bits. MEMO_SEEN: the word pass looked at the word as a whole,
- * and then MEMO_SHORT says that it is a short term, MEMO_INFL that it
- * is a key's inflection (cands_gate's entries have neither). */
-#define MEMO_SHORT (1ull << 60)
-#define MEMO_INFL (1ull << 61)
-#define MEMO_SEEN (1ull << 62)
-#define MEMO_KEY (1ull << 63)
-
 /* Can go_on() find anything for the word [a, R) of the word pass's usual
  * path (hash state h, inflection ends ends[0, ne) with states hend[])?
  * Not when one phrase is pending, one byte before the word, with no
@@ -3266,7 +3275,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     }
     bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
     if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
-        return !m->cand_any || token_cands(s, a, te, false, NULL);
+        return !m->cand_any || token_cands(s, a, te, false, NULL, CM_UNKNOWN);
     bool found = false;
     if (bb && te - a <= 2 && boundary_after(t, n, te) &&
         !short_hits(s, a, te - a, &found))
@@ -3320,7 +3329,8 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                (t[te - 1] == 's' && te - a > 1 &&
                 hash_find(m, t + a, te - a - 1,
                           hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
-    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL);
+    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL,
+                                 CM_UNKNOWN);
 }
 
 /* May a pending phrase go on with the word starting at a (after plain
@@ -3385,7 +3395,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
             : ans && cands_after(t, n, i, ans)) &&
-        !token_cands(s, a, i, true, sl))
+        !token_cands(s, a, i, true, sl, ans))
         return false;
     return true;
 }
