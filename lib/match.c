@@ -64,16 +64,18 @@
  *     the few places a literal can end: one probe per word, and one per
  *     possible inflection. A phrase is followed word by word: the hash
  *     holds its leading words (HV_PREFIX), and the hash of the phrase so
- *     far goes on from one word's to the next (see match_words).
+ *     far goes on from one word's to the next (see match_words). A memo
+ *     in the scratch remembers what a word is (its key's slot, a short
+ *     term, a key's inflection, compound candidates), so that a frequent
+ *     word costs its hash and one probe.
  *   - A compound-eligible literal can also give a candidate where it does
  *     not end a word or does not start one. Those are looked for only in
  *     words that can split into pieces around one (token_cands): a word
  *     that is a key knows it (HV_SPLIT, HV_INNER, computed at build), any
  *     other must contain a compound-eligible term (an Aho-Corasick automaton
  *     over them says) and split into pieces, or end with the first word of
- *     a compound-eligible phrase that may go on with the next word, and a
- *     memo in the scratch remembers those answers for the frequent words
- *     (cands_gate).
+ *     a compound-eligible phrase that may go on with the next word; the
+ *     memo keeps those answers too (cands_gate).
  *   - What is left (emoji, CJK, "(((hugs)))", literals over 64 bytes: 72
  *     for the built-in lexicon) stays in Vectorscan, whose scan runs only
  *     on texts holding a byte such a literal starts with (db_may_match);
@@ -193,7 +195,8 @@ typedef struct hslot {
  * power of 2 in total). */
 #define BLOOM_BITS_PER 16u
 
-/* Words remembered by cands_gate: 1 << MEMO_BITS, 24 bytes each. */
+/* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
+ * 24 bytes each. */
 #define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
@@ -297,7 +300,7 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [MEMO_WORDS] words and cands_maybe's answers */
+    uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set) */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2090,7 +2093,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
-    if (m->cand_any &&
+    if ((m->cand_any || m->hmax_word) &&
         !(ms->memo = dc_calloc(al, MEMO_WORDS, sizeof *ms->memo))) {
         dc_free(al, ms, sizeof *ms);
         return DECORUM_ERR_NOMEM;
@@ -2567,6 +2570,41 @@ static decorum_status resolve_compounds(scan *s)
     return DECORUM_OK;
 }
 
+/* The ends of the inflections that the word t[S - w, S) may have (a stem
+ * keeps a byte): where a literal ends before s d r, es ed er in rs, ing
+ * ers. The
+ * one list of them for the word pass (word_ends, plain_word); report()
+ * checks what follows a match with inflect(). With hend, also the hash
+ * states there, from h, the state at S. Returns how many. */
+static inline size_t infl_at(const unsigned char *t, size_t S, size_t w,
+                             size_t ends[3], uint64_t h, uint64_t *hend)
+{
+    size_t ne = 0;
+    unsigned char z = t[S - 1];
+    if (w < 2 || !(byte_cls[z] & BC_INFL))
+        return 0;
+    unsigned char y = w > 2 ? t[S - 2] : 0, x = w > 3 ? t[S - 3] : 0;
+    uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
+    if (z != 'n' && z != 'g') { /* s d r */
+        if (hend)
+            hend[ne] = h1;
+        ends[ne++] = S - 1;
+    }
+    if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
+        (y == 'r' && z == 's')) { /* es ed er in rs */
+        if (hend)
+            hend[ne] = h2;
+        ends[ne++] = S - 2;
+    }
+    if ((x == 'i' && y == 'n' && z == 'g') ||
+        (x == 'e' && y == 'r' && z == 's')) { /* ing ers */
+        if (hend)
+            hend[ne] = h2 * HASH_INV - x;
+        ends[ne++] = S - 3;
+    }
+    return ne;
+}
+
 /* Where a word-pass literal can end inside the run [rs, R) of word bytes
  * and '*' holding its last word: it gives a hit only if it ends where a
  * word may end, or where an inflection that ends there starts. Inside the
@@ -2587,20 +2625,7 @@ static inline size_t word_ends(const unsigned char *t, size_t rs, size_t R,
         if (S < R)
             ends[ne++] = S;
     }
-    size_t w = S - rs;
-    unsigned char z = t[S - 1];
-    if (w < 2 || !(z == 's' || z == 'd' || z == 'r' || z == 'n' || z == 'g'))
-        return ne;
-    unsigned char y = w > 2 ? t[S - 2] : 0, x = w > 3 ? t[S - 3] : 0;
-    if (z != 'n' && z != 'g')
-        ends[ne++] = S - 1; /* s d r */
-    if ((y == 'e' && z != 'n' && z != 'g') || (y == 'i' && z == 'n') ||
-        (y == 'r' && z == 's'))
-        ends[ne++] = S - 2; /* es ed er in rs */
-    if ((x == 'i' && y == 'n' && z == 'g') ||
-        (x == 'e' && y == 'r' && z == 's'))
-        ends[ne++] = S - 3; /* ing ers */
-    return ne;
+    return ne + infl_at(t, S, S - rs, ends + ne, 0, NULL);
 }
 
 /* Does the word pass report the literals t[a, e) for the word start a? */
@@ -2692,22 +2717,46 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
             ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1));
 }
 
+/* What cands_maybe found in a word: a candidate term inside it
+ * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
+ * low 32 bits the first bytes (bit c & 31) of the words that may follow
+ * the first words of candidate phrases ending it (HV_CPREFIX slots'
+ * next). */
+#define CM_INSIDE (1ull << 32)
+#define CM_SPLITS (1ull << 33)
+#define CM_ALL ((1ull << 34) - 1)
+#define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
+/* A memo entry's answer (see match_words) is cands_maybe's answer for a
+ * word that is no key, or for a key (MEMO_KEY) its slot's index in the
+ * low 32 bits. MEMO_SEEN: the word pass looked at the word as a whole,
+ * and then MEMO_SHORT says that it is a short term, MEMO_INFL that it
+ * is a key's inflection (cands_gate's entries have neither). */
+#define MEMO_SHORT (1ull << 60)
+#define MEMO_INFL (1ull << 61)
+#define MEMO_SEEN (1ull << 62)
+#define MEMO_KEY (1ull << 63)
+
 /* The compound candidates that the word pass does not report in the word
  * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
- * key of the hash, else NULL): compound-eligible terms inside it, or at its start but not
- * ending where the word pass looks, and compound-eligible phrases
- * starting inside it. report() makes them candidates, and
- * resolve_compounds keeps those whose token splits into pieces around
- * them. So only those that start where a chain of pieces from the word's
- * start ends (reach) can count, and a single word only if the word splits
- * into pieces at all: into two or more (reach), or into one that is not a
- * whole word here (after "don'", before "'x" or "*x"). Before reach, the
- * filters: a key knows (HV_SPLIT, HV_INNER); another word needs a piece
- * at its start and one at its end, or for a phrase to start inside it, a
- * first word of a compound-eligible phrase at its end. */
+ * key of the hash, else NULL): compound-eligible terms inside it, or at
+ * its start but not ending where the word pass looks, and
+ * compound-eligible phrases starting inside it. report() makes them
+ * candidates, and resolve_compounds keeps those whose token splits into
+ * pieces around them. So only those that start where a chain of pieces
+ * from the word's start ends (reach) can count, and a single word only if
+ * the word splits into pieces at all: into two or more (reach), or into
+ * one that is not a whole word here (after "don'", before "'x" or "*x").
+ * Before reach, the filters: a key knows (HV_SPLIT, HV_INNER); for
+ * another word that starts a word, ans, unless CM_UNKNOWN, is what
+ * cands_maybe found in it (a candidate term inside and the word split,
+ * and the next words of the candidate phrases whose first word ends it);
+ * else the word needs a piece at its start and one at its end, or for a
+ * phrase to start inside it, a first word of a compound-eligible phrase
+ * at its end. */
 static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                                                   size_t te, bool bb,
-                        const hslot *key)
+                                                  const hslot *key,
+                                                  uint64_t ans)
 {
     const unsigned char *t = s->t, *w = s->t + ts;
     const dc_matcher *m = s->m;
@@ -2723,6 +2772,9 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
     if (key) {
         singles |= cand3 && (key->val & HV_SPLIT);
         inner = delim && (key->val & HV_INNER);
+    } else if (ans != CM_UNKNOWN && bb) {
+        singles |= cand3 && (ans & CM_SPLITS); /* with a term inside */
+        inner = delim && (uint32_t)ans != 0;
     } else {
         const uint32_t *tab = m->short_tab;
         int c;
@@ -2881,16 +2933,19 @@ static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
- * hash states are hend[]. */
+ * hash states are hend[]; *found is set if there is one. */
 static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   const size_t *ends,
                                                   const uint64_t *hend,
-                                                  size_t ne)
+                                                  size_t ne, bool *found)
 {
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
                                hash_fin(hend[k], ends[k] - a), HV_WORD);
-        if (v && !report(s, v & HV_ID, a, ends[k]))
+        if (!v)
+            continue;
+        *found = true;
+        if (!report(s, v & HV_ID, a, ends[k]))
             return false;
     }
     return true;
@@ -2901,12 +2956,13 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
  * the filter's word is a few instructions where the call and the probes
  * are a hundred (callgrind). */
 static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
-                                    const uint64_t *hend, size_t ne)
+                                    const uint64_t *hend, size_t ne,
+                                    bool *found)
 {
     bool any = false;
     for (size_t k = 0; k < ne; k++)
         any |= bloom_has(s->m, hash_fin(hend[k], ends[k] - a));
-    return !any || ends_lookup(s, a, ends, hend, ne);
+    return !any || ends_lookup(s, a, ends, hend, ne, found);
 }
 
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
@@ -2970,14 +3026,6 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
     }
     return true;
 }
-
-/* What cands_maybe found in a word: a candidate term inside it
- * (CM_INSIDE), the whole word split into pieces (CM_SPLITS), and in the
- * low 32 bits the first bytes (bit c & 31) of the words that may follow
- * the first words of candidate phrases ending it (HV_CPREFIX slots'
- * next). */
-#define CM_INSIDE (1ull << 32)
-#define CM_SPLITS (1ull << 33)
 
 /* Can go_on() find anything for the word [a, R) of the word pass's usual
  * path (hash state h, inflection ends ends[0, ne) with states hend[])?
@@ -3071,27 +3119,69 @@ found:;
     return ans | next;
 }
 
-/* cands_gate()'s way when the word is not in the memo: asks cands_maybe
- * and remembers its answer in the memo entry e (the word is x0, x1). */
-static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
-                                                     size_t te, uint64_t *e,
-                                                     uint64_t x0, uint64_t x1)
-{
-    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
-    e[0] = x0;
-    e[1] = x1;
-    e[2] = ans;
-    return ans;
-}
-
-/* The bytes of a word of L (1-15) bytes in its memo entry's two words. */
+/* The bytes of a word of L (1-15) bytes in its memo entry's two words.
+ * (No shift count of 64 or more even where it is not taken: clang warns.) */
 #define MM(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
-               (l) > 8 ? ~0ull >> 8 * (16 - (l)) : 0}
+               (l) > 8 ? ~0ull >> ((l) > 8 ? 8 * (16 - (l)) : 0) : 0}
 static const uint64_t memo_mask[16][2] = {
     {0, 0}, MM(1), MM(2),  MM(3),  MM(4),  MM(5),  MM(6),  MM(7),
     MM(8),  MM(9), MM(10), MM(11), MM(12), MM(13), MM(14), MM(15),
 };
 #undef MM
+
+/* The memo's pair of entries for the word w[0, L) (1-15 bytes, hash
+ * state h), and the word as an entry's first two words (x[0], x[1]): its
+ * bytes 0-7 and 8-14, zero-padded, with its length in the last byte (so
+ * that an empty entry, all zero, is no word); the third word is the
+ * answer (MEMO_*). Two ways: words that share a pair do not evict each
+ * other at every turn. */
+static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
+                                 size_t L, uint64_t h, uint64_t x[2])
+{
+    /* The word, zero-padded (the text has 16 bytes to spare). */
+    memcpy(&x[0], w, 8);
+    memcpy(&x[1], w + 8, 8);
+    x[0] &= memo_mask[L][0];
+    x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
+    return &memo[6 * (size_t)(h >> (65 - MEMO_BITS))];
+}
+
+/* The memo entry that holds the word w[0, L) (see memo_set), or NULL. */
+static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
+                                 size_t L, uint64_t h)
+{
+    uint64_t x[2];
+    uint64_t *e = memo_set(memo, w, L, h, x);
+    if (e[0] == x[0] && e[1] == x[1])
+        return e;
+    e += 3;
+    return e[0] == x[0] && e[1] == x[1] ? e : NULL;
+}
+
+/* Remembers the answer ans for the word w[0, L), which the memo does not
+ * hold: first in its pair, the first moved second. */
+static __attribute__((noinline)) void memo_put(uint64_t *memo,
+                                               const unsigned char *w,
+                                               size_t L, uint64_t h,
+                                               uint64_t ans)
+{
+    uint64_t x[2];
+    uint64_t *e = memo_set(memo, w, L, h, x);
+    memcpy(e + 3, e, 3 * sizeof *e);
+    e[0] = x[0];
+    e[1] = x[1];
+    e[2] = ans;
+}
+
+/* cands_gate()'s way when the word t[a, te) is not in the memo: asks
+ * cands_maybe and remembers its answer. */
+static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
+                                                     size_t te, uint64_t h)
+{
+    uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
+    memo_put(s->ms->memo, s->t + a, te - a, h, ans);
+    return ans;
+}
 
 /* cands_gate() for a word ending at te whose answer from cands_maybe is
  * ans (not 0): a candidate term inside counts if the word splits or may
@@ -3111,17 +3201,14 @@ static bool cands_after(const unsigned char *t, size_t n, size_t te,
     return te < n && ((ans >> (t[te] & 31)) & 1);
 }
 
-/* Should token_cands look at the word t[a, te) (hash state h)? What
- * cands_maybe says, and for a phrase, whether the text's next word may
- * be its next one. cands_maybe's answers depend on the word's bytes
- * alone: a memo remembers them for words of up to 15 bytes, since most
- * words that are no key are frequent ones (a scratch sees many comments)
- * and the frequent ones that end in a candidate phrase's first word
- * ("about" in "out ...") would otherwise be looked at each time. A memo
- * entry is the word's bytes 0-7 and 8-14, zero-padded, with its length
- * in the last byte (so that an empty entry, all zero, is no word), and
- * the answer. The memo's look-up is inline, the rest (a quarter of the
- * words on the benchmark corpus) out of line. */
+/* Should token_cands look at the word t[a, te) (hash state h), no key,
+ * in on_run? What cands_maybe says, and for a phrase, whether the text's
+ * next word may be its next one. cands_maybe's answers depend on the
+ * word's bytes alone: the memo remembers them for words of up to 15
+ * bytes, since most words that are no key are frequent ones (a scratch
+ * sees many comments) and the frequent ones that end in a candidate
+ * phrase's first word ("about" in "out ...") would otherwise be looked
+ * at each time. plain_word does the same for the usual word. */
 static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
                                                            size_t te, uint64_t h)
 {
@@ -3132,17 +3219,27 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         ans = cands_maybe(s->m, t, s->n, a, te,
                           te < s->n && !wordstar(t[te]));
     } else {
-        /* The word, zero-padded (the text has 16 bytes to spare). */
-        uint64_t x0, x1;
-        memcpy(&x0, t + a, 8);
-        memcpy(&x1, t + a + 8, 8);
-        x0 &= memo_mask[L][0];
-        x1 = (x1 & memo_mask[L][1]) | (uint64_t)L << 56;
-        uint64_t *e = &s->ms->memo[3 * (size_t)(h >> (64 - MEMO_BITS))];
-        ans = e[0] == x0 && e[1] == x1 ? e[2]
-                                       : cands_miss(s, a, te, e, x0, x1);
+        const uint64_t *e = memo_get(s->ms->memo, t + a, L, h);
+        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te, h);
     }
     return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
+}
+
+/* The hits of the short terms (short_tab) that the word t[a, a + L) is
+ * (L <= 2; a boundary on both sides); *found is set if it is one. */
+static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
+{
+    const dc_matcher *m = s->m;
+    const uint32_t *tab = m->short_tab;
+    int slot;
+    if (!tab || (slot = short_slot(s->t + a, L)) < 0 || !tab[slot])
+        return true;
+    *found = true;
+    const grp *g = &m->groups[tab[slot] - 1];
+    for (uint32_t k = 0; k < g->n; k++)
+        if (!push_hit(s, a, a + L, m->gent[g->first + k], DC_HIT_EXACT))
+            return false;
+    return true;
 }
 
 /* Finds the terms that are not in the database: words of one or two
@@ -3178,16 +3275,11 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     }
     bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
     if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
-        return !m->cand_any || token_cands(s, a, te, false, NULL);
-    const uint32_t *tab = m->short_tab;
-    int slot;
-    if (bb && te - a <= 2 && tab && (slot = short_slot(t + a, te - a)) >= 0 &&
-        tab[slot] && boundary_after(t, n, te)) {
-        const grp *g = &m->groups[tab[slot] - 1];
-        for (uint32_t k = 0; k < g->n; k++)
-            if (!push_hit(s, a, te, m->gent[g->first + k], DC_HIT_EXACT))
-                return false;
-    }
+        return !m->cand_any || token_cands(s, a, te, false, NULL, CM_UNKNOWN);
+    bool found = false;
+    if (bb && te - a <= 2 && boundary_after(t, n, te) &&
+        !short_hits(s, a, te - a, &found))
+        return false;
     size_t ends[4], ne = 0;
     uint64_t hend[4];
     unsigned char z = t[R - 1];
@@ -3216,7 +3308,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */
-        if (ne && !word_ends_report(s, a, ends, hend, ne))
+        if (ne && !word_ends_report(s, a, ends, hend, ne, &found))
             return false;
     }
     pend_swap(w, R);
@@ -3237,9 +3329,87 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                (t[te - 1] == 's' && te - a > 1 &&
                 hash_find(m, t + a, te - a - 1,
                           hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
-    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL);
+    return !look || token_cands(s, a, te, bb, R == te ? sl : NULL,
+                                 CM_UNKNOWN);
 }
 
+/* May a pending phrase go on with the word starting at a (after plain
+ * non-word bytes)? Its next word starts with t[a], and no '*' lies
+ * between (go_on). */
+static inline bool pend_maybe(const wpass *w, const unsigned char *t,
+                              size_t a, size_t hmax)
+{
+    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
+           a - w->rlast <= hmax &&
+           (a - w->rlast == 1 ? t[w->rlast] != '*'
+                              : !memchr(t + w->rlast, '*', a - w->rlast));
+}
+
+/* What match_words does with the usual word t[a, i): after and before
+ * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
+ * h; on_run does the same for any run, and more. e: its memo entry if
+ * the memo holds it (then it is no key unless MEMO_KEY says which), or
+ * NULL; a word of up to 15 bytes is remembered here. */
+static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
+                                                 size_t i, uint64_t h,
+                                                 uint64_t *e)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    const size_t n = s->n, hmax = m->hmax_word, L = i - a;
+    bool short_term = false, infl = false;
+    if (L <= 2 && !short_hits(s, a, L, &short_term))
+        return false;
+    size_t ends[3];
+    uint64_t hend[3];
+    size_t ne = infl_at(t, i, L, ends, h, hend); /* no '*' after it */
+    if (pend_maybe(w, t, a, hmax) &&
+        go_on_maybe(m, w, t, a, i, h, ends, hend, ne) &&
+        !go_on(s, w, a, i, h, true, ends, hend, ne))
+        return false;
+    const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[(uint32_t)e[2]] : NULL)
+                        : hash_get(m, t + a, L, hash_fin(h, L));
+    if (sl) {
+        if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
+            return false;
+        if (sl->val & HV_PREFIX)
+            pend_push(w, a, h, sl);
+    }
+    if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
+        return false;
+    pend_swap(w, i);
+    uint64_t ans = 0; /* cands_maybe's, for a word that is no key */
+    if (e)
+        ans = sl ? 0 : e[2] & CM_ALL;
+    else if (!sl && m->cand_any)
+        ans = cands_maybe(m, t, n, a, i, L <= 15 || (i < n && !wordstar(t[i])));
+    if (L <= 15) {
+        uint64_t seen = MEMO_SEEN | (short_term ? MEMO_SHORT : 0) |
+                        (infl ? MEMO_INFL : 0);
+        if (e)
+            e[2] |= seen; /* cands_gate's entry, or a word seen again */
+        else if (!sl || (size_t)(sl - m->hash) <= UINT32_MAX)
+            memo_put(s->ms->memo, t + a, L, h,
+                     (sl ? MEMO_KEY | (uint64_t)(sl - m->hash) : ans) | seen);
+    }
+    if (m->cand_any &&
+        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
+            : ans && cands_after(t, n, i, ans)) &&
+        !token_cands(s, a, i, true, sl, ans))
+        return false;
+    return true;
+}
+
+/* The word pass. Most words were seen before: the memo (memo_set) keeps,
+ * for the words of up to 15 bytes, the slot of a key, whether the word
+ * is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
+ * cands_maybe's answer. A word that the memo has seen, that is no key's
+ * inflection, has no compound candidates to look for and no pending
+ * phrase going on with its first byte costs its hash, one probe, and
+ * its short-term hits and what its slot says; any other goes out of
+ * line (plain_word, on_run), so that this loop keeps its values in
+ * registers (inline, the probe's values were spilled: it cost as much
+ * as it saved). */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -3247,8 +3417,7 @@ static bool match_words(scan *s)
     wpass w;
     wpass_init(&w);
     const dc_matcher *m = s->m;
-    const bool cands = m->cand_any;
-    const uint32_t *tab = m->short_tab;
+    uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
     for (size_t i = 0;;) {
         while (i < n && !word_tab[t[i]])
@@ -3263,72 +3432,34 @@ static bool match_words(scan *s)
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
          * otherwise look for the end of every word again. */
         *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
-        /* The usual word: after and before plain non-word bytes (not ' or
-         * '*'), of at most hmax bytes. on_run does the same for it, and
-         * more. */
         size_t L = i - a;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
-        if (!((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN) &&
-            L <= hmax) {
-            int slot;
-            if (L <= 2 && tab && (slot = short_slot(t + a, L)) >= 0 &&
-                tab[slot]) {
-                const grp *g = &m->groups[tab[slot] - 1];
-                for (uint32_t k = 0; k < g->n; k++)
-                    if (!push_hit(s, a, i, m->gent[g->first + k],
-                                  DC_HIT_EXACT))
-                        return false;
-            }
-            /* Inflections (word_ends, with no '*' at the end). */
-            size_t ends[3], ne = 0;
-            uint64_t hend[3];
-            unsigned char z = t[i - 1];
-            if (L >= 2 && (byte_cls[z] & BC_INFL)) {
-                unsigned char y = L > 2 ? t[i - 2] : 0, x = L > 3 ? t[i - 3] : 0;
-                uint64_t h1 = h * HASH_INV - z, h2 = h1 * HASH_INV - y;
-                if (z != 'n' && z != 'g') {
-                    ends[ne] = i - 1;
-                    hend[ne++] = h1;
-                }
-                if ((y == 'e' && z != 'n' && z != 'g') ||
-                    (y == 'i' && z == 'n') || (y == 'r' && z == 's')) {
-                    ends[ne] = i - 2;
-                    hend[ne++] = h2;
-                }
-                if ((x == 'i' && y == 'n' && z == 'g') ||
-                    (x == 'e' && y == 'r' && z == 's')) {
-                    ends[ne] = i - 3;
-                    hend[ne++] = h2 * HASH_INV - x;
-                }
-            }
-            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
-                a - w.rlast <= hmax &&
-                (a - w.rlast == 1 ? t[w.rlast] != '*'
-                                  : !memchr(t + w.rlast, '*', a - w.rlast)) &&
-                go_on_maybe(m, &w, t, a, i, h, ends, hend, ne) &&
-                !go_on(s, &w, a, i, h, true, ends, hend, ne))
-                return false;
-            const hslot *sl = hash_get(m, t + a, L, hash_fin(h, L));
-            if (sl) {
-                if ((sl->val & HV_WORD) &&
-                    !report_word(s, sl->val & HV_ID, a, i))
-                    return false;
-                if (sl->val & HV_PREFIX)
-                    pend_push(&w, a, h, sl);
-            }
-            if (ne && !word_ends_report(s, a, ends, hend, ne))
-                return false;
-            pend_swap(&w, i);
-            if (cands &&
-                (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
-                    : cands_gate(s, a, i, h)) &&
-                !token_cands(s, a, i, true, sl))
+        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
+            if (!on_run(s, &w, a, i, h))
                 return false;
             continue;
         }
-        if (!on_run(s, &w, a, i, h))
+        uint64_t *e = L <= 15 ? memo_get(memo, t + a, L, h) : NULL;
+        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN &&
+            !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
+            uint64_t v = e[2];
+            const hslot *sl = v & MEMO_KEY ? &m->hash[(uint32_t)v] : NULL;
+            if (sl ? !(sl->val & (HV_SPLIT | HV_INNER)) : !(v & CM_ALL)) {
+                bool short_term;
+                if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
+                    return false;
+                if (sl && (sl->val & HV_WORD) &&
+                    !report_word(s, sl->val & HV_ID, a, i))
+                    return false;
+                if (sl && (sl->val & HV_PREFIX))
+                    pend_push(&w, a, h, sl);
+                pend_swap(&w, i);
+                continue;
+            }
+        }
+        if (!plain_word(s, &w, a, i, h, e))
             return false;
     }
 }
