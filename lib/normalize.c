@@ -36,8 +36,10 @@
 #include <emmintrin.h>
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h> /* the AVX2 pass, chosen at normalizer build */
+#include <immintrin.h> /* the AVX2 paths, chosen at normalizer build */
 #define HAVE_AVX2_PATH 1
+#define AVX2 __attribute__((target("avx2,bmi")))
+#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 #else
 #define HAVE_AVX2_PATH 0
 #endif
@@ -477,6 +479,89 @@ static inline void iota8(uint32_t *p, uint32_t v)
 #endif
 }
 
+#if HAVE_AVX2_PATH
+/* Stage 1's ASCII runs with AVX2 (when the normalizer chose it): the end of
+ * a run 32 bytes at a time, and its copy with the identity map in whole
+ * vectors. Both give what the portable loops in expand() give. */
+
+/* The first non-ASCII byte at or after j (j <= len), or len. */
+AVX2 static size_t ascii_end32(const unsigned char *s, size_t j, size_t len)
+{
+    for (; j + 32 <= len; j += 32) {
+        uint32_t hi = (uint32_t)_mm256_movemask_epi8(
+            _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
+        if (hi)
+            return j + (size_t)__builtin_ctz(hi);
+    }
+    if (j == len)
+        return len;
+    if (len >= 32) { /* the 32 bytes that end the text: bit k is len - 32 + k */
+        uint32_t hi = (uint32_t)_mm256_movemask_epi8(_mm256_loadu_si256(
+                          (const __m256i *)(const void *)(s + len - 32))) >>
+                      (j + 32 - len);
+        return hi ? j + (size_t)__builtin_ctz(hi) : len;
+    }
+    while (j < len && s[j] < 0x80)
+        j++;
+    return j;
+}
+
+/* m's entries [o, o + r) = the ASCII bytes s[i..i + r), each mapped to
+ * itself. Vectors past the last whole one are written again ending at r:
+ * an entry depends only on its own position, so rewriting it is harmless,
+ * and nothing is written past o + r. */
+AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
+                              size_t i, size_t r)
+{
+    char *t = m->text + o;
+    uint32_t *b = m->src_begin + o, *e = m->src_end + o;
+    uint8_t *h = m->how + o;
+    if (r < 8) {
+        for (size_t k = 0; k < r; k++) {
+            t[k] = (char)s[i + k];
+            b[k] = (uint32_t)(i + k);
+            e[k] = (uint32_t)(i + k) + 1;
+            h[k] = 0;
+        }
+        return;
+    }
+    const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i one = _mm256_set1_epi32(1);
+    for (size_t k = 0;; k += 8) {
+        if (k + 8 > r)
+            k = r - 8;
+        __m256i v = _mm256_add_epi32(_mm256_set1_epi32((int)(i + k)), iota);
+        _mm256_storeu_si256((__m256i *)(void *)(b + k), v);
+        _mm256_storeu_si256((__m256i *)(void *)(e + k),
+                            _mm256_add_epi32(v, one));
+        if (k + 8 >= r)
+            break;
+    }
+    if (r >= 32) {
+        for (size_t k = 0;; k += 32) {
+            if (k + 32 > r)
+                k = r - 32;
+            _mm256_storeu_si256(
+                (__m256i *)(void *)(t + k),
+                _mm256_loadu_si256((const __m256i *)(const void *)(s + i + k)));
+            _mm256_storeu_si256((__m256i *)(void *)(h + k),
+                                _mm256_setzero_si256());
+            if (k + 32 >= r)
+                break;
+        }
+    } else {
+        for (size_t k = 0;; k += 8) {
+            if (k + 8 > r)
+                k = r - 8;
+            memcpy(t + k, s + i + k, 8);
+            memset(h + k, 0, 8);
+            if (k + 8 >= r)
+                break;
+        }
+    }
+}
+#endif
+
 /* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
  * Armenian letter with no ASCII look-alike. */
 static bool foreign_ahead(const dc_normalizer *nz, dc_norm_scratch *ns,
@@ -529,13 +614,20 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
     while (i < len) {
         if (s[i] < 0x80) {
             size_t j = i + 1;
-            for (uint64_t w; j + 8 <= len; j += 8) {
-                memcpy(&w, s + j, 8);
-                if (w & 0x8080808080808080ull)
-                    break;
+#if HAVE_AVX2_PATH
+            if (nz->avx2)
+                j = ascii_end32(s, j, len);
+            else
+#endif
+            {
+                for (uint64_t w; j + 8 <= len; j += 8) {
+                    memcpy(&w, s + j, 8);
+                    if (w & 0x8080808080808080ull)
+                        break;
+                }
+                while (j < len && s[j] < 0x80)
+                    j++;
             }
-            while (j < len && s[j] < 0x80)
-                j++;
             size_t r = j - i;
             if ((st = reserve(al, m, o + r + 1, o, max_out)) != DECORUM_OK)
                 return st;
@@ -546,6 +638,14 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
                         break;
                     }
             }
+#if HAVE_AVX2_PATH
+            if (nz->avx2) {
+                ascii_copy32(m, o, s, i, r);
+                o += r;
+                i = j;
+                continue;
+            }
+#endif
             memcpy(m->text + o, s + i, r);
             memset(m->how + o, 0, r);
             size_t k = 0;
@@ -1283,8 +1383,6 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
  * ones), and the windows over the previous chunk are 64-bit words. Chosen
  * at normalizer build when the CPU has AVX2 (dc_normalizer_set_avx2() turns
  * it off for tests). */
-#define AVX2 __attribute__((target("avx2,bmi")))
-#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 
 /* Class bits of the nibble tables, (high nibbles, low nibbles) of the
  * bytes they stand for. The classes the pass asks about are pairs of bits,
