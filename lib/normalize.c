@@ -1687,8 +1687,11 @@ AVX2_INLINE bool ascii32(const unsigned char *s, size_t n)
 
 /* Stage 2 by quick32() where it can prove its output and by fold() over
  * the stretches where it cannot: fold() takes over at the restart point
- * before the trouble and hands back at the first one 32 bytes or more past
- * it (so that a text full of trouble costs at most about twice fold()).
+ * before the trouble and hands back at the first one past it. The first
+ * time that is one byte past (most texts have one double space or one
+ * stretched word, and the chunk pass is much cheaper than fold()); each
+ * later time twice as far, up to 32 bytes, so that a text full of trouble
+ * still costs at most about twice fold().
  * Returns the output length, with *ev the evasion bits when *folded stays
  * false, or SIZE_MAX when (ident) the text is not ASCII. */
 AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
@@ -1698,7 +1701,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
 {
     if (ident && !ascii32(s, n))
         return SIZE_MAX;
-    size_t i = 0, delta = 0;
+    size_t i = 0, delta = 0, gap = 1;
     for (;;) {
         size_t q = i, lim = SIZE_MAX - 32, at;
         int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
@@ -1706,8 +1709,11 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
         if (r == Q_DONE)
             return n - delta;
         *folded = true;
-        size_t o = fold(nz, s, n, q, q - delta, lim + 32, isb, ise, ihw, ident,
+        /* A restart point has two bytes before it: fold() reads them. */
+        size_t stop = lim + gap < 2 ? 2 : lim + gap;
+        size_t o = fold(nz, s, n, q, q - delta, stop, isb, ise, ihw, ident,
                         out, &at);
+        gap = gap < 32 ? 2 * gap : 32;
         if (at >= n)
             return o;
         delta = at - o;
