@@ -1182,12 +1182,16 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
         bool has_letter = false;
         for (size_t k = a; k < b; k++)
             has_letter |= cls[s[k]] == K_LETTER;
+        done = b;
+        /* Every word rule needs a letter in the token: "&#128514;", "1488"
+         * and "$5" stay as the chunk pass wrote them. */
+        if (!has_letter)
+            continue;
         if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
                         ident, out, a - delta) != b - delta)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
         for (size_t k = a - delta; k < b - delta; k++)
             h |= out->how[k];
-        done = b;
     }
     out->text[n - delta] = '\0';
     *ev = h; /* with !ident, only what the word rules added */
