@@ -506,59 +506,74 @@ AVX2 static size_t ascii_end32(const unsigned char *s, size_t j, size_t len)
     return j;
 }
 
-/* m's entries [o, o + r) = the ASCII bytes s[i..i + r), each mapped to
- * itself. Vectors past the last whole one are written again ending at r:
- * an entry depends only on its own position, so rewriting it is harmless,
- * and nothing is written past o + r. */
-AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
-                              size_t i, size_t r)
+/* m's entries [o, o + r): source offsets i, i + 1, ..., each one byte
+ * long, and no evasion bits. Vectors past the last whole one are written
+ * again ending at r: an entry depends only on its own position, so
+ * rewriting it is harmless, and nothing is written past o + r. */
+AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
 {
-    char *t = m->text + o;
     uint32_t *b = m->src_begin + o, *e = m->src_end + o;
     uint8_t *h = m->how + o;
     if (r < 8) {
         for (size_t k = 0; k < r; k++) {
-            t[k] = (char)s[i + k];
             b[k] = (uint32_t)(i + k);
             e[k] = (uint32_t)(i + k) + 1;
             h[k] = 0;
         }
         return;
     }
-    const __m256i iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    const __m256i one = _mm256_set1_epi32(1);
-    for (size_t k = 0;; k += 8) {
-        if (k + 8 > r)
-            k = r - 8;
-        __m256i v = _mm256_add_epi32(_mm256_set1_epi32((int)(i + k)), iota);
+    const __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+    __m256i v = _mm256_add_epi32(_mm256_set1_epi32((int)i),
+                                 _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    size_t k = 0;
+    for (; k + 8 <= r; k += 8) {
         _mm256_storeu_si256((__m256i *)(void *)(b + k), v);
         _mm256_storeu_si256((__m256i *)(void *)(e + k),
                             _mm256_add_epi32(v, one));
-        if (k + 8 >= r)
-            break;
+        v = _mm256_add_epi32(v, eight);
+    }
+    if (k < r) {
+        v = _mm256_sub_epi32(v, _mm256_set1_epi32((int)(k + 8 - r)));
+        _mm256_storeu_si256((__m256i *)(void *)(b + r - 8), v);
+        _mm256_storeu_si256((__m256i *)(void *)(e + r - 8),
+                            _mm256_add_epi32(v, one));
     }
     if (r >= 32) {
-        for (size_t k = 0;; k += 32) {
-            if (k + 32 > r)
-                k = r - 32;
+        for (k = 0; k + 32 <= r; k += 32)
+            _mm256_storeu_si256((__m256i *)(void *)(h + k),
+                                _mm256_setzero_si256());
+        _mm256_storeu_si256((__m256i *)(void *)(h + r - 32),
+                            _mm256_setzero_si256());
+    } else {
+        for (k = 0; k + 8 <= r; k += 8)
+            memset(h + k, 0, 8);
+        memset(h + r - 8, 0, 8);
+    }
+}
+
+/* m's entries [o, o + r) = the ASCII bytes s[i..i + r), each mapped to
+ * itself (the last vector overlapping as in ident_map32()). */
+AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
+                              size_t i, size_t r)
+{
+    char *t = m->text + o;
+    if (r >= 32) {
+        for (size_t k = 0; k + 32 <= r; k += 32)
             _mm256_storeu_si256(
                 (__m256i *)(void *)(t + k),
                 _mm256_loadu_si256((const __m256i *)(const void *)(s + i + k)));
-            _mm256_storeu_si256((__m256i *)(void *)(h + k),
-                                _mm256_setzero_si256());
-            if (k + 32 >= r)
-                break;
-        }
-    } else {
-        for (size_t k = 0;; k += 8) {
-            if (k + 8 > r)
-                k = r - 8;
+        _mm256_storeu_si256(
+            (__m256i *)(void *)(t + r - 32),
+            _mm256_loadu_si256((const __m256i *)(const void *)(s + i + r - 32)));
+    } else if (r >= 8) {
+        for (size_t k = 0; k + 8 <= r; k += 8)
             memcpy(t + k, s + i + k, 8);
-            memset(h + k, 0, 8);
-            if (k + 8 >= r)
-                break;
-        }
+        memcpy(t + r - 8, s + i + r - 8, 8);
+    } else {
+        for (size_t k = 0; k < r; k++)
+            t[k] = (char)s[i + k];
     }
+    ident_map32(m, o, i, r);
 }
 #endif
 
