@@ -1740,6 +1740,24 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
     }
 }
 
+/* The OR of h[0..n), n >= 32: the evasion bits of an output. */
+AVX2 static uint32_t or_bytes32(const uint8_t *h, size_t n)
+{
+    __m256i acc =
+        _mm256_loadu_si256((const __m256i *)(const void *)(h + n - 32));
+    for (size_t k = 0; k + 32 < n; k += 32)
+        acc = _mm256_or_si256(
+            acc, _mm256_loadu_si256((const __m256i *)(const void *)(h + k)));
+    __m128i a = _mm_or_si128(_mm256_castsi256_si128(acc),
+                             _mm256_extracti128_si256(acc, 1));
+    a = _mm_or_si128(a, _mm_srli_si128(a, 8));
+    a = _mm_or_si128(a, _mm_srli_si128(a, 4));
+    uint32_t w = (uint32_t)_mm_cvtsi128_si32(a);
+    w |= w >> 16;
+    w |= w >> 8;
+    return w & 0xff;
+}
+
 AVX2 static size_t words32_ascii(const dc_normalizer *nz,
                                  const unsigned char *s, size_t n,
                                  dc_norm *out, uint32_t *ev, bool *folded)
@@ -1959,6 +1977,12 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = false;
     }
     out->len = o;
+#if HAVE_AVX2_PATH
+    if (nz->avx2 && o >= 32) {
+        out->evasions = or_bytes32(out->how, o);
+        return DECORUM_OK;
+    }
+#endif
     uint64_t acc = 0;
     size_t k = 0;
     for (; k + 8 <= o; k += 8) {
