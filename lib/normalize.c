@@ -1161,6 +1161,7 @@ static bool all_ascii(const unsigned char *s, size_t n)
  * right up to a point from which fold() can carry on. */
 enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART };
 
+#if defined(__SSE2__) || HAVE_AVX2_PATH /* the chunk passes */
 /* Whether the text ends in three single letters or digits with the same
  * separator between them: what a chunk pass cannot see when the text ends
  * with a full chunk. */
@@ -1171,6 +1172,7 @@ static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
            IS_ELEM(cls[s[n - 5]]) && s[n - 2] == s[n - 4] &&
            (n == 5 || !IS_ELEM(cls[s[n - 6]]));
 }
+#endif
 
 /* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
  * (byte positions in ascending order) are rerun through token_rules() in
