@@ -36,8 +36,10 @@
 #include <emmintrin.h>
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h> /* the AVX2 pass, chosen at normalizer build */
+#include <immintrin.h> /* the AVX2 paths, chosen at normalizer build */
 #define HAVE_AVX2_PATH 1
+#define AVX2 __attribute__((target("avx2,bmi")))
+#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 #else
 #define HAVE_AVX2_PATH 0
 #endif
@@ -107,12 +109,17 @@ typedef struct cp_entry {
     char alt[CP_ALT_MAX];
 } cp_entry;
 
-#define CACHE_BITS 10
-#define CACHE_SIZE (1u << CACHE_BITS)
+/* The cache: 128 sets of 8 entries, a set chosen by the low code point
+ * bits, an entry replaced in turn (FIFO). Emoji crowd a few 256-code-point
+ * blocks; direct-mapped, one in five misses of the bench corpus was a
+ * code point evicted by another of the same low bits. */
+#define CACHE_SETS 128u
+#define CACHE_WAYS 8u
 
 struct dc_norm_scratch {
-    dc_norm mid;                 /* stage 1 output, with its offset map */
-    cp_entry cache[CACHE_SIZE];  /* direct-mapped by low code point bits */
+    dc_norm mid; /* stage 1 output, with its offset map */
+    cp_entry cache[CACHE_SETS][CACHE_WAYS];
+    uint8_t victim[CACHE_SETS]; /* the way each set replaces next */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -447,11 +454,14 @@ passthrough:
 static const cp_entry *lookup(const dc_normalizer *nz, dc_norm_scratch *ns,
                               uint32_t cp)
 {
-    cp_entry *e = &ns->cache[cp & (CACHE_SIZE - 1)];
-    if (e->cp != cp) {
-        compute_cp(nz, cp, e);
-        e->cp = cp;
-    }
+    size_t set = cp & (CACHE_SETS - 1);
+    cp_entry *ways = ns->cache[set];
+    for (unsigned w = 0; w < CACHE_WAYS; w++)
+        if (ways[w].cp == cp)
+            return &ways[w];
+    cp_entry *e = &ways[ns->victim[set]++ % CACHE_WAYS];
+    compute_cp(nz, cp, e);
+    e->cp = cp;
     return e;
 }
 
@@ -468,6 +478,104 @@ static inline void iota8(uint32_t *p, uint32_t v)
         p[q] = v + q;
 #endif
 }
+
+#if HAVE_AVX2_PATH
+/* Stage 1's ASCII runs with AVX2 (when the normalizer chose it): the end of
+ * a run 32 bytes at a time, and its copy with the identity map in whole
+ * vectors. Both give what the portable loops in expand() give. */
+
+/* The first non-ASCII byte at or after j (j <= len), or len. */
+AVX2 static size_t ascii_end32(const unsigned char *s, size_t j, size_t len)
+{
+    for (; j + 32 <= len; j += 32) {
+        uint32_t hi = (uint32_t)_mm256_movemask_epi8(
+            _mm256_loadu_si256((const __m256i *)(const void *)(s + j)));
+        if (hi)
+            return j + (size_t)__builtin_ctz(hi);
+    }
+    if (j == len)
+        return len;
+    if (len >= 32) { /* the 32 bytes that end the text: bit k is len - 32 + k */
+        uint32_t hi = (uint32_t)_mm256_movemask_epi8(_mm256_loadu_si256(
+                          (const __m256i *)(const void *)(s + len - 32))) >>
+                      (j + 32 - len);
+        return hi ? j + (size_t)__builtin_ctz(hi) : len;
+    }
+    while (j < len && s[j] < 0x80)
+        j++;
+    return j;
+}
+
+/* m's entries [o, o + r): source offsets i, i + 1, ..., each one byte
+ * long, and no evasion bits. Vectors past the last whole one are written
+ * again ending at r: an entry depends only on its own position, so
+ * rewriting it is harmless, and nothing is written past o + r. */
+AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
+{
+    uint32_t *b = m->src_begin + o, *e = m->src_end + o;
+    uint8_t *h = m->how + o;
+    if (r < 8) {
+        for (size_t k = 0; k < r; k++) {
+            b[k] = (uint32_t)(i + k);
+            e[k] = (uint32_t)(i + k) + 1;
+            h[k] = 0;
+        }
+        return;
+    }
+    const __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+    __m256i v = _mm256_add_epi32(_mm256_set1_epi32((int)i),
+                                 _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    size_t k = 0;
+    for (; k + 8 <= r; k += 8) {
+        _mm256_storeu_si256((__m256i *)(void *)(b + k), v);
+        _mm256_storeu_si256((__m256i *)(void *)(e + k),
+                            _mm256_add_epi32(v, one));
+        v = _mm256_add_epi32(v, eight);
+    }
+    if (k < r) {
+        v = _mm256_sub_epi32(v, _mm256_set1_epi32((int)(k + 8 - r)));
+        _mm256_storeu_si256((__m256i *)(void *)(b + r - 8), v);
+        _mm256_storeu_si256((__m256i *)(void *)(e + r - 8),
+                            _mm256_add_epi32(v, one));
+    }
+    if (r >= 32) {
+        for (k = 0; k + 32 <= r; k += 32)
+            _mm256_storeu_si256((__m256i *)(void *)(h + k),
+                                _mm256_setzero_si256());
+        _mm256_storeu_si256((__m256i *)(void *)(h + r - 32),
+                            _mm256_setzero_si256());
+    } else {
+        for (k = 0; k + 8 <= r; k += 8)
+            memset(h + k, 0, 8);
+        memset(h + r - 8, 0, 8);
+    }
+}
+
+/* m's entries [o, o + r) = the ASCII bytes s[i..i + r), each mapped to
+ * itself (the last vector overlapping as in ident_map32()). */
+AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
+                              size_t i, size_t r)
+{
+    char *t = m->text + o;
+    if (r >= 32) {
+        for (size_t k = 0; k + 32 <= r; k += 32)
+            _mm256_storeu_si256(
+                (__m256i *)(void *)(t + k),
+                _mm256_loadu_si256((const __m256i *)(const void *)(s + i + k)));
+        _mm256_storeu_si256(
+            (__m256i *)(void *)(t + r - 32),
+            _mm256_loadu_si256((const __m256i *)(const void *)(s + i + r - 32)));
+    } else if (r >= 8) {
+        for (size_t k = 0; k + 8 <= r; k += 8)
+            memcpy(t + k, s + i + k, 8);
+        memcpy(t + r - 8, s + i + r - 8, 8);
+    } else {
+        for (size_t k = 0; k < r; k++)
+            t[k] = (char)s[i + k];
+    }
+    ident_map32(m, o, i, r);
+}
+#endif
 
 /* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
  * Armenian letter with no ASCII look-alike. */
@@ -521,13 +629,20 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
     while (i < len) {
         if (s[i] < 0x80) {
             size_t j = i + 1;
-            for (uint64_t w; j + 8 <= len; j += 8) {
-                memcpy(&w, s + j, 8);
-                if (w & 0x8080808080808080ull)
-                    break;
+#if HAVE_AVX2_PATH
+            if (nz->avx2)
+                j = ascii_end32(s, j, len);
+            else
+#endif
+            {
+                for (uint64_t w; j + 8 <= len; j += 8) {
+                    memcpy(&w, s + j, 8);
+                    if (w & 0x8080808080808080ull)
+                        break;
+                }
+                while (j < len && s[j] < 0x80)
+                    j++;
             }
-            while (j < len && s[j] < 0x80)
-                j++;
             size_t r = j - i;
             if ((st = reserve(al, m, o + r + 1, o, max_out)) != DECORUM_OK)
                 return st;
@@ -538,6 +653,14 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
                         break;
                     }
             }
+#if HAVE_AVX2_PATH
+            if (nz->avx2) {
+                ascii_copy32(m, o, s, i, r);
+                o += r;
+                i = j;
+                continue;
+            }
+#endif
             memcpy(m->text + o, s + i, r);
             memset(m->how + o, 0, r);
             size_t k = 0;
@@ -1038,6 +1161,7 @@ static bool all_ascii(const unsigned char *s, size_t n)
  * right up to a point from which fold() can carry on. */
 enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART };
 
+#if defined(__SSE2__) || HAVE_AVX2_PATH /* the chunk passes */
 /* Whether the text ends in three single letters or digits with the same
  * separator between them: what a chunk pass cannot see when the text ends
  * with a full chunk. */
@@ -1048,6 +1172,7 @@ static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
            IS_ELEM(cls[s[n - 5]]) && s[n - 2] == s[n - 4] &&
            (n == 5 || !IS_ELEM(cls[s[n - 6]]));
 }
+#endif
 
 /* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
  * (byte positions in ascending order) are rerun through token_rules() in
@@ -1074,12 +1199,16 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
         bool has_letter = false;
         for (size_t k = a; k < b; k++)
             has_letter |= cls[s[k]] == K_LETTER;
+        done = b;
+        /* Every word rule needs a letter in the token: "&#128514;", "1488"
+         * and "$5" stay as the chunk pass wrote them. */
+        if (!has_letter)
+            continue;
         if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
                         ident, out, a - delta) != b - delta)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
         for (size_t k = a - delta; k < b - delta; k++)
             h |= out->how[k];
-        done = b;
     }
     out->text[n - delta] = '\0';
     *ev = h; /* with !ident, only what the word rules added */
@@ -1275,8 +1404,6 @@ static int quick_mapped(const dc_normalizer *nz, const dc_norm *mid,
  * ones), and the windows over the previous chunk are 64-bit words. Chosen
  * at normalizer build when the CPU has AVX2 (dc_normalizer_set_avx2() turns
  * it off for tests). */
-#define AVX2 __attribute__((target("avx2,bmi")))
-#define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 
 /* Class bits of the nibble tables, (high nibbles, low nibbles) of the
  * bytes they stand for. The classes the pass asks about are pairs of bits,
@@ -1581,8 +1708,11 @@ AVX2_INLINE bool ascii32(const unsigned char *s, size_t n)
 
 /* Stage 2 by quick32() where it can prove its output and by fold() over
  * the stretches where it cannot: fold() takes over at the restart point
- * before the trouble and hands back at the first one 32 bytes or more past
- * it (so that a text full of trouble costs at most about twice fold()).
+ * before the trouble and hands back at the first one past it. The first
+ * time that is one byte past (most texts have one double space or one
+ * stretched word, and the chunk pass is much cheaper than fold()); each
+ * later time twice as far, up to 32 bytes, so that a text full of trouble
+ * still costs at most about twice fold().
  * Returns the output length, with *ev the evasion bits when *folded stays
  * false, or SIZE_MAX when (ident) the text is not ASCII. */
 AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
@@ -1592,7 +1722,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
 {
     if (ident && !ascii32(s, n))
         return SIZE_MAX;
-    size_t i = 0, delta = 0;
+    size_t i = 0, delta = 0, gap = 1;
     for (;;) {
         size_t q = i, lim = SIZE_MAX - 32, at;
         int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
@@ -1600,13 +1730,34 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
         if (r == Q_DONE)
             return n - delta;
         *folded = true;
-        size_t o = fold(nz, s, n, q, q - delta, lim + 32, isb, ise, ihw, ident,
+        /* A restart point has two bytes before it: fold() reads them. */
+        size_t stop = lim + gap < 2 ? 2 : lim + gap;
+        size_t o = fold(nz, s, n, q, q - delta, stop, isb, ise, ihw, ident,
                         out, &at);
+        gap = gap < 32 ? 2 * gap : 32;
         if (at >= n)
             return o;
         delta = at - o;
         i = at;
     }
+}
+
+/* The OR of h[0..n), n >= 32: the evasion bits of an output. */
+AVX2 static uint32_t or_bytes32(const uint8_t *h, size_t n)
+{
+    __m256i acc =
+        _mm256_loadu_si256((const __m256i *)(const void *)(h + n - 32));
+    for (size_t k = 0; k + 32 < n; k += 32)
+        acc = _mm256_or_si256(
+            acc, _mm256_loadu_si256((const __m256i *)(const void *)(h + k)));
+    __m128i a = _mm_or_si128(_mm256_castsi256_si128(acc),
+                             _mm256_extracti128_si256(acc, 1));
+    a = _mm_or_si128(a, _mm_srli_si128(a, 8));
+    a = _mm_or_si128(a, _mm_srli_si128(a, 4));
+    uint32_t w = (uint32_t)_mm_cvtsi128_si32(a);
+    w |= w >> 16;
+    w |= w >> 8;
+    return w & 0xff;
 }
 
 AVX2 static size_t words32_ascii(const dc_normalizer *nz,
@@ -1828,6 +1979,12 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         out->ascii = false;
     }
     out->len = o;
+#if HAVE_AVX2_PATH
+    if (nz->avx2 && o >= 32) {
+        out->evasions = or_bytes32(out->how, o);
+        return DECORUM_OK;
+    }
+#endif
     uint64_t acc = 0;
     size_t k = 0;
     for (; k + 8 <= o; k += 8) {
