@@ -280,21 +280,33 @@ static void worker_free(struct worker *w)
     jbuf_free(&w->in);
 }
 
+/* Opens an output line with the id (the line number when the input gave
+ * none) and the ", " after it. One reservation for the three pieces: this
+ * runs for every line. */
 static int put_id(struct jbuf *out, const struct jsonl_item *it,
                   uint64_t lineno)
 {
-    if (jbuf_puts(out, "{\"id\": "))
+    static const char head[] = "{\"id\": ";
+    if (!it->id)
+        return jbuf_put(out, head, sizeof head - 1) ||
+               jsonw_uint(out, lineno) || jbuf_put(out, ", ", 2);
+    size_t n = it->id_len;
+    if (n > SIZE_MAX - 16 || jbuf_reserve(out, n + 16) != 0)
         return -1;
-    if (it->id)
-        return jbuf_put(out, it->id, it->id_len);
-    return jsonw_uint(out, lineno);
+    char *o = out->p + out->len;
+    memcpy(o, head, sizeof head - 1);
+    o += sizeof head - 1;
+    memcpy(o, it->id, n);
+    memcpy(o + n, ", ", 2);
+    out->len += sizeof head - 1 + n + 2;
+    return 0;
 }
 
 static int put_error(struct jbuf *out, const struct jsonl_item *it,
                      uint64_t lineno, enum jsonl_code code, const char *msg)
 {
     const char *name = jsonl_code_name(code);
-    if (put_id(out, it, lineno) || jbuf_puts(out, ", \"error\": {\"code\": ") ||
+    if (put_id(out, it, lineno) || jbuf_puts(out, "\"error\": {\"code\": ") ||
         jsonw_string(out, name, strlen(name)) ||
         jbuf_puts(out, ", \"message\": ") ||
         jsonw_string(out, msg, strlen(msg)) || jbuf_puts(out, "}}\n"))
@@ -330,7 +342,7 @@ static int score_line(struct worker *w, const char *line, size_t len,
             w->eng, w->scr, it->text.p, it->text.len,
             (it->parent.len || it->context.len) ? &ctx : NULL, &res, &de);
         if (st == DECORUM_OK) {
-            if (put_id(out, it, lineno) == 0 && jbuf_put(out, ", ", 2) == 0 &&
+            if (put_id(out, it, lineno) == 0 &&
                 jsonw_result(out, res, it->text.p, it->text.len) == 0 &&
                 jbuf_put(out, "}\n", 2) == 0)
                 return 0;
