@@ -286,9 +286,10 @@ int jsonw_score(struct jbuf *b, float x)
 /*
  * The fixed parts of a result line, rendered once from the library's names
  * (so they cannot drift from it): most of the output of a short comment.
- * Each fragment sits in a FRAG-byte cell and is copied with a fixed-size
- * memcpy of the whole cell (two or four vector moves, no call), then the
- * output pointer advances by its real length. The library's names are
+ * Each fragment sits in a FRAG-byte cell (or half of one) and is copied
+ * with a fixed-size memcpy of the whole cell (two or four vector moves, no
+ * call), then the output pointer advances by its real length. The
+ * library's names are
  * short; one that did not fit a cell would make every result an error
  * (names.failed), never a cut name.
  */
@@ -300,10 +301,17 @@ struct frag {
     size_t len; /* bytes of the fragment, at most FRAG */
 };
 
+/* The same in half a cell, for the names that fit: an attribute key is
+ * copied six times a line. */
+struct frag32 {
+    char s[FRAG / 2];
+    size_t len;
+};
+
 static struct {
     struct frag verdict[N_VERDICTS + 1]; /* "verdict": "reject", "hateful": */
-    struct frag attr_key[DECORUM_N_ATTRIBUTES]; /* "TOXICITY":  / , "INSULT": */
-    struct frag span_attr[DECORUM_N_ATTRIBUTES + 1]; /* , "attribute": "X" */
+    struct frag32 attr_key[DECORUM_N_ATTRIBUTES]; /* "TOXICITY":  / , "INSULT": */
+    struct frag32 span_attr[DECORUM_N_ATTRIBUTES + 1]; /* , "attribute": "X" */
     struct frag span_signal[DECORUM_N_SIGNALS + 1]; /* , "signal": "x", "reason": */
     size_t head_room;  /* room the head of a result needs */
     size_t span_room;  /* room a span needs besides its text and reason */
@@ -312,10 +320,12 @@ static struct {
 
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
-/* Sets f to the concatenation of a, name (as a JSON string when quote is
- * set, else raw) and b. */
-static void frag_set(struct frag *f, const char *a, const char *name,
-                     int quote, const char *b)
+/* Sets the fragment in cell[cell_size], its length in *len, to the
+ * concatenation of a, name (as a JSON string when quote is set, else raw)
+ * and b. */
+static void frag_set(char *cell, size_t cell_size, size_t *len,
+                     const char *a, const char *name, int quote,
+                     const char *b)
 {
     size_t na = strlen(a), nn = strlen(name), nb = strlen(b);
     char tmp[ESCAPE_ROOM(FRAG) + 3 * FRAG]; /* room to see it is too long */
@@ -336,12 +346,16 @@ static void frag_set(struct frag *f, const char *a, const char *name,
     }
     memcpy(o, b, nb);
     o += nb;
-    f->len = (size_t)(o - tmp);
-    if (f->len > FRAG)
+    *len = (size_t)(o - tmp);
+    if (*len > cell_size)
         names.failed = 1;
     else
-        memcpy(f->s, tmp, f->len);
+        memcpy(cell, tmp, *len);
 }
+
+/* frag_set on a struct frag or frag32. */
+#define FRAG_SET(f, a, name, quote, b)                                         \
+    frag_set((f).s, sizeof (f).s, &(f).len, a, name, quote, b)
 
 static void names_init(void)
 {
@@ -350,14 +364,14 @@ static void names_init(void)
         /* Out of range (v == N_VERDICTS) is written "review". */
         const char *n = v < N_VERDICTS ? decorum_verdict_name((decorum_verdict)v)
                                        : NULL;
-        frag_set(&names.verdict[v], "\"verdict\": \"", n ? n : "review", 0,
+        FRAG_SET(names.verdict[v], "\"verdict\": \"", n ? n : "review", 0,
                  "\", \"hateful\": ");
         if (names.verdict[v].len > max_verdict)
             max_verdict = names.verdict[v].len;
     }
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         const char *n = decorum_attribute_name((decorum_attribute)a);
-        frag_set(&names.attr_key[a], a ? ", \"" : "\"", n ? n : "?", 0,
+        FRAG_SET(names.attr_key[a], a ? ", \"" : "\"", n ? n : "?", 0,
                  "\": ");
         attr_keys += names.attr_key[a].len;
     }
@@ -365,7 +379,7 @@ static void names_init(void)
         const char *n = a < DECORUM_N_ATTRIBUTES
                             ? decorum_attribute_name((decorum_attribute)a)
                             : NULL;
-        frag_set(&names.span_attr[a], ", \"attribute\": ", n ? n : "unknown",
+        FRAG_SET(names.span_attr[a], ", \"attribute\": ", n ? n : "unknown",
                  1, "");
         if (names.span_attr[a].len > max_attr)
             max_attr = names.span_attr[a].len;
@@ -373,7 +387,7 @@ static void names_init(void)
     for (int g = 0; g <= DECORUM_N_SIGNALS; g++) {
         const char *n =
             g < DECORUM_N_SIGNALS ? decorum_signal_name((decorum_signal)g) : NULL;
-        frag_set(&names.span_signal[g], ", \"signal\": ", n ? n : "unknown", 1,
+        FRAG_SET(names.span_signal[g], ", \"signal\": ", n ? n : "unknown", 1,
                  ", \"reason\": ");
         if (names.span_signal[g].len > max_sig)
             max_sig = names.span_signal[g].len;
@@ -385,11 +399,9 @@ static void names_init(void)
     names.span_room = 128 + 2 * 20 + max_attr + max_sig + FRAG;
 }
 
-static inline char *put_frag(char *o, const struct frag *f)
-{
-    memcpy(o, f->s, FRAG);
-    return o + f->len;
-}
+/* Copies the whole cell of fragment f (a struct frag or frag32), then
+ * advances o past the fragment. */
+#define PUT_FRAG(o, f) (memcpy((o), (f)->s, sizeof (f)->s), (o) + (f)->len)
 
 /* Copies a literal; n is a constant, so this is a few moves. */
 #define PUT_LIT(o, lit)                                                        \
@@ -433,8 +445,8 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
     o = PUT_LIT(o, ", \"text\": \"");
     o = escape(o, text + begin, tlen);
     *o++ = '"';
-    o = put_frag(o, &names.span_attr[a]);
-    o = put_frag(o, &names.span_signal[g]);
+    o = PUT_FRAG(o, &names.span_attr[a]);
+    o = PUT_FRAG(o, &names.span_signal[g]);
     *o++ = '"';
     o = escape(o, sp->reason ? sp->reason : "", rlen);
     o = (sp->flags & DECORUM_SPAN_MITIGATING)
@@ -453,11 +465,11 @@ int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
     unsigned v = (unsigned)r->verdict < N_VERDICTS ? (unsigned)r->verdict
                                                    : N_VERDICTS;
     char *o = b->p + b->len;
-    o = put_frag(o, &names.verdict[v]);
+    o = PUT_FRAG(o, &names.verdict[v]);
     o = r->hateful ? PUT_LIT(o, "true, \"attributes\": {")
                    : PUT_LIT(o, "false, \"attributes\": {");
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
-        o = put_frag(o, &names.attr_key[a]);
+        o = PUT_FRAG(o, &names.attr_key[a]);
         o = score_digits(o, r->scores[a]);
     }
     o = PUT_LIT(o, "}, \"spans\": [");
