@@ -6,6 +6,7 @@
 #include "jsonw.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,9 @@ static struct {
 } names;
 
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+/* Set once names_init has run: tested inline, where pthread_once would be
+ * a call for every result. */
+static atomic_int names_ready;
 
 /* Sets the fragment in cell[cell_size], its length in *len, to the
  * concatenation of a, name (as a JSON string when quote is set, else raw)
@@ -397,6 +401,7 @@ static void names_init(void)
     names.head_room = max_verdict + 32 + attr_keys +
                       6 * DECORUM_N_ATTRIBUTES + 32 + FRAG;
     names.span_room = 128 + 2 * 20 + max_attr + max_sig + FRAG;
+    atomic_store_explicit(&names_ready, 1, memory_order_release);
 }
 
 /* Copies the whole cell of fragment f (a struct frag or frag32), then
@@ -459,7 +464,8 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
 int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
                  size_t len)
 {
-    pthread_once(&names_once, names_init);
+    if (!atomic_load_explicit(&names_ready, memory_order_acquire))
+        pthread_once(&names_once, names_init);
     if (names.failed || jbuf_reserve(b, names.head_room) != 0)
         return -1;
     unsigned v = (unsigned)r->verdict < N_VERDICTS ? (unsigned)r->verdict
