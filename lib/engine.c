@@ -211,8 +211,10 @@ void decorum_scratch_free(decorum_scratch *s)
     dc_free(al, s, sizeof *s);
 }
 
-static decorum_status run_pass(const decorum_engine *e, decorum_scratch *s,
-                               pass *p, const char *text, size_t len)
+/* Inline: a call that only passes its arguments on to two more calls. */
+__attribute__((always_inline)) static inline decorum_status
+run_pass(const decorum_engine *e, decorum_scratch *s, pass *p,
+         const char *text, size_t len)
 {
     /* Normalized text never grows more than 4 bytes per input byte plus
      * its NUL (docs/NORMALIZE.md: a code point never expands past 4x its
