@@ -314,10 +314,10 @@ static void worker_free(struct worker *w)
 }
 
 /* Opens an output line with the id (the line number when the input gave
- * none) and the ", " after it. One reservation for the three pieces: this
- * runs for every line. */
-static int put_id(struct jbuf *out, const struct jsonl_item *it,
-                  uint64_t lineno)
+ * none) and the ", " after it. One reservation for the three pieces, and
+ * inline: this runs for every line. */
+__attribute__((always_inline)) static inline int
+put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
 {
     static const char head[] = "{\"id\": ";
     if (!it->id)
