@@ -140,6 +140,23 @@ static inline void skip_ws(parser *p)
         skip_ws_run(p);
 }
 
+/* Whether the next token, after any whitespace, is c; it is consumed if
+ * so. Compact JSON has c right here: one test instead of the whitespace
+ * test and then this one. */
+static inline int next_is(parser *p, unsigned char c)
+{
+    if (p->s < p->end && *p->s == c) {
+        p->s++;
+        return 1;
+    }
+    skip_ws(p);
+    if (p->s < p->end && *p->s == c) {
+        p->s++;
+        return 1;
+    }
+    return 0;
+}
+
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
 
@@ -649,10 +666,8 @@ static int object(parser *p)
             problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
                     "a key is not valid UTF-8 at byte %zu", iss.bad_pos);
         int key = which_key(&k);
-        skip_ws(p);
-        if (p->s >= p->end || *p->s != ':')
+        if (!next_is(p, ':'))
             return syntax(p, "expected ':' after a key");
-        p->s++;
         skip_ws(p);
         if (p->s >= p->end)
             return syntax(p, "expected a value");
