@@ -211,8 +211,10 @@ void decorum_scratch_free(decorum_scratch *s)
     dc_free(al, s, sizeof *s);
 }
 
-static decorum_status run_pass(const decorum_engine *e, decorum_scratch *s,
-                               pass *p, const char *text, size_t len)
+/* Inline: a call that only passes its arguments on to two more calls. */
+__attribute__((always_inline)) static inline decorum_status
+run_pass(const decorum_engine *e, decorum_scratch *s, pass *p,
+         const char *text, size_t len)
 {
     /* Normalized text never grows more than 4 bytes per input byte plus
      * its NUL (docs/NORMALIZE.md: a code point never expands past 4x its
@@ -224,9 +226,10 @@ static decorum_status run_pass(const decorum_engine *e, decorum_scratch *s,
     return dc_match(&e->al, e->matcher, s->ms, &p->norm, &p->hits);
 }
 
-static decorum_status check_text(const decorum_engine *e, const char *text,
-                                 size_t len, const char *what,
-                                 decorum_error *err)
+/* What is wrong with a text check_text refused, reported in err. */
+__attribute__((cold, noinline)) static decorum_status
+text_error(const decorum_engine *e, const char *text, size_t len,
+           const char *what, decorum_error *err)
 {
     if (len && !text)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
@@ -236,9 +239,22 @@ static decorum_status check_text(const decorum_engine *e, const char *text,
                        "%s is %zu bytes; the limit is %zu", what, len,
                        e->opt.max_input);
     size_t bad = 0;
-    if (decorum_utf8_check(text, len, &bad) != DECORUM_OK)
-        return dc_fail(err, DECORUM_ERR_UTF8, bad,
-                       "%s is not valid UTF-8 at byte %zu", what, bad);
+    decorum_utf8_check(text, len, &bad);
+    return dc_fail(err, DECORUM_ERR_UTF8, bad,
+                   "%s is not valid UTF-8 at byte %zu", what, bad);
+}
+
+/* Inline, its messages apart: it runs for every comment, and the call with
+ * the register saves of the error paths cost as much as the check of a
+ * short ASCII comment. */
+static inline decorum_status check_text(const decorum_engine *e,
+                                        const char *text, size_t len,
+                                        const char *what, decorum_error *err)
+{
+    /* decorum_utf8_check refuses a NULL text with a length. */
+    if (len > e->opt.max_input ||
+        decorum_utf8_check(text, len, NULL) != DECORUM_OK)
+        return text_error(e, text, len, what, err);
     return DECORUM_OK;
 }
 

@@ -31,6 +31,7 @@
  * The parser never reads data[len]: files read from disk are not
  * NUL-terminated.
  */
+#include "dcx_utf8.h"
 #include "decorum_int.h"
 
 #include <dirent.h>
@@ -728,9 +729,12 @@ static void put32(unsigned char *p, uint32_t v)
     dc_put_le(p, v, 4);
 }
 
+/* Written out, not dc_get_le's loop: gcc makes this one load on a
+ * little-endian machine, and the image has seven of them per entry. */
 static uint32_t get32(const unsigned char *p)
 {
-    return (uint32_t)dc_get_le(p, 4);
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
 }
 
 decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
@@ -776,6 +780,28 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
     return DECORUM_OK;
 }
 
+/* Whether t[0..n) is UTF-8 without a NUL. Terms are a few bytes long, so
+ * one pass over their bytes, without the calls to memchr and
+ * decorum_utf8_check, which cost more than the bytes themselves. A NUL can
+ * only be a byte of its own: no multi-byte sequence holds one. */
+static bool term_ok(const unsigned char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (t[i] < 0x80) {
+            if (t[i] == 0)
+                return false;
+            i++;
+            continue;
+        }
+        size_t k = dcx_utf8_seq(t + i, n - i);
+        if (k == 0)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
 decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
                                      const unsigned char *img, size_t len,
                                      decorum_error *err)
@@ -801,7 +827,9 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         return DECORUM_OK;
     const unsigned char *strings = img + IMG_HEAD + n * IMG_REC;
     decorum_status st = DECORUM_OK;
-    dc_entry *entries = dc_calloc(al, n, sizeof *entries);
+    /* Every field of every entry is set below: no need to zero them. n is
+     * at most LEX_MAX_ENTRIES, so the product cannot overflow. */
+    dc_entry *entries = dc_malloc(al, n * sizeof *entries);
     char *arena = dc_malloc(al, size);
     if (!entries || !arena) {
         st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
@@ -815,13 +843,12 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16);
-        uint16_t flags = (uint16_t)dc_get_le(r + 30, 2);
+        uint16_t flags = (uint16_t)(r[30] | r[31] << 8);
         if (term >= size || group >= size || why >= size || file >= size ||
             (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
-            memchr(arena + term, '\0', term_len) ||
-            decorum_utf8_check(arena + term, term_len, NULL) != DECORUM_OK ||
+            !term_ok((const unsigned char *)arena + term, term_len) ||
             r[28] >= DC_N_KINDS || r[29] > 3 ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),

@@ -160,10 +160,13 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     if (explain)
         n_ev = mo->n_ev;
     size_t need = ro->n + n_ev;
-    decorum_status st = dc_grow(al, (void **)spans, spans_cap, need ? need : 1,
-                                sizeof **spans, (size_t)1 << 20);
-    if (st != DECORUM_OK)
-        return st;
+    if (need > *spans_cap || !*spans) { /* the scratch's array is reused */
+        decorum_status st = dc_grow(al, (void **)spans, spans_cap,
+                                    need ? need : 1, sizeof **spans,
+                                    (size_t)1 << 20);
+        if (st != DECORUM_OK)
+            return st;
+    }
     size_t k = 0;
     for (size_t i = 0; i < ro->n; i++) {
         const dc_finding *f = &ro->v[i];

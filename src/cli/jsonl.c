@@ -140,6 +140,23 @@ static inline void skip_ws(parser *p)
         skip_ws_run(p);
 }
 
+/* Whether the next token, after any whitespace, is c; it is consumed if
+ * so. Compact JSON has c right here: one test instead of the whitespace
+ * test and then this one. */
+static inline int next_is(parser *p, unsigned char c)
+{
+    if (p->s < p->end && *p->s == c) {
+        p->s++;
+        return 1;
+    }
+    skip_ws(p);
+    if (p->s < p->end && *p->s == c) {
+        p->s++;
+        return 1;
+    }
+    return 0;
+}
+
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
 
@@ -588,9 +605,11 @@ static int which_key(const struct jsonl_str *k)
     }
 }
 
-/* One of the string members: text, parent or context. */
-static int string_member(parser *p, int key, struct jsonl_str *field,
-                         int seen)
+/* One of the string members: text, parent or context. Inline, in the one
+ * place it is called from: every line has a text, and the call with its
+ * register saves cost more than the scan of a short one. */
+__attribute__((always_inline)) static inline int
+string_member(parser *p, int key, struct jsonl_str *field, int seen)
 {
     const char *name = key_names[key];
     if (*p->s != '"') {
@@ -647,10 +666,8 @@ static int object(parser *p)
             problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
                     "a key is not valid UTF-8 at byte %zu", iss.bad_pos);
         int key = which_key(&k);
-        skip_ws(p);
-        if (p->s >= p->end || *p->s != ':')
+        if (!next_is(p, ':'))
             return syntax(p, "expected ':' after a key");
-        p->s++;
         skip_ws(p);
         if (p->s >= p->end)
             return syntax(p, "expected a value");
@@ -669,13 +686,13 @@ static int object(parser *p)
                 v_end = p->s;
             break;
         case KEY_TEXT:
-            r = string_member(p, key, &out->text, seen[key]);
-            break;
         case KEY_PARENT:
-            r = string_member(p, key, &out->parent, seen[key]);
-            break;
         case KEY_CONTEXT:
-            r = string_member(p, key, &out->context, seen[key]);
+            r = string_member(p, key,
+                              key == KEY_TEXT     ? &out->text
+                              : key == KEY_PARENT ? &out->parent
+                                                  : &out->context,
+                              seen[key]);
             break;
         default:
             r = skip_value(p);

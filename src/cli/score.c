@@ -9,9 +9,9 @@
  *
  *   reader: one worker at a time read(2)s the next chunk of input straight
  *     into its own input buffer, after the partial line the previous read
- *     left over, cuts it after its last '\n' and counts its lines. The batch
- *     is then that worker's to score: the bytes are hot in its cache and no
- *     line is copied or handed to another thread.
+ *     left over, cuts it after its last '\n' and notes where each of its
+ *     lines ends. The batch is then that worker's to score: the bytes are
+ *     hot in its cache and no line is copied or handed to another thread.
  *   writer: each worker writes its batch's output lines into a slot of a
  *     ring of 2N+2 (the reorder window); the worker that finishes the oldest
  *     unwritten batch writes every finished batch in sequence, with the lock
@@ -129,30 +129,56 @@ static size_t rd_chunk(const struct reader *r)
     return c;
 }
 
-/* Number of '\n' in p[0..n). */
-static uint64_t count_newlines(const char *p, size_t n)
+/* Where the lines of a batch end: the offset of each '\n' in it. Found
+ * in one pass when the batch is read, which also counts its lines, so
+ * that scoring does not search each line for its end a second time. */
+struct line_ends {
+    uint32_t *v; /* [cap]; a batch is below 4 GiB (LINE_CAP + READ_MAX) */
+    size_t n, cap;
+};
+
+static int ends_grow(struct line_ends *e)
 {
-    uint64_t c = 0;
+    size_t cap = e->cap ? e->cap * 2 : 1024;
+    uint32_t *v = realloc(e->v, cap * sizeof *v);
+    if (!v)
+        return -1;
+    e->v = v;
+    e->cap = cap;
+    return 0;
+}
+
+static inline int ends_push(struct line_ends *e, size_t at)
+{
+    if (e->n == e->cap && ends_grow(e) != 0)
+        return -1;
+    e->v[e->n++] = (uint32_t)at;
+    return 0;
+}
+
+/* Sets e to the offsets of the '\n' in p[0..n); -1 when out of memory. */
+static int find_line_ends(const char *p, size_t n, struct line_ends *e)
+{
     size_t i = 0;
+    e->n = 0;
 #if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
-    __m128i total = zero;
-    while (n - i >= 16) {
-        /* Per-byte counters, added up before they can wrap. */
-        __m128i acc = zero;
-        size_t stop = n - i >= 255 * 16 ? i + 255 * 16 : i + (n - i) / 16 * 16;
-        for (; i < stop; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
-        }
-        total = _mm_add_epi64(total, _mm_sad_epu8(acc, zero));
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; n - i >= 32; i += 32) {
+        const __m128i *q = (const __m128i *)(const void *)(p + i);
+        unsigned m =
+            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(q), nl)) |
+            (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), nl))
+                << 16;
+        for (; m; m &= m - 1)
+            if (ends_push(e, i + (unsigned)__builtin_ctz(m)) != 0)
+                return -1;
     }
-    c = (uint64_t)_mm_cvtsi128_si64(total) +
-        (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(total, total));
 #endif
     for (; i < n; i++)
-        c += p[i] == '\n';
-    return c;
+        if (p[i] == '\n' && ends_push(e, i) != 0)
+            return -1;
+    return 0;
 }
 
 /* The last '\n' in p[0..n), or NULL (memrchr is a GNU extension). */
@@ -182,7 +208,8 @@ static const char *last_newline(const char *p, size_t n)
  * read error (r->err), where a partial line is dropped. Blocks only while
  * it has no whole line, so a pipe gets its answers line by line.
  */
-static uint64_t rd_batch(struct reader *r, struct jbuf *in)
+static uint64_t rd_batch(struct reader *r, struct jbuf *in,
+                         struct line_ends *ends)
 {
     size_t len = 0, searched = 0; /* in[0..searched) holds no '\n' */
     in->len = 0;
@@ -254,7 +281,11 @@ static uint64_t rd_batch(struct reader *r, struct jbuf *in)
     if (r->carry_len)
         memcpy(r->carry, in->p + cut, r->carry_len);
     in->len = cut;
-    uint64_t n = count_newlines(in->p, cut) + (cut && in->p[cut - 1] != '\n');
+    if (find_line_ends(in->p, cut, ends) != 0) {
+        r->err = ENOMEM;
+        return 0;
+    }
+    uint64_t n = ends->n + (cut && in->p[cut - 1] != '\n');
     r->lines += n;
     return n;
 }
@@ -270,6 +301,7 @@ struct worker {
     decorum_scratch *scr;   /* allocated by the worker's own thread */
     struct jsonl_item item; /* the parser's decoding buffer */
     struct jbuf in;         /* the batch this worker read */
+    struct line_ends ends;  /* where its lines end */
     struct pool *pl;
 };
 
@@ -278,23 +310,36 @@ static void worker_free(struct worker *w)
     decorum_scratch_free(w->scr);
     jsonl_item_free(&w->item);
     jbuf_free(&w->in);
+    free(w->ends.v);
 }
 
-static int put_id(struct jbuf *out, const struct jsonl_item *it,
-                  uint64_t lineno)
+/* Opens an output line with the id (the line number when the input gave
+ * none) and the ", " after it. One reservation for the three pieces, and
+ * inline: this runs for every line. */
+__attribute__((always_inline)) static inline int
+put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
 {
-    if (jbuf_puts(out, "{\"id\": "))
+    static const char head[] = "{\"id\": ";
+    if (!it->id)
+        return jbuf_put(out, head, sizeof head - 1) ||
+               jsonw_uint(out, lineno) || jbuf_put(out, ", ", 2);
+    size_t n = it->id_len;
+    if (n > SIZE_MAX - 16 || jbuf_reserve(out, n + 16) != 0)
         return -1;
-    if (it->id)
-        return jbuf_put(out, it->id, it->id_len);
-    return jsonw_uint(out, lineno);
+    char *o = out->p + out->len;
+    memcpy(o, head, sizeof head - 1);
+    o += sizeof head - 1;
+    memcpy(o, it->id, n);
+    memcpy(o + n, ", ", 2);
+    out->len += sizeof head - 1 + n + 2;
+    return 0;
 }
 
 static int put_error(struct jbuf *out, const struct jsonl_item *it,
                      uint64_t lineno, enum jsonl_code code, const char *msg)
 {
     const char *name = jsonl_code_name(code);
-    if (put_id(out, it, lineno) || jbuf_puts(out, ", \"error\": {\"code\": ") ||
+    if (put_id(out, it, lineno) || jbuf_puts(out, "\"error\": {\"code\": ") ||
         jsonw_string(out, name, strlen(name)) ||
         jbuf_puts(out, ", \"message\": ") ||
         jsonw_string(out, msg, strlen(msg)) || jbuf_puts(out, "}}\n"))
@@ -330,7 +375,7 @@ static int score_line(struct worker *w, const char *line, size_t len,
             w->eng, w->scr, it->text.p, it->text.len,
             (it->parent.len || it->context.len) ? &ctx : NULL, &res, &de);
         if (st == DECORUM_OK) {
-            if (put_id(out, it, lineno) == 0 && jbuf_put(out, ", ", 2) == 0 &&
+            if (put_id(out, it, lineno) == 0 &&
                 jsonw_result(out, res, it->text.p, it->text.len) == 0 &&
                 jbuf_put(out, "}\n", 2) == 0)
                 return 0;
@@ -461,8 +506,9 @@ static void process_batch(struct worker *w, struct slot *s)
     s->fatal = 0;
     const char *p = w->in.p, *end = p + w->in.len;
     uint64_t lineno = s->first_line;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+    for (size_t k = 0; p < end; k++) {
+        /* After the last '\n', a last line without one. */
+        const char *nl = k < w->ends.n ? w->in.p + w->ends.v[k] : NULL;
         const char *next = nl ? nl + 1 : end;
         size_t len = (size_t)((nl ? nl : end) - p);
         /* The limit is the same wherever the read happened to stop. */
@@ -567,7 +613,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&pl->mu);
         uint64_t before = rd_consumed(rd);
         s->first_line = rd->lines + 1;
-        s->n = rd_batch(rd, &w->in);
+        s->n = rd_batch(rd, &w->in, &w->ends);
         s->in_bytes = rd_consumed(rd) - before;
         pthread_mutex_lock(&pl->mu);
         pl->reading = 0;
@@ -582,6 +628,10 @@ static void *worker_main(void *arg)
         if (!stopped)
             process_batch(w, s);
         shrink(&w->in);
+        if (w->ends.cap * sizeof *w->ends.v > SHRINK_BYTES) {
+            free(w->ends.v);
+            w->ends = (struct line_ends){NULL, 0, 0};
+        }
         pthread_mutex_lock(&pl->mu);
         s->done = 1;
         write_ready(pl);

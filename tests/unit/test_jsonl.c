@@ -593,6 +593,27 @@ Test(jsonw, numbers)
     jbuf_free(&b);
 }
 
+/* Every value a score can print, k / 10000, against "%.4f" with its
+ * trailing zeros (and a trailing '.') dropped. */
+Test(jsonw, scores_all_four_decimals)
+{
+    struct jbuf b = {0};
+    char want[16];
+    for (unsigned k = 0; k <= 10000; k++) {
+        snprintf(want, sizeof want, "%.4f", k / 10000.0);
+        size_t n = strlen(want);
+        while (want[n - 1] == '0')
+            n--;
+        if (want[n - 1] == '.')
+            n--;
+        b.len = 0;
+        cr_assert_eq(jsonw_score(&b, (float)k / 10000.0f), 0);
+        cr_assert(b.len == n && memcmp(b.p, want, n) == 0,
+                  "%u: got %.*s, want %.*s", k, (int)b.len, b.p, (int)n, want);
+    }
+    jbuf_free(&b);
+}
+
 Test(jsonw, result_shape)
 {
     /* Bytes: "say " 0..4, "\xC3\xA9" 4..6, " \"x\" " 6..11, "now" 11..14. */

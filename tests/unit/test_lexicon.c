@@ -529,6 +529,24 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
                       DECORUM_OK, "byte %zu", at[k] + 3);
         img[at[k] + 3] ^= 0x40;
     }
+    /* The first term's second byte made a NUL, then a byte that is not
+     * UTF-8: the lengths still add up, the term must be refused. The
+     * image: a 16-byte header, 32-byte records, then the strings. */
+    size_t n = img[8] | (size_t)img[9] << 8;
+    size_t term = img[16] | (size_t)img[17] << 8;
+    unsigned char *second = img + 16 + 32 * n + term + 1;
+    static const unsigned char bad[] = {0x00, 0xFF, 0xC0, 0xED};
+    unsigned char was = *second;
+    for (size_t k = 0; k < sizeof bad; k++) {
+        *second = bad[k];
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                      DECORUM_OK, "term byte 0x%02X", bad[k]);
+        cr_assert_eq(back.n, 0);
+    }
+    *second = was;
+    cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                 DECORUM_OK, "%s", err.message);
+    dc_lexicon_free(&std_al, &back);
     dc_free(&std_al, img, len);
     dc_lexicon_free(&std_al, &lx);
 }
