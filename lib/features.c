@@ -622,7 +622,7 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
  *      all a bucket needs), and their rows summed eight plain loads at a
  *      time.
  * Same features and sums as the portable path. */
-#define AVX2 __attribute__((target("avx2,bmi,bmi2")))
+#define AVX2 __attribute__((target("avx2,bmi,bmi2,popcnt")))
 #define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 #define PAD_MAX 4096 /* the copy is on the stack */
 #define PAD 32
@@ -653,39 +653,57 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
 }
 
-/* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
-AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
-                                 uint64_t *h, uint64_t *q)
+/* The byte ranges classify64_avx2() tests, as 32-byte rows read where
+ * used (set1 constants would be made again, three instructions each, in
+ * every block: the token loop's calls take the vector registers). */
+enum { K_C20, K_LOFF, K_LLIM, K_DOFF, K_DLIM, K_APOS, K_N };
+#define K32(x) {x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+                x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x}
+static const unsigned char class_rows[K_N][32] __attribute__((aligned(32))) = {
+    K32(0x20), K32(0x80 - 'a'), K32(0x80 + 26), K32(0x80 - '0'), K32(0x80 + 10),
+    K32('\'')};
+#undef K32
+
+AVX2_INLINE __m256i class_row(const unsigned char (*k)[32], int i)
 {
-    const __m256i c20 = _mm256_set1_epi8(0x20),
-                  loff = _mm256_set1_epi8((char)(0x80 - 'a')),
-                  llim = _mm256_set1_epi8(-128 + 26),
-                  doff = _mm256_set1_epi8((char)(0x80 - '0')),
-                  dlim = _mm256_set1_epi8(-128 + 10),
-                  apos = _mm256_set1_epi8('\'');
-    uint64_t A = 0, H = 0, Q = 0;
-    for (int k = 0; k < 2; k++) {
-        __m256i v =
-            _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-        __m256i let = _mm256_cmpgt_epi8(
-            llim, _mm256_add_epi8(_mm256_or_si256(v, c20), loff));
-        __m256i dig = _mm256_cmpgt_epi8(dlim, _mm256_add_epi8(v, doff));
-        A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(let, dig))
-             << (32 * k);
-        H |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << (32 * k);
-        Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                 _mm256_cmpeq_epi8(v, apos))
-             << (32 * k);
-    }
-    *a = A;
-    *h = H;
-    *q = Q;
+    return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+/* The class masks of 32 bytes at p, as classify64(). */
+AVX2_INLINE void classify32_avx2(const unsigned char (*k)[32],
+                                 const unsigned char *p, uint32_t *a,
+                                 uint32_t *h, uint32_t *q)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i let = _mm256_cmpgt_epi8(
+        class_row(k, K_LLIM),
+        _mm256_add_epi8(_mm256_or_si256(v, class_row(k, K_C20)),
+                        class_row(k, K_LOFF)));
+    __m256i dig = _mm256_cmpgt_epi8(
+        class_row(k, K_DLIM), _mm256_add_epi8(v, class_row(k, K_DOFF)));
+    *a = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(let, dig));
+    *h = (uint32_t)_mm256_movemask_epi8(v);
+    *q = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(v, class_row(k, K_APOS)));
+}
+
+/* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
+AVX2_INLINE void classify64_avx2(const unsigned char (*k)[32],
+                                 const unsigned char *p,
+                                 uint64_t *a, uint64_t *h, uint64_t *q)
+{
+    uint32_t a0, h0, q0, a1, h1, q1;
+    classify32_avx2(k, p, &a0, &h0, &q0);
+    classify32_avx2(k, p + 32, &a1, &h1, &q1);
+    *a = (uint64_t)a1 << 32 | a0;
+    *h = (uint64_t)h1 << 32 | h0;
+    *q = (uint64_t)q1 << 32 | q0;
 }
 
 /* The sum of the unigram row u and the 4-gram rows of the token at t[0, l)
- * (t[-1] and 31 bytes from t readable); *nf gets their count. */
+ * (t[-1] and 31 bytes from t readable): min(l, DC_FEAT_WORD_MAX) rows. */
 AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
-                                  const unsigned char *t, size_t l, size_t *nf)
+                                  const unsigned char *t, size_t l)
 {
     const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
     /* mk = "<" t[0, m) ">", zeros after */
@@ -736,13 +754,41 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
         gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
                                              _mm_add_epi16(s2, s3)));
     } while (8 * ++r + 2 <= m);
-    *nf = m;
     return _mm_sub_epi16(gs, _mm_mullo_epi16(row_avx2(w, 0),
                                              _mm_set1_epi16((short)(8 * r - (m - 1)))));
 }
 
+/* The token hash and own rows (unigram and 4-grams) of the token at t[b, e)
+ * computed into x->h and x->w (min(e - b, DC_FEAT_WORD_MAX) rows). Not
+ * inlined: the token loop, which calls it for the tokens the word cache
+ * misses, keeps its own state in registers. */
+AVX2 static __attribute__((noinline)) void
+token_rows_avx2(const int8_t *w, uint32_t bits, const unsigned char *t,
+                size_t b, size_t e, dc_feat_cache_entry *x)
+{
+    const size_t l = e - b;
+    uint64_t h;
+    if (l <= 8) {
+        h = (FNV_BASIS ^ (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
+            FNV_PRIME;
+        if (l == 8)
+            h *= FNV_PRIME;
+        h ^= h >> 32;
+        h = h ? h : 1;
+    } else
+        h = token_hash(t, b, e);
+    _mm_storeu_si128(
+        (__m128i *)(void *)x->w,
+        own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b, l));
+    x->h = h;
+}
+
 /* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
- * instances below, so that the token loop tests nothing for it). */
+ * instances below, so that the token loop tests nothing for it). Each
+ * token's own rows number min(l, DC_FEAT_WORD_MAX) for l bytes (a unigram
+ * and l - 1 4-grams), so a cached token's count is its length, and a
+ * token's features are those plus one bigram for every token but the
+ * first. */
 AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
@@ -762,108 +808,116 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
 
     const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                       12, 13, 14, 15);
+    /* the key bytes of a cache entry; the last holds the row count */
+    const __m128i keyb = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       -1, -1, -1, -1, -1, 0);
+    /* a block whose tokens do not all fit in toks[] goes here first */
+    dc_feat_tsum spill[64];
     uint64_t prev = 0;
-    size_t nt = 0, nfeat = 0, b = 0;
+    size_t nt = 0, nfeat = 0, ob = 0;
+    int open = 0; /* a token started at ob and has not ended yet */
     const unsigned sh = 64 - bits;
-    __m256i sum = _mm256_setzero_si256(); /* each token's sum widened */
-    /* Token boundaries 64 bytes at a time, each token summed as its end is
-     * found (off < len + 1: a token that ends at len gets its end from the
-     * zeros after the text). Starts and ends alternate, an end first when a
-     * token is open (b = its start + 1). */
+    __m256i sum = _mm256_setzero_si256();
+    /* Token boundaries 64 bytes at a time (off < len + 1: a token that
+     * ends at len gets its end from the zeros after the text). The k-th
+     * end of a block closes the token open before it, if any, or else its
+     * k-th start. */
     uint64_t cA = 0, cW = 0, cH = 0;
+    /* opaque to the compiler, so that it reads the rows where they are
+     * used rather than making them again */
+    const unsigned char(*kc)[32] = class_rows;
+    __asm__("" : "+r"(kc));
     for (size_t off = 0; off < len + 1; off += 64) {
         uint64_t A, H, Q;
-        classify64_avx2(t + off, &A, &H, &Q);
+        classify64_avx2(kc, t + off, &A, &H, &Q);
         uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E;
         token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
-        for (;;) {
-            if (!b) {
-                if (!S)
-                    break;
-                b = off + _tzcnt_u64(S) + 1;
+        if (E) {
+            const size_t ne = (size_t)_mm_popcnt_u64(E);
+            dc_feat_tsum *const tb = nt + ne <= max_toks ? toks + nt : spill;
+            dc_feat_tsum *tp = tb;
+            /* the block's token sums in 16-bit lanes: at most 25 rows of a
+             * token begun before it, and 2 per byte of the block (its own
+             * and a bigram), 152 rows of +-128 */
+            __m128i bs = _mm_setzero_si128();
+            size_t b;
+            if (open)
+                b = ob;
+            else {
+                b = off + _tzcnt_u64(S);
                 S = _blsr_u64(S);
             }
-            if (!E)
-                break;
-            const size_t e = off + _tzcnt_u64(E), l = e - --b;
-            E = _blsr_u64(E);
-            /* the token's hash and own rows: from the cache (an entry
-             * is its key, count in the last byte, the sum, the hash), or
-             * computed */
-            uint64_t h;
-            __m128i ts;
-            size_t nf;
-            dc_feat_cache_entry *set = NULL;
-            __m128i key = _mm_setzero_si128();
-            int hit = 0;
-            if (cached && l <= DC_FEAT_CACHE_KEY) {
-                key = _mm_and_si128(
-                    _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
-                    _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
-                set = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
-                                (uint64_t)_mm_extract_epi64(key, 1));
-                if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                         _mm_loadu_si128((const __m128i *)(void *)set[0].key),
-                         key)) |
-                     0x8000) == 0xffff)
-                    hit = 1;
-                else if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                              _mm_loadu_si128(
-                                  (const __m128i *)(void *)set[1].key),
-                              key)) |
-                          0x8000) == 0xffff) {
-                    const dc_feat_cache_entry x = set[1];
-                    set[1] = set[0];
-                    set[0] = x;
-                    hit = 1;
+            open = 0;
+            for (;;) {
+                const size_t e = off + _tzcnt_u64(E), l = e - b;
+                E = _blsr_u64(E);
+                /* the token's own rows and hash: a cache entry (its key
+                 * the token's bytes, zero padded, the count in the last
+                 * byte), or computed into one */
+                dc_feat_cache_entry *x, tmp;
+                if (cached && l <= DC_FEAT_CACHE_KEY) {
+                    const __m128i key = _mm_and_si128(
+                        _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
+                        _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
+                    x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
+                                  (uint64_t)_mm_extract_epi64(key, 1));
+                    if (!_mm_testz_si128(
+                            _mm_xor_si128(
+                                _mm_loadu_si128((const __m128i *)(void *)x[0].key),
+                                key),
+                            keyb)) {
+                        if (_mm_testz_si128(
+                                _mm_xor_si128(
+                                    _mm_loadu_si128(
+                                        (const __m128i *)(void *)x[1].key),
+                                    key),
+                                keyb)) {
+                            tmp = x[1];
+                            x[1] = x[0];
+                            x[0] = tmp;
+                        } else {
+                            x[1] = x[0];
+                            _mm_storeu_si128(
+                                (__m128i *)(void *)x[0].key,
+                                _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
+                            token_rows_avx2(w, bits, t, b, e, x);
+                        }
+                    }
+                    nfeat += l;
+                } else {
+                    x = &tmp;
+                    token_rows_avx2(w, bits, t, b, e, x);
+                    nfeat += l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
                 }
+                __m128i ts = _mm_loadu_si128((const __m128i *)(void *)x->w);
+                const uint64_t h = x->h;
+                if (prev)
+                    ts = _mm_add_epi16(
+                        ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
+                prev = h;
+                tp->begin = (uint32_t)b;
+                tp->end = (uint32_t)e;
+                _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
+                tp++;
+                bs = _mm_add_epi16(bs, ts);
+                if (!E)
+                    break;
+                b = off + _tzcnt_u64(S);
+                S = _blsr_u64(S);
             }
-            if (hit) {
-                ts = _mm_loadu_si128((const __m128i *)(void *)set->w);
-                nf = set->key[DC_FEAT_CACHE_KEY];
-                h = set->h;
-            } else {
-                if (l <= 8) {
-                    h = (FNV_BASIS ^
-                         (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
-                        FNV_PRIME;
-                    if (l == 8)
-                        h *= FNV_PRIME;
-                    h ^= h >> 32;
-                    h = h ? h : 1;
-                } else
-                    h = token_hash(t, b, e);
-                ts = own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b,
-                                   l, &nf);
-                if (set) {
-                    set[1] = set[0];
-                    _mm_storeu_si128(
-                        (__m128i *)(void *)set[0].key,
-                        _mm_insert_epi8(key, (int)nf, DC_FEAT_CACHE_KEY));
-                    _mm_storeu_si128((__m128i *)(void *)set[0].w, ts);
-                    set[0].h = h;
-                }
-            }
-            if (prev) {
-                ts = _mm_add_epi16(
-                    ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
-                nf++;
-            }
-            prev = h;
-            if (nt < max_toks) {
-                toks[nt].begin = (uint32_t)b;
-                toks[nt].end = (uint32_t)e;
-                _mm_storeu_si128((__m128i *)(void *)toks[nt].w, ts);
-            }
-            nt++;
-            b = 0;
-            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
-            nfeat += nf;
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(bs));
+            if (tb == spill && nt < max_toks)
+                memcpy(toks + nt, spill, (max_toks - nt) * sizeof *toks);
+            nt += ne;
+        }
+        if (S) {
+            ob = off + _tzcnt_u64(S);
+            open = 1;
         }
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     *ntok = nt;
-    return nfeat;
+    return nfeat + nt - (nt != 0);
 }
 
 AVX2 static size_t sum_text_avx2_cached(uint32_t bits, const int8_t *w,
@@ -903,7 +957,8 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
     }
 #if defined(HAVE_AVX2_PATH)
     if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
-        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+        __builtin_cpu_supports("popcnt"))
         return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
                                             toks, max_toks, ntok, cache)
                      : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
