@@ -627,23 +627,37 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
 #define PAD_MAX 4096 /* the copy is on the stack */
 #define PAD 32
 
-/* The bucket of each of eight 4-grams: bucket4() lane by lane. */
-AVX2_INLINE __m256i bucket4x8(__m256i g, __m128i shift)
+/* Uniform vectors of own_rows_avx2(), as 32-byte rows read where used
+ * (made from immediates they would cost three instructions each a call):
+ * the '>' marker, the low word of the 4-gram salt after its xorshift, the
+ * high word of FIB, and that salt's high word times FIB's low word. */
+#define SALT4X (SALT4 ^ (SALT4 >> 29))
+#define U8(x) {x, x, x, x, x, x, x, x}
+enum { G_GT, G_SLO, G_FHI, G_SHI, G_N };
+static const uint32_t gram_rows[G_N][8] __attribute__((aligned(32))) = {
+    U8(0x3e3e3e3eu), U8((uint32_t)SALT4X), U8((uint32_t)(FIB >> 32)),
+    U8((uint32_t)((SALT4X >> 32) * (FIB & 0xffffffffu)))};
+#undef U8
+
+AVX2_INLINE __m256i gram_row(const uint32_t (*k)[8], int i)
 {
-    const uint64_t s = SALT4 ^ (SALT4 >> 29);
+    return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+/* The bucket of each of eight 4-grams: bucket4() lane by lane. */
+AVX2_INLINE __m256i bucket4x8(const uint32_t (*k)[8], __m256i g,
+                              __m128i shift)
+{
     const __m256i x = _mm256_xor_si256(
-        _mm256_xor_si256(g, _mm256_srli_epi32(g, 29)),
-        _mm256_set1_epi32((int)(uint32_t)s));
+        _mm256_xor_si256(g, _mm256_srli_epi32(g, 29)), gram_row(k, G_SLO));
     /* x * FIB mod 2^64, high word: high(x * lo(FIB)) + x * hi(FIB) +
      * hi(s) * lo(FIB), with x the low word (the high word is hi(s)). */
     const __m256i fl = _mm256_set1_epi64x((long long)(FIB & 0xffffffffu));
     __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(x, fl), 32);
     __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), fl);
     __m256i hi = _mm256_blend_epi32(even, odd, 0xaa);
-    hi = _mm256_add_epi32(
-        hi, _mm256_mullo_epi32(x, _mm256_set1_epi32((int)(uint32_t)(FIB >> 32))));
-    hi = _mm256_add_epi32(
-        hi, _mm256_set1_epi32((int)(uint32_t)((s >> 32) * (FIB & 0xffffffffu))));
+    hi = _mm256_add_epi32(hi, _mm256_mullo_epi32(x, gram_row(k, G_FHI)));
+    hi = _mm256_add_epi32(hi, gram_row(k, G_SHI));
     return _mm256_srl_epi32(hi, shift);
 }
 
@@ -706,6 +720,9 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
                                   const unsigned char *t, size_t l)
 {
     const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+    /* opaque, so that the compiler reads the rows rather than making them */
+    const uint32_t(*k)[8] = gram_rows;
+    __asm__("" : "+r"(k));
     /* mk = "<" t[0, m) ">", zeros after */
     const __m256i idx = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                          12, 13, 14, 15, 16, 17, 18, 19, 20,
@@ -716,7 +733,7 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
     const __m256i keep = _mm256_andnot_si256(first, _mm256_cmpgt_epi8(end, idx));
     const __m256i mark = _mm256_or_si256(
         _mm256_and_si256(first, _mm256_set1_epi8('<')),
-        _mm256_and_si256(_mm256_cmpeq_epi8(idx, end), _mm256_set1_epi8('>')));
+        _mm256_and_si256(_mm256_cmpeq_epi8(idx, end), gram_row(k, G_GT)));
     unsigned char mk[48];
     _mm256_storeu_si256(
         (__m256i *)(void *)mk,
@@ -746,7 +763,7 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
             _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
         uint32_t q[8];
         _mm256_storeu_si256((__m256i *)(void *)q,
-                            _mm256_and_si256(bucket4x8(g, shift), valid));
+                            _mm256_and_si256(bucket4x8(k, g, shift), valid));
         __m128i s0 = _mm_add_epi16(row_avx2(w, q[0]), row_avx2(w, q[1]));
         __m128i s1 = _mm_add_epi16(row_avx2(w, q[2]), row_avx2(w, q[3]));
         __m128i s2 = _mm_add_epi16(row_avx2(w, q[4]), row_avx2(w, q[5]));
