@@ -960,20 +960,42 @@ AVX2 static size_t sum_text_avx2_uncached(uint32_t bits, const int8_t *w,
 
 int dc_feat_portable;
 
+/* The portable path, out of line: dc_feat_sum() itself stays a short
+ * function that calls the AVX2 pass as its last act. */
+static __attribute__((noinline)) size_t
+sum_text_portable(const dc_feat_cfg *c, const int8_t *w,
+                  const unsigned char *t, size_t len, int32_t *acc,
+                  dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                  dc_feat_cache *cache)
+{
+    /* The default configuration, constant-folded. */
+    if (c->bits == DC_FEAT_DEFAULT)
+        return sum_text(DC_FEAT_DEFAULT, NM_CHAR4, c->bucket_bits, w, t, len,
+                        acc, toks, max_toks, ntok, cache);
+    return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
+                    toks, max_toks, ntok, cache);
+}
+
+/* Empties the cache for weights w and configuration c (out of line, as
+ * rare). */
+static __attribute__((noinline, cold)) void
+cache_empty(dc_feat_cache *cache, const dc_feat_cfg *c, const int8_t *w)
+{
+    memset(cache->e, 0, sizeof cache->e);
+    cache->w = w;
+    cache->cfg = *c;
+}
+
 size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
-    const uint32_t dflt = DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
-                  cache->cfg.bucket_bits != c->bucket_bits)) {
-        memset(cache->e, 0, sizeof cache->e);
-        cache->w = w;
-        cache->cfg = *c;
-    }
+                  cache->cfg.bucket_bits != c->bucket_bits))
+        cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
+    if (c->bits == DC_FEAT_DEFAULT && len <= PAD_MAX && !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
         return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
@@ -981,10 +1003,5 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                      : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
                                               toks, max_toks, ntok);
 #endif
-    /* The default configuration, constant-folded. */
-    if (c->bits == dflt)
-        return sum_text(dflt, NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
-                        max_toks, ntok, cache);
-    return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
-                    toks, max_toks, ntok, cache);
+    return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }
