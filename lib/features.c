@@ -906,11 +906,12 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                     token_rows_avx2(w, bits, t, b, e, x);
                     nfeat += l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
                 }
-                __m128i ts = _mm_loadu_si128((const __m128i *)(void *)x->w);
                 const uint64_t h = x->h;
+                __m128i bg = _mm_setzero_si128(); /* the bigram's row */
                 if (prev)
-                    ts = _mm_add_epi16(
-                        ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
+                    bg = row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh));
+                const __m128i ts = _mm_add_epi16(
+                    _mm_loadu_si128((const __m128i *)(void *)x->w), bg);
                 prev = h;
                 tp->begin = (uint32_t)b;
                 tp->end = (uint32_t)e;
