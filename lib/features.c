@@ -521,17 +521,19 @@ INLINE void classify64(const unsigned char *p, uint64_t *a, uint64_t *h,
  * (A letters and digits, H non-ASCII, Q apostrophes), whether the byte
  * after the block is a letter or digit (nextA), and the carries of the
  * previous block's last byte (*cA, *cW, *cH: letter or digit, word byte,
- * non-ASCII), which it updates. A token is a run of word bytes (letters,
- * digits, an apostrophe between two of them) or of non-ASCII bytes. Both
- * the portable and the AVX2 path find tokens with it. */
+ * non-ASCII), which it updates; *T gets the token bytes. A token is a run
+ * of word bytes (letters, digits, an apostrophe between two of them) or of
+ * non-ASCII bytes. Both the portable and the AVX2 path find tokens with
+ * it. */
 static inline __attribute__((always_inline)) void
 token_edges(uint64_t A, uint64_t H, uint64_t Q, uint64_t nextA, uint64_t *cA,
-            uint64_t *cW, uint64_t *cH, uint64_t *S, uint64_t *E)
+            uint64_t *cW, uint64_t *cH, uint64_t *S, uint64_t *E, uint64_t *T)
 {
     uint64_t W = A | (Q & (A << 1 | *cA) & (A >> 1 | nextA << 63));
     uint64_t Wp = W << 1 | *cW, Hp = H << 1 | *cH;
     *S = (W & ~Wp) | (H & ~Hp);
     *E = (Wp & ~W) | (Hp & ~H);
+    *T = W | H;
     *cA = A >> 63;
     *cW = W >> 63;
     *cH = H >> 63;
@@ -569,8 +571,8 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
         }
         uint64_t A, H, Q;
         classify64(p, &A, &H, &Q);
-        uint64_t S, E;
-        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
+        uint64_t S, E, T;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E, &T);
         for (; S; S &= S - 1)
             sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
         for (; E; E &= E - 1)
@@ -803,9 +805,9 @@ token_rows_avx2(const int8_t *w, uint32_t bits, const unsigned char *t,
 /* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
  * instances below, so that the token loop tests nothing for it). Each
  * token's own rows number min(l, DC_FEAT_WORD_MAX) for l bytes (a unigram
- * and l - 1 4-grams), so a cached token's count is its length, and a
- * token's features are those plus one bigram for every token but the
- * first. */
+ * and l - 1 4-grams), so the feature count is the count of token bytes,
+ * less what long tokens have past DC_FEAT_WORD_MAX, plus one bigram for
+ * every token but the first. */
 AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
@@ -847,8 +849,11 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
     for (size_t off = 0; off < len + 1; off += 64) {
         uint64_t A, H, Q;
         classify64_avx2(kc, t + off, &A, &H, &Q);
-        uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E;
-        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
+        uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E, T;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E, &T);
+        /* every token byte is a row of its token's, but past
+         * DC_FEAT_WORD_MAX (taken back below) */
+        nfeat += (size_t)_mm_popcnt_u64(T);
         if (E) {
             const size_t ne = (size_t)_mm_popcnt_u64(E);
             dc_feat_tsum *const tb = nt + ne <= max_toks ? toks + nt : spill;
@@ -900,11 +905,11 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                             token_rows_avx2(w, bits, t, b, e, x);
                         }
                     }
-                    nfeat += l;
                 } else {
                     x = &tmp;
                     token_rows_avx2(w, bits, t, b, e, x);
-                    nfeat += l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+                    if (l > DC_FEAT_WORD_MAX)
+                        nfeat -= l - DC_FEAT_WORD_MAX;
                 }
                 const uint64_t h = x->h;
                 __m128i bg = _mm_setzero_si128(); /* the bigram's row */
