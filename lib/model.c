@@ -491,6 +491,7 @@ static void calibrate(const dc_model_hdr *h, const float *z, float *p)
         v = _mm_min_ps(_mm_max_ps(v, _mm_set1_ps(-40.0f)), _mm_set1_ps(40.0f));
         _mm_storeu_ps(x + 4 * k, _mm_xor_ps(v, _mm_set1_ps(-0.0f))); /* -x */
     }
+#pragma GCC unroll 8
     for (int k = 0; k < DC_N_HEADS; k++)
         x[k] = expf(x[k]);
     for (int k = 0; k < 2; k++) {
