@@ -860,7 +860,7 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
             dc_feat_tsum *tp = tb;
             /* the block's token sums in 16-bit lanes: at most 25 rows of a
              * token begun before it, and 2 per byte of the block (its own
-             * and a bigram), 152 rows of +-128 */
+             * and a bigram), 153 rows of +-128 */
             __m128i bs = _mm_setzero_si128();
             size_t b;
             if (open)
