@@ -399,13 +399,14 @@ typedef struct sum_state {
     vsum blk;
 } sum_state;
 
-/* The word cache's set for a key: the token's bytes, zero padded, as two
- * little-endian words k0 (bytes 0..7) and k1 (bytes 8..14, byte 15 zero),
- * mixed by a Fibonacci multiply. */
-INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0,
-                                      uint64_t k1)
+/* The word cache's set for a token: its first eight bytes, zero padded,
+ * as a little-endian word k0, and its length l, mixed by a Fibonacci
+ * multiply. Its later bytes are left out (one vector extract fewer a
+ * token): words that share their first eight bytes and their length are
+ * few, and the key compare tells them apart. */
+INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
 {
-    return &c->e[2 * (size_t)(((k0 ^ k1) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+    return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
 }
 
 /* A little-endian word of 8 bytes at p. */
@@ -440,7 +441,7 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
     if (cache && e - b <= DC_FEAT_CACHE_KEY) {
         memset(key, 0, sizeof key);
         memcpy(key, t + b, e - b);
-        set = cache_set(cache, le64(key), le64(key + 8));
+        set = cache_set(cache, le64(key), e - b);
         if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
             hit = &set[0];
         else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
@@ -881,8 +882,7 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                     const __m128i key = _mm_and_si128(
                         _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
                         _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
-                    x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
-                                  (uint64_t)_mm_extract_epi64(key, 1));
+                    x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), l);
                     if (!_mm_testz_si128(
                             _mm_xor_si128(
                                 _mm_loadu_si128((const __m128i *)(void *)x[0].key),
