@@ -803,6 +803,18 @@ token_rows_avx2(const int8_t *w, uint32_t bits, const unsigned char *t,
     x->h = h;
 }
 
+/* 1 when the entry x has the key key (the token's bytes, zero padded; the
+ * entry's last byte, its row count, is not compared). */
+AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
+{
+    const __m128i keyb = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       -1, -1, -1, -1, -1, -1, 0);
+    return _mm_testz_si128(
+        _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)x->key),
+                      key),
+        keyb);
+}
+
 /* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
  * instances below, so that the token loop tests nothing for it). Each
  * token's own rows number min(l, DC_FEAT_WORD_MAX) for l bytes (a unigram
@@ -828,9 +840,6 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
 
     const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                       12, 13, 14, 15);
-    /* the key bytes of a cache entry; the last holds the row count */
-    const __m128i keyb = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                                       -1, -1, -1, -1, -1, 0);
     /* a block whose tokens do not all fit in toks[] goes here first */
     dc_feat_tsum spill[64];
     uint64_t prev = 0;
@@ -883,17 +892,8 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                         _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
                         _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
                     x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), l);
-                    if (!_mm_testz_si128(
-                            _mm_xor_si128(
-                                _mm_loadu_si128((const __m128i *)(void *)x[0].key),
-                                key),
-                            keyb)) {
-                        if (_mm_testz_si128(
-                                _mm_xor_si128(
-                                    _mm_loadu_si128(
-                                        (const __m128i *)(void *)x[1].key),
-                                    key),
-                                keyb)) {
+                    if (!key_is(&x[0], key)) {
+                        if (key_is(&x[1], key)) {
                             tmp = x[1];
                             x[1] = x[0];
                             x[0] = tmp;
@@ -901,7 +901,8 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                             x[1] = x[0];
                             _mm_storeu_si128(
                                 (__m128i *)(void *)x[0].key,
-                                _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
+                                _mm_insert_epi8(key, (int)l,
+                                                DC_FEAT_CACHE_KEY));
                             token_rows_avx2(w, bits, t, b, e, x);
                         }
                     }
