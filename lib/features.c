@@ -399,13 +399,14 @@ typedef struct sum_state {
     vsum blk;
 } sum_state;
 
-/* The word cache's set for a key: the token's bytes, zero padded, as two
- * little-endian words k0 (bytes 0..7) and k1 (bytes 8..14, byte 15 zero),
- * mixed by a Fibonacci multiply. */
-INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0,
-                                      uint64_t k1)
+/* The word cache's set for a token: its first eight bytes, zero padded,
+ * as a little-endian word k0, and its length l, mixed by a Fibonacci
+ * multiply. Its later bytes are left out (one vector extract fewer a
+ * token): words that share their first eight bytes and their length are
+ * few, and the key compare tells them apart. */
+INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
 {
-    return &c->e[2 * (size_t)(((k0 ^ k1) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+    return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
 }
 
 /* A little-endian word of 8 bytes at p. */
@@ -440,7 +441,7 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
     if (cache && e - b <= DC_FEAT_CACHE_KEY) {
         memset(key, 0, sizeof key);
         memcpy(key, t + b, e - b);
-        set = cache_set(cache, le64(key), le64(key + 8));
+        set = cache_set(cache, le64(key), e - b);
         if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
             hit = &set[0];
         else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
@@ -521,17 +522,19 @@ INLINE void classify64(const unsigned char *p, uint64_t *a, uint64_t *h,
  * (A letters and digits, H non-ASCII, Q apostrophes), whether the byte
  * after the block is a letter or digit (nextA), and the carries of the
  * previous block's last byte (*cA, *cW, *cH: letter or digit, word byte,
- * non-ASCII), which it updates. A token is a run of word bytes (letters,
- * digits, an apostrophe between two of them) or of non-ASCII bytes. Both
- * the portable and the AVX2 path find tokens with it. */
+ * non-ASCII), which it updates; *T gets the token bytes. A token is a run
+ * of word bytes (letters, digits, an apostrophe between two of them) or of
+ * non-ASCII bytes. Both the portable and the AVX2 path find tokens with
+ * it. */
 static inline __attribute__((always_inline)) void
 token_edges(uint64_t A, uint64_t H, uint64_t Q, uint64_t nextA, uint64_t *cA,
-            uint64_t *cW, uint64_t *cH, uint64_t *S, uint64_t *E)
+            uint64_t *cW, uint64_t *cH, uint64_t *S, uint64_t *E, uint64_t *T)
 {
     uint64_t W = A | (Q & (A << 1 | *cA) & (A >> 1 | nextA << 63));
     uint64_t Wp = W << 1 | *cW, Hp = H << 1 | *cH;
     *S = (W & ~Wp) | (H & ~Hp);
     *E = (Wp & ~W) | (Hp & ~H);
+    *T = W | H;
     *cA = A >> 63;
     *cW = W >> 63;
     *cH = H >> 63;
@@ -569,8 +572,8 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
         }
         uint64_t A, H, Q;
         classify64(p, &A, &H, &Q);
-        uint64_t S, E;
-        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
+        uint64_t S, E, T;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E, &T);
         for (; S; S &= S - 1)
             sb[ns++] = (uint32_t)(off + (size_t)__builtin_ctzll(S));
         for (; E; E &= E - 1)
@@ -622,28 +625,42 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
  *      all a bucket needs), and their rows summed eight plain loads at a
  *      time.
  * Same features and sums as the portable path. */
-#define AVX2 __attribute__((target("avx2,bmi,bmi2")))
+#define AVX2 __attribute__((target("avx2,bmi,bmi2,popcnt")))
 #define AVX2_INLINE AVX2 static inline __attribute__((always_inline))
 #define PAD_MAX 4096 /* the copy is on the stack */
 #define PAD 32
 
-/* The bucket of each of eight 4-grams: bucket4() lane by lane. */
-AVX2_INLINE __m256i bucket4x8(__m256i g, __m128i shift)
+/* Uniform vectors of own_rows_avx2(), as 32-byte rows read where used
+ * (made from immediates they would cost three instructions each a call):
+ * the '>' marker, the low word of the 4-gram salt after its xorshift, the
+ * high word of FIB, and that salt's high word times FIB's low word. */
+#define SALT4X (SALT4 ^ (SALT4 >> 29))
+#define U8(x) {x, x, x, x, x, x, x, x}
+enum { G_GT, G_SLO, G_FHI, G_SHI, G_N };
+static const uint32_t gram_rows[G_N][8] __attribute__((aligned(32))) = {
+    U8(0x3e3e3e3eu), U8((uint32_t)SALT4X), U8((uint32_t)(FIB >> 32)),
+    U8((uint32_t)((SALT4X >> 32) * (FIB & 0xffffffffu)))};
+#undef U8
+
+AVX2_INLINE __m256i gram_row(const uint32_t (*k)[8], int i)
 {
-    const uint64_t s = SALT4 ^ (SALT4 >> 29);
+    return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+/* The bucket of each of eight 4-grams: bucket4() lane by lane. */
+AVX2_INLINE __m256i bucket4x8(const uint32_t (*k)[8], __m256i g,
+                              __m128i shift)
+{
     const __m256i x = _mm256_xor_si256(
-        _mm256_xor_si256(g, _mm256_srli_epi32(g, 29)),
-        _mm256_set1_epi32((int)(uint32_t)s));
+        _mm256_xor_si256(g, _mm256_srli_epi32(g, 29)), gram_row(k, G_SLO));
     /* x * FIB mod 2^64, high word: high(x * lo(FIB)) + x * hi(FIB) +
      * hi(s) * lo(FIB), with x the low word (the high word is hi(s)). */
     const __m256i fl = _mm256_set1_epi64x((long long)(FIB & 0xffffffffu));
     __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(x, fl), 32);
     __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), fl);
     __m256i hi = _mm256_blend_epi32(even, odd, 0xaa);
-    hi = _mm256_add_epi32(
-        hi, _mm256_mullo_epi32(x, _mm256_set1_epi32((int)(uint32_t)(FIB >> 32))));
-    hi = _mm256_add_epi32(
-        hi, _mm256_set1_epi32((int)(uint32_t)((s >> 32) * (FIB & 0xffffffffu))));
+    hi = _mm256_add_epi32(hi, _mm256_mullo_epi32(x, gram_row(k, G_FHI)));
+    hi = _mm256_add_epi32(hi, gram_row(k, G_SHI));
     return _mm256_srl_epi32(hi, shift);
 }
 
@@ -653,41 +670,62 @@ AVX2_INLINE __m128i row_avx2(const int8_t *w, uint64_t i)
         (const __m128i *)(const void *)(w + i * DC_FEAT_VOCAB_STRIDE)));
 }
 
-/* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
-AVX2_INLINE void classify64_avx2(const unsigned char *p, uint64_t *a,
-                                 uint64_t *h, uint64_t *q)
+/* The byte ranges classify64_avx2() tests, as 32-byte rows read where
+ * used (set1 constants would be made again, three instructions each, in
+ * every block: the token loop's calls take the vector registers). */
+enum { K_C20, K_LOFF, K_LLIM, K_DOFF, K_DLIM, K_APOS, K_N };
+#define K32(x) {x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, \
+                x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x}
+static const unsigned char class_rows[K_N][32] __attribute__((aligned(32))) = {
+    K32(0x20), K32(0x80 - 'a'), K32(0x80 + 26), K32(0x80 - '0'), K32(0x80 + 10),
+    K32('\'')};
+#undef K32
+
+AVX2_INLINE __m256i class_row(const unsigned char (*k)[32], int i)
 {
-    const __m256i c20 = _mm256_set1_epi8(0x20),
-                  loff = _mm256_set1_epi8((char)(0x80 - 'a')),
-                  llim = _mm256_set1_epi8(-128 + 26),
-                  doff = _mm256_set1_epi8((char)(0x80 - '0')),
-                  dlim = _mm256_set1_epi8(-128 + 10),
-                  apos = _mm256_set1_epi8('\'');
-    uint64_t A = 0, H = 0, Q = 0;
-    for (int k = 0; k < 2; k++) {
-        __m256i v =
-            _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-        __m256i let = _mm256_cmpgt_epi8(
-            llim, _mm256_add_epi8(_mm256_or_si256(v, c20), loff));
-        __m256i dig = _mm256_cmpgt_epi8(dlim, _mm256_add_epi8(v, doff));
-        A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(let, dig))
-             << (32 * k);
-        H |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << (32 * k);
-        Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                 _mm256_cmpeq_epi8(v, apos))
-             << (32 * k);
-    }
-    *a = A;
-    *h = H;
-    *q = Q;
+    return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+/* The class masks of 32 bytes at p, as classify64(). */
+AVX2_INLINE void classify32_avx2(const unsigned char (*k)[32],
+                                 const unsigned char *p, uint32_t *a,
+                                 uint32_t *h, uint32_t *q)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i let = _mm256_cmpgt_epi8(
+        class_row(k, K_LLIM),
+        _mm256_add_epi8(_mm256_or_si256(v, class_row(k, K_C20)),
+                        class_row(k, K_LOFF)));
+    __m256i dig = _mm256_cmpgt_epi8(
+        class_row(k, K_DLIM), _mm256_add_epi8(v, class_row(k, K_DOFF)));
+    *a = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(let, dig));
+    *h = (uint32_t)_mm256_movemask_epi8(v);
+    *q = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(v, class_row(k, K_APOS)));
+}
+
+/* Class masks of 64 bytes, as classify64() with 32-byte vectors. */
+AVX2_INLINE void classify64_avx2(const unsigned char (*k)[32],
+                                 const unsigned char *p,
+                                 uint64_t *a, uint64_t *h, uint64_t *q)
+{
+    uint32_t a0, h0, q0, a1, h1, q1;
+    classify32_avx2(k, p, &a0, &h0, &q0);
+    classify32_avx2(k, p + 32, &a1, &h1, &q1);
+    *a = (uint64_t)a1 << 32 | a0;
+    *h = (uint64_t)h1 << 32 | h0;
+    *q = (uint64_t)q1 << 32 | q0;
 }
 
 /* The sum of the unigram row u and the 4-gram rows of the token at t[0, l)
- * (t[-1] and 31 bytes from t readable); *nf gets their count. */
+ * (t[-1] and 31 bytes from t readable): min(l, DC_FEAT_WORD_MAX) rows. */
 AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
-                                  const unsigned char *t, size_t l, size_t *nf)
+                                  const unsigned char *t, size_t l)
 {
     const size_t m = l < DC_FEAT_WORD_MAX ? l : DC_FEAT_WORD_MAX;
+    /* opaque, so that the compiler reads the rows rather than making them */
+    const uint32_t(*k)[8] = gram_rows;
+    __asm__("" : "+r"(k));
     /* mk = "<" t[0, m) ">", zeros after */
     const __m256i idx = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                          12, 13, 14, 15, 16, 17, 18, 19, 20,
@@ -698,7 +736,7 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
     const __m256i keep = _mm256_andnot_si256(first, _mm256_cmpgt_epi8(end, idx));
     const __m256i mark = _mm256_or_si256(
         _mm256_and_si256(first, _mm256_set1_epi8('<')),
-        _mm256_and_si256(_mm256_cmpeq_epi8(idx, end), _mm256_set1_epi8('>')));
+        _mm256_and_si256(_mm256_cmpeq_epi8(idx, end), gram_row(k, G_GT)));
     unsigned char mk[48];
     _mm256_storeu_si256(
         (__m256i *)(void *)mk,
@@ -728,7 +766,7 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
             _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(m - 1 - 8 * r)), iota);
         uint32_t q[8];
         _mm256_storeu_si256((__m256i *)(void *)q,
-                            _mm256_and_si256(bucket4x8(g, shift), valid));
+                            _mm256_and_si256(bucket4x8(k, g, shift), valid));
         __m128i s0 = _mm_add_epi16(row_avx2(w, q[0]), row_avx2(w, q[1]));
         __m128i s1 = _mm_add_epi16(row_avx2(w, q[2]), row_avx2(w, q[3]));
         __m128i s2 = _mm_add_epi16(row_avx2(w, q[4]), row_avx2(w, q[5]));
@@ -736,13 +774,53 @@ AVX2_INLINE __m128i own_rows_avx2(const int8_t *w, uint32_t bits, uint64_t u,
         gs = _mm_add_epi16(gs, _mm_add_epi16(_mm_add_epi16(s0, s1),
                                              _mm_add_epi16(s2, s3)));
     } while (8 * ++r + 2 <= m);
-    *nf = m;
     return _mm_sub_epi16(gs, _mm_mullo_epi16(row_avx2(w, 0),
                                              _mm_set1_epi16((short)(8 * r - (m - 1)))));
 }
 
+/* The token hash and own rows (unigram and 4-grams) of the token at t[b, e)
+ * computed into x->h and x->w (min(e - b, DC_FEAT_WORD_MAX) rows). Not
+ * inlined: the token loop, which calls it for the tokens the word cache
+ * misses, keeps its own state in registers. */
+AVX2 static __attribute__((noinline)) void
+token_rows_avx2(const int8_t *w, uint32_t bits, const unsigned char *t,
+                size_t b, size_t e, dc_feat_cache_entry *x)
+{
+    const size_t l = e - b;
+    uint64_t h;
+    if (l <= 8) {
+        h = (FNV_BASIS ^ (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
+            FNV_PRIME;
+        if (l == 8)
+            h *= FNV_PRIME;
+        h ^= h >> 32;
+        h = h ? h : 1;
+    } else
+        h = token_hash(t, b, e);
+    _mm_storeu_si128(
+        (__m128i *)(void *)x->w,
+        own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b, l));
+    x->h = h;
+}
+
+/* 1 when the entry x has the key key (the token's bytes, zero padded; the
+ * entry's last byte, its row count, is not compared). */
+AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
+{
+    const __m128i keyb = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       -1, -1, -1, -1, -1, -1, 0);
+    return _mm_testz_si128(
+        _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)x->key),
+                      key),
+        keyb);
+}
+
 /* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
- * instances below, so that the token loop tests nothing for it). */
+ * instances below, so that the token loop tests nothing for it). Each
+ * token's own rows number min(l, DC_FEAT_WORD_MAX) for l bytes (a unigram
+ * and l - 1 4-grams), so the feature count is the count of token bytes,
+ * less what long tokens have past DC_FEAT_WORD_MAX, plus one bigram for
+ * every token but the first. */
 AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
@@ -762,108 +840,108 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
 
     const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
                                       12, 13, 14, 15);
+    /* a block whose tokens do not all fit in toks[] goes here first */
+    dc_feat_tsum spill[64];
     uint64_t prev = 0;
-    size_t nt = 0, nfeat = 0, b = 0;
+    size_t nt = 0, nfeat = 0, ob = 0;
+    int open = 0; /* a token started at ob and has not ended yet */
     const unsigned sh = 64 - bits;
-    __m256i sum = _mm256_setzero_si256(); /* each token's sum widened */
-    /* Token boundaries 64 bytes at a time, each token summed as its end is
-     * found (off < len + 1: a token that ends at len gets its end from the
-     * zeros after the text). Starts and ends alternate, an end first when a
-     * token is open (b = its start + 1). */
+    __m256i sum = _mm256_setzero_si256();
+    /* Token boundaries 64 bytes at a time (off < len + 1: a token that
+     * ends at len gets its end from the zeros after the text). The k-th
+     * end of a block closes the token open before it, if any, or else its
+     * k-th start. */
     uint64_t cA = 0, cW = 0, cH = 0;
+    /* opaque to the compiler, so that it reads the rows where they are
+     * used rather than making them again */
+    const unsigned char(*kc)[32] = class_rows;
+    __asm__("" : "+r"(kc));
     for (size_t off = 0; off < len + 1; off += 64) {
         uint64_t A, H, Q;
-        classify64_avx2(t + off, &A, &H, &Q);
-        uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E;
-        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E);
-        for (;;) {
-            if (!b) {
-                if (!S)
-                    break;
-                b = off + _tzcnt_u64(S) + 1;
+        classify64_avx2(kc, t + off, &A, &H, &Q);
+        uint64_t nextA = cls[t[off + 64]] == C_ALNUM, S, E, T;
+        token_edges(A, H, Q, nextA, &cA, &cW, &cH, &S, &E, &T);
+        /* every token byte is a row of its token's, but past
+         * DC_FEAT_WORD_MAX (taken back below) */
+        nfeat += (size_t)_mm_popcnt_u64(T);
+        if (E) {
+            const size_t ne = (size_t)_mm_popcnt_u64(E);
+            dc_feat_tsum *const tb = nt + ne <= max_toks ? toks + nt : spill;
+            dc_feat_tsum *tp = tb;
+            /* the block's token sums in 16-bit lanes: at most 25 rows of a
+             * token begun before it, and 2 per byte of the block (its own
+             * and a bigram), 153 rows of +-128 */
+            __m128i bs = _mm_setzero_si128();
+            size_t b;
+            if (open)
+                b = ob;
+            else {
+                b = off + _tzcnt_u64(S);
                 S = _blsr_u64(S);
             }
-            if (!E)
-                break;
-            const size_t e = off + _tzcnt_u64(E), l = e - --b;
-            E = _blsr_u64(E);
-            /* the token's hash and own rows: from the cache (an entry
-             * is its key, count in the last byte, the sum, the hash), or
-             * computed */
-            uint64_t h;
-            __m128i ts;
-            size_t nf;
-            dc_feat_cache_entry *set = NULL;
-            __m128i key = _mm_setzero_si128();
-            int hit = 0;
-            if (cached && l <= DC_FEAT_CACHE_KEY) {
-                key = _mm_and_si128(
-                    _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
-                    _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
-                set = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
-                                (uint64_t)_mm_extract_epi64(key, 1));
-                if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                         _mm_loadu_si128((const __m128i *)(void *)set[0].key),
-                         key)) |
-                     0x8000) == 0xffff)
-                    hit = 1;
-                else if ((_mm_movemask_epi8(_mm_cmpeq_epi8(
-                              _mm_loadu_si128(
-                                  (const __m128i *)(void *)set[1].key),
-                              key)) |
-                          0x8000) == 0xffff) {
-                    const dc_feat_cache_entry x = set[1];
-                    set[1] = set[0];
-                    set[0] = x;
-                    hit = 1;
+            open = 0;
+            for (;;) {
+                const size_t e = off + _tzcnt_u64(E), l = e - b;
+                E = _blsr_u64(E);
+                /* the token's own rows and hash: a cache entry (its key
+                 * the token's bytes, zero padded, the count in the last
+                 * byte), or computed into one */
+                dc_feat_cache_entry *x, tmp;
+                if (cached && l <= DC_FEAT_CACHE_KEY) {
+                    const __m128i key = _mm_and_si128(
+                        _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
+                        _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
+                    x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), l);
+                    if (!key_is(&x[0], key)) {
+                        if (key_is(&x[1], key)) {
+                            tmp = x[1];
+                            x[1] = x[0];
+                            x[0] = tmp;
+                        } else {
+                            x[1] = x[0];
+                            _mm_storeu_si128(
+                                (__m128i *)(void *)x[0].key,
+                                _mm_insert_epi8(key, (int)l,
+                                                DC_FEAT_CACHE_KEY));
+                            token_rows_avx2(w, bits, t, b, e, x);
+                        }
+                    }
+                } else {
+                    x = &tmp;
+                    token_rows_avx2(w, bits, t, b, e, x);
+                    if (l > DC_FEAT_WORD_MAX)
+                        nfeat -= l - DC_FEAT_WORD_MAX;
                 }
+                const uint64_t h = x->h;
+                __m128i bg = _mm_setzero_si128(); /* the bigram's row */
+                if (prev)
+                    bg = row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh));
+                const __m128i ts = _mm_add_epi16(
+                    _mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+                prev = h;
+                tp->begin = (uint32_t)b;
+                tp->end = (uint32_t)e;
+                _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
+                tp++;
+                bs = _mm_add_epi16(bs, ts);
+                if (!E)
+                    break;
+                b = off + _tzcnt_u64(S);
+                S = _blsr_u64(S);
             }
-            if (hit) {
-                ts = _mm_loadu_si128((const __m128i *)(void *)set->w);
-                nf = set->key[DC_FEAT_CACHE_KEY];
-                h = set->h;
-            } else {
-                if (l <= 8) {
-                    h = (FNV_BASIS ^
-                         (be64(t + e - 8) & (~0ull >> (64 - 8 * l)))) *
-                        FNV_PRIME;
-                    if (l == 8)
-                        h *= FNV_PRIME;
-                    h ^= h >> 32;
-                    h = h ? h : 1;
-                } else
-                    h = token_hash(t, b, e);
-                ts = own_rows_avx2(w, bits, bucket(h ^ SALT_UNI, bits), t + b,
-                                   l, &nf);
-                if (set) {
-                    set[1] = set[0];
-                    _mm_storeu_si128(
-                        (__m128i *)(void *)set[0].key,
-                        _mm_insert_epi8(key, (int)nf, DC_FEAT_CACHE_KEY));
-                    _mm_storeu_si128((__m128i *)(void *)set[0].w, ts);
-                    set[0].h = h;
-                }
-            }
-            if (prev) {
-                ts = _mm_add_epi16(
-                    ts, row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh)));
-                nf++;
-            }
-            prev = h;
-            if (nt < max_toks) {
-                toks[nt].begin = (uint32_t)b;
-                toks[nt].end = (uint32_t)e;
-                _mm_storeu_si128((__m128i *)(void *)toks[nt].w, ts);
-            }
-            nt++;
-            b = 0;
-            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
-            nfeat += nf;
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(bs));
+            if (tb == spill && nt < max_toks)
+                memcpy(toks + nt, spill, (max_toks - nt) * sizeof *toks);
+            nt += ne;
+        }
+        if (S) {
+            ob = off + _tzcnt_u64(S);
+            open = 1;
         }
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     *ntok = nt;
-    return nfeat;
+    return nfeat + nt - (nt != 0);
 }
 
 AVX2 static size_t sum_text_avx2_cached(uint32_t bits, const int8_t *w,
@@ -889,30 +967,48 @@ AVX2 static size_t sum_text_avx2_uncached(uint32_t bits, const int8_t *w,
 
 int dc_feat_portable;
 
+/* The portable path, out of line: dc_feat_sum() itself stays a short
+ * function that calls the AVX2 pass as its last act. */
+static __attribute__((noinline)) size_t
+sum_text_portable(const dc_feat_cfg *c, const int8_t *w,
+                  const unsigned char *t, size_t len, int32_t *acc,
+                  dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                  dc_feat_cache *cache)
+{
+    /* The default configuration, constant-folded. */
+    if (c->bits == DC_FEAT_DEFAULT)
+        return sum_text(DC_FEAT_DEFAULT, NM_CHAR4, c->bucket_bits, w, t, len,
+                        acc, toks, max_toks, ntok, cache);
+    return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
+                    toks, max_toks, ntok, cache);
+}
+
+/* Empties the cache for weights w and configuration c (out of line, as
+ * rare). */
+static __attribute__((noinline, cold)) void
+cache_empty(dc_feat_cache *cache, const dc_feat_cfg *c, const int8_t *w)
+{
+    memset(cache->e, 0, sizeof cache->e);
+    cache->w = w;
+    cache->cfg = *c;
+}
+
 size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
-    const uint32_t dflt = DC_FEAT_UNIGRAM | DC_FEAT_BIGRAM | DC_FEAT_CHAR4;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
-                  cache->cfg.bucket_bits != c->bucket_bits)) {
-        memset(cache->e, 0, sizeof cache->e);
-        cache->w = w;
-        cache->cfg = *c;
-    }
+                  cache->cfg.bucket_bits != c->bucket_bits))
+        cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (c->bits == dflt && len <= PAD_MAX && !dc_feat_portable &&
-        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+    if (c->bits == DC_FEAT_DEFAULT && len <= PAD_MAX && !dc_feat_portable &&
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+        __builtin_cpu_supports("popcnt"))
         return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
                                             toks, max_toks, ntok, cache)
                      : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
                                               toks, max_toks, ntok);
 #endif
-    /* The default configuration, constant-folded. */
-    if (c->bits == dflt)
-        return sum_text(dflt, NM_CHAR4, c->bucket_bits, w, t, len, acc, toks,
-                        max_toks, ntok, cache);
-    return sum_text(c->bits, NM(c->bits), c->bucket_bits, w, t, len, acc,
-                    toks, max_toks, ntok, cache);
+    return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }

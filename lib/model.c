@@ -384,6 +384,25 @@ static inline float feat_weight(size_t nfeat)
     return nfeat ? 1.0f / sqrtf((float)nfeat) : 0.0f;
 }
 
+#if defined(__SSE2__)
+/* Bit j set when rf[j] is not 0, for j < n (a constant in the common call,
+ * which unrolls the loop). */
+static inline __attribute__((always_inline)) uint64_t nonzero(const float *rf,
+                                                              uint32_t n)
+{
+    uint64_t nz = 0;
+    uint32_t j = 0;
+#pragma GCC unroll 16
+    for (; j + 4 <= n; j += 4)
+        nz |= (uint64_t)(unsigned)_mm_movemask_ps(
+                  _mm_cmpneq_ps(_mm_loadu_ps(rf + j), _mm_setzero_ps()))
+              << j;
+    for (; j < n; j++)
+        nz |= (uint64_t)(rf[j] != 0.0f) << j;
+    return nz;
+}
+#endif
+
 /* dc_model_logits() with the feature weight inv = feat_weight(nfeat). */
 static void logits(const dc_model *m, const int32_t *acc, float inv,
                    const float *rf, float *z)
@@ -406,23 +425,18 @@ static void logits(const dc_model *m, const int32_t *acc, float inv,
                                   (const __m128i *)(const void *)(acc + 4)))),
                    vinv));
     if (rf) {
-        /* Most rule features are 0: find the others four at a time. */
-#define ADD_RF(jj)                                                             \
-    do {                                                                       \
-        __m128 r_ = _mm_set1_ps(rf[jj]);                                       \
-        z0 = _mm_add_ps(z0, _mm_mul_ps(r_, _mm_loadu_ps(h->rfw[jj])));         \
-        z1 = _mm_add_ps(z1, _mm_mul_ps(r_, _mm_loadu_ps(h->rfw[jj] + 4)));     \
-    } while (0)
-        uint32_t j = 0;
-        for (; j + 4 <= h->n_rf; j += 4)
-            for (unsigned nz = (unsigned)_mm_movemask_ps(_mm_cmpneq_ps(
-                     _mm_loadu_ps(rf + j), _mm_setzero_ps()));
-                 nz; nz &= nz - 1)
-                ADD_RF(j + (uint32_t)__builtin_ctz(nz));
-        for (; j < h->n_rf; j++)
-            if (rf[j] != 0.0f)
-                ADD_RF(j);
-#undef ADD_RF
+        /* Most rule features are 0: mark the others, four compares at a
+         * time, then add them in order. */
+        _Static_assert(DC_N_RULE_FEATURES <= 64, "one 64-bit mask");
+        uint64_t nz = h->n_rf == DC_N_RULE_FEATURES
+                          ? nonzero(rf, DC_N_RULE_FEATURES)
+                          : nonzero(rf, h->n_rf);
+        for (; nz; nz &= nz - 1) {
+            const size_t j = (size_t)__builtin_ctzll(nz);
+            __m128 r = _mm_set1_ps(rf[j]);
+            z0 = _mm_add_ps(z0, _mm_mul_ps(r, _mm_loadu_ps(h->rfw[j])));
+            z1 = _mm_add_ps(z1, _mm_mul_ps(r, _mm_loadu_ps(h->rfw[j] + 4)));
+        }
     }
     _mm_storeu_ps(z, z0);
     _mm_storeu_ps(z + 4, z1);
@@ -477,6 +491,7 @@ static void calibrate(const dc_model_hdr *h, const float *z, float *p)
         v = _mm_min_ps(_mm_max_ps(v, _mm_set1_ps(-40.0f)), _mm_set1_ps(40.0f));
         _mm_storeu_ps(x + 4 * k, _mm_xor_ps(v, _mm_set1_ps(-0.0f))); /* -x */
     }
+#pragma GCC unroll 8
     for (int k = 0; k < DC_N_HEADS; k++)
         x[k] = expf(x[k]);
     for (int k = 0; k < 2; k++) {

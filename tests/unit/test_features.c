@@ -419,3 +419,73 @@ Test(features, word_cache_is_exact)
                               cfgs[ci], path, round, q);
             }
 }
+
+/* The AVX2 path sums a 64-byte block's tokens in 16-bit lanes: its worst
+ * case, every row -128 (or 127), a block of one-byte tokens alternating
+ * ASCII and non-ASCII (two rows a byte with the bigrams) after a long word
+ * that began in the block before, must give the iterator's sums; and a
+ * text past the 256 kept tokens keeps its first 256 exactly. */
+Test(features, block_sums_hold_their_worst_case)
+{
+    enum { BITS = 10, MAXT = 256 };
+    static int8_t w[(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
+    static char text[4096];
+    static dc_feat_tsum ta[MAXT], tr[MAXT];
+    static dc_feat_cache cache;
+    const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
+    for (int sign = 0; sign < 2; sign++) {
+        memset(w, sign ? 127 : -128, sizeof w);
+        memset(&cache, 0, sizeof cache); /* same table, new weights */
+        for (size_t at = 30; at < 100; at += 7) {
+            size_t n = 0;
+            memset(text, ' ', at);
+            n = at;
+            while (n < at + 40) /* a long word across the block edge */
+                text[n++] = 'x';
+            while (n + 2 <= sizeof text) {
+                text[n++] = 'a';
+                text[n++] = (char)0xc3;
+            }
+            int32_t ref[DC_FEAT_VOCAB_STRIDE] = {0};
+            uint32_t f[DC_FEAT_PER_TOKEN];
+            dc_feat_iter it;
+            dc_token tok;
+            int k;
+            size_t nfeat = 0, nt = 0;
+            dc_feat_iter_init(&it, &c, text, n);
+            while ((k = dc_feat_next(&c, &it, w, &tok, f)) >= 0) {
+                int32_t ts[DC_FEAT_VOCAB_STRIDE] = {0};
+                for (int q = 0; q < k; q++)
+                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                        ts[j] += w[(size_t)f[q] * DC_FEAT_VOCAB_STRIDE + j];
+                for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                    ref[j] += ts[j];
+                if (nt < MAXT) {
+                    tr[nt].begin = tok.begin;
+                    tr[nt].end = tok.end;
+                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                        tr[nt].w[j] = (int16_t)ts[j];
+                }
+                nt++;
+                nfeat += (size_t)k;
+            }
+            cr_assert_gt(nt, MAXT);
+            for (int cached = 0; cached < 2; cached++) {
+                int32_t acc[DC_FEAT_VOCAB_STRIDE];
+                size_t ntok = 0;
+                size_t got = dc_feat_sum(&c, w, text, n, acc, ta, MAXT, &ntok,
+                                         cached ? &cache : NULL);
+                cr_assert_eq(got, nfeat, "sign %d at %zu cached %d", sign, at,
+                             cached);
+                cr_assert_eq(ntok, nt);
+                cr_assert(memcmp(acc, ref, sizeof acc) == 0,
+                          "sign %d at %zu cached %d: sums differ", sign, at,
+                          cached);
+                for (size_t q = 0; q < MAXT; q++)
+                    cr_assert(memcmp(&ta[q], &tr[q], sizeof ta[q]) == 0,
+                              "sign %d at %zu cached %d: token %zu", sign, at,
+                              cached, q);
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
  * refused with the right status; allocation failures must be clean.
  */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,4 +525,70 @@ Test(model, builtin_model_checksum_holds)
                  DECORUM_ERR_CHECKSUM);
     cr_assert_null(m);
     free(copy);
+}
+
+/* dc_model_logits() against the scalar formula, bit for bit: z[k] = bias +
+ * scale * acc * inv, then rf[j] * rfw[j][k] added for each nonzero rule
+ * feature in index order; for models with every rule feature and with
+ * fewer (the mask of nonzero features is built two ways), rule features
+ * mostly 0 with a few set, -0.0 among them. */
+Test(model, logits_match_the_scalar_formula)
+{
+    static const uint32_t n_rfs[] = {DC_N_RULE_FEATURES, 3, 4, 9, 0};
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    static int8_t w[(1u << DC_FEAT_MIN_BITS) * DC_MODEL_STRIDE];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < sizeof n_rfs / sizeof n_rfs[0]; i++) {
+        static dc_model_hdr h;
+        memset(&h, 0, sizeof h);
+        h.fc.bits = DC_FEAT_DEFAULT;
+        h.fc.bucket_bits = DC_FEAT_MIN_BITS;
+        h.n_rf = n_rfs[i];
+        h.trained_mask = 0x7f;
+        for (int k = 0; k < DC_MODEL_STRIDE; k++) {
+            h.scale[k] = 0.01f * (float)(k + 1);
+            h.bias[k] = -0.3f + 0.1f * (float)k;
+            h.cal_a[k] = 1;
+        }
+        for (uint32_t j = 0; j < h.n_rf; j++)
+            for (int k = 0; k < DC_MODEL_STRIDE; k++)
+                h.rfw[j][k] =
+                    (float)((int)((j * 7 + (unsigned)k * 3) % 11) - 5) / 3.0f;
+        unsigned char *img;
+        size_t size;
+        decorum_error err;
+        cr_assert_eq(dc_model_encode(&al, &h, w, &img, &size, &err),
+                     DECORUM_OK);
+        dc_model *m = NULL;
+        cr_assert_eq(dc_model_from_memory(&al, img, size, "t", &m, &err),
+                     DECORUM_OK, "%s", err.message);
+        const dc_model_hdr *mh = dc_model_header(m);
+        for (int round = 0; round < 200; round++) {
+            float rf[DC_N_RULE_FEATURES] = {0};
+            for (int q = 0; q < 4; q++) {
+                seed = seed * 1103515245u + 12345u;
+                rf[(seed >> 8) % DC_N_RULE_FEATURES] =
+                    q == 3 ? -0.0f : (float)((seed >> 16) % 7) * 0.5f;
+            }
+            int32_t acc[DC_MODEL_STRIDE];
+            for (int k = 0; k < DC_MODEL_STRIDE; k++)
+                acc[k] = (int32_t)((seed >> k) % 2001) - 1000;
+            size_t nfeat = 1 + (size_t)round;
+            float z[DC_MODEL_STRIDE], ref[DC_MODEL_STRIDE];
+            dc_model_logits(m, acc, nfeat, rf, z);
+            const float inv = 1.0f / sqrtf((float)nfeat);
+            for (int k = 0; k < DC_N_HEADS; k++) {
+                ref[k] = mh->bias[k] + mh->scale[k] * (float)acc[k] * inv;
+                for (uint32_t j = 0; j < mh->n_rf; j++)
+                    if (rf[j] != 0.0f)
+                        ref[k] += rf[j] * mh->rfw[j][k];
+                cr_assert(memcmp(&z[k], &ref[k], sizeof z[k]) == 0,
+                          "n_rf %u round %d head %d: %a, the formula %a",
+                          mh->n_rf, round, k, (double)z[k], (double)ref[k]);
+            }
+        }
+        dc_model_free(&al, m);
+        dc_free(&al, img, size);
+    }
 }
