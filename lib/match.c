@@ -198,8 +198,11 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 24 bytes each. */
-#define MEMO_BITS 13u
+ * 24 bytes each, 384 KB a scratch. Twice the 8192 entries of before spare
+ * 3.8 M of 317 M instructions scoring the benchmark corpus and 2% of the
+ * matcher's time (bench_match); the larger footprint did not show in the
+ * whole program's time (docs/MATCH.md). */
+#define MEMO_BITS 14u
 #define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
