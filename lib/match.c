@@ -2416,8 +2416,8 @@ static inline bool same_hit(const dc_hit *x, const dc_hit *y)
 /* Sorts the n hits at v and keeps one of each entry at each span (the
  * first in this order: the exact reading wins); returns how many are
  * left. Up to 64, an insertion sort that drops a duplicate where it
- * lands: the hits arrive nearly in order, so most are compared with the
- * last one kept and stay where they are, with no second pass. */
+ * lands: the hits arrive nearly in order, so most begin after the last
+ * one kept and are placed with one comparison, with no second pass. */
 static size_t sort_unique_hits(dc_hit *v, size_t n)
 {
     size_t w = 0; /* v[0, w): sorted, no two with the same entry and span */
@@ -2428,8 +2428,16 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
                 v[w++] = v[i];
         return w;
     }
-    for (size_t i = 0; i < n; i++) {
+    /* The hits that begin after every one before them (most: the words'
+     * own, in text order) are in place, with nothing to compare. */
+    while (w < n && (w == 0 || v[w - 1].begin < v[w].begin))
+        w++;
+    for (size_t i = w; i < n; i++) {
         dc_hit x = v[i];
+        if (v[w - 1].begin < x.begin) {
+            v[w++] = x;
+            continue;
+        }
         size_t j = w;
         while (j > 0 && hit_less(&x, &v[j - 1]))
             j--;
