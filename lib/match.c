@@ -2722,20 +2722,29 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
     return true;
 }
 
-/* Is a first word of a compound-eligible phrase a suffix of w[0, L),
- * starting at 1 or later (at 0 too if at0)? Filters: may say yes wrongly. */
-static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
-                           size_t L, bool at0)
+/* The lengths l (bit l - 1) of the suffixes of w[0, L) that may be a
+ * first word of a compound-eligible phrase, starting at 1 or later (at 0
+ * too if at0). Filters: may say yes wrongly. */
+static inline uint64_t s1_lens(const dc_matcher *m, const unsigned char *w,
+                               size_t L, bool at0)
 {
     size_t most = at0 ? L : L - 1;
     int c1 = alnum_code(w[L - 1]), c2 = L >= 2 ? alnum_code(w[L - 2]) : -1;
     size_t b2 = 36u + (size_t)(c2 * 36 + c1);
-    return m->s1_odd ||
-           (most >= 3 && (filt_lens(m, F_S1, w + L - 3) &
-                          (most < 64 ? (1ull << most) - 1 : ~0ull))) ||
-           (most >= 1 && c1 >= 0 && ((m->s1_short[0] >> c1) & 1)) ||
-           (most >= 2 && c1 >= 0 && c2 >= 0 &&
-            ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1));
+    uint64_t lens = most >= 3 ? filt_lens(m, F_S1, w + L - 3) & ~3ull : 0;
+    if (m->s1_odd)
+        lens |= 3;
+    if (c1 >= 0 && ((m->s1_short[0] >> c1) & 1))
+        lens |= 1;
+    if (c1 >= 0 && c2 >= 0 && ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1))
+        lens |= 2;
+    return lens & (most < 64 ? (1ull << most) - 1 : ~0ull);
+}
+
+static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
+                           size_t L, bool at0)
+{
+    return s1_lens(m, w, L, at0) != 0;
 }
 
 /* What cands_maybe found in a word: a candidate term inside it
@@ -3125,14 +3134,17 @@ found:;
     uint64_t ans = !inside                                  ? 0
                    : (reach(m, w, L) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
                                                            : CM_INSIDE;
-    if (!m->cand_phrase || !phrases || !s1_tail(m, w, L, false))
-        return ans;
-    /* The suffixes w[b, L), longest last: h(c x) = h(x) + (SEED + c) *
-     * K^(|x| + 1) - SEED * K^|x|. */
+    uint64_t lens = m->cand_phrase && phrases ? s1_lens(m, w, L, false) : 0;
+    /* The suffixes w[b, L), longest last, up to the longest the filters
+     * allow and looked up at the lengths they allow: h(c x) = h(x) +
+     * (SEED + c) * K^(|x| + 1) - SEED * K^|x|. */
     uint64_t h = HASH_SEED, next = 0;
-    for (size_t b = L - 1; b >= 1 && L - b <= m->hmax_word; b--) {
+    for (size_t b = L - 1; (lens >> (L - b - 1)) && L - b <= m->hmax_word;
+         b--) {
         size_t x = L - b - 1;
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
+        if (!((lens >> x) & 1))
+            continue;
         const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h, L - b));
         if (sl && (sl->val & HV_CPREFIX))
             next |= sl->next;
