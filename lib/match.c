@@ -3452,7 +3452,9 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
-    for (size_t i = 0;;) {
+    /* After a word, i is where it ends: a byte that is no word byte (or
+     * n), which the search for the next word need not test. */
+    for (size_t i = 0;; i++) {
         while (i < n && !word_tab[t[i]])
             i++;
         if (i >= n) {
