@@ -94,10 +94,12 @@
  * dc_matcher_blob, dc_builtin_matchdb[]). dc_matcher_new hashes the
  * lexicon it is given (terms, kinds, flags, categories, groups, and the
  * generator's and Vectorscan's versions) and uses a blob only when that
- * hash, the layout, every size and a checksum agree and the tables are in
- * range; then the matcher points into the blob (no copy when it is
- * 8-byte aligned). A stale or damaged blob is never used: any other
- * lexicon, or a blob that fails a check, is built and compiled at load.
+ * hash, the layout and every size agree; then the matcher points into the
+ * blob (no copy when it is 8-byte aligned). A stale blob is never used:
+ * any other lexicon is built and compiled at load. A blob given from
+ * outside (dc_matcher_from_blob) must also pass a checksum and have its
+ * tables in range; the embedded ones are part of the program, and a unit
+ * test gives them those checks once instead of every start.
  */
 #include "decorum_int.h"
 
@@ -196,8 +198,11 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 24 bytes each. */
-#define MEMO_BITS 13u
+ * 24 bytes each, 384 KB a scratch. Twice the 8192 entries of before spare
+ * 3.8 M of 317 M instructions scoring the benchmark corpus and 2% of the
+ * matcher's time (bench_match); the larger footprint did not show in the
+ * whole program's time (docs/MATCH.md). */
+#define MEMO_BITS 14u
 #define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
@@ -1822,10 +1827,15 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
 
 /* *out: a matcher for lx from the blob data[0, len). DECORUM_ERR_FORMAT
  * if the blob is not one for lx (another lexicon, version or build) or is
- * damaged. */
+ * damaged. embedded: the blob is one of dc_builtin_matchdb[], part of the
+ * program like its code, so its checksum and table ranges are not
+ * recomputed at every start (4.3 M instructions, 1.3% of
+ * scoring the benchmark corpus); tests/unit/test_match.c loads each
+ * embedded blob with every check. Its header is still read: it says
+ * which lexicon the blob is for. */
 static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
                                 uint64_t lexh, const unsigned char *data,
-                                size_t len, dc_matcher **out)
+                                size_t len, bool embedded, dc_matcher **out)
 {
     *out = NULL;
     if (!data || len < BLOB_HEADER + S_N * 16 ||
@@ -1846,7 +1856,8 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         slen[i] = (size_t)l;
     }
     if (slen[S_IMAGE] != sizeof(dc_matcher) ||
-        blob_sum(data + BLOB_HEADER, len - BLOB_HEADER) != dc_get_le(data + 56, 8))
+        (!embedded && blob_sum(data + BLOB_HEADER, len - BLOB_HEADER) !=
+                          dc_get_le(data + 56, 8)))
         return DECORUM_ERR_FORMAT;
     dc_matcher *m = dc_calloc(al, 1, sizeof *m);
     if (!m)
@@ -1902,7 +1913,8 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     }
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
-    if (!blob_tables_ok(m, lx->n) || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
+    if ((!embedded && !blob_tables_ok(m, lx->n)) ||
+        m->n_entries != lx->n || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
         dc_get_le(data + 8, 8) != m->key || dc_get_le(data + 16, 4) != m->n_compiled)
         goto refuse;
     m->pow[0] = 1;
@@ -1943,7 +1955,7 @@ decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
     if (!al || !lx || !out)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "dc_matcher_from_blob: NULL argument");
-    decorum_status st = blob_load(al, lx, lex_hash(lx), data, len, out);
+    decorum_status st = blob_load(al, lx, lex_hash(lx), data, len, false, out);
     if (st == DECORUM_ERR_FORMAT)
         return dc_fail(err, st, (size_t)-1,
                        "the matcher blob is damaged or not for this lexicon");
@@ -2002,7 +2014,8 @@ decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
         uint64_t lexh = lex_hash(lx);
         for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
             const dc_blob *bl = &dc_builtin_matchdb[i];
-            decorum_status st = blob_load(al, lx, lexh, bl->data, bl->len, out);
+            decorum_status st = blob_load(al, lx, lexh, bl->data, bl->len, true,
+                                         out);
             if (st == DECORUM_ERR_NOMEM)
                 return dc_fail(err, st, (size_t)-1,
                                "loading the matcher: out of memory");
@@ -2403,8 +2416,8 @@ static inline bool same_hit(const dc_hit *x, const dc_hit *y)
 /* Sorts the n hits at v and keeps one of each entry at each span (the
  * first in this order: the exact reading wins); returns how many are
  * left. Up to 64, an insertion sort that drops a duplicate where it
- * lands: the hits arrive nearly in order, so most are compared with the
- * last one kept and stay where they are, with no second pass. */
+ * lands: the hits arrive nearly in order, so most begin after the last
+ * one kept and are placed with one comparison, with no second pass. */
 static size_t sort_unique_hits(dc_hit *v, size_t n)
 {
     size_t w = 0; /* v[0, w): sorted, no two with the same entry and span */
@@ -2415,8 +2428,16 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
                 v[w++] = v[i];
         return w;
     }
-    for (size_t i = 0; i < n; i++) {
+    /* The hits that begin after every one before them (most: the words'
+     * own, in text order) are in place, with nothing to compare. */
+    while (w < n && (w == 0 || v[w - 1].begin < v[w].begin))
+        w++;
+    for (size_t i = w; i < n; i++) {
         dc_hit x = v[i];
+        if (v[w - 1].begin < x.begin) {
+            v[w++] = x;
+            continue;
+        }
         size_t j = w;
         while (j > 0 && hit_less(&x, &v[j - 1]))
             j--;
@@ -2701,20 +2722,29 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
     return true;
 }
 
-/* Is a first word of a compound-eligible phrase a suffix of w[0, L),
- * starting at 1 or later (at 0 too if at0)? Filters: may say yes wrongly. */
-static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
-                           size_t L, bool at0)
+/* The lengths l (bit l - 1) of the suffixes of w[0, L) that may be a
+ * first word of a compound-eligible phrase, starting at 1 or later (at 0
+ * too if at0). Filters: may say yes wrongly. */
+static inline uint64_t s1_lens(const dc_matcher *m, const unsigned char *w,
+                               size_t L, bool at0)
 {
     size_t most = at0 ? L : L - 1;
     int c1 = alnum_code(w[L - 1]), c2 = L >= 2 ? alnum_code(w[L - 2]) : -1;
     size_t b2 = 36u + (size_t)(c2 * 36 + c1);
-    return m->s1_odd ||
-           (most >= 3 && (filt_lens(m, F_S1, w + L - 3) &
-                          (most < 64 ? (1ull << most) - 1 : ~0ull))) ||
-           (most >= 1 && c1 >= 0 && ((m->s1_short[0] >> c1) & 1)) ||
-           (most >= 2 && c1 >= 0 && c2 >= 0 &&
-            ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1));
+    uint64_t lens = most >= 3 ? filt_lens(m, F_S1, w + L - 3) & ~3ull : 0;
+    if (m->s1_odd)
+        lens |= 3;
+    if (c1 >= 0 && ((m->s1_short[0] >> c1) & 1))
+        lens |= 1;
+    if (c1 >= 0 && c2 >= 0 && ((m->s1_short[b2 >> 6] >> (b2 & 63)) & 1))
+        lens |= 2;
+    return lens & (most < 64 ? (1ull << most) - 1 : ~0ull);
+}
+
+static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
+                           size_t L, bool at0)
+{
+    return s1_lens(m, w, L, at0) != 0;
 }
 
 /* What cands_maybe found in a word: a candidate term inside it
@@ -3104,14 +3134,17 @@ found:;
     uint64_t ans = !inside                                  ? 0
                    : (reach(m, w, L) >> (L - 1)) & 1 ? CM_INSIDE | CM_SPLITS
                                                            : CM_INSIDE;
-    if (!m->cand_phrase || !phrases || !s1_tail(m, w, L, false))
-        return ans;
-    /* The suffixes w[b, L), longest last: h(c x) = h(x) + (SEED + c) *
-     * K^(|x| + 1) - SEED * K^|x|. */
+    uint64_t lens = m->cand_phrase && phrases ? s1_lens(m, w, L, false) : 0;
+    /* The suffixes w[b, L), longest last, up to the longest the filters
+     * allow and looked up at the lengths they allow: h(c x) = h(x) +
+     * (SEED + c) * K^(|x| + 1) - SEED * K^|x|. */
     uint64_t h = HASH_SEED, next = 0;
-    for (size_t b = L - 1; b >= 1 && L - b <= m->hmax_word; b--) {
+    for (size_t b = L - 1; (lens >> (L - b - 1)) && L - b <= m->hmax_word;
+         b--) {
         size_t x = L - b - 1;
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
+        if (!((lens >> x) & 1))
+            continue;
         const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h, L - b));
         if (sl && (sl->val & HV_CPREFIX))
             next |= sl->next;
@@ -3419,7 +3452,9 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
-    for (size_t i = 0;;) {
+    /* After a word, i is where it ends: a byte that is no word byte (or
+     * n), which the search for the next word need not test. */
+    for (size_t i = 0;; i++) {
         while (i < n && !word_tab[t[i]])
             i++;
         if (i >= n) {

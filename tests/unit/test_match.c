@@ -1061,6 +1061,19 @@ Test(match, builtin_lexicon_uses_the_precompiled_database)
     dc_matcher_stats st;
     dc_matcher_get_stats(mb, &st);
     cr_assert(st.precompiled, "the embedded database was not used");
+    /* dc_matcher_new trusts the embedded blob (no checksum, no range
+     * checks on its tables, at every start): here it gets them all. */
+    for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
+        const dc_blob *bl = &dc_builtin_matchdb[i];
+        dc_matcher *mc = NULL;
+        cr_assert_gt(bl->len, 64);
+        cr_assert_eq(le(bl->data + 56, 8),
+                     fletcher(bl->data + 64, bl->len - 64));
+        cr_assert_eq(dc_matcher_from_blob(&al, &b, bl->data, bl->len, &mc,
+                                          &err),
+                     DECORUM_OK, "%s", err.message);
+        dc_matcher_free(&al, mc);
+    }
     dc_match_scratch *sb = NULL;
     cr_assert_eq(dc_match_scratch_new(&al, mb, &sb), DECORUM_OK);
     dc_norm n = norm_of("the jews");
