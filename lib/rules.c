@@ -26,6 +26,7 @@
  */
 #include "decorum_int.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -61,6 +62,15 @@ typedef struct mention {
     uint8_t reclaimed; /* a slur used by its own group (set before rules) */
     uint8_t dropped;   /* explained by a longer mention; removed */
 } mention;
+
+/* tokenize copies a word's run (dc_wrun) into b and e, and the sentence
+ * and clause as one pair. */
+_Static_assert(offsetof(tok, e) == offsetof(tok, b) + sizeof(uint32_t) &&
+                   offsetof(dc_wrun, e) == offsetof(dc_wrun, b) +
+                                               sizeof(uint32_t) &&
+                   offsetof(tok, clause) == offsetof(tok, sent) +
+                                                sizeof(uint32_t),
+               "a run and a (sentence, clause) pair copy as they are");
 
 enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
 
@@ -392,24 +402,29 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 size_t j;
                 if (rv->b == i) {
                     /* The usual text: words of one run each, one space
-                     * apart. */
-                    for (;;) {
-                        j = rv->e;
-                        rv++;
-                        unsigned char d = (unsigned char)s[j];
-                        if (d != ' ') { /* the usual case tested first */
-                            if (d == '*' || d == '\'')
-                                j = (size_t)(word_end(s + j, s + len) - s);
-                            break;
-                        }
-                        if (rv->b != j + 1)
-                            break;
-                        toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
-                                           clause, TK_WORD, 0, 0, 0};
-                        if (nt == lim)
+                     * apart. Such a word is its run, copied as it is, and
+                     * the sentence and clause do not change: three stores
+                     * a token (a token built whole was put together in a
+                     * vector register, field by field). The sentinel run
+                     * never starts one byte after a run's end. */
+                    tok *tp = toks + nt, *tstop = toks + lim;
+                    uint32_t sc[2] = {sent, clause};
+                    while (s[rv->e] == ' ' && rv[1].b == rv->e + 1) {
+                        memcpy(&tp->b, rv, 2 * sizeof tp->b);
+                        memcpy(&tp->sent, sc, sizeof sc);
+                        tp->type = TK_WORD;
+                        tp->ch = tp->quoted = tp->pad = 0;
+                        if (++tp == tstop)
                             return DECORUM_ERR_TOOBIG;
-                        i = j + 1;
+                        rv++;
                     }
+                    nt = (size_t)(tp - toks);
+                    i = rv->b;
+                    j = rv->e;
+                    rv++;
+                    unsigned char d = (unsigned char)s[j];
+                    if (d == '*' || d == '\'')
+                        j = (size_t)(word_end(s + j, s + len) - s);
                 } else {
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                 }
