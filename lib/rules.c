@@ -83,7 +83,13 @@ typedef struct target {
     uint8_t slur;
     uint8_t reclaimed; /* names the writer's own group */
     uint32_t b, e;     /* normalized bytes, when known (else 0, 0) */
+    /* In rs->t, once resolve_pronoun has worked it out for the comment
+     * (rs->gn_known): the index of the last group or non-protected target
+     * at or before this one, or NO_TARGET. */
+    uint32_t gn_upto;
 } target;
+
+#define NO_TARGET UINT32_MAX
 
 typedef struct sentence {
     uint32_t tb, te;
@@ -122,6 +128,14 @@ struct dc_rules_scratch {
     /* The most tokens a target spans, once pick_target has worked it out
      * for the comment (else UINT32_MAX). */
     uint32_t t_span;
+    /* The last answers of next_like (token indices) and next_group (target
+     * indices), for the attacks of one long sentence: no match in
+     * [from, past - 1), and past - 1 is the first match from there (or the
+     * end). past 0: nothing known yet, so that zeros reset them. */
+    struct seek {
+        uint32_t from, past;
+    } like, group;
+    bool gn_known; /* the targets' gn_upto are set */
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -1004,7 +1018,7 @@ static decorum_status find_targets(run *R)
             continue;
         const dc_entry *e = ent(R, m);
         target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
-                    m->b, m->e};
+                    m->b, m->e, NO_TARGET};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -1597,6 +1611,20 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 
 static bool context_group(const run *R, target *out, bool *from_ctx);
 
+/* The first token from k on that is the word "like", or ntok. */
+static uint32_t next_like(const run *R, uint32_t k)
+{
+    struct seek *c = &R->rs->like;
+    if (k >= c->from && k < c->past)
+        return c->past - 1;
+    uint32_t stop = k < c->from ? c->from : (uint32_t)R->rs->ntok, j = k;
+    while (j < stop && !tok_is_word(R, j, "like"))
+        j++;
+    c->past = (j < stop ? j : k < c->from ? c->past - 1 : stop) + 1;
+    c->from = k;
+    return c->past - 1;
+}
+
 /* A pronoun phrase that names people as a group ("these people", "their
  * kind", "you people") rather than a bare "they". */
 static bool demonstrative_people(const run *R, const target *t)
@@ -1605,35 +1633,56 @@ static bool demonstrative_people(const run *R, const target *t)
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
+/* The first target from index i on that is a group, or rs->nt. */
+static size_t next_group(const run *R, size_t i)
+{
+    struct seek *c = &R->rs->group;
+    if (i >= c->from && i < c->past)
+        return c->past - 1;
+    size_t stop = i < c->from ? c->from : R->rs->nt, j = i;
+    while (j < stop && R->rs->t[j].type != TG_GROUP)
+        j++;
+    c->past = (j < stop ? (uint32_t)j : i < c->from ? c->past - 1
+                                                    : (uint32_t)stop) + 1;
+    c->from = (uint32_t)i;
+    return c->past - 1;
+}
+
 /* Resolves a pronoun at token ti to the nearest earlier group or
  * non-protected target in the comment, else to a group in the context.
  * Returns 1 on success with *out filled, and sets *from_ctx. */
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     *from_ctx = false;
-    /* Targets from ti on end after it: the search starts before them. */
-    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
-         i-- > 0;) {
-        const target *t = &rs->t[i];
-        if (t->te > ti)
-            continue;
-        if (t->type == TG_GROUP || t->type == TG_NP) {
-            *out = *t;
-            return true;
+    /* Targets from ti on end after it: the search starts before them, and
+     * goes from group to group (gn_upto) past those that do not end
+     * before ti (the few that span it). */
+    if (!rs->gn_known) {
+        uint32_t last = NO_TARGET;
+        for (size_t i = 0; i < rs->nt; i++) {
+            if (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_NP)
+                last = (uint32_t)i;
+            rs->t[i].gn_upto = last;
         }
+        rs->gn_known = true;
+    }
+    size_t from = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
+    uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
+    while (g != NO_TARGET && rs->t[g].te > ti)
+        g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    if (g != NO_TARGET) {
+        *out = rs->t[g];
+        return true;
     }
     /* "They're all terrorists, these Muslims": a group later in the same
-     * sentence. */
-    uint32_t sent = rs->toks[ti].sent;
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->tb > ti && rs->toks[t->tb].sent == sent &&
-            t->type == TG_GROUP) {
-            *out = *t;
-            return true;
-        }
+     * sentence. Targets are sorted by tb, so the first group after ti is
+     * the one, if it is in the sentence. */
+    size_t i = next_group(R, targets_from(rs, ti + 1));
+    if (i < rs->nt && rs->toks[rs->t[i].tb].sent == rs->toks[ti].sent) {
+        *out = rs->t[i];
+        return true;
     }
     return context_group(R, out, from_ctx);
 }
@@ -2198,7 +2247,7 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
             R->rs->member[R->rs->n_member++] =
                 (target){o->tb,   o->te, e->categories, (int32_t)o->entry,
                          TG_GROUP, 0,    o->kind == DC_KIND_SLUR,
-                         0,        o->b, o->e};
+                         0,        o->b, o->e, NO_TARGET};
         }
     }
     const target *best = NULL;
@@ -2717,9 +2766,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
-    /* A pronoun inside the phrase is its object: "send them all back". */
+    /* A pronoun inside the phrase is its object: "send them all back".
+     * (Targets are sorted by tb, and none ends before it begins.) */
     if (!t || t->type != TG_GROUP)
-        for (size_t i = 0; i < R->rs->nt; i++)
+        for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->tb)
+                                                : 0;
+             i < R->rs->nt && R->rs->t[i].tb <= m->te; i++)
             if (R->rs->t[i].type == TG_PRONOUN && R->rs->t[i].tb >= m->tb &&
                 R->rs->t[i].te <= m->te) {
                 t = &R->rs->t[i];
@@ -2728,7 +2780,9 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
-        for (size_t i = 0; i < R->rs->nt; i++)
+        for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
+                                                : 0;
+             i < R->rs->nt && R->rs->t[i].tb <= t->te; i++)
             if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb == t->te) {
                 t = &R->rs->t[i];
                 break;
@@ -2817,7 +2871,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (topical) {
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
-                           TG_GROUP, 0, 0, 0, m->b, m->e};
+                           TG_GROUP, 0, 0, 0, m->b, m->e, NO_TARGET};
             R->out->rf[m->kind == DC_KIND_DEHUMANIZE  ? DC_RF_DEHUMANIZATION
                        : m->kind == DC_KIND_THREAT    ? DC_RF_THREAT
                        : m->kind == DC_KIND_EXCLUSION ? DC_RF_EXCLUSION
@@ -2852,25 +2906,25 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
                                 (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
-                                idm->b, idm->e};
+                                idm->b, idm->e, NO_TARGET};
             t = &resolved;
         } else {
             const sentence *s2 = sent_of(R, m->tb);
-            for (uint32_t k = m->te; k + 1 < s2->te; k++) {
-                if (!tok_is_word(R, k, "like"))
-                    continue;
-                for (size_t i = 0; i < R->rs->nt; i++)
+            uint32_t k = next_like(R, m->te);
+            if (k + 1 < s2->te)
+                for (size_t i = R->rs->nt > FEW_TARGETS
+                                    ? targets_from(R->rs, k + 1)
+                                    : 0;
+                     i < R->rs->nt && R->rs->t[i].tb <= k + 3; i++)
                     if (R->rs->t[i].type == TG_GROUP &&
-                        R->rs->t[i].tb > k && R->rs->t[i].tb <= k + 3 &&
+                        R->rs->t[i].tb > k &&
                         quantified(R, R->rs->t[i].tb))
                         t = &R->rs->t[i];
-                break;
-            }
         }
     }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
-        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0};
+        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
         t = &resolved;
     }
     /* Nothing in the comment to attach to, but the thread is about a group
@@ -2890,7 +2944,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                 /* not marked coded: rule_code gives the code its span */
                 resolved = (target){c->tb, c->te, ent(R, c)->categories,
                                     (int32_t)c->entry, TG_GROUP, 0, 0, 0,
-                                    c->b, c->e};
+                                    c->b, c->e, NO_TARGET};
                 t = &resolved;
                 break;
             }
@@ -3505,6 +3559,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
+    rs->like = rs->group = (struct seek){0, 0};
+    rs->gn_known = false;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
