@@ -737,31 +737,35 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             break;
         if (tp->b >= he)
             continue; /* only spaces */
-        uint32_t te = ti + 1;
-        for (const tok *tq = tp + 1; tq->b < he; tq++)
-            te++;
         if (room-- == 0)
             return DECORUM_ERR_TOOBIG;
         uint8_t kind = kind_of[hit->entry];
-        mention *m = &mv[nm];
         /* Glue (function words) is most of the hits (78 000 of 183 000
          * on the bench corpus), and the rules only ask whether a token
          * starts one (glue_at): it is dropped as other words are, but
          * explains no other word, so it stays out of the mentions, which
          * every rule scans (and out of max_len and reach, which only bound
          * the search for a container). Kept, it sets its token's bit. It
-         * is written out only for explained, which reads it at mv[nm]. */
+         * is written out (and its last token found) only for explained,
+         * which reads it at mv[nm]. */
         if (kind == DC_KIND_GLUE) {
             if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
-                *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
-                               .entry = hit->entry, .kind = kind,
-                               .how = hit->how};
+                uint32_t te = ti + 1;
+                for (const tok *tq = tp + 1; tq->b < he; tq++)
+                    te++;
+                mv[nm] = (mention){.tb = ti, .te = te, .b = hb, .e = he,
+                                   .entry = hit->entry, .kind = kind,
+                                   .how = hit->how};
                 if (explained(R, mv, nm, max_len))
                     continue;
             }
             at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
             continue;
         }
+        uint32_t te = ti + 1;
+        for (const tok *tq = tp + 1; tq->b < he; tq++)
+            te++;
+        mention *m = &mv[nm];
         *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
                        .entry = hit->entry, .kind = kind, .how = hit->how};
         /* Only a compound, a content word other than profanity, or any
