@@ -693,24 +693,25 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
-    const tok *toks = rs->toks, *tok_end = rs->toks + rs->ntok;
+    const tok *toks = rs->toks;
     const uint8_t *kind_of = R->rules->kind_of;
     size_t n_entries = R->lx->n, ntok = rs->ntok, nm = 0;
     mention *mv = rs->m;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
     uint32_t max_len = 0, reach = 0;
-    /* Kept mentions are indexed by token as they come (they are sorted by
-     * first token): first[t] is the first kept mention with tb >= t, set
-     * (and at[t] cleared) as the token cursor reaches t, when every kept
-     * mention so far starts before t. The dropped ones stay in mv until
-     * the end, as later mentions are checked against them too. */
+    /* Mentions are indexed by token as they come (they are sorted by
+     * first token): first[t] is the first mention with tb >= t, set (and
+     * at[t] cleared) as the token cursor reaches t, when every mention so
+     * far starts before t. The dropped ones stay in mv until the end, as
+     * later mentions are checked against them too; first is then made to
+     * count only the kept ones. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
-    uint32_t kept = 0;
     size_t room = lim; /* for mentions and glue */
     uint64_t kinds = 0;
     bool allow = false; /* an allow mention placed (dropped or not) */
+    bool dropped = false; /* some mention dropped */
     /* The first token ending after the hit's begin, by pointer and index
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
@@ -726,15 +727,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (hit->entry >= n_entries || he <= hb)
             continue;
         /* Hits come sorted by begin, so the token cursor only moves on;
-         * the sentinel token after the last stops both scans. */
+         * the sentinel token after the last stops both scans, and is
+         * where a hit past the last token finds only spaces. */
         while (tp->e <= hb) {
             tp++;
             ti++;
-            first[ti] = kept;
+            first[ti] = (uint32_t)nm;
             at[ti] = 0;
         }
-        if (tp >= tok_end)
-            break;
         if (tp->b >= he)
             continue; /* only spaces */
         if (room-- == 0)
@@ -773,31 +773,38 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (reach >= he &&
             (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> m->kind) & 1) ||
              (allow && m->kind != DC_KIND_ALLOW)) &&
-            explained(R, mv, nm, max_len))
+            explained(R, mv, nm, max_len)) {
             m->dropped = 1;
+            dropped = true;
+        } else {
+            kinds |= (uint64_t)1 << m->kind;
+            at[ti] |= (uint64_t)1 << m->kind;
+        }
         allow |= m->kind == DC_KIND_ALLOW;
         nm++;
         if (he - hb > max_len)
             max_len = he - hb;
         if (he > reach)
             reach = he;
-        if (!m->dropped) {
-            kept++;
-            kinds |= (uint64_t)1 << m->kind;
-            at[ti] |= (uint64_t)1 << m->kind;
-        }
     }
     for (uint32_t t = ti + 1; t <= ntok; t++) {
-        first[t] = kept;
+        first[t] = (uint32_t)nm;
         at[t] = 0;
     }
-    if (kept < nm) {
-        size_t keep = 0;
-        for (size_t i = 0; i < nm; i++)
+    if (dropped) {
+        /* Each first[t] moves down by the dropped mentions before it. */
+        size_t keep = 0, t = 0;
+        for (size_t i = 0; i < nm; i++) {
+            for (; t <= ntok && first[t] <= i; t++)
+                first[t] = (uint32_t)keep;
             if (!mv[i].dropped)
                 mv[keep++] = mv[i];
+        }
+        for (; t <= ntok; t++)
+            first[t] = (uint32_t)keep;
+        nm = keep;
     }
-    rs->nm = kept;
+    rs->nm = nm;
     rs->neg_span = UINT32_MAX;
     R->kinds = kinds;
     return DECORUM_OK;
