@@ -52,14 +52,16 @@ typedef struct tok {
     uint8_t pad;
 } tok;
 
+/* b, e, entry and how lie as they do in the hit (dc_hit), which
+ * place_hits copies them from in one go. */
 typedef struct mention {
-    uint32_t tb, te;  /* token range [tb, te) */
     uint32_t b, e;    /* normalized byte range */
     uint32_t entry;
-    uint8_t kind;
     uint8_t how;      /* DC_HIT_* */
+    uint8_t kind;
     uint8_t used;     /* consumed as part of a group or another finding */
     uint8_t reclaimed; /* a slur used by its own group (set before rules) */
+    uint32_t tb, te;  /* token range [tb, te) */
     uint8_t dropped;   /* explained by a longer mention; removed */
 } mention;
 
@@ -71,6 +73,12 @@ _Static_assert(offsetof(tok, e) == offsetof(tok, b) + sizeof(uint32_t) &&
                    offsetof(tok, clause) == offsetof(tok, sent) +
                                                 sizeof(uint32_t),
                "a run and a (sentence, clause) pair copy as they are");
+_Static_assert(offsetof(mention, b) == offsetof(dc_hit, begin) &&
+                   offsetof(mention, e) == offsetof(dc_hit, end) &&
+                   offsetof(mention, entry) == offsetof(dc_hit, entry) &&
+                   offsetof(mention, how) == offsetof(dc_hit, how) &&
+                   offsetof(mention, reclaimed) < sizeof(dc_hit),
+               "a hit's range and entry copy into a mention as they are");
 
 enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
 
@@ -674,6 +682,19 @@ static __attribute__((noinline)) bool explained(const run *R,
     return false;
 }
 
+/* Writes hit as a mention on tokens [tb, te). The whole hit is copied as
+ * it lies (its padding then overwritten): a mention built whole was
+ * gathered into a vector one field at a time. */
+static inline void put_mention(mention *m, const dc_hit *hit, uint8_t kind,
+                               uint32_t tb, uint32_t te)
+{
+    memcpy(m, hit, sizeof *hit);
+    m->kind = kind;
+    m->used = m->reclaimed = m->dropped = 0;
+    m->tb = tb;
+    m->te = te;
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -753,9 +774,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 uint32_t te = ti + 1;
                 for (const tok *tq = tp + 1; tq->b < he; tq++)
                     te++;
-                mv[nm] = (mention){.tb = ti, .te = te, .b = hb, .e = he,
-                                   .entry = hit->entry, .kind = kind,
-                                   .how = hit->how};
+                put_mention(&mv[nm], hit, kind, ti, te);
                 if (explained(R, mv, nm, max_len))
                     continue;
             }
@@ -766,8 +785,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         for (const tok *tq = tp + 1; tq->b < he; tq++)
             te++;
         mention *m = &mv[nm];
-        *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
-                       .entry = hit->entry, .kind = kind, .how = hit->how};
+        put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
         if (reach >= he &&
