@@ -387,6 +387,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
     R->quotes = false;
+    /* The loop over the runs has no room to check: a word there is
+     * followed by a space and another word, so fewer than len - 1 tokens
+     * precede it. That is room enough unless len > MAX_TOKENS, and then
+     * word_end finds every end, where the room is checked. */
+    if (len > MAX_TOKENS)
+        rv = no_runs;
     size_t i = 0;
     for (;;) {
         while (s[i] == ' ') /* the NUL at len stops it */
@@ -429,15 +435,14 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * a token (a token built whole was put together in a
                      * vector register, field by field). The sentinel run
                      * never starts one byte after a run's end. */
-                    tok *tp = toks + nt, *tstop = toks + lim;
+                    tok *tp = toks + nt;
                     uint32_t sc[2] = {sent, clause};
                     while (s[rv->e] == ' ' && rv[1].b == rv->e + 1) {
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
                         memcpy(&tp->sent, sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->pad = 0;
-                        if (++tp == tstop)
-                            return DECORUM_ERR_TOOBIG;
+                        tp++;
                         rv++;
                     }
                     nt = (size_t)(tp - toks);
