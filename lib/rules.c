@@ -552,13 +552,17 @@ static void mark_quotes(run *R)
     uint32_t open = UINT32_MAX; /* the single quote waiting for its pair */
     for (uint32_t i = 0; i < rs->ntok; i++) {
         tok *t = &rs->toks[i];
+        if (t->type == TK_WORD) { /* most tokens */
+            t->quoted = dq;
+            continue;
+        }
         if (t->type == TK_NL) {
             dq = false;
             open = UINT32_MAX;
         } else if (t->type == TK_PUNCT && t->ch == '"') {
             dq = !dq;
         }
-        t->quoted = dq && t->type == TK_WORD;
+        /* Other tokens stay unquoted, as the tokenizer left them. */
         if (t->type != TK_PUNCT || t->ch != '\'' || apostrophe_at(R, i))
             continue;
         bool glued_before = i > 0 && rs->toks[i - 1].type == TK_WORD &&
