@@ -739,9 +739,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
     size_t room = lim; /* for mentions and glue */
-    uint64_t kinds = 0;
-    bool allow = false; /* an allow mention placed (dropped or not) */
-    bool dropped = false; /* some mention dropped */
+    /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
+     * entry was placed is asked of both. */
+    uint64_t kinds = 0, dropped = 0;
     /* The first token ending after the hit's begin, by pointer and index
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
@@ -779,7 +779,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * is written out (and its last token found) only for explained,
          * which reads it at mv[nm]. */
         if (kind == DC_KIND_GLUE) {
-            if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
+            if (reach >= he && (hit->how == DC_HIT_COMPOUND ||
+                                ((kinds | dropped) & KIND_BIT(ALLOW)))) {
                 uint32_t te = ti + 1;
                 for (const tok *tq = tp + 1; tq->b < he; tq++)
                     te++;
@@ -799,15 +800,15 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * word after an allow entry can yield (see explained_by). */
         if (reach >= he &&
             (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> m->kind) & 1) ||
-             (allow && m->kind != DC_KIND_ALLOW)) &&
+             (((kinds | dropped) & KIND_BIT(ALLOW)) &&
+              m->kind != DC_KIND_ALLOW)) &&
             explained(R, mv, nm, max_len)) {
             m->dropped = 1;
-            dropped = true;
+            dropped |= (uint64_t)1 << m->kind;
         } else {
             kinds |= (uint64_t)1 << m->kind;
             at[ti] |= (uint64_t)1 << m->kind;
         }
-        allow |= m->kind == DC_KIND_ALLOW;
         nm++;
         if (he - hb > max_len)
             max_len = he - hb;
