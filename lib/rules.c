@@ -669,17 +669,28 @@ static bool any_kind(const run *R, dc_kind k)
     return (R->kinds >> k) & 1;
 }
 
+/* The longest of the mentions mv[0, upto), in bytes. */
+typedef struct longest {
+    size_t upto;
+    uint32_t len;
+} longest;
+
 /* Is mention mv[i] explained by an earlier one that contains it? Hits are
  * sorted by begin, longer first, so every mention containing mv[i] sits
- * before it and starts at most max_len bytes earlier (max_len: the longest
- * mention before it): scanning back that far keeps this linear in the
- * comment's length. Dropped mentions count as containers too. Out of line:
- * it is seldom called, and inlined it cost the placement loop its
+ * before it and starts at most lg->len bytes earlier once lg covers the
+ * mentions before it: scanning back that far keeps this linear in the
+ * comment's length. lg is brought up to i here, not by the placement loop
+ * for every mention, as explained is seldom called. Dropped mentions count
+ * as containers too. Out of line: inlined it cost the placement loop its
  * registers. */
 static __attribute__((noinline)) bool explained(const run *R,
                                                 const mention *mv, size_t i,
-                                                uint32_t max_len)
+                                                longest *lg)
 {
+    for (; lg->upto < i; lg->upto++)
+        if (mv[lg->upto].e - mv[lg->upto].b > lg->len)
+            lg->len = mv[lg->upto].e - mv[lg->upto].b;
+    uint32_t max_len = lg->len;
     const mention *m = &mv[i];
     for (size_t j = i; j-- > 0 && mv[j].b + max_len >= m->b;) {
         const mention *o = &mv[j];
@@ -729,7 +740,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     mention *mv = rs->m;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
-    uint32_t max_len = 0, reach = 0;
+    uint32_t reach = 0;
+    longest lg = {0, 0};
     /* Mentions are indexed by token as they come (they are sorted by
      * first token): first[t] is the first mention with tb >= t, set (and
      * at[t] cleared) as the token cursor reaches t, when every mention so
@@ -774,7 +786,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * on the bench corpus), and the rules only ask whether a token
          * starts one (glue_at): it is dropped as other words are, but
          * explains no other word, so it stays out of the mentions, which
-         * every rule scans (and out of max_len and reach, which only bound
+         * every rule scans (and out of lg and reach, which only bound
          * the search for a container). Kept, it sets its token's bit. It
          * is written out (and its last token found) only for explained,
          * which reads it at mv[nm]. */
@@ -785,7 +797,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 for (const tok *tq = tp + 1; tq->b < he; tq++)
                     te++;
                 put_mention(&mv[nm], hit, kind, ti, te);
-                if (explained(R, mv, nm, max_len))
+                if (explained(R, mv, nm, &lg))
                     continue;
             }
             at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
@@ -802,7 +814,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> m->kind) & 1) ||
              (((kinds | dropped) & KIND_BIT(ALLOW)) &&
               m->kind != DC_KIND_ALLOW)) &&
-            explained(R, mv, nm, max_len)) {
+            explained(R, mv, nm, &lg)) {
             m->dropped = 1;
             dropped |= (uint64_t)1 << m->kind;
         } else {
@@ -810,8 +822,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             at[ti] |= (uint64_t)1 << m->kind;
         }
         nm++;
-        if (he - hb > max_len)
-            max_len = he - hb;
         if (he > reach)
             reach = he;
     }
