@@ -957,6 +957,18 @@ static void push_target(run *R, target t)
  * may be, found by bisection; below, from the first. */
 #define FEW_TARGETS 8
 
+/* The most tokens a target of the comment spans (rs->t_span). */
+static uint32_t target_span(dc_rules_scratch *rs)
+{
+    if (rs->t_span == UINT32_MAX) {
+        rs->t_span = 0;
+        for (size_t j = 0; j < rs->nt; j++)
+            if (rs->t[j].te - rs->t[j].tb > rs->t_span)
+                rs->t_span = rs->t[j].te - rs->t[j].tb;
+    }
+    return rs->t_span;
+}
+
 /* The first target with tb >= ti (targets are sorted by tb). */
 static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 {
@@ -1799,15 +1811,9 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
      * each. */
     size_t i = 0;
     if (rs->nt > FEW_TARGETS) {
-        if (rs->t_span == UINT32_MAX) {
-            rs->t_span = 0;
-            for (size_t j = 0; j < rs->nt; j++)
-                if (rs->t[j].te - rs->t[j].tb > rs->t_span)
-                    rs->t_span = rs->t[j].te - rs->t[j].tb;
-        }
-        uint32_t from = tb > TARGET_WINDOW + rs->t_span
-                            ? tb - TARGET_WINDOW - rs->t_span
-                            : 0;
+        uint32_t span = target_span(rs);
+        uint32_t from = tb > TARGET_WINDOW + span ? tb - TARGET_WINDOW - span
+                                                  : 0;
         i = targets_from(rs, from > s->tb ? from : s->tb);
     }
     for (; i < rs->nt; i++) {
@@ -2529,6 +2535,24 @@ static bool predicated(const run *R, const target *t, const mention *m)
     return false;
 }
 
+/* Token k lies inside a target of the given type. Only targets that start
+ * at most the longest target's span before k can: the search starts at
+ * the first of them, so a comment of many attacks does not scan all its
+ * targets for each. */
+static bool in_target(const run *R, uint32_t k, int type)
+{
+    dc_rules_scratch *rs = R->rs;
+    size_t i = 0;
+    if (rs->nt > FEW_TARGETS) {
+        uint32_t span = target_span(rs);
+        i = targets_from(rs, k > span ? k - span : 0);
+    }
+    for (; i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].type == type && rs->t[i].te > k)
+            return true;
+    return false;
+}
+
 /* A verbless slogan: a group, then the phrase, then the clause ends
  * ("Jews out of our country.", "Muslims go home."). "Poles go home for
  * Christmas in huge numbers" goes on, and is news. */
@@ -2551,12 +2575,7 @@ static bool slogan(const run *R, const mention *m)
             break;
         if (t->type != TK_WORD)
             continue;
-        bool in_group = false;
-        for (size_t i = 0; i < rs->nt; i++)
-            if (rs->t[i].type == TG_GROUP && rs->t[i].tb <= k &&
-                rs->t[i].te > k)
-                in_group = true;
-        if (in_group) {
+        if (in_target(R, k, TG_GROUP)) {
             group = true;
             continue;
         }
@@ -2565,16 +2584,6 @@ static bool slogan(const run *R, const mention *m)
             return false;
     }
     return group;
-}
-
-/* Token k lies inside a target of the given type. */
-static bool in_target(const run *R, uint32_t k, int type)
-{
-    for (size_t i = 0; i < R->rs->nt; i++)
-        if (R->rs->t[i].type == type && R->rs->t[i].tb <= k &&
-            R->rs->t[i].te > k)
-            return true;
-    return false;
 }
 
 /* Token k lies inside a threat or exclusion phrase. */
