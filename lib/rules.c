@@ -133,7 +133,7 @@ struct dc_rules_scratch {
     uint32_t neg_span;
     target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
-    /* The most tokens a target spans, once pick_target has worked it out
+    /* The most tokens a target spans, once target_span has worked it out
      * for the comment (else UINT32_MAX). */
     uint32_t t_span;
     /* The last answers of next_like (token indices) and next_group (target
