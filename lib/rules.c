@@ -26,6 +26,7 @@
  */
 #include "decorum_int.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -51,16 +52,33 @@ typedef struct tok {
     uint8_t pad;
 } tok;
 
+/* b, e, entry and how lie as they do in the hit (dc_hit), which
+ * place_hits copies them from in one go. */
 typedef struct mention {
-    uint32_t tb, te;  /* token range [tb, te) */
     uint32_t b, e;    /* normalized byte range */
     uint32_t entry;
-    uint8_t kind;
     uint8_t how;      /* DC_HIT_* */
+    uint8_t kind;
     uint8_t used;     /* consumed as part of a group or another finding */
     uint8_t reclaimed; /* a slur used by its own group (set before rules) */
+    uint32_t tb, te;  /* token range [tb, te) */
     uint8_t dropped;   /* explained by a longer mention; removed */
 } mention;
+
+/* tokenize copies a word's run (dc_wrun) into b and e, and the sentence
+ * and clause as one pair. */
+_Static_assert(offsetof(tok, e) == offsetof(tok, b) + sizeof(uint32_t) &&
+                   offsetof(dc_wrun, e) == offsetof(dc_wrun, b) +
+                                               sizeof(uint32_t) &&
+                   offsetof(tok, clause) == offsetof(tok, sent) +
+                                                sizeof(uint32_t),
+               "a run and a (sentence, clause) pair copy as they are");
+_Static_assert(offsetof(mention, b) == offsetof(dc_hit, begin) &&
+                   offsetof(mention, e) == offsetof(dc_hit, end) &&
+                   offsetof(mention, entry) == offsetof(dc_hit, entry) &&
+                   offsetof(mention, how) == offsetof(dc_hit, how) &&
+                   offsetof(mention, reclaimed) < sizeof(dc_hit),
+               "a hit's range and entry copy into a mention as they are");
 
 enum { TG_GROUP, TG_YOU, TG_NP, TG_OBJECT, TG_PRONOUN };
 
@@ -73,7 +91,13 @@ typedef struct target {
     uint8_t slur;
     uint8_t reclaimed; /* names the writer's own group */
     uint32_t b, e;     /* normalized bytes, when known (else 0, 0) */
+    /* In rs->t, once resolve_pronoun has worked it out for the comment
+     * (rs->gn_known): the index of the last group or non-protected target
+     * at or before this one, or NO_TARGET. */
+    uint32_t gn_upto;
 } target;
+
+#define NO_TARGET UINT32_MAX
 
 typedef struct sentence {
     uint32_t tb, te;
@@ -109,9 +133,17 @@ struct dc_rules_scratch {
     uint32_t neg_span;
     target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
-    /* The most tokens a target spans, once pick_target has worked it out
+    /* The most tokens a target spans, once target_span has worked it out
      * for the comment (else UINT32_MAX). */
     uint32_t t_span;
+    /* The last answers of next_like (token indices) and next_group (target
+     * indices), for the attacks of one long sentence: no match in
+     * [from, past - 1), and past - 1 is the first match from there (or the
+     * end). past 0: nothing known yet, so that zeros reset them. */
+    struct seek {
+        uint32_t from, past;
+    } like, group;
+    bool gn_known; /* the targets' gn_upto are set */
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -355,6 +387,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
     R->quotes = false;
+    /* The loop over the runs has no room to check: a word there is
+     * followed by a space and another word, so fewer than len - 1 tokens
+     * precede it. That is room enough unless len > MAX_TOKENS, and then
+     * word_end finds every end, where the room is checked. */
+    if (len > MAX_TOKENS)
+        rv = no_runs;
     size_t i = 0;
     for (;;) {
         while (s[i] == ' ') /* the NUL at len stops it */
@@ -392,24 +430,28 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 size_t j;
                 if (rv->b == i) {
                     /* The usual text: words of one run each, one space
-                     * apart. */
-                    for (;;) {
-                        j = rv->e;
+                     * apart. Such a word is its run, copied as it is, and
+                     * the sentence and clause do not change: three stores
+                     * a token (a token built whole was put together in a
+                     * vector register, field by field). The sentinel run
+                     * never starts one byte after a run's end. */
+                    tok *tp = toks + nt;
+                    uint32_t sc[2] = {sent, clause};
+                    while (s[rv->e] == ' ' && rv[1].b == rv->e + 1) {
+                        memcpy(&tp->b, rv, 2 * sizeof tp->b);
+                        memcpy(&tp->sent, sc, sizeof sc);
+                        tp->type = TK_WORD;
+                        tp->ch = tp->quoted = tp->pad = 0;
+                        tp++;
                         rv++;
-                        unsigned char d = (unsigned char)s[j];
-                        if (d != ' ') { /* the usual case tested first */
-                            if (d == '*' || d == '\'')
-                                j = (size_t)(word_end(s + j, s + len) - s);
-                            break;
-                        }
-                        if (rv->b != j + 1)
-                            break;
-                        toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent,
-                                           clause, TK_WORD, 0, 0, 0};
-                        if (nt == lim)
-                            return DECORUM_ERR_TOOBIG;
-                        i = j + 1;
                     }
+                    nt = (size_t)(tp - toks);
+                    i = rv->b;
+                    j = rv->e;
+                    rv++;
+                    unsigned char d = (unsigned char)s[j];
+                    if (d == '*' || d == '\'')
+                        j = (size_t)(word_end(s + j, s + len) - s);
                 } else {
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                 }
@@ -510,13 +552,17 @@ static void mark_quotes(run *R)
     uint32_t open = UINT32_MAX; /* the single quote waiting for its pair */
     for (uint32_t i = 0; i < rs->ntok; i++) {
         tok *t = &rs->toks[i];
+        if (t->type == TK_WORD) { /* most tokens */
+            t->quoted = dq;
+            continue;
+        }
         if (t->type == TK_NL) {
             dq = false;
             open = UINT32_MAX;
         } else if (t->type == TK_PUNCT && t->ch == '"') {
             dq = !dq;
         }
-        t->quoted = dq && t->type == TK_WORD;
+        /* Other tokens stay unquoted, as the tokenizer left them. */
         if (t->type != TK_PUNCT || t->ch != '\'' || apostrophe_at(R, i))
             continue;
         bool glued_before = i > 0 && rs->toks[i - 1].type == TK_WORD &&
@@ -623,17 +669,28 @@ static bool any_kind(const run *R, dc_kind k)
     return (R->kinds >> k) & 1;
 }
 
+/* The longest of the mentions mv[0, upto), in bytes. */
+typedef struct longest {
+    size_t upto;
+    uint32_t len;
+} longest;
+
 /* Is mention mv[i] explained by an earlier one that contains it? Hits are
  * sorted by begin, longer first, so every mention containing mv[i] sits
- * before it and starts at most max_len bytes earlier (max_len: the longest
- * mention before it): scanning back that far keeps this linear in the
- * comment's length. Dropped mentions count as containers too. Out of line:
- * it is seldom called, and inlined it cost the placement loop its
+ * before it and starts at most lg->len bytes earlier once lg covers the
+ * mentions before it: scanning back that far keeps this linear in the
+ * comment's length. lg is brought up to i here, not by the placement loop
+ * for every mention, as explained is seldom called. Dropped mentions count
+ * as containers too. Out of line: inlined it cost the placement loop its
  * registers. */
 static __attribute__((noinline)) bool explained(const run *R,
                                                 const mention *mv, size_t i,
-                                                uint32_t max_len)
+                                                longest *lg)
 {
+    for (; lg->upto < i; lg->upto++)
+        if (mv[lg->upto].e - mv[lg->upto].b > lg->len)
+            lg->len = mv[lg->upto].e - mv[lg->upto].b;
+    uint32_t max_len = lg->len;
     const mention *m = &mv[i];
     for (size_t j = i; j-- > 0 && mv[j].b + max_len >= m->b;) {
         const mention *o = &mv[j];
@@ -643,6 +700,19 @@ static __attribute__((noinline)) bool explained(const run *R,
             return true;
     }
     return false;
+}
+
+/* Writes hit as a mention on tokens [tb, te). The whole hit is copied as
+ * it lies (its padding then overwritten): a mention built whole was
+ * gathered into a vector one field at a time. */
+static inline void put_mention(mention *m, const dc_hit *hit, uint8_t kind,
+                               uint32_t tb, uint32_t te)
+{
+    memcpy(m, hit, sizeof *hit);
+    m->kind = kind;
+    m->used = m->reclaimed = m->dropped = 0;
+    m->tb = tb;
+    m->te = te;
 }
 
 /* Places the hits on tokens as mentions, drops those a longer mention
@@ -664,24 +734,26 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
-    const tok *toks = rs->toks, *tok_end = rs->toks + rs->ntok;
+    const tok *toks = rs->toks;
     const uint8_t *kind_of = R->rules->kind_of;
     size_t n_entries = R->lx->n, ntok = rs->ntok, nm = 0;
     mention *mv = rs->m;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
-    uint32_t max_len = 0, reach = 0;
-    /* Kept mentions are indexed by token as they come (they are sorted by
-     * first token): first[t] is the first kept mention with tb >= t, set
-     * (and at[t] cleared) as the token cursor reaches t, when every kept
-     * mention so far starts before t. The dropped ones stay in mv until
-     * the end, as later mentions are checked against them too. */
+    uint32_t reach = 0;
+    longest lg = {0, 0};
+    /* Mentions are indexed by token as they come (they are sorted by
+     * first token): first[t] is the first mention with tb >= t, set (and
+     * at[t] cleared) as the token cursor reaches t, when every mention so
+     * far starts before t. The dropped ones stay in mv until the end, as
+     * later mentions are checked against them too; first is then made to
+     * count only the kept ones. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
-    uint32_t kept = 0;
     size_t room = lim; /* for mentions and glue */
-    uint64_t kinds = 0;
-    bool allow = false; /* an allow mention placed (dropped or not) */
+    /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
+     * entry was placed is asked of both. */
+    uint64_t kinds = 0, dropped = 0;
     /* The first token ending after the hit's begin, by pointer and index
      * (a pointer difference would cost a division by sizeof (tok)). */
     const tok *tp = toks;
@@ -697,74 +769,80 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (hit->entry >= n_entries || he <= hb)
             continue;
         /* Hits come sorted by begin, so the token cursor only moves on;
-         * the sentinel token after the last stops both scans. */
+         * the sentinel token after the last stops both scans, and is
+         * where a hit past the last token finds only spaces. */
         while (tp->e <= hb) {
             tp++;
             ti++;
-            first[ti] = kept;
+            first[ti] = (uint32_t)nm;
             at[ti] = 0;
         }
-        if (tp >= tok_end)
-            break;
         if (tp->b >= he)
             continue; /* only spaces */
-        uint32_t te = ti + 1;
-        for (const tok *tq = tp + 1; tq->b < he; tq++)
-            te++;
         if (room-- == 0)
             return DECORUM_ERR_TOOBIG;
         uint8_t kind = kind_of[hit->entry];
-        mention *m = &mv[nm];
         /* Glue (function words) is most of the hits (78 000 of 183 000
          * on the bench corpus), and the rules only ask whether a token
          * starts one (glue_at): it is dropped as other words are, but
          * explains no other word, so it stays out of the mentions, which
-         * every rule scans (and out of max_len and reach, which only bound
+         * every rule scans (and out of lg and reach, which only bound
          * the search for a container). Kept, it sets its token's bit. It
-         * is written out only for explained, which reads it at mv[nm]. */
+         * is written out (and its last token found) only for explained,
+         * which reads it at mv[nm]. */
         if (kind == DC_KIND_GLUE) {
-            if (reach >= he && (hit->how == DC_HIT_COMPOUND || allow)) {
-                *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
-                               .entry = hit->entry, .kind = kind,
-                               .how = hit->how};
-                if (explained(R, mv, nm, max_len))
+            if (reach >= he && (hit->how == DC_HIT_COMPOUND ||
+                                ((kinds | dropped) & KIND_BIT(ALLOW)))) {
+                uint32_t te = ti + 1;
+                for (const tok *tq = tp + 1; tq->b < he; tq++)
+                    te++;
+                put_mention(&mv[nm], hit, kind, ti, te);
+                if (explained(R, mv, nm, &lg))
                     continue;
             }
             at[ti] |= (uint64_t)1 << DC_KIND_GLUE;
             continue;
         }
-        *m = (mention){.tb = ti, .te = te, .b = hb, .e = he,
-                       .entry = hit->entry, .kind = kind, .how = hit->how};
+        uint32_t te = ti + 1;
+        for (const tok *tq = tp + 1; tq->b < he; tq++)
+            te++;
+        mention *m = &mv[nm];
+        put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
         if (reach >= he &&
             (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> m->kind) & 1) ||
-             (allow && m->kind != DC_KIND_ALLOW)) &&
-            explained(R, mv, nm, max_len))
+             (((kinds | dropped) & KIND_BIT(ALLOW)) &&
+              m->kind != DC_KIND_ALLOW)) &&
+            explained(R, mv, nm, &lg)) {
             m->dropped = 1;
-        allow |= m->kind == DC_KIND_ALLOW;
-        nm++;
-        if (he - hb > max_len)
-            max_len = he - hb;
-        if (he > reach)
-            reach = he;
-        if (!m->dropped) {
-            kept++;
+            dropped |= (uint64_t)1 << m->kind;
+        } else {
             kinds |= (uint64_t)1 << m->kind;
             at[ti] |= (uint64_t)1 << m->kind;
         }
+        nm++;
+        if (he > reach)
+            reach = he;
     }
     for (uint32_t t = ti + 1; t <= ntok; t++) {
-        first[t] = kept;
+        first[t] = (uint32_t)nm;
         at[t] = 0;
     }
-    if (kept < nm) {
-        size_t keep = 0;
-        for (size_t i = 0; i < nm; i++)
+    if (dropped) {
+        /* Each first[t] moves down by the dropped mentions before it. */
+        size_t keep = 0, t = 0;
+        for (size_t i = 0; i < nm; i++) {
+            for (; t <= ntok && first[t] <= i; t++)
+                first[t] = (uint32_t)keep;
             if (!mv[i].dropped)
                 mv[keep++] = mv[i];
+        }
+        for (; t <= ntok; t++)
+            first[t] = (uint32_t)keep;
+        nm = keep;
     }
-    rs->nm = kept;
+    rs->nm = nm;
     rs->neg_span = UINT32_MAX;
     R->kinds = kinds;
     return DECORUM_OK;
@@ -879,6 +957,18 @@ static void push_target(run *R, target t)
  * may be, found by bisection; below, from the first. */
 #define FEW_TARGETS 8
 
+/* The most tokens a target of the comment spans (rs->t_span). */
+static uint32_t target_span(dc_rules_scratch *rs)
+{
+    if (rs->t_span == UINT32_MAX) {
+        rs->t_span = 0;
+        for (size_t j = 0; j < rs->nt; j++)
+            if (rs->t[j].te - rs->t[j].tb > rs->t_span)
+                rs->t_span = rs->t[j].te - rs->t[j].tb;
+    }
+    return rs->t_span;
+}
+
 /* The first target with tb >= ti (targets are sorted by tb). */
 static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 {
@@ -989,7 +1079,7 @@ static decorum_status find_targets(run *R)
             continue;
         const dc_entry *e = ent(R, m);
         target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
-                    m->b, m->e};
+                    m->b, m->e, NO_TARGET};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -1582,6 +1672,20 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 
 static bool context_group(const run *R, target *out, bool *from_ctx);
 
+/* The first token from k on that is the word "like", or ntok. */
+static uint32_t next_like(const run *R, uint32_t k)
+{
+    struct seek *c = &R->rs->like;
+    if (k >= c->from && k < c->past)
+        return c->past - 1;
+    uint32_t stop = k < c->from ? c->from : (uint32_t)R->rs->ntok, j = k;
+    while (j < stop && !tok_is_word(R, j, "like"))
+        j++;
+    c->past = (j < stop ? j : k < c->from ? c->past - 1 : stop) + 1;
+    c->from = k;
+    return c->past - 1;
+}
+
 /* A pronoun phrase that names people as a group ("these people", "their
  * kind", "you people") rather than a bare "they". */
 static bool demonstrative_people(const run *R, const target *t)
@@ -1590,35 +1694,56 @@ static bool demonstrative_people(const run *R, const target *t)
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
+/* The first target from index i on that is a group, or rs->nt. */
+static size_t next_group(const run *R, size_t i)
+{
+    struct seek *c = &R->rs->group;
+    if (i >= c->from && i < c->past)
+        return c->past - 1;
+    size_t stop = i < c->from ? c->from : R->rs->nt, j = i;
+    while (j < stop && R->rs->t[j].type != TG_GROUP)
+        j++;
+    c->past = (j < stop ? (uint32_t)j : i < c->from ? c->past - 1
+                                                    : (uint32_t)stop) + 1;
+    c->from = (uint32_t)i;
+    return c->past - 1;
+}
+
 /* Resolves a pronoun at token ti to the nearest earlier group or
  * non-protected target in the comment, else to a group in the context.
  * Returns 1 on success with *out filled, and sets *from_ctx. */
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     *from_ctx = false;
-    /* Targets from ti on end after it: the search starts before them. */
-    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
-         i-- > 0;) {
-        const target *t = &rs->t[i];
-        if (t->te > ti)
-            continue;
-        if (t->type == TG_GROUP || t->type == TG_NP) {
-            *out = *t;
-            return true;
+    /* Targets from ti on end after it: the search starts before them, and
+     * goes from group to group (gn_upto) past those that do not end
+     * before ti (the few that span it). */
+    if (!rs->gn_known) {
+        uint32_t last = NO_TARGET;
+        for (size_t i = 0; i < rs->nt; i++) {
+            if (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_NP)
+                last = (uint32_t)i;
+            rs->t[i].gn_upto = last;
         }
+        rs->gn_known = true;
+    }
+    size_t from = rs->nt > FEW_TARGETS ? targets_from(rs, ti) : rs->nt;
+    uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
+    while (g != NO_TARGET && rs->t[g].te > ti)
+        g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    if (g != NO_TARGET) {
+        *out = rs->t[g];
+        return true;
     }
     /* "They're all terrorists, these Muslims": a group later in the same
-     * sentence. */
-    uint32_t sent = rs->toks[ti].sent;
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->tb > ti && rs->toks[t->tb].sent == sent &&
-            t->type == TG_GROUP) {
-            *out = *t;
-            return true;
-        }
+     * sentence. Targets are sorted by tb, so the first group after ti is
+     * the one, if it is in the sentence. */
+    size_t i = next_group(R, targets_from(rs, ti + 1));
+    if (i < rs->nt && rs->toks[rs->t[i].tb].sent == rs->toks[ti].sent) {
+        *out = rs->t[i];
+        return true;
     }
     return context_group(R, out, from_ctx);
 }
@@ -1686,15 +1811,9 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
      * each. */
     size_t i = 0;
     if (rs->nt > FEW_TARGETS) {
-        if (rs->t_span == UINT32_MAX) {
-            rs->t_span = 0;
-            for (size_t j = 0; j < rs->nt; j++)
-                if (rs->t[j].te - rs->t[j].tb > rs->t_span)
-                    rs->t_span = rs->t[j].te - rs->t[j].tb;
-        }
-        uint32_t from = tb > TARGET_WINDOW + rs->t_span
-                            ? tb - TARGET_WINDOW - rs->t_span
-                            : 0;
+        uint32_t span = target_span(rs);
+        uint32_t from = tb > TARGET_WINDOW + span ? tb - TARGET_WINDOW - span
+                                                  : 0;
         i = targets_from(rs, from > s->tb ? from : s->tb);
     }
     for (; i < rs->nt; i++) {
@@ -2183,7 +2302,7 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
             R->rs->member[R->rs->n_member++] =
                 (target){o->tb,   o->te, e->categories, (int32_t)o->entry,
                          TG_GROUP, 0,    o->kind == DC_KIND_SLUR,
-                         0,        o->b, o->e};
+                         0,        o->b, o->e, NO_TARGET};
         }
     }
     const target *best = NULL;
@@ -2416,6 +2535,24 @@ static bool predicated(const run *R, const target *t, const mention *m)
     return false;
 }
 
+/* Token k lies inside a target of the given type. Only targets that start
+ * at most the longest target's span before k can: the search starts at
+ * the first of them, so a comment of many attacks does not scan all its
+ * targets for each. */
+static bool in_target(const run *R, uint32_t k, int type)
+{
+    dc_rules_scratch *rs = R->rs;
+    size_t i = 0;
+    if (rs->nt > FEW_TARGETS) {
+        uint32_t span = target_span(rs);
+        i = targets_from(rs, k > span ? k - span : 0);
+    }
+    for (; i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].type == type && rs->t[i].te > k)
+            return true;
+    return false;
+}
+
 /* A verbless slogan: a group, then the phrase, then the clause ends
  * ("Jews out of our country.", "Muslims go home."). "Poles go home for
  * Christmas in huge numbers" goes on, and is news. */
@@ -2438,12 +2575,7 @@ static bool slogan(const run *R, const mention *m)
             break;
         if (t->type != TK_WORD)
             continue;
-        bool in_group = false;
-        for (size_t i = 0; i < rs->nt; i++)
-            if (rs->t[i].type == TG_GROUP && rs->t[i].tb <= k &&
-                rs->t[i].te > k)
-                in_group = true;
-        if (in_group) {
+        if (in_target(R, k, TG_GROUP)) {
             group = true;
             continue;
         }
@@ -2452,16 +2584,6 @@ static bool slogan(const run *R, const mention *m)
             return false;
     }
     return group;
-}
-
-/* Token k lies inside a target of the given type. */
-static bool in_target(const run *R, uint32_t k, int type)
-{
-    for (size_t i = 0; i < R->rs->nt; i++)
-        if (R->rs->t[i].type == type && R->rs->t[i].tb <= k &&
-            R->rs->t[i].te > k)
-            return true;
-    return false;
 }
 
 /* Token k lies inside a threat or exclusion phrase. */
@@ -2702,9 +2824,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
-    /* A pronoun inside the phrase is its object: "send them all back". */
+    /* A pronoun inside the phrase is its object: "send them all back".
+     * (Targets are sorted by tb, and none ends before it begins.) */
     if (!t || t->type != TG_GROUP)
-        for (size_t i = 0; i < R->rs->nt; i++)
+        for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->tb)
+                                                : 0;
+             i < R->rs->nt && R->rs->t[i].tb <= m->te; i++)
             if (R->rs->t[i].type == TG_PRONOUN && R->rs->t[i].tb >= m->tb &&
                 R->rs->t[i].te <= m->te) {
                 t = &R->rs->t[i];
@@ -2713,7 +2838,9 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
-        for (size_t i = 0; i < R->rs->nt; i++)
+        for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
+                                                : 0;
+             i < R->rs->nt && R->rs->t[i].tb <= t->te; i++)
             if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb == t->te) {
                 t = &R->rs->t[i];
                 break;
@@ -2802,7 +2929,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (topical) {
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
-                           TG_GROUP, 0, 0, 0, m->b, m->e};
+                           TG_GROUP, 0, 0, 0, m->b, m->e, NO_TARGET};
             R->out->rf[m->kind == DC_KIND_DEHUMANIZE  ? DC_RF_DEHUMANIZATION
                        : m->kind == DC_KIND_THREAT    ? DC_RF_THREAT
                        : m->kind == DC_KIND_EXCLUSION ? DC_RF_EXCLUSION
@@ -2837,25 +2964,25 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
                                 (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
-                                idm->b, idm->e};
+                                idm->b, idm->e, NO_TARGET};
             t = &resolved;
         } else {
             const sentence *s2 = sent_of(R, m->tb);
-            for (uint32_t k = m->te; k + 1 < s2->te; k++) {
-                if (!tok_is_word(R, k, "like"))
-                    continue;
-                for (size_t i = 0; i < R->rs->nt; i++)
+            uint32_t k = next_like(R, m->te);
+            if (k + 1 < s2->te)
+                for (size_t i = R->rs->nt > FEW_TARGETS
+                                    ? targets_from(R->rs, k + 1)
+                                    : 0;
+                     i < R->rs->nt && R->rs->t[i].tb <= k + 3; i++)
                     if (R->rs->t[i].type == TG_GROUP &&
-                        R->rs->t[i].tb > k && R->rs->t[i].tb <= k + 3 &&
+                        R->rs->t[i].tb > k &&
                         quantified(R, R->rs->t[i].tb))
                         t = &R->rs->t[i];
-                break;
-            }
         }
     }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
-        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0};
+        resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
         t = &resolved;
     }
     /* Nothing in the comment to attach to, but the thread is about a group
@@ -2875,7 +3002,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                 /* not marked coded: rule_code gives the code its span */
                 resolved = (target){c->tb, c->te, ent(R, c)->categories,
                                     (int32_t)c->entry, TG_GROUP, 0, 0, 0,
-                                    c->b, c->e};
+                                    c->b, c->e, NO_TARGET};
                 t = &resolved;
                 break;
             }
@@ -3490,6 +3617,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
+    rs->like = rs->group = (struct seek){0, 0};
+    rs->gn_known = false;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))

@@ -317,3 +317,33 @@ Test(rules, reasons_read_in_full)
         cr_assert_str_eq(sp->reason, want[i].reason, "%s", want[i].text);
     }
 }
+
+/* Pronouns in one long sentence of many targets: each "they" goes to the
+ * group named before it, or else to the one named later in the sentence
+ * (resolve_pronoun walks from group to group, and keeps its last answer
+ * for the next attack, instead of scanning every target each time). */
+Test(rules, pronouns_in_a_long_sentence)
+{
+    char text[512];
+    const char *before[] = {"Muslims came, ", ""};
+    const char *after[] = {"", "these jews"};
+    const unsigned want[] = {1u << DECORUM_CATEGORY_RELIGION,
+                             1u << DECORUM_CATEGORY_RELIGION};
+    for (int k = 0; k < 2; k++) {
+        size_t n = (size_t)snprintf(text, sizeof text, "%s", before[k]);
+        for (int i = 0; i < 12; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n,
+                                  "they are vermin, ");
+        snprintf(text + n, sizeof text - n, "%s", after[k]);
+        const decorum_result *r = judge(text, NULL);
+        size_t attacks = 0;
+        for (size_t i = 0; i < r->n_spans; i++)
+            if (r->spans[i].signal == DECORUM_SIGNAL_DEHUMANIZATION &&
+                !(r->spans[i].flags & DECORUM_SPAN_MITIGATING)) {
+                attacks++;
+                cr_assert(r->spans[i].category & want[k], "%s: span %zu",
+                          text, i);
+            }
+        cr_assert_eq(attacks, 12, "%s: %zu attacks", text, attacks);
+    }
+}
