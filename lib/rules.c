@@ -103,6 +103,10 @@ typedef struct sentence {
     uint32_t tb, te;
     uint8_t question;
     uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
+    uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
+    /* The sentence's last '!' token, once is_call has asked: 0 not yet,
+     * 1 none, else its index + 2. */
+    uint32_t bang;
 } sentence;
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
@@ -136,6 +140,9 @@ struct dc_rules_scratch {
     /* The most tokens a target spans, once target_span has worked it out
      * for the comment (else UINT32_MAX). */
     uint32_t t_span;
+    /* The most tokens an identity mention spans, once identity_ends_at
+     * has worked it out for the comment (else UINT32_MAX). */
+    uint32_t id_span;
     /* The last answers of next_like (token indices) and next_group (target
      * indices), for the attacks of one long sentence: no match in
      * [from, past - 1), and past - 1 is the first match from there (or the
@@ -411,7 +418,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
             sent++;
             clause++;
             start = (uint32_t)nt;
@@ -510,12 +517,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         nt++;
     }
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -844,6 +851,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     }
     rs->nm = nm;
     rs->neg_span = UINT32_MAX;
+    rs->id_span = UINT32_MAX;
     R->kinds = kinds;
     return DECORUM_OK;
 }
@@ -1594,6 +1602,20 @@ static bool speech_in(const run *R, const sentence *s)
             others_report(R, s, &R->rs->m[i]))
             return true;
     return false;
+}
+
+/* Speech reported or quoted in the sentence, worked out once for it: a
+ * long sentence of judging words asks for each. */
+static bool about_speech(const run *R, const sentence *s)
+{
+    sentence *sw = &R->rs->s[s - R->rs->s];
+    if (!sw->speech) {
+        bool speech = speech_in(R, s);
+        for (uint32_t k = s->tb; k < s->te && !speech; k++)
+            speech = R->rs->toks[k].quoted;
+        sw->speech = speech ? 2 : 1;
+    }
+    return sw->speech == 2;
 }
 
 static bool report_before(const run *R, uint32_t tb)
@@ -2561,8 +2583,11 @@ static bool slogan(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     uint32_t clause = rs->toks[m->tb].clause;
     uint32_t words_after = 0;
+    /* Counted only as far as the test below needs: a long clause of
+     * threats would otherwise be read to its end for each. */
     for (uint32_t k = m->te; k < rs->ntok && rs->toks[k].clause == clause &&
-                             rs->toks[k].sent == rs->toks[m->tb].sent;
+                             rs->toks[k].sent == rs->toks[m->tb].sent &&
+                             words_after < 2;
          k++)
         if (rs->toks[k].type == TK_WORD)
             words_after++;
@@ -2631,6 +2656,44 @@ static bool bare_verb(const run *R, uint32_t k)
            in_target(R, nx, TG_GROUP) || command_at(R, nx);
 }
 
+/* A group target ends at token tb or the one before. Only targets that
+ * start at most t_span tokens earlier can: a comment of many untargeted
+ * attacks does not scan all its targets for each. */
+static bool group_ends_at(const run *R, uint32_t tb)
+{
+    dc_rules_scratch *rs = R->rs;
+    uint32_t span = target_span(rs);
+    uint32_t from = tb > span + 1 ? tb - span - 1 : 0;
+    for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb <= tb;
+         i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].te + 1 >= tb &&
+            rs->t[i].te <= tb)
+            return true;
+    return false;
+}
+
+/* An identity mention ends at token tb, looked for among the mentions
+ * that start at most id_span tokens before it. */
+static bool identity_ends_at(const run *R, uint32_t tb)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (rs->id_span == UINT32_MAX) {
+        rs->id_span = 0;
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_IDENTITY &&
+                rs->m[i].te - rs->m[i].tb > rs->id_span)
+                rs->id_span = rs->m[i].te - rs->m[i].tb;
+    }
+    uint32_t from = tb > rs->id_span ? tb - rs->id_span : 0;
+    for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < tb; i++)
+        if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY)
+            return true;
+    return false;
+}
+
+/* The most words is_call reads back from a verb to its clause's start. */
+#define CALL_WALK 64
+
 /* A call to act: a modal or wish earlier in the sentence, or the verb
  * opening its clause (an imperative), perhaps after a few softeners. */
 static bool is_call(const run *R, const mention *m)
@@ -2645,10 +2708,19 @@ static bool is_call(const run *R, const mention *m)
             return true;
     if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
-    /* An exclamation: "Poles go home!" */
-    for (uint32_t k = m->te; k < s->te; k++)
-        if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '!')
-            return true;
+    /* An exclamation: "Poles go home!". The sentence's last '!' is found
+     * once: every verb of a long sentence asks. */
+    sentence *sw = &R->rs->s[s - R->rs->s];
+    if (!sw->bang) {
+        sw->bang = 1;
+        for (uint32_t k = s->te; k-- > s->tb;)
+            if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '!') {
+                sw->bang = k + 2;
+                break;
+            }
+    }
+    if (sw->bang > 1 && sw->bang - 2 >= m->te)
+        return true;
     /* A participle opening a clause describes ("Deported Mexicans arrive");
      * it does not command. */
     const dc_entry *e = ent(R, m);
@@ -2663,12 +2735,22 @@ static bool is_call(const run *R, const mention *m)
      * an unknown verb whose object is the group ("Get women out of
      * parliament", "Keep the Arabs out"). */
     bool saw_group = false, saw_command = false;
+    /* Clause numbers only grow along the tokens: the clause starts at cs. */
+    uint32_t cs = s->tb, words = 0;
     for (uint32_t k = m->tb; k-- > s->tb;) {
         const tok *t = &rs->toks[k];
-        if (t->clause != clause)
+        if (t->clause != clause) {
+            cs = k + 1;
             break;
+        }
         if (t->type != TK_WORD)
             continue;
+        /* A clause of more than CALL_WALK words of groups, commands and
+         * function words before the verb is a chant, not a statement
+         * ("kill all the jews kill all the jews ..."); reading further
+         * back for each verb would make such a comment quadratic. */
+        if (++words > CALL_WALK)
+            return true;
         /* "are hunted down": a linking verb makes it a statement. */
         if (mention_at(R, k, DC_KIND_COPULA))
             return false;
@@ -2685,8 +2767,8 @@ static bool is_call(const run *R, const mention *m)
             tok_is_word(R, k, "then") || tok_is_word(R, k, "now"))
             continue;
         /* Only the clause's first word may be an unknown verb. */
-        for (uint32_t j = k; j-- > s->tb;)
-            if (rs->toks[j].clause == clause && rs->toks[j].type == TK_WORD)
+        for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
+            if (rs->toks[j].type == TK_WORD)
                 return false;
         return bare_verb(R, k);
     }
@@ -2695,7 +2777,7 @@ static bool is_call(const run *R, const mention *m)
      * with a bare verb the lexicon files as a function word ("Get women
      * out of parliament"). */
     if (saw_group && !saw_command) {
-        for (uint32_t k = s->tb; k < m->tb; k++)
+        for (uint32_t k = cs; k < m->tb; k++)
             if (rs->toks[k].clause == clause && rs->toks[k].type == TK_WORD)
                 return glue_at(R, k) && bare_verb(R, k);
         return false;
@@ -2805,11 +2887,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
-        const sentence *sn = sent_of(R, m->tb);
-        bool speech = speech_in(R, sn);
-        for (uint32_t k = sn->tb; k < sn->te && !speech; k++)
-            speech = R->rs->toks[k].quoted;
-        if (speech)
+        if (about_speech(R, sent_of(R, m->tb)))
             return DECORUM_OK;
     }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
@@ -2914,19 +2992,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             topical = R->migration_topic;
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
-        if (!topical && m->tb > 0) {
-            for (size_t i = 0; i < R->rs->nt; i++)
-                if (R->rs->t[i].type == TG_GROUP &&
-                    R->rs->t[i].te + 1 >= m->tb && R->rs->t[i].te <= m->tb)
-                    topical = true;
-            const mention *prev = NULL;
-            for (size_t i = 0; i < R->rs->nm; i++)
-                if (R->rs->m[i].te == m->tb &&
-                    R->rs->m[i].kind == DC_KIND_IDENTITY)
-                    prev = &R->rs->m[i];
-            if (prev)
-                topical = true;
-        }
+        if (!topical && m->tb > 0)
+            topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
                            TG_GROUP, 0, 0, 0, m->b, m->e, NO_TARGET};

@@ -359,3 +359,39 @@ Test(properties, analyze_is_deterministic)
         cr_assert_str_eq(f1, f2, "seed %d: in a fresh scratch", i);
     }
 }
+
+/* A long chant. The rules read at most CALL_WALK
+ * words back from a verb to decide whether it opens its clause (reading
+ * to the clause's start for each verb made 64 KiB of this take 28 s); a
+ * longer run of commands, groups and function words is a call, so the
+ * last copy, thousands of words from the start, is a threat like the
+ * first. */
+Test(properties, a_chant_is_a_threat_to_its_last_copy)
+{
+    static const char unit[] = "kill all the jews ";
+    /* 200 copies: 800 words, far past CALL_WALK, and fewer findings than
+     * the rules keep (MAX_FINDINGS), so every copy can show */
+    size_t cap = 200 * (sizeof unit - 1), n = 0;
+    char *text = malloc(cap);
+    cr_assert_not_null(text);
+    while (n + sizeof unit - 1 <= cap) {
+        memcpy(text + n, unit, sizeof unit - 1);
+        n += sizeof unit - 1;
+    }
+    const decorum_result *r = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_analyze(eng, scr, text, n, NULL, &r, &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert(r->hateful);
+    cr_assert_eq(r->verdict, DECORUM_REJECT);
+    cr_assert_gt(r->scores[DECORUM_THREAT], 0.9f);
+    size_t last = 0;
+    for (size_t i = 0; i < r->n_spans; i++)
+        if (r->spans[i].signal == DECORUM_SIGNAL_THREAT &&
+            !(r->spans[i].flags & DECORUM_SPAN_MITIGATING) &&
+            r->spans[i].end > last)
+            last = r->spans[i].end;
+    cr_assert_gt(last, n - sizeof unit, "last threat ends at %zu of %zu",
+                 last, n);
+    free(text);
+}

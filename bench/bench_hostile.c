@@ -1,0 +1,162 @@
+/*
+ * bench_hostile.c: how the analysis grows on the longest comments the
+ * engine takes, made of one phrase said over and over. A rule that reads
+ * the whole sentence for each of its words is quadratic, and a 64 KiB
+ * chant of "kill all the jews" once took 28 s; this program finds such
+ * paths before a site's readers do.
+ *
+ *   bench_hostile [CORPUS]
+ *
+ * Phrases: every term of the built-in lexicon, a list of chants below, and
+ * the first 300 texts of CORPUS when given. Each phrase, followed by a
+ * space, is repeated to 16 KiB and to 64 KiB (cut at a character boundary)
+ * and analyzed with decorum_analyze, the faster of two runs each. Printed:
+ * the ten slowest at 64 KiB with their growth (time at 64 KiB over time at
+ * 16 KiB: 4 is linear, 16 quadratic), the total, and `result` lines for
+ * bench/run.sh. Growth is only shown for phrases that take over 1 ms, below
+ * which the clock says little.
+ */
+#include "corpus.h"
+#include "decorum_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Patterns found slow once, and their like: the rule layer's sentence
+ * scans run per attack, per target and per pronoun. */
+static const char *const chants[] = {
+    "kill all the jews",   "killalljews",     "they are not vermin",
+    "muslims are rats",    "aren't jews vermin?", "kys",
+    "they",                "not",             "the the",
+    "(((them)))",          "go back home",    "jews control the media",
+    "nwo",                 "\"kill them\" he said", "they are they are",
+    "no muslim",           "gays and lesbians", "f a g",
+};
+
+#define SMALL (16 * 1024)
+#define BIG (64 * 1024)
+
+typedef struct probe {
+    const char *phrase;
+    size_t len;
+    double small_s, big_s;
+} probe;
+
+/* phrase + ' ' repeated to at most cap bytes, cut after a whole copy or
+ * at a UTF-8 character boundary. */
+static size_t fill(char *buf, size_t cap, const char *p, size_t n)
+{
+    size_t o = 0;
+    while (o < cap) {
+        size_t k = n + 1 <= cap - o ? n + 1 : cap - o;
+        memcpy(buf + o, p, k < n ? k : n);
+        if (k > n)
+            buf[o + n] = ' ';
+        o += k;
+    }
+    while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+        o--;
+    if (o > 0 && ((unsigned char)buf[o - 1] & 0x80))
+        o--; /* a lead byte whose sequence was cut */
+    return o;
+}
+
+static double time_one(const decorum_engine *e, decorum_scratch *s,
+                       const char *t, size_t n)
+{
+    double best = 1e9;
+    for (int r = 0; r < 2; r++) {
+        const decorum_result *res;
+        decorum_error err;
+        double t0 = bench_now();
+        decorum_status st = decorum_analyze(e, s, t, n, NULL, &res, &err);
+        double dt = bench_now() - t0;
+        if (st != DECORUM_OK) {
+            fprintf(stderr, "bench_hostile: %s\n", err.message);
+            exit(2);
+        }
+        if (dt < best)
+            best = dt;
+    }
+    return best;
+}
+
+static int by_big_desc(const void *a, const void *b)
+{
+    const probe *x = a, *y = b;
+    return (x->big_s < y->big_s) - (x->big_s > y->big_s);
+}
+
+int main(int argc, char **argv)
+{
+    decorum_engine *e;
+    decorum_scratch *s;
+    decorum_error err;
+    if (decorum_engine_open(NULL, &e, &err) != DECORUM_OK ||
+        decorum_scratch_alloc(e, &s, &err) != DECORUM_OK) {
+        fprintf(stderr, "bench_hostile: %s\n", err.message);
+        return 2;
+    }
+    bench_corpus c = {0};
+    size_t from_corpus = 0;
+    if (argc > 1) {
+        bench_corpus_load(argv[1], &c);
+        from_corpus = c.n < 300 ? c.n : 300;
+    }
+    const dc_lexicon *lx = dc_engine_lexicon(e);
+    size_t nchant = sizeof chants / sizeof chants[0];
+    size_t np = lx->n + nchant + from_corpus;
+    probe *pv = calloc(np, sizeof *pv);
+    char *buf = malloc(BIG);
+    if (!pv || !buf) {
+        fprintf(stderr, "bench_hostile: out of memory\n");
+        return 2;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < lx->n; i++)
+        pv[k++] = (probe){lx->entries[i].term, lx->entries[i].term_len, 0, 0};
+    for (size_t i = 0; i < nchant; i++)
+        pv[k++] = (probe){chants[i], strlen(chants[i]), 0, 0};
+    for (size_t i = 0; i < from_corpus; i++)
+        pv[k++] = (probe){c.v[i].p, c.v[i].len, 0, 0};
+
+    double total = 0, t0 = bench_now();
+    for (size_t i = 0; i < np; i++) {
+        if (!pv[i].len)
+            continue;
+        size_t n = fill(buf, SMALL, pv[i].phrase, pv[i].len);
+        pv[i].small_s = time_one(e, s, buf, n);
+        n = fill(buf, BIG, pv[i].phrase, pv[i].len);
+        pv[i].big_s = time_one(e, s, buf, n);
+        total += pv[i].big_s;
+    }
+    double wall = bench_now() - t0;
+    qsort(pv, np, sizeof *pv, by_big_desc);
+
+    printf("%zu phrases (%zu lexicon terms, %zu chants, %zu corpus texts), "
+           "each repeated to 16 KiB and 64 KiB; %.1f s in all\n",
+           np, lx->n, nchant, from_corpus, wall);
+    printf("slowest at 64 KiB:\n");
+    double worst_growth = 0;
+    for (size_t i = 0; i < np; i++) {
+        double g = pv[i].small_s > 0 ? pv[i].big_s / pv[i].small_s : 0;
+        if (pv[i].big_s > 1e-3 && g > worst_growth)
+            worst_growth = g;
+        if (i < 10) {
+            int shown = pv[i].len > 40 ? 40 : (int)pv[i].len;
+            printf("  %8.2f ms  growth %5.1f  \"%.*s%s\"\n",
+                   pv[i].big_s * 1e3, g, shown, pv[i].phrase,
+                   pv[i].len > 40 ? "..." : "");
+        }
+    }
+    printf("result hostile_max_ms %.2f\n", np ? pv[0].big_s * 1e3 : 0.0);
+    printf("result hostile_mean_ms %.3f\n", np ? total * 1e3 / (double)np : 0.0);
+    printf("result hostile_max_growth %.1f\n", worst_growth);
+    free(buf);
+    free(pv);
+    bench_corpus_free(&c);
+    decorum_scratch_free(s);
+    decorum_engine_free(e);
+    return 0;
+}
