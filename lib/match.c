@@ -198,11 +198,12 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 24 bytes each, 384 KB a scratch. Twice the 8192 entries of before spare
- * 3.8 M of 317 M instructions scoring the benchmark corpus and 2% of the
- * matcher's time (bench_match); the larger footprint did not show in the
- * whole program's time (docs/MATCH.md). */
-#define MEMO_BITS 14u
+ * 24 bytes each, 192 KB a scratch. Twice as many (MEMO_BITS 14, 384 KB)
+ * spare 4.0 M of ~320 M instructions scoring the benchmark corpus and 2% of
+ * the matcher's time alone (bench_match), but the whole analysis was slower
+ * with it and the model's doubled word cache: together they crowd the 1 MiB
+ * L2 (docs/MATCH.md, docs/BENCHMARKS.md). */
+#define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)3 << MEMO_BITS)
 
 /* Pieces of one run-together token, at most (longer: not split). */
