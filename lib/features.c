@@ -900,21 +900,19 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                        : NULL;
             for (;;) {
                 const size_t l = e - b;
-                const int more = E != 0;
-                size_t nb = 0, nx = 0;
+                /* The next token's key and set, found and prefetched
+                 * without a branch: past the block's last token they are
+                 * those of a token that does not end in it, or of none
+                 * (nb = nx = off + 64: an empty key, read from within the
+                 * copy's pad), and are not used. */
+                const size_t nb = off + _tzcnt_u64(S), nx = off + _tzcnt_u64(E);
                 __m128i nkey = _mm_setzero_si128();
                 dc_feat_cache_entry *nset = NULL;
-                if (more) {
-                    nb = off + _tzcnt_u64(S);
-                    S = _blsr_u64(S);
-                    nx = off + _tzcnt_u64(E);
-                    E = _blsr_u64(E);
-                    if (cached) {
-                        nkey = token_key(t + nb, nx - nb);
-                        nset = cache_set(
-                            cache, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
-                        __builtin_prefetch(nset);
-                    }
+                if (cached) {
+                    nkey = token_key(t + nb, nx - nb);
+                    nset = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(nkey),
+                                     nx - nb);
+                    __builtin_prefetch(nset);
                 }
                 /* the token's own rows and hash: a cache entry (its key
                  * the token's bytes, zero padded, the count in the last
@@ -954,8 +952,10 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                 _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
                 tp++;
                 bs = _mm_add_epi16(bs, ts);
-                if (!more)
+                if (!E)
                     break;
+                S = _blsr_u64(S);
+                E = _blsr_u64(E);
                 b = nb;
                 e = nx;
                 key = nkey;
