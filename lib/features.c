@@ -803,6 +803,16 @@ token_rows_avx2(const int8_t *w, uint32_t bits, const unsigned char *t,
     x->h = h;
 }
 
+/* The word cache key of the token of l bytes at p: its bytes, zero padded
+ * to 16 (for a token longer than DC_FEAT_CACHE_KEY it is not used). */
+AVX2_INLINE __m128i token_key(const unsigned char *p, size_t l)
+{
+    const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+                                      12, 13, 14, 15);
+    return _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)p),
+                         _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
+}
+
 /* 1 when the entry x has the key key (the token's bytes, zero padded; the
  * entry's last byte, its row count, is not compared). */
 AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
@@ -838,8 +848,6 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
     if (len)
         memcpy(t, text, len);
 
-    const __m128i idx = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-                                      12, 13, 14, 15);
     /* a block whose tokens do not all fit in toks[] goes here first */
     dc_feat_tsum spill[64];
     uint64_t prev = 0;
@@ -872,26 +880,46 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
              * token begun before it, and 2 per byte of the block (its own
              * and a bigram), 153 rows of +-128 */
             __m128i bs = _mm_setzero_si128();
-            size_t b;
+            size_t b, e = off + _tzcnt_u64(E);
             if (open)
                 b = ob;
             else {
                 b = off + _tzcnt_u64(S);
                 S = _blsr_u64(S);
             }
+            E = _blsr_u64(E);
             open = 0;
+            /* Each token's key and cache set are found one token ahead,
+             * and the set prefetched, so that the random line of the
+             * 320 KiB cache is on its way while the token before is
+             * summed. */
+            __m128i key = token_key(t + b, e - b);
+            dc_feat_cache_entry *set =
+                cached ? cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
+                                   e - b)
+                       : NULL;
             for (;;) {
-                const size_t e = off + _tzcnt_u64(E), l = e - b;
-                E = _blsr_u64(E);
+                const size_t l = e - b;
+                /* The next token's key and set, found and prefetched
+                 * without a branch: past the block's last token they are
+                 * those of a token that does not end in it, or of none
+                 * (nb = nx = off + 64: an empty key, read from within the
+                 * copy's pad), and are not used. */
+                const size_t nb = off + _tzcnt_u64(S), nx = off + _tzcnt_u64(E);
+                __m128i nkey = _mm_setzero_si128();
+                dc_feat_cache_entry *nset = NULL;
+                if (cached) {
+                    nkey = token_key(t + nb, nx - nb);
+                    nset = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(nkey),
+                                     nx - nb);
+                    __builtin_prefetch(nset);
+                }
                 /* the token's own rows and hash: a cache entry (its key
                  * the token's bytes, zero padded, the count in the last
                  * byte), or computed into one */
                 dc_feat_cache_entry *x, tmp;
                 if (cached && l <= DC_FEAT_CACHE_KEY) {
-                    const __m128i key = _mm_and_si128(
-                        _mm_loadu_si128((const __m128i *)(const void *)(t + b)),
-                        _mm_cmpgt_epi8(_mm_set1_epi8((char)l), idx));
-                    x = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), l);
+                    x = set;
                     if (!key_is(&x[0], key)) {
                         if (key_is(&x[1], key)) {
                             tmp = x[1];
@@ -926,8 +954,12 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                 bs = _mm_add_epi16(bs, ts);
                 if (!E)
                     break;
-                b = off + _tzcnt_u64(S);
                 S = _blsr_u64(S);
+                E = _blsr_u64(E);
+                b = nb;
+                e = nx;
+                key = nkey;
+                set = nset;
             }
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(bs));
             if (tb == spill && nt < max_toks)
