@@ -202,6 +202,41 @@ static size_t random_text(char *buf, size_t cap)
     return n;
 }
 
+/* The reference: the iterator's features of text, their rows summed by
+ * hand into ref and, for the first maxt tokens, into tr (as the scorer
+ * keeps them: 16-bit sums). Returns the feature count; *nt the tokens. */
+static size_t iterator_sums(const dc_feat_cfg *c, const int8_t *w,
+                            const char *text, size_t len,
+                            int32_t ref[DC_FEAT_VOCAB_STRIDE],
+                            dc_feat_tsum *tr, size_t maxt, size_t *nt)
+{
+    uint32_t f[DC_FEAT_PER_TOKEN];
+    dc_feat_iter it;
+    dc_token tok;
+    int k;
+    size_t nfeat = 0;
+    memset(ref, 0, DC_FEAT_VOCAB_STRIDE * sizeof *ref);
+    *nt = 0;
+    dc_feat_iter_init(&it, c, text, len);
+    while ((k = dc_feat_next(c, &it, w, &tok, f)) >= 0) {
+        int32_t ts[DC_FEAT_VOCAB_STRIDE] = {0};
+        for (int q = 0; q < k; q++)
+            for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                ts[j] += w[(size_t)f[q] * DC_FEAT_VOCAB_STRIDE + j];
+        for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+            ref[j] += ts[j];
+        if (*nt < maxt) {
+            tr[*nt].begin = tok.begin;
+            tr[*nt].end = tok.end;
+            for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
+                tr[*nt].w[j] = (int16_t)ts[j];
+        }
+        (*nt)++;
+        nfeat += (size_t)k;
+    }
+    return nfeat;
+}
+
 Test(features, scorer_sums_match_the_iterator)
 {
     enum { BITS = 12, MAXT = 256 };
@@ -220,29 +255,9 @@ Test(features, scorer_sums_match_the_iterator)
         for (int round = 0; round < 300; round++) {
             size_t len = random_text(text, round % 2 ? 560 : sizeof text);
             /* The iterator, rows summed by hand. */
-            int32_t ref[DC_FEAT_VOCAB_STRIDE] = {0};
-            uint32_t f[DC_FEAT_PER_TOKEN];
-            dc_feat_iter it;
-            dc_token tok;
-            int k;
-            size_t nfeat = 0, nt = 0;
-            dc_feat_iter_init(&it, &c, text, len);
-            while ((k = dc_feat_next(&c, &it, w, &tok, f)) >= 0) {
-                int32_t ts[DC_FEAT_VOCAB_STRIDE] = {0};
-                for (int q = 0; q < k; q++)
-                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                        ts[j] += w[(size_t)f[q] * DC_FEAT_VOCAB_STRIDE + j];
-                for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                    ref[j] += ts[j];
-                if (nt < MAXT) {
-                    tr[nt].begin = tok.begin;
-                    tr[nt].end = tok.end;
-                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                        tr[nt].w[j] = (int16_t)ts[j];
-                }
-                nt++;
-                nfeat += (size_t)k;
-            }
+            int32_t ref[DC_FEAT_VOCAB_STRIDE];
+            size_t nt;
+            size_t nfeat = iterator_sums(&c, w, text, len, ref, tr, MAXT, &nt);
             for (int path = 0; path < 2; path++) {
                 int32_t acc[DC_FEAT_VOCAB_STRIDE];
                 size_t ntok = 0;
@@ -446,29 +461,9 @@ Test(features, block_sums_hold_their_worst_case)
                 text[n++] = 'a';
                 text[n++] = (char)0xc3;
             }
-            int32_t ref[DC_FEAT_VOCAB_STRIDE] = {0};
-            uint32_t f[DC_FEAT_PER_TOKEN];
-            dc_feat_iter it;
-            dc_token tok;
-            int k;
-            size_t nfeat = 0, nt = 0;
-            dc_feat_iter_init(&it, &c, text, n);
-            while ((k = dc_feat_next(&c, &it, w, &tok, f)) >= 0) {
-                int32_t ts[DC_FEAT_VOCAB_STRIDE] = {0};
-                for (int q = 0; q < k; q++)
-                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                        ts[j] += w[(size_t)f[q] * DC_FEAT_VOCAB_STRIDE + j];
-                for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                    ref[j] += ts[j];
-                if (nt < MAXT) {
-                    tr[nt].begin = tok.begin;
-                    tr[nt].end = tok.end;
-                    for (int j = 0; j < DC_FEAT_VOCAB_STRIDE; j++)
-                        tr[nt].w[j] = (int16_t)ts[j];
-                }
-                nt++;
-                nfeat += (size_t)k;
-            }
+            int32_t ref[DC_FEAT_VOCAB_STRIDE];
+            size_t nt;
+            size_t nfeat = iterator_sums(&c, w, text, n, ref, tr, MAXT, &nt);
             cr_assert_gt(nt, MAXT);
             for (int cached = 0; cached < 2; cached++) {
                 int32_t acc[DC_FEAT_VOCAB_STRIDE];
