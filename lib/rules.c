@@ -1497,6 +1497,20 @@ static const sentence *sent_of(const run *R, uint32_t ti)
     return &R->rs->s[R->rs->toks[ti].sent];
 }
 
+/* The most tokens a mention of kind spans, worked out once a comment into
+ * *cache (UINT32_MAX until then). */
+static uint32_t kind_span(const dc_rules_scratch *rs, uint32_t *cache,
+                          dc_kind kind)
+{
+    if (*cache == UINT32_MAX) {
+        *cache = 0;
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == kind && rs->m[i].te - rs->m[i].tb > *cache)
+                *cache = rs->m[i].te - rs->m[i].tb;
+    }
+    return *cache;
+}
+
 /* A negator before the attack in the same clause, close enough, not part
  * of the attack phrase itself. A negated auxiliary opening a question
  * ("aren't they just ...?") is rhetorical and does not negate. */
@@ -1505,13 +1519,7 @@ static const mention *negator(const run *R, uint32_t tb)
     if (!any_kind(R, DC_KIND_NEGATION))
         return NULL;
     dc_rules_scratch *rs = R->rs;
-    if (rs->neg_span == UINT32_MAX) {
-        rs->neg_span = 0;
-        for (size_t i = 0; i < rs->nm; i++)
-            if (rs->m[i].kind == DC_KIND_NEGATION &&
-                rs->m[i].te - rs->m[i].tb > rs->neg_span)
-                rs->neg_span = rs->m[i].te - rs->m[i].tb;
-    }
+    kind_span(rs, &rs->neg_span, DC_KIND_NEGATION);
     const sentence *s = sent_of(R, tb);
     uint32_t clause = rs->toks[tb].clause;
     const mention *best = NULL;
@@ -2677,14 +2685,8 @@ static bool group_ends_at(const run *R, uint32_t tb)
 static bool identity_ends_at(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
-    if (rs->id_span == UINT32_MAX) {
-        rs->id_span = 0;
-        for (size_t i = 0; i < rs->nm; i++)
-            if (rs->m[i].kind == DC_KIND_IDENTITY &&
-                rs->m[i].te - rs->m[i].tb > rs->id_span)
-                rs->id_span = rs->m[i].te - rs->m[i].tb;
-    }
-    uint32_t from = tb > rs->id_span ? tb - rs->id_span : 0;
+    uint32_t span = kind_span(rs, &rs->id_span, DC_KIND_IDENTITY);
+    uint32_t from = tb > span ? tb - span : 0;
     for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < tb; i++)
         if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY)
             return true;
