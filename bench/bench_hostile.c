@@ -17,6 +17,7 @@
  * which the clock says little.
  */
 #include "corpus.h"
+#include "dcx_utf8.h"
 #include "decorum_int.h"
 
 #include <stdio.h>
@@ -55,16 +56,25 @@ static size_t fill(char *buf, size_t cap, const char *p, size_t n)
             buf[o + n] = ' ';
         o += k;
     }
-    while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
-        o--;
-    if (o > 0 && ((unsigned char)buf[o - 1] & 0x80))
-        o--; /* a lead byte whose sequence was cut */
+    /* the last character: kept whole, dropped when the cap cut it */
+    size_t lead = o;
+    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && ((unsigned char)buf[lead - 1] & 0x80) &&
+        dcx_utf8_seq((const unsigned char *)buf + lead - 1, o - lead + 1) !=
+            o - lead + 1)
+        o = lead - 1;
     return o;
 }
+
+/* Every result is folded into this, printed at the end and compared
+ * between the two runs of each text, so no analysis is skipped. */
+static uint64_t checksum;
 
 static double time_one(const decorum_engine *e, decorum_scratch *s,
                        const char *t, size_t n)
 {
+    uint64_t first = 0;
     double best = 1e9;
     for (int r = 0; r < 2; r++) {
         const decorum_result *res;
@@ -78,7 +88,15 @@ static double time_one(const decorum_engine *e, decorum_scratch *s,
         }
         if (dt < best)
             best = dt;
+        uint64_t h = bench_mix_result(0, res);
+        if (r == 0)
+            first = h;
+        else if (h != first) {
+            fprintf(stderr, "bench_hostile: two runs of one text differ\n");
+            exit(1);
+        }
     }
+    checksum = bench_mix(checksum, first);
     return best;
 }
 
@@ -150,6 +168,7 @@ int main(int argc, char **argv)
                    pv[i].len > 40 ? "..." : "");
         }
     }
+    printf("checksum %016llx\n", (unsigned long long)checksum);
     printf("result hostile_max_ms %.2f\n", np ? pv[0].big_s * 1e3 : 0.0);
     printf("result hostile_mean_ms %.3f\n", np ? total * 1e3 / (double)np : 0.0);
     printf("result hostile_max_growth %.1f\n", worst_growth);
