@@ -890,17 +890,12 @@ decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
     decorum_status st = DECORUM_OK;
     if (dir) {
         st = load_dir(al, lx, dir, err);
-    } else if (dc_builtin_lexdb_count > 0 && dc_builtin_lexdb[0].len > 0) {
-        /* The build parsed the same text into an image (tools/lexdb.c). */
+    } else if (dc_builtin_lexdb_count > 0) {
+        /* The build parsed the TSV text into this image (tools/lexdb.c).
+         * Only the image is read here, so the text itself is not linked
+         * into the programs, only into lexdb and the tests. */
         st = dc_lexicon_from_image(al, lx, dc_builtin_lexdb[0].data,
                                    dc_builtin_lexdb[0].len, err);
-    } else {
-        for (size_t i = 0; i < dc_builtin_lexicon_count && st == DECORUM_OK;
-             i++) {
-            const dc_blob *b = &dc_builtin_lexicon[i];
-            st = dc_lexicon_parse(al, lx, b->name, (const char *)b->data,
-                                  b->len, err);
-        }
     }
     if (st != DECORUM_OK)
         dc_lexicon_free(al, lx);
