@@ -230,8 +230,8 @@ typedef struct dc_lexicon {
 decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
                                 const char *name, const char *data,
                                 size_t len, decorum_error *err);
-/* Loads every *.tsv in dir (sorted by name), or the built-in lexicons when
- * dir is NULL. */
+/* Loads every *.tsv in dir (sorted by name), or the built-in lexicon's
+ * image (dc_builtin_lexdb) when dir is NULL. */
 decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
                                const char *dir, decorum_error *err);
 void dc_lexicon_free(const dc_alloc *al, dc_lexicon *lx);
@@ -244,8 +244,10 @@ typedef struct dc_blob {
 } dc_blob;
 extern const dc_blob dc_builtin_lexicon[];
 extern const size_t dc_builtin_lexicon_count;
-/* The same lexicon parsed at build time (tools/lexdb.c): one blob, the
- * image dc_lexicon_image writes; empty in the tool that makes it. */
+/* The TSV text above, embedded for tools/lexdb.c and the tests: nothing
+ * in the library reads it, so the programs do not link it. The same
+ * lexicon parsed at build time (tools/lexdb.c): one blob, the image
+ * dc_lexicon_image writes; none (count 0) in the tool that makes it. */
 extern const dc_blob dc_builtin_lexdb[];
 extern const size_t dc_builtin_lexdb_count;
 

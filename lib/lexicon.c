@@ -446,6 +446,25 @@ static const char *rebase(const char *p, const char *old, char *new_arena)
     return new_arena + (p - old);
 }
 
+/* The end of both loaders: on success (st is DECORUM_OK) lx takes
+ * entries[n] and arena[size], which its old content must already have
+ * been moved to or freed from; on failure they are freed. Returns st. */
+static decorum_status install(const dc_alloc *al, dc_lexicon *lx,
+                              decorum_status st, dc_entry *entries, size_t n,
+                              char *arena, size_t size)
+{
+    if (st != DECORUM_OK) {
+        dc_free(al, entries, n * sizeof *entries);
+        dc_free(al, arena, size);
+        return st;
+    }
+    lx->entries = entries;
+    lx->n = n;
+    lx->strings = arena;
+    lx->strings_size = size;
+    return DECORUM_OK;
+}
+
 decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
                                 const char *name, const char *data,
                                 size_t len, decorum_error *err)
@@ -475,28 +494,28 @@ decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
         st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
                      "%s: more than %u lexicon entries", name,
                      LEX_MAX_ENTRIES);
-        goto fail;
+        goto done;
     }
     if (lx->strings_size > LEX_MAX_ARENA || name_len > LEX_MAX_ARENA ||
         size > LEX_MAX_ARENA) {
         st = dc_fail(err, DECORUM_ERR_TOOBIG, (size_t)-1,
                      "%s: lexicon strings exceed %u bytes", name,
                      LEX_MAX_ARENA);
-        goto fail;
+        goto done;
     }
     entries = dc_calloc(al, n, sizeof *entries);
     arena = dc_malloc(al, size);
     if (!entries || !arena) {
         st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
                      "%s: out of memory", name);
-        goto fail;
+        goto done;
     }
     char *file = arena + lx->strings_size;
     memcpy(file, name, name_len + 1);
     fill_ctx f = {entries + lx->n, file + name_len + 1, file};
     st = each_line(name, data, len, fill_visit, &f, err);
     if (st != DECORUM_OK) /* pass 1 accepted every line: cannot happen */
-        goto fail;
+        goto done;
 
     /* Commit: move the old content over and rebase its pointers. */
     if (lx->strings_size)
@@ -511,15 +530,8 @@ decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
     }
     dc_free(al, lx->entries, lx->n * sizeof *lx->entries);
     dc_free(al, lx->strings, lx->strings_size);
-    lx->entries = entries;
-    lx->n = n;
-    lx->strings = arena;
-    lx->strings_size = size;
-    return DECORUM_OK;
-fail:
-    dc_free(al, entries, n * sizeof *entries);
-    dc_free(al, arena, size);
-    return st;
+done: /* success falls through: st is DECORUM_OK */
+    return install(al, lx, st, entries, n, arena, size);
 }
 
 /* Reads a whole file through the engine allocator. */
@@ -833,7 +845,7 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
     char *arena = dc_malloc(al, size);
     if (!entries || !arena) {
         st = dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
-        goto fail;
+        goto done;
     }
     memcpy(arena, strings, size);
     /* Every offset lands inside the arena, whose last byte is NUL, so every
@@ -853,7 +865,7 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
                          "built-in lexicon image: bad entry %zu", i);
-            goto fail;
+            goto done;
         }
         dc_entry *e = &entries[i];
         e->term = arena + term;
@@ -867,15 +879,8 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         e->severity = r[29];
         e->flags = flags;
     }
-    lx->entries = entries;
-    lx->n = n;
-    lx->strings = arena;
-    lx->strings_size = size;
-    return DECORUM_OK;
-fail:
-    dc_free(al, entries, n * sizeof *entries);
-    dc_free(al, arena, size);
-    return st;
+done: /* success falls through: st is DECORUM_OK */
+    return install(al, lx, st, entries, n, arena, size);
 }
 
 /* lx is overwritten: it must not hold a lexicon. On failure it is left
@@ -890,17 +895,12 @@ decorum_status dc_lexicon_load(const dc_alloc *al, dc_lexicon *lx,
     decorum_status st = DECORUM_OK;
     if (dir) {
         st = load_dir(al, lx, dir, err);
-    } else if (dc_builtin_lexdb_count > 0 && dc_builtin_lexdb[0].len > 0) {
-        /* The build parsed the same text into an image (tools/lexdb.c). */
+    } else if (dc_builtin_lexdb_count > 0) {
+        /* The build parsed the TSV text into this image (tools/lexdb.c).
+         * Only the image is read here, so the text itself is not linked
+         * into the programs, only into lexdb and the tests. */
         st = dc_lexicon_from_image(al, lx, dc_builtin_lexdb[0].data,
                                    dc_builtin_lexdb[0].len, err);
-    } else {
-        for (size_t i = 0; i < dc_builtin_lexicon_count && st == DECORUM_OK;
-             i++) {
-            const dc_blob *b = &dc_builtin_lexicon[i];
-            st = dc_lexicon_parse(al, lx, b->name, (const char *)b->data,
-                                  b->len, err);
-        }
     }
     if (st != DECORUM_OK)
         dc_lexicon_free(al, lx);

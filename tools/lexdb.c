@@ -7,9 +7,10 @@
  *
  *   lexdb OUT.bin
  *
- * It is linked with the lexicon parser and the embedded TSV text, and
- * defines an empty dc_builtin_lexdb itself, so dc_lexicon_load(NULL) here
- * parses the text: the image is by construction what the parser makes.
+ * It is linked with the lexicon parser and the embedded TSV text, which
+ * it parses file by file as dc_lexicon_load parses a directory: the image
+ * is by construction what the parser makes. lib/lexicon.c refers to
+ * dc_builtin_lexdb, so it is defined here, empty.
  */
 #include "decorum_int.h"
 
@@ -26,15 +27,18 @@ int main(int argc, char **argv)
     }
     dc_alloc al;
     dc_alloc_init(&al, NULL);
-    dc_lexicon lx;
+    dc_lexicon lx = {0};
     decorum_error err;
-    if (dc_lexicon_load(&al, &lx, NULL, &err) != DECORUM_OK) {
-        fprintf(stderr, "lexdb: %s\n", err.message);
-        return 1;
-    }
     unsigned char *img = NULL;
     size_t len = 0;
-    decorum_status st = dc_lexicon_image(&al, &lx, &img, &len, &err);
+    decorum_status st = DECORUM_OK;
+    for (size_t i = 0; i < dc_builtin_lexicon_count && st == DECORUM_OK; i++) {
+        const dc_blob *b = &dc_builtin_lexicon[i];
+        st = dc_lexicon_parse(&al, &lx, b->name, (const char *)b->data,
+                              b->len, &err);
+    }
+    if (st == DECORUM_OK)
+        st = dc_lexicon_image(&al, &lx, &img, &len, &err);
     if (st != DECORUM_OK) {
         fprintf(stderr, "lexdb: %s\n", err.message);
         dc_lexicon_free(&al, &lx);

@@ -455,8 +455,8 @@ Test(lexicon, builtin_lexicon_parses, .init = std_setup)
  * entries, same fields, same string arena. */
 Test(lexicon, builtin_image_equals_parsed_text, .init = std_setup)
 {
-    /* The build always embeds both (data/lexicon is in the tree): were the
-     * image missing, the engine would quietly parse the text again. */
+    /* The build always embeds both (data/lexicon is in the tree); the
+     * engine reads only the image. */
     cr_assert_gt(dc_builtin_lexicon_count, 0);
     cr_assert_eq(dc_builtin_lexdb_count, 1);
     cr_assert_gt(dc_builtin_lexdb[0].len, 0, "the lexicon image is empty");
