@@ -1834,9 +1834,7 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
-#if HAVE_AVX2_PATH
-    nz->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-#endif
+    dc_normalizer_set_avx2(nz, true); /* the CPU test lives there */
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
     nz->nfd = unorm2_getNFDInstance(&ue);
