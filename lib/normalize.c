@@ -1655,11 +1655,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
                                 _mm256_setzero_si256());
         } else {
-            for (size_t k = 0; k < r; k++) {
-                out->src_begin[oj + k] = (uint32_t)(j + k);
-                out->src_end[oj + k] = (uint32_t)(j + k) + 1;
-            }
-            memset(out->how + oj, 0, r);
+            ident_map32(out, oj, j, r); /* no room for whole vectors */
         }
         if (bad | spaced) {
             /* A spaced-out run starts 5 bytes before the bit that finds it. */
