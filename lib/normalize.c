@@ -1903,6 +1903,14 @@ void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns)
     dc_free(al, ns, sizeof *ns);
 }
 
+/* The capacity stage 2 asks for when its input is n bytes: n + 1 for the
+ * text and its NUL, 32 more so that the chunk passes write whole chunks at
+ * its end (where max_out leaves less, they check the cap and write exactly). */
+static inline size_t chunk_room(size_t n, size_t max_out)
+{
+    return n + 33 < max_out ? n + 33 : max_out;
+}
+
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             dc_norm_scratch *ns, const char *text, size_t len,
                             size_t max_out, dc_norm *out)
@@ -1921,9 +1929,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     size_t o = SIZE_MAX;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
-    /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
-     * whole chunks at its end. */
-    size_t room = len + 33 < max_out ? len + 33 : max_out;
+    size_t room = chunk_room(len, max_out);
 #ifdef __SSE2__
     if (nz->swar && len + 1 <= max_out) {
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
@@ -1959,8 +1965,8 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         size_t ml = ns->mid.len;
         if (ml + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
-                          max_out)) != DECORUM_OK)
+        if ((st = reserve(al, out, chunk_room(ml, max_out), 0, max_out)) !=
+            DECORUM_OK)
             return st;
 #if HAVE_AVX2_PATH
         if (nz->swar && nz->avx2)
