@@ -1625,6 +1625,9 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             memcpy(out->text + oj, tmp, r);
         }
         if (!ident) { /* the map is stage 1's, which ends at n */
+            /* The same copies twice on purpose: with a constant size they
+             * become vector moves, not three memcpy calls a chunk
+             * (merging them cost 0.4M instructions on the bench corpus). */
             if (r == 32) {
                 memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);
                 memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);
@@ -1655,11 +1658,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
                                 _mm256_setzero_si256());
         } else {
-            for (size_t k = 0; k < r; k++) {
-                out->src_begin[oj + k] = (uint32_t)(j + k);
-                out->src_end[oj + k] = (uint32_t)(j + k) + 1;
-            }
-            memset(out->how + oj, 0, r);
+            ident_map32(out, oj, j, r); /* no room for whole vectors */
         }
         if (bad | spaced) {
             /* A spaced-out run starts 5 bytes before the bit that finds it. */
@@ -1834,9 +1833,7 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
-#if HAVE_AVX2_PATH
-    nz->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-#endif
+    dc_normalizer_set_avx2(nz, true); /* the CPU test lives there */
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
     nz->nfd = unorm2_getNFDInstance(&ue);
@@ -1906,6 +1903,14 @@ void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns)
     dc_free(al, ns, sizeof *ns);
 }
 
+/* The capacity stage 2 asks for when its input is n bytes: n + 1 for the
+ * text and its NUL, 32 more so that the chunk passes write whole chunks at
+ * its end (where max_out leaves less, they check the cap and write exactly). */
+static inline size_t chunk_room(size_t n, size_t max_out)
+{
+    return n + 33 < max_out ? n + 33 : max_out;
+}
+
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             dc_norm_scratch *ns, const char *text, size_t len,
                             size_t max_out, dc_norm *out)
@@ -1924,9 +1929,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     size_t o = SIZE_MAX;
     int q = Q_UNKNOWN;
     uint32_t ev = 0;
-    /* An ASCII text needs len + 1 bytes; 32 more let the word paths write
-     * whole chunks at its end. */
-    size_t room = len + 33 < max_out ? len + 33 : max_out;
+    size_t room = chunk_room(len, max_out);
 #ifdef __SSE2__
     if (nz->swar && len + 1 <= max_out) {
         if ((st = reserve(al, out, room, 0, max_out)) != DECORUM_OK)
@@ -1962,8 +1965,8 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         size_t ml = ns->mid.len;
         if (ml + 1 > max_out)
             return DECORUM_ERR_TOOBIG;
-        if ((st = reserve(al, out, ml + 33 < max_out ? ml + 33 : max_out, 0,
-                          max_out)) != DECORUM_OK)
+        if ((st = reserve(al, out, chunk_room(ml, max_out), 0, max_out)) !=
+            DECORUM_OK)
             return st;
 #if HAVE_AVX2_PATH
         if (nz->swar && nz->avx2)

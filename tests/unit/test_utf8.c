@@ -110,3 +110,42 @@ Test(utf8, never_reads_past_the_end)
     }
     munmap(mem, (size_t)page * 2);
 }
+
+/* decorum_utf8_check skips ASCII 64, 16 and 8 bytes at a time and ends with
+ * one block overlapping the checked bytes: a stray byte, a valid character
+ * or a truncated one at every position of every length up to five 64-byte
+ * blocks, flush against a guard page, is found exactly where it is. */
+Test(utf8, every_position_of_the_block_loops)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    cr_assert_neq(mem, MAP_FAILED);
+    cr_assert_eq(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+    for (size_t len = 1; len <= 320; len++) {
+        char *at = mem + page - len;
+        for (size_t p = 0; p < len; p++) {
+            size_t pos = 12345;
+            memset(at, 'a', len);
+            at[p] = '\x80';
+            cr_assert_eq(decorum_utf8_check(at, len, &pos), DECORUM_ERR_UTF8,
+                         "stray byte at %zu of %zu", p, len);
+            cr_assert_eq(pos, p, "stray byte at %zu of %zu: found at %zu", p,
+                         len, pos);
+            at[p] = '\xc3'; /* cut off at the end, else followed by 'a' */
+            cr_assert_eq(decorum_utf8_check(at, len, &pos), DECORUM_ERR_UTF8,
+                         "lone lead at %zu of %zu", p, len);
+            cr_assert_eq(pos, p, "lone lead at %zu of %zu: found at %zu", p,
+                         len, pos);
+            if (p + 1 < len) {
+                at[p + 1] = '\xa9'; /* U+00E9 */
+                cr_assert_eq(decorum_utf8_check(at, len, NULL), DECORUM_OK,
+                             "U+00E9 at %zu of %zu", p, len);
+            }
+        }
+        memset(at, 'a', len);
+        cr_assert_eq(decorum_utf8_check(at, len, NULL), DECORUM_OK,
+                     "ASCII of %zu", len);
+    }
+    munmap(mem, (size_t)page * 2);
+}
