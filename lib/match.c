@@ -3276,6 +3276,17 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
     return true;
 }
 
+/* May a pending phrase go on with the word starting at a? Its next word
+ * starts with t[a], and no '*' lies between (go_on). */
+static inline bool pend_maybe(const wpass *w, const unsigned char *t,
+                              size_t a, size_t hmax)
+{
+    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
+           a - w->rlast <= hmax &&
+           (a - w->rlast == 1 ? t[w->rlast] != '*'
+                              : !memchr(t + w->rlast, '*', a - w->rlast));
+}
+
 /* Finds the terms that are not in the database: words of one or two
  * bytes (short_tab), and the literals of the word hash. Those of one word
  * start at a word start and end as word_ends() says. A phrase is followed
@@ -3327,8 +3338,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             hend[k] = state_at(t, a, R, h, hr_ok, ends[k]);
     }
     /* Pending phrases go on here if only non-word bytes lie between. */
-    if (w->ncur && (w->next & 1u << (t[a] & 31)) &&
-        a - w->rlast <= hmax && !memchr(t + w->rlast, '*', a - w->rlast) &&
+    if (pend_maybe(w, t, a, hmax) &&
         !go_on(s, w, a, R, h, hr_ok, ends, hend, ne))
         return false;
     /* The word starting here. */
@@ -3365,18 +3375,6 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                           hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
     return !look || token_cands(s, a, te, bb, R == te ? sl : NULL,
                                  CM_UNKNOWN);
-}
-
-/* May a pending phrase go on with the word starting at a (after plain
- * non-word bytes)? Its next word starts with t[a], and no '*' lies
- * between (go_on). */
-static inline bool pend_maybe(const wpass *w, const unsigned char *t,
-                              size_t a, size_t hmax)
-{
-    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
-           a - w->rlast <= hmax &&
-           (a - w->rlast == 1 ? t[w->rlast] != '*'
-                              : !memchr(t + w->rlast, '*', a - w->rlast));
 }
 
 /* What match_words does with the usual word t[a, i): after and before
