@@ -430,6 +430,14 @@ static inline uint64_t hash_fin(uint64_t h, size_t len)
     return h ^ (h >> 32);
 }
 
+/* m->pow[], which a built and a loaded matcher both fill. */
+static void pow_fill(dc_matcher *m)
+{
+    m->pow[0] = 1;
+    for (size_t i = 1; i <= HASH_MAXLEN; i++)
+        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+}
+
 static uint64_t hash_bytes(const unsigned char *s, size_t len)
 {
     uint64_t h = HASH_SEED;
@@ -1473,9 +1481,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     m->stats.terms = m->n_groups;
     m->stats.patterns = b->n;
     m->stats.suppressed = b->suppressed;
-    m->pow[0] = 1;
-    for (size_t i = 1; i <= HASH_MAXLEN; i++)
-        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+    pow_fill(m);
     /* The key covers everything the compiled database depends on: the
      * literals it holds, with their ids. */
     uint64_t h = 14695981039346656037ull;
@@ -1918,9 +1924,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         m->n_entries != lx->n || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
         dc_get_le(data + 8, 8) != m->key || dc_get_le(data + 16, 4) != m->n_compiled)
         goto refuse;
-    m->pow[0] = 1;
-    for (size_t i = 1; i <= HASH_MAXLEN; i++)
-        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+    pow_fill(m);
     if (m->n_compiled > 0) {
         hs_scratch_t *probe = NULL;
         if (hs_deserialize_database((const char *)at[S_DB], slen[S_DB],
