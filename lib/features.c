@@ -400,26 +400,15 @@ typedef struct sum_state {
 } sum_state;
 
 /* The word cache's set for a token: its first eight bytes, zero padded,
- * as a little-endian word k0, and its length l, mixed by a Fibonacci
+ * as a word k0 in host order, and its length l, mixed by a Fibonacci
  * multiply. Its later bytes are left out (one vector extract fewer a
  * token): words that share their first eight bytes and their length are
- * few, and the key compare tells them apart. */
+ * few, and the key compare tells them apart. The key compare alone
+ * decides a hit, so the byte order of k0 only spreads the sets and needs
+ * no swap. */
 INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
 {
     return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
-}
-
-/* A little-endian word of 8 bytes at p. */
-INLINE uint64_t le64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-    v = (uint64_t)p[7] << 56 | (uint64_t)p[6] << 48 | (uint64_t)p[5] << 40 |
-        (uint64_t)p[4] << 32 | (uint64_t)p[3] << 24 | (uint64_t)p[2] << 16 |
-        (uint64_t)p[1] << 8 | p[0];
-#endif
-    return v;
 }
 
 /* Hashes and sums the token [b, e) into st (the second half of
@@ -441,7 +430,9 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
     if (cache && e - b <= DC_FEAT_CACHE_KEY) {
         memset(key, 0, sizeof key);
         memcpy(key, t + b, e - b);
-        set = cache_set(cache, le64(key), e - b);
+        uint64_t k0;
+        memcpy(&k0, key, 8);
+        set = cache_set(cache, k0, e - b);
         if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
             hit = &set[0];
         else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
@@ -825,13 +816,14 @@ AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
         keyb);
 }
 
-/* The AVX2 pass; cached: cache is not NULL (a constant in each of the two
- * instances below, so that the token loop tests nothing for it). Each
+/* The AVX2 pass, with a word cache (dc_feat_sum() takes the portable pass
+ * without one: the scorer always has one, so a second instance of this
+ * loop without the cache would serve only tests and benchmarks). Each
  * token's own rows number min(l, DC_FEAT_WORD_MAX) for l bytes (a unigram
  * and l - 1 4-grams), so the feature count is the count of token bytes,
  * less what long tokens have past DC_FEAT_WORD_MAX, plus one bigram for
  * every token but the first. */
-AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
+AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                                  const unsigned char *text, size_t len,
                                  int32_t *acc, dc_feat_tsum *toks,
                                  size_t max_toks, size_t *ntok,
@@ -895,9 +887,7 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
              * summed. */
             __m128i key = token_key(t + b, e - b);
             dc_feat_cache_entry *set =
-                cached ? cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key),
-                                   e - b)
-                       : NULL;
+                cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), e - b);
             for (;;) {
                 const size_t l = e - b;
                 /* The next token's key and set, found and prefetched
@@ -906,19 +896,15 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
                  * (nb = nx = off + 64: an empty key, read from within the
                  * copy's pad), and are not used. */
                 const size_t nb = off + _tzcnt_u64(S), nx = off + _tzcnt_u64(E);
-                __m128i nkey = _mm_setzero_si128();
-                dc_feat_cache_entry *nset = NULL;
-                if (cached) {
-                    nkey = token_key(t + nb, nx - nb);
-                    nset = cache_set(cache, (uint64_t)_mm_cvtsi128_si64(nkey),
-                                     nx - nb);
-                    __builtin_prefetch(nset);
-                }
+                const __m128i nkey = token_key(t + nb, nx - nb);
+                dc_feat_cache_entry *const nset = cache_set(
+                    cache, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
+                __builtin_prefetch(nset);
                 /* the token's own rows and hash: a cache entry (its key
                  * the token's bytes, zero padded, the count in the last
                  * byte), or computed into one */
                 dc_feat_cache_entry *x, tmp;
-                if (cached && l <= DC_FEAT_CACHE_KEY) {
+                if (l <= DC_FEAT_CACHE_KEY) {
                     x = set;
                     if (!key_is(&x[0], key)) {
                         if (key_is(&x[1], key)) {
@@ -975,26 +961,6 @@ AVX2_INLINE size_t sum_text_avx2(int cached, uint32_t bits, const int8_t *w,
     *ntok = nt;
     return nfeat + nt - (nt != 0);
 }
-
-AVX2 static size_t sum_text_avx2_cached(uint32_t bits, const int8_t *w,
-                                        const unsigned char *text, size_t len,
-                                        int32_t *acc, dc_feat_tsum *toks,
-                                        size_t max_toks, size_t *ntok,
-                                        dc_feat_cache *cache)
-{
-    return sum_text_avx2(1, bits, w, text, len, acc, toks, max_toks, ntok,
-                         cache);
-}
-
-AVX2 static size_t sum_text_avx2_uncached(uint32_t bits, const int8_t *w,
-                                          const unsigned char *text,
-                                          size_t len, int32_t *acc,
-                                          dc_feat_tsum *toks, size_t max_toks,
-                                          size_t *ntok)
-{
-    return sum_text_avx2(0, bits, w, text, len, acc, toks, max_toks, ntok,
-                         NULL);
-}
 #endif
 
 int dc_feat_portable;
@@ -1034,13 +1000,12 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (c->bits == DC_FEAT_DEFAULT && len <= PAD_MAX && !dc_feat_portable &&
+    if (cache && c->bits == DC_FEAT_DEFAULT && len <= PAD_MAX &&
+        !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
-        return cache ? sum_text_avx2_cached(c->bucket_bits, w, t, len, acc,
-                                            toks, max_toks, ntok, cache)
-                     : sum_text_avx2_uncached(c->bucket_bits, w, t, len, acc,
-                                              toks, max_toks, ntok);
+        return sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
+                             ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }

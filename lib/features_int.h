@@ -131,8 +131,8 @@ typedef struct dc_feat_cache {
  * acc[DC_FEAT_VOCAB_STRIDE] (overwritten) without being stored. The first
  * max_toks tokens' spans and sums go to toks[]; *ntok gets the token count
  * (possibly more than max_toks). cache: a word cache, allocated zeroed,
- * or NULL to compute every token; same results either way. Returns the
- * feature count. */
+ * or NULL to compute every token on the portable path (the faster path
+ * needs one); same results either way. Returns the feature count. */
 size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache);

@@ -421,13 +421,20 @@ static inline uint64_t hash_step(uint64_t h, unsigned char c)
     return (h + c) * HASH_MUL;
 }
 
-static inline uint64_t hash_fin(uint64_t h, size_t len)
+static inline uint64_t hash_fin(uint64_t h)
 {
     /* The last step multiplied: the high bits are mixed, the low ones
      * not; slot and Bloom bit come from the high bits, the tag from these
      * folded down. A key's length is in its bytes' hash already. */
-    (void)len;
     return h ^ (h >> 32);
+}
+
+/* m->pow[], which a built and a loaded matcher both fill. */
+static void pow_fill(dc_matcher *m)
+{
+    m->pow[0] = 1;
+    for (size_t i = 1; i <= HASH_MAXLEN; i++)
+        m->pow[i] = m->pow[i - 1] * HASH_MUL;
 }
 
 static uint64_t hash_bytes(const unsigned char *s, size_t len)
@@ -435,7 +442,7 @@ static uint64_t hash_bytes(const unsigned char *s, size_t len)
     uint64_t h = HASH_SEED;
     for (size_t i = 0; i < len; i++)
         h = hash_step(h, s[i]);
-    return hash_fin(h, len);
+    return hash_fin(h);
 }
 
 /* The filter slot of the three bytes s[0..2]. */
@@ -574,7 +581,7 @@ static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L)
             for (size_t l = 1; want >> (l - 1); l++) {
                 h = hash_step(h, t[p + l - 1]);
                 if (((want >> (l - 1)) & 1) &&
-                    hash_find(m, t + p, l, hash_fin(h, l), HV_PIECE))
+                    hash_find(m, t + p, l, hash_fin(h), HV_PIECE))
                     lens |= 1ull << (l - 1);
             }
         }
@@ -1473,9 +1480,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     m->stats.terms = m->n_groups;
     m->stats.patterns = b->n;
     m->stats.suppressed = b->suppressed;
-    m->pow[0] = 1;
-    for (size_t i = 1; i <= HASH_MAXLEN; i++)
-        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+    pow_fill(m);
     /* The key covers everything the compiled database depends on: the
      * literals it holds, with their ids. */
     uint64_t h = 14695981039346656037ull;
@@ -1918,9 +1923,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         m->n_entries != lx->n || (m->n_compiled > 0) != (slen[S_DB] > 0) ||
         dc_get_le(data + 8, 8) != m->key || dc_get_le(data + 16, 4) != m->n_compiled)
         goto refuse;
-    m->pow[0] = 1;
-    for (size_t i = 1; i <= HASH_MAXLEN; i++)
-        m->pow[i] = m->pow[i - 1] * HASH_MUL;
+    pow_fill(m);
     if (m->n_compiled > 0) {
         hs_scratch_t *probe = NULL;
         if (hs_deserialize_database((const char *)at[S_DB], slen[S_DB],
@@ -2505,7 +2508,7 @@ static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
             size_t kmax = L - i < m->hmax_piece ? L - i : m->hmax_piece;
             for (size_t k = 1; k <= kmax; k++) {
                 h = hash_step(h, t[i + k - 1]);
-                uint32_t v = hash_find(m, t + i, k, hash_fin(h, k), HV_PIECE);
+                uint32_t v = hash_find(m, t + i, k, hash_fin(h), HV_PIECE);
                 if (!v)
                     continue;
                 if (v & HV_OLD34) {
@@ -2696,7 +2699,7 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
             R++;
         sl = NULL;
         if (R - a <= hmax &&
-            (sl = hash_get(m, t + a, R - a, hash_fin(ph[R - a], R - a))) &&
+            (sl = hash_get(m, t + a, R - a, hash_fin(ph[R - a]))) &&
             (sl->val & HV_WORD) && (sl->val & HV_CAND) &&
             !report(s, sl->val & HV_ID, a, R))
             return false;
@@ -2715,7 +2718,7 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
             size_t e = ends[k], wl = e - a;
             uint32_t w;
             if (wl <= hmax &&
-                (w = hash_find(m, t + a, wl, hash_fin(ph[wl], wl), HV_WORD)) &&
+                (w = hash_find(m, t + a, wl, hash_fin(ph[wl]), HV_WORD)) &&
                 (w & HV_CAND) && !report(s, w & HV_ID, a, e))
                 return false;
         }
@@ -2855,7 +2858,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 h = hash_step(h, x[l++]);
                 uint32_t v;
                 if (l >= 3 &&
-                    (v = hash_find(m, x, l, hash_fin(h, l), HV_CAND)) &&
+                    (v = hash_find(m, x, l, hash_fin(h), HV_CAND)) &&
                     !(b == 0 && bb && word_pass_end(t, n, ts, ts + l)) &&
                     !report(s, v & HV_ID, ts + b, ts + b + l))
                     return false;
@@ -2864,7 +2867,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
         if (delim && (b > 0 || !bb) && L - b <= m->hmax_word) {
             while (l < L - b)
                 h = hash_step(h, x[l++]);
-            const hslot *sl = hash_get(m, x, l, hash_fin(h, l));
+            const hslot *sl = hash_get(m, x, l, hash_fin(h));
             if (sl && (sl->val & HV_CPREFIX) &&
                 !walk_phrases(s, ts + b, te, h, sl))
                 return false;
@@ -2972,7 +2975,7 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
 {
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
-                               hash_fin(hend[k], ends[k] - a), HV_WORD);
+                               hash_fin(hend[k]), HV_WORD);
         if (!v)
             continue;
         *found = true;
@@ -2992,7 +2995,7 @@ static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
 {
     bool any = false;
     for (size_t k = 0; k < ne; k++)
-        any |= bloom_has(s->m, hash_fin(hend[k], ends[k] - a));
+        any |= bloom_has(s->m, hash_fin(hend[k]));
     return !any || ends_lookup(s, a, ends, hend, ne, found);
 }
 
@@ -3020,7 +3023,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
         if (hr_ok && R - a0 <= hmax) {
             uint64_t H = hd * m->pow[R - a] + h;
             const hslot *sl =
-                hash_get(m, t + a0, R - a0, hash_fin(H, R - a0));
+                hash_get(m, t + a0, R - a0, hash_fin(H));
             if (sl && (sl->val & HV_WORD) &&
                 !report(s, sl->val & HV_ID, a0, R))
                 return false;
@@ -3032,7 +3035,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
             uint32_t v;
             if (e - a0 <= hmax &&
                 (v = hash_find(m, t + a0, e - a0,
-                               hash_fin(hd * m->pow[e - a] + hend[k], e - a0),
+                               hash_fin(hd * m->pow[e - a] + hend[k]),
                                HV_WORD)) &&
                 !report(s, v & HV_ID, a0, e))
                 return false;
@@ -3048,8 +3051,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
             if (k == ne &&
                 (v = hash_find(
                      m, t + a0, e - a0,
-                     hash_fin(hd * m->pow[l] + state_at(t, a, R, h, hr_ok, e),
-                              e - a0),
+                     hash_fin(hd * m->pow[l] + state_at(t, a, R, h, hr_ok, e)),
                      HV_WORD)) &&
                 !report(s, v & HV_ID, a0, e))
                 return false;
@@ -3078,11 +3080,10 @@ static inline bool go_on_maybe(const dc_matcher *m, const wpass *w,
         return false;
     uint64_t hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
     bool any = R - p->a <= hmax &&
-               bloom_has(m, hash_fin(hd * m->pow[R - a] + h, R - p->a));
+               bloom_has(m, hash_fin(hd * m->pow[R - a] + h));
     for (size_t k = 0; k < ne; k++)
         any |= ends[k] - p->a <= hmax &&
-               bloom_has(m, hash_fin(hd * m->pow[ends[k] - a] + hend[k],
-                                     ends[k] - p->a));
+               bloom_has(m, hash_fin(hd * m->pow[ends[k] - a] + hend[k]));
     return any;
 }
 
@@ -3122,7 +3123,7 @@ static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
             size_t lmax = L - k < m->hmax_cand ? L - k : m->hmax_cand;
             for (size_t l = 1; l <= lmax; l++) {
                 h = hash_step(h, w[k + l - 1]);
-                if (l >= 3 && hash_find(m, w + k, l, hash_fin(h, l), HV_CAND) &&
+                if (l >= 3 && hash_find(m, w + k, l, hash_fin(h), HV_CAND) &&
                     !(k == 0 && word_pass_end(t, n, a, a + l)))
                     goto found;
             }
@@ -3146,7 +3147,7 @@ found:;
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
         if (!((lens >> x) & 1))
             continue;
-        const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h, L - b));
+        const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h));
         if (sl && (sl->val & HV_CPREFIX))
             next |= sl->next;
     }
@@ -3276,6 +3277,17 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
     return true;
 }
 
+/* May a pending phrase go on with the word starting at a? Its next word
+ * starts with t[a], and no '*' lies between (go_on). */
+static inline bool pend_maybe(const wpass *w, const unsigned char *t,
+                              size_t a, size_t hmax)
+{
+    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
+           a - w->rlast <= hmax &&
+           (a - w->rlast == 1 ? t[w->rlast] != '*'
+                              : !memchr(t + w->rlast, '*', a - w->rlast));
+}
+
 /* Finds the terms that are not in the database: words of one or two
  * bytes (short_tab), and the literals of the word hash. Those of one word
  * start at a word start and end as word_ends() says. A phrase is followed
@@ -3327,14 +3339,13 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             hend[k] = state_at(t, a, R, h, hr_ok, ends[k]);
     }
     /* Pending phrases go on here if only non-word bytes lie between. */
-    if (w->ncur && (w->next & 1u << (t[a] & 31)) &&
-        a - w->rlast <= hmax && !memchr(t + w->rlast, '*', a - w->rlast) &&
+    if (pend_maybe(w, t, a, hmax) &&
         !go_on(s, w, a, R, h, hr_ok, ends, hend, ne))
         return false;
     /* The word starting here. */
     const hslot *sl = NULL;
     if (bb && hmax) {
-        if (hr_ok && (sl = hash_get(m, t + a, R - a, hash_fin(h, R - a)))) {
+        if (hr_ok && (sl = hash_get(m, t + a, R - a, hash_fin(h)))) {
             if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
                 return false;
             if (sl->val & HV_PREFIX)
@@ -3362,21 +3373,9 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         look = (sl && (sl->val & HV_CAND)) ||
                (t[te - 1] == 's' && te - a > 1 &&
                 hash_find(m, t + a, te - a - 1,
-                          hash_fin(h * HASH_INV - 's', te - a - 1), HV_CAND));
+                          hash_fin(h * HASH_INV - 's'), HV_CAND));
     return !look || token_cands(s, a, te, bb, R == te ? sl : NULL,
                                  CM_UNKNOWN);
-}
-
-/* May a pending phrase go on with the word starting at a (after plain
- * non-word bytes)? Its next word starts with t[a], and no '*' lies
- * between (go_on). */
-static inline bool pend_maybe(const wpass *w, const unsigned char *t,
-                              size_t a, size_t hmax)
-{
-    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
-           a - w->rlast <= hmax &&
-           (a - w->rlast == 1 ? t[w->rlast] != '*'
-                              : !memchr(t + w->rlast, '*', a - w->rlast));
 }
 
 /* What match_words does with the usual word t[a, i): after and before
@@ -3402,7 +3401,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
     const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[(uint32_t)e[2]] : NULL)
-                        : hash_get(m, t + a, L, hash_fin(h, L));
+                        : hash_get(m, t + a, L, hash_fin(h));
     if (sl) {
         if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
             return false;

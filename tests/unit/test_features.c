@@ -166,8 +166,8 @@ Test(features, oov_skips_ngrams_of_vocabulary_words)
     cr_assert_eq(all_feats(&c, "hate", NULL, f, 64), 4);
 }
 
-/* dc_feat_sum, the scorer's pass (its SIMD path where the CPU has one, and
- * its portable path), against dc_feat_next with every feature's weight row
+/* dc_feat_sum, the scorer's pass (its SIMD path where the CPU has one,
+ * which takes a word cache, and its portable path without one), against dc_feat_next with every feature's weight row
  * summed by hand: same feature count, same total, same per-token spans and
  * sums, for every feature configuration, on random texts of words,
  * apostrophes, digits, non-ASCII letters and punctuation, short and past
@@ -249,6 +249,7 @@ Test(features, scorer_sums_match_the_iterator)
         DC_FEAT_ALL, DC_FEAT_CHAR4, DC_FEAT_BIGRAM | DC_FEAT_CHAR6};
     static char text[5000];
     static dc_feat_tsum ta[MAXT], tb[MAXT], tr[MAXT];
+    static dc_feat_cache cache; /* zero: empty */
     int forced = dc_feat_portable;
     for (size_t ci = 0; ci < sizeof cfgs / sizeof cfgs[0]; ci++) {
         dc_feat_cfg c = {cfgs[ci], BITS};
@@ -263,7 +264,8 @@ Test(features, scorer_sums_match_the_iterator)
                 size_t ntok = 0;
                 dc_feat_tsum *t = path ? tb : ta;
                 dc_feat_portable = path;
-                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok, NULL);
+                size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok,
+                                       path ? NULL : &cache);
                 dc_feat_portable = forced;
                 cr_assert_eq(n, nfeat, "config 0x%x round %d path %d: %zu "
                              "features, the iterator %zu",
@@ -285,8 +287,8 @@ Test(features, scorer_sums_match_the_iterator)
     }
 }
 
-/* The word cache (dc_feat_sum with a cache) against no cache, on both
- * paths, for several configurations: texts drawn from a pool of words,
+/* The word cache (dc_feat_sum with a cache, on both paths) against no
+ * cache (the portable path), for several configurations: texts drawn from a pool of words,
  * common ones often (repeats hit), more distinct words than the cache has
  * entries (sets overflow, entries are evicted and reloaded), words of every
  * length around the cache's key limit (15/16 bytes) and the n-gram cut
