@@ -2111,6 +2111,17 @@ static void find_ingroup(run *R)
     }
 }
 
+/* Attack language, swearing included. */
+#define HOSTILE_KINDS                                                        \
+    (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(THREAT) |          \
+     KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB) | KIND_BIT(INSULT) |          \
+     KIND_BIT(PROFANITY) | KIND_BIT(STEREOTYPE))
+
+static bool hostile_kind(dc_kind k)
+{
+    return (HOSTILE_KINDS >> k) & 1;
+}
+
 /* A reclaimable slur in a sentence that attacks no one: no hostile word
  * besides swearing, not said of a subject ("women are ..."), not hurled at
  * the person addressed ("you ..."), not plural after a group-naming
@@ -2126,20 +2137,11 @@ static bool hostile_in(const run *R, uint32_t si)
         s->hostile = 1;
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
-            switch ((dc_kind)rs->m[i].kind) {
-            case DC_KIND_DEHUMANIZE:
-            case DC_KIND_DEROGATE:
-            case DC_KIND_THREAT:
-            case DC_KIND_EXCLUSION:
-            case DC_KIND_HATE_VERB:
-            case DC_KIND_INSULT:
-            case DC_KIND_STEREOTYPE:
+            if (((HOSTILE_KINDS & ~KIND_BIT(PROFANITY)) >> rs->m[i].kind) &
+                1) {
                 s->hostile = 2;
                 break;
-            default:
-                continue;
             }
-            break;
         }
     }
     return s->hostile == 2;
@@ -2244,14 +2246,6 @@ static void mark_reclaimed(run *R)
             }
         }
     }
-}
-
-static bool hostile_kind(dc_kind k)
-{
-    return k == DC_KIND_DEHUMANIZE || k == DC_KIND_DEROGATE ||
-           k == DC_KIND_THREAT || k == DC_KIND_EXCLUSION ||
-           k == DC_KIND_HATE_VERB || k == DC_KIND_INSULT ||
-           k == DC_KIND_PROFANITY || k == DC_KIND_STEREOTYPE;
 }
 
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
