@@ -104,9 +104,7 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* The sentence's last '!' token, once is_call has asked: 0 not yet,
-     * 1 none, else its index + 2. */
-    uint32_t bang;
+    uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
 } sentence;
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
@@ -390,6 +388,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t nt = 0, ns = 0;
     uint32_t sent = 0, clause = 0, start = 0;
     bool question = false; /* a '?' in the open sentence */
+    uint32_t bang = 0;     /* the open sentence's last '!' token + 1 */
     bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
@@ -414,15 +413,18 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
                                    TK_PUNCT, c, 0, 0};
                 question |= c == '?';
+                if (c == '!')
+                    bang = (uint32_t)nt;
                 opens = 0;
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
             sent++;
             clause++;
             start = (uint32_t)nt;
             question = false;
+            bang = 0;
             ended = false;
         }
         if (is_word_byte(c)) {
@@ -493,6 +495,9 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             ended = true;
             break;
         case '!':
+            bang = (uint32_t)nt + 1;
+            ended = true;
+            break;
         case ';':
             ended = true;
             break;
@@ -517,12 +522,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         nt++;
     }
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
         start = (uint32_t)nt;
         question = false;
+        bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -2704,18 +2710,9 @@ static bool is_call(const run *R, const mention *m)
             return true;
     if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
-    /* An exclamation: "Poles go home!". The sentence's last '!' is found
-     * once: every verb of a long sentence asks. */
-    sentence *sw = &R->rs->s[s - R->rs->s];
-    if (!sw->bang) {
-        sw->bang = 1;
-        for (uint32_t k = s->te; k-- > s->tb;)
-            if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '!') {
-                sw->bang = k + 2;
-                break;
-            }
-    }
-    if (sw->bang > 1 && sw->bang - 2 >= m->te)
+    /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
+     * '!'). */
+    if (s->bang > m->te)
         return true;
     /* A participle opening a clause describes ("Deported Mexicans arrive");
      * it does not command. */
