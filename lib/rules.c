@@ -2755,9 +2755,8 @@ static bool is_call(const run *R, const mention *m)
             mention_at(R, k, DC_KIND_QUANTIFIER) ||
             mention_at(R, k, DC_KIND_PROFANITY) ||
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
-            tok_is_word(R, k, "just") || tok_is_word(R, k, "please") ||
-            tok_is_word(R, k, "so") || tok_is_word(R, k, "and") ||
-            tok_is_word(R, k, "then") || tok_is_word(R, k, "now"))
+            tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
+            tok_is_word(R, k, "then"))
             continue;
         /* Only the clause's first word may be an unknown verb. */
         for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
