@@ -935,7 +935,6 @@ static bool title_case(const run *R, uint32_t ti)
            !(R->orig[ob + 1] >= 'A' && R->orig[ob + 1] <= 'Z');
 }
 
-/* The hit extends past its term with a plural ending. */
 /* The hit carries an -s past its term: "jews", or the plural possessive
  * "the Muslims' houses" (the matcher's span takes the apostrophe in). */
 static bool plural_hit(const run *R, const mention *m)
@@ -1813,9 +1812,6 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
 
 enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
 
-/* Picks the target an attack at [tb, te) is about: the nearest target in
- * the same sentence within TARGET_WINDOW tokens, preferring the given
- * direction (verbs look at their object, predicates at their subject). */
 /* Is token ti inside a relative clause opened by "who" a word or two
  * earlier in the sentence, with the clause's verb between ("who blame
  * immigrants", "who really hate Jews")? */
@@ -1831,6 +1827,9 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* Picks the target an attack at [tb, te) is about: the nearest target in
+ * the same sentence within TARGET_WINDOW tokens, preferring the given
+ * direction (verbs look at their object, predicates at their subject). */
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
@@ -2128,10 +2127,6 @@ static bool hostile_kind(dc_kind k)
     return (HOSTILE_KINDS >> k) & 1;
 }
 
-/* A reclaimable slur in a sentence that attacks no one: no hostile word
- * besides swearing, not said of a subject ("women are ..."), not hurled at
- * the person addressed ("you ..."), not plural after a group-naming
- * determiner. */
 /* Does sentence si hold attack language other than slurs? Worked out once
  * per sentence: casual() asks it for every slur, twice, and a sentence can
  * hold thousands. */
@@ -2153,6 +2148,10 @@ static bool hostile_in(const run *R, uint32_t si)
     return s->hostile == 2;
 }
 
+/* A reclaimable slur in a sentence that attacks no one: no hostile word
+ * besides swearing, not said of a subject ("women are ..."), not hurled at
+ * the person addressed ("you ..."), not plural after a group-naming
+ * determiner. */
 static bool casual(const run *R, const mention *m, bool self_said)
 {
     /* m is a slur, never one of the hostile kinds */
@@ -2467,9 +2466,6 @@ static decorum_status code_word(run *R, const target *t)
     return emit(R, &fs, r);
 }
 
-/* Is the word said of the target? A linking verb just before it ("are
- * vermin", "are nothing but a disease"), a simile ("like rats"), or the
- * two side by side ("vermin migrants", "migrants, vermin"). */
 /* Is the group t, before the predicate m ("... was disgusting"), inside
  * the subject as what an event happened to? After a preposition of that
  * ("on", "to", "against", "towards", "at", past one determiner), or
@@ -2537,6 +2533,9 @@ static bool appositive(const run *R, const mention *m, const target *t)
     return false;
 }
 
+/* Is the word said of the target? A linking verb just before it ("are
+ * vermin", "are nothing but a disease"), a simile ("like rats"), or the
+ * two side by side ("vermin migrants", "migrants, vermin"). */
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
