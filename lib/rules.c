@@ -1619,16 +1619,16 @@ static bool speech_in(const run *R, const sentence *s)
 
 /* Speech reported or quoted in the sentence, worked out once for it: a
  * long sentence of judging words asks for each. */
-static bool about_speech(const run *R, const sentence *s)
+static bool about_speech(const run *R, uint32_t si)
 {
-    sentence *sw = &R->rs->s[s - R->rs->s];
-    if (!sw->speech) {
+    sentence *s = &R->rs->s[si];
+    if (!s->speech) {
         bool speech = speech_in(R, s);
         for (uint32_t k = s->tb; k < s->te && !speech; k++)
             speech = R->rs->toks[k].quoted;
-        sw->speech = speech ? 2 : 1;
+        s->speech = speech ? 2 : 1;
     }
-    return sw->speech == 2;
+    return s->speech == 2;
 }
 
 static bool report_before(const run *R, uint32_t tb)
@@ -2878,7 +2878,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
-        if (about_speech(R, sent_of(R, m->tb)))
+        if (about_speech(R, R->rs->toks[m->tb].sent))
             return DECORUM_OK;
     }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
