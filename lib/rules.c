@@ -3288,7 +3288,6 @@ static bool another_trope(run *R)
      * different entry, in a statement? Two questions are not a story
      * ("Who owns the media? Murdoch. Who owns the banks? Shareholders."). */
     if (!R->tropes_known) {
-        R->tropes_known = 1;
         uint32_t q[2] = {UINT32_MAX, UINT32_MAX}, st[2] = {UINT32_MAX,
                                                           UINT32_MAX};
         for (size_t i = 0; i < R->rs->nm; i++) {
