@@ -104,9 +104,7 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* The sentence's last '!' token, once is_call has asked: 0 not yet,
-     * 1 none, else its index + 2. */
-    uint32_t bang;
+    uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
 } sentence;
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
@@ -390,6 +388,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t nt = 0, ns = 0;
     uint32_t sent = 0, clause = 0, start = 0;
     bool question = false; /* a '?' in the open sentence */
+    uint32_t bang = 0;     /* the open sentence's last '!' token + 1 */
     bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
@@ -414,15 +413,18 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
                                    TK_PUNCT, c, 0, 0};
                 question |= c == '?';
+                if (c == '!')
+                    bang = (uint32_t)nt;
                 opens = 0;
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
             sent++;
             clause++;
             start = (uint32_t)nt;
             question = false;
+            bang = 0;
             ended = false;
         }
         if (is_word_byte(c)) {
@@ -493,6 +495,9 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             ended = true;
             break;
         case '!':
+            bang = (uint32_t)nt + 1;
+            ended = true;
+            break;
         case ';':
             ended = true;
             break;
@@ -517,12 +522,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         nt++;
     }
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
         start = (uint32_t)nt;
         question = false;
+        bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -929,7 +935,6 @@ static bool title_case(const run *R, uint32_t ti)
            !(R->orig[ob + 1] >= 'A' && R->orig[ob + 1] <= 'Z');
 }
 
-/* The hit extends past its term with a plural ending. */
 /* The hit carries an -s past its term: "jews", or the plural possessive
  * "the Muslims' houses" (the matcher's span takes the apostrophe in). */
 static bool plural_hit(const run *R, const mention *m)
@@ -1614,16 +1619,16 @@ static bool speech_in(const run *R, const sentence *s)
 
 /* Speech reported or quoted in the sentence, worked out once for it: a
  * long sentence of judging words asks for each. */
-static bool about_speech(const run *R, const sentence *s)
+static bool about_speech(const run *R, uint32_t si)
 {
-    sentence *sw = &R->rs->s[s - R->rs->s];
-    if (!sw->speech) {
+    sentence *s = &R->rs->s[si];
+    if (!s->speech) {
         bool speech = speech_in(R, s);
         for (uint32_t k = s->tb; k < s->te && !speech; k++)
             speech = R->rs->toks[k].quoted;
-        sw->speech = speech ? 2 : 1;
+        s->speech = speech ? 2 : 1;
     }
-    return sw->speech == 2;
+    return s->speech == 2;
 }
 
 static bool report_before(const run *R, uint32_t tb)
@@ -1807,9 +1812,6 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
 
 enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
 
-/* Picks the target an attack at [tb, te) is about: the nearest target in
- * the same sentence within TARGET_WINDOW tokens, preferring the given
- * direction (verbs look at their object, predicates at their subject). */
 /* Is token ti inside a relative clause opened by "who" a word or two
  * earlier in the sentence, with the clause's verb between ("who blame
  * immigrants", "who really hate Jews")? */
@@ -1825,6 +1827,9 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* Picks the target an attack at [tb, te) is about: the nearest target in
+ * the same sentence within TARGET_WINDOW tokens, preferring the given
+ * direction (verbs look at their object, predicates at their subject). */
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
@@ -2111,10 +2116,17 @@ static void find_ingroup(run *R)
     }
 }
 
-/* A reclaimable slur in a sentence that attacks no one: no hostile word
- * besides swearing, not said of a subject ("women are ..."), not hurled at
- * the person addressed ("you ..."), not plural after a group-naming
- * determiner. */
+/* Attack language, swearing included. */
+#define HOSTILE_KINDS                                                        \
+    (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(THREAT) |          \
+     KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB) | KIND_BIT(INSULT) |          \
+     KIND_BIT(PROFANITY) | KIND_BIT(STEREOTYPE))
+
+static bool hostile_kind(dc_kind k)
+{
+    return (HOSTILE_KINDS >> k) & 1;
+}
+
 /* Does sentence si hold attack language other than slurs? Worked out once
  * per sentence: casual() asks it for every slur, twice, and a sentence can
  * hold thousands. */
@@ -2126,25 +2138,20 @@ static bool hostile_in(const run *R, uint32_t si)
         s->hostile = 1;
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
-            switch ((dc_kind)rs->m[i].kind) {
-            case DC_KIND_DEHUMANIZE:
-            case DC_KIND_DEROGATE:
-            case DC_KIND_THREAT:
-            case DC_KIND_EXCLUSION:
-            case DC_KIND_HATE_VERB:
-            case DC_KIND_INSULT:
-            case DC_KIND_STEREOTYPE:
+            if (((HOSTILE_KINDS & ~KIND_BIT(PROFANITY)) >> rs->m[i].kind) &
+                1) {
                 s->hostile = 2;
                 break;
-            default:
-                continue;
             }
-            break;
         }
     }
     return s->hostile == 2;
 }
 
+/* A reclaimable slur in a sentence that attacks no one: no hostile word
+ * besides swearing, not said of a subject ("women are ..."), not hurled at
+ * the person addressed ("you ..."), not plural after a group-naming
+ * determiner. */
 static bool casual(const run *R, const mention *m, bool self_said)
 {
     /* m is a slur, never one of the hostile kinds */
@@ -2244,14 +2251,6 @@ static void mark_reclaimed(run *R)
             }
         }
     }
-}
-
-static bool hostile_kind(dc_kind k)
-{
-    return k == DC_KIND_DEHUMANIZE || k == DC_KIND_DEROGATE ||
-           k == DC_KIND_THREAT || k == DC_KIND_EXCLUSION ||
-           k == DC_KIND_HATE_VERB || k == DC_KIND_INSULT ||
-           k == DC_KIND_PROFANITY || k == DC_KIND_STEREOTYPE;
 }
 
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
@@ -2467,9 +2466,6 @@ static decorum_status code_word(run *R, const target *t)
     return emit(R, &fs, r);
 }
 
-/* Is the word said of the target? A linking verb just before it ("are
- * vermin", "are nothing but a disease"), a simile ("like rats"), or the
- * two side by side ("vermin migrants", "migrants, vermin"). */
 /* Is the group t, before the predicate m ("... was disgusting"), inside
  * the subject as what an event happened to? After a preposition of that
  * ("on", "to", "against", "towards", "at", past one determiner), or
@@ -2537,6 +2533,9 @@ static bool appositive(const run *R, const mention *m, const target *t)
     return false;
 }
 
+/* Is the word said of the target? A linking verb just before it ("are
+ * vermin", "are nothing but a disease"), a simile ("like rats"), or the
+ * two side by side ("vermin migrants", "migrants, vermin"). */
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -2710,18 +2709,9 @@ static bool is_call(const run *R, const mention *m)
             return true;
     if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
-    /* An exclamation: "Poles go home!". The sentence's last '!' is found
-     * once: every verb of a long sentence asks. */
-    sentence *sw = &R->rs->s[s - R->rs->s];
-    if (!sw->bang) {
-        sw->bang = 1;
-        for (uint32_t k = s->te; k-- > s->tb;)
-            if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '!') {
-                sw->bang = k + 2;
-                break;
-            }
-    }
-    if (sw->bang > 1 && sw->bang - 2 >= m->te)
+    /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
+     * '!'). */
+    if (s->bang > m->te)
         return true;
     /* A participle opening a clause describes ("Deported Mexicans arrive");
      * it does not command. */
@@ -2764,9 +2754,8 @@ static bool is_call(const run *R, const mention *m)
             mention_at(R, k, DC_KIND_QUANTIFIER) ||
             mention_at(R, k, DC_KIND_PROFANITY) ||
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
-            tok_is_word(R, k, "just") || tok_is_word(R, k, "please") ||
-            tok_is_word(R, k, "so") || tok_is_word(R, k, "and") ||
-            tok_is_word(R, k, "then") || tok_is_word(R, k, "now"))
+            tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
+            tok_is_word(R, k, "then"))
             continue;
         /* Only the clause's first word may be an unknown verb. */
         for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
@@ -2889,7 +2878,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
-        if (about_speech(R, sent_of(R, m->tb)))
+        if (about_speech(R, R->rs->toks[m->tb].sent))
             return DECORUM_OK;
     }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
@@ -3299,7 +3288,6 @@ static bool another_trope(run *R)
      * different entry, in a statement? Two questions are not a story
      * ("Who owns the media? Murdoch. Who owns the banks? Shareholders."). */
     if (!R->tropes_known) {
-        R->tropes_known = 1;
         uint32_t q[2] = {UINT32_MAX, UINT32_MAX}, st[2] = {UINT32_MAX,
                                                           UINT32_MAX};
         for (size_t i = 0; i < R->rs->nm; i++) {

@@ -325,9 +325,11 @@ Test(rules, reasons_read_in_full)
 Test(rules, pronouns_in_a_long_sentence)
 {
     char text[512];
-    const char *before[] = {"Muslims came, ", ""};
-    const char *after[] = {"", "these jews"};
-    const unsigned want[] = {1u << DECORUM_CATEGORY_RELIGION,
+    /* Two different groups, so that the span's category tells which one
+     * "they" went to: the earlier group wins over a later one. */
+    const char *before[] = {"Migrants came, ", ""};
+    const char *after[] = {"these jews", "these jews"};
+    const unsigned want[] = {1u << DECORUM_CATEGORY_IMMIGRATION,
                              1u << DECORUM_CATEGORY_RELIGION};
     for (int k = 0; k < 2; k++) {
         size_t n = (size_t)snprintf(text, sizeof text, "%s", before[k]);
