@@ -83,15 +83,23 @@ Test(utf8, every_code_point_round_trips)
     }
 }
 
+/* Two pages, the second PROT_NONE: text placed to end at mem + page has
+ * nothing readable after it. */
+static char *guarded_page(long page)
+{
+    char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    cr_assert_neq(mem, MAP_FAILED);
+    cr_assert_eq(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+    return mem;
+}
+
 /* Each malformed input, and every prefix of a valid multi-byte text, placed
  * so that its last byte is the last byte before a PROT_NONE page. */
 Test(utf8, never_reads_past_the_end)
 {
     long page = sysconf(_SC_PAGESIZE);
-    char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    cr_assert_neq(mem, MAP_FAILED);
-    cr_assert_eq(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+    char *mem = guarded_page(page);
     for (size_t i = 0; i < sizeof bads / sizeof bads[0]; i++) {
         char *at = mem + page - bads[i].len;
         memcpy(at, bads[i].bytes, bads[i].len);
@@ -118,10 +126,7 @@ Test(utf8, never_reads_past_the_end)
 Test(utf8, every_position_of_the_block_loops)
 {
     long page = sysconf(_SC_PAGESIZE);
-    char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    cr_assert_neq(mem, MAP_FAILED);
-    cr_assert_eq(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+    char *mem = guarded_page(page);
     for (size_t len = 1; len <= 320; len++) {
         char *at = mem + page - len;
         for (size_t p = 0; p < len; p++) {
