@@ -122,9 +122,12 @@ static decorum_status norm(dc_norm *n, const char *s, size_t len)
 static void same_on_every_path(const char *buf, size_t len)
 {
     for (int path = 0; path < 2; path++) {
-        if (path == 0)
+        if (path == 0) {
+            /* the byte path throughout: no chunk pass, and stage 1's
+             * portable loops, not its AVX2 ASCII copy */
             dc_normalizer_set_swar(nz, false);
-        else if (!dc_normalizer_set_avx2(nz, false))
+            dc_normalizer_set_avx2(nz, false);
+        } else if (!dc_normalizer_set_avx2(nz, false))
             break; /* no AVX2: the default was the SSE2 pass */
         cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
         dc_normalizer_set_swar(nz, true);
