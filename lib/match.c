@@ -2597,9 +2597,10 @@ static decorum_status resolve_compounds(scan *s)
 
 /* The ends of the inflections that the word t[S - w, S) may have (a stem
  * keeps a byte): where a literal ends before s d r, es ed er in rs, ing
- * ers. The
- * one list of them for the word pass (word_ends, plain_word); report()
- * checks what follows a match with inflect(). With hend, also the hash
+ * ers. The word pass's one list of them (word_ends, plain_word). It is a
+ * looser filter than inflect(), which report() asks of what follows a
+ * match (the -es and -er spelling rules), so a stem it offers can still
+ * be refused there, never the other way round. With hend, also the hash
  * states there, from h, the state at S. Returns how many. */
 static inline size_t infl_at(const unsigned char *t, size_t S, size_t w,
                              size_t ends[3], uint64_t h, uint64_t *hend)
