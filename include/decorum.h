@@ -327,6 +327,32 @@ decorum_status decorum_analyze(const decorum_engine *eng, decorum_scratch *scr,
                                const decorum_context *ctx,
                                const decorum_result **out, decorum_error *err);
 
+/* Several comments at once: decorum_analyze_batch. */
+#define DECORUM_BATCH_MAX 16u
+
+typedef struct decorum_item {
+    const char *text; /* valid UTF-8, as for decorum_analyze */
+    size_t len;
+    const decorum_context *ctx; /* may be NULL */
+} decorum_item;
+
+/* Analyzes items[0..n), n <= DECORUM_BATCH_MAX, with one scratch. The
+ * results are those n decorum_analyze calls would give, found faster: each
+ * stage of the analysis runs over all n comments before the next, so its
+ * code and tables stay in the CPU's caches (docs/BENCHMARKS.md).
+ * out[i]: the result of items[i], owned by scr like decorum_analyze's, NULL
+ *   when the item failed; st[i]: its status (as decorum_analyze returns);
+ *   err: NULL, or [n] errors, err[i] filled when st[i] is not DECORUM_OK.
+ * All results stay valid until the next call with scr.
+ * Returns DECORUM_ERR_INVALID (NULL engine or scratch, NULL items, out or st
+ * with n > 0, n > DECORUM_BATCH_MAX; err[0] then says why), else
+ * DECORUM_OK: each item's own outcome is in st[]. */
+decorum_status decorum_analyze_batch(const decorum_engine *eng,
+                                     decorum_scratch *scr,
+                                     const decorum_item *items, size_t n,
+                                     const decorum_result **out,
+                                     decorum_status *st, decorum_error *err);
+
 /* Validates UTF-8. Returns DECORUM_OK or DECORUM_ERR_UTF8 with *bad_pos (may
  * be NULL) set to the offset of the first invalid byte. Rejects overlong
  * forms, surrogates and code points above U+10FFFF. */

@@ -21,11 +21,28 @@ struct decorum_engine {
     dc_model *model;
 };
 
-/* Working state for one comment's analysis, plus its context. */
+/* One text's normalization and matches. */
 typedef struct pass {
     dc_norm norm;
     dc_hitvec hits;
 } pass;
+
+/* One comment's analysis from its text to its result, with its context.
+ * A scratch has DECORUM_BATCH_MAX of them: decorum_analyze_batch takes
+ * each stage over all its comments before the next stage, so a stage's
+ * code and tables stay in cache from one comment to the next; the whole
+ * pipeline's code does not fit in L1i (docs/BENCHMARKS.md). */
+typedef struct lane {
+    pass main, parent, title;
+    pass *ctx[2];      /* the context's passes in use: ncv of them */
+    dc_ctx_view cv[2]; /* ... as the rules see them */
+    size_t ncv;
+    dc_rules_out rules;
+    dc_model_out mo;
+    decorum_span *spans;
+    size_t spans_cap;
+    decorum_result result;
+} lane;
 
 struct decorum_scratch {
     const decorum_engine *eng;
@@ -33,11 +50,7 @@ struct decorum_scratch {
     dc_match_scratch *ms;
     dc_rules_scratch *rs;
     dc_model_scratch *mods;
-    pass main, parent, title;
-    dc_rules_out rules;
-    decorum_span *spans;
-    size_t spans_cap;
-    decorum_result result;
+    lane lanes[DECORUM_BATCH_MAX];
 };
 
 void decorum_engine_options_init(decorum_engine_options *opt)
@@ -199,11 +212,14 @@ void decorum_scratch_free(decorum_scratch *s)
     if (!s)
         return;
     const dc_alloc *al = &s->eng->al;
-    pass_release(al, &s->main);
-    pass_release(al, &s->parent);
-    pass_release(al, &s->title);
-    dc_rules_out_release(al, &s->rules);
-    dc_free(al, s->spans, s->spans_cap * sizeof *s->spans);
+    for (size_t i = 0; i < DECORUM_BATCH_MAX; i++) {
+        lane *l = &s->lanes[i];
+        pass_release(al, &l->main);
+        pass_release(al, &l->parent);
+        pass_release(al, &l->title);
+        dc_rules_out_release(al, &l->rules);
+        dc_free(al, l->spans, l->spans_cap * sizeof *l->spans);
+    }
     dc_model_scratch_free(al, s->mods);
     dc_rules_scratch_free(al, s->rs);
     dc_match_scratch_free(al, s->ms);
@@ -211,18 +227,21 @@ void decorum_scratch_free(decorum_scratch *s)
     dc_free(al, s, sizeof *s);
 }
 
-/* Inline: a call that only passes its arguments on to two more calls. */
-__attribute__((always_inline)) static inline decorum_status
-run_pass(const decorum_engine *e, decorum_scratch *s, pass *p,
-         const char *text, size_t len)
+/* Normalizes one text of a lane. */
+static inline decorum_status normalize(const decorum_engine *e,
+                                       decorum_scratch *s, pass *p,
+                                       const char *text, size_t len)
 {
     /* Normalized text never grows more than 4 bytes per input byte plus
      * its NUL (docs/NORMALIZE.md: a code point never expands past 4x its
      * own length). */
-    decorum_status st = dc_normalize(&e->al, e->nz, s->ns, text, len,
-                                     e->opt.max_input * 4 + 64, &p->norm);
-    if (st != DECORUM_OK)
-        return st;
+    return dc_normalize(&e->al, e->nz, s->ns, text ? text : "", len,
+                        e->opt.max_input * 4 + 64, &p->norm);
+}
+
+static inline decorum_status match(const decorum_engine *e,
+                                   decorum_scratch *s, pass *p)
+{
     return dc_match(&e->al, e->matcher, s->ms, &p->norm, &p->hits);
 }
 
@@ -265,6 +284,126 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_model_out *mo, decorum_span **spans,
                         size_t *spans_cap, decorum_result *res);
 
+/* decorum_analyze_batch's checks of one item, and its texts normalized.
+ * An error is reported in err (may be NULL) and returned. */
+static decorum_status lane_start(const decorum_engine *e, decorum_scratch *s,
+                                 lane *l, const decorum_item *it,
+                                 decorum_error *err)
+{
+    const decorum_context *ctx = it->ctx;
+    if (ctx && ctx->flags)
+        return dc_fail(err, DECORUM_ERR_FLAGS, (size_t)-1,
+                       "unknown context flags 0x%x", ctx->flags);
+    decorum_status st = check_text(e, it->text, it->len, "text", err);
+    if (st != DECORUM_OK)
+        return st;
+    l->ncv = 0;
+    if (ctx && ctx->parent_len) {
+        if ((st = check_text(e, ctx->parent, ctx->parent_len, "parent",
+                             err)) != DECORUM_OK)
+            return st;
+        if ((st = normalize(e, s, &l->parent, ctx->parent,
+                            ctx->parent_len)) != DECORUM_OK)
+            goto fail;
+        l->ctx[l->ncv] = &l->parent;
+        l->cv[l->ncv++] = (dc_ctx_view){&l->parent.norm, &l->parent.hits};
+    }
+    if (ctx && ctx->title_len) {
+        if ((st = check_text(e, ctx->title, ctx->title_len, "title", err)) !=
+            DECORUM_OK)
+            return st;
+        if ((st = normalize(e, s, &l->title, ctx->title, ctx->title_len)) !=
+            DECORUM_OK)
+            goto fail;
+        l->ctx[l->ncv] = &l->title;
+        l->cv[l->ncv++] = (dc_ctx_view){&l->title.norm, &l->title.hits};
+    }
+    if ((st = normalize(e, s, &l->main, it->text, it->len)) == DECORUM_OK)
+        return DECORUM_OK;
+fail:
+    return dc_fail(err, st, (size_t)-1, "%s", decorum_strerror(st));
+}
+
+/* Marks item i failed in a stage: its message is the status's, as
+ * decorum_analyze gives it. */
+static void lane_fail(decorum_status *st, decorum_error *err, size_t i,
+                      decorum_status why)
+{
+    st[i] = why;
+    dc_fail(err ? &err[i] : NULL, why, (size_t)-1, "%s", decorum_strerror(why));
+}
+
+decorum_status decorum_analyze_batch(const decorum_engine *e,
+                                     decorum_scratch *s,
+                                     const decorum_item *items, size_t n,
+                                     const decorum_result **out,
+                                     decorum_status *st, decorum_error *err)
+{
+    if (!e || !s || (n && (!items || !out || !st)))
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "engine, scratch, items, out or st is NULL");
+    if (s->eng != e)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "scratch belongs to another engine");
+    if (n > DECORUM_BATCH_MAX)
+        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
+                       "%zu items; at most %u a call", n, DECORUM_BATCH_MAX);
+    /* Each stage over all the items; an item that failed sits out the
+     * stages after. */
+    for (size_t i = 0; i < n; i++) {
+        out[i] = NULL;
+        st[i] = lane_start(e, s, &s->lanes[i], &items[i], err ? &err[i] : NULL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        lane *l = &s->lanes[i];
+        decorum_status r = DECORUM_OK;
+        if (st[i] != DECORUM_OK)
+            continue;
+        for (size_t k = 0; k < l->ncv && r == DECORUM_OK; k++)
+            r = match(e, s, l->ctx[k]);
+        if (r == DECORUM_OK)
+            r = match(e, s, &l->main);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
+    for (size_t i = 0; i < n; i++) {
+        lane *l = &s->lanes[i];
+        if (st[i] != DECORUM_OK)
+            continue;
+        const char *text = items[i].text ? items[i].text : "";
+        decorum_status r =
+            dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text, items[i].len,
+                         &l->main.norm, &l->main.hits, l->cv, l->ncv,
+                         &l->rules);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
+    for (size_t i = 0; i < n && e->model; i++) {
+        lane *l = &s->lanes[i];
+        if (st[i] != DECORUM_OK || !items[i].len)
+            continue;
+        decorum_status r = dc_model_score(e->model, s->mods, &l->main.norm,
+                                          l->rules.rf, &l->mo);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
+    for (size_t i = 0; i < n; i++) {
+        lane *l = &s->lanes[i];
+        if (st[i] != DECORUM_OK)
+            continue;
+        decorum_status r =
+            dc_score(&e->al, &e->opt, &l->main.norm, &l->rules,
+                     e->model && items[i].len ? &l->mo : NULL, &l->spans,
+                     &l->spans_cap, &l->result);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+        else
+            out[i] = &l->result;
+    }
+    return DECORUM_OK;
+}
+
+/* One comment is a batch of one. */
 decorum_status decorum_analyze(const decorum_engine *e, decorum_scratch *s,
                                const char *text, size_t len,
                                const decorum_context *ctx,
@@ -273,57 +412,15 @@ decorum_status decorum_analyze(const decorum_engine *e, decorum_scratch *s,
     if (!e || !s || !out)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "engine, scratch or out is NULL");
-    if (s->eng != e)
-        return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
-                       "scratch belongs to another engine");
-    if (ctx && ctx->flags)
-        return dc_fail(err, DECORUM_ERR_FLAGS, (size_t)-1,
-                       "unknown context flags 0x%x", ctx->flags);
-    decorum_status st = check_text(e, text, len, "text", err);
-    if (st != DECORUM_OK)
-        return st;
-    dc_ctx_view cv[2];
-    size_t ncv = 0;
-    if (ctx && ctx->parent_len) {
-        if ((st = check_text(e, ctx->parent, ctx->parent_len, "parent",
-                             err)) != DECORUM_OK)
-            return st;
-        if ((st = run_pass(e, s, &s->parent, ctx->parent, ctx->parent_len)) !=
-            DECORUM_OK)
-            goto fail;
-        cv[ncv++] = (dc_ctx_view){&s->parent.norm, &s->parent.hits};
-    }
-    if (ctx && ctx->title_len) {
-        if ((st = check_text(e, ctx->title, ctx->title_len, "title", err)) !=
-            DECORUM_OK)
-            return st;
-        if ((st = run_pass(e, s, &s->title, ctx->title, ctx->title_len)) !=
-            DECORUM_OK)
-            goto fail;
-        cv[ncv++] = (dc_ctx_view){&s->title.norm, &s->title.hits};
-    }
-    if ((st = run_pass(e, s, &s->main, text ? text : "", len)) != DECORUM_OK)
-        goto fail;
-    st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text ? text : "", len,
-                      &s->main.norm, &s->main.hits, cv, ncv, &s->rules);
-    if (st != DECORUM_OK)
-        goto fail;
-    dc_model_out mo;
-    dc_model_out *mop = NULL;
-    if (e->model && len) {
-        if ((st = dc_model_score(e->model, s->mods, &s->main.norm, s->rules.rf,
-                                 &mo)) != DECORUM_OK)
-            goto fail;
-        mop = &mo;
-    }
-    st = dc_score(&e->al, &e->opt, &s->main.norm, &s->rules, mop, &s->spans,
-                  &s->spans_cap, &s->result);
-    if (st != DECORUM_OK)
-        goto fail;
-    *out = &s->result;
-    return DECORUM_OK;
-fail:
-    return dc_fail(err, st, (size_t)-1, "%s", decorum_strerror(st));
+    decorum_item it = {text, len, ctx};
+    const decorum_result *res;
+    decorum_status st;
+    decorum_status r = decorum_analyze_batch(e, s, &it, 1, &res, &st, err);
+    if (r != DECORUM_OK)
+        return r;
+    if (st == DECORUM_OK)
+        *out = res;
+    return st;
 }
 
 /* For the trainer (train.c), which needs the engine's own normalization
@@ -339,15 +436,18 @@ decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
         return DECORUM_ERR_TOOBIG;
     if (decorum_utf8_check(text, len, NULL) != DECORUM_OK)
         return DECORUM_ERR_UTF8;
-    decorum_status st = run_pass(e, s, &s->main, text ? text : "", len);
+    lane *l = &s->lanes[0];
+    decorum_status st = normalize(e, s, &l->main, text, len);
+    if (st == DECORUM_OK)
+        st = match(e, s, &l->main);
+    if (st == DECORUM_OK)
+        st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text ? text : "",
+                          len, &l->main.norm, &l->main.hits, NULL, 0,
+                          &l->rules);
     if (st != DECORUM_OK)
         return st;
-    st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text ? text : "", len,
-                      &s->main.norm, &s->main.hits, NULL, 0, &s->rules);
-    if (st != DECORUM_OK)
-        return st;
-    *norm = &s->main.norm;
-    *ro = &s->rules;
+    *norm = &l->main.norm;
+    *ro = &l->rules;
     return DECORUM_OK;
 }
 

@@ -18,8 +18,9 @@
  *   - scores and hate_score in [0, 1] (not NaN), verdict in range, hateful
  *     agrees with hate_score and the engine's hate threshold;
  *   - an empty comment gives allow and no spans;
- *   - analyzing the same input again gives the same result (determinism
- *     and sound scratch reuse).
+ *   - the same input twice in a decorum_analyze_batch call, after another
+ *     comment, gives the same status, error position and result as alone
+ *     (determinism, sound scratch reuse, batch = one at a time).
  * Each piece is copied to its own exact-size heap block so ASan catches a
  * read past its end. The engines' allocations are counted: after the
  * scratch is freed only the engine's own memory remains.
@@ -237,13 +238,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(err.position == bad[culprit],
                    "UTF-8 error at %zu, first bad byte %zu", err.position,
                    bad[culprit]);
+    uint64_t d1 = 0;
     if (st == DECORUM_OK) {
         check_result(r, p[2], plen[2], E[which].hate);
-        uint64_t d1 = digest(r);
-        st = decorum_analyze(eng, scr, p[2], plen[2], split ? &ctx : NULL, &r,
-                             &err);
-        FUZZ_CHECK(st == DECORUM_OK, "second analyze: %s", err.message);
-        FUZZ_CHECK(digest(r) == d1, "analyzing twice gave different results");
+        d1 = digest(r);
+    }
+    /* The same comment twice in a batch, after another comment: the same
+     * status, error position and result as alone (and so as each other:
+     * the scratch's reuse is sound). */
+    static const char other[] = "(((they))) are invaders, send them back";
+    const decorum_item items[3] = {
+        {other, sizeof other - 1, NULL},
+        {p[2], plen[2], split ? &ctx : NULL},
+        {p[2], plen[2], split ? &ctx : NULL}};
+    const decorum_result *out[3];
+    decorum_status bst[3];
+    decorum_error berr[3];
+    FUZZ_CHECK(decorum_analyze_batch(eng, scr, items, 3, out, bst, berr) ==
+                   DECORUM_OK,
+               "batch refused: %s", berr[0].message);
+    for (int k = 1; k < 3; k++) {
+        FUZZ_CHECK(bst[k] == st, "batch item %d: status %s, alone %s", k,
+                   decorum_status_name(bst[k]), decorum_status_name(st));
+        if (st == DECORUM_OK)
+            FUZZ_CHECK(digest(out[k]) == d1,
+                       "batch item %d: not the result it had alone", k);
+        else
+            FUZZ_CHECK(berr[k].position == err.position,
+                       "batch item %d: error at %zu, alone at %zu", k,
+                       berr[k].position, err.position);
     }
     decorum_scratch_free(scr);
     for (int k = 0; k < 3; k++)
