@@ -296,10 +296,29 @@ static uint64_t rd_batch(struct reader *r, struct jbuf *in,
 
 struct pool;
 
+/* A batch's lines are scored DECORUM_BATCH_MAX at a time: all parsed, all
+ * analyzed with one decorum_analyze_batch call, all written, so each
+ * step's code stays in the instruction cache from one line to the next.
+ * One line between its parse and its output: */
+struct line {
+    uint64_t lineno;
+    enum jsonl_code code; /* JSONL_OK: parsed, and analyzed as item */
+    const char *msg;      /* when not JSONL_OK */
+    size_t item;          /* its index in the analyzed items */
+    char tmp[96];         /* room for msg */
+};
+
 struct worker {
     const decorum_engine *eng;
     decorum_scratch *scr;   /* allocated by the worker's own thread */
-    struct jsonl_item item; /* the parser's decoding buffer */
+    struct jsonl_item item[DECORUM_BATCH_MAX]; /* parsed, with buffers */
+    struct jsonl_error je[DECORUM_BATCH_MAX];
+    struct line line[DECORUM_BATCH_MAX];
+    decorum_context ctx[DECORUM_BATCH_MAX];
+    decorum_item di[DECORUM_BATCH_MAX]; /* the lines that parsed */
+    const decorum_result *res[DECORUM_BATCH_MAX];
+    decorum_status st[DECORUM_BATCH_MAX];
+    decorum_error de[DECORUM_BATCH_MAX];
     struct jbuf in;         /* the batch this worker read */
     struct line_ends ends;  /* where its lines end */
     struct pool *pl;
@@ -308,7 +327,8 @@ struct worker {
 static void worker_free(struct worker *w)
 {
     decorum_scratch_free(w->scr);
-    jsonl_item_free(&w->item);
+    for (size_t i = 0; i < DECORUM_BATCH_MAX; i++)
+        jsonl_item_free(&w->item[i]);
     jbuf_free(&w->in);
     free(w->ends.v);
 }
@@ -347,36 +367,49 @@ static int put_error(struct jbuf *out, const struct jsonl_item *it,
     return 0;
 }
 
-/* Appends the output line for one input line. Returns 0 when the line was
- * scored, 1 when it got an error line, -1 when the output buffer cannot
- * grow (fatal). */
-static int score_line(struct worker *w, const char *line, size_t len,
-                      uint64_t lineno, int truncated, struct jbuf *out)
+/* Parses line j of a chunk, line[0, len) (see score_line). */
+static void parse_line(struct worker *w, size_t j, const char *line,
+                       size_t len, uint64_t lineno, int truncated,
+                       size_t *n_items)
 {
-    struct jsonl_item *it = &w->item;
-    struct jsonl_error je;
-    decorum_error de; /* here, not in the branch: msg may point into it */
-    const char *msg = je.message;
-    size_t mark = out->len;
-    char tmp[96];
-    enum jsonl_code code = jsonl_parse_line(line, len, it, &je);
+    struct line *ln = &w->line[j];
+    struct jsonl_item *it = &w->item[j];
+    ln->lineno = lineno;
+    ln->msg = w->je[j].message;
+    ln->code = jsonl_parse_line(line, len, it, &w->je[j]);
     if (truncated) {
         /* The parse of the kept part only served to find the id. */
-        code = JSONL_TOO_LONG;
-        snprintf(tmp, sizeof tmp,
+        ln->code = JSONL_TOO_LONG;
+        snprintf(ln->tmp, sizeof ln->tmp,
                  "the line is longer than %zu bytes and was skipped",
                  LINE_CAP);
-        msg = tmp;
-    } else if (code == JSONL_OK) {
-        decorum_context ctx = {it->parent.p, it->parent.len, it->context.p,
-                               it->context.len, 0};
-        const decorum_result *res;
-        decorum_status st = decorum_analyze(
-            w->eng, w->scr, it->text.p, it->text.len,
-            (it->parent.len || it->context.len) ? &ctx : NULL, &res, &de);
+        ln->msg = ln->tmp;
+    } else if (ln->code == JSONL_OK) {
+        decorum_context *ctx = &w->ctx[*n_items];
+        *ctx = (decorum_context){it->parent.p, it->parent.len, it->context.p,
+                                 it->context.len, 0};
+        w->di[*n_items] = (decorum_item){
+            it->text.p, it->text.len,
+            (it->parent.len || it->context.len) ? ctx : NULL};
+        ln->item = (*n_items)++;
+    }
+}
+
+/* Writes line j's output line: its result, or an error object. Returns 0
+ * for a result, 1 for an error line, -1 when out of memory. */
+static int emit_line(struct worker *w, size_t j, struct jbuf *out)
+{
+    struct line *ln = &w->line[j];
+    const struct jsonl_item *it = &w->item[j];
+    enum jsonl_code code = ln->code;
+    const char *msg = ln->msg;
+    size_t mark = out->len;
+    if (code == JSONL_OK) {
+        decorum_status st = w->st[ln->item];
         if (st == DECORUM_OK) {
-            if (put_id(out, it, lineno) == 0 &&
-                jsonw_result(out, res, it->text.p, it->text.len) == 0 &&
+            if (put_id(out, it, ln->lineno) == 0 &&
+                jsonw_result(out, w->res[ln->item], it->text.p,
+                             it->text.len) == 0 &&
                 jbuf_put(out, "}\n", 2) == 0)
                 return 0;
             out->len = mark;
@@ -386,10 +419,10 @@ static int score_line(struct worker *w, const char *line, size_t len,
             code = st == DECORUM_ERR_TOOBIG ? JSONL_TOO_LONG
                    : st == DECORUM_ERR_UTF8 ? JSONL_INVALID_UTF8
                                             : JSONL_INTERNAL;
-            msg = de.message;
+            msg = w->de[ln->item].message;
         }
     }
-    if (put_error(out, it, lineno, code, msg) != 0) {
+    if (put_error(out, it, ln->lineno, code, msg) != 0) {
         out->len = mark;
         return -1;
     }
@@ -506,28 +539,40 @@ static void process_batch(struct worker *w, struct slot *s)
     s->fatal = 0;
     const char *p = w->in.p, *end = p + w->in.len;
     uint64_t lineno = s->first_line;
-    for (size_t k = 0; p < end; k++) {
-        /* After the last '\n', a last line without one. */
-        const char *nl = k < w->ends.n ? w->in.p + w->ends.v[k] : NULL;
-        const char *next = nl ? nl + 1 : end;
-        size_t len = (size_t)((nl ? nl : end) - p);
-        /* The limit is the same wherever the read happened to stop. */
-        int truncated = len > LINE_CAP;
-        if (truncated)
-            len = LINE_CAP;
-        if (lineno == 1 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-            p += 3;
-            len -= 3;
+    size_t k = 0;
+    while (p < end) {
+        size_t m = 0, n_items = 0;
+        for (; m < DECORUM_BATCH_MAX && p < end; m++, k++) {
+            /* After the last '\n', a last line without one. */
+            const char *nl = k < w->ends.n ? w->in.p + w->ends.v[k] : NULL;
+            const char *next = nl ? nl + 1 : end;
+            size_t len = (size_t)((nl ? nl : end) - p);
+            /* The limit is the same wherever the read happened to stop. */
+            int truncated = len > LINE_CAP;
+            if (truncated)
+                len = LINE_CAP;
+            if (lineno == 1 && len >= 3 &&
+                memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+                p += 3;
+                len -= 3;
+            }
+            parse_line(w, m, p, len, lineno, truncated, &n_items);
+            p = next;
+            lineno++;
         }
-        int r = score_line(w, p, len, lineno, truncated, &s->out);
-        if (r < 0) {
-            s->fatal = 1;
-            s->fatal_line = lineno;
-            return;
+        /* Its own status for each item: the call fails only for bad
+         * arguments, which these are not. */
+        decorum_analyze_batch(w->eng, w->scr, w->di, n_items, w->res, w->st,
+                              w->de);
+        for (size_t j = 0; j < m; j++) {
+            int r = emit_line(w, j, &s->out);
+            if (r < 0) {
+                s->fatal = 1;
+                s->fatal_line = w->line[j].lineno;
+                return;
+            }
+            s->errors += (uint64_t)r;
         }
-        s->errors += (uint64_t)r;
-        p = next;
-        lineno++;
     }
 }
 
