@@ -1,9 +1,12 @@
 /*
- * bench_engine.c: throughput of the whole analysis (decorum_analyze) over
- * the bench corpus, on one thread and on several, plus engine load time and
- * peak RSS.
+ * bench_engine.c: throughput of the whole analysis over the bench corpus,
+ * on one thread and on several, plus engine load time and peak RSS.
  *
- *   bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] CORPUS
+ *   bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] [-b BATCH] CORPUS
+ *
+ * Comments are analyzed BATCH at a time with decorum_analyze_batch
+ * (default DECORUM_BATCH_MAX, as `decorum score` does); one thread is also
+ * timed with decorum_analyze, one comment a call ("1 x1" in the table).
  *
  * CORPUS is bench/out/corpus.jsonl (bench/make_corpus.sh). Every comment is
  * analyzed ROUNDS times (default 5) after one warm-up pass. For each thread
@@ -36,6 +39,7 @@ typedef struct worker {
     const bench_corpus *c;
     size_t first, stride;
     int rounds;
+    size_t batch; /* comments a call; 1: decorum_analyze */
     uint64_t checksum; /* per comment index, summed: order-free across threads */
     size_t analyzed;
     decorum_status failed;
@@ -53,24 +57,37 @@ static void *work(void *arg)
 {
     worker *w = arg;
     decorum_scratch *s = NULL;
-    decorum_error err;
-    if (decorum_scratch_alloc(w->eng, &s, &err) != DECORUM_OK) {
-        w->failed = err.status;
+    decorum_error err[DECORUM_BATCH_MAX];
+    if (decorum_scratch_alloc(w->eng, &s, err) != DECORUM_OK) {
+        w->failed = err[0].status;
         return NULL;
     }
+    decorum_item items[DECORUM_BATCH_MAX];
+    size_t idx[DECORUM_BATCH_MAX];
+    const decorum_result *res[DECORUM_BATCH_MAX];
+    decorum_status st[DECORUM_BATCH_MAX];
     for (int r = 0; r < w->rounds; r++)
-        for (size_t i = w->first; i < w->c->n; i += w->stride) {
-            const decorum_result *res;
-            decorum_status st = decorum_analyze(w->eng, s, w->c->v[i].p,
-                                                w->c->v[i].len, NULL, &res,
-                                                &err);
-            if (st != DECORUM_OK) {
-                w->failed = st;
-                w->failed_at = i;
-                goto out;
+        for (size_t i = w->first; i < w->c->n;) {
+            size_t k = 0;
+            for (; k < w->batch && i < w->c->n; k++, i += w->stride) {
+                items[k] = (decorum_item){w->c->v[i].p, w->c->v[i].len, NULL};
+                idx[k] = i;
             }
-            w->checksum += one(i, res);
-            w->analyzed++;
+            if (w->batch == 1)
+                st[0] = decorum_analyze(w->eng, s, items[0].text, items[0].len,
+                                        NULL, &res[0], err);
+            else if (decorum_analyze_batch(w->eng, s, items, k, res, st,
+                                           err) != DECORUM_OK)
+                st[0] = err[0].status;
+            for (size_t j = 0; j < k; j++) {
+                if (st[j] != DECORUM_OK) {
+                    w->failed = st[j];
+                    w->failed_at = idx[j];
+                    goto out;
+                }
+                w->checksum += one(idx[j], res[j]);
+                w->analyzed++;
+            }
         }
 out:
     decorum_scratch_free(s);
@@ -80,7 +97,7 @@ out:
 /* Runs rounds over the corpus with t threads; returns seconds, or a
  * negative value on failure. */
 static double run(const decorum_engine *eng, const bench_corpus *c,
-                  unsigned t, int rounds, uint64_t *checksum)
+                  unsigned t, int rounds, size_t batch, uint64_t *checksum)
 {
     worker *w = calloc(t, sizeof *w);
     pthread_t *th = calloc(t, sizeof *th);
@@ -90,7 +107,7 @@ static double run(const decorum_engine *eng, const bench_corpus *c,
         return -1;
     }
     for (unsigned k = 0; k < t; k++)
-        w[k] = (worker){eng, c, k, t, rounds, 0, 0, DECORUM_OK, 0};
+        w[k] = (worker){eng, c, k, t, rounds, batch, 0, 0, DECORUM_OK, 0};
     double t0 = bench_now();
     unsigned started = 0;
     for (; started < t; started++)
@@ -134,14 +151,18 @@ static int parse_threads(const char *s, unsigned *v, size_t cap, size_t *n)
 int main(int argc, char **argv)
 {
     int rounds = 5, loads = 20;
+    long batch = DECORUM_BATCH_MAX;
     unsigned threads[8];
     size_t n_threads = 0;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     if (ncpu < 1)
         ncpu = 1;
     int opt;
-    while ((opt = getopt(argc, argv, "r:t:l:")) != -1) {
+    while ((opt = getopt(argc, argv, "r:t:l:b:")) != -1) {
         switch (opt) {
+        case 'b':
+            batch = strtol(optarg, NULL, 10);
+            break;
         case 'r':
             rounds = (int)strtol(optarg, NULL, 10);
             break;
@@ -158,7 +179,8 @@ int main(int argc, char **argv)
             goto usage;
         }
     }
-    if (optind != argc - 1 || rounds < 1 || loads < 1)
+    if (optind != argc - 1 || rounds < 1 || loads < 1 || batch < 1 ||
+        batch > (long)DECORUM_BATCH_MAX)
         goto usage;
     if (!n_threads) {
         threads[n_threads++] = 1;
@@ -204,13 +226,17 @@ int main(int argc, char **argv)
            rounds, ncpu);
 
     uint64_t ref = 0;
-    if (run(eng, &c, 1, 1, &ref) < 0) /* warm-up */
+    if (run(eng, &c, 1, 1, (size_t)batch, &ref) < 0) /* warm-up */
         return 1;
     printf("%-8s %12s %10s %10s %8s  %s\n", "threads", "comments/s", "MB/s",
            "us/comment", "speedup", "checksum");
-    double base = 0, rate[8] = {0};
+    double base = 0, rate[8] = {0}, single = 0;
     int status = 0;
-    for (size_t k = 0; k < n_threads; k++) {
+    /* Row 0: one thread, one comment a call; then every thread count with
+     * BATCH a call. */
+    for (size_t k = 0; k <= n_threads; k++) {
+        unsigned th = k ? threads[k - 1] : 1;
+        size_t b = k ? (size_t)batch : 1;
         /* Each round is timed alone and the fastest one counts: the
          * machine is shared, and a round that another process slowed down
          * says nothing about decorum. */
@@ -218,7 +244,7 @@ int main(int argc, char **argv)
         double secs = 1e30;
         int ok = 1;
         for (int r = 0; r < rounds; r++) {
-            double dt = run(eng, &c, threads[k], 1, &sum);
+            double dt = run(eng, &c, th, 1, b, &sum);
             if (dt < 0)
                 return 1;
             if (dt < secs)
@@ -227,12 +253,17 @@ int main(int argc, char **argv)
         }
         double items = (double)c.n / secs;
         double mbs = (double)c.bytes / secs / 1e6;
-        if (k == 0)
+        if (k == 1)
             base = items;
-        printf("%-8u %12.0f %10.2f %10.2f %7.2fx  %016llx%s\n", threads[k],
-               items, mbs, 1e6 * threads[k] / items, items / base,
+        char label[32];
+        snprintf(label, sizeof label, "%u x%zu", th, b);
+        printf("%-8s %12.0f %10.2f %10.2f %7.2fx  %016llx%s\n", label, items,
+               mbs, 1e6 * th / items, items / (k ? base : items),
                (unsigned long long)sum, ok ? "" : "  MISMATCH");
-        rate[k] = items;
+        if (k)
+            rate[k - 1] = items;
+        else
+            single = items;
         if (!ok)
             status = 1;
     }
@@ -247,6 +278,8 @@ int main(int argc, char **argv)
         printf("result analyze_t%u_mb_per_s %.2f\n", threads[k],
                rate[k] * (double)c.bytes / (double)c.n / 1e6);
     }
+    printf("result analyze_single_t1_comments_per_s %.0f\n", single);
+    printf("result batch %ld\n", batch);
     printf("result load_ms_min %.3f\n", load_min * 1e3);
     printf("result load_ms_first %.3f\n", load_first * 1e3);
     printf("result rss_engine_mib %.1f\n", rss_engine);
@@ -260,7 +293,7 @@ int main(int argc, char **argv)
     return status;
 usage:
     fprintf(stderr,
-            "usage: bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] "
+            "usage: bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] [-b BATCH] "
             "CORPUS\n");
     return 2;
 }
