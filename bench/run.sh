@@ -137,7 +137,8 @@ fi
 section "summary"
 t1=$(result analyze_t1_comments_per_s "$out/engine.txt")
 t2=$(result analyze_t2_comments_per_s "$out/engine.txt")
-say "analyze in process, 1 thread:  ${t1:-?} comments/s"
+t1s=$(result analyze_single_t1_comments_per_s "$out/engine.txt")
+say "analyze in process, 1 thread:  ${t1:-?} comments/s ($(result batch "$out/engine.txt") a decorum_analyze_batch call; ${t1s:-?} one a decorum_analyze call)"
 say "analyze in process, 2 threads: ${t2:-?} comments/s ($(awk -v a="${t2:-0}" -v b="${t1:-1}" 'BEGIN{printf "%.2fx", a / b}'), target >= 1.8x)"
 say "engine load: $(result load_ms_min "$out/engine.txt") ms (min of 20; target < 50 ms)"
 say "peak RSS: $(result rss_peak_mib "$out/engine.txt") MiB in bench_engine (target < 100 MB)"
