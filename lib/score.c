@@ -20,6 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
@@ -33,10 +36,25 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
 /* The model explains its verdict with evidence spans from this score. */
 #define MODEL_EXPLAIN 0.4f
 
+#if defined(__SSE2__)
+/* x < 0 ? 0 : x > 1 ? 1 : x in four lanes, without a branch. maxps and
+ * minps return their second operand when the compare is false, as the
+ * ternaries do: a NaN stays NaN and -0 stays -0, as in the scalar form. */
+static inline __m128 clamp01_ps(__m128 x)
+{
+    return _mm_min_ps(_mm_set1_ps(1.0f), _mm_max_ps(_mm_setzero_ps(), x));
+}
+
+static inline float clamp01(float x)
+{
+    return _mm_cvtss_f32(clamp01_ps(_mm_set_ss(x)));
+}
+#else
 static float clamp01(float x)
 {
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
+#endif
 
 /* The rules' score r raised toward a model's contribution m: the rules'
  * score always stands; the model can only raise it. */
@@ -57,6 +75,23 @@ static float blend(float rule, float model, bool mitigated, bool hate_head)
                         : (model > 0.5f ? (2.0f * model - 1.0f) * k : 0.0f);
     return lift(rule, m);
 }
+
+#if defined(__SSE2__)
+/* clamp01(blend(r, p, mitigated, false)) in four lanes, k the factor that
+ * mitigated selects: the same float operations in the same order, so the
+ * same results. */
+static inline __m128 blend_ps(__m128 r, __m128 p, __m128 k)
+{
+    const __m128 one = _mm_set1_ps(1.0f);
+    __m128 m = _mm_and_ps(
+        _mm_cmpgt_ps(p, _mm_set1_ps(0.5f)),
+        _mm_mul_ps(_mm_sub_ps(_mm_mul_ps(_mm_set1_ps(2.0f), p), one), k));
+    __m128 up = _mm_add_ps(r, _mm_mul_ps(_mm_sub_ps(one, r), _mm_sub_ps(m, r)));
+    __m128 keep = _mm_cmpgt_ps(r, m); /* lift(): r > m ? r : up */
+    return clamp01_ps(
+        _mm_or_ps(_mm_and_ps(keep, r), _mm_andnot_ps(keep, up)));
+}
+#endif
 
 /* When the model's hate probability counts in full: the comment names a
  * protected group and nothing the rules saw argues against reading it as
@@ -129,10 +164,31 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     bool mitigated = ro->rf[DC_RF_COUNTER] > 0 || ro->rf[DC_RF_NEGATED] > 0 ||
                      ro->rf[DC_RF_RECLAIMED] > 0 || ro->rf[DC_RF_QUOTED] > 0 ||
                      ro->untargeted;
+#if defined(__SSE2__)
+    /* The six attributes in two vectors, of four and of two: the scalar
+     * loop's compares were half of this function's branches. */
+    {
+        _Static_assert(DECORUM_N_ATTRIBUTES == 6, "two vectors, 4 + 2 lanes");
+        __m128 r0 = clamp01_ps(_mm_loadu_ps(ro->attr));
+        __m128 r1 = clamp01_ps(_mm_castpd_ps(
+            _mm_load_sd((const double *)(const void *)(ro->attr + 4))));
+        if (mo) {
+            __m128 k = _mm_set1_ps(mitigated ? MODEL_MITIGATED : MODEL_ALONE);
+            __m128 p0 = _mm_loadu_ps(mo->p);
+            __m128 p1 = _mm_castpd_ps(
+                _mm_load_sd((const double *)(const void *)(mo->p + 4)));
+            r0 = blend_ps(r0, p0, k);
+            r1 = blend_ps(r1, p1, k);
+        }
+        _mm_storeu_ps(res->scores, r0);
+        _mm_store_sd((double *)(void *)(res->scores + 4), _mm_castps_pd(r1));
+    }
+#else
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         float r = clamp01(ro->attr[a]);
         res->scores[a] = mo ? clamp01(blend(r, mo->p[a], mitigated, false)) : r;
     }
+#endif
     float hate = clamp01(ro->hate);
     if (mo) {
         float p = mo->p[DC_HEAD_HATE];
