@@ -83,8 +83,10 @@ void jsonl_item_free(struct jsonl_item *it)
 }
 
 /* Records a problem unless an earlier one is already recorded: the first
- * problem on the line is the most useful to report. */
-__attribute__((format(printf, 4, 5))) static void
+ * problem on the line is the most useful to report. Cold, as syntax() is:
+ * the branches that lead to them then leave the parser's hot path, which
+ * the analysis stages evict from the instruction cache between lines. */
+__attribute__((cold, format(printf, 4, 5))) static void
 problem(parser *p, enum jsonl_code code, size_t pos, const char *fmt, ...)
 {
     if (p->e.code != JSONL_OK)
@@ -105,7 +107,7 @@ static size_t off(const parser *p, const unsigned char *at)
 /* A syntax error at the cursor: stops the parse. Always returns -1. It
  * replaces a problem recorded earlier: a line that is not JSON is
  * invalid_json, whatever its members looked like. */
-static int syntax(parser *p, const char *what)
+__attribute__((cold)) static int syntax(parser *p, const char *what)
 {
     if (p->e.code == JSONL_INTERNAL)
         return -1;

@@ -29,8 +29,9 @@ struct jbuf {
 
 #define JBUF_DEFAULT_LIMIT ((size_t)1 << 30)
 
-/* Grows the buffer to hold extra more bytes (the slow path). */
-int jbuf_grow(struct jbuf *b, size_t extra);
+/* Grows the buffer to hold extra more bytes (the slow path: cold, so the
+ * writers' branches to it leave their hot code). */
+__attribute__((cold)) int jbuf_grow(struct jbuf *b, size_t extra);
 /* Frees the buffer and zeroes it. NULL is a no-op. */
 void jbuf_free(struct jbuf *b);
 

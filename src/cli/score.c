@@ -355,8 +355,12 @@ put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
     return 0;
 }
 
-static int put_error(struct jbuf *out, const struct jsonl_item *it,
-                     uint64_t lineno, enum jsonl_code code, const char *msg)
+/* Cold: most lines are scored, and score_line is inlined in the loop. */
+__attribute__((cold)) static int put_error(struct jbuf *out,
+                                           const struct jsonl_item *it,
+                                           uint64_t lineno,
+                                           enum jsonl_code code,
+                                           const char *msg)
 {
     const char *name = jsonl_code_name(code);
     if (put_id(out, it, lineno) || jbuf_puts(out, "\"error\": {\"code\": ") ||
