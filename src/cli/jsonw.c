@@ -215,7 +215,7 @@ static const char digit_pairs[201] =
 /* Writes v in decimal at o (at most 20 bytes); returns the end. The length
  * first, then the digits from the end two at a time: no buffer to copy
  * out of, which for the short offsets of spans was most of the work. */
-static char *put_uint(char *o, uint64_t v)
+static char *put_uint_long(char *o, uint64_t v)
 {
     size_t n = 1;
     for (uint64_t p = 10; n < 20 && v >= p; p *= 10)
@@ -233,6 +233,32 @@ static char *put_uint(char *o, uint64_t v)
         *--t = (char)('0' + v);
     }
     return end;
+}
+
+/* put_uint_long, with the offsets of most spans (below 10000) written
+ * inline: two of them a span, and the call and the digit count cost more
+ * than the digits. */
+static inline char *put_uint(char *o, uint64_t v)
+{
+    if (v >= 10000)
+        return put_uint_long(o, v);
+    unsigned hi = (unsigned)v / 100, lo = (unsigned)v % 100;
+    if (hi == 0) {
+        if (lo < 10) {
+            *o = (char)('0' + lo);
+            return o + 1;
+        }
+        memcpy(o, digit_pairs + 2 * lo, 2);
+        return o + 2;
+    }
+    if (hi < 10)
+        *o++ = (char)('0' + hi);
+    else {
+        memcpy(o, digit_pairs + 2 * hi, 2);
+        o += 2;
+    }
+    memcpy(o, digit_pairs + 2 * lo, 2);
+    return o + 2;
 }
 
 int jsonw_uint(struct jbuf *b, uint64_t v)
