@@ -55,6 +55,11 @@ void *dc_calloc(const dc_alloc *al, size_t n, size_t size)
     if (size && n > SIZE_MAX / size)
         return NULL;
     size_t total = n * size;
+    /* The C library's calloc knows that memory fresh from the kernel is
+     * zero already, where a memset would write every page of the
+     * scratch's large tables at start-up. */
+    if (al->a.malloc == std_malloc)
+        return calloc(1, total ? total : 1);
     void *p = dc_malloc(al, total);
     if (p)
         memset(p, 0, total ? total : 1);
