@@ -349,7 +349,17 @@ put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
     char *o = out->p + out->len;
     memcpy(o, head, sizeof head - 1);
     o += sizeof head - 1;
-    memcpy(o, it->id, n);
+    if (n >= 8 && n <= 16) {
+        /* The usual id ("c-17", with its quotes): two overlapping moves
+         * instead of a call. */
+        uint64_t a, b;
+        memcpy(&a, it->id, 8);
+        memcpy(&b, it->id + n - 8, 8);
+        memcpy(o, &a, 8);
+        memcpy(o + n - 8, &b, 8);
+    } else {
+        memcpy(o, it->id, n);
+    }
     memcpy(o + n, ", ", 2);
     out->len += sizeof head - 1 + n + 2;
     return 0;
