@@ -5,6 +5,7 @@
  * model -> combine into a decorum_result whose spans are mapped back to the
  * caller's original byte offsets.
  */
+#include "dcx_analyze.h"
 #include "decorum_int.h"
 
 #include <math.h>
@@ -265,14 +266,17 @@ text_error(const decorum_engine *e, const char *text, size_t len,
 
 /* Inline, its messages apart: it runs for every comment, and the call with
  * the register saves of the error paths cost as much as the check of a
- * short ASCII comment. */
+ * short ASCII comment. valid: the caller has checked that the text is
+ * UTF-8 (dcx_analyze_batch_valid), so only its pointer and length are
+ * left. */
 static inline decorum_status check_text(const decorum_engine *e,
                                         const char *text, size_t len,
-                                        const char *what, decorum_error *err)
+                                        bool valid, const char *what,
+                                        decorum_error *err)
 {
     /* decorum_utf8_check refuses a NULL text with a length. */
-    if (len > e->opt.max_input ||
-        decorum_utf8_check(text, len, NULL) != DECORUM_OK)
+    if (len > e->opt.max_input || (valid && len && !text) ||
+        (!valid && decorum_utf8_check(text, len, NULL) != DECORUM_OK))
         return text_error(e, text, len, what, err);
     return DECORUM_OK;
 }
@@ -286,21 +290,22 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
 
 /* decorum_analyze_batch's checks of one item, and its texts normalized.
  * An error is reported in err (may be NULL) and returned. */
-static decorum_status lane_start(const decorum_engine *e, decorum_scratch *s,
-                                 lane *l, const decorum_item *it,
-                                 decorum_error *err)
+static inline decorum_status lane_start(const decorum_engine *e,
+                                        decorum_scratch *s, lane *l,
+                                        const decorum_item *it, bool valid,
+                                        decorum_error *err)
 {
     const decorum_context *ctx = it->ctx;
     if (ctx && ctx->flags)
         return dc_fail(err, DECORUM_ERR_FLAGS, (size_t)-1,
                        "unknown context flags 0x%x", ctx->flags);
-    decorum_status st = check_text(e, it->text, it->len, "text", err);
+    decorum_status st = check_text(e, it->text, it->len, valid, "text", err);
     if (st != DECORUM_OK)
         return st;
     l->ncv = 0;
     if (ctx && ctx->parent_len) {
-        if ((st = check_text(e, ctx->parent, ctx->parent_len, "parent",
-                             err)) != DECORUM_OK)
+        if ((st = check_text(e, ctx->parent, ctx->parent_len, valid,
+                             "parent", err)) != DECORUM_OK)
             return st;
         if ((st = normalize(e, s, &l->parent, ctx->parent,
                             ctx->parent_len)) != DECORUM_OK)
@@ -309,8 +314,8 @@ static decorum_status lane_start(const decorum_engine *e, decorum_scratch *s,
         l->cv[l->ncv++] = (dc_ctx_view){&l->parent.norm, &l->parent.hits};
     }
     if (ctx && ctx->title_len) {
-        if ((st = check_text(e, ctx->title, ctx->title_len, "title", err)) !=
-            DECORUM_OK)
+        if ((st = check_text(e, ctx->title, ctx->title_len, valid, "title",
+                             err)) != DECORUM_OK)
             return st;
         if ((st = normalize(e, s, &l->title, ctx->title, ctx->title_len)) !=
             DECORUM_OK)
@@ -333,11 +338,13 @@ static void lane_fail(decorum_status *st, decorum_error *err, size_t i,
     dc_fail(err ? &err[i] : NULL, why, (size_t)-1, "%s", decorum_strerror(why));
 }
 
-decorum_status decorum_analyze_batch(const decorum_engine *e,
-                                     decorum_scratch *s,
-                                     const decorum_item *items, size_t n,
-                                     const decorum_result **out,
-                                     decorum_status *st, decorum_error *err)
+/* decorum_analyze_batch, and dcx_analyze_batch_valid with valid set.
+ * Inline in both: the tests of valid fold away in each. */
+__attribute__((always_inline)) static inline decorum_status
+analyze_batch(const decorum_engine *e, decorum_scratch *s,
+              const decorum_item *items, size_t n, bool valid,
+              const decorum_result **out, decorum_status *st,
+              decorum_error *err)
 {
     if (!e || !s || (n && (!items || !out || !st)))
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
@@ -352,7 +359,8 @@ decorum_status decorum_analyze_batch(const decorum_engine *e,
      * stages after. */
     for (size_t i = 0; i < n; i++) {
         out[i] = NULL;
-        st[i] = lane_start(e, s, &s->lanes[i], &items[i], err ? &err[i] : NULL);
+        st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
+                           err ? &err[i] : NULL);
     }
     for (size_t i = 0; i < n; i++) {
         lane *l = &s->lanes[i];
@@ -401,6 +409,24 @@ decorum_status decorum_analyze_batch(const decorum_engine *e,
             out[i] = &l->result;
     }
     return DECORUM_OK;
+}
+
+decorum_status decorum_analyze_batch(const decorum_engine *e,
+                                     decorum_scratch *s,
+                                     const decorum_item *items, size_t n,
+                                     const decorum_result **out,
+                                     decorum_status *st, decorum_error *err)
+{
+    return analyze_batch(e, s, items, n, false, out, st, err);
+}
+
+decorum_status dcx_analyze_batch_valid(const decorum_engine *e,
+                                       decorum_scratch *s,
+                                       const decorum_item *items, size_t n,
+                                       const decorum_result **out,
+                                       decorum_status *st, decorum_error *err)
+{
+    return analyze_batch(e, s, items, n, true, out, st, err);
 }
 
 /* One comment is a batch of one. */

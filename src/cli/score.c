@@ -28,6 +28,7 @@
  */
 #include "cli.h"
 #include "cliopt.h"
+#include "dcx_analyze.h"
 #include "decorum.h"
 #include "jsonl.h"
 #include "jsonw.h"
@@ -575,9 +576,10 @@ static void process_batch(struct worker *w, struct slot *s)
             lineno++;
         }
         /* Its own status for each item: the call fails only for bad
-         * arguments, which these are not. */
-        decorum_analyze_batch(w->eng, w->scr, w->di, n_items, w->res, w->st,
-                              w->de);
+         * arguments, which these are not. The reader has checked that the
+         * strings are UTF-8. */
+        dcx_analyze_batch_valid(w->eng, w->scr, w->di, n_items, w->res, w->st,
+                                w->de);
         for (size_t j = 0; j < m; j++) {
             int r = emit_line(w, j, &s->out);
             if (r < 0) {
