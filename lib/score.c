@@ -40,6 +40,14 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
 /* x < 0 ? 0 : x > 1 ? 1 : x in four lanes, without a branch. maxps and
  * minps return their second operand when the compare is false, as the
  * ternaries do: a NaN stays NaN and -0 stays -0, as in the scalar form. */
+/* Two floats from p (any alignment) in the low lanes, zeros above: movq,
+ * whose intrinsic reads through an unaligned type (_mm_load_sd's double *
+ * may not point at a float array's odd pairs). */
+static inline __m128 load2_ps(const float *p)
+{
+    return _mm_castsi128_ps(_mm_loadl_epi64((const __m128i *)(const void *)p));
+}
+
 static inline __m128 clamp01_ps(__m128 x)
 {
     return _mm_min_ps(_mm_set1_ps(1.0f), _mm_max_ps(_mm_setzero_ps(), x));
@@ -170,18 +178,17 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     {
         _Static_assert(DECORUM_N_ATTRIBUTES == 6, "two vectors, 4 + 2 lanes");
         __m128 r0 = clamp01_ps(_mm_loadu_ps(ro->attr));
-        __m128 r1 = clamp01_ps(_mm_castpd_ps(
-            _mm_load_sd((const double *)(const void *)(ro->attr + 4))));
+        __m128 r1 = clamp01_ps(load2_ps(ro->attr + 4));
         if (mo) {
             __m128 k = _mm_set1_ps(mitigated ? MODEL_MITIGATED : MODEL_ALONE);
             __m128 p0 = _mm_loadu_ps(mo->p);
-            __m128 p1 = _mm_castpd_ps(
-                _mm_load_sd((const double *)(const void *)(mo->p + 4)));
+            __m128 p1 = load2_ps(mo->p + 4);
             r0 = blend_ps(r0, p0, k);
             r1 = blend_ps(r1, p1, k);
         }
         _mm_storeu_ps(res->scores, r0);
-        _mm_store_sd((double *)(void *)(res->scores + 4), _mm_castps_pd(r1));
+        _mm_storel_epi64((__m128i *)(void *)(res->scores + 4),
+                         _mm_castps_si128(r1));
     }
 #else
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
