@@ -198,13 +198,15 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 24 bytes each, 192 KB a scratch. Twice as many (MEMO_BITS 14, 384 KB)
- * spare 4.0 M of ~320 M instructions scoring the benchmark corpus and 2% of
- * the matcher's time alone (bench_match), but the whole analysis was slower
- * with it and the model's doubled word cache: together they crowd the 1 MiB
- * L2 (docs/MATCH.md, docs/BENCHMARKS.md). */
+ * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. Twice
+ * as many (MEMO_BITS 14) spared 4.0 M of ~320 M instructions scoring the
+ * benchmark corpus and 2% of the matcher's time alone (bench_match), but
+ * the whole analysis was slower with it and the model's doubled word
+ * cache: together they crowd the 1 MiB L2 (docs/MATCH.md,
+ * docs/BENCHMARKS.md). */
 #define MEMO_BITS 13u
-#define MEMO_WORDS ((size_t)3 << MEMO_BITS)
+#define MEMO_WORDS ((size_t)4 << MEMO_BITS)
+#define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
 
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
@@ -306,7 +308,9 @@ struct dc_match_scratch {
     hs_scratch_t *hs;
     unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
     size_t text_cap;
-    uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set) */
+    uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set),
+                          * 64-byte aligned in memo_mem */
+    void *memo_mem;      /* [MEMO_WORDS * 8 + 64] */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2110,15 +2114,18 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
-    if ((m->cand_any || m->hmax_word) &&
-        !(ms->memo = dc_calloc(al, MEMO_WORDS, sizeof *ms->memo))) {
-        dc_free(al, ms, sizeof *ms);
-        return DECORUM_ERR_NOMEM;
+    if (m->cand_any || m->hmax_word) {
+        if (!(ms->memo_mem = dc_calloc(al, MEMO_BYTES, 1))) {
+            dc_free(al, ms, sizeof *ms);
+            return DECORUM_ERR_NOMEM;
+        }
+        /* A pair of entries is one cache line, read at once. */
+        ms->memo = (uint64_t *)(((uintptr_t)ms->memo_mem + 63) & ~(uintptr_t)63);
     }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
-            dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
+            dc_free(al, ms->memo_mem, MEMO_BYTES);
             dc_free(al, ms, sizeof *ms);
             return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
         }
@@ -2134,7 +2141,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     hs_free_scratch(ms->hs);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms->text, ms->text_cap);
-    dc_free(al, ms->memo, MEMO_WORDS * sizeof *ms->memo);
+    dc_free(al, ms->memo_mem, MEMO_BYTES);
     dc_free(al, ms, sizeof *ms);
 }
 
@@ -2281,6 +2288,15 @@ static bool push_span(scan *s, spanvec *v, size_t b, size_t e, unsigned id)
     return true;
 }
 
+/* Does a match of pattern p give a hit of the entry whose bits are eb? */
+static inline bool pat_takes(const pat *p, uint8_t eb)
+{
+    if ((p->how == DC_HIT_FUZZY && !(eb & EB_FUZZY)) ||
+        (p->how == DC_HIT_MASKED && !(eb & EB_MASKED)))
+        return false;
+    return !(p->bits & PB_INFL) || (eb & EB_VERB);
+}
+
 /* The hits of pattern p's entries at b, ending at noun_end for those that
  * are not verbs and at verb_end for those that are (0: none). */
 static inline bool push_entries(scan *s, const pat *p, size_t b,
@@ -2291,10 +2307,7 @@ static inline bool push_entries(scan *s, const pat *p, size_t b,
     for (uint32_t k = 0; k < g->n; k++) {
         uint32_t x = m->gent[g->first + k];
         uint8_t eb = m->ebits[x];
-        if ((p->how == DC_HIT_FUZZY && !(eb & EB_FUZZY)) ||
-            (p->how == DC_HIT_MASKED && !(eb & EB_MASKED)))
-            continue;
-        if ((p->bits & PB_INFL) && !(eb & EB_VERB))
+        if (!pat_takes(p, eb))
             continue;
         size_t end = (eb & EB_VERB) ? verb_end : noun_end;
         if (end && !push_hit(s, b, end, x, p->how))
@@ -2762,14 +2775,29 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
- * word that is no key, or for a key (MEMO_KEY) its slot's index in the
- * low 32 bits. MEMO_SEEN: the word pass looked at the word as a whole,
- * and then MEMO_SHORT says that it is a short term, MEMO_INFL that it
- * is a key's inflection (cands_gate's entries have neither). */
+ * word that is no key, or for a key (MEMO_KEY) its slot's value in the
+ * low 32 bits and its slot's index above (MEMO_SLOT), so that a word seen
+ * before reads its slot only to push a pending phrase: the hash is far
+ * larger than the L1 and L2 caches and that read was the word pass's
+ * costliest miss. MEMO_LOOK: token_cands must look at the word (a key
+ * with HV_SPLIT or HV_INNER; cands_maybe's answer is not 0). MEMO_SEEN:
+ * the word pass looked at the word as a whole, and then MEMO_SHORT says
+ * that it is a short term, MEMO_INFL that it is a key's inflection
+ * (cands_gate's entries have neither). */
+#define MEMO_SLOT_BITS 27u
+#define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
+#define MEMO_LOOK (1ull << 59)
 #define MEMO_SHORT (1ull << 60)
 #define MEMO_INFL (1ull << 61)
 #define MEMO_SEEN (1ull << 62)
 #define MEMO_KEY (1ull << 63)
+/* A key's entry's fourth word: its slot's next (low 32 bits), and
+ * MEMO_ONE if the whole word gives one hit: entry MEMO_ONE_ENTRY(aux),
+ * how MEMO_ONE_HOW(aux) (report_word's, without reading the pattern, its
+ * group and its entries). 0 for another word. */
+#define MEMO_ONE (1ull << 63)
+#define MEMO_ONE_ENTRY(aux) ((uint32_t)((aux) >> 32) & 0xffffffu)
+#define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7fu)
 
 /* The compound candidates that the word pass does not report in the word
  * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
@@ -2911,11 +2939,14 @@ static inline void wpass_init(wpass *w)
     w->rlast = 0;
 }
 
-static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
+/* sl's phrases are pending from a; next is sl->next, which the memo
+ * keeps so that a word seen before does not read its slot. */
+static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl,
+                             uint32_t next)
 {
     if (w->nnxt < PEND_MAX) {
         w->nxt[w->nnxt++] = (pend){a, h, sl};
-        w->nnext |= sl->next;
+        w->nnext |= next;
     }
 }
 
@@ -3029,7 +3060,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                 !report(s, sl->val & HV_ID, a0, R))
                 return false;
             if (sl && (sl->val & HV_PREFIX))
-                pend_push(w, a0, H, sl);
+                pend_push(w, a0, H, sl, sl->next);
         }
         for (size_t k = 0; k < ne; k++) {
             size_t e = ends[k];
@@ -3169,7 +3200,8 @@ static const uint64_t memo_mask[16][2] = {
  * state h), and the word as an entry's first two words (x[0], x[1]): its
  * bytes 0-7 and 8-14, zero-padded, with its length in the last byte (so
  * that an empty entry, all zero, is no word); the third word is the
- * answer (MEMO_*). Two ways: words that share a pair do not evict each
+ * answer (MEMO_*), the fourth for a key what else the word pass needs of
+ * it (MEMO_ONE). Two ways: words that share a pair do not evict each
  * other at every turn. */
 static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t h, uint64_t x[2])
@@ -3179,34 +3211,37 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
     memcpy(&x[1], w + 8, 8);
     x[0] &= memo_mask[L][0];
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
-    return &memo[6 * (size_t)(h >> (65 - MEMO_BITS))];
+    return &memo[8 * (size_t)(h >> (65 - MEMO_BITS))];
 }
 
-/* The memo entry that holds the word w[0, L) (see memo_set), or NULL. */
+/* The memo entry that holds the word w[0, L) (see memo_set), or NULL.
+ * Both ways compared at once: which one holds a word is a coin toss for
+ * the branch predictor. */
 static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t h)
 {
     uint64_t x[2];
     uint64_t *e = memo_set(memo, w, L, h, x);
-    if (e[0] == x[0] && e[1] == x[1])
-        return e;
-    e += 3;
-    return e[0] == x[0] && e[1] == x[1] ? e : NULL;
+    bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
+    bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
+    e += in0 ? 0 : 4;
+    return in0 | in1 ? e : NULL;
 }
 
-/* Remembers the answer ans for the word w[0, L), which the memo does not
- * hold: first in its pair, the first moved second. */
+/* Remembers the answer ans and aux for the word w[0, L), which the memo
+ * does not hold: first in its pair, the first moved second. */
 static __attribute__((noinline)) void memo_put(uint64_t *memo,
                                                const unsigned char *w,
                                                size_t L, uint64_t h,
-                                               uint64_t ans)
+                                               uint64_t ans, uint64_t aux)
 {
     uint64_t x[2];
     uint64_t *e = memo_set(memo, w, L, h, x);
-    memcpy(e + 3, e, 3 * sizeof *e);
+    memcpy(e + 4, e, 4 * sizeof *e);
     e[0] = x[0];
     e[1] = x[1];
     e[2] = ans;
+    e[3] = aux;
 }
 
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
@@ -3215,7 +3250,7 @@ static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
                                                      size_t te, uint64_t h)
 {
     uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
-    memo_put(s->ms->memo, s->t + a, te - a, h, ans);
+    memo_put(s->ms->memo, s->t + a, te - a, h, ans | (ans ? MEMO_LOOK : 0), 0);
     return ans;
 }
 
@@ -3350,7 +3385,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
                 return false;
             if (sl->val & HV_PREFIX)
-                pend_push(w, a, h, sl);
+                pend_push(w, a, h, sl, sl->next);
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */
@@ -3379,6 +3414,25 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                                  CM_UNKNOWN);
 }
 
+/* A key's memo aux (MEMO_ONE) for the slot sl. Most keys are one term of
+ * one entry: report_word's one hit, for which it reads the pattern, its
+ * group and the group's entries, three cache misses at worst. */
+static uint64_t key_aux(const dc_matcher *m, const hslot *sl)
+{
+    uint64_t one = 0;
+    unsigned n = 0;
+    if (sl->val & HV_WORD) {
+        const pat *p = &m->pats[sl->val & HV_ID];
+        const grp *g = &m->groups[p->group];
+        for (uint32_t k = 0; k < g->n; k++) {
+            uint32_t x = m->gent[g->first + k];
+            if (pat_takes(p, m->ebits[x]) && n++ == 0 && x <= 0xffffffu)
+                one = MEMO_ONE | (uint64_t)x << 32 | (uint64_t)p->how << 56;
+        }
+    }
+    return sl->next | (n == 1 ? one : 0);
+}
+
 /* What match_words does with the usual word t[a, i): after and before
  * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
  * h; on_run does the same for any run, and more. e: its memo entry if
@@ -3401,13 +3455,13 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         go_on_maybe(m, w, t, a, i, h, ends, hend, ne) &&
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
-    const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[(uint32_t)e[2]] : NULL)
+    const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[MEMO_SLOT(e[2])] : NULL)
                         : hash_get(m, t + a, L, hash_fin(h));
     if (sl) {
         if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
             return false;
         if (sl->val & HV_PREFIX)
-            pend_push(w, a, h, sl);
+            pend_push(w, a, h, sl, sl->next);
     }
     if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
         return false;
@@ -3420,11 +3474,17 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     if (L <= 15) {
         uint64_t seen = MEMO_SEEN | (short_term ? MEMO_SHORT : 0) |
                         (infl ? MEMO_INFL : 0);
+        size_t slot = sl ? (size_t)(sl - m->hash) : 0;
+        uint64_t look = (sl ? sl->val & (HV_SPLIT | HV_INNER) : ans & CM_ALL)
+                            ? MEMO_LOOK
+                            : 0;
         if (e)
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
-        else if (!sl || (size_t)(sl - m->hash) <= UINT32_MAX)
+        else if (slot >> MEMO_SLOT_BITS == 0)
             memo_put(s->ms->memo, t + a, L, h,
-                     (sl ? MEMO_KEY | (uint64_t)(sl - m->hash) : ans) | seen);
+                     (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
+                         look | seen,
+                     sl ? key_aux(m, sl) : 0);
     }
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
@@ -3478,22 +3538,24 @@ static bool match_words(scan *s)
             continue;
         }
         uint64_t *e = L <= 15 ? memo_get(memo, t + a, L, h) : NULL;
-        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN &&
+        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN &&
             !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
-            uint64_t v = e[2];
-            const hslot *sl = v & MEMO_KEY ? &m->hash[(uint32_t)v] : NULL;
-            if (sl ? !(sl->val & (HV_SPLIT | HV_INNER)) : !(v & CM_ALL)) {
-                bool short_term;
-                if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
-                    return false;
-                if (sl && (sl->val & HV_WORD) &&
-                    !report_word(s, sl->val & HV_ID, a, i))
-                    return false;
-                if (sl && (sl->val & HV_PREFIX))
-                    pend_push(&w, a, h, sl);
-                pend_swap(&w, i);
-                continue;
-            }
+            uint64_t v = e[2], aux = e[3];
+            /* A key's slot value; 0 for another word, whose cands_maybe
+             * answer is 0 without MEMO_LOOK. */
+            uint32_t val = (uint32_t)v;
+            bool short_term;
+            if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
+                return false;
+            if ((val & HV_WORD) &&
+                !((aux & MEMO_ONE)
+                      ? push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
+                      : report_word(s, val & HV_ID, a, i)))
+                return false;
+            if (val & HV_PREFIX)
+                pend_push(&w, a, h, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
+            pend_swap(&w, i);
+            continue;
         }
         if (!plain_word(s, &w, a, i, h, e))
             return false;
