@@ -71,6 +71,12 @@ void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
 void dc_model_accumulate(const dc_model *m, const uint32_t *feats, size_t n,
                          int32_t *acc);
 
+/* x[k] = expf(x[k]) for k < 8, |x[k]| < 88: where the CPU has AVX2 and
+ * FMA, in vector form with glibc's algorithm and its bits (glibc's FMA
+ * build, which glibc itself runs on such CPUs; test_model checks it
+ * against the C library's); elsewhere the C library's expf(). */
+void dc_model_expf8(float *x);
+
 /* "TOXICITY", ..., "HATE"; NULL when out of range. Static storage. */
 const char *dc_model_head_name(unsigned h);
 
