@@ -389,19 +389,20 @@ static inline float feat_weight(size_t nfeat)
 }
 
 #if defined(__SSE2__)
-/* Bit j set when rf[j] is not 0, for j < n (a constant in the common call,
- * which unrolls the loop). */
-static inline __attribute__((always_inline)) uint64_t nonzero(const float *rf,
-                                                              uint32_t n)
+/* Bit j set when rf[j] is not 0, for every j < DC_N_RULE_FEATURES (one
+ * unrolled loop; a model that uses fewer masks the rest off, rather than
+ * having a second copy for its count). */
+static inline __attribute__((always_inline)) uint64_t
+nonzero(const float rf[DC_N_RULE_FEATURES])
 {
     uint64_t nz = 0;
-    uint32_t j = 0;
+    int j = 0;
 #pragma GCC unroll 16
-    for (; j + 4 <= n; j += 4)
+    for (; j + 4 <= DC_N_RULE_FEATURES; j += 4)
         nz |= (uint64_t)(unsigned)_mm_movemask_ps(
                   _mm_cmpneq_ps(_mm_loadu_ps(rf + j), _mm_setzero_ps()))
               << j;
-    for (; j < n; j++)
+    for (; j < DC_N_RULE_FEATURES; j++)
         nz |= (uint64_t)(rf[j] != 0.0f) << j;
     return nz;
 }
@@ -431,10 +432,8 @@ static void logits(const dc_model *m, const int32_t *acc, float inv,
     if (rf) {
         /* Most rule features are 0: mark the others, four compares at a
          * time, then add them in order. */
-        _Static_assert(DC_N_RULE_FEATURES <= 64, "one 64-bit mask");
-        uint64_t nz = h->n_rf == DC_N_RULE_FEATURES
-                          ? nonzero(rf, DC_N_RULE_FEATURES)
-                          : nonzero(rf, h->n_rf);
+        _Static_assert(DC_N_RULE_FEATURES < 64, "one 64-bit mask");
+        uint64_t nz = nonzero(rf) & ((1ull << h->n_rf) - 1);
         for (; nz; nz &= nz - 1) {
             const size_t j = (size_t)__builtin_ctzll(nz);
             __m128 r = _mm_set1_ps(rf[j]);
@@ -633,8 +632,9 @@ static void consider(dc_model_out *out, int32_t hate, int32_t tox, float sh,
 }
 
 /* Evidence for a long comment whose tokens were not all kept: tokenize
- * again. */
-static void evidence_again(const dc_model *m, const dc_norm *n, float inv,
+ * again (out of line: rare, and dc_model_score's code stays short). */
+static __attribute__((noinline, cold)) void
+evidence_again(const dc_model *m, const dc_norm *n, float inv,
                            dc_model_out *out)
 {
     float sh, st;

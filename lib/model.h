@@ -63,7 +63,8 @@ const int8_t *dc_model_weights(const dc_model *m);
 int dc_model_head_trained(const dc_model *m, unsigned h);
 
 /* Raw (uncalibrated) logits from summed int8 weights acc over nfeat hashed
- * features, plus the rule features. z[DC_MODEL_STRIDE]. */
+ * features, plus the rule features rf[DC_N_RULE_FEATURES] (those past the
+ * model's n_rf are not read as weights; NULL: none). z[DC_MODEL_STRIDE]. */
 void dc_model_logits(const dc_model *m, const int32_t *acc, size_t nfeat,
                      const float *rf, float *z);
 

@@ -528,8 +528,8 @@ Test(model, builtin_model_checksum_holds)
 /* dc_model_logits() against the scalar formula, bit for bit: z[k] = bias +
  * scale * acc * inv, then rf[j] * rfw[j][k] added for each nonzero rule
  * feature in index order; for models with every rule feature and with
- * fewer (the mask of nonzero features is built two ways), rule features
- * mostly 0 with a few set, -0.0 among them. */
+ * fewer (the nonzero ones past the model's count must be masked off), rule
+ * features mostly 0 with a few set, -0.0 among them. */
 Test(model, logits_match_the_scalar_formula)
 {
     static const uint32_t n_rfs[] = {DC_N_RULE_FEATURES, 3, 4, 9, 0};
