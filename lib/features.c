@@ -883,7 +883,7 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
             open = 0;
             /* Each token's key and cache set are found one token ahead,
              * and the set prefetched, so that the random line of the
-             * 320 KiB cache is on its way while the token before is
+             * 640 KiB cache is on its way while the token before is
              * summed. */
             __m128i key = token_key(t + b, e - b);
             dc_feat_cache_entry *set =

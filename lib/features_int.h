@@ -100,15 +100,17 @@ typedef struct dc_feat_tsum {
  * token's bytes, never by a hash alone (a crafted word landing on a common
  * one's set gets its own sums). A miss costs two compares more than no
  * cache, so hostile text cannot make scoring much slower.
- * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 320 KiB; 0.85 of the bench
- * corpus's tokens hit (0.884 with twice the sets, 640 KiB, which saves 1.7M
- * of ~320M instructions on that corpus but was slower in wall time: with
- * the matcher's memo and the 2 MiB weight table it crowds the 1 MiB L2;
- * bench_engine one thread, 10 alternating pairs, median 361k vs 357k
- * comments/s, docs/BENCHMARKS.md). Per thread (the model scratch holds one); its entries hold
- * for one weight table and configuration, which it records, and
- * dc_feat_sum() empties it when called with another. */
-#define DC_FEAT_CACHE_BITS 12
+ * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 640 KiB; 0.887 of the tokens of
+ * one pass over the bench corpus hit (0.855 with half the sets: 37.8K
+ * misses for 48.5K, 2.0M fewer instructions). Half the sets had been kept
+ * for fear that the larger cache crowds the 1 MiB L2, which the matcher's
+ * memo and the 2 MiB weight table share; a 1 MiB 16-way L2 simulated over
+ * the whole analysis (cachegrind --LL=1048576,16,64) misses less with the
+ * larger cache (1.136M for 1.143M), as the misses' weight rows cost more
+ * lines than the cache adds. Per thread (the model scratch holds one); its
+ * entries hold for one weight table and configuration, which it records,
+ * and dc_feat_sum() empties it when called with another. */
+#define DC_FEAT_CACHE_BITS 13
 #define DC_FEAT_CACHE_KEY 15
 typedef struct dc_feat_cache_entry {
     /* the token's bytes, zero padded (token bytes are never 0, so the
