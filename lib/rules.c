@@ -168,7 +168,9 @@ typedef struct run {
     dc_rules_out *out;
     const dc_ctx_view *ctx;
     size_t n_ctx;
-    bool migration_topic; /* comment or context is about migration */
+    /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
+     * some attacks, so worked out on the first. */
+    uint8_t migration_topic;
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
@@ -176,6 +178,9 @@ typedef struct run {
     bool untargeted;      /* attack language aimed at no protected group */
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
+    bool question;        /* a '?' token: some sentence is a question */
+    /* bit k set: a target of type k (TG_*) was found by find_targets */
+    uint8_t target_types;
     uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
     /* addressed_as_member's candidates (in the scratch) worked out */
@@ -393,6 +398,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     unsigned opens = 0;    /* '(' tokens in a row, for the echo rule */
     R->echo = false;
     R->quotes = false;
+    bool any_question = false;
     /* The loop over the runs has no room to check: a word there is
      * followed by a space and another word, so fewer than len - 1 tokens
      * precede it. That is room enough unless len > MAX_TOKENS, and then
@@ -420,6 +426,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 continue;
             }
             sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
+            any_question |= question;
             sent++;
             clause++;
             start = (uint32_t)nt;
@@ -521,6 +528,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         }
         nt++;
     }
+    any_question |= question;
+    R->question = any_question;
     if (ended) {
         sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
         start = (uint32_t)nt;
@@ -964,6 +973,7 @@ static bool plural_term(const dc_entry *e)
 static void push_target(run *R, target t)
 {
     R->rs->t[R->rs->nt++] = t;
+    R->target_types |= (uint8_t)(1u << t.type);
 }
 
 /* Past this many targets, the scans for one near a token start where it
@@ -1080,6 +1090,7 @@ static decorum_status find_targets(run *R)
     dc_rules_scratch *rs = R->rs;
     rs->nt = 0;
     rs->t_span = UINT32_MAX;
+    R->target_types = 0;
     if (!(R->kinds & TARGET_KINDS))
         return DECORUM_OK;
     decorum_status st = grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
@@ -2078,7 +2089,7 @@ static bool migration_in_context(const run *R)
 
 /* The comment or its context is about migration: a migration word, or a
  * group of the immigration category. */
-static bool migration_context(const run *R)
+static bool migration_scan(const run *R)
 {
     if (any_kind(R, DC_KIND_MIGRATION))
         return true;
@@ -2092,9 +2103,18 @@ static bool migration_context(const run *R)
     return migration_in_context(R);
 }
 
+/* migration_scan's answer, worked out once per comment (R->migration_topic)
+ * and only when an attack asks: most comments never do. */
+static bool migration_context(run *R)
+{
+    if (!R->migration_topic)
+        R->migration_topic = migration_scan(R) ? 2 : 1;
+    return R->migration_topic == 2;
+}
+
 /* Does the speaker mark in-group membership ("as a gay man", "we
  * queers")? Records the categories claimed. */
-static void find_ingroup(run *R)
+static __attribute__((noinline)) void find_ingroup(run *R)
 {
     R->ingroup = false;
     R->ingroup_categories = 0;
@@ -2213,7 +2233,7 @@ static bool self_beside(const run *R, const mention *m)
  * of the same group in the comment are too. Runs before targets are built,
  * so attacks on a reclaimed group ("my fellow crips and I are sick of")
  * are not read as hate. */
-static void mark_reclaimed(run *R)
+static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     if (!any_kind(R, DC_KIND_SLUR))
@@ -2370,7 +2390,7 @@ static bool cites_word(const run *R, const mention *m)
 }
 
 /* Slurs: they name and attack a group at once. */
-static decorum_status rule_slur(run *R, const mention *m)
+static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
@@ -2980,7 +3000,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool topical = !(e->flags & DC_F_AMBIGUOUS);
         if (!topical &&
             (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
-            topical = R->migration_topic;
+            topical = migration_context(R);
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
         if (!topical && m->tb > 0)
@@ -3150,7 +3170,7 @@ static decorum_status rule_attack(run *R, const mention *m)
 }
 
 /* "X are not human": a negated humanity word with a group subject. */
-static decorum_status rule_humanity(run *R, const mention *m)
+static __attribute__((noinline)) decorum_status rule_humanity(run *R, const mention *m)
 {
     if (m->used)
         return DECORUM_OK;
@@ -3198,7 +3218,7 @@ static decorum_status rule_humanity(run *R, const mention *m)
 }
 
 /* Profanity: vulgar on its own; an attack when aimed at a group. */
-static decorum_status rule_profanity(run *R, const mention *m)
+static __attribute__((noinline)) decorum_status rule_profanity(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     R->out->rf[DC_RF_PROFANITY] += 1;
@@ -3394,7 +3414,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
-static decorum_status rule_conspiracy(run *R)
+static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     /* A story needs an action and an object in one sentence. */
@@ -3500,7 +3520,7 @@ static decorum_status rule_conspiracy(run *R)
 /* The triple-parentheses echo around a name or group marks it as Jewish in
  * order to target it. An echo around one's own name is solidarity; a text
  * that discusses or denounces the symbol is not an attack. */
-static decorum_status rule_echo(run *R)
+static __attribute__((noinline)) decorum_status rule_echo(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     if (!R->echo)
@@ -3657,8 +3677,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         }
         return DECORUM_OK;
     }
-    run R = {al, lx, text, len, n, rs, out, ctx, n_ctx,
-             false, false, false, 0, 0, false, false, false, 0, r, 0, 0};
+    run R = {.al = al, .lx = lx, .orig = text, .orig_len = len, .n = n,
+             .rs = rs, .out = out, .ctx = ctx, .n_ctx = n_ctx, .rules = r};
     decorum_status st;
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
@@ -3669,7 +3689,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
-    R.migration_topic = migration_context(&R);
     find_ingroup(&R);
     mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
@@ -3680,42 +3699,27 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
         out->rf[DC_RF_POSITIVE] = 1; /* recorded for the model */
-    bool denied = false;
-    for (size_t i = 0; any_kind(&R, DC_KIND_NEGATION) && i < rs->nm && !denied;
-         i++) {
-        const mention *m = &rs->m[i];
-        if (m->kind == DC_KIND_NEGATION)
-            denied = denial(&R, m);
-    }
-    for (size_t i = 0; i < rs->nt; i++) {
-        switch (rs->t[i].type) {
-        case TG_GROUP:
-            out->rf[DC_RF_TARGET_GROUP] = 1;
-            break;
-        case TG_YOU:
-            out->rf[DC_RF_TARGET_YOU] = 1;
-            break;
-        case TG_NP:
-            out->rf[DC_RF_TARGET_NONPROTECTED] = 1;
-            break;
-        case TG_OBJECT:
-            out->rf[DC_RF_TARGET_OBJECT] = 1;
-            break;
-        default:
-            break;
-        }
-    }
+    /* The kinds of target found, for the model (set from find_targets as
+     * it pushes them: a pass over the targets mispredicted its switch). */
+    out->rf[DC_RF_TARGET_GROUP] = (R.target_types >> TG_GROUP) & 1;
+    out->rf[DC_RF_TARGET_YOU] = (R.target_types >> TG_YOU) & 1;
+    out->rf[DC_RF_TARGET_NONPROTECTED] = (R.target_types >> TG_NP) & 1;
+    out->rf[DC_RF_TARGET_OBJECT] = (R.target_types >> TG_OBJECT) & 1;
     if ((st = rule_echo(&R)) != DECORUM_OK)
         return st;
     /* By pointer (rs->m may be NULL when there are none): the rules add no
      * mentions, and an index would be rescaled after every call. Most
      * mentions are grammar with no rule of their own; a bit test passes
-     * over them, where the switch's indirect jump mispredicted. */
+     * over them, where the switch's indirect jump mispredicted. A denial
+     * ("aren't", "is not") is looked for in the same pass, not one of its
+     * own: no rule changes what denial reads. */
     const uint64_t rule_kinds =
         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
         KIND_BIT(HATE_VERB) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
         KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) | KIND_BIT(HUMANITY) |
-        KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY);
+        KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |
+        KIND_BIT(NEGATION);
+    bool denied = false;
     const mention *m_end = rs->nm ? rs->m + rs->nm : rs->m;
     for (const mention *m = rs->m; m < m_end; m++) {
         if (!((rule_kinds >> m->kind) & 1))
@@ -3743,6 +3747,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_CONSPIRACY:
             st = rule_code(&R, m, false);
             break;
+        case DC_KIND_NEGATION:
+            denied = denied || denial(&R, m);
+            st = DECORUM_OK;
+            break;
         default:
             st = DECORUM_OK;
             break;
@@ -3763,10 +3771,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
-    bool question = false;
-    for (size_t i = 0; i < rs->ns && !question; i++)
-        question = rs->s[i].question;
-    out->hedged = R.ingroup || (out->hate <= 0 && (question || denied));
+    out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied));
     /* Counts are capped at 3. Four at a time where SSE2 is there: minps
      * keeps a value below 3, else 3, as the scalar loop does. */
     int f = 0;
