@@ -2113,13 +2113,12 @@ static bool migration_context(run *R)
 }
 
 /* Does the speaker mark in-group membership ("as a gay man", "we
- * queers")? Records the categories claimed. */
+ * queers")? Records the categories claimed. Called only when some mention
+ * is of kind INGROUP (R->ingroup starts false), and out of line, as are
+ * the other passes that few comments need: called for every comment, they
+ * paid a prologue before their test. */
 static __attribute__((noinline)) void find_ingroup(run *R)
 {
-    R->ingroup = false;
-    R->ingroup_categories = 0;
-    if (!any_kind(R, DC_KIND_INGROUP))
-        return;
     for (size_t i = 0; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_INGROUP)
@@ -2235,9 +2234,7 @@ static bool self_beside(const run *R, const mention *m)
  * are not read as hate. */
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
-    dc_rules_scratch *rs = R->rs;
-    if (!any_kind(R, DC_KIND_SLUR))
-        return;
+    dc_rules_scratch *rs = R->rs; /* some mention is a slur */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < rs->nm; i++) {
             mention *m = &rs->m[i];
@@ -3416,11 +3413,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
  * invasion, the media), in one sentence. */
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
+    /* A story needs an action and an object in one sentence: the caller
+     * checks that the comment has both. */
     dc_rules_scratch *rs = R->rs;
-    /* A story needs an action and an object in one sentence. */
-    if (!any_kind(R, DC_KIND_CONSP_ACTION) ||
-        !any_kind(R, DC_KIND_CONSP_OBJECT))
-        return DECORUM_OK;
     for (size_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         const mention *actor = NULL, *action = NULL, *object = NULL;
@@ -3522,9 +3517,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
  * that discusses or denounces the symbol is not an attack. */
 static __attribute__((noinline)) decorum_status rule_echo(run *R)
 {
-    dc_rules_scratch *rs = R->rs;
-    if (!R->echo)
-        return DECORUM_OK; /* no "(((" among the tokens */
+    dc_rules_scratch *rs = R->rs; /* some "(((" among the tokens: R->echo */
     for (uint32_t i = 0; i + 2 < rs->ntok; i++) {
         const tok *t = rs->toks;
         if (!(t[i].type == TK_PUNCT && t[i].ch == '(' && t[i + 1].ch == '(' &&
@@ -3689,8 +3682,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
-    find_ingroup(&R);
-    mark_reclaimed(&R);
+    if (any_kind(&R, DC_KIND_INGROUP))
+        find_ingroup(&R);
+    if (any_kind(&R, DC_KIND_SLUR))
+        mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
     rs->like = rs->group = (struct seek){0, 0};
@@ -3705,7 +3700,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->rf[DC_RF_TARGET_YOU] = (R.target_types >> TG_YOU) & 1;
     out->rf[DC_RF_TARGET_NONPROTECTED] = (R.target_types >> TG_NP) & 1;
     out->rf[DC_RF_TARGET_OBJECT] = (R.target_types >> TG_OBJECT) & 1;
-    if ((st = rule_echo(&R)) != DECORUM_OK)
+    if (R.echo && (st = rule_echo(&R)) != DECORUM_OK)
         return st;
     /* By pointer (rs->m may be NULL when there are none): the rules add no
      * mentions, and an index would be rescaled after every call. Most
@@ -3758,7 +3753,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (st != DECORUM_OK)
             return st;
     }
-    if ((st = rule_conspiracy(&R)) != DECORUM_OK)
+    if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
+        any_kind(&R, DC_KIND_CONSP_OBJECT) &&
+        (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
