@@ -122,6 +122,13 @@ struct dc_rules {
 struct dc_rules_scratch {
     tok *toks;
     size_t ntok, cap_tok;
+    /* [len]: tok_at[b] is the token that starts at normalized byte b, if
+     * one does; other bytes hold stale indices of earlier comments (or
+     * zeros), so a lookup checks toks[tok_at[b]].b == b. place_hits finds
+     * a hit's first token here instead of walking the tokens, whose stops
+     * mispredicted about once a hit. */
+    uint32_t *tok_at;
+    size_t cap_tok_at;
     mention *m;
     size_t nm, cap_m;
     uint32_t *first; /* [ntok + 1]: index of the first mention with tb >= i */
@@ -234,6 +241,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     if (!rs)
         return;
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
+    dc_free(al, rs->tok_at, rs->cap_tok_at * sizeof *rs->tok_at);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
     dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
     dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
@@ -386,9 +394,18 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         st = grow(R->al, (void **)&rs->s, &rs->cap_s,
                      lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
                      MAX_TOKENS);
+    if (st == DECORUM_OK && len > rs->cap_tok_at) {
+        /* Zeroed when it grows, so that no lookup reads uninitialized
+         * memory; stale indices are told apart by the lookup itself. */
+        st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
+                     sizeof *rs->tok_at, UINT32_MAX);
+        if (st == DECORUM_OK)
+            memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
+    }
     if (st != DECORUM_OK)
         return st;
     tok *toks = rs->toks;
+    uint32_t *tok_at = rs->tok_at;
     sentence *sv = rs->s;
     size_t nt = 0, ns = 0;
     uint32_t sent = 0, clause = 0, start = 0;
@@ -416,6 +433,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         unsigned char c = (unsigned char)s[i];
         if (ended) {
             if (c == '?' || c == '!' || c == '.') {
+                tok_at[i] = (uint32_t)nt;
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
                                    TK_PUNCT, c, 0, 0};
                 question |= c == '?';
@@ -449,19 +467,21 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * apart. Such a word is its run, copied as it is, and
                      * the sentence and clause do not change: three stores
                      * a token (a token built whole was put together in a
-                     * vector register, field by field). The sentinel run
-                     * never starts one byte after a run's end. */
+                     * vector register, field by field), and its index by
+                     * byte. The sentinel run never starts one byte after a
+                     * run's end. */
                     tok *tp = toks + nt;
-                    uint32_t sc[2] = {sent, clause};
+                    uint32_t sc[2] = {sent, clause}, k = (uint32_t)nt;
                     while (s[rv->e] == ' ' && rv[1].b == rv->e + 1) {
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
                         memcpy(&tp->sent, sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->pad = 0;
+                        tok_at[rv->b] = k++;
                         tp++;
                         rv++;
                     }
-                    nt = (size_t)(tp - toks);
+                    nt = k;
                     i = rv->b;
                     j = rv->e;
                     rv++;
@@ -471,6 +491,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 } else {
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                 }
+                tok_at[i] = (uint32_t)nt;
                 toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
                                    TK_WORD, 0, 0, 0};
                 i = j;
@@ -485,6 +506,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             continue;
         }
         tok *t = &toks[nt];
+        tok_at[i] = (uint32_t)nt;
         *t = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
                    c == '\n' ? TK_NL : TK_PUNCT, c, 0, 0};
         i++;
@@ -737,6 +759,30 @@ static inline void put_mention(mention *m, const dc_hit *hit, uint8_t kind,
     m->te = te;
 }
 
+/* The first token ending after byte b (the sentinel if none): the token
+ * that starts at b when there is one, found by its index, else by
+ * bisection (a hit inside a word, as a run-together reading is, or one
+ * that starts on a space). The arrays come from place_hits' locals: its
+ * stores into mentions may alias the scratch's fields. */
+static inline uint32_t token_at(const tok *toks, const uint32_t *tok_at,
+                                size_t ntok, uint32_t b, size_t len)
+{
+    if (b < len) {
+        uint32_t ti = tok_at[b];
+        if (ti < ntok && toks[ti].b == b)
+            return ti;
+    }
+    size_t lo = 0, hi = ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].e <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -757,31 +803,27 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
     const tok *toks = rs->toks;
+    const uint32_t *tok_at = rs->tok_at;
     const uint8_t *kind_of = R->rules->kind_of;
-    size_t n_entries = R->lx->n, ntok = rs->ntok, nm = 0;
+    size_t n_entries = R->lx->n, ntok = rs->ntok, len = R->n->len, nm = 0;
     mention *mv = rs->m;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
     uint32_t reach = 0;
     longest lg = {0, 0};
-    /* Mentions are indexed by token as they come (they are sorted by
-     * first token): first[t] is the first mention with tb >= t, set (and
-     * at[t] cleared) as the token cursor reaches t, when every mention so
-     * far starts before t. The dropped ones stay in mv until the end, as
-     * later mentions are checked against them too; first is then made to
-     * count only the kept ones. */
+    /* Mentions are indexed by token: first[t] is the first mention with
+     * tb >= t. The loop counts the kept mentions of token t in first[t +
+     * 1], and a running sum turns the counts into indices afterwards. The
+     * dropped ones stay in mv until the end, as later mentions are checked
+     * against them too, but are not counted. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
+    memset(first, 0, (ntok + 1) * sizeof *first);
+    memset(at, 0, (ntok + 1) * sizeof *at);
     size_t room = lim; /* for mentions and glue */
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
-    /* The first token ending after the hit's begin, by pointer and index
-     * (a pointer difference would cost a division by sizeof (tok)). */
-    const tok *tp = toks;
-    uint32_t ti = 0;
-    first[0] = 0;
-    at[0] = 0;
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
@@ -790,16 +832,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
             continue;
-        /* Hits come sorted by begin, so the token cursor only moves on;
-         * the sentinel token after the last stops both scans, and is
+        uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
+        /* The sentinel token after the last stops the scan for te, and is
          * where a hit past the last token finds only spaces. */
-        while (tp->e <= hb) {
-            tp++;
-            ti++;
-            first[ti] = (uint32_t)nm;
-            at[ti] = 0;
-        }
-        if (tp->b >= he)
+        if (toks[ti].b >= he)
             continue; /* only spaces */
         if (room-- == 0)
             return DECORUM_ERR_TOOBIG;
@@ -816,7 +852,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             if (reach >= he && (hit->how == DC_HIT_COMPOUND ||
                                 ((kinds | dropped) & KIND_BIT(ALLOW)))) {
                 uint32_t te = ti + 1;
-                for (const tok *tq = tp + 1; tq->b < he; tq++)
+                for (const tok *tq = toks + te; tq->b < he; tq++)
                     te++;
                 put_mention(&mv[nm], hit, kind, ti, te);
                 if (explained(R, mv, nm, &lg))
@@ -826,7 +862,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             continue;
         }
         uint32_t te = ti + 1;
-        for (const tok *tq = tp + 1; tq->b < he; tq++)
+        for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
@@ -842,26 +878,20 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         } else {
             kinds |= (uint64_t)1 << m->kind;
             at[ti] |= (uint64_t)1 << m->kind;
+            first[ti + 1]++;
         }
         nm++;
         if (he > reach)
             reach = he;
     }
-    for (uint32_t t = ti + 1; t <= ntok; t++) {
-        first[t] = (uint32_t)nm;
-        at[t] = 0;
-    }
+    uint32_t sum = 0;
+    for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end; f++)
+        *f = sum += *f;
     if (dropped) {
-        /* Each first[t] moves down by the dropped mentions before it. */
-        size_t keep = 0, t = 0;
-        for (size_t i = 0; i < nm; i++) {
-            for (; t <= ntok && first[t] <= i; t++)
-                first[t] = (uint32_t)keep;
+        size_t keep = 0;
+        for (size_t i = 0; i < nm; i++)
             if (!mv[i].dropped)
                 mv[keep++] = mv[i];
-        }
-        for (; t <= ntok; t++)
-            first[t] = (uint32_t)keep;
         nm = keep;
     }
     rs->nm = nm;
