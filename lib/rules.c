@@ -3669,6 +3669,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->hedged = false;
     if (n->len == 0)
         return DECORUM_OK;
+    /* The hits are read first, then the text and the runs, each where the
+     * last left off. A caller that analyses a batch stage by stage hands
+     * them over cold, and each then waited for memory in turn; asked for
+     * together, the waits overlap. (Right after dc_match they are in the
+     * cache, and this costs two instructions.) */
+    __builtin_prefetch(n->text);
+    if (hits->has_runs)
+        __builtin_prefetch(hits->runs);
     /* Most comments carry no attack language and name no group: then no
      * rule can fire, and the features the model reads are plain facts
      * about the hits (the same ones the full pass would set). Skipping the
