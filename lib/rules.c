@@ -3674,12 +3674,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return DECORUM_OK;
     /* The hits are read first, then the text and the runs, each where the
      * last left off. A caller that analyses a batch stage by stage hands
-     * them over cold, and each then waited for memory in turn; asked for
-     * together, the waits overlap. (Right after dc_match they are in the
-     * cache, and this costs two instructions.) */
+     * them over cold, and each cache line then waited for memory in turn;
+     * asked for together, the waits overlap. The lines of an average
+     * comment are asked for (its 100 bytes of text, its 20-odd runs of 8
+     * bytes): a prefetch past the end is harmless. (Right after dc_match
+     * they are in the cache, and this costs a few instructions.) */
     __builtin_prefetch(n->text);
-    if (hits->has_runs)
-        __builtin_prefetch(hits->runs);
+    __builtin_prefetch(n->text + 64);
+    if (hits->has_runs) {
+        const char *rp = (const char *)hits->runs;
+        __builtin_prefetch(rp);
+        __builtin_prefetch(rp + 64);
+        __builtin_prefetch(rp + 128);
+        __builtin_prefetch(rp + 192);
+    }
     /* Most comments carry no attack language and name no group: then no
      * rule can fire, and the features the model reads are plain facts
      * about the hits (the same ones the full pass would set). Skipping the
