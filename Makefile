@@ -74,7 +74,7 @@ model: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target decorum_cli
 	mkdir -p $(BUILD)/train
 	sh tools/contrast.sh > $(BUILD)/train/contrast.jsonl
-	./$(BUILD)/decorum train --seed 1 --epochs 4 --buckets 2^18 \
+	./$(BUILD)/decorum train --seed 1 --epochs 4 --buckets 2^17 \
 	  --ngrams word,bigram,char4 --name decorum-default \
 	  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl,$(BUILD)/train/contrast.jsonl \
 	  --out data/model/decorum.model
