@@ -349,3 +349,38 @@ Test(rules, pronouns_in_a_long_sentence)
         cr_assert_eq(attacks, 12, "%s: %zu attacks", text, attacks);
     }
 }
+
+/* Past 65 535 tokens the index of tokens by byte (tok_at, 16 bits) names
+ * the wrong token, and place_hits finds the hit's token by bisection:
+ * the attack after 70 000 punctuation tokens is read as it is alone. */
+Test(rules, hits_past_65535_tokens)
+{
+    decorum_engine_options o;
+    decorum_engine_options_init(&o);
+    o.lexicon_dir = dir;
+    o.flags = DECORUM_OPT_NO_MODEL;
+    o.max_input = 128 * 1024;
+    decorum_engine *big;
+    decorum_scratch *s;
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(&o, &big, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(decorum_scratch_alloc(big, &s, &err), DECORUM_OK);
+    const char tail[] = "\nmuslims are vermin";
+    size_t pad = 70000, len = pad + sizeof tail - 1;
+    char *text = malloc(len);
+    cr_assert_not_null(text);
+    memset(text, ',', pad);
+    memcpy(text + pad, tail, sizeof tail - 1);
+    const decorum_result *r = NULL;
+    cr_assert_eq(decorum_analyze(big, s, text, len, NULL, &r, &err),
+                 DECORUM_OK, "%s", err.message);
+    const decorum_span *sp = find(r, DECORUM_SIGNAL_DEHUMANIZATION, 0);
+    cr_assert_not_null(sp);
+    cr_assert_eq(sp->begin, pad + 13, "%zu", sp->begin);
+    cr_assert_eq(sp->end, len, "%zu", sp->end);
+    cr_assert_eq(r->verdict, judge(tail + 1, NULL)->verdict);
+    free(text);
+    decorum_scratch_free(s);
+    decorum_engine_free(big);
+}
