@@ -338,6 +338,63 @@ static void lane_fail(decorum_status *st, decorum_error *err, size_t i,
     dc_fail(err ? &err[i] : NULL, why, (size_t)-1, "%s", decorum_strerror(why));
 }
 
+/* The stages after normalization, for one lane each. */
+static decorum_status stage_match(const decorum_engine *e, decorum_scratch *s,
+                                  lane *l, const decorum_item *it)
+{
+    (void)it;
+    decorum_status r = DECORUM_OK;
+    for (size_t k = 0; k < l->ncv && r == DECORUM_OK; k++)
+        r = match(e, s, l->ctx[k]);
+    return r == DECORUM_OK ? match(e, s, &l->main) : r;
+}
+
+static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
+                                  lane *l, const decorum_item *it)
+{
+    return dc_rules_run(&e->al, e->rules, s->rs, &e->lx,
+                        it->text ? it->text : "", it->len, &l->main.norm,
+                        &l->main.hits, l->cv, l->ncv, &l->rules);
+}
+
+/* An empty comment, or an engine without a model, has no model output. */
+static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
+                                  lane *l, const decorum_item *it)
+{
+    if (!e->model || !it->len)
+        return DECORUM_OK;
+    return dc_model_score(e->model, s->mods, &l->main.norm, l->rules.rf,
+                          &l->mo);
+}
+
+static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
+                                  lane *l, const decorum_item *it)
+{
+    (void)s;
+    return dc_score(&e->al, &e->opt, &l->main.norm, &l->rules,
+                    e->model && it->len ? &l->mo : NULL, &l->spans,
+                    &l->spans_cap, &l->result);
+}
+
+typedef decorum_status (*stage_fn)(const decorum_engine *, decorum_scratch *,
+                                   lane *, const decorum_item *);
+
+/* One stage over the items that have not failed. Inline, so that each
+ * call site calls its stage directly. */
+__attribute__((always_inline)) static inline void
+run_stage(stage_fn stage, const decorum_engine *e, decorum_scratch *s,
+          const decorum_item *items, size_t n, decorum_status *st,
+          decorum_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (st[i] != DECORUM_OK)
+            continue;
+        decorum_status r = stage(e, s, &s->lanes[i], &items[i]);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
+}
+
 /* decorum_analyze_batch, and dcx_analyze_batch_valid with valid set.
  * Inline in both: the tests of valid fold away in each. */
 __attribute__((always_inline)) static inline decorum_status
@@ -362,52 +419,13 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
         st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
                            err ? &err[i] : NULL);
     }
-    for (size_t i = 0; i < n; i++) {
-        lane *l = &s->lanes[i];
-        decorum_status r = DECORUM_OK;
-        if (st[i] != DECORUM_OK)
-            continue;
-        for (size_t k = 0; k < l->ncv && r == DECORUM_OK; k++)
-            r = match(e, s, l->ctx[k]);
-        if (r == DECORUM_OK)
-            r = match(e, s, &l->main);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-    }
-    for (size_t i = 0; i < n; i++) {
-        lane *l = &s->lanes[i];
-        if (st[i] != DECORUM_OK)
-            continue;
-        const char *text = items[i].text ? items[i].text : "";
-        decorum_status r =
-            dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text, items[i].len,
-                         &l->main.norm, &l->main.hits, l->cv, l->ncv,
-                         &l->rules);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-    }
-    for (size_t i = 0; i < n && e->model; i++) {
-        lane *l = &s->lanes[i];
-        if (st[i] != DECORUM_OK || !items[i].len)
-            continue;
-        decorum_status r = dc_model_score(e->model, s->mods, &l->main.norm,
-                                          l->rules.rf, &l->mo);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-    }
-    for (size_t i = 0; i < n; i++) {
-        lane *l = &s->lanes[i];
-        if (st[i] != DECORUM_OK)
-            continue;
-        decorum_status r =
-            dc_score(&e->al, &e->opt, &l->main.norm, &l->rules,
-                     e->model && items[i].len ? &l->mo : NULL, &l->spans,
-                     &l->spans_cap, &l->result);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-        else
-            out[i] = &l->result;
-    }
+    run_stage(stage_match, e, s, items, n, st, err);
+    run_stage(stage_rules, e, s, items, n, st, err);
+    run_stage(stage_model, e, s, items, n, st, err);
+    run_stage(stage_score, e, s, items, n, st, err);
+    for (size_t i = 0; i < n; i++)
+        if (st[i] == DECORUM_OK)
+            out[i] = &s->lanes[i].result;
     return DECORUM_OK;
 }
 
