@@ -2159,6 +2159,10 @@ typedef struct scan {
     decorum_status st;
     size_t np; /* pieces found in the token being split */
     dc_wrun *runs; /* where match_words records the next word run */
+    /* The last ends_lookup's one hit as a memo aux (MEMO_ONE) and its
+     * end, if it gave one hit and no compound candidate; else 0. */
+    uint64_t infl_one;
+    size_t infl_end;
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -2783,6 +2787,7 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * with HV_SPLIT or HV_INNER; cands_maybe's answer is not 0). MEMO_SEEN:
  * the word pass looked at the word as a whole, and then MEMO_SHORT says
  * that it is a short term, MEMO_INFL that it is a key's inflection
+ * that the memo does not answer (MEMO_ONE)
  * (cands_gate's entries have neither). */
 #define MEMO_SLOT_BITS 27u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
@@ -2794,7 +2799,8 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 /* A key's entry's fourth word: its slot's next (low 32 bits), and
  * MEMO_ONE if the whole word gives one hit: entry MEMO_ONE_ENTRY(aux),
  * how MEMO_ONE_HOW(aux) (report_word's, without reading the pattern, its
- * group and its entries). 0 for another word. */
+ * group and its entries). For another word MEMO_ONE and its hit when the
+ * word's one hit is a key's inflection (then without MEMO_INFL), else 0. */
 #define MEMO_ONE (1ull << 63)
 #define MEMO_ONE_ENTRY(aux) ((uint32_t)((aux) >> 32) & 0xffffffu)
 #define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7fu)
@@ -3005,6 +3011,7 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   const uint64_t *hend,
                                                   size_t ne, bool *found)
 {
+    size_t nh = s->out->n, nc = s->ms->cand.n;
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
                                hash_fin(hend[k]), HV_WORD);
@@ -3013,6 +3020,17 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
         *found = true;
         if (!report(s, v & HV_ID, a, ends[k]))
             return false;
+    }
+    /* One hit and no candidate: plain_word lets the memo keep it. */
+    s->infl_one = 0;
+    s->infl_end = 0;
+    if (s->out->n == nh + 1 && s->ms->cand.n == nc) {
+        const dc_hit *x = &s->out->v[nh];
+        if (x->begin == a && x->entry <= 0xffffffu) {
+            s->infl_one = MEMO_ONE | (uint64_t)x->entry << 32 |
+                          (uint64_t)x->how << 56;
+            s->infl_end = x->end;
+        }
     }
     return true;
 }
@@ -3465,6 +3483,14 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     }
     if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
         return false;
+    /* A word that is no key but a key's inflection with one hit ("jews",
+     * "kills"): the memo keeps the hit as a key's (MEMO_ONE), so that the
+     * loop does the word next time. */
+    uint64_t one = 0;
+    if (infl && !sl && s->infl_end == i) {
+        one = s->infl_one;
+        infl = !one;
+    }
     pend_swap(w, i);
     uint64_t ans = 0; /* cands_maybe's, for a word that is no key */
     if (e)
@@ -3478,13 +3504,14 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         uint64_t look = (sl ? sl->val & (HV_SPLIT | HV_INNER) : ans & CM_ALL)
                             ? MEMO_LOOK
                             : 0;
-        if (e)
+        if (e) {
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
-        else if (slot >> MEMO_SLOT_BITS == 0)
+            e[3] |= one;
+        } else if (slot >> MEMO_SLOT_BITS == 0)
             memo_put(s->ms->memo, t + a, L, h,
                      (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
                          look | seen,
-                     sl ? key_aux(m, sl) : 0);
+                     sl ? key_aux(m, sl) : one);
     }
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
@@ -3547,10 +3574,9 @@ static bool match_words(scan *s)
             bool short_term;
             if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
                 return false;
-            if ((val & HV_WORD) &&
-                !((aux & MEMO_ONE)
-                      ? push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
-                      : report_word(s, val & HV_ID, a, i)))
+            if ((aux & MEMO_ONE)
+                    ? !push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
+                    : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (val & HV_PREFIX)
                 pend_push(&w, a, h, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
@@ -3640,7 +3666,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
     memset(tc + len, 0, 16);
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, 0};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
