@@ -3481,7 +3481,12 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if (sl->val & HV_PREFIX)
             pend_push(w, a, h, sl, sl->next);
     }
-    if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
+    if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN) {
+        /* Seen before: the memo has its inflection's hit, if any. */
+        if (!sl && (e[3] & MEMO_ONE) &&
+            !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
+            return false;
+    } else if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
         return false;
     /* A word that is no key but a key's inflection with one hit ("jews",
      * "kills"): the memo keeps the hit as a key's (MEMO_ONE), so that the
