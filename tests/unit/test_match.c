@@ -245,6 +245,27 @@ Test(match, verb_inflections)
     RUN(cases);
 }
 
+/* The memo answers a word seen before, in the scratch's next texts too:
+ * the same hits as the first time, for a key's inflection alone, after a
+ * phrase that may go on with it ("go" of "go back"), and with more than
+ * one hit or none. */
+Test(match, words_seen_again_give_the_same_hits)
+{
+    static const mcase cases[] = {
+        {"kills kills, kills", "kills=kill | kills=kill | kills=kill"},
+        {"kills", "kills=kill"},
+        {"go haters go haters", "haters=hate | haters=hate"},
+        {"go backs go backs",
+         "go backs=go back | backs=back | go backs=go back | backs=back"},
+        {"backs backs", "backs=back | backs=back"},
+        {"rates rates gassed gassed",
+         "gassed=gas | gassed=gas"},
+        {"vermins vermins", "vermins=vermin | vermins=vermin"},
+    };
+    for (int round = 0; round < 2; round++)
+        RUN(cases);
+}
+
 Test(match, phrases_and_overlaps_in_order)
 {
     static const mcase cases[] = {
