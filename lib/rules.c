@@ -37,6 +37,7 @@
 #define MAX_ITEMS (1u << 18)
 #define TARGET_WINDOW 12 /* tokens between an attack and its target */
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
+#define HUMANITY_GAP 2   /* words between "not" and the humanity word */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
 
@@ -3194,8 +3195,15 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     if (m->used)
         return DECORUM_OK;
     const mention *neg = negator(R, m->tb);
-    if (!neg)
+    if (!neg || m->tb - neg->te > HUMANITY_GAP)
         return DECORUM_OK;
+    /* The negation must deny the humanity word itself: "X are not (even,
+     * really, fully) human". A function word or punctuation between says
+     * it denies something else: "not afraid of people", "not surprised
+     * that people hate them". */
+    for (uint32_t k = neg->te; k < m->tb; k++)
+        if (R->rs->toks[k].type != TK_WORD || glue_at(R, k))
+            return DECORUM_OK;
     int dist = 0;
     const target *t =
         pick_target(R, neg->tb, neg->te, neg->b, neg->e, DIR_BACKWARD, &dist);
