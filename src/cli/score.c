@@ -366,7 +366,7 @@ put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
     return 0;
 }
 
-/* Cold: most lines are scored, and score_line is inlined in the loop. */
+/* Cold: most lines are scored, and its calls stay off their path. */
 __attribute__((cold)) static int put_error(struct jbuf *out,
                                            const struct jsonl_item *it,
                                            uint64_t lineno,
@@ -382,7 +382,9 @@ __attribute__((cold)) static int put_error(struct jbuf *out,
     return 0;
 }
 
-/* Parses line j of a chunk, line[0, len) (see score_line). */
+/* Parses line j of a chunk, line[0, len) without its '\n' (truncated: it
+ * was longer than LINE_CAP and is refused, its id still read). A line that
+ * parses becomes the next of the *n_items items to analyze. */
 static void parse_line(struct worker *w, size_t j, const char *line,
                        size_t len, uint64_t lineno, int truncated,
                        size_t *n_items)
