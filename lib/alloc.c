@@ -99,8 +99,8 @@ char *dc_strndup(const dc_alloc *al, const char *s, size_t len)
     return d;
 }
 
-decorum_status dc_grow(const dc_alloc *al, void **p, size_t *cap, size_t need,
-                       size_t elem, size_t max)
+decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
+                          size_t need, size_t elem, size_t max)
 {
     if (need <= *cap)
         return DECORUM_OK;

@@ -40,11 +40,21 @@ void dc_free(const dc_alloc *al, void *p, size_t size);
 /* Copies len bytes and a NUL. */
 char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
 
+/* dc_grow's work when *cap is short of need. */
+decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
+                          size_t need, size_t elem, size_t max);
+
 /* Grows *p (element size elem, capacity *cap) to hold at least need
  * elements, doubling. Fails with DECORUM_ERR_TOOBIG past max elements,
- * DECORUM_ERR_NOMEM when the allocator fails; *p is unchanged on failure. */
-decorum_status dc_grow(const dc_alloc *al, void **p, size_t *cap, size_t need,
-                       size_t elem, size_t max);
+ * DECORUM_ERR_NOMEM when the allocator fails; *p is unchanged on failure.
+ * Inline: the stages make sure of room several times a comment, and there
+ * nearly always is. */
+static inline decorum_status dc_grow(const dc_alloc *al, void **p,
+                                     size_t *cap, size_t need, size_t elem,
+                                     size_t max)
+{
+    return need <= *cap ? DECORUM_OK : dc_grow_to(al, p, cap, need, elem, max);
+}
 
 /* The n low bytes (1-8) of a little-endian integer at p, and its writer:
  * the byte order of every binary format the library reads and writes

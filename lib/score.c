@@ -40,17 +40,17 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
 /* x < 0 ? 0 : x > 1 ? 1 : x in four lanes, without a branch. maxps and
  * minps return their second operand when the compare is false, as the
  * ternaries do: a NaN stays NaN and -0 stays -0, as in the scalar form. */
+static inline __m128 clamp01_ps(__m128 x)
+{
+    return _mm_min_ps(_mm_set1_ps(1.0f), _mm_max_ps(_mm_setzero_ps(), x));
+}
+
 /* Two floats from p (any alignment) in the low lanes, zeros above: movq,
  * whose intrinsic reads through an unaligned type (_mm_load_sd's double *
  * may not point at a float array's odd pairs). */
 static inline __m128 load2_ps(const float *p)
 {
     return _mm_castsi128_ps(_mm_loadl_epi64((const __m128i *)(const void *)p));
-}
-
-static inline __m128 clamp01_ps(__m128 x)
-{
-    return _mm_min_ps(_mm_set1_ps(1.0f), _mm_max_ps(_mm_setzero_ps(), x));
 }
 
 static inline float clamp01(float x)
@@ -223,13 +223,10 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     if (explain)
         n_ev = mo->n_ev;
     size_t need = ro->n + n_ev;
-    if (need > *spans_cap || !*spans) { /* the scratch's array is reused */
-        decorum_status st = dc_grow(al, (void **)spans, spans_cap,
-                                    need ? need : 1, sizeof **spans,
-                                    (size_t)1 << 20);
-        if (st != DECORUM_OK)
-            return st;
-    }
+    decorum_status st = dc_grow(al, (void **)spans, spans_cap, need ? need : 1,
+                                sizeof **spans, (size_t)1 << 20);
+    if (st != DECORUM_OK)
+        return st;
     size_t k = 0;
     for (size_t i = 0; i < ro->n; i++) {
         const dc_finding *f = &ro->v[i];
