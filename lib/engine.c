@@ -35,9 +35,8 @@ typedef struct pass {
  * pipeline's code does not fit in L1i (docs/BENCHMARKS.md). */
 typedef struct lane {
     pass main, parent, title;
-    pass *ctx[2];      /* the context's passes in use: ncv of them */
-    dc_ctx_view cv[2]; /* ... as the rules see them */
-    size_t ncv;
+    pass *ctx[2]; /* the context's passes in use, parent first */
+    size_t nctx;
     dc_rules_out rules;
     dc_model_out mo;
     decorum_span *spans;
@@ -302,7 +301,7 @@ static inline decorum_status lane_start(const decorum_engine *e,
     decorum_status st = check_text(e, it->text, it->len, valid, "text", err);
     if (st != DECORUM_OK)
         return st;
-    l->ncv = 0;
+    l->nctx = 0;
     if (ctx && ctx->parent_len) {
         if ((st = check_text(e, ctx->parent, ctx->parent_len, valid,
                              "parent", err)) != DECORUM_OK)
@@ -310,8 +309,7 @@ static inline decorum_status lane_start(const decorum_engine *e,
         if ((st = normalize(e, s, &l->parent, ctx->parent,
                             ctx->parent_len)) != DECORUM_OK)
             goto fail;
-        l->ctx[l->ncv] = &l->parent;
-        l->cv[l->ncv++] = (dc_ctx_view){&l->parent.norm, &l->parent.hits};
+        l->ctx[l->nctx++] = &l->parent;
     }
     if (ctx && ctx->title_len) {
         if ((st = check_text(e, ctx->title, ctx->title_len, valid, "title",
@@ -320,8 +318,7 @@ static inline decorum_status lane_start(const decorum_engine *e,
         if ((st = normalize(e, s, &l->title, ctx->title, ctx->title_len)) !=
             DECORUM_OK)
             goto fail;
-        l->ctx[l->ncv] = &l->title;
-        l->cv[l->ncv++] = (dc_ctx_view){&l->title.norm, &l->title.hits};
+        l->ctx[l->nctx++] = &l->title;
     }
     if ((st = normalize(e, s, &l->main, it->text, it->len)) == DECORUM_OK)
         return DECORUM_OK;
@@ -344,7 +341,7 @@ static decorum_status stage_match(const decorum_engine *e, decorum_scratch *s,
 {
     (void)it;
     decorum_status r = DECORUM_OK;
-    for (size_t k = 0; k < l->ncv && r == DECORUM_OK; k++)
+    for (size_t k = 0; k < l->nctx && r == DECORUM_OK; k++)
         r = match(e, s, l->ctx[k]);
     return r == DECORUM_OK ? match(e, s, &l->main) : r;
 }
@@ -352,9 +349,12 @@ static decorum_status stage_match(const decorum_engine *e, decorum_scratch *s,
 static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
                                   lane *l, const decorum_item *it)
 {
+    dc_ctx_view cv[2];
+    for (size_t k = 0; k < l->nctx; k++)
+        cv[k] = (dc_ctx_view){&l->ctx[k]->norm, &l->ctx[k]->hits};
     return dc_rules_run(&e->al, e->rules, s->rs, &e->lx,
                         it->text ? it->text : "", it->len, &l->main.norm,
-                        &l->main.hits, l->cv, l->ncv, &l->rules);
+                        &l->main.hits, cv, l->nctx, &l->rules);
 }
 
 /* An empty comment, or an engine without a model, has no model output. */
