@@ -303,10 +303,10 @@ struct pool;
  * One line between its parse and its output: */
 struct line {
     uint64_t lineno;
-    enum jsonl_code code; /* JSONL_OK: parsed, and analyzed as item */
-    const char *msg;      /* when not JSONL_OK */
+    enum jsonl_code code; /* JSONL_OK: parsed, and analyzed as item; else
+                           * the parser's message is in the worker's je */
+    int truncated;        /* longer than LINE_CAP: refused, its id read */
     size_t item;          /* its index in the analyzed items */
-    char tmp[96];         /* room for msg */
 };
 
 struct worker {
@@ -392,15 +392,11 @@ static void parse_line(struct worker *w, size_t j, const char *line,
     struct line *ln = &w->line[j];
     struct jsonl_item *it = &w->item[j];
     ln->lineno = lineno;
-    ln->msg = w->je[j].message;
+    ln->truncated = truncated;
     ln->code = jsonl_parse_line(line, len, it, &w->je[j]);
     if (truncated) {
         /* The parse of the kept part only served to find the id. */
         ln->code = JSONL_TOO_LONG;
-        snprintf(ln->tmp, sizeof ln->tmp,
-                 "the line is longer than %zu bytes and was skipped",
-                 LINE_CAP);
-        ln->msg = ln->tmp;
     } else if (ln->code == JSONL_OK) {
         decorum_context *ctx = &w->ctx[*n_items];
         *ctx = (decorum_context){it->parent.p, it->parent.len, it->context.p,
@@ -419,8 +415,15 @@ static int emit_line(struct worker *w, size_t j, struct jbuf *out)
     struct line *ln = &w->line[j];
     const struct jsonl_item *it = &w->item[j];
     enum jsonl_code code = ln->code;
-    const char *msg = ln->msg;
+    const char *msg = w->je[j].message;
+    char tmp[96];
     size_t mark = out->len;
+    if (ln->truncated) {
+        snprintf(tmp, sizeof tmp,
+                 "the line is longer than %zu bytes and was skipped",
+                 LINE_CAP);
+        msg = tmp;
+    }
     if (code == JSONL_OK) {
         decorum_status st = w->st[ln->item];
         if (st == DECORUM_OK) {
