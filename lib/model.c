@@ -487,8 +487,10 @@ static float sigmoid(float x)
  * Seven calls of the library's cost about 390 instructions a comment,
  * this about 40. With k = round(x * 32 / ln 2) and r the rest,
  * exp(x) = 2^(k/32) * 2^(r/32), the first from a 32-entry table and k's
- * bits, the second a cubic. For |x| < 88, where no result overflows or
- * is subnormal (the callers clamp to 40). */
+ * bits, the second a cubic. For |x| < 88, where no result overflows
+ * (below about -87.34 the results are subnormal, rounded from the double
+ * once, as glibc's are; test_model covers them). The callers clamp to
+ * 40. */
 static const uint64_t exp2f_tab[32] = {
     0x3ff0000000000000, 0x3fefd9b0d3158574, 0x3fefb5586cf9890f,
     0x3fef9301d0125b51, 0x3fef72b83c7d517b, 0x3fef54873168b9aa,
