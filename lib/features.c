@@ -921,6 +921,12 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                         }
                     }
                 } else {
+                    /* A cached token has l rows, which the popcount
+                     * counted and the entry's count byte holds (the
+                     * portable path reads it): only uncached tokens can
+                     * pass DC_FEAT_WORD_MAX. */
+                    _Static_assert(DC_FEAT_CACHE_KEY <= DC_FEAT_WORD_MAX,
+                                   "cached tokens have l rows");
                     x = &tmp;
                     token_rows_avx2(w, bits, t, b, e, x);
                     if (l > DC_FEAT_WORD_MAX)
