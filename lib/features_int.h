@@ -104,10 +104,10 @@ typedef struct dc_feat_tsum {
  * one pass over the bench corpus hit (0.855 with half the sets: 37.8K
  * misses for 48.5K, 2.0M fewer instructions). Half the sets had been kept
  * for fear that the larger cache crowds the 1 MiB L2, which the matcher's
- * memo and the 2 MiB weight table share; a 1 MiB 16-way L2 simulated over
- * the whole analysis (cachegrind --LL=1048576,16,64) misses less with the
- * larger cache (1.136M for 1.143M), as the misses' weight rows cost more
- * lines than the cache adds. Per thread (the model scratch holds one); its
+ * memo and the weight table (then 2 MiB, now 1 MiB) share; a 1 MiB 16-way
+ * L2 simulated over the whole analysis with the 2 MiB table misses less
+ * with the larger cache (docs/MODEL.md has the figures), as the misses'
+ * weight rows cost more lines than the cache adds. Per thread (the model scratch holds one); its
  * entries hold for one weight table and configuration, which it records,
  * and dc_feat_sum() empties it when called with another. */
 #define DC_FEAT_CACHE_BITS 13
