@@ -9,9 +9,10 @@
  * times (default 10), best round reported, for all comments and for those
  * of at most 140 bytes ("tweets") apart; with -c, each run of CHUNK
  * comments is timed apart and the chunks' bests are summed (on a shared
- * machine a whole round is rarely undisturbed). Comments the model finds notable
- * (hate or toxicity >= 0.3) pay a second pass that finds the words behind
- * the score; their share is printed. MODEL defaults to the built-in model.
+ * machine a whole round is rarely undisturbed). Comments the model finds
+ * notable (hate or toxicity >= 0.5, EVIDENCE_P in lib/model.c) pay a second
+ * pass that finds the words behind the score; the share that gets words is
+ * printed ("explained"). MODEL defaults to the built-in model.
  * The scores' checksum must repeat every round.
  *
  * Before timing, every comment's features are summed three ways and must
