@@ -2159,10 +2159,6 @@ typedef struct scan {
     decorum_status st;
     size_t np; /* pieces found in the token being split */
     dc_wrun *runs; /* where match_words records the next word run */
-    /* The last ends_lookup's one hit as a memo aux (MEMO_ONE) and its
-     * end, if it gave one hit and no compound candidate; else 0. */
-    uint64_t infl_one;
-    size_t infl_end;
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -2805,6 +2801,13 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 #define MEMO_ONE_ENTRY(aux) ((uint32_t)((aux) >> 32) & 0xffffffu)
 #define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7fu)
 
+/* The MEMO_ONE aux of the one hit (entry x, how), or 0 if x does not fit. */
+static inline uint64_t memo_one(uint32_t x, uint8_t how)
+{
+    return x <= 0xffffffu ? MEMO_ONE | (uint64_t)x << 32 | (uint64_t)how << 56
+                          : 0;
+}
+
 /* The compound candidates that the word pass does not report in the word
  * t[ts, te) (bb: a word may start at ts; key: its slot if the word is a
  * key of the hash, else NULL): compound-eligible terms inside it, or at
@@ -3011,7 +3014,6 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   const uint64_t *hend,
                                                   size_t ne, bool *found)
 {
-    size_t nh = s->out->n, nc = s->ms->cand.n;
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
                                hash_fin(hend[k]), HV_WORD);
@@ -3020,17 +3022,6 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
         *found = true;
         if (!report(s, v & HV_ID, a, ends[k]))
             return false;
-    }
-    /* One hit and no candidate: plain_word lets the memo keep it. */
-    s->infl_one = 0;
-    s->infl_end = 0;
-    if (s->out->n == nh + 1 && s->ms->cand.n == nc) {
-        const dc_hit *x = &s->out->v[nh];
-        if (x->begin == a && x->entry <= 0xffffffu) {
-            s->infl_one = MEMO_ONE | (uint64_t)x->entry << 32 |
-                          (uint64_t)x->how << 56;
-            s->infl_end = x->end;
-        }
     }
     return true;
 }
@@ -3444,8 +3435,8 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl)
         const grp *g = &m->groups[p->group];
         for (uint32_t k = 0; k < g->n; k++) {
             uint32_t x = m->gent[g->first + k];
-            if (pat_takes(p, m->ebits[x]) && n++ == 0 && x <= 0xffffffu)
-                one = MEMO_ONE | (uint64_t)x << 32 | (uint64_t)p->how << 56;
+            if (pat_takes(p, m->ebits[x]) && n++ == 0)
+                one = memo_one(x, p->how);
         }
     }
     return sl->next | (n == 1 ? one : 0);
@@ -3481,20 +3472,25 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if (sl->val & HV_PREFIX)
             pend_push(w, a, h, sl, sl->next);
     }
+    uint64_t one = 0;
     if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN) {
         /* Seen before: the memo has its inflection's hit, if any. */
         if (!sl && (e[3] & MEMO_ONE) &&
             !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
             return false;
-    } else if (ne && !word_ends_report(s, a, ends, hend, ne, &infl))
-        return false;
-    /* A word that is no key but a key's inflection with one hit ("jews",
-     * "kills"): the memo keeps the hit as a key's (MEMO_ONE), so that the
-     * loop does the word next time. */
-    uint64_t one = 0;
-    if (infl && !sl && s->infl_end == i) {
-        one = s->infl_one;
-        infl = !one;
+    } else if (ne) {
+        size_t nh = s->out->n, nc = s->ms->cand.n;
+        if (!word_ends_report(s, a, ends, hend, ne, &infl))
+            return false;
+        /* A word that is no key but a key's inflection with one hit and
+         * no compound candidate ("jews", "kills"): the memo keeps the hit
+         * as a key's (MEMO_ONE), so that the loop does the word next
+         * time. */
+        if (infl && !sl && s->out->n == nh + 1 && s->ms->cand.n == nc &&
+            s->out->v[nh].begin == a && s->out->v[nh].end == i) {
+            one = memo_one(s->out->v[nh].entry, s->out->v[nh].how);
+            infl = !one;
+        }
     }
     pend_swap(w, i);
     uint64_t ans = 0; /* cands_maybe's, for a word that is no key */
@@ -3671,7 +3667,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
     memset(tc + len, 0, 16);
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, 0};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
