@@ -3374,8 +3374,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     size_t ends[4], ne = 0;
     uint64_t hend[4];
     unsigned char z = t[R - 1];
-    if (hmax && (z == 's' || z == 'd' || z == 'r' || z == 'n' || z == 'g' ||
-                 z == '*')) {
+    if (hmax && ((byte_cls[z] & BC_INFL) || z == '*')) {
         ne = word_ends(t, a, R, ends);
         for (size_t k = 0; k < ne; k++)
             if (ends[k] - a > hmax)
