@@ -199,11 +199,10 @@ typedef struct hslot {
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
  * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. Twice
- * as many (MEMO_BITS 14) spared 4.0 M of ~320 M instructions scoring the
- * benchmark corpus and 2% of the matcher's time alone (bench_match), but
- * the whole analysis was slower with it and the model's doubled word
- * cache: together they crowd the 1 MiB L2 (docs/MATCH.md,
- * docs/BENCHMARKS.md). */
+ * as many (MEMO_BITS 14, 512 KB) spared 2.6-4.4 M of ~290 M instructions
+ * scoring the benchmark corpus, but the whole analysis was ~1% faster at
+ * best, within the noise in the last measure: the memo and the model's
+ * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds). */
 #define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 #define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
