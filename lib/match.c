@@ -2781,8 +2781,8 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * costliest miss. MEMO_LOOK: token_cands must look at the word (a key
  * with HV_SPLIT or HV_INNER; cands_maybe's answer is not 0). MEMO_SEEN:
  * the word pass looked at the word as a whole, and then MEMO_SHORT says
- * that it is a short term, MEMO_INFL that it is a key's inflection
- * that the memo does not answer (MEMO_ONE)
+ * that it is a short term, MEMO_INFL that as a key's inflection it
+ * gives hits or candidates that the memo does not answer (MEMO_ONE)
  * (cands_gate's entries have neither). */
 #define MEMO_SLOT_BITS 27u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
@@ -3007,19 +3007,16 @@ static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
- * hash states are hend[]; *found is set if there is one. */
+ * hash states are hend[]. */
 static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   const size_t *ends,
                                                   const uint64_t *hend,
-                                                  size_t ne, bool *found)
+                                                  size_t ne)
 {
     for (size_t k = 0; k < ne; k++) {
         uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
                                hash_fin(hend[k]), HV_WORD);
-        if (!v)
-            continue;
-        *found = true;
-        if (!report(s, v & HV_ID, a, ends[k]))
+        if (v && !report(s, v & HV_ID, a, ends[k]))
             return false;
     }
     return true;
@@ -3030,13 +3027,12 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
  * the filter's word is a few instructions where the call and the probes
  * are a hundred (callgrind). */
 static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
-                                    const uint64_t *hend, size_t ne,
-                                    bool *found)
+                                    const uint64_t *hend, size_t ne)
 {
     bool any = false;
     for (size_t k = 0; k < ne; k++)
         any |= bloom_has(s->m, hash_fin(hend[k]));
-    return !any || ends_lookup(s, a, ends, hend, ne, found);
+    return !any || ends_lookup(s, a, ends, hend, ne);
 }
 
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
@@ -3366,9 +3362,9 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     bool hr_ok = R - a <= hmax; /* h is the state after t[a, R) */
     if (a < w->rlast) /* inside a masked word ("n*gg*r"): no word start */
         return !m->cand_any || token_cands(s, a, te, false, NULL, CM_UNKNOWN);
-    bool found = false;
+    bool short_term;
     if (bb && te - a <= 2 && boundary_after(t, n, te) &&
-        !short_hits(s, a, te - a, &found))
+        !short_hits(s, a, te - a, &short_term))
         return false;
     size_t ends[4], ne = 0;
     uint64_t hend[4];
@@ -3396,7 +3392,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */
-        if (ne && !word_ends_report(s, a, ends, hend, ne, &found))
+        if (ne && !word_ends_report(s, a, ends, hend, ne))
             return false;
     }
     pend_swap(w, R);
@@ -3478,13 +3474,14 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             return false;
     } else if (ne) {
         size_t nh = s->out->n, nc = s->ms->cand.n;
-        if (!word_ends_report(s, a, ends, hend, ne, &infl))
+        if (!word_ends_report(s, a, ends, hend, ne))
             return false;
+        infl = s->out->n != nh || s->ms->cand.n != nc;
         /* A word that is no key but a key's inflection with one hit and
          * no compound candidate ("jews", "kills"): the memo keeps the hit
          * as a key's (MEMO_ONE), so that the loop does the word next
          * time. */
-        if (infl && !sl && s->out->n == nh + 1 && s->ms->cand.n == nc &&
+        if (!sl && s->out->n == nh + 1 && s->ms->cand.n == nc &&
             s->out->v[nh].begin == a && s->out->v[nh].end == i) {
             one = memo_one(s->out->v[nh].entry, s->out->v[nh].how);
             infl = !one;
