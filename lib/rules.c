@@ -261,15 +261,6 @@ void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o)
     memset(o, 0, sizeof *o);
 }
 
-/* dc_grow, with its first test inlined: the rules make sure of room a
- * few times a comment and a few times a finding, and there nearly always
- * is. */
-static inline decorum_status grow(const dc_alloc *al, void **p, size_t *cap,
-                                  size_t need, size_t elem, size_t max)
-{
-    return need <= *cap ? DECORUM_OK : dc_grow(al, p, cap, need, elem, max);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Tokens, sentences, clauses, quotes                                      */
 /* ---------------------------------------------------------------------- */
@@ -392,12 +383,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
     /* one token more for the sentinel that ends place_hits' scans */
     decorum_status st =
-        grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
-                sizeof *rs->toks, MAX_TOKENS + 1);
+        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
+                   sizeof *rs->toks, MAX_TOKENS + 1);
     if (st == DECORUM_OK)
-        st = grow(R->al, (void **)&rs->s, &rs->cap_s,
-                     lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
-                     MAX_TOKENS);
+        st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+                        lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
+                        MAX_TOKENS);
     if (st == DECORUM_OK && len > rs->cap_tok_at) {
         /* Zeroed when it grows, so that no lookup reads uninitialized
          * memory; stale indices are told apart by the lookup itself. */
@@ -794,14 +785,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
-    decorum_status st = grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
-                                sizeof *rs->m, MAX_ITEMS);
+    decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
+                                   sizeof *rs->m, MAX_ITEMS);
     if (st == DECORUM_OK)
-        st = grow(R->al, (void **)&rs->first, &rs->cap_first,
-                     rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
+        st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
+                        rs->ntok + 1, sizeof *rs->first, MAX_TOKENS + 1);
     if (st == DECORUM_OK)
-        st = grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
-                     sizeof *rs->at, MAX_TOKENS + 1);
+        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
+                        sizeof *rs->at, MAX_TOKENS + 1);
     if (st != DECORUM_OK)
         return st;
     /* Loop invariants in locals: the byte-sized stores into mentions may
@@ -1119,8 +1110,8 @@ static decorum_status find_targets(run *R)
     R->target_types = 0;
     if (!(R->kinds & TARGET_KINDS))
         return DECORUM_OK;
-    decorum_status st = grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
-                                sizeof *rs->t, MAX_ITEMS);
+    decorum_status st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nm,
+                                   sizeof *rs->t, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
     for (size_t i = 0; i < rs->nm; i++) {
@@ -1317,8 +1308,8 @@ static decorum_status add_reason(run *R, uint32_t *off, const piece *p,
      * first (join cuts at REASON_MAX). */
     dc_rules_out *o = R->out;
     decorum_status st =
-        grow(R->al, (void **)&o->reasons, &o->reasons_cap,
-                o->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
+        dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
+                   o->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
     if (st != DECORUM_OK)
         return st;
     size_t len = join(o->reasons + o->reasons_len, REASON_MAX, p, np);
@@ -1413,8 +1404,8 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
             R->hate_so_far = noisy_or(R->hate_so_far, fs->weight);
         return DECORUM_OK;
     }
-    decorum_status st = grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
-                                sizeof *o->v, MAX_ITEMS);
+    decorum_status st = dc_grow(R->al, (void **)&o->v, &o->cap, o->n + 1,
+                                   sizeof *o->v, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
     uint32_t how = evasion_flags(R, fs->b, fs->e);
