@@ -76,7 +76,7 @@ static const struct {
     {"case", DC_F_CASE},               {"plural", DC_F_PLURAL},
     {"severe", DC_F_SEVERE},           {"noun", DC_F_NOUN},
     {"banter", DC_F_BANTER},           {"belief", DC_F_BELIEF},
-    {"negated", DC_F_NEGATED},
+    {"negated", DC_F_NEGATED},         {"copula", DC_F_COPULA},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

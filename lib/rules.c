@@ -3180,6 +3180,40 @@ static decorum_status rule_attack(run *R, const mention *m)
     return DECORUM_OK;
 }
 
+/* Does the negation deny being something? It is a negated copula
+ * ("aren't": flag `copula` in grammar.tsv), or a copula comes right before
+ * it ("are not", "they're not": a flagged pronoun), or one word before it
+ * ("are simply not"), or before a contrast. After "do", a modal or "have" it negates a verb or
+ * a possession, and the humanity word is that verb's object: "Muslims
+ * don't hate people", "Women do not trust people easily", "they have no
+ * problem calling people ...". */
+static bool denies_being(const run *R, const mention *neg)
+{
+    uint32_t b = neg->tb;
+    if ((ent(R, neg)->flags & DC_F_COPULA) ||
+        (b >= 1 && kind_at(R, b - 1, DC_KIND_COPULA)))
+        return true;
+    const mention *p = b >= 1 ? mention_at(R, b - 1, DC_KIND_PRONOUN_GROUP)
+                              : NULL;
+    if (p && (ent(R, p)->flags & DC_F_COPULA))
+        return true;
+    const tok *t = R->rs->toks;
+    if (b >= 2 && kind_at(R, b - 2, DC_KIND_COPULA) &&
+        t[b - 1].type == TK_WORD && !glue_at(R, b - 1))
+        return true;
+    /* A contrast: "they are animals, not people", "X are its, not humans":
+     * a copula at most three words before the comma. */
+    if (b < 3 || t[b - 1].type != TK_PUNCT || t[b - 1].ch != ',')
+        return false;
+    for (uint32_t k = b - 2, n = 0; n < 3 && t[k].type == TK_WORD; k--, n++) {
+        if (kind_at(R, k, DC_KIND_COPULA))
+            return true;
+        if (k == 0)
+            break;
+    }
+    return false;
+}
+
 /* "X are not human": a negated humanity word with a group subject. */
 static __attribute__((noinline)) decorum_status rule_humanity(run *R, const mention *m)
 {
@@ -3195,6 +3229,8 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     for (uint32_t k = neg->te; k < m->tb; k++)
         if (R->rs->toks[k].type != TK_WORD || glue_at(R, k))
             return DECORUM_OK;
+    if (!denies_being(R, neg))
+        return DECORUM_OK;
     int dist = 0;
     const target *t =
         pick_target(R, neg->tb, neg->te, neg->b, neg->e, DIR_BACKWARD, &dist);
