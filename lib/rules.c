@@ -1572,6 +1572,11 @@ static const mention *negator(const run *R, uint32_t tb)
     }
     if (!best)
         return NULL;
+    /* Negative concord: a negator right before words that start with one
+     * ("ain't no real women", "isn't no ...") stresses them, it does not
+     * deny them. */
+    if (best->te == tb && kind_at(R, tb, DC_KIND_NEGATION))
+        return NULL;
     /* A clause of its own starts between at a conjunction ("don't eat
      * pork because they're filthy"). A new subject alone is no such sign:
      * "never say they are cockroaches", "nobody is telling you Muslims
