@@ -215,7 +215,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_BELIEF 0x0800u      /* report of a belief, not of words */
 #define DC_F_NEGATED 0x1000u     /* an attack only after a negator */
 #define DC_F_COPULA 0x2000u      /* a negator that is a linking verb: aren't */
-#define DC_F_ALL 0x3fffu         /* every flag above */
+#define DC_F_STAR 0x4000u        /* its masked form is this term: f*** = fuck */
+#define DC_F_ALL 0x7fffu         /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

@@ -999,15 +999,42 @@ static bool same_meaning(const dc_lexicon *lx, const dc_matcher *m, size_t g,
            strcmp(a->group, b->group) == 0;
 }
 
+/* Does an entry of group g carry the `star` flag: its masked form stands
+ * for it whatever else fits ("f***" is fuck, not feck, fool or frog)? */
+static bool star_owner(const dc_lexicon *lx, const dc_matcher *m, size_t g)
+{
+    const grp *gr = &m->groups[g];
+    for (uint32_t k = 0; k < gr->n; k++)
+        if (lx->entries[m->gent[gr->first + k]].flags & DC_F_STAR)
+            return true;
+    return false;
+}
+
 /* own[slot]: 0 unclaimed, g + 1 claimed by group g (the first of those
- * that mean the same), -1 ambiguous. */
+ * that mean the same), -1 ambiguous; -(g + 2) claimed by group g through
+ * the `star` flag, which other claims do not undo, STAR_CLASH when two
+ * such claims mean different things. */
+#define STAR_CLASH INT32_MIN
 static void star_claim(const dc_lexicon *lx, const dc_matcher *m, int32_t *own,
                        size_t slot, size_t g)
 {
-    if (own[slot] == 0)
+    int32_t o = own[slot];
+    if (star_owner(lx, m, g)) {
+        if (o > -2)
+            own[slot] = -(int32_t)g - 2;
+        else if (o != STAR_CLASH && !same_meaning(lx, m, (size_t)(-o - 2), g))
+            own[slot] = STAR_CLASH;
+        return;
+    }
+    if (o == 0)
         own[slot] = (int32_t)g + 1;
-    else if (own[slot] > 0 && !same_meaning(lx, m, (size_t)own[slot] - 1, g))
+    else if (o > 0 && !same_meaning(lx, m, (size_t)o - 1, g))
         own[slot] = -1;
+}
+
+static bool star_owned(const int32_t *own, size_t slot, size_t g)
+{
+    return own[slot] == (int32_t)g + 1 || own[slot] == -(int32_t)g - 2;
 }
 
 /* Words masked past their first letter, as the normalizer writes them:
@@ -1015,7 +1042,9 @@ static void star_claim(const dc_lexicon *lx, const dc_matcher *m, int32_t *own,
  * for slurs, profanity and insults. Such a form says only its first
  * letter, last letter and length, so it is made only when the terms of
  * those kinds that fit it all mean the same: "n****r" is nigger (or its
- * spelling niqqer), "s***" could be slut, scum or shit and is none. */
+ * spelling niqqer), "s***" could be slut, scum or shit and is none; or
+ * when one of them is flagged `star` (the lexicon's call that "f***" is
+ * fuck, as readers take it). */
 static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
                                 dc_matcher *m, builder *b)
 {
@@ -1041,11 +1070,11 @@ static decorum_status gen_stars(const dc_alloc *al, const dc_lexicon *lx,
             char v[STAR_MAX + 1], last = t[len - 1];
             v[0] = t[0];
             memset(v + 1, '*', len - 1);
-            if (own[s1] == (int32_t)g + 1)
+            if (star_owned(own, s1, g))
                 st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED,
                               PB_RIGHT | PB_STARS);
             v[len - 1] = last;
-            if (st == DECORUM_OK && own[s2] == (int32_t)g + 1)
+            if (st == DECORUM_OK && star_owned(own, s2, g))
                 st = add_form(b, v, len, (uint32_t)g, DC_HIT_MASKED, 0);
         }
     }

@@ -551,20 +551,23 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
     dc_lexicon_free(&std_al, &lx);
 }
 
-/* The `copula` flag marks a negator that is a linking verb ("aren't"): the
+/* The `copula` flag marks a negator that is a linking verb ("aren't"), the
+ * `star` flag a term that owns its star forms; `copula`: the
  * rules read "X aren't human" as denying what follows, "X don't hate
  * people" not. */
-Test(lexicon, parses_the_copula_flag, .init = std_setup)
+Test(lexicon, parses_the_copula_and_star_flags, .init = std_setup)
 {
     dc_lexicon lx = {0};
     decorum_error err;
     cr_assert_eq(parse(&lx, "g.tsv",
                        "aren't\tnegation\t-\t-\tnofuzzy,copula\tnegator\n"
-                       "dont\tnegation\t-\t-\tnofuzzy\tnegator\n",
+                       "dont\tnegation\t-\t-\tnofuzzy\tnegator\n"
+                       "fuck\tprofanity\t-\t2\tstar\tswearing\n",
                        &err),
                  DECORUM_OK, "%s", err.message);
-    cr_assert_eq(lx.n, 2);
+    cr_assert_eq(lx.n, 3);
     cr_assert_eq(lx.entries[0].flags, DC_F_NOFUZZY | DC_F_COPULA);
     cr_assert_eq(lx.entries[1].flags, DC_F_NOFUZZY);
+    cr_assert_eq(lx.entries[2].flags, DC_F_STAR);
     dc_lexicon_free(&std_al, &lx);
 }

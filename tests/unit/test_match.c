@@ -704,6 +704,49 @@ Test(match, ambiguous_star_forms_are_not_made)
     dc_lexicon_free(&al, &l2);
 }
 
+/* The `star` flag gives a term the star forms others share: "f***" is
+ * fuck, though feck, fool and frog fit too; two flagged terms that mean
+ * different things still cancel. */
+Test(match, star_flag_claims_a_shared_star_form)
+{
+    static const char text[] =
+        "fool\tinsult\t-\t1\t-\tinsult\n"
+        "fuck\tprofanity\t-\t2\tstar\tswearing\n"
+        "frog\tslur\tnationality:french\t1\tambiguous\tslur\n"
+        "shit\tprofanity\t-\t1\tstar\tswearing\n"
+        "slut\tinsult\t-\t2\tstar\tsexual insult\n";
+    dc_lexicon l2 = {0};
+    dc_matcher *m2 = NULL;
+    dc_match_scratch *s2 = NULL;
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), NULL),
+                 DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
+    static const struct {
+        const char *text;
+        size_t hits;
+        int entry;
+    } cases[] = {
+        {"f***", 1, 1},  /* fool, fuck or frog: fuck is flagged */
+        {"f**k", 1, 1},  /* only fuck has that last letter */
+        {"f**l", 1, 0},
+        {"s***", 0, -1}, /* shit and slut are both flagged */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dc_norm n = norm_of(cases[i].text);
+        cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
+        cr_assert_eq(hv.n, cases[i].hits, "%s: %zu hits", cases[i].text, hv.n);
+        if (cases[i].hits) {
+            cr_assert_eq(hv.v[0].entry, (uint32_t)cases[i].entry, "%s",
+                         cases[i].text);
+            cr_assert_eq(hv.v[0].how, DC_HIT_MASKED);
+        }
+    }
+    dc_match_scratch_free(&al, s2);
+    dc_matcher_free(&al, m2);
+    dc_lexicon_free(&al, &l2);
+}
+
 Test(match, steady_state_does_not_allocate)
 {
     counting c;
