@@ -2892,9 +2892,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!tok_is_word(R, k, "who") && k >= 1)
             k--;
         if (tok_is_word(R, k, "who")) {
+            /* "I'm someone who hates": the writer; "I hate people who
+             * hate ...": the writer's own hatred is of someone else. */
             bool self = false;
             for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
-                self |= mention_at(R, j, DC_KIND_PRONOUN_SELF) != NULL;
+                self = (self || mention_at(R, j, DC_KIND_PRONOUN_SELF)) &&
+                       !kind_at(R, j, DC_KIND_HATE_VERB);
             if (!self) {
                 char buf[96];
                 int tl = (int)(m->e - m->b);
@@ -2950,6 +2953,16 @@ static decorum_status rule_attack(run *R, const mention *m)
                 t = &R->rs->t[i];
                 break;
             }
+    /* The writer's hatred and a relative clause: aimed past one it is
+     * hatred of whoever the clause is about ("I hate people who hate
+     * Jews"); aimed at a group the clause narrows by what its members do,
+     * it is not hatred of the group ("I hate men who hit women"). */
+    if (m->kind == DC_KIND_HATE_VERB && t && t->tb >= m->te)
+        for (uint32_t k = m->te; k <= t->te && k < R->rs->ntok; k++)
+            if (tok_is_word(R, k, "who") ||
+                (k > m->te && tok_is_word(R, k, "that") &&
+                 !tok_is_word(R, k + 1, "much"))) /* "hate X that much" */
+                return DECORUM_OK;
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
