@@ -2411,6 +2411,10 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     const dc_entry *e = ent(R, m);
     if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
         return DECORUM_OK;
+    /* A slur that names a group only in the plural ("retards"; thrown at
+     * one person, "a retard" is an ableist insult, its own entry). */
+    if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m))
+        return DECORUM_OK;
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
     char buf[96];
