@@ -1736,6 +1736,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* ---------------------------------------------------------------------- */
 
 static bool context_group(const run *R, target *out, bool *from_ctx);
+static bool identity_ends_at(const run *R, uint32_t tb);
 
 /* The first token from k on that is the word "like", or ntok. */
 static uint32_t next_like(const run *R, uint32_t k)
@@ -2411,10 +2412,6 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     const dc_entry *e = ent(R, m);
     if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
         return DECORUM_OK;
-    /* A slur that names a group only in the plural ("retards"; thrown at
-     * one person, "a retard" is an ableist insult, its own entry). */
-    if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m))
-        return DECORUM_OK;
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
     char buf[96];
@@ -2464,6 +2461,29 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
         return mitigate(R, m->b, m->e, sc,
                         quote_mention(R, m, LIT("the slur '"), buf));
     float w = severity_weight(e->severity, 0.6f, 0.85f, 0.95f);
+    /* A slur flagged plural names its group in the plural ("retards",
+     * "bitches"). In the singular, thrown at one person, it borrows the
+     * group's name to insult them: toxic, not hate ("you're a retard",
+     * "that bitch"); said of a group ("every woman is a whore") or after
+     * an identity word ("that Muslim slut") it is the slur; aimed at
+     * nobody, nothing. */
+    if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
+        !(m->tb > 0 && identity_ends_at(R, m->tb))) { /* "Muslim slut" */
+        int dist = 0;
+        const target *t =
+            pick_target(R, m->tb, m->te, m->b, m->e, DIR_BACKWARD, &dist);
+        if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN)) {
+            if (!t || (t->type != TG_YOU && t->type != TG_NP))
+                return DECORUM_OK;
+            R->untargeted = true;
+            if (t->type == TG_YOU)
+                R->out->rf[DC_RF_INSULT_YOU] = 1;
+            R->out->rf[DC_RF_INSULT_ANY] = 1;
+            return attack_on_other(R, m, t, DECORUM_SIGNAL_INSULT,
+                                   DECORUM_INSULT,
+                                   t->type == TG_YOU ? w : w * 0.75f);
+        }
+    }
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
     fs.b = m->b;
