@@ -968,9 +968,10 @@ static bool plural_hit(const run *R, const mention *m)
     const dc_entry *e = ent(R, m);
     uint32_t len = m->e - m->b;
     const char *end = R->n->text + m->e;
+    /* "retards", "retards'"; not the singular possessive "retard's" */
     return len > e->term_len &&
-           (end[-1] == 's' || (len > e->term_len + 1 && end[-1] == '\'' &&
-                               end[-2] == 's'));
+           ((end[-1] == 's' && end[-2] != '\'') ||
+            (len > e->term_len + 1 && end[-1] == '\'' && end[-2] == 's'));
 }
 
 /* An entry listed in its plural ("refugees", "arabs"): a group noun when
@@ -1089,6 +1090,8 @@ static bool is_determiner(const run *R, uint32_t ti)
 
 /* A quantifier or "no" ends right before token ti: "every last Mexican",
  * "no woman". */
+static bool identity_ends_at(const run *R, uint32_t tb);
+
 static bool quantified(const run *R, uint32_t ti)
 {
     uint32_t from = ti > 3 ? ti - 3 : 0;
@@ -1197,6 +1200,11 @@ static decorum_status find_targets(run *R)
             break;
         }
         case DC_KIND_SLUR:
+            /* "you retard, go die": a plural-only slur in the singular is
+             * an insult at one person (rule_slur), not the group. */
+            if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
+                !(m->tb > 0 && identity_ends_at(R, m->tb)))
+                continue;
             t.slur = 1;
             t.reclaimed = m->reclaimed;
             break;
@@ -1736,7 +1744,6 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* ---------------------------------------------------------------------- */
 
 static bool context_group(const run *R, target *out, bool *from_ctx);
-static bool identity_ends_at(const run *R, uint32_t tb);
 
 /* The first token from k on that is the word "like", or ntok. */
 static uint32_t next_like(const run *R, uint32_t k)
@@ -2362,6 +2369,9 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
                 (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
                  o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
                 continue;
+            if (o->kind == DC_KIND_SLUR && (e->flags & DC_F_PLURAL) &&
+                !plural_hit(R, o) && !(o->tb > 0 && identity_ends_at(R, o->tb)))
+                continue; /* an insult at one person, as in find_targets */
             const mention *neg;
             if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
                 continue;
@@ -2465,16 +2475,20 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * "bitches"). In the singular, thrown at one person, it borrows the
      * group's name to insult them: toxic, not hate ("you're a retard",
      * "that bitch"); said of a group ("every woman is a whore") or after
-     * an identity word ("that Muslim slut") it is the slur; aimed at
-     * nobody, nothing. */
+     * an identity word ("that Muslim slut") it is the slur. */
     if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
         !(m->tb > 0 && identity_ends_at(R, m->tb))) { /* "Muslim slut" */
         int dist = 0;
         const target *t =
             pick_target(R, m->tb, m->te, m->b, m->e, DIR_BACKWARD, &dist);
         if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN)) {
+            /* With no target word it is still said of someone ("dumb
+             * bitch", "shut up, retard"): an ambiguous one has passed
+             * used_of_people. */
+            target someone = {0};
+            someone.type = TG_PRONOUN; /* attack_on_other: "someone" */
             if (!t || (t->type != TG_YOU && t->type != TG_NP))
-                return DECORUM_OK;
+                t = &someone;
             R->untargeted = true;
             if (t->type == TG_YOU)
                 R->out->rf[DC_RF_INSULT_YOU] = 1;
@@ -2916,12 +2930,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!tok_is_word(R, k, "who") && k >= 1)
             k--;
         if (tok_is_word(R, k, "who")) {
-            /* "I'm someone who hates": the writer; "I hate people who
-             * hate ...": the writer's own hatred is of someone else. */
+            /* "I'm someone who hates", "I am one who hates": the writer
+             * says what they are. "I hate people who hate ...", "I think
+             * people who hate ...": the hatred is someone else's. */
             bool self = false;
-            for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
-                self = (self || mention_at(R, j, DC_KIND_PRONOUN_SELF)) &&
-                       !kind_at(R, j, DC_KIND_HATE_VERB);
+            for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++) {
+                const mention *ps = mention_at(R, j, DC_KIND_PRONOUN_SELF);
+                if (ps && (ent(R, ps)->flags & DC_F_COPULA))
+                    self = true;
+                else if (ps)
+                    self = j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA);
+                else if (!kind_at(R, j, DC_KIND_COPULA) &&
+                         (kind_at(R, j, DC_KIND_HATE_VERB) ||
+                          kind_at(R, j, DC_KIND_REPORT)))
+                    self = false;
+            }
             if (!self) {
                 char buf[96];
                 int tl = (int)(m->e - m->b);
@@ -2979,14 +3002,31 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
     /* The writer's hatred and a relative clause: aimed past one it is
      * hatred of whoever the clause is about ("I hate people who hate
-     * Jews"); aimed at a group the clause narrows by what its members do,
-     * it is not hatred of the group ("I hate men who hit women"). */
-    if (m->kind == DC_KIND_HATE_VERB && t && t->tb >= m->te)
-        for (uint32_t k = m->te; k <= t->te && k < R->rs->ntok; k++)
-            if (tok_is_word(R, k, "who") ||
-                (k > m->te && tok_is_word(R, k, "that") &&
-                 !tok_is_word(R, k + 1, "much"))) /* "hate X that much" */
-                return DECORUM_OK;
+     * Jews"); aimed at a group the clause narrows by what its members do
+     * to others, it is not hatred of the group ("I hate men who hit
+     * women"). */
+    if (m->kind == DC_KIND_HATE_VERB && t && t->tb >= m->te) {
+        /* "people who are trans" is trans people all the same. */
+        for (uint32_t k = m->te; k < t->tb; k++)
+            if (tok_is_word(R, k, "who")) {
+                if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
+                    return DECORUM_OK;
+                break;
+            }
+        /* Narrowed by what they do to others ("men who hit women", "those
+         * who rape kids"); "women who drive", "gays who flaunt it" and
+         * "blacks that much" still mean the group. */
+        uint32_t k = t->te;
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+            for (uint32_t j = k + 1; j < k + 5 && j < R->rs->ntok &&
+                                     R->rs->toks[j].clause ==
+                                         R->rs->toks[k].clause;
+                 j++)
+                if (in_target(R, j, TG_GROUP) ||
+                    kind_at(R, j, DC_KIND_PERSON) ||
+                    kind_at(R, j, DC_KIND_THREAT))
+                    return DECORUM_OK;
+    }
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
