@@ -1580,10 +1580,10 @@ static const mention *negator(const run *R, uint32_t tb)
     }
     if (!best)
         return NULL;
-    /* Negative concord: a negator right before words that start with one
-     * ("ain't no real women", "isn't no ...") stresses them, it does not
-     * deny them. */
-    if (best->te == tb && kind_at(R, tb, DC_KIND_NEGATION))
+    /* Negative concord: a negator right before an attack that starts with
+     * "no" ("ain't no better than rats") stresses it, it does not deny it;
+     * "ain't not real women" is a double negation. */
+    if (best->te == tb && tok_is_word(R, tb, "no"))
         return NULL;
     /* A clause of its own starts between at a conjunction ("don't eat
      * pork because they're filthy"). A new subject alone is no such sign:
@@ -3263,26 +3263,31 @@ static decorum_status rule_attack(run *R, const mention *m)
 }
 
 /* Does the negation deny being something? It is a negated copula
- * ("aren't": flag `copula` in grammar.tsv), or a copula comes right before
- * it ("are not", "they're not": a flagged pronoun), or one word before it
- * ("are simply not"), or before a contrast. After "do", a modal or "have" it negates a verb or
- * a possession, and the humanity word is that verb's object: "Muslims
- * don't hate people", "Women do not trust people easily", "they have no
+ * ("aren't": flag `copula` in grammar.tsv) or one follows it ("never were
+ * human"), or a linking verb or a pronoun holding one ("they're") comes
+ * before it, at most two words before ("are simply not"), or before a
+ * contrast. After "do", a modal or "have" it negates a verb or a
+ * possession, and the humanity word is that verb's object: "Muslims don't
+ * hate people", "Women do not trust people easily", "they have no
  * problem calling people ...". */
 static bool denies_being(const run *R, const mention *neg)
 {
     uint32_t b = neg->tb;
-    if ((ent(R, neg)->flags & DC_F_COPULA) ||
-        (b >= 1 && kind_at(R, b - 1, DC_KIND_COPULA)))
-        return true;
-    const mention *p = b >= 1 ? mention_at(R, b - 1, DC_KIND_PRONOUN_GROUP)
-                              : NULL;
-    if (p && (ent(R, p)->flags & DC_F_COPULA))
-        return true;
     const tok *t = R->rs->toks;
-    if (b >= 2 && kind_at(R, b - 2, DC_KIND_COPULA) &&
-        t[b - 1].type == TK_WORD && !glue_at(R, b - 1))
+    if ((ent(R, neg)->flags & DC_F_COPULA) ||
+        kind_at(R, neg->te, DC_KIND_COPULA)) /* "never were human" */
         return true;
+    /* A linking verb, or a pronoun holding one ("they're"), right before
+     * it or at most two words before ("are really really not"). */
+    for (uint32_t k = b, n = 0; k-- > 0 && n <= 2; n++) {
+        if (kind_at(R, k, DC_KIND_COPULA))
+            return true;
+        const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
+            return true;
+        if (t[k].type != TK_WORD || glue_at(R, k))
+            break;
+    }
     /* A contrast: "they are animals, not people", "X are its, not humans":
      * a copula at most three words before the comma. */
     if (b < 3 || t[b - 1].type != TK_PUNCT || t[b - 1].ch != ',')

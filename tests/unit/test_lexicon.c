@@ -551,10 +551,9 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
     dc_lexicon_free(&std_al, &lx);
 }
 
-/* The `copula` flag marks a negator that is a linking verb ("aren't"), the
- * `star` flag a term that owns its star forms; `copula`: the
- * rules read "X aren't human" as denying what follows, "X don't hate
- * people" not. */
+/* Two flags: `copula` marks a negator that is a linking verb ("aren't"),
+ * so the rules read "X aren't human" as denying what follows and "X don't
+ * hate people" not; `star` a term that owns its star forms (f*** = fuck). */
 Test(lexicon, parses_the_copula_and_star_flags, .init = std_setup)
 {
     dc_lexicon lx = {0};
