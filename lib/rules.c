@@ -3318,6 +3318,14 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
             return DECORUM_OK;
     if (!denies_being(R, neg))
         return DECORUM_OK;
+    /* The humanity word as a modifier of a plural noun: "not people
+     * smugglers", "not human shields", "not human rights abusers". */
+    if (m->te < R->rs->ntok) {
+        const tok *nx = &R->rs->toks[m->te];
+        if (nx->type == TK_WORD && !glue_at(R, m->te) && nx->e - nx->b >= 4 &&
+            R->n->text[nx->e - 1] == 's')
+            return DECORUM_OK;
+    }
     int dist = 0;
     const target *t =
         pick_target(R, neg->tb, neg->te, neg->b, neg->e, DIR_BACKWARD, &dist);
