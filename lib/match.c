@@ -107,6 +107,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
@@ -3018,21 +3021,42 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
     return h;
 }
 
-/* The word bytes of t from i, hashed into h; returns where they end.
- * The text has a non-word byte (0) after its end (dc_match). The state is
- * used only for words of up to hmax bytes. */
-static inline size_t hash_word_bytes(const unsigned char *t, size_t i,
-                                     uint64_t *hp)
+/* Where the run of word bytes starting at t[i] ends: 16 bytes a step,
+ * tested at once ([a-zA-Z0-9] and every byte >= 0x80, as word_tab), so
+ * that the end costs no branch per byte and no mispredicted loop exit.
+ * The text has 16 bytes after its end, the first of them no word byte
+ * (dc_match): the load past a block of 16 word bytes stays inside. */
+static inline size_t word_end(const unsigned char *t, size_t i)
 {
-    uint64_t h = *hp;
-    for (;; i++) {
-        unsigned c = t[i];
-        if (!word_tab[c])
-            break;
-        h = (h + c) * HASH_MUL;
+#if defined(__SSE2__)
+    const __m128i lo = _mm_set1_epi8(0x20), la = _mm_set1_epi8((char)(0x80 - 'a')),
+                  ln = _mm_set1_epi8((char)(-128 + 26)),
+                  da = _mm_set1_epi8((char)(0x80 - '0')),
+                  dn = _mm_set1_epi8((char)(-128 + 10));
+    for (;; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        /* (c | 0x20) - 'a' < 26 and c - '0' < 10 unsigned, as signed
+         * compares shifted by 0x80; c's own top bit for bytes >= 0x80. */
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), c));
+        if (m != 0xffffu)
+            return i + (size_t)__builtin_ctz(~m);
     }
-    *hp = h;
+#else
+    while (word_tab[t[i]])
+        i++;
     return i;
+#endif
+}
+
+/* The hash state after the L word bytes w[0, L). */
+static inline uint64_t hash_word(const unsigned char *w, size_t L)
+{
+    uint64_t h = HASH_SEED;
+    for (size_t q = 0; q < L; q++)
+        h = (h + w[q]) * HASH_MUL;
+    return h;
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
@@ -3229,32 +3253,33 @@ static const uint64_t memo_mask[16][2] = {
 };
 #undef MM
 
-/* The memo's pair of entries for the word w[0, L) (1-15 bytes, hash
- * state h), and the word as an entry's first two words (x[0], x[1]): its
- * bytes 0-7 and 8-14, zero-padded, with its length in the last byte (so
- * that an empty entry, all zero, is no word); the third word is the
- * answer (MEMO_*), the fourth for a key what else the word pass needs of
- * it (MEMO_ONE). Two ways: words that share a pair do not evict each
- * other at every turn. */
+/* The memo's pair of entries for the word w[0, L) (1-15 bytes), and the
+ * word as an entry's first two words (x[0], x[1]): its bytes 0-7 and
+ * 8-14, zero-padded, with its length in the last byte (so that an empty
+ * entry, all zero, is no word); the third word is the answer (MEMO_*),
+ * the fourth for a key what else the word pass needs of it (MEMO_ONE).
+ * The pair comes from those two words (one product), not from the word's
+ * hash: a word the loop does from the memo is not hashed at all. Two
+ * ways: words that share a pair do not evict each other at every turn. */
 static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, uint64_t h, uint64_t x[2])
+                                 size_t L, uint64_t x[2])
 {
     /* The word, zero-padded (the text has 16 bytes to spare). */
     memcpy(&x[0], w, 8);
     memcpy(&x[1], w + 8, 8);
     x[0] &= memo_mask[L][0];
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
-    return &memo[8 * (size_t)(h >> (65 - MEMO_BITS))];
+    return &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >> (65 - MEMO_BITS))];
 }
 
 /* The memo entry that holds the word w[0, L) (see memo_set), or NULL.
  * Both ways compared at once: which one holds a word is a coin toss for
  * the branch predictor. */
 static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
-                                 size_t L, uint64_t h)
+                                 size_t L)
 {
     uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, h, x);
+    uint64_t *e = memo_set(memo, w, L, x);
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
     bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
     e += in0 ? 0 : 4;
@@ -3265,11 +3290,11 @@ static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
  * does not hold: first in its pair, the first moved second. */
 static __attribute__((noinline)) void memo_put(uint64_t *memo,
                                                const unsigned char *w,
-                                               size_t L, uint64_t h,
-                                               uint64_t ans, uint64_t aux)
+                                               size_t L, uint64_t ans,
+                                               uint64_t aux)
 {
     uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, h, x);
+    uint64_t *e = memo_set(memo, w, L, x);
     memcpy(e + 4, e, 4 * sizeof *e);
     e[0] = x[0];
     e[1] = x[1];
@@ -3280,10 +3305,10 @@ static __attribute__((noinline)) void memo_put(uint64_t *memo,
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
  * cands_maybe and remembers its answer. */
 static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
-                                                     size_t te, uint64_t h)
+                                                     size_t te)
 {
     uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
-    memo_put(s->ms->memo, s->t + a, te - a, h, ans | (ans ? MEMO_LOOK : 0), 0);
+    memo_put(s->ms->memo, s->t + a, te - a, ans | (ans ? MEMO_LOOK : 0), 0);
     return ans;
 }
 
@@ -3305,7 +3330,7 @@ static bool cands_after(const unsigned char *t, size_t n, size_t te,
     return te < n && ((ans >> (t[te] & 31)) & 1);
 }
 
-/* Should token_cands look at the word t[a, te) (hash state h), no key,
+/* Should token_cands look at the word t[a, te), no key,
  * in on_run? What cands_maybe says, and for a phrase, whether the text's
  * next word may be its next one. cands_maybe's answers depend on the
  * word's bytes alone: the memo remembers them for words of up to 15
@@ -3314,7 +3339,7 @@ static bool cands_after(const unsigned char *t, size_t n, size_t te,
  * phrase's first word ("about" in "out ...") would otherwise be looked
  * at each time. plain_word does the same for the usual word. */
 static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
-                                                           size_t te, uint64_t h)
+                                                           size_t te)
 {
     const unsigned char *t = s->t;
     size_t L = te - a;
@@ -3323,8 +3348,8 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         ans = cands_maybe(s->m, t, s->n, a, te,
                           te < s->n && !wordstar(t[te]));
     } else {
-        const uint64_t *e = memo_get(s->ms->memo, t + a, L, h);
-        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te, h);
+        const uint64_t *e = memo_get(s->ms->memo, t + a, L);
+        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te);
     }
     return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
 }
@@ -3435,7 +3460,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     else if (sl)
         look = (sl->val & (HV_SPLIT | HV_INNER)) != 0;
     else
-        look = cands_gate(s, a, te, h);
+        look = cands_gate(s, a, te);
     /* Before "'x" the word may be a candidate as a whole. */
     if (!look && te < n && t[te] == '\'' && te - a <= COMPOUND_MAX)
         look = (sl && (sl->val & HV_CAND)) ||
@@ -3533,7 +3558,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
             e[3] |= one;
         } else if (slot >> MEMO_SLOT_BITS == 0)
-            memo_put(s->ms->memo, t + a, L, h,
+            memo_put(s->ms->memo, t + a, L,
                      (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
                          look | seen,
                      sl ? key_aux(m, sl) : one);
@@ -3575,8 +3600,7 @@ static bool match_words(scan *s)
             return true;
         }
         size_t a = i;
-        uint64_t h = HASH_SEED;
-        i = hash_word_bytes(t, a, &h);
+        i = word_end(t, a);
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
          * otherwise look for the end of every word again. */
         *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
@@ -3585,11 +3609,11 @@ static bool match_words(scan *s)
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
         if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
-            if (!on_run(s, &w, a, i, h))
+            if (!on_run(s, &w, a, i, hash_word(t + a, L)))
                 return false;
             continue;
         }
-        uint64_t *e = L <= 15 ? memo_get(memo, t + a, L, h) : NULL;
+        uint64_t *e = L <= 15 ? memo_get(memo, t + a, L) : NULL;
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN &&
             !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
             uint64_t v = e[2], aux = e[3];
@@ -3603,12 +3627,14 @@ static bool match_words(scan *s)
                     ? !push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
+            /* Only a phrase's leading word needs its hash here. */
             if (val & HV_PREFIX)
-                pend_push(&w, a, h, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
+                pend_push(&w, a, hash_word(t + a, L), &m->hash[MEMO_SLOT(v)],
+                          (uint32_t)aux);
             pend_swap(&w, i);
             continue;
         }
-        if (!plain_word(s, &w, a, i, h, e))
+        if (!plain_word(s, &w, a, i, hash_word(t + a, L), e))
             return false;
     }
 }
