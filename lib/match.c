@@ -3590,17 +3590,30 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
-    /* After a word, i is where it ends: a byte that is no word byte (or
-     * n), which the search for the next word need not test. */
-    for (size_t i = 0;; i++) {
-        while (i < n && !word_tab[t[i]])
-            i++;
-        if (i >= n) {
+    size_t a = 0, i;
+    while (a < n && !word_tab[t[a]])
+        a++;
+    if (a < n)
+        i = word_end(t, a);
+    for (;;) {
+        if (a >= n) {
             s->runs = runs;
             return true;
         }
-        size_t a = i;
-        i = word_end(t, a);
+        /* The next word [na, ni), found now and its memo pair fetched
+         * while this one is handled. After a word, i is where it ends: a
+         * byte that is no word byte (or n), which the search need not
+         * test. */
+        size_t na = i + 1, ni = na;
+        while (na < n && !word_tab[t[na]])
+            na++;
+        if (na < n) {
+            ni = word_end(t, na);
+            if (memo && ni - na <= 15) {
+                uint64_t x[2];
+                __builtin_prefetch(memo_set(memo, t + na, ni - na, x));
+            }
+        }
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
          * otherwise look for the end of every word again. */
         *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
@@ -3611,6 +3624,7 @@ static bool match_words(scan *s)
         if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
             if (!on_run(s, &w, a, i, hash_word(t + a, L)))
                 return false;
+            a = na, i = ni;
             continue;
         }
         uint64_t *e = L <= 15 ? memo_get(memo, t + a, L) : NULL;
@@ -3632,10 +3646,12 @@ static bool match_words(scan *s)
                 pend_push(&w, a, hash_word(t + a, L), &m->hash[MEMO_SLOT(v)],
                           (uint32_t)aux);
             pend_swap(&w, i);
+            a = na, i = ni;
             continue;
         }
         if (!plain_word(s, &w, a, i, hash_word(t + a, L), e))
             return false;
+        a = na, i = ni;
     }
 }
 
