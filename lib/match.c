@@ -2952,8 +2952,9 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
  * the next one. */
 typedef struct pend {
     size_t a;         /* where it starts */
-    uint64_t h;       /* hash state after t[a, end of the run) */
+    uint64_t h;       /* hash state after t[a, end of the run), if !lazy */
     const hslot *sl;  /* the slot of t[a, end of the run): HV_PREFIX */
+    bool lazy;        /* h not computed yet (pend_h) */
 } pend;
 /* At most this many: each starts at a word start within HASH_MAXLEN. */
 #define PEND_MAX (HASH_MAXLEN / 2 + 1)
@@ -2985,9 +2986,34 @@ static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl,
                              uint32_t next)
 {
     if (w->nnxt < PEND_MAX) {
-        w->nxt[w->nnxt++] = (pend){a, h, sl};
+        w->nxt[w->nnxt++] = (pend){a, h, sl, false};
         w->nnext |= next;
     }
+}
+
+/* pend_push() for a word the loop does from the memo, which has no hash
+ * state: most phrases pending after a frequent word ("the", "go") do not
+ * go on, and then its hash is never needed (pend_h). */
+static inline void pend_push_lazy(wpass *w, size_t a, const hslot *sl,
+                                  uint32_t next)
+{
+    if (w->nnxt < PEND_MAX) {
+        w->nxt[w->nnxt++] = (pend){a, 0, sl, true};
+        w->nnext |= next;
+    }
+}
+
+/* The hash state of the pending phrase p (in w->cur, so it ends at
+ * w->rlast). */
+static inline uint64_t pend_h(const unsigned char *t, const wpass *w,
+                              const pend *p)
+{
+    if (!p->lazy)
+        return p->h;
+    uint64_t h = HASH_SEED;
+    for (size_t q = p->a; q < w->rlast; q++)
+        h = hash_step(h, t[q]);
+    return h;
 }
 
 /* The run is over: the phrases pending to it go on from it. */
@@ -3108,7 +3134,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
         size_t a0 = cur[c].a;
         if (a - a0 >= hmax || !(cur[c].sl->next & first))
             continue;
-        uint64_t hd = (cur[c].h * kg + G) - HASH_SEED;
+        uint64_t hd = (pend_h(t, w, &cur[c]) * kg + G) - HASH_SEED;
         if (hr_ok && R - a0 <= hmax) {
             uint64_t H = hd * m->pow[R - a] + h;
             const hslot *sl =
@@ -3167,7 +3193,7 @@ static inline bool go_on_maybe(const dc_matcher *m, const wpass *w,
         return true;
     if (a - p->a >= hmax || !(p->sl->next & 1u << (t[a] & 31)))
         return false;
-    uint64_t hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    uint64_t hd = (pend_h(t, w, p) * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
     bool any = R - p->a <= hmax &&
                bloom_has(m, hash_fin(hd * m->pow[R - a] + h));
     for (size_t k = 0; k < ne; k++)
@@ -3641,10 +3667,8 @@ static bool match_words(scan *s)
                     ? !push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
-            /* Only a phrase's leading word needs its hash here. */
             if (val & HV_PREFIX)
-                pend_push(&w, a, hash_word(t + a, L), &m->hash[MEMO_SLOT(v)],
-                          (uint32_t)aux);
+                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
             pend_swap(&w, i);
             a = na, i = ni;
             continue;
