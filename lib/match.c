@@ -3312,6 +3312,28 @@ static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
     return in0 | in1 ? e : NULL;
 }
 
+/* The memo's pair for the word w[0, L) (memo_set), without the word. */
+static inline uint64_t *memo_pair(uint64_t *memo, const unsigned char *w,
+                                  size_t L)
+{
+    uint64_t x[2];
+    return memo_set(memo, w, L, x);
+}
+
+/* memo_get() for the word w[0, L) whose pair is e (memo_pair). */
+static inline uint64_t *memo_in(uint64_t *e, const unsigned char *w, size_t L)
+{
+    uint64_t x[2];
+    memcpy(&x[0], w, 8);
+    memcpy(&x[1], w + 8, 8);
+    x[0] &= memo_mask[L][0];
+    x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
+    bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
+    bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
+    e += in0 ? 0 : 4;
+    return in0 | in1 ? e : NULL;
+}
+
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
  * does not hold: first in its pair, the first moved second. */
 static __attribute__((noinline)) void memo_put(uint64_t *memo,
@@ -3616,11 +3638,16 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
-    size_t a = 0, i;
+    /* The word [a, i) and its memo pair set (if it may be in the memo). */
+    size_t a = 0, i = 0;
+    uint64_t *set = NULL;
     while (a < n && !word_tab[t[a]])
         a++;
-    if (a < n)
+    if (a < n) {
         i = word_end(t, a);
+        if (memo && i - a <= 15)
+            set = memo_pair(memo, t + a, i - a);
+    }
     for (;;) {
         if (a >= n) {
             s->runs = runs;
@@ -3631,13 +3658,14 @@ static bool match_words(scan *s)
          * byte that is no word byte (or n), which the search need not
          * test. */
         size_t na = i + 1, ni = na;
+        uint64_t *nset = NULL;
         while (na < n && !word_tab[t[na]])
             na++;
         if (na < n) {
             ni = word_end(t, na);
             if (memo && ni - na <= 15) {
-                uint64_t x[2];
-                __builtin_prefetch(memo_set(memo, t + na, ni - na, x));
+                nset = memo_pair(memo, t + na, ni - na);
+                __builtin_prefetch(nset);
             }
         }
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
@@ -3650,10 +3678,10 @@ static bool match_words(scan *s)
         if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
             if (!on_run(s, &w, a, i, hash_word(t + a, L)))
                 return false;
-            a = na, i = ni;
+            a = na, i = ni, set = nset;
             continue;
         }
-        uint64_t *e = L <= 15 ? memo_get(memo, t + a, L) : NULL;
+        uint64_t *e = L <= 15 ? memo_in(set, t + a, L) : NULL;
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN &&
             !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
             uint64_t v = e[2], aux = e[3];
@@ -3670,12 +3698,12 @@ static bool match_words(scan *s)
             if (val & HV_PREFIX)
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
             pend_swap(&w, i);
-            a = na, i = ni;
+            a = na, i = ni, set = nset;
             continue;
         }
         if (!plain_word(s, &w, a, i, hash_word(t + a, L), e))
             return false;
-        a = na, i = ni;
+        a = na, i = ni, set = nset;
     }
 }
 
