@@ -3342,8 +3342,7 @@ static __attribute__((noinline)) void memo_put(uint64_t *memo,
                                                uint64_t aux)
 {
     uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, x);
-    memcpy(e + 4, e, 4 * sizeof *e);
+    uint64_t *e = memo_set(memo, w, L, x) + 4;
     e[0] = x[0];
     e[1] = x[1];
     e[2] = ans;
@@ -3682,6 +3681,15 @@ static bool match_words(scan *s)
             continue;
         }
         uint64_t *e = L <= 15 ? memo_in(set, t + a, L) : NULL;
+        if (e && e != set) {
+            /* Seen again: to the first way, which a new word does not
+             * take (memo_put). */
+            uint64_t tmp[4];
+            memcpy(tmp, set, sizeof tmp);
+            memcpy(set, e, sizeof tmp);
+            memcpy(e, tmp, sizeof tmp);
+            e = set;
+        }
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN &&
             !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
             uint64_t v = e[2], aux = e[3];
