@@ -3537,6 +3537,23 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl)
     return sl->next | (n == 1 ? one : 0);
 }
 
+/* The pending phrases going on with the usual word t[a, i) (as in
+ * plain_word) when the loop does the word itself from the memo: its hash
+ * and inflection ends are made only here. */
+static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
+                                              size_t i)
+{
+    const unsigned char *t = s->t;
+    const dc_matcher *m = s->m;
+    if (!pend_maybe(w, t, a, m->hmax_word))
+        return true;
+    uint64_t h = hash_word(t + a, i - a), hend[3];
+    size_t ends[3];
+    size_t ne = infl_at(t, i, i - a, ends, h, hend);
+    return !go_on_maybe(m, w, t, a, i, h, ends, hend, ne) ||
+           go_on(s, w, a, i, h, true, ends, hend, ne);
+}
+
 /* What match_words does with the usual word t[a, i): after and before
  * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
  * h; on_run does the same for any run, and more. e: its memo entry if
@@ -3690,8 +3707,12 @@ static bool match_words(scan *s)
             memcpy(e, tmp, sizeof tmp);
             e = set;
         }
-        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN &&
-            !(w.ncur && (w.next & 1u << (t[a] & 31)))) {
+        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN) {
+            /* Phrases pending from the last words may go on with this
+             * one: out of line, the rest of the word from the memo. */
+            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
+                !pend_go(s, &w, a, i))
+                return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe
              * answer is 0 without MEMO_LOOK. */
