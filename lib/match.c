@@ -2646,7 +2646,7 @@ static decorum_status resolve_compounds(scan *s)
  * match (the -es and -er spelling rules), so a stem it offers can still
  * be refused there, never the other way round. With hend, also the hash
  * states there, from h, the state at S. Returns how many. */
-static inline size_t infl_at(const unsigned char *t, size_t S, size_t w,
+static inline __attribute__((always_inline)) size_t infl_at(const unsigned char *t, size_t S, size_t w,
                              size_t ends[3], uint64_t h, uint64_t *hend)
 {
     size_t ne = 0;
@@ -3182,7 +3182,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * key for the phrase and the word or a word end (h(xy) as in go_on): the
  * usual case, asked inline where the call costs ~200 instructions.
  * true: maybe. */
-static inline bool go_on_maybe(const dc_matcher *m, const wpass *w,
+static inline __attribute__((always_inline)) bool go_on_maybe(const dc_matcher *m, const wpass *w,
                                const unsigned char *t, size_t a, size_t R,
                                uint64_t h, const size_t *ends,
                                const uint64_t *hend, size_t ne)
