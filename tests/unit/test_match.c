@@ -261,9 +261,55 @@ Test(match, words_seen_again_give_the_same_hits)
         {"rates rates gassed gassed",
          "gassed=gas | gassed=gas"},
         {"vermins vermins", "vermins=vermin | vermins=vermin"},
+        /* A phrase pending after a word the memo holds goes on with the
+         * next word whether or not that one is held too. */
+        {"go back go back, go backs", "go back=go back | back=back | "
+                                      "go back=go back | back=back | "
+                                      "go backs=go back | backs=back"},
+        {"great replacement great replacements",
+         "great replacement=great replacement | great=great | "
+         "great replacements=great replacement | great=great"},
     };
     for (int round = 0; round < 2; round++)
         RUN(cases);
+}
+
+/* The word pass finds a word's end 16 bytes at a time: every byte value
+ * must split or join words as word bytes do ([a-zA-Z0-9] and every byte
+ * from 0x80), and a word must end right wherever it crosses a 16-byte
+ * block. The runs (dc_hitvec.runs) show the word ends it found. */
+Test(match, word_ends_for_every_byte_and_length)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        char text[5] = {'a', 'b', (char)c, 'c', 'd'};
+        dc_norm n = norm_of("abxcd");
+        n.text = text; /* a NUL byte too: dc_match takes (text, len) */
+        cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+        bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c >= 0x80;
+        cr_assert(hv.has_runs);
+        cr_assert_eq(hv.nruns, word ? 1u : 2u, "byte 0x%02x", c);
+        cr_assert_eq(hv.runs[0].b, 0u);
+        cr_assert_eq(hv.runs[0].e, word ? 5u : 2u, "byte 0x%02x", c);
+        if (!word)
+            cr_assert(hv.runs[1].b == 3 && hv.runs[1].e == 5, "byte 0x%02x", c);
+        cr_assert_eq(hv.runs[hv.nruns].b, UINT32_MAX);
+    }
+    char text[128];
+    for (size_t lead = 0; lead < 18; lead++)
+        for (size_t len = 1; len <= 40; len++) {
+            memset(text, ' ', lead);
+            memset(text + lead, 'v', len);
+            memcpy(text + lead + len, " kill", 6);
+            cr_assert_str_eq(match(text), "kill=kill", "lead %zu len %zu",
+                             lead, len);
+            cr_assert_eq(hv.nruns, 2u);
+            cr_assert(hv.runs[0].b == lead && hv.runs[0].e == lead + len,
+                      "lead %zu len %zu: run %u-%u", lead, len, hv.runs[0].b,
+                      hv.runs[0].e);
+            cr_assert(hv.runs[1].b == lead + len + 1 &&
+                      hv.runs[1].e == lead + len + 5);
+        }
 }
 
 Test(match, phrases_and_overlaps_in_order)
