@@ -66,8 +66,10 @@
  *     holds its leading words (HV_PREFIX), and the hash of the phrase so
  *     far goes on from one word's to the next (see match_words). A memo
  *     in the scratch remembers what a word is (its key's slot, a short
- *     term, a key's inflection, compound candidates), so that a frequent
- *     word costs its hash and one probe.
+ *     term, a key's inflection, compound candidates), picked by the word's
+ *     bytes, so that a frequent word costs no hash and no probe of the
+ *     hash: the loop finds the word's end 16 bytes at a time and reads its
+ *     memo pair, fetched while the word before was handled.
  *   - A compound-eligible literal can also give a candidate where it does
  *     not end a word or does not start one. Those are looked for only in
  *     words that can split into pieces around one (token_cands): a word
@@ -205,7 +207,10 @@ typedef struct hslot {
  * as many (MEMO_BITS 14, 512 KB) spared 2.6-4.4 M of ~290 M instructions
  * scoring the benchmark corpus, but the whole analysis was ~1% faster at
  * best, within the noise in the last measure: the memo and the model's
- * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds). */
+ * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds).
+ * With the pair prefetched a word ahead (seventh round) 512 KB was faster
+ * only on a corpus that repeats itself, not on 92 399 distinct rows; four
+ * ways (two lines a set) missed 14% less but cost more than it saved. */
 #define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 #define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
@@ -3286,7 +3291,11 @@ static const uint64_t memo_mask[16][2] = {
  * the fourth for a key what else the word pass needs of it (MEMO_ONE).
  * The pair comes from those two words (one product), not from the word's
  * hash: a word the loop does from the memo is not hashed at all. Two
- * ways: words that share a pair do not evict each other at every turn. */
+ * ways: a new word takes the second (memo_put), a word seen again moves to
+ * the first (match_words), so that the many words seen once do not push
+ * out the frequent ones (on all 92 399 rows of the shared data 12.2% of
+ * the words of up to 15 bytes miss, was 14.3% with each new word put
+ * first). */
 static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t x[2])
 {
@@ -3335,7 +3344,8 @@ static inline uint64_t *memo_in(uint64_t *e, const unsigned char *w, size_t L)
 }
 
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
- * does not hold: first in its pair, the first moved second. */
+ * does not hold: in its pair's second way, so that a word seen once does
+ * not push out one seen again (match_words moves that to the first). */
 static __attribute__((noinline)) void memo_put(uint64_t *memo,
                                                const unsigned char *w,
                                                size_t L, uint64_t ans,
@@ -3639,12 +3649,16 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
  * for the words of up to 15 bytes, the slot of a key, whether the word
  * is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
  * cands_maybe's answer. A word that the memo has seen, that is no key's
- * inflection, has no compound candidates to look for and no pending
- * phrase going on with its first byte costs its hash, one probe, and
- * its short-term hits and what its slot says; any other goes out of
- * line (plain_word, on_run), so that this loop keeps its values in
- * registers (inline, the probe's values were spilled: it cost as much
- * as it saved). */
+ * inflection and has no compound candidates to look for costs the search
+ * for its end (word_end), one memo read and its short-term hits and what
+ * its entry says, without its hash: a phrase it leads is pushed with the
+ * hash left to make (pend_push_lazy), and phrases pending before it go
+ * on out of line (pend_go) only when one may go on with its first byte.
+ * Any other word goes out of line (plain_word, on_run), so that this loop
+ * keeps its values in registers (inline, the probe's values were spilled:
+ * it cost as much as it saved). The memo pair of the next word is found
+ * and fetched before this one is handled: the memo (256 KB) is in the L2
+ * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
