@@ -208,9 +208,9 @@ typedef struct hslot {
  * scoring the benchmark corpus, but the whole analysis was ~1% faster at
  * best, within the noise in the last measure: the memo and the model's
  * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds).
- * With the pair prefetched a word ahead (seventh round) 512 KB was faster
- * only on a corpus that repeats itself, not on 92 399 distinct rows; four
- * ways (two lines a set) missed 14% less but cost more than it saved. */
+ * With the pair prefetched a word ahead (seventh round) 512 KB gave at
+ * most ~1% of the whole, and the measures disagreed; four ways (two
+ * lines a set) missed less but cost more instructions than it saved. */
 #define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 #define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
