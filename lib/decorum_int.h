@@ -216,7 +216,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_NEGATED 0x1000u     /* an attack only after a negator */
 #define DC_F_COPULA 0x2000u      /* a negator that is a linking verb: aren't */
 #define DC_F_STAR 0x4000u        /* its masked form is this term: f*** = fuck */
-#define DC_F_ALL 0x7fffu         /* every flag above */
+#define DC_F_WILL 0x8000u        /* a pronoun holding will: i'll, we'll */
+#define DC_F_ALL 0xffffu         /* every flag above (flags is 16 bits: full) */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

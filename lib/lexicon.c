@@ -77,7 +77,7 @@ static const struct {
     {"severe", DC_F_SEVERE},           {"noun", DC_F_NOUN},
     {"banter", DC_F_BANTER},           {"belief", DC_F_BELIEF},
     {"negated", DC_F_NEGATED},         {"copula", DC_F_COPULA},
-    {"star", DC_F_STAR},
+    {"star", DC_F_STAR},               {"will", DC_F_WILL},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

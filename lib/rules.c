@@ -2783,6 +2783,12 @@ static bool is_call(const run *R, const mention *m)
             return true;
     if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
+    /* "I'll find you and hurt you": the writer's will, in the contraction
+     * (flag `will` in grammar.tsv). */
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++)
+        if (rs->m[i].kind == DC_KIND_PRONOUN_SELF &&
+            (ent(R, &rs->m[i])->flags & DC_F_WILL))
+            return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
     if (s->bang > m->te)
@@ -2979,14 +2985,16 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
-    /* A pronoun inside the phrase is its object: "send them all back".
-     * (Targets are sorted by tb, and none ends before it begins.) */
+    /* A pronoun inside the phrase is its object: "send them all back",
+     * "break your neck" (you, when nothing else was found). (Targets are
+     * sorted by tb, and none ends before it begins.) */
     if (!t || t->type != TG_GROUP)
         for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->tb)
                                                 : 0;
              i < R->rs->nt && R->rs->t[i].tb <= m->te; i++)
-            if (R->rs->t[i].type == TG_PRONOUN && R->rs->t[i].tb >= m->tb &&
-                R->rs->t[i].te <= m->te) {
+            if ((R->rs->t[i].type == TG_PRONOUN ||
+                 (R->rs->t[i].type == TG_YOU && !t)) &&
+                R->rs->t[i].tb >= m->tb && R->rs->t[i].te <= m->te) {
                 t = &R->rs->t[i];
                 dist = 0;
                 break;
@@ -3156,6 +3164,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
         t = &resolved;
     }
+    /* A threat at "him" or "her" is aimed at a person, not a group ("I
+     * will kill him"): a threat all the same. */
+    bool person = false;
+    for (uint32_t k = m->tb; !t && m->kind == DC_KIND_THREAT && k <= m->te;
+         k++)
+        if (tok_is_word(R, k, "him") || tok_is_word(R, k, "her")) {
+            resolved = (target){k, k + 1, 0, -1, TG_PRONOUN, 0, 0, 0,
+                                R->rs->toks[k].b, R->rs->toks[k].e, NO_TARGET};
+            t = &resolved;
+            person = true; /* "kill him", "break her neck" */
+        }
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
@@ -3238,7 +3257,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             return st;
         return code_word(R, t);
     }
-    if (t->type == TG_YOU || (t->type == TG_NP && sig != DECORUM_SIGNAL_STEREOTYPE)) {
+    if (t->type == TG_YOU || person ||
+        (t->type == TG_NP && sig != DECORUM_SIGNAL_STEREOTYPE)) {
         if (sig == DECORUM_SIGNAL_EXCLUSION || sig == DECORUM_SIGNAL_STEREOTYPE)
             return DECORUM_OK;
         decorum_attribute attr = sig == DECORUM_SIGNAL_THREAT

@@ -551,22 +551,25 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
     dc_lexicon_free(&std_al, &lx);
 }
 
-/* Two flags: `copula` marks a negator that is a linking verb ("aren't"),
+/* Three flags: `copula` marks a negator that is a linking verb ("aren't"),
  * so the rules read "X aren't human" as denying what follows and "X don't
- * hate people" not; `star` a term that owns its star forms (f*** = fuck). */
-Test(lexicon, parses_the_copula_and_star_flags, .init = std_setup)
+ * hate people" not; `star` a term that owns its star forms (f*** = fuck);
+ * `will` a pronoun holding the writer's will ("I'll hurt you" threatens). */
+Test(lexicon, parses_the_copula_star_and_will_flags, .init = std_setup)
 {
     dc_lexicon lx = {0};
     decorum_error err;
     cr_assert_eq(parse(&lx, "g.tsv",
                        "aren't\tnegation\t-\t-\tnofuzzy,copula\tnegator\n"
                        "dont\tnegation\t-\t-\tnofuzzy\tnegator\n"
-                       "fuck\tprofanity\t-\t2\tstar\tswearing\n",
+                       "fuck\tprofanity\t-\t2\tstar\tswearing\n"
+                       "i'll\tpronoun_self\t-\t-\tnofuzzy,will\tthe writer\n",
                        &err),
                  DECORUM_OK, "%s", err.message);
-    cr_assert_eq(lx.n, 3);
+    cr_assert_eq(lx.n, 4);
     cr_assert_eq(lx.entries[0].flags, DC_F_NOFUZZY | DC_F_COPULA);
     cr_assert_eq(lx.entries[1].flags, DC_F_NOFUZZY);
     cr_assert_eq(lx.entries[2].flags, DC_F_STAR);
+    cr_assert_eq(lx.entries[3].flags, DC_F_NOFUZZY | DC_F_WILL);
     dc_lexicon_free(&std_al, &lx);
 }
