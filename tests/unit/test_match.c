@@ -702,40 +702,26 @@ Test(match, false_friends)
     check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
-/* A star form says only first letter, last letter and length: made only
- * when the terms that fit it mean the same. */
-Test(match, ambiguous_star_forms_are_not_made)
+/* Star forms: each text matches `hits` times (0 or 1), as a masked form of
+ * entry `entry` of a lexicon of its own. */
+typedef struct star_case {
+    const char *text;
+    size_t hits;
+    int entry;
+} star_case;
+
+static void check_star_cases(const char *lex_text, const star_case *cases,
+                             size_t n_cases)
 {
-    static const char text[] =
-        "shit\tprofanity\t-\t1\t-\tswearing\n"
-        "slut\tinsult\t-\t2\t-\tsexual insult\n"
-        "scum\tprofanity\t-\t2\t-\tcontempt\n"
-        "bitch\tinsult\t-\t2\t-\tinsult\n"
-        "nigger\tslur\trace:black\t3\t-\tslur\n"
-        "niqqer\tslur\trace:black\t3\t-\tthe same slur, respelled\n";
     dc_lexicon l2 = {0};
     dc_matcher *m2 = NULL;
     dc_match_scratch *s2 = NULL;
-    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), NULL),
+    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", lex_text, strlen(lex_text),
+                                  NULL),
                  DECORUM_OK);
     cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
     cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
-    static const struct {
-        const char *text;
-        size_t hits;
-        int entry;
-    } cases[] = {
-        {"s***", 0, -1},  /* shit, slut or scum */
-        {"s**t", 0, -1},  /* shit or slut */
-        {"s**m", 1, 2},   /* only scum */
-        {"sl*t", 1, 1},   /* a masked vowel says more */
-        {"b****", 1, 3},
-        {"b***h", 1, 3},
-        /* two spellings of one slur are not ambiguous: the first wins */
-        {"n****r", 1, 4},
-        {"n*****", 1, 4},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    for (size_t i = 0; i < n_cases; i++) {
         dc_norm n = norm_of(cases[i].text);
         cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
         cr_assert_eq(hv.n, cases[i].hits, "%s: %zu hits", cases[i].text, hv.n);
@@ -750,6 +736,31 @@ Test(match, ambiguous_star_forms_are_not_made)
     dc_lexicon_free(&al, &l2);
 }
 
+/* A star form says only first letter, last letter and length: made only
+ * when the terms that fit it mean the same. */
+Test(match, ambiguous_star_forms_are_not_made)
+{
+    static const char text[] =
+        "shit\tprofanity\t-\t1\t-\tswearing\n"
+        "slut\tinsult\t-\t2\t-\tsexual insult\n"
+        "scum\tprofanity\t-\t2\t-\tcontempt\n"
+        "bitch\tinsult\t-\t2\t-\tinsult\n"
+        "nigger\tslur\trace:black\t3\t-\tslur\n"
+        "niqqer\tslur\trace:black\t3\t-\tthe same slur, respelled\n";
+    static const star_case cases[] = {
+        {"s***", 0, -1},  /* shit, slut or scum */
+        {"s**t", 0, -1},  /* shit or slut */
+        {"s**m", 1, 2},   /* only scum */
+        {"sl*t", 1, 1},   /* a masked vowel says more */
+        {"b****", 1, 3},
+        {"b***h", 1, 3},
+        /* two spellings of one slur are not ambiguous: the first wins */
+        {"n****r", 1, 4},
+        {"n*****", 1, 4},
+    };
+    check_star_cases(text, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The `star` flag gives a term the star forms others share: "f***" is
  * fuck, though feck, fool and frog fit too; two flagged terms that mean
  * different things still cancel. */
@@ -761,36 +772,13 @@ Test(match, star_flag_claims_a_shared_star_form)
         "frog\tslur\tnationality:french\t1\tambiguous\tslur\n"
         "shit\tprofanity\t-\t1\tstar\tswearing\n"
         "slut\tinsult\t-\t2\tstar\tsexual insult\n";
-    dc_lexicon l2 = {0};
-    dc_matcher *m2 = NULL;
-    dc_match_scratch *s2 = NULL;
-    cr_assert_eq(dc_lexicon_parse(&al, &l2, "t.tsv", text, strlen(text), NULL),
-                 DECORUM_OK);
-    cr_assert_eq(dc_matcher_new(&al, &l2, &m2, NULL), DECORUM_OK);
-    cr_assert_eq(dc_match_scratch_new(&al, m2, &s2), DECORUM_OK);
-    static const struct {
-        const char *text;
-        size_t hits;
-        int entry;
-    } cases[] = {
+    static const star_case cases[] = {
         {"f***", 1, 1},  /* fool, fuck or frog: fuck is flagged */
         {"f**k", 1, 1},  /* only fuck has that last letter */
         {"f**l", 1, 0},
         {"s***", 0, -1}, /* shit and slut are both flagged */
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dc_norm n = norm_of(cases[i].text);
-        cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_OK);
-        cr_assert_eq(hv.n, cases[i].hits, "%s: %zu hits", cases[i].text, hv.n);
-        if (cases[i].hits) {
-            cr_assert_eq(hv.v[0].entry, (uint32_t)cases[i].entry, "%s",
-                         cases[i].text);
-            cr_assert_eq(hv.v[0].how, DC_HIT_MASKED);
-        }
-    }
-    dc_match_scratch_free(&al, s2);
-    dc_matcher_free(&al, m2);
-    dc_lexicon_free(&al, &l2);
+    check_star_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
 Test(match, steady_state_does_not_allocate)
