@@ -2783,12 +2783,6 @@ static bool is_call(const run *R, const mention *m)
             return true;
     if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
         return true;
-    /* "I'll find you and hurt you": the writer's will, in the contraction
-     * (flag `will` in grammar.tsv). */
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++)
-        if (rs->m[i].kind == DC_KIND_PRONOUN_SELF &&
-            (ent(R, &rs->m[i])->flags & DC_F_WILL))
-            return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
     if (s->bang > m->te)
@@ -2881,6 +2875,30 @@ static const target *group_subject(const run *R, const mention *m)
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* After a verb, "her" followed by a word is a possessive ("hang her
+ * coat", "beat her time") and "him"/"her" before an article the first of
+ * two objects ("shoot him a text", "burn her a CD"): not what the verb is
+ * done to. */
+static bool object_of_two(const run *R, uint32_t k)
+{
+    const tok *nx = &R->rs->toks[k + 1]; /* toks[ntok] is a sentinel */
+    if (nx->type != TK_WORD)
+        return false;
+    return tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
+           (tok_is_word(R, k, "her") && !glue_at(R, k + 1));
+}
+
+/* The token of "him" or "her" inside the phrase or right after it, the
+ * person a threat is aimed at, or UINT32_MAX. */
+static uint32_t person_object(const run *R, const mention *m)
+{
+    for (uint32_t k = m->tb; k <= m->te; k++)
+        if ((tok_is_word(R, k, "him") || tok_is_word(R, k, "her")) &&
+            (k < m->te || !object_of_two(R, k)))
+            return k;
+    return UINT32_MAX;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -3076,8 +3094,19 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, or an imperative ("deport them all"). The same verbs
      * narrate history and news ("Iran hangs gay men", "were kept out"). */
+    /* "I'll kill you", "I'll break her neck": the writer's will in the
+     * contraction (flag `will`), right before a severe threat at one
+     * person. Not for milder verbs or groups: "I'll beat you at chess",
+     * "we'll crush the Germans on Saturday". */
+    bool intent = false;
+    if (m->kind == DC_KIND_THREAT && e->severity >= 3 && m->tb > 0 &&
+        ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
+         person_object(R, m) != UINT32_MAX)) {
+        const mention *pw = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF);
+        intent = pw && (ent(R, pw)->flags & DC_F_WILL);
+    }
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        !is_call(R, m)) {
+        !intent && !is_call(R, m)) {
         /* Narrated violence whose doer is a whole group ("black people
          * murder each other", "Islam teaches its followers to kill") casts
          * the group as violent: a stereotype, not a threat. A group that
@@ -3167,14 +3196,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* A threat at "him" or "her" is aimed at a person, not a group ("I
      * will kill him"): a threat all the same. */
     bool person = false;
-    for (uint32_t k = m->tb; !t && m->kind == DC_KIND_THREAT && k <= m->te;
-         k++)
-        if (tok_is_word(R, k, "him") || tok_is_word(R, k, "her")) {
-            resolved = (target){k, k + 1, 0, -1, TG_PRONOUN, 0, 0, 0,
-                                R->rs->toks[k].b, R->rs->toks[k].e, NO_TARGET};
-            t = &resolved;
-            person = true; /* "kill him", "break her neck" */
-        }
+    uint32_t pk = !t && m->kind == DC_KIND_THREAT ? person_object(R, m)
+                                                   : UINT32_MAX;
+    if (pk != UINT32_MAX) { /* "kill him", "break her neck" */
+        resolved = (target){pk, pk + 1, 0, -1, TG_PRONOUN, 0, 0, 0,
+                            R->rs->toks[pk].b, R->rs->toks[pk].e, NO_TARGET};
+        t = &resolved;
+        person = true;
+    }
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
@@ -3290,6 +3319,18 @@ static decorum_status rule_attack(run *R, const mention *m)
  * possession, and the humanity word is that verb's object: "Muslims don't
  * hate people", "Women do not trust people easily", "they have no
  * problem calling people ...". */
+/* A word that can stand between a linking verb and "not" as an adverb:
+ * an -ly word ("really", "simply") or "just", "even", "still", "so". */
+static bool adverb_like(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    uint32_t len = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    return (len > 3 && w[len - 2] == 'l' && w[len - 1] == 'y') ||
+           tok_is_word(R, k, "just") || tok_is_word(R, k, "even") ||
+           tok_is_word(R, k, "still") || tok_is_word(R, k, "so");
+}
+
 static bool denies_being(const run *R, const mention *neg)
 {
     uint32_t b = neg->tb;
@@ -3298,14 +3339,16 @@ static bool denies_being(const run *R, const mention *neg)
         kind_at(R, neg->te, DC_KIND_COPULA)) /* "never were human" */
         return true;
     /* A linking verb, or a pronoun holding one ("they're"), right before
-     * it or at most two words before ("are really really not"). */
+     * it, or with an adverb or two between ("are simply not", "are really
+     * really not"; "are good neighbours not people to fear" says something
+     * else). */
     for (uint32_t k = b, n = 0; k-- > 0 && n <= 2; n++) {
         if (kind_at(R, k, DC_KIND_COPULA))
             return true;
         const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
         if (p && (ent(R, p)->flags & DC_F_COPULA))
             return true;
-        if (t[k].type != TK_WORD || glue_at(R, k))
+        if (t[k].type != TK_WORD || glue_at(R, k) || !adverb_like(R, k))
             break;
     }
     /* A contrast: "they are animals, not people", "X are its, not humans":
@@ -3338,14 +3381,13 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
             return DECORUM_OK;
     if (!denies_being(R, neg))
         return DECORUM_OK;
-    /* The humanity word as a modifier of a plural noun: "not people
-     * smugglers", "not human shields", "not human rights abusers". */
-    if (m->te < R->rs->ntok) {
-        const tok *nx = &R->rs->toks[m->te];
-        if (nx->type == TK_WORD && !glue_at(R, m->te) && nx->e - nx->b >= 4 &&
-            R->n->text[nx->e - 1] == 's')
-            return DECORUM_OK;
-    }
+    /* "not people who steal", "not people to fear": a noun phrase the
+     * clause goes on to describe, not a denial of being human. (The
+     * humanity word inside a compound, "people smugglers", "human
+     * shields", is an allow entry of its own.) */
+    if (tok_is_word(R, m->te, "who") || tok_is_word(R, m->te, "that") ||
+        tok_is_word(R, m->te, "to"))
+        return DECORUM_OK;
     int dist = 0;
     const target *t =
         pick_target(R, neg->tb, neg->te, neg->b, neg->e, DIR_BACKWARD, &dist);
