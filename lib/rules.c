@@ -1092,6 +1092,15 @@ static bool is_determiner(const run *R, uint32_t ti)
  * "no woman". */
 static bool identity_ends_at(const run *R, uint32_t tb);
 
+/* A slur flagged plural ("retard", "bitch") in the singular and not
+ * after an identity word ("that Muslim slut"): an insult at one person,
+ * which names no group (rule_slur). */
+static bool singular_slur(const run *R, const mention *m)
+{
+    return (ent(R, m)->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
+           !(m->tb > 0 && identity_ends_at(R, m->tb));
+}
+
 static bool quantified(const run *R, uint32_t ti)
 {
     uint32_t from = ti > 3 ? ti - 3 : 0;
@@ -1202,8 +1211,7 @@ static decorum_status find_targets(run *R)
         case DC_KIND_SLUR:
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
-            if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
-                !(m->tb > 0 && identity_ends_at(R, m->tb)))
+            if (singular_slur(R, m))
                 continue;
             t.slur = 1;
             t.reclaimed = m->reclaimed;
@@ -2369,8 +2377,7 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
                 (o->kind != DC_KIND_EXCLUSION && o->kind != DC_KIND_SLUR &&
                  o->kind != DC_KIND_THREAT && o->kind != DC_KIND_DEROGATE))
                 continue;
-            if (o->kind == DC_KIND_SLUR && (e->flags & DC_F_PLURAL) &&
-                !plural_hit(R, o) && !(o->tb > 0 && identity_ends_at(R, o->tb)))
+            if (o->kind == DC_KIND_SLUR && singular_slur(R, o))
                 continue; /* an insult at one person, as in find_targets */
             const mention *neg;
             if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
@@ -2476,8 +2483,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * group's name to insult them: toxic, not hate ("you're a retard",
      * "that bitch"); said of a group ("every woman is a whore") or after
      * an identity word ("that Muslim slut") it is the slur. */
-    if ((e->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
-        !(m->tb > 0 && identity_ends_at(R, m->tb))) { /* "Muslim slut" */
+    if (singular_slur(R, m)) {
         int dist = 0;
         const target *t =
             pick_target(R, m->tb, m->te, m->b, m->e, DIR_BACKWARD, &dist);
