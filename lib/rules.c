@@ -117,6 +117,13 @@ struct dc_rules {
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
     uint8_t *kind_of;
+    /* [n_entries] the lengths of the entries' why and group strings, for
+     * the reasons that quote them (which then need no strlen). Past
+     * UINT16_MAX a length is cut to it: a piece that long is cut to the
+     * reason's room (REASON_MAX) all the same. */
+    struct entry_lens {
+        uint16_t why, group;
+    } *lens;
     size_t n_entries;
 };
 
@@ -212,8 +219,21 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    for (size_t i = 0; i < lx->n; i++)
-        r->kind_of[i] = lx->entries[i].kind;
+    r->lens = dc_malloc(al, (lx->n ? lx->n : 1) * sizeof *r->lens);
+    if (!r->lens) {
+        dc_free(al, r->kind_of, lx->n ? lx->n : 1);
+        dc_free(al, r, sizeof *r);
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        size_t why = e->why ? strlen(e->why) : 0;
+        size_t group = e->group ? strlen(e->group) : 0;
+        r->kind_of[i] = e->kind;
+        r->lens[i].why = (uint16_t)(why < UINT16_MAX ? why : UINT16_MAX);
+        r->lens[i].group =
+            (uint16_t)(group < UINT16_MAX ? group : UINT16_MAX);
+    }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         if (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_NOUN) &&
@@ -231,6 +251,7 @@ void dc_rules_free(const dc_alloc *al, dc_rules *r)
     if (!r)
         return;
     dc_free(al, r->kind_of, r->n_entries ? r->n_entries : 1);
+    dc_free(al, r->lens, (r->n_entries ? r->n_entries : 1) * sizeof *r->lens);
     dc_free(al, r, sizeof *r);
 }
 
@@ -1263,8 +1284,9 @@ static size_t utf8_cut(const char *s, size_t len)
 /* Reasons are built for every finding on the hot path, and nearly every
  * finding reaches the output, so they are put together from pieces whose
  * lengths are known where they can be: a literal's at compile time (LIT),
- * a string's by one strlen (piece_str), a quote of the text cut to whole
- * characters (piece_text). A printf-like formatter scanned every format for its
+ * an entry's why and group strings' from the load (entry_why,
+ * entry_group), another string's by one strlen (piece_str), a quote of
+ * the text cut to whole characters (piece_text). A printf-like formatter scanned every format for its
  * conversions on every call: 290 instructions a reason, where the pieces
  * take about a third of that. */
 typedef struct piece {
@@ -1278,6 +1300,18 @@ typedef struct piece {
 static inline piece piece_str(const char *s)
 {
     return (piece){s, s ? strlen(s) : 0};
+}
+
+/* An entry's why and group strings, their lengths known from the load
+ * (dc_rules.lens). */
+static inline piece entry_why(const run *R, const dc_entry *e)
+{
+    return (piece){e->why, R->rules->lens[e - R->lx->entries].why};
+}
+
+static inline piece entry_group(const run *R, const dc_entry *e)
+{
+    return (piece){e->group, R->rules->lens[e - R->lx->entries].group};
 }
 
 /* At most w bytes of s (none when w <= 0), not ending inside a
@@ -1367,8 +1401,11 @@ static piece target_label(const run *R, const target *t, char *buf,
                           size_t cap)
 {
     const char *g = "";
-    if (t->entry >= 0)
-        g = R->lx->entries[t->entry].group;
+    const dc_entry *ge = NULL; /* the entry g comes from */
+    if (t->entry >= 0) {
+        ge = &R->lx->entries[t->entry];
+        g = ge->group;
+    }
     if (!g || !*g) {
         const tok *a = &R->rs->toks[t->tb];
         const tok *z = &R->rs->toks[t->te - 1];
@@ -1384,9 +1421,9 @@ static piece target_label(const run *R, const target *t, char *buf,
             break;
         }
     if (*cat)
-        return (piece){buf, JOIN(buf, cap, piece_str(g), LIT(" people ("),
+        return (piece){buf, JOIN(buf, cap, entry_group(R, ge), LIT(" people ("),
                                  piece_str(cat), LIT(")"))};
-    return (piece){buf, JOIN(buf, cap, piece_str(g), LIT(" people"))};
+    return (piece){buf, JOIN(buf, cap, entry_group(R, ge), LIT(" people"))};
 }
 
 typedef struct finding_spec {
@@ -1960,23 +1997,23 @@ static float severity_weight(int sev, float w1, float w2, float w3)
     return sev >= 3 ? w3 : sev == 2 ? w2 : w1;
 }
 
-static const char *signal_verb(decorum_signal s)
+static piece signal_verb(decorum_signal s)
 {
     switch (s) {
     case DECORUM_SIGNAL_DEHUMANIZATION:
-        return "dehumanizing language";
+        return LIT("dehumanizing language");
     case DECORUM_SIGNAL_DEROGATION:
-        return "derogation";
+        return LIT("derogation");
     case DECORUM_SIGNAL_THREAT:
-        return "threat of violence";
+        return LIT("threat of violence");
     case DECORUM_SIGNAL_EXCLUSION:
-        return "call for exclusion";
+        return LIT("call for exclusion");
     case DECORUM_SIGNAL_STEREOTYPE:
-        return "stereotype";
+        return LIT("stereotype");
     case DECORUM_SIGNAL_INSULT:
-        return "insult";
+        return LIT("insult");
     default:
-        return decorum_signal_name(s);
+        return piece_str(decorum_signal_name(s));
     }
 }
 
@@ -2067,9 +2104,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
         fs.flags |= DECORUM_SPAN_CONTEXT;
     uint32_t r;
     decorum_status st =
-        REASON(R, &r, piece_str(signal_verb(sig)), LIT(" aimed at "), label,
+        REASON(R, &r, signal_verb(sig), LIT(" aimed at "), label,
                from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
-               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2093,14 +2130,14 @@ static decorum_status attack_on_other(run *R, const mention *m,
     fs.attribute = attr;
     fs.weight = w;
     fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
-    const char *who = t->type == TG_YOU ? "the person addressed"
-                      : t->type == TG_NP ? "a non-protected target"
-                                         : "someone";
+    piece who = t->type == TG_YOU ? LIT("the person addressed")
+                : t->type == TG_NP ? LIT("a non-protected target")
+                                   : LIT("someone");
     uint32_t r;
     decorum_status st =
-        REASON(R, &r, piece_str(signal_verb(sig)), LIT(" aimed at "),
-               piece_str(who), LIT(" (not a protected group): "),
-               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
+        REASON(R, &r, signal_verb(sig), LIT(" aimed at "),
+               who, LIT(" (not a protected group): "),
+               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2517,8 +2554,8 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? piece_str(e->group) : LIT("a group"), LIT(": "),
-               piece_str(e->why), evasion_note(evasion_flags(R, m->b, m->e)));
+               *e->group ? entry_group(R, e) : LIT("a group"), LIT(": "),
+               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2539,8 +2576,8 @@ static decorum_status code_word(run *R, const target *t)
     fs.hate = true;
     uint32_t r;
     decorum_status st =
-        REASON(R, &r, LIT("code word for "), piece_str(ce->group), LIT(": "),
-               piece_str(ce->why));
+        REASON(R, &r, LIT("code word for "), entry_group(R, ce), LIT(": "),
+               entry_why(R, ce));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3502,7 +3539,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
-    if ((st = REASON(R, &r, LIT("profanity: "), piece_str(e->why),
+    if ((st = REASON(R, &r, LIT("profanity: "), entry_why(R, e),
                      evasion_note(evasion_flags(R, m->b, m->e)))) !=
         DECORUM_OK)
         return st;
@@ -3622,7 +3659,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         R, &r,
         sig == DECORUM_SIGNAL_CONSPIRACY ? LIT("conspiracy trope")
                                          : LIT("hate code"),
-        LIT(" "), what, LIT(": "), piece_str(e->why));
+        LIT(" "), what, LIT(": "), entry_why(R, e));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3721,7 +3758,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             piece_text(R->n->text + b, al > 40 ? 40 : al), LIT("' secretly '"),
             piece_text(R->n->text + action->b, xl > 30 ? 30 : xl), LIT("' '"),
             piece_text(R->n->text + object->b, ol > 30 ? 30 : ol), LIT("'; "),
-            piece_str(ae->why));
+            entry_why(R, ae));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
