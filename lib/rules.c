@@ -488,14 +488,31 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * run's end. */
                     tok *tp = toks + nt;
                     uint32_t sc[2] = {sent, clause}, k = (uint32_t)nt;
-                    while (s[rv->e] == ' ' && rv[1].b == rv->e + 1) {
+                    /* Two words a turn: the second is looked at only when
+                     * the first is followed by a run, so rv[2] is there
+                     * (at worst the sentinel). */
+                    for (;;) {
+                        if (s[rv->e] != ' ' || rv[1].b != rv->e + 1)
+                            break;
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
                         memcpy(&tp->sent, sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->pad = 0;
-                        tok_at[rv->b] = (uint16_t)k++;
-                        tp++;
-                        rv++;
+                        tok_at[rv->b] = (uint16_t)k;
+                        if (s[rv[1].e] != ' ' || rv[2].b != rv[1].e + 1) {
+                            k++;
+                            tp++;
+                            rv++;
+                            break;
+                        }
+                        memcpy(&tp[1].b, rv + 1, 2 * sizeof tp->b);
+                        memcpy(&tp[1].sent, sc, sizeof sc);
+                        tp[1].type = TK_WORD;
+                        tp[1].ch = tp[1].quoted = tp[1].pad = 0;
+                        tok_at[rv[1].b] = (uint16_t)(k + 1);
+                        k += 2;
+                        tp += 2;
+                        rv += 2;
                     }
                     nt = k;
                     i = rv->b;
