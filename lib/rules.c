@@ -2325,6 +2325,10 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
     for (int pass = 0; pass < 2; pass++) {
+        /* The second pass is for slurs the first left unclaimed: claimed
+         * now that another was (the ingroup changed), or banter. With none
+         * such, it would change nothing. */
+        bool claimed = false, banter = false;
         for (size_t i = 0; i < rs->nm; i++) {
             mention *m = &rs->m[i];
             const dc_entry *e = ent(R, m);
@@ -2347,6 +2351,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 m->reclaimed = 1;
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
+                claimed = true;
             } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
                        casual(R, m, false)) {
                 /* Not claimed, but not used against anyone either: the
@@ -2354,8 +2359,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                  * the writer is not credited with the group, though. Only
                  * slurs the lexicon marks as common in such banter. */
                 m->reclaimed = 1;
+            } else {
+                banter |= (e->flags & DC_F_BANTER) != 0;
             }
         }
+        if (!claimed && !banter)
+            break;
     }
 }
 
