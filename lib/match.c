@@ -2959,6 +2959,8 @@ typedef struct pend {
     size_t a;         /* where it starts */
     uint64_t h;       /* hash state after t[a, end of the run), if !lazy */
     const hslot *sl;  /* the slot of t[a, end of the run): HV_PREFIX */
+    uint32_t next;    /* sl->next, and whether sl->val has HV_CPREFIX: */
+    bool cpre;        /* go_on_maybe reads no slot (a miss in 1.3 MB) */
     bool lazy;        /* h not computed yet (pend_h) */
 } pend;
 /* At most this many: each starts at a word start within HASH_MAXLEN. */
@@ -2985,25 +2987,27 @@ static inline void wpass_init(wpass *w)
     w->rlast = 0;
 }
 
-/* sl's phrases are pending from a; next is sl->next, which the memo
- * keeps so that a word seen before does not read its slot. */
-static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl,
-                             uint32_t next)
+/* sl's phrases are pending from a. */
+static inline void pend_push(wpass *w, size_t a, uint64_t h, const hslot *sl)
 {
     if (w->nnxt < PEND_MAX) {
-        w->nxt[w->nnxt++] = (pend){a, h, sl, false};
-        w->nnext |= next;
+        w->nxt[w->nnxt++] =
+            (pend){a, h, sl, sl->next, (sl->val & HV_CPREFIX) != 0, false};
+        w->nnext |= sl->next;
     }
 }
 
 /* pend_push() for a word the loop does from the memo, which has no hash
  * state: most phrases pending after a frequent word ("the", "go") do not
- * go on, and then its hash is never needed (pend_h). */
+ * go on, and then its hash is never needed (pend_h). val and next are
+ * sl->val and sl->next, which the memo keeps so that a word seen before
+ * does not read its slot. */
 static inline void pend_push_lazy(wpass *w, size_t a, const hslot *sl,
-                                  uint32_t next)
+                                  uint32_t val, uint32_t next)
 {
     if (w->nnxt < PEND_MAX) {
-        w->nxt[w->nnxt++] = (pend){a, 0, sl, true};
+        w->nxt[w->nnxt++] =
+            (pend){a, 0, sl, next, (val & HV_CPREFIX) != 0, true};
         w->nnext |= next;
     }
 }
@@ -3137,7 +3141,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
     const pend *cur = w->cur;
     for (size_t c = 0; c < w->ncur; c++) {
         size_t a0 = cur[c].a;
-        if (a - a0 >= hmax || !(cur[c].sl->next & first))
+        if (a - a0 >= hmax || !(cur[c].next & first))
             continue;
         uint64_t hd = (pend_h(t, w, &cur[c]) * kg + G) - HASH_SEED;
         if (hr_ok && R - a0 <= hmax) {
@@ -3148,7 +3152,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                 !report(s, sl->val & HV_ID, a0, R))
                 return false;
             if (sl && (sl->val & HV_PREFIX))
-                pend_push(w, a0, H, sl, sl->next);
+                pend_push(w, a0, H, sl);
         }
         for (size_t k = 0; k < ne; k++) {
             size_t e = ends[k];
@@ -3160,7 +3164,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                 !report(s, v & HV_ID, a0, e))
                 return false;
         }
-        uint32_t lasts = cur[c].sl->val & HV_CPREFIX ? cur[c].sl->lasts : 0;
+        uint32_t lasts = cur[c].cpre ? cur[c].sl->lasts : 0;
         for (size_t l = 1; lasts && a + l < R && a + l - a0 <= hmax; l++) {
             size_t e = a + l, k = 0;
             if (!(lasts & 1u << (l <= 31 ? l - 1 : 31)))
@@ -3194,9 +3198,9 @@ static inline __attribute__((always_inline)) bool go_on_maybe(const dc_matcher *
 {
     const pend *p = &w->cur[0];
     const size_t hmax = m->hmax_word;
-    if (w->ncur != 1 || a - w->rlast != 1 || (p->sl->val & HV_CPREFIX))
+    if (w->ncur != 1 || a - w->rlast != 1 || p->cpre)
         return true;
-    if (a - p->a >= hmax || !(p->sl->next & 1u << (t[a] & 31)))
+    if (a - p->a >= hmax || !(p->next & 1u << (t[a] & 31)))
         return false;
     uint64_t hd = (pend_h(t, w, p) * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
     bool any = R - p->a <= hmax &&
@@ -3499,7 +3503,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
             if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
                 return false;
             if (sl->val & HV_PREFIX)
-                pend_push(w, a, h, sl, sl->next);
+                pend_push(w, a, h, sl);
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */
@@ -3592,7 +3596,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
             return false;
         if (sl->val & HV_PREFIX)
-            pend_push(w, a, h, sl, sl->next);
+            pend_push(w, a, h, sl);
     }
     uint64_t one = 0;
     if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN) {
@@ -3739,7 +3743,7 @@ static bool match_words(scan *s)
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (val & HV_PREFIX)
-                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], (uint32_t)aux);
+                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val, (uint32_t)aux);
             pend_swap(&w, i);
             a = na, i = ni, set = nset;
             continue;
