@@ -130,7 +130,7 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 1u
+#define BLOB_VERSION 2u
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -191,8 +191,10 @@ typedef struct hslot {
 #define F_SUF 1u   /* pieces of 3+ bytes, by their last three */
 #define F_S1 2u    /* first words of 3+ bytes of HV_CAND phrases, by last 3 */
 #define F_N 3u
-#define AC_SYMS 37u
-#define AC_MAX 65535u
+/* The automaton's symbols (code5): a state's row is 32 16-bit targets,
+ * one cache line. */
+#define AC_SYMS 32u
+#define AC_MAX 32767u
 /* Three bytes, each a-z, 0-9 or another (6-bit codes): one bit each. */
 #define CTRI_WORDS ((1u << 18) / 64u)
 /* Longer literals stay in the database; sizes the prefix hash array of
@@ -260,11 +262,13 @@ struct dc_matcher {
     uint64_t pow[HASH_MAXLEN + 1]; /* HASH_MUL to the power i */
     uint64_t *ctri;      /* [CTRI_WORDS] the first three bytes of the
                           * single-word HV_CAND literals, by ctri_bit() */
-    /* An Aho-Corasick automaton over code6() of the single-word HV_CAND
-     * literals: from the state at offset o (state * AC_SYMS), code c leads
-     * to ac[o + c] >> 1, with bit 0 set if one of them ends there. NULL if
-     * there are too many states (then every word may hold one). */
-    uint32_t *ac;
+    /* An Aho-Corasick automaton over code5() of the single-word HV_CAND
+     * literals: from state x, code c leads to ac[x * AC_SYMS + c] >> 1,
+     * with bit 0 set if one of them ends there (or a literal that differs
+     * only in its digits: code5 does not tell them apart, a filter before
+     * the look-ups). NULL if there are too many states (then every word
+     * may hold one). */
+    uint16_t *ac;
     size_t ac_states;
     uint64_t s1_short[21]; /* first words of 1-2 bytes [a-z0-9] of HV_CAND
                             * phrases: bit 36 * c0 + c1, or c0 for one */
@@ -489,6 +493,22 @@ static inline unsigned code6(unsigned char c)
 {
     return code6_tab[c];
 }
+
+/* a-z 0-25, 0-9 26, anything else 27: the automaton's symbols. The
+ * digits are one symbol, so that a state's row of AC_SYMS (32) 16-bit
+ * targets is one 64-byte line: the automaton was 37 symbols of 32 bits,
+ * 418 KB, its walk a chain of L2 misses. */
+static const uint8_t code5_tab[256] = {
+#define O16 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27
+    O16, O16, O16,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27,
+    O16,
+    O16,
+    27, 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 27, 27, 27, 27,
+    O16, O16, O16, O16, O16, O16, O16, O16,
+#undef O16
+};
 
 /* The m->ctri bit of the three bytes s[0..2]. */
 static inline size_t ctri_bit(const unsigned char *s)
@@ -1173,7 +1193,7 @@ static decorum_status build_ac(const dc_alloc *al, dc_matcher *m,
             continue;
         size_t st = 0;
         for (size_t k = 0; k < p->len; k++) {
-            uint16_t *nx = &ac[st * AC_SYMS + code6(t[k])];
+            uint16_t *nx = &ac[st * AC_SYMS + code5_tab[t[k]]];
             if (!*nx)
                 *nx = (uint16_t)states++;
             st = *nx;
@@ -1205,7 +1225,7 @@ static decorum_status build_ac(const dc_alloc *al, dc_matcher *m,
     if (m->ac) {
         m->ac_states = states;
         for (size_t i = 0; i < states * AC_SYMS; i++)
-            m->ac[i] = (uint32_t)ac[i] * AC_SYMS << 1 | out[ac[i]];
+            m->ac[i] = (uint16_t)(ac[i] << 1 | out[ac[i]]);
     }
     dc_free(al, ac, cap * AC_SYMS * sizeof *ac);
     dc_free(al, out, cap);
@@ -1834,18 +1854,11 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
             m->tiny[i].len > 2)
             return false;
     if (m->ac) {
-        /* A state's row o .. o + AC_SYMS - 1 must be inside. */
-        size_t lim = m->ac_states * AC_SYMS, i = 0;
-        uint32_t top = (uint32_t)(lim - AC_SYMS);
-        u32x4 over = {0, 0, 0, 0};
-        for (; i + 4 <= lim; i += 4) {
-            u32x4 v;
-            memcpy(&v, m->ac + i, 16);
-            over |= (u32x4)((v >> 1) > top);
-        }
-        for (; i < lim; i++)
-            bad |= (m->ac[i] >> 1) > top;
-        if (bad | over[0] | over[1] | over[2] | over[3])
+        /* Every target must be a state. */
+        size_t lim = m->ac_states * AC_SYMS;
+        for (size_t i = 0; i < lim; i++)
+            bad |= (size_t)(m->ac[i] >> 1) >= m->ac_states;
+        if (bad)
             return false;
     }
     if (!m->hash)
@@ -1938,7 +1951,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     m->lits = (char *)at[S_LITS];
     m->filt = (uint32_t *)at[S_FILT];
     m->ctri = (uint64_t *)at[S_CTRI];
-    m->ac = (uint32_t *)at[S_AC];
+    m->ac = (uint16_t *)at[S_AC];
     m->tiny = (struct tinylit *)at[S_TINY];
     const void *ptr[S_N];
     size_t want[S_N];
@@ -3230,10 +3243,10 @@ static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
         return 0;
     bool inside = m->hmax_cand && L >= 3;
     if (inside && m->ac) {
-        const uint32_t *ac = m->ac;
-        uint32_t x = 0;
+        const uint16_t *ac = m->ac;
+        size_t x = 0;
         for (size_t k = 0; k < L && !(x & 1); k++)
-            x = ac[(x >> 1) + code6_tab[w[k]]];
+            x = ac[(x >> 1) * AC_SYMS + code5_tab[w[k]]];
         inside = x & 1;
     }
     if (inside) {
