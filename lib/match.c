@@ -2986,7 +2986,7 @@ typedef struct wpass {
     pend *cur;       /* [ncur] seen up to rlast */
     pend *nxt;       /* [nnxt] seen up to the run now */
     size_t ncur, nnxt;
-    uint32_t next;   /* OR of cur[*].sl->next */
+    uint32_t next;   /* OR of cur[*].sl->next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
 } wpass;
@@ -3741,8 +3741,7 @@ static bool match_words(scan *s)
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
-            if (w.ncur && (w.next & 1u << (t[a] & 31)) &&
-                !pend_go(s, &w, a, i))
+            if ((w.next & 1u << (t[a] & 31)) && !pend_go(s, &w, a, i))
                 return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe
