@@ -666,6 +666,31 @@ Test(match, short_terms_and_their_limits)
     check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The automaton over compound-eligible words reads every digit as one
+ * symbol (a state's row is one cache line): it is a filter, and the
+ * look-ups after it tell the digits apart. */
+Test(match, compound_terms_with_digits)
+{
+    static const char text[] =
+        "kill\tthreat\t-\t3\tverb\tkilling\n"
+        "all\tquantifier\t-\t-\t-\tquantifier\n"
+        "k88k\tslur\treligion:jewish\t3\t-\tslur\n"
+        "x14z\tslur\treligion:jewish\t3\tcompound\tslur\n";
+    static const hit_case cases[] = {
+        /* k88k has two letters: not compound-eligible, but a piece */
+        {"killallk88k", "kill+kill"},
+        {"killallk89k", ""},
+        {"killallk8k", ""},
+        {"k88k", "k88k=k88k"},
+        {"k99k", ""},
+        {"allx14z", "x14z+x14z"},
+        {"killallx14z", "kill+kill | x14z+x14z"},
+        {"killallx41z", ""},
+        {"allx41z x15z", ""},
+    };
+    check_cases(text, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Forms and splits that would read another word: found on real tweets
  * (bench/out/corpus.txt) and ruled out. */
 Test(match, false_friends)
