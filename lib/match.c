@@ -191,7 +191,7 @@ typedef struct hslot {
 #define F_SUF 1u   /* pieces of 3+ bytes, by their last three */
 #define F_S1 2u    /* first words of 3+ bytes of HV_CAND phrases, by last 3 */
 #define F_N 3u
-/* The automaton's symbols (code5): a state's row is 32 16-bit targets,
+/* The automaton's symbols (code5_tab): a state's row is 32 16-bit targets,
  * one cache line. */
 #define AC_SYMS 32u
 #define AC_MAX 32767u
@@ -262,7 +262,7 @@ struct dc_matcher {
     uint64_t pow[HASH_MAXLEN + 1]; /* HASH_MUL to the power i */
     uint64_t *ctri;      /* [CTRI_WORDS] the first three bytes of the
                           * single-word HV_CAND literals, by ctri_bit() */
-    /* An Aho-Corasick automaton over code5() of the single-word HV_CAND
+    /* An Aho-Corasick automaton over code5_tab[] of the single-word HV_CAND
      * literals: from state x, code c leads to ac[x * AC_SYMS + c] >> 1,
      * with bit 0 set if one of them ends there (or a literal that differs
      * only in its digits: code5 does not tell them apart, a filter before
