@@ -1144,8 +1144,6 @@ static bool is_determiner(const run *R, uint32_t ti)
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
 }
 
-/* A quantifier or "no" ends right before token ti: "every last Mexican",
- * "no woman". */
 static bool identity_ends_at(const run *R, uint32_t tb);
 
 /* A slur flagged plural ("retard", "bitch") in the singular and not
@@ -1157,6 +1155,8 @@ static bool singular_slur(const run *R, const mention *m)
            !(m->tb > 0 && identity_ends_at(R, m->tb));
 }
 
+/* A quantifier or "no" ends right before token ti: "every last Mexican",
+ * "no woman". */
 static bool quantified(const run *R, uint32_t ti)
 {
     uint32_t from = ti > 3 ? ti - 3 : 0;
@@ -2147,13 +2147,22 @@ static decorum_status attack_on_group(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
+/* A person no target word names: "kill him", "dumb bitch"
+ * (attack_on_other says "someone"). */
+static const target someone = {.type = TG_PRONOUN, .entry = -1};
+
 /* Attack language aimed at a person or a non-protected target: toxic, not
- * hate. */
+ * hate. Counted for the model whether or not it is asserted; weighed in
+ * full at the person addressed, by 3/4 elsewhere. */
 static decorum_status attack_on_other(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       decorum_attribute attr, float w)
 {
     const dc_entry *e = ent(R, m);
+    R->untargeted = true;
+    if (t->type == TG_YOU)
+        R->out->rf[DC_RF_INSULT_YOU] = 1;
+    R->out->rf[DC_RF_INSULT_ANY] = 1;
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
     if (sc != SC_ASSERTED)
@@ -2163,7 +2172,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     fs.e = m->e;
     fs.signal = sig;
     fs.attribute = attr;
-    fs.weight = w;
+    fs.weight = t->type == TG_YOU ? w : w * 0.75f;
     fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
     piece who = t->type == TG_YOU ? LIT("the person addressed")
                 : t->type == TG_NP ? LIT("a non-protected target")
@@ -2568,22 +2577,12 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
         int dist = 0;
         const target *t =
             pick_target(R, m->tb, m->te, m->b, m->e, DIR_BACKWARD, &dist);
-        if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN)) {
-            /* With no target word it is still said of someone ("dumb
-             * bitch", "shut up, retard"): an ambiguous one has passed
-             * used_of_people. */
-            target someone = {0};
-            someone.type = TG_PRONOUN; /* attack_on_other: "someone" */
-            if (!t || (t->type != TG_YOU && t->type != TG_NP))
-                t = &someone;
-            R->untargeted = true;
-            if (t->type == TG_YOU)
-                R->out->rf[DC_RF_INSULT_YOU] = 1;
-            R->out->rf[DC_RF_INSULT_ANY] = 1;
-            return attack_on_other(R, m, t, DECORUM_SIGNAL_INSULT,
-                                   DECORUM_INSULT,
-                                   t->type == TG_YOU ? w : w * 0.75f);
-        }
+        /* With no target word it is still said of someone ("dumb
+         * bitch", "shut up, retard"): an ambiguous one has passed
+         * used_of_people. */
+        if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN))
+            return attack_on_other(R, m, t ? t : &someone,
+                                   DECORUM_SIGNAL_INSULT, DECORUM_INSULT, w);
     }
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
@@ -2960,8 +2959,6 @@ static const target *group_subject(const run *R, const mention *m)
     return NULL;
 }
 
-/* Dehumanizing, derogating, threatening, excluding and stereotyping
- * language: find the target, then judge. */
 /* After a verb, "her" followed by a word is a possessive ("hang her
  * coat", "beat her time") and "him"/"her" before an article the first of
  * two objects ("shoot him a text", "burn her a CD"): not what the verb is
@@ -2975,17 +2972,19 @@ static bool object_of_two(const run *R, uint32_t k)
            (tok_is_word(R, k, "her") && !glue_at(R, k + 1));
 }
 
-/* The token of "him" or "her" inside the phrase or right after it, the
- * person a threat is aimed at, or UINT32_MAX. */
-static uint32_t person_object(const run *R, const mention *m)
+/* "him" or "her" inside the phrase or right after it: the threat is
+ * aimed at a person. */
+static bool person_object(const run *R, const mention *m)
 {
     for (uint32_t k = m->tb; k <= m->te; k++)
         if ((tok_is_word(R, k, "him") || tok_is_word(R, k, "her")) &&
             (k < m->te || !object_of_two(R, k)))
-            return k;
-    return UINT32_MAX;
+            return true;
+    return false;
 }
 
+/* Dehumanizing, derogating, threatening, excluding and stereotyping
+ * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -3045,16 +3044,17 @@ static decorum_status rule_attack(run *R, const mention *m)
              * says what they are. "I hate people who hate ...", "I think
              * people who hate ...": the hatred is someone else's. */
             bool self = false;
-            for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++) {
+            for (uint32_t j = k, lo = k > 3 ? k - 3 : 0; j-- > lo;) {
                 const mention *ps = mention_at(R, j, DC_KIND_PRONOUN_SELF);
-                if (ps && (ent(R, ps)->flags & DC_F_COPULA))
-                    self = true;
-                else if (ps)
-                    self = j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA);
-                else if (!kind_at(R, j, DC_KIND_COPULA) &&
-                         (kind_at(R, j, DC_KIND_HATE_VERB) ||
-                          kind_at(R, j, DC_KIND_REPORT)))
-                    self = false;
+                if (ps) {
+                    self = (ent(R, ps)->flags & DC_F_COPULA) ||
+                           (j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA));
+                    break;
+                }
+                if (!kind_at(R, j, DC_KIND_COPULA) &&
+                    (kind_at(R, j, DC_KIND_HATE_VERB) ||
+                     kind_at(R, j, DC_KIND_REPORT)))
+                    break; /* "I hate people who", "I think people who" */
             }
             if (!self) {
                 char buf[96];
@@ -3178,20 +3178,25 @@ static decorum_status rule_attack(run *R, const mention *m)
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
-    /* Threats and calls for exclusion are calls: a modal ("should be
-     * shot"), a wish, or an imperative ("deport them all"). The same verbs
-     * narrate history and news ("Iran hangs gay men", "were kept out"). */
     /* "I'll kill you", "I'll break her neck": the writer's will in the
      * contraction (flag `will`), right before a severe threat at one
      * person. Not for milder verbs or groups: "I'll beat you at chess",
      * "we'll crush the Germans on Saturday". */
+    /* "kill him": asked once, of the threats that can use it */
+    bool at_person = m->kind == DC_KIND_THREAT &&
+                     (!t || (e->severity >= 3 && m->tb > 0)) &&
+                     person_object(R, m);
     bool intent = false;
     if (m->kind == DC_KIND_THREAT && e->severity >= 3 && m->tb > 0 &&
         ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
-         person_object(R, m) != UINT32_MAX)) {
+         at_person)) {
         const mention *pw = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF);
         intent = pw && (ent(R, pw)->flags & DC_F_WILL);
     }
+    /* Threats and calls for exclusion are calls: a modal ("should be
+     * shot"), a wish, an imperative ("deport them all"), or the writer's
+     * will. The same verbs narrate history and news ("Iran hangs gay
+     * men", "were kept out"). */
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
         !intent && !is_call(R, m)) {
         /* Narrated violence whose doer is a whole group ("black people
@@ -3282,15 +3287,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* A threat at "him" or "her" is aimed at a person, not a group ("I
      * will kill him"): a threat all the same. */
-    bool person = false;
-    uint32_t pk = !t && m->kind == DC_KIND_THREAT ? person_object(R, m)
-                                                   : UINT32_MAX;
-    if (pk != UINT32_MAX) { /* "kill him", "break her neck" */
-        resolved = (target){pk, pk + 1, 0, -1, TG_PRONOUN, 0, 0, 0,
-                            R->rs->toks[pk].b, R->rs->toks[pk].e, NO_TARGET};
-        t = &resolved;
-        person = true;
-    }
+    bool person = !t && at_person; /* "kill him", "break her neck" */
+    if (person)
+        t = &someone;
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
@@ -3382,30 +3381,19 @@ static decorum_status rule_attack(run *R, const mention *m)
                                      : DECORUM_INSULT;
         decorum_signal osig =
             sig == DECORUM_SIGNAL_THREAT ? sig : DECORUM_SIGNAL_INSULT;
-        R->untargeted = true;
-        if (m->kind == DC_KIND_HATE_VERB)
-            return DECORUM_OK; /* "I hate the government": an opinion */
-        /* "This tax policy is cancer": a metaphor about an institution or
-         * an idea is criticism, not an insult. */
-        if (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE)
+        /* "I hate the government": an opinion; "this tax policy is
+         * cancer": a metaphor about an institution or an idea is
+         * criticism, not an insult. */
+        if (m->kind == DC_KIND_HATE_VERB ||
+            (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE)) {
+            R->untargeted = true;
             return DECORUM_OK;
-        float ow = t->type == TG_YOU ? w : w * 0.75f;
-        if (t->type == TG_YOU)
-            R->out->rf[DC_RF_INSULT_YOU] = 1;
-        R->out->rf[DC_RF_INSULT_ANY] = 1;
-        return attack_on_other(R, m, t, osig, attr, ow);
+        }
+        return attack_on_other(R, m, t, osig, attr, w);
     }
     return DECORUM_OK;
 }
 
-/* Does the negation deny being something? It is a negated copula
- * ("aren't": flag `copula` in grammar.tsv) or one follows it ("never were
- * human"), or a linking verb or a pronoun holding one ("they're") comes
- * before it, at most two words before ("are simply not"), or before a
- * contrast. After "do", a modal or "have" it negates a verb or a
- * possession, and the humanity word is that verb's object: "Muslims don't
- * hate people", "Women do not trust people easily", "they have no
- * problem calling people ...". */
 /* A word that can stand between a linking verb and "not" as an adverb:
  * an -ly word ("really", "simply") or "just", "even", "still", "so". */
 static bool adverb_like(const run *R, uint32_t k)
@@ -3418,6 +3406,14 @@ static bool adverb_like(const run *R, uint32_t k)
            tok_is_word(R, k, "still") || tok_is_word(R, k, "so");
 }
 
+/* Does the negation deny being something? It is a negated copula
+ * ("aren't": flag `copula` in grammar.tsv) or one follows it ("never were
+ * human"), or a linking verb or a pronoun holding one ("they're") comes
+ * before it, at most two words before ("are simply not"), or before a
+ * contrast. After "do", a modal or "have" it negates a verb or a
+ * possession, and the humanity word is that verb's object: "Muslims don't
+ * hate people", "Women do not trust people easily", "they have no
+ * problem calling people ...". */
 static bool denies_being(const run *R, const mention *neg)
 {
     uint32_t b = neg->tb;
