@@ -727,6 +727,22 @@ Test(match, false_friends)
     check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A key's inflection with one hit that token_cands must also look at
+ * (MEMO_LOOK: kill + as) goes to plain_word when seen again, which takes
+ * the hit from the memo: no test reached that branch. */
+Test(match, seen_inflection_with_compound_look)
+{
+    static const char text[] =
+        "kill\tthreat\t-\t3\tverb\tkilling\n"
+        "as\tglue\t-\t-\t-\tglue\n"
+        "killa\tinsult\t-\t2\t-\tinsult\n";
+    static const hit_case cases[] = {
+        {"killas", "killas=killa"},
+        {"killas killas", "killas=killa | killas=killa"},
+    };
+    check_cases(text, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Star forms: each text matches `hits` times (0 or 1), as a masked form of
  * entry `entry` of a lexicon of its own. */
 typedef struct star_case {
