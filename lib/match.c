@@ -452,12 +452,18 @@ static void pow_fill(dc_matcher *m)
         m->pow[i] = m->pow[i - 1] * HASH_MUL;
 }
 
-static uint64_t hash_bytes(const unsigned char *s, size_t len)
+/* The hash state after the bytes w[0, L). */
+static inline uint64_t hash_word(const unsigned char *w, size_t L)
 {
     uint64_t h = HASH_SEED;
-    for (size_t i = 0; i < len; i++)
-        h = hash_step(h, s[i]);
-    return hash_fin(h);
+    for (size_t q = 0; q < L; q++)
+        h = hash_step(h, w[q]);
+    return h;
+}
+
+static uint64_t hash_bytes(const unsigned char *s, size_t len)
+{
+    return hash_fin(hash_word(s, len));
 }
 
 /* The filter slot of the three bytes s[0..2]. */
@@ -476,18 +482,20 @@ static const uint8_t byte_cls[256] = {
     ['r'] = BC_INFL, ['n'] = BC_INFL, ['g'] = BC_INFL,
 };
 
+/* A byte's code: a-z 0-25, the digits D(0)..D(9), anything else O. */
+#define O16(O) O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O
+#define CODE_TAB(D, O)                                                       \
+    {O16(O), O16(O), O16(O),                                                 \
+     D(0), D(1), D(2), D(3), D(4), D(5), D(6), D(7), D(8), D(9),             \
+     O, O, O, O, O, O, O16(O), O16(O),                                       \
+     O, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,                    \
+     15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, O, O, O, O, O,              \
+     O16(O), O16(O), O16(O), O16(O), O16(O), O16(O), O16(O), O16(O)}
+#define DIGIT6(k) (26 + (k))
+#define DIGIT5(k) 26
+
 /* a-z 0-25, 0-9 26-35, anything else 36. */
-static const uint8_t code6_tab[256] = {
-#define O16 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36
-    O16, O16, O16,
-    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 36, 36, 36, 36, 36,
-    O16,
-    O16,
-    36, 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 36, 36, 36, 36, 36,
-    O16, O16, O16, O16, O16, O16, O16, O16,
-#undef O16
-};
+static const uint8_t code6_tab[256] = CODE_TAB(DIGIT6, 36);
 
 static inline unsigned code6(unsigned char c)
 {
@@ -498,17 +506,11 @@ static inline unsigned code6(unsigned char c)
  * digits are one symbol, so that a state's row of AC_SYMS (32) 16-bit
  * targets is one 64-byte line: the automaton was 37 symbols of 32 bits,
  * 418 KB, its walk a chain of L2 misses. */
-static const uint8_t code5_tab[256] = {
-#define O16 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27
-    O16, O16, O16,
-    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27,
-    O16,
-    O16,
-    27, 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 27, 27, 27, 27,
-    O16, O16, O16, O16, O16, O16, O16, O16,
+static const uint8_t code5_tab[256] = CODE_TAB(DIGIT5, 27);
+#undef DIGIT5
+#undef DIGIT6
+#undef CODE_TAB
 #undef O16
-};
 
 /* The m->ctri bit of the three bytes s[0..2]. */
 static inline size_t ctri_bit(const unsigned char *s)
@@ -1692,7 +1694,6 @@ static uint64_t lex_hash(const dc_lexicon *lx)
  * compiler keeps in vector registers. It catches a damaged blob; what
  * keeps a wrong one from being read out of bounds is blob_tables_ok. */
 typedef uint64_t u64x2 __attribute__((vector_size(16)));
-typedef uint32_t u32x4 __attribute__((vector_size(16)));
 
 static uint64_t blob_sum(const unsigned char *p, size_t len)
 {
@@ -3030,12 +3031,7 @@ static inline void pend_push_lazy(wpass *w, size_t a, const hslot *sl,
 static inline uint64_t pend_h(const unsigned char *t, const wpass *w,
                               const pend *p)
 {
-    if (!p->lazy)
-        return p->h;
-    uint64_t h = HASH_SEED;
-    for (size_t q = p->a; q < w->rlast; q++)
-        h = hash_step(h, t[q]);
-    return h;
+    return p->lazy ? hash_word(t + p->a, w->rlast - p->a) : p->h;
 }
 
 /* The run is over: the phrases pending to it go on from it. */
@@ -3063,10 +3059,7 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
             hR = hR * HASH_INV - t[q - 1];
         return hR;
     }
-    uint64_t h = HASH_SEED;
-    for (size_t q = a; q < e; q++)
-        h = hash_step(h, t[q]);
-    return h;
+    return hash_word(t + a, e - a);
 }
 
 /* Where the run of word bytes starting at t[i] ends: 16 bytes a step,
@@ -3096,15 +3089,6 @@ static inline size_t word_end(const unsigned char *t, size_t i)
         i++;
     return i;
 #endif
-}
-
-/* The hash state after the L word bytes w[0, L). */
-static inline uint64_t hash_word(const unsigned char *w, size_t L)
-{
-    uint64_t h = HASH_SEED;
-    for (size_t q = 0; q < L; q++)
-        h = (h + w[q]) * HASH_MUL;
-    return h;
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
@@ -3313,29 +3297,21 @@ static const uint64_t memo_mask[16][2] = {
  * out the frequent ones (on all 92 399 rows of the shared data 12.2% of
  * the words of up to 15 bytes miss, was 14.3% with each new word put
  * first). */
-static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, uint64_t x[2])
+static inline void memo_key(const unsigned char *w, size_t L, uint64_t x[2])
 {
     /* The word, zero-padded (the text has 16 bytes to spare). */
     memcpy(&x[0], w, 8);
     memcpy(&x[1], w + 8, 8);
     x[0] &= memo_mask[L][0];
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
-    return &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >> (65 - MEMO_BITS))];
 }
 
-/* The memo entry that holds the word w[0, L) (see memo_set), or NULL.
- * Both ways compared at once: which one holds a word is a coin toss for
- * the branch predictor. */
-static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
-                                 size_t L)
+/* The word's key in x and its pair. */
+static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
+                                 size_t L, uint64_t x[2])
 {
-    uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, x);
-    bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
-    bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
-    e += in0 ? 0 : 4;
-    return in0 | in1 ? e : NULL;
+    memo_key(w, L, x);
+    return &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >> (65 - MEMO_BITS))];
 }
 
 /* The memo's pair for the word w[0, L) (memo_set), without the word. */
@@ -3346,18 +3322,24 @@ static inline uint64_t *memo_pair(uint64_t *memo, const unsigned char *w,
     return memo_set(memo, w, L, x);
 }
 
-/* memo_get() for the word w[0, L) whose pair is e (memo_pair). */
+/* The entry of the pair e (memo_pair) that holds the word w[0, L), or
+ * NULL. Both ways compared at once: which one holds a word is a coin toss
+ * for the branch predictor. */
 static inline uint64_t *memo_in(uint64_t *e, const unsigned char *w, size_t L)
 {
     uint64_t x[2];
-    memcpy(&x[0], w, 8);
-    memcpy(&x[1], w + 8, 8);
-    x[0] &= memo_mask[L][0];
-    x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
+    memo_key(w, L, x);
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
     bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
     e += in0 ? 0 : 4;
     return in0 | in1 ? e : NULL;
+}
+
+/* The memo entry that holds the word w[0, L), or NULL. */
+static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
+                                 size_t L)
+{
+    return memo_in(memo_pair(memo, w, L), w, L);
 }
 
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
@@ -3450,7 +3432,7 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
 static inline bool pend_maybe(const wpass *w, const unsigned char *t,
                               size_t a, size_t hmax)
 {
-    return w->ncur && (w->next & 1u << (t[a] & 31)) &&
+    return (w->next & 1u << (t[a] & 31)) && /* 0 when nothing is pending */
            a - w->rlast <= hmax &&
            (a - w->rlast == 1 ? t[w->rlast] != '*'
                               : !memchr(t + w->rlast, '*', a - w->rlast));
