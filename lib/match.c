@@ -2827,9 +2827,10 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
  * word that is no key, or for a key (MEMO_KEY) its slot's value in the
  * low 32 bits and its slot's index above (MEMO_SLOT), so that a word seen
- * before reads its slot only to push a pending phrase: the hash is far
- * larger than the L1 and L2 caches and that read was the word pass's
- * costliest miss. MEMO_LOOK: token_cands must look at the word (a key
+ * before does not read its slot (a pending phrase it leads keeps the
+ * slot's next; go_on reads the slot only for a phrase prefix that may end
+ * a compound): the hash is far larger than the L1 and L2 caches and that
+ * read was the word pass's costliest miss. MEMO_LOOK: token_cands must look at the word (a key
  * with HV_SPLIT or HV_INNER; cands_maybe's answer is not 0). MEMO_SEEN:
  * the word pass looked at the word as a whole, and then MEMO_SHORT says
  * that it is a short term, MEMO_INFL that as a key's inflection it
@@ -2987,7 +2988,7 @@ typedef struct wpass {
     pend *cur;       /* [ncur] seen up to rlast */
     pend *nxt;       /* [nnxt] seen up to the run now */
     size_t ncur, nnxt;
-    uint32_t next;   /* OR of cur[*].sl->next (0 when ncur is 0) */
+    uint32_t next;   /* OR of cur[*].next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
 } wpass;
@@ -3645,10 +3646,12 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
 }
 
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
- * for the words of up to 15 bytes, the slot of a key, whether the word
- * is a short term (MEMO_SHORT) or a key's inflection (MEMO_INFL), and
- * cands_maybe's answer. A word that the memo has seen, that is no key's
- * inflection and has no compound candidates to look for costs the search
+ * for the words of up to 15 bytes, a key's slot value, index and next,
+ * whether the word is a short term (MEMO_SHORT) or a key's inflection
+ * whose hits its entry does not hold (MEMO_INFL; a one-hit inflection is
+ * MEMO_ONE), and cands_maybe's answer. A word
+ * that the memo has seen, not MEMO_INFL and with no compound candidates
+ * to look for costs the search
  * for its end (word_end), one memo read and its short-term hits and what
  * its entry says, without its hash: a phrase it leads is pushed with the
  * hash left to make (pend_push_lazy), and phrases pending before it go
