@@ -217,14 +217,14 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_COPULA 0x2000u      /* holds a linking verb: aren't, they're, i'm */
 #define DC_F_STAR 0x4000u        /* its masked form is this term: f*** = fuck */
 #define DC_F_WILL 0x8000u        /* a pronoun holding will: i'll, we'll, i'd */
-#define DC_F_ALL 0xffffu         /* every flag above (flags is 16 bits: full) */
+#define DC_F_ALL 0xffffu         /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */
     uint32_t term_len;
     uint8_t kind;      /* dc_kind */
     uint8_t severity;  /* 1 mild, 2 strong, 3 severe */
-    uint16_t flags;    /* DC_F_* */
+    uint32_t flags;    /* DC_F_* (in the padding after kind: no size cost) */
     uint32_t categories; /* bit set of decorum_category; 0 when none */
     const char *group; /* "jewish", "black", ...; "" when none */
     const char *why;   /* one line: why the entry is here */

@@ -62,13 +62,13 @@ typedef struct slice {
 typedef struct rec {
     slice term, group, why; /* group: the first group name, or empty */
     uint8_t kind, severity;
-    uint16_t flags;
+    uint32_t flags;
     uint32_t categories;
 } rec;
 
 static const struct {
     const char *name;
-    uint16_t bit;
+    uint32_t bit;
 } flag_names[] = {
     {"reclaimable", DC_F_RECLAIMABLE}, {"ambiguous", DC_F_AMBIGUOUS},
     {"nofuzzy", DC_F_NOFUZZY},         {"compound", DC_F_COMPOUND},
@@ -253,7 +253,7 @@ static decorum_status parse_group(slice s, rec *r, const char *name,
     }
 }
 
-static decorum_status parse_flags(slice s, uint16_t *flags, const char *name,
+static decorum_status parse_flags(slice s, uint32_t *flags, const char *name,
                                   size_t line, size_t pos, decorum_error *err)
 {
     *flags = 0;
@@ -268,7 +268,7 @@ static decorum_status parse_flags(slice s, uint16_t *flags, const char *name,
         if (f.len == 0)
             return bad_line(err, name, line, pos + start,
                             "empty flag name in \"%.*s\"", (int)s.len, s.p);
-        uint16_t bit = 0;
+        uint32_t bit = 0;
         for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
             if (slice_is(f, flag_names[k].name))
                 bit = flag_names[k].bit;
@@ -726,16 +726,16 @@ fail:
  *
  *   "DCLX"  u32 version  u32 n  u32 strings_size
  *   n records of IMG_REC bytes:
- *     u32 term, term_len, group, why, file, line, categories
- *     u8 kind, u8 severity, u16 flags
+ *     u32 term, term_len, group, why, file, line, categories, flags
+ *     u8 kind, u8 severity, u16 zero
  *   the string arena, strings_size bytes, ending in NUL
  *
  * where term, group, why and file are offsets into the arena. Loading it is
  * two allocations, one copy and a loop that turns offsets into pointers. */
 #define IMG_MAGIC "DCLX"
-#define IMG_VERSION 1u
+#define IMG_VERSION 2u /* 2: flags 32 bits (1 had 16) */
 #define IMG_HEAD 16u
-#define IMG_REC 32u
+#define IMG_REC 36u
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -743,7 +743,7 @@ static void put32(unsigned char *p, uint32_t v)
 }
 
 /* Written out, not dc_get_le's loop: gcc makes this one load on a
- * little-endian machine, and the image has seven of them per entry. */
+ * little-endian machine, and the image has eight of them per entry. */
 static uint32_t get32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -781,9 +781,10 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         put32(r + 16, (uint32_t)(e->file - lx->strings));
         put32(r + 20, e->line);
         put32(r + 24, e->categories);
-        r[28] = e->kind;
-        r[29] = e->severity;
-        dc_put_le(r + 30, e->flags, 2);
+        put32(r + 28, e->flags);
+        r[32] = e->kind;
+        r[33] = e->severity;
+        r[34] = r[35] = 0;
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -856,13 +857,13 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16);
-        uint16_t flags = (uint16_t)(r[30] | r[31] << 8);
+        uint32_t flags = get32(r + 28);
         if (term >= size || group >= size || why >= size || file >= size ||
             (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
             !term_ok((const unsigned char *)arena + term, term_len) ||
-            r[28] >= DC_N_KINDS || r[29] > 3 ||
+            r[32] >= DC_N_KINDS || r[33] > 3 || r[34] || r[35] ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
                          "built-in lexicon image: bad entry %zu", i);
@@ -876,8 +877,8 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         e->file = arena + file;
         e->line = get32(r + 20);
         e->categories = get32(r + 24);
-        e->kind = r[28];
-        e->severity = r[29];
+        e->kind = r[32];
+        e->severity = r[33];
         e->flags = flags;
     }
 done: /* success falls through: st is DECORUM_OK */

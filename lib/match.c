@@ -1679,9 +1679,9 @@ static uint64_t lex_hash(const dc_lexicon *lx)
     h = fnv64(h, &n, sizeof n);
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
-        uint64_t f = (uint64_t)e->term_len | (uint64_t)e->kind << 32 |
-                     (uint64_t)e->flags << 40;
+        uint64_t f = (uint64_t)e->term_len | (uint64_t)e->kind << 32;
         h = (h ^ f) * HASH_MUL;
+        h = (h ^ e->flags) * HASH_MUL;
         h = (h ^ e->categories) * HASH_MUL;
         h = fnv64(h, e->term, e->term_len);
         h = fnv64(h, e->group, strlen(e->group) + 1);
