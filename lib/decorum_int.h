@@ -189,7 +189,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(ALLOW, "allow")             /* innocent words that fuzzy variants hit */ \
     X(GLUE, "glue")               /* function words for run-together text */ \
     X(ENDORSE, "endorse")         /* "exactly", "he was right": agreement */ \
-    X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */
+    X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */ \
+    X(HARM, "harm")               /* hit, abuse: wrongs done to others */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

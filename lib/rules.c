@@ -3124,19 +3124,31 @@ static decorum_status rule_attack(run *R, const mention *m)
                     return DECORUM_OK;
                 break;
             }
-        /* Narrowed by what they do to others ("men who hit women", "those
-         * who rape kids"); "women who drive", "gays who flaunt it" and
-         * "blacks that much" still mean the group. */
+        /* Narrowed by a wrong they do to others ("men who hit women",
+         * "those who rape kids", "Muslims who hate Jews") or by what they
+         * say or think of others ("white people who think non-white people
+         * are ..."); "women who drive", "gays who flaunt it", "blacks that
+         * date white women" and "blacks that much" name neither and still
+         * mean the group. */
         uint32_t k = t->te;
-        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) {
+            /* "who say" is one report entry */
+            bool says = kind_at(R, k, DC_KIND_REPORT), others = false;
             for (uint32_t j = k + 1; j < k + 5 && j < R->rs->ntok &&
                                      R->rs->toks[j].clause ==
                                          R->rs->toks[k].clause;
-                 j++)
-                if (in_target(R, j, TG_GROUP) ||
-                    kind_at(R, j, DC_KIND_PERSON) ||
-                    kind_at(R, j, DC_KIND_THREAT))
+                 j++) {
+                if (kind_at(R, j, DC_KIND_HARM) ||
+                    kind_at(R, j, DC_KIND_THREAT) ||
+                    kind_at(R, j, DC_KIND_HATE_VERB))
                     return DECORUM_OK;
+                says |= kind_at(R, j, DC_KIND_REPORT);
+                others |= in_target(R, j, TG_GROUP) ||
+                          kind_at(R, j, DC_KIND_PERSON);
+                if (says && others)
+                    return DECORUM_OK;
+            }
+        }
     }
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
