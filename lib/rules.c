@@ -3042,11 +3042,25 @@ static decorum_status rule_attack(run *R, const mention *m)
              * says what they are. "I hate people who hate ...", "I think
              * people who hate ...": the hatred is someone else's. */
             bool self = false;
-            for (uint32_t j = k, lo = k > 3 ? k - 3 : 0; j-- > lo;) {
+            for (uint32_t j = k, lo = k > 6 ? k - 6 : 0; j-- > lo;) {
                 const mention *ps = mention_at(R, j, DC_KIND_PRONOUN_SELF);
                 if (ps) {
-                    self = (ent(R, ps)->flags & DC_F_COPULA) ||
-                           (j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA));
+                    uint32_t a = j + 1; /* after "i'm" or "i am" */
+                    if (!(ent(R, ps)->flags & DC_F_COPULA))
+                        a = a < k && kind_at(R, a, DC_KIND_COPULA) ? a + 1
+                                                                   : k + 1;
+                    /* "I'm someone who", "I am a person who", "I'm one of
+                     * those who", "we are people who": the writer is the
+                     * head; "I'm against people who", "I'm sick of those
+                     * who" are not. */
+                    self = a == k || (a < k && (tok_is_word(R, a, "a") ||
+                                                tok_is_word(R, a, "an") ||
+                                                tok_is_word(R, a, "the") ||
+                                                tok_is_word(R, a, "one") ||
+                                                tok_is_word(R, a, "someone") ||
+                                                tok_is_word(R, a, "somebody") ||
+                                                kind_at(R, a, DC_KIND_PERSON) ||
+                                                kind_at(R, a, DC_KIND_HUMANITY)));
                     break;
                 }
                 if (!kind_at(R, j, DC_KIND_COPULA) &&
