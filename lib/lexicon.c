@@ -78,6 +78,7 @@ static const struct {
     {"banter", DC_F_BANTER},           {"belief", DC_F_BELIEF},
     {"negated", DC_F_NEGATED},         {"copula", DC_F_COPULA},
     {"star", DC_F_STAR},               {"will", DC_F_WILL},
+    {"game", DC_F_GAME},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

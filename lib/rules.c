@@ -2981,6 +2981,48 @@ static bool person_object(const run *R, const mention *m)
     return false;
 }
 
+/* The writer's will (a pronoun flagged `will`: i'll, we'll, i'd) governs
+ * the verb at token ti: right before it ("I'll kill you"), or before a
+ * first verb joined to it by "and" in the same clause ("I'll find you and
+ * hurt you", "I'll come over and kill you"). */
+static bool writer_will(const run *R, uint32_t ti)
+{
+    const mention *pw = mention_at(R, ti - 1, DC_KIND_PRONOUN_SELF);
+    if (pw)
+        return (ent(R, pw)->flags & DC_F_WILL) != 0;
+    if (ti < 3 || !tok_is_word(R, ti - 1, "and"))
+        return false;
+    uint32_t clause = R->rs->toks[ti].clause;
+    for (uint32_t j = ti - 2, lo = ti > 6 ? ti - 6 : 0; j-- > lo;) {
+        if (R->rs->toks[j].clause != clause)
+            return false;
+        if ((pw = mention_at(R, j, DC_KIND_PRONOUN_SELF)) != NULL)
+            return (ent(R, pw)->flags & DC_F_WILL) != 0;
+    }
+    return false;
+}
+
+/* A milder threat verb (hurt, beat) whose object, right after it, ends
+ * the clause or is followed by "up", "badly", "if", "so", "until": "I'll
+ * hurt you", "I'll beat you up if you come back"; not "I'll beat you at
+ * chess". A verb that is also a win in a game (flag `game`) needs "up" or
+ * "badly": "I'll beat you!" is as likely a game. */
+static bool bare_object(const run *R, const mention *m)
+{
+    uint32_t k = m->te; /* the object */
+    if (k >= R->rs->ntok ||
+        !(mention_at(R, k, DC_KIND_PRONOUN_YOU) || tok_is_word(R, k, "him") ||
+          tok_is_word(R, k, "her")))
+        return false;
+    bool game = (ent(R, m)->flags & DC_F_GAME) != 0;
+    if (++k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
+        R->rs->toks[k].clause != R->rs->toks[k - 1].clause)
+        return !game; /* "I'll hurt you.", "I'll hurt you, I swear" */
+    return tok_is_word(R, k, "up") || tok_is_word(R, k, "badly") ||
+           (!game && (tok_is_word(R, k, "if") || tok_is_word(R, k, "so") ||
+                      tok_is_word(R, k, "until")));
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -3211,12 +3253,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
                      person_object(R, m);
     bool intent = false;
-    if (m->kind == DC_KIND_THREAT && e->severity >= 3 && m->tb > 0 &&
+    if (m->kind == DC_KIND_THREAT && m->tb > 0 &&
+        (e->severity >= 3 || bare_object(R, m)) &&
         ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
-         at_person)) {
-        const mention *pw = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF);
-        intent = pw && (ent(R, pw)->flags & DC_F_WILL);
-    }
+         at_person))
+        intent = writer_will(R, m->tb);
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
