@@ -1145,14 +1145,58 @@ static bool is_determiner(const run *R, uint32_t ti)
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
+static bool adverb_like(const run *R, uint32_t k);
 
-/* A slur flagged plural ("retard", "bitch") in the singular and not
- * after an identity word ("that Muslim slut"): an insult at one person,
- * which names no group (rule_slur). */
+/* The slur is said of any member of a group: "a woman is a whore if
+ * ...", "every girl is always a slut", "any woman who ... is a whore".
+ * Walks back from the slur over "a"/"an", adverbs and the linking verb to
+ * an identity word that "a", "an", "any", "each" or a quantifier opens. */
+static bool generic_subject(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k > 0 && (tok_is_word(R, k - 1, "a") || tok_is_word(R, k - 1, "an")))
+        k--;
+    while (k > 0 && (adverb_like(R, k - 1) || tok_is_word(R, k - 1, "always")))
+        k--;
+    if (k < 3 || !kind_at(R, k - 1, DC_KIND_COPULA))
+        return false;
+    k--; /* the linking verb; the identity word ends here */
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t from = k > 3 ? k - 3 : 0;
+    /* A person word ("a woman") for a slur about a sex: the slur names
+     * the group the person word leaves open. Not after a quantifier:
+     * "every guy is a bitch today" names no sex. */
+    bool person_ok = (ent(R, m)->categories &
+                      ~(1u << DECORUM_CATEGORY_SEX)) == 0;
+    for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < k; i++) {
+        const mention *id = &rs->m[i];
+        if (id->te != k || id->tb == 0 ||
+            !(id->kind == DC_KIND_IDENTITY ||
+              (person_ok && id->kind == DC_KIND_PERSON)))
+            continue;
+        uint32_t d = id->tb - 1;
+        /* "if a girl is a ...", "when a woman is a ...": a case put, not
+         * a claim */
+        if (d > 0 && (tok_is_word(R, d - 1, "if") ||
+                      kind_at(R, d - 1, DC_KIND_CONJUNCTION)))
+            return false;
+        return tok_is_word(R, d, "a") || tok_is_word(R, d, "an") ||
+               tok_is_word(R, d, "any") || tok_is_word(R, d, "each") ||
+               (id->kind == DC_KIND_IDENTITY &&
+                kind_at(R, d, DC_KIND_QUANTIFIER));
+    }
+    return false;
+}
+
+/* A slur flagged plural ("retard", "bitch") in the singular, not after an
+ * identity word ("that Muslim slut") and not said of any member of a
+ * group ("a woman is a whore"): an insult at one person, which names no
+ * group (rule_slur). */
 static bool singular_slur(const run *R, const mention *m)
 {
     return (ent(R, m)->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
-           !(m->tb > 0 && identity_ends_at(R, m->tb));
+           !(m->tb > 0 && identity_ends_at(R, m->tb)) &&
+           !generic_subject(R, m);
 }
 
 /* A quantifier or "no" ends right before token ti: "every last Mexican",
