@@ -1108,6 +1108,9 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         mention_at(R, ti, DC_KIND_STEREOTYPE) ||
         mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
         mention_at(R, ti, DC_KIND_QUANTIFIER) ||
+        /* "every Muslim I see", "every immigrant who crosses": a pronoun
+         * starts a clause of its own */
+        mention_at(R, ti, DC_KIND_PRONOUN_SELF) || tok_is_word(R, ti, "who") ||
         glue_at(R, ti))
         return false;
     const tok *t = &R->rs->toks[ti];
@@ -3288,10 +3291,12 @@ static decorum_status rule_attack(run *R, const mention *m)
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
-    /* "I'll kill you", "I'll break her neck": the writer's will in the
-     * contraction (flag `will`), right before a severe threat at one
-     * person. Not for milder verbs or groups: "I'll beat you at chess",
-     * "we'll crush the Germans on Saturday". */
+    /* "I'll kill you", "I'll break her neck", "I'll kill every Muslim I
+     * see": the writer's will in the contraction (flag `will`), right
+     * before a severe threat at one person or at a group it names after
+     * the verb. A milder verb only at a person and with its object last
+     * (bare_object): "I'll beat you at chess", "we'll crush the Germans
+     * on Saturday" are games. */
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
@@ -3300,7 +3305,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_THREAT && m->tb > 0 &&
         (e->severity >= 3 || bare_object(R, m)) &&
         ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
-         at_person))
+         at_person ||
+         (t && t->type == TG_GROUP && t->tb >= m->te && e->severity >= 3)))
         intent = writer_will(R, m->tb);
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
