@@ -219,7 +219,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_STAR 0x4000u        /* its masked form is this term: f*** = fuck */
 #define DC_F_WILL 0x8000u        /* a pronoun holding will: i'll, we'll, i'd */
 #define DC_F_GAME 0x10000u       /* also a win in a game: beat, crush */
-#define DC_F_ALL 0x1ffffu        /* every flag above */
+#define DC_F_OWN 0x20000u        /* attacks only the group it names */
+#define DC_F_ALL 0x3ffffu        /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

@@ -78,7 +78,7 @@ static const struct {
     {"banter", DC_F_BANTER},           {"belief", DC_F_BELIEF},
     {"negated", DC_F_NEGATED},         {"copula", DC_F_COPULA},
     {"star", DC_F_STAR},               {"will", DC_F_WILL},
-    {"game", DC_F_GAME},
+    {"game", DC_F_GAME},               {"own", DC_F_OWN},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -3291,6 +3291,12 @@ static decorum_status rule_attack(run *R, const mention *m)
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
+    /* An entry flagged `own` attacks only the group it names: "trans
+     * women are not women" denies trans women; "men are not women" is
+     * no attack on men. */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
+        !(t->categories & e->categories))
+        t = NULL;
     /* "I'll kill you", "I'll break her neck", "I'll kill every Muslim I
      * see": the writer's will in the contraction (flag `will`), right
      * before a severe threat at one person or at a group it names after
@@ -3340,7 +3346,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             topical = migration_context(R);
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
-        if (!topical && m->tb > 0)
+        if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
             topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
             target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
