@@ -3022,7 +3022,8 @@ static bool object_of_two(const run *R, uint32_t k)
 static bool person_object(const run *R, const mention *m)
 {
     for (uint32_t k = m->tb; k <= m->te; k++)
-        if ((tok_is_word(R, k, "him") || tok_is_word(R, k, "her")) &&
+        if ((tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
+             (k < m->te && tok_is_word(R, k, "his"))) &&
             (k < m->te || !object_of_two(R, k)))
             return true;
     return false;
@@ -3049,25 +3050,35 @@ static bool writer_will(const run *R, uint32_t ti)
     return false;
 }
 
-/* A milder threat verb (hurt, beat) whose object, right after it, ends
- * the clause or is followed by "up", "badly", "if", "so", "until": "I'll
- * hurt you", "I'll beat you up if you come back"; not "I'll beat you at
- * chess". A verb that is also a win in a game (flag `game`) needs "up" or
+/* A milder threat verb (hurt, beat) whose object, right after it or
+ * inside the phrase ("break your legs"), ends the clause or is followed by
+ * "up", "badly", "if", "so", "until", "in": "I'll hurt you", "I'll beat
+ * you up if you come back", "I'll smash your face in"; not "I'll beat you
+ * at chess". A verb that is also a win in a game (flag `game`) needs "up" or
  * "badly": "I'll beat you!" is as likely a game. */
 static bool bare_object(const run *R, const mention *m)
 {
-    uint32_t k = m->te; /* the object */
-    if (k >= R->rs->ntok ||
-        !(mention_at(R, k, DC_KIND_PRONOUN_YOU) || tok_is_word(R, k, "him") ||
-          tok_is_word(R, k, "her")))
-        return false;
+    uint32_t k = m->te; /* after the object */
+    bool inside = false; /* "break your legs": the phrase holds it */
+    for (uint32_t j = m->tb + 1; j < m->te && !inside; j++)
+        inside = mention_at(R, j, DC_KIND_PRONOUN_YOU) ||
+                 tok_is_word(R, j, "his") || tok_is_word(R, j, "her") ||
+                 tok_is_word(R, j, "him");
+    if (!inside) {
+        if (k >= R->rs->ntok ||
+            !(mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
+              tok_is_word(R, k, "him") || tok_is_word(R, k, "her")))
+            return false;
+        k++;
+    }
     bool game = (ent(R, m)->flags & DC_F_GAME) != 0;
-    if (++k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
+    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
         R->rs->toks[k].clause != R->rs->toks[k - 1].clause)
         return !game; /* "I'll hurt you.", "I'll hurt you, I swear" */
     return tok_is_word(R, k, "up") || tok_is_word(R, k, "badly") ||
            (!game && (tok_is_word(R, k, "if") || tok_is_word(R, k, "so") ||
-                      tok_is_word(R, k, "until")));
+                      tok_is_word(R, k, "until") ||
+                      tok_is_word(R, k, "in"))); /* "smash your face in" */
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
