@@ -3081,6 +3081,26 @@ static bool bare_object(const run *R, const mention *m)
                       tok_is_word(R, k, "in"))); /* "smash your face in" */
 }
 
+/* The verb at m is a passive participle: "be" (or "get") a word or two
+ * before it and its text ending in -ed or -en, or a participle of its own
+ * ("shot"): "should all be shot", "must be killed", "get hanged". */
+static bool passive_of(const run *R, const mention *m)
+{
+    const char *w = R->n->text;
+    uint32_t len = m->e - m->b;
+    bool part = len > ent(R, m)->term_len &&
+                ((w[m->e - 1] == 'd' && w[m->e - 2] == 'e') ||
+                 (w[m->e - 1] == 'n' && w[m->e - 2] == 'e'));
+    part |= tok_is_word(R, m->tb, "shot");
+    if (!part)
+        return false;
+    for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
+        if (tok_is_word(R, k, "be") || tok_is_word(R, k, "get") ||
+            tok_is_word(R, k, "being") || tok_is_word(R, k, "been"))
+            return true;
+    return false;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -3283,6 +3303,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             resolved = *t;
             resolved.type = TG_GROUP;
             t = &resolved;
+        } else if (m->kind == DC_KIND_THREAT && e->severity >= 3 &&
+                   (((tok_is_word(R, t->tb, "them") ||
+                      tok_is_word(R, t->tb, "em")) &&
+                     t->tb > m->tb && t->tb <= m->te) ||
+                    (t->te <= m->tb && passive_of(R, m)))) {
+            /* "Someone should shoot them all", "they should all be shot":
+             * people, whoever they are, threatened all the same (a
+             * threat, not hate: no group is named). "them" right after
+             * the verb, or the subject of a passive; not when they do it
+             * ("they will kill us") or own it ("kill their food"). */
+            t = &someone;
         } else
             t = NULL;
     }
@@ -3419,7 +3450,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* A threat at "him" or "her" is aimed at a person, not a group ("I
      * will kill him"): a threat all the same. */
-    bool person = !t && at_person; /* "kill him", "break her neck" */
+    /* "kill him", "break her neck", "shoot them all" (unresolved) */
+    bool person = (!t && at_person) || t == &someone;
     if (person)
         t = &someone;
     /* Nothing in the comment to attach to, but the thread is about a group
