@@ -1331,7 +1331,28 @@ static decorum_status find_targets(run *R)
             t.type = TG_YOU;
             break;
         case DC_KIND_NONPROTECTED:
+            /* A country names its people after a people word and "from":
+             * "those people from Somalia", "these animals from Syria",
+             * "refugees from Syria" (targets.tsv gives each country its
+             * nationality). Alone, or after "weapons from", it is the
+             * state. */
             t.type = TG_NP;
+            if (e->categories) {
+                bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
+                /* "refugees from Syria": the group is named already, the
+                 * country only says where from */
+                if (from && kind_at(R, m->tb - 2, DC_KIND_IDENTITY))
+                    continue;
+                if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
+                             kind_at(R, m->tb - 2, DC_KIND_PERSON) ||
+                             kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
+                             kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
+                             kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
+                             kind_at(R, m->tb - 2, DC_KIND_MIGRATION)))
+                    t.type = TG_GROUP;
+                else
+                    t.categories = 0;
+            }
             break;
         case DC_KIND_OBJECT:
             t.type = TG_OBJECT;
