@@ -1823,13 +1823,24 @@ static bool report_before(const run *R, uint32_t tb)
     return report_in(R, sent_of(R, tb), tb);
 }
 
-/* Agreement with the quote in its sentence or a neighbouring one. */
+/* Agreement with the quote in its sentence or a neighbouring one. An
+ * agreeing word in a sentence that denounces agrees with the denouncing:
+ * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
 static bool endorsed(const run *R, uint32_t tb)
 {
     uint32_t si = R->rs->toks[tb].sent;
     uint32_t lo = si > 0 ? si - 1 : 0;
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
-    return has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE);
+    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
+        return false;
+    for (uint32_t k = lo; k <= hi; k++) {
+        const sentence *s = &R->rs->s[k];
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE) &&
+            !(R->denounce_any &&
+              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)))
+            return true;
+    }
+    return false;
 }
 
 /* A denouncing word in the sentence that is not the attack itself. */
