@@ -2173,6 +2173,24 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
     return emit(R, &fs, r);
 }
 
+/* Token ti is in a question the writer answers "No" in the next sentence:
+ * "Are immigrants filthy? No, they are our neighbours." The answer is a
+ * negator opening the sentence and standing alone ("No,", "No.", "Nope!")
+ * or before "they"/"we"/"of course": not "No Muslim should ...". */
+static bool answered_no(const run *R, uint32_t ti)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[ti].sent;
+    if (!rs->s[si].question || si + 1 >= rs->ns)
+        return false;
+    uint32_t a = rs->s[si + 1].tb;
+    if (a >= rs->ntok || !mention_at(R, a, DC_KIND_NEGATION))
+        return false;
+    return a + 1 >= rs->s[si + 1].te || rs->toks[a + 1].type != TK_WORD ||
+           mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
+           mention_at(R, a + 1, DC_KIND_PRONOUN_SELF);
+}
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -2192,6 +2210,8 @@ static decorum_status attack_on_group(run *R, const mention *m,
         else if (sc == SC_ASSERTED && !sent_of(R, m->tb)->question)
             return DECORUM_OK;
     }
+    if (sc == SC_ASSERTED && answered_no(R, m->tb))
+        sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
