@@ -1194,11 +1194,14 @@ static bool generic_subject(const run *R, const mention *m)
 /* A slur flagged plural ("retard", "bitch") in the singular, not after an
  * identity word ("that Muslim slut") and not said of any member of a
  * group ("a woman is a whore"): an insult at one person, which names no
- * group (rule_slur). */
+ * group (rule_slur). A banter slur ("bitch") after an identity word is
+ * such an insult too ("that white bitch": the datasets' annotators call it
+ * offensive, not hate), and not banter (mark_reclaimed). */
 static bool singular_slur(const run *R, const mention *m)
 {
-    return (ent(R, m)->flags & DC_F_PLURAL) && !plural_hit(R, m) &&
-           !(m->tb > 0 && identity_ends_at(R, m->tb)) &&
+    uint32_t f = ent(R, m)->flags;
+    return (f & DC_F_PLURAL) && !plural_hit(R, m) &&
+           ((f & DC_F_BANTER) || !(m->tb > 0 && identity_ends_at(R, m->tb))) &&
            !generic_subject(R, m);
 }
 
@@ -2477,6 +2480,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 R->ingroup_categories |= e->categories;
                 claimed = true;
             } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
+                       !(singular_slur(R, m) && m->tb > 0 &&
+                         identity_ends_at(R, m->tb)) &&
                        casual(R, m, false)) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
