@@ -220,7 +220,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_WILL 0x8000u        /* a pronoun holding will: i'll, we'll, i'd */
 #define DC_F_GAME 0x10000u       /* also a win in a game: beat, crush */
 #define DC_F_OWN 0x20000u        /* attacks only the group it names */
-#define DC_F_ALL 0x3ffffu        /* every flag above */
+#define DC_F_FORMULA 0x40000u    /* only after "only good" + group */
+#define DC_F_ALL 0x7ffffu        /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

@@ -3413,6 +3413,28 @@ static decorum_status rule_attack(run *R, const mention *m)
          at_person ||
          (t && t->type == TG_GROUP && t->tb >= m->te && e->severity >= 3)))
         intent = writer_will(R, m->tb);
+    /* "The only good Indian is a dead Indian": a threat entry flagged
+     * `formula` ("is a dead", "are dead") counts only after "only good"
+     * and the group, and then as a call; "the plan is a dead end" is
+     * nothing. */
+    if (e->flags & DC_F_FORMULA) {
+        const mention *idm = NULL;
+        for (size_t i = R->rs->first[m->tb > 3 ? m->tb - 3 : 0];
+             i < R->rs->nm && R->rs->m[i].tb < m->tb; i++)
+            if (R->rs->m[i].te == m->tb &&
+                R->rs->m[i].kind == DC_KIND_IDENTITY)
+                idm = &R->rs->m[i];
+        if (!idm || idm->tb < 2 || !tok_is_word(R, idm->tb - 2, "only") ||
+            !tok_is_word(R, idm->tb - 1, "good"))
+            return DECORUM_OK;
+        /* the identity word is the group, even where alone it would be
+         * an adjective ("the only good Indian") */
+        resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
+                            (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
+                            idm->b, idm->e, NO_TARGET};
+        t = &resolved;
+        intent = true;
+    }
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
