@@ -1770,7 +1770,19 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
-    return !self && !rhetorical;
+    /* "That said, ...", "Having said that, ...", "That being said, ...":
+     * a discourse marker opening the sentence, after which the writer goes
+     * on in their own words. ("a sign that said ..." reports.) */
+    uint32_t k = m->tb - s->tb; /* words before the verb in the sentence */
+    bool marker =
+        (k == 1 && tok_is_word(R, s->tb, "that")) ||
+        (k == 1 && tok_is_word(R, s->tb, "having") &&
+         tok_is_word(R, m->te, "that")) ||
+        (k == 2 && tok_is_word(R, s->tb + 1, "being") &&
+         (tok_is_word(R, s->tb, "that") || tok_is_word(R, s->tb, "this"))) ||
+        (k == 2 && tok_is_word(R, s->tb, "with") &&
+         tok_is_word(R, s->tb + 1, "that"));
+    return !self && !rhetorical && !marker;
 }
 
 /* A reporting verb earlier in the sentence whose subject is not the
