@@ -3170,6 +3170,48 @@ static bool passive_of(const run *R, const mention *m)
     return false;
 }
 
+/* Categories no place or animal name shares ("Norwegian rats" and
+ * "African monkeys" are animals). */
+#define NOT_PLACE_CATEGORIES                                                  \
+    ((1u << DECORUM_CATEGORY_RELIGION) | (1u << DECORUM_CATEGORY_SEX) |       \
+     (1u << DECORUM_CATEGORY_GENDER_IDENTITY) |                               \
+     (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |                            \
+     (1u << DECORUM_CATEGORY_DISABILITY) |                                    \
+     (1u << DECORUM_CATEGORY_IMMIGRATION))
+
+/* A linking verb, or a pronoun holding one ("they're"), one or two words
+ * before token k: what follows is said of someone ("they're just Arab
+ * vermin", "are all Somali parasites"). */
+static bool said_of(const run *R, uint32_t k)
+{
+    for (uint32_t j = k > 2 ? k - 2 : 0; j < k; j++) {
+        if (kind_at(R, j, DC_KIND_COPULA))
+            return true;
+        const mention *p = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
+            return true;
+    }
+    return false;
+}
+
+/* Another attack in m's sentence that asks for no target word of its own
+ * to be hostile: an exclusion, a threat, a derogation, a slur.
+ * ("Send the Somali parasites home", "get these Afghan rats out".) */
+static bool hostile_sentence(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o != m && (o->kind == DC_KIND_EXCLUSION ||
+                       o->kind == DC_KIND_THREAT ||
+                       o->kind == DC_KIND_DEROGATE ||
+                       o->kind == DC_KIND_SLUR))
+            return true;
+    }
+    return false;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -3503,6 +3545,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
          * right before the attack noun names who it means. */
+        bool hostile = false;
         if (!idm && m->tb > 0) {
             const mention *pv = NULL;
             for (size_t i = R->rs->first[m->tb > 3 ? m->tb - 3 : 0];
@@ -3510,12 +3553,27 @@ static decorum_status rule_attack(run *R, const mention *m)
                 if (R->rs->m[i].te == m->tb &&
                     R->rs->m[i].kind == DC_KIND_IDENTITY)
                     pv = &R->rs->m[i];
-            /* ...unless the noun is often literal: "African monkeys". */
+            /* ...unless the noun is often literal ("African monkeys"):
+             * then a dehumanizing one only in a hostile sentence ("get
+             * these Afghan rats out"), said of someone ("they're just
+             * Arab vermin") or after a group no animal is named for
+             * ("Muslim vermin"). "Muslim terrorist" describes one man. */
+            if (pv && m->kind == DC_KIND_DEHUMANIZE &&
+                ((e->flags & DC_F_AMBIGUOUS) ||
+                 (ent(R, pv)->flags & DC_F_AMBIGUOUS)))
+                hostile = hostile_sentence(R, m) ||
+                          said_of(R, pv->tb) ||
+                          /* no animal is named for a faith, a sexuality,
+                           * a gender, a disability or a migrant status:
+                           * "Muslim vermin", "gay parasites" */
+                          (!(ent(R, pv)->flags & DC_F_AMBIGUOUS) &&
+                           (ent(R, pv)->categories & NOT_PLACE_CATEGORIES));
             if (pv && m->kind != DC_KIND_INSULT &&
-                !(e->flags & DC_F_AMBIGUOUS))
+                (!(e->flags & DC_F_AMBIGUOUS) || hostile))
                 idm = pv;
         }
-        if (idm && !(ent(R, idm)->flags & DC_F_AMBIGUOUS)) {
+        if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) ||
+                    (idm->te == m->tb && hostile))) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
                                 (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
                                 idm->b, idm->e, NO_TARGET};
