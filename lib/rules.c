@@ -1255,6 +1255,11 @@ static decorum_status find_targets(run *R)
                 const mention *nx = NULL;
                 if (m->te < rs->ntok) {
                     nx = mention_at(R, m->te, DC_KIND_PERSON);
+                    /* a role noun names a group only in the plural:
+                     * "Nigerian players", not "the Nigerian striker" */
+                    if (nx && (ent(R, nx)->flags & DC_F_PLURAL) &&
+                        !plural_hit(R, nx))
+                        nx = NULL;
                     if (!nx)
                         nx = mention_at(R, m->te, DC_KIND_IDENTITY);
                     if (!nx)
@@ -2831,10 +2836,23 @@ static bool predicated(const run *R, const target *t, const mention *m)
     uint32_t from = m->tb > 4 ? m->tb - 4 : 0;
     if (from < t->te)
         from = t->te;
-    for (uint32_t k = from; k < m->tb; k++)
+    /* the nearest linking word before the noun */
+    for (uint32_t k = m->tb; k-- > from;)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
-            tok_is_word(R, k, "as"))
+            tok_is_word(R, k, "as")) {
+            /* "are researching the parasites": a participle after it
+             * with an article after that takes the noun as its object */
+            for (uint32_t j = k + 1; j + 1 < m->tb; j++) {
+                const tok *tj = &R->rs->toks[j];
+                if (tj->type == TK_WORD && tj->e - tj->b > 4 &&
+                    memcmp(R->n->text + tj->e - 3, "ing", 3) == 0 &&
+                    (tok_is_word(R, j + 1, "the") ||
+                     tok_is_word(R, j + 1, "a") ||
+                     tok_is_word(R, j + 1, "an")))
+                    return false;
+            }
             return true;
+        }
     return false;
 }
 
@@ -2966,6 +2984,19 @@ static bool identity_ends_at(const run *R, uint32_t tb)
     return false;
 }
 
+/* The verb at m is in the past (or a participle): an inflection ending
+ * in d ("murdered", "deported"), or a one-word entry that is the -ed form
+ * itself ("destroyed"; not "should be aborted", whose modal is inside). */
+static bool past_form(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    const char *w = R->n->text;
+    return w[m->e - 1] == 'd' &&
+           (m->e - m->b > e->term_len ||
+            (e->term_len > 3 && m->e - m->b == e->term_len &&
+             w[m->e - 2] == 'e' && !memchr(e->term, ' ', e->term_len)));
+}
+
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
@@ -2989,8 +3020,7 @@ static bool is_call(const run *R, const mention *m)
         return true;
     /* A participle opening a clause describes ("Deported Mexicans arrive");
      * it does not command. */
-    const dc_entry *e = ent(R, m);
-    if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
+    if (past_form(R, m))
         return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
@@ -3060,6 +3090,12 @@ static const target *group_subject(const run *R, const mention *m)
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te > m->tb || m->tb - t->te > 3 ||
             rs->toks[t->tb].sent != rs->toks[m->tb].sent)
+            continue;
+        /* "the Nigerian striker": one person, not a whole group */
+        const mention *head = t->te > t->tb
+                                  ? mention_at(R, t->te - 1, DC_KIND_PERSON)
+                                  : NULL;
+        if (head && R->n->text[head->e - 1] != 's')
             continue;
         bool clean = true;
         for (uint32_t k = t->te; k < m->tb && clean; k++)
@@ -3261,6 +3297,29 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "My uncle hates Muslims", "she hated her Jewish neighbours": the
+     * hatred of someone the writer tells about (a verb in the third
+     * person, or "he"/"she" before it), not the writer's. "Everyone hates
+     * Gypsies" generalizes and "God hates ..." speaks with authority:
+     * both stay. */
+    if (m->kind == DC_KIND_HATE_VERB && m->tb > 0 &&
+        !tok_is_word(R, m->tb - 1, "who") &&
+        !tok_is_word(R, m->tb - 1, "that") &&
+        !kind_at(R, m->tb - 1, DC_KIND_QUANTIFIER) &&
+        !tok_is_word(R, m->tb - 1, "everyone") &&
+        !tok_is_word(R, m->tb - 1, "everybody") &&
+        !tok_is_word(R, m->tb - 1, "god") && !tok_is_word(R, m->tb - 1, "allah")) {
+        bool third = m->e - m->b == e->term_len + 1 &&
+                     R->n->text[m->e - 1] == 's';
+        uint32_t k = m->tb - 1;
+        if (k > 0 && adverb_like(R, k))
+            k--; /* "she really hated" */
+        third |= tok_is_word(R, k, "he") || tok_is_word(R, k, "she");
+        if (third)
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of someone the writer tells "
+                                "about"));
+    }
     /* "People who hate gays are disgusting": the hatred belongs to the
      * relative clause's head, not to the writer ("I'm someone who hates
      * ..." still does). */
@@ -3322,9 +3381,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
     }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
-     * murdered six million"); "should be killed" still threatens. */
-    if (m->kind == DC_KIND_THREAT && m->e - m->b > e->term_len &&
-        R->n->text[m->e - 1] == 'd') {
+     * murdered six million", "the striker destroyed the defence", where
+     * the entry is the past form itself); "should be killed" still
+     * threatens. */
+    if (m->kind == DC_KIND_THREAT && past_form(R, m)) {
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
