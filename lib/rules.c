@@ -1108,9 +1108,6 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         mention_at(R, ti, DC_KIND_STEREOTYPE) ||
         mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
         mention_at(R, ti, DC_KIND_QUANTIFIER) ||
-        /* "every Muslim I see", "every immigrant who crosses": a pronoun
-         * starts a clause of its own */
-        mention_at(R, ti, DC_KIND_PRONOUN_SELF) || tok_is_word(R, ti, "who") ||
         glue_at(R, ti))
         return false;
     const tok *t = &R->rs->toks[ti];
@@ -1149,6 +1146,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 
 static bool identity_ends_at(const run *R, uint32_t tb);
 static bool adverb_like(const run *R, uint32_t k);
+static const sentence *sent_of(const run *R, uint32_t ti);
 
 /* The slur is said of any member of a group: "a woman is a whore if
  * ...", "every girl is always a slut", "any woman who ... is a whore".
@@ -1163,7 +1161,13 @@ static bool generic_subject(const run *R, const mention *m)
         k--;
     if (k < 3 || !kind_at(R, k - 1, DC_KIND_COPULA))
         return false;
-    k--; /* the linking verb; the identity word ends here */
+    k--; /* the linking verb; the identity word ends here, or before a
+          * clause about it: "any woman who sleeps around is a whore" */
+    for (uint32_t j = k, lo = k > 8 ? k - 8 : 0; j-- > lo;)
+        if (tok_is_word(R, j, "who")) {
+            k = j;
+            break;
+        }
     const dc_rules_scratch *rs = R->rs;
     uint32_t from = k > 3 ? k - 3 : 0;
     /* A person word ("a woman") for a slur about a sex: the slur names
@@ -1179,9 +1183,20 @@ static bool generic_subject(const run *R, const mention *m)
             continue;
         uint32_t d = id->tb - 1;
         /* "if a girl is a ...", "when a woman is a ...": a case put, not
-         * a claim */
+         * a claim; "the double standard where a woman is a slut", "to say
+         * a woman is a whore", "that a girl is a slut": a view the
+         * sentence talks about */
         if (d > 0 && (tok_is_word(R, d - 1, "if") ||
-                      kind_at(R, d - 1, DC_KIND_CONJUNCTION)))
+                      kind_at(R, d - 1, DC_KIND_CONJUNCTION) ||
+                      tok_is_word(R, d - 1, "where") ||
+                      tok_is_word(R, d - 1, "that") ||
+                      kind_at(R, d - 1, DC_KIND_REPORT) ||
+                      tok_is_word(R, d - 1, "say")))
+            return false;
+        const sentence *s = sent_of(R, m->tb);
+        if (s->question ||
+            (R->denounce_any && has_kind_in(R, s->tb, s->te,
+                                            DC_KIND_DENOUNCE)))
             return false;
         return tok_is_word(R, d, "a") || tok_is_word(R, d, "an") ||
                tok_is_word(R, d, "any") || tok_is_word(R, d, "each") ||
@@ -1293,7 +1308,13 @@ static decorum_status find_targets(run *R)
                             tok_is_word(R, m->tb - 1, "a") ||
                             tok_is_word(R, m->tb - 1, "an")) &&
                            (!head_noun_follows(R, m->te) ||
-                            singular_verb_after_a(R, m))) {
+                            singular_verb_after_a(R, m) ||
+                            /* "every Muslim I see", "every immigrant
+                             * who crosses": a clause of its own; "the
+                             * Mexican I hired" is one man */
+                            (quantified(R, m->tb) && m->te < rs->ntok &&
+                             (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
+                              tok_is_word(R, m->te, "who"))))) {
                     /* "the Chinese can ...", "every last Mexican"; "a
                      * Muslim", one of them, attacked for being one ("I
                      * will kill a Muslim") */
@@ -1351,12 +1372,17 @@ static decorum_status find_targets(run *R)
                  * country only says where from */
                 if (from && kind_at(R, m->tb - 2, DC_KIND_IDENTITY))
                     continue;
+                /* people, in the plural: "that guy from Mexico" is one
+                 * man, "immigration from Mexico" a policy */
+                const tok *pw = &rs->toks[m->tb - 2];
+                bool plural = pw->e - pw->b > 2 &&
+                              R->n->text[pw->e - 1] == 's';
                 if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
-                             kind_at(R, m->tb - 2, DC_KIND_PERSON) ||
                              kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
-                             kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
-                             kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
-                             kind_at(R, m->tb - 2, DC_KIND_MIGRATION)))
+                             (plural &&
+                              (kind_at(R, m->tb - 2, DC_KIND_PERSON) ||
+                               kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
+                               kind_at(R, m->tb - 2, DC_KIND_SLUR)))))
                     t.type = TG_GROUP;
                 else
                     t.categories = 0;
@@ -1787,7 +1813,32 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
          (tok_is_word(R, s->tb, "that") || tok_is_word(R, s->tb, "this"))) ||
         (k == 2 && tok_is_word(R, s->tb, "with") &&
          tok_is_word(R, s->tb + 1, "that"));
-    return !self && !rhetorical && !marker;
+    /* "Immigrants are accurately characterized as invaders", "blacks have
+     * been likened to apes": a portrayal in the passive with no one doing
+     * it is the writer's own (belief entries ending in -ed after a linking
+     * verb, perhaps with an adverb between). */
+    bool passive = false;
+    if ((ent(R, m)->flags & DC_F_BELIEF) && m->tb > 0 &&
+        R->n->text[m->e - 1] == 'd') {
+        uint32_t j = m->tb - 1;
+        if (j > 0 && adverb_like(R, j))
+            j--;
+        passive = kind_at(R, j, DC_KIND_COPULA) || tok_is_word(R, j, "been") ||
+                  tok_is_word(R, j, "be");
+    }
+    return !self && !rhetorical && !marker && !passive;
+}
+
+/* "but" between tokens a and b, outside quotes: after a belief or a
+ * portrayal ("Hollywood depicts Muslims as peaceful but they are all
+ * terrorists", "he thinks ... but ...") the writer goes on in their own
+ * words. (After words reported, "but" is often still theirs.) */
+static bool but_between(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            return true;
+    return false;
 }
 
 /* A reporting verb earlier in the sentence whose subject is not the
@@ -1801,7 +1852,8 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         const mention *m = &R->rs->m[i];
         if (m->tb >= tb)
             break;
-        if (m->kind == DC_KIND_REPORT && others_report(R, s, m))
+        if (m->kind == DC_KIND_REPORT && others_report(R, s, m) &&
+            !((ent(R, m)->flags & DC_F_BELIEF) && but_between(R, m->te, tb)))
             return true;
     }
     return false;
@@ -1843,6 +1895,27 @@ static bool report_before(const run *R, uint32_t tb)
     return report_in(R, sent_of(R, tb), tb);
 }
 
+/* A denouncing word in sentence s that denounces: not negated ("that's
+ * not racist") and not what someone is called ("calling that bigotry is
+ * pathetic"). */
+static bool denounces(const run *R, const sentence *s)
+{
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->kind != DC_KIND_DENOUNCE)
+            continue;
+        bool negated = false, named = false;
+        for (uint32_t k = d->tb > 3 ? d->tb - 3 : 0; k < d->tb; k++) {
+            negated |= kind_at(R, k, DC_KIND_NEGATION);
+            named |= kind_at(R, k, DC_KIND_REPORT);
+        }
+        if (!negated && !named)
+            return true;
+    }
+    return false;
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -1856,8 +1929,7 @@ static bool endorsed(const run *R, uint32_t tb)
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
         if (has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE) &&
-            !(R->denounce_any &&
-              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)))
+            !(R->denounce_any && denounces(R, s)))
             return true;
     }
     return false;
@@ -2193,6 +2265,14 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
     return emit(R, &fs, r);
 }
 
+/* Attack language starts at token k. */
+static bool hostile_kind_at(const run *R, uint32_t k)
+{
+    return kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+           kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_SLUR) ||
+           kind_at(R, k, DC_KIND_STEREOTYPE) || kind_at(R, k, DC_KIND_INSULT);
+}
+
 /* Token ti is in a question the writer answers "No" in the next sentence:
  * "Are immigrants filthy? No, they are our neighbours." The answer is a
  * negator opening the sentence and standing alone ("No,", "No.", "Nope!")
@@ -2203,10 +2283,20 @@ static bool answered_no(const run *R, uint32_t ti)
     uint32_t si = rs->toks[ti].sent;
     if (!rs->s[si].question || si + 1 >= rs->ns)
         return false;
-    uint32_t a = rs->s[si + 1].tb;
+    const sentence *ans = &rs->s[si + 1];
+    uint32_t a = ans->tb;
     if (a >= rs->ntok || !mention_at(R, a, DC_KIND_NEGATION))
         return false;
-    return a + 1 >= rs->s[si + 1].te || rs->toks[a + 1].type != TK_WORD ||
+    /* "No, animals have more dignity", "No. Just most of them": an answer
+     * that attacks on, or the sentence after it, takes nothing back */
+    uint32_t end = si + 2 < rs->ns ? rs->s[si + 2].te : ans->te;
+    for (uint32_t k = a + 1; k < end; k++)
+        if (hostile_kind_at(R, k) || tok_is_word(R, k, "just") ||
+            tok_is_word(R, k, "only") || tok_is_word(R, k, "most") ||
+            tok_is_word(R, k, "more") || tok_is_word(R, k, "worse") ||
+            tok_is_word(R, k, "least"))
+            return false;
+    return a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_SELF);
 }
@@ -2841,14 +2931,26 @@ static bool predicated(const run *R, const target *t, const mention *m)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
             tok_is_word(R, k, "as")) {
             /* "are researching the parasites": a participle after it
-             * with an article after that takes the noun as its object */
-            for (uint32_t j = k + 1; j + 1 < m->tb; j++) {
+             * with an article after that takes the noun as its object;
+             * "is terrified of dogs": an adjective's preposition does
+             * ("are full of ...", "nothing but" still predicate) */
+            for (uint32_t j = k + 1; j < m->tb; j++) {
                 const tok *tj = &R->rs->toks[j];
-                if (tj->type == TK_WORD && tj->e - tj->b > 4 &&
+                if (j + 1 < m->tb && tj->type == TK_WORD &&
+                    tj->e - tj->b > 4 &&
                     memcmp(R->n->text + tj->e - 3, "ing", 3) == 0 &&
                     (tok_is_word(R, j + 1, "the") ||
                      tok_is_word(R, j + 1, "a") ||
                      tok_is_word(R, j + 1, "an")))
+                    return false;
+                if (j > k + 1 && !tok_is_word(R, j - 1, "full") &&
+                    /* "are a horde of savages": a noun phrase */
+                    !tok_is_word(R, k + 1, "a") &&
+                    !tok_is_word(R, k + 1, "an") &&
+                    !tok_is_word(R, k + 1, "the") &&
+                    !mention_at(R, k + 1, DC_KIND_QUANTIFIER) &&
+                    (tok_is_word(R, j, "of") || tok_is_word(R, j, "with") ||
+                     tok_is_word(R, j, "by") || tok_is_word(R, j, "about")))
                     return false;
             }
             return true;
@@ -3145,8 +3247,10 @@ static bool writer_will(const run *R, uint32_t ti)
         return (ent(R, pw)->flags & DC_F_WILL) != 0;
     if (ti < 3 || !tok_is_word(R, ti - 1, "and"))
         return false;
+    /* at most two words between: "I'll find you and", not "I'll say
+     * something stupid and" */
     uint32_t clause = R->rs->toks[ti].clause;
-    for (uint32_t j = ti - 2, lo = ti > 6 ? ti - 6 : 0; j-- > lo;) {
+    for (uint32_t j = ti - 2, lo = ti > 4 ? ti - 4 : 0; j-- > lo;) {
         if (R->rs->toks[j].clause != clause)
             return false;
         if ((pw = mention_at(R, j, DC_KIND_PRONOUN_SELF)) != NULL)
@@ -3157,10 +3261,12 @@ static bool writer_will(const run *R, uint32_t ti)
 
 /* A milder threat verb (hurt, beat) whose object, right after it or
  * inside the phrase ("break your legs"), ends the clause or is followed by
- * "up", "badly", "if", "so", "until", "in": "I'll hurt you", "I'll beat
- * you up if you come back", "I'll smash your face in"; not "I'll beat you
- * at chess". A verb that is also a win in a game (flag `game`) needs "up" or
- * "badly": "I'll beat you!" is as likely a game. */
+ * "up" or "badly" (not then "at" or "in": "I'll beat you badly at
+ * chess"), or, for a verb with no innocent reading, by "if", "until",
+ * "in": "I'll hurt you", "I'll beat you up if you come back", "I'll smash
+ * your face in"; not "I'll beat you at chess", "I'll hurt you if I tell
+ * you the truth". A verb that is also a win in a game (flag `game`) needs
+ * "up" or "badly": "I'll beat you!" is as likely a game. */
 static bool bare_object(const run *R, const mention *m)
 {
     uint32_t k = m->te; /* after the object */
@@ -3176,34 +3282,71 @@ static bool bare_object(const run *R, const mention *m)
             return false;
         k++;
     }
-    bool game = (ent(R, m)->flags & DC_F_GAME) != 0;
+    uint32_t f = ent(R, m)->flags;
+    bool game = (f & DC_F_GAME) != 0;
     if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
         R->rs->toks[k].clause != R->rs->toks[k - 1].clause)
         return !game; /* "I'll hurt you.", "I'll hurt you, I swear" */
-    return tok_is_word(R, k, "up") || tok_is_word(R, k, "badly") ||
-           (!game && (tok_is_word(R, k, "if") || tok_is_word(R, k, "so") ||
-                      tok_is_word(R, k, "until") ||
-                      tok_is_word(R, k, "in"))); /* "smash your face in" */
+    if (tok_is_word(R, k, "up") || tok_is_word(R, k, "badly"))
+        /* not "I'll beat you badly at chess" */
+        return !tok_is_word(R, k + 1, "at") && !tok_is_word(R, k + 1, "in");
+    /* a verb with an innocent reading ("hurt": feelings) only as above:
+     * "I'll hurt you if I tell you the truth", "in the second half" */
+    return !(f & DC_F_AMBIGUOUS) &&
+           (tok_is_word(R, k, "if") || tok_is_word(R, k, "until") ||
+            tok_is_word(R, k, "in")); /* "smash your face in" */
 }
 
-/* The verb at m is a passive participle: "be" (or "get") a word or two
- * before it and its text ending in -ed or -en, or a participle of its own
- * ("shot"): "should all be shot", "must be killed", "get hanged". */
+/* The verb at m is a passive participle called for: its text ends in
+ * -ed or -en, or is "shot" or "hung", "be" or "get" comes a word or two
+ * before, and a modal of obligation before that ("should all be shot",
+ * "must be killed", "need to be hanged"; not "before they could be shot",
+ * "they will be slaughtered"). */
 static bool passive_of(const run *R, const mention *m)
 {
-    const char *w = R->n->text;
-    uint32_t len = m->e - m->b;
-    bool part = len > ent(R, m)->term_len &&
-                ((w[m->e - 1] == 'd' && w[m->e - 2] == 'e') ||
-                 (w[m->e - 1] == 'n' && w[m->e - 2] == 'e'));
-    part |= tok_is_word(R, m->tb, "shot");
+    const tok *last = &R->rs->toks[m->te - 1];
+    const char *w = R->n->text + last->b;
+    size_t len = last->e - last->b;
+    bool part = (len > 3 && w[len - 2] == 'e' &&
+                 (w[len - 1] == 'd' || w[len - 1] == 'n')) ||
+                tok_is_word(R, m->te - 1, "shot") ||
+                tok_is_word(R, m->te - 1, "hung");
     if (!part)
         return false;
-    for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
-        if (tok_is_word(R, k, "be") || tok_is_word(R, k, "get") ||
-            tok_is_word(R, k, "being") || tok_is_word(R, k, "been"))
+    bool modal = false;
+    for (uint32_t k = m->tb > 4 ? m->tb - 4 : 0; k < m->te; k++) {
+        if (tok_is_word(R, k, "should") || tok_is_word(R, k, "must") ||
+            tok_is_word(R, k, "need") || tok_is_word(R, k, "needs") ||
+            tok_is_word(R, k, "deserve") || tok_is_word(R, k, "ought"))
+            modal = true;
+        else if (modal && (tok_is_word(R, k, "be") ||
+                           tok_is_word(R, k, "get") ||
+                           tok_is_word(R, k, "been")))
             return true;
+    }
     return false;
+}
+
+/* The pronoun t the threat m is aimed at may be people: not in a
+ * question ("would you be arrested if you shot them?"), not in a clause
+ * of condition or time ("if ...", "before they could be shot"), and not
+ * after a thing or a non-protected target it can point back to ("those
+ * weeds are everywhere, kill them all"). */
+static bool unnamed_people(const run *R, const mention *m, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question)
+        return false;
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (tok_is_word(R, k, "if") || tok_is_word(R, k, "before") ||
+            tok_is_word(R, k, "after") || tok_is_word(R, k, "until") ||
+            tok_is_word(R, k, "unless"))
+            return false;
+    for (size_t i = 0; i < rs->nt && rs->t[i].tb < t->tb; i++)
+        if (rs->t[i].type == TG_OBJECT || rs->t[i].type == TG_NP)
+            return false;
+    return true;
 }
 
 /* Categories no place or animal name shares ("Norwegian rats" and
@@ -3228,6 +3371,31 @@ static bool said_of(const run *R, uint32_t k)
             return true;
     }
     return false;
+}
+
+/* The target's last word is the entry's last word, in the singular or
+ * the plural: "trans women" and "are not women", "a trans woman" and "is
+ * not a woman" (man/men, woman/women differ in one vowel). */
+static bool same_noun(const run *R, const target *t, const dc_entry *e)
+{
+    if (t->te <= t->tb)
+        return false;
+    const tok *k = &R->rs->toks[t->te - 1];
+    const char *a = R->n->text + k->b;
+    size_t la = k->e - k->b;
+    const char *b = e->term + e->term_len;
+    while (b > e->term && b[-1] != ' ')
+        b--;
+    size_t lb = e->term_len - (size_t)(b - e->term);
+    if (la != lb)
+        return false;
+    for (size_t i = 0; i < la; i++)
+        if (a[i] != b[i] &&
+            !(la >= 3 && i == la - 2 && a[la - 1] == 'n' &&
+              a[la - 3] == 'm' && (a[i] == 'a' || a[i] == 'e') &&
+              (b[i] == 'a' || b[i] == 'e')))
+            return false;
+    return true;
 }
 
 /* Another attack in m's sentence that asks for no target word of its own
@@ -3339,6 +3507,10 @@ static decorum_status rule_attack(run *R, const mention *m)
                     if (!(ent(R, ps)->flags & DC_F_COPULA))
                         a = a < k && kind_at(R, a, DC_KIND_COPULA) ? a + 1
                                                                    : k + 1;
+                    /* "I'm just someone who", "we're all people who" */
+                    while (a < k && (adverb_like(R, a) ||
+                                     tok_is_word(R, a, "all")))
+                        a++;
                     /* "I'm someone who", "I am a person who", "I'm one of
                      * those who", "we are people who": the writer is the
                      * head; "I'm against people who", "I'm sick of those
@@ -3475,6 +3647,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             resolved.type = TG_GROUP;
             t = &resolved;
         } else if (m->kind == DC_KIND_THREAT && e->severity >= 3 &&
+                   unnamed_people(R, m, t) &&
                    (((tok_is_word(R, t->tb, "them") ||
                       tok_is_word(R, t->tb, "em")) &&
                      t->tb > m->tb && t->tb <= m->te) ||
@@ -3504,11 +3677,12 @@ static decorum_status rule_attack(run *R, const mention *m)
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
           !predicated(R, t_local, m))))
         t = NULL;
-    /* An entry flagged `own` attacks only the group it names: "trans
-     * women are not women" denies trans women; "men are not women" is
-     * no attack on men. */
+    /* An entry flagged `own` attacks only the group it names, by the noun
+     * it ends with: "trans women are not women" denies trans women; "men
+     * are not women", "trans men are not women" and "nonbinary people are
+     * not men or women" deny nobody. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
-        !(t->categories & e->categories))
+        (!(t->categories & e->categories) || !same_noun(R, t, e)))
         t = NULL;
     /* "I'll kill you", "I'll break her neck", "I'll kill every Muslim I
      * see": the writer's will in the contraction (flag `will`), right
@@ -3596,7 +3770,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
-    if ((!t || t->type != TG_GROUP) &&
+    if ((!t || t->type != TG_GROUP) && !(e->flags & DC_F_OWN) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
