@@ -182,8 +182,11 @@ int main(int argc, char **argv)
                     break;
                 case MODEL: {
                     dc_model_out mo;
-                    check(dc_model_score(S.model, S.mods, &norms[i], rf[i],
-                                         &mo),
+                    /* with the word runs, as the engine scores */
+                    check(dc_model_score_runs(
+                              S.model, S.mods, &norms[i],
+                              hits[i].has_runs ? hits[i].runs : NULL,
+                              hits[i].has_runs ? hits[i].nruns : 0, rf[i], &mo),
                           "model", NULL);
                     sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e4f));
                     break;

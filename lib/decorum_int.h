@@ -448,6 +448,14 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const dc_norm *n,
                               const float rf[DC_N_RULE_FEATURES],
                               dc_model_out *out);
+/* dc_model_score() with the matcher's word runs over n (dc_hitvec.runs:
+ * nruns of them then the sentinel, or NULL), which spare the model
+ * finding the tokens again. The same results. */
+decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
+                                   const dc_norm *n, const dc_wrun *runs,
+                                   size_t nruns,
+                                   const float rf[DC_N_RULE_FEATURES],
+                                   dc_model_out *out);
 
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */

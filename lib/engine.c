@@ -363,8 +363,10 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
 {
     if (!e->model || !it->len)
         return DECORUM_OK;
-    return dc_model_score(e->model, s->mods, &l->main.norm, l->rules.rf,
-                          &l->mo);
+    return dc_model_score_runs(
+        e->model, s->mods, &l->main.norm,
+        l->main.hits.has_runs ? l->main.hits.runs : NULL,
+        l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
 }
 
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,

@@ -406,9 +406,15 @@ typedef struct sum_state {
  * few, and the key compare tells them apart. The key compare alone
  * decides a hit, so the byte order of k0 only spreads the sets and needs
  * no swap. */
+INLINE dc_feat_cache_entry *cache_set_of(dc_feat_cache_entry *e, uint64_t k0,
+                                         size_t l)
+{
+    return &e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+}
+
 INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
 {
-    return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+    return cache_set_of(c->e, k0, l);
 }
 
 /* Hashes and sums the token [b, e) into st (the second half of
@@ -967,6 +973,117 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     *ntok = nt;
     return nfeat + nt - (nt != 0);
 }
+
+/* sum_text_avx2 for an ASCII text whose word runs the matcher recorded
+ * (dc_hitvec.runs: the nr maximal runs of letters, digits and non-ASCII
+ * bytes, then a sentinel): in ASCII text the tokens are those runs, a run
+ * joined to the one before when one apostrophe separates them (the bytes
+ * on either side are letters or digits, as the runs are maximal), so the
+ * text is not classified again. The same features, sums, spans and count
+ * as sum_text_avx2, which takes texts with a non-ASCII byte and those with
+ * more runs than toks[] holds. */
+AVX2 static size_t sum_runs_avx2(uint32_t bits, const int8_t *w,
+                                 const unsigned char *text, size_t len,
+                                 const dc_wrun *r, size_t nr, int32_t *acc,
+                                 dc_feat_tsum *toks, size_t max_toks,
+                                 size_t *ntok, dc_feat_cache *cache)
+{
+    enum { BUF = PAD + PAD_MAX + 64 + PAD };
+    unsigned char bt[BUF] __attribute__((aligned(32)));
+    unsigned char *const t = bt + PAD;
+    /* bytes read past t: keys and grams of 32 bytes from a token's start,
+     * and t[len] */
+    const size_t span = (len + 33 + 31) & ~(size_t)31;
+    _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
+    for (size_t k = (len & ~(size_t)31); k < span; k += 32)
+        _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
+    if (len)
+        memcpy(t, text, len);
+    __m256i hi = _mm256_setzero_si256();
+    for (size_t k = 0; k < len; k += 32)
+        hi = _mm256_or_si256(
+            hi, _mm256_load_si256((const __m256i *)(const void *)(t + k)));
+    if (_mm256_movemask_epi8(hi) || nr > max_toks)
+        return sum_text_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
+                             cache);
+
+    dc_feat_cache_entry *const ce = cache->e;
+    dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
+    uint64_t prev = 0;
+    size_t nfeat = 0;
+    const unsigned sh = 64 - bits;
+    __m256i sum = _mm256_setzero_si256();
+    if (nr) {
+        size_t b = r->b, e = r->e;
+        r++;
+        while (t[e] == '\'' && r->b == e + 1)
+            e = r++->e;
+        __m128i key = token_key(t + b, e - b);
+        dc_feat_cache_entry *set =
+            cache_set_of(ce, (uint64_t)_mm_cvtsi128_si64(key), e - b);
+        for (;;) {
+            const size_t l = e - b;
+            /* the next token, found and its set prefetched one ahead;
+             * past the last, an empty one at 0 (a token ends past 0) */
+            size_t nb = r->b, nx = r->e;
+            if (nb != UINT32_MAX) {
+                r++;
+                while (t[nx] == '\'' && r->b == nx + 1)
+                    nx = r++->e;
+            } else
+                nb = nx = 0;
+            const __m128i nkey = token_key(t + nb, nx - nb);
+            dc_feat_cache_entry *const nset = cache_set_of(
+                ce, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
+            __builtin_prefetch(nset);
+            dc_feat_cache_entry *x, tmp;
+            if (l <= DC_FEAT_CACHE_KEY) {
+                x = set;
+                if (!key_is(&x[0], key)) {
+                    if (key_is(&x[1], key)) {
+                        tmp = x[1];
+                        x[1] = x[0];
+                        x[0] = tmp;
+                    } else {
+                        x[1] = x[0];
+                        _mm_storeu_si128(
+                            (__m128i *)(void *)x[0].key,
+                            _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
+                        token_rows_avx2(w, bits, t, b, e, x);
+                    }
+                }
+            } else {
+                x = &tmp;
+                token_rows_avx2(w, bits, t, b, e, x);
+                if (l > DC_FEAT_WORD_MAX)
+                    nfeat -= l - DC_FEAT_WORD_MAX;
+            }
+            nfeat += l;
+            const uint64_t h = x->h;
+            __m128i bg = _mm_setzero_si128();
+            if (prev)
+                bg = row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh));
+            const __m128i ts = _mm_add_epi16(
+                _mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+            prev = h;
+            tp->begin = (uint32_t)b;
+            tp->end = (uint32_t)e;
+            _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
+            tp++;
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
+            if (!nx)
+                break;
+            b = nb;
+            e = nx;
+            key = nkey;
+            set = nset;
+        }
+    }
+    _mm256_storeu_si256((__m256i *)(void *)acc, sum);
+    const size_t nt = (size_t)(tp - toks);
+    *ntok = nt;
+    return nfeat + nt - (nt != 0);
+}
 #endif
 
 int dc_feat_portable;
@@ -1001,6 +1118,15 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
+    return dc_feat_sum_runs(c, w, text, len, NULL, 0, acc, toks, max_toks,
+                            ntok, cache);
+}
+
+size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
+                        const char *text, size_t len, const dc_wrun *runs,
+                        size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
+                        size_t *ntok, dc_feat_cache *cache)
+{
     const unsigned char *t = (const unsigned char *)text;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
                   cache->cfg.bucket_bits != c->bucket_bits))
@@ -1010,7 +1136,9 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
         !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
-        return sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
+        return runs ? sum_runs_avx2(c->bucket_bits, w, t, len, runs, nruns,
+                                    acc, toks, max_toks, ntok, cache)
+                    : sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
                              ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);

@@ -714,14 +714,24 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const float rf[DC_N_RULE_FEATURES],
                               dc_model_out *out)
 {
+    return dc_model_score_runs(m, ms, n, NULL, 0, rf, out);
+}
+
+decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
+                                   const dc_norm *n, const dc_wrun *runs,
+                                   size_t nruns,
+                                   const float rf[DC_N_RULE_FEATURES],
+                                   dc_model_out *out)
+{
     if (!m || !ms || !n || !out)
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE];
     dc_feat_tsum toks[KEEP_TOKENS];
     size_t ntok;
-    size_t nfeat = dc_feat_sum(&h->fc, m->w, n->text, n->len, acc, toks,
-                               KEEP_TOKENS, &ntok, &ms->cache);
+    size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, runs,
+                                    nruns, acc, toks, KEEP_TOKENS, &ntok,
+                                    &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);

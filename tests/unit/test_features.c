@@ -287,6 +287,99 @@ Test(features, scorer_sums_match_the_iterator)
     }
 }
 
+/* The matcher's word runs of text[0, len) (dc_hitvec.runs): maximal runs
+ * of ASCII letters and digits and non-ASCII bytes, then the sentinel.
+ * Returns their count. */
+static size_t word_runs(const char *text, size_t len, dc_wrun *runs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = (unsigned char)text[i];
+        if (!(ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+              ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        for (; i < len; i++) {
+            ch = (unsigned char)text[i];
+            if (!(ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+                  ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')))
+                break;
+        }
+        runs[n++] = (dc_wrun){(uint32_t)b, (uint32_t)i};
+    }
+    runs[n] = (dc_wrun){UINT32_MAX, UINT32_MAX};
+    return n;
+}
+
+/* dc_feat_sum_runs, which takes an ASCII text's tokens from the word runs
+ * (joined over single apostrophes) on the AVX2 path, against the
+ * iterator: ASCII texts with apostrophes at every place (inside, doubled,
+ * at either end), upper case, long words, more runs than toks[] keeps
+ * (the other pass then), non-ASCII texts (the other pass too), and
+ * every row at -128 or 127 with one-byte tokens (the sums are widened a
+ * token at a time), with and without the cache, on both paths. */
+Test(features, word_runs_give_the_same_sums)
+{
+    enum { BITS = 12, MAXT = 256 };
+    static int8_t w[(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
+    static char text[5000];
+    static dc_wrun runs[5001];
+    static dc_feat_tsum ta[MAXT], tr[MAXT];
+    static dc_feat_cache cache;
+    const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
+    int forced = dc_feat_portable;
+    for (int round = 0; round < 3000; round++) {
+        int kind = round % 6;
+        size_t len;
+        if (kind == 5) { /* one-byte tokens, extreme rows */
+            memset(w, round % 12 == 5 ? 127 : -128, sizeof w);
+            len = 0;
+            size_t want = 20 + (size_t)rnd() % (round % 4 == 1 ? 1200 : 400);
+            while (len + 2 < want) {
+                text[len++] = (char)("ab'c9Z"[rnd() % 6]);
+                text[len++] = rnd() % 5 ? ' ' : '\'';
+            }
+        } else {
+            if (kind == 0 || round % 60 == 1)
+                for (size_t i = 0; i < sizeof w; i++)
+                    w[i] = (int8_t)(rnd() & 0xff);
+            len = random_text(text, round % 3 ? 600 : sizeof text);
+            if (kind != 4) /* ASCII: non-ASCII bytes become ' or letters */
+                for (size_t i = 0; i < len; i++) {
+                    unsigned char ch = (unsigned char)text[i];
+                    if (ch >= 0x80)
+                        text[i] = rnd() % 2 ? '\'' : 'k';
+                    else if (ch >= 'a' && ch <= 'z' && rnd() % 8 == 0)
+                        text[i] = (char)(ch - 'a' + 'A');
+                }
+        }
+        if (kind == 0 || kind == 5 || round % 60 == 1)
+            memset(&cache, 0, sizeof cache); /* new weights */
+        size_t nr = word_runs(text, len, runs);
+        int32_t ref[DC_FEAT_VOCAB_STRIDE];
+        size_t nt;
+        size_t nfeat = iterator_sums(&c, w, text, len, ref, tr, MAXT, &nt);
+        for (int path = 0; path < 3; path++) {
+            int32_t acc[DC_FEAT_VOCAB_STRIDE];
+            size_t ntok = 0;
+            dc_feat_portable = path == 2;
+            size_t n = dc_feat_sum_runs(&c, w, text, len, runs, nr, acc, ta,
+                                        MAXT, &ntok, path ? NULL : &cache);
+            dc_feat_portable = forced;
+            cr_assert_eq(n, nfeat, "round %d path %d: %zu features, the "
+                         "iterator %zu", round, path, n, nfeat);
+            cr_assert_eq(ntok, nt, "round %d path %d: tokens", round, path);
+            cr_assert(memcmp(acc, ref, sizeof acc) == 0,
+                      "round %d path %d: sums differ", round, path);
+            for (size_t q = 0; q < nt && q < MAXT; q++)
+                cr_assert(memcmp(&ta[q], &tr[q], sizeof ta[q]) == 0,
+                          "round %d path %d: token %zu", round, path, q);
+        }
+    }
+}
+
 /* The word cache (dc_feat_sum with a cache, on both paths) against no
  * cache (the portable path), for several configurations: texts drawn from a pool of words,
  * common ones often (repeats hit), more distinct words than the cache has
