@@ -822,6 +822,53 @@ AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
         keyb);
 }
 
+/* One token's sum, t[b, e), in the AVX2 passes: its own rows (unigram and
+ * 4-grams) and hash from the word cache's set for it (key: its bytes, zero
+ * padded), or computed, into the set's first entry when it has at most
+ * DC_FEAT_CACHE_KEY bytes (the count in the key's last byte), plus the
+ * bigram row with *prev, which becomes its hash. An uncached token's rows
+ * past DC_FEAT_WORD_MAX are taken off *nfeat, which counted every byte. */
+AVX2_INLINE __m128i token_sum_avx2(const int8_t *w, uint32_t bits, unsigned sh,
+                                   const unsigned char *t, size_t b, size_t e,
+                                   __m128i key, dc_feat_cache_entry *set,
+                                   uint64_t *prev, size_t *nfeat)
+{
+    const size_t l = e - b;
+    dc_feat_cache_entry *x, tmp;
+    if (l <= DC_FEAT_CACHE_KEY) {
+        x = set;
+        if (!key_is(&x[0], key)) {
+            if (key_is(&x[1], key)) {
+                tmp = x[1];
+                x[1] = x[0];
+                x[0] = tmp;
+            } else {
+                x[1] = x[0];
+                _mm_storeu_si128(
+                    (__m128i *)(void *)x[0].key,
+                    _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
+                token_rows_avx2(w, bits, t, b, e, x);
+            }
+        }
+    } else {
+        /* A cached token has l rows, which the caller counted and the
+         * entry's count byte holds (the portable path reads it): only
+         * uncached tokens can pass DC_FEAT_WORD_MAX. */
+        _Static_assert(DC_FEAT_CACHE_KEY <= DC_FEAT_WORD_MAX,
+                       "cached tokens have l rows");
+        x = &tmp;
+        token_rows_avx2(w, bits, t, b, e, x);
+        if (l > DC_FEAT_WORD_MAX)
+            *nfeat -= l - DC_FEAT_WORD_MAX;
+    }
+    const uint64_t h = x->h;
+    __m128i bg = _mm_setzero_si128(); /* the bigram's row */
+    if (*prev)
+        bg = row_avx2(w, bucket_sh((*prev * 31u + h) ^ SALT_BI, sh));
+    *prev = h;
+    return _mm_add_epi16(_mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+}
+
 /* The AVX2 pass, with a word cache (dc_feat_sum() takes the portable pass
  * without one: the scorer always has one, so a second instance of this
  * loop without the cache would serve only tests and benchmarks). Each
@@ -829,23 +876,11 @@ AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
  * and l - 1 4-grams), so the feature count is the count of token bytes,
  * less what long tokens have past DC_FEAT_WORD_MAX, plus one bigram for
  * every token but the first. */
-AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
-                                 const unsigned char *text, size_t len,
-                                 int32_t *acc, dc_feat_tsum *toks,
-                                 size_t max_toks, size_t *ntok,
-                                 dc_feat_cache *cache)
+AVX2 static __attribute__((noinline)) size_t
+blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
+            int32_t *acc, dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+            dc_feat_cache *cache)
 {
-    enum { BUF = PAD + PAD_MAX + 64 + PAD };
-    unsigned char bt[BUF] __attribute__((aligned(32)));
-    unsigned char *const t = bt + PAD;
-    /* bytes read past t: blocks of 64 up to len, and one byte beyond */
-    const size_t span = (len + 65 + 31) & ~(size_t)31;
-    _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
-    for (size_t k = (len & ~(size_t)31); k < span; k += 32)
-        _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
-    if (len)
-        memcpy(t, text, len);
-
     /* a block whose tokens do not all fit in toks[] goes here first */
     dc_feat_tsum spill[64];
     uint64_t prev = 0;
@@ -895,7 +930,6 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
             dc_feat_cache_entry *set =
                 cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), e - b);
             for (;;) {
-                const size_t l = e - b;
                 /* The next token's key and set, found and prefetched
                  * without a branch: past the block's last token they are
                  * those of a token that does not end in it, or of none
@@ -906,45 +940,8 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
                 dc_feat_cache_entry *const nset = cache_set(
                     cache, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
                 __builtin_prefetch(nset);
-                /* the token's own rows and hash: a cache entry (its key
-                 * the token's bytes, zero padded, the count in the last
-                 * byte), or computed into one */
-                dc_feat_cache_entry *x, tmp;
-                if (l <= DC_FEAT_CACHE_KEY) {
-                    x = set;
-                    if (!key_is(&x[0], key)) {
-                        if (key_is(&x[1], key)) {
-                            tmp = x[1];
-                            x[1] = x[0];
-                            x[0] = tmp;
-                        } else {
-                            x[1] = x[0];
-                            _mm_storeu_si128(
-                                (__m128i *)(void *)x[0].key,
-                                _mm_insert_epi8(key, (int)l,
-                                                DC_FEAT_CACHE_KEY));
-                            token_rows_avx2(w, bits, t, b, e, x);
-                        }
-                    }
-                } else {
-                    /* A cached token has l rows, which the popcount
-                     * counted and the entry's count byte holds (the
-                     * portable path reads it): only uncached tokens can
-                     * pass DC_FEAT_WORD_MAX. */
-                    _Static_assert(DC_FEAT_CACHE_KEY <= DC_FEAT_WORD_MAX,
-                                   "cached tokens have l rows");
-                    x = &tmp;
-                    token_rows_avx2(w, bits, t, b, e, x);
-                    if (l > DC_FEAT_WORD_MAX)
-                        nfeat -= l - DC_FEAT_WORD_MAX;
-                }
-                const uint64_t h = x->h;
-                __m128i bg = _mm_setzero_si128(); /* the bigram's row */
-                if (prev)
-                    bg = row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh));
-                const __m128i ts = _mm_add_epi16(
-                    _mm_loadu_si128((const __m128i *)(void *)x->w), bg);
-                prev = h;
+                const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,
+                                                  &prev, &nfeat);
                 tp->begin = (uint32_t)b;
                 tp->end = (uint32_t)e;
                 _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
@@ -974,39 +971,20 @@ AVX2 static size_t sum_text_avx2(uint32_t bits, const int8_t *w,
     return nfeat + nt - (nt != 0);
 }
 
-/* sum_text_avx2 for an ASCII text whose word runs the matcher recorded
- * (dc_hitvec.runs: the nr maximal runs of letters, digits and non-ASCII
- * bytes, then a sentinel): in ASCII text the tokens are those runs, a run
- * joined to the one before when one apostrophe separates them (the bytes
- * on either side are letters or digits, as the runs are maximal), so the
- * text is not classified again. The same features, sums, spans and count
- * as sum_text_avx2, which takes texts with a non-ASCII byte and those with
- * more runs than toks[] holds. */
-AVX2 static size_t sum_runs_avx2(uint32_t bits, const int8_t *w,
-                                 const unsigned char *text, size_t len,
-                                 const dc_wrun *r, size_t nr, int32_t *acc,
-                                 dc_feat_tsum *toks, size_t max_toks,
-                                 size_t *ntok, dc_feat_cache *cache)
+/* The AVX2 pass over an ASCII text t (the padded copy) whose nr word runs
+ * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
+ * and non-ASCII bytes, then a sentinel), nr at most the toks[] kept: in
+ * ASCII text the tokens are those runs, a run joined to the one before
+ * when one apostrophe separates them (the bytes on either side are
+ * letters or digits, as the runs are maximal), so the text is not
+ * classified again. The same features, sums, spans and count as
+ * blocks_avx2(). A token's sum is widened as it is found (no 16-bit block
+ * sums to bound). */
+AVX2_INLINE size_t
+runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
+          const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
+          size_t *ntok, dc_feat_cache *cache)
 {
-    enum { BUF = PAD + PAD_MAX + 64 + PAD };
-    unsigned char bt[BUF] __attribute__((aligned(32)));
-    unsigned char *const t = bt + PAD;
-    /* bytes read past t: keys and grams of 32 bytes from a token's start,
-     * and t[len] */
-    const size_t span = (len + 33 + 31) & ~(size_t)31;
-    _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
-    for (size_t k = (len & ~(size_t)31); k < span; k += 32)
-        _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
-    if (len)
-        memcpy(t, text, len);
-    __m256i hi = _mm256_setzero_si256();
-    for (size_t k = 0; k < len; k += 32)
-        hi = _mm256_or_si256(
-            hi, _mm256_load_si256((const __m256i *)(const void *)(t + k)));
-    if (_mm256_movemask_epi8(hi) || nr > max_toks)
-        return sum_text_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
-                             cache);
-
     dc_feat_cache_entry *const ce = cache->e;
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
     uint64_t prev = 0;
@@ -1026,9 +1004,9 @@ AVX2 static size_t sum_runs_avx2(uint32_t bits, const int8_t *w,
             /* the next token, found and its set prefetched one ahead;
              * past the last, an empty one at 0 (a token ends past 0) */
             size_t nb = r->b, nx = r->e;
-            if (nb != UINT32_MAX) {
+            if (__builtin_expect(nb != UINT32_MAX, 1)) {
                 r++;
-                while (t[nx] == '\'' && r->b == nx + 1)
+                while (__builtin_expect(t[nx] == '\'', 0) && r->b == nx + 1)
                     nx = r++->e;
             } else
                 nb = nx = 0;
@@ -1036,36 +1014,9 @@ AVX2 static size_t sum_runs_avx2(uint32_t bits, const int8_t *w,
             dc_feat_cache_entry *const nset = cache_set_of(
                 ce, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
             __builtin_prefetch(nset);
-            dc_feat_cache_entry *x, tmp;
-            if (l <= DC_FEAT_CACHE_KEY) {
-                x = set;
-                if (!key_is(&x[0], key)) {
-                    if (key_is(&x[1], key)) {
-                        tmp = x[1];
-                        x[1] = x[0];
-                        x[0] = tmp;
-                    } else {
-                        x[1] = x[0];
-                        _mm_storeu_si128(
-                            (__m128i *)(void *)x[0].key,
-                            _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
-                        token_rows_avx2(w, bits, t, b, e, x);
-                    }
-                }
-            } else {
-                x = &tmp;
-                token_rows_avx2(w, bits, t, b, e, x);
-                if (l > DC_FEAT_WORD_MAX)
-                    nfeat -= l - DC_FEAT_WORD_MAX;
-            }
             nfeat += l;
-            const uint64_t h = x->h;
-            __m128i bg = _mm_setzero_si128();
-            if (prev)
-                bg = row_avx2(w, bucket_sh((prev * 31u + h) ^ SALT_BI, sh));
-            const __m128i ts = _mm_add_epi16(
-                _mm_loadu_si128((const __m128i *)(void *)x->w), bg);
-            prev = h;
+            const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,
+                                              &prev, &nfeat);
             tp->begin = (uint32_t)b;
             tp->end = (uint32_t)e;
             _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
@@ -1083,6 +1034,43 @@ AVX2 static size_t sum_runs_avx2(uint32_t bits, const int8_t *w,
     const size_t nt = (size_t)(tp - toks);
     *ntok = nt;
     return nfeat + nt - (nt != 0);
+}
+
+/* The AVX2 pass for a comment of up to PAD_MAX bytes: its copy between
+ * zero pads, then its tokens from the word runs when there are runs, the
+ * text is ASCII and toks[] has room for every run, else from its bytes. */
+AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
+                            const unsigned char *text, size_t len,
+                            const dc_wrun *runs, size_t nruns, int32_t *acc,
+                            dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                            dc_feat_cache *cache)
+{
+    enum { BUF = PAD + PAD_MAX + 64 + PAD };
+    unsigned char bt[BUF] __attribute__((aligned(32)));
+    unsigned char *const t = bt + PAD;
+    /* bytes read past t: keys and grams of 32 bytes from a token's start
+     * and t[len] for the runs; blocks of 64 up to len and one byte beyond
+     * for blocks_avx2() */
+    const bool by_runs = runs && nruns <= max_toks;
+    const size_t lo = len & ~(size_t)31, span = (len + 65 + 31) & ~(size_t)31;
+    size_t k = lo, z = by_runs ? (len + 33 + 31) & ~(size_t)31 : span;
+    _mm256_store_si256((__m256i *)(void *)bt, _mm256_setzero_si256());
+    for (; k < z; k += 32)
+        _mm256_storeu_si256((__m256i *)(void *)(t + k), _mm256_setzero_si256());
+    if (len)
+        memcpy(t, text, len);
+    if (by_runs) {
+        __m256i hi = _mm256_setzero_si256();
+        for (size_t j = 0; j < len; j += 32)
+            hi = _mm256_or_si256(
+                hi, _mm256_load_si256((const __m256i *)(const void *)(t + j)));
+        if (!_mm256_movemask_epi8(hi))
+            return runs_avx2(bits, w, t, runs, nruns, acc, toks, ntok, cache);
+        for (; k < span; k += 32)
+            _mm256_storeu_si256((__m256i *)(void *)(t + k),
+                                _mm256_setzero_si256());
+    }
+    return blocks_avx2(bits, w, t, len, acc, toks, max_toks, ntok, cache);
 }
 #endif
 
@@ -1136,10 +1124,8 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
         !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
-        return runs ? sum_runs_avx2(c->bucket_bits, w, t, len, runs, nruns,
-                                    acc, toks, max_toks, ntok, cache)
-                    : sum_text_avx2(c->bucket_bits, w, t, len, acc, toks, max_toks,
-                             ntok, cache);
+        return sum_avx2(c->bucket_bits, w, t, len, runs, nruns, acc, toks,
+                        max_toks, ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }
