@@ -315,7 +315,8 @@ typedef struct dc_wrun {
 
 /* A growable array of hits, reused across calls, and the word pass's runs
  * over the same text, which the rule layer's tokenizer reads instead of
- * finding the words' ends again (docs/RULES.md, "Tokens"). */
+ * finding the words' ends again (docs/RULES.md, "Tokens"), and the model
+ * instead of finding an ASCII text's tokens again (docs/MODEL.md). */
 typedef struct dc_hitvec {
     dc_hit *v;
     size_t n, cap;

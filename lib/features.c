@@ -3,7 +3,8 @@
  * the model's feature buckets (see features_int.h for what the features
  * are). This is the hot half of dc_model_score, which calls dc_feat_sum():
  * token boundaries come 64 bytes at a time from SSE2 class masks (a byte
- * table elsewhere), a token's hash takes its bytes eight at a time, its
+ * table elsewhere), or from the matcher's word runs for an ASCII text on
+ * the AVX2 path, a token's hash takes its bytes eight at a time, its
  * 4-grams are 4-byte loads, and each feature's weight row is summed as
  * soon as its bucket is known, never stored. dc_feat_next() (the trainer,
  * the explanations of long comments) runs the same per-token code, so the
@@ -1112,10 +1113,12 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
 
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         const char *text, size_t len, const dc_wrun *runs,
-                        size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
-                        size_t *ntok, dc_feat_cache *cache)
+                        size_t nruns, int32_t *acc, dc_feat_tsum *toks,
+                        size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
+    (void)runs; /* the portable path finds the tokens itself */
+    (void)nruns;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
