@@ -1,0 +1,183 @@
+/*
+ * bench_model_batch.c: the model stage as decorum_analyze_batch runs it.
+ *
+ *   bench_model_batch [-r ROUNDS] CORPUS
+ *
+ * bench_stages computes every stage's inputs for the whole corpus first,
+ * so the model reads each comment's word runs (dc_hitvec.runs) cold from
+ * its own allocation. The engine does not: it takes each stage over a
+ * batch of DECORUM_BATCH_MAX comments, and the model reads the runs the
+ * matcher wrote for the same batch a stage before. Here each batch is
+ * normalized, matched and ruled (untimed), then scored by the model
+ * (timed), so the runs, texts and rule features are as warm as in the
+ * engine. Times are the thread's CPU time (the machine is shared); per
+ * comment, for the median and the best of ROUNDS passes (default 10)
+ * after one warm-up pass; "stages" is all four stages of the pass.
+ * The hate probabilities and evidence counts are folded into a checksum
+ * that must repeat on every pass (exit 1 otherwise).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "corpus.h"
+#include "decorum_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { BATCH = DECORUM_BATCH_MAX };
+
+static double thread_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void check(decorum_status st, const char *what, const decorum_error *e)
+{
+    if (st != DECORUM_OK) {
+        fprintf(stderr, "bench_model_batch: %s: %s (%s)\n", what,
+                decorum_strerror(st), e ? e->message : "");
+        exit(2);
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 10, opt;
+    while ((opt = getopt(argc, argv, "r:")) != -1) {
+        if (opt != 'r')
+            goto usage;
+        rounds = (int)strtol(optarg, NULL, 10);
+    }
+    if (optind != argc - 1 || rounds < 1)
+        goto usage;
+
+    dc_alloc al;
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    dc_alloc_init(&al, NULL);
+    dc_normalizer *nz;
+    dc_norm_scratch *ns;
+    dc_lexicon lx;
+    dc_matcher *m;
+    dc_match_scratch *ms;
+    dc_rules *ru;
+    dc_rules_scratch *rs;
+    dc_model *model = NULL;
+    dc_model_scratch *mods;
+    memset(&lx, 0, sizeof lx);
+    check(dc_normalizer_new(&al, &nz, &err), "normalizer", &err);
+    check(dc_norm_scratch_new(&al, nz, &ns), "norm scratch", NULL);
+    check(dc_lexicon_load(&al, &lx, NULL, &err), "lexicon", &err);
+    check(dc_matcher_new(&al, &lx, &m, &err), "matcher", &err);
+    check(dc_match_scratch_new(&al, m, &ms), "match scratch", NULL);
+    check(dc_rules_new(&al, &lx, &ru, &err), "rules", &err);
+    check(dc_rules_scratch_new(&al, &rs), "rules scratch", NULL);
+    check(dc_model_open(&al, NULL, &model, &err), "model", &err);
+    if (!model) {
+        printf("bench_model_batch: no built-in model\n");
+        return 0;
+    }
+    check(dc_model_scratch_new(&al, model, &mods), "model scratch", NULL);
+
+    bench_corpus c;
+    bench_corpus_load(argv[optind], &c);
+    const size_t max_out = DECORUM_MAX_INPUT_LIMIT * 4 + 64;
+    static dc_norm norm[BATCH];
+    static dc_hitvec hits[BATCH];
+    static dc_rules_out ro[BATCH];
+    double *model_s = calloc((size_t)rounds, sizeof *model_s);
+    double *all_s = calloc((size_t)rounds, sizeof *all_s);
+    if (!model_s || !all_s) {
+        fprintf(stderr, "bench_model_batch: out of memory\n");
+        return 2;
+    }
+    uint64_t first = 0;
+    for (int r = -1; r < rounds; r++) {
+        double tm = 0, ta = 0;
+        uint64_t sum = 0;
+        for (size_t i = 0; i < c.n; i += BATCH) {
+            const size_t k = c.n - i < BATCH ? c.n - i : BATCH;
+            const bench_text *v = c.v + i;
+            double t0 = thread_now();
+            for (size_t j = 0; j < k; j++)
+                check(dc_normalize(&al, nz, ns, v[j].p, v[j].len, max_out,
+                                   &norm[j]),
+                      "normalize", NULL);
+            for (size_t j = 0; j < k; j++)
+                check(dc_match(&al, m, ms, &norm[j], &hits[j]), "match",
+                      NULL);
+            for (size_t j = 0; j < k; j++)
+                check(dc_rules_run(&al, ru, rs, &lx, v[j].p, v[j].len,
+                                   &norm[j], &hits[j], NULL, 0, &ro[j]),
+                      "rules", NULL);
+            double t1 = thread_now();
+            for (size_t j = 0; j < k; j++) {
+                if (!v[j].len) /* as the engine: no model output */
+                    continue;
+                dc_model_out mo;
+                check(dc_model_score_runs(
+                          model, mods, &norm[j],
+                          hits[j].has_runs ? hits[j].runs : NULL,
+                          hits[j].has_runs ? hits[j].nruns : 0, ro[j].rf, &mo),
+                      "model", NULL);
+                sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e6f));
+                sum = bench_mix(sum, mo.n_ev);
+            }
+            double t2 = thread_now();
+            tm += t2 - t1;
+            ta += t2 - t0;
+        }
+        if (r < 0) {
+            first = sum;
+            continue;
+        }
+        if (sum != first) {
+            fprintf(stderr, "bench_model_batch: checksum changed\n");
+            return 1;
+        }
+        model_s[r] = tm;
+        all_s[r] = ta;
+    }
+    qsort(model_s, (size_t)rounds, sizeof *model_s, cmp_double);
+    qsort(all_s, (size_t)rounds, sizeof *all_s, cmp_double);
+    const double per = 1e9 / (double)c.n;
+    printf("model, batches of %d: median %.1f ns, best %.1f ns a comment; "
+           "stages %.1f ns (median); checksum %016llx\n",
+           BATCH, model_s[rounds / 2] * per, model_s[0] * per,
+           all_s[rounds / 2] * per, (unsigned long long)first);
+    printf("result model_batch_median_ns %.1f\n", model_s[rounds / 2] * per);
+    printf("result model_batch_best_ns %.1f\n", model_s[0] * per);
+    printf("result stages_batch_median_ns %.1f\n", all_s[rounds / 2] * per);
+
+    for (size_t j = 0; j < BATCH; j++) {
+        dc_norm_release(&al, &norm[j]);
+        dc_hitvec_release(&al, &hits[j]);
+        dc_rules_out_release(&al, &ro[j]);
+    }
+    free(model_s);
+    free(all_s);
+    bench_corpus_free(&c);
+    dc_model_scratch_free(&al, mods);
+    dc_model_free(&al, model);
+    dc_rules_scratch_free(&al, rs);
+    dc_rules_free(&al, ru);
+    dc_match_scratch_free(&al, ms);
+    dc_matcher_free(&al, m);
+    dc_lexicon_free(&al, &lx);
+    dc_norm_scratch_free(&al, ns);
+    dc_normalizer_free(&al, nz);
+    return 0;
+usage:
+    fprintf(stderr, "usage: bench_model_batch [-r ROUNDS] CORPUS\n");
+    return 2;
+}
