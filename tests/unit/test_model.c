@@ -618,3 +618,93 @@ Test(model, expf8_is_the_c_librarys_expf)
         }
 #endif
 }
+
+/* The scorer with the matcher's word runs (what the engine passes) and
+ * without, bit for bit, on the built-in model: texts the normalizer and
+ * the matcher see as the engine does, ASCII ones (which take the runs)
+ * with apostrophes everywhere, digits, long and one-letter words, more
+ * runs than the kept tokens, and non-ASCII ones (which do not). */
+Test(model, word_runs_change_no_score)
+{
+    static const char *const pieces[] = {
+        "vermin", "they're", "don't", "'", "''", "rock'n'roll", "o'", "'s",
+        "k1ll", "JEWS", "a", "i", "88", "1488", "!!", ", ", ". ", "\n",
+        "supercalifragilisticexpialidociousness", "f*ck", "go back",
+        "caf\xc3\xa9", "\xf0\x9f\x98\x80", "\xe2\x80\x99", "n1gg4"};
+    dc_alloc al;
+    dc_alloc_init(&al, NULL);
+    decorum_error err;
+    memset(&err, 0, sizeof err);
+    dc_normalizer *nz = NULL;
+    dc_norm_scratch *ns = NULL;
+    dc_lexicon lx;
+    memset(&lx, 0, sizeof lx);
+    dc_matcher *mt = NULL;
+    dc_match_scratch *mts = NULL;
+    dc_model *m = NULL;
+    dc_model_scratch *ms = NULL;
+    cr_assert_eq(dc_normalizer_new(&al, &nz, &err), DECORUM_OK);
+    cr_assert_eq(dc_norm_scratch_new(&al, nz, &ns), DECORUM_OK);
+    cr_assert_eq(dc_lexicon_load(&al, &lx, NULL, &err), DECORUM_OK);
+    cr_assert_eq(dc_matcher_new(&al, &lx, &mt, &err), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_new(&al, mt, &mts), DECORUM_OK);
+    cr_assert_eq(dc_model_open(&al, NULL, &m, &err), DECORUM_OK);
+    cr_assert_not_null(m);
+    cr_assert_eq(dc_model_scratch_new(&al, m, &ms), DECORUM_OK);
+    dc_norm n;
+    memset(&n, 0, sizeof n);
+    dc_hitvec hv;
+    memset(&hv, 0, sizeof hv);
+    static char text[4000];
+    uint64_t x = 88172645463325252ull;
+    size_t with_runs = 0;
+    for (int round = 0; round < 2000; round++) {
+        size_t len = 0, want = 10 + round % 7 * (round % 5 == 0 ? 500 : 40);
+        int ascii = round % 4 != 3;
+        while (len < want) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t np = sizeof pieces / sizeof pieces[0] - (ascii ? 4 : 0);
+            const char *p = pieces[x % np];
+            size_t l = strlen(p);
+            if (len + l + 1 >= sizeof text)
+                break;
+            memcpy(text + len, p, l);
+            len += l;
+            if (x >> 40 & 1)
+                text[len++] = ' ';
+        }
+        cr_assert_eq(dc_normalize(&al, nz, ns, text, len, 4 * sizeof text + 64,
+                                  &n),
+                     DECORUM_OK);
+        cr_assert_eq(dc_match(&al, mt, mts, &n, &hv), DECORUM_OK);
+        cr_assert(hv.has_runs);
+        float rf[DC_N_RULE_FEATURES] = {0};
+        rf[round % DC_N_RULE_FEATURES] = (float)(round % 3);
+        dc_model_out a, b;
+        memset(&a, 0, sizeof a);
+        memset(&b, 0, sizeof b);
+        cr_assert_eq(dc_model_score(m, ms, &n, rf, &a), DECORUM_OK);
+        cr_assert_eq(dc_model_score_runs(m, ms, &n, hv.runs, hv.nruns, rf, &b),
+                     DECORUM_OK);
+        cr_assert(memcmp(a.p, b.p, sizeof a.p) == 0, "round %d: scores", round);
+        cr_assert_eq(a.n_ev, b.n_ev, "round %d: evidence", round);
+        for (size_t k = 0; k < a.n_ev; k++)
+            cr_assert(a.ev[k].begin == b.ev[k].begin &&
+                          a.ev[k].end == b.ev[k].end &&
+                          a.ev[k].head == b.ev[k].head &&
+                          memcmp(&a.ev[k].weight, &b.ev[k].weight,
+                                 sizeof a.ev[k].weight) == 0,
+                      "round %d: evidence %zu", round, k);
+        with_runs += ascii && hv.nruns <= 256;
+    }
+    cr_assert_gt(with_runs, 1000);
+    dc_hitvec_release(&al, &hv);
+    dc_norm_release(&al, &n);
+    dc_model_scratch_free(&al, ms);
+    dc_model_free(&al, m);
+    dc_match_scratch_free(&al, mts);
+    dc_matcher_free(&al, mt);
+    dc_lexicon_free(&al, &lx);
+    dc_norm_scratch_free(&al, ns);
+    dc_normalizer_free(&al, nz);
+}
