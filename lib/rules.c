@@ -2926,6 +2926,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
     uint32_t from = m->tb > 4 ? m->tb - 4 : 0;
     if (from < t->te)
         from = t->te;
+    /* "they're a cancer": the pronoun holds the linking verb */
+    if (t->te > t->tb && m->tb - t->te <= 3) {
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
+            return true;
+    }
     /* the nearest linking word before the noun */
     for (uint32_t k = m->tb; k-- > from;)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
