@@ -573,9 +573,15 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             ended = !short_prev && !glued;
             break;
         }
+        case '-':
+            /* "knife-wielding", "so-called": a hyphen inside a word ends
+             * no clause; a dash between words does */
+            if (!(i >= 2 && is_word_byte((unsigned char)s[i - 2]) &&
+                  is_word_byte((unsigned char)s[i])))
+                clause++;
+            break;
         case ',':
         case ':':
-        case '-':
         case '(':
         case ')':
             clause++;
@@ -2923,7 +2929,16 @@ static bool predicated(const run *R, const target *t, const mention *m)
           mention_at(R, t->te, DC_KIND_QUANTIFIER) ||
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
-    uint32_t from = m->tb > 4 ? m->tb - 4 : 0;
+    /* four words back; a hyphen is no word ("are nothing but
+     * knife-wielding apes") */
+    uint32_t from = m->tb;
+    for (int words = 0; from > 0 && words < 4;) {
+        const tok *tf = &R->rs->toks[--from];
+        if (tf->type == TK_WORD)
+            words++;
+        else if (R->n->text[tf->b] == '-' && words > 0)
+            words--; /* "knife-wielding" is one word */
+    }
     if (from < t->te)
         from = t->te;
     /* "they're a cancer": the pronoun holds the linking verb */
