@@ -497,6 +497,12 @@ typedef struct dc_rules_out {
      * in which no rule found an attack. The model's hate alone does not
      * count in full then (score.c). */
     bool hedged;
+    /* The comment is a short agreement with the comment it replies to
+     * ("Exactly.", "So true. 100%.") and attacks no one itself; the
+     * engine then reads the parent (dc_rules_agree). [agree_b, agree_e):
+     * the agreeing words, normalized offsets. */
+    bool agrees;
+    uint32_t agree_b, agree_e;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */
@@ -513,6 +519,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs);
 typedef struct dc_ctx_view {
     const dc_norm *norm;
     const dc_hitvec *hits;
+    bool parent; /* the comment replied to (else the title) */
 } dc_ctx_view;
 
 /* Runs the rule layer over one normalized, matched comment. text is the
@@ -523,6 +530,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             const dc_hitvec *hits, const dc_ctx_view *ctx,
                             size_t n_ctx, dc_rules_out *out);
 void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);
+/* out agrees with its parent (out->agrees) and parent is the rules' output
+ * on the parent: when the parent is hateful by the rules, out gains a
+ * finding on its agreeing words with the parent's strongest attack, marked
+ * as coming from the context, and its scores and rule features follow. */
+decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
+                              const dc_rules_out *parent);
 
 /* ---------------------------------------------------------------------- */
 /* Engine internals for the trainer (engine.c)                             */

@@ -50,6 +50,7 @@ struct decorum_scratch {
     dc_match_scratch *ms;
     dc_rules_scratch *rs;
     dc_model_scratch *mods;
+    dc_rules_out parent_rules; /* a parent read for a reply that agrees */
     lane lanes[DECORUM_BATCH_MAX];
 };
 
@@ -220,6 +221,7 @@ void decorum_scratch_free(decorum_scratch *s)
         dc_rules_out_release(al, &l->rules);
         dc_free(al, l->spans, l->spans_cap * sizeof *l->spans);
     }
+    dc_rules_out_release(al, &s->parent_rules);
     dc_model_scratch_free(al, s->mods);
     dc_rules_scratch_free(al, s->rs);
     dc_match_scratch_free(al, s->ms);
@@ -351,10 +353,23 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
 {
     dc_ctx_view cv[2];
     for (size_t k = 0; k < l->nctx; k++)
-        cv[k] = (dc_ctx_view){&l->ctx[k]->norm, &l->ctx[k]->hits};
-    return dc_rules_run(&e->al, e->rules, s->rs, &e->lx,
-                        it->text ? it->text : "", it->len, &l->main.norm,
-                        &l->main.hits, cv, l->nctx, &l->rules);
+        cv[k] = (dc_ctx_view){&l->ctx[k]->norm, &l->ctx[k]->hits,
+                              l->ctx[k] == &l->parent};
+    decorum_status st = dc_rules_run(
+        &e->al, e->rules, s->rs, &e->lx, it->text ? it->text : "", it->len,
+        &l->main.norm, &l->main.hits, cv, l->nctx, &l->rules);
+    /* "Exactly." under a hateful comment: the parent is read by the rules
+     * too (its normalization and matches are there already), and the
+     * reply takes on what it agrees with. */
+    if (st == DECORUM_OK && l->rules.agrees && l->nctx &&
+        l->ctx[0] == &l->parent) {
+        st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, it->ctx->parent,
+                          it->ctx->parent_len, &l->parent.norm,
+                          &l->parent.hits, NULL, 0, &s->parent_rules);
+        if (st == DECORUM_OK)
+            st = dc_rules_agree(&e->al, &l->rules, &s->parent_rules);
+    }
+    return st;
 }
 
 /* An empty comment, or an engine without a model, has no model output. */

@@ -1380,8 +1380,8 @@ static decorum_status find_targets(run *R)
                     continue;
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
-                const tok *pw = &rs->toks[m->tb - 2];
-                bool plural = pw->e - pw->b > 2 &&
+                const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
+                bool plural = pw && pw->e - pw->b > 2 &&
                               R->n->text[pw->e - 1] == 's';
                 if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
                              kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
@@ -3861,9 +3861,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
-        m->kind != DC_KIND_HATE_VERB &&
+        m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
         context_group(R, &resolved, &from_ctx))
-        t = &resolved;
+        t = &resolved; /* not "that's antisemitic garbage", which judges */
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
@@ -4494,6 +4494,11 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
+static void agreeing_reply(run *R);
+static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
+                          const dc_norm *n, const dc_hitvec *hits,
+                          dc_rules_out *out);
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -4511,6 +4516,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->categories = 0;
     out->untargeted = false;
     out->hedged = false;
+    out->agrees = false;
     if (n->len == 0)
         return DECORUM_OK;
     /* The hits are read first, then the text and the runs, each where the
@@ -4555,6 +4561,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                 break;
             }
         }
+        if (n_ctx && ctx[0].parent)
+            agreeing_hits(r, lx, n, hits, out);
         return DECORUM_OK;
     }
     run R = {.al = al, .lx = lx, .orig = text, .orig_len = len, .n = n,
@@ -4667,6 +4675,134 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     for (; f < DC_N_RULE_FEATURES; f++)
         if (out->rf[f] > 3)
             out->rf[f] = 3;
+    out->rf[DC_RF_RULE_HATE] = out->hate;
+    out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
+    if (n_ctx && ctx[0].parent && out->hate == 0 &&
+        any_kind(&R, DC_KIND_ENDORSE))
+        agreeing_reply(&R);
+    return DECORUM_OK;
+}
+
+/* A short reply that only agrees ("Exactly.", "So true. 100%.", "Couldn't
+ * agree more"): an agreeing word, at most AGREE_WORDS words, no negator
+ * ("not exactly"), no denouncing word, no question. Its agreeing words
+ * go in out->agree_b/e. */
+#define AGREE_WORDS 12
+static void agreeing_reply(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->question || any_kind(R, DC_KIND_DENOUNCE))
+        return;
+    unsigned words = 0;
+    for (size_t k = 0; k < rs->ntok; k++)
+        if (rs->toks[k].type == TK_WORD && ++words > AGREE_WORDS)
+            return;
+    const mention *agree = NULL;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_ENDORSE && !agree)
+            agree = &rs->m[i];
+    /* a negator outside every agreeing phrase ("not exactly"; "couldn't
+     * agree more" holds its own) */
+    for (size_t i = 0; agree && i < rs->nm; i++) {
+        if (rs->m[i].kind != DC_KIND_NEGATION)
+            continue;
+        bool inside = false;
+        for (size_t j = 0; j < rs->nm && !inside; j++)
+            inside = rs->m[j].kind == DC_KIND_ENDORSE &&
+                     rs->m[i].b >= rs->m[j].b && rs->m[i].e <= rs->m[j].e;
+        if (!inside)
+            return;
+    }
+    if (agree) {
+        R->out->agrees = true;
+        R->out->agree_b = agree->b;
+        R->out->agree_e = agree->e;
+    }
+}
+
+/* agreeing_reply for a comment the rules pass over (needs_rules): the
+ * same tests on its hits, its word runs and its text. */
+static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
+                          const dc_norm *n, const dc_hitvec *hits,
+                          dc_rules_out *out)
+{
+    if (!hits->has_runs || hits->nruns > AGREE_WORDS ||
+        memchr(n->text, '?', n->len))
+        return;
+    const dc_hit *agree = NULL;
+    for (size_t i = 0; i < hits->n; i++)
+        if (hits->v[i].entry < lx->n &&
+            r->kind_of[hits->v[i].entry] == DC_KIND_ENDORSE && !agree)
+            agree = &hits->v[i];
+    if (!agree)
+        return;
+    for (size_t i = 0; i < hits->n; i++) {
+        if (hits->v[i].entry >= lx->n)
+            continue;
+        dc_kind k = (dc_kind)r->kind_of[hits->v[i].entry];
+        if (k == DC_KIND_DENOUNCE)
+            return;
+        if (k != DC_KIND_NEGATION)
+            continue;
+        bool inside = false;
+        for (size_t j = 0; j < hits->n && !inside; j++)
+            inside = hits->v[j].entry < lx->n &&
+                     r->kind_of[hits->v[j].entry] == DC_KIND_ENDORSE &&
+                     hits->v[i].begin >= hits->v[j].begin &&
+                     hits->v[i].end <= hits->v[j].end;
+        if (!inside)
+            return;
+    }
+    out->agrees = true;
+    out->agree_b = agree->begin;
+    out->agree_e = agree->end;
+}
+
+decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
+                              const dc_rules_out *parent)
+{
+    /* The parent hateful by the rules' own score (the model's alone is
+     * not enough to pin on a reply of three words). */
+    if (!out->agrees || parent->hate < 0.5f)
+        return DECORUM_OK;
+    const dc_finding *best = NULL;
+    for (size_t i = 0; i < parent->n; i++) {
+        const dc_finding *f = &parent->v[i];
+        if ((f->flags & DECORUM_SPAN_MITIGATING) || !f->categories ||
+            (f->attribute != DECORUM_IDENTITY_ATTACK &&
+             f->attribute != DECORUM_THREAT))
+            continue;
+        if (!best || f->weight > best->weight)
+            best = f;
+    }
+    if (!best || out->n >= MAX_FINDINGS)
+        return DECORUM_OK;
+    decorum_status st = dc_grow(al, (void **)&out->v, &out->cap, out->n + 1,
+                                sizeof *out->v, MAX_ITEMS);
+    if (st == DECORUM_OK)
+        st = dc_grow(al, (void **)&out->reasons, &out->reasons_cap,
+                     out->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
+    if (st != DECORUM_OK)
+        return st;
+    const char *why = parent->reasons + best->reason;
+    char *dst = out->reasons + out->reasons_len;
+    size_t len = join(dst, REASON_MAX,
+                      PIECES(LIT("agrees with the comment it replies to, "
+                                 "which has: "),
+                             piece_text(why, (int)strlen(why))));
+    dc_finding *f = &out->v[out->n++];
+    *f = (dc_finding){out->agree_b,
+                      out->agree_e,
+                      best->signal,
+                      best->attribute,
+                      (uint16_t)(DECORUM_SPAN_CONTEXT | F_HATE),
+                      best->categories,
+                      parent->hate * 0.9f,
+                      (uint32_t)out->reasons_len};
+    out->reasons_len += len + 1;
+    add_scores(out, f);
+    f->flags &= (uint16_t)~(F_HATE | F_SEVERE);
+    out->untargeted = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     return DECORUM_OK;
