@@ -2074,6 +2074,21 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         *out = rs->t[i];
         return true;
     }
+    /* "Algerian again. They're savages", "Typical Afghan, they ...": no
+     * group was named, but one of its members was; "they" are the group
+     * (an identity word that is not an everyday word, before ti). */
+    const mention *last = NULL;
+    for (size_t j = 0; j < rs->nm && rs->m[j].tb < ti; j++)
+        if (rs->m[j].kind == DC_KIND_IDENTITY &&
+            !(ent(R, &rs->m[j])->flags & DC_F_AMBIGUOUS) &&
+            ent(R, &rs->m[j])->categories)
+            last = &rs->m[j];
+    if (last) {
+        *out = (target){last->tb,   last->te, ent(R, last)->categories,
+                        (int32_t)last->entry, TG_GROUP, 0, 0, 0,
+                        last->b,    last->e,  NO_TARGET};
+        return true;
+    }
     return context_group(R, out, from_ctx);
 }
 
