@@ -1151,6 +1151,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
+static const mention *identity_ending_at(const run *R, uint32_t tb);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
 
@@ -3109,17 +3110,24 @@ static bool group_ends_at(const run *R, uint32_t tb)
     return false;
 }
 
-/* An identity mention ends at token tb, looked for among the mentions
- * that start at most id_span tokens before it. */
-static bool identity_ends_at(const run *R, uint32_t tb)
+/* The identity mention that ends at token tb (the one starting last, if
+ * several do), looked for among the mentions that start at most id_span
+ * tokens before it; identity_ends_at asks whether there is one. */
+static const mention *identity_ending_at(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
     uint32_t span = kind_span(rs, &rs->id_span, DC_KIND_IDENTITY);
     uint32_t from = tb > span ? tb - span : 0;
+    const mention *last = NULL;
     for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < tb; i++)
         if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY)
-            return true;
-    return false;
+            last = &rs->m[i];
+    return last;
+}
+
+static bool identity_ends_at(const run *R, uint32_t tb)
+{
+    return identity_ending_at(R, tb) != NULL;
 }
 
 /* The verb at m is in the past (or a participle): an inflection ending
@@ -3742,12 +3750,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * and the group, and then as a call; "the plan is a dead end" is
      * nothing. */
     if (e->flags & DC_F_FORMULA) {
-        const mention *idm = NULL;
-        for (size_t i = R->rs->first[m->tb > 3 ? m->tb - 3 : 0];
-             i < R->rs->nm && R->rs->m[i].tb < m->tb; i++)
-            if (R->rs->m[i].te == m->tb &&
-                R->rs->m[i].kind == DC_KIND_IDENTITY)
-                idm = &R->rs->m[i];
+        const mention *idm = identity_ending_at(R, m->tb);
         if (!idm || idm->tb < 2 || !tok_is_word(R, idm->tb - 2, "only") ||
             !tok_is_word(R, idm->tb - 1, "good"))
             return DECORUM_OK;
@@ -3817,12 +3820,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * right before the attack noun names who it means. */
         bool hostile = false;
         if (!idm && m->tb > 0) {
-            const mention *pv = NULL;
-            for (size_t i = R->rs->first[m->tb > 3 ? m->tb - 3 : 0];
-                 i < R->rs->nm && R->rs->m[i].tb < m->tb; i++)
-                if (R->rs->m[i].te == m->tb &&
-                    R->rs->m[i].kind == DC_KIND_IDENTITY)
-                    pv = &R->rs->m[i];
+            const mention *pv = identity_ending_at(R, m->tb);
             /* ...unless the noun is often literal ("African monkeys"):
              * then a dehumanizing one only in a hostile sentence ("get
              * these Afghan rats out"), said of someone ("they're just
