@@ -3315,21 +3315,13 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
     return &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >> (65 - MEMO_BITS))];
 }
 
-/* The memo's pair for the word w[0, L) (memo_set), without the word. */
-static inline uint64_t *memo_pair(uint64_t *memo, const unsigned char *w,
-                                  size_t L)
+/* The entry of the pair e (memo_set) that holds the word whose key
+ * (memo_key) is x, or NULL. Both ways compared at once: which one holds a
+ * word is a coin toss for the branch predictor. The key is the one
+ * memo_set made: match_words makes it once a word, with the pair, a word
+ * ahead (building it again here was ~10 instructions a word). */
+static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 {
-    uint64_t x[2];
-    return memo_set(memo, w, L, x);
-}
-
-/* The entry of the pair e (memo_pair) that holds the word w[0, L), or
- * NULL. Both ways compared at once: which one holds a word is a coin toss
- * for the branch predictor. */
-static inline uint64_t *memo_in(uint64_t *e, const unsigned char *w, size_t L)
-{
-    uint64_t x[2];
-    memo_key(w, L, x);
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
     bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
     e += in0 ? 0 : 4;
@@ -3340,7 +3332,9 @@ static inline uint64_t *memo_in(uint64_t *e, const unsigned char *w, size_t L)
 static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
                                  size_t L)
 {
-    return memo_in(memo_pair(memo, w, L), w, L);
+    uint64_t x[2];
+    uint64_t *e = memo_set(memo, w, L, x);
+    return memo_in(e, x);
 }
 
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
@@ -3672,13 +3666,13 @@ static bool match_words(scan *s)
     dc_wrun *runs = s->runs;
     /* The word [a, i) and its memo pair set (if it may be in the memo). */
     size_t a = 0, i = 0;
-    uint64_t *set = NULL;
+    uint64_t *set = NULL, x[2] = {0, 0}; /* x: its memo key (memo_key) */
     while (a < n && !word_tab[t[a]])
         a++;
     if (a < n) {
         i = word_end(t, a);
         if (memo && i - a <= 15)
-            set = memo_pair(memo, t + a, i - a);
+            set = memo_set(memo, t + a, i - a, x);
     }
     for (;;) {
         if (a >= n) {
@@ -3690,13 +3684,13 @@ static bool match_words(scan *s)
          * byte that is no word byte (or n), which the search need not
          * test. */
         size_t na = i + 1, ni = na;
-        uint64_t *nset = NULL;
+        uint64_t *nset = NULL, nx[2] = {0, 0};
         while (na < n && !word_tab[t[na]])
             na++;
         if (na < n) {
             ni = word_end(t, na);
             if (memo && ni - na <= 15) {
-                nset = memo_pair(memo, t + na, ni - na);
+                nset = memo_set(memo, t + na, ni - na, nx);
                 __builtin_prefetch(nset);
             }
         }
@@ -3710,10 +3704,10 @@ static bool match_words(scan *s)
         if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
             if (!on_run(s, &w, a, i, hash_word(t + a, L)))
                 return false;
-            a = na, i = ni, set = nset;
+            a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
             continue;
         }
-        uint64_t *e = L <= 15 ? memo_in(set, t + a, L) : NULL;
+        uint64_t *e = L <= 15 ? memo_in(set, x) : NULL;
         if (e && e != set) {
             /* Seen again: to the first way, which a new word does not
              * take (memo_put). */
@@ -3742,12 +3736,12 @@ static bool match_words(scan *s)
             if (val & HV_PREFIX)
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val, (uint32_t)aux);
             pend_swap(&w, i);
-            a = na, i = ni, set = nset;
+            a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
             continue;
         }
         if (!plain_word(s, &w, a, i, hash_word(t + a, L), e))
             return false;
-        a = na, i = ni, set = nset;
+        a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
     }
 }
 
