@@ -3163,10 +3163,19 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                 return false;
         }
         uint32_t lasts = cur[c].cpre ? cur[c].sl->lasts : 0;
-        for (size_t l = 1; lasts && a + l < R && a + l - a0 <= hmax; l++) {
-            size_t e = a + l, k = 0;
-            if (!(lasts & 1u << (l <= 31 ? l - 1 : 31)))
-                continue;
+        if (!lasts || R - a < 2)
+            continue;
+        /* The lengths l of the word's start, 1 <= l <= lmax (a + l < R,
+         * a + l - a0 <= hmax), that lasts allows: bit l - 1 for l < 32,
+         * bit 31 for every longer one (lmax <= hmax <= HASH_MAXLEN, 64).
+         * Only its set bits are visited, in order: a loop over every l
+         * tested a bit a byte, a branch the predictor often missed. */
+        size_t lmax = R - a - 1 < hmax - (a - a0) ? R - a - 1 : hmax - (a - a0);
+        uint64_t ls = lasts & 0x7fffffffu & (lmax < 31 ? (1u << lmax) - 1 : ~0u);
+        if ((lasts >> 31) && lmax >= 32)
+            ls |= ((lmax < 64 ? 1ull << lmax : 0) - 1) & ~0x7fffffffull;
+        for (; ls; ls &= ls - 1) {
+            size_t l = (size_t)__builtin_ctzll(ls) + 1, e = a + l, k = 0;
             while (k < ne && ends[k] != e)
                 k++;
             uint32_t v;
