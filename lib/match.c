@@ -3580,7 +3580,10 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     const dc_matcher *m = s->m;
     const size_t n = s->n, hmax = m->hmax_word, L = i - a;
     bool short_term = false, infl = false;
-    if (!e) /* the slot's read need not wait for the Bloom filter's */
+    /* A word the memo does not hold: the slot that hash_get reads below,
+     * if the Bloom filter says maybe, is fetched now, so that its read
+     * does not wait for the Bloom filter's (both mostly miss the L2). */
+    if (!e)
         __builtin_prefetch(&m->hash[hash_fin(h) >> m->hash_shift]);
     if (L <= 2 && !short_hits(s, a, L, &short_term))
         return false;
