@@ -199,6 +199,9 @@ typedef struct run {
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     bool question;        /* a '?' token: some sentence is a question */
+    /* a hate verb was swallowed by a longer denouncing phrase ("stop
+     * hating", "against hating"): the writer opposes hatred */
+    bool opposes_hatred;
     /* bit k set: a target of type k (TG_*) was found by find_targets */
     uint8_t target_types;
     uint64_t kinds;       /* bit k: some mention is of kind k */
@@ -936,6 +939,19 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end; f++)
         *f = sum += *f;
 #endif
+    /* "stop hating", "against hating": a denouncing phrase that ends
+     * with a hate verb it swallowed ("hate crime", "hate speech" start
+     * with theirs and say nothing of the writer) */
+    bool opposes = false;
+    if ((dropped & KIND_BIT(HATE_VERB)) && (kinds & KIND_BIT(DENOUNCE)))
+        for (size_t i = 0; i < nm && !opposes; i++) {
+            if (!mv[i].dropped || mv[i].kind != DC_KIND_HATE_VERB)
+                continue;
+            for (size_t j = 0; j < nm && !opposes; j++)
+                opposes = !mv[j].dropped && mv[j].kind == DC_KIND_DENOUNCE &&
+                          mv[j].b < mv[i].b && mv[j].e == mv[i].e;
+        }
+    R->opposes_hatred = opposes;
     if (dropped) {
         size_t keep = 0;
         for (size_t i = 0; i < nm; i++)
@@ -4676,7 +4692,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
-    out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied));
+    /* "We must stop hating Muslims": with no attack found, the model's
+     * reading of "hating" + a group does not count in full either. */
+    out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
+                                                   R.opposes_hatred));
     /* Counts are capped at 3. Four at a time where SSE2 is there: minps
      * keeps a value below 3, else 3, as the scalar loop does. */
     int f = 0;
