@@ -1398,14 +1398,19 @@ static decorum_status find_targets(run *R)
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
                 const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
+                const char *pe = pw ? R->n->text + pw->e : NULL;
                 bool plural = pw && pw->e - pw->b > 2 &&
-                              R->n->text[pw->e - 1] == 's';
+                              (pe[-1] == 's' ||
+                               (pe[-1] == 'n' && pe[-2] == 'e')); /* men,
+                                                                   * children */
+                /* dehumanizing words and slurs are mass nouns ("vermin
+                 * from Somalia", "trash from Mexico") */
                 if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
                              kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
+                             kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
+                             kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
                              (plural &&
-                              (kind_at(R, m->tb - 2, DC_KIND_PERSON) ||
-                               kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
-                               kind_at(R, m->tb - 2, DC_KIND_SLUR)))))
+                              kind_at(R, m->tb - 2, DC_KIND_PERSON))))
                     t.type = TG_GROUP;
                 else
                     t.categories = 0;
@@ -1846,8 +1851,12 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         uint32_t j = m->tb - 1;
         if (j > 0 && adverb_like(R, j))
             j--;
-        passive = kind_at(R, j, DC_KIND_COPULA) || tok_is_word(R, j, "been") ||
-                  tok_is_word(R, j, "be");
+        /* in the present ("are characterized as"), with nobody named
+         * after it ("... by the tabloids", "... in Nazi propaganda"); "were
+         * depicted", "have been likened" tell what was done */
+        passive = tok_is_word(R, j, "are") || tok_is_word(R, j, "is");
+        for (uint32_t q = m->te; passive && q < s->te; q++)
+            passive = !tok_is_word(R, q, "by") && !tok_is_word(R, q, "in");
     }
     return !self && !rhetorical && !marker && !passive;
 }
@@ -2092,14 +2101,32 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         return true;
     }
     /* "Algerian again. They're savages", "Typical Afghan, they ...": no
-     * group was named, but one of its members was; "they" are the group
-     * (an identity word that is not an everyday word, before ti). */
+     * group was named, but a member was, in this sentence or the one
+     * before; "they" are the group. Not across a doer named between ("a
+     * Mexican worker was killed by a drunk driver. They ...", "my wife is
+     * Jewish and someone ...", "the Somali shopkeeper was robbed by
+     * teenagers"), not the writer's own group ("I'm Mexican", "my wife is
+     * Jewish"), not inside "anti-muslim". */
     const mention *last = NULL;
-    for (size_t j = 0; j < rs->nm && rs->m[j].tb < ti; j++)
-        if (rs->m[j].kind == DC_KIND_IDENTITY &&
-            !(ent(R, &rs->m[j])->flags & DC_F_AMBIGUOUS) &&
-            ent(R, &rs->m[j])->categories)
-            last = &rs->m[j];
+    uint32_t si = rs->toks[ti].sent;
+    for (size_t j = 0; j < rs->nm && rs->m[j].tb < ti; j++) {
+        const mention *c = &rs->m[j];
+        if (c->kind != DC_KIND_IDENTITY ||
+            (ent(R, c)->flags & DC_F_AMBIGUOUS) || !ent(R, c)->categories ||
+            rs->toks[c->tb].sent + 1 < si ||
+            (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-'))
+            continue;
+        bool own = false;
+        for (uint32_t k = c->tb > 3 ? c->tb - 3 : 0; k < c->tb && !own; k++)
+            own = kind_at(R, k, DC_KIND_PRONOUN_SELF);
+        bool doer = false;
+        for (uint32_t k = c->te; k < ti && !doer; k++)
+            doer = tok_is_word(R, k, "by") || tok_is_word(R, k, "someone") ||
+                   tok_is_word(R, k, "somebody") ||
+                   (kind_at(R, k, DC_KIND_PERSON) && k > c->te) ||
+                   kind_at(R, k, DC_KIND_NONPROTECTED);
+        last = own || doer ? NULL : c;
+    }
     if (last) {
         *out = (target){last->tb,   last->te, ent(R, last)->categories,
                         (int32_t)last->entry, TG_GROUP, 0, 0, 0,
@@ -2325,14 +2352,18 @@ static bool answered_no(const run *R, uint32_t ti)
     uint32_t a = ans->tb;
     if (a >= rs->ntok || !mention_at(R, a, DC_KIND_NEGATION))
         return false;
-    /* "No, animals have more dignity", "No. Just most of them": an answer
-     * that attacks on, or the sentence after it, takes nothing back */
-    uint32_t end = si + 2 < rs->ns ? rs->s[si + 2].te : ans->te;
+    /* "No, animals have more dignity": an answer that attacks on takes
+     * nothing back; nor does "No. Just most of them" (a short sentence
+     * after it). "No. The real terrorists are ..." aims elsewhere. */
+    for (uint32_t k = a + 1; k < ans->te; k++)
+        if (hostile_kind_at(R, k))
+            return false;
+    uint32_t end = ans->te;
+    if (si + 2 < rs->ns && rs->s[si + 2].te - rs->s[si + 2].tb <= 5)
+        end = rs->s[si + 2].te;
     for (uint32_t k = a + 1; k < end; k++)
-        if (hostile_kind_at(R, k) || tok_is_word(R, k, "just") ||
-            tok_is_word(R, k, "only") || tok_is_word(R, k, "most") ||
-            tok_is_word(R, k, "more") || tok_is_word(R, k, "worse") ||
-            tok_is_word(R, k, "least"))
+        if (tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
+            tok_is_word(R, k, "most"))
             return false;
     return a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
@@ -2968,15 +2999,27 @@ static bool predicated(const run *R, const target *t, const mention *m)
         const tok *tf = &R->rs->toks[--from];
         if (tf->type == TK_WORD)
             words++;
-        else if (R->n->text[tf->b] == '-' && words > 0)
-            words--; /* "knife-wielding" is one word */
+        else if (R->n->text[tf->b] == '-' && words > 0 && from > 0 &&
+                 R->rs->toks[from - 1].e == tf->b &&
+                 R->rs->toks[from + 1].b == tf->e)
+            words--; /* "knife-wielding" is one word; a spaced dash is no
+                      * part of one */
     }
     if (from < t->te)
         from = t->te;
-    /* "they're a cancer": the pronoun holds the linking verb */
+    /* "they're a cancer", "they're just vermin": the pronoun holds the
+     * linking verb, and only an article or a hedge stands between (not
+     * "they're curing cancer") */
     if (t->te > t->tb && m->tb - t->te <= 3) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
-        if (p && (ent(R, p)->flags & DC_F_COPULA))
+        bool plain = p && (ent(R, p)->flags & DC_F_COPULA);
+        for (uint32_t k = t->te; plain && k < m->tb; k++)
+            plain = tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+                    tok_is_word(R, k, "such") ||
+                    tok_is_word(R, k, "nothing") || tok_is_word(R, k, "but") ||
+                    adverb_like(R, k) || /* "barely even", "just" */
+                    kind_at(R, k, DC_KIND_QUANTIFIER); /* "all", "both" */
+        if (plain)
             return true;
     }
     /* the nearest linking word before the noun */
@@ -2992,6 +3035,9 @@ static bool predicated(const run *R, const target *t, const mention *m)
                 if (j + 1 < m->tb && tj->type == TK_WORD &&
                     tj->e - tj->b > 4 &&
                     memcmp(R->n->text + tj->e - 3, "ing", 3) == 0 &&
+                    /* "are becoming the rats of Europe" still links */
+                    !tok_is_word(R, j, "becoming") &&
+                    !tok_is_word(R, j, "turning") &&
                     (tok_is_word(R, j + 1, "the") ||
                      tok_is_word(R, j + 1, "a") ||
                      tok_is_word(R, j + 1, "an")))
@@ -3182,7 +3228,8 @@ static bool is_call(const run *R, const mention *m)
         return true;
     /* A participle opening a clause describes ("Deported Mexicans arrive");
      * it does not command. */
-    if (past_form(R, m))
+    const dc_entry *e = ent(R, m);
+    if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
         return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
@@ -3242,6 +3289,17 @@ static bool is_call(const run *R, const mention *m)
     return true;
 }
 
+/* A person noun in the plural: "players", "men", "children" (not
+ * "guy", "striker", "man"). */
+static bool plural_person(const run *R, const mention *p)
+{
+    const char *e = R->n->text + p->e;
+    size_t n = p->e - p->b;
+    return (n > 2 && e[-1] == 's') ||
+           (n > 3 && e[-1] == 'n' && e[-2] == 'e' &&
+            (e[-3] == 'r' || e[-3] == 'm')); /* children, men, women */
+}
+
 /* The protected group that does what verb m says: a group target ending
  * at most three words before it, with no linking verb, negation or
  * punctuation between ("black teens kill", "muslims always murder"). */
@@ -3257,7 +3315,7 @@ static const target *group_subject(const run *R, const mention *m)
         const mention *head = t->te > t->tb
                                   ? mention_at(R, t->te - 1, DC_KIND_PERSON)
                                   : NULL;
-        if (head && R->n->text[head->e - 1] != 's')
+        if (head && !plural_person(R, head))
             continue;
         bool clean = true;
         for (uint32_t k = t->te; k < m->tb && clean; k++)
@@ -3409,25 +3467,25 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
     return true;
 }
 
-/* Categories no place or animal name shares ("Norwegian rats" and
- * "African monkeys" are animals). */
+/* Categories no animal is named for: a faith, a gender identity, a
+ * disability, a migrant status ("Norwegian rats", "African monkeys",
+ * "female rats", "gay dogs" are animals). */
 #define NOT_PLACE_CATEGORIES                                                  \
-    ((1u << DECORUM_CATEGORY_RELIGION) | (1u << DECORUM_CATEGORY_SEX) |       \
+    ((1u << DECORUM_CATEGORY_RELIGION) |                                      \
      (1u << DECORUM_CATEGORY_GENDER_IDENTITY) |                               \
-     (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |                            \
      (1u << DECORUM_CATEGORY_DISABILITY) |                                    \
      (1u << DECORUM_CATEGORY_IMMIGRATION))
 
-/* A linking verb, or a pronoun holding one ("they're"), one or two words
- * before token k: what follows is said of someone ("they're just Arab
- * vermin", "are all Somali parasites"). */
+/* "they're" or "they are" one or two words before token k: what follows
+ * is said of people ("they're just Arab vermin"); "these are Norwegian
+ * rats" is said of anything. */
 static bool said_of(const run *R, uint32_t k)
 {
-    for (uint32_t j = k > 2 ? k - 2 : 0; j < k; j++) {
-        if (kind_at(R, j, DC_KIND_COPULA))
-            return true;
+    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++) {
         const mention *p = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (p && (ent(R, p)->flags & DC_F_COPULA))
+        if (p && (ent(R, p)->flags & DC_F_COPULA) && j + 3 >= k)
+            return true;
+        if (p && j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA))
             return true;
     }
     return false;
@@ -3456,24 +3514,6 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
               (b[i] == 'a' || b[i] == 'e')))
             return false;
     return true;
-}
-
-/* Another attack in m's sentence that asks for no target word of its own
- * to be hostile: an exclusion, a threat, a derogation, a slur.
- * ("Send the Somali parasites home", "get these Afghan rats out".) */
-static bool hostile_sentence(const run *R, const mention *m)
-{
-    const sentence *s = sent_of(R, m->tb);
-    for (size_t i = R->rs->first[s->tb];
-         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
-        const mention *o = &R->rs->m[i];
-        if (o != m && (o->kind == DC_KIND_EXCLUSION ||
-                       o->kind == DC_KIND_THREAT ||
-                       o->kind == DC_KIND_DEROGATE ||
-                       o->kind == DC_KIND_SLUR))
-            return true;
-    }
-    return false;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -3543,6 +3583,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (k > 0 && adverb_like(R, k))
             k--; /* "she really hated" */
         third |= tok_is_word(R, k, "he") || tok_is_word(R, k, "she");
+        /* ...unless agreed with ("and he is right", "couldn't agree
+         * more"), said of anyone ("any decent person hates", "everyone in
+         * this town hates") or of a group ("every Muslim hates") */
+        for (uint32_t j = m->tb > 5 ? m->tb - 5 : 0; third && j < m->tb; j++)
+            third = !kind_at(R, j, DC_KIND_QUANTIFIER) &&
+                    !tok_is_word(R, j, "everyone") &&
+                    !tok_is_word(R, j, "everybody") &&
+                    !tok_is_word(R, j, "any");
+        third = third && !kind_at(R, m->tb - 1, DC_KIND_IDENTITY) &&
+                !endorsed(R, m->tb);
         if (third)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of someone the writer tells "
@@ -3834,30 +3884,42 @@ static decorum_status rule_attack(run *R, const mention *m)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
          * right before the attack noun names who it means. */
-        bool hostile = false;
+        bool hostile = false, pv_any = false;
         if (!idm && m->tb > 0) {
             const mention *pv = identity_ending_at(R, m->tb);
             /* ...unless the noun is often literal ("African monkeys"):
-             * then a dehumanizing one only in a hostile sentence ("get
-             * these Afghan rats out"), said of someone ("they're just
-             * Arab vermin") or after a group no animal is named for
-             * ("Muslim vermin"). "Muslim terrorist" describes one man. */
+             * then a dehumanizing one only after a group no animal is
+             * named for ("Muslim vermin") or said of people ("they're
+             * just Arab vermin"); never after an adjective that is an
+             * everyday word ("black rats"). "Muslim terrorist" describes
+             * one man. */
+            /* an animal emoji after an identity word is no zoo animal:
+             * "little black 🐒", "every last chinese 🐀" */
+            bool emoji = pv && (unsigned char)R->n->text[m->b] >= 0x80;
+            if (emoji && (ent(R, pv)->flags & DC_F_AMBIGUOUS))
+                /* a colour word needs people around it: "all those little
+                 * black 🐒", not "I saw a black 🐍 in the garden" */
+                emoji = said_of(R, pv->tb) ||
+                        (pv->tb > 0 && quantified(R, pv->tb)) ||
+                        (pv->tb > 1 &&
+                         (kind_at(R, pv->tb - 2, DC_KIND_QUANTIFIER) ||
+                          kind_at(R, pv->tb - 1, DC_KIND_QUANTIFIER)));
             if (pv && m->kind == DC_KIND_DEHUMANIZE &&
-                ((e->flags & DC_F_AMBIGUOUS) ||
-                 (ent(R, pv)->flags & DC_F_AMBIGUOUS)))
-                hostile = hostile_sentence(R, m) ||
-                          said_of(R, pv->tb) ||
-                          /* no animal is named for a faith, a sexuality,
-                           * a gender, a disability or a migrant status:
-                           * "Muslim vermin", "gay parasites" */
-                          (!(ent(R, pv)->flags & DC_F_AMBIGUOUS) &&
-                           (ent(R, pv)->categories & NOT_PLACE_CATEGORIES));
+                (e->flags & DC_F_AMBIGUOUS) && emoji)
+                hostile = true, pv_any = true;
+            else if (pv && m->kind == DC_KIND_DEHUMANIZE &&
+                (e->flags & DC_F_AMBIGUOUS) &&
+                !(ent(R, pv)->flags & DC_F_AMBIGUOUS))
+                hostile = said_of(R, pv->tb) ||
+                          /* no animal is named for a faith, a gender
+                           * identity, a disability or a migrant status:
+                           * "Muslim vermin", "trans parasites" */
+                          (ent(R, pv)->categories & NOT_PLACE_CATEGORIES);
             if (pv && m->kind != DC_KIND_INSULT &&
                 (!(e->flags & DC_F_AMBIGUOUS) || hostile))
                 idm = pv;
         }
-        if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) ||
-                    (idm->te == m->tb && hostile))) {
+        if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || pv_any)) {
             resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
                                 (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
                                 idm->b, idm->e, NO_TARGET};
@@ -4733,16 +4795,31 @@ static void agreeing_reply(run *R)
     for (size_t i = 0; i < rs->nm; i++)
         if (rs->m[i].kind == DC_KIND_ENDORSE && !agree)
             agree = &rs->m[i];
-    /* a negator outside every agreeing phrase ("not exactly"; "couldn't
-     * agree more" holds its own) */
-    for (size_t i = 0; agree && i < rs->nm; i++) {
-        if (rs->m[i].kind != DC_KIND_NEGATION)
+    /* Only agreeing: every word is in an agreeing phrase, or a function
+     * word or a number ("So true. 100%.", "Exactly, this."); not
+     * "Exactly. Reported.", "Exactly the kind of comment that ...",
+     * "Exactly what I'd expect from you", "I agree we should talk". */
+    for (size_t k = 0; agree && k < rs->ntok; k++) {
+        if (rs->toks[k].type != TK_WORD)
             continue;
+        uint32_t b = rs->toks[k].b, e = rs->toks[k].e;
         bool inside = false;
         for (size_t j = 0; j < rs->nm && !inside; j++)
-            inside = rs->m[j].kind == DC_KIND_ENDORSE &&
-                     rs->m[i].b >= rs->m[j].b && rs->m[i].e <= rs->m[j].e;
-        if (!inside)
+            inside = rs->m[j].kind == DC_KIND_ENDORSE && b >= rs->m[j].b &&
+                     e <= rs->m[j].e;
+        if (inside)
+            continue;
+        const char *w = R->n->text + b;
+        bool digits = true;
+        for (uint32_t q = 0; q < e - b; q++)
+            digits = digits && w[q] >= '0' && w[q] <= '9';
+        if (!digits && !(glue_at(R, (uint32_t)k) &&
+                         !kind_at(R, (uint32_t)k, DC_KIND_NEGATION)))
+            return;
+        /* "exactly the kind of", "exactly what": the agreeing word heads
+         * a phrase of its own */
+        if (k > 0 && b == rs->toks[k - 1].e + 1 &&
+            mention_at(R, (uint32_t)k - 1, DC_KIND_ENDORSE))
             return;
     }
     if (agree) {
@@ -4753,7 +4830,8 @@ static void agreeing_reply(run *R)
 }
 
 /* agreeing_reply for a comment the rules pass over (needs_rules): the
- * same tests on its hits, its word runs and its text. */
+ * same tests on its hits, its word runs and its text: every word run
+ * inside an agreeing phrase or a function word, or a number. */
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out)
@@ -4768,6 +4846,23 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
             agree = &hits->v[i];
     if (!agree)
         return;
+    for (size_t k = 0; k < hits->nruns; k++) {
+        const dc_wrun *wr = &hits->runs[k];
+        bool ok = true;
+        for (uint32_t q = wr->b; q < wr->e && ok; q++)
+            ok = n->text[q] >= '0' && n->text[q] <= '9';
+        for (size_t i = 0; i < hits->n && !ok; i++) {
+            if (hits->v[i].entry >= lx->n)
+                continue;
+            dc_kind kd = (dc_kind)r->kind_of[hits->v[i].entry];
+            ok = (kd == DC_KIND_ENDORSE && wr->b >= hits->v[i].begin &&
+                  wr->e <= hits->v[i].end) ||
+                 (kd == DC_KIND_GLUE && wr->b == hits->v[i].begin &&
+                  wr->e == hits->v[i].end);
+        }
+        if (!ok)
+            return;
+    }
     for (size_t i = 0; i < hits->n; i++) {
         if (hits->v[i].entry >= lx->n)
             continue;
@@ -4832,9 +4927,12 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
                       parent->hate * 0.9f,
                       (uint32_t)out->reasons_len};
     out->reasons_len += len + 1;
+    if (parent->attr[DECORUM_SEVERE_TOXICITY] > 0)
+        f->flags |= F_SEVERE;
     add_scores(out, f);
     f->flags &= (uint16_t)~(F_HATE | F_SEVERE);
     out->untargeted = false;
+    out->hedged = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     return DECORUM_OK;
