@@ -79,7 +79,7 @@ static const struct {
     {"negated", DC_F_NEGATED},         {"copula", DC_F_COPULA},
     {"star", DC_F_STAR},               {"will", DC_F_WILL},
     {"game", DC_F_GAME},               {"own", DC_F_OWN},
-    {"formula", DC_F_FORMULA},
+    {"formula", DC_F_FORMULA},         {"event", DC_F_EVENT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -3673,8 +3673,24 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!modal)
             return DECORUM_OK;
     }
+    /* "the Armenian genocide", "the genocide against the Yazidis": a noun
+     * flagged `event` after a group word or "the", and no call for it,
+     * names an event, as history does ("we need a Muslim genocide" calls
+     * for one) */
+    if ((e->flags & DC_F_EVENT) && m->tb > 0 &&
+        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the")) &&
+        !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL) &&
+        sent_of(R, m->tb)->bang <= m->te)
+        return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* A threat at the person addressed aims at its object: "you" right
+     * after the verb or inside the phrase ("I'll kill you", "break your
+     * neck"), not a "you" further on ("hang the pheasant for a week
+     * before you pluck it"). */
+    if (t && t->type == TG_YOU && m->kind == DC_KIND_THREAT &&
+        t->tb > m->te + 1)
+        t = NULL;
     /* A pronoun inside the phrase is its object: "send them all back",
      * "break your neck" (you, when nothing else was found). (Targets are
      * sorted by tb, and none ends before it begins.) */
@@ -3915,6 +3931,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                            * identity, a disability or a migrant status:
                            * "Muslim vermin", "trans parasites" */
                           (ent(R, pv)->categories & NOT_PLACE_CATEGORIES);
+            /* a stereotype noun after the adjective generalizes only in
+             * the plural: "Nigerian scammers", not "the Nigerian scammer
+             * was extradited" (one man in the news) */
+            if (pv && m->kind == DC_KIND_STEREOTYPE && !plural_hit(R, m))
+                pv = NULL;
             if (pv && m->kind != DC_KIND_INSULT &&
                 (!(e->flags & DC_F_AMBIGUOUS) || hostile))
                 idm = pv;
@@ -3994,6 +4015,25 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved.tb = t->tb;
         resolved.te = t->te;
         t = &resolved;
+    }
+    /* A crime noun said of one person described by an identity word ("the
+     * rapist was a Black man") tells what one man did; a stereotype is
+     * said of a group ("Black men are rapists"). */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        t->te > t->tb) {
+        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        /* (a collective noun names the group: "the white race",
+         * "the migrant community") */
+        if (head && !plural_person(R, head) &&
+            !tok_is_word(R, head->tb, "race") &&
+            !tok_is_word(R, head->tb, "community") &&
+            !tok_is_word(R, head->tb, "population"))
+            return DECORUM_OK;
+        /* "the Nigerian scammer was extradited": a person noun of the
+         * lexicon (flag `noun`) in the singular right after the adjective
+         * is one man */
+        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
+            return DECORUM_OK;
     }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
