@@ -830,6 +830,11 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
+/* How far before a hit, in bytes, a hit that contains it may start: a
+ * lexicon term is at most 200 bytes (lexicon.c), and a misspelled or
+ * masked form a few more. */
+#define CONTAINER_SPAN 256u
+
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
@@ -947,7 +952,11 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         for (size_t i = 0; i < nm && !opposes; i++) {
             if (!mv[i].dropped || mv[i].kind != DC_KIND_HATE_VERB)
                 continue;
-            for (size_t j = 0; j < nm && !opposes; j++)
+            /* the container starts before it (mentions are sorted by
+             * begin), within a term's length: a comment of thousands of
+             * "hate crime"s is not read once for each */
+            for (size_t j = i; j-- > 0 && mv[i].b - mv[j].b <= CONTAINER_SPAN &&
+                               !opposes;)
                 opposes = !mv[j].dropped && mv[j].kind == DC_KIND_DENOUNCE &&
                           mv[j].b < mv[i].b && mv[j].e == mv[i].e;
         }
@@ -1855,7 +1864,7 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
          * after it ("... by the tabloids", "... in Nazi propaganda"); "were
          * depicted", "have been likened" tell what was done */
         passive = tok_is_word(R, j, "are") || tok_is_word(R, j, "is");
-        for (uint32_t q = m->te; passive && q < s->te; q++)
+        for (uint32_t q = m->te; passive && q < s->te && q < m->te + 8; q++)
             passive = !tok_is_word(R, q, "by") && !tok_is_word(R, q, "in");
     }
     return !self && !rhetorical && !marker && !passive;
@@ -2067,6 +2076,10 @@ static size_t next_group(const run *R, size_t i)
 /* Resolves a pronoun at token ti to the nearest earlier group or
  * non-protected target in the comment, else to a group in the context.
  * Returns 1 on success with *out filled, and sets *from_ctx. */
+/* How many tokens back a pronoun looks for a member of a group named
+ * without the group ("Algerian again. They're savages"). */
+#define MEMBER_REACH 40u
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -2109,11 +2122,15 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
      * Jewish"), not inside "anti-muslim". */
     const mention *last = NULL;
     uint32_t si = rs->toks[ti].sent;
-    for (size_t j = 0; j < rs->nm && rs->m[j].tb < ti; j++) {
+    /* (at most MEMBER_REACH tokens back: the search is per pronoun, and a
+     * long comment of pronouns must not read itself once for each) */
+    uint32_t mfrom = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+    if (ti > MEMBER_REACH && mfrom < ti - MEMBER_REACH)
+        mfrom = ti - MEMBER_REACH;
+    for (size_t j = rs->first[mfrom]; j < rs->nm && rs->m[j].tb < ti; j++) {
         const mention *c = &rs->m[j];
         if (c->kind != DC_KIND_IDENTITY ||
             (ent(R, c)->flags & DC_F_AMBIGUOUS) || !ent(R, c)->categories ||
-            rs->toks[c->tb].sent + 1 < si ||
             (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-'))
             continue;
         bool own = false;
@@ -3456,12 +3473,16 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
     const sentence *s = sent_of(R, m->tb);
     if (s->question)
         return false;
-    for (uint32_t k = s->tb; k < m->tb; k++)
+    /* the clause and the sentence before, at most MEMBER_REACH tokens
+     * back: this is asked per threat */
+    uint32_t from = m->tb > MEMBER_REACH ? m->tb - MEMBER_REACH : 0;
+    for (uint32_t k = s->tb > from ? s->tb : from; k < m->tb; k++)
         if (tok_is_word(R, k, "if") || tok_is_word(R, k, "before") ||
             tok_is_word(R, k, "after") || tok_is_word(R, k, "until") ||
             tok_is_word(R, k, "unless"))
             return false;
-    for (size_t i = 0; i < rs->nt && rs->t[i].tb < t->tb; i++)
+    for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb < t->tb;
+         i++)
         if (rs->t[i].type == TG_OBJECT || rs->t[i].type == TG_NP)
             return false;
     return true;
