@@ -975,9 +975,29 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     return DECORUM_OK;
 }
 
+/* The word at normalized bytes [b, e) looks plural: it ends in s, or in
+ * -ren or -men ("children", "men", "women"). */
+static bool plural_word(const run *R, uint32_t b, uint32_t e)
+{
+    const char *z = R->n->text + e;
+    size_t n = e - b;
+    return (n > 2 && z[-1] == 's') ||
+           (n > 3 && z[-1] == 'n' && z[-2] == 'e' &&
+            (z[-3] == 'r' || z[-3] == 'm'));
+}
+
 static const dc_entry *ent(const run *R, const mention *m)
 {
     return &R->lx->entries[m->entry];
+}
+
+/* The group a mention names, as a target: an identity word, a code or an
+ * attack word that names its own group. */
+static target group_of(const run *R, const mention *m)
+{
+    return (target){m->tb,   m->te, ent(R, m)->categories, (int32_t)m->entry,
+                    TG_GROUP, 0,    0,
+                    0,        m->b, m->e, NO_TARGET};
 }
 
 /* mention_at once the token's bit says there is one. */
@@ -1407,11 +1427,7 @@ static decorum_status find_targets(run *R)
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
                 const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
-                const char *pe = pw ? R->n->text + pw->e : NULL;
-                bool plural = pw && pw->e - pw->b > 2 &&
-                              (pe[-1] == 's' ||
-                               (pe[-1] == 'n' && pe[-2] == 'e')); /* men,
-                                                                   * children */
+                bool plural = pw && plural_word(R, pw->b, pw->e);
                 /* dehumanizing words and slurs are mass nouns ("vermin
                  * from Somalia", "trash from Mexico") */
                 if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
@@ -2145,9 +2161,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         last = own || doer ? NULL : c;
     }
     if (last) {
-        *out = (target){last->tb,   last->te, ent(R, last)->categories,
-                        (int32_t)last->entry, TG_GROUP, 0, 0, 0,
-                        last->b,    last->e,  NO_TARGET};
+        *out = group_of(R, last);
         return true;
     }
     return context_group(R, out, from_ctx);
@@ -2347,13 +2361,10 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
     return emit(R, &fs, r);
 }
 
-/* Attack language starts at token k. */
-static bool hostile_kind_at(const run *R, uint32_t k)
-{
-    return kind_at(R, k, DC_KIND_DEHUMANIZE) ||
-           kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_SLUR) ||
-           kind_at(R, k, DC_KIND_STEREOTYPE) || kind_at(R, k, DC_KIND_INSULT);
-}
+/* Words that call people something: an answer holding one attacks on. */
+#define NAMING_KINDS                                                         \
+    (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(SLUR) |            \
+     KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT))
 
 /* Token ti is in a question the writer answers "No" in the next sentence:
  * "Are immigrants filthy? No, they are our neighbours." The answer is a
@@ -2373,7 +2384,7 @@ static bool answered_no(const run *R, uint32_t ti)
      * nothing back; nor does "No. Just most of them" (a short sentence
      * after it). "No. The real terrorists are ..." aims elsewhere. */
     for (uint32_t k = a + 1; k < ans->te; k++)
-        if (hostile_kind_at(R, k))
+        if (rs->at[k] & NAMING_KINDS) /* kind_at for five kinds at once */
             return false;
     uint32_t end = ans->te;
     if (si + 2 < rs->ns && rs->s[si + 2].te - rs->s[si + 2].tb <= 5)
@@ -2767,10 +2778,9 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
             const mention *neg;
             if (scope_of(R, o->tb, o->te, &neg) != SC_ASSERTED)
                 continue;
-            R->rs->member[R->rs->n_member++] =
-                (target){o->tb,   o->te, e->categories, (int32_t)o->entry,
-                         TG_GROUP, 0,    o->kind == DC_KIND_SLUR,
-                         0,        o->b, o->e, NO_TARGET};
+            target g = group_of(R, o);
+            g.slur = o->kind == DC_KIND_SLUR;
+            R->rs->member[R->rs->n_member++] = g;
         }
     }
     const target *best = NULL;
@@ -3310,11 +3320,7 @@ static bool is_call(const run *R, const mention *m)
  * "guy", "striker", "man"). */
 static bool plural_person(const run *R, const mention *p)
 {
-    const char *e = R->n->text + p->e;
-    size_t n = p->e - p->b;
-    return (n > 2 && e[-1] == 's') ||
-           (n > 3 && e[-1] == 'n' && e[-2] == 'e' &&
-            (e[-3] == 'r' || e[-3] == 'm')); /* children, men, women */
+    return plural_word(R, p->b, p->e);
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -3504,7 +3510,7 @@ static bool said_of(const run *R, uint32_t k)
 {
     for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++) {
         const mention *p = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (p && (ent(R, p)->flags & DC_F_COPULA) && j + 3 >= k)
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
             return true;
         if (p && j + 1 < k && kind_at(R, j + 1, DC_KIND_COPULA))
             return true;
@@ -3535,6 +3541,42 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
               (b[i] == 'a' || b[i] == 'e')))
             return false;
     return true;
+}
+
+/* The identity word right before attack noun m that names who it means
+ * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
+ * insult ("stupid Muslim" is the other way round), nor a stereotype noun
+ * in the singular ("the Nigerian scammer was extradited": one man in the
+ * news). A noun that is often literal ("African monkeys") only if it is
+ * dehumanizing and the word is a group no animal is named for ("Muslim
+ * vermin") or said of people ("they're just Arab vermin"); never after an
+ * adjective that is an everyday word ("black rats"), except an animal
+ * emoji among people ("all those little black 🐒", not "I saw a black 🐍
+ * in the garden"), for which *any_adj is set. */
+static const mention *adjective_names(const run *R, const mention *m,
+                                      bool *any_adj)
+{
+    const mention *pv = identity_ending_at(R, m->tb);
+    if (!pv || m->kind == DC_KIND_INSULT ||
+        (m->kind == DC_KIND_STEREOTYPE && !plural_hit(R, m)))
+        return NULL;
+    const dc_entry *e = ent(R, m), *pe = ent(R, pv);
+    if (!(e->flags & DC_F_AMBIGUOUS))
+        return pv;
+    if (m->kind != DC_KIND_DEHUMANIZE)
+        return NULL;
+    if ((unsigned char)R->n->text[m->b] >= 0x80 &&
+        (!(pe->flags & DC_F_AMBIGUOUS) || said_of(R, pv->tb) ||
+         quantified(R, pv->tb) ||
+         (pv->tb > 1 && (kind_at(R, pv->tb - 2, DC_KIND_QUANTIFIER) ||
+                         kind_at(R, pv->tb - 1, DC_KIND_QUANTIFIER))))) {
+        *any_adj = true;
+        return pv;
+    }
+    if (!(pe->flags & DC_F_AMBIGUOUS) &&
+        (said_of(R, pv->tb) || (pe->categories & NOT_PLACE_CATEGORIES)))
+        return pv;
+    return NULL;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -3859,9 +3901,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         /* the identity word is the group, even where alone it would be
          * an adjective ("the only good Indian") */
-        resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
-                            (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
-                            idm->b, idm->e, NO_TARGET};
+        resolved = group_of(R, idm);
         t = &resolved;
         intent = true;
     }
@@ -3900,8 +3940,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
             topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
-            target self = {m->tb, m->te, e->categories, (int32_t)m->entry,
-                           TG_GROUP, 0, 0, 0, m->b, m->e, NO_TARGET};
+            target self = group_of(R, m);
             R->out->rf[m->kind == DC_KIND_DEHUMANIZE  ? DC_RF_DEHUMANIZATION
                        : m->kind == DC_KIND_THREAT    ? DC_RF_THREAT
                        : m->kind == DC_KIND_EXCLUSION ? DC_RF_EXCLUSION
@@ -3921,50 +3960,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
          * right before the attack noun names who it means. */
-        bool hostile = false, pv_any = false;
-        if (!idm && m->tb > 0) {
-            const mention *pv = identity_ending_at(R, m->tb);
-            /* ...unless the noun is often literal ("African monkeys"):
-             * then a dehumanizing one only after a group no animal is
-             * named for ("Muslim vermin") or said of people ("they're
-             * just Arab vermin"); never after an adjective that is an
-             * everyday word ("black rats"). "Muslim terrorist" describes
-             * one man. */
-            /* an animal emoji after an identity word is no zoo animal:
-             * "little black 🐒", "every last chinese 🐀" */
-            bool emoji = pv && (unsigned char)R->n->text[m->b] >= 0x80;
-            if (emoji && (ent(R, pv)->flags & DC_F_AMBIGUOUS))
-                /* a colour word needs people around it: "all those little
-                 * black 🐒", not "I saw a black 🐍 in the garden" */
-                emoji = said_of(R, pv->tb) ||
-                        (pv->tb > 0 && quantified(R, pv->tb)) ||
-                        (pv->tb > 1 &&
-                         (kind_at(R, pv->tb - 2, DC_KIND_QUANTIFIER) ||
-                          kind_at(R, pv->tb - 1, DC_KIND_QUANTIFIER)));
-            if (pv && m->kind == DC_KIND_DEHUMANIZE &&
-                (e->flags & DC_F_AMBIGUOUS) && emoji)
-                hostile = true, pv_any = true;
-            else if (pv && m->kind == DC_KIND_DEHUMANIZE &&
-                (e->flags & DC_F_AMBIGUOUS) &&
-                !(ent(R, pv)->flags & DC_F_AMBIGUOUS))
-                hostile = said_of(R, pv->tb) ||
-                          /* no animal is named for a faith, a gender
-                           * identity, a disability or a migrant status:
-                           * "Muslim vermin", "trans parasites" */
-                          (ent(R, pv)->categories & NOT_PLACE_CATEGORIES);
-            /* a stereotype noun after the adjective generalizes only in
-             * the plural: "Nigerian scammers", not "the Nigerian scammer
-             * was extradited" (one man in the news) */
-            if (pv && m->kind == DC_KIND_STEREOTYPE && !plural_hit(R, m))
-                pv = NULL;
-            if (pv && m->kind != DC_KIND_INSULT &&
-                (!(e->flags & DC_F_AMBIGUOUS) || hostile))
-                idm = pv;
-        }
-        if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || pv_any)) {
-            resolved = (target){idm->tb, idm->te, ent(R, idm)->categories,
-                                (int32_t)idm->entry, TG_GROUP, 0, 0, 0,
-                                idm->b, idm->e, NO_TARGET};
+        bool any_adj = false;
+        if (!idm && m->tb > 0)
+            idm = adjective_names(R, m, &any_adj);
+        if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj)) {
+            resolved = group_of(R, idm);
             t = &resolved;
         } else {
             const sentence *s2 = sent_of(R, m->tb);
@@ -3985,9 +3985,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
         t = &resolved;
     }
-    /* A threat at "him" or "her" is aimed at a person, not a group ("I
-     * will kill him"): a threat all the same. */
-    /* "kill him", "break her neck", "shoot them all" (unresolved) */
+    /* A threat at "him" or "her" ("I will kill him", "break her neck"),
+     * or at "them" with nobody named ("shoot them all"), is aimed at a
+     * person, not a group: a threat all the same. */
     bool person = (!t && at_person) || t == &someone;
     if (person)
         t = &someone;
@@ -4006,9 +4006,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (c->kind == DC_KIND_CODE && c->b <= m->b && c->e >= m->e &&
                 ent(R, c)->categories) {
                 /* not marked coded: rule_code gives the code its span */
-                resolved = (target){c->tb, c->te, ent(R, c)->categories,
-                                    (int32_t)c->entry, TG_GROUP, 0, 0, 0,
-                                    c->b, c->e, NO_TARGET};
+                resolved = group_of(R, c);
                 t = &resolved;
                 break;
             }
