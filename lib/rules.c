@@ -4644,7 +4644,6 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
-static void agreeing_reply(run *R);
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out);
@@ -4832,65 +4831,19 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     if (n_ctx && ctx[0].parent && out->hate == 0 &&
         any_kind(&R, DC_KIND_ENDORSE))
-        agreeing_reply(&R);
+        agreeing_hits(r, lx, n, hits, out);
     return DECORUM_OK;
 }
 
-/* A short reply that only agrees ("Exactly.", "So true. 100%.", "Couldn't
- * agree more"): an agreeing word, at most AGREE_WORDS words, no negator
- * ("not exactly"), no denouncing word, no question. Its agreeing words
- * go in out->agree_b/e. */
 #define AGREE_WORDS 12
-static void agreeing_reply(run *R)
-{
-    const dc_rules_scratch *rs = R->rs;
-    if (R->question || any_kind(R, DC_KIND_DENOUNCE))
-        return;
-    unsigned words = 0;
-    for (size_t k = 0; k < rs->ntok; k++)
-        if (rs->toks[k].type == TK_WORD && ++words > AGREE_WORDS)
-            return;
-    const mention *agree = NULL;
-    for (size_t i = 0; i < rs->nm; i++)
-        if (rs->m[i].kind == DC_KIND_ENDORSE && !agree)
-            agree = &rs->m[i];
-    /* Only agreeing: every word is in an agreeing phrase, or a function
-     * word or a number ("So true. 100%.", "Exactly, this."); not
-     * "Exactly. Reported.", "Exactly the kind of comment that ...",
-     * "Exactly what I'd expect from you", "I agree we should talk". */
-    for (size_t k = 0; agree && k < rs->ntok; k++) {
-        if (rs->toks[k].type != TK_WORD)
-            continue;
-        uint32_t b = rs->toks[k].b, e = rs->toks[k].e;
-        bool inside = false;
-        for (size_t j = 0; j < rs->nm && !inside; j++)
-            inside = rs->m[j].kind == DC_KIND_ENDORSE && b >= rs->m[j].b &&
-                     e <= rs->m[j].e;
-        if (inside)
-            continue;
-        const char *w = R->n->text + b;
-        bool digits = true;
-        for (uint32_t q = 0; q < e - b; q++)
-            digits = digits && w[q] >= '0' && w[q] <= '9';
-        if (!digits && !(glue_at(R, (uint32_t)k) &&
-                         !kind_at(R, (uint32_t)k, DC_KIND_NEGATION)))
-            return;
-        /* "exactly the kind of", "exactly what": the agreeing word heads
-         * a phrase of its own */
-        if (k > 0 && b == rs->toks[k - 1].e + 1 &&
-            mention_at(R, (uint32_t)k - 1, DC_KIND_ENDORSE))
-            return;
-    }
-    if (agree) {
-        R->out->agrees = true;
-        R->out->agree_b = agree->b;
-        R->out->agree_e = agree->e;
-    }
-}
-
-/* agreeing_reply for a comment the rules pass over (needs_rules): the
- * same tests on its hits, its word runs and its text: every word run
- * inside an agreeing phrase or a function word, or a number. */
+/* A short reply that only agrees ("Exactly.", "So true. 100%.", "Couldn't
+ * agree more"), read from its hits, its word runs and its text (the same
+ * for a comment the rules pass over, needs_rules, and one they read): an
+ * agreeing word, at most AGREE_WORDS words, every other word a function
+ * word or a number (not "Exactly. Reported.", "Exactly the kind of
+ * comment ..."), no negator outside an agreeing phrase ("not exactly"),
+ * no denouncing word, no question. Its agreeing words go in
+ * out->agree_b/e. */
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out)
