@@ -360,7 +360,10 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
         &l->main.norm, &l->main.hits, cv, l->nctx, &l->rules);
     /* "Exactly." under a hateful comment: the parent is read by the rules
      * too (its normalization and matches are there already), and the
-     * reply takes on what it agrees with. */
+     * reply takes on what it agrees with. The run reuses s->rs, which
+     * holds nothing the reply still needs once its own dc_rules_out is
+     * filled, and s->parent_rules, which one lane uses at a time and
+     * dc_rules_agree copies what it keeps from (the reason text). */
     if (st == DECORUM_OK && l->rules.agrees && l->nctx &&
         l->ctx[0] == &l->parent) {
         st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, it->ctx->parent,
