@@ -229,12 +229,17 @@ typedef struct dc_entry {
     uint32_t term_len;
     uint8_t kind;      /* dc_kind */
     uint8_t severity;  /* 1 mild, 2 strong, 3 severe */
-    uint32_t flags;    /* DC_F_* (in the padding after kind: no size cost) */
+    /* strlen(group) and strlen(why), cut to UINT16_MAX (a reason is cut
+     * shorter anyway): the rules quote them without a strlen. Both sit in
+     * what was padding, so the entry stays 56 bytes. */
+    uint16_t group_len;
+    uint32_t flags;    /* DC_F_* */
     uint32_t categories; /* bit set of decorum_category; 0 when none */
     const char *group; /* "jewish", "black", ...; "" when none */
     const char *why;   /* one line: why the entry is here */
     const char *file;  /* source file name, for error messages */
     uint32_t line;
+    uint16_t why_len;
 } dc_entry;
 
 typedef struct dc_lexicon {

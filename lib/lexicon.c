@@ -427,6 +427,12 @@ static const char *put(fill_ctx *f, slice s)
     return d;
 }
 
+/* A string's length for dc_entry, cut to what 16 bits hold. */
+static uint16_t len16(size_t n)
+{
+    return (uint16_t)(n < UINT16_MAX ? n : UINT16_MAX);
+}
+
 static decorum_status fill_visit(void *ctx, const rec *r, size_t line)
 {
     fill_ctx *f = ctx;
@@ -439,6 +445,8 @@ static decorum_status fill_visit(void *ctx, const rec *r, size_t line)
     e->categories = r->categories;
     e->group = put(f, r->group);
     e->why = put(f, r->why);
+    e->group_len = len16(r->group.len);
+    e->why_len = len16(r->why.len);
     e->file = f->file;
     e->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     return DECORUM_OK;
@@ -876,6 +884,8 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
         e->term_len = term_len;
         e->group = arena + group;
         e->why = arena + why;
+        e->group_len = len16(strlen(e->group));
+        e->why_len = len16(strlen(e->why));
         e->file = arena + file;
         e->line = get32(r + 20);
         e->categories = get32(r + 24);

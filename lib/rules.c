@@ -117,13 +117,6 @@ struct dc_rules {
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
     uint8_t *kind_of;
-    /* [n_entries] the lengths of the entries' why and group strings, for
-     * the reasons that quote them (which then need no strlen). Past
-     * UINT16_MAX a length is cut to it: a piece that long is cut to the
-     * reason's room (REASON_MAX) all the same. */
-    struct entry_lens {
-        uint16_t why, group;
-    } *lens;
     size_t n_entries;
 };
 
@@ -224,21 +217,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    r->lens = dc_malloc(al, (lx->n ? lx->n : 1) * sizeof *r->lens);
-    if (!r->lens) {
-        dc_free(al, r->kind_of, lx->n ? lx->n : 1);
-        dc_free(al, r, sizeof *r);
-        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
-    }
-    for (size_t i = 0; i < lx->n; i++) {
-        const dc_entry *e = &lx->entries[i];
-        size_t why = e->why ? strlen(e->why) : 0;
-        size_t group = e->group ? strlen(e->group) : 0;
-        r->kind_of[i] = e->kind;
-        r->lens[i].why = (uint16_t)(why < UINT16_MAX ? why : UINT16_MAX);
-        r->lens[i].group =
-            (uint16_t)(group < UINT16_MAX ? group : UINT16_MAX);
-    }
+    for (size_t i = 0; i < lx->n; i++)
+        r->kind_of[i] = lx->entries[i].kind;
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         if (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_NOUN) &&
@@ -256,7 +236,6 @@ void dc_rules_free(const dc_alloc *al, dc_rules *r)
     if (!r)
         return;
     dc_free(al, r->kind_of, r->n_entries ? r->n_entries : 1);
-    dc_free(al, r->lens, (r->n_entries ? r->n_entries : 1) * sizeof *r->lens);
     dc_free(al, r, sizeof *r);
 }
 
@@ -1492,15 +1471,15 @@ static inline piece piece_str(const char *s)
 }
 
 /* An entry's why and group strings, their lengths known from the load
- * (dc_rules.lens). */
-static inline piece entry_why(const run *R, const dc_entry *e)
+ * (dc_entry.why_len, group_len). */
+static inline piece entry_why(const dc_entry *e)
 {
-    return (piece){e->why, R->rules->lens[e - R->lx->entries].why};
+    return (piece){e->why, e->why_len};
 }
 
-static inline piece entry_group(const run *R, const dc_entry *e)
+static inline piece entry_group(const dc_entry *e)
 {
-    return (piece){e->group, R->rules->lens[e - R->lx->entries].group};
+    return (piece){e->group, e->group_len};
 }
 
 /* At most w bytes of s (none when w <= 0), not ending inside a
@@ -1610,9 +1589,9 @@ static piece target_label(const run *R, const target *t, char *buf,
             break;
         }
     if (*cat)
-        return (piece){buf, JOIN(buf, cap, entry_group(R, ge), LIT(" people ("),
+        return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people ("),
                                  piece_str(cat), LIT(")"))};
-    return (piece){buf, JOIN(buf, cap, entry_group(R, ge), LIT(" people"))};
+    return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people"))};
 }
 
 typedef struct finding_spec {
@@ -2446,7 +2425,7 @@ static decorum_status attack_on_group(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "), label,
                from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
-               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2486,7 +2465,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "),
                who, LIT(" (not a protected group): "),
-               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2902,8 +2881,8 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? entry_group(R, e) : LIT("a group"), LIT(": "),
-               entry_why(R, e), evasion_note(evasion_flags(R, m->b, m->e)));
+               *e->group ? entry_group(e) : LIT("a group"), LIT(": "),
+               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -2924,8 +2903,8 @@ static decorum_status code_word(run *R, const target *t)
     fs.hate = true;
     uint32_t r;
     decorum_status st =
-        REASON(R, &r, LIT("code word for "), entry_group(R, ce), LIT(": "),
-               entry_why(R, ce));
+        REASON(R, &r, LIT("code word for "), entry_group(ce), LIT(": "),
+               entry_why(ce));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -4297,7 +4276,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
-    if ((st = REASON(R, &r, LIT("profanity: "), entry_why(R, e),
+    if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
                      evasion_note(evasion_flags(R, m->b, m->e)))) !=
         DECORUM_OK)
         return st;
@@ -4417,7 +4396,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         R, &r,
         sig == DECORUM_SIGNAL_CONSPIRACY ? LIT("conspiracy trope")
                                          : LIT("hate code"),
-        LIT(" "), what, LIT(": "), entry_why(R, e));
+        LIT(" "), what, LIT(": "), entry_why(e));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -4516,7 +4495,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             piece_text(R->n->text + b, al > 40 ? 40 : al), LIT("' secretly '"),
             piece_text(R->n->text + action->b, xl > 30 ? 30 : xl), LIT("' '"),
             piece_text(R->n->text + object->b, ol > 30 ? 30 : ol), LIT("'; "),
-            entry_why(R, ae));
+            entry_why(ae));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)

@@ -487,6 +487,11 @@ Test(lexicon, builtin_image_equals_parsed_text, .init = std_setup)
         cr_assert_eq(a->flags, b->flags);
         cr_assert_eq(a->categories, b->categories);
         cr_assert_eq(a->line, b->line);
+        /* the lengths the rules quote reasons by, set by both loaders */
+        cr_assert_eq(a->why_len, strlen(a->why), "entry %zu", i);
+        cr_assert_eq(b->why_len, strlen(b->why), "entry %zu", i);
+        cr_assert_eq(a->group_len, strlen(a->group), "entry %zu", i);
+        cr_assert_eq(b->group_len, strlen(b->group), "entry %zu", i);
     }
     dc_lexicon_free(&std_al, &img);
     dc_lexicon_free(&std_al, &txt);
