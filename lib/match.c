@@ -3337,25 +3337,17 @@ static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
     return in0 | in1 ? e : NULL;
 }
 
-/* The memo entry that holds the word w[0, L), or NULL. */
-static inline uint64_t *memo_get(uint64_t *memo, const unsigned char *w,
-                                 size_t L)
-{
-    uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, x);
-    return memo_in(e, x);
-}
-
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
- * does not hold: in its pair's second way, so that a word seen once does
- * not push out one seen again (match_words moves that to the first). */
-static __attribute__((noinline)) void memo_put(uint64_t *memo,
+ * does not hold, in its pair set (memo_set, which the caller has made):
+ * in the pair's second way, so that a word seen once does not push out
+ * one seen again (match_words moves that to the first). */
+static __attribute__((noinline)) void memo_put(uint64_t *set,
                                                const unsigned char *w,
                                                size_t L, uint64_t ans,
                                                uint64_t aux)
 {
-    uint64_t x[2];
-    uint64_t *e = memo_set(memo, w, L, x) + 4;
+    uint64_t x[2], *e = set + 4;
+    memo_key(w, L, x);
     e[0] = x[0];
     e[1] = x[1];
     e[2] = ans;
@@ -3365,10 +3357,10 @@ static __attribute__((noinline)) void memo_put(uint64_t *memo,
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
  * cands_maybe and remembers its answer. */
 static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
-                                                     size_t te)
+                                                     size_t te, uint64_t *set)
 {
     uint64_t ans = cands_maybe(s->m, s->t, s->n, a, te, true);
-    memo_put(s->ms->memo, s->t + a, te - a, ans | (ans ? MEMO_LOOK : 0), 0);
+    memo_put(set, s->t + a, te - a, ans | (ans ? MEMO_LOOK : 0), 0);
     return ans;
 }
 
@@ -3408,8 +3400,9 @@ static inline __attribute__((always_inline)) bool cands_gate(scan *s, size_t a,
         ans = cands_maybe(s->m, t, s->n, a, te,
                           te < s->n && !wordstar(t[te]));
     } else {
-        const uint64_t *e = memo_get(s->ms->memo, t + a, L);
-        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te);
+        uint64_t x[2], *set = memo_set(s->ms->memo, t + a, L, x);
+        const uint64_t *e = memo_in(set, x);
+        ans = e ? e[2] & CM_ALL : cands_miss(s, a, te, set);
     }
     return ans && cands_after(t, s->n, te, ans); /* 0 for most words */
 }
@@ -3571,10 +3564,11 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
  * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
  * h; on_run does the same for any run, and more. e: its memo entry if
  * the memo holds it (then it is no key unless MEMO_KEY says which), or
- * NULL; a word of up to 15 bytes is remembered here. */
+ * NULL; a word of up to 15 bytes is remembered here, in its pair set
+ * (memo_set). */
 static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                                                  size_t i, uint64_t h,
-                                                 uint64_t *e)
+                                                 uint64_t *e, uint64_t *set)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
@@ -3640,7 +3634,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
             e[3] |= one;
         } else if (slot >> MEMO_SLOT_BITS == 0)
-            memo_put(s->ms->memo, t + a, L,
+            memo_put(set, t + a, L,
                      (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
                          look | seen,
                      sl ? key_aux(m, sl) : one);
@@ -3651,6 +3645,28 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         !token_cands(s, a, i, true, sl, ans))
         return false;
     return true;
+}
+
+/* The first word from t[i] on: returns where it starts (n or more if
+ * none) and sets *end to where it ends, and for a word of up to 15 bytes
+ * its memo pair *set (fetched) and key x (memo_set), else *set = NULL. */
+static inline size_t next_word(const unsigned char *t, size_t n, size_t i,
+                               uint64_t *memo, size_t *end, uint64_t **set,
+                               uint64_t x[2])
+{
+    while (i < n && !word_tab[t[i]])
+        i++;
+    *end = i;
+    *set = NULL;
+    x[0] = x[1] = 0;
+    if (i < n) {
+        *end = word_end(t, i);
+        if (memo && *end - i <= 15) {
+            *set = memo_set(memo, t + i, *end - i, x);
+            __builtin_prefetch(*set);
+        }
+    }
+    return i;
 }
 
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
@@ -3678,36 +3694,20 @@ static bool match_words(scan *s)
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
     dc_wrun *runs = s->runs;
-    /* The word [a, i) and its memo pair set (if it may be in the memo). */
-    size_t a = 0, i = 0;
-    uint64_t *set = NULL, x[2] = {0, 0}; /* x: its memo key (memo_key) */
-    while (a < n && !word_tab[t[a]])
-        a++;
-    if (a < n) {
-        i = word_end(t, a);
-        if (memo && i - a <= 15)
-            set = memo_set(memo, t + a, i - a, x);
-    }
-    for (;;) {
+    /* The word [a, i), its memo pair set (if it may be in the memo) and
+     * its memo key x; the next word [na, ni), nset, nx. */
+    size_t a, i, na, ni;
+    uint64_t *set, x[2], *nset, nx[2];
+    a = next_word(t, n, 0, memo, &i, &set, x);
+    for (;; a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1]) {
         if (a >= n) {
             s->runs = runs;
             return true;
         }
-        /* The next word [na, ni), found now and its memo pair fetched
-         * while this one is handled. After a word, i is where it ends: a
-         * byte that is no word byte (or n), which the search need not
-         * test. */
-        size_t na = i + 1, ni = na;
-        uint64_t *nset = NULL, nx[2] = {0, 0};
-        while (na < n && !word_tab[t[na]])
-            na++;
-        if (na < n) {
-            ni = word_end(t, na);
-            if (memo && ni - na <= 15) {
-                nset = memo_set(memo, t + na, ni - na, nx);
-                __builtin_prefetch(nset);
-            }
-        }
+        /* The next word, found now and its memo pair fetched while this
+         * one is handled. After a word, i is where it ends: a byte that
+         * is no word byte (or n), which the search need not test. */
+        na = next_word(t, n, i + 1, memo, &ni, &nset, nx);
         /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
          * otherwise look for the end of every word again. */
         *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
@@ -3718,7 +3718,6 @@ static bool match_words(scan *s)
         if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
             if (!on_run(s, &w, a, i, hash_word(t + a, L)))
                 return false;
-            a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
             continue;
         }
         uint64_t *e = L <= 15 ? memo_in(set, x) : NULL;
@@ -3750,12 +3749,10 @@ static bool match_words(scan *s)
             if (val & HV_PREFIX)
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val, (uint32_t)aux);
             pend_swap(&w, i);
-            a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
             continue;
         }
-        if (!plain_word(s, &w, a, i, hash_word(t + a, L), e))
+        if (!plain_word(s, &w, a, i, hash_word(t + a, L), e, set))
             return false;
-        a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1];
     }
 }
 
