@@ -407,15 +407,9 @@ typedef struct sum_state {
  * few, and the key compare tells them apart. The key compare alone
  * decides a hit, so the byte order of k0 only spreads the sets and needs
  * no swap. */
-INLINE dc_feat_cache_entry *cache_set_of(dc_feat_cache_entry *e, uint64_t k0,
-                                         size_t l)
-{
-    return &e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
-}
-
 INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
 {
-    return cache_set_of(c->e, k0, l);
+    return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
 }
 
 /* Hashes and sums the token [b, e) into st (the second half of
@@ -823,16 +817,27 @@ AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
         keyb);
 }
 
+/* The token t[b, e)'s key (token_key) in *key and its word cache set. */
+AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache *cache,
+                                           const unsigned char *t, size_t b,
+                                           size_t e, __m128i *key)
+{
+    *key = token_key(t + b, e - b);
+    return cache_set(cache, (uint64_t)_mm_cvtsi128_si64(*key), e - b);
+}
+
 /* One token's sum, t[b, e), in the AVX2 passes: its own rows (unigram and
  * 4-grams) and hash from the word cache's set for it (key: its bytes, zero
  * padded), or computed, into the set's first entry when it has at most
  * DC_FEAT_CACHE_KEY bytes (the count in the key's last byte), plus the
  * bigram row with *prev, which becomes its hash. An uncached token's rows
- * past DC_FEAT_WORD_MAX are taken off *nfeat, which counted every byte. */
+ * past DC_FEAT_WORD_MAX are taken off *nfeat, which counted every byte.
+ * The span and sum go in *tp; the sum is returned. */
 AVX2_INLINE __m128i token_sum_avx2(const int8_t *w, uint32_t bits, unsigned sh,
                                    const unsigned char *t, size_t b, size_t e,
                                    __m128i key, dc_feat_cache_entry *set,
-                                   uint64_t *prev, size_t *nfeat)
+                                   uint64_t *prev, size_t *nfeat,
+                                   dc_feat_tsum *tp)
 {
     const size_t l = e - b;
     dc_feat_cache_entry *x, tmp;
@@ -867,7 +872,12 @@ AVX2_INLINE __m128i token_sum_avx2(const int8_t *w, uint32_t bits, unsigned sh,
     if (*prev)
         bg = row_avx2(w, bucket_sh((*prev * 31u + h) ^ SALT_BI, sh));
     *prev = h;
-    return _mm_add_epi16(_mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+    const __m128i ts =
+        _mm_add_epi16(_mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+    tp->begin = (uint32_t)b;
+    tp->end = (uint32_t)e;
+    _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
+    return ts;
 }
 
 /* The AVX2 pass, with a word cache (dc_feat_sum() takes the portable pass
@@ -927,9 +937,8 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
              * and the set prefetched, so that the random line of the
              * 640 KiB cache is on its way while the token before is
              * summed. */
-            __m128i key = token_key(t + b, e - b);
-            dc_feat_cache_entry *set =
-                cache_set(cache, (uint64_t)_mm_cvtsi128_si64(key), e - b);
+            __m128i key;
+            dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
             for (;;) {
                 /* The next token's key and set, found and prefetched
                  * without a branch: past the block's last token they are
@@ -937,17 +946,13 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
                  * (nb = nx = off + 64: an empty key, read from within the
                  * copy's pad), and are not used. */
                 const size_t nb = off + _tzcnt_u64(S), nx = off + _tzcnt_u64(E);
-                const __m128i nkey = token_key(t + nb, nx - nb);
-                dc_feat_cache_entry *const nset = cache_set(
-                    cache, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
+                __m128i nkey;
+                dc_feat_cache_entry *const nset =
+                    token_set(cache, t, nb, nx, &nkey);
                 __builtin_prefetch(nset);
-                const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,
-                                                  &prev, &nfeat);
-                tp->begin = (uint32_t)b;
-                tp->end = (uint32_t)e;
-                _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
-                tp++;
-                bs = _mm_add_epi16(bs, ts);
+                bs = _mm_add_epi16(bs, token_sum_avx2(w, bits, sh, t, b, e, key,
+                                                      set, &prev, &nfeat,
+                                                      tp++));
                 if (!E)
                     break;
                 S = _blsr_u64(S);
@@ -986,7 +991,6 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
           const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
           size_t *ntok, dc_feat_cache *cache)
 {
-    dc_feat_cache_entry *const ce = cache->e;
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
     uint64_t prev = 0;
     size_t nfeat = 0;
@@ -997,9 +1001,8 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
         r++;
         while (t[e] == '\'' && r->b == e + 1)
             e = r++->e;
-        __m128i key = token_key(t + b, e - b);
-        dc_feat_cache_entry *set =
-            cache_set_of(ce, (uint64_t)_mm_cvtsi128_si64(key), e - b);
+        __m128i key;
+        dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
         for (;;) {
             const size_t l = e - b;
             /* the next token, found and its set prefetched one ahead;
@@ -1011,17 +1014,12 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
                     nx = r++->e;
             } else
                 nb = nx = 0;
-            const __m128i nkey = token_key(t + nb, nx - nb);
-            dc_feat_cache_entry *const nset = cache_set_of(
-                ce, (uint64_t)_mm_cvtsi128_si64(nkey), nx - nb);
+            __m128i nkey;
+            dc_feat_cache_entry *const nset = token_set(cache, t, nb, nx, &nkey);
             __builtin_prefetch(nset);
             nfeat += l;
             const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,
-                                              &prev, &nfeat);
-            tp->begin = (uint32_t)b;
-            tp->end = (uint32_t)e;
-            _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
-            tp++;
+                                              &prev, &nfeat, tp++);
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
             if (!nx)
                 break;
