@@ -23,17 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 enum { BATCH = DECORUM_BATCH_MAX };
-
-static double thread_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void check(decorum_status st, const char *what, const decorum_error *e)
 {
@@ -42,12 +34,6 @@ static void check(decorum_status st, const char *what, const decorum_error *e)
                 decorum_strerror(st), e ? e->message : "");
         exit(2);
     }
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
@@ -108,7 +94,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < c.n; i += BATCH) {
             const size_t k = c.n - i < BATCH ? c.n - i : BATCH;
             const bench_text *v = c.v + i;
-            double t0 = thread_now();
+            double t0 = bench_thread_now();
             for (size_t j = 0; j < k; j++)
                 check(dc_normalize(&al, nz, ns, v[j].p, v[j].len, max_out,
                                    &norm[j]),
@@ -120,7 +106,7 @@ int main(int argc, char **argv)
                 check(dc_rules_run(&al, ru, rs, &lx, v[j].p, v[j].len,
                                    &norm[j], &hits[j], NULL, 0, &ro[j]),
                       "rules", NULL);
-            double t1 = thread_now();
+            double t1 = bench_thread_now();
             for (size_t j = 0; j < k; j++) {
                 if (!v[j].len) /* as the engine: no model output */
                     continue;
@@ -133,7 +119,7 @@ int main(int argc, char **argv)
                 sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e6f));
                 sum = bench_mix(sum, mo.n_ev);
             }
-            double t2 = thread_now();
+            double t2 = bench_thread_now();
             tm += t2 - t1;
             ta += t2 - t0;
         }
@@ -148,8 +134,8 @@ int main(int argc, char **argv)
         model_s[r] = tm;
         all_s[r] = ta;
     }
-    qsort(model_s, (size_t)rounds, sizeof *model_s, cmp_double);
-    qsort(all_s, (size_t)rounds, sizeof *all_s, cmp_double);
+    qsort(model_s, (size_t)rounds, sizeof *model_s, bench_cmp_double);
+    qsort(all_s, (size_t)rounds, sizeof *all_s, bench_cmp_double);
     const double per = 1e9 / (double)c.n;
     printf("model, batches of %d: median %.1f ns, best %.1f ns a comment; "
            "stages %.1f ns (median); checksum %016llx\n",

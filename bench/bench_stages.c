@@ -65,12 +65,6 @@ static double report(const char *name, const bench_corpus *c, int rounds,
     return items;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 int main(int argc, char **argv)
 {
     int rounds = 5, opt, status = 0;
@@ -231,7 +225,7 @@ int main(int argc, char **argv)
             }
         }
         rate[stage] = report(names[stage], &c, 1, secs, first);
-        qsort(pass, (size_t)rounds, sizeof *pass, cmp_double);
+        qsort(pass, (size_t)rounds, sizeof *pass, bench_cmp_double);
         median[stage] = pass[rounds / 2] * 1e6 / (double)c.n;
     }
     printf("\n");

@@ -92,6 +92,18 @@ void bench_corpus_free(bench_corpus *c)
     memset(c, 0, sizeof *c);
 }
 
+static double clock_now(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+double bench_thread_now(void)
+{
+    return clock_now(CLOCK_THREAD_CPUTIME_ID);
+}
+
 /* Wall-clock time, or the calling thread's CPU time when BENCH_CLOCK is
  * "thread": on a shared machine, time other processes take the CPU for
  * is then not counted (one-thread benchmarks only). */
@@ -103,9 +115,13 @@ double bench_now(void)
         clock_id = c && strcmp(c, "thread") == 0 ? CLOCK_THREAD_CPUTIME_ID
                                                  : CLOCK_MONOTONIC;
     }
-    struct timespec ts;
-    clock_gettime((clockid_t)clock_id, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    return clock_now((clockid_t)clock_id);
+}
+
+int bench_cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 uint64_t bench_mix(uint64_t h, uint64_t v)

@@ -34,8 +34,13 @@ typedef struct bench_corpus {
 void bench_corpus_load(const char *path, bench_corpus *c);
 void bench_corpus_free(bench_corpus *c);
 
-/* Seconds on CLOCK_MONOTONIC. */
+/* Seconds on CLOCK_MONOTONIC, or of the calling thread's CPU time
+ * (bench_thread_now) when BENCH_CLOCK is "thread". */
 double bench_now(void);
+double bench_thread_now(void);
+
+/* qsort's comparison for doubles, ascending. */
+int bench_cmp_double(const void *a, const void *b);
 
 /* Folds one result into a running checksum: verdict, hateful flag, every
  * score to 1e-4 and every span. Order-sensitive. */
