@@ -1517,16 +1517,16 @@ static size_t join(char *buf, size_t cap, const piece *p, size_t np)
 
 /* Adds a reason to the arena and sets *off to its offset:
  * REASON(R, &off, LIT("a"), piece_str(s)). */
-#define REASON(R, off, ...) add_reason(R, off, PIECES(__VA_ARGS__))
+#define REASON(R, off, ...)                                                  \
+    add_reason((R)->al, (R)->out, off, PIECES(__VA_ARGS__))
 
-static decorum_status add_reason(run *R, uint32_t *off, const piece *p,
-                                 size_t np)
+static decorum_status add_reason(const dc_alloc *al, dc_rules_out *o,
+                                 uint32_t *off, const piece *p, size_t np)
 {
     /* Joined straight into the arena: room for the longest reason is made
      * first (join cuts at REASON_MAX). */
-    dc_rules_out *o = R->out;
     decorum_status st =
-        dc_grow(R->al, (void **)&o->reasons, &o->reasons_cap,
+        dc_grow(al, (void **)&o->reasons, &o->reasons_cap,
                 o->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
     if (st != DECORUM_OK)
         return st;
@@ -1568,13 +1568,8 @@ static piece evasion_note(uint32_t how)
 static piece target_label(const run *R, const target *t, char *buf,
                           size_t cap)
 {
-    const char *g = "";
-    const dc_entry *ge = NULL; /* the entry g comes from */
-    if (t->entry >= 0) {
-        ge = &R->lx->entries[t->entry];
-        g = ge->group;
-    }
-    if (!g || !*g) {
+    const dc_entry *ge = t->entry >= 0 ? &R->lx->entries[t->entry] : NULL;
+    if (!ge || !ge->group_len) {
         const tok *a = &R->rs->toks[t->tb];
         const tok *z = &R->rs->toks[t->te - 1];
         int n = (int)(z->e - a->b);
@@ -3295,13 +3290,6 @@ static bool is_call(const run *R, const mention *m)
     return true;
 }
 
-/* A person noun in the plural: "players", "men", "children" (not
- * "guy", "striker", "man"). */
-static bool plural_person(const run *R, const mention *p)
-{
-    return plural_word(R, p->b, p->e);
-}
-
 /* The protected group that does what verb m says: a group target ending
  * at most three words before it, with no linking verb, negation or
  * punctuation between ("black teens kill", "muslims always murder"). */
@@ -3317,7 +3305,7 @@ static const target *group_subject(const run *R, const mention *m)
         const mention *head = t->te > t->tb
                                   ? mention_at(R, t->te - 1, DC_KIND_PERSON)
                                   : NULL;
-        if (head && !plural_person(R, head))
+        if (head && !plural_word(R, head->b, head->e))
             continue;
         bool clean = true;
         for (uint32_t k = t->te; k < m->tb && clean; k++)
@@ -3615,9 +3603,6 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_HATE_VERB && m->tb > 0 &&
         !tok_is_word(R, m->tb - 1, "who") &&
         !tok_is_word(R, m->tb - 1, "that") &&
-        !kind_at(R, m->tb - 1, DC_KIND_QUANTIFIER) &&
-        !tok_is_word(R, m->tb - 1, "everyone") &&
-        !tok_is_word(R, m->tb - 1, "everybody") &&
         !tok_is_word(R, m->tb - 1, "god") && !tok_is_word(R, m->tb - 1, "allah")) {
         bool third = m->e - m->b == e->term_len + 1 &&
                      R->n->text[m->e - 1] == 's';
@@ -3627,7 +3612,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         third |= tok_is_word(R, k, "he") || tok_is_word(R, k, "she");
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
-         * this town hates") or of a group ("every Muslim hates") */
+         * this town hates", "everyone hates") or of a group ("every
+         * Muslim hates"): the five words before it include the one right
+         * before */
         for (uint32_t j = m->tb > 5 ? m->tb - 5 : 0; third && j < m->tb; j++)
             third = !kind_at(R, j, DC_KIND_QUANTIFIER) &&
                     !tok_is_word(R, j, "everyone") &&
@@ -4022,7 +4009,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
         /* (a collective noun names the group: "the white race",
          * "the migrant community") */
-        if (head && !plural_person(R, head) &&
+        if (head && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
             !tok_is_word(R, head->tb, "population"))
@@ -4895,19 +4882,17 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     }
     if (!best || out->n >= MAX_FINDINGS)
         return DECORUM_OK;
+    const char *why = parent->reasons + best->reason;
+    uint32_t r;
     decorum_status st = dc_grow(al, (void **)&out->v, &out->cap, out->n + 1,
                                 sizeof *out->v, MAX_ITEMS);
     if (st == DECORUM_OK)
-        st = dc_grow(al, (void **)&out->reasons, &out->reasons_cap,
-                     out->reasons_len + REASON_MAX, 1, (size_t)1 << 24);
+        st = add_reason(al, out, &r,
+                        PIECES(LIT("agrees with the comment it replies to, "
+                                   "which has: "),
+                               piece_text(why, (int)strlen(why))));
     if (st != DECORUM_OK)
         return st;
-    const char *why = parent->reasons + best->reason;
-    char *dst = out->reasons + out->reasons_len;
-    size_t len = join(dst, REASON_MAX,
-                      PIECES(LIT("agrees with the comment it replies to, "
-                                 "which has: "),
-                             piece_text(why, (int)strlen(why))));
     dc_finding *f = &out->v[out->n++];
     *f = (dc_finding){out->agree_b,
                       out->agree_e,
@@ -4916,8 +4901,7 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
                       (uint16_t)(DECORUM_SPAN_CONTEXT | F_HATE),
                       best->categories,
                       parent->hate * 0.9f,
-                      (uint32_t)out->reasons_len};
-    out->reasons_len += len + 1;
+                      r};
     if (parent->attr[DECORUM_SEVERE_TOXICITY] > 0)
         f->flags |= F_SEVERE;
     add_scores(out, f);
