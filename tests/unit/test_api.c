@@ -124,6 +124,8 @@ Test(api, batch_gives_what_analyze_gives)
                                    31, 0};
     const decorum_context bad_ctx = {"ok", 2, NULL, 0, 8};
     const decorum_context bad_parent = {"x\xc3", 2, NULL, 0, 0};
+    const decorum_context hateful_parent = {
+        "Jews are parasites who suck nations dry.", 40, NULL, 0, 0};
     /* Hate, harsh opinion, context, every kind of refusal, an empty text,
      * a long one: a failed item must not disturb its neighbours. */
     const decorum_item items[] = {
@@ -146,6 +148,9 @@ Test(api, batch_gives_what_analyze_gives)
         {"(((them))) control the banks", 28, NULL},
         {"Islam is a religion of peace.", 29, NULL},
         {"Go back to your country, invader.", 33, NULL},
+        /* reads its parent with the scratch's one spare rules output */
+        {"Exactly.", 8, &hateful_parent},
+        {"So true.", 8, &hateful_parent},
     };
     const size_t n = sizeof items / sizeof items[0];
     cr_assert_gt(n, DECORUM_BATCH_MAX, "the list must need two calls");
@@ -200,6 +205,47 @@ Test(api, batch_gives_what_analyze_gives)
     }
     decorum_scratch_free(many);
     decorum_scratch_free(one);
+    decorum_engine_free(e);
+}
+
+/* A reply that only agrees takes on the hateful parent's attack, and its
+ * span says so in words a moderator can check: the agreeing words, marked
+ * as needing the context, with the parent's reason quoted. */
+Test(api, agreeing_reply_quotes_what_it_agrees_with)
+{
+    decorum_engine *e = NULL;
+    decorum_scratch *s = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(NULL, &e, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(decorum_scratch_alloc(e, &s, &err), DECORUM_OK);
+    const decorum_context hateful = {
+        "Jews are parasites who suck nations dry.", 40, NULL, 0, 0};
+    const decorum_context harmless = {
+        "The council finally approved the new library.", 45, NULL, 0, 0};
+    const decorum_result *r = NULL;
+    cr_assert_eq(decorum_analyze(e, s, "Exactly. So true.", 17, &hateful, &r,
+                                 &err),
+                 DECORUM_OK);
+    cr_assert_eq(r->hateful, 1);
+    cr_assert_eq(r->n_spans, 1);
+    const decorum_span *sp = &r->spans[0];
+    cr_assert_eq(sp->begin, 0);
+    cr_assert_eq(sp->end, 7, "the agreeing word, \"Exactly\"");
+    cr_assert_eq(sp->attribute, DECORUM_IDENTITY_ATTACK);
+    cr_assert_eq(sp->signal, DECORUM_SIGNAL_DEHUMANIZATION);
+    cr_assert_eq(sp->flags & DECORUM_SPAN_CONTEXT, DECORUM_SPAN_CONTEXT);
+    const char want[] = "agrees with the comment it replies to, which has: "
+                        "dehumanizing language aimed at jewish people";
+    cr_assert_eq(strncmp(sp->reason, want, sizeof want - 1), 0, "%s",
+                 sp->reason);
+    /* The same words under a harmless parent agree with nothing. */
+    cr_assert_eq(decorum_analyze(e, s, "Exactly. So true.", 17, &harmless, &r,
+                                 &err),
+                 DECORUM_OK);
+    cr_assert_eq(r->hateful, 0);
+    cr_assert_eq(r->n_spans, 0);
+    decorum_scratch_free(s);
     decorum_engine_free(e);
 }
 
