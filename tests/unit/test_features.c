@@ -1,5 +1,6 @@
 /* test_features.c: the model's tokenizer and hashed features (features.c). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,28 @@ static size_t iterator_sums(const dc_feat_cfg *c, const int8_t *w,
     return nfeat;
 }
 
+/* A scorer's output (n features, ntok tokens, sums acc, the first of
+ * them in t) is the iterator's (iterator_sums: nfeat, nt, ref, tr); what
+ * names the call in a failure. */
+static void expect_iterator_sums(const char *what, size_t n, size_t ntok,
+                                 const int32_t acc[DC_FEAT_VOCAB_STRIDE],
+                                 const dc_feat_tsum *t, size_t nfeat,
+                                 size_t nt,
+                                 const int32_t ref[DC_FEAT_VOCAB_STRIDE],
+                                 const dc_feat_tsum *tr, size_t maxt)
+{
+    cr_assert_eq(n, nfeat, "%s: %zu features, the iterator %zu", what, n,
+                 nfeat);
+    cr_assert_eq(ntok, nt, "%s: %zu tokens, the iterator %zu", what, ntok,
+                 nt);
+    cr_assert(memcmp(acc, ref, DC_FEAT_VOCAB_STRIDE * sizeof *acc) == 0,
+              "%s: sums differ", what);
+    for (size_t q = 0; q < nt && q < maxt; q++)
+        cr_assert(t[q].begin == tr[q].begin && t[q].end == tr[q].end &&
+                      memcmp(t[q].w, tr[q].w, sizeof t[q].w) == 0,
+                  "%s: token %zu", what, q);
+}
+
 Test(features, scorer_sums_match_the_iterator)
 {
     enum { BITS = 12, MAXT = 256 };
@@ -267,21 +290,11 @@ Test(features, scorer_sums_match_the_iterator)
                 size_t n = dc_feat_sum(&c, w, text, len, acc, t, MAXT, &ntok,
                                        path ? NULL : &cache);
                 dc_feat_portable = forced;
-                cr_assert_eq(n, nfeat, "config 0x%x round %d path %d: %zu "
-                             "features, the iterator %zu",
-                             cfgs[ci], round, path, n, nfeat);
-                cr_assert_eq(ntok, nt, "config 0x%x round %d path %d: tokens",
-                             cfgs[ci], round, path);
-                cr_assert(memcmp(acc, ref, sizeof acc) == 0,
-                          "config 0x%x round %d path %d: sums differ",
-                          cfgs[ci], round, path);
-                for (size_t q = 0; q < nt && q < MAXT; q++) {
-                    cr_assert_eq(t[q].begin, tr[q].begin);
-                    cr_assert_eq(t[q].end, tr[q].end);
-                    cr_assert(memcmp(t[q].w, tr[q].w, sizeof t[q].w) == 0,
-                              "config 0x%x round %d path %d: token %zu sums",
-                              cfgs[ci], round, path, q);
-                }
+                char what[64];
+                snprintf(what, sizeof what, "config 0x%x round %d path %d",
+                         cfgs[ci], round, path);
+                expect_iterator_sums(what, n, ntok, acc, t, nfeat, nt, ref, tr,
+                                     MAXT);
             }
         }
     }
@@ -319,7 +332,9 @@ static size_t word_runs(const char *text, size_t len, dc_wrun *runs)
  * at either end), upper case, long words, more runs than toks[] keeps
  * (the other pass then), non-ASCII texts (the other pass too), and
  * every row at -128 or 127 with one-byte tokens (the sums are widened a
- * token at a time), with and without the cache, on both paths. */
+ * token at a time): with the runs (the AVX2 pass reads them where there
+ * is one), without them, and on the portable path. Each of the first two
+ * has its cache, so that neither reads word sums the other put there. */
 Test(features, word_runs_give_the_same_sums)
 {
     enum { BITS = 12, MAXT = 256 };
@@ -327,7 +342,7 @@ Test(features, word_runs_give_the_same_sums)
     static char text[5000];
     static dc_wrun runs[5001];
     static dc_feat_tsum ta[MAXT], tr[MAXT];
-    static dc_feat_cache cache;
+    static dc_feat_cache cache[2];
     const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
     int forced = dc_feat_portable;
     for (int round = 0; round < 3000; round++) {
@@ -356,7 +371,7 @@ Test(features, word_runs_give_the_same_sums)
                 }
         }
         if (kind == 0 || kind == 5 || round % 60 == 1)
-            memset(&cache, 0, sizeof cache); /* new weights */
+            memset(cache, 0, sizeof cache); /* new weights */
         size_t nr = word_runs(text, len, runs);
         int32_t ref[DC_FEAT_VOCAB_STRIDE];
         size_t nt;
@@ -365,17 +380,14 @@ Test(features, word_runs_give_the_same_sums)
             int32_t acc[DC_FEAT_VOCAB_STRIDE];
             size_t ntok = 0;
             dc_feat_portable = path == 2;
-            size_t n = dc_feat_sum_runs(&c, w, text, len, runs, nr, acc, ta,
-                                        MAXT, &ntok, path ? NULL : &cache);
+            size_t n = dc_feat_sum_runs(&c, w, text, len, path ? NULL : runs,
+                                        path ? 0 : nr, acc, ta, MAXT, &ntok,
+                                        path < 2 ? &cache[path] : NULL);
             dc_feat_portable = forced;
-            cr_assert_eq(n, nfeat, "round %d path %d: %zu features, the "
-                         "iterator %zu", round, path, n, nfeat);
-            cr_assert_eq(ntok, nt, "round %d path %d: tokens", round, path);
-            cr_assert(memcmp(acc, ref, sizeof acc) == 0,
-                      "round %d path %d: sums differ", round, path);
-            for (size_t q = 0; q < nt && q < MAXT; q++)
-                cr_assert(memcmp(&ta[q], &tr[q], sizeof ta[q]) == 0,
-                          "round %d path %d: token %zu", round, path, q);
+            char what[48];
+            snprintf(what, sizeof what, "round %d path %d", round, path);
+            expect_iterator_sums(what, n, ntok, acc, ta, nfeat, nt, ref, tr,
+                                 MAXT);
         }
     }
 }
