@@ -18,7 +18,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "corpus.h"
-#include "decorum_int.h"
+#include "pipeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +29,7 @@ enum { BATCH = DECORUM_BATCH_MAX };
 
 static void check(decorum_status st, const char *what, const decorum_error *e)
 {
-    if (st != DECORUM_OK) {
-        fprintf(stderr, "bench_model_batch: %s: %s (%s)\n", what,
-                decorum_strerror(st), e ? e->message : "");
-        exit(2);
-    }
+    bench_check("bench_model_batch", st, what, e);
 }
 
 int main(int argc, char **argv)
@@ -47,33 +43,13 @@ int main(int argc, char **argv)
     if (optind != argc - 1 || rounds < 1)
         goto usage;
 
-    dc_alloc al;
-    decorum_error err;
-    memset(&err, 0, sizeof err);
-    dc_alloc_init(&al, NULL);
-    dc_normalizer *nz;
-    dc_norm_scratch *ns;
-    dc_lexicon lx;
-    dc_matcher *m;
-    dc_match_scratch *ms;
-    dc_rules *ru;
-    dc_rules_scratch *rs;
-    dc_model *model = NULL;
-    dc_model_scratch *mods;
-    memset(&lx, 0, sizeof lx);
-    check(dc_normalizer_new(&al, &nz, &err), "normalizer", &err);
-    check(dc_norm_scratch_new(&al, nz, &ns), "norm scratch", NULL);
-    check(dc_lexicon_load(&al, &lx, NULL, &err), "lexicon", &err);
-    check(dc_matcher_new(&al, &lx, &m, &err), "matcher", &err);
-    check(dc_match_scratch_new(&al, m, &ms), "match scratch", NULL);
-    check(dc_rules_new(&al, &lx, &ru, &err), "rules", &err);
-    check(dc_rules_scratch_new(&al, &rs), "rules scratch", NULL);
-    check(dc_model_open(&al, NULL, &model, &err), "model", &err);
-    if (!model) {
+    bench_pipeline P;
+    bench_pipeline_open(&P, "bench_model_batch");
+    if (!P.model) {
         printf("bench_model_batch: no built-in model\n");
+        bench_pipeline_close(&P);
         return 0;
     }
-    check(dc_model_scratch_new(&al, model, &mods), "model scratch", NULL);
 
     bench_corpus c;
     bench_corpus_load(argv[optind], &c);
@@ -96,14 +72,14 @@ int main(int argc, char **argv)
             const bench_text *v = c.v + i;
             double t0 = bench_thread_now();
             for (size_t j = 0; j < k; j++)
-                check(dc_normalize(&al, nz, ns, v[j].p, v[j].len, max_out,
+                check(dc_normalize(&P.al, P.nz, P.ns, v[j].p, v[j].len, max_out,
                                    &norm[j]),
                       "normalize", NULL);
             for (size_t j = 0; j < k; j++)
-                check(dc_match(&al, m, ms, &norm[j], &hits[j]), "match",
+                check(dc_match(&P.al, P.m, P.ms, &norm[j], &hits[j]), "match",
                       NULL);
             for (size_t j = 0; j < k; j++)
-                check(dc_rules_run(&al, ru, rs, &lx, v[j].p, v[j].len,
+                check(dc_rules_run(&P.al, P.rules, P.rs, &P.lx, v[j].p, v[j].len,
                                    &norm[j], &hits[j], NULL, 0, &ro[j]),
                       "rules", NULL);
             double t1 = bench_thread_now();
@@ -112,7 +88,7 @@ int main(int argc, char **argv)
                     continue;
                 dc_model_out mo;
                 check(dc_model_score_runs(
-                          model, mods, &norm[j],
+                          P.model, P.mods, &norm[j],
                           hits[j].has_runs ? hits[j].runs : NULL,
                           hits[j].has_runs ? hits[j].nruns : 0, ro[j].rf, &mo),
                       "model", NULL);
@@ -146,22 +122,14 @@ int main(int argc, char **argv)
     printf("result stages_batch_median_ns %.1f\n", all_s[rounds / 2] * per);
 
     for (size_t j = 0; j < BATCH; j++) {
-        dc_norm_release(&al, &norm[j]);
-        dc_hitvec_release(&al, &hits[j]);
-        dc_rules_out_release(&al, &ro[j]);
+        dc_norm_release(&P.al, &norm[j]);
+        dc_hitvec_release(&P.al, &hits[j]);
+        dc_rules_out_release(&P.al, &ro[j]);
     }
     free(model_s);
     free(all_s);
     bench_corpus_free(&c);
-    dc_model_scratch_free(&al, mods);
-    dc_model_free(&al, model);
-    dc_rules_scratch_free(&al, rs);
-    dc_rules_free(&al, ru);
-    dc_match_scratch_free(&al, ms);
-    dc_matcher_free(&al, m);
-    dc_lexicon_free(&al, &lx);
-    dc_norm_scratch_free(&al, ns);
-    dc_normalizer_free(&al, nz);
+    bench_pipeline_close(&P);
     return 0;
 usage:
     fprintf(stderr, "usage: bench_model_batch [-r ROUNDS] CORPUS\n");

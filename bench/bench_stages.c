@@ -22,36 +22,19 @@
  * is the one least disturbed, the median says how often that is. Each
  * stage folds its outputs into a checksum that must repeat across rounds
  * (exit 1 otherwise). With BENCH_CLOCK=thread the passes are timed in the
- * thread's CPU time (bench/corpus.c).
+ * thread's CPU time (bench_thread_now), else on the wall clock.
  */
 #include "corpus.h"
-#include "decorum_int.h"
+#include "pipeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-typedef struct stages {
-    dc_alloc al;
-    dc_normalizer *nz;
-    dc_norm_scratch *ns;
-    dc_lexicon lx;
-    dc_matcher *m;
-    dc_match_scratch *ms;
-    dc_rules *rules;
-    dc_rules_scratch *rs;
-    dc_model *model;
-    dc_model_scratch *mods;
-} stages;
-
 static void check(decorum_status st, const char *what, const decorum_error *e)
 {
-    if (st != DECORUM_OK) {
-        fprintf(stderr, "bench_stages: %s: %s (%s)\n", what,
-                decorum_strerror(st), e ? e->message : "");
-        exit(2);
-    }
+    bench_check("bench_stages", st, what, e);
 }
 
 /* Prints a stage's line; returns its comments/s. */
@@ -76,22 +59,8 @@ int main(int argc, char **argv)
     if (optind != argc - 1 || rounds < 1)
         goto usage;
 
-    stages S;
-    memset(&S, 0, sizeof S);
-    decorum_error err;
-    memset(&err, 0, sizeof err);
-    dc_alloc_init(&S.al, NULL);
-    check(dc_normalizer_new(&S.al, &S.nz, &err), "normalizer", &err);
-    check(dc_norm_scratch_new(&S.al, S.nz, &S.ns), "norm scratch", NULL);
-    check(dc_lexicon_load(&S.al, &S.lx, NULL, &err), "lexicon", &err);
-    check(dc_matcher_new(&S.al, &S.lx, &S.m, &err), "matcher", &err);
-    check(dc_match_scratch_new(&S.al, S.m, &S.ms), "match scratch", NULL);
-    check(dc_rules_new(&S.al, &S.lx, &S.rules, &err), "rules", &err);
-    check(dc_rules_scratch_new(&S.al, &S.rs), "rules scratch", NULL);
-    check(dc_model_open(&S.al, NULL, &S.model, &err), "model", &err);
-    if (S.model)
-        check(dc_model_scratch_new(&S.al, S.model, &S.mods), "model scratch",
-              NULL);
+    bench_pipeline S;
+    bench_pipeline_open(&S, "bench_stages");
 
     bench_corpus c;
     bench_corpus_load(argv[optind], &c);
@@ -144,7 +113,11 @@ int main(int argc, char **argv)
     snprintf(desc, sizeof desc, "%s", S.model ? dc_model_describe(S.model) : "none");
     printf("corpus:  %s: %zu comments, %.2f MB; lexicon %zu entries; model %s\n",
            argv[optind], c.n, (double)c.bytes / 1e6, S.lx.n, desc);
-    printf("rounds:  best of %d after one warm-up pass, one thread\n\n", rounds);
+    const char *clk = getenv("BENCH_CLOCK");
+    double (*now)(void) = clk && strcmp(clk, "thread") == 0 ? bench_thread_now
+                                                            : bench_now;
+    printf("rounds:  best of %d after one warm-up pass, one thread, %s\n\n",
+           rounds, now == bench_now ? "wall clock" : "thread CPU time");
     printf("%-10s %12s %10s %10s  %s\n", "stage", "comments/s", "MB/s",
            "us/comment", "checksum");
 
@@ -170,7 +143,7 @@ int main(int argc, char **argv)
         double secs = 0;
         for (int r = 0; r <= rounds; r++) { /* round 0 is the warm-up */
             uint64_t sum = 0;
-            double t0 = bench_now();
+            double t0 = now();
             for (size_t i = 0; i < c.n; i++) {
                 switch (stage) {
                 case UTF8: {
@@ -211,7 +184,7 @@ int main(int argc, char **argv)
                 }
                 }
             }
-            double dt = bench_now() - t0;
+            double dt = now() - t0;
             if (r > 0)
                 pass[r - 1] = dt;
             if (r == 0)
@@ -249,15 +222,7 @@ int main(int argc, char **argv)
     dc_norm_release(&S.al, &scratch_norm);
     dc_hitvec_release(&S.al, &scratch_hits);
     dc_rules_out_release(&S.al, &ro);
-    dc_model_scratch_free(&S.al, S.mods);
-    dc_model_free(&S.al, S.model);
-    dc_rules_scratch_free(&S.al, S.rs);
-    dc_rules_free(&S.al, S.rules);
-    dc_match_scratch_free(&S.al, S.ms);
-    dc_matcher_free(&S.al, S.m);
-    dc_lexicon_free(&S.al, &S.lx);
-    dc_norm_scratch_free(&S.al, S.ns);
-    dc_normalizer_free(&S.al, S.nz);
+    bench_pipeline_close(&S);
     bench_corpus_free(&c);
     return status;
 usage:

@@ -104,18 +104,9 @@ double bench_thread_now(void)
     return clock_now(CLOCK_THREAD_CPUTIME_ID);
 }
 
-/* Wall-clock time, or the calling thread's CPU time when BENCH_CLOCK is
- * "thread": on a shared machine, time other processes take the CPU for
- * is then not counted (one-thread benchmarks only). */
 double bench_now(void)
 {
-    static int clock_id = -1;
-    if (clock_id < 0) {
-        const char *c = getenv("BENCH_CLOCK");
-        clock_id = c && strcmp(c, "thread") == 0 ? CLOCK_THREAD_CPUTIME_ID
-                                                 : CLOCK_MONOTONIC;
-    }
-    return clock_now((clockid_t)clock_id);
+    return clock_now(CLOCK_MONOTONIC);
 }
 
 int bench_cmp_double(const void *a, const void *b)

@@ -34,8 +34,9 @@ typedef struct bench_corpus {
 void bench_corpus_load(const char *path, bench_corpus *c);
 void bench_corpus_free(bench_corpus *c);
 
-/* Seconds on CLOCK_MONOTONIC, or of the calling thread's CPU time
- * (bench_thread_now) when BENCH_CLOCK is "thread". */
+/* Seconds on CLOCK_MONOTONIC; seconds of the calling thread's CPU time
+ * (on a shared machine, time other processes take the CPU for is not
+ * counted: for one-thread benchmarks). */
 double bench_now(void);
 double bench_thread_now(void);
 
