@@ -79,7 +79,8 @@ int main(int argc, char **argv)
                 check(dc_match(&P.al, P.m, P.ms, &norm[j], &hits[j]), "match",
                       NULL);
             for (size_t j = 0; j < k; j++)
-                check(dc_rules_run(&P.al, P.rules, P.rs, &P.lx, v[j].p, v[j].len,
+                check(dc_rules_run(&P.al, P.rules, P.rs, &P.lx, v[j].p,
+                                   v[j].len,
                                    &norm[j], &hits[j], NULL, 0, &ro[j]),
                       "rules", NULL);
             double t1 = bench_thread_now();

@@ -23,19 +23,20 @@ void bench_pipeline_open(bench_pipeline *p, const char *prog)
     memset(p, 0, sizeof *p);
     memset(&err, 0, sizeof err);
     dc_alloc_init(&p->al, NULL);
-    bench_check(prog, dc_normalizer_new(&p->al, &p->nz, &err), "normalizer", &err);
-    bench_check(prog, dc_norm_scratch_new(&p->al, p->nz, &p->ns), "norm scratch",
-          NULL);
-    bench_check(prog, dc_lexicon_load(&p->al, &p->lx, NULL, &err), "lexicon", &err);
-    bench_check(prog, dc_matcher_new(&p->al, &p->lx, &p->m, &err), "matcher", &err);
-    bench_check(prog, dc_match_scratch_new(&p->al, p->m, &p->ms), "match scratch",
-          NULL);
-    bench_check(prog, dc_rules_new(&p->al, &p->lx, &p->rules, &err), "rules", &err);
-    bench_check(prog, dc_rules_scratch_new(&p->al, &p->rs), "rules scratch", NULL);
-    bench_check(prog, dc_model_open(&p->al, NULL, &p->model, &err), "model", &err);
+    const dc_alloc *al = &p->al;
+    bench_check(prog, dc_normalizer_new(al, &p->nz, &err), "normalizer", &err);
+    bench_check(prog, dc_norm_scratch_new(al, p->nz, &p->ns), "norm scratch",
+                NULL);
+    bench_check(prog, dc_lexicon_load(al, &p->lx, NULL, &err), "lexicon", &err);
+    bench_check(prog, dc_matcher_new(al, &p->lx, &p->m, &err), "matcher", &err);
+    bench_check(prog, dc_match_scratch_new(al, p->m, &p->ms), "match scratch",
+                NULL);
+    bench_check(prog, dc_rules_new(al, &p->lx, &p->rules, &err), "rules", &err);
+    bench_check(prog, dc_rules_scratch_new(al, &p->rs), "rules scratch", NULL);
+    bench_check(prog, dc_model_open(al, NULL, &p->model, &err), "model", &err);
     if (p->model)
-        bench_check(prog, dc_model_scratch_new(&p->al, p->model, &p->mods),
-              "model scratch", NULL);
+        bench_check(prog, dc_model_scratch_new(al, p->model, &p->mods),
+                    "model scratch", NULL);
 }
 
 void bench_pipeline_close(bench_pipeline *p)

@@ -215,7 +215,7 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_BANTER 0x0400u      /* common in banter aimed at no one */
 #define DC_F_BELIEF 0x0800u      /* report of a belief, not of words */
 #define DC_F_NEGATED 0x1000u     /* an attack only after a negator */
-#define DC_F_COPULA 0x2000u      /* holds a linking verb: aren't, they're, i'm */
+#define DC_F_COPULA 0x2000u      /* holds a linking verb: aren't, they're */
 #define DC_F_STAR 0x4000u        /* its masked form is this term: f*** = fuck */
 #define DC_F_WILL 0x8000u        /* a pronoun holding will: i'll, we'll, i'd */
 #define DC_F_GAME 0x10000u       /* also a win in a game: beat, crush */

@@ -1015,7 +1015,8 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
             } else
                 nb = nx = 0;
             __m128i nkey;
-            dc_feat_cache_entry *const nset = token_set(cache, t, nb, nx, &nkey);
+            dc_feat_cache_entry *const nset =
+                token_set(cache, t, nb, nx, &nkey);
             __builtin_prefetch(nset);
             nfeat += l;
             const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,

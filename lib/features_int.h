@@ -144,8 +144,8 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
  * the AVX2 pass takes the tokens of an ASCII text. The same results. */
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         const char *text, size_t len, const dc_wrun *runs,
-                        size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
-                        size_t *ntok, dc_feat_cache *cache);
+                        size_t nruns, int32_t *acc, dc_feat_tsum *toks,
+                        size_t max_toks, size_t *ntok, dc_feat_cache *cache);
 
 /* Nonzero: dc_feat_sum() takes its portable path even where a faster one
  * exists (tests and benchmarks compare the two). */

@@ -2665,8 +2665,9 @@ static decorum_status resolve_compounds(scan *s)
  * match (the -es and -er spelling rules), so a stem it offers can still
  * be refused there, never the other way round. With hend, also the hash
  * states there, from h, the state at S. Returns how many. */
-static inline __attribute__((always_inline)) size_t infl_at(const unsigned char *t, size_t S, size_t w,
-                             size_t ends[3], uint64_t h, uint64_t *hend)
+static inline __attribute__((always_inline)) size_t
+infl_at(const unsigned char *t, size_t S, size_t w, size_t ends[3], uint64_t h,
+        uint64_t *hend)
 {
     size_t ne = 0;
     unsigned char z = t[S - 1];
@@ -2830,8 +2831,9 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * before does not read its slot (a pending phrase it leads keeps the
  * slot's next; go_on reads the slot only for a phrase prefix that may end
  * a compound): the hash is far larger than the L1 and L2 caches and that
- * read was the word pass's costliest miss. MEMO_LOOK: token_cands must look at the word (a key
- * with HV_SPLIT or HV_INNER; cands_maybe's answer is not 0). MEMO_SEEN:
+ * read was the word pass's costliest miss. MEMO_LOOK: token_cands must
+ * look at the word (a key with HV_SPLIT or HV_INNER; cands_maybe's answer
+ * is not 0). MEMO_SEEN:
  * the word pass looked at the word as a whole, and then MEMO_SHORT says
  * that it is a short term, MEMO_INFL that as a key's inflection it
  * gives hits or candidates that the memo does not answer (MEMO_ONE)
@@ -3071,7 +3073,8 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
 static inline size_t word_end(const unsigned char *t, size_t i)
 {
 #if defined(__SSE2__)
-    const __m128i lo = _mm_set1_epi8(0x20), la = _mm_set1_epi8((char)(0x80 - 'a')),
+    const __m128i lo = _mm_set1_epi8(0x20),
+                  la = _mm_set1_epi8((char)(0x80 - 'a')),
                   ln = _mm_set1_epi8((char)(-128 + 26)),
                   da = _mm_set1_epi8((char)(0x80 - '0')),
                   dn = _mm_set1_epi8((char)(-128 + 10));
@@ -3081,7 +3084,8 @@ static inline size_t word_end(const unsigned char *t, size_t i)
          * compares shifted by 0x80; c's own top bit for bytes >= 0x80. */
         __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
         __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), c));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(l, d), c));
         if (m != 0xffffu)
             return i + (size_t)__builtin_ctz(~m);
     }
@@ -3171,7 +3175,8 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
          * Only its set bits are visited, in order: a loop over every l
          * tested a bit a byte, a branch the predictor often missed. */
         size_t lmax = R - a - 1 < hmax - (a - a0) ? R - a - 1 : hmax - (a - a0);
-        uint64_t ls = lasts & 0x7fffffffu & (lmax < 31 ? (1u << lmax) - 1 : ~0u);
+        uint64_t ls =
+            lasts & 0x7fffffffu & (lmax < 31 ? (1u << lmax) - 1 : ~0u);
         if ((lasts >> 31) && lmax >= 32)
             ls |= ((lmax < 64 ? 1ull << lmax : 0) - 1) & ~0x7fffffffull;
         for (; ls; ls &= ls - 1) {
@@ -3198,10 +3203,10 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * key for the phrase and the word or a word end (h(xy) as in go_on): the
  * usual case, asked inline where the call costs ~200 instructions.
  * true: maybe. */
-static inline __attribute__((always_inline)) bool go_on_maybe(const dc_matcher *m, const wpass *w,
-                               const unsigned char *t, size_t a, size_t R,
-                               uint64_t h, const size_t *ends,
-                               const uint64_t *hend, size_t ne)
+static inline __attribute__((always_inline)) bool
+go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
+            size_t a, size_t R, uint64_t h, const size_t *ends,
+            const uint64_t *hend, size_t ne)
 {
     const pend *p = &w->cur[0];
     const size_t hmax = m->hmax_word;
@@ -3209,7 +3214,8 @@ static inline __attribute__((always_inline)) bool go_on_maybe(const dc_matcher *
         return true;
     if (a - p->a >= hmax || !(p->next & 1u << (t[a] & 31)))
         return false;
-    uint64_t hd = (pend_h(t, w, p) * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    uint64_t hd =
+        (pend_h(t, w, p) * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
     bool any = R - p->a <= hmax &&
                bloom_has(m, hash_fin(hd * m->pow[R - a] + h));
     for (size_t k = 0; k < ne; k++)
@@ -3747,7 +3753,8 @@ static bool match_words(scan *s)
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (val & HV_PREFIX)
-                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val, (uint32_t)aux);
+                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
+                               (uint32_t)aux);
             pend_swap(&w, i);
             continue;
         }

@@ -1454,9 +1454,9 @@ static size_t utf8_cut(const char *s, size_t len)
  * lengths are known where they can be: a literal's at compile time (LIT),
  * an entry's why and group strings' from the load (entry_why,
  * entry_group), another string's by one strlen (piece_str), a quote of
- * the text cut to whole characters (piece_text). A printf-like formatter scanned every format for its
- * conversions on every call: 290 instructions a reason, where the pieces
- * take about a third of that. */
+ * the text cut to whole characters (piece_text). A printf-like formatter
+ * scanned every format for its conversions on every call: 290
+ * instructions a reason, where the pieces take about a third of that. */
 typedef struct piece {
     const char *s;
     size_t n;
@@ -3603,7 +3603,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_HATE_VERB && m->tb > 0 &&
         !tok_is_word(R, m->tb - 1, "who") &&
         !tok_is_word(R, m->tb - 1, "that") &&
-        !tok_is_word(R, m->tb - 1, "god") && !tok_is_word(R, m->tb - 1, "allah")) {
+        !tok_is_word(R, m->tb - 1, "god") &&
+        !tok_is_word(R, m->tb - 1, "allah")) {
         bool third = m->e - m->b == e->term_len + 1 &&
                      R->n->text[m->e - 1] == 's';
         uint32_t k = m->tb - 1;
@@ -3654,14 +3655,15 @@ static decorum_status rule_attack(run *R, const mention *m)
                      * those who", "we are people who": the writer is the
                      * head; "I'm against people who", "I'm sick of those
                      * who" are not. */
-                    self = a == k || (a < k && (tok_is_word(R, a, "a") ||
-                                                tok_is_word(R, a, "an") ||
-                                                tok_is_word(R, a, "the") ||
-                                                tok_is_word(R, a, "one") ||
-                                                tok_is_word(R, a, "someone") ||
-                                                tok_is_word(R, a, "somebody") ||
-                                                kind_at(R, a, DC_KIND_PERSON) ||
-                                                kind_at(R, a, DC_KIND_HUMANITY)));
+                    self = a == k ||
+                           (a < k && (tok_is_word(R, a, "a") ||
+                                      tok_is_word(R, a, "an") ||
+                                      tok_is_word(R, a, "the") ||
+                                      tok_is_word(R, a, "one") ||
+                                      tok_is_word(R, a, "someone") ||
+                                      tok_is_word(R, a, "somebody") ||
+                                      kind_at(R, a, DC_KIND_PERSON) ||
+                                      kind_at(R, a, DC_KIND_HUMANITY)));
                     break;
                 }
                 if (!kind_at(R, j, DC_KIND_COPULA) &&
