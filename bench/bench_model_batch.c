@@ -34,14 +34,9 @@ static void check(decorum_status st, const char *what, const decorum_error *e)
 
 int main(int argc, char **argv)
 {
-    int rounds = 10, opt;
-    while ((opt = getopt(argc, argv, "r:")) != -1) {
-        if (opt != 'r')
-            goto usage;
-        rounds = (int)strtol(optarg, NULL, 10);
-    }
-    if (optind != argc - 1 || rounds < 1)
-        goto usage;
+    int rounds = 10;
+    const char *path =
+        bench_stage_args(argc, argv, "bench_model_batch", &rounds);
 
     bench_pipeline P;
     bench_pipeline_open(&P, "bench_model_batch");
@@ -52,7 +47,7 @@ int main(int argc, char **argv)
     }
 
     bench_corpus c;
-    bench_corpus_load(argv[optind], &c);
+    bench_corpus_load(path, &c);
     const size_t max_out = DECORUM_MAX_INPUT_LIMIT * 4 + 64;
     static dc_norm norm[BATCH];
     static dc_hitvec hits[BATCH];
@@ -132,7 +127,4 @@ int main(int argc, char **argv)
     bench_corpus_free(&c);
     bench_pipeline_close(&P);
     return 0;
-usage:
-    fprintf(stderr, "usage: bench_model_batch [-r ROUNDS] CORPUS\n");
-    return 2;
 }

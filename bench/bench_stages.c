@@ -50,20 +50,14 @@ static double report(const char *name, const bench_corpus *c, int rounds,
 
 int main(int argc, char **argv)
 {
-    int rounds = 5, opt, status = 0;
-    while ((opt = getopt(argc, argv, "r:")) != -1) {
-        if (opt != 'r')
-            goto usage;
-        rounds = (int)strtol(optarg, NULL, 10);
-    }
-    if (optind != argc - 1 || rounds < 1)
-        goto usage;
+    int rounds = 5, status = 0;
+    const char *path = bench_stage_args(argc, argv, "bench_stages", &rounds);
 
     bench_pipeline S;
     bench_pipeline_open(&S, "bench_stages");
 
     bench_corpus c;
-    bench_corpus_load(argv[optind], &c);
+    bench_corpus_load(path, &c);
     const size_t max_out = DECORUM_MAX_INPUT_LIMIT * 4 + 64;
     /* Per-comment inputs of the later stages. */
     dc_norm *norms = calloc(c.n, sizeof *norms);
@@ -112,7 +106,7 @@ int main(int argc, char **argv)
     char desc[64];
     snprintf(desc, sizeof desc, "%s", S.model ? dc_model_describe(S.model) : "none");
     printf("corpus:  %s: %zu comments, %.2f MB; lexicon %zu entries; model %s\n",
-           argv[optind], c.n, (double)c.bytes / 1e6, S.lx.n, desc);
+           path, c.n, (double)c.bytes / 1e6, S.lx.n, desc);
     const char *clk = getenv("BENCH_CLOCK");
     double (*now)(void) = clk && strcmp(clk, "thread") == 0 ? bench_thread_now
                                                             : bench_now;
@@ -225,7 +219,4 @@ int main(int argc, char **argv)
     bench_pipeline_close(&S);
     bench_corpus_free(&c);
     return status;
-usage:
-    fprintf(stderr, "usage: bench_stages [-r ROUNDS] CORPUS\n");
-    return 2;
 }

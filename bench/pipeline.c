@@ -1,11 +1,29 @@
 /*
  * pipeline.c: see pipeline.h.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "pipeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+const char *bench_stage_args(int argc, char **argv, const char *prog,
+                             int *rounds)
+{
+    int opt;
+    while ((opt = getopt(argc, argv, "r:")) != -1) {
+        if (opt != 'r')
+            break;
+        *rounds = (int)strtol(optarg, NULL, 10);
+    }
+    if (opt != -1 || optind != argc - 1 || *rounds < 1) {
+        fprintf(stderr, "usage: %s [-r ROUNDS] CORPUS\n", prog);
+        exit(2);
+    }
+    return argv[optind];
+}
 
 void bench_check(const char *prog, decorum_status st, const char *what,
                  const decorum_error *e)

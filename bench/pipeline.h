@@ -22,6 +22,12 @@ typedef struct bench_pipeline {
     dc_model_scratch *mods;
 } bench_pipeline;
 
+/* The arguments of a stage benchmark, "[-r ROUNDS] CORPUS": *rounds
+ * (left as it is without -r) and the corpus path, returned. Bad ones: the
+ * usage line on stderr, exit 2. */
+const char *bench_stage_args(int argc, char **argv, const char *prog,
+                             int *rounds);
+
 /* Builds every stage; on failure prints "prog: what: why" and exits 2
  * (benchmarks are programs, not library code). */
 void bench_pipeline_open(bench_pipeline *p, const char *prog);
