@@ -4495,6 +4495,28 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
     return DECORUM_OK;
 }
 
+/* A denouncing word in sentence s that denounces the echo at tokens [i,
+ * close) ("writing (((Cohen))) is antisemitic"), not one said of the people
+ * it marks: a `judge` word (evil, disgusting, lie) after an echo that is
+ * the sentence's subject, only glue and quantifiers before it, judges them
+ * ("the (((bankers))) are evil", "(((they))) lie again"). */
+static bool echo_denounced(const run *R, const sentence *s, uint32_t i,
+                           uint32_t close)
+{
+    bool subject = true;
+    for (uint32_t k = s->tb; k < i && subject; k++)
+        subject = R->rs->toks[k].type != TK_WORD || glue_at(R, k) ||
+                  kind_at(R, k, DC_KIND_QUANTIFIER);
+    for (size_t x = R->rs->first[s->tb];
+         x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
+        const mention *d = &R->rs->m[x];
+        if (d->kind == DC_KIND_DENOUNCE &&
+            !(subject && d->tb >= close && (ent(R, d)->flags & DC_F_JUDGE)))
+            return true;
+    }
+    return false;
+}
+
 /* The triple-parentheses echo around a name or group marks it as Jewish in
  * order to target it. An echo around one's own name is solidarity; a text
  * that discusses or denounces the symbol is not an attack. */
@@ -4531,11 +4553,12 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
         const sentence *es = sent_of(R, i);
         bool own = has_kind_in(R, inner, j, DC_KIND_PRONOUN_SELF) ||
                    has_kind_in(R, es->tb, es->te, DC_KIND_INGROUP) ||
-                   has_kind_in(R, es->tb, es->te, DC_KIND_DENOUNCE) ||
                    has_kind_in(R, i, close, DC_KIND_ALLOW) ||
                    has_kind_in(R, inner, j, DC_KIND_POSITIVE);
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
+        if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i, close))
+            sc = SC_COUNTER;
         decorum_status st;
         if (own || sc == SC_COUNTER || sc == SC_REPORTED) {
             st = mitigate(R, b, e, own ? SC_REPORTED : SC_COUNTER,
