@@ -1793,6 +1793,11 @@ static const mention *negator(const run *R, uint32_t tb)
      * "ain't not real women" is a double negation. */
     if (best->te == tb && tok_is_word(R, tb, "no"))
         return NULL;
+    /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
+     * negated forgetting or doubting insists on what follows. */
+    if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
+                          tok_is_word(R, best->te, "doubt")))
+        return NULL;
     /* A clause of its own starts between at a conjunction ("don't eat
      * pork because they're filthy"). A new subject alone is no such sign:
      * "never say they are cockroaches", "nobody is telling you Muslims
@@ -2188,6 +2193,18 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
+/* ", not" right before token ti, or before "the" right before it: a
+ * contrast ("X, not the Jews"), not a predicate ("people who are not
+ * straight"). */
+static bool not_before(const run *R, uint32_t ti)
+{
+    if (ti >= 1 && tok_is_word(R, ti - 1, "the"))
+        ti--;
+    const tok *t = R->rs->toks;
+    return ti >= 2 && tok_is_word(R, ti - 1, "not") &&
+           t[ti - 2].type == TK_PUNCT && t[ti - 2].ch == ',';
+}
+
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
@@ -2247,6 +2264,11 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
          * clause is said of its head ("people"), or of a target before
          * "who" ("Muslims who ... are"). */
         if (dir == DIR_BACKWARD && in_relative_clause(R, s, t->tb))
+            continue;
+        /* "The Romans killed Jesus, not the Jews", "corporations, not
+         * immigrants, take our jobs": a group after "not" is the one the
+         * claim is denied of. */
+        if (t->type == TG_GROUP && not_before(R, t->tb))
             continue;
         int score = dist * 2 + (dir == prefer ? 0 : 5);
         /* A protected group is the more specific reading when a pronoun or
