@@ -4354,6 +4354,45 @@ static bool answered(const run *R, const mention *m)
     return false;
 }
 
+/* Token ti is the first word of sentence s but for glue and quantifiers
+ * ("the", "those"): the sentence's subject starts there. */
+static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
+{
+    for (uint32_t k = s->tb; k < ti; k++)
+        if (R->rs->toks[k].type == TK_WORD && !glue_at(R, k) &&
+            !kind_at(R, k, DC_KIND_QUANTIFIER))
+            return false;
+    return true;
+}
+
+/* A trope or code named as the subject of a sentence that calls it what it
+ * is: "Eurabia is a far-right conspiracy theory", "1488 is a neo-Nazi
+ * code". A copula follows it, the denouncing word comes at most five
+ * tokens after that, nothing negates it ("... is not a conspiracy
+ * theory") and it is no `judge` word ("Londonistan is disgusting" judges
+ * what the trope claims). Anywhere else in the sentence a denouncing word
+ * may be the writer's sneer ("libs call it racist", "supremacists demand
+ * cash for racist Israel"). */
+static bool named_to_denounce(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (!opens_sentence(R, s, m->tb) || !kind_at(R, m->te, DC_KIND_COPULA))
+        return false;
+    for (size_t x = R->rs->first[m->te];
+         x < R->rs->nm && R->rs->m[x].tb < s->te &&
+         R->rs->m[x].tb <= m->te + 6;
+         x++) {
+        const mention *d = &R->rs->m[x];
+        if (d->kind != DC_KIND_DENOUNCE || (ent(R, d)->flags & DC_F_JUDGE))
+            continue;
+        for (uint32_t k = m->te; k < d->tb; k++)
+            if (kind_at(R, k, DC_KIND_NEGATION))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -4387,6 +4426,11 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     scope sc = scope_of(R, m->tb, m->te, &neg);
     char buf[96];
     piece what = quote_mention(R, m, LIT("'"), buf);
+    /* A trope or code named in order to denounce it: "Eurabia is a
+     * far-right conspiracy theory", "1488 is a neo-Nazi code". A judging
+     * word ("Londonistan is disgusting") judges what the trope claims. */
+    if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
+        sc = SC_COUNTER;
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
@@ -4525,10 +4569,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 static bool echo_denounced(const run *R, const sentence *s, uint32_t i,
                            uint32_t close)
 {
-    bool subject = true;
-    for (uint32_t k = s->tb; k < i && subject; k++)
-        subject = R->rs->toks[k].type != TK_WORD || glue_at(R, k) ||
-                  kind_at(R, k, DC_KIND_QUANTIFIER);
+    bool subject = opens_sentence(R, s, i);
     for (size_t x = R->rs->first[s->tb];
          x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
         const mention *d = &R->rs->m[x];
