@@ -3552,6 +3552,11 @@ static const mention *adjective_names(const run *R, const mention *m,
     const dc_entry *e = ent(R, m), *pe = ent(R, pv);
     if (!(e->flags & DC_F_AMBIGUOUS))
         return pv;
+    /* "Muslim scum", "Mexican scum", "trans freaks": a derogating noun
+     * for people (flag `noun`) names who it means after any identity word
+     * that is no everyday adjective ("black scum" on a pond). */
+    if (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN))
+        return (pe->flags & DC_F_AMBIGUOUS) ? NULL : pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
