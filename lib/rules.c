@@ -2394,6 +2394,44 @@ static bool answered_no(const run *R, uint32_t ti)
            mention_at(R, a + 1, DC_KIND_PRONOUN_SELF);
 }
 
+/* A threat, exclusion or hate verb right after "stop" or "quit" (or "end
+ * the"): a call to end the violence, not for it ("Stop killing
+ * Palestinians", "Israel must stop the bombing of Gaza", "stop deporting
+ * refugees"). Returns the token of "stop", or UINT32_MAX. */
+static uint32_t halt_at(const run *R, const mention *m)
+{
+    if (m->kind != DC_KIND_THREAT && m->kind != DC_KIND_EXCLUSION &&
+        m->kind != DC_KIND_HATE_VERB)
+        return UINT32_MAX;
+    uint32_t k = m->tb;
+    if (k >= 1 && tok_is_word(R, k - 1, "the"))
+        k--;
+    if (k < 1)
+        return UINT32_MAX;
+    k--;
+    bool halt =
+        tok_is_word(R, k, "stop") || tok_is_word(R, k, "stops") ||
+        tok_is_word(R, k, "stopped") || tok_is_word(R, k, "stopping") ||
+        tok_is_word(R, k, "quit") || tok_is_word(R, k, "end") ||
+        tok_is_word(R, k, "ending") || tok_is_word(R, k, "halt");
+    return halt ? k : UINT32_MAX;
+}
+
+/* The scope of attack m after halt_at: a halted attack is negated, and a
+ * negated halt ("we will never stop killing them") asserts it. */
+static scope halt_scope(const run *R, const mention *m, scope sc,
+                        const mention *neg)
+{
+    uint32_t h = halt_at(R, m);
+    if (h == UINT32_MAX)
+        return sc;
+    if (sc == SC_ASSERTED)
+        return SC_NEGATED;
+    if (sc == SC_NEGATED && neg && neg->te <= h)
+        return SC_ASSERTED;
+    return sc;
+}
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -2415,6 +2453,7 @@ static decorum_status attack_on_group(run *R, const mention *m,
     }
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
+    sc = halt_scope(R, m, sc, neg);
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
@@ -2466,7 +2505,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     R->out->rf[DC_RF_INSULT_ANY] = 1;
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
-    if (sc != SC_ASSERTED)
+    if (halt_scope(R, m, sc, neg) != SC_ASSERTED)
         return DECORUM_OK;
     finding_spec fs = {0};
     fs.b = m->b;
