@@ -163,6 +163,49 @@ static const char *const model_reason[DC_N_HEADS] = {
     "learned model: this word raised the hate score",
 };
 
+/* Every verdict past allow, and every hateful one, shows what moved it.
+ * When the k spans so far hold nothing but mitigations (the model moved
+ * it, and its evidence was only short words, or no word alone), the best
+ * short word is shown after all ("What a fag"), or else the whole comment,
+ * as the model read it: its words together. Returns the new count. */
+static size_t explain_anyway(const dc_norm *n,
+                             const dc_model_evidence *shortest,
+                             const decorum_result *res, decorum_span *sp,
+                             size_t k)
+{
+    static const char whole[] =
+        "learned model: no one word, the words together raised the score";
+    for (size_t i = 0; i < k; i++)
+        if (!(sp[i].flags & DECORUM_SPAN_MITIGATING))
+            return k;
+    if (!n->len)
+        return k;
+    decorum_span *o = &sp[k];
+    if (shortest) {
+        o->begin = n->src_begin[shortest->begin];
+        o->end = n->src_end[shortest->end - 1];
+        o->attribute = shortest->head == DC_HEAD_HATE
+                           ? DECORUM_IDENTITY_ATTACK
+                           : (decorum_attribute)shortest->head;
+        o->score = clamp01(shortest->weight);
+        o->reason = model_reason[shortest->head];
+    } else {
+        o->begin = n->src_begin[0];
+        o->end = n->src_end[n->len - 1];
+        o->attribute = res->hate_score >= res->scores[DECORUM_TOXICITY]
+                           ? DECORUM_IDENTITY_ATTACK
+                           : DECORUM_TOXICITY;
+        o->score = clamp01(o->attribute == DECORUM_IDENTITY_ATTACK
+                               ? res->hate_score
+                               : res->scores[DECORUM_TOXICITY]);
+        o->reason = whole;
+    }
+    o->signal = DECORUM_SIGNAL_MODEL;
+    o->flags = 0;
+    o->category = 0;
+    return k + 1;
+}
+
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
                         const dc_model_out *mo, decorum_span **spans,
@@ -222,7 +265,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                     0.1f));
     if (explain)
         n_ev = mo->n_ev;
-    size_t need = ro->n + n_ev;
+    size_t need = ro->n + n_ev + 1; /* + 1: explain_anyway */
     decorum_status st = dc_grow(al, (void **)spans, spans_cap, need ? need : 1,
                                 sizeof **spans, (size_t)1 << 20);
     if (st != DECORUM_OK)
@@ -242,6 +285,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         sp->score = clamp01(f->weight);
         sp->reason = ro->reasons ? ro->reasons + f->reason : "";
     }
+    const dc_model_evidence *shortest = NULL; /* best of the short ones */
     for (size_t i = 0; i < n_ev; i++) {
         const dc_model_evidence *ev = &mo->ev[i];
         if (ev->weight <= 0 || ev->end <= ev->begin || ev->end > n->len ||
@@ -250,8 +294,11 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         /* Short function words ("are", "the", "all") carry weight in the
          * model because hateful generalizations use them, but they explain
          * nothing to a moderator. Slurs that short are the rules' job. */
-        if (ev->end - ev->begin <= 3)
+        if (ev->end - ev->begin <= 3) {
+            if (!shortest || ev->weight > shortest->weight)
+                shortest = ev;
             continue;
+        }
         /* A word the rules already explain needs no second span. */
         bool covered = false;
         uint32_t ob = n->src_begin[ev->begin], oe = n->src_end[ev->end - 1];
@@ -271,10 +318,6 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         sp->score = clamp01(ev->weight);
         sp->reason = model_reason[ev->head];
     }
-    sort_spans(*spans, k);
-    res->spans = *spans;
-    res->n_spans = k;
-    res->categories = ro->categories;
     res->hateful = res->hate_score >= opt->hate_threshold;
     float top = res->scores[DECORUM_TOXICITY];
     if (res->hate_score > top)
@@ -286,5 +329,12 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     res->verdict = top >= opt->reject_threshold   ? DECORUM_REJECT
                    : top >= opt->review_threshold ? DECORUM_REVIEW
                                                   : DECORUM_ALLOW;
+    if (mo && (res->hateful || res->verdict != DECORUM_ALLOW))
+        k = explain_anyway(n, shortest, res, *spans, k);
+    sort_spans(*spans, k);
+    res->spans = *spans;
+    res->n_spans = k;
+    res->categories = ro->categories;
     return DECORUM_OK;
 }
+

@@ -180,6 +180,16 @@ static void check_spans(const decorum_result *r, const buf *b, int seed)
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++)
         cr_assert(r->scores[a] >= 0 && r->scores[a] <= 1,
                   "seed %d: score %d = %g", seed, a, (double)r->scores[a]);
+    /* Every verdict past allow, and every hateful one, is explained: some
+     * span that is not a mitigation says what moved it. */
+    if (r->verdict != DECORUM_ALLOW || r->hateful) {
+        size_t shown = 0;
+        for (size_t i = 0; i < r->n_spans; i++)
+            shown += !(r->spans[i].flags & DECORUM_SPAN_MITIGATING);
+        cr_assert(shown > 0, "seed %d: verdict %d, hateful %d, no span says "
+                  "why: \"%.*s\"", seed, (int)r->verdict, r->hateful,
+                  (int)b->len, b->s);
+    }
 }
 
 static void fingerprint(const decorum_result *r, char *out, size_t cap)
