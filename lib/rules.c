@@ -195,6 +195,7 @@ typedef struct run {
     /* a hate verb was swallowed by a longer denouncing phrase ("stop
      * hating", "against hating"): the writer opposes hatred */
     bool opposes_hatred;
+    bool narrated;        /* a threat or exclusion told, not called for */
     /* bit k set: a target of type k (TG_*) was found by find_targets */
     uint8_t target_types;
     uint64_t kinds;       /* bit k: some mention is of kind k */
@@ -3267,6 +3268,30 @@ static bool past_form(const run *R, const mention *m)
              w[m->e - 2] == 'e' && !memchr(e->term, ' ', e->term_len)));
 }
 
+/* A modal in sentence s before token tb that calls for what follows.
+ * "will", "would" and "can" (ambiguous modals, and "would") after an
+ * institution and no word of the writer's own side predict or report
+ * ("the Home Office will deport asylum seekers to Rwanda", "the bill would
+ * deport millions"); "we will deport them all" and "should" call. */
+static bool calling_modal(const run *R, const sentence *s, uint32_t tb)
+{
+    if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
+        const mention *md = &R->rs->m[i];
+        if (md->kind != DC_KIND_MODAL)
+            continue;
+        const dc_entry *e = ent(R, md);
+        bool predicts = (e->flags & DC_F_AMBIGUOUS) ||
+                        tok_is_word(R, md->tb, "would");
+        if (!predicts || !has_kind_in(R, s->tb, md->tb, DC_KIND_NONPROTECTED) ||
+            has_kind_in(R, s->tb, md->tb, DC_KIND_PRONOUN_SELF))
+            return true;
+    }
+    return false;
+}
+
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
@@ -3282,7 +3307,7 @@ static bool is_call(const run *R, const mention *m)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
-    if (has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) || negated_opening(R, s))
+    if (negated_opening(R, s) || calling_modal(R, s, m->tb))
         return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
@@ -3953,8 +3978,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         const target *doer = NULL;
         if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB))
             doer = group_subject(R, m);
-        if (!doer)
+        if (!doer) {
+            /* "The Home Office will deport asylum seekers to Rwanda": an
+             * institution's act foretold (calling_modal), news the model
+             * must not read as an attack on the group in full either.
+             * (Not all narration: "we commend the extermination of Jews"
+             * is the model's to catch.) */
+            const sentence *sn = sent_of(R, m->tb);
+            R->narrated |= t && t->type == TG_GROUP &&
+                           has_kind_in(R, sn->tb, m->tb, DC_KIND_MODAL) &&
+                           has_kind_in(R, sn->tb, m->tb, DC_KIND_NONPROTECTED);
             return DECORUM_OK;
+        }
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         return attack_on_group(R, m, doer, DECORUM_SIGNAL_STEREOTYPE, 0.55f,
                                false);
@@ -4913,7 +4948,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
     out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred));
+                                                   R.opposes_hatred ||
+                                                   R.narrated));
     /* Counts are capped at 3. Four at a time where SSE2 is there: minps
      * keeps a value below 3, else 3, as the scalar loop does. */
     int f = 0;
