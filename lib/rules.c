@@ -3430,6 +3430,42 @@ static bool person_object(const run *R, const mention *m)
     return false;
 }
 
+/* "he" or "she" at most four words before threat m in its clause, and
+ * between them (or inside the threat) a modal of obligation or desert
+ * ("should", "must", "deserves to", "needs to", "ought to"; not "should
+ * have", nor the "will" of a forecast): the threat is wished on that
+ * person ("She should be raped", "He deserves to die"), not told of them
+ * ("he beat the receiver", "she will destroy small businesses", "he could
+ * have killed"). */
+static bool obliging(const run *R, uint32_t k)
+{
+    return mention_at(R, k, DC_KIND_MODAL) &&
+           (tok_is_word(R, k, "should") || tok_is_word(R, k, "must") ||
+            tok_is_word(R, k, "deserves") || tok_is_word(R, k, "deserve") ||
+            tok_is_word(R, k, "needs") || tok_is_word(R, k, "ought")) &&
+           !tok_is_word(R, k + 1, "have") && !tok_is_word(R, k + 1, "'ve");
+}
+
+static bool person_subject(const run *R, const mention *m)
+{
+    uint32_t clause = R->rs->toks[m->tb].clause;
+    bool modal = false;
+    for (uint32_t k = m->tb; k < m->te && !modal; k++)
+        modal = obliging(R, k);
+    for (uint32_t k = m->tb, words = 0; k-- > 0 && words < 4;) {
+        const tok *t = &R->rs->toks[k];
+        if (t->clause != clause)
+            break;
+        if (t->type != TK_WORD)
+            continue;
+        words++;
+        modal |= obliging(R, k);
+        if (tok_is_word(R, k, "he") || tok_is_word(R, k, "she"))
+            return modal;
+    }
+    return false;
+}
+
 /* The writer's will (a pronoun flagged `will`: i'll, we'll, i'd) governs
  * the verb at token ti: right before it ("I'll kill you"), or before a
  * first verb joined to it by "and" in the same clause ("I'll find you and
@@ -3941,7 +3977,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
-                     person_object(R, m);
+                     (person_object(R, m) || (!t && person_subject(R, m)));
     bool intent = false;
     if (m->kind == DC_KIND_THREAT && m->tb > 0 &&
         (e->severity >= 3 || bare_object(R, m)) &&
