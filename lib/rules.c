@@ -203,6 +203,10 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
+    /* echo_denounced's sentence (index + 1; 0: none yet): whether it holds
+     * a denouncing word that names bigotry, and its first judge word */
+    uint32_t echo_sent, echo_judge;
+    bool echo_naming;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -2194,16 +2198,16 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
-/* ", not" right before token ti, or before "the" right before it: a
- * contrast ("X, not the Jews"), not a predicate ("people who are not
+/* "not" right before token ti, or before "the" right before it, and no
+ * linking verb before "not": a contrast ("X, not the Jews", "the Romans
+ * killed Jesus not the Jews"), not a predicate ("people who are not
  * straight"). */
 static bool not_before(const run *R, uint32_t ti)
 {
     if (ti >= 1 && tok_is_word(R, ti - 1, "the"))
         ti--;
-    const tok *t = R->rs->toks;
     return ti >= 2 && tok_is_word(R, ti - 1, "not") &&
-           t[ti - 2].type == TK_PUNCT && t[ti - 2].ch == ',';
+           !kind_at(R, ti - 2, DC_KIND_COPULA);
 }
 
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
@@ -3270,23 +3274,29 @@ static bool past_form(const run *R, const mention *m)
 
 /* A modal in sentence s before token tb that calls for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
- * institution and no word of the writer's own side predict or report
- * ("the Home Office will deport asylum seekers to Rwanda", "the bill would
- * deport millions"); "we will deport them all" and "should" call. */
-static bool calling_modal(const run *R, const sentence *s, uint32_t tb)
+ * institution foretell its act, when the act is done to people for their
+ * immigration status (t) and the writer says nothing of their own in the
+ * sentence: "the Home Office will deport asylum seekers to Rwanda", "the
+ * bill would deport millions". "We will deport them all", "should", and
+ * "the government will finally deport the Muslims" (a faith) call for it;
+ * so does "... and I will cheer". */
+static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
+                          const target *t)
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
+    bool news = t && t->type == TG_GROUP &&
+                t->categories == (1u << DECORUM_CATEGORY_IMMIGRATION) &&
+                !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF);
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind != DC_KIND_MODAL)
             continue;
-        const dc_entry *e = ent(R, md);
-        bool predicts = (e->flags & DC_F_AMBIGUOUS) ||
+        bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
-        if (!predicts || !has_kind_in(R, s->tb, md->tb, DC_KIND_NONPROTECTED) ||
-            has_kind_in(R, s->tb, md->tb, DC_KIND_PRONOUN_SELF))
+        if (!news || !predicts ||
+            !has_kind_in(R, s->tb, md->tb, DC_KIND_NONPROTECTED))
             return true;
     }
     return false;
@@ -3295,9 +3305,10 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb)
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
-/* A call to act: a modal or wish earlier in the sentence, or the verb
- * opening its clause (an imperative), perhaps after a few softeners. */
-static bool is_call(const run *R, const mention *m)
+/* A call to act: a modal or wish earlier in the sentence (calling_modal,
+ * which reads the attack's target tg), or the verb opening its clause (an
+ * imperative), perhaps after a few softeners. */
+static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
@@ -3307,7 +3318,7 @@ static bool is_call(const run *R, const mention *m)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
-    if (negated_opening(R, s) || calling_modal(R, s, m->tb))
+    if (negated_opening(R, s) || calling_modal(R, s, m->tb, tg))
         return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
@@ -3430,13 +3441,8 @@ static bool person_object(const run *R, const mention *m)
     return false;
 }
 
-/* "he" or "she" at most four words before threat m in its clause, and
- * between them (or inside the threat) a modal of obligation or desert
- * ("should", "must", "deserves to", "needs to", "ought to"; not "should
- * have", nor the "will" of a forecast): the threat is wished on that
- * person ("She should be raped", "He deserves to die"), not told of them
- * ("he beat the receiver", "she will destroy small businesses", "he could
- * have killed"). */
+/* A modal of obligation or desert at token k ("should", "must",
+ * "deserves to", "needs to", "ought to"), not "should have". */
 static bool obliging(const run *R, uint32_t k)
 {
     return mention_at(R, k, DC_KIND_MODAL) &&
@@ -3446,13 +3452,23 @@ static bool obliging(const run *R, uint32_t k)
            !tok_is_word(R, k + 1, "have") && !tok_is_word(R, k + 1, "'ve");
 }
 
+/* A threat wished on "he" or "she": the threat is a passive after a modal
+ * of obligation ("She should be raped", "he deserves to be shot") or holds
+ * one ("He deserves to die"), and the pronoun is at most five words
+ * before it in its clause. Not an active verb, which sport and idiom use
+ * ("he should destroy Federer", "she needs to kill the ball", "he should
+ * hang up his boots"), nor a report ("he could have killed"). */
 static bool person_subject(const run *R, const mention *m)
 {
     uint32_t clause = R->rs->toks[m->tb].clause;
-    bool modal = false;
-    for (uint32_t k = m->tb; k < m->te && !modal; k++)
-        modal = obliging(R, k);
-    for (uint32_t k = m->tb, words = 0; k-- > 0 && words < 4;) {
+    bool inside = false;
+    for (uint32_t k = m->tb; k < m->te && !inside; k++)
+        inside = obliging(R, k);
+    bool passive = m->tb >= 1 && tok_is_word(R, m->tb - 1, "be");
+    if (!inside && !passive)
+        return false;
+    bool modal = inside;
+    for (uint32_t k = m->tb, words = 0; k-- > 0 && words < 5;) {
         const tok *t = &R->rs->toks[k];
         if (t->clause != clause)
             break;
@@ -3654,9 +3670,15 @@ static const mention *adjective_names(const run *R, const mention *m,
         return pv;
     /* "Muslim scum", "Mexican scum", "trans freaks": a derogating noun
      * for people (flag `noun`) names who it means after any identity word
-     * that is no everyday adjective ("black scum" on a pond). */
+     * that is no everyday adjective ("black scum" on a pond); a count noun
+     * (flag `plural` too) only in the plural: "a Muslim pervert was
+     * convicted" is one man in the news, "a Brazilian freak injury" no
+     * noun at all. */
     if (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN))
-        return (pe->flags & DC_F_AMBIGUOUS) ? NULL : pv;
+        return (pe->flags & DC_F_AMBIGUOUS) ||
+                       ((e->flags & DC_F_PLURAL) && !plural_hit(R, m))
+                   ? NULL
+                   : pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
@@ -4005,7 +4027,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * will. The same verbs narrate history and news ("Iran hangs gay
      * men", "were kept out"). */
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        !intent && !is_call(R, m)) {
+        !intent && !is_call(R, m, t)) {
         /* Narrated violence whose doer is a whole group ("black people
          * murder each other", "Islam teaches its followers to kill") casts
          * the group as violent: a stereotype, not a threat. A group that
@@ -4016,14 +4038,14 @@ static decorum_status rule_attack(run *R, const mention *m)
             doer = group_subject(R, m);
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
-             * institution's act foretold (calling_modal), news the model
-             * must not read as an attack on the group in full either.
-             * (Not all narration: "we commend the extermination of Jews"
-             * is the model's to catch.) */
-            const sentence *sn = sent_of(R, m->tb);
+             * institution's act foretold (a modal that calling_modal did
+             * not take as a call), news the model must not read as an
+             * attack on the group in full either. (Not all narration: "we
+             * commend the extermination of Jews" is the model's to
+             * catch.) */
             R->narrated |= t && t->type == TG_GROUP &&
-                           has_kind_in(R, sn->tb, m->tb, DC_KIND_MODAL) &&
-                           has_kind_in(R, sn->tb, m->tb, DC_KIND_NONPROTECTED);
+                           has_kind_in(R, sent_of(R, m->tb)->tb, m->tb,
+                                       DC_KIND_MODAL);
             return DECORUM_OK;
         }
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -4469,39 +4491,41 @@ static bool answered(const run *R, const mention *m)
     return false;
 }
 
-/* Token ti is the first word of sentence s but for glue and quantifiers
- * ("the", "those"): the sentence's subject starts there. */
+/* Token ti opens sentence s, or follows a determiner that does ("the",
+ * "those"): the sentence's subject starts there (as in opening_subject). */
 static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
 {
-    for (uint32_t k = s->tb; k < ti; k++)
-        if (R->rs->toks[k].type == TK_WORD && !glue_at(R, k) &&
-            !kind_at(R, k, DC_KIND_QUANTIFIER))
-            return false;
-    return true;
+    return ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb));
 }
 
 /* A trope or code named as the subject of a sentence that calls it what it
  * is: "Eurabia is a far-right conspiracy theory", "1488 is a neo-Nazi
- * code". A copula follows it, the denouncing word comes at most five
- * tokens after that, nothing negates it ("... is not a conspiracy
- * theory") and it is no `judge` word ("Londonistan is disgusting" judges
- * what the trope claims). Anywhere else in the sentence a denouncing word
- * may be the writer's sneer ("libs call it racist", "supremacists demand
- * cash for racist Israel"). */
+ * code". A copula follows it and the denouncing word (no `judge` word:
+ * "Londonistan is disgusting" judges what the trope claims) is its
+ * complement, at most six tokens on ("a far - right conspiracy
+ * theory"), with no negation, report, conjunction or second copula between ("is
+ * not a conspiracy theory", "is called a conspiracy theory by the media",
+ * "is coming and it is racist to deny it"); no "but" turns the sentence round
+ * after it ("... but it's happening") and it is no question. Anywhere
+ * else a denouncing word may be the writer's sneer ("libs call it
+ * racist"). */
 static bool named_to_denounce(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
-    if (!opens_sentence(R, s, m->tb) || !kind_at(R, m->te, DC_KIND_COPULA))
+    if (s->question || !opens_sentence(R, s, m->tb) ||
+        !kind_at(R, m->te, DC_KIND_COPULA))
         return false;
-    for (size_t x = R->rs->first[m->te];
-         x < R->rs->nm && R->rs->m[x].tb < s->te &&
-         R->rs->m[x].tb <= m->te + 6;
-         x++) {
-        const mention *d = &R->rs->m[x];
-        if (d->kind != DC_KIND_DENOUNCE || (ent(R, d)->flags & DC_F_JUDGE))
+    for (uint32_t k = m->te + 1; k < s->te && k <= m->te + 6; k++) {
+        if (kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_REPORT) ||
+            kind_at(R, k, DC_KIND_CONJUNCTION) ||
+            kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "and") ||
+            tok_is_word(R, k, "but"))
+            return false;
+        const mention *d = mention_at(R, k, DC_KIND_DENOUNCE);
+        if (!d || (ent(R, d)->flags & DC_F_JUDGE))
             continue;
-        for (uint32_t k = m->te; k < d->tb; k++)
-            if (kind_at(R, k, DC_KIND_NEGATION))
+        for (uint32_t j = d->te; j < s->te; j++)
+            if (tok_is_word(R, j, "but"))
                 return false;
         return true;
     }
@@ -4676,20 +4700,45 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
     return DECORUM_OK;
 }
 
-/* A denouncing word in sentence s that denounces the echo at tokens [i,
- * close) ("writing (((Cohen))) is antisemitic"), not one said of the people
- * it marks: a `judge` word (evil, disgusting, lie) after an echo that is
- * the sentence's subject, only glue and quantifiers before it, judges them
- * ("the (((bankers))) are evil", "(((they))) lie again"). */
-static bool echo_denounced(const run *R, const sentence *s, uint32_t i,
-                           uint32_t close)
+/* A denouncing word in sentence s that denounces the echo opening at
+ * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
+ * `judge` word (evil, disgusting, lie) only before the echo ("it's
+ * disgusting that people write (((Soros)))") or when a gerund governs the
+ * echo ("putting (((brackets))) around names is disgusting"). After it,
+ * it judges the people the echo marks ("the (((bankers))) are evil",
+ * "wow, the (((media))) lies again"). What the sentence holds is worked out once
+ * per sentence (a comment of many echoes stays linear). */
+static bool echo_denounced(run *R, const sentence *s, uint32_t i)
 {
-    bool subject = opens_sentence(R, s, i);
-    for (size_t x = R->rs->first[s->tb];
-         x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
-        const mention *d = &R->rs->m[x];
-        if (d->kind == DC_KIND_DENOUNCE &&
-            !(subject && d->tb >= close && (ent(R, d)->flags & DC_F_JUDGE)))
+    uint32_t si = R->rs->toks[i].sent;
+    if (!R->echo_sent || R->echo_sent - 1 != si) {
+        R->echo_sent = si + 1;
+        R->echo_naming = false;
+        R->echo_judge = UINT32_MAX;
+        for (size_t x = R->rs->first[s->tb];
+             x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
+            const mention *d = &R->rs->m[x];
+            if (d->kind != DC_KIND_DENOUNCE)
+                continue;
+            if (!(ent(R, d)->flags & DC_F_JUDGE))
+                R->echo_naming = true;
+            else if (R->echo_judge == UINT32_MAX)
+                R->echo_judge = d->tb;
+        }
+    }
+    if (R->echo_naming)
+        return true;
+    if (R->echo_judge == UINT32_MAX)
+        return false;
+    if (R->echo_judge < i)
+        return true;
+    /* a gerund right before the echo (or before its article) governs it */
+    uint32_t g = i;
+    if (g > s->tb && is_determiner(R, g - 1))
+        g--;
+    if (g > s->tb && R->rs->toks[g - 1].type == TK_WORD) {
+        const tok *t = &R->rs->toks[g - 1];
+        if (t->e - t->b > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
             return true;
     }
     return false;
@@ -4735,7 +4784,7 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
                    has_kind_in(R, inner, j, DC_KIND_POSITIVE);
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
-        if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i, close))
+        if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i))
             sc = SC_COUNTER;
         decorum_status st;
         if (own || sc == SC_COUNTER || sc == SC_REPORTED) {

@@ -266,7 +266,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
     if (explain)
         n_ev = mo->n_ev;
     size_t need = ro->n + n_ev + 1; /* + 1: explain_anyway */
-    decorum_status st = dc_grow(al, (void **)spans, spans_cap, need ? need : 1,
+    decorum_status st = dc_grow(al, (void **)spans, spans_cap, need,
                                 sizeof **spans, (size_t)1 << 20);
     if (st != DECORUM_OK)
         return st;
