@@ -3405,6 +3405,29 @@ static bool bare_object(const run *R, const mention *m)
             tok_is_word(R, k, "in")); /* "smash your face in" */
 }
 
+/* A game named after threat verb m in its sentence, after "at", "in" or
+ * "on", perhaps with a determiner between (an `object` entry flagged
+ * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
+ * hard mode", "we slaughtered them in Call of Duty". */
+static bool game_named(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te + 1; k < s->te; k++) {
+        const mention *g = mention_at(R, k, DC_KIND_OBJECT);
+        if (!g || !(ent(R, g)->flags & DC_F_GAME))
+            continue;
+        uint32_t p = k - 1;
+        if ((tok_is_word(R, p, "the") || tok_is_word(R, p, "a") ||
+             tok_is_word(R, p, "this") || tok_is_word(R, p, "my") ||
+             tok_is_word(R, p, "our")) && p > m->te)
+            p--;
+        if (tok_is_word(R, p, "at") || tok_is_word(R, p, "in") ||
+            tok_is_word(R, p, "on"))
+            return true;
+    }
+    return false;
+}
+
 /* The verb at m is a passive participle called for: its text ends in
  * -ed or -en, or is "shot" or "hung", "be" or "get" comes a word or two
  * before, and a modal of obligation before that ("should all be shot",
@@ -3460,6 +3483,11 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
             return false;
     return true;
 }
+
+/* Categories a team is named for: a nation ("the Italians", "English
+ * fans"). */
+#define NATION_CATEGORIES                                                     \
+    ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
 
 /* Categories no animal is named for: a faith, a gender identity, a
  * disability, a migrant status ("Norwegian rats", "African monkeys",
@@ -3847,6 +3875,17 @@ static decorum_status rule_attack(run *R, const mention *m)
      * the verb. A milder verb only at a person and with its object last
      * (bare_object): "I'll beat you at chess", "we'll crush the Germans
      * on Saturday" are games. */
+    /* A threat verb that is also play (flag `game`) in a sentence that
+     * names the game it is played in, at a team or no group: "I'll murder
+     * the Italians at FIFA", "kill the boss on hard mode"; not "I'll
+     * murder the Italians at the match", nor at a faith or a race ("kill
+     * all the Jews in Minecraft": games are played against nations). */
+    if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_GAME) &&
+        (!t || t->type != TG_GROUP || !(t->categories & ~NATION_CATEGORIES)) &&
+        game_named(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
@@ -4021,6 +4060,22 @@ static decorum_status rule_attack(run *R, const mention *m)
          * is one man */
         if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
             return DECORUM_OK;
+    }
+    /* A team or its fans judged for their play or their conduct: a role
+     * in a sport (a person noun flagged `game`) after a nationality names
+     * a team or its supporters, and "Nigerian players are incapable of
+     * defending set pieces", "English fans can never be trusted with
+     * alcohol" judge them as such. Dehumanizing them ("Nigerian players
+     * are monkeys"), and any group named by race or faith ("black
+     * players are incapable of leading"), stay attacks. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
+        t->te > t->tb &&
+        !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME)) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
     }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
