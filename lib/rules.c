@@ -3428,6 +3428,40 @@ static bool game_named(const run *R, const mention *m)
     return false;
 }
 
+/* m follows a passive "treated like"/"treated as" ("are treated like
+ * animals", "get treated like dirt", "being treated as second-class
+ * citizens", two words at most between "like" and m and between a form
+ * of "be"/"get" and "treated", an adverb: "are still treated like"),
+ * with no modal or wish before it in the sentence ("should be treated
+ * like pigs" calls for it). */
+static bool treated_like(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    while (k > s->tb && m->tb - k < 2 && !tok_is_word(R, k - 1, "like") &&
+           !tok_is_word(R, k - 1, "as"))
+        k--;
+    if (k <= s->tb + 1 || !(tok_is_word(R, k - 1, "like") ||
+                            tok_is_word(R, k - 1, "as")))
+        return false;
+    for (uint32_t j = k; j < m->tb; j++)
+        if (R->rs->toks[j].type != TK_WORD)
+            return false;
+    uint32_t tr = k - 2;
+    if (!tok_is_word(R, tr, "treated"))
+        return false;
+    uint32_t b = tr;
+    if (b > s->tb && adverb_like(R, b - 1))
+        b--;
+    if (b <= s->tb ||
+        !(kind_at(R, b - 1, DC_KIND_COPULA) || tok_is_word(R, b - 1, "be") ||
+          tok_is_word(R, b - 1, "been") || tok_is_word(R, b - 1, "being") ||
+          tok_is_word(R, b - 1, "get") || tok_is_word(R, b - 1, "gets") ||
+          tok_is_word(R, b - 1, "got") || tok_is_word(R, b - 1, "getting")))
+        return false;
+    return !has_kind_in(R, s->tb, tr, DC_KIND_MODAL);
+}
+
 /* The verb at m is a passive participle called for: its text ends in
  * -ed or -en, or is "shot" or "hung", "be" or "get" comes a word or two
  * before, and a modal of obligation before that ("should all be shot",
@@ -3711,6 +3745,16 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "Mexican workers are treated like animals", "Jews got treated as
+     * vermin": the passive of "treat" before "like"/"as" tells a wrong the
+     * group suffers; the word is the mistreaters' view, not the writer's.
+     * Not a call: "should be treated like animals", "deserve to be treated
+     * like pigs" (a modal before it in the sentence). */
+    if ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
+         m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_INSULT) &&
+        treated_like(R, m))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("how others treat the group, told"));
     /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
      * a word that can judge speech does. The sentence is only scanned for
      * the few words that can (derogate or insult entries that are also
