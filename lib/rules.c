@@ -1919,11 +1919,74 @@ static bool about_speech(const run *R, uint32_t si)
     return s->speech == 2;
 }
 
+/* Words before tb's clause ends reported by a verb after them: the
+ * subject of a passive report ("Auslander raus was sprayed on the
+ * mosque", "'Jews out' was chanted"), or a last
+ * clause of attribution after a comma ("..., police said", "..., a
+ * spokesman told reporters": one to four words before the verb, none the
+ * writer, and at most four tokens after it; not "..., saying ..."). */
+static bool report_after(const run *R, const sentence *s, uint32_t tb)
+{
+    if (!any_kind(R, DC_KIND_REPORT))
+        return false;
+    const tok *toks = R->rs->toks;
+    for (size_t i = R->rs->first[tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb <= tb ||
+            (ent(R, m)->flags & DC_F_BELIEF) || !others_report(R, s, m))
+            continue;
+        char last = R->n->text[m->e - 1];
+        if ((last == 'd' || last == 'n') &&
+            (tok_is_word(R, m->tb - 1, "was") ||
+             tok_is_word(R, m->tb - 1, "were") ||
+             tok_is_word(R, m->tb - 1, "been"))) {
+            /* the subject is the words from tb on, when the lexicon knows
+             * each of them (a slogan: "Jews are rats was scrawled"); not
+             * "a kike knows the torah was written" */
+            uint32_t cov = tb;
+            bool known = true;
+            for (size_t j = R->rs->first[tb], k = tb; known && k < m->tb - 1;
+                 k++) {
+                for (; j < R->rs->nm && R->rs->m[j].tb <= k; j++)
+                    if (R->rs->m[j].te > cov)
+                        cov = R->rs->m[j].te;
+                known = k < cov || R->rs->at[k] || toks[k].type != TK_WORD;
+            }
+            if (known)
+                return true;
+            continue;
+        }
+        /* ", police said": the verb's clause opens after a comma and is
+         * the sentence's last */
+        uint32_t c = toks[m->tb].clause, k = m->tb;
+        while (k > s->tb && toks[k - 1].clause == c)
+            k--;
+        if (k <= s->tb || toks[tb].clause == c || m->tb == k ||
+            m->tb - k > 4 || s->te - m->te > 4 ||
+            !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
+            continue;
+        /* a subject, not "and call it even", "no matter what he says" */
+        bool subject = !kind_at(R, k, DC_KIND_CONJUNCTION) &&
+                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or");
+        for (uint32_t j = k; j < m->tb && subject; j++)
+            subject = !kind_at(R, j, DC_KIND_NEGATION) &&
+                      !tok_is_word(R, j, "what") &&
+                      !tok_is_word(R, j, "whatever");
+        for (uint32_t j = m->te; j < s->te && subject; j++)
+            subject = toks[j].clause == c;
+        if (subject)
+            return true;
+    }
+    return false;
+}
+
 static bool report_before(const run *R, uint32_t tb)
 {
     if (tb >= R->rs->ntok)
         return false;
-    return report_in(R, sent_of(R, tb), tb);
+    const sentence *s = sent_of(R, tb);
+    return report_in(R, s, tb) || report_after(R, s, tb);
 }
 
 /* A denouncing word in sentence s that denounces: not negated ("that's
