@@ -4553,6 +4553,20 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     return emit(R, &fs, r);
 }
 
+/* Sentence s names a game or a fictional world (an `object` entry
+ * flagged `game`). */
+static bool game_in(const run *R, const sentence *s)
+{
+    if (!any_kind(R, DC_KIND_OBJECT))
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_OBJECT &&
+            (ent(R, &R->rs->m[i])->flags & DC_F_GAME))
+            return true;
+    return false;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -4610,6 +4624,13 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             continue;
         uint32_t atb = actor ? actor->tb : gactor->tb;
         if (!(action->tb > atb && object->tb >= action->te))
+            continue;
+        /* An actor with an innocent reading ("goblins") in a sentence that
+         * names a game or a fictional world (an `object` entry flagged
+         * `game`): "the goblins control every bank in the wizarding
+         * world" tells the story of the fiction. */
+        if (actor && (ent(R, actor)->flags & DC_F_AMBIGUOUS) &&
+            game_in(R, s))
             continue;
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
