@@ -2104,10 +2104,13 @@ static uint32_t next_like(const run *R, uint32_t k)
 }
 
 /* A pronoun phrase that names people as a group ("these people", "their
- * kind", "you people") rather than a bare "they". */
+ * kind", "you people") rather than a bare "they". "That whole nation"
+ * names people only through the nationality it stands for: with nobody
+ * named it is a country, a state ("the whole nation is a criminal gang
+ * run by the president"). */
 static bool demonstrative_people(const run *R, const target *t)
 {
-    return t->te - t->tb > 1 ||
+    return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
@@ -3932,7 +3935,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_PRONOUN) {
         if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
-        else if (t->te - t->tb > 1 || demonstrative_people(R, t)) {
+        else if (demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
             resolved = *t;
