@@ -2189,6 +2189,13 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             (ent(R, c)->flags & DC_F_AMBIGUOUS) || !ent(R, c)->categories ||
             (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-'))
             continue;
+        /* "the Norwegian rats in my basement ... before they breed": an
+         * adjective of an animal or a thing names no member */
+        if ((ent(R, c)->flags & DC_F_ADJ) &&
+            (kind_at(R, c->te, DC_KIND_DEHUMANIZE) ||
+             kind_at(R, c->te, DC_KIND_OBJECT) ||
+             kind_at(R, c->te, DC_KIND_NONPROTECTED)))
+            continue;
         bool own = false;
         for (uint32_t k = c->tb > 3 ? c->tb - 3 : 0; k < c->tb && !own; k++)
             own = kind_at(R, k, DC_KIND_PRONOUN_SELF);
@@ -3638,6 +3645,8 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
     return true;
 }
 
+static bool expelled(const run *R, uint32_t tb, uint32_t te);
+
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
  * insult ("stupid Muslim" is the other way round), nor a stereotype noun
@@ -3671,7 +3680,37 @@ static const mention *adjective_names(const run *R, const mention *m,
     if (!(pe->flags & DC_F_AMBIGUOUS) &&
         (said_of(R, pv->tb) || (pe->categories & NOT_PLACE_CATEGORIES)))
         return pv;
+    /* ...or that an exclusion expels, as only people are ("Get these
+     * Afghan rats out of our town", "deport these Afghan rats"; not "get
+     * rid of the Norwegian rats in our garage"), the adjective not a
+     * colour ("black rats"). */
+    if (!(pe->categories & (1u << DECORUM_CATEGORY_RACE)) &&
+        expelled(R, pv->tb, m->te)) {
+        *any_adj = true;
+        return pv;
+    }
     return NULL;
+}
+
+/* An exclusion entry with no innocent reading (not flagged `ambiguous`:
+ * "out of our town", "deport"; not "out of our", "keep out", "remove")
+ * right after the noun phrase [tb, te), or right before it or its
+ * determiner: its object. */
+static bool expelled(const run *R, uint32_t tb, uint32_t te)
+{
+    if (!any_kind(R, DC_KIND_EXCLUSION))
+        return false;
+    const mention *x = mention_at(R, te, DC_KIND_EXCLUSION);
+    if (x && !(ent(R, x)->flags & DC_F_AMBIGUOUS))
+        return true;
+    if (tb > 0 && is_determiner(R, tb - 1))
+        tb--;
+    for (size_t i = R->rs->first[tb > 4 ? tb - 4 : 0];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++)
+        if (R->rs->m[i].kind == DC_KIND_EXCLUSION && R->rs->m[i].te == tb &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_AMBIGUOUS))
+            return true;
+    return false;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
