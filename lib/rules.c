@@ -4075,8 +4075,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         const target *doer = NULL;
         if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB))
             doer = group_subject(R, m);
-        if (!doer)
+        if (!doer) {
+            /* "He told the Jews to go back to Israel, which is
+             * antisemitic": a command reported and denounced is
+             * counter-speech, call or not. */
+            const mention *neg;
+            if (scope_of(R, m->tb, m->te, &neg) == SC_COUNTER) {
+                char buf[96];
+                return mitigate(R, m->b, m->e, SC_COUNTER,
+                                quote_mention(R, m, LIT("'"), buf));
+            }
             return DECORUM_OK;
+        }
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         return attack_on_group(R, m, doer, DECORUM_SIGNAL_STEREOTYPE, 0.55f,
                                false);
