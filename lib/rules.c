@@ -3016,15 +3016,20 @@ static bool opening_subject(const run *R, const target *t, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
     if (!t || t->tb < s->tb || t->tb > s->tb + 1 || t->te > m->tb ||
-        (t->tb == s->tb + 1 && !is_determiner(R, s->tb)))
+        (t->tb == s->tb + 1 && !is_determiner(R, s->tb) &&
+         !mention_at(R, s->tb, DC_KIND_QUANTIFIER)))
         return false;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
         if (tok_is_word(R, k, "that") || tok_is_word(R, k, "who") ||
             tok_is_word(R, k, "which"))
             return false;
-    return (m->tb >= 1 && mention_at(R, m->tb - 1, DC_KIND_COPULA)) ||
-           (m->tb >= 2 && mention_at(R, m->tb - 2, DC_KIND_COPULA));
+    /* "is a pack of thieves", "are a bunch of parasites" */
+    uint32_t v = m->tb;
+    if (v >= 4 && tok_is_word(R, v - 1, "of") && tok_is_word(R, v - 3, "a"))
+        v -= 3;
+    return (v >= 1 && mention_at(R, v - 1, DC_KIND_COPULA)) ||
+           (v >= 2 && mention_at(R, v - 2, DC_KIND_COPULA));
 }
 
 /* "Filthy rats, the lot of them", "vermin, every one of them Jews": an
@@ -4078,7 +4083,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!doer) {
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
-             * counter-speech, call or not. */
+             * counter-speech, call or not. (Reported alone it is left to
+             * the model: "black activists call for lynching white
+             * people" is hate on the datasets more often than not.) */
             const mention *neg;
             if (scope_of(R, m->tb, m->te, &neg) == SC_COUNTER) {
                 char buf[96];
