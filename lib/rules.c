@@ -4040,6 +4040,33 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* "We will absolutely destroy the Scots on Saturday": a milder `game`
+     * verb (beat, crush, destroy) of the writer's side at a nation is a
+     * result foretold, as "we'll crush the Germans" is (bare_object). */
+    if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_GAME) &&
+        e->severity < 3 && t && t->type == TG_GROUP && t->tb >= m->te &&
+        !(t->categories & ~NATION_CATEGORIES) && m->tb > 0) {
+        /* "we will", "we'll", "we're gonna", an adverb between; not "we
+         * should", "we must" (a call) */
+        bool ours = false, told = false;
+        uint32_t c = R->rs->toks[m->tb].clause;
+        for (uint32_t k = m->tb, lo = m->tb > 4 ? m->tb - 4 : 0;
+             k-- > lo && R->rs->toks[k].clause == c && !ours;) {
+            const mention *ps = mention_at(R, k, DC_KIND_PRONOUN_SELF);
+            if (ps) {
+                ours = told || (ent(R, ps)->flags & DC_F_WILL);
+                break;
+            }
+            if (tok_is_word(R, k, "will") || tok_is_word(R, k, "gonna"))
+                told = true;
+            else if (!adverb_like(R, k))
+                break;
+        }
+        if (ours) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+    }
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
