@@ -3855,6 +3855,18 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "The hostel was infested with cockroaches": an infestation by
+     * animals named after "with" is literal, whoever owns the place; not
+     * by people named so ("infested with Somali vermin"). */
+    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->rs->ntok &&
+        tok_is_word(R, m->te, "with") &&
+        (kind_at(R, m->te + 1, DC_KIND_DEHUMANIZE) ||
+         (m->te + 2 < R->rs->ntok && kind_at(R, m->te + 2, DC_KIND_DEHUMANIZE) &&
+          R->rs->toks[m->te + 1].type == TK_WORD &&
+          !kind_at(R, m->te + 1, DC_KIND_IDENTITY) &&
+          !kind_at(R, m->te + 1, DC_KIND_SLUR) &&
+          !in_target(R, m->te + 1, TG_GROUP))))
+        return DECORUM_OK;
     /* "Mexican workers are treated like animals", "Jews got treated as
      * vermin": the passive of "treat" before "like"/"as" tells a wrong the
      * group suffers; the word is the mistreaters' view, not the writer's.
