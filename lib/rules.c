@@ -108,6 +108,9 @@ typedef struct sentence {
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
 } sentence;
 
+/* The most split exclusion verbs dc_rules keeps. */
+#define SPLIT_MAX 16
+
 /* Built for one lexicon, the one dc_rules_run is then given. */
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -118,6 +121,12 @@ struct dc_rules {
      * entries (200 KB) did not. */
     uint8_t *kind_of;
     size_t n_entries;
+    /* Exclusion verbs of two words ("send back", "kick out"), which also
+     * come split around their object ("send the Albanians back"): entry
+     * indices, and the length of the first word. */
+    uint32_t split[SPLIT_MAX];
+    uint8_t split_len[SPLIT_MAX];
+    size_t n_split;
 };
 
 struct dc_rules_scratch {
@@ -226,6 +235,17 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             r->migrant_entry = (int32_t)i;
             break;
         }
+    }
+    for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
+        const dc_entry *e = &lx->entries[i];
+        const char *sp = e->kind == DC_KIND_EXCLUSION && (e->flags & DC_F_VERB)
+                             ? memchr(e->term, ' ', e->term_len)
+                             : NULL;
+        if (!sp || memchr(sp + 1, ' ', e->term_len - (size_t)(sp + 1 - e->term)) ||
+            sp - e->term > 32)
+            continue;
+        r->split[r->n_split] = (uint32_t)i;
+        r->split_len[r->n_split++] = (uint8_t)(sp - e->term);
     }
     *out = r;
     return DECORUM_OK;
@@ -3651,6 +3671,7 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
 }
 
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
+static bool game_in(const run *R, const sentence *s);
 
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
@@ -4049,6 +4070,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_GAME) &&
         (!t || t->type != TG_GROUP || !(t->categories & ~NATION_CATEGORIES)) &&
         game_named(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "Kick the Germans out of the tournament", "ban the Russians from
+     * the Olympics": a nation kept out of a competition (an `object`
+     * entry flagged `game` in the sentence) is its team. */
+    if (m->kind == DC_KIND_EXCLUSION && t && t->type == TG_GROUP &&
+        !(t->categories & ~NATION_CATEGORIES) &&
+        game_in(R, sent_of(R, m->tb))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -4665,6 +4695,47 @@ static bool game_in(const run *R, const sentence *s)
     return false;
 }
 
+/* "Send the Albanians back", "kick all these Muslims out": a two-word
+ * exclusion verb split around a group it takes as its object (a
+ * determiner or a quantifier or two before the group). Each is judged as
+ * the verb would be, from its first word. */
+static decorum_status rule_split_exclusion(run *R)
+{
+    const dc_rules *ru = R->rules;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->tb == 0 || t->te >= rs->ntok)
+            continue;
+        uint32_t v = t->tb - 1;
+        for (int d = 0; d < 2 && v > 0 &&
+                        (is_determiner(R, v) ||
+                         kind_at(R, v, DC_KIND_QUANTIFIER));
+             d++)
+            v--;
+        for (size_t j = 0; j < ru->n_split; j++) {
+            const dc_entry *e = &R->lx->entries[ru->split[j]];
+            size_t fl = ru->split_len[j];
+            if (!tok_is_wordn(R, v, e->term, fl) ||
+                !tok_is_wordn(R, t->te, e->term + fl + 1,
+                              e->term_len - fl - 1))
+                continue;
+            mention sm = {0};
+            sm.b = rs->toks[v].b;
+            sm.e = rs->toks[v].e;
+            sm.entry = ru->split[j];
+            sm.kind = DC_KIND_EXCLUSION;
+            sm.tb = v;
+            sm.te = v + 1;
+            decorum_status st = rule_attack(R, &sm);
+            if (st != DECORUM_OK)
+                return st;
+            break;
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -5049,6 +5120,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_split_exclusion(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
