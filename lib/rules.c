@@ -3739,6 +3739,26 @@ static bool expelled(const run *R, uint32_t tb, uint32_t te)
     return false;
 }
 
+/* A group named after threat verb m in its clause, within six words, as
+ * its object: not after "by" (the doer of a passive). */
+static bool victim_after(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[m->tb].clause;
+    for (size_t i = targets_from(rs, m->te);
+         i < rs->nt && rs->t[i].tb < m->te + 6; i++) {
+        const target *t = &rs->t[i];
+        if (t->tb < m->te || rs->toks[t->tb].clause != c)
+            continue;
+        for (uint32_t k = m->te; k < t->tb; k++)
+            if (tok_is_word(R, k, "by"))
+                return false;
+        if (t->type == TG_GROUP)
+            return true;
+    }
+    return false;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -3916,8 +3936,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
-        if (!modal)
+        if (!modal) {
+            /* "The Ku Klux Klan lynched thousands of Black Americans": the
+             * group is what the violence was done to (its object, not
+             * after "by", no group and not the writer doing it: "i raped
+             * the jews ..." boasts): history, and the model's
+             * reading of violence beside a group does not count in
+             * full. */
+            if (!group_subject(R, m) && victim_after(R, m) &&
+                !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)))
+                R->untargeted = true;
             return DECORUM_OK;
+        }
     }
     /* "the Armenian genocide", "the genocide against the Yazidis": a noun
      * flagged `event` after a group word or "the", and no call for it,
