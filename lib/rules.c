@@ -4330,11 +4330,17 @@ static decorum_status rule_attack(run *R, const mention *m)
      * in a sport (a person noun flagged `game`) after a nationality names
      * a team or its supporters, and "Nigerian players are incapable of
      * defending set pieces", "English fans can never be trusted with
-     * alcohol" judge them as such. Dehumanizing them ("Nigerian players
-     * are monkeys"), and any group named by race or faith ("black
-     * players are incapable of leading"), stay attacks. */
-    if (t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
-        t->te > t->tb &&
+     * alcohol" judge them as such, and so does a simile for how they
+     * acted ("the Irish fans celebrated like animals"). Calling them
+     * animals ("Nigerian players are monkeys", "are like animals"), and
+     * any group named by race or faith ("black players are incapable of
+     * leading"), stay attacks. */
+    bool manner = m->kind == DC_KIND_DEHUMANIZE && m->tb > 2 &&
+                  tok_is_word(R, m->tb - 1, "like") &&
+                  R->rs->toks[m->tb - 2].type == TK_WORD &&
+                  !kind_at(R, m->tb - 2, DC_KIND_COPULA);
+    if (t->type == TG_GROUP &&
+        (m->kind == DC_KIND_DEROGATE || manner) && t->te > t->tb &&
         !(t->categories & ~NATION_CATEGORIES)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
         if (head && (ent(R, head)->flags & DC_F_GAME)) {
