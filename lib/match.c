@@ -780,13 +780,18 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
      * normalizer shortens a stretch to two ("verrrrmin" -> "verrmin",
      * "bitchhh" -> "bitchh"). Not when that makes a run of three, nor in
      * shorter words, where it mostly makes another word ("scot" ->
-     * "scott"). The word hash makes the number of forms free at scan
-     * time. */
+     * "scott"), except a final consonant, or one before a final "s",
+     * that no English word doubles there ("jeww", "no jewws", "gookk").
+     * The word hash makes the number of forms free at scan time. */
     for (size_t j = 0; edits && j < len && st == DECORUM_OK; j++) {
+        size_t k = j + 1 < len && t[j + 1] == 's' ? j + 2 : j + 1;
         if (!is_letter(t[j]) || (j + 1 < len && t[j + 1] == t[j]) ||
             (j > 0 && t[j - 1] == t[j]) ||
-            (!is_vowel(t[j]) && (j == 0 || !is_letter(t[j - 1]) ||
-                                 word_len(t, len, j) < 5)))
+            (!is_vowel(t[j]) &&
+             (j == 0 || !is_letter(t[j - 1]) ||
+              (word_len(t, len, j) < 5 &&
+               !((k == len || !is_letter(t[k])) &&
+                 strchr("jkqvwxy", t[j]))))))
             continue;
         memcpy(v, t, j + 1);
         memcpy(v + j + 1, t + j, len - j);

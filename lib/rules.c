@@ -108,6 +108,9 @@ typedef struct sentence {
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
 } sentence;
 
+/* The most split exclusion verbs dc_rules keeps. */
+#define SPLIT_MAX 16
+
 /* Built for one lexicon, the one dc_rules_run is then given. */
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -118,6 +121,12 @@ struct dc_rules {
      * entries (200 KB) did not. */
     uint8_t *kind_of;
     size_t n_entries;
+    /* Exclusion verbs of two words ("send back", "kick out"), which also
+     * come split around their object ("send the Albanians back"): entry
+     * indices, and the length of the first word. */
+    uint32_t split[SPLIT_MAX];
+    uint8_t split_len[SPLIT_MAX];
+    size_t n_split;
 };
 
 struct dc_rules_scratch {
@@ -231,6 +240,17 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             r->migrant_entry = (int32_t)i;
             break;
         }
+    }
+    for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
+        const dc_entry *e = &lx->entries[i];
+        const char *sp = e->kind == DC_KIND_EXCLUSION && (e->flags & DC_F_VERB)
+                             ? memchr(e->term, ' ', e->term_len)
+                             : NULL;
+        if (!sp || memchr(sp + 1, ' ', e->term_len - (size_t)(sp + 1 - e->term)) ||
+            sp - e->term > 32)
+            continue;
+        r->split[r->n_split] = (uint32_t)i;
+        r->split_len[r->n_split++] = (uint8_t)(sp - e->term);
     }
     *out = r;
     return DECORUM_OK;
@@ -1929,11 +1949,74 @@ static bool about_speech(const run *R, uint32_t si)
     return s->speech == 2;
 }
 
+/* Words before tb's clause ends reported by a verb after them: the
+ * subject of a passive report ("Auslander raus was sprayed on the
+ * mosque", "'Jews out' was chanted"), or a last
+ * clause of attribution after a comma ("..., police said", "..., a
+ * spokesman told reporters": one to four words before the verb, none the
+ * writer, and at most four tokens after it; not "..., saying ..."). */
+static bool report_after(const run *R, const sentence *s, uint32_t tb)
+{
+    if (!any_kind(R, DC_KIND_REPORT))
+        return false;
+    const tok *toks = R->rs->toks;
+    for (size_t i = R->rs->first[tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb <= tb ||
+            (ent(R, m)->flags & DC_F_BELIEF) || !others_report(R, s, m))
+            continue;
+        char last = R->n->text[m->e - 1];
+        if ((last == 'd' || last == 'n') &&
+            (tok_is_word(R, m->tb - 1, "was") ||
+             tok_is_word(R, m->tb - 1, "were") ||
+             tok_is_word(R, m->tb - 1, "been"))) {
+            /* the subject is the words from tb on, when the lexicon knows
+             * each of them (a slogan: "Jews are rats was scrawled"); not
+             * "a kike knows the torah was written" */
+            uint32_t cov = tb;
+            bool known = true;
+            for (size_t j = R->rs->first[tb], k = tb; known && k < m->tb - 1;
+                 k++) {
+                for (; j < R->rs->nm && R->rs->m[j].tb <= k; j++)
+                    if (R->rs->m[j].te > cov)
+                        cov = R->rs->m[j].te;
+                known = k < cov || R->rs->at[k] || toks[k].type != TK_WORD;
+            }
+            if (known)
+                return true;
+            continue;
+        }
+        /* ", police said": the verb's clause opens after a comma and is
+         * the sentence's last */
+        uint32_t c = toks[m->tb].clause, k = m->tb;
+        while (k > s->tb && toks[k - 1].clause == c)
+            k--;
+        if (k <= s->tb || toks[tb].clause == c || m->tb == k ||
+            m->tb - k > 4 || s->te - m->te > 4 ||
+            !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
+            continue;
+        /* a subject, not "and call it even", "no matter what he says" */
+        bool subject = !kind_at(R, k, DC_KIND_CONJUNCTION) &&
+                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or");
+        for (uint32_t j = k; j < m->tb && subject; j++)
+            subject = !kind_at(R, j, DC_KIND_NEGATION) &&
+                      !tok_is_word(R, j, "what") &&
+                      !tok_is_word(R, j, "whatever");
+        for (uint32_t j = m->te; j < s->te && subject; j++)
+            subject = toks[j].clause == c;
+        if (subject)
+            return true;
+    }
+    return false;
+}
+
 static bool report_before(const run *R, uint32_t tb)
 {
     if (tb >= R->rs->ntok)
         return false;
-    return report_in(R, sent_of(R, tb), tb);
+    const sentence *s = sent_of(R, tb);
+    return report_in(R, s, tb) || report_after(R, s, tb);
 }
 
 /* A denouncing word in sentence s that denounces: not negated ("that's
@@ -2051,10 +2134,13 @@ static uint32_t next_like(const run *R, uint32_t k)
 }
 
 /* A pronoun phrase that names people as a group ("these people", "their
- * kind", "you people") rather than a bare "they". */
+ * kind", "you people") rather than a bare "they". "That whole nation"
+ * names people only through the nationality it stands for: with nobody
+ * named it is a country, a state ("the whole nation is a criminal gang
+ * run by the president"). */
 static bool demonstrative_people(const run *R, const target *t)
 {
-    return t->te - t->tb > 1 ||
+    return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
@@ -2132,6 +2218,13 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         if (c->kind != DC_KIND_IDENTITY ||
             (ent(R, c)->flags & DC_F_AMBIGUOUS) || !ent(R, c)->categories ||
             (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-'))
+            continue;
+        /* "the Norwegian rats in my basement ... before they breed": an
+         * adjective of an animal or a thing names no member */
+        if ((ent(R, c)->flags & DC_F_ADJ) &&
+            (kind_at(R, c->te, DC_KIND_DEHUMANIZE) ||
+             kind_at(R, c->te, DC_KIND_OBJECT) ||
+             kind_at(R, c->te, DC_KIND_NONPROTECTED)))
             continue;
         bool own = false;
         for (uint32_t k = c->tb > 3 ? c->tb - 3 : 0; k < c->tb && !own; k++)
@@ -3009,15 +3102,20 @@ static bool opening_subject(const run *R, const target *t, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
     if (!t || t->tb < s->tb || t->tb > s->tb + 1 || t->te > m->tb ||
-        (t->tb == s->tb + 1 && !is_determiner(R, s->tb)))
+        (t->tb == s->tb + 1 && !is_determiner(R, s->tb) &&
+         !mention_at(R, s->tb, DC_KIND_QUANTIFIER)))
         return false;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
         if (tok_is_word(R, k, "that") || tok_is_word(R, k, "who") ||
             tok_is_word(R, k, "which"))
             return false;
-    return (m->tb >= 1 && mention_at(R, m->tb - 1, DC_KIND_COPULA)) ||
-           (m->tb >= 2 && mention_at(R, m->tb - 2, DC_KIND_COPULA));
+    /* "is a pack of thieves", "are a bunch of parasites" */
+    uint32_t v = m->tb;
+    if (v >= 4 && tok_is_word(R, v - 1, "of") && tok_is_word(R, v - 3, "a"))
+        v -= 3;
+    return (v >= 1 && mention_at(R, v - 1, DC_KIND_COPULA)) ||
+           (v >= 2 && mention_at(R, v - 2, DC_KIND_COPULA));
 }
 
 /* "Filthy rats, the lot of them", "vermin, every one of them Jews": an
@@ -3543,6 +3641,63 @@ static bool bare_object(const run *R, const mention *m)
             tok_is_word(R, k, "in")); /* "smash your face in" */
 }
 
+/* A game named after threat verb m in its sentence, after "at", "in" or
+ * "on", perhaps with a determiner between (an `object` entry flagged
+ * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
+ * hard mode", "we slaughtered them in Call of Duty". */
+static bool game_named(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te + 1; k < s->te; k++) {
+        const mention *g = mention_at(R, k, DC_KIND_OBJECT);
+        if (!g || !(ent(R, g)->flags & DC_F_GAME))
+            continue;
+        uint32_t p = k - 1;
+        if ((tok_is_word(R, p, "the") || tok_is_word(R, p, "a") ||
+             tok_is_word(R, p, "this") || tok_is_word(R, p, "my") ||
+             tok_is_word(R, p, "our")) && p > m->te)
+            p--;
+        if (tok_is_word(R, p, "at") || tok_is_word(R, p, "in") ||
+            tok_is_word(R, p, "on"))
+            return true;
+    }
+    return false;
+}
+
+/* m follows a passive "treated like"/"treated as" ("are treated like
+ * animals", "get treated like dirt", "being treated as second-class
+ * citizens", two words at most between "like" and m and between a form
+ * of "be"/"get" and "treated", an adverb: "are still treated like"),
+ * with no modal or wish before it in the sentence ("should be treated
+ * like pigs" calls for it). */
+static bool treated_like(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    while (k > s->tb && m->tb - k < 2 && !tok_is_word(R, k - 1, "like") &&
+           !tok_is_word(R, k - 1, "as"))
+        k--;
+    if (k <= s->tb + 1 || !(tok_is_word(R, k - 1, "like") ||
+                            tok_is_word(R, k - 1, "as")))
+        return false;
+    for (uint32_t j = k; j < m->tb; j++)
+        if (R->rs->toks[j].type != TK_WORD)
+            return false;
+    uint32_t tr = k - 2;
+    if (!tok_is_word(R, tr, "treated"))
+        return false;
+    uint32_t b = tr;
+    if (b > s->tb && adverb_like(R, b - 1))
+        b--;
+    if (b <= s->tb ||
+        !(kind_at(R, b - 1, DC_KIND_COPULA) || tok_is_word(R, b - 1, "be") ||
+          tok_is_word(R, b - 1, "been") || tok_is_word(R, b - 1, "being") ||
+          tok_is_word(R, b - 1, "get") || tok_is_word(R, b - 1, "gets") ||
+          tok_is_word(R, b - 1, "got") || tok_is_word(R, b - 1, "getting")))
+        return false;
+    return !has_kind_in(R, s->tb, tr, DC_KIND_MODAL);
+}
+
 /* The verb at m is a passive participle called for: its text ends in
  * -ed or -en, or is "shot" or "hung", "be" or "get" comes a word or two
  * before, and a modal of obligation before that ("should all be shot",
@@ -3599,6 +3754,11 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
     return true;
 }
 
+/* Categories a team is named for: a nation ("the Italians", "English
+ * fans"). */
+#define NATION_CATEGORIES                                                     \
+    ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
+
 /* Categories no animal is named for: a faith, a gender identity, a
  * disability, a migrant status ("Norwegian rats", "African monkeys",
  * "female rats", "gay dogs" are animals). */
@@ -3648,6 +3808,9 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
     return true;
 }
 
+static bool expelled(const run *R, uint32_t tb, uint32_t te);
+static bool game_in(const run *R, const sentence *s);
+
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
  * insult ("stupid Muslim" is the other way round), nor a stereotype noun
@@ -3692,7 +3855,57 @@ static const mention *adjective_names(const run *R, const mention *m,
     if (!(pe->flags & DC_F_AMBIGUOUS) &&
         (said_of(R, pv->tb) || (pe->categories & NOT_PLACE_CATEGORIES)))
         return pv;
+    /* ...or that an exclusion expels, as only people are ("Get these
+     * Afghan rats out of our town", "deport these Afghan rats"; not "get
+     * rid of the Norwegian rats in our garage"), the adjective not a
+     * colour ("black rats"). */
+    if (!(pe->categories & (1u << DECORUM_CATEGORY_RACE)) &&
+        expelled(R, pv->tb, m->te)) {
+        *any_adj = true;
+        return pv;
+    }
     return NULL;
+}
+
+/* An exclusion entry with no innocent reading (not flagged `ambiguous`:
+ * "out of our town", "deport"; not "out of our", "keep out", "remove")
+ * right after the noun phrase [tb, te), or right before it or its
+ * determiner: its object. */
+static bool expelled(const run *R, uint32_t tb, uint32_t te)
+{
+    if (!any_kind(R, DC_KIND_EXCLUSION))
+        return false;
+    const mention *x = mention_at(R, te, DC_KIND_EXCLUSION);
+    if (x && !(ent(R, x)->flags & DC_F_AMBIGUOUS))
+        return true;
+    if (tb > 0 && is_determiner(R, tb - 1))
+        tb--;
+    for (size_t i = R->rs->first[tb > 4 ? tb - 4 : 0];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++)
+        if (R->rs->m[i].kind == DC_KIND_EXCLUSION && R->rs->m[i].te == tb &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_AMBIGUOUS))
+            return true;
+    return false;
+}
+
+/* A group named after threat verb m in its clause, within six words, as
+ * its object: not after "by" (the doer of a passive). */
+static bool victim_after(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[m->tb].clause;
+    for (size_t i = targets_from(rs, m->te);
+         i < rs->nt && rs->t[i].tb < m->te + 6; i++) {
+        const target *t = &rs->t[i];
+        if (t->tb < m->te || rs->toks[t->tb].clause != c)
+            continue;
+        for (uint32_t k = m->te; k < t->tb; k++)
+            if (tok_is_word(R, k, "by"))
+                return false;
+        if (t->type == TG_GROUP)
+            return true;
+    }
+    return false;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -3832,6 +4045,28 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "The hostel was infested with cockroaches": an infestation by
+     * animals named after "with" is literal, whoever owns the place; not
+     * by people named so ("infested with Somali vermin"). */
+    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->rs->ntok &&
+        tok_is_word(R, m->te, "with") &&
+        (kind_at(R, m->te + 1, DC_KIND_DEHUMANIZE) ||
+         (m->te + 2 < R->rs->ntok && kind_at(R, m->te + 2, DC_KIND_DEHUMANIZE) &&
+          R->rs->toks[m->te + 1].type == TK_WORD &&
+          !kind_at(R, m->te + 1, DC_KIND_IDENTITY) &&
+          !kind_at(R, m->te + 1, DC_KIND_SLUR) &&
+          !in_target(R, m->te + 1, TG_GROUP))))
+        return DECORUM_OK;
+    /* "Mexican workers are treated like animals", "Jews got treated as
+     * vermin": the passive of "treat" before "like"/"as" tells a wrong the
+     * group suffers; the word is the mistreaters' view, not the writer's.
+     * Not a call: "should be treated like animals", "deserve to be treated
+     * like pigs" (a modal before it in the sentence). */
+    if ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
+         m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_INSULT) &&
+        treated_like(R, m))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("how others treat the group, told"));
     /* "Saying 'X are vermin' is disgusting": in a sentence about speech,
      * a word that can judge speech does. The sentence is only scanned for
      * the few words that can (derogate or insult entries that are also
@@ -3850,8 +4085,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
-        if (!modal)
+        if (!modal) {
+            /* "The Ku Klux Klan lynched thousands of Black Americans": the
+             * group is what the violence was done to (its object, not
+             * after "by", no group and not the writer doing it: "i raped
+             * the jews ..." boasts): history, and the model's
+             * reading of violence beside a group does not count in
+             * full. */
+            if (!group_subject(R, m) && victim_after(R, m) &&
+                !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)))
+                R->untargeted = true;
             return DECORUM_OK;
+        }
     }
     /* "the Armenian genocide", "the genocide against the Yazidis": a noun
      * flagged `event` after a group word or "the", and no call for it,
@@ -3946,7 +4191,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_PRONOUN) {
         if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
-        else if (t->te - t->tb > 1 || demonstrative_people(R, t)) {
+        else if (demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
             resolved = *t;
@@ -3996,6 +4241,53 @@ static decorum_status rule_attack(run *R, const mention *m)
      * the verb. A milder verb only at a person and with its object last
      * (bare_object): "I'll beat you at chess", "we'll crush the Germans
      * on Saturday" are games. */
+    /* A threat verb that is also play (flag `game`) in a sentence that
+     * names the game it is played in, at a team or no group: "I'll murder
+     * the Italians at FIFA", "kill the boss on hard mode"; not "I'll
+     * murder the Italians at the match", nor at a faith or a race ("kill
+     * all the Jews in Minecraft": games are played against nations). */
+    if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_GAME) &&
+        (!t || t->type != TG_GROUP || !(t->categories & ~NATION_CATEGORIES)) &&
+        game_named(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "Kick the Germans out of the tournament", "ban the Russians from
+     * the Olympics": a nation kept out of a competition (an `object`
+     * entry flagged `game` in the sentence) is its team. */
+    if (m->kind == DC_KIND_EXCLUSION && t && t->type == TG_GROUP &&
+        !(t->categories & ~NATION_CATEGORIES) &&
+        game_in(R, sent_of(R, m->tb))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "We will absolutely destroy the Scots on Saturday": a milder `game`
+     * verb (beat, crush, destroy) of the writer's side at a nation is a
+     * result foretold, as "we'll crush the Germans" is (bare_object). */
+    if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_GAME) &&
+        e->severity < 3 && t && t->type == TG_GROUP && t->tb >= m->te &&
+        !(t->categories & ~NATION_CATEGORIES) && m->tb > 0) {
+        /* "we will", "we'll", "we're gonna", an adverb between; not "we
+         * should", "we must" (a call) */
+        bool ours = false, told = false;
+        uint32_t c = R->rs->toks[m->tb].clause;
+        for (uint32_t k = m->tb, lo = m->tb > 4 ? m->tb - 4 : 0;
+             k-- > lo && R->rs->toks[k].clause == c && !ours;) {
+            const mention *ps = mention_at(R, k, DC_KIND_PRONOUN_SELF);
+            if (ps) {
+                ours = told || (ent(R, ps)->flags & DC_F_WILL);
+                break;
+            }
+            if (tok_is_word(R, k, "will") || tok_is_word(R, k, "gonna"))
+                told = true;
+            else if (!adverb_like(R, k))
+                break;
+        }
+        if (ours) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+    }
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
@@ -4046,6 +4338,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->narrated |= t && t->type == TG_GROUP &&
                            has_kind_in(R, sent_of(R, m->tb)->tb, m->tb,
                                        DC_KIND_MODAL);
+            /* "He told the Jews to go back to Israel, which is
+             * antisemitic": a command reported and denounced is
+             * counter-speech, call or not. (Reported alone it is left to
+             * the model: "black activists call for lynching white
+             * people" is hate on the datasets more often than not.) */
+            const mention *neg;
+            if (scope_of(R, m->tb, m->te, &neg) == SC_COUNTER) {
+                char buf[96];
+                return mitigate(R, m->b, m->e, SC_COUNTER,
+                                quote_mention(R, m, LIT("'"), buf));
+            }
             return DECORUM_OK;
         }
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -4180,6 +4483,28 @@ static decorum_status rule_attack(run *R, const mention *m)
          * is one man */
         if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
             return DECORUM_OK;
+    }
+    /* A team or its fans judged for their play or their conduct: a role
+     * in a sport (a person noun flagged `game`) after a nationality names
+     * a team or its supporters, and "Nigerian players are incapable of
+     * defending set pieces", "English fans can never be trusted with
+     * alcohol" judge them as such, and so does a simile for how they
+     * acted ("the Irish fans celebrated like animals"). Calling them
+     * animals ("Nigerian players are monkeys", "are like animals"), and
+     * any group named by race or faith ("black players are incapable of
+     * leading"), stay attacks. */
+    bool manner = m->kind == DC_KIND_DEHUMANIZE && m->tb > 2 &&
+                  tok_is_word(R, m->tb - 1, "like") &&
+                  R->rs->toks[m->tb - 2].type == TK_WORD &&
+                  !kind_at(R, m->tb - 2, DC_KIND_COPULA);
+    if (t->type == TG_GROUP &&
+        (m->kind == DC_KIND_DEROGATE || manner) && t->te > t->tb &&
+        !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME)) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
     }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
@@ -4596,6 +4921,61 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     return emit(R, &fs, r);
 }
 
+/* Sentence s names a game or a fictional world (an `object` entry
+ * flagged `game`). */
+static bool game_in(const run *R, const sentence *s)
+{
+    if (!any_kind(R, DC_KIND_OBJECT))
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_OBJECT &&
+            (ent(R, &R->rs->m[i])->flags & DC_F_GAME))
+            return true;
+    return false;
+}
+
+/* "Send the Albanians back", "kick all these Muslims out": a two-word
+ * exclusion verb split around a group it takes as its object (a
+ * determiner or a quantifier or two before the group). Each is judged as
+ * the verb would be, from its first word. */
+static decorum_status rule_split_exclusion(run *R)
+{
+    const dc_rules *ru = R->rules;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->tb == 0 || t->te >= rs->ntok)
+            continue;
+        uint32_t v = t->tb - 1;
+        for (int d = 0; d < 2 && v > 0 &&
+                        (is_determiner(R, v) ||
+                         kind_at(R, v, DC_KIND_QUANTIFIER));
+             d++)
+            v--;
+        for (size_t j = 0; j < ru->n_split; j++) {
+            const dc_entry *e = &R->lx->entries[ru->split[j]];
+            size_t fl = ru->split_len[j];
+            if (!tok_is_wordn(R, v, e->term, fl) ||
+                !tok_is_wordn(R, t->te, e->term + fl + 1,
+                              e->term_len - fl - 1))
+                continue;
+            mention sm = {0};
+            sm.b = rs->toks[v].b;
+            sm.e = rs->toks[v].e;
+            sm.entry = ru->split[j];
+            sm.kind = DC_KIND_EXCLUSION;
+            sm.tb = v;
+            sm.te = v + 1;
+            decorum_status st = rule_attack(R, &sm);
+            if (st != DECORUM_OK)
+                return st;
+            break;
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -4653,6 +5033,13 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             continue;
         uint32_t atb = actor ? actor->tb : gactor->tb;
         if (!(action->tb > atb && object->tb >= action->te))
+            continue;
+        /* An actor with an innocent reading ("goblins") in a sentence that
+         * names a game or a fictional world (an `object` entry flagged
+         * `game`): "the goblins control every bank in the wizarding
+         * world" tells the story of the fiction. */
+        if (actor && (ent(R, actor)->flags & DC_F_AMBIGUOUS) &&
+            game_in(R, s))
             continue;
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
@@ -5018,6 +5405,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_split_exclusion(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||

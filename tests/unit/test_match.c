@@ -723,6 +723,10 @@ Test(match, false_friends)
         {"kikes", "kikes=kike"},
         /* edits in short words make other words */
         {"scott", ""},
+        /* ... except a final consonant no English word doubles there,
+         * also before the plural s */
+        {"jewws", "jewws~jews"},
+        {"no jewws", "no jewws~no jews | jewws~jews"},
         {"on jews", "jews=jews"},
         {"dont lie", ""},
     };
