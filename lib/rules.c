@@ -1074,11 +1074,6 @@ static bool plural_term(const dc_entry *e)
 
 /* Room for the targets is made before they are looked for (one a mention
  * at most). */
-static void push_target(run *R, target t)
-{
-    R->rs->t[R->rs->nt++] = t;
-    R->target_types |= (uint8_t)(1u << t.type);
-}
 
 /* Past this many targets, the scans for one near a token start where it
  * may be, found by bisection; below, from the first. */
@@ -1282,8 +1277,11 @@ static decorum_status find_targets(run *R)
         if (!((TARGET_KINDS >> m->kind) & 1))
             continue;
         const dc_entry *e = ent(R, m);
-        target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
-                    m->b, m->e, NO_TARGET};
+        /* Written in place, where it stays if pushed: there is room for a
+         * target a mention. */
+        target *t = &rs->t[rs->nt];
+        *t = (target){m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
+                      m->b, m->e, NO_TARGET};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -1317,11 +1315,11 @@ static decorum_status find_targets(run *R)
                 }
                 if (nx) {
                     group = true;
-                    t.te = nx->te;
-                    t.e = nx->e;
+                    t->te = nx->te;
+                    t->e = nx->e;
                     const dc_entry *ne = ent(R, nx);
-                    t.categories |= ne->categories;
-                    for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t.te;
+                    t->categories |= ne->categories;
+                    for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t->te;
                          j++)
                         if (rs->m[j].kind == DC_KIND_IDENTITY ||
                             rs->m[j].kind == DC_KIND_HUMANITY ||
@@ -1356,7 +1354,7 @@ static decorum_status find_targets(run *R)
                     const tok *nt = &rs->toks[m->te];
                     if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
                         group = true;
-                        t.te = m->te + 1;
+                        t->te = m->te + 1;
                     }
                 }
             } else {
@@ -1375,20 +1373,20 @@ static decorum_status find_targets(run *R)
              * an insult at one person (rule_slur), not the group. */
             if (singular_slur(R, m))
                 continue;
-            t.slur = 1;
-            t.reclaimed = m->reclaimed;
+            t->slur = 1;
+            t->reclaimed = m->reclaimed;
             break;
         case DC_KIND_DOGWHISTLE:
             if (!e->categories)
                 continue;
-            t.coded = 1;
+            t->coded = 1;
             break;
         case DC_KIND_PRONOUN_GROUP:
-            t.type = TG_PRONOUN;
-            t.entry = -1;
+            t->type = TG_PRONOUN;
+            t->entry = -1;
             break;
         case DC_KIND_PRONOUN_YOU:
-            t.type = TG_YOU;
+            t->type = TG_YOU;
             break;
         case DC_KIND_NONPROTECTED:
             /* A country names its people after a people word and "from":
@@ -1396,7 +1394,7 @@ static decorum_status find_targets(run *R)
              * "refugees from Syria" (targets.tsv gives each country its
              * nationality). Alone, or after "weapons from", it is the
              * state. */
-            t.type = TG_NP;
+            t->type = TG_NP;
             if (e->categories) {
                 bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
@@ -1415,20 +1413,21 @@ static decorum_status find_targets(run *R)
                              kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
                              (plural &&
                               kind_at(R, m->tb - 2, DC_KIND_PERSON))))
-                    t.type = TG_GROUP;
+                    t->type = TG_GROUP;
                 else
-                    t.categories = 0;
+                    t->categories = 0;
             }
             break;
         case DC_KIND_OBJECT:
-            t.type = TG_OBJECT;
+            t->type = TG_OBJECT;
             break;
         default:
             continue;
         }
         /* One push for every case: a copy of the target in each cost
          * the comment's code more cache lines. */
-        push_target(R, t);
+        rs->nt++;
+        R->target_types |= (uint8_t)(1u << t->type);
     }
     return DECORUM_OK;
 }
