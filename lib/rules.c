@@ -136,13 +136,14 @@ struct dc_rules_scratch {
     mention *m;
     size_t nm, cap_m;
     /* [ntok + 1]: index of the first mention with tb >= i (room for three
-     * more, which place_hits' running sum goes over) */
+     * more, which place_hits' running sum goes over). It lies in at's
+     * block, right after at's ntok + 1 words: one block is cleared with
+     * one call. */
     uint32_t *first;
-    size_t cap_first;
     /* [ntok + 1]: bit k set: a mention of kind k starts at token i. Most
      * lookups by token and kind (mention_at) end at this bit. */
     uint64_t *at;
-    size_t cap_at;
+    size_t cap_at; /* in words, for at and first */
     /* The most tokens a negation mention spans, once negator has worked
      * it out for the comment (else UINT32_MAX). */
     uint32_t neg_span;
@@ -252,7 +253,6 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
     dc_free(al, rs->tok_at, rs->cap_tok_at * sizeof *rs->tok_at);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
-    dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
     dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
@@ -820,14 +820,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
     decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
                                 sizeof *rs->m, MAX_ITEMS);
+    /* at's ntok + 1 words, then first's ntok + 4 counts */
+    size_t n_at = rs->ntok + 1, n_words = n_at + (rs->ntok + 5) / 2;
     if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
-                     rs->ntok + 4, sizeof *rs->first, MAX_TOKENS + 4);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
-                     sizeof *rs->at, MAX_TOKENS + 1);
+        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
+                     sizeof *rs->at, MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2);
     if (st != DECORUM_OK)
         return st;
+    rs->first = (uint32_t *)(void *)(rs->at + n_at);
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
     const tok *toks = rs->toks;
@@ -846,8 +846,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * are checked against them too, but are not counted. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
-    memset(first, 0, (ntok + 4) * sizeof *first); /* 3 more: the sum */
-    memset(at, 0, (ntok + 1) * sizeof *at);
+    memset(at, 0, n_words * sizeof *at); /* first's 3 more: the sum */
     size_t room = lim; /* for mentions and glue */
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
