@@ -169,6 +169,7 @@ struct dc_rules_scratch {
      * once run.member_known is set */
     target member[MEMBER_MAX];
     size_t n_member;
+    bool full; /* dc_rules_scratch_full: weak kinds need the full pass */
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -244,6 +245,11 @@ decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out)
 {
     *out = dc_calloc(al, 1, sizeof **out);
     return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
+}
+
+void dc_rules_scratch_full(dc_rules_scratch *rs, bool full)
+{
+    rs->full = full;
 }
 
 void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
@@ -4594,10 +4600,117 @@ static bool denial(const run *R, const mention *m)
              memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
 }
 
+/* "(((": the echo rule may fire. */
+static bool echo_in(const dc_norm *n)
+{
+    for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
+         p++)
+        if (p + 3 <= n->text + n->len && p[1] == '(' && p[2] == '(')
+            return true;
+    return false;
+}
+
+/* Kinds that make needs_rules look closer (weak_needs): alone they fire
+ * no rule but in company (a positive or denouncing word, a humanity word
+ * with no negation, one part of a conspiracy story). */
+#define WEAK_KINDS                                                           \
+    (KIND_BIT(POSITIVE) | KIND_BIT(DENOUNCE) | KIND_BIT(HUMANITY) |          \
+     KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) | KIND_BIT(CONSP_OBJECT))
+
+/* Kinds whose hits needs_rules' plain features read, as the full pass
+ * reads their kept mentions (the kinds of target and "positive"), and
+ * ENDORSE, which both ask of agreeing_hits. */
+#define PLAIN_KINDS                                                          \
+    (KIND_BIT(POSITIVE) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(NONPROTECTED) |   \
+     KIND_BIT(OBJECT) | KIND_BIT(ENDORSE))
+
+/* needs_rules for a comment whose hits of the kinds it needs are all
+ * weak (WEAK_KINDS): does the full pass need to run, or would it give the
+ * plain features of dc_rules_run's short way? It would when no rule can
+ * fire and the facts the full pass records are the hits' own: every hit
+ * of a kind the features read is placed and kept (not spaces, and
+ * place_hits would not ask whether it is explained: no earlier hit
+ * reaches as far, or it could not yield), no country that a people word
+ * before "from" makes a group, no in-group marker, no negation that could
+ * be a denial (one after a linking verb, or "aren't" ...) nor beside a
+ * humanity word, not both an action and an object of a conspiracy
+ * story, and no echo. The full pass then finds nothing, and hedges the comment only
+ * for a '?' (*hedged). Anything else goes the full way. */
+static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
+                                                 const dc_lexicon *lx,
+                                                 const dc_norm *n,
+                                                 const dc_hitvec *hits,
+                                                 bool *hedged)
+{
+    const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
+                           KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
+                           KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) |
+                           KIND_BIT(CONSP_OBJECT);
+    if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
+        return true;
+    uint64_t kinds = 0;
+    uint32_t reach = 0;
+    bool denial = false, allow = false;
+    for (size_t i = 0; i < hits->n; i++) {
+        const dc_hit *h = &hits->v[i];
+        if (h->entry >= lx->n)
+            continue;
+        dc_kind k = (dc_kind)r->kind_of[h->entry];
+        if (((needs & ~WEAK_KINDS) >> k) & 1)
+            return true;
+        kinds |= (uint64_t)1 << k;
+        if ((PLAIN_KINDS >> k) & 1) {
+            /* place_hits' test for a mention that may yield; only
+             * "positive" is a content word (DROPPABLE) */
+            if (h->end <= h->begin || h->begin >= n->len ||
+                n->text[h->begin] == ' ' ||
+                (reach >= h->end && (h->how == DC_HIT_COMPOUND || allow ||
+                                     k == DC_KIND_POSITIVE)) ||
+                (k == DC_KIND_NONPROTECTED &&
+                 lx->entries[h->entry].categories))
+                return true;
+        }
+        if (k == DC_KIND_NEGATION) {
+            const char *w = n->text + h->begin;
+            size_t wl = h->end > h->begin ? h->end - h->begin : 0;
+            denial |= wl >= 5 && (memcmp(w, "aren", 4) == 0 ||
+                                  memcmp(w, "isn", 3) == 0 ||
+                                  memcmp(w, "wasn", 4) == 0 ||
+                                  memcmp(w, "weren", 5) == 0);
+        }
+        if (k != DC_KIND_GLUE && h->end > reach)
+            reach = h->end;
+        allow |= k == DC_KIND_ALLOW;
+    }
+    if (kinds & KIND_BIT(INGROUP))
+        return true;
+    if ((kinds & KIND_BIT(NEGATION)) &&
+        (denial || (kinds & (KIND_BIT(COPULA) | KIND_BIT(HUMANITY)))))
+        return true;
+    if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
+        return true;
+    /* The echo rule's three '(' tokens in a row may have spaces between
+     * ("( ( (name) ) )"), which echo_in does not look for. */
+    const char *end = n->text + n->len;
+    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));) {
+        int opens = 1;
+        for (p++; p < end && (*p == ' ' || *p == '(') && opens < 3; p++)
+            opens += *p == '(';
+        if (opens == 3)
+            return true;
+    }
+    *hedged = memchr(n->text, '?', n->len) != NULL;
+    return false;
+}
+
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
- * part, a humanity word (for "they are not human"), or an echo. */
+ * part, a humanity word (for "they are not human"), or an echo. With
+ * closer, weak kinds alone are looked at closer (weak_needs); without,
+ * they are enough. When no rule can fire, *hedged says whether the full
+ * pass would have hedged the comment. */
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
-                        const dc_norm *n, const dc_hitvec *hits)
+                        const dc_norm *n, const dc_hitvec *hits, bool closer,
+                        bool *hedged)
 {
     const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
@@ -4607,14 +4720,22 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     size_t n_entries = lx->n;
     for (size_t i = 0; i < hits->n; i++) {
         uint32_t entry = hits->v[i].entry;
-        if (entry < n_entries && ((needs >> kind_of[entry]) & 1))
-            return true;
+        if (entry < n_entries && ((needs >> kind_of[entry]) & 1)) {
+            if (!((WEAK_KINDS >> kind_of[entry]) & 1) || !closer)
+                return true;
+            /* A weak kind first: most such comments have a strong one
+             * later, found by the same loop before weak_needs looks
+             * closer. */
+            for (i++; i < hits->n; i++) {
+                entry = hits->v[i].entry;
+                if (entry < n_entries &&
+                    (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1))
+                    return true;
+            }
+            return weak_needs(r, lx, n, hits, hedged) || echo_in(n);
+        }
     }
-    for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
-         p++)
-        if (p + 3 <= n->text + n->len && p[1] == '(' && p[2] == '(')
-            return true;
-    return false;
+    return echo_in(n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -4662,7 +4783,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * about the hits (the same ones the full pass would set). Skipping the
      * token and target work for them is most of the rule layer's cost on
      * ordinary traffic. */
-    if (!needs_rules(r, lx, n, hits)) {
+    bool hedged = false;
+    if (!needs_rules(r, lx, n, hits, !rs->full, &hedged)) {
+        out->hedged = hedged;
         for (size_t i = 0; i < hits->n; i++) {
             if (hits->v[i].entry >= lx->n)
                 continue;
