@@ -1705,27 +1705,32 @@ static void aggregate(dc_rules_out *o)
 {
     size_t keep = 0;
     for (size_t i = 0; i < o->n; i++) {
-        dc_finding f = o->v[i];
+        /* Read in place: the findings it merges into lie before it, and
+         * one that stays where it is (most) is not copied. */
+        const dc_finding *f = &o->v[i];
         bool merged = false;
         for (size_t j = 0; j < keep && !merged; j++) {
             dc_finding *g = &o->v[j];
-            if (g->signal != f.signal || g->begin >= f.end ||
-                f.begin >= g->end ||
+            if (g->signal != f->signal || g->begin >= f->end ||
+                f->begin >= g->end ||
                 (g->flags & DECORUM_SPAN_MITIGATING) !=
-                    (f.flags & DECORUM_SPAN_MITIGATING))
+                    (f->flags & DECORUM_SPAN_MITIGATING))
                 continue;
-            if (f.weight > g->weight) {
-                g->weight = f.weight;
-                g->reason = f.reason;
-                g->categories |= f.categories;
-                g->flags |= f.flags;
+            if (f->weight > g->weight) {
+                g->weight = f->weight;
+                g->reason = f->reason;
+                g->categories |= f->categories;
+                g->flags |= f->flags;
             }
-            g->begin = g->begin < f.begin ? g->begin : f.begin;
-            g->end = g->end > f.end ? g->end : f.end;
+            g->begin = g->begin < f->begin ? g->begin : f->begin;
+            g->end = g->end > f->end ? g->end : f->end;
             merged = true;
         }
-        if (!merged)
-            o->v[keep++] = f;
+        if (!merged) {
+            if (keep != i)
+                o->v[keep] = *f;
+            keep++;
+        }
     }
     o->n = keep;
     for (size_t i = 0; i < o->n; i++) {
