@@ -275,3 +275,56 @@ Test(tokens, short_way)
         both_passes(buf, len);
     }
 }
+
+#define KB(k) ((uint64_t)1 << DC_KIND_##k)
+
+/* The same on texts of lexicon terms: mostly of the kinds weak_needs
+ * reads or lets through (so that a new entry of such a kind is tried),
+ * now and then any term, joined by spaces and the punctuation that ends,
+ * hedges or quotes. */
+Test(tokens, short_way_lexicon)
+{
+    const uint64_t often =
+        KB(POSITIVE) | KB(DENOUNCE) | KB(HUMANITY) |
+        KB(CONSP_ACTOR) | KB(CONSP_ACTION) |
+        KB(CONSP_OBJECT) | KB(PRONOUN_YOU) |
+        KB(PRONOUN_GROUP) | KB(PRONOUN_SELF) |
+        KB(NONPROTECTED) | KB(OBJECT) | KB(ENDORSE) |
+        KB(NEGATION) | KB(COPULA) | KB(INGROUP) |
+        KB(ALLOW) | KB(MODAL) | KB(QUANTIFIER) |
+        KB(REPORT) | KB(PERSON) | KB(HARM) |
+        KB(MIGRATION) | KB(CONJUNCTION);
+    size_t *pick = malloc(lx.n * sizeof *pick);
+    cr_assert(pick);
+    size_t npick = 0;
+    for (size_t i = 0; i < lx.n; i++)
+        if ((often >> lx.entries[i].kind) & 1)
+            pick[npick++] = i;
+    cr_assert_gt(npick, 0);
+    static const char *const seps[] = {" ", " ", " ", " ", ". ", ", ",
+                                       "? ", "\n", " \"", " ( ( ("};
+    unsigned seed = 777;
+    char buf[1024];
+    for (int k = 0; k < 4000; k++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int nw = 1 + (int)((seed >> 16) % 8);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            const dc_entry *e = r % 16 == 0 ? &lx.entries[(r / 16) % lx.n]
+                                            : &lx.entries[pick[(r / 16) % npick]];
+            seed = seed * 1103515245u + 12345u;
+            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
+            size_t la = e->term_len, lb = strlen(b);
+            if (len + la + lb >= sizeof buf)
+                break;
+            memcpy(buf + len, e->term, la);
+            memcpy(buf + len + la, b, lb);
+            len += la + lb;
+        }
+        buf[len] = '\0';
+        both_passes(buf, len);
+    }
+    free(pick);
+}
