@@ -4631,6 +4631,67 @@ static bool echo_in(const dc_norm *n)
     (KIND_BIT(POSITIVE) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(NONPROTECTED) |   \
      KIND_BIT(OBJECT) | KIND_BIT(ENDORSE))
 
+/* How far weak_needs looks back for a token's start, in bytes: further,
+ * it leaves the comment to the full pass. */
+#define TOKEN_LOOK 64u
+
+/* Is byte k of s inside a word token (tokenize): a word byte, or an
+ * apostrophe between two ("don't")? s[k + 1] must be readable. */
+static bool in_word(const unsigned char *s, uint32_t k)
+{
+    return is_word_byte(s[k]) ||
+           (s[k] == '\'' && k > 0 && is_word_byte(s[k - 1]) &&
+            is_word_byte(s[k + 1]));
+}
+
+/* The first byte of the token that holds byte k (not a space) of the
+ * normalized text s, as tokenize cuts tokens: a word's first byte, a
+ * punctuation mark's own; UINT32_MAX past TOKEN_LOOK bytes. */
+static uint32_t token_start(const unsigned char *s, uint32_t k)
+{
+    if (!in_word(s, k))
+        return k;
+    uint32_t lo = k > TOKEN_LOOK ? k - TOKEN_LOOK : 0;
+    while (k > lo && in_word(s, k - 1))
+        k--;
+    return k == lo && k > 0 && in_word(s, k - 1) ? UINT32_MAX : k;
+}
+
+/* Would the full pass read the negation hits[i] as a denial (denial())?
+ * It does when it is "aren't" and the like, or when a linking verb's
+ * mention starts at the token before its own (whose start token_start
+ * finds; the hits are sorted by begin, so such a verb's hit is among the
+ * few before it). -1: not known within TOKEN_LOOK bytes. */
+static int weak_denial(const dc_rules *r, const dc_lexicon *lx,
+                       const dc_norm *n, const dc_hitvec *hits, size_t i)
+{
+    const dc_hit *h = &hits->v[i];
+    const char *w = n->text + h->begin;
+    size_t wl = h->end - h->begin;
+    if (wl >= 5 && (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
+                    memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0))
+        return 1;
+    const unsigned char *s = (const unsigned char *)n->text;
+    uint32_t tb = token_start(s, h->begin);
+    if (tb == UINT32_MAX)
+        return -1;
+    uint32_t k = tb, lo = tb > TOKEN_LOOK ? tb - TOKEN_LOOK : 0;
+    while (k > lo && s[k - 1] == ' ')
+        k--;
+    if (k == 0)
+        return 0; /* the first token: none before it */
+    if (s[k - 1] == ' ')
+        return -1;
+    uint32_t pe = k, pb = token_start(s, k - 1);
+    if (pb == UINT32_MAX)
+        return -1;
+    for (size_t j = i; j-- > 0 && hits->v[j].begin >= pb;)
+        if (hits->v[j].begin < pe && hits->v[j].entry < lx->n &&
+            r->kind_of[hits->v[j].entry] == DC_KIND_COPULA)
+            return 1;
+    return 0;
+}
+
 /* needs_rules for a comment whose hits of the kinds it needs are all
  * weak (WEAK_KINDS): does the full pass need to run, or would it give the
  * plain features of dc_rules_run's short way? It would when no rule can
@@ -4638,11 +4699,13 @@ static bool echo_in(const dc_norm *n)
  * of a kind the features read is placed and kept (not spaces, and
  * place_hits would not ask whether it is explained: no earlier hit
  * reaches as far, or it could not yield), no country that a people word
- * before "from" makes a group, no in-group marker, no negation that could
- * be a denial (one after a linking verb, or "aren't" ...) nor beside a
- * humanity word, not both an action and an object of a conspiracy
- * story, and no echo. The full pass then finds nothing, and hedges the comment only
- * for a '?' (*hedged). Anything else goes the full way. */
+ * before "from" makes a group, no in-group marker, no negation beside a
+ * humanity word and a pronoun for a group ("they are not human"), not
+ * both an action and an object of a conspiracy story, and no echo. The
+ * full pass then finds nothing, and hedges the comment for a '?' or a
+ * denial (*hedged: a negation after a linking verb, or "aren't" ..., told
+ * from the hits and the bytes around them, weak_denial). Anything else
+ * goes the full way. */
 static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                                                  const dc_lexicon *lx,
                                                  const dc_norm *n,
@@ -4656,10 +4719,13 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
         return true;
     uint64_t kinds = 0;
-    uint32_t reach = 0;
+    uint32_t reach = 0, last = 0;
     bool denial = false, allow = false;
     for (size_t i = 0; i < hits->n; i++) {
         const dc_hit *h = &hits->v[i];
+        if (h->begin < last)
+            return true; /* not sorted by begin, as weak_denial needs */
+        last = h->begin;
         if (h->entry >= lx->n)
             continue;
         dc_kind k = (dc_kind)r->kind_of[h->entry];
@@ -4677,13 +4743,19 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                  lx->entries[h->entry].categories))
                 return true;
         }
-        if (k == DC_KIND_NEGATION) {
-            const char *w = n->text + h->begin;
-            size_t wl = h->end > h->begin ? h->end - h->begin : 0;
-            denial |= wl >= 5 && (memcmp(w, "aren", 4) == 0 ||
-                                  memcmp(w, "isn", 3) == 0 ||
-                                  memcmp(w, "wasn", 4) == 0 ||
-                                  memcmp(w, "weren", 5) == 0);
+        if (k == DC_KIND_NEGATION || k == DC_KIND_COPULA) {
+            /* placed and kept, as the plain kinds, for denial to be read
+             * from the hits; then a negation's answer */
+            if (h->end <= h->begin || h->begin >= n->len ||
+                n->text[h->begin] == ' ' ||
+                (reach >= h->end && (h->how == DC_HIT_COMPOUND || allow)))
+                return true;
+            if (k == DC_KIND_NEGATION && !denial) {
+                int d = weak_denial(r, lx, n, hits, i);
+                if (d < 0)
+                    return true;
+                denial = d;
+            }
         }
         if (k != DC_KIND_GLUE && h->end > reach)
             reach = h->end;
@@ -4691,8 +4763,10 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     }
     if (kinds & KIND_BIT(INGROUP))
         return true;
-    if ((kinds & KIND_BIT(NEGATION)) &&
-        (denial || (kinds & (KIND_BIT(COPULA) | KIND_BIT(HUMANITY)))))
+    /* "they are not human": a group for rule_humanity can only be one a
+     * pronoun stands for */
+    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
+        (kinds & KIND_BIT(PRONOUN_GROUP)))
         return true;
     if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
         return true;
@@ -4706,7 +4780,7 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         if (opens == 3)
             return true;
     }
-    *hedged = memchr(n->text, '?', n->len) != NULL;
+    *hedged = denial || memchr(n->text, '?', n->len) != NULL;
     return false;
 }
 

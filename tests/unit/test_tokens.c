@@ -198,25 +198,46 @@ Test(tokens, generated)
     }
 }
 
-/* Runs the rules on text with weak_needs' short way allowed and with the
- * full pass forced for weak kinds; the outputs must be the same. */
-static void both_passes(const char *text, size_t len)
+/* Runs the rules on text, under the comment parent when not NULL, with
+ * weak_needs' short way allowed and with the full pass forced for weak
+ * kinds; the outputs must be the same. */
+static void both_passes_ctx(const char *text, size_t len, const char *parent)
 {
+    static dc_norm pn;
+    static dc_hitvec phv;
+    dc_ctx_view ctx = {&pn, &phv, true};
+    size_t n_ctx = 0;
+    if (parent) {
+        size_t pl = strlen(parent);
+        cr_assert_eq(dc_normalize(&al, nz, ns, parent, pl, pl * 4 + 64, &pn),
+                     DECORUM_OK);
+        cr_assert_eq(dc_match(&al, m, ms, &pn, &phv), DECORUM_OK);
+        n_ctx = 1;
+    }
     cr_assert_eq(dc_normalize(&al, nz, ns, text, len, len * 4 + 64, &n),
                  DECORUM_OK);
     cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
-    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, NULL,
-                              0, &with),
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, &ctx,
+                              n_ctx, &with),
                  DECORUM_OK);
     dc_rules_scratch_full(rs, true);
-    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, NULL,
-                              0, &without),
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, &ctx,
+                              n_ctx, &without),
                  DECORUM_OK);
     dc_rules_scratch_full(rs, false);
-    cr_assert(same_out(&with, &without),
+    cr_assert(same_out(&with, &without) && with.agrees == without.agrees,
               "the short way differs from the full pass: \"%s\" (%zu and "
               "%zu findings)",
               text, with.n, without.n);
+    if (parent) {
+        dc_hitvec_release(&al, &phv);
+        dc_norm_release(&al, &pn);
+    }
+}
+
+static void both_passes(const char *text, size_t len)
+{
+    both_passes_ctx(text, len, NULL);
 }
 
 /* Words of the kinds weak_needs reads (positive, denouncing, humanity,
@@ -253,6 +274,14 @@ Test(tokens, short_way)
     };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         both_passes(fixed[i], strlen(fixed[i]));
+    /* a pronoun that the parent comment gives a group, an agreeing reply */
+    static const char *const replies[] = {
+        "they are not human",  "they're not even people", "exactly",
+        "so true, i love it",  "they aren't people",      "agreed. not human",
+    };
+    for (size_t i = 0; i < sizeof replies / sizeof *replies; i++)
+        both_passes_ctx(replies[i], strlen(replies[i]),
+                        "jews are vermin and should be gassed");
     unsigned seed = 4242;
     char buf[512];
     for (int k = 0; k < 3000; k++) {
