@@ -1287,8 +1287,9 @@ static decorum_status find_targets(run *R)
         /* Written in place, where it stays if pushed: there is room for a
          * target a mention. */
         target *t = &rs->t[rs->nt];
-        *t = (target){m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
-                      m->b, m->e, NO_TARGET};
+        *t = (target){m->tb, m->te, e->categories, (int32_t)m->entry,
+                      0,     0,     0,             0,
+                      m->b,  m->e,  NO_TARGET};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -4610,9 +4611,10 @@ static bool denial(const run *R, const mention *m)
 /* "(((": the echo rule may fire. */
 static bool echo_in(const dc_norm *n)
 {
-    for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
+    const char *end = n->text + n->len;
+    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));
          p++)
-        if (p + 3 <= n->text + n->len && p[1] == '(' && p[2] == '(')
+        if (p + 3 <= end && p[1] == '(' && p[2] == '(')
             return true;
     return false;
 }

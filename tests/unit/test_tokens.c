@@ -290,7 +290,8 @@ Test(tokens, short_way)
         int nw = 1 + (int)((seed >> 16) % 10);
         for (int w = 0; w < nw; w++) {
             seed = seed * 1103515245u + 12345u;
-            const char *a = words[(seed >> 16) % (sizeof words / sizeof *words)];
+            const char *a =
+                words[(seed >> 16) % (sizeof words / sizeof *words)];
             seed = seed * 1103515245u + 12345u;
             const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
             size_t la = strlen(a), lb = strlen(b);
@@ -341,8 +342,9 @@ Test(tokens, short_way_lexicon)
         for (int w = 0; w < nw; w++) {
             seed = seed * 1103515245u + 12345u;
             unsigned r = seed >> 16;
-            const dc_entry *e = r % 16 == 0 ? &lx.entries[(r / 16) % lx.n]
-                                            : &lx.entries[pick[(r / 16) % npick]];
+            const dc_entry *e = r % 16 == 0
+                                    ? &lx.entries[(r / 16) % lx.n]
+                                    : &lx.entries[pick[(r / 16) % npick]];
             seed = seed * 1103515245u + 12345u;
             const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
             size_t la = e->term_len, lb = strlen(b);
