@@ -520,6 +520,12 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
 void dc_rules_free(const dc_alloc *al, dc_rules *r);
 decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out);
 void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs);
+/* For tests: with full set, dc_rules_run runs the full pass for every
+ * comment with a hit of a weak kind (a positive or denouncing word, a
+ * humanity word, a part of a conspiracy story), as it did before it
+ * learned which of them no rule can fire on (weak_needs in rules.c), so
+ * that the two ways can be compared. */
+void dc_rules_scratch_full(dc_rules_scratch *rs, bool full);
 
 /* Context already normalized and matched (parent comment first, then the
  * article title), for pronoun resolution and topic. */

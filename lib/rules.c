@@ -145,13 +145,14 @@ struct dc_rules_scratch {
     mention *m;
     size_t nm, cap_m;
     /* [ntok + 1]: index of the first mention with tb >= i (room for three
-     * more, which place_hits' running sum goes over) */
+     * more, which place_hits' running sum goes over). It lies in at's
+     * block, right after at's ntok + 1 words: one block is cleared with
+     * one call. */
     uint32_t *first;
-    size_t cap_first;
     /* [ntok + 1]: bit k set: a mention of kind k starts at token i. Most
      * lookups by token and kind (mention_at) end at this bit. */
     uint64_t *at;
-    size_t cap_at;
+    size_t cap_at; /* in words, for at and first */
     /* The most tokens a negation mention spans, once negator has worked
      * it out for the comment (else UINT32_MAX). */
     uint32_t neg_span;
@@ -177,6 +178,7 @@ struct dc_rules_scratch {
      * once run.member_known is set */
     target member[MEMBER_MAX];
     size_t n_member;
+    bool full; /* dc_rules_scratch_full: weak kinds need the full pass */
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -270,6 +272,11 @@ decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out)
     return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
 
+void dc_rules_scratch_full(dc_rules_scratch *rs, bool full)
+{
+    rs->full = full;
+}
+
 void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
 {
     if (!rs)
@@ -277,7 +284,6 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->toks, rs->cap_tok * sizeof *rs->toks);
     dc_free(al, rs->tok_at, rs->cap_tok_at * sizeof *rs->tok_at);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
-    dc_free(al, rs->first, rs->cap_first * sizeof *rs->first);
     dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
@@ -817,7 +823,9 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 {
     if (b < len) {
         uint32_t ti = tok_at[b];
-        if (ti < ntok && toks[ti].b == b)
+        /* Most hits start a token: said so, GCC lays this way out
+         * straight, where it jumped away and back. */
+        if (__builtin_expect(ti < ntok && toks[ti].b == b, 1))
             return ti;
     }
     size_t lo = 0, hi = ntok;
@@ -845,14 +853,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
     decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
                                 sizeof *rs->m, MAX_ITEMS);
+    /* at's ntok + 1 words, then first's ntok + 4 counts */
+    size_t n_at = rs->ntok + 1, n_words = n_at + (rs->ntok + 5) / 2;
     if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->first, &rs->cap_first,
-                     rs->ntok + 4, sizeof *rs->first, MAX_TOKENS + 4);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, rs->ntok + 1,
-                     sizeof *rs->at, MAX_TOKENS + 1);
+        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
+                     sizeof *rs->at, MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2);
     if (st != DECORUM_OK)
         return st;
+    rs->first = (uint32_t *)(void *)(rs->at + n_at);
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
     const tok *toks = rs->toks;
@@ -871,8 +879,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * are checked against them too, but are not counted. */
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
-    memset(first, 0, (ntok + 4) * sizeof *first); /* 3 more: the sum */
-    memset(at, 0, (ntok + 1) * sizeof *at);
+    memset(at, 0, n_words * sizeof *at); /* first's 3 more: the sum */
     size_t room = lim; /* for mentions and glue */
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
@@ -1099,11 +1106,6 @@ static bool plural_term(const dc_entry *e)
 
 /* Room for the targets is made before they are looked for (one a mention
  * at most). */
-static void push_target(run *R, target t)
-{
-    R->rs->t[R->rs->nt++] = t;
-    R->target_types |= (uint8_t)(1u << t.type);
-}
 
 /* Past this many targets, the scans for one near a token start where it
  * may be, found by bisection; below, from the first. */
@@ -1307,8 +1309,12 @@ static decorum_status find_targets(run *R)
         if (!((TARGET_KINDS >> m->kind) & 1))
             continue;
         const dc_entry *e = ent(R, m);
-        target t = {m->tb, m->te, e->categories, (int32_t)m->entry, 0, 0, 0, 0,
-                    m->b, m->e, NO_TARGET};
+        /* Written in place, where it stays if pushed: there is room for a
+         * target a mention. */
+        target *t = &rs->t[rs->nt];
+        *t = (target){m->tb, m->te, e->categories, (int32_t)m->entry,
+                      0,     0,     0,             0,
+                      m->b,  m->e,  NO_TARGET};
         switch (m->kind) {
         case DC_KIND_IDENTITY: {
             if (m->used)
@@ -1342,11 +1348,11 @@ static decorum_status find_targets(run *R)
                 }
                 if (nx) {
                     group = true;
-                    t.te = nx->te;
-                    t.e = nx->e;
+                    t->te = nx->te;
+                    t->e = nx->e;
                     const dc_entry *ne = ent(R, nx);
-                    t.categories |= ne->categories;
-                    for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t.te;
+                    t->categories |= ne->categories;
+                    for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < t->te;
                          j++)
                         if (rs->m[j].kind == DC_KIND_IDENTITY ||
                             rs->m[j].kind == DC_KIND_HUMANITY ||
@@ -1381,7 +1387,7 @@ static decorum_status find_targets(run *R)
                     const tok *nt = &rs->toks[m->te];
                     if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
                         group = true;
-                        t.te = m->te + 1;
+                        t->te = m->te + 1;
                     }
                 }
             } else {
@@ -1400,20 +1406,20 @@ static decorum_status find_targets(run *R)
              * an insult at one person (rule_slur), not the group. */
             if (singular_slur(R, m))
                 continue;
-            t.slur = 1;
-            t.reclaimed = m->reclaimed;
+            t->slur = 1;
+            t->reclaimed = m->reclaimed;
             break;
         case DC_KIND_DOGWHISTLE:
             if (!e->categories)
                 continue;
-            t.coded = 1;
+            t->coded = 1;
             break;
         case DC_KIND_PRONOUN_GROUP:
-            t.type = TG_PRONOUN;
-            t.entry = -1;
+            t->type = TG_PRONOUN;
+            t->entry = -1;
             break;
         case DC_KIND_PRONOUN_YOU:
-            t.type = TG_YOU;
+            t->type = TG_YOU;
             break;
         case DC_KIND_NONPROTECTED:
             /* A country names its people after a people word and "from":
@@ -1421,7 +1427,7 @@ static decorum_status find_targets(run *R)
              * "refugees from Syria" (targets.tsv gives each country its
              * nationality). Alone, or after "weapons from", it is the
              * state. */
-            t.type = TG_NP;
+            t->type = TG_NP;
             if (e->categories) {
                 bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
@@ -1440,20 +1446,21 @@ static decorum_status find_targets(run *R)
                              kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
                              (plural &&
                               kind_at(R, m->tb - 2, DC_KIND_PERSON))))
-                    t.type = TG_GROUP;
+                    t->type = TG_GROUP;
                 else
-                    t.categories = 0;
+                    t->categories = 0;
             }
             break;
         case DC_KIND_OBJECT:
-            t.type = TG_OBJECT;
+            t->type = TG_OBJECT;
             break;
         default:
             continue;
         }
         /* One push for every case: a copy of the target in each cost
          * the comment's code more cache lines. */
-        push_target(R, t);
+        rs->nt++;
+        R->target_types |= (uint8_t)(1u << t->type);
     }
     return DECORUM_OK;
 }
@@ -1571,7 +1578,7 @@ static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
     return how;
 }
 
-static piece evasion_note(uint32_t how)
+static __attribute__((noinline)) piece evasion_words(uint32_t how)
 {
     if (how & DC_EV_SPACED)
         return LIT(" (letters spaced out to evade filters)");
@@ -1586,6 +1593,13 @@ static piece evasion_note(uint32_t how)
     if (how & DC_EV_STRETCH)
         return LIT(" (stretched letters)");
     return LIT("");
+}
+
+/* Most findings are spelled plainly: their empty note is returned inline,
+ * where the call and its chain of tests cost ~30 instructions a reason. */
+static inline piece evasion_note(uint32_t how)
+{
+    return how & DC_EV_ANY ? evasion_words(how) : LIT("");
 }
 
 /* Describes a target for a reason: "jewish (religion)". Returns the
@@ -1719,27 +1733,32 @@ static void aggregate(dc_rules_out *o)
 {
     size_t keep = 0;
     for (size_t i = 0; i < o->n; i++) {
-        dc_finding f = o->v[i];
+        /* Read in place: the findings it merges into lie before it, and
+         * one that stays where it is (most) is not copied. */
+        const dc_finding *f = &o->v[i];
         bool merged = false;
         for (size_t j = 0; j < keep && !merged; j++) {
             dc_finding *g = &o->v[j];
-            if (g->signal != f.signal || g->begin >= f.end ||
-                f.begin >= g->end ||
+            if (g->signal != f->signal || g->begin >= f->end ||
+                f->begin >= g->end ||
                 (g->flags & DECORUM_SPAN_MITIGATING) !=
-                    (f.flags & DECORUM_SPAN_MITIGATING))
+                    (f->flags & DECORUM_SPAN_MITIGATING))
                 continue;
-            if (f.weight > g->weight) {
-                g->weight = f.weight;
-                g->reason = f.reason;
-                g->categories |= f.categories;
-                g->flags |= f.flags;
+            if (f->weight > g->weight) {
+                g->weight = f->weight;
+                g->reason = f->reason;
+                g->categories |= f->categories;
+                g->flags |= f->flags;
             }
-            g->begin = g->begin < f.begin ? g->begin : f.begin;
-            g->end = g->end > f.end ? g->end : f.end;
+            g->begin = g->begin < f->begin ? g->begin : f->begin;
+            g->end = g->end > f->end ? g->end : f->end;
             merged = true;
         }
-        if (!merged)
-            o->v[keep++] = f;
+        if (!merged) {
+            if (keep != i)
+                o->v[keep] = *f;
+            keep++;
+        }
     }
     o->n = keep;
     for (size_t i = 0; i < o->n; i++) {
@@ -5226,10 +5245,192 @@ static bool denial(const run *R, const mention *m)
              memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
 }
 
+/* "(((": the echo rule may fire. */
+static bool echo_in(const dc_norm *n)
+{
+    const char *end = n->text + n->len;
+    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));
+         p++)
+        if (p + 3 <= end && p[1] == '(' && p[2] == '(')
+            return true;
+    return false;
+}
+
+/* Kinds that make needs_rules look closer (weak_needs): alone they fire
+ * no rule but in company (a positive or denouncing word, a humanity word
+ * with no negation, one part of a conspiracy story). */
+#define WEAK_KINDS                                                           \
+    (KIND_BIT(POSITIVE) | KIND_BIT(DENOUNCE) | KIND_BIT(HUMANITY) |          \
+     KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) | KIND_BIT(CONSP_OBJECT))
+
+/* Kinds whose hits needs_rules' plain features read, as the full pass
+ * reads their kept mentions (the kinds of target and "positive"), and
+ * ENDORSE, which both ask of agreeing_hits. */
+#define PLAIN_KINDS                                                          \
+    (KIND_BIT(POSITIVE) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(NONPROTECTED) |   \
+     KIND_BIT(OBJECT) | KIND_BIT(ENDORSE))
+
+/* How far weak_needs looks back for a token's start, in bytes: further,
+ * it leaves the comment to the full pass. */
+#define TOKEN_LOOK 64u
+
+/* Is byte k of s inside a word token (tokenize): a word byte, or an
+ * apostrophe between two ("don't")? s[k + 1] must be readable. */
+static bool in_word(const unsigned char *s, uint32_t k)
+{
+    return is_word_byte(s[k]) ||
+           (s[k] == '\'' && k > 0 && is_word_byte(s[k - 1]) &&
+            is_word_byte(s[k + 1]));
+}
+
+/* The first byte of the token that holds byte k (not a space) of the
+ * normalized text s, as tokenize cuts tokens: a word's first byte, a
+ * punctuation mark's own; UINT32_MAX past TOKEN_LOOK bytes. */
+static uint32_t token_start(const unsigned char *s, uint32_t k)
+{
+    if (!in_word(s, k))
+        return k;
+    uint32_t lo = k > TOKEN_LOOK ? k - TOKEN_LOOK : 0;
+    while (k > lo && in_word(s, k - 1))
+        k--;
+    return k == lo && k > 0 && in_word(s, k - 1) ? UINT32_MAX : k;
+}
+
+/* Would the full pass read the negation hits[i] as a denial (denial())?
+ * It does when it is "aren't" and the like, or when a linking verb's
+ * mention starts at the token before its own (whose start token_start
+ * finds; the hits are sorted by begin, so such a verb's hit is among the
+ * few before it). -1: not known within TOKEN_LOOK bytes. */
+static int weak_denial(const dc_rules *r, const dc_lexicon *lx,
+                       const dc_norm *n, const dc_hitvec *hits, size_t i)
+{
+    const dc_hit *h = &hits->v[i];
+    const char *w = n->text + h->begin;
+    size_t wl = h->end - h->begin;
+    if (wl >= 5 && (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
+                    memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0))
+        return 1;
+    const unsigned char *s = (const unsigned char *)n->text;
+    uint32_t tb = token_start(s, h->begin);
+    if (tb == UINT32_MAX)
+        return -1;
+    uint32_t k = tb, lo = tb > TOKEN_LOOK ? tb - TOKEN_LOOK : 0;
+    while (k > lo && s[k - 1] == ' ')
+        k--;
+    if (k == 0)
+        return 0; /* the first token: none before it */
+    if (s[k - 1] == ' ')
+        return -1;
+    uint32_t pe = k, pb = token_start(s, k - 1);
+    if (pb == UINT32_MAX)
+        return -1;
+    for (size_t j = i; j-- > 0 && hits->v[j].begin >= pb;)
+        if (hits->v[j].begin < pe && hits->v[j].entry < lx->n &&
+            r->kind_of[hits->v[j].entry] == DC_KIND_COPULA)
+            return 1;
+    return 0;
+}
+
+/* needs_rules for a comment whose hits of the kinds it needs are all
+ * weak (WEAK_KINDS): does the full pass need to run, or would it give the
+ * plain features of dc_rules_run's short way? It would when no rule can
+ * fire and the facts the full pass records are the hits' own: every hit
+ * of a kind the features read is placed and kept (not spaces, and
+ * place_hits would not ask whether it is explained: no earlier hit
+ * reaches as far, or it could not yield), no country that a people word
+ * before "from" makes a group, no in-group marker, no negation beside a
+ * humanity word and a pronoun for a group ("they are not human"), not
+ * both an action and an object of a conspiracy story, and no echo. The
+ * full pass then finds nothing, and hedges the comment for a '?' or a
+ * denial (*hedged: a negation after a linking verb, or "aren't" ..., told
+ * from the hits and the bytes around them, weak_denial). Anything else
+ * goes the full way. */
+static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
+                                                 const dc_lexicon *lx,
+                                                 const dc_norm *n,
+                                                 const dc_hitvec *hits,
+                                                 bool *hedged)
+{
+    const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
+                           KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
+                           KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) |
+                           KIND_BIT(CONSP_OBJECT);
+    if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
+        return true;
+    uint64_t kinds = 0;
+    uint32_t reach = 0, last = 0;
+    bool denial = false, allow = false;
+    for (size_t i = 0; i < hits->n; i++) {
+        const dc_hit *h = &hits->v[i];
+        if (h->begin < last)
+            return true; /* not sorted by begin, as weak_denial needs */
+        last = h->begin;
+        if (h->entry >= lx->n)
+            continue;
+        dc_kind k = (dc_kind)r->kind_of[h->entry];
+        if (((needs & ~WEAK_KINDS) >> k) & 1)
+            return true;
+        kinds |= (uint64_t)1 << k;
+        if ((PLAIN_KINDS >> k) & 1) {
+            /* place_hits' test for a mention that may yield; only
+             * "positive" is a content word (DROPPABLE) */
+            if (h->end <= h->begin || h->begin >= n->len ||
+                n->text[h->begin] == ' ' ||
+                (reach >= h->end && (h->how == DC_HIT_COMPOUND || allow ||
+                                     k == DC_KIND_POSITIVE)) ||
+                (k == DC_KIND_NONPROTECTED &&
+                 lx->entries[h->entry].categories))
+                return true;
+        }
+        if (k == DC_KIND_NEGATION || k == DC_KIND_COPULA) {
+            /* placed and kept, as the plain kinds, for denial to be read
+             * from the hits; then a negation's answer */
+            if (h->end <= h->begin || h->begin >= n->len ||
+                n->text[h->begin] == ' ' ||
+                (reach >= h->end && (h->how == DC_HIT_COMPOUND || allow)))
+                return true;
+            if (k == DC_KIND_NEGATION && !denial) {
+                int d = weak_denial(r, lx, n, hits, i);
+                if (d < 0)
+                    return true;
+                denial = d;
+            }
+        }
+        if (k != DC_KIND_GLUE && h->end > reach)
+            reach = h->end;
+        allow |= k == DC_KIND_ALLOW;
+    }
+    if (kinds & KIND_BIT(INGROUP))
+        return true;
+    /* "they are not human": a group for rule_humanity can only be one a
+     * pronoun stands for */
+    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
+        (kinds & KIND_BIT(PRONOUN_GROUP)))
+        return true;
+    if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
+        return true;
+    /* The echo rule's three '(' tokens in a row may have spaces between
+     * ("( ( (name) ) )"), which echo_in does not look for. */
+    const char *end = n->text + n->len;
+    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));) {
+        int opens = 1;
+        for (p++; p < end && (*p == ' ' || *p == '(') && opens < 3; p++)
+            opens += *p == '(';
+        if (opens == 3)
+            return true;
+    }
+    *hedged = denial || memchr(n->text, '?', n->len) != NULL;
+    return false;
+}
+
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
- * part, a humanity word (for "they are not human"), or an echo. */
+ * part, a humanity word (for "they are not human"), or an echo. With
+ * closer, weak kinds alone are looked at closer (weak_needs); without,
+ * they are enough. When no rule can fire, *hedged says whether the full
+ * pass would have hedged the comment. */
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
-                        const dc_norm *n, const dc_hitvec *hits)
+                        const dc_norm *n, const dc_hitvec *hits, bool closer,
+                        bool *hedged)
 {
     const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
@@ -5239,14 +5440,22 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     size_t n_entries = lx->n;
     for (size_t i = 0; i < hits->n; i++) {
         uint32_t entry = hits->v[i].entry;
-        if (entry < n_entries && ((needs >> kind_of[entry]) & 1))
-            return true;
+        if (entry < n_entries && ((needs >> kind_of[entry]) & 1)) {
+            if (!((WEAK_KINDS >> kind_of[entry]) & 1) || !closer)
+                return true;
+            /* A weak kind first: most such comments have a strong one
+             * later, found by the same loop before weak_needs looks
+             * closer. */
+            for (i++; i < hits->n; i++) {
+                entry = hits->v[i].entry;
+                if (entry < n_entries &&
+                    (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1))
+                    return true;
+            }
+            return weak_needs(r, lx, n, hits, hedged) || echo_in(n);
+        }
     }
-    for (const char *p = n->text; (p = memchr(p, '(', n->len - (size_t)(p - n->text)));
-         p++)
-        if (p + 3 <= n->text + n->len && p[1] == '(' && p[2] == '(')
-            return true;
-    return false;
+    return echo_in(n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -5294,7 +5503,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * about the hits (the same ones the full pass would set). Skipping the
      * token and target work for them is most of the rule layer's cost on
      * ordinary traffic. */
-    if (!needs_rules(r, lx, n, hits)) {
+    bool hedged = false;
+    if (!needs_rules(r, lx, n, hits, !rs->full, &hedged)) {
+        out->hedged = hedged;
         for (size_t i = 0; i < hits->n; i++) {
             if (hits->v[i].entry >= lx->n)
                 continue;

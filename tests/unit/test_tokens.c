@@ -8,6 +8,13 @@
  * runs. Both ways must give the same tokens, which the rule output shows:
  * every text here is run through the rules with the runs and without
  * them, and the outputs must be the same byte for byte.
+ *
+ * The rules also take a short way for comments no rule can fire on
+ * (needs_rules): their features are read from the hits. Comments with
+ * only weak kinds of hit (a positive or denouncing word, a humanity word,
+ * a part of a conspiracy story) take it when weak_needs finds that the
+ * full pass would give the same output, which short_way checks on texts
+ * made of the words weak_needs looks at.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -189,4 +196,166 @@ Test(tokens, generated)
         buf[len] = '\0';
         both_ways(buf, len);
     }
+}
+
+/* Runs the rules on text, under the comment parent when not NULL, with
+ * weak_needs' short way allowed and with the full pass forced for weak
+ * kinds; the outputs must be the same. */
+static void both_passes_ctx(const char *text, size_t len, const char *parent)
+{
+    static dc_norm pn;
+    static dc_hitvec phv;
+    dc_ctx_view ctx = {&pn, &phv, true};
+    size_t n_ctx = 0;
+    if (parent) {
+        size_t pl = strlen(parent);
+        cr_assert_eq(dc_normalize(&al, nz, ns, parent, pl, pl * 4 + 64, &pn),
+                     DECORUM_OK);
+        cr_assert_eq(dc_match(&al, m, ms, &pn, &phv), DECORUM_OK);
+        n_ctx = 1;
+    }
+    cr_assert_eq(dc_normalize(&al, nz, ns, text, len, len * 4 + 64, &n),
+                 DECORUM_OK);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, &ctx,
+                              n_ctx, &with),
+                 DECORUM_OK);
+    dc_rules_scratch_full(rs, true);
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &hv, &ctx,
+                              n_ctx, &without),
+                 DECORUM_OK);
+    dc_rules_scratch_full(rs, false);
+    cr_assert(same_out(&with, &without) && with.agrees == without.agrees,
+              "the short way differs from the full pass: \"%s\" (%zu and "
+              "%zu findings)",
+              text, with.n, without.n);
+    if (parent) {
+        dc_hitvec_release(&al, &phv);
+        dc_norm_release(&al, &pn);
+    }
+}
+
+static void both_passes(const char *text, size_t len)
+{
+    both_passes_ctx(text, len, NULL);
+}
+
+/* Words of the kinds weak_needs reads (positive, denouncing, humanity,
+ * conspiracy parts; "you", targets, agreement, negations, linking verbs,
+ * in-group markers, allow entries, countries), a few attack words, and
+ * the punctuation that hedges or quotes. */
+Test(tokens, short_way)
+{
+    static const char *const words[] = {
+        "love",     "respect", "welcome", "racist",   "racism",  "human",
+        "people",   "humans",  "soros",   "fund",     "behind",  "the media",
+        "you",      "your",    "government", "weather", "exactly", "agreed",
+        "not",      "don't",   "aren't",  "isn't",    "never",   "no",
+        "are",      "is",      "as a",    "niger",    "from",    "mexico",
+        "syria",    "those",   "the",     "they",     "?",       "\"",
+        "jews",     "vermin",  "kill",    "(((",      "love you", "so true",
+    };
+    static const char *const seps[] = {" ", " ", " ", ". ", ", ", "? ", "\n"};
+    static const char *const fixed[] = {
+        "they are not welcome here",
+        "we love them, they are never late",
+        "people from mexico are welcome",
+        "people from syria",
+        "as a human i love you",
+        "racism is not ok",
+        "the media fund soros",
+        "soros is behind the media",
+        "you are not human",
+        "is it love?",
+        "i would love to see you",
+        "the proud boys",
+        "( ( (soros) ) ) i love them",
+        "( (soros) ) ( i love them",
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        both_passes(fixed[i], strlen(fixed[i]));
+    /* a pronoun that the parent comment gives a group, an agreeing reply */
+    static const char *const replies[] = {
+        "they are not human",  "they're not even people", "exactly",
+        "so true, i love it",  "they aren't people",      "agreed. not human",
+    };
+    for (size_t i = 0; i < sizeof replies / sizeof *replies; i++)
+        both_passes_ctx(replies[i], strlen(replies[i]),
+                        "jews are vermin and should be gassed");
+    unsigned seed = 4242;
+    char buf[512];
+    for (int k = 0; k < 3000; k++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int nw = 1 + (int)((seed >> 16) % 10);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a =
+                words[(seed >> 16) % (sizeof words / sizeof *words)];
+            seed = seed * 1103515245u + 12345u;
+            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
+            size_t la = strlen(a), lb = strlen(b);
+            if (len + la + lb >= sizeof buf)
+                break;
+            memcpy(buf + len, a, la);
+            memcpy(buf + len + la, b, lb);
+            len += la + lb;
+        }
+        buf[len] = '\0';
+        both_passes(buf, len);
+    }
+}
+
+#define KB(k) ((uint64_t)1 << DC_KIND_##k)
+
+/* The same on texts of lexicon terms: mostly of the kinds weak_needs
+ * reads or lets through (so that a new entry of such a kind is tried),
+ * now and then any term, joined by spaces and the punctuation that ends,
+ * hedges or quotes. */
+Test(tokens, short_way_lexicon)
+{
+    const uint64_t often =
+        KB(POSITIVE) | KB(DENOUNCE) | KB(HUMANITY) |
+        KB(CONSP_ACTOR) | KB(CONSP_ACTION) |
+        KB(CONSP_OBJECT) | KB(PRONOUN_YOU) |
+        KB(PRONOUN_GROUP) | KB(PRONOUN_SELF) |
+        KB(NONPROTECTED) | KB(OBJECT) | KB(ENDORSE) |
+        KB(NEGATION) | KB(COPULA) | KB(INGROUP) |
+        KB(ALLOW) | KB(MODAL) | KB(QUANTIFIER) |
+        KB(REPORT) | KB(PERSON) | KB(HARM) |
+        KB(MIGRATION) | KB(CONJUNCTION);
+    size_t *pick = malloc(lx.n * sizeof *pick);
+    cr_assert(pick);
+    size_t npick = 0;
+    for (size_t i = 0; i < lx.n; i++)
+        if ((often >> lx.entries[i].kind) & 1)
+            pick[npick++] = i;
+    cr_assert_gt(npick, 0);
+    static const char *const seps[] = {" ", " ", " ", " ", ". ", ", ",
+                                       "? ", "\n", " \"", " ( ( ("};
+    unsigned seed = 777;
+    char buf[1024];
+    for (int k = 0; k < 4000; k++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int nw = 1 + (int)((seed >> 16) % 8);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            const dc_entry *e = r % 16 == 0
+                                    ? &lx.entries[(r / 16) % lx.n]
+                                    : &lx.entries[pick[(r / 16) % npick]];
+            seed = seed * 1103515245u + 12345u;
+            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
+            size_t la = e->term_len, lb = strlen(b);
+            if (len + la + lb >= sizeof buf)
+                break;
+            memcpy(buf + len, e->term, la);
+            memcpy(buf + len + la, b, lb);
+            len += la + lb;
+        }
+        buf[len] = '\0';
+        both_passes(buf, len);
+    }
+    free(pick);
 }
