@@ -3850,17 +3850,20 @@ static const mention *adjective_names(const run *R, const mention *m,
     const dc_entry *e = ent(R, m), *pe = ent(R, pv);
     if (!(e->flags & DC_F_AMBIGUOUS))
         return pv;
-    /* "Muslim scum", "Mexican scum", "trans freaks": a derogating noun
-     * for people (flag `noun`) names who it means after any identity word
-     * that is no everyday adjective ("black scum" on a pond); a count noun
-     * (flag `plural` too) only in the plural: "a Muslim pervert was
-     * convicted" is one man in the news, "a Brazilian freak injury" no
-     * noun at all. */
+    /* "Muslim scum", "Mexican scum", "trans freaks", "Somali parasites":
+     * a derogating or dehumanizing noun for people (flag `noun`) names who
+     * it means after any identity word that is no everyday adjective
+     * ("black scum" on a pond); a count noun (flag `plural` too) only in
+     * the plural: "a Muslim pervert was convicted" is one man in the news,
+     * "a Brazilian freak injury" no noun at all, "the Brazilian parasite"
+     * an organism. (A dehumanizing word goes on to the tests below: "this
+     * Muslim parasite".) */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_DEHUMANIZE) &&
+        (e->flags & DC_F_NOUN) && !(pe->flags & DC_F_AMBIGUOUS) &&
+        (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)))
+        return pv;
     if (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN))
-        return (pe->flags & DC_F_AMBIGUOUS) ||
-                       ((e->flags & DC_F_PLURAL) && !plural_hit(R, m))
-                   ? NULL
-                   : pv;
+        return NULL;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
