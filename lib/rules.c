@@ -218,6 +218,8 @@ typedef struct run {
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge;
     bool echo_naming;
+    /* game_named's sentence (index + 1; 0: none yet) and its last game */
+    uint32_t game_sent, game_prep;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -1968,6 +1970,12 @@ static bool about_speech(const run *R, uint32_t si)
     return s->speech == 2;
 }
 
+/* report_after's reach: a passive's subject, and the tail of a sentence
+ * that can hold ", police said" (four tokens after the verb, four before
+ * it). */
+#define PASSIVE_SUBJECT 16
+#define ATTRIBUTION_TAIL 10
+
 /* Words before tb's clause ends reported by a verb after them: the
  * subject of a passive report ("Auslander raus was sprayed on the
  * mosque", "'Jews out' was chanted"), or a last
@@ -1979,17 +1987,37 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
     if (!any_kind(R, DC_KIND_REPORT))
         return false;
     const tok *toks = R->rs->toks;
+    /* A passive's subject is a slogan of at most PASSIVE_SUBJECT tokens;
+     * past that only the sentence's last few tokens can hold a closing
+     * attribution, and the walk jumps there: a long sentence of many
+     * mentions stays linear. */
+    bool jumped = false;
     for (size_t i = R->rs->first[tb];
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
         const mention *m = &R->rs->m[i];
+        if (!jumped && m->tb > tb + PASSIVE_SUBJECT) {
+            jumped = true;
+            uint32_t near = s->te > ATTRIBUTION_TAIL
+                                ? s->te - ATTRIBUTION_TAIL : 0;
+            if (near > m->tb) {
+                i = R->rs->first[near] - 1;
+                continue;
+            }
+        }
         if (m->kind != DC_KIND_REPORT || m->tb <= tb ||
-            (ent(R, m)->flags & DC_F_BELIEF) || !others_report(R, s, m))
+            (ent(R, m)->flags & DC_F_BELIEF))
             continue;
         char last = R->n->text[m->e - 1];
-        if ((last == 'd' || last == 'n') &&
-            (tok_is_word(R, m->tb - 1, "was") ||
-             tok_is_word(R, m->tb - 1, "were") ||
-             tok_is_word(R, m->tb - 1, "been"))) {
+        bool passive = (last == 'd' || last == 'n') &&
+                       m->tb <= tb + PASSIVE_SUBJECT &&
+                       (tok_is_word(R, m->tb - 1, "was") ||
+                        tok_is_word(R, m->tb - 1, "were") ||
+                        tok_is_word(R, m->tb - 1, "been"));
+        if (!passive && s->te - m->te > 4)
+            continue; /* neither can hold: others_report is not asked */
+        if (!others_report(R, s, m))
+            continue;
+        if (passive) {
             /* the subject is the words from tb on, when the lexicon knows
              * each of them (a slogan: "Jews are rats was scrawled"); not
              * "a kike knows the torah was written" */
@@ -3664,23 +3692,36 @@ static bool bare_object(const run *R, const mention *m)
  * "on", perhaps with a determiner between (an `object` entry flagged
  * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
  * hard mode", "we slaughtered them in Call of Duty". */
-static bool game_named(const run *R, const mention *m)
+static bool game_named(run *R, const mention *m)
 {
-    const sentence *s = sent_of(R, m->tb);
-    for (uint32_t k = m->te + 1; k < s->te; k++) {
-        const mention *g = mention_at(R, k, DC_KIND_OBJECT);
-        if (!g || !(ent(R, g)->flags & DC_F_GAME))
-            continue;
-        uint32_t p = k - 1;
-        if ((tok_is_word(R, p, "the") || tok_is_word(R, p, "a") ||
-             tok_is_word(R, p, "this") || tok_is_word(R, p, "my") ||
-             tok_is_word(R, p, "our")) && p > m->te)
-            p--;
-        if (tok_is_word(R, p, "at") || tok_is_word(R, p, "in") ||
-            tok_is_word(R, p, "on"))
-            return true;
+    if (!any_kind(R, DC_KIND_OBJECT))
+        return false;
+    /* The sentence's last game after at/in/on, found once per sentence (a
+     * comment of a thousand "kill"s stays linear): game_prep is the token
+     * of its preposition, or UINT32_MAX. A game after the threat has its
+     * preposition at or past the threat's end. */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    const sentence *s = &R->rs->s[si];
+    if (R->game_sent != si + 1) {
+        R->game_sent = si + 1;
+        R->game_prep = UINT32_MAX;
+        for (uint32_t k = s->te; k-- > s->tb + 1;) {
+            const mention *g = mention_at(R, k, DC_KIND_OBJECT);
+            if (!g || !(ent(R, g)->flags & DC_F_GAME))
+                continue;
+            uint32_t p = k - 1;
+            if ((tok_is_word(R, p, "the") || tok_is_word(R, p, "a") ||
+                 tok_is_word(R, p, "this") || tok_is_word(R, p, "my") ||
+                 tok_is_word(R, p, "our")) && p > s->tb)
+                p--;
+            if (tok_is_word(R, p, "at") || tok_is_word(R, p, "in") ||
+                tok_is_word(R, p, "on")) {
+                R->game_prep = p;
+                break;
+            }
+        }
     }
-    return false;
+    return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
 }
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
