@@ -3065,12 +3065,9 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
     return hash_word(t + a, e - a);
 }
 
-/* Where the run of word bytes starting at t[i] ends: 16 bytes a step,
- * tested at once ([a-zA-Z0-9] and every byte >= 0x80, as word_tab), so
- * that the end costs no branch per byte and no mispredicted loop exit.
- * The text has 16 bytes after its end, the first of them no word byte
- * (dc_match): the load past a block of 16 word bytes stays inside. */
-static inline size_t word_end(const unsigned char *t, size_t i)
+/* The word bytes of t[k, k + 16), bit q for t[k + q]: [a-zA-Z0-9] and
+ * every byte >= 0x80, as word_tab, tested at once. */
+static inline unsigned word_mask(const unsigned char *t, size_t k)
 {
 #if defined(__SSE2__)
     const __m128i lo = _mm_set1_epi8(0x20),
@@ -3078,22 +3075,41 @@ static inline size_t word_end(const unsigned char *t, size_t i)
                   ln = _mm_set1_epi8((char)(-128 + 26)),
                   da = _mm_set1_epi8((char)(0x80 - '0')),
                   dn = _mm_set1_epi8((char)(-128 + 10));
-    for (;; i += 16) {
-        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        /* (c | 0x20) - 'a' < 26 and c - '0' < 10 unsigned, as signed
-         * compares shifted by 0x80; c's own top bit for bytes >= 0x80. */
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
-        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(l, d), c));
-        if (m != 0xffffu)
-            return i + (size_t)__builtin_ctz(~m);
-    }
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+    /* (c | 0x20) - 'a' < 26 and c - '0' < 10 unsigned, as signed compares
+     * shifted by 0x80; c's own top bit for bytes >= 0x80. */
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), c));
 #else
-    while (word_tab[t[i]])
-        i++;
-    return i;
+    unsigned m = 0;
+    for (unsigned q = 0; q < 16; q++)
+        m |= (unsigned)(word_tab[t[k + q]] != 0) << q;
+    return m;
 #endif
+}
+
+/* Stores every maximal run of word bytes of t[0, n) at runs, in order, and
+ * returns the end of what it stored. 16 bytes a step (word_mask): a run
+ * starts where a word byte follows another byte and ends where another
+ * byte follows a word byte, so the starts are written to one run after
+ * the other and the ends likewise, without a branch a byte. The text has
+ * 16 zero bytes after its end (dc_match): the step at k <= n reads no
+ * further, and ends a run that reaches n. */
+static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
+{
+    dc_wrun *rb = runs, *re = runs;
+    unsigned carry = 0; /* t[k - 1] is a word byte */
+    for (size_t k = 0; k <= n; k += 16) {
+        unsigned m = word_mask(t, k), prev = m << 1 | carry;
+        unsigned st = m & ~prev, en = ~m & prev & 0xffffu;
+        carry = m >> 15;
+        for (; st; st &= st - 1)
+            (rb++)->b = (uint32_t)(k + (size_t)__builtin_ctz(st));
+        for (; en; en &= en - 1)
+            (re++)->e = (uint32_t)(k + (size_t)__builtin_ctz(en));
+    }
+    return re;
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
@@ -3653,26 +3669,18 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     return true;
 }
 
-/* The first word from t[i] on: returns where it starts (n or more if
- * none) and sets *end to where it ends, and for a word of up to 15 bytes
- * its memo pair *set (fetched) and key x (memo_set), else *set = NULL. */
-static inline size_t next_word(const unsigned char *t, size_t n, size_t i,
-                               uint64_t *memo, size_t *end, uint64_t **set,
-                               uint64_t x[2])
+/* The memo pair (fetched) and key x (memo_set) of the word t[a, e) if it
+ * has up to 15 bytes, else NULL. */
+static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
+                                 uint64_t *memo, uint64_t x[2])
 {
-    while (i < n && !word_tab[t[i]])
-        i++;
-    *end = i;
-    *set = NULL;
+    uint64_t *set = NULL;
     x[0] = x[1] = 0;
-    if (i < n) {
-        *end = word_end(t, i);
-        if (memo && *end - i <= 15) {
-            *set = memo_set(memo, t + i, *end - i, x);
-            __builtin_prefetch(*set);
-        }
+    if (memo && e - a <= 15) {
+        set = memo_set(memo, t + a, e - a, x);
+        __builtin_prefetch(set);
     }
-    return i;
+    return set;
 }
 
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
@@ -3681,15 +3689,16 @@ static inline size_t next_word(const unsigned char *t, size_t n, size_t i,
  * whose hits its entry does not hold (MEMO_INFL; a one-hit inflection is
  * MEMO_ONE), and cands_maybe's answer. A word
  * that the memo has seen, not MEMO_INFL and with no compound candidates
- * to look for costs the search
- * for its end (word_end), one memo read and its short-term hits and what
+ * to look for costs one memo read and its short-term hits and what
  * its entry says, without its hash: a phrase it leads is pushed with the
  * hash left to make (pend_push_lazy), and phrases pending before it go
  * on out of line (pend_go) only when one may go on with its first byte.
  * Any other word goes out of line (plain_word, on_run), so that this loop
  * keeps its values in registers (inline, the probe's values were spilled:
- * it cost as much as it saved). The memo pair of the next word is found
- * and fetched before this one is handled: the memo (256 KB) is in the L2
+ * it cost as much as it saved). The words are found first, all at once
+ * (word_runs: they are the runs the rule layer needs too), so that this
+ * loop does not look for them byte by byte; the memo pair of the next word
+ * is fetched before this one is handled: the memo (256 KB) is in the L2
  * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
@@ -3699,24 +3708,26 @@ static bool match_words(scan *s)
     wpass_init(&w);
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
-    dc_wrun *runs = s->runs;
+    /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
+     * otherwise look for the end of every word again. They end with {n, n}
+     * here, where dc_match puts its sentinel: the loop reads one run
+     * ahead, and the memo key of an empty word at n reads the zero bytes
+     * after the text. */
+    const dc_wrun *r = s->runs;
+    s->runs = word_runs(t, n, s->runs);
+    *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     /* The word [a, i), its memo pair set (if it may be in the memo) and
      * its memo key x; the next word [na, ni), nset, nx. */
-    size_t a, i, na, ni;
-    uint64_t *set, x[2], *nset, nx[2];
-    a = next_word(t, n, 0, memo, &i, &set, x);
+    size_t a = r->b, i = r->e, na, ni;
+    uint64_t x[2], nx[2], *set = run_pair(t, a, i, memo, x), *nset;
     for (;; a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1]) {
-        if (a >= n) {
-            s->runs = runs;
+        if (a >= n)
             return true;
-        }
-        /* The next word, found now and its memo pair fetched while this
-         * one is handled. After a word, i is where it ends: a byte that
-         * is no word byte (or n), which the search need not test. */
-        na = next_word(t, n, i + 1, memo, &ni, &nset, nx);
-        /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
-         * otherwise look for the end of every word again. */
-        *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
+        /* The next word's memo pair, fetched while this one is handled. */
+        r++;
+        na = r->b;
+        ni = r->e;
+        nset = run_pair(t, na, ni, memo, nx);
         size_t L = i - a;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
