@@ -3704,6 +3704,7 @@ static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
     const size_t n = s->n, hmax = s->m->hmax_word;
+    const size_t lim = hmax < 15 ? hmax : 15; /* longer: not in the memo */
     wpass w;
     wpass_init(&w);
     const dc_matcher *m = s->m;
@@ -3732,12 +3733,20 @@ static bool match_words(scan *s)
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
-        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
-            if (!on_run(s, &w, a, i, hash_word(t + a, L)))
+        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > lim) {
+            if (L <= hmax && !((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) &
+                               BC_JOIN)) {
+                /* 16 bytes or more: not in the memo. */
+                if (!plain_word(s, &w, a, i, hash_word(t + a, L), NULL,
+                                NULL))
+                    return false;
+            } else if (!on_run(s, &w, a, i, hash_word(t + a, L))) {
                 return false;
+            }
             continue;
         }
-        uint64_t *e = L <= 15 ? memo_in(set, x) : NULL;
+        /* L <= 15, and the memo is there (hmax is not 0). */
+        uint64_t *e = memo_in(set, x);
         if (e && e != set) {
             /* Seen again: to the first way, which a new word does not
              * take (memo_put). */
