@@ -3519,6 +3519,18 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
     return true;
 }
 
+/* The MEMO_ONE aux of the hit of the short term w[0, L) (short_hits) if
+ * it has one entry, else 0. */
+static uint64_t short_one(const dc_matcher *m, const unsigned char *w,
+                          size_t L)
+{
+    int slot = short_slot(w, L);
+    if (!m->short_tab || slot < 0 || !m->short_tab[slot])
+        return 0;
+    const grp *g = &m->groups[m->short_tab[slot] - 1];
+    return g->n == 1 ? memo_one(m->gent[g->first], DC_HIT_EXACT) : 0;
+}
+
 /* May a pending phrase go on with the word starting at a? Its next word
  * starts with t[a], and no '*' lies between (go_on). */
 static inline bool pend_maybe(const wpass *w, const unsigned char *t,
@@ -3728,11 +3740,25 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if (e) {
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
             e[3] |= one;
-        } else if (slot >> MEMO_SLOT_BITS == 0)
+        } else if (slot >> MEMO_SLOT_BITS == 0) {
+            uint64_t aux = sl ? key_aux(m, sl) : one;
+            /* A short term ("i", "u") of one entry that is nothing else
+             * the loop would report: its hit is the entry's one
+             * (MEMO_ONE), which the loop pushes without short_hits. Only
+             * for a word the loop always does itself (no MEMO_INFL, no
+             * MEMO_LOOK), so that plain_word, which asks short_hits, never
+             * sees it as seen and pushes the hit twice. */
+            if (short_term && !infl && !look && !(aux & MEMO_ONE) &&
+                !(sl && (sl->val & HV_WORD))) {
+                uint64_t o = short_one(m, t + a, L);
+                aux |= o;
+                seen &= o ? ~MEMO_SHORT : ~0ull;
+            }
             memo_put(set, t + a, L,
                      (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
                          look | seen,
-                     sl ? key_aux(m, sl) : one);
+                     aux);
+        }
     }
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
