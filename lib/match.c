@@ -3028,8 +3028,12 @@ static inline void pend_push_lazy(wpass *w, size_t a, const hslot *sl,
                                   uint32_t val, uint32_t next)
 {
     if (w->nnxt < PEND_MAX) {
-        w->nxt[w->nnxt++] =
-            (pend){a, 0, sl, next, (val & HV_CPREFIX) != 0, true};
+        pend *p = &w->nxt[w->nnxt++];
+        p->a = a; /* p->h is not read while p->lazy */
+        p->sl = sl;
+        p->next = next;
+        p->cpre = (val & HV_CPREFIX) != 0;
+        p->lazy = true;
         w->nnext |= next;
     }
 }
