@@ -3868,12 +3868,9 @@ static bool match_words(scan *s)
         ni = r->e;
         nset = run_pair(t, na, ni, memo, &nx);
         size_t L = i - a;
-        if (dnext) {
-            if (dnext & 1u << (t[a] & 31))
-                pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv,
-                          dnext);
-            dnext = 0;
-        }
+        if (dnext & 1u << (t[a] & 31))
+            pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
+        dnext = 0;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
@@ -3906,14 +3903,16 @@ static bool match_words(scan *s)
                     ? !push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
-            if ((val & HV_PREFIX) && w.nnxt) {
-                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
-                               (uint32_t)aux);
-            } else if (val & HV_PREFIX) {
-                /* The only ones pending after this word: see dnext. */
+            if (!w.nnxt) {
+                /* The only ones pending after this word, if it leads
+                 * phrases: see dnext. No branch on whether it does, which
+                 * half the words do and the predictor missed. */
                 da = a;
                 dv = v;
-                dnext = (uint32_t)aux;
+                dnext = val & HV_PREFIX ? (uint32_t)aux : 0;
+            } else if (val & HV_PREFIX) {
+                pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
+                               (uint32_t)aux);
             }
             pend_swap(&w, i);
             continue;
