@@ -3123,9 +3123,12 @@ static inline unsigned word_mask(const unsigned char *t, size_t k)
  * without a branch a byte. The loop's exit is mispredicted at most steps,
  * so the steps are long: with 16 bytes (and a loop for the starts and one
  * for the ends) cachegrind counted 157 K mispredicted branches there on
- * the benchmark corpus. The text has WORD_PAD zero bytes after its end
- * (dc_match): the step at k <= n reads no further, and ends a run that
- * reaches n. */
+ * the benchmark corpus. Two places a turn: the second is written even
+ * when there is none (bit 63 keeps ctz defined) and f moves past it only
+ * if there is, which halves the loop's exits (mispredicted 3.939 ->
+ * 3.866 M); a place written past the last run is the b of the sentinel's
+ * slot. The text has WORD_PAD zero bytes after its end (dc_match): the
+ * step at k <= n reads no further, and ends a run that reaches n. */
 _Static_assert(sizeof(dc_wrun) == 2 * sizeof(uint32_t), "dc_wrun is b, e");
 static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
 {
@@ -3140,8 +3143,13 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
                      (uint64_t)word_mask(t, k + 48) << 48;
         uint64_t x = m ^ (m << 1 | last);
         last = m >> 63;
-        for (; x; x &= x - 1)
-            *f++ = (uint32_t)(k + (size_t)__builtin_ctzll(x));
+        while (x) {
+            f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
+            x &= x - 1;
+            f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
+            f += 1 + (x != 0);
+            x &= x - 1;
+        }
     }
     return runs + (f - f0) / 2;
 }
