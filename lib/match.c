@@ -217,6 +217,10 @@ typedef struct hslot {
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 #define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
 
+/* Zero bytes after the scratch's copy of a text: the word pass reads up to
+ * 16 past a word's end (memo keys) and word_runs 64 past the text's end. */
+#define WORD_PAD 64u
+
 /* Pieces of one run-together token, at most (longer: not split). */
 #define PIECES_MAX 256u
 
@@ -317,7 +321,8 @@ typedef struct spanvec {
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
-    unsigned char *text; /* [text_cap] ' ', the text scanned, 16 zero bytes */
+    unsigned char *text; /* [text_cap] ' ', the text scanned, WORD_PAD zero
+                          * bytes */
     size_t text_cap;
     uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set),
                           * 64-byte aligned in memo_mem */
@@ -3028,10 +3033,31 @@ static inline void pend_push_lazy(wpass *w, size_t a, const hslot *sl,
                                   uint32_t val, uint32_t next)
 {
     if (w->nnxt < PEND_MAX) {
-        w->nxt[w->nnxt++] =
-            (pend){a, 0, sl, next, (val & HV_CPREFIX) != 0, true};
+        pend *p = &w->nxt[w->nnxt++];
+        p->a = a; /* p->h is not read while p->lazy */
+        p->sl = sl;
+        p->next = next;
+        p->cpre = (val & HV_CPREFIX) != 0;
+        p->lazy = true;
         w->nnext |= next;
     }
+}
+
+/* Makes the phrases of the slot sl, led by the word at a (lazy, as
+ * pend_push_lazy), the only ones pending, as pend_push_lazy and pend_swap
+ * would have when nothing else was: match_words leaves them out of w
+ * until a word may go on with them. */
+static inline void pend_set1(wpass *w, size_t a, const hslot *sl,
+                             uint32_t val, uint32_t next)
+{
+    pend *p = &w->cur[0];
+    p->a = a;
+    p->sl = sl;
+    p->next = next;
+    p->cpre = (val & HV_CPREFIX) != 0;
+    p->lazy = true;
+    w->ncur = 1;
+    w->next = next;
 }
 
 /* The hash state of the pending phrase p (in w->cur, so it ends at
@@ -3070,12 +3096,9 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
     return hash_word(t + a, e - a);
 }
 
-/* Where the run of word bytes starting at t[i] ends: 16 bytes a step,
- * tested at once ([a-zA-Z0-9] and every byte >= 0x80, as word_tab), so
- * that the end costs no branch per byte and no mispredicted loop exit.
- * The text has 16 bytes after its end, the first of them no word byte
- * (dc_match): the load past a block of 16 word bytes stays inside. */
-static inline size_t word_end(const unsigned char *t, size_t i)
+/* The word bytes of t[k, k + 16), bit q for t[k + q]: [a-zA-Z0-9] and
+ * every byte >= 0x80, as word_tab, tested at once. */
+static inline unsigned word_mask(const unsigned char *t, size_t k)
 {
 #if defined(__SSE2__)
     const __m128i lo = _mm_set1_epi8(0x20),
@@ -3083,22 +3106,57 @@ static inline size_t word_end(const unsigned char *t, size_t i)
                   ln = _mm_set1_epi8((char)(-128 + 26)),
                   da = _mm_set1_epi8((char)(0x80 - '0')),
                   dn = _mm_set1_epi8((char)(-128 + 10));
-    for (;; i += 16) {
-        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        /* (c | 0x20) - 'a' < 26 and c - '0' < 10 unsigned, as signed
-         * compares shifted by 0x80; c's own top bit for bytes >= 0x80. */
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
-        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(l, d), c));
-        if (m != 0xffffu)
-            return i + (size_t)__builtin_ctz(~m);
-    }
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
+    /* (c | 0x20) - 'a' < 26 and c - '0' < 10 unsigned, as signed compares
+     * shifted by 0x80; c's own top bit for bytes >= 0x80. */
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(c, lo), la), ln);
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(c, da), dn);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), c));
 #else
-    while (word_tab[t[i]])
-        i++;
-    return i;
+    unsigned m = 0;
+    for (unsigned q = 0; q < 16; q++)
+        m |= (unsigned)(word_tab[t[k + q]] != 0) << q;
+    return m;
 #endif
+}
+
+/* Stores every maximal run of word bytes of t[0, n) at runs, in order, and
+ * returns the end of what it stored. 64 bytes a step (word_mask): where a
+ * byte's class differs from the one before it a run starts or ends, and
+ * those places alternate (start, end, start, ...), so they are the runs'
+ * b and e in the order of the array, one loop over the bits that differ,
+ * without a branch a byte. The loop's exit is mispredicted at most steps,
+ * so the steps are long: with 16 bytes (and a loop for the starts and one
+ * for the ends) cachegrind counted 157 K mispredicted branches there on
+ * the benchmark corpus. Two places a turn: the second is written even
+ * when there is none (bit 63 keeps ctz defined) and f moves past it only
+ * if there is, which halves the loop's exits (mispredicted 3.939 ->
+ * 3.866 M); a place written past the last run is the b of the sentinel's
+ * slot. The text has WORD_PAD zero bytes after its end (dc_match): the
+ * step at k <= n reads no further, and ends a run that reaches n. */
+_Static_assert(sizeof(dc_wrun) == 2 * sizeof(uint32_t), "dc_wrun is b, e");
+static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
+{
+    /* The runs as b0 e0 b1 e1 ... (dc_hitvec.runs is allocated memory). */
+    uint32_t *const f0 = (uint32_t *)(void *)runs;
+    uint32_t *f = f0;
+    uint64_t last = 0; /* t[k - 1] is a word byte */
+    for (size_t k = 0; k <= n; k += 64) {
+        uint64_t m = (uint64_t)word_mask(t, k) |
+                     (uint64_t)word_mask(t, k + 16) << 16 |
+                     (uint64_t)word_mask(t, k + 32) << 32 |
+                     (uint64_t)word_mask(t, k + 48) << 48;
+        uint64_t x = m ^ (m << 1 | last);
+        last = m >> 63;
+        while (x) {
+            f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
+            x &= x - 1;
+            f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
+            f += 1 + (x != 0);
+            x &= x - 1;
+        }
+    }
+    return runs + (f - f0) / 2;
 }
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
@@ -3348,6 +3406,66 @@ static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
     return in0 | in1 ? e : NULL;
 }
 
+/* match_words' memo key: memo_key's two words in one SSE2 register,
+ * which keeps them out of the loop's general registers (they were spilled
+ * to the stack at every word) and compares a way in one step. */
+#if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 */
+typedef __m128i mkey;
+
+static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
+                                 size_t L, mkey *k)
+{
+    __m128i x = _mm_and_si128(
+        _mm_loadu_si128((const __m128i *)(const void *)w),
+        _mm_loadu_si128((const __m128i *)(const void *)memo_mask[L]));
+    x = _mm_or_si128(x, _mm_slli_si128(_mm_cvtsi32_si128((int)L), 15));
+    *k = x;
+    uint64_t f = (uint64_t)_mm_cvtsi128_si64(
+        _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
+    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
+}
+
+static inline bool mkey_is(const uint64_t *e, mkey k)
+{
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(
+               _mm_load_si128((const __m128i *)(const void *)e), k)) == 0xffff;
+}
+#else
+typedef struct {
+    uint64_t x[2];
+} mkey;
+
+static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
+                                 size_t L, mkey *k)
+{
+    return memo_set(memo, w, L, k->x);
+}
+
+static inline bool mkey_is(const uint64_t *e, mkey k)
+{
+    return ((e[0] ^ k.x[0]) | (e[1] ^ k.x[1])) == 0;
+}
+#endif
+
+/* The entry of the pair set (mkey_set) that holds the word whose key is k,
+ * or NULL. A word seen again in the second way moves to the first, which
+ * a new word does not take (memo_put), so that the many words seen once
+ * do not push out the frequent ones; then most words the memo holds are
+ * in the first way (on the benchmark corpus 251 000 of 277 000), and
+ * that is asked first. */
+static inline uint64_t *memo_find(uint64_t *set, mkey k)
+{
+    if (mkey_is(set, k))
+        return set;
+    if (!mkey_is(set + 4, k))
+        return NULL;
+    uint64_t tmp[4];
+    memcpy(tmp, set, sizeof tmp);
+    memcpy(set, set + 4, sizeof tmp);
+    memcpy(set + 4, tmp, sizeof tmp);
+    return set;
+}
+
 /* Remembers the answer ans and aux for the word w[0, L), which the memo
  * does not hold, in its pair set (memo_set, which the caller has made):
  * in the pair's second way, so that a word seen once does not push out
@@ -3433,6 +3551,18 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
         if (!push_hit(s, a, a + L, m->gent[g->first + k], DC_HIT_EXACT))
             return false;
     return true;
+}
+
+/* The MEMO_ONE aux of the hit of the short term w[0, L) (short_hits) if
+ * it has one entry, else 0. */
+static uint64_t short_one(const dc_matcher *m, const unsigned char *w,
+                          size_t L)
+{
+    int slot = short_slot(w, L);
+    if (!m->short_tab || slot < 0 || !m->short_tab[slot])
+        return 0;
+    const grp *g = &m->groups[m->short_tab[slot] - 1];
+    return g->n == 1 ? memo_one(m->gent[g->first], DC_HIT_EXACT) : 0;
 }
 
 /* May a pending phrase go on with the word starting at a? Its next word
@@ -3644,11 +3774,25 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         if (e) {
             e[2] |= seen; /* cands_gate's entry, or a word seen again */
             e[3] |= one;
-        } else if (slot >> MEMO_SLOT_BITS == 0)
+        } else if (slot >> MEMO_SLOT_BITS == 0) {
+            uint64_t aux = sl ? key_aux(m, sl) : one;
+            /* A short term ("i", "u") of one entry that is nothing else
+             * the loop would report: its hit is the entry's one
+             * (MEMO_ONE), which the loop pushes without short_hits. Only
+             * for a word the loop always does itself (no MEMO_INFL, no
+             * MEMO_LOOK), so that plain_word, which asks short_hits, never
+             * sees it as seen and pushes the hit twice. */
+            if (short_term && !infl && !look && !(aux & MEMO_ONE) &&
+                !(sl && (sl->val & HV_WORD))) {
+                uint64_t o = short_one(m, t + a, L);
+                aux |= o;
+                seen &= o ? ~MEMO_SHORT : ~0ull;
+            }
             memo_put(set, t + a, L,
                      (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
                          look | seen,
-                     sl ? key_aux(m, sl) : one);
+                     aux);
+        }
     }
     if (m->cand_any &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
@@ -3658,26 +3802,17 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     return true;
 }
 
-/* The first word from t[i] on: returns where it starts (n or more if
- * none) and sets *end to where it ends, and for a word of up to 15 bytes
- * its memo pair *set (fetched) and key x (memo_set), else *set = NULL. */
-static inline size_t next_word(const unsigned char *t, size_t n, size_t i,
-                               uint64_t *memo, size_t *end, uint64_t **set,
-                               uint64_t x[2])
+/* The memo pair (fetched) and key *k (mkey_set) of the word t[a, e) if
+ * it has up to 15 bytes, else NULL. */
+static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
+                                 uint64_t *memo, mkey *k)
 {
-    while (i < n && !word_tab[t[i]])
-        i++;
-    *end = i;
-    *set = NULL;
-    x[0] = x[1] = 0;
-    if (i < n) {
-        *end = word_end(t, i);
-        if (memo && *end - i <= 15) {
-            *set = memo_set(memo, t + i, *end - i, x);
-            __builtin_prefetch(*set);
-        }
+    uint64_t *set = NULL;
+    if (e - a <= 15) {
+        set = mkey_set(memo, t + a, e - a, k);
+        __builtin_prefetch(set);
     }
-    return i;
+    return set;
 }
 
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
@@ -3686,61 +3821,85 @@ static inline size_t next_word(const unsigned char *t, size_t n, size_t i,
  * whose hits its entry does not hold (MEMO_INFL; a one-hit inflection is
  * MEMO_ONE), and cands_maybe's answer. A word
  * that the memo has seen, not MEMO_INFL and with no compound candidates
- * to look for costs the search
- * for its end (word_end), one memo read and its short-term hits and what
+ * to look for costs one memo read and its short-term hits and what
  * its entry says, without its hash: a phrase it leads is pushed with the
  * hash left to make (pend_push_lazy), and phrases pending before it go
  * on out of line (pend_go) only when one may go on with its first byte.
  * Any other word goes out of line (plain_word, on_run), so that this loop
  * keeps its values in registers (inline, the probe's values were spilled:
- * it cost as much as it saved). The memo pair of the next word is found
- * and fetched before this one is handled: the memo (256 KB) is in the L2
+ * it cost as much as it saved). The words are found first, all at once
+ * (word_runs: they are the runs the rule layer needs too), so that this
+ * loop does not look for them byte by byte; the memo pair of the next word
+ * is fetched before this one is handled: the memo (256 KB) is in the L2
  * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
     const size_t n = s->n, hmax = s->m->hmax_word;
+    const size_t lim = hmax < 15 ? hmax : 15; /* longer: not in the memo */
     wpass w;
     wpass_init(&w);
     const dc_matcher *m = s->m;
     uint64_t *memo = s->ms->memo;
-    dc_wrun *runs = s->runs;
+    /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
+     * otherwise look for the end of every word again. They end with {n, n}
+     * here, where dc_match puts its sentinel: the loop reads one run
+     * ahead, and the memo key of an empty word at n reads the zero bytes
+     * after the text. */
+    const dc_wrun *r = s->runs;
+    s->runs = word_runs(t, n, s->runs);
+    *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
+    if (!memo) {
+        /* No word keys (hmax is 0): every word is on_run's. */
+        for (; r->b < n; r++)
+            if (!on_run(s, &w, r->b, r->e, hash_word(t + r->b, r->e - r->b)))
+                return false;
+        return true;
+    }
     /* The word [a, i), its memo pair set (if it may be in the memo) and
      * its memo key x; the next word [na, ni), nset, nx. */
-    size_t a, i, na, ni;
-    uint64_t *set, x[2], *nset, nx[2];
-    a = next_word(t, n, 0, memo, &i, &set, x);
-    for (;; a = na, i = ni, set = nset, x[0] = nx[0], x[1] = nx[1]) {
-        if (a >= n) {
-            s->runs = runs;
+    size_t a = r->b, i = r->e, na, ni;
+    mkey x, nx;
+    memset(&x, 0, sizeof x);
+    nx = x;
+    uint64_t *set = run_pair(t, a, i, memo, &x), *nset;
+    /* Phrases led by the last word, done from the memo, when nothing else
+     * is pending: they enter w only if this word may go on with them
+     * (dnext: their next first bytes, dv: the word's memo answer, da: its
+     * start). Most do not (on the benchmark corpus 134 900 of the words
+     * the loop does lead a phrase, and pend_go is called 40 400 times),
+     * and then the push and the two swaps of w are spared. */
+    size_t da = 0;
+    uint64_t dv = 0;
+    uint32_t dnext = 0;
+    for (;; a = na, i = ni, set = nset, x = nx) {
+        if (a >= n)
             return true;
-        }
-        /* The next word, found now and its memo pair fetched while this
-         * one is handled. After a word, i is where it ends: a byte that
-         * is no word byte (or n), which the search need not test. */
-        na = next_word(t, n, i + 1, memo, &ni, &nset, nx);
-        /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
-         * otherwise look for the end of every word again. */
-        *runs++ = (dc_wrun){(uint32_t)a, (uint32_t)i};
+        /* The next word's memo pair, fetched while this one is handled. */
+        r++;
+        na = r->b;
+        ni = r->e;
+        nset = run_pair(t, na, ni, memo, &nx);
         size_t L = i - a;
+        if (dnext & 1u << (t[a] & 31))
+            pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
+        dnext = 0;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
-        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > hmax) {
-            if (!on_run(s, &w, a, i, hash_word(t + a, L)))
+        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > lim) {
+            if (L <= hmax && !((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) &
+                               BC_JOIN)) {
+                /* 16 bytes or more: not in the memo. */
+                if (!plain_word(s, &w, a, i, hash_word(t + a, L), NULL,
+                                NULL))
+                    return false;
+            } else if (!on_run(s, &w, a, i, hash_word(t + a, L))) {
                 return false;
+            }
             continue;
         }
-        uint64_t *e = L <= 15 ? memo_in(set, x) : NULL;
-        if (e && e != set) {
-            /* Seen again: to the first way, which a new word does not
-             * take (memo_put). */
-            uint64_t tmp[4];
-            memcpy(tmp, set, sizeof tmp);
-            memcpy(set, e, sizeof tmp);
-            memcpy(e, tmp, sizeof tmp);
-            e = set;
-        }
+        uint64_t *e = memo_find(set, x); /* L <= 15 */
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
@@ -3757,9 +3916,17 @@ static bool match_words(scan *s)
                     ? !push_hit(s, a, i, MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
-            if (val & HV_PREFIX)
+            if (!w.nnxt) {
+                /* The only ones pending after this word, if it leads
+                 * phrases: see dnext. No branch on whether it does, which
+                 * half the words do and the predictor missed. */
+                da = a;
+                dv = v;
+                dnext = val & HV_PREFIX ? (uint32_t)aux : 0;
+            } else if (val & HV_PREFIX) {
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
                                (uint32_t)aux);
+            }
             pend_swap(&w, i);
             continue;
         }
@@ -3816,7 +3983,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     /* A copy with 8 bytes to spare: keys are compared 8 bytes at a time,
      * and the caller's buffer must not be read past its end. */
     decorum_status gst = dc_grow(al, (void **)&ms->text, &ms->text_cap,
-                                 n->len + 17, 1, (size_t)UINT32_MAX + 17);
+                                 n->len + 1 + WORD_PAD, 1,
+                                 (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
      * and the sentinel. Made once here, so the word pass stores without a
@@ -3845,7 +4013,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     }
     for (; k < len && len < 8; k++)
         acc |= tc[k] = (unsigned char)n->text[k];
-    memset(tc + len, 0, 16);
+    memset(tc + len, 0, WORD_PAD);
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {
