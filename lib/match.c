@@ -3403,7 +3403,7 @@ static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
     bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
     e += in0 ? 0 : 4;
-    return in0 | in1 ? e : NULL;
+    return (in0 | in1) ? e : NULL;
 }
 
 /* match_words' memo key: memo_key's two words in one SSE2 register,
