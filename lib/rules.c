@@ -106,6 +106,12 @@ typedef struct sentence {
     uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
+    /* report_in's cursor: the mentions before token rep_tb are read (0:
+     * none yet); among them a report of others' words (rep_words), the
+     * latest end of a report of others' belief + 1 (rep_belief; 0: none);
+     * the last unquoted "but" before rep_tb + 1 (rep_but; 0: none) */
+    uint32_t rep_tb, rep_belief, rep_but;
+    uint8_t rep_words;
 } sentence;
 
 /* The most split exclusion verbs dc_rules keeps. */
@@ -476,7 +482,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -609,13 +615,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -1930,15 +1936,41 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->rs->ntok)
         return false;
-    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
-        const mention *m = &R->rs->m[i];
-        if (m->tb >= tb)
-            break;
-        if (m->kind == DC_KIND_REPORT && others_report(R, s, m) &&
-            !((ent(R, m)->flags & DC_F_BELIEF) && but_between(R, m->te, tb)))
-            return true;
+    if (tb < s->rep_tb) { /* behind the cursor: read from the start */
+        for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+            const mention *m = &R->rs->m[i];
+            if (m->tb >= tb)
+                break;
+            if (m->kind == DC_KIND_REPORT && others_report(R, s, m) &&
+                !((ent(R, m)->flags & DC_F_BELIEF) &&
+                  but_between(R, m->te, tb)))
+                return true;
+        }
+        return false;
     }
-    return false;
+    /* The rules ask in token order: the sentence's cursor moves on from
+     * where the last question left it (a sentence of many attacks and
+     * reports stays linear). A report of words before tb answers yes; a
+     * report of a belief only with no "but" after it, and if the one that
+     * ends last has none, it answers. */
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    uint32_t from = ms->rep_tb ? ms->rep_tb : s->tb;
+    for (uint32_t k = from; k < tb; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            ms->rep_but = k + 1;
+    for (size_t i = R->rs->first[from];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || !others_report(R, s, m))
+            continue;
+        if (!(ent(R, m)->flags & DC_F_BELIEF))
+            ms->rep_words = 1;
+        else if (m->te + 1 > ms->rep_belief)
+            ms->rep_belief = m->te + 1;
+    }
+    ms->rep_tb = tb;
+    return ms->rep_words ||
+           (ms->rep_belief && !(ms->rep_but && ms->rep_but >= ms->rep_belief));
 }
 
 /* A report of words (not of a belief: "I don't think X are disgusting" is
@@ -4752,10 +4784,13 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     float w = severity_weight(e->severity, 0.6f, 0.8f, 0.92f);
     decorum_status st;
     uint32_t r;
-    /* Directly before a group ("f*** muslims", "fucking jews"): derogation. */
-    for (size_t i = 0; i < R->rs->nt; i++) {
+    /* Directly before a group ("f*** muslims", "fucking jews"): derogation.
+     * (The targets are sorted by tb: from the first at m->te on, not all
+     * of them for each mention, so a comment of many stays linear.) */
+    for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->te) : 0;
+         i < R->rs->nt && R->rs->t[i].tb <= m->te + 1; i++) {
         const target *t = &R->rs->t[i];
-        if (t->type != TG_GROUP || t->tb < m->te || t->tb > m->te + 1)
+        if (t->type != TG_GROUP || t->tb < m->te)
             continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, m->te, &neg);
