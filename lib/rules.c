@@ -3593,17 +3593,28 @@ static const target *group_subject(const run *R, const mention *m)
     return NULL;
 }
 
+/* A word of time that may follow an object: "kill her tonight", not a
+ * noun "her" owns ("hang her coat"). */
+static bool when_word(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "tonight") || tok_is_word(R, k, "today") ||
+           tok_is_word(R, k, "tomorrow") || tok_is_word(R, k, "now") ||
+           tok_is_word(R, k, "soon") || tok_is_word(R, k, "again") ||
+           tok_is_word(R, k, "someday") || tok_is_word(R, k, "already");
+}
+
 /* After a verb, "her" followed by a word is a possessive ("hang her
  * coat", "beat her time") and "him"/"her" before an article the first of
  * two objects ("shoot him a text", "burn her a CD"): not what the verb is
- * done to. */
+ * done to ("kill her tonight" is: when_word). */
 static bool object_of_two(const run *R, uint32_t k)
 {
     const tok *nx = &R->rs->toks[k + 1]; /* toks[ntok] is a sentinel */
     if (nx->type != TK_WORD)
         return false;
     return tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
-           (tok_is_word(R, k, "her") && !glue_at(R, k + 1));
+           (tok_is_word(R, k, "her") && !glue_at(R, k + 1) &&
+            !when_word(R, k + 1));
 }
 
 /* "him" or "her" inside the phrase or right after it: the threat is
