@@ -156,6 +156,52 @@ static const char *const cases[] = {
     "",
 };
 
+/* The tests' generator: the next pseudo-random number from *seed. */
+static unsigned next_rand(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 16;
+}
+
+/* A piece of generated text chosen by r: its bytes and length. */
+typedef const char *pick_fn(unsigned r, size_t *len, const void *ctx);
+
+/* Pieces from an array of strings (ctx: a struct strings). */
+struct strings {
+    const char *const *v;
+    size_t n;
+};
+
+static const char *pick_string(unsigned r, size_t *len, const void *ctx)
+{
+    const struct strings *w = ctx;
+    const char *a = w->v[r % w->n];
+    *len = strlen(a);
+    return a;
+}
+
+/* One to max pieces, each followed by one of seps, joined into buf (cap
+ * bytes, NUL-terminated; a piece that would not fit ends the text). */
+static size_t join_random(unsigned *seed, int max, pick_fn *pick,
+                          const void *ctx, const struct strings *seps,
+                          char *buf, size_t cap)
+{
+    size_t len = 0;
+    int pieces = 1 + (int)(next_rand(seed) % (unsigned)max);
+    for (int w = 0; w < pieces; w++) {
+        size_t la, lb;
+        const char *a = pick(next_rand(seed), &la, ctx);
+        const char *b = pick_string(next_rand(seed), &lb, seps);
+        if (len + la + lb >= cap)
+            break;
+        memcpy(buf + len, a, la);
+        memcpy(buf + len + la, b, lb);
+        len += la + lb;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
 Test(tokens, cases)
 {
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
@@ -175,27 +221,13 @@ Test(tokens, generated)
     };
     static const char *const seps[] = {" ", "  ", "", "\n", ". ", ", ",
                                        "'", "*",  "? ", "!", " - "};
+    const struct strings w = {words, sizeof words / sizeof *words},
+                         sp = {seps, sizeof seps / sizeof *seps};
     unsigned seed = 12345;
     char buf[1024];
-    for (int k = 0; k < 3000; k++) {
-        size_t len = 0;
-        seed = seed * 1103515245u + 12345u;
-        int nw = 1 + (int)((seed >> 16) % 24);
-        for (int w = 0; w < nw; w++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *a = words[(seed >> 16) % (sizeof words / sizeof *words)];
-            seed = seed * 1103515245u + 12345u;
-            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
-            size_t la = strlen(a), lb = strlen(b);
-            if (len + la + lb >= sizeof buf)
-                break;
-            memcpy(buf + len, a, la);
-            memcpy(buf + len + la, b, lb);
-            len += la + lb;
-        }
-        buf[len] = '\0';
-        both_ways(buf, len);
-    }
+    for (int k = 0; k < 3000; k++)
+        both_ways(buf, join_random(&seed, 24, pick_string, &w, &sp, buf,
+                                   sizeof buf));
 }
 
 /* Runs the rules on text, under the comment parent when not NULL, with
@@ -282,31 +314,32 @@ Test(tokens, short_way)
     for (size_t i = 0; i < sizeof replies / sizeof *replies; i++)
         both_passes_ctx(replies[i], strlen(replies[i]),
                         "jews are vermin and should be gassed");
+    const struct strings w = {words, sizeof words / sizeof *words},
+                         sp = {seps, sizeof seps / sizeof *seps};
     unsigned seed = 4242;
     char buf[512];
-    for (int k = 0; k < 3000; k++) {
-        size_t len = 0;
-        seed = seed * 1103515245u + 12345u;
-        int nw = 1 + (int)((seed >> 16) % 10);
-        for (int w = 0; w < nw; w++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *a =
-                words[(seed >> 16) % (sizeof words / sizeof *words)];
-            seed = seed * 1103515245u + 12345u;
-            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
-            size_t la = strlen(a), lb = strlen(b);
-            if (len + la + lb >= sizeof buf)
-                break;
-            memcpy(buf + len, a, la);
-            memcpy(buf + len + la, b, lb);
-            len += la + lb;
-        }
-        buf[len] = '\0';
-        both_passes(buf, len);
-    }
+    for (int k = 0; k < 3000; k++)
+        both_passes(buf, join_random(&seed, 10, pick_string, &w, &sp, buf,
+                                     sizeof buf));
 }
 
 #define KB(k) ((uint64_t)1 << DC_KIND_##k)
+
+/* A lexicon term: one time in 16 any entry, else one of the picked
+ * entries (ctx: a struct picks). */
+struct picks {
+    const size_t *v;
+    size_t n;
+};
+
+static const char *pick_term(unsigned r, size_t *len, const void *ctx)
+{
+    const struct picks *p = ctx;
+    const dc_entry *e = r % 16 == 0 ? &lx.entries[(r / 16) % lx.n]
+                                    : &lx.entries[p->v[(r / 16) % p->n]];
+    *len = e->term_len;
+    return e->term;
+}
 
 /* The same on texts of lexicon terms: mostly of the kinds weak_needs
  * reads or lets through (so that a new entry of such a kind is tried),
@@ -333,29 +366,12 @@ Test(tokens, short_way_lexicon)
     cr_assert_gt(npick, 0);
     static const char *const seps[] = {" ", " ", " ", " ", ". ", ", ",
                                        "? ", "\n", " \"", " ( ( ("};
+    const struct strings sp = {seps, sizeof seps / sizeof *seps};
+    const struct picks pk = {pick, npick};
     unsigned seed = 777;
     char buf[1024];
-    for (int k = 0; k < 4000; k++) {
-        size_t len = 0;
-        seed = seed * 1103515245u + 12345u;
-        int nw = 1 + (int)((seed >> 16) % 8);
-        for (int w = 0; w < nw; w++) {
-            seed = seed * 1103515245u + 12345u;
-            unsigned r = seed >> 16;
-            const dc_entry *e = r % 16 == 0
-                                    ? &lx.entries[(r / 16) % lx.n]
-                                    : &lx.entries[pick[(r / 16) % npick]];
-            seed = seed * 1103515245u + 12345u;
-            const char *b = seps[(seed >> 16) % (sizeof seps / sizeof *seps)];
-            size_t la = e->term_len, lb = strlen(b);
-            if (len + la + lb >= sizeof buf)
-                break;
-            memcpy(buf + len, e->term, la);
-            memcpy(buf + len + la, b, lb);
-            len += la + lb;
-        }
-        buf[len] = '\0';
-        both_passes(buf, len);
-    }
+    for (int k = 0; k < 4000; k++)
+        both_passes(buf, join_random(&seed, 8, pick_term, &pk, &sp, buf,
+                                     sizeof buf));
     free(pick);
 }
