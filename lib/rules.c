@@ -5335,6 +5335,23 @@ static bool denial(const run *R, const mention *m)
              memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
 }
 
+/* "Not all Muslims are like that", "not every migrant is a criminal": a
+ * negation before "all" or "every" that a group follows in its sentence
+ * denies a generalization. (Only with a group named, which the short way
+ * of needs_rules never has, so weak_denial need not know it.) */
+static bool not_all(const run *R, const mention *m)
+{
+    if (!tok_is_word(R, m->te, "all") && !tok_is_word(R, m->te, "every"))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->te) : 0;
+         i < R->rs->nt && R->rs->t[i].tb < s->te; i++)
+        if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb > m->te &&
+            R->rs->t[i].tb <= m->te + 3)
+            return true;
+    return false;
+}
+
 /* "(((": the echo rule may fire. */
 static bool echo_in(const dc_norm *n)
 {
@@ -5693,7 +5710,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
-            denied = denied || denial(&R, m);
+            denied = denied || denial(&R, m) || not_all(&R, m);
             st = DECORUM_OK;
             break;
         default:
