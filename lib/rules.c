@@ -212,7 +212,6 @@ typedef struct run {
     /* a hate verb was swallowed by a longer denouncing phrase ("stop
      * hating", "against hating"): the writer opposes hatred */
     bool opposes_hatred;
-    bool narrated;        /* a threat or exclusion told, not called for */
     /* bit k set: a target of type k (TG_*) was found by find_targets */
     uint8_t target_types;
     uint64_t kinds;       /* bit k: some mention is of kind k */
@@ -4438,12 +4437,12 @@ static decorum_status rule_attack(run *R, const mention *m)
             /* "The Home Office will deport asylum seekers to Rwanda": an
              * institution's act foretold (a modal that calling_modal did
              * not take as a call), news the model must not read as an
-             * attack on the group in full either. (Not all narration: "we
-             * commend the extermination of Jews" is the model's to
-             * catch.) */
-            R->narrated |= t && t->type == TG_GROUP &&
-                           has_kind_in(R, sent_of(R, m->tb)->tb, m->tb,
-                                       DC_KIND_MODAL);
+             * attack on the group in full either, as history (the past
+             * threats above). (Not all narration: "we commend the
+             * extermination of Jews" is the model's to catch.) */
+            if (t && t->type == TG_GROUP &&
+                has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL))
+                R->untargeted = true;
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
              * counter-speech, call or not. (Reported alone it is left to
@@ -5741,8 +5740,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
     out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred ||
-                                                   R.narrated));
+                                                   R.opposes_hatred));
     /* Counts are capped at 3. Four at a time where SSE2 is there: minps
      * keeps a value below 3, else 3, as the scalar loop does. */
     int f = 0;
