@@ -3172,16 +3172,20 @@ static bool event_subject(const run *R, const target *t, const mention *m)
             tok_is_word(R, v, "received") || tok_is_word(R, v, "receive"));
 }
 
+/* Token ti opens sentence s, or follows a determiner that does ("the",
+ * "those"): the sentence's subject starts there. */
+static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
+{
+    return ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb));
+}
+
 /* "The Muslims at the end of my street are vermin": the group opens its
  * sentence (after at most a determiner) and the predicate follows its
  * verb, however long the phrase between; it is what the sentence is
  * about. */
 static bool opening_subject(const run *R, const target *t, const mention *m)
 {
-    const sentence *s = sent_of(R, m->tb);
-    if (!t || t->tb < s->tb || t->tb > s->tb + 1 || t->te > m->tb ||
-        (t->tb == s->tb + 1 && !is_determiner(R, s->tb) &&
-         !mention_at(R, s->tb, DC_KIND_QUANTIFIER)))
+    if (!t || t->te > m->tb || !opens_sentence(R, sent_of(R, m->tb), t->tb))
         return false;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
@@ -4922,13 +4926,6 @@ static bool answered(const run *R, const mention *m)
             return true;
     }
     return false;
-}
-
-/* Token ti opens sentence s, or follows a determiner that does ("the",
- * "those"): the sentence's subject starts there (as in opening_subject). */
-static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
-{
-    return ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb));
 }
 
 /* A trope or code named as the subject of a sentence that calls it what it
