@@ -163,6 +163,23 @@ static const char *const model_reason[DC_N_HEADS] = {
     "learned model: this word raised the hate score",
 };
 
+/* The span of model evidence ev: its words in the original text, the
+ * attribute of the head it raised (hate is an identity attack), its
+ * weight and the head's reason. */
+static void model_span(decorum_span *o, const dc_norm *n,
+                       const dc_model_evidence *ev)
+{
+    o->begin = n->src_begin[ev->begin];
+    o->end = n->src_end[ev->end - 1];
+    o->attribute = ev->head == DC_HEAD_HATE ? DECORUM_IDENTITY_ATTACK
+                                            : (decorum_attribute)ev->head;
+    o->signal = DECORUM_SIGNAL_MODEL;
+    o->flags = 0;
+    o->category = 0;
+    o->score = clamp01(ev->weight);
+    o->reason = model_reason[ev->head];
+}
+
 /* Every verdict past allow, and every hateful one, shows what moved it.
  * When the k spans so far hold nothing but mitigations (the model moved
  * it, and its evidence was only short words, or no word alone), the best
@@ -180,29 +197,17 @@ static size_t explain_anyway(const dc_norm *n,
             return k;
     if (!n->len)
         return k;
-    decorum_span *o = &sp[k];
     if (shortest) {
-        o->begin = n->src_begin[shortest->begin];
-        o->end = n->src_end[shortest->end - 1];
-        o->attribute = shortest->head == DC_HEAD_HATE
-                           ? DECORUM_IDENTITY_ATTACK
-                           : (decorum_attribute)shortest->head;
-        o->score = clamp01(shortest->weight);
-        o->reason = model_reason[shortest->head];
-    } else {
-        o->begin = n->src_begin[0];
-        o->end = n->src_end[n->len - 1];
-        o->attribute = res->hate_score >= res->scores[DECORUM_TOXICITY]
-                           ? DECORUM_IDENTITY_ATTACK
-                           : DECORUM_TOXICITY;
-        o->score = clamp01(o->attribute == DECORUM_IDENTITY_ATTACK
-                               ? res->hate_score
-                               : res->scores[DECORUM_TOXICITY]);
-        o->reason = whole;
+        model_span(&sp[k], n, shortest);
+        return k + 1;
     }
-    o->signal = DECORUM_SIGNAL_MODEL;
-    o->flags = 0;
-    o->category = 0;
+    bool hate = res->hate_score >= res->scores[DECORUM_TOXICITY];
+    dc_model_evidence all = {0, (uint32_t)n->len,
+                             hate ? res->hate_score
+                                  : res->scores[DECORUM_TOXICITY],
+                             hate ? DC_HEAD_HATE : DECORUM_TOXICITY};
+    model_span(&sp[k], n, &all);
+    sp[k].reason = whole;
     return k + 1;
 }
 
@@ -306,17 +311,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
             covered = (*spans)[j].begin <= ob && (*spans)[j].end >= oe;
         if (covered)
             continue;
-        decorum_span *sp = &(*spans)[k++];
-        sp->begin = ob;
-        sp->end = oe;
-        sp->attribute = ev->head == DC_HEAD_HATE
-                            ? DECORUM_IDENTITY_ATTACK
-                            : (decorum_attribute)ev->head;
-        sp->signal = DECORUM_SIGNAL_MODEL;
-        sp->flags = 0;
-        sp->category = 0;
-        sp->score = clamp01(ev->weight);
-        sp->reason = model_reason[ev->head];
+        model_span(&(*spans)[k++], n, ev);
     }
     res->hateful = res->hate_score >= opt->hate_threshold;
     float top = res->scores[DECORUM_TOXICITY];
