@@ -53,14 +53,21 @@ Test(api, misuse_is_refused)
     decorum_scratch_free(NULL);
 }
 
+/* The engine with its defaults and a scratch for it. */
+static void open_default(decorum_engine **e, decorum_scratch **s)
+{
+    decorum_error err;
+    cr_assert_eq(decorum_engine_open(NULL, e, &err), DECORUM_OK, "%s",
+                 err.message);
+    cr_assert_eq(decorum_scratch_alloc(*e, s, &err), DECORUM_OK);
+}
+
 Test(api, analyze_checks_arguments)
 {
     decorum_engine *e = NULL;
     decorum_scratch *s = NULL;
     decorum_error err;
-    cr_assert_eq(decorum_engine_open(NULL, &e, &err), DECORUM_OK, "%s",
-                 err.message);
-    cr_assert_eq(decorum_scratch_alloc(e, &s, &err), DECORUM_OK);
+    open_default(&e, &s);
     const decorum_result *r = NULL;
     cr_assert_eq(decorum_analyze(e, s, NULL, 3, NULL, &r, &err),
                  DECORUM_ERR_INVALID);
@@ -112,9 +119,7 @@ Test(api, batch_gives_what_analyze_gives)
     decorum_engine *e = NULL;
     decorum_scratch *one = NULL, *many = NULL;
     decorum_error err;
-    cr_assert_eq(decorum_engine_open(NULL, &e, &err), DECORUM_OK, "%s",
-                 err.message);
-    cr_assert_eq(decorum_scratch_alloc(e, &one, &err), DECORUM_OK);
+    open_default(&e, &one);
     cr_assert_eq(decorum_scratch_alloc(e, &many, &err), DECORUM_OK);
     static char big[DECORUM_DEFAULT_MAX_INPUT + 1];
     memset(big, 'a', sizeof big);
@@ -216,9 +221,7 @@ Test(api, agreeing_reply_quotes_what_it_agrees_with)
     decorum_engine *e = NULL;
     decorum_scratch *s = NULL;
     decorum_error err;
-    cr_assert_eq(decorum_engine_open(NULL, &e, &err), DECORUM_OK, "%s",
-                 err.message);
-    cr_assert_eq(decorum_scratch_alloc(e, &s, &err), DECORUM_OK);
+    open_default(&e, &s);
     const decorum_context hateful = {
         "Jews are parasites who suck nations dry.", 40, NULL, 0, 0};
     const decorum_context harmless = {
