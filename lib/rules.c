@@ -4954,10 +4954,7 @@ static bool named_to_denounce(const run *R, const mention *m)
         const mention *d = mention_at(R, k, DC_KIND_DENOUNCE);
         if (!d || (ent(R, d)->flags & DC_F_JUDGE))
             continue;
-        for (uint32_t j = d->te; j < s->te; j++)
-            if (tok_is_word(R, j, "but"))
-                return false;
-        return true;
+        return !but_between(R, d->te, s->te);
     }
     return false;
 }
