@@ -5312,6 +5312,17 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
     return DECORUM_OK;
 }
 
+
+/* A negation that is itself a negated linking verb: "aren't", "isn't",
+ * "wasn't", "weren't" (w, wl: its normalized bytes). denial and
+ * weak_denial both ask it. */
+static bool negated_copula(const char *w, size_t wl)
+{
+    return wl >= 5 &&
+           (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
+            memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0);
+}
+
 /* A denial: a negation after a copula ("are not", "is never") or a
  * contracted one ("aren't", "isn't"). Other negations ("they don't
  * belong", "no place for") are common in hate itself. Not the `copula`
@@ -5320,12 +5331,8 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
  * bench rows, one verdict for the worse ("everyone that isnt a jew"). */
 static bool denial(const run *R, const mention *m)
 {
-    const char *w = R->n->text + m->b;
-    size_t wl = m->e - m->b;
     return (m->tb >= 1 && kind_at(R, m->tb - 1, DC_KIND_COPULA)) ||
-           (wl >= 5 &&
-            (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
-             memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0));
+           negated_copula(R->n->text + m->b, m->e - m->b);
 }
 
 /* "Not all Muslims are like that", "not every migrant is a criminal": a
@@ -5405,10 +5412,7 @@ static int weak_denial(const dc_rules *r, const dc_lexicon *lx,
                        const dc_norm *n, const dc_hitvec *hits, size_t i)
 {
     const dc_hit *h = &hits->v[i];
-    const char *w = n->text + h->begin;
-    size_t wl = h->end - h->begin;
-    if (wl >= 5 && (memcmp(w, "aren", 4) == 0 || memcmp(w, "isn", 3) == 0 ||
-                    memcmp(w, "wasn", 4) == 0 || memcmp(w, "weren", 5) == 0))
+    if (negated_copula(n->text + h->begin, h->end - h->begin))
         return 1;
     const unsigned char *s = (const unsigned char *)n->text;
     uint32_t tb = token_start(s, h->begin);
