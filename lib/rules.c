@@ -3949,8 +3949,6 @@ static const mention *adjective_names(const run *R, const mention *m,
         (e->flags & DC_F_NOUN) && !(pe->flags & DC_F_AMBIGUOUS) &&
         (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)))
         return pv;
-    if (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN))
-        return NULL;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
