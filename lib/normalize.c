@@ -231,6 +231,36 @@ static char fixed_ascii(uint32_t cp)
     }
 }
 
+/* Letters that text generators and memes use for Latin ones and that
+ * neither NFKC nor UTS #39 maps to ASCII: the small capitals of "fancy
+ * text" (ᴠᴇʀᴍɪɴ; UTS #39 maps a few, such as ᴠ, and leaves ᴇ ʀ ᴍ ɴ) and the
+ * negative circled and squared capitals (🅐, 🅱 in "ni🅱🅱a"). Regional
+ * indicators are not here: pairs of them are flags. Returns 0 for any
+ * other code point. */
+static char letter_alike(uint32_t cp)
+{
+    if (cp >= 0x1f150 && cp <= 0x1f169) /* 🅐 .. 🅩 */
+        return (char)('a' + (cp - 0x1f150));
+    if (cp >= 0x1f170 && cp <= 0x1f189) /* 🅰 .. 🆉 */
+        return (char)('a' + (cp - 0x1f170));
+    switch (cp) {
+    case 0x1d00: return 'a'; case 0x0299: return 'b'; /* ᴀ ʙ */
+    case 0x1d04: return 'c'; case 0x1d05: return 'd'; /* ᴄ ᴅ */
+    case 0x1d07: return 'e'; case 0xa730: return 'f'; /* ᴇ ꜰ */
+    case 0x0262: return 'g'; case 0x029c: return 'h'; /* ɢ ʜ */
+    case 0x026a: return 'i'; case 0x1d0a: return 'j'; /* ɪ ᴊ */
+    case 0x1d0b: return 'k'; case 0x029f: return 'l'; /* ᴋ ʟ */
+    case 0x1d0d: return 'm'; case 0x0274: return 'n'; /* ᴍ ɴ */
+    case 0x1d0f: return 'o'; case 0x1d18: return 'p'; /* ᴏ ᴘ */
+    case 0xa7af: return 'q'; case 0x0280: return 'r'; /* ꞯ ʀ */
+    case 0xa731: return 's'; case 0x1d1b: return 't'; /* ꜱ ᴛ */
+    case 0x1d1c: return 'u'; case 0x1d20: return 'v'; /* ᴜ ᴠ */
+    case 0x1d21: return 'w'; case 0x028f: return 'y'; /* ᴡ ʏ */
+    case 0x1d22: return 'z';                          /* ᴢ */
+    default: return 0;
+    }
+}
+
 /* Combining marks that are part of spelling in their script (Brahmic vowel
  * signs and viramas, Japanese voicing marks) are kept; everywhere else a
  * non-spacing or enclosing mark is a diacritic or zalgo and is removed. */
@@ -404,6 +434,10 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
             alnum |= ascii_alnum((unsigned)x);
         } else if ((buf[0] = fixed_ascii((uint32_t)x)) != 0) {
             nbuf = 1;
+        } else if ((buf[0] = letter_alike((uint32_t)x)) != 0) {
+            nbuf = 1;
+            alnum = true;
+            e->flags |= E_WORD;
         } else if ((nbuf = skeleton_ascii(nz, (uint32_t)x, buf)) != 0 ||
                    /* Lower-case Cyrillic and Greek к м т н κ look like
                     * small capitals, which UTS #39 maps to small-capital

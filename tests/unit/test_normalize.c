@@ -298,6 +298,14 @@ static const struct tcase {
     {"\xe2\x93\x9a\xe2\x93\x98\xe2\x93\x9b\xe2\x93\x9b", "kill",
      CONF},                                                /* ⓚⓘⓛⓛ */
     {"\xef\xac\x81ne", "fine", CONF},                      /* ﬁne */
+    {"jews are \xe1\xb4\xa0\xe1\xb4\x87\xca\x80\xe1\xb4\x8d\xc9\xaa\xc9\xb4",
+     "jews are vermin", CONF},                             /* ᴠᴇʀᴍɪɴ */
+    {"ni\xf0\x9f\x85\xb1\xef\xb8\x8f\xf0\x9f\x85\xb1\xef\xb8\x8f" "a",
+     "nibba", CONF | INVIS},                               /* ni🅱️🅱️a */
+    {"\xf0\x9f\x85\x99\xf0\x9f\x85\x94\xf0\x9f\x85\xa6", "jew",
+     CONF},                                                /* 🅙🅔🅦 */
+    {"\xf0\x9f\x87\xba\xf0\x9f\x87\xb8 flag",
+     "\xf0\x9f\x87\xba\xf0\x9f\x87\xb8 flag", 0},     /* 🇺🇸: a flag */
     {"Stra\xc3\x9f" "e", "strasse", CONF},                 /* Straße */
     /* Real words of other scripts are left alone */
     {"\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd1\x88\xd0\xbe",
