@@ -2118,6 +2118,25 @@ static bool denounces(const run *R, const sentence *s)
     return false;
 }
 
+/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`) agrees
+ * only as an interjection, first in its sentence ("Exactly. They are ...");
+ * inside a clause it is an adverb ("calling them 'invaders' is exactly the
+ * language that inspired the shooter"). */
+static bool agrees_in(const run *R, const sentence *s)
+{
+    if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
+        return false;
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= s->te)
+            break;
+        if (m->kind == DC_KIND_ENDORSE &&
+            (m->tb == s->tb || !(ent(R, m)->flags & DC_F_AMBIGUOUS)))
+            return true;
+    }
+    return false;
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -2130,8 +2149,7 @@ static bool endorsed(const run *R, uint32_t tb)
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
-        if (has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE) &&
-            !(R->denounce_any && denounces(R, s)))
+        if (agrees_in(R, s) && !(R->denounce_any && denounces(R, s)))
             return true;
     }
     return false;
