@@ -894,6 +894,16 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
         if (st == DECORUM_OK)
             st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
     }
+    /* An 'i' written 'l': a capital I and a lower-case l look alike in
+     * most fonts ("nIgger" typed "nlgger"). One at a time, interior, in
+     * words of 5+ letters. */
+    for (size_t j = 0; j < len && st == DECORUM_OK; j++) {
+        if (t[j] != 'i' || !interior(t, len, j) || word_len(t, len, j) < 5)
+            continue;
+        memcpy(v, t, len);
+        v[j] = 'l';
+        st = add_form(b, v, len, g, DC_HIT_FUZZY, 0);
+    }
     return st;
 }
 

@@ -420,6 +420,13 @@ Test(match, l_as_i_doubled_consonants_and_z_plurals)
         /* not in short words, nor nofuzzy ones */
         {"iice", ""},
         {"kiii", ""},
+        /* 'i' written 'l' (a capital I looks like it): interior, one at a
+         * time, in words of 5+ letters */
+        {"musllm", "0-6 muslim ~"},
+        {"musllms", "0-7 muslim ~"},
+        {"muslln", ""},
+        {"llce", ""},
+        {"klll", ""},
         /* a stretched inner consonant, shortened to two */
         {"parrasite", "0-9 parasite ~"},
         {"parassites", "0-10 parasite ~"},
