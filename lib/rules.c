@@ -3422,6 +3422,10 @@ static bool slogan(const run *R, const mention *m)
 /* Token k lies inside a threat or exclusion phrase. */
 static bool command_at(const run *R, uint32_t k)
 {
+    /* One that starts at k covers it: a chant of them ("kys kys ...")
+     * needs no scan. */
+    if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_EXCLUSION))
+        return true;
     uint32_t from = k > 4 ? k - 4 : 0;
     for (size_t i = R->rs->first[from]; i < R->rs->nm; i++) {
         const mention *o = &R->rs->m[i];
@@ -3598,8 +3602,10 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         /* "are hunted down": a linking verb makes it a statement. */
         if (mention_at(R, k, DC_KIND_COPULA))
             return false;
-        bool group = in_target(R, k, TG_GROUP);
+        /* A command makes the group irrelevant: the word is skipped
+         * either way, and saw_command outweighs saw_group below. */
         bool command = command_at(R, k);
+        bool group = !command && in_target(R, k, TG_GROUP);
         saw_group |= group;
         saw_command |= command;
         if (glue_at(R, k) ||
