@@ -114,16 +114,27 @@ size_t dc_utf8_encode(uint32_t cp, char *out);
  * [src_begin[i], src_end[i]). For a span [b, e) of normalized text the
  * original span is [src_begin[b], src_end[e - 1]). Both arrays are
  * non-decreasing. how[i] holds DC_EV_* bits.
+ *
+ * Padded (dc_normalize's output; a dc_norm made by hand is not): the
+ * DC_NORM_FRONT bytes before text are readable, text[-1] being ' ', and
+ * text[len, len + DC_NORM_PAD) are zero bytes, so the matcher and the
+ * model read the text where it is, past its ends included, instead of
+ * each copying it between pads of their own.
  */
+#define DC_NORM_FRONT 8
+#define DC_NORM_PAD 64
+
 typedef struct dc_norm {
-    char *text;          /* [cap], NUL-terminated at len */
+    char *text;          /* [cap], NUL-terminated at len; see padded */
     uint32_t *src_begin; /* [cap] */
     uint32_t *src_end;   /* [cap] */
     uint8_t *how;        /* [cap] */
     size_t len;
     size_t cap;
     uint32_t evasions; /* OR of how[] */
-    bool ascii;        /* the input was pure ASCII (fast path taken) */
+    bool ascii;        /* the input was pure ASCII (fast path taken),
+                        * and then so is text */
+    bool padded;       /* text[-1] and DC_NORM_PAD bytes past len: above */
 } dc_norm;
 
 typedef struct dc_normalizer dc_normalizer; /* engine-side, immutable */

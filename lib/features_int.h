@@ -141,11 +141,15 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
 
 /* dc_feat_sum() with the matcher's word runs over the same text (runs:
  * dc_hitvec.runs, nruns of them then the sentinel, or NULL), from which
- * the AVX2 pass takes the tokens of an ASCII text. The same results. */
+ * the AVX2 pass takes the tokens of an ASCII text. padded: text[-1] is
+ * readable and text[len, len + DC_NORM_PAD) are zero bytes (a padded
+ * dc_norm), so that pass reads the text where it is rather than a copy.
+ * The same results. */
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, const dc_wrun *runs,
-                        size_t nruns, int32_t *acc, dc_feat_tsum *toks,
-                        size_t max_toks, size_t *ntok, dc_feat_cache *cache);
+                        const char *text, size_t len, bool padded,
+                        const dc_wrun *runs, size_t nruns, int32_t *acc,
+                        dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                        dc_feat_cache *cache);
 
 /* Nonzero: dc_feat_sum() takes its portable path even where a faster one
  * exists (tests and benchmarks compare the two). */

@@ -126,6 +126,12 @@ struct dc_norm_scratch {
 /* Buffers                                                                 */
 /* ---------------------------------------------------------------------- */
 
+/* The text's allocation for cap bytes: DC_NORM_FRONT bytes before text
+ * (a padded text's front, ending in ' ') and DC_NORM_PAD after
+ * text[cap - 1] (a padded text's len is below cap, so its pad lies
+ * within). */
+#define TEXT_ALLOC(cap) ((cap) + DC_NORM_FRONT + DC_NORM_PAD)
+
 /* Makes n hold at least need bytes, doubling, never past max. The first
  * keep entries survive. The four arrays are separate allocations (the
  * layout dc_norm_release expects); on failure n is unchanged. */
@@ -141,12 +147,14 @@ static decorum_status grow(const dc_alloc *al, dc_norm *n, size_t need,
         cap = max;
     if (cap > SIZE_MAX / sizeof(uint32_t))
         return DECORUM_ERR_TOOBIG;
-    char *t = dc_malloc(al, cap);
+    char *tb = dc_malloc(al, TEXT_ALLOC(cap));
+    char *t = tb ? tb + DC_NORM_FRONT : NULL;
     uint32_t *b = dc_malloc(al, cap * sizeof *b);
     uint32_t *e = dc_malloc(al, cap * sizeof *e);
     uint8_t *h = dc_malloc(al, cap);
     if (!t || !b || !e || !h)
         goto fail;
+    memset(tb, ' ', DC_NORM_FRONT);
     t[keep < cap ? keep : cap - 1] = '\0'; /* a valid empty or cut text */
     if (keep) {
         memcpy(t, n->text, keep);
@@ -168,7 +176,7 @@ static decorum_status grow(const dc_alloc *al, dc_norm *n, size_t need,
     n->ascii = ascii;
     return DECORUM_OK;
 fail:
-    dc_free(al, t, cap);
+    dc_free(al, tb, TEXT_ALLOC(cap));
     dc_free(al, b, cap * sizeof *b);
     dc_free(al, e, cap * sizeof *e);
     dc_free(al, h, cap);
@@ -185,7 +193,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n)
 {
     if (!n)
         return;
-    dc_free(al, n->text, n->cap);
+    if (n->text)
+        dc_free(al, n->text - DC_NORM_FRONT, TEXT_ALLOC(n->cap));
     dc_free(al, n->src_begin, n->cap * sizeof *n->src_begin);
     dc_free(al, n->src_end, n->cap * sizeof *n->src_end);
     dc_free(al, n->how, n->cap);
@@ -1911,12 +1920,11 @@ static inline size_t chunk_room(size_t n, size_t max_out)
     return n + 33 < max_out ? n + 33 : max_out;
 }
 
-decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
-                            dc_norm_scratch *ns, const char *text, size_t len,
-                            size_t max_out, dc_norm *out)
+static inline __attribute__((always_inline)) decorum_status
+normalize_text(const dc_alloc *al, const dc_normalizer *nz,
+               dc_norm_scratch *ns, const char *text, size_t len,
+               size_t max_out, dc_norm *out)
 {
-    if (!al || !nz || !ns || !out || (len && !text))
-        return DECORUM_ERR_INVALID;
     out->len = 0;
     out->evasions = 0;
     if (out->cap)
@@ -2002,4 +2010,22 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     acc |= acc >> 8;
     out->evasions = (uint32_t)(acc & 0xff);
     return DECORUM_OK;
+}
+
+decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
+                            dc_norm_scratch *ns, const char *text, size_t len,
+                            size_t max_out, dc_norm *out)
+{
+    if (!al || !nz || !ns || !out || (len && !text))
+        return DECORUM_ERR_INVALID;
+    out->padded = false;
+    decorum_status st = normalize_text(al, nz, ns, text, len, max_out, out);
+    /* The pad (see dc_norm): the chunk passes may have left bytes of
+     * their last chunk past len, within cap. No buffer, no text: a len 0
+     * input where no pass reserved room. */
+    if (st == DECORUM_OK && out->text) {
+        memset(out->text + out->len, 0, DC_NORM_PAD);
+        out->padded = true;
+    }
+    return st;
 }

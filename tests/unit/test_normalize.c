@@ -434,6 +434,47 @@ Test(normalize, guard_page)
     munmap(m, 2 * (size_t)page);
 }
 
+/* dc_normalize's output is padded (dc_norm.padded): ' ' before the text
+ * and DC_NORM_PAD zero bytes after it, which the matcher and the model read
+ * instead of copying the text, on every path and when a shorter text
+ * follows a longer one in the same buffer (the chunk passes write whole
+ * chunks past the end); the text of an ASCII input is ASCII. */
+Test(normalize, padded)
+{
+    static char big[3000];
+    for (size_t i = 0; i < sizeof big; i++)
+        big[i] = "Kill@ll th3 v3rmiiiin  NOW!\n"[i % 28];
+    const struct {
+        const char *s;
+        size_t len;
+    } inputs[] = {
+#define IN(s) {"" s, sizeof(s) - 1}
+        {big, sizeof big}, IN("they are vermin"), IN(""),
+        IN("k i l l  them   all!!!"), IN("h4te y0u 1337 f*ck"),
+        IN("\xd1\x98\xd0\xb5ws k\xcc\xb6ill"),
+        IN("Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d"), IN("x")
+#undef IN
+    };
+    for (int path = 0; path < 3; path++) {
+        dc_normalizer_set_swar(nz, path != 0);
+        dc_normalizer_set_avx2(nz, path == 2);
+        for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+            cr_assert_eq(norm(&out, inputs[k].s, inputs[k].len), DECORUM_OK);
+            cr_assert(out.padded, "path %d input %zu", path, k);
+            cr_assert_eq(out.text[-1], ' ', "path %d input %zu", path, k);
+            for (size_t j = 0; j < DC_NORM_PAD; j++)
+                cr_assert_eq(out.text[out.len + j], 0,
+                             "path %d input %zu byte %zu past the end", path,
+                             k, j);
+            for (size_t j = 0; out.ascii && j < out.len; j++)
+                cr_assert_lt((unsigned char)out.text[j], 0x80,
+                             "path %d input %zu byte %zu", path, k, j);
+        }
+    }
+    dc_normalizer_set_swar(nz, true);
+    dc_normalizer_set_avx2(nz, true);
+}
+
 Test(normalize, empty_and_misuse)
 {
     cr_assert_eq(norm(&out, NULL, 0), DECORUM_OK);
