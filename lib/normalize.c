@@ -79,6 +79,7 @@ struct dc_normalizer {
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
+    bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -557,6 +558,25 @@ AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
         for (k = 0; k + 8 <= r; k += 8)
             memset(h + k, 0, 8);
         memset(h + r - 8, 0, 8);
+    }
+}
+
+/* The identity src_begin and src_end of output bytes [0, r), how[] left as
+ * it is: what quick32() did not write of a text it did not finish. */
+AVX2_INLINE void ident_src32(dc_norm *m, size_t r)
+{
+    const __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+    __m256i v = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    size_t k = 0;
+    for (; k + 8 <= r; k += 8) {
+        _mm256_storeu_si256((__m256i *)(void *)(m->src_begin + k), v);
+        _mm256_storeu_si256((__m256i *)(void *)(m->src_end + k),
+                            _mm256_add_epi32(v, one));
+        v = _mm256_add_epi32(v, eight);
+    }
+    for (; k < r; k++) {
+        m->src_begin[k] = (uint32_t)k;
+        m->src_end[k] = (uint32_t)k + 1;
     }
 }
 
@@ -1530,12 +1550,14 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
  * i0). With ident the text must be ASCII. Returns Q_DONE, Q_RESTART when
  * the output is right up to *from, a restart point at or after i0, but a
  * rule may shrink the text at *lim, or Q_UNKNOWN when the output is right
- * only up to i0. */
+ * only up to i0. Without src_map (ident only) the offset map's src_begin
+ * and src_end are left unwritten where they are the identity (how[] is
+ * written all the same): see dc_normalizer_set_lazy_map(). */
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, size_t i0, size_t delta, const uint32_t *isb,
                         const uint32_t *ise, const uint8_t *ihw,
-                        const bool ident, dc_norm *out, uint32_t *ev,
-                        size_t *from, size_t *lim_out)
+                        const bool ident, const bool src_map, dc_norm *out,
+                        uint32_t *ev, size_t *from, size_t *lim_out)
 {
     const uint8_t *cls = nz->cls;
     /* Leading white space is dropped: not for this pass. */
@@ -1646,6 +1668,12 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                 memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
                 memcpy(out->how + oj, ihw + j, r);
             }
+        } else if (!src_map) { /* the identity, left unwritten */
+            if (room)
+                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
+                                    _mm256_setzero_si256());
+            else
+                memset(out->how + oj, 0, r);
         } else if (room) { /* the tail too */
             __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
             __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
@@ -1733,10 +1761,25 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
     size_t i = 0, delta = 0, gap = 1;
     for (;;) {
         size_t q = i, lim = SIZE_MAX - 32, at;
-        int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
-                        &lim);
-        if (r == Q_DONE)
-            return n - delta;
+        int r;
+        if (ident && i == 0 && nz->lazy_map) {
+            /* Most ASCII texts are done by this first call (85% of the
+             * bench corpus): their map is the identity, left unwritten
+             * (dc_norm.ident_map). Else it is written for the output
+             * right so far, before fold() extends its last range. */
+            r = quick32(nz, s, n, 0, 0, isb, ise, ihw, true, false, out, ev,
+                        &q, &lim);
+            if (r == Q_DONE) {
+                out->ident_map = true;
+                return n;
+            }
+            ident_src32(out, r == Q_RESTART ? q : 0);
+        } else {
+            r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, true, out,
+                        ev, &q, &lim);
+            if (r == Q_DONE)
+                return n - delta;
+        }
         *folded = true;
         /* A restart point has two bytes before it: fold() reads them. */
         size_t stop = lim + gap < 2 ? 2 : lim + gap;
@@ -1887,6 +1930,11 @@ bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
     return has;
 }
 
+void dc_normalizer_set_lazy_map(dc_normalizer *nz, bool on)
+{
+    nz->lazy_map = on;
+}
+
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
     if (!nz)
@@ -2018,7 +2066,7 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
 {
     if (!al || !nz || !ns || !out || (len && !text))
         return DECORUM_ERR_INVALID;
-    out->padded = false;
+    out->padded = out->ident_map = false;
     decorum_status st = normalize_text(al, nz, ns, text, len, max_out, out);
     /* The pad (see dc_norm): the chunk passes may have left bytes of
      * their last chunk past len, within cap. No buffer, no text: a len 0

@@ -118,9 +118,26 @@ static decorum_status norm(dc_norm *n, const char *s, size_t len)
 
 /* out (the default paths) against the reference path, and against the
  * SSE2 chunk pass where the CPU runs the AVX2 one: text, offsets and bits
- * must be byte-identical. */
+ * must be byte-identical; and against the engine's way, the identity map
+ * left unwritten (dc_normalizer_set_lazy_map), read through
+ * dc_norm_src_begin() and dc_norm_src_end(). */
 static void same_on_every_path(const char *buf, size_t len)
 {
+    dc_normalizer_set_lazy_map(nz, true);
+    cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
+    dc_normalizer_set_lazy_map(nz, false);
+    cr_assert_eq(again.len, out.len);
+    cr_assert_eq(again.evasions, out.evasions);
+    cr_assert(!out.ident_map);
+    cr_assert(memcmp(again.text, out.text, out.len + 1) == 0 &&
+                  memcmp(again.how, out.how, out.len) == 0,
+              "the lazy map's text differs on \"%s\"", buf);
+    for (size_t i = 0; i < out.len; i++) {
+        cr_assert_eq(dc_norm_src_begin(&again, i), out.src_begin[i],
+                     "lazy map, byte %zu of \"%s\"", i, buf);
+        cr_assert_eq(dc_norm_src_end(&again, i), out.src_end[i],
+                     "lazy map, byte %zu of \"%s\"", i, buf);
+    }
     for (int path = 0; path < 2; path++) {
         if (path == 0) {
             /* the byte path throughout: no chunk pass, and stage 1's
