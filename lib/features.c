@@ -1078,21 +1078,21 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
 /* The AVX2 pass: an ASCII padded text with runs is read where it is (what
  * runs_avx2() reads past its ends, up to 7 bytes before it and 32 past
  * len, lies in the pads, zero bytes after it as in the copy); any other
- * goes by the copy. */
+ * goes by the copy. known: DC_FEAT_* bits. */
 AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
-                            const unsigned char *text, size_t len, bool padded,
-                            const dc_wrun *runs, size_t nruns, int32_t *acc,
-                            dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                            dc_feat_cache *cache)
+                            const unsigned char *text, size_t len,
+                            unsigned known, const dc_wrun *runs, size_t nruns,
+                            int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
+                            size_t *ntok, dc_feat_cache *cache)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
      * grams 32 bytes from its start */
     _Static_assert(DC_NORM_FRONT >= 8 && DC_NORM_PAD >= 32,
                    "the pads hold what runs_avx2 reads");
-    if (padded && runs && nruns <= max_toks) {
+    if ((known & DC_FEAT_PADDED) && runs && nruns <= max_toks) {
         /* 32 bytes a step: the last step's bytes past len are zeros */
         __m256i hi = _mm256_setzero_si256();
-        for (size_t j = 0; j < len; j += 32)
+        for (size_t j = 0; j < len && !(known & DC_FEAT_ASCII); j += 32)
             hi = _mm256_or_si256(
                 hi, _mm256_loadu_si256((const __m256i *)(const void *)(text + j)));
         if (!_mm256_movemask_epi8(hi))
@@ -1136,18 +1136,18 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
-    return dc_feat_sum_runs(c, w, text, len, false, NULL, 0, acc, toks,
+    return dc_feat_sum_runs(c, w, text, len, 0, NULL, 0, acc, toks,
                             max_toks, ntok, cache);
 }
 
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, bool padded,
+                        const char *text, size_t len, unsigned known,
                         const dc_wrun *runs, size_t nruns, int32_t *acc,
                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
                         dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
-    (void)padded; /* the portable path finds the tokens itself */
+    (void)known; /* the portable path finds the tokens itself */
     (void)runs;
     (void)nruns;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
@@ -1158,7 +1158,7 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
         !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
-        return sum_avx2(c->bucket_bits, w, t, len, padded, runs, nruns, acc,
+        return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
                         toks, max_toks, ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
