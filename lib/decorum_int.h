@@ -122,7 +122,7 @@ size_t dc_utf8_encode(uint32_t cp, char *out);
  * each copying it between pads of their own.
  */
 #define DC_NORM_FRONT 8
-#define DC_NORM_PAD 64
+#define DC_NORM_PAD 96
 
 typedef struct dc_norm {
     char *text;          /* [cap], NUL-terminated at len; see padded */

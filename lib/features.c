@@ -1075,10 +1075,11 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
     return blocks_avx2(bits, w, t, len, acc, toks, max_toks, ntok, cache);
 }
 
-/* The AVX2 pass: an ASCII padded text with runs is read where it is (what
- * runs_avx2() reads past its ends, up to 7 bytes before it and 32 past
- * len, lies in the pads, zero bytes after it as in the copy); any other
- * goes by the copy. known: DC_FEAT_* bits. */
+/* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
+ * it is ASCII with runs, else by blocks_avx2() (what they read past its
+ * ends, up to 7 bytes before it and 65 past len, lies in the pads, zero
+ * bytes after it as in the copy); any other goes by the copy. known:
+ * DC_FEAT_* bits. */
 AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             const unsigned char *text, size_t len,
                             unsigned known, const dc_wrun *runs, size_t nruns,
@@ -1086,18 +1087,24 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             size_t *ntok, dc_feat_cache *cache)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
-     * grams 32 bytes from its start */
-    _Static_assert(DC_NORM_FRONT >= 8 && DC_NORM_PAD >= 32,
-                   "the pads hold what runs_avx2 reads");
-    if ((known & DC_FEAT_PADDED) && runs && nruns <= max_toks) {
-        /* 32 bytes a step: the last step's bytes past len are zeros */
-        __m256i hi = _mm256_setzero_si256();
-        for (size_t j = 0; j < len && !(known & DC_FEAT_ASCII); j += 32)
-            hi = _mm256_or_si256(
-                hi, _mm256_loadu_si256((const __m256i *)(const void *)(text + j)));
-        if (!_mm256_movemask_epi8(hi))
-            return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
-                             cache);
+     * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
+     * up to len and the byte after them */
+    _Static_assert(DC_NORM_FRONT >= 8 && DC_NORM_PAD >= 65,
+                   "the pads hold what the passes read");
+    if (known & DC_FEAT_PADDED) {
+        if (runs && nruns <= max_toks) {
+            /* 32 bytes a step: the last step's bytes past len are zeros */
+            __m256i hi = _mm256_setzero_si256();
+            for (size_t j = 0; j < len && !(known & DC_FEAT_ASCII); j += 32)
+                hi = _mm256_or_si256(
+                    hi, _mm256_loadu_si256(
+                            (const __m256i *)(const void *)(text + j)));
+            if (!_mm256_movemask_epi8(hi))
+                return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
+                                 cache);
+        }
+        return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
+                           cache);
     }
     return copy_sum_avx2(bits, w, text, len, runs, nruns, acc, toks, max_toks,
                          ntok, cache);
