@@ -114,17 +114,44 @@ size_t dc_utf8_encode(uint32_t cp, char *out);
  * [src_begin[i], src_end[i]). For a span [b, e) of normalized text the
  * original span is [src_begin[b], src_end[e - 1]). Both arrays are
  * non-decreasing. how[i] holds DC_EV_* bits.
+ *
+ * Padded (dc_normalize's output; a dc_norm made by hand is not): the
+ * DC_NORM_FRONT bytes before text are readable, text[-1] being ' ', and
+ * text[len, len + DC_NORM_PAD) are zero bytes, so the matcher and the
+ * model read the text where it is, past its ends included, instead of
+ * each copying it between pads of their own.
  */
+#define DC_NORM_FRONT 8
+#define DC_NORM_PAD 96
+
 typedef struct dc_norm {
-    char *text;          /* [cap], NUL-terminated at len */
+    char *text;          /* [cap], NUL-terminated at len; see padded */
     uint32_t *src_begin; /* [cap] */
     uint32_t *src_end;   /* [cap] */
     uint8_t *how;        /* [cap] */
     size_t len;
     size_t cap;
     uint32_t evasions; /* OR of how[] */
-    bool ascii;        /* the input was pure ASCII (fast path taken) */
+    bool ascii;        /* the input was pure ASCII (fast path taken),
+                        * and then so is text */
+    bool padded;       /* text[-1] and DC_NORM_PAD bytes past len: above */
+    /* src_begin[i] is i and src_end[i] is i + 1 for every i < len, and the
+     * two arrays were not written (see dc_normalizer_set_lazy_map): read
+     * them through dc_norm_src_begin() and dc_norm_src_end(). */
+    bool ident_map;
 } dc_norm;
+
+/* Where output byte i came from: [dc_norm_src_begin(n, i),
+ * dc_norm_src_end(n, i)) in the original text. */
+static inline uint32_t dc_norm_src_begin(const dc_norm *n, size_t i)
+{
+    return n->ident_map ? (uint32_t)i : n->src_begin[i];
+}
+
+static inline uint32_t dc_norm_src_end(const dc_norm *n, size_t i)
+{
+    return n->ident_map ? (uint32_t)i + 1 : n->src_end[i];
+}
 
 typedef struct dc_normalizer dc_normalizer; /* engine-side, immutable */
 
@@ -138,6 +165,14 @@ typedef struct dc_norm_scratch dc_norm_scratch;
 decorum_status dc_norm_scratch_new(const dc_alloc *al, const dc_normalizer *nz,
                                    dc_norm_scratch **out);
 void dc_norm_scratch_free(const dc_alloc *al, dc_norm_scratch *ns);
+
+/* With on, dc_normalize leaves an ASCII text's offset map unwritten where
+ * it is the identity, and says so in dc_norm.ident_map: for a caller that
+ * reads the map only through dc_norm_src_begin() and dc_norm_src_end() (the
+ * engine; writing it took 1.6M of the 24.9M instructions the normalizer
+ * ran on the bench corpus, for a map read at a few findings' ends). Off by
+ * default. Set before the normalizer is shared. */
+void dc_normalizer_set_lazy_map(dc_normalizer *nz, bool on);
 
 /* Normalizes text[0..len) (valid UTF-8, checked by the caller) into *out,
  * growing out's buffers through al (capacity limit: max_out bytes,

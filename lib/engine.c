@@ -128,6 +128,8 @@ decorum_status decorum_engine_open(const decorum_engine_options *opt,
     st = dc_normalizer_new(&e->al, &e->nz, err);
     if (st != DECORUM_OK)
         goto fail;
+    /* The rules and the scorer read the offset map through dc_norm_src_*. */
+    dc_normalizer_set_lazy_map(e->nz, true);
     st = dc_lexicon_load(&e->al, &e->lx, o.lexicon_dir, err);
     if (st != DECORUM_OK)
         goto fail;

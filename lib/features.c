@@ -1038,12 +1038,14 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
 
 /* The AVX2 pass for a comment of up to PAD_MAX bytes: its copy between
  * zero pads, then its tokens from the word runs when there are runs, the
- * text is ASCII and toks[] has room for every run, else from its bytes. */
-AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
-                            const unsigned char *text, size_t len,
-                            const dc_wrun *runs, size_t nruns, int32_t *acc,
-                            dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                            dc_feat_cache *cache)
+ * text is ASCII and toks[] has room for every run, else from its bytes.
+ * Out of line, so that the padded text's way (sum_avx2) does not set up
+ * the copy's 4 KiB on the stack. */
+AVX2 static __attribute__((noinline)) size_t
+copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
+              size_t len, const dc_wrun *runs, size_t nruns, int32_t *acc,
+              dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+              dc_feat_cache *cache)
 {
     enum { BUF = PAD + PAD_MAX + 64 + PAD };
     unsigned char bt[BUF] __attribute__((aligned(32)));
@@ -1071,6 +1073,41 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                                 _mm256_setzero_si256());
     }
     return blocks_avx2(bits, w, t, len, acc, toks, max_toks, ntok, cache);
+}
+
+/* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
+ * it is ASCII with runs, else by blocks_avx2() (what they read past its
+ * ends, up to 7 bytes before it and 65 past len, lies in the pads, zero
+ * bytes after it as in the copy); any other goes by the copy. known:
+ * DC_FEAT_* bits. */
+AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
+                            const unsigned char *text, size_t len,
+                            unsigned known, const dc_wrun *runs, size_t nruns,
+                            int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
+                            size_t *ntok, dc_feat_cache *cache)
+{
+    /* token hashes read the 8 bytes that end a token (masked), keys and
+     * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
+     * up to len and the byte after them */
+    _Static_assert(DC_NORM_FRONT >= 8 && DC_NORM_PAD >= 65,
+                   "the pads hold what the passes read");
+    if (known & DC_FEAT_PADDED) {
+        if (runs && nruns <= max_toks) {
+            /* 32 bytes a step: the last step's bytes past len are zeros */
+            __m256i hi = _mm256_setzero_si256();
+            for (size_t j = 0; j < len && !(known & DC_FEAT_ASCII); j += 32)
+                hi = _mm256_or_si256(
+                    hi, _mm256_loadu_si256(
+                            (const __m256i *)(const void *)(text + j)));
+            if (!_mm256_movemask_epi8(hi))
+                return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
+                                 cache);
+        }
+        return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
+                           cache);
+    }
+    return copy_sum_avx2(bits, w, text, len, runs, nruns, acc, toks, max_toks,
+                         ntok, cache);
 }
 #endif
 
@@ -1106,17 +1143,19 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache)
 {
-    return dc_feat_sum_runs(c, w, text, len, NULL, 0, acc, toks, max_toks,
-                            ntok, cache);
+    return dc_feat_sum_runs(c, w, text, len, 0, NULL, 0, acc, toks,
+                            max_toks, ntok, cache);
 }
 
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, const dc_wrun *runs,
-                        size_t nruns, int32_t *acc, dc_feat_tsum *toks,
-                        size_t max_toks, size_t *ntok, dc_feat_cache *cache)
+                        const char *text, size_t len, unsigned known,
+                        const dc_wrun *runs, size_t nruns, int32_t *acc,
+                        dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                        dc_feat_cache *cache)
 {
     const unsigned char *t = (const unsigned char *)text;
-    (void)runs; /* the portable path finds the tokens itself */
+    (void)known; /* the portable path finds the tokens itself */
+    (void)runs;
     (void)nruns;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
                   cache->cfg.bucket_bits != c->bucket_bits))
@@ -1126,8 +1165,8 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
         !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))
-        return sum_avx2(c->bucket_bits, w, t, len, runs, nruns, acc, toks,
-                        max_toks, ntok, cache);
+        return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
+                        toks, max_toks, ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }

@@ -139,13 +139,22 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                    size_t len, int32_t *acc, dc_feat_tsum *toks,
                    size_t max_toks, size_t *ntok, dc_feat_cache *cache);
 
+/* What dc_feat_sum_runs() may take as known of its text (bits). */
+#define DC_FEAT_PADDED 0x1u /* a padded dc_norm's: DC_NORM_FRONT bytes before
+                             * it readable, DC_NORM_PAD zero bytes after */
+#define DC_FEAT_ASCII 0x2u  /* no byte >= 0x80 (dc_norm.ascii) */
+
 /* dc_feat_sum() with the matcher's word runs over the same text (runs:
  * dc_hitvec.runs, nruns of them then the sentinel, or NULL), from which
- * the AVX2 pass takes the tokens of an ASCII text. The same results. */
+ * the AVX2 pass takes the tokens of an ASCII text. known: DC_FEAT_* bits;
+ * with DC_FEAT_PADDED that pass reads the text where it is rather than a
+ * copy, and with DC_FEAT_ASCII too it does not look for a non-ASCII byte.
+ * The same results. */
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, const dc_wrun *runs,
-                        size_t nruns, int32_t *acc, dc_feat_tsum *toks,
-                        size_t max_toks, size_t *ntok, dc_feat_cache *cache);
+                        const char *text, size_t len, unsigned known,
+                        const dc_wrun *runs, size_t nruns, int32_t *acc,
+                        dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                        dc_feat_cache *cache);
 
 /* Nonzero: dc_feat_sum() takes its portable path even where a faster one
  * exists (tests and benchmarks compare the two). */

@@ -3990,11 +3990,18 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_OK;
     if (n->len > UINT_MAX || n->len > UINT32_MAX)
         return DECORUM_ERR_TOOBIG;
-    /* A copy with 8 bytes to spare: keys are compared 8 bytes at a time,
-     * and the caller's buffer must not be read past its end. */
-    decorum_status gst = dc_grow(al, (void **)&ms->text, &ms->text_cap,
-                                 n->len + 1 + WORD_PAD, 1,
-                                 (size_t)UINT32_MAX + 1 + WORD_PAD);
+    /* The word pass reads the byte before the text and WORD_PAD zero bytes
+     * after it: a padded text (dc_normalize's) has them in place, another
+     * is copied between them, with 8 bytes to spare (keys are compared 8
+     * bytes at a time, and the caller's buffer must not be read past its
+     * end). */
+    _Static_assert(WORD_PAD <= DC_NORM_PAD && DC_NORM_FRONT >= 1,
+                   "a padded text pads the pass");
+    decorum_status gst =
+        n->padded ? DECORUM_OK
+                  : dc_grow(al, (void **)&ms->text, &ms->text_cap,
+                            n->len + 1 + WORD_PAD, 1,
+                            (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
      * and the sentinel. Made once here, so the word pass stores without a
@@ -4004,26 +4011,43 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                       sizeof *out->runs, (size_t)UINT32_MAX / 2 + 2);
     if (gst != DECORUM_OK)
         return gst;
-    /* Copied 8 bytes at a time, noting a non-ASCII byte (db_may_match),
-     * after a space (the word pass reads the byte before a word). */
-    unsigned char *tc = ms->text + 1;
+    const unsigned char *tc;
     const size_t len = n->len; /* a local: tc might alias n for the compiler */
     uint64_t acc = 0, x;
     size_t k = 0;
-    ms->text[0] = ' ';
-    for (; k + 8 <= len; k += 8) {
-        memcpy(&x, n->text + k, 8);
-        memcpy(tc + k, &x, 8);
-        acc |= x;
+    if (n->padded) {
+        tc = (const unsigned char *)n->text;
+        /* A non-ASCII byte matters only to db_may_match's second test, and
+         * the text of an ASCII input has none (dc_norm.ascii). */
+        if (m->db && !m->db_always && m->db_nonascii && !n->ascii) {
+            for (; k + 8 <= len; k += 8) {
+                memcpy(&x, tc + k, 8);
+                acc |= x;
+            }
+            for (; k < len; k++)
+                acc |= tc[k];
+        }
+    } else {
+        /* Copied 8 bytes at a time, noting a non-ASCII byte
+         * (db_may_match), after a space (the word pass reads the byte
+         * before a word). */
+        unsigned char *c = ms->text + 1;
+        ms->text[0] = ' ';
+        for (; k + 8 <= len; k += 8) {
+            memcpy(&x, n->text + k, 8);
+            memcpy(c + k, &x, 8);
+            acc |= x;
+        }
+        if (k < len && len >= 8) { /* the last 8 bytes, over some copied */
+            memcpy(&x, n->text + len - 8, 8);
+            memcpy(c + len - 8, &x, 8);
+            acc |= x;
+        }
+        for (; k < len && len < 8; k++)
+            acc |= c[k] = (unsigned char)n->text[k];
+        memset(c + len, 0, WORD_PAD);
+        tc = c;
     }
-    if (k < len && len >= 8) { /* the last 8 bytes, over some copied */
-        memcpy(&x, n->text + len - 8, 8);
-        memcpy(tc + len - 8, &x, 8);
-        acc |= x;
-    }
-    for (; k < len && len < 8; k++)
-        acc |= tc[k] = (unsigned char)n->text[k];
-    memset(tc + len, 0, WORD_PAD);
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
     if (m->db && db_may_match(m, s.t, s.n,
                               (acc & 0x8080808080808080ull) != 0)) {

@@ -729,8 +729,10 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     int32_t acc[DC_MODEL_STRIDE];
     dc_feat_tsum toks[KEEP_TOKENS];
     size_t ntok;
-    size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, runs,
-                                    nruns, acc, toks, KEEP_TOKENS, &ntok,
+    const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
+                           (n->ascii ? DC_FEAT_ASCII : 0);
+    size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known,
+                                    runs, nruns, acc, toks, KEEP_TOKENS, &ntok,
                                     &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];

@@ -79,6 +79,7 @@ struct dc_normalizer {
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
+    bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     USpoofChecker *spoof; /* only read after construction: thread-safe */
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
@@ -126,6 +127,12 @@ struct dc_norm_scratch {
 /* Buffers                                                                 */
 /* ---------------------------------------------------------------------- */
 
+/* The text's allocation for cap bytes: DC_NORM_FRONT bytes before text
+ * (a padded text's front, ending in ' ') and DC_NORM_PAD after
+ * text[cap - 1] (a padded text's len is below cap, so its pad lies
+ * within). */
+#define TEXT_ALLOC(cap) ((cap) + DC_NORM_FRONT + DC_NORM_PAD)
+
 /* Makes n hold at least need bytes, doubling, never past max. The first
  * keep entries survive. The four arrays are separate allocations (the
  * layout dc_norm_release expects); on failure n is unchanged. */
@@ -141,12 +148,14 @@ static decorum_status grow(const dc_alloc *al, dc_norm *n, size_t need,
         cap = max;
     if (cap > SIZE_MAX / sizeof(uint32_t))
         return DECORUM_ERR_TOOBIG;
-    char *t = dc_malloc(al, cap);
+    char *tb = dc_malloc(al, TEXT_ALLOC(cap));
+    char *t = tb ? tb + DC_NORM_FRONT : NULL;
     uint32_t *b = dc_malloc(al, cap * sizeof *b);
     uint32_t *e = dc_malloc(al, cap * sizeof *e);
     uint8_t *h = dc_malloc(al, cap);
     if (!t || !b || !e || !h)
         goto fail;
+    memset(tb, ' ', DC_NORM_FRONT);
     t[keep < cap ? keep : cap - 1] = '\0'; /* a valid empty or cut text */
     if (keep) {
         memcpy(t, n->text, keep);
@@ -168,7 +177,7 @@ static decorum_status grow(const dc_alloc *al, dc_norm *n, size_t need,
     n->ascii = ascii;
     return DECORUM_OK;
 fail:
-    dc_free(al, t, cap);
+    dc_free(al, tb, TEXT_ALLOC(cap));
     dc_free(al, b, cap * sizeof *b);
     dc_free(al, e, cap * sizeof *e);
     dc_free(al, h, cap);
@@ -185,7 +194,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n)
 {
     if (!n)
         return;
-    dc_free(al, n->text, n->cap);
+    if (n->text)
+        dc_free(al, n->text - DC_NORM_FRONT, TEXT_ALLOC(n->cap));
     dc_free(al, n->src_begin, n->cap * sizeof *n->src_begin);
     dc_free(al, n->src_end, n->cap * sizeof *n->src_end);
     dc_free(al, n->how, n->cap);
@@ -582,6 +592,25 @@ AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
         for (k = 0; k + 8 <= r; k += 8)
             memset(h + k, 0, 8);
         memset(h + r - 8, 0, 8);
+    }
+}
+
+/* The identity src_begin and src_end of output bytes [0, r), how[] left as
+ * it is: what quick32() did not write of a text it did not finish. */
+AVX2_INLINE void ident_src32(dc_norm *m, size_t r)
+{
+    const __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
+    __m256i v = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    size_t k = 0;
+    for (; k + 8 <= r; k += 8) {
+        _mm256_storeu_si256((__m256i *)(void *)(m->src_begin + k), v);
+        _mm256_storeu_si256((__m256i *)(void *)(m->src_end + k),
+                            _mm256_add_epi32(v, one));
+        v = _mm256_add_epi32(v, eight);
+    }
+    for (; k < r; k++) {
+        m->src_begin[k] = (uint32_t)k;
+        m->src_end[k] = (uint32_t)k + 1;
     }
 }
 
@@ -1555,12 +1584,14 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
  * i0). With ident the text must be ASCII. Returns Q_DONE, Q_RESTART when
  * the output is right up to *from, a restart point at or after i0, but a
  * rule may shrink the text at *lim, or Q_UNKNOWN when the output is right
- * only up to i0. */
+ * only up to i0. Without src_map (ident only) the offset map's src_begin
+ * and src_end are left unwritten where they are the identity (how[] is
+ * written all the same): see dc_normalizer_set_lazy_map(). */
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, size_t i0, size_t delta, const uint32_t *isb,
                         const uint32_t *ise, const uint8_t *ihw,
-                        const bool ident, dc_norm *out, uint32_t *ev,
-                        size_t *from, size_t *lim_out)
+                        const bool ident, const bool src_map, dc_norm *out,
+                        uint32_t *ev, size_t *from, size_t *lim_out)
 {
     const uint8_t *cls = nz->cls;
     /* Leading white space is dropped: not for this pass. */
@@ -1671,6 +1702,12 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                 memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
                 memcpy(out->how + oj, ihw + j, r);
             }
+        } else if (!src_map) { /* the identity, left unwritten */
+            if (room)
+                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
+                                    _mm256_setzero_si256());
+            else
+                memset(out->how + oj, 0, r);
         } else if (room) { /* the tail too */
             __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
             __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
@@ -1758,10 +1795,25 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
     size_t i = 0, delta = 0, gap = 1;
     for (;;) {
         size_t q = i, lim = SIZE_MAX - 32, at;
-        int r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, out, ev, &q,
-                        &lim);
-        if (r == Q_DONE)
-            return n - delta;
+        int r;
+        if (ident && i == 0 && nz->lazy_map) {
+            /* Most ASCII texts are done by this first call (85% of the
+             * bench corpus): their map is the identity, left unwritten
+             * (dc_norm.ident_map). Else it is written for the output
+             * right so far, before fold() extends its last range. */
+            r = quick32(nz, s, n, 0, 0, isb, ise, ihw, true, false, out, ev,
+                        &q, &lim);
+            if (r == Q_DONE) {
+                out->ident_map = true;
+                return n;
+            }
+            ident_src32(out, r == Q_RESTART ? q : 0);
+        } else {
+            r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, true, out,
+                        ev, &q, &lim);
+            if (r == Q_DONE)
+                return n - delta;
+        }
         *folded = true;
         /* A restart point has two bytes before it: fold() reads them. */
         size_t stop = lim + gap < 2 ? 2 : lim + gap;
@@ -1912,6 +1964,11 @@ bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
     return has;
 }
 
+void dc_normalizer_set_lazy_map(dc_normalizer *nz, bool on)
+{
+    nz->lazy_map = on;
+}
+
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
     if (!nz)
@@ -1945,12 +2002,11 @@ static inline size_t chunk_room(size_t n, size_t max_out)
     return n + 33 < max_out ? n + 33 : max_out;
 }
 
-decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
-                            dc_norm_scratch *ns, const char *text, size_t len,
-                            size_t max_out, dc_norm *out)
+static inline __attribute__((always_inline)) decorum_status
+normalize_text(const dc_alloc *al, const dc_normalizer *nz,
+               dc_norm_scratch *ns, const char *text, size_t len,
+               size_t max_out, dc_norm *out)
 {
-    if (!al || !nz || !ns || !out || (len && !text))
-        return DECORUM_ERR_INVALID;
     out->len = 0;
     out->evasions = 0;
     if (out->cap)
@@ -2036,4 +2092,36 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     acc |= acc >> 8;
     out->evasions = (uint32_t)(acc & 0xff);
     return DECORUM_OK;
+}
+
+decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
+                            dc_norm_scratch *ns, const char *text, size_t len,
+                            size_t max_out, dc_norm *out)
+{
+    if (!al || !nz || !ns || !out || (len && !text))
+        return DECORUM_ERR_INVALID;
+    out->padded = out->ident_map = false;
+    decorum_status st = normalize_text(al, nz, ns, text, len, max_out, out);
+    /* The pad (see dc_norm): the chunk passes may have left bytes of
+     * their last chunk past len, within cap. No buffer, no text: a len 0
+     * input where no pass reserved room. */
+    if (st == DECORUM_OK && out->text) {
+        char *pad = out->text + out->len;
+#ifdef __SSE2__
+        /* six stores of 16 bytes, written out: a memset of 96 bytes was a
+         * call, and a loop of stores stayed a loop */
+        _Static_assert(DC_NORM_PAD == 96, "six stores");
+        const __m128i z = _mm_setzero_si128();
+        _mm_storeu_si128((__m128i *)(void *)pad, z);
+        _mm_storeu_si128((__m128i *)(void *)(pad + 16), z);
+        _mm_storeu_si128((__m128i *)(void *)(pad + 32), z);
+        _mm_storeu_si128((__m128i *)(void *)(pad + 48), z);
+        _mm_storeu_si128((__m128i *)(void *)(pad + 64), z);
+        _mm_storeu_si128((__m128i *)(void *)(pad + 80), z);
+#else
+        memset(pad, 0, DC_NORM_PAD);
+#endif
+        out->padded = true;
+    }
+    return st;
 }

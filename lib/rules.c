@@ -1069,7 +1069,7 @@ static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 /* The original text of token ti starts with an upper-case ASCII letter. */
 static bool capitalized(const run *R, uint32_t ti)
 {
-    uint32_t ob = R->n->src_begin[R->rs->toks[ti].b];
+    uint32_t ob = dc_norm_src_begin(R->n, R->rs->toks[ti].b);
     return ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z';
 }
 
@@ -1079,7 +1079,7 @@ static bool capitalized(const run *R, uint32_t ti)
 static bool title_case(const run *R, uint32_t ti)
 {
     const tok *t = &R->rs->toks[ti];
-    uint32_t ob = R->n->src_begin[t->b];
+    uint32_t ob = dc_norm_src_begin(R->n, t->b);
     if (!capitalized(R, ti))
         return false;
     return t->e - t->b < 2 || ob + 1 >= R->orig_len ||

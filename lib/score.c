@@ -169,8 +169,8 @@ static const char *const model_reason[DC_N_HEADS] = {
 static void model_span(decorum_span *o, const dc_norm *n,
                        const dc_model_evidence *ev)
 {
-    o->begin = n->src_begin[ev->begin];
-    o->end = n->src_end[ev->end - 1];
+    o->begin = dc_norm_src_begin(n, ev->begin);
+    o->end = dc_norm_src_end(n, ev->end - 1);
     o->attribute = ev->head == DC_HEAD_HATE ? DECORUM_IDENTITY_ATTACK
                                             : (decorum_attribute)ev->head;
     o->signal = DECORUM_SIGNAL_MODEL;
@@ -281,8 +281,8 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         if (f->end <= f->begin || f->end > n->len)
             continue;
         decorum_span *sp = &(*spans)[k++];
-        sp->begin = n->src_begin[f->begin];
-        sp->end = n->src_end[f->end - 1];
+        sp->begin = dc_norm_src_begin(n, f->begin);
+        sp->end = dc_norm_src_end(n, f->end - 1);
         sp->attribute = (decorum_attribute)f->attribute;
         sp->signal = (decorum_signal)f->signal;
         sp->flags = f->flags;
@@ -306,7 +306,8 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         }
         /* A word the rules already explain needs no second span. */
         bool covered = false;
-        uint32_t ob = n->src_begin[ev->begin], oe = n->src_end[ev->end - 1];
+        uint32_t ob = dc_norm_src_begin(n, ev->begin),
+                 oe = dc_norm_src_end(n, ev->end - 1);
         for (size_t j = 0; j < k && !covered; j++)
             covered = (*spans)[j].begin <= ob && (*spans)[j].end >= oe;
         if (covered)

@@ -333,8 +333,9 @@ static size_t word_runs(const char *text, size_t len, dc_wrun *runs)
  * (the other pass then), non-ASCII texts (the other pass too), and
  * every row at -128 or 127 with one-byte tokens (the sums are widened a
  * token at a time): with the runs (the AVX2 pass reads them where there
- * is one), without them, and on the portable path. Each of the first two
- * has its cache, so that neither reads word sums the other put there. */
+ * is one), without them, on the portable path, and over a padded text
+ * (read where it is, not copied) with the runs and without. Each AVX2 way
+ * has its cache, so that none reads word sums another put there. */
 Test(features, word_runs_give_the_same_sums)
 {
     enum { BITS = 12, MAXT = 256 };
@@ -342,7 +343,8 @@ Test(features, word_runs_give_the_same_sums)
     static char text[5000];
     static dc_wrun runs[5001];
     static dc_feat_tsum ta[MAXT], tr[MAXT];
-    static dc_feat_cache cache[2];
+    static char padded[DC_NORM_FRONT + sizeof text + DC_NORM_PAD];
+    static dc_feat_cache cache[4];
     const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
     int forced = dc_feat_portable;
     for (int round = 0; round < 3000; round++) {
@@ -376,13 +378,24 @@ Test(features, word_runs_give_the_same_sums)
         int32_t ref[DC_FEAT_VOCAB_STRIDE];
         size_t nt;
         size_t nfeat = iterator_sums(&c, w, text, len, ref, tr, MAXT, &nt);
-        for (int path = 0; path < 3; path++) {
+        /* the text as dc_normalize leaves it (dc_norm.padded) */
+        memset(padded, ' ', DC_NORM_FRONT);
+        memcpy(padded + DC_NORM_FRONT, text, len);
+        memset(padded + DC_NORM_FRONT + len, 0, DC_NORM_PAD);
+        for (int path = 0; path < 5; path++) {
             int32_t acc[DC_FEAT_VOCAB_STRIDE];
             size_t ntok = 0;
+            const bool by_runs = path == 0 || path == 3;
             dc_feat_portable = path == 2;
-            size_t n = dc_feat_sum_runs(&c, w, text, len, path ? NULL : runs,
-                                        path ? 0 : nr, acc, ta, MAXT, &ntok,
-                                        path < 2 ? &cache[path] : NULL);
+            /* paths 3 and 4 read the padded text in place (4: no runs, the
+             * blocks pass), with what the caller knows of an ASCII text */
+            const unsigned known =
+                path >= 3 ? DC_FEAT_PADDED | (kind != 4 ? DC_FEAT_ASCII : 0)
+                          : 0;
+            size_t n = dc_feat_sum_runs(
+                &c, w, path >= 3 ? padded + DC_NORM_FRONT : text, len, known,
+                by_runs ? runs : NULL, by_runs ? nr : 0, acc, ta, MAXT, &ntok,
+                path != 2 ? &cache[path < 2 ? path : path - 1] : NULL);
             dc_feat_portable = forced;
             char what[48];
             snprintf(what, sizeof what, "round %d path %d", round, path);

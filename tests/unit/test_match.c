@@ -87,7 +87,7 @@ static dc_norm norm_of(const char *s)
         e[i] = (uint32_t)i + 1;
         how[i] = 0;
     }
-    dc_norm n = {text, b, e, how, len, sizeof text, 0, true};
+    dc_norm n = {text, b, e, how, len, sizeof text, 0, true, false, false};
     return n;
 }
 
@@ -983,7 +983,7 @@ Test(match, too_many_hits_is_toobig)
         text[2 * i + 1] = ' ';
     }
     text[len] = '\0';
-    dc_norm n = {text, NULL, NULL, NULL, len, len + 1, 0, true};
+    dc_norm n = {text, NULL, NULL, NULL, len, len + 1, 0, true, false, false};
     cr_assert_eq(dc_match(&al, m2, s2, &n, &hv), DECORUM_ERR_TOOBIG);
     cr_assert_eq(hv.n, 0);
     /* The scratch still works afterwards. */

@@ -118,9 +118,26 @@ static decorum_status norm(dc_norm *n, const char *s, size_t len)
 
 /* out (the default paths) against the reference path, and against the
  * SSE2 chunk pass where the CPU runs the AVX2 one: text, offsets and bits
- * must be byte-identical. */
+ * must be byte-identical; and against the engine's way, the identity map
+ * left unwritten (dc_normalizer_set_lazy_map), read through
+ * dc_norm_src_begin() and dc_norm_src_end(). */
 static void same_on_every_path(const char *buf, size_t len)
 {
+    dc_normalizer_set_lazy_map(nz, true);
+    cr_assert_eq(norm(&again, buf, len), DECORUM_OK);
+    dc_normalizer_set_lazy_map(nz, false);
+    cr_assert_eq(again.len, out.len);
+    cr_assert_eq(again.evasions, out.evasions);
+    cr_assert(!out.ident_map);
+    cr_assert(memcmp(again.text, out.text, out.len + 1) == 0 &&
+                  memcmp(again.how, out.how, out.len) == 0,
+              "the lazy map's text differs on \"%s\"", buf);
+    for (size_t i = 0; i < out.len; i++) {
+        cr_assert_eq(dc_norm_src_begin(&again, i), out.src_begin[i],
+                     "lazy map, byte %zu of \"%s\"", i, buf);
+        cr_assert_eq(dc_norm_src_end(&again, i), out.src_end[i],
+                     "lazy map, byte %zu of \"%s\"", i, buf);
+    }
     for (int path = 0; path < 2; path++) {
         if (path == 0) {
             /* the byte path throughout: no chunk pass, and stage 1's
@@ -440,6 +457,47 @@ Test(normalize, guard_page)
         check_map(p, len, &out);
     }
     munmap(m, 2 * (size_t)page);
+}
+
+/* dc_normalize's output is padded (dc_norm.padded): ' ' before the text
+ * and DC_NORM_PAD zero bytes after it, which the matcher and the model read
+ * instead of copying the text, on every path and when a shorter text
+ * follows a longer one in the same buffer (the chunk passes write whole
+ * chunks past the end); the text of an ASCII input is ASCII. */
+Test(normalize, padded)
+{
+    static char big[3000];
+    for (size_t i = 0; i < sizeof big; i++)
+        big[i] = "Kill@ll th3 v3rmiiiin  NOW!\n"[i % 28];
+    const struct {
+        const char *s;
+        size_t len;
+    } inputs[] = {
+#define IN(s) {"" s, sizeof(s) - 1}
+        {big, sizeof big}, IN("they are vermin"), IN(""),
+        IN("k i l l  them   all!!!"), IN("h4te y0u 1337 f*ck"),
+        IN("\xd1\x98\xd0\xb5ws k\xcc\xb6ill"),
+        IN("Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d"), IN("x")
+#undef IN
+    };
+    for (int path = 0; path < 3; path++) {
+        dc_normalizer_set_swar(nz, path != 0);
+        dc_normalizer_set_avx2(nz, path == 2);
+        for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+            cr_assert_eq(norm(&out, inputs[k].s, inputs[k].len), DECORUM_OK);
+            cr_assert(out.padded, "path %d input %zu", path, k);
+            cr_assert_eq(out.text[-1], ' ', "path %d input %zu", path, k);
+            for (size_t j = 0; j < DC_NORM_PAD; j++)
+                cr_assert_eq(out.text[out.len + j], 0,
+                             "path %d input %zu byte %zu past the end", path,
+                             k, j);
+            for (size_t j = 0; out.ascii && j < out.len; j++)
+                cr_assert_lt((unsigned char)out.text[j], 0x80,
+                             "path %d input %zu byte %zu", path, k, j);
+        }
+    }
+    dc_normalizer_set_swar(nz, true);
+    dc_normalizer_set_avx2(nz, true);
 }
 
 Test(normalize, empty_and_misuse)
