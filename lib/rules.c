@@ -2885,6 +2885,45 @@ static bool casual(const run *R, const mention *m, bool self_said)
     return true;
 }
 
+/* A banter slur for women in the plural ("hoes", "bitches") pointed at
+ * particular people and said of no group: after "you"/"y'all" or a
+ * demonstrative ("these hoes ain't loyal", "y'all bitches"; not "so many
+ * ..."), with no linking verb that says it of a subject ("women are
+ * bitches"), no identity word before it, and no attack in its sentence but
+ * insults and swearing ("I hate hoes" is not this). Davidson's and
+ * HateXplain's annotators call such uses offensive, not hate: it is an
+ * insult at those people (rule_slur). In the singular it is
+ * singular_slur's; a slur with a group besides women ("them n...s", "that
+ * crip") stays the slur. *to_you is set when the people addressed are
+ * meant. */
+static bool banter_at_people(const run *R, const mention *m, bool *to_you)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_BANTER) || m->tb == 0 ||
+        !plural_hit(R, m) || identity_ends_at(R, m->tb) ||
+        (ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
+         i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
+             rs->m[i].kind) & 1)
+            return false;
+    bool pointed = false;
+    *to_you = false;
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+            return false;
+        if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
+            pointed = *to_you = true;
+        else if (tok_is_word(R, k, "these") || tok_is_word(R, k, "those") ||
+                 tok_is_word(R, k, "them") || tok_is_word(R, k, "dem"))
+            pointed = true;
+    }
+    return pointed;
+}
+
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
@@ -3160,6 +3199,12 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
         if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN))
             return attack_on_other(R, m, t ? t : &someone,
                                    DECORUM_SIGNAL_INSULT, DECORUM_INSULT, w);
+    }
+    bool to_you;
+    if (banter_at_people(R, m, &to_you)) {
+        static const target addressed = {.type = TG_YOU, .entry = -1};
+        return attack_on_other(R, m, to_you ? &addressed : &someone,
+                               DECORUM_SIGNAL_INSULT, DECORUM_INSULT, w);
     }
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
