@@ -3110,10 +3110,33 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
     return true;
 }
 
+/* Words between a verb of speech and the slur it reports that are not
+ * the frame of what was said (pronouns, linking verbs, "that", articles
+ * and possessives): "called my daughter a ...", "yelled that I was a dirty
+ * ..." have one. */
+static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t k = a; k < b; k++)
+        n += !(mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
+               mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
+               mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+               mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "that") ||
+               tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+               tok_is_word(R, k, "the") || tok_is_word(R, k, "him") ||
+               tok_is_word(R, k, "her") || tok_is_word(R, k, "his") ||
+               tok_is_word(R, k, "he") || tok_is_word(R, k, "she"));
+    return n;
+}
+
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
- * someone else, earlier in its sentence ("someone called my daughter a
- * ...", "he said", "the word")? A report of belief ("if you think ...")
- * does not make the slur someone else's. */
+ * someone else, a few words before it in its sentence ("someone called my
+ * daughter a ...", "he said", "the word")? A report of belief ("if you
+ * think ...") does not make the slur someone else's, nor does a report far
+ * back in a long sentence ("he said it was a routine check but you can't
+ * trust these ... doctors"): past CITE_REACH words other than the frame
+ * of what was said (cite_words) the slur is the writer's again. */
+#define CITE_REACH 3
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -3123,6 +3146,7 @@ static bool cites_word(const run *R, const mention *m)
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
         const mention *o = &rs->m[i];
         if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
+            cite_words(R, o->te, m->tb) <= CITE_REACH &&
             !(ent(R, o)->flags & DC_F_BELIEF) && others_report(R, s, o))
             return true;
     }
