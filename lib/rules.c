@@ -1172,7 +1172,12 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         mention_at(R, ti, DC_KIND_STEREOTYPE) ||
         mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
         mention_at(R, ti, DC_KIND_QUANTIFIER) ||
-        glue_at(R, ti))
+        mention_at(R, ti, DC_KIND_CONJUNCTION) || glue_at(R, ti))
+        return false;
+    /* "I would kill every Muslim if I could": a conjunction opens a
+     * clause of its own; no noun is spelled like one. */
+    if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
+        tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
         return false;
     const tok *t = &R->rs->toks[ti];
     size_t l = t->e - t->b;
