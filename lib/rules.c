@@ -2843,6 +2843,17 @@ static bool hostile_kind(dc_kind k)
     return (HOSTILE_KINDS >> k) & 1;
 }
 
+/* m is the insult entry of a word that is a slur too ("hoe", "whore"):
+ * the slur's own rules judge it, so it is no hostile word beside the slur
+ * (a banter "hoes" would otherwise never be banter). */
+static bool slur_as_insult(const run *R, const mention *m)
+{
+    if (m->kind != DC_KIND_INSULT || !kind_at(R, m->tb, DC_KIND_SLUR))
+        return false;
+    const mention *sl = mention_at(R, m->tb, DC_KIND_SLUR);
+    return sl && sl->te == m->te;
+}
+
 /* Does sentence si hold attack language other than slurs? Worked out once
  * per sentence: casual() asks it for every slur, twice, and a sentence can
  * hold thousands. */
@@ -2855,7 +2866,8 @@ static bool hostile_in(const run *R, uint32_t si)
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
             if (((HOSTILE_KINDS & ~KIND_BIT(PROFANITY)) >> rs->m[i].kind) &
-                1) {
+                    1 &&
+                !slur_as_insult(R, &rs->m[i])) {
                 s->hostile = 2;
                 break;
             }
@@ -4357,6 +4369,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
+     * word does not attack another slur's group beside it ("these hoes
+     * like n...s", "hoes will be hoes"): the slurs' own rule judges each
+     * (rule_slur). At a group named otherwise it does ("you're a whore
+     * like all Muslim women"). */
+    if (t && t->slur && slur_as_insult(R, m))
+        return DECORUM_OK;
     /* A threat at the person addressed aims at its object: "you" right
      * after the verb or inside the phrase ("I'll kill you", "break your
      * neck"), not a "you" further on ("hang the pheasant for a week
