@@ -1172,7 +1172,12 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         mention_at(R, ti, DC_KIND_STEREOTYPE) ||
         mention_at(R, ti, DC_KIND_CONSP_ACTION) ||
         mention_at(R, ti, DC_KIND_QUANTIFIER) ||
-        glue_at(R, ti))
+        mention_at(R, ti, DC_KIND_CONJUNCTION) || glue_at(R, ti))
+        return false;
+    /* "I would kill every Muslim if I could": a conjunction opens a
+     * clause of its own; no noun is spelled like one. */
+    if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
+        tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
         return false;
     const tok *t = &R->rs->toks[ti];
     size_t l = t->e - t->b;
@@ -2838,6 +2843,17 @@ static bool hostile_kind(dc_kind k)
     return (HOSTILE_KINDS >> k) & 1;
 }
 
+/* m is the insult entry of a word that is a slur too ("hoe", "whore"):
+ * the slur's own rules judge it, so it is no hostile word beside the slur
+ * (a banter "hoes" would otherwise never be banter). */
+static bool slur_as_insult(const run *R, const mention *m)
+{
+    if (m->kind != DC_KIND_INSULT || !kind_at(R, m->tb, DC_KIND_SLUR))
+        return false;
+    const mention *sl = mention_at(R, m->tb, DC_KIND_SLUR);
+    return sl && sl->te == m->te;
+}
+
 /* Does sentence si hold attack language other than slurs? Worked out once
  * per sentence: casual() asks it for every slur, twice, and a sentence can
  * hold thousands. */
@@ -2850,7 +2866,8 @@ static bool hostile_in(const run *R, uint32_t si)
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
             if (((HOSTILE_KINDS & ~KIND_BIT(PROFANITY)) >> rs->m[i].kind) &
-                1) {
+                    1 &&
+                !slur_as_insult(R, &rs->m[i])) {
                 s->hostile = 2;
                 break;
             }
@@ -2883,6 +2900,45 @@ static bool casual(const run *R, const mention *m, bool self_said)
             mention_at(R, k, DC_KIND_QUANTIFIER))
             return false;
     return true;
+}
+
+/* A banter slur for women in the plural ("hoes", "bitches") pointed at
+ * particular people and said of no group: after "you"/"y'all" or a
+ * demonstrative ("these hoes ain't loyal", "y'all bitches"; not "so many
+ * ..."), with no linking verb that says it of a subject ("women are
+ * bitches"), no identity word before it, and no attack in its sentence but
+ * insults and swearing ("I hate hoes" is not this). Davidson's and
+ * HateXplain's annotators call such uses offensive, not hate: it is an
+ * insult at those people (rule_slur). In the singular it is
+ * singular_slur's; a slur with a group besides women ("them n...s", "that
+ * crip") stays the slur. *to_you is set when the people addressed are
+ * meant. */
+static bool banter_at_people(const run *R, const mention *m, bool *to_you)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_BANTER) || m->tb == 0 ||
+        !plural_hit(R, m) || identity_ends_at(R, m->tb) ||
+        (ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
+         i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
+             rs->m[i].kind) & 1)
+            return false;
+    bool pointed = false;
+    *to_you = false;
+    uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA))
+            return false;
+        if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
+            pointed = *to_you = true;
+        else if (tok_is_word(R, k, "these") || tok_is_word(R, k, "those") ||
+                 tok_is_word(R, k, "them") || tok_is_word(R, k, "dem"))
+            pointed = true;
+    }
+    return pointed;
 }
 
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
@@ -3071,10 +3127,33 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
     return true;
 }
 
+/* Words between a verb of speech and the slur it reports that are not
+ * the frame of what was said (pronouns, linking verbs, "that", articles
+ * and possessives): "called my daughter a ...", "yelled that I was a dirty
+ * ..." have one. */
+static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t k = a; k < b; k++)
+        n += !(mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
+               mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
+               mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+               mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "that") ||
+               tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+               tok_is_word(R, k, "the") || tok_is_word(R, k, "him") ||
+               tok_is_word(R, k, "her") || tok_is_word(R, k, "his") ||
+               tok_is_word(R, k, "he") || tok_is_word(R, k, "she"));
+    return n;
+}
+
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
- * someone else, earlier in its sentence ("someone called my daughter a
- * ...", "he said", "the word")? A report of belief ("if you think ...")
- * does not make the slur someone else's. */
+ * someone else, a few words before it in its sentence ("someone called my
+ * daughter a ...", "he said", "the word")? A report of belief ("if you
+ * think ...") does not make the slur someone else's, nor does a report far
+ * back in a long sentence ("he said it was a routine check but you can't
+ * trust these ... doctors"): past CITE_REACH words other than the frame
+ * of what was said (cite_words) the slur is the writer's again. */
+#define CITE_REACH 3
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -3084,6 +3163,7 @@ static bool cites_word(const run *R, const mention *m)
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
         const mention *o = &rs->m[i];
         if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
+            cite_words(R, o->te, m->tb) <= CITE_REACH &&
             !(ent(R, o)->flags & DC_F_BELIEF) && others_report(R, s, o))
             return true;
     }
@@ -3160,6 +3240,12 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
         if (!t || (t->type != TG_GROUP && t->type != TG_PRONOUN))
             return attack_on_other(R, m, t ? t : &someone,
                                    DECORUM_SIGNAL_INSULT, DECORUM_INSULT, w);
+    }
+    bool to_you;
+    if (banter_at_people(R, m, &to_you)) {
+        static const target addressed = {.type = TG_YOU, .entry = -1};
+        return attack_on_other(R, m, to_you ? &addressed : &someone,
+                               DECORUM_SIGNAL_INSULT, DECORUM_INSULT, w);
     }
     R->out->rf[DC_RF_SLUR] += 1;
     finding_spec fs = {0};
@@ -4283,6 +4369,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
+     * word does not attack another slur's group beside it ("these hoes
+     * like n...s", "hoes will be hoes"): the slurs' own rule judges each
+     * (rule_slur). At a group named otherwise it does ("you're a whore
+     * like all Muslim women"). */
+    if (t && t->slur && slur_as_insult(R, m))
+        return DECORUM_OK;
     /* A threat at the person addressed aims at its object: "you" right
      * after the verb or inside the phrase ("I'll kill you", "break your
      * neck"), not a "you" further on ("hang the pheasant for a week
