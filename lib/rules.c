@@ -1290,43 +1290,6 @@ static bool singular_slur(const run *R, const mention *m)
            !generic_subject(R, m);
 }
 
-static bool obliging(const run *R, uint32_t k);
-
-/* A country after "back to" in a call to leave names its people: "go back
- * to Mexico", "If you don't like it here, go back to Mexico", "she should
- * go back to Somalia", "send them back to Syria". A call is a clause that
- * starts with the verb (go, get, send) or holds a modal of obligation
- * before it; not a trip ("I'm going back to Mexico", "the President will
- * go back to France"), nor one whose clause has the writer in it. */
-static bool sent_back_to(const run *R, const mention *m)
-{
-    if (m->tb < 3 || !tok_is_word(R, m->tb - 1, "to") ||
-        !tok_is_word(R, m->tb - 2, "back"))
-        return false;
-    uint32_t v = m->tb - 3, clause = R->rs->toks[m->tb].clause;
-    if (R->rs->toks[v].clause != clause)
-        return false;
-    bool go = tok_is_word(R, v, "go") || tok_is_word(R, v, "get");
-    bool send = tok_is_word(R, v, "them") || tok_is_word(R, v, "her") ||
-                tok_is_word(R, v, "him");
-    if (!go && !send)
-        return false;
-    if (send) /* "send them back to Syria" */
-        v = v > 0 && R->rs->toks[v - 1].clause == clause ? v - 1 : v;
-    bool call = v == 0 || R->rs->toks[v - 1].clause != clause;
-    for (uint32_t k = v, n = 0; k-- > 0 && n < 6; n++) {
-        if (R->rs->toks[k].clause != clause)
-            break;
-        if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return false;
-        call |= obliging(R, k);
-    }
-    if (send && !call)
-        call = tok_is_word(R, v, "send") || tok_is_word(R, v, "ship") ||
-               tok_is_word(R, v, "sent");
-    return call;
-}
-
 /* A quantifier or "no" ends right before token ti: "every last Mexican",
  * "no woman". */
 static bool quantified(const run *R, uint32_t ti)
@@ -1471,12 +1434,6 @@ static decorum_status find_targets(run *R)
             t->type = TG_YOU;
             break;
         case DC_KIND_NONPROTECTED:
-            /* "go back to Mexico" said to someone names the country's
-             * people (below, sent_back_to) */
-            if (e->categories && sent_back_to(R, m)) {
-                t->type = TG_GROUP;
-                break;
-            }
             /* A country names its people after a people word and "from":
              * "those people from Somalia", "these animals from Syria",
              * "refugees from Syria" (targets.tsv gives each country its
@@ -2166,10 +2123,10 @@ static bool denounces(const run *R, const sentence *s)
     return false;
 }
 
-/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`) agrees
- * only as an interjection, first in its sentence ("Exactly. They are ...");
- * inside a clause it is an adverb ("calling them 'invaders' is exactly the
- * language that inspired the shooter"). */
+/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
+ * before a determiner is an adverb of what follows ("calling them
+ * 'invaders' is exactly the language that inspired the shooter"), not
+ * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"). */
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -2179,7 +2136,9 @@ static bool agrees_in(const run *R, const sentence *s)
         if (m->tb >= s->te)
             break;
         if (m->kind == DC_KIND_ENDORSE &&
-            (m->tb == s->tb || !(ent(R, m)->flags & DC_F_AMBIGUOUS)))
+            (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
+             !(is_determiner(R, m->te) || tok_is_word(R, m->te, "a") ||
+               tok_is_word(R, m->te, "an"))))
             return true;
     }
     return false;
