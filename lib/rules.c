@@ -221,7 +221,7 @@ typedef struct run {
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
     /* echo_denounced's sentence (index + 1; 0: none yet): whether it holds
      * a denouncing word that names bigotry, and its first judge word */
-    uint32_t echo_sent, echo_judge;
+    uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
     /* game_named's sentence (index + 1; 0: none yet) and its last game */
     uint32_t game_sent, game_prep;
@@ -1833,6 +1833,10 @@ static const mention *negator(const run *R, uint32_t tb)
         if (rs->toks[m->tb].clause != clause || tb - m->te > NEG_WINDOW)
             continue;
         if (s->question && m->tb <= s->tb + 1)
+            continue;
+        /* "Why don't you go back ...", with or without its '?': a
+         * suggestion, not a denial. */
+        if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "why"))
             continue;
         best = m;
         break;
@@ -5202,9 +5206,12 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
         R->echo_sent = si + 1;
         R->echo_naming = false;
         R->echo_judge = UINT32_MAX;
+        R->echo_dehum = 0;
         for (size_t x = R->rs->first[s->tb];
              x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
             const mention *d = &R->rs->m[x];
+            if (d->kind == DC_KIND_DEHUMANIZE)
+                R->echo_dehum = d->tb;
             if (d->kind != DC_KIND_DENOUNCE)
                 continue;
             if (!(ent(R, d)->flags & DC_F_JUDGE))
@@ -5213,8 +5220,12 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
                 R->echo_judge = d->tb;
         }
     }
+    /* A naming word among dehumanizing ones said of the echo that opens
+     * the sentence calls the people it marks names too ("(((bankers)))
+     * are evil racist parasites"); it does not denounce the symbol
+     * ("(((Echoes))) like that are an antisemitic code"). */
     if (R->echo_naming)
-        return true;
+        return !(opens_sentence(R, s, i) && R->echo_dehum > i);
     if (R->echo_judge == UINT32_MAX)
         return false;
     if (R->echo_judge < i)
