@@ -601,6 +601,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 clause++;
             break;
         case ',':
+            /* "800,000": a comma between digits ends no clause */
+            if (i >= 2 && i < len && s[i - 2] >= '0' && s[i - 2] <= '9' &&
+                s[i] >= '0' && s[i] <= '9')
+                break;
+            clause++;
+            break;
         case ':':
         case '(':
         case ')':
@@ -4019,6 +4025,49 @@ static bool victim_after(const run *R, const mention *m)
     return false;
 }
 
+/* "Six million Jews were murdered in the Holocaust": the group is the
+ * subject of a passive in the past, right before its linking verb, and
+ * nothing in the comment approves of it (a positive word). What was done
+ * to the group, as victim_after reads it. */
+static bool victim_before(const run *R, const mention *m)
+{
+    uint32_t c = m->tb;
+    if (c < 2 || !mention_at(R, c - 1, DC_KIND_COPULA) ||
+        !(tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
+          tok_is_word(R, c - 1, "been")))
+        return false;
+    /* Not a wish or a case put ("if every black person was killed!"), and
+     * the statement ends its sentence: nothing added after it ("..., good",
+     * "... and they deserved it"). */
+    const sentence *s = sent_of(R, m->tb);
+    if (s->bang || any_kind(R, DC_KIND_POSITIVE))
+        return false;
+    uint32_t clause = R->rs->toks[m->tb].clause;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if ((k < m->tb && tok_is_word(R, k, "if")) ||
+            (k > m->tb && (tok_is_word(R, k, "and") ||
+                           R->rs->toks[k].clause != clause)))
+            return false;
+    return group_ends_at(R, c - 1) &&
+           R->rs->toks[c - 2].clause == clause;
+}
+
+/* The event noun m opens its sentence, after "the" and a group word or a
+ * country ("The Rwandan genocide", "Rwanda genocide"). */
+static bool event_opens(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    const mention *id = identity_ending_at(R, k);
+    if (id)
+        k = id->tb;
+    else if (k > s->tb && in_target(R, k - 1, TG_NP))
+        k--;
+    if (k > s->tb && tok_is_word(R, k - 1, "the"))
+        k--;
+    return k == s->tb;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -4192,32 +4241,48 @@ static decorum_status rule_attack(run *R, const mention *m)
      * murdered six million", "the striker destroyed the defence", where
      * the entry is the past form itself); "should be killed" still
      * threatens. */
-    if (m->kind == DC_KIND_THREAT && past_form(R, m)) {
+    if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        past_form(R, m)) {
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
-        if (!modal) {
+        /* "Jews were expelled from Spain in 1492" is history too; whether
+         * an exclusion is a call is is_call's to say, as before. */
+        if (!modal && m->kind == DC_KIND_EXCLUSION) {
+            if (!group_subject(R, m) && victim_before(R, m))
+                R->untargeted = true;
+        } else if (!modal) {
             /* "The Ku Klux Klan lynched thousands of Black Americans": the
              * group is what the violence was done to (its object, not
              * after "by", no group and not the writer doing it: "i raped
              * the jews ..." boasts): history, and the model's
              * reading of violence beside a group does not count in
              * full. */
-            if (!group_subject(R, m) && victim_after(R, m) &&
+            if (!group_subject(R, m) &&
+                (victim_after(R, m) || victim_before(R, m)) &&
                 !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)))
                 R->untargeted = true;
             return DECORUM_OK;
         }
     }
-    /* "the Armenian genocide", "the genocide against the Yazidis": a noun
-     * flagged `event` after a group word or "the", and no call for it,
+    /* "the Armenian genocide", "the genocide against the Yazidis", "the
+     * Rwanda genocide killed ...": a noun flagged
+     * `event` after a group word, a country or "the", and no call for it,
      * names an event, as history does ("we need a Muslim genocide" calls
      * for one) */
     if ((e->flags & DC_F_EVENT) && m->tb > 0 &&
-        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the")) &&
+        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the") ||
+         in_target(R, m->tb - 1, TG_NP)) &&
         !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL) &&
-        sent_of(R, m->tb)->bang <= m->te)
+        sent_of(R, m->tb)->bang <= m->te) {
+        /* "The Rwandan genocide is also known as the genocide against
+         * the Tutsi": the event is what the sentence is about (it opens
+         * it, a linking verb follows) and the model's reading of
+         * violence beside a group counts as for history. */
+        if (mention_at(R, m->te, DC_KIND_COPULA) && event_opens(R, m))
+            R->untargeted = true;
         return DECORUM_OK;
+    }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
     /* A threat at the person addressed aims at its object: "you" right
