@@ -3639,6 +3639,14 @@ static bool person_object(const run *R, const mention *m)
              (k < m->te && tok_is_word(R, k, "his"))) &&
             (k < m->te || !object_of_two(R, k)))
             return true;
+    /* "kill that guy", "shoot this man": a demonstrative and one person
+     * (a singular person noun) right after the verb */
+    uint32_t k = m->te;
+    if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
+        R->rs->toks[k + 1].type == TK_WORD) {
+        const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
+        return p && p->te == k + 2 && !plural_word(R, p->b, p->e);
+    }
     return false;
 }
 
@@ -4430,9 +4438,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* "Kick the Germans out of the tournament", "ban the Russians from
      * the Olympics": a nation kept out of a competition (an `object`
-     * entry flagged `game` in the sentence) is its team. */
-    if (m->kind == DC_KIND_EXCLUSION && t && t->type == TG_GROUP &&
-        !(t->categories & ~NATION_CATEGORIES) &&
+     * entry flagged `game` in the sentence) is its team, and so is one
+     * said to do what a stereotype says at a sport ("The Welsh will steal
+     * everything in the rugby this year"; not what it is: "Mexicans are
+     * rapists who play football"). */
+    if ((m->kind == DC_KIND_EXCLUSION ||
+         (m->kind == DC_KIND_STEREOTYPE && t && t->te <= m->tb &&
+          !has_kind_in(R, t->te, m->tb, DC_KIND_COPULA))) &&
+        t && t->type == TG_GROUP && !(t->categories & ~NATION_CATEGORIES) &&
         game_in(R, sent_of(R, m->tb))) {
         R->untargeted = true;
         return DECORUM_OK;
