@@ -3790,7 +3790,9 @@ static bool game_named(run *R, const mention *m)
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
  * animals", "get treated like dirt", "being treated as second-class
- * citizens", two words at most between "like" and m and between a form
+ * citizens"; or the active past with the group as its object, "the
+ * regime treated Kurds as inferior"), two words at most between "like"
+ * and m and between a form
  * of "be"/"get" and "treated", an adverb: "are still treated like"),
  * with no modal or wish before it in the sentence ("should be treated
  * like pigs" calls for it). */
@@ -3808,8 +3810,26 @@ static bool treated_like(const run *R, const mention *m)
         if (R->rs->toks[j].type != TK_WORD)
             return false;
     uint32_t tr = k - 2;
-    if (!tok_is_word(R, tr, "treated"))
+    if (!tok_is_word(R, tr, "treated")) {
+        /* The active past with the group as object, its doer named before
+         * it, not the writer: "successive regimes treated Kurds as an
+         * inferior people", "the colonists treated the natives like
+         * animals". */
+        for (size_t i = targets_from(R->rs, s->tb);
+             i < R->rs->nt && R->rs->t[i].tb < k; i++) {
+            const target *g = &R->rs->t[i];
+            if (g->type != TG_GROUP || g->te != k - 1)
+                continue;
+            uint32_t v = g->tb;
+            if (v > s->tb && is_determiner(R, v - 1))
+                v--;
+            if (v <= s->tb + 1 || !tok_is_word(R, v - 1, "treated") ||
+                kind_at(R, v - 2, DC_KIND_PRONOUN_SELF))
+                return false;
+            return !has_kind_in(R, s->tb, v - 1, DC_KIND_MODAL);
+        }
         return false;
+    }
     uint32_t b = tr;
     if (b > s->tb && adverb_like(R, b - 1))
         b--;
