@@ -5243,6 +5243,16 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         if (actor && (ent(R, actor)->flags & DC_F_AMBIGUOUS) &&
             game_in(R, s))
             continue;
+        /* "The Russians started the war in Ukraine", "the Germans started
+         * the war": a nation named as who waged a war (an object flagged
+         * `event`) tells what its state did in the open, history or
+         * politics, not a secret plot. A faith or a race behind the wars
+         * stays the trope. */
+        if (!actor && !(gactor->categories & ~NATION_CATEGORIES) &&
+            (ent(R, object)->flags & DC_F_EVENT)) {
+            R->untargeted = true; /* the model's reading counts as for history */
+            continue;
+        }
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
