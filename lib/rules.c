@@ -1306,6 +1306,36 @@ static bool quantified(const run *R, uint32_t ti)
     return false;
 }
 
+/* "Go back to Mexico", "why don't you go back to Somalia": a country
+ * after "go back to" told to the person addressed (the clause opens with
+ * "go", or "you" comes at most two words before it) names the nation the
+ * writer sends them to, and so their origin: its people are the target,
+ * as with "go back to your country". Not the writer's own trip ("I want
+ * to go back to Mexico next summer"), whose clause opens with the writer. */
+static bool told_back_to(const run *R, uint32_t c)
+{
+    if (c < 3 || !tok_is_word(R, c - 1, "to") ||
+        !tok_is_word(R, c - 2, "back") || !tok_is_word(R, c - 3, "go"))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t g = c - 3;
+    if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
+        rs->toks[g - 1].sent != rs->toks[g].sent)
+        return true;
+    /* "you can go back to Mexico by bus": a way, not a command */
+    if (tok_is_word(R, g - 1, "can") || tok_is_word(R, g - 1, "could"))
+        return false;
+    for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
+        if (rs->toks[k].clause != rs->toks[g].clause)
+            break;
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            return false;
+        if (kind_at(R, k, DC_KIND_PRONOUN_YOU))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1441,6 +1471,10 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
+            if (e->categories && told_back_to(R, m->tb)) {
+                t->type = TG_GROUP;
+                break;
+            }
             if (e->categories) {
                 bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
