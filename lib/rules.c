@@ -1215,6 +1215,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
+static bool named_to_denounce(const run *R, const mention *m);
 static const mention *identity_ending_at(const run *R, uint32_t tb);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
@@ -4284,6 +4285,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * group suffers; the word is the mistreaters' view, not the writer's.
      * Not a call: "should be treated like animals", "deserve to be treated
      * like pigs" (a modal before it in the sentence). */
+    /* "Remigration is a racist idea": an exclusion that names its own
+     * group (a `remigration` entry with a group), named as the sentence's
+     * subject to denounce it, as a trope or a code is. */
+    if (m->kind == DC_KIND_EXCLUSION && e->categories && R->denounce_any &&
+        named_to_denounce(R, m))
+        return mitigate(R, m->b, m->e, SC_COUNTER,
+                        LIT("a call for exclusion named to denounce it"));
     if ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_INSULT) &&
         treated_like(R, m))
