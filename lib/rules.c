@@ -1925,7 +1925,11 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                 (m->tb >= 2 &&
                  mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
                  !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
-                 !mention_at(R, m->tb - 1, DC_KIND_COPULA));
+                 !mention_at(R, m->tb - 1, DC_KIND_COPULA) &&
+                 /* "my neighbour called me ...": a possessive, whose
+                  * noun is the one speaking */
+                 !tok_is_word(R, m->tb - 2, "my") &&
+                 !tok_is_word(R, m->tb - 2, "our"));
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -4659,6 +4663,26 @@ static decorum_status rule_attack(run *R, const mention *m)
                         R->rs->t[i].tb > k &&
                         quantified(R, R->rs->t[i].tb))
                         t = &R->rs->t[i];
+        }
+    }
+    /* "Burn down the migrant hotels", "torch the Jewish school": a threat
+     * done to places (flag `place`) at a place an identity adjective names
+     * as the group's (a determiner, the adjective, then the noun right
+     * after the verb) threatens the group. */
+    if ((!t || t->type == TG_OBJECT) && m->kind == DC_KIND_THREAT &&
+        (e->flags & DC_F_PLACE)) {
+        uint32_t k = m->te;
+        if (k < R->rs->ntok && is_determiner(R, k))
+            k++;
+        const mention *idm = k + 1 < R->rs->ntok
+                                 ? mention_at(R, k, DC_KIND_IDENTITY)
+                                 : NULL;
+        if (idm && (ent(R, idm)->flags & DC_F_ADJ) &&
+            !(ent(R, idm)->flags & DC_F_AMBIGUOUS) &&
+            R->rs->toks[idm->te].type == TK_WORD &&
+            R->rs->toks[idm->te].sent == R->rs->toks[m->tb].sent) {
+            resolved = group_of(R, idm);
+            t = &resolved;
         }
     }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
