@@ -2684,9 +2684,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
         return mitigate(R, m->b, m->e, sc,
                         quote_mention(R, m, LIT("'"), what));
     }
-    if (sent_of(R, m->tb)->question) {
+    const sentence *qs = sent_of(R, m->tb);
+    if (qs->question) {
         R->out->rf[DC_RF_QUESTION] = 1;
-        w *= 0.9f;
+        /* "Why should we keep useless eaters alive?": "why" and a modal
+         * opening the question ask nothing; it asserts in full. */
+        if (!(tok_is_word(R, qs->tb, "why") && qs->tb + 1 < qs->te &&
+              mention_at(R, qs->tb + 1, DC_KIND_MODAL)))
+            w *= 0.9f;
     }
     char buf[128];
     piece label = target_label(R, t, buf, sizeof buf);
