@@ -4834,8 +4834,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "I hate the government": an opinion; "this tax policy is
          * cancer": a metaphor about an institution or an idea is
          * criticism, not an insult. */
+        /* "Someone should kill this bill", "destroy the system": a
+         * threat verb at a bill, a policy or an ideology (a target flagged
+         * `thing`) hurts no one. */
         if (m->kind == DC_KIND_HATE_VERB ||
-            (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE)) {
+            (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE) ||
+            (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
+             t->entry >= 0 &&
+             (R->lx->entries[t->entry].flags & DC_F_THING))) {
             R->untargeted = true;
             return DECORUM_OK;
         }
