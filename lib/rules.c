@@ -1930,6 +1930,16 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                   * noun is the one speaking */
                  !tok_is_word(R, m->tb - 2, "my") &&
                  !tok_is_word(R, m->tb - 2, "our"));
+    /* "I have to say ...", "I must say", "I'd say": the writer and a
+     * modal (of one or two words) before the verb */
+    if (!self && m->tb >= 2 && m->tb - 2 >= s->tb &&
+        (mention_at(R, m->tb - 1, DC_KIND_MODAL) ||
+         mention_at(R, m->tb - 2, DC_KIND_MODAL))) {
+        uint32_t w = mention_at(R, m->tb - 1, DC_KIND_MODAL) ? m->tb - 1
+                                                               : m->tb - 2;
+        self = w > s->tb && kind_at(R, w - 1, DC_KIND_PRONOUN_SELF) &&
+               !tok_is_word(R, w - 1, "my") && !tok_is_word(R, w - 1, "our");
+    }
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
