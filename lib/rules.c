@@ -5184,6 +5184,20 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * word ("Londonistan is disgusting") judges what the trope claims. */
     if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
         sc = SC_COUNTER;
+    /* "Carlson promoted the great replacement theory on air": a trope
+     * followed by "theory" names an idea to tell of it; unless the
+     * sentence holds it true ("the replacement theory is real"), which
+     * an endorse entry or "true"/"real" after it says. */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY &&
+        (tok_is_word(R, m->te, "theory") ||
+         tok_is_word(R, m->te, "theories"))) {
+        const sentence *s = sent_of(R, m->tb);
+        bool held = has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE);
+        for (uint32_t k = m->te + 1; k < s->te && !held; k++)
+            held = tok_is_word(R, k, "true") || tok_is_word(R, k, "real");
+        if (!held)
+            sc = SC_REPORTED;
+    }
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
