@@ -5358,6 +5358,10 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
+        /* "Soros has been accused of funding migrant caravans": a report
+         * verb between the actor and the action tells of the claim */
+        if (sc == SC_ASSERTED && has_kind_in(R, atb, action->tb, DC_KIND_REPORT))
+            sc = SC_REPORTED;
         uint32_t b = tb_byte(R, atb), e = object->e;
         if (sc != SC_ASSERTED) {
             decorum_status st = mitigate(R, b, e, sc, LIT("a conspiracy trope"));
