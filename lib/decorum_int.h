@@ -258,7 +258,9 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_FORMULA 0x40000u    /* only after "only good" + group */
 #define DC_F_EVENT 0x80000u      /* after a group word, an event it suffered */
 #define DC_F_JUDGE 0x100000u     /* denounce: a judgement, not "bigotry" */
-#define DC_F_ALL 0x1fffffu       /* every flag above */
+#define DC_F_PLACE 0x200000u     /* threat done to places: burn down, torch */
+#define DC_F_THING 0x400000u     /* a non-protected target that is no one */
+#define DC_F_ALL 0x7fffffu       /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

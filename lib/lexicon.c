@@ -80,7 +80,8 @@ static const struct {
     {"star", DC_F_STAR},               {"will", DC_F_WILL},
     {"game", DC_F_GAME},               {"own", DC_F_OWN},
     {"formula", DC_F_FORMULA},         {"event", DC_F_EVENT},
-    {"judge", DC_F_JUDGE},
+    {"judge", DC_F_JUDGE},             {"place", DC_F_PLACE},
+    {"thing", DC_F_THING},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

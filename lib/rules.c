@@ -221,7 +221,7 @@ typedef struct run {
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
     /* echo_denounced's sentence (index + 1; 0: none yet): whether it holds
      * a denouncing word that names bigotry, and its first judge word */
-    uint32_t echo_sent, echo_judge;
+    uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
     /* game_named's sentence (index + 1; 0: none yet) and its last game */
     uint32_t game_sent, game_prep;
@@ -601,6 +601,12 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 clause++;
             break;
         case ',':
+            /* "800,000": a comma between digits ends no clause */
+            if (i >= 2 && i < len && s[i - 2] >= '0' && s[i - 2] <= '9' &&
+                s[i] >= '0' && s[i] <= '9')
+                break;
+            clause++;
+            break;
         case ':':
         case '(':
         case ')':
@@ -1214,6 +1220,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
+static bool named_to_denounce(const run *R, const mention *m);
 static const mention *identity_ending_at(const run *R, uint32_t tb);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
@@ -1300,6 +1307,36 @@ static bool quantified(const run *R, uint32_t ti)
         const mention *q = &R->rs->m[i];
         if (q->te == ti && (q->kind == DC_KIND_QUANTIFIER ||
                             q->kind == DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
+
+/* "Go back to Mexico", "why don't you go back to Somalia": a country
+ * after "go back to" told to the person addressed (the clause opens with
+ * "go", or "you" comes at most two words before it) names the nation the
+ * writer sends them to, and so their origin: its people are the target,
+ * as with "go back to your country". Not the writer's own trip ("I want
+ * to go back to Mexico next summer"), whose clause opens with the writer. */
+static bool told_back_to(const run *R, uint32_t c)
+{
+    if (c < 3 || !tok_is_word(R, c - 1, "to") ||
+        !tok_is_word(R, c - 2, "back") || !tok_is_word(R, c - 3, "go"))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t g = c - 3;
+    if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
+        rs->toks[g - 1].sent != rs->toks[g].sent)
+        return true;
+    /* "you can go back to Mexico by bus": a way, not a command */
+    if (tok_is_word(R, g - 1, "can") || tok_is_word(R, g - 1, "could"))
+        return false;
+    for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
+        if (rs->toks[k].clause != rs->toks[g].clause)
+            break;
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            return false;
+        if (kind_at(R, k, DC_KIND_PRONOUN_YOU))
             return true;
     }
     return false;
@@ -1440,6 +1477,10 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
+            if (e->categories && told_back_to(R, m->tb)) {
+                t->type = TG_GROUP;
+                break;
+            }
             if (e->categories) {
                 bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
@@ -1839,6 +1880,10 @@ static const mention *negator(const run *R, uint32_t tb)
             continue;
         if (s->question && m->tb <= s->tb + 1)
             continue;
+        /* "Why don't you go back ...", with or without its '?': a
+         * suggestion, not a denial. */
+        if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "why"))
+            continue;
         best = m;
         break;
     }
@@ -1885,7 +1930,21 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                 (m->tb >= 2 &&
                  mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
                  !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
-                 !mention_at(R, m->tb - 1, DC_KIND_COPULA));
+                 !mention_at(R, m->tb - 1, DC_KIND_COPULA) &&
+                 /* "my neighbour called me ...": a possessive, whose
+                  * noun is the one speaking */
+                 !tok_is_word(R, m->tb - 2, "my") &&
+                 !tok_is_word(R, m->tb - 2, "our"));
+    /* "I have to say ...", "I must say", "I'd say": the writer and a
+     * modal (of one or two words) before the verb */
+    if (!self && m->tb >= 2 && m->tb - 2 >= s->tb &&
+        (mention_at(R, m->tb - 1, DC_KIND_MODAL) ||
+         mention_at(R, m->tb - 2, DC_KIND_MODAL))) {
+        uint32_t w = mention_at(R, m->tb - 1, DC_KIND_MODAL) ? m->tb - 1
+                                                               : m->tb - 2;
+        self = w > s->tb && kind_at(R, w - 1, DC_KIND_PRONOUN_SELF) &&
+               !tok_is_word(R, w - 1, "my") && !tok_is_word(R, w - 1, "our");
+    }
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -2660,9 +2719,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
         return mitigate(R, m->b, m->e, sc,
                         quote_mention(R, m, LIT("'"), what));
     }
-    if (sent_of(R, m->tb)->question) {
+    const sentence *qs = sent_of(R, m->tb);
+    if (qs->question) {
         R->out->rf[DC_RF_QUESTION] = 1;
-        w *= 0.9f;
+        /* "Why should we keep useless eaters alive?": "why" and a modal
+         * opening the question ask nothing; it asserts in full. */
+        if (!(tok_is_word(R, qs->tb, "why") && qs->tb + 1 < qs->te &&
+              mention_at(R, qs->tb + 1, DC_KIND_MODAL)))
+            w *= 0.9f;
     }
     char buf[128];
     piece label = target_label(R, t, buf, sizeof buf);
@@ -3741,6 +3805,14 @@ static bool person_object(const run *R, const mention *m)
              (k < m->te && tok_is_word(R, k, "his"))) &&
             (k < m->te || !object_of_two(R, k)))
             return true;
+    /* "kill that guy", "shoot this man": a demonstrative and one person
+     * (a singular person noun) right after the verb */
+    uint32_t k = m->te;
+    if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
+        R->rs->toks[k + 1].type == TK_WORD) {
+        const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
+        return p && p->te == k + 2 && !plural_word(R, p->b, p->e);
+    }
     return false;
 }
 
@@ -3884,7 +3956,9 @@ static bool game_named(run *R, const mention *m)
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
  * animals", "get treated like dirt", "being treated as second-class
- * citizens", two words at most between "like" and m and between a form
+ * citizens"; or the active past with the group as its object, "the
+ * regime treated Kurds as inferior"), two words at most between "like"
+ * and m and between a form
  * of "be"/"get" and "treated", an adverb: "are still treated like"),
  * with no modal or wish before it in the sentence ("should be treated
  * like pigs" calls for it). */
@@ -3902,8 +3976,26 @@ static bool treated_like(const run *R, const mention *m)
         if (R->rs->toks[j].type != TK_WORD)
             return false;
     uint32_t tr = k - 2;
-    if (!tok_is_word(R, tr, "treated"))
+    if (!tok_is_word(R, tr, "treated")) {
+        /* The active past with the group as object, its doer named before
+         * it, not the writer: "successive regimes treated Kurds as an
+         * inferior people", "the colonists treated the natives like
+         * animals". */
+        for (size_t i = targets_from(R->rs, s->tb);
+             i < R->rs->nt && R->rs->t[i].tb < k; i++) {
+            const target *g = &R->rs->t[i];
+            if (g->type != TG_GROUP || g->te != k - 1)
+                continue;
+            uint32_t v = g->tb;
+            if (v > s->tb && is_determiner(R, v - 1))
+                v--;
+            if (v <= s->tb + 1 || !tok_is_word(R, v - 1, "treated") ||
+                kind_at(R, v - 2, DC_KIND_PRONOUN_SELF))
+                return false;
+            return !has_kind_in(R, s->tb, v - 1, DC_KIND_MODAL);
+        }
         return false;
+    }
     uint32_t b = tr;
     if (b > s->tb && adverb_like(R, b - 1))
         b--;
@@ -4127,6 +4219,49 @@ static bool victim_after(const run *R, const mention *m)
     return false;
 }
 
+/* "Six million Jews were murdered in the Holocaust": the group is the
+ * subject of a passive in the past, right before its linking verb, and
+ * nothing in the comment approves of it (a positive word). What was done
+ * to the group, as victim_after reads it. */
+static bool victim_before(const run *R, const mention *m)
+{
+    uint32_t c = m->tb;
+    if (c < 2 || !mention_at(R, c - 1, DC_KIND_COPULA) ||
+        !(tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
+          tok_is_word(R, c - 1, "been")))
+        return false;
+    /* Not a wish or a case put ("if every black person was killed!"), and
+     * the statement ends its sentence: nothing added after it ("..., good",
+     * "... and they deserved it"). */
+    const sentence *s = sent_of(R, m->tb);
+    if (s->bang || any_kind(R, DC_KIND_POSITIVE))
+        return false;
+    uint32_t clause = R->rs->toks[m->tb].clause;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if ((k < m->tb && tok_is_word(R, k, "if")) ||
+            (k > m->tb && (tok_is_word(R, k, "and") ||
+                           R->rs->toks[k].clause != clause)))
+            return false;
+    return group_ends_at(R, c - 1) &&
+           R->rs->toks[c - 2].clause == clause;
+}
+
+/* The event noun m opens its sentence, after "the" and a group word or a
+ * country ("The Rwandan genocide", "Rwanda genocide"). */
+static bool event_opens(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    const mention *id = identity_ending_at(R, k);
+    if (id)
+        k = id->tb;
+    else if (k > s->tb && in_target(R, k - 1, TG_NP))
+        k--;
+    if (k > s->tb && tok_is_word(R, k - 1, "the"))
+        k--;
+    return k == s->tb;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -4281,6 +4416,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * group suffers; the word is the mistreaters' view, not the writer's.
      * Not a call: "should be treated like animals", "deserve to be treated
      * like pigs" (a modal before it in the sentence). */
+    /* "Remigration is a racist idea": an exclusion that names its own
+     * group (a `remigration` entry with a group), named as the sentence's
+     * subject to denounce it, as a trope or a code is. */
+    if (m->kind == DC_KIND_EXCLUSION && e->categories && R->denounce_any &&
+        named_to_denounce(R, m))
+        return mitigate(R, m->b, m->e, SC_COUNTER,
+                        LIT("a call for exclusion named to denounce it"));
     if ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_INSULT) &&
         treated_like(R, m))
@@ -4300,32 +4442,48 @@ static decorum_status rule_attack(run *R, const mention *m)
      * murdered six million", "the striker destroyed the defence", where
      * the entry is the past form itself); "should be killed" still
      * threatens. */
-    if (m->kind == DC_KIND_THREAT && past_form(R, m)) {
+    if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        past_form(R, m)) {
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
-        if (!modal) {
+        /* "Jews were expelled from Spain in 1492" is history too; whether
+         * an exclusion is a call is is_call's to say, as before. */
+        if (!modal && m->kind == DC_KIND_EXCLUSION) {
+            if (!group_subject(R, m) && victim_before(R, m))
+                R->untargeted = true;
+        } else if (!modal) {
             /* "The Ku Klux Klan lynched thousands of Black Americans": the
              * group is what the violence was done to (its object, not
              * after "by", no group and not the writer doing it: "i raped
              * the jews ..." boasts): history, and the model's
              * reading of violence beside a group does not count in
              * full. */
-            if (!group_subject(R, m) && victim_after(R, m) &&
+            if (!group_subject(R, m) &&
+                (victim_after(R, m) || victim_before(R, m)) &&
                 !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)))
                 R->untargeted = true;
             return DECORUM_OK;
         }
     }
-    /* "the Armenian genocide", "the genocide against the Yazidis": a noun
-     * flagged `event` after a group word or "the", and no call for it,
+    /* "the Armenian genocide", "the genocide against the Yazidis", "the
+     * Rwanda genocide killed ...": a noun flagged
+     * `event` after a group word, a country or "the", and no call for it,
      * names an event, as history does ("we need a Muslim genocide" calls
      * for one) */
     if ((e->flags & DC_F_EVENT) && m->tb > 0 &&
-        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the")) &&
+        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the") ||
+         in_target(R, m->tb - 1, TG_NP)) &&
         !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL) &&
-        sent_of(R, m->tb)->bang <= m->te)
+        sent_of(R, m->tb)->bang <= m->te) {
+        /* "The Rwandan genocide is also known as the genocide against
+         * the Tutsi": the event is what the sentence is about (it opens
+         * it, a linking verb follows) and the model's reading of
+         * violence beside a group counts as for history. */
+        if (mention_at(R, m->te, DC_KIND_COPULA) && event_opens(R, m))
+            R->untargeted = true;
         return DECORUM_OK;
+    }
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
     /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
@@ -4480,9 +4638,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* "Kick the Germans out of the tournament", "ban the Russians from
      * the Olympics": a nation kept out of a competition (an `object`
-     * entry flagged `game` in the sentence) is its team. */
-    if (m->kind == DC_KIND_EXCLUSION && t && t->type == TG_GROUP &&
-        !(t->categories & ~NATION_CATEGORIES) &&
+     * entry flagged `game` in the sentence) is its team, and so is one
+     * said to do what a stereotype says at a sport ("The Welsh will steal
+     * everything in the rugby this year"; not what it is: "Mexicans are
+     * rapists who play football"). */
+    if ((m->kind == DC_KIND_EXCLUSION ||
+         (m->kind == DC_KIND_STEREOTYPE && t && t->te <= m->tb &&
+          !has_kind_in(R, t->te, m->tb, DC_KIND_COPULA))) &&
+        t && t->type == TG_GROUP && !(t->categories & ~NATION_CATEGORIES) &&
         game_in(R, sent_of(R, m->tb))) {
         R->untargeted = true;
         return DECORUM_OK;
@@ -4636,6 +4799,26 @@ static decorum_status rule_attack(run *R, const mention *m)
                         t = &R->rs->t[i];
         }
     }
+    /* "Burn down the migrant hotels", "torch the Jewish school": a threat
+     * done to places (flag `place`) at a place an identity adjective names
+     * as the group's (a determiner, the adjective, then the noun right
+     * after the verb) threatens the group. */
+    if ((!t || t->type == TG_OBJECT) && m->kind == DC_KIND_THREAT &&
+        (e->flags & DC_F_PLACE)) {
+        uint32_t k = m->te;
+        if (k < R->rs->ntok && is_determiner(R, k))
+            k++;
+        const mention *idm = k + 1 < R->rs->ntok
+                                 ? mention_at(R, k, DC_KIND_IDENTITY)
+                                 : NULL;
+        if (idm && (ent(R, idm)->flags & DC_F_ADJ) &&
+            !(ent(R, idm)->flags & DC_F_AMBIGUOUS) &&
+            R->rs->toks[idm->te].type == TK_WORD &&
+            R->rs->toks[idm->te].sent == R->rs->toks[m->tb].sent) {
+            resolved = group_of(R, idm);
+            t = &resolved;
+        }
+    }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
@@ -4780,8 +4963,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "I hate the government": an opinion; "this tax policy is
          * cancer": a metaphor about an institution or an idea is
          * criticism, not an insult. */
+        /* "Someone should kill this bill", "destroy the system": a
+         * threat verb at a bill, a policy or an ideology (a target flagged
+         * `thing`) hurts no one. */
         if (m->kind == DC_KIND_HATE_VERB ||
-            (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE)) {
+            (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE) ||
+            (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
+             t->entry >= 0 &&
+             (R->lx->entries[t->entry].flags & DC_F_THING))) {
             R->untargeted = true;
             return DECORUM_OK;
         }
@@ -5114,6 +5303,20 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * word ("Londonistan is disgusting") judges what the trope claims. */
     if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
         sc = SC_COUNTER;
+    /* "Carlson promoted the great replacement theory on air": a trope
+     * followed by "theory" names an idea to tell of it; unless the
+     * sentence holds it true ("the replacement theory is real"), which
+     * an endorse entry or "true"/"real" after it says. */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY &&
+        (tok_is_word(R, m->te, "theory") ||
+         tok_is_word(R, m->te, "theories"))) {
+        const sentence *s = sent_of(R, m->tb);
+        bool held = has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE);
+        for (uint32_t k = m->te + 1; k < s->te && !held; k++)
+            held = tok_is_word(R, k, "true") || tok_is_word(R, k, "real");
+        if (!held)
+            sc = SC_REPORTED;
+    }
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
@@ -5260,10 +5463,24 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         if (actor && (ent(R, actor)->flags & DC_F_AMBIGUOUS) &&
             game_in(R, s))
             continue;
+        /* "The Russians started the war in Ukraine", "the Germans started
+         * the war": a nation named as who waged a war (an object flagged
+         * `event`) tells what its state did in the open, history or
+         * politics, not a secret plot. A faith or a race behind the wars
+         * stays the trope. */
+        if (!actor && !(gactor->categories & ~NATION_CATEGORIES) &&
+            (ent(R, object)->flags & DC_F_EVENT)) {
+            R->untargeted = true; /* the model's reading counts as for history */
+            continue;
+        }
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
+        /* "Soros has been accused of funding migrant caravans": a report
+         * verb between the actor and the action tells of the claim */
+        if (sc == SC_ASSERTED && has_kind_in(R, atb, action->tb, DC_KIND_REPORT))
+            sc = SC_REPORTED;
         uint32_t b = tb_byte(R, atb), e = object->e;
         if (sc != SC_ASSERTED) {
             decorum_status st = mitigate(R, b, e, sc, LIT("a conspiracy trope"));
@@ -5321,9 +5538,12 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
         R->echo_sent = si + 1;
         R->echo_naming = false;
         R->echo_judge = UINT32_MAX;
+        R->echo_dehum = 0;
         for (size_t x = R->rs->first[s->tb];
              x < R->rs->nm && R->rs->m[x].tb < s->te; x++) {
             const mention *d = &R->rs->m[x];
+            if (d->kind == DC_KIND_DEHUMANIZE)
+                R->echo_dehum = d->tb;
             if (d->kind != DC_KIND_DENOUNCE)
                 continue;
             if (!(ent(R, d)->flags & DC_F_JUDGE))
@@ -5332,8 +5552,12 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
                 R->echo_judge = d->tb;
         }
     }
+    /* A naming word among dehumanizing ones said of the echo that opens
+     * the sentence calls the people it marks names too ("(((bankers)))
+     * are evil racist parasites"); it does not denounce the symbol
+     * ("(((Echoes))) like that are an antisemitic code"). */
     if (R->echo_naming)
-        return true;
+        return !(opens_sentence(R, s, i) && R->echo_dehum > i);
     if (R->echo_judge == UINT32_MAX)
         return false;
     if (R->echo_judge < i)
