@@ -3635,7 +3635,7 @@ static bool past_form(const run *R, const mention *m)
  * "the government will finally deport the Muslims" (a faith) call for it;
  * so does "... and I will cheer". */
 static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
-                          const target *t)
+                          const target *t, bool exclusion)
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
@@ -3649,6 +3649,14 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
+        /* The group itself before a modal that predicts is its subject:
+         * where it will go is foretold, not called for ("Refugees will
+         * return to camps after the storm", "Migrants will be bused to
+         * camps"). Not violence: "The Jews will be gassed again", "women
+         * would benefit from a beating" wish it. */
+        if (exclusion && predicts && t && t->type == TG_GROUP &&
+            t->te == md->tb)
+            continue;
         if (!news || !predicts ||
             !has_kind_in(R, s->tb, md->tb, DC_KIND_NONPROTECTED))
             return true;
@@ -3672,7 +3680,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
-    if (negated_opening(R, s) || calling_modal(R, s, m->tb, tg))
+    if (negated_opening(R, s) ||
+        calling_modal(R, s, m->tb, tg, m->kind == DC_KIND_EXCLUSION))
         return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
