@@ -2259,6 +2259,42 @@ typedef enum scope {
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
  * are the writer's own. */
+/* The sentence after token tb's rebuts it: it opens with "that", "this"
+ * or "which" and, within its first words, calls it a lie, racist, a myth
+ * ("Jews control the media? That's an antisemitic lie."). Not with a
+ * judging word, which may say the same of the group ("... That is
+ * disgusting."), nor a negated one ("That's not racist"). */
+static bool rebutted(const run *R, uint32_t tb)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[tb].sent;
+    if (!R->denounce_any || si + 1 >= rs->ns)
+        return false;
+    const sentence *nx = &rs->s[si + 1];
+    uint32_t k = nx->tb;
+    while (k < nx->te && rs->toks[k].type != TK_WORD)
+        k++;
+    if (k >= nx->te ||
+        !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
+          tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats") ||
+          tok_is_word(R, k, "which")))
+        return false;
+    for (size_t i = rs->first[nx->tb]; i < rs->nm && rs->m[i].tb < nx->te;
+         i++) {
+        const mention *d = &rs->m[i];
+        if (d->tb > k + 5)
+            break; /* "This is the natural order, and ... dehumanizing" */
+        if (d->kind != DC_KIND_DENOUNCE || (ent(R, d)->flags & DC_F_JUDGE))
+            continue;
+        bool negated = false;
+        for (uint32_t j = d->tb > 3 ? d->tb - 3 : 0; j < d->tb; j++)
+            negated |= kind_at(R, j, DC_KIND_NEGATION);
+        if (!negated)
+            return true;
+    }
+    return false;
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -2272,6 +2308,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     }
     if (*neg)
         return SC_NEGATED;
+    if (rebutted(R, tb))
+        return SC_COUNTER;
     return SC_ASSERTED;
 }
 
