@@ -294,6 +294,52 @@ static const struct tcase {
      SPACED},
     {"abcdefghijklm k.i.l.l abcdefghij", "abcdefghijklm kill abcdefghij",
      SPACED},
+    /* spaced out with a separator and a space */
+    {"k. i. k. e. s are vermin", "kikes are vermin", SPACED},
+    {"N. I. G. G. E. R.", "nigger.", SPACED},
+    {"j- e- w- s", "jews", SPACED},
+    {"k* i* l* l k| i| l| l k/ i/ l/ l k\\ i\\ l\\ l k~ i~ l~ l",
+     "kill kill kill kill kill", SPACED},
+    {"k+ i+ l+ l k^ i^ l^ l k= i= l= l k# i# l# l k_ i_ l_ l",
+     "kill kill kill kill kill", SPACED},
+    {"n. 1. g. g. e. r", "nigger", SPACED | LEET},
+    {"are vermin. k. i. k. e. s", "are vermin. kikes", SPACED},
+    {"f u c k j. e. w. s", "fuck jews", SPACED},
+    {"k.i.l.l j. e. w. s", "kill jews", SPACED},
+    {"k. i. l. l j-e-w-s", "kill jews", SPACED},
+    {"k. i. l. l. them", "kill. them", SPACED},
+    /* initials and abbreviations join as their dotted forms do (J.R.R.,
+     * U.S.A.), and so does "P. S. I": from the letters alone there is no
+     * telling them from an evasion */
+    {"J. R. R. Tolkien", "jrr. tolkien", SPACED},
+    {"U. S. A. and a. b. c.", "usa. and abc.", SPACED},
+    {"P. S. I love you", "psi love you", SPACED},
+    /* not joined: two single letters, a number first (a list), mixed or
+     * doubled separators, a line break, a separator before the space */
+    {"I saw plan B. I liked it. A good plan.",
+     "i saw plan b. i liked it. a good plan.", 0},
+    {"Section 3. a. b. 1. a. b. c. 1. 2. 3. a", 
+     "section 3. a. b. 1. a. b. c. 1. 2. 3. a", 0},
+    {"1. a 2. b 3. c", "1. a 2. b 3. c", 0},
+    {"a.b. c. d. e k. i- k. e a. b Dr. A. B. Smith",
+     "a.b. c. d. e k. i- k. e a. b dr. a. b. smith", 0},
+    {"a.\nb.\nc. a. \tb. \tc", "a.\nb.\nc. a. b. c", 0},
+    {"a.  b.  c. a . b . c a .b .c a, b, c",
+     "a. b. c. a . b . c a .b .c a, b, c", 0},
+    /* at chunk edges: ending a text of 16, 32 and 64 bytes, across 16, 32
+     * and 64 */
+    {"abcdefgh k. i. l", "abcdefgh kil", SPACED},
+    {"abcdefghijklmnopqrstuvwx k. i. l", "abcdefghijklmnopqrstuvwx kil",
+     SPACED},
+    {"abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz ab k. i. l",
+     "abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz ab kil", SPACED},
+    {"abcdefghijkl k- i- l- l abc", "abcdefghijkl kill abc", SPACED},
+    {"abcdefghijklmnopqrstuvwxyz k* i* l* l abc",
+     "abcdefghijklmnopqrstuvwxyz kill abc", SPACED},
+    {"abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz k. i. l. l abc",
+     "abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz kill abc", SPACED},
+    {"abcdefghijklmnopqrstuvwxyz abcdefghijklmno B. I liked it. A b. c",
+     "abcdefghijklmnopqrstuvwxyz abcdefghijklmno b. i liked it. a b. c", 0},
     /* stretched letters */
     {"haaaate", "haate", STRETCH},
     {"killllll", "kill", STRETCH},
@@ -387,6 +433,7 @@ Test(normalize, table)
             ascii &= (unsigned char)c->in[i] < 0x80;
         cr_expect_eq(out.ascii, ascii, "\"%s\"", c->in);
         check_map(c->in, len, &out);
+        same_on_every_path(c->in, len);
     }
 }
 
@@ -581,7 +628,8 @@ Test(normalize, random_pieces_keep_the_invariants)
         "\xf0\x9d\x90\xa4", "\xf0\x9f\x90\x80", "\xef\xb8\x8f", "\xc2\xa0",
         "\xe2\x80\x99", "\xe2\x80\x94", "\xef\xac\x81", "\xe3\x8d\xbf",
         "\xef\xb7\xba", "\xe4\xb8\xad", "\xd8\xa7", "\xc2\xb7", "\xc2\xad",
-        "hello", "WORLD", "kiiiill", "abcdefghij", "ssss", "Nope", "zz"};
+        "hello", "WORLD", "kiiiill", "abcdefghij", "ssss", "Nope", "zz",
+        "k. ", "a* ", "j- ", "3. "};
     const size_t np = sizeof pieces / sizeof *pieces;
     uint64_t r = 0x9e3779b97f4a7c15ull;
     char buf[512];
@@ -614,6 +662,7 @@ Test(normalize, word_paths_agree_on_comment_like_text)
         "covid19", "F@#%", "#maga", "100%", "don't", "(((them)))", "x+y",
         "a+1", "c++", "www", "aaah", "k", "i", "l", "loooong", "U.S.A.",
         "k.i.l.l", "n#gg3r", "e.g.", "3.5", "-", "...", "WORD", "@", "$5",
+        "k.", "j-", "a*", "B.", "3.", "I,", "x|",
         /* and some non-ASCII, for the same path over stage 1's output */
         "\xf0\x9f\x98\x82", "\xe2\x80\x9cquoted\xe2\x80\x9d", "caf\xc3\xa9",
         "\xd1\x98\xd0\xb5ws", "k\xe2\x80\x8bill", "\xef\xbc\xab\xef\xbc\x91LL",
@@ -654,6 +703,8 @@ Test(normalize, chunk_edges_agree_on_every_path)
         "$ ", "a$", "a$5", "|", "l|", "4 ", "h4", "4h", "@u", "a@", "!", "a!a",
         "a+a", "+", "*", "f*c", "#m", "a#", "%", "50%", "00", "c00n", "1st",
         "k i l l", "k.i.l", "a b c", "1 2 3", "a-b-c", "aaa", "aAa", "  ",
+        "k. i. l", "a* b* c", "j- e- w- s", "3. a. b", "B. I x", "a.b. c. d",
+        "k i j. e. w", "I 'm",
         " \n", "\n", "\t", "\x01", "\x7f", "!!", "$$", "a@#%", "x", "7",
         "\xd0\xb5", "\xe2\x80\x8b", "\xf0\x9f\x98\x82", "\xe2\x80\x99"};
     const size_t nt = sizeof tricky / sizeof *tricky;
