@@ -2213,6 +2213,10 @@ static bool endorsed(const run *R, uint32_t tb)
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
+    /* "He said calling migrants vermin is racist. That's the truth.":
+     * the agreement is with the sentence that denounces. */
+    if (R->denounce_any && denounces(R, &R->rs->s[si]))
+        return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
         if (agrees_in(R, s) && !(R->denounce_any && denounces(R, s)))
@@ -3213,8 +3217,13 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
  * think ...") does not make the slur someone else's, nor does a report far
  * back in a long sentence ("he said it was a routine check but you can't
  * trust these ... doctors"): past CITE_REACH words other than the frame
- * of what was said (cite_words) the slur is the writer's again. */
+ * of what was said (cite_words), counted from a "that" after the verb
+ * when there is one, the slur is the writer's again. */
 #define CITE_REACH 3
+/* The most words between the verb and a "that" that opens what was said:
+ * whom it was said to and where ("at my eight year old son", "in front
+ * of the whole class"). */
+#define CITE_TO 8
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -3223,9 +3232,25 @@ static bool cites_word(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
         const mention *o = &rs->m[i];
-        if (o->kind == DC_KIND_REPORT && o->te <= m->tb &&
-            cite_words(R, o->te, m->tb) <= CITE_REACH &&
-            !(ent(R, o)->flags & DC_F_BELIEF) && others_report(R, s, o))
+        if (o->kind != DC_KIND_REPORT || o->te > m->tb ||
+            (ent(R, o)->flags & DC_F_BELIEF))
+            continue;
+        /* "screamed at my eight year old son that he was a ...": what
+         * was said starts at "that", after whom it was said to */
+        uint32_t from = o->te;
+        for (uint32_t k = m->tb; k-- > o->te;)
+            if (tok_is_word(R, k, "that")) {
+                /* a "that" that opens a clause ("that he was"), not one
+                 * that points ("drop that ...") */
+                if (cite_words(R, o->te, k) <= CITE_TO && k + 1 < m->tb &&
+                    (mention_at(R, k + 1, DC_KIND_PRONOUN_SELF) ||
+                     mention_at(R, k + 1, DC_KIND_PRONOUN_YOU) ||
+                     tok_is_word(R, k + 1, "he") ||
+                     tok_is_word(R, k + 1, "she")))
+                    from = k + 1;
+                break;
+            }
+        if (cite_words(R, from, m->tb) <= CITE_REACH && others_report(R, s, o))
             return true;
     }
     return false;
@@ -4332,6 +4357,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.85f);
         break;
     case DC_KIND_THREAT:
+        /* A weapon emoji stands for a verb ("jews 🔪"); after a
+         * possessive or an article it is the thing itself ("sharpen your
+         * 🔪", "you are the 💣"). */
+        if ((unsigned char)R->n->text[m->b] >= 0x80 && m->tb > 0 &&
+            R->rs->toks[m->tb].b == m->b &&
+            (tok_is_word(R, m->tb - 1, "your") ||
+             tok_is_word(R, m->tb - 1, "my") ||
+             tok_is_word(R, m->tb - 1, "the") ||
+             tok_is_word(R, m->tb - 1, "da")))
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
@@ -4858,8 +4893,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         const mention *idm = k + 1 < R->rs->ntok
                                  ? mention_at(R, k, DC_KIND_IDENTITY)
                                  : NULL;
+        /* Not a nation's: "torch the Chinese buffet", "bomb the Italian
+         * restaurant", "set fire to the Irish pub" are a meal and a night
+         * out. */
         if (idm && (ent(R, idm)->flags & DC_F_ADJ) &&
             !(ent(R, idm)->flags & DC_F_AMBIGUOUS) &&
+            (ent(R, idm)->categories & ~NATION_CATEGORIES) &&
             R->rs->toks[idm->te].type == TK_WORD &&
             R->rs->toks[idm->te].sent == R->rs->toks[m->tb].sent) {
             resolved = group_of(R, idm);
@@ -5465,8 +5504,9 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 actor = m;
             else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
                 action = action && actor && action->tb > actor->tb ? action : m;
-            else if (m->kind == DC_KIND_CONSP_OBJECT)
-                object = m;
+            else if (m->kind == DC_KIND_CONSP_OBJECT &&
+                     (!object || m->tb >= object->te))
+                object = m; /* "every war", not the "war" inside it */
         }
         target pactor;
         if (!actor) {
