@@ -5001,6 +5001,22 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         }
     }
+    /* A put-down of a performance (flag `game`: useless, rubbish, a
+     * disgrace, pathetic) said of a people named by its nationality alone
+     * ("The Scots were rubbish tonight", "the French are useless at
+     * stopping the boats"): its team or its state judged, an insult as at
+     * a government, not hate. Words for what people are ("Romanians are
+     * dirty", "the French are cowards"), and any group named by race,
+     * ethnicity or faith, stay attacks. */
+    if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
+        (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_DEHUMANIZE) &&
+        t->categories == (1u << DECORUM_CATEGORY_NATIONALITY)) {
+        target nation = *t;
+        nation.type = TG_NP;
+        resolved = nation;
+        t = &resolved;
+    }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
          * frame ("are all hypocrites") they are a stereotype. */
