@@ -4967,8 +4967,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         t->te > t->tb) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
         /* (a collective noun names the group: "the white race",
-         * "the migrant community") */
-        if (head && !plural_word(R, head->b, head->e) &&
+         * "the migrant community"; so does any member of it: "every trans
+         * woman is a rapist") */
+        bool every = (quantified(R, t->tb) ||
+                      (t->tb > 0 && (tok_is_word(R, t->tb - 1, "any") ||
+                                     tok_is_word(R, t->tb - 1, "each")))) &&
+                     kind_at(R, t->te, DC_KIND_COPULA);
+        if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
             !tok_is_word(R, head->tb, "population"))
