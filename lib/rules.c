@@ -4968,7 +4968,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * noun naming the violence done, as an event is. is_call reads it as
      * a verb opening its clause; asked here, of the few threats read as
      * calls, not of every threat. */
-    if (m->kind == DC_KIND_THREAT && !intent) {
+    if (m->kind == DC_KIND_THREAT && !intent && m->tb > 0 &&
+        (((R->rs->at[m->tb - 1] >> DC_KIND_GLUE) & 1) ||
+         ((R->rs->at[m->tb - 1] >> DC_KIND_IDENTITY) & 1) ||
+         (m->tb > 1 && ((R->rs->at[m->tb - 2] >> DC_KIND_IDENTITY) & 1)) ||
+         tok_is_word(R, m->tb - 1, "another"))) {
         target v;
         if (deed_noun(R, m, &v)) {
             if (any_kind(R, DC_KIND_APPROVE))
