@@ -4350,8 +4350,7 @@ static bool victim_before(const run *R, const mention *m)
      * the statement ends its sentence: nothing added after it ("..., good",
      * "... and they deserved it"). */
     const sentence *s = sent_of(R, m->tb);
-    if (s->bang || any_kind(R, DC_KIND_POSITIVE) ||
-        any_kind(R, DC_KIND_APPROVE))
+    if (s->bang || any_kind(R, DC_KIND_POSITIVE))
         return false;
     uint32_t clause = R->rs->toks[m->tb].clause;
     for (uint32_t k = s->tb; k < s->te; k++)
@@ -6187,21 +6186,40 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         uint32_t as = rs->toks[a->tb].sent;
-        if (as > ds + 1)
+        /* Violence told after the deed is what an approval after it
+         * approves of ("Muslims were killed by the terrorist, who was
+         * shot dead. Good riddance."). */
+        if (as > ds + 1 || a->kind == DC_KIND_THREAT)
             break;
         if (a->kind != DC_KIND_APPROVE)
             continue;
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
-        if (s->question || doubted(R, s, a->tb) ||
-            (a->te < rs->ntok && rs->toks[a->te].type == TK_WORD &&
-             rs->toks[a->te].clause == clause))
+        if (s->question || doubted(R, s, a->tb))
+            continue;
+        /* It ends its sentence: only punctuation or emoji after it (",
+         * according to Turkish nationalists" reports it). */
+        uint32_t k = a->te;
+        while (k < s->te && (rs->toks[k].type != TK_WORD ||
+                             (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
+            k++;
+        if (k < s->te)
             continue;
         if (as > ds) {
+            /* A short sentence, and nothing before the approval but
+             * function words and "they" ("Good riddance.", "And they
+             * deserved it."): "Those responsible got what they deserved"
+             * approves of something else. */
             uint32_t words = 0;
-            for (uint32_t k = s->tb; k < s->te; k++)
-                words += rs->toks[k].type == TK_WORD;
-            if (words > APPROVAL_WORDS)
+            bool other = false;
+            for (uint32_t j = s->tb; j < s->te; j++) {
+                if (rs->toks[j].type != TK_WORD)
+                    continue;
+                words++;
+                other |= j < a->tb && !glue_at(R, j) &&
+                         !kind_at(R, j, DC_KIND_PRONOUN_GROUP);
+            }
+            if (words > APPROVAL_WORDS || other)
                 continue;
         }
         if (ent(R, a)->flags & DC_F_COPULA) {
