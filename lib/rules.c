@@ -6164,9 +6164,11 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
  * sentence or in a short next one, approves of it: a threat at the group.
- * The approval ends its clause ("was justified by the regime as ..."
- * tells a claim, "Saying the Holocaust was a good thing is vile" judges
- * it), its sentence asks nothing and doubts nothing ("whether ... was
+ * No other threat lies between, the approval ends its sentence ("was
+ * justified by the regime as ..." and "..., according to ..." tell a
+ * claim, "Saying the Holocaust was a good thing is vile" judges it), a
+ * next sentence holds only function words and "they" before it, its
+ * sentence asks nothing and doubts nothing ("whether ... was
  * justified"), and does not denounce; one that holds or follows a
  * linking verb ("was good", "was justified": flag `copula`) is said of
  * the deed itself, which
