@@ -225,7 +225,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(GLUE, "glue")               /* function words for run-together text */ \
     X(ENDORSE, "endorse")         /* "exactly", "he was right": agreement */ \
     X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */ \
-    X(HARM, "harm")               /* hit, abuse: wrongs done to others */
+    X(HARM, "harm")               /* hit, abuse: wrongs done to others */ \
+    X(APPROVE, "approve") /* good riddance: approval of a deed told */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

@@ -185,6 +185,10 @@ struct dc_rules_scratch {
     target member[MEMBER_MAX];
     size_t n_member;
     bool full; /* dc_rules_scratch_full: weak kinds need the full pass */
+    /* run.deed's group, and whether the deed is a noun ("the Armenian
+     * genocide"); here rather than in run, which is cleared per comment */
+    target deed_group;
+    bool deed_noun;
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -225,6 +229,12 @@ typedef struct run {
     bool echo_naming;
     /* game_named's sentence (index + 1; 0: none yet) and its last game */
     uint32_t game_sent, game_prep;
+    /* The last violence told as done to a protected group (history, news,
+     * an event noun: "Jews were gassed", "the Armenian genocide"), noted
+     * by rule_attack only in a comment with an approve entry; the group
+     * it was done to is in the scratch (deed_group). rule_approval reads
+     * approval of it. */
+    const mention *deed;
 } run;
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -4272,8 +4282,9 @@ static bool expelled(const run *R, uint32_t tb, uint32_t te)
 }
 
 /* A group named after threat verb m in its clause, within six words, as
- * its object: not after "by" (the doer of a passive). */
-static bool victim_after(const run *R, const mention *m)
+ * its object: not after "by" (the doer of a passive). Returns it, or
+ * NULL. */
+static const target *victim_after(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t c = rs->toks[m->tb].clause;
@@ -4284,11 +4295,44 @@ static bool victim_after(const run *R, const mention *m)
             continue;
         for (uint32_t k = m->te; k < t->tb; k++)
             if (tok_is_word(R, k, "by"))
-                return false;
+                return NULL;
         if (t->type == TG_GROUP)
-            return true;
+            return t;
     }
-    return false;
+    return NULL;
+}
+
+/* The group that is the subject of passive m in its clause, right before
+ * "were", "was" or "been" ("Jews were gassed"), or NULL. */
+static const target *passive_victim(const run *R, const mention *m)
+{
+    dc_rules_scratch *rs = R->rs;
+    uint32_t c = m->tb;
+    if (c < 2 || !mention_at(R, c - 1, DC_KIND_COPULA) ||
+        !(tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
+          tok_is_word(R, c - 1, "been")))
+        return NULL;
+    uint32_t span = target_span(rs);
+    uint32_t from = c > span + 2 ? c - span - 2 : 0;
+    for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb < c;
+         i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP && t->te + 1 >= c - 1 && t->te <= c - 1 &&
+            rs->toks[t->tb].clause == rs->toks[m->tb].clause)
+            return t;
+    }
+    return NULL;
+}
+
+/* Notes violence told as done to group t (see run.deed): a verb, or a
+ * noun that names it. */
+static void note_deed(run *R, const mention *m, const target *t, bool noun)
+{
+    if (!t || t->reclaimed)
+        return;
+    R->deed = m;
+    R->rs->deed_group = *t;
+    R->rs->deed_noun = noun;
 }
 
 /* "Six million Jews were murdered in the Holocaust": the group is the
@@ -4332,6 +4376,64 @@ static bool event_opens(const run *R, const mention *m)
     if (k > s->tb && tok_is_word(R, k - 1, "the"))
         k--;
     return k == s->tb;
+}
+
+/* Threat m is a noun naming violence done ("The killing of Tutsis in
+ * 1994", "Another mosque shooting"): a determiner opens its clause, then
+ * perhaps a group word in the singular ("mosque", "Jewish"), then m, not
+ * in the past, and a group word before it or "of" or
+ * "against" and a group within three words after it; no modal before it
+ * in its sentence and no '!' after ("The killing of Jews must begin",
+ * "Another mosque shooting now!" call for it). The group goes in *out. */
+static bool deed_noun(const run *R, const mention *m, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->tb;
+    if (k == 0)
+        return false;
+    /* The determiner right before, or a group word of one or two tokens
+     * (asked of the token bits first: most threats have neither). */
+    const mention *id = NULL;
+    if (!glue_at(R, k - 1) && !tok_is_word(R, k - 1, "another")) {
+        if (!kind_at(R, k - 1, DC_KIND_IDENTITY) &&
+            !(k > 1 && kind_at(R, k - 2, DC_KIND_IDENTITY)))
+            return false;
+        id = identity_ending_at(R, k);
+        if (!id || id->tb == 0)
+            return false;
+        k = id->tb;
+    }
+    k--;
+    if (!(tok_is_word(R, k, "the") || tok_is_word(R, k, "a") ||
+          tok_is_word(R, k, "an") || tok_is_word(R, k, "another") ||
+          (!id && (tok_is_word(R, k, "this") || tok_is_word(R, k, "that")))))
+        return false;
+    /* After a group word, a noun: not a plural subject and its verb
+     * ("the whites kill", "the Jews killed"). */
+    if (id && (plural_hit(R, id) || past_form(R, m)))
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause;
+    if (k > 0 && rs->toks[k - 1].clause == clause &&
+        rs->toks[k - 1].type == TK_WORD)
+        return false; /* not opening its clause: "let the killing begin" */
+    const sentence *s = sent_of(R, m->tb);
+    if (s->bang > m->te || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+        return false;
+    if (id) {
+        *out = group_of(R, id);
+        return true;
+    }
+    if (m->te >= rs->ntok || !(tok_is_word(R, m->te, "of") ||
+                               tok_is_word(R, m->te, "against")))
+        return false;
+    for (size_t i = targets_from(rs, m->te + 1);
+         i < rs->nt && rs->t[i].tb <= m->te + 3; i++)
+        if (rs->t[i].type == TG_GROUP &&
+            rs->toks[rs->t[i].tb].clause == clause) {
+            *out = rs->t[i];
+            return true;
+        }
+    return false;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -4542,11 +4644,28 @@ static decorum_status rule_attack(run *R, const mention *m)
              * reading of violence beside a group does not count in
              * full. */
             if (!group_subject(R, m) &&
-                (victim_after(R, m) || victim_before(R, m)) &&
-                !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)))
-                R->untargeted = true;
+                !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF))) {
+                if (victim_after(R, m) || victim_before(R, m))
+                    R->untargeted = true;
+                /* "Jews were gassed. Good riddance.": what rule_approval
+                 * reads approval of. */
+                if (any_kind(R, DC_KIND_APPROVE)) {
+                    const target *v = victim_after(R, m);
+                    note_deed(R, m, v ? v : passive_victim(R, m), false);
+                }
+            }
             return DECORUM_OK;
         }
+    }
+    /* "The Holocaust": an event noun that names the group it was done to
+     * is that event, never a call for it ("another holocaust" is an
+     * entry of its own). */
+    if ((e->flags & DC_F_EVENT) && e->categories) {
+        if (any_kind(R, DC_KIND_APPROVE)) {
+            target self = group_of(R, m);
+            note_deed(R, m, &self, true);
+        }
+        return DECORUM_OK;
     }
     /* "the Armenian genocide", "the genocide against the Yazidis", "the
      * Rwanda genocide killed ...": a noun flagged
@@ -4564,6 +4683,18 @@ static decorum_status rule_attack(run *R, const mention *m)
          * violence beside a group counts as for history. */
         if (mention_at(R, m->te, DC_KIND_COPULA) && event_opens(R, m))
             R->untargeted = true;
+        if (any_kind(R, DC_KIND_APPROVE)) {
+            const mention *id = identity_ending_at(R, m->tb);
+            target g;
+            const target *v = NULL;
+            if (id) {
+                g = group_of(R, id);
+                v = &g;
+            } else {
+                v = victim_after(R, m);
+            }
+            note_deed(R, m, v, true);
+        }
         return DECORUM_OK;
     }
     int dist = 0;
@@ -4809,6 +4940,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (t && t->type == TG_GROUP &&
                 has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL))
                 R->untargeted = true;
+            /* "Gays were beaten in Chechnya. About time.": an irregular
+             * past participle past_form does not know */
+            if (m->kind == DC_KIND_THREAT && any_kind(R, DC_KIND_APPROVE))
+                note_deed(R, m, passive_victim(R, m), false);
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
              * counter-speech, call or not. (Reported alone it is left to
@@ -4825,6 +4960,24 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         return attack_on_group(R, m, doer, DECORUM_SIGNAL_STEREOTYPE, 0.55f,
                                false);
+    }
+    /* "The killing of Tutsis in 1994 was ...", "Another mosque shooting":
+     * a threat word after a determiner, before "of" and a group or after
+     * a group word, opening its clause with no call in its sentence, is a
+     * noun naming the violence done, as an event is. is_call reads it as
+     * a verb opening its clause; asked here, of the few threats read as
+     * calls, not of every threat. */
+    if (m->kind == DC_KIND_THREAT && !intent && m->tb > 0 &&
+        (((R->rs->at[m->tb - 1] >> DC_KIND_GLUE) & 1) ||
+         ((R->rs->at[m->tb - 1] >> DC_KIND_IDENTITY) & 1) ||
+         (m->tb > 1 && ((R->rs->at[m->tb - 2] >> DC_KIND_IDENTITY) & 1)) ||
+         tok_is_word(R, m->tb - 1, "another"))) {
+        target v;
+        if (deed_noun(R, m, &v)) {
+            if (any_kind(R, DC_KIND_APPROVE))
+                note_deed(R, m, &v, true);
+            return DECORUM_OK;
+        }
     }
     /* A dehumanizing or derogatory word that itself names a group
      * ("invaders" for migrants, "illegals"): it is its own target when the
@@ -6015,6 +6168,113 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out);
 
+/* How many words rule_approval lets a sentence of approval have after
+ * the sentence that told the deed ("Jews were gassed. Good riddance."). */
+#define APPROVAL_WORDS 6
+
+/* A case put or a doubt before token te in sentence s: "if", "whether". */
+static bool doubted(const run *R, const sentence *s, uint32_t te)
+{
+    for (uint32_t k = s->tb; k < te; k++)
+        if (tok_is_word(R, k, "if") || tok_is_word(R, k, "whether"))
+            return true;
+    return false;
+}
+
+/* "Jews were gassed. Good riddance.", "Muslims were killed and they
+ * deserved it", "The Holocaust was a good thing": an approve entry after
+ * the violence rule_attack noted as done to a group (R->deed), in its
+ * sentence or in a short next one, approves of it: a threat at the group.
+ * No other threat lies between, the approval ends its sentence ("was
+ * justified by the regime as ..." and "..., according to ..." tell a
+ * claim, "Saying the Holocaust was a good thing is vile" judges it), a
+ * next sentence holds only function words and "they" before it, its
+ * sentence asks nothing and doubts nothing ("whether ... was
+ * justified"), and does not denounce; one that holds or follows a
+ * linking verb ("was good", "was justified": flag `copula`) is said of
+ * the deed itself, which
+ * opens its sentence ("The Armenian genocide was justified"; not "The
+ * film about the Armenian genocide was good"); after a noun deed, one
+ * without a linking verb needs no linking verb between ("Another mosque
+ * shooting, about time"). Negation, quotes and
+ * reports are attack_on_group's (scope_of): "was not justified". Run
+ * only for a comment with a deed and an approve entry. */
+static __attribute__((noinline)) decorum_status rule_approval(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *d = R->deed;
+    uint32_t ds = rs->toks[d->tb].sent;
+    if (doubted(R, &rs->s[ds], d->tb))
+        return DECORUM_OK;
+    for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        uint32_t as = rs->toks[a->tb].sent;
+        /* Violence told after the deed is what an approval after it
+         * approves of ("Muslims were killed by the terrorist, who was
+         * shot dead. Good riddance."). */
+        if (as > ds + 1 || a->kind == DC_KIND_THREAT)
+            break;
+        if (a->kind != DC_KIND_APPROVE)
+            continue;
+        const sentence *s = &rs->s[as];
+        uint32_t clause = rs->toks[a->tb].clause;
+        if (s->question || doubted(R, s, a->tb))
+            continue;
+        /* It ends its sentence: only punctuation or emoji after it (",
+         * according to Turkish nationalists" reports it). */
+        uint32_t k = a->te;
+        while (k < s->te && (rs->toks[k].type != TK_WORD ||
+                             (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
+            k++;
+        if (k < s->te)
+            continue;
+        if (as > ds) {
+            /* A short sentence, and nothing before the approval but
+             * function words and "they" ("Good riddance.", "And they
+             * deserved it."): "Those responsible got what they deserved"
+             * approves of something else. */
+            uint32_t words = 0;
+            bool other = false;
+            for (uint32_t j = s->tb; j < s->te; j++) {
+                if (rs->toks[j].type != TK_WORD)
+                    continue;
+                words++;
+                other |= j < a->tb && !glue_at(R, j) &&
+                         !kind_at(R, j, DC_KIND_PRONOUN_GROUP);
+            }
+            if (words > APPROVAL_WORDS || other)
+                continue;
+        }
+        if (ent(R, a)->flags & DC_F_COPULA) {
+            /* the linking verb is the entry's first word ("was good") or
+             * the word before it ("was justified") */
+            uint32_t cb = a->tb;
+            if (!kind_at(R, cb, DC_KIND_COPULA)) {
+                if (cb == 0 || !kind_at(R, cb - 1, DC_KIND_COPULA))
+                    continue;
+                cb--;
+            }
+            if (as != ds || rs->toks[d->tb].clause != clause ||
+                !event_opens(R, d) ||
+                has_kind_in(R, d->te, cb, DC_KIND_COPULA))
+                continue;
+        }
+        /* A noun deed that is the subject of a verb of its own is told of
+         * for that ("The Holocaust was taught in school. Good job,
+         * teachers", "The Armenian genocide was recognised by Germany.
+         * About time."). */
+        if (!(ent(R, a)->flags & DC_F_COPULA) && rs->deed_noun &&
+            has_kind_in(R, d->te, a->tb, DC_KIND_COPULA))
+            continue;
+        if (R->denounce_any && denounces(R, s))
+            continue;
+        R->out->rf[DC_RF_THREAT] += 1;
+        return attack_on_group(R, a, &rs->deed_group, DECORUM_SIGNAL_THREAT,
+                               0.9f, false);
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -6166,6 +6426,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (st != DECORUM_OK)
             return st;
     }
+    if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
+        return st;
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
