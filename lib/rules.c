@@ -2988,6 +2988,7 @@ static bool casual(const run *R, const mention *m, bool self_said)
  * singular_slur's; a slur with a group besides women ("them n...s", "that
  * crip") stays the slur. *to_you is set when the people addressed are
  * meant. */
+#define BANTER_SENTENCE 256
 static bool banter_at_people(const run *R, const mention *m, bool *to_you)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2996,11 +2997,6 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
         (ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return false;
     const sentence *s = sent_of(R, m->tb);
-    for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
-         i < rs->nm && rs->m[i].tb < s->te; i++)
-        if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
-             rs->m[i].kind) & 1)
-            return false;
     bool pointed = false;
     *to_you = false;
     uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
@@ -3013,7 +3009,17 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
                  tok_is_word(R, k, "them") || tok_is_word(R, k, "dem"))
             pointed = true;
     }
-    return pointed;
+    /* Pointed first: the sentence is read only then, and not at all past
+     * BANTER_SENTENCE tokens, where it stays a slur (a 64 KiB chant of
+     * "... hoes" read its sentence for each). */
+    if (!pointed || s->te - s->tb > BANTER_SENTENCE)
+        return false;
+    for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
+         i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
+             rs->m[i].kind) & 1)
+            return false;
+    return true;
 }
 
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
@@ -3234,13 +3240,20 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
  * whom it was said to and where ("at my eight year old son", "in front
  * of the whole class"). */
 #define CITE_TO 8
+#define CITE_WINDOW 40
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     if (rs->toks[m->tb].quoted)
         return true;
     const sentence *s = sent_of(R, m->tb);
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
+    /* Only a verb at most CITE_WINDOW tokens back can be near enough:
+     * a long sentence of reports and slurs ("Dad called me a ... Dad
+     * called me a ...") would otherwise be read back in full for each. */
+    uint32_t lo = m->tb > CITE_WINDOW ? m->tb - CITE_WINDOW : 0;
+    if (lo < s->tb)
+        lo = s->tb;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < m->tb; i++) {
         const mention *o = &rs->m[i];
         if (o->kind != DC_KIND_REPORT || o->te > m->tb ||
             (ent(R, o)->flags & DC_F_BELIEF))
