@@ -5385,6 +5385,12 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
         const target *t = &R->rs->t[i];
         if (t->type != TG_GROUP || t->tb < m->te)
             continue;
+        /* Mild swearing (severity 1) at a people named by its nationality
+         * alone ("Bloody Scots, can never take a loss") is banter about a
+         * team or a state, as a performance word is (rule_attack). */
+        if (e->severity <= 1 &&
+            t->categories == (1u << DECORUM_CATEGORY_NATIONALITY))
+            continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, m->te, &neg);
         if (sc == SC_NEGATED)
