@@ -5973,14 +5973,18 @@ static bool not_all(const run *R, const mention *m)
     return false;
 }
 
-/* "(((": the echo rule may fire. */
+/* Three '(' in a row, spaces allowed between ("(((", "( ( ("): the echo
+ * rule may fire (its tokens are the '(' with or without spaces). */
 static bool echo_in(const dc_norm *n)
 {
     const char *end = n->text + n->len;
-    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));
-         p++)
-        if (p + 3 <= end && p[1] == '(' && p[2] == '(')
+    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));) {
+        int opens = 1;
+        for (p++; p < end && (*p == ' ' || *p == '(') && opens < 3; p++)
+            opens += *p == '(';
+        if (opens == 3)
             return true;
+    }
     return false;
 }
 
@@ -6134,16 +6138,8 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         return true;
     if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
         return true;
-    /* The echo rule's three '(' tokens in a row may have spaces between
-     * ("( ( (name) ) )"), which echo_in does not look for. */
-    const char *end = n->text + n->len;
-    for (const char *p = n->text; (p = memchr(p, '(', (size_t)(end - p)));) {
-        int opens = 1;
-        for (p++; p < end && (*p == ' ' || *p == '(') && opens < 3; p++)
-            opens += *p == '(';
-        if (opens == 3)
-            return true;
-    }
+    if (echo_in(n))
+        return true;
     *hedged = denial || memchr(n->text, '?', n->len) != NULL;
     return false;
 }
@@ -6177,7 +6173,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1))
                     return true;
             }
-            return weak_needs(r, lx, n, hits, hedged) || echo_in(n);
+            return weak_needs(r, lx, n, hits, hedged);
         }
     }
     return echo_in(n);
