@@ -103,7 +103,7 @@ typedef struct target {
 typedef struct sentence {
     uint32_t tb, te;
     uint8_t question;
-    uint8_t hostile; /* hostile_in's answer: 0 not yet, 1 no, 2 yes */
+    uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
@@ -2932,23 +2932,37 @@ static bool slur_as_insult(const run *R, const mention *m)
 /* Does sentence si hold attack language other than slurs? Worked out once
  * per sentence: casual() asks it for every slur, twice, and a sentence can
  * hold thousands. */
-static bool hostile_in(const run *R, uint32_t si)
+/* sentence.hostile, worked out once: HOSTILE_SEEN, then HOSTILE_WORD for
+ * a hostile word but swearing (an insult that is a slur's own entry not
+ * counted), HOSTILE_ATTACK for one but swearing and insults. */
+#define HOSTILE_SEEN 1u
+#define HOSTILE_WORD 2u
+#define HOSTILE_ATTACK 4u
+
+static unsigned hostility(const run *R, uint32_t si)
 {
     dc_rules_scratch *rs = R->rs;
     sentence *s = &rs->s[si];
     if (!s->hostile) {
-        s->hostile = 1;
+        s->hostile = HOSTILE_SEEN;
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
-            if (((HOSTILE_KINDS & ~KIND_BIT(PROFANITY)) >> rs->m[i].kind) &
-                    1 &&
-                !slur_as_insult(R, &rs->m[i])) {
-                s->hostile = 2;
+            unsigned k = rs->m[i].kind;
+            if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
+                 k) & 1) {
+                s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
                 break;
             }
+            if (k == DC_KIND_INSULT && !slur_as_insult(R, &rs->m[i]))
+                s->hostile |= HOSTILE_WORD;
         }
     }
-    return s->hostile == 2;
+    return s->hostile;
+}
+
+static bool hostile_in(const run *R, uint32_t si)
+{
+    return hostility(R, si) & HOSTILE_WORD;
 }
 
 /* A reclaimable slur in a sentence that attacks no one: no hostile word
@@ -2988,10 +3002,8 @@ static bool casual(const run *R, const mention *m, bool self_said)
  * singular_slur's; a slur with a group besides women ("them n...s", "that
  * crip") stays the slur. *to_you is set when the people addressed are
  * meant. */
-#define BANTER_SENTENCE 256
 static bool banter_at_people(const run *R, const mention *m, bool *to_you)
 {
-    const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_BANTER) || m->tb == 0 ||
         !plural_hit(R, m) || identity_ends_at(R, m->tb) ||
         (ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)))
@@ -3009,17 +3021,10 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
                  tok_is_word(R, k, "them") || tok_is_word(R, k, "dem"))
             pointed = true;
     }
-    /* Pointed first: the sentence is read only then, and not at all past
-     * BANTER_SENTENCE tokens, where it stays a slur (a 64 KiB chant of
-     * "... hoes" read its sentence for each). */
-    if (!pointed || s->te - s->tb > BANTER_SENTENCE)
-        return false;
-    for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
-         i < rs->nm && rs->m[i].tb < s->te; i++)
-        if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
-             rs->m[i].kind) & 1)
-            return false;
-    return true;
+    /* the sentence's answer is worked out once (a 64 KiB chant of "...
+     * hoes" read it for each) */
+    return pointed &&
+           !(hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_ATTACK);
 }
 
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
