@@ -227,8 +227,10 @@ typedef struct run {
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
-    /* game_named's sentence (index + 1; 0: none yet) and its last game */
+    /* game_scan's sentence (index + 1; 0: none yet), its last game's
+     * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
+    bool game_any;
     /* The last violence told as done to a protected group (history, news,
      * an event noun: "Jews were gassed", "the Armenian genocide"), noted
      * by rule_attack only in a comment with an approve entry; the group
@@ -1126,9 +1128,6 @@ static bool plural_term(const dc_entry *e)
 /* ---------------------------------------------------------------------- */
 /* Targets                                                                 */
 /* ---------------------------------------------------------------------- */
-
-/* Room for the targets is made before they are looked for (one a mention
- * at most). */
 
 /* Past this many targets, the scans for one near a token start where it
  * may be, found by bisection; below, from the first. */
@@ -2269,10 +2268,6 @@ typedef enum scope {
     SC_REPORTED /* quoted or reported without a stance */
 } scope;
 
-/* Whose words these are. Quoted or reported words are someone else's:
- * denounced, they are counter-speech; neutral, they are reporting (news,
- * a victim telling what was said); agreed with ("and he was right"), they
- * are the writer's own. */
 /* The sentence after token tb's rebuts it: it opens with "that", "this"
  * or "which" and, within its first words, calls it a lie, racist, a myth
  * ("Jews control the media? That's an antisemitic lie."). Not with a
@@ -2309,6 +2304,10 @@ static bool rebutted(const run *R, uint32_t tb)
     return false;
 }
 
+/* Whose words these are. Quoted or reported words are someone else's:
+ * denounced, they are counter-speech; neutral, they are reporting (news,
+ * a victim telling what was said); agreed with ("and he was right"), they
+ * are the writer's own. */
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -2502,9 +2501,6 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
-/* Picks the target an attack at [tb, te) is about: the nearest target in
- * the same sentence within TARGET_WINDOW tokens, preferring the given
- * direction (verbs look at their object, predicates at their subject). */
 /* "not" right before token ti, or before "the" right before it, and no
  * linking verb before "not": a contrast ("X, not the Jews", "the Romans
  * killed Jesus not the Jews"), not a predicate ("people who are not
@@ -2517,6 +2513,9 @@ static bool not_before(const run *R, uint32_t ti)
            !kind_at(R, ti - 2, DC_KIND_COPULA);
 }
 
+/* Picks the target an attack at [tb, te) is about: the nearest target in
+ * the same sentence within TARGET_WINDOW tokens, preferring the given
+ * direction (verbs look at their object, predicates at their subject). */
 static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
                                  uint32_t b, uint32_t e, int prefer,
                                  int *dist_out)
@@ -4022,6 +4021,8 @@ static bool bare_object(const run *R, const mention *m)
  * "on", perhaps with a determiner between (an `object` entry flagged
  * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
  * hard mode", "we slaughtered them in Call of Duty". */
+static void game_scan(run *R, uint32_t si);
+
 static bool game_named(run *R, const mention *m)
 {
     if (!any_kind(R, DC_KIND_OBJECT))
@@ -4030,15 +4031,27 @@ static bool game_named(run *R, const mention *m)
      * comment of a thousand "kill"s stays linear): game_prep is the token
      * of its preposition, or UINT32_MAX. A game after the threat has its
      * preposition at or past the threat's end. */
-    uint32_t si = R->rs->toks[m->tb].sent;
+    game_scan(R, R->rs->toks[m->tb].sent);
+    return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
+}
+
+/* Works out, once per sentence si, game_named's and game_in's answers:
+ * whether it names a game at all (game_any) and the preposition of its
+ * last game after at/in/on (game_prep). */
+static void game_scan(run *R, uint32_t si)
+{
     const sentence *s = &R->rs->s[si];
     if (R->game_sent != si + 1) {
         R->game_sent = si + 1;
         R->game_prep = UINT32_MAX;
-        for (uint32_t k = s->te; k-- > s->tb + 1;) {
+        R->game_any = false;
+        for (uint32_t k = s->te; k-- > s->tb;) {
             const mention *g = mention_at(R, k, DC_KIND_OBJECT);
             if (!g || !(ent(R, g)->flags & DC_F_GAME))
                 continue;
+            R->game_any = true;
+            if (k == s->tb)
+                break;
             uint32_t p = k - 1;
             if ((tok_is_word(R, p, "the") || tok_is_word(R, p, "a") ||
                  tok_is_word(R, p, "this") || tok_is_word(R, p, "my") ||
@@ -4051,7 +4064,6 @@ static bool game_named(run *R, const mention *m)
             }
         }
     }
-    return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
 }
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
@@ -4169,6 +4181,14 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
 #define NATION_CATEGORIES                                                     \
     ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
 
+/* A people named by its nationality alone ("Scots", "the French"), which
+ * banter about its team or its state may mean (rule_attack,
+ * rule_profanity). */
+static bool nationality_alone(const target *t)
+{
+    return t->categories == (1u << DECORUM_CATEGORY_NATIONALITY);
+}
+
 /* Categories no animal is named for: a faith, a gender identity, a
  * disability, a migrant status ("Norwegian rats", "African monkeys",
  * "female rats", "gay dogs" are animals). */
@@ -4219,7 +4239,7 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
 }
 
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
-static bool game_in(const run *R, const sentence *s);
+static bool game_in(run *R, const sentence *s);
 
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
@@ -4299,6 +4319,15 @@ static bool expelled(const run *R, uint32_t tb, uint32_t te)
     return false;
 }
 
+/* Token c follows a past form of "be" that the lexicon reads as a linking
+ * verb: "were", "was", "been" ("Jews were gassed"). */
+static bool after_past_be(const run *R, uint32_t c)
+{
+    return c >= 2 && mention_at(R, c - 1, DC_KIND_COPULA) &&
+           (tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
+            tok_is_word(R, c - 1, "been"));
+}
+
 /* A group named after threat verb m in its clause, within six words, as
  * its object: not after "by" (the doer of a passive). Returns it, or
  * NULL. */
@@ -4326,9 +4355,7 @@ static const target *passive_victim(const run *R, const mention *m)
 {
     dc_rules_scratch *rs = R->rs;
     uint32_t c = m->tb;
-    if (c < 2 || !mention_at(R, c - 1, DC_KIND_COPULA) ||
-        !(tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
-          tok_is_word(R, c - 1, "been")))
+    if (!after_past_be(R, c))
         return NULL;
     uint32_t span = target_span(rs);
     uint32_t from = c > span + 2 ? c - span - 2 : 0;
@@ -4360,9 +4387,7 @@ static void note_deed(run *R, const mention *m, const target *t, bool noun)
 static bool victim_before(const run *R, const mention *m)
 {
     uint32_t c = m->tb;
-    if (c < 2 || !mention_at(R, c - 1, DC_KIND_COPULA) ||
-        !(tok_is_word(R, c - 1, "were") || tok_is_word(R, c - 1, "was") ||
-          tok_is_word(R, c - 1, "been")))
+    if (!after_past_be(R, c))
         return false;
     /* Not a wish or a case put ("if every black person was killed!"), and
      * the statement ends its sentence: nothing added after it ("..., good",
@@ -4613,11 +4638,6 @@ static decorum_status rule_attack(run *R, const mention *m)
           !kind_at(R, m->te + 1, DC_KIND_SLUR) &&
           !in_target(R, m->te + 1, TG_GROUP))))
         return DECORUM_OK;
-    /* "Mexican workers are treated like animals", "Jews got treated as
-     * vermin": the passive of "treat" before "like"/"as" tells a wrong the
-     * group suffers; the word is the mistreaters' view, not the writer's.
-     * Not a call: "should be treated like animals", "deserve to be treated
-     * like pigs" (a modal before it in the sentence). */
     /* "Remigration is a racist idea": an exclusion that names its own
      * group (a `remigration` entry with a group), named as the sentence's
      * subject to denounce it, as a trope or a code is. */
@@ -4625,6 +4645,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         named_to_denounce(R, m))
         return mitigate(R, m->b, m->e, SC_COUNTER,
                         LIT("a call for exclusion named to denounce it"));
+    /* "Mexican workers are treated like animals", "Jews got treated as
+     * vermin": the passive of "treat" before "like"/"as" tells a wrong the
+     * group suffers; the word is the mistreaters' view, not the writer's.
+     * Not a call: "should be treated like animals", "deserve to be treated
+     * like pigs" (a modal before it in the sentence). */
     if ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_INSULT) &&
         treated_like(R, m))
@@ -5140,10 +5165,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a collective noun names the group: "the white race",
          * "the migrant community"; so does any member of it: "every trans
          * woman is a rapist") */
-        bool every = (quantified(R, t->tb) ||
-                      (t->tb > 0 && (tok_is_word(R, t->tb - 1, "any") ||
-                                     tok_is_word(R, t->tb - 1, "each")))) &&
-                     kind_at(R, t->te, DC_KIND_COPULA);
+        bool every = quantified(R, t->tb) && kind_at(R, t->te, DC_KIND_COPULA);
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
@@ -5187,7 +5209,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
-        t->categories == (1u << DECORUM_CATEGORY_NATIONALITY)) {
+        nationality_alone(t)) {
         target nation = *t;
         nation.type = TG_NP;
         resolved = nation;
@@ -5393,8 +5415,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
         /* Mild swearing (severity 1) at a people named by its nationality
          * alone ("Bloody Scots, can never take a loss") is banter about a
          * team or a state, as a performance word is (rule_attack). */
-        if (e->severity <= 1 &&
-            t->categories == (1u << DECORUM_CATEGORY_NATIONALITY))
+        if (e->severity <= 1 && nationality_alone(t))
             continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, m->te, &neg);
@@ -5628,17 +5649,13 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 }
 
 /* Sentence s names a game or a fictional world (an `object` entry
- * flagged `game`). */
-static bool game_in(const run *R, const sentence *s)
+ * flagged `game`): game_scan's answer. */
+static bool game_in(run *R, const sentence *s)
 {
     if (!any_kind(R, DC_KIND_OBJECT))
         return false;
-    for (size_t i = R->rs->first[s->tb];
-         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
-        if (R->rs->m[i].kind == DC_KIND_OBJECT &&
-            (ent(R, &R->rs->m[i])->flags & DC_F_GAME))
-            return true;
-    return false;
+    game_scan(R, (uint32_t)(s - R->rs->s));
+    return R->game_any;
 }
 
 /* "Send the Albanians back", "kick all these Muslims out": a two-word
@@ -5937,7 +5954,6 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
     }
     return DECORUM_OK;
 }
-
 
 /* A negation that is itself a negated linking verb: "aren't", "isn't",
  * "wasn't", "weren't" (w, wl: its normalized bytes). denial and
