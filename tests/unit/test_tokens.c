@@ -190,7 +190,9 @@ static size_t join_random(unsigned *seed, int max, pick_fn *pick,
     int pieces = 1 + (int)(next_rand(seed) % (unsigned)max);
     for (int w = 0; w < pieces; w++) {
         size_t la, lb;
-        const char *a = pick(next_rand(seed), &la, ctx);
+        /* two draws, for a choice among more than 65,536 (pick_term) */
+        unsigned r = next_rand(seed) << 16 | next_rand(seed);
+        const char *a = pick(r, &la, ctx);
         const char *b = pick_string(next_rand(seed), &lb, seps);
         if (len + la + lb >= cap)
             break;
@@ -200,6 +202,16 @@ static size_t join_random(unsigned *seed, int max, pick_fn *pick,
     }
     buf[len] = '\0';
     return len;
+}
+
+/* rounds texts from join_random, each given to check. */
+static void run_generated(void (*check)(const char *, size_t), unsigned seed,
+                          int rounds, int max, pick_fn *pick, const void *ctx,
+                          const struct strings *seps)
+{
+    char buf[1024];
+    for (int k = 0; k < rounds; k++)
+        check(buf, join_random(&seed, max, pick, ctx, seps, buf, sizeof buf));
 }
 
 Test(tokens, cases)
@@ -223,11 +235,7 @@ Test(tokens, generated)
                                        "'", "*",  "? ", "!", " - "};
     const struct strings w = {words, sizeof words / sizeof *words},
                          sp = {seps, sizeof seps / sizeof *seps};
-    unsigned seed = 12345;
-    char buf[1024];
-    for (int k = 0; k < 3000; k++)
-        both_ways(buf, join_random(&seed, 24, pick_string, &w, &sp, buf,
-                                   sizeof buf));
+    run_generated(both_ways, 12345, 3000, 24, pick_string, &w, &sp);
 }
 
 /* Runs the rules on text, under the comment parent when not NULL, with
@@ -316,11 +324,7 @@ Test(tokens, short_way)
                         "jews are vermin and should be gassed");
     const struct strings w = {words, sizeof words / sizeof *words},
                          sp = {seps, sizeof seps / sizeof *seps};
-    unsigned seed = 4242;
-    char buf[512];
-    for (int k = 0; k < 3000; k++)
-        both_passes(buf, join_random(&seed, 10, pick_string, &w, &sp, buf,
-                                     sizeof buf));
+    run_generated(both_passes, 4242, 3000, 10, pick_string, &w, &sp);
 }
 
 #define KB(k) ((uint64_t)1 << DC_KIND_##k)
@@ -368,10 +372,6 @@ Test(tokens, short_way_lexicon)
                                        "? ", "\n", " \"", " ( ( ("};
     const struct strings sp = {seps, sizeof seps / sizeof *seps};
     const struct picks pk = {pick, npick};
-    unsigned seed = 777;
-    char buf[1024];
-    for (int k = 0; k < 4000; k++)
-        both_passes(buf, join_random(&seed, 8, pick_term, &pk, &sp, buf,
-                                     sizeof buf));
+    run_generated(both_passes, 777, 4000, 8, pick_term, &pk, &sp);
     free(pick);
 }
