@@ -1082,50 +1082,46 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
          * or digit with either form of the separator (b. c. d after "a.",
          * which is no run: "a.b. c. d" mixes them). */
         unsigned sp;
-        if (k <= K_DIGIT && i + 4 < n && nz->sep[sp = s[i + 1]] &&
-            sp != ' ' && s[i + 2] == ' ') {
-            if (k == K_LETTER && (i == 0 || s[i - 1] != sp) &&
-                !(i >= 3 && s[i - 1] == ' ' && s[i - 2] == sp &&
-                  IS_ELEM(cls[s[i - 3]]) &&
-                  (i == 3 || !IS_ELEM(cls[s[i - 4]])))) {
-                size_t p = i, cnt = 1, letters = k == K_LETTER;
-                while (p + 3 < n && s[p + 1] == sp && s[p + 2] == ' ' &&
-                       IS_ELEM(cls[s[p + 3]]) &&
-                       (p + 4 >= n || (!IS_ELEM(cls[s[p + 4]]) &&
-                                       !run_starts(nz, s, n, p + 3, sp)))) {
-                    p += 3;
-                    cnt++;
-                    letters += cls[s[p]] == K_LETTER;
+        if (k <= K_DIGIT && i + 4 < n && nz->sep[sp = s[i + 1]]) {
+            size_t rp = i, rcnt = 1, rletters = k == K_LETTER, rstep = 0;
+            if (sp != ' ' && s[i + 2] == ' ') {
+                if (k == K_LETTER && (i == 0 || s[i - 1] != sp) &&
+                    !(i >= 3 && s[i - 1] == ' ' && s[i - 2] == sp &&
+                      IS_ELEM(cls[s[i - 3]]) &&
+                      (i == 3 || !IS_ELEM(cls[s[i - 4]])))) {
+                    rstep = 3;
+                    while (rp + 3 < n && s[rp + 1] == sp && s[rp + 2] == ' ' &&
+                           IS_ELEM(cls[s[rp + 3]]) &&
+                           (rp + 4 >= n ||
+                            (!IS_ELEM(cls[s[rp + 4]]) &&
+                             !run_starts(nz, s, n, rp + 3, sp)))) {
+                        rp += 3;
+                        rcnt++;
+                        rletters += cls[s[rp]] == K_LETTER;
+                    }
                 }
-                if (cnt >= 3 && letters >= 2) {
-                    step = 3;
-                    tm = cnt;
-                    extra = DC_EV_SPACED;
-                    has_letter = true;
-                    i = p + 1;
-                    goto general;
+            } else if (i == 0 || s[i - 1] != sp || sp == ' ') {
+                rstep = 2;
+                while (rp + 2 < n && s[rp + 1] == sp &&
+                       IS_ELEM(cls[s[rp + 2]]) &&
+                       (rp + 3 >= n ||
+                        (!IS_ELEM(cls[s[rp + 3]]) &&
+                         /* In "f u c k j-e-w-s" and "f u c k j- e- w- s"
+                          * the j starts the next word; a space ends one
+                          * ("k.i.l.l f u c k"). */
+                         !(s[rp + 3] != sp &&
+                           run_starts(nz, s, n, rp + 2, sp))))) {
+                    rp += 2;
+                    rcnt++;
+                    rletters += cls[s[rp]] == K_LETTER;
                 }
             }
-        } else if (k <= K_DIGIT && i + 4 < n && nz->sep[sp] &&
-                   (i == 0 || s[i - 1] != sp || sp == ' ')) {
-            size_t p = i, cnt = 1, letters = k == K_LETTER;
-            while (p + 2 < n && s[p + 1] == sp && IS_ELEM(cls[s[p + 2]]) &&
-                   (p + 3 >= n ||
-                    (!IS_ELEM(cls[s[p + 3]]) &&
-                     /* In "f u c k j-e-w-s" and "f u c k j- e- w- s"
-                      * the j starts the next word; a space ends one
-                      * ("k.i.l.l f u c k"). */
-                     !(s[p + 3] != sp && run_starts(nz, s, n, p + 2, sp))))) {
-                p += 2;
-                cnt++;
-                letters += cls[s[p]] == K_LETTER;
-            }
-            if (cnt >= 3 && letters >= 2) {
-                step = 2;
-                tm = cnt;
+            if (rstep && rcnt >= 3 && rletters >= 2) {
+                step = rstep;
+                tm = rcnt;
                 extra = DC_EV_SPACED;
                 has_letter = true;
-                i = p + 1;
+                i = rp + 1;
                 goto general;
             }
         }
