@@ -253,22 +253,16 @@ static char letter_alike(uint32_t cp)
         return (char)('a' + (cp - 0x1f150));
     if (cp >= 0x1f170 && cp <= 0x1f189) /* 🅰 .. 🆉 */
         return (char)('a' + (cp - 0x1f170));
-    switch (cp) {
-    case 0x1d00: return 'a'; case 0x0299: return 'b'; /* ᴀ ʙ */
-    case 0x1d04: return 'c'; case 0x1d05: return 'd'; /* ᴄ ᴅ */
-    case 0x1d07: return 'e'; case 0xa730: return 'f'; /* ᴇ ꜰ */
-    case 0x0262: return 'g'; case 0x029c: return 'h'; /* ɢ ʜ */
-    case 0x026a: return 'i'; case 0x1d0a: return 'j'; /* ɪ ᴊ */
-    case 0x1d0b: return 'k'; case 0x029f: return 'l'; /* ᴋ ʟ */
-    case 0x1d0d: return 'm'; case 0x0274: return 'n'; /* ᴍ ɴ */
-    case 0x1d0f: return 'o'; case 0x1d18: return 'p'; /* ᴏ ᴘ */
-    case 0xa7af: return 'q'; case 0x0280: return 'r'; /* ꞯ ʀ */
-    case 0xa731: return 's'; case 0x1d1b: return 't'; /* ꜱ ᴛ */
-    case 0x1d1c: return 'u'; case 0x1d20: return 'v'; /* ᴜ ᴠ */
-    case 0x1d21: return 'w'; case 0x028f: return 'y'; /* ᴡ ʏ */
-    case 0x1d22: return 'z';                          /* ᴢ */
-    default: return 0;
-    }
+    /* ᴀ ʙ ᴄ ᴅ ᴇ ꜰ ɢ ʜ ɪ ᴊ ᴋ ʟ ᴍ ɴ ᴏ ᴘ ꞯ ʀ ꜱ ᴛ ᴜ ᴠ ᴡ (no x) ʏ ᴢ */
+    static const uint16_t small_caps[26] = {
+        0x1d00, 0x0299, 0x1d04, 0x1d05, 0x1d07, 0xa730, 0x0262,
+        0x029c, 0x026a, 0x1d0a, 0x1d0b, 0x029f, 0x1d0d, 0x0274,
+        0x1d0f, 0x1d18, 0xa7af, 0x0280, 0xa731, 0x1d1b, 0x1d1c,
+        0x1d20, 0x1d21, 0,      0x028f, 0x1d22};
+    for (int k = 0; cp && k < 26; k++) /* once a code point: cached */
+        if (small_caps[k] == cp)
+            return (char)('a' + k);
+    return 0;
 }
 
 /* Combining marks that are part of spelling in their script (Brahmic vowel
