@@ -544,19 +544,17 @@ AVX2 static size_t ascii_end32(const unsigned char *s, size_t j, size_t len)
     return j;
 }
 
-/* m's entries [o, o + r): source offsets i, i + 1, ..., each one byte
- * long, and no evasion bits. Vectors past the last whole one are written
+/* m's src_begin and src_end entries [o, o + r): source offsets i, i + 1,
+ * ..., each one byte long. Vectors past the last whole one are written
  * again ending at r: an entry depends only on its own position, so
  * rewriting it is harmless, and nothing is written past o + r. */
-AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
+AVX2_INLINE void ident_src32(dc_norm *m, size_t o, size_t i, size_t r)
 {
     uint32_t *b = m->src_begin + o, *e = m->src_end + o;
-    uint8_t *h = m->how + o;
     if (r < 8) {
         for (size_t k = 0; k < r; k++) {
             b[k] = (uint32_t)(i + k);
             e[k] = (uint32_t)(i + k) + 1;
-            h[k] = 0;
         }
         return;
     }
@@ -576,35 +574,27 @@ AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
         _mm256_storeu_si256((__m256i *)(void *)(e + r - 8),
                             _mm256_add_epi32(v, one));
     }
-    if (r >= 32) {
+}
+
+/* m's entries [o, o + r): ident_src32()'s offsets, and no evasion bits
+ * (how[] written the same way, the last vector overlapping). */
+AVX2_INLINE void ident_map32(dc_norm *m, size_t o, size_t i, size_t r)
+{
+    ident_src32(m, o, i, r);
+    uint8_t *h = m->how + o;
+    if (r < 8) {
+        memset(h, 0, r);
+    } else if (r >= 32) {
+        size_t k;
         for (k = 0; k + 32 <= r; k += 32)
             _mm256_storeu_si256((__m256i *)(void *)(h + k),
                                 _mm256_setzero_si256());
         _mm256_storeu_si256((__m256i *)(void *)(h + r - 32),
                             _mm256_setzero_si256());
     } else {
-        for (k = 0; k + 8 <= r; k += 8)
+        for (size_t k = 0; k + 8 <= r; k += 8)
             memset(h + k, 0, 8);
         memset(h + r - 8, 0, 8);
-    }
-}
-
-/* The identity src_begin and src_end of output bytes [0, r), how[] left as
- * it is: what quick32() did not write of a text it did not finish. */
-AVX2_INLINE void ident_src32(dc_norm *m, size_t r)
-{
-    const __m256i one = _mm256_set1_epi32(1), eight = _mm256_set1_epi32(8);
-    __m256i v = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    size_t k = 0;
-    for (; k + 8 <= r; k += 8) {
-        _mm256_storeu_si256((__m256i *)(void *)(m->src_begin + k), v);
-        _mm256_storeu_si256((__m256i *)(void *)(m->src_end + k),
-                            _mm256_add_epi32(v, one));
-        v = _mm256_add_epi32(v, eight);
-    }
-    for (; k < r; k++) {
-        m->src_begin[k] = (uint32_t)k;
-        m->src_end[k] = (uint32_t)k + 1;
     }
 }
 
@@ -1875,7 +1865,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                 out->ident_map = true;
                 return n;
             }
-            ident_src32(out, r == Q_RESTART ? q : 0);
+            ident_src32(out, 0, 0, r == Q_RESTART ? q : 0);
         } else {
             r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, true, out,
                         ev, &q, &lim);
