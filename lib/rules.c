@@ -223,6 +223,9 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
+    /* code_around's bound: 1 + the longest code mention, in bytes (0: not
+     * worked out yet) */
+    uint32_t code_span;
     /* echo_denounced's sentence (index + 1; 0: none yet): whether it holds
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge, echo_dehum;
@@ -4479,6 +4482,44 @@ static bool deed_noun(const run *R, const mention *m, target *out)
     return false;
 }
 
+/* The first code mention of the last nine tokens up to m's that contains
+ * m and names a group, or NULL. Mentions are sorted by begin, so one
+ * that contains m begins no earlier than m's end less the longest code
+ * mention: a binary search skips the rest, and the scan stops past m's
+ * begin. Without those bounds a long run of emoji with no space between
+ * them (one token) made every mention scan all those before it: 64 KiB of
+ * weapon emoji took 2.5G instructions. */
+static const mention *code_around(run *R, const mention *m)
+{
+    if (!any_kind(R, DC_KIND_CODE))
+        return NULL;
+    const mention *mv = R->rs->m;
+    const size_t nm = R->rs->nm;
+    if (!R->code_span) {
+        uint32_t widest = 0;
+        for (size_t i = 0; i < nm; i++)
+            if (mv[i].kind == DC_KIND_CODE && mv[i].e - mv[i].b > widest)
+                widest = mv[i].e - mv[i].b;
+        R->code_span = widest + 1;
+    }
+    const uint32_t span = R->code_span - 1;
+    const uint32_t from = m->e > span ? m->e - span : 0;
+    size_t lo = R->rs->first[m->tb > 8 ? m->tb - 8 : 0], hi = nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mv[mid].b < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nm && mv[i].tb <= m->tb && mv[i].b <= m->b; i++) {
+        const mention *c = &mv[i];
+        if (c->kind == DC_KIND_CODE && c->e >= m->e && ent(R, c)->categories)
+            return c;
+    }
+    return NULL;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -5121,16 +5162,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
-        for (size_t i = R->rs->first[m->tb > 8 ? m->tb - 8 : 0];
-             i < R->rs->nm && R->rs->m[i].tb <= m->tb; i++) {
-            const mention *c = &R->rs->m[i];
-            if (c->kind == DC_KIND_CODE && c->b <= m->b && c->e >= m->e &&
-                ent(R, c)->categories) {
-                /* not marked coded: rule_code gives the code its span */
-                resolved = group_of(R, c);
-                t = &resolved;
-                break;
-            }
+        const mention *c = code_around(R, m);
+        if (c) {
+            /* not marked coded: rule_code gives the code its span */
+            resolved = group_of(R, c);
+            t = &resolved;
         }
     }
     /* ...or is about migration without naming anyone ("What an
