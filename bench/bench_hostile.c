@@ -10,7 +10,11 @@
  * Phrases: every term of the built-in lexicon, a list of chants below, and
  * the first 300 texts of CORPUS when given. Each phrase, followed by a
  * space, is repeated to 16 KiB and to 64 KiB (cut at a character boundary)
- * and analyzed with decorum_analyze, the faster of two runs each. Printed:
+ * and analyzed with decorum_analyze, the faster of two runs each. A term
+ * that needs no word boundary (it starts and ends with a byte that is not
+ * an ASCII letter or digit: emoji, symbols, "(((") and the joined chants
+ * are also repeated with no space, as one token: 64 KiB of axe emoji once
+ * took 2.5G instructions that way. Printed:
  * the ten slowest at 64 KiB with their growth (time at 64 KiB over time at
  * 16 KiB: 4 is linear, 16 quadratic), the total, and `result` lines for
  * bench/run.sh. Growth is only shown for phrases that take over 1 ms, below
@@ -35,22 +39,30 @@ static const char *const chants[] = {
     "no muslim",           "gays and lesbians", "f a g",
 };
 
+/* Repeated with no space between copies. */
+static const char *const joined_chants[] = {
+    "\xF0\x9F\x90\x99\xF0\x9F\xAA\x93", /* octopus (a code), axe (a threat) */
+    "(((x)))",
+};
+
 #define SMALL (16 * 1024)
 #define BIG (64 * 1024)
 
 typedef struct probe {
     const char *phrase;
     size_t len;
+    bool joined; /* no space between copies */
     double small_s, big_s;
 } probe;
 
-/* phrase + ' ' repeated to at most cap bytes, cut after a whole copy or
- * at a UTF-8 character boundary. */
-static size_t fill(char *buf, size_t cap, const char *p, size_t n)
+/* phrase (+ ' ' unless joined) repeated to at most cap bytes, cut after a
+ * whole copy or at a UTF-8 character boundary. */
+static size_t fill(char *buf, size_t cap, const char *p, size_t n,
+                   bool joined)
 {
-    size_t o = 0;
+    size_t o = 0, sep = joined ? 0 : 1;
     while (o < cap) {
-        size_t k = n + 1 <= cap - o ? n + 1 : cap - o;
+        size_t k = n + sep <= cap - o ? n + sep : cap - o;
         memcpy(buf + o, p, k < n ? k : n);
         if (k > n)
             buf[o + n] = ' ';
@@ -100,6 +112,14 @@ static double time_one(const decorum_engine *e, decorum_scratch *s,
     return best;
 }
 
+/* An ASCII letter or digit: a byte next to which a term needs a word
+ * boundary. */
+static bool word_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9');
+}
+
 static int by_big_desc(const void *a, const void *b)
 {
     const probe *x = a, *y = b;
@@ -124,7 +144,8 @@ int main(int argc, char **argv)
     }
     const dc_lexicon *lx = dc_engine_lexicon(e);
     size_t nchant = sizeof chants / sizeof chants[0];
-    size_t np = lx->n + nchant + from_corpus;
+    size_t njoined = sizeof joined_chants / sizeof joined_chants[0];
+    size_t np = 2 * lx->n + nchant + njoined + from_corpus;
     probe *pv = calloc(np, sizeof *pv);
     char *buf = malloc(BIG);
     if (!pv || !buf) {
@@ -132,41 +153,63 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t k = 0;
-    for (size_t i = 0; i < lx->n; i++)
-        pv[k++] = (probe){lx->entries[i].term, lx->entries[i].term_len, 0, 0};
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *en = &lx->entries[i];
+        pv[k++] = (probe){en->term, en->term_len, false, 0, 0};
+        if (en->term_len && !word_byte(en->term[0]) &&
+            !word_byte(en->term[en->term_len - 1]))
+            pv[k++] = (probe){en->term, en->term_len, true, 0, 0};
+    }
     for (size_t i = 0; i < nchant; i++)
-        pv[k++] = (probe){chants[i], strlen(chants[i]), 0, 0};
+        pv[k++] = (probe){chants[i], strlen(chants[i]), false, 0, 0};
+    for (size_t i = 0; i < njoined; i++)
+        pv[k++] = (probe){joined_chants[i], strlen(joined_chants[i]), true,
+                          0, 0};
     for (size_t i = 0; i < from_corpus; i++)
-        pv[k++] = (probe){c.v[i].p, c.v[i].len, 0, 0};
+        pv[k++] = (probe){c.v[i].p, c.v[i].len, false, 0, 0};
+    np = k;
 
     double total = 0, t0 = bench_now();
     for (size_t i = 0; i < np; i++) {
         if (!pv[i].len)
             continue;
-        size_t n = fill(buf, SMALL, pv[i].phrase, pv[i].len);
+        size_t n = fill(buf, SMALL, pv[i].phrase, pv[i].len, pv[i].joined);
         pv[i].small_s = time_one(e, s, buf, n);
-        n = fill(buf, BIG, pv[i].phrase, pv[i].len);
+        n = fill(buf, BIG, pv[i].phrase, pv[i].len, pv[i].joined);
         pv[i].big_s = time_one(e, s, buf, n);
         total += pv[i].big_s;
     }
     double wall = bench_now() - t0;
     qsort(pv, np, sizeof *pv, by_big_desc);
 
-    printf("%zu phrases (%zu lexicon terms, %zu chants, %zu corpus texts), "
-           "each repeated to 16 KiB and 64 KiB; %.1f s in all\n",
-           np, lx->n, nchant, from_corpus, wall);
+    printf("%zu phrases (%zu lexicon terms, %zu chants, %zu corpus texts, "
+           "%zu repeated with no space), each repeated to 16 KiB and "
+           "64 KiB; %.1f s in all\n",
+           np, lx->n, nchant + njoined, from_corpus, np - lx->n - nchant -
+           from_corpus, wall);
     printf("slowest at 64 KiB:\n");
     double worst_growth = 0;
+    size_t worst = np;
     for (size_t i = 0; i < np; i++) {
         double g = pv[i].small_s > 0 ? pv[i].big_s / pv[i].small_s : 0;
-        if (pv[i].big_s > 1e-3 && g > worst_growth)
+        if (pv[i].big_s > 1e-3 && g > worst_growth) {
             worst_growth = g;
+            worst = i;
+        }
         if (i < 10) {
             int shown = pv[i].len > 40 ? 40 : (int)pv[i].len;
-            printf("  %8.2f ms  growth %5.1f  \"%.*s%s\"\n",
+            printf("  %8.2f ms  growth %5.1f  \"%.*s%s\"%s\n",
                    pv[i].big_s * 1e3, g, shown, pv[i].phrase,
-                   pv[i].len > 40 ? "..." : "");
+                   pv[i].len > 40 ? "..." : "",
+                   pv[i].joined ? " (no space)" : "");
         }
+    }
+    if (worst < np) {
+        int shown = pv[worst].len > 40 ? 40 : (int)pv[worst].len;
+        printf("fastest growth: %.1f, %.2f ms at 64 KiB, \"%.*s%s\"%s\n",
+               worst_growth, pv[worst].big_s * 1e3, shown, pv[worst].phrase,
+               pv[worst].len > 40 ? "..." : "",
+               pv[worst].joined ? " (no space)" : "");
     }
     printf("checksum %016llx\n", (unsigned long long)checksum);
     printf("result hostile_max_ms %.2f\n", np ? pv[0].big_s * 1e3 : 0.0);
