@@ -1325,8 +1325,14 @@ static bool quantified(const run *R, uint32_t ti)
  * after "go back to" told to the person addressed (the clause opens with
  * "go", or "you" comes at most two words before it) names the nation the
  * writer sends them to, and so their origin: its people are the target,
- * as with "go back to your country". Not the writer's own trip ("I want
- * to go back to Mexico next summer"), whose clause opens with the writer. */
+ * as with "go back to your country". So does one the writer says a third
+ * person must go back to, by a modal of obligation ("She should go back
+ * to Somalia", "they need to go back to Mexico"; not what they will do or
+ * want: "she will go back to Somalia next year", "she wants to go back").
+ * Not the writer's own trip ("I want to go back to Mexico next summer"),
+ * whose clause opens with the writer, nor a trip recommended, in a
+ * sentence that praises ("You should go back to Japan sometime, the food
+ * is amazing", "Go back to Japan and enjoy the food"). */
 static bool told_back_to(const run *R, uint32_t c)
 {
     if (c < 3 || !tok_is_word(R, c - 1, "to") ||
@@ -1334,12 +1340,28 @@ static bool told_back_to(const run *R, uint32_t c)
         return false;
     const dc_rules_scratch *rs = R->rs;
     uint32_t g = c - 3;
+    const sentence *s = sent_of(R, g);
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return false;
     if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
         rs->toks[g - 1].sent != rs->toks[g].sent)
         return true;
     /* "you can go back to Mexico by bus": a way, not a command */
     if (tok_is_word(R, g - 1, "can") || tok_is_word(R, g - 1, "could"))
         return false;
+    uint32_t md = g - 1; /* the modal's first word */
+    if (tok_is_word(R, md, "to") && md > 0 &&
+        (tok_is_word(R, md - 1, "need") || tok_is_word(R, md - 1, "needs") ||
+         tok_is_word(R, md - 1, "ought") || tok_is_word(R, md - 1, "has") ||
+         tok_is_word(R, md - 1, "have") || tok_is_word(R, md - 1, "got")))
+        md--;
+    if (md > 0 && md < g &&
+        (md < g - 1 || tok_is_word(R, md, "should") ||
+         tok_is_word(R, md, "must") || tok_is_word(R, md, "gotta")) &&
+        rs->toks[md - 1].clause == rs->toks[g].clause &&
+        (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
+         tok_is_word(R, md - 1, "they")))
+        return true;
     for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
         if (rs->toks[k].clause != rs->toks[g].clause)
             break;
@@ -4481,6 +4503,30 @@ static bool deed_noun(const run *R, const mention *m, target *out)
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* An identity word at token k, or after "a", "an" or "the" there. */
+static bool identity_from(const run *R, uint32_t k)
+{
+    if (k < R->rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+                            tok_is_word(R, k, "the")))
+        k++;
+    return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
+}
+
+/* A joke's set-up m goes on to compare two people named by their groups,
+ * "(between) a Sunni and a Shia Muslim": an identity word opens what
+ * follows it, and another opens what follows an "and" at most four words
+ * on, in its sentence. */
+static bool compares_groups(const run *R, const mention *m)
+{
+    uint32_t k = m->te, end = sent_of(R, m->tb)->te;
+    if (!identity_from(R, k))
+        return false;
+    for (uint32_t j = k + 1; j < end && j <= k + 5; j++)
+        if (tok_is_word(R, j, "and"))
+            return identity_from(R, j + 1);
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -4740,6 +4786,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         return DECORUM_OK;
     }
+    /* "What's the difference between a Sunni and a Shia Muslim?": a
+     * joke's set-up (flag `joke`) comparing two people named by their
+     * groups asks what tells the groups apart; the joke likens a group to
+     * a thing ("between a Jew and a canoe?"). */
+    if ((e->flags & DC_F_JOKE) && compares_groups(R, m))
+        return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
     /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
@@ -5158,9 +5210,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* A crime noun said of one person described by an identity word ("the
      * rapist was a Black man") tells what one man did; a stereotype is
-     * said of a group ("Black men are rapists"). */
+     * said of a group ("Black men are rapists"). Such news of a crime (a
+     * crime noun, flag `noun`) names a group and attacks no one: the
+     * model's reading of the crime beside the group counts as for news
+     * told of the past (untargeted), not in full. */
+    /* (A joke's set-up names one member to mock the group: "What do you
+     * call a black man with ...?") */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        t->te > t->tb) {
+        t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
         /* (a collective noun names the group: "the white race",
          * "the migrant community"; so does any member of it: "every trans
@@ -5169,13 +5226,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
-            !tok_is_word(R, head->tb, "population"))
+            !tok_is_word(R, head->tb, "population")) {
+            if (e->flags & DC_F_NOUN)
+                R->untargeted = true;
             return DECORUM_OK;
+        }
         /* "the Nigerian scammer was extradited": a person noun of the
          * lexicon (flag `noun`) in the singular right after the adjective
          * is one man */
-        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
+        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m)) {
+            R->untargeted = true;
             return DECORUM_OK;
+        }
     }
     /* A team or its fans judged for their play or their conduct: a role
      * in a sport (a person noun flagged `game`) after a nationality names
