@@ -1340,8 +1340,12 @@ static bool told_back_to(const run *R, uint32_t c)
         return false;
     const dc_rules_scratch *rs = R->rs;
     uint32_t g = c - 3;
+    /* (the praise within TARGET_WINDOW tokens either side, in the
+     * sentence: a long sentence of many countries stays linear) */
     const sentence *s = sent_of(R, g);
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+    uint32_t pb = g > s->tb + TARGET_WINDOW ? g - TARGET_WINDOW : s->tb;
+    uint32_t pe = c + TARGET_WINDOW < s->te ? c + TARGET_WINDOW : s->te;
+    if (has_kind_in(R, pb, pe, DC_KIND_POSITIVE))
         return false;
     if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
         rs->toks[g - 1].sent != rs->toks[g].sent)
@@ -2377,6 +2381,32 @@ static bool demonstrative_people(const run *R, const target *t)
 {
     return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
+}
+
+/* "Those people on the planning committee", "these people at the
+ * council": a people phrase narrowed by "on" or "at" says who they are by
+ * where they sit or work, and names no group and no one earlier in the
+ * comment, unless the phrase names a group or a country ("those people
+ * at the mosque"): its next few words in the clause hold no identity
+ * word, slur or country. ("In" tells where people live: "those people in
+ * Gaza" are a population.) */
+static bool narrowed_people(const run *R, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = t->te;
+    if (t->te - t->tb < 2 || k + 1 >= rs->ntok ||
+        !(tok_is_word(R, k, "on") || tok_is_word(R, k, "at")))
+        return false;
+    for (uint32_t j = k + 1; j < k + 6 && j < rs->ntok &&
+                             rs->toks[j].clause == rs->toks[k].clause;
+         j++) {
+        const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
+            kind_at(R, j, DC_KIND_DOGWHISTLE) ||
+            (np && ent(R, np)->categories))
+            return false;
+    }
+    return true;
 }
 
 /* The first target from index i on that is a group, or rs->nt. */
@@ -4881,9 +4911,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * pronoun if that is what the sentence says ("they're all rats"). */
     const target *t_local = t;
     if (t && t->type == TG_PRONOUN) {
-        if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+        bool narrowed = narrowed_people(R, t);
+        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
-        else if (demonstrative_people(R, t)) {
+        else if (!narrowed && demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
             resolved = *t;
