@@ -5868,6 +5868,23 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             R->untargeted = true; /* the model's reading counts as for history */
             continue;
         }
+        /* "Christians control congress", "Indians run the motel
+         * industry": an object whose trope is told of one group (its
+         * group column: congress, Washington, an industry, "Zionist-
+         * occupied") is a story only with that group, or an actor of
+         * the lexicon's tropes, as its actor; with another group named it
+         * tells of seats held or a trade, and the model's reading of power
+         * beside a group counts as for a nation's war. */
+        if (!actor && ent(R, object)->group_len) {
+            const dc_entry *oe = ent(R, object);
+            const dc_entry *ge =
+                gactor->entry >= 0 ? &R->lx->entries[gactor->entry] : NULL;
+            if (!ge || ge->group_len != oe->group_len ||
+                memcmp(ge->group, oe->group, oe->group_len) != 0) {
+                R->untargeted = true;
+                continue;
+            }
+        }
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
