@@ -3195,6 +3195,21 @@ static bool used_of_people(const run *R, const mention *m)
         (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
+    /* "Get the coons off the pitch", "hardly a coon on the pitch", "too
+     * many coons in the premier league": on a playing field or in a
+     * competition (an `object` flagged `game` after the preposition), the
+     * word names players: no raccoon plays there. */
+    if (m->te + 1 < rs->ntok &&
+        (tok_is_word(R, m->te, "off") || tok_is_word(R, m->te, "on") ||
+         tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "onto") ||
+         tok_is_word(R, m->te, "from"))) {
+        uint32_t k = m->te + 1;
+        const mention *g = mention_at(R, k, DC_KIND_OBJECT);
+        if (!g && is_determiner(R, k) && k + 1 < rs->ntok)
+            g = mention_at(R, k + 1, DC_KIND_OBJECT);
+        if (g && (ent(R, g)->flags & DC_F_GAME))
+            return true;
+    }
     /* The plural opening its sentence as the subject of a verb a few words
      * on: "Coons from the projects are robbing everyone", "Fags ruin
      * everything they touch". */
