@@ -6342,6 +6342,25 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
     return false;
 }
 
+/* "The synagogue was attacked", "Jews were assaulted": violence told with
+ * a `harm` verb (flag `severe`: attack, assault, stab; not "mocked") in the
+ * past passive, a group its subject, is a deed as a threat verb's is
+ * (note_deed). Run only for a comment with an approve entry and no deed
+ * of a threat. */
+static void harm_deed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_HARM || !(ent(R, m)->flags & DC_F_SEVERE) ||
+            !past_form(R, m))
+            continue;
+        const target *v = passive_victim(R, m);
+        if (v)
+            note_deed(R, m, v, false);
+    }
+}
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -6380,6 +6399,10 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
         if (s->question || doubted(R, s, a->tb))
+            continue;
+        /* "Good" (flag `ambiguous`) approves only as a sentence of its own
+         * after the deed, not in it ("... by people who are good"). */
+        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds)
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
          * according to Turkish nationalists" reports it). */
@@ -6587,6 +6610,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (st != DECORUM_OK)
             return st;
     }
+    if (!R.deed && any_kind(&R, DC_KIND_APPROVE) &&
+        any_kind(&R, DC_KIND_HARM))
+        harm_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
