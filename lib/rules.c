@@ -6342,6 +6342,60 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
     return false;
 }
 
+/* "Trans women are women? No, they are men.", "Refugees welcome? No.": a
+ * question that puts an affirmation of a group (a `positive` entry, a
+ * group named in its sentence) answered "No" in the next sentence (the
+ * negator opening it, then nothing, punctuation or a pronoun: not "No
+ * doubt") is the writer denying it: derogation of the group. Run only for
+ * a comment with a positive entry, a negation and a question. */
+static decorum_status rule_denied_affirmation(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE)
+            continue;
+        uint32_t si = rs->toks[p->tb].sent;
+        const sentence *s = &rs->s[si];
+        if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted)
+            continue;
+        const sentence *ans = &rs->s[si + 1];
+        uint32_t a = ans->tb;
+        if (a >= ans->te || !mention_at(R, a, DC_KIND_NEGATION) ||
+            !(a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
+              kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
+            continue;
+        const target *g = NULL;
+        for (size_t j = targets_from(rs, s->tb);
+             j < rs->nt && rs->t[j].tb < s->te && !g; j++)
+            if (rs->t[j].type == TG_GROUP && rs->t[j].tb >= s->tb)
+                g = &rs->t[j];
+        if (!g || g->reclaimed)
+            continue;
+        char buf[128], what[96];
+        piece label = target_label(R, g, buf, sizeof buf);
+        finding_spec fs = {0};
+        fs.b = p->b;
+        fs.e = rs->toks[a].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g->categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("derogation aimed at "), label,
+                   LIT(": answers 'no' to "),
+                   quote_mention(R, p, LIT("'"), what),
+                   LIT(", denying it"));
+        if (st != DECORUM_OK)
+            return st;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* "The synagogue was attacked", "Jews were assaulted": violence told with
  * a `harm` verb (flag `severe`: attack, assault, stab; not "mocked") in the
  * past passive, a group its subject, is a deed as a threat verb's is
@@ -6610,6 +6664,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (st != DECORUM_OK)
             return st;
     }
+    if (R.question && any_kind(&R, DC_KIND_POSITIVE) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        (st = rule_denied_affirmation(&R)) != DECORUM_OK)
+        return st;
     if (!R.deed && any_kind(&R, DC_KIND_APPROVE) &&
         any_kind(&R, DC_KIND_HARM))
         harm_deed(&R);
