@@ -5257,9 +5257,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* A crime noun said of one person described by an identity word ("the
      * rapist was a Black man") tells what one man did; a stereotype is
      * said of a group ("Black men are rapists"). Such news of a crime (a
-     * crime noun, flag `noun`) names a group and attacks no one: the
-     * model's reading of the crime beside the group counts as for news
-     * told of the past (untargeted), not in full. */
+     * crime noun, flag `noun`, said of the person) names a group and
+     * attacks no one: the model's reading of the crime beside the group
+     * counts as for news told of the past (untargeted), not in full. (Not
+     * for the noun right after the adjective, which may be one itself:
+     * "jew criminal plot".) */
     /* (A joke's set-up names one member to mock the group: "What do you
      * call a black man with ...?") */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
@@ -5280,10 +5282,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "the Nigerian scammer was extradited": a person noun of the
          * lexicon (flag `noun`) in the singular right after the adjective
          * is one man */
-        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m)) {
-            R->untargeted = true;
+        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
             return DECORUM_OK;
-        }
     }
     /* A team or its fans judged for their play or their conduct: a role
      * in a sport (a person noun flagged `game`) after a nationality names
