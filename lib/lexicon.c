@@ -81,7 +81,7 @@ static const struct {
     {"game", DC_F_GAME},               {"own", DC_F_OWN},
     {"formula", DC_F_FORMULA},         {"event", DC_F_EVENT},
     {"judge", DC_F_JUDGE},             {"place", DC_F_PLACE},
-    {"thing", DC_F_THING},
+    {"thing", DC_F_THING},             {"joke", DC_F_JOKE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

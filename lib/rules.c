@@ -1328,8 +1328,14 @@ static bool quantified(const run *R, uint32_t ti)
  * after "go back to" told to the person addressed (the clause opens with
  * "go", or "you" comes at most two words before it) names the nation the
  * writer sends them to, and so their origin: its people are the target,
- * as with "go back to your country". Not the writer's own trip ("I want
- * to go back to Mexico next summer"), whose clause opens with the writer. */
+ * as with "go back to your country". So does one the writer says a third
+ * person must go back to, by a modal of obligation ("She should go back
+ * to Somalia", "they need to go back to Mexico"; not what they will do or
+ * want: "she will go back to Somalia next year", "she wants to go back").
+ * Not the writer's own trip ("I want to go back to Mexico next summer"),
+ * whose clause opens with the writer, nor a trip recommended, in a
+ * sentence that praises ("You should go back to Japan sometime, the food
+ * is amazing", "Go back to Japan and enjoy the food"). */
 static bool told_back_to(const run *R, uint32_t c)
 {
     if (c < 3 || !tok_is_word(R, c - 1, "to") ||
@@ -1337,12 +1343,32 @@ static bool told_back_to(const run *R, uint32_t c)
         return false;
     const dc_rules_scratch *rs = R->rs;
     uint32_t g = c - 3;
+    /* (the praise within TARGET_WINDOW tokens either side, in the
+     * sentence: a long sentence of many countries stays linear) */
+    const sentence *s = sent_of(R, g);
+    uint32_t pb = g > s->tb + TARGET_WINDOW ? g - TARGET_WINDOW : s->tb;
+    uint32_t pe = c + TARGET_WINDOW < s->te ? c + TARGET_WINDOW : s->te;
+    if (has_kind_in(R, pb, pe, DC_KIND_POSITIVE))
+        return false;
     if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
         rs->toks[g - 1].sent != rs->toks[g].sent)
         return true;
     /* "you can go back to Mexico by bus": a way, not a command */
     if (tok_is_word(R, g - 1, "can") || tok_is_word(R, g - 1, "could"))
         return false;
+    uint32_t md = g - 1; /* the modal's first word */
+    if (tok_is_word(R, md, "to") && md > 0 &&
+        (tok_is_word(R, md - 1, "need") || tok_is_word(R, md - 1, "needs") ||
+         tok_is_word(R, md - 1, "ought") || tok_is_word(R, md - 1, "has") ||
+         tok_is_word(R, md - 1, "have") || tok_is_word(R, md - 1, "got")))
+        md--;
+    if (md > 0 && md < g &&
+        (md < g - 1 || tok_is_word(R, md, "should") ||
+         tok_is_word(R, md, "must") || tok_is_word(R, md, "gotta")) &&
+        rs->toks[md - 1].clause == rs->toks[g].clause &&
+        (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
+         tok_is_word(R, md - 1, "they")))
+        return true;
     for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
         if (rs->toks[k].clause != rs->toks[g].clause)
             break;
@@ -2360,6 +2386,32 @@ static bool demonstrative_people(const run *R, const target *t)
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
+/* "Those people on the planning committee", "these people at the
+ * council": a people phrase narrowed by "on" or "at" says who they are by
+ * where they sit or work, and names no group and no one earlier in the
+ * comment, unless the phrase names a group or a country ("those people
+ * at the mosque"): its next few words in the clause hold no identity
+ * word, slur or country. ("In" tells where people live: "those people in
+ * Gaza" are a population.) */
+static bool narrowed_people(const run *R, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = t->te;
+    if (t->te - t->tb < 2 || k + 1 >= rs->ntok ||
+        !(tok_is_word(R, k, "on") || tok_is_word(R, k, "at")))
+        return false;
+    for (uint32_t j = k + 1; j < k + 6 && j < rs->ntok &&
+                             rs->toks[j].clause == rs->toks[k].clause;
+         j++) {
+        const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
+            kind_at(R, j, DC_KIND_DOGWHISTLE) ||
+            (np && ent(R, np)->categories))
+            return false;
+    }
+    return true;
+}
+
 /* The first target from index i on that is a group, or rs->nt. */
 static size_t next_group(const run *R, size_t i)
 {
@@ -3146,6 +3198,21 @@ static bool used_of_people(const run *R, const mention *m)
         (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
+    /* "Get the coons off the pitch", "hardly a coon on the pitch", "too
+     * many coons in the premier league": on a playing field or in a
+     * competition (an `object` flagged `game` after the preposition), the
+     * word names players: no raccoon plays there. */
+    if (m->te + 1 < rs->ntok &&
+        (tok_is_word(R, m->te, "off") || tok_is_word(R, m->te, "on") ||
+         tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "onto") ||
+         tok_is_word(R, m->te, "from"))) {
+        uint32_t k = m->te + 1;
+        const mention *g = mention_at(R, k, DC_KIND_OBJECT);
+        if (!g && is_determiner(R, k) && k + 1 < rs->ntok)
+            g = mention_at(R, k + 1, DC_KIND_OBJECT);
+        if (g && (ent(R, g)->flags & DC_F_GAME))
+            return true;
+    }
     /* The plural opening its sentence as the subject of a verb a few words
      * on: "Coons from the projects are robbing everyone", "Fags ruin
      * everything they touch". */
@@ -4522,6 +4589,30 @@ static const mention *code_around(run *R, const mention *m)
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* An identity word at token k, or after "a", "an" or "the" there. */
+static bool identity_from(const run *R, uint32_t k)
+{
+    if (k < R->rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+                            tok_is_word(R, k, "the")))
+        k++;
+    return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
+}
+
+/* A joke's set-up m goes on to compare two people named by their groups,
+ * "(between) a Sunni and a Shia Muslim": an identity word opens what
+ * follows it, and another opens what follows an "and" at most four words
+ * on, in its sentence. */
+static bool compares_groups(const run *R, const mention *m)
+{
+    uint32_t k = m->te, end = sent_of(R, m->tb)->te;
+    if (!identity_from(R, k))
+        return false;
+    for (uint32_t j = k + 1; j < end && j <= k + 5; j++)
+        if (tok_is_word(R, j, "and"))
+            return identity_from(R, j + 1);
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -4781,6 +4872,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         return DECORUM_OK;
     }
+    /* "What's the difference between a Sunni and a Shia Muslim?": a
+     * joke's set-up (flag `joke`) comparing two people named by their
+     * groups asks what tells the groups apart; the joke likens a group to
+     * a thing ("between a Jew and a canoe?"). */
+    if ((e->flags & DC_F_JOKE) && compares_groups(R, m))
+        return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
     /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
@@ -4870,9 +4967,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * pronoun if that is what the sentence says ("they're all rats"). */
     const target *t_local = t;
     if (t && t->type == TG_PRONOUN) {
-        if (resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+        bool narrowed = narrowed_people(R, t);
+        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
-        else if (demonstrative_people(R, t)) {
+        else if (!narrowed && demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
             resolved = *t;
@@ -5194,9 +5292,16 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* A crime noun said of one person described by an identity word ("the
      * rapist was a Black man") tells what one man did; a stereotype is
-     * said of a group ("Black men are rapists"). */
+     * said of a group ("Black men are rapists"). Such news of a crime (a
+     * crime noun, flag `noun`, said of the person) names a group and
+     * attacks no one: the model's reading of the crime beside the group
+     * counts as for news told of the past (untargeted), not in full. (Not
+     * for the noun right after the adjective, which may be one itself:
+     * "jew criminal plot".) */
+    /* (A joke's set-up names one member to mock the group: "What do you
+     * call a black man with ...?") */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        t->te > t->tb) {
+        t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
         /* (a collective noun names the group: "the white race",
          * "the migrant community"; so does any member of it: "every trans
@@ -5205,8 +5310,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
-            !tok_is_word(R, head->tb, "population"))
+            !tok_is_word(R, head->tb, "population")) {
+            if (e->flags & DC_F_NOUN)
+                R->untargeted = true;
             return DECORUM_OK;
+        }
         /* "the Nigerian scammer was extradited": a person noun of the
          * lexicon (flag `noun`) in the singular right after the adjective
          * is one man */
@@ -5811,6 +5919,23 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             R->untargeted = true; /* the model's reading counts as for history */
             continue;
         }
+        /* "Christians control congress", "Indians run the motel
+         * industry": an object whose trope is told of one group (its
+         * group column: congress, Washington, an industry, "Zionist-
+         * occupied") is a story only with that group, or an actor of
+         * the lexicon's tropes, as its actor; with another group named it
+         * tells of seats held or a trade, and the model's reading of power
+         * beside a group counts as for a nation's war. */
+        if (!actor && ent(R, object)->group_len) {
+            const dc_entry *oe = ent(R, object);
+            const dc_entry *ge =
+                gactor->entry >= 0 ? &R->lx->entries[gactor->entry] : NULL;
+            if (!ge || ge->group_len != oe->group_len ||
+                memcmp(ge->group, oe->group, oe->group_len) != 0) {
+                R->untargeted = true;
+                continue;
+            }
+        }
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
@@ -6253,6 +6378,79 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
     return false;
 }
 
+/* "Trans women are women? No, they are men.", "Refugees welcome? No.": a
+ * question that puts an affirmation of a group (a `positive` entry, a
+ * group named in its sentence) answered "No" in the next sentence (the
+ * negator opening it, then nothing, punctuation or a pronoun: not "No
+ * doubt") is the writer denying it: derogation of the group. Run only for
+ * a comment with a positive entry, a negation and a question. */
+static decorum_status rule_denied_affirmation(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE)
+            continue;
+        uint32_t si = rs->toks[p->tb].sent;
+        const sentence *s = &rs->s[si];
+        if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted)
+            continue;
+        const sentence *ans = &rs->s[si + 1];
+        uint32_t a = ans->tb;
+        if (a >= ans->te || !mention_at(R, a, DC_KIND_NEGATION) ||
+            !(a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
+              kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
+            continue;
+        const target *g = NULL;
+        for (size_t j = targets_from(rs, s->tb);
+             j < rs->nt && rs->t[j].tb < s->te && !g; j++)
+            if (rs->t[j].type == TG_GROUP && rs->t[j].tb >= s->tb)
+                g = &rs->t[j];
+        if (!g || g->reclaimed)
+            continue;
+        char buf[128], what[96];
+        piece label = target_label(R, g, buf, sizeof buf);
+        finding_spec fs = {0};
+        fs.b = p->b;
+        fs.e = rs->toks[a].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g->categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("derogation aimed at "), label,
+                   LIT(": answers 'no' to "),
+                   quote_mention(R, p, LIT("'"), what),
+                   LIT(", denying it"));
+        if (st != DECORUM_OK)
+            return st;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* "The synagogue was attacked", "Jews were assaulted": violence told with
+ * a `harm` verb (flag `severe`: attack, assault, stab; not "mocked") in the
+ * past passive, a group its subject, is a deed as a threat verb's is
+ * (note_deed). Run only for a comment with an approve entry and no deed
+ * of a threat. */
+static void harm_deed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_HARM || !(ent(R, m)->flags & DC_F_SEVERE) ||
+            !past_form(R, m))
+            continue;
+        const target *v = passive_victim(R, m);
+        if (v)
+            note_deed(R, m, v, false);
+    }
+}
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -6291,6 +6489,10 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
         if (s->question || doubted(R, s, a->tb))
+            continue;
+        /* "Good" (flag `ambiguous`) approves only as a sentence of its own
+         * after the deed, not in it ("... by people who are good"). */
+        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds)
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
          * according to Turkish nationalists" reports it). */
@@ -6498,6 +6700,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (st != DECORUM_OK)
             return st;
     }
+    if (R.question && any_kind(&R, DC_KIND_POSITIVE) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        (st = rule_denied_affirmation(&R)) != DECORUM_OK)
+        return st;
+    if (!R.deed && any_kind(&R, DC_KIND_APPROVE) &&
+        any_kind(&R, DC_KIND_HARM))
+        harm_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
