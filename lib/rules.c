@@ -4587,8 +4587,6 @@ static const mention *code_around(run *R, const mention *m)
     return NULL;
 }
 
-/* Dehumanizing, derogating, threatening, excluding and stereotyping
- * language: find the target, then judge. */
 /* An identity word at token k, or after "a", "an" or "the" there. */
 static bool identity_from(const run *R, uint32_t k)
 {
@@ -4613,6 +4611,8 @@ static bool compares_groups(const run *R, const mention *m)
     return false;
 }
 
+/* Dehumanizing, derogating, threatening, excluding and stereotyping
+ * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
