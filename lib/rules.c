@@ -1707,9 +1707,13 @@ static piece target_label(const run *R, const target *t, char *buf,
                                  piece_text(R->n->text + a->b, n > 60 ? 60 : n),
                                  LIT("'"))};
     }
+    /* The named group's own category first: "trans women" are trans
+     * people (gender_identity), though "women" adds sex. */
+    uint32_t cats = t->categories & ge->categories ? t->categories & ge->categories
+                                                   : t->categories;
     const char *cat = "";
     for (int c = 0; c < DECORUM_N_CATEGORIES; c++)
-        if (t->categories & (1u << c)) {
+        if (cats & (1u << c)) {
             cat = decorum_category_name((decorum_category)c);
             break;
         }
@@ -6378,12 +6382,15 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
     return false;
 }
 
-/* "Trans women are women? No, they are men.", "Refugees welcome? No.": a
- * question that puts an affirmation of a group (a `positive` entry, a
- * group named in its sentence) answered "No" in the next sentence (the
- * negator opening it, then nothing, punctuation or a pronoun: not "No
- * doubt") is the writer denying it: derogation of the group. Run only for
- * a comment with a positive entry, a negation and a question. */
+/* "Trans women are women? No, they are men.": a question that puts an
+ * affirmation of what a group is (a `positive` entry that names the group
+ * and holds a copula) answered "No" in the next sentence (the negator
+ * opening it, then nothing, punctuation or a pronoun: not "No doubt") is
+ * the writer denying it: derogation of the group. Other praise is a
+ * question of fact, taste or policy, and "No" answers it ("Are gay people
+ * happy? No, studies show ...", "Is the new mosque beautiful? No",
+ * "Refugees welcome? No. We cannot house them all"). Run only for a
+ * comment with a positive entry, a negation and a question. */
 static decorum_status rule_denied_affirmation(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -6393,7 +6400,8 @@ static decorum_status rule_denied_affirmation(run *R)
             continue;
         uint32_t si = rs->toks[p->tb].sent;
         const sentence *s = &rs->s[si];
-        if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted)
+        if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted ||
+            !has_kind_in(R, p->tb, p->te, DC_KIND_COPULA))
             continue;
         const sentence *ans = &rs->s[si + 1];
         uint32_t a = ans->tb;
@@ -6402,9 +6410,10 @@ static decorum_status rule_denied_affirmation(run *R)
               kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
             continue;
         const target *g = NULL;
-        for (size_t j = targets_from(rs, s->tb);
-             j < rs->nt && rs->t[j].tb < s->te && !g; j++)
-            if (rs->t[j].type == TG_GROUP && rs->t[j].tb >= s->tb)
+        for (size_t j = targets_from(rs, p->tb);
+             j < rs->nt && rs->t[j].tb < p->te && !g; j++)
+            if (rs->t[j].type == TG_GROUP && rs->t[j].tb >= p->tb &&
+                rs->t[j].te <= p->te)
                 g = &rs->t[j];
         if (!g || g->reclaimed)
             continue;
