@@ -977,6 +977,35 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
     return nfeat + nt - (nt != 0);
 }
 
+/* A token of runs_avx2(): its span, cache key and set. */
+typedef struct rtok {
+    size_t b, e;
+    __m128i key;
+    dc_feat_cache_entry *set;
+} rtok;
+
+/* The token that starts at run r (joined to the runs after it across
+ * single apostrophes) in *n, its cache key and set found and the set
+ * prefetched; past the last run (the sentinel) an empty one at 0 (a token
+ * ends past 0). Returns the run after the token. */
+AVX2_INLINE const dc_wrun *runs_ahead(const unsigned char *t,
+                                      const dc_wrun *r, dc_feat_cache *cache,
+                                      rtok *n)
+{
+    size_t nb = r->b, nx = r->e;
+    if (__builtin_expect(nb != UINT32_MAX, 1)) {
+        r++;
+        while (__builtin_expect(t[nx] == '\'', 0) && r->b == nx + 1)
+            nx = r++->e;
+    } else
+        nb = nx = 0;
+    n->b = nb;
+    n->e = nx;
+    n->set = token_set(cache, t, nb, nx, &n->key);
+    __builtin_prefetch(n->set);
+    return r;
+}
+
 /* The AVX2 pass over an ASCII text t (the padded copy) whose nr word runs
  * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
  * and non-ASCII bytes, then a sentinel), nr at most the toks[] kept: in
@@ -997,37 +1026,33 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
     if (nr) {
-        size_t b = r->b, e = r->e;
+        /* Two tokens a turn, x and y taking turns as the one summed and
+         * the one found ahead, so that no register is copied from one
+         * turn to the next. */
+        rtok x, y;
+        x.b = r->b;
+        x.e = r->e;
         r++;
-        while (t[e] == '\'' && r->b == e + 1)
-            e = r++->e;
-        __m128i key;
-        dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
+        while (t[x.e] == '\'' && r->b == x.e + 1)
+            x.e = r++->e;
+        x.set = token_set(cache, t, x.b, x.e, &x.key);
         for (;;) {
-            const size_t l = e - b;
-            /* the next token, found and its set prefetched one ahead;
-             * past the last, an empty one at 0 (a token ends past 0) */
-            size_t nb = r->b, nx = r->e;
-            if (__builtin_expect(nb != UINT32_MAX, 1)) {
-                r++;
-                while (__builtin_expect(t[nx] == '\'', 0) && r->b == nx + 1)
-                    nx = r++->e;
-            } else
-                nb = nx = 0;
-            __m128i nkey;
-            dc_feat_cache_entry *const nset =
-                token_set(cache, t, nb, nx, &nkey);
-            __builtin_prefetch(nset);
-            nfeat += l;
-            const __m128i ts = token_sum_avx2(w, bits, sh, t, b, e, key, set,
-                                              &prev, &nfeat, tp++);
-            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
-            if (!nx)
+            r = runs_ahead(t, r, cache, &y);
+            nfeat += x.e - x.b;
+            sum = _mm256_add_epi32(
+                sum, _mm256_cvtepi16_epi32(token_sum_avx2(
+                         w, bits, sh, t, x.b, x.e, x.key, x.set, &prev,
+                         &nfeat, tp++)));
+            if (!y.e)
                 break;
-            b = nb;
-            e = nx;
-            key = nkey;
-            set = nset;
+            r = runs_ahead(t, r, cache, &x);
+            nfeat += y.e - y.b;
+            sum = _mm256_add_epi32(
+                sum, _mm256_cvtepi16_epi32(token_sum_avx2(
+                         w, bits, sh, t, y.b, y.e, y.key, y.set, &prev,
+                         &nfeat, tp++)));
+            if (!x.e)
+                break;
         }
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);

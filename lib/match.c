@@ -3198,6 +3198,21 @@ static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
     return !any || ends_lookup(s, a, ends, hend, ne);
 }
 
+/* The lengths l of the start of the run [a, R) where the last word of a
+ * compound-eligible phrase begun at a0 may end (lasts: its slot's), 1 <=
+ * l <= lmax (a + l < R, a + l - a0 <= hmax): bit l - 1 for l < 32, bit 31
+ * for every longer one (lmax <= hmax <= HASH_MAXLEN, 64). go_on looks
+ * them up, go_on_maybe asks the Bloom filter. */
+static inline uint64_t lasts_lens(uint32_t lasts, size_t a0, size_t a,
+                                  size_t R, size_t hmax)
+{
+    size_t lmax = R - a - 1 < hmax - (a - a0) ? R - a - 1 : hmax - (a - a0);
+    uint64_t ls = lasts & 0x7fffffffu & (lmax < 31 ? (1u << lmax) - 1 : ~0u);
+    if ((lasts >> 31) && lmax >= 32)
+        ls |= ((lmax < 64 ? 1ull << lmax : 0) - 1) & ~0x7fffffffull;
+    return ls;
+}
+
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
  * '*', into the run [a, R) (h: the state after t[a, R) if hr_ok), whose
  * last-word ends are ends[0, ne) (states hend[]): see match_words. */
@@ -3242,17 +3257,11 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
         uint32_t lasts = cur[c].cpre ? cur[c].sl->lasts : 0;
         if (!lasts || R - a < 2)
             continue;
-        /* The lengths l of the word's start, 1 <= l <= lmax (a + l < R,
-         * a + l - a0 <= hmax), that lasts allows: bit l - 1 for l < 32,
-         * bit 31 for every longer one (lmax <= hmax <= HASH_MAXLEN, 64).
-         * Only its set bits are visited, in order: a loop over every l
-         * tested a bit a byte, a branch the predictor often missed. */
-        size_t lmax = R - a - 1 < hmax - (a - a0) ? R - a - 1 : hmax - (a - a0);
-        uint64_t ls =
-            lasts & 0x7fffffffu & (lmax < 31 ? (1u << lmax) - 1 : ~0u);
-        if ((lasts >> 31) && lmax >= 32)
-            ls |= ((lmax < 64 ? 1ull << lmax : 0) - 1) & ~0x7fffffffull;
-        for (; ls; ls &= ls - 1) {
+        /* Only the set bits of the lengths that lasts allows are visited,
+         * in order: a loop over every l tested a bit a byte, a branch the
+         * predictor often missed. */
+        for (uint64_t ls = lasts_lens(lasts, a0, a, R, hmax); ls;
+             ls &= ls - 1) {
             size_t l = (size_t)__builtin_ctzll(ls) + 1, e = a + l, k = 0;
             while (k < ne && ends[k] != e)
                 k++;
@@ -3271,11 +3280,12 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
 
 /* Can go_on() find anything for the word [a, R) of the word pass's usual
  * path (hash state h, inflection ends ends[0, ne) with states hend[])?
- * Not when one phrase is pending, one byte before the word, with no
- * candidate phrase's last words (lasts), and the Bloom filter knows no
- * key for the phrase and the word or a word end (h(xy) as in go_on): the
- * usual case, asked inline where the call costs ~200 instructions.
- * true: maybe. */
+ * Not when one phrase is pending, one byte before the word, and the Bloom
+ * filter knows no key for the phrase and the word or a word end (h(xy)
+ * as in go_on), nor, for a compound-eligible phrase, for the phrase and
+ * a start of the word where its last word may end (lasts, read from its
+ * slot only then, as go_on would): the usual case, asked inline where the
+ * call costs ~200 instructions. true: maybe. */
 static inline __attribute__((always_inline)) bool
 go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
             size_t a, size_t R, uint64_t h, const size_t *ends,
@@ -3283,7 +3293,7 @@ go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
 {
     const pend *p = &w->cur[0];
     const size_t hmax = m->hmax_word;
-    if (w->ncur != 1 || a - w->rlast != 1 || p->cpre)
+    if (w->ncur != 1 || a - w->rlast != 1)
         return true;
     if (a - p->a >= hmax || !(p->next & 1u << (t[a] & 31)))
         return false;
@@ -3294,7 +3304,21 @@ go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
     for (size_t k = 0; k < ne; k++)
         any |= ends[k] - p->a <= hmax &&
                bloom_has(m, hash_fin(hd * m->pow[ends[k] - a] + hend[k]));
-    return any;
+    if (any || !p->cpre || R - a < 2)
+        return any;
+    /* The lengths in ascending order, the word's hash state stepped on to
+     * each (the ends in ends[] among them, asked again). */
+    uint64_t hl = HASH_SEED;
+    size_t q = 0;
+    for (uint64_t ls = lasts_lens(p->sl->lasts, p->a, a, R, hmax); ls;
+         ls &= ls - 1) {
+        size_t l = (size_t)__builtin_ctzll(ls) + 1;
+        for (; q < l; q++)
+            hl = hash_step(hl, t[a + q]);
+        if (bloom_has(m, hash_fin(hd * m->pow[l] + hl)))
+            return true;
+    }
+    return false;
 }
 
 /* Could a compound candidate that the word pass does not report come of
