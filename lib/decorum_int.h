@@ -287,6 +287,9 @@ typedef struct dc_lexicon {
     size_t n;
     char *strings;     /* one arena for every term/group/why */
     size_t strings_size;
+    /* strings lies in the built-in image (static, read-only: never written
+     * through, never freed) rather than in an allocation of its own. */
+    bool borrowed;
 } dc_lexicon;
 
 /* Parses one .tsv file's bytes into lx (appending). name is for errors. */

@@ -109,7 +109,9 @@ typedef struct dc_feat_tsum {
  * with the larger cache (docs/MODEL.md has the figures), as the misses'
  * weight rows cost more lines than the cache adds. Per thread (the model scratch holds one); its
  * entries hold for one weight table and configuration, which it records,
- * and dc_feat_sum() empties it when called with another. */
+ * and dc_feat_sum() empties it when called with another. A zeroed cache is
+ * empty (w NULL): allocate it zeroed, and its pages are touched only as it
+ * fills. */
 #define DC_FEAT_CACHE_BITS 13
 #define DC_FEAT_CACHE_KEY 15
 typedef struct dc_feat_cache_entry {

@@ -10,8 +10,10 @@
  *      removed, Unicode quotes, dashes, spaces and line separators mapped
  *      to ASCII, and look-alike letters mapped to ASCII through UTS #39
  *      skeletons. Results are cached per scratch, so ICU is called once
- *      per distinct code point, not once per character. Output goes to the
- *      scratch's intermediate buffer, with its own offset map.
+ *      per distinct code point, not once per character; the spoof checker
+ *      behind the skeletons is opened on first use (struct skeletons).
+ *      Output goes to the scratch's intermediate buffer, with its own
+ *      offset map.
  *
  *   2. words (every input), over bytes that are ASCII except for
  *      passed-through UTF-8 sequences: lower-case, collapse white space,
@@ -31,6 +33,8 @@
  */
 #include "normalize.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -72,6 +76,26 @@ enum {
 #define N_SKEL 62
 #define SKEL_MAX 6
 
+/* The UTS #39 part of stage 1, built on first use: opening ICU's spoof
+ * checker parses its sets of allowed characters (1.2M instructions, a
+ * third of the start of a one-comment `decorum score`), and text in which
+ * no code point reaches skeleton_ascii() (all ASCII, most punctuation)
+ * never needs it. Built once under mu by the first thread that needs it,
+ * then only read, as ICU allows for a checker: state is stored last, with
+ * release, and read with acquire. */
+struct skeletons {
+    pthread_mutex_t mu;
+    atomic_int state;     /* 0: not built yet; 1: built; -1: ICU failed */
+    USpoofChecker *spoof;
+    /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
+     * code point whose skeleton equals one of these becomes that character
+     * (lower-cased). This is how a Cyrillic letter that looks like "m"
+     * becomes "m" although the skeleton of "m" is "rn". */
+    UChar skel[N_SKEL][SKEL_MAX];
+    uint8_t skel_len[N_SKEL];
+    char skel_char[N_SKEL];
+};
+
 struct dc_normalizer {
     uint8_t cls[256];   /* K_* */
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
@@ -81,14 +105,9 @@ struct dc_normalizer {
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
-    USpoofChecker *spoof; /* only read after construction: thread-safe */
-    /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
-     * code point whose skeleton equals one of these becomes that character
-     * (lower-cased). This is how a Cyrillic letter that looks like "m"
-     * becomes "m" although the skeleton of "m" is "rn". */
-    UChar skel[N_SKEL][SKEL_MAX];
-    uint8_t skel_len[N_SKEL];
-    char skel_char[N_SKEL];
+    /* Its own allocation, so that building it on first use writes through
+     * a pointer, not into the shared, otherwise immutable normalizer. */
+    struct skeletons *sk;
 };
 
 /* Stage 1's result for one code point. out is what replaces it (possibly
@@ -327,6 +346,48 @@ static bool guarded_letter(uint32_t cp)
                              sc == USCRIPT_ARMENIAN);
 }
 
+/* Opens the spoof checker and the reverse table into g; false when ICU
+ * fails (g->spoof is then closed and NULL). */
+static bool skeletons_build(struct skeletons *g, const uint8_t *lower)
+{
+    UErrorCode ue = U_ZERO_ERROR;
+    g->spoof = uspoof_open(&ue);
+    static const char order[] = "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (int k = 0; k < N_SKEL && U_SUCCESS(ue); k++) {
+        UChar in[1] = {(UChar)order[k]};
+        int32_t n = uspoof_getSkeleton(g->spoof, 0, in, 1, g->skel[k],
+                                       SKEL_MAX, &ue);
+        g->skel_len[k] = (uint8_t)n;
+        g->skel_char[k] = (char)lower[(unsigned char)order[k]];
+    }
+    if (U_SUCCESS(ue))
+        return true;
+    if (g->spoof)
+        uspoof_close(g->spoof);
+    g->spoof = NULL;
+    return false;
+}
+
+/* nz's skeletons, built if this is their first use; NULL when ICU could
+ * not open the checker (look-alike letters are then left as they are, as
+ * when ICU fails on one code point). */
+static const struct skeletons *skeletons(const dc_normalizer *nz)
+{
+    struct skeletons *g = nz->sk;
+    int st = atomic_load_explicit(&g->state, memory_order_acquire);
+    if (st == 0) {
+        pthread_mutex_lock(&g->mu);
+        st = atomic_load_explicit(&g->state, memory_order_relaxed);
+        if (st == 0) {
+            st = skeletons_build(g, nz->lower) ? 1 : -1;
+            atomic_store_explicit(&g->state, st, memory_order_release);
+        }
+        pthread_mutex_unlock(&g->mu);
+    }
+    return st > 0 ? g : NULL;
+}
+
 /* Writes the ASCII look-alike of non-ASCII x into out and returns its
  * length, or returns 0 when x has none. Punctuation is left alone so that
  * Spanish "¡" does not become "i". */
@@ -334,17 +395,20 @@ static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
 {
     if (is_punct(x) || !skeleton_script(x))
         return 0;
+    const struct skeletons *g = skeletons(nz);
+    if (!g)
+        return 0;
     UChar in[2], sk[16];
     int32_t n = 0;
     U16_APPEND_UNSAFE(in, n, (UChar32)x);
     UErrorCode ue = U_ZERO_ERROR;
-    int32_t ns = uspoof_getSkeleton(nz->spoof, 0, in, n, sk, 16, &ue);
+    int32_t ns = uspoof_getSkeleton(g->spoof, 0, in, n, sk, 16, &ue);
     if (U_FAILURE(ue) || ns <= 0)
         return 0;
     for (int k = 0; k < N_SKEL; k++) {
-        if (nz->skel_len[k] == ns && nz->skel[k][0] == sk[0] &&
-            memcmp(nz->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
-            out[0] = nz->skel_char[k];
+        if (g->skel_len[k] == ns && g->skel[k][0] == sk[0] &&
+            memcmp(g->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
+            out[0] = g->skel_char[k];
             return 1;
         }
     }
@@ -1984,19 +2048,17 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
     nz->nfc = unorm2_getNFCInstance(&ue);
     if (U_FAILURE(ue))
         goto fail;
-    nz->spoof = uspoof_open(&ue);
-    if (U_FAILURE(ue))
-        goto fail;
-    static const char order[] = "abcdefghijklmnopqrstuvwxyz"
-                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    for (int k = 0; k < N_SKEL; k++) {
-        UChar in[1] = {(UChar)order[k]};
-        int32_t n = uspoof_getSkeleton(nz->spoof, 0, in, 1, nz->skel[k],
-                                       SKEL_MAX, &ue);
-        if (U_FAILURE(ue))
-            goto fail;
-        nz->skel_len[k] = (uint8_t)n;
-        nz->skel_char[k] = (char)nz->lower[(unsigned char)order[k]];
+    nz->sk = dc_calloc(al, 1, sizeof *nz->sk);
+    if (!nz->sk) {
+        dc_normalizer_free(al, nz);
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    }
+    if (pthread_mutex_init(&nz->sk->mu, NULL) != 0) {
+        dc_free(al, nz->sk, sizeof *nz->sk);
+        nz->sk = NULL;
+        dc_normalizer_free(al, nz);
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
+                       "cannot create a mutex");
     }
     *out = nz;
     return DECORUM_OK;
@@ -2031,8 +2093,12 @@ void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
     if (!nz)
         return;
-    if (nz->spoof)
-        uspoof_close(nz->spoof);
+    if (nz->sk) {
+        if (nz->sk->spoof)
+            uspoof_close(nz->sk->spoof);
+        pthread_mutex_destroy(&nz->sk->mu);
+        dc_free(al, nz->sk, sizeof *nz->sk);
+    }
     dc_free(al, nz, sizeof *nz);
 }
 

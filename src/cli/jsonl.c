@@ -19,6 +19,12 @@
  * skipped by an iterative walker with a bit stack (depth <= MAX_DEPTH), so
  * hostile input cannot exhaust the C stack.
  *
+ * The usual line of a JSONL export starts {"id":"x","text":"y" (with or
+ * without a space after each ':' and ','), the id a plain string: the
+ * object's reader takes those two members in one go (fast_members), then
+ * goes on with its member loop as if it had read them itself, so the
+ * line's other members and every error are read as before.
+ *
  * Errors come in two kinds. A syntax error stops the parse and is what
  * gets reported. Problems that leave the grammar intact (a string that is
  * not UTF-8, a member of the wrong type, a NUL in the text, a repeated
@@ -435,18 +441,32 @@ static inline int string_at(parser *p, struct jsonl_str *dec,
     return scan_string(p, q, dec, iss);
 }
 
+/* Counts and records a string skip_string found not UTF-8 (cold: out of
+ * the inlined copy's way). */
+__attribute__((cold, noinline)) static void bad_string(parser *p,
+                                                       size_t bad_pos)
+{
+    p->bad_strings++;
+    problem(p, JSONL_INVALID_UTF8, bad_pos,
+            "a string is not valid UTF-8 at byte %zu", bad_pos);
+}
+
 /* Scans a string we do not keep; its bytes must still be UTF-8, since the
- * output may echo it (an id) and JSON text is UTF-8. */
-static int skip_string(parser *p)
+ * output may echo it (an id) and JSON text is UTF-8. Inline for the id of
+ * every line, where the call cost as much as scanning a short id. */
+__attribute__((always_inline)) static inline int skip_string_inline(parser *p)
 {
     str_issues iss = {0, 0};
     int r = string_at(p, NULL, &iss);
-    if (r > 0) {
-        p->bad_strings++;
-        problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
-                "a string is not valid UTF-8 at byte %zu", iss.bad_pos);
-    }
+    if (r > 0)
+        bad_string(p, iss.bad_pos);
     return r < 0 ? -1 : 0;
+}
+
+/* skip_string_inline, for the values skip_value walks. */
+static int skip_string(parser *p)
+{
+    return skip_string_inline(p);
 }
 
 static int number(parser *p)
@@ -644,11 +664,84 @@ string_member(parser *p, int key, struct jsonl_str *field, int seen)
     return 0;
 }
 
+int jsonl_full_only;
+
+/* The id string whose opening quote is at q, when plain: its closing
+ * quote, or NULL when it has an escape, a control character or bytes that
+ * are not UTF-8 (the member loop then reads it and says which). */
+static inline const unsigned char *plain_string(const parser *p,
+                                                const unsigned char *q)
+{
+    const unsigned char *s = q + 1, *end = p->end;
+    for (;;) {
+        s = plain_run(p->base, s, end);
+        if (s >= end)
+            return NULL;
+        if (*s == '"')
+            return s;
+        if (*s < 0x80)
+            return NULL;
+        size_t n = dcx_utf8_seq(s, (size_t)(end - s));
+        if (n == 0)
+            return NULL;
+        s += n;
+    }
+}
+
+/* Whether the literal lit is at s; s is moved past it if so. */
+#define AT_LIT(s, end, lit)                                                    \
+    ((size_t)((end) - (s)) >= sizeof(lit) - 1 &&                              \
+     memcmp((s), (lit), sizeof(lit) - 1) == 0 && ((s) += sizeof(lit) - 1, 1))
+/* Moves s past one space, if there is one. */
+#define SKIP_SP(s, end) ((s) < (end) && *(s) == ' ' ? (void)(s)++ : (void)0)
+
+/*
+ * The first two members of the usual line, read right after its '{': "id"
+ * with a plain string, then "text" (see the top of the file), without the
+ * member loop's key scans and bookkeeping, which were most of the parse of
+ * a short line. Returns 1 when both were read (the id is set, the text
+ * read by string_member as the loop would, p->s after it), -1 on a syntax
+ * error in the text, and 0, p->s unchanged, when the line does not start
+ * that way: the loop then reads it from its first member.
+ */
+static inline int fast_members(parser *p, int *seen)
+{
+    const unsigned char *s = p->s, *end = p->end, *id, *id_end;
+    if (!AT_LIT(s, end, "\"id\":"))
+        return 0;
+    SKIP_SP(s, end);
+    if (s >= end || *s != '"' || !(id_end = plain_string(p, id = s)))
+        return 0;
+    s = id_end + 1;
+    if (!AT_LIT(s, end, ","))
+        return 0;
+    SKIP_SP(s, end);
+    if (!AT_LIT(s, end, "\"text\":"))
+        return 0;
+    SKIP_SP(s, end);
+    if (s >= end || *s != '"')
+        return 0;
+    p->out->id = (const char *)id;
+    p->out->id_len = (size_t)(id_end + 1 - id);
+    seen[KEY_ID] = 1;
+    p->s = s;
+    return string_member(p, KEY_TEXT, &p->out->text, 0) < 0 ? -1 : 1;
+}
+
 static int object(parser *p)
 {
     struct jsonl_item *out = p->out;
     int seen[N_KEYS] = {0};
+    const unsigned char *v = NULL, *v_end; /* a member's value, the id's end */
+    int key, r;
     p->s++; /* '{' */
+    if (!jsonl_full_only && (r = fast_members(p, seen)) != 0) {
+        if (r < 0)
+            return -1;
+        key = KEY_TEXT;
+        v_end = NULL;
+        goto member_read; /* the loop's end, for the text member */
+    }
     skip_ws(p);
     if (p->s < p->end && *p->s == '}') {
         p->s++;
@@ -661,13 +754,13 @@ static int object(parser *p)
         const unsigned char *key_at = p->s;
         struct jsonl_str k;
         str_issues iss = {0, 0};
-        int r = string_at(p, &k, &iss);
+        r = string_at(p, &k, &iss);
         if (r < 0)
             return -1;
         if (r & (STR_BAD_UTF8 | STR_LONE_SURROGATE))
             problem(p, JSONL_INVALID_UTF8, iss.bad_pos,
                     "a key is not valid UTF-8 at byte %zu", iss.bad_pos);
-        int key = which_key(&k);
+        key = which_key(&k);
         if (!next_is(p, ':'))
             return syntax(p, "expected ':' after a key");
         skip_ws(p);
@@ -676,12 +769,13 @@ static int object(parser *p)
         if (key != KEY_OTHER && seen[key])
             problem(p, JSONL_DUPLICATE_KEY, off(p, key_at),
                     "\"%s\" appears more than once", key_names[key]);
-        const unsigned char *v = p->s, *v_end = NULL;
+        v = p->s;
+        v_end = NULL;
         unsigned bad_before = p->bad_strings;
         switch (key) {
         case KEY_ID:
             /* Usually a string: skip_value would come here too. */
-            if ((r = *v == '"' ? skip_string(p) : skip_value(p)) < 0)
+            if ((r = *v == '"' ? skip_string_inline(p) : skip_value(p)) < 0)
                 return -1;
             /* An id that is not UTF-8 cannot be echoed into the output. */
             if (p->bad_strings == bad_before)
@@ -701,6 +795,7 @@ static int object(parser *p)
         }
         if (r < 0)
             return -1;
+    member_read:
         skip_ws(p);
         int more = p->s < p->end && *p->s == ',';
         if (!more && !(p->s < p->end && *p->s == '}'))

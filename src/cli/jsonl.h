@@ -96,6 +96,10 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
                                  struct jsonl_item *out,
                                  struct jsonl_error *err);
 
+/* Nonzero: objects are read by the member loop alone, without the fast
+ * path for the usual first two members (tests compare the two; jsonl.c). */
+extern int jsonl_full_only;
+
 /* Frees the item's buffer and zeroes it. NULL is a no-op. */
 void jsonl_item_free(struct jsonl_item *it);
 

@@ -13,7 +13,10 @@
  *     the line or the item's buffer; id, when present, points into the
  *     line;
  *   - parsing again with the same (reused) item gives the same code and
- *     the same strings.
+ *     the same strings;
+ *   - the member loop alone (jsonl_full_only) gives the same code, error
+ *     position and message, id and strings as with the fast path for the
+ *     usual first two members.
  */
 #include "jsonl.h"
 #include "decorum.h"
@@ -94,6 +97,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        (tlen == 0 || memcmp(it.text.p, tcopy, tlen) == 0),
                    "second parse decoded a different text");
     free(tcopy);
+    /* The same line through the member loop alone. */
+    struct jsonl_item full;
+    memset(&full, 0, sizeof full);
+    struct jsonl_error ferr;
+    memset(&ferr, 0, sizeof ferr);
+    jsonl_full_only = 1;
+    enum jsonl_code cf = jsonl_parse_line(line, size, &full, &ferr);
+    jsonl_full_only = 0;
+    FUZZ_CHECK(cf == c, "member loop: %s, fast path %s", jsonl_code_name(cf),
+               jsonl_code_name(c));
+    FUZZ_CHECK(c == JSONL_OK || (ferr.pos == err.pos &&
+                                 strcmp(ferr.message, err.message) == 0),
+               "member loop: error at %zu '%s', fast path at %zu '%s'",
+               ferr.pos, ferr.message, err.pos, err.message);
+    FUZZ_CHECK(full.id == it.id && full.id_len == it.id_len,
+               "member loop: another id");
+    const struct jsonl_str *fs[3] = {&full.text, &full.parent, &full.context};
+    const struct jsonl_str *is[3] = {&it.text, &it.parent, &it.context};
+    for (int k = 0; k < 3 && c == JSONL_OK; k++)
+        FUZZ_CHECK((fs[k]->p == NULL) == (is[k]->p == NULL) &&
+                       fs[k]->len == is[k]->len &&
+                       (fs[k]->len == 0 ||
+                        memcmp(fs[k]->p, is[k]->p, fs[k]->len) == 0),
+                   "member loop: string %d differs", k);
+    jsonl_item_free(&full);
     jsonl_item_free(&it);
     free(line);
     return 0;

@@ -280,6 +280,36 @@ static const struct rcase rcases[] = {
      NULL, 0, NULL, NULL},
     {"{\"note\": \"\\u0000\", \"text\": \"x\"}", JSONL_OK, NULL, "x", 0, NULL,
      NULL},
+    /* the usual line, which fast_members reads, and its near misses */
+    {"{\"id\":\"c-1\",\"text\":\"hi\"}", JSONL_OK, "\"c-1\"", "hi", 0, NULL,
+     NULL},
+    {"{\"id\": \"c-1\", \"text\": \"hi\"}", JSONL_OK, "\"c-1\"", "hi", 0, NULL,
+     NULL},
+    {"{\"id\":\"\xC3\xA9\",\"text\":\"\xE2\x82\xAC\\n\"}", JSONL_OK,
+     "\"\xC3\xA9\"", "\xE2\x82\xAC\n", 0, NULL, NULL},
+    {"{\"id\":\"a\",\"text\":\"b\",\"parent\":\"p\",\"x\":[1]}", JSONL_OK,
+     "\"a\"", "b", 0, "p", NULL},
+    {"{\"id\":\"a\\u0041\",\"text\":\"b\"}", JSONL_OK, "\"a\\u0041\"", "b", 0,
+     NULL, NULL},
+    {"{\"id\":\"\xC3\",\"text\":\"b\"}", JSONL_INVALID_UTF8, NULL, NULL, 0, NULL,
+     NULL},
+    {"{\"id\":\"a\",\"text\":\"\xFF\"}", JSONL_INVALID_UTF8, "\"a\"", NULL, 0,
+     NULL, NULL},
+    {"{\"id\":\"a\",\"text\":\"b\\u0000\"}", JSONL_NUL_IN_TEXT, "\"a\"", NULL,
+     0, NULL, NULL},
+    {"{\"id\":\"a\",\"text\":null}", JSONL_WRONG_TYPE, "\"a\"", NULL, 0, NULL,
+     NULL},
+    {"{\"id\":\"a\",\"text\":\"b\",\"text\":\"c\"}", JSONL_DUPLICATE_KEY,
+     "\"a\"", NULL, 0, NULL, NULL},
+    {"{\"id\":\"a\",\"text\":\"b\",\"id\":\"c\"}", JSONL_DUPLICATE_KEY,
+     "\"a\"", NULL, 0, NULL, NULL},
+    {"{\"id\":\"a\",\"text\":\"b\"} x", JSONL_INVALID_JSON, "\"a\"", NULL, 0,
+     NULL, NULL},
+    {"{\"id\":\"a\",\"text\":\"b", JSONL_INVALID_JSON, "\"a\"", NULL, 0, NULL,
+     NULL},
+    {"{\"id\":\"a\",\"text\":\"b\\q\"}", JSONL_INVALID_JSON, "\"a\"", NULL, 0,
+     NULL, NULL},
+    {"{\"id\":\"a\"", JSONL_INVALID_JSON, NULL, NULL, 0, NULL, NULL},
 };
 
 Test(jsonl, table)
@@ -762,4 +792,82 @@ Test(jsonl, agrees_with_jansson)
     }
     cr_assert_gt(agree, 100000u);
     jsonl_item_free(&it);
+}
+
+/* The usual first two members go through fast_members; the member loop
+ * alone (jsonl_full_only) must give the same everything: code, error
+ * position and message, id, strings. The table's lines, then random edits
+ * of the usual line. */
+static void same_both_ways(const char *s, size_t n, struct jsonl_item *a,
+                           struct jsonl_item *b)
+{
+    struct jsonl_error ea, eb;
+    memset(&ea, 0x55, sizeof ea);
+    memset(&eb, 0x55, sizeof eb);
+    jsonl_full_only = 0;
+    enum jsonl_code ca = jsonl_parse_line(s, n, a, &ea);
+    jsonl_full_only = 1;
+    enum jsonl_code cb = jsonl_parse_line(s, n, b, &eb);
+    jsonl_full_only = 0;
+    cr_assert_eq(ca, cb, "%.*s: %s, member loop %s", (int)n, s,
+                 jsonl_code_name(ca), jsonl_code_name(cb));
+    cr_assert_eq(ea.pos, eb.pos, "%.*s", (int)n, s);
+    cr_assert_str_eq(ea.message, eb.message, "%.*s", (int)n, s);
+    cr_assert(a->id == b->id && a->id_len == b->id_len, "%.*s: id", (int)n,
+              s);
+    const struct jsonl_str *sa[3] = {&a->text, &a->parent, &a->context};
+    const struct jsonl_str *sb[3] = {&b->text, &b->parent, &b->context};
+    for (int k = 0; k < 3; k++) {
+        cr_assert_eq(sa[k]->p == NULL, sb[k]->p == NULL, "%.*s: %d", (int)n,
+                     s, k);
+        cr_assert_eq(sa[k]->len, sb[k]->len, "%.*s: %d", (int)n, s, k);
+        if (sa[k]->len)
+            cr_assert(memcmp(sa[k]->p, sb[k]->p, sa[k]->len) == 0,
+                      "%.*s: %d", (int)n, s, k);
+    }
+}
+
+Test(jsonl, fast_members_agree_with_member_loop)
+{
+    struct jsonl_item a = {0}, b = {0};
+    for (size_t i = 0; i < sizeof rcases / sizeof rcases[0]; i++)
+        same_both_ways(rcases[i].line, strlen(rcases[i].line), &a, &b);
+    static const char *seeds[] = {
+        "{\"id\":\"c-17\",\"text\":\"you are \xC3\xA9 great\"}",
+        "{\"id\": \"davidson:5\", \"text\": \"\\\"@x: hi\\\" \xF0\x9F\x98\x82\", "
+        "\"label\": 1}",
+    };
+    static const char alphabet[] = "{}[]\":, \\uidtex\x01\xC3\xA9\xFF" "0n";
+    char s[128];
+    for (int round = 0; round < 200000; round++) {
+        const char *seed = seeds[rnd() % (sizeof seeds / sizeof seeds[0])];
+        size_t n = strlen(seed);
+        memcpy(s, seed, n);
+        int edits = 1 + (int)(rnd() % 2);
+        for (int e = 0; e < edits; e++) {
+            size_t pos = n ? rnd() % n : 0;
+            char c = alphabet[rnd() % (sizeof alphabet - 1)];
+            switch (rnd() % 3) {
+            case 0:
+                if (n)
+                    s[pos] = c;
+                break;
+            case 1:
+                if (n < sizeof s - 1) {
+                    memmove(s + pos + 1, s + pos, n - pos);
+                    s[pos] = c;
+                    n++;
+                }
+                break;
+            default:
+                if (n) {
+                    memmove(s + pos, s + pos + 1, n - pos - 1);
+                    n--;
+                }
+            }
+        }
+        same_both_ways(s, n, &a, &b);
+    }
+    jsonl_item_free(&a);
+    jsonl_item_free(&b);
 }

@@ -472,6 +472,17 @@ Test(lexicon, builtin_image_equals_parsed_text, .init = std_setup)
                      DECORUM_OK, "%s", err.message);
     }
     cr_assert_gt(img.n, 1000);
+    /* Loaded in place and without the terms' UTF-8 check: the image passes
+     * every check of an image from outside too. */
+    cr_assert(img.borrowed);
+    dc_lexicon checked;
+    cr_assert_eq(dc_lexicon_from_image(&std_al, &checked,
+                                       dc_builtin_lexdb[0].data,
+                                       dc_builtin_lexdb[0].len, &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_assert(!checked.borrowed);
+    cr_assert_eq(checked.n, img.n);
+    dc_lexicon_free(&std_al, &checked);
     cr_assert_eq(img.n, txt.n);
     cr_assert_eq(img.strings_size, txt.strings_size);
     cr_assert_eq(memcmp(img.strings, txt.strings, img.strings_size), 0);

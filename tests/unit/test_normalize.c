@@ -6,10 +6,12 @@
  * normalized word maps back to an original span that normalizes to the same
  * word. Also: inputs flush against a guard page, empty input, argument
  * checks, the 4x expansion bound, max_out, no allocation in steady state,
- * and allocation failure injected at every allocation.
+ * allocation failure injected at every allocation, and threads racing to
+ * build the skeletons a fresh normalizer builds on first use.
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -817,4 +819,70 @@ Test(normalize, allocation_failure_at_every_step)
         clean = !failed && cnt.calls < n;
     }
     memset(&cnt, 0, sizeof cnt);
+}
+
+/* The spoof checker and the skeleton table are built on the first code
+ * point that needs them (struct skeletons in normalize.c): threads that
+ * all need them at once on a fresh normalizer must each get them, built
+ * once, and the text one thread alone gets. The standard allocator: the
+ * counting one is not thread-safe. */
+#define RACERS 4
+
+struct racer {
+    const dc_alloc *al;
+    const dc_normalizer *nz;
+    pthread_barrier_t *go;
+    char text[32];
+    uint32_t evasions;
+    int ok;
+};
+
+static void *race(void *arg)
+{
+    struct racer *r = arg;
+    static const char look_alike[] = "\xD0\x9Aill \xD0\xB0ll"; /* Кill аll */
+    dc_norm_scratch *s = NULL;
+    dc_norm n;
+    memset(&n, 0, sizeof n);
+    int ok = dc_norm_scratch_new(r->al, r->nz, &s) == DECORUM_OK;
+    pthread_barrier_wait(r->go);
+    ok = ok && dc_normalize(r->al, r->nz, s, look_alike,
+                            sizeof look_alike - 1, BIG, &n) == DECORUM_OK &&
+         n.len < sizeof r->text;
+    if (ok) {
+        memcpy(r->text, n.text, n.len + 1);
+        r->evasions = n.evasions;
+    }
+    r->ok = ok;
+    dc_norm_release(r->al, &n);
+    dc_norm_scratch_free(r->al, s);
+    return NULL;
+}
+
+Test(normalize, skeletons_built_once_when_threads_race)
+{
+    dc_alloc std;
+    dc_alloc_init(&std, NULL);
+    for (int round = 0; round < 16; round++) {
+        dc_normalizer *z = NULL;
+        cr_assert_eq(dc_normalizer_new(&std, &z, NULL), DECORUM_OK);
+        pthread_barrier_t go;
+        cr_assert_eq(pthread_barrier_init(&go, NULL, RACERS), 0);
+        struct racer r[RACERS];
+        pthread_t th[RACERS];
+        for (int i = 0; i < RACERS; i++) {
+            r[i] = (struct racer){&std, z, &go, {0}, 0, 0};
+            cr_assert_eq(pthread_create(&th[i], NULL, race, &r[i]), 0);
+        }
+        for (int i = 0; i < RACERS; i++)
+            pthread_join(th[i], NULL);
+        pthread_barrier_destroy(&go);
+        dc_normalizer_free(&std, z);
+        for (int i = 0; i < RACERS; i++) {
+            cr_assert(r[i].ok, "round %d, thread %d", round, i);
+            cr_assert_str_eq(r[i].text, "kill all", "round %d, thread %d",
+                             round, i);
+            cr_assert(r[i].evasions & DC_EV_CONFUSABLE);
+        }
+    }
 }
