@@ -133,6 +133,11 @@ struct dc_rules {
     uint32_t split[SPLIT_MAX];
     uint8_t split_len[SPLIT_MAX];
     size_t n_split;
+    /* What a token must look like to be one of their words (split_word):
+     * bit (length, at most 63) of the first and of the second words, and
+     * bit (first byte & 63) of each. Most groups stand beside no such
+     * word, and these tests pass them over before the entries are read. */
+    uint64_t split_len1, split_byte1, split_len2, split_byte2;
 };
 
 struct dc_rules_scratch {
@@ -272,6 +277,11 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             continue;
         r->split[r->n_split] = (uint32_t)i;
         r->split_len[r->n_split++] = (uint8_t)(sp - e->term);
+        size_t l1 = (size_t)(sp - e->term), l2 = e->term_len - l1 - 1;
+        r->split_len1 |= (uint64_t)1 << (l1 < 63 ? l1 : 63);
+        r->split_byte1 |= (uint64_t)1 << ((unsigned char)e->term[0] & 63);
+        r->split_len2 |= (uint64_t)1 << (l2 < 63 ? l2 : 63);
+        r->split_byte2 |= (uint64_t)1 << ((unsigned char)sp[1] & 63);
     }
     *out = r;
     return DECORUM_OK;
@@ -5658,6 +5668,17 @@ static bool game_in(run *R, const sentence *s)
     return R->game_any;
 }
 
+/* Could token ti be a word of a split exclusion verb, by its length and
+ * first byte (dc_rules.split_len1 and the like)? */
+static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
+                              uint64_t bytes)
+{
+    const tok *t = &R->rs->toks[ti];
+    uint32_t l = t->e - t->b;
+    return ((lens >> (l < 63 ? l : 63)) & 1) &&
+           ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
+}
+
 /* "Send the Albanians back", "kick all these Muslims out": a two-word
  * exclusion verb split around a group it takes as its object (a
  * determiner or a quantifier or two before the group). Each is judged as
@@ -5668,7 +5689,8 @@ static decorum_status rule_split_exclusion(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->tb == 0 || t->te >= rs->ntok)
+        if (t->type != TG_GROUP || t->tb == 0 || t->te >= rs->ntok ||
+            !split_word(R, t->te, ru->split_len2, ru->split_byte2))
             continue;
         uint32_t v = t->tb - 1;
         for (int d = 0; d < 2 && v > 0 &&
@@ -5676,6 +5698,8 @@ static decorum_status rule_split_exclusion(run *R)
                          kind_at(R, v, DC_KIND_QUANTIFIER));
              d++)
             v--;
+        if (!split_word(R, v, ru->split_len1, ru->split_byte1))
+            continue;
         for (size_t j = 0; j < ru->n_split; j++) {
             const dc_entry *e = &R->lx->entries[ru->split[j]];
             size_t fl = ru->split_len[j];
