@@ -915,7 +915,21 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     uint32_t *first = rs->first;
     uint64_t *at = rs->at;
     memset(at, 0, n_words * sizeof *at); /* first's 3 more: the sum */
-    size_t room = lim; /* for mentions and glue */
+    /* Every hit that lands on a token takes room, glue and dropped ones
+     * too. Past MAX_ITEMS hits they are counted first, and more than
+     * MAX_ITEMS of them make the comment too big; below that each has
+     * room, and the loop keeps no count (it had no register to spare). */
+    if (hits->n > MAX_ITEMS) {
+        size_t placed = 0;
+        for (size_t i = 0; i < hits->n; i++) {
+            const dc_hit *h = &hits->v[i];
+            placed += h->entry < n_entries && h->end > h->begin &&
+                      toks[token_at(toks, tok_at, ntok, h->begin, len)].b <
+                          h->end;
+        }
+        if (placed > lim)
+            return DECORUM_ERR_TOOBIG;
+    }
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
@@ -932,8 +946,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * where a hit past the last token finds only spaces. */
         if (toks[ti].b >= he)
             continue; /* only spaces */
-        if (room-- == 0)
-            return DECORUM_ERR_TOOBIG;
         uint8_t kind = kind_of[hit->entry];
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
