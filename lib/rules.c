@@ -984,27 +984,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         reach = reached > reach ? reached : reach;
     }
     nm = (size_t)(m - mv);
-    for (size_t i = 0; i < nm; i++)
-        first[mv[i].tb + 1] += !mv[i].dropped;
-#if defined(__SSE2__)
-    /* Four counts at a time, into the three spare zeros past the end: the
-     * scalar loop's own work was as much as the sum's, and one unrolled
-     * mispredicted its remainder. */
-    __m128i carry = _mm_setzero_si128();
-    for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end;
-         f += 4) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(void *)f);
-        x = _mm_add_epi32(x, _mm_slli_si128(x, 4));
-        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
-        x = _mm_add_epi32(x, carry);
-        _mm_storeu_si128((__m128i *)(void *)f, x);
-        carry = _mm_shuffle_epi32(x, _MM_SHUFFLE(3, 3, 3, 3));
-    }
-#else
-    uint32_t sum = 0;
-    for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end; f++)
-        *f = sum += *f;
-#endif
     /* "stop hating", "against hating": a denouncing phrase that ends
      * with a hate verb it swallowed ("hate crime", "hate speech" start
      * with theirs and say nothing of the writer) */
@@ -1029,6 +1008,28 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 mv[keep++] = mv[i];
         nm = keep;
     }
+    /* Counted once the dropped mentions are gone: no test of each. */
+    for (size_t i = 0; i < nm; i++)
+        first[mv[i].tb + 1]++;
+#if defined(__SSE2__)
+    /* Four counts at a time, into the three spare zeros past the end: the
+     * scalar loop's own work was as much as the sum's, and one unrolled
+     * mispredicted its remainder. */
+    __m128i carry = _mm_setzero_si128();
+    for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end;
+         f += 4) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(void *)f);
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi32(x, carry);
+        _mm_storeu_si128((__m128i *)(void *)f, x);
+        carry = _mm_shuffle_epi32(x, _MM_SHUFFLE(3, 3, 3, 3));
+    }
+#else
+    uint32_t sum = 0;
+    for (uint32_t *f = first + 1, *f_end = first + ntok + 1; f < f_end; f++)
+        *f = sum += *f;
+#endif
     rs->nm = nm;
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
