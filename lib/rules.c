@@ -3060,6 +3060,9 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
  * neighbour is a f***"). */
 static bool self_beside(const run *R, const mention *m)
 {
+    /* Every way below needs a first person: most comments have none. */
+    if (!any_kind(R, DC_KIND_PRONOUN_SELF))
+        return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
     for (uint32_t k = from; k < m->tb; k++) {
