@@ -217,6 +217,7 @@ typedef struct run {
     bool untargeted;      /* attack language aimed at no protected group */
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
+    uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
     bool question;        /* a '?' token: some sentence is a question */
     /* a hate verb was swallowed by a longer denouncing phrase ("stop
      * hating", "against hating"): the writer opposes hatred */
@@ -590,8 +591,10 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         opens = c == '(' ? opens + 1 : 0;
         if (opens == 3)
             R->echo = true;
-        if (c == '"' || c == '\'')
+        if ((c == '"' || c == '\'') && !R->quotes) {
             R->quotes = true;
+            R->quote_tok = (uint32_t)nt;
+        }
         switch (c) {
         case '\n':
             ended = true;
@@ -683,7 +686,9 @@ static void mark_quotes(run *R)
     dc_rules_scratch *rs = R->rs;
     bool dq = false;
     uint32_t open = UINT32_MAX; /* the single quote waiting for its pair */
-    for (uint32_t i = 0; i < rs->ntok; i++) {
+    /* The tokens before the first quote mark are unquoted, as the
+     * tokenizer left them, and change neither dq nor open. */
+    for (uint32_t i = R->quote_tok; i < rs->ntok; i++) {
         tok *t = &rs->toks[i];
         if (t->type == TK_WORD) { /* most tokens */
             t->quoted = dq;
