@@ -6413,26 +6413,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     bool hedged = false;
     if (!needs_rules(r, lx, n, hits, !rs->full, &hedged)) {
         out->hedged = hedged;
-        for (size_t i = 0; i < hits->n; i++) {
-            if (hits->v[i].entry >= lx->n)
-                continue;
-            switch ((dc_kind)r->kind_of[hits->v[i].entry]) {
-            case DC_KIND_PRONOUN_YOU:
-                out->rf[DC_RF_TARGET_YOU] = 1;
-                break;
-            case DC_KIND_NONPROTECTED:
-                out->rf[DC_RF_TARGET_NONPROTECTED] = 1;
-                break;
-            case DC_KIND_OBJECT:
-                out->rf[DC_RF_TARGET_OBJECT] = 1;
-                break;
-            case DC_KIND_POSITIVE:
-                out->rf[DC_RF_POSITIVE] = 1;
-                break;
-            default:
-                break;
-            }
-        }
+        /* The kinds as bits, then the four features: a switch a hit
+         * jumped through a table, mispredicting about half the time. */
+        uint64_t seen = 0;
+        for (size_t i = 0; i < hits->n; i++)
+            if (hits->v[i].entry < lx->n)
+                seen |= (uint64_t)1 << r->kind_of[hits->v[i].entry];
+        if (seen & KIND_BIT(PRONOUN_YOU))
+            out->rf[DC_RF_TARGET_YOU] = 1;
+        if (seen & KIND_BIT(NONPROTECTED))
+            out->rf[DC_RF_TARGET_NONPROTECTED] = 1;
+        if (seen & KIND_BIT(OBJECT))
+            out->rf[DC_RF_TARGET_OBJECT] = 1;
+        if (seen & KIND_BIT(POSITIVE))
+            out->rf[DC_RF_POSITIVE] = 1;
         if (n_ctx && ctx[0].parent)
             agreeing_hits(r, lx, n, hits, out);
         return DECORUM_OK;
