@@ -3732,6 +3732,8 @@ static bool group_ends_at(const run *R, uint32_t tb)
  * tokens before it; identity_ends_at asks whether there is one. */
 static const mention *identity_ending_at(const run *R, uint32_t tb)
 {
+    if (!any_kind(R, DC_KIND_IDENTITY))
+        return NULL;
     dc_rules_scratch *rs = R->rs;
     uint32_t span = kind_span(rs, &rs->id_span, DC_KIND_IDENTITY);
     uint32_t from = tb > span ? tb - span : 0;
