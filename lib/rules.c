@@ -1341,6 +1341,8 @@ static bool singular_slur(const run *R, const mention *m)
  * "no woman". */
 static bool quantified(const run *R, uint32_t ti)
 {
+    if (!(R->kinds & (KIND_BIT(QUANTIFIER) | KIND_BIT(NEGATION))))
+        return false;
     uint32_t from = ti > 3 ? ti - 3 : 0;
     for (size_t i = from < R->rs->ntok ? R->rs->first[from] : R->rs->nm;
          i < R->rs->nm && R->rs->m[i].tb < ti; i++) {
