@@ -358,8 +358,10 @@ static inline bool is_word_byte(unsigned char c)
  * inlined: a strlen and memcmp call a test cost more than the test. */
 #define tok_is_word(R, ti, w) tok_is_wordn(R, ti, "" w, sizeof(w) - 1)
 
-static inline bool tok_is_wordn(const run *R, uint32_t ti, const char *w,
-                                size_t wl)
+/* Always inlined: GCC left 25 000 tests of the corpus out of line (a
+ * call of 16 instructions, with the word's length no longer known). */
+static inline __attribute__((always_inline)) bool
+tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
 {
     const tok *t = &R->rs->toks[ti];
     return t->e - t->b == wl && t->type == TK_WORD &&
