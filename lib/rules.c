@@ -6419,8 +6419,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     bool hedged = false;
     if (!needs_rules(r, lx, n, hits, !rs->full, &hedged)) {
         out->hedged = hedged;
-        /* The kinds as bits, then the four features: a switch a hit
-         * jumped through a table, mispredicting about half the time. */
+        /* The kinds as bits, then the four features: a switch on each
+         * hit's kind mispredicted often (58K times on the corpus, by
+         * cachegrind's model). */
         uint64_t seen = 0;
         for (size_t i = 0; i < hits->n; i++)
             if (hits->v[i].entry < lx->n)
