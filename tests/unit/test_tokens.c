@@ -15,6 +15,9 @@
  * a part of a conspiracy story) take it when weak_needs finds that the
  * full pass would give the same output, which short_way checks on texts
  * made of the words weak_needs looks at.
+ *
+ * Past a limit of hits placed on tokens a comment is too big, and hits
+ * that land on spaces do not count (too_many_hits).
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -374,4 +377,56 @@ Test(tokens, short_way_lexicon)
     const struct picks pk = {pick, npick};
     run_generated(both_passes, 777, 4000, 8, pick_term, &pk, &sp);
     free(pick);
+}
+
+/* Past MAX_ITEMS (2^18) hits that land on tokens, glue among them, the
+ * comment is too big; a hit on a space takes no room. place_hits counts
+ * them before placing any only when there are more hits than that, so
+ * both sides of the limit are tried with one hit more than it. */
+Test(tokens, too_many_hits)
+{
+    const size_t max = (size_t)1 << 18; /* MAX_ITEMS in rules.c */
+    cr_assert_eq(dc_normalize(&al, nz, ns, "jews", 4, 64, &n), DECORUM_OK);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    dc_hit group = {0};
+    for (size_t i = 0; i < hv.n; i++)
+        if (lx.entries[hv.v[i].entry].kind == DC_KIND_IDENTITY)
+            group = hv.v[i];
+    cr_assert_eq(lx.entries[group.entry].kind, DC_KIND_IDENTITY);
+    uint32_t glue = 0;
+    while (glue < lx.n && lx.entries[glue].kind != DC_KIND_GLUE)
+        glue++;
+    cr_assert_lt(glue, lx.n);
+    /* "jews it it it ...": the group, then max words (of two letters:
+     * single letters would be read as a word spelled out) */
+    size_t len = 4 + 3 * max;
+    char *text = malloc(len);
+    cr_assert(text);
+    memcpy(text, "jews", 4);
+    for (size_t i = 0; i < max; i++)
+        memcpy(text + 4 + 3 * i, " it", 3);
+    cr_assert_eq(dc_normalize(&al, nz, ns, text, len, len * 4 + 64, &n),
+                 DECORUM_OK);
+    cr_assert_eq(n.len, len);
+    dc_hitvec big = {0};
+    big.n = max + 1;
+    big.v = malloc(big.n * sizeof *big.v);
+    cr_assert(big.v);
+    big.v[0] = group;
+    for (size_t i = 0; i < max; i++)
+        big.v[i + 1] = (dc_hit){.begin = (uint32_t)(5 + 3 * i),
+                                .end = (uint32_t)(7 + 3 * i),
+                                .entry = glue};
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &big, NULL,
+                              0, &with),
+                 DECORUM_ERR_TOOBIG);
+    /* The first word's hit moved onto the space before it: one less. */
+    big.v[1].begin = 4;
+    big.v[1].end = 5;
+    cr_assert_eq(dc_rules_run(&al, rules, rs, &lx, text, len, &n, &big, NULL,
+                              0, &with),
+                 DECORUM_OK);
+    cr_assert(with.rf[DC_RF_TARGET_GROUP] == 1);
+    free(big.v);
+    free(text);
 }
