@@ -3968,11 +3968,16 @@ static bool is_call(const run *R, const mention *m, const target *tg)
 
 /* The protected group that does what verb m says: a group target ending
  * at most three words before it, with no linking verb, negation or
- * punctuation between ("black teens kill", "muslims always murder"). */
+ * punctuation between ("black teens kill", "muslims always murder").
+ * Only targets that start within that reach and the longest target's
+ * length are looked at: scanning them all for every verb was quadratic
+ * ('"kill them" he said' said over 64 KiB: 75M instructions here). */
 static const target *group_subject(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nt; i++) {
+    uint32_t reach = 3 + target_span(R->rs);
+    for (size_t i = targets_from(rs, m->tb > reach ? m->tb - reach : 0);
+         i < rs->nt && rs->t[i].tb <= m->tb; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te > m->tb || m->tb - t->te > 3 ||
             rs->toks[t->tb].sent != rs->toks[m->tb].sent)
