@@ -37,6 +37,7 @@ static const char *const chants[] = {
     "(((them)))",          "go back home",    "jews control the media",
     "nwo",                 "\"kill them\" he said", "they are they are",
     "no muslim",           "gays and lesbians", "f a g",
+    "Who controls the media? The Jews.",
 };
 
 /* Repeated with no space between copies. */
