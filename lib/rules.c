@@ -3202,11 +3202,15 @@ static bool used_of_people(const run *R, const mention *m)
         (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
-    /* "Get the coons off the pitch", "hardly a coon on the pitch", "too
-     * many coons in the premier league": on a playing field or in a
-     * competition (an `object` flagged `game` after the preposition), the
-     * word names players: no raccoon plays there. */
+    /* "Get the coons off the pitch", "too many coons in the premier
+     * league": people in the plural (or counted: "not a single coon on
+     * the pitch") on a playing field or in a competition (an `object`
+     * flagged `sport` after the preposition) are players: no raccoon plays
+     * there. Not a game or a fictional world (`game` alone: "a trap in
+     * Fortnite", "the fairies in Skyrim"), nor one thing or animal ("a
+     * frog on the pitch", "he scored with a bender on the pitch"). */
     if (m->te + 1 < rs->ntok &&
+        (plural_hit(R, m) || plural_term(ent(R, m)) || quantified(R, m->tb)) &&
         (tok_is_word(R, m->te, "off") || tok_is_word(R, m->te, "on") ||
          tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "onto") ||
          tok_is_word(R, m->te, "from"))) {
@@ -3214,7 +3218,7 @@ static bool used_of_people(const run *R, const mention *m)
         const mention *g = mention_at(R, k, DC_KIND_OBJECT);
         if (!g && is_determiner(R, k) && k + 1 < rs->ntok)
             g = mention_at(R, k + 1, DC_KIND_OBJECT);
-        if (g && (ent(R, g)->flags & DC_F_GAME))
+        if (g && (ent(R, g)->flags & DC_F_SPORT))
             return true;
     }
     /* The plural opening its sentence as the subject of a verb a few words
