@@ -1324,6 +1324,30 @@ static bool quantified(const run *R, uint32_t ti)
     return false;
 }
 
+static bool hostile_kind(dc_kind k);
+
+/* Praise in tokens [pb, pe) around "go back to" at g, and no hostile word
+ * there but "go back" itself, nor "belong": praise beside them is sarcasm
+ * ("Go back to India, amazing place for scammers like you", "go back to
+ * Pakistan where you belong, great country"). */
+static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool praise = false;
+    for (size_t i = rs->first[pb]; i < rs->nm && rs->m[i].tb < pe; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb == g)
+            continue; /* "go back" itself */
+        if (hostile_kind((dc_kind)m->kind))
+            return false;
+        praise |= m->kind == DC_KIND_POSITIVE;
+    }
+    for (uint32_t k = pb; praise && k < pe; k++)
+        if (tok_is_word(R, k, "belong"))
+            return false;
+    return praise;
+}
+
 /* "Go back to Mexico", "why don't you go back to Somalia": a country
  * after "go back to" told to the person addressed (the clause opens with
  * "go", or "you" comes at most two words before it) names the nation the
@@ -1331,12 +1355,17 @@ static bool quantified(const run *R, uint32_t ti)
  * as with "go back to your country". So does one the writer says a third
  * person must go back to, by a modal of obligation ("She should go back
  * to Somalia", "they need to go back to Mexico"; not what they will do or
- * want: "she will go back to Somalia next year", "she wants to go back").
+ * want: "she will go back to Somalia next year", "she wants to go back"),
+ * when the country ends the clause or "where" follows ("... to Mexico
+ * where they came from"): a reason or errand after it makes it a trip
+ * ("He has to go back to India for his father's surgery", "she must go
+ * back to Pakistan to renew her visa"). te: the country's end token.
  * Not the writer's own trip ("I want to go back to Mexico next summer"),
  * whose clause opens with the writer, nor a trip recommended, in a
  * sentence that praises ("You should go back to Japan sometime, the food
- * is amazing", "Go back to Japan and enjoy the food"). */
-static bool told_back_to(const run *R, uint32_t c)
+ * is amazing", "Go back to Japan and enjoy the food") and attacks no one
+ * (praised_trip). */
+static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 {
     if (c < 3 || !tok_is_word(R, c - 1, "to") ||
         !tok_is_word(R, c - 2, "back") || !tok_is_word(R, c - 3, "go"))
@@ -1348,7 +1377,7 @@ static bool told_back_to(const run *R, uint32_t c)
     const sentence *s = sent_of(R, g);
     uint32_t pb = g > s->tb + TARGET_WINDOW ? g - TARGET_WINDOW : s->tb;
     uint32_t pe = c + TARGET_WINDOW < s->te ? c + TARGET_WINDOW : s->te;
-    if (has_kind_in(R, pb, pe, DC_KIND_POSITIVE))
+    if (any_kind(R, DC_KIND_POSITIVE) && praised_trip(R, g, pb, pe))
         return false;
     if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
         rs->toks[g - 1].sent != rs->toks[g].sent)
@@ -1368,7 +1397,8 @@ static bool told_back_to(const run *R, uint32_t c)
         rs->toks[md - 1].clause == rs->toks[g].clause &&
         (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
          tok_is_word(R, md - 1, "they")))
-        return true;
+        return te >= rs->ntok || rs->toks[te].sent != rs->toks[g].sent ||
+               rs->toks[te].type != TK_WORD || tok_is_word(R, te, "where");
     for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
         if (rs->toks[k].clause != rs->toks[g].clause)
             break;
@@ -1515,7 +1545,7 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
-            if (e->categories && told_back_to(R, m->tb)) {
+            if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
             }
