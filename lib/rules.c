@@ -2425,8 +2425,10 @@ static bool demonstrative_people(const run *R, const target *t)
  * where they sit or work, and names no group and no one earlier in the
  * comment, unless the phrase names a group or a country ("those people
  * at the mosque"): its next few words in the clause hold no identity
- * word, slur or country. ("In" tells where people live: "those people in
- * Gaza" are a population.) */
+ * word, slur or country, nor a word of migration or a stereotype or
+ * conspiracy object that tells what kind of people they are ("those
+ * people at the border", "those people on welfare"). ("In" tells where
+ * people live: "those people in Gaza" are a population.) */
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2434,12 +2436,15 @@ static bool narrowed_people(const run *R, const target *t)
     if (t->te - t->tb < 2 || k + 1 >= rs->ntok ||
         !(tok_is_word(R, k, "on") || tok_is_word(R, k, "at")))
         return false;
-    for (uint32_t j = k + 1; j < k + 6 && j < rs->ntok &&
+    for (uint32_t j = k; j < k + 6 && j < rs->ntok &&
                              rs->toks[j].clause == rs->toks[k].clause;
          j++) {
         const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
+            kind_at(R, j, DC_KIND_MIGRATION) ||
+            kind_at(R, j, DC_KIND_STEREOTYPE) ||
+            kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
             (np && ent(R, np)->categories))
             return false;
     }
