@@ -6423,8 +6423,9 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
 
 /* "Trans women are women? No, they are men.": a question that puts an
  * affirmation of what a group is (a `positive` entry that names the group
- * and holds a copula) answered "No" in the next sentence (the negator
- * opening it, then nothing, punctuation or a pronoun: not "No doubt") is
+ * and holds a copula) answered "No" in the next sentence, itself no
+ * question (the negator opening it, then nothing, punctuation or a
+ * pronoun: not "No doubt"), is
  * the writer denying it: derogation of the group. Other praise is a
  * question of fact, taste or policy, and "No" answers it ("Are gay people
  * happy? No, studies show ...", "Is the new mosque beautiful? No",
@@ -6442,9 +6443,12 @@ static decorum_status rule_denied_affirmation(run *R)
         if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted ||
             !has_kind_in(R, p->tb, p->te, DC_KIND_COPULA))
             continue;
+        /* (not "No?", the writer prompting the reader's answer: "Do
+         * you think trans women are women? No? Then you are a bigot.") */
         const sentence *ans = &rs->s[si + 1];
         uint32_t a = ans->tb;
-        if (a >= ans->te || !mention_at(R, a, DC_KIND_NEGATION) ||
+        if (a >= ans->te || ans->question ||
+            !mention_at(R, a, DC_KIND_NEGATION) ||
             !(a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
               kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
             continue;
