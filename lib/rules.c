@@ -4639,10 +4639,29 @@ static bool identity_from(const run *R, uint32_t k)
     return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
 }
 
+/* Hostile language after the set-up m, in its sentence or the next, at
+ * most 2 * TARGET_WINDOW tokens on (so that a sentence of many set-ups
+ * stays linear): the answer that makes it a joke ("... a Jew and a
+ * Muslim? Nothing, both are rats."). */
+static bool joke_answered(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te >= rs->ntok)
+        return false;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    if (end > m->te + 2 * TARGET_WINDOW)
+        end = m->te + 2 * TARGET_WINDOW;
+    for (size_t i = rs->first[m->te]; i < rs->nm && rs->m[i].tb < end; i++)
+        if (hostile_kind((dc_kind)rs->m[i].kind))
+            return true;
+    return false;
+}
+
 /* A joke's set-up m goes on to compare two people named by their groups,
  * "(between) a Sunni and a Shia Muslim": an identity word opens what
  * follows it, and another opens what follows an "and" at most four words
- * on, in its sentence. */
+ * on, in its sentence; and no hostile answer follows (joke_answered). */
 static bool compares_groups(const run *R, const mention *m)
 {
     uint32_t k = m->te, end = sent_of(R, m->tb)->te;
@@ -4650,7 +4669,7 @@ static bool compares_groups(const run *R, const mention *m)
         return false;
     for (uint32_t j = k + 1; j < end && j <= k + 5; j++)
         if (tok_is_word(R, j, "and"))
-            return identity_from(R, j + 1);
+            return identity_from(R, j + 1) && !joke_answered(R, m);
     return false;
 }
 
