@@ -1359,6 +1359,30 @@ static bool quantified(const run *R, uint32_t ti)
     return false;
 }
 
+static bool hostile_kind(dc_kind k);
+
+/* Praise in tokens [pb, pe) around "go back to" at g, and no hostile word
+ * there but "go back" itself, nor "belong": praise beside them is sarcasm
+ * ("Go back to India, amazing place for scammers like you", "go back to
+ * Pakistan where you belong, great country"). */
+static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool praise = false;
+    for (size_t i = rs->first[pb]; i < rs->nm && rs->m[i].tb < pe; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb == g)
+            continue; /* "go back" itself */
+        if (hostile_kind((dc_kind)m->kind))
+            return false;
+        praise |= m->kind == DC_KIND_POSITIVE;
+    }
+    for (uint32_t k = pb; praise && k < pe; k++)
+        if (tok_is_word(R, k, "belong"))
+            return false;
+    return praise;
+}
+
 /* "Go back to Mexico", "why don't you go back to Somalia": a country
  * after "go back to" told to the person addressed (the clause opens with
  * "go", or "you" comes at most two words before it) names the nation the
@@ -1366,12 +1390,17 @@ static bool quantified(const run *R, uint32_t ti)
  * as with "go back to your country". So does one the writer says a third
  * person must go back to, by a modal of obligation ("She should go back
  * to Somalia", "they need to go back to Mexico"; not what they will do or
- * want: "she will go back to Somalia next year", "she wants to go back").
+ * want: "she will go back to Somalia next year", "she wants to go back"),
+ * when the country ends the clause or "where" follows ("... to Mexico
+ * where they came from"): a reason or errand after it makes it a trip
+ * ("He has to go back to India for his father's surgery", "she must go
+ * back to Pakistan to renew her visa"). te: the country's end token.
  * Not the writer's own trip ("I want to go back to Mexico next summer"),
  * whose clause opens with the writer, nor a trip recommended, in a
  * sentence that praises ("You should go back to Japan sometime, the food
- * is amazing", "Go back to Japan and enjoy the food"). */
-static bool told_back_to(const run *R, uint32_t c)
+ * is amazing", "Go back to Japan and enjoy the food") and attacks no one
+ * (praised_trip). */
+static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 {
     if (c < 3 || !tok_is_word(R, c - 1, "to") ||
         !tok_is_word(R, c - 2, "back") || !tok_is_word(R, c - 3, "go"))
@@ -1383,7 +1412,7 @@ static bool told_back_to(const run *R, uint32_t c)
     const sentence *s = sent_of(R, g);
     uint32_t pb = g > s->tb + TARGET_WINDOW ? g - TARGET_WINDOW : s->tb;
     uint32_t pe = c + TARGET_WINDOW < s->te ? c + TARGET_WINDOW : s->te;
-    if (has_kind_in(R, pb, pe, DC_KIND_POSITIVE))
+    if (any_kind(R, DC_KIND_POSITIVE) && praised_trip(R, g, pb, pe))
         return false;
     if (g == 0 || rs->toks[g - 1].clause != rs->toks[g].clause ||
         rs->toks[g - 1].sent != rs->toks[g].sent)
@@ -1403,7 +1432,8 @@ static bool told_back_to(const run *R, uint32_t c)
         rs->toks[md - 1].clause == rs->toks[g].clause &&
         (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
          tok_is_word(R, md - 1, "they")))
-        return true;
+        return te >= rs->ntok || rs->toks[te].sent != rs->toks[g].sent ||
+               rs->toks[te].type != TK_WORD || tok_is_word(R, te, "where");
     for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
         if (rs->toks[k].clause != rs->toks[g].clause)
             break;
@@ -1550,7 +1580,7 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
-            if (e->categories && told_back_to(R, m->tb)) {
+            if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
             }
@@ -2440,8 +2470,10 @@ static bool demonstrative_people(const run *R, const target *t)
  * where they sit or work, and names no group and no one earlier in the
  * comment, unless the phrase names a group or a country ("those people
  * at the mosque"): its next few words in the clause hold no identity
- * word, slur or country. ("In" tells where people live: "those people in
- * Gaza" are a population.) */
+ * word, slur or country, nor a word of migration or a stereotype or
+ * conspiracy object that tells what kind of people they are ("those
+ * people at the border", "those people on welfare"). ("In" tells where
+ * people live: "those people in Gaza" are a population.) */
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2449,12 +2481,15 @@ static bool narrowed_people(const run *R, const target *t)
     if (t->te - t->tb < 2 || k + 1 >= rs->ntok ||
         !(tok_is_word(R, k, "on") || tok_is_word(R, k, "at")))
         return false;
-    for (uint32_t j = k + 1; j < k + 6 && j < rs->ntok &&
+    for (uint32_t j = k; j < k + 6 && j < rs->ntok &&
                              rs->toks[j].clause == rs->toks[k].clause;
          j++) {
         const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
+            kind_at(R, j, DC_KIND_MIGRATION) ||
+            kind_at(R, j, DC_KIND_STEREOTYPE) ||
+            kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
             (np && ent(R, np)->categories))
             return false;
     }
@@ -3250,11 +3285,15 @@ static bool used_of_people(const run *R, const mention *m)
         (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
-    /* "Get the coons off the pitch", "hardly a coon on the pitch", "too
-     * many coons in the premier league": on a playing field or in a
-     * competition (an `object` flagged `game` after the preposition), the
-     * word names players: no raccoon plays there. */
+    /* "Get the coons off the pitch", "too many coons in the premier
+     * league": people in the plural (or counted: "not a single coon on
+     * the pitch") on a playing field or in a competition (an `object`
+     * flagged `sport` after the preposition) are players: no raccoon plays
+     * there. Not a game or a fictional world (`game` alone: "a trap in
+     * Fortnite", "the fairies in Skyrim"), nor one thing or animal ("a
+     * frog on the pitch", "he scored with a bender on the pitch"). */
     if (m->te + 1 < rs->ntok &&
+        (plural_hit(R, m) || plural_term(ent(R, m)) || quantified(R, m->tb)) &&
         (tok_is_word(R, m->te, "off") || tok_is_word(R, m->te, "on") ||
          tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "onto") ||
          tok_is_word(R, m->te, "from"))) {
@@ -3262,7 +3301,7 @@ static bool used_of_people(const run *R, const mention *m)
         const mention *g = mention_at(R, k, DC_KIND_OBJECT);
         if (!g && is_determiner(R, k) && k + 1 < rs->ntok)
             g = mention_at(R, k + 1, DC_KIND_OBJECT);
-        if (g && (ent(R, g)->flags & DC_F_GAME))
+        if (g && (ent(R, g)->flags & DC_F_SPORT))
             return true;
     }
     /* The plural opening its sentence as the subject of a verb a few words
@@ -4655,10 +4694,29 @@ static bool identity_from(const run *R, uint32_t k)
     return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
 }
 
+/* Hostile language after the set-up m, in its sentence or the next, at
+ * most 2 * TARGET_WINDOW tokens on (so that a sentence of many set-ups
+ * stays linear): the answer that makes it a joke ("... a Jew and a
+ * Muslim? Nothing, both are rats."). */
+static bool joke_answered(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te >= rs->ntok)
+        return false;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    if (end > m->te + 2 * TARGET_WINDOW)
+        end = m->te + 2 * TARGET_WINDOW;
+    for (size_t i = rs->first[m->te]; i < rs->nm && rs->m[i].tb < end; i++)
+        if (hostile_kind((dc_kind)rs->m[i].kind))
+            return true;
+    return false;
+}
+
 /* A joke's set-up m goes on to compare two people named by their groups,
  * "(between) a Sunni and a Shia Muslim": an identity word opens what
  * follows it, and another opens what follows an "and" at most four words
- * on, in its sentence. */
+ * on, in its sentence; and no hostile answer follows (joke_answered). */
 static bool compares_groups(const run *R, const mention *m)
 {
     uint32_t k = m->te, end = sent_of(R, m->tb)->te;
@@ -4666,7 +4724,7 @@ static bool compares_groups(const run *R, const mention *m)
         return false;
     for (uint32_t j = k + 1; j < end && j <= k + 5; j++)
         if (tok_is_word(R, j, "and"))
-            return identity_from(R, j + 1);
+            return identity_from(R, j + 1) && !joke_answered(R, m);
     return false;
 }
 
@@ -6465,8 +6523,9 @@ static bool doubted(const run *R, const sentence *s, uint32_t te)
 
 /* "Trans women are women? No, they are men.": a question that puts an
  * affirmation of what a group is (a `positive` entry that names the group
- * and holds a copula) answered "No" in the next sentence (the negator
- * opening it, then nothing, punctuation or a pronoun: not "No doubt") is
+ * and holds a copula) answered "No" in the next sentence, itself no
+ * question (the negator opening it, then nothing, punctuation or a
+ * pronoun: not "No doubt"), is
  * the writer denying it: derogation of the group. Other praise is a
  * question of fact, taste or policy, and "No" answers it ("Are gay people
  * happy? No, studies show ...", "Is the new mosque beautiful? No",
@@ -6484,9 +6543,12 @@ static decorum_status rule_denied_affirmation(run *R)
         if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted ||
             !has_kind_in(R, p->tb, p->te, DC_KIND_COPULA))
             continue;
+        /* (not "No?", the writer prompting the reader's answer: "Do
+         * you think trans women are women? No? Then you are a bigot.") */
         const sentence *ans = &rs->s[si + 1];
         uint32_t a = ans->tb;
-        if (a >= ans->te || !mention_at(R, a, DC_KIND_NEGATION) ||
+        if (a >= ans->te || ans->question ||
+            !mention_at(R, a, DC_KIND_NEGATION) ||
             !(a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
               kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
             continue;
