@@ -85,7 +85,7 @@ enum {
  * release, and read with acquire. */
 struct skeletons {
     pthread_mutex_t mu;
-    atomic_int state;     /* 0: not built yet; 1: built; -1: ICU failed */
+    atomic_int state;     /* 0: not built (yet, or ICU failed); 1: built */
     USpoofChecker *spoof;
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
      * code point whose skeleton equals one of these becomes that character
@@ -370,8 +370,11 @@ static bool skeletons_build(struct skeletons *g, const uint8_t *lower)
 }
 
 /* nz's skeletons, built if this is their first use; NULL when ICU could
- * not open the checker (look-alike letters are then left as they are, as
- * when ICU fails on one code point). */
+ * not open the checker (out of memory: look-alike letters of this code
+ * point are then left as they are, as when ICU fails on one code point).
+ * A failure is not remembered: the next code point that needs a skeleton
+ * tries again, so one failed allocation does not turn the look-alike
+ * mapping off for the engine's life. */
 static const struct skeletons *skeletons(const dc_normalizer *nz)
 {
     struct skeletons *g = nz->sk;
@@ -379,8 +382,8 @@ static const struct skeletons *skeletons(const dc_normalizer *nz)
     if (st == 0) {
         pthread_mutex_lock(&g->mu);
         st = atomic_load_explicit(&g->state, memory_order_relaxed);
-        if (st == 0) {
-            st = skeletons_build(g, nz->lower) ? 1 : -1;
+        if (st == 0 && skeletons_build(g, nz->lower)) {
+            st = 1;
             atomic_store_explicit(&g->state, st, memory_order_release);
         }
         pthread_mutex_unlock(&g->mu);
