@@ -82,7 +82,7 @@ static const struct {
     {"formula", DC_F_FORMULA},         {"event", DC_F_EVENT},
     {"judge", DC_F_JUDGE},             {"place", DC_F_PLACE},
     {"thing", DC_F_THING},             {"joke", DC_F_JOKE},
-    {"sport", DC_F_SPORT},
+    {"sport", DC_F_SPORT},             {"oblige", DC_F_OBLIGE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -1383,6 +1383,25 @@ static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
     return praise;
 }
 
+/* The first token of a modal of obligation (flag `oblige`: "should",
+ * "must", "needs to", "has got to") that ends right before token g, or g
+ * when there is none. */
+static uint32_t obliging_before(const run *R, uint32_t g)
+{
+    for (uint32_t k = g > 3 ? g - 3 : 0; k < g; k++) {
+        if (!kind_at(R, k, DC_KIND_MODAL))
+            continue;
+        for (size_t i = R->rs->first[k];
+             i < R->rs->nm && R->rs->m[i].tb == k; i++) {
+            const mention *m = &R->rs->m[i];
+            if (m->kind == DC_KIND_MODAL && m->te == g &&
+                (ent(R, m)->flags & DC_F_OBLIGE))
+                return k;
+        }
+    }
+    return g;
+}
+
 /* "Go back to Mexico", "why don't you go back to Somalia": a country
  * after "go back to" told to the person addressed (the clause opens with
  * "go", or "you" comes at most two words before it) names the nation the
@@ -1420,16 +1439,8 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
     /* "you can go back to Mexico by bus": a way, not a command */
     if (tok_is_word(R, g - 1, "can") || tok_is_word(R, g - 1, "could"))
         return false;
-    uint32_t md = g - 1; /* the modal's first word */
-    if (tok_is_word(R, md, "to") && md > 0 &&
-        (tok_is_word(R, md - 1, "need") || tok_is_word(R, md - 1, "needs") ||
-         tok_is_word(R, md - 1, "ought") || tok_is_word(R, md - 1, "has") ||
-         tok_is_word(R, md - 1, "have") || tok_is_word(R, md - 1, "got")))
-        md--;
-    if (md > 0 && md < g &&
-        (md < g - 1 || tok_is_word(R, md, "should") ||
-         tok_is_word(R, md, "must") || tok_is_word(R, md, "gotta")) &&
-        rs->toks[md - 1].clause == rs->toks[g].clause &&
+    uint32_t md = obliging_before(R, g); /* the modal's first word */
+    if (md < g && md > 0 && rs->toks[md - 1].clause == rs->toks[g].clause &&
         (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
          tok_is_word(R, md - 1, "they")))
         return te >= rs->ntok || rs->toks[te].sent != rs->toks[g].sent ||
