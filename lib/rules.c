@@ -2227,7 +2227,9 @@ static bool denounces(const run *R, const sentence *s)
 /* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
  * before a determiner is an adverb of what follows ("calling them
  * 'invaders' is exactly the language that inspired the shooter"), not
- * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"). */
+ * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
+ * it is before "what", "how" or "why" that no "I" or "we" follows
+ * ("you're doing exactly what the rioters did", "show exactly why"). */
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -2239,7 +2241,11 @@ static bool agrees_in(const run *R, const sentence *s)
         if (m->kind == DC_KIND_ENDORSE &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
              !(is_determiner(R, m->te) || tok_is_word(R, m->te, "a") ||
-               tok_is_word(R, m->te, "an"))))
+               tok_is_word(R, m->te, "an") ||
+               ((tok_is_word(R, m->te, "what") ||
+                 tok_is_word(R, m->te, "how") ||
+                 tok_is_word(R, m->te, "why")) &&
+                !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))))
             return true;
     }
     return false;
@@ -2459,6 +2465,21 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    /* "Muslims live in India, they are invaders": a country where a group
+     * named before it in its sentence lives or goes is a place, and
+     * "they" are the group. */
+    if (g != NO_TARGET && g > 0 && rs->t[g].type == TG_NP &&
+        rs->t[g].entry >= 0 &&
+        R->lx->entries[rs->t[g].entry].categories && rs->t[g].tb > 0 &&
+        (tok_is_word(R, rs->t[g].tb - 1, "in") ||
+         tok_is_word(R, rs->t[g].tb - 1, "of") ||
+         tok_is_word(R, rs->t[g].tb - 1, "from") ||
+         tok_is_word(R, rs->t[g].tb - 1, "to"))) {
+        uint32_t p = rs->t[g - 1].gn_upto;
+        if (p != NO_TARGET && rs->t[p].type == TG_GROUP &&
+            rs->toks[rs->t[p].tb].sent == rs->toks[rs->t[g].tb].sent)
+            g = p;
+    }
     if (g != NO_TARGET) {
         *out = rs->t[g];
         return true;
@@ -4884,6 +4905,24 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "Muslims should be kicked out of India", "deported from America":
+     * a passive call's object is its subject; the country after "of" or
+     * "from" is only where they would be sent from. */
+    if (t && t->type == TG_NP && m->kind == DC_KIND_EXCLUSION &&
+        t->tb > m->te && t->tb <= m->te + 2 &&
+        (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "from"))) {
+        /* (the participle opens the phrase: "driven out") */
+        mention head = *m;
+        head.te = m->tb + 1;
+        int d2 = 0;
+        const target *s = pick_target(R, m->tb, m->te, m->b, m->e,
+                                      DIR_BACKWARD, &d2);
+        if (s && s->type == TG_GROUP && s->te <= m->tb &&
+            passive_of(R, &head)) {
+            t = s;
+            dist = d2;
+        }
+    }
     /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
      * word does not attack another slur's group beside it ("these hoes
      * like n...s", "hoes will be hoes"): the slurs' own rule judges each
@@ -4960,6 +4999,19 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "Men who hit women are scum", "any woman who abuses a child is
+     * vile": a predicate said of a group that a relative clause narrows by
+     * a wrong its members do to others judges the wrongdoers, as "I hate
+     * men who hit women" does. */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_DEHUMANIZE) &&
+        t && t->type == TG_GROUP && t->te < m->tb &&
+        (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that")))
+        for (uint32_t j = t->te + 1; j < m->tb && j < t->te + 5; j++)
+            if (kind_at(R, j, DC_KIND_HARM) ||
+                kind_at(R, j, DC_KIND_THREAT) ||
+                kind_at(R, j, DC_KIND_HATE_VERB))
+                return DECORUM_OK;
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
