@@ -2465,21 +2465,6 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
-    /* "Muslims live in India, they are invaders": a country where a group
-     * named before it in its sentence lives or goes is a place, and
-     * "they" are the group. */
-    if (g != NO_TARGET && g > 0 && rs->t[g].type == TG_NP &&
-        rs->t[g].entry >= 0 &&
-        R->lx->entries[rs->t[g].entry].categories && rs->t[g].tb > 0 &&
-        (tok_is_word(R, rs->t[g].tb - 1, "in") ||
-         tok_is_word(R, rs->t[g].tb - 1, "of") ||
-         tok_is_word(R, rs->t[g].tb - 1, "from") ||
-         tok_is_word(R, rs->t[g].tb - 1, "to"))) {
-        uint32_t p = rs->t[g - 1].gn_upto;
-        if (p != NO_TARGET && rs->t[p].type == TG_GROUP &&
-            rs->toks[rs->t[p].tb].sent == rs->toks[rs->t[g].tb].sent)
-            g = p;
-    }
     if (g != NO_TARGET) {
         *out = rs->t[g];
         return true;
