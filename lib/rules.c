@@ -4623,6 +4623,27 @@ static bool compares_groups(const run *R, const mention *m)
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* "That midfielder is a beast", "the keeper was an animal": a word said
+ * with "a" of one person or thing the sentence names before a singular
+ * linking verb, not of the group a thread is about ("This is an
+ * invasion", "it's a plague" still may be). */
+static bool said_of_one(const run *R, const mention *m)
+{
+    if (m->tb < 3 || !(tok_is_word(R, m->tb - 1, "a") ||
+                       tok_is_word(R, m->tb - 1, "an")))
+        return false;
+    if (!tok_is_word(R, m->tb - 2, "is") && !tok_is_word(R, m->tb - 2, "was"))
+        return false;
+    uint32_t k = m->tb - 3;
+    return R->rs->toks[k].type == TK_WORD &&
+           R->rs->toks[k].sent == R->rs->toks[m->tb].sent &&
+           !tok_is_word(R, k, "this") && !tok_is_word(R, k, "that") &&
+           !tok_is_word(R, k, "it") && !tok_is_word(R, k, "there") &&
+           !tok_is_word(R, k, "here") && !tok_is_word(R, k, "what") &&
+           !tok_is_word(R, k, "which") && !tok_is_word(R, k, "who") &&
+           !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -5296,7 +5317,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
         m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
-        context_group(R, &resolved, &from_ctx))
+        !said_of_one(R, m) && context_group(R, &resolved, &from_ctx))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
@@ -5311,7 +5332,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* ...or is about migration without naming anyone ("What an
      * infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind == DC_KIND_DEHUMANIZE &&
-        R->rules->migrant_entry >= 0 && migration_in_context(R)) {
+        R->rules->migrant_entry >= 0 && !said_of_one(R, m) &&
+        migration_in_context(R)) {
         memset(&resolved, 0, sizeof resolved);
         resolved.type = TG_GROUP;
         resolved.entry = R->rules->migrant_entry;
