@@ -2310,7 +2310,9 @@ static bool denounces(const run *R, const sentence *s)
 /* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
  * before a determiner is an adverb of what follows ("calling them
  * 'invaders' is exactly the language that inspired the shooter"), not
- * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"). */
+ * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
+ * it is before "what", "how" or "why" that no "I" or "we" follows
+ * ("you're doing exactly what the rioters did", "show exactly why"). */
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -2322,7 +2324,11 @@ static bool agrees_in(const run *R, const sentence *s)
         if (m->kind == DC_KIND_ENDORSE &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
              !(is_determiner(R, m->te) || tok_is_word(R, m->te, "a") ||
-               tok_is_word(R, m->te, "an"))))
+               tok_is_word(R, m->te, "an") ||
+               ((tok_is_word(R, m->te, "what") ||
+                 tok_is_word(R, m->te, "how") ||
+                 tok_is_word(R, m->te, "why")) &&
+                !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))))
             return true;
     }
     return false;
@@ -4741,6 +4747,27 @@ static bool compares_groups(const run *R, const mention *m)
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* "That midfielder is a beast", "the keeper was an animal": a word said
+ * with "a" of one person or thing the sentence names before a singular
+ * linking verb, not of the group a thread is about ("This is an
+ * invasion", "it's a plague" still may be). */
+static bool said_of_one(const run *R, const mention *m)
+{
+    if (m->tb < 3 || !(tok_is_word(R, m->tb - 1, "a") ||
+                       tok_is_word(R, m->tb - 1, "an")))
+        return false;
+    if (!tok_is_word(R, m->tb - 2, "is") && !tok_is_word(R, m->tb - 2, "was"))
+        return false;
+    uint32_t k = m->tb - 3;
+    return R->rs->toks[k].type == TK_WORD &&
+           R->rs->toks[k].sent == R->rs->toks[m->tb].sent &&
+           !tok_is_word(R, k, "this") && !tok_is_word(R, k, "that") &&
+           !tok_is_word(R, k, "it") && !tok_is_word(R, k, "there") &&
+           !tok_is_word(R, k, "here") && !tok_is_word(R, k, "what") &&
+           !tok_is_word(R, k, "which") && !tok_is_word(R, k, "who") &&
+           !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -5008,6 +5035,24 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "Muslims should be kicked out of India", "deported from America":
+     * a passive call's object is its subject; the country after "of" or
+     * "from" is only where they would be sent from. */
+    if (t && t->type == TG_NP && m->kind == DC_KIND_EXCLUSION &&
+        t->tb > m->te && t->tb <= m->te + 2 &&
+        (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "from"))) {
+        /* (the participle opens the phrase: "driven out") */
+        mention head = *m;
+        head.te = m->tb + 1;
+        int d2 = 0;
+        const target *s = pick_target(R, m->tb, m->te, m->b, m->e,
+                                      DIR_BACKWARD, &d2);
+        if (s && s->type == TG_GROUP && s->te <= m->tb &&
+            passive_of(R, &head)) {
+            t = s;
+            dist = d2;
+        }
+    }
     /* "hoe", "whore", "slut" are insults and slurs both. As an insult the
      * word does not attack another slur's group beside it ("these hoes
      * like n...s", "hoes will be hoes"): the slurs' own rule judges each
@@ -5084,6 +5129,19 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "Men who hit women are scum", "any woman who abuses a child is
+     * vile": a predicate said of a group that a relative clause narrows by
+     * a wrong its members do to others judges the wrongdoers, as "I hate
+     * men who hit women" does. */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_DEHUMANIZE) &&
+        t && t->type == TG_GROUP && t->te < m->tb &&
+        (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that")))
+        for (uint32_t j = t->te + 1; j < m->tb && j < t->te + 5; j++)
+            if (kind_at(R, j, DC_KIND_HARM) ||
+                kind_at(R, j, DC_KIND_THREAT) ||
+                kind_at(R, j, DC_KIND_HATE_VERB))
+                return DECORUM_OK;
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
@@ -5383,7 +5441,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
         m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
-        context_group(R, &resolved, &from_ctx))
+        !said_of_one(R, m) && context_group(R, &resolved, &from_ctx))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
@@ -5398,7 +5456,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* ...or is about migration without naming anyone ("What an
      * infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind == DC_KIND_DEHUMANIZE &&
-        R->rules->migrant_entry >= 0 && migration_in_context(R)) {
+        R->rules->migrant_entry >= 0 && !said_of_one(R, m) &&
+        migration_in_context(R)) {
         memset(&resolved, 0, sizeof resolved);
         resolved.type = TG_GROUP;
         resolved.entry = R->rules->migrant_entry;
