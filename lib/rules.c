@@ -4745,8 +4745,6 @@ static bool compares_groups(const run *R, const mention *m)
     return false;
 }
 
-/* Dehumanizing, derogating, threatening, excluding and stereotyping
- * language: find the target, then judge. */
 /* "That midfielder is a beast", "the keeper was an animal": a word said
  * with "a" of one person or thing the sentence names before a singular
  * linking verb, not of the group a thread is about ("This is an
@@ -4768,6 +4766,8 @@ static bool said_of_one(const run *R, const mention *m)
            !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
 }
 
+/* Dehumanizing, derogating, threatening, excluding and stereotyping
+ * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
