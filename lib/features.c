@@ -1006,6 +1006,20 @@ AVX2_INLINE const dc_wrun *runs_ahead(const unsigned char *t,
     return r;
 }
 
+/* sum plus token x's rows (widened), its feature count added to *nfeat:
+ * the body of runs_avx2's loop, once for each of the two tokens a turn. */
+AVX2_INLINE __m256i rtok_add(__m256i sum, const int8_t *w, uint32_t bits,
+                             unsigned sh, const unsigned char *t,
+                             const rtok *x, uint64_t *prev, size_t *nfeat,
+                             dc_feat_tsum *tp)
+{
+    *nfeat += x->e - x->b;
+    return _mm256_add_epi32(
+        sum, _mm256_cvtepi16_epi32(token_sum_avx2(w, bits, sh, t, x->b, x->e,
+                                                  x->key, x->set, prev, nfeat,
+                                                  tp)));
+}
+
 /* The AVX2 pass over an ASCII text t (the padded copy) whose nr word runs
  * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
  * and non-ASCII bytes, then a sentinel), nr at most the toks[] kept: in
@@ -1038,19 +1052,11 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
         x.set = token_set(cache, t, x.b, x.e, &x.key);
         for (;;) {
             r = runs_ahead(t, r, cache, &y);
-            nfeat += x.e - x.b;
-            sum = _mm256_add_epi32(
-                sum, _mm256_cvtepi16_epi32(token_sum_avx2(
-                         w, bits, sh, t, x.b, x.e, x.key, x.set, &prev,
-                         &nfeat, tp++)));
+            sum = rtok_add(sum, w, bits, sh, t, &x, &prev, &nfeat, tp++);
             if (!y.e)
                 break;
             r = runs_ahead(t, r, cache, &x);
-            nfeat += y.e - y.b;
-            sum = _mm256_add_epi32(
-                sum, _mm256_cvtepi16_epi32(token_sum_avx2(
-                         w, bits, sh, t, y.b, y.e, y.key, y.set, &prev,
-                         &nfeat, tp++)));
+            sum = rtok_add(sum, w, bits, sh, t, &y, &prev, &nfeat, tp++);
             if (!x.e)
                 break;
         }

@@ -6632,14 +6632,13 @@ static decorum_status rule_denied_affirmation(run *R)
             continue;
         char buf[128], what[96];
         piece label = target_label(R, g, buf, sizeof buf);
-        finding_spec fs = {0};
-        fs.b = p->b;
-        fs.e = rs->toks[a].e;
-        fs.signal = DECORUM_SIGNAL_DEROGATION;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g->categories;
-        fs.weight = 0.7f;
-        fs.hate = true;
+        const finding_spec fs = {.b = p->b,
+                                 .e = rs->toks[a].e,
+                                 .signal = DECORUM_SIGNAL_DEROGATION,
+                                 .attribute = DECORUM_IDENTITY_ATTACK,
+                                 .categories = g->categories,
+                                 .weight = 0.7f,
+                                 .hate = true};
         uint32_t r;
         decorum_status st =
             REASON(R, &r, LIT("derogation aimed at "), label,
