@@ -2394,7 +2394,9 @@ typedef enum scope {
  * or "which" and, within its first words, calls it a lie, racist, a myth
  * ("Jews control the media? That's an antisemitic lie."). Not with a
  * judging word, which may say the same of the group ("... That is
- * disgusting."), nor a negated one ("That's not racist"). */
+ * disgusting."), nor a negated one ("That's not racist"), nor a question.
+ * Asked of claims only: a stereotype (attack_on_group) and a conspiracy
+ * story (rule_conspiracy). */
 static bool rebutted(const run *R, uint32_t tb)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2402,6 +2404,8 @@ static bool rebutted(const run *R, uint32_t tb)
     if (!R->denounce_any || si + 1 >= rs->ns)
         return false;
     const sentence *nx = &rs->s[si + 1];
+    if (nx->question) /* "That's antisemitic? Good." */
+        return false;
     uint32_t k = nx->tb;
     while (k < nx->te && rs->toks[k].type != TK_WORD)
         k++;
@@ -2446,8 +2450,6 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     }
     if (*neg)
         return SC_NEGATED;
-    if (rebutted(R, tb))
-        return SC_COUNTER;
     return SC_ASSERTED;
 }
 
@@ -2907,6 +2909,13 @@ static decorum_status attack_on_group(run *R, const mention *m,
     const dc_entry *e = ent(R, m);
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
+    /* A claim about a group (a stereotype) that the next sentence calls a
+     * lie or racist is told to be rebutted; a slur, a threat or a
+     * dehumanizing word is not taken back that way ("Gas the kikes.
+     * That's antisemitic lol"). */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_STEREOTYPE &&
+        rebutted(R, m->tb))
+        sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
     /* "No Sikh should ever be allowed to ...": the negator completes an
@@ -6153,6 +6162,8 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
+        if (sc == SC_ASSERTED && rebutted(R, atb))
+            sc = SC_COUNTER; /* "... That is an antisemitic lie." */
         /* "Soros has been accused of funding migrant caravans": a report
          * verb between the actor and the action tells of the claim */
         if (sc == SC_ASSERTED && has_kind_in(R, atb, action->tb, DC_KIND_REPORT))
