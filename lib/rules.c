@@ -37,6 +37,8 @@
 #define MAX_ITEMS (1u << 18)
 #define TARGET_WINDOW 12 /* tokens between an attack and its target */
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
+/* How many tokens after "theory" rule_code looks for "true" or "real". */
+#define THEORY_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
@@ -5962,8 +5964,15 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
          tok_is_word(R, m->te, "theories"))) {
         const sentence *s = sent_of(R, m->tb);
         bool held = has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE);
-        for (uint32_t k = m->te + 1; k < s->te && !held; k++)
-            held = tok_is_word(R, k, "true") || tok_is_word(R, k, "real");
+        /* "true" or "real" in the few words after it, not negated ("...
+         * theory is not real"); a window, not the rest of the sentence,
+         * which a sentence of many tropes read again for each. */
+        uint32_t end = m->te + 1 + THEORY_WINDOW < s->te
+                           ? m->te + 1 + THEORY_WINDOW
+                           : s->te;
+        for (uint32_t k = m->te + 1; k < end && !held; k++)
+            held = (tok_is_word(R, k, "true") || tok_is_word(R, k, "real")) &&
+                   !negator(R, k);
         if (!held)
             sc = SC_REPORTED;
     }
@@ -6720,19 +6729,22 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             continue;
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
-        if (s->question || doubted(R, s, a->tb))
+        if (s->question)
             continue;
         /* "Good" (flag `ambiguous`) approves only as a sentence of its own
          * after the deed, not in it ("... by people who are good"). */
         if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds)
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
-         * according to Turkish nationalists" reports it). */
+         * according to Turkish nationalists" reports it). Asked before
+         * doubted(), which reads the sentence from its start: at most one
+         * approval a sentence gets that far (each of 2,500 in one
+         * sentence asking it took 506M instructions). */
         uint32_t k = a->te;
         while (k < s->te && (rs->toks[k].type != TK_WORD ||
                              (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
             k++;
-        if (k < s->te)
+        if (k < s->te || doubted(R, s, a->tb))
             continue;
         if (as > ds) {
             /* A short sentence, and nothing before the approval but
