@@ -4986,14 +4986,13 @@ static decorum_status rule_attack(run *R, const mention *m)
              * full. */
             if (!group_subject(R, m) &&
                 !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF))) {
-                if (victim_after(R, m) || victim_before(R, m))
+                const target *v = victim_after(R, m);
+                if (v || victim_before(R, m))
                     R->untargeted = true;
                 /* "Jews were gassed. Good riddance.": what rule_approval
                  * reads approval of. */
-                if (any_kind(R, DC_KIND_APPROVE)) {
-                    const target *v = victim_after(R, m);
+                if (any_kind(R, DC_KIND_APPROVE))
                     note_deed(R, m, v ? v : passive_victim(R, m), false);
-                }
             }
             return DECORUM_OK;
         }
