@@ -184,10 +184,10 @@ int main(int argc, char **argv)
     qsort(pv, np, sizeof *pv, by_big_desc);
 
     printf("%zu phrases (%zu lexicon terms, %zu chants, %zu corpus texts, "
-           "%zu repeated with no space), each repeated to 16 KiB and "
+           "%zu terms also repeated with no space), each repeated to 16 KiB and "
            "64 KiB; %.1f s in all\n",
-           np, lx->n, nchant + njoined, from_corpus, np - lx->n - nchant -
-           from_corpus, wall);
+           np, lx->n, nchant + njoined, from_corpus,
+           np - lx->n - nchant - njoined - from_corpus, wall);
     printf("slowest at 64 KiB:\n");
     double worst_growth = 0;
     size_t worst = np;
