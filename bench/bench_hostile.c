@@ -37,7 +37,7 @@ static const char *const chants[] = {
     "(((them)))",          "go back home",    "jews control the media",
     "nwo",                 "\"kill them\" he said", "they are they are",
     "no muslim",           "gays and lesbians", "f a g",
-    "Who controls the media? The Jews.",
+    "Who controls the media? The Jews.", "1 2 3 4 5 6 7 8 9 0",
 };
 
 /* Repeated with no space between copies. */

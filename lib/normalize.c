@@ -1077,6 +1077,11 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
      * trailing white space disappears. */
     unsigned pend = 0, ph = 0;
     uint32_t pb = 0, pe = 0;
+    /* The end of the last spaced-out run that fell short (too few
+     * letters): a start inside it reaches the same end with fewer, so it
+     * is not tried again ("1 2 3 4 ..." over 64 KiB took 0.58 s when every
+     * digit scanned to the end of the run). */
+    size_t no_run_to = 0;
 
     while (i < n) {
         if (i >= stop && !pend && restart_at(nz, s, i))
@@ -1133,7 +1138,8 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
          * or digit with either form of the separator (b. c. d after "a.",
          * which is no run: "a.b. c. d" mixes them). */
         unsigned sp;
-        if (k <= K_DIGIT && i + 4 < n && nz->sep[sp = s[i + 1]]) {
+        if (k <= K_DIGIT && i + 4 < n && (i > no_run_to || i == 0) &&
+            nz->sep[sp = s[i + 1]]) {
             size_t rp = i, rcnt = 1, rletters = k == K_LETTER, rstep = 0;
             if (sp != ' ' && s[i + 2] == ' ') {
                 if (k == K_LETTER && (i == 0 || s[i - 1] != sp) &&
@@ -1175,6 +1181,7 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
                 i = rp + 1;
                 goto general;
             }
+            no_run_to = rp;
         }
 
         /* The common case: a word of letters only. Emit while scanning; if
