@@ -1385,22 +1385,31 @@ static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
     return praise;
 }
 
-/* The first token of a modal of obligation (flag `oblige`: "should",
- * "must", "needs to", "has got to") that ends right before token g, or g
- * when there is none. */
+/* A modal of obligation or desert (flag `oblige`: "should", "must",
+ * "deserves to", "needs to", "ought to") starting at token k, that ends
+ * at te when te is not 0; not "should have". */
+static bool obliging_at(const run *R, uint32_t k, uint32_t te)
+{
+    if (!kind_at(R, k, DC_KIND_MODAL) || tok_is_word(R, k + 1, "have") ||
+        tok_is_word(R, k + 1, "'ve"))
+        return false;
+    for (size_t i = R->rs->first[k]; i < R->rs->nm && R->rs->m[i].tb == k;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_MODAL && (ent(R, m)->flags & DC_F_OBLIGE) &&
+            (!te || m->te == te))
+            return true;
+    }
+    return false;
+}
+
+/* The first token of a modal of obligation (obliging_at) that ends right
+ * before token g, or g when there is none. */
 static uint32_t obliging_before(const run *R, uint32_t g)
 {
-    for (uint32_t k = g > 3 ? g - 3 : 0; k < g; k++) {
-        if (!kind_at(R, k, DC_KIND_MODAL))
-            continue;
-        for (size_t i = R->rs->first[k];
-             i < R->rs->nm && R->rs->m[i].tb == k; i++) {
-            const mention *m = &R->rs->m[i];
-            if (m->kind == DC_KIND_MODAL && m->te == g &&
-                (ent(R, m)->flags & DC_F_OBLIGE))
-                return k;
-        }
-    }
+    for (uint32_t k = g > 3 ? g - 3 : 0; k < g; k++)
+        if (obliging_at(R, k, g))
+            return k;
     return g;
 }
 
@@ -4111,15 +4120,10 @@ static bool person_object(const run *R, const mention *m)
     return false;
 }
 
-/* A modal of obligation or desert at token k ("should", "must",
- * "deserves to", "needs to", "ought to"), not "should have". */
+/* A modal of obligation or desert at token k, not "should have". */
 static bool obliging(const run *R, uint32_t k)
 {
-    return mention_at(R, k, DC_KIND_MODAL) &&
-           (tok_is_word(R, k, "should") || tok_is_word(R, k, "must") ||
-            tok_is_word(R, k, "deserves") || tok_is_word(R, k, "deserve") ||
-            tok_is_word(R, k, "needs") || tok_is_word(R, k, "ought")) &&
-           !tok_is_word(R, k + 1, "have") && !tok_is_word(R, k + 1, "'ve");
+    return obliging_at(R, k, 0);
 }
 
 /* A threat wished on "he" or "she": the threat is a passive after a modal
