@@ -2842,6 +2842,22 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
     (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(SLUR) |            \
      KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT))
 
+#define NO_ANSWER UINT32_MAX
+
+/* Sentence si is a question and the next opens with a negator ("No",
+ * "Nope"): the negator's token, or NO_ANSWER. What may follow it is for
+ * the caller to say. */
+static uint32_t no_answer(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!rs->s[si].question || si + 1 >= rs->ns)
+        return NO_ANSWER;
+    uint32_t a = rs->s[si + 1].tb;
+    return a < rs->s[si + 1].te && mention_at(R, a, DC_KIND_NEGATION)
+               ? a
+               : NO_ANSWER;
+}
+
 /* Token ti is in a question the writer answers "No" in the next sentence:
  * "Are immigrants filthy? No, they are our neighbours." The answer is a
  * negator opening the sentence and standing alone ("No,", "No.", "Nope!")
@@ -2850,12 +2866,10 @@ static bool answered_no(const run *R, uint32_t ti)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[ti].sent;
-    if (!rs->s[si].question || si + 1 >= rs->ns)
+    uint32_t a = no_answer(R, si);
+    if (a == NO_ANSWER)
         return false;
     const sentence *ans = &rs->s[si + 1];
-    uint32_t a = ans->tb;
-    if (a >= rs->ntok || !mention_at(R, a, DC_KIND_NEGATION))
-        return false;
     /* "No, animals have more dignity": an answer that attacks on takes
      * nothing back; nor does "No. Just most of them" (a short sentence
      * after it). "No. The real terrorists are ..." aims elsewhere. */
@@ -6632,16 +6646,16 @@ static decorum_status rule_denied_affirmation(run *R)
         if (p->kind != DC_KIND_POSITIVE)
             continue;
         uint32_t si = rs->toks[p->tb].sent;
-        const sentence *s = &rs->s[si];
-        if (!s->question || si + 1 >= rs->ns || rs->toks[p->tb].quoted ||
+        if (rs->toks[p->tb].quoted ||
             !has_kind_in(R, p->tb, p->te, DC_KIND_COPULA))
+            continue;
+        uint32_t a = no_answer(R, si);
+        if (a == NO_ANSWER)
             continue;
         /* (not "No?", the writer prompting the reader's answer: "Do
          * you think trans women are women? No? Then you are a bigot.") */
         const sentence *ans = &rs->s[si + 1];
-        uint32_t a = ans->tb;
-        if (a >= ans->te || ans->question ||
-            !mention_at(R, a, DC_KIND_NEGATION) ||
+        if (ans->question ||
             !(a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
               kind_at(R, a + 1, DC_KIND_PRONOUN_GROUP)))
             continue;
