@@ -85,7 +85,7 @@ enum {
  * release, and read with acquire. */
 struct skeletons {
     pthread_mutex_t mu;
-    atomic_int state;     /* 0: not built (yet, or ICU failed); 1: built */
+    atomic_int state; /* 0 not built (yet, or out of memory), 1 built, -1 failed */
     USpoofChecker *spoof;
     /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
      * code point whose skeleton equals one of these becomes that character
@@ -346,9 +346,10 @@ static bool guarded_letter(uint32_t cp)
                              sc == USCRIPT_ARMENIAN);
 }
 
-/* Opens the spoof checker and the reverse table into g; false when ICU
- * fails (g->spoof is then closed and NULL). */
-static bool skeletons_build(struct skeletons *g, const uint8_t *lower)
+/* Opens the spoof checker and the reverse table into g; 1 when built,
+ * else 0 when ICU ran out of memory (worth trying again) or -1 when it
+ * failed otherwise (g->spoof is then closed and NULL). */
+static int skeletons_build(struct skeletons *g, const uint8_t *lower)
 {
     UErrorCode ue = U_ZERO_ERROR;
     g->spoof = uspoof_open(&ue);
@@ -362,19 +363,21 @@ static bool skeletons_build(struct skeletons *g, const uint8_t *lower)
         g->skel_char[k] = (char)lower[(unsigned char)order[k]];
     }
     if (U_SUCCESS(ue))
-        return true;
+        return 1;
     if (g->spoof)
         uspoof_close(g->spoof);
     g->spoof = NULL;
-    return false;
+    return ue == U_MEMORY_ALLOCATION_ERROR ? 0 : -1;
 }
 
 /* nz's skeletons, built if this is their first use; NULL when ICU could
- * not open the checker (out of memory: look-alike letters of this code
- * point are then left as they are, as when ICU fails on one code point).
- * A failure is not remembered: the next code point that needs a skeleton
- * tries again, so one failed allocation does not turn the look-alike
- * mapping off for the engine's life. */
+ * not open the checker (look-alike letters of this code point are then
+ * left as they are, as when ICU fails on one code point). Running out of
+ * memory is not remembered: the next code point that needs a skeleton
+ * tries again, so one failed allocation does not turn the mapping off
+ * for the engine's life; any other failure is, so that a broken ICU is
+ * not reopened (1.2M instructions, under the mutex) for every code
+ * point. */
 static const struct skeletons *skeletons(const dc_normalizer *nz)
 {
     struct skeletons *g = nz->sk;
@@ -382,10 +385,8 @@ static const struct skeletons *skeletons(const dc_normalizer *nz)
     if (st == 0) {
         pthread_mutex_lock(&g->mu);
         st = atomic_load_explicit(&g->state, memory_order_relaxed);
-        if (st == 0 && skeletons_build(g, nz->lower)) {
-            st = 1;
+        if (st == 0 && (st = skeletons_build(g, nz->lower)) != 0)
             atomic_store_explicit(&g->state, st, memory_order_release);
-        }
         pthread_mutex_unlock(&g->mu);
     }
     return st > 0 ? g : NULL;
