@@ -556,6 +556,9 @@ Test(normalize, padded)
  * hands back writes the map. */
 Test(normalize, lazy_map_taken)
 {
+    /* Only the AVX2 chunk pass leaves a map unwritten. */
+    if (!dc_normalizer_set_avx2(nz, true))
+        cr_skip_test("no AVX2 path on this CPU: every map is written");
     dc_normalizer_set_lazy_map(nz, true);
     cr_assert_eq(norm(&again, "they are vermin", 15), DECORUM_OK);
     cr_assert(again.ident_map, "plain ASCII text: the map left unwritten");
@@ -823,9 +826,10 @@ Test(normalize, allocation_failure_at_every_step)
 
 /* The spoof checker and the skeleton table are built on the first code
  * point that needs them (struct skeletons in normalize.c): threads that
- * all need them at once on a fresh normalizer must each get them, built
- * once, and the text one thread alone gets. The standard allocator: the
- * counting one is not thread-safe. */
+ * all need them at once on a fresh normalizer must each get them and the
+ * text one thread alone gets. (That they are built once is not seen here:
+ * a second build would leak a checker, which only a leak check catches.)
+ * The standard allocator: the counting one is not thread-safe. */
 #define RACERS 4
 
 struct racer {
@@ -859,7 +863,7 @@ static void *race(void *arg)
     return NULL;
 }
 
-Test(normalize, skeletons_built_once_when_threads_race)
+Test(normalize, skeletons_reach_every_thread_when_threads_race)
 {
     dc_alloc std;
     dc_alloc_init(&std, NULL);

@@ -194,7 +194,8 @@ static size_t join_random(unsigned *seed, int max, pick_fn *pick,
     for (int w = 0; w < pieces; w++) {
         size_t la, lb;
         /* two draws, for a choice among more than 65,536 (pick_term) */
-        unsigned r = next_rand(seed) << 16 | next_rand(seed);
+        unsigned r = next_rand(seed) << 16; /* two statements: the */
+        r |= next_rand(seed); /* order of the draws is then fixed */
         const char *a = pick(r, &la, ctx);
         const char *b = pick_string(next_rand(seed), &lb, seps);
         if (len + la + lb >= cap)
