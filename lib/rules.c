@@ -3443,6 +3443,16 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
     return n;
 }
 
+/* cites_word's limits: CITE_REACH words (besides the frame of what was
+ * said) between the verb of speech and the slur; CITE_WINDOW tokens
+ * looked back for the verb. */
+#define CITE_REACH 3
+/* The most words between the verb and a "that" that opens what was said:
+ * whom it was said to and where ("at my eight year old son", "in front
+ * of the whole class"). */
+#define CITE_TO 8
+#define CITE_WINDOW 40
+
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
  * someone else, a few words before it in its sentence ("someone called my
  * daughter a ...", "he said", "the word")? A report of belief ("if you
@@ -3451,12 +3461,6 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
  * trust these ... doctors"): past CITE_REACH words other than the frame
  * of what was said (cite_words), counted from a "that" after the verb
  * when there is one, the slur is the writer's again. */
-#define CITE_REACH 3
-/* The most words between the verb and a "that" that opens what was said:
- * whom it was said to and where ("at my eight year old son", "in front
- * of the whole class"). */
-#define CITE_TO 8
-#define CITE_WINDOW 40
 static bool cites_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -4231,24 +4235,6 @@ static bool bare_object(const run *R, const mention *m)
             tok_is_word(R, k, "in")); /* "smash your face in" */
 }
 
-/* A game named after threat verb m in its sentence, after "at", "in" or
- * "on", perhaps with a determiner between (an `object` entry flagged
- * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
- * hard mode", "we slaughtered them in Call of Duty". */
-static void game_scan(run *R, uint32_t si);
-
-static bool game_named(run *R, const mention *m)
-{
-    if (!any_kind(R, DC_KIND_OBJECT))
-        return false;
-    /* The sentence's last game after at/in/on, found once per sentence (a
-     * comment of a thousand "kill"s stays linear): game_prep is the token
-     * of its preposition, or UINT32_MAX. A game after the threat has its
-     * preposition at or past the threat's end. */
-    game_scan(R, R->rs->toks[m->tb].sent);
-    return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
-}
-
 /* Works out, once per sentence si, game_named's and game_in's answers:
  * whether it names a game at all (game_any) and the preposition of its
  * last game after at/in/on (game_prep). */
@@ -4278,6 +4264,22 @@ static void game_scan(run *R, uint32_t si)
             }
         }
     }
+}
+
+/* A game named after threat verb m in its sentence, after "at", "in" or
+ * "on", perhaps with a determiner between (an `object` entry flagged
+ * `game`): "I'll murder the Italians at FIFA tonight", "kill the boss on
+ * hard mode", "we slaughtered them in Call of Duty". */
+static bool game_named(run *R, const mention *m)
+{
+    if (!any_kind(R, DC_KIND_OBJECT))
+        return false;
+    /* The sentence's last game after at/in/on, found once per sentence (a
+     * comment of a thousand "kill"s stays linear): game_prep is the token
+     * of its preposition, or UINT32_MAX. A game after the threat has its
+     * preposition at or past the threat's end. */
+    game_scan(R, R->rs->toks[m->tb].sent);
+    return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
 }
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
@@ -5510,11 +5512,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * said of a group ("Black men are rapists"). Such news of a crime (a
      * crime noun, flag `noun`, said of the person) names a group and
      * attacks no one: the model's reading of the crime beside the group
-     * counts as for news told of the past (untargeted), not in full. (Not
-     * for the noun right after the adjective, which may be one itself:
-     * "jew criminal plot".) */
-    /* (A joke's set-up names one member to mock the group: "What do you
-     * call a black man with ...?") */
+     * counts as for news told of the past (untargeted), not in full. Not
+     * a joke's set-up, which names one member to mock the group ("What do
+     * you call a black man with ...?"). */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
@@ -5532,7 +5532,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         /* "the Nigerian scammer was extradited": a person noun of the
          * lexicon (flag `noun`) in the singular right after the adjective
-         * is one man */
+         * is one man; not news to read as untargeted, as the noun there
+         * may be an adjective itself ("jew criminal plot") */
         if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
             return DECORUM_OK;
     }
