@@ -6584,7 +6584,7 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
  * pass would have hedged the comment. */
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
-                        bool *hedged)
+                        bool *hedged, uint64_t *seen)
 {
     const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
@@ -6592,9 +6592,13 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                            KIND_BIT(CONSP_OBJECT);
     const uint8_t *kind_of = r->kind_of;
     size_t n_entries = lx->n;
+    uint64_t kinds = 0;
     for (size_t i = 0; i < hits->n; i++) {
         uint32_t entry = hits->v[i].entry;
-        if (entry < n_entries && ((needs >> kind_of[entry]) & 1)) {
+        if (entry >= n_entries)
+            continue;
+        kinds |= (uint64_t)1 << kind_of[entry];
+        if ((needs >> kind_of[entry]) & 1) {
             if (!((WEAK_KINDS >> kind_of[entry]) & 1) || !closer)
                 return true;
             /* A weak kind first: most such comments have a strong one
@@ -6602,13 +6606,17 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
              * closer. */
             for (i++; i < hits->n; i++) {
                 entry = hits->v[i].entry;
-                if (entry < n_entries &&
-                    (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1))
+                if (entry >= n_entries)
+                    continue;
+                kinds |= (uint64_t)1 << kind_of[entry];
+                if (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1)
                     return true;
             }
+            *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged);
         }
     }
+    *seen = kinds;
     return echo_in(n);
 }
 
@@ -6853,15 +6861,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * token and target work for them is most of the rule layer's cost on
      * ordinary traffic. */
     bool hedged = false;
-    if (!needs_rules(r, lx, n, hits, !rs->full, &hedged)) {
+    uint64_t seen = 0;
+    if (!needs_rules(r, lx, n, hits, !rs->full, &hedged, &seen)) {
         out->hedged = hedged;
-        /* The kinds as bits, then the four features: a switch on each
-         * hit's kind mispredicted often (58K times on the corpus, by
-         * cachegrind's model). */
-        uint64_t seen = 0;
-        for (size_t i = 0; i < hits->n; i++)
-            if (hits->v[i].entry < lx->n)
-                seen |= (uint64_t)1 << r->kind_of[hits->v[i].entry];
+        /* The hits' kinds as bits (needs_rules gathers them as it reads
+         * the hits), then the four features: a switch on each hit's kind
+         * mispredicted often (58K times on the corpus, by cachegrind's
+         * model). */
         if (seen & KIND_BIT(PRONOUN_YOU))
             out->rf[DC_RF_TARGET_YOU] = 1;
         if (seen & KIND_BIT(NONPROTECTED))
