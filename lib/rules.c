@@ -3883,20 +3883,30 @@ static bool bare_verb(const run *R, uint32_t k)
            in_target(R, nx, TG_GROUP) || command_at(R, nx);
 }
 
-/* A group target ends at token tb or the one before. Only targets that
+/* The first group target that ends at token tb or the one before, in
+ * clause `clause` unless that is ANY_CLAUSE, or NULL. Only targets that
  * start at most t_span tokens earlier can: a comment of many untargeted
  * attacks does not scan all its targets for each. */
-static bool group_ends_at(const run *R, uint32_t tb)
+#define ANY_CLAUSE UINT32_MAX
+static const target *group_ending_at(const run *R, uint32_t tb,
+                                     uint32_t clause)
 {
     dc_rules_scratch *rs = R->rs;
     uint32_t span = target_span(rs);
     uint32_t from = tb > span + 1 ? tb - span - 1 : 0;
     for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb <= tb;
-         i++)
-        if (rs->t[i].type == TG_GROUP && rs->t[i].te + 1 >= tb &&
-            rs->t[i].te <= tb)
-            return true;
-    return false;
+         i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP && t->te + 1 >= tb && t->te <= tb &&
+            (clause == ANY_CLAUSE || rs->toks[t->tb].clause == clause))
+            return t;
+    }
+    return NULL;
+}
+
+static bool group_ends_at(const run *R, uint32_t tb)
+{
+    return group_ending_at(R, tb, ANY_CLAUSE) != NULL;
 }
 
 /* The identity mention that ends at token tb (the one starting last, if
@@ -4565,24 +4575,14 @@ static const target *victim_after(const run *R, const mention *m)
     return NULL;
 }
 
-/* The group that is the subject of passive m in its clause, right before
- * "were", "was" or "been" ("Jews were gassed"), or NULL. */
+/* The group that is the subject of passive m in its clause, ending right
+ * before "were", "was" or "been" or a word before that ("Jews were
+ * gassed"), or NULL. */
 static const target *passive_victim(const run *R, const mention *m)
 {
-    dc_rules_scratch *rs = R->rs;
-    uint32_t c = m->tb;
-    if (!after_past_be(R, c))
+    if (!after_past_be(R, m->tb))
         return NULL;
-    uint32_t span = target_span(rs);
-    uint32_t from = c > span + 2 ? c - span - 2 : 0;
-    for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb < c;
-         i++) {
-        const target *t = &rs->t[i];
-        if (t->type == TG_GROUP && t->te + 1 >= c - 1 && t->te <= c - 1 &&
-            rs->toks[t->tb].clause == rs->toks[m->tb].clause)
-            return t;
-    }
-    return NULL;
+    return group_ending_at(R, m->tb - 1, R->rs->toks[m->tb].clause);
 }
 
 /* Notes violence told as done to group t (see run.deed): a verb, or a
