@@ -373,6 +373,14 @@ tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
+/* Token ti is "he" or "she", one third person (not lexicon entries: five
+ * rules ask for them by word). */
+static inline __attribute__((always_inline)) bool he_or_she(const run *R,
+                                                         uint32_t ti)
+{
+    return tok_is_word(R, ti, "he") || tok_is_word(R, ti, "she");
+}
+
 #if defined(__SSE2__)
 /* Bit k set: p[k] is a word byte (see word_byte), for 16 bytes. Adding
  * 0x80 - lo moves [lo, lo + n) to the bottom of the signed range, where
@@ -1452,8 +1460,7 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
         return false;
     uint32_t md = obliging_before(R, g); /* the modal's first word */
     if (md < g && md > 0 && rs->toks[md - 1].clause == rs->toks[g].clause &&
-        (tok_is_word(R, md - 1, "he") || tok_is_word(R, md - 1, "she") ||
-         tok_is_word(R, md - 1, "they")))
+        (he_or_she(R, md - 1) || tok_is_word(R, md - 1, "they")))
         return te >= rs->ntok || rs->toks[te].sent != rs->toks[g].sent ||
                rs->toks[te].type != TK_WORD || tok_is_word(R, te, "where");
     for (uint32_t k = g, lo = g > 3 ? g - 3 : 0; k-- > lo;) {
@@ -3439,7 +3446,7 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
                tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
                tok_is_word(R, k, "the") || tok_is_word(R, k, "him") ||
                tok_is_word(R, k, "her") || tok_is_word(R, k, "his") ||
-               tok_is_word(R, k, "he") || tok_is_word(R, k, "she"));
+               he_or_she(R, k));
     return n;
 }
 
@@ -3488,8 +3495,7 @@ static bool cites_word(const run *R, const mention *m)
                 if (cite_words(R, o->te, k) <= CITE_TO && k + 1 < m->tb &&
                     (mention_at(R, k + 1, DC_KIND_PRONOUN_SELF) ||
                      mention_at(R, k + 1, DC_KIND_PRONOUN_YOU) ||
-                     tok_is_word(R, k + 1, "he") ||
-                     tok_is_word(R, k + 1, "she")))
+                     he_or_she(R, k + 1)))
                     from = k + 1;
                 break;
             }
@@ -4178,7 +4184,7 @@ static bool person_subject(const run *R, const mention *m)
             continue;
         words++;
         modal |= obliging(R, k);
-        if (tok_is_word(R, k, "he") || tok_is_word(R, k, "she"))
+        if (he_or_she(R, k))
             return modal;
     }
     return false;
@@ -4871,7 +4877,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         uint32_t k = m->tb - 1;
         if (k > 0 && adverb_like(R, k))
             k--; /* "she really hated" */
-        third |= tok_is_word(R, k, "he") || tok_is_word(R, k, "she");
+        third |= he_or_she(R, k);
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
          * this town hates", "everyone hates") or of a group ("every
