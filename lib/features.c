@@ -606,8 +606,9 @@ INLINE size_t sum_text(uint32_t fb, unsigned nm, uint32_t bits,
 #if defined(HAVE_AVX2_PATH)
 /* ---- AVX2 path -----------------------------------------------------------
  * For the default configuration (unigram, bigram, 4-grams) on CPUs with
- * AVX2 and a comment of up to PAD_MAX bytes, copied between zero pads so
- * that loads may run past it:
+ * AVX2, a comment that lies between zero pads so that loads may run past
+ * it: a padded text (DC_FEAT_PADDED, the normalizer's) of any length,
+ * read in place, or another of up to PAD_MAX bytes, copied between pads:
  *   1. token boundaries for the whole comment, 64 bytes at a time;
  *   2. per token: the word hash and the bigram; the token's own rows
  *      (unigram and 4-grams) from the word cache, or else computed: the
@@ -1200,7 +1201,8 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (cache && c->bits == DC_FEAT_DEFAULT && len <= PAD_MAX &&
+    if (cache && c->bits == DC_FEAT_DEFAULT &&
+        (len <= PAD_MAX || (known & DC_FEAT_PADDED)) &&
         !dc_feat_portable &&
         __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
         __builtin_cpu_supports("popcnt"))

@@ -334,14 +334,15 @@ static size_t word_runs(const char *text, size_t len, dc_wrun *runs)
  * every row at -128 or 127 with one-byte tokens (the sums are widened a
  * token at a time): with the runs (the AVX2 pass reads them where there
  * is one), without them, on the portable path, and over a padded text
- * (read where it is, not copied) with the runs and without. Each AVX2 way
+ * (read where it is, not copied, over 4 KiB too) with the runs and
+ * without. Each AVX2 way
  * has its cache, so that none reads word sums another put there. */
 Test(features, word_runs_give_the_same_sums)
 {
     enum { BITS = 12, MAXT = 256 };
     static int8_t w[(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
-    static char text[5000];
-    static dc_wrun runs[5001];
+    static char text[9000]; /* past PAD_MAX: a padded text is read in place */
+    static dc_wrun runs[9001];
     static dc_feat_tsum ta[MAXT], tr[MAXT];
     static char padded[DC_NORM_FRONT + sizeof text + DC_NORM_PAD];
     static dc_feat_cache cache[4];
