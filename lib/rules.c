@@ -169,6 +169,10 @@ struct dc_rules_scratch {
     /* The most tokens a negation mention spans, once negator has worked
      * it out for the comment (else UINT32_MAX). */
     uint32_t neg_span;
+    /* The glue hits place_hits left for later, in hit order: their bits
+     * of at[] are set by place_glue, on the first question. */
+    const dc_hit **glue;
+    size_t n_glue, cap_glue;
     target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
     /* The most tokens a target spans, once target_span has worked it out
@@ -320,6 +324,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->tok_at, rs->cap_tok_at * sizeof *rs->tok_at);
     dc_free(al, rs->m, rs->cap_m * sizeof *rs->m);
     dc_free(al, rs->at, rs->cap_at * sizeof *rs->at);
+    dc_free(al, rs->glue, rs->cap_glue * sizeof *rs->glue);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs, sizeof *rs);
@@ -913,6 +918,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     if (st == DECORUM_OK)
         st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
                      sizeof *rs->at, MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2);
+    if (st == DECORUM_OK)
+        st = dc_grow(R->al, (void **)&rs->glue, &rs->cap_glue, hits->n,
+                     sizeof *rs->glue, SIZE_MAX / sizeof *rs->glue);
     if (st != DECORUM_OK)
         return st;
     rs->first = (uint32_t *)(void *)(rs->at + n_at);
@@ -957,52 +965,65 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
     const dc_hit *hit_end = hits->n ? hits->v + hits->n : hits->v;
+    const dc_hit **later = rs->glue;
+    size_t ng = 0;
     for (const dc_hit *hit = hits->v; hit < hit_end; hit++) {
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
             continue;
+        uint8_t kind = kind_of[hit->entry];
+        /* Glue (function words) is 42% of the hits (73 000 of 171 000 on
+         * the bench corpus), and the rules ask whether a token starts one
+         * for 2 000-odd comments of the 13 800 that come here. Glue that
+         * cannot yield (explained_by: not a run-together reading, and no
+         * allow entry placed before it) is kept wherever it lands on a
+         * token, and is placed only when first asked about (place_glue). */
+        if (kind == DC_KIND_GLUE && hit->how != DC_HIT_COMPOUND &&
+            !((kinds | dropped) & KIND_BIT(ALLOW))) {
+            later[ng++] = hit;
+            continue;
+        }
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
         /* The sentinel token after the last stops the scan for te, and is
          * where a hit past the last token finds only spaces. */
         if (toks[ti].b >= he)
             continue; /* only spaces */
-        uint8_t kind = kind_of[hit->entry];
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
-        /* Glue (function words) is 43% of the hits (78 000 of 183 000
-         * on the bench corpus), and the rules only ask whether a token
-         * starts one (glue_at): it is dropped as other words are, but
-         * explains no other word, so it stays out of the mentions, which
-         * every rule scans (and out of lg and reach, which only bound
-         * the search for a container). Kept, it sets its token's bit. It
-         * is written at mv[nm] all the same, for explained to read, and
-         * the next mention takes its place: the test for glue before the
-         * work mispredicted at one hit in three (and so did the branch
-         * GCC made of it when the place was a pointer, m += !glue:
-         * 1.3M fewer instructions on the corpus, the rules stage 2.5%
-         * slower). */
-        bool glue = kind == DC_KIND_GLUE;
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
-        if (reach >= he &&
-            (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> kind) & 1) ||
-             (((kinds | dropped) & KIND_BIT(ALLOW)) &&
-              kind != DC_KIND_ALLOW)) &&
-            explained(R, mv, nm, &lg)) {
-            if (glue)
-                continue;
+        bool yields = reach >= he &&
+                      (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> kind) & 1) ||
+                       (((kinds | dropped) & KIND_BIT(ALLOW)) &&
+                        kind != DC_KIND_ALLOW)) &&
+                      explained(R, mv, nm, &lg);
+        if (kind == DC_KIND_GLUE) {
+            /* Glue that may yield (a run-together reading, or after an
+             * allow entry): the rules only ask whether a token starts one
+             * (glue_at), so it is dropped as other words are, but explains
+             * no other word, so it stays out of the mentions, which every
+             * rule scans (and out of lg and reach, which only bound the
+             * search for a container). Kept, it sets its token's bit. It
+             * is written at mv[nm] all the same, for explained to read,
+             * and the next mention takes its place. (A test for glue
+             * mispredicted at one hit in three when all glue came this
+             * way; now it is rare.) */
+            if (!yields)
+                at[ti] |= KIND_BIT(GLUE);
+            continue;
+        }
+        if (yields) {
             m->dropped = 1;
             dropped |= (uint64_t)1 << kind;
         } else {
             kinds |= (uint64_t)1 << kind;
             at[ti] |= (uint64_t)1 << kind;
         }
-        nm += !glue;
-        uint32_t reached = glue ? 0 : he;
-        reach = reached > reach ? reached : reach;
+        nm++;
+        reach = he > reach ? he : reach;
     }
     /* "stop hating", "against hating": a denouncing phrase that ends
      * with a hate verb it swallowed ("hate crime", "hate speech" start
@@ -1051,9 +1072,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         *f = sum += *f;
 #endif
     rs->nm = nm;
+    rs->n_glue = ng;
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
-    R->kinds = kinds & ~KIND_BIT(GLUE);
+    R->kinds = kinds;
     return DECORUM_OK;
 }
 
@@ -1110,9 +1132,35 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
     return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
 }
 
+/* Sets the glue bits of at[] that place_hits left for later, as it would
+ * have: a glue hit that lands on a token marks the token it starts in. */
+static __attribute__((noinline)) void place_glue(const run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    const tok *toks = rs->toks;
+    const uint16_t *tok_at = rs->tok_at;
+    uint64_t *at = rs->at;
+    size_t ntok = rs->ntok, len = R->n->len;
+    const dc_hit *const *glue = rs->glue, *const *end = glue + rs->n_glue;
+    rs->n_glue = 0;
+    for (; glue < end; glue++) {
+        uint32_t ti = token_at(toks, tok_at, ntok, (*glue)->begin, len);
+        if (toks[ti].b < (*glue)->end)
+            at[ti] |= KIND_BIT(GLUE);
+    }
+}
+
+/* Before at[]'s glue bits are read. */
+static inline void need_glue(const run *R)
+{
+    if (R->rs->n_glue)
+        place_glue(R);
+}
+
 /* Token ti starts a glue entry (not among the mentions: place_hits). */
 static bool glue_at(const run *R, uint32_t ti)
 {
+    need_glue(R);
     return kind_at(R, ti, DC_KIND_GLUE);
 }
 
@@ -2261,6 +2309,7 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
              * "a kike knows the torah was written" */
             uint32_t cov = tb;
             bool known = true;
+            need_glue(R); /* at[k] of every kind */
             for (size_t j = R->rs->first[tb], k = tb; known && k < m->tb - 1;
                  k++) {
                 for (; j < R->rs->nm && R->rs->m[j].tb <= k; j++)
@@ -5372,7 +5421,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * a verb opening its clause; asked here, of the few threats read as
      * calls, not of every threat. */
     if (m->kind == DC_KIND_THREAT && !intent && m->tb > 0 &&
-        (((R->rs->at[m->tb - 1] >> DC_KIND_GLUE) & 1) ||
+        (glue_at(R, m->tb - 1) ||
          ((R->rs->at[m->tb - 1] >> DC_KIND_IDENTITY) & 1) ||
          (m->tb > 1 && ((R->rs->at[m->tb - 2] >> DC_KIND_IDENTITY) & 1)) ||
          tok_is_word(R, m->tb - 1, "another"))) {
