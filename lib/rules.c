@@ -549,25 +549,26 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * the sentence and clause do not change: three stores
                      * a token (a token built whole was put together in a
                      * vector register, field by field), and its index by
-                     * byte. The sentinel run never starts one byte after a
-                     * run's end. */
+                     * byte. Each is written so, the last of the stretch
+                     * too, and the loop goes on while a word is followed
+                     * by one space and a run. The sentinel run never
+                     * starts one byte after a run's end. The room: token
+                     * k starts at byte rv->b, so k <= rv->b < len = lim
+                     * (past MAX_TOKENS bytes there are no runs). */
                     tok *tp = toks + nt;
                     uint32_t sc[2] = {sent, clause}, k = (uint32_t)nt;
-                    /* Two words a turn: the second is looked at only when
+                    /* Two words a turn: the second is written only when
                      * the first is followed by a run, so rv[2] is there
                      * (at worst the sentinel). */
                     for (;;) {
-                        if (s[rv->e] != ' ' || rv[1].b != rv->e + 1)
-                            break;
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
                         memcpy(&tp->sent, sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->pad = 0;
                         tok_at[rv->b] = (uint16_t)k;
-                        if (s[rv[1].e] != ' ' || rv[2].b != rv[1].e + 1) {
+                        if (s[rv->e] != ' ' || rv[1].b != rv->e + 1) {
                             k++;
                             tp++;
-                            rv++;
                             break;
                         }
                         memcpy(&tp[1].b, rv + 1, 2 * sizeof tp->b);
@@ -575,23 +576,31 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         tp[1].type = TK_WORD;
                         tp[1].ch = tp[1].quoted = tp[1].pad = 0;
                         tok_at[rv[1].b] = (uint16_t)(k + 1);
+                        if (s[rv[1].e] != ' ' || rv[2].b != rv[1].e + 1) {
+                            k += 2;
+                            tp += 2;
+                            rv++;
+                            break;
+                        }
                         k += 2;
                         tp += 2;
                         rv += 2;
                     }
                     nt = k;
-                    i = rv->b;
                     j = rv->e;
                     rv++;
+                    /* the last word goes on past its run: "don't", "n**r" */
                     unsigned char d = (unsigned char)s[j];
-                    if (d == '*' || d == '\'')
+                    if (d == '*' || d == '\'') {
                         j = (size_t)(word_end(s + j, s + len) - s);
+                        tp[-1].e = (uint32_t)j;
+                    }
                 } else {
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
+                    tok_at[i] = (uint16_t)nt;
+                    toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
+                                       TK_WORD, 0, 0, 0};
                 }
-                tok_at[i] = (uint16_t)nt;
-                toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
-                                   TK_WORD, 0, 0, 0};
                 i = j;
                 while (s[i] == ' ')
                     i++;
