@@ -767,6 +767,38 @@ Test(normalize, chunk_edges_agree_on_every_path)
     }
 }
 
+/* Two spaces between words, which the AVX2 chunk pass collapses itself
+ * (Q_PAIR in normalize.c), next to every rule that reads across a space
+ * or a word's edge, at each offset from a chunk's start: the same text,
+ * map and bits as the reference path. */
+Test(normalize, double_spaces_agree_on_every_path)
+{
+    static const char *gaps[] = {
+        "they  are vermin", "a  b c d e", "k  i  l  l them", "k i l l  them",
+        "x.  y. z. w. v", "k. i. l.  l", "h4te  y0u", "f*ck  off", "f**  x",
+        "haaaate  them", "aa  a", "a  aa", "1st  2nd", "I  'm", "u  s a",
+        "end.  Next one", "a* b*  c* d*", "j- e-  w- s", "x  y", "ab  \ncd",
+        "ab   cd", "ab  !! cd", "4  chan", "  lead", "trail  ", "a$  $5",
+        "don't  you", "50%  off", "k  i  l  l  a  l  l  j  e  w  s"};
+    char buf[160];
+    for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++) {
+        size_t cl = strlen(gaps[c]);
+        for (size_t shift = 0; shift < 70; shift++) {
+            size_t len = 0;
+            for (size_t k = 0; k < shift; k++)
+                buf[len++] = k % 7 == 6 ? ' ' : (char)('a' + k % 5);
+            memcpy(buf + len, gaps[c], cl);
+            len += cl;
+            memcpy(buf + len, " and then some", 14);
+            len += 14;
+            buf[len] = '\0';
+            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+            check_map(buf, len, &out);
+            same_on_every_path(buf, len);
+        }
+    }
+}
+
 /* Fail the Nth allocation for every N through the whole life cycle: each
  * step either succeeds or reports DECORUM_ERR_NOMEM, and nothing leaks. */
 Test(normalize, allocation_failure_at_every_step)
