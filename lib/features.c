@@ -936,7 +936,7 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
             open = 0;
             /* Each token's key and cache set are found one token ahead,
              * and the set prefetched, so that the random line of the
-             * 640 KiB cache is on its way while the token before is
+             * 1.25 MiB cache is on its way while the token before is
              * summed. */
             __m128i key;
             dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
@@ -1167,7 +1167,7 @@ sum_text_portable(const dc_feat_cfg *c, const int8_t *w,
 
 /* Empties the cache for weights w and configuration c (out of line, as
  * rare). A cache never used (w NULL) is all zero, so empty already: not
- * clearing it leaves its 640 KiB untouched until words land in it, where
+ * clearing it leaves its 1.25 MiB untouched until words land in it, where
  * the clear made a one-comment `decorum score` fault in 160 fresh pages. */
 static __attribute__((noinline, cold)) void
 cache_empty(dc_feat_cache *cache, const dc_feat_cfg *c, const int8_t *w)

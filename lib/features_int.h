@@ -100,9 +100,10 @@ typedef struct dc_feat_tsum {
  * token's bytes, never by a hash alone (a crafted word landing on a common
  * one's set gets its own sums). A miss costs two compares more than no
  * cache, so hostile text cannot make scoring much slower.
- * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 640 KiB; 0.887 of the tokens of
- * one pass over the bench corpus hit (0.855 with half the sets: 37.8K
- * misses for 48.5K, 2.0M fewer instructions). Half the sets had been kept
+ * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 1.25 MiB: over one pass of the
+ * bench corpus, whose tokens of up to 15 bytes have about 29K distinct
+ * spellings, 32.4K tokens miss (or are too long) with it, 38.3K with half
+ * the sets (1.27M instructions more; with a quarter, 48.5K and 2.0M more). Half the sets had been kept
  * for fear that the larger cache crowds the 1 MiB L2, which the matcher's
  * memo and the weight table (then 2 MiB, now 1 MiB) share; a 1 MiB 16-way
  * L2 simulated over the whole analysis with the 2 MiB table misses less
@@ -112,7 +113,7 @@ typedef struct dc_feat_tsum {
  * and dc_feat_sum() empties it when called with another. A zeroed cache is
  * empty (w NULL): allocate it zeroed, and its pages are touched only as it
  * fills. */
-#define DC_FEAT_CACHE_BITS 13
+#define DC_FEAT_CACHE_BITS 14
 #define DC_FEAT_CACHE_KEY 15
 typedef struct dc_feat_cache_entry {
     /* the token's bytes, zero padded (token bytes are never 0, so the

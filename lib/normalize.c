@@ -104,6 +104,7 @@ struct dc_normalizer {
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
+    bool pictographs;   /* see dc_normalizer_set_pictographs() */
     const UNormalizer2 *nfkc_cf, *nfd, *nfc;
     /* Its own allocation, so that building it on first use writes through
      * a pointer, not into the shared, otherwise immutable normalizer. */
@@ -428,6 +429,23 @@ static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
     return (size_t)ns;
 }
 
+/* Emoji and other pictographs: the blocks Miscellaneous Symbols and
+ * Dingbats, the regional indicators, and Miscellaneous Symbols and
+ * Pictographs to Symbols and Pictographs Extended-A but Alchemical Symbols
+ * (U+1F700, U+1F707 and five more of those have ASCII skeletons). Each of
+ * their code points (unassigned ones too) passes stage 1 unchanged: no
+ * fixed replacement, no look-alike letter, NFKC_Casefold and the mark
+ * stripping give it back, and its skeleton is not ASCII. compute_cp()
+ * takes that as given, without its ICU calls (about 5K instructions a code
+ * point; three quarters of the bench corpus's 701 distinct non-ASCII code
+ * points are emoji). test_normalize checks it against ICU for every code
+ * point of the ranges (dc_normalizer_set_pictographs()). */
+static bool pictograph(uint32_t cp)
+{
+    return (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x1f1e6 && cp <= 0x1f1ff) ||
+           (cp >= 0x1f300 && cp <= 0x1f6ff) || (cp >= 0x1f780 && cp <= 0x1faff);
+}
+
 /* Computes stage 1's replacement for the non-ASCII code point cp. Never
  * fails: when ICU does, cp passes through unchanged. */
 static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
@@ -443,6 +461,11 @@ static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
                                               U_GC_ND_MASK))
                    ? E_WORD
                    : 0;
+    if (nz->pictographs && pictograph(cp)) {
+        memcpy(e->out, enc, cplen);
+        e->len = (uint8_t)cplen;
+        return;
+    }
 
     char fx = fixed_ascii(cp);
     if (fx) {
@@ -1336,8 +1359,10 @@ static bool all_ascii(const unsigned char *s, size_t n)
 }
 
 /* What a chunk pass found (see quick()): Q_RESTART, that its output is
- * right up to a point from which fold() can carry on. */
-enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART };
+ * right up to a point from which fold() can carry on; Q_PAIR (quick32()
+ * on ASCII text only), that it is right up to two spaces between words,
+ * which words32() collapses itself. */
+enum { Q_UNKNOWN, Q_DONE, Q_OTHER, Q_RESTART, Q_PAIR };
 
 #if defined(__SSE2__) || HAVE_AVX2_PATH /* the chunk passes */
 /* Whether the text ends in three single letters or digits with the same
@@ -1728,6 +1753,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     uint64_t pE = 0;
     __m256i plx = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
+    bool pair = false; /* what stops the pass at lim is white space only */
     for (size_t j = i0; j < n; j += 32) {
         size_t r = n - j < 32 ? n - j : 32, oj = j - delta;
         __m256i x;
@@ -1869,6 +1895,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;
             lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
             lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;
+            pair = ident && !spaced && !(bad & -bad & (CTL | (L & tri)));
             break;
         }
         pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
@@ -1883,6 +1910,23 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     if (lim == n)
         return quick_words(nz, s, n, delta, flagged, nf, isb, ise, ihw, ident,
                            out, ev);
+    /* Two spaces between words (a sentence gap; 1,538 of the bench
+     * corpus's ASCII comments have one): the output is right up to the
+     * first, which words32() makes cover both. No rule reaches across
+     * them: a spaced-out run needs one separator, or one and a space, from
+     * letter to letter, and a word ends at a space. */
+    if (pair && lim >= 2 && lim + 1 < n && s[lim - 1] == ' ' &&
+        s[lim] == ' ' && cls[s[lim - 2]] > K_DROP &&
+        cls[s[lim + 1]] > K_DROP) {
+        while (nf && flagged[nf - 1] >= lim - 1)
+            nf--;
+        if (quick_words(nz, s, lim - 1, delta, flagged, nf, isb, ise, ihw,
+                        ident, out, ev) != Q_DONE)
+            return Q_UNKNOWN;
+        *from = lim - 1;
+        *lim_out = lim;
+        return Q_PAIR;
+    }
     size_t q = restart_point(nz, s, lim, i0);
     while (nf && flagged[nf - 1] >= q)
         nf--;
@@ -1940,7 +1984,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                 out->ident_map = true;
                 return n;
             }
-            ident_src32(out, 0, 0, r == Q_RESTART ? q : 0);
+            ident_src32(out, 0, 0, r == Q_RESTART || r == Q_PAIR ? q : 0);
         } else {
             r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, true, out,
                         ev, &q, &lim);
@@ -1948,6 +1992,25 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                 return n - delta;
         }
         *folded = true;
+        if (r == Q_PAIR) {
+            /* s[q] and s[q + 1] are spaces between words: one space,
+             * mapped to both, as fold() writes a white-space run. Then
+             * the chunk pass from the word after them, where the whole
+             * pass stands with that space written and nothing pending, so
+             * fold() may take over there too. quick32() takes the bytes
+             * before its start for no letter, digit, symbol or white
+             * space: right for the two spaces but the last, which matters
+             * only next to more white space, and the word starts with
+             * none. */
+            size_t o = q - delta;
+            out->text[o] = ' ';
+            out->src_begin[o] = (uint32_t)q;
+            out->src_end[o] = (uint32_t)q + 2;
+            out->how[o] = 0;
+            delta++;
+            i = q + 2;
+            continue;
+        }
         /* A restart point has two bytes before it: fold() reads them. */
         size_t stop = lim + gap < 2 ? 2 : lim + gap;
         size_t o = fold(nz, s, n, q, q - delta, stop, isb, ise, ihw, ident,
@@ -2052,6 +2115,7 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
+    nz->pictographs = true;
     dc_normalizer_set_avx2(nz, true); /* the CPU test lives there */
     UErrorCode ue = U_ZERO_ERROR;
     nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
@@ -2093,6 +2157,11 @@ bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
 #endif
     nz->avx2 = on && has;
     return has;
+}
+
+void dc_normalizer_set_pictographs(dc_normalizer *nz, bool on)
+{
+    nz->pictographs = on;
 }
 
 void dc_normalizer_set_lazy_map(dc_normalizer *nz, bool on)

@@ -767,6 +767,38 @@ Test(normalize, chunk_edges_agree_on_every_path)
     }
 }
 
+/* Two spaces between words, which the AVX2 chunk pass collapses itself
+ * (Q_PAIR in normalize.c), next to every rule that reads across a space
+ * or a word's edge, at each offset from a chunk's start: the same text,
+ * map and bits as the reference path. */
+Test(normalize, double_spaces_agree_on_every_path)
+{
+    static const char *gaps[] = {
+        "they  are vermin", "a  b c d e", "k  i  l  l them", "k i l l  them",
+        "x.  y. z. w. v", "k. i. l.  l", "h4te  y0u", "f*ck  off", "f**  x",
+        "haaaate  them", "aa  a", "a  aa", "1st  2nd", "I  'm", "u  s a",
+        "end.  Next one", "a* b*  c* d*", "j- e-  w- s", "x  y", "ab  \ncd",
+        "ab   cd", "ab  !! cd", "4  chan", "  lead", "trail  ", "a$  $5",
+        "don't  you", "50%  off", "k  i  l  l  a  l  l  j  e  w  s"};
+    char buf[160];
+    for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++) {
+        size_t cl = strlen(gaps[c]);
+        for (size_t shift = 0; shift < 70; shift++) {
+            size_t len = 0;
+            for (size_t k = 0; k < shift; k++)
+                buf[len++] = k % 7 == 6 ? ' ' : (char)('a' + k % 5);
+            memcpy(buf + len, gaps[c], cl);
+            len += cl;
+            memcpy(buf + len, " and then some", 14);
+            len += 14;
+            buf[len] = '\0';
+            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+            check_map(buf, len, &out);
+            same_on_every_path(buf, len);
+        }
+    }
+}
+
 /* Fail the Nth allocation for every N through the whole life cycle: each
  * step either succeeds or reports DECORUM_ERR_NOMEM, and nothing leaks. */
 Test(normalize, allocation_failure_at_every_step)
@@ -889,4 +921,59 @@ Test(normalize, skeletons_reach_every_thread_when_threads_race)
             cr_assert(r[i].evasions & DC_EV_CONFUSABLE);
         }
     }
+}
+
+/* Stage 1's shortcut for pictographs (pictograph() in normalize.c) gives
+ * what ICU gives, for every code point of its ranges, alone, inside a
+ * word, and next to a Cyrillic letter (whose word is mapped to ASCII only
+ * when all its letters can be): text, offsets and bits. The slow way gets
+ * a scratch of its own, so that neither reads the other's cached code
+ * points. */
+Test(normalize, pictographs_as_icu_gives_them)
+{
+    static const uint32_t ranges[][2] = {
+        {0x2600, 0x27bf}, {0x1f1e6, 0x1f1ff}, {0x1f300, 0x1f6ff},
+        {0x1f780, 0x1faff}};
+    dc_norm_scratch *slow = NULL;
+    cr_assert_eq(dc_norm_scratch_new(&al, nz, &slow), DECORUM_OK);
+    size_t n_cps = 0;
+    for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++) {
+        for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++, n_cps++) {
+            char enc[4];
+            size_t el = dc_utf8_encode(cp, enc);
+            for (int form = 0; form < 3; form++) {
+                static const char *const pre[] = {"", "ab", "\xd1\x98"},
+                                         *const post[] = {"", "cd", "ws"};
+                char buf[32];
+                size_t pl = strlen(pre[form]), ql = strlen(post[form]);
+                memcpy(buf, pre[form], pl);
+                memcpy(buf + pl, enc, el);
+                memcpy(buf + pl + el, post[form], ql);
+                size_t len = pl + el + ql;
+                dc_normalizer_set_pictographs(nz, true);
+                cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+                dc_normalizer_set_pictographs(nz, false);
+                cr_assert_eq(dc_normalize(&al, nz, slow, buf, len, BIG, &again),
+                             DECORUM_OK);
+                dc_normalizer_set_pictographs(nz, true);
+                cr_assert_eq(out.len, again.len, "U+%04X form %d", cp, form);
+                cr_assert_eq(out.evasions, again.evasions, "U+%04X form %d",
+                             cp, form);
+                for (size_t i = 0; i < out.len; i++) {
+                    cr_assert_eq(out.text[i], again.text[i],
+                                 "U+%04X form %d byte %zu", cp, form, i);
+                    cr_assert_eq(out.how[i], again.how[i],
+                                 "U+%04X form %d byte %zu", cp, form, i);
+                    cr_assert_eq(dc_norm_src_begin(&out, i),
+                                 dc_norm_src_begin(&again, i),
+                                 "U+%04X form %d byte %zu", cp, form, i);
+                    cr_assert_eq(dc_norm_src_end(&out, i),
+                                 dc_norm_src_end(&again, i),
+                                 "U+%04X form %d byte %zu", cp, form, i);
+                }
+            }
+        }
+    }
+    cr_assert_eq(n_cps, 0x1c0 + 26 + 0x400 + 0x380);
+    dc_norm_scratch_free(&al, slow);
 }
