@@ -5720,6 +5720,32 @@ static decorum_status rule_attack(run *R, const mention *m)
             t = &resolved;
         }
     }
+    /* "Deport the invaders", "shame it didn't burn with the invaders
+     * inside": a threat or a call for exclusion at a dehumanizing word
+     * that names its own group when the topic is that group (as it is
+     * its own target above) threatens the group: the word after the verb,
+     * at most three words on in its clause. */
+    if ((!t || t->type == TG_OBJECT) &&
+        (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        any_kind(R, DC_KIND_DEHUMANIZE)) {
+        uint32_t clause = R->rs->toks[m->tb].clause;
+        for (uint32_t k = m->te; k < m->te + 4 && k < R->rs->ntok &&
+                                 R->rs->toks[k].clause == clause;
+             k++) {
+            const mention *d = mention_at(R, k, DC_KIND_DEHUMANIZE);
+            if (!d)
+                continue;
+            const dc_entry *de = ent(R, d);
+            if (de->categories &&
+                (!(de->flags & DC_F_AMBIGUOUS) ||
+                 ((de->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+                  (migration_context(R) || taken_back(R, d))))) {
+                resolved = group_of(R, d);
+                t = &resolved;
+            }
+            break;
+        }
+    }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
