@@ -2052,6 +2052,24 @@ static uint32_t kind_span(const dc_rules_scratch *rs, uint32_t *cache,
  * ("aren't they just ...?") is rhetorical and does not negate. */
 static const mention *negator_in(const run *R, uint32_t tb);
 
+/* "Shame it didn't burn", "pity they didn't all drown", "too bad he
+ * wasn't shot": regret that something did not happen wishes it. Is a
+ * word of regret at most three words before the negation at tb, in its
+ * sentence? */
+static bool regret_before(const run *R, uint32_t tb)
+{
+    const tok *t = R->rs->toks;
+    uint32_t sb = sent_of(R, tb)->tb;
+    for (uint32_t k = tb, n = 0; k-- > sb && n < 4; n++) {
+        if (tok_is_word(R, k, "shame") || tok_is_word(R, k, "pity") ||
+            (tok_is_word(R, k, "bad") && k > 0 && tok_is_word(R, k - 1, "too")))
+            return true;
+        if (t[k].type != TK_WORD && (t[k].type != TK_PUNCT || t[k].ch != ','))
+            return false;
+    }
+    return false;
+}
+
 /* Most comments have no negation: then no call (negator_in saves six
  * registers before any test). */
 static inline const mention *negator(const run *R, uint32_t tb)
@@ -2098,6 +2116,9 @@ static const mention *negator_in(const run *R, uint32_t tb)
      * negated forgetting or doubting insists on what follows. */
     if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
                           tok_is_word(R, best->te, "doubt")))
+        return NULL;
+    /* "Shame it didn't burn with them inside": a wish */
+    if (best->tb > 0 && regret_before(R, best->tb))
         return NULL;
     /* A clause of its own starts between at a conjunction ("don't eat
      * pork because they're filthy"). A new subject alone is no such sign:
@@ -2506,6 +2527,30 @@ static bool rebutted(const run *R, uint32_t tb)
     return false;
 }
 
+/* "the so-called white power gesture", "the so called 'hate crimes'":
+ * the name right after "so-called" (at most three words, nothing but
+ * quote marks between) is others' name for the thing, which the writer
+ * keeps at a distance. What the writer says of it is their own ("these
+ * so-called disabled people are just lazy": "so-called" is an allow
+ * entry, which takes "called" out of the reports). */
+static bool so_called_before(const run *R, uint32_t tb)
+{
+    const tok *t = R->rs->toks;
+    for (uint32_t k = tb, n = 0; k-- > 0 && n < 4; n++) {
+        if (tok_is_word(R, k, "called"))
+            return k >= 1 &&
+                   (tok_is_word(R, k - 1, "so") ||
+                    (k >= 2 && t[k - 1].type == TK_PUNCT &&
+                     t[k - 1].ch == '-' && tok_is_word(R, k - 2, "so")));
+        if (t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\''))
+            continue;
+        if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA) ||
+            kind_at(R, k, DC_KIND_MODAL))
+            return false;
+    }
+    return false;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -2517,8 +2562,9 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     bool quoted = R->rs->toks[tb].quoted;
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
-    bool reported = quoted || (any_kind(R, DC_KIND_REPORT) &&
-                               report_before(R, tb));
+    bool reported = quoted ||
+                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb)) ||
+                    (any_kind(R, DC_KIND_ALLOW) && so_called_before(R, tb));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -2533,7 +2579,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* Linking attacks to targets                                              */
 /* ---------------------------------------------------------------------- */
 
-static bool context_group(const run *R, target *out, bool *from_ctx);
+static bool context_group(const run *R, target *out, bool *from_ctx,
+                          bool people);
 
 /* The first token from k on that is the word "like", or ntok. */
 static uint32_t next_like(const run *R, uint32_t k)
@@ -2688,11 +2735,16 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         *out = group_of(R, last);
         return true;
     }
-    return context_group(R, out, from_ctx);
+    return context_group(R, out, from_ctx, false);
 }
 
-/* The last protected group named in the context (parent, then title). */
-static bool context_group(const run *R, target *out, bool *from_ctx)
+/* The last protected group named in the context (parent, then title).
+ * With people set, a group named only as the owner of something
+ * ("Women's football", "girls' school") is not who the context is about:
+ * a comment that names no one and is read as about the context's people
+ * ("What an infestation.") needs the people themselves. */
+static bool context_group(const run *R, target *out, bool *from_ctx,
+                          bool people)
 {
     /* Identity nouns, identity adjectives that are not everyday words
      * ("Jewish family", "gay couples"), and slurs count; the context is
@@ -2705,6 +2757,13 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
                  (!(e->flags & DC_F_ADJ) || !(e->flags & DC_F_AMBIGUOUS) ||
                   hv->v[h].end - hv->v[h].begin > e->term_len)) ||
                 e->kind == DC_KIND_SLUR) {
+                const char *text = R->ctx[c].norm->text;
+                uint32_t end = hv->v[h].end;
+                if (people && ((end >= 2 && text[end - 2] == '\'' &&
+                                text[end - 1] == 's') ||
+                               (end < R->ctx[c].norm->len &&
+                                text[end] == '\'')))
+                    continue;
                 memset(out, 0, sizeof *out);
                 out->type = TG_GROUP;
                 out->categories = e->categories;
@@ -2991,6 +3050,80 @@ static scope halt_scope(const run *R, const mention *m, scope sc,
     return sc;
 }
 
+static bool adverb_like(const run *R, uint32_t k);
+
+/* Does token k name a way of calling, seeing or treating someone ("call
+ * them", "see them as", "consider", "like"), after which a negation
+ * denies the label itself ("don't call them invaders")? */
+static bool naming_word(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "call",     "calls",    "calling",  "called",  "consider",
+        "considers", "label",   "labels",   "labelling", "labeling",
+        "see",      "sees",     "view",     "views",   "regard",
+        "regards",  "think",    "thinks",   "believe", "believes",
+        "treat",    "treats",   "name",     "describe", "say",
+        "says",     "as",       "like",     "mean",    "means",
+        "use",      "find"};
+    const tok *t = &R->rs->toks[k];
+    if (t->type != TK_WORD)
+        return false;
+    size_t l = t->e - t->b;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == l && memcmp(R->n->text + t->b, words[i], l) == 0)
+            return true;
+    return false;
+}
+
+/* "Mexico won't take back invaders", "we don't need more parasites": a
+ * negated verb that is no linking verb, nor one of naming or seeing,
+ * denies the act, not what its object is called; the dehumanizing noun
+ * right after the verb (an article, adjectives or quote marks between)
+ * is still the writer's word. "They are not invaders", "don't call them
+ * invaders", "I don't see them as animals" still deny it. */
+static bool object_of_denied_act(const run *R, const mention *neg,
+                                 const mention *m)
+{
+    const tok *t = R->rs->toks;
+    const dc_entry *e = ent(R, m);
+    /* (an ambiguous word after a verb is as often the thing itself: "don't
+     * eat pig", "nor domesticate any animals"; unless it names its group:
+     * "invaders") */
+    if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
+        ((e->flags & DC_F_AMBIGUOUS) && !e->categories) ||
+        (ent(R, neg)->flags & DC_F_COPULA))
+        return false;
+    /* "are not", "were never": a negated linking verb */
+    if (neg->tb > 0 && (kind_at(R, neg->tb - 1, DC_KIND_COPULA) ||
+                        (mention_at(R, neg->tb - 1, DC_KIND_PRONOUN_GROUP) &&
+                         (ent(R, mention_at(R, neg->tb - 1,
+                                            DC_KIND_PRONOUN_GROUP))
+                              ->flags &
+                          DC_F_COPULA))))
+        return false;
+    uint32_t v = neg->te;
+    while (v < m->tb && t[v].type == TK_WORD && adverb_like(R, v))
+        v++;
+    /* the verb, then at most three words before the noun */
+    if (v >= m->tb || m->tb - v > 8 || t[v].type != TK_WORD || glue_at(R, v))
+        return false;
+    for (uint32_t k = v, words = 0; k < m->tb; k++) {
+        if (t[k].type != TK_WORD) {
+            if (t[k].type != TK_PUNCT || (t[k].ch != '"' && t[k].ch != '\''))
+                return false;
+            continue;
+        }
+        if (++words > 4)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
+            kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
+            naming_word(R, k) || tok_is_word(R, k, "to") ||
+            tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
+            return false;
+    }
+    return true;
+}
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -3017,6 +3150,8 @@ static decorum_status attack_on_group(run *R, const mention *m,
         else if (sc == SC_ASSERTED && !sent_of(R, m->tb)->question)
             return DECORUM_OK;
     }
+    if (sc == SC_NEGATED && neg && object_of_denied_act(R, neg, m))
+        sc = SC_ASSERTED;
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
     sc = halt_scope(R, m, sc, neg);
@@ -3098,6 +3233,39 @@ static decorum_status attack_on_other(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
+/* Does the normalized text end at byte b in "take back" and at most two
+ * words after it (quote marks and spaces between): is the word at b the
+ * object of "take back", as in the title "Mexico won't take back
+ * 'foreign' invaders"? taken_back asks the same of the comment's tokens. */
+static bool taken_back_text(const char *text, uint32_t b)
+{
+    uint32_t k = b;
+    for (int words = 0; words <= 2; words++) {
+        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' ||
+                         text[k - 1] == '\''))
+            k--;
+        uint32_t we = k;
+        while (k > 0 && text[k - 1] >= 'a' && text[k - 1] <= 'z')
+            k--;
+        if (k == we)
+            return false;
+        if (we - k != 4 || memcmp(text + k, "back", 4) != 0)
+            continue;
+        while (k > 0 && text[k - 1] == ' ')
+            k--;
+        static const char *const takes[] = {"take", "takes", "took",
+                                            "taking", "taken"};
+        for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++) {
+            size_t l = strlen(takes[i]);
+            if (k >= l && memcmp(text + k - l, takes[i], l) == 0 &&
+                (k == l || text[k - l - 1] < 'a' || text[k - l - 1] > 'z'))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* The parent or title is about migration. */
 static bool migration_in_context(const run *R)
 {
@@ -3108,6 +3276,11 @@ static bool migration_in_context(const run *R)
             if (e->kind == DC_KIND_MIGRATION ||
                 (e->kind == DC_KIND_IDENTITY &&
                  (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
+                return true;
+            /* a word for migrants that is taken back */
+            if (e->kind == DC_KIND_DEHUMANIZE &&
+                (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+                taken_back_text(R->ctx[c].norm->text, hv->v[h].begin))
                 return true;
         }
     }
@@ -3372,6 +3545,25 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
     }
 }
 
+/* "He scored two crackers in the final", "she hit a couple of crackers
+ * in the semis": what is scored or struck (a word of scoring at most
+ * three words before token tb) is a goal or a shot, the sport's slang, not
+ * a player. */
+static bool scored(const run *R, uint32_t tb)
+{
+    for (uint32_t k = tb, n = 0; k-- > 0 && n < 4; n++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            return false;
+        if (tok_is_word(R, k, "scored") || tok_is_word(R, k, "scores") ||
+            tok_is_word(R, k, "score") || tok_is_word(R, k, "scoring") ||
+            tok_is_word(R, k, "hit") || tok_is_word(R, k, "hits") ||
+            tok_is_word(R, k, "struck") || tok_is_word(R, k, "netted") ||
+            tok_is_word(R, k, "bagged") || tok_is_word(R, k, "smashed"))
+            return true;
+    }
+    return false;
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -3417,7 +3609,28 @@ static bool used_of_people(const run *R, const mention *m)
         const mention *g = mention_at(R, k, DC_KIND_OBJECT);
         if (!g && is_determiner(R, k) && k + 1 < rs->ntok)
             g = mention_at(R, k + 1, DC_KIND_OBJECT);
-        if (g && (ent(R, g)->flags & DC_F_SPORT))
+        if (g && (ent(R, g)->flags & DC_F_SPORT) && !scored(R, m->tb))
+            return true;
+    }
+    /* "Bunch of dykes.", "What a bunch of fags!": the plural after "bunch
+     * of" ending a sentence that says nothing else (nothing before but
+     * "a", "what", "such", "just") is an exclamation about people; not "a
+     * bunch of crackers and cheese", "I bought a bunch of crackers". */
+    if (plural_hit(R, m) && m->tb >= 1 &&
+        (tok_is_word(R, m->tb - 1, "buncha") ||
+         (m->tb >= 2 && tok_is_word(R, m->tb - 1, "of") &&
+          tok_is_word(R, m->tb - 2, "bunch")))) {
+        const sentence *s = sent_of(R, m->tb);
+        bool alone = true;
+        for (uint32_t k = m->te; k < s->te && alone; k++)
+            alone = rs->toks[k].type != TK_WORD;
+        uint32_t bunch = tok_is_word(R, m->tb - 1, "buncha") ? m->tb - 1
+                                                              : m->tb - 2;
+        for (uint32_t k = s->tb; k < bunch && alone; k++)
+            alone = rs->toks[k].type != TK_WORD || tok_is_word(R, k, "a") ||
+                    tok_is_word(R, k, "what") || tok_is_word(R, k, "such") ||
+                    tok_is_word(R, k, "just");
+        if (alone)
             return true;
     }
     /* The plural opening its sentence as the subject of a verb a few words
@@ -3891,8 +4104,11 @@ static bool slogan(const run *R, const mention *m)
             group = true;
             continue;
         }
+        /* "Jews everywhere are legitimate targets", "Muslims really are
+         * legitimate targets": an adverb between changes nothing */
         if (!glue_at(R, k) &&
-            !mention_at(R, k, DC_KIND_QUANTIFIER))
+            !mention_at(R, k, DC_KIND_QUANTIFIER) && !adverb_like(R, k) &&
+            !tok_is_word(R, k, "everywhere") && !tok_is_word(R, k, "here"))
             return false;
     }
     return group;
@@ -4065,6 +4281,21 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     if (negated_opening(R, s) ||
         calling_modal(R, s, m->tb, tg, m->kind == DC_KIND_EXCLUSION))
         return true;
+    /* "Shame it didn't burn", "pity they didn't all drown": the negation
+     * right before the verb (an adverb or "all" between) after a word of
+     * regret wishes it. */
+    if (any_kind(R, DC_KIND_NEGATION))
+        for (uint32_t k = m->tb, n = 0; k-- > s->tb && n < 3; n++) {
+            const mention *ng = mention_at(R, k, DC_KIND_NEGATION);
+            if (ng) {
+                if (k > 0 && regret_before(R, k))
+                    return true;
+                break;
+            }
+            if (rs->toks[k].type != TK_WORD ||
+                (!adverb_like(R, k) && !tok_is_word(R, k, "all")))
+                break;
+        }
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
     if (s->bang > m->te)
@@ -4132,6 +4363,33 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return false;
     }
     return true;
+}
+
+/* "Mexico won't take back 'foreign' invaders": people taken back are
+ * sent home, and a word for migrants as the object of "take back" (an
+ * article, adjectives or quote marks between) is about migration. Not
+ * what is taken back from them ("took back York from the invaders"). */
+static bool taken_back(const run *R, const mention *m)
+{
+    const tok *t = R->rs->toks;
+    uint32_t k = m->tb;
+    for (uint32_t n = 0; k > 1 && n < 4; n++) {
+        k--;
+        if (tok_is_word(R, k, "back"))
+            break;
+        if (t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\''))
+            continue;
+        if (t[k].type != TK_WORD || tok_is_word(R, k, "from") ||
+            tok_is_word(R, k, "of") || tok_is_word(R, k, "to") ||
+            kind_at(R, k, DC_KIND_COPULA))
+            return false;
+    }
+    if (k < 1 || !tok_is_word(R, k, "back"))
+        return false;
+    k--;
+    return tok_is_word(R, k, "take") || tok_is_word(R, k, "takes") ||
+           tok_is_word(R, k, "took") || tok_is_word(R, k, "taking") ||
+           tok_is_word(R, k, "taken");
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -5450,7 +5708,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool topical = !(e->flags & DC_F_AMBIGUOUS);
         if (!topical &&
             (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
-            topical = migration_context(R);
+            topical = migration_context(R) || taken_back(R, m);
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
@@ -5520,6 +5778,32 @@ static decorum_status rule_attack(run *R, const mention *m)
             t = &resolved;
         }
     }
+    /* "Deport the invaders", "shame it didn't burn with the invaders
+     * inside": a threat or a call for exclusion at a dehumanizing word
+     * that names its own group when the topic is that group (as it is
+     * its own target above) threatens the group: the word after the verb,
+     * at most three words on in its clause. */
+    if ((!t || t->type == TG_OBJECT) &&
+        (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        any_kind(R, DC_KIND_DEHUMANIZE)) {
+        uint32_t clause = R->rs->toks[m->tb].clause;
+        for (uint32_t k = m->te; k < m->te + 4 && k < R->rs->ntok &&
+                                 R->rs->toks[k].clause == clause;
+             k++) {
+            const mention *d = mention_at(R, k, DC_KIND_DEHUMANIZE);
+            if (!d)
+                continue;
+            const dc_entry *de = ent(R, d);
+            if (de->categories &&
+                (!(de->flags & DC_F_AMBIGUOUS) ||
+                 ((de->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+                  (migration_context(R) || taken_back(R, d))))) {
+                resolved = group_of(R, d);
+                t = &resolved;
+            }
+            break;
+        }
+    }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
@@ -5535,7 +5819,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ("What an infestation." under "New asylum center opens"). */
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
         m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
-        !said_of_one(R, m) && context_group(R, &resolved, &from_ctx))
+        !said_of_one(R, m) &&
+        context_group(R, &resolved, &from_ctx, true))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */

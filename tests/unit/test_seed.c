@@ -15,7 +15,8 @@
  * - reply 2.1 (about a comic book): allowed, no attack span;
  * - the plain reporting paragraphs (those that do not say "invaders"):
  *   allowed and not hateful;
- * - comment 3 ("arm the returning disheartened illegals"): not rejected.
+ * - comment 3 ("arm the returning disheartened illegals"): not rejected;
+ * - the title itself: not allowed, "Invaders" marked dehumanization.
  * Every failing assertion prints the spans the engine found.
  */
 #include <criterion/criterion.h>
@@ -347,6 +348,23 @@ Test(seed, plain_reporting_paragraphs_are_allowed)
                       "article.p%zu is not hateful: \"%.60s...\"\n  got %s",
                       plain[i], text, describe(text, r));
     }
+}
+
+/* The title itself ("Mexico Won't Take Back "Foreign" Invaders"): the
+ * object of "take back" is migrants, and "won't" denies the act, not the
+ * word. Judged as a comment with no context. */
+Test(seed, title_invaders_dehumanize)
+{
+    const char *text = title();
+    const decorum_result *r = NULL;
+    decorum_error err;
+    cr_assert_eq(decorum_analyze(eng, scr, text, strlen(text), NULL, &r, &err),
+                 DECORUM_OK, "%s", err.message);
+    cr_expect_neq(r->verdict, DECORUM_ALLOW,
+                  "the title should not be allowed\n  got %s",
+                  describe(text, r));
+    expect_every_word("title", text, r, "Invaders",
+                      DECORUM_SIGNAL_DEHUMANIZATION);
 }
 
 Test(seed, comment3_is_not_rejected)
