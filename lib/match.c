@@ -205,15 +205,15 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. Twice
- * as many (MEMO_BITS 14, 512 KB) spared 2.6-4.4 M of ~290 M instructions
- * scoring the benchmark corpus, but the whole analysis was ~1% faster at
- * best, within the noise in the last measure: the memo and the model's
- * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds).
- * With the pair prefetched a word ahead (seventh round) 512 KB gave at
- * most ~1% of the whole, and the measures disagreed; four ways (two
- * lines a set) missed less but cost more instructions than it saved. */
-#define MEMO_BITS 13u
+ * 32 bytes each, a pair to a 64-byte cache line, 1 MB a scratch. At
+ * 256 KB (MEMO_BITS 13) the memo held 8 192 of the 28 400 distinct words
+ * of the benchmark corpus and 18 900 of its 47 200 misses were words seen
+ * before and pushed out; each costs plain_word's ~500 instructions (the
+ * hash, the Bloom filter, cands_maybe's automaton). At 1 MB 6.3 M of the
+ * 111.2 M instructions of dc_match on the corpus are spared (512 KB:
+ * 4.1 M); earlier rounds kept 256 KB for the L2 the model's tables also
+ * need, when time was the measure (docs/MATCH.md, twelfth round). */
+#define MEMO_BITS 15u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 #define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
 
@@ -3908,7 +3908,7 @@ static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
  * loop does not look for them byte by byte; the memo pair of the next word
- * is fetched before this one is handled: the memo (256 KB) is in the L2
+ * is fetched before this one is handled: the memo (1 MB) is in the L2
  * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
