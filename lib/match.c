@@ -205,17 +205,23 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. Twice
- * as many (MEMO_BITS 14, 512 KB) spared 2.6-4.4 M of ~290 M instructions
- * scoring the benchmark corpus, but the whole analysis was ~1% faster at
- * best, within the noise in the last measure: the memo and the model's
- * tables crowd the same 1 MiB L2 (docs/MATCH.md, fifth and sixth rounds).
- * With the pair prefetched a word ahead (seventh round) 512 KB gave at
- * most ~1% of the whole, and the measures disagreed; four ways (two
- * lines a set) missed less but cost more instructions than it saved. */
-#define MEMO_BITS 13u
+ * 32 bytes each, a pair to a 64-byte cache line, 1 MB a scratch. At
+ * 256 KB (MEMO_BITS 13) the memo held 8 192 of the 28 400 distinct words
+ * of the benchmark corpus and 18 900 of its 47 200 misses were words seen
+ * before and pushed out; each costs plain_word's ~500 instructions (the
+ * hash, the Bloom filter, cands_maybe's automaton). At 1 MB 6.3 M of the
+ * 111.2 M instructions of dc_match on the corpus are spared (512 KB:
+ * 4.1 M); earlier rounds kept 256 KB for the L2 the model's tables also
+ * need, when time was the measure (docs/MATCH.md, twelfth round). */
+#define MEMO_BITS 15u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
-#define MEMO_BYTES (MEMO_WORDS * sizeof(uint64_t) + 64) /* and alignment */
+
+/* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
+ * entries of 32 bytes after the memo, one way (pc_at). */
+#define PC_BITS 12u
+#define PC_WORDS ((size_t)4 << PC_BITS)
+/* Both in one block, and 64 bytes for alignment. */
+#define MEMO_BYTES ((MEMO_WORDS + PC_WORDS) * sizeof(uint64_t) + 64)
 
 /* Zero bytes after the scratch's copy of a text: the word pass reads up to
  * 16 past a word's end (memo keys) and word_runs 64 past the text's end. */
@@ -326,7 +332,8 @@ struct dc_match_scratch {
     size_t text_cap;
     uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set),
                           * 64-byte aligned in memo_mem */
-    void *memo_mem;      /* [MEMO_WORDS * 8 + 64] */
+    uint64_t *pc;        /* [PC_WORDS] after memo: pend_go's answers (pc_at) */
+    void *memo_mem;      /* [MEMO_BYTES] */
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
 };
@@ -2235,6 +2242,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         }
         /* A pair of entries is one cache line, read at once. */
         ms->memo = (uint64_t *)(((uintptr_t)ms->memo_mem + 63) & ~(uintptr_t)63);
+        ms->pc = ms->memo + MEMO_WORDS;
     }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
@@ -3054,6 +3062,7 @@ typedef struct wpass {
     pend *cur;       /* [ncur] seen up to rlast */
     pend *nxt;       /* [nnxt] seen up to the run now */
     size_t ncur, nnxt;
+    size_t nrep;     /* go_on's report() calls (pend_go resets it) */
     uint32_t next;   /* OR of cur[*].next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
@@ -3063,7 +3072,7 @@ static inline void wpass_init(wpass *w)
 {
     w->cur = w->p[0];
     w->nxt = w->p[1];
-    w->ncur = w->nnxt = 0;
+    w->ncur = w->nnxt = w->nrep = 0;
     w->next = w->nnext = 0;
     w->rlast = 0;
 }
@@ -3257,6 +3266,15 @@ static inline uint64_t lasts_lens(uint32_t lasts, size_t a0, size_t a,
     return ls;
 }
 
+/* report() for go_on, counted: a phrase that reported nothing went on,
+ * or not, whatever the text around it (pend_go's cache). */
+static inline bool go_report(scan *s, wpass *w, unsigned id, size_t b,
+                             size_t e)
+{
+    w->nrep++;
+    return report(s, id, b, e);
+}
+
 /* The pending phrases go on over the bytes t[rlast, a), which hold no
  * '*', into the run [a, R) (h: the state after t[a, R) if hr_ok), whose
  * last-word ends are ends[0, ne) (states hend[]): see match_words. */
@@ -3283,7 +3301,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
             const hslot *sl =
                 hash_get(m, t + a0, R - a0, hash_fin(H));
             if (sl && (sl->val & HV_WORD) &&
-                !report(s, sl->val & HV_ID, a0, R))
+                !go_report(s, w, sl->val & HV_ID, a0, R))
                 return false;
             if (sl && (sl->val & HV_PREFIX))
                 pend_push(w, a0, H, sl);
@@ -3295,7 +3313,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                 (v = hash_find(m, t + a0, e - a0,
                                hash_fin(hd * m->pow[e - a] + hend[k]),
                                HV_WORD)) &&
-                !report(s, v & HV_ID, a0, e))
+                !go_report(s, w, v & HV_ID, a0, e))
                 return false;
         }
         uint32_t lasts = cur[c].cpre ? cur[c].sl->lasts : 0;
@@ -3315,7 +3333,7 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
                      m, t + a0, e - a0,
                      hash_fin(hd * m->pow[l] + state_at(t, a, R, h, hr_ok, e)),
                      HV_WORD)) &&
-                !report(s, v & HV_ID, a0, e))
+                !go_report(s, w, v & HV_ID, a0, e))
                 return false;
         }
     }
@@ -3508,6 +3526,18 @@ static inline bool mkey_is(const uint64_t *e, mkey k)
     return _mm_movemask_epi8(_mm_cmpeq_epi8(
                _mm_load_si128((const __m128i *)(const void *)e), k)) == 0xffff;
 }
+
+/* The key's two words xor-ed (what mkey_set multiplies). */
+static inline uint64_t mkey_fold(mkey k)
+{
+    return (uint64_t)_mm_cvtsi128_si64(
+        _mm_xor_si128(k, _mm_unpackhi_epi64(k, k)));
+}
+
+static inline void mkey_put(uint64_t *e, mkey k)
+{
+    _mm_store_si128((__m128i *)(void *)e, k);
+}
 #else
 typedef struct {
     uint64_t x[2];
@@ -3522,6 +3552,17 @@ static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
 static inline bool mkey_is(const uint64_t *e, mkey k)
 {
     return ((e[0] ^ k.x[0]) | (e[1] ^ k.x[1])) == 0;
+}
+
+static inline uint64_t mkey_fold(mkey k)
+{
+    return k.x[0] ^ k.x[1];
+}
+
+static inline void mkey_put(uint64_t *e, mkey k)
+{
+    e[0] = k.x[0];
+    e[1] = k.x[1];
 }
 #endif
 
@@ -3762,21 +3803,87 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl)
     return sl->next | (n == 1 ? one : 0);
 }
 
+/* pend_go's cache (ms->pc): what one pending phrase did with the next
+ * word when it reported nothing, which then follows from the phrase (its
+ * slot), the byte between and the word alone: nothing (0), or the phrase
+ * went on, still pending (PC_PUSH: its slot's index, HV_CPREFIX bit and
+ * next, as pend_push stores them; no slot read). An entry: the word's memo
+ * key, the slot and the byte (pc_key), the answer. */
+#define PC_PUSH (1ull << 63)
+#define PC_CPRE (1ull << 62)
+
+static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
+                              unsigned char gap)
+{
+    return (uint64_t)(p->sl - m->hash) | (uint64_t)gap << 32;
+}
+
+/* The cache entry for the word of memo key k after the phrase and byte
+ * pk (pc_key): one way, picked by the word's key and pk. */
+static inline uint64_t *pc_at(uint64_t *pc, mkey k, uint64_t pk)
+{
+    uint64_t f = mkey_fold(k) ^ pk * 0xff51afd7ed558ccdull;
+    return &pc[4 * (size_t)((f * HASH_MUL) >> (64 - PC_BITS))];
+}
+
 /* The pending phrases going on with the usual word t[a, i) (as in
- * plain_word) when the loop does the word itself from the memo: its hash
- * and inflection ends are made only here. */
+ * plain_word), whose memo key is k, when the loop does the word itself
+ * from the memo: its hash and inflection ends are made only here. One
+ * phrase pending one byte before it is asked of the cache first: on the
+ * benchmark corpus most of the calls are such a phrase and a frequent
+ * word ("you are", "the same"), and the phrase either does not go on
+ * (~150 instructions to find out) or goes on without a hit (~450: the
+ * word's hash, go_on's look-ups and push). */
 static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
-                                              size_t i)
+                                              size_t i, mkey k)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
     if (!pend_maybe(w, t, a, m->hmax_word))
         return true;
+    uint64_t *pc = NULL, pk = 0;
+    if (w->ncur == 1 && a - w->rlast == 1 && !w->nnxt) {
+        pk = pc_key(m, &w->cur[0], t[a - 1]);
+        pc = pc_at(s->ms->pc, k, pk);
+        if (mkey_is(pc, k) && pc[2] == pk) {
+            uint64_t v = pc[3];
+            if (v & PC_PUSH) { /* pend_push's, with the hash left to make */
+                pend *p = &w->nxt[w->nnxt++];
+                p->a = w->cur[0].a;
+                p->sl = &m->hash[(v >> 32) & 0x3fffffffu];
+                p->next = (uint32_t)v;
+                p->cpre = (v & PC_CPRE) != 0;
+                p->lazy = true;
+                w->nnext |= (uint32_t)v;
+            }
+            return true;
+        }
+    }
     uint64_t h = hash_word(t + a, i - a), hend[3];
     size_t ends[3];
     size_t ne = infl_at(t, i, i - a, ends, h, hend);
-    return !go_on_maybe(m, w, t, a, i, h, ends, hend, ne) ||
-           go_on(s, w, a, i, h, true, ends, hend, ne);
+    uint64_t ans = 0;
+    if (go_on_maybe(m, w, t, a, i, h, ends, hend, ne)) {
+        w->nrep = 0;
+        if (!go_on(s, w, a, i, h, true, ends, hend, ne))
+            return false;
+        if (w->nrep || w->nnxt > 1)
+            return true; /* depends on the text around: not kept */
+        if (w->nnxt) {
+            const pend *p = &w->nxt[0];
+            size_t slot = (size_t)(p->sl - m->hash);
+            if (slot > 0x3fffffffu)
+                return true;
+            ans = PC_PUSH | (p->cpre ? PC_CPRE : 0) | (uint64_t)slot << 32 |
+                  p->next;
+        }
+    }
+    if (pc) {
+        mkey_put(pc, k);
+        pc[2] = pk;
+        pc[3] = ans;
+    }
+    return true;
 }
 
 /* What match_words does with the usual word t[a, i): after and before
@@ -3908,7 +4015,7 @@ static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
  * loop does not look for them byte by byte; the memo pair of the next word
- * is fetched before this one is handled: the memo (256 KB) is in the L2
+ * is fetched before this one is handled: the memo (1 MB) is in the L2
  * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
@@ -3981,7 +4088,7 @@ static bool match_words(scan *s)
         if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
-            if ((w.next & 1u << (t[a] & 31)) && !pend_go(s, &w, a, i))
+            if ((w.next & 1u << (t[a] & 31)) && !pend_go(s, &w, a, i, x))
                 return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe

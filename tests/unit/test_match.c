@@ -269,9 +269,46 @@ Test(match, words_seen_again_give_the_same_hits)
         {"great replacement great replacements",
          "great replacement=great replacement | great=great | "
          "great replacements=great replacement | great=great"},
+        /* One text at a time, pend_go's cache holds "go" + ',' + "back"
+         * (nothing), which must not answer for "go" + ' ' + "back". */
+        {"go,back go,back", "back=back | back=back"},
+        {"go back", "go back=go back | back=back"},
     };
     for (int round = 0; round < 2; round++)
         RUN(cases);
+}
+
+/* pend_go's cache: after a word the memo holds, one phrase pending one byte
+ * before the next word either does not go on ("waste of" + "time"), or goes
+ * on without a hit and stays pending ("waste" + "of"), and is answered from
+ * the cache the next time, keyed by the phrase, the byte between and the
+ * word: the same hits each time, in the same scratch. */
+Test(match, mloop_pending_phrases_answered_again)
+{
+    static const char tsv[] =
+        "waste of space\tdehumanize\t-\t2\t-\tcalls a person worthless\n"
+        "waste of time\tinsult\t-\t1\t-\tcontempt\n"
+        "waste\tglue\t-\t-\t-\tword\n"
+        "kill them all\tthreat\t-\t3\t-\tcalls for killing\n"
+        "kill\tthreat\t-\t3\tverb\tcalls for killing\n";
+    static const hit_case cases[] = {
+        {"waste of money", "waste=waste"},
+        {"waste of space", "waste of space=waste of space | waste=waste"},
+        {"waste of money, waste of space",
+         "waste=waste | waste of space=waste of space | waste=waste"},
+        {"waste of space", "waste of space=waste of space | waste=waste"},
+        {"waste of time", "waste of time=waste of time | waste=waste"},
+        {"waste,of time", "waste=waste"},
+        {"waste of time", "waste of time=waste of time | waste=waste"},
+        {"waste, of space", "waste=waste"},
+        {"kill them, kill them all", "kill=kill | kill them all=kill them all "
+                                     "| kill=kill"},
+        {"kill them all", "kill them all=kill them all | kill=kill"},
+        {"kill them, kill them all", "kill=kill | kill them all=kill them all "
+                                     "| kill=kill"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* The word pass finds a word's end 16 bytes at a time: every byte value
