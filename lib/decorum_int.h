@@ -338,6 +338,7 @@ decorum_status dc_lexicon_from_image(const dc_alloc *al, dc_lexicon *lx,
 #define DC_HIT_FUZZY 1u    /* a swapped, dropped or doubled letter */
 #define DC_HIT_COMPOUND 2u /* found inside a run-together word */
 #define DC_HIT_MASKED 3u   /* matched with a masking symbol: f*ck */
+#define DC_HIT_SPLIT 4u    /* a slur split into fragments: "ki ke" (split.c) */
 
 typedef struct dc_hit {
     uint32_t begin, end; /* normalized byte offsets, [begin, end) */
@@ -377,6 +378,7 @@ typedef struct dc_hitvec {
     dc_wrun *runs;
     size_t nruns, cap_runs;
     bool has_runs;
+    bool split; /* some hit is DC_HIT_SPLIT */
 } dc_hitvec;
 
 /* Finds every lexicon entry in n->text on word boundaries (plural and verb
@@ -411,6 +413,37 @@ void dc_matcher_get_stats(const dc_matcher *m, dc_matcher_stats *out);
 decorum_status dc_matcher_blob(const dc_alloc *al, const dc_lexicon *lx,
                                unsigned char **out, size_t *out_len,
                                decorum_error *err);
+/* Split spellings of slurs (split.c; docs/MATCH.md, "Split spellings"):
+ * built with the matcher (and kept in its blob) from the lexicon and the
+ * common words (one a line, '#' comments: data/split/common_words.txt,
+ * dc_builtin_words); immutable after. */
+typedef struct dc_splits {
+    void *tab;        /* [cap] slots of dc_split_slot_size() bytes, or NULL */
+    size_t cap, used; /* cap a power of 2 (or 0); used: slots taken */
+} dc_splits;
+typedef struct dc_split_hit {
+    uint32_t b, e;  /* normalized byte range: the fragments and the gaps */
+    uint32_t n;     /* entries in ent */
+    uint32_t ent[4]; /* lexicon entries of the slur */
+} dc_split_hit;
+/* Fills *sp (all 0 on failure: DECORUM_ERR_NOMEM). */
+decorum_status dc_splits_new(const dc_alloc *al, const dc_lexicon *lx,
+                             const char *words, size_t words_len,
+                             dc_splits *sp);
+void dc_splits_free(const dc_alloc *al, dc_splits *sp); /* tab freed, 0 */
+size_t dc_split_slot_size(void);
+/* Does a table read from a blob hold together (lengths, entries < n)? */
+bool dc_splits_ok(const dc_splits *sp, size_t n_entries);
+/* Slot i (< cap): its string, and whether it is a trigger. */
+bool dc_split_trigger_at(const dc_splits *sp, size_t i, const char **s,
+                         size_t *len);
+/* The split slurs that the trigger t[a, i) reports (at most 5, in out):
+ * t[-1] must be readable. Returns their number. */
+size_t dc_split_find(const dc_splits *sp, const unsigned char *t, size_t n,
+                     size_t a, size_t i, dc_split_hit *out);
+extern const dc_blob dc_builtin_words[];
+extern const size_t dc_builtin_words_count;
+
 /* The serialized database for the built-in lexicon (generated). */
 extern const dc_blob dc_builtin_matchdb[];
 extern const size_t dc_builtin_matchdb_count;

@@ -130,7 +130,7 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 2u
+#define BLOB_VERSION 3u /* 3: the split spellings' table (S_SPLIT) */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -176,6 +176,7 @@ typedef struct hslot {
 } hslot;
 #define HV_ID 0x003fffffu      /* < MAX_PATTERNS */
 #define HV_SPLIT 0x00400000u   /* a word that is this key splits (reach) */
+#define HV_TRIG 0x01000000u    /* a split slur's fragment (split.c): look */
 #define HV_INNER 0x00800000u   /* ... and a candidate phrase may start in it */
 #define HV_CAND 0x04000000u    /* HV_WORD that can be a compound candidate */
 #define HV_CPREFIX 0x08000000u /* HV_PREFIX of an HV_CAND phrase */
@@ -306,6 +307,9 @@ struct dc_matcher {
     size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
     dc_matcher_stats stats;
+    /* Split spellings of slurs (split.c); their triggers are keys of the
+     * hash (HV_TRIG), so that asking costs a word nothing more. */
+    dc_splits split;
     /* Loaded from a blob (dc_builtin_matchdb): the arrays above point
      * into the blob, or into own (an aligned copy of it), and are not
      * freed one by one. */
@@ -1336,6 +1340,23 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             }
             hash_add(m, off, p->len, val);
         }
+        /* The split triggers, keys that are no literal (HV_TRIG). */
+        for (size_t i = 0; i < m->split.cap; i++) {
+            const char *f;
+            size_t len;
+            if (!dc_split_trigger_at(&m->split, i, &f, &len) ||
+                len > HASH_MAXLEN)
+                continue;
+            if (pass == 0) {
+                count++;
+                bytes += len;
+                continue;
+            }
+            uint32_t off = (uint32_t)m->lits_len;
+            memcpy(m->lits + off, f, len);
+            m->lits_len += len;
+            hash_add(m, off, len, HV_TRIG);
+        }
         if (pass == 0) {
             if (count == 0)
                 return DECORUM_OK;
@@ -1454,6 +1475,18 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
     return DECORUM_OK;
 }
 
+/* The split spellings of lx (split.c), whose triggers build_hash makes
+ * keys: the table is made with the matcher and kept in its blob (it takes
+ * ~9M instructions to make, three times what loading the whole matcher
+ * from the blob takes). */
+static decorum_status split_table(const dc_alloc *al, const dc_lexicon *lx,
+                                  dc_matcher *m)
+{
+    const dc_blob *w = dc_builtin_words_count ? &dc_builtin_words[0] : NULL;
+    return dc_splits_new(al, lx, w ? (const char *)w->data : "",
+                         w ? w->len : 0, &m->split);
+}
+
 /* Fills m's tables and b's literals from lx. */
 static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                             dc_matcher *m, builder *b, decorum_error *err)
@@ -1557,6 +1590,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
             goto fail;
     }
     if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK ||
+        (st = split_table(al, lx, m)) != DECORUM_OK ||
         (st = build_hash(al, m, b)) != DECORUM_OK)
         goto fail;
     for (size_t i = before_fuzzy; i < b->n; i++) {
@@ -1690,7 +1724,7 @@ fail:
  * it, and the header refuses any other. */
 enum sect {
     S_IMAGE, S_PATS, S_GROUPS, S_GENT, S_EBITS, S_SHORT, S_HASH, S_BLOOM,
-    S_LITS, S_FILT, S_CTRI, S_AC, S_TINY, S_DB, S_N
+    S_LITS, S_FILT, S_CTRI, S_AC, S_TINY, S_SPLIT, S_DB, S_N
 };
 
 /* One step of mix_bytes. */
@@ -1821,6 +1855,8 @@ static void blob_arrays(const dc_matcher *m, const void **ptr, size_t *len)
     len[S_AC] = m->ac ? m->ac_states * AC_SYMS * sizeof *m->ac : 0;
     ptr[S_TINY] = m->tiny;
     len[S_TINY] = m->n_tiny * sizeof *m->tiny;
+    ptr[S_SPLIT] = m->split.tab;
+    len[S_SPLIT] = m->split.tab ? m->split.cap * dc_split_slot_size() : 0;
 }
 
 static size_t blob_round(size_t n)
@@ -1851,6 +1887,7 @@ static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
     img.ac = NULL;
     img.tiny = NULL;
     img.own = NULL;
+    img.split.tab = NULL;
     img.own_len = 0;
     img.from_blob = false;
     img.stats.precompiled = false;
@@ -1904,7 +1941,8 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
         m->n_groups > m->n_pats || m->n_tiny > m->n_pats ||
         m->n_compiled > m->n_pats || m->hmax_word > HASH_MAXLEN ||
         m->hmax_piece > HASH_MAXLEN || m->hmax_cand > HASH_MAXLEN ||
-        m->db_n_first > sizeof m->db_first || m->ac_states > AC_MAX)
+        m->db_n_first > sizeof m->db_first || m->ac_states > AC_MAX ||
+        !dc_splits_ok(&m->split, n_entries))
         return false;
     for (size_t g = 0; g < m->n_groups; g++)
         if ((uint64_t)m->groups[g].first + m->groups[g].n > m->n_entries)
@@ -2025,6 +2063,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     m->ctri = (uint64_t *)at[S_CTRI];
     m->ac = (uint16_t *)at[S_AC];
     m->tiny = (struct tinylit *)at[S_TINY];
+    m->split.tab = (void *)(uintptr_t)at[S_SPLIT];
     const void *ptr[S_N];
     size_t want[S_N];
     blob_arrays(m, ptr, want); /* the lengths the image says */
@@ -2034,6 +2073,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     /* Sizes the image claims for arrays it has none of. */
     if ((!m->hash && m->hash_cap) ||
         (!m->ac && m->ac_states) || (!m->tiny && m->n_tiny) ||
+        (!m->split.tab && m->split.cap) ||
         (m->n_groups && (!m->groups || !m->pats)) ||
         (m->n_entries && (!m->gent || !m->ebits)))
         goto refuse;
@@ -2211,6 +2251,7 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     dc_free(al, m->tiny, m->tiny_cap * sizeof *m->tiny);
     dc_free(al, m->ctri, CTRI_WORDS * sizeof *m->ctri);
     dc_free(al, m->ac, m->ac_states * AC_SYMS * sizeof *m->ac);
+    dc_splits_free(al, &m->split);
     dc_free(al, m, sizeof *m);
 }
 
@@ -3886,6 +3927,20 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
     return true;
 }
 
+/* The split slurs (split.c) that the trigger t[a, i) reports: one hit
+ * per entry, over the fragments and the gaps between them. */
+static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
+{
+    dc_split_hit h[5];
+    size_t nh = dc_split_find(&s->m->split, s->t, s->n, a, i, h);
+    s->out->split |= nh != 0;
+    for (size_t k = 0; k < nh; k++)
+        for (uint32_t j = 0; j < h[k].n; j++)
+            if (!push_hit(s, h[k].b, h[k].e, h[k].ent[j], DC_HIT_SPLIT))
+                return false;
+    return true;
+}
+
 /* What match_words does with the usual word t[a, i): after and before
  * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
  * h; on_run does the same for any run, and more. e: its memo entry if
@@ -3984,7 +4039,9 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             : ans && cands_after(t, n, i, ans)) &&
         !token_cands(s, a, i, true, sl, ans))
         return false;
-    return true;
+    /* A fragment of a split slur: a key (HV_TRIG), which the loop sends
+     * here (the bit is in its memo entry). */
+    return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
 /* The memo pair (fetched) and key *k (mkey_set) of the word t[a, e) if
@@ -4085,7 +4142,11 @@ static bool match_words(scan *s)
             continue;
         }
         uint64_t *e = memo_find(set, x); /* L <= 15 */
-        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK)) == MEMO_SEEN) {
+        /* HV_TRIG: a key that is a split slur's fragment goes to
+         * plain_word. In a word that is no key the bit is one of
+         * cands_maybe's, and MEMO_LOOK sends the word there anyway. */
+        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | HV_TRIG)) ==
+                     MEMO_SEEN) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
             if ((w.next & 1u << (t[a] & 31)) && !pend_go(s, &w, a, i, x))
@@ -4160,6 +4221,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_INVALID;
     out->n = 0;
     out->has_runs = false;
+    out->split = false;
     ms->cand.n = 0;
     if (n->len == 0 || (!m->db && !m->short_tab && !m->hash && !m->n_tiny))
         return DECORUM_OK;

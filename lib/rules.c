@@ -143,6 +143,7 @@ struct dc_rules {
 };
 
 struct dc_rules_scratch {
+    char note[96]; /* split_note's text, until its reason is made */
     tok *toks;
     size_t ntok, cap_tok;
     /* [len]: tok_at[b] is the token that starts at normalized byte b, if
@@ -211,6 +212,7 @@ typedef struct run {
     const dc_norm *n;
     dc_rules_scratch *rs;
     dc_rules_out *out;
+    bool split;      /* some mention is DC_HIT_SPLIT (dc_hitvec.split) */
     const dc_ctx_view *ctx;
     size_t n_ctx;
     /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
@@ -919,6 +921,7 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
+    R->split = hits->split;
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
     decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
                                 sizeof *rs->m, MAX_ITEMS);
@@ -1810,6 +1813,18 @@ static decorum_status add_reason(const dc_alloc *al, dc_rules_out *o,
     return DECORUM_OK;
 }
 
+/* Does a split slur (DC_HIT_SPLIT) lie in [b, e)? The normalizer's
+ * how[] cannot say so: the matcher joined the fragments. */
+static bool split_in(const run *R, uint32_t b, uint32_t e)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->how == DC_HIT_SPLIT && m->b >= b && m->e <= e)
+            return true;
+    }
+    return false;
+}
+
 static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
 {
     if (!R->n->evasions)
@@ -1842,6 +1857,26 @@ static __attribute__((noinline)) piece evasion_words(uint32_t how)
 static inline piece evasion_note(uint32_t how)
 {
     return how & DC_EV_ANY ? evasion_words(how) : LIT("");
+}
+
+/* The evasion note of the mention m's reason: for a split slur, which
+ * word the fragments spell ("ki kes": " (split spelling of 'kike' to
+ * evade filters)"), so that a moderator sees why the span is a slur. */
+static __attribute__((noinline)) piece split_note(run *R, const mention *m)
+{
+    const dc_entry *e = &R->lx->entries[m->entry];
+    char *note = R->rs->note;
+    int w = (int)(e->term_len > 40 ? 40 : e->term_len);
+    return (piece){note, JOIN(note, sizeof R->rs->note,
+                              LIT(" (split spelling of '"),
+                              piece_text(e->term, w),
+                              LIT("' to evade filters)"))};
+}
+
+static inline piece mention_note(run *R, const mention *m)
+{
+    return m->how == DC_HIT_SPLIT ? split_note(R, m)
+                                  : evasion_note(evasion_flags(R, m->b, m->e));
 }
 
 /* Describes a target for a reason: "jewish (religion)". Returns the
@@ -1928,6 +1963,20 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
     if (!(fs->flags & DECORUM_SPAN_MITIGATING) && fs->hate)
         R->hate_so_far = noisy_or(R->hate_so_far, fs->weight);
     return DECORUM_OK;
+}
+
+/* The findings over a split slur are evasions too (DECORUM_SPAN_EVASION,
+ * DC_RF_EVASION), which emit cannot tell from the normalizer's how[]:
+ * marked here once, for the rare comment that has one, rather than asked
+ * in emit of every finding. */
+static __attribute__((noinline)) void split_findings(run *R)
+{
+    dc_rules_out *o = R->out;
+    for (size_t i = 0; i < o->n; i++)
+        if (split_in(R, o->v[i].begin, o->v[i].end)) {
+            o->v[i].flags |= DECORUM_SPAN_EVASION;
+            o->rf[DC_RF_EVASION] = 1;
+        }
 }
 
 /* Adds one finding's weight to the attribute scores. */
@@ -3187,7 +3236,7 @@ static decorum_status attack_on_group(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "), label,
                from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
-               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3227,7 +3276,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "),
                who, LIT(" (not a protected group): "),
-               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -3867,7 +3916,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
                *e->group ? entry_group(e) : LIT("a group"), LIT(": "),
-               entry_why(e), evasion_note(evasion_flags(R, m->b, m->e)));
+               entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -6182,7 +6231,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
     if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
-                     evasion_note(evasion_flags(R, m->b, m->e)))) !=
+                     mention_note(R, m))) !=
         DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -7337,6 +7386,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             if ((st = rule_code(&R, m, true)) != DECORUM_OK)
                 return st;
     }
+    if (R.split)
+        split_findings(&R);
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's

@@ -15,6 +15,8 @@
  *     (misspelling variants included) and run over the file's own text,
  *     normalized, checking every hit lies inside the text and names an
  *     entry;
+ *   - the input, read as a list of common words (split.c), builds a
+ *     split table with those entries that holds together (dc_splits_ok);
  *   - a lexicon that parsed goes through its image (dc_lexicon_image,
  *     dc_lexicon_from_image) and comes back the same; the input itself,
  *     read as an image, is refused or gives sane entries;
@@ -70,9 +72,17 @@ static void check_entry(const dc_entry *e, size_t i)
 
 static void try_matcher(const dc_lexicon *lx, const char *text, size_t len)
 {
+    dc_splits sp;
+    decorum_status st = dc_splits_new(&al, lx, text, len, &sp);
+    FUZZ_CHECK(st == DECORUM_OK || st == DECORUM_ERR_NOMEM,
+               "dc_splits_new: %s", decorum_status_name(st));
+    if (st == DECORUM_OK) {
+        FUZZ_CHECK(dc_splits_ok(&sp, lx->n), "split table does not hold");
+        dc_splits_free(&al, &sp);
+    }
     dc_matcher *m = NULL;
     decorum_error err;
-    decorum_status st = dc_matcher_new(&al, lx, &m, &err);
+    st = dc_matcher_new(&al, lx, &m, &err);
     if (st != DECORUM_OK) {
         FUZZ_CHECK(st == DECORUM_ERR_NOMEM || st == DECORUM_ERR_TOOBIG ||
                        st == DECORUM_ERR_MATCHER || st == DECORUM_ERR_FORMAT,

@@ -91,10 +91,11 @@ static dc_norm norm_of(const char *s)
     return n;
 }
 
-static const char how_mark[] = {'=', '~', '+', '*'};
+static const char how_mark[] = {'=', '~', '+', '*', '^'};
 
 /* Renders hits as "span=term" (exact), "~" fuzzy, "+" compound,
- * "*" masked, separated by " | ", in the order dc_match gives them. */
+ * "*" masked, "^" split, separated by " | ", in the order dc_match gives
+ * them. */
 static const char *render_lx(const dc_lexicon *l, const dc_norm *n,
                              const dc_hitvec *h)
 {
@@ -106,7 +107,7 @@ static const char *render_lx(const dc_lexicon *l, const dc_norm *n,
         cr_assert_lt(x->begin, x->end);
         cr_assert_leq(x->end, n->len);
         cr_assert_lt(x->entry, l->n);
-        cr_assert_leq(x->how, DC_HIT_MASKED);
+        cr_assert_leq(x->how, DC_HIT_SPLIT);
         int w = snprintf(out + o, sizeof out - o, "%s%.*s%c%s",
                          i ? " | " : "", (int)(x->end - x->begin),
                          n->text + x->begin, how_mark[x->how],
@@ -204,6 +205,63 @@ Test(match, exact_terms_on_word_boundaries)
         {"**vermin**", "vermin=vermin"},
     };
     RUN(cases);
+}
+
+/* Split spellings (split.c): fragments joined only when they spell a
+ * strong slur and one of them is no common word (the built-in list,
+ * data/split/common_words.txt). */
+Test(match, split_spellings)
+{
+    static const mcase cases[] = {
+        {"n ig ger", "n ig ger^nigger"},
+        {"nig ger", "nig ger^nigger"},
+        {"the ni-gger", "the=the | ni-gger^nigger"},
+        {"ni gg er", "ni gg er^nigger"},
+        {"nigg ers", "nigg ers^nigger"},
+        {"ni . gger", "ni . gger^nigger"},
+        /* The slur and a stray plural ending: the slur alone. */
+        {"nigger s", "nigger=nigger"},
+        /* Not across a line, a long gap, an apostrophe or a mask, nor
+         * inside a longer word, nor more than three fragments. */
+        {"nig\nger", ""},
+        {"nig    ger", ""},
+        {"nig'ger", ""},
+        {"nig ger's", ""},
+        {"nig* ger", ""},
+        {"xnig ger", ""},
+        {"nig gerx", ""},
+        {"n i g ger", ""},
+        /* Common words that spell a slur stay apart. */
+        {"go back", "go back=go back | back=back"},
+    };
+    RUN(cases);
+}
+
+Test(match, split_spellings_and_phrases)
+{
+    static const char tsv[] =
+        "chingchong\tslur\trace:asian\t3\t-\tmocks speech\n"
+        "ching chong\tslur\trace:asian\t3\t-\tmocks speech\n"
+        "ching-chong\tslur\trace:asian\t3\t-\tmocks speech\n"
+        "kike\tslur\treligion:jewish\t3\t-\tslur\n"
+        "kyke\tslur\treligion:jewish\t1\t-\tmild\n"
+        "gook\tslur\trace:asian\t3\tambiguous\tslur\n"
+        "muslim\tidentity\treligion:muslim\t-\tnoun\tgroup\n";
+    static const hit_case cases[] = {
+        /* The phrase's own spellings are the phrase entries. */
+        {"ching chong", "ching chong=ching chong"},
+        {"ching-chong", "ching-chong=ching-chong"},
+        {"ching_chong", "ching_chong^chingchong"},
+        {"ki kes", "ki kes^kike"},
+        {"kik_e", "kik_e^kike"},
+        /* "k" and "ike" (the name, lower-cased) are both in the list. */
+        {"k_ike", ""},
+        /* Severity 1, ambiguous, and identity terms are not joined. */
+        {"ky ke", ""},
+        {"g ook", ""},
+        {"mus lim", ""},
+    };
+    check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
 Test(match, plurals_and_possessives)

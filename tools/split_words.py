@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""split_words.py: writes data/split/common_words.txt, the common English
+words that may be a fragment of a split slur (docs/MATCH.md, "Split
+spellings"). The matcher joins fragments only when one of them is not a
+common word ("go ok" stays apart, "sp ic" is joined), so it needs to know
+the common words among the fragments: every dictionary word that is part
+of a slur of the lexicon, and only those (the file stays small and the
+dictionary is not needed at run time).
+
+    python3 tools/split_words.py /usr/share/dict/words data/lexicon \
+        > data/split/common_words.txt
+
+/usr/share/dict/words is Debian's wamerican (SCOWL, whose licence allows
+copying and redistribution with its notice: /usr/share/doc/wamerican/
+copyright). Words are lower-cased ("Muslim", "Jew" and "Nazi" are
+common words; so are names such as "Ike") and possessives dropped. A few
+tokens of online text that no dictionary lists (rt, im, ppl) are added
+from CHAT below, by hand.
+"""
+import glob
+import os
+import re
+import sys
+
+# Frequent in comments, in no dictionary (or capitalized there: "OK"),
+# or an abbreviation ("pak is a muslim country": Pakistan), and parts of slurs ("rt" in
+# "schvartze", "im" in "muzlim", "ppl" in "cripple"): as common as words.
+CHAT = "ok kk rt ll im ppl tf pic pics wo en lol ur pak fb gt wn".split()
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: split_words.py DICT LEXICON_DIR")
+    words = set()
+    with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
+        for w in f:
+            w = w.strip().lower()
+            if w.endswith("'s"):
+                w = w[:-2]
+            if re.fullmatch("[a-z]+", w):
+                words.add(w)
+    slurs = set()
+    for path in sorted(glob.glob(os.path.join(sys.argv[2], "*.tsv"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                c = line.rstrip("\r\n").split("\t")
+                if line.startswith("#") or len(c) != 6 or c[1] != "slur":
+                    continue
+                t = c[0]
+                if re.fullmatch("[a-z]+", t):
+                    slurs.update((t, t + "s", t + "es"))
+    out = set(CHAT)
+    for s in slurs:
+        for i in range(len(s)):
+            for j in range(i + 1, min(len(s), i + 15) + 1):
+                if s[i:j] in words:
+                    out.add(s[i:j])
+    print("# Common words that may be fragments of a split slur: made by")
+    print("#   python3 tools/split_words.py /usr/share/dict/words data/lexicon")
+    print("# from Debian's wamerican (SCOWL, Copyright 2000-2011 Kevin Atkinson and")
+    print("# others; copying and distribution permitted with this notice) and the")
+    print("# hand list CHAT in that script. One word a line. Do not edit: run it again.")
+    for w in sorted(out):
+        print(w)
+
+
+if __name__ == "__main__":
+    main()
