@@ -103,12 +103,13 @@ typedef struct dc_feat_tsum {
  * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 1.25 MiB: over one pass of the
  * bench corpus, whose tokens of up to 15 bytes have about 29K distinct
  * spellings, 32.4K tokens miss (or are too long) with it, 38.3K with half
- * the sets (1.27M instructions more; with a quarter, 48.5K and 2.0M more). Half the sets had been kept
- * for fear that the larger cache crowds the 1 MiB L2, which the matcher's
- * memo and the weight table (then 2 MiB, now 1 MiB) share; a 1 MiB 16-way
- * L2 simulated over the whole analysis with the 2 MiB table misses less
- * with the larger cache (docs/MODEL.md has the figures), as the misses'
- * weight rows cost more lines than the cache adds. Per thread (the model scratch holds one); its
+ * the sets (1.27M instructions more; with a quarter, 48.5K and 2.0M
+ * more). Half the sets had been kept for fear that the larger cache crowds
+ * the 1 MiB L2, which the matcher's memo and the weight table (then 2 MiB,
+ * now 1 MiB) share; a 1 MiB 16-way L2 simulated over the whole analysis
+ * with the 2 MiB table misses less with the larger cache (docs/MODEL.md
+ * has the figures), as the misses' weight rows cost more lines than the
+ * cache adds. Per thread (the model scratch holds one); its
  * entries hold for one weight table and configuration, which it records,
  * and dc_feat_sum() empties it when called with another. A zeroed cache is
  * empty (w NULL): allocate it zeroed, and its pages are touched only as it

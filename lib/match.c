@@ -213,7 +213,10 @@ typedef struct hslot {
  * hash, the Bloom filter, cands_maybe's automaton). At 1 MB 6.3 M of the
  * 111.2 M instructions of dc_match on the corpus are spared (512 KB:
  * 4.1 M); earlier rounds kept 256 KB for the L2 the model's tables also
- * need, when time was the measure (docs/MATCH.md, twelfth round). */
+ * need, when time was the measure (docs/MATCH.md, twelfth round). With
+ * pend_go's answers (below) the block is 1.125 MB a scratch; time on the
+ * corpus did not tell it from 256 KB (docs/BENCHMARKS.md, eleventh
+ * session). */
 #define MEMO_BITS 15u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 
