@@ -2103,8 +2103,8 @@ static const mention *negator_in(const run *R, uint32_t tb);
 
 /* "Shame it didn't burn", "pity they didn't all drown", "too bad he
  * wasn't shot": regret that something did not happen wishes it. Is a
- * word of regret at most three words before the negation at tb, in its
- * sentence? */
+ * word of regret among the four tokens before the negation at tb (words
+ * or commas), in its sentence? */
 static bool regret_before(const run *R, uint32_t tb)
 {
     const tok *t = R->rs->toks;
@@ -2117,6 +2117,68 @@ static bool regret_before(const run *R, uint32_t tb)
             return false;
     }
     return false;
+}
+
+/* A word that names a target or a dehumanized group at token k. */
+static bool group_word_at(const run *R, uint32_t k)
+{
+    return mention_at(R, k, DC_KIND_IDENTITY) ||
+           mention_at(R, k, DC_KIND_SLUR) ||
+           mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+           mention_at(R, k, DC_KIND_DEHUMANIZE);
+}
+
+/* Does regret before the negation at negtb wish the act of the verb at
+ * tokens [vb, ve) on people? Only when the group is the verb's object
+ * ("pity they didn't kill them all", "shame they didn't deport the
+ * invaders") or the verb has no object of its own and its subject or a
+ * phrase after it names the group ("pity the refugees didn't drown",
+ * "shame it didn't burn with the invaders inside"). Not when a noun
+ * phrase of its own follows the verb ("shame the gay bar didn't ban
+ * smoking", "too bad they didn't burn the old tires"), nor of a bare "it"
+ * ("shame it didn't burn, the marshmallows were raw"), which the context
+ * alone would tie to a group. */
+static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
+{
+    if (negtb == 0 || !regret_before(R, negtb))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    const tok *t = rs->toks;
+    uint32_t se = sent_of(R, vb)->te;
+    uint32_t k = ve;
+    /* a particle of the verb ("kill off", "burn down") or an adverb */
+    while (k < se && t[k].type == TK_WORD &&
+           (tok_is_word(R, k, "off") || tok_is_word(R, k, "out") ||
+            tok_is_word(R, k, "up") || tok_is_word(R, k, "down") ||
+            tok_is_word(R, k, "away") || tok_is_word(R, k, "all") ||
+            adverb_like(R, k)))
+        k++;
+    bool object = k < se && t[k].type == TK_WORD &&
+                  !tok_is_word(R, k, "with") && !tok_is_word(R, k, "in") &&
+                  !tok_is_word(R, k, "inside") && !tok_is_word(R, k, "at") &&
+                  !tok_is_word(R, k, "on") && !tok_is_word(R, k, "into") &&
+                  !tok_is_word(R, k, "to") && !tok_is_word(R, k, "when") &&
+                  !tok_is_word(R, k, "while") && !tok_is_word(R, k, "before") &&
+                  !kind_at(R, k, DC_KIND_CONJUNCTION);
+    /* the object, or a phrase after an intransitive verb: a group word
+     * among its first three words */
+    for (uint32_t j = k + (object ? 0 : 1), n = 0;
+         j < se && n < 3 && t[j].type == TK_WORD; j++, n++)
+        if (group_word_at(R, j))
+            return true;
+    if (object)
+        return false;
+    /* no object: the subject right before the negation */
+    uint32_t sj = negtb - 1;
+    return t[sj].type == TK_WORD && !tok_is_word(R, sj, "it") &&
+           !tok_is_word(R, sj, "this") && !tok_is_word(R, sj, "that");
+}
+
+/* The threat or exclusion starting at token tb, if any. */
+static const mention *act_at(const run *R, uint32_t tb)
+{
+    const mention *a = mention_at(R, tb, DC_KIND_THREAT);
+    return a ? a : mention_at(R, tb, DC_KIND_EXCLUSION);
 }
 
 /* Most comments have no negation: then no call (negator_in saves six
@@ -2166,9 +2228,14 @@ static const mention *negator_in(const run *R, uint32_t tb)
     if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
                           tok_is_word(R, best->te, "doubt")))
         return NULL;
-    /* "Shame it didn't burn with them inside": a wish */
-    if (best->tb > 0 && regret_before(R, best->tb))
-        return NULL;
+    /* "Shame it didn't burn with them inside": a wish (of an act on the
+     * group, regret_wish; of anything else, as before) */
+    if (best->tb > 0) {
+        const mention *act = act_at(R, tb);
+        if (act ? regret_wish(R, best->tb, act->tb, act->te)
+                : regret_before(R, best->tb))
+            return NULL;
+    }
     /* A clause of its own starts between at a conjunction ("don't eat
      * pork because they're filthy"). A new subject alone is no such sign:
      * "never say they are cockroaches", "nobody is telling you Muslims
@@ -2577,11 +2644,11 @@ static bool rebutted(const run *R, uint32_t tb)
 }
 
 /* "the so-called white power gesture", "the so called 'hate crimes'":
- * the name right after "so-called" (at most three words, nothing but
- * quote marks between) is others' name for the thing, which the writer
- * keeps at a distance. What the writer says of it is their own ("these
- * so-called disabled people are just lazy": "so-called" is an allow
- * entry, which takes "called" out of the reports). */
+ * the name right after "so-called" ("called" among the four tokens
+ * before it, words or quote marks) is others' name for the thing, which
+ * the writer keeps at a distance. What the writer says of it is their
+ * own ("these so-called disabled people are just lazy": "so-called" is
+ * an allow entry, which takes "called" out of the reports). */
 static bool so_called_before(const run *R, uint32_t tb)
 {
     const tok *t = R->rs->toks;
@@ -2787,6 +2854,25 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     return context_group(R, out, from_ctx, false);
 }
 
+/* Does the word at [b, e) of text (len bytes) own what follows it:
+ * "women's football", "girls' school"? A trailing quote mark is the
+ * plural's possessive only after an s, with a word right after it to own,
+ * and not closing a quote that opens before the word ("arrival of
+ * 'gypsies'", "'gypsies' arrive"). */
+static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
+                          uint32_t e)
+{
+    if (e >= 2 && text[e - 2] == '\'' && text[e - 1] == 's')
+        return true;
+    if (e >= len || text[e] != '\'' || e < 1 || text[e - 1] != 's' ||
+        (b > 0 && text[b - 1] == '\''))
+        return false;
+    uint32_t k = e + 1;
+    while (k < len && text[k] == ' ')
+        k++;
+    return k > e + 1 && k < len && text[k] >= 'a' && text[k] <= 'z';
+}
+
 /* The last protected group named in the context (parent, then title).
  * With people set, a group named only as the owner of something
  * ("Women's football", "girls' school") is not who the context is about:
@@ -2806,12 +2892,9 @@ static bool context_group(const run *R, target *out, bool *from_ctx,
                  (!(e->flags & DC_F_ADJ) || !(e->flags & DC_F_AMBIGUOUS) ||
                   hv->v[h].end - hv->v[h].begin > e->term_len)) ||
                 e->kind == DC_KIND_SLUR) {
-                const char *text = R->ctx[c].norm->text;
-                uint32_t end = hv->v[h].end;
-                if (people && ((end >= 2 && text[end - 2] == '\'' &&
-                                text[end - 1] == 's') ||
-                               (end < R->ctx[c].norm->len &&
-                                text[end] == '\'')))
+                if (people && owner_in_text(R->ctx[c].norm->text,
+                                            R->ctx[c].norm->len,
+                                            hv->v[h].begin, hv->v[h].end))
                     continue;
                 memset(out, 0, sizeof *out);
                 out->type = TG_GROUP;
@@ -3125,10 +3208,10 @@ static bool naming_word(const run *R, uint32_t k)
 }
 
 /* "Mexico won't take back invaders", "we don't need more parasites": a
- * negated verb that is no linking verb, nor one of naming or seeing,
- * denies the act, not what its object is called; the dehumanizing noun
- * right after the verb (an article, adjectives or quote marks between)
- * is still the writer's word. "They are not invaders", "don't call them
+ * negated verb of admitting or wanting denies the act, not what its
+ * object is called; the dehumanizing noun right after the verb (an
+ * article, adjectives or quote marks between, at most three words) is
+ * still the writer's word. "They are not invaders", "don't call them
  * invaders", "I don't see them as animals" still deny it. */
 static bool object_of_denied_act(const run *R, const mention *neg,
                                  const mention *m)
@@ -3153,8 +3236,24 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     uint32_t v = neg->te;
     while (v < m->tb && t[v].type == TK_WORD && adverb_like(R, v))
         v++;
-    /* the verb, then at most three words before the noun */
+    /* the verb, then at most three words before the noun (words counts
+     * the verb too) */
     if (v >= m->tb || m->tb - v > 8 || t[v].type != TK_WORD || glue_at(R, v))
+        return false;
+    /* Only a verb of admitting, wanting or taking back: what is not let
+     * in is still called what it is called. Other acts denied are often
+     * games or stories ("we didn't kill the invaders, the game crashed"). */
+    static const char *const admits[] = {
+        "take",     "takes",   "took",     "taking",  "need",   "needs",
+        "want",     "wants",   "accept",   "accepts", "let",    "lets",
+        "admit",    "admits",  "allow",    "allows",  "welcome", "import",
+        "bring",    "brings",  "tolerate", "receive", "house",  "host"};
+    size_t vl = t[v].e - t[v].b;
+    bool admit = false;
+    for (size_t i = 0; i < sizeof admits / sizeof admits[0] && !admit; i++)
+        admit = strlen(admits[i]) == vl &&
+                memcmp(R->n->text + t[v].b, admits[i], vl) == 0;
+    if (!admit)
         return false;
     for (uint32_t k = v, words = 0; k < m->tb; k++) {
         if (t[k].type != TK_WORD) {
@@ -3282,6 +3381,18 @@ static decorum_status attack_on_other(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
+/* Is the word w (l bytes) a form of "take"? taken_back and
+ * taken_back_text both ask it. */
+static bool take_word(const char *w, size_t l)
+{
+    static const char *const takes[] = {"take", "takes", "took", "taking",
+                                        "taken"};
+    for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++)
+        if (strlen(takes[i]) == l && memcmp(w, takes[i], l) == 0)
+            return true;
+    return false;
+}
+
 /* Does the normalized text end at byte b in "take back" and at most two
  * words after it (quote marks and spaces between): is the word at b the
  * object of "take back", as in the title "Mexico won't take back
@@ -3302,15 +3413,10 @@ static bool taken_back_text(const char *text, uint32_t b)
             continue;
         while (k > 0 && text[k - 1] == ' ')
             k--;
-        static const char *const takes[] = {"take", "takes", "took",
-                                            "taking", "taken"};
-        for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++) {
-            size_t l = strlen(takes[i]);
-            if (k >= l && memcmp(text + k - l, takes[i], l) == 0 &&
-                (k == l || text[k - l - 1] < 'a' || text[k - l - 1] > 'z'))
-                return true;
-        }
-        return false;
+        uint32_t vb = k;
+        while (vb > 0 && text[vb - 1] >= 'a' && text[vb - 1] <= 'z')
+            vb--;
+        return take_word(text + vb, k - vb);
     }
     return false;
 }
@@ -3595,8 +3701,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
 }
 
 /* "He scored two crackers in the final", "she hit a couple of crackers
- * in the semis": what is scored or struck (a word of scoring at most
- * three words before token tb) is a goal or a shot, the sport's slang, not
+ * in the semis": what is scored or struck (a word of scoring among the
+ * four words before token tb) is a goal or a shot, the sport's slang, not
  * a player. */
 static bool scored(const run *R, uint32_t tb)
 {
@@ -3664,8 +3770,10 @@ static bool used_of_people(const run *R, const mention *m)
     /* "Bunch of dykes.", "What a bunch of fags!": the plural after "bunch
      * of" ending a sentence that says nothing else (nothing before but
      * "a", "what", "such", "just") is an exclamation about people; not "a
-     * bunch of crackers and cheese", "I bought a bunch of crackers". */
-    if (plural_hit(R, m) && m->tb >= 1 &&
+     * bunch of crackers and cheese", "I bought a bunch of crackers". A
+     * slur flagged `thing` is its innocent thing here: "What a bunch of
+     * crackers" is said of biscuits. */
+    if (plural_hit(R, m) && m->tb >= 1 && !(ent(R, m)->flags & DC_F_THING) &&
         (tok_is_word(R, m->tb - 1, "buncha") ||
          (m->tb >= 2 && tok_is_word(R, m->tb - 1, "of") &&
           tok_is_word(R, m->tb - 2, "bunch")))) {
@@ -4337,7 +4445,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         for (uint32_t k = m->tb, n = 0; k-- > s->tb && n < 3; n++) {
             const mention *ng = mention_at(R, k, DC_KIND_NEGATION);
             if (ng) {
-                if (k > 0 && regret_before(R, k))
+                if (regret_wish(R, k, m->tb, m->te))
                     return true;
                 break;
             }
@@ -4415,30 +4523,42 @@ static bool is_call(const run *R, const mention *m, const target *tg)
 }
 
 /* "Mexico won't take back 'foreign' invaders": people taken back are
- * sent home, and a word for migrants as the object of "take back" (an
- * article, adjectives or quote marks between) is about migration. Not
- * what is taken back from them ("took back York from the invaders"). */
+ * sent home, and a word for migrants as the object of "take back" is
+ * about migration. Between "back" and the word only quote marks, a
+ * determiner and at most two words the lexicon does not know ("the
+ * illegal invaders"); a second determiner starts a clause of its own
+ * ("took back the land the invaders had seized"), and a preposition
+ * makes the word what it was taken from ("took back York from the
+ * Viking invaders"). */
 static bool taken_back(const run *R, const mention *m)
 {
     const tok *t = R->rs->toks;
-    uint32_t k = m->tb;
-    for (uint32_t n = 0; k > 1 && n < 4; n++) {
+    uint32_t k = m->tb, words = 0;
+    bool det = false;
+    for (uint32_t n = 0; k > 1 && n < 8; n++) {
         k--;
         if (tok_is_word(R, k, "back"))
             break;
         if (t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\''))
             continue;
-        if (t[k].type != TK_WORD || tok_is_word(R, k, "from") ||
-            tok_is_word(R, k, "of") || tok_is_word(R, k, "to") ||
-            kind_at(R, k, DC_KIND_COPULA))
+        if (t[k].type != TK_WORD)
+            return false;
+        if (is_determiner(R, k) || tok_is_word(R, k, "a") ||
+            tok_is_word(R, k, "an") || tok_is_word(R, k, "these") ||
+            tok_is_word(R, k, "those") || tok_is_word(R, k, "our") ||
+            tok_is_word(R, k, "their")) {
+            if (det)
+                return false;
+            det = true;
+            continue;
+        }
+        if (det || ++words > 2 || R->rs->at[k] != 0 || glue_at(R, k))
             return false;
     }
     if (k < 1 || !tok_is_word(R, k, "back"))
         return false;
-    k--;
-    return tok_is_word(R, k, "take") || tok_is_word(R, k, "takes") ||
-           tok_is_word(R, k, "took") || tok_is_word(R, k, "taking") ||
-           tok_is_word(R, k, "taken");
+    const tok *v = &t[k - 1];
+    return v->type == TK_WORD && take_word(R->n->text + v->b, v->e - v->b);
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -5830,8 +5950,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "Deport the invaders", "shame it didn't burn with the invaders
      * inside": a threat or a call for exclusion at a dehumanizing word
      * that names its own group when the topic is that group (as it is
-     * its own target above) threatens the group: the word after the verb,
-     * at most three words on in its clause. */
+     * its own target above) threatens the group: the word among the four
+     * tokens after the verb, in its clause. */
     if ((!t || t->type == TG_OBJECT) &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
         any_kind(R, DC_KIND_DEHUMANIZE)) {
