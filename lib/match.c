@@ -206,18 +206,17 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 16u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 1 MB a scratch. At
- * 256 KB (MEMO_BITS 13) the memo held 8 192 of the 28 400 distinct words
- * of the benchmark corpus and 18 900 of its 47 200 misses were words seen
- * before and pushed out; each costs plain_word's ~500 instructions (the
- * hash, the Bloom filter, cands_maybe's automaton). At 1 MB 6.3 M of the
- * 111.2 M instructions of dc_match on the corpus are spared (512 KB:
- * 4.1 M); earlier rounds kept 256 KB for the L2 the model's tables also
- * need, when time was the measure (docs/MATCH.md, twelfth round). With
- * pend_go's answers (below) the block is 1.125 MB a scratch; time on the
- * corpus did not tell it from 256 KB (docs/BENCHMARKS.md, eleventh
- * session). */
-#define MEMO_BITS 15u
+ * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. At
+ * 256 KB the memo holds 8 192 of the 28 400 distinct words of the
+ * benchmark corpus and 18 900 of its 47 200 misses are words seen before
+ * and pushed out, each plain_word's ~500 instructions; 1 MB (MEMO_BITS 15)
+ * spares 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
+ * process it was slower: bench_engine -r 10 -t 1,2, 314-334K against
+ * 384-404K comments/s on one thread, 487-504K against 643-682K on two
+ * (with the model's word cache at 2^14 sets): the memo, the word cache and
+ * the weight table share a 1 MiB L2 (docs/MATCH.md, twelfth round;
+ * docs/BENCHMARKS.md, eleventh session). */
+#define MEMO_BITS 13u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
