@@ -212,7 +212,7 @@ typedef struct hslot {
  * and pushed out, each plain_word's ~500 instructions; 1 MB (MEMO_BITS 15)
  * spares 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
  * process it was slower: bench_engine -r 10 -t 1,2, 314-334K against
- * 384-404K comments/s on one thread, 487-504K against 643-682K on two
+ * 384-404K comments/s on one thread, 486-503K against 643-682K on two
  * (with the model's word cache at 2^14 sets): the memo, the word cache and
  * the weight table share a 1 MiB L2 (docs/MATCH.md, twelfth round;
  * docs/BENCHMARKS.md, eleventh session). */
