@@ -3890,15 +3890,10 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
         pc = pc_at(s->ms->pc, k, pk);
         if (mkey_is(pc, k) && pc[2] == pk) {
             uint64_t v = pc[3];
-            if (v & PC_PUSH) { /* pend_push's, with the hash left to make */
-                pend *p = &w->nxt[w->nnxt++];
-                p->a = w->cur[0].a;
-                p->sl = &m->hash[(v >> 32) & 0x3fffffffu];
-                p->next = (uint32_t)v;
-                p->cpre = (v & PC_CPRE) != 0;
-                p->lazy = true;
-                w->nnext |= (uint32_t)v;
-            }
+            if (v & PC_PUSH) /* pend_push's, with the hash left to make */
+                pend_push_lazy(w, w->cur[0].a,
+                               &m->hash[(v >> 32) & 0x3fffffffu],
+                               v & PC_CPRE ? HV_CPREFIX : 0, (uint32_t)v);
             return true;
         }
     }
@@ -4074,7 +4069,7 @@ static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
  * loop does not look for them byte by byte; the memo pair of the next word
- * is fetched before this one is handled: the memo (1 MB) is in the L2
+ * is fetched before this one is handled: the memo (256 KB) is in the L2
  * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
