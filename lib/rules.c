@@ -212,7 +212,6 @@ typedef struct run {
     const dc_norm *n;
     dc_rules_scratch *rs;
     dc_rules_out *out;
-    bool split;      /* some mention is DC_HIT_SPLIT (dc_hitvec.split) */
     const dc_ctx_view *ctx;
     size_t n_ctx;
     /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
@@ -921,7 +920,6 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
-    R->split = hits->split;
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
     decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
                                 sizeof *rs->m, MAX_ITEMS);
@@ -7506,7 +7504,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             if ((st = rule_code(&R, m, true)) != DECORUM_OK)
                 return st;
     }
-    if (R.split)
+    if (hits->split)
         split_findings(&R);
     aggregate(out);
     out->untargeted = R.untargeted && out->hate == 0;
