@@ -3182,6 +3182,18 @@ static scope halt_scope(const run *R, const mention *m, scope sc,
 
 static bool adverb_like(const run *R, uint32_t k);
 
+/* Is the word w (l bytes) one of the n words of list? For the few verb
+ * lists the rules keep in C (naming_word, object_of_denied_act,
+ * take_word). */
+static bool word_in(const char *w, size_t l, const char *const *list,
+                    size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
+            return true;
+    return false;
+}
+
 /* Does token k name a way of calling, seeing or treating someone ("call
  * them", "see them as", "consider", "like"), after which a negation
  * denies the label itself ("don't call them invaders")? */
@@ -3198,11 +3210,8 @@ static bool naming_word(const run *R, uint32_t k)
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
-    size_t l = t->e - t->b;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == l && memcmp(R->n->text + t->b, words[i], l) == 0)
-            return true;
-    return false;
+    return word_in(R->n->text + t->b, t->e - t->b, words,
+                   sizeof words / sizeof words[0]);
 }
 
 /* "Mexico won't take back invaders", "we don't need more parasites": a
@@ -3246,12 +3255,8 @@ static bool object_of_denied_act(const run *R, const mention *neg,
         "want",     "wants",   "accept",   "accepts", "let",    "lets",
         "admit",    "admits",  "allow",    "allows",  "welcome", "import",
         "bring",    "brings",  "tolerate", "receive", "house",  "host"};
-    size_t vl = t[v].e - t[v].b;
-    bool admit = false;
-    for (size_t i = 0; i < sizeof admits / sizeof admits[0] && !admit; i++)
-        admit = strlen(admits[i]) == vl &&
-                memcmp(R->n->text + t[v].b, admits[i], vl) == 0;
-    if (!admit)
+    if (!word_in(R->n->text + t[v].b, t[v].e - t[v].b, admits,
+                 sizeof admits / sizeof admits[0]))
         return false;
     for (uint32_t k = v, words = 0; k < m->tb; k++) {
         if (t[k].type != TK_WORD) {
@@ -3385,10 +3390,7 @@ static bool take_word(const char *w, size_t l)
 {
     static const char *const takes[] = {"take", "takes", "took", "taking",
                                         "taken"};
-    for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++)
-        if (strlen(takes[i]) == l && memcmp(w, takes[i], l) == 0)
-            return true;
-    return false;
+    return word_in(w, l, takes, sizeof takes / sizeof takes[0]);
 }
 
 /* Does the normalized text end at byte b in "take back" and at most two
