@@ -2228,10 +2228,9 @@ static const mention *negator_in(const run *R, uint32_t tb)
         return NULL;
     /* "Shame it didn't burn with them inside": a wish (of an act on the
      * group, regret_wish; of anything else, as before) */
-    if (best->tb > 0) {
+    if (best->tb > 0 && regret_before(R, best->tb)) {
         const mention *act = act_at(R, tb);
-        if (act ? regret_wish(R, best->tb, act->tb, act->te)
-                : regret_before(R, best->tb))
+        if (!act || regret_wish(R, best->tb, act->tb, act->te))
             return NULL;
     }
     /* A clause of its own starts between at a conjunction ("don't eat
