@@ -135,6 +135,15 @@ static bool az(const char *s, size_t len)
     return len > 0;
 }
 
+/* Does the word w[0, len) take "es" for its plural: after s, x, z, ch
+ * and sh only ("nies" is no plural of "ni")? */
+static bool takes_es(const char *w, size_t len)
+{
+    char z = len ? w[len - 1] : 0;
+    return z == 's' || z == 'x' || z == 'z' ||
+           (z == 'h' && len > 1 && (w[len - 2] == 'c' || w[len - 2] == 's'));
+}
+
 /* Is the fragment f[0, len) a common word (or the plural of one)? */
 static bool common(const dc_splits *sp, const char *f, size_t len)
 {
@@ -143,13 +152,9 @@ static bool common(const dc_splits *sp, const char *f, size_t len)
     if (len > 2 && f[len - 1] == 's' &&
         (flags_of(sp, f, len - 1) & SF_WORD))
         return true;
-    /* "es" after s x z ch sh only: "nies" is no plural of "ni". */
     if (len < 5 || f[len - 2] != 'e' || f[len - 1] != 's')
         return false;
-    char z = f[len - 3], y = f[len - 4];
-    return (z == 's' || z == 'x' || z == 'z' ||
-            (z == 'h' && (y == 'c' || y == 's'))) &&
-           (flags_of(sp, f, len - 2) & SF_WORD);
+    return takes_es(f, len - 2) && (flags_of(sp, f, len - 2) & SF_WORD);
 }
 
 /* A fragment that makes the word pass look for a join: no common word,
@@ -283,9 +288,7 @@ decorum_status dc_splits_new(const dc_alloc *al, const dc_lexicon *lx,
         memcpy(buf, t, L);
         if ((st = add_form(al, sp, buf, L, (uint32_t)x)) != DECORUM_OK)
             goto fail;
-        bool es = t[L - 1] == 's' || t[L - 1] == 'x' || t[L - 1] == 'z' ||
-                  (L > 1 && t[L - 1] == 'h' &&
-                   (t[L - 2] == 'c' || t[L - 2] == 's'));
+        bool es = takes_es(t, L);
         if (L > 3 && memcmp(t + L - 3, "ies", 3) == 0)
             continue; /* already a plural */
         if (es) {
