@@ -2117,13 +2117,14 @@ static bool regret_before(const run *R, uint32_t tb)
     return false;
 }
 
-/* A word that names a target or a dehumanized group at token k. */
+/* A word that names a target or a dehumanized group at token k: one test
+ * of the token's kind bits (at[]), where four mention look-ups each read
+ * the same word. */
 static bool group_word_at(const run *R, uint32_t k)
 {
-    return mention_at(R, k, DC_KIND_IDENTITY) ||
-           mention_at(R, k, DC_KIND_SLUR) ||
-           mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
-           mention_at(R, k, DC_KIND_DEHUMANIZE);
+    return k < R->rs->ntok &&
+           (R->rs->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                            KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
 /* Does regret before the negation at negtb wish the act of the verb at
