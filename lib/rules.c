@@ -4561,6 +4561,16 @@ static bool taken_back(const run *R, const mention *m)
     return v->type == TK_WORD && take_word(R->n->text + v->b, v->e - v->b);
 }
 
+/* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
+ * the comment or its context is about migration, or m is the object of
+ * "take back"? Asked by rule_attack of an ambiguous word both as an
+ * attack that may be its own target and as the object of a threat. */
+static bool migrant_word_meant(run *R, const mention *m)
+{
+    return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+           (migration_context(R) || taken_back(R, m));
+}
+
 /* The protected group that does what verb m says: a group target ending
  * at most three words before it, with no linking verb, negation or
  * punctuation between ("black teens kill", "muslims always murder").
@@ -5874,10 +5884,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ("South American invaders"). */
     if ((!t || t->type != TG_GROUP) && e->categories &&
         m->kind != DC_KIND_INSULT && m->kind != DC_KIND_HATE_VERB) {
-        bool topical = !(e->flags & DC_F_AMBIGUOUS);
-        if (!topical &&
-            (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
-            topical = migration_context(R) || taken_back(R, m);
+        bool topical =
+            !(e->flags & DC_F_AMBIGUOUS) || migrant_word_meant(R, m);
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
@@ -5964,9 +5972,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                 continue;
             const dc_entry *de = ent(R, d);
             if (de->categories &&
-                (!(de->flags & DC_F_AMBIGUOUS) ||
-                 ((de->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-                  (migration_context(R) || taken_back(R, d))))) {
+                (!(de->flags & DC_F_AMBIGUOUS) || migrant_word_meant(R, d))) {
                 resolved = group_of(R, d);
                 t = &resolved;
             }
