@@ -3194,6 +3194,16 @@ static bool word_in(const char *w, size_t l, const char *const *list,
     return false;
 }
 
+/* Is the word w (l bytes) a form of "take"? taken_back and
+ * taken_back_text both ask it, and object_of_denied_act's verbs of
+ * admitting start with it. */
+static bool take_word(const char *w, size_t l)
+{
+    static const char *const takes[] = {"take", "takes", "took", "taking",
+                                        "taken"};
+    return word_in(w, l, takes, sizeof takes / sizeof takes[0]);
+}
+
 /* Does token k name a way of calling, seeing or treating someone ("call
  * them", "see them as", "consider", "like"), after which a negation
  * denies the label itself ("don't call them invaders")? */
@@ -3251,12 +3261,14 @@ static bool object_of_denied_act(const run *R, const mention *neg,
      * in is still called what it is called. Other acts denied are often
      * games or stories ("we didn't kill the invaders, the game crashed"). */
     static const char *const admits[] = {
-        "take",     "takes",   "took",     "taking",  "need",   "needs",
-        "want",     "wants",   "accept",   "accepts", "let",    "lets",
-        "admit",    "admits",  "allow",    "allows",  "welcome", "import",
-        "bring",    "brings",  "tolerate", "receive", "house",  "host"};
-    if (!word_in(R->n->text + t[v].b, t[v].e - t[v].b, admits,
-                 sizeof admits / sizeof admits[0]))
+        "need",   "needs",    "want",    "wants",   "accept",
+        "accepts", "let",     "lets",    "admit",   "admits",
+        "allow",  "allows",   "welcome", "import",  "bring",
+        "brings", "tolerate", "receive", "house",   "host"};
+    const char *vw = R->n->text + t[v].b;
+    size_t vl = t[v].e - t[v].b;
+    if (!take_word(vw, vl) &&
+        !word_in(vw, vl, admits, sizeof admits / sizeof admits[0]))
         return false;
     for (uint32_t k = v, words = 0; k < m->tb; k++) {
         if (t[k].type != TK_WORD) {
@@ -3384,23 +3396,58 @@ static decorum_status attack_on_other(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
-/* Is the word w (l bytes) a form of "take"? taken_back and
- * taken_back_text both ask it. */
-static bool take_word(const char *w, size_t l)
+/* How far "take back" reaches for its object, in the comment's tokens
+ * (taken_back) and in a context's text (taken_back_text) alike: at most
+ * TAKE_BACK_WORDS words between "back" and the word, besides quote marks
+ * and one determiner right after "back" ("take back 'foreign' invaders",
+ * "took back the illegal invaders"). The two had different limits (the
+ * text two words of any sort, the tokens a determiner and two more), so
+ * a title and a comment of the same words were read apart; the tokens'
+ * limit is kept, as its cases (tests/data/golden) were the reviewed
+ * ones. */
+#define TAKE_BACK_WORDS 2
+
+/* The determiners of a noun phrase after "take back" that no lexicon
+ * entry marks: "the" and the quantifiers ("these", "all") are is_determiner's
+ * (a mention), and the context's text asks its hits for them. */
+static bool take_back_det(const char *w, size_t l)
 {
-    static const char *const takes[] = {"take", "takes", "took", "taking",
-                                        "taken"};
-    return word_in(w, l, takes, sizeof takes / sizeof takes[0]);
+    static const char *const dets[] = {"a", "an", "our", "their"};
+    return word_in(w, l, dets, sizeof dets / sizeof dets[0]);
 }
 
-/* Does the normalized text end at byte b in "take back" and at most two
- * words after it (quote marks and spaces between): is the word at b the
- * object of "take back", as in the title "Mexico won't take back
- * 'foreign' invaders"? taken_back asks the same of the comment's tokens. */
-static bool taken_back_text(const char *text, uint32_t b)
+/* The kinds of the hits that start at byte b of a context's text (hits
+ * hv, sorted by begin), as at[] holds them for a comment's token: bit k
+ * for kind k. */
+static uint64_t ctx_kinds_at(const run *R, const dc_hitvec *hv, uint32_t b)
 {
-    uint32_t k = b;
-    for (int words = 0; words <= 2; words++) {
+    size_t lo = 0, hi = hv->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hv->v[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint64_t kinds = 0;
+    for (; lo < hv->n && hv->v[lo].begin == b; lo++)
+        if (hv->v[lo].entry < R->lx->n)
+            kinds |= (uint64_t)1 << R->lx->entries[hv->v[lo].entry].kind;
+    return kinds;
+}
+
+/* Is the word at byte b of a context's text (normalized text, hits hv)
+ * the object of "take back", as in the title "Mexico won't take back
+ * 'foreign' invaders"? taken_back asks the same of the comment's tokens,
+ * with the same reach (TAKE_BACK_WORDS) and the same words between; the
+ * text has no tokens, so its words are runs of letters, and what the
+ * lexicon knows of one its hits say. */
+static bool taken_back_text(const run *R, const dc_hitvec *hv,
+                            const char *text, uint32_t b)
+{
+    uint32_t k = b, words = 0;
+    bool det = false;
+    for (;;) {
         while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' ||
                          text[k - 1] == '\''))
             k--;
@@ -3409,16 +3456,25 @@ static bool taken_back_text(const char *text, uint32_t b)
             k--;
         if (k == we)
             return false;
-        if (we - k != 4 || memcmp(text + k, "back", 4) != 0)
+        if (we - k == 4 && memcmp(text + k, "back", 4) == 0)
+            break;
+        uint64_t kinds = ctx_kinds_at(R, hv, k);
+        if ((we - k == 3 && memcmp(text + k, "the", 3) == 0) ||
+            (kinds & KIND_BIT(QUANTIFIER)) || take_back_det(text + k, we - k)) {
+            if (det)
+                return false;
+            det = true;
             continue;
-        while (k > 0 && text[k - 1] == ' ')
-            k--;
-        uint32_t vb = k;
-        while (vb > 0 && text[vb - 1] >= 'a' && text[vb - 1] <= 'z')
-            vb--;
-        return take_word(text + vb, k - vb);
+        }
+        if (det || ++words > TAKE_BACK_WORDS || kinds)
+            return false;
     }
-    return false;
+    while (k > 0 && text[k - 1] == ' ')
+        k--;
+    uint32_t vb = k;
+    while (vb > 0 && text[vb - 1] >= 'a' && text[vb - 1] <= 'z')
+        vb--;
+    return take_word(text + vb, k - vb);
 }
 
 /* The parent or title is about migration. */
@@ -3435,7 +3491,7 @@ static bool migration_in_context(const run *R)
             /* a word for migrants that is taken back */
             if (e->kind == DC_KIND_DEHUMANIZE &&
                 (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-                taken_back_text(R->ctx[c].norm->text, hv->v[h].begin))
+                taken_back_text(R, hv, R->ctx[c].norm->text, hv->v[h].begin))
                 return true;
         }
     }
@@ -4535,6 +4591,9 @@ static bool taken_back(const run *R, const mention *m)
     const tok *t = R->rs->toks;
     uint32_t k = m->tb, words = 0;
     bool det = false;
+    /* Glue counts as known, so its bits are placed once: then a word the
+     * lexicon does not know is one whose at[] is clear. */
+    need_glue(R);
     for (uint32_t n = 0; k > 1 && n < 8; n++) {
         k--;
         if (tok_is_word(R, k, "back"))
@@ -4543,16 +4602,15 @@ static bool taken_back(const run *R, const mention *m)
             continue;
         if (t[k].type != TK_WORD)
             return false;
-        if (is_determiner(R, k) || tok_is_word(R, k, "a") ||
-            tok_is_word(R, k, "an") || tok_is_word(R, k, "these") ||
-            tok_is_word(R, k, "those") || tok_is_word(R, k, "our") ||
-            tok_is_word(R, k, "their")) {
+        /* ("these", "those": quantifiers of the lexicon) */
+        if (is_determiner(R, k) ||
+            take_back_det(R->n->text + t[k].b, t[k].e - t[k].b)) {
             if (det)
                 return false;
             det = true;
             continue;
         }
-        if (det || ++words > 2 || R->rs->at[k] != 0 || glue_at(R, k))
+        if (det || ++words > TAKE_BACK_WORDS || R->rs->at[k] != 0)
             return false;
     }
     if (k < 1 || !tok_is_word(R, k, "back"))
