@@ -52,7 +52,7 @@ typedef struct tok {
     uint8_t type;    /* TK_* */
     uint8_t ch;      /* the punctuation character, for TK_PUNCT */
     uint8_t quoted;  /* inside "..." or '...' */
-    uint8_t pad;
+    uint8_t named;   /* after a scare frame: "so-called X" (mark_named) */
 } tok;
 
 /* b, e, entry and how lie as they do in the hit (dc_hit), which
@@ -565,7 +565,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
                         memcpy(&tp->sent, sc, sizeof sc);
                         tp->type = TK_WORD;
-                        tp->ch = tp->quoted = tp->pad = 0;
+                        tp->ch = tp->quoted = tp->named = 0;
                         tok_at[rv->b] = (uint16_t)k;
                         if (s[rv->e] != ' ' || rv[1].b != rv->e + 1) {
                             k++;
@@ -575,7 +575,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         memcpy(&tp[1].b, rv + 1, 2 * sizeof tp->b);
                         memcpy(&tp[1].sent, sc, sizeof sc);
                         tp[1].type = TK_WORD;
-                        tp[1].ch = tp[1].quoted = tp[1].pad = 0;
+                        tp[1].ch = tp[1].quoted = tp[1].named = 0;
                         tok_at[rv[1].b] = (uint16_t)(k + 1);
                         if (s[rv[1].e] != ' ' || rv[2].b != rv[1].e + 1) {
                             k += 2;
@@ -1140,6 +1140,42 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
                                         dc_kind kind)
 {
     return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
+}
+
+/* The most tokens after a scare frame that its name may take: the name
+ * starts among them (three words and a quote mark: "the so called 'hate
+ * crimes'"). */
+#define SCARE_REACH 4
+
+/* "the so-called white power gesture", "the so called 'hate crimes'": an
+ * allow entry flagged `scare` (allow.tsv) is the writer's scare frame, no
+ * report ("called" is taken out of the reports by it), and the name right
+ * after it is others' name for the thing, which the writer keeps at a
+ * distance: its tokens are marked named, which scope_of reads as it reads
+ * a quote. The name starts within SCARE_REACH tokens of the frame, with
+ * only words and quote marks before it, no linking verb or modal: what
+ * the writer says of the thing is their own ("these so-called disabled
+ * people are just lazy frauds"). Marked once, as the hits are placed:
+ * scope_of had looked back for "so called" from every attack. */
+static __attribute__((noinline)) void mark_named(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            !(R->lx->entries[a->entry].flags & DC_F_SCARE))
+            continue;
+        for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH;
+             k++) {
+            tok *t = &rs->toks[k];
+            t->named = 1;
+            if (t->type == TK_PUNCT && (t->ch == '"' || t->ch == '\''))
+                continue;
+            if (t->type != TK_WORD || kind_at(R, k, DC_KIND_COPULA) ||
+                kind_at(R, k, DC_KIND_MODAL))
+                break;
+        }
+    }
 }
 
 /* Sets the glue bits of at[] that place_hits left for later, as it would
@@ -2641,30 +2677,6 @@ static bool rebutted(const run *R, uint32_t tb)
     return false;
 }
 
-/* "the so-called white power gesture", "the so called 'hate crimes'":
- * the name right after "so-called" ("called" among the four tokens
- * before it, words or quote marks) is others' name for the thing, which
- * the writer keeps at a distance. What the writer says of it is their
- * own ("these so-called disabled people are just lazy": "so-called" is
- * an allow entry, which takes "called" out of the reports). */
-static bool so_called_before(const run *R, uint32_t tb)
-{
-    const tok *t = R->rs->toks;
-    for (uint32_t k = tb, n = 0; k-- > 0 && n < 4; n++) {
-        if (tok_is_word(R, k, "called"))
-            return k >= 1 &&
-                   (tok_is_word(R, k - 1, "so") ||
-                    (k >= 2 && t[k - 1].type == TK_PUNCT &&
-                     t[k - 1].ch == '-' && tok_is_word(R, k - 2, "so")));
-        if (t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\''))
-            continue;
-        if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA) ||
-            kind_at(R, k, DC_KIND_MODAL))
-            return false;
-    }
-    return false;
-}
-
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -2676,9 +2688,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     bool quoted = R->rs->toks[tb].quoted;
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
-    bool reported = quoted ||
-                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb)) ||
-                    (any_kind(R, DC_KIND_ALLOW) && so_called_before(R, tb));
+    bool reported = quoted || R->rs->toks[tb].named ||
+                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -7474,6 +7485,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
+    if (any_kind(&R, DC_KIND_ALLOW))
+        mark_named(&R);
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
