@@ -2533,6 +2533,18 @@ static bool report_before(const run *R, uint32_t tb)
     return report_in(R, s, tb) || report_after(R, s, tb);
 }
 
+/* The kinds of the mentions that start among the three tokens before
+ * token tb, as a set (bit k for kind k): what a denouncing word is read
+ * with, negated ("that's not racist") or named ("calling that bigotry"),
+ * by denounces and rebutted alike. */
+static uint64_t kinds_before(const run *R, uint32_t tb)
+{
+    uint64_t kinds = 0;
+    for (uint32_t k = tb > 3 ? tb - 3 : 0; k < tb; k++)
+        kinds |= R->rs->at[k];
+    return kinds;
+}
+
 /* A denouncing word in sentence s that denounces: not negated ("that's
  * not racist") and not what someone is called ("calling that bigotry is
  * pathetic"). */
@@ -2541,14 +2553,9 @@ static bool denounces(const run *R, const sentence *s)
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
         const mention *d = &R->rs->m[i];
-        if (d->kind != DC_KIND_DENOUNCE)
-            continue;
-        bool negated = false, named = false;
-        for (uint32_t k = d->tb > 3 ? d->tb - 3 : 0; k < d->tb; k++) {
-            negated |= kind_at(R, k, DC_KIND_NEGATION);
-            named |= kind_at(R, k, DC_KIND_REPORT);
-        }
-        if (!negated && !named)
+        if (d->kind == DC_KIND_DENOUNCE &&
+            !(kinds_before(R, d->tb) &
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
             return true;
     }
     return false;
@@ -2666,12 +2673,8 @@ static bool rebutted(const run *R, uint32_t tb)
         const mention *d = &rs->m[i];
         if (d->tb > k + 5)
             break; /* "This is the natural order, and ... dehumanizing" */
-        if (d->kind != DC_KIND_DENOUNCE || (ent(R, d)->flags & DC_F_JUDGE))
-            continue;
-        bool negated = false;
-        for (uint32_t j = d->tb > 3 ? d->tb - 3 : 0; j < d->tb; j++)
-            negated |= kind_at(R, j, DC_KIND_NEGATION);
-        if (!negated)
+        if (d->kind == DC_KIND_DENOUNCE && !(ent(R, d)->flags & DC_F_JUDGE) &&
+            !(kinds_before(R, d->tb) & KIND_BIT(NEGATION)))
             return true;
     }
     return false;
