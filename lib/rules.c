@@ -2192,9 +2192,8 @@ static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
                   !tok_is_word(R, k, "with") && !tok_is_word(R, k, "in") &&
                   !tok_is_word(R, k, "inside") && !tok_is_word(R, k, "at") &&
                   !tok_is_word(R, k, "on") && !tok_is_word(R, k, "into") &&
-                  !tok_is_word(R, k, "to") && !tok_is_word(R, k, "when") &&
-                  !tok_is_word(R, k, "while") && !tok_is_word(R, k, "before") &&
-                  !kind_at(R, k, DC_KIND_CONJUNCTION);
+                  !tok_is_word(R, k, "to") && !tok_is_word(R, k, "before") &&
+                  !kind_at(R, k, DC_KIND_CONJUNCTION); /* when, while */
     /* the object, or a phrase after an intransitive verb: a group word
      * among its first three words */
     for (uint32_t j = k + (object ? 0 : 1), n = 0;
@@ -3218,19 +3217,37 @@ static bool take_word(const char *w, size_t l)
     return word_in(w, l, takes, sizeof takes / sizeof takes[0]);
 }
 
+/* Does a scare frame (an allow entry flagged `scare`: "so called")
+ * start at token k? */
+static bool scare_at(const run *R, uint32_t k)
+{
+    if (!kind_at(R, k, DC_KIND_ALLOW))
+        return false;
+    for (size_t i = R->rs->first[k]; i < R->rs->nm && R->rs->m[i].tb == k; i++)
+        if (R->rs->m[i].kind == DC_KIND_ALLOW &&
+            (ent(R, &R->rs->m[i])->flags & DC_F_SCARE))
+            return true;
+    return false;
+}
+
 /* Does token k name a way of calling, seeing or treating someone ("call
  * them", "see them as", "consider", "like"), after which a negation
- * denies the label itself ("don't call them invaders")? */
+ * denies the label itself ("don't call them invaders")? The words of
+ * calling and saying ("call", "calls", "calling", "called", "say",
+ * "says") are reports (grammar.tsv, scope.tsv), which
+ * object_of_denied_act, the one caller, tests first: a report is dropped
+ * only inside a longer allow entry, and of those only "so called" (a
+ * scare frame, tested there by its flag) and "call a spade a spade" (five
+ * words, more than the four the caller reads) hold one. */
 static bool naming_word(const run *R, uint32_t k)
 {
     static const char *const words[] = {
-        "call",     "calls",    "calling",  "called",  "consider",
-        "considers", "label",   "labels",   "labelling", "labeling",
-        "see",      "sees",     "view",     "views",   "regard",
-        "regards",  "think",    "thinks",   "believe", "believes",
-        "treat",    "treats",   "name",     "describe", "say",
-        "says",     "as",       "like",     "mean",    "means",
-        "use",      "find"};
+        "consider", "considers", "label",   "labels",    "labelling",
+        "labeling", "see",       "sees",    "view",      "views",
+        "regard",   "regards",   "think",   "thinks",    "believe",
+        "believes", "treat",     "treats",  "name",      "describe",
+        "as",       "like",      "mean",    "means",     "use",
+        "find"};
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
@@ -3294,7 +3311,7 @@ static bool object_of_denied_act(const run *R, const mention *neg,
             return false;
         if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
             kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
-            naming_word(R, k) || tok_is_word(R, k, "to") ||
+            scare_at(R, k) || naming_word(R, k) || tok_is_word(R, k, "to") ||
             tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
             return false;
     }
