@@ -174,6 +174,14 @@ typedef struct hslot {
     uint32_t next;  /* HV_PREFIX: first bytes c of the words that may
                      * follow, bit c & 31 */
 } hslot;
+
+/* The most slots the hash may have: pend_go's cache keeps a slot's index
+ * in 30 bits (PC_PUSH), so build_hash refuses a larger table and
+ * blob_tables_ok a blob that claims one (pend_go itself tested every
+ * slot it cached). No lexicon comes near: MAX_PATTERNS literals of at
+ * most HASH_MAXLEN bytes, each with fewer leading words than bytes, make
+ * at most 2^28 keys, 2^29 slots, before the split triggers. */
+#define HASH_CAP_MAX ((size_t)1 << 30)
 #define HV_ID 0x003fffffu      /* < MAX_PATTERNS */
 #define HV_SPLIT 0x00400000u   /* a word that is this key splits (reach) */
 #define HV_TRIG 0x01000000u    /* a split slur's fragment (split.c): look */
@@ -1368,6 +1376,8 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
                 cap *= 2;
                 bits++;
             }
+            if (cap > HASH_CAP_MAX)
+                return DECORUM_ERR_TOOBIG;
             size_t bcap = 64;
             while (bcap < count * BLOOM_BITS_PER)
                 bcap *= 2;
@@ -1977,7 +1987,8 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
         return !m->bloom && !m->lits && !m->filt && !m->ctri && !m->ac &&
                !m->cand_any && !m->hmax_word && !m->hmax_piece;
     if (!m->bloom || !m->lits || !m->filt || !m->ctri ||
-        !pow2(m->hash_cap) || m->hash_cap < 16 || !pow2(m->bloom_cap) ||
+        !pow2(m->hash_cap) || m->hash_cap < 16 ||
+        m->hash_cap > HASH_CAP_MAX || !pow2(m->bloom_cap) ||
         m->bloom_cap < 64 || m->lits_len > m->lits_cap ||
         m->lits_len > UINT32_MAX ||
         m->lits_cap - m->lits_len < 8 ||
@@ -3909,9 +3920,8 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
             return true; /* depends on the text around: not kept */
         if (w->nnxt) {
             const pend *p = &w->nxt[0];
+            /* < hash_cap <= HASH_CAP_MAX: fits the 30 bits below */
             size_t slot = (size_t)(p->sl - m->hash);
-            if (slot > 0x3fffffffu)
-                return true;
             ans = PC_PUSH | (p->cpre ? PC_CPRE : 0) | (uint64_t)slot << 32 |
                   p->next;
         }
