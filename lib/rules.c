@@ -4620,11 +4620,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
 static bool taken_back(const run *R, const mention *m)
 {
     const tok *t = R->rs->toks;
-    uint32_t k = m->tb, words = 0;
+    uint32_t k = m->tb, words = 0, word[TAKE_BACK_WORDS];
     bool det = false;
-    /* Glue counts as known, so its bits are placed once: then a word the
-     * lexicon does not know is one whose at[] is clear. */
-    need_glue(R);
     for (uint32_t n = 0; k > 1 && n < 8; n++) {
         k--;
         if (tok_is_word(R, k, "back"))
@@ -4641,13 +4638,24 @@ static bool taken_back(const run *R, const mention *m)
             det = true;
             continue;
         }
-        if (det || ++words > TAKE_BACK_WORDS || R->rs->at[k] != 0)
+        if (det || words == TAKE_BACK_WORDS || R->rs->at[k] != 0)
             return false;
+        word[words++] = k;
     }
     if (k < 1 || !tok_is_word(R, k, "back"))
         return false;
     const tok *v = &t[k - 1];
-    return v->type == TK_WORD && take_word(R->n->text + v->b, v->e - v->b);
+    if (v->type != TK_WORD || !take_word(R->n->text + v->b, v->e - v->b))
+        return false;
+    /* Glue is known to the lexicon too: asked last, and once, as placing
+     * it (need_glue) costs a pass over the comment's glue; asked before
+     * the walk, for every word asked about, it cost 72K instructions on
+     * the bench corpus. */
+    need_glue(R);
+    for (uint32_t i = 0; i < words; i++)
+        if (kind_at(R, word[i], DC_KIND_GLUE))
+            return false;
+    return true;
 }
 
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
