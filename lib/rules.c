@@ -182,6 +182,8 @@ struct dc_rules_scratch {
     /* The most tokens an identity mention spans, once identity_ends_at
      * has worked it out for the comment (else UINT32_MAX). */
     uint32_t id_span;
+    /* mark_named has marked the comment's tokens (named_at). */
+    bool named_marked;
     /* The last answers of next_like (token indices) and next_group (target
      * indices), for the attacks of one long sentence: no match in
      * [from, past - 1), and past - 1 is the first match from there (or the
@@ -1085,6 +1087,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     rs->n_glue = ng;
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
+    rs->named_marked = false;
     R->kinds = kinds;
     return DECORUM_OK;
 }
@@ -1155,11 +1158,15 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
  * a quote. The name starts within SCARE_REACH tokens of the frame, with
  * only words and quote marks before it, no linking verb or modal: what
  * the writer says of the thing is their own ("these so-called disabled
- * people are just lazy frauds"). Marked once, as the hits are placed:
- * scope_of had looked back for "so called" from every attack. */
-static __attribute__((noinline)) void mark_named(run *R)
+ * people are just lazy frauds"). Marked once per comment, when scope_of
+ * first asks (named_at), as glue is placed (place_glue): scope_of had
+ * looked back for "so called" from every attack, and marking every
+ * comment with an allow entry as its hits were placed cost 104K
+ * instructions on the bench corpus, where few ask. */
+static __attribute__((noinline)) void mark_named(const run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    rs->named_marked = true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         if (a->kind != DC_KIND_ALLOW ||
@@ -1176,6 +1183,17 @@ static __attribute__((noinline)) void mark_named(run *R)
                 break;
         }
     }
+}
+
+/* Is token ti marked named (mark_named)? Only a comment with an allow
+ * entry has such tokens. */
+static inline bool named_at(const run *R, uint32_t ti)
+{
+    if (!any_kind(R, DC_KIND_ALLOW))
+        return false;
+    if (!R->rs->named_marked)
+        mark_named(R);
+    return R->rs->toks[ti].named;
 }
 
 /* Sets the glue bits of at[] that place_hits left for later, as it would
@@ -2690,7 +2708,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     bool quoted = R->rs->toks[tb].quoted;
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
-    bool reported = quoted || R->rs->toks[tb].named ||
+    bool reported = quoted || named_at(R, tb) ||
                     (any_kind(R, DC_KIND_REPORT) && report_before(R, tb));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
@@ -4662,7 +4680,7 @@ static bool taken_back(const run *R, const mention *m)
  * the comment or its context is about migration, or m is the object of
  * "take back"? Asked by rule_attack of an ambiguous word both as an
  * attack that may be its own target and as the object of a threat. */
-static bool migrant_word_meant(run *R, const mention *m)
+static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
            (migration_context(R) || taken_back(R, m));
@@ -7513,8 +7531,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
-    if (any_kind(&R, DC_KIND_ALLOW))
-        mark_named(&R);
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
