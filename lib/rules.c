@@ -4666,9 +4666,10 @@ static bool taken_back(const run *R, const mention *m)
     if (v->type != TK_WORD || !take_word(R->n->text + v->b, v->e - v->b))
         return false;
     /* Glue is known to the lexicon too: asked last, and once, as placing
-     * it (need_glue) costs a pass over the comment's glue; asked before
-     * the walk, for every word asked about, it cost 72K instructions on
-     * the bench corpus. */
+     * it (need_glue) costs a pass over the comment's glue, which most
+     * walks that find no "take back" never need (place_glue on the bench
+     * corpus: 302,251 instructions before, 302,901 asked before the walk,
+     * 301,701 asked here). */
     need_glue(R);
     for (uint32_t i = 0; i < words; i++)
         if (kind_at(R, word[i], DC_KIND_GLUE))
