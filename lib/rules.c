@@ -381,6 +381,14 @@ tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
+/* Token ti is "a" or "an", the indefinite article (not lexicon entries:
+ * thirteen rules ask for it by word, one member or one thing named). */
+static inline __attribute__((always_inline)) bool a_or_an(const run *R,
+                                                       uint32_t ti)
+{
+    return tok_is_word(R, ti, "a") || tok_is_word(R, ti, "an");
+}
+
 /* Token ti is "he" or "she", one third person (not lexicon entries: five
  * rules ask for them by word). */
 static inline __attribute__((always_inline)) bool he_or_she(const run *R,
@@ -1371,7 +1379,7 @@ static bool singular_verb_after_a(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     if (m->tb == 0 || m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
-        !(tok_is_word(R, m->tb - 1, "a") || tok_is_word(R, m->tb - 1, "an")))
+        !a_or_an(R, m->tb - 1))
         return false;
     const tok *t = &rs->toks[m->te];
     const char *w = R->n->text + t->b;
@@ -1399,7 +1407,7 @@ static const sentence *sent_of(const run *R, uint32_t ti);
 static bool generic_subject(const run *R, const mention *m)
 {
     uint32_t k = m->tb;
-    if (k > 0 && (tok_is_word(R, k - 1, "a") || tok_is_word(R, k - 1, "an")))
+    if (k > 0 && a_or_an(R, k - 1))
         k--;
     while (k > 0 && (adverb_like(R, k - 1) || tok_is_word(R, k - 1, "always")))
         k--;
@@ -1442,7 +1450,7 @@ static bool generic_subject(const run *R, const mention *m)
             (R->denounce_any && has_kind_in(R, s->tb, s->te,
                                             DC_KIND_DENOUNCE)))
             return false;
-        return tok_is_word(R, d, "a") || tok_is_word(R, d, "an") ||
+        return a_or_an(R, d) ||
                tok_is_word(R, d, "any") || tok_is_word(R, d, "each") ||
                (id->kind == DC_KIND_IDENTITY &&
                 kind_at(R, d, DC_KIND_QUANTIFIER));
@@ -1660,8 +1668,7 @@ static decorum_status find_targets(run *R)
                     group = true;
                 } else if (m->tb > 0 &&
                            (is_determiner(R, m->tb - 1) || quantified(R, m->tb) ||
-                            tok_is_word(R, m->tb - 1, "a") ||
-                            tok_is_word(R, m->tb - 1, "an")) &&
+                            a_or_an(R, m->tb - 1)) &&
                            (!head_noun_follows(R, m->te) ||
                             singular_verb_after_a(R, m) ||
                             /* "every Muslim I see", "every immigrant
@@ -2594,8 +2601,7 @@ static bool agrees_in(const run *R, const sentence *s)
             break;
         if (m->kind == DC_KIND_ENDORSE &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
-             !(is_determiner(R, m->te) || tok_is_word(R, m->te, "a") ||
-               tok_is_word(R, m->te, "an") ||
+             !(is_determiner(R, m->te) || a_or_an(R, m->te) ||
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
                  tok_is_word(R, m->te, "why")) &&
@@ -3976,7 +3982,7 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
                mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
                mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
                mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "that") ||
-               tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+               a_or_an(R, k) ||
                tok_is_word(R, k, "the") || tok_is_word(R, k, "him") ||
                tok_is_word(R, k, "her") || tok_is_word(R, k, "his") ||
                he_or_she(R, k));
@@ -4276,8 +4282,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
         bool plain = p && (ent(R, p)->flags & DC_F_COPULA);
         for (uint32_t k = t->te; plain && k < m->tb; k++)
-            plain = tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
-                    tok_is_word(R, k, "such") ||
+            plain = a_or_an(R, k) || tok_is_word(R, k, "such") ||
                     tok_is_word(R, k, "nothing") || tok_is_word(R, k, "but") ||
                     adverb_like(R, k) || /* "barely even", "just" */
                     kind_at(R, k, DC_KIND_QUANTIFIER); /* "all", "both" */
@@ -4300,9 +4305,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
                     /* "are becoming the rats of Europe" still links */
                     !tok_is_word(R, j, "becoming") &&
                     !tok_is_word(R, j, "turning") &&
-                    (tok_is_word(R, j + 1, "the") ||
-                     tok_is_word(R, j + 1, "a") ||
-                     tok_is_word(R, j + 1, "an")))
+                    (tok_is_word(R, j + 1, "the") || a_or_an(R, j + 1)))
                     return false;
                 if (j > k + 1 && !tok_is_word(R, j - 1, "full") &&
                     /* "are a horde of savages": a noun phrase */
@@ -4740,7 +4743,7 @@ static bool object_of_two(const run *R, uint32_t k)
     const tok *nx = &R->rs->toks[k + 1]; /* toks[ntok] is a sentinel */
     if (nx->type != TK_WORD)
         return false;
-    return tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
+    return a_or_an(R, k + 1) ||
            (tok_is_word(R, k, "her") && !glue_at(R, k + 1) &&
             !when_word(R, k + 1));
 }
@@ -5280,8 +5283,8 @@ static bool deed_noun(const run *R, const mention *m, target *out)
         k = id->tb;
     }
     k--;
-    if (!(tok_is_word(R, k, "the") || tok_is_word(R, k, "a") ||
-          tok_is_word(R, k, "an") || tok_is_word(R, k, "another") ||
+    if (!(tok_is_word(R, k, "the") || a_or_an(R, k) ||
+          tok_is_word(R, k, "another") ||
           (!id && (tok_is_word(R, k, "this") || tok_is_word(R, k, "that")))))
         return false;
     /* After a group word, a noun: not a plural subject and its verb
@@ -5353,8 +5356,7 @@ static const mention *code_around(run *R, const mention *m)
 /* An identity word at token k, or after "a", "an" or "the" there. */
 static bool identity_from(const run *R, uint32_t k)
 {
-    if (k < R->rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
-                            tok_is_word(R, k, "the")))
+    if (k < R->rs->ntok && (a_or_an(R, k) || tok_is_word(R, k, "the")))
         k++;
     return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
 }
@@ -5399,8 +5401,7 @@ static bool compares_groups(const run *R, const mention *m)
  * invasion", "it's a plague" still may be). */
 static bool said_of_one(const run *R, const mention *m)
 {
-    if (m->tb < 3 || !(tok_is_word(R, m->tb - 1, "a") ||
-                       tok_is_word(R, m->tb - 1, "an")))
+    if (m->tb < 3 || !a_or_an(R, m->tb - 1))
         return false;
     if (!tok_is_word(R, m->tb - 2, "is") && !tok_is_word(R, m->tb - 2, "was"))
         return false;
@@ -5534,8 +5535,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                      * head; "I'm against people who", "I'm sick of those
                      * who" are not. */
                     self = a == k ||
-                           (a < k && (tok_is_word(R, a, "a") ||
-                                      tok_is_word(R, a, "an") ||
+                           (a < k && (a_or_an(R, a) ||
                                       tok_is_word(R, a, "the") ||
                                       tok_is_word(R, a, "one") ||
                                       tok_is_word(R, a, "someone") ||
