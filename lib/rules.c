@@ -4957,6 +4957,33 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
 static bool game_in(run *R, const sentence *s);
 
+/* A noun for people that is also a thing ("trash", "filth", "rubbish": a
+ * `dehumanize` entry flagged `noun` and `thing`), ending before token e,
+ * after the identity word at token a reads as people, not goods, when it
+ * ends its noun phrase (punctuation, the end, or a function word: "full
+ * of Arab rubbish!", "Somali trash like you"; a word the lexicon does not
+ * know may be the head it qualifies: "American garbage shows") and is not
+ * said of a thing by a linking verb ("the phone was Chinese garbage";
+ * "they're Somali trash" is said of people; "is full of Arab rubbish" is
+ * the object of a preposition). */
+static bool mass_people(const run *R, uint32_t a, uint32_t e)
+{
+    const tok *t = R->rs->toks;
+    if (e < R->rs->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
+        !kind_at(R, e, DC_KIND_COPULA) && !kind_at(R, e, DC_KIND_MODAL))
+        return false;
+    for (uint32_t j = a; j > 0 && j + 3 > a;) {
+        j--;
+        if (t[j].type != TK_WORD)
+            break;
+        if (kind_at(R, j, DC_KIND_COPULA))
+            return said_of(R, a);
+        if (glue_at(R, j) && !is_determiner(R, j))
+            break; /* "is full of Arab rubbish": a preposition's object */
+    }
+    return true;
+}
+
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
  * insult ("stupid Muslim" is the other way round), nor a stereotype noun
@@ -4987,7 +5014,8 @@ static const mention *adjective_names(const run *R, const mention *m,
      * Muslim parasite".) */
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_DEHUMANIZE) &&
         (e->flags & DC_F_NOUN) && !(pe->flags & DC_F_AMBIGUOUS) &&
-        (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)))
+        (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)) &&
+        (!(e->flags & DC_F_THING) || mass_people(R, pv->tb, m->te)))
         return pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
