@@ -2253,6 +2253,20 @@ static bool negated_opening(const run *R, const sentence *s)
            mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
 }
 
+static bool word_in(const char *w, size_t l, const char *const *list,
+                    size_t n);
+
+/* Does token k say that a claim is fair to make ("fair", "safe", "valid"
+ * before "to say")? */
+static bool assent_word(const run *R, uint32_t k)
+{
+    static const char *const words[] = {"fair", "safe", "valid"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, words,
+                   sizeof words / sizeof words[0]);
+}
+
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -2282,6 +2296,14 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
+    /* "It is fair to say that ...", "it's totally valid to say ...": the
+     * writer asserts what follows, as with "I'd say"; not asked ("Is it
+     * fair to say ...?") nor denied ("it isn't fair to say ...";
+     * "not fair to say", "unfair to say" are reports of their own). */
+    if (!self && !s->question && m->tb >= s->tb + 2 &&
+        tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
+        self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
+                            m->tb - 2, DC_KIND_NEGATION);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -3181,9 +3203,9 @@ static scope halt_scope(const run *R, const mention *m, scope sc,
 
 static bool adverb_like(const run *R, uint32_t k);
 
-/* Is the word w (l bytes) one of the n words of list? For the few verb
+/* Is the word w (l bytes) one of the n words of list? For the few word
  * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word). */
+ * take_word, assent_word). */
 static bool word_in(const char *w, size_t l, const char *const *list,
                     size_t n)
 {
