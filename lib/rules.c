@@ -2314,6 +2314,20 @@ static bool negated_opening(const run *R, const sentence *s)
            mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
 }
 
+static bool word_in(const char *w, size_t l, const char *const *list,
+                    size_t n);
+
+/* Does token k say that a claim is fair to make ("fair", "safe", "valid"
+ * before "to say")? */
+static bool assent_word(const run *R, uint32_t k)
+{
+    static const char *const words[] = {"fair", "safe", "valid"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, words,
+                   sizeof words / sizeof words[0]);
+}
+
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -2343,6 +2357,14 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
+    /* "It is fair to say that ...", "it's totally valid to say ...": the
+     * writer asserts what follows, as with "I'd say"; not asked ("Is it
+     * fair to say ...?") nor denied ("it isn't fair to say ...";
+     * "not fair to say", "unfair to say" are reports of their own). */
+    if (!self && !s->question && m->tb >= s->tb + 2 &&
+        tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
+        self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
+                            m->tb - 2, DC_KIND_NEGATION);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -3219,9 +3241,9 @@ static scope halt_scope(const run *R, const mention *m, scope sc,
 
 static bool adverb_like(const run *R, uint32_t k);
 
-/* Is the word w (l bytes) one of the n words of list? For the few verb
+/* Is the word w (l bytes) one of the n words of list? For the few word
  * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word). */
+ * take_word, assent_word). */
 static bool word_in(const char *w, size_t l, const char *const *list,
                     size_t n)
 {
@@ -5087,6 +5109,33 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
 static bool game_in(run *R, const sentence *s);
 
+/* A noun for people that is also a thing ("trash", "filth", "rubbish": a
+ * `dehumanize` entry flagged `noun` and `thing`), ending before token e,
+ * after the identity word at token a reads as people, not goods, when it
+ * ends its noun phrase (punctuation, the end, or a function word: "full
+ * of Arab rubbish!", "Somali trash like you"; a word the lexicon does not
+ * know may be the head it qualifies: "American garbage shows") and is not
+ * said of a thing by a linking verb ("the phone was Chinese garbage";
+ * "they're Somali trash" is said of people; "is full of Arab rubbish" is
+ * the object of a preposition). */
+static bool mass_people(const run *R, uint32_t a, uint32_t e)
+{
+    const tok *t = R->rs->toks;
+    if (e < R->rs->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
+        !kind_at(R, e, DC_KIND_COPULA) && !kind_at(R, e, DC_KIND_MODAL))
+        return false;
+    for (uint32_t j = a; j > 0 && j + 3 > a;) {
+        j--;
+        if (t[j].type != TK_WORD)
+            break;
+        if (kind_at(R, j, DC_KIND_COPULA))
+            return said_of(R, a);
+        if (glue_at(R, j) && !is_determiner(R, j))
+            break; /* "is full of Arab rubbish": a preposition's object */
+    }
+    return true;
+}
+
 /* The identity word right before attack noun m that names who it means
  * ("the non-white parasites", "Muslim vermin"), or NULL. Not before an
  * insult ("stupid Muslim" is the other way round), nor a stereotype noun
@@ -5117,7 +5166,8 @@ static const mention *adjective_names(const run *R, const mention *m,
      * Muslim parasite".) */
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_DEHUMANIZE) &&
         (e->flags & DC_F_NOUN) && !(pe->flags & DC_F_AMBIGUOUS) &&
-        (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)))
+        (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)) &&
+        (!(e->flags & DC_F_THING) || mass_people(R, pv->tb, m->te)))
         return pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
