@@ -5124,6 +5124,19 @@ static bool mass_people(const run *R, uint32_t a, uint32_t e)
     if (e < R->rs->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
         !kind_at(R, e, DC_KIND_COPULA) && !kind_at(R, e, DC_KIND_MODAL))
         return false;
+    /* A word qualifying the phrase before the identity word is said of
+     * goods unless it is abuse itself: "cheap Chinese trash", "used
+     * German rubbish" are products; "filthy Somali trash", "other African
+     * trash" are not. */
+    if (a > 0 && t[a - 1].type == TK_WORD && !glue_at(R, a - 1) &&
+        !is_determiner(R, a - 1) && !tok_is_word(R, a - 1, "other") &&
+        !tok_is_word(R, a - 1, "another") &&
+        !kind_at(R, a - 1, DC_KIND_DEROGATE) &&
+        !kind_at(R, a - 1, DC_KIND_DEHUMANIZE) &&
+        !kind_at(R, a - 1, DC_KIND_INSULT) &&
+        !kind_at(R, a - 1, DC_KIND_PROFANITY) &&
+        !kind_at(R, a - 1, DC_KIND_SLUR))
+        return false;
     for (uint32_t j = a; j > 0 && j + 3 > a;) {
         j--;
         if (t[j].type != TK_WORD)
