@@ -3742,6 +3742,8 @@ static inline bool pend_maybe(const wpass *w, const unsigned char *t,
  * word_ends() says, or for a compound-eligible phrase where its last word
  * ends (lasts): inside a word it is a compound candidate. Every word is
  * also looked at for compound candidates (token_cands). */
+static bool split_hits(scan *s, size_t a, size_t i);
+
 /* Everything match_words does with the run of word bytes t[a, te), whose
  * hash state (up to hmax bytes) is h. Out of line: the scanning loop stays
  * small enough to keep its values in registers. */
@@ -3791,6 +3793,10 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                 return false;
             if (sl->val & HV_PREFIX)
                 pend_push(w, a, h, sl);
+            /* A split slur's fragment next to a quote or '*' ('ki kes',
+             * *sp ic*): split.c says whether that is a word's edge. */
+            if ((sl->val & HV_TRIG) && R == te && !split_hits(s, a, te))
+                return false;
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */

@@ -21,7 +21,8 @@
  *     spaces or hyphens as the entry is ("ching chong", "jew-boy" are
  *     entries; "ching_chong" is joined);
  *   - the gaps are 1 to 3 bytes of " .-_|/\~+^=#", fragments are runs of
- *     a-z of at most 15 bytes, not next to ' or '*'.
+ *     a-z of at most 15 bytes, next to ' or '*' only at a word's edge
+ *     (see fragment_ok()).
  * A trigger is a fragment of such a join that is neither a common word
  * nor a form: rare in ordinary text, so the word pass looks only around
  * them (match.c makes them keys of its word hash, HV_TRIG, and asks
@@ -435,14 +436,25 @@ static bool word_byte(unsigned char c)
 }
 
 /* A fragment: a run t[b, e) of a-z of at most FRAG_MAX bytes between
- * bytes that are neither word bytes nor ' or '*'. */
+ * bytes that are no word bytes. A ' or '*' next to it joins it to more of
+ * a word (don't, f*ck) unless it stands at the edge of one: an opening
+ * quote or '*' ('ki kes', *sp ic*), a closing one, or a possessive 's
+ * (ki ke's). t[-1] is readable. */
 static bool fragment_ok(const unsigned char *t, size_t n, size_t b, size_t e)
 {
     if (e <= b || e - b > FRAG_MAX || !az((const char *)t + b, e - b))
         return false;
     unsigned char before = (t - 1)[b], after = e < n ? t[e] : ' ';
-    return !word_byte(before) && !word_byte(after) && before != '\'' &&
-           before != '*' && after != '\'' && after != '*';
+    if (word_byte(before) || word_byte(after))
+        return false;
+    if ((before == '\'' || before == '*') && b >= 2 && word_byte(t[b - 2]))
+        return false;
+    if ((after == '\'' || after == '*') && e + 1 < n &&
+        word_byte(t[e + 1]) &&
+        !(after == '\'' && t[e + 1] == 's' &&
+          (e + 2 >= n || !word_byte(t[e + 2]))))
+        return false;
+    return true;
 }
 
 /* Where the gap after a fragment ending at e ends: up to 4 gap bytes

@@ -226,8 +226,14 @@ Test(match, split_spellings)
         {"nig\nger", ""},
         {"nig    ger", ""},
         {"nig'ger", ""},
-        {"nig ger's", ""},
         {"nig* ger", ""},
+        {"nig ger'd", ""},
+        {"x'nig ger", ""},
+        /* A quote, '*' or possessive 's at the edge of the word is no
+         * part of it. */
+        {"nig ger's", "nig ger^nigger"},
+        {"'nig ger'", "nig ger^nigger"},
+        {"*nig ger*", "nig ger^nigger"},
         {"xnig ger", ""},
         {"nig gerx", ""},
         {"n i g ger", ""},
