@@ -3730,6 +3730,9 @@ static inline bool pend_maybe(const wpass *w, const unsigned char *t,
                               : !memchr(t + w->rlast, '*', a - w->rlast));
 }
 
+/* Defined with plain_word, which asks it; on_run asks it too. */
+static bool split_hits(scan *s, size_t a, size_t i);
+
 /* Finds the terms that are not in the database: words of one or two
  * bytes (short_tab), and the literals of the word hash. Those of one word
  * start at a word start and end as word_ends() says. A phrase is followed
@@ -3742,8 +3745,6 @@ static inline bool pend_maybe(const wpass *w, const unsigned char *t,
  * word_ends() says, or for a compound-eligible phrase where its last word
  * ends (lasts): inside a word it is a compound candidate. Every word is
  * also looked at for compound candidates (token_cands). */
-static bool split_hits(scan *s, size_t a, size_t i);
-
 /* Everything match_words does with the run of word bytes t[a, te), whose
  * hash state (up to hmax bytes) is h. Out of line: the scanning loop stays
  * small enough to keep its values in registers. */
