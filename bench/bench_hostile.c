@@ -38,6 +38,8 @@ static const char *const chants[] = {
     "nwo",                 "\"kill them\" he said", "they are they are",
     "no muslim",           "gays and lesbians", "f a g",
     "Who controls the media? The Jews.", "1 2 3 4 5 6 7 8 9 0",
+    "n * * * * * s",       "k * k e",         "a * b * c",
+    "a . b . c . d",       "x @ y",
 };
 
 /* Repeated with no space between copies. */

@@ -73,6 +73,24 @@ static inline void dc_put_le(unsigned char *p, uint64_t v, int n)
         p[i] = (unsigned char)v;
 }
 
+/* FNV-1a, 64 bits, over p[0, len) from the state h (DC_FNV_BASIS to
+ * start): the library's one byte-at-a-time string hash, for keys made at
+ * build or load time (the matcher's blob key, the split table's slots,
+ * the trainer's row ids); hot paths have hashes of their own. */
+#define DC_FNV_BASIS 14695981039346656037ull
+static inline uint64_t dc_fnv1a64(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Word bytes, 1 in the table: [a-z0-9], every non-ASCII byte, and [A-Z]
+ * in case a caller passes unfolded text (match.c; split.c reads its
+ * fragments' neighbours with it). */
+extern const uint8_t dc_word_tab[256];
+
 /* Fills err (may be NULL) and returns st. fmt is printf-style. */
 decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,
                        const char *fmt, ...)

@@ -130,7 +130,8 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 3u /* 3: the split spellings' table (S_SPLIT) */
+#define BLOB_VERSION 4u /* 3: the split spellings' table (S_SPLIT); 4: its
+                         * slots placed by dc_fnv1a64 from DC_FNV_BASIS */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -356,10 +357,9 @@ struct dc_match_scratch {
 /* Characters                                                             */
 /* ---------------------------------------------------------------------- */
 
-/* Word bytes: [a-z0-9], every non-ASCII byte, and [A-Z] in case a caller
- * passes unfolded text. A table, because this is asked for every byte of
- * every comment. */
-static const uint8_t word_tab[256] = {
+/* Word bytes (decorum_int.h): a table, because this is asked for every
+ * byte of every comment. */
+const uint8_t dc_word_tab[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -380,7 +380,7 @@ static const uint8_t word_tab[256] = {
 
 static inline bool word_byte(unsigned char c)
 {
-    return word_tab[c] != 0;
+    return dc_word_tab[c] != 0;
 }
 
 static inline bool is_letter(char c)
@@ -1031,14 +1031,6 @@ static void builder_free(builder *b)
     dc_free(b->al, b->table, b->tcap * sizeof *b->table);
 }
 
-static uint64_t fnv64(uint64_t h, const void *p, size_t len)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ s[i]) * 1099511628211ull;
-    return h;
-}
-
 static bool star_term(const dc_lexicon *lx, const dc_matcher *m, size_t g,
                       const char *t, size_t len)
 {
@@ -1618,11 +1610,11 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     pow_fill(m);
     /* The key covers everything the compiled database depends on: the
      * literals it holds, with their ids. */
-    uint64_t h = 14695981039346656037ull;
+    uint64_t h = DC_FNV_BASIS;
     const unsigned ver = GEN_VERSION;
     const char *hsv = hs_version();
-    h = fnv64(h, &ver, sizeof ver);
-    h = fnv64(h, hsv, strlen(hsv) + 1);
+    h = dc_fnv1a64(h, &ver, sizeof ver);
+    h = dc_fnv1a64(h, hsv, strlen(hsv) + 1);
     for (size_t i = 0; i < b->n; i++) {
         if (b->pats[i].bits & PB_TABLE)
             continue;
@@ -1640,8 +1632,8 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
             continue;
         }
         uint32_t id = (uint32_t)i;
-        h = fnv64(h, &id, sizeof id);
-        h = fnv64(h, b->buf + b->off[i], (size_t)b->pats[i].len + 1);
+        h = dc_fnv1a64(h, &id, sizeof id);
+        h = dc_fnv1a64(h, b->buf + b->off[i], (size_t)b->pats[i].len + 1);
         m->n_compiled++;
         unsigned char c = (unsigned char)b->buf[b->off[i]];
         if (c >= 0x80)
@@ -1749,7 +1741,7 @@ static inline uint64_t mix_word(uint64_t h, uint64_t w)
 /* h with s[0, n) and n mixed in, eight bytes at a time; the last word is
  * the last eight bytes (overlapping the one before), a shorter string two
  * overlapping halves or its first, middle and last byte. lex_hash's bytes
- * (60 KB of terms and groups) went through fnv64's byte loop at every
+ * (60 KB of terms and groups) went through dc_fnv1a64's byte loop at every
  * engine open: 0.55M instructions, a quarter of a one-comment `decorum
  * score`. */
 static uint64_t mix_bytes(uint64_t h, const char *p, size_t n)
@@ -1783,13 +1775,13 @@ static uint64_t mix_bytes(uint64_t h, const char *p, size_t n)
  * change with the build. */
 static uint64_t lex_hash(const dc_lexicon *lx)
 {
-    uint64_t h = 14695981039346656037ull;
+    uint64_t h = DC_FNV_BASIS;
     const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
     const char *hsv = hs_version();
-    h = fnv64(h, ver, sizeof ver);
-    h = fnv64(h, hsv, strlen(hsv) + 1);
+    h = dc_fnv1a64(h, ver, sizeof ver);
+    h = dc_fnv1a64(h, hsv, strlen(hsv) + 1);
     uint64_t n = lx->n;
-    h = fnv64(h, &n, sizeof n);
+    h = dc_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         uint64_t f = (uint64_t)e->term_len | (uint64_t)e->kind << 32;
@@ -3214,7 +3206,7 @@ static inline uint64_t state_at(const unsigned char *t, size_t a, size_t R,
 }
 
 /* The word bytes of t[k, k + 16), bit q for t[k + q]: [a-zA-Z0-9] and
- * every byte >= 0x80, as word_tab, tested at once. */
+ * every byte >= 0x80, as dc_word_tab, tested at once. */
 static inline unsigned word_mask(const unsigned char *t, size_t k)
 {
 #if defined(__SSE2__)
@@ -3232,7 +3224,7 @@ static inline unsigned word_mask(const unsigned char *t, size_t k)
 #else
     unsigned m = 0;
     for (unsigned q = 0; q < 16; q++)
-        m |= (unsigned)(word_tab[t[k + q]] != 0) << q;
+        m |= (unsigned)(dc_word_tab[t[k + q]] != 0) << q;
     return m;
 #endif
 }
@@ -3749,6 +3741,9 @@ static inline bool pend_maybe(const wpass *w, const unsigned char *t,
                               : !memchr(t + w->rlast, '*', a - w->rlast));
 }
 
+/* Defined with plain_word, which asks it; on_run asks it too. */
+static bool split_hits(scan *s, size_t a, size_t i);
+
 /* Finds the terms that are not in the database: words of one or two
  * bytes (short_tab), and the literals of the word hash. Those of one word
  * start at a word start and end as word_ends() says. A phrase is followed
@@ -3810,6 +3805,10 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
                 return false;
             if (sl->val & HV_PREFIX)
                 pend_push(w, a, h, sl);
+            /* A split slur's fragment next to a quote or '*' ('ki kes',
+             * *sp ic*): split.c says whether that is a word's edge. */
+            if ((sl->val & HV_TRIG) && R == te && !split_hits(s, a, te))
+                return false;
         }
         /* Also in a word longer than any key: "parrasites" (10 bytes)
          * when the longest is "parrasite". */

@@ -69,6 +69,14 @@ enum {
     K_MASK    /* * # % : masking symbols only after a letter */
 };
 
+/* What spaced-out masked words (n * * * * s, k * k e) are made of: see
+ * masked_run(). */
+#define M_LETTER 1u
+#define M_MASK 2u
+/* The longest masked word joined: longer than any lexicon term, and a
+ * token of 64 KiB ("x @ y x @ y ...") is no word to hand the matcher. */
+#define MASKED_MAX 32u
+
 /* A letter or digit: what spaced-out words are made of. */
 #define IS_ELEM(k) ((unsigned)(k) - K_LETTER <= (unsigned)(K_DIGIT - K_LETTER))
 
@@ -101,6 +109,7 @@ struct dc_normalizer {
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
+    uint8_t mel[256];   /* spaced-out masked letters: M_LETTER, M_MASK, 0 */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
@@ -967,6 +976,72 @@ static inline bool restart_at(const dc_normalizer *nz, const unsigned char *s,
            !(nz->sep[s[q - 1]] && (q < 3 || cls[s[q - 3]] < K_LETTER));
 }
 
+/* Spaced-out masked letters at s[i], a letter after white space or at
+ * the start: single letters and masking symbols (* # @ _ - .), each
+ * followed by one space and the next, the last followed by white space,
+ * the end, or punctuation that starts no spaced-out run of its own
+ * (k * k e, n * * * * * s., and f u c k j-e-w-s keeps its j). Cut after
+ * the last letter, they are one masked word when
+ *   - there are four to MASKED_MAX, two of them letters;
+ *   - one symbol is * # or @: _ - and . alone are too often a blank to
+ *     fill, a hyphen or a full stop (a d . c is "a d.c.", a - b c);
+ *   - they do not just alternate: some two side by side are both letters
+ *     or both symbols (a - b - c, x * y * z are no word), and no symbol
+ *     stands twice between single letters (a . b . c d).
+ * The masked word then matches as its unspaced form does (MATCH.md,
+ * masked terms): a lexicon entry of that length with the letters in
+ * place. Returns the index of the last letter, or 0 (no run). *end is how
+ * far it read, and fold() tries no start up to there: without that,
+ * a . b . c . d ... would be read again from each letter. So a run starts
+ * at the first letter of such a chain, or not at all.
+ *
+ * The chunk passes route such text to fold() by its * # or @ with a space
+ * on both sides (see quick32()). */
+static size_t masked_run(const dc_normalizer *nz, const unsigned char *s,
+                         size_t n, size_t i, size_t *end)
+{
+    const uint8_t *mel = nz->mel, *cls = nz->cls, *sep = nz->sep;
+    size_t p = i, last = 0, cnt = 1, letters = 1, pairs = 0;
+    size_t cnt_l = 0, pairs_l = 0, letters_l = 0;
+    bool seps = false, seps_l = false, strong = false, strong_l = false;
+    unsigned prev = M_LETTER;
+    for (;;) {
+        unsigned m = mel[s[p]];
+        if (p > i) {
+            cnt++;
+            letters += m == M_LETTER;
+            pairs += m == prev;
+            strong |= s[p] == '*' || s[p] == '#' || s[p] == '@';
+            prev = m;
+        }
+        if (m == M_LETTER) {
+            /* a . b . c: the same symbol between three letters */
+            seps |= p >= i + 8 && mel[s[p - 2]] == M_MASK &&
+                    s[p - 6] == s[p - 2] && mel[s[p - 4]] == M_LETTER &&
+                    mel[s[p - 8]] == M_LETTER;
+            last = p;
+            cnt_l = cnt, pairs_l = pairs, letters_l = letters;
+            seps_l = seps;
+            strong_l = strong;
+        }
+        /* The next element, if s[p] is followed by a space and it. */
+        if (p + 2 >= n || s[p + 1] != ' ' || !mel[s[p + 2]])
+            break;
+        size_t q = p + 3;
+        if (q < n && cls[s[q]] >= K_LETTER)
+            break; /* s[p + 2] begins a word */
+        if (q < n && cls[s[q]] > K_NL && sep[s[q]] && q + 1 < n &&
+            IS_ELEM(cls[s[q + 1]]))
+            break; /* ... or spaced-out letters of its own (j-e-w-s) */
+        p += 2;
+    }
+    *end = p;
+    if (cnt_l < 4 || cnt_l > MASKED_MAX || letters_l < 2 || !strong_l ||
+        pairs_l < 1 || seps_l)
+        return 0;
+    return last;
+}
+
 /* The word rules for one token of tm characters at s[ts], s[ts + step],
  * ...: leetspeak, masking and stretching, written to out from index o.
  * Returns the new out index: o + tm unless stretched letters were cut.
@@ -1106,6 +1181,7 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
      * is not tried again ("1 2 3 4 ..." over 64 KiB took 0.58 s when every
      * digit scanned to the end of the run). */
     size_t no_run_to = 0;
+    size_t no_mask_to = 0; /* the same for masked_run() */
 
     while (i < n) {
         if (i >= stop && !pend && restart_at(nz, s, i))
@@ -1152,6 +1228,34 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
         size_t ts = i, step = 1, tm;
         unsigned extra = 0;
         bool has_letter;
+
+        /* Spaced-out masked letters (k * k e): one masked word. */
+        size_t mlast;
+        if (k == K_LETTER && i + 6 < n && s[i + 1] == ' ' &&
+            nz->mel[s[i + 2]] && (i > no_mask_to || i == 0) &&
+            (i == 0 || cls[s[i - 1]] <= K_NL)) {
+            if ((mlast = masked_run(nz, s, n, i, &no_mask_to)) != 0) {
+                unsigned prev1 = 0, prev2 = 0;
+                for (size_t q = i; q <= mlast; q += 2) {
+                    unsigned ch = low[s[q]], h = DC_EV_SPACED | HW(q);
+                    if (nz->mel[s[q]] == M_MASK) {
+                        ch = '*';
+                        h |= DC_EV_MASK;
+                    } else if (ch == prev1 && ch == prev2) {
+                        /* a stretched letter, as token_rules() cuts it */
+                        oe[o - 1] = SE(q);
+                        oh[o - 1] |= DC_EV_STRETCH | h;
+                        oh[o - 2] |= DC_EV_STRETCH;
+                        continue;
+                    }
+                    prev2 = prev1;
+                    prev1 = ch;
+                    PUT(ch, SB(q), SE(q), h);
+                }
+                i = mlast + 1;
+                continue;
+            }
+        }
 
         /* Spaced-out letters: three or more single letters or digits, each
          * followed by the same separator (k i l l, k.i.l.l), or by the
@@ -1406,9 +1510,16 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
             has_letter |= cls[s[k]] == K_LETTER;
         done = b;
         /* Every word rule needs a letter in the token: "&#128514;", "1488"
-         * and "$5" stay as the chunk pass wrote them. */
-        if (!has_letter)
+         * and "$5" stay as the chunk pass wrote them. A * # @ alone
+         * between white space may be a mask in spaced-out masked letters
+         * (masked_run()), which only fold() joins: quick32() flags a
+         * symbol after white space and before no letter or digit. */
+        if (!has_letter) {
+            if (b - a == 1 && (s[a] == '*' || s[a] == '#' || s[a] == '@') &&
+                a > 0 && b < n && cls[s[a - 1]] <= K_NL && cls[s[b]] <= K_NL)
+                return Q_UNKNOWN;
             continue;
+        }
         if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
                         ident, out, a - delta) != b - delta)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
@@ -1462,7 +1573,7 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
       const bool ident, dc_norm *out, uint32_t *ev)
 {
     size_t flagged[32], nf = 0;
-    unsigned pL = 0, pE = 0, pW = 0, pD = 0, pWS = 0, pDB = 0;
+    unsigned pL = 0, pE = 0, pW = 0, pD = 0, pWS = 0, pDB = 0, pA = 0;
     __m128i px = _mm_setzero_si128(), plx = _mm_setzero_si128();
     const __m128i sp20 = _mm_set1_epi8(0x20);
     for (size_t j = 0; j < n; j += 16) {
@@ -1538,6 +1649,10 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
          * or digits at k - 4 and k - 1 (see quick32()). */
         uint32_t wS = nE & (wE << 1) & (nE << 2);
         spaced |= (wS & (wS << 3)) >> 16;
+        /* A * # @ with white space on both sides: maybe spaced-out
+         * masked letters (see quick32()). */
+        unsigned A = AT | mask_eq(x, '*') | mask_eq(x, '#');
+        spaced |= (wWS & (A << 16 | pA) << 1 & wWS << 2) >> 16;
         if ((bad & valid) || (spaced & (valid << 1 | 1u)))
             return Q_UNKNOWN;
 
@@ -1580,7 +1695,7 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
             }
             memset(out->how + j, 0, r);
         }
-        pL = L, pE = E, pW = W, pD = D, pWS = WS, pDB = DB;
+        pL = L, pE = E, pW = W, pD = D, pWS = WS, pDB = DB, pA = A;
         px = x, plx = lx;
     }
     if (n % 16 == 0 && spaced_at_end(nz->cls, s, n))
@@ -1828,7 +1943,9 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                           (N & (D << 1 | pD >> 31)) |
                           (DB & (W << 1 | (pN | pD) >> 31)) |
                           (W & (DB << 1 | pDB >> 31)) |
-                          (ALM & (L << 1 | pL >> 31));
+                          (ALM & (L << 1 | pL >> 31)) |
+                          /* a lone symbol: see quick_words() */
+                          (ALM & (WS << 1 | pWS >> 31) & ~(E >> 1));
             for (; ft; ft &= ft - 1) {
                 if (nf == sizeof flagged / sizeof *flagged)
                     return Q_UNKNOWN;
@@ -2104,6 +2221,11 @@ static void build_tables(dc_normalizer *nz)
     static const char seps[] = " .-_*|/\\~+^=#";
     for (size_t k = 0; seps[k]; k++)
         nz->sep[(unsigned char)seps[k]] = 1;
+    static const char masks[] = "*#@_-.";
+    for (unsigned c = 0; c < 128; c++)
+        nz->mel[c] = nz->cls[c] == K_LETTER ? M_LETTER : 0;
+    for (size_t k = 0; masks[k]; k++)
+        nz->mel[(unsigned char)masks[k]] = M_MASK;
 }
 
 decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,

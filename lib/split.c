@@ -21,7 +21,8 @@
  *     spaces or hyphens as the entry is ("ching chong", "jew-boy" are
  *     entries; "ching_chong" is joined);
  *   - the gaps are 1 to 3 bytes of " .-_|/\~+^=#", fragments are runs of
- *     a-z of at most 15 bytes, not next to ' or '*'.
+ *     a-z of at most 15 bytes, next to ' or '*' only at a word's edge
+ *     (see fragment_ok()).
  * A trigger is a fragment of such a join that is neither a common word
  * nor a form: rare in ordinary text, so the word pass looks only around
  * them (match.c makes them keys of its word hash, HV_TRIG, and asks
@@ -58,11 +59,11 @@ typedef struct sslot {
 /* dc_splits.tab is sslot[cap], cap a power of 2, at most half full. */
 #define TAB(sp) ((sslot *)(sp)->tab)
 
+/* A slot's home: FNV-1a, its high bits folded down into the low ones
+ * that pick the slot. */
 static uint64_t str_hash(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    uint64_t h = dc_fnv1a64(DC_FNV_BASIS, s, len);
     return h ^ h >> 29;
 }
 
@@ -166,21 +167,33 @@ static bool trigger_like(const dc_splits *sp, const char *f, size_t len)
     return !common(sp, f, len) && !(flags_of(sp, f, len) & SF_FORM);
 }
 
-/* May the form fo, cut into nf fragments at cut[0..nf-2] (cut[k]: the
- * bytes before fragment k + 1), with gaps all one space (sep ' '), all
- * one hyphen ('-') or else (0), be joined? See the file's comment. */
-static bool joinable(const dc_splits *sp, const sslot *fo, const size_t *cut,
-                     size_t nf, char sep)
+/* Is some fragment of the form fo, cut into nf fragments at cut[0..nf-2]
+ * (cut[k]: the bytes before fragment k + 1), no common word? */
+static bool some_rare(const dc_splits *sp, const sslot *fo, const size_t *cut,
+                      size_t nf)
 {
     size_t b = 0;
-    bool rare = false;
+    for (size_t k = 0; k < nf; k++) {
+        size_t e = k + 1 < nf ? cut[k] : fo->len;
+        if (e > b && !common(sp, fo->k + b, e - b))
+            return true;
+        b = e;
+    }
+    return false;
+}
+
+/* May the form fo, cut as in some_rare(), with gaps all one space (sep
+ * ' '), all one hyphen ('-') or else (0), be joined, rare being
+ * some_rare()'s answer? See the file's comment. */
+static bool joinable(const dc_splits *sp, const sslot *fo, const size_t *cut,
+                     size_t nf, char sep, bool rare)
+{
+    size_t b = 0;
     uint32_t cuts = 0;
     for (size_t k = 0; k < nf; k++) {
         size_t e = k + 1 < nf ? cut[k] : fo->len;
         if (e <= b || e - b > FRAG_MAX)
             return false;
-        if (!common(sp, fo->k + b, e - b))
-            rare = true;
         if (k + 1 < nf)
             cuts |= 1u << e;
         b = e;
@@ -201,7 +214,7 @@ static decorum_status mark_triggers(dc_splits *sp, const dc_alloc *al,
                                     const sslot *fo, const size_t *cut,
                                     size_t nf)
 {
-    if (!joinable(sp, fo, cut, nf, 0))
+    if (!joinable(sp, fo, cut, nf, 0, some_rare(sp, fo, cut, nf)))
         return DECORUM_OK;
     size_t b = 0;
     for (size_t k = 0; k < nf; k++) {
@@ -416,30 +429,59 @@ static bool gap_byte(unsigned char c)
            c == '=' || c == '#';
 }
 
+/* The matcher's word bytes (A-Z too, which normalized text has not). */
 static bool word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return dc_word_tab[c] != 0;
 }
 
 /* A fragment: a run t[b, e) of a-z of at most FRAG_MAX bytes between
- * bytes that are neither word bytes nor ' or '*'. */
+ * bytes that are no word bytes. A ' or '*' next to it joins it to more of
+ * a word (don't, f*ck) unless it stands at the edge of one: an opening
+ * quote or '*' ('ki kes', *sp ic*), a closing one, or a possessive 's
+ * (ki ke's). t[-1] is readable. */
 static bool fragment_ok(const unsigned char *t, size_t n, size_t b, size_t e)
 {
     if (e <= b || e - b > FRAG_MAX || !az((const char *)t + b, e - b))
         return false;
     unsigned char before = (t - 1)[b], after = e < n ? t[e] : ' ';
-    return !word_byte(before) && !word_byte(after) && before != '\'' &&
-           before != '*' && after != '\'' && after != '*';
+    if (word_byte(before) || word_byte(after))
+        return false;
+    if ((before == '\'' || before == '*') && b >= 2 && word_byte(t[b - 2]))
+        return false;
+    if ((after == '\'' || after == '*') && e + 1 < n &&
+        word_byte(t[e + 1]) &&
+        !(after == '\'' && t[e + 1] == 's' &&
+          (e + 2 >= n || !word_byte(t[e + 2]))))
+        return false;
+    return true;
 }
 
-/* The fragment after the one ending at e: *nb, *ne, and *sep: the gap's
- * byte if it is one space or hyphen, else 0. */
-static bool next_frag(const unsigned char *t, size_t n, size_t e, size_t *nb,
-                      size_t *ne, char *sep)
+/* Where the gap after a fragment ending at e ends: up to 4 gap bytes
+ * read (a gap has at most 3). */
+static size_t gap_after(const unsigned char *t, size_t n, size_t e)
 {
     size_t j = e;
     while (j < n && j - e < 4 && gap_byte(t[j]))
         j++;
+    return j;
+}
+
+/* Where the gap before a fragment starting at b begins (as gap_after). */
+static size_t gap_before(const unsigned char *t, size_t b)
+{
+    size_t j = b;
+    while (j > 0 && b - j < 4 && gap_byte(t[j - 1]))
+        j--;
+    return j;
+}
+
+/* The fragment after the one ending at e, across the gap [e, j) that
+ * gap_after() found: *nb, *ne, and *sep: the gap's byte if it is one space
+ * or hyphen, else 0. */
+static bool next_frag(const unsigned char *t, size_t n, size_t e, size_t j,
+                      size_t *nb, size_t *ne, char *sep)
+{
     if (j == e || j - e > 3 || j >= n || !word_byte(t[j]))
         return false;
     *sep = j - e == 1 && (t[e] == ' ' || t[e] == '-') ? (char)t[e] : 0;
@@ -450,13 +492,11 @@ static bool next_frag(const unsigned char *t, size_t n, size_t e, size_t *nb,
     return fragment_ok(t, n, *nb, *ne);
 }
 
-/* The fragment before the one starting at b (b > 0). */
-static bool prev_frag(const unsigned char *t, size_t n, size_t b, size_t *pb,
-                      size_t *pe, char *sep)
+/* The fragment before the one starting at b, across the gap [j, b) that
+ * gap_before() found. */
+static bool prev_frag(const unsigned char *t, size_t n, size_t b, size_t j,
+                      size_t *pb, size_t *pe, char *sep)
 {
-    size_t j = b;
-    while (j > 0 && b - j < 4 && gap_byte(t[j - 1]))
-        j--;
     if (j == b || b - j > 3 || j == 0 || !word_byte(t[j - 1]))
         return false;
     *sep = b - j == 1 && (t[j] == ' ' || t[j] == '-') ? (char)t[j] : 0;
@@ -472,9 +512,12 @@ size_t dc_split_find(const dc_splits *sp, const unsigned char *t, size_t n,
 {
     /* The fragments around the trigger t[a, i): fb[w] and fe[w] it, two
      * before and two after where they are; gap[k]: the gap between
-     * fragment k and k + 1 (next_frag's sep). */
+     * fragment k and k + 1 (next_frag's sep). com[k]: whether fragment k
+     * is a common word, 1 or 0, asked once (-1 until then); the trigger
+     * is none (a trigger is no common word nor form, see trigger_like()). */
     size_t fb[5], fe[5];
     bool ok[5] = {false, false, true, false, false};
+    signed char com[5] = {-1, -1, 0, -1, -1};
     char gap[4] = {0};
     fb[2] = a;
     fe[2] = i;
@@ -482,26 +525,23 @@ size_t dc_split_find(const dc_splits *sp, const unsigned char *t, size_t n,
     if (!tr || !(tr->flags & SF_TRIG))
         return 0;
     /* The letters next to it, across a gap, first: a join needs one. */
-    size_t j = a;
-    while (j > 0 && a - j < 4 && gap_byte(t[j - 1]))
-        j--;
-    bool before = j > 0 && j < a && t[j - 1] >= 'a' && t[j - 1] <= 'z' &&
-                  ((tr->prevc >> (t[j - 1] - 'a')) & 1);
-    j = i;
-    while (j < n && j - i < 4 && gap_byte(t[j]))
-        j++;
-    bool after = j < n && j > i && t[j] >= 'a' && t[j] <= 'z' &&
-                 ((tr->nextc >> (t[j] - 'a')) & 1);
+    size_t jb = gap_before(t, a), ja = gap_after(t, n, i);
+    bool before = jb > 0 && jb < a && t[jb - 1] >= 'a' && t[jb - 1] <= 'z' &&
+                  ((tr->prevc >> (t[jb - 1] - 'a')) & 1);
+    bool after = ja < n && ja > i && t[ja] >= 'a' && t[ja] <= 'z' &&
+                 ((tr->nextc >> (t[ja] - 'a')) & 1);
     if (!before && !after)
         return 0;
-    if (before && prev_frag(t, n, a, &fb[1], &fe[1], &gap[1])) {
+    if (before && prev_frag(t, n, a, jb, &fb[1], &fe[1], &gap[1])) {
         ok[1] = true;
         if (fb[1] > 0)
-            ok[0] = prev_frag(t, n, fb[1], &fb[0], &fe[0], &gap[0]);
+            ok[0] = prev_frag(t, n, fb[1], gap_before(t, fb[1]), &fb[0],
+                              &fe[0], &gap[0]);
     }
-    if (after && next_frag(t, n, i, &fb[3], &fe[3], &gap[2])) {
+    if (after && next_frag(t, n, i, ja, &fb[3], &fe[3], &gap[2])) {
         ok[3] = true;
-        ok[4] = next_frag(t, n, fe[3], &fb[4], &fe[4], &gap[3]);
+        ok[4] = next_frag(t, n, fe[3], gap_after(t, n, fe[3]), &fb[4],
+                          &fe[4], &gap[3]);
     }
     /* Windows of two or three fragments holding the trigger. */
     static const uint8_t win[5][2] = {{1, 2}, {2, 3}, {0, 2}, {1, 3}, {2, 4}};
@@ -531,12 +571,22 @@ size_t dc_split_find(const dc_splits *sp, const unsigned char *t, size_t n,
             }
         }
         const sslot *fo = fits ? find(sp, s, len) : NULL;
-        if (!fo || !(fo->flags & SF_FORM) || !joinable(sp, fo, cut, nf, sep))
+        if (!fo || !(fo->flags & SF_FORM))
             continue;
-        /* Reported by its first trigger only. */
+        bool rare = false;
+        for (size_t k = lo; k <= hi; k++) {
+            if (com[k] < 0)
+                com[k] = common(sp, (const char *)t + fb[k], fe[k] - fb[k]);
+            rare = rare || !com[k];
+        }
+        if (!joinable(sp, fo, cut, nf, sep, rare))
+            continue;
+        /* Reported by its first trigger only: no fragment before the
+         * trigger may be one (common() is asked above for each). */
         bool first = true;
         for (size_t k = lo; k < 2 && first; k++)
-            if (trigger_like(sp, (const char *)t + fb[k], fe[k] - fb[k]))
+            if (!com[k] && !(flags_of(sp, (const char *)t + fb[k],
+                                      fe[k] - fb[k]) & SF_FORM))
                 first = false;
         if (!first)
             continue;

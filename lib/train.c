@@ -161,16 +161,6 @@ void decorum_trainer_free(decorum_trainer *t)
     dc_free(al, t, sizeof *t);
 }
 
-static uint64_t fnv64(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 /* Does the rule layer see evidence for head h? Decides weak labels. */
 static int rule_evidence(unsigned h, const float *rf)
 {
@@ -265,8 +255,10 @@ decorum_status decorum_trainer_add(decorum_trainer *t,
     if (ex->role == DECORUM_ROLE_DEV)
         r->role = ROLE_DEV;
     else {
-        uint64_t hid = ex->id_len ? fnv64(ex->id, ex->id_len)
-                                  : fnv64(ex->text ? ex->text : "", ex->len);
+        uint64_t hid =
+            ex->id_len ? dc_fnv1a64(DC_FNV_BASIS, ex->id, ex->id_len)
+                       : dc_fnv1a64(DC_FNV_BASIS, ex->text ? ex->text : "",
+                                    ex->len);
         r->role = hid % 100 < t->opt.holdout_percent ? ROLE_HOLDOUT : ROLE_FIT;
     }
     float w = ex->weight > 0 ? ex->weight : 1.0f;

@@ -281,6 +281,29 @@ static const struct tcase {
     {"f## it", "f** it", MASK},
     /* spaced-out letters */
     {"k i l l", "kill", SPACED},
+    /* spaced-out masked letters (masked_run) */
+    {"filthy n * * * * * s .", "filthy n*****s .", SPACED | MASK},
+    {"k * k e", "k*ke", SPACED | MASK},
+    {"the k * k e s.", "the k*kes.", SPACED | MASK},
+    {"N @ G G E R", "n*gger", SPACED | MASK},
+    {"s p * c", "sp*c", SPACED | MASK},
+    {"n * - - r", "n***r", SPACED | MASK},
+    {"n - - - r", "n - - - r", 0},  /* no * # @: dashes */
+    {"s p _ c", "s p _ c", 0},      /* a blank to fill */
+    {"(\"n * * s\")", "(\"n * * s\")", 0},           /* a word's own start */
+    {"a d . c . outsider", "a d . c . outsider", 0}, /* one . is a full stop */
+    {"a - b c", "a - b c", 0},                       /* one - a hyphen */
+    {"a - b - c", "a - b - c", 0},                   /* alternates */
+    {"x * y * z", "x * y * z", 0},
+    {"a . b . c d", "a . b . c d", 0}, /* one symbol twice between letters */
+    {"* * *", "* * *", 0},             /* a scene break */
+    {"a * * *", "a * * *", 0},         /* no letter after the masks */
+    {"5 * 3 * 2", "5 * 3 * 2", 0},     /* digits are not masked letters */
+    {"I * * * you", "i * * * you", 0}, /* you is a word */
+    {"k * k j-e-w-s", "k * k jews", SPACED}, /* j-e-w-s keeps its j */
+    {"x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y",
+     "x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y x @ y",
+     0}, /* longer than MASKED_MAX */
     {"k.i.l.l k-i-l-l k_i_l_l k*i*l*l k|i|l|l",
      "kill kill kill kill kill", SPACED},
     {"f u c k you", "fuck you", SPACED},
@@ -727,7 +750,8 @@ Test(normalize, chunk_edges_agree_on_every_path)
         "a+a", "+", "*", "f*c", "#m", "a#", "%", "50%", "00", "c00n", "1st",
         "k i l l", "k.i.l", "a b c", "1 2 3", "a-b-c", "aaa", "aAa", "  ",
         "k. i. l", "a* b* c", "j- e- w- s", "3. a. b", "B. I x", "a.b. c. d",
-        "k i j. e. w", "I 'm",
+        "k i j. e. w", "I 'm", "n * * s", "k * k e", " s p _ c", " a - b c", " n * - r",
+        " x * y * z", " n - - r", " a . b . c d", " * * *", " f @ # k",
         " \n", "\n", "\t", "\x01", "\x7f", "!!", "$$", "a@#%", "x", "7",
         "\xd0\xb5", "\xe2\x80\x8b", "\xf0\x9f\x98\x82", "\xe2\x80\x99"};
     const size_t nt = sizeof tricky / sizeof *tricky;
@@ -767,6 +791,42 @@ Test(normalize, chunk_edges_agree_on_every_path)
     }
 }
 
+/* Spaced-out masked letters (masked_run() in normalize.c) and text that
+ * looks like them, at each offset from a chunk's start, after a word or at
+ * the start: every path must find them alike (the chunk passes send them
+ * to fold() by their first three). */
+Test(normalize, masked_runs_agree_on_every_path)
+{
+    static const char *runs[] = {
+        "n * * * * * s", "k * k e", "k * k e s.", "n @ g g e r", "s p _ c",
+        "n - - - r", "n * - - r", "f # # # k", "a * * b", "p * * * ed", "a d . c . x",
+        "a - b c", "a - b - c d", "x * y * z", "a . b . c d e", "* * *",
+        ". . . .", "a * * *", "5 * 3", "k * k j-e-w-s", "a b * * c d",
+        "k i k e * s", "k * k e\nx", "n * * * * * s * * * * * n * *"};
+    char buf[200];
+    for (size_t c = 0; c < sizeof runs / sizeof *runs; c++) {
+        size_t cl = strlen(runs[c]);
+        for (size_t shift = 0; shift < 70; shift++) {
+            size_t len = 0;
+            for (size_t k = 0; k < shift; k++)
+                buf[len++] = k % 7 == 6 || k + 1 == shift
+                                 ? ' '
+                                 : (char)('a' + k % 5);
+            memcpy(buf + len, runs[c], cl);
+            len += cl;
+            memcpy(buf + len, " and then some", 14);
+            len += 14;
+            buf[len] = '\0';
+            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+            check_map(buf, len, &out);
+            same_on_every_path(buf, len);
+            if (c == 0)
+                cr_expect(strstr(out.text, "n*****s") != NULL, "%s: %s", buf,
+                          out.text);
+        }
+    }
+}
+
 /* Two spaces between words, which the AVX2 chunk pass collapses itself
  * (Q_PAIR in normalize.c), next to every rule that reads across a space
  * or a word's edge, at each offset from a chunk's start: the same text,
@@ -779,7 +839,8 @@ Test(normalize, double_spaces_agree_on_every_path)
         "haaaate  them", "aa  a", "a  aa", "1st  2nd", "I  'm", "u  s a",
         "end.  Next one", "a* b*  c* d*", "j- e-  w- s", "x  y", "ab  \ncd",
         "ab   cd", "ab  !! cd", "4  chan", "  lead", "trail  ", "a$  $5",
-        "don't  you", "50%  off", "k  i  l  l  a  l  l  j  e  w  s"};
+        "don't  you", "50%  off", "k  i  l  l  a  l  l  j  e  w  s",
+        "n * *  s", "k * k e  s", "n * * s  x", "a  b * * c"};
     char buf[160];
     for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++) {
         size_t cl = strlen(gaps[c]);
