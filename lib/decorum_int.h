@@ -37,6 +37,8 @@ void *dc_malloc(const dc_alloc *al, size_t size);
 void *dc_calloc(const dc_alloc *al, size_t n, size_t size); /* checks n*size */
 void *dc_realloc(const dc_alloc *al, void *p, size_t old_size, size_t new_size);
 void dc_free(const dc_alloc *al, void *p, size_t size);
+void *dc_table_new(const dc_alloc *al, size_t size);
+void dc_table_free(const dc_alloc *al, void *p, size_t size);
 /* Copies len bytes and a NUL. */
 char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
 
