@@ -2279,7 +2279,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         return DECORUM_ERR_NOMEM;
     ms->m = m;
     if (m->cand_any || m->hmax_word) {
-        if (!(ms->memo_mem = dc_table_new(al, MEMO_BYTES))) {
+        if (!(ms->memo_mem = dc_calloc(al, MEMO_BYTES, 1))) {
             dc_free(al, ms, sizeof *ms);
             return DECORUM_ERR_NOMEM;
         }
@@ -2290,7 +2290,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
-            dc_table_free(al, ms->memo_mem, MEMO_BYTES);
+            dc_free(al, ms->memo_mem, MEMO_BYTES);
             dc_free(al, ms, sizeof *ms);
             return r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
         }
@@ -2306,7 +2306,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     hs_free_scratch(ms->hs);
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms->text, ms->text_cap);
-    dc_table_free(al, ms->memo_mem, MEMO_BYTES);
+    dc_free(al, ms->memo_mem, MEMO_BYTES);
     dc_free(al, ms, sizeof *ms);
 }
 

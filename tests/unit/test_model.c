@@ -375,49 +375,6 @@ Test(model, load_survives_every_allocation_failure)
     unlink(path);
 }
 
-/* dc_table_new (alloc.c), which holds the word cache: zeroed, writable to
- * its last byte, given back by dc_table_free; with the C library's
- * allocator a table of 1 MiB or more is its own 2 MiB-aligned mapping (a
- * huge page where the kernel allows), and a user allocator sees every
- * table, of the size it is freed with. */
-Test(model, tables_are_zeroed_aligned_and_balanced)
-{
-    const size_t sizes[] = {1, 4096, 393280, (size_t)1 << 20,
-                            1310800 /* about the word cache */,
-                            (size_t)5 << 20};
-    dc_alloc std;
-    dc_alloc_init(&std, NULL);
-    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
-        size_t n = sizes[i];
-        unsigned char *p = dc_table_new(&std, n);
-        cr_assert_not_null(p, "%zu bytes", n);
-        if (n >= ((size_t)1 << 20))
-            cr_assert_eq((uintptr_t)p % ((size_t)2 << 20), 0,
-                         "%zu bytes at %p: not 2 MiB aligned", n, (void *)p);
-        size_t nonzero = 0;
-        for (size_t k = 0; k < n; k++)
-            nonzero += p[k] != 0;
-        cr_assert_eq(nonzero, 0, "%zu bytes: %zu not zero", n, nonzero);
-        memset(p, 0xa5, n);
-        cr_assert_eq(p[n - 1], 0xa5);
-        dc_table_free(&std, p, n);
-
-        counting c;
-        decorum_allocator a = counting_init(&c, SIZE_MAX);
-        dc_alloc al;
-        dc_alloc_init(&al, &a);
-        p = dc_table_new(&al, n);
-        cr_assert_not_null(p);
-        cr_assert_eq(c.live, 1, "%zu bytes: the user allocator was bypassed",
-                     n);
-        cr_assert_eq(c.bytes, (long long)n);
-        cr_assert_eq(p[0] | p[n - 1], 0);
-        dc_table_free(&al, p, n);
-        cr_assert_eq(c.live, 0);
-        cr_assert_eq(c.bytes, 0);
-    }
-}
-
 Test(model, training_survives_every_allocation_failure)
 {
     size_t n;
