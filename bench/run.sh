@@ -11,7 +11,8 @@
 # 3. `decorum score -j 1` and `-j $(nproc)` end to end on corpus.jsonl and
 #    on corpus5.jsonl (the corpus five times, to weigh process start less),
 #    output to /dev/null: hyperfine when installed, else a loop timed with
-#    `date +%s.%N`; peak RSS of one run from /usr/bin/time when present;
+#    `date +%s.%N`; peak RSS and minor page faults of one run from
+#    /usr/bin/time when present;
 # 4. the npm peers (bench/npm/peers.js) on corpus.txt, after `npm ci` when
 #    node_modules is missing;
 # 5. a summary with the decorum/peer ratios: `decorum score -j 1` texts/s
@@ -101,8 +102,10 @@ if [ "${SKIP_CLI:-0}" != 1 ]; then
         mbs=$(awk -v b="$bytes_in" -v t="$mean" 'BEGIN{printf "%.2f", b / t / 1e6}')
         rss=""
         if [ -x /usr/bin/time ]; then
-          rss=$(/usr/bin/time -f %M "$cli" score -j "$j" "$out/$input.jsonl" 2>&1 >/dev/null | tail -1)
-          rss=$(awk -v k="$rss" 'BEGIN{printf ", peak RSS %.1f MiB", k / 1024}')
+          # Minor page faults too: a first touch of a page costs 10-25 us
+          # on some virtual machines (docs/BENCHMARKS.md, twelfth session).
+          rss=$(/usr/bin/time -f '%M %R' "$cli" score -j "$j" "$out/$input.jsonl" 2>&1 >/dev/null | tail -1)
+          rss=$(echo "$rss" | awk '{printf ", peak RSS %.1f MiB, %d page faults", $1 / 1024, $2}')
         fi
         printf '%-8s decorum score -j %-3s %8.3f s +- %.3f  %9s comments/s  %7s MB/s%s\n' \
           "$input" "$j" "$mean" "$sd" "$rate" "$mbs" "$rss" | tee -a "$summary"

@@ -250,7 +250,10 @@ typedef struct decorum_result {
 typedef struct decorum_engine_options {
     uint32_t struct_size; /* sizeof(decorum_engine_options), set by init */
     uint32_t flags;       /* DECORUM_OPT_*; unknown bits: DECORUM_ERR_FLAGS */
-    const decorum_allocator *allocator; /* NULL: the C library's */
+    /* NULL: the C library's (then tables of 1 MiB or more, the model's
+     * per-scratch word cache, are mapped with mmap, on a huge page where
+     * the kernel allows, rather than taken from malloc) */
+    const decorum_allocator *allocator;
     /* Directory of lexicon .tsv files (see docs/LEXICON.md); NULL: the
      * lexicons built into the library. */
     const char *lexicon_dir;

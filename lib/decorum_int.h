@@ -37,6 +37,12 @@ void *dc_malloc(const dc_alloc *al, size_t size);
 void *dc_calloc(const dc_alloc *al, size_t n, size_t size); /* checks n*size */
 void *dc_realloc(const dc_alloc *al, void *p, size_t old_size, size_t new_size);
 void dc_free(const dc_alloc *al, void *p, size_t size);
+/* A large zeroed table a scratch keeps (alloc.c): dc_table_mapped says
+ * whether one of size bytes is mapped on its own, 2 MiB aligned, on a huge
+ * page where the kernel allows, rather than taken from the allocator. */
+void *dc_table_new(const dc_alloc *al, size_t size);
+void dc_table_free(const dc_alloc *al, void *p, size_t size);
+bool dc_table_mapped(const dc_alloc *al, size_t size);
 /* Copies len bytes and a NUL. */
 char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
 

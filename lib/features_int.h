@@ -112,8 +112,9 @@ typedef struct dc_feat_tsum {
  * cache adds. Per thread (the model scratch holds one); its
  * entries hold for one weight table and configuration, which it records,
  * and dc_feat_sum() empties it when called with another. A zeroed cache is
- * empty (w NULL): allocate it zeroed, and its pages are touched only as it
- * fills. */
+ * empty (w NULL): the model scratch takes it from dc_table_new (alloc.c),
+ * zeroed, on a huge page where the kernel allows, as its 320 small pages
+ * would each fault once as it fills. */
 #define DC_FEAT_CACHE_BITS 14
 #define DC_FEAT_CACHE_KEY 15
 typedef struct dc_feat_cache_entry {

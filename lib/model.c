@@ -332,13 +332,13 @@ decorum_status dc_model_scratch_new(const dc_alloc *al, const dc_model *m,
                                     dc_model_scratch **out)
 {
     (void)m;
-    *out = dc_calloc(al, 1, sizeof **out);
+    *out = dc_table_new(al, sizeof **out);
     return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
 
 void dc_model_scratch_free(const dc_alloc *al, dc_model_scratch *ms)
 {
-    dc_free(al, ms, sizeof *ms);
+    dc_table_free(al, ms, sizeof *ms);
 }
 
 /* ---- scoring ----------------------------------------------------------- */

@@ -1,0 +1,100 @@
+/*
+ * test_alloc.c: the tables of lib/alloc.c (dc_table_new, dc_table_free),
+ * which hold the model's per-thread word cache: zeroed and writable to
+ * their last byte; with the C library's allocator, a table of 1 MiB or
+ * more is its own 2 MiB-aligned mapping (on a huge page where the kernel
+ * allows) that dc_table_free unmaps whole; a user allocator sees every
+ * table, freed with the size it was made with.
+ */
+#define _DEFAULT_SOURCE /* msync() on any page-aligned range */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "counting_alloc.h"
+#include "decorum_int.h"
+
+#define MIB ((size_t)1 << 20)
+
+static const size_t sizes[] = {1, 4096, 393280, MIB, 1310800, 5 * MIB};
+
+static size_t nonzero(const unsigned char *p, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += p[i] != 0;
+    return k;
+}
+
+Test(alloc, tables_from_the_c_library_are_zeroed_aligned_and_unmapped)
+{
+    dc_alloc std;
+    dc_alloc_init(&std, NULL);
+    /* Every table the test asks for is mapped unless the build leaves the
+     * mapped way out (AddressSanitizer, or no MADV_HUGEPAGE). */
+    bool any_mapped = dc_table_mapped(&std, 5 * MIB);
+    cr_assert_not(dc_table_mapped(&std, MIB - 1),
+                  "a table under 1 MiB would waste most of a huge page");
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        size_t n = sizes[i];
+        bool mapped = dc_table_mapped(&std, n);
+        cr_assert_eq(mapped, any_mapped && n >= MIB, "%zu bytes", n);
+        unsigned char *p = dc_table_new(&std, n);
+        cr_assert_not_null(p, "%zu bytes", n);
+        cr_assert_eq(nonzero(p, n), 0, "%zu bytes: not zeroed", n);
+        memset(p, 0xa5, n);
+        cr_assert_eq(p[n - 1], 0xa5);
+        if (!mapped) {
+            dc_table_free(&std, p, n);
+            continue;
+        }
+        size_t len = (n + 2 * MIB - 1) & ~(2 * MIB - 1);
+        cr_assert_eq((uintptr_t)p % (2 * MIB), 0,
+                     "%zu bytes at %p: not 2 MiB aligned", n, (void *)p);
+        cr_assert_eq(msync(p, len, MS_ASYNC), 0, "%zu bytes: not mapped", n);
+        dc_table_free(&std, p, n);
+        /* msync fails with ENOMEM on a range with a page not mapped: the
+         * whole rounded table went, not only its first pages. */
+        for (size_t off = 0; off < len; off += MIB) {
+            errno = 0;
+            cr_assert_eq(msync(p + off, 4096, MS_ASYNC), -1,
+                         "%zu bytes: page at +%zu still mapped", n, off);
+            cr_assert_eq(errno, ENOMEM);
+        }
+    }
+}
+
+Test(alloc, a_user_allocator_sees_every_table)
+{
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        size_t n = sizes[i];
+        counting c;
+        decorum_allocator a = counting_init(&c, SIZE_MAX);
+        dc_alloc al;
+        dc_alloc_init(&al, &a);
+        cr_assert_not(dc_table_mapped(&al, n));
+        unsigned char *p = dc_table_new(&al, n);
+        cr_assert_not_null(p);
+        cr_assert_eq(c.live, 1, "%zu bytes: the user allocator was bypassed",
+                     n);
+        cr_assert_eq(c.bytes, (long long)n);
+        cr_assert_eq(nonzero(p, n), 0, "%zu bytes: not zeroed", n);
+        dc_table_free(&al, p, n);
+        cr_assert_eq(c.live, 0);
+        cr_assert_eq(c.bytes, 0);
+    }
+}
+
+Test(alloc, a_failing_user_allocator_gives_null)
+{
+    counting c;
+    decorum_allocator a = counting_init(&c, 0);
+    dc_alloc al;
+    dc_alloc_init(&al, &a);
+    cr_assert_null(dc_table_new(&al, 5 * MIB));
+    cr_assert(c.failed);
+    cr_assert_eq(c.live, 0);
+    dc_table_free(&al, NULL, 5 * MIB); /* freeing nothing is allowed */
+}
