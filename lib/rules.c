@@ -2886,7 +2886,10 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         *out = group_of(R, last);
         return true;
     }
-    return context_group(R, out, from_ctx, false);
+    /* "They're animals." under "Women's football attendance hits record
+     * high": "they" are the people the context is about, not a group named
+     * only as the owner of the topic (the players, the fans, anyone). */
+    return context_group(R, out, from_ctx, true);
 }
 
 /* Does the word at [b, e) of text (len bytes) own what follows it:
