@@ -2188,9 +2188,6 @@ static bool group_word_at(const run *R, uint32_t k)
                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
-static bool context_group(const run *R, target *out, bool *from_ctx,
-                          bool people);
-
 /* Does regret before the negation at negtb wish the act of the verb at
  * tokens [vb, ve) on people? Only when the group is the verb's object
  * ("pity they didn't kill them all", "shame they didn't deport the
@@ -2200,8 +2197,7 @@ static bool context_group(const run *R, target *out, bool *from_ctx,
  * phrase of its own follows the verb ("shame the gay bar didn't ban
  * smoking", "too bad they didn't burn the old tires"), nor of a bare "it"
  * ("shame it didn't burn, the marshmallows were raw"), which the context
- * alone would tie to a group, unless it is a building razed where the
- * context's people live or pray (below). */
+ * alone would tie to a group. */
 static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
 {
     if (negtb == 0 || !regret_before(R, negtb))
@@ -2233,27 +2229,8 @@ static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
         return false;
     /* no object: the subject right before the negation */
     uint32_t sj = negtb - 1;
-    if (t[sj].type != TK_WORD)
-        return false;
-    if (!tok_is_word(R, sj, "it") && !tok_is_word(R, sj, "this") &&
-        !tok_is_word(R, sj, "that"))
-        return true;
-    /* A bare "it" burnt down is a building: "shame it didn't burn down"
-     * under "Fire at hotel housing asylum seekers" or "Fire at mosque"
-     * wishes arson on where the group lives or prays. Only for a threat
-     * done to places that razes ("down", "to the ground": "pity it didn't
-     * burn" may be a cake), and only when the context names the people
-     * themselves (not under "Fire at empty factory", nor "Women's football
-     * stadium", whose women own the topic). */
-    const mention *act = R->n_ctx ? mention_at(R, vb, DC_KIND_THREAT) : NULL;
-    if (!act || !(ent(R, act)->flags & DC_F_PLACE))
-        return false;
-    bool razed = false;
-    for (uint32_t j = vb; j < se && j < ve + 4 && !razed; j++)
-        razed = tok_is_word(R, j, "down") || tok_is_word(R, j, "ground");
-    target g;
-    bool fc;
-    return razed && context_group(R, &g, &fc, true);
+    return t[sj].type == TK_WORD && !tok_is_word(R, sj, "it") &&
+           !tok_is_word(R, sj, "this") && !tok_is_word(R, sj, "that");
 }
 
 /* The threat or exclusion starting at token tb, if any. */
@@ -2774,6 +2751,9 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* ---------------------------------------------------------------------- */
 /* Linking attacks to targets                                              */
 /* ---------------------------------------------------------------------- */
+
+static bool context_group(const run *R, target *out, bool *from_ctx,
+                          bool people);
 
 /* The first token from k on that is the word "like", or ntok. */
 static uint32_t next_like(const run *R, uint32_t k)
