@@ -791,6 +791,25 @@ Test(normalize, chunk_edges_agree_on_every_path)
     }
 }
 
+/* Writes into buf shift bytes of filler words ("abcde a..."; a space after
+ * every seventh, and last too when space_last, so that s starts a word),
+ * then s (cl bytes) and " and then some"; returns the length. */
+static size_t shifted(char *buf, size_t shift, bool space_last,
+                      const char *s, size_t cl)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < shift; k++)
+        buf[len++] = k % 7 == 6 || (space_last && k + 1 == shift)
+                         ? ' '
+                         : (char)('a' + k % 5);
+    memcpy(buf + len, s, cl);
+    len += cl;
+    memcpy(buf + len, " and then some", 14);
+    len += 14;
+    buf[len] = '\0';
+    return len;
+}
+
 /* Spaced-out masked letters (masked_run() in normalize.c) and text that
  * looks like them, at each offset from a chunk's start, after a word or at
  * the start: every path must find them alike (the chunk passes send them
@@ -807,16 +826,7 @@ Test(normalize, masked_runs_agree_on_every_path)
     for (size_t c = 0; c < sizeof runs / sizeof *runs; c++) {
         size_t cl = strlen(runs[c]);
         for (size_t shift = 0; shift < 70; shift++) {
-            size_t len = 0;
-            for (size_t k = 0; k < shift; k++)
-                buf[len++] = k % 7 == 6 || k + 1 == shift
-                                 ? ' '
-                                 : (char)('a' + k % 5);
-            memcpy(buf + len, runs[c], cl);
-            len += cl;
-            memcpy(buf + len, " and then some", 14);
-            len += 14;
-            buf[len] = '\0';
+            size_t len = shifted(buf, shift, true, runs[c], cl);
             cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
             check_map(buf, len, &out);
             same_on_every_path(buf, len);
@@ -845,14 +855,7 @@ Test(normalize, double_spaces_agree_on_every_path)
     for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++) {
         size_t cl = strlen(gaps[c]);
         for (size_t shift = 0; shift < 70; shift++) {
-            size_t len = 0;
-            for (size_t k = 0; k < shift; k++)
-                buf[len++] = k % 7 == 6 ? ' ' : (char)('a' + k % 5);
-            memcpy(buf + len, gaps[c], cl);
-            len += cl;
-            memcpy(buf + len, " and then some", 14);
-            len += 14;
-            buf[len] = '\0';
+            size_t len = shifted(buf, shift, false, gaps[c], cl);
             cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
             check_map(buf, len, &out);
             same_on_every_path(buf, len);
