@@ -2013,7 +2013,13 @@ static decorum_status emit(run *R, const finding_spec *fs, uint32_t reason)
     f->categories = fs->categories;
     f->weight = fs->weight;
     f->reason = reason;
-    if (how)
+    /* A masked swear word in a comment that names no group ("d*mn",
+     * "f***") is mostly courtesy, not a filter dodged: the span still says
+     * evasion, the model's feature does not ("d*mn, this coffee is good"
+     * scored 0.50 toxic with it, 0.43 without; "damn" 0.33). Said of a
+     * group ("all immigrants are sh!t") the mask still counts. */
+    if (how && (fs->signal != DECORUM_SIGNAL_PROFANITY ||
+                ((R->target_types >> TG_GROUP) & 1)))
         o->rf[DC_RF_EVASION] = 1;
     if (fs->hate)
         f->flags |= F_HATE;
