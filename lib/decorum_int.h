@@ -504,7 +504,8 @@ extern const size_t dc_builtin_matchdb_count;
     X(COUNTER, "scope.counter_speech")                                         \
     X(RECLAIMED, "scope.reclaimed")                                            \
     X(POSITIVE, "scope.positive")                                              \
-    X(EVASION, "evasion")                                                      \
+    X(EVASION, "evasion")  /* a finding spelled to evade; not a masked   */ \
+                           /* swear word where no group is named (emit)  */ \
     X(RULE_HATE, "rule.hate")               /* the rules' own hate score */    \
     X(RULE_TOX, "rule.toxicity")
 
