@@ -98,7 +98,7 @@ void dc_free(const dc_alloc *al, void *p, size_t size)
  * are ordinary pages, touched as they fill, like calloc's). Why: the first
  * touch of each 4 KiB page is a page fault, and on the virtual machine of
  * docs/BENCHMARKS.md one costs some 10 to 25 us; the 1.25 MiB word cache
- * took 320 of the 1,150 faults of `decorum score -j 1` on the bench
+ * took 320 of the 1,147 faults of `decorum score -j 1` on the bench
  * corpus, spread over the run, where a huge page takes one. Tables under
  * TABLE_HUGE bytes would waste more than half of a huge page: calloc.
  * The costs: once touched, the whole 2 MiB is resident (the word cache
@@ -123,6 +123,14 @@ void dc_free(const dc_alloc *al, void *p, size_t size)
 #endif
 #endif
 
+#ifdef TABLE_MAP
+/* A mapped table's length: size rounded up to whole huge pages. */
+static size_t table_len(size_t size)
+{
+    return (size + TABLE_ALIGN - 1) & ~(TABLE_ALIGN - 1);
+}
+#endif
+
 bool dc_table_mapped(const dc_alloc *al, size_t size)
 {
 #ifdef TABLE_MAP
@@ -139,8 +147,7 @@ void *dc_table_new(const dc_alloc *al, size_t size)
 {
 #ifdef TABLE_MAP
     if (dc_table_mapped(al, size)) {
-        size_t len = (size + TABLE_ALIGN - 1) & ~(TABLE_ALIGN - 1);
-        size_t span = len + TABLE_ALIGN;
+        size_t len = table_len(size), span = len + TABLE_ALIGN;
         unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
                                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED)
@@ -166,7 +173,7 @@ void dc_table_free(const dc_alloc *al, void *p, size_t size)
         return;
 #ifdef TABLE_MAP
     if (dc_table_mapped(al, size)) {
-        munmap(p, (size + TABLE_ALIGN - 1) & ~(TABLE_ALIGN - 1));
+        munmap(p, table_len(size));
         return;
     }
 #endif

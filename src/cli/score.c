@@ -54,9 +54,11 @@
  * written, and the first touch of every page of a slot's buffers is a page
  * fault, 10 to 25 us on the virtual machine of docs/BENCHMARKS.md: 16 KiB
  * rather than 64 spares 81 of the 811 faults of `decorum score -j 1` on the
- * bench corpus and 385 of 1,498 with -j 2, for four times the batches
- * (read(2) calls and lock hand-offs, a few hundred cycles each against the
- * ~115 comments of a batch). */
+ * bench corpus and 385 of 1,498 with -j 2. The four times as many
+ * batches (read(2) calls, lock hand-offs), each against the ~115
+ * comments of a batch, did not show: on the corpus five times over, where
+ * the faults weigh least, -j 1 took 283.0 ms either way (medians of 16
+ * alternating runs). */
 #define READ_CHUNK ((size_t)16 << 10)
 #define MIN_CHUNK ((size_t)4 << 10)   /* smallest batch near the end */
 #define READ_MAX ((size_t)1 << 20)    /* largest read(2), for long lines */
