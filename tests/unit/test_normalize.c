@@ -791,23 +791,33 @@ Test(normalize, chunk_edges_agree_on_every_path)
     }
 }
 
-/* Writes into buf shift bytes of filler words ("abcde a..."; a space after
- * every seventh, and last too when space_last, so that s starts a word),
- * then s (cl bytes) and " and then some"; returns the length. */
-static size_t shifted(char *buf, size_t shift, bool space_last,
-                      const char *s, size_t cl)
+/* s after 0 to 69 bytes of filler words ("abcde a..."; a space after
+ * every seventh, and last too when space_last, so that s starts a word)
+ * and before " and then some": every path normalizes it alike, with a
+ * map that holds; when want is set, the output has it. */
+static void at_every_offset(const char *s, bool space_last, const char *want)
 {
-    size_t len = 0;
-    for (size_t k = 0; k < shift; k++)
-        buf[len++] = k % 7 == 6 || (space_last && k + 1 == shift)
-                         ? ' '
-                         : (char)('a' + k % 5);
-    memcpy(buf + len, s, cl);
-    len += cl;
-    memcpy(buf + len, " and then some", 14);
-    len += 14;
-    buf[len] = '\0';
-    return len;
+    char buf[200];
+    size_t cl = strlen(s);
+    cr_assert_lt(cl + 70 + 14, sizeof buf);
+    for (size_t shift = 0; shift < 70; shift++) {
+        size_t len = 0;
+        for (size_t k = 0; k < shift; k++)
+            buf[len++] = k % 7 == 6 || (space_last && k + 1 == shift)
+                             ? ' '
+                             : (char)('a' + k % 5);
+        memcpy(buf + len, s, cl);
+        len += cl;
+        memcpy(buf + len, " and then some", 14);
+        len += 14;
+        buf[len] = '\0';
+        cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+        check_map(buf, len, &out);
+        same_on_every_path(buf, len);
+        if (want)
+            cr_expect(strstr(out.text, want) != NULL, "%s: %s", buf,
+                      out.text);
+    }
 }
 
 /* Spaced-out masked letters (masked_run() in normalize.c) and text that
@@ -822,19 +832,8 @@ Test(normalize, masked_runs_agree_on_every_path)
         "a - b c", "a - b - c d", "x * y * z", "a . b . c d e", "* * *",
         ". . . .", "a * * *", "5 * 3", "k * k j-e-w-s", "a b * * c d",
         "k i k e * s", "k * k e\nx", "n * * * * * s * * * * * n * *"};
-    char buf[200];
-    for (size_t c = 0; c < sizeof runs / sizeof *runs; c++) {
-        size_t cl = strlen(runs[c]);
-        for (size_t shift = 0; shift < 70; shift++) {
-            size_t len = shifted(buf, shift, true, runs[c], cl);
-            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
-            check_map(buf, len, &out);
-            same_on_every_path(buf, len);
-            if (c == 0)
-                cr_expect(strstr(out.text, "n*****s") != NULL, "%s: %s", buf,
-                          out.text);
-        }
-    }
+    for (size_t c = 0; c < sizeof runs / sizeof *runs; c++)
+        at_every_offset(runs[c], true, c == 0 ? "n*****s" : NULL);
 }
 
 /* Two spaces between words, which the AVX2 chunk pass collapses itself
@@ -851,16 +850,8 @@ Test(normalize, double_spaces_agree_on_every_path)
         "ab   cd", "ab  !! cd", "4  chan", "  lead", "trail  ", "a$  $5",
         "don't  you", "50%  off", "k  i  l  l  a  l  l  j  e  w  s",
         "n * *  s", "k * k e  s", "n * * s  x", "a  b * * c"};
-    char buf[160];
-    for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++) {
-        size_t cl = strlen(gaps[c]);
-        for (size_t shift = 0; shift < 70; shift++) {
-            size_t len = shifted(buf, shift, false, gaps[c], cl);
-            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
-            check_map(buf, len, &out);
-            same_on_every_path(buf, len);
-        }
-    }
+    for (size_t c = 0; c < sizeof gaps / sizeof *gaps; c++)
+        at_every_offset(gaps[c], false, NULL);
 }
 
 /* Fail the Nth allocation for every N through the whole life cycle: each
