@@ -73,6 +73,7 @@ enum {
  * masked_run(). */
 #define M_LETTER 1u
 #define M_MASK 2u
+#define M_STRONG 4u /* with M_MASK: * # @, a mask never a blank or a dot */
 /* The longest masked word joined: longer than any lexicon term, and a
  * token of 64 KiB ("x @ y x @ y ...") is no word to hand the matcher. */
 #define MASKED_MAX 32u
@@ -109,7 +110,8 @@ struct dc_normalizer {
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
-    uint8_t mel[256];   /* spaced-out masked letters: M_LETTER, M_MASK, 0 */
+    uint8_t mel[256];   /* spaced-out masked letters: M_LETTER, M_MASK
+                         * (| M_STRONG), 0 */
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
@@ -1006,17 +1008,17 @@ static size_t masked_run(const dc_normalizer *nz, const unsigned char *s,
     bool seps = false, seps_l = false, strong = false, strong_l = false;
     unsigned prev = M_LETTER;
     for (;;) {
-        unsigned m = mel[s[p]];
+        unsigned m = mel[s[p]] & (M_LETTER | M_MASK);
         if (p > i) {
             cnt++;
             letters += m == M_LETTER;
             pairs += m == prev;
-            strong |= s[p] == '*' || s[p] == '#' || s[p] == '@';
+            strong |= (mel[s[p]] & M_STRONG) != 0;
             prev = m;
         }
         if (m == M_LETTER) {
             /* a . b . c: the same symbol between three letters */
-            seps |= p >= i + 8 && mel[s[p - 2]] == M_MASK &&
+            seps |= p >= i + 8 && (mel[s[p - 2]] & M_MASK) &&
                     s[p - 6] == s[p - 2] && mel[s[p - 4]] == M_LETTER &&
                     mel[s[p - 8]] == M_LETTER;
             last = p;
@@ -1238,7 +1240,7 @@ fold(const dc_normalizer *nz, const unsigned char *s, size_t n, size_t from,
                 unsigned prev1 = 0, prev2 = 0;
                 for (size_t q = i; q <= mlast; q += 2) {
                     unsigned ch = low[s[q]], h = DC_EV_SPACED | HW(q);
-                    if (nz->mel[s[q]] == M_MASK) {
+                    if (nz->mel[s[q]] & M_MASK) {
                         ch = '*';
                         h |= DC_EV_MASK;
                     } else if (ch == prev1 && ch == prev2) {
@@ -1515,7 +1517,7 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
          * (masked_run()), which only fold() joins: quick32() flags a
          * symbol after white space and before no letter or digit. */
         if (!has_letter) {
-            if (b - a == 1 && (s[a] == '*' || s[a] == '#' || s[a] == '@') &&
+            if (b - a == 1 && (nz->mel[s[a]] & M_STRONG) &&
                 a > 0 && b < n && cls[s[a - 1]] <= K_NL && cls[s[b]] <= K_NL)
                 return Q_UNKNOWN;
             continue;
@@ -2221,11 +2223,13 @@ static void build_tables(dc_normalizer *nz)
     static const char seps[] = " .-_*|/\\~+^=#";
     for (size_t k = 0; seps[k]; k++)
         nz->sep[(unsigned char)seps[k]] = 1;
-    static const char masks[] = "*#@_-.";
+    static const char strong[] = "*#@", weak[] = "_-.";
     for (unsigned c = 0; c < 128; c++)
         nz->mel[c] = nz->cls[c] == K_LETTER ? M_LETTER : 0;
-    for (size_t k = 0; masks[k]; k++)
-        nz->mel[(unsigned char)masks[k]] = M_MASK;
+    for (size_t k = 0; strong[k]; k++)
+        nz->mel[(unsigned char)strong[k]] = M_MASK | M_STRONG;
+    for (size_t k = 0; weak[k]; k++)
+        nz->mel[(unsigned char)weak[k]] = M_MASK;
 }
 
 decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
