@@ -1158,6 +1158,13 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
  * crimes'"). */
 #define SCARE_REACH 4
 
+/* Is mention m an allow entry flagged `scare` ("so-called", "so called")? */
+static inline bool is_scare(const run *R, const mention *m)
+{
+    return m->kind == DC_KIND_ALLOW &&
+           (ent(R, m)->flags & DC_F_SCARE);
+}
+
 /* "the so-called white power gesture", "the so called 'hate crimes'": an
  * allow entry flagged `scare` (allow.tsv) is the writer's scare frame, no
  * report ("called" is taken out of the reports by it), and the name right
@@ -1177,18 +1184,21 @@ static __attribute__((noinline)) void mark_named(const run *R)
     rs->named_marked = true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
-        if (a->kind != DC_KIND_ALLOW ||
-            !(R->lx->entries[a->entry].flags & DC_F_SCARE))
+        if (!is_scare(R, a))
             continue;
         for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH;
              k++) {
             tok *t = &rs->toks[k];
-            t->named = 1;
-            if (t->type == TK_PUNCT && (t->ch == '"' || t->ch == '\''))
+            if (t->type == TK_PUNCT && (t->ch == '"' || t->ch == '\'')) {
+                t->named = 1; /* scare quotes around the name */
                 continue;
-            if (t->type != TK_WORD || kind_at(R, k, DC_KIND_COPULA) ||
-                kind_at(R, k, DC_KIND_MODAL))
+            }
+            /* The name stops before a linking verb, a modal or other
+             * punctuation, which are not part of it. */
+            if (t->type != TK_WORD ||
+                (rs->at[k] & (KIND_BIT(COPULA) | KIND_BIT(MODAL))))
                 break;
+            t->named = 1;
         }
     }
 }
@@ -2758,8 +2768,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 /* Linking attacks to targets                                              */
 /* ---------------------------------------------------------------------- */
 
-static bool context_group(const run *R, target *out, bool *from_ctx,
-                          bool people);
+static bool context_group(const run *R, target *out, bool *from_ctx);
 
 /* The first token from k on that is the word "like", or ntok. */
 static uint32_t next_like(const run *R, uint32_t k)
@@ -2917,7 +2926,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     /* "They're animals." under "Women's football attendance hits record
      * high": "they" are the people the context is about, not a group named
      * only as the owner of the topic (the players, the fans, anyone). */
-    return context_group(R, out, from_ctx, true);
+    return context_group(R, out, from_ctx);
 }
 
 /* Does the word at [b, e) of text (len bytes) own what follows it:
@@ -2939,13 +2948,12 @@ static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
     return k > e + 1 && k < len && text[k] >= 'a' && text[k] <= 'z';
 }
 
-/* The last protected group named in the context (parent, then title).
- * With people set, a group named only as the owner of something
- * ("Women's football", "girls' school") is not who the context is about:
- * a comment that names no one and is read as about the context's people
- * ("What an infestation.") needs the people themselves. */
-static bool context_group(const run *R, target *out, bool *from_ctx,
-                          bool people)
+/* The last protected group named in the context (parent, then title),
+ * not one named only as the owner of something ("Women's football",
+ * "girls' school"): a comment that names no one and is read as about the
+ * context's people ("What an infestation.", "They're animals.") needs the
+ * people themselves. */
+static bool context_group(const run *R, target *out, bool *from_ctx)
 {
     /* Identity nouns, identity adjectives that are not everyday words
      * ("Jewish family", "gay couples"), and slurs count; the context is
@@ -2958,7 +2966,7 @@ static bool context_group(const run *R, target *out, bool *from_ctx,
                  (!(e->flags & DC_F_ADJ) || !(e->flags & DC_F_AMBIGUOUS) ||
                   hv->v[h].end - hv->v[h].begin > e->term_len)) ||
                 e->kind == DC_KIND_SLUR) {
-                if (people && owner_in_text(R->ctx[c].norm->text,
+                if (owner_in_text(R->ctx[c].norm->text,
                                             R->ctx[c].norm->len,
                                             hv->v[h].begin, hv->v[h].end))
                     continue;
@@ -3279,8 +3287,7 @@ static bool scare_at(const run *R, uint32_t k)
     if (!kind_at(R, k, DC_KIND_ALLOW))
         return false;
     for (size_t i = R->rs->first[k]; i < R->rs->nm && R->rs->m[i].tb == k; i++)
-        if (R->rs->m[i].kind == DC_KIND_ALLOW &&
-            (ent(R, &R->rs->m[i])->flags & DC_F_SCARE))
+        if (is_scare(R, &R->rs->m[i]))
             return true;
     return false;
 }
@@ -4699,14 +4706,13 @@ static bool taken_back(const run *R, const mention *m)
     const tok *v = &t[k - 1];
     if (v->type != TK_WORD || !take_word(R->n->text + v->b, v->e - v->b))
         return false;
-    /* Glue is known to the lexicon too: asked last, and once, as placing
-     * it (need_glue) costs a pass over the comment's glue, which most
-     * walks that find no "take back" never need (place_glue on the bench
-     * corpus: 302,251 instructions before, 302,901 asked before the walk,
-     * 301,701 asked here). */
-    need_glue(R);
+    /* Glue is known to the lexicon too: asked last, as placing it
+     * (need_glue, which glue_at does once) costs a pass over the
+     * comment's glue, which most walks that find no "take back" never
+     * need (place_glue on the bench corpus: 302,251 instructions before,
+     * 302,901 asked before the walk, 301,701 asked here). */
     for (uint32_t i = 0; i < words; i++)
-        if (kind_at(R, word[i], DC_KIND_GLUE))
+        if (glue_at(R, word[i]))
             return false;
     return true;
 }
@@ -5130,21 +5136,20 @@ static bool game_in(run *R, const sentence *s);
 static bool mass_people(const run *R, uint32_t a, uint32_t e)
 {
     const tok *t = R->rs->toks;
+    const uint64_t *at = R->rs->at; /* kind_at for several kinds at once */
     if (e < R->rs->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
-        !kind_at(R, e, DC_KIND_COPULA) && !kind_at(R, e, DC_KIND_MODAL))
+        !(at[e] & (KIND_BIT(COPULA) | KIND_BIT(MODAL))))
         return false;
     /* A word qualifying the phrase before the identity word is said of
      * goods unless it is abuse itself: "cheap Chinese trash", "used
      * German rubbish" are products; "filthy Somali trash", "other African
      * trash" are not. */
+    const uint64_t abuse = KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+                           KIND_BIT(INSULT) | KIND_BIT(PROFANITY) |
+                           KIND_BIT(SLUR);
     if (a > 0 && t[a - 1].type == TK_WORD && !glue_at(R, a - 1) &&
         !is_determiner(R, a - 1) && !tok_is_word(R, a - 1, "other") &&
-        !tok_is_word(R, a - 1, "another") &&
-        !kind_at(R, a - 1, DC_KIND_DEROGATE) &&
-        !kind_at(R, a - 1, DC_KIND_DEHUMANIZE) &&
-        !kind_at(R, a - 1, DC_KIND_INSULT) &&
-        !kind_at(R, a - 1, DC_KIND_PROFANITY) &&
-        !kind_at(R, a - 1, DC_KIND_SLUR))
+        !tok_is_word(R, a - 1, "another") && !(at[a - 1] & abuse))
         return false;
     for (uint32_t j = a; j > 0 && j + 3 > a;) {
         j--;
@@ -6183,7 +6188,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
         m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
         !said_of_one(R, m) &&
-        context_group(R, &resolved, &from_ctx, true))
+        context_group(R, &resolved, &from_ctx))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
