@@ -2303,6 +2303,15 @@ static const mention *negator_in(const run *R, uint32_t tb)
     if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
                           tok_is_word(R, best->te, "doubt")))
         return NULL;
+    /* "I can't stand these lowlife ...", "I don't like that bitch": the
+     * negator is the first word of a hate verb that ends before the
+     * attack, and says the writer's hostility; it denies nothing that
+     * follows. Unless what follows is hating ("can't stand hate", "don't
+     * like hating anyone"): that opposes hatred. */
+    const mention *hv = mention_at(R, best->tb, DC_KIND_HATE_VERB);
+    if (hv && hv->te > best->te && hv->te <= tb &&
+        !kind_at(R, tb, DC_KIND_HATE_VERB))
+        return NULL;
     /* "Shame it didn't burn with them inside": a wish (of an act on the
      * group, regret_wish; of anything else, as before) */
     if (best->tb > 0 && regret_before(R, best->tb)) {
