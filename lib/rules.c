@@ -2419,7 +2419,15 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         for (uint32_t q = m->te; passive && q < s->te && q < m->te + 8; q++)
             passive = !tok_is_word(R, q, "by") && !tok_is_word(R, q, "in");
     }
-    return !self && !rhetorical && !marker && !passive;
+    /* "Call me racist, but ...", "you can call me a bigot if you want":
+     * the writer names the charge to wave it off, and goes on in their
+     * own words. Only "call me" and a word for a bigot: "he called me a
+     * faggot" reports abuse. */
+    uint32_t c = m->te + 1 + (a_or_an(R, m->te + 1) ? 1u : 0u);
+    bool waved = tok_is_word(R, m->tb, "call") && m->te == m->tb + 1 &&
+                 tok_is_word(R, m->te, "me") &&
+                 kind_at(R, c, DC_KIND_DENOUNCE);
+    return !self && !rhetorical && !marker && !passive && !waved;
 }
 
 /* "but" between tokens a and b, outside quotes: after a belief or a
