@@ -39,13 +39,18 @@ static const char *const chants[] = {
     "no muslim",           "gays and lesbians", "f a g",
     "Who controls the media? The Jews.", "1 2 3 4 5 6 7 8 9 0",
     "n * * * * * s",       "k * k e",         "a * b * c",
-    "a . b . c . d",       "x @ y",
+    "a . b . c . d",       "x @ y",           "n _ _ g e r",
+    "n - - - r",           "a*b",             "s_h_i_t",
 };
 
-/* Repeated with no space between copies. */
+/* Repeated with no space between copies. One long masked token ("x*y"
+ * to 64 KiB) was quadratic: on_run looked for the masked word's end again
+ * at every run inside it (4.8G instructions). The others are its kin: '*'
+ * and the strong masks, quotes and hyphens inside words, split fragments. */
 static const char *const joined_chants[] = {
     "\xF0\x9F\x90\x99\xF0\x9F\xAA\x93", /* octopus (a code), axe (a threat) */
-    "(((x)))",
+    "(((x)))", "x*y", "n*gg*r", "*", "#@", "a#@b", "'", "-", "a'b", "x'*y",
+    "ki-", "sp-ic-",
 };
 
 #define SMALL (16 * 1024)

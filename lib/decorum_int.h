@@ -383,6 +383,11 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m);
 decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
                                     dc_match_scratch **out);
 void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
+/* For tests: the bytes the word pass has gone over, past the runs of word
+ * bytes it was at, to find where masked words ("n*gg*r") end, summed over
+ * every dc_match with ms. Once per masked word, so at most the text's
+ * length per call; 0 for NULL. */
+uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms);
 
 /* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
  * went over: normalized byte range [b, e). */

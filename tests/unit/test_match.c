@@ -1063,6 +1063,41 @@ Test(match, many_star_forms)
     dc_lexicon_free(&al, &l2);
 }
 
+/* A long masked token is looked over once: on_run finds where a masked
+ * word ends (the end of its run of word bytes and '*') at the word's
+ * start only, not again at each run inside it. 64 KiB of "x*y" once went
+ * over the rest of the token at every "y": 4.8G instructions, 16 times
+ * those of 16 KiB. Counted (dc_match_scratch_masked_steps), not timed. */
+Test(match, long_masked_tokens_are_looked_over_once)
+{
+    static const char *const units[] = {"x*y", "n*gg*r", "f**", "k*",
+                                        "a*b ", "*x", "f*ck'", "a*b-"};
+    enum { BIG = 64 * 1024 };
+    char *text = malloc(BIG + 1);
+    cr_assert_not_null(text);
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        size_t ul = strlen(units[u]);
+        for (size_t len = 1024; len <= BIG; len *= 4) {
+            for (size_t i = 0; i < len; i++)
+                text[i] = units[u][i % ul];
+            text[len] = '\0';
+            dc_norm n = {text, NULL, NULL, NULL, len, len + 1, 0,
+                         true,  false, true};
+            uint64_t before = dc_match_scratch_masked_steps(ms);
+            cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+            uint64_t steps = dc_match_scratch_masked_steps(ms) - before;
+            cr_expect_leq(steps, len, "\"%s\" to %zu bytes: %llu steps",
+                          units[u], len, (unsigned long long)steps);
+        }
+    }
+    /* ... and each masked word is counted once: "*gg*r", "*y*z". */
+    dc_norm n = norm_of("n*gg*r x*y*z");
+    uint64_t before = dc_match_scratch_masked_steps(ms);
+    cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+    cr_assert_eq(dc_match_scratch_masked_steps(ms) - before, 5 + 4);
+    free(text);
+}
+
 /* The hit vector has a hard limit (2^20 hits): past it, TOOBIG and no
  * hits, not an ever-growing buffer. */
 Test(match, too_many_hits_is_toobig)
