@@ -1729,6 +1729,15 @@ static decorum_status find_targets(run *R)
             t->entry = -1;
             break;
         case DC_KIND_PRONOUN_YOU:
+            /* "I hate you Muslims": "you" addresses the group named right
+             * after it in the plural, which is the target ("you white
+             * man" is one person; "you retard", "you hoes" are insults at
+             * the people addressed). */
+            if (tok_is_word(R, m->tb, "you") || tok_is_word(R, m->tb, "yall")) {
+                const mention *id = mention_at(R, m->te, DC_KIND_IDENTITY);
+                if (id && plural_hit(R, id))
+                    continue;
+            }
             t->type = TG_YOU;
             break;
         case DC_KIND_NONPROTECTED:
@@ -5600,6 +5609,21 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of someone the writer tells "
                                 "about"));
+    }
+    /* "Why do you hate black people?", "you just hate whites": the
+     * hatred of the person addressed, asked about or charged, not the
+     * writer's. Not a question that opens negated ("Don't you just hate
+     * ...?"), which invites the reader to agree. */
+    if (m->kind == DC_KIND_HATE_VERB && m->tb > 0) {
+        uint32_t k = m->tb - 1;
+        if (k > 0 && adverb_like(R, k))
+            k--; /* "you really hate" */
+        if ((tok_is_word(R, k, "you") || tok_is_word(R, k, "u") ||
+             tok_is_word(R, k, "ya") || tok_is_word(R, k, "yall")) &&
+            !negated_opening(R, sent_of(R, m->tb)) && !endorsed(R, m->tb))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of the person the writer "
+                                "addresses"));
     }
     /* "People who hate gays are disgusting": the hatred belongs to the
      * relative clause's head, not to the writer ("I'm someone who hates
