@@ -250,7 +250,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(ENDORSE, "endorse")         /* "exactly", "he was right": agreement */ \
     X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */ \
     X(HARM, "harm")               /* hit, abuse: wrongs done to others */ \
-    X(APPROVE, "approve") /* good riddance: approval of a deed told */
+    X(APPROVE, "approve") /* good riddance: approval of a deed told */ \
+    X(PLACE, "place")     /* hotel, shelter: a building people live in */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

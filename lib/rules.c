@@ -184,6 +184,9 @@ struct dc_rules_scratch {
     uint32_t id_span;
     /* mark_named has marked the comment's tokens (named_at). */
     bool named_marked;
+    /* context_place's answer for the comment (0 not yet, 1 no, 2 yes) and
+     * its group: asked per threat, it reads the whole context. */
+    uint8_t place_known;
     /* The last answers of next_like (token indices) and next_group (target
      * indices), for the attacks of one long sentence: no match in
      * [from, past - 1), and past - 1 is the first match from there (or the
@@ -203,6 +206,7 @@ struct dc_rules_scratch {
      * genocide"); here rather than in run, which is cleared per comment */
     target deed_group;
     bool deed_noun;
+    target place_group; /* context_place's group (place_known) */
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -797,6 +801,11 @@ static void unquote_whole(run *R)
 #define KIND_BIT(k) ((uint64_t)1 << DC_KIND_##k)
 _Static_assert(DC_N_KINDS <= 64, "a kind set fits in 64 bits");
 
+/* Categories a team is named for: a nation ("the Italians", "English
+ * fans"). */
+#define NATION_CATEGORIES                                                     \
+    ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
+
 /* Kinds that say something (as opposed to grammar and names). */
 #define CONTENT_KINDS                                                        \
     (KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |            \
@@ -1096,6 +1105,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
     rs->named_marked = false;
+    rs->place_known = 0;
     R->kinds = kinds;
     return DECORUM_OK;
 }
@@ -2213,6 +2223,25 @@ static bool group_word_at(const run *R, uint32_t k)
                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
+static bool context_place(const run *R, target *out);
+
+/* Is the word at token k a bare "it" (or "this", "that" with no noun after
+ * it: "burn that down", not "burn that hotel down"), a thing the reply
+ * does not name? */
+static bool bare_it_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok || rs->toks[k].type != TK_WORD)
+        return false;
+    if (tok_is_word(R, k, "it"))
+        return true;
+    if (!tok_is_word(R, k, "this") && !tok_is_word(R, k, "that"))
+        return false;
+    return k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD ||
+           tok_is_word(R, k + 1, "down") || tok_is_word(R, k + 1, "to") ||
+           tok_is_word(R, k + 1, "up") || tok_is_word(R, k + 1, "with");
+}
+
 /* Does regret before the negation at negtb wish the act of the verb at
  * tokens [vb, ve) on people? Only when the group is the verb's object
  * ("pity they didn't kill them all", "shame they didn't deport the
@@ -2254,8 +2283,27 @@ static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
         return false;
     /* no object: the subject right before the negation */
     uint32_t sj = negtb - 1;
-    return t[sj].type == TK_WORD && !tok_is_word(R, sj, "it") &&
-           !tok_is_word(R, sj, "this") && !tok_is_word(R, sj, "that");
+    if (t[sj].type != TK_WORD)
+        return false;
+    if (!tok_is_word(R, sj, "it") && !tok_is_word(R, sj, "this") &&
+        !tok_is_word(R, sj, "that"))
+        return true;
+    /* A bare "it" burnt is the building the context names as a group's
+     * ("Shame it didn't burn down" under "Asylum hotel fire", "Mosque
+     * vandalised"), for a threat done to places (flag `place`) whose
+     * sentence says nothing more after it ("shame it didn't burn, the
+     * marshmallows were raw" names what "it" was). Under a title that
+     * names a group and no place of theirs ("Muslim chef wins baking
+     * contest") "it" is a thing: the reverted 4a2e324 read it as the
+     * group's, with no place words to tell. */
+    const mention *act = R->n_ctx ? mention_at(R, vb, DC_KIND_THREAT) : NULL;
+    if (!act || !(ent(R, act)->flags & DC_F_PLACE))
+        return false;
+    for (uint32_t j = k; j < se; j++)
+        if (t[j].type != TK_WORD && t[j].ch != '.' && t[j].ch != '!')
+            return false;
+    target g;
+    return context_place(R, &g);
 }
 
 /* The threat or exclusion starting at token tb, if any. */
@@ -3004,6 +3052,121 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
                 *from_ctx = true;
                 return true;
             }
+        }
+    }
+    return false;
+}
+
+/* The identity hit of a context's hits hv that names a place's group: a
+ * protected group word, not a colour word nor a nation alone (the White
+ * House, an Irish centre). */
+static bool place_group_word(const run *R, const dc_hit *h)
+{
+    const dc_entry *e = &R->lx->entries[h->entry];
+    return e->kind == DC_KIND_IDENTITY && !(e->flags & DC_F_AMBIGUOUS) &&
+           (e->categories & ~NATION_CATEGORIES);
+}
+
+/* The most bytes a group word joined to a place may start before it:
+ * longer than any identity term with its plural. */
+#define PLACE_REACH 256
+
+/* Is the word of len bytes at w one that gives a place to the people
+ * named after it ("hotel housing asylum seekers", "shelter for
+ * refugees")? */
+static bool place_for_word(const char *w, size_t len)
+{
+    static const char *const words[] = {"housing", "for", "hosting",
+                                        "sheltering"};
+    return word_in(w, len, words, sizeof words / sizeof words[0]);
+}
+
+static bool context_place_scan(const run *R, target *out);
+
+/* "Asylum hotel fire", "Fire at hotel housing asylum seekers", "Mosque
+ * vandalised": does the context (parent, then title) name one place of a
+ * protected group, in the singular, for a reply's bare "it" to mean? A
+ * place entry with a group (`asylum hotel`), an identity noun flagged
+ * `place` (`mosque`), or a place entry (`hotel`, `centre`) with a group
+ * word right before it ("migrant hotel", "refugee centre") or after
+ * "housing"/"for" and at most two words ("shelter for young refugees").
+ * The group is *out (named in the context). Not a title that names a
+ * group and no place ("Muslim chef wins baking contest"), nor a place of
+ * no group ("Fire at empty factory", "the senator's house"). */
+static bool context_place(const run *R, target *out)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (!rs->place_known)
+        rs->place_known = context_place_scan(R, &rs->place_group) ? 2 : 1;
+    if (rs->place_known == 2)
+        *out = rs->place_group;
+    return rs->place_known == 2;
+}
+
+/* context_place, read from the context's hits: no cache. */
+static bool context_place_scan(const run *R, target *out)
+{
+    for (size_t c = 0; c < R->n_ctx; c++) {
+        const dc_hitvec *hv = R->ctx[c].hits;
+        const char *text = R->ctx[c].norm->text;
+        uint32_t len = (uint32_t)R->ctx[c].norm->len;
+        for (size_t h = 0; h < hv->n; h++) {
+            const dc_hit *p = &hv->v[h];
+            if (p->entry >= R->lx->n)
+                continue;
+            const dc_entry *e = &R->lx->entries[p->entry];
+            /* one place, which "it" can mean: not "hotels" */
+            if (p->end - p->begin != e->term_len)
+                continue;
+            const dc_hit *g = NULL;
+            if ((e->kind == DC_KIND_PLACE && e->categories) ||
+                (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_PLACE)))
+                g = p;
+            else if (e->kind != DC_KIND_PLACE)
+                continue;
+            /* a group word ending right before it, a space between
+             * (looked for among the hits that start at most a term's
+             * length before it, so that a context of many places is not
+             * read once for each) */
+            for (size_t j = h; !g && j-- > 0 && p->begin > 0 &&
+                               hv->v[j].begin + PLACE_REACH >= p->begin;)
+                if (hv->v[j].end + 1 == p->begin &&
+                    text[p->begin - 1] == ' ' &&
+                    hv->v[j].entry < R->lx->n &&
+                    place_group_word(R, &hv->v[j]))
+                    g = &hv->v[j];
+            /* "housing" or "for", then the group within two more words */
+            uint32_t k = p->end;
+            while (!g && k < len && text[k] == ' ')
+                k++;
+            uint32_t we = k;
+            while (we < len && text[we] >= 'a' && text[we] <= 'z')
+                we++;
+            if (!g && we > k && place_for_word(text + k, we - k)) {
+                /* hits sorted by begin: words counted from "for" on */
+                uint32_t words = 0, b = we;
+                for (size_t j = h + 1; j < hv->n && !g; j++) {
+                    if (hv->v[j].begin < we)
+                        continue;
+                    for (; b < hv->v[j].begin; b++)
+                        words += text[b] == ' ' && b + 1 < len &&
+                                 text[b + 1] != ' ';
+                    if (words > 3)
+                        break;
+                    if (hv->v[j].entry < R->lx->n &&
+                        place_group_word(R, &hv->v[j]))
+                        g = &hv->v[j];
+                }
+            }
+            if (!g)
+                continue;
+            const dc_entry *ge = &R->lx->entries[g->entry];
+            memset(out, 0, sizeof *out);
+            out->type = TG_GROUP;
+            out->categories = ge->categories;
+            out->entry = (int32_t)g->entry;
+            out->tb = out->te = 0;
+            return true;
         }
     }
     return false;
@@ -5085,11 +5248,6 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
     return true;
 }
 
-/* Categories a team is named for: a nation ("the Italians", "English
- * fans"). */
-#define NATION_CATEGORIES                                                     \
-    ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
-
 /* A people named by its nationality alone ("Scots", "the French"), which
  * banter about its team or its state may mean (rule_attack,
  * rule_profanity). */
@@ -5495,6 +5653,26 @@ static bool compares_groups(const run *R, const mention *m)
     for (uint32_t j = k + 1; j < end && j <= k + 5; j++)
         if (tok_is_word(R, j, "and"))
             return identity_from(R, j + 1) && !joke_answered(R, m);
+    return false;
+}
+
+/* Is the threat m done to a bare "it": its object right after it ("burn
+ * it down", "torch it"), or its subject a few words before, across a
+ * negation, a modal, a linking verb or glue ("shame it didn't burn down",
+ * "it should be burnt to the ground")? */
+static bool at_bare_it(const run *R, const mention *m)
+{
+    if (bare_it_at(R, m->te))
+        return true;
+    uint32_t sb = sent_of(R, m->tb)->tb;
+    for (uint32_t k = m->tb, n = 0; k-- > sb && n < 4; n++) {
+        if (bare_it_at(R, k))
+            return true;
+        if (R->rs->toks[k].type != TK_WORD ||
+            !(R->rs->at[k] & (KIND_BIT(NEGATION) | KIND_BIT(MODAL) |
+                              KIND_BIT(COPULA))))
+            return false;
+    }
     return false;
 }
 
@@ -6224,9 +6402,20 @@ static decorum_status rule_attack(run *R, const mention *m)
     bool person = (!t && at_person) || t == &someone;
     if (person)
         t = &someone;
+    /* "Burn it down", "shame it didn't burn down": a threat done to places
+     * at a bare "it" means the place the context names as a group's
+     * ("Mosque vandalised", "Asylum hotel fire"), and threatens the group;
+     * under a context that names no such place ("Muslim chef wins baking
+     * contest": the cake) it threatens no one. */
+    bool it_place = !t && R->n_ctx && m->kind == DC_KIND_THREAT &&
+                    (e->flags & DC_F_PLACE) && at_bare_it(R, m);
+    if (it_place && context_place(R, &resolved)) {
+        t = &resolved;
+        from_ctx = true;
+    }
     /* Nothing in the comment to attach to, but the thread is about a group
      * ("What an infestation." under "New asylum center opens"). */
-    if (!t && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
+    if (!t && !it_place && R->rs->nt == 0 && m->kind != DC_KIND_INSULT &&
         m->kind != DC_KIND_HATE_VERB && !R->denounce_any &&
         !said_of_one(R, m) &&
         context_group(R, &resolved, &from_ctx))
@@ -7382,6 +7571,72 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out);
 
+/* Is the identity mention g framed by scare quotes: after "so-called"
+ * (its tokens marked named, mark_named) or between quote marks of its own
+ * ('these "refugees"')? Not a word quoted as a word, after "the word",
+ * "term", "called" or "label" ('the word "immigrants" appears ...'). */
+static bool scare_framed(const run *R, const mention *g)
+{
+    const tok *t = R->rs->toks;
+    if (named_at(R, g->tb))
+        return true;
+    if (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
+        (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
+        t[g->te].type != TK_PUNCT ||
+        (t[g->te].ch != '"' && t[g->te].ch != '\''))
+        return false;
+    uint32_t k = g->tb - 2;
+    return g->tb < 2 ||
+           !(tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
+             tok_is_word(R, k, "called") || tok_is_word(R, k, "label"));
+}
+
+/* Weight of a scare frame's derogation (rule_scare): review, not reject. */
+#define SCARE_WEIGHT 0.6f
+
+/* "Most of these so-called refugees ... invade the whole world", 'these
+ * "refugees" ... rape': a migrant word in scare quotes or after
+ * "so-called" denies the people the name (they are no real refugees).
+ * Alone that is a mild signal (session 12 counted 18 rows of the train
+ * and dev data at ~67% hate), so it counts only in a comment that also
+ * holds a dehumanizing word, a threat, a slur or a code, denounces
+ * nothing and found no hate by any other rule: derogation of the group,
+ * weight SCARE_WEIGHT. On the 92,399 train and dev rows that newly flags
+ * 3, all labelled hate; the frame alone flagged 12 (8 hate), and with
+ * derogation, stereotypes, exclusion or quantifiers as the second signal
+ * 9 (6 hate). */
+static __attribute__((noinline)) decorum_status rule_scare(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *g = &rs->m[i];
+        if (g->kind != DC_KIND_IDENTITY ||
+            !(ent(R, g)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) ||
+            !scare_framed(R, g))
+            continue;
+        target t = group_of(R, g);
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        finding_spec fs = {0};
+        fs.b = g->b;
+        fs.e = g->e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = SCARE_WEIGHT;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("derogation aimed at "), label,
+                   LIT(": scare quotes deny them the name, beside hostile "
+                       "words"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* How many words rule_approval lets a sentence of approval have after
  * the sentence that told the deed ("Jews were gassed. Good riddance."). */
 #define APPROVAL_WORDS 6
@@ -7746,6 +8001,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             if ((st = rule_code(&R, m, true)) != DECORUM_OK)
                 return st;
     }
+    if (R.hate_so_far == 0 && !R.denounce_any &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        (R.quotes || any_kind(&R, DC_KIND_ALLOW)) &&
+        (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) | KIND_BIT(SLUR) |
+                    KIND_BIT(CODE))) &&
+        (st = rule_scare(&R)) != DECORUM_OK)
+        return st;
     if (hits->split)
         split_findings(&R);
     aggregate(out);
