@@ -2361,14 +2361,20 @@ static const mention *negator_in(const run *R, uint32_t tb)
                           tok_is_word(R, best->te, "doubt")))
         return NULL;
     /* "I can't stand these lowlife ...", "I don't like that bitch": the
-     * negator is the first word of a hate verb that ends before the
-     * attack, and says the writer's hostility; it denies nothing that
-     * follows. Unless what follows is hating ("can't stand hate", "don't
-     * like hating anyone"): that opposes hatred. */
+     * negator is the first word of a hate verb, and the attack is in the
+     * verb's own object, its first three words: the writer's hostility,
+     * which denies nothing. Not an attack in a relative clause, which the
+     * writer opposes ("can't stand people who want to gas the Jews"). */
     const mention *hv = mention_at(R, best->tb, DC_KIND_HATE_VERB);
-    if (hv && hv->te > best->te && hv->te <= tb &&
-        !kind_at(R, tb, DC_KIND_HATE_VERB))
-        return NULL;
+    if (hv && hv->te > best->te && hv->te <= tb && tb - hv->te < 3) {
+        bool relative = false;
+        for (uint32_t k = hv->te; k < tb && !relative; k++)
+            relative = tok_is_word(R, k, "who") ||
+                       tok_is_word(R, k, "that") ||
+                       tok_is_word(R, k, "which");
+        if (!relative)
+            return NULL;
+    }
     /* "Shame it didn't burn with them inside": a wish (of an act on the
      * group, regret_wish; of anything else, as before) */
     if (best->tb > 0 && regret_before(R, best->tb)) {
@@ -2478,12 +2484,24 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     }
     /* "Call me racist, but ...", "you can call me a bigot if you want":
      * the writer names the charge to wave it off, and goes on in their
-     * own words. Only "call me" and a word for a bigot: "he called me a
-     * faggot" reports abuse. */
-    uint32_t c = m->te + 1 + (a_or_an(R, m->te + 1) ? 1u : 0u);
-    bool waved = tok_is_word(R, m->tb, "call") && m->te == m->tb + 1 &&
-                 tok_is_word(R, m->te, "me") &&
-                 kind_at(R, c, DC_KIND_DENOUNCE);
+     * own words. Only "call me" and a name for a bigot: "he called me a
+     * faggot", "they call me racial slurs" report abuse. (tok_is_word is
+     * false at ntok, so c is read only inside the comment or at its
+     * sentinel.) */
+    static const char *const charges[] = {
+        "racist",    "bigot",     "homophobe", "transphobe", "islamophobe",
+        "xenophobe", "antisemite", "sexist",   "nazi",       "fascist"};
+    bool waved = false;
+    if (tok_is_word(R, m->tb, "call") && m->te == m->tb + 1 &&
+        tok_is_word(R, m->te, "me")) {
+        uint32_t c = m->te + 1;
+        if (a_or_an(R, c))
+            c++;
+        const tok *ct = &R->rs->toks[c];
+        waved = c < R->rs->ntok && ct->type == TK_WORD &&
+                word_in(R->n->text + ct->b, ct->e - ct->b, charges,
+                        sizeof charges / sizeof charges[0]);
+    }
     return !self && !rhetorical && !marker && !passive && !waved;
 }
 
@@ -3449,7 +3467,7 @@ static bool adverb_like(const run *R, uint32_t k);
 
 /* Is the word w (l bytes) one of the n words of list? For the few word
  * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word, assent_word). */
+ * take_word, assent_word, the charges others_report waves off). */
 static bool word_in(const char *w, size_t l, const char *const *list,
                     size_t n)
 {
