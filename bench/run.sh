@@ -7,7 +7,8 @@
 # 2. the engine in process: bench_engine (whole analysis, 1/2/nproc
 #    threads, load time, peak RSS) and bench_stages (each stage alone), plus
 #    any other bench_* program another module ships (bench_normalize,
-#    bench_match), on the same corpus;
+#    bench_match), on the same corpus, and bench_ceiling (the machine's own
+#    thread scaling, no decorum code);
 # 3. `decorum score -j 1` and `-j $(nproc)` end to end on corpus.jsonl and
 #    on corpus5.jsonl (the corpus five times, to weigh process start less),
 #    output to /dev/null: hyperfine when installed, else a loop timed with
@@ -143,6 +144,11 @@ t2=$(result analyze_t2_comments_per_s "$out/engine.txt")
 t1s=$(result analyze_single_t1_comments_per_s "$out/engine.txt")
 say "analyze in process, 1 thread:  ${t1:-?} comments/s ($(result batch "$out/engine.txt") a decorum_analyze_batch call; ${t1s:-?} one a decorum_analyze call)"
 say "analyze in process, 2 threads: ${t2:-?} comments/s ($(awk -v a="${t2:-0}" -v b="${t1:-1}" 'BEGIN{printf "%.2fx", a / b}'), target >= 1.8x)"
+if [ -s "$out/bench_ceiling.txt" ]; then
+  # The machine's own 2-thread scaling with no decorum code (bench_ceiling):
+  # what decorum's 2-thread figures are read against.
+  say "machine alone, 2 threads: compute $(result ceiling_compute_t2_scaling "$out/bench_ceiling.txt")x, random reads of a shared 4 MiB table $(result ceiling_l3_t2_scaling "$out/bench_ceiling.txt")x, of 256 MiB $(result ceiling_dram_t2_scaling "$out/bench_ceiling.txt")x (bench_ceiling)"
+fi
 say "engine load: $(result load_ms_min "$out/engine.txt") ms (min of 20; target < 50 ms)"
 say "peak RSS: $(result rss_peak_mib "$out/engine.txt") MiB in bench_engine (target < 100 MB)"
 if [ -s "$out/peers.tsv" ]; then
