@@ -4494,7 +4494,9 @@ static bool group_ends_at(const run *R, uint32_t tb)
 
 /* The identity mention that ends at token tb (the one starting last, if
  * several do), looked for among the mentions that start at most id_span
- * tokens before it; identity_ends_at asks whether there is one. */
+ * tokens before it; identity_ends_at asks whether there is one. An
+ * ambiguous word inside a longer one that is not gives way to it:
+ * "non-white" holds "white", the colour, but names people only. */
 static const mention *identity_ending_at(const run *R, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_IDENTITY))
@@ -4502,10 +4504,15 @@ static const mention *identity_ending_at(const run *R, uint32_t tb)
     dc_rules_scratch *rs = R->rs;
     uint32_t span = kind_span(rs, &rs->id_span, DC_KIND_IDENTITY);
     uint32_t from = tb > span ? tb - span : 0;
-    const mention *last = NULL;
+    const mention *last = NULL, *plain = NULL;
     for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < tb; i++)
-        if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY)
+        if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY) {
             last = &rs->m[i];
+            if (!(ent(R, last)->flags & DC_F_AMBIGUOUS))
+                plain = last;
+        }
+    if (last && plain && (ent(R, last)->flags & DC_F_AMBIGUOUS))
+        return plain;
     return last;
 }
 
