@@ -1407,6 +1407,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 static bool identity_ends_at(const run *R, uint32_t tb);
 static bool named_to_denounce(const run *R, const mention *m);
 static const mention *identity_ending_at(const run *R, uint32_t tb);
+static bool faith_entry(const dc_entry *e);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
 
@@ -1738,6 +1739,11 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
+            /* A faith's believers (its group column) are read only by
+             * rule_attack, of a dehumanizing word said of the faith: it
+             * is no country, and no one is from it or told back to it. */
+            if (faith_entry(e))
+                break;
             if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
@@ -5071,6 +5077,15 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
 #define NATION_CATEGORIES                                                     \
     ((1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_ETHNICITY))
 
+/* A faith named as a belief system (`islam`, `judaism`: a non-protected
+ * entry whose group column holds only religions), whose believers a
+ * dehumanizing word said of it means. */
+static bool faith_entry(const dc_entry *e)
+{
+    return e->kind == DC_KIND_NONPROTECTED && e->categories &&
+           !(e->categories & ~(1u << DECORUM_CATEGORY_RELIGION));
+}
+
 /* A people named by its nationality alone ("Scots", "the French"), which
  * banter about its team or its state may mean (rule_attack,
  * rule_profanity). */
@@ -5916,6 +5931,26 @@ static decorum_status rule_attack(run *R, const mention *m)
          m->kind == DC_KIND_DEHUMANIZE) &&
         event_subject(R, t, m))
         return DECORUM_OK;
+    /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
+     * disease or vermin said of a faith (targets.tsv gives each faith its
+     * believers) is said of its people; the data's rows that say so are
+     * all labelled hate. A judgement of its ideas ("Islam's laws on
+     * apostasy are cruel") is no dehumanizing word and stays an opinion,
+     * and so does one said of a state ("Israel's government is a cancer"):
+     * a country's people are read only after a people word and "from".
+     * After "in" or "under" the faith is where a view is held ("in Islam
+     * she is considered half human" tells what it teaches of her). */
+    if (t && t == t_local && t->type == TG_NP &&
+        m->kind == DC_KIND_DEHUMANIZE && t->entry >= 0 &&
+        faith_entry(&R->lx->entries[t->entry]) &&
+        !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "in") ||
+                        tok_is_word(R, t->tb - 1, "under"))) &&
+        predicated(R, t, m)) {
+        resolved = *t;
+        resolved.type = TG_GROUP;
+        resolved.categories = R->lx->entries[t->entry].categories;
+        t = t_local = &resolved;
+    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
