@@ -4283,6 +4283,36 @@ static bool appositive(const run *R, const mention *m, const target *t)
     return false;
 }
 
+/* "The real virus is the Asians", "the plague that is the Jews", "the
+ * virus (aka gay people)": the word, definite, then a linking verb (after
+ * "that", not negated) and a determiner, or "aka", then the target, which
+ * says who the word means. */
+static bool names_the_word(const run *R, const mention *m, const target *t)
+{
+    uint32_t b = m->tb;
+    if (b > 0 && (tok_is_word(R, b - 1, "real") ||
+                  tok_is_word(R, b - 1, "true") ||
+                  tok_is_word(R, b - 1, "actual")))
+        b--;
+    if (b == 0 || !tok_is_word(R, b - 1, "the"))
+        return false;
+    uint32_t k = m->te;
+    if (k < t->tb && R->rs->toks[k].type == TK_PUNCT &&
+        R->rs->toks[k].ch == '(')
+        k++;
+    if (k < t->tb && tok_is_word(R, k, "aka"))
+        return t->tb == k + 1;
+    if (k < t->tb && tok_is_word(R, k, "that"))
+        k++;
+    if (k >= t->tb || !mention_at(R, k, DC_KIND_COPULA) ||
+        kind_at(R, k, DC_KIND_NEGATION))
+        return false;
+    k++;
+    if (k < t->tb && is_determiner(R, k))
+        k++;
+    return t->tb == k;
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -4295,7 +4325,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
         return true;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
-               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
+               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD) ||
+               names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
     if (m->tb == t->te ||
