@@ -3266,7 +3266,7 @@ static bool adverb_like(const run *R, uint32_t k);
 
 /* Is the word w (l bytes) one of the n words of list? For the few word
  * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word, assent_word). */
+ * take_word, assent_word, faith_qualified). */
 static bool word_in(const char *w, size_t l, const char *const *list,
                     size_t n)
 {
@@ -5117,6 +5117,21 @@ static bool faith_entry(const dc_entry *e)
            !(e->categories & ~(1u << DECORUM_CATEGORY_RELIGION));
 }
 
+/* Word k before a faith's name makes it a setting or a movement: "in
+ * Islam", "under Islam", "radical Islam", "political Islam". */
+static bool faith_qualified(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "in",        "under",   "radical", "political",
+        "militant",  "extremist", "violent", "fundamentalist",
+        "jihadist",  "jihadi",  "wahhabi", "salafist",
+        "hardline"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, words,
+                   sizeof words / sizeof words[0]);
+}
+
 /* A people named by its nationality alone ("Scots", "the French"), which
  * banter about its team or its state may mean (rule_attack,
  * rule_profanity). */
@@ -5970,12 +5985,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * and so does one said of a state ("Israel's government is a cancer"):
      * a country's people are read only after a people word and "from".
      * After "in" or "under" the faith is where a view is held ("in Islam
-     * she is considered half human" tells what it teaches of her). */
+     * she is considered half human" tells what it teaches of her); after
+     * "radical", "political" and the like it is a movement, not the
+     * believers ("Radical Islam is a cancer", as "Islamism" is). */
     if (t && t == t_local && t->type == TG_NP &&
         m->kind == DC_KIND_DEHUMANIZE && t->entry >= 0 &&
         faith_entry(&R->lx->entries[t->entry]) &&
-        !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "in") ||
-                        tok_is_word(R, t->tb - 1, "under"))) &&
+        !(t->tb > 0 && faith_qualified(R, t->tb - 1)) &&
         predicated(R, t, m)) {
         resolved = *t;
         resolved.type = TG_GROUP;
