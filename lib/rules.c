@@ -1417,6 +1417,7 @@ static bool is_determiner(const run *R, uint32_t ti)
 static bool identity_ends_at(const run *R, uint32_t tb);
 static bool named_to_denounce(const run *R, const mention *m);
 static const mention *identity_ending_at(const run *R, uint32_t tb);
+static bool faith_entry(const dc_entry *e);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
 
@@ -1757,6 +1758,11 @@ static decorum_status find_targets(run *R)
              * nationality). Alone, or after "weapons from", it is the
              * state. */
             t->type = TG_NP;
+            /* A faith's believers (its group column) are read only by
+             * rule_attack, of a dehumanizing word said of the faith: it
+             * is no country, and no one is from it or told back to it. */
+            if (faith_entry(e))
+                break;
             if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
@@ -3467,7 +3473,8 @@ static bool adverb_like(const run *R, uint32_t k);
 
 /* Is the word w (l bytes) one of the n words of list? For the few word
  * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word, assent_word, the charges others_report waves off). */
+ * take_word, assent_word, faith_qualified, the charges others_report
+ * waves off). */
 static bool word_in(const char *w, size_t l, const char *const *list,
                     size_t n)
 {
@@ -4484,6 +4491,36 @@ static bool appositive(const run *R, const mention *m, const target *t)
     return false;
 }
 
+/* "The real virus is the Asians", "the plague that is the Jews", "the
+ * virus (aka gay people)": the word, definite, then a linking verb (after
+ * "that", not negated) and a determiner, or "aka", then the target, which
+ * says who the word means. */
+static bool names_the_word(const run *R, const mention *m, const target *t)
+{
+    uint32_t b = m->tb;
+    if (b > 0 && (tok_is_word(R, b - 1, "real") ||
+                  tok_is_word(R, b - 1, "true") ||
+                  tok_is_word(R, b - 1, "actual")))
+        b--;
+    if (b == 0 || !tok_is_word(R, b - 1, "the"))
+        return false;
+    uint32_t k = m->te;
+    if (k < t->tb && R->rs->toks[k].type == TK_PUNCT &&
+        R->rs->toks[k].ch == '(')
+        k++;
+    if (k < t->tb && tok_is_word(R, k, "aka"))
+        return t->tb == k + 1;
+    if (k < t->tb && tok_is_word(R, k, "that"))
+        k++;
+    if (k >= t->tb || !mention_at(R, k, DC_KIND_COPULA) ||
+        kind_at(R, k, DC_KIND_NEGATION))
+        return false;
+    k++;
+    if (k < t->tb && is_determiner(R, k))
+        k++;
+    return t->tb == k;
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -4496,7 +4533,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
         return true;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
-               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD);
+               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD) ||
+               names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
     if (m->tb == t->te ||
@@ -4701,7 +4739,9 @@ static bool group_ends_at(const run *R, uint32_t tb)
 
 /* The identity mention that ends at token tb (the one starting last, if
  * several do), looked for among the mentions that start at most id_span
- * tokens before it; identity_ends_at asks whether there is one. */
+ * tokens before it; identity_ends_at asks whether there is one. An
+ * ambiguous word inside a longer one that is not gives way to it:
+ * "non-white" holds "white", the colour, but names people only. */
 static const mention *identity_ending_at(const run *R, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_IDENTITY))
@@ -4709,10 +4749,15 @@ static const mention *identity_ending_at(const run *R, uint32_t tb)
     dc_rules_scratch *rs = R->rs;
     uint32_t span = kind_span(rs, &rs->id_span, DC_KIND_IDENTITY);
     uint32_t from = tb > span ? tb - span : 0;
-    const mention *last = NULL;
+    const mention *last = NULL, *plain = NULL;
     for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < tb; i++)
-        if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY)
+        if (rs->m[i].te == tb && rs->m[i].kind == DC_KIND_IDENTITY) {
             last = &rs->m[i];
+            if (!(ent(R, last)->flags & DC_F_AMBIGUOUS))
+                plain = last;
+        }
+    if (last && plain && (ent(R, last)->flags & DC_F_AMBIGUOUS))
+        return plain;
     return last;
 }
 
@@ -5264,6 +5309,30 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
         if (rs->t[i].type == TG_OBJECT || rs->t[i].type == TG_NP)
             return false;
     return true;
+}
+
+/* A faith named as a belief system (`islam`, `judaism`: a non-protected
+ * entry whose group column holds only religions), whose believers a
+ * dehumanizing word said of it means. */
+static bool faith_entry(const dc_entry *e)
+{
+    return e->kind == DC_KIND_NONPROTECTED && e->categories &&
+           !(e->categories & ~(1u << DECORUM_CATEGORY_RELIGION));
+}
+
+/* Word k before a faith's name makes it a setting or a movement: "in
+ * Islam", "under Islam", "radical Islam", "political Islam". */
+static bool faith_qualified(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "in",        "under",   "radical", "political",
+        "militant",  "extremist", "violent", "fundamentalist",
+        "jihadist",  "jihadi",  "wahhabi", "salafist",
+        "hardline"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, words,
+                   sizeof words / sizeof words[0]);
 }
 
 /* A people named by its nationality alone ("Scots", "the French"), which
@@ -6146,6 +6215,27 @@ static decorum_status rule_attack(run *R, const mention *m)
          m->kind == DC_KIND_DEHUMANIZE) &&
         event_subject(R, t, m))
         return DECORUM_OK;
+    /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
+     * disease or vermin said of a faith (targets.tsv gives each faith its
+     * believers) is said of its people; the data's rows that say so are
+     * all labelled hate. A judgement of its ideas ("Islam's laws on
+     * apostasy are cruel") is no dehumanizing word and stays an opinion,
+     * and so does one said of a state ("Israel's government is a cancer"):
+     * a country's people are read only after a people word and "from".
+     * After "in" or "under" the faith is where a view is held ("in Islam
+     * she is considered half human" tells what it teaches of her); after
+     * "radical", "political" and the like it is a movement, not the
+     * believers ("Radical Islam is a cancer", as "Islamism" is). */
+    if (t && t == t_local && t->type == TG_NP &&
+        m->kind == DC_KIND_DEHUMANIZE && t->entry >= 0 &&
+        faith_entry(&R->lx->entries[t->entry]) &&
+        !(t->tb > 0 && faith_qualified(R, t->tb - 1)) &&
+        predicated(R, t, m)) {
+        resolved = *t;
+        resolved.type = TG_GROUP;
+        resolved.categories = R->lx->entries[t->entry].categories;
+        t = t_local = &resolved;
+    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
