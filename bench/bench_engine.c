@@ -2,7 +2,8 @@
  * bench_engine.c: throughput of the whole analysis over the bench corpus,
  * on one thread and on several, plus engine load time and peak RSS.
  *
- *   bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] [-b BATCH] CORPUS
+ *   bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] [-b BATCH] [-w]
+ *                CORPUS
  *
  * Comments are analyzed BATCH at a time with decorum_analyze_batch
  * (default DECORUM_BATCH_MAX, as `decorum score` does); one thread is also
@@ -18,6 +19,13 @@
  * equal the single-thread one, so the work cannot be optimized away and a
  * data race that changes a verdict is caught (the program exits 1).
  *
+ * Each pass normally gives every thread a new scratch, as a new `decorum
+ * score` process does: its memo and word cache start empty and its pages
+ * are faulted in again. With -w each thread keeps its scratch from pass
+ * to pass, as a server's scratch pool does, and every thread count gets
+ * one untimed pass first: the steady state, where what is left of the
+ * scaling loss is not the cold start's.
+ *
  * Load time is the minimum over LOADS (default 20) decorum_engine_open()
  * calls with the built-in lexicons and model; the first (cold) one is
  * shown too. Peak RSS is getrusage()'s, read after the engine and one
@@ -29,6 +37,7 @@
 #include "corpus.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +53,11 @@ typedef struct worker {
     size_t analyzed;
     decorum_status failed;
     size_t failed_at;
+    decorum_scratch *keep; /* -w: this thread's scratch, kept; else NULL */
 } worker;
+
+/* -w: the scratch of each thread slot, made once and kept. */
+static decorum_scratch *kept[256];
 
 /* The checksum of one comment's result, so that a multi-threaded sum of
  * per-comment checksums matches the single-threaded one. */
@@ -56,9 +69,9 @@ static uint64_t one(uint64_t idx, const decorum_result *r)
 static void *work(void *arg)
 {
     worker *w = arg;
-    decorum_scratch *s = NULL;
+    decorum_scratch *s = w->keep;
     decorum_error err[DECORUM_BATCH_MAX];
-    if (decorum_scratch_alloc(w->eng, &s, err) != DECORUM_OK) {
+    if (!s && decorum_scratch_alloc(w->eng, &s, err) != DECORUM_OK) {
         w->failed = err[0].status;
         return NULL;
     }
@@ -90,14 +103,16 @@ static void *work(void *arg)
             }
         }
 out:
-    decorum_scratch_free(s);
+    if (!w->keep)
+        decorum_scratch_free(s);
     return NULL;
 }
 
 /* Runs rounds over the corpus with t threads; returns seconds, or a
  * negative value on failure. */
 static double run(const decorum_engine *eng, const bench_corpus *c,
-                  unsigned t, int rounds, size_t batch, uint64_t *checksum)
+                  unsigned t, int rounds, size_t batch, bool warm,
+                  uint64_t *checksum)
 {
     worker *w = calloc(t, sizeof *w);
     pthread_t *th = calloc(t, sizeof *th);
@@ -106,8 +121,17 @@ static double run(const decorum_engine *eng, const bench_corpus *c,
         free(th);
         return -1;
     }
-    for (unsigned k = 0; k < t; k++)
-        w[k] = (worker){eng, c, k, t, rounds, batch, 0, 0, DECORUM_OK, 0};
+    for (unsigned k = 0; k < t; k++) {
+        decorum_error err;
+        if (warm && !kept[k] &&
+            decorum_scratch_alloc(eng, &kept[k], &err) != DECORUM_OK) {
+            free(w);
+            free(th);
+            return -1;
+        }
+        w[k] = (worker){eng,       c, k, t, rounds, batch, 0, 0, DECORUM_OK,
+                        0,         warm ? kept[k] : NULL};
+    }
     double t0 = bench_now();
     unsigned started = 0;
     for (; started < t; started++)
@@ -158,8 +182,12 @@ int main(int argc, char **argv)
     if (ncpu < 1)
         ncpu = 1;
     int opt;
-    while ((opt = getopt(argc, argv, "r:t:l:b:")) != -1) {
+    bool warm = false;
+    while ((opt = getopt(argc, argv, "r:t:l:b:w")) != -1) {
         switch (opt) {
+        case 'w':
+            warm = true;
+            break;
         case 'b':
             batch = strtol(optarg, NULL, 10);
             break;
@@ -222,11 +250,12 @@ int main(int argc, char **argv)
     printf("engine:  %s\n", desc);
     printf("corpus:  %s: %zu comments, %.2f MB (%zu lines skipped)\n",
            argv[optind], c.n, (double)c.bytes / 1e6, c.skipped);
-    printf("rounds:  best of %d after one warm-up pass; %ld CPUs online\n\n",
-           rounds, ncpu);
+    printf("rounds:  best of %d after one warm-up pass; %ld CPUs online%s\n\n",
+           rounds, ncpu,
+           warm ? "; scratches kept from pass to pass (-w)" : "");
 
     uint64_t ref = 0;
-    if (run(eng, &c, 1, 1, (size_t)batch, &ref) < 0) /* warm-up */
+    if (run(eng, &c, 1, 1, (size_t)batch, warm, &ref) < 0) /* warm-up */
         return 1;
     printf("%-8s %12s %10s %10s %8s  %s\n", "threads", "comments/s", "MB/s",
            "us/comment", "speedup", "checksum");
@@ -243,8 +272,12 @@ int main(int argc, char **argv)
         uint64_t sum = 0;
         double secs = 1e30;
         int ok = 1;
+        /* -w: one untimed pass, so that each kept scratch has seen its
+         * share of the corpus once, as every timed pass will have */
+        if (warm && run(eng, &c, th, 1, b, true, &sum) < 0)
+            return 1;
         for (int r = 0; r < rounds; r++) {
-            double dt = run(eng, &c, th, 1, b, &sum);
+            double dt = run(eng, &c, th, 1, b, warm, &sum);
             if (dt < 0)
                 return 1;
             if (dt < secs)
@@ -288,12 +321,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_engine: checksum mismatch between thread "
                         "counts: results are not deterministic\n");
     decorum_scratch_free(probe);
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        decorum_scratch_free(kept[k]);
     decorum_engine_free(eng);
     bench_corpus_free(&c);
     return status;
 usage:
     fprintf(stderr,
             "usage: bench_engine [-r ROUNDS] [-t THREADS,...] [-l LOADS] [-b BATCH] "
-            "CORPUS\n");
+            "[-w] CORPUS\n");
     return 2;
 }

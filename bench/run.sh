@@ -5,7 +5,8 @@
 #
 # 1. builds the corpus (bench/make_corpus.sh) unless bench/out has it;
 # 2. the engine in process: bench_engine (whole analysis, 1/2/nproc
-#    threads, load time, peak RSS) and bench_stages (each stage alone), plus
+#    threads, load time, peak RSS; again with -w, each thread's scratch kept
+#    from pass to pass) and bench_stages (each stage alone), plus
 #    any other bench_* program another module ships (bench_normalize,
 #    bench_match), on the same corpus, and bench_ceiling (the machine's own
 #    thread scaling, no decorum code);
@@ -54,6 +55,10 @@ result() { sed -n "s/^result $1 //p" "$2" | head -1; }
 section "engine in process (bench_engine, $rounds rounds)"
 if ! "$build/bench/bench_engine" -r "$rounds" "$out/corpus.jsonl" | tee "$out/engine.txt"; then
   echo "bench_engine FAILED"; status=1
+fi
+section "engine in process, scratches kept from pass to pass (bench_engine -w)"
+if ! "$build/bench/bench_engine" -w -l 1 -r "$rounds" "$out/corpus.jsonl" | tee "$out/engine-warm.txt"; then
+  echo "bench_engine -w FAILED"; status=1
 fi
 section "stages alone (bench_stages, $rounds rounds)"
 if ! "$build/bench/bench_stages" -r "$rounds" "$out/corpus.jsonl" | tee "$out/stages.txt"; then
@@ -144,6 +149,9 @@ t2=$(result analyze_t2_comments_per_s "$out/engine.txt")
 t1s=$(result analyze_single_t1_comments_per_s "$out/engine.txt")
 say "analyze in process, 1 thread:  ${t1:-?} comments/s ($(result batch "$out/engine.txt") a decorum_analyze_batch call; ${t1s:-?} one a decorum_analyze call)"
 say "analyze in process, 2 threads: ${t2:-?} comments/s ($(awk -v a="${t2:-0}" -v b="${t1:-1}" 'BEGIN{printf "%.2fx", a / b}'), target >= 1.8x)"
+w1=$(result analyze_t1_comments_per_s "$out/engine-warm.txt")
+w2=$(result analyze_t2_comments_per_s "$out/engine-warm.txt")
+say "  with each thread's scratch kept from pass to pass (bench_engine -w, a server's pool): ${w1:-?} / ${w2:-?} comments/s ($(awk -v a="${w2:-0}" -v b="${w1:-1}" 'BEGIN{printf "%.2fx", a / b}'))"
 if [ -s "$out/bench_ceiling.txt" ]; then
   # The machine's own 2-thread scaling with no decorum code (bench_ceiling):
   # what decorum's 2-thread figures are read against.
