@@ -128,22 +128,6 @@ static double round_time(int k, const uint64_t *tab, uint64_t mask, unsigned t,
     return secs;
 }
 
-static int parse_threads(const char *s, unsigned *v, size_t cap, size_t *n)
-{
-    *n = 0;
-    while (*s) {
-        char *end;
-        unsigned long x = strtoul(s, &end, 10);
-        if (end == s || x < 1 || x > 64 || *n == cap)
-            return -1;
-        v[(*n)++] = (unsigned)x;
-        s = *end == ',' ? end + 1 : end;
-        if (*end && *end != ',')
-            return -1;
-    }
-    return *n ? 0 : -1;
-}
-
 int main(int argc, char **argv)
 {
     int rounds = 5;
@@ -153,7 +137,7 @@ int main(int argc, char **argv)
     while ((opt = getopt(argc, argv, "r:t:")) != -1) {
         if (opt == 'r' && (rounds = atoi(optarg)) >= 1)
             continue;
-        if (opt == 't' && parse_threads(optarg, threads, 8, &n_threads) == 0)
+        if (opt == 't' && bench_parse_threads(optarg, threads, 8, &n_threads, 64) == 0)
             continue;
         fprintf(stderr, "usage: bench_ceiling [-r ROUNDS] [-t T,T,...] "
                         "[CORPUS]\n");

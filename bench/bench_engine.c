@@ -156,22 +156,6 @@ static double run(const decorum_engine *eng, const bench_corpus *c,
     return bad ? -1 : secs;
 }
 
-static int parse_threads(const char *s, unsigned *v, size_t cap, size_t *n)
-{
-    *n = 0;
-    while (*s) {
-        char *end;
-        unsigned long x = strtoul(s, &end, 10);
-        if (end == s || x == 0 || x > 256 || *n == cap)
-            return -1;
-        v[(*n)++] = (unsigned)x;
-        s = *end == ',' ? end + 1 : end;
-        if (*end && *end != ',')
-            return -1;
-    }
-    return *n ? 0 : -1;
-}
-
 int main(int argc, char **argv)
 {
     int rounds = 5, loads = 20;
@@ -198,7 +182,7 @@ int main(int argc, char **argv)
             loads = (int)strtol(optarg, NULL, 10);
             break;
         case 't':
-            if (parse_threads(optarg, threads, 8, &n_threads) != 0) {
+            if (bench_parse_threads(optarg, threads, 8, &n_threads, 256) != 0) {
                 fprintf(stderr, "bench_engine: bad -t %s\n", optarg);
                 return 2;
             }

@@ -145,3 +145,20 @@ double bench_peak_rss_mib(void)
         return -1;
     return (double)ru.ru_maxrss / 1024.0; /* Linux reports KiB */
 }
+
+int bench_parse_threads(const char *s, unsigned *v, size_t cap, size_t *n,
+                        unsigned max)
+{
+    *n = 0;
+    while (*s) {
+        char *end;
+        unsigned long x = strtoul(s, &end, 10);
+        if (end == s || x == 0 || x > max || *n == cap)
+            return -1;
+        v[(*n)++] = (unsigned)x;
+        s = *end == ',' ? end + 1 : end;
+        if (*end && *end != ',')
+            return -1;
+    }
+    return *n ? 0 : -1;
+}

@@ -48,6 +48,11 @@ int bench_cmp_double(const void *a, const void *b);
 uint64_t bench_mix_result(uint64_t h, const decorum_result *r);
 uint64_t bench_mix(uint64_t h, uint64_t v);
 
+/* Parses a -t list of thread counts ("1,2,4") into v[0, cap), each 1 to
+ * max; *n is how many. 0, or -1 for a bad or too long list. */
+int bench_parse_threads(const char *s, unsigned *v, size_t cap, size_t *n,
+                        unsigned max);
+
 /* Peak resident set size of this process so far, in MiB (getrusage). */
 double bench_peak_rss_mib(void);
 
