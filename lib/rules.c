@@ -3189,7 +3189,6 @@ static bool context_place_scan(const run *R, target *out)
             out->type = TG_GROUP;
             out->categories = ge->categories;
             out->entry = (int32_t)g->entry;
-            out->tb = out->te = 0;
             return true;
         }
     }
@@ -5846,7 +5845,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * hatred of someone the writer tells about (a verb in the third
      * person, or "he"/"she" before it), not the writer's. "Everyone hates
      * Gypsies" generalizes and "God hates ..." speaks with authority:
-     * both stay. */
+     * both stay. Nor the hatred of the person addressed, asked about or
+     * charged ("Why do you hate black people?", "you just hate whites"),
+     * but in a question that opens negated ("Don't you just hate ...?"),
+     * which invites the reader to agree. */
     if (m->kind == DC_KIND_HATE_VERB && m->tb > 0 &&
         !tok_is_word(R, m->tb - 1, "who") &&
         !tok_is_word(R, m->tb - 1, "that") &&
@@ -5856,7 +5858,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                      R->n->text[m->e - 1] == 's';
         uint32_t k = m->tb - 1;
         if (k > 0 && adverb_like(R, k))
-            k--; /* "she really hated" */
+            k--; /* "she really hated", "you really hate" */
+        if (!third &&
+            (tok_is_word(R, k, "you") || tok_is_word(R, k, "u") ||
+             tok_is_word(R, k, "ya") || tok_is_word(R, k, "yall")) &&
+            !negated_opening(R, sent_of(R, m->tb)) && !endorsed(R, m->tb))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of the person the writer "
+                                "addresses"));
         third |= he_or_she(R, k);
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
@@ -5874,21 +5883,6 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of someone the writer tells "
                                 "about"));
-    }
-    /* "Why do you hate black people?", "you just hate whites": the
-     * hatred of the person addressed, asked about or charged, not the
-     * writer's. Not a question that opens negated ("Don't you just hate
-     * ...?"), which invites the reader to agree. */
-    if (m->kind == DC_KIND_HATE_VERB && m->tb > 0) {
-        uint32_t k = m->tb - 1;
-        if (k > 0 && adverb_like(R, k))
-            k--; /* "you really hate" */
-        if ((tok_is_word(R, k, "you") || tok_is_word(R, k, "u") ||
-             tok_is_word(R, k, "ya") || tok_is_word(R, k, "yall")) &&
-            !negated_opening(R, sent_of(R, m->tb)) && !endorsed(R, m->tb))
-            return mitigate(R, m->b, m->e, SC_REPORTED,
-                            LIT("the hatred of the person the writer "
-                                "addresses"));
     }
     /* "People who hate gays are disgusting": the hatred belongs to the
      * relative clause's head, not to the writer ("I'm someone who hates
@@ -7693,9 +7687,10 @@ static bool scare_framed(const run *R, const mention *g)
         t[g->te].type != TK_PUNCT ||
         (t[g->te].ch != '"' && t[g->te].ch != '\''))
         return false;
+    if (g->tb < 2)
+        return true;
     uint32_t k = g->tb - 2;
-    return g->tb < 2 ||
-           !(tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
+    return !(tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
              tok_is_word(R, k, "called") || tok_is_word(R, k, "label"));
 }
 
