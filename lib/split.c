@@ -158,13 +158,21 @@ static bool common(const dc_splits *sp, const char *f, size_t len)
     return takes_es(f, len - 2) && (flags_of(sp, f, len - 2) & SF_WORD);
 }
 
-/* A fragment that makes the word pass look for a join: no common word,
- * nor a form of a split slur ("kike" is found as itself, and frequent in
- * the data: it would make every occurrence look). A shorter slur ("nig",
- * "fag") may be one: "nig ger". */
+/* A fragment that makes the word pass look for a join: no common word
+ * (is_common: common()'s answer for it), nor a form of a split slur
+ * ("kike" is found as itself, and frequent in the data: it would make
+ * every occurrence look). A shorter slur ("nig", "fag") may be one: "nig
+ * ger". */
+static bool trigger_given(const dc_splits *sp, const char *f, size_t len,
+                          bool is_common)
+{
+    return !is_common && !(flags_of(sp, f, len) & SF_FORM);
+}
+
+/* trigger_given, with common() asked here. */
 static bool trigger_like(const dc_splits *sp, const char *f, size_t len)
 {
-    return !common(sp, f, len) && !(flags_of(sp, f, len) & SF_FORM);
+    return trigger_given(sp, f, len, common(sp, f, len));
 }
 
 /* Is some fragment of the form fo, cut into nf fragments at cut[0..nf-2]
@@ -585,8 +593,8 @@ size_t dc_split_find(const dc_splits *sp, const unsigned char *t, size_t n,
          * trigger may be one (common() is asked above for each). */
         bool first = true;
         for (size_t k = lo; k < 2 && first; k++)
-            if (!com[k] && !(flags_of(sp, (const char *)t + fb[k],
-                                      fe[k] - fb[k]) & SF_FORM))
+            if (trigger_given(sp, (const char *)t + fb[k], fe[k] - fb[k],
+                              com[k]))
                 first = false;
         if (!first)
             continue;
