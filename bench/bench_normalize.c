@@ -16,7 +16,7 @@
  * only the library's internal interface and jansson:
  *   cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib \
  *      bench/bench_normalize.c BUILD/libdecorum.a \
- *      $(pkg-config --cflags --libs jansson icu-uc icu-i18n libhs) -lm -lpthread
+ *      $(pkg-config --cflags --libs jansson libhs) -lm -lpthread
  */
 #include "decorum_int.h"
 

@@ -9,11 +9,10 @@
  *      case folding, combining marks stripped, invisible characters
  *      removed, Unicode quotes, dashes, spaces and line separators mapped
  *      to ASCII, and look-alike letters mapped to ASCII through UTS #39
- *      skeletons. Results are cached per scratch, so ICU is called once
- *      per distinct code point, not once per character; the spoof checker
- *      behind the skeletons is opened on first use (struct skeletons).
- *      Output goes to the scratch's intermediate buffer, with its own
- *      offset map.
+ *      skeletons. What each code point becomes was computed at build time
+ *      with ICU (tools/ucd_ref.c) into tables (lib/ucd.h): the library
+ *      reads them and links no ICU. Output goes to the scratch's
+ *      intermediate buffer, with its own offset map.
  *
  *   2. words (every input), over bytes that are ASCII except for
  *      passed-through UTF-8 sequences: lower-case, collapse white space,
@@ -24,7 +23,7 @@
  *      the text keeps its length, and hands over to fold() when it cannot
  *      prove that; quick32() is the same pass, 32 bytes a step, on CPUs
  *      with AVX2. On pure-ASCII input they read the caller's text directly
- *      (the identity offset map is implied): no ICU, no intermediate copy.
+ *      (the identity offset map is implied): no table, no intermediate copy.
  *
  * Every output byte costs at most one input byte in stage 2, and stage 1
  * never expands a code point past 4 bytes per input byte (longer
@@ -33,8 +32,6 @@
  */
 #include "normalize.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -48,11 +45,7 @@
 #define HAVE_AVX2_PATH 0
 #endif
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/unorm2.h>
-#include <unicode/uspoof.h>
-#include <unicode/utf16.h>
+#include "ucd.h"
 
 /* Byte classes for stage 2. The order matters: everything from K_LETTER up
  * belongs to a token (a maximal run of letters, digits, leet and masking
@@ -81,30 +74,6 @@ enum {
 /* A letter or digit: what spaced-out words are made of. */
 #define IS_ELEM(k) ((unsigned)(k) - K_LETTER <= (unsigned)(K_DIGIT - K_LETTER))
 
-/* How many ASCII characters get a skeleton in the reverse table. */
-#define N_SKEL 62
-#define SKEL_MAX 6
-
-/* The UTS #39 part of stage 1, built on first use: opening ICU's spoof
- * checker parses its sets of allowed characters (1.2M instructions, a
- * third of the start of a one-comment `decorum score`), and text in which
- * no code point reaches skeleton_ascii() (all ASCII, most punctuation)
- * never needs it. Built once under mu by the first thread that needs it,
- * then only read, as ICU allows for a checker: state is stored last, with
- * release, and read with acquire. */
-struct skeletons {
-    pthread_mutex_t mu;
-    atomic_int state; /* 0 not built (yet, or out of memory), 1 built, -1 failed */
-    USpoofChecker *spoof;
-    /* Skeletons of a-z, A-Z, 0-9, in that order of preference: a non-ASCII
-     * code point whose skeleton equals one of these becomes that character
-     * (lower-cased). This is how a Cyrillic letter that looks like "m"
-     * becomes "m" although the skeleton of "m" is "rn". */
-    UChar skel[N_SKEL][SKEL_MAX];
-    uint8_t skel_len[N_SKEL];
-    char skel_char[N_SKEL];
-};
-
 struct dc_normalizer {
     uint8_t cls[256];   /* K_* */
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
@@ -115,43 +84,10 @@ struct dc_normalizer {
     bool swar;          /* the fast paths of stage 2 (see normalize.h) */
     bool avx2;          /* the CPU has AVX2: quick32() instead of quick() */
     bool lazy_map;      /* see dc_normalizer_set_lazy_map() */
-    bool pictographs;   /* see dc_normalizer_set_pictographs() */
-    const UNormalizer2 *nfkc_cf, *nfd, *nfc;
-    /* Its own allocation, so that building it on first use writes through
-     * a pointer, not into the shared, otherwise immutable normalizer. */
-    struct skeletons *sk;
 };
-
-/* Stage 1's result for one code point. out is what replaces it (possibly
- * nothing); how is the DC_EV_* bits its bytes carry. */
-#define CP_OUT_MAX 16
-#define CP_ALT_MAX 8
-#define E_WORD 0x01u    /* letter, digit, mark or invisible: inside words */
-#define E_GUARD 0x02u   /* Cyrillic/Greek/Armenian letter mapped to ASCII;
-                         * alt holds it unmapped */
-#define E_FOREIGN 0x04u /* Cyrillic/Greek/Armenian letter with no ASCII
-                         * look-alike */
-typedef struct cp_entry {
-    uint32_t cp; /* 0: empty slot (0 is ASCII and never cached) */
-    uint8_t len;
-    uint8_t how;
-    uint8_t flags;   /* E_* */
-    uint8_t alt_len;
-    char out[CP_OUT_MAX];
-    char alt[CP_ALT_MAX];
-} cp_entry;
-
-/* The cache: 128 sets of 8 entries, a set chosen by the low code point
- * bits, an entry replaced in turn (FIFO). Emoji crowd a few 256-code-point
- * blocks; direct-mapped, one in five misses of the bench corpus was a
- * code point evicted by another of the same low bits. */
-#define CACHE_SETS 128u
-#define CACHE_WAYS 8u
 
 struct dc_norm_scratch {
     dc_norm mid; /* stage 1 output, with its offset map */
-    cp_entry cache[CACHE_SETS][CACHE_WAYS];
-    uint8_t victim[CACHE_SETS]; /* the way each set replaces next */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -237,373 +173,11 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n)
 /* Stage 1: one code point                                                 */
 /* ---------------------------------------------------------------------- */
 
-/* Code points with a fixed ASCII replacement, looked up before NFKC (which
- * would turn U+2033 into two primes) and again on NFKC's output. Returns 0
- * when cp has none. */
-static char fixed_ascii(uint32_t cp)
-{
-    switch (cp) {
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: /* ‘ ’ ‚ ‛ */
-    case 0x2032: case 0x2035: case 0x2039: case 0x203a: /* ′ ‵ ‹ › */
-    case 0x02b9: case 0x02bb: case 0x02bc: case 0x00b4: /* ʹ ʻ ʼ ´ */
-    case 0xff07:
-        return '\'';
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: /* “ ” „ ‟ */
-    case 0x2033: case 0x2036: case 0x00ab: case 0x00bb: /* ″ ‶ « » */
-    case 0x301d: case 0x301e: case 0x301f: case 0xff02:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: /* ‐ ‑ ‒ – */
-    case 0x2014: case 0x2015: case 0x2212: case 0x2043: /* — ― − ⁃ */
-    case 0xfe58: case 0xfe63: case 0xff0d: case 0x2e3a: case 0x2e3b:
-        return '-';
-    case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000:
-    case 0x2800: /* braille blank: renders as a space, used as one */
-        return ' ';
-    case 0x0085: case 0x2028: case 0x2029:
-        return '\n';
-    /* Dots used to space letters out: k·i·l·l. */
-    case 0x00b7: case 0x0387: case 0x2022: case 0x2027: case 0x2219:
-    case 0x22c5: case 0x30fb: case 0xff65:
-        return '.';
-    default:
-        if (cp >= 0x2000 && cp <= 0x200a) /* en quad .. hair space */
-            return ' ';
-        return 0;
-    }
-}
-
-/* Letters that text generators and memes use for Latin ones and that
- * neither NFKC nor UTS #39 maps to ASCII: the small capitals of "fancy
- * text" (ᴠᴇʀᴍɪɴ; UTS #39 maps a few, such as ᴠ, and leaves ᴇ ʀ ᴍ ɴ) and the
- * negative circled and squared capitals (🅐, 🅱 in "ni🅱🅱a"). Regional
- * indicators are not here: pairs of them are flags. Returns 0 for any
- * other code point. */
-static char letter_alike(uint32_t cp)
-{
-    if (cp >= 0x1f150 && cp <= 0x1f169) /* 🅐 .. 🅩 */
-        return (char)('a' + (cp - 0x1f150));
-    if (cp >= 0x1f170 && cp <= 0x1f189) /* 🅰 .. 🆉 */
-        return (char)('a' + (cp - 0x1f170));
-    /* ᴀ ʙ ᴄ ᴅ ᴇ ꜰ ɢ ʜ ɪ ᴊ ᴋ ʟ ᴍ ɴ ᴏ ᴘ ꞯ ʀ ꜱ ᴛ ᴜ ᴠ ᴡ (no x) ʏ ᴢ */
-    static const uint16_t small_caps[26] = {
-        0x1d00, 0x0299, 0x1d04, 0x1d05, 0x1d07, 0xa730, 0x0262,
-        0x029c, 0x026a, 0x1d0a, 0x1d0b, 0x029f, 0x1d0d, 0x0274,
-        0x1d0f, 0x1d18, 0xa7af, 0x0280, 0xa731, 0x1d1b, 0x1d1c,
-        0x1d20, 0x1d21, 0,      0x028f, 0x1d22};
-    for (int k = 0; cp && k < 26; k++) /* once a code point: cached */
-        if (small_caps[k] == cp)
-            return (char)('a' + k);
-    return 0;
-}
-
-/* Combining marks that are part of spelling in their script (Brahmic vowel
- * signs and viramas, Japanese voicing marks) are kept; everywhere else a
- * non-spacing or enclosing mark is a diacritic or zalgo and is removed. */
-static bool keep_mark(uint32_t cp)
-{
-    return (cp >= 0x0900 && cp < 0x1100) || (cp >= 0x1780 && cp < 0x1800) ||
-           (cp >= 0x1b00 && cp < 0x1c80) || cp == 0x3099 || cp == 0x309a ||
-           (cp >= 0x11000 && cp < 0x11d00);
-}
-
-static bool is_mark(uint32_t cp)
-{
-    int8_t t = u_charType((UChar32)cp);
-    return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK;
-}
-
-static bool is_punct(uint32_t cp)
-{
-    int8_t t = u_charType((UChar32)cp);
-    return t == U_DASH_PUNCTUATION || t == U_START_PUNCTUATION ||
-           t == U_END_PUNCTUATION || t == U_CONNECTOR_PUNCTUATION ||
-           t == U_OTHER_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
-           t == U_FINAL_PUNCTUATION;
-}
-
 static bool ascii_alnum(unsigned c)
 {
     return (c - 'a' < 26u) || (c - 'A' < 26u) || (c - '0' < 10u);
 }
 
-/* Scripts whose letters are read as look-alikes of Latin ones. Arabic,
- * Hebrew, CJK and Indic letters are not: their skeletons would turn an
- * Arabic alef into "l" in ordinary Arabic text. */
-static bool skeleton_script(uint32_t x)
-{
-    UErrorCode ue = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript((UChar32)x, &ue);
-    if (U_FAILURE(ue))
-        return false;
-    switch (sc) {
-    case USCRIPT_COMMON: case USCRIPT_INHERITED: case USCRIPT_LATIN:
-    case USCRIPT_GREEK: case USCRIPT_CYRILLIC: case USCRIPT_ARMENIAN:
-    case USCRIPT_CHEROKEE: case USCRIPT_COPTIC: case USCRIPT_LISU:
-    case USCRIPT_CANADIAN_ABORIGINAL:
-        return true;
-    default:
-        return false;
-    }
-}
-
-/* Letters of scripts that people also write real words in, where a word
- * is mapped to ASCII only when all its letters can be (see expand()). */
-static bool guarded_letter(uint32_t cp)
-{
-    if (!u_isalpha((UChar32)cp))
-        return false;
-    UErrorCode ue = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript((UChar32)cp, &ue);
-    return U_SUCCESS(ue) && (sc == USCRIPT_CYRILLIC || sc == USCRIPT_GREEK ||
-                             sc == USCRIPT_ARMENIAN);
-}
-
-/* Opens the spoof checker and the reverse table into g; 1 when built,
- * else 0 when ICU ran out of memory (worth trying again) or -1 when it
- * failed otherwise (g->spoof is then closed and NULL). */
-static int skeletons_build(struct skeletons *g, const uint8_t *lower)
-{
-    UErrorCode ue = U_ZERO_ERROR;
-    g->spoof = uspoof_open(&ue);
-    static const char order[] = "abcdefghijklmnopqrstuvwxyz"
-                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    for (int k = 0; k < N_SKEL && U_SUCCESS(ue); k++) {
-        UChar in[1] = {(UChar)order[k]};
-        int32_t n = uspoof_getSkeleton(g->spoof, 0, in, 1, g->skel[k],
-                                       SKEL_MAX, &ue);
-        g->skel_len[k] = (uint8_t)n;
-        g->skel_char[k] = (char)lower[(unsigned char)order[k]];
-    }
-    if (U_SUCCESS(ue))
-        return 1;
-    if (g->spoof)
-        uspoof_close(g->spoof);
-    g->spoof = NULL;
-    return ue == U_MEMORY_ALLOCATION_ERROR ? 0 : -1;
-}
-
-/* nz's skeletons, built if this is their first use; NULL when ICU could
- * not open the checker (look-alike letters of this code point are then
- * left as they are, as when ICU fails on one code point). Running out of
- * memory is not remembered: the next code point that needs a skeleton
- * tries again, so one failed allocation does not turn the mapping off
- * for the engine's life; any other failure is, so that a broken ICU is
- * not reopened (1.2M instructions, under the mutex) for every code
- * point. */
-static const struct skeletons *skeletons(const dc_normalizer *nz)
-{
-    struct skeletons *g = nz->sk;
-    int st = atomic_load_explicit(&g->state, memory_order_acquire);
-    if (st == 0) {
-        pthread_mutex_lock(&g->mu);
-        st = atomic_load_explicit(&g->state, memory_order_relaxed);
-        if (st == 0 && (st = skeletons_build(g, nz->lower)) != 0)
-            atomic_store_explicit(&g->state, st, memory_order_release);
-        pthread_mutex_unlock(&g->mu);
-    }
-    return st > 0 ? g : NULL;
-}
-
-/* Writes the ASCII look-alike of non-ASCII x into out and returns its
- * length, or returns 0 when x has none. Punctuation is left alone so that
- * Spanish "¡" does not become "i". */
-static size_t skeleton_ascii(const dc_normalizer *nz, uint32_t x, char *out)
-{
-    if (is_punct(x) || !skeleton_script(x))
-        return 0;
-    const struct skeletons *g = skeletons(nz);
-    if (!g)
-        return 0;
-    UChar in[2], sk[16];
-    int32_t n = 0;
-    U16_APPEND_UNSAFE(in, n, (UChar32)x);
-    UErrorCode ue = U_ZERO_ERROR;
-    int32_t ns = uspoof_getSkeleton(g->spoof, 0, in, n, sk, 16, &ue);
-    if (U_FAILURE(ue) || ns <= 0)
-        return 0;
-    for (int k = 0; k < N_SKEL; k++) {
-        if (g->skel_len[k] == ns && g->skel[k][0] == sk[0] &&
-            memcmp(g->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
-            out[0] = g->skel_char[k];
-            return 1;
-        }
-    }
-    /* A multi-letter ASCII skeleton with no single-letter equivalent (a
-     * ligature-like letter): spelled out. */
-    if (ns > 4)
-        return 0;
-    for (int32_t k = 0; k < ns; k++)
-        if (sk[k] >= 0x80 || !ascii_alnum(sk[k]))
-            return 0;
-    for (int32_t k = 0; k < ns; k++)
-        out[k] = (char)nz->lower[sk[k]];
-    return (size_t)ns;
-}
-
-/* Emoji and other pictographs: the blocks Miscellaneous Symbols and
- * Dingbats, the regional indicators, and Miscellaneous Symbols and
- * Pictographs to Symbols and Pictographs Extended-A but Alchemical Symbols
- * (U+1F700, U+1F707 and five more of those have ASCII skeletons). Each of
- * their code points (unassigned ones too) passes stage 1 unchanged: no
- * fixed replacement, no look-alike letter, NFKC_Casefold and the mark
- * stripping give it back, and its skeleton is not ASCII. compute_cp()
- * takes that as given, without its ICU calls (about 5K instructions a code
- * point; three quarters of the bench corpus's 701 distinct non-ASCII code
- * points are emoji). test_normalize checks it against ICU for every code
- * point of the ranges (dc_normalizer_set_pictographs()). */
-static bool pictograph(uint32_t cp)
-{
-    return (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x1f1e6 && cp <= 0x1f1ff) ||
-           (cp >= 0x1f300 && cp <= 0x1f6ff) || (cp >= 0x1f780 && cp <= 0x1faff);
-}
-
-/* Computes stage 1's replacement for the non-ASCII code point cp. Never
- * fails: when ICU does, cp passes through unchanged. */
-static void compute_cp(const dc_normalizer *nz, uint32_t cp, cp_entry *e)
-{
-    char enc[4];
-    size_t cplen = dc_utf8_encode(cp, enc);
-    size_t limit = 4 * cplen < CP_OUT_MAX ? 4 * cplen : CP_OUT_MAX;
-    int8_t type = u_charType((UChar32)cp);
-    e->len = 0;
-    e->how = 0;
-    e->alt_len = 0;
-    e->flags = (U_GET_GC_MASK((UChar32)cp) & (U_GC_L_MASK | U_GC_M_MASK |
-                                              U_GC_ND_MASK))
-                   ? E_WORD
-                   : 0;
-    if (nz->pictographs && pictograph(cp)) {
-        memcpy(e->out, enc, cplen);
-        e->len = (uint8_t)cplen;
-        return;
-    }
-
-    char fx = fixed_ascii(cp);
-    if (fx) {
-        e->out[0] = fx;
-        e->len = 1;
-        return;
-    }
-    if (type == U_CONTROL_CHAR || (is_mark(cp) && !keep_mark(cp))) {
-        e->how = DC_EV_INVISIBLE;
-        return;
-    }
-
-    /* NFKC_Casefold also deletes default-ignorable code points: zero-width
-     * characters, soft hyphen, variation selectors, bidi controls. */
-    UChar a[64], b[64];
-    int32_t na = 0;
-    U16_APPEND_UNSAFE(a, na, (UChar32)cp);
-    UErrorCode ue = U_ZERO_ERROR;
-    int32_t nb = unorm2_normalize(nz->nfkc_cf, a, na, b, 64, &ue);
-    if (U_FAILURE(ue))
-        goto passthrough;
-    if (nb == 0) {
-        e->how = DC_EV_INVISIBLE;
-        e->flags |= E_WORD;
-        return;
-    }
-    /* Decompose, drop the marks, recompose what is left (Hangul syllables
-     * and kept marks must come back together). Most code points (emoji,
-     * CJK) neither decompose nor carry a mark: NFKC's output is already
-     * NFC, so then both steps would give it back unchanged. */
-    bool decomposed = unorm2_quickCheck(nz->nfd, b, nb, &ue) != UNORM_YES;
-    if (decomposed)
-        na = unorm2_normalize(nz->nfd, b, nb, a, 64, &ue);
-    else
-        memcpy(a, b, (size_t)(na = nb) * sizeof *a);
-    if (U_FAILURE(ue))
-        goto passthrough;
-    int32_t nd = 0;
-    for (int32_t k = 0; k < na;) {
-        UChar32 x;
-        U16_NEXT(a, k, na, x);
-        if (is_mark((uint32_t)x) && !keep_mark((uint32_t)x))
-            continue;
-        U16_APPEND_UNSAFE(b, nd, x);
-    }
-    if (decomposed || nd != na)
-        na = unorm2_normalize(nz->nfc, b, nd, a, 64, &ue);
-    if (U_FAILURE(ue))
-        goto passthrough;
-
-    size_t no = 0, nalt = 0;
-    bool alnum = false, skel = false, alt_ok = true;
-    for (int32_t k = 0; k < na;) {
-        UChar32 x;
-        U16_NEXT(a, k, na, x);
-        char buf[8], abuf[4];
-        size_t nbuf, nabuf;
-        if (x < 0x80) {
-            buf[0] = (char)x;
-            nbuf = 1;
-            alnum |= ascii_alnum((unsigned)x);
-        } else if ((buf[0] = fixed_ascii((uint32_t)x)) != 0) {
-            nbuf = 1;
-        } else if ((buf[0] = letter_alike((uint32_t)x)) != 0) {
-            nbuf = 1;
-            alnum = true;
-            e->flags |= E_WORD;
-        } else if ((nbuf = skeleton_ascii(nz, (uint32_t)x, buf)) != 0 ||
-                   /* Lower-case Cyrillic and Greek к м т н κ look like
-                    * small capitals, which UTS #39 maps to small-capital
-                    * letters; their capitals map to ASCII. */
-                   (guarded_letter((uint32_t)x) &&
-                    (nbuf = skeleton_ascii(nz, (uint32_t)u_toupper(x),
-                                           buf)) != 0)) {
-            alnum = skel = true;
-        } else {
-            nbuf = dc_utf8_encode((uint32_t)x, buf);
-        }
-        if (no + nbuf > limit)
-            goto passthrough;
-        memcpy(e->out + no, buf, nbuf);
-        no += nbuf;
-        nabuf = dc_utf8_encode((uint32_t)x, abuf);
-        if (nalt + nabuf <= CP_ALT_MAX)
-            memcpy(e->alt + nalt, abuf, nabuf);
-        else
-            alt_ok = false;
-        nalt += nabuf;
-    }
-    e->len = (uint8_t)no;
-    /* An ASCII letter or digit out of a non-ASCII code point is a look-alike
-     * (fullwidth, mathematical, Cyrillic, accented); plain case folding of
-     * other scripts is not an evasion. */
-    e->how = no == 0 ? DC_EV_INVISIBLE : alnum ? DC_EV_CONFUSABLE : 0;
-    if (no == 0)
-        e->flags |= E_WORD;
-    if (guarded_letter(cp)) {
-        if (!alnum)
-            e->flags |= E_FOREIGN;
-        else if (skel && alt_ok && nalt <= limit) {
-            e->flags |= E_GUARD;
-            e->alt_len = (uint8_t)nalt;
-        }
-    }
-    return;
-
-passthrough:
-    cp = (uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
-    e->len = (uint8_t)dc_utf8_encode(cp, e->out);
-    e->how = 0;
-    e->alt_len = 0;
-    e->flags &= E_WORD;
-}
-
-static const cp_entry *lookup(const dc_normalizer *nz, dc_norm_scratch *ns,
-                              uint32_t cp)
-{
-    size_t set = cp & (CACHE_SETS - 1);
-    cp_entry *ways = ns->cache[set];
-    for (unsigned w = 0; w < CACHE_WAYS; w++)
-        if (ways[w].cp == cp)
-            return &ways[w];
-    cp_entry *e = &ways[ns->victim[set]++ % CACHE_WAYS];
-    compute_cp(nz, cp, e);
-    e->cp = cp;
-    return e;
-}
 
 /* p[0..8) = v, v + 1, ..., v + 7: the identity offset map of a chunk. */
 static inline void iota8(uint32_t *p, uint32_t v)
@@ -728,8 +302,7 @@ AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
 
 /* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
  * Armenian letter with no ASCII look-alike. */
-static bool foreign_ahead(const dc_normalizer *nz, dc_norm_scratch *ns,
-                          const unsigned char *s, size_t len, size_t i)
+static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
 {
     while (i < len) {
         if (s[i] < 0x80) {
@@ -742,10 +315,11 @@ static bool foreign_ahead(const dc_normalizer *nz, dc_norm_scratch *ns,
         size_t n = dc_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             return false;
-        const cp_entry *e = lookup(nz, ns, cp);
-        if (e->flags & E_FOREIGN)
+        dc_ucd_cp e;
+        dc_ucd_get(cp, &e);
+        if (e.flags & DC_UCD_FOREIGN)
             return true;
-        if (!(e->flags & E_WORD))
+        if (!(e.flags & DC_UCD_WORD))
             return false;
         i += n;
     }
@@ -838,19 +412,19 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
         else
             cp = (c0 & 0x07u) << 18 | (s[i + 1] & 0x3fu) << 12 |
                  (s[i + 2] & 0x3fu) << 6 | (s[i + 3] & 0x3fu);
-        /* A copy: foreign_ahead() may evict the cache slot. */
-        cp_entry ce = *lookup(nz, ns, cp);
-        const cp_entry *e = &ce;
-        if (!(e->flags & E_WORD))
+        dc_ucd_cp ce;
+        dc_ucd_get(cp, &ce);
+        const dc_ucd_cp *e = &ce;
+        if (!(e->flags & DC_UCD_WORD))
             foreign = false, keep = 0;
-        if (e->flags & E_FOREIGN)
+        if (e->flags & DC_UCD_FOREIGN)
             foreign = true;
         const char *rep = e->out;
         size_t rlen = e->len;
         unsigned how = e->how;
-        if (e->flags & E_GUARD) {
+        if (e->flags & DC_UCD_GUARD) {
             if (keep == 0)
-                keep = foreign || foreign_ahead(nz, ns, s, len, i + n) ? 1 : 2;
+                keep = foreign || foreign_ahead(s, len, i + n) ? 1 : 2;
             if (keep == 1)
                 rep = e->alt, rlen = e->alt_len, how = 0;
         }
@@ -2241,32 +1815,9 @@ decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     build_tables(nz);
     nz->swar = true;
-    nz->pictographs = true;
     dc_normalizer_set_avx2(nz, true); /* the CPU test lives there */
-    UErrorCode ue = U_ZERO_ERROR;
-    nz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&ue);
-    nz->nfd = unorm2_getNFDInstance(&ue);
-    nz->nfc = unorm2_getNFCInstance(&ue);
-    if (U_FAILURE(ue))
-        goto fail;
-    nz->sk = dc_calloc(al, 1, sizeof *nz->sk);
-    if (!nz->sk) {
-        dc_normalizer_free(al, nz);
-        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
-    }
-    if (pthread_mutex_init(&nz->sk->mu, NULL) != 0) {
-        dc_free(al, nz->sk, sizeof *nz->sk);
-        nz->sk = NULL;
-        dc_normalizer_free(al, nz);
-        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1,
-                       "cannot create a mutex");
-    }
     *out = nz;
     return DECORUM_OK;
-fail:
-    dc_normalizer_free(al, nz);
-    return dc_fail(err, DECORUM_ERR_UNICODE, (size_t)-1,
-                   "ICU normalization data unavailable: %s", u_errorName(ue));
 }
 
 void dc_normalizer_set_swar(dc_normalizer *nz, bool on)
@@ -2285,11 +1836,6 @@ bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on)
     return has;
 }
 
-void dc_normalizer_set_pictographs(dc_normalizer *nz, bool on)
-{
-    nz->pictographs = on;
-}
-
 void dc_normalizer_set_lazy_map(dc_normalizer *nz, bool on)
 {
     nz->lazy_map = on;
@@ -2299,12 +1845,6 @@ void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz)
 {
     if (!nz)
         return;
-    if (nz->sk) {
-        if (nz->sk->spoof)
-            uspoof_close(nz->sk->spoof);
-        pthread_mutex_destroy(&nz->sk->mu);
-        dc_free(al, nz->sk, sizeof *nz->sk);
-    }
     dc_free(al, nz, sizeof *nz);
 }
 

@@ -20,10 +20,4 @@ void dc_normalizer_set_swar(dc_normalizer *nz, bool on);
  * Returns whether the CPU has it. Same caveat as above. */
 bool dc_normalizer_set_avx2(dc_normalizer *nz, bool on);
 
-/* Test hook: with on false, stage 1 asks ICU about every code point,
- * pictographs too (see pictograph() in normalize.c), so a test can check
- * that the shortcut gives what ICU gives. On by default. Same caveat as
- * above. */
-void dc_normalizer_set_pictographs(dc_normalizer *nz, bool on);
-
 #endif /* DECORUM_NORMALIZE_H */

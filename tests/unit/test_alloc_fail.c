@@ -18,8 +18,8 @@
  * Analysis is tested at every N. Loading may allocate thousands of times
  * and takes milliseconds, so load is tested at every N up to LOAD_DENSE
  * and then at a spread of about LOAD_SPREAD points up to the total; the
- * test prints which. Vectorscan and ICU allocate through their own
- * allocators, outside the engine's: their failures are not injected here.
+ * test prints which. Vectorscan allocates through its own allocator,
+ * outside the engine's: its failures are not injected here.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>

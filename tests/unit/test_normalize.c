@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "ucd_ref.h"
 
 /* ---------------------------------------------------------------------- */
 /* A counting allocator that checks sizes and can fail the Nth call        */
@@ -978,57 +979,58 @@ Test(normalize, skeletons_reach_every_thread_when_threads_race)
     }
 }
 
-/* Stage 1's shortcut for pictographs (pictograph() in normalize.c) gives
- * what ICU gives, for every code point of its ranges, alone, inside a
- * word, and next to a Cyrillic letter (whose word is mapped to ASCII only
- * when all its letters can be): text, offsets and bits. The slow way gets
- * a scratch of its own, so that neither reads the other's cached code
- * points. */
-Test(normalize, pictographs_as_icu_gives_them)
+/* Stage 1's tables (lib/ucd.h, written by tools/ucdgen.c at build time)
+ * give what ICU gives (tools/ucd_ref.c) for every code point valid UTF-8
+ * can hold: output, look-alike alternative, evasion bits and flags. The
+ * tables store many entries as a distance to the code point and share
+ * blocks, so each code point is decoded, not read back. */
+Test(normalize, tables_as_icu_gives_them)
 {
-    static const uint32_t ranges[][2] = {
-        {0x2600, 0x27bf}, {0x1f1e6, 0x1f1ff}, {0x1f300, 0x1f6ff},
-        {0x1f780, 0x1faff}};
-    dc_norm_scratch *slow = NULL;
-    cr_assert_eq(dc_norm_scratch_new(&al, nz, &slow), DECORUM_OK);
-    size_t n_cps = 0;
-    for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++) {
-        for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++, n_cps++) {
-            char enc[4];
-            size_t el = dc_utf8_encode(cp, enc);
-            for (int form = 0; form < 3; form++) {
-                static const char *const pre[] = {"", "ab", "\xd1\x98"},
-                                         *const post[] = {"", "cd", "ws"};
-                char buf[32];
-                size_t pl = strlen(pre[form]), ql = strlen(post[form]);
-                memcpy(buf, pre[form], pl);
-                memcpy(buf + pl, enc, el);
-                memcpy(buf + pl + el, post[form], ql);
-                size_t len = pl + el + ql;
-                dc_normalizer_set_pictographs(nz, true);
-                cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
-                dc_normalizer_set_pictographs(nz, false);
-                cr_assert_eq(dc_normalize(&al, nz, slow, buf, len, BIG, &again),
-                             DECORUM_OK);
-                dc_normalizer_set_pictographs(nz, true);
-                cr_assert_eq(out.len, again.len, "U+%04X form %d", cp, form);
-                cr_assert_eq(out.evasions, again.evasions, "U+%04X form %d",
-                             cp, form);
-                for (size_t i = 0; i < out.len; i++) {
-                    cr_assert_eq(out.text[i], again.text[i],
-                                 "U+%04X form %d byte %zu", cp, form, i);
-                    cr_assert_eq(out.how[i], again.how[i],
-                                 "U+%04X form %d byte %zu", cp, form, i);
-                    cr_assert_eq(dc_norm_src_begin(&out, i),
-                                 dc_norm_src_begin(&again, i),
-                                 "U+%04X form %d byte %zu", cp, form, i);
-                    cr_assert_eq(dc_norm_src_end(&out, i),
-                                 dc_norm_src_end(&again, i),
-                                 "U+%04X form %d byte %zu", cp, form, i);
-                }
-            }
-        }
+    char why[128];
+    dc_ucd_ref *r = dc_ucd_ref_open(why, sizeof why);
+    cr_assert_not_null(r, "%s", why);
+    size_t n_cps = 0, n_mapped = 0;
+    for (uint32_t cp = 0x80; cp < 0x110000; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            continue;
+        dc_ucd_cp want, got;
+        memset(&want, 0, sizeof want);
+        dc_ucd_ref_compute(r, cp, &want);
+        dc_ucd_get(cp, &got);
+        cr_assert_eq(got.len, want.len, "U+%04X", cp);
+        cr_assert_eq(got.how, want.how, "U+%04X", cp);
+        cr_assert_eq(got.flags, want.flags, "U+%04X", cp);
+        cr_assert_eq(got.alt_len, want.alt_len, "U+%04X", cp);
+        cr_assert_eq(memcmp(got.out, want.out, want.len), 0, "U+%04X", cp);
+        cr_assert_eq(memcmp(got.alt, want.alt, want.alt_len), 0, "U+%04X", cp);
+        n_cps++;
+        char enc[4];
+        size_t el = dc_utf8_encode(cp, enc);
+        n_mapped += want.len != el || memcmp(want.out, enc, el) != 0;
     }
-    cr_assert_eq(n_cps, 0x1c0 + 26 + 0x400 + 0x380);
-    dc_norm_scratch_free(&al, slow);
+    cr_assert_eq(n_cps, 0x110000 - 0x80 - 0x800);
+    /* Most code points pass through; thousands do not (case pairs,
+     * compatibility forms, accented and look-alike letters, invisibles). */
+    cr_assert_gt(n_mapped, 5000);
+    dc_ucd_ref_close(r);
+}
+
+/* The tables reach the text: a look-alike word, an accented one, a
+ * fullwidth one and a zero-width joiner inside a word. */
+Test(normalize, tables_in_text)
+{
+    static const struct {
+        const char *in, *out;
+    } texts[] = {
+        {"\xd1\x98\xd0\xb5ws", "jews"},          /* Cyrillic je, ie */
+        {"cr\xc3\xa8me", "creme"},                 /* e grave */
+        {"\xef\xbd\x8b\xef\xbd\x89ll", "kill"}, /* fullwidth k i */
+        {"ki\xe2\x80\x8dll", "kill"},             /* zero-width joiner */
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        cr_assert_eq(norm(&out, texts[k].in, strlen(texts[k].in)), DECORUM_OK);
+        cr_assert_eq(out.len, strlen(texts[k].out), "case %zu", k);
+        cr_assert_eq(memcmp(out.text, texts[k].out, out.len), 0, "case %zu: %.*s",
+                     k, (int)out.len, out.text);
+    }
 }
