@@ -17,13 +17,13 @@
  * to see how the figures scale before the real lexicon is that large.
  *
  * Build (it uses the library's internal interface; BUILD is a configured
- * build directory, for builtin_lexicon.c, builtin_lexdb.c,
- * builtin_matchdb.c and builtin_ucd.c):
+ * build directory, for its generated builtin_*.c):
  *   cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib \
  *      bench/bench_match.c lib/alloc.c lib/names.c lib/utf8.c \
- *      lib/lexicon.c lib/match.c lib/normalize.c BUILD/builtin_lexicon.c \
- *      BUILD/builtin_lexdb.c BUILD/builtin_matchdb.c BUILD/builtin_ucd.c \
- *      -o bench_match $(pkg-config --cflags --libs libhs)
+ *      lib/lexicon.c lib/match.c lib/normalize.c lib/split.c \
+ *      BUILD/builtin_lexicon.c BUILD/builtin_lexdb.c BUILD/builtin_matchdb.c \
+ *      BUILD/builtin_words.c BUILD/builtin_ucd.c -o bench_match \
+ *      $(pkg-config --cflags --libs libhs)
  */
 #include "decorum_int.h"
 

@@ -69,6 +69,8 @@ const char *decorum_version(void);
     X(ERR_VERSION, 7, "data file of an unsupported version")                   \
     X(ERR_CHECKSUM, 8, "data file checksum mismatch")                          \
     X(ERR_MATCHER, 9, "pattern matcher failure")                               \
+    /* ERR_UNICODE is no longer returned (no ICU at run time); kept so */      \
+    /* that the codes after it keep their values */                            \
     X(ERR_UNICODE, 10, "Unicode library failure")                              \
     X(ERR_FLAGS, 11, "unknown option flag")                                    \
     X(ERR_EMPTY, 12, "empty input")

@@ -179,12 +179,12 @@ static inline uint32_t dc_norm_src_end(const dc_norm *n, size_t i)
 
 typedef struct dc_normalizer dc_normalizer; /* engine-side, immutable */
 
-/* Builds the immutable normalizer (ICU handles). */
+/* Builds the immutable normalizer (stage 2's byte tables). */
 decorum_status dc_normalizer_new(const dc_alloc *al, dc_normalizer **out,
                                  decorum_error *err);
 void dc_normalizer_free(const dc_alloc *al, dc_normalizer *nz);
 
-/* Per-thread normalization state (ICU buffers). */
+/* Per-thread normalization state (stage 1's output buffer). */
 typedef struct dc_norm_scratch dc_norm_scratch;
 decorum_status dc_norm_scratch_new(const dc_alloc *al, const dc_normalizer *nz,
                                    dc_norm_scratch **out);

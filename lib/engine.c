@@ -7,6 +7,7 @@
  */
 #include "dcx_analyze.h"
 #include "decorum_int.h"
+#include "ucd.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -174,9 +175,12 @@ size_t decorum_engine_describe(const decorum_engine *e, char *buf, size_t cap)
     if (!e)
         n = snprintf(buf, cap, "(no engine)");
     else
-        n = snprintf(buf, cap, "decorum %s: %zu lexicon entries, model: %s",
+        n = snprintf(buf, cap,
+                     "decorum %s: %zu lexicon entries, model: %s, "
+                     "normalization: %s",
                      DECORUM_VERSION, e->lx.n,
-                     e->model ? dc_model_describe(e->model) : "none");
+                     e->model ? dc_model_describe(e->model) : "none",
+                     dc_ucd_source);
     return n < 0 ? 0 : (size_t)n;
 }
 

@@ -57,9 +57,12 @@ typedef struct dc_ucd_cp {
 typedef struct dc_ucd_entry {
     int32_t delta;
     uint8_t len, how, flags, alt_len, self;
+    uint8_t spare[3]; /* zero; no padding, as ucdgen compares entries as bytes */
     uint8_t out[DC_UCD_OUT_MAX];
     uint8_t alt[DC_UCD_ALT_MAX];
 } dc_ucd_entry;
+
+_Static_assert(sizeof(dc_ucd_entry) == 36, "dc_ucd_entry has no padding");
 
 extern const uint16_t dc_ucd_stage1[DC_UCD_BLOCKS];
 extern const uint16_t dc_ucd_stage2[];
@@ -79,7 +82,7 @@ static inline void dc_ucd_get(uint32_t cp, dc_ucd_cp *e)
                                           (cp & (DC_UCD_BLOCK - 1))]];
     e->how = t->how;
     e->flags = t->flags;
-    uint32_t x = (uint32_t)((int32_t)cp + t->delta);
+    uint32_t x = cp + (uint32_t)t->delta; /* wraps: defined */
     if (t->self & DC_UCD_SELF_OUT) {
         e->len = (uint8_t)dc_utf8_encode(x, e->out);
     } else {

@@ -98,7 +98,7 @@ static char letter_alike(uint32_t cp)
         0x029c, 0x026a, 0x1d0a, 0x1d0b, 0x029f, 0x1d0d, 0x0274,
         0x1d0f, 0x1d18, 0xa7af, 0x0280, 0xa731, 0x1d1b, 0x1d1c,
         0x1d20, 0x1d21, 0,      0x028f, 0x1d22};
-    for (int k = 0; cp && k < 26; k++) /* once a code point: cached */
+    for (int k = 0; cp && k < 26; k++) /* once a code point, at build */
         if (small_caps[k] == cp)
             return (char)('a' + k);
     return 0;

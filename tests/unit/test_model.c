@@ -227,6 +227,9 @@ Test(model, round_trip_learns_and_scores_the_same_loaded_either_way)
     char desc[256];
     decorum_engine_describe(me, desc, sizeof desc);
     cr_assert(strstr(desc, "tiny") != NULL, "%s", desc);
+    /* the ICU and Unicode versions stage 1's tables were made with */
+    cr_assert(strstr(desc, "normalization: ICU ") != NULL, "%s", desc);
+    cr_assert(strstr(desc, ", Unicode ") != NULL, "%s", desc);
     cr_assert_eq(decorum_scratch_alloc(me, &s, &err), DECORUM_OK);
     const decorum_result *r = NULL;
     cr_assert_eq(decorum_analyze(me, s, hateful, strlen(hateful), NULL, &r,

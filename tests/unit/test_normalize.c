@@ -912,12 +912,11 @@ Test(normalize, allocation_failure_at_every_step)
     memset(&cnt, 0, sizeof cnt);
 }
 
-/* The spoof checker and the skeleton table are built on the first code
- * point that needs them (struct skeletons in normalize.c): threads that
- * all need them at once on a fresh normalizer must each get them and the
- * text one thread alone gets. (That they are built once is not seen here:
- * a second build would leak a checker, which only a leak check catches.)
- * The standard allocator: the counting one is not thread-safe. */
+/* Threads share one normalizer and each has its own scratch: threads that
+ * normalize look-alike text at once on a fresh normalizer each get the
+ * text one thread alone gets (stage 1's tables are constant; a normalizer
+ * is written only while it is built). The standard allocator: the
+ * counting one is not thread-safe. */
 #define RACERS 4
 
 struct racer {
@@ -951,7 +950,7 @@ static void *race(void *arg)
     return NULL;
 }
 
-Test(normalize, skeletons_reach_every_thread_when_threads_race)
+Test(normalize, threads_share_a_normalizer)
 {
     dc_alloc std;
     dc_alloc_init(&std, NULL);
@@ -1013,24 +1012,50 @@ Test(normalize, tables_as_icu_gives_them)
      * compatibility forms, accented and look-alike letters, invisibles). */
     cr_assert_gt(n_mapped, 5000);
     dc_ucd_ref_close(r);
+    /* ASCII, a surrogate and a value past U+10FFFF (which valid UTF-8
+     * cannot hold) pass through as they are, with no flags. */
+    static const uint32_t same[] = {0x41, 0xd800, 0x110000};
+    for (size_t k = 0; k < sizeof same / sizeof *same; k++) {
+        dc_ucd_cp got;
+        char enc[4];
+        dc_ucd_get(same[k], &got);
+        size_t el = dc_utf8_encode(same[k], enc);
+        cr_assert_eq(got.len, el, "0x%X", same[k]);
+        cr_assert_eq(memcmp(got.out, enc, el), 0, "0x%X", same[k]);
+        cr_assert_eq(got.how | got.flags | got.alt_len, 0, "0x%X", same[k]);
+    }
 }
 
 /* The tables reach the text: a look-alike word, an accented one, a
- * fullwidth one and a zero-width joiner inside a word. */
+ * fullwidth one and a zero-width joiner inside a word, with their evasion
+ * bits and the source bytes of their first and last output bytes. */
 Test(normalize, tables_in_text)
 {
     static const struct {
         const char *in, *out;
+        uint32_t evasions;
+        uint32_t first_end, last_begin; /* source offsets */
     } texts[] = {
-        {"\xd1\x98\xd0\xb5ws", "jews"},          /* Cyrillic je, ie */
-        {"cr\xc3\xa8me", "creme"},                 /* e grave */
-        {"\xef\xbd\x8b\xef\xbd\x89ll", "kill"}, /* fullwidth k i */
-        {"ki\xe2\x80\x8dll", "kill"},             /* zero-width joiner */
+        /* Cyrillic je, ie */
+        {"\xd1\x98\xd0\xb5ws", "jews", DC_EV_CONFUSABLE, 2, 5},
+        /* e grave: a precomposed letter is a look-alike too */
+        {"cr\xc3\xa8me", "creme", DC_EV_CONFUSABLE, 1, 5},
+        /* fullwidth k i */
+        {"\xef\xbd\x8b\xef\xbd\x89ll", "kill", DC_EV_CONFUSABLE, 3, 7},
+        /* zero-width joiner: removed, mapped with the i before it */
+        {"ki\xe2\x80\x8dll", "kill", DC_EV_INVISIBLE, 1, 6},
     };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         cr_assert_eq(norm(&out, texts[k].in, strlen(texts[k].in)), DECORUM_OK);
         cr_assert_eq(out.len, strlen(texts[k].out), "case %zu", k);
         cr_assert_eq(memcmp(out.text, texts[k].out, out.len), 0, "case %zu: %.*s",
                      k, (int)out.len, out.text);
+        cr_assert_eq(out.evasions, texts[k].evasions, "case %zu", k);
+        cr_assert_eq(dc_norm_src_begin(&out, 0), 0, "case %zu", k);
+        cr_assert_eq(dc_norm_src_end(&out, 0), texts[k].first_end, "case %zu", k);
+        cr_assert_eq(dc_norm_src_begin(&out, out.len - 1), texts[k].last_begin,
+                     "case %zu", k);
+        cr_assert_eq(dc_norm_src_end(&out, out.len - 1), strlen(texts[k].in),
+                     "case %zu", k);
     }
 }
