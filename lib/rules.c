@@ -114,6 +114,9 @@ typedef struct sentence {
      * the last unquoted "but" before rep_tb + 1 (rep_but; 0: none) */
     uint32_t rep_tb, rep_belief, rep_but;
     uint8_t rep_words;
+    /* hostility's too: 1 + the token of its last insult that is no slur's
+     * own entry (0: none), complete when no attack word was found */
+    uint32_t insult_end;
 } sentence;
 
 /* The most split exclusion verbs dc_rules keeps. */
@@ -242,6 +245,9 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
+    /* a_form_banter's: does the comment name a race (an identity word, a
+     * slur that is not banter)? 0 not yet, 1 no, 2 yes */
+    uint8_t race_named;
     /* code_around's bound: 1 + the longest code mention, in bytes (0: not
      * worked out yet) */
     uint32_t code_span;
@@ -539,7 +545,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -689,13 +695,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -3897,8 +3903,10 @@ static unsigned hostility(const run *R, uint32_t si)
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
                 break;
             }
-            if (k == DC_KIND_INSULT && !slur_as_insult(R, &rs->m[i]))
+            if (k == DC_KIND_INSULT && !slur_as_insult(R, &rs->m[i])) {
                 s->hostile |= HOSTILE_WORD;
+                s->insult_end = rs->m[i].tb + 1;
+            }
         }
     }
     return s->hostile;
@@ -4006,6 +4014,52 @@ static bool self_beside(const run *R, const mention *m)
            mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
 }
 
+/* The n-word's -a form and its spellings (a banter slur of race alone)
+ * where casual() would not have it: after a determiner or a quantifier,
+ * at the person addressed, said of a subject ("these n...s be actin
+ * like ...", "all these n...s makin babies", "ain't you at work n...?").
+ * In most such comments it is a word for people in Black speech, and
+ * Davidson's and HateXplain's annotators call them offensive or normal,
+ * not hate. It stays the slur where the comment attacks anyone for race:
+ * a dehumanizing, derogating, threatening, excluding or stereotyping word
+ * or a hate verb in its sentence, an insult said of them by a linking verb
+ * ("these n...s are so stupid"), another word of race in the comment (an
+ * identity word, a slur that is not banter); and where it is disguised
+ * (leet, masks, look-alikes, spaced or split letters), which is how a
+ * filter is dodged, not how the word is used among friends. Each answer
+ * that is the comment's or a sentence's is worked out once (a 64 KiB
+ * chant of "these n...s" asks for every one). */
+static bool a_form_banter(run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (ent(R, m)->categories != 1u << DECORUM_CATEGORY_RACE ||
+        m->how != DC_HIT_EXACT ||
+        (evasion_flags(R, m->b, m->e) & ~(uint32_t)DC_EV_STRETCH))
+        return false;
+    if (!R->race_named) {
+        R->race_named = 1;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *o = &rs->m[i];
+            const dc_entry *oe = ent(R, o);
+            if ((o->kind == DC_KIND_IDENTITY &&
+                 (oe->categories & (1u << DECORUM_CATEGORY_RACE))) ||
+                (o->kind == DC_KIND_SLUR && !(oe->flags & DC_F_BANTER))) {
+                R->race_named = 2;
+                break;
+            }
+        }
+    }
+    uint32_t si = rs->toks[m->tb].sent;
+    if (R->race_named == 2 || (hostility(R, si) & HOSTILE_ATTACK))
+        return false;
+    /* with no attack word in the sentence, hostility() read all of it */
+    const sentence *s = &rs->s[si];
+    for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
+        if (mention_at(R, k, DC_KIND_COPULA) && s->insult_end > k + 1)
+            return false;
+    return true;
+}
+
 /* Marks reclaimable slurs used by their own group: after a first-person
  * possessive ("my ..."), in a sentence whose subject is the writer ("we
  * dykes", "me and my girls are ..."), or in a comment where the writer
@@ -4047,7 +4101,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
                        !(singular_slur(R, m) && m->tb > 0 &&
                          identity_ends_at(R, m->tb)) &&
-                       casual(R, m, false)) {
+                       (casual(R, m, false) || a_form_banter(R, m))) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
                  * the writer is not credited with the group, though. Only
