@@ -3985,8 +3985,11 @@ static bool self_beside(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
     for (uint32_t k = from; k < m->tb; k++) {
+        /* Not the subject of a verb whose object the slur is: "I hate
+         * that f***" ("hate that" is an object entry, the hate verb has
+         * yielded to it) aims the slur at someone else. */
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return true;
+            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             /* the subject: "me and my girls are", "we are"; not "my
              * neighbour is", whose possessive owns the neighbour */
