@@ -6123,13 +6123,25 @@ static decorum_status rule_attack(run *R, const mention *m)
      * to others, it is not hatred of the group ("I hate men who hit
      * women"). */
     if (m->kind == DC_KIND_HATE_VERB && t && t->tb >= m->te) {
-        /* "people who are trans" is trans people all the same. */
-        for (uint32_t k = m->te; k < t->tb; k++)
+        /* "people who are trans" is trans people all the same. A
+         * participle of speech after the hated people is such a clause
+         * too ("I can't stand people calling Jews rats", "anyone saying
+         * ..."): the speakers are hated, for what they say of the group.
+         * Not a participle right after the verb, which is the writer's
+         * own saying ("I hate saying it, but ..."). */
+        for (uint32_t k = m->te; k < t->tb; k++) {
             if (tok_is_word(R, k, "who")) {
                 if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
                     return DECORUM_OK;
                 break;
             }
+            const tok *tk = &R->rs->toks[k];
+            if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
+                tk->e - tk->b > 4 &&
+                memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
+                tk->clause == R->rs->toks[t->tb].clause)
+                return DECORUM_OK;
+        }
         /* Narrowed by a wrong they do to others ("men who hit women",
          * "those who rape kids", "Muslims who hate Jews") or by what they
          * say or think of others ("white people who think non-white people
