@@ -2602,6 +2602,51 @@ static bool about_speech(const run *R, uint32_t si)
 #define PASSIVE_SUBJECT 16
 #define ATTRIBUTION_TAIL 10
 
+/* "Jews are rats he said", "... said my uncle": a closing attribution
+ * with no comma before it, as unpunctuated comments write it. Only a bare
+ * "said" or "says" that ends the sentence with its subject: a third-person
+ * pronoun right before it ("he said"; not "what he said", "everything he
+ * says", which name what was said), or after it one to three words
+ * opening with a possessive or an article, or he/she ("said my uncle",
+ * "said the teacher"). Words after the sentence's last word token are
+ * punctuation or emoji. */
+static bool said_last(const run *R, const sentence *s, uint32_t tb,
+                      const mention *m)
+{
+    if (m->te != m->tb + 1 ||
+        !(tok_is_word(R, m->tb, "said") || tok_is_word(R, m->tb, "says")))
+        return false;
+    const tok *toks = R->rs->toks;
+    uint32_t end = s->te;
+    while (end > m->te && toks[end - 1].type != TK_WORD)
+        end--;
+    if (end == m->te) {
+        uint32_t p = m->tb - 1;
+        return p > tb &&
+               (tok_is_word(R, p, "he") || tok_is_word(R, p, "she") ||
+                tok_is_word(R, p, "they")) &&
+               toks[p - 1].clause == toks[p].clause &&
+               !tok_is_word(R, p - 1, "what") &&
+               !tok_is_word(R, p - 1, "that") &&
+               !tok_is_word(R, p - 1, "as") &&
+               !tok_is_word(R, p - 1, "like") &&
+               !tok_is_word(R, p - 1, "everything") &&
+               !tok_is_word(R, p - 1, "all");
+    }
+    if (end - m->te > 3 || toks[m->te].clause != toks[m->tb].clause ||
+        toks[m->tb - 1].type != TK_WORD)
+        return false;
+    for (uint32_t j = m->te; j < end; j++)
+        if (toks[j].type != TK_WORD)
+            return false;
+    uint32_t o = m->te;
+    return tok_is_word(R, o, "my") || tok_is_word(R, o, "his") ||
+           tok_is_word(R, o, "her") || tok_is_word(R, o, "their") ||
+           tok_is_word(R, o, "our") || tok_is_word(R, o, "the") ||
+           tok_is_word(R, o, "a") || tok_is_word(R, o, "he") ||
+           tok_is_word(R, o, "she");
+}
+
 /* Words before tb's clause ends reported by a verb after them: the
  * subject of a passive report ("Auslander raus was sprayed on the
  * mosque", "'Jews out' was chanted"), or a last
@@ -2661,6 +2706,8 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
                 return true;
             continue;
         }
+        if (said_last(R, s, tb, m))
+            return true;
         /* ", police said": the verb's clause opens after a comma and is
          * the sentence's last */
         uint32_t c = toks[m->tb].clause, k = m->tb;
