@@ -1420,6 +1420,8 @@ static const mention *identity_ending_at(const run *R, uint32_t tb);
 static bool faith_entry(const dc_entry *e);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
+static const mention *adjective_names(const run *R, const mention *m,
+                                      bool *any_adj);
 
 /* The slur is said of any member of a group: "a woman is a whore if
  * ...", "every girl is always a slut", "any woman who ... is a whore".
@@ -3577,6 +3579,32 @@ static bool naming_word(const run *R, uint32_t k)
                    sizeof words / sizeof words[0]);
 }
 
+/* Tokens [v, te) between a negated verb (from it on) and the noun it
+ * takes: at most max words, quote marks between, none that makes the noun
+ * a label or a predicate (a linking verb, a report, a naming word,
+ * another negation, a humanity word, a scare frame, "to", "be", "of"). */
+static bool words_between_ok(const run *R, uint32_t v, uint32_t te,
+                             unsigned max)
+{
+    const tok *t = R->rs->toks;
+    unsigned words = 0;
+    for (uint32_t k = v; k < te; k++) {
+        if (t[k].type != TK_WORD) {
+            if (t[k].type != TK_PUNCT || (t[k].ch != '"' && t[k].ch != '\''))
+                return false;
+            continue;
+        }
+        if (++words > max)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
+            kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
+            scare_at(R, k) || naming_word(R, k) || tok_is_word(R, k, "to") ||
+            tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
+            return false;
+    }
+    return true;
+}
+
 /* "Mexico won't take back invaders", "we don't need more parasites": a
  * negated verb of admitting or wanting denies the act, not what its
  * object is called; the dehumanizing noun right after the verb (an
@@ -3588,12 +3616,23 @@ static bool object_of_denied_act(const run *R, const mention *neg,
 {
     const tok *t = R->rs->toks;
     const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
+        (ent(R, neg)->flags & DC_F_COPULA))
+        return false;
+    /* "Do not do business with Muslim cockroaches": a plural noun phrase
+     * that names the group by an identity word and the noun together
+     * refers to the people by it, whatever the negated verb does to them
+     * (any verb, not only admitting). Not a singular noun, often a
+     * modifier ("never mind that Muslim and Jewish animal slaughter is
+     * ..."). */
+    bool any_adj = false;
+    const mention *idm = plural_hit(R, m) ? adjective_names(R, m, &any_adj)
+                                          : NULL;
+    bool named = idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj);
     /* (an ambiguous word after a verb is as often the thing itself: "don't
      * eat pig", "nor domesticate any animals"; unless it names its group:
      * "invaders") */
-    if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
-        ((e->flags & DC_F_AMBIGUOUS) && !e->categories) ||
-        (ent(R, neg)->flags & DC_F_COPULA))
+    if ((e->flags & DC_F_AMBIGUOUS) && !e->categories && !named)
         return false;
     /* "are not", "were never": a negated linking verb */
     if (neg->tb > 0 && (kind_at(R, neg->tb - 1, DC_KIND_COPULA) ||
@@ -3610,6 +3649,15 @@ static bool object_of_denied_act(const run *R, const mention *neg,
      * the verb too) */
     if (v >= m->tb || m->tb - v > 8 || t[v].type != TK_WORD || glue_at(R, v))
         return false;
+    /* (the verb's own object: no "and" between, "did not exist lol and
+     * the Jewish ...") */
+    if (named) {
+        for (uint32_t k = v; k < idm->tb; k++)
+            if (tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
+                tok_is_word(R, k, "but"))
+                return false;
+        return words_between_ok(R, v, idm->tb, 4);
+    }
     /* Only a verb of admitting, wanting or taking back: what is not let
      * in is still called what it is called. Other acts denied are often
      * games or stories ("we didn't kill the invaders, the game crashed"). */
@@ -3623,21 +3671,7 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     if (!take_word(vw, vl) &&
         !word_in(vw, vl, admits, sizeof admits / sizeof admits[0]))
         return false;
-    for (uint32_t k = v, words = 0; k < m->tb; k++) {
-        if (t[k].type != TK_WORD) {
-            if (t[k].type != TK_PUNCT || (t[k].ch != '"' && t[k].ch != '\''))
-                return false;
-            continue;
-        }
-        if (++words > 4)
-            return false;
-        if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
-            kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
-            scare_at(R, k) || naming_word(R, k) || tok_is_word(R, k, "to") ||
-            tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
-            return false;
-    }
-    return true;
+    return words_between_ok(R, v, m->tb, 4);
 }
 
 /* An attack term linked to a protected group: the core rule. */
