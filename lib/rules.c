@@ -6667,6 +6667,17 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "the migrant community"; so does any member of it: "every trans
          * woman is a rapist") */
         bool every = quantified(R, t->tb) && kind_at(R, t->te, DC_KIND_COPULA);
+        /* "My neighbour, a Muslim, is a drug dealer": a member named in
+         * apposition (commas around "a ...") to a singular person noun is
+         * that one person described; "a Muslim is a drug dealer" alone
+         * may be said of any member. */
+        const tok *tk = R->rs->toks;
+        if (!head && t->tb >= 3 && t->te < R->rs->ntok &&
+            (tok_is_word(R, t->tb - 1, "a") ||
+             tok_is_word(R, t->tb - 1, "an")) &&
+            tk[t->tb - 2].type == TK_PUNCT && tk[t->tb - 2].ch == ',' &&
+            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',')
+            head = mention_at(R, t->tb - 3, DC_KIND_PERSON);
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
