@@ -4334,6 +4334,99 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
 #define CITE_TO 8
 #define CITE_WINDOW 40
 
+/* How far from a slur named as a word denounces_within looks. */
+#define NAMED_WORD_REACH 12
+
+/* denounces(), read only within NAMED_WORD_REACH tokens of token ti in
+ * sentence s: it is asked for every slur so named, and a long sentence of
+ * them would otherwise be read in full for each. */
+static bool denounces_within(const run *R, const sentence *s, uint32_t ti)
+{
+    if (!R->denounce_any)
+        return false;
+    uint32_t lo = ti > s->tb + NAMED_WORD_REACH ? ti - NAMED_WORD_REACH
+                                                : s->tb;
+    uint32_t hi = s->te - ti > NAMED_WORD_REACH ? ti + NAMED_WORD_REACH
+                                                : s->te;
+    for (size_t i = R->rs->first[lo];
+         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->kind == DC_KIND_DENOUNCE &&
+            !(kinds_before(R, d->tb) &
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
+            return true;
+    }
+    return false;
+}
+
+/* Is token k a noun for a word ("word", "term", "slur", "insult") that
+ * names what comes before it, not one applied to people after it ("hoe is
+ * the term for women", "a word for awesome")? */
+static bool word_noun(const run *R, uint32_t k, uint32_t end)
+{
+    return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
+            tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
+           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
+}
+
+/* A linking verb at k (the lexicon's, or "it's", "that's", which it
+ * holds as function words), an article, and at most two more words to a
+ * word noun, inside [k, end): "is a slur", "it's a vile word"; not "the
+ * n... is worthless a slur is needed", two clauses run together. */
+static bool called_a_word(const run *R, uint32_t k, uint32_t end)
+{
+    if (k + 1 >= end ||
+        !(kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "it's") ||
+          tok_is_word(R, k, "its") || tok_is_word(R, k, "that's") ||
+          tok_is_word(R, k, "thats")) ||
+        !(tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
+          tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "such")))
+        return false;
+    for (uint32_t j = k + 1; j < end && j <= k + 4; j++) {
+        if (R->rs->toks[j].type != TK_WORD)
+            return false;
+        if (word_noun(R, j, end))
+            return true;
+    }
+    return false;
+}
+
+/* Is the slur m named as a word, not used of anyone: said to be one by a
+ * linking verb right after it ("dyke is a slur", "raghead, it's a vile
+ * word"), or by the next sentence opening so when one of the two
+ * denounces ("... stop using raghead in their insults. It's a vile
+ * word."; not "Muslims are ...s. It's a fitting word.")? *denounced is
+ * set when the sentence that names it so, or the slur's, denounces. */
+static bool named_as_word(const run *R, const mention *m, bool *denounced)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (k < s->te && rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ',')
+        k++;
+    if (k < s->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that")))
+        k++;
+    if (called_a_word(R, k, s->te)) {
+        *denounced = denounces_within(R, s, m->tb);
+        return true;
+    }
+    /* the next sentence: "It's a vile word.", "That is a slur." */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    k = n->tb;
+    if (k < n->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that") ||
+                      tok_is_word(R, k, "this")))
+        k++;
+    if ((k == n->tb && kind_at(R, k, DC_KIND_COPULA)) ||
+        !called_a_word(R, k, n->te))
+        return false;
+    *denounced = denounces_within(R, n, n->tb) ||
+                 denounces_within(R, s, m->tb);
+    return *denounced;
+}
+
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
  * someone else, a few words before it in its sentence ("someone called my
  * daughter a ...", "he said", "the word")? A report of belief ("if you
@@ -4428,6 +4521,13 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * "the word <slur>"), is someone else's. */
     if (sc == SC_REPORTED && !cites_word(R, m))
         sc = SC_ASSERTED;
+    /* "dyke is a slur", "Stop using raghead, it's a vile word": a slur
+     * named as a word is mentioned, not used of anyone; denounced, it is
+     * counter-speech. */
+    bool denounced = false;
+    if (sc != SC_COUNTER && sc != SC_REPORTED &&
+        named_as_word(R, m, &denounced))
+        sc = denounced ? SC_COUNTER : SC_REPORTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
