@@ -4704,6 +4704,57 @@ static bool names_the_word(const run *R, const mention *m, const target *t)
     return t->tb == k;
 }
 
+/* "The real virus isn't corona; it's the Asians": the word, definite,
+ * denied of one thing (a negated linking verb and at most three words,
+ * then ';' or ',') and said of a group right after, by "it's" or "it is"
+ * and perhaps a determiner or "them", the group ending its clause:
+ * names_the_word across the contrast, which splits the sentence. The
+ * group's target, or NULL. */
+static const target *contrast_names(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t b = m->tb;
+    if (b > 0 && (tok_is_word(R, b - 1, "real") ||
+                  tok_is_word(R, b - 1, "true") ||
+                  tok_is_word(R, b - 1, "actual")))
+        b--;
+    if (b == 0 || !tok_is_word(R, b - 1, "the") || m->te >= rs->ntok)
+        return NULL;
+    uint32_t k = m->te;
+    const mention *neg = mention_at(R, k, DC_KIND_NEGATION);
+    if (neg && (ent(R, neg)->flags & DC_F_COPULA))
+        k = neg->te;
+    else if (kind_at(R, k, DC_KIND_COPULA) && k + 1 < rs->ntok &&
+             kind_at(R, k + 1, DC_KIND_NEGATION))
+        k += 2;
+    else
+        return NULL;
+    uint32_t words = 0;
+    for (; k < rs->ntok && rs->toks[k].type == TK_WORD; k++)
+        if (++words > 3)
+            return NULL;
+    if (words == 0 || k + 2 >= rs->ntok ||
+        !(rs->toks[k].ch == ';' || rs->toks[k].ch == ','))
+        return NULL;
+    k++;
+    if (tok_is_word(R, k, "it's") || tok_is_word(R, k, "its"))
+        k++;
+    else if (tok_is_word(R, k, "it") && tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return NULL;
+    if (k < rs->ntok && (is_determiner(R, k) || tok_is_word(R, k, "them")))
+        k++;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, k) : 0;
+         i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == k &&
+            (rs->t[i].te >= rs->ntok ||
+             rs->toks[rs->t[i].te].type == TK_PUNCT))
+            return &rs->t[i]; /* (ending its clause: not "it's the
+                                * Asians who suffer from racism") */
+    return NULL;
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -6718,6 +6769,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         !said_of_one(R, m) &&
         context_group(R, &resolved, &from_ctx))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
+    /* "The real virus isn't corona; it's the Asians" */
+    if (!t && m->kind == DC_KIND_DEHUMANIZE)
+        t = contrast_names(R, m);
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
