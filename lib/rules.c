@@ -1426,6 +1426,8 @@ static const mention *identity_ending_at(const run *R, uint32_t tb);
 static bool faith_entry(const dc_entry *e);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
+static const mention *adjective_names(const run *R, const mention *m,
+                                      bool *any_adj);
 
 /* The slur is said of any member of a group: "a woman is a whore if
  * ...", "every girl is always a slut", "any woman who ... is a whore".
@@ -2608,6 +2610,51 @@ static bool about_speech(const run *R, uint32_t si)
 #define PASSIVE_SUBJECT 16
 #define ATTRIBUTION_TAIL 10
 
+/* "Jews are rats he said", "... said my uncle": a closing attribution
+ * with no comma before it, as unpunctuated comments write it. Only a bare
+ * "said" or "says" that ends the sentence with its subject: a third-person
+ * pronoun right before it ("he said"; not "what he said", "everything he
+ * says", which name what was said), or after it one to three words
+ * opening with a possessive or an article, or he/she ("said my uncle",
+ * "said the teacher"). Words after the sentence's last word token are
+ * punctuation or emoji. */
+static bool said_last(const run *R, const sentence *s, uint32_t tb,
+                      const mention *m)
+{
+    if (m->te != m->tb + 1 ||
+        !(tok_is_word(R, m->tb, "said") || tok_is_word(R, m->tb, "says")))
+        return false;
+    const tok *toks = R->rs->toks;
+    uint32_t end = s->te;
+    while (end > m->te && toks[end - 1].type != TK_WORD)
+        end--;
+    if (end == m->te) {
+        uint32_t p = m->tb - 1;
+        return p > tb &&
+               (tok_is_word(R, p, "he") || tok_is_word(R, p, "she") ||
+                tok_is_word(R, p, "they")) &&
+               toks[p - 1].clause == toks[p].clause &&
+               !tok_is_word(R, p - 1, "what") &&
+               !tok_is_word(R, p - 1, "that") &&
+               !tok_is_word(R, p - 1, "as") &&
+               !tok_is_word(R, p - 1, "like") &&
+               !tok_is_word(R, p - 1, "everything") &&
+               !tok_is_word(R, p - 1, "all");
+    }
+    if (end - m->te > 3 || toks[m->te].clause != toks[m->tb].clause ||
+        toks[m->tb - 1].type != TK_WORD)
+        return false;
+    for (uint32_t j = m->te; j < end; j++)
+        if (toks[j].type != TK_WORD)
+            return false;
+    uint32_t o = m->te;
+    return tok_is_word(R, o, "my") || tok_is_word(R, o, "his") ||
+           tok_is_word(R, o, "her") || tok_is_word(R, o, "their") ||
+           tok_is_word(R, o, "our") || tok_is_word(R, o, "the") ||
+           tok_is_word(R, o, "a") || tok_is_word(R, o, "he") ||
+           tok_is_word(R, o, "she");
+}
+
 /* Words before tb's clause ends reported by a verb after them: the
  * subject of a passive report ("Auslander raus was sprayed on the
  * mosque", "'Jews out' was chanted"), or a last
@@ -2667,6 +2714,8 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
                 return true;
             continue;
         }
+        if (said_last(R, s, tb, m))
+            return true;
         /* ", police said": the verb's clause opens after a comma and is
          * the sentence's last */
         uint32_t c = toks[m->tb].clause, k = m->tb;
@@ -3536,6 +3585,32 @@ static bool naming_word(const run *R, uint32_t k)
                    sizeof words / sizeof words[0]);
 }
 
+/* Tokens [v, te) between a negated verb (from it on) and the noun it
+ * takes: at most max words, quote marks between, none that makes the noun
+ * a label or a predicate (a linking verb, a report, a naming word,
+ * another negation, a humanity word, a scare frame, "to", "be", "of"). */
+static bool words_between_ok(const run *R, uint32_t v, uint32_t te,
+                             unsigned max)
+{
+    const tok *t = R->rs->toks;
+    unsigned words = 0;
+    for (uint32_t k = v; k < te; k++) {
+        if (t[k].type != TK_WORD) {
+            if (t[k].type != TK_PUNCT || (t[k].ch != '"' && t[k].ch != '\''))
+                return false;
+            continue;
+        }
+        if (++words > max)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
+            kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
+            scare_at(R, k) || naming_word(R, k) || tok_is_word(R, k, "to") ||
+            tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
+            return false;
+    }
+    return true;
+}
+
 /* "Mexico won't take back invaders", "we don't need more parasites": a
  * negated verb of admitting or wanting denies the act, not what its
  * object is called; the dehumanizing noun right after the verb (an
@@ -3547,12 +3622,23 @@ static bool object_of_denied_act(const run *R, const mention *neg,
 {
     const tok *t = R->rs->toks;
     const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
+        (ent(R, neg)->flags & DC_F_COPULA))
+        return false;
+    /* "Do not do business with Muslim cockroaches": a plural noun phrase
+     * that names the group by an identity word and the noun together
+     * refers to the people by it, whatever the negated verb does to them
+     * (any verb, not only admitting). Not a singular noun, often a
+     * modifier ("never mind that Muslim and Jewish animal slaughter is
+     * ..."). */
+    bool any_adj = false;
+    const mention *idm = plural_hit(R, m) ? adjective_names(R, m, &any_adj)
+                                          : NULL;
+    bool named = idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj);
     /* (an ambiguous word after a verb is as often the thing itself: "don't
      * eat pig", "nor domesticate any animals"; unless it names its group:
      * "invaders") */
-    if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
-        ((e->flags & DC_F_AMBIGUOUS) && !e->categories) ||
-        (ent(R, neg)->flags & DC_F_COPULA))
+    if ((e->flags & DC_F_AMBIGUOUS) && !e->categories && !named)
         return false;
     /* "are not", "were never": a negated linking verb */
     if (neg->tb > 0 && (kind_at(R, neg->tb - 1, DC_KIND_COPULA) ||
@@ -3569,6 +3655,15 @@ static bool object_of_denied_act(const run *R, const mention *neg,
      * the verb too) */
     if (v >= m->tb || m->tb - v > 8 || t[v].type != TK_WORD || glue_at(R, v))
         return false;
+    /* (the verb's own object: no "and" between, "did not exist lol and
+     * the Jewish ...") */
+    if (named) {
+        for (uint32_t k = v; k < idm->tb; k++)
+            if (tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
+                tok_is_word(R, k, "but"))
+                return false;
+        return words_between_ok(R, v, idm->tb, 4);
+    }
     /* Only a verb of admitting, wanting or taking back: what is not let
      * in is still called what it is called. Other acts denied are often
      * games or stories ("we didn't kill the invaders, the game crashed"). */
@@ -3582,21 +3677,7 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     if (!take_word(vw, vl) &&
         !word_in(vw, vl, admits, sizeof admits / sizeof admits[0]))
         return false;
-    for (uint32_t k = v, words = 0; k < m->tb; k++) {
-        if (t[k].type != TK_WORD) {
-            if (t[k].type != TK_PUNCT || (t[k].ch != '"' && t[k].ch != '\''))
-                return false;
-            continue;
-        }
-        if (++words > 4)
-            return false;
-        if (kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_REPORT) ||
-            kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_HUMANITY) ||
-            scare_at(R, k) || naming_word(R, k) || tok_is_word(R, k, "to") ||
-            tok_is_word(R, k, "be") || tok_is_word(R, k, "of"))
-            return false;
-    }
-    return true;
+    return words_between_ok(R, v, m->tb, 4);
 }
 
 /* An attack term linked to a protected group: the core rule. */
@@ -3993,8 +4074,11 @@ static bool self_beside(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
     for (uint32_t k = from; k < m->tb; k++) {
+        /* Not the subject of a verb whose object the slur is: "I hate
+         * that f***" ("hate that" is an object entry, the hate verb has
+         * yielded to it) aims the slur at someone else. */
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return true;
+            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             /* the subject: "me and my girls are", "we are"; not "my
              * neighbour is", whose possessive owns the neighbour */
@@ -4304,6 +4388,99 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
 #define CITE_TO 8
 #define CITE_WINDOW 40
 
+/* How far from a slur named as a word denounces_within looks. */
+#define NAMED_WORD_REACH 12
+
+/* denounces(), read only within NAMED_WORD_REACH tokens of token ti in
+ * sentence s: it is asked for every slur so named, and a long sentence of
+ * them would otherwise be read in full for each. */
+static bool denounces_within(const run *R, const sentence *s, uint32_t ti)
+{
+    if (!R->denounce_any)
+        return false;
+    uint32_t lo = ti > s->tb + NAMED_WORD_REACH ? ti - NAMED_WORD_REACH
+                                                : s->tb;
+    uint32_t hi = s->te - ti > NAMED_WORD_REACH ? ti + NAMED_WORD_REACH
+                                                : s->te;
+    for (size_t i = R->rs->first[lo];
+         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->kind == DC_KIND_DENOUNCE &&
+            !(kinds_before(R, d->tb) &
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
+            return true;
+    }
+    return false;
+}
+
+/* Is token k a noun for a word ("word", "term", "slur", "insult") that
+ * names what comes before it, not one applied to people after it ("hoe is
+ * the term for women", "a word for awesome")? */
+static bool word_noun(const run *R, uint32_t k, uint32_t end)
+{
+    return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
+            tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
+           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
+}
+
+/* A linking verb at k (the lexicon's, or "it's", "that's", which it
+ * holds as function words), an article, and at most two more words to a
+ * word noun, inside [k, end): "is a slur", "it's a vile word"; not "the
+ * n... is worthless a slur is needed", two clauses run together. */
+static bool called_a_word(const run *R, uint32_t k, uint32_t end)
+{
+    if (k + 1 >= end ||
+        !(kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "it's") ||
+          tok_is_word(R, k, "its") || tok_is_word(R, k, "that's") ||
+          tok_is_word(R, k, "thats")) ||
+        !(tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
+          tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "such")))
+        return false;
+    for (uint32_t j = k + 1; j < end && j <= k + 4; j++) {
+        if (R->rs->toks[j].type != TK_WORD)
+            return false;
+        if (word_noun(R, j, end))
+            return true;
+    }
+    return false;
+}
+
+/* Is the slur m named as a word, not used of anyone: said to be one by a
+ * linking verb right after it ("dyke is a slur", "raghead, it's a vile
+ * word"), or by the next sentence opening so when one of the two
+ * denounces ("... stop using raghead in their insults. It's a vile
+ * word."; not "Muslims are ...s. It's a fitting word.")? *denounced is
+ * set when the sentence that names it so, or the slur's, denounces. */
+static bool named_as_word(const run *R, const mention *m, bool *denounced)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (k < s->te && rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ',')
+        k++;
+    if (k < s->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that")))
+        k++;
+    if (called_a_word(R, k, s->te)) {
+        *denounced = denounces_within(R, s, m->tb);
+        return true;
+    }
+    /* the next sentence: "It's a vile word.", "That is a slur." */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    k = n->tb;
+    if (k < n->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that") ||
+                      tok_is_word(R, k, "this")))
+        k++;
+    if ((k == n->tb && kind_at(R, k, DC_KIND_COPULA)) ||
+        !called_a_word(R, k, n->te))
+        return false;
+    *denounced = denounces_within(R, n, n->tb) ||
+                 denounces_within(R, s, m->tb);
+    return *denounced;
+}
+
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
  * someone else, a few words before it in its sentence ("someone called my
  * daughter a ...", "he said", "the word")? A report of belief ("if you
@@ -4398,6 +4575,13 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * "the word <slur>"), is someone else's. */
     if (sc == SC_REPORTED && !cites_word(R, m))
         sc = SC_ASSERTED;
+    /* "dyke is a slur", "Stop using raghead, it's a vile word": a slur
+     * named as a word is mentioned, not used of anyone; denounced, it is
+     * counter-speech. */
+    bool denounced = false;
+    if (sc != SC_COUNTER && sc != SC_REPORTED &&
+        named_as_word(R, m, &denounced))
+        sc = denounced ? SC_COUNTER : SC_REPORTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
@@ -4572,6 +4756,57 @@ static bool names_the_word(const run *R, const mention *m, const target *t)
     if (k < t->tb && is_determiner(R, k))
         k++;
     return t->tb == k;
+}
+
+/* "The real virus isn't corona; it's the Asians": the word, definite,
+ * denied of one thing (a negated linking verb and at most three words,
+ * then ';' or ',') and said of a group right after, by "it's" or "it is"
+ * and perhaps a determiner or "them", the group ending its clause:
+ * names_the_word across the contrast, which splits the sentence. The
+ * group's target, or NULL. */
+static const target *contrast_names(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t b = m->tb;
+    if (b > 0 && (tok_is_word(R, b - 1, "real") ||
+                  tok_is_word(R, b - 1, "true") ||
+                  tok_is_word(R, b - 1, "actual")))
+        b--;
+    if (b == 0 || !tok_is_word(R, b - 1, "the") || m->te >= rs->ntok)
+        return NULL;
+    uint32_t k = m->te;
+    const mention *neg = mention_at(R, k, DC_KIND_NEGATION);
+    if (neg && (ent(R, neg)->flags & DC_F_COPULA))
+        k = neg->te;
+    else if (kind_at(R, k, DC_KIND_COPULA) && k + 1 < rs->ntok &&
+             kind_at(R, k + 1, DC_KIND_NEGATION))
+        k += 2;
+    else
+        return NULL;
+    uint32_t words = 0;
+    for (; k < rs->ntok && rs->toks[k].type == TK_WORD; k++)
+        if (++words > 3)
+            return NULL;
+    if (words == 0 || k + 2 >= rs->ntok ||
+        !(rs->toks[k].ch == ';' || rs->toks[k].ch == ','))
+        return NULL;
+    k++;
+    if (tok_is_word(R, k, "it's") || tok_is_word(R, k, "its"))
+        k++;
+    else if (tok_is_word(R, k, "it") && tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return NULL;
+    if (k < rs->ntok && (is_determiner(R, k) || tok_is_word(R, k, "them")))
+        k++;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, k) : 0;
+         i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == k &&
+            (rs->t[i].te >= rs->ntok ||
+             rs->toks[rs->t[i].te].type == TK_PUNCT))
+            return &rs->t[i]; /* (ending its clause: not "it's the
+                                * Asians who suffer from racism") */
+    return NULL;
 }
 
 /* Is the word said of the target? A linking verb just before it ("are
@@ -6174,13 +6409,25 @@ static decorum_status rule_attack(run *R, const mention *m)
      * to others, it is not hatred of the group ("I hate men who hit
      * women"). */
     if (m->kind == DC_KIND_HATE_VERB && t && t->tb >= m->te) {
-        /* "people who are trans" is trans people all the same. */
-        for (uint32_t k = m->te; k < t->tb; k++)
+        /* "people who are trans" is trans people all the same. A
+         * participle of speech after the hated people is such a clause
+         * too ("I can't stand people calling Jews rats", "anyone saying
+         * ..."): the speakers are hated, for what they say of the group.
+         * Not a participle right after the verb, which is the writer's
+         * own saying ("I hate saying it, but ..."). */
+        for (uint32_t k = m->te; k < t->tb; k++) {
             if (tok_is_word(R, k, "who")) {
                 if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
                     return DECORUM_OK;
                 break;
             }
+            const tok *tk = &R->rs->toks[k];
+            if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
+                tk->e - tk->b > 4 &&
+                memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
+                tk->clause == R->rs->toks[t->tb].clause)
+                return DECORUM_OK;
+        }
         /* Narrowed by a wrong they do to others ("men who hit women",
          * "those who rape kids", "Muslims who hate Jews") or by what they
          * say or think of others ("white people who think non-white people
@@ -6576,6 +6823,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         !said_of_one(R, m) &&
         context_group(R, &resolved, &from_ctx))
         t = &resolved; /* not "that's antisemitic garbage", which judges */
+    /* "The real virus isn't corona; it's the Asians" */
+    if (!t && m->kind == DC_KIND_DEHUMANIZE)
+        t = contrast_names(R, m);
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
@@ -6625,6 +6875,17 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "the migrant community"; so does any member of it: "every trans
          * woman is a rapist") */
         bool every = quantified(R, t->tb) && kind_at(R, t->te, DC_KIND_COPULA);
+        /* "My neighbour, a Muslim, is a drug dealer": a member named in
+         * apposition (commas around "a ...") to a singular person noun is
+         * that one person described; "a Muslim is a drug dealer" alone
+         * may be said of any member. */
+        const tok *tk = R->rs->toks;
+        if (!head && t->tb >= 3 && t->te < R->rs->ntok &&
+            (tok_is_word(R, t->tb - 1, "a") ||
+             tok_is_word(R, t->tb - 1, "an")) &&
+            tk[t->tb - 2].type == TK_PUNCT && tk[t->tb - 2].ch == ',' &&
+            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',')
+            head = mention_at(R, t->tb - 3, DC_KIND_PERSON);
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
