@@ -4778,6 +4778,26 @@ static bool past_form(const run *R, const mention *m)
              w[m->e - 2] == 'e' && !memchr(e->term, ' ', e->term_len)));
 }
 
+/* Does the modal md, which backs an act named as its object ("I endorse",
+ * "we call for": flag `backs`), back the act at token tb? Only when tb is
+ * that object: right after it, or after at most two words of its noun
+ * phrase ("I endorse the murder of ...", "I'm all for the mass murder of
+ * ..."), none a word the lexicon knows for another use but a determiner.
+ * An act further on is another verb's ("I encourage everyone to protest
+ * the murder of ...", "we call for an end to the killing of ...", "I
+ * endorse the candidate who condemned the killing of ..."). */
+static bool backed_act(const run *R, const mention *md, uint32_t tb)
+{
+    if (tb < md->te || tb - md->te > 2)
+        return false;
+    for (uint32_t k = md->te; k < tb; k++)
+        if (R->rs->toks[k].type != TK_WORD ||
+            (!is_determiner(R, k) && !a_or_an(R, k) &&
+             (R->rs->at[k] != 0 || glue_at(R, k))))
+            return false;
+    return true;
+}
+
 /* A modal in sentence s before token tb that calls for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
  * institution foretell its act, when the act is done to people for their
@@ -4798,6 +4818,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind != DC_KIND_MODAL)
+            continue;
+        if ((ent(R, md)->flags & DC_F_BACKS) && !backed_act(R, md, tb))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
