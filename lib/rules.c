@@ -5863,6 +5863,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "I hate being called a fag", "i hate being a white girl": what is
+     * hated is the writer's own lot, being named so or being one, not
+     * the group: told, as a report is, so the model's reading of the
+     * group word beside "hate" does not count in full. Being near them is
+     * no such lot ("I hate being around Muslims"): only a reporting verb,
+     * "a"/"an" or an identity word after "being". */
+    if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->rs->ntok &&
+        tok_is_word(R, m->te, "being") &&
+        (kind_at(R, m->te + 1, DC_KIND_REPORT) || a_or_an(R, m->te + 1) ||
+         kind_at(R, m->te + 1, DC_KIND_IDENTITY)))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("hatred of the writer's own lot (being "
+                            "called so, or being one)"));
     /* "My uncle hates Muslims", "she hated her Jewish neighbours": the
      * hatred of someone the writer tells about (a verb in the third
      * person, or "he"/"she" before it), not the writer's. "Everyone hates
