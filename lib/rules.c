@@ -114,6 +114,9 @@ typedef struct sentence {
      * the last unquoted "but" before rep_tb + 1 (rep_but; 0: none) */
     uint32_t rep_tb, rep_belief, rep_but;
     uint8_t rep_words;
+    /* calling_modal's: the first modal not flagged `backs` starts at token
+     * plain_modal - 1 (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t plain_modal;
 } sentence;
 
 /* The most split exclusion verbs dc_rules keeps. */
@@ -539,7 +542,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -689,13 +692,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -4778,6 +4781,10 @@ static bool past_form(const run *R, const mention *m)
              w[m->e - 2] == 'e' && !memchr(e->term, ' ', e->term_len)));
 }
 
+/* The most tokens from a backing modal's start to the act it backs: the
+ * longest such modal ("i am all for") and two words. */
+#define BACKED_REACH 8
+
 /* Does the modal md, which backs an act named as its object ("I endorse",
  * "we call for": flag `backs`), back the act at token tb? Only when tb is
  * that object: right after it, or after at most two words of its noun
@@ -4811,15 +4818,40 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
+    /* A modal that backs an act (`backs`) can only be a few tokens
+     * before it: those are looked at alone, and the walk below starts at
+     * the sentence's first other modal, found once per sentence. Skipping
+     * them in a walk from the sentence's start for every act made a
+     * sentence of "I endorse the murder of ..." repeated quadratic (64
+     * KiB: 160M instructions, 21M at 16 KiB). */
+    uint32_t near = tb > BACKED_REACH ? tb - BACKED_REACH : 0;
+    for (size_t i = R->rs->first[near > s->tb ? near : s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
+        const mention *md = &R->rs->m[i];
+        if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
+            backed_act(R, md, tb))
+            return true;
+    }
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->plain_modal == 0) {
+        ms->plain_modal = UINT32_MAX;
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+            if (R->rs->m[i].kind == DC_KIND_MODAL &&
+                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS)) {
+                ms->plain_modal = R->rs->m[i].tb + 1;
+                break;
+            }
+    }
+    if (ms->plain_modal == UINT32_MAX || ms->plain_modal - 1 >= tb)
+        return false;
     bool news = t && t->type == TG_GROUP &&
                 t->categories == (1u << DECORUM_CATEGORY_IMMIGRATION) &&
                 !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF);
-    for (size_t i = R->rs->first[s->tb];
+    for (size_t i = R->rs->first[ms->plain_modal - 1];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
-        if (md->kind != DC_KIND_MODAL)
-            continue;
-        if ((ent(R, md)->flags & DC_F_BACKS) && !backed_act(R, md, tb))
+        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
