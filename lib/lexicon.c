@@ -83,7 +83,7 @@ static const struct {
     {"judge", DC_F_JUDGE},             {"place", DC_F_PLACE},
     {"thing", DC_F_THING},             {"joke", DC_F_JOKE},
     {"sport", DC_F_SPORT},             {"oblige", DC_F_OBLIGE},
-    {"scare", DC_F_SCARE},
+    {"scare", DC_F_SCARE},             {"backs", DC_F_BACKS},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -117,6 +117,9 @@ typedef struct sentence {
     /* hostility's too: 1 + the token of its last insult that is no slur's
      * own entry (0: none), complete when no attack word was found */
     uint32_t insult_end;
+    /* calling_modal's: the first modal not flagged `backs` starts at token
+     * plain_modal - 1 (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t plain_modal;
 } sentence;
 
 /* The most split exclusion verbs dc_rules keeps. */
@@ -545,7 +548,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -695,13 +698,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -5067,6 +5070,30 @@ static bool past_form(const run *R, const mention *m)
              w[m->e - 2] == 'e' && !memchr(e->term, ' ', e->term_len)));
 }
 
+/* The most tokens from a backing modal's start to the act it backs: the
+ * longest such modal ("i am all for") and two words. */
+#define BACKED_REACH 8
+
+/* Does the modal md, which backs an act named as its object ("I endorse",
+ * "we call for": flag `backs`), back the act at token tb? Only when tb is
+ * that object: right after it, or after at most two words of its noun
+ * phrase ("I endorse the murder of ...", "I'm all for the mass murder of
+ * ..."), none a word the lexicon knows for another use but a determiner.
+ * An act further on is another verb's ("I encourage everyone to protest
+ * the murder of ...", "we call for an end to the killing of ...", "I
+ * endorse the candidate who condemned the killing of ..."). */
+static bool backed_act(const run *R, const mention *md, uint32_t tb)
+{
+    if (tb < md->te || tb - md->te > 2)
+        return false;
+    for (uint32_t k = md->te; k < tb; k++)
+        if (R->rs->toks[k].type != TK_WORD ||
+            (!is_determiner(R, k) && !a_or_an(R, k) &&
+             (R->rs->at[k] != 0 || glue_at(R, k))))
+            return false;
+    return true;
+}
+
 /* A modal in sentence s before token tb that calls for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
  * institution foretell its act, when the act is done to people for their
@@ -5080,13 +5107,40 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
+    /* A modal that backs an act (`backs`) can only be a few tokens
+     * before it: those are looked at alone, and the walk below starts at
+     * the sentence's first other modal, found once per sentence. Skipping
+     * them in a walk from the sentence's start for every act made a
+     * sentence of "I endorse the murder of ..." repeated quadratic (64
+     * KiB: 160M instructions, 21M at 16 KiB). */
+    uint32_t near = tb > BACKED_REACH ? tb - BACKED_REACH : 0;
+    for (size_t i = R->rs->first[near > s->tb ? near : s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
+        const mention *md = &R->rs->m[i];
+        if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
+            backed_act(R, md, tb))
+            return true;
+    }
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->plain_modal == 0) {
+        ms->plain_modal = UINT32_MAX;
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+            if (R->rs->m[i].kind == DC_KIND_MODAL &&
+                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS)) {
+                ms->plain_modal = R->rs->m[i].tb + 1;
+                break;
+            }
+    }
+    if (ms->plain_modal == UINT32_MAX || ms->plain_modal - 1 >= tb)
+        return false;
     bool news = t && t->type == TG_GROUP &&
                 t->categories == (1u << DECORUM_CATEGORY_IMMIGRATION) &&
                 !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF);
-    for (size_t i = R->rs->first[s->tb];
+    for (size_t i = R->rs->first[ms->plain_modal - 1];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
-        if (md->kind != DC_KIND_MODAL)
+        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
@@ -6130,6 +6184,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "I hate being called a fag", "i hate being a white girl": what is
+     * hated is the writer's own lot, being named so or being one, not
+     * the group: told, as a report is, so the model's reading of the
+     * group word beside "hate" does not count in full. Being near them is
+     * no such lot ("I hate being around Muslims"): only a reporting verb,
+     * "a"/"an" or an identity word after "being". */
+    if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->rs->ntok &&
+        tok_is_word(R, m->te, "being") &&
+        (kind_at(R, m->te + 1, DC_KIND_REPORT) || a_or_an(R, m->te + 1) ||
+         kind_at(R, m->te + 1, DC_KIND_IDENTITY)))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("hatred of the writer's own lot (being "
+                            "called so, or being one)"));
     /* "My uncle hates Muslims", "she hated her Jewish neighbours": the
      * hatred of someone the writer tells about (a verb in the third
      * person, or "he"/"she" before it), not the writer's. "Everyone hates
