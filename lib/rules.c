@@ -251,6 +251,10 @@ typedef struct run {
     /* a_form_banter's: does the comment name a race (an identity word, a
      * slur that is not banter)? 0 not yet, 1 no, 2 yes */
     uint8_t race_named;
+    /* a_form_banter's sentence (index + 1; 0: none yet): does it hold a
+     * dog whistle? */
+    uint32_t aform_sent;
+    bool aform_whistle;
     /* code_around's bound: 1 + the longest code mention, in bytes (0: not
      * worked out yet) */
     uint32_t code_span;
@@ -4144,7 +4148,17 @@ static bool a_form_banter(run *R, const mention *m)
     for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
         if (mention_at(R, k, DC_KIND_COPULA) && s->insult_end > k + 1)
             return false;
-    return true;
+    /* A dog whistle in its sentence ("every n... a thug", "these n...s
+     * are thugs"), read once a sentence. Tried and left out, as the data
+     * calls them offensive more than hate: an insult right after it with
+     * the linking verb dropped ("these n...s retarded": 4 rows toward the
+     * label, 15 away) and a modal of obligation ("should", "gotta": 1
+     * toward, 8 away). */
+    if (R->aform_sent != si + 1) {
+        R->aform_sent = si + 1;
+        R->aform_whistle = has_kind_in(R, s->tb, s->te, DC_KIND_DOGWHISTLE);
+    }
+    return !R->aform_whistle;
 }
 
 /* Marks reclaimable slurs used by their own group: after a first-person
