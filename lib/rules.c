@@ -5081,10 +5081,32 @@ static bool past_form(const run *R, const mention *m)
  * ..."), none a word the lexicon knows for another use but a determiner.
  * An act further on is another verb's ("I encourage everyone to protest
  * the murder of ...", "we call for an end to the killing of ...", "I
- * endorse the candidate who condemned the killing of ..."). */
-static bool backed_act(const run *R, const mention *md, uint32_t tb)
+ * endorse the candidate who condemned the killing of ...").
+ * The act, ending at token te, must also be done to a group named right
+ * after it by "of" (perhaps "all"/"the" between) and ending its clause:
+ * "we call for the killing of Muslims to stop", "I'm all for the murder
+ * of Jews being investigated" and "I am all for the banning of hate
+ * speech against Jews" back stopping, judging or banning something else. */
+static bool backed_act(const run *R, const mention *md, uint32_t tb,
+                       uint32_t te)
 {
-    if (tb < md->te || tb - md->te > 2)
+    const dc_rules_scratch *rs = R->rs;
+    if (tb < md->te || tb - md->te > 2 || te + 1 >= rs->ntok ||
+        !tok_is_word(R, te, "of"))
+        return false;
+    uint32_t g = te + 1;
+    if (g < rs->ntok && tok_is_word(R, g, "all"))
+        g++;
+    if (g < rs->ntok && is_determiner(R, g))
+        g++;
+    bool ends = false;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, g) : 0;
+         i < rs->nt && rs->t[i].tb <= g; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == g &&
+            (rs->t[i].te >= rs->ntok ||
+             rs->toks[rs->t[i].te].type == TK_PUNCT))
+            ends = true;
+    if (!ends)
         return false;
     for (uint32_t k = md->te; k < tb; k++)
         if (R->rs->toks[k].type != TK_WORD ||
@@ -5094,7 +5116,8 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb)
     return true;
 }
 
-/* A modal in sentence s before token tb that calls for what follows.
+/* A modal in sentence s before token tb (an act ending at te) that calls
+ * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
  * institution foretell its act, when the act is done to people for their
  * immigration status (t) and the writer says nothing of their own in the
@@ -5103,7 +5126,7 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb)
  * "the government will finally deport the Muslims" (a faith) call for it;
  * so does "... and I will cheer". */
 static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
-                          const target *t, bool exclusion)
+                          uint32_t te, const target *t, bool exclusion)
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
@@ -5118,7 +5141,7 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
-            backed_act(R, md, tb))
+            backed_act(R, md, tb, te))
             return true;
     }
     sentence *ms = &R->rs->s[s - R->rs->s];
@@ -5176,7 +5199,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             mention_at(R, k, DC_KIND_MODAL))
             return true;
     if (negated_opening(R, s) ||
-        calling_modal(R, s, m->tb, tg, m->kind == DC_KIND_EXCLUSION))
+        calling_modal(R, s, m->tb, m->te, tg,
+                      m->kind == DC_KIND_EXCLUSION))
         return true;
     /* "Shame it didn't burn", "pity they didn't all drown": the negation
      * right before the verb (an adverb or "all" between) after a word of
