@@ -6149,6 +6149,50 @@ static bool said_of_one(const run *R, const mention *m)
            !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
 }
 
+/* The most tokens own_lot reads after the phrase for a group. */
+#define OWN_LOT_REACH 24
+
+/* After "hate being" (token tb is the word after "being"): is what is
+ * hated the writer's own lot, being named so or being one ("I hate being
+ * called a fag", "i hate being a white girl")? A reporting verb, "a"/"an"
+ * or an identity word must come next, and no group may be named after
+ * that short phrase (at most three words, up to a comma or a word that
+ * links it to something else) in the sentence: "I hate being a neighbor
+ * to Jews", "I hate being an American surrounded by Muslims", "I hate
+ * being called a Jew lover, Jews are vermin" hate the group. */
+static bool own_lot(const run *R, uint32_t tb)
+{
+    static const char *const links[] = {
+        "to",   "by",    "of",   "in",      "with", "because", "among",
+        "near", "and",   "or",   "who",     "that", "for",     "from",
+        "like", "around", "than", "amongst", "but",  "next",    "beside"};
+    const dc_rules_scratch *rs = R->rs;
+    const mention *rep = mention_at(R, tb, DC_KIND_REPORT);
+    if (!rep && !a_or_an(R, tb) && !kind_at(R, tb, DC_KIND_IDENTITY))
+        return false;
+    uint32_t k = rep ? rep->te : tb;
+    if (k < rs->ntok && a_or_an(R, k))
+        k++;
+    for (uint32_t n = 0; k < rs->ntok && n < 3; k++, n++) {
+        const tok *t = &rs->toks[k];
+        if (t->type != TK_WORD ||
+            word_in(R->n->text + t->b, t->e - t->b, links,
+                    sizeof links / sizeof *links))
+            break;
+    }
+    /* Read at most OWN_LOT_REACH tokens on, so a long sentence of such
+     * phrases stays linear. */
+    uint32_t se = sent_of(R, tb)->te;
+    if (k >= se)
+        return true;
+    if (se - k > OWN_LOT_REACH)
+        se = k + OWN_LOT_REACH;
+    for (size_t i = targets_from(rs, k); i < rs->nt && rs->t[i].tb < se; i++)
+        if (rs->t[i].type == TG_GROUP)
+            return false;
+    return true;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -6212,12 +6256,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * hated is the writer's own lot, being named so or being one, not
      * the group: told, as a report is, so the model's reading of the
      * group word beside "hate" does not count in full. Being near them is
-     * no such lot ("I hate being around Muslims"): only a reporting verb,
-     * "a"/"an" or an identity word after "being". */
+     * no such lot ("I hate being around Muslims"), nor being beside a
+     * group named after it ("I hate being a neighbor to Jews"): own_lot. */
     if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->rs->ntok &&
-        tok_is_word(R, m->te, "being") &&
-        (kind_at(R, m->te + 1, DC_KIND_REPORT) || a_or_an(R, m->te + 1) ||
-         kind_at(R, m->te + 1, DC_KIND_IDENTITY)))
+        tok_is_word(R, m->te, "being") && own_lot(R, m->te + 1))
         return mitigate(R, m->b, m->e, SC_REPORTED,
                         LIT("hatred of the writer's own lot (being "
                             "called so, or being one)"));
