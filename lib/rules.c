@@ -5095,10 +5095,32 @@ static bool past_form(const run *R, const mention *m)
  * ..."), none a word the lexicon knows for another use but a determiner.
  * An act further on is another verb's ("I encourage everyone to protest
  * the murder of ...", "we call for an end to the killing of ...", "I
- * endorse the candidate who condemned the killing of ..."). */
-static bool backed_act(const run *R, const mention *md, uint32_t tb)
+ * endorse the candidate who condemned the killing of ...").
+ * The act, ending at token te, must also be done to a group named right
+ * after it by "of" (perhaps "all"/"the" between) and ending its clause:
+ * "we call for the killing of Muslims to stop", "I'm all for the murder
+ * of Jews being investigated" and "I am all for the banning of hate
+ * speech against Jews" back stopping, judging or banning something else. */
+static bool backed_act(const run *R, const mention *md, uint32_t tb,
+                       uint32_t te)
 {
-    if (tb < md->te || tb - md->te > 2)
+    const dc_rules_scratch *rs = R->rs;
+    if (tb < md->te || tb - md->te > 2 || te + 1 >= rs->ntok ||
+        !tok_is_word(R, te, "of"))
+        return false;
+    uint32_t g = te + 1;
+    if (g < rs->ntok && tok_is_word(R, g, "all"))
+        g++;
+    if (g < rs->ntok && is_determiner(R, g))
+        g++;
+    bool ends = false;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, g) : 0;
+         i < rs->nt && rs->t[i].tb <= g; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == g &&
+            (rs->t[i].te >= rs->ntok ||
+             rs->toks[rs->t[i].te].type == TK_PUNCT))
+            ends = true;
+    if (!ends)
         return false;
     for (uint32_t k = md->te; k < tb; k++)
         if (R->rs->toks[k].type != TK_WORD ||
@@ -5108,7 +5130,8 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb)
     return true;
 }
 
-/* A modal in sentence s before token tb that calls for what follows.
+/* A modal in sentence s before token tb (an act ending at te) that calls
+ * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
  * institution foretell its act, when the act is done to people for their
  * immigration status (t) and the writer says nothing of their own in the
@@ -5117,7 +5140,7 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb)
  * "the government will finally deport the Muslims" (a faith) call for it;
  * so does "... and I will cheer". */
 static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
-                          const target *t, bool exclusion)
+                          uint32_t te, const target *t, bool exclusion)
 {
     if (!has_kind_in(R, s->tb, tb, DC_KIND_MODAL))
         return false;
@@ -5132,7 +5155,7 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
-            backed_act(R, md, tb))
+            backed_act(R, md, tb, te))
             return true;
     }
     sentence *ms = &R->rs->s[s - R->rs->s];
@@ -5190,7 +5213,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             mention_at(R, k, DC_KIND_MODAL))
             return true;
     if (negated_opening(R, s) ||
-        calling_modal(R, s, m->tb, tg, m->kind == DC_KIND_EXCLUSION))
+        calling_modal(R, s, m->tb, m->te, tg,
+                      m->kind == DC_KIND_EXCLUSION))
         return true;
     /* "Shame it didn't burn", "pity they didn't all drown": the negation
      * right before the verb (an adverb or "all" between) after a word of
@@ -6139,6 +6163,50 @@ static bool said_of_one(const run *R, const mention *m)
            !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
 }
 
+/* The most tokens own_lot reads after the phrase for a group. */
+#define OWN_LOT_REACH 24
+
+/* After "hate being" (token tb is the word after "being"): is what is
+ * hated the writer's own lot, being named so or being one ("I hate being
+ * called a fag", "i hate being a white girl")? A reporting verb, "a"/"an"
+ * or an identity word must come next, and no group may be named after
+ * that short phrase (at most three words, up to a comma or a word that
+ * links it to something else) in the sentence: "I hate being a neighbor
+ * to Jews", "I hate being an American surrounded by Muslims", "I hate
+ * being called a Jew lover, Jews are vermin" hate the group. */
+static bool own_lot(const run *R, uint32_t tb)
+{
+    static const char *const links[] = {
+        "to",   "by",    "of",   "in",      "with", "because", "among",
+        "near", "and",   "or",   "who",     "that", "for",     "from",
+        "like", "around", "than", "amongst", "but",  "next",    "beside"};
+    const dc_rules_scratch *rs = R->rs;
+    const mention *rep = mention_at(R, tb, DC_KIND_REPORT);
+    if (!rep && !a_or_an(R, tb) && !kind_at(R, tb, DC_KIND_IDENTITY))
+        return false;
+    uint32_t k = rep ? rep->te : tb;
+    if (k < rs->ntok && a_or_an(R, k))
+        k++;
+    for (uint32_t n = 0; k < rs->ntok && n < 3; k++, n++) {
+        const tok *t = &rs->toks[k];
+        if (t->type != TK_WORD ||
+            word_in(R->n->text + t->b, t->e - t->b, links,
+                    sizeof links / sizeof *links))
+            break;
+    }
+    /* Read at most OWN_LOT_REACH tokens on, so a long sentence of such
+     * phrases stays linear. */
+    uint32_t se = sent_of(R, tb)->te;
+    if (k >= se)
+        return true;
+    if (se - k > OWN_LOT_REACH)
+        se = k + OWN_LOT_REACH;
+    for (size_t i = targets_from(rs, k); i < rs->nt && rs->t[i].tb < se; i++)
+        if (rs->t[i].type == TG_GROUP)
+            return false;
+    return true;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -6202,12 +6270,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * hated is the writer's own lot, being named so or being one, not
      * the group: told, as a report is, so the model's reading of the
      * group word beside "hate" does not count in full. Being near them is
-     * no such lot ("I hate being around Muslims"): only a reporting verb,
-     * "a"/"an" or an identity word after "being". */
+     * no such lot ("I hate being around Muslims"), nor being beside a
+     * group named after it ("I hate being a neighbor to Jews"): own_lot. */
     if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->rs->ntok &&
-        tok_is_word(R, m->te, "being") &&
-        (kind_at(R, m->te + 1, DC_KIND_REPORT) || a_or_an(R, m->te + 1) ||
-         kind_at(R, m->te + 1, DC_KIND_IDENTITY)))
+        tok_is_word(R, m->te, "being") && own_lot(R, m->te + 1))
         return mitigate(R, m->b, m->e, SC_REPORTED,
                         LIT("hatred of the writer's own lot (being "
                             "called so, or being one)"));
