@@ -4079,9 +4079,15 @@ static bool self_beside(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         /* Not the subject of a verb whose object the slur is: "I hate
          * that f***" ("hate that" is an object entry, the hate verb has
-         * yielded to it) aims the slur at someone else. */
+         * yielded to it) aims the slur at someone else. Only a singular
+         * slur or one that ends its clause is that object: before a
+         * plural and its verb "that" opens a clause, which the writer
+         * speaks beside as before ("I hate that dykes get harassed",
+         * "... that fags like us can't marry"). */
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT);
+            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) ||
+                   ((plural_hit(R, m) || plural_term(ent(R, m))) &&
+                    m->te < s->te && R->rs->toks[m->te].type != TK_PUNCT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             /* the subject: "me and my girls are", "we are"; not "my
              * neighbour is", whose possessive owns the neighbour */
@@ -6183,6 +6189,41 @@ static bool said_of_one(const run *R, const mention *m)
            !kind_at(R, k, DC_KIND_PRONOUN_GROUP);
 }
 
+/* How far after a participle of speech speech_attacks looks. */
+#define SPEECH_REACH 12
+
+/* Is the participle of speech at k what the speakers say of others, and
+ * when it is "calling", does the name attack: an attack word or a slur
+ * within SPEECH_REACH tokens of it in its sentence, other than the
+ * writer's hate verb m ("people calling Jews rats"; not "people calling
+ * Jews humans")? Not when the participle names the speakers themselves
+ * ("people calling themselves Muslims", "saying they are ...", "claiming
+ * to be ..."). */
+static bool speech_attacks(const run *R, const mention *m, uint32_t k)
+{
+    const sentence *s = sent_of(R, k);
+    uint32_t end = s->te - k > SPEECH_REACH ? k + SPEECH_REACH : s->te;
+    if (k + 1 >= end || tok_is_word(R, k + 1, "themselves") ||
+        tok_is_word(R, k + 1, "himself") || tok_is_word(R, k + 1, "herself"))
+        return false;
+    if (k + 2 < end && ((tok_is_word(R, k + 1, "they") &&
+                         mention_at(R, k + 2, DC_KIND_COPULA)) ||
+                        (tok_is_word(R, k + 1, "to") &&
+                         tok_is_word(R, k + 2, "be"))))
+        return false;
+    /* "saying asians are not poc" reports a view of the group; "calling
+     * Jews humans" only names them, hostile when the name is. */
+    if (!tok_is_word(R, k, "calling"))
+        return true;
+    for (size_t i = R->rs->first[k + 1];
+         i < R->rs->nm && R->rs->m[i].tb < end; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o != m && (hostile_kind(o->kind) || o->kind == DC_KIND_SLUR))
+            return true;
+    }
+    return false;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -6537,9 +6578,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "people who are trans" is trans people all the same. A
          * participle of speech after the hated people is such a clause
          * too ("I can't stand people calling Jews rats", "anyone saying
-         * ..."): the speakers are hated, for what they say of the group.
-         * Not a participle right after the verb, which is the writer's
-         * own saying ("I hate saying it, but ..."). */
+         * ..."): the speakers are hated, for what they say of the group,
+         * when what they say attacks it (speech_attacks). Not a
+         * participle right after the verb, which is the writer's own
+         * saying ("I hate saying it, but ..."). */
         for (uint32_t k = m->te; k < t->tb; k++) {
             if (tok_is_word(R, k, "who")) {
                 if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
@@ -6550,7 +6592,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
                 tk->e - tk->b > 4 &&
                 memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
-                tk->clause == R->rs->toks[t->tb].clause)
+                tk->clause == R->rs->toks[t->tb].clause &&
+                speech_attacks(R, m, k))
                 return DECORUM_OK;
         }
         /* Narrowed by a wrong they do to others ("men who hit women",
