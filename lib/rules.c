@@ -6169,6 +6169,28 @@ static bool at_bare_it(const run *R, const mention *m)
     return false;
 }
 
+/* How far after an attack word generalised_after looks. */
+#define GENERAL_REACH 8
+
+/* Does the writer go on from the attack word m to the whole group, within
+ * GENERAL_REACH tokens of it in its sentence: "like them", "like the rest
+ * of them", "like they all are", "they all are"? */
+static bool generalised_after(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t end = s->te - m->te > GENERAL_REACH ? m->te + GENERAL_REACH
+                                                 : s->te;
+    for (uint32_t k = m->te; k + 1 < end; k++) {
+        if (tok_is_word(R, k, "they") && tok_is_word(R, k + 1, "all"))
+            return true;
+        if (tok_is_word(R, k, "like"))
+            for (uint32_t j = k + 1; j < end && j <= k + 4; j++)
+                if (tok_is_word(R, j, "them") || tok_is_word(R, j, "they"))
+                    return true;
+    }
+    return false;
+}
+
 /* "That midfielder is a beast", "the keeper was an animal": a word said
  * with "a" of one person or thing the sentence names before a singular
  * linking verb, not of the group a thread is about ("This is an
@@ -7046,13 +7068,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "My neighbour, a Muslim, is a drug dealer": a member named in
          * apposition (commas around "a ...") to a singular person noun is
          * that one person described; "a Muslim is a drug dealer" alone
-         * may be said of any member. */
+         * may be said of any member, and so may the one person when the
+         * writer goes on to all of them ("..., they all are"). */
         const tok *tk = R->rs->toks;
         if (!head && t->tb >= 3 && t->te < R->rs->ntok &&
             (tok_is_word(R, t->tb - 1, "a") ||
              tok_is_word(R, t->tb - 1, "an")) &&
             tk[t->tb - 2].type == TK_PUNCT && tk[t->tb - 2].ch == ',' &&
-            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',')
+            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',' &&
+            !generalised_after(R, m))
             head = mention_at(R, t->tb - 3, DC_KIND_PERSON);
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
