@@ -2607,12 +2607,6 @@ static bool about_speech(const run *R, uint32_t si)
     return s->speech == 2;
 }
 
-/* report_after's reach: a passive's subject, and the tail of a sentence
- * that can hold ", police said" (four tokens after the verb, four before
- * it). */
-#define PASSIVE_SUBJECT 16
-#define ATTRIBUTION_TAIL 10
-
 /* "Jews are rats he said", "... said my uncle": a closing attribution
  * with no comma before it, as unpunctuated comments write it. Only a bare
  * "said" or "says" that ends the sentence with its subject: a third-person
@@ -2657,6 +2651,12 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
            tok_is_word(R, o, "a") || tok_is_word(R, o, "he") ||
            tok_is_word(R, o, "she");
 }
+
+/* report_after's reach: a passive's subject, and the tail of a sentence
+ * that can hold ", police said" (four tokens after the verb, four before
+ * it). */
+#define PASSIVE_SUBJECT 16
+#define ATTRIBUTION_TAIL 10
 
 /* Words before tb's clause ends reported by a verb after them: the
  * subject of a passive report ("Auslander raus was sprayed on the
