@@ -2611,12 +2611,6 @@ static bool about_speech(const run *R, uint32_t si)
     return s->speech == 2;
 }
 
-/* report_after's reach: a passive's subject, and the tail of a sentence
- * that can hold ", police said" (four tokens after the verb, four before
- * it). */
-#define PASSIVE_SUBJECT 16
-#define ATTRIBUTION_TAIL 10
-
 /* "Jews are rats he said", "... said my uncle": a closing attribution
  * with no comma before it, as unpunctuated comments write it. Only a bare
  * "said" or "says" that ends the sentence with its subject: a third-person
@@ -2661,6 +2655,12 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
            tok_is_word(R, o, "a") || tok_is_word(R, o, "he") ||
            tok_is_word(R, o, "she");
 }
+
+/* report_after's reach: a passive's subject, and the tail of a sentence
+ * that can hold ", police said" (four tokens after the verb, four before
+ * it). */
+#define PASSIVE_SUBJECT 16
+#define ATTRIBUTION_TAIL 10
 
 /* Words before tb's clause ends reported by a verb after them: the
  * subject of a passive report ("Auslander raus was sprayed on the
@@ -4083,9 +4083,15 @@ static bool self_beside(const run *R, const mention *m)
     for (uint32_t k = from; k < m->tb; k++) {
         /* Not the subject of a verb whose object the slur is: "I hate
          * that f***" ("hate that" is an object entry, the hate verb has
-         * yielded to it) aims the slur at someone else. */
+         * yielded to it) aims the slur at someone else. Only a singular
+         * slur or one that ends its clause is that object: before a
+         * plural and its verb "that" opens a clause, which the writer
+         * speaks beside as before ("I hate that dykes get harassed",
+         * "... that fags like us can't marry"). */
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT);
+            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) ||
+                   ((plural_hit(R, m) || plural_term(ent(R, m))) &&
+                    m->te < s->te && R->rs->toks[m->te].type != TK_PUNCT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             /* the subject: "me and my girls are", "we are"; not "my
              * neighbour is", whose possessive owns the neighbour */
@@ -4405,99 +4411,6 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
 #define CITE_TO 8
 #define CITE_WINDOW 40
 
-/* How far from a slur named as a word denounces_within looks. */
-#define NAMED_WORD_REACH 12
-
-/* denounces(), read only within NAMED_WORD_REACH tokens of token ti in
- * sentence s: it is asked for every slur so named, and a long sentence of
- * them would otherwise be read in full for each. */
-static bool denounces_within(const run *R, const sentence *s, uint32_t ti)
-{
-    if (!R->denounce_any)
-        return false;
-    uint32_t lo = ti > s->tb + NAMED_WORD_REACH ? ti - NAMED_WORD_REACH
-                                                : s->tb;
-    uint32_t hi = s->te - ti > NAMED_WORD_REACH ? ti + NAMED_WORD_REACH
-                                                : s->te;
-    for (size_t i = R->rs->first[lo];
-         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
-        const mention *d = &R->rs->m[i];
-        if (d->kind == DC_KIND_DENOUNCE &&
-            !(kinds_before(R, d->tb) &
-              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
-            return true;
-    }
-    return false;
-}
-
-/* Is token k a noun for a word ("word", "term", "slur", "insult") that
- * names what comes before it, not one applied to people after it ("hoe is
- * the term for women", "a word for awesome")? */
-static bool word_noun(const run *R, uint32_t k, uint32_t end)
-{
-    return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
-            tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
-           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
-}
-
-/* A linking verb at k (the lexicon's, or "it's", "that's", which it
- * holds as function words), an article, and at most two more words to a
- * word noun, inside [k, end): "is a slur", "it's a vile word"; not "the
- * n... is worthless a slur is needed", two clauses run together. */
-static bool called_a_word(const run *R, uint32_t k, uint32_t end)
-{
-    if (k + 1 >= end ||
-        !(kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "it's") ||
-          tok_is_word(R, k, "its") || tok_is_word(R, k, "that's") ||
-          tok_is_word(R, k, "thats")) ||
-        !(tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
-          tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "such")))
-        return false;
-    for (uint32_t j = k + 1; j < end && j <= k + 4; j++) {
-        if (R->rs->toks[j].type != TK_WORD)
-            return false;
-        if (word_noun(R, j, end))
-            return true;
-    }
-    return false;
-}
-
-/* Is the slur m named as a word, not used of anyone: said to be one by a
- * linking verb right after it ("dyke is a slur", "raghead, it's a vile
- * word"), or by the next sentence opening so when one of the two
- * denounces ("... stop using raghead in their insults. It's a vile
- * word."; not "Muslims are ...s. It's a fitting word.")? *denounced is
- * set when the sentence that names it so, or the slur's, denounces. */
-static bool named_as_word(const run *R, const mention *m, bool *denounced)
-{
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t k = m->te;
-    if (k < s->te && rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ',')
-        k++;
-    if (k < s->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that")))
-        k++;
-    if (called_a_word(R, k, s->te)) {
-        *denounced = denounces_within(R, s, m->tb);
-        return true;
-    }
-    /* the next sentence: "It's a vile word.", "That is a slur." */
-    uint32_t si = R->rs->toks[m->tb].sent;
-    if (si + 1 >= rs->ns)
-        return false;
-    const sentence *n = &rs->s[si + 1];
-    k = n->tb;
-    if (k < n->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that") ||
-                      tok_is_word(R, k, "this")))
-        k++;
-    if ((k == n->tb && kind_at(R, k, DC_KIND_COPULA)) ||
-        !called_a_word(R, k, n->te))
-        return false;
-    *denounced = denounces_within(R, n, n->tb) ||
-                 denounces_within(R, s, m->tb);
-    return *denounced;
-}
-
 /* Is the slur m quoted, or reported by a verb of speech whose subject is
  * someone else, a few words before it in its sentence ("someone called my
  * daughter a ...", "he said", "the word")? A report of belief ("if you
@@ -4541,6 +4454,157 @@ static bool cites_word(const run *R, const mention *m)
             return true;
     }
     return false;
+}
+
+/* How far from a slur named as a word denounces_within looks. */
+#define NAMED_WORD_REACH 12
+
+/* denounces(), read only within NAMED_WORD_REACH tokens of token ti in
+ * sentence s: it is asked for every slur so named, and a long sentence of
+ * them would otherwise be read in full for each. A denouncing word over
+ * token skip does not count: that is the word noun itself ("slur"), which
+ * names the word without judging it ("nigger is a slur they earned"). */
+static bool denounces_within(const run *R, const sentence *s, uint32_t ti,
+                             uint32_t skip)
+{
+    if (!R->denounce_any)
+        return false;
+    uint32_t lo = ti > s->tb + NAMED_WORD_REACH ? ti - NAMED_WORD_REACH
+                                                : s->tb;
+    uint32_t hi = s->te - ti > NAMED_WORD_REACH ? ti + NAMED_WORD_REACH
+                                                : s->te;
+    for (size_t i = R->rs->first[lo];
+         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->kind == DC_KIND_DENOUNCE && !(d->tb <= skip && skip < d->te) &&
+            !(kinds_before(R, d->tb) &
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
+            return true;
+    }
+    return false;
+}
+
+/* Is token k a noun for a word ("word", "term", "slur", "insult") that
+ * names what comes before it, not one applied to people after it ("hoe is
+ * the term for women", "a word for awesome")? */
+static bool word_noun(const run *R, uint32_t k, uint32_t end)
+{
+    return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
+            tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
+           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
+}
+
+/* A linking verb at k (the lexicon's, or "it's", "that's", which it
+ * holds as function words), an article, and at most two more words to a
+ * word noun, inside [k, end): "is a slur", "it's a vile word"; not "the
+ * n... is worthless a slur is needed", two clauses run together. Returns
+ * the word noun's token, or 0 (never one: k comes before it). */
+static uint32_t called_a_word(const run *R, uint32_t k, uint32_t end)
+{
+    if (k + 1 >= end ||
+        !(kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "it's") ||
+          tok_is_word(R, k, "its") || tok_is_word(R, k, "that's") ||
+          tok_is_word(R, k, "thats")) ||
+        !(tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an") ||
+          tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "such")))
+        return 0;
+    for (uint32_t j = k + 1; j < end && j <= k + 4; j++) {
+        if (R->rs->toks[j].type != TK_WORD)
+            return 0;
+        if (word_noun(R, j, end))
+            return j;
+    }
+    return 0;
+}
+
+/* Does the word noun at w (called_a_word's) call the word a slur: "slur"
+ * or "insult" not followed by a clause of its own ("dyke is a slur", "...
+ * is a slur like do u live under a rock"; not "a slur they earned", "a
+ * slur that fits them"), or a noun after a word that so judges a word ("a
+ * derogative term against Lesbians")? */
+static bool slur_named(const run *R, uint32_t w, uint32_t end)
+{
+    static const char *const opens[] = {"they", "we",  "he",  "she", "you",
+                                        "i",    "that", "which", "who",
+                                        "and",  "but", "so",  "because"};
+    if ((tok_is_word(R, w, "slur") || tok_is_word(R, w, "insult"))) {
+        bool opened = false;
+        for (size_t i = 0; w + 1 < end && i < sizeof opens / sizeof *opens;
+             i++)
+            opened = opened || tok_is_wordn(R, w + 1, opens[i],
+                                            strlen(opens[i]));
+        if (!opened)
+            return true;
+    }
+    for (uint32_t j = w - 1; j > w - 3; j--)
+        if (tok_is_word(R, j, "derogatory") ||
+            tok_is_word(R, j, "derogative") ||
+            tok_is_word(R, j, "pejorative") ||
+            tok_is_word(R, j, "offensive"))
+            return true;
+    return false;
+}
+
+/* Is the slur m said of someone: the predicate of a linking verb or
+ * hurled at "you", with at most two articles between ("Jews are kikes",
+ * "you're a faggot", "they are niggers")? Then a word noun after it
+ * ("that's the correct term") vouches for the word, it does not name it. */
+static bool said_of_someone(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    while (k > s->tb && m->tb - k < 2 &&
+           (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the") ||
+            tok_is_word(R, k - 1, "such")))
+        k--;
+    return k > s->tb && (mention_at(R, k - 1, DC_KIND_COPULA) ||
+                         mention_at(R, k - 1, DC_KIND_PRONOUN_YOU));
+}
+
+/* Is the slur m named as a word, not used of anyone: said to be one by a
+ * linking verb right after it ("dyke is a slur", "raghead, it's a vile
+ * word"), or by the next sentence opening so when one of the two
+ * denounces ("... stop using raghead in their insults. It's a vile
+ * word."; not "Muslims are ...s. It's a fitting word.")? *denounced is
+ * set when the sentence that names it so, or the slur's, denounces, by a
+ * word other than the word noun. Not a slur said of someone ("you're a
+ * faggot, that's the right word"); and in its own sentence only when
+ * denounced, or called a "slur" or "insult" that ends its clause ("how
+ * do you not know dyke is a slur"; not "nigger is the right word", "...
+ * is a slur they earned"). */
+static bool named_as_word(const run *R, const mention *m, bool *denounced)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (k < s->te && rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ',')
+        k++;
+    if (k < s->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that")))
+        k++;
+    if (said_of_someone(R, m))
+        return false;
+    uint32_t w = called_a_word(R, k, s->te);
+    if (w) {
+        *denounced = denounces_within(R, s, m->tb, w);
+        return *denounced || slur_named(R, w, s->te);
+    }
+    /* the next sentence: "It's a vile word.", "That is a slur." */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    k = n->tb;
+    if (k < n->te && (tok_is_word(R, k, "it") || tok_is_word(R, k, "that") ||
+                      tok_is_word(R, k, "this")))
+        k++;
+    if (k == n->tb && kind_at(R, k, DC_KIND_COPULA))
+        return false;
+    w = called_a_word(R, k, n->te);
+    if (!w)
+        return false;
+    *denounced = denounces_within(R, n, n->tb, w) ||
+                 denounces_within(R, s, m->tb, UINT32_MAX);
+    return *denounced;
 }
 
 /* Slurs: they name and attack a group at once. */
@@ -6143,6 +6207,28 @@ static bool at_bare_it(const run *R, const mention *m)
     return false;
 }
 
+/* How far after an attack word generalised_after looks. */
+#define GENERAL_REACH 8
+
+/* Does the writer go on from the attack word m to the whole group, within
+ * GENERAL_REACH tokens of it in its sentence: "like them", "like the rest
+ * of them", "like they all are", "they all are"? */
+static bool generalised_after(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t end = s->te - m->te > GENERAL_REACH ? m->te + GENERAL_REACH
+                                                 : s->te;
+    for (uint32_t k = m->te; k + 1 < end; k++) {
+        if (tok_is_word(R, k, "they") && tok_is_word(R, k + 1, "all"))
+            return true;
+        if (tok_is_word(R, k, "like"))
+            for (uint32_t j = k + 1; j < end && j <= k + 4; j++)
+                if (tok_is_word(R, j, "them") || tok_is_word(R, j, "they"))
+                    return true;
+    }
+    return false;
+}
+
 /* "That midfielder is a beast", "the keeper was an animal": a word said
  * with "a" of one person or thing the sentence names before a singular
  * linking verb, not of the group a thread is about ("This is an
@@ -6205,6 +6291,41 @@ static bool own_lot(const run *R, uint32_t tb)
         if (rs->t[i].type == TG_GROUP)
             return false;
     return true;
+}
+
+/* How far after a participle of speech speech_attacks looks. */
+#define SPEECH_REACH 12
+
+/* Is the participle of speech at k what the speakers say of others, and
+ * when it is "calling", does the name attack: an attack word or a slur
+ * within SPEECH_REACH tokens of it in its sentence, other than the
+ * writer's hate verb m ("people calling Jews rats"; not "people calling
+ * Jews humans")? Not when the participle names the speakers themselves
+ * ("people calling themselves Muslims", "saying they are ...", "claiming
+ * to be ..."). */
+static bool speech_attacks(const run *R, const mention *m, uint32_t k)
+{
+    const sentence *s = sent_of(R, k);
+    uint32_t end = s->te - k > SPEECH_REACH ? k + SPEECH_REACH : s->te;
+    if (k + 1 >= end || tok_is_word(R, k + 1, "themselves") ||
+        tok_is_word(R, k + 1, "himself") || tok_is_word(R, k + 1, "herself"))
+        return false;
+    if (k + 2 < end && ((tok_is_word(R, k + 1, "they") &&
+                         mention_at(R, k + 2, DC_KIND_COPULA)) ||
+                        (tok_is_word(R, k + 1, "to") &&
+                         tok_is_word(R, k + 2, "be"))))
+        return false;
+    /* "saying asians are not poc" reports a view of the group; "calling
+     * Jews humans" only names them, hostile when the name is. */
+    if (!tok_is_word(R, k, "calling"))
+        return true;
+    for (size_t i = R->rs->first[k + 1];
+         i < R->rs->nm && R->rs->m[i].tb < end; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o != m && (hostile_kind(o->kind) || o->kind == DC_KIND_SLUR))
+            return true;
+    }
+    return false;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -6559,9 +6680,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "people who are trans" is trans people all the same. A
          * participle of speech after the hated people is such a clause
          * too ("I can't stand people calling Jews rats", "anyone saying
-         * ..."): the speakers are hated, for what they say of the group.
-         * Not a participle right after the verb, which is the writer's
-         * own saying ("I hate saying it, but ..."). */
+         * ..."): the speakers are hated, for what they say of the group,
+         * when what they say attacks it (speech_attacks). Not a
+         * participle right after the verb, which is the writer's own
+         * saying ("I hate saying it, but ..."). */
         for (uint32_t k = m->te; k < t->tb; k++) {
             if (tok_is_word(R, k, "who")) {
                 if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
@@ -6572,7 +6694,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
                 tk->e - tk->b > 4 &&
                 memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
-                tk->clause == R->rs->toks[t->tb].clause)
+                tk->clause == R->rs->toks[t->tb].clause &&
+                speech_attacks(R, m, k))
                 return DECORUM_OK;
         }
         /* Narrowed by a wrong they do to others ("men who hit women",
@@ -7025,13 +7148,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "My neighbour, a Muslim, is a drug dealer": a member named in
          * apposition (commas around "a ...") to a singular person noun is
          * that one person described; "a Muslim is a drug dealer" alone
-         * may be said of any member. */
+         * may be said of any member, and so may the one person when the
+         * writer goes on to all of them ("..., they all are"). */
         const tok *tk = R->rs->toks;
         if (!head && t->tb >= 3 && t->te < R->rs->ntok &&
             (tok_is_word(R, t->tb - 1, "a") ||
              tok_is_word(R, t->tb - 1, "an")) &&
             tk[t->tb - 2].type == TK_PUNCT && tk[t->tb - 2].ch == ',' &&
-            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',')
+            tk[t->te].type == TK_PUNCT && tk[t->te].ch == ',' &&
+            !generalised_after(R, m))
             head = mention_at(R, t->tb - 3, DC_KIND_PERSON);
         if (head && !every && !plural_word(R, head->b, head->e) &&
             !tok_is_word(R, head->tb, "race") &&
