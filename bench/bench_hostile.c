@@ -41,6 +41,7 @@ static const char *const chants[] = {
     "n * * * * * s",       "k * k e",         "a * b * c",
     "a . b . c . d",       "x @ y",           "n _ _ g e r",
     "n - - - r",           "a*b",             "s_h_i_t",
+    "dyke is a slur",
 };
 
 /* Repeated with no space between copies. One long masked token ("x*y"
