@@ -259,6 +259,10 @@ typedef struct run {
      * scan started from, and 1 + the last hostile one it met (0: none) */
     uint32_t used_clause;
     size_t used_from, used_last;
+    /* demonstrative_dehum's sentence (index + 1; 0: none yet): does it
+     * treat whoever it names as people? */
+    uint32_t dd_sent;
+    bool dd_people;
     /* code_around's bound: 1 + the longest code mention, in bytes (0: not
      * worked out yet) */
     uint32_t code_span;
@@ -6367,6 +6371,61 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
     return false;
 }
 
+/* "These animals should be deported", "I hate these parasites", "The
+ * Jews own the banks. These parasites must go": an ambiguous dehumanizing
+ * word in the plural after "these" or "those" (a word of contempt may
+ * come between: "these filthy animals") names people when the comment
+ * says who (the nearest group or other people named before it, as for
+ * "they": resolve_pronoun) or its sentence treats them as people: a
+ * call for exclusion, a hate verb or a word of migration besides it, or
+ * "our" ("flowing through our ports", "off our streets"). A threat is
+ * no such sign: pests are killed ("kill these rats in the attic"). With
+ * nobody named it is a group of unknown identity, as "these people are
+ * animals" is (demonstrative_people). "These rats in the attic" is
+ * neither. Of the datasets' rows that say "these/those" and such a word,
+ * 40 are labelled hate and 5 not. The sentence's answer is worked out
+ * once (a chant asks it for every word). */
+static bool demonstrative_dehum(run *R, const mention *m, target *out,
+                                bool *from_ctx)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->kind != DC_KIND_DEHUMANIZE ||
+        !(ent(R, m)->flags & DC_F_AMBIGUOUS) || !plural_word(R, m->b, m->e))
+        return false;
+    uint32_t d = m->tb;
+    if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
+                  kind_at(R, d - 1, DC_KIND_INSULT) ||
+                  kind_at(R, d - 1, DC_KIND_PROFANITY)))
+        d--;
+    if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
+                    tok_is_word(R, d - 1, "those")))
+        return false;
+    if (resolve_pronoun(R, d - 1, out, from_ctx))
+        return true;
+    uint32_t si = rs->toks[m->tb].sent;
+    if (R->dd_sent != si + 1) {
+        const sentence *s = &rs->s[si];
+        bool people = false;
+        for (size_t i = rs->first[s->tb]; i < rs->nm && !people; i++) {
+            const mention *o = &rs->m[i];
+            if (o->tb >= s->te)
+                break;
+            people = o->kind == DC_KIND_EXCLUSION ||
+                     o->kind == DC_KIND_HATE_VERB ||
+                     o->kind == DC_KIND_MIGRATION;
+        }
+        for (uint32_t k = s->tb; k < s->te && !people; k++)
+            people = tok_is_word(R, k, "our");
+        R->dd_sent = si + 1;
+        R->dd_people = people;
+    }
+    if (!R->dd_people)
+        return false;
+    *out = (target){.tb = d - 1, .te = m->te, .entry = -1,
+                    .type = TG_GROUP, .gn_upto = NO_TARGET};
+    return true;
+}
+
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
 static decorum_status rule_attack(run *R, const mention *m)
@@ -7157,6 +7216,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = &resolved;
         from_ctx = true;
     }
+    if (!t && demonstrative_dehum(R, m, &resolved, &from_ctx))
+        t = &resolved;
     if (!t) {
         R->untargeted = true;
         return DECORUM_OK;
