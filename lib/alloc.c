@@ -55,6 +55,9 @@ void *dc_malloc(const dc_alloc *al, size_t size)
     return al->a.malloc(al->a.ctx, size ? size : 1);
 }
 
+static void *arena_calloc(dc_arena *a, size_t size);
+static void *arena_malloc(void *ctx, size_t size);
+
 void *dc_calloc(const dc_alloc *al, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
@@ -62,9 +65,11 @@ void *dc_calloc(const dc_alloc *al, size_t n, size_t size)
     size_t total = n * size;
     /* The C library's calloc knows that memory fresh from the kernel is
      * zero already, where a memset would write every page of the
-     * scratch's large tables at start-up. */
+     * scratch's large tables at start-up; so does an arena. */
     if (al->a.malloc == std_malloc)
         return calloc(1, total ? total : 1);
+    if (al->a.malloc == arena_malloc)
+        return arena_calloc(al->a.ctx, total ? total : 1);
     void *p = dc_malloc(al, total);
     if (p)
         memset(p, 0, total ? total : 1);
@@ -178,6 +183,123 @@ void dc_table_free(const dc_alloc *al, void *p, size_t size)
     }
 #endif
     dc_free(al, p, size);
+}
+
+/* Scratch arenas. Why: a scratch's arrays grow to fit the longest
+ * comments it meets, its 16 lanes each have their own, and the first
+ * touch of each of their 4 KiB pages is a page fault, 15 to 45 us each on
+ * the virtual machine of docs/BENCHMARKS.md. `decorum score -j 1` on the
+ * bench corpus took 659 faults, some 300 of them in the scratch (the
+ * tokenizer's arrays, the normalized texts, the matcher's memo); in one
+ * mapping on huge pages they take one or two. Blocks are bumped, 64-byte
+ * aligned; the last one grows and shrinks in place and is given back when
+ * freed; any other freed block is left where it is (the arrays only grow,
+ * doubling, so what is left behind is at most what is in use). A block
+ * that does not fit goes to the engine's allocator. Only with the C
+ * library's allocator and not under AddressSanitizer, as for dc_table_new
+ * (whose mapped tables a scratch with an arena takes from the arena), nor
+ * with DECORUM_NO_ARENA set in the environment. */
+#define ARENA_ALIGN ((size_t)64)
+
+static bool in_arena(const dc_arena *a, const void *p)
+{
+    const unsigned char *q = p;
+    return a->base && q >= a->base && q < a->base + DC_ARENA_BYTES;
+}
+
+static void *arena_malloc(void *ctx, size_t size)
+{
+    dc_arena *a = ctx;
+    size_t n = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    if (n >= size && n <= DC_ARENA_BYTES - a->used) {
+        unsigned char *p = a->base + a->used;
+        a->last = a->used;
+        a->used += n;
+        if (a->used > a->fresh)
+            a->fresh = a->used;
+        return p;
+    }
+    return a->up->a.malloc(a->up->a.ctx, size);
+}
+
+/* Zeroed: only the bytes handed out before (below fresh) need it. */
+static void *arena_calloc(dc_arena *a, size_t size)
+{
+    size_t was = a->fresh;
+    unsigned char *p = arena_malloc(a, size);
+    if (!p)
+        return NULL;
+    if (!in_arena(a, p)) {
+        memset(p, 0, size);
+        return p;
+    }
+    size_t off = (size_t)(p - a->base);
+    if (off < was)
+        memset(p, 0, (was - off < size ? was - off : size));
+    return p;
+}
+
+static void arena_free(void *ctx, void *p, size_t size)
+{
+    dc_arena *a = ctx;
+    if (!in_arena(a, p)) {
+        a->up->a.free(a->up->a.ctx, p, size);
+        return;
+    }
+    if ((size_t)((unsigned char *)p - a->base) == a->last) {
+        a->used = a->last;
+        a->last = SIZE_MAX;
+    }
+}
+
+static void *arena_realloc(void *ctx, void *p, size_t old_size,
+                           size_t new_size)
+{
+    dc_arena *a = ctx;
+    if (!in_arena(a, p))
+        return a->up->a.realloc(a->up->a.ctx, p, old_size, new_size);
+    size_t off = (size_t)((unsigned char *)p - a->base);
+    size_t n = (new_size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    if (off == a->last && n >= new_size && n <= DC_ARENA_BYTES - off) {
+        a->used = off + n;
+        if (a->used > a->fresh)
+            a->fresh = a->used;
+        return p;
+    }
+    if (new_size <= old_size)
+        return p; /* an earlier block shrinks where it is */
+    void *q = arena_malloc(a, new_size);
+    if (!q)
+        return NULL;
+    memcpy(q, p, old_size);
+    return q; /* p is not the last block now: left where it is */
+}
+
+const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up)
+{
+    memset(a, 0, sizeof *a);
+    a->up = up;
+    a->last = SIZE_MAX;
+    /* DECORUM_NO_ARENA=1: every block from the engine's allocator, where
+     * a memory checker sees it (scripts/valgrind.sh sets it: memcheck
+     * does not see blocks inside a mapping). dc_table_mapped is false
+     * under AddressSanitizer and for a user allocator. */
+    const char *no = getenv("DECORUM_NO_ARENA");
+    if ((no && *no && *no != '0') || !dc_table_mapped(up, DC_ARENA_BYTES) ||
+        !(a->base = dc_table_new(up, DC_ARENA_BYTES)))
+        return up;
+    a->al.a.malloc = arena_malloc;
+    a->al.a.realloc = arena_realloc;
+    a->al.a.free = arena_free;
+    a->al.a.ctx = a;
+    return &a->al;
+}
+
+void dc_arena_release(dc_arena *a)
+{
+    if (a->base)
+        dc_table_free(a->up, a->base, DC_ARENA_BYTES);
+    a->base = NULL;
 }
 
 char *dc_strndup(const dc_alloc *al, const char *s, size_t len)

@@ -43,6 +43,24 @@ void dc_free(const dc_alloc *al, void *p, size_t size);
 void *dc_table_new(const dc_alloc *al, size_t size);
 void dc_table_free(const dc_alloc *al, void *p, size_t size);
 bool dc_table_mapped(const dc_alloc *al, size_t size);
+/* A scratch's arena (alloc.c): one mapping of DC_ARENA_BYTES, 2 MiB
+ * aligned, on huge pages where the kernel allows, from which the scratch's
+ * tables and arrays are bumped. dc_arena_init returns the allocator the
+ * scratch is to use: the arena's (ctx a), or up itself where there is no
+ * arena (a user allocator, AddressSanitizer, a failed mmap). Blocks that do
+ * not fit go to up. Release after every block from it has been freed. */
+#define DC_ARENA_BYTES ((size_t)4 << 20)
+typedef struct dc_arena {
+    dc_alloc al;         /* the arena's functions, ctx: this arena */
+    const dc_alloc *up;  /* the engine's allocator */
+    unsigned char *base; /* the mapping, or NULL: no arena */
+    size_t used;         /* bytes handed out from base (bump) */
+    size_t fresh;        /* bytes from base ever handed out: past it, zero */
+    size_t last;         /* offset of the last block handed out, or SIZE_MAX */
+} dc_arena;
+const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up);
+void dc_arena_release(dc_arena *a);
+
 /* Copies len bytes and a NUL. */
 char *dc_strndup(const dc_alloc *al, const char *s, size_t len);
 

@@ -15,6 +15,11 @@
 
 struct decorum_engine {
     dc_alloc al;
+    /* What the engine's tables are allocated with at load: an arena (the
+     * lexicon's 4,585 entries alone were 63 page faults at every start),
+     * or al (alloc.c, dc_arena_init). Only used at open and free. */
+    const dc_alloc *lal;
+    dc_arena arena;
     decorum_engine_options opt;
     dc_normalizer *nz;
     dc_lexicon lx;
@@ -47,6 +52,10 @@ typedef struct lane {
 
 struct decorum_scratch {
     const decorum_engine *eng;
+    /* What the stages allocate with: the arena's allocator, or the
+     * engine's where there is no arena (alloc.c, dc_arena_init). */
+    const dc_alloc *al;
+    dc_arena arena;
     dc_norm_scratch *ns;
     dc_match_scratch *ms;
     dc_rules_scratch *rs;
@@ -126,22 +135,23 @@ decorum_status decorum_engine_open(const decorum_engine_options *opt,
     e->al = al;
     e->opt = o;
     e->opt.allocator = NULL; /* copied into e->al */
-    st = dc_normalizer_new(&e->al, &e->nz, err);
+    e->lal = dc_arena_init(&e->arena, &e->al);
+    st = dc_normalizer_new(e->lal, &e->nz, err);
     if (st != DECORUM_OK)
         goto fail;
     /* The rules and the scorer read the offset map through dc_norm_src_*. */
     dc_normalizer_set_lazy_map(e->nz, true);
-    st = dc_lexicon_load(&e->al, &e->lx, o.lexicon_dir, err);
+    st = dc_lexicon_load(e->lal, &e->lx, o.lexicon_dir, err);
     if (st != DECORUM_OK)
         goto fail;
-    st = dc_matcher_new(&e->al, &e->lx, &e->matcher, err);
+    st = dc_matcher_new(e->lal, &e->lx, &e->matcher, err);
     if (st != DECORUM_OK)
         goto fail;
-    st = dc_rules_new(&e->al, &e->lx, &e->rules, err);
+    st = dc_rules_new(e->lal, &e->lx, &e->rules, err);
     if (st != DECORUM_OK)
         goto fail;
     if (!(o.flags & DECORUM_OPT_NO_MODEL)) {
-        st = dc_model_open(&e->al, o.model_path, &e->model, err);
+        st = dc_model_open(e->lal, o.model_path, &e->model, err);
         if (st != DECORUM_OK)
             goto fail;
     }
@@ -161,11 +171,13 @@ void decorum_engine_free(decorum_engine *e)
     if (!e)
         return;
     dc_alloc al = e->al;
-    dc_model_free(&al, e->model);
-    dc_rules_free(&al, e->rules);
-    dc_matcher_free(&al, e->matcher);
-    dc_lexicon_free(&al, &e->lx);
-    dc_normalizer_free(&al, e->nz);
+    const dc_alloc *lal = e->lal ? e->lal : &e->al;
+    dc_model_free(lal, e->model);
+    dc_rules_free(lal, e->rules);
+    dc_matcher_free(lal, e->matcher);
+    dc_lexicon_free(lal, &e->lx);
+    dc_normalizer_free(lal, e->nz);
+    dc_arena_release(&e->arena);
     dc_free(&al, e, sizeof *e);
 }
 
@@ -195,11 +207,12 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
     if (!s)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     s->eng = e;
-    if ((st = dc_norm_scratch_new(&e->al, e->nz, &s->ns)) != DECORUM_OK ||
-        (st = dc_match_scratch_new(&e->al, e->matcher, &s->ms)) != DECORUM_OK ||
-        (st = dc_rules_scratch_new(&e->al, &s->rs)) != DECORUM_OK ||
+    s->al = dc_arena_init(&s->arena, &e->al);
+    if ((st = dc_norm_scratch_new(s->al, e->nz, &s->ns)) != DECORUM_OK ||
+        (st = dc_match_scratch_new(s->al, e->matcher, &s->ms)) != DECORUM_OK ||
+        (st = dc_rules_scratch_new(s->al, &s->rs)) != DECORUM_OK ||
         (e->model &&
-         (st = dc_model_scratch_new(&e->al, e->model, &s->mods)) != DECORUM_OK))
+         (st = dc_model_scratch_new(s->al, e->model, &s->mods)) != DECORUM_OK))
         goto fail;
     *out = s;
     return DECORUM_OK;
@@ -218,7 +231,7 @@ void decorum_scratch_free(decorum_scratch *s)
 {
     if (!s)
         return;
-    const dc_alloc *al = &s->eng->al;
+    const dc_alloc *al = s->al;
     for (size_t i = 0; i < DECORUM_BATCH_MAX; i++) {
         lane *l = &s->lanes[i];
         pass_release(al, &l->main);
@@ -232,7 +245,8 @@ void decorum_scratch_free(decorum_scratch *s)
     dc_rules_scratch_free(al, s->rs);
     dc_match_scratch_free(al, s->ms);
     dc_norm_scratch_free(al, s->ns);
-    dc_free(al, s, sizeof *s);
+    dc_arena_release(&s->arena);
+    dc_free(&s->eng->al, s, sizeof *s);
 }
 
 /* Normalizes one text of a lane. */
@@ -243,14 +257,14 @@ static inline decorum_status normalize(const decorum_engine *e,
     /* Normalized text never grows more than 4 bytes per input byte plus
      * its NUL (docs/NORMALIZE.md: a code point never expands past 4x its
      * own length). */
-    return dc_normalize(&e->al, e->nz, s->ns, text ? text : "", len,
+    return dc_normalize(s->al, e->nz, s->ns, text ? text : "", len,
                         e->opt.max_input * 4 + 64, &p->norm);
 }
 
 static inline decorum_status match(const decorum_engine *e,
                                    decorum_scratch *s, pass *p)
 {
-    return dc_match(&e->al, e->matcher, s->ms, &p->norm, &p->hits);
+    return dc_match(s->al, e->matcher, s->ms, &p->norm, &p->hits);
 }
 
 /* What is wrong with a text check_text refused, reported in err. */
@@ -362,7 +376,7 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
         cv[k] = (dc_ctx_view){&l->ctx[k]->norm, &l->ctx[k]->hits,
                               l->ctx[k] == &l->parent};
     decorum_status st = dc_rules_run(
-        &e->al, e->rules, s->rs, &e->lx, it->text ? it->text : "", it->len,
+        s->al, e->rules, s->rs, &e->lx, it->text ? it->text : "", it->len,
         &l->main.norm, &l->main.hits, cv, l->nctx, &l->rules);
     /* "Exactly." under a hateful comment: the parent is read by the rules
      * too (its normalization and matches are there already), and the
@@ -372,11 +386,11 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
      * dc_rules_agree copies what it keeps from (the reason text). */
     if (st == DECORUM_OK && l->rules.agrees && l->nctx &&
         l->ctx[0] == &l->parent) {
-        st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, it->ctx->parent,
+        st = dc_rules_run(s->al, e->rules, s->rs, &e->lx, it->ctx->parent,
                           it->ctx->parent_len, &l->parent.norm,
                           &l->parent.hits, NULL, 0, &s->parent_rules);
         if (st == DECORUM_OK)
-            st = dc_rules_agree(&e->al, &l->rules, &s->parent_rules);
+            st = dc_rules_agree(s->al, &l->rules, &s->parent_rules);
     }
     return st;
 }
@@ -397,7 +411,7 @@ static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
                                   lane *l, const decorum_item *it)
 {
     (void)s;
-    return dc_score(&e->al, &e->opt, &l->main.norm, &l->rules,
+    return dc_score(s->al, &e->opt, &l->main.norm, &l->rules,
                     e->model && it->len ? &l->mo : NULL, &l->spans,
                     &l->spans_cap, &l->result);
 }
@@ -511,7 +525,7 @@ decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
     if (st == DECORUM_OK)
         st = match(e, s, &l->main);
     if (st == DECORUM_OK)
-        st = dc_rules_run(&e->al, e->rules, s->rs, &e->lx, text ? text : "",
+        st = dc_rules_run(s->al, e->rules, s->rs, &e->lx, text ? text : "",
                           len, &l->main.norm, &l->main.hits, NULL, 0,
                           &l->rules);
     if (st != DECORUM_OK)

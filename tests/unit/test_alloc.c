@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "counting_alloc.h"
@@ -110,4 +111,79 @@ Test(alloc, a_failing_user_allocator_gives_null)
     cr_assert(c.failed);
     cr_assert_eq(c.live, 0);
     dc_table_free(&al, NULL, 5 * MIB); /* freeing nothing is allowed */
+}
+
+/* A scratch's arena (dc_arena_init): with the C library's allocator, where
+ * the build maps tables, one 2 MiB-aligned mapping from which blocks are
+ * bumped, 64-byte aligned; the last block grows in place, a freed last
+ * block is handed out again (zeroed by dc_calloc), an earlier one moves
+ * when it grows with its bytes kept, and what does not fit comes from the
+ * engine's allocator. dc_arena_release unmaps it. */
+Test(alloc, an_arena_bumps_grows_in_place_and_overflows_to_its_allocator)
+{
+    dc_alloc std;
+    dc_alloc_init(&std, NULL);
+    dc_arena a;
+    const dc_alloc *al = dc_arena_init(&a, &std);
+    const char *no = getenv("DECORUM_NO_ARENA");
+    if (!dc_table_mapped(&std, DC_ARENA_BYTES) || (no && *no && *no != '0')) {
+        cr_assert_eq(al, &std, "no mapped tables or DECORUM_NO_ARENA: no arena");
+        return;
+    }
+    cr_assert_eq(al, &a.al);
+    cr_assert_eq((uintptr_t)a.base % (2 * MIB), 0, "not 2 MiB aligned");
+    cr_assert(mapped_at(a.base));
+    unsigned char *x = dc_malloc(al, 100);
+    unsigned char *y = dc_malloc(al, 10);
+    cr_assert_eq(x, a.base, "the first block is the arena's start");
+    cr_assert_eq(y, a.base + 128, "blocks are 64-byte aligned");
+    /* the last block grows in place */
+    memset(y, 0xab, 10);
+    unsigned char *y2 = dc_realloc(al, y, 10, 5000);
+    cr_assert_eq(y2, y);
+    cr_assert_eq(y2[9], 0xab);
+    /* an earlier one moves, its bytes kept */
+    memset(x, 0x5c, 100);
+    unsigned char *x2 = dc_realloc(al, x, 100, 300);
+    cr_assert_neq(x2, x);
+    cr_assert_eq(x2, a.base + 128 + 5056);
+    for (size_t i = 0; i < 100; i++)
+        cr_assert_eq(x2[i], 0x5c, "byte %zu lost in the move", i);
+    /* the last block freed is handed out again, zeroed by calloc */
+    memset(x2, 0x77, 300);
+    dc_free(al, x2, 300);
+    unsigned char *z = dc_calloc(al, 1, 300);
+    cr_assert_eq(z, x2);
+    cr_assert_eq(nonzero(z, 300), 0, "a block handed out again not zeroed");
+    /* a block past what is left comes from the C library, and goes back
+     * to it (the C library's: valgrind and ASan would see it leak) */
+    unsigned char *big = dc_malloc(al, DC_ARENA_BYTES);
+    cr_assert_not_null(big);
+    cr_assert(big < a.base || big >= a.base + DC_ARENA_BYTES);
+    big[DC_ARENA_BYTES - 1] = 1;
+    unsigned char *big2 = dc_realloc(al, big, DC_ARENA_BYTES, DC_ARENA_BYTES + 1);
+    cr_assert_not_null(big2);
+    cr_assert_eq(big2[DC_ARENA_BYTES - 1], 1);
+    dc_free(al, big2, DC_ARENA_BYTES + 1);
+    /* a table in the arena is no mapping of its own */
+    unsigned char *t = dc_table_new(al, 2 * MIB);
+    cr_assert(t >= a.base && t + 2 * MIB <= a.base + DC_ARENA_BYTES);
+    cr_assert_eq(nonzero(t, 2 * MIB), 0);
+    dc_table_free(al, t, 2 * MIB);
+    unsigned char *base = a.base;
+    dc_arena_release(&a);
+    cr_assert_not(mapped_at(base), "the arena was not unmapped");
+}
+
+Test(alloc, a_user_allocator_gets_no_arena)
+{
+    counting c;
+    decorum_allocator ua = counting_init(&c, SIZE_MAX);
+    dc_alloc al;
+    dc_alloc_init(&al, &ua);
+    dc_arena a;
+    cr_assert_eq(dc_arena_init(&a, &al), &al,
+                 "a user allocator must see every block");
+    dc_arena_release(&a);
+    cr_assert_eq(c.live, 0);
 }
