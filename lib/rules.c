@@ -2774,6 +2774,32 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
     return false;
 }
 
+/* Is the attack at token tb someone's words only by a bare "said" that
+ * ends its sentence after it (said_last: "... he said", "... said my
+ * uncle"), no quote marks, no scare frame and no report before it? */
+static bool bare_said_after(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    if (R->rs->toks[tb].quoted || named_at(R, tb) || report_in(R, s, tb))
+        return false;
+    /* said_last's verb has at most three words after it: only the
+     * sentence's tail is read, so a long sentence of many threats stays
+     * linear */
+    uint32_t from = s->te > ATTRIBUTION_TAIL ? s->te - ATTRIBUTION_TAIL : 0;
+    if (from <= tb)
+        from = tb + 1;
+    if (from >= s->te)
+        return false;
+    for (size_t i = R->rs->first[from];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_REPORT && m->tb > tb &&
+            !(ent(R, m)->flags & DC_F_BELIEF) && said_last(R, s, tb, m))
+            return true;
+    }
+    return false;
+}
+
 static bool report_before(const run *R, uint32_t tb)
 {
     if (tb >= R->rs->ntok)
@@ -3792,6 +3818,19 @@ static decorum_status attack_on_group(run *R, const mention *m,
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
     sc = halt_scope(R, m, sc, neg);
+    /* "Kill all the Jews he said": a call to violence with only a bare
+     * "he said" after it, no quote marks and no stance, is read as the
+     * writer's own words at a person's reading (review), not cleared as
+     * reported speech: nothing but the two words tells the two apart.
+     * Dehumanizing and other words so reported stay reports ("Jews are
+     * rats he said"), as does a threat quoted or denounced. */
+    bool bare = sc == SC_REPORTED && m->kind == DC_KIND_THREAT &&
+                ((e->flags & DC_F_SEVERE) || e->severity >= 3) &&
+                bare_said_after(R, m->tb);
+    if (bare) {
+        sc = SC_ASSERTED;
+        w *= 0.75f;
+    }
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
@@ -3824,7 +3863,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "), label,
                from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
-               entry_why(e), mention_note(R, m));
+               entry_why(e), mention_note(R, m),
+               bare ? LIT(" (told with only a bare 'he said' after it)")
+                    : LIT(""));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
