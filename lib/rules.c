@@ -2778,6 +2778,32 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
     return false;
 }
 
+/* Is the attack at token tb someone's words only by a bare "said" that
+ * ends its sentence after it (said_last: "... he said", "... said my
+ * uncle"), no quote marks, no scare frame and no report before it? */
+static bool bare_said_after(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    if (R->rs->toks[tb].quoted || named_at(R, tb) || report_in(R, s, tb))
+        return false;
+    /* said_last's verb has at most three words after it: only the
+     * sentence's tail is read, so a long sentence of many threats stays
+     * linear */
+    uint32_t from = s->te > ATTRIBUTION_TAIL ? s->te - ATTRIBUTION_TAIL : 0;
+    if (from <= tb)
+        from = tb + 1;
+    if (from >= s->te)
+        return false;
+    for (size_t i = R->rs->first[from];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_REPORT && m->tb > tb &&
+            !(ent(R, m)->flags & DC_F_BELIEF) && said_last(R, s, tb, m))
+            return true;
+    }
+    return false;
+}
+
 static bool report_before(const run *R, uint32_t tb)
 {
     if (tb >= R->rs->ntok)
@@ -3305,6 +3331,39 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* The wrongs a relative clause's verb can name: "who hate", "who attack",
+ * "who want to deport", "that kill". */
+#define WRONG_KINDS                                                          \
+    (KIND_BIT(HARM) | KIND_BIT(THREAT) | KIND_BIT(HATE_VERB) |               \
+     KIND_BIT(EXCLUSION))
+
+/* Does a relative clause open in [a, b) that names its head by a wrong
+ * done to what follows ("people who hate Jews", "anyone who attacks
+ * Muslims", "those that harass gay people", "whoever kills Hindus")?
+ * Then a target at b is the object of that wrong, and the head (the
+ * wrongdoers) is what a verb before a is aimed at. "who"/"that" needs a
+ * head between (not "kill that Jew", where "that" is a determiner); the
+ * clause's verb is a wrong (at[] bits), right after it or after one word
+ * ("who really hate", "who want to deport": two), in one clause; "people
+ * who are Jews", "anyone who marries Muslims" do no wrong to the group
+ * and do not count. */
+static bool wrongdoers_between(const run *R, uint32_t a, uint32_t b)
+{
+    const tok *toks = R->rs->toks;
+    for (uint32_t k = a; k < b; k++) {
+        if (toks[k].type != TK_WORD || toks[k].clause != toks[b].clause)
+            continue;
+        bool who = tok_is_word(R, k, "who") || tok_is_word(R, k, "that");
+        if (!(who ? k > a : tok_is_word(R, k, "whoever")))
+            continue;
+        for (uint32_t j = k + 1; j < b && j <= k + 3; j++)
+            if (R->rs->at[j] & WRONG_KINDS)
+                return true;
+        return false;
+    }
+    return false;
+}
+
 /* "not" right before token ti, or before "the" right before it, and no
  * linking verb before "not": a contrast ("X, not the Jews", "the Romans
  * killed Jesus not the Jews"), not a predicate ("people who are not
@@ -3526,7 +3585,11 @@ static bool answered_no(const run *R, uint32_t ti)
 /* A threat, exclusion or hate verb right after "stop" or "quit" (or "end
  * the"): a call to end the violence, not for it ("Stop killing
  * Palestinians", "Israel must stop the bombing of Gaza", "stop deporting
- * refugees"). Returns the token of "stop", or UINT32_MAX. */
+ * refugees"). So is one after a word of preventing or opposing ("prevent
+ * the genocide of ...", "we oppose the persecution of ...", "stand
+ * against the killing of ...") and after "an end to", "a stop to", "a
+ * halt to" ("We should put an end to the killing of Hindus", "call for an
+ * end to ..."). Returns the token of "stop" (of "end"), or UINT32_MAX. */
 static uint32_t halt_at(const run *R, const mention *m)
 {
     if (m->kind != DC_KIND_THREAT && m->kind != DC_KIND_EXCLUSION &&
@@ -3538,11 +3601,21 @@ static uint32_t halt_at(const run *R, const mention *m)
     if (k < 1)
         return UINT32_MAX;
     k--;
+    /* "an end to the killing": the noun "end" (a stop, a halt) before
+     * "to" */
+    if (k >= 1 && tok_is_word(R, k, "to") &&
+        (tok_is_word(R, k - 1, "end") || tok_is_word(R, k - 1, "stop") ||
+         tok_is_word(R, k - 1, "halt")))
+        return k - 1;
     bool halt =
         tok_is_word(R, k, "stop") || tok_is_word(R, k, "stops") ||
         tok_is_word(R, k, "stopped") || tok_is_word(R, k, "stopping") ||
         tok_is_word(R, k, "quit") || tok_is_word(R, k, "end") ||
-        tok_is_word(R, k, "ending") || tok_is_word(R, k, "halt");
+        tok_is_word(R, k, "ending") || tok_is_word(R, k, "halt") ||
+        tok_is_word(R, k, "prevent") || tok_is_word(R, k, "prevents") ||
+        tok_is_word(R, k, "preventing") || tok_is_word(R, k, "oppose") ||
+        tok_is_word(R, k, "opposes") || tok_is_word(R, k, "opposing") ||
+        tok_is_word(R, k, "against");
     return halt ? k : UINT32_MAX;
 }
 
@@ -3749,6 +3822,19 @@ static decorum_status attack_on_group(run *R, const mention *m,
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
     sc = halt_scope(R, m, sc, neg);
+    /* "Kill all the Jews he said": a call to violence with only a bare
+     * "he said" after it, no quote marks and no stance, is read as the
+     * writer's own words at a person's reading (review), not cleared as
+     * reported speech: nothing but the two words tells the two apart.
+     * Dehumanizing and other words so reported stay reports ("Jews are
+     * rats he said"), as does a threat quoted or denounced. */
+    bool bare = sc == SC_REPORTED && m->kind == DC_KIND_THREAT &&
+                ((e->flags & DC_F_SEVERE) || e->severity >= 3) &&
+                bare_said_after(R, m->tb);
+    if (bare) {
+        sc = SC_ASSERTED;
+        w *= 0.75f;
+    }
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
@@ -3781,7 +3867,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
     decorum_status st =
         REASON(R, &r, signal_verb(sig), LIT(" aimed at "), label,
                from_ctx ? LIT(" (named in the context)") : LIT(""), LIT(": "),
-               entry_why(e), mention_note(R, m));
+               entry_why(e), mention_note(R, m),
+               bare ? LIT(" (told with only a bare 'he said' after it)")
+                    : LIT(""));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -4776,11 +4864,15 @@ static decorum_status code_word(run *R, const target *t)
     return emit(R, &fs, r);
 }
 
+static bool in_target(const run *R, uint32_t k, int type);
+
 /* Is the group t, before the predicate m ("... was disgusting"), inside
  * the subject as what an event happened to? After a preposition of that
  * ("on", "to", "against", "towards", "at", past one determiner), or
  * followed by a verb of suffering ("get", "face", "suffer", "endure"),
- * with a copula between the group and m. */
+ * with a copula between the group and m; or as what is treated, in the
+ * judgement's clause ("how they treat refugees", "the treatment of
+ * refugees", "the way these refugees were treated"). */
 static bool event_subject(const run *R, const target *t, const mention *m)
 {
     bool copula = false;
@@ -4797,7 +4889,47 @@ static bool event_subject(const run *R, const target *t, const mention *m)
                   tok_is_word(R, p - 1, "towards") ||
                   tok_is_word(R, p - 1, "toward") || tok_is_word(R, p - 1, "at")))
         return true;
+    /* "how they treat refugees", "the way police treated these refugees",
+     * "the treatment of refugees": the group is what is done to it */
+    bool treated =
+        (p > 0 && (tok_is_word(R, p - 1, "treat") ||
+                   tok_is_word(R, p - 1, "treats") ||
+                   tok_is_word(R, p - 1, "treated") ||
+                   tok_is_word(R, p - 1, "treating") ||
+                   tok_is_word(R, p - 1, "mistreat") ||
+                   tok_is_word(R, p - 1, "mistreated"))) ||
+        (p > 1 && tok_is_word(R, p - 1, "of") &&
+         (tok_is_word(R, p - 2, "treatment") ||
+          tok_is_word(R, p - 2, "mistreatment") ||
+          tok_is_word(R, p - 2, "plight") ||
+          tok_is_word(R, p - 2, "handling")));
     uint32_t v = t->te;
+    /* "the way these refugees were treated", "how Jews are being treated",
+     * "the way refugees get handled": a passive of treating, its group the
+     * subject */
+    for (uint32_t k = v; !treated && k < m->tb && k < v + 3; k++) {
+        if (tok_is_word(R, k, "treated") || tok_is_word(R, k, "mistreated") ||
+            tok_is_word(R, k, "handled")) {
+            treated = k > v;
+            break;
+        }
+        if (!mention_at(R, k, DC_KIND_COPULA) && !tok_is_word(R, k, "being") &&
+            !tok_is_word(R, k, "get") && !tok_is_word(R, k, "got") &&
+            !tok_is_word(R, k, "gets") && !adverb_like(R, k))
+            break;
+    }
+    /* ...in the judgement's clause, no other subject between: the
+     * judgement is of the treatment (not "refugees are treated well, they
+     * are disgusting", "treat women well for they are like animals") */
+    if (treated && R->rs->toks[t->tb].clause == R->rs->toks[m->tb].clause) {
+        bool other = false;
+        for (uint32_t k = t->te; !other && k < m->tb; k++)
+            other = in_target(R, k, TG_PRONOUN) || in_target(R, k, TG_GROUP) ||
+                    in_target(R, k, TG_YOU) ||
+                    kind_at(R, k, DC_KIND_PRONOUN_SELF) || he_or_she(R, k);
+        if (!other)
+            return true;
+    }
     return v < R->rs->ntok && v < m->tb &&
            (tok_is_word(R, v, "get") || tok_is_word(R, v, "gets") ||
             tok_is_word(R, v, "face") || tok_is_word(R, v, "faces") ||
@@ -6870,6 +7002,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "I don't want to associate with people who hate Jews", "ban anyone
+     * who harasses Muslims", "kill whoever attacks Hindus": a group named
+     * after the verb inside a relative clause that names the verb's
+     * object by a wrong done to the group is that wrong's object; the
+     * call is aimed at the wrongdoers, people of no protected group (a
+     * threat at them is still a threat). */
+    if (t && t->type == TG_GROUP &&
+        (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        t_local->tb >= m->te && wrongdoers_between(R, m->te, t_local->tb))
+        t = t_local = &someone;
     /* "The attack on the synagogue was disgusting", "what happened to those
      * Muslims was horrific", "the abuse trans people get is disgusting":
      * the judgement is of an event the group suffered, not of the group. */
