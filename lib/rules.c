@@ -5926,7 +5926,8 @@ static bool mass_people(const run *R, uint32_t a, uint32_t e)
  * vermin") or said of people ("they're just Arab vermin"); never after an
  * adjective that is an everyday word ("black rats"), except an animal
  * emoji among people ("all those little black 🐒", not "I saw a black 🐍
- * in the garden"), for which *any_adj is set. */
+ * in the garden") and an animal called the person addressed ("you black
+ * monkey"), for which *any_adj is set. */
 static const mention *adjective_names(const run *R, const mention *m,
                                       bool *any_adj)
 {
@@ -5952,6 +5953,13 @@ static const mention *adjective_names(const run *R, const mention *m,
         return pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
+    /* "you black monkey", "u black 🐒": a person addressed is called the
+     * animal; "you" stands right before the adjective, so it is no colour
+     * of something the writer saw. */
+    if (pv->tb > 0 && mention_at(R, pv->tb - 1, DC_KIND_PRONOUN_YOU)) {
+        *any_adj = true;
+        return pv;
+    }
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
         (!(pe->flags & DC_F_AMBIGUOUS) || said_of(R, pv->tb) ||
          quantified(R, pv->tb) ||
