@@ -5319,6 +5319,26 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         calling_modal(R, s, m->tb, m->te, tg,
                       m->kind == DC_KIND_EXCLUSION))
         return true;
+    /* "me everytime i see a gay guy 🔪", "refugees = 💣": a weapon emoji
+     * right after the group (only punctuation and emoji between), with
+     * nothing after it in its sentence but punctuation and emoji, is the
+     * writer's answer to the group, as a call is; the meme's frame ("me
+     * when ...") is no narration. A word between says something else of
+     * the group ("pray for the Muslims shot in the mosque 🔫😢"). */
+    if ((unsigned char)R->n->text[m->b] >= 0x80 && tg &&
+        tg->type == TG_GROUP && tg->te <= m->tb) {
+        bool bare = true;
+        for (uint32_t k = tg->te; k < m->tb && bare; k++)
+            bare = rs->toks[k].type != TK_WORD ||
+                   (unsigned char)R->n->text[rs->toks[k].b] >= 0x80;
+        uint32_t k = m->te;
+        while (bare && k < s->te &&
+               (rs->toks[k].type != TK_WORD ||
+                (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
+            k++;
+        if (bare && k == s->te)
+            return true;
+    }
     /* "Shame it didn't burn", "pity they didn't all drown": the negation
      * right before the verb (an adverb or "all" between) after a word of
      * regret wishes it. */
