@@ -5455,6 +5455,26 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         calling_modal(R, s, m->tb, m->te, tg,
                       m->kind == DC_KIND_EXCLUSION))
         return true;
+    /* "me everytime i see a gay guy 🔪", "refugees = 💣": a weapon emoji
+     * right after the group (only punctuation and emoji between), with
+     * nothing after it in its sentence but punctuation and emoji, is the
+     * writer's answer to the group, as a call is; the meme's frame ("me
+     * when ...") is no narration. A word between says something else of
+     * the group ("pray for the Muslims shot in the mosque 🔫😢"). */
+    if ((unsigned char)R->n->text[m->b] >= 0x80 && tg &&
+        tg->type == TG_GROUP && tg->te <= m->tb) {
+        bool bare = true;
+        for (uint32_t k = tg->te; k < m->tb && bare; k++)
+            bare = rs->toks[k].type != TK_WORD ||
+                   (unsigned char)R->n->text[rs->toks[k].b] >= 0x80;
+        uint32_t k = m->te;
+        while (bare && k < s->te &&
+               (rs->toks[k].type != TK_WORD ||
+                (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
+            k++;
+        if (bare && k == s->te)
+            return true;
+    }
     /* "Shame it didn't burn", "pity they didn't all drown": the negation
      * right before the verb (an adverb or "all" between) after a word of
      * regret wishes it. */
@@ -6062,7 +6082,8 @@ static bool mass_people(const run *R, uint32_t a, uint32_t e)
  * vermin") or said of people ("they're just Arab vermin"); never after an
  * adjective that is an everyday word ("black rats"), except an animal
  * emoji among people ("all those little black 🐒", not "I saw a black 🐍
- * in the garden"), for which *any_adj is set. */
+ * in the garden") and an animal called the person addressed ("you black
+ * monkey"), for which *any_adj is set. */
 static const mention *adjective_names(const run *R, const mention *m,
                                       bool *any_adj)
 {
@@ -6088,6 +6109,13 @@ static const mention *adjective_names(const run *R, const mention *m,
         return pv;
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
+    /* "you black monkey", "u black 🐒": a person addressed is called the
+     * animal; "you" stands right before the adjective, so it is no colour
+     * of something the writer saw. */
+    if (pv->tb > 0 && mention_at(R, pv->tb - 1, DC_KIND_PRONOUN_YOU)) {
+        *any_adj = true;
+        return pv;
+    }
     if ((unsigned char)R->n->text[m->b] >= 0x80 &&
         (!(pe->flags & DC_F_AMBIGUOUS) || said_of(R, pv->tb) ||
          quantified(R, pv->tb) ||

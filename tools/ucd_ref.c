@@ -251,11 +251,15 @@ void dc_ucd_ref_compute(const dc_ucd_ref *r, uint32_t cp, dc_ucd_cp *e)
         memcpy(a, b, (size_t)(na = nb) * sizeof *a);
     if (U_FAILURE(ue))
         goto passthrough;
+    /* On a mathematical symbol the mark is its meaning: the slash of
+     * U+0338 makes "=" into "≠" (NFD splits it so), "∈" into "∉".
+     * "Muslims ≠ humans" denies, it does not equate. */
+    bool symbol = type == U_MATH_SYMBOL;
     int32_t nd = 0;
     for (int32_t k = 0; k < na;) {
         UChar32 x;
         U16_NEXT(a, k, na, x);
-        if (is_mark((uint32_t)x) && !keep_mark((uint32_t)x))
+        if (!symbol && is_mark((uint32_t)x) && !keep_mark((uint32_t)x))
             continue;
         U16_APPEND_UNSAFE(b, nd, x);
     }
