@@ -11,6 +11,7 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise() */
 #include "decorum_int.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,33 +186,36 @@ void dc_table_free(const dc_alloc *al, void *p, size_t size)
     dc_free(al, p, size);
 }
 
-/* Scratch arenas. Why: a scratch's arrays grow to fit the longest
- * comments it meets, its 16 lanes each have their own, and the first
- * touch of each of their 4 KiB pages is a page fault, 15 to 45 us each on
- * the virtual machine of docs/BENCHMARKS.md. `decorum score -j 1` on the
- * bench corpus took 659 faults, some 300 of them in the scratch (the
- * tokenizer's arrays, the normalized texts, the matcher's memo); in one
- * mapping on huge pages they take one or two. Blocks are bumped, 64-byte
- * aligned; the last one grows and shrinks in place and is given back when
- * freed; any other freed block is left where it is (the arrays only grow,
- * doubling, so what is left behind is at most what is in use). A block
- * that does not fit goes to the engine's allocator. Only with the C
- * library's allocator and not under AddressSanitizer, as for dc_table_new
- * (whose mapped tables a scratch with an arena takes from the arena), nor
- * with DECORUM_NO_ARENA set in the environment. */
+/* Arenas. Why: a scratch's arrays grow to fit the longest comments it
+ * meets, its 16 lanes each have their own, and the first touch of each of
+ * their 4 KiB pages is a page fault, 15 to 45 us each on the virtual
+ * machine of docs/BENCHMARKS.md. `decorum score -j 1` on the bench corpus
+ * took 636 faults, some 300 of them in the scratch (the tokenizer's
+ * arrays, the normalized texts, the matcher's memo) and 63 in the
+ * engine's lexicon entries; in mappings on huge pages they take a few.
+ * Blocks are bumped, 64-byte aligned; the last one grows and shrinks in
+ * place and is given back when freed; any other freed block is left where
+ * it is (what lib/ allocates after start-up only grows, doubling, so what
+ * is left behind is at most what is in use: decorum_int.h). A block that
+ * does not fit goes to the engine's allocator. Only with the C library's
+ * allocator, not under AddressSanitizer (as for dc_table_new, whose
+ * mapped tables a scratch with an arena takes from the arena), not when
+ * the kernel's transparent huge pages are off (small pages would gain
+ * nothing and keep what is left behind), and not with DECORUM_NO_ARENA
+ * set in the environment. */
 #define ARENA_ALIGN ((size_t)64)
 
 static bool in_arena(const dc_arena *a, const void *p)
 {
-    const unsigned char *q = p;
-    return a->base && q >= a->base && q < a->base + DC_ARENA_BYTES;
+    uintptr_t q = (uintptr_t)p, b = (uintptr_t)a->base;
+    return a->base && q >= b && q - b < a->size;
 }
 
 static void *arena_malloc(void *ctx, size_t size)
 {
     dc_arena *a = ctx;
     size_t n = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-    if (n >= size && n <= DC_ARENA_BYTES - a->used) {
+    if (n >= size && n <= a->size - a->used) {
         unsigned char *p = a->base + a->used;
         a->last = a->used;
         a->used += n;
@@ -225,14 +229,11 @@ static void *arena_malloc(void *ctx, size_t size)
 /* Zeroed: only the bytes handed out before (below fresh) need it. */
 static void *arena_calloc(dc_arena *a, size_t size)
 {
+    size_t n = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    if (n < size || n > a->size - a->used)
+        return dc_calloc(a->up, 1, size); /* the C library's calloc */
     size_t was = a->fresh;
     unsigned char *p = arena_malloc(a, size);
-    if (!p)
-        return NULL;
-    if (!in_arena(a, p)) {
-        memset(p, 0, size);
-        return p;
-    }
     size_t off = (size_t)(p - a->base);
     if (off < was)
         memset(p, 0, (was - off < size ? was - off : size));
@@ -260,7 +261,7 @@ static void *arena_realloc(void *ctx, void *p, size_t old_size,
         return a->up->a.realloc(a->up->a.ctx, p, old_size, new_size);
     size_t off = (size_t)((unsigned char *)p - a->base);
     size_t n = (new_size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-    if (off == a->last && n >= new_size && n <= DC_ARENA_BYTES - off) {
+    if (off == a->last && n >= new_size && n <= a->size - off) {
         a->used = off + n;
         if (a->used > a->fresh)
             a->fresh = a->used;
@@ -272,22 +273,48 @@ static void *arena_realloc(void *ctx, void *p, size_t old_size,
     if (!q)
         return NULL;
     memcpy(q, p, old_size);
-    return q; /* p is not the last block now: left where it is */
+    /* The last block, too big to grow here, went to the engine's
+     * allocator: its place is free again. Another is left behind. */
+    if (off == a->last) {
+        a->used = off;
+        a->last = SIZE_MAX;
+    }
+    return q;
 }
 
-const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up)
+/* Whether arenas may be made: read once, as getenv may race a setenv in
+ * another thread, and the kernel's setting does not change under us. */
+static pthread_once_t arena_once = PTHREAD_ONCE_INIT;
+static bool arena_allowed;
+
+static void arena_decide(void)
+{
+    const char *no = getenv("DECORUM_NO_ARENA");
+    if (no && *no && *no != '0')
+        return;
+    /* "always [madvise] never": the bracketed word is the setting; a
+     * kernel without the file has no huge pages to give. */
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    char line[128] = "";
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    arena_allowed = strstr(line, "[always]") || strstr(line, "[madvise]");
+}
+
+const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up, size_t size)
 {
     memset(a, 0, sizeof *a);
     a->up = up;
     a->last = SIZE_MAX;
-    /* DECORUM_NO_ARENA=1: every block from the engine's allocator, where
-     * a memory checker sees it (scripts/valgrind.sh sets it: memcheck
-     * does not see blocks inside a mapping). dc_table_mapped is false
-     * under AddressSanitizer and for a user allocator. */
-    const char *no = getenv("DECORUM_NO_ARENA");
-    if ((no && *no && *no != '0') || !dc_table_mapped(up, DC_ARENA_BYTES) ||
-        !(a->base = dc_table_new(up, DC_ARENA_BYTES)))
+    /* dc_table_mapped is false under AddressSanitizer and for a user
+     * allocator: then no arena either. */
+    if (!dc_table_mapped(up, size) || pthread_once(&arena_once, arena_decide) ||
+        !arena_allowed || !(a->base = dc_table_new(up, size)))
         return up;
+    a->size = size;
     a->al.a.malloc = arena_malloc;
     a->al.a.realloc = arena_realloc;
     a->al.a.free = arena_free;
@@ -298,7 +325,7 @@ const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up)
 void dc_arena_release(dc_arena *a)
 {
     if (a->base)
-        dc_table_free(a->up, a->base, DC_ARENA_BYTES);
+        dc_table_free(a->up, a->base, a->size);
     a->base = NULL;
 }
 

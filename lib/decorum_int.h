@@ -43,22 +43,29 @@ void dc_free(const dc_alloc *al, void *p, size_t size);
 void *dc_table_new(const dc_alloc *al, size_t size);
 void dc_table_free(const dc_alloc *al, void *p, size_t size);
 bool dc_table_mapped(const dc_alloc *al, size_t size);
-/* A scratch's arena (alloc.c): one mapping of DC_ARENA_BYTES, 2 MiB
- * aligned, on huge pages where the kernel allows, from which the scratch's
- * tables and arrays are bumped. dc_arena_init returns the allocator the
- * scratch is to use: the arena's (ctx a), or up itself where there is no
- * arena (a user allocator, AddressSanitizer, a failed mmap). Blocks that do
- * not fit go to up. Release after every block from it has been freed. */
-#define DC_ARENA_BYTES ((size_t)4 << 20)
+/* An arena (alloc.c): one mapping of size bytes, 2 MiB aligned, on huge
+ * pages, from which a scratch's tables and arrays (DC_ARENA_SCRATCH), or
+ * the engine's tables at load (DC_ARENA_ENGINE), are bumped.
+ * dc_arena_init returns the allocator to use: the arena's (ctx a), or up
+ * itself where there is no arena (a user allocator, AddressSanitizer, no
+ * transparent huge pages, DECORUM_NO_ARENA, a failed mmap). Blocks that
+ * do not fit go to up. A freed block other than the last is left behind,
+ * not reused: whatever allocates from an arena after start-up must only
+ * grow its blocks (dc_grow), never free and allocate anew per comment, or
+ * the arena fills with what is left behind and every block after goes to
+ * up. Release after every block from it has been freed. */
+#define DC_ARENA_SCRATCH ((size_t)4 << 20)
+#define DC_ARENA_ENGINE ((size_t)2 << 20)
 typedef struct dc_arena {
     dc_alloc al;         /* the arena's functions, ctx: this arena */
     const dc_alloc *up;  /* the engine's allocator */
     unsigned char *base; /* the mapping, or NULL: no arena */
+    size_t size;         /* of the mapping */
     size_t used;         /* bytes handed out from base (bump) */
     size_t fresh;        /* bytes from base ever handed out: past it, zero */
     size_t last;         /* offset of the last block handed out, or SIZE_MAX */
 } dc_arena;
-const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up);
+const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up, size_t size);
 void dc_arena_release(dc_arena *a);
 
 /* Copies len bytes and a NUL. */

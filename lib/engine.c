@@ -135,7 +135,7 @@ decorum_status decorum_engine_open(const decorum_engine_options *opt,
     e->al = al;
     e->opt = o;
     e->opt.allocator = NULL; /* copied into e->al */
-    e->lal = dc_arena_init(&e->arena, &e->al);
+    e->lal = dc_arena_init(&e->arena, &e->al, DC_ARENA_ENGINE);
     st = dc_normalizer_new(e->lal, &e->nz, err);
     if (st != DECORUM_OK)
         goto fail;
@@ -207,7 +207,7 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
     if (!s)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     s->eng = e;
-    s->al = dc_arena_init(&s->arena, &e->al);
+    s->al = dc_arena_init(&s->arena, &e->al, DC_ARENA_SCRATCH);
     if ((st = dc_norm_scratch_new(s->al, e->nz, &s->ns)) != DECORUM_OK ||
         (st = dc_match_scratch_new(s->al, e->matcher, &s->ms)) != DECORUM_OK ||
         (st = dc_rules_scratch_new(s->al, &s->rs)) != DECORUM_OK ||

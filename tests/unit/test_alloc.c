@@ -113,6 +113,23 @@ Test(alloc, a_failing_user_allocator_gives_null)
     dc_table_free(&al, NULL, 5 * MIB); /* freeing nothing is allowed */
 }
 
+/* Whether dc_arena_init may make an arena here: DECORUM_NO_ARENA unset and
+ * the kernel's transparent huge pages not off (alloc.c, arena_decide). */
+static bool arenas_allowed(void)
+{
+    const char *no = getenv("DECORUM_NO_ARENA");
+    if (no && *no && *no != '0')
+        return false;
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    char line[128] = "";
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    return strstr(line, "[always]") || strstr(line, "[madvise]");
+}
+
 /* A scratch's arena (dc_arena_init): with the C library's allocator, where
  * the build maps tables, one 2 MiB-aligned mapping from which blocks are
  * bumped, 64-byte aligned; the last block grows in place, a freed last
@@ -124,10 +141,10 @@ Test(alloc, an_arena_bumps_grows_in_place_and_overflows_to_its_allocator)
     dc_alloc std;
     dc_alloc_init(&std, NULL);
     dc_arena a;
-    const dc_alloc *al = dc_arena_init(&a, &std);
-    const char *no = getenv("DECORUM_NO_ARENA");
-    if (!dc_table_mapped(&std, DC_ARENA_BYTES) || (no && *no && *no != '0')) {
-        cr_assert_eq(al, &std, "no mapped tables or DECORUM_NO_ARENA: no arena");
+    const dc_alloc *al = dc_arena_init(&a, &std, DC_ARENA_SCRATCH);
+    if (al == &std) {
+        cr_assert(!dc_table_mapped(&std, DC_ARENA_SCRATCH) || !arenas_allowed(),
+                  "no arena although tables are mapped and huge pages on");
         return;
     }
     cr_assert_eq(al, &a.al);
@@ -155,24 +172,90 @@ Test(alloc, an_arena_bumps_grows_in_place_and_overflows_to_its_allocator)
     unsigned char *z = dc_calloc(al, 1, 300);
     cr_assert_eq(z, x2);
     cr_assert_eq(nonzero(z, 300), 0, "a block handed out again not zeroed");
+    /* the last block, grown past the arena, moves to the C library and
+     * its place is free again */
+    size_t used = a.used;
+    unsigned char *w = dc_malloc(al, 64);
+    memset(w, 0x3d, 64);
+    unsigned char *w2 = dc_realloc(al, w, 64, DC_ARENA_SCRATCH);
+    cr_assert(!(w2 >= a.base && w2 < a.base + DC_ARENA_SCRATCH));
+    cr_assert_eq(w2[63], 0x3d);
+    cr_assert_eq(a.used, used, "the moved last block's place was kept");
+    dc_free(al, w2, DC_ARENA_SCRATCH);
     /* a block past what is left comes from the C library, and goes back
      * to it (the C library's: valgrind and ASan would see it leak) */
-    unsigned char *big = dc_malloc(al, DC_ARENA_BYTES);
+    unsigned char *big = dc_calloc(al, 1, DC_ARENA_SCRATCH);
     cr_assert_not_null(big);
-    cr_assert(big < a.base || big >= a.base + DC_ARENA_BYTES);
-    big[DC_ARENA_BYTES - 1] = 1;
-    unsigned char *big2 = dc_realloc(al, big, DC_ARENA_BYTES, DC_ARENA_BYTES + 1);
+    cr_assert(big < a.base || big >= a.base + DC_ARENA_SCRATCH);
+    cr_assert_eq(nonzero(big, DC_ARENA_SCRATCH), 0);
+    big[DC_ARENA_SCRATCH - 1] = 1;
+    unsigned char *big2 =
+        dc_realloc(al, big, DC_ARENA_SCRATCH, DC_ARENA_SCRATCH + 1);
     cr_assert_not_null(big2);
-    cr_assert_eq(big2[DC_ARENA_BYTES - 1], 1);
-    dc_free(al, big2, DC_ARENA_BYTES + 1);
+    cr_assert_eq(big2[DC_ARENA_SCRATCH - 1], 1);
+    dc_free(al, big2, DC_ARENA_SCRATCH + 1);
     /* a table in the arena is no mapping of its own */
     unsigned char *t = dc_table_new(al, 2 * MIB);
-    cr_assert(t >= a.base && t + 2 * MIB <= a.base + DC_ARENA_BYTES);
+    cr_assert(t >= a.base && t + 2 * MIB <= a.base + DC_ARENA_SCRATCH);
     cr_assert_eq(nonzero(t, 2 * MIB), 0);
     dc_table_free(al, t, 2 * MIB);
     unsigned char *base = a.base;
     dc_arena_release(&a);
     cr_assert_not(mapped_at(base), "the arena was not unmapped");
+}
+
+/* Random mallocs, callocs, reallocs and frees of blocks from 1 byte to
+ * 300 KB (some spill to the C library) over 48 slots, each block filled
+ * with its slot's byte: no block may overlap another or lose bytes in a
+ * move, and dc_calloc's blocks are zero. */
+Test(alloc, an_arena_keeps_random_blocks_apart)
+{
+    dc_alloc std;
+    dc_alloc_init(&std, NULL);
+    dc_arena a;
+    const dc_alloc *al = dc_arena_init(&a, &std, DC_ARENA_SCRATCH);
+    enum { SLOTS = 48, OPS = 6000 };
+    unsigned char *p[SLOTS] = {0};
+    size_t n[SLOTS] = {0};
+    uint64_t r = 0x9e3779b97f4a7c15u;
+    for (int op = 0; op < OPS; op++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t k = r % SLOTS;
+        size_t size = (r >> 8) % 8 == 0 ? 1 + (r >> 16) % 300000
+                                          : 1 + (r >> 16) % 3000;
+        unsigned char fill = (unsigned char)(k + 1);
+        switch ((r >> 40) % 4) {
+        case 0: /* free */
+            dc_free(al, p[k], n[k]);
+            p[k] = NULL, n[k] = 0;
+            break;
+        case 1: /* calloc */
+            dc_free(al, p[k], n[k]);
+            p[k] = dc_calloc(al, 1, size);
+            cr_assert_not_null(p[k]);
+            cr_assert_eq(nonzero(p[k], size), 0, "op %d: not zeroed", op);
+            n[k] = size;
+            memset(p[k], fill, size);
+            break;
+        default: { /* realloc (malloc when empty) */
+            unsigned char *q = dc_realloc(al, p[k], n[k], size);
+            cr_assert_not_null(q);
+            for (size_t i = 0; i < n[k] && i < size; i++)
+                cr_assert_eq(q[i], fill, "op %d: byte %zu lost", op, i);
+            memset(q, fill, size);
+            p[k] = q, n[k] = size;
+        }
+        }
+        if (op % 500 == 0)
+            for (size_t j = 0; j < SLOTS; j++)
+                for (size_t i = 0; i < n[j]; i++)
+                    cr_assert_eq(p[j][i], (unsigned char)(j + 1),
+                                 "op %d: slot %zu overwritten at %zu", op, j,
+                                 i);
+    }
+    for (size_t j = 0; j < SLOTS; j++)
+        dc_free(al, p[j], n[j]);
+    dc_arena_release(&a);
 }
 
 Test(alloc, a_user_allocator_gets_no_arena)
@@ -182,7 +265,7 @@ Test(alloc, a_user_allocator_gets_no_arena)
     dc_alloc al;
     dc_alloc_init(&al, &ua);
     dc_arena a;
-    cr_assert_eq(dc_arena_init(&a, &al), &al,
+    cr_assert_eq(dc_arena_init(&a, &al, DC_ARENA_SCRATCH), &al,
                  "a user allocator must see every block");
     dc_arena_release(&a);
     cr_assert_eq(c.live, 0);
