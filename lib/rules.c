@@ -4010,6 +4010,59 @@ static bool slur_as_insult(const run *R, const mention *m)
 #define HOSTILE_WORD 2u
 #define HOSTILE_ATTACK 4u
 
+/* A word that names a group for ranks_below: an identity word or a slur,
+ * of a group other than a sex ("women are better than men" is no
+ * ranking of peoples). */
+static bool ranked_group(const run *R, const mention *o)
+{
+    return (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR) &&
+           (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX));
+}
+
+/* m, a comparison flagged `ranks` ("better than", "superior to"), ranks
+ * one people below another: a group word is the subject of a linking verb
+ * at most three words before it ("white people are (far) superior to",
+ * "whites are so much better than") and another group word comes within
+ * three words after it ("... than n...s", "... to the Mexicans"). The
+ * lower group is the one attacked, so it must name people: an identity
+ * adjective in the plural or before a person noun ("better than European
+ * by liberals", "better than Australian Labor" rank a culture and a
+ * party), and not at something ("better than white people at
+ * basketball" compares a skill). "I'm better than these n...s" and "cats
+ * are better than dogs" rank no people: the words are nothing. */
+static bool ranks_below(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = m->tb, lo = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    while (c > lo && !mention_at(R, c - 1, DC_KIND_COPULA))
+        c--;
+    if (c == lo)
+        return false;
+    bool upper = false, lower = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->tb >= s->te || o->tb >= m->te + 3)
+            break;
+        if (!ranked_group(R, o))
+            continue;
+        upper |= o->te < c;
+        if (o->tb < m->te)
+            continue;
+        uint32_t end = o->te;
+        if (end < s->te && (mention_at(R, end, DC_KIND_PERSON) ||
+                            mention_at(R, end, DC_KIND_HUMANITY) ||
+                            mention_at(R, end, DC_KIND_IDENTITY) ||
+                            tok_is_word(R, end, "ones")))
+            end++;
+        else if ((ent(R, o)->flags & DC_F_ADJ) && !plural_hit(R, o))
+            continue;
+        /* "better than white people at basketball": a skill, compared */
+        lower |= !(end < s->te && tok_is_word(R, end, "at"));
+    }
+    return upper && lower;
+}
+
 static unsigned hostility(const run *R, uint32_t si)
 {
     dc_rules_scratch *rs = R->rs;
@@ -4020,7 +4073,9 @@ static unsigned hostility(const run *R, uint32_t si)
              i < rs->nm && rs->m[i].tb < s->te; i++) {
             unsigned k = rs->m[i].kind;
             if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
-                 k) & 1) {
+                 k) & 1 &&
+                !((ent(R, &rs->m[i])->flags & DC_F_RANKS) &&
+                  !ranks_below(R, &rs->m[i]))) {
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
                 break;
             }
@@ -6394,6 +6449,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
         break;
     case DC_KIND_DEROGATE:
+        /* a ranking of peoples attacks the lower one, after it */
+        if (e->flags & DC_F_RANKS) {
+            if (!ranks_below(R, m))
+                return DECORUM_OK;
+            prefer = DIR_FORWARD;
+        }
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
