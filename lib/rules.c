@@ -4213,6 +4213,7 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
  * or a hate verb in its sentence, a two-word threat or exclusion verb
  * split around it ("string these n...s up", "send these n...s back"),
  * an insult said of them by a linking verb ("these n...s are so
+ * stupid") or, the verb dropped, after an intensifier ("these n...s so
  * stupid"), another word of race in the comment (an
  * identity word, a slur that is not banter); and where it is disguised
  * (leet, masks, look-alikes, spaced or split letters), which is how a
@@ -4249,6 +4250,14 @@ static bool a_form_banter(run *R, const mention *m)
     for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
         if (mention_at(R, k, DC_KIND_COPULA) && s->insult_end > k + 1)
             return false;
+    /* The same insult with the linking verb dropped but an intensifier
+     * kept: "these n...s so stupid", "too dumb", "hella ignorant". */
+    if (s->insult_end > m->te + 1 && m->te + 1 < s->te &&
+        (tok_is_word(R, m->te, "so") || tok_is_word(R, m->te, "too") ||
+         tok_is_word(R, m->te, "hella") || tok_is_word(R, m->te, "mad")) &&
+        mention_at(R, m->te + 1, DC_KIND_INSULT) &&
+        !slur_as_insult(R, mention_at(R, m->te + 1, DC_KIND_INSULT)))
+        return false;
     /* A dog whistle in its sentence ("every n... a thug", "these n...s
      * are thugs"), read once a sentence. Tried and left out, as the data
      * calls them offensive more than hate: an insult right after it with
