@@ -4020,8 +4020,8 @@ static bool ranked_group(const run *R, const mention *o)
 }
 
 /* m, a comparison flagged `ranks` ("better than", "superior to"), ranks
- * one people below another: a group word is the subject of a linking verb
- * at most three words before it ("white people are (far) superior to",
+ * one people below another: a group word (within five words before the
+ * verb) is the subject of a linking verb at most three words before it ("white people are (far) superior to",
  * "whites are so much better than") and another group word comes within
  * three words after it ("... than n...s", "... to the Mexicans"). The
  * lower group is the one attacked, so it must name people: an identity
@@ -4039,8 +4039,12 @@ static bool ranks_below(const run *R, const mention *m)
         c--;
     if (c == lo)
         return false;
+    /* the subject within five words before the verb ("all white people
+     * are"): a window, not the sentence, which a 64 KiB sentence of
+     * rankings read again for each */
+    uint32_t from = c > s->tb + 5 ? c - 5 : s->tb;
     bool upper = false, lower = false;
-    for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
+    for (size_t i = rs->first[from]; i < rs->nm; i++) {
         const mention *o = &rs->m[i];
         if (o->tb >= s->te || o->tb >= m->te + 3)
             break;
