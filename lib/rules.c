@@ -122,8 +122,8 @@ typedef struct sentence {
     uint32_t plain_modal;
 } sentence;
 
-/* The most split exclusion verbs dc_rules keeps. */
-#define SPLIT_MAX 16
+/* The most split verbs dc_rules keeps. */
+#define SPLIT_MAX 24
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 struct dc_rules {
@@ -135,9 +135,10 @@ struct dc_rules {
      * entries (200 KB) did not. */
     uint8_t *kind_of;
     size_t n_entries;
-    /* Exclusion verbs of two words ("send back", "kick out"), which also
-     * come split around their object ("send the Albanians back"): entry
-     * indices, and the length of the first word. */
+    /* Exclusion and threat verbs of two words ("send back", "kick out",
+     * "string up"), which also come split around their object ("send the
+     * Albanians back", "string them ... up"): entry indices, and the
+     * length of the first word. */
     uint32_t split[SPLIT_MAX];
     uint8_t split_len[SPLIT_MAX];
     size_t n_split;
@@ -307,9 +308,14 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
-        const char *sp = e->kind == DC_KIND_EXCLUSION && (e->flags & DC_F_VERB)
-                             ? memchr(e->term, ' ', e->term_len)
-                             : NULL;
+        /* A threat verb with an innocent reading ("put down", "blow up",
+         * "round up") is left out: split around a group it is as often
+         * the innocent one ("stop putting Black people down"). */
+        bool splits =
+            (e->flags & DC_F_VERB) &&
+            (e->kind == DC_KIND_EXCLUSION ||
+             (e->kind == DC_KIND_THREAT && !(e->flags & DC_F_AMBIGUOUS)));
+        const char *sp = splits ? memchr(e->term, ' ', e->term_len) : NULL;
         if (!sp || memchr(sp + 1, ' ', e->term_len - (size_t)(sp + 1 - e->term)) ||
             sp - e->term > 32)
             continue;
@@ -4096,6 +4102,63 @@ static bool slur_as_insult(const run *R, const mention *m)
 #define HOSTILE_WORD 2u
 #define HOSTILE_ATTACK 4u
 
+/* A word that names a group for ranks_below: an identity word or a slur,
+ * of a group other than a sex ("women are better than men" is no
+ * ranking of peoples). */
+static bool ranked_group(const run *R, const mention *o)
+{
+    return (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR) &&
+           (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX));
+}
+
+/* m, a comparison flagged `ranks` ("better than", "superior to"), ranks
+ * one people below another: a group word (within five words before the
+ * verb) is the subject of a linking verb at most three words before it ("white people are (far) superior to",
+ * "whites are so much better than") and another group word comes within
+ * three words after it ("... than n...s", "... to the Mexicans"). The
+ * lower group is the one attacked, so it must name people: an identity
+ * adjective in the plural or before a person noun ("better than European
+ * by liberals", "better than Australian Labor" rank a culture and a
+ * party), and not at something ("better than white people at
+ * basketball" compares a skill). "I'm better than these n...s" and "cats
+ * are better than dogs" rank no people: the words are nothing. */
+static bool ranks_below(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = m->tb, lo = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    while (c > lo && !mention_at(R, c - 1, DC_KIND_COPULA))
+        c--;
+    if (c == lo)
+        return false;
+    /* the subject within five words before the verb ("all white people
+     * are"): a window, not the sentence, which a 64 KiB sentence of
+     * rankings read again for each */
+    uint32_t from = c > s->tb + 5 ? c - 5 : s->tb;
+    bool upper = false, lower = false;
+    for (size_t i = rs->first[from]; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->tb >= s->te || o->tb >= m->te + 3)
+            break;
+        if (!ranked_group(R, o))
+            continue;
+        upper |= o->te < c;
+        if (o->tb < m->te)
+            continue;
+        uint32_t end = o->te;
+        if (end < s->te && (mention_at(R, end, DC_KIND_PERSON) ||
+                            mention_at(R, end, DC_KIND_HUMANITY) ||
+                            mention_at(R, end, DC_KIND_IDENTITY) ||
+                            tok_is_word(R, end, "ones")))
+            end++;
+        else if ((ent(R, o)->flags & DC_F_ADJ) && !plural_hit(R, o))
+            continue;
+        /* "better than white people at basketball": a skill, compared */
+        lower |= !(end < s->te && tok_is_word(R, end, "at"));
+    }
+    return upper && lower;
+}
+
 static unsigned hostility(const run *R, uint32_t si)
 {
     dc_rules_scratch *rs = R->rs;
@@ -4106,7 +4169,9 @@ static unsigned hostility(const run *R, uint32_t si)
              i < rs->nm && rs->m[i].tb < s->te; i++) {
             unsigned k = rs->m[i].kind;
             if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
-                 k) & 1) {
+                 k) & 1 &&
+                !((ent(R, &rs->m[i])->flags & DC_F_RANKS) &&
+                  !ranks_below(R, &rs->m[i]))) {
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
                 break;
             }
@@ -4230,6 +4295,9 @@ static bool self_beside(const run *R, const mention *m)
            mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
 }
 
+static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
+                                uint32_t *v);
+
 /* The n-word's -a form and its spellings (a banter slur of race alone)
  * where casual() would not have it: after a determiner or a quantifier,
  * at the person addressed, said of a subject ("these n...s be actin
@@ -4238,8 +4306,11 @@ static bool self_beside(const run *R, const mention *m)
  * Davidson's and HateXplain's annotators call them offensive or normal,
  * not hate. It stays the slur where the comment attacks anyone for race:
  * a dehumanizing, derogating, threatening, excluding or stereotyping word
- * or a hate verb in its sentence, an insult said of them by a linking verb
- * ("these n...s are so stupid"), another word of race in the comment (an
+ * or a hate verb in its sentence, a two-word threat or exclusion verb
+ * split around it ("string these n...s up", "send these n...s back"),
+ * an insult said of them by a linking verb ("these n...s are so
+ * stupid") or, the verb dropped, after an intensifier ("these n...s so
+ * stupid"), another word of race in the comment (an
  * identity word, a slur that is not banter); and where it is disguised
  * (leet, masks, look-alikes, spaced or split letters), which is how a
  * filter is dodged, not how the word is used among friends. Each answer
@@ -4266,13 +4337,23 @@ static bool a_form_banter(run *R, const mention *m)
         }
     }
     uint32_t si = rs->toks[m->tb].sent;
-    if (R->race_named == 2 || (hostility(R, si) & HOSTILE_ATTACK))
+    uint32_t v;
+    if (R->race_named == 2 || (hostility(R, si) & HOSTILE_ATTACK) ||
+        split_verb_around(R, m->tb, m->te, &v))
         return false;
     /* with no attack word in the sentence, hostility() read all of it */
     const sentence *s = &rs->s[si];
     for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++)
         if (mention_at(R, k, DC_KIND_COPULA) && s->insult_end > k + 1)
             return false;
+    /* The same insult with the linking verb dropped but an intensifier
+     * kept: "these n...s so stupid", "too dumb", "hella ignorant". */
+    if (s->insult_end > m->te + 1 && m->te + 1 < s->te &&
+        (tok_is_word(R, m->te, "so") || tok_is_word(R, m->te, "too") ||
+         tok_is_word(R, m->te, "hella") || tok_is_word(R, m->te, "mad")) &&
+        mention_at(R, m->te + 1, DC_KIND_INSULT) &&
+        !slur_as_insult(R, mention_at(R, m->te + 1, DC_KIND_INSULT)))
+        return false;
     /* A dog whistle in its sentence ("every n... a thug", "these n...s
      * are thugs"), read once a sentence. Tried and left out, as the data
      * calls them offensive more than hate: an insult right after it with
@@ -6600,6 +6681,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
         break;
     case DC_KIND_DEROGATE:
+        /* a ranking of peoples attacks the lower one, after it */
+        if (e->flags & DC_F_RANKS) {
+            if (!ranks_below(R, m))
+                return DECORUM_OK;
+            prefer = DIR_FORWARD;
+        }
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -7947,46 +8034,63 @@ static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
            ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
 }
 
-/* "Send the Albanians back", "kick all these Muslims out": a two-word
- * exclusion verb split around a group it takes as its object (a
- * determiner or a quantifier or two before the group). Each is judged as
- * the verb would be, from its first word. */
+/* A two-word exclusion or threat verb split around the words [tb, te)
+ * as its object, with a determiner or a quantifier or two before them:
+ * "send the Albanians back", "kick all these Muslims out", "string these
+ * ... up". Returns the index into dc_rules.split + 1 and sets *v to the
+ * verb's first token; 0 if there is none. */
+static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
+                                uint32_t *v)
+{
+    const dc_rules *ru = R->rules;
+    if (tb == 0 || te >= R->rs->ntok ||
+        !split_word(R, te, ru->split_len2, ru->split_byte2))
+        return 0;
+    uint32_t k = tb - 1;
+    for (int d = 0; d < 2 && k > 0 &&
+                    (is_determiner(R, k) || kind_at(R, k, DC_KIND_QUANTIFIER));
+         d++)
+        k--;
+    if (!split_word(R, k, ru->split_len1, ru->split_byte1))
+        return 0;
+    for (size_t j = 0; j < ru->n_split; j++) {
+        const dc_entry *e = &R->lx->entries[ru->split[j]];
+        size_t fl = ru->split_len[j];
+        if (tok_is_wordn(R, k, e->term, fl) &&
+            tok_is_wordn(R, te, e->term + fl + 1, e->term_len - fl - 1)) {
+            *v = k;
+            return j + 1;
+        }
+    }
+    return 0;
+}
+
+/* A split verb around a group it takes as its object (split_verb_around).
+ * Each is judged as the verb would be, from its first word. */
 static decorum_status rule_split_exclusion(run *R)
 {
     const dc_rules *ru = R->rules;
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->tb == 0 || t->te >= rs->ntok ||
-            !split_word(R, t->te, ru->split_len2, ru->split_byte2))
+        uint32_t v;
+        size_t j;
+        /* the test on the word after the group, inline: most groups
+         * have no such word there */
+        if (t->type != TG_GROUP || t->te >= rs->ntok ||
+            !split_word(R, t->te, ru->split_len2, ru->split_byte2) ||
+            !(j = split_verb_around(R, t->tb, t->te, &v)))
             continue;
-        uint32_t v = t->tb - 1;
-        for (int d = 0; d < 2 && v > 0 &&
-                        (is_determiner(R, v) ||
-                         kind_at(R, v, DC_KIND_QUANTIFIER));
-             d++)
-            v--;
-        if (!split_word(R, v, ru->split_len1, ru->split_byte1))
-            continue;
-        for (size_t j = 0; j < ru->n_split; j++) {
-            const dc_entry *e = &R->lx->entries[ru->split[j]];
-            size_t fl = ru->split_len[j];
-            if (!tok_is_wordn(R, v, e->term, fl) ||
-                !tok_is_wordn(R, t->te, e->term + fl + 1,
-                              e->term_len - fl - 1))
-                continue;
-            mention sm = {0};
-            sm.b = rs->toks[v].b;
-            sm.e = rs->toks[v].e;
-            sm.entry = ru->split[j];
-            sm.kind = DC_KIND_EXCLUSION;
-            sm.tb = v;
-            sm.te = v + 1;
-            decorum_status st = rule_attack(R, &sm);
-            if (st != DECORUM_OK)
-                return st;
-            break;
-        }
+        mention sm = {0};
+        sm.b = rs->toks[v].b;
+        sm.e = rs->toks[v].e;
+        sm.entry = ru->split[j - 1];
+        sm.kind = R->lx->entries[sm.entry].kind;
+        sm.tb = v;
+        sm.te = v + 1;
+        decorum_status st = rule_attack(R, &sm);
+        if (st != DECORUM_OK)
+            return st;
     }
     return DECORUM_OK;
 }
@@ -8949,7 +9053,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
-    if (any_kind(&R, DC_KIND_IDENTITY) &&
+    /* the group a split verb is around is named by an identity word or
+     * a slur ("send these n...s back") */
+    if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
         (st = rule_split_exclusion(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
