@@ -304,6 +304,11 @@ static void arena_decide(void)
     arena_allowed = strstr(line, "[always]") || strstr(line, "[madvise]");
 }
 
+bool dc_arenas_allowed(void)
+{
+    return pthread_once(&arena_once, arena_decide) == 0 && arena_allowed;
+}
+
 const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up, size_t size)
 {
     memset(a, 0, sizeof *a);
@@ -311,8 +316,8 @@ const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up, size_t size)
     a->last = SIZE_MAX;
     /* dc_table_mapped is false under AddressSanitizer and for a user
      * allocator: then no arena either. */
-    if (!dc_table_mapped(up, size) || pthread_once(&arena_once, arena_decide) ||
-        !arena_allowed || !(a->base = dc_table_new(up, size)))
+    if (!dc_table_mapped(up, size) || !dc_arenas_allowed() ||
+        !(a->base = dc_table_new(up, size)))
         return up;
     a->size = size;
     a->al.a.malloc = arena_malloc;

@@ -66,6 +66,9 @@ typedef struct dc_arena {
     size_t last;         /* offset of the last block handed out, or SIZE_MAX */
 } dc_arena;
 const dc_alloc *dc_arena_init(dc_arena *a, const dc_alloc *up, size_t size);
+/* Whether this process makes arenas at all: DECORUM_NO_ARENA unset and
+ * the kernel's transparent huge pages on (read once). */
+bool dc_arenas_allowed(void);
 void dc_arena_release(dc_arena *a);
 
 /* Copies len bytes and a NUL. */

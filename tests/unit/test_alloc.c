@@ -113,23 +113,6 @@ Test(alloc, a_failing_user_allocator_gives_null)
     dc_table_free(&al, NULL, 5 * MIB); /* freeing nothing is allowed */
 }
 
-/* Whether dc_arena_init may make an arena here: DECORUM_NO_ARENA unset and
- * the kernel's transparent huge pages not off (alloc.c, arena_decide). */
-static bool arenas_allowed(void)
-{
-    const char *no = getenv("DECORUM_NO_ARENA");
-    if (no && *no && *no != '0')
-        return false;
-    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-    char line[128] = "";
-    if (f) {
-        if (!fgets(line, sizeof line, f))
-            line[0] = '\0';
-        fclose(f);
-    }
-    return strstr(line, "[always]") || strstr(line, "[madvise]");
-}
-
 /* A scratch's arena (dc_arena_init): with the C library's allocator, where
  * the build maps tables, one 2 MiB-aligned mapping from which blocks are
  * bumped, 64-byte aligned; the last block grows in place, a freed last
@@ -143,7 +126,7 @@ Test(alloc, an_arena_bumps_grows_in_place_and_overflows_to_its_allocator)
     dc_arena a;
     const dc_alloc *al = dc_arena_init(&a, &std, DC_ARENA_SCRATCH);
     if (al == &std) {
-        cr_assert(!dc_table_mapped(&std, DC_ARENA_SCRATCH) || !arenas_allowed(),
+        cr_assert(!dc_table_mapped(&std, DC_ARENA_SCRATCH) || !dc_arenas_allowed(),
                   "no arena although tables are mapped and huge pages on");
         return;
     }
