@@ -4120,8 +4120,10 @@ static bool ranked_group(const run *R, const mention *o)
  * adjective in the plural or before a person noun ("better than European
  * by liberals", "better than Australian Labor" rank a culture and a
  * party), and not at something ("better than white people at
- * basketball" compares a skill). "I'm better than these n...s" and "cats
- * are better than dogs" rank no people: the words are nothing. */
+ * basketball" compares a skill), nor only nations ("the French are
+ * better than the Germans this season"). "I'm better than these n...s"
+ * and "cats are better than dogs" rank no people: the words are
+ * nothing. */
 static bool ranks_below(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -4136,14 +4138,24 @@ static bool ranks_below(const run *R, const mention *m)
      * rankings read again for each */
     uint32_t from = c > s->tb + 5 ? c - 5 : s->tb;
     bool upper = false, lower = false;
+    uint32_t upper_cats = 0; /* the categories of the groups ranked above */
     for (size_t i = rs->first[from]; i < rs->nm; i++) {
         const mention *o = &rs->m[i];
         if (o->tb >= s->te || o->tb >= m->te + 3)
             break;
         if (!ranked_group(R, o))
             continue;
-        upper |= o->te < c;
+        if (o->te < c) {
+            upper = true;
+            upper_cats |= ent(R, o)->categories;
+        }
         if (o->tb < m->te)
+            continue;
+        /* "The French are better than the Germans this season": one
+         * nation above another is a team, a state or an economy
+         * compared; a ranking of peoples names a race or a faith on one
+         * side ("whites are superior to Mexicans") */
+        if (!((upper_cats | ent(R, o)->categories) & ~NATION_CATEGORIES))
             continue;
         uint32_t end = o->te;
         if (end < s->te && (mention_at(R, end, DC_KIND_PERSON) ||
@@ -6617,22 +6629,25 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
  * word in the plural after "these" or "those" (a word of contempt may
  * come between: "these filthy animals") names people when the comment
  * says who (the nearest group or other people named before it, as for
- * "they": resolve_pronoun) or its sentence treats them as people: a
- * call for exclusion, a hate verb or a word of migration besides it, or
- * "our" ("flowing through our ports", "off our streets"). A threat is
- * no such sign: pests are killed ("kill these rats in the attic"). With
- * nobody named it is a group of unknown identity, as "these people are
- * animals" is (demonstrative_people). "These rats in the attic" is
- * neither. Of the datasets' rows that say "these/those" and such a word,
- * 40 are labelled hate and 5 not. The sentence's answer is worked out
- * once (a chant asks it for every word). */
-static bool demonstrative_dehum(run *R, const mention *m, target *out,
-                                bool *from_ctx)
+ * "they": resolve_pronoun; returns DD_NAMED) or its sentence treats them
+ * as people: a word of migration, a call for exclusion that is one only
+ * of people ("send them back", not "ban", "keep out", "out of our"), or
+ * a hate verb. With nobody named it is a group of unknown identity, as
+ * "these people are animals" is (demonstrative_people; returns
+ * DD_UNNAMED), and weighs less: who they are is the moderator's to read
+ * ("I hate these parasites" may be fleas). Pests are killed and kept out
+ * of attics: a threat, an ambiguous call for exclusion or "our" is no
+ * sign. Of the datasets' rows that say "these/those" and such a word, 40
+ * are labelled hate and 5 not. The sentence's answer is worked out once
+ * (a chant asks it for every word). */
+enum { DD_NO, DD_NAMED, DD_UNNAMED };
+static int demonstrative_dehum(run *R, const mention *m, target *out,
+                               bool *from_ctx)
 {
     const dc_rules_scratch *rs = R->rs;
     if (m->kind != DC_KIND_DEHUMANIZE ||
         !(ent(R, m)->flags & DC_F_AMBIGUOUS) || !plural_word(R, m->b, m->e))
-        return false;
+        return DD_NO;
     uint32_t d = m->tb;
     if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
                   kind_at(R, d - 1, DC_KIND_INSULT) ||
@@ -6640,9 +6655,9 @@ static bool demonstrative_dehum(run *R, const mention *m, target *out,
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
                     tok_is_word(R, d - 1, "those")))
-        return false;
+        return DD_NO;
     if (resolve_pronoun(R, d - 1, out, from_ctx))
-        return true;
+        return DD_NAMED;
     uint32_t si = rs->toks[m->tb].sent;
     if (R->dd_sent != si + 1) {
         const sentence *s = &rs->s[si];
@@ -6651,20 +6666,19 @@ static bool demonstrative_dehum(run *R, const mention *m, target *out,
             const mention *o = &rs->m[i];
             if (o->tb >= s->te)
                 break;
-            people = o->kind == DC_KIND_EXCLUSION ||
+            people = o->kind == DC_KIND_MIGRATION ||
                      o->kind == DC_KIND_HATE_VERB ||
-                     o->kind == DC_KIND_MIGRATION;
+                     (o->kind == DC_KIND_EXCLUSION &&
+                      !(ent(R, o)->flags & DC_F_AMBIGUOUS));
         }
-        for (uint32_t k = s->tb; k < s->te && !people; k++)
-            people = tok_is_word(R, k, "our");
         R->dd_sent = si + 1;
         R->dd_people = people;
     }
     if (!R->dd_people)
-        return false;
-    *out = (target){.tb = d - 1, .te = m->te, .entry = -1,
-                    .type = TG_GROUP, .gn_upto = NO_TARGET};
-    return true;
+        return DD_NO;
+    *out = (target){.tb = d - 1, .te = m->te, .entry = -1, .type = TG_GROUP,
+                    .gn_upto = NO_TARGET};
+    return DD_UNNAMED;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -7473,8 +7487,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = &resolved;
         from_ctx = true;
     }
-    if (!t && demonstrative_dehum(R, m, &resolved, &from_ctx))
-        t = &resolved;
+    if (!t) {
+        int dd = demonstrative_dehum(R, m, &resolved, &from_ctx);
+        if (dd != DD_NO)
+            t = &resolved;
+        if (dd == DD_UNNAMED)
+            w *= 0.8f; /* 0.68 for "animals": review, not reject */
+    }
     if (!t) {
         R->untargeted = true;
         return DECORUM_OK;
