@@ -84,7 +84,7 @@ static const struct {
     {"thing", DC_F_THING},             {"joke", DC_F_JOKE},
     {"sport", DC_F_SPORT},             {"oblige", DC_F_OBLIGE},
     {"scare", DC_F_SCARE},             {"backs", DC_F_BACKS},
-    {"ranks", DC_F_RANKS},
+    {"ranks", DC_F_RANKS},             {"vent", DC_F_VENT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

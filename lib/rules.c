@@ -5531,6 +5531,26 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
+/* Does sentence s greet or celebrate: an unambiguous `positive` entry
+ * opening it ("Happy Diwali", not the irony of "my welcome gift for
+ * refugees = 💣", nor "all my neighbours are ...", which describes), or a
+ * firework emoji (a non-ASCII `positive` entry) anywhere in it? */
+static bool greeting_in(const run *R, const sentence *s)
+{
+    if (!any_kind(R, DC_KIND_POSITIVE))
+        return false;
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+        const mention *p = &R->rs->m[i];
+        if (p->tb >= s->te)
+            break;
+        if (p->kind == DC_KIND_POSITIVE &&
+            ((unsigned char)R->n->text[p->b] >= 0x80 ||
+             (p->tb == s->tb && !(ent(R, p)->flags & DC_F_AMBIGUOUS))))
+            return true;
+    }
+    return false;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -5553,9 +5573,18 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * nothing after it in its sentence but punctuation and emoji, is the
      * writer's answer to the group, as a call is; the meme's frame ("me
      * when ...") is no narration. A word between says something else of
-     * the group ("pray for the Muslims shot in the mosque 🔫😢"). */
+     * the group ("pray for the Muslims shot in the mosque 🔫😢"). Not in a
+     * greeting or a celebration (an unambiguous word of approval
+     * or a firework emoji, kind `positive`: "Happy Diwali Hindus 💣🎇",
+     * where the bomb is a firecracker; "welcome" is ambiguous: "my welcome
+     * gift for refugees = 💣"), nor after a flag named as the place where
+     * a thing is made or comes from ("knives made in 🇯🇵 🔪"). */
     if ((unsigned char)R->n->text[m->b] >= 0x80 && tg &&
-        tg->type == TG_GROUP && tg->te <= m->tb) {
+        tg->type == TG_GROUP && tg->te <= m->tb &&
+        !(tg->tb > s->tb &&
+          (unsigned char)R->n->text[rs->toks[tg->tb].b] >= 0x80 &&
+          (tok_is_word(R, tg->tb - 1, "in") ||
+           tok_is_word(R, tg->tb - 1, "from")))) {
         bool bare = true;
         for (uint32_t k = tg->te; k < m->tb && bare; k++)
             bare = rs->toks[k].type != TK_WORD ||
@@ -5565,7 +5594,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
                (rs->toks[k].type != TK_WORD ||
                 (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
             k++;
-        if (bare && k == s->te)
+        if (bare && k == s->te && !greeting_in(R, s))
             return true;
     }
     /* "Shame it didn't burn", "pity they didn't all drown": the negation
@@ -6099,6 +6128,29 @@ static bool said_of(const run *R, uint32_t k)
     return false;
 }
 
+/* An emoji entry flagged `own` (🍉, the watermelon trope) is said of the
+ * group t it attacks: t is named by an entry of the same group as the
+ * emoji's ("black people 🍉"; not "Free 🇵🇸 🍉", a nationality, nor "🇯🇵 🍉
+ * square watermelons", a fruit), and only punctuation, emoji or a linking
+ * verb stand between them ("blacks = 🍉"; not "my black neighbours,
+ * brought a 🍉", a fruit brought). */
+static bool emoji_said_of(const run *R, const target *t, const mention *m,
+                          const dc_entry *e)
+{
+    if (t->entry < 0 || t->te > m->tb)
+        return false;
+    const dc_entry *ge = &R->lx->entries[t->entry];
+    if (ge->group_len != e->group_len ||
+        memcmp(ge->group, e->group, e->group_len) != 0)
+        return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (R->rs->toks[k].type == TK_WORD &&
+            (unsigned char)R->n->text[R->rs->toks[k].b] < 0x80 &&
+            !kind_at(R, k, DC_KIND_COPULA))
+            return false;
+    return true;
+}
+
 /* The target's last word is the entry's last word, in the singular or
  * the plural: "trans women" and "are not women", "a trans woman" and "is
  * not a woman" (man/men, woman/women differ in one vowel). */
@@ -6204,8 +6256,13 @@ static const mention *adjective_names(const run *R, const mention *m,
         return NULL;
     /* "you black monkey", "u black 🐒": a person addressed is called the
      * animal; "you" stands right before the adjective, so it is no colour
-     * of something the writer saw. */
-    if (pv->tb > 0 && mention_at(R, pv->tb - 1, DC_KIND_PRONOUN_YOU)) {
+     * of something the writer saw. The animal ends its clause, as a name
+     * called does (only punctuation or emoji after it): in "I told you
+     * black rats are living in the barn" "you" is the object of "told"
+     * and the rats are the subject of what follows. */
+    if (pv->tb > 0 && mention_at(R, pv->tb - 1, DC_KIND_PRONOUN_YOU) &&
+        (m->te >= R->rs->ntok || R->rs->toks[m->te].type != TK_WORD ||
+         (unsigned char)R->n->text[R->rs->toks[m->te].b] >= 0x80)) {
         *any_adj = true;
         return pv;
     }
@@ -7183,7 +7240,17 @@ static decorum_status rule_attack(run *R, const mention *m)
      * are not women", "trans men are not women" and "nonbinary people are
      * not men or women" deny nobody. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
-        (!(t->categories & e->categories) || !same_noun(R, t, e)))
+        (!(t->categories & e->categories) ||
+         ((unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
+                                            : !same_noun(R, t, e))))
+        t = NULL;
+    /* An outburst (flag `vent`: 🤬) at a nation is anger at whatever went
+     * wrong there, its team or a trip ("India lost again 🇮🇳🤬", "Lost my
+     * luggage in 🇲🇽 🤬"), not at its people, unless a slur names them;
+     * at a faith or at migrants it curses them ("immigrants 🤬"). Beside
+     * a slur it stays a hostile word, so the slur is no banter. */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_VENT) && !t->slur &&
+        !(t->categories & ~NATION_CATEGORIES))
         t = NULL;
     /* "I'll kill you", "I'll break her neck", "I'll kill every Muslim I
      * see": the writer's will in the contraction (flag `will`), right
@@ -7356,7 +7423,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
-    if ((!t || t->type != TG_GROUP) && !(e->flags & DC_F_OWN) &&
+    if ((!t || t->type != TG_GROUP) &&
+        !(e->flags & (DC_F_OWN | DC_F_VENT)) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
@@ -8100,6 +8168,19 @@ static decorum_status rule_split_exclusion(run *R)
             !split_word(R, t->te, ru->split_len2, ru->split_byte2) ||
             !(j = split_verb_around(R, t->tb, t->te, &v)))
             continue;
+        /* "String the 🇮🇪 up for St Patrick's Day": a lone flag after
+         * "the" is the cloth, strung up as bunting; the people it stands
+         * for are counted or pointed at ("string all the 🇮🇪 up", "string
+         * these 🇮🇪 up"). */
+        if (R->lx->entries[ru->split[j - 1]].kind == DC_KIND_THREAT &&
+            v + 2 < t->te && tok_is_word(R, v + 1, "the")) {
+            uint32_t k = v + 2;
+            while (k < t->te &&
+                   (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
+                k++;
+            if (k == t->te)
+                continue;
+        }
         mention sm = {0};
         sm.b = rs->toks[v].b;
         sm.e = rs->toks[v].e;
