@@ -2784,9 +2784,30 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
     return false;
 }
 
+/* ", he said" ending the sentence: m is a bare "said"/"says", nothing
+ * but punctuation after it, a lone he/she/they before it and a comma
+ * before that. report_after reads it as a closing attribution; it carries
+ * no more than the comma-less "he said" that said_last reads. */
+static bool comma_he_said(const run *R, const sentence *s, uint32_t tb,
+                          const mention *m)
+{
+    if (m->te != m->tb + 1 || m->tb < tb + 3 ||
+        !(tok_is_word(R, m->tb, "said") || tok_is_word(R, m->tb, "says")))
+        return false;
+    const tok *toks = R->rs->toks;
+    for (uint32_t j = m->te; j < s->te; j++)
+        if (toks[j].type == TK_WORD)
+            return false;
+    uint32_t p = m->tb - 1;
+    return (tok_is_word(R, p, "he") || tok_is_word(R, p, "she") ||
+            tok_is_word(R, p, "they")) &&
+           toks[p - 1].type == TK_PUNCT && toks[p - 1].ch == ',';
+}
+
 /* Is the attack at token tb someone's words only by a bare "said" that
  * ends its sentence after it (said_last: "... he said", "... said my
- * uncle"), no quote marks, no scare frame and no report before it? */
+ * uncle"; comma_he_said: "..., he said"), no quote marks, no scare
+ * frame and no report before it? */
 static bool bare_said_after(const run *R, uint32_t tb)
 {
     const sentence *s = sent_of(R, tb);
@@ -2804,7 +2825,8 @@ static bool bare_said_after(const run *R, uint32_t tb)
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind == DC_KIND_REPORT && m->tb > tb &&
-            !(ent(R, m)->flags & DC_F_BELIEF) && said_last(R, s, tb, m))
+            !(ent(R, m)->flags & DC_F_BELIEF) &&
+            (said_last(R, s, tb, m) || comma_he_said(R, s, tb, m)))
             return true;
     }
     return false;
@@ -3370,6 +3392,36 @@ static bool wrongdoers_between(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
+static const target *group_ending_at(const run *R, uint32_t tb,
+                                     uint32_t clause);
+
+/* The group that ends the sentence in apposition after a relative clause
+ * ending at token `after`, renaming the wrongdoers it narrows ("Exterminate
+ * the vermin that kill Christians, the Muslims", "Round up those that
+ * attack Christians: the Muslims"; `after` ends the clause, exclusive): a
+ * comma, colon or dash, at most one determiner, the group, and only
+ * punctuation or emoji after it. NULL if none. Reads the sentence's tail
+ * only. */
+static const target *appositive_group(const run *R, uint32_t after)
+{
+    const sentence *s = sent_of(R, after);
+    const tok *toks = R->rs->toks;
+    uint32_t e = s->te;
+    while (e > after && toks[e - 1].type != TK_WORD)
+        e--;
+    const target *g = group_ending_at(R, e, UINT32_MAX /* any clause */);
+    if (!g || g->te != e || g->tb <= after)
+        return NULL;
+    uint32_t p = g->tb - 1;
+    if (tok_is_word(R, p, "the") || tok_is_word(R, p, "those") ||
+        tok_is_word(R, p, "these") || tok_is_word(R, p, "all"))
+        p--;
+    if (p < after || toks[p].type != TK_PUNCT ||
+        !(toks[p].ch == ',' || toks[p].ch == ':' || toks[p].ch == '-'))
+        return NULL;
+    return g;
+}
+
 /* "not" right before token ti, or before "the" right before it, and no
  * linking verb before "not": a contrast ("X, not the Jews", "the Romans
  * killed Jesus not the Jews"), not a predicate ("people who are not
@@ -3588,6 +3640,49 @@ static bool answered_no(const run *R, uint32_t ti)
            mention_at(R, a + 1, DC_KIND_PRONOUN_SELF);
 }
 
+#define APPROVAL_REACH 8
+
+/* Does the writer assert the halt word at k, one of opposing or
+ * preventing ("prevent", "oppose", "against", "an end to")? Not in a
+ * question that opens with who/why/what/how ("Who would be against killing
+ * Jews?": nobody, it asks), not after "nothing", "no one" or "nobody" in
+ * its clause within APPROVAL_REACH tokens before k ("Nothing can prevent
+ * the extermination ..."), and not with an approval within as many tokens
+ * after the attack m ("..., and good"). The reach keeps a long sentence
+ * of attacks linear. */
+static bool halt_asserted(const run *R, uint32_t k, const mention *m)
+{
+    const sentence *s = sent_of(R, k);
+    const tok *toks = R->rs->toks;
+    if (s->question) {
+        uint32_t f = s->tb;
+        while (f < k && toks[f].type != TK_WORD)
+            f++;
+        if (tok_is_word(R, f, "who") || tok_is_word(R, f, "why") ||
+            tok_is_word(R, f, "what") || tok_is_word(R, f, "how"))
+            return false;
+    }
+    /* "nothing can ever prevent": a few words back, not the whole clause
+     * (a long clause of halts stays linear) */
+    for (uint32_t j = k; j > s->tb && j + APPROVAL_REACH > k &&
+                         toks[j - 1].clause == toks[k].clause;
+         j--)
+        if (tok_is_word(R, j - 1, "nothing") ||
+            tok_is_word(R, j - 1, "nobody") ||
+            tok_is_word(R, j - 1, "noone") ||
+            (tok_is_word(R, j - 1, "one") && j >= 2 &&
+             tok_is_word(R, j - 2, "no")))
+            return false;
+    if (any_kind(R, DC_KIND_APPROVE) && m->te < R->rs->ntok)
+        for (size_t i = R->rs->first[m->te];
+             i < R->rs->nm && R->rs->m[i].tb < m->te + APPROVAL_REACH &&
+             R->rs->m[i].tb < s->te;
+             i++)
+            if (R->rs->m[i].kind == DC_KIND_APPROVE)
+                return false;
+    return true;
+}
+
 /* A threat, exclusion or hate verb right after "stop" or "quit" (or "end
  * the"): a call to end the violence, not for it ("Stop killing
  * Palestinians", "Israel must stop the bombing of Gaza", "stop deporting
@@ -3612,17 +3707,18 @@ static uint32_t halt_at(const run *R, const mention *m)
     if (k >= 1 && tok_is_word(R, k, "to") &&
         (tok_is_word(R, k - 1, "end") || tok_is_word(R, k - 1, "stop") ||
          tok_is_word(R, k - 1, "halt")))
-        return k - 1;
+        return halt_asserted(R, k - 1, m) ? k - 1 : UINT32_MAX;
     bool halt =
         tok_is_word(R, k, "stop") || tok_is_word(R, k, "stops") ||
         tok_is_word(R, k, "stopped") || tok_is_word(R, k, "stopping") ||
         tok_is_word(R, k, "quit") || tok_is_word(R, k, "end") ||
-        tok_is_word(R, k, "ending") || tok_is_word(R, k, "halt") ||
+        tok_is_word(R, k, "ending") || tok_is_word(R, k, "halt");
+    bool oppose =
         tok_is_word(R, k, "prevent") || tok_is_word(R, k, "prevents") ||
         tok_is_word(R, k, "preventing") || tok_is_word(R, k, "oppose") ||
         tok_is_word(R, k, "opposes") || tok_is_word(R, k, "opposing") ||
         tok_is_word(R, k, "against");
-    return halt ? k : UINT32_MAX;
+    return halt || (oppose && halt_asserted(R, k, m)) ? k : UINT32_MAX;
 }
 
 /* The scope of attack m after halt_at: a halted attack is negated, and a
@@ -7196,8 +7292,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * threat at them is still a threat). */
     if (t && t->type == TG_GROUP &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        t_local->tb >= m->te && wrongdoers_between(R, m->te, t_local->tb))
-        t = t_local = &someone;
+        t_local->tb >= m->te && wrongdoers_between(R, m->te, t_local->tb)) {
+        /* unless the sentence names them after all, in apposition: "Wipe
+         * out the rats that attack our women, the Somalis" */
+        const target *app = appositive_group(R, t_local->te);
+        t = t_local = app ? app : &someone;
+    }
     /* "The attack on the synagogue was disgusting", "what happened to those
      * Muslims was horrific", "the abuse trans people get is disgusting":
      * the judgement is of an event the group suffered, not of the group. */
