@@ -460,7 +460,8 @@ typedef struct dc_matcher_stats {
     size_t patterns;   /* every literal, generated forms included */
     size_t compiled;   /* of those, in the Vectorscan database; the others
                         * are words of 1-4 bytes looked up in tables */
-    size_t inflected;  /* generated verb forms: hate -> hating */
+    size_t inflected;  /* generated verb forms (hate -> hating) and
+                        * contractions without apostrophe (dont) */
     size_t fuzzy;      /* dropped, swapped or doubled letter */
     size_t masked;     /* vowels masked with '*' */
     size_t suppressed; /* generated forms dropped: equal to a term or dup */

@@ -116,7 +116,7 @@
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
-#define GEN_VERSION 3u
+#define GEN_VERSION 4u
 
 #define MAX_PATTERNS (1u << 22)
 #define MAX_PATTERN_BYTES (64u << 20)
@@ -941,6 +941,66 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
  * (hate -> hating) and, for one-syllable verbs ending consonant-vowel-
  * consonant, the consonant doubled (gas -> gassed, gassing; ban ->
  * banned). Single ASCII words only. */
+/* Contractions whose form without the apostrophe is another English word:
+ * never written for one ("were" is not "we're", "ill" not "i'll") ... */
+static const char *const bare_clash[] = {"ill",  "well", "hell", "shell",
+                                         "were", "wed",  "shed"};
+/* ... or not for a term of one word, where nothing around tells the two
+ * apart ("its", "cant", "wont", "lets", "id"); in a phrase they are safe:
+ * "its a fact", "cant be trusted", "wont assimilate". */
+static const char *const bare_clash_alone[] = {"its", "cant", "wont", "lets",
+                                               "id"};
+
+static bool bare_in(const char *w, size_t l, const char *const *list,
+                    size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == l && memcmp(list[i], w, l) == 0)
+            return true;
+    return false;
+}
+
+/* The term written without its apostrophes, as comments mostly write
+ * contractions ("dont", "shouldnt be allowed to breed", "why dont you",
+ * "theyre"): an exact form, as common as the term. Not when a word loses
+ * its apostrophe into another word (bare_clash above). */
+static decorum_status gen_bare_form(builder *b, uint32_t g, const char *t,
+                                    size_t len)
+{
+    char v[VARIANT_MAX];
+    if (len > VARIANT_MAX || !memchr(t, '\'', len))
+        return DECORUM_OK;
+    bool phrase = memchr(t, ' ', len) != NULL;
+    size_t n = 0, w0 = 0;
+    bool had = false; /* the current word had an apostrophe */
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || t[i] == ' ') {
+            if (had && (bare_in(v + w0, n - w0, bare_clash,
+                                sizeof bare_clash / sizeof *bare_clash) ||
+                        (!phrase &&
+                         bare_in(v + w0, n - w0, bare_clash_alone,
+                                 sizeof bare_clash_alone /
+                                     sizeof *bare_clash_alone))))
+                return DECORUM_OK;
+            if (i < len)
+                v[n++] = ' ';
+            w0 = n;
+            had = false;
+            continue;
+        }
+        if (t[i] == '\'') {
+            /* only between letters: "'re" or "o'" stay as they are */
+            if (i == 0 || i + 1 == len || !is_letter(t[i - 1]) ||
+                !is_letter(t[i + 1]))
+                return DECORUM_OK;
+            had = true;
+            continue;
+        }
+        v[n++] = t[i];
+    }
+    return add_form(b, v, n, g, DC_HIT_EXACT, 0);
+}
+
 static decorum_status gen_verb_forms(builder *b, uint32_t g, const char *t,
                                      size_t len)
 {
@@ -1588,6 +1648,13 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
             verb |= (m->ebits[m->gent[m->groups[g].first + k]] & EB_VERB) != 0;
         if (verb && (st = gen_verb_forms(b, (uint32_t)g, e->term,
                                          e->term_len)) != DECORUM_OK)
+            goto fail;
+    }
+    /* Contractions without their apostrophe ("dont"). */
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
+        if ((st = gen_bare_form(b, (uint32_t)g, e->term, e->term_len)) !=
+            DECORUM_OK)
             goto fail;
     }
     size_t before_fuzzy = b->n;
