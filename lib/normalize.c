@@ -690,8 +690,9 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
             if (k2 == K_MASK)
                 break;
             bool ok;
-            if (c2 == '@') /* after a letter: not "@user" */
-                ok = kp == K_LETTER;
+            if (c2 == '@') /* after a letter, or a digit read as one
+                            * ("h3@d"): not "@user", "2@3" */
+                ok = kp == K_LETTER || (kp == K_DIGIT && last);
             else if (c2 == '$') /* not "$5" */
                 ok = has_letter && kn != K_DIGIT;
             else if (c2 == '|')
