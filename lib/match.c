@@ -937,10 +937,6 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
     return st;
 }
 
-/* Verb forms that are not the term plus a suffix: a final e dropped
- * (hate -> hating) and, for one-syllable verbs ending consonant-vowel-
- * consonant, the consonant doubled (gas -> gassed, gassing; ban ->
- * banned). Single ASCII words only. */
 /* Contractions whose form without the apostrophe is another English word:
  * never written for one ("were" is not "we're", "ill" not "i'll") ... */
 static const char *const bare_clash[] = {"ill",  "well", "hell", "shell",
@@ -1001,6 +997,10 @@ static decorum_status gen_bare_form(builder *b, uint32_t g, const char *t,
     return add_form(b, v, n, g, DC_HIT_EXACT, 0);
 }
 
+/* Verb forms that are not the term plus a suffix: a final e dropped
+ * (hate -> hating) and, for one-syllable verbs ending consonant-vowel-
+ * consonant, the consonant doubled (gas -> gassed, gassing; ban ->
+ * banned). Single ASCII words only. */
 static decorum_status gen_verb_forms(builder *b, uint32_t g, const char *t,
                                      size_t len)
 {

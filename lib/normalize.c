@@ -618,6 +618,30 @@ static size_t masked_run(const dc_normalizer *nz, const unsigned char *s,
     return last;
 }
 
+/* Is the digit at index t of the token (s[ts + t * step]) in a run of two
+ * or three digits, each a leet letter, with letters on both sides of the
+ * run ("p30ple", "k33p")? Numbers are not written inside words, so such a
+ * run spells letters; a run at a word's edge ("covid19", "2nite"), a
+ * longer one, or three of one digit ("b000k") is left as it is. */
+static bool leet_digits_inside(const dc_normalizer *nz, const unsigned char *s,
+                               size_t ts, size_t step, size_t tm, size_t t)
+{
+    size_t a = t, z = t + 1;
+    while (a > 0 && nz->cls[s[ts + (a - 1) * step]] == K_DIGIT)
+        a--;
+    while (z < tm && nz->cls[s[ts + z * step]] == K_DIGIT)
+        z++;
+    if (z - a < 2 || z - a > 3 || a == 0 || z == tm ||
+        nz->cls[s[ts + (a - 1) * step]] != K_LETTER ||
+        nz->cls[s[ts + z * step]] != K_LETTER)
+        return false;
+    for (size_t k = a; k < z; k++)
+        if (!nz->leet[s[ts + k * step]])
+            return false;
+    return z - a == 2 || s[ts + a * step] != s[ts + (a + 1) * step] ||
+           s[ts + a * step] != s[ts + (a + 2) * step];
+}
+
 /* The word rules for one token of tm characters at s[ts], s[ts + step],
  * ...: leetspeak, masking and stretching, written to out from index o.
  * Returns the new out index: o + tm unless stretched letters were cut.
@@ -661,6 +685,10 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
                         (kn == K_LETTER && t >= 2 && s[p - step] == '0' &&
                          cls[s[p - 2 * step]] == K_LETTER))) {
                 ch = 'o';
+                h |= DC_EV_LEET;
+            } else if (leet[c2] && (kp == K_DIGIT || kn == K_DIGIT) &&
+                       leet_digits_inside(nz, s, ts, step, tm, t)) {
+                ch = leet[c2];
                 h |= DC_EV_LEET;
             }
             break;

@@ -269,6 +269,9 @@ static const struct tcase {
     /* "00" between letters is the double o; a number keeps its zeros */
     {"c00n sh3b00n", "coon sheboon", LEET},
     {"100x b000k 00b x00 a100", "100x b000k 00b x00 a100", 0},
+    /* two or three leet digits inside a word; not at its edge, not four */
+    {"p30ple k33p subhum4ns", "people keep subhumans", LEET},
+    {"s01e03 a3200neo 2nite covid19", "soie03 a3200neo 2nite covid19", LEET},
     /* numbers and numeric codes keep their digits */
     {"1488 88 14words 6mwe 2016 covid19", "1488 88 14words 6mwe 2016 covid19",
      0},
