@@ -2533,10 +2533,13 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         uint32_t j = m->tb - 1;
         if (j > 0 && adverb_like(R, j))
             j--;
-        /* in the present ("are characterized as"), with nobody named
-         * after it ("... by the tabloids", "... in Nazi propaganda"); "were
+        /* in the present ("are characterized as") or prescribed ("should
+         * be regarded as", "must be viewed as"), with nobody named after
+         * it ("... by the tabloids", "... in Nazi propaganda"); "were
          * depicted", "have been likened" tell what was done */
-        passive = tok_is_word(R, j, "are") || tok_is_word(R, j, "is");
+        passive = tok_is_word(R, j, "are") || tok_is_word(R, j, "is") ||
+                  (tok_is_word(R, j, "be") && j > 0 &&
+                   mention_at(R, j - 1, DC_KIND_MODAL));
         for (uint32_t q = m->te; passive && q < s->te && q < m->te + 8; q++)
             passive = !tok_is_word(R, q, "by") && !tok_is_word(R, q, "in");
     }
