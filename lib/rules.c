@@ -6977,13 +6977,15 @@ static void dd_scan(run *R, uint32_t si)
 
 /* "Send the invaders back where they came from": a word that names its
  * own group (invaders for migrants) in a sentence that calls for an
- * exclusion only people can suffer (dd_scan) means the group. */
+ * exclusion only people can suffer (dd_scan) means the group, unless a
+ * year dates a war of the past ("In 1066 the invaders were sent back
+ * where they came from": past_war). */
 static bool own_word_expelled(run *R, const mention *m)
 {
     if (!any_kind(R, DC_KIND_EXCLUSION))
         return false;
     dd_scan(R, R->rs->toks[m->tb].sent);
-    return R->dd_expel;
+    return R->dd_expel && !past_war(R, m);
 }
 
 /* Is the sentence of token k about real animals (dd_scan)? */
