@@ -6887,7 +6887,7 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
 
 /* Is the demonstrative phrase of the dehumanizing word x taken by a
  * threat or call for exclusion in its clause (dd_taken), or by a verb
- * split around it (split_verb_around)? The verbs
+ * split around it (split_verb_around), called for (is_call)? The verbs
  * looked at start at most seven tokens before x and five after it. */
 static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v);
@@ -6895,16 +6895,24 @@ static bool dd_taken_any(const run *R, const mention *x, uint32_t dem)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t sv;
-    if (split_verb_around(R, x->tb, x->te, &sv))
-        return true; /* "send these animals back", "keep those rats out" */
+    const target tg = {.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
+                       .gn_upto = NO_TARGET};
+    if (split_verb_around(R, x->tb, x->te, &sv)) {
+        /* "send these animals back", "keep those rats out" */
+        mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
+                      .kind = DC_KIND_EXCLUSION, .tb = sv, .te = sv + 1};
+        return is_call(R, &sm, &tg);
+    }
     if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_EXCLUSION))
         return false;
     uint32_t lo = dem > 4 ? dem - 4 : 0;
     for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < x->te + 6;
          i++) {
         const mention *v = &rs->m[i];
+        /* called for, not told ("my cat kills these rats every night") */
         if ((v->kind == DC_KIND_THREAT || v->kind == DC_KIND_EXCLUSION) &&
-            (v->te <= dem || v->tb >= x->te) && dd_taken(R, v, dem, x))
+            (v->te <= dem || v->tb >= x->te) && dd_taken(R, v, dem, x) &&
+            is_call(R, v, &tg))
             return true;
     }
     return false;
