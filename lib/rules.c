@@ -7702,15 +7702,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "those invaders must go back", "Those invaders are flooding our
          * country": pointed at by "these" or "those", and called to be
          * expelled or cast as doing what the trope says they do (a
-         * conspiracy action after it in its clause), the word names the
-         * people among us, not an army of the past. */
+         * conspiracy action and its object after it in its clause, not
+         * "those invaders control the whole map"), the word names the
+         * people among us, not an army of the past nor one in a game. */
         uint32_t dem;
         if (!topical && m->kind == DC_KIND_DEHUMANIZE &&
-            (dem = dd_demonstrative(R, m)) != UINT32_MAX)
+            (dem = dd_demonstrative(R, m)) != UINT32_MAX) {
+            uint32_t ce = clause_end(R, m->tb);
             topical = (dd_taken_any(R, m, dem) ||
-                       has_kind_in(R, m->te, clause_end(R, m->tb),
-                                   DC_KIND_CONSP_ACTION)) &&
-                      !past_war(R, m);
+                       (has_kind_in(R, m->te, ce, DC_KIND_CONSP_ACTION) &&
+                        has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
+                      !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
+        }
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
@@ -7828,8 +7831,10 @@ static decorum_status rule_attack(run *R, const mention *m)
                 !dd_taken(R, m, dem, x))
                 continue;
             if (ent(R, x)->categories) {
-                if (past_war(R, x))
-                    break; /* "in 1813 those invaders had to go back" */
+                /* "in 1813 those invaders had to go back", "shoot those
+                 * invaders in Fortnite" */
+                if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
+                    break;
                 resolved = group_of(R, x);
             } else if (dd_literal(R, x->tb)) {
                 break; /* "gas these rats in the basement" */
