@@ -264,6 +264,13 @@ typedef struct run {
      * treat whoever it names as people? */
     uint32_t dd_sent;
     bool dd_people;
+    /* ... and does it set them among real animals (a `place` flagged
+     * `thing`: "in the basement", "the exterminator")? */
+    bool dd_literal;
+    /* ... and does it call for an exclusion that is one only of people
+     * (an exclusion not flagged `ambiguous`: "back where they came
+     * from", "deport")? */
+    bool dd_expel;
     /* code_around's bound: 1 + the longest code mention, in bytes (0: not
      * worked out yet) */
     uint32_t code_span;
@@ -3296,8 +3303,8 @@ static bool context_place_scan(const run *R, target *out)
             if ((e->kind == DC_KIND_PLACE && e->categories) ||
                 (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_PLACE)))
                 g = p;
-            else if (e->kind != DC_KIND_PLACE)
-                continue;
+            else if (e->kind != DC_KIND_PLACE || (e->flags & DC_F_THING))
+                continue; /* (`thing`: where animals are, "barn") */
             /* a group word ending right before it, a space between
              * (looked for among the hits that start at most a term's
              * length before it, so that a context of many places is not
@@ -5829,14 +5836,40 @@ static bool taken_back(const run *R, const mention *m)
     return true;
 }
 
+/* How many tokens around a word for migrants past_war looks. */
+#define WAR_REACH 12
+
+/* "The invaders were repelled at the border in 1813", "the Norman
+ * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
+ * its sentence dates a war of the past, whose invaders were armies. */
+static bool past_war(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
+    uint32_t hi = s->te - m->te > WAR_REACH ? m->te + WAR_REACH : s->te;
+    for (uint32_t k = lo; k < hi; k++) {
+        const tok *t = &rs->toks[k];
+        const char *w = R->n->text + t->b;
+        if (t->type != TK_WORD || t->e - t->b != 4 || w[0] != '1')
+            continue;
+        if (w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' &&
+            w[3] >= '0' && w[3] <= '9' &&
+            (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5')))
+            return true;
+    }
+    return false;
+}
+
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
  * the comment or its context is about migration, or m is the object of
- * "take back"? Asked by rule_attack of an ambiguous word both as an
- * attack that may be its own target and as the object of a threat. */
+ * "take back"; not in a sentence dated to a war of the past (past_war)?
+ * Asked by rule_attack of an ambiguous word both as an attack that may
+ * be its own target and as the object of a threat. */
 static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-           (migration_context(R) || taken_back(R, m));
+           (migration_context(R) || taken_back(R, m)) && !past_war(R, m);
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -6780,30 +6813,27 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
     return false;
 }
 
-/* "These animals should be deported", "I hate these parasites", "The
- * Jews own the banks. These parasites must go": an ambiguous dehumanizing
- * word in the plural after "these" or "those" (a word of contempt may
- * come between: "these filthy animals") names people when the comment
- * says who (the nearest group or other people named before it, as for
- * "they": resolve_pronoun; returns DD_NAMED) or its sentence treats them
- * as people: a word of migration, a call for exclusion that is one only
- * of people ("send them back", not "ban", "keep out", "out of our"), or
- * a hate verb. With nobody named it is a group of unknown identity, as
- * "these people are animals" is (demonstrative_people; returns
- * DD_UNNAMED), and weighs less: who they are is the moderator's to read
- * ("I hate these parasites" may be fleas). Pests are killed and kept out
- * of attics: a threat, an ambiguous call for exclusion or "our" is no
- * sign. Of the datasets' rows that say "these/those" and such a word, 40
- * are labelled hate and 5 not. The sentence's answer is worked out once
- * (a chant asks it for every word). */
-enum { DD_NO, DD_NAMED, DD_UNNAMED };
-static int demonstrative_dehum(run *R, const mention *m, target *out,
-                               bool *from_ctx)
+/* "these animals", "those filthy invaders", "these vermin": the token of
+ * "these" or "those" before an ambiguous dehumanizing word in the plural
+ * (a word of contempt may come between), or UINT32_MAX. A mass noun of
+ * people (flag `noun`, not `plural` nor `thing`: "vermin") counts as it
+ * stands when it ends its noun phrase ("these vermin need to be
+ * removed"; not "these savage attacks"). */
+static uint32_t dd_demonstrative(const run *R, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
-    if (m->kind != DC_KIND_DEHUMANIZE ||
-        !(ent(R, m)->flags & DC_F_AMBIGUOUS) || !plural_word(R, m->b, m->e))
-        return DD_NO;
+    const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_DEHUMANIZE || !(e->flags & DC_F_AMBIGUOUS))
+        return UINT32_MAX;
+    if (!plural_word(R, m->b, m->e)) {
+        uint32_t k = m->te;
+        if ((e->flags & (DC_F_NOUN | DC_F_PLURAL | DC_F_THING)) !=
+                DC_F_NOUN ||
+            m->e - m->b != e->term_len ||
+            (k < R->rs->ntok && R->rs->toks[k].type == TK_WORD &&
+             !glue_at(R, k) && !kind_at(R, k, DC_KIND_MODAL) &&
+             !kind_at(R, k, DC_KIND_COPULA)))
+            return UINT32_MAX;
+    }
     uint32_t d = m->tb;
     if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
                   kind_at(R, d - 1, DC_KIND_INSULT) ||
@@ -6811,30 +6841,190 @@ static int demonstrative_dehum(run *R, const mention *m, target *out,
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
                     tok_is_word(R, d - 1, "those")))
-        return DD_NO;
-    if (resolve_pronoun(R, d - 1, out, from_ctx))
-        return DD_NAMED;
-    uint32_t si = rs->toks[m->tb].sent;
-    if (R->dd_sent != si + 1) {
-        const sentence *s = &rs->s[si];
-        bool people = false;
-        for (size_t i = rs->first[s->tb]; i < rs->nm && !people; i++) {
-            const mention *o = &rs->m[i];
-            if (o->tb >= s->te)
-                break;
-            people = o->kind == DC_KIND_MIGRATION ||
-                     o->kind == DC_KIND_HATE_VERB ||
-                     (o->kind == DC_KIND_EXCLUSION &&
-                      !(ent(R, o)->flags & DC_F_AMBIGUOUS));
-        }
-        R->dd_sent = si + 1;
-        R->dd_people = people;
+        return UINT32_MAX;
+    return d - 1;
+}
+
+/* The token past the end of token k's clause, at most 12 tokens on. */
+static uint32_t clause_end(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t c = tk[k].clause, e = k;
+    while (e < R->rs->ntok && e < k + 12 && tk[e].clause == c)
+        e++;
+    return e;
+}
+
+/* Does the threat or call for exclusion v take the demonstrative phrase
+ * [dem, x) as what it is done to? As its object, right after the verb
+ * ("Gas these animals", "deport all those invaders", "get these animals
+ * off our streets"), or as the subject of a call that excludes them or a
+ * passive one ("those invaders must go back", "these vermin need to be
+ * removed", "these animals should be gassed"; not "these rats will kill
+ * us"): only a modal, a linking verb, a negation, an adverb, "all" or
+ * "to" between. In one clause. */
+static bool dd_taken(const run *R, const mention *v, uint32_t dem,
+                     const mention *x)
+{
+    const tok *tk = R->rs->toks;
+    if (tk[dem].clause != tk[v->tb].clause)
+        return false;
+    if (dem >= v->te) {
+        uint32_t k = v->te;
+        if (k < dem && (tok_is_word(R, k, "all") ||
+                        tok_is_word(R, k, "off") || tok_is_word(R, k, "out")))
+            k++;
+        return k == dem;
     }
-    if (!R->dd_people)
+    if (x->te > v->tb || v->tb - x->te > 4 ||
+        !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v)))
+        return false;
+    for (uint32_t k = x->te; k < v->tb; k++)
+        if (!kind_at(R, k, DC_KIND_MODAL) && !kind_at(R, k, DC_KIND_COPULA) &&
+            !kind_at(R, k, DC_KIND_NEGATION) && !adverb_like(R, k) &&
+            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "to") &&
+            !tok_is_word(R, k, "be") && !tok_is_word(R, k, "get"))
+            return false;
+    return true;
+}
+
+/* Is the demonstrative phrase of the dehumanizing word x taken by a
+ * threat or call for exclusion in its clause (dd_taken), or by a verb
+ * split around it (split_verb_around), called for (is_call)? The verbs
+ * looked at start at most seven tokens before x and five after it. */
+static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
+                                uint32_t *v);
+static bool dd_taken_any(const run *R, const mention *x, uint32_t dem)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sv;
+    const target tg = {.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
+                       .gn_upto = NO_TARGET};
+    if (split_verb_around(R, x->tb, x->te, &sv)) {
+        /* "send these animals back", "keep those rats out" */
+        mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
+                      .kind = DC_KIND_EXCLUSION, .tb = sv, .te = sv + 1};
+        return is_call(R, &sm, &tg);
+    }
+    if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_EXCLUSION))
+        return false;
+    uint32_t lo = dem > 4 ? dem - 4 : 0;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < x->te + 6;
+         i++) {
+        const mention *v = &rs->m[i];
+        /* called for, not told ("my cat kills these rats every night") */
+        if ((v->kind == DC_KIND_THREAT || v->kind == DC_KIND_EXCLUSION) &&
+            (v->te <= dem || v->tb >= x->te) && dd_taken(R, v, dem, x) &&
+            is_call(R, v, &tg))
+            return true;
+    }
+    return false;
+}
+
+/* A group resolved for the demonstrative at dem (resolve_pronoun), unless
+ * it is the subject of the verb whose object the phrase is: one to three
+ * words between, none a function word or a linking verb ("The Polish
+ * builders found these cockroaches in the kitchen" are not the
+ * cockroaches; "Islamic violence from those invaders" may be theirs). */
+static bool dd_resolve(const run *R, uint32_t dem, target *out,
+                       bool *from_ctx)
+{
+    if (!resolve_pronoun(R, dem, out, from_ctx))
+        return false;
+    const tok *tk = R->rs->toks;
+    if (*from_ctx || out->te > dem || dem - out->te > 3 ||
+        dem == out->te)
+        return true;
+    for (uint32_t k = out->te; k < dem; k++)
+        if (tk[k].type != TK_WORD || glue_at(R, k) ||
+            kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_MODAL) ||
+            kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY))
+            return true;
+    return false;
+}
+
+/* "These animals should be deported", "I hate these parasites", "The
+ * Jews own the banks. These parasites must go": an ambiguous dehumanizing
+ * word in the plural after "these" or "those" (dd_demonstrative) names
+ * people when the comment says who (the nearest group or other people
+ * named before it, as for "they": dd_resolve; returns DD_NAMED) or its
+ * sentence treats them as people: a word of migration, a call for
+ * exclusion that is one only of people ("send them back", not "ban",
+ * "keep out", "out of our"), or a hate verb; or a threat or call for
+ * exclusion is aimed at the phrase itself ("Gas these animals", "these
+ * vermin need to be removed": dd_taken_any). With nobody named it is a
+ * group of unknown identity, as "these people are animals" is
+ * (demonstrative_people; returns DD_UNNAMED), and weighs less: who they
+ * are is the moderator's to read ("I hate these parasites" may be
+ * fleas). A threat or call elsewhere in the sentence, or "our", is no
+ * sign. Of the datasets' rows that say "these/those" and such a word, 40
+ * are labelled hate and 5 not. The sentence's answer is worked out once
+ * (a chant asks it for every word). */
+/* demonstrative_dehum's look at the sentence si, once per sentence (a
+ * chant asks it for every word): R->dd_people, R->dd_literal. */
+static void dd_scan(run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->dd_sent == si + 1)
+        return;
+    const sentence *s = &rs->s[si];
+    bool people = false, literal = false, expel = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->tb >= s->te)
+            break;
+        expel |= o->kind == DC_KIND_EXCLUSION &&
+                 !(ent(R, o)->flags & DC_F_AMBIGUOUS);
+        people |= o->kind == DC_KIND_MIGRATION ||
+                  o->kind == DC_KIND_HATE_VERB;
+        literal |= o->kind == DC_KIND_PLACE &&
+                   (ent(R, o)->flags & DC_F_THING);
+    }
+    R->dd_sent = si + 1;
+    R->dd_people = people || expel;
+    R->dd_literal = literal;
+    R->dd_expel = expel;
+}
+
+/* "Send the invaders back where they came from": a word that names its
+ * own group (invaders for migrants) in a sentence that calls for an
+ * exclusion only people can suffer (dd_scan) means the group, unless a
+ * year dates a war of the past ("In 1066 the invaders were sent back
+ * where they came from": past_war). */
+static bool own_word_expelled(run *R, const mention *m)
+{
+    if (!any_kind(R, DC_KIND_EXCLUSION))
+        return false;
+    dd_scan(R, R->rs->toks[m->tb].sent);
+    return R->dd_expel && !past_war(R, m);
+}
+
+/* Is the sentence of token k about real animals (dd_scan)? */
+static bool dd_literal(run *R, uint32_t k)
+{
+    if (!any_kind(R, DC_KIND_PLACE))
+        return false;
+    dd_scan(R, R->rs->toks[k].sent);
+    return R->dd_literal;
+}
+
+enum { DD_NO, DD_NAMED, DD_UNNAMED, DD_TAKEN };
+static int demonstrative_dehum(run *R, const mention *m, target *out,
+                               bool *from_ctx)
+{
+    uint32_t dem = dd_demonstrative(R, m);
+    if (dem == UINT32_MAX || dd_literal(R, m->tb) ||
+        ((ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+         past_war(R, m)))
         return DD_NO;
-    *out = (target){.tb = d - 1, .te = m->te, .entry = -1, .type = TG_GROUP,
+    if (dd_resolve(R, dem, out, from_ctx))
+        return DD_NAMED;
+    dd_scan(R, R->rs->toks[m->tb].sent);
+    if (!R->dd_people && !dd_taken_any(R, m, dem))
+        return DD_NO;
+    *out = (target){.tb = dem, .te = m->te, .entry = -1, .type = TG_GROUP,
                     .gn_upto = NO_TARGET};
-    return DD_UNNAMED;
+    return R->dd_people ? DD_UNNAMED : DD_TAKEN;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -7508,8 +7698,25 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ("South American invaders"). */
     if ((!t || t->type != TG_GROUP) && e->categories &&
         m->kind != DC_KIND_INSULT && m->kind != DC_KIND_HATE_VERB) {
-        bool topical =
-            !(e->flags & DC_F_AMBIGUOUS) || migrant_word_meant(R, m);
+        bool topical = !(e->flags & DC_F_AMBIGUOUS) ||
+                       migrant_word_meant(R, m) ||
+                       (m->kind == DC_KIND_DEHUMANIZE &&
+                        own_word_expelled(R, m));
+        /* "those invaders must go back", "Those invaders are flooding our
+         * country": pointed at by "these" or "those", and called to be
+         * expelled or cast as doing what the trope says they do (a
+         * conspiracy action and its object after it in its clause, not
+         * "those invaders control the whole map"), the word names the
+         * people among us, not an army of the past nor one in a game. */
+        uint32_t dem;
+        if (!topical && m->kind == DC_KIND_DEHUMANIZE &&
+            (dem = dd_demonstrative(R, m)) != UINT32_MAX) {
+            uint32_t ce = clause_end(R, m->tb);
+            topical = (dd_taken_any(R, m, dem) ||
+                       (has_kind_in(R, m->te, ce, DC_KIND_CONSP_ACTION) &&
+                        has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
+                      !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
+        }
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
@@ -7597,13 +7804,60 @@ static decorum_status rule_attack(run *R, const mention *m)
                 continue;
             const dc_entry *de = ent(R, d);
             if (de->categories &&
-                (!(de->flags & DC_F_AMBIGUOUS) || migrant_word_meant(R, d))) {
+                (!(de->flags & DC_F_AMBIGUOUS) || migrant_word_meant(R, d) ||
+                 own_word_expelled(R, d))) {
                 resolved = group_of(R, d);
                 t = &resolved;
             }
             break;
         }
     }
+    /* "Gas these animals", "those invaders must go back", "these vermin
+     * need to be removed": a threat or call for exclusion aimed at a
+     * dehumanizing word after "these" or "those" (dd_taken) is aimed at
+     * people called so: the group the word names (invaders), or the one
+     * the demonstrative points back to (dd_resolve), else people of
+     * unknown identity, weighed as demonstrative_dehum weighs them. */
+    float dd_w = 1.0f;
+    if ((!t || t->type == TG_OBJECT) &&
+        (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        any_kind(R, DC_KIND_DEHUMANIZE)) {
+        dc_rules_scratch *rs = R->rs;
+        uint32_t lo = m->tb > 7 ? m->tb - 7 : 0;
+        for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < m->te + 5;
+             i++) {
+            const mention *x = &rs->m[i];
+            uint32_t dem;
+            if (x->kind != DC_KIND_DEHUMANIZE ||
+                (x->tb < m->te && x->te > m->tb) ||
+                (dem = dd_demonstrative(R, x)) == UINT32_MAX ||
+                !dd_taken(R, m, dem, x))
+                continue;
+            if (ent(R, x)->categories) {
+                /* "in 1813 those invaders had to go back", "shoot those
+                 * invaders in Fortnite" */
+                if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
+                    break;
+                resolved = group_of(R, x);
+            } else if (dd_literal(R, x->tb)) {
+                break; /* "gas these rats in the basement" */
+            } else if (!dd_resolve(R, dem, &resolved, &from_ctx)) {
+                resolved = (target){.tb = dem, .te = x->te, .entry = -1,
+                                    .type = TG_GROUP, .gn_upto = NO_TARGET};
+                /* a call that is one only of people ("deport these
+                 * animals") as demonstrative_dehum weighs it; else
+                 * ("kill these rats") less: the dehumanizing word's
+                 * finding beside it makes a review, not a reject */
+                dd_scan(R, rs->toks[x->tb].sent);
+                dd_w = R->dd_people ? 0.8f : 0.6f;
+            }
+            resolved.tb = dem;
+            resolved.te = x->te;
+            t = &resolved;
+            break;
+        }
+    }
+    w *= dd_w;
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
@@ -7664,6 +7918,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             t = &resolved;
         if (dd == DD_UNNAMED)
             w *= 0.8f; /* 0.68 for "animals": review, not reject */
+        else if (dd == DD_TAKEN)
+            w *= 0.6f; /* with the verb's own finding: review */
     }
     if (!t) {
         R->untargeted = true;
@@ -8255,43 +8511,67 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
     return 0;
 }
 
-/* A split verb around a group it takes as its object (split_verb_around).
- * Each is judged as the verb would be, from its first word. */
-static decorum_status rule_split_exclusion(run *R)
+/* The split verb around the group [tb, te), if any (split_verb_around),
+ * judged as the verb would be, from its first word. */
+static decorum_status split_around(run *R, uint32_t tb, uint32_t te)
 {
     const dc_rules *ru = R->rules;
     const dc_rules_scratch *rs = R->rs;
+    uint32_t v;
+    size_t j;
+    /* the test on the word after the group, inline: most groups have no
+     * such word there */
+    if (te >= rs->ntok || !split_word(R, te, ru->split_len2, ru->split_byte2) ||
+        !(j = split_verb_around(R, tb, te, &v)))
+        return DECORUM_OK;
+    /* "String the 🇮🇪 up for St Patrick's Day": a lone flag after "the" is
+     * the cloth, strung up as bunting; the people it stands for are
+     * counted or pointed at ("string all the 🇮🇪 up", "string these 🇮🇪
+     * up"). */
+    if (R->lx->entries[ru->split[j - 1]].kind == DC_KIND_THREAT &&
+        v + 2 < te && tok_is_word(R, v + 1, "the")) {
+        uint32_t k = v + 2;
+        while (k < te && (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
+            k++;
+        if (k == te)
+            return DECORUM_OK;
+    }
+    mention sm = {0};
+    sm.b = rs->toks[v].b;
+    sm.e = rs->toks[v].e;
+    sm.entry = ru->split[j - 1];
+    sm.kind = R->lx->entries[sm.entry].kind;
+    sm.tb = v;
+    sm.te = v + 1;
+    return rule_attack(R, &sm);
+}
+
+/* A split verb around a group it takes as its object: an identity word or
+ * a slur ("send the Albanians back"), or a word that names its own group
+ * ("send the invaders back", "kick those invaders out": rule_attack judges
+ * whether it means the group, as for "deport the invaders"), or a
+ * dehumanizing word after "these" or "those" ("send these animals back":
+ * dd_taken). */
+static decorum_status rule_split_exclusion(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        uint32_t v;
-        size_t j;
-        /* the test on the word after the group, inline: most groups
-         * have no such word there */
-        if (t->type != TG_GROUP || t->te >= rs->ntok ||
-            !split_word(R, t->te, ru->split_len2, ru->split_byte2) ||
-            !(j = split_verb_around(R, t->tb, t->te, &v)))
+        if (t->type != TG_GROUP)
             continue;
-        /* "String the 🇮🇪 up for St Patrick's Day": a lone flag after
-         * "the" is the cloth, strung up as bunting; the people it stands
-         * for are counted or pointed at ("string all the 🇮🇪 up", "string
-         * these 🇮🇪 up"). */
-        if (R->lx->entries[ru->split[j - 1]].kind == DC_KIND_THREAT &&
-            v + 2 < t->te && tok_is_word(R, v + 1, "the")) {
-            uint32_t k = v + 2;
-            while (k < t->te &&
-                   (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
-                k++;
-            if (k == t->te)
-                continue;
-        }
-        mention sm = {0};
-        sm.b = rs->toks[v].b;
-        sm.e = rs->toks[v].e;
-        sm.entry = ru->split[j - 1];
-        sm.kind = R->lx->entries[sm.entry].kind;
-        sm.tb = v;
-        sm.te = v + 1;
-        decorum_status st = rule_attack(R, &sm);
+        decorum_status st = split_around(R, t->tb, t->te);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    if (!any_kind(R, DC_KIND_DEHUMANIZE))
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_DEHUMANIZE || in_target(R, m->tb, TG_GROUP) ||
+            (!ent(R, m)->categories &&
+             dd_demonstrative(R, m) == UINT32_MAX))
+            continue;
+        decorum_status st = split_around(R, m->tb, m->te);
         if (st != DECORUM_OK)
             return st;
     }
@@ -9256,9 +9536,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
-    /* the group a split verb is around is named by an identity word or
-     * a slur ("send these n...s back") */
-    if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
+    /* the group a split verb is around is named by an identity word, a
+     * slur ("send these n...s back") or a word that names its own group
+     * ("send the invaders back") */
+    if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR) ||
+         any_kind(&R, DC_KIND_DEHUMANIZE)) &&
         (st = rule_split_exclusion(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
