@@ -123,7 +123,7 @@ typedef struct sentence {
 } sentence;
 
 /* The most split verbs dc_rules keeps. */
-#define SPLIT_MAX 24
+#define SPLIT_MAX 32
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 struct dc_rules {
@@ -141,6 +141,10 @@ struct dc_rules {
      * length of the first word. */
     uint32_t split[SPLIT_MAX];
     uint8_t split_len[SPLIT_MAX];
+    /* 1 for a threat verb with an innocent reading ("round up", "put
+     * down", "wipe out"): split, it counts only around a quantified
+     * group ("round all the Jews up"; not "round the kids up") */
+    uint8_t split_quant[SPLIT_MAX];
     size_t n_split;
     /* What a token must look like to be one of their words (split_word):
      * bit (length, at most 63) of the first and of the second words, and
@@ -309,17 +313,20 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
         /* A threat verb with an innocent reading ("put down", "blow up",
-         * "round up") is left out: split around a group it is as often
-         * the innocent one ("stop putting Black people down"). */
-        bool splits =
-            (e->flags & DC_F_VERB) &&
-            (e->kind == DC_KIND_EXCLUSION ||
-             (e->kind == DC_KIND_THREAT && !(e->flags & DC_F_AMBIGUOUS)));
+         * "round up") counts split only around a quantified group: around
+         * a group alone it is as often the innocent one ("stop putting
+         * Black people down"), around all of a group it is done to
+         * people ("round all the Jews up", "wipe every last Muslim
+         * out"). */
+        bool splits = (e->flags & DC_F_VERB) && (e->kind == DC_KIND_EXCLUSION ||
+                                                 e->kind == DC_KIND_THREAT);
         const char *sp = splits ? memchr(e->term, ' ', e->term_len) : NULL;
         if (!sp || memchr(sp + 1, ' ', e->term_len - (size_t)(sp + 1 - e->term)) ||
             sp - e->term > 32)
             continue;
         r->split[r->n_split] = (uint32_t)i;
+        r->split_quant[r->n_split] =
+            e->kind == DC_KIND_THREAT && (e->flags & DC_F_AMBIGUOUS);
         r->split_len[r->n_split++] = (uint8_t)(sp - e->term);
         size_t l1 = (size_t)(sp - e->term), l2 = e->term_len - l1 - 1;
         r->split_len1 |= (uint64_t)1 << (l1 < 63 ? l1 : 63);
@@ -1381,6 +1388,8 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
  * A following noun (government, food, people) makes it a modifier. */
+static bool split_particle(const run *R, uint32_t ti);
+
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
     if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
@@ -1406,6 +1415,9 @@ static bool head_noun_follows(const run *R, uint32_t ti)
      * clause of its own; no noun is spelled like one. */
     if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
         tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
+        return false;
+    /* "hunt every Muslim down": the particle of a split verb */
+    if (split_particle(R, ti))
         return false;
     const tok *t = &R->rs->toks[ti];
     size_t l = t->e - t->b;
@@ -8221,11 +8233,37 @@ static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
            ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
 }
 
+/* The first token of a determiner or a quantifier that ends right before
+ * token k ("the", "all the", "every last", "all of"), the longest; k if
+ * none. *quant is set when it is a quantifier. */
+static uint32_t det_before(const run *R, uint32_t k, bool *quant)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k == 0)
+        return k;
+    uint32_t b = k;
+    if (R->kinds & KIND_BIT(QUANTIFIER)) {
+        uint32_t from = k > 3 ? k - 3 : 0;
+        for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < k; i++) {
+            const mention *q = &rs->m[i];
+            if (q->te == k && q->kind == DC_KIND_QUANTIFIER && q->tb < b)
+                b = q->tb;
+        }
+    }
+    if (b < k) {
+        *quant = true;
+        return b;
+    }
+    return tok_is_word(R, k - 1, "the") ? k - 1 : k;
+}
+
 /* A two-word exclusion or threat verb split around the words [tb, te)
- * as its object, with a determiner or a quantifier or two before them:
- * "send the Albanians back", "kick all these Muslims out", "string these
- * ... up". Returns the index into dc_rules.split + 1 and sets *v to the
- * verb's first token; 0 if there is none. */
+ * as its object, with a determiner or a quantifier or three before them:
+ * "send the Albanians back", "kick all these Muslims out", "string all of
+ * these ... up", "hunt every last Muslim down"; one with an innocent
+ * reading (dc_rules.split_quant) only with a quantifier there. Returns the
+ * index into dc_rules.split + 1 and sets *v to the verb's first token; 0
+ * if there is none. */
 static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v)
 {
@@ -8233,23 +8271,46 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
     if (tb == 0 || te >= R->rs->ntok ||
         !split_word(R, te, ru->split_len2, ru->split_byte2))
         return 0;
-    uint32_t k = tb - 1;
-    for (int d = 0; d < 2 && k > 0 &&
-                    (is_determiner(R, k) || kind_at(R, k, DC_KIND_QUANTIFIER));
-         d++)
-        k--;
+    uint32_t k = tb;
+    bool quant = false;
+    for (int d = 0; d < 3; d++) {
+        uint32_t b = det_before(R, k, &quant);
+        if (b == k)
+            break;
+        k = b;
+    }
+    if (k == 0)
+        return 0;
+    k--;
     if (!split_word(R, k, ru->split_len1, ru->split_byte1))
         return 0;
     for (size_t j = 0; j < ru->n_split; j++) {
         const dc_entry *e = &R->lx->entries[ru->split[j]];
         size_t fl = ru->split_len[j];
-        if (tok_is_wordn(R, k, e->term, fl) &&
+        if ((quant || !ru->split_quant[j]) &&
+            tok_is_wordn(R, k, e->term, fl) &&
             tok_is_wordn(R, te, e->term + fl + 1, e->term_len - fl - 1)) {
             *v = k;
             return j + 1;
         }
     }
     return 0;
+}
+
+/* Is token ti the second word of a split verb ("down" of "hunt down",
+ * "up" of "round up")? A particle, no noun. */
+static bool split_particle(const run *R, uint32_t ti)
+{
+    const dc_rules *ru = R->rules;
+    if (!split_word(R, ti, ru->split_len2, ru->split_byte2))
+        return false;
+    for (size_t j = 0; j < ru->n_split; j++) {
+        const dc_entry *e = &R->lx->entries[ru->split[j]];
+        size_t fl = ru->split_len[j];
+        if (tok_is_wordn(R, ti, e->term + fl + 1, e->term_len - fl - 1))
+            return true;
+    }
+    return false;
 }
 
 /* A split verb around a group it takes as its object (split_verb_around).
@@ -8267,6 +8328,12 @@ static decorum_status rule_split_exclusion(run *R)
         if (t->type != TG_GROUP || t->te >= rs->ntok ||
             !split_word(R, t->te, ru->split_len2, ru->split_byte2) ||
             !(j = split_verb_around(R, t->tb, t->te, &v)))
+            continue;
+        /* "round all the women up for the photo": a verb with an
+         * innocent reading is what is done to people of a sex as
+         * friends, not as a people */
+        if (ru->split_quant[j - 1] &&
+            t->categories == 1u << DECORUM_CATEGORY_SEX)
             continue;
         /* "String the 🇮🇪 up for St Patrick's Day": a lone flag after
          * "the" is the cloth, strung up as bunting; the people it stands
