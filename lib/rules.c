@@ -4228,7 +4228,8 @@ static bool ranked_group(const run *R, const mention *o)
  * adjective in the plural or before a person noun ("better than European
  * by liberals", "better than Australian Labor" rank a culture and a
  * party), and not at something ("better than white people at
- * basketball" compares a skill), nor only nations ("the French are
+ * basketball" compares a skill; "at everything" is no skill), nor only
+ * nations ("the French are
  * better than the Germans this season"). "I'm better than these n...s"
  * and "cats are better than dogs" rank no people: the words are
  * nothing. */
@@ -4273,8 +4274,14 @@ static bool ranks_below(const run *R, const mention *m)
             end++;
         else if ((ent(R, o)->flags & DC_F_ADJ) && !plural_hit(R, o))
             continue;
-        /* "better than white people at basketball": a skill, compared */
-        lower |= !(end < s->te && tok_is_word(R, end, "at"));
+        /* "better than white people at basketball": a skill, compared;
+         * not "at everything", "at all things", "at anything": at all
+         * that people do, the people ranked */
+        lower |= !(end < s->te && tok_is_word(R, end, "at")) ||
+                 (end + 1 < s->te &&
+                  (kind_at(R, end + 1, DC_KIND_QUANTIFIER) ||
+                   tok_is_word(R, end + 1, "everything") ||
+                   tok_is_word(R, end + 1, "anything")));
     }
     return upper && lower;
 }
