@@ -120,6 +120,9 @@ typedef struct sentence {
     /* calling_modal's: the first modal not flagged `backs` starts at token
      * plain_modal - 1 (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t plain_modal;
+    /* calling_modal_around's: 1 + the token of its first modal of any
+     * kind (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t first_modal;
 } sentence;
 
 /* The most split verbs dc_rules keeps. */
@@ -573,7 +576,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -723,13 +726,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -3444,6 +3447,15 @@ static bool not_before(const run *R, uint32_t ti)
         ti--;
     return ti >= 2 && tok_is_word(R, ti - 1, "not") &&
            !kind_at(R, ti - 2, DC_KIND_COPULA);
+}
+
+/* Is a "than" among tokens [b, e)? At most TARGET_WINDOW are read. */
+static bool than_between(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e && k < b + TARGET_WINDOW; k++)
+        if (tok_is_word(R, k, "than"))
+            return true;
+    return false;
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
@@ -6517,6 +6529,36 @@ static bool event_opens(const run *R, const mention *m)
     return k == s->tb;
 }
 
+/* Is a modal in sentence s that may call for the act m: any but one that
+ * backs only the act named right after it (`backs`: "I endorse the
+ * murder of ...", "deserve") and comes after m ("The bombing of the
+ * mosque was abhorrent, Muslims deserve safety")? Each sentence's first
+ * modal of each sort is looked for once. */
+static bool calling_modal_around(const run *R, const sentence *s,
+                                 const mention *m)
+{
+    if (!any_kind(R, DC_KIND_MODAL))
+        return false;
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->plain_modal == 0 || ms->first_modal == 0) {
+        ms->plain_modal = ms->first_modal = UINT32_MAX;
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+            const mention *md = &R->rs->m[i];
+            if (md->kind != DC_KIND_MODAL)
+                continue;
+            if (ms->first_modal == UINT32_MAX)
+                ms->first_modal = md->tb + 1;
+            if (!(ent(R, md)->flags & DC_F_BACKS)) {
+                ms->plain_modal = md->tb + 1;
+                break;
+            }
+        }
+    }
+    return ms->plain_modal != UINT32_MAX ||
+           (ms->first_modal != UINT32_MAX && ms->first_modal - 1 < m->te);
+}
+
 /* Threat m is a noun naming violence done ("The killing of Tutsis in
  * 1994", "Another mosque shooting"): a determiner opens its clause, then
  * perhaps a group word in the singular ("mosque", "Jewish"), then m, not
@@ -6556,7 +6598,7 @@ static bool deed_noun(const run *R, const mention *m, target *out)
         rs->toks[k - 1].type == TK_WORD)
         return false; /* not opening its clause: "let the killing begin" */
     const sentence *s = sent_of(R, m->tb);
-    if (s->bang > m->te || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+    if (s->bang > m->te || calling_modal_around(R, s, m))
         return false;
     if (id) {
         *out = group_of(R, id);
@@ -7147,6 +7189,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "refugees deserve worse than they get", "Muslims deserve to suffer
+     * more than that": what follows "than" is the other term of a
+     * comparison, not the threat's object; the threat is said of its
+     * subject. */
+    if (t && m->kind == DC_KIND_THREAT && t->tb >= m->te &&
+        than_between(R, m->te, t->tb)) {
+        int d2 = 0;
+        const target *b = pick_target(R, m->tb, m->te, m->b, m->e,
+                                      DIR_BACKWARD, &d2);
+        t = b && b->te <= m->tb ? b : NULL;
+        dist = d2;
+    }
     /* "Muslims should be kicked out of India", "deported from America":
      * a passive call's object is its subject; the country after "of" or
      * "from" is only where they would be sent from. */
