@@ -5589,6 +5589,18 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb,
     return true;
 }
 
+/* The act at token tb is the object of the `backs` modal md, at most a
+ * determiner or an article between, and the target t is its subject,
+ * before it: "Mexicans deserve a beating" (not "gay people deserve
+ * safety 🔫", whose act is no object of the verb). */
+static bool desert_of(const run *R, const mention *md, uint32_t tb,
+                      const target *t)
+{
+    if (!t || t->te > md->tb || tb < md->te || tb - md->te > 1)
+        return false;
+    return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -5614,7 +5626,7 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
-            backed_act(R, md, tb, te))
+            (backed_act(R, md, tb, te) || desert_of(R, md, tb, t)))
             return true;
     }
     sentence *ms = &R->rs->s[s - R->rs->s];
