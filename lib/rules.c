@@ -1391,7 +1391,8 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
  * A following noun (government, food, people) makes it a modifier. */
-static bool split_particle(const run *R, uint32_t ti);
+static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
+                                uint32_t *v);
 
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
@@ -1418,9 +1419,6 @@ static bool head_noun_follows(const run *R, uint32_t ti)
      * clause of its own; no noun is spelled like one. */
     if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
         tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
-        return false;
-    /* "hunt every Muslim down": the particle of a split verb */
-    if (split_particle(R, ti))
         return false;
     const tok *t = &R->rs->toks[ti];
     size_t l = t->e - t->b;
@@ -1712,6 +1710,7 @@ static decorum_status find_targets(run *R)
                         mention_at(R, m->te, DC_KIND_DEHUMANIZE))
                         nx = NULL;
                 }
+                uint32_t sv;
                 if (nx) {
                     group = true;
                     t->te = nx->te;
@@ -1741,7 +1740,10 @@ static decorum_status find_targets(run *R)
                              * Mexican I hired" is one man */
                             (quantified(R, m->tb) && m->te < rs->ntok &&
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
-                              tok_is_word(R, m->te, "who"))))) {
+                              tok_is_word(R, m->te, "who"))) ||
+                            /* "hunt every Muslim down": the particle of
+                             * a split verb around it, no noun */
+                            split_verb_around(R, m->tb, m->te, &sv))) {
                     /* "the Chinese can ...", "every last Mexican"; "a
                      * Muslim", one of them, attacked for being one ("I
                      * will kill a Muslim") */
@@ -8368,22 +8370,6 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
         }
     }
     return 0;
-}
-
-/* Is token ti the second word of a split verb ("down" of "hunt down",
- * "up" of "round up")? A particle, no noun. */
-static bool split_particle(const run *R, uint32_t ti)
-{
-    const dc_rules *ru = R->rules;
-    if (!split_word(R, ti, ru->split_len2, ru->split_byte2))
-        return false;
-    for (size_t j = 0; j < ru->n_split; j++) {
-        const dc_entry *e = &R->lx->entries[ru->split[j]];
-        size_t fl = ru->split_len[j];
-        if (tok_is_wordn(R, ti, e->term + fl + 1, e->term_len - fl - 1))
-            return true;
-    }
-    return false;
 }
 
 /* A split verb around a group it takes as its object (split_verb_around).
