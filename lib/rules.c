@@ -120,10 +120,13 @@ typedef struct sentence {
     /* calling_modal's: the first modal not flagged `backs` starts at token
      * plain_modal - 1 (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t plain_modal;
+    /* calling_modal_around's: 1 + the token of its first modal of any
+     * kind (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t first_modal;
 } sentence;
 
 /* The most split verbs dc_rules keeps. */
-#define SPLIT_MAX 24
+#define SPLIT_MAX 32
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 struct dc_rules {
@@ -141,6 +144,10 @@ struct dc_rules {
      * length of the first word. */
     uint32_t split[SPLIT_MAX];
     uint8_t split_len[SPLIT_MAX];
+    /* 1 for a threat verb with an innocent reading ("round up", "put
+     * down", "wipe out"): split, it counts only around a quantified
+     * group ("round all the Jews up"; not "round the kids up") */
+    uint8_t split_quant[SPLIT_MAX];
     size_t n_split;
     /* What a token must look like to be one of their words (split_word):
      * bit (length, at most 63) of the first and of the second words, and
@@ -316,17 +323,20 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
         /* A threat verb with an innocent reading ("put down", "blow up",
-         * "round up") is left out: split around a group it is as often
-         * the innocent one ("stop putting Black people down"). */
-        bool splits =
-            (e->flags & DC_F_VERB) &&
-            (e->kind == DC_KIND_EXCLUSION ||
-             (e->kind == DC_KIND_THREAT && !(e->flags & DC_F_AMBIGUOUS)));
+         * "round up") counts split only around a quantified group: around
+         * a group alone it is as often the innocent one ("stop putting
+         * Black people down"), around all of a group it is done to
+         * people ("round all the Jews up", "wipe every last Muslim
+         * out"). */
+        bool splits = (e->flags & DC_F_VERB) && (e->kind == DC_KIND_EXCLUSION ||
+                                                 e->kind == DC_KIND_THREAT);
         const char *sp = splits ? memchr(e->term, ' ', e->term_len) : NULL;
         if (!sp || memchr(sp + 1, ' ', e->term_len - (size_t)(sp + 1 - e->term)) ||
             sp - e->term > 32)
             continue;
         r->split[r->n_split] = (uint32_t)i;
+        r->split_quant[r->n_split] =
+            e->kind == DC_KIND_THREAT && (e->flags & DC_F_AMBIGUOUS);
         r->split_len[r->n_split++] = (uint8_t)(sp - e->term);
         size_t l1 = (size_t)(sp - e->term), l2 = e->term_len - l1 - 1;
         r->split_len1 |= (uint64_t)1 << (l1 < 63 ? l1 : 63);
@@ -573,7 +583,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -723,13 +733,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -1388,6 +1398,9 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
  * A following noun (government, food, people) makes it a modifier. */
+static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
+                                uint32_t *v);
+
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
     if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
@@ -1704,6 +1717,7 @@ static decorum_status find_targets(run *R)
                         mention_at(R, m->te, DC_KIND_DEHUMANIZE))
                         nx = NULL;
                 }
+                uint32_t sv;
                 if (nx) {
                     group = true;
                     t->te = nx->te;
@@ -1733,7 +1747,10 @@ static decorum_status find_targets(run *R)
                              * Mexican I hired" is one man */
                             (quantified(R, m->tb) && m->te < rs->ntok &&
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
-                              tok_is_word(R, m->te, "who"))))) {
+                              tok_is_word(R, m->te, "who"))) ||
+                            /* "hunt every Muslim down": the particle of
+                             * a split verb around it, no noun */
+                            split_verb_around(R, m->tb, m->te, &sv))) {
                     /* "the Chinese can ...", "every last Mexican"; "a
                      * Muslim", one of them, attacked for being one ("I
                      * will kill a Muslim") */
@@ -3444,6 +3461,15 @@ static bool not_before(const run *R, uint32_t ti)
            !kind_at(R, ti - 2, DC_KIND_COPULA);
 }
 
+/* Is a "than" among tokens [b, e)? At most TARGET_WINDOW are read. */
+static bool than_between(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e && k < b + TARGET_WINDOW; k++)
+        if (tok_is_word(R, k, "than"))
+            return true;
+    return false;
+}
+
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
@@ -4226,7 +4252,8 @@ static bool ranked_group(const run *R, const mention *o)
  * adjective in the plural or before a person noun ("better than European
  * by liberals", "better than Australian Labor" rank a culture and a
  * party), and not at something ("better than white people at
- * basketball" compares a skill), nor only nations ("the French are
+ * basketball" compares a skill; "at everything" is no skill), nor only
+ * nations ("the French are
  * better than the Germans this season"). "I'm better than these n...s"
  * and "cats are better than dogs" rank no people: the words are
  * nothing. */
@@ -4271,8 +4298,14 @@ static bool ranks_below(const run *R, const mention *m)
             end++;
         else if ((ent(R, o)->flags & DC_F_ADJ) && !plural_hit(R, o))
             continue;
-        /* "better than white people at basketball": a skill, compared */
-        lower |= !(end < s->te && tok_is_word(R, end, "at"));
+        /* "better than white people at basketball": a skill, compared;
+         * not "at everything", "at all things", "at anything": at all
+         * that people do, the people ranked */
+        lower |= !(end < s->te && tok_is_word(R, end, "at")) ||
+                 (end + 1 < s->te &&
+                  (kind_at(R, end + 1, DC_KIND_QUANTIFIER) ||
+                   tok_is_word(R, end + 1, "everything") ||
+                   tok_is_word(R, end + 1, "anything")));
     }
     return upper && lower;
 }
@@ -5568,6 +5601,18 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb,
     return true;
 }
 
+/* The act at token tb is the object of the `backs` modal md, at most a
+ * determiner or an article between, and the target t is its subject,
+ * before it: "Mexicans deserve a beating" (not "gay people deserve
+ * safety 🔫", whose act is no object of the verb). */
+static bool desert_of(const run *R, const mention *md, uint32_t tb,
+                      const target *t)
+{
+    if (!t || t->te > md->tb || tb < md->te || tb - md->te > 1)
+        return false;
+    return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -5593,7 +5638,7 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind == DC_KIND_MODAL && (ent(R, md)->flags & DC_F_BACKS) &&
-            backed_act(R, md, tb, te))
+            (backed_act(R, md, tb, te) || desert_of(R, md, tb, t)))
             return true;
     }
     sentence *ms = &R->rs->s[s - R->rs->s];
@@ -6534,6 +6579,36 @@ static bool event_opens(const run *R, const mention *m)
     return k == s->tb;
 }
 
+/* Is a modal in sentence s that may call for the act m: any but one that
+ * backs only the act named right after it (`backs`: "I endorse the
+ * murder of ...", "deserve") and comes after m ("The bombing of the
+ * mosque was abhorrent, Muslims deserve safety")? Each sentence's first
+ * modal of each sort is looked for once. */
+static bool calling_modal_around(const run *R, const sentence *s,
+                                 const mention *m)
+{
+    if (!any_kind(R, DC_KIND_MODAL))
+        return false;
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->plain_modal == 0 || ms->first_modal == 0) {
+        ms->plain_modal = ms->first_modal = UINT32_MAX;
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+            const mention *md = &R->rs->m[i];
+            if (md->kind != DC_KIND_MODAL)
+                continue;
+            if (ms->first_modal == UINT32_MAX)
+                ms->first_modal = md->tb + 1;
+            if (!(ent(R, md)->flags & DC_F_BACKS)) {
+                ms->plain_modal = md->tb + 1;
+                break;
+            }
+        }
+    }
+    return ms->plain_modal != UINT32_MAX ||
+           (ms->first_modal != UINT32_MAX && ms->first_modal - 1 < m->te);
+}
+
 /* Threat m is a noun naming violence done ("The killing of Tutsis in
  * 1994", "Another mosque shooting"): a determiner opens its clause, then
  * perhaps a group word in the singular ("mosque", "Jewish"), then m, not
@@ -6573,7 +6648,7 @@ static bool deed_noun(const run *R, const mention *m, target *out)
         rs->toks[k - 1].type == TK_WORD)
         return false; /* not opening its clause: "let the killing begin" */
     const sentence *s = sent_of(R, m->tb);
-    if (s->bang > m->te || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+    if (s->bang > m->te || calling_modal_around(R, s, m))
         return false;
     if (id) {
         *out = group_of(R, id);
@@ -7321,6 +7396,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "refugees deserve worse than they get", "Muslims deserve to suffer
+     * more than that": what follows "than" is the other term of a
+     * comparison, not the threat's object; the threat is said of its
+     * subject. */
+    if (t && m->kind == DC_KIND_THREAT && t->tb >= m->te &&
+        than_between(R, m->te, t->tb)) {
+        int d2 = 0;
+        const target *b = pick_target(R, m->tb, m->te, m->b, m->e,
+                                      DIR_BACKWARD, &d2);
+        t = b && b->te <= m->tb ? b : NULL;
+        dist = d2;
+    }
     /* "Muslims should be kicked out of India", "deported from America":
      * a passive call's object is its subject; the country after "of" or
      * "from" is only where they would be sent from. */
@@ -8480,11 +8567,37 @@ static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
            ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
 }
 
+/* The first token of a determiner or a quantifier that ends right before
+ * token k ("the", "all the", "every last", "all of"), the longest; k if
+ * none. *quant is set when it is a quantifier. */
+static uint32_t det_before(const run *R, uint32_t k, bool *quant)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k == 0)
+        return k;
+    uint32_t b = k;
+    if (R->kinds & KIND_BIT(QUANTIFIER)) {
+        uint32_t from = k > 3 ? k - 3 : 0;
+        for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < k; i++) {
+            const mention *q = &rs->m[i];
+            if (q->te == k && q->kind == DC_KIND_QUANTIFIER && q->tb < b)
+                b = q->tb;
+        }
+    }
+    if (b < k) {
+        *quant = true;
+        return b;
+    }
+    return tok_is_word(R, k - 1, "the") ? k - 1 : k;
+}
+
 /* A two-word exclusion or threat verb split around the words [tb, te)
- * as its object, with a determiner or a quantifier or two before them:
- * "send the Albanians back", "kick all these Muslims out", "string these
- * ... up". Returns the index into dc_rules.split + 1 and sets *v to the
- * verb's first token; 0 if there is none. */
+ * as its object, with a determiner or a quantifier or three before them:
+ * "send the Albanians back", "kick all these Muslims out", "string all of
+ * these ... up", "hunt every last Muslim down"; one with an innocent
+ * reading (dc_rules.split_quant) only with a quantifier there. Returns the
+ * index into dc_rules.split + 1 and sets *v to the verb's first token; 0
+ * if there is none. */
 static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v)
 {
@@ -8492,17 +8605,24 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
     if (tb == 0 || te >= R->rs->ntok ||
         !split_word(R, te, ru->split_len2, ru->split_byte2))
         return 0;
-    uint32_t k = tb - 1;
-    for (int d = 0; d < 2 && k > 0 &&
-                    (is_determiner(R, k) || kind_at(R, k, DC_KIND_QUANTIFIER));
-         d++)
-        k--;
+    uint32_t k = tb;
+    bool quant = false;
+    for (int d = 0; d < 3; d++) {
+        uint32_t b = det_before(R, k, &quant);
+        if (b == k)
+            break;
+        k = b;
+    }
+    if (k == 0)
+        return 0;
+    k--;
     if (!split_word(R, k, ru->split_len1, ru->split_byte1))
         return 0;
     for (size_t j = 0; j < ru->n_split; j++) {
         const dc_entry *e = &R->lx->entries[ru->split[j]];
         size_t fl = ru->split_len[j];
-        if (tok_is_wordn(R, k, e->term, fl) &&
+        if ((quant || !ru->split_quant[j]) &&
+            tok_is_wordn(R, k, e->term, fl) &&
             tok_is_wordn(R, te, e->term + fl + 1, e->term_len - fl - 1)) {
             *v = k;
             return j + 1;
@@ -8512,8 +8632,10 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
 }
 
 /* The split verb around the group [tb, te), if any (split_verb_around),
- * judged as the verb would be, from its first word. */
-static decorum_status split_around(run *R, uint32_t tb, uint32_t te)
+ * judged as the verb would be, from its first word; categories are the
+ * group's. */
+static decorum_status split_around(run *R, uint32_t tb, uint32_t te,
+                                   uint32_t categories)
 {
     const dc_rules *ru = R->rules;
     const dc_rules_scratch *rs = R->rs;
@@ -8523,6 +8645,11 @@ static decorum_status split_around(run *R, uint32_t tb, uint32_t te)
      * such word there */
     if (te >= rs->ntok || !split_word(R, te, ru->split_len2, ru->split_byte2) ||
         !(j = split_verb_around(R, tb, te, &v)))
+        return DECORUM_OK;
+    /* "round all the women up for the photo": a verb with an innocent
+     * reading is what is done to people of a sex as friends, not as a
+     * people */
+    if (ru->split_quant[j - 1] && categories == 1u << DECORUM_CATEGORY_SEX)
         return DECORUM_OK;
     /* "String the 🇮🇪 up for St Patrick's Day": a lone flag after "the" is
      * the cloth, strung up as bunting; the people it stands for are
@@ -8559,7 +8686,7 @@ static decorum_status rule_split_exclusion(run *R)
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP)
             continue;
-        decorum_status st = split_around(R, t->tb, t->te);
+        decorum_status st = split_around(R, t->tb, t->te, t->categories);
         if (st != DECORUM_OK)
             return st;
     }
@@ -8571,7 +8698,8 @@ static decorum_status rule_split_exclusion(run *R)
             (!ent(R, m)->categories &&
              dd_demonstrative(R, m) == UINT32_MAX))
             continue;
-        decorum_status st = split_around(R, m->tb, m->te);
+        decorum_status st =
+            split_around(R, m->tb, m->te, ent(R, m)->categories);
         if (st != DECORUM_OK)
             return st;
     }
