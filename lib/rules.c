@@ -2399,6 +2399,15 @@ static const mention *negator_in(const run *R, uint32_t tb)
             continue;
         if (s->question && m->tb <= s->tb + 1)
             continue;
+        /* "I'm just asking, aren't Jews parasites?": a negated auxiliary
+         * opening the question's clause after a comma is as rhetorical
+         * as one opening the sentence. */
+        if (s->question && m->tb > s->tb &&
+            rs->toks[m->tb - 1].type == TK_PUNCT &&
+            rs->toks[m->tb - 1].ch == ',' && m->te == m->tb + 1 &&
+            rs->toks[m->tb].e - rs->toks[m->tb].b > 3 &&
+            memcmp(R->n->text + rs->toks[m->tb].e - 3, "n't", 3) == 0)
+            continue;
         /* "Why don't you go back ...", with or without its '?': a
          * suggestion, not a denial. */
         if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "why"))
@@ -2412,6 +2421,12 @@ static const mention *negator_in(const run *R, uint32_t tb)
      * "no" ("ain't no better than rats") stresses it, it does not deny it;
      * "ain't not real women" is a double negation. */
     if (best->te == tb && tok_is_word(R, tb, "no"))
+        return NULL;
+    /* "It's not racist to say X are rats": the negator denies the charge
+     * against saying it, and leaves the claim standing (others_report). */
+    if (best->te + 2 < tb && kind_at(R, best->te, DC_KIND_DENOUNCE) &&
+        tok_is_word(R, best->te + 1, "to") &&
+        kind_at(R, best->te + 2, DC_KIND_REPORT))
         return NULL;
     /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
      * negated forgetting or doubting insists on what follows. */
@@ -2511,6 +2526,17 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
         self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
                             m->tb - 2, DC_KIND_NEGATION);
+    /* "It's not racist to say ...", "Is it racist to say ...?": a charge
+     * of bigotry before "to say", denied or asked about, clears the
+     * claim after it for the writer to make; the writer's own. Only the
+     * charge made ("it's racist to say ...") or asked so as to make it
+     * ("Isn't it racist to say ...?") judges the words. */
+    if (!self && m->tb >= s->tb + 2 && tok_is_word(R, m->tb - 1, "to") &&
+        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE)) {
+        bool denied = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
+                                  m->tb - 2, DC_KIND_NEGATION);
+        self = s->question ? !denied : denied;
+    }
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -3893,6 +3919,22 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     return words_between_ok(R, v, m->tb, 4);
 }
 
+/* Token tb is in a question that opens with a frame of belief asking
+ * whether what follows is true ("Is it true that ...?", a report flagged
+ * `belief` at the sentence's first word, no other report after it up to
+ * tb), and nothing in it denounces. */
+static bool asks_claim(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    if (!s->question || (R->denounce_any && denounces(R, s)))
+        return false;
+    const mention *f = mention_at(R, s->tb, DC_KIND_REPORT);
+    /* (not "Is it true that people call Jews vermin?", which asks about
+     * others' words) */
+    return f && (ent(R, f)->flags & DC_F_BELIEF) && f->te <= tb &&
+           !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
+}
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -3937,6 +3979,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_ASSERTED;
         w *= 0.75f;
     }
+    /* "Is it true that Jews are vermin?": a question that opens by
+     * asking whether a claim is true puts the claim; a fact may be asked
+     * about ("Is it true that Jews control the media?" stays a report),
+     * but calling people vermin is no fact to check: the question
+     * dehumanizes (at a person's reading, as questions do). */
+    if (sc == SC_REPORTED && m->kind == DC_KIND_DEHUMANIZE &&
+        asks_claim(R, m->tb))
+        sc = SC_ASSERTED;
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
@@ -6836,6 +6886,28 @@ static int demonstrative_dehum(run *R, const mention *m, target *out,
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* Is the threat m, of verb entry e, the verb's agent noun: its term
+ * plus "er", "ers" (or "r", "rs" after a final e), with a stereotype
+ * mention over the same bytes? */
+static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
+{
+    uint32_t l = m->e - m->b;
+    if (l <= e->term_len ||
+        memcmp(R->n->text + m->b, e->term, e->term_len) != 0)
+        return false;
+    const char *x = R->n->text + m->b + e->term_len;
+    uint32_t xl = l - e->term_len;
+    bool final_e = e->term[e->term_len - 1] == 'e';
+    bool agent = (xl == 2 && memcmp(x, "er", 2) == 0) ||
+                 (xl == 3 && memcmp(x, "ers", 3) == 0) ||
+                 (final_e && xl == 1 && x[0] == 'r') ||
+                 (final_e && xl == 2 && memcmp(x, "rs", 2) == 0);
+    if (!agent)
+        return false;
+    const mention *st = mention_at(R, m->tb, DC_KIND_STEREOTYPE);
+    return st && st->b == m->b && st->e == m->e;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -6872,6 +6944,12 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, m->tb - 1, "my") ||
              tok_is_word(R, m->tb - 1, "the") ||
              tok_is_word(R, m->tb - 1, "da")))
+            return DECORUM_OK;
+        /* "killers", "murderer": a verb's agent noun names people (by
+         * what they did or are said to do); it calls for nothing. When
+         * the lexicon has the noun as a stereotype at the same place,
+         * that reading is the one ("Muslims are killers"). */
+        if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
@@ -7682,6 +7760,20 @@ static decorum_status rule_attack(run *R, const mention *m)
      * counts as for news told of the past (untargeted), not in full. Not
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
+    /* "The killers were Muslims", "the attacker was an immigrant": a crime
+     * noun (flag `noun`) as the definite subject, a past linking verb,
+     * then the group: who the ones of one deed were, news of the past
+     * (untargeted). The group as the subject says what the group is
+     * ("Muslims are killers"); "the real killers are ..." names the
+     * group the word. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_NOUN) && m->tb > 0 &&
+        tok_is_word(R, m->tb - 1, "the") &&
+        (tok_is_word(R, m->te, "was") || tok_is_word(R, m->te, "were")) &&
+        (t->tb == m->te + 1 || (t->tb == m->te + 2 && a_or_an(R, m->te + 1)))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
@@ -8498,6 +8590,28 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
     return false;
 }
 
+/* Do the words [b, e) inside an echo name someone it can mark? Names
+ * come in any case ("( ( ( paul krugman ) ) )" on lowercased sites) and
+ * in words no list holds, so what is ruled out is only words that name
+ * no one: quantifiers and words of degree ("(((so many))) brackets lol",
+ * "(((very))) happy"), a typing habit. Pronouns ("(((they)))", "(((who)))")
+ * and every other word may be a target. */
+static bool echo_names_someone(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const degree[] = {"very", "too", "much", "such",
+                                         "more", "less", "lot", "lots"};
+    const tok *t = R->rs->toks;
+    for (uint32_t k = b; k < e; k++) {
+        if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_QUANTIFIER) ||
+            adverb_like(R, k) ||
+            word_in(R->n->text + t[k].b, t[k].e - t[k].b, degree,
+                    sizeof degree / sizeof degree[0]))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* The triple-parentheses echo around a name or group marks it as Jewish in
  * order to target it. An echo around one's own name is solidarity; a text
  * that discusses or denounces the symbol is not an attack. */
@@ -8536,6 +8650,10 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
                    has_kind_in(R, es->tb, es->te, DC_KIND_INGROUP) ||
                    has_kind_in(R, i, close, DC_KIND_ALLOW) ||
                    has_kind_in(R, inner, j, DC_KIND_POSITIVE);
+        if (!own && !echo_names_someone(R, inner, j)) {
+            i = close - 1;
+            continue;
+        }
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
         if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i))
