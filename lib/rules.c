@@ -2378,6 +2378,8 @@ static inline const mention *negator(const run *R, uint32_t tb)
     return any_kind(R, DC_KIND_NEGATION) ? negator_in(R, tb) : NULL;
 }
 
+static bool disclaimed(const run *R, uint32_t tb);
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2421,6 +2423,11 @@ static const mention *negator_in(const run *R, uint32_t tb)
      * "no" ("ain't no better than rats") stresses it, it does not deny it;
      * "ain't not real women" is a double negation. */
     if (best->te == tb && tok_is_word(R, tb, "no"))
+        return NULL;
+    /* "I'm not saying all X should be shot, but most should": the
+     * negator denies the saying, and the "but" takes the denial back. */
+    if (best->te < tb && kind_at(R, best->te, DC_KIND_REPORT) &&
+        disclaimed(R, tb))
         return NULL;
     /* "It's not racist to say X are rats": the negator denies the charge
      * against saying it, and leaves the claim standing (others_report). */
@@ -2487,6 +2494,73 @@ static bool assent_word(const run *R, uint32_t k)
     return t->type == TK_WORD &&
            word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
+}
+
+/* How far disclaimed looks back for the preface, and on from it for its
+ * "but" (a long sentence of attacks stays linear). */
+#define DISCLAIM_REACH 24
+
+/* "I'm not saying all X should be shot, but most should", "I'm not
+ * saying X are bad, but they are vermin", "I don't say X are rats, but
+ * ...": the writer's own saying, denied in the present ("not saying",
+ * "not calling", "ain't saying", "don't say"), then an unquoted "but" in
+ * the sentence s. The preface denies nothing the "but" does not take
+ * back. m is the report; returns the token of the "but" + 1, or 0. */
+static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
+{
+    if (m->tb < s->tb + 2 || m->te != m->tb + 1)
+        return 0;
+    const mention *neg = mention_at(R, m->tb - 1, DC_KIND_NEGATION);
+    if (!neg || neg->te != m->tb || neg->tb <= s->tb)
+        return 0;
+    bool ing = tok_is_word(R, m->tb, "saying") ||
+               tok_is_word(R, m->tb, "calling");
+    bool dont = tok_is_word(R, neg->tb, "don't") ||
+                tok_is_word(R, neg->tb, "dont");
+    if (!(ing && !dont) && !(dont && tok_is_word(R, m->tb, "say")))
+        return 0;
+    uint32_t p = neg->tb - 1;
+    if (p > s->tb && kind_at(R, p, DC_KIND_COPULA) &&
+        !kind_at(R, p, DC_KIND_PRONOUN_SELF))
+        p--; /* "I am not saying" */
+    if (!kind_at(R, p, DC_KIND_PRONOUN_SELF) || tok_is_word(R, p, "my") ||
+        tok_is_word(R, p, "our"))
+        return 0;
+    for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            return k + 1;
+    return 0;
+}
+
+/* Is the attack at token tb the writer's claim after such a preface
+ * (disclaimer)? One after the "but" is the writer's; one inside what the
+ * writer is "not saying" only when the "but" goes on with a quantifier,
+ * the "not all, but most" of it ("..., but most should", "but a lot of
+ * them are"): "I'm not saying she's a slut, but ..." leaves the word
+ * said of one woman denied. (Its negator is the preface's: negator_in.) */
+static bool disclaimed(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    uint32_t lo = tb > s->tb + DISCLAIM_REACH ? tb - DISCLAIM_REACH : s->tb;
+    if (!any_kind(R, DC_KIND_REPORT) || !any_kind(R, DC_KIND_NEGATION))
+        return false;
+    for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < tb;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->te > tb)
+            continue;
+        uint32_t but = disclaimer(R, s, m);
+        if (!but)
+            continue;
+        if (but <= tb)
+            return true;
+        uint32_t q = but;
+        if (a_or_an(R, q) && tok_is_word(R, q + 1, "lot"))
+            return true;
+        return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
+                             tok_is_word(R, q, "lots"));
+    }
+    return false;
 }
 
 /* Does the report mention m in sentence s give someone else's words or
@@ -3024,7 +3098,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
-                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb));
+                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb) &&
+                     !disclaimed(R, tb));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -4859,9 +4934,14 @@ static bool denounces_within(const run *R, const sentence *s, uint32_t ti,
  * the term for women", "a word for awesome")? */
 static bool word_noun(const run *R, uint32_t k, uint32_t end)
 {
+    /* "slur" and "insult" judge the word they name: "an ethnic slur for
+     * Jews" classes it by whom it insults, it does not call them so.
+     * (Indefinite: "the best insult for Jews" picks it for them.) */
+    bool judged = (tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
+                  k >= 2 && (a_or_an(R, k - 1) || a_or_an(R, k - 2));
     return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
             tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
-           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
+           (judged || !(k + 1 < end && tok_is_word(R, k + 1, "for")));
 }
 
 /* A linking verb at k (the lexicon's, or "it's", "that's", which it
@@ -4977,6 +5057,28 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
     return *denounced;
 }
 
+/* "Paki is what they called me at school", "Faggot was what the kids
+ * yelled": the slur, a linking verb and "what", then within three words a
+ * verb of speech whose subject is someone else: the slur is the word they
+ * used, told (as by a victim), not the writer's. Not "Paki is what they
+ * are", nor "... what I call them". */
+static bool cleft_cited(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (k + 2 >= s->te || !kind_at(R, k, DC_KIND_COPULA) ||
+        !tok_is_word(R, k + 1, "what"))
+        return false;
+    for (size_t i = rs->first[k + 2];
+         i < rs->nm && rs->m[i].tb < s->te && rs->m[i].tb <= k + 5; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_REPORT && !(ent(R, o)->flags & DC_F_BELIEF))
+            return others_report(R, s, o);
+    }
+    return false;
+}
+
 /* Slurs: they name and attack a group at once. */
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
@@ -5033,6 +5135,8 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     if (sc != SC_COUNTER && sc != SC_REPORTED &&
         named_as_word(R, m, &denounced))
         sc = denounced ? SC_COUNTER : SC_REPORTED;
+    if (sc == SC_ASSERTED && any_kind(R, DC_KIND_REPORT) && cleft_cited(R, m))
+        sc = SC_REPORTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
