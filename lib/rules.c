@@ -2994,6 +2994,18 @@ static bool agrees_in(const run *R, const sentence *s)
     return false;
 }
 
+/* Sentence s ends with "I said it" (then only punctuation): "Muslims
+ * are 'vermin', there, I said it.", "... Yes. I said it." The writer owns
+ * the words just written. */
+static bool said_it_last(const run *R, const sentence *s)
+{
+    uint32_t end = s->te;
+    while (end > s->tb && R->rs->toks[end - 1].type != TK_WORD)
+        end--;
+    return end >= s->tb + 3 && tok_is_word(R, end - 1, "it") &&
+           tok_is_word(R, end - 2, "said") && tok_is_word(R, end - 3, "i");
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -3002,6 +3014,11 @@ static bool endorsed(const run *R, uint32_t tb)
     uint32_t si = R->rs->toks[tb].sent;
     uint32_t lo = si > 0 ? si - 1 : 0;
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
+    /* "..., there, I said it." in the quote's sentence or the next */
+    if (said_it_last(R, &R->rs->s[si]) ||
+        (hi > si && said_it_last(R, &R->rs->s[hi])))
+        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
+                                     denounces(R, &R->rs->s[hi])));
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
