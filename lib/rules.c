@@ -3000,8 +3000,9 @@ static bool agrees_in(const run *R, const sentence *s)
 static bool said_it_last(const run *R, const sentence *s)
 {
     uint32_t end = s->te;
-    while (end > s->tb && R->rs->toks[end - 1].type != TK_WORD)
-        end--;
+    while (end > s->tb && end + 4 > s->te &&
+           R->rs->toks[end - 1].type != TK_WORD)
+        end--; /* (a few marks at most: "it!!!") */
     return end >= s->tb + 3 && tok_is_word(R, end - 1, "it") &&
            tok_is_word(R, end - 2, "said") && tok_is_word(R, end - 3, "i");
 }
