@@ -5077,16 +5077,42 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
 
 /* "Paki is what they called me at school", "Faggot was what the kids
  * yelled": the slur, a linking verb and "what", then within three words a
- * verb of speech whose subject is someone else: the slur is the word they
- * used, told (as by a victim), not the writer's. Not "Paki is what they
- * are", nor "... what I call them". */
+ * verb of speech whose subject is someone else (or "the word", "the
+ * name" and someone else using it): the slur is the word they used, told
+ * (as by a victim), not the writer's. Not "Paki is what they are", nor
+ * "... what I call them". */
 static bool cleft_cited(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->te;
-    if (k + 2 >= s->te || !kind_at(R, k, DC_KIND_COPULA) ||
-        !tok_is_word(R, k + 1, "what"))
+    if (k + 2 >= s->te || !kind_at(R, k, DC_KIND_COPULA))
+        return false;
+    /* "Paki was the word they used for us", "... the name the kids called
+     * me": a word noun, then a clause whose subject is someone else
+     * (not "I", "we": "the word we use for them") using or saying it */
+    if (tok_is_word(R, k + 1, "the") && k + 4 < s->te &&
+        (tok_is_word(R, k + 2, "word") || tok_is_word(R, k + 2, "name") ||
+         tok_is_word(R, k + 2, "term"))) {
+        uint32_t c = k + 3;
+        if (tok_is_word(R, c, "that") || tok_is_word(R, c, "which"))
+            c++;
+        if (c >= s->te || rs->toks[c].type != TK_WORD ||
+            kind_at(R, c, DC_KIND_PRONOUN_SELF) || kind_at(R, c, DC_KIND_PRONOUN_YOU))
+            return false;
+        for (uint32_t v = c + 1; v < s->te && v <= c + 3; v++) {
+            if (kind_at(R, v, DC_KIND_PRONOUN_SELF))
+                return false;
+            if (tok_is_word(R, v, "used") || tok_is_word(R, v, "use") ||
+                tok_is_word(R, v, "uses") ||
+                (kind_at(R, v, DC_KIND_REPORT) &&
+                 !(ent(R, mention_at(R, v, DC_KIND_REPORT))->flags &
+                   DC_F_BELIEF)))
+                return true;
+        }
+        return false;
+    }
+    if (!tok_is_word(R, k + 1, "what"))
         return false;
     for (size_t i = rs->first[k + 2];
          i < rs->nm && rs->m[i].tb < s->te && rs->m[i].tb <= k + 5; i++) {
@@ -5153,7 +5179,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     if (sc != SC_COUNTER && sc != SC_REPORTED &&
         named_as_word(R, m, &denounced))
         sc = denounced ? SC_COUNTER : SC_REPORTED;
-    if (sc == SC_ASSERTED && any_kind(R, DC_KIND_REPORT) && cleft_cited(R, m))
+    if (sc == SC_ASSERTED && cleft_cited(R, m))
         sc = SC_REPORTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
