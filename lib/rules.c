@@ -7908,7 +7908,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * counts as for news told of the past (untargeted), not in full. Not
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
-    /* "The killers were Muslims", "the attacker was an immigrant": a crime
+    /* "The killers were Muslims", "the rapist was an immigrant": a crime
      * noun (flag `noun`) as the definite subject, a past linking verb,
      * then the group: who the ones of one deed were, news of the past
      * (untargeted). The group as the subject says what the group is
