@@ -9109,6 +9109,17 @@ static bool scare_framed(const run *R, const mention *g)
     const tok *t = R->rs->toks;
     if (named_at(R, g->tb))
         return true;
+    /* "the 'refugees' are ...": the closing mark of single quotes reads
+     * as a plural possessive's apostrophe, inside the hit */
+    bool closed_in = g->tb > 0 && t[g->tb - 1].type == TK_PUNCT &&
+                     t[g->tb - 1].ch == '\'' && g->e > g->b + 2 &&
+                     R->n->text[g->e - 1] == '\'' &&
+                     R->n->text[g->e - 2] == 's';
+    if (closed_in)
+        return g->tb < 2 || !(tok_is_word(R, g->tb - 2, "word") ||
+                              tok_is_word(R, g->tb - 2, "term") ||
+                              tok_is_word(R, g->tb - 2, "called") ||
+                              tok_is_word(R, g->tb - 2, "label"));
     if (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
         (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
         t[g->te].type != TK_PUNCT ||
