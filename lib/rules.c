@@ -120,6 +120,9 @@ typedef struct sentence {
     /* calling_modal's: the first modal not flagged `backs` starts at token
      * plain_modal - 1 (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t plain_modal;
+    /* asks_claim's: does a denouncing word in it denounce (denounces)?
+     * 0 not yet, 1 no, 2 yes */
+    uint8_t denounced;
 } sentence;
 
 /* The most split verbs dc_rules keeps. */
@@ -566,7 +569,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -716,13 +719,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -2600,17 +2603,15 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
         self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
                             m->tb - 2, DC_KIND_NEGATION);
-    /* "It's not racist to say ...", "Is it racist to say ...?": a charge
-     * of bigotry before "to say", denied or asked about, clears the
-     * claim after it for the writer to make; the writer's own. Only the
-     * charge made ("it's racist to say ...") or asked so as to make it
-     * ("Isn't it racist to say ...?") judges the words. */
-    if (!self && m->tb >= s->tb + 2 && tok_is_word(R, m->tb - 1, "to") &&
-        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE)) {
-        bool denied = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
-                                  m->tb - 2, DC_KIND_NEGATION);
-        self = s->question ? !denied : denied;
-    }
+    /* "It's not racist to say ...": a charge of bigotry before "to say",
+     * denied, clears the claim after it for the writer to make; the
+     * writer's own. The charge made ("it's racist to say ...") judges the
+     * words. (Asked, "Is it racist to say ...?", see asks_claim.) */
+    if (!self && !s->question && m->tb >= s->tb + 2 &&
+        tok_is_word(R, m->tb - 1, "to") &&
+        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE))
+        self = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
+                           m->tb - 2, DC_KIND_NEGATION);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -4019,9 +4020,38 @@ static bool object_of_denied_act(const run *R, const mention *neg,
 static bool asks_claim(const run *R, uint32_t tb)
 {
     const sentence *s = sent_of(R, tb);
-    if (!s->question || (R->denounce_any && denounces(R, s)))
+    if (!s->question)
         return false;
+    /* "Is it racist to say Muslims are animals?", "Why is it racist to
+     * say ...?": a charge of bigotry asked about, before "to" and a verb
+     * of speech, so as to clear the claim; not "Isn't it racist to say
+     * ...?", asked to make the charge. (A slur so asked about is a word
+     * asked about: "Is it offensive to call a Jew a ...?" is rule_slur's,
+     * which does not ask this.) */
+    uint32_t lo = tb > s->tb + DISCLAIM_REACH ? tb - DISCLAIM_REACH : s->tb;
+    for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < tb;
+         i++) {
+        const mention *r = &R->rs->m[i];
+        if (r->kind != DC_KIND_REPORT || r->te > tb || r->tb < s->tb + 2 ||
+            !tok_is_word(R, r->tb - 1, "to") ||
+            !kind_at(R, r->tb - 2, DC_KIND_DENOUNCE))
+            continue;
+        if (!has_kind_in(R, r->tb >= s->tb + 6 ? r->tb - 6 : s->tb,
+                         r->tb - 2, DC_KIND_NEGATION) &&
+            !has_kind_in(R, r->te, tb, DC_KIND_REPORT))
+            return true;
+    }
     const mention *f = mention_at(R, s->tb, DC_KIND_REPORT);
+    if (!f || !(ent(R, f)->flags & DC_F_BELIEF))
+        return false;
+    if (R->denounce_any) { /* once for the sentence: a long question of
+                            * attacks asks it for each */
+        sentence *ms = &R->rs->s[s - R->rs->s];
+        if (!ms->denounced)
+            ms->denounced = denounces(R, s) ? 2 : 1;
+        if (ms->denounced == 2)
+            return false;
+    }
     /* (not "Is it true that people call Jews vermin?", which asks about
      * others' words) */
     return f && (ent(R, f)->flags & DC_F_BELIEF) && f->te <= tb &&
@@ -4077,8 +4107,8 @@ static decorum_status attack_on_group(run *R, const mention *m,
      * about ("Is it true that Jews control the media?" stays a report),
      * but calling people vermin is no fact to check: the question
      * dehumanizes (at a person's reading, as questions do). */
-    if (sc == SC_REPORTED && m->kind == DC_KIND_DEHUMANIZE &&
-        asks_claim(R, m->tb))
+    if ((sc == SC_REPORTED || sc == SC_COUNTER) &&
+        m->kind == DC_KIND_DEHUMANIZE && asks_claim(R, m->tb))
         sc = SC_ASSERTED;
     if (sc != SC_ASSERTED) {
         char what[96];
