@@ -5498,6 +5498,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
                names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
+    /* (not "you act like a female, dog": a bare word after one member
+     * and a comma, ending its sentence, calls whoever is addressed) */
+    if (m->tb == t->te + 1 && R->rs->toks[t->te].type == TK_PUNCT &&
+        R->rs->toks[t->te].ch == ',' && t->tb > 0 && a_or_an(R, t->tb - 1) &&
+        (m->te >= R->rs->ntok || R->rs->toks[m->te].type != TK_WORD))
+        return false;
     if (m->tb == t->te ||
         (m->tb == t->te + 1 &&
          (R->rs->toks[t->te].type == TK_PUNCT ||
