@@ -123,6 +123,9 @@ typedef struct sentence {
     /* calling_modal_around's: 1 + the token of its first modal of any
      * kind (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t first_modal;
+    /* asks_claim's: does a denouncing word in it denounce (denounces)?
+     * 0 not yet, 1 no, 2 yes */
+    uint8_t denounced;
 } sentence;
 
 /* The most split verbs dc_rules keeps. */
@@ -583,7 +586,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -733,13 +736,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -2402,6 +2405,8 @@ static inline const mention *negator(const run *R, uint32_t tb)
     return any_kind(R, DC_KIND_NEGATION) ? negator_in(R, tb) : NULL;
 }
 
+static bool disclaimed(const run *R, uint32_t tb);
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2423,6 +2428,15 @@ static const mention *negator_in(const run *R, uint32_t tb)
             continue;
         if (s->question && m->tb <= s->tb + 1)
             continue;
+        /* "I'm just asking, aren't Jews parasites?": a negated auxiliary
+         * opening the question's clause after a comma is as rhetorical
+         * as one opening the sentence. */
+        if (s->question && m->tb > s->tb &&
+            rs->toks[m->tb - 1].type == TK_PUNCT &&
+            rs->toks[m->tb - 1].ch == ',' && m->te == m->tb + 1 &&
+            rs->toks[m->tb].e - rs->toks[m->tb].b > 3 &&
+            memcmp(R->n->text + rs->toks[m->tb].e - 3, "n't", 3) == 0)
+            continue;
         /* "Why don't you go back ...", with or without its '?': a
          * suggestion, not a denial. */
         if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "why"))
@@ -2436,6 +2450,17 @@ static const mention *negator_in(const run *R, uint32_t tb)
      * "no" ("ain't no better than rats") stresses it, it does not deny it;
      * "ain't not real women" is a double negation. */
     if (best->te == tb && tok_is_word(R, tb, "no"))
+        return NULL;
+    /* "I'm not saying all X should be shot, but most should": the
+     * negator denies the saying, and the "but" takes the denial back. */
+    if (best->te < tb && kind_at(R, best->te, DC_KIND_REPORT) &&
+        disclaimed(R, tb))
+        return NULL;
+    /* "It's not racist to say X are rats": the negator denies the charge
+     * against saying it, and leaves the claim standing (others_report). */
+    if (best->te + 2 < tb && kind_at(R, best->te, DC_KIND_DENOUNCE) &&
+        tok_is_word(R, best->te + 1, "to") &&
+        kind_at(R, best->te + 2, DC_KIND_REPORT))
         return NULL;
     /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
      * negated forgetting or doubting insists on what follows. */
@@ -2498,6 +2523,73 @@ static bool assent_word(const run *R, uint32_t k)
                    sizeof words / sizeof words[0]);
 }
 
+/* How far disclaimed looks back for the preface, and on from it for its
+ * "but" (a long sentence of attacks stays linear). */
+#define DISCLAIM_REACH 24
+
+/* "I'm not saying all X should be shot, but most should", "I'm not
+ * saying X are bad, but they are vermin", "I don't say X are rats, but
+ * ...": the writer's own saying, denied in the present ("not saying",
+ * "not calling", "ain't saying", "don't say"), then an unquoted "but" in
+ * the sentence s. The preface denies nothing the "but" does not take
+ * back. m is the report; returns the token of the "but" + 1, or 0. */
+static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
+{
+    if (m->tb < s->tb + 2 || m->te != m->tb + 1)
+        return 0;
+    const mention *neg = mention_at(R, m->tb - 1, DC_KIND_NEGATION);
+    if (!neg || neg->te != m->tb || neg->tb <= s->tb)
+        return 0;
+    bool ing = tok_is_word(R, m->tb, "saying") ||
+               tok_is_word(R, m->tb, "calling");
+    bool dont = tok_is_word(R, neg->tb, "don't") ||
+                tok_is_word(R, neg->tb, "dont");
+    if (!(ing && !dont) && !(dont && tok_is_word(R, m->tb, "say")))
+        return 0;
+    uint32_t p = neg->tb - 1;
+    if (p > s->tb && kind_at(R, p, DC_KIND_COPULA) &&
+        !kind_at(R, p, DC_KIND_PRONOUN_SELF))
+        p--; /* "I am not saying" */
+    if (!kind_at(R, p, DC_KIND_PRONOUN_SELF) || tok_is_word(R, p, "my") ||
+        tok_is_word(R, p, "our"))
+        return 0;
+    for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            return k + 1;
+    return 0;
+}
+
+/* Is the attack at token tb the writer's claim after such a preface
+ * (disclaimer)? One after the "but" is the writer's; one inside what the
+ * writer is "not saying" only when the "but" goes on with a quantifier,
+ * the "not all, but most" of it ("..., but most should", "but a lot of
+ * them are"): "I'm not saying she's a slut, but ..." leaves the word
+ * said of one woman denied. (Its negator is the preface's: negator_in.) */
+static bool disclaimed(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    uint32_t lo = tb > s->tb + DISCLAIM_REACH ? tb - DISCLAIM_REACH : s->tb;
+    if (!any_kind(R, DC_KIND_REPORT) || !any_kind(R, DC_KIND_NEGATION))
+        return false;
+    for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < tb;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->te > tb)
+            continue;
+        uint32_t but = disclaimer(R, s, m);
+        if (!but)
+            continue;
+        if (but <= tb)
+            return true;
+        uint32_t q = but;
+        if (a_or_an(R, q) && tok_is_word(R, q + 1, "lot"))
+            return true;
+        return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
+                             tok_is_word(R, q, "lots"));
+    }
+    return false;
+}
+
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -2535,6 +2627,15 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
         self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
                             m->tb - 2, DC_KIND_NEGATION);
+    /* "It's not racist to say ...": a charge of bigotry before "to say",
+     * denied, clears the claim after it for the writer to make; the
+     * writer's own. The charge made ("it's racist to say ...") judges the
+     * words. (Asked, "Is it racist to say ...?", see asks_claim.) */
+    if (!self && !s->question && m->tb >= s->tb + 2 &&
+        tok_is_word(R, m->tb - 1, "to") &&
+        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE))
+        self = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
+                           m->tb - 2, DC_KIND_NEGATION);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -2921,6 +3022,19 @@ static bool agrees_in(const run *R, const sentence *s)
     return false;
 }
 
+/* Sentence s ends with "I said it" (then only punctuation): "Muslims
+ * are 'vermin', there, I said it.", "... Yes. I said it." The writer owns
+ * the words just written. */
+static bool said_it_last(const run *R, const sentence *s)
+{
+    uint32_t end = s->te;
+    while (end > s->tb && end + 4 > s->te &&
+           R->rs->toks[end - 1].type != TK_WORD)
+        end--; /* (a few marks at most: "it!!!") */
+    return end >= s->tb + 3 && tok_is_word(R, end - 1, "it") &&
+           tok_is_word(R, end - 2, "said") && tok_is_word(R, end - 3, "i");
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -2929,6 +3043,11 @@ static bool endorsed(const run *R, uint32_t tb)
     uint32_t si = R->rs->toks[tb].sent;
     uint32_t lo = si > 0 ? si - 1 : 0;
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
+    /* "..., there, I said it." in the quote's sentence or the next */
+    if (said_it_last(R, &R->rs->s[si]) ||
+        (hi > si && said_it_last(R, &R->rs->s[hi])))
+        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
+                                     denounces(R, &R->rs->s[hi])));
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
@@ -3025,7 +3144,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
-                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb));
+                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb) &&
+                     !disclaimed(R, tb));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -3929,6 +4049,51 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     return words_between_ok(R, v, m->tb, 4);
 }
 
+/* Token tb is in a question that opens with a frame of belief asking
+ * whether what follows is true ("Is it true that ...?", a report flagged
+ * `belief` at the sentence's first word, no other report after it up to
+ * tb), and nothing in it denounces. */
+static bool asks_claim(const run *R, uint32_t tb)
+{
+    const sentence *s = sent_of(R, tb);
+    if (!s->question)
+        return false;
+    /* "Is it racist to say Muslims are animals?", "Why is it racist to
+     * say ...?": a charge of bigotry asked about, before "to" and a verb
+     * of speech, so as to clear the claim; not "Isn't it racist to say
+     * ...?", asked to make the charge. (A slur so asked about is a word
+     * asked about: "Is it offensive to call a Jew a ...?" is rule_slur's,
+     * which does not ask this.) */
+    uint32_t lo = tb > s->tb + DISCLAIM_REACH ? tb - DISCLAIM_REACH : s->tb;
+    for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < tb;
+         i++) {
+        const mention *r = &R->rs->m[i];
+        if (r->kind != DC_KIND_REPORT || r->te > tb || r->tb < s->tb + 2 ||
+            !tok_is_word(R, r->tb - 1, "to") ||
+            !kind_at(R, r->tb - 2, DC_KIND_DENOUNCE))
+            continue;
+        if (!has_kind_in(R, r->tb >= s->tb + 6 ? r->tb - 6 : s->tb,
+                         r->tb - 2, DC_KIND_NEGATION) &&
+            !has_kind_in(R, r->te, tb, DC_KIND_REPORT))
+            return true;
+    }
+    const mention *f = mention_at(R, s->tb, DC_KIND_REPORT);
+    if (!f || !(ent(R, f)->flags & DC_F_BELIEF))
+        return false;
+    if (R->denounce_any) { /* once for the sentence: a long question of
+                            * attacks asks it for each */
+        sentence *ms = &R->rs->s[s - R->rs->s];
+        if (!ms->denounced)
+            ms->denounced = denounces(R, s) ? 2 : 1;
+        if (ms->denounced == 2)
+            return false;
+    }
+    /* (not "Is it true that people call Jews vermin?", which asks about
+     * others' words) */
+    return f && (ent(R, f)->flags & DC_F_BELIEF) && f->te <= tb &&
+           !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
+}
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -3973,6 +4138,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_ASSERTED;
         w *= 0.75f;
     }
+    /* "Is it true that Jews are vermin?": a question that opens by
+     * asking whether a claim is true puts the claim; a fact may be asked
+     * about ("Is it true that Jews control the media?" stays a report),
+     * but calling people vermin is no fact to check: the question
+     * dehumanizes (at a person's reading, as questions do). */
+    if ((sc == SC_REPORTED || sc == SC_COUNTER) &&
+        m->kind == DC_KIND_DEHUMANIZE && asks_claim(R, m->tb))
+        sc = SC_ASSERTED;
     if (sc != SC_ASSERTED) {
         char what[96];
         return mitigate(R, m->b, m->e, sc,
@@ -4852,9 +5025,14 @@ static bool denounces_within(const run *R, const sentence *s, uint32_t ti,
  * the term for women", "a word for awesome")? */
 static bool word_noun(const run *R, uint32_t k, uint32_t end)
 {
+    /* "slur" and "insult" judge the word they name: "an ethnic slur for
+     * Jews" classes it by whom it insults, it does not call them so.
+     * (Indefinite: "the best insult for Jews" picks it for them.) */
+    bool judged = (tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
+                  k >= 2 && (a_or_an(R, k - 1) || a_or_an(R, k - 2));
     return (tok_is_word(R, k, "word") || tok_is_word(R, k, "term") ||
             tok_is_word(R, k, "slur") || tok_is_word(R, k, "insult")) &&
-           !(k + 1 < end && tok_is_word(R, k + 1, "for"));
+           (judged || !(k + 1 < end && tok_is_word(R, k + 1, "for")));
 }
 
 /* A linking verb at k (the lexicon's, or "it's", "that's", which it
@@ -4970,6 +5148,54 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
     return *denounced;
 }
 
+/* "Paki is what they called me at school", "Faggot was what the kids
+ * yelled": the slur, a linking verb and "what", then within three words a
+ * verb of speech whose subject is someone else (or "the word", "the
+ * name" and someone else using it): the slur is the word they used, told
+ * (as by a victim), not the writer's. Not "Paki is what they are", nor
+ * "... what I call them". */
+static bool cleft_cited(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (k + 2 >= s->te || !kind_at(R, k, DC_KIND_COPULA))
+        return false;
+    /* "Paki was the word they used for us", "... the name the kids called
+     * me": a word noun, then a clause whose subject is someone else
+     * (not "I", "we": "the word we use for them") using or saying it */
+    if (tok_is_word(R, k + 1, "the") && k + 4 < s->te &&
+        (tok_is_word(R, k + 2, "word") || tok_is_word(R, k + 2, "name") ||
+         tok_is_word(R, k + 2, "term"))) {
+        uint32_t c = k + 3;
+        if (tok_is_word(R, c, "that") || tok_is_word(R, c, "which"))
+            c++;
+        if (c >= s->te || rs->toks[c].type != TK_WORD ||
+            kind_at(R, c, DC_KIND_PRONOUN_SELF) || kind_at(R, c, DC_KIND_PRONOUN_YOU))
+            return false;
+        for (uint32_t v = c + 1; v < s->te && v <= c + 3; v++) {
+            if (kind_at(R, v, DC_KIND_PRONOUN_SELF))
+                return false;
+            if (tok_is_word(R, v, "used") || tok_is_word(R, v, "use") ||
+                tok_is_word(R, v, "uses") ||
+                (kind_at(R, v, DC_KIND_REPORT) &&
+                 !(ent(R, mention_at(R, v, DC_KIND_REPORT))->flags &
+                   DC_F_BELIEF)))
+                return true;
+        }
+        return false;
+    }
+    if (!tok_is_word(R, k + 1, "what"))
+        return false;
+    for (size_t i = rs->first[k + 2];
+         i < rs->nm && rs->m[i].tb < s->te && rs->m[i].tb <= k + 5; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_REPORT && !(ent(R, o)->flags & DC_F_BELIEF))
+            return others_report(R, s, o);
+    }
+    return false;
+}
+
 /* Slurs: they name and attack a group at once. */
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
@@ -5026,6 +5252,8 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     if (sc != SC_COUNTER && sc != SC_REPORTED &&
         named_as_word(R, m, &denounced))
         sc = denounced ? SC_COUNTER : SC_REPORTED;
+    if (sc == SC_ASSERTED && cleft_cited(R, m))
+        sc = SC_REPORTED;
     /* "I'm not a X" or "X is not a word to use": a negator does not
      * neutralize a slur; only quoting or reporting it does. */
     if (sc == SC_COUNTER || sc == SC_REPORTED)
@@ -5313,6 +5541,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
                names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
+    /* (not "you act like a female, dog": a bare word after one member
+     * and a comma, ending its sentence, calls whoever is addressed) */
+    if (m->tb == t->te + 1 && R->rs->toks[t->te].type == TK_PUNCT &&
+        R->rs->toks[t->te].ch == ',' && t->tb > 0 && a_or_an(R, t->tb - 1) &&
+        (m->te >= R->rs->ntok || R->rs->toks[m->te].type != TK_WORD))
+        return false;
     if (m->tb == t->te ||
         (m->tb == t->te + 1 &&
          (R->rs->toks[t->te].type == TK_PUNCT ||
@@ -7104,6 +7338,28 @@ static int demonstrative_dehum(run *R, const mention *m, target *out,
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
  * language: find the target, then judge. */
+/* Is the threat m, of verb entry e, the verb's agent noun: its term
+ * plus "er", "ers" (or "r", "rs" after a final e), with a stereotype
+ * mention over the same bytes? */
+static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
+{
+    uint32_t l = m->e - m->b;
+    if (l <= e->term_len ||
+        memcmp(R->n->text + m->b, e->term, e->term_len) != 0)
+        return false;
+    const char *x = R->n->text + m->b + e->term_len;
+    uint32_t xl = l - e->term_len;
+    bool final_e = e->term[e->term_len - 1] == 'e';
+    bool agent = (xl == 2 && memcmp(x, "er", 2) == 0) ||
+                 (xl == 3 && memcmp(x, "ers", 3) == 0) ||
+                 (final_e && xl == 1 && x[0] == 'r') ||
+                 (final_e && xl == 2 && memcmp(x, "rs", 2) == 0);
+    if (!agent)
+        return false;
+    const mention *st = mention_at(R, m->tb, DC_KIND_STEREOTYPE);
+    return st && st->b == m->b && st->e == m->e;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -7140,6 +7396,12 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, m->tb - 1, "my") ||
              tok_is_word(R, m->tb - 1, "the") ||
              tok_is_word(R, m->tb - 1, "da")))
+            return DECORUM_OK;
+        /* "killers", "murderer": a verb's agent noun names people (by
+         * what they did or are said to do); it calls for nothing. When
+         * the lexicon has the noun as a stereotype at the same place,
+         * that reading is the one ("Muslims are killers"). */
+        if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
@@ -8028,6 +8290,20 @@ static decorum_status rule_attack(run *R, const mention *m)
      * counts as for news told of the past (untargeted), not in full. Not
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
+    /* "The killers were Muslims", "the rapist was an immigrant": a crime
+     * noun (flag `noun`) as the definite subject, a past linking verb,
+     * then the group: who the ones of one deed were, news of the past
+     * (untargeted). The group as the subject says what the group is
+     * ("Muslims are killers"); "the real killers are ..." names the
+     * group the word. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_NOUN) && m->tb > 0 &&
+        tok_is_word(R, m->tb - 1, "the") &&
+        (tok_is_word(R, m->te, "was") || tok_is_word(R, m->te, "were")) &&
+        (t->tb == m->te + 1 || (t->tb == m->te + 2 && a_or_an(R, m->te + 1)))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
@@ -8909,6 +9185,28 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
     return false;
 }
 
+/* Do the words [b, e) inside an echo name someone it can mark? Names
+ * come in any case ("( ( ( paul krugman ) ) )" on lowercased sites) and
+ * in words no list holds, so what is ruled out is only words that name
+ * no one: quantifiers and words of degree ("(((so many))) brackets lol",
+ * "(((very))) happy"), a typing habit. Pronouns ("(((they)))", "(((who)))")
+ * and every other word may be a target. */
+static bool echo_names_someone(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const degree[] = {"very", "too", "much", "such",
+                                         "more", "less", "lot", "lots"};
+    const tok *t = R->rs->toks;
+    for (uint32_t k = b; k < e; k++) {
+        if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_QUANTIFIER) ||
+            adverb_like(R, k) ||
+            word_in(R->n->text + t[k].b, t[k].e - t[k].b, degree,
+                    sizeof degree / sizeof degree[0]))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* The triple-parentheses echo around a name or group marks it as Jewish in
  * order to target it. An echo around one's own name is solidarity; a text
  * that discusses or denounces the symbol is not an attack. */
@@ -8947,6 +9245,10 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
                    has_kind_in(R, es->tb, es->te, DC_KIND_INGROUP) ||
                    has_kind_in(R, i, close, DC_KIND_ALLOW) ||
                    has_kind_in(R, inner, j, DC_KIND_POSITIVE);
+        if (!own && !echo_names_someone(R, inner, j)) {
+            i = close - 1;
+            continue;
+        }
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
         if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i))
@@ -9254,6 +9556,17 @@ static bool scare_framed(const run *R, const mention *g)
     const tok *t = R->rs->toks;
     if (named_at(R, g->tb))
         return true;
+    /* "the 'refugees' are ...": the closing mark of single quotes reads
+     * as a plural possessive's apostrophe, inside the hit */
+    bool closed_in = g->tb > 0 && t[g->tb - 1].type == TK_PUNCT &&
+                     t[g->tb - 1].ch == '\'' && g->e > g->b + 2 &&
+                     R->n->text[g->e - 1] == '\'' &&
+                     R->n->text[g->e - 2] == 's';
+    if (closed_in)
+        return g->tb < 2 || !(tok_is_word(R, g->tb - 2, "word") ||
+                              tok_is_word(R, g->tb - 2, "term") ||
+                              tok_is_word(R, g->tb - 2, "called") ||
+                              tok_is_word(R, g->tb - 2, "label"));
     if (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
         (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
         t[g->te].type != TK_PUNCT ||
