@@ -938,14 +938,15 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
 }
 
 /* Contractions whose form without the apostrophe is another English word:
- * never written for one ("were" is not "we're", "ill" not "i'll") ... */
-static const char *const bare_clash[] = {"ill",  "well", "hell", "shell",
-                                         "were", "wed",  "shed"};
+ * never written for one ("were" is not "we're", "ill" not "i'll", "its
+ * true" is mostly "its true colours": the lexicon lists the "its" phrases
+ * it wants, such as "its okay to be white") ... */
+static const char *const bare_clash[] = {"ill", "well", "hell", "shell",
+                                         "were", "wed", "shed", "its"};
 /* ... or not for a term of one word, where nothing around tells the two
- * apart ("its", "cant", "wont", "lets", "id"); in a phrase they are safe:
- * "its a fact", "cant be trusted", "wont assimilate". */
-static const char *const bare_clash_alone[] = {"its", "cant", "wont", "lets",
-                                               "id"};
+ * apart ("cant", "wont", "lets", "id"); in a phrase they are safe: "cant
+ * be trusted", "wont assimilate". */
+static const char *const bare_clash_alone[] = {"cant", "wont", "lets", "id"};
 
 static bool bare_in(const char *w, size_t l, const char *const *list,
                     size_t n)

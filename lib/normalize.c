@@ -626,10 +626,12 @@ static size_t masked_run(const dc_normalizer *nz, const unsigned char *s,
 static bool leet_digits_inside(const dc_normalizer *nz, const unsigned char *s,
                                size_t ts, size_t step, size_t tm, size_t t)
 {
+    /* Each way at most 3 digits: a longer run is no leet, and a run of
+     * thousands of digits must not be scanned for each of them. */
     size_t a = t, z = t + 1;
-    while (a > 0 && nz->cls[s[ts + (a - 1) * step]] == K_DIGIT)
+    while (a > 0 && t - a < 3 && nz->cls[s[ts + (a - 1) * step]] == K_DIGIT)
         a--;
-    while (z < tm && nz->cls[s[ts + z * step]] == K_DIGIT)
+    while (z < tm && z - t < 4 && nz->cls[s[ts + z * step]] == K_DIGIT)
         z++;
     if (z - a < 2 || z - a > 3 || a == 0 || z == tm ||
         nz->cls[s[ts + (a - 1) * step]] != K_LETTER ||

@@ -619,6 +619,29 @@ Test(normalize, empty_and_misuse)
     dc_norm_release(&al, NULL);
 }
 
+/* A word of one letter and 60,000 digits: no run that long is leet, so
+ * the digits stay; each digit looks at most 3 digits each way (looking to
+ * the ends of the run made this comment take 10 s). */
+Test(normalize, long_digit_run_in_a_word)
+{
+    enum { N = 60000 };
+    char *s = malloc(N + 3);
+    cr_assert_not_null(s);
+    s[0] = 'a';
+    memset(s + 1, '1', N);
+    s[N + 1] = 'b';
+    s[N + 2] = 0;
+    cr_assert_eq(norm(&out, s, N + 2), DECORUM_OK);
+    cr_assert_eq(out.len, N + 2);
+    cr_assert_str_eq(out.text, s);
+    cr_assert_eq(out.evasions, 0);
+    /* a run of three between letters inside the long text still reads */
+    memcpy(s + 100, "p30ple", 6);
+    cr_assert_eq(norm(&out, s, N + 2), DECORUM_OK);
+    cr_assert(strstr(out.text, "people") != NULL);
+    free(s);
+}
+
 Test(normalize, max_out)
 {
     char buf[200];
