@@ -7140,10 +7140,10 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
 
 /* "these animals", "those filthy invaders", "these vermin": the token of
  * "these" or "those" before an ambiguous dehumanizing word in the plural
- * (a word of contempt may come between), or UINT32_MAX. A mass noun of
- * people (flag `noun`, not `plural` nor `thing`: "vermin") counts as it
- * stands when it ends its noun phrase ("these vermin need to be
- * removed"; not "these savage attacks"). */
+ * (up to two words of contempt may come between), or UINT32_MAX. A mass
+ * noun of people (flag `noun`, not `plural` nor `thing`: "vermin")
+ * counts as it stands when it ends its noun phrase ("these vermin need
+ * to be removed"; not "these savage attacks"). */
 static uint32_t dd_demonstrative(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -7160,9 +7160,12 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
             return UINT32_MAX;
     }
     uint32_t d = m->tb;
-    if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
-                  kind_at(R, d - 1, DC_KIND_INSULT) ||
-                  kind_at(R, d - 1, DC_KIND_PROFANITY)))
+    /* up to two words of contempt: "Gas these filthy disgusting animals" */
+    for (int n = 0; n < 2 && d > 1 &&
+                    (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
+                     kind_at(R, d - 1, DC_KIND_INSULT) ||
+                     kind_at(R, d - 1, DC_KIND_PROFANITY));
+         n++)
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
                     tok_is_word(R, d - 1, "those")))
@@ -7201,8 +7204,11 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
             k++;
         return k == dem;
     }
+    /* a threat entry that holds its own modal is a passive call too
+     * ("Those parasites should be put in camps") */
     if (x->te > v->tb || v->tb - x->te > 4 ||
-        !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v)))
+        !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v) ||
+          kind_at(R, v->tb, DC_KIND_MODAL)))
         return false;
     for (uint32_t k = x->te; k < v->tb; k++)
         if (!kind_at(R, k, DC_KIND_MODAL) && !kind_at(R, k, DC_KIND_COPULA) &&
