@@ -7389,11 +7389,11 @@ static bool own_word_expelled(run *R, const mention *m)
  * by the demonstrative at dem, taken by a call (dd_taken_any) that means
  * people: a call for exclusion, or a threat in a sentence that treats
  * them as people (dd_scan: a word of migration, an exclusion only people
- * suffer). A threat alone ("Zerg rush: kill those invaders", "Kill these
- * invaders in wave 5") is a war or a game, as is a call to go back to a
- * planet; a state before a modal that
- * foretells ("Ukraine will kick those invaders out of Crimea") no call
- * (is_call, asked with the word's group). */
+ * suffer; or a conspiracy action and its object after it). A threat
+ * alone ("Zerg rush: kill those invaders", "Kill these invaders in wave
+ * 5") is a war or a game, as is a call to go back to a planet; a state
+ * before a modal that foretells ("Ukraine will kick those invaders out
+ * of Crimea") no call (is_call, asked with the word's group). */
 static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
 {
     dd_verb how = {0};
@@ -7402,6 +7402,20 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     dd_scan(R, R->rs->toks[m->tb].sent);
     if (R->dd_people)
         return true;
+    /* what the trope says they do, after the word in its sentence: "Kill
+     * those invaders, they are flooding our country" (an object other
+     * than a dehumanizing word) */
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    bool action = false;
+    for (size_t i = R->rs->first[m->te];
+         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
+        const mention *o = &R->rs->m[i];
+        action |= o->kind == DC_KIND_CONSP_ACTION;
+        if (action && o->kind == DC_KIND_CONSP_OBJECT &&
+            !kind_at(R, o->tb, DC_KIND_DEHUMANIZE))
+            return true;
+    }
     /* a place after the word in its clause that no one migrates from
      * (a `nonprotected` entry flagged `thing`: "Those invaders must go
      * back to Mars") is a story's */
