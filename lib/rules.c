@@ -7441,13 +7441,13 @@ static bool dd_literal(run *R, uint32_t k)
 
 /* Is the word x, taken by a verb of flags vflags with no sign that
  * people are meant, an animal the verb may be done to ("These rats need
- * to be exterminated", "Those leeches must be removed": a verb flagged
- * `animal`, a word in the plural)? A mass noun of people ("these vermin
- * need to be removed") is not. */
+ * to be exterminated", "Those leeches must be removed": both the verb
+ * and the word, a pest or livestock, flagged `animal`)? Not a word for
+ * animals in general or for people ("Kill these animals", "these vermin
+ * need to be removed"). */
 static bool dd_animal_act(const run *R, const mention *x, uint32_t vflags)
 {
-    return (vflags & DC_F_ANIMAL) &&
-           (ent(R, x)->flags & (DC_F_NOUN | DC_F_PLURAL)) != DC_F_NOUN;
+    return (vflags & DC_F_ANIMAL) && (ent(R, x)->flags & DC_F_ANIMAL);
 }
 
 /* DD_WEAK: taken by a verb also done to animals (dd_animal_act), with no
