@@ -6037,7 +6037,9 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         /* A command makes the group irrelevant: the word is skipped
          * either way, and saw_command outweighs saw_group below. */
         bool command = command_at(R, k);
-        bool group = !command && in_target(R, k, TG_GROUP);
+        bool group = !command && (in_target(R, k, TG_GROUP) ||
+                                  (tg && tg->type == TG_GROUP &&
+                                   k >= tg->tb && k < tg->te));
         saw_group |= group;
         saw_command |= command;
         if (glue_at(R, k) ||
@@ -6120,21 +6122,35 @@ static bool taken_back(const run *R, const mention *m)
 
 /* "The invaders were repelled at the border in 1813", "the Norman
  * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
- * its sentence dates a war of the past, whose invaders were armies. */
+ * its sentence dates a war of the past, whose invaders were armies. A
+ * number is a year only after "in", "of", "since", "by", "from",
+ * "until" or "circa", or before "AD" or "BC": not "another 1200
+ * invaders", not "we saw 1900 of them". (A word of migration does not
+ * undo the year: "repelled at the border in 1813".) */
 static bool past_war(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
-    uint32_t hi = s->te - m->te > WAR_REACH ? m->te + WAR_REACH : s->te;
+    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
     for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         const char *w = R->n->text + t->b;
         if (t->type != TK_WORD || t->e - t->b != 4 || w[0] != '1')
             continue;
-        if (w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' &&
-            w[3] >= '0' && w[3] <= '9' &&
-            (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5')))
+        if (!(w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' &&
+              w[3] >= '0' && w[3] <= '9' &&
+              (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5'))))
+            continue;
+        if ((k > s->tb && (tok_is_word(R, k - 1, "in") ||
+                              tok_is_word(R, k - 1, "of") ||
+                              tok_is_word(R, k - 1, "since") ||
+                              tok_is_word(R, k - 1, "by") ||
+                              tok_is_word(R, k - 1, "from") ||
+                              tok_is_word(R, k - 1, "until") ||
+                              tok_is_word(R, k - 1, "circa"))) ||
+            (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
+                               tok_is_word(R, k + 1, "bc"))))
             return true;
     }
     return false;
@@ -7124,10 +7140,10 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
 
 /* "these animals", "those filthy invaders", "these vermin": the token of
  * "these" or "those" before an ambiguous dehumanizing word in the plural
- * (a word of contempt may come between), or UINT32_MAX. A mass noun of
- * people (flag `noun`, not `plural` nor `thing`: "vermin") counts as it
- * stands when it ends its noun phrase ("these vermin need to be
- * removed"; not "these savage attacks"). */
+ * (up to two words of contempt may come between), or UINT32_MAX. A mass
+ * noun of people (flag `noun`, not `plural` nor `thing`: "vermin")
+ * counts as it stands when it ends its noun phrase ("these vermin need
+ * to be removed"; not "these savage attacks"). */
 static uint32_t dd_demonstrative(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -7144,9 +7160,12 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
             return UINT32_MAX;
     }
     uint32_t d = m->tb;
-    if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
-                  kind_at(R, d - 1, DC_KIND_INSULT) ||
-                  kind_at(R, d - 1, DC_KIND_PROFANITY)))
+    /* up to two words of contempt: "Gas these filthy disgusting animals" */
+    for (int n = 0; n < 2 && d > 1 &&
+                    (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
+                     kind_at(R, d - 1, DC_KIND_INSULT) ||
+                     kind_at(R, d - 1, DC_KIND_PROFANITY));
+         n++)
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
                     tok_is_word(R, d - 1, "those")))
@@ -7185,8 +7204,11 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
             k++;
         return k == dem;
     }
+    /* a threat entry that holds its own modal is a passive call too
+     * ("Those parasites should be put in camps") */
     if (x->te > v->tb || v->tb - x->te > 4 ||
-        !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v)))
+        !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v) ||
+          kind_at(R, v->tb, DC_KIND_MODAL)))
         return false;
     for (uint32_t k = x->te; k < v->tb; k++)
         if (!kind_at(R, k, DC_KIND_MODAL) && !kind_at(R, k, DC_KIND_COPULA) &&
@@ -7203,16 +7225,29 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
  * looked at start at most seven tokens before x and five after it. */
 static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v);
-static bool dd_taken_any(const run *R, const mention *x, uint32_t dem)
+/* The verb dd_taken_any found: its kind, and its entry's flags (a verb
+ * split around the phrase, "send these animals back": an ambiguous
+ * exclusion). */
+typedef struct {
+    dc_kind kind;
+    uint32_t flags;
+} dd_verb;
+static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
+                         dd_verb *how)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t sv;
+    /* the word's own group ("invaders": migrants) for is_call, which
+     * reads "Ukraine will kick those invaders out" as news */
     const target tg = {.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
+                       .categories = ent(R, x)->categories,
                        .gn_upto = NO_TARGET};
     if (split_verb_around(R, x->tb, x->te, &sv)) {
         /* "send these animals back", "keep those rats out" */
         mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
                       .kind = DC_KIND_EXCLUSION, .tb = sv, .te = sv + 1};
+        if (how)
+            *how = (dd_verb){DC_KIND_EXCLUSION, DC_F_AMBIGUOUS};
         return is_call(R, &sm, &tg);
     }
     if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_EXCLUSION))
@@ -7224,20 +7259,43 @@ static bool dd_taken_any(const run *R, const mention *x, uint32_t dem)
         /* called for, not told ("my cat kills these rats every night") */
         if ((v->kind == DC_KIND_THREAT || v->kind == DC_KIND_EXCLUSION) &&
             (v->te <= dem || v->tb >= x->te) && dd_taken(R, v, dem, x) &&
-            is_call(R, v, &tg))
+            is_call(R, v, &tg)) {
+            if (how)
+                *how = (dd_verb){v->kind, ent(R, v)->flags};
             return true;
+        }
     }
     return false;
 }
+
+/* How many tokens before "these rats" dd_resolve looks for "the rats". */
+#define DD_PLAIN_REACH 40
 
 /* A group resolved for the demonstrative at dem (resolve_pronoun), unless
  * it is the subject of the verb whose object the phrase is: one to three
  * words between, none a function word or a linking verb ("The Polish
  * builders found these cockroaches in the kitchen" are not the
  * cockroaches; "Islamic violence from those invaders" may be theirs). */
-static bool dd_resolve(const run *R, uint32_t dem, target *out,
-                       bool *from_ctx)
+static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
+                       target *out, bool *from_ctx)
 {
+    /* "Our Muslim neighbours complain about the rats. These rats must be
+     * exterminated": the same word said plainly before, after a
+     * determiner ("the rats", "our rats", "no rats"; not "Muslims are
+     * rats"), named the animals "these" points back to, not the people. */
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t lo = dem > DD_PLAIN_REACH ? dem - DD_PLAIN_REACH : 0;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < dem; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_DEHUMANIZE && o->entry == x->entry &&
+            o->tb > 0 &&
+            (tok_is_word(R, o->tb - 1, "the") ||
+             tok_is_word(R, o->tb - 1, "our") ||
+             tok_is_word(R, o->tb - 1, "my") ||
+             tok_is_word(R, o->tb - 1, "some") ||
+             tok_is_word(R, o->tb - 1, "no")))
+            return false;
+    }
     if (!resolve_pronoun(R, dem, out, from_ctx))
         return false;
     const tok *tk = R->rs->toks;
@@ -7297,27 +7355,105 @@ static void dd_scan(run *R, uint32_t si)
 
 /* "Send the invaders back where they came from": a word that names its
  * own group (invaders for migrants) in a sentence that calls for an
- * exclusion only people can suffer (dd_scan) means the group, unless a
- * year dates a war of the past ("In 1066 the invaders were sent back
- * where they came from": past_war). */
+ * exclusion only people can suffer (dd_scan), said as a call (is_call),
+ * means the group; not a past-tense story ("Charles Martel sent the
+ * invaders back where they came from"), nor under a year that dates a
+ * war of the past ("In 1066 the invaders were sent back where they came
+ * from": past_war). */
 static bool own_word_expelled(run *R, const mention *m)
 {
     if (!any_kind(R, DC_KIND_EXCLUSION))
         return false;
     dd_scan(R, R->rs->toks[m->tb].sent);
-    return R->dd_expel && !past_war(R, m);
+    if (!R->dd_expel || past_war(R, m))
+        return false;
+    /* the exclusions within WAR_REACH tokens, asked as calls at m (an
+     * imperative whose object is m: "Send the invaders back ...") */
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
+    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    const target tg = {.tb = m->tb, .te = m->te, .entry = -1,
+                       .type = TG_GROUP, .categories = ent(R, m)->categories,
+                       .gn_upto = NO_TARGET};
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_EXCLUSION &&
+            !(ent(R, o)->flags & DC_F_AMBIGUOUS) && is_call(R, o, &tg))
+            return true;
+    }
+    return false;
 }
 
-/* Is the sentence of token k about real animals (dd_scan)? */
+/* "those invaders must go back": is the word for migrants m, pointed at
+ * by the demonstrative at dem, taken by a call (dd_taken_any) that means
+ * people: a call for exclusion, or a threat in a sentence that treats
+ * them as people (dd_scan: a word of migration, an exclusion only people
+ * suffer; or a conspiracy action and its object after it). A threat
+ * alone ("Zerg rush: kill those invaders", "Kill these invaders in wave
+ * 5") is a war or a game, as is a call to go back to a planet; a state
+ * before a modal that foretells ("Ukraine will kick those invaders out
+ * of Crimea") no call (is_call, asked with the word's group). */
+static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
+{
+    dd_verb how = {0};
+    if (!dd_taken_any(R, m, dem, &how))
+        return false;
+    dd_scan(R, R->rs->toks[m->tb].sent);
+    if (R->dd_people)
+        return true;
+    /* what the trope says they do, after the word in its sentence: "Kill
+     * those invaders, they are flooding our country" (an object other
+     * than a dehumanizing word) */
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    bool action = false;
+    for (size_t i = R->rs->first[m->te];
+         i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
+        const mention *o = &R->rs->m[i];
+        action |= o->kind == DC_KIND_CONSP_ACTION;
+        if (action && o->kind == DC_KIND_CONSP_OBJECT &&
+            !kind_at(R, o->tb, DC_KIND_DEHUMANIZE))
+            return true;
+    }
+    /* a place after the word in its clause that no one migrates from
+     * (a `nonprotected` entry flagged `thing`: "Those invaders must go
+     * back to Mars") is a story's */
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t ce = clause_end(R, m->tb);
+    for (size_t i = rs->first[m->te]; i < rs->nm && rs->m[i].tb < ce; i++)
+        if (rs->m[i].kind == DC_KIND_NONPROTECTED &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    return how.kind == DC_KIND_EXCLUSION;
+}
+
+/* Is the sentence of token k about real animals (dd_scan)? Not when it
+ * treats them as people: a word of migration, an exclusion only people
+ * suffer ("Deport these animals, they sleep in our garage"). */
 static bool dd_literal(run *R, uint32_t k)
 {
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
     dd_scan(R, R->rs->toks[k].sent);
-    return R->dd_literal;
+    return R->dd_literal && !R->dd_people;
 }
 
-enum { DD_NO, DD_NAMED, DD_UNNAMED, DD_TAKEN };
+/* Is the word x, taken by a verb of flags vflags with no sign that
+ * people are meant, an animal the verb may be done to ("These rats need
+ * to be exterminated", "Those leeches must be removed": both the verb
+ * and the word, a pest or livestock, flagged `animal`)? Not a word for
+ * animals in general or for people ("Kill these animals", "these vermin
+ * need to be removed"). */
+static bool dd_animal_act(const run *R, const mention *x, uint32_t vflags)
+{
+    return (vflags & DC_F_ANIMAL) && (ent(R, x)->flags & DC_F_ANIMAL);
+}
+
+/* DD_WEAK: taken by a verb also done to animals (dd_animal_act), with no
+ * sign that people are meant: aimed at no one (the model weighs the
+ * words, as for any untargeted word). */
+enum { DD_NO, DD_NAMED, DD_UNNAMED, DD_TAKEN, DD_WEAK };
 static int demonstrative_dehum(run *R, const mention *m, target *out,
                                bool *from_ctx)
 {
@@ -7326,14 +7462,22 @@ static int demonstrative_dehum(run *R, const mention *m, target *out,
         ((ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
          past_war(R, m)))
         return DD_NO;
-    if (dd_resolve(R, dem, out, from_ctx))
+    if (dd_resolve(R, dem, m, out, from_ctx))
         return DD_NAMED;
     dd_scan(R, R->rs->toks[m->tb].sent);
-    if (!R->dd_people && !dd_taken_any(R, m, dem))
+    dd_verb how = {0};
+    if (!R->dd_people && !dd_taken_any(R, m, dem, &how))
+        return DD_NO;
+    /* a word for migrants taken by a threat alone is an army's or a
+     * game's enemy ("kill those invaders before they reach your base") */
+    if (!R->dd_people && ent(R, m)->categories &&
+        !dd_invaders_taken(R, m, dem))
         return DD_NO;
     *out = (target){.tb = dem, .te = m->te, .entry = -1, .type = TG_GROUP,
                     .gn_upto = NO_TARGET};
-    return R->dd_people ? DD_UNNAMED : DD_TAKEN;
+    return R->dd_people                  ? DD_UNNAMED
+           : dd_animal_act(R, m, how.flags) ? DD_WEAK
+                                          : DD_TAKEN;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -8061,7 +8205,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!topical && m->kind == DC_KIND_DEHUMANIZE &&
             (dem = dd_demonstrative(R, m)) != UINT32_MAX) {
             uint32_t ce = clause_end(R, m->tb);
-            topical = (dd_taken_any(R, m, dem) ||
+            topical = (dd_invaders_taken(R, m, dem) ||
                        (has_kind_in(R, m->te, ce, DC_KIND_CONSP_ACTION) &&
                         has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
                       !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
@@ -8184,20 +8328,30 @@ static decorum_status rule_attack(run *R, const mention *m)
                 continue;
             if (ent(R, x)->categories) {
                 /* "in 1813 those invaders had to go back", "shoot those
-                 * invaders in Fortnite" */
+                 * invaders in Fortnite"; a threat needs a sign of people
+                 * ("kill those invaders before they reach your base"),
+                 * a call to go back a place on earth (dd_invaders_taken) */
                 if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
+                    break;
+                if (!dd_invaders_taken(R, x, dem))
                     break;
                 resolved = group_of(R, x);
             } else if (dd_literal(R, x->tb)) {
                 break; /* "gas these rats in the basement" */
-            } else if (!dd_resolve(R, dem, &resolved, &from_ctx)) {
+            } else if (!dd_resolve(R, dem, x, &resolved, &from_ctx)) {
+                /* a verb also done to animals with no sign of people
+                 * ("these rats need to be exterminated", "those leeches
+                 * must be removed": dd_animal_act) is aimed at no one:
+                 * the words count for the model alone, as untargeted */
+                dd_scan(R, rs->toks[x->tb].sent);
+                if (!R->dd_people && dd_animal_act(R, x, ent(R, m)->flags))
+                    break;
                 resolved = (target){.tb = dem, .te = x->te, .entry = -1,
                                     .type = TG_GROUP, .gn_upto = NO_TARGET};
                 /* a call that is one only of people ("deport these
                  * animals") as demonstrative_dehum weighs it; else
-                 * ("kill these rats") less: the dehumanizing word's
+                 * ("gas these animals") less: the dehumanizing word's
                  * finding beside it makes a review, not a reject */
-                dd_scan(R, rs->toks[x->tb].sent);
                 dd_w = R->dd_people ? 0.8f : 0.6f;
             }
             resolved.tb = dem;
@@ -8269,6 +8423,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             w *= 0.8f; /* 0.68 for "animals": review, not reject */
         else if (dd == DD_TAKEN)
             w *= 0.6f; /* with the verb's own finding: review */
+        else if (dd == DD_WEAK)
+            t = NULL; /* pest control, farming: untargeted */
     }
     if (!t) {
         R->untargeted = true;
