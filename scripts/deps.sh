@@ -18,12 +18,13 @@ case "$what" in
   all) pkgs="$pkgs wrk chromium chromium-driver nodejs npm" ;;
 esac
 # make bench: jq builds the corpus, node/npm run the npm peers, hyperfine
-# and GNU time measure `decorum score`, wrk and curl the service.
+# and GNU time measure `decorum score`, wrk and curl the service;
+# bench_match's synthetic lexicon is made of wamerican's dictionary words.
 # Debian's nodejs and npm only when there is no node with its npm already
 # (a nodesource node bundles npm, and Debian's npm package conflicts with it).
 case "$what" in
   bench|all)
-    pkgs="$pkgs jq hyperfine time wrk curl"
+    pkgs="$pkgs jq hyperfine time wrk curl wamerican"
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
       pkgs="$pkgs nodejs npm"
     fi ;;
