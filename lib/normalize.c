@@ -672,21 +672,15 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
         switch (k2) {
         case K_DIGIT:
             /* Only a lone digit in a word with letters: h4te, k1ll,
-             * but not 1488, 14words, covid19, 1st. And "00" between
-             * letters, which spells the double o of c00n, f00l, sh3b00n
-             * (no number is written with letters on both sides). */
+             * but not 1488, 14words, covid19, 1st. And a run of two or
+             * three between letters (leet_digits_inside): the double o
+             * of c00n, f00l, sh3b00n, "p30ple" (no number is written
+             * with letters on both sides). */
             if (has_letter && leet[c2] && kp != K_DIGIT &&
                 kn != K_DIGIT &&
                 !(t == 0 && tm == 3 &&
                   ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
                 ch = leet[c2];
-                h |= DC_EV_LEET;
-            } else if (c2 == '0' &&
-                       ((kp == K_LETTER && t + 2 < tm && s[p + step] == '0' &&
-                         cls[s[p + 2 * step]] == K_LETTER) ||
-                        (kn == K_LETTER && t >= 2 && s[p - step] == '0' &&
-                         cls[s[p - 2 * step]] == K_LETTER))) {
-                ch = 'o';
                 h |= DC_EV_LEET;
             } else if (leet[c2] && (kp == K_DIGIT || kn == K_DIGIT) &&
                        leet_digits_inside(nz, s, ts, step, tm, t)) {
