@@ -2430,12 +2430,13 @@ static const mention *negator_in(const run *R, uint32_t tb)
             continue;
         /* "I'm just asking, aren't Jews parasites?": a negated auxiliary
          * opening the question's clause after a comma is as rhetorical
-         * as one opening the sentence. */
+         * as one opening the sentence (its entry's term, which "arent"
+         * matches as well). */
         if (s->question && m->tb > s->tb &&
             rs->toks[m->tb - 1].type == TK_PUNCT &&
             rs->toks[m->tb - 1].ch == ',' && m->te == m->tb + 1 &&
-            rs->toks[m->tb].e - rs->toks[m->tb].b > 3 &&
-            memcmp(R->n->text + rs->toks[m->tb].e - 3, "n't", 3) == 0)
+            ent(R, m)->term_len > 3 &&
+            memcmp(ent(R, m)->term + ent(R, m)->term_len - 3, "n't", 3) == 0)
             continue;
         /* "Why don't you go back ...", with or without its '?': a
          * suggestion, not a denial. */
@@ -4090,8 +4091,7 @@ static bool asks_claim(const run *R, uint32_t tb)
     }
     /* (not "Is it true that people call Jews vermin?", which asks about
      * others' words) */
-    return f && (ent(R, f)->flags & DC_F_BELIEF) && f->te <= tb &&
-           !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
+    return f->te <= tb && !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
 }
 
 /* An attack term linked to a protected group: the core rule. */
@@ -9718,15 +9718,11 @@ static bool scare_framed(const run *R, const mention *g)
                      t[g->tb - 1].ch == '\'' && g->e > g->b + 2 &&
                      R->n->text[g->e - 1] == '\'' &&
                      R->n->text[g->e - 2] == 's';
-    if (closed_in)
-        return g->tb < 2 || !(tok_is_word(R, g->tb - 2, "word") ||
-                              tok_is_word(R, g->tb - 2, "term") ||
-                              tok_is_word(R, g->tb - 2, "called") ||
-                              tok_is_word(R, g->tb - 2, "label"));
-    if (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
-        (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
-        t[g->te].type != TK_PUNCT ||
-        (t[g->te].ch != '"' && t[g->te].ch != '\''))
+    if (!closed_in &&
+        (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
+         (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
+         t[g->te].type != TK_PUNCT ||
+         (t[g->te].ch != '"' && t[g->te].ch != '\'')))
         return false;
     if (g->tb < 2)
         return true;
