@@ -116,7 +116,7 @@
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
-#define GEN_VERSION 4u
+#define GEN_VERSION 5u
 
 #define MAX_PATTERNS (1u << 22)
 #define MAX_PATTERN_BYTES (64u << 20)
@@ -998,6 +998,38 @@ static decorum_status gen_bare_form(builder *b, uint32_t g, const char *t,
     return add_form(b, v, n, g, DC_HIT_EXACT, 0);
 }
 
+/* "not X" said with a copula's contraction: "aren't real women", "isnt
+ * welcome", "ain't capable of" for an attack entry "not real women", "not
+ * welcome", "not capable of", so that the lexicon does not list each twin
+ * (it listed some and missed others: "trans women aren't real women" was
+ * allowed while "are not real women" was flagged). Only for the kinds that
+ * say something of people; "not be allowed to" (after a modal) has no
+ * copula form. */
+static const char *const not_copulas[] = {"aren't", "isn't", "ain't",
+                                          "arent",  "isnt",  "aint"};
+
+static decorum_status gen_not_forms(builder *b, uint32_t g, dc_kind k,
+                                    const char *t, size_t len)
+{
+    char v[VARIANT_MAX];
+    if (len <= 4 || memcmp(t, "not ", 4) != 0 ||
+        (len > 7 && memcmp(t + 4, "be ", 3) == 0) ||
+        (k != DC_KIND_DEROGATE && k != DC_KIND_STEREOTYPE &&
+         k != DC_KIND_EXCLUSION && k != DC_KIND_DEHUMANIZE))
+        return DECORUM_OK;
+    for (size_t i = 0; i < sizeof not_copulas / sizeof *not_copulas; i++) {
+        size_t lc = strlen(not_copulas[i]);
+        if (lc + len - 3 > VARIANT_MAX)
+            continue;
+        memcpy(v, not_copulas[i], lc);
+        memcpy(v + lc, t + 3, len - 3);
+        decorum_status st = add_form(b, v, lc + len - 3, g, DC_HIT_EXACT, 0);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Verb forms that are not the term plus a suffix: a final e dropped
  * (hate -> hating) and, for one-syllable verbs ending consonant-vowel-
  * consonant, the consonant doubled (gas -> gassed, gassing; ban ->
@@ -1651,11 +1683,14 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
                                          e->term_len)) != DECORUM_OK)
             goto fail;
     }
-    /* Contractions without their apostrophe ("dont"). */
+    /* Contractions without their apostrophe ("dont"), and "not X" with a
+     * copula's ("aren't X"). */
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
         if ((st = gen_bare_form(b, (uint32_t)g, e->term, e->term_len)) !=
-            DECORUM_OK)
+                DECORUM_OK ||
+            (st = gen_not_forms(b, (uint32_t)g, (dc_kind)e->kind, e->term,
+                                e->term_len)) != DECORUM_OK)
             goto fail;
     }
     size_t before_fuzzy = b->n;
