@@ -2834,6 +2834,40 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
  * clause of attribution after a comma ("..., police said", "..., a
  * spokesman told reporters": one to four words before the verb, none the
  * writer, and at most four tokens after it; not "..., saying ..."). */
+/* ", says the far right", ", claimed one MP": the reporting verb opens
+ * the sentence's last clause after a comma, and its subject follows it to
+ * the end (one to four words, nothing else): the claim before the comma
+ * is someone else's. Not ", says it all" or ", says a lot", where "says"
+ * is the writer's; not "saying"/"calling", which go on with a clause of
+ * their own. */
+static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
+                          const mention *m)
+{
+    const tok *toks = R->rs->toks;
+    uint32_t k = m->tb;
+    if (k <= s->tb || m->te != k + 1 || toks[tb].clause == toks[k].clause ||
+        !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
+        return false;
+    char last = R->n->text[m->e - 1];
+    if (last != 's' && last != 'd')
+        return false;
+    uint32_t words = 0;
+    for (uint32_t j = m->te; j < s->te; j++) {
+        if (toks[j].type != TK_WORD)
+            continue;
+        if (toks[j].clause != toks[k].clause || ++words > 4)
+            return false;
+    }
+    uint32_t w = m->te;
+    return words > 0 && toks[w].type == TK_WORD &&
+           !tok_is_word(R, w, "it") && !tok_is_word(R, w, "so") &&
+           !tok_is_word(R, w, "all") && !tok_is_word(R, w, "everything") &&
+           !tok_is_word(R, w, "enough") && !tok_is_word(R, w, "nothing") &&
+           !tok_is_word(R, w, "who") && !tok_is_word(R, w, "you") &&
+           !tok_is_word(R, w, "me") && !tok_is_word(R, w, "much") &&
+           !(tok_is_word(R, w, "a") && tok_is_word(R, w + 1, "lot"));
+}
+
 static bool report_after(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT))
@@ -2894,6 +2928,8 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
         uint32_t c = toks[m->tb].clause, k = m->tb;
         while (k > s->tb && toks[k - 1].clause == c)
             k--;
+        if (m->tb == k && inverted_said(R, s, tb, m))
+            return true;
         if (k <= s->tb || toks[tb].clause == c || m->tb == k ||
             m->tb - k > 4 || s->te - m->te > 4 ||
             !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
@@ -3104,11 +3140,28 @@ typedef enum scope {
  * disgusting."), nor a negated one ("That's not racist"), nor a question.
  * Asked of claims only: a stereotype (attack_on_group) and a conspiracy
  * story (rule_conspiracy). */
+/* Sentence nx opens with a one-word verdict on the claim before it, set
+ * off by punctuation: "Immigrants are lazy? Nonsense, they work harder
+ * than anyone." "... Wrong." "Not true!" */
+static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
+{
+    uint32_t n = k + 1;
+    if (tok_is_word(R, k, "not") && tok_is_word(R, k + 1, "true"))
+        n = k + 2;
+    else if (!tok_is_word(R, k, "nonsense") && !tok_is_word(R, k, "rubbish") &&
+             !tok_is_word(R, k, "bollocks") && !tok_is_word(R, k, "wrong") &&
+             !tok_is_word(R, k, "false") && !tok_is_word(R, k, "untrue") &&
+             !tok_is_word(R, k, "nope") && !tok_is_word(R, k, "bullshit") &&
+             !tok_is_word(R, k, "lies"))
+        return false;
+    return n >= nx->te || R->rs->toks[n].type == TK_PUNCT;
+}
+
 static bool rebutted(const run *R, uint32_t tb)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[tb].sent;
-    if (!R->denounce_any || si + 1 >= rs->ns)
+    if (si + 1 >= rs->ns)
         return false;
     const sentence *nx = &rs->s[si + 1];
     if (nx->question) /* "That's antisemitic? Good." */
@@ -3116,7 +3169,9 @@ static bool rebutted(const run *R, uint32_t tb)
     uint32_t k = nx->tb;
     while (k < nx->te && rs->toks[k].type != TK_WORD)
         k++;
-    if (k >= nx->te ||
+    if (k < nx->te && rebuttal_opens(R, nx, k))
+        return true;
+    if (!R->denounce_any || k >= nx->te ||
         !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
           tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats") ||
           tok_is_word(R, k, "which")))
