@@ -8160,7 +8160,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->severity >= 3 || bare_object(R, m)) &&
         ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
          at_person ||
-         (t && t->type == TG_GROUP && t->tb >= m->te && e->severity >= 3)))
+         (t && t->type == TG_GROUP && e->severity >= 3 &&
+          (t->tb >= m->te ||
+           /* "If Muslims come near my house I'll kill them": the group
+            * named before, by the pronoun its object */
+           mention_at(R, m->te, DC_KIND_PRONOUN_GROUP)))))
         intent = writer_will(R, m->tb);
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
