@@ -8162,9 +8162,10 @@ static decorum_status rule_attack(run *R, const mention *m)
          at_person ||
          (t && t->type == TG_GROUP && e->severity >= 3 &&
           (t->tb >= m->te ||
-           /* "If Muslims come near my house I'll kill them": the group
-            * named before, by the pronoun its object */
-           mention_at(R, m->te, DC_KIND_PRONOUN_GROUP)))))
+           /* "If Muslims come near my house I'll kill them", "I'll burn
+            * them alive": the group named before, by the pronoun its
+            * object */
+           has_kind_in(R, m->tb + 1, m->te + 1, DC_KIND_PRONOUN_GROUP)))))
         intent = writer_will(R, m->tb);
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
