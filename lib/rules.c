@@ -2543,8 +2543,10 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
         return 0;
     bool ing = tok_is_word(R, m->tb, "saying") ||
                tok_is_word(R, m->tb, "calling");
-    bool dont = tok_is_word(R, neg->tb, "don't") ||
-                tok_is_word(R, neg->tb, "dont");
+    /* the entry's term, which "dont" matches as well (as negator_in
+     * reads "n't") */
+    const dc_entry *ne = ent(R, neg);
+    bool dont = ne->term_len == 5 && memcmp(ne->term, "don't", 5) == 0;
     if (!(ing && !dont) && !(dont && tok_is_word(R, m->tb, "say")))
         return 0;
     uint32_t p = neg->tb - 1;
@@ -6120,6 +6122,17 @@ static bool taken_back(const run *R, const mention *m)
 /* How many tokens around a word for migrants past_war looks. */
 #define WAR_REACH 12
 
+/* The tokens [*lo, *hi) within WAR_REACH of m in its sentence: where
+ * past_war looks for a year, own_word_expelled for a call and
+ * dd_invaders_taken for what the trope says they do. */
+static void war_window(const run *R, const mention *m, uint32_t *lo,
+                       uint32_t *hi)
+{
+    const sentence *s = sent_of(R, m->tb);
+    *lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
+    *hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+}
+
 /* "The invaders were repelled at the border in 1813", "the Norman
  * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
  * its sentence dates a war of the past, whose invaders were armies. A
@@ -6131,8 +6144,8 @@ static bool past_war(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
     for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         const char *w = R->n->text + t->b;
@@ -7232,6 +7245,15 @@ typedef struct {
     dc_kind kind;
     uint32_t flags;
 } dd_verb;
+
+/* The group a word that names its own ("invaders": migrants) stands for,
+ * as a target from token tb to the word's end, for is_call to weigh. */
+static target own_group(const run *R, const mention *x, uint32_t tb)
+{
+    return (target){.tb = tb, .te = x->te, .entry = -1, .type = TG_GROUP,
+                    .categories = ent(R, x)->categories,
+                    .gn_upto = NO_TARGET};
+}
 static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
                          dd_verb *how)
 {
@@ -7239,9 +7261,7 @@ static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
     uint32_t sv;
     /* the word's own group ("invaders": migrants) for is_call, which
      * reads "Ukraine will kick those invaders out" as news */
-    const target tg = {.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
-                       .categories = ent(R, x)->categories,
-                       .gn_upto = NO_TARGET};
+    const target tg = own_group(R, x, dem);
     if (split_verb_around(R, x->tb, x->te, &sv)) {
         /* "send these animals back", "keep those rats out" */
         mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
@@ -7310,23 +7330,6 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     return false;
 }
 
-/* "These animals should be deported", "I hate these parasites", "The
- * Jews own the banks. These parasites must go": an ambiguous dehumanizing
- * word in the plural after "these" or "those" (dd_demonstrative) names
- * people when the comment says who (the nearest group or other people
- * named before it, as for "they": dd_resolve; returns DD_NAMED) or its
- * sentence treats them as people: a word of migration, a call for
- * exclusion that is one only of people ("send them back", not "ban",
- * "keep out", "out of our"), or a hate verb; or a threat or call for
- * exclusion is aimed at the phrase itself ("Gas these animals", "these
- * vermin need to be removed": dd_taken_any). With nobody named it is a
- * group of unknown identity, as "these people are animals" is
- * (demonstrative_people; returns DD_UNNAMED), and weighs less: who they
- * are is the moderator's to read ("I hate these parasites" may be
- * fleas). A threat or call elsewhere in the sentence, or "our", is no
- * sign. Of the datasets' rows that say "these/those" and such a word, 40
- * are labelled hate and 5 not. The sentence's answer is worked out once
- * (a chant asks it for every word). */
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
  * chant asks it for every word): R->dd_people, R->dd_literal. */
 static void dd_scan(run *R, uint32_t si)
@@ -7370,12 +7373,9 @@ static bool own_word_expelled(run *R, const mention *m)
     /* the exclusions within WAR_REACH tokens, asked as calls at m (an
      * imperative whose object is m: "Send the invaders back ...") */
     const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
-    const target tg = {.tb = m->tb, .te = m->te, .entry = -1,
-                       .type = TG_GROUP, .categories = ent(R, m)->categories,
-                       .gn_upto = NO_TARGET};
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
+    const target tg = own_group(R, m, m->tb);
     for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < hi; i++) {
         const mention *o = &rs->m[i];
         if (o->kind == DC_KIND_EXCLUSION &&
@@ -7405,8 +7405,8 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     /* what the trope says they do, after the word in its sentence: "Kill
      * those invaders, they are flooding our country" (an object other
      * than a dehumanizing word) */
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
     bool action = false;
     for (size_t i = R->rs->first[m->te];
          i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
@@ -7450,34 +7450,88 @@ static bool dd_animal_act(const run *R, const mention *x, uint32_t vflags)
     return (vflags & DC_F_ANIMAL) && (ent(R, x)->flags & DC_F_ANIMAL);
 }
 
-/* DD_WEAK: taken by a verb also done to animals (dd_animal_act), with no
- * sign that people are meant: aimed at no one (the model weighs the
- * words, as for any untargeted word). */
-enum { DD_NO, DD_NAMED, DD_UNNAMED, DD_TAKEN, DD_WEAK };
-static int demonstrative_dehum(run *R, const mention *m, target *out,
-                               bool *from_ctx)
+/* "These animals should be deported", "I hate these parasites", "The
+ * Jews own the banks. These parasites must go": an ambiguous dehumanizing
+ * word x in the plural after "these" or "those" (dd_demonstrative: the
+ * token dem) names people when the comment says who (the nearest group
+ * or other people named before it, as for "they": dd_resolve) or its
+ * sentence treats them as people: a word of migration, a call for
+ * exclusion that is one only of people ("send them back", not "ban",
+ * "keep out", "out of our"), or a hate verb; or a threat or call for
+ * exclusion is aimed at the phrase itself ("Gas these animals", "these
+ * vermin need to be removed"). With nobody named it is a group of
+ * unknown identity, as "these people are animals" is
+ * (demonstrative_people), and weighs less: who they are is the
+ * moderator's to read ("I hate these parasites" may be fleas). A threat
+ * or call elsewhere in the sentence, or "our", is no sign. Of the
+ * datasets' rows that say "these/those" and such a word, 40 are labelled
+ * hate and 5 not.
+ *
+ * Asked two ways. With v, the threat or call dd_taken says takes the
+ * phrase, by rule_attack for v: a word that names its own group
+ * ("invaders") is that group, unless the sentence is a war of the past
+ * or a game ("in 1813 those invaders had to go back", "shoot those
+ * invaders in Fortnite") or the threat alone does not say people
+ * (dd_invaders_taken); the target spans the phrase. With v NULL, for
+ * the word itself, when rule_attack found no other target: any verb
+ * that takes the phrase (dd_taken_any) counts, and the target named is
+ * the one dd_resolve found.
+ *
+ * Sets *out and returns the weight of the attack on it: 1 for a group
+ * named, 0.8 for people of unknown identity in a sentence that treats
+ * them as people ("deport these animals"), 0.6 for them taken by the
+ * verb alone ("gas these animals": with the verb's own finding, a
+ * review, not a reject). Returns 0 for no one: not people, or taken by
+ * a verb also done to animals with no sign of people ("these rats need
+ * to be exterminated", "those leeches must be removed": dd_animal_act),
+ * whose words count for the model alone, as untargeted. */
+static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
+                                 const mention *v, target *out,
+                                 bool *from_ctx)
 {
-    uint32_t dem = dd_demonstrative(R, m);
-    if (dem == UINT32_MAX || dd_literal(R, m->tb) ||
-        ((ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-         past_war(R, m)))
-        return DD_NO;
-    if (dd_resolve(R, dem, m, out, from_ctx))
-        return DD_NAMED;
-    dd_scan(R, R->rs->toks[m->tb].sent);
-    dd_verb how = {0};
-    if (!R->dd_people && !dd_taken_any(R, m, dem, &how))
-        return DD_NO;
-    /* a word for migrants taken by a threat alone is an army's or a
-     * game's enemy ("kill those invaders before they reach your base") */
-    if (!R->dd_people && ent(R, m)->categories &&
-        !dd_invaders_taken(R, m, dem))
-        return DD_NO;
-    *out = (target){.tb = dem, .te = m->te, .entry = -1, .type = TG_GROUP,
+    bool own = ent(R, x)->categories != 0;
+    if (v && own) {
+        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)) ||
+            !dd_invaders_taken(R, x, dem))
+            return 0.0f;
+        *out = group_of(R, x);
+        out->tb = dem;
+        out->te = x->te;
+        return 1.0f;
+    }
+    /* real animals ("gas these rats in the basement"); an army of the
+     * past ("the invaders of 1066") */
+    if (dd_literal(R, x->tb) ||
+        (!v && (ent(R, x)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+         past_war(R, x)))
+        return 0.0f;
+    if (dd_resolve(R, dem, x, out, from_ctx)) {
+        if (v) {
+            out->tb = dem;
+            out->te = x->te;
+        }
+        return 1.0f;
+    }
+    dd_scan(R, R->rs->toks[x->tb].sent);
+    uint32_t vflags;
+    if (v) {
+        vflags = ent(R, v)->flags;
+    } else {
+        dd_verb how = {0};
+        if (!R->dd_people && !dd_taken_any(R, x, dem, &how))
+            return 0.0f;
+        /* a word for migrants taken by a threat alone is an army's or a
+         * game's enemy ("kill those invaders before they reach your
+         * base") */
+        if (!R->dd_people && own && !dd_invaders_taken(R, x, dem))
+            return 0.0f;
+        vflags = how.flags;
+    }
+    if (!R->dd_people && dd_animal_act(R, x, vflags))
+        return 0.0f;
+    *out = (target){.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
                     .gn_upto = NO_TARGET};
-    return R->dd_people                  ? DD_UNNAMED
-           : dd_animal_act(R, m, how.flags) ? DD_WEAK
-                                          : DD_TAKEN;
+    return R->dd_people ? 0.8f : 0.6f;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -8326,37 +8380,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                 (dem = dd_demonstrative(R, x)) == UINT32_MAX ||
                 !dd_taken(R, m, dem, x))
                 continue;
-            if (ent(R, x)->categories) {
-                /* "in 1813 those invaders had to go back", "shoot those
-                 * invaders in Fortnite"; a threat needs a sign of people
-                 * ("kill those invaders before they reach your base"),
-                 * a call to go back a place on earth (dd_invaders_taken) */
-                if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
-                    break;
-                if (!dd_invaders_taken(R, x, dem))
-                    break;
-                resolved = group_of(R, x);
-            } else if (dd_literal(R, x->tb)) {
-                break; /* "gas these rats in the basement" */
-            } else if (!dd_resolve(R, dem, x, &resolved, &from_ctx)) {
-                /* a verb also done to animals with no sign of people
-                 * ("these rats need to be exterminated", "those leeches
-                 * must be removed": dd_animal_act) is aimed at no one:
-                 * the words count for the model alone, as untargeted */
-                dd_scan(R, rs->toks[x->tb].sent);
-                if (!R->dd_people && dd_animal_act(R, x, ent(R, m)->flags))
-                    break;
-                resolved = (target){.tb = dem, .te = x->te, .entry = -1,
-                                    .type = TG_GROUP, .gn_upto = NO_TARGET};
-                /* a call that is one only of people ("deport these
-                 * animals") as demonstrative_dehum weighs it; else
-                 * ("gas these animals") less: the dehumanizing word's
-                 * finding beside it makes a review, not a reject */
-                dd_w = R->dd_people ? 0.8f : 0.6f;
+            float dw = demonstrative_dehum(R, x, dem, m, &resolved, &from_ctx);
+            if (dw > 0.0f) {
+                t = &resolved;
+                dd_w = dw;
             }
-            resolved.tb = dem;
-            resolved.te = x->te;
-            t = &resolved;
             break;
         }
     }
@@ -8416,15 +8444,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         from_ctx = true;
     }
     if (!t) {
-        int dd = demonstrative_dehum(R, m, &resolved, &from_ctx);
-        if (dd != DD_NO)
+        /* people of unknown identity weigh less (0.68 for "animals":
+         * review, not reject); pest control, farming: untargeted */
+        uint32_t dem = dd_demonstrative(R, m);
+        float dw = dem == UINT32_MAX ? 0.0f
+                                     : demonstrative_dehum(R, m, dem, NULL,
+                                                           &resolved,
+                                                           &from_ctx);
+        if (dw > 0.0f) {
             t = &resolved;
-        if (dd == DD_UNNAMED)
-            w *= 0.8f; /* 0.68 for "animals": review, not reject */
-        else if (dd == DD_TAKEN)
-            w *= 0.6f; /* with the verb's own finding: review */
-        else if (dd == DD_WEAK)
-            t = NULL; /* pest control, farming: untargeted */
+            w *= dw;
+        }
     }
     if (!t) {
         R->untargeted = true;
