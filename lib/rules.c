@@ -3243,6 +3243,38 @@ static size_t next_group(const run *R, size_t i)
  * without the group ("Algerian again. They're savages"). */
 #define MEMBER_REACH 40u
 
+/* "Ukrainians are all nazis anyway, who cares if they die": a target
+ * that is the predicate of a linking verb (only an article, a
+ * quantifier, an adverb or a negation between: "are all", "are just
+ * the", "aren't", "are not") whose subject is a group ending right
+ * before the verb says what the group is, and a later "they" are the
+ * group's people, not the predicate's. g is the target resolve_pronoun
+ * found; returns the subject's index, or g. */
+static uint32_t predicate_subject(const run *R, uint32_t g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (g == 0)
+        return g;
+    uint32_t k = rs->t[g].tb;
+    while (k > 0 && rs->toks[k - 1].type == TK_WORD &&
+           !kind_at(R, k - 1, DC_KIND_COPULA) &&
+           (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the") ||
+            kind_at(R, k - 1, DC_KIND_QUANTIFIER) || adverb_like(R, k - 1) ||
+            tok_is_word(R, k - 1, "not")))
+        k--;
+    if (k == 0)
+        return g;
+    const mention *neg = mention_at(R, k - 1, DC_KIND_NEGATION);
+    if (!kind_at(R, k - 1, DC_KIND_COPULA) &&
+        !(neg && (ent(R, neg)->flags & DC_F_COPULA)))
+        return g;
+    uint32_t x = rs->t[g - 1].gn_upto;
+    return x != NO_TARGET && rs->t[x].type == TG_GROUP &&
+                   rs->t[x].te == k - 1
+               ? x
+               : g;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -3265,7 +3297,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     if (g != NO_TARGET) {
-        *out = rs->t[g];
+        *out = rs->t[predicate_subject(R, g)];
         return true;
     }
     /* "They're all terrorists, these Muslims": a group later in the same
