@@ -3625,6 +3625,28 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* Is the target t the subject of the hate verb m said as a state ("X are
+ * (all) tired of", "they're just sick of")? Between them a linking verb
+ * (or the pronoun's own: "they're") and only quantifiers and adverbs. */
+static bool subject_of_state(const run *R, const target *t,
+                             const mention *m)
+{
+    bool linked = false;
+    if (t->te > t->tb) {
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
+        linked = p && p->te == t->te && (ent(R, p)->flags & DC_F_COPULA);
+    }
+    for (uint32_t k = t->te; k < m->tb; k++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA))
+            linked = true;
+        else if (!kind_at(R, k, DC_KIND_QUANTIFIER) && !adverb_like(R, k))
+            return false;
+    }
+    return linked;
+}
+
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
@@ -7888,6 +7910,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "Ukrainians are all tired of war", "they're sick of being searched":
+     * with no one hated after it, a hate verb said as a state after the
+     * group and a linking verb is the group's own weariness. */
+    if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
+        subject_of_state(R, t, m))
+        return DECORUM_OK;
     /* "refugees deserve worse than they get", "Muslims deserve to suffer
      * more than that": what follows "than" is the other term of a
      * comparison, not the threat's object; the threat is said of its
