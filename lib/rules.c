@@ -1667,6 +1667,7 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
     return false;
 }
 
+static bool pest_sense(const run *R, const mention *m);
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1781,7 +1782,7 @@ static decorum_status find_targets(run *R)
         case DC_KIND_SLUR:
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
-            if (singular_slur(R, m))
+            if (singular_slur(R, m) || pest_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -5256,7 +5257,8 @@ static bool cleft_cited(const run *R, const mention *m)
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
+    if ((e->flags & DC_F_AMBIGUOUS) &&
+        (!used_of_people(R, m) || pest_sense(R, m)))
         return DECORUM_OK;
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
@@ -5668,6 +5670,59 @@ static bool predicated(const run *R, const target *t, const mention *m)
             }
             return true;
         }
+    return false;
+}
+
+/* Is the word at token tb said of someone: after a linking verb ("are
+ * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
+ * or "you" ("you rats"), past determiners and adverbs ("are all just
+ * rats")? */
+static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
+{
+    uint32_t k = tb;
+    while (k > s->tb && (is_determiner(R, k - 1) || a_or_an(R, k - 1) ||
+                         adverb_like(R, k - 1)))
+        k--;
+    if (k == s->tb)
+        return false;
+    const mention *p = mention_at(R, k - 1, DC_KIND_PRONOUN_GROUP);
+    return kind_at(R, k - 1, DC_KIND_COPULA) ||
+           kind_at(R, k - 1, DC_KIND_PRONOUN_YOU) ||
+           tok_is_word(R, k - 1, "like") || tok_is_word(R, k - 1, "as") ||
+           (p && (ent(R, p)->flags & DC_F_COPULA));
+}
+
+/* "These rats should be put in traps", "Put these traps near the rat
+ * holes": a slur whose innocent sense is a snare for animals (flag
+ * `animal`: "trap"), in a sentence of pest control, is the snare. Pest
+ * control: an animal said literally (a dehumanizing word of no group not
+ * said of anyone: said_as_predicate; "they breed like rats" likens), or
+ * a setting of real animals (a `place` flagged `thing`: "the basement",
+ * "the exterminator"). Not the slur said of someone ("trans women are
+ * traps", "you trap": said_as_predicate), nor after an identity word.
+ * Asked for the slur's own rule and for it as a target. */
+static bool pest_sense(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_ANIMAL) ||
+        (!any_kind(R, DC_KIND_DEHUMANIZE) && !any_kind(R, DC_KIND_PLACE)))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb > s->tb && kind_at(R, m->tb - 1, DC_KIND_IDENTITY))
+        return false;
+    if (said_as_predicate(R, s, m->tb))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+         i++) {
+        const mention *o = &rs->m[i];
+        const dc_entry *oe = ent(R, o);
+        if (o->kind == DC_KIND_PLACE && (oe->flags & DC_F_THING))
+            return true;
+        if (o->kind != DC_KIND_DEHUMANIZE || oe->categories)
+            continue;
+        if (!said_as_predicate(R, s, o->tb))
+            return true;
+    }
     return false;
 }
 
