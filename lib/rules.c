@@ -3628,10 +3628,14 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
 
 /* Is the target t the subject of the hate verb m said as a state ("X are
  * (all) tired of", "they're just sick of")? Between them a linking verb
- * (or the pronoun's own: "they're") and only quantifiers and adverbs. */
+ * (or the pronoun's own: "they're") and only quantifiers and adverbs.
+ * Not a passive, an inflection in "-d" ("Jews are hated", "are
+ * despised by"), whose subject is the one hated. */
 static bool subject_of_state(const run *R, const target *t,
                              const mention *m)
 {
+    if (m->e - m->b > ent(R, m)->term_len && R->n->text[m->e - 1] == 'd')
+        return false;
     bool linked = false;
     if (t->te > t->tb) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
