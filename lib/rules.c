@@ -1667,6 +1667,7 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
     return false;
 }
 
+static bool pest_sense(const run *R, const mention *m);
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1781,7 +1782,7 @@ static decorum_status find_targets(run *R)
         case DC_KIND_SLUR:
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
-            if (singular_slur(R, m))
+            if (singular_slur(R, m) || pest_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -2543,8 +2544,10 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
         return 0;
     bool ing = tok_is_word(R, m->tb, "saying") ||
                tok_is_word(R, m->tb, "calling");
-    bool dont = tok_is_word(R, neg->tb, "don't") ||
-                tok_is_word(R, neg->tb, "dont");
+    /* the entry's term, which "dont" matches as well (as negator_in
+     * reads "n't") */
+    const dc_entry *ne = ent(R, neg);
+    bool dont = ne->term_len == 5 && memcmp(ne->term, "don't", 5) == 0;
     if (!(ing && !dont) && !(dont && tok_is_word(R, m->tb, "say")))
         return 0;
     uint32_t p = neg->tb - 1;
@@ -3296,6 +3299,38 @@ static size_t next_group(const run *R, size_t i)
  * without the group ("Algerian again. They're savages"). */
 #define MEMBER_REACH 40u
 
+/* "Ukrainians are all nazis anyway, who cares if they die": a target
+ * that is the predicate of a linking verb (only an article, a
+ * quantifier, an adverb or a negation between: "are all", "are just
+ * the", "aren't", "are not") whose subject is a group ending right
+ * before the verb says what the group is, and a later "they" are the
+ * group's people, not the predicate's. g is the target resolve_pronoun
+ * found; returns the subject's index, or g. */
+static uint32_t predicate_subject(const run *R, uint32_t g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (g == 0)
+        return g;
+    uint32_t k = rs->t[g].tb;
+    while (k > 0 && rs->toks[k - 1].type == TK_WORD &&
+           !kind_at(R, k - 1, DC_KIND_COPULA) &&
+           (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the") ||
+            kind_at(R, k - 1, DC_KIND_QUANTIFIER) || adverb_like(R, k - 1) ||
+            tok_is_word(R, k - 1, "not")))
+        k--;
+    if (k == 0)
+        return g;
+    const mention *neg = mention_at(R, k - 1, DC_KIND_NEGATION);
+    if (!kind_at(R, k - 1, DC_KIND_COPULA) &&
+        !(neg && (ent(R, neg)->flags & DC_F_COPULA)))
+        return g;
+    uint32_t x = rs->t[g - 1].gn_upto;
+    return x != NO_TARGET && rs->t[x].type == TG_GROUP &&
+                   rs->t[x].te == k - 1
+               ? x
+               : g;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -3318,7 +3353,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     if (g != NO_TARGET) {
-        *out = rs->t[g];
+        *out = rs->t[predicate_subject(R, g)];
         return true;
     }
     /* "They're all terrorists, these Muslims": a group later in the same
@@ -3644,6 +3679,32 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
         if (tok_is_word(R, k, "than"))
             return true;
     return false;
+}
+
+/* Is the target t the subject of the hate verb m said as a state ("X are
+ * (all) tired of", "they're just sick of")? Between them a linking verb
+ * (or the pronoun's own: "they're") and only quantifiers and adverbs.
+ * Not a passive, an inflection in "-d" ("Jews are hated", "are
+ * despised by"), whose subject is the one hated. */
+static bool subject_of_state(const run *R, const target *t,
+                             const mention *m)
+{
+    if (m->e - m->b > ent(R, m)->term_len && R->n->text[m->e - 1] == 'd')
+        return false;
+    bool linked = false;
+    if (t->te > t->tb) {
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
+        linked = p && p->te == t->te && (ent(R, p)->flags & DC_F_COPULA);
+    }
+    for (uint32_t k = t->te; k < m->tb; k++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA))
+            linked = true;
+        else if (!kind_at(R, k, DC_KIND_QUANTIFIER) && !adverb_like(R, k))
+            return false;
+    }
+    return linked;
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
@@ -5255,7 +5316,8 @@ static bool cleft_cited(const run *R, const mention *m)
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    if ((e->flags & DC_F_AMBIGUOUS) && !used_of_people(R, m))
+    if ((e->flags & DC_F_AMBIGUOUS) &&
+        (!used_of_people(R, m) || pest_sense(R, m)))
         return DECORUM_OK;
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
@@ -5667,6 +5729,59 @@ static bool predicated(const run *R, const target *t, const mention *m)
             }
             return true;
         }
+    return false;
+}
+
+/* Is the word at token tb said of someone: after a linking verb ("are
+ * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
+ * or "you" ("you rats"), past determiners and adverbs ("are all just
+ * rats")? */
+static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
+{
+    uint32_t k = tb;
+    while (k > s->tb && (is_determiner(R, k - 1) || a_or_an(R, k - 1) ||
+                         adverb_like(R, k - 1)))
+        k--;
+    if (k == s->tb)
+        return false;
+    const mention *p = mention_at(R, k - 1, DC_KIND_PRONOUN_GROUP);
+    return kind_at(R, k - 1, DC_KIND_COPULA) ||
+           kind_at(R, k - 1, DC_KIND_PRONOUN_YOU) ||
+           tok_is_word(R, k - 1, "like") || tok_is_word(R, k - 1, "as") ||
+           (p && (ent(R, p)->flags & DC_F_COPULA));
+}
+
+/* "These rats should be put in traps", "Put these traps near the rat
+ * holes": a slur whose innocent sense is a snare for animals (flag
+ * `animal`: "trap"), in a sentence of pest control, is the snare. Pest
+ * control: an animal said literally (a dehumanizing word of no group not
+ * said of anyone: said_as_predicate; "they breed like rats" likens), or
+ * a setting of real animals (a `place` flagged `thing`: "the basement",
+ * "the exterminator"). Not the slur said of someone ("trans women are
+ * traps", "you trap": said_as_predicate), nor after an identity word.
+ * Asked for the slur's own rule and for it as a target. */
+static bool pest_sense(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_ANIMAL) ||
+        (!any_kind(R, DC_KIND_DEHUMANIZE) && !any_kind(R, DC_KIND_PLACE)))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb > s->tb && kind_at(R, m->tb - 1, DC_KIND_IDENTITY))
+        return false;
+    if (said_as_predicate(R, s, m->tb))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+         i++) {
+        const mention *o = &rs->m[i];
+        const dc_entry *oe = ent(R, o);
+        if (o->kind == DC_KIND_PLACE && (oe->flags & DC_F_THING))
+            return true;
+        if (o->kind != DC_KIND_DEHUMANIZE || oe->categories)
+            continue;
+        if (!said_as_predicate(R, s, o->tb))
+            return true;
+    }
     return false;
 }
 
@@ -6175,6 +6290,17 @@ static bool taken_back(const run *R, const mention *m)
 /* How many tokens around a word for migrants past_war looks. */
 #define WAR_REACH 12
 
+/* The tokens [*lo, *hi) within WAR_REACH of m in its sentence: where
+ * past_war looks for a year, own_word_expelled for a call and
+ * dd_invaders_taken for what the trope says they do. */
+static void war_window(const run *R, const mention *m, uint32_t *lo,
+                       uint32_t *hi)
+{
+    const sentence *s = sent_of(R, m->tb);
+    *lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
+    *hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+}
+
 /* "The invaders were repelled at the border in 1813", "the Norman
  * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
  * its sentence dates a war of the past, whose invaders were armies. A
@@ -6186,8 +6312,8 @@ static bool past_war(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
     for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         const char *w = R->n->text + t->b;
@@ -7287,6 +7413,15 @@ typedef struct {
     dc_kind kind;
     uint32_t flags;
 } dd_verb;
+
+/* The group a word that names its own ("invaders": migrants) stands for,
+ * as a target from token tb to the word's end, for is_call to weigh. */
+static target own_group(const run *R, const mention *x, uint32_t tb)
+{
+    return (target){.tb = tb, .te = x->te, .entry = -1, .type = TG_GROUP,
+                    .categories = ent(R, x)->categories,
+                    .gn_upto = NO_TARGET};
+}
 static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
                          dd_verb *how)
 {
@@ -7294,9 +7429,7 @@ static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
     uint32_t sv;
     /* the word's own group ("invaders": migrants) for is_call, which
      * reads "Ukraine will kick those invaders out" as news */
-    const target tg = {.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
-                       .categories = ent(R, x)->categories,
-                       .gn_upto = NO_TARGET};
+    const target tg = own_group(R, x, dem);
     if (split_verb_around(R, x->tb, x->te, &sv)) {
         /* "send these animals back", "keep those rats out" */
         mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
@@ -7365,23 +7498,6 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     return false;
 }
 
-/* "These animals should be deported", "I hate these parasites", "The
- * Jews own the banks. These parasites must go": an ambiguous dehumanizing
- * word in the plural after "these" or "those" (dd_demonstrative) names
- * people when the comment says who (the nearest group or other people
- * named before it, as for "they": dd_resolve; returns DD_NAMED) or its
- * sentence treats them as people: a word of migration, a call for
- * exclusion that is one only of people ("send them back", not "ban",
- * "keep out", "out of our"), or a hate verb; or a threat or call for
- * exclusion is aimed at the phrase itself ("Gas these animals", "these
- * vermin need to be removed": dd_taken_any). With nobody named it is a
- * group of unknown identity, as "these people are animals" is
- * (demonstrative_people; returns DD_UNNAMED), and weighs less: who they
- * are is the moderator's to read ("I hate these parasites" may be
- * fleas). A threat or call elsewhere in the sentence, or "our", is no
- * sign. Of the datasets' rows that say "these/those" and such a word, 40
- * are labelled hate and 5 not. The sentence's answer is worked out once
- * (a chant asks it for every word). */
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
  * chant asks it for every word): R->dd_people, R->dd_literal. */
 static void dd_scan(run *R, uint32_t si)
@@ -7425,12 +7541,9 @@ static bool own_word_expelled(run *R, const mention *m)
     /* the exclusions within WAR_REACH tokens, asked as calls at m (an
      * imperative whose object is m: "Send the invaders back ...") */
     const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t lo = m->tb > s->tb + WAR_REACH ? m->tb - WAR_REACH : s->tb;
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
-    const target tg = {.tb = m->tb, .te = m->te, .entry = -1,
-                       .type = TG_GROUP, .categories = ent(R, m)->categories,
-                       .gn_upto = NO_TARGET};
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
+    const target tg = own_group(R, m, m->tb);
     for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < hi; i++) {
         const mention *o = &rs->m[i];
         if (o->kind == DC_KIND_EXCLUSION &&
@@ -7460,8 +7573,8 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     /* what the trope says they do, after the word in its sentence: "Kill
      * those invaders, they are flooding our country" (an object other
      * than a dehumanizing word) */
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
+    uint32_t lo, hi;
+    war_window(R, m, &lo, &hi);
     bool action = false;
     for (size_t i = R->rs->first[m->te];
          i < R->rs->nm && R->rs->m[i].tb < hi; i++) {
@@ -7505,34 +7618,88 @@ static bool dd_animal_act(const run *R, const mention *x, uint32_t vflags)
     return (vflags & DC_F_ANIMAL) && (ent(R, x)->flags & DC_F_ANIMAL);
 }
 
-/* DD_WEAK: taken by a verb also done to animals (dd_animal_act), with no
- * sign that people are meant: aimed at no one (the model weighs the
- * words, as for any untargeted word). */
-enum { DD_NO, DD_NAMED, DD_UNNAMED, DD_TAKEN, DD_WEAK };
-static int demonstrative_dehum(run *R, const mention *m, target *out,
-                               bool *from_ctx)
+/* "These animals should be deported", "I hate these parasites", "The
+ * Jews own the banks. These parasites must go": an ambiguous dehumanizing
+ * word x in the plural after "these" or "those" (dd_demonstrative: the
+ * token dem) names people when the comment says who (the nearest group
+ * or other people named before it, as for "they": dd_resolve) or its
+ * sentence treats them as people: a word of migration, a call for
+ * exclusion that is one only of people ("send them back", not "ban",
+ * "keep out", "out of our"), or a hate verb; or a threat or call for
+ * exclusion is aimed at the phrase itself ("Gas these animals", "these
+ * vermin need to be removed"). With nobody named it is a group of
+ * unknown identity, as "these people are animals" is
+ * (demonstrative_people), and weighs less: who they are is the
+ * moderator's to read ("I hate these parasites" may be fleas). A threat
+ * or call elsewhere in the sentence, or "our", is no sign. Of the
+ * datasets' rows that say "these/those" and such a word, 40 are labelled
+ * hate and 5 not.
+ *
+ * Asked two ways. With v, the threat or call dd_taken says takes the
+ * phrase, by rule_attack for v: a word that names its own group
+ * ("invaders") is that group, unless the sentence is a war of the past
+ * or a game ("in 1813 those invaders had to go back", "shoot those
+ * invaders in Fortnite") or the threat alone does not say people
+ * (dd_invaders_taken); the target spans the phrase. With v NULL, for
+ * the word itself, when rule_attack found no other target: any verb
+ * that takes the phrase (dd_taken_any) counts, and the target named is
+ * the one dd_resolve found.
+ *
+ * Sets *out and returns the weight of the attack on it: 1 for a group
+ * named, 0.8 for people of unknown identity in a sentence that treats
+ * them as people ("deport these animals"), 0.6 for them taken by the
+ * verb alone ("gas these animals": with the verb's own finding, a
+ * review, not a reject). Returns 0 for no one: not people, or taken by
+ * a verb also done to animals with no sign of people ("these rats need
+ * to be exterminated", "those leeches must be removed": dd_animal_act),
+ * whose words count for the model alone, as untargeted. */
+static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
+                                 const mention *v, target *out,
+                                 bool *from_ctx)
 {
-    uint32_t dem = dd_demonstrative(R, m);
-    if (dem == UINT32_MAX || dd_literal(R, m->tb) ||
-        ((ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-         past_war(R, m)))
-        return DD_NO;
-    if (dd_resolve(R, dem, m, out, from_ctx))
-        return DD_NAMED;
-    dd_scan(R, R->rs->toks[m->tb].sent);
-    dd_verb how = {0};
-    if (!R->dd_people && !dd_taken_any(R, m, dem, &how))
-        return DD_NO;
-    /* a word for migrants taken by a threat alone is an army's or a
-     * game's enemy ("kill those invaders before they reach your base") */
-    if (!R->dd_people && ent(R, m)->categories &&
-        !dd_invaders_taken(R, m, dem))
-        return DD_NO;
-    *out = (target){.tb = dem, .te = m->te, .entry = -1, .type = TG_GROUP,
+    bool own = ent(R, x)->categories != 0;
+    if (v && own) {
+        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)) ||
+            !dd_invaders_taken(R, x, dem))
+            return 0.0f;
+        *out = group_of(R, x);
+        out->tb = dem;
+        out->te = x->te;
+        return 1.0f;
+    }
+    /* real animals ("gas these rats in the basement"); an army of the
+     * past ("the invaders of 1066") */
+    if (dd_literal(R, x->tb) ||
+        (!v && (ent(R, x)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+         past_war(R, x)))
+        return 0.0f;
+    if (dd_resolve(R, dem, x, out, from_ctx)) {
+        if (v) {
+            out->tb = dem;
+            out->te = x->te;
+        }
+        return 1.0f;
+    }
+    dd_scan(R, R->rs->toks[x->tb].sent);
+    uint32_t vflags;
+    if (v) {
+        vflags = ent(R, v)->flags;
+    } else {
+        dd_verb how = {0};
+        if (!R->dd_people && !dd_taken_any(R, x, dem, &how))
+            return 0.0f;
+        /* a word for migrants taken by a threat alone is an army's or a
+         * game's enemy ("kill those invaders before they reach your
+         * base") */
+        if (!R->dd_people && own && !dd_invaders_taken(R, x, dem))
+            return 0.0f;
+        vflags = how.flags;
+    }
+    if (!R->dd_people && dd_animal_act(R, x, vflags))
+        return 0.0f;
+    *out = (target){.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
                     .gn_upto = NO_TARGET};
-    return R->dd_people                  ? DD_UNNAMED
-           : dd_animal_act(R, m, how.flags) ? DD_WEAK
-                                          : DD_TAKEN;
+    return R->dd_people ? 0.8f : 0.6f;
 }
 
 /* Dehumanizing, derogating, threatening, excluding and stereotyping
@@ -7857,6 +8024,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "Ukrainians are all tired of war", "they're sick of being searched":
+     * with no one hated after it, a hate verb said as a state after the
+     * group and a linking verb is the group's own weariness. */
+    if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
+        subject_of_state(R, t, m))
+        return DECORUM_OK;
     /* "refugees deserve worse than they get", "Muslims deserve to suffer
      * more than that": what follows "than" is the other term of a
      * comparison, not the threat's object; the threat is said of its
@@ -8386,37 +8559,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                 (dem = dd_demonstrative(R, x)) == UINT32_MAX ||
                 !dd_taken(R, m, dem, x))
                 continue;
-            if (ent(R, x)->categories) {
-                /* "in 1813 those invaders had to go back", "shoot those
-                 * invaders in Fortnite"; a threat needs a sign of people
-                 * ("kill those invaders before they reach your base"),
-                 * a call to go back a place on earth (dd_invaders_taken) */
-                if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
-                    break;
-                if (!dd_invaders_taken(R, x, dem))
-                    break;
-                resolved = group_of(R, x);
-            } else if (dd_literal(R, x->tb)) {
-                break; /* "gas these rats in the basement" */
-            } else if (!dd_resolve(R, dem, x, &resolved, &from_ctx)) {
-                /* a verb also done to animals with no sign of people
-                 * ("these rats need to be exterminated", "those leeches
-                 * must be removed": dd_animal_act) is aimed at no one:
-                 * the words count for the model alone, as untargeted */
-                dd_scan(R, rs->toks[x->tb].sent);
-                if (!R->dd_people && dd_animal_act(R, x, ent(R, m)->flags))
-                    break;
-                resolved = (target){.tb = dem, .te = x->te, .entry = -1,
-                                    .type = TG_GROUP, .gn_upto = NO_TARGET};
-                /* a call that is one only of people ("deport these
-                 * animals") as demonstrative_dehum weighs it; else
-                 * ("gas these animals") less: the dehumanizing word's
-                 * finding beside it makes a review, not a reject */
-                dd_w = R->dd_people ? 0.8f : 0.6f;
+            float dw = demonstrative_dehum(R, x, dem, m, &resolved, &from_ctx);
+            if (dw > 0.0f) {
+                t = &resolved;
+                dd_w = dw;
             }
-            resolved.tb = dem;
-            resolved.te = x->te;
-            t = &resolved;
             break;
         }
     }
@@ -8476,15 +8623,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         from_ctx = true;
     }
     if (!t) {
-        int dd = demonstrative_dehum(R, m, &resolved, &from_ctx);
-        if (dd != DD_NO)
+        /* people of unknown identity weigh less (0.68 for "animals":
+         * review, not reject); pest control, farming: untargeted */
+        uint32_t dem = dd_demonstrative(R, m);
+        float dw = dem == UINT32_MAX ? 0.0f
+                                     : demonstrative_dehum(R, m, dem, NULL,
+                                                           &resolved,
+                                                           &from_ctx);
+        if (dw > 0.0f) {
             t = &resolved;
-        if (dd == DD_UNNAMED)
-            w *= 0.8f; /* 0.68 for "animals": review, not reject */
-        else if (dd == DD_TAKEN)
-            w *= 0.6f; /* with the verb's own finding: review */
-        else if (dd == DD_WEAK)
-            t = NULL; /* pest control, farming: untargeted */
+            w *= dw;
+        }
     }
     if (!t) {
         R->untargeted = true;
