@@ -1003,8 +1003,10 @@ static decorum_status gen_bare_form(builder *b, uint32_t g, const char *t,
  * welcome", "not capable of", so that the lexicon does not list each twin
  * (it listed some and missed others: "trans women aren't real women" was
  * allowed while "are not real women" was flagged). Only for the kinds that
- * say something of people; "not be allowed to" (after a modal) has no
- * copula form. */
+ * say what people are; not for exclusion, where the copula states a rule
+ * more often than it calls for one ("women aren't allowed in universities
+ * under the Taliban"), nor "not be ..." after a modal. The kind is the
+ * group's first entry's. */
 static const char *const not_copulas[] = {"aren't", "isn't", "ain't",
                                           "arent",  "isnt",  "aint"};
 
@@ -1015,7 +1017,7 @@ static decorum_status gen_not_forms(builder *b, uint32_t g, dc_kind k,
     if (len <= 4 || memcmp(t, "not ", 4) != 0 ||
         (len > 7 && memcmp(t + 4, "be ", 3) == 0) ||
         (k != DC_KIND_DEROGATE && k != DC_KIND_STEREOTYPE &&
-         k != DC_KIND_EXCLUSION && k != DC_KIND_DEHUMANIZE))
+         k != DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
     for (size_t i = 0; i < sizeof not_copulas / sizeof *not_copulas; i++) {
         size_t lc = strlen(not_copulas[i]);

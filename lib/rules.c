@@ -2831,18 +2831,40 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
 #define PASSIVE_SUBJECT 16
 #define ATTRIBUTION_TAIL 10
 
-/* Words before tb's clause ends reported by a verb after them: the
- * subject of a passive report ("Auslander raus was sprayed on the
- * mosque", "'Jews out' was chanted"), or a last
- * clause of attribution after a comma ("..., police said", "..., a
- * spokesman told reporters": one to four words before the verb, none the
- * writer, and at most four tokens after it; not "..., saying ..."). */
+/* The words at token w name who says it: a name as names are written
+ * ("Farage", "Reuters"), or a determiner and a noun ("the far right", "one
+ * MP", "my uncle"); not a text ("the Bible", "the stats"), nor the writer
+ * ("said I"). */
+static bool names_speaker(const run *R, uint32_t w)
+{
+    if (tok_is_word(R, w, "i"))
+        return false;
+    if (title_case(R, w))
+        return true;
+    if (!(tok_is_word(R, w, "the") || tok_is_word(R, w, "a") ||
+          tok_is_word(R, w, "an") || tok_is_word(R, w, "one") ||
+          tok_is_word(R, w, "my") || tok_is_word(R, w, "his") ||
+          tok_is_word(R, w, "her") || tok_is_word(R, w, "their") ||
+          tok_is_word(R, w, "our") || tok_is_word(R, w, "some")))
+        return false;
+    uint32_t n = w + 1;
+    return R->rs->toks[n].type == TK_WORD && !tok_is_word(R, n, "bible") &&
+           !tok_is_word(R, n, "koran") && !tok_is_word(R, n, "quran") &&
+           !tok_is_word(R, n, "torah") && !tok_is_word(R, n, "data") &&
+           !tok_is_word(R, n, "stats") && !tok_is_word(R, n, "statistics") &&
+           !tok_is_word(R, n, "facts") && !tok_is_word(R, n, "evidence") &&
+           !tok_is_word(R, n, "science") && !tok_is_word(R, n, "numbers") &&
+           !tok_is_word(R, n, "research") && !tok_is_word(R, n, "truth") &&
+           !tok_is_word(R, n, "lot");
+}
+
 /* ", says the far right", ", claimed one MP": the reporting verb opens
- * the sentence's last clause after a comma, and its subject follows it to
- * the end (one to four words, nothing else): the claim before the comma
- * is someone else's. Not ", says it all" or ", says a lot", where "says"
- * is the writer's; not "saying"/"calling", which go on with a clause of
- * their own. */
+ * the sentence's last clause after a comma, and its subject, which names
+ * a speaker (names_speaker), follows it to the end (one to four words,
+ * nothing else): the claim before the comma is someone else's. Not ",
+ * says it all", ", says a lot", ", says science", ", posted from my
+ * phone"; not "saying"/"calling", which go on with a clause of their
+ * own. */
 static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
                           const mention *m)
 {
@@ -2861,16 +2883,17 @@ static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
         if (toks[j].clause != toks[k].clause || ++words > 4)
             return false;
     }
-    uint32_t w = m->te;
-    return words > 0 && toks[w].type == TK_WORD &&
-           !tok_is_word(R, w, "it") && !tok_is_word(R, w, "so") &&
-           !tok_is_word(R, w, "all") && !tok_is_word(R, w, "everything") &&
-           !tok_is_word(R, w, "enough") && !tok_is_word(R, w, "nothing") &&
-           !tok_is_word(R, w, "who") && !tok_is_word(R, w, "you") &&
-           !tok_is_word(R, w, "me") && !tok_is_word(R, w, "much") &&
-           !(tok_is_word(R, w, "a") && tok_is_word(R, w + 1, "lot"));
+    return words > 0 && toks[m->te].type == TK_WORD &&
+           names_speaker(R, m->te);
 }
 
+/* Words before tb's clause ends reported by a verb after them: the
+ * subject of a passive report ("Auslander raus was sprayed on the
+ * mosque", "'Jews out' was chanted"), or a last
+ * clause of attribution after a comma ("..., police said", "..., a
+ * spokesman told reporters": one to four words before the verb, none the
+ * writer, and at most four tokens after it; not "..., saying ..."), or
+ * after it (inverted_said: "..., says the far right"). */
 static bool report_after(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT))
@@ -3136,18 +3159,31 @@ typedef enum scope {
     SC_REPORTED /* quoted or reported without a stance */
 } scope;
 
-/* The sentence after token tb's rebuts it: it opens with "that", "this"
- * or "which" and, within its first words, calls it a lie, racist, a myth
- * ("Jews control the media? That's an antisemitic lie."). Not with a
- * judging word, which may say the same of the group ("... That is
- * disgusting."), nor a negated one ("That's not racist"), nor a question.
- * Asked of claims only: a stereotype (attack_on_group) and a conspiracy
- * story (rule_conspiracy). */
-/* Sentence nx opens with a one-word verdict on the claim before it, set
- * off by punctuation: "Immigrants are lazy? Nonsense, they work harder
- * than anyone." "... Wrong." "Not true!" */
+/* Sentence nx opens with a one-word verdict on the claim asked before it,
+ * set off by punctuation: "Immigrants are lazy? Nonsense, they work
+ * harder than anyone." "...? Wrong." "...? Not true!" Not when it or
+ * the next sentence goes on to report, agree or attack ("Wrong! They
+ * control the whole world.", "Nope, just a fact.", "Rubbish, say the
+ * liberals"). */
 static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
 {
+    const uint64_t goes_on =
+        KIND_BIT(REPORT) | KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) |
+        KIND_BIT(DEHUMANIZE) | KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
+        KIND_BIT(EXCLUSION) | KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) |
+        KIND_BIT(CONSP_ACTION) | KIND_BIT(CODE);
+    /* (this sentence and the next: "Wrong! They control the world.") */
+    uint32_t ni = (uint32_t)(nx - R->rs->s);
+    uint32_t upto = ni + 1 < R->rs->ns ? R->rs->s[ni + 1].te : nx->te;
+    for (size_t i = R->rs->first[nx->tb];
+         i < R->rs->nm && R->rs->m[i].tb < upto; i++)
+        if ((goes_on >> R->rs->m[i].kind) & 1)
+            return false;
+    for (uint32_t j = nx->tb; j < nx->te; j++)
+        if (tok_is_word(R, j, "fact") || tok_is_word(R, j, "true") ||
+            tok_is_word(R, j, "truth"))
+            if (!(j == k + 1 && tok_is_word(R, k, "not")))
+                return false;
     uint32_t n = k + 1;
     if (tok_is_word(R, k, "not") && tok_is_word(R, k + 1, "true"))
         n = k + 2;
@@ -3160,6 +3196,13 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     return n >= nx->te || R->rs->toks[n].type == TK_PUNCT;
 }
 
+/* The sentence after token tb's rebuts it: it opens with "that", "this"
+ * or "which" and, within its first words, calls it a lie, racist, a myth
+ * ("Jews control the media? That's an antisemitic lie."). Not with a
+ * judging word, which may say the same of the group ("... That is
+ * disgusting."), nor a negated one ("That's not racist"), nor a question.
+ * Asked of claims only: a stereotype (attack_on_group) and a conspiracy
+ * story (rule_conspiracy). */
 static bool rebutted(const run *R, uint32_t tb)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -3172,7 +3215,7 @@ static bool rebutted(const run *R, uint32_t tb)
     uint32_t k = nx->tb;
     while (k < nx->te && rs->toks[k].type != TK_WORD)
         k++;
-    if (k < nx->te && rebuttal_opens(R, nx, k))
+    if (k < nx->te && rs->s[si].question && rebuttal_opens(R, nx, k))
         return true;
     if (!R->denounce_any || k >= nx->te ||
         !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
@@ -3353,6 +3396,17 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     if (g != NO_TARGET) {
+        /* "Anyone who attacks Jews, I'll kill them", "those racists who
+         * beat up the Somali kid ...": a group inside a relative clause
+         * (a "who" a few words before it) is not who the pronoun in a
+         * later clause stands for; its head is. */
+        const target *tg = &rs->t[g];
+        uint32_t gs = rs->toks[tg->tb].sent;
+        if (gs == rs->toks[ti].sent &&
+            rs->toks[tg->tb].clause != rs->toks[ti].clause)
+            for (uint32_t k = tg->tb, n = 0; k-- > rs->s[gs].tb && n < 5; n++)
+                if (tok_is_word(R, k, "who") || tok_is_word(R, k, "whoever"))
+                    return false;
         *out = rs->t[predicate_subject(R, g)];
         return true;
     }
@@ -3689,8 +3743,23 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
 static bool subject_of_state(const run *R, const target *t,
                              const mention *m)
 {
-    if (m->e - m->b > ent(R, m)->term_len && R->n->text[m->e - 1] == 'd')
+    const dc_entry *e = ent(R, m);
+    if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
         return false;
+    /* only a state of being weary of something ("sick of", "tired of",
+     * "fed up with"), not "are all haters", "are hatred incarnate" */
+    if (!(e->term_len > 3 && memcmp(e->term + e->term_len - 3, " of", 3) == 0) &&
+        !(e->term_len > 5 &&
+          memcmp(e->term + e->term_len - 5, " with", 5) == 0))
+        return false;
+    /* and no one hated after it: "Americans are tired of Mexicans" is
+     * weariness of a group */
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t se = sent_of(R, m->tb)->te;
+    for (size_t i = targets_from(rs, m->te);
+         i < rs->nt && rs->t[i].tb < se; i++)
+        if (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN)
+            return false;
     bool linked = false;
     if (t->te > t->tb) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
@@ -5758,7 +5827,8 @@ static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
  * said of anyone: said_as_predicate; "they breed like rats" likens), or
  * a setting of real animals (a `place` flagged `thing`: "the basement",
  * "the exterminator"). Not the slur said of someone ("trans women are
- * traps", "you trap": said_as_predicate), nor after an identity word.
+ * traps", "you trap": said_as_predicate), nor after an identity word, and
+ * only where a snare is set or caught in (below).
  * Asked for the slur's own rule and for it as a target. */
 static bool pest_sense(const run *R, const mention *m)
 {
@@ -5770,6 +5840,31 @@ static bool pest_sense(const run *R, const mention *m)
     if (m->tb > s->tb && kind_at(R, m->tb - 1, DC_KIND_IDENTITY))
         return false;
     if (said_as_predicate(R, s, m->tb))
+        return false;
+    /* The snare is what is set, put, baited or caught in: the object of
+     * such a verb or of "in"/"into" (past a determiner), or a compound
+     * after an animal ("rat traps"). Not a subject ("Traps are
+     * disgusting", "traps should ...") nor one of a list beside vermin
+     * ("traps and other vermin"). */
+    uint32_t k = m->tb;
+    while (k > s->tb && (is_determiner(R, k - 1) || a_or_an(R, k - 1) ||
+                         kind_at(R, k - 1, DC_KIND_QUANTIFIER) ||
+                         tok_is_word(R, k - 1, "more")))
+        k--;
+    /* "..., any traps that work?": a determined snare opening its clause */
+    bool opens = k < m->tb && (k == s->tb || R->rs->toks[k - 1].type != TK_WORD);
+    if (!opens && (k == s->tb ||
+        !(tok_is_word(R, k - 1, "in") || tok_is_word(R, k - 1, "into") ||
+          tok_is_word(R, k - 1, "put") || tok_is_word(R, k - 1, "set") ||
+          tok_is_word(R, k - 1, "lay") || tok_is_word(R, k - 1, "laid") ||
+          tok_is_word(R, k - 1, "bait") || tok_is_word(R, k - 1, "baited") ||
+          tok_is_word(R, k - 1, "check") || tok_is_word(R, k - 1, "empty") ||
+          tok_is_word(R, k - 1, "use") || tok_is_word(R, k - 1, "buy") ||
+          tok_is_word(R, k - 1, "bought") ||
+          (k == m->tb && kind_at(R, k - 1, DC_KIND_DEHUMANIZE)))))
+        return false;
+    if (tok_is_word(R, m->te, "and") || tok_is_word(R, m->te, "or") ||
+        kind_at(R, m->te, DC_KIND_COPULA) || kind_at(R, m->te, DC_KIND_MODAL))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
          i++) {
@@ -7831,6 +7926,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of the person the writer "
                                 "addresses"));
+        /* "Some people hate Muslims", "Why do people hate Jews?": people
+         * that are some, many, or asked about tell of others' hatred.
+         * "Most people", "normal people" and "all people" generalize and
+         * stay, as "everyone" does below. */
+        if (!third && k > 0 && tok_is_word(R, k, "people") &&
+            (tok_is_word(R, k - 1, "some") || tok_is_word(R, k - 1, "many") ||
+             tok_is_word(R, k - 1, "do") || tok_is_word(R, k - 1, "did")) &&
+            !endorsed(R, m->tb))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of someone the writer tells "
+                                "about"));
         third |= he_or_she(R, k);
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
@@ -7987,12 +8093,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     }
     /* "the Armenian genocide", "the genocide against the Yazidis", "the
-     * Rwanda genocide killed ...": a noun flagged
+     * Rwanda genocide killed ...", "in that massacre": a noun flagged
      * `event` after a group word, a country or "the", and no call for it,
      * names an event, as history does ("we need a Muslim genocide" calls
      * for one) */
     if ((e->flags & DC_F_EVENT) && m->tb > 0 &&
         (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the") ||
+         tok_is_word(R, m->tb - 1, "that") ||
+         tok_is_word(R, m->tb - 1, "this") ||
          in_target(R, m->tb - 1, TG_NP)) &&
         !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL) &&
         sent_of(R, m->tb)->bang <= m->te) {
