@@ -8349,6 +8349,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved.categories = R->lx->entries[t->entry].categories;
         t = t_local = &resolved;
     }
+    /* "Somalia is full of savages", "Africa is a shithole full of
+     * savages": a country full of a dehumanizing plural is full of its
+     * people. Not a word of real animals (flag `animal`: "the barn in
+     * Mexico was full of cockroaches"). */
+    if (t && t == t_local && t->type == TG_NP &&
+        m->kind == DC_KIND_DEHUMANIZE && !(e->flags & DC_F_ANIMAL) &&
+        t->entry >= 0 && R->lx->entries[t->entry].categories &&
+        !(R->lx->entries[t->entry].categories & ~NATION_CATEGORIES) &&
+        t->te <= m->tb && m->tb >= 2 && m->tb - t->te <= 6 &&
+        tok_is_word(R, m->tb - 1, "of") && tok_is_word(R, m->tb - 2, "full")) {
+        resolved = *t;
+        resolved.type = TG_GROUP;
+        resolved.categories = R->lx->entries[t->entry].categories;
+        t = t_local = &resolved;
+    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
