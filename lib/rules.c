@@ -128,6 +128,10 @@ typedef struct sentence {
     uint8_t denounced;
 } sentence;
 
+/* The term of the exclusion entry rule_no_group gives its findings: a
+ * pattern, not words, which no comment's words match. */
+#define SIGN_TERM "no (group) allowed"
+
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
 
@@ -136,6 +140,10 @@ struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
      * is the only thing a dehumanizing word can be about; -1 if none. */
     int32_t migrant_entry;
+    /* The exclusion entry rule_no_group gives the signs it finds ("No
+     * Muslims allowed", "No blacks, no dogs"): its severity and its why;
+     * -1 if the lexicon has none, and the rule is off. */
+    int32_t sign_entry;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
@@ -307,6 +315,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     if (!r)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     r->migrant_entry = -1;
+    r->sign_entry = -1;
     r->n_entries = lx->n;
     r->kind_of = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->kind_of) {
@@ -320,6 +329,14 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_NOUN) &&
             e->categories == (1u << DECORUM_CATEGORY_IMMIGRATION)) {
             r->migrant_entry = (int32_t)i;
+            break;
+        }
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_EXCLUSION && e->term_len == sizeof SIGN_TERM - 1 &&
+            memcmp(e->term, SIGN_TERM, sizeof SIGN_TERM - 1) == 0) {
+            r->sign_entry = (int32_t)i;
             break;
         }
     }
@@ -9138,6 +9155,327 @@ static decorum_status rule_split_exclusion(run *R)
     return DECORUM_OK;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Exclusion signs: "No Muslims allowed", "No blacks, no dogs"              */
+/* ---------------------------------------------------------------------- */
+
+/* Is token k, before a "no" in its clause, a word that leaves the "no"
+ * opening it ("Sorry, no ...", "and absolutely no ...")? */
+static bool sign_softener(const run *R, uint32_t k)
+{
+    static const char *const soft[] = {"and", "but", "so", "sorry", "please",
+                                       "also", "ok", "okay", "then"};
+    const tok *t = &R->rs->toks[k];
+    return adverb_like(R, k) ||
+           word_in(R->n->text + t->b, t->e - t->b, soft,
+                   sizeof soft / sizeof soft[0]);
+}
+
+/* Is token k a handle the comment opens with ("@USER", "<user>"): who
+ * it is addressed to, no word of its sentence? */
+static bool handle_at(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    return k > 0 && tk[k].type == TK_WORD && tk[k - 1].type == TK_PUNCT &&
+           (tk[k - 1].ch == '@' ||
+            (tk[k - 1].ch == '<' && tok_is_word(R, k, "user")));
+}
+
+/* Does the "no" at token k open its clause, only softeners before it? */
+static bool no_opens(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    for (uint32_t j = k, n = 0; j-- > 0 && tk[j].clause == tk[k].clause;) {
+        if (tk[j].type != TK_WORD)
+            continue;
+        if (handle_at(R, j))
+            continue;
+        if (++n > 2 || !sign_softener(R, j))
+            return false;
+    }
+    return true;
+}
+
+/* Is token k the end of its clause's words (past the end, punctuation,
+ * or emoji up to it: "No Jews 😡")? */
+static bool clause_done(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t c = k > 0 ? tk[k - 1].clause : 0;
+    for (; k < R->rs->ntok && tk[k].clause == c; k++)
+        if (tk[k].type == TK_WORD &&
+            (unsigned char)R->n->text[tk[k].b] < 0x80)
+            return false;
+    return true;
+}
+
+/* Are tokens [b, e) group targets and nothing else ("muslims indians")? */
+static bool groups_only(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = targets_from(rs, b); i < rs->nt && b < e; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == b && rs->t[i].te <= e)
+            b = rs->t[i].te;
+    return b == e;
+}
+
+/* A sentence of "no" items and nothing else: "No Jews.", "No Irish, no
+ * blacks, no dogs", "no jews no blacks no asians", "No Muslims, Indians
+ * or Asians". Items are parted by punctuation, "and", "or", or the next
+ * "no"; the first opens with "no". An item that opens with "no" holds one
+ * or two words, the last no past form ("no dogs", "no problems"; not "no
+ * Jews were hurt", "no Jews died"), one that does not (after "," "and"
+ * "or") only groups; none holds an adverb ("No Muslims, no Jews, just
+ * humans"). The item the group [gb, ge) is in must end with it: "No
+ * Muslims were hurt" is a group and its verb. */
+static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t k = s->tb;
+    while (k < s->te && (tk[k].type != TK_WORD || sign_softener(R, k) ||
+                         handle_at(R, k)))
+        k++;
+    if (k >= s->te || !tok_is_word(R, k, "no"))
+        return false;
+    bool ours = false;
+    while (k < s->te) {
+        bool no = tok_is_word(R, k, "no");
+        uint32_t b = no ? ++k : k;
+        while (k < s->te && tk[k].type == TK_WORD &&
+               (unsigned char)R->n->text[tk[k].b] < 0x80 &&
+               !tok_is_word(R, k, "no") && !tok_is_word(R, k, "and") &&
+               !tok_is_word(R, k, "or") && !adverb_like(R, k) &&
+               !tok_is_word(R, k, "only"))
+            k++;
+        if (k == b || k - b > 3)
+            return false;
+        bool mine = gb >= b && gb < k;
+        if (mine && ge != k)
+            return false;
+        ours |= mine;
+        if (!mine && !groups_only(R, b, k)) {
+            const tok *l = &tk[k - 1];
+            if (!no || k - b > 2 ||
+                (l->e - l->b > 2 &&
+                 memcmp(R->n->text + l->e - 2, "ed", 2) == 0))
+                return false;
+        }
+        /* what parts it from the next: punctuation, emoji, "and", "or" */
+        while (k < s->te && !tok_is_word(R, k, "no") &&
+               (tk[k].type != TK_WORD ||
+                (unsigned char)R->n->text[tk[k].b] >= 0x80 ||
+                tok_is_word(R, k, "and") || tok_is_word(R, k, "or")))
+            k++;
+    }
+    return ours;
+}
+
+/* Does sentence s read as a sign that is named as one in the sentence
+ * after it ("No Jews allowed. That sign hung in Berlin.")? */
+static bool sign_named_after(const run *R, const sentence *s)
+{
+    static const char *const names[] = {"sign", "signs", "slogan", "slogans",
+                                        "banner", "banners", "poster",
+                                        "posters", "placard", "placards"};
+    size_t si = (size_t)(s - R->rs->s);
+    if (si + 1 >= R->rs->ns)
+        return false;
+    const sentence *nx = &R->rs->s[si + 1];
+    for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
+        const tok *t = &R->rs->toks[k];
+        if (t->type != TK_WORD)
+            continue;
+        n++;
+        if (word_in(R->n->text + t->b, t->e - t->b, names,
+                    sizeof names / sizeof names[0]))
+            return true;
+    }
+    return false;
+}
+
+/* After the group that "no" opens its clause with, from token k: the rest
+ * of a sign, or not? Returns the token past the sign's last word, or 0.
+ *   - a word of admission, then the clause ends or a place or a purpose
+ *     follows ("No Muslims allowed.", "No Jews wanted here", "No blacks
+ *     welcome in this bar", "No Muslims allowed to vote"; not "No Jews
+ *     allowed signs were everywhere"), and "need apply";
+ *   - "here" ending the clause ("No Muslims here!");
+ *   - a preposition of place, "our", "my", "this" or nothing, then one or
+ *     two words ending the clause ("No gays in our church", "No homos at
+ *     church"; not "No Muslims in the village were hurt", nor "No
+ *     Muslims in our village died", a past form second);
+ *   - a modal, "ever", "be allowed" or "be permitted", then what the
+ *     admission to is ("No Muslims should be allowed to hold office";
+ *     not a harm they are spared: "No refugee should be allowed to drown",
+ *     "... to be abused": a threat, harm or "be" after "to"). */
+static uint32_t sign_rest(const run *R, uint32_t k)
+{
+    static const char *const admit[] = {"allowed",  "wanted",   "welcome",
+                                        "permitted", "tolerated", "admitted",
+                                        "served",   "accepted"};
+    static const char *const after[] = {
+        "in",     "into",  "on",     "at",     "near",   "here",
+        "there",  "anymore", "ever", "again",  "please", "to",
+        "inside", "within", "around", "period", "whatsoever", "thanks",
+        "thank",  "anywhere", "either"};
+    static const char *const places[] = {"in", "into", "on", "at", "near"};
+    static const char *const spared[] = {"be", "die", "suffer", "starve",
+                                         "drown", "feel", "fear", "go"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (k >= rs->ntok || tk[k].type != TK_WORD ||
+        tk[k].clause != tk[k - 1].clause)
+        return 0;
+    const char *w = R->n->text + tk[k].b;
+    size_t l = tk[k].e - tk[k].b;
+    if (word_in(w, l, admit, sizeof admit / sizeof admit[0])) {
+        if (clause_done(R, k + 1))
+            return k + 1;
+        const tok *n = &tk[k + 1];
+        if (n->type == TK_WORD &&
+            word_in(R->n->text + n->b, n->e - n->b, after,
+                    sizeof after / sizeof after[0]))
+            return k + 1;
+        return 0;
+    }
+    if (tok_is_word(R, k, "need") && k + 1 < rs->ntok &&
+        tok_is_word(R, k + 1, "apply"))
+        return k + 2;
+    if (tok_is_word(R, k, "here"))
+        return clause_done(R, k + 1) ? k + 1 : 0;
+    if (word_in(w, l, places, sizeof places / sizeof places[0])) {
+        uint32_t j = k + 1;
+        if (j < rs->ntok && (tok_is_word(R, j, "our") ||
+                             tok_is_word(R, j, "my") ||
+                             tok_is_word(R, j, "this")))
+            j++;
+        for (uint32_t n = 0; n < 2 && j < rs->ntok &&
+                             tk[j].type == TK_WORD &&
+                             tk[j].clause == tk[k].clause;
+             n++, j++) {
+            if (glue_at(R, j) || (R->rs->at[j] & CONTENT_KINDS))
+                return 0;
+            const tok *t = &tk[j];
+            if (n == 1 && t->e - t->b > 2 &&
+                memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
+                return 0;
+            if (clause_done(R, j + 1))
+                return j + 1;
+        }
+        return 0;
+    }
+    if (!mention_at(R, k, DC_KIND_MODAL))
+        return 0;
+    uint32_t j = k + 1;
+    if (j < rs->ntok && tok_is_word(R, j, "ever"))
+        j++;
+    if (j + 1 >= rs->ntok || !tok_is_word(R, j, "be") ||
+        !(tok_is_word(R, j + 1, "allowed") ||
+          tok_is_word(R, j + 1, "permitted")))
+        return 0;
+    j += 2;
+    if (clause_done(R, j))
+        return j;
+    if (!tok_is_word(R, j, "to") && !tok_is_word(R, j, "in") &&
+        !tok_is_word(R, j, "into") && !tok_is_word(R, j, "near"))
+        return 0;
+    if (tok_is_word(R, j, "to")) {
+        if (j + 1 >= rs->ntok || tk[j + 1].type != TK_WORD)
+            return 0;
+        const tok *v = &tk[j + 1];
+        if (word_in(R->n->text + v->b, v->e - v->b, spared,
+                    sizeof spared / sizeof spared[0]) ||
+            (R->rs->at[j + 1] & (KIND_BIT(THREAT) | KIND_BIT(HARM))))
+            return 0;
+    }
+    return j;
+}
+
+/* A sign that keeps a protected group out: "no", then the group, then a
+ * word of admission, "here", a place of ours, or nothing else in a
+ * sentence of such items ("No Muslims allowed", "No Jews wanted here",
+ * "No gays in our church", "No Irish, no blacks, no dogs", "No Muslims
+ * should be allowed to hold office"), "no" opening its clause. Not a
+ * group with a verb of its own ("No Muslims were hurt", "No women
+ * applied"), not a question ("No Jews allowed? That sign was from 1940s
+ * Germany"), nor a sentence the next one names as a sign, nor one dated
+ * to a war of the past (past_war); not a group named by sex alone ("No
+ * girls allowed" on a treehouse, "no men allowed" at a women's shelter:
+ * the spaces of a sex are mostly innocent), nor a nation kept out of a
+ * competition ("No Russians allowed at the Olympics"). Scope is
+ * attack_on_group's: quoted, reported or denounced, it is not the
+ * writer's ("The sign said 'No Irish, no blacks, no dogs'"). */
+static decorum_status rule_no_group(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t se = R->rules->sign_entry;
+    if (se < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || t->tb == 0 ||
+            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+            continue;
+        /* "no white in the arctic": a colour as much as a people; its
+         * plural ("no whites") is people */
+        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+        if (t->te == t->tb + 1 && id &&
+            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
+                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
+            !plural_hit(R, id))
+            continue;
+        /* "no filthy Muslims allowed": abuse between */
+        uint32_t no = t->tb - 1;
+        for (int gap = 0; gap < 2 && no > 0 &&
+                          (rs->at[no] & (KIND_BIT(DEROGATE) |
+                                         KIND_BIT(PROFANITY) |
+                                         KIND_BIT(INSULT)));
+             gap++)
+            no--;
+        if (!tok_is_word(R, no, "no") || rs->toks[no].clause !=
+                                             rs->toks[t->tb].clause)
+            continue;
+        const sentence *s = sent_of(R, no);
+        if (s->question || !no_opens(R, no))
+            continue;
+        uint32_t end = sign_rest(R, t->te);
+        if (!end) {
+            /* a list sign, or the group alone: not an answer to the
+             * question before ("Who was hurt? No Muslims.") */
+            size_t si = (size_t)(s - rs->s);
+            if (!no_list(R, s, t->tb, t->te) ||
+                (si > 0 && rs->s[si - 1].question))
+                continue;
+            end = t->te;
+        }
+        if (sign_named_after(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[no].b;
+        sm.e = rs->toks[end - 1].e;
+        sm.entry = (uint32_t)se;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = no;
+        sm.te = end;
+        if (past_war(R, &sm) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        const dc_entry *e = &R->lx->entries[se];
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        if (t->coded)
+            R->out->rf[DC_RF_CODED] += 1;
+        decorum_status st =
+            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
+                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
+                            false);
+        if (st != DECORUM_OK)
+            return st;
+        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -10135,6 +10473,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR) ||
          any_kind(&R, DC_KIND_DEHUMANIZE)) &&
         (st = rule_split_exclusion(&R)) != DECORUM_OK)
+        return st;
+    /* a sign needs a "no" before a group */
+    if (any_kind(&R, DC_KIND_NEGATION) && (R.target_types >> TG_GROUP) & 1 &&
+        (st = rule_no_group(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
