@@ -131,6 +131,8 @@ typedef struct sentence {
 /* The term of the exclusion entry rule_no_group gives its findings: a
  * pattern, not words, which no comment's words match. */
 #define SIGN_TERM "no (group) allowed"
+/* ... and of the one rule_group_out gives its findings */
+#define OUT_TERM "(group) out"
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -144,6 +146,8 @@ struct dc_rules {
      * Muslims allowed", "No blacks, no dogs"): its severity and its why;
      * -1 if the lexicon has none, and the rule is off. */
     int32_t sign_entry;
+    /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
+    int32_t out_entry;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
@@ -316,6 +320,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     r->migrant_entry = -1;
     r->sign_entry = -1;
+    r->out_entry = -1;
     r->n_entries = lx->n;
     r->kind_of = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->kind_of) {
@@ -334,11 +339,14 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
-        if (e->kind == DC_KIND_EXCLUSION && e->term_len == sizeof SIGN_TERM - 1 &&
-            memcmp(e->term, SIGN_TERM, sizeof SIGN_TERM - 1) == 0) {
+        if (e->kind != DC_KIND_EXCLUSION)
+            continue;
+        if (e->term_len == sizeof SIGN_TERM - 1 &&
+            memcmp(e->term, SIGN_TERM, sizeof SIGN_TERM - 1) == 0)
             r->sign_entry = (int32_t)i;
-            break;
-        }
+        if (e->term_len == sizeof OUT_TERM - 1 &&
+            memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
+            r->out_entry = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -1684,6 +1692,28 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
     return false;
 }
 
+/* Does a call to leave start at token k and end its clause, or end it
+ * with "to" and a country ("go home", "go back to China", "get out!")? A
+ * lone nationality adjective before it is its subject, as a plural
+ * ("Chinese go home"); before a longer clause it is told of people, and
+ * may be anything ("Chinese go home for New Year"). */
+static bool leave_slogan(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *x = mention_at(R, k, DC_KIND_EXCLUSION);
+    if (!x)
+        return false;
+    uint32_t c = rs->toks[k].clause, j = x->te;
+    if (j + 1 < rs->ntok && tok_is_word(R, j, "to") &&
+        mention_at(R, j + 1, DC_KIND_NONPROTECTED))
+        j = mention_at(R, j + 1, DC_KIND_NONPROTECTED)->te;
+    for (; j < rs->ntok && rs->toks[j].clause == c; j++)
+        if (rs->toks[j].type == TK_WORD &&
+            (unsigned char)R->n->text[rs->toks[j].b] < 0x80)
+            return false;
+    return true;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1754,8 +1784,15 @@ static decorum_status find_targets(run *R)
                            (plural_term(e) && !head_noun_follows(R, m->te)) ||
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
-                             mention_at(R, m->te, DC_KIND_MODAL)))) {
-                    /* ...or is the subject of a verb: "Chinese are" */
+                             mention_at(R, m->te, DC_KIND_MODAL) ||
+                             ((m->tb == 0 || rs->toks[m->tb - 1].clause !=
+                                                 rs->toks[m->tb].clause) &&
+                              leave_slogan(R, m->te))))) {
+                    /* ...or is the subject of a verb: "Chinese are"; or
+                     * opens its clause before a call to leave that ends
+                     * it, as a plural: "Chinese go home", "Chinese go
+                     * back to China" (not "Chinese go home for New
+                     * Year") */
                     group = true;
                 } else if (m->tb > 0 &&
                            (is_determiner(R, m->tb - 1) || quantified(R, m->tb) ||
@@ -7177,11 +7214,14 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
             return UINT32_MAX;
     }
     uint32_t d = m->tb;
-    /* up to two words of contempt: "Gas these filthy disgusting animals" */
+    /* up to two words of contempt: "Gas these filthy disgusting animals";
+     * or "foreign", which says whom the word means: "those foreign
+     * invaders must go back" */
     for (int n = 0; n < 2 && d > 1 &&
                     (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
                      kind_at(R, d - 1, DC_KIND_INSULT) ||
-                     kind_at(R, d - 1, DC_KIND_PROFANITY));
+                     kind_at(R, d - 1, DC_KIND_PROFANITY) ||
+                     tok_is_word(R, d - 1, "foreign"));
          n++)
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
@@ -9476,6 +9516,124 @@ static decorum_status rule_no_group(run *R)
     return DECORUM_OK;
 }
 
+/* "Somalis out!", "Muslims out of Europe", "all illegals out of here": a
+ * group opening its clause (only "all", softeners or a handle before it)
+ * and "out" right after it, then the clause ends, or "now", or "of" and
+ * a place: "here", a country, or "our", "my", "this", "the" and one or
+ * two words (not a past form second) ending the clause, or a name
+ * ("Muslims out of Europe"). Not what they
+ * are out of ("Refugees out of danger", "Immigrants out of work": no
+ * place), nor "out in force", nor a question; not a sex alone, nor a
+ * colour ("white out"), as for signs; a nation out of a country is its
+ * army as often ("Russians out of Ukraine"), and out of a competition
+ * its team; nor one named in the singular, which signs off ("Cracker
+ * out!"). */
+static decorum_status rule_group_out(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    int32_t oe = R->rules->out_entry;
+    if (oe < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        /* in the plural: "Cracker out!" signs off */
+        if (t->type != TG_GROUP || t->reclaimed || t->te + 1 > rs->ntok ||
+            !tok_is_word(R, t->te, "out") ||
+            !plural_word(R, tk[t->te - 1].b, tk[t->te - 1].e) ||
+            tk[t->te].clause != tk[t->tb].clause ||
+            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+            continue;
+        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+        if (t->te == t->tb + 1 && id &&
+            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
+                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
+            !plural_hit(R, id))
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        bool opens = true;
+        for (uint32_t j = t->tb, n = 0;
+             opens && j-- > 0 && tk[j].clause == tk[t->tb].clause;) {
+            if (tk[j].type != TK_WORD || handle_at(R, j))
+                continue;
+            opens = ++n <= 2 &&
+                    (sign_softener(R, j) || tok_is_word(R, j, "all"));
+        }
+        if (!opens)
+            continue;
+        bool nation = !(t->categories & ~NATION_CATEGORIES);
+        uint32_t k = t->te + 1, end = k;
+        if (k < rs->ntok && tok_is_word(R, k, "now"))
+            end = ++k;
+        if (!clause_done(R, k)) {
+            if (!tok_is_word(R, k, "of") || k + 1 >= rs->ntok)
+                continue;
+            k++;
+            const mention *np = mention_at(R, k, DC_KIND_NONPROTECTED);
+            if (tok_is_word(R, k, "here")) {
+                end = k + 1;
+            } else if ((np && !(ent(R, np)->flags & DC_F_THING)) ||
+                       title_case(R, k)) {
+                /* a country, a place named ("out of Europe") */
+                if (nation)
+                    continue; /* "Russians out of Ukraine" */
+                end = np ? np->te : k + 1;
+            } else if (tok_is_word(R, k, "our") || tok_is_word(R, k, "my") ||
+                       tok_is_word(R, k, "this") ||
+                       tok_is_word(R, k, "the")) {
+                uint32_t j = k + 1;
+                end = 0;
+                for (uint32_t n = 0; n < 2 && j < rs->ntok &&
+                                     tk[j].type == TK_WORD &&
+                                     tk[j].clause == tk[k].clause;
+                     n++, j++) {
+                    const tok *w = &tk[j];
+                    if (glue_at(R, j) || (rs->at[j] & CONTENT_KINDS) ||
+                        (n == 1 && w->e - w->b > 2 &&
+                         memcmp(R->n->text + w->e - 2, "ed", 2) == 0))
+                        break;
+                    if (clause_done(R, j + 1)) {
+                        end = j + 1;
+                        break;
+                    }
+                }
+                if (!end)
+                    continue;
+            } else {
+                continue;
+            }
+            if (!clause_done(R, end))
+                continue;
+        }
+        if (nation && game_in(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = tk[t->tb].b;
+        sm.e = tk[end - 1].e;
+        sm.entry = (uint32_t)oe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = t->tb;
+        sm.te = end;
+        if (past_war(R, &sm))
+            continue;
+        const dc_entry *e = &R->lx->entries[oe];
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        if (t->coded)
+            R->out->rf[DC_RF_CODED] += 1;
+        decorum_status st =
+            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
+                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
+                            false);
+        if (st != DECORUM_OK)
+            return st;
+        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -10477,6 +10635,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* a sign needs a "no" before a group */
     if (any_kind(&R, DC_KIND_NEGATION) && (R.target_types >> TG_GROUP) & 1 &&
         (st = rule_no_group(&R)) != DECORUM_OK)
+        return st;
+    if ((R.target_types >> TG_GROUP) & 1 &&
+        (st = rule_group_out(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
