@@ -9634,6 +9634,137 @@ static decorum_status rule_group_out(run *R)
     return DECORUM_OK;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
+/* ---------------------------------------------------------------------- */
+
+/* Does a marker that renames what comes before it end right before token
+ * k ("more like", "you mean", "I mean", "or should I say", "aka",
+ * "a.k.a." (normalized "aka."), "or rather", "known as")? Returns its first token, else
+ * UINT32_MAX; *asks is set for the markers that answer a question
+ * ("Refugees? More like ...", "Immigrants? You mean ..."), which may stand
+ * across the question's end. */
+static uint32_t rename_marker(const run *R, uint32_t k, bool *asks)
+{
+    const tok *tk = R->rs->toks;
+    *asks = false;
+    if (k >= 1 && tok_is_word(R, k - 1, "aka"))
+        return k - 1;
+    /* "a.k.a.", which the normalizer makes "aka." */
+    if (k >= 2 && tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == '.' &&
+        tok_is_word(R, k - 2, "aka"))
+        return k - 2;
+    if (k < 2)
+        return UINT32_MAX;
+    if ((tok_is_word(R, k - 2, "more") && tok_is_word(R, k - 1, "like")) ||
+        (tok_is_word(R, k - 2, "you") && tok_is_word(R, k - 1, "mean"))) {
+        *asks = true;
+        return k - 2;
+    }
+    if ((tok_is_word(R, k - 2, "i") && (tok_is_word(R, k - 1, "mean") ||
+                                        tok_is_word(R, k - 1, "meant"))) ||
+        (tok_is_word(R, k - 2, "or") && tok_is_word(R, k - 1, "rather")) ||
+        (tok_is_word(R, k - 2, "known") && tok_is_word(R, k - 1, "as")))
+        return k - 2;
+    if (k >= 3 && tok_is_word(R, k - 3, "should") &&
+        tok_is_word(R, k - 2, "i") && tok_is_word(R, k - 1, "say"))
+        return k >= 4 && tok_is_word(R, k - 4, "or") ? k - 4 : k - 3;
+    return UINT32_MAX;
+}
+
+/* Is token k punctuation that may part a group from the marker renaming
+ * it: a comma, a dash, a bracket; across a question's end too ("?", the
+ * dots of "...") when the marker answers it? */
+static bool rename_gap(const run *R, uint32_t k, bool asks)
+{
+    const tok *t = &R->rs->toks[k];
+    if (t->type != TK_PUNCT)
+        return false;
+    return t->ch == ',' || t->ch == '-' || t->ch == '(' || t->ch == ':' ||
+           (asks && (t->ch == '?' || t->ch == '.' || t->ch == '!'));
+}
+
+/* A group renamed as a dehumanizing word: the group, then a marker
+ * (rename_marker), then the word ("Refugees? More like parasites",
+ * "Muslims aka rats", "Immigrants, or should I say vermin"), or the word,
+ * the marker and the group as the correction ("Rats, I mean Muslims";
+ * no punctuation after the marker there: "I like rats. I mean, Muslims
+ * ..." is no correction). An article or words of contempt may stand
+ * before the word ("more like a plague", "aka filthy rats"). The word is
+ * said of the group as a linking verb would say it; scope is
+ * attack_on_group's ("He wrote 'Muslims aka rats', which is vile" is
+ * reported and denounced). Not "Ticks? More like parasites", nor
+ * "Landlords aka parasites": no protected group. A word that names its
+ * own group ("invaders") is rule_attack's already. */
+static decorum_status rule_renamed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DEHUMANIZE || ent(R, d)->categories)
+            continue;
+        /* an article or contempt before the word */
+        uint32_t k = d->tb;
+        for (int n = 0; n < 2 && k > 0 &&
+                        (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the") ||
+                         (rs->at[k - 1] & (KIND_BIT(DEROGATE) |
+                                           KIND_BIT(INSULT) |
+                                           KIND_BIT(PROFANITY))));
+             n++)
+            k--;
+        bool asks;
+        const target *g = NULL;
+        /* the marker right before it, or one that answers a question
+         * before punctuation ("More like... parasites") */
+        uint32_t mk = k, mb = rename_marker(R, k, &asks);
+        if (mb == UINT32_MAX) {
+            while (mk > 0 && rename_gap(R, mk - 1, true))
+                mk--;
+            if (mk < k && (mb = rename_marker(R, mk, &asks)) != UINT32_MAX &&
+                !asks)
+                mb = UINT32_MAX;
+        }
+        if (mb != UINT32_MAX) {
+            uint32_t e = mb;
+            while (e > 0 && rename_gap(R, e - 1, asks))
+                e--;
+            /* "Refugees? More like ...": the group ends where the gap
+             * starts */
+            const target *t = group_ending_at(R, e, ANY_CLAUSE);
+            if (t && t->te == e && !t->reclaimed)
+                g = t;
+        }
+        /* "Rats, I mean Muslims": the correction after the word, the
+         * group right after the marker (an article between) */
+        for (uint32_t j = d->te, l = 1; !g && l <= 6 && j + l < rs->ntok;
+             l++) {
+            while (j < rs->ntok && l == 1 && rename_gap(R, j, false))
+                j++;
+            if (j + l >= rs->ntok || rename_marker(R, j + l, &asks) != j ||
+                asks)
+                continue;
+            uint32_t gb = j + l;
+            if (tok_is_word(R, gb, "the") || tok_is_word(R, gb, "these") ||
+                tok_is_word(R, gb, "those"))
+                gb++;
+            for (size_t t = targets_from(rs, gb);
+                 t < rs->nt && rs->t[t].tb <= gb; t++)
+                if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
+                    !rs->t[t].reclaimed)
+                    g = &rs->t[t];
+        }
+        if (!g)
+            continue;
+        R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+        decorum_status st = attack_on_group(
+            R, d, g, DECORUM_SIGNAL_DEHUMANIZATION,
+            severity_weight(ent(R, d)->severity, 0.7f, 0.85f, 0.92f), false);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -10638,6 +10769,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((R.target_types >> TG_GROUP) & 1 &&
         (st = rule_group_out(&R)) != DECORUM_OK)
+        return st;
+    if ((R.target_types >> TG_GROUP) & 1 && any_kind(&R, DC_KIND_DEHUMANIZE) &&
+        (st = rule_renamed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
