@@ -9310,27 +9310,59 @@ static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
     return ours;
 }
 
-/* Does sentence s read as a sign that is named as one in the sentence
- * after it ("No Jews allowed. That sign hung in Berlin.")? */
-static bool sign_named_after(const run *R, const sentence *s)
+/* Is token k a noun for a sign ("sign", "banner", "slogan")? */
+static bool sign_noun(const run *R, uint32_t k)
 {
     static const char *const names[] = {"sign", "signs", "slogan", "slogans",
                                         "banner", "banners", "poster",
                                         "posters", "placard", "placards"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, names,
+                   sizeof names / sizeof names[0]);
+}
+
+/* Does sentence s read as a sign that is named as one in the sentence
+ * after it ("No Jews allowed. That sign hung in Berlin.")? */
+static bool sign_named_after(const run *R, const sentence *s)
+{
     size_t si = (size_t)(s - R->rs->s);
     if (si + 1 >= R->rs->ns)
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
-        const tok *t = &R->rs->toks[k];
-        if (t->type != TK_WORD)
+        if (R->rs->toks[k].type != TK_WORD)
             continue;
         n++;
-        if (word_in(R->n->text + t->b, t->e - t->b, names,
-                    sizeof names / sizeof names[0]))
+        if (sign_noun(R, k))
             return true;
     }
     return false;
+}
+
+/* Is the sign at token no told as one, a sign noun before it in its
+ * sentence, no modal, no first person and no command to make one ("The
+ * restaurant put up a sign: No Muslims allowed"; not "We should put up a
+ * sign: ...", "My sign says it all: ...", "Put up a sign: ...")? */
+static bool sign_told(const run *R, const sentence *s, uint32_t no)
+{
+    static const char *const make[] = {"put", "hang", "post", "make",
+                                       "print", "stick", "paint", "write",
+                                       "get"};
+    const tok *f = &R->rs->toks[s->tb];
+    if (f->type == TK_WORD &&
+        word_in(R->n->text + f->b, f->e - f->b, make,
+                sizeof make / sizeof make[0]))
+        return false;
+    bool named = false;
+    for (uint32_t k = s->tb; k < no; k++) {
+        if (mention_at(R, k, DC_KIND_MODAL) ||
+            mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
+            tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
+            return false;
+        named |= sign_noun(R, k);
+    }
+    return named;
 }
 
 /* After the group that "no" opens its clause with, from token k: the rest
@@ -9438,7 +9470,8 @@ static uint32_t sign_rest(const run *R, uint32_t k)
  * should be allowed to hold office"), "no" opening its clause. Not a
  * group with a verb of its own ("No Muslims were hurt", "No women
  * applied"), not a question ("No Jews allowed? That sign was from 1940s
- * Germany"), nor a sentence the next one names as a sign, nor one dated
+ * Germany"), nor a sentence the next one names as a sign, nor one told
+ * of as a sign (sign_told: a reported span), nor one dated
  * to a war of the past (past_war); not a group named by sex alone ("No
  * girls allowed" on a treehouse, "no men allowed" at a women's shelter:
  * the spaces of a sex are mostly innocent), nor a nation kept out of a
@@ -9500,6 +9533,14 @@ static decorum_status rule_no_group(run *R)
         if (past_war(R, &sm) ||
             (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
             continue;
+        if (sign_told(R, s, no)) {
+            decorum_status st =
+                mitigate(R, sm.b, sm.e, SC_REPORTED,
+                         LIT("a sign told of"));
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
         const dc_entry *e = &R->lx->entries[se];
         R->out->rf[DC_RF_EXCLUSION] += 1;
         if (t->coded)
