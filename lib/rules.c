@@ -9681,7 +9681,8 @@ static decorum_status rule_group_out(run *R)
 
 /* Does a marker that renames what comes before it end right before token
  * k ("more like", "you mean", "I mean", "or should I say", "aka",
- * "a.k.a." (normalized "aka."), "or rather", "known as")? Returns its first token, else
+ * "a.k.a." (normalized "aka."), "or rather", "known as", "as I (like to)
+ * call them")? Returns its first token, else
  * UINT32_MAX; *asks is set for the markers that answer a question
  * ("Refugees? More like ...", "Immigrants? You mean ..."), which may stand
  * across the question's end. */
@@ -9710,6 +9711,19 @@ static uint32_t rename_marker(const run *R, uint32_t k, bool *asks)
     if (k >= 3 && tok_is_word(R, k - 3, "should") &&
         tok_is_word(R, k - 2, "i") && tok_is_word(R, k - 1, "say"))
         return k >= 4 && tok_is_word(R, k - 4, "or") ? k - 4 : k - 3;
+    /* "as I call them", "as I like to call them" */
+    if (k >= 4 && tok_is_word(R, k - 1, "them") &&
+        tok_is_word(R, k - 2, "call")) {
+        uint32_t a = tok_is_word(R, k - 3, "i") ? k - 4
+                     : k >= 6 && tok_is_word(R, k - 3, "to") &&
+                             tok_is_word(R, k - 4, "like") &&
+                             tok_is_word(R, k - 5, "i")
+                         ? k - 6
+                         : UINT32_MAX;
+        if (a == UINT32_MAX || !tok_is_word(R, a, "as"))
+            return UINT32_MAX;
+        return a > 0 && tok_is_word(R, a - 1, "or") ? a - 1 : a;
+    }
     return UINT32_MAX;
 }
 
@@ -9725,7 +9739,9 @@ static bool rename_gap(const run *R, uint32_t k, bool asks)
            (asks && (t->ch == '?' || t->ch == '.' || t->ch == '!'));
 }
 
-/* A group renamed as a dehumanizing word: the group, then a marker
+/* A group renamed as a dehumanizing word, or a noun of contempt or crime
+ * for people ("scum", "rapists": derogation, stereotype): the group, then
+ * a marker
  * (rename_marker), then the word ("Refugees? More like parasites",
  * "Muslims aka rats", "Immigrants, or should I say vermin"), or the word,
  * the marker and the group as the correction ("Rats, I mean Muslims";
@@ -9742,7 +9758,14 @@ static decorum_status rule_renamed(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *d = &rs->m[i];
-        if (d->kind != DC_KIND_DEHUMANIZE || ent(R, d)->categories)
+        const dc_entry *de = ent(R, d);
+        /* a dehumanizing word, or a noun for people of contempt or of
+         * crime ("scum", "rapists") */
+        if ((d->kind != DC_KIND_DEHUMANIZE &&
+             !((d->kind == DC_KIND_DEROGATE ||
+                d->kind == DC_KIND_STEREOTYPE) &&
+               (de->flags & DC_F_NOUN))) ||
+            de->categories)
             continue;
         /* an article or contempt before the word */
         uint32_t k = d->tb;
@@ -9755,15 +9778,17 @@ static decorum_status rule_renamed(run *R)
             k--;
         bool asks;
         const target *g = NULL;
-        /* the marker right before it, or one that answers a question
-         * before punctuation ("More like... parasites") */
+        /* the marker right before it, or before punctuation: a comma
+         * ("Jews, I mean, rats"), and the dots of one that answers a
+         * question ("More like... parasites") */
         uint32_t mk = k, mb = rename_marker(R, k, &asks);
         if (mb == UINT32_MAX) {
             while (mk > 0 && rename_gap(R, mk - 1, true))
                 mk--;
-            if (mk < k && (mb = rename_marker(R, mk, &asks)) != UINT32_MAX &&
-                !asks)
-                mb = UINT32_MAX;
+            if (mk < k && (mb = rename_marker(R, mk, &asks)) != UINT32_MAX)
+                for (uint32_t j = mk; j < k; j++)
+                    if (!rename_gap(R, j, asks))
+                        mb = UINT32_MAX;
         }
         if (mb != UINT32_MAX) {
             uint32_t e = mb;
@@ -9781,8 +9806,12 @@ static decorum_status rule_renamed(run *R)
              l++) {
             while (j < rs->ntok && l == 1 && rename_gap(R, j, false))
                 j++;
+            /* a mock correction ("I mean", "or should I say"), not a
+             * name for whom the word meant ("Rapists aka the men in that
+             * cult were jailed") */
             if (j + l >= rs->ntok || rename_marker(R, j + l, &asks) != j ||
-                asks)
+                asks || tok_is_word(R, j, "aka") ||
+                tok_is_word(R, j, "known"))
                 continue;
             uint32_t gb = j + l;
             if (tok_is_word(R, gb, "the") || tok_is_word(R, gb, "these") ||
@@ -9796,10 +9825,31 @@ static decorum_status rule_renamed(run *R)
         }
         if (!g)
             continue;
-        R->out->rf[DC_RF_DEHUMANIZATION] += 1;
-        decorum_status st = attack_on_group(
-            R, d, g, DECORUM_SIGNAL_DEHUMANIZATION,
-            severity_weight(ent(R, d)->severity, 0.7f, 0.85f, 0.92f), false);
+        /* "or should I say", "as I call them": the writer's own report
+         * verb in the marker; read from the group, the word is not
+         * reported */
+        mention sm = *d;
+        if (g->tb < d->tb && mb != UINT32_MAX &&
+            has_kind_in(R, mb, k, DC_KIND_REPORT)) {
+            sm.tb = g->tb;
+            sm.b = rs->toks[g->tb].b;
+        }
+        decorum_signal sig;
+        float w;
+        if (d->kind == DC_KIND_DEHUMANIZE) {
+            sig = DECORUM_SIGNAL_DEHUMANIZATION;
+            w = severity_weight(de->severity, 0.7f, 0.85f, 0.92f);
+            R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+        } else if (d->kind == DC_KIND_DEROGATE) {
+            sig = DECORUM_SIGNAL_DEROGATION;
+            w = severity_weight(de->severity, 0.55f, 0.7f, 0.85f);
+            R->out->rf[DC_RF_DEROGATION] += 1;
+        } else {
+            sig = DECORUM_SIGNAL_STEREOTYPE;
+            w = severity_weight(de->severity, 0.4f, 0.6f, 0.75f);
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+        }
+        decorum_status st = attack_on_group(R, &sm, g, sig, w, false);
         if (st != DECORUM_OK)
             return st;
     }
@@ -10811,7 +10861,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((R.target_types >> TG_GROUP) & 1 &&
         (st = rule_group_out(&R)) != DECORUM_OK)
         return st;
-    if ((R.target_types >> TG_GROUP) & 1 && any_kind(&R, DC_KIND_DEHUMANIZE) &&
+    if ((R.target_types >> TG_GROUP) & 1 &&
+        (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                    KIND_BIT(STEREOTYPE))) &&
         (st = rule_renamed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
