@@ -9340,6 +9340,21 @@ static bool sign_named_after(const run *R, const sentence *s)
     return false;
 }
 
+/* Whose sign or slogan starting at token tb in sentence s it is, as far
+ * as the words after it tell (attack_on_group reads the words before
+ * it): attributed by a clause after it ("No Muslims allowed into the US,
+ * says Trump": reported, counter-speech if the comment denounces), or
+ * called racist by the next sentence ("... no Muslims allowed to enter.
+ * This is racist.": counter-speech, rebutted). */
+static scope sign_scope(const run *R, const sentence *s, uint32_t tb)
+{
+    if (rebutted(R, tb))
+        return SC_COUNTER;
+    if (any_kind(R, DC_KIND_REPORT) && report_after(R, s, tb))
+        return R->denounce_any ? SC_COUNTER : SC_REPORTED;
+    return SC_ASSERTED;
+}
+
 /* Is the sign at token no told as one, a sign noun before it in its
  * sentence, no modal, no first person and no command to make one ("The
  * restaurant put up a sign: No Muslims allowed"; not "We should put up a
@@ -9413,8 +9428,21 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     if (tok_is_word(R, k, "need") && k + 1 < rs->ntok &&
         tok_is_word(R, k + 1, "apply"))
         return k + 2;
-    if (tok_is_word(R, k, "here"))
-        return clause_done(R, k + 1) ? k + 1 : 0;
+    if (tok_is_word(R, k, "here")) {
+        /* "No Jews here, just Christians and atheists": who is here,
+         * told; the next clause says who else */
+        if (!clause_done(R, k + 1))
+            return 0;
+        uint32_t j = k + 1;
+        while (j < rs->ntok && tk[j].type != TK_WORD &&
+               tk[j].sent == tk[k].sent)
+            j++;
+        if (j < rs->ntok && tk[j].sent == tk[k].sent &&
+            (tok_is_word(R, j, "just") || tok_is_word(R, j, "only") ||
+             tok_is_word(R, j, "but") || tok_is_word(R, j, "except")))
+            return 0;
+        return k + 1;
+    }
     if (word_in(w, l, places, sizeof places / sizeof places[0])) {
         uint32_t j = k + 1;
         if (j < rs->ntok && (tok_is_word(R, j, "our") ||
@@ -9512,14 +9540,17 @@ static decorum_status rule_no_group(run *R)
         if (s->question || !no_opens(R, no))
             continue;
         uint32_t end = sign_rest(R, t->te);
+        /* a list sign, the group alone or "here": not an answer to the
+         * question before ("Who was hurt? No Muslims.", "Any Jews here?
+         * No Jews here, sorry") */
+        size_t si = (size_t)(s - rs->s);
+        bool answer = si > 0 && rs->s[si - 1].question;
         if (!end) {
-            /* a list sign, or the group alone: not an answer to the
-             * question before ("Who was hurt? No Muslims.") */
-            size_t si = (size_t)(s - rs->s);
-            if (!no_list(R, s, t->tb, t->te) ||
-                (si > 0 && rs->s[si - 1].question))
+            if (!no_list(R, s, t->tb, t->te) || answer)
                 continue;
             end = t->te;
+        } else if (answer && tok_is_word(R, end - 1, "here")) {
+            continue;
         }
         if (sign_named_after(R, s))
             continue;
@@ -9533,9 +9564,11 @@ static decorum_status rule_no_group(run *R)
         if (past_war(R, &sm) ||
             (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
             continue;
-        if (sign_told(R, s, no)) {
+        scope told = sign_scope(R, s, no);
+        if (told != SC_ASSERTED || sign_told(R, s, no)) {
             decorum_status st =
-                mitigate(R, sm.b, sm.e, SC_REPORTED,
+                mitigate(R, sm.b, sm.e,
+                         told != SC_ASSERTED ? told : SC_REPORTED,
                          LIT("a sign told of"));
             if (st != DECORUM_OK)
                 return st;
@@ -9659,6 +9692,14 @@ static decorum_status rule_group_out(run *R)
         sm.te = end;
         if (past_war(R, &sm))
             continue;
+        scope told = sign_scope(R, s, t->tb);
+        if (told != SC_ASSERTED) {
+            decorum_status st =
+                mitigate(R, sm.b, sm.e, told, LIT("a slogan told of"));
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
         const dc_entry *e = &R->lx->entries[oe];
         R->out->rf[DC_RF_EXCLUSION] += 1;
         if (t->coded)
