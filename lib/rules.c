@@ -9397,9 +9397,11 @@ static bool sign_told(const run *R, const sentence *s, uint32_t no)
  *     "... to be abused": a threat, harm or "be" after "to"). */
 static uint32_t sign_rest(const run *R, uint32_t k)
 {
-    static const char *const admit[] = {"allowed",  "wanted",   "welcome",
-                                        "permitted", "tolerated", "admitted",
-                                        "served",   "accepted"};
+    /* not "admitted", "accepted": news of numbers ("No refugees
+     * admitted in October"); not "served", a verb of its own as often
+     * ("No Muslims served in Congress until 2007") */
+    static const char *const admit[] = {"allowed", "wanted", "welcome",
+                                        "permitted", "tolerated"};
     static const char *const after[] = {
         "in",     "into",  "on",     "at",     "near",   "here",
         "there",  "anymore", "ever", "again",  "please", "to",
@@ -9419,6 +9421,10 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         if (clause_done(R, k + 1))
             return k + 1;
         const tok *n = &tk[k + 1];
+        /* "No Jews wanted to leave": the past of "want", a verb of the
+         * group's own */
+        if (tok_is_word(R, k, "wanted") && tok_is_word(R, k + 1, "to"))
+            return 0;
         if (n->type == TK_WORD &&
             word_in(R->n->text + n->b, n->e - n->b, after,
                     sizeof after / sizeof after[0]))
