@@ -9599,9 +9599,10 @@ static decorum_status rule_no_group(run *R)
 /* "Somalis out!", "Muslims out of Europe", "all illegals out of here": a
  * group opening its clause (only "all", softeners or a handle before it)
  * and "out" right after it, then the clause ends, or "now", or "of" and
- * a place: "here", a country, or "our", "my", "this", "the" and one or
- * two words (not a past form second) ending the clause, or a name
- * ("Muslims out of Europe"). Not what they
+ * a place: "here", a country ("the UK", "the country"), or "our", "my",
+ * "this" and one or two words (not a past form second) ending the
+ * clause, or a name ("Muslims out of Europe"; not "out of the running",
+ * "out of the closet", "out of the World Cup"). Not what they
  * are out of ("Refugees out of danger", "Immigrants out of work": no
  * place), nor "out in force", nor a question; not a sex alone, nor a
  * colour ("white out"), as for signs; a nation out of a country is its
@@ -9660,9 +9661,18 @@ static decorum_status rule_group_out(run *R)
                 if (nation)
                     continue; /* "Russians out of Ukraine" */
                 end = np ? np->te : k + 1;
+            } else if (tok_is_word(R, k, "the") && k + 1 < rs->ntok &&
+                       ((np = mention_at(R, k + 1, DC_KIND_NONPROTECTED)) ||
+                        tok_is_word(R, k + 1, "country") ||
+                        tok_is_word(R, k + 1, "west"))) {
+                /* "the UK", "the country"; not "out of the running",
+                 * "out of the World Cup", "out of the closet": what they
+                 * are out of, an idiom or a contest */
+                if (nation || (np && (ent(R, np)->flags & DC_F_THING)))
+                    continue;
+                end = np ? np->te : k + 2;
             } else if (tok_is_word(R, k, "our") || tok_is_word(R, k, "my") ||
-                       tok_is_word(R, k, "this") ||
-                       tok_is_word(R, k, "the")) {
+                       tok_is_word(R, k, "this")) {
                 uint32_t j = k + 1;
                 end = 0;
                 for (uint32_t n = 0; n < 2 && j < rs->ntok &&
