@@ -128,6 +128,12 @@ typedef struct sentence {
     uint8_t denounced;
 } sentence;
 
+/* The term of the exclusion entry rule_no_group gives its findings: a
+ * pattern, not words, which no comment's words match. */
+#define SIGN_TERM "no (group) allowed"
+/* ... and of the one rule_group_out gives its findings */
+#define OUT_TERM "(group) out"
+
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
 
@@ -136,6 +142,12 @@ struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
      * is the only thing a dehumanizing word can be about; -1 if none. */
     int32_t migrant_entry;
+    /* The exclusion entry rule_no_group gives the signs it finds ("No
+     * Muslims allowed", "No blacks, no dogs"): its severity and its why;
+     * -1 if the lexicon has none, and the rule is off. */
+    int32_t sign_entry;
+    /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
+    int32_t out_entry;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
@@ -307,6 +319,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     if (!r)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     r->migrant_entry = -1;
+    r->sign_entry = -1;
+    r->out_entry = -1;
     r->n_entries = lx->n;
     r->kind_of = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->kind_of) {
@@ -322,6 +336,17 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             r->migrant_entry = (int32_t)i;
             break;
         }
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_EXCLUSION)
+            continue;
+        if (e->term_len == sizeof SIGN_TERM - 1 &&
+            memcmp(e->term, SIGN_TERM, sizeof SIGN_TERM - 1) == 0)
+            r->sign_entry = (int32_t)i;
+        if (e->term_len == sizeof OUT_TERM - 1 &&
+            memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
+            r->out_entry = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -1668,6 +1693,29 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 }
 
 static bool pest_sense(const run *R, const mention *m);
+
+/* Does a call to leave start at token k and end its clause, or end it
+ * with "to" and a country ("go home", "go back to China", "get out!")? A
+ * lone nationality adjective before it is its subject, as a plural
+ * ("Chinese go home"); before a longer clause it is told of people, and
+ * may be anything ("Chinese go home for New Year"). */
+static bool leave_slogan(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *x = mention_at(R, k, DC_KIND_EXCLUSION);
+    if (!x)
+        return false;
+    uint32_t c = rs->toks[k].clause, j = x->te;
+    if (j + 1 < rs->ntok && tok_is_word(R, j, "to") &&
+        mention_at(R, j + 1, DC_KIND_NONPROTECTED))
+        j = mention_at(R, j + 1, DC_KIND_NONPROTECTED)->te;
+    for (; j < rs->ntok && rs->toks[j].clause == c; j++)
+        if (rs->toks[j].type == TK_WORD &&
+            (unsigned char)R->n->text[rs->toks[j].b] < 0x80)
+            return false;
+    return true;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1738,8 +1786,15 @@ static decorum_status find_targets(run *R)
                            (plural_term(e) && !head_noun_follows(R, m->te)) ||
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
-                             mention_at(R, m->te, DC_KIND_MODAL)))) {
-                    /* ...or is the subject of a verb: "Chinese are" */
+                             mention_at(R, m->te, DC_KIND_MODAL) ||
+                             ((m->tb == 0 || rs->toks[m->tb - 1].clause !=
+                                                 rs->toks[m->tb].clause) &&
+                              leave_slogan(R, m->te))))) {
+                    /* ...or is the subject of a verb: "Chinese are"; or
+                     * opens its clause before a call to leave that ends
+                     * it, as a plural: "Chinese go home", "Chinese go
+                     * back to China" (not "Chinese go home for New
+                     * Year") */
                     group = true;
                 } else if (m->tb > 0 &&
                            (is_determiner(R, m->tb - 1) || quantified(R, m->tb) ||
@@ -7436,11 +7491,14 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
             return UINT32_MAX;
     }
     uint32_t d = m->tb;
-    /* up to two words of contempt: "Gas these filthy disgusting animals" */
+    /* up to two words of contempt: "Gas these filthy disgusting animals";
+     * or "foreign", which says whom the word means: "those foreign
+     * invaders must go back" */
     for (int n = 0; n < 2 && d > 1 &&
                     (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
                      kind_at(R, d - 1, DC_KIND_INSULT) ||
-                     kind_at(R, d - 1, DC_KIND_PROFANITY));
+                     kind_at(R, d - 1, DC_KIND_PROFANITY) ||
+                     tok_is_word(R, d - 1, "foreign"));
          n++)
         d--;
     if (d == 0 || !(tok_is_word(R, d - 1, "these") ||
@@ -9470,6 +9528,724 @@ static decorum_status rule_split_exclusion(run *R)
     return DECORUM_OK;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Exclusion signs: "No Muslims allowed", "No blacks, no dogs"              */
+/* ---------------------------------------------------------------------- */
+
+/* Is token k, before a "no" in its clause, a word that leaves the "no"
+ * opening it ("Sorry, no ...", "and absolutely no ...")? */
+static bool sign_softener(const run *R, uint32_t k)
+{
+    static const char *const soft[] = {"and", "but", "so", "sorry", "please",
+                                       "also", "ok", "okay", "then"};
+    const tok *t = &R->rs->toks[k];
+    return adverb_like(R, k) ||
+           word_in(R->n->text + t->b, t->e - t->b, soft,
+                   sizeof soft / sizeof soft[0]);
+}
+
+/* Is token k a handle the comment opens with ("@USER", "<user>"): who
+ * it is addressed to, no word of its sentence? */
+static bool handle_at(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    return k > 0 && tk[k].type == TK_WORD && tk[k - 1].type == TK_PUNCT &&
+           (tk[k - 1].ch == '@' ||
+            (tk[k - 1].ch == '<' && tok_is_word(R, k, "user")));
+}
+
+/* Does the "no" at token k open its clause, only softeners before it? */
+static bool no_opens(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    for (uint32_t j = k, n = 0; j-- > 0 && tk[j].clause == tk[k].clause;) {
+        if (tk[j].type != TK_WORD)
+            continue;
+        if (handle_at(R, j))
+            continue;
+        if (++n > 2 || !sign_softener(R, j))
+            return false;
+    }
+    return true;
+}
+
+/* Is token k the end of its clause's words (past the end, punctuation,
+ * or emoji up to it: "No Jews 😡")? */
+static bool clause_done(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t c = k > 0 ? tk[k - 1].clause : 0;
+    for (; k < R->rs->ntok && tk[k].clause == c; k++)
+        if (tk[k].type == TK_WORD &&
+            (unsigned char)R->n->text[tk[k].b] < 0x80)
+            return false;
+    return true;
+}
+
+/* Are tokens [b, e) group targets and nothing else ("muslims indians")? */
+static bool groups_only(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = targets_from(rs, b); i < rs->nt && b < e; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb == b && rs->t[i].te <= e)
+            b = rs->t[i].te;
+    return b == e;
+}
+
+/* A sentence of "no" items and nothing else: "No Jews.", "No Irish, no
+ * blacks, no dogs", "no jews no blacks no asians", "No Muslims, Indians
+ * or Asians". Items are parted by punctuation, "and", "or", or the next
+ * "no"; the first opens with "no". An item that opens with "no" holds one
+ * or two words, the last no past form ("no dogs", "no problems"; not "no
+ * Jews were hurt", "no Jews died"), one that does not (after "," "and"
+ * "or") only groups; none holds an adverb ("No Muslims, no Jews, just
+ * humans"). The item the group [gb, ge) is in must end with it: "No
+ * Muslims were hurt" is a group and its verb. */
+static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t k = s->tb;
+    while (k < s->te && (tk[k].type != TK_WORD || sign_softener(R, k) ||
+                         handle_at(R, k)))
+        k++;
+    if (k >= s->te || !tok_is_word(R, k, "no"))
+        return false;
+    bool ours = false;
+    while (k < s->te) {
+        bool no = tok_is_word(R, k, "no");
+        uint32_t b = no ? ++k : k;
+        while (k < s->te && tk[k].type == TK_WORD &&
+               (unsigned char)R->n->text[tk[k].b] < 0x80 &&
+               !tok_is_word(R, k, "no") && !tok_is_word(R, k, "and") &&
+               !tok_is_word(R, k, "or") && !adverb_like(R, k) &&
+               !tok_is_word(R, k, "only"))
+            k++;
+        if (k == b || k - b > 3)
+            return false;
+        bool mine = gb >= b && gb < k;
+        if (mine && ge != k)
+            return false;
+        ours |= mine;
+        if (!mine && !groups_only(R, b, k)) {
+            const tok *l = &tk[k - 1];
+            if (!no || k - b > 2 ||
+                (l->e - l->b > 2 &&
+                 memcmp(R->n->text + l->e - 2, "ed", 2) == 0))
+                return false;
+        }
+        /* what parts it from the next: punctuation, emoji, "and", "or" */
+        while (k < s->te && !tok_is_word(R, k, "no") &&
+               (tk[k].type != TK_WORD ||
+                (unsigned char)R->n->text[tk[k].b] >= 0x80 ||
+                tok_is_word(R, k, "and") || tok_is_word(R, k, "or")))
+            k++;
+    }
+    return ours;
+}
+
+/* Is token k a noun for a sign ("sign", "banner", "slogan")? */
+static bool sign_noun(const run *R, uint32_t k)
+{
+    static const char *const names[] = {"sign", "signs", "slogan", "slogans",
+                                        "banner", "banners", "poster",
+                                        "posters", "placard", "placards"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           word_in(R->n->text + t->b, t->e - t->b, names,
+                   sizeof names / sizeof names[0]);
+}
+
+/* Does sentence s read as a sign that is named as one in the sentence
+ * after it ("No Jews allowed. That sign hung in Berlin.")? */
+static bool sign_named_after(const run *R, const sentence *s)
+{
+    size_t si = (size_t)(s - R->rs->s);
+    if (si + 1 >= R->rs->ns)
+        return false;
+    const sentence *nx = &R->rs->s[si + 1];
+    for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            continue;
+        n++;
+        if (sign_noun(R, k))
+            return true;
+    }
+    return false;
+}
+
+/* Whose sign or slogan starting at token tb in sentence s it is, as far
+ * as the words after it tell (attack_on_group reads the words before
+ * it): attributed by a clause after it ("No Muslims allowed into the US,
+ * says Trump": reported, counter-speech if the comment denounces), or
+ * called racist by the next sentence ("... no Muslims allowed to enter.
+ * This is racist.": counter-speech, rebutted). */
+static scope sign_scope(const run *R, const sentence *s, uint32_t tb)
+{
+    if (rebutted(R, tb))
+        return SC_COUNTER;
+    if (any_kind(R, DC_KIND_REPORT) && report_after(R, s, tb))
+        return R->denounce_any ? SC_COUNTER : SC_REPORTED;
+    return SC_ASSERTED;
+}
+
+/* Is the sign at token no told as one, a sign noun before it in its
+ * sentence, no modal, no first person and no command to make one ("The
+ * restaurant put up a sign: No Muslims allowed"; not "We should put up a
+ * sign: ...", "My sign says it all: ...", "Put up a sign: ...")? */
+static bool sign_told(const run *R, const sentence *s, uint32_t no)
+{
+    static const char *const make[] = {"put", "hang", "post", "make",
+                                       "print", "stick", "paint", "write",
+                                       "get"};
+    const tok *f = &R->rs->toks[s->tb];
+    if (f->type == TK_WORD &&
+        word_in(R->n->text + f->b, f->e - f->b, make,
+                sizeof make / sizeof make[0]))
+        return false;
+    bool named = false;
+    for (uint32_t k = s->tb; k < no; k++) {
+        if (mention_at(R, k, DC_KIND_MODAL) ||
+            mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
+            tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
+            return false;
+        named |= sign_noun(R, k);
+    }
+    return named;
+}
+
+/* After the group that "no" opens its clause with, from token k: the rest
+ * of a sign, or not? Returns the token past the sign's last word, or 0.
+ *   - a word of admission, then the clause ends or a place or a purpose
+ *     follows ("No Muslims allowed.", "No Jews wanted here", "No blacks
+ *     welcome in this bar", "No Muslims allowed to vote"; not "No Jews
+ *     allowed signs were everywhere"), and "need apply";
+ *   - "here" ending the clause ("No Muslims here!");
+ *   - a preposition of place, "our", "my", "this" or nothing, then one or
+ *     two words ending the clause ("No gays in our church", "No homos at
+ *     church"; not "No Muslims in the village were hurt", nor "No
+ *     Muslims in our village died", a past form second);
+ *   - a modal, "ever", "be allowed" or "be permitted", then what the
+ *     admission to is ("No Muslims should be allowed to hold office";
+ *     not a harm they are spared: "No refugee should be allowed to drown",
+ *     "... to be abused": a threat, harm or "be" after "to"). */
+static uint32_t sign_rest(const run *R, uint32_t k)
+{
+    /* not "admitted", "accepted": news of numbers ("No refugees
+     * admitted in October"); not "served", a verb of its own as often
+     * ("No Muslims served in Congress until 2007") */
+    static const char *const admit[] = {"allowed", "wanted", "welcome",
+                                        "permitted", "tolerated"};
+    static const char *const after[] = {
+        "in",     "into",  "on",     "at",     "near",   "here",
+        "there",  "anymore", "ever", "again",  "please", "to",
+        "inside", "within", "around", "period", "whatsoever", "thanks",
+        "thank",  "anywhere", "either"};
+    static const char *const places[] = {"in", "into", "on", "at", "near"};
+    static const char *const spared[] = {"be", "die", "suffer", "starve",
+                                         "drown", "feel", "fear", "go"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (k >= rs->ntok || tk[k].type != TK_WORD ||
+        tk[k].clause != tk[k - 1].clause)
+        return 0;
+    const char *w = R->n->text + tk[k].b;
+    size_t l = tk[k].e - tk[k].b;
+    if (word_in(w, l, admit, sizeof admit / sizeof admit[0])) {
+        if (clause_done(R, k + 1))
+            return k + 1;
+        const tok *n = &tk[k + 1];
+        /* "No Jews wanted to leave": the past of "want", a verb of the
+         * group's own */
+        if (tok_is_word(R, k, "wanted") && tok_is_word(R, k + 1, "to"))
+            return 0;
+        if (n->type == TK_WORD &&
+            word_in(R->n->text + n->b, n->e - n->b, after,
+                    sizeof after / sizeof after[0]))
+            return k + 1;
+        return 0;
+    }
+    if (tok_is_word(R, k, "need") && k + 1 < rs->ntok &&
+        tok_is_word(R, k + 1, "apply"))
+        return k + 2;
+    if (tok_is_word(R, k, "here")) {
+        /* "No Jews here, just Christians and atheists": who is here,
+         * told; the next clause says who else */
+        if (!clause_done(R, k + 1))
+            return 0;
+        uint32_t j = k + 1;
+        while (j < rs->ntok && tk[j].type != TK_WORD &&
+               tk[j].sent == tk[k].sent)
+            j++;
+        if (j < rs->ntok && tk[j].sent == tk[k].sent &&
+            (tok_is_word(R, j, "just") || tok_is_word(R, j, "only") ||
+             tok_is_word(R, j, "but") || tok_is_word(R, j, "except")))
+            return 0;
+        return k + 1;
+    }
+    if (word_in(w, l, places, sizeof places / sizeof places[0])) {
+        uint32_t j = k + 1;
+        if (j < rs->ntok && (tok_is_word(R, j, "our") ||
+                             tok_is_word(R, j, "my") ||
+                             tok_is_word(R, j, "this")))
+            j++;
+        for (uint32_t n = 0; n < 2 && j < rs->ntok &&
+                             tk[j].type == TK_WORD &&
+                             tk[j].clause == tk[k].clause;
+             n++, j++) {
+            if (glue_at(R, j) || (R->rs->at[j] & CONTENT_KINDS))
+                return 0;
+            const tok *t = &tk[j];
+            if (n == 1 && t->e - t->b > 2 &&
+                memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
+                return 0;
+            if (clause_done(R, j + 1))
+                return j + 1;
+        }
+        return 0;
+    }
+    if (!mention_at(R, k, DC_KIND_MODAL))
+        return 0;
+    uint32_t j = k + 1;
+    if (j < rs->ntok && tok_is_word(R, j, "ever"))
+        j++;
+    if (j + 1 >= rs->ntok || !tok_is_word(R, j, "be") ||
+        !(tok_is_word(R, j + 1, "allowed") ||
+          tok_is_word(R, j + 1, "permitted")))
+        return 0;
+    j += 2;
+    if (clause_done(R, j))
+        return j;
+    if (!tok_is_word(R, j, "to") && !tok_is_word(R, j, "in") &&
+        !tok_is_word(R, j, "into") && !tok_is_word(R, j, "near"))
+        return 0;
+    if (tok_is_word(R, j, "to")) {
+        if (j + 1 >= rs->ntok || tk[j + 1].type != TK_WORD)
+            return 0;
+        const tok *v = &tk[j + 1];
+        if (word_in(R->n->text + v->b, v->e - v->b, spared,
+                    sizeof spared / sizeof spared[0]) ||
+            (R->rs->at[j + 1] & (KIND_BIT(THREAT) | KIND_BIT(HARM))))
+            return 0;
+    }
+    return j;
+}
+
+/* A sign that keeps a protected group out: "no", then the group, then a
+ * word of admission, "here", a place of ours, or nothing else in a
+ * sentence of such items ("No Muslims allowed", "No Jews wanted here",
+ * "No gays in our church", "No Irish, no blacks, no dogs", "No Muslims
+ * should be allowed to hold office"), "no" opening its clause. Not a
+ * group with a verb of its own ("No Muslims were hurt", "No women
+ * applied"), not a question ("No Jews allowed? That sign was from 1940s
+ * Germany"), nor a sentence the next one names as a sign, nor one told
+ * of as a sign (sign_told: a reported span), nor one dated
+ * to a war of the past (past_war); not a group named by sex alone ("No
+ * girls allowed" on a treehouse, "no men allowed" at a women's shelter:
+ * the spaces of a sex are mostly innocent), nor a nation kept out of a
+ * competition ("No Russians allowed at the Olympics"). Scope is
+ * attack_on_group's: quoted, reported or denounced, it is not the
+ * writer's ("The sign said 'No Irish, no blacks, no dogs'"). */
+static decorum_status rule_no_group(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t se = R->rules->sign_entry;
+    if (se < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || t->tb == 0 ||
+            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+            continue;
+        /* "no white in the arctic": a colour as much as a people; its
+         * plural ("no whites") is people */
+        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+        if (t->te == t->tb + 1 && id &&
+            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
+                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
+            !plural_hit(R, id))
+            continue;
+        /* "no filthy Muslims allowed": abuse between */
+        uint32_t no = t->tb - 1;
+        for (int gap = 0; gap < 2 && no > 0 &&
+                          (rs->at[no] & (KIND_BIT(DEROGATE) |
+                                         KIND_BIT(PROFANITY) |
+                                         KIND_BIT(INSULT)));
+             gap++)
+            no--;
+        if (!tok_is_word(R, no, "no") || rs->toks[no].clause !=
+                                             rs->toks[t->tb].clause)
+            continue;
+        const sentence *s = sent_of(R, no);
+        if (s->question || !no_opens(R, no))
+            continue;
+        uint32_t end = sign_rest(R, t->te);
+        /* a list sign, the group alone or "here": not an answer to the
+         * question before ("Who was hurt? No Muslims.", "Any Jews here?
+         * No Jews here, sorry") */
+        size_t si = (size_t)(s - rs->s);
+        bool answer = si > 0 && rs->s[si - 1].question;
+        if (!end) {
+            if (!no_list(R, s, t->tb, t->te) || answer)
+                continue;
+            end = t->te;
+        } else if (answer && tok_is_word(R, end - 1, "here")) {
+            continue;
+        }
+        if (sign_named_after(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[no].b;
+        sm.e = rs->toks[end - 1].e;
+        sm.entry = (uint32_t)se;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = no;
+        sm.te = end;
+        if (past_war(R, &sm) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        scope told = sign_scope(R, s, no);
+        if (told != SC_ASSERTED || sign_told(R, s, no)) {
+            decorum_status st =
+                mitigate(R, sm.b, sm.e,
+                         told != SC_ASSERTED ? told : SC_REPORTED,
+                         LIT("a sign told of"));
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        const dc_entry *e = &R->lx->entries[se];
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        if (t->coded)
+            R->out->rf[DC_RF_CODED] += 1;
+        decorum_status st =
+            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
+                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
+                            false);
+        if (st != DECORUM_OK)
+            return st;
+        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* "Somalis out!", "Muslims out of Europe", "all illegals out of here": a
+ * group opening its clause (only "all", softeners or a handle before it)
+ * and "out" right after it, then the clause ends, or "now", or "of" and
+ * a place: "here", a country ("the UK", "the country"), or "our", "my",
+ * "this" and one or two words (not a past form second) ending the
+ * clause, or a name ("Muslims out of Europe"; not "out of the running",
+ * "out of the closet", "out of the World Cup"). Not what they
+ * are out of ("Refugees out of danger", "Immigrants out of work": no
+ * place), nor "out in force", nor a question; not a sex alone, nor a
+ * colour ("white out"), as for signs; a nation out of a country is its
+ * army as often ("Russians out of Ukraine"), and out of a competition
+ * its team; nor one named in the singular, which signs off ("Cracker
+ * out!"). */
+static decorum_status rule_group_out(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    int32_t oe = R->rules->out_entry;
+    if (oe < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        /* in the plural: "Cracker out!" signs off */
+        if (t->type != TG_GROUP || t->reclaimed || t->te + 1 > rs->ntok ||
+            !tok_is_word(R, t->te, "out") ||
+            !plural_word(R, tk[t->te - 1].b, tk[t->te - 1].e) ||
+            tk[t->te].clause != tk[t->tb].clause ||
+            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+            continue;
+        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+        if (t->te == t->tb + 1 && id &&
+            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
+                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
+            !plural_hit(R, id))
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        bool opens = true;
+        for (uint32_t j = t->tb, n = 0;
+             opens && j-- > 0 && tk[j].clause == tk[t->tb].clause;) {
+            if (tk[j].type != TK_WORD || handle_at(R, j))
+                continue;
+            opens = ++n <= 2 &&
+                    (sign_softener(R, j) || tok_is_word(R, j, "all"));
+        }
+        if (!opens)
+            continue;
+        bool nation = !(t->categories & ~NATION_CATEGORIES);
+        uint32_t k = t->te + 1, end = k;
+        if (k < rs->ntok && tok_is_word(R, k, "now"))
+            end = ++k;
+        if (!clause_done(R, k)) {
+            if (!tok_is_word(R, k, "of") || k + 1 >= rs->ntok)
+                continue;
+            k++;
+            const mention *np = mention_at(R, k, DC_KIND_NONPROTECTED);
+            if (tok_is_word(R, k, "here")) {
+                end = k + 1;
+            } else if ((np && !(ent(R, np)->flags & DC_F_THING)) ||
+                       title_case(R, k)) {
+                /* a country, a place named ("out of Europe") */
+                if (nation)
+                    continue; /* "Russians out of Ukraine" */
+                end = np ? np->te : k + 1;
+            } else if (tok_is_word(R, k, "the") && k + 1 < rs->ntok &&
+                       ((np = mention_at(R, k + 1, DC_KIND_NONPROTECTED)) ||
+                        tok_is_word(R, k + 1, "country") ||
+                        tok_is_word(R, k + 1, "west"))) {
+                /* "the UK", "the country"; not "out of the running",
+                 * "out of the World Cup", "out of the closet": what they
+                 * are out of, an idiom or a contest */
+                if (nation || (np && (ent(R, np)->flags & DC_F_THING)))
+                    continue;
+                end = np ? np->te : k + 2;
+            } else if (tok_is_word(R, k, "our") || tok_is_word(R, k, "my") ||
+                       tok_is_word(R, k, "this")) {
+                uint32_t j = k + 1;
+                end = 0;
+                for (uint32_t n = 0; n < 2 && j < rs->ntok &&
+                                     tk[j].type == TK_WORD &&
+                                     tk[j].clause == tk[k].clause;
+                     n++, j++) {
+                    const tok *w = &tk[j];
+                    if (glue_at(R, j) || (rs->at[j] & CONTENT_KINDS) ||
+                        (n == 1 && w->e - w->b > 2 &&
+                         memcmp(R->n->text + w->e - 2, "ed", 2) == 0))
+                        break;
+                    if (clause_done(R, j + 1)) {
+                        end = j + 1;
+                        break;
+                    }
+                }
+                if (!end)
+                    continue;
+            } else {
+                continue;
+            }
+            if (!clause_done(R, end))
+                continue;
+        }
+        if (nation && game_in(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = tk[t->tb].b;
+        sm.e = tk[end - 1].e;
+        sm.entry = (uint32_t)oe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = t->tb;
+        sm.te = end;
+        if (past_war(R, &sm))
+            continue;
+        scope told = sign_scope(R, s, t->tb);
+        if (told != SC_ASSERTED) {
+            decorum_status st =
+                mitigate(R, sm.b, sm.e, told, LIT("a slogan told of"));
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        const dc_entry *e = &R->lx->entries[oe];
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        if (t->coded)
+            R->out->rf[DC_RF_CODED] += 1;
+        decorum_status st =
+            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
+                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
+                            false);
+        if (st != DECORUM_OK)
+            return st;
+        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
+/* ---------------------------------------------------------------------- */
+
+/* Does a marker that renames what comes before it end right before token
+ * k ("more like", "you mean", "I mean", "or should I say", "aka",
+ * "a.k.a." (normalized "aka."), "or rather", "known as", "as I (like to)
+ * call them")? Returns its first token, else
+ * UINT32_MAX; *asks is set for the markers that answer a question
+ * ("Refugees? More like ...", "Immigrants? You mean ..."), which may stand
+ * across the question's end. */
+static uint32_t rename_marker(const run *R, uint32_t k, bool *asks)
+{
+    const tok *tk = R->rs->toks;
+    *asks = false;
+    if (k >= 1 && tok_is_word(R, k - 1, "aka"))
+        return k - 1;
+    /* "a.k.a.", which the normalizer makes "aka." */
+    if (k >= 2 && tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == '.' &&
+        tok_is_word(R, k - 2, "aka"))
+        return k - 2;
+    if (k < 2)
+        return UINT32_MAX;
+    if ((tok_is_word(R, k - 2, "more") && tok_is_word(R, k - 1, "like")) ||
+        (tok_is_word(R, k - 2, "you") && tok_is_word(R, k - 1, "mean"))) {
+        *asks = true;
+        return k - 2;
+    }
+    if ((tok_is_word(R, k - 2, "i") && (tok_is_word(R, k - 1, "mean") ||
+                                        tok_is_word(R, k - 1, "meant"))) ||
+        (tok_is_word(R, k - 2, "or") && tok_is_word(R, k - 1, "rather")) ||
+        (tok_is_word(R, k - 2, "known") && tok_is_word(R, k - 1, "as")))
+        return k - 2;
+    if (k >= 3 && tok_is_word(R, k - 3, "should") &&
+        tok_is_word(R, k - 2, "i") && tok_is_word(R, k - 1, "say"))
+        return k >= 4 && tok_is_word(R, k - 4, "or") ? k - 4 : k - 3;
+    /* "as I call them", "as I like to call them" */
+    if (k >= 4 && tok_is_word(R, k - 1, "them") &&
+        tok_is_word(R, k - 2, "call")) {
+        uint32_t a = tok_is_word(R, k - 3, "i") ? k - 4
+                     : k >= 6 && tok_is_word(R, k - 3, "to") &&
+                             tok_is_word(R, k - 4, "like") &&
+                             tok_is_word(R, k - 5, "i")
+                         ? k - 6
+                         : UINT32_MAX;
+        if (a == UINT32_MAX || !tok_is_word(R, a, "as"))
+            return UINT32_MAX;
+        return a > 0 && tok_is_word(R, a - 1, "or") ? a - 1 : a;
+    }
+    return UINT32_MAX;
+}
+
+/* Is token k punctuation that may part a group from the marker renaming
+ * it: a comma, a dash, a bracket; across a question's end too ("?", the
+ * dots of "...") when the marker answers it? */
+static bool rename_gap(const run *R, uint32_t k, bool asks)
+{
+    const tok *t = &R->rs->toks[k];
+    if (t->type != TK_PUNCT)
+        return false;
+    return t->ch == ',' || t->ch == '-' || t->ch == '(' || t->ch == ':' ||
+           (asks && (t->ch == '?' || t->ch == '.' || t->ch == '!'));
+}
+
+/* A group renamed as a dehumanizing word, or a noun of contempt or crime
+ * for people ("scum", "rapists": derogation, stereotype): the group, then
+ * a marker
+ * (rename_marker), then the word ("Refugees? More like parasites",
+ * "Muslims aka rats", "Immigrants, or should I say vermin"), or the word,
+ * the marker and the group as the correction ("Rats, I mean Muslims";
+ * no punctuation after the marker there: "I like rats. I mean, Muslims
+ * ..." is no correction). An article or words of contempt may stand
+ * before the word ("more like a plague", "aka filthy rats"). The word is
+ * said of the group as a linking verb would say it; scope is
+ * attack_on_group's ("He wrote 'Muslims aka rats', which is vile" is
+ * reported and denounced). Not "Ticks? More like parasites", nor
+ * "Landlords aka parasites": no protected group. A word that names its
+ * own group ("invaders") is rule_attack's already. */
+static decorum_status rule_renamed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        const dc_entry *de = ent(R, d);
+        /* a dehumanizing word, or a noun for people of contempt or of
+         * crime ("scum", "rapists") */
+        if ((d->kind != DC_KIND_DEHUMANIZE &&
+             !((d->kind == DC_KIND_DEROGATE ||
+                d->kind == DC_KIND_STEREOTYPE) &&
+               (de->flags & DC_F_NOUN))) ||
+            de->categories)
+            continue;
+        /* an article or contempt before the word */
+        uint32_t k = d->tb;
+        for (int n = 0; n < 2 && k > 0 &&
+                        (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the") ||
+                         (rs->at[k - 1] & (KIND_BIT(DEROGATE) |
+                                           KIND_BIT(INSULT) |
+                                           KIND_BIT(PROFANITY))));
+             n++)
+            k--;
+        bool asks;
+        const target *g = NULL;
+        /* the marker right before it, or before punctuation: a comma
+         * ("Jews, I mean, rats"), and the dots of one that answers a
+         * question ("More like... parasites") */
+        uint32_t mk = k, mb = rename_marker(R, k, &asks);
+        if (mb == UINT32_MAX) {
+            while (mk > 0 && rename_gap(R, mk - 1, true))
+                mk--;
+            if (mk < k && (mb = rename_marker(R, mk, &asks)) != UINT32_MAX)
+                for (uint32_t j = mk; j < k; j++)
+                    if (!rename_gap(R, j, asks))
+                        mb = UINT32_MAX;
+        }
+        if (mb != UINT32_MAX) {
+            uint32_t e = mb;
+            while (e > 0 && rename_gap(R, e - 1, asks))
+                e--;
+            /* "Refugees? More like ...": the group ends where the gap
+             * starts */
+            const target *t = group_ending_at(R, e, ANY_CLAUSE);
+            if (t && t->te == e && !t->reclaimed)
+                g = t;
+        }
+        /* "Rats, I mean Muslims": the correction after the word, the
+         * group right after the marker (an article between) */
+        for (uint32_t j = d->te, l = 1; !g && l <= 6 && j + l < rs->ntok;
+             l++) {
+            while (j < rs->ntok && l == 1 && rename_gap(R, j, false))
+                j++;
+            /* a mock correction ("I mean", "or should I say"), not a
+             * name for whom the word meant ("Rapists aka the men in that
+             * cult were jailed") */
+            if (j + l >= rs->ntok || rename_marker(R, j + l, &asks) != j ||
+                asks || tok_is_word(R, j, "aka") ||
+                tok_is_word(R, j, "known"))
+                continue;
+            uint32_t gb = j + l;
+            if (tok_is_word(R, gb, "the") || tok_is_word(R, gb, "these") ||
+                tok_is_word(R, gb, "those"))
+                gb++;
+            for (size_t t = targets_from(rs, gb);
+                 t < rs->nt && rs->t[t].tb <= gb; t++)
+                if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
+                    !rs->t[t].reclaimed)
+                    g = &rs->t[t];
+        }
+        if (!g)
+            continue;
+        /* "or should I say", "as I call them": the writer's own report
+         * verb in the marker; read from the group, the word is not
+         * reported */
+        mention sm = *d;
+        if (g->tb < d->tb && mb != UINT32_MAX &&
+            has_kind_in(R, mb, k, DC_KIND_REPORT)) {
+            sm.tb = g->tb;
+            sm.b = rs->toks[g->tb].b;
+        }
+        decorum_signal sig;
+        float w;
+        if (d->kind == DC_KIND_DEHUMANIZE) {
+            sig = DECORUM_SIGNAL_DEHUMANIZATION;
+            w = severity_weight(de->severity, 0.7f, 0.85f, 0.92f);
+            R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+        } else if (d->kind == DC_KIND_DEROGATE) {
+            sig = DECORUM_SIGNAL_DEROGATION;
+            w = severity_weight(de->severity, 0.55f, 0.7f, 0.85f);
+            R->out->rf[DC_RF_DEROGATION] += 1;
+        } else {
+            sig = DECORUM_SIGNAL_STEREOTYPE;
+            w = severity_weight(de->severity, 0.4f, 0.6f, 0.75f);
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+        }
+        decorum_status st = attack_on_group(R, &sm, g, sig, w, false);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
@@ -10467,6 +11243,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR) ||
          any_kind(&R, DC_KIND_DEHUMANIZE)) &&
         (st = rule_split_exclusion(&R)) != DECORUM_OK)
+        return st;
+    /* a sign needs a "no" before a group */
+    if (any_kind(&R, DC_KIND_NEGATION) && (R.target_types >> TG_GROUP) & 1 &&
+        (st = rule_no_group(&R)) != DECORUM_OK)
+        return st;
+    if ((R.target_types >> TG_GROUP) & 1 &&
+        (st = rule_group_out(&R)) != DECORUM_OK)
+        return st;
+    if ((R.target_types >> TG_GROUP) & 1 &&
+        (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                    KIND_BIT(STEREOTYPE))) &&
+        (st = rule_renamed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
