@@ -1182,6 +1182,77 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     return DECORUM_OK;
 }
 
+/* Is cp a face or a hand that reacts (😡 😂 🙏 👍 🤷 💯 👀 💀)? Such an
+ * emoji is the writer's feeling set down between two thoughts, as a full
+ * stop or a dash is; it stands for no word. Object, animal and people
+ * emoji often do stand for one in these comments ("send all 🦍 back",
+ * "my neighbours are 👳", "all these 🚣 coming over", "I ❤ trans
+ * people"), and claps between words are emphasis ("muslims 👏 are 👏
+ * ..."), so those are left alone. */
+static bool reaction_cp(uint32_t cp)
+{
+    return (cp >= 0x1F600 && cp <= 0x1F64F) || /* emoticons, 🙏 🙌 🙈 */
+           (cp >= 0x1F910 && cp <= 0x1F92F) || /* 🤐 .. 🤯, 🤦 */
+           (cp >= 0x1F970 && cp <= 0x1F97A) || /* 🥰 .. 🥺 */
+           cp == 0x1F9D0 || cp == 0x1F937 ||   /* 🧐 🤷 */
+           cp == 0x1F440 || cp == 0x1F44C ||   /* 👀 👌 */
+           cp == 0x1F44D || cp == 0x1F44E ||   /* 👍 👎 */
+           cp == 0x1F480 || cp == 0x1F4AF ||   /* 💀 💯 */
+           cp == 0x2639 || cp == 0x263A;       /* ☹ ☺ */
+}
+
+/* Is the word token [b, e) reaction emoji only (reaction_cp), with their
+ * skin tones and gender signs ("🤦🏽♂")? The normalizer has taken out the
+ * joiners and variation selectors. */
+static bool reaction_token(const char *s, uint32_t b, uint32_t e)
+{
+    bool any = false;
+    while (b < e) {
+        const unsigned char *p = (const unsigned char *)s + b;
+        uint32_t cp;
+        if (p[0] >= 0xF0 && e - b >= 4) {
+            cp = ((uint32_t)(p[0] & 7) << 18) | ((uint32_t)(p[1] & 63) << 12) |
+                 ((uint32_t)(p[2] & 63) << 6) | (p[3] & 63);
+            b += 4;
+        } else if (p[0] >= 0xE0 && p[0] < 0xF0 && e - b >= 3) {
+            cp = ((uint32_t)(p[0] & 15) << 12) | ((uint32_t)(p[1] & 63) << 6) |
+                 (p[2] & 63);
+            b += 3;
+        } else {
+            return false;
+        }
+        if (reaction_cp(cp))
+            any = true;
+        else if (!(cp >= 0x1F3FB && cp <= 0x1F3FF) && cp != 0x2640 &&
+                 cp != 0x2642)
+            return false;
+    }
+    return any;
+}
+
+/* "Muslims 😡 kill them all": a reaction emoji (reaction_token) that no
+ * lexicon entry gives a meaning ends its clause, as a comma or a dash
+ * would, so that "kill them all" is a call about the Muslims, not a
+ * sentence whose subject they are ("Muslims, kill them all" reads so
+ * already). The tokens after each such emoji move to the next clause.
+ * Only for a text with non-ASCII bytes, and only a token whose first
+ * byte could start an emoji is looked at. */
+static void emoji_clauses(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    tok *toks = rs->toks;
+    const char *s = R->n->text;
+    uint32_t add = 0;
+    for (size_t k = 0; k < rs->ntok; k++) {
+        toks[k].clause += add;
+        if (toks[k].type == TK_WORD && (unsigned char)s[toks[k].b] >= 0xE2 &&
+            !rs->at[k] && k + 1 < rs->ntok &&
+            reaction_token(s, toks[k].b, toks[k].e))
+            add++;
+    }
+    toks[rs->ntok].clause += add;
+}
+
 /* The word at normalized bytes [b, e) looks plural: it ends in s, or in
  * -ren or -men ("children", "men", "women"). */
 static bool plural_word(const run *R, uint32_t b, uint32_t e)
@@ -11153,6 +11224,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
+    if (!n->ascii)
+        emoji_clauses(&R);
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))

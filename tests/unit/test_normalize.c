@@ -214,8 +214,13 @@ static void check_map(const char *in, size_t len, const dc_norm *n)
             i++;
             continue;
         }
+        /* An apostrophe between word bytes is inside the word, as the
+         * matcher reads it: "don't" from "do n't" maps back whole, its
+         * "don" alone would not. */
         size_t j = i;
-        while (j < n->len && wordish((unsigned char)n->text[j]))
+        while (j < n->len && (wordish((unsigned char)n->text[j]) ||
+                              (n->text[j] == '\'' && j + 1 < n->len &&
+                               wordish((unsigned char)n->text[j + 1]))))
             j++;
         char word[256];
         size_t wl = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
@@ -444,6 +449,15 @@ static const struct tcase {
     {"\xd0\x9a\xd0\x86LL \xd0\xb0ll j\xd0\xb5ws!!", "kill all jews!!", CONF},
     /* expansions longer than 4x per byte pass through (U+FDFA) */
     {"\xef\xb7\xba", "\xef\xb7\xba", 0},
+    /* contractions stripped of their apostrophe or cut by a tokenizer */
+    {"I don t hate them", "i don't hate them", 0},
+    {"I do n't know , they 're here", "i don't know , they're here", 0},
+    {"they re all, you CAN T", "they're all, you can't", 0},
+    {"it 's trump 's, i d go, i 'm out", "it's trump 's, i'd go, i'm out", 0},
+    {"we can teach, they reach, don tell, x don t", "we can teach, they reach, "
+     "don tell, x don't", 0},
+    {"\xf0\x9f\x98\xa1 they re \xc3\xa9 wo n't", /* 😡, é */
+     "\xf0\x9f\x98\xa1 they're e won't", CONF},
 };
 
 #define N_CASES (sizeof cases / sizeof *cases)
