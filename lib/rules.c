@@ -6684,12 +6684,16 @@ static bool person_subject(const run *R, const mention *m)
 }
 
 /* The writer's will (a pronoun flagged `will`: i'll, we'll, i'd) governs
- * the verb at token ti: right before it ("I'll kill you"), or before a
+ * the verb at token ti: right before it ("I'll kill you", an adverb
+ * between: "I'd happily shoot"), or before a
  * first verb joined to it by "and" in the same clause ("I'll find you and
  * hurt you", "I'll come over and kill you"). */
 static bool writer_will(const run *R, uint32_t ti)
 {
     const mention *pw = mention_at(R, ti - 1, DC_KIND_PRONOUN_SELF);
+    /* an adverb between: "I'd happily shoot", "I'll gladly ..." */
+    if (!pw && ti >= 2 && adverb_like(R, ti - 1))
+        pw = mention_at(R, ti - 2, DC_KIND_PRONOUN_SELF);
     if (pw)
         return (ent(R, pw)->flags & DC_F_WILL) != 0;
     if (ti < 3 || !tok_is_word(R, ti - 1, "and"))
