@@ -3134,12 +3134,13 @@ static bool reasserts(const run *R, const sentence *s, uint32_t from)
                 sizeof adv / sizeof adv[0]))
         p--;
     /* "most of them are", "most are": the "not all, but most" of it */
+    /* (not "some are": a few, granted) */
     if (!am && p > from && (tok_is_word(R, p, "them") || tok_is_word(R, p, "em")) &&
         tok_is_word(R, p - 1, "of") && p - 2 >= from &&
-        kind_at(R, p - 2, DC_KIND_QUANTIFIER))
+        (tok_is_word(R, p - 2, "most") || tok_is_word(R, p - 2, "many")))
         p -= 2;
-    else if (!am && p >= from && kind_at(R, p, DC_KIND_QUANTIFIER) &&
-             !tok_is_word(R, p, "all") && !tok_is_word(R, p, "none"))
+    else if (!am && p >= from &&
+             (tok_is_word(R, p, "most") || tok_is_word(R, p, "many")))
         ;
     else if (p < from ||
              !(am ? tok_is_word(R, p, "i") : tok_is_word(R, p, "they")))
@@ -10306,7 +10307,24 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
         return k > 0 && (tok_is_word(R, k - 1, "our") ||
                          tok_is_word(R, k - 1, "all") ||
                          tok_is_word(R, k - 1, "the"));
+    /* "to blame for the financial crisis", "the pandemic", "every war":
+     * the ills a conspiracy story blames on a group */
+    if (kind_at(R, k, DC_KIND_CONSP_OBJECT))
+        return true;
     if (tok_is_word(R, k, "crime") || tok_is_word(R, k, "crimes")) {
+        /* "the cause of all the crime", "responsible for crime": the
+         * blame's own object */
+        if (k > 1 &&
+            (tok_is_word(R, k - 1, "for") || tok_is_word(R, k - 1, "of")) &&
+            (tok_is_word(R, k - 2, "responsible") ||
+             tok_is_word(R, k - 2, "cause") ||
+             tok_is_word(R, k - 2, "blame") ||
+             tok_is_word(R, k - 2, "reason")))
+            return true;
+        if (k > 0 && (tok_is_word(R, k - 1, "all") ||
+                      (tok_is_word(R, k - 1, "the") && k > 1 &&
+                       tok_is_word(R, k - 2, "all"))))
+            return true;
         /* "crime is up", "crime is so high", "crime rates rising" */
         for (uint32_t j = k + 1; j < ce && j < k + 5; j++)
             if (tok_is_word(R, j, "up") || tok_is_word(R, j, "high") ||
@@ -10333,7 +10351,8 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
  * blame", "responsible", "the cause") and then a ruin in its clause
  * (ruin_at): the group made the scapegoat of the country's ills,
  * derogation. Not denied ("are not the reason"), reported or quoted
- * (scope_of), nor asked ("Are immigrants the reason ...?" has no group
+ * (scope_of), nor echoed as a question ("... but white people are to
+ * blame for everything?"), nor asked ("Are immigrants the reason ...?" has no group
  * before its verb), nor a non-protected subject ("Politicians are the
  * reason ...": no group target), nor a credit ("the reason our NHS
  * still works": no ruin). Run only for a comment with a group and a
@@ -10344,7 +10363,8 @@ static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         uint32_t k = t->te;
-        if (t->type != TG_GROUP || !kind_at(R, k, DC_KIND_COPULA))
+        if ((t->type != TG_GROUP && t->type != TG_PRONOUN) ||
+            !kind_at(R, k, DC_KIND_COPULA))
             continue;
         const mention *cop = mention_at(R, k, DC_KIND_COPULA);
         k = cop->te;
@@ -10361,6 +10381,10 @@ static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
         else
             continue;
         const sentence *s = sent_of(R, t->tb);
+        /* "... but white people are to blame for everything?": the
+         * claim echoed as a question, to mock it */
+        if (s->question)
+            continue;
         uint32_t ce = clause_end(R, k);
         if (ce > s->te)
             ce = s->te;
@@ -10383,6 +10407,13 @@ static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
         if (scope_of(R, t->tb, k, &neg) != SC_ASSERTED)
             continue;
         target g = *t;
+        /* "Muslims. They are the reason ...": "they" of a group named
+         * before (not "these people" with no one named) */
+        bool ctx = false;
+        if (t->type == TG_PRONOUN &&
+            (t->te - t->tb != 1 || !resolve_pronoun(R, t->tb, &g, &ctx) ||
+             g.type != TG_GROUP || ctx))
+            continue;
         char buf[128];
         piece label = target_label(R, &g, buf, sizeof buf);
         finding_spec fs = {0};
@@ -10390,7 +10421,7 @@ static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
         fs.e = rs->toks[k - 1].e;
         fs.signal = DECORUM_SIGNAL_DEROGATION;
         fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = t->categories;
+        fs.categories = g.categories;
         fs.weight = 0.7f;
         fs.hate = true;
         uint32_t r;
