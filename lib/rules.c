@@ -10228,6 +10228,42 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
         uint32_t k = s->tb;
         while (k < s->te && rs->toks[k].type != TK_WORD)
             k++;
+        /* "why did the mexican cross the border? to steal your job":
+         * the chicken's riddle told of a member (an identity word right
+         * before "cross", no noun after it; then "the road", "the
+         * street" or "the border", not "the river in 1950") */
+        if (k + 4 < s->te && tok_is_word(R, k, "why") &&
+            tok_is_word(R, k + 1, "did") &&
+            (tok_is_word(R, k + 2, "the") || a_or_an(R, k + 2))) {
+            const mention *id = mention_at(R, k + 3, DC_KIND_IDENTITY);
+            if (id && ent(R, id)->categories &&
+                !(ent(R, id)->flags & DC_F_AMBIGUOUS) &&
+                tok_is_word(R, id->te, "cross") &&
+                tok_is_word(R, id->te + 1, "the") &&
+                (tok_is_word(R, id->te + 2, "road") ||
+                 tok_is_word(R, id->te + 2, "street") ||
+                 tok_is_word(R, id->te + 2, "border"))) {
+                target g = group_of(R, id);
+                char buf[128];
+                piece label = target_label(R, &g, buf, sizeof buf);
+                finding_spec fs = {0};
+                fs.b = rs->toks[k].b;
+                fs.e = rs->toks[id->te].e;
+                fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+                fs.attribute = DECORUM_IDENTITY_ATTACK;
+                fs.categories = g.categories;
+                fs.weight = 0.6f;
+                fs.hate = true;
+                uint32_t r;
+                decorum_status st =
+                    REASON(R, &r, LIT("stereotype aimed at "), label,
+                           LIT(": the set-up of a joke at a group's expense "
+                               "(\"why did the ... cross\")"));
+                if (st != DECORUM_OK)
+                    return st;
+                return emit(R, &fs, r);
+            }
+        }
         if (k + 4 >= s->te || !tok_is_word(R, k, "how") ||
             !tok_is_word(R, k + 1, "many"))
             continue;
@@ -10791,7 +10827,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (rs->nt && any_kind(&R, DC_KIND_COPULA) &&
         (st = rule_scapegoat(&R)) != DECORUM_OK)
         return st;
-    if (rs->nt && (st = rule_joke_count(&R)) != DECORUM_OK)
+    if ((rs->nt || any_kind(&R, DC_KIND_IDENTITY)) &&
+        (st = rule_joke_count(&R)) != DECORUM_OK)
         return st;
     /* the group a split verb is around is named by an identity word, a
      * slur ("send these n...s back") or a word that names its own group
