@@ -2533,6 +2533,8 @@ static inline const mention *negator(const run *R, uint32_t tb)
 }
 
 static bool disclaimed(const run *R, uint32_t tb);
+static bool reasserts(const run *R, const sentence *s, uint32_t from);
+static bool reasserted(const run *R, uint32_t tb);
 
 static const mention *negator_in(const run *R, uint32_t tb)
 {
@@ -2582,8 +2584,8 @@ static const mention *negator_in(const run *R, uint32_t tb)
     /* "I'm not saying all X should be shot, but most should": the
      * negator denies the saying, and the "but" takes the denial back. */
     if (best->te < tb && kind_at(R, best->te, DC_KIND_REPORT) &&
-        disclaimed(R, tb))
-        return NULL;
+        (disclaimed(R, tb) || reasserted(R, tb)))
+        return NULL; /* "I never said X are ..., I said most of them are" */
     /* "It's not racist to say X are rats": the negator denies the charge
      * against saying it, and leaves the claim standing (others_report). */
     if (best->te + 2 < tb && kind_at(R, best->te, DC_KIND_DENOUNCE) &&
@@ -2663,13 +2665,23 @@ static bool assent_word(const run *R, uint32_t k)
  * back. m is the report; returns the token of the "but" + 1, or 0. */
 static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
 {
-    if (m->tb < s->tb + 2 || m->te != m->tb + 1)
+    if (m->tb < s->tb + 1 || m->te != m->tb + 1)
         return 0;
     const mention *neg = mention_at(R, m->tb - 1, DC_KIND_NEGATION);
-    if (!neg || neg->te != m->tb || neg->tb <= s->tb)
+    if (!neg || neg->te != m->tb || neg->tb < s->tb)
         return 0;
     bool ing = tok_is_word(R, m->tb, "saying") ||
                tok_is_word(R, m->tb, "calling");
+    /* "Not saying all X are ..., but ...": the writer's own, the subject
+     * dropped as comments drop it ("Not saying" opens the sentence). */
+    if (neg->tb == s->tb) {
+        if (!ing || !tok_is_word(R, neg->tb, "not"))
+            return 0;
+        for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
+            if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+                return k + 1;
+        return 0;
+    }
     /* the entry's term, which "dont" matches as well (as negator_in
      * reads "n't") */
     const dc_entry *ne = ent(R, neg);
@@ -2714,6 +2726,13 @@ static bool disclaimed(const run *R, uint32_t tb)
         uint32_t q = but;
         if (a_or_an(R, q) && tok_is_word(R, q + 1, "lot"))
             return true;
+        /* "..., but... ok yeah I am", "but they are": the "but" takes
+         * the claim back up, in its sentence or the next */
+        uint32_t si = R->rs->toks[tb].sent;
+        if (reasserts(R, s, q) ||
+            (si + 1 < R->rs->ns && R->rs->s[si + 1].tb == s->te &&
+             reasserts(R, &R->rs->s[si + 1], s->te)))
+            return true;
         return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
                              tok_is_word(R, q, "lots"));
     }
@@ -2746,6 +2765,16 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         self = w > s->tb && kind_at(R, w - 1, DC_KIND_PRONOUN_SELF) &&
                !tok_is_word(R, w - 1, "my") && !tok_is_word(R, w - 1, "our");
     }
+    /* "I'm just saying what everyone thinks, ...", "what we all know":
+     * a consensus the writer claims for their own words, no one else's
+     * report. */
+    if (!self && m->tb >= s->tb + 2 && tok_is_word(R, m->tb - 2, "what") &&
+        (tok_is_word(R, m->tb - 1, "everyone") ||
+         tok_is_word(R, m->tb - 1, "everybody")))
+        self = true;
+    if (!self && m->tb >= s->tb + 3 && tok_is_word(R, m->tb - 3, "what") &&
+        tok_is_word(R, m->tb - 2, "we") && tok_is_word(R, m->tb - 1, "all"))
+        self = true;
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -3224,6 +3253,73 @@ static bool said_it_last(const run *R, const sentence *s)
            tok_is_word(R, end - 2, "said") && tok_is_word(R, end - 3, "i");
 }
 
+/* Does sentence s, from token from on, end by taking the claim back up
+ * in the writer's voice: "People keep saying immigrants are rapists.
+ * Well, they are.", "... and they are", "I'm not saying X, but... ok
+ * yeah I am"? Its last words are "they are" (or "they do", "I am"),
+ * perhaps with an adverb between ("they really are"), and nothing but
+ * an interjection or a conjunction before them in the clause; "They
+ * aren't.", "I don't know why they are" do not. */
+static bool reasserts(const run *R, const sentence *s, uint32_t from)
+{
+    static const char *const lead[] = {
+        "well", "and", "but", "yeah", "yes", "yep", "ok", "okay", "so",
+        "oh", "because", "cause", "lol", "honestly", "actually", "ya", "yea"};
+    static const char *const adv[] = {"really", "actually", "definitely",
+                                      "totally", "literally", "sure",
+                                      "absolutely", "all", "kinda", "mostly"};
+    const tok *toks = R->rs->toks;
+    uint32_t end = s->te;
+    while (end > from && end + 4 > s->te && toks[end - 1].type != TK_WORD)
+        end--;
+    if (end < from + 2 || toks[end - 1].type != TK_WORD)
+        return false;
+    uint32_t v = end - 1, p = v - 1;
+    bool am = tok_is_word(R, v, "am");
+    if (!am && !tok_is_word(R, v, "are") && !tok_is_word(R, v, "do"))
+        return false;
+    if (p > from && toks[p].type == TK_WORD &&
+        word_in(R->n->text + toks[p].b, toks[p].e - toks[p].b, adv,
+                sizeof adv / sizeof adv[0]))
+        p--;
+    /* "most of them are", "most are": the "not all, but most" of it */
+    /* (not "some are": a few, granted) */
+    if (!am && p > from && (tok_is_word(R, p, "them") || tok_is_word(R, p, "em")) &&
+        tok_is_word(R, p - 1, "of") && p - 2 >= from &&
+        (tok_is_word(R, p - 2, "most") || tok_is_word(R, p - 2, "many")))
+        p -= 2;
+    else if (!am && p >= from &&
+             (tok_is_word(R, p, "most") || tok_is_word(R, p, "many")))
+        ;
+    else if (p < from ||
+             !(am ? tok_is_word(R, p, "i") : tok_is_word(R, p, "they")))
+        return false;
+    uint32_t k = p;
+    while (k > s->tb && toks[k - 1].type != TK_WORD)
+        k--;
+    if (k == s->tb)
+        return true;
+    const tok *lt = &toks[k - 1];
+    /* "..., I said most of them are": the writer's own saying */
+    if (k >= from + 2 && (tok_is_word(R, k - 1, "said") ||
+                          tok_is_word(R, k - 1, "saying")))
+        return tok_is_word(R, k - 2, "i") || tok_is_word(R, k - 2, "im") ||
+               tok_is_word(R, k - 2, "i'm");
+    return k - 1 >= from &&
+           word_in(R->n->text + lt->b, lt->e - lt->b, lead,
+                   sizeof lead / sizeof lead[0]);
+}
+
+/* The claim at token tb taken back up after it (reasserts), in its
+ * sentence or the next. */
+static bool reasserted(const run *R, uint32_t tb)
+{
+    uint32_t si = R->rs->toks[tb].sent;
+    return reasserts(R, &R->rs->s[si], tb + 1) ||
+           (si + 1 < R->rs->ns &&
+            reasserts(R, &R->rs->s[si + 1], R->rs->s[si + 1].tb));
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -3235,6 +3331,11 @@ static bool endorsed(const run *R, uint32_t tb)
     /* "..., there, I said it." in the quote's sentence or the next */
     if (said_it_last(R, &R->rs->s[si]) ||
         (hi > si && said_it_last(R, &R->rs->s[hi])))
+        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
+                                     denounces(R, &R->rs->s[hi])));
+    /* "..., well, they are." after the claim, in its sentence or the
+     * next */
+    if (reasserted(R, tb))
         return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
                                      denounces(R, &R->rs->s[hi])));
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
@@ -3951,14 +4052,19 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         if (dist > TARGET_WINDOW)
             continue;
         /* "hatred of Muslims", "racism against Black people": the group
-         * complements a noun about hatred, which is the clause's subject. */
+         * complements a noun about hatred, which is the clause's subject.
+         * Not when the "of" belongs to the verb ("sick of Muslims",
+         * "tired of gays": one hate-verb entry that ends with it), whose
+         * object the group is. */
         if (t->type == TG_GROUP && t->tb >= 2 &&
             (tok_is_word(R, t->tb - 1, "of") ||
              tok_is_word(R, t->tb - 1, "against") ||
-             tok_is_word(R, t->tb - 1, "towards")) &&
-            (mention_at(R, t->tb - 2, DC_KIND_HATE_VERB) ||
-             mention_at(R, t->tb - 2, DC_KIND_DENOUNCE)))
-            continue;
+             tok_is_word(R, t->tb - 1, "towards"))) {
+            const mention *hv = mention_at(R, t->tb - 2, DC_KIND_HATE_VERB);
+            bool own_of = hv && hv->te == t->tb;
+            if (!own_of && (hv || mention_at(R, t->tb - 2, DC_KIND_DENOUNCE)))
+                continue;
+        }
         /* "People who blame immigrants are the problem": a target inside
          * a relative clause is the object of its verb; what follows the
          * clause is said of its head ("people"), or of a target before
@@ -7954,6 +8060,93 @@ static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
     return st && st->b == m->b && st->e == m->e;
 }
 
+/* Does a passive ("being blamed", "getting attacked") or a participle of
+ * speech ("saying", "calling") start at token k, perhaps after an
+ * adverb? */
+static bool situation_after(const run *R, uint32_t k)
+{
+    if (k < R->rs->ntok && adverb_like(R, k))
+        k++;
+    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD)
+        return false;
+    const tok *tk = &R->rs->toks[k];
+    if (tok_is_word(R, k, "being") || tok_is_word(R, k, "getting") ||
+        tok_is_word(R, k, "gettin")) {
+        /* a participle after it: "being blamed", "getting hurt"; not
+         * "being here", "being so loud" */
+        static const char *const irregular[] = {"hurt", "shot", "told",
+                                                "beat", "left", "kept"};
+        uint32_t p = k + 1;
+        if (p < R->rs->ntok && adverb_like(R, p))
+            p++;
+        if (p >= R->rs->ntok || R->rs->toks[p].type != TK_WORD)
+            return false;
+        const tok *pt = &R->rs->toks[p];
+        const char *w = R->n->text + pt->b;
+        size_t l = pt->e - pt->b;
+        return (l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
+                          memcmp(w + l - 2, "en", 2) == 0)) ||
+               word_in(w, l, irregular,
+                       sizeof irregular / sizeof irregular[0]);
+    }
+    return kind_at(R, k, DC_KIND_REPORT) && tk->e - tk->b > 4 &&
+           memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
+}
+
+/* The member of a group that a threat's pronoun object ("him", "her",
+ * "them", "em", right after the verb or inside the phrase) refers back
+ * to: one named earlier in the sentence by "a"/"an"/"any" and an identity
+ * noun or a slur, after "if", "when" or "whenever" ("If I see a Muslim
+ * near my house I will beat him", "when a tranny walks in ..."). Not a
+ * person noun ("If I see a man hitting a woman I will beat him") nor an
+ * adjective that qualifies one. The last such member before the threat
+ * is the antecedent; *out is its group. */
+static bool member_antecedent(const run *R, const mention *m, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool pron = false;
+    for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
+        pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
+               tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
+    if (!pron)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    const mention *last = NULL;
+    bool cond = false;
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+                      tok_is_word(R, k, "whenever")))
+            cond = true;
+        else if (cond && k > s->tb &&
+                 (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "any"))) {
+            const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
+            if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
+                      kind_at(R, c->te, DC_KIND_PERSON) ||
+                      (c->te < rs->ntok && kind_at(R, c->te, DC_KIND_IDENTITY))))
+                c = NULL; /* "a white guy", "a black woman": the person */
+            if (!c)
+                c = mention_at(R, k, DC_KIND_SLUR);
+            /* "a Muslim being harassed", "a Muslim gets attacked": the
+             * member suffers, and the threat is at whoever does it */
+            if (c && ent(R, c)->categories &&
+                !situation_after(R, c->te) &&
+                !((tok_is_word(R, c->te, "gets") ||
+                   tok_is_word(R, c->te, "got") ||
+                   tok_is_word(R, c->te, "is") ||
+                   tok_is_word(R, c->te, "was")) &&
+                  situation_after(R, c->te) == false &&
+                  c->te + 1 < rs->ntok &&
+                  R->rs->toks[c->te + 1].e - R->rs->toks[c->te + 1].b > 3 &&
+                  memcmp(R->n->text + R->rs->toks[c->te + 1].e - 2, "ed",
+                         2) == 0))
+                last = c;
+        }
+    if (!last)
+        return false;
+    *out = group_of(R, last);
+    return true;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -8271,6 +8464,16 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
         subject_of_state(R, t, m))
         return DECORUM_OK;
+    /* "I'm sick of Muslims being blamed for everything", "tired of women
+     * getting harassed", "fed up with Jews saying ...": weariness of a
+     * group in a passive or a participle of speech right after it is
+     * weariness of what happens to them or of what is said, not of the
+     * group ("I'm sick of Muslims" is). Only these: other participles
+     * ("sick of gays shoving it ...") still name the group. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_HATE_VERB &&
+        (e->flags & DC_F_AMBIGUOUS) && t->tb >= m->te && t->tb <= m->te + 2 &&
+        situation_after(R, t->te))
+        return DECORUM_OK;
     /* "refugees deserve worse than they get", "Muslims deserve to suffer
      * more than that": what follows "than" is the other term of a
      * comparison, not the threat's object; the threat is said of its
@@ -8439,6 +8642,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "If I see a Muslim near my house I will beat him to death", "if i
+     * see a tranny in the womens room im beating them senseless": one
+     * member met in a case put (member_antecedent), then threatened by
+     * the pronoun, is threatened for being one. */
+    bool member = false;
+    if (m->kind == DC_KIND_THREAT &&
+        !(t && t_local && t_local->type == TG_GROUP && t_local->tb >= m->te) &&
+        member_antecedent(R, m, &resolved)) {
+        t = t_local = &resolved;
+        member = true;
+    }
     /* "I don't want to associate with people who hate Jews", "ban anyone
      * who harasses Muslims", "kill whoever attacks Hindus": a group named
      * after the verb inside a relative clause that names the verb's
@@ -8596,6 +8810,18 @@ static decorum_status rule_attack(run *R, const mention *m)
             * object */
            has_kind_in(R, m->tb + 1, m->te + 1, DC_KIND_PRONOUN_GROUP)))))
         intent = writer_will(R, m->tb);
+    /* "if i see a tranny ... im beating them senseless": in the case put
+     * for a member, the writer's present progressive is the will too */
+    if (member && !intent && m->tb > 0) {
+        const tok *vt = &R->rs->toks[m->tb];
+        uint32_t k = m->tb - 1;
+        intent = writer_will(R, m->tb) ||
+                 (vt->e - vt->b > 4 &&
+                  memcmp(R->n->text + vt->e - 3, "ing", 3) == 0 &&
+                  (tok_is_word(R, k, "im") || tok_is_word(R, k, "i'm") ||
+                   (k > 0 && tok_is_word(R, k, "am") &&
+                    tok_is_word(R, k - 1, "i"))));
+    }
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
      * and the group, and then as a call; "the plan is a dead end" is
@@ -10960,6 +11186,266 @@ static __attribute__((noinline)) decorum_status rule_scare(run *R)
     return DECORUM_OK;
 }
 
+/* "How many Jews does it take to change a lightbulb?", "how many jews fit
+ * in a volkswagen? the ashtray": a sentence opening "how many", a group
+ * right after it (perhaps behind one adjective), then the riddle's verb,
+ * "does it take" or "fit in a": the set-up of a joke at the
+ * group's expense, as "what do you call a ...?" is (joke frames in
+ * stereotype.tsv). "How many Jews live in Israel?" asks a number. The
+ * weight of the lexicon's joke frame with the model beside it (review).
+ * Run only for a comment with a group. */
+static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        uint32_t k = s->tb;
+        while (k < s->te && rs->toks[k].type != TK_WORD)
+            k++;
+        /* "why did the mexican cross the border? to steal your job":
+         * the chicken's riddle told of a member (an identity word right
+         * before "cross", no noun after it; then "the road", "the
+         * street" or "the border", not "the river in 1950") */
+        if (k + 4 < s->te && tok_is_word(R, k, "why") &&
+            tok_is_word(R, k + 1, "did") &&
+            (tok_is_word(R, k + 2, "the") || a_or_an(R, k + 2))) {
+            const mention *id = mention_at(R, k + 3, DC_KIND_IDENTITY);
+            if (id && ent(R, id)->categories &&
+                !(ent(R, id)->flags & DC_F_AMBIGUOUS) &&
+                tok_is_word(R, id->te, "cross") &&
+                tok_is_word(R, id->te + 1, "the") &&
+                (tok_is_word(R, id->te + 2, "road") ||
+                 tok_is_word(R, id->te + 2, "street") ||
+                 tok_is_word(R, id->te + 2, "border"))) {
+                target g = group_of(R, id);
+                char buf[128];
+                piece label = target_label(R, &g, buf, sizeof buf);
+                finding_spec fs = {0};
+                fs.b = rs->toks[k].b;
+                fs.e = rs->toks[id->te].e;
+                fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+                fs.attribute = DECORUM_IDENTITY_ATTACK;
+                fs.categories = g.categories;
+                fs.weight = 0.6f;
+                fs.hate = true;
+                uint32_t r;
+                decorum_status st =
+                    REASON(R, &r, LIT("stereotype aimed at "), label,
+                           LIT(": the set-up of a joke at a group's expense "
+                               "(\"why did the ... cross\")"));
+                if (st != DECORUM_OK)
+                    return st;
+                return emit(R, &fs, r);
+            }
+        }
+        if (k + 4 >= s->te || !tok_is_word(R, k, "how") ||
+            !tok_is_word(R, k + 1, "many"))
+            continue;
+        const target *t = NULL;
+        for (size_t i = targets_from(rs, k + 2);
+             i < rs->nt && rs->t[i].tb <= k + 3; i++)
+            if (rs->t[i].type == TG_GROUP && rs->t[i].tb >= k + 2) {
+                t = &rs->t[i];
+                break;
+            }
+        if (!t)
+            continue;
+        uint32_t v = t->te;
+        bool riddle =
+            (tok_is_word(R, v, "does") || tok_is_word(R, v, "do")) &&
+            tok_is_word(R, v + 1, "it") && tok_is_word(R, v + 2, "take");
+        /* "fit in a volkswagen": a thing with "a", not "fit in the
+         * housing scheme"; nor "can fit in a hotel room", which asks
+         * about room */
+        riddle |= tok_is_word(R, v, "fit") &&
+                  (tok_is_word(R, v + 1, "in") ||
+                   tok_is_word(R, v + 1, "into")) &&
+                  a_or_an(R, v + 2);
+        if (!riddle)
+            continue;
+        target g = *t;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        finding_spec fs = {0};
+        fs.b = rs->toks[k].b;
+        fs.e = rs->toks[k + 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = 0.6f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("stereotype aimed at "), label,
+                   LIT(": the set-up of a joke at a group's expense (\"how "
+                       "many ... does it take\", \"fit in a\")"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* How far after the blame rule_scapegoat looks for the ruin it blames
+ * the group for, in the clause. */
+#define SCAPEGOAT_REACH 8
+
+/* Is token k, in the clause up to ce, the start of a ruin: "ruined",
+ * "going downhill", "falling apart", "everything wrong", "crime is up"
+ * (not "crime is down")? These are the outcomes a scapegoat is blamed
+ * for; "the reason our NHS still works" credits, it blames nothing. */
+static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
+{
+    static const char *const ruin[] = {
+        "ruined",   "ruining",  "ruin",      "downhill", "destroyed",
+        "destroying", "decline", "declining", "shithole", "crumbling",
+        "collapsing", "dying",  "broke",     "broken"};
+    const tok *t = &R->rs->toks[k];
+    if (t->type != TK_WORD)
+        return false;
+    if (word_in(R->n->text + t->b, t->e - t->b, ruin,
+                sizeof ruin / sizeof ruin[0]))
+        return true;
+    if (tok_is_word(R, k, "falling") || tok_is_word(R, k, "fallen"))
+        return k + 1 < ce && tok_is_word(R, k + 1, "apart");
+    if (tok_is_word(R, k, "wrong")) /* "everything wrong", "all that's wrong" */
+        return k > 0 && (tok_is_word(R, k - 1, "everything") ||
+                         tok_is_word(R, k - 1, "problem") ||
+                         tok_is_word(R, k - 1, "that's") ||
+                         tok_is_word(R, k - 1, "is"));
+    if (tok_is_word(R, k, "problems")) /* "all our problems" */
+        return k > 0 && (tok_is_word(R, k - 1, "our") ||
+                         tok_is_word(R, k - 1, "all") ||
+                         tok_is_word(R, k - 1, "the"));
+    /* "to blame for the financial crisis", "the pandemic", "every war":
+     * the ills a conspiracy story blames on a group */
+    if (kind_at(R, k, DC_KIND_CONSP_OBJECT))
+        return true;
+    if (tok_is_word(R, k, "crime") || tok_is_word(R, k, "crimes")) {
+        /* "the cause of all the crime", "responsible for crime": the
+         * blame's own object */
+        if (k > 1 &&
+            (tok_is_word(R, k - 1, "for") || tok_is_word(R, k - 1, "of")) &&
+            (tok_is_word(R, k - 2, "responsible") ||
+             tok_is_word(R, k - 2, "cause") ||
+             tok_is_word(R, k - 2, "blame") ||
+             tok_is_word(R, k - 2, "reason")))
+            return true;
+        if (k > 0 && (tok_is_word(R, k - 1, "all") ||
+                      (tok_is_word(R, k - 1, "the") && k > 1 &&
+                       tok_is_word(R, k - 2, "all"))))
+            return true;
+        /* "crime is up", "crime is so high", "crime rates rising" */
+        for (uint32_t j = k + 1; j < ce && j < k + 5; j++)
+            if (tok_is_word(R, j, "up") || tok_is_word(R, j, "high") ||
+                tok_is_word(R, j, "rising") || tok_is_word(R, j, "rise") ||
+                tok_is_word(R, j, "increased") ||
+                tok_is_word(R, j, "skyrocketing") ||
+                tok_is_word(R, j, "everywhere"))
+                return true;
+        return false;
+    }
+    if (tok_is_word(R, k, "gone") || tok_is_word(R, k, "going"))
+        /* "gone to shit", "going to hell", "going down the drain" */
+        return k + 2 < ce && (tok_is_word(R, k + 1, "to") ||
+                              tok_is_word(R, k + 1, "down")) &&
+               (tok_is_word(R, k + 2, "shit") || tok_is_word(R, k + 2, "hell") ||
+                tok_is_word(R, k + 2, "crap") || tok_is_word(R, k + 2, "pot") ||
+                tok_is_word(R, k + 2, "the"));
+    return false;
+}
+
+/* "Immigrants are the reason this country is ruined", "Muslims are to
+ * blame for everything wrong", "Gypsies are responsible for crime going
+ * up": a group named, a linking verb, the blame ("the reason", "to
+ * blame", "responsible", "the cause") and then a ruin in its clause
+ * (ruin_at): the group made the scapegoat of the country's ills,
+ * derogation. Not denied ("are not the reason"), reported or quoted
+ * (scope_of), nor echoed as a question ("... but white people are to
+ * blame for everything?"), nor asked ("Are immigrants the reason ...?" has no group
+ * before its verb), nor a non-protected subject ("Politicians are the
+ * reason ...": no group target), nor a credit ("the reason our NHS
+ * still works": no ruin). Run only for a comment with a group and a
+ * linking verb. */
+static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        uint32_t k = t->te;
+        if ((t->type != TG_GROUP && t->type != TG_PRONOUN) ||
+            !kind_at(R, k, DC_KIND_COPULA))
+            continue;
+        const mention *cop = mention_at(R, k, DC_KIND_COPULA);
+        k = cop->te;
+        while (k < rs->ntok && (adverb_like(R, k) || tok_is_word(R, k, "all")))
+            k++;
+        uint32_t blame = k;
+        if (tok_is_word(R, k, "the") &&
+            (tok_is_word(R, k + 1, "reason") || tok_is_word(R, k + 1, "cause")))
+            k += 2;
+        else if (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "blame"))
+            k += 2;
+        else if (tok_is_word(R, k, "responsible"))
+            k += 1;
+        else
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        /* "... but white people are to blame for everything?": the
+         * claim echoed as a question, to mock it */
+        if (s->question)
+            continue;
+        uint32_t ce = clause_end(R, k);
+        if (ce > s->te)
+            ce = s->te;
+        bool ruin = false;
+        for (uint32_t j = k; j < ce && j < k + SCAPEGOAT_REACH && !ruin; j++)
+            ruin = ruin_at(R, j, ce);
+        if (!ruin || has_kind_in(R, t->te, blame, DC_KIND_NEGATION))
+            continue;
+        /* "They are taught that White people are the cause of all the
+         * problems": a clause after "that" is what someone else holds,
+         * unless the writer holds it ("I know that ...") */
+        uint32_t th = t->tb;
+        if (th > s->tb && tok_is_word(R, th - 1, "the"))
+            th--;
+        if (th > s->tb && tok_is_word(R, th - 1, "that") &&
+            !has_kind_in(R, th > s->tb + 3 ? th - 4 : s->tb, th - 1,
+                         DC_KIND_PRONOUN_SELF))
+            continue;
+        const mention *neg;
+        if (scope_of(R, t->tb, k, &neg) != SC_ASSERTED)
+            continue;
+        target g = *t;
+        /* "Muslims. They are the reason ...": "they" of a group named
+         * before (not "these people" with no one named) */
+        bool ctx = false;
+        if (t->type == TG_PRONOUN &&
+            (t->te - t->tb != 1 || !resolve_pronoun(R, t->tb, &g, &ctx) ||
+             g.type != TG_GROUP || ctx))
+            continue;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        finding_spec fs = {0};
+        fs.b = rs->toks[blame].b;
+        fs.e = rs->toks[k - 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("derogation aimed at "), label,
+                   LIT(": blames the group for the country's ills "
+                       "(scapegoating)"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* How many words rule_approval lets a sentence of approval have after
  * the sentence that told the deed ("Jews were gassed. Good riddance."). */
 #define APPROVAL_WORDS 6
@@ -11313,6 +11799,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
+        return st;
+    if (rs->nt && any_kind(&R, DC_KIND_COPULA) &&
+        (st = rule_scapegoat(&R)) != DECORUM_OK)
+        return st;
+    if ((rs->nt || any_kind(&R, DC_KIND_IDENTITY)) &&
+        (st = rule_joke_count(&R)) != DECORUM_OK)
         return st;
     /* the group a split verb is around is named by an identity word, a
      * slur ("send these n...s back") or a word that names its own group
