@@ -8828,6 +8828,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * nothing. */
     if (e->flags & DC_F_FORMULA) {
         const mention *idm = identity_ending_at(R, m->tb);
+        /* "the only good trans people are dead ones": the adjective
+         * before a person noun */
+        if (!idm && m->tb >= 2 && (kind_at(R, m->tb - 1, DC_KIND_PERSON) ||
+                                   kind_at(R, m->tb - 1, DC_KIND_HUMANITY)))
+            idm = identity_ending_at(R, m->tb - 1);
         if (!idm || idm->tb < 2 || !tok_is_word(R, idm->tb - 2, "only") ||
             !tok_is_word(R, idm->tb - 1, "good"))
             return DECORUM_OK;
