@@ -8696,21 +8696,6 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved.categories = R->lx->entries[t->entry].categories;
         t = t_local = &resolved;
     }
-    /* "Somalia is full of savages", "Africa is a shithole full of
-     * savages": a country full of a dehumanizing plural is full of its
-     * people. Not a word of real animals (flag `animal`: "the barn in
-     * Mexico was full of cockroaches"). */
-    if (t && t == t_local && t->type == TG_NP &&
-        m->kind == DC_KIND_DEHUMANIZE && !(e->flags & DC_F_ANIMAL) &&
-        t->entry >= 0 && R->lx->entries[t->entry].categories &&
-        !(R->lx->entries[t->entry].categories & ~NATION_CATEGORIES) &&
-        t->te <= m->tb && m->tb >= 2 && m->tb - t->te <= 6 &&
-        tok_is_word(R, m->tb - 1, "of") && tok_is_word(R, m->tb - 2, "full")) {
-        resolved = *t;
-        resolved.type = TG_GROUP;
-        resolved.categories = R->lx->entries[t->entry].categories;
-        t = t_local = &resolved;
-    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
@@ -10185,6 +10170,25 @@ static decorum_status rule_no_group(run *R)
         if (s->question || !no_opens(R, no))
             continue;
         uint32_t end = sign_rest(R, t->te);
+        /* "No Jews or blacks allowed", "No Jews, Muslims or blacks
+         * allowed here": more groups joined by "or", "and" or commas
+         * before the word of admission */
+        for (uint32_t j = t->te, n = 0; !end && n < 4; n++) {
+            uint32_t k = j;
+            while (k < s->te && (tok_is_word(R, k, "or") ||
+                                 tok_is_word(R, k, "and") ||
+                                 (rs->toks[k].type == TK_PUNCT &&
+                                  rs->toks[k].ch == ',')))
+                k++;
+            if (k == j || k >= s->te)
+                break;
+            size_t g = targets_from(rs, k);
+            if (g >= rs->nt || rs->t[g].tb != k ||
+                rs->t[g].type != TG_GROUP)
+                break;
+            j = rs->t[g].te;
+            end = sign_rest(R, j);
+        }
         /* a list sign, the group alone or "here": not an answer to the
          * question before ("Who was hurt? No Muslims.", "Any Jews here?
          * No Jews here, sorry") */
