@@ -2069,7 +2069,16 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
     size_t se = b;
     while (se < len && se - b < 3 && t[se] >= 'a' && t[se] <= 'z')
         se++;
-    if (se == b || se - b > 2 || (se < len && cword((unsigned char)t[se])))
+    /* the ending is a whole word: not "we d-day", "they re-elected",
+     * "can t-shirts" */
+    if (se == b || se - b > 2 ||
+        (se < len && (cword((unsigned char)t[se]) || t[se] == '-')))
+        return 0;
+    /* "ll" and "ve" only after an apostrophe ("they 'll"): "i ll", "you
+     * ve" stay apart (the vector filters never offer them, and the
+     * scalar one must not either, so that every path writes the same) */
+    if (how == 1 && se - b == 2 &&
+        ((t[b] == 'l' && t[b + 1] == 'l') || (t[b] == 'v' && t[b + 1] == 'e')))
         return 0;
     const char *stems = stems_for(t + b, se - b);
     if (!stems || (how == 2 && t[b] == 't'))

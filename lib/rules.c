@@ -1191,7 +1191,15 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
  * ..."), so those are left alone. */
 static bool reaction_cp(uint32_t cp)
 {
-    return (cp >= 0x1F600 && cp <= 0x1F64F) || /* emoticons, 🙏 🙌 🙈 */
+    /* Not sorrow, sympathy or prayer (😔 😞 😟 😢 😥 😩 😪 😫 😭 😿 🙁 🙏
+     * 🥺 ☹): before news they grieve it, and the news goes on ("Muslims
+     * 😢 shot in Christchurch" is no call to shoot). */
+    if (cp == 0x1F614 || cp == 0x1F61E || cp == 0x1F61F || cp == 0x1F622 ||
+        cp == 0x1F625 || cp == 0x1F629 || cp == 0x1F62A || cp == 0x1F62B ||
+        cp == 0x1F62D || cp == 0x1F63F || cp == 0x1F641 || cp == 0x1F64F ||
+        cp == 0x1F97A || cp == 0x2639)
+        return false;
+    return (cp >= 0x1F600 && cp <= 0x1F64F) || /* emoticons, 🙌 🙈 */
            (cp >= 0x1F910 && cp <= 0x1F92F) || /* 🤐 .. 🤯, 🤦 */
            (cp >= 0x1F970 && cp <= 0x1F97A) || /* 🥰 .. 🥺 */
            cp == 0x1F9D0 || cp == 0x1F937 ||   /* 🧐 🤷 */
@@ -10501,8 +10509,12 @@ static decorum_status rule_renamed(run *R)
                 g = t;
         }
         /* "Rats, I mean Muslims": the correction after the word, the
-         * group right after the marker (an article between) */
-        for (uint32_t j = d->te, l = 1; !g && l <= 6 && j + l < rs->ntok;
+         * group right after the marker (an article between). The word
+         * opens its clause: "Mosquitoes are vermin, I mean Africans
+         * suffer most from malaria" corrects nothing. */
+        bool opens = k == sent_of(R, d->tb)->tb || rs->toks[k - 1].type != TK_WORD;
+        for (uint32_t j = d->te, l = 1; opens && !g && l <= 6 &&
+                                        j + l < rs->ntok;
              l++) {
             while (j < rs->ntok && l == 1 && rename_gap(R, j, false))
                 j++;
