@@ -11207,6 +11207,31 @@ static __attribute__((noinline)) decorum_status rule_scare(run *R)
     return DECORUM_OK;
 }
 
+/* The set-up of a joke at group g's expense, tokens [k, last]: a
+ * stereotype at the weight of the lexicon's joke frames (review with the
+ * model beside it); which set-up, in how. */
+static decorum_status joke_setup(run *R, uint32_t k, uint32_t last,
+                                 const target *g, piece how)
+{
+    char buf[128];
+    piece label = target_label(R, g, buf, sizeof buf);
+    finding_spec fs = {0};
+    fs.b = R->rs->toks[k].b;
+    fs.e = R->rs->toks[last].e;
+    fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = g->categories;
+    fs.weight = 0.6f;
+    fs.hate = true;
+    uint32_t r;
+    decorum_status st =
+        REASON(R, &r, LIT("stereotype aimed at "), label,
+               LIT(": the set-up of a joke at a group's expense "), how);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* "How many Jews does it take to change a lightbulb?", "how many jews fit
  * in a volkswagen? the ashtray": a sentence opening "how many", a group
  * right after it (perhaps behind one adjective), then the riddle's verb,
@@ -11245,24 +11270,8 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
                  tok_is_word(R, id->te + 2, "street") ||
                  tok_is_word(R, id->te + 2, "border"))) {
                 target g = group_of(R, id);
-                char buf[128];
-                piece label = target_label(R, &g, buf, sizeof buf);
-                finding_spec fs = {0};
-                fs.b = rs->toks[k].b;
-                fs.e = rs->toks[id->te].e;
-                fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-                fs.attribute = DECORUM_IDENTITY_ATTACK;
-                fs.categories = g.categories;
-                fs.weight = 0.6f;
-                fs.hate = true;
-                uint32_t r;
-                decorum_status st =
-                    REASON(R, &r, LIT("stereotype aimed at "), label,
-                           LIT(": the set-up of a joke at a group's expense "
-                               "(\"why did the ... cross\")"));
-                if (st != DECORUM_OK)
-                    return st;
-                return emit(R, &fs, r);
+                return joke_setup(R, k, id->te, &g,
+                                  LIT("(\"why did the ... cross\")"));
             }
         }
         if (k + 4 >= s->te || !tok_is_word(R, k, "how") ||
@@ -11291,24 +11300,9 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
         if (!riddle)
             continue;
         target g = *t;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        finding_spec fs = {0};
-        fs.b = rs->toks[k].b;
-        fs.e = rs->toks[k + 1].e;
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = t->categories;
-        fs.weight = 0.6f;
-        fs.hate = true;
-        uint32_t r;
-        decorum_status st =
-            REASON(R, &r, LIT("stereotype aimed at "), label,
-                   LIT(": the set-up of a joke at a group's expense (\"how "
-                       "many ... does it take\", \"fit in a\")"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return joke_setup(R, k, k + 1, &g,
+                          LIT("(\"how many ... does it take\", \"fit in "
+                              "a\")"));
     }
     return DECORUM_OK;
 }
