@@ -10129,6 +10129,25 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     return j;
 }
 
+/* A sign or slogan sm (rule_no_group, rule_group_out) that keeps group t
+ * out, the writer's own: exclusion at the weight of the pattern entry it
+ * reads its severity from. */
+static decorum_status slogan_exclusion(run *R, const mention *sm,
+                                       const target *t, int32_t entry)
+{
+    const dc_entry *e = &R->lx->entries[entry];
+    R->out->rf[DC_RF_EXCLUSION] += 1;
+    if (t->coded)
+        R->out->rf[DC_RF_CODED] += 1;
+    decorum_status st =
+        attack_on_group(R, sm, t, DECORUM_SIGNAL_EXCLUSION,
+                        severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
+                        false);
+    if (st != DECORUM_OK)
+        return st;
+    return t->coded ? code_word(R, t) : DECORUM_OK;
+}
+
 /* A sign that keeps a protected group out: "no", then the group, then a
  * word of admission, "here", a place of ours, or nothing else in a
  * sentence of such items ("No Muslims allowed", "No Jews wanted here",
@@ -10231,17 +10250,8 @@ static decorum_status rule_no_group(run *R)
                 return st;
             continue;
         }
-        const dc_entry *e = &R->lx->entries[se];
-        R->out->rf[DC_RF_EXCLUSION] += 1;
-        if (t->coded)
-            R->out->rf[DC_RF_CODED] += 1;
-        decorum_status st =
-            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
-                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
-                            false);
+        decorum_status st = slogan_exclusion(R, &sm, t, se);
         if (st != DECORUM_OK)
-            return st;
-        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
             return st;
     }
     return DECORUM_OK;
@@ -10367,17 +10377,8 @@ static decorum_status rule_group_out(run *R)
                 return st;
             continue;
         }
-        const dc_entry *e = &R->lx->entries[oe];
-        R->out->rf[DC_RF_EXCLUSION] += 1;
-        if (t->coded)
-            R->out->rf[DC_RF_CODED] += 1;
-        decorum_status st =
-            attack_on_group(R, &sm, t, DECORUM_SIGNAL_EXCLUSION,
-                            severity_weight(e->severity, 0.6f, 0.75f, 0.88f),
-                            false);
+        decorum_status st = slogan_exclusion(R, &sm, t, oe);
         if (st != DECORUM_OK)
-            return st;
-        if (t->coded && (st = code_word(R, t)) != DECORUM_OK)
             return st;
     }
     return DECORUM_OK;
