@@ -11165,6 +11165,10 @@ static bool scare_framed(const run *R, const mention *g)
 /* Weight of a scare frame's derogation (rule_scare): review, not reject. */
 #define SCARE_WEIGHT 0.6f
 
+static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
+                                    decorum_signal sig, piece what,
+                                    const target *g, float w, piece why);
+
 /* "Most of these so-called refugees ... invade the whole world", 'these
  * "refugees" ... rape': a migrant word in scare quotes or after
  * "so-called" denies the people the name (they are no real refugees).
@@ -11186,26 +11190,35 @@ static __attribute__((noinline)) decorum_status rule_scare(run *R)
             !scare_framed(R, g))
             continue;
         target t = group_of(R, g);
-        char buf[128];
-        piece label = target_label(R, &t, buf, sizeof buf);
-        finding_spec fs = {0};
-        fs.b = g->b;
-        fs.e = g->e;
-        fs.signal = DECORUM_SIGNAL_DEROGATION;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = t.categories;
-        fs.weight = SCARE_WEIGHT;
-        fs.hate = true;
-        uint32_t r;
-        decorum_status st =
-            REASON(R, &r, LIT("derogation aimed at "), label,
-                   LIT(": scare quotes deny them the name, beside hostile "
-                       "words"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return group_finding(R, g->b, g->e, DECORUM_SIGNAL_DEROGATION,
+                             LIT("derogation aimed at "), &t, SCARE_WEIGHT,
+                             LIT("scare quotes deny them the name, beside "
+                                 "hostile words"));
     }
     return DECORUM_OK;
+}
+
+/* A finding of signal sig against group g over the normalized bytes
+ * [b, e), hateful, at weight w; its reason "<what><the group>: <why>". */
+static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
+                                    decorum_signal sig, piece what,
+                                    const target *g, float w, piece why)
+{
+    char buf[128];
+    piece label = target_label(R, g, buf, sizeof buf);
+    finding_spec fs = {0};
+    fs.b = b;
+    fs.e = e;
+    fs.signal = sig;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = g->categories;
+    fs.weight = w;
+    fs.hate = true;
+    uint32_t r;
+    decorum_status st = REASON(R, &r, what, label, LIT(": "), why);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
 }
 
 /* The set-up of a joke at group g's expense, tokens [k, last]: a
@@ -11214,23 +11227,9 @@ static __attribute__((noinline)) decorum_status rule_scare(run *R)
 static decorum_status joke_setup(run *R, uint32_t k, uint32_t last,
                                  const target *g, piece how)
 {
-    char buf[128];
-    piece label = target_label(R, g, buf, sizeof buf);
-    finding_spec fs = {0};
-    fs.b = R->rs->toks[k].b;
-    fs.e = R->rs->toks[last].e;
-    fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-    fs.attribute = DECORUM_IDENTITY_ATTACK;
-    fs.categories = g->categories;
-    fs.weight = 0.6f;
-    fs.hate = true;
-    uint32_t r;
-    decorum_status st =
-        REASON(R, &r, LIT("stereotype aimed at "), label,
-               LIT(": the set-up of a joke at a group's expense "), how);
-    if (st != DECORUM_OK)
-        return st;
-    return emit(R, &fs, r);
+    return group_finding(R, R->rs->toks[k].b, R->rs->toks[last].e,
+                         DECORUM_SIGNAL_STEREOTYPE,
+                         LIT("stereotype aimed at "), g, 0.6f, how);
 }
 
 /* "How many Jews does it take to change a lightbulb?", "how many jews fit
@@ -11272,7 +11271,8 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
                  tok_is_word(R, id->te + 2, "border"))) {
                 target g = group_of(R, id);
                 return joke_setup(R, k, id->te, &g,
-                                  LIT("(\"why did the ... cross\")"));
+                                  LIT("the set-up of a joke at a group's "
+                                      "expense (\"why did the ... cross\")"));
             }
         }
         if (k + 4 >= s->te || !tok_is_word(R, k, "how") ||
@@ -11302,7 +11302,8 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
             continue;
         target g = *t;
         return joke_setup(R, k, k + 1, &g,
-                          LIT("(\"how many ... does it take\", \"fit in "
+                          LIT("the set-up of a joke at a group's expense "
+                              "(\"how many ... does it take\", \"fit in "
                               "a\")"));
     }
     return DECORUM_OK;
@@ -11446,24 +11447,11 @@ static __attribute__((noinline)) decorum_status rule_scapegoat(run *R)
             (t->te - t->tb != 1 || !resolve_pronoun(R, t->tb, &g, &ctx) ||
              g.type != TG_GROUP || ctx))
             continue;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        finding_spec fs = {0};
-        fs.b = rs->toks[blame].b;
-        fs.e = rs->toks[k - 1].e;
-        fs.signal = DECORUM_SIGNAL_DEROGATION;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g.categories;
-        fs.weight = 0.7f;
-        fs.hate = true;
-        uint32_t r;
-        decorum_status st =
-            REASON(R, &r, LIT("derogation aimed at "), label,
-                   LIT(": blames the group for the country's ills "
-                       "(scapegoating)"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return group_finding(R, rs->toks[blame].b, rs->toks[k - 1].e,
+                             DECORUM_SIGNAL_DEROGATION,
+                             LIT("derogation aimed at "), &g, 0.7f,
+                             LIT("blames the group for the country's ills "
+                                 "(scapegoating)"));
     }
     return DECORUM_OK;
 }
