@@ -10129,6 +10129,18 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     return j;
 }
 
+/* Is target t one ambiguous adjective alone, in the singular ("no white
+ * in the arctic", "white out"): a colour as much as a people? Its plural
+ * ("no whites") is people. For signs and slogans. */
+static bool colour_alone(const run *R, const target *t)
+{
+    const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+    return t->te == t->tb + 1 && id &&
+           (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
+               (DC_F_ADJ | DC_F_AMBIGUOUS) &&
+           !plural_hit(R, id);
+}
+
 /* A sign or slogan sm (rule_no_group, rule_group_out) that keeps group t
  * out, the writer's own: exclusion at the weight of the pattern entry it
  * reads its severity from. */
@@ -10174,13 +10186,7 @@ static decorum_status rule_no_group(run *R)
         if (t->type != TG_GROUP || t->reclaimed || t->tb == 0 ||
             !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
             continue;
-        /* "no white in the arctic": a colour as much as a people; its
-         * plural ("no whites") is people */
-        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
-        if (t->te == t->tb + 1 && id &&
-            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
-                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
-            !plural_hit(R, id))
+        if (colour_alone(R, t))
             continue;
         /* "no filthy Muslims allowed": abuse between */
         uint32_t no = t->tb - 1;
@@ -10286,11 +10292,7 @@ static decorum_status rule_group_out(run *R)
             tk[t->te].clause != tk[t->tb].clause ||
             !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
             continue;
-        const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
-        if (t->te == t->tb + 1 && id &&
-            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
-                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
-            !plural_hit(R, id))
+        if (colour_alone(R, t))
             continue;
         const sentence *s = sent_of(R, t->tb);
         if (s->question)
