@@ -1563,6 +1563,14 @@ static bool singular_verb_after_a(const run *R, const mention *m)
            !mention_at(R, m->te, DC_KIND_IDENTITY);
 }
 
+/* Does token ti end in "-ed" (three bytes or more): a past form, read as
+ * a verb where a noun or a place was wanted? */
+static bool ends_ed(const run *R, uint32_t ti)
+{
+    const tok *t = &R->rs->toks[ti];
+    return t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0;
+}
+
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
@@ -1773,6 +1781,8 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 
 static bool pest_sense(const run *R, const mention *m);
 
+static bool clause_done(const run *R, uint32_t k);
+
 /* Does a call to leave start at token k and end its clause, or end it
  * with "to" and a country ("go home", "go back to China", "get out!")? A
  * lone nationality adjective before it is its subject, as a plural
@@ -1784,15 +1794,12 @@ static bool leave_slogan(const run *R, uint32_t k)
     const mention *x = mention_at(R, k, DC_KIND_EXCLUSION);
     if (!x)
         return false;
-    uint32_t c = rs->toks[k].clause, j = x->te;
+    uint32_t j = x->te;
     if (j + 1 < rs->ntok && tok_is_word(R, j, "to") &&
         mention_at(R, j + 1, DC_KIND_NONPROTECTED))
         j = mention_at(R, j + 1, DC_KIND_NONPROTECTED)->te;
-    for (; j < rs->ntok && rs->toks[j].clause == c; j++)
-        if (rs->toks[j].type == TK_WORD &&
-            (unsigned char)R->n->text[rs->toks[j].b] < 0x80)
-            return false;
-    return true;
+    /* (token j - 1 is the phrase's or the country's, in k's clause) */
+    return clause_done(R, j);
 }
 
 static decorum_status find_targets(run *R)
@@ -9881,6 +9888,25 @@ static bool clause_done(const run *R, uint32_t k)
     return true;
 }
 
+/* The end of one or two words from token j in clause c that end it and
+ * name a place of ours ("in our church", "out of this country"): no
+ * function word, no word the lexicon gives a meaning, the second no past
+ * form ("in my opinion ended"); 0 if they do not. For signs and slogans. */
+static uint32_t place_words_end(const run *R, uint32_t j, uint32_t c)
+{
+    const tok *tk = R->rs->toks;
+    for (uint32_t n = 0; n < 2 && j < R->rs->ntok && tk[j].type == TK_WORD &&
+                         tk[j].clause == c;
+         n++, j++) {
+        if (glue_at(R, j) || (R->rs->at[j] & CONTENT_KINDS) ||
+            (n == 1 && ends_ed(R, j)))
+            return 0;
+        if (clause_done(R, j + 1))
+            return j + 1;
+    }
+    return 0;
+}
+
 /* Are tokens [b, e) group targets and nothing else ("muslims indians")? */
 static bool groups_only(const run *R, uint32_t b, uint32_t e)
 {
@@ -9926,10 +9952,7 @@ static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
             return false;
         ours |= mine;
         if (!mine && !groups_only(R, b, k)) {
-            const tok *l = &tk[k - 1];
-            if (!no || k - b > 2 ||
-                (l->e - l->b > 2 &&
-                 memcmp(R->n->text + l->e - 2, "ed", 2) == 0))
+            if (!no || k - b > 2 || ends_ed(R, k - 1))
                 return false;
         }
         /* what parts it from the next: punctuation, emoji, "and", "or" */
@@ -10087,20 +10110,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
                              tok_is_word(R, j, "my") ||
                              tok_is_word(R, j, "this")))
             j++;
-        for (uint32_t n = 0; n < 2 && j < rs->ntok &&
-                             tk[j].type == TK_WORD &&
-                             tk[j].clause == tk[k].clause;
-             n++, j++) {
-            if (glue_at(R, j) || (R->rs->at[j] & CONTENT_KINDS))
-                return 0;
-            const tok *t = &tk[j];
-            if (n == 1 && t->e - t->b > 2 &&
-                memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
-                return 0;
-            if (clause_done(R, j + 1))
-                return j + 1;
-        }
-        return 0;
+        return place_words_end(R, j, tk[k].clause);
     }
     if (!mention_at(R, k, DC_KIND_MODAL))
         return 0;
@@ -10336,22 +10346,7 @@ static decorum_status rule_group_out(run *R)
                 end = np ? np->te : k + 2;
             } else if (tok_is_word(R, k, "our") || tok_is_word(R, k, "my") ||
                        tok_is_word(R, k, "this")) {
-                uint32_t j = k + 1;
-                end = 0;
-                for (uint32_t n = 0; n < 2 && j < rs->ntok &&
-                                     tk[j].type == TK_WORD &&
-                                     tk[j].clause == tk[k].clause;
-                     n++, j++) {
-                    const tok *w = &tk[j];
-                    if (glue_at(R, j) || (rs->at[j] & CONTENT_KINDS) ||
-                        (n == 1 && w->e - w->b > 2 &&
-                         memcmp(R->n->text + w->e - 2, "ed", 2) == 0))
-                        break;
-                    if (clause_done(R, j + 1)) {
-                        end = j + 1;
-                        break;
-                    }
-                }
+                end = place_words_end(R, k + 1, tk[k].clause);
                 if (!end)
                     continue;
             } else {
