@@ -11245,12 +11245,6 @@ static __attribute__((noinline)) decorum_status rule_joke_count(run *R)
         uint32_t k = s->tb;
         while (k < s->te && rs->toks[k].type != TK_WORD)
             k++;
-        /* (both set-ups open with "why" or "how": one test of the first
-         * word's length and byte turns most sentences away) */
-        if (k + 4 >= s->te || rs->toks[k].e - rs->toks[k].b != 3 ||
-            (R->n->text[rs->toks[k].b] != 'w' &&
-             R->n->text[rs->toks[k].b] != 'h'))
-            continue;
         /* "why did the mexican cross the border? to steal your job":
          * the chicken's riddle told of a member (an identity word right
          * before "cross", no noun after it; then "the road", "the
