@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---------------------------------------------------------------------- */
 /* Allocation (alloc.c)                                                    */
@@ -93,6 +94,18 @@ static inline decorum_status dc_grow(const dc_alloc *al, void **p,
 /* The n low bytes (1-8) of a little-endian integer at p, and its writer:
  * the byte order of every binary format the library reads and writes
  * (model file, matcher blob, lexicon image), whatever the host's. */
+/* Is the word w (l bytes) one of the n words of list? For the few word
+ * lists kept in C (the rules' naming and assent words, the matcher's
+ * contraction clashes). */
+static inline bool dc_word_in(const char *w, size_t l,
+                              const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
+            return true;
+    return false;
+}
+
 static inline uint64_t dc_get_le(const unsigned char *p, int n)
 {
     uint64_t v = 0;

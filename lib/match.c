@@ -948,15 +948,6 @@ static const char *const bare_clash[] = {"ill", "well", "hell", "shell",
  * be trusted", "wont assimilate". */
 static const char *const bare_clash_alone[] = {"cant", "wont", "lets", "id"};
 
-static bool bare_in(const char *w, size_t l, const char *const *list,
-                    size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == l && memcmp(list[i], w, l) == 0)
-            return true;
-    return false;
-}
-
 /* The term written without its apostrophes, as comments mostly write
  * contractions ("dont", "shouldnt be allowed to breed", "why dont you",
  * "theyre"): an exact form, as common as the term. Not when a word loses
@@ -972,10 +963,10 @@ static decorum_status gen_bare_form(builder *b, uint32_t g, const char *t,
     bool had = false; /* the current word had an apostrophe */
     for (size_t i = 0; i <= len; i++) {
         if (i == len || t[i] == ' ') {
-            if (had && (bare_in(v + w0, n - w0, bare_clash,
+            if (had && (dc_word_in(v + w0, n - w0, bare_clash,
                                 sizeof bare_clash / sizeof *bare_clash) ||
                         (!phrase &&
-                         bare_in(v + w0, n - w0, bare_clash_alone,
+                         dc_word_in(v + w0, n - w0, bare_clash_alone,
                                  sizeof bare_clash_alone /
                                      sizeof *bare_clash_alone))))
                 return DECORUM_OK;

@@ -2654,8 +2654,6 @@ static bool negated_opening(const run *R, const sentence *s)
            mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
 }
 
-static bool word_in(const char *w, size_t l, const char *const *list,
-                    size_t n);
 
 /* Does token k say that a claim is fair to make ("fair", "safe", "valid"
  * before "to say")? */
@@ -2664,7 +2662,7 @@ static bool assent_word(const run *R, uint32_t k)
     static const char *const words[] = {"fair", "safe", "valid"};
     const tok *t = &R->rs->toks[k];
     return t->type == TK_WORD &&
-           word_in(R->n->text + t->b, t->e - t->b, words,
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
 }
 
@@ -2859,7 +2857,7 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
             c++;
         const tok *ct = &R->rs->toks[c];
         waved = c < R->rs->ntok && ct->type == TK_WORD &&
-                word_in(R->n->text + ct->b, ct->e - ct->b, charges,
+                dc_word_in(R->n->text + ct->b, ct->e - ct->b, charges,
                         sizeof charges / sizeof charges[0]);
     }
     return !self && !rhetorical && !marker && !passive && !waved;
@@ -3294,7 +3292,7 @@ static bool reasserts(const run *R, const sentence *s, uint32_t from)
     if (!am && !tok_is_word(R, v, "are") && !tok_is_word(R, v, "do"))
         return false;
     if (p > from && toks[p].type == TK_WORD &&
-        word_in(R->n->text + toks[p].b, toks[p].e - toks[p].b, adv,
+        dc_word_in(R->n->text + toks[p].b, toks[p].e - toks[p].b, adv,
                 sizeof adv / sizeof adv[0]))
         p--;
     /* "most of them are", "most are": the "not all, but most" of it */
@@ -3321,7 +3319,7 @@ static bool reasserts(const run *R, const sentence *s, uint32_t from)
         return tok_is_word(R, k - 2, "i") || tok_is_word(R, k - 2, "im") ||
                tok_is_word(R, k - 2, "i'm");
     return k - 1 >= from &&
-           word_in(R->n->text + lt->b, lt->e - lt->b, lead,
+           dc_word_in(R->n->text + lt->b, lt->e - lt->b, lead,
                    sizeof lead / sizeof lead[0]);
 }
 
@@ -3783,7 +3781,7 @@ static bool place_for_word(const char *w, size_t len)
 {
     static const char *const words[] = {"housing", "for", "hosting",
                                         "sheltering"};
-    return word_in(w, len, words, sizeof words / sizeof words[0]);
+    return dc_word_in(w, len, words, sizeof words / sizeof words[0]);
 }
 
 static bool context_place_scan(const run *R, target *out);
@@ -4327,19 +4325,6 @@ static scope halt_scope(const run *R, const mention *m, scope sc,
 
 static bool adverb_like(const run *R, uint32_t k);
 
-/* Is the word w (l bytes) one of the n words of list? For the few word
- * lists the rules keep in C (naming_word, object_of_denied_act,
- * take_word, assent_word, faith_qualified, the charges others_report
- * waves off). */
-static bool word_in(const char *w, size_t l, const char *const *list,
-                    size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
-            return true;
-    return false;
-}
-
 /* Is the word w (l bytes) a form of "take"? taken_back and
  * taken_back_text both ask it, and object_of_denied_act's verbs of
  * admitting start with it. */
@@ -4347,7 +4332,7 @@ static bool take_word(const char *w, size_t l)
 {
     static const char *const takes[] = {"take", "takes", "took", "taking",
                                         "taken"};
-    return word_in(w, l, takes, sizeof takes / sizeof takes[0]);
+    return dc_word_in(w, l, takes, sizeof takes / sizeof takes[0]);
 }
 
 /* Does a scare frame (an allow entry flagged `scare`: "so called")
@@ -4383,7 +4368,7 @@ static bool naming_word(const run *R, uint32_t k)
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
-    return word_in(R->n->text + t->b, t->e - t->b, words,
+    return dc_word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
 }
 
@@ -4477,7 +4462,7 @@ static bool object_of_denied_act(const run *R, const mention *neg,
     const char *vw = R->n->text + t[v].b;
     size_t vl = t[v].e - t[v].b;
     if (!take_word(vw, vl) &&
-        !word_in(vw, vl, admits, sizeof admits / sizeof admits[0]))
+        !dc_word_in(vw, vl, admits, sizeof admits / sizeof admits[0]))
         return false;
     return words_between_ok(R, v, m->tb, 4);
 }
@@ -4675,7 +4660,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
 static bool take_back_det(const char *w, size_t l)
 {
     static const char *const dets[] = {"a", "an", "our", "their"};
-    return word_in(w, l, dets, sizeof dets / sizeof dets[0]);
+    return dc_word_in(w, l, dets, sizeof dets / sizeof dets[0]);
 }
 
 /* The kinds of the hits that start at byte b of a context's text (hits
@@ -7046,7 +7031,7 @@ static bool faith_qualified(const run *R, uint32_t k)
         "hardline"};
     const tok *t = &R->rs->toks[k];
     return t->type == TK_WORD &&
-           word_in(R->n->text + t->b, t->e - t->b, words,
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
 }
 
@@ -7613,7 +7598,7 @@ static bool own_lot(const run *R, uint32_t tb)
     for (uint32_t n = 0; k < rs->ntok && n < 3; k++, n++) {
         const tok *t = &rs->toks[k];
         if (t->type != TK_WORD ||
-            word_in(R->n->text + t->b, t->e - t->b, links,
+            dc_word_in(R->n->text + t->b, t->e - t->b, links,
                     sizeof links / sizeof *links))
             break;
     }
@@ -8101,7 +8086,7 @@ static bool situation_after(const run *R, uint32_t k)
         size_t l = pt->e - pt->b;
         return (l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
                           memcmp(w + l - 2, "en", 2) == 0)) ||
-               word_in(w, l, irregular,
+               dc_word_in(w, l, irregular,
                        sizeof irregular / sizeof irregular[0]);
     }
     return kind_at(R, k, DC_KIND_REPORT) && tk->e - tk->b > 4 &&
@@ -9846,7 +9831,7 @@ static bool sign_softener(const run *R, uint32_t k)
                                        "also", "ok", "okay", "then"};
     const tok *t = &R->rs->toks[k];
     return adverb_like(R, k) ||
-           word_in(R->n->text + t->b, t->e - t->b, soft,
+           dc_word_in(R->n->text + t->b, t->e - t->b, soft,
                    sizeof soft / sizeof soft[0]);
 }
 
@@ -9973,7 +9958,7 @@ static bool sign_noun(const run *R, uint32_t k)
                                         "posters", "placard", "placards"};
     const tok *t = &R->rs->toks[k];
     return t->type == TK_WORD &&
-           word_in(R->n->text + t->b, t->e - t->b, names,
+           dc_word_in(R->n->text + t->b, t->e - t->b, names,
                    sizeof names / sizeof names[0]);
 }
 
@@ -10021,7 +10006,7 @@ static bool sign_told(const run *R, const sentence *s, uint32_t no)
                                        "get"};
     const tok *f = &R->rs->toks[s->tb];
     if (f->type == TK_WORD &&
-        word_in(R->n->text + f->b, f->e - f->b, make,
+        dc_word_in(R->n->text + f->b, f->e - f->b, make,
                 sizeof make / sizeof make[0]))
         return false;
     bool named = false;
@@ -10072,7 +10057,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         return 0;
     const char *w = R->n->text + tk[k].b;
     size_t l = tk[k].e - tk[k].b;
-    if (word_in(w, l, admit, sizeof admit / sizeof admit[0])) {
+    if (dc_word_in(w, l, admit, sizeof admit / sizeof admit[0])) {
         if (clause_done(R, k + 1))
             return k + 1;
         const tok *n = &tk[k + 1];
@@ -10081,7 +10066,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         if (tok_is_word(R, k, "wanted") && tok_is_word(R, k + 1, "to"))
             return 0;
         if (n->type == TK_WORD &&
-            word_in(R->n->text + n->b, n->e - n->b, after,
+            dc_word_in(R->n->text + n->b, n->e - n->b, after,
                     sizeof after / sizeof after[0]))
             return k + 1;
         return 0;
@@ -10104,7 +10089,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
             return 0;
         return k + 1;
     }
-    if (word_in(w, l, places, sizeof places / sizeof places[0])) {
+    if (dc_word_in(w, l, places, sizeof places / sizeof places[0])) {
         uint32_t j = k + 1;
         if (j < rs->ntok && (tok_is_word(R, j, "our") ||
                              tok_is_word(R, j, "my") ||
@@ -10131,7 +10116,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         if (j + 1 >= rs->ntok || tk[j + 1].type != TK_WORD)
             return 0;
         const tok *v = &tk[j + 1];
-        if (word_in(R->n->text + v->b, v->e - v->b, spared,
+        if (dc_word_in(R->n->text + v->b, v->e - v->b, spared,
                     sizeof spared / sizeof spared[0]) ||
             (R->rs->at[j + 1] & (KIND_BIT(THREAT) | KIND_BIT(HARM))))
             return 0;
@@ -10783,7 +10768,7 @@ static bool echo_names_someone(const run *R, uint32_t b, uint32_t e)
     for (uint32_t k = b; k < e; k++) {
         if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_QUANTIFIER) ||
             adverb_like(R, k) ||
-            word_in(R->n->text + t[k].b, t[k].e - t[k].b, degree,
+            dc_word_in(R->n->text + t[k].b, t[k].e - t[k].b, degree,
                     sizeof degree / sizeof degree[0]))
             continue;
         return true;
@@ -11317,7 +11302,7 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
-    if (word_in(R->n->text + t->b, t->e - t->b, ruin,
+    if (dc_word_in(R->n->text + t->b, t->e - t->b, ruin,
                 sizeof ruin / sizeof ruin[0]))
         return true;
     if (tok_is_word(R, k, "falling") || tok_is_word(R, k, "fallen"))

@@ -458,6 +458,12 @@ static const struct tcase {
      "don tell, x don't", 0},
     {"\xf0\x9f\x98\xa1 they re \xc3\xa9 wo n't", /* 😡, é */
      "\xf0\x9f\x98\xa1 they're e won't", CONF},
+    /* the ending is a whole word, a hyphen goes on with it; "ll" and "ve"
+     * join only after an apostrophe */
+    {"we d-day, they re-elected, can t-shirts", "we d-day, they re-elected, "
+     "can t-shirts", 0},
+    {"i ll go, you ve seen, they 'll see", "i ll go, you ve seen, they'll see",
+     0},
 };
 
 #define N_CASES (sizeof cases / sizeof *cases)
