@@ -1507,6 +1507,7 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
  * A following noun (government, food, people) makes it a modifier. */
 static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v);
+static mention split_mention(const run *R, uint32_t v, size_t j);
 
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
@@ -5036,8 +5037,6 @@ static bool self_beside(const run *R, const mention *m)
            mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
 }
 
-static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
-                                uint32_t *v);
 
 /* The n-word's -a form and its spellings (a banter slur of race alone)
  * where casual() would not have it: after a determiner or a quantifier,
@@ -7738,11 +7737,9 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
  * threat or call for exclusion in its clause (dd_taken), or by a verb
  * split around it (split_verb_around), called for (is_call)? The verbs
  * looked at start at most seven tokens before x and five after it. */
-static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
-                                uint32_t *v);
-/* The verb dd_taken_any found: its kind, and its entry's flags (a verb
- * split around the phrase, "send these animals back": an ambiguous
- * exclusion). */
+/* The verb dd_taken_any found: its kind, and its entry's flags (for a
+ * verb split around the phrase, "send these animals back", the split
+ * verb's entry). */
 typedef struct {
     dc_kind kind;
     uint32_t flags;
@@ -7764,12 +7761,13 @@ static bool dd_taken_any(const run *R, const mention *x, uint32_t dem,
     /* the word's own group ("invaders": migrants) for is_call, which
      * reads "Ukraine will kick those invaders out" as news */
     const target tg = own_group(R, x, dem);
-    if (split_verb_around(R, x->tb, x->te, &sv)) {
-        /* "send these animals back", "keep those rats out" */
-        mention sm = {.b = rs->toks[sv].b, .e = rs->toks[sv].e,
-                      .kind = DC_KIND_EXCLUSION, .tb = sv, .te = sv + 1};
+    size_t j = split_verb_around(R, x->tb, x->te, &sv);
+    if (j) {
+        /* "send these animals back", "keep those rats out", "string
+         * these animals up" */
+        mention sm = split_mention(R, sv, j);
         if (how)
-            *how = (dd_verb){DC_KIND_EXCLUSION, DC_F_AMBIGUOUS};
+            *how = (dd_verb){(dc_kind)sm.kind, ent(R, &sm)->flags};
         return is_call(R, &sm, &tg);
     }
     if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_EXCLUSION))
@@ -9776,14 +9774,22 @@ static decorum_status split_around(run *R, uint32_t tb, uint32_t te,
         if (k == te)
             return DECORUM_OK;
     }
+    mention sm = split_mention(R, v, j);
+    return rule_attack(R, &sm);
+}
+
+/* The mention of split verb j (split_verb_around's answer) at token v:
+ * its first word's span, with the verb's entry and kind. */
+static mention split_mention(const run *R, uint32_t v, size_t j)
+{
     mention sm = {0};
-    sm.b = rs->toks[v].b;
-    sm.e = rs->toks[v].e;
-    sm.entry = ru->split[j - 1];
+    sm.b = R->rs->toks[v].b;
+    sm.e = R->rs->toks[v].e;
+    sm.entry = R->rules->split[j - 1];
     sm.kind = R->lx->entries[sm.entry].kind;
     sm.tb = v;
     sm.te = v + 1;
-    return rule_attack(R, &sm);
+    return sm;
 }
 
 /* A split verb around a group it takes as its object: an identity word or
