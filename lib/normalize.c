@@ -2091,7 +2091,7 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
  * contraction_at is called, which turns the others (" a ", " i ") down. */
 static const bool ending_start[256] = {
     ['t'] = 1, ['m'] = 1, ['s'] = 1, ['d'] = 1, ['r'] = 1,
-    ['v'] = 1, ['l'] = 1, ['n'] = 1, ['\''] = 1,
+    ['n'] = 1, ['\''] = 1, /* "ll", "ve": after an apostrophe only */
 };
 
 /* Sets the space at t[i] as contraction_at says: an apostrophe, or a NUL

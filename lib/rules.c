@@ -2742,10 +2742,9 @@ static bool disclaimed(const run *R, uint32_t tb)
             return true;
         /* "..., but... ok yeah I am", "but they are": the "but" takes
          * the claim back up, in its sentence or the next */
-        uint32_t si = R->rs->toks[tb].sent;
+        uint32_t si = R->rs->toks[tb].sent; /* s is sentence si */
         if (reasserts(R, s, q) ||
-            (si + 1 < R->rs->ns && R->rs->s[si + 1].tb == s->te &&
-             reasserts(R, &R->rs->s[si + 1], s->te)))
+            (si + 1 < R->rs->ns && reasserts(R, &R->rs->s[si + 1], s->te)))
             return true;
         return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
                              tok_is_word(R, q, "lots"));
@@ -3342,14 +3341,10 @@ static bool endorsed(const run *R, uint32_t tb)
     uint32_t si = R->rs->toks[tb].sent;
     uint32_t lo = si > 0 ? si - 1 : 0;
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
-    /* "..., there, I said it." in the quote's sentence or the next */
+    /* "..., there, I said it." in the quote's sentence or the next, or
+     * "..., well, they are." after the claim (reasserted) */
     if (said_it_last(R, &R->rs->s[si]) ||
-        (hi > si && said_it_last(R, &R->rs->s[hi])))
-        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
-                                     denounces(R, &R->rs->s[hi])));
-    /* "..., well, they are." after the claim, in its sentence or the
-     * next */
-    if (reasserted(R, tb))
+        (hi > si && said_it_last(R, &R->rs->s[hi])) || reasserted(R, tb))
         return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
                                      denounces(R, &R->rs->s[hi])));
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))

@@ -276,6 +276,7 @@ static const struct tcase {
     {"100x b000k 00b x00 a100", "100x b000k 00b x00 a100", 0},
     /* two or three leet digits inside a word; not at its edge, not four */
     {"p30ple k33p subhum4ns", "people keep subhumans", LEET},
+    {"h473rs gonna hate", "haters gonna hate", LEET}, /* a run of three */
     {"s01e03 a3200neo 2nite covid19", "soie03 a3200neo 2nite covid19", LEET},
     /* numbers and numeric codes keep their digits */
     {"1488 88 14words 6mwe 2016 covid19", "1488 88 14words 6mwe 2016 covid19",
@@ -655,7 +656,7 @@ Test(normalize, long_digit_run_in_a_word)
     cr_assert_eq(out.len, N + 2);
     cr_assert_str_eq(out.text, s);
     cr_assert_eq(out.evasions, 0);
-    /* a run of three between letters inside the long text still reads */
+    /* a run of two between letters inside the long text still reads */
     memcpy(s + 100, "p30ple", 6);
     cr_assert_eq(norm(&out, s, N + 2), DECORUM_OK);
     cr_assert(strstr(out.text, "people") != NULL);
