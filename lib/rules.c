@@ -9806,9 +9806,14 @@ static decorum_status rule_split_exclusion(run *R)
     }
     if (!any_kind(R, DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
+    const dc_rules *ru = R->rules;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_DEHUMANIZE || in_target(R, m->tb, TG_GROUP) ||
+        /* split_around's first test, the word after, before the dearer
+         * ones: most dehumanizing words have no split verb's end there */
+        if (m->kind != DC_KIND_DEHUMANIZE || m->te >= rs->ntok ||
+            !split_word(R, m->te, ru->split_len2, ru->split_byte2) ||
+            in_target(R, m->tb, TG_GROUP) ||
             (!ent(R, m)->categories &&
              dd_demonstrative(R, m) == UINT32_MAX))
             continue;
