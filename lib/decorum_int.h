@@ -23,7 +23,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 /* ---------------------------------------------------------------------- */
 /* Allocation (alloc.c)                                                    */
@@ -96,15 +95,11 @@ static inline decorum_status dc_grow(const dc_alloc *al, void **p,
  * (model file, matcher blob, lexicon image), whatever the host's. */
 /* Is the word w (l bytes) one of the n words of list? For the few word
  * lists kept in C (the rules' naming and assent words, the matcher's
- * contraction clashes). */
-static inline bool dc_word_in(const char *w, size_t l,
-                              const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
-            return true;
-    return false;
-}
+ * contraction clashes). Out of line (lexicon.c): inline in the rules'
+ * twenty call sites it pushed their hot callers over the inlining limits
+ * (bench corpus, callgrind: 278.9M instructions inline, 278.2M out of
+ * line). */
+bool dc_word_in(const char *w, size_t l, const char *const *list, size_t n);
 
 static inline uint64_t dc_get_le(const unsigned char *p, int n)
 {

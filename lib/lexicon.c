@@ -973,3 +973,11 @@ void dc_lexicon_free(const dc_alloc *al, dc_lexicon *lx)
     strings_free(al, lx);
     memset(lx, 0, sizeof *lx);
 }
+
+bool dc_word_in(const char *w, size_t l, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
+            return true;
+    return false;
+}
