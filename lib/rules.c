@@ -10097,9 +10097,13 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     }
     if (dc_word_in(w, l, places, sizeof places / sizeof places[0])) {
         uint32_t j = k + 1;
+        /* "No Jews in the White House", "No gays in the military": a
+         * place after "the" too, one or two words ending the clause as
+         * after "our" */
         if (j < rs->ntok && (tok_is_word(R, j, "our") ||
                              tok_is_word(R, j, "my") ||
-                             tok_is_word(R, j, "this")))
+                             tok_is_word(R, j, "this") ||
+                             tok_is_word(R, j, "the")))
             j++;
         return place_words_end(R, j, tk[k].clause);
     }
