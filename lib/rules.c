@@ -4756,6 +4756,30 @@ static bool migration_scan(const run *R)
     return migration_in_context(R);
 }
 
+/* A dehumanizing word for people in the plural ("cockroaches"; a mass
+ * noun, flag `noun` and not `plural`: "vermin") whose sentence holds a
+ * word of migration ("boatload", "our shores", "crossing the Channel"),
+ * and no group: the people are those who come. Not a word said of a
+ * thing ("the asylum system is a parasite": singular), nor one that is
+ * a thing as often (flag `thing`: "trash", "filth"). */
+static bool migrants_in_sentence(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (!any_kind(R, DC_KIND_MIGRATION) || (e->flags & DC_F_THING) ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (!has_kind_in(R, s->tb, s->te, DC_KIND_MIGRATION))
+        return false;
+    /* things may be named ("The boats keep bringing ..."), not a group */
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb >= s->tb &&
+            R->rs->t[i].tb < s->te)
+            return false;
+    return true;
+}
+
 /* migration_scan's answer, worked out once per comment (R->migration_topic)
  * and only when an attack asks: most comments never do. */
 static bool migration_context(run *R)
@@ -9076,16 +9100,25 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
     }
     /* ...or is about migration without naming anyone ("What an
-     * infestation." under "New asylum center opens"). */
-    if (!t && R->rs->nt == 0 && m->kind == DC_KIND_DEHUMANIZE &&
-        R->rules->migrant_entry >= 0 && !said_of_one(R, m) &&
-        migration_in_context(R)) {
-        memset(&resolved, 0, sizeof resolved);
-        resolved.type = TG_GROUP;
-        resolved.entry = R->rules->migrant_entry;
-        resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
-        t = &resolved;
-        from_ctx = true;
+     * infestation." under "New asylum center opens"); or, for people in
+     * the plural, its sentence is ("The boats keep bringing cockroaches
+     * to our shores", "Another boatload of parasites landed today"): the
+     * migrants, inferred from the words around, weigh as people the
+     * comment does not name (review, not reject: "rats crossing the
+     * Channel on ferries" may be rats). */
+    if (!t && m->kind == DC_KIND_DEHUMANIZE &&
+        R->rules->migrant_entry >= 0 && !said_of_one(R, m)) {
+        bool ctx = R->rs->nt == 0 && migration_in_context(R);
+        if (ctx || (migrants_in_sentence(R, m) && !past_war(R, m))) {
+            memset(&resolved, 0, sizeof resolved);
+            resolved.type = TG_GROUP;
+            resolved.entry = R->rules->migrant_entry;
+            resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+            t = &resolved;
+            from_ctx = ctx;
+            if (!ctx)
+                w *= 0.8f;
+        }
     }
     if (!t) {
         /* people of unknown identity weigh less (0.68 for "animals":
