@@ -3610,6 +3610,30 @@ static uint32_t predicate_subject(const run *R, uint32_t g)
                : g;
 }
 
+/* "Gas them all. Muslims I mean.", "Shoot the lot of them. I mean the
+ * Jews.": the sentence right after the pronoun's is a short afterthought
+ * (at most six words, "I mean" in it) that names the group g, the first
+ * group after the pronoun: the pronoun stands for it. */
+static bool afterthought(const run *R, uint32_t ti, const target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[ti].sent;
+    if (si + 1 >= rs->ns || rs->toks[g->tb].sent != si + 1)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    uint32_t words = 0;
+    bool mean = false;
+    for (uint32_t k = n->tb; k < n->te; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        if (++words > 6)
+            return false;
+        mean |= k > n->tb && tok_is_word(R, k, "mean") &&
+                tok_is_word(R, k - 1, "i");
+    }
+    return mean;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -3694,6 +3718,10 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     }
     if (last) {
         *out = group_of(R, last);
+        return true;
+    }
+    if (i < rs->nt && afterthought(R, ti, &rs->t[i])) {
+        *out = rs->t[i];
         return true;
     }
     /* "They're animals." under "Women's football attendance hits record
@@ -8086,9 +8114,26 @@ static bool situation_after(const run *R, uint32_t k)
            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
 }
 
+/* Does a word before token k (in sentence s) pick out one member of the
+ * group named at k, whoever it is: "a", "an", "any", "another", "every",
+ * "each", "one more", "(the) next", "a single" ("If I see one more
+ * Pakistani at the bus stop ...", "the next Muslim that ...")? */
+static bool member_det(const run *R, const sentence *s, uint32_t k)
+{
+    uint32_t d = k - 1;
+    if (a_or_an(R, d) || tok_is_word(R, d, "any") ||
+        tok_is_word(R, d, "another") || tok_is_word(R, d, "every") ||
+        tok_is_word(R, d, "each") || tok_is_word(R, d, "next"))
+        return true;
+    return d > s->tb &&
+           ((tok_is_word(R, d, "more") && tok_is_word(R, d - 1, "one")) ||
+            (tok_is_word(R, d, "single") && a_or_an(R, d - 1)));
+}
+
 /* The member of a group that a threat's pronoun object ("him", "her",
- * "them", "em", right after the verb or inside the phrase) refers back
- * to: one named earlier in the sentence by "a"/"an"/"any" and an identity
+ * "them", "em", "its", right after the verb or inside the phrase) refers
+ * back to: one named earlier in the sentence by "a"/"an"/"any" (or
+ * another word that picks out one: member_det) and an identity
  * noun or a slur, after "if", "when" or "whenever" ("If I see a Muslim
  * near my house I will beat him", "when a tranny walks in ..."). Not a
  * person noun ("If I see a man hitting a woman I will beat him") nor an
@@ -8100,22 +8145,28 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     bool pron = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
-               tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
+               tok_is_word(R, k, "them") || tok_is_word(R, k, "em") ||
+               tok_is_word(R, k, "its");
     if (!pron)
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* "its" of a person says the member is a thing to the writer: "If a
+     * black woman walks in I'll break its neck" means no one person */
+    bool its = false;
+    for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !its; k++)
+        its = tok_is_word(R, k, "its");
     const mention *last = NULL;
     bool cond = false;
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever")))
             cond = true;
-        else if (cond && k > s->tb &&
-                 (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "any"))) {
+        else if (cond && k > s->tb && member_det(R, s, k)) {
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
-                      kind_at(R, c->te, DC_KIND_PERSON) ||
-                      (c->te < rs->ntok && kind_at(R, c->te, DC_KIND_IDENTITY))))
+                      (!its && (kind_at(R, c->te, DC_KIND_PERSON) ||
+                                (c->te < rs->ntok &&
+                                 kind_at(R, c->te, DC_KIND_IDENTITY))))))
                 c = NULL; /* "a white guy", "a black woman": the person */
             if (!c)
                 c = mention_at(R, k, DC_KIND_SLUR);
