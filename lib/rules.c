@@ -3625,6 +3625,30 @@ static uint32_t predicate_subject(const run *R, uint32_t g)
                : g;
 }
 
+/* "Gas them all. Muslims I mean.", "Shoot the lot of them. I mean the
+ * Jews.": the sentence right after the pronoun's is a short afterthought
+ * (at most six words, "I mean" in it) that names the group g, the first
+ * group after the pronoun: the pronoun stands for it. */
+static bool afterthought(const run *R, uint32_t ti, const target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[ti].sent;
+    if (si + 1 >= rs->ns || rs->toks[g->tb].sent != si + 1)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    uint32_t words = 0;
+    bool mean = false;
+    for (uint32_t k = n->tb; k < n->te; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        if (++words > 6)
+            return false;
+        mean |= k > n->tb && tok_is_word(R, k, "mean") &&
+                tok_is_word(R, k - 1, "i");
+    }
+    return mean;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -3709,6 +3733,10 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     }
     if (last) {
         *out = group_of(R, last);
+        return true;
+    }
+    if (i < rs->nt && afterthought(R, ti, &rs->t[i])) {
+        *out = rs->t[i];
         return true;
     }
     /* "They're animals." under "Women's football attendance hits record
@@ -6224,6 +6252,14 @@ static bool command_at(const run *R, uint32_t k)
 /* Could token k, opening a clause, be a bare imperative verb ("get",
  * "keep", "send")? Not a word the lexicon knows as a noun, pronoun or
  * name, not a plural or participle ("firefighters", "deported"). */
+/* A particle that joins a verb before its object: "line up the",
+ * "round out the". */
+static bool verb_particle(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "up") || tok_is_word(R, k, "out") ||
+           tok_is_word(R, k, "down");
+}
+
 static bool bare_verb(const run *R, uint32_t k)
 {
     static const dc_kind nouny[] = {
@@ -6242,8 +6278,11 @@ static bool bare_verb(const run *R, uint32_t k)
         (l > 3 && memcmp(w + l - 3, "ing", 3) == 0))
         return false;
     /* The next word must start its object: a determiner, a pronoun, or the
-     * group itself. */
+     * group itself; a particle may come first ("Line up every Muslim ...
+     * and shoot them", as "Line the Muslims up" already was). */
     uint32_t nx = k + 1;
+    if (nx + 1 < R->rs->ntok && verb_particle(R, nx))
+        nx++;
     if (nx >= R->rs->ntok)
         return false;
     return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
@@ -6365,15 +6404,32 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb,
     return true;
 }
 
+/* A word of degree between an article and a deserved act: "a good
+ * beating", "a proper kicking", "a real hiding". */
+static bool desert_degree(const run *R, uint32_t k)
+{
+    static const char *const words[] = {"good", "proper", "real", "right",
+                                        "sound", "severe", "serious"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
+                      sizeof words / sizeof words[0]);
+}
+
 /* The act at token tb is the object of the `backs` modal md, at most a
- * determiner or an article between, and the target t is its subject,
- * before it: "Mexicans deserve a beating" (not "gay people deserve
- * safety 🔫", whose act is no object of the verb). */
+ * determiner or an article between (an article and a word of degree:
+ * desert_degree), and the target t is its subject, before it: "Mexicans
+ * deserve a beating" (not "gay people deserve safety 🔫", whose act is
+ * no object of the verb). */
 static bool desert_of(const run *R, const mention *md, uint32_t tb,
                       const target *t)
 {
-    if (!t || t->te > md->tb || tb < md->te || tb - md->te > 1)
+    if (!t || t->te > md->tb || tb < md->te || tb - md->te > 2)
         return false;
+    /* "deserve a good beating", "a proper kicking": an article and a
+     * word that only says how much */
+    if (tb - md->te == 2)
+        return a_or_an(R, md->te) && desert_degree(R, md->te + 1);
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
@@ -6469,6 +6525,44 @@ static bool greeting_in(const run *R, const sentence *s)
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
+/* "Line up every Muslim in the street and shoot them", "Take the Jews
+ * on my street and shoot them": a verb right after "and" is coordinated
+ * with the command that opens its clause (a command entry, or a bare verb
+ * before its object: bare_verb), whatever the first verb's object phrase
+ * holds ("in the street"), which is_call's walk reads as a statement;
+ * its object "them". At most CALL_REACH tokens back. */
+#define CALL_REACH 12
+static bool coordinated_command(const run *R, const mention *m,
+                                const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->tb < s->tb + 3 || !tok_is_word(R, m->tb - 1, "and"))
+        return false;
+    /* the second verb's object is "them", the people the first one took
+     * ("... and shot over 500" narrates) */
+    bool them = false;
+    for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !them; k++)
+        them = tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
+    if (!them)
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause, k = m->tb - 1, n = 0;
+    while (k > s->tb && rs->toks[k - 1].clause == clause) {
+        if (++n > CALL_REACH)
+            return false;
+        k--;
+    }
+    while (k + 1 < m->tb && (tok_is_word(R, k, "just") ||
+                             tok_is_word(R, k, "please") ||
+                             tok_is_word(R, k, "so") ||
+                             tok_is_word(R, k, "then")))
+        k++;
+    /* (not a quantifier, which bare_verb is never asked of: "all white
+     * boys do is lie and punch walls") */
+    return k + 2 < m->tb && rs->toks[k].type == TK_WORD &&
+           !mention_at(R, k, DC_KIND_QUANTIFIER) &&
+           (command_at(R, k) || bare_verb(R, k));
+}
+
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -6538,6 +6632,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
+        return true;
+    if (tg && tg->type == TG_GROUP && coordinated_command(R, m, s))
         return true;
     /* An imperative: the clause opens with the verb, perhaps after a few
      * softeners ("just", "please"), or with another command it is
@@ -8125,9 +8221,26 @@ static bool situation_after(const run *R, uint32_t k)
            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
 }
 
+/* Does a word before token k (in sentence s) pick out one member of the
+ * group named at k, whoever it is: "a", "an", "any", "another", "every",
+ * "each", "one more", "(the) next", "a single" ("If I see one more
+ * Pakistani at the bus stop ...", "the next Muslim that ...")? */
+static bool member_det(const run *R, const sentence *s, uint32_t k)
+{
+    uint32_t d = k - 1;
+    if (a_or_an(R, d) || tok_is_word(R, d, "any") ||
+        tok_is_word(R, d, "another") || tok_is_word(R, d, "every") ||
+        tok_is_word(R, d, "each") || tok_is_word(R, d, "next"))
+        return true;
+    return d > s->tb &&
+           ((tok_is_word(R, d, "more") && tok_is_word(R, d - 1, "one")) ||
+            (tok_is_word(R, d, "single") && a_or_an(R, d - 1)));
+}
+
 /* The member of a group that a threat's pronoun object ("him", "her",
- * "them", "em", right after the verb or inside the phrase) refers back
- * to: one named earlier in the sentence by "a"/"an"/"any" and an identity
+ * "them", "em", "its", right after the verb or inside the phrase) refers
+ * back to: one named earlier in the sentence by "a"/"an"/"any" (or
+ * another word that picks out one: member_det) and an identity
  * noun or a slur, after "if", "when" or "whenever" ("If I see a Muslim
  * near my house I will beat him", "when a tranny walks in ..."). Not a
  * person noun ("If I see a man hitting a woman I will beat him") nor an
@@ -8139,22 +8252,28 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     bool pron = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
-               tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
+               tok_is_word(R, k, "them") || tok_is_word(R, k, "em") ||
+               tok_is_word(R, k, "its");
     if (!pron)
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* "its" of a person says the member is a thing to the writer: "If a
+     * black woman walks in I'll break its neck" means no one person */
+    bool its = false;
+    for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !its; k++)
+        its = tok_is_word(R, k, "its");
     const mention *last = NULL;
     bool cond = false;
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever")))
             cond = true;
-        else if (cond && k > s->tb &&
-                 (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "any"))) {
+        else if (cond && k > s->tb && member_det(R, s, k)) {
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
-                      kind_at(R, c->te, DC_KIND_PERSON) ||
-                      (c->te < rs->ntok && kind_at(R, c->te, DC_KIND_IDENTITY))))
+                      (!its && (kind_at(R, c->te, DC_KIND_PERSON) ||
+                                (c->te < rs->ntok &&
+                                 kind_at(R, c->te, DC_KIND_IDENTITY))))))
                 c = NULL; /* "a white guy", "a black woman": the person */
             if (!c)
                 c = mention_at(R, k, DC_KIND_SLUR);
@@ -8176,6 +8295,93 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     if (!last)
         return false;
     *out = group_of(R, last);
+    return true;
+}
+
+/* A verb of coming (or "in") at token k, before "here": "comes here",
+ * "moves here", "walks in here". */
+static bool coming_here(const run *R, uint32_t k)
+{
+    static const char *const words[] = {"come", "comes", "coming", "move",
+                                        "moves", "walk", "walks", "in"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
+                      sizeof words / sizeof words[0]);
+}
+
+/* "Any immigrant that comes near my farm gets a bullet", "Every Muslim I
+ * see gets stabbed", "Next gay couple that holds hands in front of me is
+ * getting their heads kicked in": a sentence that opens with one member
+ * picked out ("any", "every", "next", "one more", "any of the": as
+ * member_det) and a clause of the writer's own (a first-person word or
+ * "here" in it: "I see", "near my farm", "comes here"), then a threat the
+ * member "gets" or "is getting", lays down what the writer will do to
+ * whichever member comes: a threat at the group, said as the writer's
+ * will. Not the writer's acquaintances ("every gay man I know gets beaten
+ * up" tells what they suffer), not "got" (news: "Police said any migrant
+ * who resisted got shot"), nor with the doer named ("gets shot by the
+ * police"). *out is the member's group. */
+static bool member_gets(const run *R, const mention *m, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t g = m->tb;
+    if (g > s->tb + 1 &&
+        (a_or_an(R, g - 1) || tok_is_word(R, g - 1, "the") ||
+         tok_is_word(R, g - 1, "their") || tok_is_word(R, g - 1, "his") ||
+         tok_is_word(R, g - 1, "her") || tok_is_word(R, g - 1, "its")))
+        g--;
+    if (g < s->tb + 3)
+        return false;
+    g--;
+    if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
+        !tok_is_word(R, g, "getting"))
+        return false;
+    uint32_t b = m->te;
+    if (b < s->te && tok_is_word(R, b, "at"))
+        b++; /* "gets shot at by" */
+    if (b < s->te && tok_is_word(R, b, "by"))
+        return false;
+    uint32_t k = s->tb;
+    if (tok_is_word(R, k, "the"))
+        k++;
+    if (tok_is_word(R, k, "one") && tok_is_word(R, k + 1, "more"))
+        k += 2;
+    else if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
+             tok_is_word(R, k, "each") || tok_is_word(R, k, "next") ||
+             tok_is_word(R, k, "another"))
+        k++;
+    else
+        return false;
+    if (tok_is_word(R, k, "of") &&
+        (tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "these") ||
+         tok_is_word(R, k + 1, "those")))
+        k += 2;
+    if (k >= g)
+        return false;
+    const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
+    if (!c)
+        c = mention_at(R, k, DC_KIND_SLUR);
+    if (!c || !ent(R, c)->categories || c->te >= g)
+        return false;
+    bool mine = false;
+    for (uint32_t j = c->te; j < g; j++) {
+        if (rs->toks[j].type != TK_WORD)
+            return false;
+        if (tok_is_word(R, j, "know") || tok_is_word(R, j, "knew") ||
+            tok_is_word(R, j, "met") || tok_is_word(R, j, "meet") ||
+            kind_at(R, j, DC_KIND_NEGATION))
+            return false;
+        /* "here" after a verb of coming is the writer's place ("comes
+         * here", "walks in here"); not "comes out here", "runs from the
+         * police here", which tell what happens in a place */
+        mine |= kind_at(R, j, DC_KIND_PRONOUN_SELF) ||
+                (tok_is_word(R, j, "here") && coming_here(R, j - 1));
+    }
+    if (!mine)
+        return false;
+    *out = group_of(R, c);
     return true;
 }
 
@@ -8415,6 +8621,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
+        /* "Every Muslim I see gets stabbed": the participle of a rule the
+         * writer lays down (member_gets) calls for it, as a modal does */
+        target laid;
+        if (!modal && m->kind == DC_KIND_THREAT && m->tb > 2 &&
+            member_gets(R, m, &laid))
+            modal = true;
         /* "Jews were expelled from Spain in 1492" is history too; whether
          * an exclusion is a call is is_call's to say, as before. */
         if (!modal && m->kind == DC_KIND_EXCLUSION) {
@@ -8685,6 +8897,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = t_local = &resolved;
         member = true;
     }
+    /* "Any Muslim who comes here gets shot": a rule the writer lays down
+     * for whichever member comes (member_gets), the writer's will. */
+    bool laid_down = false;
+    if (m->kind == DC_KIND_THREAT && !member && m->tb > 2 &&
+        member_gets(R, m, &resolved)) {
+        t = t_local = &resolved;
+        member = laid_down = true;
+    }
     /* "I don't want to associate with people who hate Jews", "ban anyone
      * who harasses Muslims", "kill whoever attacks Hindus": a group named
      * after the verb inside a relative clause that names the verb's
@@ -8839,6 +9059,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                    (k > 0 && tok_is_word(R, k, "am") &&
                     tok_is_word(R, k - 1, "i"))));
     }
+    intent |= laid_down;
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
      * and the group, and then as a call; "the plan is a dead end" is
