@@ -2089,12 +2089,16 @@ static bool word_in(const char *w, size_t wl, const char *list)
     return false;
 }
 
-/* The words a contraction's ending is written after, by ending. */
+/* The words "n't" is written after ("do n't"); "t" is written after the
+ * same words with their n ("don t"). */
+#define NT_STEMS                                                               \
+    "do does did is are was were ca could would should wo have has had ai "  \
+    "must need"
+
+/* The words a contraction's ending other than "t" is written after, by
+ * ending. */
 static const char *stems_for(const char *suf, size_t sl)
 {
-    if (sl == 1 && suf[0] == 't')
-        return "don doesn didn isn aren wasn weren can couldn wouldn "
-               "shouldn won haven hasn hadn ain mustn needn";
     if (sl == 1 && suf[0] == 'm')
         return "i";
     if (sl == 1 && suf[0] == 's')
@@ -2129,11 +2133,7 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
     size_t b = i + 1;
     if (b < len && t[b] == 'n' && b + 2 < len && t[b + 1] == '\'' &&
         t[b + 2] == 't' && (b + 3 >= len || !cword((unsigned char)t[b + 3])))
-        return word_in(w, wl,
-                       "do does did is are was were ca could would should "
-                       "wo have has had ai must need")
-                   ? 2
-                   : 0;
+        return word_in(w, wl, NT_STEMS) ? 2 : 0;
     int how = 1;
     if (b < len && t[b] == '\'') {
         how = 2;
@@ -2153,10 +2153,13 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
     if (how == 1 && se - b == 2 &&
         ((t[b] == 'l' && t[b + 1] == 'l') || (t[b] == 'v' && t[b + 1] == 'e')))
         return 0;
+    if (se - b == 1 && t[b] == 't') /* "don t", not "don 't" */
+        return how == 1 && wl >= 2 && w[wl - 1] == 'n' &&
+                       word_in(w, wl - 1, NT_STEMS)
+                   ? 1
+                   : 0;
     const char *stems = stems_for(t + b, se - b);
-    if (!stems || (how == 2 && t[b] == 't'))
-        return 0;
-    return word_in(w, wl, stems) ? how : 0;
+    return stems && word_in(w, wl, stems) ? how : 0;
 }
 
 /* Sets the space at t[i] as contraction_at says: an apostrophe, or a NUL
