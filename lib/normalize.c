@@ -1084,15 +1084,28 @@ static bool spaced_at_end(const uint8_t *cls, const unsigned char *s, size_t n)
 }
 #endif
 
+/* The bytes that may follow the space of a contraction cut in two (see
+ * join_contractions()): its ending's first letter ("t", "re", "n't") or an
+ * apostrophe. Tested before contraction_at() is called, which turns the
+ * others (" a ", " i ") down, and by quick_words(). */
+static const bool ending_start[256] = {
+    ['t'] = 1, ['m'] = 1, ['s'] = 1, ['d'] = 1, ['r'] = 1,
+    ['n'] = 1, ['\''] = 1, /* "ll", "ve": after an apostrophe only */
+};
+
 /* The end of a chunk pass (quick(), quick32()): the words at flagged[0..nf)
  * (byte positions in ascending order) are rerun through token_rules() in
  * place, delta bytes before their input position. Returns Q_DONE, or
- * Q_UNKNOWN when one of them changes length. */
+ * Q_UNKNOWN when one of them changes length. Sets *cut when a word it
+ * reruns may have become the ending of a contraction cut in two (after a
+ * space or an apostrophe, starting with an ending's first byte): the
+ * chunk pass looked for those in its input (see quick32()), and a word's
+ * rules may write one ("r3" -> "re"). */
 static inline __attribute__((always_inline)) int
 quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
             size_t delta, const size_t *flagged, size_t nf,
             const uint32_t *isb, const uint32_t *ise, const uint8_t *ihw,
-            const bool ident, dc_norm *out, uint32_t *ev)
+            const bool ident, dc_norm *out, uint32_t *ev, bool *cut)
 {
     const uint8_t *cls = nz->cls;
     size_t done = 0;
@@ -1124,6 +1137,9 @@ quick_words(const dc_normalizer *nz, const unsigned char *s, size_t n,
         if (token_rules(nz, s, a, 1, b - a, has_letter, 0, isb, ise, ihw,
                         ident, out, a - delta) != b - delta)
             return Q_UNKNOWN; /* a stretched run was cut: everything moves */
+        if (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\'') &&
+            ending_start[(unsigned char)out->text[a - delta]])
+            *cut = true;
         for (size_t k = a - delta; k < b - delta; k++)
             h |= out->how[k];
     }
@@ -1301,8 +1317,9 @@ quick(const dc_normalizer *nz, const unsigned char *s, size_t n,
     }
     if (n % 16 == 0 && spaced_at_end(nz->cls, s, n))
         return Q_UNKNOWN;
+    bool cut = false; /* not looked for by this pass */
     return quick_words(nz, s, n, 0, flagged, nf, isb, ise, ihw, ident, out,
-                       ev);
+                       ev, &cut);
 }
 
 static int quick_ascii(const dc_normalizer *nz, const unsigned char *s,
@@ -1406,7 +1423,7 @@ static size_t restart_point(const dc_normalizer *nz, const unsigned char *s,
  * loop from an immediate (three instructions) once it runs out of vector
  * registers, where a memory operand costs nothing. */
 enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
-       Q_ONE, Q_8, Q_16, Q_NK };
+       Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NK };
 #define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
                v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
 #define D32(v) v, 0, 0, 0
@@ -1420,6 +1437,9 @@ enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
 #define HI16                                                                   \
     C_NL | C_CTL0, C_CTL1, C_SP | C_BPMK | C_DLR, 0, C_AT, 0, 0, C_PIPE, 0, 0, \
         0, 0, 0, 0, 0, 0
+#define CUT16                                                                  \
+    0x10, 0x10, 0x10, 0x63, 0x64, 0x10, 0x10, 0x27, 0x10, 0x10, 0x10, 0x10,    \
+        0x10, 0x6d, 0x6e, 0x10
 _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_LO] = {LO16, LO16}, /* class bits by low nibble, in each lane */
     [Q_HI] = {HI16, HI16}, /* by high nibble (0-7; 8-F have none) */
@@ -1435,11 +1455,22 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_8] = {D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8), D32(8)},
     [Q_16] = {D32(16), D32(16), D32(16), D32(16), D32(16), D32(16), D32(16),
               D32(16)},
+    [Q_SPC] = {B32(' ')},
+    [Q_EF] = {B32(0xef)},
+    /* By low nibble, the byte x | 0x20 & 0xef must be to end a
+     * contraction cut in two after one byte (see quick32()): 'c' or 's'
+     * (3), 'd' or 't' (4), '\'' or '7' (7), 'm' or '}' (D), 'n' or '~'
+     * (E); 0x10 (bit 4 set) for no byte. */
+    [Q_CUT] = {CUT16, CUT16},
+    [Q_APOS] = {B32('\'')},
+    [Q_R] = {B32('r')},
+    [Q_E] = {B32('e')},
 };
 #undef B32
 #undef D32
 #undef LO16
 #undef HI16
+#undef CUT16
 
 /* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
  * writing delta bytes before the input position (what fold() cut before
@@ -1448,12 +1479,14 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
  * rule may shrink the text at *lim, or Q_UNKNOWN when the output is right
  * only up to i0. Without src_map (ident only) the offset map's src_begin
  * and src_end are left unwritten where they are the identity (how[] is
- * written all the same): see dc_normalizer_set_lazy_map(). */
+ * written all the same): see dc_normalizer_set_lazy_map(). On Q_DONE from
+ * i0 == 0, *cut says whether the output may hold a contraction cut in two
+ * (join_contractions()); it is left alone otherwise. */
 AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
                         size_t n, size_t i0, size_t delta, const uint32_t *isb,
                         const uint32_t *ise, const uint8_t *ihw,
                         const bool ident, const bool src_map, dc_norm *out,
-                        uint32_t *ev, size_t *from, size_t *lim_out)
+                        uint32_t *ev, size_t *from, size_t *lim_out, bool *cut)
 {
     const uint8_t *cls = nz->cls;
     /* Leading white space is dropped: not for this pass. */
@@ -1467,7 +1500,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     /* The previous chunk's masks: only their top bit is read. */
     uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
     uint64_t pE = 0;
-    __m256i plx = _mm256_setzero_si256();
+    __m256i plx = _mm256_setzero_si256(), cuts = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
     bool pair = false; /* what stops the pass at lim is white space only */
     for (size_t j = i0; j < n; j += 32) {
@@ -1508,11 +1541,38 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         uint32_t E = L | D, N = L | DB | ALM, W = N | D;
 
         __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
-        __m256i lx2 = BACK32(lx, pv, 2);
+        __m256i lx1 = BACK32(lx, pv, 1), lx2 = BACK32(lx, pv, 2);
         /* A letter equal to the two before it (case-folded). */
         uint32_t tri = (uint32_t)_mm256_movemask_epi8(
-            _mm256_and_si256(_mm256_cmpeq_epi8(lx, BACK32(lx, pv, 1)),
+            _mm256_and_si256(_mm256_cmpeq_epi8(lx, lx1),
                              _mm256_cmpeq_epi8(lx, lx2)));
+        /* Where a contraction cut in two may end, for join_contractions(),
+         * which scanned every comment's output (5% of the bench corpus's
+         * comments have a candidate). Seen from byte k: a space at k - 2,
+         * one of t m s d n at k - 1 and no letter at k ("don t", "do
+         * n't"); a space at k - 2 and an apostrophe at k - 1 ("they 're");
+         * " re" at k - 3 and no letter at k ("they re"). A superset of
+         * what contraction_at() joins (Q_CUT's sets are wider); the words
+         * that quick_words() rewrites it looks at itself. ORed up as
+         * vectors, one movemask at the end; only from the text's start,
+         * where the result is used. */
+        if (i0 == 0) {
+            __m256i one = _mm256_or_si256(
+                _mm256_andnot_si256(
+                    isl,
+                    _mm256_cmpeq_epi8(_mm256_and_si256(lx1, KV(Q_EF)),
+                                      _mm256_shuffle_epi8(KV(Q_CUT), lx1))),
+                _mm256_cmpeq_epi8(lx1, KV(Q_APOS)));
+            __m256i re = _mm256_andnot_si256(
+                isl, _mm256_and_si256(
+                         _mm256_cmpeq_epi8(BACK32(lx, pv, 3), KV(Q_SPC)),
+                         _mm256_and_si256(_mm256_cmpeq_epi8(lx2, KV(Q_R)),
+                                          _mm256_cmpeq_epi8(lx1, KV(Q_E)))));
+            cuts = _mm256_or_si256(
+                cuts, _mm256_or_si256(
+                          re, _mm256_and_si256(
+                                  one, _mm256_cmpeq_epi8(lx2, KV(Q_SPC)))));
+        }
         uint32_t bad = CTL | (WS & (WS << 1 | pWS >> 31)) | (L & tri);
         /* Three single letters or digits with the same separator, seen from
          * the byte after the third (k): bytes k, k - 2 and k - 4 are not
@@ -1625,9 +1685,17 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         else if ((n - i0) % 32 == 0 && spaced_at_end(cls, s, n))
             lim = n < 6 ? 0 : n - 6;
     }
-    if (lim == n)
-        return quick_words(nz, s, n, delta, flagged, nf, isb, ise, ihw, ident,
-                           out, ev);
+    bool near = false;
+    if (lim == n) {
+        int r = quick_words(nz, s, n, delta, flagged, nf, isb, ise, ihw, ident,
+                            out, ev, &near);
+        /* A text that ends with a full chunk may end a contraction where
+         * no chunk saw it: " t" or " re" at its end. */
+        if (i0 == 0)
+            *cut = near || _mm256_movemask_epi8(cuts) ||
+                   (n && (n & 31) == 0 && (s[n - 2] == ' ' || s[n - 3] == ' '));
+        return r;
+    }
     /* Two spaces between words (a sentence gap; 1,538 of the bench
      * corpus's ASCII comments have one): the output is right up to the
      * first, which words32() makes cover both. No rule reaches across
@@ -1639,7 +1707,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         while (nf && flagged[nf - 1] >= lim - 1)
             nf--;
         if (quick_words(nz, s, lim - 1, delta, flagged, nf, isb, ise, ihw,
-                        ident, out, ev) != Q_DONE)
+                        ident, out, ev, &near) != Q_DONE)
             return Q_UNKNOWN;
         *from = lim - 1;
         *lim_out = lim;
@@ -1649,7 +1717,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     while (nf && flagged[nf - 1] >= q)
         nf--;
     if (quick_words(nz, s, q, delta, flagged, nf, isb, ise, ihw, ident, out,
-                    ev) != Q_DONE)
+                    ev, &near) != Q_DONE)
         return Q_UNKNOWN;
     *from = q;
     *lim_out = lim;
@@ -1679,12 +1747,15 @@ AVX2_INLINE bool ascii32(const unsigned char *s, size_t n)
  * later time twice as far, up to 32 bytes, so that a text full of trouble
  * still costs at most about twice fold().
  * Returns the output length, with *ev the evasion bits when *folded stays
- * false, or SIZE_MAX when (ident) the text is not ASCII. */
+ * false, or SIZE_MAX when (ident) the text is not ASCII. *cut is false
+ * when the first quick32() did the whole text and found no contraction
+ * cut in two. */
 AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
                            size_t n, const uint32_t *isb, const uint32_t *ise,
                            const uint8_t *ihw, const bool ident, dc_norm *out,
-                           uint32_t *ev, bool *folded)
+                           uint32_t *ev, bool *folded, bool *cut)
 {
+    *cut = true;
     if (ident && !ascii32(s, n))
         return SIZE_MAX;
     size_t i = 0, delta = 0, gap = 1;
@@ -1697,7 +1768,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
              * (dc_norm.ident_map). Else it is written for the output
              * right so far, before fold() extends its last range. */
             r = quick32(nz, s, n, 0, 0, isb, ise, ihw, true, false, out, ev,
-                        &q, &lim);
+                        &q, &lim, cut);
             if (r == Q_DONE) {
                 out->ident_map = true;
                 return n;
@@ -1705,7 +1776,7 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
             ident_src32(out, 0, 0, r == Q_RESTART || r == Q_PAIR ? q : 0);
         } else {
             r = quick32(nz, s, n, i, delta, isb, ise, ihw, ident, true, out,
-                        ev, &q, &lim);
+                        ev, &q, &lim, cut);
             if (r == Q_DONE)
                 return n - delta;
         }
@@ -1761,19 +1832,20 @@ AVX2 static uint32_t or_bytes32(const uint8_t *h, size_t n)
 
 AVX2 static size_t words32_ascii(const dc_normalizer *nz,
                                  const unsigned char *s, size_t n,
-                                 dc_norm *out, uint32_t *ev, bool *folded)
+                                 dc_norm *out, uint32_t *ev, bool *folded,
+                                 bool *cut)
 {
-    return words32(nz, s, n, NULL, NULL, NULL, true, out, ev, folded);
+    return words32(nz, s, n, NULL, NULL, NULL, true, out, ev, folded, cut);
 }
 
 AVX2 static size_t words32_mapped(const dc_normalizer *nz, const dc_norm *mid,
-                                  dc_norm *out)
+                                  dc_norm *out, bool *cut)
 {
     uint32_t ev;
     bool folded = false;
     return words32(nz, (const unsigned char *)mid->text, mid->len,
                    mid->src_begin, mid->src_end, mid->how, false, out, &ev,
-                   &folded);
+                   &folded, cut);
 }
 #endif
 
@@ -1900,8 +1972,9 @@ static inline size_t chunk_room(size_t n, size_t max_out)
 static inline __attribute__((always_inline)) decorum_status
 normalize_text(const dc_alloc *al, const dc_normalizer *nz,
                dc_norm_scratch *ns, const char *text, size_t len,
-               size_t max_out, dc_norm *out)
+               size_t max_out, dc_norm *out, bool *cut)
 {
+    *cut = true;
     out->len = 0;
     out->evasions = 0;
     if (out->cap)
@@ -1922,7 +1995,7 @@ normalize_text(const dc_alloc *al, const dc_normalizer *nz,
 #if HAVE_AVX2_PATH
         if (nz->avx2) {
             bool folded = false;
-            o = words32_ascii(nz, s, len, out, &ev, &folded);
+            o = words32_ascii(nz, s, len, out, &ev, &folded, cut);
             q = o == SIZE_MAX ? Q_OTHER : folded ? Q_UNKNOWN : Q_DONE;
         } else
 #endif
@@ -1955,7 +2028,7 @@ normalize_text(const dc_alloc *al, const dc_normalizer *nz,
             return st;
 #if HAVE_AVX2_PATH
         if (nz->swar && nz->avx2)
-            o = words32_mapped(nz, &ns->mid, out);
+            o = words32_mapped(nz, &ns->mid, out, cut);
         else
 #endif
 #ifdef __SSE2__
@@ -2016,12 +2089,16 @@ static bool word_in(const char *w, size_t wl, const char *list)
     return false;
 }
 
-/* The words a contraction's ending is written after, by ending. */
+/* The words "n't" is written after ("do n't"); "t" is written after the
+ * same words with their n ("don t"). */
+#define NT_STEMS                                                               \
+    "do does did is are was were ca could would should wo have has had ai "  \
+    "must need"
+
+/* The words a contraction's ending other than "t" is written after, by
+ * ending. */
 static const char *stems_for(const char *suf, size_t sl)
 {
-    if (sl == 1 && suf[0] == 't')
-        return "don doesn didn isn aren wasn weren can couldn wouldn "
-               "shouldn won haven hasn hadn ain mustn needn";
     if (sl == 1 && suf[0] == 'm')
         return "i";
     if (sl == 1 && suf[0] == 's')
@@ -2056,11 +2133,7 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
     size_t b = i + 1;
     if (b < len && t[b] == 'n' && b + 2 < len && t[b + 1] == '\'' &&
         t[b + 2] == 't' && (b + 3 >= len || !cword((unsigned char)t[b + 3])))
-        return word_in(w, wl,
-                       "do does did is are was were ca could would should "
-                       "wo have has had ai must need")
-                   ? 2
-                   : 0;
+        return word_in(w, wl, NT_STEMS) ? 2 : 0;
     int how = 1;
     if (b < len && t[b] == '\'') {
         how = 2;
@@ -2080,19 +2153,14 @@ static __attribute__((noinline)) int contraction_at(const char *t, size_t len,
     if (how == 1 && se - b == 2 &&
         ((t[b] == 'l' && t[b + 1] == 'l') || (t[b] == 'v' && t[b + 1] == 'e')))
         return 0;
+    if (se - b == 1 && t[b] == 't') /* "don t", not "don 't" */
+        return how == 1 && wl >= 2 && w[wl - 1] == 'n' &&
+                       word_in(w, wl - 1, NT_STEMS)
+                   ? 1
+                   : 0;
     const char *stems = stems_for(t + b, se - b);
-    if (!stems || (how == 2 && t[b] == 't'))
-        return 0;
-    return word_in(w, wl, stems) ? how : 0;
+    return stems && word_in(w, wl, stems) ? how : 0;
 }
-
-/* The bytes that may follow the space of a contraction: its ending's
- * first letter ("t", "re", "n't") or an apostrophe. Tested before
- * contraction_at is called, which turns the others (" a ", " i ") down. */
-static const bool ending_start[256] = {
-    ['t'] = 1, ['m'] = 1, ['s'] = 1, ['d'] = 1, ['r'] = 1,
-    ['n'] = 1, ['\''] = 1, /* "ll", "ve": after an apostrophe only */
-};
 
 /* Sets the space at t[i] as contraction_at says: an apostrophe, or a NUL
  * for join_contractions to take out (counted in *dels). */
@@ -2277,7 +2345,9 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     if (!al || !nz || !ns || !out || (len && !text))
         return DECORUM_ERR_INVALID;
     out->padded = out->ident_map = false;
-    decorum_status st = normalize_text(al, nz, ns, text, len, max_out, out);
+    bool cut;
+    decorum_status st =
+        normalize_text(al, nz, ns, text, len, max_out, out, &cut);
     /* The pad (see dc_norm): the chunk passes may have left bytes of
      * their last chunk past len, within cap. No buffer, no text: a len 0
      * input where no pass reserved room. */
@@ -2298,7 +2368,8 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
         memset(pad, 0, DC_NORM_PAD);
 #endif
         out->padded = true;
-        join_contractions(out, nz->avx2);
+        if (cut)
+            join_contractions(out, nz->avx2);
     }
     return st;
 }

@@ -902,6 +902,47 @@ Test(normalize, double_spaces_agree_on_every_path)
         at_every_offset(gaps[c], false, NULL);
 }
 
+/* Contractions cut in two, which the AVX2 chunk pass looks for in its
+ * input so that join_contractions() skips the texts with none (quick32()
+ * in normalize.c), and the word rules can write ("r3" is "re"): at each
+ * offset from a chunk's start, before more words and at the very end of
+ * the text (a full last chunk hides an ending from the pass), every path
+ * joins them alike. */
+Test(normalize, contractions_agree_on_every_path)
+{
+    static const struct {
+        const char *s, *want;
+    } cuts[] = {
+        {"don t", "don't"}, {"do n't", "don't"}, {"they 're", "they're"},
+        {"they re", "they're"}, {"I m", NULL}, {"it s", "it's"},
+        {"we d", "we'd"}, {"they 'll", "they'll"}, {"you 've", "you've"},
+        {"CAN T", "can't"}, {"we 'RE", "we're"}, {"Wo N'T", "won't"},
+        {"th3y r3", "they're"}, {"they r3!", "they're!"}, {"d0n t", "don't"},
+        {"don t!!", "don't!!"}, {"they re.", "they're."}, {"it 5", NULL},
+        {"don 7", NULL}, {"they rE", "they're"}, {"i 'm", "i'm"},
+        {"x 're", NULL}, {"they reach", NULL}, {"don tell", NULL},
+        {"r t", NULL}, {"a re", NULL}, {"'s 're 't", NULL}};
+    char buf[200];
+    for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+        at_every_offset(cuts[c].s, true, cuts[c].want);
+        size_t cl = strlen(cuts[c].s);
+        for (size_t shift = 0; shift < 100; shift++) {
+            size_t len = 0;
+            for (size_t k = 0; k < shift; k++) /* one word, no letter alone */
+                buf[len++] = k + 1 == shift ? ' ' : (char)('a' + k % 5);
+            memcpy(buf + len, cuts[c].s, cl);
+            len += cl;
+            buf[len] = '\0';
+            cr_assert_eq(norm(&out, buf, len), DECORUM_OK);
+            check_map(buf, len, &out);
+            same_on_every_path(buf, len);
+            if (cuts[c].want)
+                cr_expect(strstr(out.text, cuts[c].want) != NULL, "%s: %s",
+                          buf, out.text);
+        }
+    }
+}
+
 /* Fail the Nth allocation for every N through the whole life cycle: each
  * step either succeeds or reports DECORUM_ERR_NOMEM, and nothing leaks. */
 Test(normalize, allocation_failure_at_every_step)
