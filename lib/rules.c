@@ -2667,6 +2667,20 @@ static bool assent_word(const run *R, uint32_t k)
                    sizeof words / sizeof words[0]);
 }
 
+/* "but" between tokens a and b, outside quotes: after a belief or a
+ * portrayal ("Hollywood depicts Muslims as peaceful but they are all
+ * terrorists", "he thinks ... but ...") the writer goes on in their own
+ * words. (After words reported, "but" is often still theirs.) Returns
+ * the token of the first such "but" + 1 (where disclaimer's goes on), or
+ * 0. */
+static uint32_t but_between(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            return k + 1;
+    return 0;
+}
+
 /* How far disclaimed looks back for the preface, and on from it for its
  * "but" (a long sentence of attacks stays linear). */
 #define DISCLAIM_REACH 24
@@ -2686,15 +2700,14 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
         return 0;
     bool ing = tok_is_word(R, m->tb, "saying") ||
                tok_is_word(R, m->tb, "calling");
+    uint32_t but_end = m->te + DISCLAIM_REACH < s->te ? m->te + DISCLAIM_REACH
+                                                      : s->te;
     /* "Not saying all X are ..., but ...": the writer's own, the subject
      * dropped as comments drop it ("Not saying" opens the sentence). */
     if (neg->tb == s->tb) {
         if (!ing || !tok_is_word(R, neg->tb, "not"))
             return 0;
-        for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
-            if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-                return k + 1;
-        return 0;
+        return but_between(R, m->te, but_end);
     }
     /* the entry's term, which "dont" matches as well (as negator_in
      * reads "n't") */
@@ -2709,10 +2722,7 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
     if (!kind_at(R, p, DC_KIND_PRONOUN_SELF) || tok_is_word(R, p, "my") ||
         tok_is_word(R, p, "our"))
         return 0;
-    for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-            return k + 1;
-    return 0;
+    return but_between(R, m->te, but_end);
 }
 
 /* Is the attack at token tb the writer's claim after such a preface
@@ -2861,18 +2871,6 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                         sizeof charges / sizeof charges[0]);
     }
     return !self && !rhetorical && !marker && !passive && !waved;
-}
-
-/* "but" between tokens a and b, outside quotes: after a belief or a
- * portrayal ("Hollywood depicts Muslims as peaceful but they are all
- * terrorists", "he thinks ... but ...") the writer goes on in their own
- * words. (After words reported, "but" is often still theirs.) */
-static bool but_between(const run *R, uint32_t a, uint32_t b)
-{
-    for (uint32_t k = a; k < b; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-            return true;
-    return false;
 }
 
 /* A reporting verb earlier in the sentence whose subject is not the
