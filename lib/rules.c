@@ -2552,6 +2552,24 @@ static bool disclaimed(const run *R, uint32_t tb);
 static bool reasserts(const run *R, const sentence *s, uint32_t from);
 static bool reasserted(const run *R, uint32_t tb);
 
+/* "racist to say": a charge of bigotry, then "to", before the report
+ * starting at token r (r >= 2). Read from the negator ("It's not racist
+ * to say ...": negator_in), from the report (others_report) and in a
+ * question (asks_claim). */
+static bool charge_to_say(const run *R, uint32_t r)
+{
+    return kind_at(R, r - 2, DC_KIND_DENOUNCE) && tok_is_word(R, r - 1, "to");
+}
+
+/* Is the word that judges saying before "to" and the report at token r
+ * in sentence s (r >= s->tb + 2) negated: a negator among the four
+ * tokens before it ("it's not racist to say", "it isn't fair to say")? */
+static bool to_say_negated(const run *R, const sentence *s, uint32_t r)
+{
+    return has_kind_in(R, r >= s->tb + 6 ? r - 6 : s->tb, r - 2,
+                       DC_KIND_NEGATION);
+}
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2604,9 +2622,8 @@ static const mention *negator_in(const run *R, uint32_t tb)
         return NULL; /* "I never said X are ..., I said most of them are" */
     /* "It's not racist to say X are rats": the negator denies the charge
      * against saying it, and leaves the claim standing (others_report). */
-    if (best->te + 2 < tb && kind_at(R, best->te, DC_KIND_DENOUNCE) &&
-        tok_is_word(R, best->te + 1, "to") &&
-        kind_at(R, best->te + 2, DC_KIND_REPORT))
+    if (best->te + 2 < tb && kind_at(R, best->te + 2, DC_KIND_REPORT) &&
+        charge_to_say(R, best->te + 2))
         return NULL;
     /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
      * negated forgetting or doubting insists on what follows. */
@@ -2807,17 +2824,13 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
      * "not fair to say", "unfair to say" are reports of their own). */
     if (!self && !s->question && m->tb >= s->tb + 2 &&
         tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
-        self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
-                            m->tb - 2, DC_KIND_NEGATION);
+        self = !to_say_negated(R, s, m->tb);
     /* "It's not racist to say ...": a charge of bigotry before "to say",
      * denied, clears the claim after it for the writer to make; the
      * writer's own. The charge made ("it's racist to say ...") judges the
      * words. (Asked, "Is it racist to say ...?", see asks_claim.) */
-    if (!self && !s->question && m->tb >= s->tb + 2 &&
-        tok_is_word(R, m->tb - 1, "to") &&
-        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE))
-        self = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
-                           m->tb - 2, DC_KIND_NEGATION);
+    if (!self && !s->question && m->tb >= s->tb + 2 && charge_to_say(R, m->tb))
+        self = to_say_negated(R, s, m->tb);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -4481,11 +4494,9 @@ static bool asks_claim(const run *R, uint32_t tb)
          i++) {
         const mention *r = &R->rs->m[i];
         if (r->kind != DC_KIND_REPORT || r->te > tb || r->tb < s->tb + 2 ||
-            !tok_is_word(R, r->tb - 1, "to") ||
-            !kind_at(R, r->tb - 2, DC_KIND_DENOUNCE))
+            !charge_to_say(R, r->tb))
             continue;
-        if (!has_kind_in(R, r->tb >= s->tb + 6 ? r->tb - 6 : s->tb,
-                         r->tb - 2, DC_KIND_NEGATION) &&
+        if (!to_say_negated(R, s, r->tb) &&
             !has_kind_in(R, r->te, tb, DC_KIND_REPORT))
             return true;
     }
