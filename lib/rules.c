@@ -123,8 +123,7 @@ typedef struct sentence {
     /* calling_modal_around's: 1 + the token of its first modal of any
      * kind (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t first_modal;
-    /* asks_claim's: does a denouncing word in it denounce (denounces)?
-     * 0 not yet, 1 no, 2 yes */
+    /* denounces' answer: 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
 } sentence;
 
@@ -3224,18 +3223,27 @@ static uint64_t kinds_before(const run *R, uint32_t tb)
 
 /* A denouncing word in sentence s that denounces: not negated ("that's
  * not racist") and not what someone is called ("calling that bigotry is
- * pathetic"). */
+ * pathetic"). Read once for the sentence (s->denounced): a long question
+ * of attacks asks it for each (asks_claim). */
 static bool denounces(const run *R, const sentence *s)
 {
+    if (!R->denounce_any)
+        return false;
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->denounced)
+        return ms->denounced == 2;
+    ms->denounced = 1;
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
         const mention *d = &R->rs->m[i];
         if (d->kind == DC_KIND_DENOUNCE &&
             !(kinds_before(R, d->tb) &
-              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
-            return true;
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT)))) {
+            ms->denounced = 2;
+            break;
+        }
     }
-    return false;
+    return ms->denounced == 2;
 }
 
 /* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
@@ -3356,17 +3364,16 @@ static bool endorsed(const run *R, uint32_t tb)
      * "..., well, they are." after the claim (reasserted) */
     if (said_it_last(R, &R->rs->s[si]) ||
         (hi > si && said_it_last(R, &R->rs->s[hi])) || reasserted(R, tb))
-        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
-                                     denounces(R, &R->rs->s[hi])));
+        return !denounces(R, &R->rs->s[si]) && !denounces(R, &R->rs->s[hi]);
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
      * the agreement is with the sentence that denounces. */
-    if (R->denounce_any && denounces(R, &R->rs->s[si]))
+    if (denounces(R, &R->rs->s[si]))
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
-        if (agrees_in(R, s) && !(R->denounce_any && denounces(R, s)))
+        if (agrees_in(R, s) && !denounces(R, s))
             return true;
     }
     return false;
@@ -4503,14 +4510,8 @@ static bool asks_claim(const run *R, uint32_t tb)
     const mention *f = mention_at(R, s->tb, DC_KIND_REPORT);
     if (!f || !(ent(R, f)->flags & DC_F_BELIEF))
         return false;
-    if (R->denounce_any) { /* once for the sentence: a long question of
-                            * attacks asks it for each */
-        sentence *ms = &R->rs->s[s - R->rs->s];
-        if (!ms->denounced)
-            ms->denounced = denounces(R, s) ? 2 : 1;
-        if (ms->denounced == 2)
-            return false;
-    }
+    if (denounces(R, s))
+        return false;
     /* (not "Is it true that people call Jews vermin?", which asks about
      * others' words) */
     return f->te <= tb && !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
@@ -11633,7 +11634,7 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         if (!(ent(R, a)->flags & DC_F_COPULA) && rs->deed_noun &&
             has_kind_in(R, d->te, a->tb, DC_KIND_COPULA))
             continue;
-        if (R->denounce_any && denounces(R, s))
+        if (denounces(R, s))
             continue;
         R->out->rf[DC_RF_THREAT] += 1;
         return attack_on_group(R, a, &rs->deed_group, DECORUM_SIGNAL_THREAT,
