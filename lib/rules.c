@@ -299,6 +299,11 @@ typedef struct run {
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
+    /* past_war's last span [war_tb, war_te) (war_te 0: none yet) and its
+     * answer: rule_attack asks it of one word up to three times
+     * (migrant_word_meant, own_word_expelled, demonstrative_dehum) */
+    uint32_t war_tb, war_te;
+    bool war;
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -6632,6 +6637,17 @@ static void war_window(const run *R, const mention *m, uint32_t *lo,
     *hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
 }
 
+/* Does the word before token k (k > 0) say that a year follows: "in",
+ * "since", "by", "from", "until"? past_war and rule_code add words of
+ * their own ("the invaders of 1066"; "year 1488"): each list was tuned
+ * on its own rows, and sharing them would change what either finds. */
+static bool year_before(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k - 1, "in") || tok_is_word(R, k - 1, "since") ||
+           tok_is_word(R, k - 1, "by") || tok_is_word(R, k - 1, "from") ||
+           tok_is_word(R, k - 1, "until");
+}
+
 /* "The invaders were repelled at the border in 1813", "the Norman
  * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
  * its sentence dates a war of the past, whose invaders were armies. A
@@ -6639,13 +6655,18 @@ static void war_window(const run *R, const mention *m, uint32_t *lo,
  * "until" or "circa", or before "AD" or "BC": not "another 1200
  * invaders", not "we saw 1900 of them". (A word of migration does not
  * undo the year: "repelled at the border in 1813".) */
-static bool past_war(const run *R, const mention *m)
+static bool past_war(run *R, const mention *m)
 {
+    if (R->war_te == m->te && R->war_tb == m->tb)
+        return R->war;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t lo, hi;
     war_window(R, m, &lo, &hi);
-    for (uint32_t k = lo; k < hi; k++) {
+    R->war_tb = m->tb;
+    R->war_te = m->te;
+    R->war = false;
+    for (uint32_t k = lo; k < hi && !R->war; k++) {
         const tok *t = &rs->toks[k];
         const char *w = R->n->text + t->b;
         if (t->type != TK_WORD || t->e - t->b != 4 || w[0] != '1')
@@ -6654,18 +6675,13 @@ static bool past_war(const run *R, const mention *m)
               w[3] >= '0' && w[3] <= '9' &&
               (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5'))))
             continue;
-        if ((k > s->tb && (tok_is_word(R, k - 1, "in") ||
-                              tok_is_word(R, k - 1, "of") ||
-                              tok_is_word(R, k - 1, "since") ||
-                              tok_is_word(R, k - 1, "by") ||
-                              tok_is_word(R, k - 1, "from") ||
-                              tok_is_word(R, k - 1, "until") ||
-                              tok_is_word(R, k - 1, "circa"))) ||
-            (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
-                               tok_is_word(R, k + 1, "bc"))))
-            return true;
+        R->war = (k > s->tb && (year_before(R, k) ||
+                                tok_is_word(R, k - 1, "of") ||
+                                tok_is_word(R, k - 1, "circa"))) ||
+                 (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
+                                    tok_is_word(R, k + 1, "bc")));
     }
-    return false;
+    return R->war;
 }
 
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
@@ -9594,9 +9610,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* "in 1488", "since 1988": a year. */
     if (m->tb > 0 && e->term_len == 4 && e->term[0] >= '0' &&
         e->term[0] <= '9' &&
-        (tok_is_word(R, m->tb - 1, "in") || tok_is_word(R, m->tb - 1, "since") ||
-         tok_is_word(R, m->tb - 1, "from") || tok_is_word(R, m->tb - 1, "until") ||
-         tok_is_word(R, m->tb - 1, "year") || tok_is_word(R, m->tb - 1, "by")))
+        (year_before(R, m->tb) || tok_is_word(R, m->tb - 1, "year")))
         return DECORUM_OK;
     bool numeric = false;
     for (uint32_t i = 0; i < e->term_len; i++)
