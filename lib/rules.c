@@ -5579,7 +5579,9 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
  * verb of speech whose subject is someone else (or "the word", "the
  * name" and someone else using it): the slur is the word they used, told
  * (as by a victim), not the writer's. Not "Paki is what they are", nor
- * "... what I call them". */
+ * "... what I call them". (Not called_a_word: "the" and the noun right
+ * after the verb, and "name", pick out the word someone used; "a slur"
+ * classes it.) */
 static bool cleft_cited(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7823,7 +7825,9 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     /* "Our Muslim neighbours complain about the rats. These rats must be
      * exterminated": the same word said plainly before, after a
      * determiner ("the rats", "our rats", "no rats"; not "Muslims are
-     * rats"), named the animals "these" points back to, not the people. */
+     * rats"), named the animals "these" points back to, not the people.
+     * (Not is_determiner: its quantifiers "these", "all" would take the
+     * demonstrative's own phrase, or a claim, as plain.) */
     const dc_rules_scratch *rs = R->rs;
     uint32_t lo = dem > DD_PLAIN_REACH ? dem - DD_PLAIN_REACH : 0;
     for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < dem; i++) {
@@ -11158,7 +11162,9 @@ static bool scare_framed(const run *R, const mention *g)
     if (named_at(R, g->tb))
         return true;
     /* "the 'refugees' are ...": the closing mark of single quotes reads
-     * as a plural possessive's apostrophe, inside the hit */
+     * as a plural possessive's apostrophe, inside the hit. (Left out of
+     * mark_quotes: quoted, the word would read as someone else's in every
+     * rule, and scare quotes are the writer's own.) */
     bool closed_in = g->tb > 0 && t[g->tb - 1].type == TK_PUNCT &&
                      t[g->tb - 1].ch == '\'' && g->e > g->b + 2 &&
                      R->n->text[g->e - 1] == '\'' &&
