@@ -9008,22 +9008,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             t = &resolved;
         }
     }
-    /* A threat or a call for exclusion at a dehumanizing word, read two
-     * ways, the word right after the verb first. */
-    float dd_w = 1.0f;
+    /* "Deport the invaders", "shame it didn't burn with the invaders
+     * inside": a threat or a call for exclusion at a dehumanizing word
+     * that names its own group when the topic is that group (as it is
+     * its own target above) threatens the group: the word among the four
+     * tokens after the verb, in its clause. */
     if ((!t || t->type == TG_OBJECT) &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
         any_kind(R, DC_KIND_DEHUMANIZE)) {
-        /* "Deport the invaders", "shame it didn't burn with the invaders
-         * inside": at a word that names its own group when the topic is
-         * that group (as it is its own target above) it threatens the
-         * group: the word among the four tokens after the verb, in its
-         * clause. */
-        dc_rules_scratch *rs = R->rs;
-        uint32_t clause = rs->toks[m->tb].clause;
-        bool named = false;
-        for (uint32_t k = m->te;
-             k < m->te + 4 && k < rs->ntok && rs->toks[k].clause == clause;
+        uint32_t clause = R->rs->toks[m->tb].clause;
+        for (uint32_t k = m->te; k < m->te + 4 && k < R->rs->ntok &&
+                                 R->rs->toks[k].clause == clause;
              k++) {
             const mention *d = mention_at(R, k, DC_KIND_DEHUMANIZE);
             if (!d)
@@ -9034,21 +9029,24 @@ static decorum_status rule_attack(run *R, const mention *m)
                  own_word_expelled(R, d))) {
                 resolved = group_of(R, d);
                 t = &resolved;
-                named = true;
             }
             break;
         }
-        /* "Gas these animals", "those invaders must go back", "these
-         * vermin need to be removed": aimed at a dehumanizing word after
-         * "these" or "those" (dd_taken), among the seven tokens before
-         * the verb and the five after it, it is aimed at people called
-         * so: the group the word names (invaders), or the one the
-         * demonstrative points back to (dd_resolve), else people of
-         * unknown identity, weighed as demonstrative_dehum weighs them;
-         * not when a word above named its group. */
+    }
+    /* "Gas these animals", "those invaders must go back", "these vermin
+     * need to be removed": a threat or call for exclusion aimed at a
+     * dehumanizing word after "these" or "those" (dd_taken) is aimed at
+     * people called so: the group the word names (invaders), or the one
+     * the demonstrative points back to (dd_resolve), else people of
+     * unknown identity, weighed as demonstrative_dehum weighs them. */
+    float dd_w = 1.0f;
+    if ((!t || t->type == TG_OBJECT) &&
+        (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
+        any_kind(R, DC_KIND_DEHUMANIZE)) {
+        dc_rules_scratch *rs = R->rs;
         uint32_t lo = m->tb > 7 ? m->tb - 7 : 0;
-        for (size_t i = rs->first[lo];
-             !named && i < rs->nm && rs->m[i].tb < m->te + 5; i++) {
+        for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < m->te + 5;
+             i++) {
             const mention *x = &rs->m[i];
             uint32_t dem;
             if (x->kind != DC_KIND_DEHUMANIZE ||
