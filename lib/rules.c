@@ -299,11 +299,6 @@ typedef struct run {
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
-    /* past_war's last span [war_tb, war_te) (war_te 0: none yet) and its
-     * answer: rule_attack asks it of one word up to three times
-     * (migrant_word_meant, own_word_expelled, demonstrative_dehum) */
-    uint32_t war_tb, war_te;
-    bool war;
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -2626,8 +2621,8 @@ static const mention *negator_in(const run *R, uint32_t tb)
         return NULL; /* "I never said X are ..., I said most of them are" */
     /* "It's not racist to say X are rats": the negator denies the charge
      * against saying it, and leaves the claim standing (others_report). */
-    if (best->te + 2 < tb && kind_at(R, best->te + 2, DC_KIND_REPORT) &&
-        charge_to_say(R, best->te + 2))
+    if (best->te + 2 < tb && charge_to_say(R, best->te + 2) &&
+        kind_at(R, best->te + 2, DC_KIND_REPORT))
         return NULL;
     /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
      * negated forgetting or doubting insists on what follows. */
@@ -6656,19 +6651,16 @@ static bool year_before(const run *R, uint32_t k)
  * number is a year only after "in", "of", "since", "by", "from",
  * "until" or "circa", or before "AD" or "BC": not "another 1200
  * invaders", not "we saw 1900 of them". (A word of migration does not
- * undo the year: "repelled at the border in 1813".) */
-static bool past_war(run *R, const mention *m)
+ * undo the year: "repelled at the border in 1813".) rule_attack may ask
+ * it of one word three times; a memo in the run cost more (26K
+ * instructions on the bench corpus) than the rare repeats. */
+static bool past_war(const run *R, const mention *m)
 {
-    if (R->war_te == m->te && R->war_tb == m->tb)
-        return R->war;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t lo, hi;
     war_window(R, m, &lo, &hi);
-    R->war_tb = m->tb;
-    R->war_te = m->te;
-    R->war = false;
-    for (uint32_t k = lo; k < hi && !R->war; k++) {
+    for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         const char *w = R->n->text + t->b;
         if (t->type != TK_WORD || t->e - t->b != 4 || w[0] != '1')
@@ -6677,13 +6669,14 @@ static bool past_war(run *R, const mention *m)
               w[3] >= '0' && w[3] <= '9' &&
               (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5'))))
             continue;
-        R->war = (k > s->tb && (year_before(R, k) ||
-                                tok_is_word(R, k - 1, "of") ||
-                                tok_is_word(R, k - 1, "circa"))) ||
-                 (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
-                                    tok_is_word(R, k + 1, "bc")));
+        if ((k > s->tb && (year_before(R, k) ||
+                           tok_is_word(R, k - 1, "of") ||
+                           tok_is_word(R, k - 1, "circa"))) ||
+            (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
+                               tok_is_word(R, k + 1, "bc"))))
+            return true;
     }
-    return R->war;
+    return false;
 }
 
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
@@ -9038,7 +9031,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * dehumanizing word after "these" or "those" (dd_taken) is aimed at
      * people called so: the group the word names (invaders), or the one
      * the demonstrative points back to (dd_resolve), else people of
-     * unknown identity, weighed as demonstrative_dehum weighs them. */
+     * unknown identity, weighed as demonstrative_dehum weighs them. (The
+     * guard repeats the one above on purpose: the two under one guard
+     * cost 59K instructions in rule_attack on the bench corpus.) */
     float dd_w = 1.0f;
     if ((!t || t->type == TG_OBJECT) &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
