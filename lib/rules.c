@@ -123,8 +123,7 @@ typedef struct sentence {
     /* calling_modal_around's: 1 + the token of its first modal of any
      * kind (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t first_modal;
-    /* asks_claim's: does a denouncing word in it denounce (denounces)?
-     * 0 not yet, 1 no, 2 yes */
+    /* denounces' answer: 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
 } sentence;
 
@@ -2567,6 +2566,24 @@ static bool disclaimed(const run *R, uint32_t tb);
 static bool reasserts(const run *R, const sentence *s, uint32_t from);
 static bool reasserted(const run *R, uint32_t tb);
 
+/* "racist to say": a charge of bigotry, then "to", before the report
+ * starting at token r (r >= 2). Read from the negator ("It's not racist
+ * to say ...": negator_in), from the report (others_report) and in a
+ * question (asks_claim). */
+static bool charge_to_say(const run *R, uint32_t r)
+{
+    return kind_at(R, r - 2, DC_KIND_DENOUNCE) && tok_is_word(R, r - 1, "to");
+}
+
+/* Is the word that judges saying before "to" and the report at token r
+ * in sentence s (r >= s->tb + 2) negated: a negator among the four
+ * tokens before it ("it's not racist to say", "it isn't fair to say")? */
+static bool to_say_negated(const run *R, const sentence *s, uint32_t r)
+{
+    return has_kind_in(R, r >= s->tb + 6 ? r - 6 : s->tb, r - 2,
+                       DC_KIND_NEGATION);
+}
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2619,8 +2636,7 @@ static const mention *negator_in(const run *R, uint32_t tb)
         return NULL; /* "I never said X are ..., I said most of them are" */
     /* "It's not racist to say X are rats": the negator denies the charge
      * against saying it, and leaves the claim standing (others_report). */
-    if (best->te + 2 < tb && kind_at(R, best->te, DC_KIND_DENOUNCE) &&
-        tok_is_word(R, best->te + 1, "to") &&
+    if (best->te + 2 < tb && charge_to_say(R, best->te + 2) &&
         kind_at(R, best->te + 2, DC_KIND_REPORT))
         return NULL;
     /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
@@ -2682,6 +2698,20 @@ static bool assent_word(const run *R, uint32_t k)
                    sizeof words / sizeof words[0]);
 }
 
+/* "but" between tokens a and b, outside quotes: after a belief or a
+ * portrayal ("Hollywood depicts Muslims as peaceful but they are all
+ * terrorists", "he thinks ... but ...") the writer goes on in their own
+ * words. (After words reported, "but" is often still theirs.) Returns
+ * the token of the first such "but" + 1 (where disclaimer's goes on), or
+ * 0. */
+static uint32_t but_between(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+            return k + 1;
+    return 0;
+}
+
 /* How far disclaimed looks back for the preface, and on from it for its
  * "but" (a long sentence of attacks stays linear). */
 #define DISCLAIM_REACH 24
@@ -2701,15 +2731,14 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
         return 0;
     bool ing = tok_is_word(R, m->tb, "saying") ||
                tok_is_word(R, m->tb, "calling");
+    uint32_t but_end = m->te + DISCLAIM_REACH < s->te ? m->te + DISCLAIM_REACH
+                                                      : s->te;
     /* "Not saying all X are ..., but ...": the writer's own, the subject
      * dropped as comments drop it ("Not saying" opens the sentence). */
     if (neg->tb == s->tb) {
         if (!ing || !tok_is_word(R, neg->tb, "not"))
             return 0;
-        for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
-            if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-                return k + 1;
-        return 0;
+        return but_between(R, m->te, but_end);
     }
     /* the entry's term, which "dont" matches as well (as negator_in
      * reads "n't") */
@@ -2724,10 +2753,7 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
     if (!kind_at(R, p, DC_KIND_PRONOUN_SELF) || tok_is_word(R, p, "my") ||
         tok_is_word(R, p, "our"))
         return 0;
-    for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-            return k + 1;
-    return 0;
+    return but_between(R, m->te, but_end);
 }
 
 /* Is the attack at token tb the writer's claim after such a preface
@@ -2812,17 +2838,13 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
      * "not fair to say", "unfair to say" are reports of their own). */
     if (!self && !s->question && m->tb >= s->tb + 2 &&
         tok_is_word(R, m->tb - 1, "to") && assent_word(R, m->tb - 2))
-        self = !has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
-                            m->tb - 2, DC_KIND_NEGATION);
+        self = !to_say_negated(R, s, m->tb);
     /* "It's not racist to say ...": a charge of bigotry before "to say",
      * denied, clears the claim after it for the writer to make; the
      * writer's own. The charge made ("it's racist to say ...") judges the
      * words. (Asked, "Is it racist to say ...?", see asks_claim.) */
-    if (!self && !s->question && m->tb >= s->tb + 2 &&
-        tok_is_word(R, m->tb - 1, "to") &&
-        kind_at(R, m->tb - 2, DC_KIND_DENOUNCE))
-        self = has_kind_in(R, m->tb >= s->tb + 6 ? m->tb - 6 : s->tb,
-                           m->tb - 2, DC_KIND_NEGATION);
+    if (!self && !s->question && m->tb >= s->tb + 2 && charge_to_say(R, m->tb))
+        self = to_say_negated(R, s, m->tb);
     /* "That said, ...", "Having said that, ...", "That being said, ...":
      * a discourse marker opening the sentence, after which the writer goes
      * on in their own words. ("a sign that said ..." reports.) */
@@ -2876,18 +2898,6 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                         sizeof charges / sizeof charges[0]);
     }
     return !self && !rhetorical && !marker && !passive && !waved;
-}
-
-/* "but" between tokens a and b, outside quotes: after a belief or a
- * portrayal ("Hollywood depicts Muslims as peaceful but they are all
- * terrorists", "he thinks ... but ...") the writer goes on in their own
- * words. (After words reported, "but" is often still theirs.) */
-static bool but_between(const run *R, uint32_t a, uint32_t b)
-{
-    for (uint32_t k = a; k < b; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
-            return true;
-    return false;
 }
 
 /* A reporting verb earlier in the sentence whose subject is not the
@@ -3228,18 +3238,27 @@ static uint64_t kinds_before(const run *R, uint32_t tb)
 
 /* A denouncing word in sentence s that denounces: not negated ("that's
  * not racist") and not what someone is called ("calling that bigotry is
- * pathetic"). */
+ * pathetic"). Read once for the sentence (s->denounced): a long question
+ * of attacks asks it for each (asks_claim). */
 static bool denounces(const run *R, const sentence *s)
 {
+    if (!R->denounce_any)
+        return false;
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->denounced)
+        return ms->denounced == 2;
+    ms->denounced = 1;
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
         const mention *d = &R->rs->m[i];
         if (d->kind == DC_KIND_DENOUNCE &&
             !(kinds_before(R, d->tb) &
-              (KIND_BIT(NEGATION) | KIND_BIT(REPORT))))
-            return true;
+              (KIND_BIT(NEGATION) | KIND_BIT(REPORT)))) {
+            ms->denounced = 2;
+            break;
+        }
     }
-    return false;
+    return ms->denounced == 2;
 }
 
 /* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
@@ -3360,17 +3379,16 @@ static bool endorsed(const run *R, uint32_t tb)
      * "..., well, they are." after the claim (reasserted) */
     if (said_it_last(R, &R->rs->s[si]) ||
         (hi > si && said_it_last(R, &R->rs->s[hi])) || reasserted(R, tb))
-        return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
-                                     denounces(R, &R->rs->s[hi])));
+        return !denounces(R, &R->rs->s[si]) && !denounces(R, &R->rs->s[hi]);
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
      * the agreement is with the sentence that denounces. */
-    if (R->denounce_any && denounces(R, &R->rs->s[si]))
+    if (denounces(R, &R->rs->s[si]))
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
-        if (agrees_in(R, s) && !(R->denounce_any && denounces(R, s)))
+        if (agrees_in(R, s) && !denounces(R, s))
             return true;
     }
     return false;
@@ -4526,25 +4544,17 @@ static bool asks_claim(const run *R, uint32_t tb)
          i++) {
         const mention *r = &R->rs->m[i];
         if (r->kind != DC_KIND_REPORT || r->te > tb || r->tb < s->tb + 2 ||
-            !tok_is_word(R, r->tb - 1, "to") ||
-            !kind_at(R, r->tb - 2, DC_KIND_DENOUNCE))
+            !charge_to_say(R, r->tb))
             continue;
-        if (!has_kind_in(R, r->tb >= s->tb + 6 ? r->tb - 6 : s->tb,
-                         r->tb - 2, DC_KIND_NEGATION) &&
+        if (!to_say_negated(R, s, r->tb) &&
             !has_kind_in(R, r->te, tb, DC_KIND_REPORT))
             return true;
     }
     const mention *f = mention_at(R, s->tb, DC_KIND_REPORT);
     if (!f || !(ent(R, f)->flags & DC_F_BELIEF))
         return false;
-    if (R->denounce_any) { /* once for the sentence: a long question of
-                            * attacks asks it for each */
-        sentence *ms = &R->rs->s[s - R->rs->s];
-        if (!ms->denounced)
-            ms->denounced = denounces(R, s) ? 2 : 1;
-        if (ms->denounced == 2)
-            return false;
-    }
+    if (denounces(R, s))
+        return false;
     /* (not "Is it true that people call Jews vermin?", which asks about
      * others' words) */
     return f->te <= tb && !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
@@ -5631,7 +5641,9 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
  * verb of speech whose subject is someone else (or "the word", "the
  * name" and someone else using it): the slur is the word they used, told
  * (as by a victim), not the writer's. Not "Paki is what they are", nor
- * "... what I call them". */
+ * "... what I call them". (Not called_a_word: "the" and the noun right
+ * after the verb, and "name", pick out the word someone used; "a slur"
+ * classes it.) */
 static bool cleft_cited(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -6757,13 +6769,26 @@ static void war_window(const run *R, const mention *m, uint32_t *lo,
     *hi = m->te + WAR_REACH < s->te ? m->te + WAR_REACH : s->te;
 }
 
+/* Does the word before token k (k > 0) say that a year follows: "in",
+ * "since", "by", "from", "until"? past_war and rule_code add words of
+ * their own ("the invaders of 1066"; "year 1488"): each list was tuned
+ * on its own rows, and sharing them would change what either finds. */
+static bool year_before(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k - 1, "in") || tok_is_word(R, k - 1, "since") ||
+           tok_is_word(R, k - 1, "by") || tok_is_word(R, k - 1, "from") ||
+           tok_is_word(R, k - 1, "until");
+}
+
 /* "The invaders were repelled at the border in 1813", "the Norman
  * invaders of 1066": a year up to 1945 within WAR_REACH tokens of m in
  * its sentence dates a war of the past, whose invaders were armies. A
  * number is a year only after "in", "of", "since", "by", "from",
  * "until" or "circa", or before "AD" or "BC": not "another 1200
  * invaders", not "we saw 1900 of them". (A word of migration does not
- * undo the year: "repelled at the border in 1813".) */
+ * undo the year: "repelled at the border in 1813".) rule_attack may ask
+ * it of one word three times; a memo in the run cost more (26K
+ * instructions on the bench corpus) than the rare repeats. */
 static bool past_war(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -6779,13 +6804,9 @@ static bool past_war(const run *R, const mention *m)
               w[3] >= '0' && w[3] <= '9' &&
               (w[1] < '9' || w[2] < '4' || (w[2] == '4' && w[3] <= '5'))))
             continue;
-        if ((k > s->tb && (tok_is_word(R, k - 1, "in") ||
-                              tok_is_word(R, k - 1, "of") ||
-                              tok_is_word(R, k - 1, "since") ||
-                              tok_is_word(R, k - 1, "by") ||
-                              tok_is_word(R, k - 1, "from") ||
-                              tok_is_word(R, k - 1, "until") ||
-                              tok_is_word(R, k - 1, "circa"))) ||
+        if ((k > s->tb && (year_before(R, k) ||
+                           tok_is_word(R, k - 1, "of") ||
+                           tok_is_word(R, k - 1, "circa"))) ||
             (k + 1 < s->te && (tok_is_word(R, k + 1, "ad") ||
                                tok_is_word(R, k + 1, "bc"))))
             return true;
@@ -7932,7 +7953,9 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     /* "Our Muslim neighbours complain about the rats. These rats must be
      * exterminated": the same word said plainly before, after a
      * determiner ("the rats", "our rats", "no rats"; not "Muslims are
-     * rats"), named the animals "these" points back to, not the people. */
+     * rats"), named the animals "these" points back to, not the people.
+     * (Not is_determiner: its quantifiers "these", "all" would take the
+     * demonstrative's own phrase, or a claim, as plain.) */
     const dc_rules_scratch *rs = R->rs;
     uint32_t lo = dem > DD_PLAIN_REACH ? dem - DD_PLAIN_REACH : 0;
     for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < dem; i++) {
@@ -9268,7 +9291,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * dehumanizing word after "these" or "those" (dd_taken) is aimed at
      * people called so: the group the word names (invaders), or the one
      * the demonstrative points back to (dd_resolve), else people of
-     * unknown identity, weighed as demonstrative_dehum weighs them. */
+     * unknown identity, weighed as demonstrative_dehum weighs them. (The
+     * guard repeats the one above on purpose: the two under one guard
+     * cost 59K instructions in rule_attack on the bench corpus.) */
     float dd_w = 1.0f;
     if ((!t || t->type == TG_OBJECT) &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
@@ -9853,9 +9878,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* "in 1488", "since 1988": a year. */
     if (m->tb > 0 && e->term_len == 4 && e->term[0] >= '0' &&
         e->term[0] <= '9' &&
-        (tok_is_word(R, m->tb - 1, "in") || tok_is_word(R, m->tb - 1, "since") ||
-         tok_is_word(R, m->tb - 1, "from") || tok_is_word(R, m->tb - 1, "until") ||
-         tok_is_word(R, m->tb - 1, "year") || tok_is_word(R, m->tb - 1, "by")))
+        (year_before(R, m->tb) || tok_is_word(R, m->tb - 1, "year")))
         return DECORUM_OK;
     bool numeric = false;
     for (uint32_t i = 0; i < e->term_len; i++)
@@ -11414,7 +11437,9 @@ static bool scare_framed(const run *R, const mention *g)
     if (named_at(R, g->tb))
         return true;
     /* "the 'refugees' are ...": the closing mark of single quotes reads
-     * as a plural possessive's apostrophe, inside the hit */
+     * as a plural possessive's apostrophe, inside the hit. (Left out of
+     * mark_quotes: quoted, the word would read as someone else's in every
+     * rule, and scare quotes are the writer's own.) */
     bool closed_in = g->tb > 0 && t[g->tb - 1].type == TK_PUNCT &&
                      t[g->tb - 1].ch == '\'' && g->e > g->b + 2 &&
                      R->n->text[g->e - 1] == '\'' &&
@@ -11906,7 +11931,7 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         if (!(ent(R, a)->flags & DC_F_COPULA) && rs->deed_noun &&
             has_kind_in(R, d->te, a->tb, DC_KIND_COPULA))
             continue;
-        if (R->denounce_any && denounces(R, s))
+        if (denounces(R, s))
             continue;
         R->out->rf[DC_RF_THREAT] += 1;
         return attack_on_group(R, a, &rs->deed_group, DECORUM_SIGNAL_THREAT,
