@@ -8088,6 +8088,38 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     return how.kind == DC_KIND_EXCLUSION;
 }
 
+/* "These invaders should be shot", "Those invaders should be hanged", "I
+ * want these invaders dead": a word for migrants pointed at by the
+ * demonstrative at dem, as the subject of a severe threat v called for
+ * by a modal or a wish (dd_taken, is_call), with no sign that migrants
+ * are meant (dd_invaders_taken said no). A game or a war gives orders
+ * ("Kill those invaders before they reach your base", "shoot these
+ * invaders in wave 5": the word is the verb's object) and fights aliens
+ * ("Those invaders from Mars should be shot": a `nonprotected` place
+ * flagged `thing` after the word in its clause); a sentence that judges
+ * what people called so deserve is about people. Sets *out to people of
+ * unknown identity, whom the moderator is to name (a review, as "gas
+ * these animals" is). */
+static bool own_word_judged(run *R, const mention *x, uint32_t dem,
+                            const mention *v, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (v->kind != DC_KIND_THREAT || !(ent(R, v)->flags & DC_F_SEVERE) ||
+        v->tb < x->te)
+        return false;
+    uint32_t ce = clause_end(R, x->tb);
+    for (size_t i = rs->first[x->te]; i < rs->nm && rs->m[i].tb < ce; i++)
+        if (rs->m[i].kind == DC_KIND_NONPROTECTED &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    const target tg = own_group(R, x, dem);
+    if (!is_call(R, v, &tg))
+        return false;
+    *out = (target){.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
+                    .gn_upto = NO_TARGET};
+    return true;
+}
+
 /* Is the sentence of token k about real animals (dd_scan)? Not when it
  * treats them as people: a word of migration, an exclusion only people
  * suffer ("Deport these animals, they sleep in our garage"). */
@@ -8151,9 +8183,10 @@ static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
 {
     bool own = ent(R, x)->categories != 0;
     if (v && own) {
-        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)) ||
-            !dd_invaders_taken(R, x, dem))
+        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
             return 0.0f;
+        if (!dd_invaders_taken(R, x, dem))
+            return own_word_judged(R, x, dem, v, out) ? 0.6f : 0.0f;
         *out = group_of(R, x);
         out->tb = dem;
         out->te = x->te;
