@@ -6517,6 +6517,11 @@ static bool wish_head(const run *R, uint32_t k)
         return wish_by_writer(R, k);
     if (k == 0)
         return false;
+    /* "I'd like every Muslim shot", "we would love them all dead" */
+    if ((tok_is_word(R, k, "like") || tok_is_word(R, k, "love")) &&
+        (tok_is_word(R, k - 1, "i'd") || tok_is_word(R, k - 1, "we'd") ||
+         tok_is_word(R, k - 1, "would")))
+        return wish_by_writer(R, k);
     if (tok_is_word(R, k, "see") || tok_is_word(R, k, "watch")) {
         if (tok_is_word(R, k - 1, "wanna"))
             return wish_by_writer(R, k - 1);
@@ -6573,6 +6578,16 @@ static bool wish_frame(const run *R, const mention *m, uint32_t *from)
     return false;
 }
 
+/* Is token k an irregular participle of a threat ("shot", "burnt",
+ * "beaten", "hung", "hurt"), whose entry is the form itself or the verb
+ * (past_form reads "-ed")? */
+static bool participle_word(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "shot") || tok_is_word(R, k, "burnt") ||
+           tok_is_word(R, k, "beaten") || tok_is_word(R, k, "hung") ||
+           tok_is_word(R, k, "hurt");
+}
+
 /* Is the wished death m the end of a threat entry of its own that
  * starts before it ("hope they all die", "wish they were dead", "should
  * die")? That entry speaks for it. */
@@ -6597,6 +6612,24 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     /* "I want them dead": the writer's wish is the call (wish_frame). */
     if (ent(R, m)->flags & (DC_F_WISHED | DC_F_FORMULA))
         return wish_frame(R, m, NULL);
+    /* "I hope the women who were hurt recover", "I hope gays who were
+     * beaten get justice": a passive in a relative clause tells what
+     * befell the people it describes; the wish is for something else. */
+    if (m->tb >= 2 && (past_form(R, m) || participle_word(R, m->tb)) &&
+        (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+         tok_is_word(R, m->tb - 1, "been") ||
+         tok_is_word(R, m->tb - 1, "got") ||
+         tok_is_word(R, m->tb - 1, "get"))) {
+        uint32_t k = m->tb - 2;
+        if (k > s->tb && tok_is_word(R, k, "been"))
+            k--; /* "who have been" */
+        if (k > s->tb && (tok_is_word(R, k, "have") ||
+                          tok_is_word(R, k, "had") ||
+                          tok_is_word(R, k, "has")))
+            k--;
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+            return false;
+    }
     /* A phrase that carries its own modality is a statement of exclusion
      * or a call as it stands: "not welcome", "shouldn't be allowed". */
     for (uint32_t k = m->tb; k < m->te; k++)
@@ -8416,6 +8449,18 @@ static decorum_status rule_attack(run *R, const mention *m)
      * (flag `formula`, which holds the shorter "dead") wished as well */
     if ((e->flags & DC_F_FORMULA) && wish_frame(R, m, &wish_from))
         wished = true;
+    /* "I want all Jews exterminated", "I'd like every Muslim shot": a
+     * threat's or exclusion's participle wished on its object, before
+     * it (not "I hope Muslims kill ...", whose group does it) */
+    if (!wished && (m->kind == DC_KIND_THREAT ||
+                    m->kind == DC_KIND_EXCLUSION) &&
+        /* (a severe one: a milder verb is a win in a game as often, "I
+         * want the Germans crushed in the final", "I'd love the Scots
+         * beaten on Saturday") */
+        e->severity >= 3 &&
+        (past_form(R, m) || participle_word(R, m->tb)) &&
+        wish_frame(R, m, &wish_from))
+        wished = true;
     if (wished)
         prefer = DIR_BACKWARD;
     /* "Hatred of Muslims has no place here", "hate against trans people":
@@ -9045,6 +9090,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * as the object of a threat. */
     if (wished) {
         at_person = false;
+        intent = true;
         if (t && (t->type != TG_GROUP || !t_local || t_local->tb < wish_from ||
                   t_local->te > m->tb))
             t = NULL;
