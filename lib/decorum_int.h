@@ -330,7 +330,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_RANKS 0x10000000u   /* derogate: ranks the group after it lower */
 #define DC_F_VENT 0x20000000u    /* derogate: an outburst; a slur names whom */
 #define DC_F_ANIMAL 0x40000000u  /* threat, exclusion: also done to animals */
-#define DC_F_ALL 0x7fffffffu     /* every flag above */
+#define DC_F_WISHED 0x80000000u  /* threat: only as a wish's object, "want X dead" */
+#define DC_F_ALL 0xffffffffu     /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

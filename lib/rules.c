@@ -1691,6 +1691,16 @@ static bool quantified(const run *R, uint32_t ti)
 
 static bool hostile_kind(dc_kind k);
 
+/* Is mention m a hostile word: attack language or swearing, but not a
+ * wished death ("dead", "die", "gone": flag `wished`), which is a word of
+ * no hostility until rule_attack finds the wish ("that nigga dead lol",
+ * "how you gone wife a bitch"). */
+static bool hostile_word(const run *R, const mention *m)
+{
+    return hostile_kind((dc_kind)m->kind) &&
+           !(ent(R, m)->flags & DC_F_WISHED);
+}
+
 /* Praise in tokens [pb, pe) around "go back to" at g, and no hostile word
  * there but "go back" itself, nor "belong": praise beside them is sarcasm
  * ("Go back to India, amazing place for scammers like you", "go back to
@@ -1703,7 +1713,7 @@ static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
         const mention *m = &rs->m[i];
         if (m->tb == g)
             continue; /* "go back" itself */
-        if (hostile_kind((dc_kind)m->kind))
+        if (hostile_word(R, m))
             return false;
         praise |= m->kind == DC_KIND_POSITIVE;
     }
@@ -2643,6 +2653,18 @@ static const mention *negator_in(const run *R, uint32_t tb)
      * negated forgetting or doubting insists on what follows. */
     if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
                           tok_is_word(R, best->te, "doubt")))
+        return NULL;
+    /* "I can't wait until they're gone", "can't wait to see them hang":
+     * an impatient wish, which denies nothing. */
+    if (best->te + 1 < tb && tok_is_word(R, best->te, "wait") &&
+        (tok_is_word(R, best->te + 1, "until") ||
+         tok_is_word(R, best->te + 1, "till") ||
+         tok_is_word(R, best->te + 1, "til") ||
+         tok_is_word(R, best->te + 1, "for") ||
+         (tok_is_word(R, best->te + 1, "to") && best->te + 2 < tb &&
+          (tok_is_word(R, best->te + 2, "see") ||
+           tok_is_word(R, best->te + 2, "watch")))) &&
+        act_at(R, tb))
         return NULL;
     /* "I can't stand these lowlife ...", "I don't like that bitch": the
      * negator is the first word of a hate verb, and the attack is in the
@@ -4982,8 +5004,10 @@ static unsigned hostility(const run *R, uint32_t si)
         for (size_t i = s->tb < rs->ntok ? rs->first[s->tb] : rs->nm;
              i < rs->nm && rs->m[i].tb < s->te; i++) {
             unsigned k = rs->m[i].kind;
+            /* (not a wished death: hostile_word) */
             if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
                  k) & 1 &&
+                !(ent(R, &rs->m[i])->flags & DC_F_WISHED) &&
                 !((ent(R, &rs->m[i])->flags & DC_F_RANKS) &&
                   !ranks_below(R, &rs->m[i]))) {
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
@@ -5274,7 +5298,7 @@ static bool used_of_people(run *R, const mention *m)
                                tok_is_word(R, k, "this")))
             return true;
         for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
-            if (hostile_kind((dc_kind)rs->m[i].kind) && rs->m[i].te <= m->tb)
+            if (hostile_word(R, &rs->m[i]) && rs->m[i].te <= m->tb)
                 return true;
     }
     /* "crackers like him", "fags like you": the word is compared to a
@@ -5351,7 +5375,7 @@ static bool used_of_people(run *R, const mention *m)
                 const mention *o = &rs->m[i];
                 if (rs->toks[o->tb].clause != clause)
                     break;
-                if (hostile_kind((dc_kind)o->kind))
+                if (hostile_word(R, o))
                     R->used_last = i + 1;
             }
         }
@@ -6534,6 +6558,157 @@ static bool greeting_in(const run *R, const sentence *s)
     return false;
 }
 
+/* How many tokens a wish's object may take between the wish and the
+ * death it wishes ("I want every last one of the Jews dead"). */
+#define WISH_REACH 8
+
+/* May token k stand between a wish and the death it wishes (wish_frame):
+ * a word of the object (a group, a pronoun, a dehumanizing word, a slur,
+ * a determiner or quantifier), an adverb, swearing, or one of the few
+ * auxiliaries of the wished clause ("were", "would", "get", "all")? A
+ * verb of its own ("stop saying", "knew whether") or a relative pronoun
+ * ("the refugees who died") makes the death another clause's. */
+static bool wish_gap(const run *R, uint32_t k)
+{
+    static const char *const aux[] = {
+        "were", "was", "are", "be", "would", "will", "could", "can", "to",
+        "get", "got", "all", "of", "one", "last", "single", "each", "the",
+        "go", "finally", "already", "soon", "them", "em", "they", "'d",
+        "just", "fucking", "freaking", "damn", "now"};
+    const tok *t = &R->rs->toks[k];
+    if (t->type != TK_WORD)
+        return false;
+    if (dc_word_in(R->n->text + t->b, t->e - t->b, aux,
+                   sizeof aux / sizeof aux[0]))
+        return true;
+    return in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
+           kind_at(R, k, DC_KIND_QUANTIFIER) ||
+           kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_PERSON) ||
+           kind_at(R, k, DC_KIND_DEHUMANIZE) || kind_at(R, k, DC_KIND_SLUR) ||
+           kind_at(R, k, DC_KIND_PROFANITY) || adverb_like(R, k);
+}
+
+/* Is the wish ending at token k the writer's: "I", "we" (or "I'd",
+ * "let's") before it, perhaps behind adverbs and auxiliaries ("I really
+ * do hope", "we can only hope", "I would love to"), or nothing, the
+ * clause opening with it ("Hope they all die")? Not someone the writer
+ * tells about ("Racists want all Jews dead", "Nobody wants ..."), nor a
+ * negated wish ("I don't want them dead"). */
+static bool wish_by_writer(const run *R, uint32_t k)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t c = tk[k].clause;
+    for (uint32_t j = k; j-- > 0 && tk[j].clause == c;) {
+        if (tk[j].type != TK_WORD)
+            continue;
+        if (adverb_like(R, j) || tok_is_word(R, j, "do") ||
+            tok_is_word(R, j, "would") || tok_is_word(R, j, "only") ||
+            tok_is_word(R, j, "can") || tok_is_word(R, j, "really") ||
+            tok_is_word(R, j, "all") || tok_is_word(R, j, "sincerely") ||
+            tok_is_word(R, j, "truly"))
+            continue;
+        return tok_is_word(R, j, "i") || tok_is_word(R, j, "we") ||
+               tok_is_word(R, j, "i'd") || tok_is_word(R, j, "we'd") ||
+               tok_is_word(R, j, "let's") || tok_is_word(R, j, "lets");
+    }
+    return true;
+}
+
+/* Does token k end the writer's wish that what follows it come true: "I
+ * want", "I wish", "I hope", "I'd love to see", "wanna see", "can't wait
+ * until", "can't wait for", "the world would be better if", "if only"? */
+static bool wish_head(const run *R, uint32_t k)
+{
+    if (tok_is_word(R, k, "want") || tok_is_word(R, k, "wish") ||
+        tok_is_word(R, k, "hope"))
+        return wish_by_writer(R, k);
+    if (k == 0)
+        return false;
+    /* "I'd like every Muslim shot", "we would love them all dead" */
+    if ((tok_is_word(R, k, "like") || tok_is_word(R, k, "love")) &&
+        (tok_is_word(R, k - 1, "i'd") || tok_is_word(R, k - 1, "we'd") ||
+         tok_is_word(R, k - 1, "would")))
+        return wish_by_writer(R, k);
+    if (tok_is_word(R, k, "see") || tok_is_word(R, k, "watch")) {
+        if (tok_is_word(R, k - 1, "wanna"))
+            return wish_by_writer(R, k - 1);
+        return k > 1 && tok_is_word(R, k - 1, "to") &&
+               (tok_is_word(R, k - 2, "love") ||
+                tok_is_word(R, k - 2, "like") ||
+                tok_is_word(R, k - 2, "want") ||
+                (tok_is_word(R, k - 2, "wait") && k > 2 &&
+                 mention_at(R, k - 3, DC_KIND_NEGATION))) &&
+               wish_by_writer(R, tok_is_word(R, k - 2, "wait") ? k - 3
+                                                               : k - 2);
+    }
+    if (tok_is_word(R, k, "until") || tok_is_word(R, k, "till") ||
+        tok_is_word(R, k, "til") || tok_is_word(R, k, "for"))
+        return k > 1 && tok_is_word(R, k - 1, "wait") &&
+               mention_at(R, k - 2, DC_KIND_NEGATION) &&
+               wish_by_writer(R, k - 2);
+    if (tok_is_word(R, k, "only"))
+        return tok_is_word(R, k - 1, "if");
+    if (tok_is_word(R, k, "if"))
+        /* "would be better if", "a better place if", "better off if" */
+        for (uint32_t j = k, n = 0; j-- > 0 && n < 3; n++)
+            if (tok_is_word(R, j, "better"))
+                return true;
+    return false;
+}
+
+/* "I want all Jews dead", "I wish Muslims didn't exist", "I hope they
+ * all die", "can't wait until the refugees are gone": a death (or
+ * riddance) entry flagged `wished` counts only as what the writer wishes
+ * on an object named between the wish (wish_head) and it, in its clause,
+ * with nothing but the object's words and a few auxiliaries between
+ * (wish_gap: not "the refugees who died", not "people would stop saying
+ * Jews should die"). Sets *from to the first token after the wish. */
+static bool wish_frame(const run *R, const mention *m, uint32_t *from)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t c = tk[m->tb].clause;
+    bool object = false;
+    for (uint32_t k = m->tb, n = 0; k-- > 0 && n <= WISH_REACH; n++) {
+        if (tk[k].clause != c)
+            return false;
+        if (object && wish_head(R, k)) {
+            if (from)
+                *from = k + 1;
+            return true;
+        }
+        if (!wish_gap(R, k))
+            return false;
+        object |= in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
+                  kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+                  kind_at(R, k, DC_KIND_SLUR);
+    }
+    return false;
+}
+
+/* Is token k an irregular participle of a threat ("shot", "burnt",
+ * "beaten", "hung", "hurt"), whose entry is the form itself or the verb
+ * (past_form reads "-ed")? */
+static bool participle_word(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "shot") || tok_is_word(R, k, "burnt") ||
+           tok_is_word(R, k, "beaten") || tok_is_word(R, k, "hung") ||
+           tok_is_word(R, k, "hurt");
+}
+
+/* Is the wished death m the end of a threat entry of its own that
+ * starts before it ("hope they all die", "wish they were dead", "should
+ * die")? That entry speaks for it. */
+static bool wished_in_entry(const run *R, const mention *m)
+{
+    for (uint32_t k = m->tb, n = 0; k-- > 0 && n < 5; n++) {
+        const mention *o = mention_at(R, k, DC_KIND_THREAT);
+        /* (not "are dead" waiting for "the only good ...": `formula`) */
+        if (o && o->te >= m->te && !(ent(R, o)->flags & DC_F_FORMULA))
+            return true;
+    }
+    return false;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -6579,6 +6754,27 @@ static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
+    /* "I want them dead": the writer's wish is the call (wish_frame). */
+    if (ent(R, m)->flags & (DC_F_WISHED | DC_F_FORMULA))
+        return wish_frame(R, m, NULL);
+    /* "I hope the women who were hurt recover", "I hope gays who were
+     * beaten get justice": a passive in a relative clause tells what
+     * befell the people it describes; the wish is for something else. */
+    if (m->tb >= 2 && (past_form(R, m) || participle_word(R, m->tb)) &&
+        (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+         tok_is_word(R, m->tb - 1, "been") ||
+         tok_is_word(R, m->tb - 1, "got") ||
+         tok_is_word(R, m->tb - 1, "get"))) {
+        uint32_t k = m->tb - 2;
+        if (k > s->tb && tok_is_word(R, k, "been"))
+            k--; /* "who have been" */
+        if (k > s->tb && (tok_is_word(R, k, "have") ||
+                          tok_is_word(R, k, "had") ||
+                          tok_is_word(R, k, "has")))
+            k--;
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+            return false;
+    }
     /* A phrase that carries its own modality is a statement of exclusion
      * or a call as it stands: "not welcome", "shouldn't be allowed". */
     for (uint32_t k = m->tb; k < m->te; k++)
@@ -7639,7 +7835,7 @@ static bool joke_answered(const run *R, const mention *m)
     if (end > m->te + 2 * TARGET_WINDOW)
         end = m->te + 2 * TARGET_WINDOW;
     for (size_t i = rs->first[m->te]; i < rs->nm && rs->m[i].tb < end; i++)
-        if (hostile_kind((dc_kind)rs->m[i].kind))
+        if (hostile_word(R, &rs->m[i]))
             return true;
     return false;
 }
@@ -7794,7 +7990,7 @@ static bool speech_attacks(const run *R, const mention *m, uint32_t k)
     for (size_t i = R->rs->first[k + 1];
          i < R->rs->nm && R->rs->m[i].tb < end; i++) {
         const mention *o = &R->rs->m[i];
-        if (o != m && (hostile_kind(o->kind) || o->kind == DC_KIND_SLUR))
+        if (o != m && (hostile_word(R, o) || o->kind == DC_KIND_SLUR))
             return true;
     }
     return false;
@@ -7871,9 +8067,11 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
     }
     /* a threat entry that holds its own modal is a passive call too
      * ("Those parasites should be put in camps") */
+    /* ... and a wished death ("I want these invaders dead") */
     if (x->te > v->tb || v->tb - x->te > 4 ||
         !(v->kind == DC_KIND_EXCLUSION || passive_of(R, v) ||
-          kind_at(R, v->tb, DC_KIND_MODAL)))
+          kind_at(R, v->tb, DC_KIND_MODAL) ||
+          (ent(R, v)->flags & (DC_F_WISHED | DC_F_FORMULA))))
         return false;
     for (uint32_t k = x->te; k < v->tb; k++)
         if (!kind_at(R, k, DC_KIND_MODAL) && !kind_at(R, k, DC_KIND_COPULA) &&
@@ -8081,6 +8279,38 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     return how.kind == DC_KIND_EXCLUSION;
 }
 
+/* "These invaders should be shot", "Those invaders should be hanged", "I
+ * want these invaders dead": a word for migrants pointed at by the
+ * demonstrative at dem, as the subject of a severe threat v called for
+ * by a modal or a wish (dd_taken, is_call), with no sign that migrants
+ * are meant (dd_invaders_taken said no). A game or a war gives orders
+ * ("Kill those invaders before they reach your base", "shoot these
+ * invaders in wave 5": the word is the verb's object) and fights aliens
+ * ("Those invaders from Mars should be shot": a `nonprotected` place
+ * flagged `thing` after the word in its clause); a sentence that judges
+ * what people called so deserve is about people. Sets *out to people of
+ * unknown identity, whom the moderator is to name (a review, as "gas
+ * these animals" is). */
+static bool own_word_judged(run *R, const mention *x, uint32_t dem,
+                            const mention *v, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (v->kind != DC_KIND_THREAT || !(ent(R, v)->flags & DC_F_SEVERE) ||
+        v->tb < x->te)
+        return false;
+    uint32_t ce = clause_end(R, x->tb);
+    for (size_t i = rs->first[x->te]; i < rs->nm && rs->m[i].tb < ce; i++)
+        if (rs->m[i].kind == DC_KIND_NONPROTECTED &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    const target tg = own_group(R, x, dem);
+    if (!is_call(R, v, &tg))
+        return false;
+    *out = (target){.tb = dem, .te = x->te, .entry = -1, .type = TG_GROUP,
+                    .gn_upto = NO_TARGET};
+    return true;
+}
+
 /* Is the sentence of token k about real animals (dd_scan)? Not when it
  * treats them as people: a word of migration, an exclusion only people
  * suffer ("Deport these animals, they sleep in our garage"). */
@@ -8144,9 +8374,10 @@ static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
 {
     bool own = ent(R, x)->categories != 0;
     if (v && own) {
-        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)) ||
-            !dd_invaders_taken(R, x, dem))
+        if (past_war(R, x) || game_in(R, sent_of(R, x->tb)))
             return 0.0f;
+        if (!dd_invaders_taken(R, x, dem))
+            return own_word_judged(R, x, dem, v, out) ? 0.6f : 0.0f;
         *out = group_of(R, x);
         out->tb = dem;
         out->te = x->te;
@@ -8471,6 +8702,35 @@ static decorum_status rule_attack(run *R, const mention *m)
     default:
         return DECORUM_OK;
     }
+    /* "dead", "die", "gone" (flag `wished`) are a threat only as what
+     * the writer wishes on the object before them ("I want all Jews
+     * dead"); their object comes first. Elsewhere ("six Muslims dead
+     * after attack", "I hope my dog doesn't die") they are nothing. */
+    uint32_t wish_from = 0;
+    bool wished = false;
+    if (e->flags & DC_F_WISHED) {
+        if (!wish_frame(R, m, &wish_from) || wished_in_entry(R, m))
+            return DECORUM_OK;
+        wished = true;
+    }
+    /* "I can't wait until all Jews are dead": the formula's "are dead"
+     * (flag `formula`, which holds the shorter "dead") wished as well */
+    if ((e->flags & DC_F_FORMULA) && wish_frame(R, m, &wish_from))
+        wished = true;
+    /* "I want all Jews exterminated", "I'd like every Muslim shot": a
+     * threat's or exclusion's participle wished on its object, before
+     * it (not "I hope Muslims kill ...", whose group does it) */
+    if (!wished && (m->kind == DC_KIND_THREAT ||
+                    m->kind == DC_KIND_EXCLUSION) &&
+        /* (a severe one: a milder verb is a win in a game as often, "I
+         * want the Germans crushed in the final", "I'd love the Scots
+         * beaten on Saturday") */
+        e->severity >= 3 &&
+        (past_form(R, m) || participle_word(R, m->tb)) &&
+        wish_frame(R, m, &wish_from))
+        wished = true;
+    if (wished)
+        prefer = DIR_BACKWARD;
     /* "Hatred of Muslims has no place here", "hate against trans people":
      * a noun phrase about hatred, not the writer hating. */
     if (m->kind == DC_KIND_HATE_VERB && m->te < R->rs->ntok &&
@@ -8640,7 +8900,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * the entry is the past form itself); "should be killed" still
      * threatens. */
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        past_form(R, m)) {
+        !wished && past_form(R, m)) {
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
@@ -9087,7 +9347,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * `formula` ("is a dead", "are dead") counts only after "only good"
      * and the group, and then as a call; "the plan is a dead end" is
      * nothing. */
-    if (e->flags & DC_F_FORMULA) {
+    if ((e->flags & DC_F_FORMULA) && !wished) {
         const mention *idm = identity_ending_at(R, m->tb);
         /* "the only good trans people are dead ones": the adjective
          * before a person noun */
@@ -9102,6 +9362,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = group_of(R, idm);
         t = &resolved;
         intent = true;
+    }
+    /* "I want all Jews dead", "I don't hate Muslims, I just want them
+     * all dead": a wished death is aimed at the group its object names
+     * (or a pronoun holding one, resolved above), between the wish and
+     * it; at no one else: "I want my ex dead", "I want the Taliban dead"
+     * are left to the model, as "someone should shoot the Taliban" is a
+     * threat at a non-protected target and no more. A phrase of
+     * dehumanizing words ("I want these invaders dead") is read below,
+     * as the object of a threat. */
+    if (wished) {
+        at_person = false;
+        intent = true;
+        if (t && (t->type != TG_GROUP || !t_local || t_local->tb < wish_from ||
+                  t_local->te > m->tb))
+            t = NULL;
     }
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
@@ -9318,6 +9593,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
     }
     w *= dd_w;
+    if (!t && wished)
+        return DECORUM_OK;
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
