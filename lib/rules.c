@@ -126,6 +126,9 @@ typedef struct sentence {
     /* asks_claim's: does a denouncing word in it denounce (denounces)?
      * 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
+    /* judged_true's: 1 + the token of the word that calls what was said
+     * true (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t truth;
 } sentence;
 
 /* The term of the exclusion entry rule_no_group gives its findings: a
@@ -611,7 +614,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -761,13 +764,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -3253,6 +3256,160 @@ static bool agrees_in(const run *R, const sentence *s)
     return false;
 }
 
+/* Is token k a word that may stand between a linking verb and the word
+ * calling something true, or around that word alone in its sentence:
+ * "is just accurate", "100% true", "sadly accurate", "the truth"? Not
+ * "hardly", "partly", "supposedly", which take the truth back. */
+static bool truth_filler(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "just",     "so",         "very",     "100",       "totally",
+        "absolutely", "completely", "simply", "entirely",  "quite",
+        "pretty",   "dead",       "the",      "plain",     "simple",
+        "literally", "really",    "actually", "factually", "sadly",
+        "unfortunately", "also",  "still",    "all",       "perfectly",
+        "100%",     "sooo",       "soo",      "painfully", "brutally",
+        "honestly", "obviously",  "clearly",  "definitely", "spot"};
+    const tok *t = &R->rs->toks[k];
+    if (t->type == TK_PUNCT)
+        return t->ch == '%';
+    return t->type == TK_WORD &&
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
+                      sizeof words / sizeof words[0]);
+}
+
+/* Does token k call something true: "accurate", "true", "correct",
+ * "factual", "truth"? */
+static bool truth_word(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "accurate") || tok_is_word(R, k, "true") ||
+           tok_is_word(R, k, "correct") || tok_is_word(R, k, "factual") ||
+           tok_is_word(R, k, "truth");
+}
+
+/* Is token k a linking verb, or a pronoun that holds one ("that's",
+ * "it's", as comments also write them without the apostrophe)? */
+static bool links_at(const run *R, uint32_t k)
+{
+    return kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "that's") ||
+           tok_is_word(R, k, "thats") || tok_is_word(R, k, "it's") ||
+           tok_is_word(R, k, "its");
+}
+
+/* Is the truth word at token k, after the linking verb at token c, the
+ * writer's own verdict? Not negated ("isn't accurate", "is not true",
+ * "Nothing he said is true", "None of it is accurate"), not asked of
+ * ("Is it accurate to ...": the caller skips questions), not "true to"
+ * or "true of" something, and not itself reported: a report of others'
+ * words earlier in its clause that is not the clause's subject ("Some
+ * say calling them 'invaders' is accurate"; but "Calling Muslims 'vermin'
+ * is accurate", "What he said is true" judge the words). */
+static bool own_truth(const run *R, const sentence *s, uint32_t c,
+                      uint32_t k)
+{
+    const tok *toks = R->rs->toks;
+    if (tok_is_word(R, k + 1, "to") || tok_is_word(R, k + 1, "of") ||
+        tok_is_word(R, k + 1, "that"))
+        return false;
+    uint32_t cb = c; /* the clause's first token */
+    while (cb > s->tb && toks[cb - 1].clause == toks[c].clause)
+        cb--;
+    for (uint32_t j = cb; j < k; j++)
+        if (kind_at(R, j, DC_KIND_NEGATION) || tok_is_word(R, j, "nothing") ||
+            tok_is_word(R, j, "none") || tok_is_word(R, j, "no") ||
+            tok_is_word(R, j, "neither") || tok_is_word(R, j, "if") ||
+            tok_is_word(R, j, "whether"))
+            return false;
+    /* The subject is what was said: a pronoun or "that" pointing back to
+     * it, the quote itself, or a clause opened by a report verb in -ing
+     * ("Calling migrants invaders is accurate"); not a noun of its own
+     * ("the translation is accurate", "the quote is correct"). */
+    static const char *const back[] = {"that", "this", "it", "which", "he",
+                                       "she", "they", "you", "said", "wrote",
+                                       "says", "everything", "all"};
+    const tok *st = &toks[c];
+    bool subject = tok_is_word(R, c, "that's") || tok_is_word(R, c, "thats") ||
+                   tok_is_word(R, c, "it's") || tok_is_word(R, c, "its");
+    if (!subject && c > s->tb) {
+        st = &toks[c - 1];
+        subject = (st->type == TK_PUNCT && (st->ch == '\'' || st->ch == '"')) ||
+                  (st->type == TK_WORD &&
+                   dc_word_in(R->n->text + st->b, st->e - st->b, back,
+                              sizeof back / sizeof back[0]));
+    }
+    if (!subject && kind_at(R, cb, DC_KIND_REPORT)) {
+        const tok *g = &toks[cb];
+        subject = g->e - g->b > 3 && R->n->text[g->e - 1] == 'g' &&
+                  R->n->text[g->e - 2] == 'n' && R->n->text[g->e - 3] == 'i';
+    }
+    if (!subject)
+        return false;
+    if (!has_kind_in(R, cb, c, DC_KIND_REPORT))
+        return true;
+    for (size_t i = R->rs->first[cb]; i < R->rs->nm && R->rs->m[i].tb < c;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb == cb ||
+            !others_report(R, s, m))
+            continue;
+        /* "what he said", "everything she wrote": the words, named */
+        if ((m->tb >= cb + 1 && (tok_is_word(R, m->tb - 1, "what") ||
+                                 tok_is_word(R, m->tb - 1, "everything"))) ||
+            (m->tb >= cb + 2 && (tok_is_word(R, m->tb - 2, "what") ||
+                                 tok_is_word(R, m->tb - 2, "everything"))))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+/* Sentence s calls what was quoted or reported true in the writer's own
+ * voice: on its own ("Correct.", "100% true.", "Just accurate.", "The
+ * truth."), or as what a linking verb says of it, with at most two
+ * softening or strengthening words between ("Calling Muslims 'vermin' is
+ * just accurate", "..., which is sadly accurate", "That's the truth"),
+ * the writer's own (own_truth). Not a question ("Is it accurate to call
+ * migrants 'invaders'?"). Returns the truth word's token + 1, or 0;
+ * worked out once per sentence. */
+static uint32_t judged_true(const run *R, const sentence *s)
+{
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->truth)
+        return ms->truth == UINT32_MAX ? 0 : ms->truth;
+    ms->truth = UINT32_MAX;
+    if (s->question)
+        return 0;
+    const tok *toks = R->rs->toks;
+    uint32_t words = 0, truth = UINT32_MAX;
+    bool alone = true;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (toks[k].type != TK_WORD)
+            continue;
+        words++;
+        if (!truth_word(R, k)) {
+            alone = alone && truth_filler(R, k);
+            continue;
+        }
+        if (truth == UINT32_MAX)
+            truth = k;
+        uint32_t c = k, gap = 0;
+        while (c > s->tb && gap <= 2 && truth_filler(R, c - 1)) {
+            c--;
+            gap++;
+        }
+        if (c > s->tb && gap <= 2 && links_at(R, c - 1) &&
+            own_truth(R, s, c - 1, k)) {
+            ms->truth = k + 1;
+            return k + 1;
+        }
+    }
+    /* "Correct.", "Just accurate.": the sentence is the verdict */
+    if (alone && truth != UINT32_MAX && words <= 4 &&
+        !tok_is_word(R, truth + 1, "to"))
+        ms->truth = truth + 1;
+    return ms->truth == UINT32_MAX ? 0 : ms->truth;
+}
+
 /* Sentence s ends with "I said it" (then only punctuation): "Muslims
  * are 'vermin', there, I said it.", "... Yes. I said it." The writer owns
  * the words just written. */
@@ -3347,11 +3504,19 @@ static bool endorsed(const run *R, uint32_t tb)
         (hi > si && said_it_last(R, &R->rs->s[hi])) || reasserted(R, tb))
         return !(R->denounce_any && (denounces(R, &R->rs->s[si]) ||
                                      denounces(R, &R->rs->s[hi])));
-    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
-        return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
      * the agreement is with the sentence that denounces. */
     if (R->denounce_any && denounces(R, &R->rs->s[si]))
+        return false;
+    /* The words called true after them, in their sentence or the next:
+     * "Calling Muslims 'vermin' is just accurate", "He said 'X'. Correct."
+     * (not before them: "It's true, he said ..." tells that he said it) */
+    uint32_t t = judged_true(R, &R->rs->s[si]);
+    if ((t > tb + 1) ||
+        (hi > si && judged_true(R, &R->rs->s[hi]) &&
+         !(R->denounce_any && denounces(R, &R->rs->s[hi]))))
+        return true;
+    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
