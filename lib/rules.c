@@ -3635,6 +3635,103 @@ static bool rebutted(const run *R, uint32_t tb)
     return false;
 }
 
+/* Scare quotes around the writer's own predicate: "Muslims are
+ * 'vermin'.", 'Jews are just "rats"'. The quote is one to three words
+ * right after a linking verb (perhaps with "just", "all", "a" or an
+ * adverb between), with something before the verb to be its subject, and
+ * it ends the sentence, or goes on (after a comma perhaps) with "and",
+ * "but", "because", "so", "who", "they", "period": the writer says it of the subject and marks
+ * the word, not someone else's words. In the present only ("Jews were
+ * 'rats'" tells what was said then), and not after a viewpoint opening
+ * the sentence ("To him, ..."). Not a question ("So Muslims are
+ * 'vermin' now?"), hearsay ("Apparently Jews are 'rats'", "... according
+ * to him"), nor in a comment that denounces (a scope of its own then:
+ * counter-speech); a report before or after it is scope_of's. */
+static bool own_scare(const run *R, uint32_t tb)
+{
+    static const char *const hearsay[] = {
+        "apparently", "supposedly", "allegedly", "according", "reportedly",
+        "seemingly",  "now",        "anymore"};
+    static const char *const go_on[] = {
+        "and",  "but",    "because", "so",     "who",   "cause",
+        "that", "they",   "period",  "plain",  "simple", "end"};
+    const tok *toks = R->rs->toks;
+    const sentence *s = sent_of(R, tb);
+    if (s->question || R->denounce_any)
+        return false;
+    uint32_t a = tb, e = tb + 1; /* the quoted words [a, e) */
+    while (a > s->tb && toks[a - 1].type == TK_WORD && toks[a - 1].quoted)
+        a--;
+    while (e < s->te && toks[e].type == TK_WORD && toks[e].quoted)
+        e++;
+    if (e - a > 3 || a < s->tb + 3 || e >= s->te)
+        return false;
+    /* a label, not a clause of its own ('... is "she's trash"') */
+    const uint64_t clause_kinds =
+        KIND_BIT(COPULA) | KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+        KIND_BIT(PRONOUN_SELF) | KIND_BIT(MODAL) | KIND_BIT(NEGATION);
+    for (uint32_t k = a; k < e; k++) {
+        if (R->rs->at[k] & clause_kinds)
+            return false;
+        for (uint32_t b = toks[k].b; b < toks[k].e; b++)
+            if (R->n->text[b] == '\'')
+                return false;
+    }
+    const tok *o = &toks[a - 1], *cl = &toks[e];
+    if (o->type != TK_PUNCT || (o->ch != '\'' && o->ch != '"') ||
+        cl->type != TK_PUNCT || cl->ch != o->ch)
+        return false;
+    uint32_t c = a - 1, gap = 0;
+    while (c > s->tb + 1 && gap < 2 && !kind_at(R, c - 1, DC_KIND_COPULA) &&
+           (adverb_like(R, c - 1) || a_or_an(R, c - 1) ||
+            tok_is_word(R, c - 1, "all"))) {
+        c--;
+        gap++;
+    }
+    /* in the present: "Jews were 'rats'" tells what was said or thought
+     * then; and not after a viewpoint that opens the sentence ("To him,
+     * Muslims are 'vermin'", "For them ...", "In their eyes ...") */
+    if (!kind_at(R, c - 1, DC_KIND_COPULA) || c - 1 == s->tb ||
+        tok_is_word(R, c - 1, "was") || tok_is_word(R, c - 1, "were") ||
+        tok_is_word(R, s->tb, "to") || tok_is_word(R, s->tb, "for") ||
+        tok_is_word(R, s->tb, "in"))
+        return false;
+    /* said of people, not of a word or a text ("Only word I can
+     * understand is 'n...'", "My argument is 'trash'") */
+    static const char *const texts[] = {
+        "word",     "words",    "term",    "name",     "slur",    "insult",
+        "label",    "phrase",   "answer",  "argument", "response", "reply",
+        "title",    "quote",    "comment", "tweet",    "sign",    "caption",
+        "headline", "password", "favourite", "favorite", "line",  "joke"};
+    for (uint32_t k = s->tb; k + 1 < c; k++)
+        if (toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b, texts,
+                       sizeof texts / sizeof texts[0]))
+            return false;
+    /* what comes after the closing mark */
+    uint32_t n = e + 1;
+    if (n < s->te && toks[n].type == TK_PUNCT && toks[n].ch != ',' &&
+        toks[n].ch != '.' && toks[n].ch != '!')
+        return false; /* "Immigrants are 'animals': Trump", "- Trump" */
+    if (n < s->te && toks[n].type == TK_PUNCT && toks[n].ch == ',')
+        n++;
+    /* (a list of labels in scare quotes, "'vermin' and 'cockroaches' to
+     * the far right", tells others' names for them) */
+    if (n < s->te && toks[n].type == TK_WORD &&
+        (!dc_word_in(R->n->text + toks[n].b, toks[n].e - toks[n].b, go_on,
+                     sizeof go_on / sizeof go_on[0]) ||
+         (n + 1 < s->te && toks[n + 1].type == TK_PUNCT &&
+          toks[n + 1].ch == o->ch)))
+        return false; /* "Jews are 'rats' to the far right", ", in the
+                         eyes of the Mail" */
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b,
+                       hearsay, sizeof hearsay / sizeof hearsay[0]))
+            return false;
+    return true;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -3643,7 +3740,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
     *neg = negator(R, tb);
-    bool quoted = R->rs->toks[tb].quoted;
+    bool quoted = R->rs->toks[tb].quoted && !own_scare(R, tb);
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
