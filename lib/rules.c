@@ -2674,12 +2674,75 @@ static bool assent_word(const run *R, uint32_t k)
  * "but" (a long sentence of attacks stays linear). */
 #define DISCLAIM_REACH 24
 
+/* The sentence after a denied saying that has no "but" takes the denial
+ * back by itself when it is only the "not all, but most" of it: "I'm not
+ * saying all gays should be killed. Just most.", "... Only most of them.",
+ * "... Most though.", "... Just the majority." A softener may open it
+ * ("just", "only", "but", "well", "maybe"); after the quantifier only
+ * "of them", a verb that stands for the claim ("are", "do", "should") or a
+ * tag ("though", "lol") may follow. "Most are hard workers." goes on with
+ * a claim of its own, and "Just some." grants a few. Returns the
+ * quantifier's token, or 0. */
+static uint32_t most_after(const run *R, const sentence *s)
+{
+    static const char *const lead[] = {"just", "only", "but", "well",
+                                       "maybe", "probably", "ok", "okay"};
+    static const char *const tail[] = {
+        "of", "them", "em", "those", "are", "do", "should", "would", "though",
+        "tho", "lol", "lmao", "honestly", "really", "tbh", "imo", "anyway"};
+    uint32_t si = (uint32_t)(s - R->rs->s);
+    if (si + 1 >= R->rs->ns)
+        return 0;
+    const sentence *nx = &R->rs->s[si + 1];
+    const tok *toks = R->rs->toks;
+    uint32_t k = nx->tb, words = 0, q = 0;
+    for (; k < nx->te; k++) {
+        const tok *t = &toks[k];
+        if (t->type != TK_WORD) {
+            if (t->type == TK_PUNCT && t->ch == '%' && q)
+                continue; /* "90%" */
+            if (t->type == TK_PUNCT && (t->ch == ',' || t->ch == '.' ||
+                                        t->ch == '!' || t->ch == '%'))
+                continue;
+            return 0;
+        }
+        if (++words > 6)
+            return 0;
+        const char *w = R->n->text + t->b;
+        size_t l = t->e - t->b;
+        if (!q) {
+            if (dc_word_in(w, l, lead, sizeof lead / sizeof lead[0]))
+                continue;
+            bool pct = l <= 3 && w[0] >= '1' && w[0] <= '9' &&
+                       k + 1 < nx->te && toks[k + 1].type == TK_PUNCT &&
+                       toks[k + 1].ch == '%';
+            if ((a_or_an(R, k) && tok_is_word(R, k + 1, "lot")) ||
+                (tok_is_word(R, k, "the") &&
+                 tok_is_word(R, k + 1, "majority"))) {
+                q = k++;
+                continue;
+            }
+            if (!pct && !tok_is_word(R, k, "most") &&
+                !tok_is_word(R, k, "many") && !tok_is_word(R, k, "lots") &&
+                !tok_is_word(R, k, "plenty"))
+                return 0;
+            q = k;
+            continue;
+        }
+        if (!dc_word_in(w, l, tail, sizeof tail / sizeof tail[0]))
+            return 0;
+    }
+    return q;
+}
+
 /* "I'm not saying all X should be shot, but most should", "I'm not
  * saying X are bad, but they are vermin", "I don't say X are rats, but
  * ...": the writer's own saying, denied in the present ("not saying",
  * "not calling", "ain't saying", "don't say"), then an unquoted "but" in
- * the sentence s. The preface denies nothing the "but" does not take
- * back. m is the report; returns the token of the "but" + 1, or 0. */
+ * the sentence s, or a next sentence that is only the "not all, but
+ * most" of it (most_after). The preface denies nothing the "but" does not
+ * take back. m is the report; returns the token of the "but" + 1, the
+ * next sentence's quantifier, or 0. */
 static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
 {
     if (m->tb < s->tb + 1 || m->te != m->tb + 1)
@@ -2697,7 +2760,7 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
         for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
             if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
                 return k + 1;
-        return 0;
+        return most_after(R, s);
     }
     /* the entry's term, which "dont" matches as well (as negator_in
      * reads "n't") */
@@ -2715,7 +2778,7 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
     for (uint32_t k = m->te; k < s->te && k < m->te + DISCLAIM_REACH; k++)
         if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
             return k + 1;
-    return 0;
+    return most_after(R, s);
 }
 
 /* Is the attack at token tb the writer's claim after such a preface
@@ -2749,8 +2812,9 @@ static bool disclaimed(const run *R, uint32_t tb)
         if (reasserts(R, s, q) ||
             (si + 1 < R->rs->ns && reasserts(R, &R->rs->s[si + 1], s->te)))
             return true;
-        return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
-                             tok_is_word(R, q, "lots"));
+        if (q >= s->te) /* the next sentence's "Just most." (most_after) */
+            return true;
+        return kind_at(R, q, DC_KIND_QUANTIFIER) || tok_is_word(R, q, "lots");
     }
     return false;
 }
