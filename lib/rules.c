@@ -9895,6 +9895,26 @@ static bool named_to_denounce(const run *R, const mention *m)
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
+/* Is the ambiguous code m told as a deed that keeps happening, the
+ * sarcasm that gives the code its meaning: "Religion of peace strikes
+ * again", "... at it again", "... does it again"? The frame follows the
+ * code in its clause ("... in action" is left out: "The religion of
+ * peace in action: a charity drive" may be meant). */
+static bool sarcastic_event(const run *R, const mention *m)
+{
+    uint32_t k = m->te;
+    if (k + 1 >= R->rs->ntok || R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+        return false;
+    if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
+        tok_is_word(R, k, "striking"))
+        return tok_is_word(R, k + 1, "again");
+    if ((tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
+         tok_is_word(R, k, "did")) &&
+        tok_is_word(R, k + 1, "it"))
+        return tok_is_word(R, k + 2, "again");
+    return false;
+}
+
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -9903,7 +9923,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
-          (another_trope(R) || answered(R, m))))
+          (another_trope(R) || answered(R, m))) &&
+        !(m->kind == DC_KIND_CODE && sarcastic_event(R, m)))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -11498,13 +11519,42 @@ static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
  * 3, all labelled hate; the frame alone flagged 12 (8 hate), and with
  * derogation, stereotypes, exclusion or quantifiers as the second signal
  * 9 (6 hate). */
+/* Is the identity mention g right after a word of praise in scare
+ * quotes of its own ("another 'peaceful' Muslim", 'the "moderate"
+ * Muslims')? The quotes deny the group the quality, as sarcasm. */
+static bool scare_praised(const run *R, const mention *g)
+{
+    static const char *const praise[] = {
+        "peaceful", "moderate", "innocent", "harmless", "tolerant",
+        "law-abiding", "hardworking", "hard-working", "vulnerable",
+        "persecuted", "skilled", "educated", "civilised", "civilized",
+        "friendly", "gentle", "loving", "oppressed"};
+    const tok *t = R->rs->toks;
+    if (g->tb < 3)
+        return false;
+    const tok *o = &t[g->tb - 3], *w = &t[g->tb - 2], *c = &t[g->tb - 1];
+    return o->type == TK_PUNCT && (o->ch == '\'' || o->ch == '"') &&
+           c->type == TK_PUNCT && c->ch == o->ch && w->type == TK_WORD &&
+           dc_word_in(R->n->text + w->b, w->e - w->b, praise,
+                      sizeof praise / sizeof praise[0]);
+}
+
 static __attribute__((noinline)) decorum_status rule_scare(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *g = &rs->m[i];
-        if (g->kind != DC_KIND_IDENTITY ||
-            !(ent(R, g)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) ||
+        if (g->kind != DC_KIND_IDENTITY)
+            continue;
+        if (scare_praised(R, g)) {
+            target t = group_of(R, g);
+            return group_finding(R, g->b, g->e, DECORUM_SIGNAL_DEROGATION,
+                                 LIT("derogation aimed at "), &t,
+                                 SCARE_WEIGHT,
+                                 LIT("praise in scare quotes denies them "
+                                     "the quality, beside hostile words"));
+        }
+        if (!(ent(R, g)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) ||
             !scare_framed(R, g))
             continue;
         target t = group_of(R, g);
