@@ -125,6 +125,9 @@ typedef struct sentence {
     uint32_t first_modal;
     /* denounces' answer: 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
+    /* judged_true's: 1 + the token of the word that calls what was said
+     * true (0: not looked for yet; UINT32_MAX: there is none) */
+    uint32_t truth;
 } sentence;
 
 /* The term of the exclusion entry rule_no_group gives its findings: a
@@ -625,7 +628,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
             any_question |= question;
             sent++;
             clause++;
@@ -775,13 +778,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0};
+        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     rs->ntok = nt;
@@ -2738,12 +2741,75 @@ static uint32_t but_between(const run *R, uint32_t a, uint32_t b)
  * "but" (a long sentence of attacks stays linear). */
 #define DISCLAIM_REACH 24
 
+/* The sentence after a denied saying that has no "but" takes the denial
+ * back by itself when it is only the "not all, but most" of it: "I'm not
+ * saying all gays should be killed. Just most.", "... Only most of them.",
+ * "... Most though.", "... Just the majority." A softener may open it
+ * ("just", "only", "but", "well", "maybe"); after the quantifier only
+ * "of them", a verb that stands for the claim ("are", "do", "should") or a
+ * tag ("though", "lol") may follow. "Most are hard workers." goes on with
+ * a claim of its own, and "Just some." grants a few. Returns the
+ * quantifier's token, or 0. */
+static uint32_t most_after(const run *R, const sentence *s)
+{
+    static const char *const lead[] = {"just", "only", "but", "well",
+                                       "maybe", "probably", "ok", "okay"};
+    static const char *const tail[] = {
+        "of", "them", "em", "those", "are", "do", "should", "would", "though",
+        "tho", "lol", "lmao", "honestly", "really", "tbh", "imo", "anyway"};
+    uint32_t si = (uint32_t)(s - R->rs->s);
+    if (si + 1 >= R->rs->ns)
+        return 0;
+    const sentence *nx = &R->rs->s[si + 1];
+    const tok *toks = R->rs->toks;
+    uint32_t k = nx->tb, words = 0, q = 0;
+    for (; k < nx->te; k++) {
+        const tok *t = &toks[k];
+        if (t->type != TK_WORD) {
+            if (t->type == TK_PUNCT && t->ch == '%' && q)
+                continue; /* "90%" */
+            if (t->type == TK_PUNCT && (t->ch == ',' || t->ch == '.' ||
+                                        t->ch == '!' || t->ch == '%'))
+                continue;
+            return 0;
+        }
+        if (++words > 6)
+            return 0;
+        const char *w = R->n->text + t->b;
+        size_t l = t->e - t->b;
+        if (!q) {
+            if (dc_word_in(w, l, lead, sizeof lead / sizeof lead[0]))
+                continue;
+            bool pct = l <= 3 && w[0] >= '1' && w[0] <= '9' &&
+                       k + 1 < nx->te && toks[k + 1].type == TK_PUNCT &&
+                       toks[k + 1].ch == '%';
+            if ((a_or_an(R, k) && tok_is_word(R, k + 1, "lot")) ||
+                (tok_is_word(R, k, "the") &&
+                 tok_is_word(R, k + 1, "majority"))) {
+                q = k++;
+                continue;
+            }
+            if (!pct && !tok_is_word(R, k, "most") &&
+                !tok_is_word(R, k, "many") && !tok_is_word(R, k, "lots") &&
+                !tok_is_word(R, k, "plenty"))
+                return 0;
+            q = k;
+            continue;
+        }
+        if (!dc_word_in(w, l, tail, sizeof tail / sizeof tail[0]))
+            return 0;
+    }
+    return q;
+}
+
 /* "I'm not saying all X should be shot, but most should", "I'm not
  * saying X are bad, but they are vermin", "I don't say X are rats, but
  * ...": the writer's own saying, denied in the present ("not saying",
  * "not calling", "ain't saying", "don't say"), then an unquoted "but" in
- * the sentence s. The preface denies nothing the "but" does not take
- * back. m is the report; returns the token of the "but" + 1, or 0. */
+ * the sentence s, or a next sentence that is only the "not all, but
+ * most" of it (most_after). The preface denies nothing the "but" does not
+ * take back. m is the report; returns the token of the "but" + 1, the
+ * next sentence's quantifier, or 0. */
 static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
 {
     if (m->tb < s->tb + 1 || m->te != m->tb + 1)
@@ -2760,7 +2826,8 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
     if (neg->tb == s->tb) {
         if (!ing || !tok_is_word(R, neg->tb, "not"))
             return 0;
-        return but_between(R, m->te, but_end);
+        uint32_t b = but_between(R, m->te, but_end);
+        return b ? b : most_after(R, s);
     }
     /* the entry's term, which "dont" matches as well (as negator_in
      * reads "n't") */
@@ -2775,7 +2842,8 @@ static uint32_t disclaimer(const run *R, const sentence *s, const mention *m)
     if (!kind_at(R, p, DC_KIND_PRONOUN_SELF) || tok_is_word(R, p, "my") ||
         tok_is_word(R, p, "our"))
         return 0;
-    return but_between(R, m->te, but_end);
+    uint32_t b = but_between(R, m->te, but_end);
+    return b ? b : most_after(R, s);
 }
 
 /* Is the attack at token tb the writer's claim after such a preface
@@ -2809,8 +2877,9 @@ static bool disclaimed(const run *R, uint32_t tb)
         if (reasserts(R, s, q) ||
             (si + 1 < R->rs->ns && reasserts(R, &R->rs->s[si + 1], s->te)))
             return true;
-        return q < s->te && (kind_at(R, q, DC_KIND_QUANTIFIER) ||
-                             tok_is_word(R, q, "lots"));
+        if (q >= s->te) /* the next sentence's "Just most." (most_after) */
+            return true;
+        return kind_at(R, q, DC_KIND_QUANTIFIER) || tok_is_word(R, q, "lots");
     }
     return false;
 }
@@ -3309,6 +3378,160 @@ static bool agrees_in(const run *R, const sentence *s)
     return false;
 }
 
+/* Is token k a word that may stand between a linking verb and the word
+ * calling something true, or around that word alone in its sentence:
+ * "is just accurate", "100% true", "sadly accurate", "the truth"? Not
+ * "hardly", "partly", "supposedly", which take the truth back. */
+static bool truth_filler(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "just",     "so",         "very",     "100",       "totally",
+        "absolutely", "completely", "simply", "entirely",  "quite",
+        "pretty",   "dead",       "the",      "plain",     "simple",
+        "literally", "really",    "actually", "factually", "sadly",
+        "unfortunately", "also",  "still",    "all",       "perfectly",
+        "100%",     "sooo",       "soo",      "painfully", "brutally",
+        "honestly", "obviously",  "clearly",  "definitely", "spot"};
+    const tok *t = &R->rs->toks[k];
+    if (t->type == TK_PUNCT)
+        return t->ch == '%';
+    return t->type == TK_WORD &&
+           dc_word_in(R->n->text + t->b, t->e - t->b, words,
+                      sizeof words / sizeof words[0]);
+}
+
+/* Does token k call something true: "accurate", "true", "correct",
+ * "factual", "truth"? */
+static bool truth_word(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "accurate") || tok_is_word(R, k, "true") ||
+           tok_is_word(R, k, "correct") || tok_is_word(R, k, "factual") ||
+           tok_is_word(R, k, "truth");
+}
+
+/* Is token k a linking verb, or a pronoun that holds one ("that's",
+ * "it's", as comments also write them without the apostrophe)? */
+static bool links_at(const run *R, uint32_t k)
+{
+    return kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "that's") ||
+           tok_is_word(R, k, "thats") || tok_is_word(R, k, "it's") ||
+           tok_is_word(R, k, "its");
+}
+
+/* Is the truth word at token k, after the linking verb at token c, the
+ * writer's own verdict? Not negated ("isn't accurate", "is not true",
+ * "Nothing he said is true", "None of it is accurate"), not asked of
+ * ("Is it accurate to ...": the caller skips questions), not "true to"
+ * or "true of" something, and not itself reported: a report of others'
+ * words earlier in its clause that is not the clause's subject ("Some
+ * say calling them 'invaders' is accurate"; but "Calling Muslims 'vermin'
+ * is accurate", "What he said is true" judge the words). */
+static bool own_truth(const run *R, const sentence *s, uint32_t c,
+                      uint32_t k)
+{
+    const tok *toks = R->rs->toks;
+    if (tok_is_word(R, k + 1, "to") || tok_is_word(R, k + 1, "of") ||
+        tok_is_word(R, k + 1, "that"))
+        return false;
+    uint32_t cb = c; /* the clause's first token */
+    while (cb > s->tb && toks[cb - 1].clause == toks[c].clause)
+        cb--;
+    for (uint32_t j = cb; j < k; j++)
+        if (kind_at(R, j, DC_KIND_NEGATION) || tok_is_word(R, j, "nothing") ||
+            tok_is_word(R, j, "none") || tok_is_word(R, j, "no") ||
+            tok_is_word(R, j, "neither") || tok_is_word(R, j, "if") ||
+            tok_is_word(R, j, "whether"))
+            return false;
+    /* The subject is what was said: a pronoun or "that" pointing back to
+     * it, the quote itself, or a clause opened by a report verb in -ing
+     * ("Calling migrants invaders is accurate"); not a noun of its own
+     * ("the translation is accurate", "the quote is correct"). */
+    static const char *const back[] = {"that", "this", "it", "which", "he",
+                                       "she", "they", "you", "said", "wrote",
+                                       "says", "everything", "all"};
+    const tok *st = &toks[c];
+    bool subject = tok_is_word(R, c, "that's") || tok_is_word(R, c, "thats") ||
+                   tok_is_word(R, c, "it's") || tok_is_word(R, c, "its");
+    if (!subject && c > s->tb) {
+        st = &toks[c - 1];
+        subject = (st->type == TK_PUNCT && (st->ch == '\'' || st->ch == '"')) ||
+                  (st->type == TK_WORD &&
+                   dc_word_in(R->n->text + st->b, st->e - st->b, back,
+                              sizeof back / sizeof back[0]));
+    }
+    if (!subject && kind_at(R, cb, DC_KIND_REPORT)) {
+        const tok *g = &toks[cb];
+        subject = g->e - g->b > 3 && R->n->text[g->e - 1] == 'g' &&
+                  R->n->text[g->e - 2] == 'n' && R->n->text[g->e - 3] == 'i';
+    }
+    if (!subject)
+        return false;
+    if (!has_kind_in(R, cb, c, DC_KIND_REPORT))
+        return true;
+    for (size_t i = R->rs->first[cb]; i < R->rs->nm && R->rs->m[i].tb < c;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb == cb ||
+            !others_report(R, s, m))
+            continue;
+        /* "what he said", "everything she wrote": the words, named */
+        if ((m->tb >= cb + 1 && (tok_is_word(R, m->tb - 1, "what") ||
+                                 tok_is_word(R, m->tb - 1, "everything"))) ||
+            (m->tb >= cb + 2 && (tok_is_word(R, m->tb - 2, "what") ||
+                                 tok_is_word(R, m->tb - 2, "everything"))))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+/* Sentence s calls what was quoted or reported true in the writer's own
+ * voice: on its own ("Correct.", "100% true.", "Just accurate.", "The
+ * truth."), or as what a linking verb says of it, with at most two
+ * softening or strengthening words between ("Calling Muslims 'vermin' is
+ * just accurate", "..., which is sadly accurate", "That's the truth"),
+ * the writer's own (own_truth). Not a question ("Is it accurate to call
+ * migrants 'invaders'?"). Returns the truth word's token + 1, or 0;
+ * worked out once per sentence. */
+static uint32_t judged_true(const run *R, const sentence *s)
+{
+    sentence *ms = &R->rs->s[s - R->rs->s];
+    if (ms->truth)
+        return ms->truth == UINT32_MAX ? 0 : ms->truth;
+    ms->truth = UINT32_MAX;
+    if (s->question)
+        return 0;
+    const tok *toks = R->rs->toks;
+    uint32_t words = 0, truth = UINT32_MAX;
+    bool alone = true;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (toks[k].type != TK_WORD)
+            continue;
+        words++;
+        if (!truth_word(R, k)) {
+            alone = alone && truth_filler(R, k);
+            continue;
+        }
+        if (truth == UINT32_MAX)
+            truth = k;
+        uint32_t c = k, gap = 0;
+        while (c > s->tb && gap <= 2 && truth_filler(R, c - 1)) {
+            c--;
+            gap++;
+        }
+        if (c > s->tb && gap <= 2 && links_at(R, c - 1) &&
+            own_truth(R, s, c - 1, k)) {
+            ms->truth = k + 1;
+            return k + 1;
+        }
+    }
+    /* "Correct.", "Just accurate.": the sentence is the verdict */
+    if (alone && truth != UINT32_MAX && words <= 4 &&
+        !tok_is_word(R, truth + 1, "to"))
+        ms->truth = truth + 1;
+    return ms->truth == UINT32_MAX ? 0 : ms->truth;
+}
+
 /* Sentence s ends with "I said it" (then only punctuation): "Muslims
  * are 'vermin', there, I said it.", "... Yes. I said it." The writer owns
  * the words just written. */
@@ -3402,11 +3625,19 @@ static bool endorsed(const run *R, uint32_t tb)
     if (said_it_last(R, &R->rs->s[si]) ||
         (hi > si && said_it_last(R, &R->rs->s[hi])) || reasserted(R, tb))
         return !denounces(R, &R->rs->s[si]) && !denounces(R, &R->rs->s[hi]);
-    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
-        return false;
     /* "He said calling migrants vermin is racist. That's the truth.":
      * the agreement is with the sentence that denounces. */
     if (denounces(R, &R->rs->s[si]))
+        return false;
+    /* The words called true after them, in their sentence or the next:
+     * "Calling Muslims 'vermin' is just accurate", "He said 'X'. Correct."
+     * (not before them: "It's true, he said ..." tells that he said it) */
+    uint32_t t = judged_true(R, &R->rs->s[si]);
+    if ((t > tb + 1) ||
+        (hi > si && judged_true(R, &R->rs->s[hi]) &&
+         !denounces(R, &R->rs->s[hi])))
+        return true;
+    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
@@ -3525,6 +3756,103 @@ static bool rebutted(const run *R, uint32_t tb)
     return false;
 }
 
+/* Scare quotes around the writer's own predicate: "Muslims are
+ * 'vermin'.", 'Jews are just "rats"'. The quote is one to three words
+ * right after a linking verb (perhaps with "just", "all", "a" or an
+ * adverb between), with something before the verb to be its subject, and
+ * it ends the sentence, or goes on (after a comma perhaps) with "and",
+ * "but", "because", "so", "who", "they", "period": the writer says it of the subject and marks
+ * the word, not someone else's words. In the present only ("Jews were
+ * 'rats'" tells what was said then), and not after a viewpoint opening
+ * the sentence ("To him, ..."). Not a question ("So Muslims are
+ * 'vermin' now?"), hearsay ("Apparently Jews are 'rats'", "... according
+ * to him"), nor in a comment that denounces (a scope of its own then:
+ * counter-speech); a report before or after it is scope_of's. */
+static bool own_scare(const run *R, uint32_t tb)
+{
+    static const char *const hearsay[] = {
+        "apparently", "supposedly", "allegedly", "according", "reportedly",
+        "seemingly",  "now",        "anymore"};
+    static const char *const go_on[] = {
+        "and",  "but",    "because", "so",     "who",   "cause",
+        "that", "they",   "period",  "plain",  "simple", "end"};
+    const tok *toks = R->rs->toks;
+    const sentence *s = sent_of(R, tb);
+    if (s->question || R->denounce_any)
+        return false;
+    uint32_t a = tb, e = tb + 1; /* the quoted words [a, e) */
+    while (a > s->tb && toks[a - 1].type == TK_WORD && toks[a - 1].quoted)
+        a--;
+    while (e < s->te && toks[e].type == TK_WORD && toks[e].quoted)
+        e++;
+    if (e - a > 3 || a < s->tb + 3 || e >= s->te)
+        return false;
+    /* a label, not a clause of its own ('... is "she's trash"') */
+    const uint64_t clause_kinds =
+        KIND_BIT(COPULA) | KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+        KIND_BIT(PRONOUN_SELF) | KIND_BIT(MODAL) | KIND_BIT(NEGATION);
+    for (uint32_t k = a; k < e; k++) {
+        if (R->rs->at[k] & clause_kinds)
+            return false;
+        for (uint32_t b = toks[k].b; b < toks[k].e; b++)
+            if (R->n->text[b] == '\'')
+                return false;
+    }
+    const tok *o = &toks[a - 1], *cl = &toks[e];
+    if (o->type != TK_PUNCT || (o->ch != '\'' && o->ch != '"') ||
+        cl->type != TK_PUNCT || cl->ch != o->ch)
+        return false;
+    uint32_t c = a - 1, gap = 0;
+    while (c > s->tb + 1 && gap < 2 && !kind_at(R, c - 1, DC_KIND_COPULA) &&
+           (adverb_like(R, c - 1) || a_or_an(R, c - 1) ||
+            tok_is_word(R, c - 1, "all"))) {
+        c--;
+        gap++;
+    }
+    /* in the present: "Jews were 'rats'" tells what was said or thought
+     * then; and not after a viewpoint that opens the sentence ("To him,
+     * Muslims are 'vermin'", "For them ...", "In their eyes ...") */
+    if (!kind_at(R, c - 1, DC_KIND_COPULA) || c - 1 == s->tb ||
+        tok_is_word(R, c - 1, "was") || tok_is_word(R, c - 1, "were") ||
+        tok_is_word(R, s->tb, "to") || tok_is_word(R, s->tb, "for") ||
+        tok_is_word(R, s->tb, "in"))
+        return false;
+    /* said of people, not of a word or a text ("Only word I can
+     * understand is 'n...'", "My argument is 'trash'") */
+    static const char *const texts[] = {
+        "word",     "words",    "term",    "name",     "slur",    "insult",
+        "label",    "phrase",   "answer",  "argument", "response", "reply",
+        "title",    "quote",    "comment", "tweet",    "sign",    "caption",
+        "headline", "password", "favourite", "favorite", "line",  "joke"};
+    for (uint32_t k = s->tb; k + 1 < c; k++)
+        if (toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b, texts,
+                       sizeof texts / sizeof texts[0]))
+            return false;
+    /* what comes after the closing mark */
+    uint32_t n = e + 1;
+    if (n < s->te && toks[n].type == TK_PUNCT && toks[n].ch != ',' &&
+        toks[n].ch != '.' && toks[n].ch != '!')
+        return false; /* "Immigrants are 'animals': Trump", "- Trump" */
+    if (n < s->te && toks[n].type == TK_PUNCT && toks[n].ch == ',')
+        n++;
+    /* (a list of labels in scare quotes, "'vermin' and 'cockroaches' to
+     * the far right", tells others' names for them) */
+    if (n < s->te && toks[n].type == TK_WORD &&
+        (!dc_word_in(R->n->text + toks[n].b, toks[n].e - toks[n].b, go_on,
+                     sizeof go_on / sizeof go_on[0]) ||
+         (n + 1 < s->te && toks[n + 1].type == TK_PUNCT &&
+          toks[n + 1].ch == o->ch)))
+        return false; /* "Jews are 'rats' to the far right", ", in the
+                         eyes of the Mail" */
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b,
+                       hearsay, sizeof hearsay / sizeof hearsay[0]))
+            return false;
+    return true;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -3533,7 +3861,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
     *neg = negator(R, tb);
-    bool quoted = R->rs->toks[tb].quoted;
+    bool quoted = R->rs->toks[tb].quoted && !own_scare(R, tb);
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
@@ -10140,6 +10468,26 @@ static bool named_to_denounce(const run *R, const mention *m)
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
+/* Is the ambiguous code m told as a deed that keeps happening, the
+ * sarcasm that gives the code its meaning: "Religion of peace strikes
+ * again", "... at it again", "... does it again"? The frame follows the
+ * code in its clause ("... in action" is left out: "The religion of
+ * peace in action: a charity drive" may be meant). */
+static bool sarcastic_event(const run *R, const mention *m)
+{
+    uint32_t k = m->te;
+    if (k + 1 >= R->rs->ntok || R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+        return false;
+    if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
+        tok_is_word(R, k, "striking"))
+        return tok_is_word(R, k + 1, "again");
+    if ((tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
+         tok_is_word(R, k, "did")) &&
+        tok_is_word(R, k + 1, "it"))
+        return tok_is_word(R, k + 2, "again");
+    return false;
+}
+
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -10148,7 +10496,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
-          (another_trope(R) || answered(R, m))))
+          (another_trope(R) || answered(R, m))) &&
+        !(m->kind == DC_KIND_CODE && sarcastic_event(R, m)))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -11752,13 +12101,42 @@ static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
  * 3, all labelled hate; the frame alone flagged 12 (8 hate), and with
  * derogation, stereotypes, exclusion or quantifiers as the second signal
  * 9 (6 hate). */
+/* Is the identity mention g right after a word of praise in scare
+ * quotes of its own ("another 'peaceful' Muslim", 'the "moderate"
+ * Muslims')? The quotes deny the group the quality, as sarcasm. */
+static bool scare_praised(const run *R, const mention *g)
+{
+    static const char *const praise[] = {
+        "peaceful", "moderate", "innocent", "harmless", "tolerant",
+        "law-abiding", "hardworking", "hard-working", "vulnerable",
+        "persecuted", "skilled", "educated", "civilised", "civilized",
+        "friendly", "gentle", "loving", "oppressed"};
+    const tok *t = R->rs->toks;
+    if (g->tb < 3)
+        return false;
+    const tok *o = &t[g->tb - 3], *w = &t[g->tb - 2], *c = &t[g->tb - 1];
+    return o->type == TK_PUNCT && (o->ch == '\'' || o->ch == '"') &&
+           c->type == TK_PUNCT && c->ch == o->ch && w->type == TK_WORD &&
+           dc_word_in(R->n->text + w->b, w->e - w->b, praise,
+                      sizeof praise / sizeof praise[0]);
+}
+
 static __attribute__((noinline)) decorum_status rule_scare(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *g = &rs->m[i];
-        if (g->kind != DC_KIND_IDENTITY ||
-            !(ent(R, g)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) ||
+        if (g->kind != DC_KIND_IDENTITY)
+            continue;
+        if (scare_praised(R, g)) {
+            target t = group_of(R, g);
+            return group_finding(R, g->b, g->e, DECORUM_SIGNAL_DEROGATION,
+                                 LIT("derogation aimed at "), &t,
+                                 SCARE_WEIGHT,
+                                 LIT("praise in scare quotes denies them "
+                                     "the quality, beside hostile words"));
+        }
+        if (!(ent(R, g)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) ||
             !scare_framed(R, g))
             continue;
         target t = group_of(R, g);
