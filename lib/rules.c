@@ -3503,15 +3503,12 @@ static uint32_t judged_true(const run *R, const sentence *s)
         return 0;
     const tok *toks = R->rs->toks;
     uint32_t words = 0, truth = UINT32_MAX;
-    bool alone = true;
     for (uint32_t k = s->tb; k < s->te; k++) {
         if (toks[k].type != TK_WORD)
             continue;
         words++;
-        if (!truth_word(R, k)) {
-            alone = alone && truth_filler(R, k);
+        if (!truth_word(R, k))
             continue;
-        }
         if (truth == UINT32_MAX)
             truth = k;
         uint32_t c = k, gap = 0;
@@ -3525,10 +3522,15 @@ static uint32_t judged_true(const run *R, const sentence *s)
             return k + 1;
         }
     }
-    /* "Correct.", "Just accurate.": the sentence is the verdict */
-    if (alone && truth != UINT32_MAX && words <= 4 &&
-        !tok_is_word(R, truth + 1, "to"))
-        ms->truth = truth + 1;
+    /* "Correct.", "Just accurate.": the sentence is the verdict, its
+     * other words fillers (asked only of a short sentence with one) */
+    if (truth == UINT32_MAX || words > 4 || tok_is_word(R, truth + 1, "to"))
+        return 0;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (toks[k].type == TK_WORD && !truth_word(R, k) &&
+            !truth_filler(R, k))
+            return 0;
+    ms->truth = truth + 1;
     return ms->truth == UINT32_MAX ? 0 : ms->truth;
 }
 
