@@ -6404,6 +6404,81 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
     return false;
 }
 
+/* Is the threat verb m a deed told in the past by an indefinite doer that
+ * opens its clause: "Someone shot two Muslims outside the station",
+ * "Somebody burned down the mosque last year", "Some thug beat up a trans
+ * woman on the bus"? Such news tells a hate crime; the imperative walk of
+ * is_call would read "someone" as a vocative ("Someone shoot them all")
+ * or as a bare verb. Only the verb's form tells them apart: an
+ * imperative is the base form, so a past form ("-ed", "shot", "burnt",
+ * "ran over") is told. A form shared by both ("beat", "set", "hit",
+ * "cut") is told only with an indefinite or counted object right after
+ * the phrase ("beat up a gay man", "hit two Sikhs") or a word of past
+ * time in the sentence ("set fire to the mosque last night"); "Someone
+ * beat up the gays" still calls for it. Not a modal before the verb
+ * ("someone should shoot", "someone needs to burn down"): is_call has
+ * read those already. */
+static bool past_deed_of_someone(const run *R, const mention *m,
+                                 const sentence *s)
+{
+    static const char *const past[] = {"shot",  "burnt", "threw", "blew",
+                                       "ran",   "hung",  "struck", "slit",
+                                       "slew",  "drove", "stuck", "beaten",
+                                       "shook", "broke", "fought", "tore"};
+    static const char *const shared[] = {"beat", "set", "hit", "cut", "put"};
+    static const char *const when[] = {"yesterday", "last",  "ago",
+                                       "earlier",   "tonight", "overnight"};
+    static const char *const counted[] = {"two",  "three", "four", "five",
+                                          "six",  "several", "some", "one"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->tb;
+    /* an adverb between: "someone just shot", "somebody allegedly set" */
+    while (k > s->tb && adverb_like(R, k - 1))
+        k--;
+    if (k == s->tb)
+        return false;
+    /* the doer: "someone"/"somebody", or "some" and a word or two */
+    uint32_t d = k - 1;
+    if (!tok_is_word(R, d, "someone") && !tok_is_word(R, d, "somebody")) {
+        uint32_t n = 0;
+        while (d > s->tb && n < 2 && rs->toks[d].type == TK_WORD &&
+               !tok_is_word(R, d, "some"))
+            d--, n++;
+        if (n == 0 || !tok_is_word(R, d, "some"))
+            return false;
+    }
+    /* it opens its clause, perhaps after "and", "then", "yesterday" */
+    for (uint32_t j = s->tb; j < d; j++)
+        if (rs->toks[j].clause == rs->toks[d].clause &&
+            rs->toks[j].type == TK_WORD && !glue_at(R, j) &&
+            !adverb_like(R, j) && !tok_is_word(R, j, "yesterday"))
+            return false;
+    const tok *v = &rs->toks[m->tb];
+    const char *w = R->n->text + v->b;
+    size_t l = v->e - v->b;
+    if ((l > 3 && w[l - 2] == 'e' && w[l - 1] == 'd') ||
+        dc_word_in(w, l, past, sizeof past / sizeof past[0]))
+        return true;
+    if (!dc_word_in(w, l, shared, sizeof shared / sizeof shared[0]))
+        return false;
+    if (m->te < s->te && rs->toks[m->te].type == TK_WORD) {
+        const tok *o = &rs->toks[m->te];
+        const char *ow = R->n->text + o->b;
+        size_t ol = o->e - o->b;
+        if (a_or_an(R, m->te) || (ow[0] >= '0' && ow[0] <= '9') ||
+            dc_word_in(ow, ol, counted, sizeof counted / sizeof counted[0]))
+            return true;
+    }
+    for (uint32_t j = m->te; j < s->te; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, when,
+                       sizeof when / sizeof when[0]))
+            return true;
+    }
+    return false;
+}
+
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
@@ -6500,6 +6575,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
+    if (m->kind == DC_KIND_THREAT && past_deed_of_someone(R, m, s))
+        return false;
     /* An imperative: the clause opens with the verb, perhaps after a few
      * softeners ("just", "please"), or with another command it is
      * coordinated with ("Round up the Roma and burn their camps"), or with
@@ -8846,8 +8923,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                 R->untargeted = true;
             /* "Gays were beaten in Chechnya. About time.": an irregular
              * past participle past_form does not know */
-            if (m->kind == DC_KIND_THREAT && any_kind(R, DC_KIND_APPROVE))
-                note_deed(R, m, passive_victim(R, m), false);
+            if (m->kind == DC_KIND_THREAT && any_kind(R, DC_KIND_APPROVE)) {
+                const target *pv = passive_victim(R, m);
+                /* "Someone shot two Muslims. Good.": the group the told
+                 * deed was done to, after the verb */
+                if (!pv && past_deed_of_someone(R, m, sent_of(R, m->tb)))
+                    pv = victim_after(R, m);
+                note_deed(R, m, pv, false);
+            }
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
              * counter-speech, call or not. (Reported alone it is left to
