@@ -2758,6 +2758,26 @@ static bool disclaimed(const run *R, uint32_t tb)
  * are ...?", which asks for agreement with the writer's own view. */
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
+    /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
+     * vermin": a verb of showing or drawing (report entries, flag
+     * `belief`) portrays only with "as" after its object, a few words on
+     * in its clause; "the data showed that ...", "someone painted a
+     * swastika" report nothing. */
+    static const char *const shows[] = {"showed", "shown",  "presented",
+                                        "painted", "drew",  "drawn",
+                                        "framed", "cast",   "casting"};
+    const tok *vt = &R->rs->toks[m->tb];
+    if (m->te == m->tb + 1 &&
+        dc_word_in(R->n->text + vt->b, vt->e - vt->b, shows,
+                   sizeof shows / sizeof shows[0])) {
+        bool as = false;
+        for (uint32_t q = m->te; !as && q < s->te && q < m->te + 6 &&
+                                 R->rs->toks[q].clause == vt->clause;
+             q++)
+            as = tok_is_word(R, q, "as");
+        if (!as)
+            return false;
+    }
     bool self = (m->tb >= 1 &&
                  mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
                 (m->tb >= 2 &&
@@ -2822,11 +2842,13 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
          tok_is_word(R, s->tb + 1, "that"));
     /* "Immigrants are accurately characterized as invaders", "blacks have
      * been likened to apes": a portrayal in the passive with no one doing
-     * it is the writer's own (belief entries ending in -ed after a linking
-     * verb, perhaps with an adverb between). */
+     * it is the writer's own (belief entries ending in -ed, or "shown",
+     * "drawn", after a linking verb, perhaps with an adverb between). */
     bool passive = false;
     if ((ent(R, m)->flags & DC_F_BELIEF) && m->tb > 0 &&
-        R->n->text[m->e - 1] == 'd') {
+        (R->n->text[m->e - 1] == 'd' ||
+         (m->e - m->b > 4 && R->n->text[m->e - 2] == 'w' &&
+          R->n->text[m->e - 1] == 'n'))) {
         uint32_t j = m->tb - 1;
         if (j > 0 && adverb_like(R, j))
             j--;
