@@ -330,7 +330,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_RANKS 0x10000000u   /* derogate: ranks the group after it lower */
 #define DC_F_VENT 0x20000000u    /* derogate: an outburst; a slur names whom */
 #define DC_F_ANIMAL 0x40000000u  /* threat, exclusion: also done to animals */
-#define DC_F_ALL 0x7fffffffu     /* every flag above */
+#define DC_F_EXCLAIM 0x80000000u /* profanity: an exclamation, aimed at no one */
+#define DC_F_ALL 0xffffffffu     /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */
@@ -643,6 +644,9 @@ typedef struct dc_rules_out {
     float rf[DC_N_RULE_FEATURES];
     float attr[DECORUM_N_ATTRIBUTES]; /* the rules' attribute scores */
     float hate;                       /* the rules' hate score */
+    /* The rules' TOXICITY but for what swearing aimed at no one adds to it
+     * ("Damn, fucking wild"): the part the verdict reads (score.c). */
+    float tox_aimed;
     uint32_t categories;              /* protected categories attacked */
     /* The rules read attack language and found it aimed at no protected
      * group (an object, a person, a policy, nothing): the model is then

@@ -85,7 +85,7 @@ static const struct {
     {"sport", DC_F_SPORT},             {"oblige", DC_F_OBLIGE},
     {"scare", DC_F_SCARE},             {"backs", DC_F_BACKS},
     {"ranks", DC_F_RANKS},             {"vent", DC_F_VENT},
-    {"animal", DC_F_ANIMAL},
+    {"animal", DC_F_ANIMAL},           {"exclaim", DC_F_EXCLAIM},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

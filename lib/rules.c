@@ -257,6 +257,9 @@ typedef struct run {
     uint32_t ingroup_categories;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
+    /* swearing in a sentence that addresses someone ("fuck off and die,
+     * you shit"): its TOXICITY counts toward the verdict (tox_aimed) */
+    bool swore_at_you;
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
@@ -2216,6 +2219,7 @@ typedef struct finding_spec {
 /* Internal finding flags, above the public DECORUM_SPAN_* bits. */
 #define F_HATE 0x100u
 #define F_SEVERE 0x200u
+#define F_EXCLAIM 0x400u /* swearing as an exclamation (`exclaim`) */
 
 static float noisy_or(float a, float b)
 {
@@ -2278,37 +2282,53 @@ static __attribute__((noinline)) void split_findings(run *R)
         }
 }
 
-/* Adds one finding's weight to the attribute scores. */
+/* Adds one finding's weight to the attribute scores. An exclamation's
+ * share of TOXICITY ("damn", "fucking wild") stays out of tox_aimed: a
+ * PROFANITY finding is swearing aimed at no one (aimed at a group it is
+ * also a derogation, at the person addressed an insult, and those
+ * findings count); a swear word that names a person ("bitch", "cunt")
+ * counts. */
 static void add_scores(dc_rules_out *o, const dc_finding *f)
 {
     float w = f->weight;
     float *a = o->attr;
     bool hate = (f->flags & F_HATE) != 0;
+    float tox = 0; /* what the finding adds to TOXICITY */
     switch ((decorum_attribute)f->attribute) {
     case DECORUM_IDENTITY_ATTACK:
         a[DECORUM_IDENTITY_ATTACK] = noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.95f);
+        tox = w * 0.95f;
         if (f->signal == DECORUM_SIGNAL_SLUR)
             a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w * 0.8f);
         break;
     case DECORUM_THREAT:
         a[DECORUM_THREAT] = noisy_or(a[DECORUM_THREAT], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.9f);
+        tox = w * 0.9f;
         if (hate)
             a[DECORUM_IDENTITY_ATTACK] =
                 noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
         break;
     case DECORUM_INSULT:
         a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.85f);
+        tox = w * 0.85f;
         break;
     case DECORUM_PROFANITY:
         a[DECORUM_PROFANITY] = noisy_or(a[DECORUM_PROFANITY], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
+        if (f->flags & F_EXCLAIM)
+            a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
+        else
+            tox = w * 0.55f;
+        break;
+    case DECORUM_TOXICITY:
+        tox = w;
         break;
     default:
         a[f->attribute] = noisy_or(a[f->attribute], w);
         break;
+    }
+    if (tox > 0) {
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], tox);
+        o->tox_aimed = noisy_or(o->tox_aimed, tox);
     }
     if (f->flags & F_SEVERE)
         a[DECORUM_SEVERE_TOXICITY] =
@@ -2361,12 +2381,16 @@ static void aggregate(dc_rules_out *o)
                 (g->flags & DECORUM_SPAN_MITIGATING) !=
                     (f->flags & DECORUM_SPAN_MITIGATING))
                 continue;
+            /* an exclamation only if both are ("fuck" inside "fuck
+             * off" is the taunt) */
+            uint16_t exclaim = g->flags & f->flags & F_EXCLAIM;
             if (f->weight > g->weight) {
                 g->weight = f->weight;
                 g->reason = f->reason;
                 g->categories |= f->categories;
                 g->flags |= f->flags;
             }
+            g->flags = (uint16_t)((g->flags & ~F_EXCLAIM) | exclaim);
             g->begin = g->begin < f->begin ? g->begin : f->begin;
             g->end = g->end > f->end ? g->end : f->end;
             merged = true;
@@ -2381,7 +2405,7 @@ static void aggregate(dc_rules_out *o)
     for (size_t i = 0; i < o->n; i++) {
         if (!(o->v[i].flags & DECORUM_SPAN_MITIGATING))
             add_scores(o, &o->v[i]);
-        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE);
+        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
     }
 }
 
@@ -9546,6 +9570,14 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
             return st;
         break;
     }
+    /* In a sentence that addresses someone ("you're a fucking idiot",
+     * "fuck off and die, you shit") the swearing is aimed at them, and
+     * counts toward the verdict as an insult does; aimed at no one
+     * ("Damn, fucking wild") it does not (tox_aimed, score.c). */
+    if (!R->swore_at_you && any_kind(R, DC_KIND_PRONOUN_YOU)) {
+        const sentence *s = sent_of(R, m->tb);
+        R->swore_at_you = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU);
+    }
     /* Aimed at the person addressed ("fuck you"): an insult. */
     if (m->te < R->rs->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
         finding_spec fs = {0};
@@ -9569,6 +9601,8 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
+    if (e->flags & DC_F_EXCLAIM)
+        fs.flags |= F_EXCLAIM;
     if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
                      mention_note(R, m))) !=
         DECORUM_OK)
@@ -11756,6 +11790,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     memcpy(out->rf, no_features, sizeof out->rf);
     memset(out->attr, 0, sizeof out->attr);
     out->hate = 0;
+    out->tox_aimed = 0;
     out->categories = 0;
     out->untargeted = false;
     out->hedged = false;
@@ -11945,6 +11980,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (hits->split)
         split_findings(&R);
     aggregate(out);
+    /* Swearing beside a slur or an insult, in a sentence that addresses
+     * someone, or in a comment that names a protected group ("fucking
+     * migrants", "fuck the whole government, and fuck the blacks") may be
+     * aimed: all of it counts toward the verdict. */
+    if (R.swore_at_you || any_kind(&R, DC_KIND_SLUR) ||
+        any_kind(&R, DC_KIND_INSULT) || ((R.target_types >> TG_GROUP) & 1))
+        out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
@@ -12073,7 +12115,7 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     if (parent->attr[DECORUM_SEVERE_TOXICITY] > 0)
         f->flags |= F_SEVERE;
     add_scores(out, f);
-    f->flags &= (uint16_t)~(F_HATE | F_SEVERE);
+    f->flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
     out->untargeted = false;
     out->hedged = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;
