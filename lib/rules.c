@@ -5073,6 +5073,10 @@ static bool self_beside(const run *R, const mention *m)
                 return true;
         }
     }
+    /* "a bit of a wog myself", "I'm a dyke myself": the writer names
+     * themselves by it */
+    if (m->te < s->te && tok_is_word(R, m->te, "myself"))
+        return true;
     /* "queers like me"; not "queers disgust me" */
     return m->te + 1 < s->te && tok_is_word(R, m->te, "like") &&
            mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
