@@ -331,7 +331,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_VENT 0x20000000u    /* derogate: an outburst; a slur names whom */
 #define DC_F_ANIMAL 0x40000000u  /* threat, exclusion: also done to animals */
 #define DC_F_WISHED 0x80000000u  /* threat: only as a wish's object, "want X dead" */
-#define DC_F_ALL 0xffffffffu     /* every flag above */
+#define DC_F_EXCLAIM 0x100000000ull /* profanity: an exclamation, aimed at no one */
+#define DC_F_ALL 0x1ffffffffull  /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */
@@ -340,9 +341,10 @@ typedef struct dc_entry {
     uint8_t severity;  /* 1 mild, 2 strong, 3 severe */
     /* strlen(group) and strlen(why), cut to UINT16_MAX (a reason is cut
      * shorter anyway): the rules quote them without a strlen. Both sit in
-     * what was padding, so the entry stays 56 bytes. */
+     * what was padding. (The flags outgrew 32 bits, and the entry 56 bytes,
+     * when `wished` and `exclaim` both wanted the last bit.) */
     uint16_t group_len;
-    uint32_t flags;    /* DC_F_* */
+    uint64_t flags;    /* DC_F_* */
     uint32_t categories; /* bit set of decorum_category; 0 when none */
     const char *group; /* "jewish", "black", ...; "" when none */
     const char *why;   /* one line: why the entry is here */
@@ -644,6 +646,9 @@ typedef struct dc_rules_out {
     float rf[DC_N_RULE_FEATURES];
     float attr[DECORUM_N_ATTRIBUTES]; /* the rules' attribute scores */
     float hate;                       /* the rules' hate score */
+    /* The rules' TOXICITY but for what swearing aimed at no one adds to it
+     * ("Damn, fucking wild"): the part the verdict reads (score.c). */
+    float tox_aimed;
     uint32_t categories;              /* protected categories attacked */
     /* The rules read attack language and found it aimed at no protected
      * group (an object, a person, a policy, nothing): the model is then

@@ -62,13 +62,13 @@ typedef struct slice {
 typedef struct rec {
     slice term, group, why; /* group: the first group name, or empty */
     uint8_t kind, severity;
-    uint32_t flags;
+    uint64_t flags;
     uint32_t categories;
 } rec;
 
 static const struct {
     const char *name;
-    uint32_t bit;
+    uint64_t bit;
 } flag_names[] = {
     {"reclaimable", DC_F_RECLAIMABLE}, {"ambiguous", DC_F_AMBIGUOUS},
     {"nofuzzy", DC_F_NOFUZZY},         {"compound", DC_F_COMPOUND},
@@ -86,6 +86,7 @@ static const struct {
     {"scare", DC_F_SCARE},             {"backs", DC_F_BACKS},
     {"ranks", DC_F_RANKS},             {"vent", DC_F_VENT},
     {"animal", DC_F_ANIMAL},           {"wished", DC_F_WISHED},
+    {"exclaim", DC_F_EXCLAIM},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
@@ -261,7 +262,7 @@ static decorum_status parse_group(slice s, rec *r, const char *name,
     }
 }
 
-static decorum_status parse_flags(slice s, uint32_t *flags, const char *name,
+static decorum_status parse_flags(slice s, uint64_t *flags, const char *name,
                                   size_t line, size_t pos, decorum_error *err)
 {
     *flags = 0;
@@ -276,7 +277,7 @@ static decorum_status parse_flags(slice s, uint32_t *flags, const char *name,
         if (f.len == 0)
             return bad_line(err, name, line, pos + start,
                             "empty flag name in \"%.*s\"", (int)s.len, s.p);
-        uint32_t bit = 0;
+        uint64_t bit = 0;
         for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
             if (slice_is(f, flag_names[k].name))
                 bit = flag_names[k].bit;
@@ -751,7 +752,7 @@ fail:
  *   "DCLX"  u32 version  u32 n  u32 strings_size
  *   n records of IMG_REC bytes:
  *     u32 term, term_len, group, why, file, line, categories, flags
- *     u8 kind, u8 severity, u16 zero
+ *     u8 kind, u8 severity, u16 flags >> 32
  *   the string arena, strings_size bytes, ending in NUL
  *
  * where term, group, why and file are offsets into the arena. Loading it is
@@ -760,7 +761,7 @@ fail:
  * which lives as long as the program: its arena is used in place (a copy
  * was 240 KB, 59 fresh pages, at every start of every command). */
 #define IMG_MAGIC "DCLX"
-#define IMG_VERSION 2u /* 2: flags 32 bits (1 had 16) */
+#define IMG_VERSION 3u /* 3: flags 48 bits (2 had 32, 1 had 16) */
 #define IMG_HEAD 16u
 #define IMG_REC 36u
 
@@ -808,10 +809,11 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         put32(r + 16, (uint32_t)(e->file - lx->strings));
         put32(r + 20, e->line);
         put32(r + 24, e->categories);
-        put32(r + 28, e->flags);
+        put32(r + 28, (uint32_t)e->flags);
         r[32] = e->kind;
         r[33] = e->severity;
-        r[34] = r[35] = 0;
+        r[34] = (unsigned char)(e->flags >> 32);
+        r[35] = (unsigned char)(e->flags >> 40);
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -891,14 +893,15 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16);
-        uint32_t flags = get32(r + 28);
+        uint64_t flags = get32(r + 28) | (uint64_t)r[34] << 32 |
+                         (uint64_t)r[35] << 40;
         if (term >= size || group >= size || why >= size || file >= size ||
             (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
             (!builtin &&
              !term_ok((const unsigned char *)arena + term, term_len)) ||
-            r[32] >= DC_N_KINDS || r[33] > 3 || r[34] || r[35] ||
+            r[32] >= DC_N_KINDS || r[33] > 3 ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
                          "built-in lexicon image: bad entry %zu", i);

@@ -272,6 +272,9 @@ typedef struct run {
     uint32_t ingroup_categories;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
+    /* swearing in a sentence that addresses someone ("fuck off and die,
+     * you shit"): its TOXICITY counts toward the verdict (tox_aimed) */
+    bool swore_at_you;
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
@@ -1669,7 +1672,7 @@ static bool generic_subject(const run *R, const mention *m)
  * offensive, not hate), and not banter (mark_reclaimed). */
 static bool singular_slur(const run *R, const mention *m)
 {
-    uint32_t f = ent(R, m)->flags;
+    uint64_t f = ent(R, m)->flags;
     return (f & DC_F_PLURAL) && !plural_hit(R, m) &&
            ((f & DC_F_BANTER) || !(m->tb > 0 && identity_ends_at(R, m->tb))) &&
            !generic_subject(R, m);
@@ -2243,6 +2246,7 @@ typedef struct finding_spec {
 /* Internal finding flags, above the public DECORUM_SPAN_* bits. */
 #define F_HATE 0x100u
 #define F_SEVERE 0x200u
+#define F_EXCLAIM 0x400u /* swearing as an exclamation (`exclaim`) */
 
 static float noisy_or(float a, float b)
 {
@@ -2305,37 +2309,53 @@ static __attribute__((noinline)) void split_findings(run *R)
         }
 }
 
-/* Adds one finding's weight to the attribute scores. */
+/* Adds one finding's weight to the attribute scores. An exclamation's
+ * share of TOXICITY ("damn", "fucking wild") stays out of tox_aimed: a
+ * PROFANITY finding is swearing aimed at no one (aimed at a group it is
+ * also a derogation, at the person addressed an insult, and those
+ * findings count); a swear word that names a person ("bitch", "cunt")
+ * counts. */
 static void add_scores(dc_rules_out *o, const dc_finding *f)
 {
     float w = f->weight;
     float *a = o->attr;
     bool hate = (f->flags & F_HATE) != 0;
+    float tox = 0; /* what the finding adds to TOXICITY */
     switch ((decorum_attribute)f->attribute) {
     case DECORUM_IDENTITY_ATTACK:
         a[DECORUM_IDENTITY_ATTACK] = noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.95f);
+        tox = w * 0.95f;
         if (f->signal == DECORUM_SIGNAL_SLUR)
             a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w * 0.8f);
         break;
     case DECORUM_THREAT:
         a[DECORUM_THREAT] = noisy_or(a[DECORUM_THREAT], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.9f);
+        tox = w * 0.9f;
         if (hate)
             a[DECORUM_IDENTITY_ATTACK] =
                 noisy_or(a[DECORUM_IDENTITY_ATTACK], w);
         break;
     case DECORUM_INSULT:
         a[DECORUM_INSULT] = noisy_or(a[DECORUM_INSULT], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.85f);
+        tox = w * 0.85f;
         break;
     case DECORUM_PROFANITY:
         a[DECORUM_PROFANITY] = noisy_or(a[DECORUM_PROFANITY], w);
-        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
+        if (f->flags & F_EXCLAIM)
+            a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], w * 0.55f);
+        else
+            tox = w * 0.55f;
+        break;
+    case DECORUM_TOXICITY:
+        tox = w;
         break;
     default:
         a[f->attribute] = noisy_or(a[f->attribute], w);
         break;
+    }
+    if (tox > 0) {
+        a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], tox);
+        o->tox_aimed = noisy_or(o->tox_aimed, tox);
     }
     if (f->flags & F_SEVERE)
         a[DECORUM_SEVERE_TOXICITY] =
@@ -2388,12 +2408,16 @@ static void aggregate(dc_rules_out *o)
                 (g->flags & DECORUM_SPAN_MITIGATING) !=
                     (f->flags & DECORUM_SPAN_MITIGATING))
                 continue;
+            /* an exclamation only if both are ("fuck" inside "fuck
+             * off" is the taunt) */
+            uint16_t exclaim = g->flags & f->flags & F_EXCLAIM;
             if (f->weight > g->weight) {
                 g->weight = f->weight;
                 g->reason = f->reason;
                 g->categories |= f->categories;
                 g->flags |= f->flags;
             }
+            g->flags = (uint16_t)((g->flags & ~F_EXCLAIM) | exclaim);
             g->begin = g->begin < f->begin ? g->begin : f->begin;
             g->end = g->end > f->end ? g->end : f->end;
             merged = true;
@@ -2408,7 +2432,7 @@ static void aggregate(dc_rules_out *o)
     for (size_t i = 0; i < o->n; i++) {
         if (!(o->v[i].flags & DECORUM_SPAN_MITIGATING))
             add_scores(o, &o->v[i]);
-        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE);
+        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
     }
 }
 
@@ -2890,6 +2914,26 @@ static bool disclaimed(const run *R, uint32_t tb)
  * are ...?", which asks for agreement with the writer's own view. */
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
+    /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
+     * vermin": a verb of showing or drawing (report entries, flag
+     * `belief`) portrays only with "as" after its object, a few words on
+     * in its clause; "the data showed that ...", "someone painted a
+     * swastika" report nothing. */
+    static const char *const shows[] = {"showed", "shown",  "presented",
+                                        "painted", "drew",  "drawn",
+                                        "framed", "cast",   "casting"};
+    const tok *vt = &R->rs->toks[m->tb];
+    if (m->te == m->tb + 1 &&
+        dc_word_in(R->n->text + vt->b, vt->e - vt->b, shows,
+                   sizeof shows / sizeof shows[0])) {
+        bool as = false;
+        for (uint32_t q = m->te; !as && q < s->te && q < m->te + 6 &&
+                                 R->rs->toks[q].clause == vt->clause;
+             q++)
+            as = tok_is_word(R, q, "as");
+        if (!as)
+            return false;
+    }
     bool self = (m->tb >= 1 &&
                  mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF)) ||
                 (m->tb >= 2 &&
@@ -2950,11 +2994,13 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
          tok_is_word(R, s->tb + 1, "that"));
     /* "Immigrants are accurately characterized as invaders", "blacks have
      * been likened to apes": a portrayal in the passive with no one doing
-     * it is the writer's own (belief entries ending in -ed after a linking
-     * verb, perhaps with an adverb between). */
+     * it is the writer's own (belief entries ending in -ed, or "shown",
+     * "drawn", after a linking verb, perhaps with an adverb between). */
     bool passive = false;
     if ((ent(R, m)->flags & DC_F_BELIEF) && m->tb > 0 &&
-        R->n->text[m->e - 1] == 'd') {
+        (R->n->text[m->e - 1] == 'd' ||
+         (m->e - m->b > 4 && R->n->text[m->e - 2] == 'w' &&
+          R->n->text[m->e - 1] == 'n'))) {
         uint32_t j = m->tb - 1;
         if (j > 0 && adverb_like(R, j))
             j--;
@@ -5458,6 +5504,10 @@ static bool self_beside(const run *R, const mention *m)
                 return true;
         }
     }
+    /* "a bit of a wog myself", "I'm a dyke myself": the writer names
+     * themselves by it */
+    if (m->te < s->te && tok_is_word(R, m->te, "myself"))
+        return true;
     /* "queers like me"; not "queers disgust me" */
     return m->te + 1 < s->te && tok_is_word(R, m->te, "like") &&
            mention_at(R, m->te + 1, DC_KIND_PRONOUN_SELF);
@@ -6865,6 +6915,81 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
     return false;
 }
 
+/* Is the threat verb m a deed told in the past by an indefinite doer that
+ * opens its clause: "Someone shot two Muslims outside the station",
+ * "Somebody burned down the mosque last year", "Some thug beat up a trans
+ * woman on the bus"? Such news tells a hate crime; the imperative walk of
+ * is_call would read "someone" as a vocative ("Someone shoot them all")
+ * or as a bare verb. Only the verb's form tells them apart: an
+ * imperative is the base form, so a past form ("-ed", "shot", "burnt",
+ * "ran over") is told. A form shared by both ("beat", "set", "hit",
+ * "cut") is told only with an indefinite or counted object right after
+ * the phrase ("beat up a gay man", "hit two Sikhs") or a word of past
+ * time in the sentence ("set fire to the mosque last night"); "Someone
+ * beat up the gays" still calls for it. Not a modal before the verb
+ * ("someone should shoot", "someone needs to burn down"): is_call has
+ * read those already. */
+static bool past_deed_of_someone(const run *R, const mention *m,
+                                 const sentence *s)
+{
+    static const char *const past[] = {"shot",  "burnt", "threw", "blew",
+                                       "ran",   "hung",  "struck", "slit",
+                                       "slew",  "drove", "stuck", "beaten",
+                                       "shook", "broke", "fought", "tore"};
+    static const char *const shared[] = {"beat", "set", "hit", "cut", "put"};
+    static const char *const when[] = {"yesterday", "last",  "ago",
+                                       "earlier",   "tonight", "overnight"};
+    static const char *const counted[] = {"two",  "three", "four", "five",
+                                          "six",  "several", "some", "one"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->tb;
+    /* an adverb between: "someone just shot", "somebody allegedly set" */
+    while (k > s->tb && adverb_like(R, k - 1))
+        k--;
+    if (k == s->tb)
+        return false;
+    /* the doer: "someone"/"somebody", or "some" and a word or two */
+    uint32_t d = k - 1;
+    if (!tok_is_word(R, d, "someone") && !tok_is_word(R, d, "somebody")) {
+        uint32_t n = 0;
+        while (d > s->tb && n < 2 && rs->toks[d].type == TK_WORD &&
+               !tok_is_word(R, d, "some"))
+            d--, n++;
+        if (n == 0 || !tok_is_word(R, d, "some"))
+            return false;
+    }
+    /* it opens its clause, perhaps after "and", "then", "yesterday" */
+    for (uint32_t j = s->tb; j < d; j++)
+        if (rs->toks[j].clause == rs->toks[d].clause &&
+            rs->toks[j].type == TK_WORD && !glue_at(R, j) &&
+            !adverb_like(R, j) && !tok_is_word(R, j, "yesterday"))
+            return false;
+    const tok *v = &rs->toks[m->tb];
+    const char *w = R->n->text + v->b;
+    size_t l = v->e - v->b;
+    if ((l > 3 && w[l - 2] == 'e' && w[l - 1] == 'd') ||
+        dc_word_in(w, l, past, sizeof past / sizeof past[0]))
+        return true;
+    if (!dc_word_in(w, l, shared, sizeof shared / sizeof shared[0]))
+        return false;
+    if (m->te < s->te && rs->toks[m->te].type == TK_WORD) {
+        const tok *o = &rs->toks[m->te];
+        const char *ow = R->n->text + o->b;
+        size_t ol = o->e - o->b;
+        if (a_or_an(R, m->te) || (ow[0] >= '0' && ow[0] <= '9') ||
+            dc_word_in(ow, ol, counted, sizeof counted / sizeof counted[0]))
+            return true;
+    }
+    for (uint32_t j = m->te; j < s->te; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, when,
+                       sizeof when / sizeof when[0]))
+            return true;
+    }
+    return false;
+}
+
 /* The most words is_call reads back from a verb to its clause's start. */
 #define CALL_WALK 64
 
@@ -7173,6 +7298,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return true;
     if (tg && tg->type == TG_GROUP && coordinated_command(R, m, s))
         return true;
+    if (m->kind == DC_KIND_THREAT && past_deed_of_someone(R, m, s))
+        return false;
     /* An imperative: the clause opens with the verb, perhaps after a few
      * softeners ("just", "please"), or with another command it is
      * coordinated with ("Round up the Roma and burn their camps"), or with
@@ -7515,7 +7642,7 @@ static bool bare_object(const run *R, const mention *m)
             return false;
         k++;
     }
-    uint32_t f = ent(R, m)->flags;
+    uint64_t f = ent(R, m)->flags;
     bool game = (f & DC_F_GAME) != 0;
     if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
         R->rs->toks[k].clause != R->rs->toks[k - 1].clause)
@@ -8421,7 +8548,7 @@ static bool dd_taken(const run *R, const mention *v, uint32_t dem,
  * verb's entry). */
 typedef struct {
     dc_kind kind;
-    uint32_t flags;
+    uint64_t flags;
 } dd_verb;
 
 /* The group a word that names its own ("invaders": migrants) stands for,
@@ -8658,7 +8785,7 @@ static bool dd_literal(run *R, uint32_t k)
  * and the word, a pest or livestock, flagged `animal`)? Not a word for
  * animals in general or for people ("Kill these animals", "these vermin
  * need to be removed"). */
-static bool dd_animal_act(const run *R, const mention *x, uint32_t vflags)
+static bool dd_animal_act(const run *R, const mention *x, uint64_t vflags)
 {
     return (vflags & DC_F_ANIMAL) && (ent(R, x)->flags & DC_F_ANIMAL);
 }
@@ -8727,7 +8854,7 @@ static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
         return 1.0f;
     }
     dd_scan(R, R->rs->toks[x->tb].sent);
-    uint32_t vflags;
+    uint64_t vflags;
     if (v) {
         vflags = ent(R, v)->flags;
     } else {
@@ -9734,8 +9861,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                 R->untargeted = true;
             /* "Gays were beaten in Chechnya. About time.": an irregular
              * past participle past_form does not know */
-            if (m->kind == DC_KIND_THREAT && any_kind(R, DC_KIND_APPROVE))
-                note_deed(R, m, passive_victim(R, m), false);
+            if (m->kind == DC_KIND_THREAT && any_kind(R, DC_KIND_APPROVE)) {
+                const target *pv = passive_victim(R, m);
+                /* "Someone shot two Muslims. Good.": the group the told
+                 * deed was done to, after the verb */
+                if (!pv && past_deed_of_someone(R, m, sent_of(R, m->tb)))
+                    pv = victim_after(R, m);
+                note_deed(R, m, pv, false);
+            }
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
              * counter-speech, call or not. (Reported alone it is left to
@@ -10342,6 +10475,14 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
             return st;
         break;
     }
+    /* In a sentence that addresses someone ("you're a fucking idiot",
+     * "fuck off and die, you shit") the swearing is aimed at them, and
+     * counts toward the verdict as an insult does; aimed at no one
+     * ("Damn, fucking wild") it does not (tox_aimed, score.c). */
+    if (!R->swore_at_you && any_kind(R, DC_KIND_PRONOUN_YOU)) {
+        const sentence *s = sent_of(R, m->tb);
+        R->swore_at_you = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU);
+    }
     /* Aimed at the person addressed ("fuck you"): an insult. */
     if (m->te < R->rs->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
         finding_spec fs = {0};
@@ -10365,6 +10506,8 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
+    if (e->flags & DC_F_EXCLAIM)
+        fs.flags |= F_EXCLAIM;
     if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
                      mention_note(R, m))) !=
         DECORUM_OK)
@@ -12621,6 +12764,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
 #endif
     memset(out->attr, 0, sizeof out->attr);
     out->hate = 0;
+    out->tox_aimed = 0;
     out->categories = 0;
     out->untargeted = false;
     out->hedged = false;
@@ -12816,6 +12960,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (hits->split)
         split_findings(&R);
     aggregate(out);
+    /* Swearing beside a slur or an insult, in a sentence that addresses
+     * someone, or in a comment that names a protected group ("fucking
+     * migrants", "fuck the whole government, and fuck the blacks") may be
+     * aimed: all of it counts toward the verdict. */
+    if (R.swore_at_you || any_kind(&R, DC_KIND_SLUR) ||
+        any_kind(&R, DC_KIND_INSULT) || ((R.target_types >> TG_GROUP) & 1))
+        out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
@@ -12953,7 +13104,7 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     if (parent->attr[DECORUM_SEVERE_TOXICITY] > 0)
         f->flags |= F_SEVERE;
     add_scores(out, f);
-    f->flags &= (uint16_t)~(F_HATE | F_SEVERE);
+    f->flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
     out->untargeted = false;
     out->hedged = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;

@@ -117,6 +117,28 @@ static bool model_in_full(const dc_rules_out *ro, bool mitigated)
            ro->rf[DC_RF_POSITIVE] <= 0;
 }
 
+/* The TOXICITY the verdict reads. Swearing aimed at no one ("Damn, I
+ * never knew that. Fucking wild.", "holy shit that goal") is no abuse:
+ * TOXICITY still reports it for clients that set their own threshold, but
+ * the verdict reads the rules' score without it (tox_aimed), and the
+ * model's toxicity head, trained on Davidson's tweets where swearing is
+ * "offensive", counts as after a mitigation. Swearing at the person
+ * addressed ("fuck you") or at a group is an insult or a derogation and
+ * counts in full. */
+static float verdict_toxicity(const dc_rules_out *ro, const dc_model_out *mo,
+                              const decorum_result *res)
+{
+    float tox = res->scores[DECORUM_TOXICITY];
+    if (ro->tox_aimed >= ro->attr[DECORUM_TOXICITY])
+        return tox;
+    float v = clamp01(ro->tox_aimed);
+    if (mo)
+        v = clamp01(blend(v, mo->p[DECORUM_TOXICITY], true, false));
+    if (v < res->hate_score * 0.95f)
+        v = res->hate_score * 0.95f;
+    return v < tox ? v : tox;
+}
+
 static int span_cmp(const void *a, const void *b)
 {
     const decorum_span *x = a, *y = b;
@@ -315,7 +337,7 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
         model_span(&(*spans)[k++], n, ev);
     }
     res->hateful = res->hate_score >= opt->hate_threshold;
-    float top = res->scores[DECORUM_TOXICITY];
+    float top = verdict_toxicity(ro, mo, res);
     if (res->hate_score > top)
         top = res->hate_score;
     if (res->scores[DECORUM_THREAT] > top)

@@ -42,11 +42,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < hv.n; i++) {
         const dc_hit *h = &hv.v[i];
         const dc_entry *e = &lx.entries[h->entry];
-        printf("  [%u,%u) %-20.*s %-13s %-8s sev=%u flags=0x%04x group=%s "
+        printf("  [%u,%u) %-20.*s %-13s %-8s sev=%u flags=0x%04llx group=%s "
                "(%s:%u)\n",
                h->begin, h->end, (int)(h->end - h->begin), n.text + h->begin,
                dc_kind_name((dc_kind)e->kind), how[h->how & 3], e->severity,
-               e->flags, e->group, e->file, e->line);
+               (unsigned long long)e->flags, e->group, e->file, e->line);
     }
     rc = 0;
 out:
