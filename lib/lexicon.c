@@ -86,7 +86,7 @@ static const struct {
     {"scare", DC_F_SCARE},             {"backs", DC_F_BACKS},
     {"ranks", DC_F_RANKS},             {"vent", DC_F_VENT},
     {"animal", DC_F_ANIMAL},           {"wished", DC_F_WISHED},
-    {"exclaim", DC_F_EXCLAIM},
+    {"exclaim", DC_F_EXCLAIM},         {"arrival", DC_F_ARRIVAL},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -3404,6 +3404,29 @@ static bool denounces(const run *R, const sentence *s)
  * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
  * it is before "what", "how" or "why" that no "I" or "we" follows
  * ("you're doing exactly what the rioters did", "show exactly why"). */
+/* Does the agreeing phrase m take an object of its own after it, past a
+ * time ("all day", "today", "in years"): "Best thing I've read all day is
+ * the reply calling him out", "I wouldn't disagree with the lawsuit"
+ * (not "with that", "with him", which take up the words told)? */
+static bool endorses_other(const run *R, const sentence *s, const mention *m)
+{
+    static const char *const when[] = {"all", "day", "today", "this",
+                                       "week", "year", "in", "ages",
+                                       "years", "lol", "honestly"};
+    const tok *toks = R->rs->toks;
+    uint32_t k = m->te;
+    while (k < s->te && toks[k].type == TK_WORD &&
+           dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b, when,
+                      sizeof when / sizeof when[0]))
+        k++;
+    if (k >= s->te || toks[k].type != TK_WORD)
+        return false;
+    return tok_is_word(R, k, "is") || tok_is_word(R, k, "was") ||
+           (tok_is_word(R, k, "with") && k + 1 < s->te &&
+            (is_determiner(R, k + 1) || a_or_an(R, k + 1)) &&
+            !tok_is_word(R, k + 1, "that") && !tok_is_word(R, k + 1, "this"));
+}
+
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -3418,7 +3441,8 @@ static bool agrees_in(const run *R, const sentence *s)
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
                  tok_is_word(R, m->te, "why")) &&
-                !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))))
+                !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))) &&
+            !endorses_other(R, s, m))
             return true;
     }
     return false;
@@ -3555,6 +3579,12 @@ static uint32_t judged_true(const run *R, const sentence *s)
         words++;
         if (!truth_word(R, k))
             continue;
+        /* "that's accurate history", "accurate reporting": said of
+         * the noun after it */
+        if (k + 1 < s->te && toks[k + 1].type == TK_WORD &&
+            !tok_is_word(R, k + 1, "and") && !tok_is_word(R, k + 1, "but") &&
+            !tok_is_word(R, k + 1, "though") && !tok_is_word(R, k + 1, "lol"))
+            continue;
         if (truth == UINT32_MAX)
             truth = k;
         uint32_t c = k, gap = 0;
@@ -3660,6 +3690,31 @@ static bool reasserted(const run *R, uint32_t tb)
             reasserts(R, &R->rs->s[si + 1], R->rs->s[si + 1].tb));
 }
 
+/* Is the word at token tb what someone called people, a naming told
+ * ("Streicher called Jews 'vermin'", "The MP described migrants as
+ * 'cockroaches'")? A truth word after it confirms the telling ("That's
+ * accurate", "Correct, he said it in 2015"), not the name; and after a
+ * naming told in the passive ("Jews were called vermin by the Nazis,
+ * which is true") any agreement does (passive). */
+static bool named_act(const run *R, const sentence *s, uint32_t tb,
+                      bool passive)
+{
+    static const char *const naming[] = {
+        "called",  "named",   "labelled", "labeled", "branded",
+        "dubbed",  "described", "likened", "compared", "referred"};
+    const tok *toks = R->rs->toks;
+    for (uint32_t k = tb > s->tb + 8 ? tb - 8 : s->tb; k < tb; k++)
+        if (toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b,
+                       naming, sizeof naming / sizeof naming[0]) &&
+            (!passive ||
+             (k > s->tb && (tok_is_word(R, k - 1, "were") ||
+                            tok_is_word(R, k - 1, "was") ||
+                            tok_is_word(R, k - 1, "been")))))
+            return true;
+    return false;
+}
+
 /* Agreement with the quote in its sentence or a neighbouring one. An
  * agreeing word in a sentence that denounces agrees with the denouncing:
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
@@ -3680,12 +3735,15 @@ static bool endorsed(const run *R, uint32_t tb)
     /* The words called true after them, in their sentence or the next:
      * "Calling Muslims 'vermin' is just accurate", "He said 'X'. Correct."
      * (not before them: "It's true, he said ..." tells that he said it) */
-    uint32_t t = judged_true(R, &R->rs->s[si]);
-    if ((t > tb + 1) ||
-        (hi > si && judged_true(R, &R->rs->s[hi]) &&
-         !denounces(R, &R->rs->s[hi])))
-        return true;
-    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE))
+    if (!named_act(R, &R->rs->s[si], tb, false)) {
+        uint32_t t = judged_true(R, &R->rs->s[si]);
+        if ((t > tb + 1) ||
+            (hi > si && judged_true(R, &R->rs->s[hi]) &&
+             !denounces(R, &R->rs->s[hi])))
+            return true;
+    }
+    if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE) ||
+        named_act(R, &R->rs->s[si], tb, true))
         return false;
     for (uint32_t k = lo; k <= hi; k++) {
         const sentence *s = &R->rs->s[k];
@@ -3821,9 +3879,12 @@ static bool own_scare(const run *R, uint32_t tb)
     static const char *const hearsay[] = {
         "apparently", "supposedly", "allegedly", "according", "reportedly",
         "seemingly",  "now",        "anymore"};
-    static const char *const go_on[] = {
-        "and",  "but",    "because", "so",     "who",   "cause",
-        "that", "they",   "period",  "plain",  "simple", "end"};
+    /* After the closing mark only words of stress: the writer's claim
+     * ends there. A clause that goes on may be anyone's ("... they
+     * say", "... because the far right says so", "... and we should be
+     * ashamed of that rhetoric", "... but the data shows otherwise"). */
+    static const char *const go_on[] = {"period", "plain", "simple", "end",
+                                        "full"};
     const tok *toks = R->rs->toks;
     const sentence *s = sent_of(R, tb);
     if (s->question || R->denounce_any)
@@ -5209,8 +5270,10 @@ static bool migration_scan(const run *R)
 
 /* A dehumanizing word for people in the plural ("cockroaches"; a mass
  * noun, flag `noun` and not `plural`: "vermin") whose sentence holds a
- * word of migration ("boatload", "our shores", "crossing the Channel"),
- * and no group: the people are those who come. Not a word said of a
+ * word of people arriving (flag `arrival`: "boatload", "our shores",
+ * "crossing the Channel"; not "border", which has its collies and its
+ * customs seizures, nor "asylum"), and no group: the people are those
+ * who come. Not a word said of a
  * thing ("the asylum system is a parasite": singular), nor one that is
  * a thing as often (flag `thing`: "trash", "filth"). */
 static bool migrants_in_sentence(const run *R, const mention *m)
@@ -5221,7 +5284,12 @@ static bool migrants_in_sentence(const run *R, const mention *m)
           (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
         return false;
     const sentence *s = sent_of(R, m->tb);
-    if (!has_kind_in(R, s->tb, s->te, DC_KIND_MIGRATION))
+    bool arrival = false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival; i++)
+        arrival = R->rs->m[i].kind == DC_KIND_MIGRATION &&
+                  (ent(R, &R->rs->m[i])->flags & DC_F_ARRIVAL);
+    if (!arrival)
         return false;
     /* things may be named ("The boats keep bringing ..."), not a group */
     for (size_t i = 0; i < R->rs->nt; i++)
@@ -10618,10 +10686,28 @@ static bool named_to_denounce(const run *R, const mention *m)
  * again", "... at it again", "... does it again"? The frame follows the
  * code in its clause ("... in action" is left out: "The religion of
  * peace in action: a charity drive" may be meant). */
+/* Is sentence s put in a mocked voice: "X be like: ...", "..., said no
+ * one"? */
+static bool mocked_voice(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k + 1 < s->te; k++)
+        if ((tok_is_word(R, k, "be") && tok_is_word(R, k + 1, "like")) ||
+            (tok_is_word(R, k, "said") && tok_is_word(R, k + 1, "no") &&
+             k + 2 < s->te && tok_is_word(R, k + 2, "one")))
+            return true;
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
     if (k + 1 >= R->rs->ntok || R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+        return false;
+    /* not asked ("Religion of peace at it again? No, a lone nutter."),
+     * nor in a comment that denounces ("Islamophobes be like: ...",
+     * "..., said no one", "Stop blaming all Muslims") */
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question || R->denounce_any || mocked_voice(R, s))
         return false;
     if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
         tok_is_word(R, k, "striking"))
@@ -11172,12 +11258,27 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         /* "No Jews in the White House", "No gays in the military": a
          * place after "the" too, one or two words ending the clause as
          * after "our" */
+        bool the = j < rs->ntok && tok_is_word(R, j, "the");
         if (j < rs->ntok && (tok_is_word(R, j, "our") ||
                              tok_is_word(R, j, "my") ||
-                             tok_is_word(R, j, "this") ||
-                             tok_is_word(R, j, "the")))
+                             tok_is_word(R, j, "this") || the))
             j++;
-        return place_words_end(R, j, tk[k].clause);
+        uint32_t end = place_words_end(R, j, tk[k].clause);
+        /* after "the", only a sentence of its own (but for a word of
+         * stress, ", period"): "No Asians in the lead roles, yet again",
+         * "No gays in the church, says the bishop" tell who is missing,
+         * or who says so */
+        if (end && the) {
+            static const char *const stress[] = {"period", "whatsoever",
+                                                 "please", "full", "stop"};
+            const sentence *st = sent_of(R, k);
+            for (uint32_t x = end; x < st->te; x++)
+                if (tk[x].type == TK_WORD &&
+                    !dc_word_in(R->n->text + tk[x].b, tk[x].e - tk[x].b,
+                                stress, sizeof stress / sizeof stress[0]))
+                    return 0;
+        }
+        return end;
     }
     if (!mention_at(R, k, DC_KIND_MODAL))
         return 0;
