@@ -7273,6 +7273,12 @@ static bool coordinated_command(const run *R, const mention *m,
            (command_at(R, k) || bare_verb(R, k));
 }
 
+/* Token k is an unquoted "but". */
+static bool but_at(const run *R, uint32_t k)
+{
+    return !R->rs->toks[k].quoted && tok_is_word(R, k, "but");
+}
+
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7378,7 +7384,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     uint32_t cs = s->tb, words = 0;
     for (uint32_t k = m->tb; k-- > s->tb;) {
         const tok *t = &rs->toks[k];
-        if (t->clause != clause) {
+        /* "but" right before a verb entry opens a command of its own
+         * ("Just joking but gas the Jews", "I'm not racist but deport
+         * them all"; not "but ethnic cleansing has happened", a noun) */
+        if (t->clause != clause ||
+            (k > s->tb && k + 1 == m->tb && but_at(R, k) &&
+             (ent(R, m)->flags & DC_F_VERB))) {
             cs = k + 1;
             break;
         }
