@@ -3479,6 +3479,17 @@ static bool truth_word(const run *R, uint32_t k)
            tok_is_word(R, k, "truth");
 }
 
+/* Does the comment name a group by more than its nationality ("we should
+ * destroy the saudis. all muslims.")? Then a nation in it is no team. */
+static bool faith_or_race_named(const run *R)
+{
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == TG_GROUP &&
+            (R->rs->t[i].categories & ~NATION_CATEGORIES))
+            return true;
+    return false;
+}
+
 /* Is token k a linking verb, or a pronoun that holds one ("that's",
  * "it's", as comments also write them without the apostrophe)? */
 static bool links_at(const run *R, uint32_t k)
@@ -6638,6 +6649,8 @@ static bool pest_sense(const run *R, const mention *m)
           tok_is_word(R, k - 1, "check") || tok_is_word(R, k - 1, "empty") ||
           tok_is_word(R, k - 1, "use") || tok_is_word(R, k - 1, "buy") ||
           tok_is_word(R, k - 1, "bought") ||
+          /* "any tips on traps?", "looking for traps" */
+          tok_is_word(R, k - 1, "on") || tok_is_word(R, k - 1, "for") ||
           (k == m->tb && kind_at(R, k - 1, DC_KIND_DEHUMANIZE)))))
         return false;
     if (tok_is_word(R, m->te, "and") || tok_is_word(R, m->te, "or") ||
@@ -10311,6 +10324,16 @@ static decorum_status rule_attack(run *R, const mention *m)
      * a government, not hate. Words for what people are ("Romanians are
      * dirty", "the French are cowards"), and any group named by race,
      * ethnicity or faith, stay attacks. */
+    /* So is a beating that is no killing (flag `game`, not `severe`:
+     * crush, destroy, thrash) done to a people named by its nationality
+     * alone ("Crush the Welsh, lads!", "we'll destroy the French on
+     * Saturday"): its team beaten, aimed at no one. */
+    if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
+        m->kind == DC_KIND_THREAT && !(e->flags & DC_F_SEVERE) &&
+        nationality_alone(t) && !faith_or_race_named(R)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
