@@ -6646,20 +6646,37 @@ static bool slogan(const run *R, const mention *m)
     return group;
 }
 
+static bool wish_frame(const run *R, const mention *m, uint32_t *from);
+
+/* Is act o a command's word: not a wished death ("dead", "die", "gone":
+ * flag `wished`) that no wish frames (wish_frame), which is nothing
+ * ("Two Muslims dead in the mosque shooting" was read as a command
+ * opening the clause of "shooting"). */
+static bool command_word(const run *R, const mention *o)
+{
+    return !(ent(R, o)->flags & DC_F_WISHED) || wish_frame(R, o, NULL);
+}
+
 /* Token k lies inside a threat or exclusion phrase. */
 static bool command_at(const run *R, uint32_t k)
 {
     /* One that starts at k covers it: a chant of them ("kys kys ...")
      * needs no scan. */
-    if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_EXCLUSION))
-        return true;
+    if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_EXCLUSION)) {
+        const mention *o = mention_at(R, k, DC_KIND_THREAT);
+        if (!o)
+            o = mention_at(R, k, DC_KIND_EXCLUSION);
+        if (command_word(R, o))
+            return true;
+    }
     uint32_t from = k > 4 ? k - 4 : 0;
     for (size_t i = R->rs->first[from]; i < R->rs->nm; i++) {
         const mention *o = &R->rs->m[i];
         if (o->tb > k)
             break;
         if (o->te > k &&
-            (o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION))
+            (o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION) &&
+            command_word(R, o))
             return true;
     }
     return false;
@@ -7148,6 +7165,52 @@ static bool participle_word(const run *R, uint32_t k)
     return tok_is_word(R, k, "shot") || tok_is_word(R, k, "burnt") ||
            tok_is_word(R, k, "beaten") || tok_is_word(R, k, "hung") ||
            tok_is_word(R, k, "hurt");
+}
+
+/* Does the wished "dead" or non-existence m ("didn't exist", "never
+ * existed") end its clause, perhaps after a short tail ("all", "now",
+ * "already", "lol", "and gone", "and buried", another threat or
+ * exclusion after "and"/"or": "dead or deported"), or before a
+ * conjunction opening a clause of its own ("dead because ...")? "dead
+ * last", "dead drunk", "dead quiet", "dead chuffed" are the adverb, and
+ * "never existed in India", "didn't exist as a stateless people" wish
+ * away something else. "die" and "gone" take their own tails. */
+static bool wished_tail_ok(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t last = m->te - 1;
+    if (!tok_is_word(R, last, "dead") && !tok_is_word(R, last, "exist") &&
+        !tok_is_word(R, last, "existed"))
+        return true;
+    static const char *const tail[] = {
+        "all", "now", "already", "lol", "lmao", "asap", "please", "anymore",
+        "too", "again", "forever", "honestly", "tbh"};
+    uint32_t c = rs->toks[m->tb].clause, k = m->te;
+    for (;;) {
+        if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+            rs->toks[k].clause != c)
+            return true;
+        const tok *t = &rs->toks[k];
+        if (dc_word_in(R->n->text + t->b, t->e - t->b, tail,
+                       sizeof tail / sizeof tail[0]) ||
+            kind_at(R, k, DC_KIND_PROFANITY) ||
+            /* "want them all dead the jews": the group in afterthought */
+            in_target(R, k, TG_GROUP) || tok_is_word(R, k, "the") ||
+            kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_DEHUMANIZE)) {
+            k++;
+            continue;
+        }
+        if (kind_at(R, k, DC_KIND_CONJUNCTION))
+            return true;
+        if ((tok_is_word(R, k, "and") || tok_is_word(R, k, "or")) &&
+            k + 1 < rs->ntok &&
+            (tok_is_word(R, k + 1, "gone") || tok_is_word(R, k + 1, "buried") ||
+             kind_at(R, k + 1, DC_KIND_THREAT) ||
+             kind_at(R, k + 1, DC_KIND_EXCLUSION) ||
+             kind_at(R, k + 1, DC_KIND_DEHUMANIZE)))
+            return true;
+        return false;
+    }
 }
 
 /* Is the wished death m the end of a threat entry of its own that
@@ -9834,6 +9897,22 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (t && (t->type != TG_GROUP || !t_local || t_local->tb < wish_from ||
                   t_local->te > m->tb))
             t = NULL;
+        /* "I want the Germans dead and buried in the final", "Hope the
+         * Italians die on penalties": a death wished on a nation (or a
+         * people named as one: NATION_CATEGORIES, as game_named) in
+         * a sentence that names a game or a sport is its team's defeat */
+        if (t && (e->flags & (DC_F_WISHED | DC_F_FORMULA)) &&
+            !(t->categories & ~NATION_CATEGORIES) &&
+            game_in(R, sent_of(R, m->tb))) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+        /* "I want the Americans dead last", "dead drunk", "I wish the
+         * Muslims were dead quiet", "I wish the Kurds didn't exist as a
+         * stateless people": "dead" and the wished non-existence end
+         * their clause, or a short tail does (wished_tail_ok) */
+        if (!wished_tail_ok(R, m))
+            return DECORUM_OK;
     }
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
