@@ -3206,11 +3206,19 @@ static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
     char last = R->n->text[m->e - 1];
     if (last != 's' && last != 'd')
         return false;
-    uint32_t words = 0;
+    /* (the speaker may be followed by where it was said: "..., says a
+     * Hamas leader in a new video", five words more after a preposition) */
+    uint32_t words = 0, where = 0;
     for (uint32_t j = m->te; j < s->te; j++) {
         if (toks[j].type != TK_WORD)
             continue;
-        if (toks[j].clause != toks[k].clause || ++words > 4)
+        if (toks[j].clause != toks[k].clause)
+            return false;
+        if (!where && words >= 2 &&
+            (tok_is_word(R, j, "in") || tok_is_word(R, j, "on") ||
+             tok_is_word(R, j, "at") || tok_is_word(R, j, "during")))
+            where = 1;
+        if (where ? ++where > 6 : ++words > 4)
             return false;
     }
     return words > 0 && toks[m->te].type == TK_WORD &&
@@ -3255,8 +3263,17 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
                        (tok_is_word(R, m->tb - 1, "was") ||
                         tok_is_word(R, m->tb - 1, "were") ||
                         tok_is_word(R, m->tb - 1, "been"));
-        if (!passive && s->te - m->te > 4)
-            continue; /* neither can hold: others_report is not asked */
+        if (!passive && s->te - m->te > 4) {
+            /* neither can hold: others_report is not asked; but for
+             * a speaker and where: ", says a Hamas leader in a new
+             * video" (inverted_said) */
+            if (s->te - m->te <= 9 && m->tb > s->tb &&
+                toks[m->tb - 1].type == TK_PUNCT &&
+                toks[m->tb - 1].ch == ',' &&
+                inverted_said(R, s, tb, m) && others_report(R, s, m))
+                return true;
+            continue;
+        }
         if (!others_report(R, s, m))
             continue;
         if (passive) {
@@ -6849,6 +6866,27 @@ static bool desert_degree(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+static bool nationality_alone(const target *t);
+
+/* "The Aussies deserve a good beating in the Ashes", "The English deserve
+ * a good beating tonight": a nation alone given a beating in a sentence
+ * that names a sport or game after it (an `object` flagged `game`) or
+ * the evening of the match, is its team's defeat. */
+static bool match_beating(const run *R, uint32_t tb, const target *t)
+{
+    if (!nationality_alone(t))
+        return false;
+    const sentence *s = sent_of(R, tb);
+    for (uint32_t k = tb + 1; k < s->te; k++) {
+        if (tok_is_word(R, k, "tonight") || tok_is_word(R, k, "today"))
+            return true;
+        const mention *o = mention_at(R, k, DC_KIND_OBJECT);
+        if (o && (ent(R, o)->flags & DC_F_GAME))
+            return true;
+    }
+    return false;
+}
+
 /* The act at token tb is the object of the `backs` modal md, at most a
  * determiner or an article between (an article and a word of degree:
  * desert_degree), and the target t is its subject, before it: "Mexicans
@@ -6862,7 +6900,8 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
     /* "deserve a good beating", "a proper kicking": an article and a
      * word that only says how much */
     if (tb - md->te == 2)
-        return a_or_an(R, md->te) && desert_degree(R, md->te + 1);
+        return a_or_an(R, md->te) && desert_degree(R, md->te + 1) &&
+               !match_beating(R, tb, t);
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
@@ -7167,6 +7206,64 @@ static bool participle_word(const run *R, uint32_t k)
            tok_is_word(R, k, "hurt");
 }
 
+static bool nationality_alone(const target *t);
+
+/* Is the wished "gone" m, of a people named as a nation, its team or its
+ * visitors wished away for a while ("I hope the Indians are gone by lunch
+ * on day 3", "gone by 11", "gone for the weekend"), or a nation's army
+ * gone from a place not the writer's ("I want the Russians gone from
+ * Crimea"; not "gone from our town", "from here", "from this country")?
+ * Not a year ("gone by 2030"), nor a faith or a race. */
+static bool gone_elsewhere(const run *R, const mention *m)
+{
+    static const char *const when[] = {
+        "lunch", "midnight", "noon", "tonight", "stumps", "tea", "dinner",
+        "closing", "halftime", "kickoff"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD)
+        return false;
+    /* (a people named as a nation: the group before the wish's word) */
+    const target *t = NULL;
+    for (size_t i = 0; i < rs->nt && rs->t[i].te <= m->tb; i++)
+        if (rs->t[i].type == TG_GROUP)
+            t = &rs->t[i];
+    if (!t || (t->categories & ~NATION_CATEGORIES))
+        return false;
+    const tok *n = &rs->toks[k + 1];
+    size_t nl = n->e - n->b;
+    if (tok_is_word(R, k, "by") || tok_is_word(R, k, "before")) {
+        /* an hour, not a year ("gone by 2030" is a plan) */
+        if (nl <= 2 && R->n->text[n->b] >= '0' && R->n->text[n->b] <= '9')
+            return true;
+        return dc_word_in(R->n->text + n->b, nl, when,
+                          sizeof when / sizeof when[0]);
+    }
+    if (tok_is_word(R, k, "for"))
+        return tok_is_word(R, k + 1, "the") && k + 2 < rs->ntok &&
+               (tok_is_word(R, k + 2, "weekend") ||
+                tok_is_word(R, k + 2, "night") ||
+                tok_is_word(R, k + 2, "day") ||
+                tok_is_word(R, k + 2, "summer"));
+    if (tok_is_word(R, k, "from")) {
+        return nationality_alone(t) &&
+               !mention_at(R, k + 1, DC_KIND_PRONOUN_SELF) &&
+               !tok_is_word(R, k + 1, "our") && !tok_is_word(R, k + 1, "my") &&
+               !tok_is_word(R, k + 1, "here") &&
+               !tok_is_word(R, k + 1, "this") &&
+               !tok_is_word(R, k + 1, "europe") &&
+               !(tok_is_word(R, k + 1, "the") && k + 2 < rs->ntok &&
+                 (tok_is_word(R, k + 2, "country") ||
+                  tok_is_word(R, k + 2, "uk") ||
+                  tok_is_word(R, k + 2, "us") ||
+                  tok_is_word(R, k + 2, "west") ||
+                  tok_is_word(R, k + 2, "streets") ||
+                  tok_is_word(R, k + 2, "neighbourhood") ||
+                  tok_is_word(R, k + 2, "neighborhood")));
+    }
+    return false;
+}
+
 /* Does the wished "dead" or non-existence m ("didn't exist", "never
  * existed") end its clause, perhaps after a short tail ("all", "now",
  * "already", "lol", "and gone", "and buried", another threat or
@@ -7179,6 +7276,8 @@ static bool wished_tail_ok(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t last = m->te - 1;
+    if (tok_is_word(R, last, "gone"))
+        return !gone_elsewhere(R, m);
     if (!tok_is_word(R, last, "dead") && !tok_is_word(R, last, "exist") &&
         !tok_is_word(R, last, "existed"))
         return true;
@@ -7213,6 +7312,35 @@ static bool wished_tail_ok(const run *R, const mention *m)
     }
 }
 
+/* Is "stoned" at the end of threat m the drug's sense: followed by "on"
+ * (not "on sight"), "24/7", "all day", or with a word of cannabis in the
+ * comment ("Gays should be stoned, legalise weed for everyone lol")? */
+static bool stoned_high(const run *R, const mention *m)
+{
+    static const char *const weed[] = {
+        "weed", "420", "legalise", "legalize", "cannabis", "marijuana",
+        "bong", "spliff", "ganja", "stoner", "stoners", "edibles",
+        "munchies", "thc"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k < rs->ntok) {
+        if (tok_is_word(R, k, "on"))
+            return !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "sight"));
+        if (tok_is_word(R, k, "24") ||
+            (tok_is_word(R, k, "all") && k + 1 < rs->ntok &&
+             (tok_is_word(R, k + 1, "day") || tok_is_word(R, k + 1, "night"))))
+            return true;
+    }
+    for (uint32_t j = 0; j < rs->ntok; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, weed,
+                       sizeof weed / sizeof weed[0]))
+            return true;
+    }
+    return false;
+}
+
 /* Is the wished death m the end of a threat entry of its own that
  * starts before it ("hope they all die", "wish they were dead", "should
  * die")? That entry speaks for it. */
@@ -7237,6 +7365,43 @@ static bool wished_in_entry(const run *R, const mention *m)
  * holds ("in the street"), which is_call's walk reads as a statement;
  * its object "them". At most CALL_REACH tokens back. */
 #define CALL_REACH 12
+
+/* "... and shoot them a pass", "shoot them a text": sending, not a gun;
+ * "Line up the models and shoot them for Vogue": a camera, a word of
+ * photography in the sentence. Asked of a "shoot" only. */
+static bool shoot_not_gun(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const sent[] = {
+        "pass", "text", "message", "email", "look", "dm", "line", "glance",
+        "smile", "wink", "note"};
+    static const char *const photo[] = {
+        "photo", "photos", "photoshoot", "camera", "cameras", "vogue",
+        "magazine", "portrait", "portraits", "pictures", "picture", "lens",
+        "photographer", "headshots", "film", "catalogue", "catalog",
+        "cover", "runway", "studio"};
+    if (!tok_is_word(R, m->tb, "shoot"))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k < rs->ntok && (tok_is_word(R, k, "them") || tok_is_word(R, k, "em")))
+        k++;
+    if (k + 1 < rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an"))) {
+        const tok *t = &rs->toks[k + 1];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, sent,
+                       sizeof sent / sizeof sent[0]))
+            return true;
+    }
+    for (uint32_t j = s->tb; j < s->te; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, photo,
+                       sizeof photo / sizeof photo[0]))
+            return true;
+    }
+    return false;
+}
+
 static bool coordinated_command(const run *R, const mention *m,
                                 const sentence *s)
 {
@@ -7248,7 +7413,7 @@ static bool coordinated_command(const run *R, const mention *m,
     bool them = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !them; k++)
         them = tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
-    if (!them)
+    if (!them || shoot_not_gun(R, m, s))
         return false;
     uint32_t clause = rs->toks[m->tb].clause, k = m->tb - 1, n = 0;
     while (k > s->tb && rs->toks[k - 1].clause == clause) {
@@ -9233,6 +9398,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         wished = true;
     }
+    /* "The Irish should be stoned on St Patrick's day", "Jamaicans should
+     * be stoned 24/7 lol": high, not stoning (stoned_high) */
+    if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->te - 1, "stoned") &&
+        stoned_high(R, m))
+        return DECORUM_OK;
     /* "I can't wait until all Jews are dead": the formula's "are dead"
      * (flag `formula`, which holds the shorter "dead") wished as well */
     if ((e->flags & DC_F_FORMULA) && wish_frame(R, m, &wish_from))
