@@ -7341,6 +7341,31 @@ static bool stoned_high(const run *R, const mention *m)
     return false;
 }
 
+/* Do the tokens [k, v) after a group word and before a verb phrase at v
+ * begin with a noun it modifies or owns ("Muslims paintings", "the
+ * Muslims' paintings"): a possessive mark, or a word the lexicon does
+ * not know (no kind, not glue, not an adverb), as head_noun_follows
+ * reads it? Not "who", "here", "today", "in France", "all",
+ * "themselves". */
+static bool hung_of_thing(const run *R, uint32_t k, uint32_t v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '\'' && k + 1 < v)
+        return true;
+    if (rs->toks[k].type != TK_WORD || k + 1 != v)
+        return false;
+    static const char *const not_noun[] = {
+        "who", "that", "here", "there", "today", "now", "nowadays", "too",
+        "also", "everywhere", "anyway", "then", "again", "lol", "tbh",
+        "honestly", "seriously", "frankly", "really", "tonight", "tomorrow",
+        "everyone", "anywhere"};
+    need_glue(R);
+    const tok *t = &rs->toks[k];
+    return rs->at[k] == 0 && !adverb_like(R, k) &&
+           !dc_word_in(R->n->text + t->b, t->e - t->b, not_noun,
+                       sizeof not_noun / sizeof not_noun[0]);
+}
+
 /* Is the wished death m the end of a threat entry of its own that
  * starts before it ("hope they all die", "wish they were dead", "should
  * die")? That entry speaks for it. */
@@ -10084,6 +10109,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!wished_tail_ok(R, m))
             return DECORUM_OK;
     }
+    /* "Muslims paintings should be hung in galleries", "The Muslims'
+     * paintings should be hung": the group word before "should be hung"
+     * only modifies or owns the noun the subject is (hung_of_thing) */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP && t_local &&
+        t_local->te < m->tb && tok_is_word(R, m->te - 1, "hung") &&
+        hung_of_thing(R, t_local->te, m->tb))
+        return DECORUM_OK;
+    /* "Open season on the Aussies bowlers today": the nation modifies
+     * the noun after it, the people the season is open on */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP && t_local &&
+        t_local->tb >= m->te && t_local->tb <= m->te + 1 &&
+        tok_is_word(R, m->tb, "open") && tok_is_word(R, m->te - 1, "on") &&
+        t_local->te + 1 < R->rs->ntok &&
+        hung_of_thing(R, t_local->te, t_local->te + 1))
+        return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
