@@ -3206,11 +3206,19 @@ static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
     char last = R->n->text[m->e - 1];
     if (last != 's' && last != 'd')
         return false;
-    uint32_t words = 0;
+    /* (the speaker may be followed by where it was said: "..., says a
+     * Hamas leader in a new video", five words more after a preposition) */
+    uint32_t words = 0, where = 0;
     for (uint32_t j = m->te; j < s->te; j++) {
         if (toks[j].type != TK_WORD)
             continue;
-        if (toks[j].clause != toks[k].clause || ++words > 4)
+        if (toks[j].clause != toks[k].clause)
+            return false;
+        if (!where && words >= 2 &&
+            (tok_is_word(R, j, "in") || tok_is_word(R, j, "on") ||
+             tok_is_word(R, j, "at") || tok_is_word(R, j, "during")))
+            where = 1;
+        if (where ? ++where > 6 : ++words > 4)
             return false;
     }
     return words > 0 && toks[m->te].type == TK_WORD &&
@@ -3255,8 +3263,17 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
                        (tok_is_word(R, m->tb - 1, "was") ||
                         tok_is_word(R, m->tb - 1, "were") ||
                         tok_is_word(R, m->tb - 1, "been"));
-        if (!passive && s->te - m->te > 4)
-            continue; /* neither can hold: others_report is not asked */
+        if (!passive && s->te - m->te > 4) {
+            /* neither can hold: others_report is not asked; but for
+             * a speaker and where: ", says a Hamas leader in a new
+             * video" (inverted_said) */
+            if (s->te - m->te <= 9 && m->tb > s->tb &&
+                toks[m->tb - 1].type == TK_PUNCT &&
+                toks[m->tb - 1].ch == ',' &&
+                inverted_said(R, s, tb, m) && others_report(R, s, m))
+                return true;
+            continue;
+        }
         if (!others_report(R, s, m))
             continue;
         if (passive) {
@@ -6727,20 +6744,37 @@ static bool slogan(const run *R, const mention *m)
     return group;
 }
 
+static bool wish_frame(const run *R, const mention *m, uint32_t *from);
+
+/* Is act o a command's word: not a wished death ("dead", "die", "gone":
+ * flag `wished`) that no wish frames (wish_frame), which is nothing
+ * ("Two Muslims dead in the mosque shooting" was read as a command
+ * opening the clause of "shooting"). */
+static bool command_word(const run *R, const mention *o)
+{
+    return !(ent(R, o)->flags & DC_F_WISHED) || wish_frame(R, o, NULL);
+}
+
 /* Token k lies inside a threat or exclusion phrase. */
 static bool command_at(const run *R, uint32_t k)
 {
     /* One that starts at k covers it: a chant of them ("kys kys ...")
      * needs no scan. */
-    if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_EXCLUSION))
-        return true;
+    if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_EXCLUSION)) {
+        const mention *o = mention_at(R, k, DC_KIND_THREAT);
+        if (!o)
+            o = mention_at(R, k, DC_KIND_EXCLUSION);
+        if (command_word(R, o))
+            return true;
+    }
     uint32_t from = k > 4 ? k - 4 : 0;
     for (size_t i = R->rs->first[from]; i < R->rs->nm; i++) {
         const mention *o = &R->rs->m[i];
         if (o->tb > k)
             break;
         if (o->te > k &&
-            (o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION))
+            (o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION) &&
+            command_word(R, o))
             return true;
     }
     return false;
@@ -6913,6 +6947,27 @@ static bool desert_degree(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+static bool nationality_alone(const target *t);
+
+/* "The Aussies deserve a good beating in the Ashes", "The English deserve
+ * a good beating tonight": a nation alone given a beating in a sentence
+ * that names a sport or game after it (an `object` flagged `game`) or
+ * the evening of the match, is its team's defeat. */
+static bool match_beating(const run *R, uint32_t tb, const target *t)
+{
+    if (!nationality_alone(t))
+        return false;
+    const sentence *s = sent_of(R, tb);
+    for (uint32_t k = tb + 1; k < s->te; k++) {
+        if (tok_is_word(R, k, "tonight") || tok_is_word(R, k, "today"))
+            return true;
+        const mention *o = mention_at(R, k, DC_KIND_OBJECT);
+        if (o && (ent(R, o)->flags & DC_F_GAME))
+            return true;
+    }
+    return false;
+}
+
 /* The act at token tb is the object of the `backs` modal md, at most a
  * determiner or an article between (an article and a word of degree:
  * desert_degree), and the target t is its subject, before it: "Mexicans
@@ -6926,7 +6981,8 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
     /* "deserve a good beating", "a proper kicking": an article and a
      * word that only says how much */
     if (tb - md->te == 2)
-        return a_or_an(R, md->te) && desert_degree(R, md->te + 1);
+        return a_or_an(R, md->te) && desert_degree(R, md->te + 1) &&
+               !match_beating(R, tb, t);
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
@@ -7231,6 +7287,166 @@ static bool participle_word(const run *R, uint32_t k)
            tok_is_word(R, k, "hurt");
 }
 
+static bool nationality_alone(const target *t);
+
+/* Is the wished "gone" m, of a people named as a nation, its team or its
+ * visitors wished away for a while ("I hope the Indians are gone by lunch
+ * on day 3", "gone by 11", "gone for the weekend"), or a nation's army
+ * gone from a place not the writer's ("I want the Russians gone from
+ * Crimea"; not "gone from our town", "from here", "from this country")?
+ * Not a year ("gone by 2030"), nor a faith or a race. */
+static bool gone_elsewhere(const run *R, const mention *m)
+{
+    static const char *const when[] = {
+        "lunch", "midnight", "noon", "tonight", "stumps", "tea", "dinner",
+        "closing", "halftime", "kickoff"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD)
+        return false;
+    /* (a people named as a nation: the group before the wish's word) */
+    const target *t = NULL;
+    for (size_t i = 0; i < rs->nt && rs->t[i].te <= m->tb; i++)
+        if (rs->t[i].type == TG_GROUP)
+            t = &rs->t[i];
+    if (!t || (t->categories & ~NATION_CATEGORIES))
+        return false;
+    const tok *n = &rs->toks[k + 1];
+    size_t nl = n->e - n->b;
+    if (tok_is_word(R, k, "by") || tok_is_word(R, k, "before")) {
+        /* an hour, not a year ("gone by 2030" is a plan) */
+        if (nl <= 2 && R->n->text[n->b] >= '0' && R->n->text[n->b] <= '9')
+            return true;
+        return dc_word_in(R->n->text + n->b, nl, when,
+                          sizeof when / sizeof when[0]);
+    }
+    if (tok_is_word(R, k, "for"))
+        return tok_is_word(R, k + 1, "the") && k + 2 < rs->ntok &&
+               (tok_is_word(R, k + 2, "weekend") ||
+                tok_is_word(R, k + 2, "night") ||
+                tok_is_word(R, k + 2, "day") ||
+                tok_is_word(R, k + 2, "summer"));
+    if (tok_is_word(R, k, "from")) {
+        return nationality_alone(t) &&
+               !mention_at(R, k + 1, DC_KIND_PRONOUN_SELF) &&
+               !tok_is_word(R, k + 1, "our") && !tok_is_word(R, k + 1, "my") &&
+               !tok_is_word(R, k + 1, "here") &&
+               !tok_is_word(R, k + 1, "this") &&
+               !tok_is_word(R, k + 1, "europe") &&
+               !(tok_is_word(R, k + 1, "the") && k + 2 < rs->ntok &&
+                 (tok_is_word(R, k + 2, "country") ||
+                  tok_is_word(R, k + 2, "uk") ||
+                  tok_is_word(R, k + 2, "us") ||
+                  tok_is_word(R, k + 2, "west") ||
+                  tok_is_word(R, k + 2, "streets") ||
+                  tok_is_word(R, k + 2, "neighbourhood") ||
+                  tok_is_word(R, k + 2, "neighborhood")));
+    }
+    return false;
+}
+
+/* Does the wished "dead" or non-existence m ("didn't exist", "never
+ * existed") end its clause, perhaps after a short tail ("all", "now",
+ * "already", "lol", "and gone", "and buried", another threat or
+ * exclusion after "and"/"or": "dead or deported"), or before a
+ * conjunction opening a clause of its own ("dead because ...")? "dead
+ * last", "dead drunk", "dead quiet", "dead chuffed" are the adverb, and
+ * "never existed in India", "didn't exist as a stateless people" wish
+ * away something else. "die" and "gone" take their own tails. */
+static bool wished_tail_ok(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t last = m->te - 1;
+    if (tok_is_word(R, last, "gone"))
+        return !gone_elsewhere(R, m);
+    if (!tok_is_word(R, last, "dead") && !tok_is_word(R, last, "exist") &&
+        !tok_is_word(R, last, "existed"))
+        return true;
+    static const char *const tail[] = {
+        "all", "now", "already", "lol", "lmao", "asap", "please", "anymore",
+        "too", "again", "forever", "honestly", "tbh"};
+    uint32_t c = rs->toks[m->tb].clause, k = m->te;
+    for (;;) {
+        if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+            rs->toks[k].clause != c)
+            return true;
+        const tok *t = &rs->toks[k];
+        if (dc_word_in(R->n->text + t->b, t->e - t->b, tail,
+                       sizeof tail / sizeof tail[0]) ||
+            kind_at(R, k, DC_KIND_PROFANITY) ||
+            /* "want them all dead the jews": the group in afterthought */
+            in_target(R, k, TG_GROUP) || tok_is_word(R, k, "the") ||
+            kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_DEHUMANIZE)) {
+            k++;
+            continue;
+        }
+        if (kind_at(R, k, DC_KIND_CONJUNCTION))
+            return true;
+        if ((tok_is_word(R, k, "and") || tok_is_word(R, k, "or")) &&
+            k + 1 < rs->ntok &&
+            (tok_is_word(R, k + 1, "gone") || tok_is_word(R, k + 1, "buried") ||
+             kind_at(R, k + 1, DC_KIND_THREAT) ||
+             kind_at(R, k + 1, DC_KIND_EXCLUSION) ||
+             kind_at(R, k + 1, DC_KIND_DEHUMANIZE)))
+            return true;
+        return false;
+    }
+}
+
+/* Is "stoned" at the end of threat m the drug's sense: followed by "on"
+ * (not "on sight"), "24/7", "all day", or with a word of cannabis in the
+ * comment ("Gays should be stoned, legalise weed for everyone lol")? */
+static bool stoned_high(const run *R, const mention *m)
+{
+    static const char *const weed[] = {
+        "weed", "420", "legalise", "legalize", "cannabis", "marijuana",
+        "bong", "spliff", "ganja", "stoner", "stoners", "edibles",
+        "munchies", "thc"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k < rs->ntok) {
+        if (tok_is_word(R, k, "on"))
+            return !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "sight"));
+        if (tok_is_word(R, k, "24") ||
+            (tok_is_word(R, k, "all") && k + 1 < rs->ntok &&
+             (tok_is_word(R, k + 1, "day") || tok_is_word(R, k + 1, "night"))))
+            return true;
+    }
+    for (uint32_t j = 0; j < rs->ntok; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, weed,
+                       sizeof weed / sizeof weed[0]))
+            return true;
+    }
+    return false;
+}
+
+/* Do the tokens [k, v) after a group word and before a verb phrase at v
+ * begin with a noun it modifies or owns ("Muslims paintings", "the
+ * Muslims' paintings"): a possessive mark, or a word the lexicon does
+ * not know (no kind, not glue, not an adverb), as head_noun_follows
+ * reads it? Not "who", "here", "today", "in France", "all",
+ * "themselves". */
+static bool hung_of_thing(const run *R, uint32_t k, uint32_t v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == '\'' && k + 1 < v)
+        return true;
+    if (rs->toks[k].type != TK_WORD || k + 1 != v)
+        return false;
+    static const char *const not_noun[] = {
+        "who", "that", "here", "there", "today", "now", "nowadays", "too",
+        "also", "everywhere", "anyway", "then", "again", "lol", "tbh",
+        "honestly", "seriously", "frankly", "really", "tonight", "tomorrow",
+        "everyone", "anywhere"};
+    need_glue(R);
+    const tok *t = &rs->toks[k];
+    return rs->at[k] == 0 && !adverb_like(R, k) &&
+           !dc_word_in(R->n->text + t->b, t->e - t->b, not_noun,
+                       sizeof not_noun / sizeof not_noun[0]);
+}
+
 /* Is the wished death m the end of a threat entry of its own that
  * starts before it ("hope they all die", "wish they were dead", "should
  * die")? That entry speaks for it. */
@@ -7255,6 +7471,43 @@ static bool wished_in_entry(const run *R, const mention *m)
  * holds ("in the street"), which is_call's walk reads as a statement;
  * its object "them". At most CALL_REACH tokens back. */
 #define CALL_REACH 12
+
+/* "... and shoot them a pass", "shoot them a text": sending, not a gun;
+ * "Line up the models and shoot them for Vogue": a camera, a word of
+ * photography in the sentence. Asked of a "shoot" only. */
+static bool shoot_not_gun(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const sent[] = {
+        "pass", "text", "message", "email", "look", "dm", "line", "glance",
+        "smile", "wink", "note"};
+    static const char *const photo[] = {
+        "photo", "photos", "photoshoot", "camera", "cameras", "vogue",
+        "magazine", "portrait", "portraits", "pictures", "picture", "lens",
+        "photographer", "headshots", "film", "catalogue", "catalog",
+        "cover", "runway", "studio"};
+    if (!tok_is_word(R, m->tb, "shoot"))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (k < rs->ntok && (tok_is_word(R, k, "them") || tok_is_word(R, k, "em")))
+        k++;
+    if (k + 1 < rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an"))) {
+        const tok *t = &rs->toks[k + 1];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, sent,
+                       sizeof sent / sizeof sent[0]))
+            return true;
+    }
+    for (uint32_t j = s->tb; j < s->te; j++) {
+        const tok *t = &rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, photo,
+                       sizeof photo / sizeof photo[0]))
+            return true;
+    }
+    return false;
+}
+
 static bool coordinated_command(const run *R, const mention *m,
                                 const sentence *s)
 {
@@ -7266,7 +7519,7 @@ static bool coordinated_command(const run *R, const mention *m,
     bool them = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !them; k++)
         them = tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
-    if (!them)
+    if (!them || shoot_not_gun(R, m, s))
         return false;
     uint32_t clause = rs->toks[m->tb].clause, k = m->tb - 1, n = 0;
     while (k > s->tb && rs->toks[k - 1].clause == clause) {
@@ -9262,6 +9515,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         wished = true;
     }
+    /* "The Irish should be stoned on St Patrick's day", "Jamaicans should
+     * be stoned 24/7 lol": high, not stoning (stoned_high) */
+    if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->te - 1, "stoned") &&
+        stoned_high(R, m))
+        return DECORUM_OK;
     /* "I can't wait until all Jews are dead": the formula's "are dead"
      * (flag `formula`, which holds the shorter "dead") wished as well */
     if ((e->flags & DC_F_FORMULA) && wish_frame(R, m, &wish_from))
@@ -9926,7 +10184,38 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (t && (t->type != TG_GROUP || !t_local || t_local->tb < wish_from ||
                   t_local->te > m->tb))
             t = NULL;
+        /* "I want the Germans dead and buried in the final", "Hope the
+         * Italians die on penalties": a death wished on a nation (or a
+         * people named as one: NATION_CATEGORIES, as game_named) in
+         * a sentence that names a game or a sport is its team's defeat */
+        if (t && (e->flags & (DC_F_WISHED | DC_F_FORMULA)) &&
+            !(t->categories & ~NATION_CATEGORIES) &&
+            game_in(R, sent_of(R, m->tb))) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+        /* "I want the Americans dead last", "dead drunk", "I wish the
+         * Muslims were dead quiet", "I wish the Kurds didn't exist as a
+         * stateless people": "dead" and the wished non-existence end
+         * their clause, or a short tail does (wished_tail_ok) */
+        if (!wished_tail_ok(R, m))
+            return DECORUM_OK;
     }
+    /* "Muslims paintings should be hung in galleries", "The Muslims'
+     * paintings should be hung": the group word before "should be hung"
+     * only modifies or owns the noun the subject is (hung_of_thing) */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP && t_local &&
+        t_local->te < m->tb && tok_is_word(R, m->te - 1, "hung") &&
+        hung_of_thing(R, t_local->te, m->tb))
+        return DECORUM_OK;
+    /* "Open season on the Aussies bowlers today": the nation modifies
+     * the noun after it, the people the season is open on */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP && t_local &&
+        t_local->tb >= m->te && t_local->tb <= m->te + 1 &&
+        tok_is_word(R, m->tb, "open") && tok_is_word(R, m->te - 1, "on") &&
+        t_local->te + 1 < R->rs->ntok &&
+        hung_of_thing(R, t_local->te, t_local->te + 1))
+        return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
