@@ -3763,13 +3763,13 @@ static bool endorsed(const run *R, uint32_t tb)
     /* The words called true after them, in their sentence or the next:
      * "Calling Muslims 'vermin' is just accurate", "He said 'X'. Correct."
      * (not before them: "It's true, he said ..." tells that he said it) */
-    if (!named_act(R, &R->rs->s[si], tb, false)) {
-        uint32_t t = judged_true(R, &R->rs->s[si]);
-        if ((t > tb + 1) ||
-            (hi > si && judged_true(R, &R->rs->s[hi]) &&
-             !denounces(R, &R->rs->s[hi])))
-            return true;
-    }
+    /* (named_act, a scan of words, asked last) */
+    uint32_t t = judged_true(R, &R->rs->s[si]);
+    if (((t > tb + 1) ||
+         (hi > si && judged_true(R, &R->rs->s[hi]) &&
+          !denounces(R, &R->rs->s[hi]))) &&
+        !named_act(R, &R->rs->s[si], tb, false))
+        return true;
     if (!has_kind_in(R, R->rs->s[lo].tb, R->rs->s[hi].te, DC_KIND_ENDORSE) ||
         named_act(R, &R->rs->s[si], tb, true))
         return false;
