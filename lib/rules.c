@@ -3496,6 +3496,20 @@ static bool truth_word(const run *R, uint32_t k)
            tok_is_word(R, k, "truth");
 }
 
+/* Is a word of the list [n] among tokens [a, b)? (word lists for a
+ * sentence: "a photo word", "a time word") */
+static bool word_among(const run *R, uint32_t a, uint32_t b,
+                       const char *const *list, size_t n)
+{
+    for (uint32_t j = a; j < b; j++) {
+        const tok *t = &R->rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, list, n))
+            return true;
+    }
+    return false;
+}
+
 /* Does the comment name a group by more than its nationality ("we should
  * destroy the saudis. all muslims.")? Then a nation in it is no team. */
 static bool faith_or_race_named(const run *R)
@@ -3961,11 +3975,9 @@ static bool own_scare(const run *R, uint32_t tb)
         "label",    "phrase",   "answer",  "argument", "response", "reply",
         "title",    "quote",    "comment", "tweet",    "sign",    "caption",
         "headline", "password", "favourite", "favorite", "line",  "joke"};
-    for (uint32_t k = s->tb; k + 1 < c; k++)
-        if (toks[k].type == TK_WORD &&
-            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b, texts,
-                       sizeof texts / sizeof texts[0]))
-            return false;
+    if (c > s->tb + 1 &&
+        word_among(R, s->tb, c - 1, texts, sizeof texts / sizeof texts[0]))
+        return false;
     /* what comes after the closing mark */
     uint32_t n = e + 1;
     if (n < s->te && toks[n].type == TK_PUNCT && toks[n].ch != ',' &&
@@ -3982,12 +3994,8 @@ static bool own_scare(const run *R, uint32_t tb)
           toks[n + 1].ch == o->ch)))
         return false; /* "Jews are 'rats' to the far right", ", in the
                          eyes of the Mail" */
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (toks[k].type == TK_WORD &&
-            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b,
-                       hearsay, sizeof hearsay / sizeof hearsay[0]))
-            return false;
-    return true;
+    return !word_among(R, s->tb, s->te, hearsay,
+                       sizeof hearsay / sizeof hearsay[0]);
 }
 
 /* Whose words these are. Quoted or reported words are someone else's:
@@ -7117,14 +7125,7 @@ static bool past_deed_of_someone(const run *R, const mention *m,
             dc_word_in(ow, ol, counted, sizeof counted / sizeof counted[0]))
             return true;
     }
-    for (uint32_t j = m->te; j < s->te; j++) {
-        const tok *t = &rs->toks[j];
-        if (t->type == TK_WORD &&
-            dc_word_in(R->n->text + t->b, t->e - t->b, when,
-                       sizeof when / sizeof when[0]))
-            return true;
-    }
-    return false;
+    return word_among(R, m->te, s->te, when, sizeof when / sizeof when[0]);
 }
 
 /* The most words is_call reads back from a verb to its clause's start. */
@@ -7498,14 +7499,7 @@ static bool shoot_not_gun(const run *R, const mention *m, const sentence *s)
                        sizeof sent / sizeof sent[0]))
             return true;
     }
-    for (uint32_t j = s->tb; j < s->te; j++) {
-        const tok *t = &rs->toks[j];
-        if (t->type == TK_WORD &&
-            dc_word_in(R->n->text + t->b, t->e - t->b, photo,
-                       sizeof photo / sizeof photo[0]))
-            return true;
-    }
-    return false;
+    return word_among(R, s->tb, s->te, photo, sizeof photo / sizeof photo[0]);
 }
 
 static bool coordinated_command(const run *R, const mention *m,
