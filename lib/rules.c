@@ -7627,6 +7627,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     const dc_entry *e = ent(R, m);
     if (m->e - m->b > e->term_len && R->n->text[m->e - 1] == 'd')
         return false;
+    /* So does one in -ing after a comma ("In 1963 the Klan bombed the
+     * church, killing four Black girls"): what the deed did. */
+    if (m->e - m->b >= e->term_len + 3 && m->tb > s->tb &&
+        memcmp(R->n->text + m->e - 3, "ing", 3) == 0 &&
+        rs->toks[m->tb - 1].type == TK_PUNCT && rs->toks[m->tb - 1].ch == ',')
+        return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
