@@ -3440,8 +3440,7 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
         return false;
     return tok_is_word(R, k, "is") || tok_is_word(R, k, "was") ||
            (tok_is_word(R, k, "with") && k + 1 < s->te &&
-            (is_determiner(R, k + 1) || a_or_an(R, k + 1)) &&
-            !tok_is_word(R, k + 1, "that") && !tok_is_word(R, k + 1, "this"));
+            (is_determiner(R, k + 1) || a_or_an(R, k + 1)));
 }
 
 static bool agrees_in(const run *R, const sentence *s)
@@ -3649,7 +3648,7 @@ static uint32_t judged_true(const run *R, const sentence *s)
             !truth_filler(R, k))
             return 0;
     ms->truth = truth + 1;
-    return ms->truth == UINT32_MAX ? 0 : ms->truth;
+    return ms->truth;
 }
 
 /* Sentence s ends with "I said it" (then only punctuation): "Muslims
@@ -5328,9 +5327,9 @@ static bool migrants_in_sentence(const run *R, const mention *m)
     if (!arrival)
         return false;
     /* things may be named ("The boats keep bringing ..."), not a group */
-    for (size_t i = 0; i < R->rs->nt; i++)
-        if (R->rs->t[i].type == TG_GROUP && R->rs->t[i].tb >= s->tb &&
-            R->rs->t[i].tb < s->te)
+    for (size_t i = targets_from(R->rs, s->tb);
+         i < R->rs->nt && R->rs->t[i].tb < s->te; i++)
+        if (R->rs->t[i].type == TG_GROUP)
             return false;
     return true;
 }
@@ -6949,10 +6948,7 @@ static bool desert_degree(const run *R, uint32_t k)
 {
     static const char *const words[] = {"good", "proper", "real", "right",
                                         "sound", "severe", "serious"};
-    const tok *t = &R->rs->toks[k];
-    return t->type == TK_WORD &&
-           dc_word_in(R->n->text + t->b, t->e - t->b, words,
-                      sizeof words / sizeof words[0]);
+    return word_among(R, k, k + 1, words, sizeof words / sizeof words[0]);
 }
 
 static bool nationality_alone(const target *t);
@@ -7413,14 +7409,7 @@ static bool stoned_high(const run *R, const mention *m)
              (tok_is_word(R, k + 1, "day") || tok_is_word(R, k + 1, "night"))))
             return true;
     }
-    for (uint32_t j = 0; j < rs->ntok; j++) {
-        const tok *t = &rs->toks[j];
-        if (t->type == TK_WORD &&
-            dc_word_in(R->n->text + t->b, t->e - t->b, weed,
-                       sizeof weed / sizeof weed[0]))
-            return true;
-    }
-    return false;
+    return word_among(R, 0, rs->ntok, weed, sizeof weed / sizeof weed[0]);
 }
 
 /* Do the tokens [k, v) after a group word and before a verb phrase at v
@@ -7492,13 +7481,9 @@ static bool shoot_not_gun(const run *R, const mention *m, const sentence *s)
     uint32_t k = m->te;
     if (k < rs->ntok && (tok_is_word(R, k, "them") || tok_is_word(R, k, "em")))
         k++;
-    if (k + 1 < rs->ntok && (tok_is_word(R, k, "a") || tok_is_word(R, k, "an"))) {
-        const tok *t = &rs->toks[k + 1];
-        if (t->type == TK_WORD &&
-            dc_word_in(R->n->text + t->b, t->e - t->b, sent,
-                       sizeof sent / sizeof sent[0]))
-            return true;
-    }
+    if (k + 1 < rs->ntok && a_or_an(R, k) &&
+        word_among(R, k + 1, k + 2, sent, sizeof sent / sizeof sent[0]))
+        return true;
     return word_among(R, s->tb, s->te, photo, sizeof photo / sizeof photo[0]);
 }
 
@@ -7531,12 +7516,6 @@ static bool coordinated_command(const run *R, const mention *m,
     return k + 2 < m->tb && rs->toks[k].type == TK_WORD &&
            !mention_at(R, k, DC_KIND_QUANTIFIER) &&
            (command_at(R, k) || bare_verb(R, k));
-}
-
-/* Token k is an unquoted "but". */
-static bool but_at(const run *R, uint32_t k)
-{
-    return !R->rs->toks[k].quoted && tok_is_word(R, k, "but");
 }
 
 static bool is_call(const run *R, const mention *m, const target *tg)
@@ -7654,7 +7633,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
          * ("Just joking but gas the Jews", "I'm not racist but deport
          * them all"; not "but ethnic cleansing has happened", a noun) */
         if (t->clause != clause ||
-            (k > s->tb && k + 1 == m->tb && but_at(R, k) &&
+            (k > s->tb && k + 1 == m->tb && but_between(R, k, k + 1) &&
              (ent(R, m)->flags & DC_F_VERB))) {
             cs = k + 1;
             break;
@@ -11024,22 +11003,22 @@ static bool mocked_voice(const run *R, const sentence *s)
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
-    if (k + 1 >= R->rs->ntok || R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+    if (R->denounce_any || k + 1 >= R->rs->ntok ||
+        R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
         return false;
+    bool event;
+    if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
+        tok_is_word(R, k, "striking"))
+        event = tok_is_word(R, k + 1, "again");
+    else
+        event = (tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
+                 tok_is_word(R, k, "did")) &&
+                tok_is_word(R, k + 1, "it") && tok_is_word(R, k + 2, "again");
     /* not asked ("Religion of peace at it again? No, a lone nutter."),
      * nor in a comment that denounces ("Islamophobes be like: ...",
      * "..., said no one", "Stop blaming all Muslims") */
     const sentence *s = sent_of(R, m->tb);
-    if (s->question || R->denounce_any || mocked_voice(R, s))
-        return false;
-    if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
-        tok_is_word(R, k, "striking"))
-        return tok_is_word(R, k + 1, "again");
-    if ((tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
-         tok_is_word(R, k, "did")) &&
-        tok_is_word(R, k + 1, "it"))
-        return tok_is_word(R, k + 2, "again");
-    return false;
+    return event && !s->question && !mocked_voice(R, s);
 }
 
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
