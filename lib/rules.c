@@ -9260,12 +9260,19 @@ static bool situation_after(const run *R, uint32_t k)
  * group named at k, whoever it is: "a", "an", "any", "another", "every",
  * "each", "one more", "(the) next", "a single" ("If I see one more
  * Pakistani at the bus stop ...", "the next Muslim that ...")? */
+/* Does token k pick out one member of a group: "any", "every", "each",
+ * "next", "another" (member_det, member_gets)? */
+static bool picks_one(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "any") || tok_is_word(R, k, "another") ||
+           tok_is_word(R, k, "every") || tok_is_word(R, k, "each") ||
+           tok_is_word(R, k, "next");
+}
+
 static bool member_det(const run *R, const sentence *s, uint32_t k)
 {
     uint32_t d = k - 1;
-    if (a_or_an(R, d) || tok_is_word(R, d, "any") ||
-        tok_is_word(R, d, "another") || tok_is_word(R, d, "every") ||
-        tok_is_word(R, d, "each") || tok_is_word(R, d, "next"))
+    if (a_or_an(R, d) || picks_one(R, d))
         return true;
     return d > s->tb &&
            ((tok_is_word(R, d, "more") && tok_is_word(R, d - 1, "one")) ||
@@ -9383,9 +9390,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
         k++;
     if (tok_is_word(R, k, "one") && tok_is_word(R, k + 1, "more"))
         k += 2;
-    else if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
-             tok_is_word(R, k, "each") || tok_is_word(R, k, "next") ||
-             tok_is_word(R, k, "another"))
+    else if (picks_one(R, k))
         k++;
     else
         return false;
