@@ -1678,6 +1678,15 @@ static bool singular_slur(const run *R, const mention *m)
            !generic_subject(R, m);
 }
 
+/* "the next" before token k: one member picked out, whoever it is ("I'll
+ * shoot the next Mexican I see"). Not a quantifier of the lexicon, which
+ * would make "the next bitch" (another woman, in banter) the group. */
+static bool the_next(const run *R, uint32_t k)
+{
+    return k >= 2 && tok_is_word(R, k - 1, "next") &&
+           tok_is_word(R, k - 2, "the");
+}
+
 /* A quantifier or "no" ends right before token ti: "every last Mexican",
  * "no woman". */
 static bool quantified(const run *R, uint32_t ti)
@@ -1915,13 +1924,15 @@ static decorum_status find_targets(run *R)
                     group = true;
                 } else if (m->tb > 0 &&
                            (is_determiner(R, m->tb - 1) || quantified(R, m->tb) ||
-                            a_or_an(R, m->tb - 1)) &&
+                            a_or_an(R, m->tb - 1) || the_next(R, m->tb)) &&
                            (!head_noun_follows(R, m->te) ||
                             singular_verb_after_a(R, m) ||
                             /* "every Muslim I see", "every immigrant
-                             * who crosses": a clause of its own; "the
-                             * Mexican I hired" is one man */
-                            (quantified(R, m->tb) && m->te < rs->ntok &&
+                             * who crosses", "the next Mexican I see": a
+                             * clause of its own; "the Mexican I hired" is
+                             * one man */
+                            ((quantified(R, m->tb) || the_next(R, m->tb)) &&
+                             m->te < rs->ntok &&
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
                               tok_is_word(R, m->te, "who"))) ||
                             /* "hunt every Muslim down": the particle of
@@ -7544,7 +7555,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             return false;
     }
     /* A phrase that carries its own modality is a statement of exclusion
-     * or a call as it stands: "not welcome", "shouldn't be allowed". */
+     * or a call as it stands: "not welcome", "shouldn't be allowed"; so
+     * does one flagged `oblige`, whose "need" the lexicon files as glue
+     * ("the blacks in this city need a good cull": the words between
+     * the group and it are no imperative's). */
+    if (ent(R, m)->flags & DC_F_OBLIGE)
+        return true;
     for (uint32_t k = m->tb; k < m->te; k++)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
