@@ -3520,6 +3520,20 @@ static bool word_among(const run *R, uint32_t a, uint32_t b,
     return false;
 }
 
+/* Is token k a count: digits, or a number word ("Three Jews hurt in
+ * synagogue attack", "200 migrants")? */
+static bool count_word(const run *R, uint32_t k)
+{
+    static const char *const words[] = {
+        "two",    "three",    "four",     "five",    "six",
+        "seven",  "eight",    "nine",     "ten",     "twelve",
+        "dozen",  "dozens",   "hundreds", "thousands", "several"};
+    const tok *t = &R->rs->toks[k];
+    return t->type == TK_WORD &&
+           ((R->n->text[t->b] >= '0' && R->n->text[t->b] <= '9') ||
+            word_among(R, k, k + 1, words, sizeof words / sizeof words[0]));
+}
+
 /* Does the comment name a group by more than its nationality ("we should
  * destroy the saudis. all muslims.")? Then a nation in it is no team. */
 static bool faith_or_race_named(const run *R)
@@ -7628,6 +7642,29 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         memcmp(R->n->text + m->e - 3, "ing", 3) == 0 &&
         rs->toks[m->tb - 1].type == TK_PUNCT && rs->toks[m->tb - 1].ch == ',')
         return false;
+    /* One word in -ing in a prepositional phrase, after "the" or "a" and
+     * at most two words more ("Two Muslims die in the mosque shooting",
+     * "killed in a mass shooting", "after the stabbing"), names the
+     * event: a noun, which commands nothing. Not after a verb ("Start the
+     * killing of the Jews") nor as a subject ("the shooting starts
+     * tonight"). */
+    if (m->te == m->tb + 1 && m->tb > s->tb + 1) {
+        static const char *const preps[] = {"in",     "at",     "after",
+                                            "during", "of",     "since",
+                                            "before", "from",   "following"};
+        const tok *v = &rs->toks[m->tb];
+        if (v->e - v->b > 5 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0)
+            for (uint32_t k = m->tb, n = 0; k-- > s->tb + 1 && n < 3; n++) {
+                if (rs->toks[k].type != TK_WORD)
+                    break;
+                if (tok_is_word(R, k, "the") || a_or_an(R, k)) {
+                    if (word_among(R, k - 1, k, preps,
+                                   sizeof preps / sizeof preps[0]))
+                        return false;
+                    break;
+                }
+            }
+    }
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
@@ -7678,7 +7715,9 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             mention_at(R, k, DC_KIND_PROFANITY) ||
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
             tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
-            tok_is_word(R, k, "then"))
+            tok_is_word(R, k, "then") ||
+            /* "Three Jews hurt ...": the count of a group */
+            (count_word(R, k) && in_target(R, k + 1, TG_GROUP)))
             continue;
         /* Only the clause's first word may be an unknown verb. */
         for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
@@ -10228,7 +10267,15 @@ static decorum_status rule_attack(run *R, const mention *m)
          * suffers the violence ("five blacks were killed") is not
          * attacked by the telling. */
         const target *doer = NULL;
-        if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB))
+        /* "Jews hurt in synagogue attack", "Two gay men beaten outside
+         * bar": a participle with a place or time right after it is a
+         * headline's passive, the group its victims */
+        static const char *const after[] = {"in", "at", "outside", "near",
+                                            "during", "after", "on", "by"};
+        if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB) &&
+            !((past_form(R, m) || participle_word(R, m->te - 1)) &&
+              word_among(R, m->te, m->te + 1, after,
+                         sizeof after / sizeof after[0])))
             doer = group_subject(R, m);
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
