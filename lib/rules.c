@@ -7543,6 +7543,44 @@ static bool coordinated_command(const run *R, const mention *m,
            (command_at(R, k) || bare_verb(R, k));
 }
 
+static bool obliging(const run *R, uint32_t k);
+
+/* Is the noun of violence m (not a verb entry) the object of a verb of
+ * consequence, an article or "another" between at most, that does not
+ * open its sentence and follows no modal of obligation ("This would cause
+ * another Holocaust for Palestinians", "Deporting them would lead to a
+ * massacre", "it will end in a bloodbath"): a warning of what follows,
+ * not a call for it ("Cause a massacre", "we should cause a massacre"
+ * call)? */
+static bool consequence_of(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const verbs[] = {
+        "cause", "causes", "caused",  "trigger", "triggers", "risk",
+        "risks", "mean",   "means",   "provoke", "spark",    "sparks",
+        "create", "creates", "unleash"};
+    if ((ent(R, m)->flags & DC_F_VERB) || m->tb < s->tb + 2)
+        return false;
+    uint32_t k = m->tb - 1;
+    if (a_or_an(R, k) || tok_is_word(R, k, "another") ||
+        tok_is_word(R, k, "the"))
+        k--;
+    if (k <= s->tb)
+        return false;
+    bool conseq =
+        word_among(R, k, k + 1, verbs, sizeof verbs / sizeof verbs[0]);
+    /* "lead to", "result in", "end in" */
+    if (!conseq && k > s->tb + 1 &&
+        (tok_is_word(R, k, "to") || tok_is_word(R, k, "in"))) {
+        static const char *const two[] = {"lead",   "leads",   "led",
+                                          "result", "results", "end",
+                                          "ends"};
+        conseq = word_among(R, k - 1, k, two, sizeof two / sizeof two[0]);
+        k--;
+    }
+    return conseq && !obliging(R, k - 1) &&
+           !(k >= 2 && obliging(R, k - 2)); /* "need to cause" */
+}
+
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7579,6 +7617,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
+    if (consequence_of(R, m, s))
+        return false;
     if (negated_opening(R, s) ||
         calling_modal(R, s, m->tb, m->te, tg,
                       m->kind == DC_KIND_EXCLUSION))
