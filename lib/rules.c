@@ -10778,6 +10778,15 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->untargeted = true;
             return DECORUM_OK;
         }
+        /* "My boss is going to murder me when he sees the invoice", "my
+         * wife will kill me": a threat at the writer, by a person or a
+         * body the writer names before it, is what the writer fears (or
+         * jokes of), no threat the writer makes */
+        if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_NP &&
+            t->te <= m->tb && tok_is_word(R, m->te, "me")) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
         return attack_on_other(R, m, t, osig, attr, w);
     }
     return DECORUM_OK;
