@@ -275,6 +275,10 @@ typedef struct run {
     /* swearing in a sentence that addresses someone ("fuck off and die,
      * you shit"): its TOXICITY counts toward the verdict (tox_aimed) */
     bool swore_at_you;
+    /* insults in the comment, and those aimed at an object ("this
+     * printer is a piece of shit"): swearing beside insults that are all
+     * at things is aimed at no one */
+    uint32_t insults, insults_at_things;
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
@@ -10789,6 +10793,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         return attack_on_other(R, m, t, osig, attr, w);
     }
+    /* the object the insult is said of, by a linking verb, in a
+     * sentence that names no group ("this printer is a piece of shit";
+     * not "the dumptruck driving mexican asshole") */
+    if (t->type == TG_OBJECT && m->kind == DC_KIND_INSULT && t->te <= m->tb &&
+        has_kind_in(R, t->te, m->tb, DC_KIND_COPULA) &&
+        !has_kind_in(R, sent_of(R, m->tb)->tb, sent_of(R, m->tb)->te,
+                     DC_KIND_IDENTITY))
+        R->insults_at_things++;
     return DECORUM_OK;
 }
 
@@ -13394,6 +13406,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_EXCLUSION:
         case DC_KIND_STEREOTYPE:
         case DC_KIND_INSULT:
+            R.insults += m->kind == DC_KIND_INSULT;
             st = rule_attack(&R, m);
             break;
         case DC_KIND_HUMANITY:
@@ -13485,7 +13498,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * migrants", "fuck the whole government, and fuck the blacks") may be
      * aimed: all of it counts toward the verdict. */
     if (R.swore_at_you || any_kind(&R, DC_KIND_SLUR) ||
-        any_kind(&R, DC_KIND_INSULT) || ((R.target_types >> TG_GROUP) & 1))
+        R.insults > R.insults_at_things ||
+        ((R.target_types >> TG_GROUP) & 1))
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's
