@@ -5377,6 +5377,9 @@ static bool migration_context(run *R)
  * is of kind INGROUP (R->ingroup starts false), and out of line, as are
  * the other passes that few comments need: called for every comment, they
  * paid a prologue before their test. */
+static unsigned hostility(const run *R, uint32_t si);
+#define HOSTILE_WORD 2u
+
 static __attribute__((noinline)) void find_ingroup(run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -5388,6 +5391,19 @@ static __attribute__((noinline)) void find_ingroup(run *R)
             if (k->tb > m->te + 3)
                 break;
             if (k->kind == DC_KIND_IDENTITY || k->kind == DC_KIND_SLUR) {
+                /* "Being a dyke is disgusting", "Being a poof is a sin":
+                 * "being a" and its noun the subject of a linking verb
+                 * judge what one is; a claim is "Being a gay man, I ..."
+                 * or one with the writer in the sentence */
+                if (tok_is_word(R, m->tb, "being") &&
+                    k->te + 1 < R->rs->ntok &&
+                    (kind_at(R, k->te, DC_KIND_COPULA) ||
+                     kind_at(R, k->te + 1, DC_KIND_COPULA)) &&
+                    !has_kind_in(R, sent_of(R, m->tb)->tb,
+                                 sent_of(R, m->tb)->te,
+                                 DC_KIND_PRONOUN_SELF) &&
+                    (hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_WORD))
+                    continue;
                 R->ingroup = true;
                 R->ingroup_categories |= ent(R, k)->categories;
             }
@@ -5424,7 +5440,6 @@ static bool slur_as_insult(const run *R, const mention *m)
  * a hostile word but swearing (an insult that is a slur's own entry not
  * counted), HOSTILE_ATTACK for one but swearing and insults. */
 #define HOSTILE_SEEN 1u
-#define HOSTILE_WORD 2u
 #define HOSTILE_ATTACK 4u
 
 /* A word that names a group for ranks_below: an identity word or a slur,
@@ -5597,6 +5612,27 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
            !(hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_ATTACK);
 }
 
+/* "Proud wog here, ...", "Old poof here.": the self-introduction of a
+ * forum, the slur in the singular opening its sentence (after at most
+ * two words of introduction) and "here" ending its clause. What the
+ * sentence says next is the writer's ("..., Mum's moussaka beats your
+ * nan's roast"): a "you" after it addresses no one by the slur. */
+static bool self_intro(const run *R, const mention *m)
+{
+    static const char *const intro[] = {"proud",    "old",    "a",
+                                        "an",       "another", "just",
+                                        "resident", "fellow",  "token"};
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb > s->tb + 2 || m->te >= s->te || plural_hit(R, m) ||
+        !tok_is_word(R, m->te, "here") ||
+        (m->te + 1 < s->te && R->rs->toks[m->te + 1].type != TK_PUNCT))
+        return false;
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (!word_among(R, k, k + 1, intro, sizeof intro / sizeof intro[0]))
+            return false;
+    return true;
+}
+
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
@@ -5605,10 +5641,17 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
  * neighbour is a f***"). */
 static bool self_beside(const run *R, const mention *m)
 {
+    const sentence *s = sent_of(R, m->tb);
+    /* "Being a fat old poof in Brighton is the best life": the writer's
+     * own life, told with a word of approval ("Being a fag is a sin" is
+     * no such telling) */
+    if (tok_is_word(R, s->tb, "being") && m->tb <= s->tb + 5 &&
+        a_or_an(R, s->tb + 1) &&
+        has_kind_in(R, m->te, s->te, DC_KIND_POSITIVE))
+        return true;
     /* Every way below needs a first person: most comments have none. */
     if (!any_kind(R, DC_KIND_PRONOUN_SELF))
         return false;
-    const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
     for (uint32_t k = from; k < m->tb; k++) {
         /* Not the subject of a verb whose object the slur is: "I hate
@@ -5744,9 +5787,10 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
-                own = self_beside(R, m) &&
-                      !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
-                      casual(R, m, true);
+                own = self_intro(R, m) ||
+                      (self_beside(R, m) &&
+                       !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
+                       casual(R, m, true));
             }
             if (own) {
                 m->reclaimed = 1;
