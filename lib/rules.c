@@ -1023,6 +1023,25 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
+
+/* Is the word at tokens [ti, te) written as a name: its first letter
+ * upper case in the original, a word right before it (not the sentence's
+ * first word, which is capitalized anyway), and the word after it, if
+ * any, not capitalized too (title case)? */
+static bool case_named(const run *R, const tok *toks, uint32_t ntok,
+                       uint32_t ti, uint32_t te)
+{
+    uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
+    if (ob >= R->orig_len || R->orig[ob] < 'A' || R->orig[ob] > 'Z' ||
+        ti == 0 || toks[ti - 1].type != TK_WORD)
+        return false;
+    if (te < ntok && toks[te].type == TK_WORD) {
+        uint32_t nb = dc_norm_src_begin(R->n, toks[te].b);
+        if (nb < R->orig_len && R->orig[nb] >= 'A' && R->orig[nb] <= 'Z')
+            return false;
+    }
+    return true;
+}
 /* How far before a hit, in bytes, a hit that contains it may start: a
  * lexicon term is at most 200 bytes (lexicon.c), and a misspelled or
  * masked form a few more. */
@@ -1112,6 +1131,20 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
+        /* An identity noun flagged `case` ("Travellers") names the group
+         * only as a name is written: capitalized after a word of its
+         * sentence ("No Travellers served", "the Travellers pulled onto
+         * our green"), not in a run of title case ("Heathrow Travellers
+         * Face Delays"), nor after an identity word or a country ("British
+         * Travellers", "UK Travellers": travellers from there); lower case or
+         * opening a sentence it is anyone travelling ("Travellers face
+         * delays at Heathrow"). */
+        if (kind == DC_KIND_IDENTITY &&
+            (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
+            (!case_named(R, toks, (uint32_t)ntok, ti, te) ||
+             (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) |
+                                       KIND_BIT(NONPROTECTED))))))
+            continue;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
@@ -11616,6 +11649,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     if (tok_is_word(R, k, "need") && k + 1 < rs->ntok &&
         tok_is_word(R, k + 1, "apply"))
         return k + 2;
+    /* "No Travellers served.", the pub sign: "served" ending the clause
+     * (or before "here"); not "No Muslims served in Congress until 2007" */
+    if (tok_is_word(R, k, "served") &&
+        (clause_done(R, k + 1) ||
+         (tok_is_word(R, k + 1, "here") && clause_done(R, k + 2))))
+        return clause_done(R, k + 1) ? k + 1 : k + 2;
     if (tok_is_word(R, k, "here")) {
         /* "No Jews here, just Christians and atheists": who is here,
          * told; the next clause says who else */
