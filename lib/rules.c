@@ -1027,6 +1027,25 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
+
+/* Is the word at tokens [ti, te) written as a name: its first letter
+ * upper case in the original, a word right before it (not the sentence's
+ * first word, which is capitalized anyway), and the word after it, if
+ * any, not capitalized too (title case)? */
+static bool case_named(const run *R, const tok *toks, uint32_t ntok,
+                       uint32_t ti, uint32_t te)
+{
+    uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
+    if (ob >= R->orig_len || R->orig[ob] < 'A' || R->orig[ob] > 'Z' ||
+        ti == 0 || toks[ti - 1].type != TK_WORD)
+        return false;
+    if (te < ntok && toks[te].type == TK_WORD) {
+        uint32_t nb = dc_norm_src_begin(R->n, toks[te].b);
+        if (nb < R->orig_len && R->orig[nb] >= 'A' && R->orig[nb] <= 'Z')
+            return false;
+    }
+    return true;
+}
 /* How far before a hit, in bytes, a hit that contains it may start: a
  * lexicon term is at most 200 bytes (lexicon.c), and a misspelled or
  * masked form a few more. */
@@ -1116,6 +1135,20 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
+        /* An identity noun flagged `case` ("Travellers") names the group
+         * only as a name is written: capitalized after a word of its
+         * sentence ("No Travellers served", "the Travellers pulled onto
+         * our green"), not in a run of title case ("Heathrow Travellers
+         * Face Delays"), nor after an identity word or a country ("British
+         * Travellers", "UK Travellers": travellers from there); lower case or
+         * opening a sentence it is anyone travelling ("Travellers face
+         * delays at Heathrow"). */
+        if (kind == DC_KIND_IDENTITY &&
+            (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
+            (!case_named(R, toks, (uint32_t)ntok, ti, te) ||
+             (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) |
+                                       KIND_BIT(NONPROTECTED))))))
+            continue;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
@@ -5863,6 +5896,32 @@ static bool used_of_people(run *R, const mention *m)
         (tok_is_word(R, m->te + 1, "him") || tok_is_word(R, m->te + 1, "her") ||
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
+    /* "Clear the c00ns out", "another fckn tr@nny", "a bunch of d.y.k.e.s",
+     * "ｆａｇｓ ruining football", "f*gs": a disguised spelling (leet,
+     * masks, look-alikes, spaced or split letters) dodges a filter, which
+     * the raccoon, the cigarette and the embankment never need. */
+    /* (Not a piece of a run-together word: "@tr4pb0y" is a handle.) */
+    if (m->how == DC_HIT_MASKED || m->how == DC_HIT_SPLIT ||
+        (m->how != DC_HIT_COMPOUND &&
+         (evasion_flags(R, m->b, m->e) & ~(uint32_t)DC_EV_STRETCH)))
+        return true;
+    if (!R->n->ascii && m->how != DC_HIT_COMPOUND && m->e > m->b) {
+        /* full-width or look-alike letters in the word's own bytes */
+        uint32_t ob = dc_norm_src_begin(R->n, m->b);
+        uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
+        for (uint32_t i = ob; i < oe && i < R->orig_len; i++)
+            if ((unsigned char)R->orig[i] >= 0x80)
+                return true;
+    }
+    /* "mozzie women", "tranny men", "fag boy": an identity or person noun
+     * right after a word whose everyday sense names no people (flag
+     * `notperson`: the mosquito, the gearbox) describes people ("coon
+     * cat", "fag packet" name none). Not "colored folk", "queer couples":
+     * there the everyday sense is itself a word for people. */
+    if ((ent(R, m)->flags & DC_F_NOTPERSON) && m->te < rs->ntok &&
+        (kind_at(R, m->te, DC_KIND_IDENTITY) ||
+         kind_at(R, m->te, DC_KIND_PERSON)))
+        return true;
     /* "Get the coons off the pitch", "too many coons in the premier
      * league": people in the plural (or counted: "not a single coon on
      * the pitch") on a playing field or in a competition (an `object`
@@ -5904,6 +5963,35 @@ static bool used_of_people(run *R, const mention *m)
                     tok_is_word(R, k, "just");
         if (alone)
             return true;
+    }
+    /* "The women's team is just a bunch of angry dykes": "a bunch of"
+     * said of people by a linking verb (past "just", "only") says what
+     * kind of people they are, with one word of description allowed
+     * before the plural; not "a bunch of dykes by the sea" said of
+     * nothing. */
+    if (plural_hit(R, m) && m->tb >= 4 && !(ent(R, m)->flags & DC_F_THING)) {
+        uint32_t of = m->tb - 1;
+        if (!tok_is_word(R, of, "of") && tok_is_word(R, of - 1, "of") &&
+            rs->toks[of].type == TK_WORD)
+            of--;
+        uint32_t k = of >= 2 && tok_is_word(R, of, "of") &&
+                             tok_is_word(R, of - 1, "bunch") &&
+                             tok_is_word(R, of - 2, "a")
+                         ? of - 2
+                         : 0;
+        if (k > 0 && (tok_is_word(R, k - 1, "just") ||
+                      tok_is_word(R, k - 1, "only")))
+            k--;
+        /* ...of people: a group, a person or a pronoun for them before
+         * the verb ("the women's team is", "they're"; not "the coast is
+         * a bunch of old dykes") */
+        if (k > 0 && mention_at(R, k - 1, DC_KIND_COPULA))
+            for (uint32_t j = sent_of(R, m->tb)->tb; j < k; j++)
+                if (kind_at(R, j, DC_KIND_IDENTITY) ||
+                    kind_at(R, j, DC_KIND_PERSON) ||
+                    kind_at(R, j, DC_KIND_PRONOUN_GROUP) ||
+                    kind_at(R, j, DC_KIND_PRONOUN_YOU))
+                    return true;
     }
     /* The plural opening its sentence as the subject of a verb a few words
      * on: "Coons from the projects are robbing everyone", "Fags ruin
@@ -11713,6 +11801,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     if (tok_is_word(R, k, "need") && k + 1 < rs->ntok &&
         tok_is_word(R, k + 1, "apply"))
         return k + 2;
+    /* "No Travellers served.", the pub sign: "served" ending the clause
+     * (or before "here"); not "No Muslims served in Congress until 2007" */
+    if (tok_is_word(R, k, "served") &&
+        (clause_done(R, k + 1) ||
+         (tok_is_word(R, k + 1, "here") && clause_done(R, k + 2))))
+        return clause_done(R, k + 1) ? k + 1 : k + 2;
     if (tok_is_word(R, k, "here")) {
         /* "No Jews here, just Christians and atheists": who is here,
          * told; the next clause says who else */
