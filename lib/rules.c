@@ -3198,6 +3198,21 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
 #define PASSIVE_SUBJECT 16
 #define ATTRIBUTION_TAIL 10
 
+/* Token n is a text or a body of knowledge, not a speaker: what the
+ * writer invokes to back a claim ("the Bible says", "science says so",
+ * "the stats say it"). */
+static bool text_word(const run *R, uint32_t n)
+{
+    return tok_is_word(R, n, "bible") || tok_is_word(R, n, "koran") ||
+           tok_is_word(R, n, "quran") || tok_is_word(R, n, "torah") ||
+           tok_is_word(R, n, "data") || tok_is_word(R, n, "stats") ||
+           tok_is_word(R, n, "statistics") || tok_is_word(R, n, "facts") ||
+           tok_is_word(R, n, "evidence") || tok_is_word(R, n, "science") ||
+           tok_is_word(R, n, "numbers") || tok_is_word(R, n, "research") ||
+           tok_is_word(R, n, "truth") || tok_is_word(R, n, "biology") ||
+           tok_is_word(R, n, "history") || tok_is_word(R, n, "nature");
+}
+
 /* The words at token w name who says it: a name as names are written
  * ("Farage", "Reuters"), or a determiner and a noun ("the far right", "one
  * MP", "my uncle"); not a text ("the Bible", "the stats"), nor the writer
@@ -3215,13 +3230,7 @@ static bool names_speaker(const run *R, uint32_t w)
           tok_is_word(R, w, "our") || tok_is_word(R, w, "some")))
         return false;
     uint32_t n = w + 1;
-    return R->rs->toks[n].type == TK_WORD && !tok_is_word(R, n, "bible") &&
-           !tok_is_word(R, n, "koran") && !tok_is_word(R, n, "quran") &&
-           !tok_is_word(R, n, "torah") && !tok_is_word(R, n, "data") &&
-           !tok_is_word(R, n, "stats") && !tok_is_word(R, n, "statistics") &&
-           !tok_is_word(R, n, "facts") && !tok_is_word(R, n, "evidence") &&
-           !tok_is_word(R, n, "science") && !tok_is_word(R, n, "numbers") &&
-           !tok_is_word(R, n, "research") && !tok_is_word(R, n, "truth") &&
+    return R->rs->toks[n].type == TK_WORD && !text_word(R, n) &&
            !tok_is_word(R, n, "lot");
 }
 
@@ -3344,9 +3353,16 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
             m->tb - k > 4 || s->te - m->te > 4 ||
             !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
             continue;
-        /* a subject, not "and call it even", "no matter what he says" */
+        /* a subject, not "and call it even", "no matter what he says";
+         * not a text the writer invokes to back the claim ("..., science
+         * says so", "..., the stats say it all"), nor a verb whose "so"
+         * or "it" takes the claim up as the writer's own ("..., everyone
+         * says so"): backing, not attribution */
         bool subject = !kind_at(R, k, DC_KIND_CONJUNCTION) &&
-                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or");
+                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or") &&
+                       !tok_is_word(R, m->te, "so");
+        for (uint32_t j = k; j < m->tb && subject; j++)
+            subject = !text_word(R, j);
         for (uint32_t j = k; j < m->tb && subject; j++)
             subject = !kind_at(R, j, DC_KIND_NEGATION) &&
                       !tok_is_word(R, j, "what") &&
@@ -6563,10 +6579,37 @@ static const target *contrast_names(const run *R, const mention *m)
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
+/* Does "the lot", "the lot of them", "all of them", "every one of them"
+ * or "the whole lot" follow m: the noun said of everyone named before,
+ * as an afterthought ("letting boatloads of Africans in, animals the
+ * lot")? */
+static bool lot_after(const run *R, const mention *m)
+{
+    uint32_t k = m->te;
+    if (k + 1 >= R->rs->ntok)
+        return false;
+    if (tok_is_word(R, k, "the"))
+        return tok_is_word(R, k + 1, "lot") ||
+               (k + 2 < R->rs->ntok && tok_is_word(R, k + 1, "whole") &&
+                tok_is_word(R, k + 2, "lot"));
+    return k + 2 < R->rs->ntok &&
+           ((tok_is_word(R, k, "all") && tok_is_word(R, k + 1, "of") &&
+             (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em"))) ||
+            (tok_is_word(R, k, "every") && tok_is_word(R, k + 1, "one") &&
+             tok_is_word(R, k + 2, "of")));
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
     if (t->tb < m->te && t->te > m->tb)
+        return true;
+    /* "..., animals the lot", "..., vermin every one of them": the noun
+     * opens its clause after the group and is said of all of them */
+    if (t->te <= m->tb && m->tb > 0 &&
+        R->rs->toks[m->tb - 1].type == TK_PUNCT &&
+        R->rs->toks[m->tb - 1].sent == R->rs->toks[m->tb].sent &&
+        lot_after(R, m))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -10658,6 +10701,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         target nation = *t;
         nation.type = TG_NP;
         resolved = nation;
+        t = &resolved;
+    }
+    /* "Women shouldn't be pundits. Stick to the kitchen love, the men are
+     * talking": a derogation that names its own group (female for
+     * "stick to the kitchen") is said of that group, not of another one
+     * the sentence happens to name. */
+    /* (another group of the same kind alone: "the men"; "black women"
+     * are of it) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE && e->group_len &&
+        t->entry >= 0 && t->categories == e->categories &&
+        !same_group(&R->lx->entries[t->entry], e)) {
+        resolved = group_of(R, m);
         t = &resolved;
     }
     if (t->type == TG_GROUP) {
