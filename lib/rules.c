@@ -1546,7 +1546,7 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 #define TARGET_KINDS                                                         \
     (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DOGWHISTLE) |            \
      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |                       \
-     KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT))
+     KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT) | KIND_BIT(CONSP_ACTOR))
 
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
@@ -1868,6 +1868,44 @@ static bool leave_slogan(const run *R, uint32_t k)
     return clause_done(R, j);
 }
 
+/* Does the comment say that the word of m's entry is code: "we all know
+ * what 'Zionist' really means", "you know what globalist means" ("know
+ * what" at most three tokens before a mention of the entry, then "means",
+ * "really means" or "actually means", ending its clause)? Asked only of
+ * ambiguous stand-in words with a group, which are rare. */
+static bool code_spelled(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *x = &rs->m[i];
+        if (x->entry != m->entry)
+            continue;
+        bool what = false;
+        for (uint32_t k = x->tb > 3 ? x->tb - 3 : 0; k < x->tb; k++)
+            what |= tok_is_word(R, k, "what") && k > 0 &&
+                    (tok_is_word(R, k - 1, "know") ||
+                     tok_is_word(R, k - 1, "knows"));
+        if (!what)
+            continue;
+        uint32_t k = x->te;
+        while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+               k < x->te + 2)
+            k++; /* the closing quote */
+        if (k < rs->ntok && (tok_is_word(R, k, "really") ||
+                             tok_is_word(R, k, "actually")))
+            k++;
+        /* left unsaid, the wink: "means" ends its sentence ("...
+         * really means."; not "means: supporting a Jewish state") */
+        if (k < rs->ntok &&
+            (tok_is_word(R, k, "means") || tok_is_word(R, k, "mean")) &&
+            (k + 1 >= rs->ntok || rs->toks[k + 1].sent != rs->toks[k].sent ||
+             (rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch != ':' &&
+              rs->toks[k + 1].ch != ',')))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -1998,6 +2036,16 @@ static decorum_status find_targets(run *R)
             break;
         case DC_KIND_DOGWHISTLE:
             if (!e->categories)
+                continue;
+            t->coded = 1;
+            break;
+        case DC_KIND_CONSP_ACTOR:
+            /* "Zionists are a cancer. And we all know what 'Zionist'
+             * really means": a stand-in word (ambiguous, with a group)
+             * that the comment itself says is code names the group, as a
+             * dog whistle does. Elsewhere it is a story's actor only. */
+            if (!e->categories || !(e->flags & DC_F_AMBIGUOUS) ||
+                !code_spelled(R, m))
                 continue;
             t->coded = 1;
             break;
