@@ -150,6 +150,11 @@ struct dc_rules {
     int32_t sign_entry;
     /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
     int32_t out_entry;
+    /* The peoples of the lexicon's libels: the groups of its severity-3
+     * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
+     * as entry indices (-1 past the last). A conspiracy story told of
+     * such a people by name is the libel itself (rule_conspiracy). */
+    int32_t libel_entry[4];
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
@@ -334,6 +339,13 @@ typedef struct run {
     const mention *deed;
 } run;
 
+/* Do entries a and b name the same group ("religion:jewish")? */
+static bool same_group(const dc_entry *a, const dc_entry *b)
+{
+    return a->group_len && a->group_len == b->group_len &&
+           memcmp(a->group, b->group, a->group_len) == 0;
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -343,6 +355,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->migrant_entry = -1;
     r->sign_entry = -1;
     r->out_entry = -1;
+    for (size_t k = 0; k < sizeof r->libel_entry / sizeof *r->libel_entry; k++)
+        r->libel_entry[k] = -1;
     r->n_entries = lx->n;
     r->kind_of = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->kind_of) {
@@ -358,6 +372,18 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             r->migrant_entry = (int32_t)i;
             break;
         }
+    }
+    for (size_t i = 0, nl = 0;
+         i < lx->n && nl < sizeof r->libel_entry / sizeof *r->libel_entry;
+         i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_CONSP_ACTOR || e->severity < 3 || !e->group_len)
+            continue;
+        size_t k = 0;
+        while (k < nl && !same_group(&lx->entries[r->libel_entry[k]], e))
+            k++;
+        if (k == nl)
+            r->libel_entry[nl++] = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -1557,7 +1583,7 @@ static size_t targets_from(const dc_rules_scratch *rs, uint32_t ti)
 #define TARGET_KINDS                                                         \
     (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DOGWHISTLE) |            \
      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |                       \
-     KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT))
+     KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT) | KIND_BIT(CONSP_ACTOR))
 
 /* A word that can follow "the" + identity adjective and still leave the
  * adjective as the head noun ("the Chinese can ...", "the Irish are").
@@ -1879,6 +1905,44 @@ static bool leave_slogan(const run *R, uint32_t k)
     return clause_done(R, j);
 }
 
+/* Does the comment say that the word of m's entry is code: "we all know
+ * what 'Zionist' really means", "you know what globalist means" ("know
+ * what" at most three tokens before a mention of the entry, then "means",
+ * "really means" or "actually means", ending its clause)? Asked only of
+ * ambiguous stand-in words with a group, which are rare. */
+static bool code_spelled(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *x = &rs->m[i];
+        if (x->entry != m->entry)
+            continue;
+        bool what = false;
+        for (uint32_t k = x->tb > 3 ? x->tb - 3 : 0; k < x->tb; k++)
+            what |= tok_is_word(R, k, "what") && k > 0 &&
+                    (tok_is_word(R, k - 1, "know") ||
+                     tok_is_word(R, k - 1, "knows"));
+        if (!what)
+            continue;
+        uint32_t k = x->te;
+        while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+               k < x->te + 2)
+            k++; /* the closing quote */
+        if (k < rs->ntok && (tok_is_word(R, k, "really") ||
+                             tok_is_word(R, k, "actually")))
+            k++;
+        /* left unsaid, the wink: "means" ends its sentence ("...
+         * really means."; not "means: supporting a Jewish state") */
+        if (k < rs->ntok &&
+            (tok_is_word(R, k, "means") || tok_is_word(R, k, "mean")) &&
+            (k + 1 >= rs->ntok || rs->toks[k + 1].sent != rs->toks[k].sent ||
+             (rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch != ':' &&
+              rs->toks[k + 1].ch != ',')))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2009,6 +2073,16 @@ static decorum_status find_targets(run *R)
             break;
         case DC_KIND_DOGWHISTLE:
             if (!e->categories)
+                continue;
+            t->coded = 1;
+            break;
+        case DC_KIND_CONSP_ACTOR:
+            /* "Zionists are a cancer. And we all know what 'Zionist'
+             * really means": a stand-in word (ambiguous, with a group)
+             * that the comment itself says is code names the group, as a
+             * dog whistle does. Elsewhere it is a story's actor only. */
+            if (!e->categories || !(e->flags & DC_F_AMBIGUOUS) ||
+                !code_spelled(R, m))
                 continue;
             t->coded = 1;
             break;
@@ -3209,6 +3283,21 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
 #define PASSIVE_SUBJECT 16
 #define ATTRIBUTION_TAIL 10
 
+/* Token n is a text or a body of knowledge, not a speaker: what the
+ * writer invokes to back a claim ("the Bible says", "science says so",
+ * "the stats say it"). */
+static bool text_word(const run *R, uint32_t n)
+{
+    return tok_is_word(R, n, "bible") || tok_is_word(R, n, "koran") ||
+           tok_is_word(R, n, "quran") || tok_is_word(R, n, "torah") ||
+           tok_is_word(R, n, "data") || tok_is_word(R, n, "stats") ||
+           tok_is_word(R, n, "statistics") || tok_is_word(R, n, "facts") ||
+           tok_is_word(R, n, "evidence") || tok_is_word(R, n, "science") ||
+           tok_is_word(R, n, "numbers") || tok_is_word(R, n, "research") ||
+           tok_is_word(R, n, "truth") || tok_is_word(R, n, "biology") ||
+           tok_is_word(R, n, "history") || tok_is_word(R, n, "nature");
+}
+
 /* The words at token w name who says it: a name as names are written
  * ("Farage", "Reuters"), or a determiner and a noun ("the far right", "one
  * MP", "my uncle"); not a text ("the Bible", "the stats"), nor the writer
@@ -3226,13 +3315,7 @@ static bool names_speaker(const run *R, uint32_t w)
           tok_is_word(R, w, "our") || tok_is_word(R, w, "some")))
         return false;
     uint32_t n = w + 1;
-    return R->rs->toks[n].type == TK_WORD && !tok_is_word(R, n, "bible") &&
-           !tok_is_word(R, n, "koran") && !tok_is_word(R, n, "quran") &&
-           !tok_is_word(R, n, "torah") && !tok_is_word(R, n, "data") &&
-           !tok_is_word(R, n, "stats") && !tok_is_word(R, n, "statistics") &&
-           !tok_is_word(R, n, "facts") && !tok_is_word(R, n, "evidence") &&
-           !tok_is_word(R, n, "science") && !tok_is_word(R, n, "numbers") &&
-           !tok_is_word(R, n, "research") && !tok_is_word(R, n, "truth") &&
+    return R->rs->toks[n].type == TK_WORD && !text_word(R, n) &&
            !tok_is_word(R, n, "lot");
 }
 
@@ -3355,9 +3438,16 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
             m->tb - k > 4 || s->te - m->te > 4 ||
             !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
             continue;
-        /* a subject, not "and call it even", "no matter what he says" */
+        /* a subject, not "and call it even", "no matter what he says";
+         * not a text the writer invokes to back the claim ("..., science
+         * says so", "..., the stats say it all"), nor a verb whose "so"
+         * or "it" takes the claim up as the writer's own ("..., everyone
+         * says so"): backing, not attribution */
         bool subject = !kind_at(R, k, DC_KIND_CONJUNCTION) &&
-                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or");
+                       !tok_is_word(R, k, "and") && !tok_is_word(R, k, "or") &&
+                       !tok_is_word(R, m->te, "so");
+        for (uint32_t j = k; j < m->tb && subject; j++)
+            subject = !text_word(R, j);
         for (uint32_t j = k; j < m->tb && subject; j++)
             subject = !kind_at(R, j, DC_KIND_NEGATION) &&
                       !tok_is_word(R, j, "what") &&
@@ -6687,10 +6777,37 @@ static const target *contrast_names(const run *R, const mention *m)
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
+/* Does "the lot", "the lot of them", "all of them", "every one of them"
+ * or "the whole lot" follow m: the noun said of everyone named before,
+ * as an afterthought ("letting boatloads of Africans in, animals the
+ * lot")? */
+static bool lot_after(const run *R, const mention *m)
+{
+    uint32_t k = m->te;
+    if (k + 1 >= R->rs->ntok)
+        return false;
+    if (tok_is_word(R, k, "the"))
+        return tok_is_word(R, k + 1, "lot") ||
+               (k + 2 < R->rs->ntok && tok_is_word(R, k + 1, "whole") &&
+                tok_is_word(R, k + 2, "lot"));
+    return k + 2 < R->rs->ntok &&
+           ((tok_is_word(R, k, "all") && tok_is_word(R, k + 1, "of") &&
+             (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em"))) ||
+            (tok_is_word(R, k, "every") && tok_is_word(R, k + 1, "one") &&
+             tok_is_word(R, k + 2, "of")));
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
     if (t->tb < m->te && t->te > m->tb)
+        return true;
+    /* "..., animals the lot", "..., vermin every one of them": the noun
+     * opens its clause after the group and is said of all of them */
+    if (t->te <= m->tb && m->tb > 0 &&
+        R->rs->toks[m->tb - 1].type == TK_PUNCT &&
+        R->rs->toks[m->tb - 1].sent == R->rs->toks[m->tb].sent &&
+        lot_after(R, m))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -9656,6 +9773,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
     return true;
 }
 
+static bool said_of_all(const run *R, const target *t, const mention *m);
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -10855,6 +10974,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = nation;
         t = &resolved;
     }
+    /* "Women shouldn't be pundits. Stick to the kitchen love, the men are
+     * talking": a derogation that names its own group (female for
+     * "stick to the kitchen") is said of that group, not of another one
+     * the sentence happens to name. */
+    /* (another group of the same kind alone: "the men"; "black women"
+     * are of it) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE && e->group_len &&
+        t->entry >= 0 && t->categories == e->categories &&
+        !same_group(&R->lx->entries[t->entry], e)) {
+        resolved = group_of(R, m);
+        t = &resolved;
+    }
     if (t->type == TG_GROUP) {
         /* Insults aimed at a group are derogation; after a generalizing
          * frame ("are all hypocrites") they are a stereotype. */
@@ -10884,6 +11015,15 @@ static decorum_status rule_attack(run *R, const mention *m)
                                                     : DC_RF_DEROGATION] += 1;
             break;
         }
+        /* "Afghans are all rapists", "All Muslims are terrorists",
+         * "they're all thieves": a crime noun (a severe stereotype flagged
+         * `noun`) said of every member names a whole people criminals, a
+         * moderator's reject; the noun alone ("Albanians are criminals")
+         * or a milder trait with the quantifier ("they're all lazy")
+         * stays for review. */
+        if (m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_NOUN) &&
+            e->severity >= 2 && t_local && said_of_all(R, t_local, m))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -10934,6 +11074,34 @@ static decorum_status rule_attack(run *R, const mention *m)
                      DC_KIND_IDENTITY))
         R->insults_at_things++;
     return DECORUM_OK;
+}
+
+/* Is the predicate m said of every member of the group target t before
+ * it: "all" or "every" right before the group ("all Muslims are",
+ * "every Afghan is") or between it and m ("Afghans are all"), in one
+ * sentence, and not denied ("not all Muslims", "not every")? Not when a
+ * relative clause between narrows the group to those m names ("all the
+ * migrants who are criminals"). */
+static bool said_of_all(const run *R, const target *t, const mention *m)
+{
+    if (t->te > m->tb || R->rs->toks[t->tb].sent != R->rs->toks[m->tb].sent)
+        return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
+            tok_is_word(R, k, "which"))
+            return false;
+    uint32_t from = t->tb >= 2 ? t->tb - 2 : 0;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (k >= t->tb && k < t->te)
+            continue;
+        if (R->rs->toks[k].sent != R->rs->toks[m->tb].sent ||
+            !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every")))
+            continue;
+        if (k > 0 && (tok_is_word(R, k - 1, "not") || kind_at(R, k - 1, DC_KIND_NEGATION)))
+            return false;
+        return true;
+    }
+    return false;
 }
 
 /* A word that can stand between a linking verb and "not" as an adverb:
@@ -11282,6 +11450,45 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
+/* Is the code m the mark by which the sentence would sanction someone:
+ * "Anyone with 1488 in their username should be banned", "report
+ * accounts using 88 in their bio", "people posting 14/88 get blocked"?
+ * The code follows a word that makes it what someone has or shows, and
+ * a word of moderation (ban, report, block, mute, kick, remove), not
+ * negated, is in its clause, whose sentence names no protected group (a ban of a group stays a
+ * call for exclusion: "1488, ban all the Muslims"). Counter-speech: the
+ * writer wants the code's users gone. */
+static bool code_sanctioned(run *R, const mention *m)
+{
+    static const char *const has[] = {"with", "using", "uses", "use",
+                                      "posting", "posts", "post",
+                                      "wearing", "writing", "writes",
+                                      "displaying", "has", "having"};
+    static const char *const act[] = {
+        "ban",     "banned", "bans",     "banning", "report", "reported",
+        "reporting", "block", "blocked", "mute",    "muted",  "kick",
+        "kicked",  "remove", "removed",  "delete",  "deleted"};
+    bool marked = false;
+    /* (four words back: "with 88 or 1488 in their handle") */
+    for (uint32_t k = m->tb > 4 ? m->tb - 4 : 0; k < m->tb && !marked; k++)
+        for (size_t i = 0; i < sizeof has / sizeof *has && !marked; i++)
+            marked = tok_is_wordn(R, k, has[i], strlen(has[i]));
+    if (!marked)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    bool sanction = false;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (in_target(R, k, TG_GROUP))
+            return false;
+        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
+            negator(R, k))
+            continue;
+        for (size_t i = 0; i < sizeof act / sizeof *act && !sanction; i++)
+            sanction = tok_is_wordn(R, k, act[i], strlen(act[i]));
+    }
+    return sanction;
+}
+
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -11316,6 +11523,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * far-right conspiracy theory", "1488 is a neo-Nazi code". A judging
      * word ("Londonistan is disgusting") judges what the trope claims. */
     if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
+        sc = SC_COUNTER;
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_sanctioned(R, m))
         sc = SC_COUNTER;
     /* "Carlson promoted the great replacement theory on air": a trope
      * followed by "theory" names an idea to tell of it; unless the
@@ -12306,6 +12515,19 @@ static decorum_status rule_renamed(run *R)
 /* Conspiracy tropes told as a story: an actor (Soros, "globalists", a
  * group) secretly doing something (funding, controlling) to an object (the
  * invasion, the media), in one sentence. */
+/* Is the group of entry g a people the lexicon's libels are told of
+ * (dc_rules.libel_entry)? */
+static bool libel_people(const run *R, const dc_entry *g)
+{
+    const int32_t *le = R->rules->libel_entry;
+    for (size_t k = 0; k < sizeof R->rules->libel_entry / sizeof *le &&
+                       le[k] >= 0;
+         k++)
+        if (same_group(&R->lx->entries[le[k]], g))
+            return true;
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -12422,7 +12644,20 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         }
         const dc_entry *ae =
             actor ? ent(R, actor) : &R->lx->entries[gactor->entry];
+        /* The story stated of an actor that is itself the trope
+         * (severity 3: "the Rothschilds", a "Jewish lobby"), or of the
+         * people those actors stand for, by name ("The Jews control the
+         * media"), is the classic libel a moderator removes: reject. Told
+         * of a public figure (Soros), of a vaguer actor ("globalists",
+         * "the elite"), of a people only through a pronoun the rules
+         * resolved, asked, or told of other groups ("whites run this
+         * country", "white men control the narrative": as often politics
+         * or a complaint about power as a trope), it stays for review. */
         float w = 0.8f;
+        if (!s->question &&
+            (actor ? ae->severity >= 3
+                   : gactor != &pactor && libel_people(R, ae)))
+            w = 0.9f;
         if (s->question)
             w *= 0.95f;
         R->out->rf[DC_RF_CONSPIRACY] += 1;
@@ -12594,6 +12829,15 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
         fs.attribute = DECORUM_IDENTITY_ATTACK;
         fs.categories = 1u << DECORUM_CATEGORY_RELIGION;
         fs.weight = R->denounce_any ? 0.6f : 0.82f;
+        /* "(((They))) own the media, the banks": the echo as the actor of
+         * a conspiracy story after it in its sentence (rule_conspiracy
+         * finds no actor in it: an echoed pronoun names no group) tells
+         * the libel of Jews by name, as "the Jews control the media"
+         * does. */
+        if (!R->denounce_any &&
+            has_kind_in(R, close, es->te, DC_KIND_CONSP_ACTION) &&
+            has_kind_in(R, close, es->te, DC_KIND_CONSP_OBJECT))
+            fs.weight = 0.9f;
         fs.hate = true;
         uint32_t r;
         int il = (int)(t[j - 1].e - t[inner].b);
