@@ -1750,6 +1750,22 @@ static bool the_next(const run *R, uint32_t k)
            tok_is_word(R, k - 2, "the");
 }
 
+/* "the next Mexican I see": the_next and the writer's own clause right
+ * after the identity word, with no "who" or "that" clause after it: "the
+ * next American I see who calls football soccer" picks out a habit, in a
+ * joke, not the people. */
+static bool the_next_seen(const run *R, const mention *m)
+{
+    if (!the_next(R, m->tb) || m->te >= R->rs->ntok ||
+        !mention_at(R, m->te, DC_KIND_PRONOUN_SELF))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te + 1; k < m->te + 4 && k < s->te; k++)
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+            return false;
+    return true;
+}
+
 /* A quantifier or "no" ends right before token ti: "every last Mexican",
  * "no woman". */
 static bool quantified(const run *R, uint32_t ti)
@@ -2032,10 +2048,10 @@ static decorum_status find_targets(run *R)
                              * who crosses", "the next Mexican I see": a
                              * clause of its own; "the Mexican I hired" is
                              * one man */
-                            ((quantified(R, m->tb) || the_next(R, m->tb)) &&
-                             m->te < rs->ntok &&
+                            (quantified(R, m->tb) && m->te < rs->ntok &&
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
                               tok_is_word(R, m->te, "who"))) ||
+                            the_next_seen(R, m) ||
                             /* "hunt every Muslim down": the particle of
                              * a split verb around it, no noun */
                             split_verb_around(R, m->tb, m->te, &sv))) {
@@ -5743,8 +5759,8 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
 static bool self_intro(const run *R, const mention *m)
 {
     static const char *const intro[] = {"proud",    "old",    "a",
-                                        "an",       "another", "just",
-                                        "resident", "fellow",  "token"};
+                                        "an",       "just",   "resident",
+                                        "fellow",   "token"};
     const sentence *s = sent_of(R, m->tb);
     if (m->tb > s->tb + 2 || m->te >= s->te || plural_hit(R, m) ||
         !tok_is_word(R, m->te, "here") ||
@@ -7796,6 +7812,26 @@ static bool coordinated_command(const run *R, const mention *m,
            (command_at(R, k) || bare_verb(R, k));
 }
 
+/* A threat phrase flagged `oblige` is a call as it stands when it is no
+ * question ("Is it time for another Holocaust film?") and ends its noun
+ * phrase: punctuation or the sentence's end after it, a group, or a word
+ * that goes on the call ("for", "of", "on", "now", "soon", "again"); not
+ * a noun it modifies ("We need another Holocaust museum", "... another
+ * Holocaust survivor to come and speak"). */
+static bool oblige_call(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const on[] = {"for",     "of",     "on",   "now",
+                                     "soon",    "again",  "already",
+                                     "please",  "lads",   "boys", "against",
+                                     "in",      "or",     "and",  "asap"};
+    if (s->question)
+        return false;
+    uint32_t k = m->te;
+    return k >= s->te || R->rs->toks[k].type != TK_WORD ||
+           word_among(R, k, k + 1, on, sizeof on / sizeof on[0]) ||
+           in_target(R, k, TG_GROUP);
+}
+
 static bool obliging(const run *R, uint32_t k);
 
 /* Is the noun of violence m (not a verb entry) the object of a verb of
@@ -7865,7 +7901,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * ("the blacks in this city need a good cull": the words between
      * the group and it are no imperative's). */
     if (ent(R, m)->flags & DC_F_OBLIGE)
-        return true;
+        return oblige_call(R, m, s);
     for (uint32_t k = m->tb; k < m->te; k++)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
@@ -7942,9 +7978,10 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * killing of the Jews") nor as a subject ("the shooting starts
      * tonight"). */
     if (m->te == m->tb + 1 && m->tb > s->tb + 1) {
+        /* (not "of": "We need more of the shooting at mosques") */
         static const char *const preps[] = {"in",     "at",     "after",
-                                            "during", "of",     "since",
-                                            "before", "from",   "following"};
+                                            "during", "since",  "before",
+                                            "from",   "following"};
         const tok *v = &rs->toks[m->tb];
         if (v->e - v->b > 5 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0)
             for (uint32_t k = m->tb, n = 0; k-- > s->tb + 1 && n < 3; n++) {
@@ -8148,6 +8185,20 @@ static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
            (migration_context(R) || taken_back(R, m)) && !past_war(R, m);
+}
+
+/* "Jews hurt in synagogue attack", "Two gay men beaten outside bar",
+ * "Muslims killed in mosque fire": a participle with a place or time
+ * right after it is a headline's passive ("be" left out), whose victims
+ * the group before it is, not its doer. */
+static bool headline_passive(const run *R, const mention *m)
+{
+    static const char *const after[] = {"in",     "at",    "outside",
+                                        "near",   "during", "after",
+                                        "on",     "by"};
+    return (past_form(R, m) || participle_word(R, m->te - 1)) &&
+           word_among(R, m->te, m->te + 1, after,
+                      sizeof after / sizeof after[0]);
 }
 
 /* The protected group that does what verb m says: a group target ending
@@ -8759,7 +8810,9 @@ static const target *victim_after(const run *R, const mention *m)
  * gassed"), or NULL. */
 static const target *passive_victim(const run *R, const mention *m)
 {
-    if (!after_past_be(R, m->tb))
+    /* or a headline's, "be" left out: "Two gay men beaten outside bar" */
+    if (!after_past_be(R, m->tb) &&
+        !(m->tb > 0 && (past_form(R, m) || participle_word(R, m->te - 1))))
         return NULL;
     return group_ending_at(R, m->tb - 1, R->rs->toks[m->tb].clause);
 }
@@ -10063,7 +10116,7 @@ static decorum_status rule_attack(run *R, const mention *m)
              * the jews ..." boasts): history, and the model's
              * reading of violence beside a group does not count in
              * full. */
-            if (!group_subject(R, m) &&
+            if ((headline_passive(R, m) || !group_subject(R, m)) &&
                 !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF))) {
                 const target *v = victim_after(R, m);
                 if (v || victim_before(R, m))
@@ -10562,15 +10615,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * suffers the violence ("five blacks were killed") is not
          * attacked by the telling. */
         const target *doer = NULL;
-        /* "Jews hurt in synagogue attack", "Two gay men beaten outside
-         * bar": a participle with a place or time right after it is a
-         * headline's passive, the group its victims */
-        static const char *const after[] = {"in", "at", "outside", "near",
-                                            "during", "after", "on", "by"};
         if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB) &&
-            !((past_form(R, m) || participle_word(R, m->te - 1)) &&
-              word_among(R, m->te, m->te + 1, after,
-                         sizeof after / sizeof after[0])))
+            !headline_passive(R, m))
             doer = group_subject(R, m);
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
