@@ -333,7 +333,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_WISHED 0x80000000u  /* threat: only as a wish's object, "want X dead" */
 #define DC_F_EXCLAIM 0x100000000ull /* profanity: an exclamation, aimed at no one */
 #define DC_F_ARRIVAL 0x200000000ull /* migration: people arriving (boatload) */
-#define DC_F_ALL 0x3ffffffffull  /* every flag above */
+#define DC_F_FADE 0x400000000ull /* threat: an end things come to, die out */
+#define DC_F_ALL 0x7ffffffffull  /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

@@ -4063,6 +4063,52 @@ static bool demonstrative_people(const run *R, const target *t)
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
+/* "Deport them all. Every single black face on this island, on a plane
+ * back to Africa": a "them" of a threat or exclusion (inside the phrase
+ * or right after it) that nothing before names, followed by a sentence
+ * that opens by picking out every member of a group ("every", "each",
+ * "all", then at most three of "single", "last", "one", "of", "the",
+ * "those", "these"), means that group, named after it as in apposition.
+ * NULL when there is none. */
+static const target *fragment_group(const run *R, const mention *m,
+                                    const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!tok_is_word(R, t->tb, "them") && !tok_is_word(R, t->tb, "em"))
+        return NULL;
+    if (t->tb < m->tb || t->tb > m->te)
+        return NULL;
+    uint32_t k = sent_of(R, t->tb)->te;
+    while (k < rs->ntok && rs->toks[k].type != TK_WORD)
+        k++;
+    if (k >= rs->ntok || !(tok_is_word(R, k, "every") ||
+                           tok_is_word(R, k, "each") ||
+                           tok_is_word(R, k, "all")))
+        return NULL;
+    uint32_t sent = rs->toks[k].sent;
+    k++;
+    for (uint32_t n = 0; n < 3 && k < rs->ntok &&
+                         (tok_is_word(R, k, "single") ||
+                          tok_is_word(R, k, "last") ||
+                          tok_is_word(R, k, "one") || tok_is_word(R, k, "of") ||
+                          tok_is_word(R, k, "the") ||
+                          tok_is_word(R, k, "those") ||
+                          tok_is_word(R, k, "these"));
+         n++)
+        k++;
+    if (k >= rs->ntok || rs->toks[k].sent != sent)
+        return NULL;
+    /* "Every single Muslim I know thinks so too" is a sentence about
+     * the writer's acquaintances, no apposition */
+    for (uint32_t j = k; j < rs->ntok && rs->toks[j].sent == sent; j++)
+        if (kind_at(R, j, DC_KIND_PRONOUN_SELF))
+            return NULL;
+    for (size_t i = targets_from(rs, k); i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
+            return &rs->t[i];
+    return NULL;
+}
+
 /* "Those people on the planning committee", "these people at the
  * council": a people phrase narrowed by "on" or "at" says who they are by
  * where they sit or work, and names no group and no one earlier in the
@@ -6736,9 +6782,17 @@ static bool slogan(const run *R, const mention *m)
     for (uint32_t k = m->te; k < rs->ntok && rs->toks[k].clause == clause &&
                              rs->toks[k].sent == rs->toks[m->tb].sent &&
                              words_after < 2;
-         k++)
+         k++) {
+        /* "Every Israeli is a legitimate target until Palestine is
+         * free": a condition of time says how long the threat holds and
+         * takes none of it back; the slogan ends before it. */
+        if (words_after == 0 && (tok_is_word(R, k, "until") ||
+                                 tok_is_word(R, k, "till") ||
+                                 tok_is_word(R, k, "til")))
+            break;
         if (rs->toks[k].type == TK_WORD)
             words_after++;
+    }
     if (words_after > 1)
         return false;
     bool group = false;
@@ -7174,10 +7228,18 @@ static bool wish_gap(const run *R, uint32_t k)
         "were", "was", "are", "be", "would", "will", "could", "can", "to",
         "get", "got", "all", "of", "one", "last", "single", "each", "the",
         "go", "finally", "already", "soon", "them", "em", "they", "'d",
-        "just", "fucking", "freaking", "damn", "now"};
+        "just", "fucking", "freaking", "damn", "now", "gets", "getting",
+        "in", "across"};
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
+    /* "hope every mosque in Europe gets flattened": the place the object
+     * is in, one word after "in" or "across", is still the object's */
+    if (k > 0 && (tok_is_word(R, k - 1, "in") ||
+                  tok_is_word(R, k - 1, "across")) &&
+        !kind_at(R, k, DC_KIND_THREAT) && !kind_at(R, k, DC_KIND_EXCLUSION) &&
+        !tok_is_word(R, k, "who") && !tok_is_word(R, k, "that"))
+        return true;
     if (dc_word_in(R->n->text + t->b, t->e - t->b, aux,
                    sizeof aux / sizeof aux[0]))
         return true;
@@ -9311,7 +9373,11 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
                tok_is_word(R, k, "them") || tok_is_word(R, k, "em") ||
-               tok_is_word(R, k, "its");
+               tok_is_word(R, k, "its") ||
+               /* inside the phrase, the member's body: "I'd break his
+                * legs", "smash their faces in" */
+               (k > m->tb && k + 1 < m->te &&
+                (tok_is_word(R, k, "his") || tok_is_word(R, k, "their")));
     if (!pron)
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -9326,7 +9392,12 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever")))
             cond = true;
-        else if (cond && k > s->tb && member_det(R, s, k)) {
+        else if (cond && k > s->tb &&
+                 (member_det(R, s, k) ||
+                  /* "If my son came out as gay I'd break his legs": a
+                   * person who comes out is a member from then on */
+                  (k > s->tb + 1 && tok_is_word(R, k - 1, "as") &&
+                   tok_is_word(R, k - 2, "out")))) {
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
                       (!its && (kind_at(R, c->te, DC_KIND_PERSON) ||
@@ -9393,8 +9464,15 @@ static bool member_gets(const run *R, const mention *m, target *out)
     if (g < s->tb + 3)
         return false;
     g--;
+    /* "Any Muslim who comes here is leaving in a body bag": the veiled
+     * threat holds its own verb, which "is" or "will" puts as the
+     * writer's rule for whoever comes */
+    bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
+                  memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
     if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
-        !tok_is_word(R, g, "getting"))
+        !tok_is_word(R, g, "getting") &&
+        !(leaves && (tok_is_word(R, g, "is") || tok_is_word(R, g, "will") ||
+                     tok_is_word(R, g, "be"))))
         return false;
     uint32_t b = m->te;
     if (b < s->te && tok_is_word(R, b, "at"))
@@ -9953,8 +10031,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     const target *t_local = t;
     if (t && t->type == TG_PRONOUN) {
         bool narrowed = narrowed_people(R, t);
+        const target *frag = NULL;
         if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
+        else if (!narrowed &&
+                 (m->kind == DC_KIND_THREAT ||
+                  m->kind == DC_KIND_EXCLUSION) &&
+                 (frag = fragment_group(R, m, t)) != NULL)
+            t = frag;
         else if (!narrowed && demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
@@ -10683,8 +10767,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "Someone should kill this bill", "destroy the system": a
          * threat verb at a bill, a policy or an ideology (a target flagged
          * `thing`) hurts no one. */
+        /* "The Catholic Church needs to catch up or die out": an end
+         * that institutions, parties and customs come to (flag `fade`)
+         * is no violence done to anyone. */
         if (m->kind == DC_KIND_HATE_VERB ||
             (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE) ||
+            (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
+             (ent(R, m)->flags & DC_F_FADE)) ||
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
              t->entry >= 0 &&
              (R->lx->entries[t->entry].flags & DC_F_THING))) {
