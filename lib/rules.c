@@ -2586,7 +2586,13 @@ static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
      * names a group and no place of theirs ("Muslim chef wins baking
      * contest") "it" is a thing: the reverted 4a2e324 read it as the
      * group's, with no place words to tell. */
-    const mention *act = R->n_ctx ? mention_at(R, vb, DC_KIND_THREAT) : NULL;
+    /* "Shame it didn't finish the job": the job (flag `anaphor`) is the
+     * harm told before, and "it" what did it; whom, rule_attack finds in
+     * the sentence before (anaphor_group) */
+    const mention *job = mention_at(R, vb, DC_KIND_THREAT);
+    if (job && (ent(R, job)->flags & DC_F_ANAPHOR))
+        return true;
+    const mention *act = R->n_ctx ? job : NULL;
     if (!act || !(ent(R, act)->flags & DC_F_PLACE))
         return false;
     for (uint32_t j = k; j < se; j++)
@@ -9439,6 +9445,52 @@ static bool coming_here(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+/* The last group named in the sentence before m's, whose harm an entry
+ * flagged `anaphor` ("finish the job") takes up, when the writer regrets
+ * that a bare "it" (the disease, the fire, the attack) did not finish it:
+ * "Shame it didn't finish the job". NULL if none, if that sentence is a question, or if people
+ * did the job ("The builders renovated the Jewish school. Shame they
+ * didn't finish the job"). */
+static const target *anaphor_group(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->tb == 0)
+        return NULL;
+    /* (the regret: "shame"/"pity" before "it" and a negation) */
+    bool it = false;
+    for (uint32_t k = s->tb + 1; k < m->tb && !it; k++)
+        it = tok_is_word(R, k - 1, "it") && mention_at(R, k, DC_KIND_NEGATION) &&
+             regret_before(R, k);
+    if (!it)
+        return NULL;
+    const sentence *p = sent_of(R, s->tb - 1);
+    if (p->question)
+        return NULL;
+    /* the job is a harm: told by a threat or harm word, or done by a
+     * disease or disaster ("AIDS was God's way of cleaning up the gays";
+     * not "The builders started on the mosque roof") */
+    static const char *const scourge[] = {
+        "aids", "hiv", "covid", "smallpox", "plague", "virus", "ebola",
+        "disease", "famine", "fire", "flood", "earthquake", "bomb",
+        "tsunami", "cholera", "measles", "pandemic", "epidemic"};
+    bool harm = false;
+    for (uint32_t k = p->tb; k < s->tb && !harm; k++)
+        harm = kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM) ||
+               (rs->toks[k].type == TK_WORD &&
+                dc_word_in(R->n->text + rs->toks[k].b,
+                           rs->toks[k].e - rs->toks[k].b, scourge,
+                           sizeof scourge / sizeof scourge[0]));
+    if (!harm)
+        return NULL;
+    const target *g = NULL;
+    for (size_t i = targets_from(rs, p->tb); i < rs->nt && rs->t[i].tb < s->tb;
+         i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb >= p->tb)
+            g = &rs->t[i];
+    return g;
+}
+
 /* "Any immigrant that comes near my farm gets a bullet", "Every Muslim I
  * see gets stabbed", "Next gay couple that holds hands in front of me is
  * getting their heads kicked in": a sentence that opens with one member
@@ -9944,6 +9996,12 @@ static decorum_status rule_attack(run *R, const mention *m)
                 dist = 0;
                 break;
             }
+    /* "AIDS was God's way of cleaning up the gays. Shame it didn't
+     * finish the job": the job (flag `anaphor`) is the harm told in the
+     * sentence before, to the group it names, when the threat's own
+     * sentence names no one. */
+    if (!t && (e->flags & DC_F_ANAPHOR))
+        t = anaphor_group(R, m);
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
         for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
