@@ -9571,6 +9571,25 @@ static bool member_gets(const run *R, const mention *m, target *out)
     return true;
 }
 
+/* A word of fighting among the WISH_REACH words before m in its
+ * sentence ("want a fight", "asking for a war", "looking for trouble"),
+ * which an answer flagged `anaphor` ("they'll get one") takes up. */
+static bool fight_before(const run *R, const mention *m)
+{
+    static const char *const fight[] = {
+        "fight", "war", "scrap", "ruck", "trouble", "battle", "riot", "beef",
+        "kicking", "hiding", "rumble", "brawl"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sb = sent_of(R, m->tb)->tb;
+    for (uint32_t k = m->tb, n = 0; k-- > sb && n < WISH_REACH + 4; n++)
+        if (rs->toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + rs->toks[k].b,
+                       rs->toks[k].e - rs->toks[k].b, fight,
+                       sizeof fight / sizeof fight[0]))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -9638,6 +9657,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * the writer wishes on the object before them ("I want all Jews
      * dead"); their object comes first. Elsewhere ("six Muslims dead
      * after attack", "I hope my dog doesn't die") they are nothing. */
+    /* "Muslims want a fight in Leicester, they'll get one": an answer
+     * that holds its own pronoun (flag `anaphor`: "they'll get one")
+     * threatens only the fight told before it in its sentence; "Students
+     * want a discount, they'll get one" promises a discount. */
+    if ((e->flags & DC_F_ANAPHOR) && kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP) &&
+        !fight_before(R, m))
+        return DECORUM_OK;
     uint32_t wish_from = 0;
     bool wished = false;
     if (e->flags & DC_F_WISHED) {
@@ -10827,11 +10853,15 @@ static decorum_status rule_attack(run *R, const mention *m)
          * `thing`) hurts no one. */
         /* "The Catholic Church needs to catch up or die out": an end
          * that institutions, parties and customs come to (flag `fade`)
-         * is no violence done to anyone. */
+         * is no violence done to anyone; nor is a fight an institution
+         * is promised ("The government wants a fight with the unions,
+         * they'll get one": flag `anaphor`). */
         if (m->kind == DC_KIND_HATE_VERB ||
             (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE) ||
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
-             (ent(R, m)->flags & DC_F_FADE)) ||
+             ((ent(R, m)->flags & DC_F_FADE) ||
+              ((ent(R, m)->flags & DC_F_ANAPHOR) &&
+               kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP)))) ||
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
              t->entry >= 0 &&
              (R->lx->entries[t->entry].flags & DC_F_THING))) {
