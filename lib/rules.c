@@ -9429,6 +9429,14 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
         }
     if (!last)
         return false;
+    /* "If my son came out as gay and someone bullied him I'd break their
+     * legs": someone else named after the member is whom the pronoun
+     * means */
+    for (uint32_t k = last->te; k < m->tb; k++)
+        if (tok_is_word(R, k, "someone") || tok_is_word(R, k, "somebody") ||
+            tok_is_word(R, k, "anyone") || tok_is_word(R, k, "anybody") ||
+            tok_is_word(R, k, "they") || tok_is_word(R, k, "people"))
+            return false;
     *out = group_of(R, last);
     return true;
 }
