@@ -9535,8 +9535,9 @@ static bool member_gets(const run *R, const mention *m, target *out)
                      tok_is_word(R, g, "be"))))
         return false;
     uint32_t b = m->te;
-    if (b < s->te && tok_is_word(R, b, "at"))
-        b++; /* "gets shot at by" */
+    if (b < s->te && (tok_is_word(R, b, "at") || tok_is_word(R, b, "up") ||
+                      tok_is_word(R, b, "down") || tok_is_word(R, b, "over")))
+        b++; /* "gets shot at by", "gets beaten up by" */
     if (b < s->te && tok_is_word(R, b, "by"))
         return false;
     uint32_t k = s->tb;
@@ -9557,7 +9558,15 @@ static bool member_gets(const run *R, const mention *m, target *out)
     const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
     if (!c)
         c = mention_at(R, k, DC_KIND_SLUR);
-    if (!c || !ent(R, c)->categories || c->te >= g)
+    /* "Any bloke who walks in while my daughter's in there is leaving in
+     * an ambulance": a person noun picks out whoever comes, of no group;
+     * the rule is a threat at people all the same (*out: a pronoun) */
+    const mention *who = c ? NULL : mention_at(R, k, DC_KIND_PERSON);
+    if (who)
+        c = who;
+    else if (!c || !ent(R, c)->categories)
+        return false;
+    if (c->te >= g)
         return false;
     bool mine = false;
     for (uint32_t j = c->te; j < g; j++) {
@@ -9575,6 +9584,11 @@ static bool member_gets(const run *R, const mention *m, target *out)
     }
     if (!mine)
         return false;
+    if (who) {
+        *out = (target){c->tb, c->te, 0, -1, TG_PRONOUN, 0, 0, 0, 0, 0,
+                        NO_TARGET};
+        return true;
+    }
     *out = group_of(R, c);
     return true;
 }
@@ -10168,8 +10182,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     bool laid_down = false;
     if (m->kind == DC_KIND_THREAT && !member && m->tb > 2 &&
         member_gets(R, m, &resolved)) {
-        t = t_local = &resolved;
-        member = laid_down = true;
+        if (resolved.type == TG_PRONOUN) {
+            t = t_local = &someone; /* whoever comes: a person noun */
+            laid_down = true;
+        } else {
+            t = t_local = &resolved;
+            member = laid_down = true;
+        }
     }
     /* "I don't want to associate with people who hate Jews", "ban anyone
      * who harasses Muslims", "kill whoever attacks Hindus": a group named
