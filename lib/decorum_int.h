@@ -334,7 +334,9 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_EXCLAIM 0x100000000ull /* profanity: an exclamation, aimed at no one */
 #define DC_F_ARRIVAL 0x200000000ull /* migration: people arriving (boatload) */
 #define DC_F_NOTPERSON 0x400000000ull /* ambiguous slur: its everyday sense names no people */
-#define DC_F_ALL 0x7ffffffffull  /* every flag above */
+#define DC_F_FADE 0x800000000ull /* threat: an end things come to, die out */
+#define DC_F_ANAPHOR 0x1000000000ull /* threat: its object is told before */
+#define DC_F_ALL 0x1fffffffffull  /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

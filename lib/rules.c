@@ -2713,7 +2713,13 @@ static bool regret_wish(const run *R, uint32_t negtb, uint32_t vb, uint32_t ve)
      * names a group and no place of theirs ("Muslim chef wins baking
      * contest") "it" is a thing: the reverted 4a2e324 read it as the
      * group's, with no place words to tell. */
-    const mention *act = R->n_ctx ? mention_at(R, vb, DC_KIND_THREAT) : NULL;
+    /* "Shame it didn't finish the job": the job (flag `anaphor`) is the
+     * harm told before, and "it" what did it; whom, rule_attack finds in
+     * the sentence before (anaphor_group) */
+    const mention *job = mention_at(R, vb, DC_KIND_THREAT);
+    if (job && (ent(R, job)->flags & DC_F_ANAPHOR))
+        return true;
+    const mention *act = R->n_ctx ? job : NULL;
     if (!act || !(ent(R, act)->flags & DC_F_PLACE))
         return false;
     for (uint32_t j = k; j < se; j++)
@@ -4218,6 +4224,52 @@ static bool demonstrative_people(const run *R, const target *t)
 {
     return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
+}
+
+/* "Deport them all. Every single black face on this island, on a plane
+ * back to Africa": a "them" of a threat or exclusion (inside the phrase
+ * or right after it) that nothing before names, followed by a sentence
+ * that opens by picking out every member of a group ("every", "each",
+ * "all", then at most three of "single", "last", "one", "of", "the",
+ * "those", "these"), means that group, named after it as in apposition.
+ * NULL when there is none. */
+static const target *fragment_group(const run *R, const mention *m,
+                                    const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!tok_is_word(R, t->tb, "them") && !tok_is_word(R, t->tb, "em"))
+        return NULL;
+    if (t->tb < m->tb || t->tb > m->te)
+        return NULL;
+    uint32_t k = sent_of(R, t->tb)->te;
+    while (k < rs->ntok && rs->toks[k].type != TK_WORD)
+        k++;
+    if (k >= rs->ntok || !(tok_is_word(R, k, "every") ||
+                           tok_is_word(R, k, "each") ||
+                           tok_is_word(R, k, "all")))
+        return NULL;
+    uint32_t sent = rs->toks[k].sent;
+    k++;
+    for (uint32_t n = 0; n < 3 && k < rs->ntok &&
+                         (tok_is_word(R, k, "single") ||
+                          tok_is_word(R, k, "last") ||
+                          tok_is_word(R, k, "one") || tok_is_word(R, k, "of") ||
+                          tok_is_word(R, k, "the") ||
+                          tok_is_word(R, k, "those") ||
+                          tok_is_word(R, k, "these"));
+         n++)
+        k++;
+    if (k >= rs->ntok || rs->toks[k].sent != sent)
+        return NULL;
+    /* "Every single Muslim I know thinks so too" is a sentence about
+     * the writer's acquaintances, no apposition */
+    for (uint32_t j = k; j < rs->ntok && rs->toks[j].sent == sent; j++)
+        if (kind_at(R, j, DC_KIND_PRONOUN_SELF))
+            return NULL;
+    for (size_t i = targets_from(rs, k); i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
+            return &rs->t[i];
+    return NULL;
 }
 
 /* "Those people on the planning committee", "these people at the
@@ -7019,9 +7071,17 @@ static bool slogan(const run *R, const mention *m)
     for (uint32_t k = m->te; k < rs->ntok && rs->toks[k].clause == clause &&
                              rs->toks[k].sent == rs->toks[m->tb].sent &&
                              words_after < 2;
-         k++)
+         k++) {
+        /* "Every Israeli is a legitimate target until Palestine is
+         * free": a condition of time says how long the threat holds and
+         * takes none of it back; the slogan ends before it. */
+        if (words_after == 0 && (tok_is_word(R, k, "until") ||
+                                 tok_is_word(R, k, "till") ||
+                                 tok_is_word(R, k, "til")))
+            break;
         if (rs->toks[k].type == TK_WORD)
             words_after++;
+    }
     if (words_after > 1)
         return false;
     bool group = false;
@@ -7457,10 +7517,18 @@ static bool wish_gap(const run *R, uint32_t k)
         "were", "was", "are", "be", "would", "will", "could", "can", "to",
         "get", "got", "all", "of", "one", "last", "single", "each", "the",
         "go", "finally", "already", "soon", "them", "em", "they", "'d",
-        "just", "fucking", "freaking", "damn", "now"};
+        "just", "fucking", "freaking", "damn", "now", "gets", "getting",
+        "in", "across"};
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
+    /* "hope every mosque in Europe gets flattened": the place the object
+     * is in, one word after "in" or "across", is still the object's */
+    if (k > 0 && (tok_is_word(R, k - 1, "in") ||
+                  tok_is_word(R, k - 1, "across")) &&
+        !kind_at(R, k, DC_KIND_THREAT) && !kind_at(R, k, DC_KIND_EXCLUSION) &&
+        !tok_is_word(R, k, "who") && !tok_is_word(R, k, "that"))
+        return true;
     if (dc_word_in(R->n->text + t->b, t->e - t->b, aux,
                    sizeof aux / sizeof aux[0]))
         return true;
@@ -9696,7 +9764,11 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
                tok_is_word(R, k, "them") || tok_is_word(R, k, "em") ||
-               tok_is_word(R, k, "its");
+               tok_is_word(R, k, "its") ||
+               /* inside the phrase, the member's body: "I'd break his
+                * legs", "smash their faces in" */
+               (k > m->tb && k + 1 < m->te &&
+                (tok_is_word(R, k, "his") || tok_is_word(R, k, "their")));
     if (!pron)
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -9711,7 +9783,12 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever")))
             cond = true;
-        else if (cond && k > s->tb && member_det(R, s, k)) {
+        else if (cond && k > s->tb &&
+                 (member_det(R, s, k) ||
+                  /* "If my son came out as gay I'd break his legs": a
+                   * person who comes out is a member from then on */
+                  (k > s->tb + 1 && tok_is_word(R, k - 1, "as") &&
+                   tok_is_word(R, k - 2, "out")))) {
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
                       (!its && (kind_at(R, c->te, DC_KIND_PERSON) ||
@@ -9737,6 +9814,14 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
         }
     if (!last)
         return false;
+    /* "If my son came out as gay and someone bullied him I'd break their
+     * legs": someone else named after the member is whom the pronoun
+     * means */
+    for (uint32_t k = last->te; k < m->tb; k++)
+        if (tok_is_word(R, k, "someone") || tok_is_word(R, k, "somebody") ||
+            tok_is_word(R, k, "anyone") || tok_is_word(R, k, "anybody") ||
+            tok_is_word(R, k, "they") || tok_is_word(R, k, "people"))
+            return false;
     *out = group_of(R, last);
     return true;
 }
@@ -9751,6 +9836,52 @@ static bool coming_here(const run *R, uint32_t k)
     return t->type == TK_WORD &&
            dc_word_in(R->n->text + t->b, t->e - t->b, words,
                       sizeof words / sizeof words[0]);
+}
+
+/* The last group named in the sentence before m's, whose harm an entry
+ * flagged `anaphor` ("finish the job") takes up, when the writer regrets
+ * that a bare "it" (the disease, the fire, the attack) did not finish it:
+ * "Shame it didn't finish the job". NULL if none, if that sentence is a question, or if people
+ * did the job ("The builders renovated the Jewish school. Shame they
+ * didn't finish the job"). */
+static const target *anaphor_group(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->tb == 0)
+        return NULL;
+    /* (the regret: "shame"/"pity" before "it" and a negation) */
+    bool it = false;
+    for (uint32_t k = s->tb + 1; k < m->tb && !it; k++)
+        it = tok_is_word(R, k - 1, "it") && mention_at(R, k, DC_KIND_NEGATION) &&
+             regret_before(R, k);
+    if (!it)
+        return NULL;
+    const sentence *p = sent_of(R, s->tb - 1);
+    if (p->question)
+        return NULL;
+    /* the job is a harm: told by a threat or harm word, or done by a
+     * disease or disaster ("AIDS was God's way of cleaning up the gays";
+     * not "The builders started on the mosque roof") */
+    static const char *const scourge[] = {
+        "aids", "hiv", "covid", "smallpox", "plague", "virus", "ebola",
+        "disease", "famine", "fire", "flood", "earthquake", "bomb",
+        "tsunami", "cholera", "measles", "pandemic", "epidemic"};
+    bool harm = false;
+    for (uint32_t k = p->tb; k < s->tb && !harm; k++)
+        harm = kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM) ||
+               (rs->toks[k].type == TK_WORD &&
+                dc_word_in(R->n->text + rs->toks[k].b,
+                           rs->toks[k].e - rs->toks[k].b, scourge,
+                           sizeof scourge / sizeof scourge[0]));
+    if (!harm)
+        return NULL;
+    const target *g = NULL;
+    for (size_t i = targets_from(rs, p->tb); i < rs->nt && rs->t[i].tb < s->tb;
+         i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb >= p->tb)
+            g = &rs->t[i];
+    return g;
 }
 
 /* "Any immigrant that comes near my farm gets a bullet", "Every Muslim I
@@ -9778,12 +9909,20 @@ static bool member_gets(const run *R, const mention *m, target *out)
     if (g < s->tb + 3)
         return false;
     g--;
+    /* "Any Muslim who comes here is leaving in a body bag": the veiled
+     * threat holds its own verb, which "is" or "will" puts as the
+     * writer's rule for whoever comes */
+    bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
+                  memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
     if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
-        !tok_is_word(R, g, "getting"))
+        !tok_is_word(R, g, "getting") &&
+        !(leaves && (tok_is_word(R, g, "is") || tok_is_word(R, g, "will") ||
+                     tok_is_word(R, g, "be"))))
         return false;
     uint32_t b = m->te;
-    if (b < s->te && tok_is_word(R, b, "at"))
-        b++; /* "gets shot at by" */
+    if (b < s->te && (tok_is_word(R, b, "at") || tok_is_word(R, b, "up") ||
+                      tok_is_word(R, b, "down") || tok_is_word(R, b, "over")))
+        b++; /* "gets shot at by", "gets beaten up by" */
     if (b < s->te && tok_is_word(R, b, "by"))
         return false;
     uint32_t k = s->tb;
@@ -9804,7 +9943,15 @@ static bool member_gets(const run *R, const mention *m, target *out)
     const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
     if (!c)
         c = mention_at(R, k, DC_KIND_SLUR);
-    if (!c || !ent(R, c)->categories || c->te >= g)
+    /* "Any bloke who walks in while my daughter's in there is leaving in
+     * an ambulance": a person noun picks out whoever comes, of no group;
+     * the rule is a threat at people all the same (*out: a pronoun) */
+    const mention *who = c ? NULL : mention_at(R, k, DC_KIND_PERSON);
+    if (who)
+        c = who;
+    else if (!c || !ent(R, c)->categories)
+        return false;
+    if (c->te >= g)
         return false;
     bool mine = false;
     for (uint32_t j = c->te; j < g; j++) {
@@ -9822,11 +9969,35 @@ static bool member_gets(const run *R, const mention *m, target *out)
     }
     if (!mine)
         return false;
+    if (who) {
+        *out = (target){c->tb, c->te, 0, -1, TG_PRONOUN, 0, 0, 0, 0, 0,
+                        NO_TARGET};
+        return true;
+    }
     *out = group_of(R, c);
     return true;
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
+
+/* A word of fighting among the WISH_REACH words before m in its
+ * sentence ("want a fight", "asking for a war", "looking for trouble"),
+ * which an answer flagged `anaphor` ("they'll get one") takes up. */
+static bool fight_before(const run *R, const mention *m)
+{
+    static const char *const fight[] = {
+        "fight", "war", "scrap", "ruck", "trouble", "battle", "riot", "beef",
+        "kicking", "hiding", "rumble", "brawl"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sb = sent_of(R, m->tb)->tb;
+    for (uint32_t k = m->tb, n = 0; k-- > sb && n < WISH_REACH + 4; n++)
+        if (rs->toks[k].type == TK_WORD &&
+            dc_word_in(R->n->text + rs->toks[k].b,
+                       rs->toks[k].e - rs->toks[k].b, fight,
+                       sizeof fight / sizeof fight[0]))
+            return true;
+    return false;
+}
 
 static decorum_status rule_attack(run *R, const mention *m)
 {
@@ -9895,6 +10066,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * the writer wishes on the object before them ("I want all Jews
      * dead"); their object comes first. Elsewhere ("six Muslims dead
      * after attack", "I hope my dog doesn't die") they are nothing. */
+    /* "Muslims want a fight in Leicester, they'll get one": an answer
+     * that holds its own pronoun (flag `anaphor`: "they'll get one")
+     * threatens only the fight told before it in its sentence; "Students
+     * want a discount, they'll get one" promises a discount. */
+    if ((e->flags & DC_F_ANAPHOR) && kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP) &&
+        !fight_before(R, m))
+        return DECORUM_OK;
     uint32_t wish_from = 0;
     bool wished = false;
     if (e->flags & DC_F_WISHED) {
@@ -10253,6 +10431,12 @@ static decorum_status rule_attack(run *R, const mention *m)
                 dist = 0;
                 break;
             }
+    /* "AIDS was God's way of cleaning up the gays. Shame it didn't
+     * finish the job": the job (flag `anaphor`) is the harm told in the
+     * sentence before, to the group it names, when the threat's own
+     * sentence names no one. */
+    if (!t && (e->flags & DC_F_ANAPHOR))
+        t = anaphor_group(R, m);
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
         for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
@@ -10340,8 +10524,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     const target *t_local = t;
     if (t && t->type == TG_PRONOUN) {
         bool narrowed = narrowed_people(R, t);
+        const target *frag = NULL;
         if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
             t = &resolved;
+        else if (!narrowed &&
+                 (m->kind == DC_KIND_THREAT ||
+                  m->kind == DC_KIND_EXCLUSION) &&
+                 (frag = fragment_group(R, m, t)) != NULL)
+            t = frag;
         else if (!narrowed && demonstrative_people(R, t)) {
             /* "These people are animals" with nobody named: a group all
              * the same, of unknown identity. */
@@ -10379,8 +10569,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     bool laid_down = false;
     if (m->kind == DC_KIND_THREAT && !member && m->tb > 2 &&
         member_gets(R, m, &resolved)) {
-        t = t_local = &resolved;
-        member = laid_down = true;
+        if (resolved.type == TG_PRONOUN) {
+            t = t_local = &someone; /* whoever comes: a person noun */
+            laid_down = true;
+        } else {
+            t = t_local = &resolved;
+            member = laid_down = true;
+        }
     }
     /* "I don't want to associate with people who hate Jews", "ban anyone
      * who harasses Muslims", "kill whoever attacks Hindus": a group named
@@ -11092,8 +11287,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "Someone should kill this bill", "destroy the system": a
          * threat verb at a bill, a policy or an ideology (a target flagged
          * `thing`) hurts no one. */
+        /* "The Catholic Church needs to catch up or die out": an end
+         * that institutions, parties and customs come to (flag `fade`)
+         * is no violence done to anyone; nor is a fight an institution
+         * is promised ("The government wants a fight with the unions,
+         * they'll get one": flag `anaphor`). */
         if (m->kind == DC_KIND_HATE_VERB ||
             (t->type == TG_NP && m->kind == DC_KIND_DEHUMANIZE) ||
+            (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
+             ((ent(R, m)->flags & DC_F_FADE) ||
+              ((ent(R, m)->flags & DC_F_ANAPHOR) &&
+               kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP)))) ||
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
              t->entry >= 0 &&
              (R->lx->entries[t->entry].flags & DC_F_THING))) {
