@@ -7900,6 +7900,45 @@ static bool oblige_call(const run *R, const mention *m, const sentence *s)
            in_target(R, k, TG_GROUP);
 }
 
+/* "If a few of them got lynched I wouldn't complain", "Wouldn't shed a
+ * tear if a truck ploughed through the next pride parade": a deed in an
+ * "if" clause of a sentence whose other clause says the writer would not
+ * mind it (the writer, or no one, its subject: not "my mum wouldn't
+ * mind if ...") is wished, as a regret that it did not happen is. */
+static bool wouldnt_mind(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const mind[] = {"complain", "mind",   "care", "cry",
+                                       "object",   "grieve", "weep"};
+    bool cond = false;
+    for (uint32_t k = s->tb; k < m->tb && !cond; k++)
+        cond = tok_is_word(R, k, "if");
+    if (!cond)
+        return false;
+    for (uint32_t k = s->tb; k + 1 < s->te; k++) {
+        uint32_t v = k + 1;
+        if (tok_is_word(R, k, "not") && k > s->tb &&
+            tok_is_word(R, k - 1, "would"))
+            ; /* "would not" */
+        else if (!tok_is_word(R, k, "wouldn't") &&
+                 !tok_is_word(R, k, "wouldnt") &&
+                 !tok_is_word(R, k, "won't"))
+            continue;
+        uint32_t subj = tok_is_word(R, k, "not") ? k - 2 : k - 1;
+        bool mine = k == s->tb || (tok_is_word(R, k, "not") && k - 1 == s->tb) ||
+                    tok_is_word(R, subj, "i") || tok_is_word(R, subj, "we") ||
+                    R->rs->toks[subj].type == TK_PUNCT;
+        if (!mine)
+            continue;
+        if (word_among(R, v, v + 1, mind, sizeof mind / sizeof mind[0]) ||
+            (v + 2 < s->te && tok_is_word(R, v, "shed") &&
+             tok_is_word(R, v + 2, "tear")) ||
+            (v + 1 < s->te && tok_is_word(R, v, "lose") &&
+             tok_is_word(R, v + 1, "sleep")))
+            return true;
+    }
+    return false;
+}
+
 static bool obliging(const run *R, uint32_t k);
 
 /* Is the noun of violence m (not a verb entry) the object of a verb of
@@ -8024,6 +8063,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
                 (!adverb_like(R, k) && !tok_is_word(R, k, "all")))
                 break;
         }
+    if (any_kind(R, DC_KIND_NEGATION) && wouldnt_mind(R, m, s))
+        return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
      * '!'). */
     if (s->bang > m->te)
@@ -10281,6 +10322,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         target laid;
         if (!modal && m->kind == DC_KIND_THREAT && m->tb > 2 &&
             member_gets(R, m, &laid))
+            modal = true;
+        /* "if a few of them got lynched I wouldn't complain" */
+        if (!modal && m->kind == DC_KIND_THREAT &&
+            any_kind(R, DC_KIND_NEGATION) &&
+            wouldnt_mind(R, m, sent_of(R, m->tb)))
             modal = true;
         /* "Jews were expelled from Spain in 1492" is history too; whether
          * an exclusion is a call is is_call's to say, as before. */
