@@ -5274,6 +5274,9 @@ static bool asks_claim(const run *R, uint32_t tb)
     return f->te <= tb && !has_kind_in(R, f->te, tb, DC_KIND_REPORT);
 }
 
+static bool wouldnt_mind(const run *R, const mention *m,
+                         const sentence *s);
+
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
@@ -5301,6 +5304,11 @@ static decorum_status attack_on_group(run *R, const mention *m,
             return DECORUM_OK;
     }
     if (sc == SC_NEGATED && neg && object_of_denied_act(R, neg, m))
+        sc = SC_ASSERTED;
+    /* "Wouldn't shed a tear if a truck ploughed through ...": the
+     * negation is of the writer's grief, not of the deed */
+    if (sc == SC_NEGATED && m->kind == DC_KIND_THREAT &&
+        wouldnt_mind(R, m, sent_of(R, m->tb)))
         sc = SC_ASSERTED;
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
