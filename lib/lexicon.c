@@ -87,7 +87,8 @@ static const struct {
     {"ranks", DC_F_RANKS},             {"vent", DC_F_VENT},
     {"animal", DC_F_ANIMAL},           {"wished", DC_F_WISHED},
     {"exclaim", DC_F_EXCLAIM},         {"arrival", DC_F_ARRIVAL},
-    {"notperson", DC_F_NOTPERSON},
+    {"notperson", DC_F_NOTPERSON},     {"groupcue", DC_F_GROUPCUE},
+    {"sexage", DC_F_SEXAGE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
