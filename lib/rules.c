@@ -1069,7 +1069,9 @@ static const char *const travel_words[] = {
     "fellow", "carriage", "trip", "trips", "journey", "destination",
     "destinations", "visa", "cruise", "tripadvisor", "timeshare",
     "timeshares", "resort", "resorts", "campervan", "security", "jet",
-    "delays", "delayed", "tip", "sightseeing", "itinerary", "abroad"};
+    "delays", "delayed", "tip", "sightseeing", "itinerary", "abroad",
+    "train", "trains", "station", "ferry", "ferries", "bus", "coach",
+    "commuters", "passengers", "inn"};
 static const char *const traveller_words[] = {
     "site", "sites", "camp", "camps", "encampment", "caravan", "caravans",
     "halting", "gypsy", "gypsies", "gipsy", "gipsies", "roma", "romany",
