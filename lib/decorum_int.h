@@ -334,9 +334,9 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_EXCLAIM 0x100000000ull /* profanity: an exclamation, aimed at no one */
 #define DC_F_ARRIVAL 0x200000000ull /* migration: people arriving (boatload) */
 #define DC_F_NOTPERSON 0x400000000ull /* ambiguous slur: its everyday sense names no people */
-#define DC_F_GROUPCUE 0x800000000ull /* ambiguous slur: counts only disguised, before a person noun or beside its group's name */
-#define DC_F_SEXAGE 0x1000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
-#define DC_F_ALL 0x1fffffffffull  /* every flag above */
+#define DC_F_GROUPCUE 0x2000000000ull /* ambiguous slur: counts only disguised, before a person noun or beside its group's name */
+#define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
+#define DC_F_ALL 0x7fffffffffull  /* every flag above (0x800000000, 0x1000000000: threat5's fade, anaphor, on main) */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */
