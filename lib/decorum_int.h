@@ -336,7 +336,9 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_NOTPERSON 0x400000000ull /* ambiguous slur: its everyday sense names no people */
 #define DC_F_FADE 0x800000000ull /* threat: an end things come to, die out */
 #define DC_F_ANAPHOR 0x1000000000ull /* threat: its object is told before */
-#define DC_F_ALL 0x1fffffffffull  /* every flag above */
+#define DC_F_GROUPCUE 0x2000000000ull /* ambiguous slur: counts only disguised, before a person noun or beside its group's name */
+#define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
+#define DC_F_ALL 0x7fffffffffull  /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

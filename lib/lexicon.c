@@ -88,7 +88,8 @@ static const struct {
     {"animal", DC_F_ANIMAL},           {"wished", DC_F_WISHED},
     {"exclaim", DC_F_EXCLAIM},         {"arrival", DC_F_ARRIVAL},
     {"notperson", DC_F_NOTPERSON},     {"fade", DC_F_FADE},
-    {"anaphor", DC_F_ANAPHOR},
+    {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
+    {"sexage", DC_F_SEXAGE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -2893,12 +2893,13 @@ static decorum_status resolve_compounds(scan *s)
         else
             continue;
         /* A one-byte head and a term of three letters are the whole
-         * token ("ulez", London's emission zone, is no u + lez): such a
-         * short word after one letter is an acronym or another word far
-         * more often than a pronoun run on. A longer term keeps its
-         * reading ("ikikes"), and so does a token of more pieces
-         * ("ihatejews"). */
-        if (cb == 1 && end == te && ce - cb <= 3)
+         * token: such a short word after one letter is an acronym or
+         * another word far more often than a pronoun run on. Not after
+         * "u", the pronoun that addresses someone ("shut up ufag", "kys
+         * ufag", "unig stop talking"); London's "ULEZ" is an allow entry.
+         * A longer term keeps its reading ("ikikes"), and so does a token
+         * of more pieces ("ihatejews"). */
+        if (cb == 1 && end == te && ce - cb <= 3 && t[ts] != 'u')
             continue;
         const grp *g = &s->m->groups[s->m->pats[cd.id].group];
         for (uint32_t k = 0; k < g->n; k++) {

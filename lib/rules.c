@@ -1054,28 +1054,213 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
 
-/* Is the word at tokens [ti, te) written as a name: its first letter
- * upper case in the original, a word right before it (not the sentence's
- * first word, which is capitalized anyway), and the word after it, if
- * any, not capitalized too (title case)? */
-static bool case_named(const run *R, const tok *toks, uint32_t ntok,
-                       uint32_t ti, uint32_t te)
+/* Travellers: Irish Travellers or anyone travelling? The words of a
+ * comment about travel (flights, airports, hotels, tourists, holidays)
+ * say the second; the words of the Traveller community's life and of
+ * those who attack it (sites, camps, caravans, halting sites, the council,
+ * Gypsies, Roma, settled people, the Irish) say the first. */
+static const char *const travel_words[] = {
+    "flight", "flights", "airport", "airports", "airline", "airlines",
+    "plane", "planes", "heathrow", "gatwick", "stansted", "eurostar",
+    "ryanair", "easyjet", "hotel", "hotels", "hostel", "hostels",
+    "tourist", "tourists", "tourism", "holiday", "holidays", "vacation",
+    "passport", "passports", "luggage", "baggage", "boarding", "gate",
+    "backpacking", "backpackers", "solo", "business", "budget", "frequent",
+    "fellow", "carriage", "trip", "trips", "journey", "destination",
+    "destinations", "visa", "cruise", "tripadvisor", "timeshare",
+    "timeshares", "resort", "resorts", "campervan", "security", "jet",
+    "delays", "delayed", "tip", "sightseeing", "itinerary", "abroad",
+    "train", "trains", "station", "ferry", "ferries", "bus", "coach",
+    "commuters", "passengers", "inn"};
+static const char *const traveller_words[] = {
+    "site", "sites", "camp", "camps", "encampment", "caravan", "caravans",
+    "halting", "gypsy", "gypsies", "gipsy", "gipsies", "roma", "romany",
+    "council", "settled", "irish", "pikey", "pikeys", "tinker", "tinkers",
+    "knacker", "knackers", "horses", "tarmac", "served"};
+
+/* Does a token of the comment spell one of the n words ws? */
+static bool says_any(const run *R, const char *const *ws, size_t n)
 {
-    uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
-    if (ob >= R->orig_len || R->orig[ob] < 'A' || R->orig[ob] > 'Z' ||
-        ti == 0 || toks[ti - 1].type != TK_WORD)
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (tok_is_wordn(R, k, ws[i], strlen(ws[i])))
+                return true;
+    }
+    return false;
+}
+
+/* Does "traveller(s)" at tokens [ti, te) name Irish Travellers? Not
+ * after a country or an identity word ("UK Travellers", "British
+ * Travellers": travellers from there), nor as a name of a run of title
+ * case ("The Travellers Rest pub", "Heathrow Travellers Face Delays"),
+ * nor where the comment talks of travel and not of the Traveller
+ * community's life (travel_words, traveller_words). Capitals or none,
+ * opening its sentence or not: "Travellers are scum, burn them out",
+ * "No travellers served", "I hate Travellers who clap when the plane
+ * lands". (*travel: 0 not yet asked, 1 travel, 2 not) */
+static bool traveller_named(const run *R, const tok *toks, uint32_t ntok,
+                            uint32_t ti, uint32_t te, const uint64_t *at,
+                            int *travel)
+{
+    if (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED))))
         return false;
-    if (te < ntok && toks[te].type == TK_WORD) {
+    uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
+    bool cap = ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z';
+    if (cap && ob + 1 < R->orig_len &&
+        !(R->orig[ob + 1] >= 'A' && R->orig[ob + 1] <= 'Z') && te < ntok &&
+        toks[te].type == TK_WORD) {
         uint32_t nb = dc_norm_src_begin(R->n, toks[te].b);
         if (nb < R->orig_len && R->orig[nb] >= 'A' && R->orig[nb] <= 'Z')
             return false;
     }
-    return true;
+    if (!*travel)
+        *travel = says_any(R, travel_words,
+                           sizeof travel_words / sizeof *travel_words) &&
+                          !says_any(R, traveller_words,
+                                    sizeof traveller_words /
+                                        sizeof *traveller_words)
+                      ? 1
+                      : 2;
+    return *travel == 2;
 }
 /* How far before a hit, in bytes, a hit that contains it may start: a
  * lexicon term is at most 200 bytes (lexicon.c), and a misspelled or
  * masked form a few more. */
 #define CONTAINER_SPAN 256u
+
+static bool disguised(const run *R, const mention *m);
+
+/* place_hits' undoing of an allow entry that held a slur, where its
+ * clause attacks (see there): each slur of mv[0, nm) dropped inside a
+ * kept allow mention flagged `reclaimable` (a group's own name: "yid
+ * army", "dyke march"; not "island of lesbos", a place), in a clause with
+ * a hostile mention, is kept, and the allow mention dropped. Rare: asked only when a slur was dropped
+ * and a hostile word placed. */
+static void restore_attacked_slurs(run *R, mention *mv, size_t nm,
+                                   uint64_t *at, uint64_t *kinds,
+                                   uint64_t *dropped)
+{
+    const tok *toks = R->rs->toks;
+    const uint64_t hostile = KIND_BIT(THREAT) | KIND_BIT(DEHUMANIZE) |
+                             KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
+                             KIND_BIT(EXCLUSION);
+    uint32_t seen = 0; /* 1 + the clause whose answer attacked holds */
+    bool attacked = false;
+    for (size_t i = 0; i < nm; i++) {
+        if (!mv[i].dropped || mv[i].kind != DC_KIND_SLUR)
+            continue;
+        size_t a = nm;
+        /* (the container starts before it within a term's length: a
+         * comment of thousands of them is not read back for each) */
+        for (size_t j = i; j-- > 0 && a == nm &&
+                           mv[i].b - mv[j].b <= CONTAINER_SPAN;)
+            if (!mv[j].dropped && mv[j].kind == DC_KIND_ALLOW &&
+                (R->lx->entries[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
+                mv[j].b <= mv[i].b && mv[j].e >= mv[i].e)
+                a = j;
+        for (size_t j = i + 1; j < nm && mv[j].b <= mv[i].b && a == nm; j++)
+            if (!mv[j].dropped && mv[j].kind == DC_KIND_ALLOW &&
+                (R->lx->entries[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
+                mv[j].e >= mv[i].e)
+                a = j;
+        if (a == nm)
+            continue;
+        /* Is the clause attacked? Worked out once a clause, from the
+         * mentions around i (sorted by begin, so a clause's are
+         * together). */
+        uint32_t clause = toks[mv[i].tb].clause;
+        if (clause + 1 != seen) {
+            seen = clause + 1;
+            attacked = false;
+            for (size_t j = i; j-- > 0 && toks[mv[j].tb].clause == clause &&
+                               !attacked;)
+                attacked = !mv[j].dropped && ((hostile >> mv[j].kind) & 1);
+            for (size_t j = i + 1;
+                 j < nm && toks[mv[j].tb].clause == clause && !attacked; j++)
+                attacked = !mv[j].dropped && ((hostile >> mv[j].kind) & 1);
+        }
+        if (!attacked)
+            continue;
+        mv[i].dropped = 0;
+        at[mv[i].tb] |= KIND_BIT(SLUR);
+        *kinds |= KIND_BIT(SLUR);
+        mv[a].dropped = 1;
+        at[mv[a].tb] &= ~KIND_BIT(ALLOW);
+        *dropped |= KIND_BIT(ALLOW);
+    }
+}
+
+
+/* Do the comma-separated group lists a and b (of lengths na, nb) name a
+ * group in common ("religion:muslim")? */
+static bool groups_share(const char *a, size_t na, const char *b, size_t nb)
+{
+    for (size_t i = 0; i < na;) {
+        size_t j = i;
+        while (j < na && a[j] != ',')
+            j++;
+        for (size_t k = 0; k < nb;) {
+            size_t l = k;
+            while (l < nb && b[l] != ',')
+                l++;
+            if (l - k == j - i && j > i && memcmp(a + i, b + k, j - i) == 0)
+                return true;
+            k = l + 1;
+        }
+        i = j + 1;
+    }
+    return false;
+}
+
+/* Is token t a person noun (at: the kind bits of each token), not a
+ * collective or a trade ("population", "community", "family", "man":
+ * "the mozzie population", "the Mozzie Man van")? */
+static bool person_after(const run *R, uint32_t t, const uint64_t *at)
+{
+    return t < R->rs->ntok &&
+           (at[t] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON))) &&
+           !tok_is_word(R, t, "population") &&
+           !tok_is_word(R, t, "community") && !tok_is_word(R, t, "family") &&
+           !tok_is_word(R, t, "man") && !tok_is_word(R, t, "men");
+}
+
+/* An ambiguous slur flagged `groupcue` (mozzie: everyday Australian and
+ * British for a mosquito, which people hate, swat, kill and call vermin
+ * every summer) is the slur only where it plainly names people: spelled
+ * in disguise ("m0zzies"), before a person noun ("a mozzie guy"; not a
+ * collective or a trade: "the mozzie population", "the Mozzie Man van"),
+ * or beside a word for its group in the comment ("mozzies" and
+ * "Muslims"). Elsewhere it is the insect, and no mention at all: a
+ * hostile word is no cue ("I hate mozzies", "Kill every mozzie in the
+ * tent", "Mozzies are vermin"), and a threat or a word of contempt must
+ * not find a group in it. Asked of the placed mentions mv[0, nm). */
+static bool groupcue_named(const run *R, const mention *mv, size_t nm,
+                           const mention *m, const uint64_t *at,
+                           const char **grp, int *named)
+{
+    if (disguised(R, m))
+        return true;
+    if (person_after(R, m->te, at))
+        return true;
+    /* a word of the group: "Muslims", "Islam", another slur for them
+     * (worked out once for each group: a chant of "mozzies" asks again
+     * and again) */
+    const dc_entry *e = &R->lx->entries[m->entry];
+    if (*grp != e->group) {
+        *grp = e->group;
+        *named = 0;
+        for (size_t i = 0; i < nm && !*named; i++) {
+            const dc_entry *o = &R->lx->entries[mv[i].entry];
+            *named = !mv[i].dropped && !(o->flags & DC_F_GROUPCUE) &&
+                     groups_share(e->group, e->group_len, o->group,
+                                  o->group_len);
+        }
+    }
+    return *named;
+}
 
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
@@ -1131,6 +1316,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
+    bool cued = false; /* a slur flagged groupcue was placed */
+    int travel = 0;    /* traveller_named's reading of the comment */
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
@@ -1162,18 +1349,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
         /* An identity noun flagged `case` ("Travellers") names the group
-         * only as a name is written: capitalized after a word of its
-         * sentence ("No Travellers served", "the Travellers pulled onto
-         * our green"), not in a run of title case ("Heathrow Travellers
-         * Face Delays"), nor after an identity word or a country ("British
-         * Travellers", "UK Travellers": travellers from there); lower case or
-         * opening a sentence it is anyone travelling ("Travellers face
-         * delays at Heathrow"). */
+         * unless the comment is about travel, or it is a country's
+         * travellers or part of a title-case name (traveller_named):
+         * "No travellers served", "Travellers are scum"; not "Business
+         * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
             (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
-            (!case_named(R, toks, (uint32_t)ntok, ti, te) ||
-             (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) |
-                                       KIND_BIT(NONPROTECTED))))))
+            !traveller_named(R, toks, (uint32_t)ntok, ti, te, at, &travel))
             continue;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
@@ -1205,6 +1387,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         } else {
             kinds |= (uint64_t)1 << kind;
             at[ti] |= (uint64_t)1 << kind;
+            cued |= kind == DC_KIND_SLUR &&
+                    (R->lx->entries[hit->entry].flags & DC_F_GROUPCUE);
         }
         nm++;
         reach = he > reach ? he : reach;
@@ -1226,6 +1410,39 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                           mv[j].b < mv[i].b && mv[j].e == mv[i].e;
         }
     R->opposes_hatred = opposes;
+    /* "Gas the Yid Army", "Yid army scum": an allow entry that holds a
+     * slur as a group's own name (flag `reclaimable`: the fans' "yid
+     * army", "dyke march") explains the slur away only
+     * where nothing in its clause attacks: a threat, a dehumanizing or
+     * derogating word, an insult or a call for exclusion there is aimed at
+     * the people it names, and the slur is theirs again. */
+    if ((dropped & KIND_BIT(SLUR)) &&
+        (kinds & (KIND_BIT(THREAT) | KIND_BIT(DEHUMANIZE) |
+                  KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
+                  KIND_BIT(EXCLUSION))))
+        restore_attacked_slurs(R, mv, nm, at, &kinds, &dropped);
+    if (cued) {
+        /* the insect, not the slur: no mention (groupcue_named) */
+        const char *grp = NULL;
+        int named = 0;
+        for (size_t i = 0; i < nm; i++)
+            if (!mv[i].dropped && mv[i].kind == DC_KIND_SLUR &&
+                (R->lx->entries[mv[i].entry].flags & DC_F_GROUPCUE) &&
+                !groupcue_named(R, mv, nm, &mv[i], at, &grp, &named)) {
+                mv[i].dropped = 1;
+                dropped |= KIND_BIT(SLUR);
+            }
+        /* the kind bits again, from the slurs kept */
+        kinds &= ~KIND_BIT(SLUR);
+        for (size_t i = 0; i < nm; i++)
+            if (mv[i].kind == DC_KIND_SLUR)
+                at[mv[i].tb] &= ~KIND_BIT(SLUR);
+        for (size_t i = 0; i < nm; i++)
+            if (mv[i].kind == DC_KIND_SLUR && !mv[i].dropped) {
+                kinds |= KIND_BIT(SLUR);
+                at[mv[i].tb] |= KIND_BIT(SLUR);
+            }
+    }
     if (dropped) {
         size_t keep = 0;
         for (size_t i = 0; i < nm; i++)
@@ -6038,6 +6255,127 @@ static bool scored(const run *R, uint32_t tb)
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
  * "filthy ..."), or the subject of a hostile clause ("... are disgusting",
  * "... should be locked up"). */
+/* Is the slur m spelled in disguise: leet, masks, look-alike or
+ * full-width letters, spaced or split letters ("c00ns", "f*gs", "ｆａｇｓ",
+ * "d.y.k.e.s")? Not a piece of a run-together word ("@tr4pb0y" is a
+ * handle), nor a word only written in capitals and dots or with a capital
+ * O for zero ("F.A.G. stands for...", "C00N cheese": a name, nothing
+ * hidden). Of the other characters only the term's own letters count: an
+ * apostrophe after it ("spade’s", typed curly by phones) hides nothing,
+ * and neither does an accented Latin letter ("Côon", a river; a dodger
+ * swaps letters for look-alikes from other scripts, not for accents). */
+/* Do the term of m and the word after it make an allow entry ("f*g
+ * break" is "fag break": masked, the everyday phrase is still the
+ * everyday phrase)? A scan of the lexicon, asked only of a disguised
+ * ambiguous slur, which is rare. */
+static bool allow_with_next(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD)
+        return false;
+    const dc_entry *e = &R->lx->entries[m->entry];
+    const tok *t = &rs->toks[m->te];
+    size_t wl = t->e - t->b;
+    for (size_t i = 0; i < R->lx->n; i++) {
+        const dc_entry *a = &R->lx->entries[i];
+        if (a->kind == DC_KIND_ALLOW && a->term_len == e->term_len + 1 + wl &&
+            memcmp(a->term, e->term, e->term_len) == 0 &&
+            a->term[e->term_len] == ' ' &&
+            memcmp(a->term + e->term_len + 1, R->n->text + t->b, wl) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool disguised(const run *R, const mention *m)
+{
+    if (m->how == DC_HIT_COMPOUND || m->e <= m->b)
+        return false;
+    uint32_t ob = dc_norm_src_begin(R->n, m->b);
+    uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
+    if (oe > R->orig_len)
+        oe = R->orig_len;
+    /* (look-alike letters alone are judged below, letter by letter:
+     * the normalizer takes accents for look-alikes) */
+    uint32_t how = evasion_flags(R, m->b, m->e) &
+                   ~(uint32_t)(DC_EV_STRETCH | DC_EV_CONFUSABLE);
+    if (m->how == DC_HIT_MASKED || m->how == DC_HIT_SPLIT || how) {
+        if (allow_with_next(R, m))
+            return false;
+        /* All capitals (digits and dots between) in a comment not
+         * shouted is a name or an acronym written out, not a dodge; "GET
+         * THE C00NS OUT" shouted is. */
+        bool caps = false, lower = false;
+        for (uint32_t i = ob; i < oe; i++) {
+            unsigned char c = (unsigned char)R->orig[i];
+            caps |= c >= 'A' && c <= 'Z';
+            lower |= (c >= 'a' && c <= 'z') || c == '*' || c == '@' ||
+                     c == '$' || c >= 0x80;
+        }
+        if (!caps || lower)
+            return true;
+        for (uint32_t i = 0; i < R->orig_len; i++)
+            if (R->orig[i] >= 'a' && R->orig[i] <= 'z')
+                return false;
+        return true;
+    }
+    if (R->n->ascii)
+        return false;
+    for (uint32_t i = ob; i < oe;) {
+        unsigned char c = (unsigned char)R->orig[i];
+        if (c < 0x80) {
+            /* the apostrophe ends the word's own letters */
+            if (c == '\'')
+                break;
+            i++;
+            continue;
+        }
+        uint32_t cp, n;
+        if (c >= 0xf0 && i + 3 < oe) {
+            cp = (uint32_t)(c & 7) << 18 |
+                 (uint32_t)(R->orig[i + 1] & 0x3f) << 12 |
+                 (uint32_t)(R->orig[i + 2] & 0x3f) << 6 |
+                 (uint32_t)(R->orig[i + 3] & 0x3f);
+            n = 4;
+        } else if (c >= 0xe0 && i + 2 < oe) {
+            cp = (uint32_t)(c & 0xf) << 12 |
+                 (uint32_t)(R->orig[i + 1] & 0x3f) << 6 |
+                 (uint32_t)(R->orig[i + 2] & 0x3f);
+            n = 3;
+        } else if (c >= 0xc0 && i + 1 < oe) {
+            cp = (uint32_t)(c & 0x1f) << 6 | (uint32_t)(R->orig[i + 1] & 0x3f);
+            n = 2;
+        } else {
+            return true;
+        }
+        /* ’ and the other quotes end the word; accents (Latin-1,
+         * Latin Extended, combining marks) disguise nothing */
+        if (cp >= 0x2018 && cp <= 0x201f)
+            break;
+        if (!(cp < 0x250 || (cp >= 0x300 && cp < 0x370)))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* Does a noun naming people by sex or age (flag `sexage`: women, girls,
+ * children), or another word of identity ("non-fag white men"), follow
+ * the mention m? Not "men", "boys": a trade or a crew takes them ("Spade
+ * men dug the trench", "the bender boys at the festival"). */
+static bool sexage_after(const run *R, const mention *m)
+{
+    if (m->te >= R->rs->ntok)
+        return false;
+    const mention *p = mention_at(R, m->te, DC_KIND_IDENTITY);
+    if (p && ((ent(R, p)->flags & DC_F_SEXAGE) ||
+              !(ent(R, p)->group_len == 4 &&
+                memcmp(ent(R, p)->group, "male", 4) == 0)))
+        return true;
+    p = mention_at(R, m->te, DC_KIND_PERSON);
+    return p && (ent(R, p)->flags & DC_F_SEXAGE);
+}
+
 static bool used_of_people(run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -6063,30 +6401,24 @@ static bool used_of_people(run *R, const mention *m)
          tok_is_word(R, m->te + 1, "them") || tok_is_word(R, m->te + 1, "you")))
         return true;
     /* "Clear the c00ns out", "another fckn tr@nny", "a bunch of d.y.k.e.s",
-     * "ｆａｇｓ ruining football", "f*gs": a disguised spelling (leet,
-     * masks, look-alikes, spaced or split letters) dodges a filter, which
-     * the raccoon, the cigarette and the embankment never need. */
-    /* (Not a piece of a run-together word: "@tr4pb0y" is a handle.) */
-    if (m->how == DC_HIT_MASKED || m->how == DC_HIT_SPLIT ||
-        (m->how != DC_HIT_COMPOUND &&
-         (evasion_flags(R, m->b, m->e) & ~(uint32_t)DC_EV_STRETCH)))
+     * "ｆａｇｓ ruining football", "f*gs": a disguised spelling dodges a
+     * filter, which the raccoon, the cigarette and the embankment never
+     * need. */
+    if (disguised(R, m))
         return true;
-    if (!R->n->ascii && m->how != DC_HIT_COMPOUND && m->e > m->b) {
-        /* full-width or look-alike letters in the word's own bytes */
-        uint32_t ob = dc_norm_src_begin(R->n, m->b);
-        uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
-        for (uint32_t i = ob; i < oe && i < R->orig_len; i++)
-            if ((unsigned char)R->orig[i] >= 0x80)
-                return true;
-    }
-    /* "mozzie women", "tranny men", "fag boy": an identity or person noun
-     * right after a word whose everyday sense names no people (flag
-     * `notperson`: the mosquito, the gearbox) describes people ("coon
-     * cat", "fag packet" name none). Not "colored folk", "queer couples":
-     * there the everyday sense is itself a word for people. */
-    if ((ent(R, m)->flags & DC_F_NOTPERSON) && m->te < rs->ntok &&
-        (kind_at(R, m->te, DC_KIND_IDENTITY) ||
-         kind_at(R, m->te, DC_KIND_PERSON)))
+    /* "mozzie women", "tranny women", "spade children": a noun naming
+     * people by sex or age (flag `sexage`) right after a word whose
+     * everyday sense names no people (flag `notperson`: the mosquito, the
+     * gearbox) describes people. Not any person noun: the animal and the
+     * tool take many ("the coon population", "a tranny mechanic", "the
+     * knacker man", "Dyke residents", "the bender lads", "the Nog
+     * family"); nor "colored folk", "queer couples", where the everyday
+     * sense is itself a word for people. */
+    if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
+        return true;
+    /* ...and a slur flagged `groupcue` before any person noun but a
+     * collective or a trade ("a mozzie guy") */
+    if ((ent(R, m)->flags & DC_F_GROUPCUE) && person_after(R, m->te, rs->at))
         return true;
     /* "Get the coons off the pitch", "too many coons in the premier
      * league": people in the plural (or counted: "not a single coon on
@@ -6240,6 +6572,14 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
     return true;
 }
 
+/* Is token k "and", "or" or a comma, joining a list? */
+static bool list_joiner(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    return tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
+           (t->e == t->b + 1 && R->n->text[t->b] == ',');
+}
+
 /* Words between a verb of speech and the slur it reports that are not
  * the frame of what was said (pronouns, linking verbs, "that", articles
  * and possessives): "called my daughter a ...", "yelled that I was a dirty
@@ -6247,7 +6587,19 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
 static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
 {
     uint32_t n = 0;
-    for (uint32_t k = a; k < b; k++)
+    for (uint32_t k = a; k < b; k++) {
+        /* a list of the words cited: "words like f*g, d*ke and tr*nny"
+         * cites the last as the first (the slurs, commas and "and", "or"
+         * between are no words of a frame) */
+        const mention *sl = mention_at(R, k, DC_KIND_SLUR);
+        if (sl && sl->te + 1 < b && list_joiner(R, sl->te) &&
+            mention_at(R, sl->te + 1, DC_KIND_SLUR)) {
+            k = sl->te - 1;
+            continue;
+        }
+        if (k + 1 < b && mention_at(R, k + 1, DC_KIND_SLUR) &&
+            list_joiner(R, k))
+            continue;
         n += !(mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
                mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
                mention_at(R, k, DC_KIND_PRONOUN_GROUP) ||
@@ -6256,6 +6608,7 @@ static uint32_t cite_words(const run *R, uint32_t a, uint32_t b)
                tok_is_word(R, k, "the") || tok_is_word(R, k, "him") ||
                tok_is_word(R, k, "her") || tok_is_word(R, k, "his") ||
                he_or_she(R, k));
+    }
     return n;
 }
 
