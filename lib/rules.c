@@ -2510,6 +2510,20 @@ static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
     uint32_t how = 0;
     for (uint32_t i = b; i < e && i < R->n->len; i++)
         how |= R->n->how[i];
+    /* A hidden character between a word and a space ("tar\u200b baby",
+     * "tar baby\u200b lad") hides nothing inside a word: normalize marks
+     * the letter before a dropped character, and at a word's end that is
+     * no evasion. (The property test of zero-width characters between
+     * words found it.) */
+    if (how & DC_EV_INVISIBLE) {
+        how = 0;
+        for (uint32_t i = b; i < e && i < R->n->len; i++)
+            how |= R->n->how[i] &
+                   ~(i + 1 >= R->n->len || R->n->text[i + 1] == ' ' ||
+                             R->n->text[i + 1] == '\n'
+                         ? (uint32_t)DC_EV_INVISIBLE
+                         : 0u);
+    }
     return how;
 }
 
@@ -4443,6 +4457,48 @@ static bool demonstrative_people(const run *R, const target *t)
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
 
+/* After the group g that opens a fragment, the rest of its sentence
+ * says where they are or where they go ("Every single black face on this
+ * island, on a plane back to Africa") and holds no verb of its own: a
+ * verb right after the phrase ("Every Ukrainian refugee wants to go
+ * home") or a clause of its own ("..., it's a disgrace") makes it a
+ * sentence about them, no apposition; and a group word that only
+ * modifies the next word ("Every single Muslim-hating troll") names
+ * someone else. */
+static bool verbless_rest(const run *R, const target *g)
+{
+    static const char *const prep[] = {
+        "on", "in", "at", "from", "of", "across", "back", "to", "out",
+        "with", "who", "that", "and", "or", "off", "onto", "into", "over",
+        "under", "through", "here", "there", "now", "too", "left",
+        "included", "everywhere"};
+    static const char *const clause[] = {"it", "he", "she", "we", "you", "i",
+                                         "is", "are", "was", "were", "it's",
+                                         "that's", "they're", "there's",
+                                         "has", "have", "will", "they"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sent = rs->toks[g->tb].sent;
+    uint32_t k = g->te;
+    if (k >= rs->ntok || rs->toks[k].sent != sent)
+        return true;
+    if (rs->toks[k].type == TK_WORD
+            ? !dc_word_in(R->n->text + rs->toks[k].b,
+                          rs->toks[k].e - rs->toks[k].b, prep,
+                          sizeof prep / sizeof prep[0])
+            : !(rs->toks[k].ch == ',' || rs->toks[k].ch == '.' ||
+                rs->toks[k].ch == '!' || rs->toks[k].ch == '?' ||
+                rs->toks[k].ch == ';' || rs->toks[k].ch == ':'))
+        return false;
+    for (; k < rs->ntok && rs->toks[k].sent == sent; k++)
+        if (rs->toks[k].type == TK_WORD &&
+            (dc_word_in(R->n->text + rs->toks[k].b,
+                        rs->toks[k].e - rs->toks[k].b, clause,
+                        sizeof clause / sizeof clause[0]) ||
+             kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_MODAL)))
+            return false;
+    return true;
+}
+
 /* "Deport them all. Every single black face on this island, on a plane
  * back to Africa": a "them" of a threat or exclusion (inside the phrase
  * or right after it) that nothing before names, followed by a sentence
@@ -4484,7 +4540,8 @@ static const target *fragment_group(const run *R, const mention *m,
         if (kind_at(R, j, DC_KIND_PRONOUN_SELF))
             return NULL;
     for (size_t i = targets_from(rs, k); i < rs->nt && rs->t[i].tb <= k; i++)
-        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
+        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP &&
+            verbless_rest(R, &rs->t[i]))
             return &rs->t[i];
     return NULL;
 }
@@ -6287,6 +6344,24 @@ static bool allow_with_next(const run *R, const mention *m)
     return false;
 }
 
+/* Is a zero-width character (U+200B-U+200D, U+2060) in the original bytes
+ * [ob, oe) inside a word: neither at an edge nor next to a space? */
+static bool hidden_inside(const run *R, uint32_t ob, uint32_t oe)
+{
+    for (uint32_t i = ob; i + 3 <= oe; i++) {
+        const unsigned char *q = (const unsigned char *)R->orig + i;
+        if (q[0] != 0xE2 ||
+            !((q[1] == 0x80 && q[2] >= 0x8B && q[2] <= 0x8D) ||
+              (q[1] == 0x81 && q[2] == 0xA0)))
+            continue;
+        if (i > ob && i + 3 < oe && R->orig[i - 1] != ' ' &&
+            R->orig[i + 3] != ' ')
+            return true;
+        i += 2;
+    }
+    return false;
+}
+
 static bool disguised(const run *R, const mention *m)
 {
     if (m->how == DC_HIT_COMPOUND || m->e <= m->b)
@@ -6299,6 +6374,12 @@ static bool disguised(const run *R, const mention *m)
      * the normalizer takes accents for look-alikes) */
     uint32_t how = evasion_flags(R, m->b, m->e) &
                    ~(uint32_t)(DC_EV_STRETCH | DC_EV_CONFUSABLE);
+    /* A zero-width character hides something only inside a word ("tar
+     * ba\u200bby"); next to a space ("tar\u200b baby") it is between
+     * words, which the normalizer takes the same way */
+    if (how == DC_EV_INVISIBLE && m->how != DC_HIT_MASKED &&
+        m->how != DC_HIT_SPLIT && !hidden_inside(R, ob, oe))
+        how = 0;
     if (m->how == DC_HIT_MASKED || m->how == DC_HIT_SPLIT || how) {
         if (allow_with_next(R, m))
             return false;
@@ -6349,9 +6430,15 @@ static bool disguised(const run *R, const mention *m)
             return true;
         }
         /* ’ and the other quotes end the word; accents (Latin-1,
-         * Latin Extended, combining marks) disguise nothing */
+         * Latin Extended, combining marks) disguise nothing; nor does a
+         * zero-width character between words (hidden_inside) */
         if (cp >= 0x2018 && cp <= 0x201f)
             break;
+        if (((cp >= 0x200b && cp <= 0x200d) || cp == 0x2060) &&
+            !hidden_inside(R, ob, oe)) {
+            i += n;
+            continue;
+        }
         if (!(cp < 0x250 || (cp >= 0x300 && cp < 0x370)))
             return true;
         i += n;
@@ -10171,6 +10258,33 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                 * legs", "smash their faces in" */
                (k > m->tb && k + 1 < m->te &&
                 (tok_is_word(R, k, "his") || tok_is_word(R, k, "their")));
+    /* "If a trans person uses the ladies', they're leaving in an
+     * ambulance": a veiled threat with its own verb has the member as its
+     * subject pronoun (they/he/she, then 're/'s/'ll/is/are/will and
+     * "be"), and its person noun is the member, not a bystander */
+    bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
+                  memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
+    if (!pron && leaves) {
+        uint32_t k = m->tb;
+        for (int n = 0; n < 5 && k > 0 &&
+                        (tok_is_word(R, k - 1, "be") ||
+                         tok_is_word(R, k - 1, "is") ||
+                         tok_is_word(R, k - 1, "are") ||
+                         tok_is_word(R, k - 1, "will") ||
+                         tok_is_word(R, k - 1, "re") ||
+                         tok_is_word(R, k - 1, "s") ||
+                         tok_is_word(R, k - 1, "ll") ||
+                         rs->toks[k - 1].ch == '\'');
+             n++)
+            k--;
+        static const char *const subj[] = {
+            "they", "he", "she", "they're", "he's", "she's", "they'll",
+            "he'll", "she'll"};
+        pron = k > 0 && rs->toks[k - 1].type == TK_WORD &&
+               dc_word_in(R->n->text + rs->toks[k - 1].b,
+                          rs->toks[k - 1].e - rs->toks[k - 1].b, subj,
+                          sizeof subj / sizeof subj[0]);
+    }
     if (!pron)
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -10193,7 +10307,8 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                    tok_is_word(R, k - 2, "out")))) {
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (c && ((ent(R, c)->flags & DC_F_AMBIGUOUS) ||
-                      (!its && (kind_at(R, c->te, DC_KIND_PERSON) ||
+                      (!its && !leaves &&
+                       (kind_at(R, c->te, DC_KIND_PERSON) ||
                                 (c->te < rs->ntok &&
                                  kind_at(R, c->te, DC_KIND_IDENTITY))))))
                 c = NULL; /* "a white guy", "a black woman": the person */
@@ -10246,7 +10361,8 @@ static bool coming_here(const run *R, uint32_t k)
  * "Shame it didn't finish the job". NULL if none, if that sentence is a question, or if people
  * did the job ("The builders renovated the Jewish school. Shame they
  * didn't finish the job"). */
-static const target *anaphor_group(const run *R, const mention *m)
+static const target *anaphor_group(const run *R, const mention *m,
+                                   target *buf)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
@@ -10283,6 +10399,16 @@ static const target *anaphor_group(const run *R, const mention *m)
          i++)
         if (rs->t[i].type == TG_GROUP && rs->t[i].tb >= p->tb)
             g = &rs->t[i];
+    /* "Covid ripped through the refugee camps": the group's places, named
+     * by an identity adjective before a place noun, stand for it */
+    for (uint32_t k = p->tb; !g && k < s->tb; k++) {
+        const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
+        if (c && (ent(R, c)->flags & DC_F_ADJ) && ent(R, c)->categories &&
+            c->te < s->tb && kind_at(R, c->te, DC_KIND_PLACE)) {
+            *buf = group_of(R, c);
+            g = buf;
+        }
+    }
     return g;
 }
 
@@ -10313,10 +10439,13 @@ static bool member_gets(const run *R, const mention *m, target *out)
     g--;
     /* "Any Muslim who comes here is leaving in a body bag": the veiled
      * threat holds its own verb, which "is" or "will" puts as the
-     * writer's rule for whoever comes */
+     * writer's rule for whoever comes; in the present it needs neither
+     * ("Any gay who comes to this pub leaves in a body bag") */
     bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
                   memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
-    if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
+    if (leaves && tok_is_word(R, m->tb, "leaves"))
+        g = m->tb;
+    else if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
         !tok_is_word(R, g, "getting") &&
         !(leaves && (tok_is_word(R, g, "is") || tok_is_word(R, g, "will") ||
                      tok_is_word(R, g, "be"))))
@@ -10367,7 +10496,12 @@ static bool member_gets(const run *R, const mention *m, target *out)
          * here", "walks in here"); not "comes out here", "runs from the
          * police here", which tell what happens in a place */
         mine |= kind_at(R, j, DC_KIND_PRONOUN_SELF) ||
-                (tok_is_word(R, j, "here") && coming_here(R, j - 1));
+                (tok_is_word(R, j, "here") && coming_here(R, j - 1)) ||
+                /* "Any gay who comes to this pub": the place the writer
+                 * points at, for a member named by the group's word */
+                (!who && j > c->te && tok_is_word(R, j, "this") &&
+                 (tok_is_word(R, j - 1, "to") ||
+                  tok_is_word(R, j - 1, "into")));
     }
     if (!mine)
         return false;
@@ -10382,6 +10516,47 @@ static bool member_gets(const run *R, const mention *m, target *out)
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
 
+/* The subject of the verb m is a doer named by a noun phrase of its own
+ * ("the developers want to", "the council", "bulldozers will"), no
+ * pronoun of the writer or the reader and no group, and nothing after it
+ * in the sentence puts people inside ("with them inside"). */
+static bool doer_named(const run *R, const mention *m)
+{
+    static const char *const aux[] = {
+        "want", "wants", "wanted", "to", "will", "would", "should", "could",
+        "must", "plan", "plans", "planned", "going", "gonna", "finally",
+        "just", "can", "may", "might", "is", "are", "has", "have", "had",
+        "voted", "decided", "hope", "hopes", "intend", "intends", "need",
+        "needs", "set", "about", "already", "now", "soon", "and"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k < s->te; k++)
+        if (tok_is_word(R, k, "inside") || tok_is_word(R, k, "them") ||
+            tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
+            return false;
+    uint32_t k = m->tb;
+    for (int n = 0; n < 6 && k > s->tb && rs->toks[k - 1].type == TK_WORD &&
+                    dc_word_in(R->n->text + rs->toks[k - 1].b,
+                               rs->toks[k - 1].e - rs->toks[k - 1].b, aux,
+                               sizeof aux / sizeof aux[0]);
+         n++)
+        k--;
+    if (k <= s->tb || rs->toks[k - 1].type != TK_WORD)
+        return false;
+    uint32_t h = k - 1; /* the subject's head */
+    if (kind_at(R, h, DC_KIND_PRONOUN_SELF) || kind_at(R, h, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, h, DC_KIND_PRONOUN_GROUP) || kind_at(R, h, DC_KIND_IDENTITY) ||
+        kind_at(R, h, DC_KIND_SLUR) || kind_at(R, h, DC_KIND_DEHUMANIZE) ||
+        tok_is_word(R, h, "someone") || tok_is_word(R, h, "somebody") ||
+        tok_is_word(R, h, "everyone") || tok_is_word(R, h, "people") ||
+        tok_is_word(R, h, "they") || tok_is_word(R, h, "it"))
+        return false;
+    return kind_at(R, h, DC_KIND_NONPROTECTED) ||
+           (h > s->tb && (is_determiner(R, h - 1) ||
+                          tok_is_word(R, h - 1, "local") ||
+                          tok_is_word(R, h - 1, "city")));
+}
+
 /* A word of fighting among the WISH_REACH words before m in its
  * sentence ("want a fight", "asking for a war", "looking for trouble"),
  * which an answer flagged `anaphor` ("they'll get one") takes up. */
@@ -10390,14 +10565,41 @@ static bool fight_before(const run *R, const mention *m)
     static const char *const fight[] = {
         "fight", "war", "scrap", "ruck", "trouble", "battle", "riot", "beef",
         "kicking", "hiding", "rumble", "brawl"};
+    /* A fight that is a struggle against, over or for something, or a
+     * match or a lawsuit ("want a fight against homophobia", "a fight over
+     * the campus ban", "a fight on the pitch"), is no violence. */
+    static const char *const cause[] = {"against", "over", "for", "about",
+                                        "on", "to"};
+    /* Nor is the one promised from someone else, in court, with support,
+     * or at the polls ("they'll get one from the All Blacks", "in court",
+     * "with our support"). */
+    static const char *const how[] = {"from", "with", "in", "at", "on"};
     const dc_rules_scratch *rs = R->rs;
-    uint32_t sb = sent_of(R, m->tb)->tb;
-    for (uint32_t k = m->tb, n = 0; k-- > sb && n < WISH_REACH + 4; n++)
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t nx = m->te;
+    while (nx < s->te && rs->toks[nx].type != TK_WORD)
+        nx++;
+    if (nx < s->te && rs->toks[nx].type == TK_WORD &&
+        dc_word_in(R->n->text + rs->toks[nx].b,
+                   rs->toks[nx].e - rs->toks[nx].b, how,
+                   sizeof how / sizeof how[0]))
+        return false;
+    /* "Immigrants want trouble? They'll get it": a question right before
+     * an answer that opens its sentence is where the fight was told */
+    uint32_t from = s->tb;
+    if (m->tb <= s->tb + 1 && s->tb > 0 && sent_of(R, s->tb - 1)->question)
+        from = sent_of(R, s->tb - 1)->tb;
+    for (uint32_t k = m->tb, n = 0; k-- > from && n < WISH_REACH + 4; n++)
         if (rs->toks[k].type == TK_WORD &&
             dc_word_in(R->n->text + rs->toks[k].b,
                        rs->toks[k].e - rs->toks[k].b, fight,
-                       sizeof fight / sizeof fight[0]))
-            return true;
+                       sizeof fight / sizeof fight[0])) {
+            uint32_t a = k + 1;
+            return !(a < m->tb && rs->toks[a].type == TK_WORD &&
+                     dc_word_in(R->n->text + rs->toks[a].b,
+                                rs->toks[a].e - rs->toks[a].b, cause,
+                                sizeof cause / sizeof cause[0]));
+        }
     return false;
 }
 
@@ -10474,6 +10676,16 @@ static decorum_status rule_attack(run *R, const mention *m)
      * want a discount, they'll get one" promises a discount. */
     if ((e->flags & DC_F_ANAPHOR) && kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP) &&
         !fight_before(R, m))
+        return DECORUM_OK;
+    /* "The developers want to flatten the Victorian mosque building", "I
+     * hope the council flattens that derelict church": flattening (a
+     * place threat flagged `game`) with a doer named as its subject is
+     * what builders and planners do to buildings; only the writer's own
+     * call or a wish with the people inside ("gets flattened with them
+     * inside") is violence. */
+    if (m->kind == DC_KIND_THREAT &&
+        (e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME) &&
+        doer_named(R, m))
         return DECORUM_OK;
     uint32_t wish_from = 0;
     bool wished = false;
@@ -10842,8 +11054,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * finish the job": the job (flag `anaphor`) is the harm told in the
      * sentence before, to the group it names, when the threat's own
      * sentence names no one. */
+    target anaphor_buf;
     if (!t && (e->flags & DC_F_ANAPHOR))
-        t = anaphor_group(R, m);
+        t = anaphor_group(R, m, &anaphor_buf);
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
         for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
