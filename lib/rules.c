@@ -12815,20 +12815,31 @@ static bool libel_people(const run *R, const dc_entry *g)
     return false;
 }
 
-/* Is the story of the trope actor at atb, in sentence s, history: a deed
- * done (an action in -ed: "financed", "controlled") by one person named
+/* Is the story of the trope actor at atb, in sentence s, history: a war
+ * (an object flagged `event`) waged with a deed done (an action in -ed:
+ * "financed") by one person named
  * (a name before the actor, "Nathan Rothschild financed Wellington's
  * army", or the actor in apposition to one, "Jacob Schiff, a Jewish
  * banker, financed ...") or dated to a year ("in 1904", "in the 1830s")?
  * The trope tells of a timeless secret power ("Rothschilds fund both
- * sides of every war"), not of a loan on record. */
+ * sides of every war"), not of a loan on record; a caravan or an
+ * invasion funded "in 2018" is the trope still. */
 static bool story_history(const run *R, const sentence *s, uint32_t atb,
-                          const mention *action)
+                          const mention *action, const mention *object)
 {
     const char *a = R->n->text;
     if (!(action->e - action->b > 3 && a[action->e - 2] == 'e' &&
-          a[action->e - 1] == 'd'))
+          a[action->e - 1] == 'd') ||
+        !(ent(R, object)->flags & DC_F_EVENT))
         return false;
+    /* (not "both sides of the war", "every war", "and still do") */
+    for (uint32_t k = action->te; k < object->te; k++)
+        if (tok_is_word(R, k, "both") || tok_is_word(R, k, "every") ||
+            tok_is_word(R, k, "all"))
+            return false;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tok_is_word(R, k, "still"))
+            return false;
     const tok *t = R->rs->toks;
     if (atb > s->tb && t[atb - 1].type == TK_WORD &&
         capitalized(R, atb - 1) && capitalized(R, atb) &&
@@ -12979,7 +12990,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         /* "Nathan Rothschild financed Wellington's army during the
          * Napoleonic wars": history (story_history); the model's reading
          * counts as for a nation's war */
-        if (actor && story_history(R, s, atb, action)) {
+        if (actor && story_history(R, s, atb, action, object)) {
             R->untargeted = true;
             continue;
         }
