@@ -3298,6 +3298,16 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->rs->toks[m->tb];
+    /* "..., my wife jokes" reports the joke, as the sentence's last word;
+     * anywhere else "jokes" is the noun or tells what a joke was about in
+     * the writer's own words ("All jokes aside, ...", "comedian X jokes
+     * about ... #code") */
+    if (ent(R, m)->term_len >= 4 &&
+        (memcmp(ent(R, m)->term, "jok", 3) == 0 ||
+         memcmp(ent(R, m)->term, "quip", 4) == 0))
+        for (uint32_t k = m->te; k < s->te; k++)
+            if (R->rs->toks[k].type == TK_WORD)
+                return false;
     if (m->te == m->tb + 1 &&
         dc_word_in(R->n->text + vt->b, vt->e - vt->b, shows,
                    sizeof shows / sizeof shows[0])) {
@@ -3588,25 +3598,38 @@ static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
         !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
         return false;
     char last = R->n->text[m->e - 1];
-    if (last != 's' && last != 'd')
+    bool plural = last == 'y'; /* "..., say campaigners" */
+    if (last != 's' && last != 'd' && !plural)
         return false;
     /* (the speaker may be followed by where it was said: "..., says a
-     * Hamas leader in a new video", five words more after a preposition) */
+     * Hamas leader in a new video", five words more after a preposition,
+     * or what about: "..., says the electoral commission about
+     * donations") */
     uint32_t words = 0, where = 0;
     for (uint32_t j = m->te; j < s->te; j++) {
         if (toks[j].type != TK_WORD)
             continue;
         if (toks[j].clause != toks[k].clause)
             return false;
-        if (!where && words >= 2 &&
+        if (!where && words >= (plural ? 1u : 2u) &&
             (tok_is_word(R, j, "in") || tok_is_word(R, j, "on") ||
-             tok_is_word(R, j, "at") || tok_is_word(R, j, "during")))
+             tok_is_word(R, j, "at") || tok_is_word(R, j, "during") ||
+             tok_is_word(R, j, "about") || tok_is_word(R, j, "for")))
             where = 1;
         if (where ? ++where > 6 : ++words > 4)
             return false;
     }
-    return words > 0 && toks[m->te].type == TK_WORD &&
-           names_speaker(R, m->te);
+    if (words == 0 || toks[m->te].type != TK_WORD)
+        return false;
+    /* "say" before a bare plural that names who ("say campaigners", "say
+     * critics"; not "say yes", "say us") */
+    if (plural) {
+        const tok *w = &toks[m->te];
+        return (words <= 2 || where) && w->e - w->b > 3 &&
+               R->n->text[w->e - 1] == 's' && !tok_is_word(R, m->te, "yes") &&
+               !tok_is_word(R, m->te, "this") && !kind_at(R, m->te, DC_KIND_QUANTIFIER);
+    }
+    return names_speaker(R, m->te);
 }
 
 /* Words before tb's clause ends reported by a verb after them: the
@@ -11257,6 +11280,12 @@ static decorum_status rule_attack(run *R, const mention *m)
          ((unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                             : !same_noun(R, t, e))))
         t = NULL;
+    /* A stereotype whose entry names the groups it smears ("recruiting
+     * kids": gay and trans people) is that smear only of them; said of
+     * Muslims running Quran classes it is no slur on anyone. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        e->group_len && !(t->categories & e->categories))
+        return DECORUM_OK;
     /* An outburst (flag `vent`: 🤬) at a nation is anger at whatever went
      * wrong there, its team or a trip ("India lost again 🇮🇳🤬", "Lost my
      * luggage in 🇲🇽 🤬"), not at its people, unless a slur names them;
@@ -12320,15 +12349,17 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
-/* Is the code m the mark by which the sentence would sanction someone:
- * "Anyone with 1488 in their username should be banned", "report
- * accounts using 88 in their bio", "people posting 14/88 get blocked"?
+/* Is the code at token tb the mark by which the sentence would sanction
+ * someone: "Anyone with 1488 in their username should be banned", "report
+ * accounts using 88 in their bio", "people posting 14/88 get blocked",
+ * "people writing (((they))) control the banks should be banned" (the
+ * echo, rule_echo)?
  * The code follows a word that makes it what someone has or shows, and
  * a word of moderation (ban, report, block, mute, kick, remove), not
  * negated, is in its clause, whose sentence names no protected group (a ban of a group stays a
  * call for exclusion: "1488, ban all the Muslims"). Counter-speech: the
  * writer wants the code's users gone. */
-static bool code_sanctioned(run *R, const mention *m)
+static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
 {
     static const char *const has[] = {"with", "using", "uses", "use",
                                       "posting", "posts", "post",
@@ -12340,17 +12371,22 @@ static bool code_sanctioned(run *R, const mention *m)
         "kicked",  "remove", "removed",  "delete",  "deleted"};
     bool marked = false;
     /* (four words back: "with 88 or 1488 in their handle") */
-    for (uint32_t k = m->tb > 4 ? m->tb - 4 : 0; k < m->tb && !marked; k++)
+    for (uint32_t k = tb > 4 ? tb - 4 : 0; k < tb && !marked; k++)
         for (size_t i = 0; i < sizeof has / sizeof *has && !marked; i++)
             marked = tok_is_wordn(R, k, has[i], strlen(has[i]));
     if (!marked)
         return false;
-    const sentence *s = sent_of(R, m->tb);
+    const sentence *s = sent_of(R, tb);
     bool sanction = false;
     for (uint32_t k = s->tb; k < s->te; k++) {
-        if (in_target(R, k, TG_GROUP))
+        /* (the words [tb, skip_e) an echo wraps are the code, not a group
+         * named) */
+        if (in_target(R, k, TG_GROUP) && !(k >= tb && k < skip_e))
             return false;
-        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
+        /* (an echo's clause ends at its brackets; the sanction on who
+         * writes it may follow anywhere after it in its sentence) */
+        if ((skip_e > tb ? k < skip_e
+                         : R->rs->toks[k].clause != R->rs->toks[tb].clause) ||
             negator(R, k))
             continue;
         for (size_t i = 0; i < sizeof act / sizeof *act && !sanction; i++)
@@ -12394,7 +12430,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * word ("Londonistan is disgusting") judges what the trope claims. */
     if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
         sc = SC_COUNTER;
-    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_sanctioned(R, m))
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE &&
+        code_sanctioned_at(R, m->tb, m->tb))
         sc = SC_COUNTER;
     /* "Carlson promoted the great replacement theory on air": a trope
      * followed by "theory" names an idea to tell of it; unless the
@@ -13398,6 +13435,81 @@ static bool libel_people(const run *R, const dc_entry *g)
     return false;
 }
 
+/* Is the story of the trope actor at atb, in sentence s, history: a war
+ * (an object flagged `event`) waged with a deed done (an action in -ed:
+ * "financed") by one person named
+ * (a name before the actor, "Nathan Rothschild financed Wellington's
+ * army", or the actor in apposition to one, "Jacob Schiff, a Jewish
+ * banker, financed ...") or dated to a year ("in 1904", "in the 1830s")?
+ * The trope tells of a timeless secret power ("Rothschilds fund both
+ * sides of every war"), not of a loan on record; a caravan or an
+ * invasion funded "in 2018" is the trope still. */
+static bool story_history(const run *R, const sentence *s, uint32_t atb,
+                          const mention *action, const mention *object)
+{
+    const char *a = R->n->text;
+    if (!(action->e - action->b > 3 && a[action->e - 2] == 'e' &&
+          a[action->e - 1] == 'd') ||
+        !(ent(R, object)->flags & DC_F_EVENT))
+        return false;
+    /* (not "both sides of the war", "every war", "and still do") */
+    for (uint32_t k = action->te; k < object->te; k++)
+        if (tok_is_word(R, k, "both") || tok_is_word(R, k, "every") ||
+            tok_is_word(R, k, "all"))
+            return false;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tok_is_word(R, k, "still"))
+            return false;
+    const tok *t = R->rs->toks;
+    if (atb > s->tb && t[atb - 1].type == TK_WORD &&
+        capitalized(R, atb - 1) && capitalized(R, atb) &&
+        !is_determiner(R, atb - 1))
+        return true;
+    if (atb >= s->tb + 2 &&
+        (tok_is_word(R, atb - 1, "a") || tok_is_word(R, atb - 1, "an")) &&
+        t[atb - 2].type == TK_PUNCT && t[atb - 2].ch == ',')
+        return true;
+    for (uint32_t k = s->tb + 1; k < s->te; k++) {
+        const char *w = a + t[k].b;
+        size_t n = t[k].e - t[k].b;
+        if (t[k].type != TK_WORD || !(n == 4 || (n == 5 && w[4] == 's')) ||
+            !((w[0] == '1' && w[1] >= '0' && w[1] <= '9') ||
+              (w[0] == '2' && w[1] == '0')) ||
+            !(w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'))
+            continue;
+        if (year_before(R, k) || tok_is_word(R, k - 1, "the") ||
+            tok_is_word(R, k - 1, "of"))
+            return true;
+    }
+    return false;
+}
+
+/* Does a word naming the claim as a falsehood or a bigotry
+ * ("conspiracy theories", "antisemitic", a `denounce` entry that is no
+ * mere judgement) open the phrase the story sits in: "Conspiracy theories
+ * about the Rothschilds controlling the world are antisemitic nonsense",
+ * "the antisemitic lie of Jewish bankers running ..."? The story is then
+ * the topic of the denunciation, not the writer's claim. */
+static bool story_named_false(const run *R, const sentence *s, uint32_t atb)
+{
+    uint32_t k = atb;
+    if (k > s->tb && is_determiner(R, k - 1))
+        k--;
+    if (!(k > s->tb && (tok_is_word(R, k - 1, "about") ||
+                        tok_is_word(R, k - 1, "of") ||
+                        tok_is_word(R, k - 1, "that"))))
+        return false;
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->tb >= k - 1)
+            break;
+        if (d->kind == DC_KIND_DENOUNCE && d->te + 2 >= k - 1 &&
+            !(ent(R, d)->flags & DC_F_JUDGE))
+            return true;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -13495,10 +13607,20 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 continue;
             }
         }
+        /* "Nathan Rothschild financed Wellington's army during the
+         * Napoleonic wars": history (story_history); the model's reading
+         * counts as for a nation's war */
+        if (actor && story_history(R, s, atb, action, object)) {
+            R->untargeted = true;
+            continue;
+        }
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
+        if (sc == SC_ASSERTED && R->denounce_any &&
+            story_named_false(R, s, atb))
+            sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
         if (sc == SC_ASSERTED && rebutted(R, atb))
             sc = SC_COUNTER; /* "... That is an antisemitic lie." */
         /* "Soros has been accused of funding migrant caravans": a report
@@ -13678,6 +13800,11 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
         const mention *neg;
         scope sc = scope_of(R, inner, j, &neg);
         if (!own && sc == SC_ASSERTED && echo_denounced(R, es, i))
+            sc = SC_COUNTER;
+        /* "People writing (((they))) control the banks should be
+         * banned": the echo named as what people write, in a clause that
+         * would ban them, is counter-speech as 1488 is (rule_code) */
+        if (!own && sc == SC_ASSERTED && code_sanctioned_at(R, inner, j))
             sc = SC_COUNTER;
         decorum_status st;
         if (own || sc == SC_COUNTER || sc == SC_REPORTED) {
