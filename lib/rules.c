@@ -12392,6 +12392,25 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
         for (size_t i = 0; i < sizeof act / sizeof *act && !sanction; i++)
             sanction = tok_is_wordn(R, k, act[i], strlen(act[i]));
     }
+    /* "... the account above with 1488 in the username is using a
+     * neo-Nazi code. Please ban.": or a short sentence right after it of
+     * a word of moderation and at most three more words */
+    uint32_t si = (uint32_t)(s - R->rs->s);
+    if (!sanction && si + 1 < R->rs->ns) {
+        const sentence *nx = &R->rs->s[si + 1];
+        uint32_t words = 0;
+        for (uint32_t k = nx->tb; k < nx->te; k++) {
+            if (R->rs->toks[k].type != TK_WORD)
+                continue;
+            /* (not "Ban me.": the writer's dare) */
+            if (++words > 4 || negator(R, k) || in_target(R, k, TG_GROUP) ||
+                kind_at(R, k, DC_KIND_PRONOUN_SELF))
+                return false;
+            for (size_t i = 0; i < sizeof act / sizeof *act && !sanction;
+                 i++)
+                sanction = tok_is_wordn(R, k, act[i], strlen(act[i]));
+        }
+    }
     return sanction;
 }
 
