@@ -1050,10 +1050,6 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
     return (uint32_t)lo;
 }
 
-/* Places the hits on tokens as mentions, drops those a longer mention
- * explains, and indexes the rest by first token. Room for every hit is made
- * once (past MAX_ITEMS mentions the comment is too big, as before). */
-
 /* Travellers: Irish Travellers or anyone travelling? The words of a
  * comment about travel (flights, airports, hotels, tourists, holidays)
  * say the second; the words of the Traveller community's life and of
@@ -1078,19 +1074,8 @@ static const char *const traveller_words[] = {
     "council", "settled", "irish", "pikey", "pikeys", "tinker", "tinkers",
     "knacker", "knackers", "horses", "tarmac", "served"};
 
-/* Does a token of the comment spell one of the n words ws? */
-static bool says_any(const run *R, const char *const *ws, size_t n)
-{
-    const dc_rules_scratch *rs = R->rs;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
-        if (rs->toks[k].type != TK_WORD)
-            continue;
-        for (size_t i = 0; i < n; i++)
-            if (tok_is_wordn(R, k, ws[i], strlen(ws[i])))
-                return true;
-    }
-    return false;
-}
+static bool word_among(const run *R, uint32_t a, uint32_t b,
+                       const char *const *list, size_t n);
 
 /* Does "traveller(s)" at tokens [ti, te) name Irish Travellers? Not
  * after a country or an identity word ("UK Travellers", "British
@@ -1117,15 +1102,16 @@ static bool traveller_named(const run *R, const tok *toks, uint32_t ntok,
             return false;
     }
     if (!*travel)
-        *travel = says_any(R, travel_words,
-                           sizeof travel_words / sizeof *travel_words) &&
-                          !says_any(R, traveller_words,
-                                    sizeof traveller_words /
-                                        sizeof *traveller_words)
+        *travel = word_among(R, 0, ntok, travel_words,
+                             sizeof travel_words / sizeof *travel_words) &&
+                          !word_among(R, 0, ntok, traveller_words,
+                                      sizeof traveller_words /
+                                          sizeof *traveller_words)
                       ? 1
                       : 2;
     return *travel == 2;
 }
+
 /* How far before a hit, in bytes, a hit that contains it may start: a
  * lexicon term is at most 200 bytes (lexicon.c), and a misspelled or
  * masked form a few more. */
@@ -1262,6 +1248,9 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
     return *named;
 }
 
+/* Places the hits on tokens as mentions, drops those a longer mention
+ * explains, and indexes the rest by first token. Room for every hit is made
+ * once (past MAX_ITEMS mentions the comment is too big, as before). */
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
@@ -3829,12 +3818,6 @@ static bool denounces(const run *R, const sentence *s)
     return ms->denounced == 2;
 }
 
-/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
- * before a determiner is an adverb of what follows ("calling them
- * 'invaders' is exactly the language that inspired the shooter"), not
- * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
- * it is before "what", "how" or "why" that no "I" or "we" follows
- * ("you're doing exactly what the rioters did", "show exactly why"). */
 /* Does the agreeing phrase m take an object of its own after it, past a
  * time ("all day", "today", "in years"): "Best thing I've read all day is
  * the reply calling him out", "I wouldn't disagree with the lawsuit"
@@ -3857,6 +3840,12 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
             (is_determiner(R, k + 1) || a_or_an(R, k + 1)));
 }
 
+/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
+ * before a determiner is an adverb of what follows ("calling them
+ * 'invaders' is exactly the language that inspired the shooter"), not
+ * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
+ * it is before "what", "how" or "why" that no "I" or "we" follows
+ * ("you're doing exactly what the rioters did", "show exactly why"). */
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -3873,6 +3862,20 @@ static bool agrees_in(const run *R, const sentence *s)
                  tok_is_word(R, m->te, "why")) &&
                 !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))) &&
             !endorses_other(R, s, m))
+            return true;
+    }
+    return false;
+}
+
+/* Is a word of the list [n] among tokens [a, b)? (word lists for a
+ * sentence: "a photo word", "a time word") */
+static bool word_among(const run *R, uint32_t a, uint32_t b,
+                       const char *const *list, size_t n)
+{
+    for (uint32_t j = a; j < b; j++) {
+        const tok *t = &R->rs->toks[j];
+        if (t->type == TK_WORD &&
+            dc_word_in(R->n->text + t->b, t->e - t->b, list, n))
             return true;
     }
     return false;
@@ -3895,9 +3898,7 @@ static bool truth_filler(const run *R, uint32_t k)
     const tok *t = &R->rs->toks[k];
     if (t->type == TK_PUNCT)
         return t->ch == '%';
-    return t->type == TK_WORD &&
-           dc_word_in(R->n->text + t->b, t->e - t->b, words,
-                      sizeof words / sizeof words[0]);
+    return word_among(R, k, k + 1, words, sizeof words / sizeof words[0]);
 }
 
 /* Does token k call something true: "accurate", "true", "correct",
@@ -3907,20 +3908,6 @@ static bool truth_word(const run *R, uint32_t k)
     return tok_is_word(R, k, "accurate") || tok_is_word(R, k, "true") ||
            tok_is_word(R, k, "correct") || tok_is_word(R, k, "factual") ||
            tok_is_word(R, k, "truth");
-}
-
-/* Is a word of the list [n] among tokens [a, b)? (word lists for a
- * sentence: "a photo word", "a time word") */
-static bool word_among(const run *R, uint32_t a, uint32_t b,
-                       const char *const *list, size_t n)
-{
-    for (uint32_t j = a; j < b; j++) {
-        const tok *t = &R->rs->toks[j];
-        if (t->type == TK_WORD &&
-            dc_word_in(R->n->text + t->b, t->e - t->b, list, n))
-            return true;
-    }
-    return false;
 }
 
 /* Is token k a count: digits, or a number word ("Three Jews hurt in
@@ -5891,13 +5878,12 @@ static __attribute__((noinline)) void find_ingroup(run *R)
                  * "being a" and its noun the subject of a linking verb
                  * judge what one is; a claim is "Being a gay man, I ..."
                  * or one with the writer in the sentence */
+                const sentence *s = sent_of(R, m->tb);
                 if (tok_is_word(R, m->tb, "being") &&
                     k->te + 1 < R->rs->ntok &&
                     (kind_at(R, k->te, DC_KIND_COPULA) ||
                      kind_at(R, k->te + 1, DC_KIND_COPULA)) &&
-                    !has_kind_in(R, sent_of(R, m->tb)->tb,
-                                 sent_of(R, m->tb)->te,
-                                 DC_KIND_PRONOUN_SELF) &&
+                    !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
                     (hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_WORD))
                     continue;
                 R->ingroup = true;
@@ -6330,20 +6316,6 @@ static bool scored(const run *R, uint32_t tb)
     return false;
 }
 
-/* A slur that is also an everyday word ("coon" the raccoon, "crackers"
- * the biscuits, "dyke" the embankment) counts only when it is used of
- * people: addressed ("you ..."), the object of hostility ("kill the ...",
- * "filthy ..."), or the subject of a hostile clause ("... are disgusting",
- * "... should be locked up"). */
-/* Is the slur m spelled in disguise: leet, masks, look-alike or
- * full-width letters, spaced or split letters ("c00ns", "f*gs", "ｆａｇｓ",
- * "d.y.k.e.s")? Not a piece of a run-together word ("@tr4pb0y" is a
- * handle), nor a word only written in capitals and dots or with a capital
- * O for zero ("F.A.G. stands for...", "C00N cheese": a name, nothing
- * hidden). Of the other characters only the term's own letters count: an
- * apostrophe after it ("spade’s", typed curly by phones) hides nothing,
- * and neither does an accented Latin letter ("Côon", a river; a dodger
- * swaps letters for look-alikes from other scripts, not for accents). */
 /* Do the term of m and the word after it make an allow entry ("f*g
  * break" is "fag break": masked, the everyday phrase is still the
  * everyday phrase)? A scan of the lexicon, asked only of a disguised
@@ -6385,6 +6357,15 @@ static bool hidden_inside(const run *R, uint32_t ob, uint32_t oe)
     return false;
 }
 
+/* Is the slur m spelled in disguise: leet, masks, look-alike or
+ * full-width letters, spaced or split letters ("c00ns", "f*gs", "ｆａｇｓ",
+ * "d.y.k.e.s")? Not a piece of a run-together word ("@tr4pb0y" is a
+ * handle), nor a word only written in capitals and dots or with a capital
+ * O for zero ("F.A.G. stands for...", "C00N cheese": a name, nothing
+ * hidden). Of the other characters only the term's own letters count: an
+ * apostrophe after it ("spade’s", typed curly by phones) hides nothing,
+ * and neither does an accented Latin letter ("Côon", a river; a dodger
+ * swaps letters for look-alikes from other scripts, not for accents). */
 static bool disguised(const run *R, const mention *m)
 {
     if (m->how == DC_HIT_COMPOUND || m->e <= m->b)
@@ -6400,8 +6381,9 @@ static bool disguised(const run *R, const mention *m)
     /* A zero-width character hides something only inside a word ("tar
      * ba\u200bby"); next to a space ("tar\u200b baby") it is between
      * words, which the normalizer takes the same way */
+    int inside = -1; /* hidden_inside(R, ob, oe), once asked */
     if (how == DC_EV_INVISIBLE && m->how != DC_HIT_MASKED &&
-        m->how != DC_HIT_SPLIT && !hidden_inside(R, ob, oe))
+        m->how != DC_HIT_SPLIT && !(inside = hidden_inside(R, ob, oe)))
         how = 0;
     if (m->how == DC_HIT_MASKED || m->how == DC_HIT_SPLIT || how) {
         if (allow_with_next(R, m))
@@ -6457,8 +6439,11 @@ static bool disguised(const run *R, const mention *m)
          * zero-width character between words (hidden_inside) */
         if (cp >= 0x2018 && cp <= 0x201f)
             break;
-        if (((cp >= 0x200b && cp <= 0x200d) || cp == 0x2060) &&
-            !hidden_inside(R, ob, oe)) {
+        if ((cp >= 0x200b && cp <= 0x200d) || cp == 0x2060) {
+            if (inside < 0)
+                inside = hidden_inside(R, ob, oe);
+            if (inside)
+                return true;
             i += n;
             continue;
         }
@@ -6486,6 +6471,11 @@ static bool sexage_after(const run *R, const mention *m)
     return p && (ent(R, p)->flags & DC_F_SEXAGE);
 }
 
+/* A slur that is also an everyday word ("coon" the raccoon, "crackers"
+ * the biscuits, "dyke" the embankment) counts only when it is used of
+ * people: addressed ("you ..."), the object of hostility ("kill the ...",
+ * "filthy ..."), or the subject of a hostile clause ("... are disgusting",
+ * "... should be locked up"). */
 static bool used_of_people(run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7313,9 +7303,6 @@ static const target *contrast_names(const run *R, const mention *m)
     return NULL;
 }
 
-/* Is the word said of the target? A linking verb just before it ("are
- * vermin", "are nothing but a disease"), a simile ("like rats"), or the
- * two side by side ("vermin migrants", "migrants, vermin"). */
 /* Does "the lot", "the lot of them", "all of them", "every one of them"
  * or "the whole lot" follow m: the noun said of everyone named before,
  * as an afterthought ("letting boatloads of Africans in, animals the
@@ -7336,6 +7323,9 @@ static bool lot_after(const run *R, const mention *m)
              tok_is_word(R, k + 2, "of")));
 }
 
+/* Is the word said of the target? A linking verb just before it ("are
+ * vermin", "are nothing but a disease"), a simile ("like rats"), or the
+ * two side by side ("vermin migrants", "migrants, vermin"). */
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -7612,9 +7602,6 @@ static bool command_at(const run *R, uint32_t k)
     return false;
 }
 
-/* Could token k, opening a clause, be a bare imperative verb ("get",
- * "keep", "send")? Not a word the lexicon knows as a noun, pronoun or
- * name, not a plural or participle ("firefighters", "deported"). */
 /* A particle that joins a verb before its object: "line up the",
  * "round out the". */
 static bool verb_particle(const run *R, uint32_t k)
@@ -7623,6 +7610,9 @@ static bool verb_particle(const run *R, uint32_t k)
            tok_is_word(R, k, "down");
 }
 
+/* Could token k, opening a clause, be a bare imperative verb ("get",
+ * "keep", "send")? Not a word the lexicon knows as a noun, pronoun or
+ * name, not a plural or participle ("firefighters", "deported"). */
 static bool bare_verb(const run *R, uint32_t k)
 {
     static const dc_kind nouny[] = {
@@ -8284,9 +8274,6 @@ static bool wished_in_entry(const run *R, const mention *m)
     return false;
 }
 
-/* A call to act: a modal or wish earlier in the sentence (calling_modal,
- * which reads the attack's target tg), or the verb opening its clause (an
- * imperative), perhaps after a few softeners. */
 /* "Line up every Muslim in the street and shoot them", "Take the Jews
  * on my street and shoot them": a verb right after "and" is coordinated
  * with the command that opens its clause (a command entry, or a bare verb
@@ -8448,6 +8435,9 @@ static bool consequence_of(const run *R, const mention *m, const sentence *s)
            !(k >= 2 && obliging(R, k - 2)); /* "need to cause" */
 }
 
+/* A call to act: a modal or wish earlier in the sentence (calling_modal,
+ * which reads the attack's target tg), or the verb opening its clause (an
+ * imperative), perhaps after a few softeners. */
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -9390,9 +9380,8 @@ static const target *victim_after(const run *R, const mention *m)
  * gassed"), or NULL. */
 static const target *passive_victim(const run *R, const mention *m)
 {
-    /* or a headline's, "be" left out: "Two gay men beaten outside bar" */
-    if (!after_past_be(R, m->tb) &&
-        !(m->tb > 0 && (past_form(R, m) || participle_word(R, m->te - 1))))
+    /* or a headline's, "be" left out: "Muslims killed in mosque fire" */
+    if (!after_past_be(R, m->tb) && !(m->tb > 0 && headline_passive(R, m)))
         return NULL;
     return group_ending_at(R, m->tb - 1, R->rs->toks[m->tb].clause);
 }
@@ -10237,10 +10226,6 @@ static bool situation_after(const run *R, uint32_t k)
            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
 }
 
-/* Does a word before token k (in sentence s) pick out one member of the
- * group named at k, whoever it is: "a", "an", "any", "another", "every",
- * "each", "one more", "(the) next", "a single" ("If I see one more
- * Pakistani at the bus stop ...", "the next Muslim that ...")? */
 /* Does token k pick out one member of a group: "any", "every", "each",
  * "next", "another" (member_det, member_gets)? */
 static bool picks_one(const run *R, uint32_t k)
@@ -10250,6 +10235,10 @@ static bool picks_one(const run *R, uint32_t k)
            tok_is_word(R, k, "next");
 }
 
+/* Does a word before token k (in sentence s) pick out one member of the
+ * group named at k, whoever it is: "a", "an", "any", "another", "every",
+ * "each", "one more", "(the) next", "a single" ("If I see one more
+ * Pakistani at the bus stop ...", "the next Muslim that ...")? */
 static bool member_det(const run *R, const sentence *s, uint32_t k)
 {
     uint32_t d = k - 1;
@@ -12309,13 +12298,6 @@ static bool named_to_denounce(const run *R, const mention *m)
     return false;
 }
 
-/* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
- * other hate. */
-/* Is the ambiguous code m told as a deed that keeps happening, the
- * sarcasm that gives the code its meaning: "Religion of peace strikes
- * again", "... at it again", "... does it again"? The frame follows the
- * code in its clause ("... in action" is left out: "The religion of
- * peace in action: a charity drive" may be meant). */
 /* Is sentence s put in a mocked voice: "X be like: ...", "..., said no
  * one"? */
 static bool mocked_voice(const run *R, const sentence *s)
@@ -12328,6 +12310,11 @@ static bool mocked_voice(const run *R, const sentence *s)
     return false;
 }
 
+/* Is the ambiguous code m told as a deed that keeps happening, the
+ * sarcasm that gives the code its meaning: "Religion of peace strikes
+ * again", "... at it again", "... does it again"? The frame follows the
+ * code in its clause ("... in action" is left out: "The religion of
+ * peace in action: a charity drive" may be meant). */
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -12369,12 +12356,8 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
         "ban",     "banned", "bans",     "banning", "report", "reported",
         "reporting", "block", "blocked", "mute",    "muted",  "kick",
         "kicked",  "remove", "removed",  "delete",  "deleted"};
-    bool marked = false;
     /* (four words back: "with 88 or 1488 in their handle") */
-    for (uint32_t k = tb > 4 ? tb - 4 : 0; k < tb && !marked; k++)
-        for (size_t i = 0; i < sizeof has / sizeof *has && !marked; i++)
-            marked = tok_is_wordn(R, k, has[i], strlen(has[i]));
-    if (!marked)
+    if (!word_among(R, tb > 4 ? tb - 4 : 0, tb, has, sizeof has / sizeof *has))
         return false;
     const sentence *s = sent_of(R, tb);
     bool sanction = false;
@@ -12389,8 +12372,7 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
                          : R->rs->toks[k].clause != R->rs->toks[tb].clause) ||
             negator(R, k))
             continue;
-        for (size_t i = 0; i < sizeof act / sizeof *act && !sanction; i++)
-            sanction = tok_is_wordn(R, k, act[i], strlen(act[i]));
+        sanction |= word_among(R, k, k + 1, act, sizeof act / sizeof *act);
     }
     /* "... the account above with 1488 in the username is using a
      * neo-Nazi code. Please ban.": or a short sentence right after it of
@@ -12406,14 +12388,14 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
             if (++words > 4 || negator(R, k) || in_target(R, k, TG_GROUP) ||
                 kind_at(R, k, DC_KIND_PRONOUN_SELF))
                 return false;
-            for (size_t i = 0; i < sizeof act / sizeof *act && !sanction;
-                 i++)
-                sanction = tok_is_wordn(R, k, act[i], strlen(act[i]));
+            sanction |= word_among(R, k, k + 1, act, sizeof act / sizeof *act);
         }
     }
     return sanction;
 }
 
+/* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
+ * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -12938,10 +12920,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         return k + 2;
     /* "No Travellers served.", the pub sign: "served" ending the clause
      * (or before "here"); not "No Muslims served in Congress until 2007" */
-    if (tok_is_word(R, k, "served") &&
-        (clause_done(R, k + 1) ||
-         (tok_is_word(R, k + 1, "here") && clause_done(R, k + 2))))
-        return clause_done(R, k + 1) ? k + 1 : k + 2;
+    if (tok_is_word(R, k, "served")) {
+        if (clause_done(R, k + 1))
+            return k + 1;
+        if (tok_is_word(R, k + 1, "here") && clause_done(R, k + 2))
+            return k + 2;
+    }
     if (tok_is_word(R, k, "here")) {
         /* "No Jews here, just Christians and atheists": who is here,
          * told; the next clause says who else */
