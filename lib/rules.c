@@ -1052,9 +1052,11 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
 
 /* Travellers: Irish Travellers or anyone travelling? The words of a
  * comment about travel (flights, airports, hotels, tourists, holidays)
- * say the second; the words of the Traveller community's life and of
- * those who attack it (sites, camps, caravans, halting sites, the council,
- * Gypsies, Roma, settled people, the Irish) say the first. */
+ * say the second; the words of the Traveller community's life (sites,
+ * camps, caravans, halting sites, the council, settled people) say the
+ * first, and so does any name of the community, of Roma or of the Irish
+ * that the lexicon found in the comment (community_named: the names
+ * stay in the lexicon's data). */
 static const char *const travel_words[] = {
     "flight", "flights", "airport", "airports", "airline", "airlines",
     "plane", "planes", "heathrow", "gatwick", "stansted", "eurostar",
@@ -1069,10 +1071,34 @@ static const char *const travel_words[] = {
     "train", "trains", "station", "ferry", "ferries", "bus", "coach",
     "commuters", "passengers", "inn"};
 static const char *const traveller_words[] = {
-    "site", "sites", "camp", "camps", "encampment", "caravan", "caravans",
-    "halting", "gypsy", "gypsies", "gipsy", "gipsies", "roma", "romany",
-    "council", "settled", "irish", "pikey", "pikeys", "tinker", "tinkers",
-    "knacker", "knackers", "horses", "tarmac", "served"};
+    "site",  "sites",   "camp",    "camps",  "encampment", "caravan",
+    "caravans", "halting", "council", "settled", "horses", "tarmac",
+    "served"};
+
+/* Does the comment name the Traveller community, Roma or the Irish
+ * otherwise than by "traveller(s)" (flag `case`)? Any identity word or
+ * slur of those groups the matcher found: "gypsies", "Roma", "Irish",
+ * "pikeys", "tinkers". The Irish by an identity word only: "paddy" and
+ * "mick" are mostly a rice field and a name. */
+static bool community_named(const run *R, const dc_hitvec *hits)
+{
+    for (size_t k = 0; k < hits->n; k++) {
+        uint32_t id = hits->v[k].entry;
+        if (id >= R->lx->n)
+            continue;
+        const dc_entry *e = &R->lx->entries[id];
+        if ((e->kind != DC_KIND_IDENTITY && e->kind != DC_KIND_SLUR) ||
+            (e->flags & DC_F_CASE))
+            continue;
+        if ((e->group_len == 4 && memcmp(e->group, "roma", 4) == 0) ||
+            (e->group_len == 15 &&
+             memcmp(e->group, "irish_traveller", 15) == 0) ||
+            (e->kind == DC_KIND_IDENTITY && e->group_len == 5 &&
+             memcmp(e->group, "irish", 5) == 0))
+            return true;
+    }
+    return false;
+}
 
 static bool word_among(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n);
@@ -1082,13 +1108,13 @@ static bool word_among(const run *R, uint32_t a, uint32_t b,
  * Travellers": travellers from there), nor as a name of a run of title
  * case ("The Travellers Rest pub", "Heathrow Travellers Face Delays"),
  * nor where the comment talks of travel and not of the Traveller
- * community's life (travel_words, traveller_words). Capitals or none,
- * opening its sentence or not: "Travellers are scum, burn them out",
- * "No travellers served", "I hate Travellers who clap when the plane
- * lands". (*travel: 0 not yet asked, 1 travel, 2 not) */
-static bool traveller_named(const run *R, const tok *toks, uint32_t ntok,
-                            uint32_t ti, uint32_t te, const uint64_t *at,
-                            int *travel)
+ * community's life (travel_words, traveller_words, community_named).
+ * Capitals or none, opening its sentence or not: "Travellers are scum,
+ * burn them out", "No travellers served", "I hate Travellers who clap
+ * when the plane lands". (*travel: 0 not yet asked, 1 travel, 2 not) */
+static bool traveller_named(const run *R, const dc_hitvec *hits,
+                            const tok *toks, uint32_t ntok, uint32_t ti,
+                            uint32_t te, const uint64_t *at, int *travel)
 {
     if (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED))))
         return false;
@@ -1106,7 +1132,8 @@ static bool traveller_named(const run *R, const tok *toks, uint32_t ntok,
                              sizeof travel_words / sizeof *travel_words) &&
                           !word_among(R, 0, ntok, traveller_words,
                                       sizeof traveller_words /
-                                          sizeof *traveller_words)
+                                          sizeof *traveller_words) &&
+                          !community_named(R, hits)
                       ? 1
                       : 2;
     return *travel == 2;
@@ -1344,7 +1371,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
             (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
-            !traveller_named(R, toks, (uint32_t)ntok, ti, te, at, &travel))
+            !traveller_named(R, hits, toks, (uint32_t)ntok, ti, te, at,
+                             &travel))
             continue;
         mention *m = &mv[nm];
         put_mention(m, hit, kind, ti, te);
