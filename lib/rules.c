@@ -2193,6 +2193,46 @@ static bool code_spelled(const run *R, const mention *m)
     return false;
 }
 
+/* Is the noun m, naming people by sex alone ("boys", "girls", "ladies"),
+ * whom the writer speaks to rather than of: the last word of its
+ * sentence after a comma, an object pronoun or a word of time, at the end
+ * of a command or a cheer? "Kill the Kiwis tomorrow boys", "Let's kill it
+ * tonight girls", "Smash them, lads". Not "kill the boys", "kill all
+ * boys", "kill those little girls": a determiner, a quantifier or another
+ * word before it makes it the object. */
+static bool vocative(const run *R, const mention *m, const dc_entry *e)
+{
+    static const char *const before[] = {
+        "it",     "them",    "em",     "this",     "that",   "tomorrow",
+        "tonight", "today",  "now",    "again",    "there",  "weekend",
+        "saturday", "sunday", "friday", "later"};
+    const dc_rules_scratch *rs = R->rs;
+    if (e->categories != 1u << DECORUM_CATEGORY_SEX || m->tb == 0)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb <= s->tb + 1)
+        return false;
+    if ((unsigned char)R->n->text[rs->toks[m->tb].b] >= 0x80)
+        return false; /* an emoji: "🚺🚹" */
+    /* Only ending punctuation and emoji after it: not "dogs, women,
+     * gays" */
+    for (uint32_t k = m->te; k < s->te; k++) {
+        const tok *q = &rs->toks[k];
+        if (q->type == TK_WORD
+                ? (unsigned char)R->n->text[q->b] < 0x80
+                : q->ch != '.' && q->ch != '!' && q->ch != '?')
+            return false;
+    }
+    const tok *p = &rs->toks[m->tb - 1];
+    /* (after a comma, not the last of a list of people: "children, men,
+     * women") */
+    if (p->type == TK_PUNCT && p->ch == ',')
+        return !(rs->at[m->tb - 2] &
+                 (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) | KIND_BIT(SLUR)));
+    return word_among(R, m->tb - 1, m->tb, before,
+                      sizeof before / sizeof *before);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2303,10 +2343,11 @@ static decorum_status find_targets(run *R)
                     }
                 }
             } else {
-                group = true;
+                /* "Kill it tonight girls": the girls are spoken to. */
+                group = !vocative(R, m, e);
                 /* "woman" names the group only as "women", or as "every
                  * woman", "no woman". */
-                if (e->flags & DC_F_PLURAL)
+                if (group && (e->flags & DC_F_PLURAL))
                     group = plural_hit(R, m) || quantified(R, m->tb);
             }
             if (!group)
