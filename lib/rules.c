@@ -7874,6 +7874,50 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
+/* Is the plain modal md, in question s, one of disbelief before the act
+ * at tb: "why would" or "how could", its subject, and the act ("Why would
+ * anyone kill Muslims?", "why on earth would he kill white people", "How
+ * could you want to hurt them?"), the question opening its sentence when
+ * its mark is left out? It asks why, and calls for nothing.
+ * Not negated ("why wouldn't we kill them all", "why would we not ...":
+ * those ask for it), and not with another verb between ("Why would
+ * anyone oppose the extermination of Muslims?" backs it). */
+static bool disbelief_modal(const run *R, const sentence *s,
+                            const mention *md, uint32_t tb)
+{
+    static const char *const subject[] = {
+        "anyone", "anybody", "someone", "somebody", "he",  "she",
+        "you",    "they",    "people",  "we",       "u",   "i"};
+    if (md->tb <= s->tb || md->te + 1 > tb)
+        return false;
+    bool why = tok_is_word(R, md->tb, "would") || tok_is_word(R, md->tb, "could");
+    if (!why)
+        return false;
+    uint32_t q = md->tb - 1;
+    /* "why on earth", "why the hell" */
+    if (q >= s->tb + 2 && ((tok_is_word(R, q - 1, "on") &&
+                            tok_is_word(R, q, "earth")) ||
+                           (tok_is_word(R, q - 1, "the") &&
+                            (tok_is_word(R, q, "hell") ||
+                             tok_is_word(R, q, "fuck")))))
+        q -= 2;
+    if (!(tok_is_word(R, q, "why") ||
+          (tok_is_word(R, q, "how") && tok_is_word(R, md->tb, "could"))))
+        return false;
+    /* A question, its mark left out or not: "why would he kill them wtf" */
+    if (!s->question && q != s->tb)
+        return false;
+    uint32_t k = md->te;
+    if (!word_among(R, k, k + 1, subject, sizeof subject / sizeof *subject))
+        return false;
+    k++;
+    if (k < tb && tok_is_word(R, k, "ever"))
+        k++;
+    if (k + 1 < tb && tok_is_word(R, k, "want") && tok_is_word(R, k + 1, "to"))
+        k += 2;
+    return k == tb;
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -7922,6 +7966,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
+            continue;
+        if (!exclusion && disbelief_modal(R, s, md, tb))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
