@@ -8553,6 +8553,31 @@ static bool consequence_of(const run *R, const mention *m, const sentence *s)
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
+/* Is the act m asked for by a question that suggests it: "why not",
+ * or "why don't / can't / wouldn't / shouldn't we" right before it
+ * ("why not gas them all", "Why not just deport every Muslim?", "why
+ * wouldn't we kill all the jews")? Such a question is a proposal, as an
+ * imperative is. */
+static bool why_not_call(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const neg[] = {
+        "don't",    "dont",      "can't", "cant", "wouldn't", "wouldnt",
+        "shouldn't", "shouldnt", "won't", "wont"};
+    static const char *const subj[] = {"we", "you", "they", "u"};
+    uint32_t k = m->tb;
+    if (k > s->tb && (tok_is_word(R, k - 1, "just") ||
+                      tok_is_word(R, k - 1, "simply")))
+        k--;
+    if (k < s->tb + 2)
+        return false;
+    if (tok_is_word(R, k - 1, "not"))
+        return tok_is_word(R, k - 2, "why");
+    return k >= s->tb + 3 &&
+           word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
+           word_among(R, k - 2, k - 1, neg, sizeof neg / sizeof *neg) &&
+           tok_is_word(R, k - 3, "why");
+}
+
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -8593,7 +8618,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return false;
     if (negated_opening(R, s) ||
         calling_modal(R, s, m->tb, m->te, tg,
-                      m->kind == DC_KIND_EXCLUSION))
+                      m->kind == DC_KIND_EXCLUSION) ||
+        why_not_call(R, m, s))
         return true;
     /* "me everytime i see a gay guy 🔪", "refugees = 💣": a weapon emoji
      * right after the group (only punctuation and emoji between), with
