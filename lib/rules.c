@@ -2233,6 +2233,20 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
                       sizeof before / sizeof *before);
 }
 
+/* Is the ambiguous slur m in its everyday sense, owned by one person:
+ * after "my", "your", "his" or "her" ("my nips hurt", "his spade")? A
+ * part of the body or a thing one has is no group to threaten. Not a
+ * slur that is also reclaimed or banter ("my hoes", "his dyke wife":
+ * people), nor after "our" or "their" ("our Negroes": people owned, the
+ * slaver's voice). */
+static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
+{
+    static const char *const own[] = {"my", "your", "his", "her", "ur"};
+    return (e->flags & DC_F_AMBIGUOUS) &&
+           !(e->flags & (DC_F_RECLAIMABLE | DC_F_BANTER)) && m->tb > 0 &&
+           word_among(R, m->tb - 1, m->tb, own, sizeof own / sizeof *own);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2357,7 +2371,8 @@ static decorum_status find_targets(run *R)
         case DC_KIND_SLUR:
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
-            if (singular_slur(R, m) || pest_sense(R, m))
+            if (singular_slur(R, m) || pest_sense(R, m) ||
+                owned_sense(R, m, e))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
