@@ -214,10 +214,11 @@ static inline const unsigned char *plain_run(const unsigned char *lo,
         unsigned mask = (unsigned)_mm_movemask_epi8(m) >> (16 - (end - s));
         return mask ? s + __builtin_ctz(mask) : end;
     }
-#else
+    /* Left: a line shorter than 16 bytes, byte by byte. The word loop
+     * below is for machines without SSE2 only: compiled here too, its
+     * five 64-bit constants were loaded on every line, outside the loop. */
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     (void)lo;
-#endif
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (end - s >= 8) {
         uint64_t w;
         memcpy(&w, s, 8);
@@ -230,6 +231,8 @@ static inline const unsigned char *plain_run(const unsigned char *lo,
             return s + (__builtin_ctzll(m) >> 3);
         s += 8;
     }
+#else
+    (void)lo;
 #endif
     while (s < end && !stops_scan(*s))
         s++;
