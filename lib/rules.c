@@ -8565,9 +8565,6 @@ static bool consequence_of(const run *R, const mention *m, const sentence *s)
            !(k >= 2 && obliging(R, k - 2)); /* "need to cause" */
 }
 
-/* A call to act: a modal or wish earlier in the sentence (calling_modal,
- * which reads the attack's target tg), or the verb opening its clause (an
- * imperative), perhaps after a few softeners. */
 /* Is the act m asked for by a question that suggests it: "why not",
  * or "why don't / can't / wouldn't / shouldn't we" right before it
  * ("why not gas them all", "Why not just deport every Muslim?", "why
@@ -8593,6 +8590,58 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
            tok_is_word(R, k - 3, "why");
 }
 
+/* Is the ambiguous threat verb m done by a thing: its subject right
+ * before it, perhaps a predicting modal and adverbs between, is a policy,
+ * a law, a price or "it" ("The new law would hurt gay couples the most",
+ * "your rule changes would destroy the sport", "it actually hurts, I'm
+ * also biracial")? Harm to someone's interests, or pain: no violence
+ * called for. Not after a modal that wishes or calls ("I hope the ban
+ * destroys them", "they should pass a law ..."). */
+static bool thing_harms(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const things[] = {
+        "it",       "law",      "laws",    "tariff",
+        "tariffs",  "change",   "changes", "cuts",     "tax",     "taxes",
+        "policy",   "rule",     "rules",   "ruling",   "decision", "plan",
+        "ban",      "inflation", "prices", "budget",   "reform",  "reforms",
+        "recession", "measure", "measures", "proposal", "bill",   "mandate"};
+    static const char *const predict[] = {"will", "would", "could", "can",
+                                          "may",  "might", "'ll"};
+    if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_AMBIGUOUS))
+        return false;
+    uint32_t k = m->tb;
+    while (k > s->tb && adverb_like(R, k - 1))
+        k--;
+    if (k > s->tb &&
+        word_among(R, k - 1, k, predict, sizeof predict / sizeof *predict))
+        k--;
+    while (k > s->tb && adverb_like(R, k - 1))
+        k--;
+    if (k <= s->tb)
+        return false;
+    k--; /* the subject */
+    const mention *np = mention_at(R, k, DC_KIND_NONPROTECTED);
+    if (!np && k > s->tb)
+        np = mention_at(R, k - 1, DC_KIND_NONPROTECTED);
+    /* (not any object: "if a truck ploughed through the pride parade") */
+    bool thing = word_among(R, k, k + 1, things, sizeof things / sizeof *things) ||
+                 (np && np->te == k + 1 && (ent(R, np)->flags & DC_F_THING));
+    if (!thing)
+        return false;
+    /* a modal that wishes or calls, not one that predicts or can ("I can
+     * totally relate to this and it actually hurts") */
+    for (uint32_t j = s->tb; j < k; j++)
+        if (kind_at(R, j, DC_KIND_MODAL) &&
+            !word_among(R, j, j + 1, predict, sizeof predict / sizeof *predict) &&
+            !tok_is_word(R, j, "shall") && !tok_is_word(R, j, "gonna") &&
+            !tok_is_word(R, j, "going"))
+            return false;
+    return true;
+}
+
+/* A call to act: a modal or wish earlier in the sentence (calling_modal,
+ * which reads the attack's target tg), or the verb opening its clause (an
+ * imperative), perhaps after a few softeners. */
 static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -8600,6 +8649,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     /* "I want them dead": the writer's wish is the call (wish_frame). */
     if (ent(R, m)->flags & (DC_F_WISHED | DC_F_FORMULA))
         return wish_frame(R, m, NULL);
+    if (thing_harms(R, m, s))
+        return false;
     /* "I hope the women who were hurt recover", "I hope gays who were
      * beaten get justice": a passive in a relative clause tells what
      * befell the people it describes; the wish is for something else. */
