@@ -6471,6 +6471,52 @@ static bool sexage_after(const run *R, const mention *m)
     return p && (ent(R, p)->flags & DC_F_SEXAGE);
 }
 
+/* "Pride month again. The fags get a whole month", "Gay marriage, and now
+ * the benders want adoption too": the plural of a slur whose everyday
+ * sense names no people (flag `notperson`: the cigarette, the
+ * embankment) as the subject opening its clause (after at most a
+ * determiner, before a word), in a comment that names the slur's people
+ * by a word of their own (an identity word, another slur or a word of
+ * support such as `pride month`, of the same category and no innocent
+ * reading of its own). Not where the comment smokes ("The gays at work
+ * went out for a smoke, the fags were all gone by noon"): cigarettes are
+ * bought, lit, smoked and packed. Asked only once the cheaper ways
+ * failed. */
+static bool subject_beside_group(const run *R, const mention *m)
+{
+    static const char *const smoke[] = {
+        "smoke",   "smoked",   "smoking",  "smokes",   "smoker",
+        "smokers", "pack",     "packet",   "packs",    "lighter",
+        "lit",     "light",    "tobacco",  "cigarette", "cigarettes",
+        "cig",     "cigs",     "ciggies",  "ciggy",    "baccy",
+        "rollies", "ash",      "ashtray",  "puff",     "vape",
+        "nicotine", "quit",    "drag"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (!(e->flags & DC_F_NOTPERSON) || (e->flags & DC_F_GROUPCUE) ||
+        !plural_hit(R, m) || m->te >= rs->ntok ||
+        rs->toks[m->te].type != TK_WORD || tok_is_word(R, m->te, "of"))
+        return false;
+    uint32_t c = m->tb;
+    while (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
+           (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "all")))
+        c--;
+    if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause)
+        return false;
+    bool named = false;
+    for (size_t i = 0; i < rs->nm && !named; i++) {
+        const mention *o = &rs->m[i];
+        const dc_entry *oe = ent(R, o);
+        named = o != m && !o->dropped &&
+                (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
+                 o->kind == DC_KIND_POSITIVE) &&
+                !(oe->flags & DC_F_AMBIGUOUS) &&
+                (oe->categories & e->categories);
+    }
+    return named && !word_among(R, 0, (uint32_t)rs->ntok, smoke,
+                                sizeof smoke / sizeof smoke[0]);
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -6515,6 +6561,8 @@ static bool used_of_people(run *R, const mention *m)
      * family"); nor "colored folk", "queer couples", where the everyday
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
+        return true;
+    if (subject_beside_group(R, m))
         return true;
     /* ...and a slur flagged `groupcue` before any person noun but a
      * collective or a trade ("a mozzie guy") */
