@@ -1556,9 +1556,11 @@ static bool plural_word(const run *R, uint32_t b, uint32_t e)
 {
     const char *z = R->n->text + e;
     size_t n = e - b;
+    /* (and "ppl", chat's "people") */
     return (n > 2 && z[-1] == 's') ||
            (n > 3 && z[-1] == 'n' && z[-2] == 'e' &&
-            (z[-3] == 'r' || z[-3] == 'm'));
+            (z[-3] == 'r' || z[-3] == 'm')) ||
+           (n == 3 && memcmp(z - 3, "ppl", 3) == 0);
 }
 
 static const dc_entry *ent(const run *R, const mention *m)
