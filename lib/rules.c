@@ -1584,9 +1584,11 @@ static bool plural_word(const run *R, uint32_t b, uint32_t e)
 {
     const char *z = R->n->text + e;
     size_t n = e - b;
+    /* (and "ppl", chat's "people") */
     return (n > 2 && z[-1] == 's') ||
            (n > 3 && z[-1] == 'n' && z[-2] == 'e' &&
-            (z[-3] == 'r' || z[-3] == 'm'));
+            (z[-3] == 'r' || z[-3] == 'm')) ||
+           (n == 3 && memcmp(z - 3, "ppl", 3) == 0);
 }
 
 static const dc_entry *ent(const run *R, const mention *m)
@@ -5114,6 +5116,73 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* "why on earth would he kill white people", "Why would anyone kill
+ * Jews?", "why did they gas them": a sentence opened by "why" (past "but",
+ * "so", "and"; "on earth", "the hell", "tf" after it), an auxiliary
+ * that asks about a deed and a subject who is someone else, the threat
+ * verb next, past at most an adverb or "want to" ("would anyone even
+ * want to kill"). It asks for the motive of someone's deed and calls for
+ * nothing. Not the writer nor the reader ("why don't we kill them all",
+ * "why not just gas them": a call made as a question), nor "should"
+ * ("why shouldn't he shoot them"). */
+static bool motive_asked(const run *R, const mention *m)
+{
+    static const char *const aux[] = {"would", "did", "does", "do",
+                                      "could", "will", "was", "were"};
+    static const char *const who[] = {"he",      "she",     "they",
+                                      "anyone",  "anybody", "someone",
+                                      "somebody", "people", "someone's"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = s->tb;
+    while (k < m->tb && (tok_is_word(R, k, "but") || tok_is_word(R, k, "so") ||
+                         tok_is_word(R, k, "and")))
+        k++;
+    if (k >= m->tb || !tok_is_word(R, k, "why"))
+        return false;
+    k++;
+    if (k + 1 < m->tb && ((tok_is_word(R, k, "on") &&
+                           tok_is_word(R, k + 1, "earth")) ||
+                          (tok_is_word(R, k, "the") &&
+                           (tok_is_word(R, k + 1, "hell") ||
+                            tok_is_word(R, k + 1, "fuck")))))
+        k += 2;
+    else if (k < m->tb && tok_is_word(R, k, "tf"))
+        k++;
+    if (k + 1 >= m->tb || !word_among(R, k, k + 1, aux, sizeof aux / sizeof aux[0]) ||
+        !word_among(R, k + 1, k + 2, who, sizeof who / sizeof who[0]))
+        return false;
+    /* "would anyone even want to kill": only such words between; not
+     * "Why would anyone oppose the extermination of Muslims?", which asks
+     * why the deed is opposed */
+    for (uint32_t j = k + 2; j < m->tb; j++)
+        if (!adverb_like(R, j) && !tok_is_word(R, j, "want") &&
+            !tok_is_word(R, j, "wanna") && !tok_is_word(R, j, "to") &&
+            !tok_is_word(R, j, "try") && !tok_is_word(R, j, "ever") &&
+            !tok_is_word(R, j, "even"))
+            return false;
+    return m->tb <= k + 5;
+}
+
+/* Is the target t the writer's own description of themselves: "As a
+ * disabled person I ...", "Being a gay man, I'm ..."? "as" or "being" and
+ * an article before it, the writer ("I", "I'm") right after it, past a
+ * comma. */
+static bool writer_as(const run *R, const target *t)
+{
+    if (t->tb < 2 || !a_or_an(R, t->tb - 1) ||
+        !(tok_is_word(R, t->tb - 2, "as") || tok_is_word(R, t->tb - 2, "being")))
+        return false;
+    uint32_t k = t->te;
+    if (kind_at(R, k, DC_KIND_PERSON)) /* "a Muslim man" */
+        k++;
+    if (k < R->rs->ntok && R->rs->toks[k].type == TK_PUNCT &&
+        R->rs->toks[k].ch == ',')
+        k++;
+    return k < R->rs->ntok && (tok_is_word(R, k, "i") ||
+                               tok_is_word(R, k, "i'm") ||
+                               tok_is_word(R, k, "im"));
+}
+
 /* Is the target t the subject of the hate verb m said as a state ("X are
  * (all) tired of", "they're just sick of")? Between them a linking verb
  * (or the pronoun's own: "they're") and only quantifiers and adverbs.
@@ -5930,6 +5999,52 @@ static bool migrants_in_sentence(const run *R, const mention *m)
     return true;
 }
 
+/* "These aren't asylum seekers, it's an invasion. Vermin pouring across
+ * Roxham Road", "Refugees arrived today. Cockroaches flooding in by the
+ * thousand": a dehumanizing word for people in the plural (or a mass
+ * noun: "vermin") opening its clause, a verb of pouring in right after
+ * it. Only in a comment about migration (migration_context, asked last):
+ * "Rats pouring across the yard", "cockroaches swarming out of the
+ * drains" are animals. */
+static bool pours_in(const run *R, const mention *m)
+{
+    static const char *const flow[] = {
+        "pouring",  "pour",     "pours",    "flooding", "flood",
+        "floods",   "streaming", "swarming", "swarm",   "surging",
+        "spilling", "flocking", "crossing", "sneaking", "invading",
+        "storming", "piling",   "teeming",  "coming",   "arriving",
+        "landing",  "washing",  "overrunning", "breaching"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if ((e->flags & DC_F_THING) || m->te >= rs->ntok ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN) ||
+        !word_among(R, m->te, m->te + 1, flow, sizeof flow / sizeof flow[0]))
+        return false;
+    uint32_t c = m->tb;
+    while (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
+           (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "more") ||
+            tok_is_word(R, c - 1, "and")))
+        c--;
+    if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause)
+        return false;
+    /* animals come out of holes and up from drains; people come in, across
+     * and over ("rats pouring out of the grain store", "cockroaches coming
+     * up through the drains"), and a setting of real animals (a `place`
+     * flagged `thing`: the barn, the yard, the kitchen) says the same */
+    uint32_t d = m->te + 1;
+    if (d < rs->ntok &&
+        (tok_is_word(R, d, "out") || tok_is_word(R, d, "up") ||
+         tok_is_word(R, d, "down") || tok_is_word(R, d, "from") ||
+         tok_is_word(R, d, "under") || tok_is_word(R, d, "through")))
+        return false;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    return true;
+}
+
 /* migration_scan's answer, worked out once per comment (R->migration_topic)
  * and only when an attack asks: most comments never do. */
 static bool migration_context(run *R)
@@ -6555,6 +6670,52 @@ static bool sexage_after(const run *R, const mention *m)
     return p && (ent(R, p)->flags & DC_F_SEXAGE);
 }
 
+/* "Pride month again. The fags get a whole month", "Gay marriage, and now
+ * the benders want adoption too": the plural of a slur whose everyday
+ * sense names no people (flag `notperson`: the cigarette, the
+ * embankment) as the subject opening its clause (after at most a
+ * determiner, before a word), in a comment that names the slur's people
+ * by a word of their own (an identity word, another slur or a word of
+ * support such as `pride month`, of the same category and no innocent
+ * reading of its own). Not where the comment smokes ("The gays at work
+ * went out for a smoke, the fags were all gone by noon"): cigarettes are
+ * bought, lit, smoked and packed. Asked only once the cheaper ways
+ * failed. */
+static bool subject_beside_group(const run *R, const mention *m)
+{
+    static const char *const smoke[] = {
+        "smoke",   "smoked",   "smoking",  "smokes",   "smoker",
+        "smokers", "pack",     "packet",   "packs",    "lighter",
+        "lit",     "light",    "tobacco",  "cigarette", "cigarettes",
+        "cig",     "cigs",     "ciggies",  "ciggy",    "baccy",
+        "rollies", "ash",      "ashtray",  "puff",     "vape",
+        "nicotine", "quit",    "drag"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (!(e->flags & DC_F_NOTPERSON) || (e->flags & DC_F_GROUPCUE) ||
+        !plural_hit(R, m) || m->te >= rs->ntok ||
+        rs->toks[m->te].type != TK_WORD || tok_is_word(R, m->te, "of"))
+        return false;
+    uint32_t c = m->tb;
+    while (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
+           (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "all")))
+        c--;
+    if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause)
+        return false;
+    bool named = false;
+    for (size_t i = 0; i < rs->nm && !named; i++) {
+        const mention *o = &rs->m[i];
+        const dc_entry *oe = ent(R, o);
+        named = o != m && !o->dropped &&
+                (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
+                 o->kind == DC_KIND_POSITIVE) &&
+                !(oe->flags & DC_F_AMBIGUOUS) &&
+                (oe->categories & e->categories);
+    }
+    return named && !word_among(R, 0, (uint32_t)rs->ntok, smoke,
+                                sizeof smoke / sizeof smoke[0]);
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -6599,6 +6760,8 @@ static bool used_of_people(run *R, const mention *m)
      * family"); nor "colored folk", "queer couples", where the everyday
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
+        return true;
+    if (subject_beside_group(R, m))
         return true;
     /* ...and a slur flagged `groupcue` before any person noun but a
      * collective or a trade ("a mozzie guy") */
@@ -7443,8 +7606,24 @@ static bool predicated(const run *R, const target *t, const mention *m)
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
-     * knife-wielding apes") */
+     * knife-wielding apes"). Counted from the head of "a death cult of
+     * animals", "a filthy horde of rats" when a word of contempt ends
+     * right before "of": the phrase is one noun of contempt, however many
+     * words it takes (not "a friend of animals", "a loyal friend of
+     * animals": no contempt heads them). */
     uint32_t from = m->tb;
+    if (from >= 3 && tok_is_word(R, from - 1, "of") &&
+        (any_kind(R, DC_KIND_DEROGATE) || any_kind(R, DC_KIND_DEHUMANIZE))) {
+        const dc_rules_scratch *rs = R->rs;
+        for (size_t i = rs->first[from - 3]; i < rs->nm && rs->m[i].tb < from - 1;
+             i++)
+            if (rs->m[i].te == from - 1 &&
+                (rs->m[i].kind == DC_KIND_DEROGATE ||
+                 rs->m[i].kind == DC_KIND_DEHUMANIZE)) {
+                from = rs->m[i].tb;
+                break;
+            }
+    }
     for (int words = 0; from > 0 && words < 4;) {
         const tok *tf = &R->rs->toks[--from];
         if (tf->type == TK_WORD)
@@ -10865,6 +11044,10 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
+        if (motive_asked(R, m))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("someone else's deed, whose motive the "
+                                "writer asks ('why would he ...')"));
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
@@ -11200,6 +11383,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * group and a linking verb is the group's own weariness. */
     if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
         subject_of_state(R, t, m))
+        return DECORUM_OK;
+    /* "As a disabled person I am SO tired of the stairs", "Being a gay
+     * man, I'm sick of the commute": the group before the verb is who the
+     * writer is, not whom they are tired of; with no group after the
+     * verb (pick_target looked there first) no one is. */
+    if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
+        writer_as(R, t))
         return DECORUM_OK;
     /* "I'm sick of Muslims being blamed for everything", "tired of women
      * getting harassed", "fed up with Jews saying ...": weariness of a
@@ -11740,6 +11930,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (!topical && t && t->type == TG_GROUP)
             topical = true;
+        /* "kids like that should've been screened out before birth",
+         * "people like him should have been screened out in the womb": a
+         * wish that names its group, said of people (a person noun or a
+         * humanity word before it in its clause); not of conditions
+         * ("heart defects should be screened out before birth") */
+        if (!topical && m->kind == DC_KIND_THREAT) {
+            const dc_rules_scratch *rs = R->rs;
+            for (uint32_t k = sent_of(R, m->tb)->tb; k < m->tb && !topical;
+                 k++)
+                topical = rs->toks[k].clause == rs->toks[m->tb].clause &&
+                          (kind_at(R, k, DC_KIND_PERSON) ||
+                           kind_at(R, k, DC_KIND_HUMANITY));
+        }
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
             topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
@@ -11919,14 +12122,18 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t && m->kind == DC_KIND_DEHUMANIZE &&
         R->rules->migrant_entry >= 0 && !said_of_one(R, m)) {
         bool ctx = R->rs->nt == 0 && migration_in_context(R);
-        if (ctx || (migrants_in_sentence(R, m) && !past_war(R, m))) {
+        /* (a flow of them in a comment about migration says who they
+         * are as plainly as a linking verb: weighed in full) */
+        bool flow = !ctx && pours_in(R, m) && !past_war(R, m) &&
+                    migration_context(R);
+        if (ctx || flow || (migrants_in_sentence(R, m) && !past_war(R, m))) {
             memset(&resolved, 0, sizeof resolved);
             resolved.type = TG_GROUP;
             resolved.entry = R->rules->migrant_entry;
             resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
             t = &resolved;
             from_ctx = ctx;
-            if (!ctx)
+            if (!ctx && !flow)
                 w *= 0.8f;
         }
     }
