@@ -5117,27 +5117,34 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
 }
 
 /* "why on earth would he kill white people", "Why would anyone kill
- * Jews?", "why did they gas them": a sentence opened by "why" (past "but",
- * "so", "and"; "on earth", "the hell", "tf" after it), an auxiliary
- * that asks about a deed and a subject who is someone else, the threat
- * verb next, past at most an adverb or "want to" ("would anyone even
- * want to kill"). It asks for the motive of someone's deed and calls for
- * nothing. Not the writer nor the reader ("why don't we kill them all",
- * "why not just gas them": a call made as a question), nor "should"
- * ("why shouldn't he shoot them"). */
+ * Jews?", "why did they gas them", "How could you want to hurt them?": a
+ * sentence opened by "why" (past "but", "so", "and"; "on earth", "the
+ * hell", "tf" after it) or "how could", an auxiliary that asks about a
+ * deed and its subject, the threat verb next, past at most an adverb or
+ * "want to" ("would anyone even want to kill"). It asks for the motive of
+ * a deed and calls for nothing ("Why would we kill the Jews? They do so
+ * much for us"). Not negated, with the writer or the reader as the
+ * subject ("why don't we kill them all", "why wouldn't we ...", "why not
+ * just gas them": a call made as a question, why_not_call), nor
+ * "should" ("why shouldn't he shoot them"). */
 static bool motive_asked(const run *R, const mention *m)
 {
     static const char *const aux[] = {"would", "did", "does", "do",
                                       "could", "will", "was", "were"};
     static const char *const who[] = {"he",      "she",     "they",
                                       "anyone",  "anybody", "someone",
-                                      "somebody", "people", "someone's"};
+                                      "somebody", "people", "someone's",
+                                      "you",     "u",       "we",
+                                      "i"};
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = s->tb;
     while (k < m->tb && (tok_is_word(R, k, "but") || tok_is_word(R, k, "so") ||
                          tok_is_word(R, k, "and")))
         k++;
-    if (k >= m->tb || !tok_is_word(R, k, "why"))
+    /* "how could anyone ..." asks the same */
+    bool how = k + 1 < m->tb && tok_is_word(R, k, "how") &&
+               tok_is_word(R, k + 1, "could");
+    if (k >= m->tb || (!tok_is_word(R, k, "why") && !how))
         return false;
     k++;
     if (k + 1 < m->tb && ((tok_is_word(R, k, "on") &&
@@ -8068,50 +8075,6 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
-/* Is the plain modal md, in question s, one of disbelief before the act
- * at tb: "why would" or "how could", its subject, and the act ("Why would
- * anyone kill Muslims?", "why on earth would he kill white people", "How
- * could you want to hurt them?"), the question opening its sentence when
- * its mark is left out? It asks why, and calls for nothing.
- * Not negated ("why wouldn't we kill them all", "why would we not ...":
- * those ask for it), and not with another verb between ("Why would
- * anyone oppose the extermination of Muslims?" backs it). */
-static bool disbelief_modal(const run *R, const sentence *s,
-                            const mention *md, uint32_t tb)
-{
-    static const char *const subject[] = {
-        "anyone", "anybody", "someone", "somebody", "he",  "she",
-        "you",    "they",    "people",  "we",       "u",   "i"};
-    if (md->tb <= s->tb || md->te + 1 > tb)
-        return false;
-    bool why = tok_is_word(R, md->tb, "would") || tok_is_word(R, md->tb, "could");
-    if (!why)
-        return false;
-    uint32_t q = md->tb - 1;
-    /* "why on earth", "why the hell" */
-    if (q >= s->tb + 2 && ((tok_is_word(R, q - 1, "on") &&
-                            tok_is_word(R, q, "earth")) ||
-                           (tok_is_word(R, q - 1, "the") &&
-                            (tok_is_word(R, q, "hell") ||
-                             tok_is_word(R, q, "fuck")))))
-        q -= 2;
-    if (!(tok_is_word(R, q, "why") ||
-          (tok_is_word(R, q, "how") && tok_is_word(R, md->tb, "could"))))
-        return false;
-    /* A question, its mark left out or not: "why would he kill them wtf" */
-    if (!s->question && q != s->tb)
-        return false;
-    uint32_t k = md->te;
-    if (!word_among(R, k, k + 1, subject, sizeof subject / sizeof *subject))
-        return false;
-    k++;
-    if (k < tb && tok_is_word(R, k, "ever"))
-        k++;
-    if (k + 1 < tb && tok_is_word(R, k, "want") && tok_is_word(R, k + 1, "to"))
-        k += 2;
-    return k == tb;
-}
-
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -8160,8 +8123,6 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
         if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
-            continue;
-        if (!exclusion && disbelief_modal(R, s, md, tb))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
@@ -11046,8 +11007,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         if (motive_asked(R, m))
             return mitigate(R, m->b, m->e, SC_REPORTED,
-                            LIT("someone else's deed, whose motive the "
-                                "writer asks ('why would he ...')"));
+                            LIT("a deed whose motive the writer asks "
+                                "('why would anyone ...')"));
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
