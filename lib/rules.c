@@ -2005,6 +2005,23 @@ static bool hostile_word(const run *R, const mention *m)
  * there but "go back" itself, nor "belong": praise beside them is sarcasm
  * ("Go back to India, amazing place for scammers like you", "go back to
  * Pakistan where you belong, great country"). */
+/* "Go back to China if you love the CCP so much", "if you like it so
+ * much, go back": the love of an "if you ... so much" clause is the
+ * nativist taunt's, no praise of a trip. */
+static bool so_much_taunt(const run *R, const mention *m)
+{
+    if (m->tb < 2 || !tok_is_word(R, m->tb - 2, "if") ||
+        !kind_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU))
+        return false;
+    for (uint32_t k = m->te; k + 1 < R->rs->ntok && k < m->te + 5; k++) {
+        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+            break;
+        if (tok_is_word(R, k, "so") && tok_is_word(R, k + 1, "much"))
+            return true;
+    }
+    return false;
+}
+
 static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2015,7 +2032,7 @@ static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
             continue; /* "go back" itself */
         if (hostile_word(R, m))
             return false;
-        praise |= m->kind == DC_KIND_POSITIVE;
+        praise |= m->kind == DC_KIND_POSITIVE && !so_much_taunt(R, m);
     }
     for (uint32_t k = pb; praise && k < pe; k++)
         if (tok_is_word(R, k, "belong"))
@@ -7323,6 +7340,21 @@ static bool lot_after(const run *R, const mention *m)
              tok_is_word(R, k + 2, "of")));
 }
 
+/* "They eat bats and dogs, filthy people": the word and a bare noun for
+ * people (`people`, `folk`, `creatures`) ending its sentence, after a
+ * comma, is an epithet the writer hangs on whoever the sentence is
+ * about. */
+static bool epithet_after(const run *R, const mention *m)
+{
+    static const char *const folk[] = {"people", "folk", "folks",
+                                       "creatures", "bunch"};
+    uint32_t k = m->te;
+    const tok *t = R->rs->toks;
+    return k < R->rs->ntok && word_among(R, k, k + 1, folk, 5) &&
+           (k + 1 >= R->rs->ntok || t[k + 1].type != TK_WORD ||
+            t[k + 1].sent != t[k].sent);
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -7336,7 +7368,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
     if (t->te <= m->tb && m->tb > 0 &&
         R->rs->toks[m->tb - 1].type == TK_PUNCT &&
         R->rs->toks[m->tb - 1].sent == R->rs->toks[m->tb].sent &&
-        lot_after(R, m))
+        (lot_after(R, m) || epithet_after(R, m)))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -10527,6 +10559,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
+static bool essentialized(const run *R, const mention *m);
 
 /* The subject of the verb m is a doer named by a noun phrase of its own
  * ("the developers want to", "the council", "bulldozers will"), no
@@ -10668,6 +10701,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.88f);
         break;
     case DC_KIND_STEREOTYPE:
+        /* "always will be", "it's in the blood": a mild essentializing
+         * frame is said of anything ("Jews have always been scapegoated,
+         * always will be"); it only makes a crime or a hostile trait
+         * inborn (essentialized), and counts for nothing alone. */
+        if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         break;
@@ -11903,6 +11942,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_NOUN) &&
             e->severity >= 2 && t_local && said_of_all(R, t_local, m))
             w = 0.88f;
+        /* "They're born thieves, it's in the blood", "Gays are pedophiles,
+         * always have been": a crime or a hostile trait (severity 2) said
+         * to be inborn is said of every member, the same reject. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+            !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -11962,6 +12007,35 @@ static decorum_status rule_attack(run *R, const mention *m)
                      DC_KIND_IDENTITY))
         R->insults_at_things++;
     return DECORUM_OK;
+}
+
+/* Is the stereotype m said to be inborn: "born" right before it ("born
+ * thieves"), or an essentializing frame (flag `essence`: "it's in the
+ * blood", "by nature", "always have been") in its sentence, or opening
+ * the next one ("g y p s i e s = thieves. always have been always will
+ * be")? A frame alone is a generalization and stays what it weighs. */
+static bool essentialized(const run *R, const mention *m)
+{
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "born"))
+        return true;
+    uint32_t si = R->rs->toks[m->tb].sent;
+    const sentence *s = &R->rs->s[si];
+    uint32_t end = s->te;
+    if (si + 1 < R->rs->ns)
+        end = R->rs->s[si + 1].tb + 3 < R->rs->s[si + 1].te
+                  ? R->rs->s[si + 1].tb + 3
+                  : R->rs->s[si + 1].te;
+    for (uint32_t k = s->tb; k < end; k++) {
+        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        /* "always" and "always have been" start together */
+        for (size_t i = R->rs->first[k];
+             i < R->rs->nm && R->rs->m[i].tb == k; i++)
+            if (R->rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                (ent(R, &R->rs->m[i])->flags & DC_F_ESSENCE))
+                return true;
+    }
+    return false;
 }
 
 /* Is the predicate m said of every member of the group target t before
