@@ -10560,6 +10560,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
 static bool essentialized(const run *R, const mention *m);
+static bool code_in_context(const run *R, const mention *m);
+static decorum_status rule_whistle_pair(run *R);
 
 /* The subject of the verb m is a doer named by a noun phrase of its own
  * ("the developers want to", "the council", "bulldozers will"), no
@@ -12410,6 +12412,67 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
+/* Does an ambiguous code stand in the context its code reading needs?
+ * - "88" signing off (its sentence is "88" alone or with a word of
+ *   address: "88 brothers", "88!") a comment that names white people
+ *   ("Great to see good white folks standing up ... 88 brothers"); not a
+ *   count ("88 keys on a piano", "88 people showed up"), nor a year or a
+ *   score inside a sentence ("my '88 Corolla").
+ * - a Jewish code ("the JQ") beside a leading question of who controls
+ *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
+ *   with the answer left to the reader; not "the JQ" as a journal's
+ *   initials in a sentence with no such question. */
+static bool code_in_context(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return false;
+    if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
+        static const char *const address[] = {
+            "brothers", "brother", "bros", "brethren", "comrades", "comrade",
+            "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
+        const sentence *s = sent_of(R, m->tb);
+        if (R->rs->toks[m->tb].sent + 1 != rs->ns)
+            return false;
+        uint32_t words = 0;
+        bool other = false;
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            if (rs->toks[k].type != TK_WORD || (k >= m->tb && k < m->te))
+                continue;
+            words++;
+            other |= !word_among(R, k, k + 1, address,
+                                 sizeof address / sizeof *address);
+        }
+        if (words > 1 || other)
+            return false;
+        for (size_t i = 0; i < rs->nt; i++) {
+            const target *t = &rs->t[i];
+            if (t->type != TG_GROUP || t->entry < 0)
+                continue;
+            const dc_entry *g = &R->lx->entries[t->entry];
+            if (g->group_len == 5 && memcmp(g->group, "white", 5) == 0)
+                return true;
+        }
+        return false;
+    }
+    if (!(e->categories & (1u << DECORUM_CATEGORY_RELIGION)) ||
+        !(R->kinds & KIND_BIT(CONSP_ACTION)))
+        return false;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question || !tok_is_word(R, s->tb, "who"))
+            continue;
+        const mention *a = mention_at(R, s->tb + 1, DC_KIND_CONSP_ACTION);
+        if (a && a->te < s->te &&
+            (kind_at(R, a->te, DC_KIND_CONSP_OBJECT) ||
+             (a->te + 1 < s->te &&
+              kind_at(R, a->te + 1, DC_KIND_CONSP_OBJECT))))
+            return true;
+    }
+    return false;
+}
+
 /* Is the code at token tb the mark by which the sentence would sanction
  * someone: "Anyone with 1488 in their username should be banned", "report
  * accounts using 88 in their bio", "people posting 14/88 get blocked",
@@ -12476,10 +12539,15 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
+    /* a code its context confirms ("... good white folks ... 88
+     * brothers") is meant: no innocent reading is left, a reject */
+    bool confirmed = false;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
           (another_trope(R) || answered(R, m))) &&
-        !(m->kind == DC_KIND_CODE && sarcastic_event(R, m)))
+        !(m->kind == DC_KIND_CODE &&
+          (sarcastic_event(R, m) ||
+           (confirmed = code_in_context(R, m)))))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -12533,6 +12601,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
     float w = severity_weight(e->severity, 0.55f, 0.75f, 0.9f);
+    if (confirmed && w < 0.88f)
+        w = 0.88f;
     R->out->rf[sig == DECORUM_SIGNAL_CONSPIRACY ? DC_RF_CONSPIRACY
                                                 : DC_RF_CODED] += 1;
     finding_spec fs = {0};
@@ -12553,6 +12623,75 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
+}
+
+/* "Too many googles and skypes moving into this neighbourhood": two code
+ * words of one campaign (dogwhistles flagged `plural`, "Operation
+ * Google"), each in the plural, joined by "and", "or", "&" or a comma,
+ * name the groups they stand for together; nobody lists products so.
+ * The pair is the code without an attack word linked to it, a reject;
+ * one of them alone ("two googles of results") stays a word. Quoted,
+ * reported or denounced ("'googles and skypes' is a racist code") it is
+ * counter-speech. */
+/* Does mention m end in a plural "s", not a possessive ("Google's")? */
+static bool plural_s(const run *R, const mention *m)
+{
+    return m->e - m->b > 2 && R->n->text[m->e - 1] == 's' &&
+           R->n->text[m->e - 2] != '\'';
+}
+
+static decorum_status rule_whistle_pair(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_DOGWHISTLE || !(e->flags & DC_F_PLURAL) ||
+            !plural_s(R, m))
+            continue;
+        uint32_t k = m->te;
+        while (k < rs->ntok && k < m->te + 2 &&
+               (tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
+                (rs->toks[k].type == TK_PUNCT &&
+                 (rs->toks[k].ch == ',' || rs->toks[k].ch == '&'))))
+            k++;
+        if (k == m->te || k >= rs->ntok || !kind_at(R, k, DC_KIND_DOGWHISTLE))
+            continue;
+        const mention *x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
+        const dc_entry *xe = ent(R, x);
+        if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
+            !plural_s(R, x))
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, x->te, &neg);
+        char buf[96];
+        mention both = *m;
+        both.e = x->e;
+        both.te = x->te;
+        piece what = quote_mention(R, &both, LIT("'"), buf);
+        if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
+            sc = SC_COUNTER;
+        if (sc == SC_COUNTER || sc == SC_REPORTED || sc == SC_NEGATED)
+            return mitigate(R, m->b, x->e, sc, what);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = x->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories | xe->categories;
+        fs.weight = 0.88f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
+                   entry_group(e), LIT(" and "), entry_group(xe),
+                   LIT(" people, named together"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
 }
 
 /* Sentence s names a game or a fictional world (an `object` entry
@@ -14929,6 +15068,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
                     KIND_BIT(STEREOTYPE))) &&
         (st = rule_renamed(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
+        (st = rule_whistle_pair(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
