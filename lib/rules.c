@@ -12018,7 +12018,10 @@ static decorum_status rule_attack(run *R, const mention *m)
  * be")? A frame alone is a generalization and stays what it weighs. */
 static bool essentialized(const run *R, const mention *m)
 {
-    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "born"))
+    /* (not a birthplace: "Canadian-born terrorists") */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "born") &&
+        !(m->tb > 1 && R->rs->toks[m->tb - 2].type == TK_PUNCT &&
+          R->rs->toks[m->tb - 2].ch == '-'))
         return true;
     uint32_t si = R->rs->toks[m->tb].sent;
     const sentence *s = &R->rs->s[si];
