@@ -89,7 +89,7 @@ static const struct {
     {"exclaim", DC_F_EXCLAIM},         {"arrival", DC_F_ARRIVAL},
     {"notperson", DC_F_NOTPERSON},     {"fade", DC_F_FADE},
     {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
-    {"sexage", DC_F_SEXAGE},
+    {"sexage", DC_F_SEXAGE},           {"essence", DC_F_ESSENCE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -2035,6 +2035,23 @@ static bool hostile_word(const run *R, const mention *m)
  * there but "go back" itself, nor "belong": praise beside them is sarcasm
  * ("Go back to India, amazing place for scammers like you", "go back to
  * Pakistan where you belong, great country"). */
+/* "Go back to China if you love the CCP so much", "if you like it so
+ * much, go back": the love of an "if you ... so much" clause is the
+ * nativist taunt's, no praise of a trip. */
+static bool so_much_taunt(const run *R, const mention *m)
+{
+    if (m->tb < 2 || !tok_is_word(R, m->tb - 2, "if") ||
+        !kind_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU))
+        return false;
+    for (uint32_t k = m->te; k + 1 < R->rs->ntok && k < m->te + 5; k++) {
+        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+            break;
+        if (tok_is_word(R, k, "so") && tok_is_word(R, k + 1, "much"))
+            return true;
+    }
+    return false;
+}
+
 static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2045,7 +2062,7 @@ static bool praised_trip(const run *R, uint32_t g, uint32_t pb, uint32_t pe)
             continue; /* "go back" itself */
         if (hostile_word(R, m))
             return false;
-        praise |= m->kind == DC_KIND_POSITIVE;
+        praise |= m->kind == DC_KIND_POSITIVE && !so_much_taunt(R, m);
     }
     for (uint32_t k = pb; praise && k < pe; k++)
         if (tok_is_word(R, k, "belong"))
@@ -7577,6 +7594,21 @@ static bool lot_after(const run *R, const mention *m)
              tok_is_word(R, k + 2, "of")));
 }
 
+/* "They eat bats and dogs, filthy people": the word and a bare noun for
+ * people (`people`, `folk`, `creatures`) ending its sentence, after a
+ * comma, is an epithet the writer hangs on whoever the sentence is
+ * about. */
+static bool epithet_after(const run *R, const mention *m)
+{
+    static const char *const folk[] = {"people", "folk", "folks",
+                                       "creatures", "bunch"};
+    uint32_t k = m->te;
+    const tok *t = R->rs->toks;
+    return k < R->rs->ntok && word_among(R, k, k + 1, folk, 5) &&
+           (k + 1 >= R->rs->ntok || t[k + 1].type != TK_WORD ||
+            t[k + 1].sent != t[k].sent);
+}
+
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
@@ -7590,7 +7622,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
     if (t->te <= m->tb && m->tb > 0 &&
         R->rs->toks[m->tb - 1].type == TK_PUNCT &&
         R->rs->toks[m->tb - 1].sent == R->rs->toks[m->tb].sent &&
-        lot_after(R, m))
+        (lot_after(R, m) || epithet_after(R, m)))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -10874,6 +10906,9 @@ static bool member_gets(const run *R, const mention *m, target *out)
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
+static bool essentialized(const run *R, const mention *m);
+static bool code_in_context(const run *R, const mention *m);
+static decorum_status rule_whistle_pair(run *R);
 
 /* The subject of the verb m is a doer named by a noun phrase of its own
  * ("the developers want to", "the council", "bulldozers will"), no
@@ -11019,6 +11054,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.88f);
         break;
     case DC_KIND_STEREOTYPE:
+        /* "always will be", "it's in the blood": a mild essentializing
+         * frame is said of anything ("Jews have always been scapegoated,
+         * always will be"); it only makes a crime or a hostile trait
+         * inborn (essentialized), and counts for nothing alone. */
+        if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         break;
@@ -12278,6 +12319,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_NOUN) &&
             e->severity >= 2 && t_local && said_of_all(R, t_local, m))
             w = 0.88f;
+        /* "They're born thieves, it's in the blood", "Gays are pedophiles,
+         * always have been": a crime or a hostile trait (severity 2) said
+         * to be inborn is said of every member, the same reject. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+            !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -12337,6 +12384,38 @@ static decorum_status rule_attack(run *R, const mention *m)
                      DC_KIND_IDENTITY))
         R->insults_at_things++;
     return DECORUM_OK;
+}
+
+/* Is the stereotype m said to be inborn: "born" right before it ("born
+ * thieves"), or an essentializing frame (flag `essence`: "it's in the
+ * blood", "by nature", "always have been") in its sentence, or opening
+ * the next one ("g y p s i e s = thieves. always have been always will
+ * be")? A frame alone is a generalization and stays what it weighs. */
+static bool essentialized(const run *R, const mention *m)
+{
+    /* (not a birthplace: "Canadian-born terrorists") */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "born") &&
+        !(m->tb > 1 && R->rs->toks[m->tb - 2].type == TK_PUNCT &&
+          R->rs->toks[m->tb - 2].ch == '-'))
+        return true;
+    uint32_t si = R->rs->toks[m->tb].sent;
+    const sentence *s = &R->rs->s[si];
+    uint32_t end = s->te;
+    if (si + 1 < R->rs->ns)
+        end = R->rs->s[si + 1].tb + 3 < R->rs->s[si + 1].te
+                  ? R->rs->s[si + 1].tb + 3
+                  : R->rs->s[si + 1].te;
+    for (uint32_t k = s->tb; k < end; k++) {
+        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        /* "always" and "always have been" start together */
+        for (size_t i = R->rs->first[k];
+             i < R->rs->nm && R->rs->m[i].tb == k; i++)
+            if (R->rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                (ent(R, &R->rs->m[i])->flags & DC_F_ESSENCE))
+                return true;
+    }
+    return false;
 }
 
 /* Is the predicate m said of every member of the group target t before
@@ -12711,6 +12790,67 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
+/* Does an ambiguous code stand in the context its code reading needs?
+ * - "88" signing off (its sentence is "88" alone or with a word of
+ *   address: "88 brothers", "88!") a comment that names white people
+ *   ("Great to see good white folks standing up ... 88 brothers"); not a
+ *   count ("88 keys on a piano", "88 people showed up"), nor a year or a
+ *   score inside a sentence ("my '88 Corolla").
+ * - a Jewish code ("the JQ") beside a leading question of who controls
+ *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
+ *   with the answer left to the reader; not "the JQ" as a journal's
+ *   initials in a sentence with no such question. */
+static bool code_in_context(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return false;
+    if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
+        static const char *const address[] = {
+            "brothers", "brother", "bros", "brethren", "comrades", "comrade",
+            "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
+        const sentence *s = sent_of(R, m->tb);
+        if (R->rs->toks[m->tb].sent + 1 != rs->ns)
+            return false;
+        uint32_t words = 0;
+        bool other = false;
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            if (rs->toks[k].type != TK_WORD || (k >= m->tb && k < m->te))
+                continue;
+            words++;
+            other |= !word_among(R, k, k + 1, address,
+                                 sizeof address / sizeof *address);
+        }
+        if (words > 1 || other)
+            return false;
+        for (size_t i = 0; i < rs->nt; i++) {
+            const target *t = &rs->t[i];
+            if (t->type != TG_GROUP || t->entry < 0)
+                continue;
+            const dc_entry *g = &R->lx->entries[t->entry];
+            if (g->group_len == 5 && memcmp(g->group, "white", 5) == 0)
+                return true;
+        }
+        return false;
+    }
+    if (!(e->categories & (1u << DECORUM_CATEGORY_RELIGION)) ||
+        !(R->kinds & KIND_BIT(CONSP_ACTION)))
+        return false;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question || !tok_is_word(R, s->tb, "who"))
+            continue;
+        const mention *a = mention_at(R, s->tb + 1, DC_KIND_CONSP_ACTION);
+        if (a && a->te < s->te &&
+            (kind_at(R, a->te, DC_KIND_CONSP_OBJECT) ||
+             (a->te + 1 < s->te &&
+              kind_at(R, a->te + 1, DC_KIND_CONSP_OBJECT))))
+            return true;
+    }
+    return false;
+}
+
 /* Is the code at token tb the mark by which the sentence would sanction
  * someone: "Anyone with 1488 in their username should be banned", "report
  * accounts using 88 in their bio", "people posting 14/88 get blocked",
@@ -12777,10 +12917,15 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
+    /* a code its context confirms ("... good white folks ... 88
+     * brothers") is meant: no innocent reading is left, a reject */
+    bool confirmed = false;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
           (another_trope(R) || answered(R, m))) &&
-        !(m->kind == DC_KIND_CODE && sarcastic_event(R, m)))
+        !(m->kind == DC_KIND_CODE &&
+          (sarcastic_event(R, m) ||
+           (confirmed = code_in_context(R, m)))))
         return DECORUM_OK;
     if ((e->flags & DC_F_CASE) && !capitalized(R, m->tb))
         return DECORUM_OK;
@@ -12834,6 +12979,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
     float w = severity_weight(e->severity, 0.55f, 0.75f, 0.9f);
+    if (confirmed && w < 0.88f)
+        w = 0.88f;
     R->out->rf[sig == DECORUM_SIGNAL_CONSPIRACY ? DC_RF_CONSPIRACY
                                                 : DC_RF_CODED] += 1;
     finding_spec fs = {0};
@@ -12854,6 +13001,75 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
+}
+
+/* "Too many googles and skypes moving into this neighbourhood": two code
+ * words of one campaign (dogwhistles flagged `plural`, "Operation
+ * Google"), each in the plural, joined by "and", "or", "&" or a comma,
+ * name the groups they stand for together; nobody lists products so.
+ * The pair is the code without an attack word linked to it, a reject;
+ * one of them alone ("two googles of results") stays a word. Quoted,
+ * reported or denounced ("'googles and skypes' is a racist code") it is
+ * counter-speech. */
+/* Does mention m end in a plural "s", not a possessive ("Google's")? */
+static bool plural_s(const run *R, const mention *m)
+{
+    return m->e - m->b > 2 && R->n->text[m->e - 1] == 's' &&
+           R->n->text[m->e - 2] != '\'';
+}
+
+static decorum_status rule_whistle_pair(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_DOGWHISTLE || !(e->flags & DC_F_PLURAL) ||
+            !plural_s(R, m))
+            continue;
+        uint32_t k = m->te;
+        while (k < rs->ntok && k < m->te + 2 &&
+               (tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
+                (rs->toks[k].type == TK_PUNCT &&
+                 (rs->toks[k].ch == ',' || rs->toks[k].ch == '&'))))
+            k++;
+        if (k == m->te || k >= rs->ntok || !kind_at(R, k, DC_KIND_DOGWHISTLE))
+            continue;
+        const mention *x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
+        const dc_entry *xe = ent(R, x);
+        if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
+            !plural_s(R, x))
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, x->te, &neg);
+        char buf[96];
+        mention both = *m;
+        both.e = x->e;
+        both.te = x->te;
+        piece what = quote_mention(R, &both, LIT("'"), buf);
+        if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
+            sc = SC_COUNTER;
+        if (sc == SC_COUNTER || sc == SC_REPORTED || sc == SC_NEGATED)
+            return mitigate(R, m->b, x->e, sc, what);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = x->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories | xe->categories;
+        fs.weight = 0.88f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
+                   entry_group(e), LIT(" and "), entry_group(xe),
+                   LIT(" people, named together"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
 }
 
 /* Sentence s names a game or a fictional world (an `object` entry
@@ -15230,6 +15446,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
                     KIND_BIT(STEREOTYPE))) &&
         (st = rule_renamed(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
+        (st = rule_whistle_pair(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
