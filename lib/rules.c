@@ -10804,6 +10804,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME) &&
         doer_named(R, m))
         return DECORUM_OK;
+    /* A threat phrase that names its own group ("put landmines along the
+     * border": migrants, who cross it) is a call only as the writer's:
+     * not asked ("Should we put landmines on the border? Absolutely
+     * not"), nor told of a doer ("They put landmines along the border
+     * during the war"). */
+    if (m->kind == DC_KIND_THREAT && e->categories &&
+        (sent_of(R, m->tb)->question ||
+         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_GROUP))))
+        return DECORUM_OK;
     uint32_t wish_from = 0;
     bool wished = false;
     if (e->flags & DC_F_WISHED) {
