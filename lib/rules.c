@@ -8811,6 +8811,109 @@ static bool thing_harms(const run *R, const mention *m, const sentence *s)
     return true;
 }
 
+/* "Shame it didn't burn", "pity they didn't all drown": the negation
+ * right before the verb (an adverb or "all" between) after a word of
+ * regret wishes it. */
+static bool regretted(const run *R, const mention *m, const sentence *s)
+{
+    if (!any_kind(R, DC_KIND_NEGATION))
+        return false;
+    for (uint32_t k = m->tb, n = 0; k-- > s->tb && n < 3; n++) {
+        if (mention_at(R, k, DC_KIND_NEGATION))
+            return regret_wish(R, k, m->tb, m->te);
+        if (R->rs->toks[k].type != TK_WORD ||
+            (!adverb_like(R, k) && !tok_is_word(R, k, "all")))
+            break;
+    }
+    return false;
+}
+
+/* "If those people come into my neighbourhood I've got something waiting
+ * for them": a threat the writer (or the writer's side) holds ready, in the
+ * main clause after an "if" clause that opens the sentence, is what the
+ * writer will do should the condition be met. The threat ends its sentence:
+ * a gift it names after it is no threat ("If the refugees come tonight
+ * we've got something waiting for them: hot soup"). */
+static bool if_warning(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const self[] = {"i",    "we",   "i've", "we've",
+                                       "ive",  "weve", "i'll", "we'll",
+                                       "i'm",  "we're"};
+    const tok *t = R->rs->toks;
+    if (!tok_is_word(R, s->tb, "if"))
+        return false;
+    for (uint32_t k = m->te; k < s->te; k++)
+        if (t[k].type == TK_WORD || t[k].ch == ':' || t[k].ch == ',')
+            return false;
+    /* (the writer is the main clause's subject, not the condition's:
+     * "If I see Muslims ..." asks for another "I" after it) */
+    for (uint32_t k = m->tb; k-- > s->tb + 2;)
+        if (word_among(R, k, k + 1, self, sizeof self / sizeof self[0]))
+            return true;
+    return false;
+}
+
+/* "Don't come crying when your synagogue gets hit", "don't come
+ * whining to me if your mosque burns": violence in a "when" or "if" clause
+ * after a refusal of the victims' complaint is foretold as deserved, a
+ * warning that threatens it. The refusal opens the sentence: "don't" (or
+ * "do not"), "come", the complaint and at most "to me"/"to us" before
+ * "when"/"if". */
+static bool warned_deed(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const cry[] = {"crying", "whining", "complaining",
+                                      "cry", "whine", "complain",
+                                      "running"};
+    uint32_t k = s->tb;
+    if (tok_is_word(R, k, "do") && tok_is_word(R, k + 1, "not"))
+        k++;
+    else if (!tok_is_word(R, k, "don't") && !tok_is_word(R, k, "dont"))
+        return false;
+    k++;
+    if (k + 2 >= m->tb || !tok_is_word(R, k, "come") ||
+        !word_among(R, k + 1, k + 2, cry, sizeof cry / sizeof cry[0]))
+        return false;
+    k += 2;
+    if (tok_is_word(R, k, "to") && k + 2 < m->tb &&
+        (tok_is_word(R, k + 1, "me") || tok_is_word(R, k + 1, "us")))
+        k += 2;
+    return tok_is_word(R, k, "when") || tok_is_word(R, k, "if");
+}
+
+/* "Maybe next time somebody finishes the job at that synagogue",
+ * "Hopefully someone torches the mosque": an unnamed doer's deed after the
+ * writer's hope of it ("hopefully", "next time", "maybe" before them and
+ * nothing else in the clause), in a clause that ends its sentence, is
+ * wished. Not a clause a main clause follows ("Next time someone shoots up
+ * the synagogue, the guards will be ready"): that one tells when. */
+static bool hoped_deed(const run *R, const mention *m, const sentence *s)
+{
+    const tok *t = R->rs->toks;
+    uint32_t clause = t[m->tb].clause, k = m->tb;
+    bool hope = false;
+    if (k < s->tb + 2 || (!tok_is_word(R, k - 1, "somebody") &&
+                          !tok_is_word(R, k - 1, "someone")))
+        return false;
+    for (k--; k-- > s->tb && t[k].clause == clause;) {
+        if (tok_is_word(R, k, "hopefully"))
+            hope = true;
+        else if (tok_is_word(R, k, "time") && k > s->tb &&
+                 tok_is_word(R, k - 1, "next")) {
+            hope = true;
+            k--;
+        } else if (t[k].type == TK_WORD && !tok_is_word(R, k, "maybe"))
+            return false;
+    }
+    /* and the deed's object ends it: four words at most ("... at that
+     * synagogue"; not "... at the mosque before Ramadan so the roof stops
+     * leaking", a job of work) */
+    uint32_t words = 0;
+    for (k = m->te; hope && k < s->te; k++)
+        if (t[k].clause != clause || (t[k].type == TK_WORD && ++words > 4))
+            return false;
+    return hope;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -8818,9 +8921,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    /* "I want them dead": the writer's wish is the call (wish_frame). */
+    /* "I want them dead": the writer's wish is the call (wish_frame);
+     * so is a warning that the deed will come ("Don't come crying when
+     * your synagogue gets hit", warned_deed). */
     if (ent(R, m)->flags & (DC_F_WISHED | DC_F_FORMULA))
-        return wish_frame(R, m, NULL);
+        return wish_frame(R, m, NULL) || regretted(R, m, s) ||
+               (any_kind(R, DC_KIND_NEGATION) && warned_deed(R, m, s));
     if (thing_harms(R, m, s))
         return false;
     /* "I hope the women who were hurt recover", "I hope gays who were
@@ -8848,10 +8954,22 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * the group and it are no imperative's). */
     if (ent(R, m)->flags & DC_F_OBLIGE)
         return oblige_call(R, m, s);
+    /* "Chinese students better watch themselves walking home at night":
+     * a phrase that opens with the "(had) better" of a warning holds its
+     * own modality, so it warns whatever its subject; a warning out of
+     * care names the danger it warns of ("Trans people better watch their
+     * backs, hate crimes are rising"), which a denunciation in the comment
+     * stands for. */
+    if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->tb, "better"))
+        return !any_kind(R, DC_KIND_DENOUNCE);
     for (uint32_t k = m->tb; k < m->te; k++)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
+    if (m->kind == DC_KIND_THREAT &&
+        (hoped_deed(R, m, s) || if_warning(R, m, s) ||
+         (any_kind(R, DC_KIND_NEGATION) && warned_deed(R, m, s))))
+        return true;
     if (consequence_of(R, m, s))
         return false;
     if (negated_opening(R, s) ||
@@ -8888,21 +9006,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         if (bare && k == s->te && !greeting_in(R, s))
             return true;
     }
-    /* "Shame it didn't burn", "pity they didn't all drown": the negation
-     * right before the verb (an adverb or "all" between) after a word of
-     * regret wishes it. */
-    if (any_kind(R, DC_KIND_NEGATION))
-        for (uint32_t k = m->tb, n = 0; k-- > s->tb && n < 3; n++) {
-            const mention *ng = mention_at(R, k, DC_KIND_NEGATION);
-            if (ng) {
-                if (regret_wish(R, k, m->tb, m->te))
-                    return true;
-                break;
-            }
-            if (rs->toks[k].type != TK_WORD ||
-                (!adverb_like(R, k) && !tok_is_word(R, k, "all")))
-                break;
-        }
+    if (regretted(R, m, s))
+        return true;
     if (any_kind(R, DC_KIND_NEGATION) && wouldnt_mind(R, m, s))
         return true;
     /* An exclamation: "Poles go home!" (tokenize notes the sentence's last
@@ -11091,12 +11196,28 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME) &&
         doer_named(R, m))
         return DECORUM_OK;
+    /* A threat phrase that names its own group ("put landmines along the
+     * border": migrants, who cross it) is a call only as the writer's:
+     * not asked ("Should we put landmines on the border? Absolutely
+     * not"), nor told of a doer ("They put landmines along the border
+     * during the war"). */
+    if (m->kind == DC_KIND_THREAT && e->categories &&
+        (sent_of(R, m->tb)->question ||
+         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_GROUP))))
+        return DECORUM_OK;
     uint32_t wish_from = 0;
     bool wished = false;
     if (e->flags & DC_F_WISHED) {
-        if (!wish_frame(R, m, &wish_from) || wished_in_entry(R, m))
+        /* (or the deed warned of, "Don't come crying when your synagogue
+         * gets hit", or regretted, "shame it didn't take all of them with
+         * it": is_call reads both again) */
+        bool framed = wish_frame(R, m, &wish_from);
+        if ((!framed && !(any_kind(R, DC_KIND_NEGATION) &&
+                          (warned_deed(R, m, sent_of(R, m->tb)) ||
+                           regretted(R, m, sent_of(R, m->tb))))) ||
+            wished_in_entry(R, m))
             return DECORUM_OK;
-        wished = true;
+        wished = framed;
     }
     /* "The Irish should be stoned on St Patrick's day", "Jamaicans should
      * be stoned 24/7 lol": high, not stoning (stoned_high) */
@@ -11304,6 +11425,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!modal && m->kind == DC_KIND_THREAT &&
             any_kind(R, DC_KIND_NEGATION) &&
             wouldnt_mind(R, m, sent_of(R, m->tb)))
+            modal = true;
+        /* "Don't come crying when your synagogue gets bombed" */
+        if (!modal && m->kind == DC_KIND_THREAT &&
+            any_kind(R, DC_KIND_NEGATION) &&
+            warned_deed(R, m, sent_of(R, m->tb)))
             modal = true;
         /* "Jews were expelled from Spain in 1492" is history too; whether
          * an exclusion is a call is is_call's to say, as before. */
@@ -11570,6 +11696,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             resolved.type = TG_GROUP;
             t = &resolved;
         } else if (m->kind == DC_KIND_THREAT && e->severity >= 3 &&
+                   /* (not the "them" of a harm taken up from before,
+                    * flag `anaphor`: with no group told, the storm that
+                    * did not "take all of them with it" took things) */
+                   !(e->flags & DC_F_ANAPHOR) &&
                    unnamed_people(R, m, t) &&
                    (((tok_is_word(R, t->tb, "them") ||
                       tok_is_word(R, t->tb, "em")) &&
