@@ -12704,8 +12704,11 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     /* Directly before a group ("f*** muslims", "fucking jews"): derogation.
      * (The targets are sorted by tb: from the first at m->te on, not all
      * of them for each mention, so a comment of many stays linear.) */
+    /* Not the object of "for" ("can't talk for shit these white people
+     * are wild", "for fuck's sake"): an idiom, ending its phrase. */
+    bool idiom = m->tb > 0 && tok_is_word(R, m->tb - 1, "for");
     for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, m->te) : 0;
-         i < R->rs->nt && R->rs->t[i].tb <= m->te + 1; i++) {
+         !idiom && i < R->rs->nt && R->rs->t[i].tb <= m->te + 1; i++) {
         const target *t = &R->rs->t[i];
         if (t->type != TG_GROUP || t->tb < m->te)
             continue;
