@@ -495,7 +495,7 @@ static inline bool is_word_byte(unsigned char c)
 /* Is token ti the word w? w is a string literal (the "" makes sure), so
  * its length is known where the test is written and the compare can be
  * inlined: a strlen and memcmp call a test cost more than the test. */
-#define tok_is_word(R, ti, w) tok_is_wordn(R, ti, "" w, sizeof(w) - 1)
+#define tok_is_word(R, ti, w) tok_is_lit(R, ti, "" w, sizeof(w) - 1)
 
 /* Always inlined: GCC left 25 000 tests of the corpus out of line (a
  * call of 16 instructions, with the word's length no longer known). */
@@ -505,6 +505,19 @@ tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
     const tok *t = &R->rs->toks[ti];
     return t->e - t->b == wl && t->type == TK_WORD &&
            memcmp(R->n->text + t->b, w, wl) == 0;
+}
+
+/* tok_is_wordn for the words written in the rules (tok_is_word), without
+ * the type test: a token that is no word is one byte that is no word
+ * byte (punctuation, a newline; tokenize) or the empty sentinel, so it
+ * never has both the length and the bytes of such a word. Every literal
+ * asked for starts with a word byte or is longer than one byte ("'ve").
+ * The test was a load and a branch at each length that matched. */
+static inline __attribute__((always_inline)) bool
+tok_is_lit(const run *R, uint32_t ti, const char *w, size_t wl)
+{
+    const tok *t = &R->rs->toks[ti];
+    return t->e - t->b == wl && memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
 /* Token ti is "a" or "an", the indefinite article (not lexicon entries:
