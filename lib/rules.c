@@ -2271,8 +2271,13 @@ static decorum_status find_targets(run *R)
                                 sizeof *rs->t, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
-    for (size_t i = 0; i < rs->nm; i++) {
-        mention *m = &rs->m[i];
+    /* The mentions and their count in locals: the stores into the
+     * targets may alias rs, and the compiler read both again for each
+     * mention, most of which are no target. Nothing here adds one. */
+    mention *const mv = rs->m;
+    const size_t nm = rs->nm;
+    for (size_t i = 0; i < nm; i++) {
+        mention *m = &mv[i];
         if (!((TARGET_KINDS >> m->kind) & 1))
             continue;
         const dc_entry *e = ent(R, m);
@@ -6347,13 +6352,17 @@ static bool a_form_banter(run *R, const mention *m)
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
+    /* In locals: the byte stores below may alias rs, and the compiler read
+     * both again for every mention. No mention is added here. */
+    mention *const mv = rs->m;
+    const size_t nm = rs->nm;
     for (int pass = 0; pass < 2; pass++) {
         /* The second pass is for slurs the first left unclaimed: claimed
          * now that another was (the ingroup changed), or banter. With none
          * such, it would change nothing. */
         bool claimed = false, banter = false;
-        for (size_t i = 0; i < rs->nm; i++) {
-            mention *m = &rs->m[i];
+        for (size_t i = 0; i < nm; i++) {
+            mention *m = &mv[i];
             const dc_entry *e = ent(R, m);
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
                 m->reclaimed)
