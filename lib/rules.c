@@ -495,7 +495,7 @@ static inline bool is_word_byte(unsigned char c)
 /* Is token ti the word w? w is a string literal (the "" makes sure), so
  * its length is known where the test is written and the compare can be
  * inlined: a strlen and memcmp call a test cost more than the test. */
-#define tok_is_word(R, ti, w) tok_is_wordn(R, ti, "" w, sizeof(w) - 1)
+#define tok_is_word(R, ti, w) tok_is_lit(R, ti, "" w, sizeof(w) - 1)
 
 /* Always inlined: GCC left 25 000 tests of the corpus out of line (a
  * call of 16 instructions, with the word's length no longer known). */
@@ -505,6 +505,19 @@ tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
     const tok *t = &R->rs->toks[ti];
     return t->e - t->b == wl && t->type == TK_WORD &&
            memcmp(R->n->text + t->b, w, wl) == 0;
+}
+
+/* tok_is_wordn for the words written in the rules (tok_is_word), without
+ * the type test: a token that is no word is one byte that is no word
+ * byte (punctuation, a newline; tokenize) or the empty sentinel, so it
+ * never has both the length and the bytes of such a word. Every literal
+ * asked for starts with a word byte or is longer than one byte ("'ve").
+ * The test was a load and a branch at each length that matched. */
+static inline __attribute__((always_inline)) bool
+tok_is_lit(const run *R, uint32_t ti, const char *w, size_t wl)
+{
+    const tok *t = &R->rs->toks[ti];
+    return t->e - t->b == wl && memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
 /* Token ti is "a" or "an", the indefinite article (not lexicon entries:
@@ -2277,8 +2290,13 @@ static decorum_status find_targets(run *R)
                                 sizeof *rs->t, MAX_ITEMS);
     if (st != DECORUM_OK)
         return st;
-    for (size_t i = 0; i < rs->nm; i++) {
-        mention *m = &rs->m[i];
+    /* The mentions and their count in locals: the stores into the
+     * targets may alias rs, and the compiler read both again for each
+     * mention, most of which are no target. Nothing here adds one. */
+    mention *const mv = rs->m;
+    const size_t nm = rs->nm;
+    for (size_t i = 0; i < nm; i++) {
+        mention *m = &mv[i];
         if (!((TARGET_KINDS >> m->kind) & 1))
             continue;
         const dc_entry *e = ent(R, m);
@@ -6473,13 +6491,17 @@ static bool a_form_banter(run *R, const mention *m)
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
+    /* In locals: the byte stores below may alias rs, and the compiler read
+     * both again for every mention. No mention is added here. */
+    mention *const mv = rs->m;
+    const size_t nm = rs->nm;
     for (int pass = 0; pass < 2; pass++) {
         /* The second pass is for slurs the first left unclaimed: claimed
          * now that another was (the ingroup changed), or banter. With none
          * such, it would change nothing. */
         bool claimed = false, banter = false;
-        for (size_t i = 0; i < rs->nm; i++) {
-            mention *m = &rs->m[i];
+        for (size_t i = 0; i < nm; i++) {
+            mention *m = &mv[i];
             const dc_entry *e = ent(R, m);
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
                 m->reclaimed)
