@@ -2255,6 +2255,16 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
                 : q->ch != '.' && q->ch != '!' && q->ch != '?')
             return false;
     }
+    /* Only where the comment names no other group: "Mosque on our street.
+     * Torch it tonight boys" calls the boys to burn the mosque ("it"), and
+     * the threat must keep a target. */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o != m && o->tb != m->tb &&
+            (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
+             o->kind == DC_KIND_DOGWHISTLE))
+            return false;
+    }
     const tok *p = &rs->toks[m->tb - 1];
     /* (after a comma, not the last of a list of people: "children, men,
      * women") */
@@ -2274,6 +2284,17 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
 static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const own[] = {"my", "your", "his", "her", "ur"};
+    /* (a person noun after it says people, and so does an attack said in
+     * its sentence: "My coon coworkers are lazy apes", "His spook
+     * girlfriend is an ape") */
+    const sentence *s = sent_of(R, m->tb);
+    if ((m->te < R->rs->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
+                                 kind_at(R, m->te, DC_KIND_IDENTITY) ||
+                                 kind_at(R, m->te, DC_KIND_HUMANITY))) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_DEHUMANIZE) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_DEROGATE) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_STEREOTYPE))
+        return false;
     return (e->flags & DC_F_AMBIGUOUS) &&
            !(e->flags & (DC_F_RECLAIMABLE | DC_F_BANTER)) && m->tb > 0 &&
            word_among(R, m->tb - 1, m->tb, own, sizeof own / sizeof *own);
@@ -5151,6 +5172,8 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+static bool in_target(const run *R, uint32_t k, int type);
+
 /* "why on earth would he kill white people", "Why would anyone kill
  * Jews?", "why did they gas them", "How could you want to hurt them?": a
  * sentence opened by "why" (past "but", "so", "and"; "on earth", "the
@@ -5202,7 +5225,28 @@ static bool motive_asked(const run *R, const mention *m)
             !tok_is_word(R, j, "try") && !tok_is_word(R, j, "ever") &&
             !tok_is_word(R, j, "even"))
             return false;
-    return m->tb <= k + 5;
+    if (m->tb > k + 5)
+        return false;
+    /* The question ends the comment with the deed's object: no manner,
+     * measure or answer after it ("Why would anyone kill Jews one at a
+     * time? Gas works better", "Why would we kill the Jews quickly when we
+     * can make them suffer", "Why would you kill a Muslim? To make the
+     * world better"), only an interjection ("wtf", "lol"). A sick joke
+     * asked as a question goes on; a question of disbelief stops. */
+    static const char *const end[] = {"wtf", "lol", "smh", "tho", "though",
+                                      "seriously", "honestly", "omg"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t j = m->te;
+    while (j < rs->ntok && (in_target(R, j, TG_GROUP) ||
+                            in_target(R, j, TG_PRONOUN) ||
+                            tok_is_word(R, j, "the") || a_or_an(R, j)))
+        j++;
+    for (; j < rs->ntok; j++)
+        if (rs->toks[j].type == TK_WORD &&
+            (unsigned char)R->n->text[rs->toks[j].b] < 0x80 &&
+            !word_among(R, j, j + 1, end, sizeof end / sizeof *end))
+            return false;
+    return true;
 }
 
 /* Is the target t the writer's own description of themselves: "As a
@@ -8784,6 +8828,15 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
            tok_is_word(R, k - 3, "why");
 }
 
+/* Is there an object right after token k (before te): a group or a
+ * pronoun, perhaps after "the" ("It will hurt the gays")? */
+static bool rs_object_after(const run *R, uint32_t k, uint32_t te)
+{
+    if (k < te && (tok_is_word(R, k, "the") || a_or_an(R, k)))
+        k++;
+    return k < te && (in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN));
+}
+
 /* Is the ambiguous threat verb m done by a thing: its subject right
  * before it, perhaps a predicting modal and adverbs between, is a policy,
  * a law, a price or "it" ("The new law would hurt gay couples the most",
@@ -8801,7 +8854,14 @@ static bool thing_harms(const run *R, const mention *m, const sentence *s)
         "recession", "measure", "measures", "proposal", "bill",   "mandate"};
     static const char *const predict[] = {"will", "would", "could", "can",
                                           "may",  "might", "'ll"};
-    if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_AMBIGUOUS))
+    /* The verbs whose harm is also to interests or felt as pain; not
+     * "drown", "shoot" ("Put them on boats, it will drown the migrants") */
+    static const char *const harm[] = {"hurt",     "hurts",   "hurting",
+                                       "destroy",  "destroys", "destroyed",
+                                       "destroying", "crush",  "crushes",
+                                       "crushing"};
+    if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
+        !word_among(R, m->tb, m->tb + 1, harm, sizeof harm / sizeof *harm))
         return false;
     uint32_t k = m->tb;
     while (k > s->tb && adverb_like(R, k - 1))
@@ -8817,9 +8877,15 @@ static bool thing_harms(const run *R, const mention *m, const sentence *s)
     const mention *np = mention_at(R, k, DC_KIND_NONPROTECTED);
     if (!np && k > s->tb)
         np = mention_at(R, k - 1, DC_KIND_NONPROTECTED);
-    /* (not any object: "if a truck ploughed through the pride parade") */
+    /* (not any object: "if a truck ploughed through the pride parade";
+     * "it" only hurts, as pain: "It will destroy every mosque in town,
+     * God willing" may be anything) */
     bool thing = word_among(R, k, k + 1, things, sizeof things / sizeof *things) ||
                  (np && np->te == k + 1 && (ent(R, np)->flags & DC_F_THING));
+    if (thing && tok_is_word(R, k, "it") &&
+        (!(tok_is_word(R, m->tb, "hurts") || tok_is_word(R, m->tb, "hurt")) ||
+         (m->te < s->te && rs_object_after(R, m->te, s->te))))
+        return false;
     if (!thing)
         return false;
     /* a modal that wishes or calls, not one that predicts or can ("I can
