@@ -4783,6 +4783,28 @@ static uint32_t predicate_subject(const run *R, uint32_t g)
                : g;
 }
 
+/* Is the group word ending before token te the first half of a hyphened
+ * compound that names someone else ("gay-bashers", "Muslim-hating
+ * arsonists")? Not where the second half still names the group's own
+ * people: a birthplace ("Somali-born"), or another identity word
+ * ("Chinese-American"). */
+static bool hyphen_modifier(const run *R, uint32_t te)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t e = rs->toks[te - 1].e;
+    if (e + 1 >= R->n->len || R->n->text[e] != '-')
+        return false;
+    /* (the hyphen may be a token of its own) */
+    if (te < rs->ntok && rs->toks[te].type == TK_PUNCT && rs->toks[te].b == e)
+        te++;
+    if (te >= rs->ntok || rs->toks[te].b != e + 1 ||
+        rs->toks[te].type != TK_WORD)
+        return false;
+    return !tok_is_word(R, te, "born") && !tok_is_word(R, te, "bred") &&
+           !tok_is_word(R, te, "raised") &&
+           !mention_at(R, te, DC_KIND_IDENTITY);
+}
+
 /* "Gas them all. Muslims I mean.", "Shoot the lot of them. I mean the
  * Jews.": the sentence right after the pronoun's is a short afterthought
  * (at most six words, "I mean" in it) that names the group g, the first
@@ -4835,6 +4857,20 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
          * later clause stands for; its head is. */
         const target *tg = &rs->t[g];
         uint32_t gs = rs->toks[tg->tb].sent;
+        /* "Gay-bashers belong in prison, lock them all up", "The
+         * Muslim-hating arsonists ...: lock the lot of them up": a group
+         * joined by a hyphen to the word after it modifies that word
+         * (the attackers); "The Proud Boys who stormed the Capitol? Lock
+         * em all up": a group word inside a name that is no protected
+         * group (targets.tsv) is that name's. Neither is whom the
+         * pronoun stands for. */
+        if (hyphen_modifier(R, tg->te))
+            return false;
+        const mention *np = tg->tb > 0
+                                ? mention_at(R, tg->tb - 1, DC_KIND_NONPROTECTED)
+                                : NULL;
+        if (np && np->te >= tg->te)
+            return false;
         if (gs == rs->toks[ti].sent &&
             rs->toks[tg->tb].clause != rs->toks[ti].clause)
             for (uint32_t k = tg->tb, n = 0; k-- > rs->s[gs].tb && n < 5; n++)
@@ -4857,7 +4893,8 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
      * Mexican worker was killed by a drunk driver. They ...", "my wife is
      * Jewish and someone ...", "the Somali shopkeeper was robbed by
      * teenagers"), not the writer's own group ("I'm Mexican", "my wife is
-     * Jewish"), not inside "anti-muslim". */
+     * Jewish"), not inside "anti-muslim" nor before a hyphen
+     * ("gay-bashers" are no gay people). */
     const mention *last = NULL;
     uint32_t si = rs->toks[ti].sent;
     /* (at most MEMBER_REACH tokens back: the search is per pronoun, and a
@@ -4869,7 +4906,8 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         const mention *c = &rs->m[j];
         if (c->kind != DC_KIND_IDENTITY ||
             (ent(R, c)->flags & DC_F_AMBIGUOUS) || !ent(R, c)->categories ||
-            (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-'))
+            (c->tb > 0 && R->n->text[rs->toks[c->tb].b - 1] == '-') ||
+            hyphen_modifier(R, c->te))
             continue;
         /* "the Norwegian rats in my basement ... before they breed": an
          * adjective of an animal or a thing names no member */
@@ -5124,6 +5162,29 @@ static bool wrongdoers_between(const run *R, uint32_t a, uint32_t b)
 static const target *group_ending_at(const run *R, uint32_t tb,
                                      uint32_t clause);
 
+/* Does the group t, before the exclusion m and in another clause, name
+ * wrongdoers or their victims rather than the people m's call is for:
+ * "Gay-bashers ..., lock them all up" (t joined by a hyphen to the word
+ * after it, which it modifies), "The thugs who beat up the gay couple,
+ * lock em all up" (t the head of a relative clause whose verb is a wrong,
+ * or t inside such a clause, its object)? */
+static bool wrongdoers_before(const run *R, const target *t, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *toks = rs->toks;
+    if (hyphen_modifier(R, t->te))
+        return true;
+    if (toks[t->tb].clause == toks[m->tb].clause)
+        return false;
+    uint32_t k = t->te;
+    if (k + 1 < m->tb && toks[k].clause == toks[t->tb].clause &&
+        (tok_is_word(R, k, "who") || tok_is_word(R, k, "that")))
+        for (uint32_t j = k + 1; j < m->tb && j <= k + 3; j++)
+            if (rs->at[j] & WRONG_KINDS)
+                return true;
+    return wrongdoers_between(R, sent_of(R, t->tb)->tb, t->tb);
+}
+
 /* The group that ends the sentence in apposition after a relative clause
  * ending at token `after`, renaming the wrongdoers it narrows ("Exterminate
  * the vermin that kill Christians, the Muslims", "Round up those that
@@ -5267,6 +5328,34 @@ static bool writer_as(const run *R, const target *t)
     return k < R->rs->ntok && (tok_is_word(R, k, "i") ||
                                tok_is_word(R, k, "i'm") ||
                                tok_is_word(R, k, "im"));
+}
+
+/* Does the writer name themselves by the phrase starting at token k: "as
+ * a", "I'm a", "I am a", "proud", "we", at most three words before it? */
+static bool self_named(const run *R, uint32_t k)
+{
+    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
+        if (tok_is_word(R, j, "as") || tok_is_word(R, j, "i'm") ||
+            tok_is_word(R, j, "im") || tok_is_word(R, j, "i") ||
+            tok_is_word(R, j, "proud") || tok_is_word(R, j, "we"))
+            return true;
+    return false;
+}
+
+/* Does a word of identity or a slur follow the hate verb m in its
+ * sentence ("As a gay man, I'm tired of trans freaks")? pick_target may
+ * find no group there (an adjective before an insult is none), but the
+ * writer is weary of people all the same. */
+static bool group_word_after(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t se = sent_of(R, m->tb)->te;
+    for (size_t i = rs->first[m->te]; i < rs->nm && rs->m[i].tb < se; i++)
+        if ((rs->m[i].kind == DC_KIND_IDENTITY ||
+             rs->m[i].kind == DC_KIND_SLUR) &&
+            ent(R, &rs->m[i])->categories)
+            return true;
+    return false;
 }
 
 /* Is the target t the subject of the hate verb m said as a state ("X are
@@ -6104,21 +6193,33 @@ static bool pours_in(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if ((e->flags & DC_F_THING) || m->te >= rs->ntok ||
         !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN) ||
-        !word_among(R, m->te, m->te + 1, flow, sizeof flow / sizeof flow[0]))
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
         return false;
+    /* (a linking verb or "keep" may come between: "Vermin are pouring
+     * across the border", "The vermin keep pouring in") */
+    uint32_t f = m->te;
+    if (f + 1 < rs->ntok && rs->toks[f + 1].clause == rs->toks[f].clause &&
+        (mention_at(R, f, DC_KIND_COPULA) || tok_is_word(R, f, "keep") ||
+         tok_is_word(R, f, "keeps") || tok_is_word(R, f, "still")))
+        f++;
+    if (!word_among(R, f, f + 1, flow, sizeof flow / sizeof flow[0]))
+        return false;
+    /* (and a clause may open with what it means: "Open borders means
+     * vermin pouring in") */
     uint32_t c = m->tb;
     while (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
            (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "more") ||
             tok_is_word(R, c - 1, "and")))
         c--;
-    if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause)
+    if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
+        !tok_is_word(R, c - 1, "means") && !tok_is_word(R, c - 1, "mean") &&
+        !(rs->toks[c - 1].type == TK_PUNCT && rs->toks[c - 1].ch == '='))
         return false;
     /* animals come out of holes and up from drains; people come in, across
      * and over ("rats pouring out of the grain store", "cockroaches coming
      * up through the drains"), and a setting of real animals (a `place`
      * flagged `thing`: the barn, the yard, the kitchen) says the same */
-    uint32_t d = m->te + 1;
+    uint32_t d = f + 1;
     if (d < rs->ntok &&
         (tok_is_word(R, d, "out") || tok_is_word(R, d, "up") ||
          tok_is_word(R, d, "down") || tok_is_word(R, d, "from") ||
@@ -6129,6 +6230,31 @@ static bool pours_in(const run *R, const mention *m)
             (ent(R, &rs->m[i])->flags & DC_F_THING))
             return false;
     return true;
+}
+
+/* "Refugees in Calais live with rats. Rats pouring across the tents",
+ * "Locusts swarming across East Africa are forcing farmers to become
+ * refugees": the comment names a group in a sentence that also names the
+ * animals of m's word, and does not say the word of the group (no
+ * linking verb, no simile: predicated). The animals are beside the
+ * people, as real animals are, not a name for them. Asked only of a flow
+ * that pours_in found. */
+static bool predicated(const run *R, const target *t, const mention *m);
+
+static bool animals_beside_group(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->entry != m->entry)
+            continue;
+        const sentence *s = sent_of(R, o->tb);
+        for (size_t j = targets_from(rs, s->tb);
+             j < rs->nt && rs->t[j].tb < s->te; j++)
+            if (rs->t[j].type == TG_GROUP && !predicated(R, &rs->t[j], o))
+                return true;
+    }
+    return false;
 }
 
 /* migration_scan's answer, worked out once per comment (R->migration_topic)
@@ -6786,9 +6912,13 @@ static bool subject_beside_group(const run *R, const mention *m)
         !plural_hit(R, m) || m->te >= rs->ntok ||
         rs->toks[m->te].type != TK_WORD || tok_is_word(R, m->te, "of"))
         return false;
+    /* (a conjunction or "now" may open the clause before the
+     * determiner: "and now the fags want adoption too") */
     uint32_t c = m->tb;
     while (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause &&
-           (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "all")))
+           (is_determiner(R, c - 1) || tok_is_word(R, c - 1, "all") ||
+            tok_is_word(R, c - 1, "and") || tok_is_word(R, c - 1, "now") ||
+            tok_is_word(R, c - 1, "but") || tok_is_word(R, c - 1, "so")))
         c--;
     if (c > 0 && rs->toks[c - 1].clause == rs->toks[m->tb].clause)
         return false;
@@ -7505,6 +7635,23 @@ static bool event_subject(const run *R, const target *t, const mention *m)
         if (!other)
             return true;
     }
+    /* "Chinese ppl in my town got harassed during covid, it was
+     * disgusting": a wrong the group suffers in a passive in its clause,
+     * then the judgement said of "it" or "that" in a later one, is a
+     * judgement of what happened (not "Muslims are everywhere, it's
+     * disgusting": nothing was done to them). */
+    const tok *toks = R->rs->toks;
+    if (m->tb >= 2 && toks[t->tb].clause != toks[m->tb].clause &&
+        mention_at(R, m->tb - 1, DC_KIND_COPULA) &&
+        (tok_is_word(R, m->tb - 2, "it") || tok_is_word(R, m->tb - 2, "that") ||
+         tok_is_word(R, m->tb - 2, "this")))
+        for (uint32_t k = t->te + 1;
+             k < m->tb && toks[k].clause == toks[t->tb].clause; k++)
+            if ((R->rs->at[k] & (KIND_BIT(HARM) | KIND_BIT(THREAT))) &&
+                (mention_at(R, k - 1, DC_KIND_COPULA) ||
+                 tok_is_word(R, k - 1, "get") || tok_is_word(R, k - 1, "got") ||
+                 tok_is_word(R, k - 1, "gets") || tok_is_word(R, k - 1, "being")))
+                return true;
     return v < R->rs->ntok && v < m->tb &&
            (tok_is_word(R, v, "get") || tok_is_word(R, v, "gets") ||
             tok_is_word(R, v, "face") || tok_is_word(R, v, "faces") ||
@@ -11605,7 +11752,15 @@ static decorum_status rule_attack(run *R, const mention *m)
      * writer is, not whom they are tired of; with no group after the
      * verb (pick_target looked there first) no one is. */
     if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
-        writer_as(R, t))
+        writer_as(R, t) && !group_word_after(R, m))
+        return DECORUM_OK;
+    /* "The Muslim-hating arsonists", "Jew-haters should be locked up": a
+     * hate word joined to the group by a hyphen names those who hate it,
+     * not the writer's hate; unless the writer is one ("As a
+     * Muslim-hater, this warms my heart", "I'm a proud Jew-hater"). */
+    if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
+        m->tb <= t->te + 1 && hyphen_modifier(R, t->te) &&
+        !self_named(R, t->tb))
         return DECORUM_OK;
     /* "I'm sick of Muslims being blamed for everything", "tired of women
      * getting harassed", "fed up with Jews saying ...": weariness of a
@@ -11840,6 +11995,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         const target *app = appositive_group(R, t_local->te);
         t = t_local = app ? app : &someone;
     }
+    /* "Gay-bashers belong in prison, lock them all up", "The thugs who
+     * beat up the gay couple, lock em all up": a call to lock people up
+     * after a description of wrongdoers is aimed at them. A group named
+     * before it as the wrong's victim (inside the relative clause, in a
+     * clause of its own), as the head of a relative clause that names a
+     * wrong, or as the first half of a hyphened compound ("Muslim-hating
+     * arsonists") is not whom the call locks up. Only exclusions: threats
+     * read their doers elsewhere. */
+    if (t && t == t_local && t->type == TG_GROUP &&
+        m->kind == DC_KIND_EXCLUSION && t->te <= m->tb &&
+        wrongdoers_before(R, t, m))
+        t = t_local = &someone;
     /* "The attack on the synagogue was disgusting", "what happened to those
      * Muslims was horrific", "the abuse trans people get is disgusting":
      * the judgement is of an event the group suffered, not of the group. */
@@ -12345,7 +12512,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a flow of them in a comment about migration says who they
          * are as plainly as a linking verb: weighed in full) */
         bool flow = !ctx && pours_in(R, m) && !past_war(R, m) &&
-                    migration_context(R);
+                    migration_context(R) && !animals_beside_group(R, m);
         if (ctx || flow || (migrants_in_sentence(R, m) && !past_war(R, m))) {
             memset(&resolved, 0, sizeof resolved);
             resolved.type = TG_GROUP;
