@@ -8770,14 +8770,24 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
         "don't",    "dont",      "can't", "cant", "wouldn't", "wouldnt",
         "shouldn't", "shouldnt", "won't", "wont"};
     static const char *const subj[] = {"we", "you", "they", "u"};
+    /* (a softener or "go (and)" before the act: "why not just gas them",
+     * "why not finally gas the jews", "why not go burn the mosque") */
+    static const char *const soft[] = {"just", "simply", "finally", "go",
+                                       "and"};
     uint32_t k = m->tb;
-    if (k > s->tb && (tok_is_word(R, k - 1, "just") ||
-                      tok_is_word(R, k - 1, "simply")))
+    for (int n = 0; n < 3 && k > s->tb &&
+                    word_among(R, k - 1, k, soft, sizeof soft / sizeof *soft);
+         n++)
         k--;
     if (k < s->tb + 2)
         return false;
     if (tok_is_word(R, k - 1, "not"))
-        return tok_is_word(R, k - 2, "why");
+        return tok_is_word(R, k - 2, "why") || tok_is_word(R, k - 2, "y");
+    /* "How about we gas the Jews": a proposal too */
+    if (k >= s->tb + 3 && tok_is_word(R, k - 1, "we") &&
+        (tok_is_word(R, k - 2, "about") || tok_is_word(R, k - 2, "bout")) &&
+        tok_is_word(R, k - 3, "how"))
+        return true;
     return k >= s->tb + 3 &&
            word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
            word_among(R, k - 2, k - 1, neg, sizeof neg / sizeof *neg) &&
