@@ -8961,14 +8961,24 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
         "don't",    "dont",      "can't", "cant", "wouldn't", "wouldnt",
         "shouldn't", "shouldnt", "won't", "wont"};
     static const char *const subj[] = {"we", "you", "they", "u"};
+    /* (a softener or "go (and)" before the act: "why not just gas them",
+     * "why not finally gas the jews", "why not go burn the mosque") */
+    static const char *const soft[] = {"just", "simply", "finally", "go",
+                                       "and"};
     uint32_t k = m->tb;
-    if (k > s->tb && (tok_is_word(R, k - 1, "just") ||
-                      tok_is_word(R, k - 1, "simply")))
+    for (int n = 0; n < 3 && k > s->tb &&
+                    word_among(R, k - 1, k, soft, sizeof soft / sizeof *soft);
+         n++)
         k--;
     if (k < s->tb + 2)
         return false;
     if (tok_is_word(R, k - 1, "not"))
-        return tok_is_word(R, k - 2, "why");
+        return tok_is_word(R, k - 2, "why") || tok_is_word(R, k - 2, "y");
+    /* "How about we gas the Jews": a proposal too */
+    if (k >= s->tb + 3 && tok_is_word(R, k - 1, "we") &&
+        (tok_is_word(R, k - 2, "about") || tok_is_word(R, k - 2, "bout")) &&
+        tok_is_word(R, k - 3, "how"))
+        return true;
     return k >= s->tb + 3 &&
            word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
            word_among(R, k - 2, k - 1, neg, sizeof neg / sizeof *neg) &&
@@ -9088,6 +9098,46 @@ static bool if_warning(const run *R, const mention *m, const sentence *s)
     return false;
 }
 
+/* "The Aussies better watch themselves, the All Blacks are in form",
+ * "Don't come crying when your house gets hit, buy insurance": a clause
+ * after a comma (or a semicolon or dash) in the warning's own sentence
+ * gives the reason for it or the care that goes with it, unless the
+ * writer is its subject ("..., we know where they live"): the writer's
+ * side is the doer then. */
+static bool reason_follows(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const self[] = {"i",     "we",   "i'll", "we'll",
+                                       "i've",  "we've", "i'm", "we're",
+                                       "ill",   "weve", "im",   "us",
+                                       "you", "you'll", "you've",
+                                       "they'll"};
+    const tok *t = R->rs->toks;
+    for (uint32_t k = m->te; k + 1 < s->te; k++) {
+        if (t[k].type == TK_WORD)
+            continue;
+        if (t[k].ch != ',' && t[k].ch != ';' && t[k].ch != '-')
+            continue;
+        uint32_t w = k + 1;
+        while (w < s->te && t[w].type != TK_WORD)
+            w++;
+        if (w == s->te ||
+            word_among(R, w, w + 1, self, sizeof self / sizeof self[0]))
+            return false;
+        /* (nor the group called by name, "..., Jews", "..., you filthy
+         * immigrants": a vocative, three words at most to its end) */
+        uint32_t words = 0, last = w;
+        for (uint32_t j = w; j < s->te; j++)
+            if (t[j].type == TK_WORD) {
+                words++;
+                last = j;
+            }
+        return !(words <= 3 && (kind_at(R, last, DC_KIND_IDENTITY) ||
+                                kind_at(R, last, DC_KIND_SLUR) ||
+                                tok_is_word(R, w, "you")));
+    }
+    return false;
+}
+
 /* "Don't come crying when your synagogue gets hit", "don't come
  * whining to me if your mosque burns": violence in a "when" or "if" clause
  * after a refusal of the victims' complaint is foretold as deserved, a
@@ -9098,7 +9148,7 @@ static bool warned_deed(const run *R, const mention *m, const sentence *s)
 {
     static const char *const cry[] = {"crying", "whining", "complaining",
                                       "cry", "whine", "complain",
-                                      "running"};
+                                      "running", "cryin", "whinin"};
     uint32_t k = s->tb;
     if (tok_is_word(R, k, "do") && tok_is_word(R, k + 1, "not"))
         k++;
@@ -9112,7 +9162,16 @@ static bool warned_deed(const run *R, const mention *m, const sentence *s)
     if (tok_is_word(R, k, "to") && k + 2 < m->tb &&
         (tok_is_word(R, k + 1, "me") || tok_is_word(R, k + 1, "us")))
         k += 2;
-    return tok_is_word(R, k, "when") || tok_is_word(R, k, "if");
+    if (!tok_is_word(R, k, "when") && !tok_is_word(R, k, "if"))
+        return false;
+    /* Not a harm its doer is named for ("when your house gets hit by the
+     * storm", "when your garden gets destroyed by slugs"): the threat
+     * leaves the doer unsaid. Nor a warning that gives its reason or
+     * advice ("when your portfolio gets hit, crypto is volatile"). */
+    for (k = m->te; k < s->te && k < m->te + 3; k++)
+        if (tok_is_word(R, k, "by"))
+            return false;
+    return !reason_follows(R, m, s);
 }
 
 /* "Maybe next time somebody finishes the job at that synagogue",
@@ -9195,8 +9254,13 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * care names the danger it warns of ("Trans people better watch their
      * backs, hate crimes are rising"), which a denunciation in the comment
      * stands for. */
+    /* So does a reason or advice after a comma ("Muslims better watch
+     * themselves fasting in this heat, stay hydrated"; reason_follows), or
+     * "for" what to watch ("Older women better watch themselves for signs
+     * of osteoporosis"). */
     if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->tb, "better"))
-        return !any_kind(R, DC_KIND_DENOUNCE);
+        return !any_kind(R, DC_KIND_DENOUNCE) &&
+               !tok_is_word(R, m->te, "for") && !reason_follows(R, m, s);
     for (uint32_t k = m->tb; k < m->te; k++)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
@@ -11254,6 +11318,38 @@ static decorum_status rule_whistle_pair(run *R);
  * ("the developers want to", "the council", "bulldozers will"), no
  * pronoun of the writer or the reader and no group, and nothing after it
  * in the sentence puts people inside ("with them inside"). */
+/* "Korea put landmines along the border in the 1950s", "Poland will mine
+ * the border with Russia": a named subject before the measure's verb
+ * ("put", "plant", "mine", "line" the border) (a name,
+ * capitalized, or a word the lexicon calls no protected group), perhaps
+ * with "will", "would" or "already" between, tells what a state did or
+ * plans; the writer's call has no subject ("Mine the border") or the
+ * writer's own ("We should put landmines along the border"). */
+static bool state_doer(const run *R, const mention *m)
+{
+    static const char *const aux[] = {"will", "would", "already",
+                                      "'ll", "also", "plans", "to"};
+    static const char *const soft[] = {"please", "pls", "just", "lets",
+                                       "let's", "go", "so", "and",
+                                       "then", "yes", "simply", "i",
+                                       "we", "you", "u"};
+    static const char *const verb[] = {"put", "plant", "mine", "line"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t h = m->tb;
+    if (!word_among(R, h, h + 1, verb, sizeof verb / sizeof verb[0]))
+        return false;
+    for (int n = 0; n < 3 && h > s->tb &&
+                    word_among(R, h - 1, h, aux, sizeof aux / sizeof aux[0]);
+         n++)
+        h--;
+    if (h <= s->tb || R->rs->toks[h - 1].type != TK_WORD)
+        return false;
+    h--;
+    if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]))
+        return false;
+    return capitalized(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
+}
+
 static bool doer_named(const run *R, const mention *m)
 {
     static const char *const aux[] = {
@@ -11438,8 +11534,24 @@ static decorum_status rule_attack(run *R, const mention *m)
      * during the war"). */
     if (m->kind == DC_KIND_THREAT && e->categories &&
         (sent_of(R, m->tb)->question ||
-         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_GROUP))))
+         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_GROUP)) ||
+         state_doer(R, m)))
         return DECORUM_OK;
+    /* "what's coming to them" with what comes named after it ("... in
+     * court", "... in the final", "..., justice will be served") is that:
+     * the threat leaves it unsaid and ends its sentence, an adverb at most
+     * after it ("Muslims will get what's coming to them soon"). */
+    if (m->kind == DC_KIND_THREAT && m->te >= m->tb + 3 &&
+        tok_is_word(R, m->te - 3, "coming") &&
+        tok_is_word(R, m->te - 2, "to")) {
+        const sentence *s = sent_of(R, m->tb);
+        for (uint32_t k = m->te; k < s->te; k++)
+            if (R->rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
+                !tok_is_word(R, k, "soon") && !tok_is_word(R, k, "now") &&
+                !tok_is_word(R, k, "eventually") &&
+                !tok_is_word(R, k, "lol"))
+                return DECORUM_OK;
+    }
     uint32_t wish_from = 0;
     bool wished = false;
     if (e->flags & DC_F_WISHED) {
