@@ -7632,10 +7632,11 @@ static bool lot_after(const run *R, const mention *m)
 static bool epithet_after(const run *R, const mention *m)
 {
     static const char *const folk[] = {"people", "folk", "folks",
-                                       "creatures", "bunch"};
+                                       "creatures", "bunch", "lot", "ppl"};
     uint32_t k = m->te;
     const tok *t = R->rs->toks;
-    return k < R->rs->ntok && word_among(R, k, k + 1, folk, 5) &&
+    return k < R->rs->ntok &&
+           word_among(R, k, k + 1, folk, sizeof folk / sizeof *folk) &&
            (k + 1 >= R->rs->ntok || t[k + 1].type != TK_WORD ||
             t[k + 1].sent != t[k].sent);
 }
