@@ -2051,8 +2051,14 @@ static bool hostile_word(const run *R, const mention *m)
 /* "Go back to China if you love the CCP so much", "if you like it so
  * much, go back": the love of an "if you ... so much" clause is the
  * nativist taunt's, no praise of a trip. */
+/* Where the comment talks of a trip or of the family there ("Go back to
+ * Italy if you love the food so much, book another trip!", "... if you
+ * love your mum's cooking so much, we miss her too") the same words are
+ * friendly advice, and the love is praise again. */
 static bool so_much_taunt(const run *R, const mention *m)
 {
+    static const char *const kin[] = {"miss", "cousins", "family", "visit",
+                                      "book", "grandma", "nan"};
     if (m->tb < 2 || !tok_is_word(R, m->tb - 2, "if") ||
         !kind_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU))
         return false;
@@ -2060,7 +2066,10 @@ static bool so_much_taunt(const run *R, const mention *m)
         if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
             break;
         if (tok_is_word(R, k, "so") && tok_is_word(R, k + 1, "much"))
-            return true;
+            return !word_among(R, 0, R->rs->ntok, travel_words,
+                               sizeof travel_words / sizeof *travel_words) &&
+                   !word_among(R, 0, R->rs->ntok, kin,
+                               sizeof kin / sizeof *kin);
     }
     return false;
 }
@@ -7814,10 +7823,11 @@ static bool lot_after(const run *R, const mention *m)
 static bool epithet_after(const run *R, const mention *m)
 {
     static const char *const folk[] = {"people", "folk", "folks",
-                                       "creatures", "bunch"};
+                                       "creatures", "bunch", "lot", "ppl"};
     uint32_t k = m->te;
     const tok *t = R->rs->toks;
-    return k < R->rs->ntok && word_among(R, k, k + 1, folk, 5) &&
+    return k < R->rs->ntok &&
+           word_among(R, k, k + 1, folk, sizeof folk / sizeof *folk) &&
            (k + 1 >= R->rs->ntok || t[k + 1].type != TK_WORD ||
             t[k + 1].sent != t[k].sent);
 }
@@ -11433,6 +11443,65 @@ static bool fight_before(const run *R, const mention *m)
     return false;
 }
 
+/* Is m the writer's refusal to hire, employ, rent or sell to a group
+ * (an exclusion entry "i/we ... hire") that the comment shows is no
+ * discrimination? Asked back ("I never hire Germans? I literally employ
+ * five."); followed by whom the writer does hire, no group ("I don't hire
+ * men or women, I hire qualified people"; not "..., I hire real
+ * Americans"); "only" after the group ("We don't hire Christians only");
+ * a legal reason (a permit, a visa, sponsorship: "We don't hire
+ * Americans for this role because it requires an EU work permit"), or
+ * the words of a sign told of ("We don't rent to Jews - that was the
+ * sign my grandfather saw"). Runs for the refusal entries alone. */
+static bool refusal_explained(const run *R, const mention *m)
+{
+    static const char *const verbs[] = {
+        "hire",   "employ",    "rent",    "sell",    "hiring", "employing",
+        "renting", "selling",  "hired",   "employed"};
+    static const char *const why[] = {
+        "permit",  "permits", "visa",        "visas", "sponsor",
+        "sponsorship", "opportunity", "sign", "signs", "licence",
+        "license", "table"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (e->severity < 3 || m->te <= m->tb ||
+        !(tok_is_word(R, m->tb, "i") || tok_is_word(R, m->tb, "we")))
+        return false;
+    uint32_t last = m->te - 1;
+    if (tok_is_word(R, last, "to") && last > m->tb)
+        last--;
+    if (!word_among(R, last, last + 1, verbs, 8))
+        return false;
+    if (sent_of(R, m->tb)->question)
+        return true;
+    if (word_among(R, m->te, rs->ntok, why, sizeof why / sizeof *why))
+        return true;
+    for (uint32_t k = m->te; k < rs->ntok && k < m->te + 6; k++) {
+        if (in_target(R, k, TG_GROUP)) {
+            uint32_t j = k;
+            while (j < rs->ntok && in_target(R, j, TG_GROUP))
+                j++;
+            if (tok_is_word(R, j, "only"))
+                return true;
+            break;
+        }
+    }
+    for (uint32_t k = m->te; k < rs->ntok; k++) {
+        if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs) ||
+            kind_at(R, k - 1, DC_KIND_NEGATION) ||
+            (k >= 2 && kind_at(R, k - 2, DC_KIND_NEGATION)))
+            continue;
+        bool group = false;
+        for (uint32_t j = k + 1; j < rs->ntok && j < k + 5 &&
+                                 rs->toks[j].clause == rs->toks[k].clause;
+             j++)
+            group |= kind_at(R, j, DC_KIND_IDENTITY);
+        if (!group)
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -11485,6 +11554,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
         break;
     case DC_KIND_EXCLUSION:
+        if (refusal_explained(R, m))
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.88f);
@@ -12683,6 +12754,23 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* "Diabetes among South Asians is a ticking time bomb", "Youth
+     * unemployment among Black men is a ticking time bomb": the group
+     * after a preposition before it is where a condition strikes, and the
+     * condition is the bomb; "Every Muslim is a ticking time bomb" says it
+     * of the people. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        e->term_len > 8 && memcmp(e->term, "ticking ", 8) == 0 &&
+        t->te <= m->tb && t->tb > 0) {
+        /* (not "of": "the number of Muslims in Europe is a ticking time
+         * bomb" says it of them) */
+        static const char *const prep[] = {"among", "amongst", "in", "for"};
+        uint32_t a = t->tb > 2 ? t->tb - 2 : 0;
+        if (word_among(R, a, t->tb, prep, sizeof prep / sizeof *prep)) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+    }
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         t->te > t->tb && !(e->flags & DC_F_JOKE)) {
         const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
@@ -13307,6 +13395,10 @@ static bool code_in_context(const run *R, const mention *m)
     if (R->denounce_any)
         return false;
     if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
+        static const char *const cause[] = {
+            "race", "pride", "power", "nation", "nationalism", "genocide",
+            "identity", "homeland", "children", "survival", "brotherhood",
+            "europe", "america"};
         static const char *const address[] = {
             "brothers", "brother", "bros", "brethren", "comrades", "comrade",
             "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
@@ -13329,13 +13421,35 @@ static bool code_in_context(const run *R, const mention *m)
             if (t->type != TG_GROUP || t->entry < 0)
                 continue;
             const dc_entry *g = &R->lx->entries[t->entry];
-            if (g->group_len == 5 && memcmp(g->group, "white", 5) == 0)
+            /* white people named as a people: with a noun for them
+             * ("white folks", "white men") or a word of the nationalists'
+             * cause ("white pride", "white race"); a band, a team or a
+             * song named by the word alone is none ("the White Stripes",
+             * "Leeds United, the Whites", "White Christmas") */
+            if (g->group_len == 5 && memcmp(g->group, "white", 5) == 0 &&
+                ((t->te - t->tb >= 2 &&
+                  (kind_at(R, t->te - 1, DC_KIND_PERSON) ||
+                   kind_at(R, t->te - 1, DC_KIND_IDENTITY) ||
+                   kind_at(R, t->te - 1, DC_KIND_HUMANITY))) ||
+                 /* "good whites": the plural in lower case */
+                 (t->te - t->tb == 1 && !capitalized(R, t->tb) &&
+                  R->n->text[rs->toks[t->tb].e - 1] == 's') ||
+                 word_among(R, t->te, t->te + 1 < rs->ntok ? t->te + 1
+                                                            : rs->ntok,
+                            cause, sizeof cause / sizeof *cause)))
                 return true;
         }
         return false;
     }
+    /* "The JQ podcast explained it": the initials name a show, a
+     * journal or a piece */
+    static const char *const media[] = {
+        "podcast", "podcasts", "journal", "magazine", "show", "piece",
+        "article", "newsletter", "blog", "channel", "episode", "review"};
     if (!(e->categories & (1u << DECORUM_CATEGORY_RELIGION)) ||
-        !(R->kinds & KIND_BIT(CONSP_ACTION)))
+        !(R->kinds & KIND_BIT(CONSP_ACTION)) ||
+        word_among(R, m->te, m->te + 1 < rs->ntok ? m->te + 1 : rs->ntok,
+                   media, sizeof media / sizeof *media))
         return false;
     for (uint32_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
@@ -13409,6 +13523,56 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
     return sanction;
 }
 
+/* Is conspiracy mention m a denial of the Holocaust's toll said by its
+ * number alone ("six million is made up") where the number is money or
+ * another count? The comment names neither the Holocaust, its
+ * perpetrators or camps, nor Jewish people, and it talks of money or
+ * gives another figure ("Six million my ass, that house is worth two at
+ * most", "The mayor's 6 million figure is made up, the budget was 4
+ * million"), or the sentence asks it to answer no ("Six million is a
+ * hoax? No. Read Hilberg."). Alone, the number keeps its one meaning
+ * ("Six million is a lie, it never happened"). Runs only for entries
+ * starting with the number. */
+static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
+{
+    static const char *const named[] = {
+        "holocaust", "holohoax", "shoah",     "nazi",   "nazis",
+        "hitler",    "auschwitz", "treblinka", "dachau", "chambers",
+        "chamber",   "camps",    "genocide",  "ww2",    "wwii"};
+    static const char *const money[] = {
+        "worth",   "budget",  "price",   "prize",   "lottery", "jackpot",
+        "funding", "savings", "money",   "cost",    "costs",   "tax",
+        "salary",  "market",  "house",   "apartment", "flat",  "contract",
+        "deal",    "dollars", "pounds",  "euros",   "bucks",   "fee",
+        "views",   "followers", "subscribers", "votes", "sales"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!((e->term_len > 12 && memcmp(e->term, "six million ", 12) == 0) ||
+          (e->term_len > 10 && memcmp(e->term, "6 million ", 10) == 0)))
+        return false;
+    if (word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named))
+        return false;
+    /* Jewish people named: a group the lexicon says is Jewish */
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->entry < 0)
+            continue;
+        const dc_entry *g = &R->lx->entries[t->entry];
+        if (g->group_len == 6 && memcmp(g->group, "jewish", 6) == 0)
+            return false;
+    }
+    if (sent_of(R, m->tb)->question ||
+        word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money))
+        return true;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        const tok *t = &rs->toks[k];
+        unsigned char c = (unsigned char)R->n->text[t->b];
+        if ((k < m->tb || k >= m->te) && t->type == TK_WORD &&
+            ((c >= '0' && c <= '9') || c == '$'))
+            return true;
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -13417,6 +13581,27 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
+    if (m->kind == DC_KIND_CONSPIRACY) {
+        if (toll_unnamed(R, m, e))
+            return DECORUM_OK;
+        /* "Holocaust figures are impossible to deny": "impossible to" is
+         * what the figures make impossible, not the figures */
+        if (e->term_len > 10 &&
+            memcmp(e->term + e->term_len - 10, "impossible", 10) == 0 &&
+            tok_is_word(R, m->te, "to"))
+            return DECORUM_OK;
+    }
+    /* "Can you remove kebab and add halloumi please?", "remove kebab
+     * from my order": the meme's words in an order of food are the
+     * order */
+    if (e->term_len == 12 && memcmp(e->term, "remove kebab", 12) == 0) {
+        static const char *const food[] = {
+            "order",  "menu",  "grill",   "skewer", "add",    "delivery",
+            "halloumi", "falafel", "chips", "salad", "sauce", "vegetarian",
+            "vegan",  "meal",  "dinner",  "lunch",  "takeaway", "photo"};
+        if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
+            return DECORUM_OK;
+    }
     /* a code its context confirms ("... good white folks ... 88
      * brothers") is meant: no innocent reading is left, a reject */
     bool confirmed = false;
@@ -13518,6 +13703,36 @@ static bool plural_s(const run *R, const mention *m)
            R->n->text[m->e - 2] != '\'';
 }
 
+/* Do the plural code words m and x, joined, name people? As a noun
+ * phrase of people they follow the sentence's start, a punctuation mark,
+ * a hostile word ("filthy googles and skypes") or a word that opens a
+ * noun phrase or states what something is ("the", "too many", "full of",
+ * "is"). After a subject or a verb the first is a verb or an object: the
+ * everyday verbs ("She googles and skypes all day", "Grandpa finally
+ * googles and skypes") and the brands ("We compared Bings and Googles",
+ * "Both Yahoos and Googles were search engines"); "of the" after them is
+ * the brands' idiom ("the Googles and Skypes of the world"). */
+static bool pair_names_people(const run *R, const mention *m,
+                              const mention *x)
+{
+    static const char *const lead[] = {
+        "the",  "these", "those", "all",  "many", "more", "some",
+        "any",  "no",    "of",    "with", "by",   "to",   "for",
+        "from", "among", "like",  "is",   "are",  "was",  "were",
+        "be",   "our",   "them",  "other", "fewer", "less"};
+    const dc_rules_scratch *rs = R->rs;
+    if (tok_is_word(R, x->te, "of") && tok_is_word(R, x->te + 1, "the"))
+        return false;
+    if (m->tb == sent_of(R, m->tb)->tb || rs->toks[m->tb - 1].type == TK_PUNCT)
+        return true;
+    if (word_among(R, m->tb - 1, m->tb, lead, sizeof lead / sizeof *lead))
+        return true;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].te == m->tb && hostile_word(R, &rs->m[i]))
+            return true;
+    return false;
+}
+
 static decorum_status rule_whistle_pair(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -13538,7 +13753,7 @@ static decorum_status rule_whistle_pair(run *R)
         const mention *x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
         const dc_entry *xe = ent(R, x);
         if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
-            !plural_s(R, x))
+            !plural_s(R, x) || !pair_names_people(R, m, x))
             continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, x->te, &neg);
