@@ -3168,8 +3168,9 @@ static const mention *negator_in(const run *R, uint32_t tb)
             memcmp(ent(R, m)->term + ent(R, m)->term_len - 3, "n't", 3) == 0)
             continue;
         /* "Why don't you go back ...", with or without its '?': a
-         * suggestion, not a denial. */
-        if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "why"))
+         * suggestion, not a denial ("y not ..." as well). */
+        if (m->tb == s->tb + 1 && (tok_is_word(R, s->tb, "why") ||
+                                   tok_is_word(R, s->tb, "y")))
             continue;
         best = m;
         break;
