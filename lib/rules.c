@@ -12043,10 +12043,14 @@ static decorum_status rule_attack(run *R, const mention *m)
          * when what they say attacks it (speech_attacks). Not a
          * participle right after the verb, which is the writer's own
          * saying ("I hate saying it, but ..."). */
+        /* (Each reading below tells the model, as counter-speech, that
+         * the writer's hatred is of those who attack a group.) */
         for (uint32_t k = m->te; k < t->tb; k++) {
             if (tok_is_word(R, k, "who")) {
-                if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3))
+                if (!(kind_at(R, k + 1, DC_KIND_COPULA) && t->tb <= k + 3)) {
+                    R->out->rf[DC_RF_COUNTER] = 1;
                     return DECORUM_OK;
+                }
                 break;
             }
             const tok *tk = &R->rs->toks[k];
@@ -12054,8 +12058,10 @@ static decorum_status rule_attack(run *R, const mention *m)
                 tk->e - tk->b > 4 &&
                 memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
                 tk->clause == R->rs->toks[t->tb].clause &&
-                speech_attacks(R, m, k))
+                speech_attacks(R, m, k)) {
+                R->out->rf[DC_RF_COUNTER] = 1;
                 return DECORUM_OK;
+            }
         }
         /* Narrowed by a wrong they do to others ("men who hit women",
          * "those who rape kids", "Muslims who hate Jews") or by what they
@@ -12073,13 +12079,17 @@ static decorum_status rule_attack(run *R, const mention *m)
                  j++) {
                 if (kind_at(R, j, DC_KIND_HARM) ||
                     kind_at(R, j, DC_KIND_THREAT) ||
-                    kind_at(R, j, DC_KIND_HATE_VERB))
+                    kind_at(R, j, DC_KIND_HATE_VERB)) {
+                    R->out->rf[DC_RF_COUNTER] = 1;
                     return DECORUM_OK;
+                }
                 says |= kind_at(R, j, DC_KIND_REPORT);
                 others |= in_target(R, j, TG_GROUP) ||
                           kind_at(R, j, DC_KIND_PERSON);
-                if (says && others)
+                if (says && others) {
+                    R->out->rf[DC_RF_COUNTER] = 1;
                     return DECORUM_OK;
+                }
             }
         }
     }
