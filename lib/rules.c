@@ -8998,7 +8998,7 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
 
 /* Is there an object right after token k (before te): a group or a
  * pronoun, perhaps after "the" ("It will hurt the gays")? */
-static bool rs_object_after(const run *R, uint32_t k, uint32_t te)
+static bool object_after(const run *R, uint32_t k, uint32_t te)
 {
     if (k < te && (tok_is_word(R, k, "the") || a_or_an(R, k)))
         k++;
@@ -9015,13 +9015,15 @@ static bool rs_object_after(const run *R, uint32_t k, uint32_t te)
 static bool thing_harms(const run *R, const mention *m, const sentence *s)
 {
     static const char *const things[] = {
-        "it",       "law",      "laws",    "tariff",
-        "tariffs",  "change",   "changes", "cuts",     "tax",     "taxes",
-        "policy",   "rule",     "rules",   "ruling",   "decision", "plan",
-        "ban",      "inflation", "prices", "budget",   "reform",  "reforms",
-        "recession", "measure", "measures", "proposal", "bill",   "mandate"};
+        "it",       "law",       "laws",     "tariff",  "tariffs",
+        "change",   "changes",   "cuts",     "tax",     "taxes",
+        "policy",   "rule",      "rules",    "ruling",  "decision",
+        "plan",     "ban",       "inflation", "prices", "budget",
+        "reform",   "reforms",   "recession", "measure", "measures",
+        "proposal", "bill",      "mandate"};
     static const char *const predict[] = {"will", "would", "could", "can",
-                                          "may",  "might", "'ll"};
+                                          "may",  "might", "'ll",  "shall",
+                                          "gonna"};
     /* The verbs whose harm is also to interests or felt as pain; not
      * "drown", "shoot" ("Put them on boats, it will drown the migrants") */
     static const char *const harm[] = {"hurt",     "hurts",   "hurting",
@@ -9042,26 +9044,24 @@ static bool thing_harms(const run *R, const mention *m, const sentence *s)
     if (k <= s->tb)
         return false;
     k--; /* the subject */
+    /* (not any object: "if a truck ploughed through the pride parade") */
     const mention *np = mention_at(R, k, DC_KIND_NONPROTECTED);
     if (!np && k > s->tb)
         np = mention_at(R, k - 1, DC_KIND_NONPROTECTED);
-    /* (not any object: "if a truck ploughed through the pride parade";
-     * "it" only hurts, as pain: "It will destroy every mosque in town,
-     * God willing" may be anything) */
-    bool thing = word_among(R, k, k + 1, things, sizeof things / sizeof *things) ||
-                 (np && np->te == k + 1 && (ent(R, np)->flags & DC_F_THING));
-    if (thing && tok_is_word(R, k, "it") &&
-        (!(tok_is_word(R, m->tb, "hurts") || tok_is_word(R, m->tb, "hurt")) ||
-         (m->te < s->te && rs_object_after(R, m->te, s->te))))
+    if (!word_among(R, k, k + 1, things, sizeof things / sizeof *things) &&
+        !(np && np->te == k + 1 && (ent(R, np)->flags & DC_F_THING)))
         return false;
-    if (!thing)
+    /* "it" only hurts, as pain, with no object after the verb: "It will
+     * destroy every mosque in town, God willing" may be anything */
+    if (tok_is_word(R, k, "it") &&
+        ((!tok_is_word(R, m->tb, "hurts") && !tok_is_word(R, m->tb, "hurt")) ||
+         object_after(R, m->te, s->te)))
         return false;
     /* a modal that wishes or calls, not one that predicts or can ("I can
      * totally relate to this and it actually hurts") */
     for (uint32_t j = s->tb; j < k; j++)
         if (kind_at(R, j, DC_KIND_MODAL) &&
             !word_among(R, j, j + 1, predict, sizeof predict / sizeof *predict) &&
-            !tok_is_word(R, j, "shall") && !tok_is_word(R, j, "gonna") &&
             !tok_is_word(R, j, "going"))
             return false;
     return true;
