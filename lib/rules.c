@@ -2293,20 +2293,20 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
 static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const own[] = {"my", "your", "his", "her", "ur"};
-    /* (a person noun after it says people, and so does an attack said in
-     * its sentence: "My coon coworkers are lazy apes", "His spook
-     * girlfriend is an ape") */
-    const sentence *s = sent_of(R, m->tb);
-    if ((m->te < R->rs->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
-                                 kind_at(R, m->te, DC_KIND_IDENTITY) ||
-                                 kind_at(R, m->te, DC_KIND_HUMANITY))) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_DEHUMANIZE) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_DEROGATE) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_STEREOTYPE))
+    if (!(e->flags & DC_F_AMBIGUOUS) ||
+        (e->flags & (DC_F_RECLAIMABLE | DC_F_BANTER)) || m->tb == 0 ||
+        !word_among(R, m->tb - 1, m->tb, own, sizeof own / sizeof *own))
         return false;
-    return (e->flags & DC_F_AMBIGUOUS) &&
-           !(e->flags & (DC_F_RECLAIMABLE | DC_F_BANTER)) && m->tb > 0 &&
-           word_among(R, m->tb - 1, m->tb, own, sizeof own / sizeof *own);
+    /* A person noun after it says people, and so does an attack said in
+     * its sentence: "My coon coworkers are lazy apes", "His spook
+     * girlfriend is an ape". */
+    const sentence *s = sent_of(R, m->tb);
+    return !(m->te < R->rs->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
+                                     kind_at(R, m->te, DC_KIND_IDENTITY) ||
+                                     kind_at(R, m->te, DC_KIND_HUMANITY))) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_DEHUMANIZE) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_DEROGATE) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_STEREOTYPE);
 }
 
 static decorum_status find_targets(run *R)
