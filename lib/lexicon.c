@@ -986,16 +986,16 @@ bool dc_word_in(const char *w, size_t l, const char *const *list, size_t n)
      * to forty words, and most entries differ from the word in its first
      * byte: testing that byte inline leaves strncmp (a call, ~27
      * instructions) to the few entries that share it (77K calls a pass
-     * over the bench corpus before, 2.1M instructions). A word that is
-     * empty or starts with a NUL takes the plain loop, so that no entry
-     * is read past its terminator. */
-    const char c = l ? w[0] : '\0';
-    if (c == '\0') {
-        for (size_t i = 0; i < n; i++)
-            if (strncmp(list[i], w, l) == 0 && list[i][l] == '\0')
+     * over the bench corpus before, 2.1M instructions). An empty word
+     * equals only an empty entry, and no entry of l > 0 bytes starts
+     * with a NUL: neither reads an entry past its terminator. */
+    if (l == 0 || w[0] == '\0') {
+        for (size_t i = 0; l == 0 && i < n; i++)
+            if (list[i][0] == '\0')
                 return true;
         return false;
     }
+    const char c = w[0];
     for (size_t i = 0; i < n; i++)
         if (list[i][0] == c && strncmp(list[i] + 1, w + 1, l - 1) == 0 &&
             list[i][l] == '\0')
