@@ -2750,10 +2750,7 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
          * pushed in entry order: on the bench corpus 33K of the 41K hits
          * that went through the search ended where they started. */
         const dc_hit *l = &v[w - 1], *y = &v[i];
-        if (l->begin < y->begin ||
-            (l->begin == y->begin &&
-             (y->end < l->end ||
-              (y->end == l->end && y->entry > l->entry)))) {
+        if (hit_less(l, y) && !same_hit(l, y)) {
             v[w++] = *y;
             continue;
         }
