@@ -1220,27 +1220,6 @@ static void restore_attacked_slurs(run *R, mention *mv, size_t nm,
 }
 
 
-/* Do the comma-separated group lists a and b (of lengths na, nb) name a
- * group in common ("religion:muslim")? */
-static bool groups_share(const char *a, size_t na, const char *b, size_t nb)
-{
-    for (size_t i = 0; i < na;) {
-        size_t j = i;
-        while (j < na && a[j] != ',')
-            j++;
-        for (size_t k = 0; k < nb;) {
-            size_t l = k;
-            while (l < nb && b[l] != ',')
-                l++;
-            if (l - k == j - i && j > i && memcmp(a + i, b + k, j - i) == 0)
-                return true;
-            k = l + 1;
-        }
-        i = j + 1;
-    }
-    return false;
-}
-
 /* Is token t a person noun (at: the kind bits of each token), not a
  * collective or a trade ("population", "community", "family", "man":
  * "the mozzie population", "the Mozzie Man van")? */
@@ -1281,8 +1260,7 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
         for (size_t i = 0; i < nm && !*named; i++) {
             const dc_entry *o = &R->lx->entries[mv[i].entry];
             *named = !mv[i].dropped && !(o->flags & DC_F_GROUPCUE) &&
-                     groups_share(e->group, e->group_len, o->group,
-                                  o->group_len);
+                     same_group(e, o);
         }
     }
     return *named;
@@ -4644,18 +4622,14 @@ static bool verbless_rest(const run *R, const target *g)
     if (k >= rs->ntok || rs->toks[k].sent != sent)
         return true;
     if (rs->toks[k].type == TK_WORD
-            ? !dc_word_in(R->n->text + rs->toks[k].b,
-                          rs->toks[k].e - rs->toks[k].b, prep,
-                          sizeof prep / sizeof prep[0])
+            ? !word_among(R, k, k + 1, prep, sizeof prep / sizeof prep[0])
             : !(rs->toks[k].ch == ',' || rs->toks[k].ch == '.' ||
                 rs->toks[k].ch == '!' || rs->toks[k].ch == '?' ||
                 rs->toks[k].ch == ';' || rs->toks[k].ch == ':'))
         return false;
     for (; k < rs->ntok && rs->toks[k].sent == sent; k++)
         if (rs->toks[k].type == TK_WORD &&
-            (dc_word_in(R->n->text + rs->toks[k].b,
-                        rs->toks[k].e - rs->toks[k].b, clause,
-                        sizeof clause / sizeof clause[0]) ||
+            (word_among(R, k, k + 1, clause, sizeof clause / sizeof clause[0]) ||
              kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_MODAL)))
             return false;
     return true;
@@ -6841,24 +6815,11 @@ static bool disguised(const run *R, const mention *m)
             i++;
             continue;
         }
-        uint32_t cp, n;
-        if (c >= 0xf0 && i + 3 < oe) {
-            cp = (uint32_t)(c & 7) << 18 |
-                 (uint32_t)(R->orig[i + 1] & 0x3f) << 12 |
-                 (uint32_t)(R->orig[i + 2] & 0x3f) << 6 |
-                 (uint32_t)(R->orig[i + 3] & 0x3f);
-            n = 4;
-        } else if (c >= 0xe0 && i + 2 < oe) {
-            cp = (uint32_t)(c & 0xf) << 12 |
-                 (uint32_t)(R->orig[i + 1] & 0x3f) << 6 |
-                 (uint32_t)(R->orig[i + 2] & 0x3f);
-            n = 3;
-        } else if (c >= 0xc0 && i + 1 < oe) {
-            cp = (uint32_t)(c & 0x1f) << 6 | (uint32_t)(R->orig[i + 1] & 0x3f);
-            n = 2;
-        } else {
-            return true;
-        }
+        uint32_t cp;
+        size_t n = dc_utf8_decode((const unsigned char *)R->orig + i, oe - i,
+                                  &cp);
+        if (n == 0)
+            return true; /* cut off at the hit's end */
         /* ’ and the other quotes end the word; accents (Latin-1,
          * Latin Extended, combining marks) disguise nothing; nor does a
          * zero-width character between words (hidden_inside) */
@@ -6869,12 +6830,12 @@ static bool disguised(const run *R, const mention *m)
                 inside = hidden_inside(R, ob, oe);
             if (inside)
                 return true;
-            i += n;
+            i += (uint32_t)n;
             continue;
         }
         if (!(cp < 0x250 || (cp >= 0x300 && cp < 0x370)))
             return true;
-        i += n;
+        i += (uint32_t)n;
     }
     return false;
 }
@@ -11043,6 +11004,15 @@ static bool member_det(const run *R, const sentence *s, uint32_t k)
             (tok_is_word(R, d, "single") && a_or_an(R, d - 1)));
 }
 
+/* Does the threat m open with a form of "leave" ("leaving in a body
+ * bag", "leaves in an ambulance"): a veiled threat with a verb of its
+ * own, whose subject the member is (member_antecedent, member_gets)? */
+static bool leave_verb(const run *R, const mention *m)
+{
+    const tok *t = &R->rs->toks[m->tb];
+    return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
+}
+
 /* The member of a group that a threat's pronoun object ("him", "her",
  * "them", "em", "its", right after the verb or inside the phrase) refers
  * back to: one named earlier in the sentence by "a"/"an"/"any" (or
@@ -11068,8 +11038,7 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
      * ambulance": a veiled threat with its own verb has the member as its
      * subject pronoun (they/he/she, then 're/'s/'ll/is/are/will and
      * "be"), and its person noun is the member, not a bystander */
-    bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
-                  memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
+    bool leaves = leave_verb(R, m);
     if (!pron && leaves) {
         uint32_t k = m->tb;
         for (int n = 0; n < 5 && k > 0 &&
@@ -11086,10 +11055,8 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
         static const char *const subj[] = {
             "they", "he", "she", "they're", "he's", "she's", "they'll",
             "he'll", "she'll"};
-        pron = k > 0 && rs->toks[k - 1].type == TK_WORD &&
-               dc_word_in(R->n->text + rs->toks[k - 1].b,
-                          rs->toks[k - 1].e - rs->toks[k - 1].b, subj,
-                          sizeof subj / sizeof subj[0]);
+        pron = k > 0 &&
+               word_among(R, k - 1, k, subj, sizeof subj / sizeof subj[0]);
     }
     if (!pron)
         return false;
@@ -11247,8 +11214,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * threat holds its own verb, which "is" or "will" puts as the
      * writer's rule for whoever comes; in the present it needs neither
      * ("Any gay who comes to this pub leaves in a body bag") */
-    bool leaves = rs->toks[m->tb].e - rs->toks[m->tb].b >= 4 &&
-                  memcmp(R->n->text + rs->toks[m->tb].b, "leav", 4) == 0;
+    bool leaves = leave_verb(R, m);
     if (leaves && tok_is_word(R, m->tb, "leaves"))
         g = m->tb;
     else if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
@@ -11325,10 +11291,6 @@ static bool essentialized(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
-/* The subject of the verb m is a doer named by a noun phrase of its own
- * ("the developers want to", "the council", "bulldozers will"), no
- * pronoun of the writer or the reader and no group, and nothing after it
- * in the sentence puts people inside ("with them inside"). */
 /* "Korea put landmines along the border in the 1950s", "Poland will mine
  * the border with Russia": a named subject before the measure's verb
  * ("put", "plant", "mine", "line" the border) (a name,
@@ -11361,6 +11323,10 @@ static bool state_doer(const run *R, const mention *m)
     return capitalized(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
 }
 
+/* The subject of the verb m is a doer named by a noun phrase of its own
+ * ("the developers want to", "the council", "bulldozers will"), no
+ * pronoun of the writer or the reader and no group, and nothing after it
+ * in the sentence puts people inside ("with them inside"). */
 static bool doer_named(const run *R, const mention *m)
 {
     static const char *const aux[] = {
@@ -11376,10 +11342,8 @@ static bool doer_named(const run *R, const mention *m)
             tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
             return false;
     uint32_t k = m->tb;
-    for (int n = 0; n < 6 && k > s->tb && rs->toks[k - 1].type == TK_WORD &&
-                    dc_word_in(R->n->text + rs->toks[k - 1].b,
-                               rs->toks[k - 1].e - rs->toks[k - 1].b, aux,
-                               sizeof aux / sizeof aux[0]);
+    for (int n = 0; n < 6 && k > s->tb &&
+                    word_among(R, k - 1, k, aux, sizeof aux / sizeof aux[0]);
          n++)
         k--;
     if (k <= s->tb || rs->toks[k - 1].type != TK_WORD)
@@ -11420,10 +11384,7 @@ static bool fight_before(const run *R, const mention *m)
     uint32_t nx = m->te;
     while (nx < s->te && rs->toks[nx].type != TK_WORD)
         nx++;
-    if (nx < s->te && rs->toks[nx].type == TK_WORD &&
-        dc_word_in(R->n->text + rs->toks[nx].b,
-                   rs->toks[nx].e - rs->toks[nx].b, how,
-                   sizeof how / sizeof how[0]))
+    if (nx < s->te && word_among(R, nx, nx + 1, how, sizeof how / sizeof how[0]))
         return false;
     /* "Immigrants want trouble? They'll get it": a question right before
      * an answer that opens its sentence is where the fight was told */
@@ -11431,15 +11392,10 @@ static bool fight_before(const run *R, const mention *m)
     if (m->tb <= s->tb + 1 && s->tb > 0 && sent_of(R, s->tb - 1)->question)
         from = sent_of(R, s->tb - 1)->tb;
     for (uint32_t k = m->tb, n = 0; k-- > from && n < WISH_REACH + 4; n++)
-        if (rs->toks[k].type == TK_WORD &&
-            dc_word_in(R->n->text + rs->toks[k].b,
-                       rs->toks[k].e - rs->toks[k].b, fight,
-                       sizeof fight / sizeof fight[0])) {
+        if (word_among(R, k, k + 1, fight, sizeof fight / sizeof fight[0])) {
             uint32_t a = k + 1;
-            return !(a < m->tb && rs->toks[a].type == TK_WORD &&
-                     dc_word_in(R->n->text + rs->toks[a].b,
-                                rs->toks[a].e - rs->toks[a].b, cause,
-                                sizeof cause / sizeof cause[0]));
+            return !(a < m->tb &&
+                     word_among(R, a, a + 1, cause, sizeof cause / sizeof cause[0]));
         }
     return false;
 }
@@ -11456,6 +11412,11 @@ static bool fight_before(const run *R, const mention *m)
  * sign my grandfather saw"). Runs for the refusal entries alone. */
 static bool refusal_explained(const run *R, const mention *m)
 {
+    /* the refusal's own verb ends its entry; the verbs of whom the
+     * writer does hire come in any form */
+    static const char *const refuse[] = {"hire",    "employ",    "rent",
+                                         "sell",    "hiring",    "employing",
+                                         "renting", "selling"};
     static const char *const verbs[] = {
         "hire",   "employ",    "rent",    "sell",    "hiring", "employing",
         "renting", "selling",  "hired",   "employed"};
@@ -11471,7 +11432,7 @@ static bool refusal_explained(const run *R, const mention *m)
     uint32_t last = m->te - 1;
     if (tok_is_word(R, last, "to") && last > m->tb)
         last--;
-    if (!word_among(R, last, last + 1, verbs, 8))
+    if (!word_among(R, last, last + 1, refuse, sizeof refuse / sizeof *refuse))
         return false;
     if (sent_of(R, m->tb)->question)
         return true;
@@ -13699,14 +13660,6 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     return emit(R, &fs, r);
 }
 
-/* "Too many googles and skypes moving into this neighbourhood": two code
- * words of one campaign (dogwhistles flagged `plural`, "Operation
- * Google"), each in the plural, joined by "and", "or", "&" or a comma,
- * name the groups they stand for together; nobody lists products so.
- * The pair is the code without an attack word linked to it, a reject;
- * one of them alone ("two googles of results") stays a word. Quoted,
- * reported or denounced ("'googles and skypes' is a racist code") it is
- * counter-speech. */
 /* Does mention m end in a plural "s", not a possessive ("Google's")? */
 static bool plural_s(const run *R, const mention *m)
 {
@@ -13744,6 +13697,14 @@ static bool pair_names_people(const run *R, const mention *m,
     return false;
 }
 
+/* "Too many googles and skypes moving into this neighbourhood": two code
+ * words of one campaign (dogwhistles flagged `plural`, "Operation
+ * Google"), each in the plural, joined by "and", "or", "&" or a comma,
+ * name the groups they stand for together; nobody lists products so.
+ * The pair is the code without an attack word linked to it, a reject;
+ * one of them alone ("two googles of results") stays a word. Quoted,
+ * reported or denounced ("'googles and skypes' is a racist code") it is
+ * counter-speech. */
 static decorum_status rule_whistle_pair(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
