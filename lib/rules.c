@@ -11318,7 +11318,9 @@ static bool state_doer(const run *R, const mention *m)
     if (h <= s->tb || R->rs->toks[h - 1].type != TK_WORD)
         return false;
     h--;
-    if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]))
+    /* (an article is no name, capital or not: "A plant landmines ...") */
+    if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]) ||
+        a_or_an(R, h))
         return false;
     return capitalized(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
 }
