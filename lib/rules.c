@@ -11310,6 +11310,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
 static bool part_of_group(const run *R, const target *t);
+static bool trait_of(const run *R, const target *t, const mention *m);
 static bool essentialized(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
@@ -12781,7 +12782,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * writer puts the trait down to the group ("... it's the culture,
          * not the individual"). */
         if (!every && quantified(R, t->tb) && t->te < R->rs->ntok &&
-            R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent)
+            R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
+            t->te <= m->tb && (predicated(R, t, m) || essentialized(R, m)))
             every = essentialized(R, m) ||
                     !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
                       tok_is_word(R, t->te, "i") ||
@@ -12914,7 +12916,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * so does a mild one with the quantifier ("they're all cheap"). */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
-            said_of_all(R, t_local, m) && !part_of_group(R, t_local))
+            said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
+            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "They're born thieves, it's in the blood", "Gays are pedophiles,
          * always have been": a crime or a hostile trait (severity 2) said
@@ -13030,6 +13033,35 @@ static bool essentialized(const run *R, const mention *m)
                 return true;
     }
     return false;
+}
+
+/* Is the trait m (no noun) said of the group t, not of a noun it stands
+ * before? Said of it by a linking verb or side by side (predicated:
+ * "Jews are always scheming", "Indians smell of curry"), and not
+ * attributive: "are victims of violent attacks", "lost someone to
+ * violent antisemitism". After it a word may only go on the predicate
+ * ("violent and lazy", "too lazy to work", "scheming against us",
+ * "violent people"). */
+static bool trait_of(const run *R, const target *t, const mention *m)
+{
+    static const char *const goes_on[] = {
+        "and",   "or",      "but",     "to",   "as",     "by",
+        "against", "with",  "than",    "like", "in",     "at",
+        "towards", "toward", "every",  "all",  "each",   "without",
+        "because", "since", "when",    "who",  "that",   "people",
+        "folk",  "folks",   "lot",     "bunch", "always", "too",
+        "for",   "of",      "about",   "from", "anyway", "lol",
+        "af",    "though",  "tbh",     "ppl",  "then",   "so",
+        "never", "just"};
+    if (!predicated(R, t, m))
+        return false;
+    uint32_t k = m->te;
+    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
+        R->rs->toks[k].sent != R->rs->toks[m->tb].sent)
+        return true;
+    return word_among(R, k, k + 1, goes_on, sizeof goes_on / sizeof *goes_on) ||
+           kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+           kind_at(R, k, DC_KIND_HUMANITY);
 }
 
 /* Is the group t named as a share of it: a count or "some", "many",
