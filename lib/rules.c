@@ -2475,6 +2475,18 @@ static decorum_status find_targets(run *R)
                  * country only says where from */
                 if (from && kind_at(R, m->tb - 2, DC_KIND_IDENTITY))
                     continue;
+                /* "Afghans in Germany are all rapists", "black people
+                 * across France": a country after "in" or "across" right
+                 * after a group says where the group lives; the group
+                 * stays what is spoken of. */
+                if (m->tb >= 2 && rs->nt > 0 &&
+                    rs->t[rs->nt - 1].type == TG_GROUP &&
+                    rs->t[rs->nt - 1].te == m->tb - 1 &&
+                    (tok_is_word(R, m->tb - 1, "in") ||
+                     tok_is_word(R, m->tb - 1, "across") ||
+                     tok_is_word(R, m->tb - 1, "throughout") ||
+                     from))
+                    continue;
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
                 const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
@@ -4431,6 +4443,16 @@ static bool rebutted(const run *R, uint32_t tb)
         k++;
     if (k < nx->te && rs->s[si].question && rebuttal_opens(R, nx, k))
         return true;
+    /* "Muslims can't integrate? My whole street proves otherwise." */
+    if (rs->s[si].question) {
+        static const char *const show[] = {"prove", "proves", "proved",
+                                           "show",  "shows",  "showed",
+                                           "says",  "suggests"};
+        for (uint32_t j = nx->tb + 1; j < nx->te; j++)
+            if (tok_is_word(R, j, "otherwise") &&
+                word_among(R, j - 1, j, show, sizeof show / sizeof *show))
+                return true;
+    }
     if (!R->denounce_any || k >= nx->te ||
         !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
           tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats") ||
@@ -11287,6 +11309,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
+static bool part_of_group(const run *R, const target *t);
+static bool trait_of(const run *R, const target *t, const mention *m);
 static bool essentialized(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
@@ -11318,7 +11342,9 @@ static bool state_doer(const run *R, const mention *m)
     if (h <= s->tb || R->rs->toks[h - 1].type != TK_WORD)
         return false;
     h--;
-    if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]))
+    /* (an article is no name, capital or not: "A plant landmines ...") */
+    if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]) ||
+        a_or_an(R, h))
         return false;
     return capitalized(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
 }
@@ -12750,6 +12776,20 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "the migrant community"; so does any member of it: "every trans
          * woman is a rapist") */
         bool every = quantified(R, t->tb) && kind_at(R, t->te, DC_KIND_COPULA);
+        /* ... and so is one quantified before its verb ("every Pakistani
+         * man treats women like property"); not one the writer narrows
+         * to those met ("every Pakistani man I've dated ..."), unless the
+         * writer puts the trait down to the group ("... it's the culture,
+         * not the individual"). */
+        if (!every && quantified(R, t->tb) && t->te < R->rs->ntok &&
+            R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
+            t->te <= m->tb && (predicated(R, t, m) || essentialized(R, m)))
+            every = essentialized(R, m) ||
+                    !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
+                      tok_is_word(R, t->te, "i") ||
+                      tok_is_word(R, t->te, "who") ||
+                      tok_is_word(R, t->te, "that") ||
+                      tok_is_word(R, t->te, "whom"));
         /* "My neighbour, a Muslim, is a drug dealer": a member named in
          * apposition (commas around "a ...") to a singular person noun is
          * that one person described; "a Muslim is a drug dealer" alone
@@ -12868,19 +12908,24 @@ static decorum_status rule_attack(run *R, const mention *m)
             break;
         }
         /* "Afghans are all rapists", "All Muslims are terrorists",
-         * "they're all thieves": a crime noun (a severe stereotype flagged
-         * `noun`) said of every member names a whole people criminals, a
-         * moderator's reject; the noun alone ("Albanians are criminals")
-         * or a milder trait with the quantifier ("they're all lazy")
-         * stays for review. */
-        if (m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_NOUN) &&
-            e->severity >= 2 && t_local && said_of_all(R, t_local, m))
+         * "they're all thieves", "trans people are all mentally ill",
+         * "Moroccans are thieves, every single one of them": a crime or a
+         * hostile trait (a stereotype of severity 2, not a frame) said of
+         * every member names a whole people so, a moderator's reject; the
+         * trait alone ("Albanians are criminals") stays for review, and
+         * so does a mild one with the quantifier ("they're all cheap"). */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+            !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
+            said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
+            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "They're born thieves, it's in the blood", "Gays are pedophiles,
          * always have been": a crime or a hostile trait (severity 2) said
-         * to be inborn is said of every member, the same reject. */
+         * to be inborn is said of every member, the same reject; not of
+         * a share of them ("45% of Americans are too lazy to vote"). */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
-            !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m))
+            !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m) &&
+            !part_of_group(R, t_local))
             w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
@@ -12955,6 +13000,21 @@ static bool essentialized(const run *R, const mention *m)
         !(m->tb > 1 && R->rs->toks[m->tb - 2].type == TK_PUNCT &&
           R->rs->toks[m->tb - 2].ch == '-'))
         return true;
+    /* "Roma kids are taught to pickpocket", "raised to hate": a trait
+     * the whole group is brought up to, from childhood. */
+    if (m->tb > 1 && tok_is_word(R, m->tb - 1, "to") &&
+        (tok_is_word(R, m->tb - 2, "taught") ||
+         tok_is_word(R, m->tb - 2, "raised") ||
+         tok_is_word(R, m->tb - 2, "bred") ||
+         tok_is_word(R, m->tb - 2, "trained")))
+        return true;
+    /* "women are too emotional to be trusted", "too lazy to work": a
+     * trait that unfits the group for something is said to be what its
+     * members are, an inability. */
+    if (tok_is_word(R, m->te, "to") &&
+        ((m->tb > 0 && tok_is_word(R, m->tb - 1, "too")) ||
+         tok_is_word(R, m->tb, "too")))
+        return true;
     uint32_t si = R->rs->toks[m->tb].sent;
     const sentence *s = &R->rs->s[si];
     uint32_t end = s->te;
@@ -12975,6 +13035,96 @@ static bool essentialized(const run *R, const mention *m)
     return false;
 }
 
+/* Is the trait m (no noun) said of the group t, not of a noun it stands
+ * before? Said of it by a linking verb or side by side (predicated:
+ * "Jews are always scheming", "Indians smell of curry"), and not
+ * attributive: "are victims of violent attacks", "lost someone to
+ * violent antisemitism". After it a word may only go on the predicate
+ * ("violent and lazy", "too lazy to work", "scheming against us",
+ * "violent people"). */
+static bool trait_of(const run *R, const target *t, const mention *m)
+{
+    static const char *const goes_on[] = {
+        "and",   "or",      "but",     "to",   "as",     "by",
+        "against", "with",  "than",    "like", "in",     "at",
+        "towards", "toward", "every",  "all",  "each",   "without",
+        "because", "since", "when",    "who",  "that",   "people",
+        "folk",  "folks",   "lot",     "bunch", "always", "too",
+        "for",   "of",      "about",   "from", "anyway", "lol",
+        "af",    "though",  "tbh",     "ppl",  "then",   "so",
+        "never", "just"};
+    if (!predicated(R, t, m))
+        return false;
+    uint32_t k = m->te;
+    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
+        R->rs->toks[k].sent != R->rs->toks[m->tb].sent)
+        return true;
+    return word_among(R, k, k + 1, goes_on, sizeof goes_on / sizeof *goes_on) ||
+           kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+           kind_at(R, k, DC_KIND_HUMANITY);
+}
+
+/* Is the group t named as a share of it: a count or "some", "many",
+ * "few" right before it ("some Muslims", "200 migrants"), or a share
+ * and "of" ("45% of Americans", "most of the Roma", "half of them")? */
+static bool part_of_group(const run *R, const target *t)
+{
+    static const char *const share[] = {
+        "some", "many", "few", "several", "most", "half", "majority",
+        "minority", "percent", "lot", "lots", "plenty", "none", "fraction"};
+    uint32_t k = t->tb;
+    if (k > 0 && tok_is_word(R, k - 1, "the"))
+        k--;
+    if (k > 1 && tok_is_word(R, k - 1, "of"))
+        k--;
+    if (k == 0)
+        return false;
+    const tok *p = &R->rs->toks[k - 1];
+    if (p->type == TK_PUNCT && p->ch == '%')
+        return true;
+    return (p->type == TK_WORD && R->n->text[p->b] >= '0' &&
+            R->n->text[p->b] <= '9') ||
+           word_among(R, k - 1, k, share, sizeof share / sizeof *share);
+}
+
+/* Does a universal follow the predicate m in its sentence, within a few
+ * words: "every single one of them", "every last one", "every one of
+ * them", "each and every one", "all of them", "every single time",
+ * "without exception"? Not one the writer narrows to those met ("every
+ * single one I've met", "all of them I know"): a hedged experience. */
+static bool universal_after(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t end = m->te + 8 < s->te ? m->te + 8 : s->te;
+    for (uint32_t k = m->te; k + 1 < end; k++) {
+        uint32_t after;
+        if (tok_is_word(R, k, "every") &&
+            (tok_is_word(R, k + 1, "single") || tok_is_word(R, k + 1, "last")))
+            after = k + 3;
+        else if (tok_is_word(R, k, "every") && tok_is_word(R, k + 1, "one") &&
+                 tok_is_word(R, k + 2, "of"))
+            after = k + 4;
+        else if (tok_is_word(R, k, "each") && tok_is_word(R, k + 1, "and") &&
+                 tok_is_word(R, k + 2, "every"))
+            after = k + 4;
+        else if (tok_is_word(R, k, "all") && tok_is_word(R, k + 1, "of") &&
+                 (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            after = k + 3;
+        else if (tok_is_word(R, k, "without") &&
+                 tok_is_word(R, k + 1, "exception"))
+            after = k + 2;
+        else
+            continue;
+        /* ("every single one of them I've met") */
+        if (after < s->te && tok_is_word(R, after, "of"))
+            after += 2;
+        return !(after < s->te &&
+                 (mention_at(R, after, DC_KIND_PRONOUN_SELF) ||
+                  tok_is_word(R, after, "i")));
+    }
+    return false;
+}
+
 /* Is the predicate m said of every member of the group target t before
  * it: "all" or "every" right before the group ("all Muslims are",
  * "every Afghan is") or between it and m ("Afghans are all"), in one
@@ -12985,22 +13135,29 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
 {
     if (t->te > m->tb || R->rs->toks[t->tb].sent != R->rs->toks[m->tb].sent)
         return false;
+    /* (nor the writer's own few, nor a hedge: "the Nigerian guys in my
+     * building always seem to be running some kind of scam") */
     for (uint32_t k = t->te; k < m->tb; k++)
         if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
-            tok_is_word(R, k, "which"))
+            tok_is_word(R, k, "which") || tok_is_word(R, k, "my") ||
+            tok_is_word(R, k, "seem") || tok_is_word(R, k, "seems"))
             return false;
     uint32_t from = t->tb >= 2 ? t->tb - 2 : 0;
     for (uint32_t k = from; k < m->tb; k++) {
         if (k >= t->tb && k < t->te)
             continue;
-        if (R->rs->toks[k].sent != R->rs->toks[m->tb].sent ||
-            !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every")))
+        /* ("Brahmins are always scheming": every member, every time;
+         * in the trait's clause: not "The Swiss are all armed - violent
+         * crime is rare") */
+        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
+            !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every") ||
+              (k >= t->te && tok_is_word(R, k, "always"))))
             continue;
         if (k > 0 && (tok_is_word(R, k - 1, "not") || kind_at(R, k - 1, DC_KIND_NEGATION)))
             return false;
         return true;
     }
-    return false;
+    return universal_after(R, m);
 }
 
 /* A word that can stand between a linking verb and "not" as an adverb:
