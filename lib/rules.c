@@ -12883,6 +12883,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m))
             w = 0.88f;
+        /* "gay teachers are grooming kids in every school": a crime
+         * (severity 2) the group is said to do everywhere ("in every
+         * ...", "in all ...", "everywhere" right after it) is said of
+         * all of it, the same reject. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 && t_local &&
+            t->te <= m->tb && m->te + 1 < R->rs->ntok &&
+            ((tok_is_word(R, m->te, "in") &&
+              (tok_is_word(R, m->te + 1, "every") ||
+               tok_is_word(R, m->te + 1, "all"))) ||
+             tok_is_word(R, m->te, "everywhere")))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -14047,6 +14058,79 @@ static decorum_status rule_whistle_pair(run *R)
     return DECORUM_OK;
 }
 
+/* "Another jogger broke into three cars on my street": a code word for
+ * a race (a `dogwhistle` of a race of severity 2: "jogger") as the one who does a
+ * crime of property right after it (at most an adverb between: "broke
+ * into", "stole", "looted"), the deed the code is used to pin on the
+ * race. Its innocent reading has no such deeds ("a jogger found the
+ * body", "a jogger was robbed", "the jogger broke into a sprint"). A
+ * review: the word may still be meant. */
+static decorum_status rule_whistle_deed(run *R)
+{
+    static const char *const deed[] = {
+        "stole",   "steals",  "stealing", "looted", "loots", "looting",
+        "shoplifted", "shoplifts", "shoplifting", "burgled", "burglarized"};
+    static const char *const into[] = {"broke", "breaks", "breaking"};
+    /* what one breaks into that is no crime */
+    static const char *const burst[] = {
+        "sprint", "run",   "jog",      "song",  "tears", "laughter",
+        "smile",  "grin",  "dance",    "trot",  "gallop", "applause",
+        "sweat",  "pace",  "conversation", "cheers"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        /* (a code word of severity 2, whose plain sense is harmless
+         * ("jogger", "googles"); not one of severity 1 whose plain sense
+         * is itself a criminal: "some thug broke into my car") */
+        if (m->kind != DC_KIND_DOGWHISTLE || e->severity < 2 ||
+            !(e->categories & (1u << DECORUM_CATEGORY_RACE)))
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        uint32_t k = m->te;
+        if (k < s->te && adverb_like(R, k))
+            k++;
+        if (k >= s->te)
+            continue;
+        bool crime = word_among(R, k, k + 1, deed, sizeof deed / sizeof *deed);
+        if (!crime && k + 2 < s->te &&
+            word_among(R, k, k + 1, into, sizeof into / sizeof *into) &&
+            tok_is_word(R, k + 1, "into")) {
+            uint32_t o = k + 2;
+            if (o + 1 < s->te && a_or_an(R, o))
+                o++;
+            crime = !word_among(R, o, o + 1, burst, sizeof burst / sizeof *burst);
+        }
+        if (!crime)
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, k + 1, &neg);
+        char buf[96];
+        piece what = quote_mention(R, m, LIT("'"), buf);
+        if (sc == SC_ASSERTED && R->denounce_any)
+            sc = SC_COUNTER;
+        if (sc != SC_ASSERTED)
+            return mitigate(R, m->b, m->e, sc, what);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = m->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories;
+        fs.weight = 0.6f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what, LIT(": "), entry_why(e),
+                   LIT(", told as the one who did a crime"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Sentence s names a game or a fictional world (an `object` entry
  * flagged `game`): game_scan's answer. */
 static bool game_in(run *R, const sentence *s)
@@ -15141,6 +15225,17 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             continue;
         uint32_t atb = actor ? actor->tb : gactor->tb;
         if (!(action->tb > atb && object->tb >= action->te))
+            continue;
+        /* "destroy" is said of a plot only close up: its doer a few
+         * words before it and what it would destroy right after ("Jewish
+         * academics to destroy the western family"); far apart the doer
+         * is another ("Americans are sick of what the left is trying to
+         * do to destroy America") or the thing destroyed is no society
+         * ("their mindset has destroyed how my friends see white
+         * people"). */
+        if (ent(R, action)->term_len == 7 &&
+            memcmp(ent(R, action)->term, "destroy", 7) == 0 &&
+            (action->tb - atb > 6 || object->tb > action->te + 2))
             continue;
         /* An actor with an innocent reading ("goblins") in a sentence that
          * names a game or a fictional world (an `object` entry flagged
@@ -16450,6 +16545,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
+        (st = rule_whistle_deed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
