@@ -13594,11 +13594,21 @@ static int trope_held(const run *R, const mention *m)
         neg |= kind_at(R, k, DC_KIND_NEGATION);
     if (k >= s->te)
         return 0;
-    if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) ||
-        (k + 1 < s->te && tok_is_word(R, k, "a") &&
-         tok_is_word(R, k + 1, "fact")))
-        return neg ? -1 : 1;
-    return 0;
+    uint32_t w = k + 1;
+    if (!word_among(R, k, k + 1, held, sizeof held / sizeof *held)) {
+        if (!(k + 1 < s->te && tok_is_word(R, k, "a") &&
+              tok_is_word(R, k + 1, "fact")))
+            return 0;
+        w = k + 2;
+    }
+    /* The word ends its clause ("is real, ...", "is real and ..."): not
+     * "is a fact of life in Kerala politics", "is a real problem". */
+    static const char *const next[] = {"and", "but", "now", "here",
+                                       "today", "already", "lol"};
+    if (w < s->te && R->rs->toks[w].type != TK_PUNCT &&
+        !word_among(R, w, w + 1, next, sizeof next / sizeof *next))
+        return 0;
+    return neg ? -1 : 1;
 }
 
 /* Does the comment state two different tropes, apart, in statements
