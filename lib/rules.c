@@ -298,6 +298,7 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
+    uint8_t tropes_stated; /* tropes_told's answer: 0 not yet, 1 no, 2 yes */
     /* a_form_banter's: does the comment name a race (an identity word, a
      * slur that is not banter)? 0 not yet, 1 no, 2 yes */
     uint8_t race_named;
@@ -12927,6 +12928,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m) &&
             !part_of_group(R, t_local))
             w = 0.88f;
+        /* "gay teachers are grooming kids in every school": a crime
+         * (severity 2) the group is said to do everywhere ("in every
+         * ...", "in all ...", "everywhere" right after it) is said of
+         * all of it, the same reject. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 && t_local &&
+            t->te <= m->tb && m->te + 1 < R->rs->ntok &&
+            ((tok_is_word(R, m->te, "in") &&
+              (tok_is_word(R, m->te + 1, "every") ||
+               tok_is_word(R, m->te + 1, "all"))) ||
+             tok_is_word(R, m->te, "everywhere")))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -13483,7 +13495,8 @@ static bool mocked_voice(const run *R, const sentence *s)
 
 /* Is the ambiguous code m told as a deed that keeps happening, the
  * sarcasm that gives the code its meaning: "Religion of peace strikes
- * again", "... at it again", "... does it again"? The frame follows the
+ * again", "... at it again", "... does it again", "... never stops",
+ * "another 'diverse youth'"? The frame follows the
  * code in its clause ("... in action" is left out: "The religion of
  * peace in action: a charity drive" may be meant). */
 static bool sarcastic_event(const run *R, const mention *m)
@@ -13496,6 +13509,14 @@ static bool sarcastic_event(const run *R, const mention *m)
     if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
         tok_is_word(R, k, "striking"))
         event = tok_is_word(R, k + 1, "again");
+    else if (tok_is_word(R, k, "never"))
+        /* "cultural enrichment never stops" */
+        event = tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends");
+    else if (m->tb > 0 && R->rs->toks[m->tb].quoted &&
+             tok_is_word(R, m->tb - 1, "another"))
+        /* "Another 'diverse youth' ...": the euphemism in scare quotes,
+         * one more of a series */
+        event = true;
     else
         event = (tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
                  tok_is_word(R, k, "did")) &&
@@ -13702,6 +13723,137 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
     return false;
 }
 
+static bool negated_copula(const char *w, size_t wl);
+
+/* Is trope m held true right after it: "love jihad is real", "the
+ * great replacement is happening", "Eurabia is a fact"? A linking verb
+ * follows it, then at most an adverb ("is absolutely real") and "real",
+ * "true", "happening" or "a fact", in a statement ("Is love jihad real?"
+ * asks). Said so, the trope is the writer's claim, not a word in
+ * passing: 1. Said with a negation ("love jihad is not real", "...
+ * isn't happening") it is denied: -1. Else 0. */
+static int trope_held(const run *R, const mention *m)
+{
+    static const char *const held[] = {"real", "true", "happening"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    if (s->question || k >= s->te)
+        return 0;
+    bool neg = kind_at(R, k, DC_KIND_NEGATION);
+    if (!kind_at(R, k, DC_KIND_COPULA) &&
+        !(neg && negated_copula(R->n->text + R->rs->toks[k].b,
+                                R->rs->toks[k].e - R->rs->toks[k].b)))
+        return 0; /* (a linking verb, or one negated: "isn't") */
+    k++;
+    for (int i = 0; i < 2 && k < s->te &&
+                    (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION));
+         i++, k++)
+        neg |= kind_at(R, k, DC_KIND_NEGATION);
+    if (k >= s->te)
+        return 0;
+    uint32_t w = k + 1;
+    if (!word_among(R, k, k + 1, held, sizeof held / sizeof *held)) {
+        if (!(k + 1 < s->te && tok_is_word(R, k, "a") &&
+              tok_is_word(R, k + 1, "fact")))
+            return 0;
+        w = k + 2;
+    }
+    /* The word ends its clause ("is real, ...", "is real and ..."): not
+     * "is a fact of life in Kerala politics", "is a real problem". */
+    static const char *const next[] = {"and", "but", "now", "here",
+                                       "today", "already", "lol"};
+    if (w < s->te && R->rs->toks[w].type != TK_PUNCT &&
+        !word_among(R, w, w + 1, next, sizeof next / sizeof *next))
+        return 0;
+    return neg ? -1 : 1;
+}
+
+/* Does the comment state two different tropes, apart, in statements
+ * ("Muslims are outbreeding us, by 2050 it will be Eurabia"), and
+ * denounce nothing? Each alone may be a word in passing; two told
+ * together are the writer's story. Worked out once per comment. */
+static bool tropes_told(run *R)
+{
+    /* (not named as theories: "Eurabia and the great replacement are
+     * both conspiracy theories") */
+    static const char *const named[] = {"theory", "theories", "conspiracy",
+                                        "conspiracies"};
+    if (!R->tropes_stated &&
+        word_among(R, 0, R->rs->ntok, named, sizeof named / sizeof *named))
+        R->tropes_stated = 1;
+    if (!R->tropes_stated) {
+        const mention *first = NULL;
+        bool two = false;
+        for (size_t i = 0; i < R->rs->nm && !two && !R->denounce_any; i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->kind != DC_KIND_CONSPIRACY || sent_of(R, o->tb)->question)
+                continue;
+            if (!first)
+                first = o;
+            else
+                two = o->entry != first->entry && o->tb >= first->te;
+        }
+        R->tropes_stated = two ? 2 : 1;
+    }
+    return R->tropes_stated == 2;
+}
+
+/* Is the statistic code m ("13/50", a count over a count) a score: a
+ * word of marks, tests or games in its sentence ("I got 13/50 on the
+ * quiz", "13/50 correct", "rated it 13/50")? */
+static bool code_scored(const run *R, const mention *m)
+{
+    static const char *const score[] = {
+        "got",    "get",      "scored", "score",  "scores",  "scoring",
+        "points", "marks",    "mark",   "test",   "quiz",    "exam",
+        "grade",  "questions", "correct", "right", "rated",  "rating",
+        "out",    "halftime", "game",   "match",  "level",   "round",
+        "win",    "won",      "lost",   "votes",  "page",    "chapter",
+        "episode", "day",     "week",   "wickets", "runs",   "shots",
+        "final",  "season",   "semester", "term"};
+    const sentence *s = sent_of(R, m->tb);
+    return word_among(R, s->tb, s->te, score, sizeof score / sizeof *score);
+}
+
+/* Are people talked of beside statistic code m: a group named or a
+ * third-person pronoun ("13/50 and they still wonder why nobody wants to
+ * rent to them") in its sentence? The statistic then is said of them. */
+static bool code_said_of(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = targets_from(R->rs, s->tb); i < R->rs->nt; i++) {
+        const target *t = &R->rs->t[i];
+        if (t->tb >= s->te)
+            break;
+        if (t->type == TG_GROUP || t->type == TG_PRONOUN)
+            return true;
+    }
+    return false;
+}
+
+/* Is the well-poisoning libel m ("they poisoned the wells") told of a
+ * people: the comment names the group its entry names ("the Jews
+ * poisoned the wells"), apart from the phrase, or calls them a "tribe"
+ * ("... same tribe")? A company or a war that poisoned wells is told of
+ * no people. Runs only for entries starting with "poison". */
+static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
+{
+    if (!(e->term_len > 6 && memcmp(e->term, "poison", 6) == 0))
+        return false;
+    static const char *const tribe[] = {"tribe", "tribes"};
+    if (word_among(R, 0, R->rs->ntok, tribe, sizeof tribe / sizeof *tribe))
+        return true;
+    for (size_t i = 0; i < R->rs->nt; i++) {
+        const target *t = &R->rs->t[i];
+        if (t->type != TG_GROUP || t->entry < 0 ||
+            (t->tb < m->te && t->te > m->tb))
+            continue;
+        if (strcmp(R->lx->entries[t->entry].group, e->group) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -13736,7 +13888,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool confirmed = false;
     if (ambiguous && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
-          (another_trope(R) || answered(R, m))) &&
+          (another_trope(R) || answered(R, m) ||
+           (confirmed = libel_of_people(R, m, e)))) &&
         !(m->kind == DC_KIND_CODE &&
           (sarcastic_event(R, m) ||
            (confirmed = code_in_context(R, m)))))
@@ -13748,10 +13901,21 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         e->term[0] <= '9' &&
         (year_before(R, m->tb) || tok_is_word(R, m->tb - 1, "year")))
         return DECORUM_OK;
-    bool numeric = false;
-    for (uint32_t i = 0; i < e->term_len; i++)
+    bool numeric = false, ratio = false;
+    for (uint32_t i = 0; i < e->term_len; i++) {
         if (e->term[i] >= '0' && e->term[i] <= '9')
             numeric = true;
+        ratio |= e->term[i] == '/';
+    }
+    /* "13/50": a statistic meme that is also how a score is written. A
+     * score ("I got 13/50 on the quiz") is none; said beside people
+     * ("13/50 and they still wonder ...") it is the meme meant. (Not
+     * "14/88", a code of the highest severity that no score reads as.) */
+    if (ratio && numeric && m->kind == DC_KIND_CODE && e->severity < 3) {
+        if (code_scored(R, m))
+            return DECORUM_OK;
+        confirmed |= code_said_of(R, m);
+    }
     decorum_signal sig =
         m->kind == DC_KIND_CONSPIRACY ? DECORUM_SIGNAL_CONSPIRACY
         : numeric                     ? DECORUM_SIGNAL_CODED_NUMERIC
@@ -13789,9 +13953,20 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         if (!held)
             sc = SC_REPORTED;
     }
+    int held = sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY
+                   ? trope_held(R, m)
+                   : 0;
+    if (held < 0)
+        sc = SC_NEGATED; /* "love jihad is not real" */
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
         return mitigate(R, m->b, m->e, sc, what);
+    /* A trope held true ("love jihad is real") or told beside another
+     * ("... outbreeding us, by 2050 it will be Eurabia") is the writer's
+     * claim: the reject a trope of the highest severity is alone. */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY &&
+        e->severity >= 2 && (held > 0 || tropes_told(R)))
+        confirmed = true;
     float w = severity_weight(e->severity, 0.55f, 0.75f, 0.9f);
     if (confirmed && w < 0.88f)
         w = 0.88f;
@@ -13815,6 +13990,140 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
+}
+
+/* Where the Holocaust named at token h has its toll denied, the token
+ * that ends the denial (0: none):
+ * - its toll said false with an adverb or more words between, which no
+ *   lexicon phrase holds: "the holocaust numbers were massively
+ *   inflated", "holocaust figures have long been wildly exaggerated": a
+ *   word of count right after it, then linking verbs, adverbs and "a",
+ *   then a word of falsehood; no negation between ("... were never
+ *   inflated" holds them true);
+ * - the number itself denied in the comment that names it: "no way it
+ *   was 6 million", "nowhere near six million", "fewer than 6 million"
+ *   (not "no fewer than", nor "not 6 million but 17 million": a larger
+ *   toll). */
+static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
+{
+    static const char *const count[] = {
+        "numbers", "number", "figures", "figure", "toll", "count",
+        "statistics", "stats", "deaths", "victims"};
+    static const char *const falsehood[] = {
+        "inflated",  "exaggerated", "overblown", "overstated", "fake",
+        "fabricated", "invented",   "debunked",  "bogus",      "lie",
+        "lies",      "myth",        "hoax",      "impossible", "nonsense",
+        "propaganda", "padded",     "made",      "fiction",    "fraud"};
+    static const char *const link[] = {"have", "has", "been", "a", "all",
+                                       "total", "complete", "long"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, h);
+    uint32_t k = h + 1;
+    if (tok_is_word(R, k, "death") && tok_is_word(R, k + 1, "toll"))
+        k++;
+    if (k < s->te && word_among(R, k, k + 1, count, sizeof count / sizeof *count)) {
+        uint32_t j = k + 1;
+        for (int n = 0; j < s->te && n < 5 &&
+                        (kind_at(R, j, DC_KIND_COPULA) || adverb_like(R, j) ||
+                         word_among(R, j, j + 1, link,
+                                    sizeof link / sizeof *link));
+             n++, j++)
+            if (kind_at(R, j, DC_KIND_NEGATION))
+                return 0;
+        if (j > k + 1 && j < s->te && !kind_at(R, j, DC_KIND_NEGATION) &&
+            word_among(R, j, j + 1, falsehood,
+                       sizeof falsehood / sizeof *falsehood)) {
+            *from = h;
+            return j + 1;
+        }
+    }
+    for (uint32_t i = 1; i + 1 < rs->ntok; i++) {
+        if (!tok_is_word(R, i + 1, "million") ||
+            !(tok_is_word(R, i, "6") || tok_is_word(R, i, "six")))
+            continue;
+        /* the first token of the denial before the number (0: none) */
+        uint32_t d = 0;
+        if (tok_is_word(R, i - 1, "never") || tok_is_word(R, i - 1, "wasn't") ||
+            tok_is_word(R, i - 1, "wasnt"))
+            d = i - 1;
+        else if (i >= 2 && tok_is_word(R, i - 1, "near") &&
+                 tok_is_word(R, i - 2, "nowhere"))
+            d = i - 2;
+        else if (i >= 2 && tok_is_word(R, i - 1, "than") &&
+                 (tok_is_word(R, i - 2, "less") ||
+                  tok_is_word(R, i - 2, "fewer")) &&
+                 !(i >= 3 && (tok_is_word(R, i - 3, "no") ||
+                              tok_is_word(R, i - 3, "not"))))
+            d = i - 2;
+        else if (i >= 4 && tok_is_word(R, i - 4, "no") &&
+                 tok_is_word(R, i - 3, "way") &&
+                 (tok_is_word(R, i - 1, "was") || tok_is_word(R, i - 1, "were")))
+            d = i - 4;
+        if (!d)
+            continue;
+        /* (not a larger toll: "not 6 million but 17 million") */
+        bool larger = false;
+        for (uint32_t j = i + 2; j < rs->ntok && j < i + 6; j++)
+            larger |= tok_is_word(R, j, "but");
+        if (larger)
+            continue;
+        *from = d;
+        return i + 2;
+    }
+    return 0;
+}
+
+/* "The holocaust numbers were massively inflated, no way it was 6
+ * million": Holocaust minimization said in words of the writer's own
+ * (toll_denied_at), in a comment that names the Holocaust. The lexicon
+ * holds the fixed phrases ("holocaust numbers were inflated"); this
+ * takes the ones an adverb breaks and the number denied. Reported
+ * ("deniers claim the numbers were inflated"), denounced or negated, it
+ * is counter-speech. */
+static decorum_status rule_toll_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_THREAT || !(e->flags & DC_F_EVENT) ||
+            e->term_len != 9 || memcmp(e->term, "holocaust", 9) != 0)
+            continue;
+        /* (a phrase of the lexicon already said it) */
+        if (R->out->rf[DC_RF_CONSPIRACY] > 0)
+            return DECORUM_OK;
+        uint32_t from = 0, end = toll_denied_at(R, m->tb, &from);
+        if (!end)
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, from, end, &neg);
+        if (sc == SC_ASSERTED && R->denounce_any)
+            sc = SC_COUNTER;
+        uint32_t b = tb_byte(R, from), be = te_byte(R, end);
+        if (sc != SC_ASSERTED)
+            return mitigate(R, b, be, sc, LIT("Holocaust minimization"));
+        R->out->rf[DC_RF_CONSPIRACY] += 1;
+        finding_spec fs = {0};
+        fs.b = b;
+        fs.e = be;
+        fs.signal = DECORUM_SIGNAL_CONSPIRACY;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories;
+        fs.weight = 0.9f;
+        fs.hate = true;
+        fs.severe = true;
+        uint32_t r;
+        int l = (int)(be - b);
+        decorum_status st = REASON(
+            R, &r, LIT("conspiracy trope '"),
+            piece_text(R->n->text + b, l > 60 ? 60 : l),
+            LIT("': Holocaust minimization: denies the number of its "
+                "victims"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
 }
 
 /* Does mention m end in a plural "s", not a possessive ("Google's")? */
@@ -13909,6 +14218,79 @@ static decorum_status rule_whistle_pair(run *R)
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
                    entry_group(e), LIT(" and "), entry_group(xe),
                    LIT(" people, named together"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* "Another jogger broke into three cars on my street": a code word for
+ * a race (a `dogwhistle` of a race of severity 2: "jogger") as the one who does a
+ * crime of property right after it (at most an adverb between: "broke
+ * into", "stole", "looted"), the deed the code is used to pin on the
+ * race. Its innocent reading has no such deeds ("a jogger found the
+ * body", "a jogger was robbed", "the jogger broke into a sprint"). A
+ * review: the word may still be meant. */
+static decorum_status rule_whistle_deed(run *R)
+{
+    static const char *const deed[] = {
+        "stole",   "steals",  "stealing", "looted", "loots", "looting",
+        "shoplifted", "shoplifts", "shoplifting", "burgled", "burglarized"};
+    static const char *const into[] = {"broke", "breaks", "breaking"};
+    /* what one breaks into that is no crime */
+    static const char *const burst[] = {
+        "sprint", "run",   "jog",      "song",  "tears", "laughter",
+        "smile",  "grin",  "dance",    "trot",  "gallop", "applause",
+        "sweat",  "pace",  "conversation", "cheers"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        /* (a code word of severity 2, whose plain sense is harmless
+         * ("jogger", "googles"); not one of severity 1 whose plain sense
+         * is itself a criminal: "some thug broke into my car") */
+        if (m->kind != DC_KIND_DOGWHISTLE || e->severity < 2 ||
+            !(e->categories & (1u << DECORUM_CATEGORY_RACE)))
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        uint32_t k = m->te;
+        if (k < s->te && adverb_like(R, k))
+            k++;
+        if (k >= s->te)
+            continue;
+        bool crime = word_among(R, k, k + 1, deed, sizeof deed / sizeof *deed);
+        if (!crime && k + 2 < s->te &&
+            word_among(R, k, k + 1, into, sizeof into / sizeof *into) &&
+            tok_is_word(R, k + 1, "into")) {
+            uint32_t o = k + 2;
+            if (o + 1 < s->te && a_or_an(R, o))
+                o++;
+            crime = !word_among(R, o, o + 1, burst, sizeof burst / sizeof *burst);
+        }
+        if (!crime)
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, k + 1, &neg);
+        char buf[96];
+        piece what = quote_mention(R, m, LIT("'"), buf);
+        if (sc == SC_ASSERTED && R->denounce_any)
+            sc = SC_COUNTER;
+        if (sc != SC_ASSERTED)
+            return mitigate(R, m->b, m->e, sc, what);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = m->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories;
+        fs.weight = 0.6f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what, LIT(": "), entry_why(e),
+                   LIT(", told as the one who did a crime"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -15011,6 +15393,17 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         uint32_t atb = actor ? actor->tb : gactor->tb;
         if (!(action->tb > atb && object->tb >= action->te))
             continue;
+        /* "destroy" is said of a plot only close up: its doer a few
+         * words before it and what it would destroy right after ("Jewish
+         * academics to destroy the western family"); far apart the doer
+         * is another ("Americans are sick of what the left is trying to
+         * do to destroy America") or the thing destroyed is no society
+         * ("their mindset has destroyed how my friends see white
+         * people"). */
+        if (ent(R, action)->term_len == 7 &&
+            memcmp(ent(R, action)->term, "destroy", 7) == 0 &&
+            (action->tb - atb > 6 || object->tb > action->te + 2))
+            continue;
         /* An actor with an innocent reading ("goblins") in a sentence that
          * names a game or a fictional world (an `object` entry flagged
          * `game`): "the goblins control every bank in the wizarding
@@ -15273,6 +15666,30 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
             has_kind_in(R, close, es->te, DC_KIND_CONSP_ACTION) &&
             has_kind_in(R, close, es->te, DC_KIND_CONSP_OBJECT))
             fs.weight = 0.9f;
+        /* "the (((journalists))) always cover for them", "(((they))) are
+         * always lying": the echo as the subject of a habit (a word of
+         * "always" right after it, or after its linking verb or "all")
+         * says of the people it marks what they all do, a generalization
+         * of Jews by the code. */
+        /* (not the echo as what someone writes: "people who write
+         * (((journalists))) always get banned") */
+        static const char *const writes[] = {
+            "write", "writes", "writing", "wrote", "type", "types", "typing",
+            "put",   "puts",   "putting", "use",   "uses", "using"};
+        if (!R->denounce_any &&
+            !(i > 0 && word_among(R, is_determiner(R, i - 1) && i > 1 ? i - 2
+                                                                      : i - 1,
+                                  i, writes, sizeof writes / sizeof *writes))) {
+            static const char *const habit[] = {"always", "constantly",
+                                                "never", "forever"};
+            uint32_t k = close;
+            while (k < es->te && k < close + 2 &&
+                   (kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "all")))
+                k++;
+            if (k < es->te &&
+                word_among(R, k, k + 1, habit, sizeof habit / sizeof *habit))
+                fs.weight = 0.9f;
+        }
         fs.hate = true;
         uint32_t r;
         int il = (int)(t[j - 1].e - t[inner].b);
@@ -16260,6 +16677,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_CONSP_OBJECT) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
+    if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
+        return st;
     /* Each runs only with a target of a type it can use: a group or a
      * pronoun blamed; a group in a riddle's set-up, or an identity word
      * after "why did the" (any target let a comment with only "you" in:
@@ -16293,6 +16712,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
+        (st = rule_whistle_deed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
