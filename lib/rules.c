@@ -2155,6 +2155,28 @@ static bool pest_sense(const run *R, const mention *m);
 static bool gearbox_sense(const run *R, const mention *m);
 static bool verb_sense(const run *R, const mention *m);
 
+/* The "they" at t opens the comment: no word before it can name them
+ * ("my hamsters, they ...", "I bought two rats and now they ...": the
+ * animals themselves). */
+static bool they_unnamed(const run *R, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k < t->tb; k++)
+        if (rs->toks[k].type == TK_WORD)
+            return false;
+    return true;
+}
+
+/* Is the entry a simile ("breed like rats"): a word of its own, then
+ * "like" inside it? */
+static bool simile_entry(const dc_entry *e)
+{
+    for (size_t i = 1; i + 6 <= e->term_len; i++)
+        if (memcmp(e->term + i, " like ", 6) == 0)
+            return true;
+    return false;
+}
+
 static bool clause_done(const run *R, uint32_t k);
 
 /* Does a call to leave start at token k and end its clause, or end it
@@ -12253,6 +12275,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             resolved = *t;
             resolved.type = TG_GROUP;
             t = &resolved;
+        } else if (m->kind == DC_KIND_DEHUMANIZE &&
+                   !(e->flags & DC_F_AMBIGUOUS) && t->te == m->tb &&
+                   tok_is_word(R, t->tb, "they") &&
+                   simile_entry(e) && they_unnamed(R, t) &&
+                   unnamed_people(R, m, t)) {
+            /* "they breed like rats in the cites of Marseille": a simile
+             * that only likens people (no ambiguous word: "breed like
+             * rats"), its subject a "they" that nothing names, is said of
+             * people all the same, whoever they are (not a group: none is
+             * named); see they_unnamed for the animals it spares. */
+            t = &someone;
         } else if (m->kind == DC_KIND_THREAT && e->severity >= 3 &&
                    /* (not the "them" of a harm taken up from before,
                     * flag `anaphor`: with no group told, the storm that
