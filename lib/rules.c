@@ -331,6 +331,10 @@ typedef struct run {
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
     bool game_any;
+    /* gearbox_sense's: does the comment talk of vehicles? and
+     * disability_named's: does it name an aid (a wheelchair)? 0 not yet,
+     * 1 no, 2 yes */
+    uint8_t car_talk, aid_named;
     /* The last violence told as done to a protected group (history, news,
      * an event noun: "Jews were gassed", "the Armenian genocide"), noted
      * by rule_attack only in a comment with an approve entry; the group
@@ -2152,7 +2156,7 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 }
 
 static bool pest_sense(const run *R, const mention *m);
-static bool gearbox_sense(const run *R, const mention *m);
+static bool gearbox_sense(run *R, const mention *m);
 static bool verb_sense(const run *R, const mention *m);
 
 /* The "they" at t opens the comment: no word before it can name them
@@ -7529,7 +7533,7 @@ static bool verb_sense(const run *R, const mention *m)
  * wheelchair, crutches) is thrown at the person for being
  * disabled: the slur, not a mere insult. Not at the writer ("I felt like
  * such a retard in my wheelchair"). */
-static bool disability_named(const run *R, const mention *m)
+static bool disability_named(run *R, const mention *m)
 {
     static const char *const aids[] = {"wheelchair", "wheelchairs",
                                        "crutches", "autism", "disability",
@@ -7542,7 +7546,13 @@ static bool disability_named(const run *R, const mention *m)
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
             return false;
-    if (word_among(R, s->tb, s->te, aids, sizeof aids / sizeof *aids))
+    if (!R->aid_named)
+        R->aid_named = word_among(R, 0, (uint32_t)rs->ntok, aids,
+                                  sizeof aids / sizeof *aids)
+                           ? 2
+                           : 1;
+    if (R->aid_named == 2 &&
+        word_among(R, s->tb, s->te, aids, sizeof aids / sizeof *aids))
         return true;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
         if (rs->m[i].kind == DC_KIND_IDENTITY &&
@@ -7558,7 +7568,7 @@ static bool disability_named(const run *R, const mention *m)
  * `notperson`: "tranny", "trannie") in a comment about vehicles is the
  * gearbox, unless it is aimed at someone ("you ...") or comes before a
  * person noun ("tranny women"). */
-static bool gearbox_sense(const run *R, const mention *m)
+static bool gearbox_sense(run *R, const mention *m)
 {
     static const char *const car[] = {
         "gearbox",  "gearboxes", "transmission", "transmissions", "clutch",
@@ -7575,6 +7585,15 @@ static bool gearbox_sense(const run *R, const mention *m)
     if ((m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU)) ||
         sexage_after(R, m))
         return false;
+    /* (the comment's vehicles asked once: word by word, the dearest
+     * test) */
+    if (!R->car_talk)
+        R->car_talk = word_among(R, 0, (uint32_t)rs->ntok, car,
+                                 sizeof car / sizeof *car)
+                          ? 2
+                          : 1;
+    if (R->car_talk != 2)
+        return false;
     /* ...and its sentence says nothing that is said of people: no group
      * word, strong stereotype (not "always": "the auto ones always
      * slip"), threat, hatred, exclusion or noun of contempt for people
@@ -7589,7 +7608,7 @@ static bool gearbox_sense(const run *R, const mention *m)
             (o->kind == DC_KIND_DEROGATE && (ent(R, o)->flags & DC_F_NOUN)))
             return false;
     }
-    return word_among(R, 0, (uint32_t)rs->ntok, car, sizeof car / sizeof *car);
+    return true;
 }
 
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
