@@ -332,6 +332,10 @@ typedef struct run {
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
     bool game_any;
+    /* gearbox_sense's: does the comment talk of vehicles? and
+     * disability_named's: does it name an aid (a wheelchair)? 0 not yet,
+     * 1 no, 2 yes */
+    uint8_t car_talk, aid_named;
     /* The last violence told as done to a protected group (history, news,
      * an event noun: "Jews were gassed", "the Armenian genocide"), noted
      * by rule_attack only in a comment with an approve entry; the group
@@ -2153,6 +2157,30 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 }
 
 static bool pest_sense(const run *R, const mention *m);
+static bool gearbox_sense(run *R, const mention *m);
+static bool verb_sense(const run *R, const mention *m);
+
+/* The "they" at t opens the comment: no word before it can name them
+ * ("my hamsters, they ...", "I bought two rats and now they ...": the
+ * animals themselves). */
+static bool they_unnamed(const run *R, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k < t->tb; k++)
+        if (rs->toks[k].type == TK_WORD)
+            return false;
+    return true;
+}
+
+/* Is the entry a simile ("breed like rats"): a word of its own, then
+ * "like" inside it? */
+static bool simile_entry(const dc_entry *e)
+{
+    for (size_t i = 1; i + 6 <= e->term_len; i++)
+        if (memcmp(e->term + i, " like ", 6) == 0)
+            return true;
+    return false;
+}
 
 static bool clause_done(const run *R, uint32_t k);
 
@@ -2418,7 +2446,8 @@ static decorum_status find_targets(run *R)
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
             if (singular_slur(R, m) || pest_sense(R, m) ||
-                owned_sense(R, m, e))
+                owned_sense(R, m, e) || gearbox_sense(R, m) ||
+                verb_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -6930,6 +6959,66 @@ static bool subject_beside_group(const run *R, const mention *m)
                                 sizeof smoke / sizeof smoke[0]);
 }
 
+/* Words before a noun that pick out one or some of it ("a", "some",
+ * "this", "his"), past which partner_of and verb_sense look. */
+static const char *const np_openers[] = {"a",    "an",  "the",  "some",
+                                         "this", "that", "his", "her",
+                                         "my",   "your", "their", "our",
+                                         "its"};
+
+/* "She left him for some dyke", "my cousin married a chamar", "he lost
+ * his wife to a dyke", "cheated on me with a dyke": the object of a verb
+ * of courtship or marriage, or of "for", "to" or "with" after one and
+ * the person it leaves behind, is a person: nobody marries, dates or
+ * leaves a husband for an embankment, a cigarette or a gearbox. Not a
+ * slur that is also an insult at one woman (`banter`, `plural`: "dating
+ * a hoe", "fell in love with a bitch": toxic, said of one person), nor
+ * where a person noun follows ("married a Chamar boy": the word then
+ * qualifies the person, the community's own name), nor "left for the
+ * dyke" (gone there: nobody left behind). */
+static bool partner_of(const run *R, const mention *m)
+{
+    static const char *const verbs[] = {
+        "married", "marry",   "marries",  "marrying", "dating",  "dated",
+        "dates",   "date",    "kissed",   "kissing",  "kiss",    "snogged",
+        "snogging", "shagged", "shagging", "fancies", "divorced", "dumped"};
+    static const char *const leave[] = {
+        "left",    "leave",   "leaves",   "leaving",  "lost",    "dumped",
+        "cheated", "cheating", "cheats",  "fell",     "falling", "slept",
+        "sleeping", "hooked", "engaged",  "ditched"};
+    static const char *const person[] = {
+        "him",  "her",     "me",   "us",         "them",      "you",
+        "wife", "husband", "love", "girlfriend", "boyfriend", "gf",
+        "bf",   "partner", "fiance", "fiancee",  "up"};
+    const dc_rules_scratch *rs = R->rs;
+    if ((ent(R, m)->flags & (DC_F_BANTER | DC_F_PLURAL)) ||
+        person_after(R, m->te, rs->at))
+        return false;
+    uint32_t k = m->tb, clause = rs->toks[m->tb].clause;
+    while (k > 0 && rs->toks[k - 1].clause == clause &&
+           word_among(R, k - 1, k, np_openers,
+                      sizeof np_openers / sizeof *np_openers))
+        k--;
+    if (k == 0 || rs->toks[k - 1].clause != clause)
+        return false;
+    if (word_among(R, k - 1, k, verbs, sizeof verbs / sizeof *verbs))
+        return true;
+    if (!tok_is_word(R, k - 1, "for") && !tok_is_word(R, k - 1, "to") &&
+        !tok_is_word(R, k - 1, "with"))
+        return false;
+    /* the verb at most four words back, someone left behind between */
+    bool behind = false;
+    for (uint32_t j = k - 1; j-- > 0 && j + 6 > k;) {
+        if (rs->toks[j].clause != clause || rs->toks[j].type != TK_WORD)
+            return false;
+        if (word_among(R, j, j + 1, leave, sizeof leave / sizeof *leave))
+            return behind;
+        behind |= word_among(R, j, j + 1, person,
+                              sizeof person / sizeof *person);
+    }
+    return false;
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -6938,6 +7027,8 @@ static bool subject_beside_group(const run *R, const mention *m)
 static bool used_of_people(run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
+    if (partner_of(R, m))
+        return true;
     uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++) {
         if (mention_at(R, k, DC_KIND_PRONOUN_YOU))
@@ -7435,11 +7526,121 @@ static bool cleft_cited(const run *R, const mention *m)
 }
 
 /* Slurs: they name and attack a group at once. */
+/* "Retard the ignition timing", "to retard the spark", "it retards
+ * growth": a slur flagged `plural` for a disability ("retard"), singular,
+ * before a word that opens a noun phrase and after nothing of its clause
+ * but a subject pronoun, "to", "and" or a modal, is the verb (to slow),
+ * said of engines and growth, not of anyone. */
+static bool verb_sense(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (!(e->flags & DC_F_PLURAL) ||
+        !(e->categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+        m->te >= rs->ntok || rs->toks[m->te].clause != rs->toks[m->tb].clause ||
+        !word_among(R, m->te, m->te + 1, np_openers,
+                    sizeof np_openers / sizeof *np_openers))
+        return false;
+    uint32_t k = m->tb;
+    if (k == 0 || rs->toks[k - 1].clause != rs->toks[m->tb].clause)
+        return true;
+    return tok_is_word(R, k - 1, "to") || tok_is_word(R, k - 1, "and") ||
+           tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "we") ||
+           tok_is_word(R, k - 1, "they") || kind_at(R, k - 1, DC_KIND_MODAL);
+}
+
+/* "hes a retard who thinks the wheelchair makes him special": a
+ * disability slur thrown at one person in a sentence that names a
+ * disability (an identity word of that category with no everyday sense:
+ * not "blind", as in "the blind idiot god"; or the aids that mark it: a
+ * wheelchair, crutches) is thrown at the person for being
+ * disabled: the slur, not a mere insult. Not at the writer ("I felt like
+ * such a retard in my wheelchair"). */
+static bool disability_named(run *R, const mention *m)
+{
+    static const char *const aids[] = {"wheelchair", "wheelchairs",
+                                       "crutches", "autism", "disability",
+                                       "disabilities", "palsy"};
+    const dc_entry *e = ent(R, m);
+    if (!(e->categories & (1u << DECORUM_CATEGORY_DISABILITY)))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            return false;
+    if (!R->aid_named)
+        R->aid_named = word_among(R, 0, (uint32_t)rs->ntok, aids,
+                                  sizeof aids / sizeof *aids)
+                           ? 2
+                           : 1;
+    if (R->aid_named == 2 &&
+        word_among(R, s->tb, s->te, aids, sizeof aids / sizeof *aids))
+        return true;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_IDENTITY &&
+            !(ent(R, &rs->m[i])->flags & DC_F_AMBIGUOUS) &&
+            (ent(R, &rs->m[i])->categories &
+             (1u << DECORUM_CATEGORY_DISABILITY)))
+            return true;
+    return false;
+}
+
+/* "Rebuilt two trannies this winter, the auto ones always slip": a
+ * gender-identity slur whose everyday sense is a gearbox (flag
+ * `notperson`: "tranny", "trannie") in a comment about vehicles is the
+ * gearbox, unless it is aimed at someone ("you ...") or comes before a
+ * person noun ("tranny women"). */
+static bool gearbox_sense(run *R, const mention *m)
+{
+    static const char *const car[] = {
+        "gearbox",  "gearboxes", "transmission", "transmissions", "clutch",
+        "gear",     "gears",     "engine",       "engines",       "diesel",
+        "manual",   "automatic", "auto",         "rebuild",       "rebuilt",
+        "fluid",    "torque",    "converter",    "overdrive",     "axle",
+        "flywheel", "truck",     "trucks",       "car",           "cars",
+        "mechanic", "rpm",       "4x4",          "shifter",       "shifting"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if (!(e->flags & DC_F_NOTPERSON) ||
+        !(e->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY)))
+        return false;
+    if ((m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU)) ||
+        sexage_after(R, m))
+        return false;
+    /* (the comment's vehicles asked once: word by word, the dearest
+     * test) */
+    if (!R->car_talk)
+        R->car_talk = word_among(R, 0, (uint32_t)rs->ntok, car,
+                                 sizeof car / sizeof *car)
+                          ? 2
+                          : 1;
+    if (R->car_talk != 2)
+        return false;
+    /* ...and its sentence says nothing that is said of people: no group
+     * word, strong stereotype (not "always": "the auto ones always
+     * slip"), threat, hatred, exclusion or noun of contempt for people
+     * ("trannies are freaks and I drive a truck") */
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_THREAT ||
+            (o->kind == DC_KIND_STEREOTYPE && ent(R, o)->severity >= 2) ||
+            o->kind == DC_KIND_HATE_VERB ||
+            o->kind == DC_KIND_EXCLUSION ||
+            (o->kind == DC_KIND_DEROGATE && (ent(R, o)->flags & DC_F_NOUN)))
+            return false;
+    }
+    return true;
+}
+
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if ((e->flags & DC_F_AMBIGUOUS) &&
         (!used_of_people(R, m) || pest_sense(R, m)))
+        return DECORUM_OK;
+    if (gearbox_sense(R, m) || verb_sense(R, m))
         return DECORUM_OK;
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
@@ -7504,7 +7705,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * group's name to insult them: toxic, not hate ("you're a retard",
      * "that bitch"); said of a group ("every woman is a whore") or after
      * an identity word ("that Muslim slut") it is the slur. */
-    if (singular_slur(R, m)) {
+    if (singular_slur(R, m) && !disability_named(R, m)) {
         int dist = 0;
         const target *t =
             pick_target(R, m->tb, m->te, m->b, m->e, DIR_BACKWARD, &dist);
@@ -12120,6 +12321,17 @@ static decorum_status rule_attack(run *R, const mention *m)
             resolved = *t;
             resolved.type = TG_GROUP;
             t = &resolved;
+        } else if (m->kind == DC_KIND_DEHUMANIZE &&
+                   !(e->flags & DC_F_AMBIGUOUS) && t->te == m->tb &&
+                   tok_is_word(R, t->tb, "they") &&
+                   simile_entry(e) && they_unnamed(R, t) &&
+                   unnamed_people(R, m, t)) {
+            /* "they breed like rats in the cites of Marseille": a simile
+             * that only likens people (no ambiguous word: "breed like
+             * rats"), its subject a "they" that nothing names, is said of
+             * people all the same, whoever they are (not a group: none is
+             * named); see they_unnamed for the animals it spares. */
+            t = &someone;
         } else if (m->kind == DC_KIND_THREAT && e->severity >= 3 &&
                    /* (not the "them" of a harm taken up from before,
                     * flag `anaphor`: with no group told, the storm that
