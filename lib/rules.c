@@ -11181,6 +11181,27 @@ static const target *anaphor_group(const run *R, const mention *m,
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
+    /* "Gujarat 2002 showed how to deal with them. Time for a repeat.": a
+     * call to repeat (a word of it in the phrase: "a repeat", "do it
+     * again") takes up the event told before it, in its sentence or the
+     * one before (an `event` threat entry that names its group: the
+     * pogrom, the Holocaust), and aims at that group; not denied ("let's
+     * never do it again") */
+    static const char *const again[] = {"repeat", "again", "redo"};
+    if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
+        if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
+            return NULL;
+        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+        for (uint32_t k = from; k < m->tb; k++) {
+            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+            if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
+                ent(R, ev)->categories) {
+                *buf = group_of(R, ev);
+                return buf;
+            }
+        }
+        return NULL;
+    }
     if (s->tb == 0)
         return NULL;
     /* (the regret: "shame"/"pity" before "it" and a negation) */
@@ -12032,6 +12053,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * sentence before, to the group it names, when the threat's own
      * sentence names no one. */
     target anaphor_buf;
+    /* (a call to repeat, `anaphor` and `oblige`, aims only at the group
+     * of the event it takes up: "those who fail to learn from history
+     * are doomed to repeat it" repeats no one's) */
+    if ((e->flags & (DC_F_ANAPHOR | DC_F_OBLIGE)) ==
+        (DC_F_ANAPHOR | DC_F_OBLIGE))
+        t = NULL;
     if (!t && (e->flags & DC_F_ANAPHOR))
         t = anaphor_group(R, m, &anaphor_buf);
     /* "them Jews": the pronoun's own noun says who. */
