@@ -11237,6 +11237,21 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
+/* Is the threat m a veiled one that names no victim: an entry flagged
+ * `anaphor` (its object is told before it) that is no severe deed and
+ * holds no pronoun of its own ("there will be blood", "I'm grabbing the
+ * bat"; not "finish the job", "they'll get one")? Its victim is only a
+ * member met in the writer's own case put before it (member_antecedent):
+ * elsewhere it threatens no one ("there will be blood on the pitch
+ * tonight", the film), whatever group the sentence names. */
+static bool veiled_threat(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    return m->kind == DC_KIND_THREAT && (e->flags & DC_F_ANAPHOR) &&
+           !(e->flags & (DC_F_WISHED | DC_F_SEVERE)) &&
+           !kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP);
+}
+
 /* The member of a group that a threat's pronoun object ("him", "her",
  * "them", "em", "its", right after the verb or inside the phrase) refers
  * back to: one named earlier in the sentence by "a"/"an"/"any" (or
@@ -11263,6 +11278,12 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
      * subject pronoun (they/he/she, then 're/'s/'ll/is/are/will and
      * "be"), and its person noun is the member, not a bystander */
     bool leaves = leave_verb(R, m);
+    /* "If I see that Pakistani family on our road again there will be
+     * blood", "if I catch two gay blokes kissing I'm grabbing the bat": a
+     * veiled threat that names no victim (flag `anaphor`, no pronoun
+     * opening it) is aimed at whoever the writer's own case met */
+    bool veiled = !pron && veiled_threat(R, m);
+    pron |= veiled;
     if (!pron && leaves) {
         uint32_t k = m->tb;
         for (int n = 0; n < 5 && k > 0 &&
@@ -11291,12 +11312,33 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !its; k++)
         its = tok_is_word(R, k, "its");
     const mention *last = NULL;
-    bool cond = false;
+    bool cond = false, self = false;
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever")))
             cond = true;
-        else if (cond && k > s->tb &&
+        else if (cond && veiled && !last &&
+                 kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            self = true;
+        else if (veiled && self && !last) {
+            /* the veiled threat: any group the writer's case meets
+             * ("that Pakistani family", "two gay blokes"), not in a case
+             * that tells a wrong done ("catch those lads beating up a gay
+             * kid", "see a Muslim being harassed") */
+            const target *g = NULL;
+            for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(rs, k)
+                                                    : 0;
+                 i < rs->nt && rs->t[i].tb <= k && !g; i++)
+                if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP &&
+                    rs->t[i].te <= m->tb)
+                    g = &rs->t[i];
+            if (g && !has_kind_in(R, s->tb, m->tb, DC_KIND_HARM) &&
+                !has_kind_in(R, s->tb, m->tb, DC_KIND_THREAT) &&
+                !situation_after(R, g->te)) {
+                *out = *g;
+                return true;
+            }
+        } else if (cond && k > s->tb && !veiled &&
                  (member_det(R, s, k) ||
                   /* "If my son came out as gay I'd break his legs": a
                    * person who comes out is a member from then on */
@@ -11363,6 +11405,27 @@ static const target *anaphor_group(const run *R, const mention *m,
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
+    /* "Gujarat 2002 showed how to deal with them. Time for a repeat.": a
+     * call to repeat (a word of it in the phrase: "a repeat", "do it
+     * again") takes up the event told before it, in its sentence or the
+     * one before (an `event` threat entry that names its group: the
+     * pogrom, the Holocaust), and aims at that group; not denied ("let's
+     * never do it again") */
+    static const char *const again[] = {"repeat", "again", "redo"};
+    if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
+        if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
+            return NULL;
+        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+        for (uint32_t k = from; k < m->tb; k++) {
+            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+            if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
+                ent(R, ev)->categories) {
+                *buf = group_of(R, ev);
+                return buf;
+            }
+        }
+        return NULL;
+    }
     if (s->tb == 0)
         return NULL;
     /* (the regret: "shame"/"pity" before "it" and a negation) */
@@ -11513,6 +11576,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
 static bool said_of_all(const run *R, const target *t, const mention *m);
 static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
+static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
@@ -11548,7 +11612,9 @@ static bool state_doer(const run *R, const mention *m)
     if (word_among(R, h, h + 1, soft, sizeof soft / sizeof soft[0]) ||
         a_or_an(R, h))
         return false;
-    return capitalized(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
+    /* (a name in title case: in a text in capitals throughout the case
+     * says nothing, "SECOND HOLOCAUST MINE THE BORDER") */
+    return title_case(R, h) || kind_at(R, h, DC_KIND_NONPROTECTED);
 }
 
 /* The subject of the verb m is a doer named by a noun phrase of its own
@@ -11801,13 +11867,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "what's coming to them" with what comes named after it ("... in
      * court", "... in the final", "..., justice will be served") is that:
      * the threat leaves it unsaid and ends its sentence, an adverb at most
-     * after it ("Muslims will get what's coming to them soon"). */
+     * after it ("Muslims will get what's coming to them soon", "...,
+     * and soon"). */
     if (m->kind == DC_KIND_THREAT && m->te >= m->tb + 3 &&
         tok_is_word(R, m->te - 3, "coming") &&
         tok_is_word(R, m->te - 2, "to")) {
         const sentence *s = sent_of(R, m->tb);
         for (uint32_t k = m->te; k < s->te; k++)
             if (R->rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
+                !tok_is_word(R, k, "and") &&
                 !tok_is_word(R, k, "soon") && !tok_is_word(R, k, "now") &&
                 !tok_is_word(R, k, "eventually") &&
                 !tok_is_word(R, k, "lol"))
@@ -12160,9 +12228,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "Muslims should be kicked out of India", "deported from America":
      * a passive call's object is its subject; the country after "of" or
      * "from" is only where they would be sent from. */
+    /* (So is a place named by "in" a little further on, in the call's
+     * clause: "Jews should be barred from holding office in Sweden".) */
     if (t && t->type == TG_NP && m->kind == DC_KIND_EXCLUSION &&
-        t->tb > m->te && t->tb <= m->te + 2 &&
-        (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "from"))) {
+        t->tb > m->te &&
+        ((t->tb <= m->te + 2 &&
+          (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "from"))) ||
+         (t->tb <= m->te + 6 && tok_is_word(R, t->tb - 1, "in") &&
+          R->rs->toks[t->tb].clause == R->rs->toks[m->tb].clause))) {
         /* (the participle opens the phrase: "driven out") */
         mention head = *m;
         head.te = m->tb + 1;
@@ -12208,6 +12281,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * sentence before, to the group it names, when the threat's own
      * sentence names no one. */
     target anaphor_buf;
+    /* (a call to repeat, `anaphor` and `oblige`, aims only at the group
+     * of the event it takes up: "those who fail to learn from history
+     * are doomed to repeat it" repeats no one's) */
+    if ((e->flags & (DC_F_ANAPHOR | DC_F_OBLIGE)) ==
+        (DC_F_ANAPHOR | DC_F_OBLIGE))
+        t = NULL;
     if (!t && (e->flags & DC_F_ANAPHOR))
         t = anaphor_group(R, m, &anaphor_buf);
     /* "them Jews": the pronoun's own noun says who. */
@@ -12362,6 +12441,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = t_local = &resolved;
         member = true;
     }
+    if (!member && veiled_threat(R, m))
+        return DECORUM_OK;
     /* "Any Muslim who comes here gets shot": a rule the writer lays down
      * for whichever member comes (member_gets), the writer's will. */
     bool laid_down = false;
@@ -12540,7 +12621,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (member && !intent && m->tb > 0) {
         const tok *vt = &R->rs->toks[m->tb];
         uint32_t k = m->tb - 1;
-        intent = writer_will(R, m->tb) ||
+        /* (a veiled threat, flag `anaphor`, in the writer's case: "...
+         * there will be blood") */
+        intent = (e->flags & DC_F_ANAPHOR) || writer_will(R, m->tb) ||
                  (vt->e - vt->b > 4 &&
                   memcmp(R->n->text + vt->e - 3, "ing", 3) == 0 &&
                   (tok_is_word(R, k, "im") || tok_is_word(R, k, "i'm") ||
@@ -13151,6 +13234,12 @@ static decorum_status rule_attack(run *R, const mention *m)
                tok_is_word(R, m->te + 1, "all"))) ||
              tok_is_word(R, m->te, "everywhere")))
             w = 0.88f;
+        /* "Muslims should not be allowed to vote", "Deport every single
+         * Roma, citizen or not": a civil right denied, or the whole group
+         * expelled for who they are, is the same reject (rights_denied). */
+        if (m->kind == DC_KIND_EXCLUSION && t_local && w < 0.88f &&
+            rights_denied(R, m, t))
+            w = 0.88f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -13382,6 +13471,91 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
         return true;
     }
     return universal_after(R, m);
+}
+
+/* Does the call for exclusion m, aimed at the group t, deny the group a
+ * civil right or expel it whole, for who its members are: a moderator's
+ * reject, where a ban on anything ("Muslims shouldn't be allowed to build
+ * here") or a call to send people back stays for review?
+ *   - the writer waves aside the legal status that could make it policy:
+ *     "Deport every single Roma from France, citizen or not", "Send the
+ *     Turks back, even the ones born here" (any group);
+ *   - what is denied is a civil right: voting, holding office,
+ *     citizenship, marrying, having children, serving in the army,
+ *     entering a temple ("Muslims should not be allowed to vote", "Jews
+ *     should be barred from holding office", "disabled people shouldn't
+ *     be allowed to have children", "keep the gays out of the army"): a
+ *     word of it among the eight after the verb, in its clause. Not at a
+ *     nationality or a migrant status, which the law itself sorts by
+ *     ("non-citizens shouldn't vote", "illegal immigrants should not be
+ *     allowed to vote"), and not the army at a disability (fitness);
+ *   - an expulsion (deport, send back, kick out, ...) of all or every
+ *     member ("Deport all Muslims", "send every Jew back"), again not of
+ *     a migrant status ("deport every illegal immigrant" is enforcement
+ *     asked for).
+ * Not in a question, after a word of report in its sentence, nor in a
+ * comment that denounces something (counter-speech is read elsewhere;
+ * the escalation waits for a plain statement). */
+static bool rights_denied(const run *R, const mention *m, const target *t)
+{
+    static const char *const rights[] = {
+        "vote",      "votes",    "voting",   "elections", "election",
+        "office",    "citizenship", "marry", "marriage",  "children",
+        "kids",      "babies",   "reproduce", "temple",   "temples",
+        "property",  "army",     "military"};
+    static const char *const armed[] = {"army", "military"};
+    static const char *const expel[] = {"deport",  "send",    "ship",
+                                        "kick",    "expel",   "throw",
+                                        "boot",    "drive",   "banish",
+                                        "remove",  "remigration"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* (a view told or asked stays the moderator's to read: "My
+     * grandfather thought women shouldn't be allowed to vote") */
+    if (s->question || R->denounce_any ||
+        has_kind_in(R, s->tb, m->tb, DC_KIND_REPORT))
+        return false;
+    /* "citizen or not", "born here" after "even" */
+    for (uint32_t k = s->tb; k + 2 < s->te; k++) {
+        if ((tok_is_word(R, k, "citizen") || tok_is_word(R, k, "citizens")) &&
+            tok_is_word(R, k + 1, "or") && tok_is_word(R, k + 2, "not"))
+            return true;
+        if (tok_is_word(R, k, "born") && tok_is_word(R, k + 1, "here"))
+            for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+                if (tok_is_word(R, j, "even"))
+                    return true;
+    }
+    const uint32_t status = (1u << DECORUM_CATEGORY_IMMIGRATION) |
+                            (1u << DECORUM_CATEGORY_NATIONALITY);
+    if (t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))
+        return false;
+    if (t->categories & ~status) {
+        uint32_t c = rs->toks[m->tb].clause;
+        for (uint32_t k = m->te; k < s->te && k < m->te + 8 &&
+                                 rs->toks[k].clause == c;
+             k++) {
+            if (!word_among(R, k, k + 1, rights,
+                            sizeof rights / sizeof *rights))
+                continue;
+            if ((t->categories & ~(1u << DECORUM_CATEGORY_DISABILITY)) ||
+                !word_among(R, k, k + 1, armed, sizeof armed / sizeof *armed))
+                return true;
+        }
+    }
+    /* an expulsion of all or every member */
+    const dc_entry *e = ent(R, m);
+    size_t fl = 0;
+    while (fl < e->term_len && e->term[fl] != ' ')
+        fl++;
+    if (!dc_word_in(e->term, fl, expel, sizeof expel / sizeof *expel) ||
+        rs->toks[t->tb].sent != rs->toks[m->tb].sent)
+        return false;
+    for (uint32_t k = t->tb > 3 ? t->tb - 3 : 0; k < t->tb; k++)
+        if ((tok_is_word(R, k, "all") || tok_is_word(R, k, "every")) &&
+            !(k > 0 && (tok_is_word(R, k - 1, "not") ||
+                        kind_at(R, k - 1, DC_KIND_NEGATION))))
+            return true;
+    return false;
 }
 
 /* A word that can stand between a linking verb and "not" as an adverb:
