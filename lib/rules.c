@@ -6510,6 +6510,76 @@ static bool self_intro(const run *R, const mention *m)
     return true;
 }
 
+/* Is token k a list's separator (a comma, "&", "and"), or else one of
+ * its describing words (no pronoun, negator or linking verb)? 0 neither,
+ * 1 a word, 2 a separator. */
+static int list_piece(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    if (t->type == TK_PUNCT)
+        return t->ch == ',' || t->ch == '&' ? 2 : 0;
+    if (t->type != TK_WORD || kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+        kind_at(R, k, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_COPULA) ||
+        tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        return 0;
+    return tok_is_word(R, k, "and") ? 2 : 1;
+}
+
+/* The slur is one of a list of words the writer describes themselves by
+ * ("I'm fat, femme, faggy and fabulous"; "fat, femme, faggy and
+ * fabulous, that's literally my whole dating profile", "..., that's me"):
+ * the list right after "I'm" or "we're", or opening the sentence and
+ * owned by "that's" + the writer ("me", "us", or "my"/"our" and a word
+ * for how one presents oneself: profile, bio, vibe). Said of anyone
+ * else ("you're fat, femme and ...", "..., that's every gay guy here",
+ * "..., that's my neighbour") it is not. */
+static bool self_list(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const shown[] = {
+        "profile", "bio",      "vibe",  "vibes",       "aesthetic",
+        "brand",   "identity", "motto", "personality", "life"};
+    /* one word an item, words and separators in turn: "sick of f...s,
+     * d...s and ..." is no list of the writer's traits */
+    uint32_t a = m->tb, b = m->te, items = 1;
+    while (a >= s->tb + 2 && a + 12 > m->tb && list_piece(R, a - 1) == 2 &&
+           list_piece(R, a - 2) == 1) {
+        a -= 2;
+        items++;
+    }
+    while (b + 1 < s->te && b < m->te + 12 && list_piece(R, b) == 2 &&
+           list_piece(R, b + 1) == 1) {
+        b += 2;
+        items++;
+    }
+    if (items < 3) /* a list of three or more */
+        return false;
+    if (a > s->tb) {
+        uint32_t k = a - 1;
+        return tok_is_word(R, k, "i'm") || tok_is_word(R, k, "im") ||
+               tok_is_word(R, k, "we're") ||
+               (kind_at(R, k, DC_KIND_COPULA) && k > s->tb &&
+                (tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "we")));
+    }
+    /* then a comma, a dash or a colon */
+    if (b < s->te && R->rs->toks[b].type == TK_PUNCT)
+        b++;
+    if (b >= s->te || !(tok_is_word(R, b, "that's") ||
+                        tok_is_word(R, b, "thats")))
+        return false;
+    for (uint32_t k = b + 1; k < s->te && k <= b + 3; k++) {
+        if (kind_at(R, k, DC_KIND_NEGATION))
+            return false;
+        if (tok_is_word(R, k, "me") || tok_is_word(R, k, "us"))
+            return true;
+        if (tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
+            return word_among(R, k + 1, k + 4 < s->te ? k + 4 : s->te, shown,
+                              sizeof shown / sizeof shown[0]);
+    }
+    return false;
+}
+
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
@@ -6668,7 +6738,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
+                /* (the list's other words may insult: "fat", said by
+                 * the writer of themselves, is no hostility) */
                 own = self_intro(R, m) ||
+                      (any_kind(R, DC_KIND_PRONOUN_SELF) &&
+                       self_list(R, m, s) &&
+                       !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU)) ||
                       (self_beside(R, m) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                        casual(R, m, true));
@@ -7411,6 +7486,66 @@ static bool cleft_cited(const run *R, const mention *m)
     return false;
 }
 
+/* Is the insult noun m, in the plural, the subject of a verb whose
+ * object is the group t right after it: "incels calling women 'foids'
+ * ...", "idiots who harass Muslims should be banned", "morons attacking
+ * gay couples deserve jail"? The insult names those who do it, not the
+ * group ("idiots like all Muslims", "morons, these Muslims" say it of the
+ * group: no verb between). The verb is a participle in -ing or follows
+ * "who" or "that", and is no linking verb. */
+static bool insult_does(const run *R, const mention *m, const target *t)
+{
+    uint32_t k = m->te;
+    if (!plural_hit(R, m) || t->tb <= k || t->tb > k + 3 ||
+        R->rs->toks[k].sent != R->rs->toks[t->tb].sent)
+        return false;
+    bool rel = tok_is_word(R, k, "who") || tok_is_word(R, k, "that");
+    if (rel)
+        k++;
+    if (k >= t->tb || R->rs->toks[k].type != TK_WORD ||
+        kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_NEGATION) ||
+        kind_at(R, k, DC_KIND_PRONOUN_SELF) || is_determiner(R, k) ||
+        tok_is_word(R, k, "like"))
+        return false;
+    const tok *v = &R->rs->toks[k];
+    bool ing = v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0;
+    if (!rel && !ing)
+        return false;
+    /* at most a determiner between the verb and the group */
+    return k + 1 == t->tb || (k + 2 == t->tb && is_determiner(R, k + 1));
+}
+
+/* Is the slur m, flagged `verbsense`, the ordinary verb its letters also
+ * spell: "retard the ignition timing by two degrees", "that would cripple
+ * our military", "tariffs will cripple the economy"? After "to", a modal
+ * or at the head of its sentence (or, in -s, after "it"/"which": "it
+ * retards the growth"), and before a determiner or a possessive. Said of
+ * people it is the slur: "retard kids shouldn't be in school", "you
+ * retard", "that cripple the council hired" (no verb before it). */
+static bool verb_sense(const run *R, const mention *m)
+{
+    static const char *const before[] = {
+        "to",   "will",  "would", "could", "can",  "may",  "might",
+        "must", "should", "shall", "does", "did",  "do",
+        "gonna", "wanna", "it",    "which", "that'll", "it'll"};
+    static const char *const after[] = {
+        "the",  "a",    "an",    "our",  "their", "its",  "his",
+        "her",  "your", "my",    "this", "these", "those", "any",
+        "every", "growth", "progress", "development", "timing"};
+    const sentence *s = sent_of(R, m->tb);
+    if (m->te >= s->te || !word_among(R, m->te, m->te + 1, after,
+                                      sizeof after / sizeof after[0]))
+        return false;
+    bool third = plural_hit(R, m);
+    if (m->tb == s->tb)
+        return !third;
+    uint32_t p = m->tb - 1;
+    if (third)
+        return tok_is_word(R, p, "it") || tok_is_word(R, p, "which");
+    return word_among(R, p, p + 1, before, sizeof before / sizeof before[0]) ||
+           kind_at(R, p, DC_KIND_MODAL);
+}
+
 /* Slurs: they name and attack a group at once. */
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
@@ -7418,6 +7553,12 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     if ((e->flags & DC_F_AMBIGUOUS) &&
         (!used_of_people(R, m) || pest_sense(R, m)))
         return DECORUM_OK;
+    /* (and the model, which learned the word as a slur, is damped as
+     * for other attack words aimed at no one) */
+    if ((e->flags & DC_F_VERBSENSE) && verb_sense(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
     char buf[96];
@@ -11886,6 +12027,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "incels calling women ...": the insult is at those who do it, the
+     * people the insult itself names (no protected group) */
+    bool by_doer = t && t->type == TG_GROUP && m->kind == DC_KIND_INSULT &&
+                   insult_does(R, m, t);
+    const target doers = {m->tb, m->te, 0, -1, TG_NP, 0, 0, 0, 0, 0, NO_TARGET};
+    if (by_doer)
+        t = &doers;
     /* "Ukrainians are all tired of war", "they're sick of being searched":
      * with no one hated after it, a hate verb said as a state after the
      * group and a linking verb is the group's own weariness. */
@@ -12499,7 +12647,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
-    if ((!t || t->type != TG_GROUP) &&
+    if ((!t || t->type != TG_GROUP) && !by_doer &&
         !(e->flags & (DC_F_OWN | DC_F_VENT)) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
