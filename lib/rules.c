@@ -13268,6 +13268,58 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     return emit(R, &fs, r);
 }
 
+/* A swear word that names a person, in a simile of how the writer (or
+ * anyone) does something: "this song makes me cry like a little bitch",
+ * "screamed like a bitch when the spider ran". "Like a", at most one word
+ * between ("little", "total"), the word in the singular, not after a verb
+ * of seeming: it names no one, and counts as an exclamation does. At
+ * someone ("you cry like a little bitch") the sentence addresses them
+ * (swore_at_you); of a group ("women cry like bitches") the slur's rule
+ * judges the plural. On the shared datasets: some 50 rows toward their
+ * label (review to allow), none away; "looks like a bitch", said of
+ * someone, is left out. */
+static bool simile_swear(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k < 3 || plural_hit(R, m))
+        return false;
+    if (!tok_is_word(R, k - 1, "a")) {
+        if (R->rs->toks[k - 1].type != TK_WORD ||
+            kind_at(R, k - 1, DC_KIND_IDENTITY))
+            return false;
+        k--;
+    }
+    if (k < 2 || !tok_is_word(R, k - 1, "a") ||
+        !tok_is_word(R, k - 2, "like") ||
+        R->rs->toks[k - 2].sent != R->rs->toks[m->tb].sent)
+        return false;
+    /* "Beyonce seems like a bitch", "he looks like a bitch": said of
+     * someone, an insult (a verb of seeming before "like") */
+    static const char *const seem[] = {
+        "look",   "looks", "looked", "looking", "seem",   "seems",
+        "seemed", "sound", "sounds", "sounded", "smells", "smell"};
+    return k < 3 ||
+           !word_among(R, k - 3, k - 2, seem, sizeof seem / sizeof seem[0]);
+}
+
+
+/* Is some slur in the comment one that may aim the swearing beside it:
+ * any but a person-naming swear word in a simile ("cry like a little
+ * bitch", simile_swear) and a slur read as its ordinary verb ("retard
+ * the timing", verb_sense)? */
+static bool slur_beside(const run *R)
+{
+    if (!any_kind(R, DC_KIND_SLUR))
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_SLUR && !simile_swear(R, m) &&
+            !((ent(R, m)->flags & DC_F_VERBSENSE) && verb_sense(R, m)))
+            return true;
+    }
+    return false;
+}
+
 /* Profanity: vulgar on its own; an attack when aimed at a group. */
 static __attribute__((noinline)) decorum_status rule_profanity(run *R, const mention *m)
 {
@@ -13355,7 +13407,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
-    if (e->flags & DC_F_EXCLAIM)
+    if ((e->flags & DC_F_EXCLAIM) || simile_swear(R, m))
         fs.flags |= F_EXCLAIM;
     if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
                      mention_note(R, m))) !=
@@ -16308,7 +16360,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * someone, or in a comment that names a protected group ("fucking
      * migrants", "fuck the whole government, and fuck the blacks") may be
      * aimed: all of it counts toward the verdict. */
-    if (R.swore_at_you || any_kind(&R, DC_KIND_SLUR) ||
+    if (R.swore_at_you || slur_beside(&R) ||
         R.insults > R.insults_at_things ||
         ((R.target_types >> TG_GROUP) & 1))
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
