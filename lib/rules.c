@@ -7546,6 +7546,50 @@ static bool verb_sense(const run *R, const mention *m)
            kind_at(R, p, DC_KIND_MODAL);
 }
 
+/* Is the insult m a tell-off ("go to hell") after a modal whose subject
+ * is a noun naming no one: "this fucking disease can go to hell",
+ * "cancer can go to hell"? The subject is the word right before the
+ * modal (a swear word before it may come between it and "this"), not a
+ * person, identity, insult, slur or dehumanizing word said of a group
+ * named in the sentence, nor a pronoun ("you can go to hell", "this guy
+ * can go to hell", "Muslims can go to hell" are said to people). */
+static bool thing_told_off(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb < s->tb + 2 || !kind_at(R, m->tb - 1, DC_KIND_MODAL))
+        return false;
+    uint32_t k = m->tb - 2;
+    const tok *n = &R->rs->toks[k];
+    if (n->type != TK_WORD || kind_at(R, k, DC_KIND_PERSON) ||
+        kind_at(R, k, DC_KIND_HUMANITY) || kind_at(R, k, DC_KIND_IDENTITY) ||
+        kind_at(R, k, DC_KIND_INSULT) || kind_at(R, k, DC_KIND_SLUR) ||
+        kind_at(R, k, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+        kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, k, DC_KIND_NONPROTECTED) || is_determiner(R, k) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_IDENTITY) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_SLUR))
+        return false;
+    static const char *const people[] = {
+        "he",     "she",    "it",      "they",     "who",      "everyone",
+        "everybody", "anyone", "anybody", "somebody", "someone", "whoever",
+        "u",      "this",   "that"};
+    static const char *const dets[] = {"this", "that", "these", "those",
+                                       "my",   "our"};
+    if (word_among(R, k, k + 1, people, sizeof people / sizeof people[0]))
+        return false;
+    /* the noun opens the sentence or a clause after a comma, or "this"
+     * or "my" holds it, a swear word between at most ("this fucking
+     * disease"); "the mods can go to hell" may name people the lexicon
+     * does not know */
+    if (k == s->tb || R->rs->toks[k - 1].type == TK_PUNCT)
+        return true;
+    uint32_t d = k - 1;
+    if (kind_at(R, d, DC_KIND_PROFANITY) && d > s->tb)
+        d--;
+    return word_among(R, d, d + 1, dets, sizeof dets / sizeof dets[0]);
+}
+
 /* Slurs: they name and attack a group at once. */
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
@@ -12759,6 +12803,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     w *= dd_w;
     if (!t && wished)
+        return DECORUM_OK;
+    /* "ugh my flare-up is back, this fucking disease can go to hell",
+     * "cancer can go to hell": a tell-off whose subject, before a modal,
+     * is a noun naming no one (no person, identity, insult or slur word,
+     * no pronoun) is said to a thing, not to the person addressed. */
+    if (!t && m->kind == DC_KIND_INSULT && thing_told_off(R, m))
         return DECORUM_OK;
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
