@@ -339,7 +339,8 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_GROUPCUE 0x2000000000ull /* ambiguous slur: counts only disguised, before a person noun or beside its group's name */
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
-#define DC_F_ALL 0xffffffffffull  /* every flag above */
+#define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
+#define DC_F_ALL 0x1ffffffffffull  /* every flag above */
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */

@@ -90,6 +90,7 @@ static const struct {
     {"notperson", DC_F_NOTPERSON},     {"fade", DC_F_FADE},
     {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
     {"sexage", DC_F_SEXAGE},           {"essence", DC_F_ESSENCE},
+    {"verbsense", DC_F_VERBSENSE},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -6562,6 +6562,76 @@ static bool self_intro(const run *R, const mention *m)
     return true;
 }
 
+/* Is token k a list's separator (a comma, "&", "and"), or else one of
+ * its describing words (no pronoun, negator or linking verb)? 0 neither,
+ * 1 a word, 2 a separator. */
+static int list_piece(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    if (t->type == TK_PUNCT)
+        return t->ch == ',' || t->ch == '&' ? 2 : 0;
+    if (t->type != TK_WORD || kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+        kind_at(R, k, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_COPULA) ||
+        tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        return 0;
+    return tok_is_word(R, k, "and") ? 2 : 1;
+}
+
+/* The slur is one of a list of words the writer describes themselves by
+ * ("I'm fat, femme, faggy and fabulous"; "fat, femme, faggy and
+ * fabulous, that's literally my whole dating profile", "..., that's me"):
+ * the list right after "I'm" or "we're", or opening the sentence and
+ * owned by "that's" + the writer ("me", "us", or "my"/"our" and a word
+ * for how one presents oneself: profile, bio, vibe). Said of anyone
+ * else ("you're fat, femme and ...", "..., that's every gay guy here",
+ * "..., that's my neighbour") it is not. */
+static bool self_list(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const shown[] = {
+        "profile", "bio",      "vibe",  "vibes",       "aesthetic",
+        "brand",   "identity", "motto", "personality", "life"};
+    /* one word an item, words and separators in turn: "sick of f...s,
+     * d...s and ..." is no list of the writer's traits */
+    uint32_t a = m->tb, b = m->te, items = 1;
+    while (a >= s->tb + 2 && a + 12 > m->tb && list_piece(R, a - 1) == 2 &&
+           list_piece(R, a - 2) == 1) {
+        a -= 2;
+        items++;
+    }
+    while (b + 1 < s->te && b < m->te + 12 && list_piece(R, b) == 2 &&
+           list_piece(R, b + 1) == 1) {
+        b += 2;
+        items++;
+    }
+    if (items < 3) /* a list of three or more */
+        return false;
+    if (a > s->tb) {
+        uint32_t k = a - 1;
+        return tok_is_word(R, k, "i'm") || tok_is_word(R, k, "im") ||
+               tok_is_word(R, k, "we're") ||
+               (kind_at(R, k, DC_KIND_COPULA) && k > s->tb &&
+                (tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "we")));
+    }
+    /* then a comma, a dash or a colon */
+    if (b < s->te && R->rs->toks[b].type == TK_PUNCT)
+        b++;
+    if (b >= s->te || !(tok_is_word(R, b, "that's") ||
+                        tok_is_word(R, b, "thats")))
+        return false;
+    for (uint32_t k = b + 1; k < s->te && k <= b + 3; k++) {
+        if (kind_at(R, k, DC_KIND_NEGATION))
+            return false;
+        if (tok_is_word(R, k, "me") || tok_is_word(R, k, "us"))
+            return true;
+        if (tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
+            return word_among(R, k + 1, k + 4 < s->te ? k + 4 : s->te, shown,
+                              sizeof shown / sizeof shown[0]);
+    }
+    return false;
+}
+
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
@@ -6720,7 +6790,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
                 const sentence *s = sent_of(R, m->tb);
+                /* (the list's other words may insult: "fat", said by
+                 * the writer of themselves, is no hostility) */
                 own = self_intro(R, m) ||
+                      (any_kind(R, DC_KIND_PRONOUN_SELF) &&
+                       self_list(R, m, s) &&
+                       !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU)) ||
                       (self_beside(R, m) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                        casual(R, m, true));
@@ -7525,30 +7600,117 @@ static bool cleft_cited(const run *R, const mention *m)
     return false;
 }
 
-/* Slurs: they name and attack a group at once. */
-/* "Retard the ignition timing", "to retard the spark", "it retards
- * growth": a slur flagged `plural` for a disability ("retard"), singular,
- * before a word that opens a noun phrase and after nothing of its clause
- * but a subject pronoun, "to", "and" or a modal, is the verb (to slow),
- * said of engines and growth, not of anyone. */
-static bool verb_sense(const run *R, const mention *m)
+/* Is the insult noun m, in the plural, the subject of a verb whose
+ * object is the group t right after it: "incels calling women 'foids'
+ * ...", "idiots who harass Muslims should be banned", "morons attacking
+ * gay couples deserve jail"? The insult names those who do it, not the
+ * group ("idiots like all Muslims", "morons, these Muslims" say it of the
+ * group: no verb between). The verb is a participle in -ing or follows
+ * "who" or "that", and is no linking verb. */
+static bool insult_does(const run *R, const mention *m, const target *t)
 {
-    const dc_entry *e = ent(R, m);
-    const dc_rules_scratch *rs = R->rs;
-    if (!(e->flags & DC_F_PLURAL) ||
-        !(e->categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
-        m->te >= rs->ntok || rs->toks[m->te].clause != rs->toks[m->tb].clause ||
-        !word_among(R, m->te, m->te + 1, np_openers,
-                    sizeof np_openers / sizeof *np_openers))
+    uint32_t k = m->te;
+    if (!plural_hit(R, m) || t->tb <= k || t->tb > k + 3 ||
+        R->rs->toks[k].sent != R->rs->toks[t->tb].sent)
         return false;
-    uint32_t k = m->tb;
-    if (k == 0 || rs->toks[k - 1].clause != rs->toks[m->tb].clause)
-        return true;
-    return tok_is_word(R, k - 1, "to") || tok_is_word(R, k - 1, "and") ||
-           tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "we") ||
-           tok_is_word(R, k - 1, "they") || kind_at(R, k - 1, DC_KIND_MODAL);
+    bool rel = tok_is_word(R, k, "who") || tok_is_word(R, k, "that");
+    if (rel)
+        k++;
+    if (k >= t->tb || R->rs->toks[k].type != TK_WORD ||
+        kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_NEGATION) ||
+        kind_at(R, k, DC_KIND_PRONOUN_SELF) || is_determiner(R, k) ||
+        tok_is_word(R, k, "like"))
+        return false;
+    const tok *v = &R->rs->toks[k];
+    bool ing = v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0;
+    if (!rel && !ing)
+        return false;
+    /* at most a determiner between the verb and the group */
+    return k + 1 == t->tb || (k + 2 == t->tb && is_determiner(R, k + 1));
 }
 
+/* Is the slur m, flagged `verbsense`, the ordinary verb its letters also
+ * spell: "retard the ignition timing by two degrees", "that would cripple
+ * our military", "tariffs will cripple the economy", "to retard the
+ * spark"? Before a word that opens a noun phrase (or a noun of what is
+ * slowed: "growth", "timing") in its clause, and at the head of its
+ * clause or after "to", "and", a subject pronoun or a modal (or, in -s,
+ * after "it"/"which": "it retards the growth"). Said of people it is the
+ * slur: "retard kids shouldn't be in school", "you retard", "that cripple
+ * the council hired" (no verb before it). */
+static bool verb_sense(const run *R, const mention *m)
+{
+    static const char *const before[] = {
+        "to",    "will",  "would", "could",   "can",   "may",  "might",
+        "must",  "should", "shall", "does",   "did",   "do",   "gonna",
+        "wanna", "it",    "which", "that'll", "it'll", "and",  "we",
+        "they"};
+    static const char *const slowed[] = {"any", "every", "these", "those",
+                                         "growth", "progress", "development",
+                                         "timing"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_VERBSENSE) || m->te >= rs->ntok ||
+        rs->toks[m->te].clause != rs->toks[m->tb].clause ||
+        !(word_among(R, m->te, m->te + 1, np_openers,
+                     sizeof np_openers / sizeof *np_openers) ||
+          word_among(R, m->te, m->te + 1, slowed,
+                     sizeof slowed / sizeof *slowed)))
+        return false;
+    bool third = plural_hit(R, m);
+    uint32_t k = m->tb;
+    if (k == 0 || rs->toks[k - 1].clause != rs->toks[k].clause)
+        return !third;
+    if (third)
+        return tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "which");
+    return word_among(R, k - 1, k, before, sizeof before / sizeof before[0]) ||
+           kind_at(R, k - 1, DC_KIND_MODAL);
+}
+
+/* Is the insult m a tell-off ("go to hell") after a modal whose subject
+ * is a noun naming no one: "this fucking disease can go to hell",
+ * "cancer can go to hell"? The subject is the word right before the
+ * modal (a swear word before it may come between it and "this"), not a
+ * person, identity, insult, slur or dehumanizing word said of a group
+ * named in the sentence, nor a pronoun ("you can go to hell", "this guy
+ * can go to hell", "Muslims can go to hell" are said to people). */
+static bool thing_told_off(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (m->tb < s->tb + 2 || !kind_at(R, m->tb - 1, DC_KIND_MODAL))
+        return false;
+    uint32_t k = m->tb - 2;
+    const tok *n = &R->rs->toks[k];
+    if (n->type != TK_WORD || kind_at(R, k, DC_KIND_PERSON) ||
+        kind_at(R, k, DC_KIND_HUMANITY) || kind_at(R, k, DC_KIND_IDENTITY) ||
+        kind_at(R, k, DC_KIND_INSULT) || kind_at(R, k, DC_KIND_SLUR) ||
+        kind_at(R, k, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+        kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, k, DC_KIND_NONPROTECTED) || is_determiner(R, k) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_IDENTITY) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_SLUR))
+        return false;
+    static const char *const people[] = {
+        "he",     "she",    "it",      "they",     "who",      "everyone",
+        "everybody", "anyone", "anybody", "somebody", "someone", "whoever",
+        "u",      "this",   "that"};
+    static const char *const dets[] = {"this", "that", "these", "those",
+                                       "my",   "our"};
+    if (word_among(R, k, k + 1, people, sizeof people / sizeof people[0]))
+        return false;
+    /* the noun opens the sentence or a clause after a comma, or "this"
+     * or "my" holds it, a swear word between at most ("this fucking
+     * disease"); "the mods can go to hell" may name people the lexicon
+     * does not know */
+    if (k == s->tb || R->rs->toks[k - 1].type == TK_PUNCT)
+        return true;
+    uint32_t d = k - 1;
+    if (kind_at(R, d, DC_KIND_PROFANITY) && d > s->tb)
+        d--;
+    return word_among(R, d, d + 1, dets, sizeof dets / sizeof dets[0]);
+}
+
+/* Slurs: they name and attack a group at once. */
 /* "hes a retard who thinks the wheelchair makes him special": a
  * disability slur thrown at one person in a sentence that names a
  * disability (an identity word of that category with no everyday sense:
@@ -7640,8 +7802,14 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     if ((e->flags & DC_F_AMBIGUOUS) &&
         (!used_of_people(R, m) || pest_sense(R, m)))
         return DECORUM_OK;
-    if (gearbox_sense(R, m) || verb_sense(R, m))
+    if (gearbox_sense(R, m))
         return DECORUM_OK;
+    /* (and the model, which learned the word as a slur, is damped as
+     * for other attack words aimed at no one) */
+    if (verb_sense(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "the slur '...'" is joined only for the reasons that name the word;
      * the usual one does not. */
     char buf[96];
@@ -12182,6 +12350,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "incels calling women ...": the insult is at those who do it, the
+     * people the insult itself names (no protected group) */
+    bool by_doer = t && t->type == TG_GROUP && m->kind == DC_KIND_INSULT &&
+                   insult_does(R, m, t);
+    const target doers = {m->tb, m->te, 0, -1, TG_NP, 0, 0, 0, 0, 0, NO_TARGET};
+    if (by_doer)
+        t = &doers;
     /* "Ukrainians are all tired of war", "they're sick of being searched":
      * with no one hated after it, a hate verb said as a state after the
      * group and a linking verb is the group's own weariness. */
@@ -12821,7 +12996,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
-    if ((!t || t->type != TG_GROUP) &&
+    if ((!t || t->type != TG_GROUP) && !by_doer &&
         !(e->flags & (DC_F_OWN | DC_F_VENT)) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
@@ -12933,6 +13108,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     w *= dd_w;
     if (!t && wished)
+        return DECORUM_OK;
+    /* "ugh my flare-up is back, this fucking disease can go to hell",
+     * "cancer can go to hell": a tell-off whose subject, before a modal,
+     * is a noun naming no one (no person, identity, insult or slur word,
+     * no pronoun) is said to a thing, not to the person addressed. */
+    if (!t && m->kind == DC_KIND_INSULT && thing_told_off(R, m))
         return DECORUM_OK;
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
@@ -13675,6 +13856,58 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     return emit(R, &fs, r);
 }
 
+/* A swear word that names a person, in a simile of how the writer (or
+ * anyone) does something: "this song makes me cry like a little bitch",
+ * "screamed like a bitch when the spider ran". "Like a", at most one word
+ * between ("little", "total"), the word in the singular, not after a verb
+ * of seeming: it names no one, and counts as an exclamation does. At
+ * someone ("you cry like a little bitch") the sentence addresses them
+ * (swore_at_you); of a group ("women cry like bitches") the slur's rule
+ * judges the plural. On the shared datasets: some 50 rows toward their
+ * label (review to allow), none away; "looks like a bitch", said of
+ * someone, is left out. */
+static bool simile_swear(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k < 3 || plural_hit(R, m))
+        return false;
+    if (!tok_is_word(R, k - 1, "a")) {
+        if (R->rs->toks[k - 1].type != TK_WORD ||
+            kind_at(R, k - 1, DC_KIND_IDENTITY))
+            return false;
+        k--;
+    }
+    if (k < 2 || !tok_is_word(R, k - 1, "a") ||
+        !tok_is_word(R, k - 2, "like") ||
+        R->rs->toks[k - 2].sent != R->rs->toks[m->tb].sent)
+        return false;
+    /* "Beyonce seems like a bitch", "he looks like a bitch": said of
+     * someone, an insult (a verb of seeming before "like") */
+    static const char *const seem[] = {
+        "look",   "looks", "looked", "looking", "seem",   "seems",
+        "seemed", "sound", "sounds", "sounded", "smells", "smell"};
+    return k < 3 ||
+           !word_among(R, k - 3, k - 2, seem, sizeof seem / sizeof seem[0]);
+}
+
+
+/* Is some slur in the comment one that may aim the swearing beside it:
+ * any but a person-naming swear word in a simile ("cry like a little
+ * bitch", simile_swear) and a slur read as its ordinary verb ("retard
+ * the timing", verb_sense)? */
+static bool slur_beside(const run *R)
+{
+    if (!any_kind(R, DC_KIND_SLUR))
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_SLUR && !simile_swear(R, m) &&
+            !verb_sense(R, m))
+            return true;
+    }
+    return false;
+}
+
 /* Profanity: vulgar on its own; an attack when aimed at a group. */
 static __attribute__((noinline)) decorum_status rule_profanity(run *R, const mention *m)
 {
@@ -13762,7 +13995,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     fs.attribute = DECORUM_PROFANITY;
     fs.weight = w;
     fs.severe = (e->flags & DC_F_SEVERE) != 0;
-    if (e->flags & DC_F_EXCLAIM)
+    if ((e->flags & DC_F_EXCLAIM) || simile_swear(R, m))
         fs.flags |= F_EXCLAIM;
     if ((st = REASON(R, &r, LIT("profanity: "), entry_why(e),
                      mention_note(R, m))) !=
@@ -17125,7 +17358,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * someone, or in a comment that names a protected group ("fucking
      * migrants", "fuck the whole government, and fuck the blacks") may be
      * aimed: all of it counts toward the verdict. */
-    if (R.swore_at_you || any_kind(&R, DC_KIND_SLUR) ||
+    if (R.swore_at_you || slur_beside(&R) ||
         R.insults > R.insults_at_things ||
         ((R.target_types >> TG_GROUP) & 1))
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
