@@ -2291,6 +2291,16 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
                       sizeof before / sizeof *before);
 }
 
+/* Is token k a participle of living somewhere, before "in" ("Albanians
+ * living in Greece", "Somalis based in Minneapolis")? */
+static bool living_in(const run *R, uint32_t k)
+{
+    static const char *const live[] = {"living", "residing", "based",
+                                       "settled", "staying", "born",
+                                       "working"};
+    return word_among(R, k, k + 1, live, sizeof live / sizeof *live);
+}
+
 /* Is the ambiguous slur m in its everyday sense, owned by one person:
  * after "my", "your", "his" or "her" ("my nips hurt", "his spade")? A
  * part of the body or a thing one has is no group to threaten. Not a
@@ -2511,7 +2521,9 @@ static decorum_status find_targets(run *R)
                  * stays what is spoken of. */
                 if (m->tb >= 2 && rs->nt > 0 &&
                     rs->t[rs->nt - 1].type == TG_GROUP &&
-                    rs->t[rs->nt - 1].te == m->tb - 1 &&
+                    (rs->t[rs->nt - 1].te == m->tb - 1 ||
+                     (rs->t[rs->nt - 1].te + 2 == m->tb &&
+                      living_in(R, m->tb - 2))) &&
                     (tok_is_word(R, m->tb - 1, "in") ||
                      tok_is_word(R, m->tb - 1, "across") ||
                      tok_is_word(R, m->tb - 1, "throughout") ||
