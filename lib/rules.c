@@ -2172,6 +2172,24 @@ static bool they_unnamed(const run *R, const target *t)
     return true;
 }
 
+/* Does the comment speak of pets, pests or a garden ("my two guinea
+ * pigs became twenty", "get a sealed bin", "fence the veg patch", "call
+ * pest control")? Then "they breed like rabbits" opening it is said of
+ * the animals. Asked only when that simile opens a comment. */
+static bool pets_kept(const run *R)
+{
+    static const char *const words[] = {
+        "pet",     "pets",     "guinea",   "hamster",   "hamsters",
+        "gerbil",  "gerbils",  "mice",     "cage",      "hutch",
+        "litter",  "litters",  "fixed",    "neutered",  "spayed",
+        "compost", "bin",      "garden",   "veg",       "vegetable",
+        "lawn",    "pest",     "pests",    "exterminator", "fruit",
+        "walls",   "kitten",   "kittens",  "puppies",   "vet",
+        "aquarium", "tank",    "fish",     "chickens",  "traps"};
+    return word_among(R, 0, (uint32_t)R->rs->ntok, words,
+                      sizeof words / sizeof *words);
+}
+
 /* Is the entry a simile ("breed like rats"): a word of its own, then
  * "like" inside it? */
 static bool simile_entry(const dc_entry *e)
@@ -7068,11 +7086,25 @@ static bool partner_of(const run *R, const mention *m)
     static const char *const verbs[] = {
         "married", "marry",   "marries",  "marrying", "dating",  "dated",
         "dates",   "date",    "kissed",   "kissing",  "kiss",    "snogged",
-        "snogging", "shagged", "shagging", "fancies", "divorced", "dumped"};
+        "snogging", "shagged", "shagging", "fancies", "divorced"};
     static const char *const leave[] = {
         "left",    "leave",   "leaves",   "leaving",  "lost",    "dumped",
         "cheated", "cheating", "cheats",  "fell",     "falling", "slept",
         "sleeping", "hooked", "engaged",  "ditched"};
+    /* ...of which those that leave someone: "left me with a spade" (gave
+     * it), "dumped a coon on our driveway" are no courtship; "left him
+     * for", "lost his wife to" are */
+    static const char *const quit[] = {"left",   "leave",  "leaves",
+                                       "leaving", "lost",  "dumped",
+                                       "ditched"};
+    /* verbs whose partner follows the preposition directly: "eloped
+     * with", "engaged to", "got hitched to" */
+    static const char *const wed[] = {"eloped", "elope",   "eloping",
+                                      "elopes", "engaged", "hitched"};
+    /* a kiss is given by pets too: "our cat was kissing a coon" */
+    static const char *const pets[] = {"cat",   "cats",   "dog",    "dogs",
+                                       "puppy", "kitten", "pup",    "pet",
+                                       "pets",  "horse",  "hamster"};
     static const char *const person[] = {
         "him",  "her",     "me",   "us",         "them",      "you",
         "wife", "husband", "love", "girlfriend", "boyfriend", "gf",
@@ -7088,18 +7120,40 @@ static bool partner_of(const run *R, const mention *m)
         k--;
     if (k == 0 || rs->toks[k - 1].clause != clause)
         return false;
-    if (word_among(R, k - 1, k, verbs, sizeof verbs / sizeof *verbs))
-        return true;
-    if (!tok_is_word(R, k - 1, "for") && !tok_is_word(R, k - 1, "to") &&
-        !tok_is_word(R, k - 1, "with"))
+    /* "My sister married a Chamar": a community's own name for itself
+     * (`reclaimable`, no `notperson`: its innocent reading is people too)
+     * written as a name, capitalized inside its sentence, is that name; a
+     * partner tells nothing of which. ("marry a Shylock" is no name a
+     * people gives itself.) */
+    if ((ent(R, m)->flags & (DC_F_NOTPERSON | DC_F_RECLAIMABLE)) ==
+            DC_F_RECLAIMABLE &&
+        m->tb > sent_of(R, m->tb)->tb && capitalized(R, m->tb))
         return false;
+    if (word_among(R, k - 1, k, verbs, sizeof verbs / sizeof *verbs)) {
+        if (!tok_is_word(R, k - 1, "kissing") &&
+            !tok_is_word(R, k - 1, "kissed") && !tok_is_word(R, k - 1, "kiss"))
+            return true;
+        const sentence *s = sent_of(R, m->tb);
+        return !word_among(R, s->tb, k - 1, pets, sizeof pets / sizeof *pets);
+    }
+    bool with = tok_is_word(R, k - 1, "with");
+    if (!tok_is_word(R, k - 1, "for") && !tok_is_word(R, k - 1, "to") &&
+        !with)
+        return false;
+    /* "left us for the dyke at dawn": gone to a place all know */
+    if (tok_is_word(R, k - 1, "for") && tok_is_word(R, k, "the"))
+        return false;
+    if (k >= 2 && word_among(R, k - 2, k - 1, wed, sizeof wed / sizeof *wed))
+        return true;
     /* the verb at most four words back, someone left behind between */
     bool behind = false;
     for (uint32_t j = k - 1; j-- > 0 && j + 6 > k;) {
         if (rs->toks[j].clause != clause || rs->toks[j].type != TK_WORD)
             return false;
         if (word_among(R, j, j + 1, leave, sizeof leave / sizeof *leave))
-            return behind;
+            return behind &&
+                   !(with && word_among(R, j, j + 1, quit,
+                                        sizeof quit / sizeof *quit));
         behind |= word_among(R, j, j + 1, person,
                               sizeof person / sizeof *person);
     }
@@ -7232,8 +7286,12 @@ static bool used_of_people(run *R, const mention *m)
     }
     /* The plural opening its sentence as the subject of a verb a few words
      * on: "Coons from the projects are robbing everyone", "Fags ruin
-     * everything they touch". */
-    if (plural_hit(R, m) && m->tb == sent_of(R, m->tb)->tb)
+     * everything they touch". Not a community's own name for itself
+     * (`reclaimable`, no `notperson`: "Chamars have been leatherworkers"):
+     * its people are the subject in either reading. */
+    if (plural_hit(R, m) && m->tb == sent_of(R, m->tb)->tb &&
+        (ent(R, m)->flags & (DC_F_NOTPERSON | DC_F_RECLAIMABLE |
+                             DC_F_BANTER)) != DC_F_RECLAIMABLE)
         for (uint32_t k = m->te; k < m->te + 4 && k < rs->ntok; k++)
             if (mention_at(R, k, DC_KIND_COPULA) ||
                 mention_at(R, k, DC_KIND_MODAL) ||
@@ -7668,10 +7726,35 @@ static bool verb_sense(const run *R, const mention *m)
           word_among(R, m->te, m->te + 1, slowed,
                      sizeof slowed / sizeof *slowed)))
         return false;
+    /* "retard the lot of them": people, not a thing slowed */
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te + 1, "lot"))
+        return false;
+    /* "retard the adults are talking", "Retard your mom should have
+     * aborted you": a verb of its own right after the noun phrase makes
+     * that phrase a subject, and the slur before it a name called */
+    static const char *const aux[] = {
+        "is",    "are",   "was",    "were",   "does",   "doesn't", "don't",
+        "did",   "didn't", "has",   "have",   "had",    "isn't",   "aren't",
+        "wasn't", "can't", "won't", "should", "would", "will",    "can",
+        "never", "dont",  "doesnt", "cant",   "wont"};
+    for (uint32_t j = m->te + 1; j < m->te + 5 && j < rs->ntok; j++) {
+        if (rs->toks[j].clause != rs->toks[m->tb].clause ||
+            tok_is_word(R, j, "and") || tok_is_word(R, j, "which") ||
+            tok_is_word(R, j, "that") || tok_is_word(R, j, "by"))
+            break;
+        if (kind_at(R, j, DC_KIND_COPULA) || kind_at(R, j, DC_KIND_MODAL) ||
+            word_among(R, j, j + 1, aux, sizeof aux / sizeof *aux))
+            return false;
+    }
     bool third = plural_hit(R, m);
     uint32_t k = m->tb;
-    if (k == 0 || rs->toks[k - 1].clause != rs->toks[k].clause)
+    /* at the head of the sentence; at the head of a later clause
+     * ("shut up, retard your opinion ...", "sit down, retard the ...")
+     * the word after a comma is as often a name called */
+    if (k == sent_of(R, m->tb)->tb)
         return !third;
+    if (rs->toks[k - 1].clause != rs->toks[k].clause)
+        return false;
     if (third)
         return tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "which");
     return word_among(R, k - 1, k, before, sizeof before / sizeof before[0]) ||
@@ -7773,7 +7856,10 @@ static bool gearbox_sense(run *R, const mention *m)
         "manual",   "automatic", "auto",         "rebuild",       "rebuilt",
         "fluid",    "torque",    "converter",    "overdrive",     "axle",
         "flywheel", "truck",     "trucks",       "car",           "cars",
-        "mechanic", "rpm",       "4x4",          "shifter",       "shifting"};
+        "rpm",      "4x4",       "shifter",      "shifting",      "truck's",
+        "car's"};
+    static const char *const disgust[] = {"sick", "puke", "vomit",
+                                          "gross", "disgusting"};
     const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
     if (!(e->flags & DC_F_NOTPERSON) ||
@@ -7796,21 +7882,67 @@ static bool gearbox_sense(run *R, const mention *m)
      * slip"), threat, hatred, exclusion or noun of contempt for people
      * ("trannies are freaks and I drive a truck") */
     const sentence *s = sent_of(R, m->tb);
+    /* The vehicle is in the slur's own sentence ("Lol look at this
+     * tranny. Anyway back to my engine swap": two subjects), and no
+     * person ("Uber driver was a tranny", "my mechanic turned out to be a
+     * tranny"), disgust ("felt sick the whole ride in that car") or "is
+     * a ..." (said what someone is) beside it. */
+    if (!word_among(R, s->tb, s->te, car, sizeof car / sizeof *car) ||
+        word_among(R, s->tb, s->te, disgust, sizeof disgust / sizeof *disgust) ||
+        (m->tb >= 2 && is_determiner(R, m->tb - 1) &&
+         (kind_at(R, m->tb - 2, DC_KIND_COPULA) ||
+          tok_is_word(R, m->tb - 2, "be"))))
+        return false;
+    /* (what is said of the gearbox itself, "the tranny is shot", "is
+     * junk", after a linking verb, is its state) */
+    uint32_t state = m->te < s->te && kind_at(R, m->te, DC_KIND_COPULA)
+                         ? m->te + 1
+                         : UINT32_MAX;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
         const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_COPULA && o->tb + 1 == state)
+            continue;
+        if (o->tb == state)
+            continue;
         if (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_THREAT ||
             (o->kind == DC_KIND_STEREOTYPE && ent(R, o)->severity >= 2) ||
             o->kind == DC_KIND_HATE_VERB ||
-            o->kind == DC_KIND_EXCLUSION ||
-            (o->kind == DC_KIND_DEROGATE && (ent(R, o)->flags & DC_F_NOUN)))
+            o->kind == DC_KIND_EXCLUSION || o->kind == DC_KIND_PERSON ||
+            o->kind == DC_KIND_INSULT ||
+            (o->kind == DC_KIND_DEROGATE &&
+             ((ent(R, o)->flags & DC_F_NOUN) || ent(R, o)->severity >= 2)))
             return false;
     }
     return true;
 }
 
+/* Is the slur m written with a vowel under a macron ("kātua", Māori for
+ * adult)? The macron marks long vowels in Māori, Latvian and romanized
+ * Sanskrit and Hindi; typed on purpose, it spells a word of those
+ * languages, not a look-alike that dodges a filter (which takes a letter
+ * nearer to hand: "à", "ä", a digit). */
+static bool macron_spelled(const run *R, const mention *m)
+{
+    uint32_t ob = dc_norm_src_begin(R->n, m->b);
+    uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
+    for (uint32_t i = ob; i + 1 < oe && i + 1 < R->orig_len; i++) {
+        unsigned char a = (unsigned char)R->orig[i];
+        unsigned char b = (unsigned char)R->orig[i + 1];
+        /* U+0100/0101 (Ā ā), U+0112/0113, U+012A/012B, U+014C/014D,
+         * U+016A/016B */
+        if ((a == 0xC4 && (b == 0x80 || b == 0x81 || b == 0x92 ||
+                           b == 0x93 || b == 0xAA || b == 0xAB)) ||
+            (a == 0xC5 && (b == 0x8C || b == 0x8D || b == 0xAA || b == 0xAB)))
+            return true;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
+    if (macron_spelled(R, m))
+        return DECORUM_OK;
     if ((e->flags & DC_F_AMBIGUOUS) &&
         (!used_of_people(R, m) || pest_sense(R, m)))
         return DECORUM_OK;
@@ -12591,7 +12723,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                    !(e->flags & DC_F_AMBIGUOUS) && t->te == m->tb &&
                    tok_is_word(R, t->tb, "they") &&
                    simile_entry(e) && they_unnamed(R, t) &&
-                   unnamed_people(R, m, t)) {
+                   unnamed_people(R, m, t) && !pets_kept(R)) {
             /* "they breed like rats in the cites of Marseille": a simile
              * that only likens people (no ambiguous word: "breed like
              * rats"), its subject a "they" that nothing names, is said of
