@@ -13507,13 +13507,28 @@ static bool essentialized(const run *R, const mention *m)
         (tok_is_word(R, m->tb - 2, "taught") ||
          tok_is_word(R, m->tb - 2, "raised") ||
          tok_is_word(R, m->tb - 2, "bred") ||
-         tok_is_word(R, m->tb - 2, "trained")))
+         tok_is_word(R, m->tb - 2, "trained") ||
+         tok_is_word(R, m->tb - 2, "groomed") ||
+         tok_is_word(R, m->tb - 2, "conditioned") ||
+         (m->tb > 2 && tok_is_word(R, m->tb - 2, "up") &&
+          tok_is_word(R, m->tb - 3, "brought"))))
+        return true;
+    /* "Somalis are naturally violent", "Roma are thieves by birth",
+     * "violent from birth": the trait said to be their nature */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "naturally") &&
+        m->tb > 1 && kind_at(R, m->tb - 2, DC_KIND_COPULA))
+        return true;
+    if (m->te + 1 < R->rs->ntok &&
+        (tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "from")) &&
+        tok_is_word(R, m->te + 1, "birth"))
         return true;
     /* "women are too emotional to be trusted", "too lazy to work": a
      * trait that unfits the group for something is said to be what its
      * members are, an inability. */
-    if (tok_is_word(R, m->te, "to") &&
-        ((m->tb > 0 && tok_is_word(R, m->tb - 1, "too")) ||
+    /* ("r 2 lazy to work", "too lazy 2 work": "2" for "too" or "to") */
+    if ((tok_is_word(R, m->te, "to") || tok_is_word(R, m->te, "2")) &&
+        ((m->tb > 0 && (tok_is_word(R, m->tb - 1, "too") ||
+                        tok_is_word(R, m->tb - 1, "2"))) ||
          tok_is_word(R, m->tb, "too")))
         return true;
     uint32_t si = R->rs->toks[m->tb].sent;
@@ -13662,6 +13677,23 @@ static bool universal_after(const run *R, const mention *m)
         else if (tok_is_word(R, k, "without") &&
                  tok_is_word(R, k + 1, "exception"))
             after = k + 2;
+        /* "the lot of them", "to a man", "no exceptions", "each one of
+         * them" */
+        else if (tok_is_word(R, k, "lot") && tok_is_word(R, k + 1, "of") &&
+                 k > m->te && tok_is_word(R, k - 1, "the") &&
+                 k + 2 < end &&
+                 (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            after = k + 3;
+        else if (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "a") &&
+                 k + 2 < end && tok_is_word(R, k + 2, "man") && k == m->te)
+            after = k + 3;
+        else if (tok_is_word(R, k, "no") &&
+                 (tok_is_word(R, k + 1, "exceptions") ||
+                  tok_is_word(R, k + 1, "exception")))
+            after = k + 2;
+        else if (tok_is_word(R, k, "each") && tok_is_word(R, k + 1, "one") &&
+                 k + 2 < end && tok_is_word(R, k + 2, "of"))
+            after = k + 4;
         else
             continue;
         /* ("every single one of them I've met") */
@@ -13670,6 +13702,21 @@ static bool universal_after(const run *R, const mention *m)
         return !(after < s->te &&
                  (mention_at(R, after, DC_KIND_PRONOUN_SELF) ||
                   tok_is_word(R, after, "i")));
+    }
+    /* "Moroccans are thieves. Every single one." "All of them.": the
+     * universal as the whole next sentence, right after the trait's */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    if (si + 1 < R->rs->ns && m->te + 2 >= s->te) {
+        const sentence *n = &R->rs->s[si + 1];
+        uint32_t w = n->te - n->tb;
+        if (w >= 2 && w <= 5 &&
+            ((tok_is_word(R, n->tb, "every") &&
+              (tok_is_word(R, n->tb + 1, "single") ||
+               tok_is_word(R, n->tb + 1, "last") ||
+               tok_is_word(R, n->tb + 1, "one"))) ||
+             (tok_is_word(R, n->tb, "all") && tok_is_word(R, n->tb + 1, "of") &&
+              w >= 3 && tok_is_word(R, n->tb + 2, "them"))))
+            return true;
     }
     return false;
 }
@@ -13701,7 +13748,10 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
          * crime is rare") */
         if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
             !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every") ||
-              (k >= t->te && tok_is_word(R, k, "always"))))
+              (k >= t->te && (tok_is_word(R, k, "always") ||
+                              tok_is_word(R, k, "constantly") ||
+                              tok_is_word(R, k, "forever") ||
+                              tok_is_word(R, k, "allways")))))
             continue;
         if (k > 0 && (tok_is_word(R, k - 1, "not") || kind_at(R, k - 1, DC_KIND_NEGATION)))
             return false;
@@ -14414,14 +14464,26 @@ static int trope_held(const run *R, const mention *m)
     uint32_t k = m->te;
     if (s->question || k >= s->te)
         return 0;
+    /* "Love jihad exists", ending its clause */
+    if ((tok_is_word(R, k, "exists") || tok_is_word(R, k, "exist")) &&
+        (k + 1 >= s->te || R->rs->toks[k + 1].type == TK_PUNCT))
+        return 1;
     bool neg = kind_at(R, k, DC_KIND_NEGATION);
     if (!kind_at(R, k, DC_KIND_COPULA) &&
         !(neg && negated_copula(R->n->text + R->rs->toks[k].b,
                                 R->rs->toks[k].e - R->rs->toks[k].b)))
         return 0; /* (a linking verb, or one negated: "isn't") */
     k++;
-    for (int i = 0; i < 2 && k < s->te &&
-                    (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION));
+    /* ("very real", "100% real", "so fucking real") */
+    static const char *const degree[] = {"very", "so", "100", "totally",
+                                         "absolutely", "fucking", "def",
+                                         "definitely", "%"};
+    for (int i = 0; i < 3 && k < s->te &&
+                    (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION) ||
+                     word_among(R, k, k + 1, degree,
+                                sizeof degree / sizeof *degree) ||
+                     (R->rs->toks[k].type == TK_PUNCT &&
+                      R->rs->toks[k].ch == '%'));
          i++, k++)
         neg |= kind_at(R, k, DC_KIND_NEGATION);
     if (k >= s->te)
@@ -14429,14 +14491,17 @@ static int trope_held(const run *R, const mention *m)
     uint32_t w = k + 1;
     if (!word_among(R, k, k + 1, held, sizeof held / sizeof *held)) {
         if (!(k + 1 < s->te && tok_is_word(R, k, "a") &&
-              tok_is_word(R, k + 1, "fact")))
+              (tok_is_word(R, k + 1, "fact") ||
+               tok_is_word(R, k + 1, "reality"))))
             return 0;
         w = k + 2;
     }
     /* The word ends its clause ("is real, ...", "is real and ..."): not
      * "is a fact of life in Kerala politics", "is a real problem". */
     static const char *const next[] = {"and", "but", "now", "here",
-                                       "today", "already", "lol"};
+                                       "today", "already", "lol", "af",
+                                       "bro", "mate", "folks", "people",
+                                       "everywhere", "too"};
     if (w < s->te && R->rs->toks[w].type != TK_PUNCT &&
         !word_among(R, w, w + 1, next, sizeof next / sizeof *next))
         return 0;
