@@ -14236,7 +14236,12 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = tok_is_word(R, k + 1, "again");
     else if (tok_is_word(R, k, "never"))
         /* "cultural enrichment never stops" */
-        event = tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends");
+        /* "cultural enrichment never stops": sarcasm only beside a
+         * crime or a harm told ("..., three stabbings this week"); not
+         * "Ethiopian breakfast, Tamil lunch, Korean dinner!" */
+        event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
+                (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+                 any_kind(R, DC_KIND_STEREOTYPE));
     else if (m->tb > 0 && R->rs->toks[m->tb].quoted &&
              tok_is_word(R, m->tb - 1, "another"))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
@@ -14615,8 +14620,13 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     }
     for (size_t i = 0; i < R->rs->nt; i++) {
         const target *t = &R->rs->t[i];
+        /* (nor "the tribe" after the deed, its victims: "... so the
+         * tribe had to move south"; "the tribe poisoned the wells" is
+         * told of the people) */
         if (t->type != TG_GROUP || t->entry < 0 ||
-            (t->tb < m->te && t->te > m->tb))
+            (t->tb < m->te && t->te > m->tb) ||
+            (t->tb >= m->te && (tok_is_word(R, t->te - 1, "tribe") ||
+                                tok_is_word(R, t->te - 1, "tribes"))))
             continue;
         if (strcmp(R->lx->entries[t->entry].group, e->group) == 0)
             return true;
