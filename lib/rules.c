@@ -13621,6 +13621,18 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                                        "claimed",  "insisted", "argued",
                                        "assumed",  "considered", "taught"};
     const sentence *s = sent_of(R, m->tb);
+    /* ("Men are always lazy about the dishes, my dad included": the
+     * writer's own kin counted in, banter among one's own) */
+    static const char *const kin[] = {
+        "dad",  "mum",   "mom",     "nonna",   "nan",     "grandma",
+        "grandpa", "granddad", "father", "mother", "brother", "sister",
+        "uncle", "aunt",  "family",  "parents", "me",      "myself"};
+    for (uint32_t k = m->te + 1; k + 1 < s->te; k++)
+        if (tok_is_word(R, k + 1, "included") &&
+            word_among(R, k, k + 1, kin, sizeof kin / sizeof *kin) &&
+            (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
+             mention_at(R, k - 1, DC_KIND_PRONOUN_SELF)))
+            return true;
     for (uint32_t k = s->tb; k < t->tb; k++)
         if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
             !(k > s->tb && tok_is_word(R, k - 1, "as")) &&
@@ -14224,6 +14236,18 @@ static bool mocked_voice(const run *R, const sentence *s)
  * "another 'diverse youth'"? The frame follows the
  * code in its clause ("... in action" is left out: "The religion of
  * peace in action: a charity drive" may be meant). */
+/* Is there a code or a dog whistle in the comment apart from m? */
+static bool other_code(const run *R, const mention *m)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if ((o->kind == DC_KIND_CODE || o->kind == DC_KIND_DOGWHISTLE) &&
+            (o->te <= m->tb || o->tb >= m->te))
+            return true;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -14237,11 +14261,12 @@ static bool sarcastic_event(const run *R, const mention *m)
     else if (tok_is_word(R, k, "never"))
         /* "cultural enrichment never stops" */
         /* "cultural enrichment never stops": sarcasm only beside a
-         * crime or a harm told ("..., three stabbings this week"); not
+         * crime or a harm told ("..., three stabbings this week") or
+         * another code ("Another 'diverse youth' ..."); not
          * "Ethiopian breakfast, Tamil lunch, Korean dinner!" */
         event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
                 (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
-                 any_kind(R, DC_KIND_STEREOTYPE));
+                 any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
     else if (m->tb > 0 && R->rs->toks[m->tb].quoted &&
              tok_is_word(R, m->tb - 1, "another"))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
