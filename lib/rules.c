@@ -9517,7 +9517,10 @@ static bool thing_harms(const run *R, const mention *m, const sentence *s)
         "policy",   "rule",      "rules",    "ruling",  "decision",
         "plan",     "ban",       "inflation", "prices", "budget",
         "reform",   "reforms",   "recession", "measure", "measures",
-        "proposal", "bill",      "mandate"};
+        "proposal", "bill",      "mandate",  "assimilation", "media",
+        "secularism", "modernity", "technology", "globalization",
+        "globalisation", "capitalism", "consumerism", "poverty", "drugs",
+        "pornography", "porn",    "internet", "smartphones"};
     static const char *const predict[] = {"will", "would", "could", "can",
                                           "may",  "might", "'ll",  "shall",
                                           "gonna"};
@@ -11886,6 +11889,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
+static bool believed_of(const run *R, const target *t, const mention *m);
+static bool viewed_as(const run *R, uint32_t a, uint32_t b);
 static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
 static bool rights_denied(const run *R, const mention *m, const target *t);
@@ -13538,6 +13543,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
             said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
+            !believed_of(R, t_local, m) &&
             ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "They're born thieves, it's in the blood", "Gays are pedophiles,
@@ -13546,7 +13552,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * a share of them ("45% of Americans are too lazy to vote"). */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m) &&
-            !part_of_group(R, t_local))
+            !part_of_group(R, t_local) && !believed_of(R, t_local, m))
             w = 0.88f;
         /* "gay teachers are grooming kids in every school": a crime
          * (severity 2) the group is said to do everywhere ("in every
@@ -13554,6 +13560,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * all of it, the same reject. */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 && t_local &&
             t->te <= m->tb && m->te + 1 < R->rs->ntok &&
+            !viewed_as(R, t->te, m->tb) &&
             ((tok_is_word(R, m->te, "in") &&
               (tok_is_word(R, m->te + 1, "every") ||
                tok_is_word(R, m->te + 1, "all"))) ||
@@ -13644,13 +13651,28 @@ static bool essentialized(const run *R, const mention *m)
         (tok_is_word(R, m->tb - 2, "taught") ||
          tok_is_word(R, m->tb - 2, "raised") ||
          tok_is_word(R, m->tb - 2, "bred") ||
-         tok_is_word(R, m->tb - 2, "trained")))
+         tok_is_word(R, m->tb - 2, "trained") ||
+         tok_is_word(R, m->tb - 2, "groomed") ||
+         tok_is_word(R, m->tb - 2, "conditioned") ||
+         (m->tb > 2 && tok_is_word(R, m->tb - 2, "up") &&
+          tok_is_word(R, m->tb - 3, "brought"))))
+        return true;
+    /* "Somalis are naturally violent", "Roma are thieves by birth",
+     * "violent from birth": the trait said to be their nature */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "naturally") &&
+        m->tb > 1 && kind_at(R, m->tb - 2, DC_KIND_COPULA))
+        return true;
+    if (m->te + 1 < R->rs->ntok &&
+        (tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "from")) &&
+        tok_is_word(R, m->te + 1, "birth"))
         return true;
     /* "women are too emotional to be trusted", "too lazy to work": a
      * trait that unfits the group for something is said to be what its
      * members are, an inability. */
-    if (tok_is_word(R, m->te, "to") &&
-        ((m->tb > 0 && tok_is_word(R, m->tb - 1, "too")) ||
+    /* ("r 2 lazy to work", "too lazy 2 work": "2" for "too" or "to") */
+    if ((tok_is_word(R, m->te, "to") || tok_is_word(R, m->te, "2")) &&
+        ((m->tb > 0 && (tok_is_word(R, m->tb - 1, "too") ||
+                        tok_is_word(R, m->tb - 1, "2"))) ||
          tok_is_word(R, m->tb, "too")))
         return true;
     uint32_t si = R->rs->toks[m->tb].sent;
@@ -13725,6 +13747,66 @@ static bool part_of_group(const run *R, const target *t)
            word_among(R, k - 1, k, share, sizeof share / sizeof *share);
 }
 
+/* Is the trait m said of the group t someone's belief the writer
+ * reports, or a role in fiction: a verb of report before the group in
+ * its sentence ("In the 1950s doctors believed gay men were too mentally
+ * ill to ...", "My grandpa thought women were too emotional to drive"),
+ * or the stories it is told in after it ("Women are always scheming in
+ * these Korean dramas")? Then it is not the writer's word on every
+ * member. */
+static bool believed_of(const run *R, const target *t, const mention *m)
+{
+    static const char *const fiction[] = {
+        "dramas", "drama", "movies", "films", "shows", "series", "novels",
+        "anime", "sitcoms", "soaps", "cartoons", "games", "lobbies"};
+    /* (a belief of the past, told as such: not "I think ...", "my dad
+     * always says ..., and he's right", "as my granddad said, ...") */
+    static const char *const held[] = {"believed", "thought", "said",
+                                       "claimed",  "insisted", "argued",
+                                       "assumed",  "considered", "taught"};
+    const sentence *s = sent_of(R, m->tb);
+    /* ("Men are always lazy about the dishes, my dad included": the
+     * writer's own kin counted in, banter among one's own) */
+    static const char *const kin[] = {
+        "dad",  "mum",   "mom",     "nonna",   "nan",     "grandma",
+        "grandpa", "granddad", "father", "mother", "brother", "sister",
+        "uncle", "aunt",  "family",  "parents", "me",      "myself"};
+    for (uint32_t k = m->te + 1; k + 1 < s->te; k++)
+        if (tok_is_word(R, k + 1, "included") &&
+            word_among(R, k, k + 1, kin, sizeof kin / sizeof *kin) &&
+            (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
+             mention_at(R, k - 1, DC_KIND_PRONOUN_SELF)))
+            return true;
+    for (uint32_t k = s->tb; k < t->tb; k++)
+        if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
+            !(k > s->tb && tok_is_word(R, k - 1, "as")) &&
+            !any_kind(R, DC_KIND_ENDORSE))
+            return true;
+    uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
+    return word_among(R, m->te, end, fiction, sizeof fiction / sizeof *fiction);
+}
+
+/* Is a verb of others' view between the group and its trait (tokens
+ * [a, b)): "Black men are always assumed to be criminals", "Sikhs are
+ * always mistaken for terrorists", "Roma are treated like thieves",
+ * "seen as criminals everywhere"? The trait is then what someone else
+ * takes them for, told by the writer as a wrong done to them. */
+static bool viewed_as(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const view[] = {
+        "assumed",   "treated",   "mistaken",  "seen",      "viewed",
+        "called",    "labelled",  "labeled",   "stereotyped", "portrayed",
+        "depicted",  "painted",   "branded",   "blamed",    "regarded",
+        "perceived", "profiled",  "harassed",  "accused",   "typecast",
+        "suspected", "cast",      "framed",    "shown",     "considered",
+        "presumed",  "thought",   "judged",    "written",   "targeted",
+        "dismissed", "stopped",   "searched"};
+    /* (not one the writer calls for: "all Muslims must be considered
+     * potential terrorists", "should be treated as criminals") */
+    return b > a && word_among(R, a, b, view, sizeof view / sizeof *view) &&
+           !has_kind_in(R, a, b, DC_KIND_MODAL);
+}
+
 /* Does a universal follow the predicate m in its sentence, within a few
  * words: "every single one of them", "every last one", "every one of
  * them", "each and every one", "all of them", "every single time",
@@ -13751,6 +13833,23 @@ static bool universal_after(const run *R, const mention *m)
         else if (tok_is_word(R, k, "without") &&
                  tok_is_word(R, k + 1, "exception"))
             after = k + 2;
+        /* "the lot of them", "to a man", "no exceptions", "each one of
+         * them" */
+        else if (tok_is_word(R, k, "lot") && tok_is_word(R, k + 1, "of") &&
+                 k > m->te && tok_is_word(R, k - 1, "the") &&
+                 k + 2 < end &&
+                 (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            after = k + 3;
+        else if (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "a") &&
+                 k + 2 < end && tok_is_word(R, k + 2, "man") && k == m->te)
+            after = k + 3;
+        else if (tok_is_word(R, k, "no") &&
+                 (tok_is_word(R, k + 1, "exceptions") ||
+                  tok_is_word(R, k + 1, "exception")))
+            after = k + 2;
+        else if (tok_is_word(R, k, "each") && tok_is_word(R, k + 1, "one") &&
+                 k + 2 < end && tok_is_word(R, k + 2, "of"))
+            after = k + 4;
         else
             continue;
         /* ("every single one of them I've met") */
@@ -13759,6 +13858,21 @@ static bool universal_after(const run *R, const mention *m)
         return !(after < s->te &&
                  (mention_at(R, after, DC_KIND_PRONOUN_SELF) ||
                   tok_is_word(R, after, "i")));
+    }
+    /* "Moroccans are thieves. Every single one." "All of them.": the
+     * universal as the whole next sentence, right after the trait's */
+    uint32_t si = R->rs->toks[m->tb].sent;
+    if (si + 1 < R->rs->ns && m->te + 2 >= s->te) {
+        const sentence *n = &R->rs->s[si + 1];
+        uint32_t w = n->te - n->tb;
+        if (w >= 2 && w <= 5 &&
+            ((tok_is_word(R, n->tb, "every") &&
+              (tok_is_word(R, n->tb + 1, "single") ||
+               tok_is_word(R, n->tb + 1, "last") ||
+               tok_is_word(R, n->tb + 1, "one"))) ||
+             (tok_is_word(R, n->tb, "all") && tok_is_word(R, n->tb + 1, "of") &&
+              w >= 3 && tok_is_word(R, n->tb + 2, "them"))))
+            return true;
     }
     return false;
 }
@@ -13771,7 +13885,8 @@ static bool universal_after(const run *R, const mention *m)
  * migrants who are criminals"). */
 static bool said_of_all(const run *R, const target *t, const mention *m)
 {
-    if (t->te > m->tb || R->rs->toks[t->tb].sent != R->rs->toks[m->tb].sent)
+    if (t->te > m->tb || R->rs->toks[t->tb].sent != R->rs->toks[m->tb].sent ||
+        viewed_as(R, t->te, m->tb))
         return false;
     /* (nor the writer's own few, nor a hedge: "the Nigerian guys in my
      * building always seem to be running some kind of scam") */
@@ -13789,7 +13904,10 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
          * crime is rare") */
         if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
             !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every") ||
-              (k >= t->te && tok_is_word(R, k, "always"))))
+              (k >= t->te && (tok_is_word(R, k, "always") ||
+                              tok_is_word(R, k, "constantly") ||
+                              tok_is_word(R, k, "forever") ||
+                              tok_is_word(R, k, "allways")))))
             continue;
         if (k > 0 && (tok_is_word(R, k - 1, "not") || kind_at(R, k - 1, DC_KIND_NEGATION)))
             return false;
@@ -14262,6 +14380,18 @@ static bool mocked_voice(const run *R, const sentence *s)
  * "another 'diverse youth'"? The frame follows the
  * code in its clause ("... in action" is left out: "The religion of
  * peace in action: a charity drive" may be meant). */
+/* Is there a code or a dog whistle in the comment apart from m? */
+static bool other_code(const run *R, const mention *m)
+{
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if ((o->kind == DC_KIND_CODE || o->kind == DC_KIND_DOGWHISTLE) &&
+            (o->te <= m->tb || o->tb >= m->te))
+            return true;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -14274,7 +14404,13 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = tok_is_word(R, k + 1, "again");
     else if (tok_is_word(R, k, "never"))
         /* "cultural enrichment never stops" */
-        event = tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends");
+        /* "cultural enrichment never stops": sarcasm only beside a
+         * crime or a harm told ("..., three stabbings this week") or
+         * another code ("Another 'diverse youth' ..."); not
+         * "Ethiopian breakfast, Tamil lunch, Korean dinner!" */
+        event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
+                (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+                 any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
     else if (m->tb > 0 && R->rs->toks[m->tb].quoted &&
              tok_is_word(R, m->tb - 1, "another"))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
@@ -14502,14 +14638,26 @@ static int trope_held(const run *R, const mention *m)
     uint32_t k = m->te;
     if (s->question || k >= s->te)
         return 0;
+    /* "Love jihad exists", ending its clause */
+    if ((tok_is_word(R, k, "exists") || tok_is_word(R, k, "exist")) &&
+        (k + 1 >= s->te || R->rs->toks[k + 1].type == TK_PUNCT))
+        return 1;
     bool neg = kind_at(R, k, DC_KIND_NEGATION);
     if (!kind_at(R, k, DC_KIND_COPULA) &&
         !(neg && negated_copula(R->n->text + R->rs->toks[k].b,
                                 R->rs->toks[k].e - R->rs->toks[k].b)))
         return 0; /* (a linking verb, or one negated: "isn't") */
     k++;
-    for (int i = 0; i < 2 && k < s->te &&
-                    (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION));
+    /* ("very real", "100% real", "so fucking real") */
+    static const char *const degree[] = {"very", "so", "100", "totally",
+                                         "absolutely", "fucking", "def",
+                                         "definitely", "%"};
+    for (int i = 0; i < 3 && k < s->te &&
+                    (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION) ||
+                     word_among(R, k, k + 1, degree,
+                                sizeof degree / sizeof *degree) ||
+                     (R->rs->toks[k].type == TK_PUNCT &&
+                      R->rs->toks[k].ch == '%'));
          i++, k++)
         neg |= kind_at(R, k, DC_KIND_NEGATION);
     if (k >= s->te)
@@ -14517,14 +14665,17 @@ static int trope_held(const run *R, const mention *m)
     uint32_t w = k + 1;
     if (!word_among(R, k, k + 1, held, sizeof held / sizeof *held)) {
         if (!(k + 1 < s->te && tok_is_word(R, k, "a") &&
-              tok_is_word(R, k + 1, "fact")))
+              (tok_is_word(R, k + 1, "fact") ||
+               tok_is_word(R, k + 1, "reality"))))
             return 0;
         w = k + 2;
     }
     /* The word ends its clause ("is real, ...", "is real and ..."): not
      * "is a fact of life in Kerala politics", "is a real problem". */
     static const char *const next[] = {"and", "but", "now", "here",
-                                       "today", "already", "lol"};
+                                       "today", "already", "lol", "af",
+                                       "bro", "mate", "folks", "people",
+                                       "everywhere", "too"};
     if (w < s->te && R->rs->toks[w].type != TK_PUNCT &&
         !word_among(R, w, w + 1, next, sizeof next / sizeof *next))
         return 0;
@@ -14561,21 +14712,40 @@ static bool tropes_told(run *R)
     return R->tropes_stated == 2;
 }
 
-/* Is the statistic code m ("13/50", a count over a count) a score: a
- * word of marks, tests or games in its sentence ("I got 13/50 on the
- * quiz", "13/50 correct", "rated it 13/50")? */
+/* Is the statistic code m ("13/50", a count over a count) a score or
+ * a count: a word of marks, tests or games right around it ("I got
+ * 13/50 on the quiz", "13/50 correct", "rated it 13/50", "shot 13/50
+ * from three"), or the things or people it counts right after it
+ * ("13/50 students said", "13/50 of the families we surveyed")? Next to
+ * the number, not anywhere in the sentence: "13/50 and they get away
+ * with it", "13/50 every week in Chicago" are the meme. */
 static bool code_scored(const run *R, const mention *m)
 {
-    static const char *const score[] = {
-        "got",    "get",      "scored", "score",  "scores",  "scoring",
-        "points", "marks",    "mark",   "test",   "quiz",    "exam",
-        "grade",  "questions", "correct", "right", "rated",  "rating",
-        "out",    "halftime", "game",   "match",  "level",   "round",
-        "win",    "won",      "lost",   "votes",  "page",    "chapter",
-        "episode", "day",     "week",   "wickets", "runs",   "shots",
-        "final",  "season",   "semester", "term"};
+    static const char *const before[] = {
+        "got", "get", "gets", "getting", "scored", "score", "scores",
+        "scoring", "rated", "rate", "rating", "shot", "shoots", "shooting",
+        "hit", "hits", "went", "finished", "answered", "made", "covered",
+        "won", "lost", "was", "were", "am"};
+    static const char *const after[] = {
+        "points", "marks", "mark", "test", "quiz", "exam", "grade",
+        "questions", "correct", "attempts", "shots", "from", "on", "wickets",
+        "runs", "seats", "votes", "page", "pages", "chapter", "episode",
+        "rating", "stars", "shifts", "night", "of", "students",
+        "respondents", "participants", "patients", "pupils", "kids",
+        "children", "families", "members", "households", "candidates",
+        "applicants", "employees", "workers", "women", "men", "voters",
+        "people", "games", "matches", "days", "times", "words", "items",
+        "samples", "cases", "tries", "free", "throws", "field", "goals",
+        "halftime", "overall"};
     const sentence *s = sent_of(R, m->tb);
-    return word_among(R, s->tb, s->te, score, sizeof score / sizeof *score);
+    uint32_t a = m->tb >= s->tb + 3 ? m->tb - 3 : s->tb;
+    if (word_among(R, a, m->tb, before, sizeof before / sizeof *before))
+        return true;
+    uint32_t e = m->te + 2 < s->te ? m->te + 2 : s->te;
+    /* ("13/50 of them": the meme's "of them") */
+    if (tok_is_word(R, m->te, "of") && tok_is_word(R, m->te + 1, "them"))
+        return false;
+    return word_among(R, m->te, e, after, sizeof after / sizeof *after);
 }
 
 /* Are people talked of beside statistic code m: a group named or a
@@ -14603,13 +14773,29 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
     if (!(e->term_len > 6 && memcmp(e->term, "poison", 6) == 0))
         return false;
-    static const char *const tribe[] = {"tribe", "tribes"};
-    if (word_among(R, 0, R->rs->ntok, tribe, sizeof tribe / sizeof *tribe))
-        return true;
+    /* "tribe" as the writer's name for the people, by a pointing word
+     * ("same tribe", "that tribe", "a certain tribe"); not a named one
+     * ("the Navajo tribe depends on ...") nor "find your tribe" */
+    static const char *const pointing[] = {"same", "that", "this", "certain",
+                                           "chosen", "usual", "those"};
+    for (uint32_t k = 1; k < R->rs->ntok; k++) {
+        if (!tok_is_word(R, k, "tribe") && !tok_is_word(R, k, "tribes"))
+            continue;
+        uint32_t p = k - 1; /* ("same old tribe") */
+        if (p > 0 && tok_is_word(R, p, "old"))
+            p--;
+        if (word_among(R, p, p + 1, pointing, sizeof pointing / sizeof *pointing))
+            return true;
+    }
     for (size_t i = 0; i < R->rs->nt; i++) {
         const target *t = &R->rs->t[i];
+        /* (nor "the tribe" after the deed, its victims: "... so the
+         * tribe had to move south"; "the tribe poisoned the wells" is
+         * told of the people) */
         if (t->type != TG_GROUP || t->entry < 0 ||
-            (t->tb < m->te && t->te > m->tb))
+            (t->tb < m->te && t->te > m->tb) ||
+            (t->tb >= m->te && (tok_is_word(R, t->te - 1, "tribe") ||
+                                tok_is_word(R, t->te - 1, "tribes"))))
             continue;
         if (strcmp(R->lx->entries[t->entry].group, e->group) == 0)
             return true;
@@ -14776,15 +14962,29 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
         "inflated",  "exaggerated", "overblown", "overstated", "fake",
         "fabricated", "invented",   "debunked",  "bogus",      "lie",
         "lies",      "myth",        "hoax",      "impossible", "nonsense",
-        "propaganda", "padded",     "made",      "fiction",    "fraud"};
+        "propaganda", "padded",     "made",      "fiction",    "fraud",
+        "cooked",    "jacked",      "rigged",    "faked"};
     static const char *const link[] = {"have", "has", "been", "a", "all",
-                                       "total", "complete", "long"};
+                                       "total", "complete", "long", "got",
+                                       "get", "=", "so"};
+    /* a number that counts others than the dead: "fewer than 6 million
+     * visitors", "Israel's population was nowhere near six million" */
+    static const char *const others[] = {
+        "population", "visitors", "citizens", "residents", "inhabitants",
+        "survivors", "tourists", "subscribers", "views",
+        "copies", "dollars", "viewers", "users", "members"};
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, h);
     uint32_t k = h + 1;
     if (tok_is_word(R, k, "death") && tok_is_word(R, k + 1, "toll"))
         k++;
-    if (k < s->te && word_among(R, k, k + 1, count, sizeof count / sizeof *count)) {
+    /* ("the holocaust was wildly exaggerated": the event itself said
+     * swollen, without a word of count, by a word only a toll takes) */
+    bool swollen = k < s->te && kind_at(R, k, DC_KIND_COPULA);
+    if (swollen)
+        k--;
+    if (k < s->te &&
+        (swollen || word_among(R, k, k + 1, count, sizeof count / sizeof *count))) {
         uint32_t j = k + 1;
         for (int n = 0; j < s->te && n < 5 &&
                         (kind_at(R, j, DC_KIND_COPULA) || adverb_like(R, j) ||
@@ -14793,9 +14993,13 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
              n++, j++)
             if (kind_at(R, j, DC_KIND_NEGATION))
                 return 0;
+        /* ("were made to wear yellow stars": "made" is a falsehood
+         * only as "made up") */
         if (j > k + 1 && j < s->te && !kind_at(R, j, DC_KIND_NEGATION) &&
             word_among(R, j, j + 1, falsehood,
-                       sizeof falsehood / sizeof *falsehood)) {
+                       sizeof falsehood / sizeof *falsehood) &&
+            !(tok_is_word(R, j, "made") && !tok_is_word(R, j + 1, "up")) &&
+            (!swollen || word_among(R, j, j + 1, falsehood, 4))) {
             *from = h;
             return j + 1;
         }
@@ -14823,6 +15027,10 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
                  (tok_is_word(R, i - 1, "was") || tok_is_word(R, i - 1, "were")))
             d = i - 4;
         if (!d)
+            continue;
+        const sentence *ns = sent_of(R, i);
+        if (word_among(R, ns->tb, ns->te, others,
+                       sizeof others / sizeof *others))
             continue;
         /* (not a larger toll: "not 6 million but 17 million") */
         bool larger = false;
@@ -15005,7 +15213,19 @@ static decorum_status rule_whistle_deed(run *R)
     static const char *const burst[] = {
         "sprint", "run",   "jog",      "song",  "tears", "laughter",
         "smile",  "grin",  "dance",    "trot",  "gallop", "applause",
-        "sweat",  "pace",  "conversation", "cheers"};
+        "sweat",  "pace",  "conversation", "cheers", "walk", "top",
+        "lead",   "smile", "chorus", "jig",   "rhythm", "stride"};
+    /* what one steals that is no crime: "stole the show", "stole a
+     * glance", "stole my parking spot" */
+    static const char *const taken[] = {
+        "show", "headlines", "headline", "glance", "glances", "ball",
+        "spot", "parking", "heart", "hearts", "kiss", "limelight",
+        "spotlight", "march", "base", "bases", "moment", "scene", "thunder",
+        "look", "lead", "seat", "attention", "possession", "win", "victory",
+        "point", "points", "joke", "idea", "crown", "title", "race"};
+    static const char *const det[] = {"the", "a", "an", "my", "his", "her",
+                                      "our", "their", "your", "some",
+                                      "another", "every"};
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
@@ -15023,13 +15243,23 @@ static decorum_status rule_whistle_deed(run *R)
         if (k >= s->te)
             continue;
         bool crime = word_among(R, k, k + 1, deed, sizeof deed / sizeof *deed);
+        if (crime) {
+            uint32_t o = k + 1;
+            while (o < s->te && o < k + 4 &&
+                   word_among(R, o, o + 1, det, sizeof det / sizeof *det))
+                o++;
+            crime = !(o < s->te &&
+                      word_among(R, o, o + 2 < s->te ? o + 2 : s->te, taken,
+                                 sizeof taken / sizeof *taken));
+        }
         if (!crime && k + 2 < s->te &&
             word_among(R, k, k + 1, into, sizeof into / sizeof *into) &&
             tok_is_word(R, k + 1, "into")) {
             uint32_t o = k + 2;
             if (o + 1 < s->te && a_or_an(R, o))
                 o++;
-            crime = !word_among(R, o, o + 1, burst, sizeof burst / sizeof *burst);
+            crime = !word_among(R, o, o + 2 < s->te ? o + 2 : s->te, burst,
+                                sizeof burst / sizeof *burst);
         }
         if (!crime)
             continue;
@@ -16167,6 +16397,17 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             memcmp(ent(R, action)->term, "destroy", 7) == 0 &&
             (action->tb - atb > 6 || object->tb > action->te + 2))
             continue;
+        /* (nor where the group only says or fears it, of another doer:
+         * "Jewish scholars warned that assimilation would destroy the
+         * traditional family") */
+        if (ent(R, action)->term_len == 7 &&
+            memcmp(ent(R, action)->term, "destroy", 7) == 0) {
+            uint32_t ate = actor ? actor->te : gactor->te;
+            if (has_kind_in(R, ate, action->tb, DC_KIND_REPORT) ||
+                (ate + 1 < action->tb &&
+                 word_among(R, ate + 1, action->tb, (const char *const[]){"that", "fear", "fears", "feared"}, 4)))
+                continue;
+        }
         /* An actor with an innocent reading ("goblins") in a sentence that
          * names a game or a fictional world (an `object` entry flagged
          * `game`): "the goblins control every bank in the wizarding
