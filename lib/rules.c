@@ -11688,6 +11688,15 @@ static const target *anaphor_group(const run *R, const mention *m,
     if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
         if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
             return NULL;
+        /* (told of someone else, a warning: "He'd do it again", "they
+         * would do it again") */
+        static const char *const told_of[] = {
+            "would", "will",    "could",  "might",   "may",    "he'd",
+            "she'd", "they'd",  "he'll",  "she'll",  "they'll", "he",
+            "she",   "they"};
+        if (m->tb > s->tb && word_among(R, m->tb - 1, m->tb, told_of,
+                                        sizeof told_of / sizeof *told_of))
+            return NULL;
         /* "We need a repeat of the Kindertransport generosity", "... of
          * that turnout": "a repeat of" names what is repeated, and only
          * the event itself after it is the pogrom's repeat */
@@ -13928,9 +13937,11 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             return false;
     }
     /* "citizen or not", "born here" after "even" */
-    for (uint32_t k = s->tb; k + 2 < s->te; k++) {
+    /* (to the sentence's last word: "..., even the ones born here") */
+    for (uint32_t k = s->tb; k + 1 < s->te; k++) {
         if ((tok_is_word(R, k, "citizen") || tok_is_word(R, k, "citizens")) &&
-            tok_is_word(R, k + 1, "or") && tok_is_word(R, k + 2, "not"))
+            k + 2 < s->te && tok_is_word(R, k + 1, "or") &&
+            tok_is_word(R, k + 2, "not"))
             return true;
         if (tok_is_word(R, k, "born") && tok_is_word(R, k + 1, "here"))
             for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
