@@ -9372,7 +9372,10 @@ static bool oblige_call(const run *R, const mention *m, const sentence *s)
     static const char *const on[] = {"for",     "of",     "on",   "now",
                                      "soon",    "again",  "already",
                                      "please",  "lads",   "boys", "against",
-                                     "in",      "or",     "and",  "asap"};
+                                     "in",      "or",     "and",  "asap",
+                                     /* a tag after it: "Time for a
+                                      * repeat lol" */
+                                     "lol",     "lmao",   "tbh",  "imo"};
     if (s->question)
         return false;
     uint32_t k = m->te;
@@ -11552,6 +11555,84 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
+/* Does the lexicon term of entry e hold the bytes w? */
+static bool term_has(const dc_entry *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i + n <= e->term_len; i++)
+        if (memcmp(e->term + i, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Is the veiled threat phrase m used for what its words say? The phrases
+ * that veil a threat in everyday words are everyday words first:
+ *   - the oven ready "for you and your family" in a comment about food
+ *     or a feast ("Sunday roast at ours!", "Diwali baking starts at 5");
+ *   - a river, sea or channel with "room for" the writer's own ("all of
+ *     us") or for people named by a role after their group ("more women
+ *     gamers", "more Muslim rowers"): members welcomed, not drowned;
+ *   - "throw acid" before a style of music ("Acid Jazz nights");
+ *   - a building to bulldoze "to build" something else or "for flats"
+ *     (a plan told, with no one inside).
+ * Only entries whose term holds these words are looked at. */
+static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (term_has(e, "oven")) {
+        static const char *const food[] = {
+            "roast",   "baking",  "bake",     "baked",   "pizza",
+            "cookie",  "cookies", "cake",     "bread",   "dough",
+            "dinner",  "lunch",   "supper",   "feast",   "thanksgiving",
+            "turkey",  "lasagne", "lasagna",  "kiln",    "pottery",
+            "brunch",  "pie",     "pies",     "recipe",  "biscuits"};
+        return word_among(R, 0, rs->ntok, food, sizeof food / sizeof *food);
+    }
+    if (term_has(e, "room for")) {
+        uint32_t k = m->te;
+        if (k < s->te && (tok_is_word(R, k, "all") || tok_is_word(R, k, "more")))
+            k++;
+        if (k < s->te && tok_is_word(R, k, "of"))
+            k++;
+        if (k < s->te && (tok_is_word(R, k, "us") || tok_is_word(R, k, "me")))
+            return true;
+        for (uint32_t j = m->te; j < s->te && j < m->te + 4; j++) {
+            const mention *g = mention_at(R, j, DC_KIND_IDENTITY);
+            if (!g)
+                continue;
+            uint32_t r = g->te;
+            if (r >= s->te || rs->toks[r].type != TK_WORD)
+                return false;
+            const tok *t = &rs->toks[r];
+            return t->e - t->b > 3 && R->n->text[t->e - 1] == 's' &&
+                   !kind_at(R, r, DC_KIND_IDENTITY) &&
+                   !kind_at(R, r, DC_KIND_SLUR) && !kind_at(R, r, DC_KIND_GLUE);
+        }
+        return false;
+    }
+    if (term_has(e, "acid"))
+        return m->te < s->te &&
+               (tok_is_word(R, m->te, "jazz") || tok_is_word(R, m->te, "house") ||
+                tok_is_word(R, m->te, "techno") || tok_is_word(R, m->te, "rave"));
+    if ((e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME)) {
+        for (uint32_t k = m->te; k + 1 < s->te; k++) {
+            if (tok_is_word(R, k, "inside") ||
+                (tok_is_word(R, k, "with") && tok_is_word(R, k + 1, "them")))
+                return false;
+            if ((tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "build")) ||
+                (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "make")) ||
+                (tok_is_word(R, k, "for") &&
+                 (tok_is_word(R, k + 1, "flats") ||
+                  tok_is_word(R, k + 1, "luxury") ||
+                  tok_is_word(R, k + 1, "housing") ||
+                  tok_is_word(R, k + 1, "offices"))))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Is the threat m a veiled one that names no victim: an entry flagged
  * `anaphor` (its object is told before it) that is no severe deed and
  * holds no pronoun of its own ("there will be blood", "I'm grabbing the
@@ -11565,6 +11646,28 @@ static bool veiled_threat(const run *R, const mention *m)
     return m->kind == DC_KIND_THREAT && (e->flags & DC_F_ANAPHOR) &&
            !(e->flags & (DC_F_WISHED | DC_F_SEVERE)) &&
            !kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP);
+}
+
+/* Does the clause of the veiled threat m go on after it, saying what the
+ * weapon or the blood is for ("I'm grabbing my bat for a proper match",
+ * "I get my bat and join in", "getting my gun cleaned first", "there
+ * will be bloodshed on the scoreboard")? The threat leaves its deed
+ * unsaid and ends its clause ("..., I'm grabbing my bat.", "I'm getting
+ * my bat out, they're vermin"); a threat or harm said after it is no
+ * purpose that clears it. */
+static bool veiled_goes_on(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    while (k < s->te && (tok_is_word(R, k, "out") ||
+                         tok_is_word(R, k, "again") ||
+                         tok_is_word(R, k, "lol") || tok_is_word(R, k, "then")))
+        k++;
+    if (k >= s->te || rs->toks[k].type != TK_WORD)
+        return false;
+    return !has_kind_in(R, k, s->te, DC_KIND_THREAT) &&
+           !has_kind_in(R, k, s->te, DC_KIND_HARM);
 }
 
 /* The member of a group that a threat's pronoun object ("him", "her",
@@ -11598,6 +11701,8 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
      * veiled threat that names no victim (flag `anaphor`, no pronoun
      * opening it) is aimed at whoever the writer's own case met */
     bool veiled = !pron && veiled_threat(R, m);
+    if (veiled && veiled_goes_on(R, m))
+        return false;
     pron |= veiled;
     if (!pron && leaves) {
         uint32_t k = m->tb;
@@ -11730,11 +11835,61 @@ static const target *anaphor_group(const run *R, const mention *m,
     if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
         if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
             return NULL;
+        /* (told of someone else, a warning: "He'd do it again", "they
+         * would do it again") */
+        static const char *const told_of[] = {
+            "would", "will",    "could",  "might",   "may",    "he'd",
+            "she'd", "they'd",  "he'll",  "she'll",  "they'll", "he",
+            "she",   "they"};
+        if (m->tb > s->tb && word_among(R, m->tb - 1, m->tb, told_of,
+                                        sizeof told_of / sizeof *told_of))
+            return NULL;
+        /* "We need a repeat of the Kindertransport generosity", "... of
+         * that turnout": "a repeat of" names what is repeated, and only
+         * the event itself after it is the pogrom's repeat */
+        uint32_t of = m->tb;
+        while (of < m->te && !tok_is_word(R, of, "repeat"))
+            of++;
+        /* ("a repeat of it", "of that.": the event before, as bare) */
+        bool back = of + 2 < rs->ntok &&
+                    (tok_is_word(R, of + 2, "it") ||
+                     ((tok_is_word(R, of + 2, "that") ||
+                       tok_is_word(R, of + 2, "this")) &&
+                      (of + 3 >= s->te || rs->toks[of + 3].type != TK_WORD)));
+        if (of < m->te && of + 2 < rs->ntok && !back &&
+            tok_is_word(R, of + 1, "of")) {
+            uint32_t j = of + 2;
+            if (j + 1 < rs->ntok &&
+                (tok_is_word(R, j, "the") || tok_is_word(R, j, "another")))
+                j++;
+            const mention *ev = mention_at(R, j, DC_KIND_THREAT);
+            if (!ev || !(ent(R, ev)->flags & DC_F_EVENT) ||
+                !ent(R, ev)->categories)
+                return NULL;
+            *buf = group_of(R, ev);
+            return buf;
+        }
+        /* (the event named only to qualify a remembrance or its people:
+         * "the Gujarat riots survivors' cricket match", "the Kristallnacht
+         * memorial walk", "the 1984 riots exhibition": that is what is
+         * done again) */
+        static const char *const told[] = {
+            "survivors",   "survivor",  "victims",     "victim",
+            "memorial",    "remembrance", "vigil",     "exhibition",
+            "exhibit",     "lecture",   "talk",        "documentary",
+            "film",        "assembly",  "march",       "walk",
+            "museum",      "anniversary", "commemoration", "inquiry",
+            "podcast",     "concert",   "service",     "event",
+            "class",       "lesson",    "book",        "play"};
         uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
         for (uint32_t k = from; k < m->tb; k++) {
             const mention *ev = mention_at(R, k, DC_KIND_THREAT);
             if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
                 ent(R, ev)->categories) {
+                if (ev->te < rs->ntok &&
+                    word_among(R, ev->te, ev->te + 1, told,
+                               sizeof told / sizeof *told))
+                    return NULL;
                 *buf = group_of(R, ev);
                 return buf;
             }
@@ -12180,6 +12335,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         (sent_of(R, m->tb)->question ||
          (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_GROUP)) ||
          state_doer(R, m)))
+        return DECORUM_OK;
+    if (m->kind == DC_KIND_THREAT && veil_literal(R, m, e))
         return DECORUM_OK;
     /* "what's coming to them" with what comes named after it ("... in
      * court", "... in the final", "..., justice will be served") is that:
@@ -13939,13 +14096,56 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
  * Not in a question, after a word of report in its sentence, nor in a
  * comment that denounces something (counter-speech is read elsewhere;
  * the escalation waits for a plain statement). */
+/* Is every denouncing word of the comment a judgement (flag `judge`)
+ * aimed at the group t itself, which makes the comment no counter-speech:
+ * said after t in its sentence ("Muslims are vile and should not be
+ * allowed to vote"), in a sentence about them ("Their religion is
+ * evil.", "Gross people."), or "sick of them"? Not a bare "Disgusting."
+ * after the call, which may judge the call. */
+static bool judged_group(const run *R, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool any = false;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DENOUNCE)
+            continue;
+        if (!(ent(R, d)->flags & DC_F_JUDGE))
+            return false;
+        const sentence *ds = sent_of(R, d->tb);
+        bool at = (rs->toks[d->tb].sent == rs->toks[t->tb].sent &&
+                   t->te <= d->tb) ||
+                  (d->te + 1 < rs->ntok && tok_is_word(R, d->te, "of") &&
+                   tok_is_word(R, d->te + 1, "them")) ||
+                  tok_is_word(R, ds->tb, "their") ||
+                  tok_is_word(R, ds->tb, "they") ||
+                  tok_is_word(R, ds->tb, "they're") ||
+                  tok_is_word(R, ds->tb, "these") ||
+                  tok_is_word(R, ds->tb, "those") ||
+                  (ds->tb == d->tb && d->te < ds->te &&
+                   tok_is_word(R, d->te, "people"));
+        if (!at)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 static bool rights_denied(const run *R, const mention *m, const target *t)
 {
     static const char *const rights[] = {
         "vote",      "votes",    "voting",   "elections", "election",
         "office",    "citizenship", "marry", "marriage",  "children",
         "kids",      "babies",   "reproduce", "temple",   "temples",
-        "property",  "army",     "military"};
+        "property",  "army",     "military", "adopt",  "land",
+        "parliament", "juries",  "jury",     "citizens"};
+    /* (a house of worship is a right to build or enter: "no more
+     * demolition of mosques" denies none) */
+    static const char *const worship[] = {
+        "mosque", "mosques", "church", "churches", "synagogue",
+        "synagogues", "gurdwara", "gurdwaras"};
+    static const char *const worship_verb[] = {"build", "open", "enter",
+                                               "attend", "have"};
     static const char *const armed[] = {"army", "military"};
     static const char *const expel[] = {"deport",  "send",    "ship",
                                         "kick",    "expel",   "throw",
@@ -13955,13 +14155,55 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
     const sentence *s = sent_of(R, m->tb);
     /* (a view told or asked stays the moderator's to read: "My
      * grandfather thought women shouldn't be allowed to vote") */
-    if (s->question || R->denounce_any ||
-        has_kind_in(R, s->tb, m->tb, DC_KIND_REPORT))
+    if (s->question || (R->denounce_any && !judged_group(R, t)))
         return false;
+    /* (a deed told: "Operation Wetback deported Mexicans, even the ones
+     * born here"; not the passive call, "should be deported") */
+    {
+        const tok *v = &rs->toks[m->tb];
+        if (v->e - v->b > 4 && memcmp(R->n->text + v->e - 2, "ed", 2) == 0 &&
+            !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "be") ||
+                            tok_is_word(R, m->tb - 1, "been") ||
+                            tok_is_word(R, m->tb - 1, "being") ||
+                            tok_is_word(R, m->tb - 1, "get") ||
+                            tok_is_word(R, m->tb - 1, "gets") ||
+                            kind_at(R, m->tb - 1, DC_KIND_COPULA))))
+            return false;
+    }
+    /* (a report before the call, but "I think"/"I believe" is the
+     * writer's own view; one after it, "..., says my aunt"; a belief told
+     * in the past, "My grandfather thought ..."; a plan told of others,
+     * "They'd send the Turks back ... if the AfD got power") */
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (k >= m->tb && k < m->te)
+            continue;
+        const mention *r = mention_at(R, k, DC_KIND_REPORT);
+        if (r && !(k > s->tb && k < m->tb &&
+                   kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
+                   (tok_is_word(R, k, "think") ||
+                    tok_is_word(R, k, "believe") ||
+                    tok_is_word(R, k, "reckon"))) &&
+            !(k > s->tb && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
+              k > m->tb))
+            return false;
+        if (k < m->tb &&
+            (tok_is_word(R, k, "thought") || tok_is_word(R, k, "believed") ||
+             tok_is_word(R, k, "they'd") || tok_is_word(R, k, "he'd") ||
+             tok_is_word(R, k, "she'd") ||
+             ((tok_is_word(R, k, "they") || tok_is_word(R, k, "he") ||
+               tok_is_word(R, k, "she")) &&
+              k + 1 < m->tb &&
+              (tok_is_word(R, k + 1, "would") ||
+               tok_is_word(R, k + 1, "want") ||
+               tok_is_word(R, k + 1, "wants")))))
+            return false;
+    }
     /* "citizen or not", "born here" after "even" */
-    for (uint32_t k = s->tb; k + 2 < s->te; k++) {
+    /* (to the sentence's last word: "..., even the ones born here") */
+    for (uint32_t k = s->tb; k + 1 < s->te; k++) {
         if ((tok_is_word(R, k, "citizen") || tok_is_word(R, k, "citizens")) &&
-            tok_is_word(R, k + 1, "or") && tok_is_word(R, k + 2, "not"))
+            k + 2 < s->te && tok_is_word(R, k + 1, "or") &&
+            tok_is_word(R, k + 2, "not"))
             return true;
         if (tok_is_word(R, k, "born") && tok_is_word(R, k + 1, "here"))
             for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
@@ -13970,15 +14212,22 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
     }
     const uint32_t status = (1u << DECORUM_CATEGORY_IMMIGRATION) |
                             (1u << DECORUM_CATEGORY_NATIONALITY);
-    if (t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))
+    /* (a migrant status alone; "Immigrant Muslims" are Muslims too) */
+    if ((t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+        !(t->categories & ~status))
         return false;
     if (t->categories & ~status) {
         uint32_t c = rs->toks[m->tb].clause;
-        for (uint32_t k = m->te; k < s->te && k < m->te + 8 &&
+        for (uint32_t k = m->tb; k < s->te && k < m->te + 8 &&
                                  rs->toks[k].clause == c;
              k++) {
             if (!word_among(R, k, k + 1, rights,
-                            sizeof rights / sizeof *rights))
+                            sizeof rights / sizeof *rights) &&
+                !(word_among(R, k, k + 1, worship,
+                             sizeof worship / sizeof *worship) &&
+                  k >= m->tb + 2 &&
+                  word_among(R, k - 2, k, worship_verb,
+                             sizeof worship_verb / sizeof *worship_verb)))
                 continue;
             if ((t->categories & ~(1u << DECORUM_CATEGORY_DISABILITY)) ||
                 !word_among(R, k, k + 1, armed, sizeof armed / sizeof *armed))
@@ -13992,6 +14241,17 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         fl++;
     if (!dc_word_in(e->term, fl, expel, sizeof expel / sizeof *expel) ||
         rs->toks[t->tb].sent != rs->toks[m->tb].sent)
+        return false;
+    /* (those of the group who did something: "Kick out all the English
+     * fans who sang that song"; and a nationality, which the law sorts
+     * by, unless sent "back": "Deport all the Brits from Magaluf after
+     * what they did", but "Send every Somali back") */
+    if (t->te < s->te && (tok_is_word(R, t->te, "who") ||
+                          tok_is_word(R, t->te, "that")))
+        return false;
+    if (!(t->categories & ~status) &&
+        !word_among(R, t->te, t->te + 2 < s->te ? t->te + 2 : s->te,
+                    (const char *const[]){"back"}, 1))
         return false;
     for (uint32_t k = t->tb > 3 ? t->tb - 3 : 0; k < t->tb; k++)
         if ((tok_is_word(R, k, "all") || tok_is_word(R, k, "every")) &&
