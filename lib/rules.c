@@ -12682,8 +12682,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * Muslim-hater, this warms my heart", "I'm a proud Jew-hater"). */
     if (t && m->kind == DC_KIND_HATE_VERB && t->te <= m->tb &&
         m->tb <= t->te + 1 && hyphen_modifier(R, t->te) &&
-        !self_named(R, t->tb))
+        !self_named(R, t->tb)) {
+        /* (told to the model as counter-speech when the comment is about
+         * them, as for "I hate people who hate Jews") */
+        if (!R->hate_so_far)
+            R->out->rf[DC_RF_COUNTER] = 1;
         return DECORUM_OK;
+    }
     /* "I'm sick of Muslims being blamed for everything", "tired of women
      * getting harassed", "fed up with Jews saying ...": weariness of a
      * group in a passive or a participle of speech right after it is
@@ -12961,8 +12966,13 @@ static decorum_status rule_attack(run *R, const mention *m)
      * read their doers elsewhere. */
     if (t && t == t_local && t->type == TG_GROUP &&
         m->kind == DC_KIND_EXCLUSION && t->te <= m->tb &&
-        wrongdoers_before(R, t, m))
+        wrongdoers_before(R, t, m)) {
         t = t_local = &someone;
+        /* (told to the model as counter-speech: the call is the writer's
+         * answer to those who wrong a group, "Jew-haters should be
+         * locked up") */
+        R->out->rf[DC_RF_COUNTER] = 1;
+    }
     /* "The attack on the synagogue was disgusting", "what happened to those
      * Muslims was horrific", "the abuse trans people get is disgusting":
      * the judgement is of an event the group suffered, not of the group. */
@@ -17669,6 +17679,33 @@ static void harm_deed(run *R)
     }
 }
 
+/* "Anyone who says Jews should be barred from office is a bigot", "People
+ * who say Muslims shouldn't vote are racists": what a relative clause of
+ * speech says of a group, its speakers then called bigots by the writer
+ * (a copula and, within two words, a denouncing word, later in the
+ * sentence), is told to the model as counter-speech, whatever the rules
+ * made of the reported words. */
+static void sayers_denounced(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k + 3 < rs->ntok; k++) {
+        if (!(tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) ||
+            !kind_at(R, k + 1, DC_KIND_REPORT) || k + 1 >= rs->ntok)
+            continue;
+        const sentence *s = sent_of(R, k);
+        bool group = false;
+        for (uint32_t j = k + 2; j + 1 < s->te; j++) {
+            group |= in_target(R, j, TG_GROUP);
+            if (group && kind_at(R, j, DC_KIND_COPULA) &&
+                (kind_at(R, j + 1, DC_KIND_DENOUNCE) ||
+                 (j + 2 < s->te && kind_at(R, j + 2, DC_KIND_DENOUNCE)))) {
+                R->out->rf[DC_RF_COUNTER] = 1;
+                return;
+            }
+        }
+    }
+}
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -17996,6 +18033,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                     KIND_BIT(CODE))) &&
         (st = rule_scare(&R)) != DECORUM_OK)
         return st;
+    if (R.denounce_any && any_kind(&R, DC_KIND_REPORT) &&
+        any_kind(&R, DC_KIND_COPULA))
+        sayers_denounced(&R);
     if (hits->split)
         split_findings(&R);
     aggregate(out);
