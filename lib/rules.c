@@ -14650,6 +14650,17 @@ static bool mocked_voice(const run *R, const sentence *s)
  * "another 'diverse youth'"? The frame follows the
  * code in its clause ("... in action" is left out: "The religion of
  * peace in action: a charity drive" may be meant). */
+/* Is "another" the word before token k, past the quote mark that opens
+ * it ("Another 'diverse youth' ...": the mark is a token of its own)? */
+static bool another_before(const run *R, uint32_t k)
+{
+    const tok *toks = R->rs->toks;
+    if (k > 0 && toks[k - 1].type == TK_PUNCT &&
+        (toks[k - 1].ch == '\'' || toks[k - 1].ch == '"'))
+        k--;
+    return k > 0 && tok_is_word(R, k - 1, "another");
+}
+
 /* Is there a code or a dog whistle in the comment apart from m? */
 static bool other_code(const run *R, const mention *m)
 {
@@ -14673,7 +14684,6 @@ static bool sarcastic_event(const run *R, const mention *m)
         tok_is_word(R, k, "striking"))
         event = tok_is_word(R, k + 1, "again");
     else if (tok_is_word(R, k, "never"))
-        /* "cultural enrichment never stops" */
         /* "cultural enrichment never stops": sarcasm only beside a
          * crime or a harm told ("..., three stabbings this week") or
          * another code ("Another 'diverse youth' ..."); not
@@ -14681,8 +14691,7 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
                 (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
                  any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
-    else if (m->tb > 0 && R->rs->toks[m->tb].quoted &&
-             tok_is_word(R, m->tb - 1, "another"))
+    else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
         event = true;
@@ -15278,8 +15287,9 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
         if (!tok_is_word(R, i + 1, "million") ||
             !(tok_is_word(R, i, "6") || tok_is_word(R, i, "six")))
             continue;
-        /* the first token of the denial before the number (0: none) */
-        uint32_t d = 0;
+        /* the first token of the denial before the number (UINT32_MAX:
+         * none; it may be the comment's first, "Never 6 million.") */
+        uint32_t d = UINT32_MAX;
         if (tok_is_word(R, i - 1, "never") || tok_is_word(R, i - 1, "wasn't") ||
             tok_is_word(R, i - 1, "wasnt"))
             d = i - 1;
@@ -15296,7 +15306,7 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
                  tok_is_word(R, i - 3, "way") &&
                  (tok_is_word(R, i - 1, "was") || tok_is_word(R, i - 1, "were")))
             d = i - 4;
-        if (!d)
+        if (d == UINT32_MAX)
             continue;
         const sentence *ns = sent_of(R, i);
         if (word_among(R, ns->tb, ns->te, others,
