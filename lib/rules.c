@@ -5400,12 +5400,9 @@ static bool writer_as(const run *R, const target *t)
  * a", "I'm a", "I am a", "proud", "we", at most three words before it? */
 static bool self_named(const run *R, uint32_t k)
 {
-    for (uint32_t j = k > 3 ? k - 3 : 0; j < k; j++)
-        if (tok_is_word(R, j, "as") || tok_is_word(R, j, "i'm") ||
-            tok_is_word(R, j, "im") || tok_is_word(R, j, "i") ||
-            tok_is_word(R, j, "proud") || tok_is_word(R, j, "we"))
-            return true;
-    return false;
+    static const char *const self[] = {"as", "i'm", "im", "i", "proud", "we"};
+    return word_among(R, k > 3 ? k - 3 : 0, k, self,
+                      sizeof self / sizeof *self);
 }
 
 /* Does a word of identity or a slur follow the hate verb m in its
@@ -11851,15 +11848,15 @@ static const target *anaphor_group(const run *R, const mention *m,
         while (of < m->te && !tok_is_word(R, of, "repeat"))
             of++;
         /* ("a repeat of it", "of that.": the event before, as bare) */
-        bool back = of + 2 < rs->ntok &&
+        bool back = of + 2 < s->te &&
                     (tok_is_word(R, of + 2, "it") ||
                      ((tok_is_word(R, of + 2, "that") ||
                        tok_is_word(R, of + 2, "this")) &&
                       (of + 3 >= s->te || rs->toks[of + 3].type != TK_WORD)));
-        if (of < m->te && of + 2 < rs->ntok && !back &&
+        if (of < m->te && of + 2 < s->te && !back &&
             tok_is_word(R, of + 1, "of")) {
             uint32_t j = of + 2;
-            if (j + 1 < rs->ntok &&
+            if (j + 1 < s->te &&
                 (tok_is_word(R, j, "the") || tok_is_word(R, j, "another")))
                 j++;
             const mention *ev = mention_at(R, j, DC_KIND_THREAT);
@@ -13576,13 +13573,16 @@ static decorum_status rule_attack(run *R, const mention *m)
          * not the individual"). */
         if (!every && quantified(R, t->tb) && t->te < R->rs->ntok &&
             R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
-            t->te <= m->tb && (predicated(R, t, m) || essentialized(R, m)))
-            every = essentialized(R, m) ||
-                    !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
-                      tok_is_word(R, t->te, "i") ||
-                      tok_is_word(R, t->te, "who") ||
-                      tok_is_word(R, t->te, "that") ||
-                      tok_is_word(R, t->te, "whom"));
+            t->te <= m->tb) {
+            bool inborn = essentialized(R, m);
+            if (inborn || predicated(R, t, m))
+                every = inborn ||
+                        !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
+                          tok_is_word(R, t->te, "i") ||
+                          tok_is_word(R, t->te, "who") ||
+                          tok_is_word(R, t->te, "that") ||
+                          tok_is_word(R, t->te, "whom"));
+        }
         /* "My neighbour, a Muslim, is a drug dealer": a member named in
          * apposition (commas around "a ...") to a singular person noun is
          * that one person described; "a Muslim is a drug dealer" alone
@@ -14083,29 +14083,6 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
     return universal_after(R, m);
 }
 
-/* Does the call for exclusion m, aimed at the group t, deny the group a
- * civil right or expel it whole, for who its members are: a moderator's
- * reject, where a ban on anything ("Muslims shouldn't be allowed to build
- * here") or a call to send people back stays for review?
- *   - the writer waves aside the legal status that could make it policy:
- *     "Deport every single Roma from France, citizen or not", "Send the
- *     Turks back, even the ones born here" (any group);
- *   - what is denied is a civil right: voting, holding office,
- *     citizenship, marrying, having children, serving in the army,
- *     entering a temple ("Muslims should not be allowed to vote", "Jews
- *     should be barred from holding office", "disabled people shouldn't
- *     be allowed to have children", "keep the gays out of the army"): a
- *     word of it among the eight after the verb, in its clause. Not at a
- *     nationality or a migrant status, which the law itself sorts by
- *     ("non-citizens shouldn't vote", "illegal immigrants should not be
- *     allowed to vote"), and not the army at a disability (fitness);
- *   - an expulsion (deport, send back, kick out, ...) of all or every
- *     member ("Deport all Muslims", "send every Jew back"), again not of
- *     a migrant status ("deport every illegal immigrant" is enforcement
- *     asked for).
- * Not in a question, after a word of report in its sentence, nor in a
- * comment that denounces something (counter-speech is read elsewhere;
- * the escalation waits for a plain statement). */
 /* Is every denouncing word of the comment a judgement (flag `judge`)
  * aimed at the group t itself, which makes the comment no counter-speech:
  * said after t in its sentence ("Muslims are vile and should not be
@@ -14141,6 +14118,29 @@ static bool judged_group(const run *R, const target *t)
     return any;
 }
 
+/* Does the call for exclusion m, aimed at the group t, deny the group a
+ * civil right or expel it whole, for who its members are: a moderator's
+ * reject, where a ban on anything ("Muslims shouldn't be allowed to build
+ * here") or a call to send people back stays for review?
+ *   - the writer waves aside the legal status that could make it policy:
+ *     "Deport every single Roma from France, citizen or not", "Send the
+ *     Turks back, even the ones born here" (any group);
+ *   - what is denied is a civil right: voting, holding office,
+ *     citizenship, marrying, having children, serving in the army,
+ *     entering a temple ("Muslims should not be allowed to vote", "Jews
+ *     should be barred from holding office", "disabled people shouldn't
+ *     be allowed to have children", "keep the gays out of the army"): a
+ *     word of it among the eight after the verb, in its clause. Not at a
+ *     nationality or a migrant status, which the law itself sorts by
+ *     ("non-citizens shouldn't vote", "illegal immigrants should not be
+ *     allowed to vote"), and not the army at a disability (fitness);
+ *   - an expulsion (deport, send back, kick out, ...) of all or every
+ *     member ("Deport all Muslims", "send every Jew back"), again not of
+ *     a migrant status ("deport every illegal immigrant" is enforcement
+ *     asked for).
+ * Not in a question, after a word of report in its sentence, nor in a
+ * comment that denounces something (counter-speech is read elsewhere;
+ * the escalation waits for a plain statement). */
 static bool rights_denied(const run *R, const mention *m, const target *t)
 {
     static const char *const rights[] = {
@@ -14216,7 +14216,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             tok_is_word(R, k + 2, "not"))
             return true;
         if (tok_is_word(R, k, "born") && tok_is_word(R, k + 1, "here"))
-            for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+            for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
                 if (tok_is_word(R, j, "even"))
                     return true;
     }
@@ -14260,8 +14260,8 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                           tok_is_word(R, t->te, "that")))
         return false;
     if (!(t->categories & ~status) &&
-        !word_among(R, t->te, t->te + 2 < s->te ? t->te + 2 : s->te,
-                    (const char *const[]){"back"}, 1))
+        !(t->te < s->te && tok_is_word(R, t->te, "back")) &&
+        !(t->te + 1 < s->te && tok_is_word(R, t->te + 1, "back")))
         return false;
     for (uint32_t k = t->tb > 3 ? t->tb - 3 : 0; k < t->tb; k++)
         if ((tok_is_word(R, k, "all") || tok_is_word(R, k, "every")) &&
@@ -15494,7 +15494,7 @@ static decorum_status rule_whistle_deed(run *R)
         "sprint", "run",   "jog",      "song",  "tears", "laughter",
         "smile",  "grin",  "dance",    "trot",  "gallop", "applause",
         "sweat",  "pace",  "conversation", "cheers", "walk", "top",
-        "lead",   "smile", "chorus", "jig",   "rhythm", "stride"};
+        "lead",   "chorus", "jig",   "rhythm", "stride"};
     /* what one steals that is no crime: "stole the show", "stole a
      * glance", "stole my parking spot" */
     static const char *const taken[] = {
