@@ -827,6 +827,11 @@ AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache *cache,
     return cache_set(cache, (uint64_t)_mm_cvtsi128_si64(*key), e - b);
 }
 
+/* token_sum_avx2()'s bigram, a constant at each call: none (the comment's
+ * first token), always (a later token: *prev is a token hash, never 0), or
+ * as *prev says. */
+enum { BG_NONE, BG_ALWAYS, BG_TEST };
+
 /* One token's sum, t[b, e), in the AVX2 passes: its own rows (unigram and
  * 4-grams) and hash from the word cache's set for it (key: its bytes, zero
  * padded), or computed, into the set's first entry when it has at most
@@ -834,7 +839,8 @@ AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache *cache,
  * bigram row with *prev, which becomes its hash. An uncached token's rows
  * past DC_FEAT_WORD_MAX are taken off *nfeat, which counted every byte.
  * The span and sum go in *tp; the sum is returned. */
-AVX2_INLINE __m128i token_sum_avx2(const int8_t *w, uint32_t bits, unsigned sh,
+AVX2_INLINE __m128i token_sum_avx2(const int bigram, const int8_t *w,
+                                   uint32_t bits, unsigned sh,
                                    const unsigned char *t, size_t b, size_t e,
                                    __m128i key, dc_feat_cache_entry *set,
                                    uint64_t *prev, size_t *nfeat,
@@ -870,7 +876,7 @@ AVX2_INLINE __m128i token_sum_avx2(const int8_t *w, uint32_t bits, unsigned sh,
     }
     const uint64_t h = x->h;
     __m128i bg = _mm_setzero_si128(); /* the bigram's row */
-    if (*prev)
+    if (bigram == BG_ALWAYS || (bigram == BG_TEST && *prev))
         bg = row_avx2(w, bucket_sh((*prev * 31u + h) ^ SALT_BI, sh));
     *prev = h;
     const __m128i ts =
@@ -951,7 +957,8 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
                 dc_feat_cache_entry *const nset =
                     token_set(cache, t, nb, nx, &nkey);
                 __builtin_prefetch(nset);
-                bs = _mm_add_epi16(bs, token_sum_avx2(w, bits, sh, t, b, e, key,
+                bs = _mm_add_epi16(bs, token_sum_avx2(BG_TEST, w, bits, sh, t,
+                                                      b, e, key,
                                                       set, &prev, &nfeat,
                                                       tp++));
                 if (!E)
@@ -1009,16 +1016,16 @@ AVX2_INLINE const dc_wrun *runs_ahead(const unsigned char *t,
 
 /* sum plus token x's rows (widened), its feature count added to *nfeat:
  * the body of runs_avx2's loop, once for each of the two tokens a turn. */
-AVX2_INLINE __m256i rtok_add(__m256i sum, const int8_t *w, uint32_t bits,
-                             unsigned sh, const unsigned char *t,
-                             const rtok *x, uint64_t *prev, size_t *nfeat,
-                             dc_feat_tsum *tp)
+AVX2_INLINE __m256i rtok_add(const int bigram, __m256i sum, const int8_t *w,
+                             uint32_t bits, unsigned sh,
+                             const unsigned char *t, const rtok *x,
+                             uint64_t *prev, size_t *nfeat, dc_feat_tsum *tp)
 {
     *nfeat += x->e - x->b;
     return _mm256_add_epi32(
-        sum, _mm256_cvtepi16_epi32(token_sum_avx2(w, bits, sh, t, x->b, x->e,
-                                                  x->key, x->set, prev, nfeat,
-                                                  tp)));
+        sum, _mm256_cvtepi16_epi32(token_sum_avx2(bigram, w, bits, sh, t,
+                                                  x->b, x->e, x->key, x->set,
+                                                  prev, nfeat, tp)));
 }
 
 /* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
@@ -1055,15 +1062,19 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
         while (t[x.e] == '\'' && r->b == x.e + 1)
             x.e = r++->e;
         x.set = token_set(cache, t, x.b, x.e, &x.key);
-        for (;;) {
-            r = runs_ahead(t, r, cache, &y);
-            sum = rtok_add(sum, w, bits, sh, t, &x, &prev, &nfeat, tp++);
-            if (!y.e)
-                break;
+        /* The first token has no bigram; every later one has, without a
+         * test of prev (which mispredicted about twice a comment). */
+        r = runs_ahead(t, r, cache, &y);
+        sum = rtok_add(BG_NONE, sum, w, bits, sh, t, &x, &prev, &nfeat, tp++);
+        while (y.e) {
             r = runs_ahead(t, r, cache, &x);
-            sum = rtok_add(sum, w, bits, sh, t, &y, &prev, &nfeat, tp++);
+            sum = rtok_add(BG_ALWAYS, sum, w, bits, sh, t, &y, &prev, &nfeat,
+                           tp++);
             if (!x.e)
                 break;
+            r = runs_ahead(t, r, cache, &y);
+            sum = rtok_add(BG_ALWAYS, sum, w, bits, sh, t, &x, &prev, &nfeat,
+                           tp++);
         }
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);

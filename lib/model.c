@@ -658,8 +658,10 @@ evidence_again(const dc_model *m, const dc_norm *n, float inv,
  * order. With SSE2, four tokens at a time with the same operations per
  * lane, their weights and heads stored and the candidates (weight >=
  * EVIDENCE_MIN, a few per comment) marked in a bit set, so that only the
- * walk over the marks branches. */
-static void explain(const dc_model *m, float inv, const dc_feat_tsum *toks,
+ * walk over the marks branches; the last four reach past ntok, into sums
+ * made zero here (toks[] has room for three more, and a weight of 0 is no
+ * candidate), so that no scalar loop with a mispredicted exit follows. */
+static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
                     size_t ntok, dc_model_out *out)
 {
     float sh, st;
@@ -673,7 +675,9 @@ static void explain(const dc_model *m, float inv, const dc_feat_tsum *toks,
     uint64_t cand[KEEP_TOKENS / 64] = {0}, hate[KEEP_TOKENS / 64] = {0};
     const __m128 vsh = _mm_set1_ps(sh), vst = _mm_set1_ps(st),
                  vmin = _mm_set1_ps(EVIDENCE_MIN);
-    for (; i + 4 <= ntok; i += 4) {
+    for (size_t k = 0; k < 3; k++)
+        memset(toks[ntok + k].w, 0, sizeof toks[ntok + k].w);
+    for (; i < ntok; i += 4) {
 #define LD(k) _mm_loadu_si128((const __m128i *)(const void *)toks[i + (k)].w)
         __m128i v0 = LD(0), v1 = LD(1), v2 = LD(2), v3 = LD(3);
 #undef LD
@@ -727,7 +731,7 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE];
-    dc_feat_tsum toks[KEEP_TOKENS];
+    dc_feat_tsum toks[KEEP_TOKENS + 3]; /* + 3: explain() pads */
     size_t ntok;
     const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
                            (n->ascii ? DC_FEAT_ASCII : 0);
