@@ -5536,6 +5536,15 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         if (t->type == TG_GROUP && not_before(R, t->tb))
             continue;
         int score = dist * 2 + (dir == prefer ? 0 : 5);
+        /* "Dalits in our village are like stray dogs, feed them once and
+         * they never leave": a target after a word said of the one
+         * before it (a predicate: dehumanizing, derogatory), in another
+         * clause, is the subject of that clause, not the one the word is
+         * said of; the group its own clause names before it wins within
+         * the window. (Threats, which look forward, keep their reading.) */
+        if (prefer == DIR_BACKWARD && dir == DIR_FORWARD &&
+            rs->toks[t->tb].clause != rs->toks[tb].clause)
+            score += 6;
         /* A protected group is the more specific reading when a pronoun or
          * a generic target competes at a similar distance. */
         if (t->type == TG_GROUP)
@@ -7157,6 +7166,55 @@ static bool partner_of(const run *R, const mention *m)
     return false;
 }
 
+/* Does the entry's group column name the group g (of length n)? */
+static bool group_has(const dc_entry *e, const char *g, size_t n)
+{
+    for (size_t i = 0; i + n <= e->group_len; i++)
+        if (memcmp(e->group + i, g, n) == 0 &&
+            (i == 0 || e->group[i - 1] == ':') &&
+            (i + n == e->group_len || e->group[i + n] == ','))
+            return true;
+    return false;
+}
+
+/* "Knacker caravans blocking the GAA pitch again, the whole tribe of
+ * them": an ambiguous slur for Travellers (knacker, tinker) in a comment
+ * about the Traveller community's life (caravans, a halting site, an
+ * encampment, "the tribe") or one that names the community otherwise
+ * ("Travellers", "pikeys", "gypsies") is the slur. Not the knacker's yard
+ * (the slaughterhouse: "yard" or a possessive after it), nor "tinkers
+ * with" (fiddles with); "knackered" (tired) is no hit at all. Horses and
+ * the council are left out of the cues: the knacker's trade takes
+ * horses, and councils are everywhere. */
+static bool traveller_life(const run *R, const mention *m)
+{
+    static const char *const life[] = {"caravan", "caravans",   "halting",
+                                       "tribe",   "encampment", "encampments"};
+    const dc_rules_scratch *rs = R->rs;
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_AMBIGUOUS) ||
+        !group_has(e, "irish_traveller", 15))
+        return false;
+    const tok *t = &rs->toks[m->te - 1];
+    if (t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "'s", 2) == 0)
+        return false;
+    if (m->te < rs->ntok && (tok_is_word(R, m->te, "yard") ||
+                             tok_is_word(R, m->te, "yards") ||
+                             tok_is_word(R, m->te, "with")))
+        return false;
+    if (word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life))
+        return true;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m || (o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_SLUR))
+            continue;
+        if (group_has(ent(R, o), "irish_traveller", 15) ||
+            group_has(ent(R, o), "roma", 4))
+            return true;
+    }
+    return false;
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -7204,7 +7262,25 @@ static bool used_of_people(run *R, const mention *m)
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
         return true;
+    /* "my son's school hired a tranny as the PE teacher": one of them,
+     * after "a", given a post named by a person noun ("as the PE
+     * teacher", "as our new neighbour"): no gearbox or raccoon holds a
+     * post. (Not "as a spare", "as a doorstop": no person noun.) */
+    if (m->tb > 0 && a_or_an(R, m->tb - 1) && m->te + 2 < rs->ntok &&
+        tok_is_word(R, m->te, "as")) {
+        uint32_t k = m->te + 1;
+        if (is_determiner(R, k) || a_or_an(R, k) ||
+            kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            k++;
+        for (uint32_t j = k; j < k + 3 && j < rs->ntok &&
+                             rs->toks[j].clause == rs->toks[m->tb].clause;
+             j++)
+            if (kind_at(R, j, DC_KIND_PERSON))
+                return true;
+    }
     if (subject_beside_group(R, m))
+        return true;
+    if (traveller_life(R, m))
         return true;
     /* ...and a slur flagged `groupcue` before any person noun but a
      * collective or a trade ("a mozzie guy") */
@@ -8330,6 +8406,27 @@ static bool epithet_after(const run *R, const mention *m)
 /* Is the word said of the target? A linking verb just before it ("are
  * vermin", "are nothing but a disease"), a simile ("like rats"), or the
  * two side by side ("vermin migrants", "migrants, vermin"). */
+/* "Esos ilegales son parásitos", "los judíos son una plaga", "son como
+ * animales": a Spanish linking verb at token k, with nothing between it
+ * and the noun at tb but Spanish articles, "como" (like) and hedges. Not
+ * in the lexicon as a copula: "son" is the English noun ("my son keeps
+ * rats"), so it links only where Spanish words alone lie between. */
+static bool spanish_link(const run *R, uint32_t k, uint32_t tb)
+{
+    static const char *const verbs[] = {"son", "es", "eran", "era",
+                                        "fueron", "parecen", "somos"};
+    static const char *const fill[] = {"un",   "una",   "unos",  "unas",
+                                       "como", "puros", "puras", "todos",
+                                       "todas", "solo", "mas",   "que",
+                                       "pura", "puro",  "nada"};
+    if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs))
+        return false;
+    for (uint32_t j = k + 1; j < tb; j++)
+        if (!word_among(R, j, j + 1, fill, sizeof fill / sizeof *fill))
+            return false;
+    return true;
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -8410,7 +8507,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
     /* the nearest linking word before the noun */
     for (uint32_t k = m->tb; k-- > from;)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
-            tok_is_word(R, k, "as")) {
+            tok_is_word(R, k, "as") || spanish_link(R, k, m->tb)) {
             /* "are researching the parasites": a participle after it
              * with an article after that takes the noun as its object;
              * "is terrified of dogs": an adjective's preposition does
@@ -14312,12 +14409,24 @@ static bool denies_being(const run *R, const mention *neg)
             break;
     }
     /* A contrast: "they are animals, not people", "X are its, not humans":
-     * a copula at most three words before the comma. */
+     * a copula at most four words before the comma; or ending a list of
+     * what they are said to be ("Trans people are freaks, science
+     * experiments gone wrong, not real humans"): items of at most four
+     * words, two more commas back at most. */
     if (b < 3 || t[b - 1].type != TK_PUNCT || t[b - 1].ch != ',')
         return false;
-    for (uint32_t k = b - 2, n = 0; n < 3 && t[k].type == TK_WORD; k--, n++) {
-        if (kind_at(R, k, DC_KIND_COPULA))
-            return true;
+    for (uint32_t k = b - 2, n = 0, commas = 0;; k--) {
+        if (t[k].type == TK_WORD) {
+            if (kind_at(R, k, DC_KIND_COPULA))
+                return true;
+            if (++n > 4)
+                break;
+        } else if (t[k].type != TK_PUNCT || t[k].ch != ',' || n == 0 ||
+                   ++commas > 2) {
+            break;
+        } else {
+            n = 0; /* a new item, before the comma */
+        }
         if (k == 0)
             break;
     }
@@ -17366,6 +17475,67 @@ static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
     return emit(R, &fs, r);
 }
 
+/* "The asylum hotel is basically a zoo now. Feed them, hose them down,
+ * lock the gates": a group's place (a `place` entry with a group, or an
+ * identity word right before a `place`: "the migrant hotel") said by a
+ * linking verb to be a zoo, a kennel or a pigsty, in a comment that keeps
+ * people as animals are kept (feeds them, hoses them down, cages or
+ * muzzles them): its people are the animals. A zoo of its own ("the zoo
+ * is cruel, hose down the enclosures"), a place of no group ("the airport
+ * was a zoo") or the figure alone ("the migrant hotel is a zoo, the staff
+ * can't cope": chaos) is nothing. Runs only with a `place` mention. */
+static decorum_status rule_zoo_place(run *R)
+{
+    static const char *const zoo[] = {"zoo", "kennel", "kennels", "pigsty",
+                                      "farmyard"};
+    static const char *const keep[] = {"feed", "hose", "hosed", "hosing",
+                                       "cage", "muzzle"};
+    const dc_rules_scratch *rs = R->rs;
+    /* From the places, which are few: the place before a linking verb
+     * that leads to the zoo word with only articles and adverbs between
+     * ("is basically a zoo") */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_PLACE || p->te >= rs->ntok ||
+            !kind_at(R, p->te, DC_KIND_COPULA))
+            continue;
+        const sentence *s = sent_of(R, p->tb);
+        uint32_t z = p->te + 1;
+        while (z < s->te && (a_or_an(R, z) || adverb_like(R, z) ||
+                             tok_is_word(R, z, "just") ||
+                             tok_is_word(R, z, "now")))
+            z++;
+        if (z >= s->te || !word_among(R, z, z + 1, zoo, sizeof zoo / sizeof *zoo))
+            continue;
+        const mention *g = ent(R, p)->categories ? p : NULL;
+        if (!g && p->tb > s->tb) {
+            g = identity_ending_at(R, p->tb);
+            if (g && ((ent(R, g)->flags & DC_F_AMBIGUOUS) ||
+                      !(ent(R, g)->categories & ~NATION_CATEGORIES)))
+                g = NULL;
+        }
+        if (!g || negator_in(R, z))
+            continue;
+        /* the keeping: one of its verbs, then "them" or "'em" or "down" */
+        bool kept = false;
+        for (uint32_t k = 0; k + 1 < rs->ntok && !kept; k++)
+            kept = word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep) &&
+                   (tok_is_word(R, k + 1, "them") ||
+                    tok_is_word(R, k + 1, "em") ||
+                    tok_is_word(R, k + 1, "'em") ||
+                    tok_is_word(R, k + 1, "down"));
+        if (!kept)
+            return DECORUM_OK;
+        target t = group_of(R, g);
+        return group_finding(
+            R, rs->toks[z].b, rs->toks[z].e, DECORUM_SIGNAL_DEHUMANIZATION,
+            LIT("dehumanizing language aimed at "), &t, 0.85f,
+            LIT("calls the group's place a zoo and its people animals to "
+                "be fed and hosed down"));
+    }
+    return DECORUM_OK;
+}
+
 /* The set-up of a joke at group g's expense, tokens [k, last]: a
  * stereotype at the weight of the lexicon's joke frames (review with the
  * model beside it); which set-up, in how. */
@@ -18015,6 +18185,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((R.target_types >> TG_GROUP) & 1 &&
         (st = rule_group_out(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
     if ((R.target_types >> TG_GROUP) & 1 &&
         (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
