@@ -275,6 +275,11 @@ typedef struct run {
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
+    /* the identity entries find_ingroup saw claimed ("as a gay man":
+     * gay), for mark_reclaimed to ask whose slurs they may reclaim; past
+     * INGROUP_CLAIMS, any of the categories' */
+    uint32_t ingroup_claim[4];
+    uint8_t n_ingroup_claims;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
     /* swearing in a sentence that addresses someone ("fuck off and die,
@@ -6355,6 +6360,8 @@ static bool migration_context(run *R)
 static unsigned hostility(const run *R, uint32_t si);
 #define HOSTILE_WORD 2u
 
+#define INGROUP_CLAIMS 4u
+
 static __attribute__((noinline)) void find_ingroup(run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -6380,6 +6387,12 @@ static __attribute__((noinline)) void find_ingroup(run *R)
                     continue;
                 R->ingroup = true;
                 R->ingroup_categories |= ent(R, k)->categories;
+                if (k->kind == DC_KIND_IDENTITY) {
+                    if (R->n_ingroup_claims < INGROUP_CLAIMS)
+                        R->ingroup_claim[R->n_ingroup_claims] = k->entry;
+                    if (R->n_ingroup_claims <= INGROUP_CLAIMS)
+                        R->n_ingroup_claims++;
+                }
             }
         }
     }
@@ -6856,6 +6869,41 @@ static bool self_named_as(const run *R, const dc_entry *e)
     return false;
 }
 
+/* May the writer's claim of a group of the slur e's category reclaim e?
+ * A claim of e's own group does ("as a gay man" and a slur for gay men),
+ * and so does one of a group that has reclaimable slurs of its own in
+ * that category, whose members share the words ("as a lesbian" and a
+ * slur for gay men, "as a gay man" and "dykes"). A group no reclaimable
+ * slur names is no in-group of the slur's: "as a straight man, d...s are
+ * gross", "as a white man, w...s are filthy" say it from outside. A scan
+ * of the lexicon, asked only of a reclaimable slur in a comment whose
+ * writer claims a group. Slurs claimed by the writer's own use ("we
+ * d...s") are not in the claims; they, and claims past INGROUP_CLAIMS,
+ * keep the category's reading. */
+static bool claim_covers(const run *R, const dc_entry *e)
+{
+    if (R->n_ingroup_claims == 0 || R->n_ingroup_claims > INGROUP_CLAIMS)
+        return true;
+    bool any = false;
+    for (uint32_t i = 0; i < R->n_ingroup_claims; i++) {
+        const dc_entry *g = &R->lx->entries[R->ingroup_claim[i]];
+        if (!(g->categories & e->categories))
+            continue;
+        any = true;
+        if (groups_meet(g->group, g->group_len, e->group, e->group_len))
+            return true;
+        for (size_t j = 0; j < R->lx->n; j++) {
+            const dc_entry *o = &R->lx->entries[j];
+            if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
+                (o->categories & e->categories) &&
+                groups_meet(g->group, g->group_len, o->group, o->group_len))
+                return true;
+        }
+    }
+    /* (the category came from a slur the writer claimed, not a word) */
+    return !any;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -6874,7 +6922,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
                 m->reclaimed)
                 continue;
-            bool own = R->ingroup && (R->ingroup_categories & e->categories);
+            bool own = R->ingroup && (R->ingroup_categories & e->categories) &&
+                       claim_covers(R, e);
             if (!own && m->tb > 0)
                 own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
                       mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL ||
