@@ -15317,12 +15317,12 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
  * stabbed someone"? Quote marks right around the code's words, no
  * report in its sentence (a quote someone is named for: "the mayor
  * called it 'enriched'", "what the paper calls 'urban' families"), no
- * word naming it a word ("the term 'urban'", "what does 'urban' mean")
- * and nothing denounced. And said of people or where they live: the code
- * a noun for people itself (flag `noun`), a noun for people right after
- * the closing mark ("'urban' families"), or a word of a place people
- * live in its sentence ("the village", "the hotel"); not "'enriched'
- * flour", "'urban' music". */
+ * word naming it a word ("the term 'urban'", "what does 'urban' mean"),
+ * no word of praise and nothing denounced. And said of people or where
+ * they live: the code a noun for people itself (flag `noun`), a noun for
+ * people right after the closing mark ("'urban' families"), or a word of
+ * a place people live in its sentence ("the village", "the hotel"); not
+ * "'enriched' flour", "'urban' music". */
 static bool code_scare_quoted(const run *R, const mention *m)
 {
     static const char *const named[] = {
@@ -15344,7 +15344,10 @@ static bool code_scare_quoted(const run *R, const mention *m)
         c->type != TK_PUNCT || c->ch != o->ch)
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (nor quotes of emphasis beside praise: "Our school is proudly
+     * 'diverse' and I love it") */
     if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE) ||
         word_among(R, s->tb, s->te, named, sizeof named / sizeof *named))
         return false;
     if (ent(R, m)->flags & DC_F_NOUN)
