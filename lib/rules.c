@@ -275,6 +275,11 @@ typedef struct run {
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
+    /* the identity entries find_ingroup saw claimed ("as a gay man":
+     * gay), for mark_reclaimed to ask whose slurs they may reclaim; past
+     * INGROUP_CLAIMS, any of the categories' */
+    uint32_t ingroup_claim[4];
+    uint8_t n_ingroup_claims;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
     /* swearing in a sentence that addresses someone ("fuck off and die,
@@ -1863,6 +1868,23 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     return true;
 }
 
+/* "The ref is a blind, useless clown": an ambiguous identity adjective
+ * after "a"/"an", then a comma, a hostile word and a noun: the first of a
+ * list of adjectives before the noun they all describe (one person
+ * insulted), not "a blind" as one of a group. */
+static bool listed_adjective(const run *R, const mention *m, const dc_entry *e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = m->te;
+    if (!(e->flags & DC_F_AMBIGUOUS) || !a_or_an(R, m->tb - 1) ||
+        c + 2 >= rs->ntok || rs->toks[c].type != TK_PUNCT ||
+        rs->toks[c].ch != ',')
+        return false;
+    return (kind_at(R, c + 1, DC_KIND_DEROGATE) ||
+            kind_at(R, c + 1, DC_KIND_INSULT)) &&
+           head_noun_follows(R, c + 2);
+}
+
 /* "a Muslim comes", "an Arab moves": after "a X" a word in -s is a verb
  * (a singular noun after it would not take the plural -s). */
 static bool singular_verb_after_a(const run *R, const mention *m)
@@ -2444,7 +2466,8 @@ static decorum_status find_targets(run *R)
                             the_next_seen(R, m) ||
                             /* "hunt every Muslim down": the particle of
                              * a split verb around it, no noun */
-                            split_verb_around(R, m->tb, m->te, &sv))) {
+                            split_verb_around(R, m->tb, m->te, &sv)) &&
+                           !listed_adjective(R, m, e)) {
                     /* "the Chinese can ...", "every last Mexican"; "a
                      * Muslim", one of them, attacked for being one ("I
                      * will kill a Muslim") */
@@ -6346,6 +6369,8 @@ static bool migration_context(run *R)
 static unsigned hostility(const run *R, uint32_t si);
 #define HOSTILE_WORD 2u
 
+#define INGROUP_CLAIMS 4u
+
 static __attribute__((noinline)) void find_ingroup(run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -6371,6 +6396,12 @@ static __attribute__((noinline)) void find_ingroup(run *R)
                     continue;
                 R->ingroup = true;
                 R->ingroup_categories |= ent(R, k)->categories;
+                if (k->kind == DC_KIND_IDENTITY) {
+                    if (R->n_ingroup_claims < INGROUP_CLAIMS)
+                        R->ingroup_claim[R->n_ingroup_claims] = k->entry;
+                    if (R->n_ingroup_claims <= INGROUP_CLAIMS)
+                        R->n_ingroup_claims++;
+                }
             }
         }
     }
@@ -6800,6 +6831,88 @@ static bool a_form_banter(run *R, const mention *m)
  * of the same group in the comment are too. Runs before targets are built,
  * so attacks on a reclaimed group ("my fellow crips and I are sick of")
  * are not read as hate. */
+/* Do the comma-separated group lists a and b share a group
+ * ("gender_identity:trans" and "sexual_orientation:lgbtq,gender_identity:trans")? */
+static bool groups_meet(const char *a, size_t al, const char *b, size_t bl)
+{
+    for (size_t i = 0; i < al;) {
+        size_t j = i;
+        while (j < al && a[j] != ',')
+            j++;
+        for (size_t p = 0; p < bl;) {
+            size_t q = p;
+            while (q < bl && b[q] != ',')
+                q++;
+            if (q - p == j - i && j > i && memcmp(a + i, b + p, j - i) == 0)
+                return true;
+            p = q + 1;
+        }
+        i = j + 1;
+    }
+    return false;
+}
+
+/* Does the writer say they are one of the slur e's own group, by a
+ * linking verb and the identity word right after it ("i'm trans and my
+ * stream is just t... gremlin energy", "we're gay, ...")? The group itself,
+ * not its category: "I'm straight and f...s are gross" claims nothing of
+ * gay people; and "I'm not trans" puts a negator between. Asked only of a
+ * reclaimable slur not yet claimed, in a comment with a first person. */
+static bool self_named_as(const run *R, const dc_entry *e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *k = &rs->m[i];
+        if (k->kind != DC_KIND_IDENTITY || k->tb == 0)
+            continue;
+        uint32_t p = k->tb - 1;
+        if (!(tok_is_word(R, p, "i'm") || tok_is_word(R, p, "im") ||
+              tok_is_word(R, p, "we're") ||
+              (p > 0 && tok_is_word(R, p, "am") && tok_is_word(R, p - 1, "i")) ||
+              (p > 0 && tok_is_word(R, p, "are") && tok_is_word(R, p - 1, "we"))))
+            continue;
+        const dc_entry *g = ent(R, k);
+        if (groups_meet(g->group, g->group_len, e->group, e->group_len))
+            return true;
+    }
+    return false;
+}
+
+/* May the writer's claim of a group of the slur e's category reclaim e?
+ * A claim of e's own group does ("as a gay man" and a slur for gay men),
+ * and so does one of a group that has reclaimable slurs of its own in
+ * that category, whose members share the words ("as a lesbian" and a
+ * slur for gay men, "as a gay man" and "dykes"). A group no reclaimable
+ * slur names is no in-group of the slur's: "as a straight man, d...s are
+ * gross", "as a white man, w...s are filthy" say it from outside. A scan
+ * of the lexicon, asked only of a reclaimable slur in a comment whose
+ * writer claims a group. Slurs claimed by the writer's own use ("we
+ * d...s") are not in the claims; they, and claims past INGROUP_CLAIMS,
+ * keep the category's reading. */
+static bool claim_covers(const run *R, const dc_entry *e)
+{
+    if (R->n_ingroup_claims == 0 || R->n_ingroup_claims > INGROUP_CLAIMS)
+        return true;
+    bool any = false;
+    for (uint32_t i = 0; i < R->n_ingroup_claims; i++) {
+        const dc_entry *g = &R->lx->entries[R->ingroup_claim[i]];
+        if (!(g->categories & e->categories))
+            continue;
+        any = true;
+        if (groups_meet(g->group, g->group_len, e->group, e->group_len))
+            return true;
+        for (size_t j = 0; j < R->lx->n; j++) {
+            const dc_entry *o = &R->lx->entries[j];
+            if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
+                (o->categories & e->categories) &&
+                groups_meet(g->group, g->group_len, o->group, o->group_len))
+                return true;
+        }
+    }
+    /* (the category came from a slur the writer claimed, not a word) */
+    return !any;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -6818,10 +6931,22 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
                 m->reclaimed)
                 continue;
-            bool own = R->ingroup && (R->ingroup_categories & e->categories);
+            bool own = R->ingroup && (R->ingroup_categories & e->categories) &&
+                       claim_covers(R, e);
             if (!own && m->tb > 0)
                 own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
-                      mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL;
+                      mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL ||
+                      /* "us homos on the varsity team": the writer's
+                       * group by apposition, as "we homos" is; a plural
+                       * ("you homos" is aimed at others), and not what
+                       * others call the writer ("they call us
+                       * bitches": a report) */
+                      (tok_is_word(R, m->tb - 1, "us") &&
+                       (plural_hit(R, m) || plural_term(e)) &&
+                       !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT)));
+            if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
+                self_named_as(R, e))
+                own = true;
             if (!own) {
                 /* The writer says it of themselves: "being queer is part
                  * of who I am", "we dykes are marching". */
@@ -10949,7 +11074,11 @@ static const mention *code_around(run *R, const mention *m)
     }
     for (size_t i = lo; i < nm && mv[i].tb <= m->tb && mv[i].b <= m->b; i++) {
         const mention *c = &mv[i];
-        if (c->kind == DC_KIND_CODE && c->e >= m->e && ent(R, c)->categories)
+        /* (not the same word read as a code for a person, the gorilla
+         * emoji: rule_code judges that reading, and the animal word
+         * names no group by it) */
+        if (c->kind == DC_KIND_CODE && c->e >= m->e && ent(R, c)->categories &&
+            !(c->b == m->b && c->e == m->e && (ent(R, c)->flags & DC_F_NOUN)))
             return c;
     }
     return NULL;
@@ -14549,6 +14678,8 @@ static bool slur_beside(const run *R)
     return false;
 }
 
+static bool disbelief_you(const run *R, uint32_t k, const sentence *s);
+
 /* Profanity: vulgar on its own; an attack when aimed at a group. */
 static __attribute__((noinline)) decorum_status rule_profanity(run *R, const mention *m)
 {
@@ -14611,7 +14742,9 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
      * ("Damn, fucking wild") it does not (tox_aimed, score.c). */
     if (!R->swore_at_you && any_kind(R, DC_KIND_PRONOUN_YOU)) {
         const sentence *s = sent_of(R, m->tb);
-        R->swore_at_you = has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU);
+        for (uint32_t k = s->tb; k < s->te && !R->swore_at_you; k++)
+            R->swore_at_you = mention_at(R, k, DC_KIND_PRONOUN_YOU) &&
+                              !disbelief_you(R, k, s);
     }
     /* Aimed at the person addressed ("fuck you"): an insult. */
     if (m->te < R->rs->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
@@ -14643,6 +14776,27 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
         DECORUM_OK)
         return st;
     return emit(R, &fs, r);
+}
+
+/* Is the "you" at token k the one of a cry of disbelief ("are you
+ * fucking kidding me", "you serious?!", "are you shitting me"): "are" or
+ * nothing before it in its sentence, then at most two words of swearing
+ * or degree, then `kidding`, `joking`, `serious` or `shitting`? It is
+ * said at no one: swearing beside it is an exclamation at a catch or a
+ * goal. */
+static bool disbelief_you(const run *R, uint32_t k, const sentence *s)
+{
+    static const char *const cry[] = {"kidding", "joking", "serious",
+                                      "shitting", "kiddin", "jokin"};
+    if (k > s->tb && !(tok_is_word(R, k - 1, "are") || tok_is_word(R, k - 1, "r")))
+        return false;
+    for (uint32_t j = k + 1, n = 0; j < s->te && n < 3; j++, n++) {
+        if (word_among(R, j, j + 1, cry, sizeof cry / sizeof *cry))
+            return true;
+        if (!kind_at(R, j, DC_KIND_PROFANITY) && !adverb_like(R, j))
+            return false;
+    }
+    return false;
 }
 
 /* Does the comment carry any unmitigated attack so far? */
@@ -14815,6 +14969,73 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
+/* "88 to all the lads in chat", "88 to everyone": the number opening its
+ * sentence, then "to", at most three words of a determiner or a
+ * quantifier, and a word of address: the code offered as a greeting.
+ * No count or score reads so ("88 to 70 at the half", "88 to go"). */
+static bool greeting_88(const run *R, const mention *m, const sentence *s,
+                        const char *const *address, size_t n_address)
+{
+    static const char *const fill[] = {"all", "the", "my", "of", "you",
+                                       "every", "our", "fellow"};
+    static const char *const whom[] = {"everyone", "everybody", "chat",
+                                       "boys", "all", "yall", "y'all",
+                                       "you"};
+    if (m->tb != s->tb || !tok_is_word(R, m->te, "to"))
+        return false;
+    uint32_t k = m->te + 1, n = 0;
+    for (; k < s->te && n < 3 &&
+           word_among(R, k, k + 1, fill, sizeof fill / sizeof *fill);
+         k++, n++) {
+        /* ("88 to all", "88 to you": the last such word is the address) */
+        if (k + 1 >= s->te || R->rs->toks[k + 1].type != TK_WORD)
+            return word_among(R, k, k + 1, whom, sizeof whom / sizeof *whom);
+    }
+    return k < s->te &&
+           (word_among(R, k, k + 1, address, n_address) ||
+            word_among(R, k, k + 1, whom, sizeof whom / sizeof *whom));
+}
+
+/* "14 words. Protect the future of Irish children.", "Fourteen
+ * words. Secure a future for our Irish kids": the slogan named
+ * as a slogan (its sentence holds nothing else but "the", "remember",
+ * "never forget"; "the 14 words" is an entry of its own) in a comment
+ * that says its words of a people: a race, a nation or an
+ * ethnic group named (white, European, Irish), a word of its cause
+ * (future, existence, secure, protect) and of whom it is for (children,
+ * kids, race, people). Not a count ("14 words per line", "the title is
+ * 14 words long", "14 words. That's the limit for the Irish children's
+ * poem"). */
+static bool slogan_14(const run *R, const mention *m)
+{
+    static const char *const cause[] = {"future", "existence", "secure",
+                                        "protect", "survival"};
+    static const char *const whom[] = {"children", "kids", "race",
+                                       "people", "babies"};
+    static const char *const lead[] = {"the", "remember", "never",
+                                       "forget"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    bool alone = true;
+    for (uint32_t k = s->tb; k < s->te && alone; k++)
+        if (rs->toks[k].type == TK_WORD && (k < m->tb || k >= m->te))
+            alone = k < m->tb &&
+                    word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
+    if (!alone)
+        return false;
+    if (!word_among(R, 0, rs->ntok, cause, sizeof cause / sizeof *cause) ||
+        !word_among(R, 0, rs->ntok, whom, sizeof whom / sizeof *whom))
+        return false;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP &&
+            (t->categories & (NATION_CATEGORIES |
+                              (1u << DECORUM_CATEGORY_RACE))))
+            return true;
+    }
+    return false;
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -14840,6 +15061,8 @@ static bool code_in_context(const run *R, const mention *m)
             "brothers", "brother", "bros", "brethren", "comrades", "comrade",
             "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
         const sentence *s = sent_of(R, m->tb);
+        if (greeting_88(R, m, s, address, sizeof address / sizeof *address))
+            return true;
         if (R->rs->toks[m->tb].sent + 1 != rs->ns)
             return false;
         uint32_t words = 0;
@@ -14878,6 +15101,9 @@ static bool code_in_context(const run *R, const mention *m)
         }
         return false;
     }
+    if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
+        (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
+        return slogan_14(R, m);
     /* "The JQ podcast explained it": the initials name a show, a
      * journal or a piece */
     static const char *const media[] = {
@@ -14905,6 +15131,7 @@ static bool code_in_context(const run *R, const mention *m)
 /* Is the code at token tb the mark by which the sentence would sanction
  * someone: "Anyone with 1488 in their username should be banned", "report
  * accounts using 88 in their bio", "people posting 14/88 get blocked",
+ * "the guy spamming 1488 in chat is a neo-Nazi. Ban him.",
  * "people writing (((they))) control the banks should be banned" (the
  * echo, rule_echo)?
  * The code follows a word that makes it what someone has or shows, and
@@ -14917,7 +15144,9 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
     static const char *const has[] = {"with", "using", "uses", "use",
                                       "posting", "posts", "post",
                                       "wearing", "writing", "writes",
-                                      "displaying", "has", "having"};
+                                      "displaying", "has", "having",
+                                      "spamming", "spams", "spammed",
+                                      "typing", "types", "typed"};
     static const char *const act[] = {
         "ban",     "banned", "bans",     "banning", "report", "reported",
         "reporting", "block", "blocked", "mute",    "muted",  "kick",
@@ -15191,6 +15420,137 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     return false;
 }
 
+/* Is the ambiguous code m in scare quotes of its own, the writer's
+ * sarcasm: "the hotel is being 'enriched' next month", "fewer 'urban'
+ * families", "would you let a 'quota doctor' operate", "'diverse youth'
+ * stabbed someone"? Quote marks right around the code's words, no
+ * report in its sentence (a quote someone is named for: "the mayor
+ * called it 'enriched'", "what the paper calls 'urban' families"), no
+ * word naming it a word ("the term 'urban'", "what does 'urban' mean"),
+ * no word of praise and nothing denounced. And said of people or where
+ * they live: the code a noun for people itself (flag `noun`), a noun for
+ * people right after the closing mark ("'urban' families"), or a word of
+ * a place people live in its sentence ("the village", "the hotel"); not
+ * "'enriched' flour", "'urban' music". */
+static bool code_scare_quoted(const run *R, const mention *m)
+{
+    static const char *const named[] = {
+        "word", "words", "term", "terms", "label", "phrase", "euphemism",
+        "mean", "means", "meaning", "meant", "called", "calls", "call",
+        "dubbed", "branded", "according"};
+    static const char *const where[] = {
+        "village", "town", "area", "neighbourhood", "neighborhood",
+        "district", "city", "street", "estate", "hotel", "school",
+        "schools", "community", "suburb", "borough", "county", "country",
+        "parish", "ward", "constituency", "postcode", "zip", "block",
+        "building", "hostel", "centre", "center"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *t = rs->toks;
+    if (R->denounce_any || m->tb == 0 || m->te >= rs->ntok)
+        return false;
+    const tok *o = &t[m->tb - 1], *c = &t[m->te];
+    if (o->type != TK_PUNCT || (o->ch != '\'' && o->ch != '"') ||
+        c->type != TK_PUNCT || c->ch != o->ch)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    /* (nor quotes of emphasis beside praise: "Our school is proudly
+     * 'diverse' and I love it") */
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE) ||
+        word_among(R, s->tb, s->te, named, sizeof named / sizeof *named))
+        return false;
+    if (ent(R, m)->flags & DC_F_NOUN)
+        return true;
+    uint32_t n = m->te + 1;
+    if (n < s->te && (kind_at(R, n, DC_KIND_PERSON) ||
+                      kind_at(R, n, DC_KIND_HUMANITY)))
+        return true;
+    return word_among(R, s->tb, s->te, where, sizeof where / sizeof *where);
+}
+
+/* Is the ambiguous code m, an emoji flagged `noun` that stands for a
+ * person (the gorilla or monkey emoji), used as a noun for one person:
+ * "imagine paying $50m to a 🦍 who can't even read a playbook", "that 🐒
+ * on the wing"? A determiner before it, and after it "who" (not in the
+ * writer's own simile) or, in its sentence, a word of a role or a wage
+ * (player, striker, contract, paying); in a comment with no word of real
+ * animals ("the zoo's new 🦍
+ * who loves bananas", "a baby 🦍 at the sanctuary"). */
+static bool code_as_person(const run *R, const mention *m)
+{
+    static const char *const det[] = {"a", "an", "that", "this", "some",
+                                      "another", "the", "your", "ur"};
+    static const char *const role[] = {
+        "player", "players", "striker", "forward", "defender", "keeper",
+        "goalkeeper", "quarterback", "qb", "receiver", "ref", "referee",
+        "playbook", "contract", "coach", "signing", "signed", "wing",
+        "winger", "pitch", "court", "league", "club", "paid", "paying",
+        "pay", "salary", "wages", "transfer", "draft", "drafted", "rookie",
+        "teammate", "starter", "bench", "neighbour", "neighbor", "coworker",
+        "colleague", "boss", "teacher", "doctor", "nurse", "president",
+        "mayor", "manager", "employee", "student", "classmate"};
+    static const char *const animals[] = {
+        "zoo",      "zoos",     "wildlife", "safari",   "animal",
+        "animals",  "enclosure", "species", "primate",  "primates",
+        "sanctuary", "documentary", "gorilla", "gorillas", "monkey",
+        "monkeys",  "ape",      "apes",     "orangutan", "chimp",
+        "chimps",   "chimpanzee", "habitat", "rainforest", "harambe",
+        "baby",     "cute",     "pet",      "banana",   "bananas"};
+    const dc_rules_scratch *rs = R->rs;
+    if (m->tb == 0 || !word_among(R, m->tb - 1, m->tb, det,
+                                  sizeof det / sizeof *det))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    /* (with "who" alone, not the writer's own simile: "feeling like a 🦍
+     * who just lifted a car") */
+    if (!(word_among(R, s->tb, s->te, role, sizeof role / sizeof *role) ||
+          (m->te < s->te && tok_is_word(R, m->te, "who") &&
+           !has_kind_in(R, s->tb, m->tb, DC_KIND_PRONOUN_SELF) &&
+           !(m->tb >= 2 && (tok_is_word(R, m->tb - 2, "like") ||
+                            tok_is_word(R, m->tb - 2, "as"))))))
+        return false;
+    return !word_among(R, 0, rs->ntok, animals,
+                       sizeof animals / sizeof *animals);
+}
+
+/* Does sentence s say what the writer will say ("'OK groomer' is all
+ * I'll be saying at the council meeting", "I'm going to tell them ...")?
+ * A pronoun of the writer's will (`i'll`, `we'll`), or "i"/"we" and
+ * "will", "am going to" or "gonna", and within three words a verb of
+ * saying, not negated ("I'll never say ..."). The words quoted beside it
+ * are the writer's own, no one else's. */
+static bool writer_will_say(const run *R, const sentence *s)
+{
+    static const char *const say[] = {
+        "say", "saying", "tell", "telling", "yell", "yelling", "shout",
+        "shouting", "reply", "replying", "answer", "answering", "post",
+        "posting", "comment", "commenting", "call", "calling"};
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        const mention *p = mention_at(R, k, DC_KIND_PRONOUN_SELF);
+        if (!p)
+            continue;
+        uint32_t v = p->te;
+        if (!(ent(R, p)->flags & DC_F_WILL)) {
+            if (!(tok_is_word(R, k, "i") || tok_is_word(R, k, "we")))
+                continue;
+            if (tok_is_word(R, v, "will") || tok_is_word(R, v, "gonna"))
+                v++;
+            else if (tok_is_word(R, v, "am") && tok_is_word(R, v + 1, "going") &&
+                     tok_is_word(R, v + 2, "to"))
+                v += 3;
+            else
+                continue;
+        }
+        for (uint32_t j = v; j < s->te && j < v + 3; j++) {
+            if (negator(R, j))
+                break;
+            if (word_among(R, j, j + 1, say, sizeof say / sizeof *say))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -15198,6 +15558,16 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     const dc_entry *e = ent(R, m);
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
+        return DECORUM_OK;
+    /* in scare quotes of its own, the writer's sarcasm (an entry flagged
+     * `scare` is a code only so: "urban", "enriched") */
+    bool scare_q = ambiguous && m->kind == DC_KIND_CODE && R->quotes &&
+                   code_scare_quoted(R, m);
+    /* an emoji that stands for a person, used as a noun for one */
+    bool as_person = ambiguous && m->kind == DC_KIND_CODE &&
+                     (e->flags & DC_F_NOUN) && !(e->flags & DC_F_SCARE) &&
+                     !R->n->ascii && code_as_person(R, m);
+    if ((e->flags & DC_F_SCARE) && !scare_q)
         return DECORUM_OK;
     if (m->kind == DC_KIND_CONSPIRACY) {
         if (toll_unnamed(R, m, e))
@@ -15223,7 +15593,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* a code its context confirms ("... good white folks ... 88
      * brothers") is meant: no innocent reading is left, a reject */
     bool confirmed = false;
-    if (ambiguous && !attacked(R) &&
+    if (ambiguous && !scare_q && !as_person && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
           (another_trope(R) || answered(R, m) ||
            (confirmed = libel_of_people(R, m, e)))) &&
@@ -15259,6 +15629,12 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                                       : DECORUM_SIGNAL_CODED_DOGWHISTLE;
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
+    /* (the scare quotes are the writer's, no one else's words; so are
+     * quoted words the writer says they will say) */
+    if (sc == SC_REPORTED &&
+        (scare_q ||
+         (R->rs->toks[m->tb].quoted && writer_will_say(R, sent_of(R, m->tb)))))
+        sc = SC_ASSERTED;
     char buf[96];
     piece what = quote_mention(R, m, LIT("'"), buf);
     /* A trope or code named in order to denounce it: "Eurabia is a
