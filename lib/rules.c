@@ -12335,6 +12335,41 @@ static bool refusal_explained(const run *R, const mention *m)
     return false;
 }
 
+/* "The mosque on Church Street has until Friday.", "Muslims in this
+ * town have until Christmas.": an ultimatum (a threat entry ending in
+ * "until" or "till") given to a group that opens the sentence (within
+ * its first three tokens), with the deadline and nothing after it: at
+ * most three words, none that says what the time is for ("... has until
+ * Friday to file its objection", "... have until sunset for iftar").
+ * *out is the group. Not a question. */
+static bool ultimatum(const run *R, const mention *m, target *out)
+{
+    static const char *const purpose[] = {
+        "to", "for", "because", "so", "and", "when", "before", "or", "but"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question)
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = m->te; k < s->te; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        if (++words > 3 ||
+            word_among(R, k, k + 1, purpose, sizeof purpose / sizeof *purpose))
+            return false;
+    }
+    if (words == 0)
+        return false;
+    for (size_t i = targets_from(rs, s->tb); i < rs->nt && rs->t[i].tb < m->tb;
+         i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].categories &&
+            rs->t[i].tb < s->tb + 3 && rs->t[i].te <= m->tb) {
+            *out = rs->t[i];
+            return true;
+        }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -13196,6 +13231,18 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         }
     }
+    /* "The mosque on Church Street has until Friday.": the group given
+     * the ultimatum, its subject, and nothing else ("You have until
+     * Friday" is a deadline) */
+    bool deadline = false;
+    if (m->kind == DC_KIND_THREAT && e->term_len > 5 &&
+        (memcmp(e->term + e->term_len - 5, "until", 5) == 0 ||
+         memcmp(e->term + e->term_len - 5, " till", 5) == 0)) {
+        if (!ultimatum(R, m, &resolved))
+            return DECORUM_OK;
+        t = t_local = &resolved;
+        deadline = true;
+    }
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
@@ -13231,7 +13278,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                    (k > 0 && tok_is_word(R, k, "am") &&
                     tok_is_word(R, k - 1, "i"))));
     }
-    intent |= laid_down;
+    intent |= laid_down || deadline;
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
      * and the group, and then as a call; "the plan is a dead end" is
