@@ -11807,13 +11807,25 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                       tok_is_word(R, k, "whenever") ||
                       /* "Next time a tranny walks into ..." */
                       (tok_is_word(R, k, "next") && k + 1 < m->tb &&
-                       tok_is_word(R, k + 1, "time"))))
+                       tok_is_word(R, k + 1, "time")) ||
+                      (veiled && tok_is_word(R, k, "once"))))
             cond = true;
         else if (cond && veiled && !last &&
                  kind_at(R, k, DC_KIND_PRONOUN_SELF))
             self = true;
         else if (veiled && cond && !self && !last && k > s->tb &&
-                 member_det(R, s, k)) {
+                 (member_det(R, s, k) ||
+                  /* "If those gays come to my church again", "When the
+                   * gays show up at our school": the group the case
+                   * opens with, its subject */
+                  ((tok_is_word(R, k - 1, "that") ||
+                    tok_is_word(R, k - 1, "those") ||
+                    tok_is_word(R, k - 1, "these") ||
+                    tok_is_word(R, k - 1, "the")) &&
+                   k > s->tb + 1 &&
+                   (tok_is_word(R, k - 2, "if") ||
+                    tok_is_word(R, k - 2, "when") ||
+                    tok_is_word(R, k - 2, "once"))))) {
             /* "If a Muslim walks into my shop I'm bringing a bat", "next
              * time a tranny walks into my daughter's changing room ...":
              * one member, the subject of the case, who comes into what is
@@ -11823,20 +11835,40 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
             const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
             if (!c)
                 c = mention_at(R, k, DC_KIND_SLUR);
+            /* (or who move in next door, come back, show up) */
             bool into_mine = false;
             for (uint32_t j = c ? c->te : m->tb; j < m->tb && !into_mine;
                  j++)
                 into_mine = tok_is_word(R, j, "my") ||
                             tok_is_word(R, j, "our") ||
                             tok_is_word(R, j, "me") ||
-                            tok_is_word(R, j, "us");
+                            tok_is_word(R, j, "us") ||
+                            tok_is_word(R, j, "here") ||
+                            (j > 0 && tok_is_word(R, j, "door") &&
+                             tok_is_word(R, j - 1, "next")) ||
+                            (j > 0 && tok_is_word(R, j, "in") &&
+                             (tok_is_word(R, j - 1, "move") ||
+                              tok_is_word(R, j - 1, "moves")));
             const target *g = NULL;
             for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(rs, k)
                                                     : 0;
                  i < rs->nt && rs->t[i].tb <= k && !g; i++)
                 if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP &&
-                    rs->t[i].te <= m->tb && rs->t[i].categories)
+                    rs->t[i].te <= m->tb &&
+                    /* (not a nation alone: "When the English fans come
+                     * to our town there will be blood" is football) */
+                    (rs->t[i].categories & ~NATION_CATEGORIES))
                     g = &rs->t[i];
+            /* "that Pakistani family": an identity adjective before a
+             * role noun names one household of the group */
+            target one;
+            if (!g && c && c->kind == DC_KIND_IDENTITY &&
+                !(ent(R, c)->flags & DC_F_AMBIGUOUS) &&
+                (ent(R, c)->categories & ~NATION_CATEGORIES) &&
+                kind_at(R, c->te, DC_KIND_PERSON)) {
+                one = group_of(R, c);
+                g = &one;
+            }
             if (into_mine && g &&
                 !has_kind_in(R, s->tb, m->tb, DC_KIND_HARM) &&
                 !has_kind_in(R, s->tb, m->tb, DC_KIND_THREAT) &&
