@@ -2412,8 +2412,14 @@ static decorum_status find_targets(run *R)
                     nx = mention_at(R, m->te, DC_KIND_PERSON);
                     /* a role noun names a group only in the plural:
                      * "Nigerian players", not "the Nigerian striker" */
+                    /* ...or after "every", "any", "each", which make the
+                     * singular all of them ("every gay teacher in the
+                     * district", as "every woman") */
                     if (nx && (ent(R, nx)->flags & DC_F_PLURAL) &&
-                        !plural_hit(R, nx))
+                        !plural_hit(R, nx) &&
+                        !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "every") ||
+                                        tok_is_word(R, m->tb - 1, "any") ||
+                                        tok_is_word(R, m->tb - 1, "each"))))
                         nx = NULL;
                     if (!nx)
                         nx = mention_at(R, m->te, DC_KIND_IDENTITY);
@@ -9221,7 +9227,9 @@ static bool wish_gap(const run *R, uint32_t k)
         "get", "got", "all", "of", "one", "last", "single", "each", "the",
         "go", "finally", "already", "soon", "them", "em", "they", "'d",
         "just", "fucking", "freaking", "damn", "now", "gets", "getting",
-        "in", "across"};
+        "in", "across",
+        /* ("hope the new mosque gets hit") */
+        "new", "old", "local"};
     const tok *t = &R->rs->toks[k];
     if (t->type != TK_WORD)
         return false;
@@ -9234,6 +9242,12 @@ static bool wish_gap(const run *R, uint32_t k)
         return true;
     if (dc_word_in(R->n->text + t->b, t->e - t->b, aux,
                    sizeof aux / sizeof aux[0]))
+        return true;
+    /* "that mosque", "those Muslims": a determiner of the group right
+     * after it (not "the refugees that died", a relative clause) */
+    if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
+         tok_is_word(R, k, "those") || tok_is_word(R, k, "these")) &&
+        k + 1 < R->rs->ntok && in_target(R, k + 1, TG_GROUP))
         return true;
     return in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
            kind_at(R, k, DC_KIND_QUANTIFIER) ||
@@ -9302,11 +9316,25 @@ static bool wish_head(const run *R, uint32_t k)
                wish_by_writer(R, k - 2);
     if (tok_is_word(R, k, "only"))
         return tok_is_word(R, k - 1, "if");
-    if (tok_is_word(R, k, "if"))
+    if (tok_is_word(R, k, "if")) {
         /* "would be better if", "a better place if", "better off if" */
         for (uint32_t j = k, n = 0; j-- > 0 && n < 3; n++)
             if (tok_is_word(R, j, "better"))
                 return true;
+        /* "Would be a real shame if the new gurdwara had an accident":
+         * the racketeer's hypothetical regret wishes what it names;
+         * "would" or "'d" before it ("it's a shame if ..." judges) */
+        uint32_t j = k - 1;
+        if (j > 0 && (tok_is_word(R, j - 1, "real") ||
+                      tok_is_word(R, j - 1, "great") ||
+                      tok_is_word(R, j - 1, "terrible")))
+            j--;
+        if (tok_is_word(R, k - 1, "shame") || tok_is_word(R, k - 1, "pity"))
+            for (uint32_t i = j, n = 0; i-- > 0 && n < 3; n++)
+                if (tok_is_word(R, i, "would") || tok_is_word(R, i, "it'd") ||
+                    tok_is_word(R, i, "that'd") || tok_is_word(R, i, "d"))
+                    return true;
+    }
     return false;
 }
 
@@ -9560,7 +9588,13 @@ static bool coordinated_command(const run *R, const mention *m,
     bool them = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !them; k++)
         them = tok_is_word(R, k, "them") || tok_is_word(R, k, "em");
-    if (!them || shoot_not_gun(R, m, s))
+    /* "Drop them off the pier and see who floats": a threat that ends
+     * its clause and takes no object of its own tells what comes of the
+     * first command, whose object (right after the verb) is the victim */
+    bool outcome = !them && (m->te >= s->te ||
+                             rs->toks[m->te].type != TK_WORD ||
+                             rs->toks[m->te].clause != rs->toks[m->tb].clause);
+    if ((!them && !outcome) || shoot_not_gun(R, m, s))
         return false;
     uint32_t clause = rs->toks[m->tb].clause, k = m->tb - 1, n = 0;
     while (k > s->tb && rs->toks[k - 1].clause == clause) {
@@ -9573,6 +9607,16 @@ static bool coordinated_command(const run *R, const mention *m,
                              tok_is_word(R, k, "so") ||
                              tok_is_word(R, k, "then")))
         k++;
+    if (outcome) {
+        uint32_t o = k + 1;
+        if (o + 1 < m->tb && verb_particle(R, o))
+            o++;
+        if (o + 1 >= m->tb ||
+            !(tok_is_word(R, o, "them") || tok_is_word(R, o, "em") ||
+              in_target(R, o, TG_GROUP) ||
+              (tok_is_word(R, o, "the") && in_target(R, o + 1, TG_GROUP))))
+            return false;
+    }
     /* (not a quantifier, which bare_verb is never asked of: "all white
      * boys do is lie and punch walls") */
     return k + 2 < m->tb && rs->toks[k].type == TK_WORD &&
@@ -10425,6 +10469,34 @@ static bool writer_will(const run *R, uint32_t ti)
         if ((pw = mention_at(R, j, DC_KIND_PRONOUN_SELF)) != NULL)
             return (ent(R, pw)->flags & DC_F_WILL) != 0;
     }
+    return false;
+}
+
+/* Does a threat done to places (flag `place`: "burn", "torch") put
+ * people inside the place, "with" then, within four words in its clause,
+ * "inside" or "in it" ("we'll burn it down with them inside", "torch the
+ * hotel with the lot of them still in it")? Burning people is as severe
+ * as the severest threat. */
+static bool people_inside(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_PLACE))
+        return false;
+    uint32_t c = rs->toks[m->tb].clause, w = UINT32_MAX;
+    for (uint32_t k = m->te; k < rs->ntok && k < m->te + 6 &&
+                             rs->toks[k].clause == c;
+         k++)
+        if (tok_is_word(R, k, "with")) {
+            w = k;
+            break;
+        }
+    for (uint32_t k = w + 1; w != UINT32_MAX && k < rs->ntok && k < w + 6 &&
+                             rs->toks[k].clause == c;
+         k++)
+        if (tok_is_word(R, k, "inside") ||
+            (tok_is_word(R, k, "in") && k + 1 < rs->ntok &&
+             (tok_is_word(R, k + 1, "it") || tok_is_word(R, k + 1, "there"))))
+            return true;
     return false;
 }
 
@@ -11958,11 +12030,79 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     bool cond = false, self = false;
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
-                      tok_is_word(R, k, "whenever")))
+                      tok_is_word(R, k, "whenever") ||
+                      /* "Next time a tranny walks into ..." */
+                      (tok_is_word(R, k, "next") && k + 1 < m->tb &&
+                       tok_is_word(R, k + 1, "time")) ||
+                      (veiled && tok_is_word(R, k, "once"))))
             cond = true;
         else if (cond && veiled && !last &&
                  kind_at(R, k, DC_KIND_PRONOUN_SELF))
             self = true;
+        else if (veiled && cond && !self && !last && k > s->tb &&
+                 (member_det(R, s, k) ||
+                  /* "If those gays come to my church again", "When the
+                   * gays show up at our school": the group the case
+                   * opens with, its subject */
+                  ((tok_is_word(R, k - 1, "that") ||
+                    tok_is_word(R, k - 1, "those") ||
+                    tok_is_word(R, k - 1, "these") ||
+                    tok_is_word(R, k - 1, "the")) &&
+                   k > s->tb + 1 &&
+                   (tok_is_word(R, k - 2, "if") ||
+                    tok_is_word(R, k - 2, "when") ||
+                    tok_is_word(R, k - 2, "once"))))) {
+            /* "If a Muslim walks into my shop I'm bringing a bat", "next
+             * time a tranny walks into my daughter's changing room ...":
+             * one member, the subject of the case, who comes into what is
+             * the writer's ("my", "our", "me", "us" between it and the
+             * threat: not the writer's "I'm" before it, "If a Muslim
+             * wins I'm bringing a bat" says nothing of violence) */
+            const mention *c = mention_at(R, k, DC_KIND_IDENTITY);
+            if (!c)
+                c = mention_at(R, k, DC_KIND_SLUR);
+            /* (or who move in next door, come back, show up) */
+            bool into_mine = false;
+            for (uint32_t j = c ? c->te : m->tb; j < m->tb && !into_mine;
+                 j++)
+                into_mine = tok_is_word(R, j, "my") ||
+                            tok_is_word(R, j, "our") ||
+                            tok_is_word(R, j, "me") ||
+                            tok_is_word(R, j, "us") ||
+                            tok_is_word(R, j, "here") ||
+                            (j > 0 && tok_is_word(R, j, "door") &&
+                             tok_is_word(R, j - 1, "next")) ||
+                            (j > 0 && tok_is_word(R, j, "in") &&
+                             (tok_is_word(R, j - 1, "move") ||
+                              tok_is_word(R, j - 1, "moves")));
+            const target *g = NULL;
+            for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(rs, k)
+                                                    : 0;
+                 i < rs->nt && rs->t[i].tb <= k && !g; i++)
+                if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP &&
+                    rs->t[i].te <= m->tb &&
+                    /* (not a nation alone: "When the English fans come
+                     * to our town there will be blood" is football) */
+                    (rs->t[i].categories & ~NATION_CATEGORIES))
+                    g = &rs->t[i];
+            /* "that Pakistani family": an identity adjective before a
+             * role noun names one household of the group */
+            target one;
+            if (!g && c && c->kind == DC_KIND_IDENTITY &&
+                !(ent(R, c)->flags & DC_F_AMBIGUOUS) &&
+                (ent(R, c)->categories & ~NATION_CATEGORIES) &&
+                kind_at(R, c->te, DC_KIND_PERSON)) {
+                one = group_of(R, c);
+                g = &one;
+            }
+            if (into_mine && g &&
+                !has_kind_in(R, s->tb, m->tb, DC_KIND_HARM) &&
+                !has_kind_in(R, s->tb, m->tb, DC_KIND_THREAT) &&
+                !situation_after(R, g->te)) {
+                *out = *g;
+                return true;
+            }
+        }
         else if (veiled && self && !last) {
             /* the veiled threat: any group the writer's case meets
              * ("that Pakistani family", "two gay blokes"), not in a case
@@ -12450,6 +12590,41 @@ static bool refusal_explained(const run *R, const mention *m)
         if (!group)
             return true;
     }
+    return false;
+}
+
+/* "The mosque on Church Street has until Friday.", "Muslims in this
+ * town have until Christmas.": an ultimatum (a threat entry ending in
+ * "until" or "till") given to a group that opens the sentence (within
+ * its first three tokens), with the deadline and nothing after it: at
+ * most three words, none that says what the time is for ("... has until
+ * Friday to file its objection", "... have until sunset for iftar").
+ * *out is the group. Not a question. */
+static bool ultimatum(const run *R, const mention *m, target *out)
+{
+    static const char *const purpose[] = {
+        "to", "for", "because", "so", "and", "when", "before", "or", "but"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question)
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = m->te; k < s->te; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        if (++words > 3 ||
+            word_among(R, k, k + 1, purpose, sizeof purpose / sizeof *purpose))
+            return false;
+    }
+    if (words == 0)
+        return false;
+    for (size_t i = targets_from(rs, s->tb); i < rs->nt && rs->t[i].tb < m->tb;
+         i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].categories &&
+            rs->t[i].tb < s->tb + 3 && rs->t[i].te <= m->tb) {
+            *out = rs->t[i];
+            return true;
+        }
     return false;
 }
 
@@ -13314,21 +13489,38 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         }
     }
+    /* "The mosque on Church Street has until Friday.": the group given
+     * the ultimatum, its subject, and nothing else ("You have until
+     * Friday" is a deadline) */
+    bool deadline = false;
+    if (m->kind == DC_KIND_THREAT && e->term_len > 5 &&
+        (memcmp(e->term + e->term_len - 5, "until", 5) == 0 ||
+         memcmp(e->term + e->term_len - 5, " till", 5) == 0)) {
+        if (!ultimatum(R, m, &resolved))
+            return DECORUM_OK;
+        t = t_local = &resolved;
+        deadline = true;
+    }
     /* "kill him": asked once, of the threats that can use it */
     bool at_person = m->kind == DC_KIND_THREAT &&
                      (!t || (e->severity >= 3 && m->tb > 0)) &&
                      (person_object(R, m) || (!t && person_subject(R, m)));
     bool intent = false;
+    /* "we'll burn it down with them inside": as severe as can be */
+    bool sev3 = e->severity >= 3 ||
+                (m->kind == DC_KIND_THREAT && people_inside(R, m));
     if (m->kind == DC_KIND_THREAT && m->tb > 0 &&
-        (e->severity >= 3 || bare_object(R, m)) &&
+        (sev3 || bare_object(R, m)) &&
         ((t && t->type == TG_YOU && !object_of_two(R, t->tb)) ||
          at_person ||
-         (t && t->type == TG_GROUP && e->severity >= 3 &&
+         (t && t->type == TG_GROUP && sev3 &&
           (t->tb >= m->te ||
            /* "If Muslims come near my house I'll kill them", "I'll burn
             * them alive": the group named before, by the pronoun its
             * object */
-           has_kind_in(R, m->tb + 1, m->te + 1, DC_KIND_PRONOUN_GROUP)))))
+           has_kind_in(R, m->tb + 1, m->te + 1, DC_KIND_PRONOUN_GROUP) ||
+           /* ("... with them inside": the pronoun after it) */
+           (e->severity < 3 && t_local && t_local->tb >= m->te)))))
         intent = writer_will(R, m->tb);
     /* "if i see a tranny ... im beating them senseless": in the case put
      * for a member, the writer's present progressive is the will too */
@@ -13344,7 +13536,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                    (k > 0 && tok_is_word(R, k, "am") &&
                     tok_is_word(R, k - 1, "i"))));
     }
-    intent |= laid_down;
+    intent |= laid_down || deadline;
     /* "The only good Indian is a dead Indian": a threat entry flagged
      * `formula` ("is a dead", "are dead") counts only after "only good"
      * and the group, and then as a call; "the plan is a dead end" is
