@@ -3276,6 +3276,18 @@ static const mention *negator_in(const run *R, uint32_t tb)
     if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
                           tok_is_word(R, best->te, "doubt")))
         return NULL;
+    /* "Jews never stop scheming", "they don't stop lying": a negated
+     * stopping right before a doing (an -ing word) says it goes on.
+     * (A threat, an exclusion or a hate verb after it is read by
+     * halt_scope: "We will never stop killing Jews".) */
+    if (best->te + 1 == tb && !act_at(R, tb) &&
+        !mention_at(R, tb, DC_KIND_HATE_VERB) &&
+        (tok_is_word(R, best->te, "stop") || tok_is_word(R, best->te, "stops") ||
+         tok_is_word(R, best->te, "quit"))) {
+        const tok *a = &rs->toks[tb];
+        if (a->e - a->b > 4 && memcmp(R->n->text + a->e - 3, "ing", 3) == 0)
+            return NULL;
+    }
     /* "I can't wait until they're gone", "can't wait to see them hang":
      * an impatient wish, which denies nothing. */
     if (best->te + 1 < tb && tok_is_word(R, best->te, "wait") &&
@@ -4004,11 +4016,52 @@ static bool bare_said_after(const run *R, uint32_t tb)
     return false;
 }
 
+/* "People who say Muslims are peaceful are idiots, Muslims are
+ * terrorists": a report in a relative clause ("who say", "that claim")
+ * names the people by what they say, and its words end where the main
+ * verb closes it; a later clause is the writer's own again. Are all the reports before
+ * tb in sentence s such reports, whose clause (the report's words go on
+ * in it: not "who claim, without evidence, that ...") ended before tb? */
+static bool reports_closed(const run *R, const sentence *s, uint32_t tb)
+{
+    const tok *tk = R->rs->toks;
+    bool any = false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT)
+            continue;
+        /* the main verb after the words told closes the relative clause
+         * ("... who say Muslims are peaceful are idiots"): two linking
+         * verbs in the report's clause; one is still the words told,
+         * however the commas go on ("Those that say refugees are
+         * thieves, dangerous criminals and lazy people are wrong") */
+        uint32_t links = 0;
+        for (uint32_t k = m->te; k < tb && tk[k].clause == tk[m->tb].clause;
+             k++)
+            links += kind_at(R, k, DC_KIND_COPULA);
+        if (links < 2)
+            return false;
+        /* (the entry may hold the pronoun: "who say") */
+        if (m->tb == s->tb || m->te >= tb ||
+            !(tok_is_word(R, m->tb - 1, "who") ||
+              tok_is_word(R, m->tb - 1, "that") ||
+              tok_is_word(R, m->tb, "who")) ||
+            tk[m->te].type != TK_WORD || tk[m->te].clause != tk[m->tb].clause ||
+            tk[tb].clause == tk[m->tb].clause)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 static bool report_before(const run *R, uint32_t tb)
 {
     if (tb >= R->rs->ntok)
         return false;
     const sentence *s = sent_of(R, tb);
+    if (reports_closed(R, s, tb))
+        return report_after(R, s, tb);
     return report_in(R, s, tb) || report_after(R, s, tb);
 }
 
@@ -14093,6 +14146,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* Insults aimed at a group are derogation; after a generalizing
          * frame ("are all hypocrites") they are a stereotype. */
         if (sig == DECORUM_SIGNAL_INSULT) {
+            /* "Roma are liars": an insult the lexicon also holds as a
+             * stereotype at the same place is read once, as that */
+            /* (in the plural: one "Muslim liar" is an insult of one
+             * man, which the stereotype noun leaves alone) */
+            const mention *st = mention_at(R, m->tb, DC_KIND_STEREOTYPE);
+            if (st && st->te == m->te && plural_hit(R, st))
+                return DECORUM_OK;
             sig = DECORUM_SIGNAL_DEROGATION;
             for (uint32_t k = m->tb > 2 ? m->tb - 2 : 0; k < m->tb; k++) {
                 const mention *fr = mention_at(R, k, DC_KIND_STEREOTYPE);
@@ -14298,11 +14358,34 @@ static bool trait_of(const run *R, const target *t, const mention *m)
         "for",   "of",      "about",   "from", "anyway", "lol",
         "af",    "though",  "tbh",     "ppl",  "then",   "so",
         "never", "just"};
+    /* "Jews never stop scheming": the group, then the doing it never
+     * stops */
+    if (m->tb >= 2 && t->te + 2 == m->tb &&
+        tok_is_word(R, m->tb - 2, "never") &&
+        (tok_is_word(R, m->tb - 1, "stop") || tok_is_word(R, m->tb - 1, "stops")))
+        return true;
     if (!predicated(R, t, m))
         return false;
     uint32_t k = m->te;
-    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
-        R->rs->toks[k].sent != R->rs->toks[m->tb].sent)
+    const tok *tk = R->rs->toks;
+    if (k >= R->rs->ntok || tk[k].type != TK_WORD ||
+        tk[k].sent != tk[m->tb].sent)
+        return true;
+    /* "Sikhs are all violent Khalistanis", "they're all violent thugs.":
+     * one noun after the trait that closes its clause is the predicate's
+     * head, the trait said of the group all the same; and a participle
+     * goes on with it ("predators looking for access to little girls"). */
+    /* (the trait right after the linking verb or its quantifier: not
+     * "Sikhs are all against violent protests") */
+    if ((k + 1 >= R->rs->ntok || tk[k + 1].type != TK_WORD ||
+         tk[k + 1].clause != tk[k].clause) &&
+        m->tb > 0 &&
+        (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+         tok_is_word(R, m->tb - 1, "all") || tok_is_word(R, m->tb - 1, "just") ||
+         tok_is_word(R, m->tb - 1, "so") || tok_is_word(R, m->tb - 1, "really")))
+        return true;
+    if (tk[k].e - tk[k].b > 4 &&
+        memcmp(R->n->text + tk[k].e - 3, "ing", 3) == 0)
         return true;
     return word_among(R, k, k + 1, goes_on, sizeof goes_on / sizeof *goes_on) ||
            kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
@@ -14492,7 +14575,11 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
               (k >= t->te && (tok_is_word(R, k, "always") ||
                               tok_is_word(R, k, "constantly") ||
                               tok_is_word(R, k, "forever") ||
-                              tok_is_word(R, k, "allways")))))
+                              tok_is_word(R, k, "allways") ||
+                              /* "Jews never stop scheming" */
+                              (tok_is_word(R, k, "never") && k + 1 < m->tb &&
+                               (tok_is_word(R, k + 1, "stop") ||
+                                tok_is_word(R, k + 1, "stops")))))))
             continue;
         if (k > 0 && (tok_is_word(R, k - 1, "not") || kind_at(R, k - 1, DC_KIND_NEGATION)))
             return false;
@@ -14566,7 +14653,22 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "office",    "citizenship", "marry", "marriage",  "children",
         "kids",      "babies",   "reproduce", "temple",   "temples",
         "property",  "army",     "military", "adopt",  "land",
-        "parliament", "juries",  "jury",     "citizens"};
+        "parliament", "juries",  "jury",     "citizens",
+        /* a public role or a place open to all: "Gays should be banned
+         * from coaching youth sports", "Travellers shouldn't be allowed
+         * into any pub", "Disabled kids should be kept out of our
+         * school" */
+        "coaching",  "coach",    "teaching", "teach",    "jobs"};
+    /* (a place named as one, after a determiner or a preposition: not a
+     * word that qualifies another, "no more likely to be school
+     * shooters") */
+    static const char *const places[] = {
+        "school",    "schools",  "classroom", "classrooms", "university",
+        "pub",       "pubs",     "restaurant", "restaurants", "shop",
+        "shops",     "hospital", "hospitals"};
+    static const char *const place_det[] = {
+        "our", "the", "a", "any", "my", "their", "this", "that", "every",
+        "from", "into", "in", "at", "of", "to", "public", "local"};
     /* (a house of worship is a right to build or enter: "no more
      * demolition of mosques" denies none) */
     static const char *const worship[] = {
@@ -14651,6 +14753,11 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
              k++) {
             if (!word_among(R, k, k + 1, rights,
                             sizeof rights / sizeof *rights) &&
+                !(k > m->tb &&
+                  word_among(R, k, k + 1, places,
+                             sizeof places / sizeof *places) &&
+                  word_among(R, k - 1, k, place_det,
+                             sizeof place_det / sizeof *place_det)) &&
                 !(word_among(R, k, k + 1, worship,
                              sizeof worship / sizeof *worship) &&
                   k >= m->tb + 2 &&
@@ -15573,14 +15680,23 @@ static bool code_said_of(const run *R, const mention *m)
     return false;
 }
 
-/* Is the well-poisoning libel m ("they poisoned the wells") told of a
+/* Is the libel m, a deed blamed on a people ("they poisoned the wells",
+ * "released covid on purpose"), told of that
  * people: the comment names the group its entry names ("the Jews
- * poisoned the wells"), apart from the phrase, or calls them a "tribe"
- * ("... same tribe")? A company or a war that poisoned wells is told of
- * no people. Runs only for entries starting with "poison". */
+ * poisoned the wells", "The Chinese released covid on purpose"), apart
+ * from the phrase, or calls them a "tribe" ("... same tribe")? A company
+ * or a war that poisoned wells, a government that released a virus
+ * are no people. Runs only for entries
+ * that start with the deed's verb (or its adverb). */
 static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
-    if (!(e->term_len > 6 && memcmp(e->term, "poison", 6) == 0))
+    static const char *const deed[] = {
+        "poisoned", "poisoning", "poison",   "poisons", "released",
+        "unleashed", "deliberately", "intentionally"};
+    size_t fl = 0;
+    while (fl < e->term_len && e->term[fl] != ' ')
+        fl++;
+    if (!dc_word_in(e->term, fl, deed, sizeof deed / sizeof *deed))
         return false;
     /* "tribe" as the writer's name for the people, by a pointing word
      * ("same tribe", "that tribe", "a certain tribe"); not a named one
