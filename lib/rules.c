@@ -775,8 +775,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * apart. Such a word is its run, copied as it is, and
                      * the sentence and clause do not change: three stores
                      * a token (a token built whole was put together in a
-                     * vector register, field by field), and its index by
-                     * byte. Each is written so, the last of the stretch
+                     * vector register, field by field), its index by byte
+                     * and its key (tok_key). Each is written so, the last of the stretch
                      * too, and the loop goes on while a word is followed
                      * by one space and a run. The sentinel run never
                      * starts one byte after a run's end. The room: token
