@@ -12748,6 +12748,8 @@ static bool refusal_explained(const run *R, const mention *m)
  * most three words, none that says what the time is for ("... has until
  * Friday to file its objection", "... have until sunset for iftar").
  * *out is the group. Not a question. */
+static bool term_ends(const dc_entry *e, const char *w, bool start);
+
 static bool ultimatum(const run *R, const mention *m, target *out)
 {
     static const char *const purpose[] = {
@@ -12766,13 +12768,171 @@ static bool ultimatum(const run *R, const mention *m, target *out)
     }
     if (words == 0)
         return false;
+    /* (a fast, a feast or a match runs until its time: "Muslims have
+     * until sunset", "The French have until the final whistle") */
+    static const char *const season[] = {
+        "sunset",  "sundown", "iftar",    "suhoor",   "easter", "lent",
+        "eid",     "sabbath", "shabbat",  "diwali",   "ramadan", "passover",
+        "whistle", "kickoff", "minute",   "lunch",    "tea",     "stumps",
+        "innings", "fulltime", "halftime"};
+    if (word_among(R, m->te, s->te, season, sizeof season / sizeof *season))
+        return false;
     for (size_t i = targets_from(rs, s->tb); i < rs->nt && rs->t[i].tb < m->tb;
          i++)
-        if (rs->t[i].type == TG_GROUP && rs->t[i].categories &&
+        if (rs->t[i].type == TG_GROUP &&
+            (rs->t[i].categories & ~NATION_CATEGORIES) &&
             rs->t[i].tb < s->tb + 3 && rs->t[i].te <= m->tb) {
+            /* A deadline is a threat only where it is put to a place
+             * pinned down ("The mosque on Church Street", "Muslims in
+             * this town") or where the comment menaces ("We know where
+             * the imam lives."): "Muslims have until Friday", "The
+             * synagogue has until March" are calendars. */
+            uint32_t k = rs->t[i].te;
+            bool pinned =
+                k + 1 < m->tb &&
+                (tok_is_word(R, k, "on") || tok_is_word(R, k, "at") ||
+                 (tok_is_word(R, k, "in") &&
+                  (tok_is_word(R, k + 1, "this") ||
+                   tok_is_word(R, k + 1, "our") ||
+                   tok_is_word(R, k + 1, "my"))));
+            bool menace = false;
+            for (uint32_t j = 0; j + 2 < rs->ntok && !menace; j++)
+                menace = tok_is_word(R, j, "know") &&
+                         tok_is_word(R, j + 1, "where");
+            /* (another threat, not this one nor its "has till" twin) */
+            for (size_t j = 0; j < rs->nm && !menace; j++)
+                menace = rs->m[j].kind == DC_KIND_THREAT &&
+                         (rs->m[j].te <= m->tb || rs->m[j].tb >= m->te) &&
+                         !term_ends(ent(R, &rs->m[j]), "until", false) &&
+                         !term_ends(ent(R, &rs->m[j]), " till", false);
+            if (!pinned && !menace)
+                return false;
             *out = rs->t[i];
             return true;
         }
+    return false;
+}
+
+/* Does the threat entry's term end with (or, `start`, begin with) the
+ * words w? Cheap: the false alarms below are asked only of the entries
+ * that name them. */
+static bool term_ends(const dc_entry *e, const char *w, bool start)
+{
+    size_t n = strlen(w);
+    if (e->term_len < n)
+        return false;
+    return memcmp(e->term + (start ? 0 : e->term_len - n), w, n) == 0;
+}
+
+/* Is a word of list among the comment's tokens [a, b)? (word_among
+ * bounded by the comment) */
+static bool words_in(const run *R, uint32_t a, uint32_t b,
+                     const char *const *list, size_t n)
+{
+    return word_among(R, a, b < R->rs->ntok ? b : R->rs->ntok, list, n);
+}
+
+/* Session 22 review: the round-8 threat phrases are said of ordinary
+ * things far more often than as threats. Is mention m (a threat) one of
+ * them said harmlessly? Each test runs only for the entries it names.
+ * - the writer arming ("bringing a bat") with a sport or a hobby in the
+ *   comment ("our cricket club ... we need the practice", "my shotgun
+ *   for the clay pigeon shooting");
+ * - an "accident" that is a noun's first half ("an accident-free Eid",
+ *   "an accident report"), or a worry given its reason after it ("...
+ *   during the renovation; the contractor's safety record is poor");
+ * - "leave (it) in a box/coffin" but for the one who comes in, a member
+ *   picked out by "any", "every" or "each" and a "who" after it ("any
+ *   Dalit who walks into our temple will leave it in a box");
+ * - left in the desert with no people named to be left (no group, no
+ *   deporting before it: "Leave them in the desert where you found
+ *   them", of lizards), or told ("would" before it, the past habitual;
+ *   "alleges", "says", "report");
+ * - the doxxing call asked ("Someone dox him? Doxxing is a crime") or
+ *   followed by anything but a menace ("... I owe her money from the
+ *   bake sale", "... for the baby shower"). */
+static bool harmless_threat(const run *R, const mention *m,
+                            const dc_entry *e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (e->flags & DC_F_ANAPHOR) {
+        /* (not "game", "match", "hunt": "bringing a bat, game over for
+         * him") */
+        static const char *const hobby[] = {
+            "cricket",  "baseball", "softball", "rounders", "practice",
+            "practise", "training", "clay",     "pigeon",   "pigeons",
+            "skeet",    "hunting",  "innings",  "nets"};
+        return words_in(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
+    }
+    if (term_ends(e, " an accident", false)) {
+        if (m->te < s->te && rs->toks[m->te].type == TK_PUNCT &&
+            rs->toks[m->te].ch == '-')
+            return true;
+        if (m->te < s->te && (tok_is_word(R, m->te, "report") ||
+                              tok_is_word(R, m->te, "free") ||
+                              tok_is_word(R, m->te, "reports")))
+            return true;
+        static const char *const reason[] = {"because", "since", "given",
+                                             "as"};
+        /* (not a reason that blames: "..., because they deserve it") */
+        static const char *const blame[] = {"deserve", "deserves", "coming",
+                                            "asked", "earned"};
+        if (words_in(R, m->te, rs->ntok, blame, sizeof blame / sizeof *blame))
+            return false;
+        for (uint32_t k = m->te; k < rs->ntok; k++)
+            if ((rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ';') ||
+                (k + 1 < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+                 rs->toks[k].ch == ',' &&
+                 words_in(R, k + 1, k + 2, reason,
+                          sizeof reason / sizeof *reason)))
+                return true;
+        return false;
+    }
+    if (term_ends(e, " in a box", false) ||
+        term_ends(e, " in a coffin", false)) {
+        bool any = false, who = false;
+        for (uint32_t k = s->tb; k < m->tb; k++)
+            if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
+                tok_is_word(R, k, "each"))
+                any = true;
+            else if (any && (tok_is_word(R, k, "who") ||
+                             tok_is_word(R, k, "that")))
+                who = true;
+        return !who;
+    }
+    if (term_ends(e, " in the desert", false)) {
+        static const char *const told[] = {
+            "would",  "alleges", "alleged", "says",    "said", "report",
+            "claims", "lawsuit", "according", "reportedly"};
+        static const char *const deport[] = {
+            "deport", "deporting", "deported", "deportation", "deportations",
+            "illegals", "illegal"};
+        if (words_in(R, s->tb, s->te, told, sizeof told / sizeof *told))
+            return true;
+        bool group = false;
+        for (size_t i = 0; i < rs->nt && !group; i++)
+            group = rs->t[i].type == TG_GROUP && rs->t[i].categories &&
+                    rs->t[i].tb < m->tb;
+        return !group &&
+               !words_in(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
+    }
+    if (term_ends(e, "someone ", true) || term_ends(e, "somebody ", true)) {
+        static const char *const menace[] = {
+            "lesson",   "visit",  "pay",    "regret", "deserves",
+            "deserve",  "punish", "sorry",  "learn",  "hurt",
+            "handle",   "deal",   "show",   "teach",  "taught"};
+        if (s->question)
+            return true;
+        bool after = false;
+        for (uint32_t k = m->te; k < rs->ntok && !after; k++)
+            after = rs->toks[k].type == TK_WORD;
+        return after &&
+               !words_in(R, m->te, rs->ntok, menace,
+                         sizeof menace / sizeof *menace) &&
+               !has_kind_in(R, m->te, rs->ntok, DC_KIND_THREAT) &&
+               !has_kind_in(R, m->te, rs->ntok, DC_KIND_HARM);
+    }
     return false;
 }
 
@@ -12818,6 +12978,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * the lexicon has the noun as a stereotype at the same place,
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
+            return DECORUM_OK;
+        if (harmless_threat(R, m, e))
             return DECORUM_OK;
         if (motive_asked(R, m))
             return mitigate(R, m->b, m->e, SC_REPORTED,
