@@ -7062,6 +7062,80 @@ static bool claim_covers(const run *R, const dc_entry *e)
     return !any;
 }
 
+/* Is the in-group reading of slur m undone by what its sentence says?
+ * A claim of membership licenses the word, not an attack on the group:
+ * "We f...s are an abomination and should be wiped out", "As a gay man,
+ * I can say f...s are disgusting" say of the slur's group what an
+ * outsider's attack says. So: an attack word (dehumanizing, derogating,
+ * threatening, excluding or a stereotype; not negated, not a wish's
+ * object, no report between) after the slur in its sentence, a hate verb
+ * right before it ("I hate f...s"), or an insult said of it by a linking verb
+ * ("f...s are pathetic"). And the writer's licence to say it claimed
+ * before the slur ("I can say", "I can call them"): who uses a word
+ * among their own does not ask leave. "We d...s are not disgusting",
+ * "us homos on the team started a group chat", "I love my fellow f*gs"
+ * keep the reading. Asked only of a slur about to be reclaimed. */
+static bool claim_undone(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->tb > s->tb + 6 ? m->tb - 6 : s->tb; k + 1 < m->tb;
+         k++)
+        if ((tok_is_word(R, k, "can") || tok_is_word(R, k, "may")) &&
+            k > s->tb && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
+            kind_at(R, k + 1, DC_KIND_REPORT))
+            return true;
+    if (m->tb > s->tb) {
+        const mention *h = mention_at(R, m->tb - 1, DC_KIND_HATE_VERB);
+        if (h && !(kinds_before(R, h->tb) & KIND_BIT(NEGATION)))
+            return true;
+    }
+    for (size_t i = m->te < rs->ntok ? rs->first[m->te] : rs->nm;
+         i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *o = &rs->m[i];
+        /* "we queers are tired of being told we are disgusting": what
+         * others say of the group, reported */
+        if (o->kind == DC_KIND_REPORT)
+            break;
+        /* (said of another group or of the writer: "i am a lazy f...
+         * i am stupid because j...s made me this way") */
+        if (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
+            o->kind == DC_KIND_PRONOUN_SELF)
+            break;
+        /* (a hate verb after the slur is the group's own: "trannies
+         * like me are sick of your hate") */
+        if (!((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |
+                                 KIND_BIT(HATE_VERB))) >>
+              o->kind & 1) ||
+            (ent(R, o)->flags & DC_F_WISHED) ||
+            (kinds_before(R, o->tb) & KIND_BIT(NEGATION)) ||
+            /* (not a mild generalization: "a hoe for all of them") */
+            (o->kind == DC_KIND_STEREOTYPE && ent(R, o)->severity < 2))
+            continue;
+        /* a threat or an exclusion done to the group is passive ("should
+         * be wiped out"); in the active the group does it ("we d...s will
+         * destroy the patriarchy") */
+        if ((o->kind == DC_KIND_THREAT || o->kind == DC_KIND_EXCLUSION) &&
+            !has_kind_in(R, m->te, o->tb, DC_KIND_COPULA))
+            continue;
+        return true;
+    }
+    for (uint32_t k = m->te; k < m->te + 2 && k < s->te; k++) {
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+            kind_at(R, k, DC_KIND_PRONOUN_GROUP))
+            break;
+        if (kind_at(R, k, DC_KIND_COPULA))
+            for (uint32_t j = k + 1; j < k + 4 && j < s->te; j++) {
+                const mention *o = mention_at(R, j, DC_KIND_INSULT);
+                if (kind_at(R, j, DC_KIND_NEGATION))
+                    return false;
+                if (o && !slur_as_insult(R, o))
+                    return true;
+            }
+    }
+    return false;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -7115,6 +7189,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                        casual(R, m, true));
             }
+            /* (not "my n...a", "my hoes": a possessive, the writer's
+             * own people, not a group's name) */
+            if (own && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "my") ||
+                                       tok_is_word(R, m->tb - 1, "our"))) &&
+                claim_undone(R, m))
+                own = false;
             if (own) {
                 m->reclaimed = 1;
                 R->ingroup = true;
@@ -11269,6 +11349,20 @@ static bool deed_noun(const run *R, const mention *m, target *out)
  * begin. Without those bounds a long run of emoji with no space between
  * them (one token) made every mention scan all those before it: 64 KiB of
  * weapon emoji took 2.5G instructions. */
+/* "Found an ok groomer near Leeds", "The Ok Groomer van": after an
+ * article or a determiner "ok" rates a pet groomer; the taunt is said to
+ * someone, with none. Such a mention names no group (code_around) and is
+ * no code (rule_code). */
+static bool ok_rated(const run *R, const mention *c)
+{
+    static const char *const det[] = {"a", "an", "the", "my", "our",
+                                      "your", "just", "their"};
+    const dc_entry *e = ent(R, c);
+    return e->term_len == 10 && memcmp(e->term, "ok groomer", 10) == 0 &&
+           c->tb > 0 &&
+           word_among(R, c->tb - 1, c->tb, det, sizeof det / sizeof *det);
+}
+
 static const mention *code_around(run *R, const mention *m)
 {
     if (!any_kind(R, DC_KIND_CODE))
@@ -11298,7 +11392,8 @@ static const mention *code_around(run *R, const mention *m)
          * emoji: rule_code judges that reading, and the animal word
          * names no group by it) */
         if (c->kind == DC_KIND_CODE && c->e >= m->e && ent(R, c)->categories &&
-            !(c->b == m->b && c->e == m->e && (ent(R, c)->flags & DC_F_NOUN)))
+            !(c->b == m->b && c->e == m->e && (ent(R, c)->flags & DC_F_NOUN)) &&
+            !ok_rated(R, c))
             return c;
     }
     return NULL;
@@ -15593,6 +15688,63 @@ static bool slogan_14(const run *R, const mention *m)
     return false;
 }
 
+/* "groomer", the smear of LGBTQ people as child abusers, where no pet
+ * or court case is meant:
+ * - a term of address ending a short retort ("Ok, groomer.", "Nice try,
+ *   groomer.", "Okay groomer"): the word last in its sentence of at most
+ *   eight words, right after a comma or after "ok", "okay", "sure",
+ *   "cope"; not "Sarah, our groomer" (a determiner before it), not "the
+ *   dog groomer";
+ * - said of LGBTQ people, Pride or drag in its sentence ("Every teacher
+ *   with a pride flag is a groomer", "Pride is a groomer parade", "LGBT
+ *   = groomers").
+ * Not in a comment about a conviction or a trial ("the groomer was
+ * jailed for 8 years"), nor of a dog or a pet. */
+static bool groomer_smear(const run *R, const mention *m)
+{
+    static const char *const court[] = {
+        "jailed", "convicted", "sentenced", "charged", "arrested", "court",
+        "trial", "guilty", "prison", "police", "years", "dog", "dogs",
+        "pet", "pets", "cat", "cats", "horse", "poodle", "salon"};
+    static const char *const retort[] = {"ok", "okay", "k", "sure",
+                                         "cope", "yeah", "right"};
+    static const char *const pride[] = {
+        "pride", "drag", "lgbt", "lgbtq", "lgbtq+", "lgbtqia", "rainbow",
+        "queer", "queers", "gay", "gays", "trans", "tranny", "trannies",
+        "lesbian", "lesbians", "homosexual", "homosexuals", "alphabet"};
+    const dc_rules_scratch *rs = R->rs;
+    if (word_among(R, 0, rs->ntok, court, sizeof court / sizeof *court))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t words = 0;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        words += rs->toks[k].type == TK_WORD;
+    bool last = true;
+    for (uint32_t k = m->te; k < s->te; k++)
+        last &= rs->toks[k].type != TK_WORD;
+    /* (not a customer's thanks: "Thanks, groomer!") */
+    static const char *const thanks[] = {"thanks", "thank", "thx", "ty",
+                                         "cheers", "love", "best"};
+    if (last && words <= 8 && m->tb > s->tb &&
+        !has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE) &&
+        !word_among(R, s->tb, s->te, thanks, sizeof thanks / sizeof *thanks) &&
+        ((rs->toks[m->tb - 1].type == TK_PUNCT &&
+          rs->toks[m->tb - 1].ch == ',') ||
+         word_among(R, m->tb - 1, m->tb, retort,
+                    sizeof retort / sizeof *retort)))
+        return true;
+    if (word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride))
+        return true;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP && t->tb >= s->tb && t->tb < s->te &&
+            (t->categories & ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                              (1u << DECORUM_CATEGORY_GENDER_IDENTITY))))
+            return true;
+    }
+    return false;
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -15661,6 +15813,8 @@ static bool code_in_context(const run *R, const mention *m)
     if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
         (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
         return slogan_14(R, m);
+    if (e->term_len == 7 && memcmp(e->term, "groomer", 7) == 0)
+        return groomer_smear(R, m);
     /* "The JQ podcast explained it": the initials name a show, a
      * journal or a piece */
     static const char *const media[] = {
@@ -16034,6 +16188,66 @@ static bool code_scare_quoted(const run *R, const mention *m)
     return word_among(R, s->tb, s->te, where, sizeof where / sizeof *where);
 }
 
+/* The ape emoji m put for a person in the forms the abuse of players
+ * takes: beside a name or a @handle ("Rashford 🐒", "@Vinicius 🐒🐒",
+ * "🦍🦍 @Player"), after "=" ("Saka = 🐒"), after "which", "typical" or a
+ * determiner and one adjective ("Which 🦍 missed the penalty?", "typical
+ * 🦍", "That black 🦍 should be deported"), or after a determiner as the
+ * subject of a verb ("Look at this 🦍 trying to play football"). Not in a
+ * comment of the writer's own ("me after leg day, this 🦍 is tired") or
+ * of praise or wishes ("Happy birthday Tom 🐒"), nor of hype ("🦍🦍🦍
+ * what a game", "Gym 🦍", "apes together strong"), nor in
+ * capitals throughout ("GME 🦍🦍"); code_as_person keeps out real
+ * animals. */
+static bool ape_named(const run *R, const mention *m)
+{
+    static const char *const hype[] = {
+        "gym", "lift", "lifting", "gains", "beast", "mode", "strong",
+        "lfg", "hodl", "moon", "stonks", "game", "kong", "king", "win",
+        "hype", "mood", "vibes", "squad", "gang", "lol", "lmao", "haha",
+        "happy", "birthday", "congrats", "congratulations", "thanks"};
+    static const char *const pre[] = {"which", "typical", "another",
+                                      "that", "this", "the", "these",
+                                      "those"};
+    static const char *const verb[] = {
+        "is", "was", "should", "can't", "cant", "can", "will", "missed",
+        "trying", "tried", "keeps", "needs", "got", "just", "playing",
+        "running", "scored", "did", "does", "thinks"};
+    const dc_rules_scratch *rs = R->rs;
+    if (any_kind(R, DC_KIND_PRONOUN_SELF) || any_kind(R, DC_KIND_POSITIVE) ||
+        word_among(R, 0, rs->ntok, hype, sizeof hype / sizeof *hype))
+        return false;
+    uint32_t p = m->tb - 1; /* m->tb > 0 */
+    const tok *pt = &rs->toks[p];
+    const char *src = R->n->text;
+    /* "Saka = 🐒" */
+    if (pt->type == TK_PUNCT && pt->ch == '=')
+        return true;
+    /* a name or a handle right before it, or a handle right after */
+    if (pt->type == TK_WORD &&
+        ((pt->b > 0 && src[pt->b - 1] == '@') ||
+         (capitalized(R, p) && title_case(R, p) &&
+          !word_among(R, p, p + 1, pre, sizeof pre / sizeof *pre))))
+        return true;
+    if (m->te < rs->ntok &&
+        ((rs->toks[m->te].type == TK_WORD && rs->toks[m->te].b > 0 &&
+          src[rs->toks[m->te].b - 1] == '@') ||
+         (rs->toks[m->te].type == TK_PUNCT && rs->toks[m->te].ch == '@' &&
+          m->te + 1 < rs->ntok && rs->toks[m->te + 1].type == TK_WORD)))
+        return true;
+    if (pt->type != TK_WORD)
+        return false;
+    /* "Which 🦍 ...", "typical 🦍" */
+    if (tok_is_word(R, p, "which") || tok_is_word(R, p, "typical"))
+        return true;
+    /* a determiner (and one adjective), the emoji the subject of a verb:
+     * "That black 🦍 should be deported" */
+    bool det = word_among(R, p, p + 1, pre, sizeof pre / sizeof *pre) ||
+               (p > 0 && word_among(R, p - 1, p, pre, sizeof pre / sizeof *pre));
+    return det && m->te < rs->ntok &&
+           word_among(R, m->te, m->te + 1, verb, sizeof verb / sizeof *verb);
+}
+
 /* Is the ambiguous code m, an emoji flagged `noun` that stands for a
  * person (the gorilla or monkey emoji), used as a noun for one person:
  * "imagine paying $50m to a 🦍 who can't even read a playbook", "that 🐒
@@ -16061,10 +16275,22 @@ static bool code_as_person(const run *R, const mention *m)
         "sanctuary", "documentary", "gorilla", "gorillas", "monkey",
         "monkeys",  "ape",      "apes",     "orangutan", "chimp",
         "chimps",   "chimpanzee", "habitat", "rainforest", "harambe",
-        "baby",     "cute",     "pet",      "banana",   "bananas"};
+        "baby",     "cute",     "pet",      "banana",   "bananas",
+        /* a lifter's nickname, a toy, a costume, a mascot, a cartoon */
+        "gym",      "kg",       "lbs",      "squat",    "deadlift",
+        "deadlifts", "dumbbells", "weights", "lifting",  "plush",
+        "sticker",  "mascot",   "cartoon",  "costume",  "dressed",
+        "toy",      "temple",   "kong",     "tricks",   "chest"};
     const dc_rules_scratch *rs = R->rs;
-    if (m->tb == 0 || !word_among(R, m->tb - 1, m->tb, det,
-                                  sizeof det / sizeof *det))
+    if (m->tb == 0)
+        return false;
+    if (!word_among(R, m->tb - 1, m->tb, det, sizeof det / sizeof *det))
+        return ape_named(R, m) &&
+               !word_among(R, 0, rs->ntok, animals,
+                           sizeof animals / sizeof *animals);
+    /* (not the writer's own story: "That 🐒 who stole my phone in Bali",
+     * "that 🦍 in the mirror is me") */
+    if (any_kind(R, DC_KIND_PRONOUN_SELF))
         return false;
     const sentence *s = sent_of(R, m->tb);
     /* (with "who" alone, not the writer's own simile: "feeling like a 🦍
@@ -16073,7 +16299,8 @@ static bool code_as_person(const run *R, const mention *m)
           (m->te < s->te && tok_is_word(R, m->te, "who") &&
            !has_kind_in(R, s->tb, m->tb, DC_KIND_PRONOUN_SELF) &&
            !(m->tb >= 2 && (tok_is_word(R, m->tb - 2, "like") ||
-                            tok_is_word(R, m->tb - 2, "as"))))))
+                            tok_is_word(R, m->tb - 2, "as")))) ||
+          ape_named(R, m)))
         return false;
     return !word_among(R, 0, rs->ntok, animals,
                        sizeof animals / sizeof *animals);
@@ -16145,6 +16372,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             tok_is_word(R, m->te, "to"))
             return DECORUM_OK;
     }
+    if (ok_rated(R, m))
+        return DECORUM_OK;
     /* "Can you remove kebab and add halloumi please?", "remove kebab
      * from my order": the meme's words in an order of food are the
      * order */
