@@ -7557,10 +7557,44 @@ static bool traveller_life(const run *R, const mention *m)
     const tok *t = &rs->toks[m->te - 1];
     if (t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "'s", 2) == 0)
         return false;
-    if (m->te < rs->ntok && (tok_is_word(R, m->te, "yard") ||
-                             tok_is_word(R, m->te, "yards") ||
-                             tok_is_word(R, m->te, "with")))
+    /* the everyday senses by the words around: the trade ("the knacker
+     * man"), the horse ("a tinker cob"), the fairy and the novel ("Tinker
+     * Bell", "Tinker, Tailor"), the verb ("to tinker at the edges", "he'll
+     * knacker his back", "tinkers on old caravans") and the testicles
+     * ("hit in the knackers") */
+    static const char *const after[] = {"yard",  "yards",  "man",
+                                        "men",   "cob",    "cobs",
+                                        "horse", "horses", "bell",
+                                        "tailor"};
+    static const char *const verb_after[] = {
+        "with", "at",    "on",   "around", "about", "in",  "his",
+        "her",  "my",    "your", "their",  "its",   "our", "away"};
+    if (m->te < rs->ntok &&
+        word_among(R, m->te, m->te + 1, after, sizeof after / sizeof *after))
         return false;
+    /* the verb's objects and prepositions, where no determiner makes it
+     * a noun ("the knackers at the halting site") */
+    if (m->te < rs->ntok &&
+        word_among(R, m->te, m->te + 1, verb_after,
+                   sizeof verb_after / sizeof *verb_after) &&
+        !(m->tb > 0 && (is_determiner(R, m->tb - 1) ||
+                        kind_at(R, m->tb - 1, DC_KIND_QUANTIFIER))))
+        return false;
+    if (m->tb > 0) {
+        const tok *p = &rs->toks[m->tb - 1];
+        if (tok_is_word(R, m->tb - 1, "to") ||
+            (p->e - p->b >= 3 && memcmp(R->n->text + p->e - 3, "'ll", 3) == 0) ||
+            (m->tb > 1 && tok_is_word(R, m->tb - 2, "in") &&
+             tok_is_word(R, m->tb - 1, "the")))
+            return false;
+    }
+    /* "knacker scum", "tinker filth, the lot of them": an attack word
+     * right beside it says it of people */
+    for (size_t i = rs->first[m->tb > 0 ? m->tb - 1 : 0];
+         i < rs->nm && rs->m[i].tb <= m->te; i++)
+        if ((rs->m[i].te == m->tb || rs->m[i].tb == m->te) &&
+            hostile_word(R, &rs->m[i]))
+            return true;
     if (word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life))
         return true;
     for (size_t i = 0; i < rs->nm; i++) {
@@ -7581,6 +7615,14 @@ static bool traveller_life(const run *R, const mention *m)
  * "... should be locked up"). */
 static bool used_of_people(run *R, const mention *m)
 {
+    static const char *const hire[] = {
+        "hired",   "hire",    "hires",    "hiring",  "appointed", "appoint",
+        "employed", "employ", "promoted", "promote", "let",       "lets",
+        "letting", "took",    "take",     "picked",  "chose",     "named"};
+    static const char *const work[] = {"teach",   "coach", "run",
+                                       "manage",  "lead",  "babysit",
+                                       "mind",    "look",  "care",
+                                       "train",   "treat", "head"};
     const dc_rules_scratch *rs = R->rs;
     if (partner_of(R, m))
         return true;
@@ -7621,21 +7663,41 @@ static bool used_of_people(run *R, const mention *m)
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
         return true;
-    /* "my son's school hired a tranny as the PE teacher": one of them,
-     * after "a", given a post named by a person noun ("as the PE
-     * teacher", "as our new neighbour"): no gearbox or raccoon holds a
-     * post. (Not "as a spare", "as a doorstop": no person noun.) */
-    if (m->tb > 0 && a_or_an(R, m->tb - 1) && m->te + 2 < rs->ntok &&
-        tok_is_word(R, m->te, "as")) {
+    /* "my son's school hired a tranny as the PE teacher", "promoted a
+     * dyke to manager", "let a tranny coach the team": one of them, after
+     * "a", given a post by a verb of hiring and a person noun or the
+     * post's work after it: no gearbox or raccoon holds a post. (Not
+     * "used a spade as the kids' goalpost marker", "dressed as a fairy as
+     * the teacher suggested": no hiring verb; nor a possessive before the
+     * person noun, which names whose thing it is.) */
+    uint32_t hv = m->tb > 2 && tok_is_word(R, m->tb - 2, "on") ? m->tb - 3
+                                                                : m->tb - 2;
+    if (m->tb > 1 && a_or_an(R, m->tb - 1) && m->te + 1 < rs->ntok &&
+        word_among(R, hv, hv + 1, hire, sizeof hire / sizeof *hire)) {
         uint32_t k = m->te + 1;
-        if (is_determiner(R, k) || a_or_an(R, k) ||
-            kind_at(R, k, DC_KIND_PRONOUN_SELF))
-            k++;
-        for (uint32_t j = k; j < k + 3 && j < rs->ntok &&
-                             rs->toks[j].clause == rs->toks[m->tb].clause;
-             j++)
-            if (kind_at(R, j, DC_KIND_PERSON))
-                return true;
+        if (tok_is_word(R, m->te, "to") &&
+            word_among(R, k, k + 1, work, sizeof work / sizeof *work))
+            return true;
+        if (tok_is_word(R, hv, "let") &&
+            word_among(R, m->te, m->te + 1, work, sizeof work / sizeof *work))
+            return true;
+        if (tok_is_word(R, m->te, "as") || tok_is_word(R, m->te, "to")) {
+            if (k < rs->ntok && (is_determiner(R, k) || a_or_an(R, k) ||
+                                 kind_at(R, k, DC_KIND_PRONOUN_SELF)))
+                k++;
+            for (uint32_t j = k; j < k + 3 && j < rs->ntok &&
+                                 rs->toks[j].clause == rs->toks[m->tb].clause;
+                 j++) {
+                const tok *tj = &rs->toks[j];
+                if (tj->type != TK_WORD ||
+                    (tj->e - tj->b > 2 &&
+                     (memcmp(R->n->text + tj->e - 2, "'s", 2) == 0 ||
+                      R->n->text[tj->e - 1] == '\'')))
+                    break;
+                if (kind_at(R, j, DC_KIND_PERSON))
+                    return true;
+            }
+        }
     }
     if (subject_beside_group(R, m))
         return true;
@@ -8867,6 +8929,17 @@ static bool predicated(const run *R, const target *t, const mention *m)
     for (uint32_t k = m->tb; k-- > from;)
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
             tok_is_word(R, k, "as") || spanish_link(R, k, m->tb)) {
+            /* Spanish praise ("son unas bestias en el boxeo", "unos
+             * animales jugando al fútbol") and a group that owns the
+             * subject ("los perros de los refugiados son animales") */
+            if (spanish_link(R, k, m->tb) &&
+                ((m->te < R->rs->ntok &&
+                  (tok_is_word(R, m->te, "en") ||
+                   tok_is_word(R, m->te, "jugando") ||
+                   tok_is_word(R, m->te, "con"))) ||
+                 (t->tb >= 2 && tok_is_word(R, t->tb - 2, "de")) ||
+                 (t->tb >= 1 && tok_is_word(R, t->tb - 1, "de"))))
+                return false;
             /* "are researching the parasites": a participle after it
              * with an article after that takes the noun as its object;
              * "is terrified of dogs": an adjective's preposition does
@@ -18486,6 +18559,19 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
  * closer, weak kinds alone are looked at closer (weak_needs); without,
  * they are enough. When no rule can fire, *hedged says whether the full
  * pass would have hedged the comment. */
+/* Does the normalized text hold the k bytes w anywhere? (memmem is not
+ * C11.) */
+static bool text_has(const dc_norm *n, const char *w, size_t k)
+{
+    for (const char *p = n->text, *end = n->text + n->len;
+         (size_t)(end - p) >= k &&
+         (p = memchr(p, w[0], (size_t)(end - p) - k + 1)) != NULL;
+         p++)
+        if (memcmp(p, w, k) == 0)
+            return true;
+    return false;
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -18521,6 +18607,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
         }
     }
     *seen = kinds;
+    /* a place and a zoo figure (rule_zoo_place): the place's comment is
+     * read for "zoo" and "nest" only when a place was matched */
+    if ((kinds >> DC_KIND_PLACE) & 1 &&
+        (text_has(n, "zoo", 3) || text_has(n, "menager", 7) ||
+         text_has(n, " nest", 5)))
+        return true;
     return echo_in(n);
 }
 
@@ -18648,53 +18740,152 @@ static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
 
 /* "The asylum hotel is basically a zoo now. Feed them, hose them down,
  * lock the gates": a group's place (a `place` entry with a group, or an
- * identity word right before a `place`: "the migrant hotel") said by a
- * linking verb to be a zoo, a kennel or a pigsty, in a comment that keeps
- * people as animals are kept (feeds them, hoses them down, cages or
- * muzzles them): its people are the animals. A zoo of its own ("the zoo
- * is cruel, hose down the enclosures"), a place of no group ("the airport
- * was a zoo") or the figure alone ("the migrant hotel is a zoo, the staff
- * can't cope": chaos) is nothing. Runs only with a `place` mention. */
+ * identity word up to two words before a `place`: "the migrant hotel",
+ * "the Muslim housing estate") said to be a zoo, a menagerie, a kennel, a
+ * pigsty or a rat's nest (by a linking verb, "has become", "turned into",
+ * "is like" or "="), in a comment that keeps people as animals are kept
+ * (feeds them, hoses or sprays them down, cages, fumigates or fences them
+ * in): its people are the animals. A place named with no group takes one
+ * named in the same or the next sentence ("The camp is a zoo. The migrants
+ * in it need hosing down"). A zoo of its own ("the zoo is cruel, hose down
+ * the enclosures"), a place of no group ("the airport was a zoo, they
+ * hosed down the runway") or the figure alone ("the migrant hotel is a
+ * zoo, the staff can't cope": chaos) is nothing. Runs only with a `place`
+ * mention. */
+/* Does the zoo figure start at token z: "zoo(s)", "menagerie", "pigsty",
+ * or a vermin's nest ("a rat's nest", "a cockroach nest")? */
+static bool zoo_word(const run *R, uint32_t z, uint32_t end)
+{
+    static const char *const zoo[] = {"zoo",       "zoos",     "kennel",
+                                      "kennels",   "pigsty",   "pigsties",
+                                      "farmyard",  "menagerie", "menageries"};
+    static const char *const pest[] = {"rat",   "rats",      "rat's",
+                                       "roach", "cockroach", "vermin"};
+    if (word_among(R, z, z + 1, zoo, sizeof zoo / sizeof *zoo))
+        return true;
+    if (!word_among(R, z, z + 1, pest, sizeof pest / sizeof *pest))
+        return false;
+    for (uint32_t j = z + 1; j < end && j <= z + 3; j++)
+        if (tok_is_word(R, j, "nest") || tok_is_word(R, j, "nests"))
+            return true;
+    return false;
+}
+
+/* The link after the place's last token k: a linking verb, "has become",
+ * "turned into", "=", each perhaps with "like" after it; the token after
+ * the link, or 0 if there is none. */
+static uint32_t zoo_link(const run *R, uint32_t k, uint32_t end)
+{
+    const tok *t = R->rs->toks;
+    if (k >= end)
+        return 0;
+    if (t[k].type == TK_PUNCT && t[k].ch == '=')
+        return k + 1;
+    if ((tok_is_word(R, k, "has") || tok_is_word(R, k, "have")) &&
+        k + 1 < end &&
+        (tok_is_word(R, k + 1, "become") || tok_is_word(R, k + 1, "turned")))
+        k += 2;
+    else if (tok_is_word(R, k, "became") || tok_is_word(R, k, "turned") ||
+             tok_is_word(R, k, "becomes"))
+        k++;
+    else if (kind_at(R, k, DC_KIND_COPULA))
+        k++;
+    else
+        return 0;
+    if (k < end && (tok_is_word(R, k, "into") || tok_is_word(R, k, "like")))
+        k++;
+    return k;
+}
+
 static decorum_status rule_zoo_place(run *R)
 {
-    static const char *const zoo[] = {"zoo", "kennel", "kennels", "pigsty",
-                                      "farmyard"};
-    static const char *const keep[] = {"feed", "hose", "hosed", "hosing",
-                                       "cage", "muzzle"};
+    /* not feeding alone: a charity, a canteen and the Home Office feed
+     * people in a place that is "a zoo" (busy) */
+    static const char *const keep[] = {"hose",     "hosed", "hosing",
+                                       "cage",     "muzzle", "fumigate",
+                                       "spray",    "fence"};
+    static const char *const obj[] = {"them", "em", "'em"};
+    static const char *const pen[] = {"gates", "gate", "bars", "fence",
+                                      "cages", "bananas", "livestock",
+                                      "animals", "pen"};
+    static const char *const carer[] = {"we",        "us",       "our",
+                                        "volunteers", "volunteer", "staff",
+                                        "charity",   "charities"};
     const dc_rules_scratch *rs = R->rs;
-    /* From the places, which are few: the place before a linking verb
-     * that leads to the zoo word with only articles and adverbs between
-     * ("is basically a zoo") */
+    /* From the places, which are few: the place before the link that leads
+     * to the zoo word with only articles and adverbs between ("is
+     * basically a zoo") */
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *p = &rs->m[i];
-        if (p->kind != DC_KIND_PLACE || p->te >= rs->ntok ||
-            !kind_at(R, p->te, DC_KIND_COPULA))
+        if (p->kind != DC_KIND_PLACE || p->te >= rs->ntok)
             continue;
         const sentence *s = sent_of(R, p->tb);
-        uint32_t z = p->te + 1;
+        uint32_t z = zoo_link(R, p->te, s->te);
+        if (!z)
+            continue;
         while (z < s->te && (a_or_an(R, z) || adverb_like(R, z) ||
                              tok_is_word(R, z, "just") ||
-                             tok_is_word(R, z, "now")))
+                             tok_is_word(R, z, "now") ||
+                             tok_is_word(R, z, "like")))
             z++;
-        if (z >= s->te || !word_among(R, z, z + 1, zoo, sizeof zoo / sizeof *zoo))
+        if (z >= s->te || !zoo_word(R, z, s->te))
             continue;
         const mention *g = ent(R, p)->categories ? p : NULL;
-        if (!g && p->tb > s->tb) {
-            g = identity_ending_at(R, p->tb);
+        /* an identity word right before the place or one word before it
+         * ("the Muslim housing estate") */
+        for (uint32_t back = 0; !g && back < 2 && p->tb > s->tb + back;
+             back++) {
+            g = identity_ending_at(R, p->tb - back);
             if (g && ((ent(R, g)->flags & DC_F_AMBIGUOUS) ||
                       !(ent(R, g)->categories & ~NATION_CATEGORIES)))
                 g = NULL;
         }
+        /* a place of no group: a group named in its sentence or the next */
+        for (size_t j = 0; !g && j < rs->nm; j++) {
+            const mention *o = &rs->m[j];
+            if (o->kind != DC_KIND_IDENTITY || o->tb < s->tb ||
+                rs->toks[o->tb].sent > rs->toks[s->tb].sent + 1 ||
+                (ent(R, o)->flags & DC_F_AMBIGUOUS) ||
+                !(ent(R, o)->categories & ~NATION_CATEGORIES))
+                continue;
+            g = o;
+        }
         if (!g || negator_in(R, z))
             continue;
-        /* the keeping: one of its verbs, then "them" or "'em" or "down" */
+        /* the keeping: one of its verbs, then "them", "'em", "down" or
+         * "off", or people put in cages */
         bool kept = false;
-        for (uint32_t k = 0; k + 1 < rs->ntok && !kept; k++)
-            kept = word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep) &&
-                   (tok_is_word(R, k + 1, "them") ||
-                    tok_is_word(R, k + 1, "em") ||
-                    tok_is_word(R, k + 1, "'em") ||
-                    tok_is_word(R, k + 1, "down"));
+        for (uint32_t k = s->tb; k + 1 < rs->ntok && !kept; k++) {
+            if (rs->toks[k].sent > rs->toks[s->tb].sent + 1)
+                break;
+            kept = (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep) &&
+                    word_among(R, k + 1, k + 2, obj,
+                               sizeof obj / sizeof *obj)) ||
+                   (tok_is_word(R, k, "in") && tok_is_word(R, k + 1, "cages"));
+            /* the charity's own feeding ("that's when we feed them",
+             * "volunteers rushed to feed them breakfast") keeps no
+             * animals */
+            if (kept) {
+                const sentence *ks = sent_of(R, k);
+                kept = !word_among(R, ks->tb, ks->te, carer,
+                                   sizeof carer / sizeof *carer);
+            }
+        }
+        /* "just feed them and lock the gates": feeding told as an order
+         * (opening its clause, or after "just"), with a pen's bars,
+         * gates or fence, or bananas, in the comment */
+        for (uint32_t k = s->tb; k + 1 < rs->ntok && !kept; k++) {
+            if (rs->toks[k].sent > rs->toks[s->tb].sent + 1)
+                break;
+            if (!tok_is_word(R, k, "feed") ||
+                !word_among(R, k + 1, k + 2, obj, sizeof obj / sizeof *obj))
+                continue;
+            const tok *pv = k > 0 ? &rs->toks[k - 1] : NULL;
+            if (pv && pv->type == TK_WORD && pv->sent == rs->toks[k].sent &&
+                !tok_is_word(R, k - 1, "just"))
+                continue;
+            kept = word_among(R, 0, rs->ntok, pen, sizeof pen / sizeof *pen);
+        }
         if (!kept)
             return DECORUM_OK;
         target t = group_of(R, g);
