@@ -2487,6 +2487,14 @@ static decorum_status find_targets(run *R)
         case DC_KIND_IDENTITY: {
             if (m->used)
                 continue;
+            /* "Con men are born liars", "hit men": the group noun ends a
+             * compound that targets.tsv holds as a trade or role */
+            if (m->tb > 0) {
+                const mention *np = mention_at(R, m->tb - 1,
+                                               DC_KIND_NONPROTECTED);
+                if (np && np->te == m->te)
+                    continue;
+            }
             bool group = false;
             if (e->flags & DC_F_ADJ) {
                 /* Identity adjective: a group when it heads a person noun
@@ -5819,6 +5827,10 @@ static uint32_t no_answer(const run *R, uint32_t si)
     if (!rs->s[si].question || si + 1 >= rs->ns)
         return NO_ANSWER;
     uint32_t a = rs->s[si + 1].tb;
+    /* "Of course not." */
+    if (a + 2 < rs->s[si + 1].te && tok_is_word(R, a, "of") &&
+        tok_is_word(R, a + 1, "course") && tok_is_word(R, a + 2, "not"))
+        return a + 2;
     return a < rs->s[si + 1].te && mention_at(R, a, DC_KIND_NEGATION)
                ? a
                : NO_ANSWER;
@@ -6132,6 +6144,56 @@ static bool asks_claim(const run *R, uint32_t tb)
 
 static bool wouldnt_mind(const run *R, const mention *m,
                          const sentence *s);
+static bool answered_yes(const run *R, const sentence *s);
+
+/* "Jews never stop scheming is exactly the kind of antisemitic garbage we
+ * report here": the claim is the subject of a linking verb right after
+ * it, whose predicate names it a bigotry (a `denounce` entry that is no
+ * mere judgement, not negated): the writer quotes it to condemn it. */
+static bool claim_named_bigotry(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (m->te >= s->te ||
+        !(tok_is_word(R, m->te, "is") || tok_is_word(R, m->te, "was")) ||
+        !R->denounce_any)
+        return false;
+    for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->tb >= s->te || d->tb > m->te + 8)
+            break;
+        if (d->kind == DC_KIND_DENOUNCE && !(ent(R, d)->flags & DC_F_JUDGE) &&
+            !(kinds_before(R, d->tb) & KIND_BIT(NEGATION))) {
+            /* (not "... is antisemitic, but true") */
+            for (uint32_t k = d->te; k < s->te; k++)
+                if (tok_is_word(R, k, "but") || tok_is_word(R, k, "true"))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "The database wrongly listed thousands of Latino kids as gang
+ * members", "migrants deported as gang members": a stereotype noun after
+ * "as" and a past participle is a label others gave, which the sentence
+ * reports. */
+static bool label_given(const run *R, const mention *m)
+{
+    if (!(ent(R, m)->flags & DC_F_NOUN) || m->tb < 2 ||
+        !tok_is_word(R, m->tb - 1, "as"))
+        return false;
+    /* (the participle a few words back in the clause: "listed thousands
+     * of Latino kids as ...") */
+    const tok *tk = R->rs->toks;
+    for (uint32_t k = m->tb - 1; k-- > 0 && k + 7 > m->tb &&
+                                 tk[k].clause == tk[m->tb].clause;) {
+        if (tk[k].type == TK_WORD && tk[k].e - tk[k].b > 3 &&
+            memcmp(R->n->text + tk[k].e - 2, "ed", 2) == 0 &&
+            !kind_at(R, k, DC_KIND_IDENTITY))
+            return true;
+    }
+    return false;
+}
 
 /* An attack term linked to a protected group: the core rule. */
 static decorum_status attack_on_group(run *R, const mention *m,
@@ -6147,6 +6209,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
      * That's antisemitic lol"). */
     if (sc == SC_ASSERTED && m->kind == DC_KIND_STEREOTYPE &&
         rebutted(R, m->tb))
+        sc = SC_COUNTER;
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_STEREOTYPE &&
+        (claim_named_bigotry(R, m) || label_given(R, m)))
         sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
@@ -15071,6 +15136,20 @@ static bool judged_group(const run *R, const target *t)
  * Not in a question, after a word of report in its sentence, nor in a
  * comment that denounces something (counter-speech is read elsewhere;
  * the escalation waits for a plain statement). */
+/* A word of children or spaces of one sex after token k in sentence s
+ * ("girls' teams", "women's shelters", "boys' changing rooms"). */
+static bool other_sex_after(const run *R, const sentence *s, uint32_t k)
+{
+    static const char *const sexed[] = {"girls", "boys", "women's",
+                                        "men's", "girls'", "boys'",
+                                        "female", "male", "womens",
+                                        "mens", "ladies", "ladies'"};
+    for (uint32_t j = k + 1; j < s->te && j < k + 5; j++)
+        if (word_among(R, j, j + 1, sexed, sizeof sexed / sizeof *sexed))
+            return true;
+    return false;
+}
+
 static bool rights_denied(const run *R, const mention *m, const target *t)
 {
     static const char *const rights[] = {
@@ -15078,12 +15157,13 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "office",    "citizenship", "marry", "marriage",  "children",
         "kids",      "babies",   "reproduce", "temple",   "temples",
         "property",  "army",     "military", "adopt",  "land",
-        "parliament", "juries",  "jury",     "citizens",
-        /* a public role or a place open to all: "Gays should be banned
-         * from coaching youth sports", "Travellers shouldn't be allowed
-         * into any pub", "Disabled kids should be kept out of our
-         * school" */
-        "coaching",  "coach",    "teaching", "teach",    "jobs"};
+        "parliament", "juries",  "jury",     "citizens"};
+    /* a public role or a place open to all: "Gays should be banned
+     * from coaching youth sports", "Travellers shouldn't be allowed
+     * into any pub", "Disabled kids should be kept out of our
+     * school" */
+    static const char *const roles[] = {"coaching", "coach", "teaching",
+                                        "teach", "jobs"};
     /* (a place named as one, after a determiner or a preposition: not a
      * word that qualifies another, "no more likely to be school
      * shooters") */
@@ -15176,8 +15256,10 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         for (uint32_t k = m->tb; k < s->te && k < m->te + 8 &&
                                  rs->toks[k].clause == c;
              k++) {
+            bool role = word_among(R, k, k + 1, roles,
+                                   sizeof roles / sizeof *roles);
             if (!word_among(R, k, k + 1, rights,
-                            sizeof rights / sizeof *rights) &&
+                            sizeof rights / sizeof *rights) && !role &&
                 !(k > m->tb &&
                   word_among(R, k, k + 1, places,
                              sizeof places / sizeof *places) &&
@@ -15189,6 +15271,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                   word_among(R, k - 2, k, worship_verb,
                              sizeof worship_verb / sizeof *worship_verb)))
                 continue;
+            /* A public role is denied by a call, not by a ban reported as a thing ("The
+             * ban on women teaching in Afghanistan is an outrage"); and
+             * one sex kept from the other's children or spaces ("Men
+             * should be banned from coaching girls' teams") is a
+             * safeguarding argument, for review, not this reject. */
+            if (role) {
+                if (m->tb > s->tb && is_determiner(R, m->tb - 1))
+                    continue;
+                if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                    other_sex_after(R, s, k))
+                    continue;
+            }
             if ((t->categories & ~(1u << DECORUM_CATEGORY_DISABILITY)) ||
                 !word_among(R, k, k + 1, armed, sizeof armed / sizeof *armed))
                 return true;
@@ -16532,6 +16626,20 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             held = (tok_is_word(R, k, "true") || tok_is_word(R, k, "real")) &&
                    !negator(R, k);
         if (!held)
+            sc = SC_REPORTED;
+    }
+    /* "Does drag story hour turn kids gay? No, every study says no.",
+     * "Does the LGBT agenda exist? Only in the sense that ...": a
+     * question the writer answers no, or one that asks whether the
+     * thing exists, puts the trope to rebut it */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY) {
+        const sentence *s = sent_of(R, m->tb);
+        if (answered_no(R, m->tb))
+            sc = SC_NEGATED;
+        else if (s->question && m->te < s->te &&
+                 (tok_is_word(R, m->te, "exist") ||
+                  tok_is_word(R, m->te, "exists")) &&
+                 !answered_yes(R, s))
             sc = SC_REPORTED;
     }
     int held = sc == SC_ASSERTED && m->kind == DC_KIND_CONSPIRACY
@@ -17956,6 +18064,57 @@ static bool story_named_false(const run *R, const sentence *s, uint32_t atb)
     return false;
 }
 
+/* Does the sentence after the question s open with a yes ("Does the gay
+ * agenda exist? Yes, and ...")? */
+static bool answered_yes(const run *R, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t si = (size_t)(s - rs->s);
+    if (si + 1 >= rs->ns)
+        return false;
+    uint32_t a = rs->s[si + 1].tb;
+    return tok_is_word(R, a, "yes") || tok_is_word(R, a, "yep") ||
+           tok_is_word(R, a, "yeah") || tok_is_word(R, a, "absolutely") ||
+           tok_is_word(R, a, "obviously");
+}
+
+/* An object that is as often a plain fact's as the trope's ("the
+ * NBA", "the schools", "every outlet", "the curriculum"): a group that
+ * "dominates" it plays or wins ("Black players dominate the NBA"), and
+ * it is the object only when nothing qualifies or continues it: not a
+ * possessive or a noun after it ("the schools' PTA", "the NBA MVP
+ * award"), a place or a part ("the schools in Ireland", "every outlet of
+ * Christian radio"), nor a main verb that makes the story a topic ("Jews
+ * own the NBA is a trope"). After it only the sentence's end, a comma or
+ * a clause that goes on about it ("... and every outlet that covers it"). */
+static bool weak_object(const run *R, const sentence *s,
+                        const mention *action, const mention *object)
+{
+    static const char *const weak[] = {"the nba", "the nfl", "every outlet",
+                                       "the schools", "the curriculum"};
+    static const char *const go_on[] = {"and", "that", "which"};
+    const dc_entry *oe = ent(R, object);
+    size_t i = 0;
+    while (i < sizeof weak / sizeof *weak &&
+           !(strlen(weak[i]) == oe->term_len &&
+             memcmp(weak[i], oe->term, oe->term_len) == 0))
+        i++;
+    if (i == sizeof weak / sizeof *weak)
+        return false;
+    const dc_entry *ae = ent(R, action);
+    if (ae->term_len >= 8 && memcmp(ae->term, "dominat", 7) == 0)
+        return true;
+    uint32_t k = object->te;
+    if (k >= s->te)
+        return false;
+    const tok *t = &R->rs->toks[k];
+    if (t->type == TK_PUNCT)
+        return t->ch == '\'' || (R->n->text[t->b] & 0x80);
+    return !word_among(R, k, k + 1, go_on, sizeof go_on / sizeof *go_on) ||
+           (k + 1 < s->te && R->rs->toks[k + 1].type == TK_PUNCT &&
+            R->rs->toks[k + 1].ch == '\'');
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -18082,10 +18241,14 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             R->untargeted = true;
             continue;
         }
+        if (!actor && weak_object(R, s, action, object))
+            continue;
         const mention *neg;
         scope sc = scope_of(R, atb, object->te, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
+        if (sc == SC_ASSERTED && answered_no(R, atb))
+            sc = SC_NEGATED; /* "Do Jews own the NBA? No, ..." */
         if (sc == SC_ASSERTED && R->denounce_any &&
             story_named_false(R, s, atb))
             sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
