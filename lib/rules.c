@@ -15788,31 +15788,42 @@ static bool sarcastic_event(const run *R, const mention *m)
     return event && !s->question && !mocked_voice(R, s);
 }
 
-/* "88 to all the lads in chat", "88 to everyone": the number opening its
- * sentence, then "to", at most three words of a determiner or a
- * quantifier, and a word of address: the code offered as a greeting.
- * No count or score reads so ("88 to 70 at the half", "88 to go"). */
-static bool greeting_88(const run *R, const mention *m, const sentence *s,
-                        const char *const *address, size_t n_address)
+/* "88 to all the lads in chat", "88 to my brothers": the number opening
+ * its sentence, then "to", at most three words of a determiner or a
+ * quantifier, and a word of fellowship (lads, brothers, comrades, kin):
+ * the code offered as a greeting. Not a word of address alone: "88 to
+ * all, thanks for the QSO" and "88 to y'all" are a radio amateur's
+ * sign-off (88, love and kisses), "88 to you, 91 to me" and "88 to
+ * everyone who voted for me" a score or a tally (review22a). No comment
+ * with another number reads so ("88 to the lads in blue, 85 to us", "88
+ * to all my friends on the net, 73 from G4ABC"), nor a count ("88 to 70
+ * at the half", "88 to go"). */
+static bool greeting_88(const run *R, const mention *m, const sentence *s)
 {
     static const char *const fill[] = {"all", "the", "my", "of", "you",
                                        "every", "our", "fellow"};
-    static const char *const whom[] = {"everyone", "everybody", "chat",
-                                       "boys", "all", "yall", "y'all",
-                                       "you"};
+    const dc_rules_scratch *rs = R->rs;
     if (m->tb != s->tb || !tok_is_word(R, m->te, "to"))
         return false;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        char c = R->n->text[rs->toks[k].b];
+        if ((k < m->tb || k >= m->te) && rs->toks[k].type == TK_WORD &&
+            c >= '0' && c <= '9')
+            return false;
+    }
     uint32_t k = m->te + 1, n = 0;
     for (; k < s->te && n < 3 &&
            word_among(R, k, k + 1, fill, sizeof fill / sizeof *fill);
-         k++, n++) {
-        /* ("88 to all", "88 to you": the last such word is the address) */
-        if (k + 1 >= s->te || R->rs->toks[k + 1].type != TK_WORD)
-            return word_among(R, k, k + 1, whom, sizeof whom / sizeof *whom);
-    }
+         k++, n++)
+        ;
+    /* (the sign-off's words of address but "friends" and "fam", which
+     * a radio amateur's "88 to all my friends" has too) */
+    static const char *const fellows[] = {
+        "brothers", "brother", "bros",    "brethren", "comrades",
+        "comrade",  "kinsmen", "kin",     "lads",     "sisters",
+        "frens",    "aryans",  "patriots"};
     return k < s->te &&
-           (word_among(R, k, k + 1, address, n_address) ||
-            word_among(R, k, k + 1, whom, sizeof whom / sizeof *whom));
+           word_among(R, k, k + 1, fellows, sizeof fellows / sizeof *fellows);
 }
 
 /* "14 words. Protect the future of Irish children.", "Fourteen
@@ -15842,7 +15853,28 @@ static bool slogan_14(const run *R, const mention *m)
                     word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
     if (!alone)
         return false;
-    if (!word_among(R, 0, rs->ntok, cause, sizeof cause / sizeof *cause) ||
+    /* the slogan's cause as a call: a sentence opening with "protect",
+     * "secure", "save" or "preserve" (or "we must" before one), not a
+     * story or a poem's count that says those words ("That's all my
+     * Irish kids' poem needs to secure first place", "Write a story about
+     * the future for Black children in fourteen words": review22a) */
+    static const char *const call[] = {"protect", "secure", "save",
+                                       "preserve"};
+    static const char *const must[] = {"we", "must", "need", "to"};
+    bool called = false;
+    for (uint32_t si = 0; si < rs->ns && !called; si++) {
+        uint32_t k = rs->s[si].tb;
+        while (k < rs->s[si].te && rs->toks[k].type != TK_WORD)
+            k++;
+        for (int n = 0; n < 3 && k + 1 < rs->s[si].te &&
+                        word_among(R, k, k + 1, must, sizeof must / sizeof *must);
+             n++)
+            k++;
+        called = k < rs->s[si].te &&
+                 word_among(R, k, k + 1, call, sizeof call / sizeof *call);
+    }
+    if (!called ||
+        !word_among(R, 0, rs->ntok, cause, sizeof cause / sizeof *cause) ||
         !word_among(R, 0, rs->ntok, whom, sizeof whom / sizeof *whom))
         return false;
     for (size_t i = 0; i < rs->nt; i++) {
@@ -15937,7 +15969,7 @@ static bool code_in_context(const run *R, const mention *m)
             "brothers", "brother", "bros", "brethren", "comrades", "comrade",
             "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
         const sentence *s = sent_of(R, m->tb);
-        if (greeting_88(R, m, s, address, sizeof address / sizeof *address))
+        if (greeting_88(R, m, s))
             return true;
         if (R->rs->toks[m->tb].sent + 1 != rs->ns)
             return false;
@@ -16345,6 +16377,32 @@ static bool code_scare_quoted(const run *R, const mention *m)
     if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
         has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE) ||
         word_among(R, s->tb, s->te, named, sizeof named / sizeof *named))
+        return false;
+    /* The insinuation the quotes make needs its point in the comment: a
+     * crime or a decline laid beside the code ("Wonder what the crime
+     * stats look like", "test scores jumped. Funny how that works",
+     * "arrested again", "Lock your doors", "Would you trust a 'quota
+     * doctor'"), or the wink ("if you know what I mean", "if you catch
+     * my drift"). Quotes
+     * of doubt or irony have none ("Our town is hardly 'urban'", "Our
+     * 'diverse' school has exactly one Black teacher", "Iran's uranium
+     * is 'enriched' to 60%", "My mother was mocked as a 'quota doctor'":
+     * review22a, 19 such false alarms). */
+    static const char *const point[] = {
+        "crime",     "crimes",   "stats",    "statistics", "stabbed",
+        "stabbing",  "stabbings", "arrested", "rape",       "raped",
+        "rapes",     "riot",     "riots",    "mugged",     "mugging",
+        "robbed",    "robbery",  "burned",   "burnt",      "looted",
+        "knife",     "knives",   "gang",     "gangs",      "violence",
+        "scores",    "again",    "another",  "funny",      "wonder",
+        "coincidence", "meritorious", "merit", "incident", "incidents",
+        "assaulted", "attacked", "shoplifting", "theft", "lock",
+        "trust", "drift"};
+    bool wink = false;
+    for (uint32_t k = 0; k + 1 < rs->ntok && !wink; k++)
+        wink = tok_is_word(R, k, "know") && tok_is_word(R, k + 1, "what");
+    if (!wink &&
+        !word_among(R, 0, rs->ntok, point, sizeof point / sizeof *point))
         return false;
     if (ent(R, m)->flags & DC_F_NOUN)
         return true;
