@@ -7637,9 +7637,21 @@ static bool traveller_life(const run *R, const mention *m)
     if (m->te < rs->ntok &&
         word_among(R, m->te, m->te + 1, after, sizeof after / sizeof *after))
         return false;
+    /* ("Tinker, Tailor, Soldier, Spy"; the trade in a sentence of dead
+     * stock: "The knacker collected the dead ewe": review22a) */
+    static const char *const stock[] = {
+        "dead",   "carcass", "carcasses", "ewe",   "ewes",  "sheep",
+        "cow",    "cows",    "cattle",    "calf",  "livestock", "stock",
+        "pony",   "foal",    "abattoir",  "slaughter"};
+    const sentence *st = sent_of(R, m->tb);
+    if ((m->te + 1 < rs->ntok && rs->toks[m->te].type == TK_PUNCT &&
+         rs->toks[m->te].ch == ',' && tok_is_word(R, m->te + 1, "tailor")) ||
+        word_among(R, st->tb, st->te, stock, sizeof stock / sizeof *stock))
+        return false;
     /* the verb's objects and prepositions, where no determiner makes it
-     * a noun ("the knackers at the halting site") */
-    if (m->te < rs->ntok &&
+     * a noun ("the knackers at the halting site") nor the sentence's
+     * start ("Knackers in caravans all over the pitch") */
+    if (m->te < rs->ntok && m->tb > st->tb &&
         word_among(R, m->te, m->te + 1, verb_after,
                    sizeof verb_after / sizeof *verb_after) &&
         !(m->tb > 0 && (is_determiner(R, m->tb - 1) ||
