@@ -3838,6 +3838,18 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
     e[3] = aux;
 }
 
+/* memo_put() with the word's key already made (mkey_set, in the loop):
+ * made again in memo_put it cost 18 instructions a word (47 000 words on
+ * the benchmark corpus). */
+static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
+                                uint64_t aux)
+{
+    uint64_t *e = set + 4;
+    mkey_put(e, x);
+    e[2] = ans;
+    e[3] = aux;
+}
+
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
  * cands_maybe and remembers its answer. */
 static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
@@ -4174,9 +4186,8 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
  * h; on_run does the same for any run, and more. e: its memo entry if
  * the memo holds it (then it is no key unless MEMO_KEY says which), or
  * NULL; a word of up to 15 bytes is remembered here, in its pair set
- * (memo_set), under its key x (mkey_set), which the loop has made: made
- * again in memo_put it cost 18 instructions a word (47 000 words on the
- * benchmark corpus). */
+ * (memo_set), under its key x (mkey_set), which the loop has made
+ * (memo_put_key). */
 static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                                                  size_t i, uint64_t h,
                                                  uint64_t *e, uint64_t *set,
@@ -4259,11 +4270,11 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                 aux |= o;
                 seen &= o ? ~MEMO_SHORT : ~0ull;
             }
-            /* memo_put's, with the key the loop made. */
-            mkey_put(set + 4, x);
-            set[6] = (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val : ans) |
-                     look | seen;
-            set[7] = aux;
+            memo_put_key(set, x,
+                         (sl ? MEMO_KEY | (uint64_t)slot << 32 | sl->val
+                             : ans) |
+                             look | seen,
+                         aux);
         }
     }
     if (m->cand_any &&

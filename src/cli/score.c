@@ -167,12 +167,20 @@ static inline int ends_push(struct line_ends *e, size_t at)
     return 0;
 }
 
+/* Room in e for k more ends; -1 when out of memory. */
+static int ends_reserve(struct line_ends *e, size_t k)
+{
+    while (e->cap - e->n < k)
+        if (ends_grow(e) != 0)
+            return -1;
+    return 0;
+}
+
 /* ends_push, leaving room for more pushes after it. */
 static int ends_push_room(struct line_ends *e, size_t at, size_t more)
 {
-    while (e->cap - e->n < more + 1)
-        if (ends_grow(e) != 0)
-            return -1;
+    if (ends_reserve(e, more + 1) != 0)
+        return -1;
     e->v[e->n++] = (uint32_t)at;
     return 0;
 }
@@ -191,9 +199,8 @@ static int find_line_ends(const char *p, size_t n, struct line_ends *e)
      * ones (short lines) go through ends_push_room, which keeps it. In
      * locals: the stores through e->v would otherwise reload e's fields. */
     const size_t blocks = n / 32;
-    while (e->cap - e->n < blocks + 1)
-        if (ends_grow(e) != 0)
-            return -1;
+    if (ends_reserve(e, blocks + 1) != 0)
+        return -1;
     uint32_t *v = e->v;
     size_t k = 0;
     for (; n - i >= 32; i += 32) {
