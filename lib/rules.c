@@ -140,6 +140,8 @@ typedef struct sentence {
 #define SPLIT_MAX 32
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
+#define RECLAIM_GROUPS 16
+
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
      * is the only thing a dehumanizing word can be about; -1 if none. */
@@ -155,6 +157,14 @@ struct dc_rules {
      * as entry indices (-1 past the last). A conspiracy story told of
      * such a people by name is the libel itself (rule_conspiracy). */
     int32_t libel_entry[4];
+    /* The groups that reclaimable slurs name, each once: an entry of the
+     * group and the categories of all its reclaimable slurs; n_reclaim
+     * past RECLAIM_GROUPS when a lexicon has more (then claim_covers scans
+     * the lexicon). A claim of such a group may reclaim another group's
+     * slur of those categories (claim_covers). */
+    int32_t reclaim_entry[RECLAIM_GROUPS];
+    uint32_t reclaim_cats[RECLAIM_GROUPS];
+    size_t n_reclaim;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
@@ -405,6 +415,26 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             k++;
         if (k == nl)
             r->libel_entry[nl++] = (int32_t)i;
+    }
+    for (size_t i = 0; i < lx->n && r->n_reclaim <= RECLAIM_GROUPS; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
+            !e->group_len)
+            continue;
+        size_t k = 0;
+        while (k < r->n_reclaim &&
+               !same_group(&lx->entries[r->reclaim_entry[k]], e))
+            k++;
+        if (k == RECLAIM_GROUPS) {
+            r->n_reclaim = RECLAIM_GROUPS + 1; /* too many: scan */
+            break;
+        }
+        if (k == r->n_reclaim) {
+            r->reclaim_entry[k] = (int32_t)i;
+            r->reclaim_cats[k] = 0;
+            r->n_reclaim++;
+        }
+        r->reclaim_cats[k] |= e->categories;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -4124,11 +4154,21 @@ static bool reports_closed(const run *R, const sentence *s, uint32_t tb)
 {
     const tok *tk = R->rs->toks;
     bool any = false;
+    if (!any_kind(R, DC_KIND_REPORT))
+        return false;
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_REPORT)
             continue;
+        /* (the entry may hold the pronoun: "who say") */
+        if (m->tb == s->tb || m->te >= tb ||
+            !(tok_is_word(R, m->tb - 1, "who") ||
+              tok_is_word(R, m->tb - 1, "that") ||
+              tok_is_word(R, m->tb, "who")) ||
+            tk[m->te].type != TK_WORD || tk[m->te].clause != tk[m->tb].clause ||
+            tk[tb].clause == tk[m->tb].clause)
+            return false;
         /* the main verb after the words told closes the relative clause
          * ("... who say Muslims are peaceful are idiots"): two linking
          * verbs in the report's clause; one is still the words told,
@@ -4139,14 +4179,6 @@ static bool reports_closed(const run *R, const sentence *s, uint32_t tb)
              k++)
             links += kind_at(R, k, DC_KIND_COPULA);
         if (links < 2)
-            return false;
-        /* (the entry may hold the pronoun: "who say") */
-        if (m->tb == s->tb || m->te >= tb ||
-            !(tok_is_word(R, m->tb - 1, "who") ||
-              tok_is_word(R, m->tb - 1, "that") ||
-              tok_is_word(R, m->tb, "who")) ||
-            tk[m->te].type != TK_WORD || tk[m->te].clause != tk[m->tb].clause ||
-            tk[tb].clause == tk[m->tb].clause)
             return false;
         any = true;
     }
@@ -7038,34 +7070,6 @@ static bool a_form_banter(run *R, const mention *m)
     return !R->aform_whistle;
 }
 
-/* Marks reclaimable slurs used by their own group: after a first-person
- * possessive ("my ..."), in a sentence whose subject is the writer ("we
- * dykes", "me and my girls are ..."), or in a comment where the writer
- * claims the group ("as a gay man"). Once one use is reclaimed, the others
- * of the same group in the comment are too. Runs before targets are built,
- * so attacks on a reclaimed group ("my fellow crips and I are sick of")
- * are not read as hate. */
-/* Do the comma-separated group lists a and b share a group
- * ("gender_identity:trans" and "sexual_orientation:lgbtq,gender_identity:trans")? */
-static bool groups_meet(const char *a, size_t al, const char *b, size_t bl)
-{
-    for (size_t i = 0; i < al;) {
-        size_t j = i;
-        while (j < al && a[j] != ',')
-            j++;
-        for (size_t p = 0; p < bl;) {
-            size_t q = p;
-            while (q < bl && b[q] != ',')
-                q++;
-            if (q - p == j - i && j > i && memcmp(a + i, b + p, j - i) == 0)
-                return true;
-            p = q + 1;
-        }
-        i = j + 1;
-    }
-    return false;
-}
-
 /* Does the writer say they are one of the slur e's own group, by a
  * linking verb and the identity word right after it ("i'm trans and my
  * stream is just t... gremlin energy", "we're gay, ...")? The group itself,
@@ -7086,7 +7090,7 @@ static bool self_named_as(const run *R, const dc_entry *e)
               (p > 0 && tok_is_word(R, p, "are") && tok_is_word(R, p - 1, "we"))))
             continue;
         const dc_entry *g = ent(R, k);
-        if (groups_meet(g->group, g->group_len, e->group, e->group_len))
+        if (same_group(g, e))
             return true;
     }
     return false;
@@ -7098,9 +7102,10 @@ static bool self_named_as(const run *R, const dc_entry *e)
  * that category, whose members share the words ("as a lesbian" and a
  * slur for gay men, "as a gay man" and "dykes"). A group no reclaimable
  * slur names is no in-group of the slur's: "as a straight man, d...s are
- * gross", "as a white man, w...s are filthy" say it from outside. A scan
- * of the lexicon, asked only of a reclaimable slur in a comment whose
- * writer claims a group. Slurs claimed by the writer's own use ("we
+ * gross", "as a white man, w...s are filthy" say it from outside. The
+ * groups of reclaimable slurs are listed at load (dc_rules_new): a scan
+ * of the lexicon here cost 556M instructions on a 36 KB comment of
+ * claims and slurs (review of session 22). Slurs claimed by the writer's own use ("we
  * d...s") are not in the claims; they, and claims past INGROUP_CLAIMS,
  * keep the category's reading. */
 static bool claim_covers(const run *R, const dc_entry *e)
@@ -7113,13 +7118,20 @@ static bool claim_covers(const run *R, const dc_entry *e)
         if (!(g->categories & e->categories))
             continue;
         any = true;
-        if (groups_meet(g->group, g->group_len, e->group, e->group_len))
+        if (same_group(g, e))
             return true;
+        const dc_rules *r = R->rules;
+        if (r->n_reclaim <= RECLAIM_GROUPS) {
+            for (size_t k = 0; k < r->n_reclaim; k++)
+                if ((r->reclaim_cats[k] & e->categories) &&
+                    same_group(&R->lx->entries[r->reclaim_entry[k]], g))
+                    return true;
+            continue;
+        }
         for (size_t j = 0; j < R->lx->n; j++) {
             const dc_entry *o = &R->lx->entries[j];
             if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
-                (o->categories & e->categories) &&
-                groups_meet(g->group, g->group_len, o->group, o->group_len))
+                (o->categories & e->categories) && same_group(g, o))
                 return true;
         }
     }
@@ -7201,6 +7213,13 @@ static bool claim_undone(const run *R, const mention *m)
     return false;
 }
 
+/* Marks reclaimable slurs used by their own group: after a first-person
+ * possessive ("my ..."), in a sentence whose subject is the writer ("we
+ * dykes", "me and my girls are ..."), or in a comment where the writer
+ * claims the group ("as a gay man"). Once one use is reclaimed, the others
+ * of the same group in the comment are too. Runs before targets are built,
+ * so attacks on a reclaimed group ("my fellow crips and I are sick of")
+ * are not read as hate. */
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -8460,7 +8479,8 @@ static bool gearbox_sense(run *R, const mention *m)
      * a ..." (said what someone is) beside it. */
     if (!word_among(R, s->tb, s->te, car, sizeof car / sizeof *car) ||
         word_among(R, s->tb, s->te, disgust, sizeof disgust / sizeof *disgust) ||
-        (m->tb >= 2 && is_determiner(R, m->tb - 1) &&
+        (m->tb >= 2 &&
+         (is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1)) &&
          (kind_at(R, m->tb - 2, DC_KIND_COPULA) ||
           tok_is_word(R, m->tb - 2, "be"))))
         return false;
@@ -9003,13 +9023,15 @@ static bool predicated(const run *R, const target *t, const mention *m)
             return true;
     }
     /* the nearest linking word before the noun */
-    for (uint32_t k = m->tb; k-- > from;)
+    for (uint32_t k = m->tb; k-- > from;) {
+        bool spanish = false;
         if (mention_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like") ||
-            tok_is_word(R, k, "as") || spanish_link(R, k, m->tb)) {
+            tok_is_word(R, k, "as") ||
+            (spanish = spanish_link(R, k, m->tb))) {
             /* Spanish praise ("son unas bestias en el boxeo", "unos
              * animales jugando al fútbol") and a group that owns the
              * subject ("los perros de los refugiados son animales") */
-            if (spanish_link(R, k, m->tb) &&
+            if (spanish &&
                 ((m->te < R->rs->ntok &&
                   (tok_is_word(R, m->te, "en") ||
                    tok_is_word(R, m->te, "jugando") ||
@@ -9043,6 +9065,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
             }
             return true;
         }
+    }
     return false;
 }
 
@@ -12268,14 +12291,19 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    if (term_has(e, "oven")) {
+    /* the veiled oven ("the oven's preheated for you and your family")
+     * beside food in its sentence; not the plain calls ("to the ovens",
+     * "fire up the ovens"), which no pizza later in the comment excuses
+     * ("Jews to the ovens. Baking cookies later lol": review of session
+     * 22) */
+    if (term_has(e, "oven") && term_has(e, " for ")) {
         static const char *const food[] = {
             "roast",   "baking",  "bake",     "baked",   "pizza",
             "cookie",  "cookies", "cake",     "bread",   "dough",
             "dinner",  "lunch",   "supper",   "feast",   "thanksgiving",
             "turkey",  "lasagne", "lasagna",  "kiln",    "pottery",
             "brunch",  "pie",     "pies",     "recipe",  "biscuits"};
-        return word_among(R, 0, rs->ntok, food, sizeof food / sizeof *food);
+        return word_among(R, s->tb, s->te, food, sizeof food / sizeof *food);
     }
     if (term_has(e, "room for")) {
         uint32_t k = m->te;
@@ -12304,10 +12332,14 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
                (tok_is_word(R, m->te, "jazz") || tok_is_word(R, m->te, "house") ||
                 tok_is_word(R, m->te, "techno") || tok_is_word(R, m->te, "rave"));
     if ((e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME)) {
-        for (uint32_t k = m->te; k + 1 < s->te; k++) {
+        /* people inside anywhere after it, before or after the purpose
+         * ("Bulldoze every Roma camp to build flats with them inside") */
+        for (uint32_t k = m->te; k < s->te; k++)
             if (tok_is_word(R, k, "inside") ||
-                (tok_is_word(R, k, "with") && tok_is_word(R, k + 1, "them")))
+                (k + 1 < s->te && tok_is_word(R, k, "with") &&
+                 tok_is_word(R, k + 1, "them")))
                 return false;
+        for (uint32_t k = m->te; k + 1 < s->te; k++) {
             if ((tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "build")) ||
                 (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "make")) ||
                 (tok_is_word(R, k, "for") &&
@@ -14947,11 +14979,14 @@ static bool believed_of(const run *R, const target *t, const mention *m)
             (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
              mention_at(R, k - 1, DC_KIND_PRONOUN_SELF)))
             return true;
-    for (uint32_t k = s->tb; k < t->tb; k++)
-        if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
-            !(k > s->tb && tok_is_word(R, k - 1, "as")) &&
-            !any_kind(R, DC_KIND_ENDORSE))
-            return true;
+    /* (the writer's own word is no one else's belief: "I said Gypsies
+     * are all thieves and I stand by it") */
+    if (!any_kind(R, DC_KIND_ENDORSE))
+        for (uint32_t k = s->tb; k < t->tb; k++)
+            if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
+                !(k > s->tb && (tok_is_word(R, k - 1, "as") ||
+                                kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))))
+                return true;
     uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
     return word_among(R, m->te, end, fiction, sizeof fiction / sizeof *fiction);
 }
@@ -15810,6 +15845,14 @@ static bool sarcastic_event(const run *R, const mention *m)
  * with another number reads so ("88 to the lads in blue, 85 to us", "88
  * to all my friends on the net, 73 from G4ABC"), nor a count ("88 to 70
  * at the half", "88 to go"). */
+/* The words of fellowship "88" is offered to, as a greeting (greeting_88)
+ * or a sign-off (code_in_context); the last two are the sign-off's
+ * only. */
+static const char *const fellows_88[] = {
+    "brothers", "brother", "bros",     "brethren", "comrades",
+    "comrade",  "kinsmen", "kin",      "lads",     "sisters",
+    "frens",    "aryans",  "patriots", "friends",  "fam"};
+
 static bool greeting_88(const run *R, const mention *m, const sentence *s)
 {
     static const char *const fill[] = {"all", "the", "my", "of", "you",
@@ -15828,14 +15871,10 @@ static bool greeting_88(const run *R, const mention *m, const sentence *s)
            word_among(R, k, k + 1, fill, sizeof fill / sizeof *fill);
          k++, n++)
         ;
-    /* (the sign-off's words of address but "friends" and "fam", which
-     * a radio amateur's "88 to all my friends" has too) */
-    static const char *const fellows[] = {
-        "brothers", "brother", "bros",    "brethren", "comrades",
-        "comrade",  "kinsmen", "kin",     "lads",     "sisters",
-        "frens",    "aryans",  "patriots"};
-    return k < s->te &&
-           word_among(R, k, k + 1, fellows, sizeof fellows / sizeof *fellows);
+    /* (the sign-off's words of address but its last two, "friends" and
+     * "fam", which a radio amateur's "88 to all my friends" has too) */
+    return k < s->te && word_among(R, k, k + 1, fellows_88,
+                                   sizeof fellows_88 / sizeof *fellows_88 - 2);
 }
 
 /* "14 words. Protect the future of Irish children.", "Fourteen
@@ -15961,7 +16000,10 @@ static bool groomer_smear(const run *R, const mention *m)
  *   address: "88 brothers", "88!") a comment that names white people
  *   ("Great to see good white folks standing up ... 88 brothers"); not a
  *   count ("88 keys on a piano", "88 people showed up"), nor a year or a
- *   score inside a sentence ("my '88 Corolla").
+ *   score inside a sentence ("my '88 Corolla"); or offered as a
+ *   greeting (greeting_88).
+ * - "14 words" / "fourteen words" as the slogan (slogan_14).
+ * - "groomer" as the smear of LGBTQ people (groomer_smear).
  * - a Jewish code ("the JQ") beside a leading question of who controls
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
  *   with the answer left to the reader; not "the JQ" as a journal's
@@ -15977,9 +16019,6 @@ static bool code_in_context(const run *R, const mention *m)
             "race", "pride", "power", "nation", "nationalism", "genocide",
             "identity", "homeland", "children", "survival", "brotherhood",
             "europe", "america"};
-        static const char *const address[] = {
-            "brothers", "brother", "bros", "brethren", "comrades", "comrade",
-            "kinsmen", "kin", "lads", "sisters", "friends", "fam"};
         const sentence *s = sent_of(R, m->tb);
         if (greeting_88(R, m, s))
             return true;
@@ -15991,8 +16030,8 @@ static bool code_in_context(const run *R, const mention *m)
             if (rs->toks[k].type != TK_WORD || (k >= m->tb && k < m->te))
                 continue;
             words++;
-            other |= !word_among(R, k, k + 1, address,
-                                 sizeof address / sizeof *address);
+            other |= !word_among(R, k, k + 1, fellows_88,
+                                 sizeof fellows_88 / sizeof *fellows_88);
         }
         if (words > 1 || other)
             return false;
@@ -16187,10 +16226,9 @@ static int trope_held(const run *R, const mention *m)
                                 R->rs->toks[k].e - R->rs->toks[k].b)))
         return 0; /* (a linking verb, or one negated: "isn't") */
     k++;
-    /* ("very real", "100% real", "so fucking real") */
-    static const char *const degree[] = {"very", "so", "100", "totally",
-                                         "absolutely", "fucking", "def",
-                                         "definitely", "%"};
+    /* ("very real", "100% real", "so fucking real"; "so" and the -ly
+     * words are adverb_like's, '%' is punctuation) */
+    static const char *const degree[] = {"very", "100", "fucking", "def"};
     for (int i = 0; i < 3 && k < s->te &&
                     (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION) ||
                      word_among(R, k, k + 1, degree,
@@ -16463,7 +16501,7 @@ static bool ape_named(const run *R, const mention *m)
     /* a name or a handle right before it, or a handle right after */
     if (pt->type == TK_WORD &&
         ((pt->b > 0 && src[pt->b - 1] == '@') ||
-         (capitalized(R, p) && title_case(R, p) &&
+         (title_case(R, p) &&
           !word_among(R, p, p + 1, pre, sizeof pre / sizeof *pre))))
         return true;
     if (m->te < rs->ntok &&
@@ -16534,7 +16572,6 @@ static bool code_as_person(const run *R, const mention *m)
      * who just lifted a car") */
     if (!(word_among(R, s->tb, s->te, role, sizeof role / sizeof *role) ||
           (m->te < s->te && tok_is_word(R, m->te, "who") &&
-           !has_kind_in(R, s->tb, m->tb, DC_KIND_PRONOUN_SELF) &&
            !(m->tb >= 2 && (tok_is_word(R, m->tb - 2, "like") ||
                             tok_is_word(R, m->tb - 2, "as")))) ||
           ape_named(R, m)))
@@ -18164,15 +18201,9 @@ static bool weak_object(const run *R, const sentence *s,
                                        "the schools", "the curriculum"};
     static const char *const go_on[] = {"and", "that", "which"};
     const dc_entry *oe = ent(R, object);
-    size_t i = 0;
-    while (i < sizeof weak / sizeof *weak &&
-           !(strlen(weak[i]) == oe->term_len &&
-             memcmp(weak[i], oe->term, oe->term_len) == 0))
-        i++;
-    if (i == sizeof weak / sizeof *weak)
+    if (!dc_word_in(oe->term, oe->term_len, weak, sizeof weak / sizeof *weak))
         return false;
-    const dc_entry *ae = ent(R, action);
-    if (ae->term_len >= 8 && memcmp(ae->term, "dominat", 7) == 0)
+    if (term_ends(ent(R, action), "dominat", true))
         return true;
     uint32_t k = object->te;
     if (k >= s->te)
@@ -18787,11 +18818,6 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     return false;
 }
 
-/* Could any rule fire? Attack language, a group, a code, a conspiracy
- * part, a humanity word (for "they are not human"), or an echo. With
- * closer, weak kinds alone are looked at closer (weak_needs); without,
- * they are enough. When no rule can fire, *hedged says whether the full
- * pass would have hedged the comment. */
 /* Does the normalized text hold the k bytes w anywhere? (memmem is not
  * C11.) */
 static bool text_has(const dc_norm *n, const char *w, size_t k)
@@ -18805,6 +18831,23 @@ static bool text_has(const dc_norm *n, const char *w, size_t k)
     return false;
 }
 
+/* A place matched (kinds) in a comment whose text holds a zoo figure
+ * zoo_word knows: the words of the place's comment rule_zoo_place may
+ * read ("the asylum hotel has become a kennel"). The text is read only
+ * when a place was matched. */
+static bool zoo_in(uint64_t kinds, const dc_norm *n)
+{
+    return ((kinds >> DC_KIND_PLACE) & 1) &&
+           (text_has(n, "zoo", 3) || text_has(n, "menager", 7) ||
+            text_has(n, "kennel", 6) || text_has(n, "pigst", 5) ||
+            text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
+}
+
+/* Could any rule fire? Attack language, a group, a code, a conspiracy
+ * part, a humanity word (for "they are not human"), a place called a zoo,
+ * or an echo. With closer, weak kinds alone are looked at closer
+ * (weak_needs); without, they are enough. When no rule can fire, *hedged
+ * says whether the full pass would have hedged the comment. */
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -18836,17 +18879,11 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     return true;
             }
             *seen = kinds;
-            return weak_needs(r, lx, n, hits, hedged);
+            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n);
         }
     }
     *seen = kinds;
-    /* a place and a zoo figure (rule_zoo_place): the place's comment is
-     * read for "zoo" and "nest" only when a place was matched */
-    if ((kinds >> DC_KIND_PLACE) & 1 &&
-        (text_has(n, "zoo", 3) || text_has(n, "menager", 7) ||
-         text_has(n, " nest", 5)))
-        return true;
-    return echo_in(n);
+    return zoo_in(kinds, n) || echo_in(n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -18971,20 +19008,6 @@ static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
     return emit(R, &fs, r);
 }
 
-/* "The asylum hotel is basically a zoo now. Feed them, hose them down,
- * lock the gates": a group's place (a `place` entry with a group, or an
- * identity word up to two words before a `place`: "the migrant hotel",
- * "the Muslim housing estate") said to be a zoo, a menagerie, a kennel, a
- * pigsty or a rat's nest (by a linking verb, "has become", "turned into",
- * "is like" or "="), in a comment that keeps people as animals are kept
- * (feeds them, hoses or sprays them down, cages, fumigates or fences them
- * in): its people are the animals. A place named with no group takes one
- * named in the same or the next sentence ("The camp is a zoo. The migrants
- * in it need hosing down"). A zoo of its own ("the zoo is cruel, hose down
- * the enclosures"), a place of no group ("the airport was a zoo, they
- * hosed down the runway") or the figure alone ("the migrant hotel is a
- * zoo, the staff can't cope": chaos) is nothing. Runs only with a `place`
- * mention. */
 /* Does the zoo figure start at token z: "zoo(s)", "menagerie", "pigsty",
  * or a vermin's nest ("a rat's nest", "a cockroach nest")? */
 static bool zoo_word(const run *R, uint32_t z, uint32_t end)
@@ -19030,6 +19053,20 @@ static uint32_t zoo_link(const run *R, uint32_t k, uint32_t end)
     return k;
 }
 
+/* "The asylum hotel is basically a zoo now. Feed them, hose them down,
+ * lock the gates": a group's place (a `place` entry with a group, or an
+ * identity word up to two words before a `place`: "the migrant hotel",
+ * "the Muslim housing estate") said to be a zoo, a menagerie, a kennel, a
+ * pigsty or a rat's nest (by a linking verb, "has become", "turned into",
+ * "is like" or "="), in a comment that keeps people as animals are kept
+ * (feeds them, hoses or sprays them down, cages, fumigates or fences them
+ * in): its people are the animals. A place named with no group takes one
+ * named in the same or the next sentence ("The camp is a zoo. The migrants
+ * in it need hosing down"). A zoo of its own ("the zoo is cruel, hose down
+ * the enclosures"), a place of no group ("the airport was a zoo, they
+ * hosed down the runway") or the figure alone ("the migrant hotel is a
+ * zoo, the staff can't cope": chaos) is nothing. Runs only with a `place`
+ * mention. */
 static decorum_status rule_zoo_place(run *R)
 {
     /* not feeding alone: a charity, a canteen and the Home Office feed
@@ -19119,8 +19156,11 @@ static decorum_status rule_zoo_place(run *R)
                 continue;
             kept = word_among(R, 0, rs->ntok, pen, sizeof pen / sizeof *pen);
         }
+        /* (another place's sentence may keep them: "The asylum hotel is a
+         * zoo, the staff cannot cope. ... The camp has become a zoo.
+         * Fumigate them.") */
         if (!kept)
-            return DECORUM_OK;
+            continue;
         target t = group_of(R, g);
         return group_finding(
             R, rs->toks[z].b, rs->toks[z].e, DECORUM_SIGNAL_DEHUMANIZATION,
@@ -19465,7 +19505,7 @@ static void sayers_denounced(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (uint32_t k = 0; k + 3 < rs->ntok; k++) {
         if (!(tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) ||
-            !kind_at(R, k + 1, DC_KIND_REPORT) || k + 1 >= rs->ntok)
+            !kind_at(R, k + 1, DC_KIND_REPORT))
             continue;
         const sentence *s = sent_of(R, k);
         bool group = false;
@@ -19478,6 +19518,10 @@ static void sayers_denounced(run *R)
                 return;
             }
         }
+        /* A later "who says" in this sentence scans a tail of this one's
+         * span with fewer groups seen: it finds nothing either (and a
+         * sentence of many would cost their square). */
+        k = s->te - 1;
     }
 }
 
