@@ -355,6 +355,10 @@ typedef struct dc_entry {
     uint64_t flags;    /* DC_F_* */
     uint32_t categories; /* bit set of decorum_category; 0 when none */
     const char *group; /* "jewish", "black", ...; "" when none */
+    /* the group column as written when it names several groups
+     * ("race:black,nationality:greek"), else "": group is only the
+     * first of them */
+    const char *groups;
     const char *why;   /* one line: why the entry is here */
     const char *file;  /* source file name, for error messages */
     uint32_t line;

@@ -140,7 +140,7 @@ typedef struct sentence {
 #define SPLIT_MAX 32
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
-#define RECLAIM_GROUPS 16
+#define RECLAIM_GROUPS 24
 
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -157,12 +157,14 @@ struct dc_rules {
      * as entry indices (-1 past the last). A conspiracy story told of
      * such a people by name is the libel itself (rule_conspiracy). */
     int32_t libel_entry[4];
-    /* The groups that reclaimable slurs name, each once: an entry of the
-     * group and the categories of all its reclaimable slurs; n_reclaim
-     * past RECLAIM_GROUPS when a lexicon has more (then claim_covers scans
-     * the lexicon). A claim of such a group may reclaim another group's
-     * slur of those categories (claim_covers). */
-    int32_t reclaim_entry[RECLAIM_GROUPS];
+    /* The groups that reclaimable slurs name, each once, every group of
+     * an entry's column ("wog": black, ..., greek, italian, lebanese): the
+     * group's name (in the lexicon's arena) and the categories the slurs
+     * give it; n_reclaim past RECLAIM_GROUPS when a lexicon has more
+     * (then claim_covers scans the lexicon). A claim of such a group may
+     * reclaim another group's slur of those categories (claim_covers). */
+    const char *reclaim_name[RECLAIM_GROUPS];
+    uint16_t reclaim_len[RECLAIM_GROUPS];
     uint32_t reclaim_cats[RECLAIM_GROUPS];
     size_t n_reclaim;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
@@ -377,6 +379,62 @@ static bool same_group(const dc_entry *a, const dc_entry *b)
            memcmp(a->group, b->group, a->group_len) == 0;
 }
 
+/* One group of an entry's group column: its name and its category's bit. */
+typedef struct group_item {
+    const char *name;
+    size_t len;
+    uint32_t category;
+} group_item;
+
+/* The groups the entry e names, one per call, *pos starting at NULL; false
+ * after the last. dc_entry.group is the first only: an entry whose column
+ * names several ("race:black,...,nationality:greek") keeps the column in
+ * dc_entry.groups, which the loaders checked ("cat:name" items), so a
+ * malformed item can only come from a hand-made image: it ends the list. */
+static bool entry_group_next(const dc_entry *e, const char **pos,
+                             group_item *out)
+{
+    if (!*e->groups) {
+        if (*pos || !e->group_len)
+            return false;
+        *pos = e->group;
+        *out = (group_item){e->group, e->group_len, e->categories};
+        return true;
+    }
+    const char *p = *pos ? *pos : e->groups;
+    if (!*p)
+        return false;
+    size_t n = strcspn(p, ",");
+    const char *colon = memchr(p, ':', n);
+    if (!colon)
+        return false;
+    *pos = p[n] ? p + n + 1 : p + n;
+    out->name = colon + 1;
+    out->len = n - (size_t)(colon - p) - 1;
+    out->category = 0;
+    for (int c = 0; c < DECORUM_N_CATEGORIES; c++) {
+        const char *cn = decorum_category_name((decorum_category)c);
+        size_t cl = strlen(cn);
+        if ((size_t)(colon - p) == cl && memcmp(p, cn, cl) == 0)
+            out->category = 1u << c;
+    }
+    if (!out->category && colon - p == 11 && memcmp(p, "immigration", 11) == 0)
+        out->category = 1u << DECORUM_CATEGORY_IMMIGRATION;
+    return true;
+}
+
+/* Does entry e name the group g (n bytes long), first or among the others
+ * of its column: is "greek" one of "wog"'s groups? */
+static bool names_group(const dc_entry *e, const char *g, size_t n)
+{
+    const char *pos = NULL;
+    group_item it;
+    while (entry_group_next(e, &pos, &it))
+        if (it.len == n && memcmp(it.name, g, n) == 0)
+            return true;
+    return false;
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -418,23 +476,28 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n && r->n_reclaim <= RECLAIM_GROUPS; i++) {
         const dc_entry *e = &lx->entries[i];
-        if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
-            !e->group_len)
+        if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE))
             continue;
-        size_t k = 0;
-        while (k < r->n_reclaim &&
-               !same_group(&lx->entries[r->reclaim_entry[k]], e))
-            k++;
-        if (k == RECLAIM_GROUPS) {
-            r->n_reclaim = RECLAIM_GROUPS + 1; /* too many: scan */
-            break;
+        const char *pos = NULL;
+        group_item it;
+        while (r->n_reclaim <= RECLAIM_GROUPS && entry_group_next(e, &pos, &it)) {
+            size_t k = 0;
+            while (k < r->n_reclaim &&
+                   !(r->reclaim_len[k] == it.len &&
+                     memcmp(r->reclaim_name[k], it.name, it.len) == 0))
+                k++;
+            if (k == RECLAIM_GROUPS || it.len >= UINT16_MAX) {
+                r->n_reclaim = RECLAIM_GROUPS + 1; /* too many: scan */
+                break;
+            }
+            if (k == r->n_reclaim) {
+                r->reclaim_name[k] = it.name;
+                r->reclaim_len[k] = (uint16_t)it.len;
+                r->reclaim_cats[k] = 0;
+                r->n_reclaim++;
+            }
+            r->reclaim_cats[k] |= it.category;
         }
-        if (k == r->n_reclaim) {
-            r->reclaim_entry[k] = (int32_t)i;
-            r->reclaim_cats[k] = 0;
-            r->n_reclaim++;
-        }
-        r->reclaim_cats[k] |= e->categories;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -7072,7 +7135,8 @@ static bool a_form_banter(run *R, const mention *m)
 
 /* Does the writer say they are one of the slur e's own group, by a
  * linking verb and the identity word right after it ("i'm trans and my
- * stream is just t... gremlin energy", "we're gay, ...")? The group itself,
+ * stream is just t... gremlin energy", "we're gay, ...", "I'm Greek" and
+ * "wog", a slur for Greeks among others)? The group itself,
  * not its category: "I'm straight and f...s are gross" claims nothing of
  * gay people; and "I'm not trans" puts a negator between. Asked only of a
  * reclaimable slur not yet claimed, in a comment with a first person. */
@@ -7090,7 +7154,7 @@ static bool self_named_as(const run *R, const dc_entry *e)
               (p > 0 && tok_is_word(R, p, "are") && tok_is_word(R, p - 1, "we"))))
             continue;
         const dc_entry *g = ent(R, k);
-        if (same_group(g, e))
+        if (g->group_len && names_group(e, g->group, g->group_len))
             return true;
     }
     return false;
@@ -7118,20 +7182,22 @@ static bool claim_covers(const run *R, const dc_entry *e)
         if (!(g->categories & e->categories))
             continue;
         any = true;
-        if (same_group(g, e))
+        if (g->group_len && names_group(e, g->group, g->group_len))
             return true;
         const dc_rules *r = R->rules;
         if (r->n_reclaim <= RECLAIM_GROUPS) {
             for (size_t k = 0; k < r->n_reclaim; k++)
                 if ((r->reclaim_cats[k] & e->categories) &&
-                    same_group(&R->lx->entries[r->reclaim_entry[k]], g))
+                    r->reclaim_len[k] == g->group_len &&
+                    memcmp(r->reclaim_name[k], g->group, g->group_len) == 0)
                     return true;
             continue;
         }
-        for (size_t j = 0; j < R->lx->n; j++) {
+        for (size_t j = 0; j < R->lx->n && g->group_len; j++) {
             const dc_entry *o = &R->lx->entries[j];
             if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
-                (o->categories & e->categories) && same_group(g, o))
+                (o->categories & e->categories) &&
+                names_group(o, g->group, g->group_len))
                 return true;
         }
     }
@@ -7177,8 +7243,18 @@ static bool claim_undone(const run *R, const mention *m)
         /* (said of another group or of the writer: "i am a lazy f...
          * i am stupid because j...s made me this way") */
         if (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
-            o->kind == DC_KIND_PRONOUN_SELF)
+            o->kind == DC_KIND_PRONOUN_SELF) {
+            /* (but a group the slur is said of, "like" it: "as a Greek,
+             * w..s like the Lebanese next door are vermin" calls others
+             * by the slur the claim licensed) */
+            uint32_t p = o->tb;
+            if (p > m->te && tok_is_word(R, p - 1, "the"))
+                p--;
+            if (o->kind == DC_KIND_IDENTITY && p > m->te &&
+                tok_is_word(R, p - 1, "like"))
+                continue;
             break;
+        }
         /* (a hate verb after the slur is the group's own: "trannies
          * like me are sick of your hate") */
         if (!((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |
@@ -7209,6 +7285,38 @@ static bool claim_undone(const run *R, const mention *m)
                 if (o && !slur_as_insult(R, o))
                     return true;
             }
+    }
+    return false;
+}
+
+/* Does the writer call the slur m "our word", in its sentence or the next
+ * ("being the only w.. kid at school sucked but now its basically our
+ * word", "d... is our word now")? Who says so claims the word for the
+ * group. Not "our word for them", "our words against ...": the word
+ * others are called. */
+static bool our_word(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    static const char *const is[] = {"is", "it's", "its", "that's",
+                                     "thats", "was", "are", "'s"};
+    static const char *const adv[] = {"basically", "now", "still", "just",
+                                      "really", "totally", "literally"};
+    for (uint32_t k = m->te + 1; k + 1 < end; k++) {
+        if (!tok_is_word(R, k, "our") ||
+            !(tok_is_word(R, k + 1, "word") || tok_is_word(R, k + 1, "words")))
+            continue;
+        /* said of the word by a linking verb, an adverb or two between
+         * ("its basically our word"); not "took our words" */
+        uint32_t p = k - 1;
+        while (p > m->te && word_among(R, p, p + 1, adv,
+                                       sizeof adv / sizeof *adv))
+            p--;
+        if (!word_among(R, p, p + 1, is, sizeof is / sizeof *is))
+            continue;
+        return !(k + 2 < end && (tok_is_word(R, k + 2, "for") ||
+                                 tok_is_word(R, k + 2, "against")));
     }
     return false;
 }
@@ -7258,6 +7366,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                        !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT)));
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
+                own = true;
+            if (!own && our_word(R, m))
                 own = true;
             if (!own) {
                 /* The writer says it of themselves: "being queer is part
