@@ -95,6 +95,14 @@ static const struct {
     {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
     {"sexage", DC_F_SEXAGE},           {"essence", DC_F_ESSENCE},
     {"verbsense", DC_F_VERBSENSE},
+    /* the values of the sense field, not bits of their own */
+    {"feast", (uint64_t)DC_SENSE_FEAST << DC_F_SENSE_SHIFT},
+    {"welcome", (uint64_t)DC_SENSE_WELCOME << DC_F_SENSE_SHIFT},
+    {"music", (uint64_t)DC_SENSE_MUSIC << DC_F_SENSE_SHIFT},
+    {"mishap", (uint64_t)DC_SENSE_MISHAP << DC_F_SENSE_SHIFT},
+    {"coffin", (uint64_t)DC_SENSE_COFFIN << DC_F_SENSE_SHIFT},
+    {"desert", (uint64_t)DC_SENSE_DESERT << DC_F_SENSE_SHIFT},
+    {"dox", (uint64_t)DC_SENSE_DOX << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
@@ -296,6 +304,10 @@ static decorum_status parse_flags(slice s, uint64_t *flags, const char *name,
         if (!bit)
             return bad_line(err, name, line, pos + start,
                             "unknown flag \"%.*s\"", (int)f.len, f.p);
+        if ((bit & DC_F_SENSE) && (*flags & DC_F_SENSE))
+            return bad_line(err, name, line, pos + start,
+                            "flag \"%.*s\": one everyday sense per entry",
+                            (int)f.len, f.p);
         if (*flags & bit)
             return bad_line(err, name, line, pos + start,
                             "flag \"%.*s\" given twice", (int)f.len, f.p);

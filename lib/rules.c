@@ -12376,16 +12376,6 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
-/* Does the lexicon term of entry e hold the bytes w? */
-static bool term_has(const dc_entry *e, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = 0; i + n <= e->term_len; i++)
-        if (memcmp(e->term + i, w, n) == 0)
-            return true;
-    return false;
-}
-
 /* Is the veiled threat phrase m used for what its words say? The phrases
  * that veil a threat in everyday words are everyday words first:
  *   - the oven ready "for you and your family" in a comment about food
@@ -12396,7 +12386,9 @@ static bool term_has(const dc_entry *e, const char *w)
  *   - "throw acid" before a style of music ("Acid Jazz nights");
  *   - a building to bulldoze "to build" something else or "for flats"
  *     (a plan told, with no one inside).
- * Only entries whose term holds these words are looked at. */
+ * The lexicon says which entry has which everyday sense (its sense flag:
+ * feast, welcome, music; the bulldozing is a place that is also a game's
+ * win), so only those are looked at. */
 static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -12406,7 +12398,8 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
      * "fire up the ovens"), which no pizza later in the comment excuses
      * ("Jews to the ovens. Baking cookies later lol": review of session
      * 22) */
-    if (term_has(e, "oven") && term_has(e, " for ")) {
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if (sense == DC_SENSE_FEAST) {
         static const char *const food[] = {
             "roast",   "baking",  "bake",     "baked",   "pizza",
             "cookie",  "cookies", "cake",     "bread",   "dough",
@@ -12415,7 +12408,7 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
             "brunch",  "pie",     "pies",     "recipe",  "biscuits"};
         return word_among(R, s->tb, s->te, food, sizeof food / sizeof *food);
     }
-    if (term_has(e, "room for")) {
+    if (sense == DC_SENSE_WELCOME) {
         uint32_t k = m->te;
         if (k < s->te && (tok_is_word(R, k, "all") || tok_is_word(R, k, "more")))
             k++;
@@ -12437,7 +12430,7 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
         }
         return false;
     }
-    if (term_has(e, "acid"))
+    if (sense == DC_SENSE_MUSIC)
         return m->te < s->te &&
                (tok_is_word(R, m->te, "jazz") || tok_is_word(R, m->te, "house") ||
                 tok_is_word(R, m->te, "techno") || tok_is_word(R, m->te, "rave"));
@@ -13237,7 +13230,8 @@ static bool words_in(const run *R, uint32_t a, uint32_t b,
  *   "alleges", "says", "report");
  * - the doxxing call asked ("Someone dox him? Doxxing is a crime") or
  *   followed by anything but a menace ("... I owe her money from the
- *   bake sale", "... for the baby shower"). */
+ *   bake sale", "... for the baby shower").
+ * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -13252,7 +13246,8 @@ static bool harmless_threat(const run *R, const mention *m,
             "skeet",    "hunting",  "innings",  "nets"};
         return words_in(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
     }
-    if (term_ends(e, " an accident", false)) {
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if (sense == DC_SENSE_MISHAP) {
         if (m->te < s->te && rs->toks[m->te].type == TK_PUNCT &&
             rs->toks[m->te].ch == '-')
             return true;
@@ -13276,8 +13271,7 @@ static bool harmless_threat(const run *R, const mention *m,
                 return true;
         return false;
     }
-    if (term_ends(e, " in a box", false) ||
-        term_ends(e, " in a coffin", false)) {
+    if (sense == DC_SENSE_COFFIN) {
         bool any = false, who = false;
         for (uint32_t k = s->tb; k < m->tb; k++)
             if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
@@ -13288,7 +13282,7 @@ static bool harmless_threat(const run *R, const mention *m,
                 who = true;
         return !who;
     }
-    if (term_ends(e, " in the desert", false)) {
+    if (sense == DC_SENSE_DESERT) {
         static const char *const told[] = {
             "would",  "alleges", "alleged", "says",    "said", "report",
             "claims", "lawsuit", "according", "reportedly"};
@@ -13304,7 +13298,7 @@ static bool harmless_threat(const run *R, const mention *m,
         return !group &&
                !words_in(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
     }
-    if (term_ends(e, "someone ", true) || term_ends(e, "somebody ", true)) {
+    if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
             "lesson",   "visit",  "pay",    "regret", "deserves",
             "deserve",  "punish", "sorry",  "learn",  "hurt",
