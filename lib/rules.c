@@ -7303,8 +7303,13 @@ static bool our_word(const run *R, const mention *m)
                                      "thats", "was", "are", "'s"};
     static const char *const adv[] = {"basically", "now", "still", "just",
                                       "really", "totally", "literally"};
-    for (uint32_t k = m->te + 1; k + 1 < end; k++) {
-        if (!tok_is_word(R, k, "our") ||
+    /* (the first person's mentions, not every token: most comments with
+     * a slur and a first person have no "our word") */
+    for (size_t i = m->te < rs->ntok ? rs->first[m->te] : rs->nm;
+         i < rs->nm && rs->m[i].tb + 1 < end; i++) {
+        uint32_t k = rs->m[i].tb;
+        if (rs->m[i].kind != DC_KIND_PRONOUN_SELF || k <= m->te ||
+            !tok_is_word(R, k, "our") ||
             !(tok_is_word(R, k + 1, "word") || tok_is_word(R, k + 1, "words")))
             continue;
         /* said of the word by a linking verb, an adverb or two between
@@ -7315,6 +7320,16 @@ static bool our_word(const run *R, const mention *m)
             p--;
         if (!word_among(R, p, p + 1, is, sizeof is / sizeof *is))
             continue;
+        /* (not after an attack on the group: "w..s out, that's our
+         * word" is the writer's verdict, not a word claimed; the call
+         * "X out" is a rule's, rule_group_out, no exclusion entry) */
+        if (tok_is_word(R, m->te, "out") ||
+            has_kind_in(R, m->te, p, DC_KIND_EXCLUSION) ||
+            has_kind_in(R, m->te, p, DC_KIND_THREAT) ||
+            has_kind_in(R, m->te, p, DC_KIND_DEHUMANIZE) ||
+            has_kind_in(R, m->te, p, DC_KIND_DEROGATE) ||
+            has_kind_in(R, m->te, p, DC_KIND_HATE_VERB))
+            return false;
         return !(k + 2 < end && (tok_is_word(R, k + 2, "for") ||
                                  tok_is_word(R, k + 2, "against")));
     }
@@ -7367,7 +7382,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
                 own = true;
-            if (!own && our_word(R, m))
+            if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) && our_word(R, m))
                 own = true;
             if (!own) {
                 /* The writer says it of themselves: "being queer is part
