@@ -340,7 +340,27 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
 #define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
-#define DC_F_ALL 0x1ffffffffffull  /* every flag above */
+/* threat: the everyday sense the phrase has, a 3-bit number in bits 41
+ * to 43 (DC_SENSE_*), which the rules test for (veil_literal,
+ * harmless_threat) instead of the term's bytes; one per entry. */
+#define DC_F_SENSE_SHIFT 41
+#define DC_F_SENSE (7ull << DC_F_SENSE_SHIFT)
+#define DC_F_ALL 0xfffffffffffull  /* every flag above */
+
+/* The values of the sense field (the lexicon's flag of the same name). */
+enum {
+    DC_SENSE_NONE,
+    DC_SENSE_FEAST,   /* an oven made ready "for you and your family" */
+    DC_SENSE_WELCOME, /* "room for" more in a river or a sea */
+    DC_SENSE_MUSIC,   /* "throw acid": acid jazz, acid house */
+    DC_SENSE_MISHAP,  /* "have an accident": a worry, an accident report */
+    DC_SENSE_COFFIN,  /* "leave in a box": the one who comes in */
+    DC_SENSE_DESERT,  /* "leave them in the desert": lizards, a report */
+    DC_SENSE_DOX      /* "someone dox him": asked, or for a bake sale */
+};
+
+/* The sense number of entry flags f. */
+#define DC_SENSE_OF(f) ((unsigned)(((f) & DC_F_SENSE) >> DC_F_SENSE_SHIFT))
 
 typedef struct dc_entry {
     const char *term;  /* normalized form; words separated by one space */
@@ -355,6 +375,10 @@ typedef struct dc_entry {
     uint64_t flags;    /* DC_F_* */
     uint32_t categories; /* bit set of decorum_category; 0 when none */
     const char *group; /* "jewish", "black", ...; "" when none */
+    /* the group column as written when it names several groups
+     * ("race:black,nationality:greek"), else "": group is only the
+     * first of them */
+    const char *groups;
     const char *why;   /* one line: why the entry is here */
     const char *file;  /* source file name, for error messages */
     uint32_t line;

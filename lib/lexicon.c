@@ -14,7 +14,10 @@
  * Decisions the format leaves open:
  * - group "cat:a,cat:b": every category sets its bit; dc_entry.group keeps
  *   the first group name only ("ethnicity:mexican,nationality:mexican" ->
- *   "mexican"), so the rules can compare groups with one strcmp. The
+ *   "mexican"), so the rules can compare groups with one strcmp; when the
+ *   column names several, dc_entry.groups keeps it whole for the few rules
+ *   that need every group (a claim of membership: "wog" is a slur for
+ *   Greeks too, and "as a Greek" reclaims it). The
  *   category "immigration" is accepted for "immigration_status".
  * - severity "-" is stored as 0.
  * - a term may hold a-z, 0-9, space, ' - / ( ) and non-ASCII characters,
@@ -61,6 +64,7 @@ typedef struct slice {
 /* One parsed line; strings still point into the file. */
 typedef struct rec {
     slice term, group, why; /* group: the first group name, or empty */
+    slice groups; /* the whole column when it names several; else empty */
     uint8_t kind, severity;
     uint64_t flags;
     uint32_t categories;
@@ -91,6 +95,14 @@ static const struct {
     {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
     {"sexage", DC_F_SEXAGE},           {"essence", DC_F_ESSENCE},
     {"verbsense", DC_F_VERBSENSE},
+    /* the values of the sense field, not bits of their own */
+    {"feast", (uint64_t)DC_SENSE_FEAST << DC_F_SENSE_SHIFT},
+    {"welcome", (uint64_t)DC_SENSE_WELCOME << DC_F_SENSE_SHIFT},
+    {"music", (uint64_t)DC_SENSE_MUSIC << DC_F_SENSE_SHIFT},
+    {"mishap", (uint64_t)DC_SENSE_MISHAP << DC_F_SENSE_SHIFT},
+    {"coffin", (uint64_t)DC_SENSE_COFFIN << DC_F_SENSE_SHIFT},
+    {"desert", (uint64_t)DC_SENSE_DESERT << DC_F_SENSE_SHIFT},
+    {"dox", (uint64_t)DC_SENSE_DOX << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
@@ -226,6 +238,8 @@ static decorum_status parse_group(slice s, rec *r, const char *name,
     r->categories = 0;
     r->group.p = s.p;
     r->group.len = 0;
+    r->groups.p = s.p;
+    r->groups.len = 0;
     if (slice_is(s, "-"))
         return DECORUM_OK;
     size_t i = 0;
@@ -260,6 +274,8 @@ static decorum_status parse_group(slice s, rec *r, const char *name,
         r->categories |= bit;
         if (r->group.len == 0)
             r->group = grp;
+        else
+            r->groups = s;
         if (i == s.len)
             return DECORUM_OK;
         i++; /* the ',' */
@@ -288,6 +304,10 @@ static decorum_status parse_flags(slice s, uint64_t *flags, const char *name,
         if (!bit)
             return bad_line(err, name, line, pos + start,
                             "unknown flag \"%.*s\"", (int)f.len, f.p);
+        if ((bit & DC_F_SENSE) && (*flags & DC_F_SENSE))
+            return bad_line(err, name, line, pos + start,
+                            "flag \"%.*s\": one everyday sense per entry",
+                            (int)f.len, f.p);
         if (*flags & bit)
             return bad_line(err, name, line, pos + start,
                             "flag \"%.*s\" given twice", (int)f.len, f.p);
@@ -416,6 +436,8 @@ static decorum_status count_visit(void *ctx, const rec *r, size_t line)
      * is checked against the arena limit by the caller, per line here so it
      * cannot wrap. */
     c->bytes += r->term.len + r->group.len + r->why.len + 3;
+    if (r->groups.len)
+        c->bytes += r->groups.len + 1;
     if (c->bytes > LEX_MAX_ARENA)
         return DECORUM_ERR_TOOBIG;
     return DECORUM_OK;
@@ -455,6 +477,8 @@ static decorum_status fill_visit(void *ctx, const rec *r, size_t line)
     e->flags = r->flags;
     e->categories = r->categories;
     e->group = put(f, r->group);
+    /* (one group: its name's NUL is the empty list) */
+    e->groups = r->groups.len ? put(f, r->groups) : e->group + r->group.len;
     e->why = put(f, r->why);
     e->group_len = len16(r->group.len);
     e->why_len = len16(r->why.len);
@@ -555,6 +579,7 @@ decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
         *e = lx->entries[i];
         e->term = rebase(e->term, lx->strings, arena);
         e->group = rebase(e->group, lx->strings, arena);
+        e->groups = rebase(e->groups, lx->strings, arena);
         e->why = rebase(e->why, lx->strings, arena);
         e->file = rebase(e->file, lx->strings, arena);
     }
@@ -756,18 +781,20 @@ fail:
  *   "DCLX"  u32 version  u32 n  u32 strings_size
  *   n records of IMG_REC bytes:
  *     u32 term, term_len, group, why, file, line, categories, flags
- *     u8 kind, u8 severity, u16 flags >> 32
+ *     u8 kind, u8 severity, u16 flags >> 32, u32 groups
  *   the string arena, strings_size bytes, ending in NUL
  *
- * where term, group, why and file are offsets into the arena. Loading it is
- * an allocation for the entries and a loop that turns offsets into
- * pointers, and a copy of the arena unless the image is the built-in one,
- * which lives as long as the program: its arena is used in place (a copy
- * was 240 KB, 59 fresh pages, at every start of every command). */
+ * where term, group, why, file and groups are offsets into the arena.
+ * Loading it is an allocation for the entries and a loop that turns
+ * offsets into pointers, and a copy of the arena unless the image is the
+ * built-in one, which lives as long as the program: its arena is used in
+ * place (a copy was 240 KB, 59 fresh pages, at every start of every
+ * command). */
 #define IMG_MAGIC "DCLX"
-#define IMG_VERSION 3u /* 3: flags 48 bits (2 had 32, 1 had 16) */
+/* 4: the group column whole (3: flags 48 bits, 2 had 32, 1 had 16) */
+#define IMG_VERSION 4u
 #define IMG_HEAD 16u
-#define IMG_REC 36u
+#define IMG_REC 40u
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -818,6 +845,7 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         r[33] = e->severity;
         r[34] = (unsigned char)(e->flags >> 32);
         r[35] = (unsigned char)(e->flags >> 40);
+        put32(r + 36, (uint32_t)(e->groups - lx->strings));
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -896,10 +924,11 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         const unsigned char *r = img + IMG_HEAD + i * IMG_REC;
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
-        uint32_t file = get32(r + 16);
+        uint32_t file = get32(r + 16), groups = get32(r + 36);
         uint64_t flags = get32(r + 28) | (uint64_t)r[34] << 32 |
                          (uint64_t)r[35] << 40;
         if (term >= size || group >= size || why >= size || file >= size ||
+            groups >= size ||
             (flags & ~DC_F_ALL) ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
@@ -915,6 +944,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         e->term = arena + term;
         e->term_len = term_len;
         e->group = arena + group;
+        e->groups = arena + groups;
         e->why = arena + why;
         e->group_len = len16(strlen(e->group));
         e->why_len = len16(strlen(e->why));

@@ -140,7 +140,7 @@ typedef struct sentence {
 #define SPLIT_MAX 32
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
-#define RECLAIM_GROUPS 16
+#define RECLAIM_GROUPS 24
 
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -157,12 +157,14 @@ struct dc_rules {
      * as entry indices (-1 past the last). A conspiracy story told of
      * such a people by name is the libel itself (rule_conspiracy). */
     int32_t libel_entry[4];
-    /* The groups that reclaimable slurs name, each once: an entry of the
-     * group and the categories of all its reclaimable slurs; n_reclaim
-     * past RECLAIM_GROUPS when a lexicon has more (then claim_covers scans
-     * the lexicon). A claim of such a group may reclaim another group's
-     * slur of those categories (claim_covers). */
-    int32_t reclaim_entry[RECLAIM_GROUPS];
+    /* The groups that reclaimable slurs name, each once, every group of
+     * an entry's column ("wog": black, ..., greek, italian, lebanese): the
+     * group's name (in the lexicon's arena) and the categories the slurs
+     * give it; n_reclaim past RECLAIM_GROUPS when a lexicon has more
+     * (then claim_covers scans the lexicon). A claim of such a group may
+     * reclaim another group's slur of those categories (claim_covers). */
+    const char *reclaim_name[RECLAIM_GROUPS];
+    uint16_t reclaim_len[RECLAIM_GROUPS];
     uint32_t reclaim_cats[RECLAIM_GROUPS];
     size_t n_reclaim;
     /* [n_entries] the entries' kinds, one byte each: every hit's kind is
@@ -380,6 +382,62 @@ static bool same_group(const dc_entry *a, const dc_entry *b)
            memcmp(a->group, b->group, a->group_len) == 0;
 }
 
+/* One group of an entry's group column: its name and its category's bit. */
+typedef struct group_item {
+    const char *name;
+    size_t len;
+    uint32_t category;
+} group_item;
+
+/* The groups the entry e names, one per call, *pos starting at NULL; false
+ * after the last. dc_entry.group is the first only: an entry whose column
+ * names several ("race:black,...,nationality:greek") keeps the column in
+ * dc_entry.groups, which the loaders checked ("cat:name" items), so a
+ * malformed item can only come from a hand-made image: it ends the list. */
+static bool entry_group_next(const dc_entry *e, const char **pos,
+                             group_item *out)
+{
+    if (!*e->groups) {
+        if (*pos || !e->group_len)
+            return false;
+        *pos = e->group;
+        *out = (group_item){e->group, e->group_len, e->categories};
+        return true;
+    }
+    const char *p = *pos ? *pos : e->groups;
+    if (!*p)
+        return false;
+    size_t n = strcspn(p, ",");
+    const char *colon = memchr(p, ':', n);
+    if (!colon)
+        return false;
+    *pos = p[n] ? p + n + 1 : p + n;
+    out->name = colon + 1;
+    out->len = n - (size_t)(colon - p) - 1;
+    out->category = 0;
+    for (int c = 0; c < DECORUM_N_CATEGORIES; c++) {
+        const char *cn = decorum_category_name((decorum_category)c);
+        size_t cl = strlen(cn);
+        if ((size_t)(colon - p) == cl && memcmp(p, cn, cl) == 0)
+            out->category = 1u << c;
+    }
+    if (!out->category && colon - p == 11 && memcmp(p, "immigration", 11) == 0)
+        out->category = 1u << DECORUM_CATEGORY_IMMIGRATION;
+    return true;
+}
+
+/* Does entry e name the group g (n bytes long), first or among the others
+ * of its column: is "greek" one of "wog"'s groups? */
+static bool names_group(const dc_entry *e, const char *g, size_t n)
+{
+    const char *pos = NULL;
+    group_item it;
+    while (entry_group_next(e, &pos, &it))
+        if (it.len == n && memcmp(it.name, g, n) == 0)
+            return true;
+    return false;
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -421,23 +479,28 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n && r->n_reclaim <= RECLAIM_GROUPS; i++) {
         const dc_entry *e = &lx->entries[i];
-        if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
-            !e->group_len)
+        if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE))
             continue;
-        size_t k = 0;
-        while (k < r->n_reclaim &&
-               !same_group(&lx->entries[r->reclaim_entry[k]], e))
-            k++;
-        if (k == RECLAIM_GROUPS) {
-            r->n_reclaim = RECLAIM_GROUPS + 1; /* too many: scan */
-            break;
+        const char *pos = NULL;
+        group_item it;
+        while (r->n_reclaim <= RECLAIM_GROUPS && entry_group_next(e, &pos, &it)) {
+            size_t k = 0;
+            while (k < r->n_reclaim &&
+                   !(r->reclaim_len[k] == it.len &&
+                     memcmp(r->reclaim_name[k], it.name, it.len) == 0))
+                k++;
+            if (k == RECLAIM_GROUPS || it.len >= UINT16_MAX) {
+                r->n_reclaim = RECLAIM_GROUPS + 1; /* too many: scan */
+                break;
+            }
+            if (k == r->n_reclaim) {
+                r->reclaim_name[k] = it.name;
+                r->reclaim_len[k] = (uint16_t)it.len;
+                r->reclaim_cats[k] = 0;
+                r->n_reclaim++;
+            }
+            r->reclaim_cats[k] |= it.category;
         }
-        if (k == r->n_reclaim) {
-            r->reclaim_entry[k] = (int32_t)i;
-            r->reclaim_cats[k] = 0;
-            r->n_reclaim++;
-        }
-        r->reclaim_cats[k] |= e->categories;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -7092,7 +7155,8 @@ static bool a_form_banter(run *R, const mention *m)
 
 /* Does the writer say they are one of the slur e's own group, by a
  * linking verb and the identity word right after it ("i'm trans and my
- * stream is just t... gremlin energy", "we're gay, ...")? The group itself,
+ * stream is just t... gremlin energy", "we're gay, ...", "I'm Greek" and
+ * "wog", a slur for Greeks among others)? The group itself,
  * not its category: "I'm straight and f...s are gross" claims nothing of
  * gay people; and "I'm not trans" puts a negator between. Asked only of a
  * reclaimable slur not yet claimed, in a comment with a first person. */
@@ -7110,7 +7174,7 @@ static bool self_named_as(const run *R, const dc_entry *e)
               (p > 0 && tok_is_word(R, p, "are") && tok_is_word(R, p - 1, "we"))))
             continue;
         const dc_entry *g = ent(R, k);
-        if (same_group(g, e))
+        if (g->group_len && names_group(e, g->group, g->group_len))
             return true;
     }
     return false;
@@ -7138,20 +7202,22 @@ static bool claim_covers(const run *R, const dc_entry *e)
         if (!(g->categories & e->categories))
             continue;
         any = true;
-        if (same_group(g, e))
+        if (g->group_len && names_group(e, g->group, g->group_len))
             return true;
         const dc_rules *r = R->rules;
         if (r->n_reclaim <= RECLAIM_GROUPS) {
             for (size_t k = 0; k < r->n_reclaim; k++)
                 if ((r->reclaim_cats[k] & e->categories) &&
-                    same_group(&R->lx->entries[r->reclaim_entry[k]], g))
+                    r->reclaim_len[k] == g->group_len &&
+                    memcmp(r->reclaim_name[k], g->group, g->group_len) == 0)
                     return true;
             continue;
         }
-        for (size_t j = 0; j < R->lx->n; j++) {
+        for (size_t j = 0; j < R->lx->n && g->group_len; j++) {
             const dc_entry *o = &R->lx->entries[j];
             if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
-                (o->categories & e->categories) && same_group(g, o))
+                (o->categories & e->categories) &&
+                names_group(o, g->group, g->group_len))
                 return true;
         }
     }
@@ -7197,8 +7263,18 @@ static bool claim_undone(const run *R, const mention *m)
         /* (said of another group or of the writer: "i am a lazy f...
          * i am stupid because j...s made me this way") */
         if (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR ||
-            o->kind == DC_KIND_PRONOUN_SELF)
+            o->kind == DC_KIND_PRONOUN_SELF) {
+            /* (but a group the slur is said of, "like" it: "as a Greek,
+             * w..s like the Lebanese next door are vermin" calls others
+             * by the slur the claim licensed) */
+            uint32_t p = o->tb;
+            if (p > m->te && tok_is_word(R, p - 1, "the"))
+                p--;
+            if (o->kind == DC_KIND_IDENTITY && p > m->te &&
+                tok_is_word(R, p - 1, "like"))
+                continue;
             break;
+        }
         /* (a hate verb after the slur is the group's own: "trannies
          * like me are sick of your hate") */
         if (!((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |
@@ -7229,6 +7305,53 @@ static bool claim_undone(const run *R, const mention *m)
                 if (o && !slur_as_insult(R, o))
                     return true;
             }
+    }
+    return false;
+}
+
+/* Does the writer call the slur m "our word", in its sentence or the next
+ * ("being the only w.. kid at school sucked but now its basically our
+ * word", "d... is our word now")? Who says so claims the word for the
+ * group. Not "our word for them", "our words against ...": the word
+ * others are called. */
+static bool our_word(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    static const char *const is[] = {"is", "it's", "its", "that's",
+                                     "thats", "was", "are", "'s"};
+    static const char *const adv[] = {"basically", "now", "still", "just",
+                                      "really", "totally", "literally"};
+    /* (the first person's mentions, not every token: most comments with
+     * a slur and a first person have no "our word") */
+    for (size_t i = m->te < rs->ntok ? rs->first[m->te] : rs->nm;
+         i < rs->nm && rs->m[i].tb + 1 < end; i++) {
+        uint32_t k = rs->m[i].tb;
+        if (rs->m[i].kind != DC_KIND_PRONOUN_SELF || k <= m->te ||
+            !tok_is_word(R, k, "our") ||
+            !(tok_is_word(R, k + 1, "word") || tok_is_word(R, k + 1, "words")))
+            continue;
+        /* said of the word by a linking verb, an adverb or two between
+         * ("its basically our word"); not "took our words" */
+        uint32_t p = k - 1;
+        while (p > m->te && word_among(R, p, p + 1, adv,
+                                       sizeof adv / sizeof *adv))
+            p--;
+        if (!word_among(R, p, p + 1, is, sizeof is / sizeof *is))
+            continue;
+        /* (not after an attack on the group: "w..s out, that's our
+         * word" is the writer's verdict, not a word claimed; the call
+         * "X out" is a rule's, rule_group_out, no exclusion entry) */
+        if (tok_is_word(R, m->te, "out") ||
+            has_kind_in(R, m->te, p, DC_KIND_EXCLUSION) ||
+            has_kind_in(R, m->te, p, DC_KIND_THREAT) ||
+            has_kind_in(R, m->te, p, DC_KIND_DEHUMANIZE) ||
+            has_kind_in(R, m->te, p, DC_KIND_DEROGATE) ||
+            has_kind_in(R, m->te, p, DC_KIND_HATE_VERB))
+            return false;
+        return !(k + 2 < end && (tok_is_word(R, k + 2, "for") ||
+                                 tok_is_word(R, k + 2, "against")));
     }
     return false;
 }
@@ -7278,6 +7401,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                        !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT)));
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
+                own = true;
+            if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) && our_word(R, m))
                 own = true;
             if (!own) {
                 /* The writer says it of themselves: "being queer is part
@@ -12286,16 +12411,6 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
-/* Does the lexicon term of entry e hold the bytes w? */
-static bool term_has(const dc_entry *e, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = 0; i + n <= e->term_len; i++)
-        if (memcmp(e->term + i, w, n) == 0)
-            return true;
-    return false;
-}
-
 /* Is the veiled threat phrase m used for what its words say? The phrases
  * that veil a threat in everyday words are everyday words first:
  *   - the oven ready "for you and your family" in a comment about food
@@ -12306,7 +12421,9 @@ static bool term_has(const dc_entry *e, const char *w)
  *   - "throw acid" before a style of music ("Acid Jazz nights");
  *   - a building to bulldoze "to build" something else or "for flats"
  *     (a plan told, with no one inside).
- * Only entries whose term holds these words are looked at. */
+ * The lexicon says which entry has which everyday sense (its sense flag:
+ * feast, welcome, music; the bulldozing is a place that is also a game's
+ * win), so only those are looked at. */
 static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -12316,7 +12433,8 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
      * "fire up the ovens"), which no pizza later in the comment excuses
      * ("Jews to the ovens. Baking cookies later lol": review of session
      * 22) */
-    if (term_has(e, "oven") && term_has(e, " for ")) {
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if (sense == DC_SENSE_FEAST) {
         static const char *const food[] = {
             "roast",   "baking",  "bake",     "baked",   "pizza",
             "cookie",  "cookies", "cake",     "bread",   "dough",
@@ -12325,7 +12443,7 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
             "brunch",  "pie",     "pies",     "recipe",  "biscuits"};
         return word_among(R, s->tb, s->te, food, sizeof food / sizeof *food);
     }
-    if (term_has(e, "room for")) {
+    if (sense == DC_SENSE_WELCOME) {
         uint32_t k = m->te;
         if (k < s->te && (tok_is_word(R, k, "all") || tok_is_word(R, k, "more")))
             k++;
@@ -12347,7 +12465,7 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
         }
         return false;
     }
-    if (term_has(e, "acid"))
+    if (sense == DC_SENSE_MUSIC)
         return m->te < s->te &&
                (tok_is_word(R, m->te, "jazz") || tok_is_word(R, m->te, "house") ||
                 tok_is_word(R, m->te, "techno") || tok_is_word(R, m->te, "rave"));
@@ -13147,7 +13265,8 @@ static bool words_in(const run *R, uint32_t a, uint32_t b,
  *   "alleges", "says", "report");
  * - the doxxing call asked ("Someone dox him? Doxxing is a crime") or
  *   followed by anything but a menace ("... I owe her money from the
- *   bake sale", "... for the baby shower"). */
+ *   bake sale", "... for the baby shower").
+ * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -13162,7 +13281,8 @@ static bool harmless_threat(const run *R, const mention *m,
             "skeet",    "hunting",  "innings",  "nets"};
         return words_in(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
     }
-    if (term_ends(e, " an accident", false)) {
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if (sense == DC_SENSE_MISHAP) {
         if (m->te < s->te && rs->toks[m->te].type == TK_PUNCT &&
             rs->toks[m->te].ch == '-')
             return true;
@@ -13186,8 +13306,7 @@ static bool harmless_threat(const run *R, const mention *m,
                 return true;
         return false;
     }
-    if (term_ends(e, " in a box", false) ||
-        term_ends(e, " in a coffin", false)) {
+    if (sense == DC_SENSE_COFFIN) {
         bool any = false, who = false;
         for (uint32_t k = s->tb; k < m->tb; k++)
             if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
@@ -13198,7 +13317,7 @@ static bool harmless_threat(const run *R, const mention *m,
                 who = true;
         return !who;
     }
-    if (term_ends(e, " in the desert", false)) {
+    if (sense == DC_SENSE_DESERT) {
         static const char *const told[] = {
             "would",  "alleges", "alleged", "says",    "said", "report",
             "claims", "lawsuit", "according", "reportedly"};
@@ -13214,7 +13333,7 @@ static bool harmless_threat(const run *R, const mention *m,
         return !group &&
                !words_in(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
     }
-    if (term_ends(e, "someone ", true) || term_ends(e, "somebody ", true)) {
+    if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
             "lesson",   "visit",  "pay",    "regret", "deserves",
             "deserve",  "punish", "sorry",  "learn",  "hurt",

@@ -75,6 +75,8 @@ Test(lexicon, parses_every_column, .init = std_setup)
 
     e = &lx.entries[2]; /* several groups: first name, every category */
     cr_assert_str_eq(e->group, "mexican");
+    cr_assert_str_eq(e->groups,
+                     "ethnicity:mexican,nationality:mexican,immigration:migrant");
     cr_assert_eq(e->categories, (1u << DECORUM_CATEGORY_ETHNICITY) |
                                     (1u << DECORUM_CATEGORY_NATIONALITY) |
                                     (1u << DECORUM_CATEGORY_IMMIGRATION));
@@ -490,6 +492,7 @@ Test(lexicon, builtin_image_equals_parsed_text, .init = std_setup)
         const dc_entry *a = &img.entries[i], *b = &txt.entries[i];
         cr_assert_eq(a->term - img.strings, b->term - txt.strings, "entry %zu", i);
         cr_assert_eq(a->group - img.strings, b->group - txt.strings);
+        cr_assert_eq(a->groups - img.strings, b->groups - txt.strings);
         cr_assert_eq(a->why - img.strings, b->why - txt.strings);
         cr_assert_eq(a->file - img.strings, b->file - txt.strings);
         cr_assert_eq(a->term_len, b->term_len);
@@ -537,8 +540,9 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
         free(t);
     }
     /* Magic, version, counts, and the first record's term offset and
-     * length: each pushed out of range must be caught. */
-    static const size_t at[] = {0, 4, 8, 12, 16, 20};
+     * length and its group column's offset: each pushed out of range must
+     * be caught. */
+    static const size_t at[] = {0, 4, 8, 12, 16, 20, 16 + 36};
     for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
         img[at[k] + 3] ^= 0x40;
         cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
@@ -547,10 +551,10 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
     }
     /* The first term's second byte made a NUL, then a byte that is not
      * UTF-8: the lengths still add up, the term must be refused. The
-     * image: a 16-byte header, 36-byte records, then the strings. */
+     * image: a 16-byte header, 40-byte records, then the strings. */
     size_t n = img[8] | (size_t)img[9] << 8;
     size_t term = img[16] | (size_t)img[17] << 8;
-    unsigned char *second = img + 16 + 36 * n + term + 1;
+    unsigned char *second = img + 16 + 40 * n + term + 1;
     static const unsigned char bad[] = {0x00, 0xFF, 0xC0, 0xED};
     unsigned char was = *second;
     for (size_t k = 0; k < sizeof bad; k++) {
