@@ -1469,6 +1469,26 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
     return *named;
 }
 
+/* Is [b, e) (normalized) written in capitals in the original ("FOB",
+ * "FOBs") in a comment that has lower-case letters elsewhere? */
+static bool acronym(const run *R, uint32_t b, uint32_t e)
+{
+    if (e <= b)
+        return false;
+    uint32_t ob = dc_norm_src_begin(R->n, b);
+    uint32_t oe = dc_norm_src_end(R->n, e - 1);
+    if (oe > R->orig_len || oe - ob < 2)
+        return false;
+    for (uint32_t i = ob; i < oe; i++)
+        if (!(R->orig[i] >= 'A' && R->orig[i] <= 'Z') &&
+            !(i + 1 == oe && R->orig[i] == 's'))
+            return false;
+    for (uint32_t i = 0; i < R->orig_len; i++)
+        if ((i < ob || i >= oe) && R->orig[i] >= 'a' && R->orig[i] <= 'z')
+            return true;
+    return false;
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -1564,6 +1584,15 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
+        /* A slur flagged `case` ("fob") is no slur written in capitals,
+         * an acronym ("FOB": Fall Out Boy, a forward operating base),
+         * unless the whole comment shouts; nor run together with other
+         * words ("#waitedforfobandgotthis"): its three letters are in too
+         * many. */
+        if (kind == DC_KIND_SLUR &&
+            (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
+            (hit->how == DC_HIT_COMPOUND || acronym(R, hb, he)))
+            continue;
         /* An identity noun flagged `case` ("Travellers") names the group
          * unless the comment is about travel, or it is a country's
          * travellers or part of a title-case name (traveller_named):
@@ -7904,6 +7933,39 @@ static bool used_of_people(run *R, const mention *m)
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
         return true;
+    /* "Another tranny in the womens change room", "a tranny in the girls'
+     * toilets": a slur for trans people inside a place kept for women or
+     * girls (a `sexage` word, then the place or nothing) is a person
+     * there; no gearbox uses a changing room. (Only this group's slurs:
+     * a raccoon may well get into the girls' bathroom.) */
+    if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
+        group_has(ent(R, m), "trans", 5) && m->te + 2 < rs->ntok &&
+        (tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "into") ||
+         tok_is_word(R, m->te, "using"))) {
+        static const char *const kept[] = {
+            "change",   "changing", "locker",   "bathroom", "bathrooms",
+            "toilet",   "toilets",  "restroom", "restrooms", "loo",
+            "loos",     "room",     "rooms",    "showers",  "shower",
+            "prison",   "prisons",  "shelter",  "refuge",   "dressing",
+            "sports",   "team",     "ward",     "dorm",     "dorms",
+            "spaces",   "space",    "race",     "league",   "gym"};
+        uint32_t k = m->te + 1;
+        if (is_determiner(R, k))
+            k++;
+        const mention *p = k < rs->ntok ? mention_at(R, k, DC_KIND_IDENTITY)
+                                        : NULL;
+        /* (past the apostrophe of "the girls' toilets": "the girls' car"
+         * holds a gearbox) */
+        uint32_t n = p ? p->te : 0;
+        if (p && n < rs->ntok && rs->toks[n].type == TK_PUNCT &&
+            rs->toks[n].ch == '\'')
+            n++;
+        if (p && (ent(R, p)->flags & DC_F_SEXAGE) &&
+            (n >= rs->ntok ||
+             (rs->toks[n].type != TK_WORD && n == p->te) ||
+             word_among(R, n, n + 1, kept, sizeof kept / sizeof *kept)))
+            return true;
+    }
     /* "my son's school hired a tranny as the PE teacher", "promoted a
      * dyke to manager", "let a tranny coach the team": one of them, after
      * "a", given a post by a verb of hiring and a person noun or the
@@ -8910,6 +8972,38 @@ static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
     return ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb));
 }
 
+/* "natives blocking the rail line again, like cockroaches": a simile set
+ * off by a comma is said of the group that opens the sentence, however
+ * long the clause between, if no other comma or linking verb stands there
+ * (not "Muslims are kind, like my neighbours"; "Fans leaving early, like
+ * rats" names no group). Not when the clause tells what was done to them
+ * (a past participle: "Jews herded onto trains, like cattle", "refugees
+ * kept in cages, like animals"): the simile tells how they were treated. */
+static bool comma_simile(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW ||
+        !tok_is_word(R, m->tb - 1, "like") || tk[m->tb - 2].type != TK_PUNCT ||
+        tk[m->tb - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
+        return false;
+    static const char *const done[] = {"kept", "held", "left", "put",
+                                       "thrown", "driven", "taken", "sent",
+                                       "shut", "caught", "bought", "sold"};
+    for (uint32_t k = t->te; k < m->tb - 2; k++) {
+        if (tk[k].type != TK_WORD) {
+            if (tk[k].ch == ',' || tk[k].ch == '.')
+                return false;
+            continue;
+        }
+        if (kind_at(R, k, DC_KIND_COPULA) ||
+            (tk[k].e - tk[k].b > 3 &&
+             memcmp(R->n->text + tk[k].e - 2, "ed", 2) == 0) ||
+            word_among(R, k, k + 1, done, sizeof done / sizeof *done))
+            return false;
+    }
+    return true;
+}
+
 /* "The Muslims at the end of my street are vermin": the group opens its
  * sentence (after at most a determiner) and the predicate follows its
  * verb, however long the phrase between; it is what the sentence is
@@ -8918,6 +9012,8 @@ static bool opening_subject(const run *R, const target *t, const mention *m)
 {
     if (!t || t->te > m->tb || !opens_sentence(R, sent_of(R, m->tb), t->tb))
         return false;
+    if (comma_simile(R, t, m))
+        return true;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
         if (tok_is_word(R, k, "that") || tok_is_word(R, k, "who") ||
@@ -9121,6 +9217,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
          (R->rs->toks[t->te].type == TK_PUNCT ||
           mention_at(R, t->te, DC_KIND_QUANTIFIER) ||
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
+        return true;
+    if (comma_simile(R, t, m))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
@@ -15577,9 +15675,11 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     /* The negation must deny the humanity word itself: "X are not (even,
      * really, fully) human". A function word or punctuation between says
      * it denies something else: "not afraid of people", "not surprised
-     * that people hate them". */
+     * that people hate them". A linking verb right after the negator is
+     * the denial itself: "they'll never be real people". */
     for (uint32_t k = neg->te; k < m->tb; k++)
-        if (R->rs->toks[k].type != TK_WORD || glue_at(R, k))
+        if (R->rs->toks[k].type != TK_WORD ||
+            (glue_at(R, k) && !(k == neg->te && kind_at(R, k, DC_KIND_COPULA))))
             return DECORUM_OK;
     if (!denies_being(R, neg))
         return DECORUM_OK;
