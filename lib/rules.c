@@ -1996,7 +1996,16 @@ static bool title_case(const run *R, uint32_t ti)
     uint32_t ob = dc_norm_src_begin(R->n, t->b);
     if (!capitalized(R, ti))
         return false;
-    return t->e - t->b < 2 || ob + 1 >= R->orig_len ||
+    /* (a capital alone, "E", says nothing in a text in capitals: its
+     * neighbour tells, "FACE E PUT LANDMINES") */
+    if (t->e - t->b < 2) {
+        for (uint32_t k = ti + 1; k < R->rs->ntok && k < ti + 3; k++)
+            if (R->rs->toks[k].type == TK_WORD &&
+                R->rs->toks[k].e - R->rs->toks[k].b >= 2)
+                return !capitalized(R, k) || title_case(R, k);
+        return true;
+    }
+    return ob + 1 >= R->orig_len ||
            !(R->orig[ob + 1] >= 'A' && R->orig[ob + 1] <= 'Z');
 }
 
@@ -2665,6 +2674,20 @@ static decorum_status find_targets(run *R)
                         nx = mention_at(R, m->te, DC_KIND_IDENTITY);
                     if (!nx)
                         nx = mention_at(R, m->te, DC_KIND_HUMANITY);
+                    /* "Chinese-Australians", "Indian-Canadians": a
+                     * heritage joined to a nationality by a hyphen, no
+                     * space either side, names the heritage's people
+                     * (citizens of the other: no migrant status) */
+                    if (!nx && m->te + 1 < rs->ntok &&
+                        rs->toks[m->te].type == TK_PUNCT &&
+                        rs->toks[m->te].ch == '-' &&
+                        rs->toks[m->te].b == m->e &&
+                        rs->toks[m->te + 1].b == rs->toks[m->te].e) {
+                        nx = mention_at(R, m->te + 1, DC_KIND_IDENTITY);
+                        if (nx && !(ent(R, nx)->categories &
+                                    (1u << DECORUM_CATEGORY_NATIONALITY)))
+                            nx = NULL;
+                    }
                     /* "human garbage" is a phrase of its own */
                     if (nx && nx->kind == DC_KIND_HUMANITY &&
                         mention_at(R, m->te, DC_KIND_DEHUMANIZE))
@@ -12626,6 +12649,52 @@ static bool veiled_goes_on(const run *R, const mention *m)
            !has_kind_in(R, k, s->te, DC_KIND_HARM);
 }
 
+/* "whoever the gay guy in this video is I hope someone finds him and
+ * beats him to death": the writer wishes (wish_head) or calls for
+ * ("someone should") a threat at "him" or "her" right after the verb,
+ * and the one person the comment named before it is picked out by an
+ * identity: "the"/"that"/"this", an identity adjective and a singular
+ * person noun ("that trans woman", "this Muslim kid"), with no other
+ * person word between (not "My gay friend was jumped by a thug. I hope
+ * someone beats him to death"). *out is the person's group. */
+static bool one_named_before(const run *R, const mention *m, target *out)
+{
+    static const char *const one[] = {"guy", "man", "woman", "girl", "boy",
+                                      "lady", "dude", "bloke", "kid",
+                                      "chick", "fella", "person"};
+    static const char *const det[] = {"the", "that", "this"};
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te >= rs->ntok ||
+        !(tok_is_word(R, m->te, "him") || tok_is_word(R, m->te, "her")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question || R->denounce_any)
+        return false;
+    bool wish = false;
+    for (uint32_t k = s->tb; k < m->tb && !wish; k++)
+        wish = wish_head(R, k) ||
+               (tok_is_word(R, k, "should") && k > s->tb &&
+                (tok_is_word(R, k - 1, "someone") ||
+                 tok_is_word(R, k - 1, "somebody")));
+    if (!wish)
+        return false;
+    const target *p = NULL;
+    /* (a place or a thing may come between: "the gay guy in this video") */
+    for (size_t i = 0; i < rs->nt && rs->t[i].te <= m->tb; i++)
+        if (rs->t[i].type == TG_GROUP)
+            p = &rs->t[i];
+    if (!p || !p->categories || p->te < p->tb + 2 ||
+        p->tb == 0 || !word_among(R, p->te - 1, p->te, one,
+                                  sizeof one / sizeof *one) ||
+        !word_among(R, p->tb - 1, p->tb, det, sizeof det / sizeof *det))
+        return false;
+    for (uint32_t k = p->te; k < m->tb; k++)
+        if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY))
+            return false;
+    *out = *p;
+    return true;
+}
+
 /* The member of a group that a threat's pronoun object ("him", "her",
  * "them", "em", "its", right after the verb or inside the phrase) refers
  * back to: one named earlier in the sentence by "a"/"an"/"any" (or
@@ -14145,7 +14214,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     bool member = false;
     if (m->kind == DC_KIND_THREAT &&
         !(t && t_local && t_local->type == TG_GROUP && t_local->tb >= m->te) &&
-        member_antecedent(R, m, &resolved)) {
+        (member_antecedent(R, m, &resolved) ||
+         one_named_before(R, m, &resolved))) {
         t = t_local = &resolved;
         member = true;
     }
@@ -15447,7 +15517,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
      * into any pub", "Disabled kids should be kept out of our
      * school" */
     static const char *const roles[] = {"coaching", "coach", "teaching",
-                                        "teach", "jobs"};
+                                        "teach", "jobs", "job"};
     /* (a place named as one, after a determiner or a preposition: not a
      * word that qualifies another, "no more likely to be school
      * shooters") */
@@ -15455,6 +15525,21 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "school",    "schools",  "classroom", "classrooms", "university",
         "pub",       "pubs",     "restaurant", "restaurants", "shop",
         "shops",     "hospital", "hospitals"};
+    /* Ordinary public life closed to a people for who they are: "Black
+     * fans shouldn't be allowed at kpop concerts", "disabled people
+     * should be banned from dating apps". Not at one sex, where venues
+     * and apps split by sex are argued in good faith ("men shouldn't be
+     * allowed in the women's gym"), and a word of one qualifying word
+     * after a preposition ("at kpop concerts", "from dating apps") */
+    static const char *const venues[] = {
+        "concert", "concerts", "gig",     "gigs",     "festival",
+        "festivals", "venue", "venues",   "gym",      "gyms",
+        "pool",    "pools",    "beach",   "beaches",  "park",
+        "parks",   "stadium",  "stadiums", "cinema",  "cinemas",
+        "app",     "apps",     "bars",    "clubs",    "library",
+        "libraries"};
+    static const char *const venue_prep[] = {"at", "in", "into", "from",
+                                             "on", "to", "our", "any"};
     static const char *const place_det[] = {
         "our", "the", "a", "any", "my", "their", "this", "that", "every",
         "from", "into", "in", "at", "of", "to", "public", "local"};
@@ -15517,6 +15602,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                tok_is_word(R, k + 1, "wants")))))
             return false;
     }
+    /* (a visa is the law's own sorting, policy to argue: "Stop hiring
+     * Indians on H1B visas for tech jobs") */
+    {
+        static const char *const visa[] = {"visa", "visas", "h1b", "h1bs",
+                                           "permit", "permits",
+                                           "sponsorship"};
+        if (word_among(R, s->tb, s->te, visa, sizeof visa / sizeof *visa))
+            return false;
+    }
+    static const char *const kin[] = {"kids", "children", "babies",
+                                      "grandkids", "grandchildren", "sons",
+                                      "daughters", "offspring"};
     /* "citizen or not", "born here" after "even" */
     /* (to the sentence's last word: "..., even the ones born here") */
     for (uint32_t k = s->tb; k + 1 < s->te; k++) {
@@ -15528,6 +15625,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             for (uint32_t j = k > s->tb + 4 ? k - 4 : s->tb; j < k; j++)
                 if (tok_is_word(R, j, "even"))
                     return true;
+        /* "..., and their NZ born kids too", "their US-born children as
+         * well": the children born in the country, citizens by birth,
+         * sent with them ("too", "also", "as well", "even") */
+        if (tok_is_word(R, k, "born") &&
+            word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te, kin,
+                       sizeof kin / sizeof *kin)) {
+            static const char *const also[] = {"too", "also", "well",
+                                               "even", "included"};
+            if (word_among(R, k > s->tb + 4 ? k - 4 : s->tb, s->te, also,
+                           sizeof also / sizeof *also))
+                return true;
+        }
     }
     const uint32_t status = (1u << DECORUM_CATEGORY_IMMIGRATION) |
                             (1u << DECORUM_CATEGORY_NATIONALITY);
@@ -15553,7 +15662,13 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                              sizeof worship / sizeof *worship) &&
                   k >= m->tb + 2 &&
                   word_among(R, k - 2, k, worship_verb,
-                             sizeof worship_verb / sizeof *worship_verb)))
+                             sizeof worship_verb / sizeof *worship_verb)) &&
+                !(k >= m->tb + 2 &&
+                  (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                  word_among(R, k, k + 1, venues,
+                             sizeof venues / sizeof *venues) &&
+                  word_among(R, k - 2, k, venue_prep,
+                             sizeof venue_prep / sizeof *venue_prep)))
                 continue;
             /* A public role is denied by a call, not by a ban reported as a thing ("The
              * ban on women teaching in Afghanistan is an outrage"); and
