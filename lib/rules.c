@@ -15333,9 +15333,11 @@ static bool essentialized(const run *R, const mention *m)
           tok_is_word(R, m->tb - 3, "brought"))))
         return true;
     /* "Somalis are naturally violent", "Roma are thieves by birth",
-     * "violent from birth": the trait said to be their nature */
-    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "naturally") &&
-        m->tb > 1 && kind_at(R, m->tb - 2, DC_KIND_COPULA))
+     * "violent from birth", "Black people are genetically less
+     * intelligent" (race science): the trait said to be their nature */
+    if (m->tb > 1 && (tok_is_word(R, m->tb - 1, "naturally") ||
+                      tok_is_word(R, m->tb - 1, "genetically")) &&
+        kind_at(R, m->tb - 2, DC_KIND_COPULA))
         return true;
     if (m->te + 1 < R->rs->ntok &&
         (tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "from")) &&
@@ -16898,7 +16900,7 @@ static bool code_said_of(const run *R, const mention *m)
  * from the phrase, or calls them a "tribe" ("... same tribe")? A company
  * or a war that poisoned wells, a government that released a virus
  * are no people. Runs only for entries
- * that start with the deed's verb (or its adverb). */
+ * that start with the deed's verb (or its adverb), or with "breed". */
 static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const deed[] = {
@@ -16907,6 +16909,18 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     size_t fl = 0;
     while (fl < e->term_len && e->term[fl] != ' ')
         fl++;
+    /* "Muslims are breeding on purpose": the demographic plot, told of
+     * any group its entry smears (a kind of group: migrants, Muslims,
+     * people of colour), not of a breeder's dogs */
+    if (fl >= 5 && memcmp(e->term, "breed", 5) == 0) {
+        for (size_t i = 0; i < R->rs->nt; i++) {
+            const target *t = &R->rs->t[i];
+            if (t->type == TG_GROUP && (t->categories & e->categories) &&
+                !(t->tb < m->te && t->te > m->tb))
+                return true;
+        }
+        return false;
+    }
     if (!dc_word_in(e->term, fl, deed, sizeof deed / sizeof *deed))
         return false;
     /* "tribe" as the writer's name for the people, by a pointing word
@@ -16934,6 +16948,32 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
                                 tok_is_word(R, t->te - 1, "tribes"))))
             continue;
         if (strcmp(R->lx->entries[t->entry].group, e->group) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is the ambiguous plot word m ("gay agenda", "trans agenda") the subject
+ * of a smear later in its sentence: a stereotype entry that names no
+ * group or names m's ("the gay agenda is recruiting kids", "the lgbt
+ * agenda is grooming kids")? The agenda is then the smear's doer, the
+ * trope meant, not a phrase quoted or a policy debated ("the gay agenda
+ * is a myth", "the so-called gay agenda on the school board's list"). */
+static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
+{
+    if (!e->group_len || !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
+                                      DC_KIND_STEREOTYPE))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o->tb >= s->te)
+            break;
+        if (o->kind != DC_KIND_STEREOTYPE)
+            continue;
+        const dc_entry *oe = ent(R, o);
+        if (!oe->group_len || (oe->group_len == e->group_len &&
+                               memcmp(oe->group, e->group, e->group_len) == 0))
             return true;
     }
     return false;
@@ -17240,7 +17280,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (ambiguous && !scare_q && !as_person && !attacked(R) &&
         !(m->kind == DC_KIND_CONSPIRACY &&
           (another_trope(R) || answered(R, m) ||
-           (confirmed = libel_of_people(R, m, e)))) &&
+           (confirmed = libel_of_people(R, m, e)) ||
+           (confirmed = agenda_smear(R, m, e)))) &&
         !(m->kind == DC_KIND_CODE &&
           (sarcastic_event(R, m) ||
            (confirmed = code_in_context(R, m)))))
@@ -18795,6 +18836,10 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
      * checks that the comment has both. */
+    static const char *const crash_deed[] = {
+        "engineered", "engineer", "caused", "cause", "causing", "orchestrated",
+        "orchestrate", "planned", "plan", "rigged", "rig", "masterminded",
+        "mastermind"};
     dc_rules_scratch *rs = R->rs;
     for (size_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
@@ -18809,7 +18854,16 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
-                     (!object || m->tb >= object->te))
+                     (!object || m->tb >= object->te) &&
+                     /* a year stands for its crash only as the object
+                      * of a deed that makes a crash ("engineered 2008",
+                      * "caused 2008"); "started the mosque in 2008"
+                      * dates a deed, "the Irish dominated 2008" won a
+                      * season */
+                     (!(ent(R, m)->term[0] >= '0' && ent(R, m)->term[0] <= '9') ||
+                      (action && m->tb == action->te &&
+                       word_among(R, action->tb, action->te, crash_deed,
+                                  sizeof crash_deed / sizeof *crash_deed))))
                 object = m; /* "every war", not the "war" inside it */
         }
         target pactor;
