@@ -298,6 +298,10 @@ typedef enum dc_kind {
 
 const char *dc_kind_name(dc_kind k);
 
+/* The category named by the len bytes at name ("race", "religion", ...,
+ * and "immigration" as docs/LEXICON.md spells it): its bit in *bit. */
+bool dc_category_of(const char *name, size_t len, uint32_t *bit);
+
 /* Entry flags (the flags column). */
 #define DC_F_RECLAIMABLE 0x0001u /* an in-group reclaimed use exists */
 #define DC_F_AMBIGUOUS 0x0002u   /* innocent reading common: needs context */
@@ -305,7 +309,9 @@ const char *dc_kind_name(dc_kind k);
 #define DC_F_COMPOUND 0x0008u    /* may match run together with other words */
 #define DC_F_ADJ 0x0010u         /* identity adjective: needs a person noun */
 #define DC_F_VERB 0x0020u        /* verb: accepts -ed, -ing, -s */
-#define DC_F_CASE 0x0040u        /* code word that counts only capitalized */
+#define DC_F_CASE 0x0040u        /* code word: counts only capitalized; slur:
+                                  * not as an all-capitals acronym in mixed
+                                  * case, nor run together (LEXICON.md) */
 #define DC_F_PLURAL 0x0080u      /* counts only in the plural (groups) */
 #define DC_F_SEVERE 0x0100u      /* contributes to SEVERE_TOXICITY */
 #define DC_F_NOUN 0x0200u        /* group noun: jews, muslims */

@@ -215,8 +215,9 @@ static decorum_status parse_kind(slice s, uint8_t *kind, const char *name,
                     s.p);
 }
 
-static bool category_of(slice s, uint32_t *bit)
+bool dc_category_of(const char *name, size_t len, uint32_t *bit)
 {
+    slice s = {name, len};
     for (int c = 0; c < DECORUM_N_CATEGORIES; c++) {
         if (slice_is(s, decorum_category_name((decorum_category)c))) {
             *bit = 1u << c;
@@ -256,7 +257,7 @@ static decorum_status parse_group(slice s, rec *r, const char *name,
         slice cat = {item.p, (size_t)(colon - item.p)};
         slice grp = {colon + 1, item.len - cat.len - 1};
         uint32_t bit = 0;
-        if (!category_of(cat, &bit))
+        if (!dc_category_of(cat.p, cat.len, &bit))
             return bad_line(err, name, line, pos + start,
                             "unknown category \"%.*s\"", (int)cat.len, cat.p);
         if (grp.len == 0)
@@ -304,13 +305,13 @@ static decorum_status parse_flags(slice s, uint64_t *flags, const char *name,
         if (!bit)
             return bad_line(err, name, line, pos + start,
                             "unknown flag \"%.*s\"", (int)f.len, f.p);
+        if (*flags & bit)
+            return bad_line(err, name, line, pos + start,
+                            "flag \"%.*s\" given twice", (int)f.len, f.p);
         if ((bit & DC_F_SENSE) && (*flags & DC_F_SENSE))
             return bad_line(err, name, line, pos + start,
                             "flag \"%.*s\": one everyday sense per entry",
                             (int)f.len, f.p);
-        if (*flags & bit)
-            return bad_line(err, name, line, pos + start,
-                            "flag \"%.*s\" given twice", (int)f.len, f.p);
         *flags |= bit;
         if (i == s.len)
             return DECORUM_OK;

@@ -416,25 +416,20 @@ static bool entry_group_next(const dc_entry *e, const char **pos,
     out->name = colon + 1;
     out->len = n - (size_t)(colon - p) - 1;
     out->category = 0;
-    for (int c = 0; c < DECORUM_N_CATEGORIES; c++) {
-        const char *cn = decorum_category_name((decorum_category)c);
-        size_t cl = strlen(cn);
-        if ((size_t)(colon - p) == cl && memcmp(p, cn, cl) == 0)
-            out->category = 1u << c;
-    }
-    if (!out->category && colon - p == 11 && memcmp(p, "immigration", 11) == 0)
-        out->category = 1u << DECORUM_CATEGORY_IMMIGRATION;
+    (void)dc_category_of(p, (size_t)(colon - p), &out->category);
     return true;
 }
 
 /* Does entry e name the group g (n bytes long), first or among the others
- * of its column: is "greek" one of "wog"'s groups? */
+ * of its column: is "greek" one of "wog"'s groups? A name in the column
+ * follows its "cat:" and ends at a comma; the lone group has neither. */
 static bool names_group(const dc_entry *e, const char *g, size_t n)
 {
-    const char *pos = NULL;
-    group_item it;
-    while (entry_group_next(e, &pos, &it))
-        if (it.len == n && memcmp(it.name, g, n) == 0)
+    const char *col = *e->groups ? e->groups : e->group;
+    size_t len = *e->groups ? strlen(e->groups) : e->group_len;
+    for (size_t i = 0; n && i + n <= len; i++)
+        if (memcmp(col + i, g, n) == 0 && (i == 0 || col[i - 1] == ':') &&
+            (i + n == len || col[i + n] == ','))
             return true;
     return false;
 }
@@ -7227,7 +7222,7 @@ static bool self_named_as(const run *R, const dc_entry *e)
               (p > 0 && tok_is_word(R, p, "are") && tok_is_word(R, p - 1, "we"))))
             continue;
         const dc_entry *g = ent(R, k);
-        if (g->group_len && names_group(e, g->group, g->group_len))
+        if (names_group(e, g->group, g->group_len))
             return true;
     }
     return false;
@@ -7255,7 +7250,7 @@ static bool claim_covers(const run *R, const dc_entry *e)
         if (!(g->categories & e->categories))
             continue;
         any = true;
-        if (g->group_len && names_group(e, g->group, g->group_len))
+        if (names_group(e, g->group, g->group_len))
             return true;
         const dc_rules *r = R->rules;
         if (r->n_reclaim <= RECLAIM_GROUPS) {
@@ -7807,17 +7802,6 @@ static bool partner_of(const run *R, const mention *m)
     return false;
 }
 
-/* Does the entry's group column name the group g (of length n)? */
-static bool group_has(const dc_entry *e, const char *g, size_t n)
-{
-    for (size_t i = 0; i + n <= e->group_len; i++)
-        if (memcmp(e->group + i, g, n) == 0 &&
-            (i == 0 || e->group[i - 1] == ':') &&
-            (i + n == e->group_len || e->group[i + n] == ','))
-            return true;
-    return false;
-}
-
 /* "Knacker caravans blocking the GAA pitch again, the whole tribe of
  * them": an ambiguous slur for Travellers (knacker, tinker) in a comment
  * about the Traveller community's life (caravans, a halting site, an
@@ -7834,7 +7818,7 @@ static bool traveller_life(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     const dc_entry *e = ent(R, m);
     if (!(e->flags & DC_F_AMBIGUOUS) ||
-        !group_has(e, "irish_traveller", 15))
+        !names_group(e, "irish_traveller", 15))
         return false;
     const tok *t = &rs->toks[m->te - 1];
     if (t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "'s", 2) == 0)
@@ -7895,8 +7879,8 @@ static bool traveller_life(const run *R, const mention *m)
         const mention *o = &rs->m[i];
         if (o == m || (o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_SLUR))
             continue;
-        if (group_has(ent(R, o), "irish_traveller", 15) ||
-            group_has(ent(R, o), "roma", 4))
+        if (names_group(ent(R, o), "irish_traveller", 15) ||
+            names_group(ent(R, o), "roma", 4))
             return true;
     }
     return false;
@@ -7963,7 +7947,7 @@ static bool used_of_people(run *R, const mention *m)
      * there; no gearbox uses a changing room. (Only this group's slurs:
      * a raccoon may well get into the girls' bathroom.) */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
-        group_has(ent(R, m), "trans", 5) && m->te + 2 < rs->ntok &&
+        names_group(ent(R, m), "trans", 5) && m->te + 2 < rs->ntok &&
         (tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "into") ||
          tok_is_word(R, m->te, "using"))) {
         static const char *const kept[] = {
@@ -15206,8 +15190,16 @@ static decorum_status rule_attack(run *R, const mention *m)
          * hostile trait (a stereotype of severity 2, not a frame) said of
          * every member names a whole people so, a moderator's reject; the
          * trait alone ("Albanians are criminals") stays for review, and
-         * so does a mild one with the quantifier ("they're all cheap"). */
-        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+         * so does a mild one with the quantifier ("they're all cheap").
+         * A contemptuous noun of severity 2 said so is the same ("trans
+         * women are all perverts, every one of them", "Muslims are all
+         * degenerates"); an insult ("men are all idiots") is not one. */
+        if ((m->kind == DC_KIND_STEREOTYPE ||
+             (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN) &&
+              R->n_ingroup_claims == 0 && t_local &&
+              !tok_is_word(R, t_local->tb, "we") &&
+              !tok_is_word(R, t_local->tb, "us"))) &&
+            e->severity >= 2 &&
             !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
             said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
             !believed_of(R, t_local, m) &&
@@ -20382,9 +20374,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * for in the same pass, not one of its own: no rule changes what
      * denial reads. */
     bool denied = false;
-    for (const uint32_t *ri = rs->rlist, *ri_end = ri + rs->nrl; ri < ri_end;
-         ri++) {
-        const mention *m = &rs->m[*ri];
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const mention *m = &rs->m[rs->rlist[ri]];
         switch (m->kind) {
         case DC_KIND_SLUR:
             st = rule_slur(&R, m);
