@@ -366,8 +366,10 @@ typedef struct run {
     /* gearbox_sense's: does the comment talk of vehicles? and
      * disability_named's: does it name an aid (a wheelchair)? and
      * game_talk's: does it speak of a video game? 0 not yet,
-     * 1 no, 2 yes */
+     * 1 no, 2 yes (game_talk has more) */
     uint8_t car_talk, aid_named, game_said;
+    /* game_talk's first "wipe" token */
+    uint32_t game_wipe;
     /* The last violence told as done to a protected group (history, news,
      * an event noun: "Jews were gassed", "the Armenian genocide"), noted
      * by rule_attack only in a comment with an approve entry; the group
@@ -8737,38 +8739,66 @@ static bool armour_sense(const run *R, const mention *m)
     return word_among(R, m->te + 1, end, armour, 2);
 }
 
+/* Does token ti name a person by its ending: a job or role noun made
+ * with -er, -ier, -ist, -ian, -man, -woman ("gardener", "cashier",
+ * "dentist", "technician", "handyman")? A thing the lexicon knows
+ * ("printer", "charger", "computer": kind object) is none, nor "-over"
+ * ("hangover"), nor a word of under six letters ("paper", "order",
+ * "river"). */
+static bool person_ending(const run *R, uint32_t ti)
+{
+    const tok *t = &R->rs->toks[ti];
+    const char *w = R->n->text + t->b;
+    size_t l = t->e - t->b;
+    if (l < 6 || kind_at(R, ti, DC_KIND_OBJECT))
+        return false;
+    if (memcmp(w + l - 2, "er", 2) == 0)
+        return memcmp(w + l - 4, "over", 4) != 0;
+    return memcmp(w + l - 3, "ist", 3) == 0 ||
+           memcmp(w + l - 3, "ian", 3) == 0 ||
+           memcmp(w + l - 3, "man", 3) == 0 ||
+           memcmp(w + l - 5, "woman", 5) == 0;
+}
+
 /* "this bitch of a tax return", "an absolute cunt of a bird", "a
  * bastard of a day": a swear word for a person in "a <swear> of a <noun>"
  * says how bad the noun is; when the noun (or the word after it, past an
  * adjective: "a bitch of a long day") names no person, the swearing is
  * aimed at a thing, as an exclamation is. "a bitch of a woman", "that
- * cunt of a landlord" stay insults: a person noun of the lexicon, or one
- * of the kin and roles below that it does not list. */
+ * cunt of a landlord", "that bastard of a gardener" stay insults: a
+ * person noun of the lexicon (person, humanity, nonprotected, identity),
+ * a job noun by its ending (person_ending), or one of the kin and roles
+ * below that the lexicon does not list. Only a swear word (a profanity
+ * or insult entry) says how bad a thing is: a word that is only a slur
+ * ("that spic of a gardener") is the slur, whatever the noun. */
 static bool thing_swear(const run *R, const mention *m)
 {
     static const char *const people[] = {
         "husband", "wife",    "boyfriend", "girlfriend", "ex",
         "mother",  "father",  "mum",       "mom",        "dad",
-        "brother", "sister",  "son",       "daughter",   "neighbour",
-        "neighbor", "ref",    "referee",   "coach",      "teacher",
-        "driver",  "player",  "human",     "person",     "child",
-        "kid",     "cousin",  "uncle",     "aunt",       "manager",
-        "partner", "mate",    "friend",    "colleague",  "cop"};
+        "brother", "sister",  "son",       "daughter",   "ref",
+        "coach",   "cousin",  "uncle",     "aunt",       "partner",
+        "mate",    "friend"};
     uint32_t k = m->te;
     /* ("the bitch of a gang boss" is whose, not how bad) */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "the"))
         return false;
     if (k + 2 >= R->rs->ntok || !tok_is_word(R, k, "of") ||
-        !(tok_is_word(R, k + 1, "a") || tok_is_word(R, k + 1, "an")) ||
+        !a_or_an(R, k + 1) ||
         R->rs->toks[k + 2].type != TK_WORD ||
         R->rs->toks[k + 2].sent != R->rs->toks[m->tb].sent)
+        return false;
+    if (!kind_at(R, m->tb, DC_KIND_PROFANITY) &&
+        !kind_at(R, m->tb, DC_KIND_INSULT))
         return false;
     for (uint32_t j = k + 2; j < k + 4 && j < R->rs->ntok; j++) {
         if (R->rs->toks[j].type != TK_WORD)
             break;
         if (kind_at(R, j, DC_KIND_PERSON) || kind_at(R, j, DC_KIND_IDENTITY) ||
             kind_at(R, j, DC_KIND_NONPROTECTED) ||
+            kind_at(R, j, DC_KIND_HUMANITY) ||
             kind_at(R, j, DC_KIND_SLUR) || kind_at(R, j, DC_KIND_INSULT) ||
+            person_ending(R, j) ||
             word_among(R, j, j + 1, people, sizeof people / sizeof *people))
             return false;
     }
@@ -13639,42 +13669,57 @@ static bool harmless_threat(const run *R, const mention *m,
     return false;
 }
 
-/* Does the comment speak of a video game: two distinct words of raids,
- * bosses and levels ("phase", "enrages", "wipes", "aggro", "respawn")?
- * Asked only for a threat at a person noun. One is not enough: "raid",
- * "tank", "level" and "loot" are said of police, armies and riots too. */
-static bool game_talk(run *R)
+/* Is the threat m said in a video game: its sentence names one (an
+ * `object` entry flagged `game`: "kill him on hard mode in Elden Ring"),
+ * or the comment speaks the jargon of raids and bosses, two distinct
+ * words that are said of nothing else ("phase", "enrages", "aggro",
+ * "respawn", "dps"), or a raid that wipes? Asked only for a threat at a
+ * person noun. Everyday words ("wow", "level", "noob", "tank", "loot",
+ * "raid" alone) are not enough: "Wow, I hope someone kills that judge.
+ * Total noob." is a threat; nor is a word of the threat itself ("wipe
+ * them out" after a police raid). */
+static bool game_talk(run *R, const mention *m)
 {
-    static const char *const game[] = {
-        "raid",     "phase",     "enrage",   "enrages",  "enraged",
-        "wipe",     "wipes",     "wiped",    "dps",      "tank",
-        "healer",   "healers",   "aggro",    "respawn",  "respawns",
-        "loot",     "dungeon",   "quest",    "mobs",     "npc",
-        "npcs",     "pvp",       "pve",      "xp",       "hp",
-        "mana",     "cooldown",  "cooldowns", "speedrun", "checkpoint",
-        "level",    "lvl",       "gank",     "noob",     "gg",
-        "nerf",     "nerfed",    "buff",     "buffed",   "ult",
-        "controller", "console", "ps5",      "xbox",     "steam",
-        "minecraft", "elden",    "wow",      "fortnite", "valorant"};
-    /* (asked once a comment: 2 yes, 1 no) */
-    if (R->game_said)
-        return R->game_said == 2;
-    R->game_said = 1;
-    const tok *first = NULL;
-    for (uint32_t j = 0; j < R->rs->ntok; j++) {
-        const tok *t = &R->rs->toks[j];
-        if (!word_among(R, j, j + 1, game, sizeof game / sizeof *game))
-            continue;
-        if (!first) {
-            first = t;
-        } else if (t->e - t->b != first->e - first->b ||
-                   memcmp(R->n->text + t->b, R->n->text + first->b,
-                          t->e - t->b) != 0) {
-            R->game_said = 2;
-            return true;
+    static const char *const jargon[] = {
+        "phase",   "enrage",   "enrages",  "dps",     "aggro",
+        "respawn", "respawns", "healer",   "healers", "dungeon",
+        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
+        "cooldowns", "speedrun", "gank"};
+    static const char *const wipe[] = {"wipe", "wipes", "wiped"};
+    if (game_in(R, sent_of(R, m->tb)))
+        return true;
+    /* (the comment is scanned once: game_said 2 when two jargon words,
+     * 3 when a raid and one wipe, 4 when a raid and several wipes; 1
+     * no) */
+    if (!R->game_said) {
+        R->game_said = 1;
+        const tok *first = NULL;
+        uint32_t wipes = 0;
+        bool raid = false;
+        for (uint32_t j = 0; j < R->rs->ntok && R->game_said != 2; j++) {
+            const tok *t = &R->rs->toks[j];
+            if (tok_is_word(R, j, "raid")) {
+                raid = true;
+            } else if (word_among(R, j, j + 1, wipe, 3)) {
+                if (!wipes++)
+                    R->game_wipe = j;
+            } else if (!word_among(R, j, j + 1, jargon,
+                                   sizeof jargon / sizeof *jargon)) {
+                continue;
+            } else if (!first) {
+                first = t;
+            } else if (t->e - t->b != first->e - first->b ||
+                       memcmp(R->n->text + t->b, R->n->text + first->b,
+                              t->e - t->b) != 0) {
+                R->game_said = 2;
+            }
         }
+        if (R->game_said != 2 && raid && wipes)
+            R->game_said = wipes > 1 ? 4 : 3;
     }
-    return false;
+    return R->game_said == 2 || R->game_said == 4 ||
+           (R->game_said == 3 &&
+            (R->game_wipe < m->tb || R->game_wipe >= m->te));
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
@@ -15272,9 +15317,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         /* "kill the boss in phase 2 before he enrages or the whole raid
          * wipes": a threat at a person noun in a comment about a video
-         * game (two of its words) is play, aimed at no one */
+         * game (game_talk) is play, aimed at no one */
         if (sig == DECORUM_SIGNAL_THREAT && t->type != TG_YOU &&
-            game_talk(R)) {
+            game_talk(R, m)) {
             R->untargeted = true;
             return DECORUM_OK;
         }
@@ -16994,7 +17039,8 @@ static bool code_scare_quoted(const run *R, const mention *m)
         "district", "city", "street", "estate", "hotel", "school",
         "schools", "community", "suburb", "borough", "county", "country",
         "parish", "ward", "constituency", "postcode", "zip", "block",
-        "building", "hostel", "centre", "center", "moved", "moving"};
+        "building", "hostel", "centre", "center"};
+    static const char *const move[] = {"moved", "moving", "move", "moves"};
     /* a gathering the crowd comes to, told with a warning to lock up
      * ("'cultural enrichment' at the mela this weekend, lock your cars";
      * not "The 'diverse' line-up at the festival was all white guys,
@@ -17022,10 +17068,7 @@ static bool code_scare_quoted(const run *R, const mention *m)
         has_kind_in(R, m->te, s->te, DC_KIND_POSITIVE))
         return false;
     /* (but "mean" in the wink, "if you know what I mean") */
-    for (uint32_t k = s->tb;
-         k < s->te &&
-         word_among(R, s->tb, s->te, named, sizeof named / sizeof *named);
-         k++)
+    for (uint32_t k = s->tb; k < s->te; k++)
         if (word_among(R, k, k + 1, named, sizeof named / sizeof *named) &&
             !(tok_is_word(R, k, "mean") && k > s->tb &&
               tok_is_word(R, k - 1, "i")))
@@ -17067,7 +17110,23 @@ static bool code_scare_quoted(const run *R, const mention *m)
             if (tok_is_word(R, k, "lock") && tok_is_word(R, k + 1, "your"))
                 return true;
     }
-    return word_among(R, s->tb, s->te, where, sizeof where / sizeof *where);
+    /* A place word in the sentence, not one somewhere else ("moved to
+     * another city" is leaving), or a named place moved into ("moved
+     * into Maple Ridge"; "moved" alone is no place: "the 'diversity'
+     * officer moved on"). */
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (word_among(R, k, k + 1, where, sizeof where / sizeof *where) &&
+            !(k > s->tb && (tok_is_word(R, k - 1, "another") ||
+                            tok_is_word(R, k - 1, "other"))))
+            return true;
+        if (k + 2 < s->te &&
+            word_among(R, k, k + 1, move, sizeof move / sizeof *move) &&
+            (tok_is_word(R, k + 1, "into") || tok_is_word(R, k + 1, "to") ||
+             tok_is_word(R, k + 1, "in")) &&
+            t[k + 2].type == TK_WORD && capitalized(R, k + 2))
+            return true;
+    }
+    return false;
 }
 
 /* The ape emoji m put for a person in the forms the abuse of players
