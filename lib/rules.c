@@ -1454,6 +1454,22 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
         return true;
     if (person_after(R, m->te, at))
         return true;
+    /* a Hindi grammar word beside it: a postposition or "log" after ("in
+     * mullon ko", "mulle log"), a Hindi demonstrative or "sab" before
+     * ("ye mulle", "sab mullon"). The Hinglish forms of "mulla" are also
+     * Finnish and Estonian for "to me" ("Anna mulle se kirja"), so not
+     * the words those languages share: "se", "ne", "ka". */
+    {
+        static const char *const post[] = {"ko", "ke", "ki", "log",
+                                           "logon", "logo", "par"};
+        static const char *const pre[] = {"un", "ye", "yeh", "inn", "unn",
+                                          "sab", "saare", "sare", "saale"};
+        if ((m->te < R->rs->ntok &&
+             word_among(R, m->te, m->te + 1, post, sizeof post / sizeof *post)) ||
+            (m->tb > 0 &&
+             word_among(R, m->tb - 1, m->tb, pre, sizeof pre / sizeof *pre)))
+            return true;
+    }
     /* a word of the group: "Muslims", "Islam", another slur for them
      * (worked out once for each group: a chant of "mozzies" asks again
      * and again) */
