@@ -12823,13 +12823,42 @@ static bool one_named_before(const run *R, const mention *m, target *out)
     if (s->question || R->denounce_any)
         return false;
     bool wish = false;
-    for (uint32_t k = s->tb; k < m->tb && !wish; k++)
-        wish = wish_head(R, k) ||
-               (tok_is_word(R, k, "should") && k > s->tb &&
-                (tok_is_word(R, k - 1, "someone") ||
-                 tok_is_word(R, k - 1, "somebody")));
+    uint32_t w = s->tb;
+    for (; w < m->tb && !wish; w++)
+        wish = wish_head(R, w) ||
+               (tok_is_word(R, w, "should") && w > s->tb &&
+                (tok_is_word(R, w - 1, "someone") ||
+                 tok_is_word(R, w - 1, "somebody")));
     if (!wish)
         return false;
+    /* (the verb inside a clause of "whoever"/"who" after the wish tells
+     * the deed done to the victim, whom the writer sides with: "I hope
+     * the police find whoever beat him", "I hope someone arrests whoever
+     * hurt her") */
+    for (; w < m->tb; w++)
+        if (tok_is_word(R, w, "whoever") || tok_is_word(R, w, "who") ||
+            tok_is_word(R, w, "whomever"))
+            return false;
+    /* A verb that is also play (flag `game`: "beat") wishes harm only
+     * with a violent outcome after the pronoun ("beats him to death",
+     * "beat her up", "senseless", "bloody") or a severe threat in the
+     * sentence; else it is a win: "I hope someone beats her at worlds",
+     * "someone should beat him in the final challenge". */
+    if ((ent(R, m)->flags & DC_F_GAME) && !(ent(R, m)->flags & DC_F_SEVERE)) {
+        static const char *const hurt[] = {"death", "up", "senseless",
+                                           "bloody", "unconscious", "pulp",
+                                           "blue", "dead", "half", "inch",
+                                           "hospital", "coma"};
+        uint32_t j = m->te + 1;
+        bool violent = word_among(R, j, j + 4 < s->te ? j + 4 : s->te, hurt,
+                                  sizeof hurt / sizeof *hurt);
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te && !violent; i++)
+            violent = R->rs->m[i].kind == DC_KIND_THREAT &&
+                      (ent(R, &R->rs->m[i])->flags & DC_F_SEVERE);
+        if (!violent)
+            return false;
+    }
     const target *p = NULL;
     /* (a place or a thing may come between: "the gay guy in this video") */
     for (size_t i = 0; i < rs->nt && rs->t[i].te <= m->tb; i++)
@@ -13709,6 +13738,36 @@ static bool game_talk(run *R)
     return false;
 }
 
+/* Is threat verb m the deed of "whoever" that the writer wants found or
+ * punished: "I hope they find whoever beat her", "catch whoever attacked
+ * him", "whoever hurt him goes to jail"? Its object is the victim the
+ * writer sides with. A verb of seeking (find, catch, arrest, ...) before
+ * "whoever", or a word of punishment after the verb; not a reward
+ * promised ("whoever beats him up gets a beer" is a call). */
+static bool attacker_sought(const run *R, const mention *m)
+{
+    static const char *const seek[] = {
+        "find",     "finds",    "found",    "catch",    "catches",
+        "caught",   "arrest",   "arrests",  "arrested", "identify",
+        "identifies", "charge", "charges",  "jail",     "prosecute",
+        "report",   "punish",   "track",    "down",     "expose",
+        "sue",      "name"};
+    static const char *const punish[] = {
+        "expelled", "jail",     "prison",   "arrested", "charged",
+        "caught",   "punished", "sacked",   "fired",    "banned",
+        "prosecuted", "locked", "justice",  "suspended", "sentenced"};
+    if (m->tb == 0 || !(tok_is_word(R, m->tb - 1, "whoever") ||
+                        tok_is_word(R, m->tb - 1, "whomever")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t w = m->tb - 1;
+    if (word_among(R, w > s->tb + 3 ? w - 3 : s->tb, w, seek,
+                   sizeof seek / sizeof *seek))
+        return true;
+    return word_among(R, m->te, m->te + 6 < s->te ? m->te + 6 : s->te, punish,
+                      sizeof punish / sizeof *punish);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -13753,6 +13812,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         if (harmless_threat(R, m, e))
+            return DECORUM_OK;
+        if (attacker_sought(R, m))
             return DECORUM_OK;
         if (motive_asked(R, m))
             return mitigate(R, m->b, m->e, SC_REPORTED,
