@@ -15912,6 +15912,15 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
     if ((t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
         !(t->categories & ~status))
         return false;
+    static const char *const jobs[] = {"jobs", "job"};
+    /* (a call to stop hiring a group "only" for jobs asks to open them
+     * to others: "Stop hiring only Christians for public school jobs",
+     * "men only for engineering jobs") */
+    if (((t->tb > 0 && tok_is_word(R, t->tb - 1, "only")) ||
+         (t->te < s->te && tok_is_word(R, t->te, "only"))) &&
+        t->tb >= m->te &&
+        word_among(R, t->te, s->te, jobs, sizeof jobs / sizeof *jobs))
+        return false;
     if (t->categories & ~status) {
         uint32_t c = rs->toks[m->tb].clause;
         for (uint32_t k = m->tb; k < s->te && k < m->te + 8 &&
@@ -15946,6 +15955,30 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             if (role) {
                 if (m->tb > s->tb && is_determiner(R, m->tb - 1))
                     continue;
+                /* Jobs: "Stop hiring Sikhs for trucking jobs." shuts
+                 * the group out; "stop hiring only Christians", "men
+                 * only" asks to open the work to others, and jobs with a
+                 * word after them ("for dangerous jobs without safety
+                 * training", "for low paid jobs and then wondering why
+                 * they leave", "for jobs you won't adapt") argue about the
+                 * work's conditions, often for the group: a reject only
+                 * with another attack or exclusion in the comment ("...
+                 * Keep them off our highways"). */
+                if (tok_is_word(R, k, "jobs") || tok_is_word(R, k, "job")) {
+                    if (k + 1 < s->te && rs->toks[k + 1].type == TK_WORD) {
+                        bool other = false;
+                        for (size_t i = 0; i < rs->nm && !other; i++) {
+                            const mention *o = &rs->m[i];
+                            other = o != m &&
+                                    (o->kind == DC_KIND_EXCLUSION ||
+                                     o->kind == DC_KIND_DEHUMANIZE ||
+                                     o->kind == DC_KIND_DEROGATE ||
+                                     o->kind == DC_KIND_THREAT);
+                        }
+                        if (!other)
+                            continue;
+                    }
+                }
                 if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                     other_sex_after(R, s, k))
                     continue;
