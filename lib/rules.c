@@ -1451,6 +1451,22 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
         return true;
     if (person_after(R, m->te, at))
         return true;
+    /* a Hindi grammar word beside it: a postposition or "log" after ("in
+     * mullon ko", "mulle log"), a Hindi demonstrative or "sab" before
+     * ("ye mulle", "sab mullon"). The Hinglish forms of "mulla" are also
+     * Finnish and Estonian for "to me" ("Anna mulle se kirja"), so not
+     * the words those languages share: "se", "ne", "ka". */
+    {
+        static const char *const post[] = {"ko", "ke", "ki", "log",
+                                           "logon", "logo", "par"};
+        static const char *const pre[] = {"un", "ye", "yeh", "inn", "unn",
+                                          "sab", "saare", "sare", "saale"};
+        if ((m->te < R->rs->ntok &&
+             word_among(R, m->te, m->te + 1, post, sizeof post / sizeof *post)) ||
+            (m->tb > 0 &&
+             word_among(R, m->tb - 1, m->tb, pre, sizeof pre / sizeof *pre)))
+            return true;
+    }
     /* a word of the group: "Muslims", "Islam", another slur for them
      * (worked out once for each group: a chant of "mozzies" asks again
      * and again) */
@@ -12821,13 +12837,42 @@ static bool one_named_before(const run *R, const mention *m, target *out)
     if (s->question || R->denounce_any)
         return false;
     bool wish = false;
-    for (uint32_t k = s->tb; k < m->tb && !wish; k++)
-        wish = wish_head(R, k) ||
-               (tok_is_word(R, k, "should") && k > s->tb &&
-                (tok_is_word(R, k - 1, "someone") ||
-                 tok_is_word(R, k - 1, "somebody")));
+    uint32_t w = s->tb;
+    for (; w < m->tb && !wish; w++)
+        wish = wish_head(R, w) ||
+               (tok_is_word(R, w, "should") && w > s->tb &&
+                (tok_is_word(R, w - 1, "someone") ||
+                 tok_is_word(R, w - 1, "somebody")));
     if (!wish)
         return false;
+    /* (the verb inside a clause of "whoever"/"who" after the wish tells
+     * the deed done to the victim, whom the writer sides with: "I hope
+     * the police find whoever beat him", "I hope someone arrests whoever
+     * hurt her") */
+    for (; w < m->tb; w++)
+        if (tok_is_word(R, w, "whoever") || tok_is_word(R, w, "who") ||
+            tok_is_word(R, w, "whomever"))
+            return false;
+    /* A verb that is also play (flag `game`: "beat") wishes harm only
+     * with a violent outcome after the pronoun ("beats him to death",
+     * "beat her up", "senseless", "bloody") or a severe threat in the
+     * sentence; else it is a win: "I hope someone beats her at worlds",
+     * "someone should beat him in the final challenge". */
+    if ((ent(R, m)->flags & DC_F_GAME) && !(ent(R, m)->flags & DC_F_SEVERE)) {
+        static const char *const hurt[] = {"death", "up", "senseless",
+                                           "bloody", "unconscious", "pulp",
+                                           "blue", "dead", "half", "inch",
+                                           "hospital", "coma"};
+        uint32_t j = m->te + 1;
+        bool violent = word_among(R, j, j + 4 < s->te ? j + 4 : s->te, hurt,
+                                  sizeof hurt / sizeof *hurt);
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te && !violent; i++)
+            violent = R->rs->m[i].kind == DC_KIND_THREAT &&
+                      (ent(R, &R->rs->m[i])->flags & DC_F_SEVERE);
+        if (!violent)
+            return false;
+    }
     const target *p = NULL;
     /* (a place or a thing may come between: "the gay guy in this video") */
     for (size_t i = 0; i < rs->nt && rs->t[i].te <= m->tb; i++)
@@ -13722,6 +13767,36 @@ static bool game_talk(run *R, const mention *m)
             (R->game_wipe < m->tb || R->game_wipe >= m->te));
 }
 
+/* Is threat verb m the deed of "whoever" that the writer wants found or
+ * punished: "I hope they find whoever beat her", "catch whoever attacked
+ * him", "whoever hurt him goes to jail"? Its object is the victim the
+ * writer sides with. A verb of seeking (find, catch, arrest, ...) before
+ * "whoever", or a word of punishment after the verb; not a reward
+ * promised ("whoever beats him up gets a beer" is a call). */
+static bool attacker_sought(const run *R, const mention *m)
+{
+    static const char *const seek[] = {
+        "find",     "finds",    "found",    "catch",    "catches",
+        "caught",   "arrest",   "arrests",  "arrested", "identify",
+        "identifies", "charge", "charges",  "jail",     "prosecute",
+        "report",   "punish",   "track",    "down",     "expose",
+        "sue",      "name"};
+    static const char *const punish[] = {
+        "expelled", "jail",     "prison",   "arrested", "charged",
+        "caught",   "punished", "sacked",   "fired",    "banned",
+        "prosecuted", "locked", "justice",  "suspended", "sentenced"};
+    if (m->tb == 0 || !(tok_is_word(R, m->tb - 1, "whoever") ||
+                        tok_is_word(R, m->tb - 1, "whomever")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t w = m->tb - 1;
+    if (word_among(R, w > s->tb + 3 ? w - 3 : s->tb, w, seek,
+                   sizeof seek / sizeof *seek))
+        return true;
+    return word_among(R, m->te, m->te + 6 < s->te ? m->te + 6 : s->te, punish,
+                      sizeof punish / sizeof *punish);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -13766,6 +13841,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         if (harmless_threat(R, m, e))
+            return DECORUM_OK;
+        if (attacker_sought(R, m))
             return DECORUM_OK;
         if (motive_asked(R, m))
             return mitigate(R, m->b, m->e, SC_REPORTED,
@@ -15872,6 +15949,15 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
     if ((t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
         !(t->categories & ~status))
         return false;
+    static const char *const jobs[] = {"jobs", "job"};
+    /* (a call to stop hiring a group "only" for jobs asks to open them
+     * to others: "Stop hiring only Christians for public school jobs",
+     * "men only for engineering jobs") */
+    if (((t->tb > 0 && tok_is_word(R, t->tb - 1, "only")) ||
+         (t->te < s->te && tok_is_word(R, t->te, "only"))) &&
+        t->tb >= m->te &&
+        word_among(R, t->te, s->te, jobs, sizeof jobs / sizeof *jobs))
+        return false;
     if (t->categories & ~status) {
         uint32_t c = rs->toks[m->tb].clause;
         for (uint32_t k = m->tb; k < s->te && k < m->te + 8 &&
@@ -15906,6 +15992,30 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             if (role) {
                 if (m->tb > s->tb && is_determiner(R, m->tb - 1))
                     continue;
+                /* Jobs: "Stop hiring Sikhs for trucking jobs." shuts
+                 * the group out; "stop hiring only Christians", "men
+                 * only" asks to open the work to others, and jobs with a
+                 * word after them ("for dangerous jobs without safety
+                 * training", "for low paid jobs and then wondering why
+                 * they leave", "for jobs you won't adapt") argue about the
+                 * work's conditions, often for the group: a reject only
+                 * with another attack or exclusion in the comment ("...
+                 * Keep them off our highways"). */
+                if (tok_is_word(R, k, "jobs") || tok_is_word(R, k, "job")) {
+                    if (k + 1 < s->te && rs->toks[k + 1].type == TK_WORD) {
+                        bool other = false;
+                        for (size_t i = 0; i < rs->nm && !other; i++) {
+                            const mention *o = &rs->m[i];
+                            other = o != m &&
+                                    (o->kind == DC_KIND_EXCLUSION ||
+                                     o->kind == DC_KIND_DEHUMANIZE ||
+                                     o->kind == DC_KIND_DEROGATE ||
+                                     o->kind == DC_KIND_THREAT);
+                        }
+                        if (!other)
+                            continue;
+                    }
+                }
                 if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                     other_sex_after(R, s, k))
                     continue;
