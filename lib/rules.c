@@ -16900,7 +16900,7 @@ static bool code_said_of(const run *R, const mention *m)
  * from the phrase, or calls them a "tribe" ("... same tribe")? A company
  * or a war that poisoned wells, a government that released a virus
  * are no people. Runs only for entries
- * that start with the deed's verb (or its adverb), or with "breed". */
+ * that start with the deed's verb (or its adverb), or of sense `breed`. */
 static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const deed[] = {
@@ -16912,7 +16912,7 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     /* "Muslims are breeding on purpose": the demographic plot, told of
      * any group its entry smears (a kind of group: migrants, Muslims,
      * people of colour), not of a breeder's dogs */
-    if (fl >= 5 && memcmp(e->term, "breed", 5) == 0) {
+    if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
         for (size_t i = 0; i < R->rs->nt; i++) {
             const target *t = &R->rs->t[i];
             if (t->type == TG_GROUP && (t->categories & e->categories) &&
@@ -18860,7 +18860,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                       * "caused 2008"); "started the mosque in 2008"
                       * dates a deed, "the Irish dominated 2008" won a
                       * season */
-                     (!(ent(R, m)->term[0] >= '0' && ent(R, m)->term[0] <= '9') ||
+                     (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_YEAR ||
                       (action && m->tb == action->te &&
                        word_among(R, action->tb, action->te, crash_deed,
                                   sizeof crash_deed / sizeof *crash_deed))))
