@@ -346,12 +346,13 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
 #define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
-/* threat: the everyday sense the phrase has, a 3-bit number in bits 41
- * to 43 (DC_SENSE_*), which the rules test for (veil_literal,
- * harmless_threat) instead of the term's bytes; one per entry. */
+/* the everyday sense the phrase has, a 4-bit number in bits 41 to 44
+ * (DC_SENSE_*), which the rules test for (veil_literal, harmless_threat,
+ * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
+ * entry. (3 bits until the threats' seven senses filled them.) */
 #define DC_F_SENSE_SHIFT 41
-#define DC_F_SENSE (7ull << DC_F_SENSE_SHIFT)
-#define DC_F_ALL 0xfffffffffffull  /* every flag above */
+#define DC_F_SENSE (15ull << DC_F_SENSE_SHIFT)
+#define DC_F_ALL 0x1fffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
@@ -362,7 +363,9 @@ enum {
     DC_SENSE_MISHAP,  /* "have an accident": a worry, an accident report */
     DC_SENSE_COFFIN,  /* "leave in a box": the one who comes in */
     DC_SENSE_DESERT,  /* "leave them in the desert": lizards, a report */
-    DC_SENSE_DOX      /* "someone dox him": asked, or for a bake sale */
+    DC_SENSE_DOX,     /* "someone dox him": asked, or for a bake sale */
+    DC_SENSE_BREED,   /* "breeding on purpose": a breeder's animals */
+    DC_SENSE_YEAR     /* "2008": a year, a crash only after a crash deed */
 };
 
 /* The sense number of entry flags f. */

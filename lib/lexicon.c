@@ -103,6 +103,8 @@ static const struct {
     {"coffin", (uint64_t)DC_SENSE_COFFIN << DC_F_SENSE_SHIFT},
     {"desert", (uint64_t)DC_SENSE_DESERT << DC_F_SENSE_SHIFT},
     {"dox", (uint64_t)DC_SENSE_DOX << DC_F_SENSE_SHIFT},
+    {"breed", (uint64_t)DC_SENSE_BREED << DC_F_SENSE_SHIFT},
+    {"year", (uint64_t)DC_SENSE_YEAR << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

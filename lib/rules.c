@@ -17094,6 +17094,22 @@ static bool code_said_of(const run *R, const mention *m)
     return false;
 }
 
+/* Is the group word of target t (before the phrase m) a colour or a place
+ * before a name written as one, a breed ("Black Angus", "our Black
+ * Orpingtons", "Black Copper Marans")? A word in title case right after
+ * it that is no noun for people ("Black families", "Black Women" are
+ * people) nor the phrase itself ("Muslims Breed On Purpose"). */
+static bool breed_named(const run *R, const target *t, const mention *m)
+{
+    uint32_t k = t->tb;
+    while (k < t->te && !kind_at(R, k, DC_KIND_IDENTITY))
+        k++;
+    k++; /* (the word after the first group word: "Black Women Are") */
+    return k < t->te + 1 && k < R->rs->ntok && k != m->tb &&
+           R->rs->toks[k].type == TK_WORD && title_case(R, k) &&
+           !kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY);
+}
+
 /* Is the libel m, a deed blamed on a people ("they poisoned the wells",
  * "released covid on purpose"), told of that
  * people: the comment names the group its entry names ("the Jews
@@ -17101,7 +17117,7 @@ static bool code_said_of(const run *R, const mention *m)
  * from the phrase, or calls them a "tribe" ("... same tribe")? A company
  * or a war that poisoned wells, a government that released a virus
  * are no people. Runs only for entries
- * that start with the deed's verb (or its adverb), or with "breed". */
+ * that start with the deed's verb (or its adverb), or of sense `breed`. */
 static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const deed[] = {
@@ -17113,11 +17129,11 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     /* "Muslims are breeding on purpose": the demographic plot, told of
      * any group its entry smears (a kind of group: migrants, Muslims,
      * people of colour), not of a breeder's dogs */
-    if (fl >= 5 && memcmp(e->term, "breed", 5) == 0) {
+    if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
         for (size_t i = 0; i < R->rs->nt; i++) {
             const target *t = &R->rs->t[i];
             if (t->type == TG_GROUP && (t->categories & e->categories) &&
-                !(t->tb < m->te && t->te > m->tb))
+                !(t->tb < m->te && t->te > m->tb) && !breed_named(R, t, m))
                 return true;
         }
         return false;
@@ -17159,11 +17175,15 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
  * group or names m's ("the gay agenda is recruiting kids", "the lgbt
  * agenda is grooming kids")? The agenda is then the smear's doer, the
  * trope meant, not a phrase quoted or a policy debated ("the gay agenda
- * is a myth", "the so-called gay agenda on the school board's list"). */
+ * is a myth", "the so-called gay agenda on the school board's list").
+ * Not a smear denied: a negation in the stretch of its clause before it
+ * ("the gay agenda is not recruiting kids", "isn't grooming anyone") or
+ * one that contrasts it away ("... is equal rights, not grooming kids");
+ * a clause of its own after a comma still counts ("the gay agenda isn't
+ * about rights, it's grooming kids"). */
 static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
 {
-    if (!e->group_len || !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
-                                      DC_KIND_STEREOTYPE))
+    if (!e->group_len || !any_kind(R, DC_KIND_STEREOTYPE))
         return false;
     const sentence *s = sent_of(R, m->tb);
     for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
@@ -17173,8 +17193,15 @@ static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
         if (o->kind != DC_KIND_STEREOTYPE)
             continue;
         const dc_entry *oe = ent(R, o);
-        if (!oe->group_len || (oe->group_len == e->group_len &&
-                               memcmp(oe->group, e->group, e->group_len) == 0))
+        if (oe->group_len && (oe->group_len != e->group_len ||
+                              memcmp(oe->group, e->group, e->group_len) != 0))
+            continue;
+        uint32_t cb = o->tb;
+        while (cb > m->te && !(R->rs->toks[cb - 1].type == TK_PUNCT &&
+                               R->rs->toks[cb - 1].ch &&
+                               strchr(",;:", R->rs->toks[cb - 1].ch)))
+            cb--;
+        if (!has_kind_in(R, cb, o->tb, DC_KIND_NEGATION))
             return true;
     }
     return false;
@@ -19075,7 +19102,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                       * "caused 2008"); "started the mosque in 2008"
                       * dates a deed, "the Irish dominated 2008" won a
                       * season */
-                     (!(ent(R, m)->term[0] >= '0' && ent(R, m)->term[0] <= '9') ||
+                     (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_YEAR ||
                       (action && m->tb == action->te &&
                        word_among(R, action->tb, action->te, crash_deed,
                                   sizeof crash_deed / sizeof *crash_deed))))
