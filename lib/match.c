@@ -249,6 +249,9 @@ typedef struct hslot {
 #define EB_MASKED 0x08u   /* may match masked forms, even when nofuzzy */
 #define EB_COMPOUND 0x02u /* may match inside a run-together token */
 #define EB_VERB 0x04u
+/* a severe, unambiguous slur: its four letters may come with the middle
+ * two swapped (gen_fuzzy); the rules check the hit's own entry again */
+#define EB_SWAP4 0x10u
 
 typedef struct pat {
     uint32_t group;
@@ -1130,6 +1133,9 @@ static uint8_t entry_bits(const dc_entry *e)
         bits |= EB_COMPOUND;
     if (e->flags & DC_F_VERB)
         bits |= EB_VERB;
+    if (e->kind == DC_KIND_SLUR && (e->flags & DC_F_SEVERE) &&
+        !(e->flags & DC_F_AMBIGUOUS))
+        bits |= EB_SWAP4;
     return bits;
 }
 
@@ -1706,16 +1712,12 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];
         uint8_t any = 0;
-        bool swap4 = false;
-        for (uint32_t k = 0; k < m->groups[g].n; k++) {
-            const dc_entry *o = &lx->entries[m->gent[m->groups[g].first + k]];
+        for (uint32_t k = 0; k < m->groups[g].n; k++)
             any |= m->ebits[m->gent[m->groups[g].first + k]];
-            swap4 |= o->kind == DC_KIND_SLUR && (o->flags & DC_F_SEVERE) &&
-                     !(o->flags & DC_F_AMBIGUOUS);
-        }
         if ((any & (EB_FUZZY | EB_MASKED)) &&
             (st = gen_fuzzy(b, (uint32_t)g, e->term, e->term_len,
-                            (any & EB_FUZZY) != 0, swap4)) != DECORUM_OK)
+                            (any & EB_FUZZY) != 0,
+                            (any & EB_SWAP4) != 0)) != DECORUM_OK)
             goto fail;
     }
     if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK ||

@@ -1503,6 +1503,106 @@ static bool acronym(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* Is hit h a four-letter slur with its middle letters swapped ("pkais",
+ * match.c gen_fuzzy) that is too weak to count? The swapped forms are no
+ * English words, but they are acronyms ("Member FINRA/SIPC", "AOBs" at
+ * the end of UK meeting minutes: any other business), names ("Shanghai
+ * SIPG", the place "Pkai"), identifiers ("sipc_total", "kkie-2231") and
+ * typos ("Pahg"). So a swap counts only as its own entry's (a severe,
+ * unambiguous slur: the form is shared by the term's whole group), in
+ * lower case, standing alone, and plural with some sign that people are
+ * meant: "these"/"those"/"all"/"too many" or an epithet before it, or a
+ * hostile word or a plot's verb in the comment ("all these pkais ...
+ * stink", "the kkies run the banks"; not "Any aobs before we close?"). */
+static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
+                      const dc_hit *h, uint32_t ti)
+{
+    const dc_entry *e = &R->lx->entries[h->entry];
+    const char *s = R->n->text + h->begin;
+    uint32_t n = h->end - h->begin;
+    if (h->how != DC_HIT_MASKED || e->term_len != 4 || n < 4 ||
+        e->term[1] == e->term[2] || s[1] != e->term[2] ||
+        s[2] != e->term[1] || s[0] != e->term[0])
+        return false;
+    if (e->kind != DC_KIND_SLUR || !(e->flags & DC_F_SEVERE) ||
+        (e->flags & DC_F_AMBIGUOUS) || s[n - 1] != 's')
+        return true;
+    uint32_t ob = dc_norm_src_begin(R->n, h->begin);
+    uint32_t oe = dc_norm_src_end(R->n, h->end - 1);
+    if (oe > R->orig_len || oe <= ob)
+        return true;
+    for (uint32_t i = ob; i < oe; i++)
+        if (!(R->orig[i] >= 'a' && R->orig[i] <= 'z'))
+            return true;
+    char before = ob > 0 ? R->orig[ob - 1] : ' ';
+    char after = oe < R->orig_len ? R->orig[oe] : ' ';
+    if (strchr("_-/@#.", before) || (before >= '0' && before <= '9') ||
+        strchr("_-/@#", after) || (after >= '0' && after <= '9') ||
+        (after == '.' && oe + 1 < R->orig_len &&
+         ((R->orig[oe + 1] >= 'a' && R->orig[oe + 1] <= 'z') ||
+          (R->orig[oe + 1] >= '0' && R->orig[oe + 1] <= '9'))))
+        return true;
+    /* (sentences are not marked yet when hits are placed: the words
+     * just before it, and hostile hits anywhere in the comment) */
+    const tok *toks = R->rs->toks;
+    for (uint32_t k = ti; k > 0 && k + 2 >= ti; k--) {
+        if (toks[k - 1].type != TK_WORD)
+            break;
+        if (tok_is_word(R, k - 1, "these") || tok_is_word(R, k - 1, "those") ||
+            tok_is_word(R, k - 1, "all") || tok_is_word(R, k - 1, "them") ||
+            tok_is_word(R, k - 1, "dirty") || tok_is_word(R, k - 1, "filthy") ||
+            tok_is_word(R, k - 1, "fucking") ||
+            tok_is_word(R, k - 1, "bloody") ||
+            tok_is_word(R, k - 1, "stinking") ||
+            (tok_is_word(R, k - 1, "many") && k >= 2 &&
+             (tok_is_word(R, k - 2, "too") || tok_is_word(R, k - 2, "so"))))
+            return false;
+    }
+    const uint64_t hostile =
+        KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(THREAT) |
+        KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB) | KIND_BIT(INSULT) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_ACTION);
+    for (const dc_hit *o = hv; o < hend; o++)
+        if (o != h && o->entry < R->lx->n &&
+            (hostile >> R->rules->kind_of[o->entry] & 1u))
+            return false;
+    return true;
+}
+
+/* Does a slur flagged `case` and `notperson` ("fob") at tokens [ti, te)
+ * name the thing in this comment: a key fob or the band? Like the
+ * smoking words for a cigarette (subject_beside_group), a fob is a key,
+ * opens doors, cars and buildings, is cloned, tapped, bought on Amazon
+ * and runs on a battery; Fall Out Boy makes albums and songs. A single
+ * one owned ("my fob is sticky", "my fob.") is the thing too. Asked only of such a
+ * slur's hits, so the scan of the comment is rare. */
+static bool device_sense(const run *R, uint32_t ti, uint32_t te)
+{
+    static const char *const device[] = {
+        "key",      "keys",     "keychain", "keyring",  "door",
+        "doors",    "car",      "cars",     "garage",   "gate",
+        "clone",    "cloned",   "clones",   "cloning",  "copy",
+        "building", "amazon",   "ebay",     "battery",  "batteries",
+        "card",     "cards",    "lock",     "locks",    "unlock",
+        "unlocks",  "tap",      "tapped",   "access",   "reader",
+        "rfid",     "nfc",      "flipper",  "remote",   "sensor",
+        "album",    "albums",   "song",     "songs",    "band",
+        "tour",     "concert",  "lyrics",   "emo",      "playlist"};
+    const dc_rules_scratch *rs = R->rs;
+    if (ti > 0 && te == ti + 1 &&
+        R->n->text[rs->toks[ti].e - 1] != 's' &&
+        (tok_is_word(R, ti - 1, "my") || tok_is_word(R, ti - 1, "your") ||
+         tok_is_word(R, ti - 1, "our") || tok_is_word(R, ti - 1, "his") ||
+         tok_is_word(R, ti - 1, "her") || tok_is_word(R, ti - 1, "their")) &&
+        (te >= rs->ntok || rs->toks[te].type != TK_WORD ||
+         tok_is_word(R, te, "is") || tok_is_word(R, te, "was") ||
+         tok_is_word(R, te, "broke") || tok_is_word(R, te, "stopped") ||
+         tok_is_word(R, te, "died") || tok_is_word(R, te, "needs")))
+        return true; /* not "my fob coworker" */
+    return word_among(R, 0, (uint32_t)rs->ntok, device,
+                      sizeof device / sizeof device[0]);
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -1603,9 +1703,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * unless the whole comment shouts; nor run together with other
          * words ("#waitedforfobandgotthis"): its three letters are in too
          * many. */
+        if (kind == DC_KIND_SLUR && hit->how == DC_HIT_MASKED &&
+            weak_swap(R, hits->v, hit_end, hit, ti))
+            continue;
         if (kind == DC_KIND_SLUR &&
             (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
-            (hit->how == DC_HIT_COMPOUND || acronym(R, hb, he)))
+            (hit->how == DC_HIT_COMPOUND || acronym(R, hb, he) ||
+             ((R->lx->entries[hit->entry].flags & DC_F_NOTPERSON) &&
+              device_sense(R, ti, te))))
             continue;
         /* An identity noun flagged `case` ("Travellers") names the group
          * unless the comment is about travel, or it is a country's
