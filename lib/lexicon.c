@@ -307,7 +307,10 @@ static decorum_status parse_flags(slice s, uint64_t *flags, const char *name,
         if (!bit)
             return bad_line(err, name, line, pos + start,
                             "unknown flag \"%.*s\"", (int)f.len, f.p);
-        if (*flags & bit)
+        /* (a sense is a value of several bits, not a bit: "music" and
+         * "feast" share one, so the same sense twice is told apart from
+         * two senses by the value) */
+        if ((bit & DC_F_SENSE) ? (*flags & DC_F_SENSE) == bit : (*flags & bit))
             return bad_line(err, name, line, pos + start,
                             "flag \"%.*s\" given twice", (int)f.len, f.p);
         if ((bit & DC_F_SENSE) && (*flags & DC_F_SENSE))
