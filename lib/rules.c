@@ -1503,6 +1503,18 @@ static bool acronym(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* Is a hit other than h of one of the kinds (a KIND_BIT mask) among the
+ * comment's hits [hv, hend), before sentences are marked? */
+static bool hostile_hit(const run *R, const dc_hit *hv, const dc_hit *hend,
+                        const dc_hit *h, uint64_t hostile)
+{
+    for (const dc_hit *o = hv; o < hend; o++)
+        if (o != h && o->entry < R->lx->n &&
+            (hostile >> R->rules->kind_of[o->entry] & 1u))
+            return true;
+    return false;
+}
+
 /* Is hit h a four-letter slur with its middle letters swapped ("pkais",
  * match.c gen_fuzzy) that is too weak to count? The swapped forms are no
  * English words, but they are acronyms ("Member FINRA/SIPC", "AOBs" at
@@ -1558,25 +1570,25 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
              (tok_is_word(R, k - 2, "too") || tok_is_word(R, k - 2, "so"))))
             return false;
     }
-    const uint64_t hostile =
-        KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) | KIND_BIT(THREAT) |
-        KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB) | KIND_BIT(INSULT) |
-        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_ACTION);
-    for (const dc_hit *o = hv; o < hend; o++)
-        if (o != h && o->entry < R->lx->n &&
-            (hostile >> R->rules->kind_of[o->entry] & 1u))
-            return false;
-    return true;
+    return !hostile_hit(R, hv, hend, h,
+                        KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                            KIND_BIT(HATE_VERB) | KIND_BIT(INSULT) |
+                            KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_ACTION));
 }
 
-/* Does a slur flagged `case` and `notperson` ("fob") at tokens [ti, te)
- * name the thing in this comment: a key fob or the band? Like the
+/* Does a slur flagged `case` and `notperson` ("fob", hit h) at tokens
+ * [ti, te) name the thing in this comment: a key fob or the band? Like the
  * smoking words for a cigarette (subject_beside_group), a fob is a key,
  * opens doors, cars and buildings, is cloned, tapped, bought on Amazon
  * and runs on a battery; Fall Out Boy makes albums and songs. A single
- * one owned ("my fob is sticky", "my fob.") is the thing too. Asked only of such a
- * slur's hits, so the scan of the comment is rare. */
-static bool device_sense(const run *R, uint32_t ti, uint32_t te)
+ * one owned ("my fob is sticky", "my fob.") is the thing too. The device
+ * words are everyday ones, so not beside a threat, an exclusion, a
+ * dehumanizing word or a hate verb ("Dirty fob, go back home, the door is
+ * that way"; a "cheap" fob is still a thing). Asked only of such a slur's hits, so
+ * the scan of the comment is rare. */
+static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
+                         const dc_hit *h, uint32_t ti, uint32_t te)
 {
     static const char *const device[] = {
         "key",      "keys",     "keychain", "keyring",  "door",
@@ -1599,8 +1611,16 @@ static bool device_sense(const run *R, uint32_t ti, uint32_t te)
          tok_is_word(R, te, "broke") || tok_is_word(R, te, "stopped") ||
          tok_is_word(R, te, "died") || tok_is_word(R, te, "needs")))
         return true; /* not "my fob coworker" */
+    /* (a device word beside it is the thing: "the fob album slaps",
+     * "key fob") */
+    if (word_among(R, ti > 0 ? ti - 1 : 0, te + 1 < rs->ntok ? te + 1 : te,
+                   device, sizeof device / sizeof device[0]))
+        return true;
     return word_among(R, 0, (uint32_t)rs->ntok, device,
-                      sizeof device / sizeof device[0]);
+                      sizeof device / sizeof device[0]) &&
+           !hostile_hit(R, hv, hend, h,
+                        KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
+                            KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB));
 }
 
 /* Places the hits on tokens as mentions, drops those a longer mention
@@ -1710,7 +1730,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
             (hit->how == DC_HIT_COMPOUND || acronym(R, hb, he) ||
              ((R->lx->entries[hit->entry].flags & DC_F_NOTPERSON) &&
-              device_sense(R, ti, te))))
+              device_sense(R, hits->v, hit_end, hit, ti, te))))
             continue;
         /* An identity noun flagged `case` ("Travellers") names the group
          * unless the comment is about travel, or it is a country's
@@ -6494,8 +6514,7 @@ static bool label_given(const run *R, const mention *m)
     const tok *tk = R->rs->toks;
     for (uint32_t k = m->tb - 1; k-- > 0 && k + 7 > m->tb &&
                                  tk[k].clause == tk[m->tb].clause;) {
-        if (tk[k].type == TK_WORD && tk[k].e - tk[k].b > 3 &&
-            memcmp(R->n->text + tk[k].e - 2, "ed", 2) == 0 &&
+        if (tk[k].type == TK_WORD && tk[k].e - tk[k].b > 3 && ends_ed(R, k) &&
             !kind_at(R, k, DC_KIND_IDENTITY))
             return true;
     }
@@ -8102,10 +8121,9 @@ static bool used_of_people(run *R, const mention *m)
             "sports",   "team",     "ward",     "dorm",     "dorms",
             "spaces",   "space",    "race",     "league",   "gym"};
         uint32_t k = m->te + 1;
-        if (is_determiner(R, k))
+        if (is_determiner(R, k) || a_or_an(R, k))
             k++;
-        const mention *p = k < rs->ntok ? mention_at(R, k, DC_KIND_IDENTITY)
-                                        : NULL;
+        const mention *p = mention_at(R, k, DC_KIND_IDENTITY);
         /* (past the apostrophe of "the girls' toilets": "the girls' car"
          * holds a gearbox) */
         uint32_t n = p ? p->te : 0;
@@ -8898,8 +8916,7 @@ static bool person_ending(const run *R, uint32_t ti)
         return memcmp(w + l - 4, "over", 4) != 0;
     return memcmp(w + l - 3, "ist", 3) == 0 ||
            memcmp(w + l - 3, "ian", 3) == 0 ||
-           memcmp(w + l - 3, "man", 3) == 0 ||
-           memcmp(w + l - 5, "woman", 5) == 0;
+           memcmp(w + l - 3, "man", 3) == 0; /* and -woman */
 }
 
 /* "this bitch of a tax return", "an absolute cunt of a bird", "a
@@ -13760,14 +13777,6 @@ static bool term_ends(const dc_entry *e, const char *w, bool start)
     return memcmp(e->term + (start ? 0 : e->term_len - n), w, n) == 0;
 }
 
-/* Is a word of list among the comment's tokens [a, b)? (word_among
- * bounded by the comment) */
-static bool words_in(const run *R, uint32_t a, uint32_t b,
-                     const char *const *list, size_t n)
-{
-    return word_among(R, a, b < R->rs->ntok ? b : R->rs->ntok, list, n);
-}
-
 /* Session 22 review: the round-8 threat phrases are said of ordinary
  * things far more often than as threats. Is mention m (a threat) one of
  * them said harmlessly? Each test runs only for the entries it names.
@@ -13800,7 +13809,7 @@ static bool harmless_threat(const run *R, const mention *m,
             "cricket",  "baseball", "softball", "rounders", "practice",
             "practise", "training", "clay",     "pigeon",   "pigeons",
             "skeet",    "hunting",  "innings",  "nets"};
-        return words_in(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
+        return word_among(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
     }
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense == DC_SENSE_MISHAP) {
@@ -13811,20 +13820,30 @@ static bool harmless_threat(const run *R, const mention *m,
                               tok_is_word(R, m->te, "free") ||
                               tok_is_word(R, m->te, "reports")))
             return true;
-        static const char *const reason[] = {"because", "since", "given",
-                                             "as"};
-        /* (not a reason that blames: "..., because they deserve it") */
+        /* (not "as": "..., as soon as possible" is when, not why) */
+        static const char *const reason[] = {"because", "since", "given"};
+        /* (not a reason that blames: "..., because they deserve it",
+         * "..., since he is gay": a reason that names a group is one) */
         static const char *const blame[] = {"deserve", "deserves", "coming",
                                             "asked", "earned"};
-        if (words_in(R, m->te, rs->ntok, blame, sizeof blame / sizeof *blame))
+        if (word_among(R, m->te, rs->ntok, blame,
+                       sizeof blame / sizeof *blame) ||
+            has_kind_in(R, m->te, rs->ntok, DC_KIND_IDENTITY) ||
+            has_kind_in(R, m->te, rs->ntok, DC_KIND_SLUR))
             return false;
-        for (uint32_t k = m->te; k < rs->ntok; k++)
-            if ((rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ';') ||
-                (k + 1 < rs->ntok && rs->toks[k].type == TK_PUNCT &&
-                 rs->toks[k].ch == ',' &&
-                 words_in(R, k + 1, k + 2, reason,
-                          sizeof reason / sizeof *reason)))
-                return true;
+        for (uint32_t k = m->te; k < rs->ntok; k++) {
+            if (!((rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ';') ||
+                  (k + 1 < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+                   rs->toks[k].ch == ',' &&
+                   word_among(R, k + 1, k + 2, reason,
+                              sizeof reason / sizeof *reason))))
+                continue;
+            /* a clause, not a word ("; lol"): three words after it */
+            uint32_t words = 0;
+            for (uint32_t j = k + 1; j < rs->ntok && words < 3; j++)
+                words += rs->toks[j].type == TK_WORD;
+            return words >= 3;
+        }
         return false;
     }
     if (sense == DC_SENSE_COFFIN) {
@@ -13845,14 +13864,14 @@ static bool harmless_threat(const run *R, const mention *m,
         static const char *const deport[] = {
             "deport", "deporting", "deported", "deportation", "deportations",
             "illegals", "illegal"};
-        if (words_in(R, s->tb, s->te, told, sizeof told / sizeof *told))
+        if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told))
             return true;
         bool group = false;
         for (size_t i = 0; i < rs->nt && !group; i++)
             group = rs->t[i].type == TG_GROUP && rs->t[i].categories &&
                     rs->t[i].tb < m->tb;
         return !group &&
-               !words_in(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
+               !word_among(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
     }
     if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
@@ -13865,7 +13884,7 @@ static bool harmless_threat(const run *R, const mention *m,
         for (uint32_t k = m->te; k < rs->ntok && !after; k++)
             after = rs->toks[k].type == TK_WORD;
         return after &&
-               !words_in(R, m->te, rs->ntok, menace,
+               !word_among(R, m->te, rs->ntok, menace,
                          sizeof menace / sizeof *menace) &&
                !has_kind_in(R, m->te, rs->ntok, DC_KIND_THREAT) &&
                !has_kind_in(R, m->te, rs->ntok, DC_KIND_HARM);
