@@ -3917,6 +3917,16 @@ static bool disclaimed(const run *R, uint32_t tb)
     return false;
 }
 
+/* Is token k the "call" of a duty, "the on-call rotation", "who's on
+ * call tonight": no name given, no report? */
+static bool on_call(const run *R, uint32_t k)
+{
+    return k > 0 && tok_is_word(R, k, "call") &&
+           (tok_is_word(R, k - 1, "on") ||
+            (k > 1 && R->rs->toks[k - 1].type == TK_PUNCT &&
+             R->rs->toks[k - 1].ch == '-' && tok_is_word(R, k - 2, "on")));
+}
+
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -3932,6 +3942,14 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->rs->toks[m->tb];
+    if (on_call(R, m->tb))
+        return false;
+    /* "..., just saying": the writer's own tag on what they said, ending
+     * its sentence (not "my friend is just saying Muslims are ...") */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
+        (tok_is_word(R, m->tb, "saying") || tok_is_word(R, m->tb, "sayin")) &&
+        (m->te >= s->te || R->rs->toks[m->te].type != TK_WORD))
+        return false;
     /* "..., my wife jokes" reports the joke, as the sentence's last word;
      * anywhere else "jokes" is the noun or tells what a joke was about in
      * the writer's own words ("All jokes aside, ...", "comedian X jokes
@@ -10062,6 +10080,8 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
     return tb == md->te || is_determiner(R, md->te) || a_or_an(R, md->te);
 }
 
+static bool armed_expulsion(const run *R, const mention *m);
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -10762,6 +10782,21 @@ static bool why_not_call(const run *R, const mention *m, const sentence *s)
         (tok_is_word(R, k - 2, "about") || tok_is_word(R, k - 2, "bout")) &&
         tok_is_word(R, k - 3, "how"))
         return true;
+    /* "Why hasn't anyone shot the Somalis yet?", "why doesn't someone
+     * burn that mosque", "why has nobody gassed them": asking why no one
+     * has done it yet wants it done. (A done deed asked about has a word
+     * between: "why hasn't anyone arrested the man who shot them") */
+    static const char *const anyone[] = {"anyone", "anybody", "someone",
+                                         "somebody", "nobody"};
+    static const char *const yet[] = {"hasn't", "hasnt",  "haven't",
+                                      "havent", "doesn't", "doesnt",
+                                      "didn't", "didnt",  "has"};
+    if (k >= s->tb + 3 &&
+        word_among(R, k - 1, k, anyone, sizeof anyone / sizeof *anyone) &&
+        word_among(R, k - 2, k - 1, yet, sizeof yet / sizeof *yet) &&
+        tok_is_word(R, k - 3, "why") &&
+        (tok_is_word(R, k - 1, "nobody") == tok_is_word(R, k - 2, "has")))
+        return true;
     return k >= s->tb + 3 &&
            word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
            word_among(R, k - 2, k - 1, neg, sizeof neg / sizeof *neg) &&
@@ -11059,7 +11094,10 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return false;
     if (negated_opening(R, s) ||
         calling_modal(R, s, m->tb, m->te, tg,
-                      m->kind == DC_KIND_EXCLUSION) ||
+                      m->kind == DC_KIND_EXCLUSION &&
+                          /* ("Luos will be chased out ... with pangas"
+                           * is no forecast) */
+                          !armed_expulsion(R, m)) ||
         why_not_call(R, m, s))
         return true;
     /* "me everytime i see a gay guy 🔪", "refugees = 💣": a weapon emoji
@@ -12991,6 +13029,45 @@ static bool veiled_goes_on(const run *R, const mention *m)
            !has_kind_in(R, k, s->te, DC_KIND_HARM);
 }
 
+/* "Luos will be chased out of Rift Valley with pangas", "drive the
+ * Somalis out with machetes": an expulsion (a term with "out", or an
+ * expelling verb first) done "with" weapons, within ten words after it
+ * in its sentence, is violence promised, not a policy: a threat. Not a
+ * deed told ("were chased out ... with pangas in 2008", "had been driven
+ * out"). */
+static bool armed_expulsion(const run *R, const mention *m)
+{
+    static const char *const expel[] = {"chase", "chased", "drive",
+                                        "driven", "run", "kick", "kicked",
+                                        "throw", "expel", "deport"};
+    static const char *const weapons[] = {
+        "panga",   "pangas",   "machete", "machetes", "gun",  "guns",
+        "rifles",  "knives",   "bats",    "clubs",    "axes", "torches",
+        "pitchforks", "sjamboks", "spears", "arrows",  "bullets"};
+    static const char *const told[] = {"was", "were", "had", "got"};
+    const dc_entry *e = ent(R, m);
+    size_t fl = 0;
+    while (fl < e->term_len && e->term[fl] != ' ')
+        fl++;
+    bool out = dc_word_in(e->term, fl, expel, sizeof expel / sizeof *expel);
+    for (size_t i = 0; i + 3 <= e->term_len && !out; i++)
+        out = memcmp(e->term + i, "out", 3) == 0 &&
+              (i == 0 || e->term[i - 1] == ' ') &&
+              (i + 3 == e->term_len || e->term[i + 3] == ' ');
+    if (!out)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
+                   sizeof told / sizeof *told))
+        return false;
+    for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 10; k++)
+        if (tok_is_word(R, k, "with") &&
+            word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te, weapons,
+                       sizeof weapons / sizeof *weapons))
+            return true;
+    return false;
+}
+
 /* "whoever the gay guy in this video is I hope someone finds him and
  * beats him to death": the writer wishes (wish_head) or calls for
  * ("someone should") a threat at "him" or "her" right after the verb,
@@ -14476,7 +14553,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         t->tb > m->te &&
         ((t->tb <= m->te + 2 &&
           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "from"))) ||
-         (t->tb <= m->te + 6 && tok_is_word(R, t->tb - 1, "in") &&
+         /* (or "inside", "into": "gay people should not be allowed
+          * inside the church") */
+         (t->tb <= m->te + 6 &&
+          (tok_is_word(R, t->tb - 1, "in") ||
+           tok_is_word(R, t->tb - 1, "inside") ||
+           tok_is_word(R, t->tb - 1, "into")) &&
           R->rs->toks[t->tb].clause == R->rs->toks[m->tb].clause))) {
         /* (the participle opens the phrase: "driven out") */
         mention head = *m;
@@ -14484,8 +14566,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         int d2 = 0;
         const target *s = pick_target(R, m->tb, m->te, m->b, m->e,
                                       DIR_BACKWARD, &d2);
+        /* (or ends it: "should not be allowed") */
         if (s && s->type == TG_GROUP && s->te <= m->tb &&
-            passive_of(R, &head)) {
+            (passive_of(R, &head) || passive_of(R, m))) {
             t = s;
             dist = d2;
         }
@@ -15120,8 +15203,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * done to places (flag `place`) at a place an identity adjective names
      * as the group's (a determiner, the adjective, then the noun right
      * after the verb) threatens the group. */
-    if ((!t || t->type == TG_OBJECT) && m->kind == DC_KIND_THREAT &&
-        (e->flags & DC_F_PLACE)) {
+    /* (a non-protected target in another clause is not the place's:
+     * "..., police wont do anything") */
+    if ((!t || t->type == TG_OBJECT ||
+         (t->type == TG_NP &&
+          R->rs->toks[t->tb].clause != R->rs->toks[m->tb].clause)) &&
+        m->kind == DC_KIND_THREAT && (e->flags & DC_F_PLACE)) {
         uint32_t k = m->te;
         if (k < R->rs->ntok && is_determiner(R, k))
             k++;
@@ -15131,9 +15218,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* Not a nation's: "torch the Chinese buffet", "bomb the Italian
          * restaurant", "set fire to the Irish pub" are a meal and a night
          * out. */
+        /* Their homes are: "burn the gypsy camp down", "torch the
+         * Somali houses" */
+        static const char *const homes[] = {
+            "camp",    "camps",    "site",     "sites",   "houses",
+            "homes",   "caravans", "village",  "villages", "settlement",
+            "settlements", "quarter", "ghetto", "shacks", "huts"};
         if (idm && (ent(R, idm)->flags & DC_F_ADJ) &&
             !(ent(R, idm)->flags & DC_F_AMBIGUOUS) &&
-            (ent(R, idm)->categories & ~NATION_CATEGORIES) &&
+            ((ent(R, idm)->categories & ~NATION_CATEGORIES) ||
+             word_among(R, idm->te, idm->te + 1, homes,
+                        sizeof homes / sizeof *homes)) &&
             R->rs->toks[idm->te].type == TK_WORD &&
             R->rs->toks[idm->te].sent == R->rs->toks[m->tb].sent) {
             resolved = group_of(R, idm);
@@ -15449,6 +15544,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = &resolved;
     }
     if (t->type == TG_GROUP) {
+        /* (an expulsion by force is a threat: armed_expulsion) */
+        if (m->kind == DC_KIND_EXCLUSION && t_local && armed_expulsion(R, m)) {
+            sig = DECORUM_SIGNAL_THREAT;
+            w = 0.88f;
+        }
         /* Insults aimed at a group are derogation; after a generalizing
          * frame ("are all hypocrites") they are a stereotype. */
         if (sig == DECORUM_SIGNAL_INSULT) {
@@ -15994,7 +16094,8 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "office",    "citizenship", "marry", "marriage",  "children",
         "kids",      "babies",   "reproduce", "temple",   "temples",
         "property",  "army",     "military", "adopt",  "land",
-        "parliament", "juries",  "jury",     "citizens"};
+        "parliament", "juries",  "jury",     "citizens", "dating",
+        "exist",     "breed"};
     /* a public role or a place open to all: "Gays should be banned
      * from coaching youth sports", "Travellers shouldn't be allowed
      * into any pub", "Disabled kids should be kept out of our
@@ -16032,7 +16133,22 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "mosque", "mosques", "church", "churches", "synagogue",
         "synagogues", "gurdwara", "gurdwaras"};
     static const char *const worship_verb[] = {"build", "open", "enter",
-                                               "attend", "have"};
+                                               "attend", "have", "inside",
+                                               "into"};
+    /* A body people belong to or serve on, closed to a people for who
+     * they are: "no muslims should be allowed on that board", "keep
+     * trans people out of the Rust community". The word ends its phrase
+     * ("the community garden" is a thing) and a determiner or a
+     * preposition comes at most three words before it; not at one sex,
+     * as for venues ("men shouldn't be allowed on the women's
+     * committee") */
+    static const char *const bodies[] = {
+        "board", "boards", "council", "councils", "committee",
+        "committees", "community", "communities", "congregation",
+        "congregations", "parish"};
+    static const char *const body_det[] = {"on", "of", "from", "in", "into",
+                                           "to", "our", "the", "that",
+                                           "this", "any", "every"};
     static const char *const armed[] = {"army", "military"};
     static const char *const expel[] = {"deport",  "send",    "ship",
                                         "kick",    "expel",   "throw",
@@ -16065,7 +16181,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         if (k >= m->tb && k < m->te)
             continue;
         const mention *r = mention_at(R, k, DC_KIND_REPORT);
-        if (r && !(k > s->tb && k < m->tb &&
+        if (r && !on_call(R, k) && !(k > s->tb && k < m->tb &&
                    kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
                    (tok_is_word(R, k, "think") ||
                     tok_is_word(R, k, "believe") ||
@@ -16128,6 +16244,35 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         !(t->categories & ~status))
         return false;
     static const char *const jobs[] = {"jobs", "job"};
+    /* "we shouldnt be hiring women for the on-call rotation at all, they
+     * cant handle 3am pages": a call not to hire a group whose reason,
+     * in its sentence or the next, says "they" cannot do the work: the
+     * whole group judged unfit, not a budget or a role ("we shouldn't be
+     * hiring anyone until the budget clears"). */
+    if ((t->categories & ~status) && t->tb >= m->te) {
+        const dc_entry *he = ent(R, m);
+        bool hire = false;
+        for (size_t i = 0; i + 3 <= he->term_len && !hire; i++)
+            hire = memcmp(he->term + i, "hir", 3) == 0 ||
+                   (i + 6 <= he->term_len &&
+                    memcmp(he->term + i, "employ", 6) == 0);
+        static const char *const cannot[] = {"can't", "cant", "cannot",
+                                             "couldn't", "couldnt"};
+        /* (what the work asks: not "they cant get a bus home that late") */
+        static const char *const able[] = {
+            "handle", "cope", "do",   "code", "lead",  "manage",
+            "lift",   "think", "focus", "keep", "perform", "deal",
+            "understand", "hack", "program", "drive", "learn"};
+        uint32_t end = s->te;
+        if (end < rs->ntok)
+            end = sent_of(R, end)->te;
+        for (uint32_t k = t->te; hire && k + 1 < end && k < t->te + 30; k++)
+            if (tok_is_word(R, k, "they") &&
+                word_among(R, k + 1, k + 2, cannot,
+                           sizeof cannot / sizeof *cannot) &&
+                word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
+                return true;
+    }
     /* (a call to stop hiring a group "only" for jobs asks to open them
      * to others: "Stop hiring only Christians for public school jobs",
      * "men only for engineering jobs") */
@@ -16160,7 +16305,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                   word_among(R, k, k + 1, venues,
                              sizeof venues / sizeof *venues) &&
                   word_among(R, k - 2, k, venue_prep,
-                             sizeof venue_prep / sizeof *venue_prep)))
+                             sizeof venue_prep / sizeof *venue_prep)) &&
+                !(k > m->tb + 1 &&
+                  (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                  word_among(R, k, k + 1, bodies,
+                             sizeof bodies / sizeof *bodies) &&
+                  (k + 1 >= s->te || rs->toks[k + 1].type != TK_WORD) &&
+                  word_among(R, k > m->tb + 3 ? k - 3 : m->tb + 1, k,
+                             body_det, sizeof body_det / sizeof *body_det)) &&
+                /* "shouldn't be allowed to date": (not a day, "past the
+                 * expiry date") */
+                !(k > m->tb && tok_is_word(R, k, "date") &&
+                  tok_is_word(R, k - 1, "to")))
                 continue;
             /* A public role is denied by a call, not by a ban reported as a thing ("The
              * ban on women teaching in Afghanistan is an outrage"); and
@@ -18620,8 +18776,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     j += 2;
     if (clause_done(R, j))
         return j;
+    /* ("No Muslims should be allowed on that board", "... inside our
+     * church": a body or a building admission is to) */
     if (!tok_is_word(R, j, "to") && !tok_is_word(R, j, "in") &&
-        !tok_is_word(R, j, "into") && !tok_is_word(R, j, "near"))
+        !tok_is_word(R, j, "into") && !tok_is_word(R, j, "near") &&
+        !tok_is_word(R, j, "on") && !tok_is_word(R, j, "inside") &&
+        !tok_is_word(R, j, "onto"))
         return 0;
     if (tok_is_word(R, j, "to")) {
         if (j + 1 >= rs->ntok || tk[j + 1].type != TK_WORD)
