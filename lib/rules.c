@@ -39,6 +39,10 @@
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
 /* How many tokens after "theory" rule_code looks for "true" or "real". */
 #define THEORY_WINDOW 6
+/* How many tokens after a stereotype a conclusion drawn from it ("...,
+ * that's why ...") may open: the particle, the comma and a second trait
+ * ("dirty and lazy, thats why"). */
+#define CONCLUSION_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
@@ -13514,6 +13518,8 @@ static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
 static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
+static bool concluded_from(const run *R, const mention *m);
+static bool libel_names(const run *R, const target *t, const dc_entry *e);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
@@ -14779,8 +14785,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
      * Muslims running Quran classes it is no slur on anyone. */
+    /* A libel (severity 3: organ harvesting, stealing babies, taqiyya)
+     * is that libel only of the people it is told of, by name: "Chinese
+     * doctors harvest organs from prisoners" is news of a state, and
+     * the nationality shares only its kind with "Israeli". */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        e->group_len && !(t->categories & e->categories))
+        e->group_len &&
+        (!(t->categories & e->categories) ||
+         (e->severity >= 3 && !libel_names(R, t, e))))
         return DECORUM_OK;
     /* An outburst (flag `vent`: 🤬) at a nation is anger at whatever went
      * wrong there, its team or a trip ("India lost again 🇮🇳🤬", "Lost my
@@ -15421,6 +15433,16 @@ static decorum_status rule_attack(run *R, const mention *m)
      * crush, destroy, thrash) done to a people named by its nationality
      * alone ("Crush the Welsh, lads!", "we'll destroy the French on
      * Saturday"): its team beaten, aimed at no one. */
+    /* So is a people named by its nationality alone said to scorn
+     * schooling or work (a stereotype flagged `game`: "Americans don't
+     * value education"): a complaint about a country and its habits;
+     * of a people named by race, ethnicity or faith it is the smear. */
+    if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
+        m->kind == DC_KIND_STEREOTYPE && nationality_alone(t) &&
+        !faith_or_race_named(R)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         m->kind == DC_KIND_THREAT && !(e->flags & DC_F_SEVERE) &&
         nationality_alone(t) && !faith_or_race_named(R)) {
@@ -15512,6 +15534,29 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m) &&
             !part_of_group(R, t_local) && !believed_of(R, t_local, m))
+            w = 0.88f;
+        /* "Israelis harvest organs", "gypsies still steal babies": a
+         * libel told of a people for centuries (a stereotype of severity
+         * 3, which counts only of the people it names) is the same
+         * reject, said of them at all. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 3 && t_local &&
+            !part_of_group(R, t_local) && !believed_of(R, t_local, m))
+            w = 0.88f;
+        /* "Malays are lazy lah, that's why still need the quota",
+         * "black people dont value education, thats why the school is
+         * failing": a crime or a hostile trait said of the group and
+         * made the cause of what follows is held as a fact of the whole
+         * group, the same reject. A people named by its nationality
+         * alone and called lazy or careless of schooling ("Americans
+         * don't value education, that's why tuition is so high") is
+         * mostly a complaint about a country, for review; a crime noun
+         * said of it ("Nigerians are scammers, that's why ...") is not. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+            !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
+            concluded_from(R, m) && !part_of_group(R, t_local) &&
+            ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)) &&
+            !believed_of(R, t_local, m) &&
+            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "gay teachers are grooming kids in every school": a crime
          * (severity 2) the group is said to do everywhere ("in every
@@ -15664,6 +15709,58 @@ static bool essentialized(const run *R, const mention *m)
     return false;
 }
 
+/* Is the stereotype m made the cause of what follows: "that's why",
+ * "which is why" opening one of the next few words of its sentence, or
+ * the next sentence ("Dalits are dirty and lazy, thats why they are
+ * poor")? Not in a question ("is that why ...?"). */
+static bool concluded_from(const run *R, const mention *m)
+{
+    static const char *const cause[] = {"that's", "thats", "which",
+                                        "this", "that"};
+    const tok *tk = R->rs->toks;
+    uint32_t si = tk[m->tb].sent;
+    if (R->rs->s[si].question)
+        return false;
+    uint32_t end = m->te + CONCLUSION_WINDOW;
+    if (end > R->rs->ntok)
+        end = R->rs->ntok;
+    for (uint32_t k = m->te; k + 1 < end; k++) {
+        if (tk[k].sent != si &&
+            (tk[k].sent != si + 1 || R->rs->s[si + 1].question))
+            break;
+        if (!word_among(R, k, k + 1, cause, sizeof cause / sizeof *cause))
+            continue;
+        uint32_t w = k + 1;
+        /* ("that is why") */
+        if (tok_is_word(R, w, "is") && w + 1 < end)
+            w++;
+        if (tok_is_word(R, w, "why") &&
+            (k == 0 || tk[k - 1].type == TK_PUNCT ||
+             tk[k - 1].clause != tk[k].clause))
+            return true;
+    }
+    return false;
+}
+
+/* Does the group t name one of the people the libel e is told of (its
+ * entry and e share a group by name, not only its kind)? */
+static bool libel_names(const run *R, const target *t, const dc_entry *e)
+{
+    if (t->entry < 0)
+        return false;
+    const dc_entry *te = &R->lx->entries[t->entry];
+    const char *pa = NULL;
+    group_item a;
+    while (entry_group_next(e, &pa, &a)) {
+        const char *pb = NULL;
+        group_item b;
+        while (entry_group_next(te, &pb, &b))
+            if (a.len == b.len && memcmp(a.name, b.name, a.len) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Is the trait m (no noun) said of the group t, not of a noun it stands
  * before? Said of it by a linking verb or side by side (predicated:
  * "Jews are always scheming", "Indians smell of curry"), and not
@@ -15681,7 +15778,10 @@ static bool trait_of(const run *R, const target *t, const mention *m)
         "folk",  "folks",   "lot",     "bunch", "always", "too",
         "for",   "of",      "about",   "from", "anyway", "lol",
         "af",    "though",  "tbh",     "ppl",  "then",   "so",
-        "never", "just"};
+        "never", "just",
+        /* the sentence particles of Singlish and Malaysian English,
+         * which close a predicate ("Malays are lazy lah") */
+        "lah",   "leh",     "lor",     "meh",  "one",    "sia"};
     /* "Jews never stop scheming": the group, then the doing it never
      * stops */
     if (m->tb >= 2 && t->te + 2 == m->tb &&
