@@ -20723,6 +20723,71 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     return DECORUM_OK;
 }
 
+/* "watermelon and fried chicken at the Lincoln Elementary cookout, how
+ * appropriate 🍉🍗": the two foods of the racist trope together, with a
+ * sneer that says they suit the people there ("how appropriate", "how
+ * fitting", "figures", "go figure", "typical"), point at Black people
+ * without naming them: a review. The foods alone are a menu ("watermelon
+ * and fried chicken at the picnic, yum"), and naming the trope ("the
+ * watermelon and fried chicken stereotype is racist") has no sneer. */
+static decorum_status rule_food_trope(run *R)
+{
+    static const char *const sneer[] = {"appropriate", "fitting",
+                                        "figures", "typical"};
+    const mention *melon = NULL;
+    bool chicken = false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_STEREOTYPE)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if ((e->term_len == 10 && memcmp(e->term, "watermelon", 10) == 0) ||
+            (e->term_len == 4 && memcmp(e->term, "\xf0\x9f\x8d\x89", 4) == 0)) {
+            if (!melon)
+                melon = m;
+        } else if ((e->term_len == 13 &&
+                    memcmp(e->term, "fried chicken", 13) == 0) ||
+                   (e->term_len == 3 && memcmp(e->term, "kfc", 3) == 0)) {
+            chicken = true;
+        }
+    }
+    /* (the drumstick emoji, which no entry holds) */
+    if (melon && !chicken && !R->n->ascii)
+        chicken = text_has(R->n, "\xf0\x9f\x8d\x97", 4);
+    if (!melon || !chicken)
+        return DECORUM_OK;
+    bool sneered = false;
+    for (uint32_t k = 0; k < R->rs->ntok && !sneered; k++) {
+        if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
+            continue;
+        /* "figures" and "typical" alone; "appropriate" and "fitting"
+         * after "how", "so" or "very" */
+        sneered = tok_is_word(R, k, "figures") || tok_is_word(R, k, "typical") ||
+                  (k > 0 && (tok_is_word(R, k - 1, "how") ||
+                             tok_is_word(R, k - 1, "so") ||
+                             tok_is_word(R, k - 1, "very")));
+    }
+    if (!sneered || R->denounce_any)
+        return DECORUM_OK;
+    finding_spec fs = {0};
+    fs.b = melon->b;
+    fs.e = melon->e;
+    fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = 1u << DECORUM_CATEGORY_RACE;
+    fs.weight = 0.6f;
+    fs.hate = true;
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    uint32_t r;
+    decorum_status st =
+        REASON(R, &r, LIT("stereotype aimed at Black people (race): "
+                          "watermelon and fried chicken served up with a "
+                          "sneer, the racist food trope"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -20906,6 +20971,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * pronoun blamed; a group in a riddle's set-up, or an identity word
      * after "why did the" (any target let a comment with only "you" in:
      * 0.3M instructions on the bench corpus) */
+    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
     if ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         any_kind(&R, DC_KIND_COPULA) &&
         (st = rule_scapegoat(&R)) != DECORUM_OK)
