@@ -39,6 +39,10 @@
 #define NEG_WINDOW 6     /* tokens between a negator and what it negates */
 /* How many tokens after "theory" rule_code looks for "true" or "real". */
 #define THEORY_WINDOW 6
+/* How many tokens after a stereotype a conclusion drawn from it ("...,
+ * that's why ...") may open: the particle, the comma and a second trait
+ * ("dirty and lazy, thats why"). */
+#define CONCLUSION_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
@@ -13591,6 +13595,8 @@ static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
 static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
+static bool concluded_from(const run *R, const mention *m);
+static bool libel_names(const run *R, const target *t, const dc_entry *e);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
@@ -14862,8 +14868,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
      * Muslims running Quran classes it is no slur on anyone. */
+    /* A libel (severity 3: organ harvesting, stealing babies, taqiyya)
+     * is that libel only of the people it is told of, by name: "Chinese
+     * doctors harvest organs from prisoners" is news of a state, and
+     * the nationality shares only its kind with "Israeli". */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        e->group_len && !(t->categories & e->categories))
+        e->group_len &&
+        (!(t->categories & e->categories) ||
+         (e->severity >= 3 && !libel_names(R, t, e))))
         return DECORUM_OK;
     /* An outburst (flag `vent`: 🤬) at a nation is anger at whatever went
      * wrong there, its team or a trip ("India lost again 🇮🇳🤬", "Lost my
@@ -15516,6 +15528,16 @@ static decorum_status rule_attack(run *R, const mention *m)
      * crush, destroy, thrash) done to a people named by its nationality
      * alone ("Crush the Welsh, lads!", "we'll destroy the French on
      * Saturday"): its team beaten, aimed at no one. */
+    /* So is a people named by its nationality alone said to scorn
+     * schooling or work (a stereotype flagged `game`: "Americans don't
+     * value education"): a complaint about a country and its habits;
+     * of a people named by race, ethnicity or faith it is the smear. */
+    if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
+        m->kind == DC_KIND_STEREOTYPE && nationality_alone(t) &&
+        !faith_or_race_named(R)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         m->kind == DC_KIND_THREAT && !(e->flags & DC_F_SEVERE) &&
         nationality_alone(t) && !faith_or_race_named(R)) {
@@ -15612,6 +15634,29 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
             !(e->flags & DC_F_ESSENCE) && t_local && essentialized(R, m) &&
             !part_of_group(R, t_local) && !believed_of(R, t_local, m))
+            w = 0.88f;
+        /* "Israelis harvest organs", "gypsies still steal babies": a
+         * libel told of a people for centuries (a stereotype of severity
+         * 3, which counts only of the people it names) is the same
+         * reject, said of them at all. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 3 && t_local &&
+            !part_of_group(R, t_local) && !believed_of(R, t_local, m))
+            w = 0.88f;
+        /* "Malays are lazy lah, that's why still need the quota",
+         * "black people dont value education, thats why the school is
+         * failing": a crime or a hostile trait said of the group and
+         * made the cause of what follows is held as a fact of the whole
+         * group, the same reject. A people named by its nationality
+         * alone and called lazy or careless of schooling ("Americans
+         * don't value education, that's why tuition is so high") is
+         * mostly a complaint about a country, for review; a crime noun
+         * said of it ("Nigerians are scammers, that's why ...") is not. */
+        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+            !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
+            concluded_from(R, m) && !part_of_group(R, t_local) &&
+            ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)) &&
+            !believed_of(R, t_local, m) &&
+            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "gay teachers are grooming kids in every school": a crime
          * (severity 2) the group is said to do everywhere ("in every
@@ -15764,6 +15809,58 @@ static bool essentialized(const run *R, const mention *m)
     return false;
 }
 
+/* Is the stereotype m made the cause of what follows: "that's why",
+ * "which is why" opening one of the next few words of its sentence, or
+ * the next sentence ("Dalits are dirty and lazy, thats why they are
+ * poor")? Not in a question ("is that why ...?"). */
+static bool concluded_from(const run *R, const mention *m)
+{
+    static const char *const cause[] = {"that's", "thats", "which",
+                                        "this", "that"};
+    const tok *tk = R->rs->toks;
+    uint32_t si = tk[m->tb].sent;
+    if (R->rs->s[si].question)
+        return false;
+    uint32_t end = m->te + CONCLUSION_WINDOW;
+    if (end > R->rs->ntok)
+        end = R->rs->ntok;
+    for (uint32_t k = m->te; k + 1 < end; k++) {
+        if (tk[k].sent != si &&
+            (tk[k].sent != si + 1 || R->rs->s[si + 1].question))
+            break;
+        if (!word_among(R, k, k + 1, cause, sizeof cause / sizeof *cause))
+            continue;
+        uint32_t w = k + 1;
+        /* ("that is why") */
+        if (tok_is_word(R, w, "is") && w + 1 < end)
+            w++;
+        if (tok_is_word(R, w, "why") &&
+            (k == 0 || tk[k - 1].type == TK_PUNCT ||
+             tk[k - 1].clause != tk[k].clause))
+            return true;
+    }
+    return false;
+}
+
+/* Does the group t name one of the people the libel e is told of (its
+ * entry and e share a group by name, not only its kind)? */
+static bool libel_names(const run *R, const target *t, const dc_entry *e)
+{
+    if (t->entry < 0)
+        return false;
+    const dc_entry *te = &R->lx->entries[t->entry];
+    const char *pa = NULL;
+    group_item a;
+    while (entry_group_next(e, &pa, &a)) {
+        const char *pb = NULL;
+        group_item b;
+        while (entry_group_next(te, &pb, &b))
+            if (a.len == b.len && memcmp(a.name, b.name, a.len) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Is the trait m (no noun) said of the group t, not of a noun it stands
  * before? Said of it by a linking verb or side by side (predicated:
  * "Jews are always scheming", "Indians smell of curry"), and not
@@ -15781,7 +15878,10 @@ static bool trait_of(const run *R, const target *t, const mention *m)
         "folk",  "folks",   "lot",     "bunch", "always", "too",
         "for",   "of",      "about",   "from", "anyway", "lol",
         "af",    "though",  "tbh",     "ppl",  "then",   "so",
-        "never", "just"};
+        "never", "just",
+        /* the sentence particles of Singlish and Malaysian English,
+         * which close a predicate ("Malays are lazy lah") */
+        "lah",   "leh",     "lor",     "meh",  "one",    "sia"};
     /* "Jews never stop scheming": the group, then the doing it never
      * stops */
     if (m->tb >= 2 && t->te + 2 == m->tb &&
@@ -20783,6 +20883,71 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     return DECORUM_OK;
 }
 
+/* "watermelon and fried chicken at the Lincoln Elementary cookout, how
+ * appropriate 🍉🍗": the two foods of the racist trope together, with a
+ * sneer that says they suit the people there ("how appropriate", "how
+ * fitting", "figures", "go figure", "typical"), point at Black people
+ * without naming them: a review. The foods alone are a menu ("watermelon
+ * and fried chicken at the picnic, yum"), and naming the trope ("the
+ * watermelon and fried chicken stereotype is racist") has no sneer. */
+static decorum_status rule_food_trope(run *R)
+{
+    static const char *const sneer[] = {"appropriate", "fitting",
+                                        "figures", "typical"};
+    const mention *melon = NULL;
+    bool chicken = false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_STEREOTYPE)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if ((e->term_len == 10 && memcmp(e->term, "watermelon", 10) == 0) ||
+            (e->term_len == 4 && memcmp(e->term, "\xf0\x9f\x8d\x89", 4) == 0)) {
+            if (!melon)
+                melon = m;
+        } else if ((e->term_len == 13 &&
+                    memcmp(e->term, "fried chicken", 13) == 0) ||
+                   (e->term_len == 3 && memcmp(e->term, "kfc", 3) == 0)) {
+            chicken = true;
+        }
+    }
+    /* (the drumstick emoji, which no entry holds) */
+    if (melon && !chicken && !R->n->ascii)
+        chicken = text_has(R->n, "\xf0\x9f\x8d\x97", 4);
+    if (!melon || !chicken)
+        return DECORUM_OK;
+    bool sneered = false;
+    for (uint32_t k = 0; k < R->rs->ntok && !sneered; k++) {
+        if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
+            continue;
+        /* "figures" and "typical" alone; "appropriate" and "fitting"
+         * after "how", "so" or "very" */
+        sneered = tok_is_word(R, k, "figures") || tok_is_word(R, k, "typical") ||
+                  (k > 0 && (tok_is_word(R, k - 1, "how") ||
+                             tok_is_word(R, k - 1, "so") ||
+                             tok_is_word(R, k - 1, "very")));
+    }
+    if (!sneered || R->denounce_any)
+        return DECORUM_OK;
+    finding_spec fs = {0};
+    fs.b = melon->b;
+    fs.e = melon->e;
+    fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = 1u << DECORUM_CATEGORY_RACE;
+    fs.weight = 0.6f;
+    fs.hate = true;
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    uint32_t r;
+    decorum_status st =
+        REASON(R, &r, LIT("stereotype aimed at Black people (race): "
+                          "watermelon and fried chicken served up with a "
+                          "sneer, the racist food trope"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -20966,6 +21131,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * pronoun blamed; a group in a riddle's set-up, or an identity word
      * after "why did the" (any target let a comment with only "you" in:
      * 0.3M instructions on the bench corpus) */
+    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
     if ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         any_kind(&R, DC_KIND_COPULA) &&
         (st = rule_scapegoat(&R)) != DECORUM_OK)
