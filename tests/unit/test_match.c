@@ -375,6 +375,36 @@ Test(match, mloop_pending_phrases_answered_again)
         check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A key's inflection hits kept in the memo: two over a word that is no
+ * key ("bitches": two entries of "bitch"), one over a key that gives no
+ * hit itself (a phrase's first word, "whites"), one more over a key of
+ * its own ("hater", also hate + r). Each is answered from the memo the
+ * second time, in the same scratch: the same hits. */
+Test(match, inflection_hits_answered_again)
+{
+    static const char tsv[] =
+        "bitch\tprofanity\t-\t1\t-\tswearing\n"
+        "bitch\tinsult\t-\t1\t-\tan insult\n"
+        "whites are vermin\tdehumanize\t-\t3\t-\tvermin\n"
+        "white\tglue\t-\t-\t-\tword\n"
+        "hate\thate_verb\t-\t2\tverb\thatred\n"
+        "hater\tinsult\t-\t1\t-\tan insult\n";
+    static const hit_case cases[] = {
+        {"bitches", "bitches=bitch | bitches=bitch"},
+        {"you bitches, bitches", "bitches=bitch | bitches=bitch | "
+                                 "bitches=bitch | bitches=bitch"},
+        {"whites", "whites=white"},
+        {"whites whites are vermin", "whites=white | "
+                                     "whites are vermin=whites are vermin | "
+                                     "whites=white"},
+        {"hater", "hater=hate | hater=hater"},
+        {"a hater, hater", "hater=hate | hater=hater | hater=hate | "
+                           "hater=hater"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The word pass finds a word's end 16 bytes at a time: every byte value
  * must split or join words as word bytes do ([a-zA-Z0-9] and every byte
  * from 0x80), and a word must end right wherever it crosses a 16-byte
