@@ -7170,23 +7170,54 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
            !(hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_ATTACK);
 }
 
+/* "... and proud" right after the slur m, the motto of a pride that ends
+ * its clause or says where or of what ("batty man and proud at Pride JA",
+ * "Paki and proud of it", "... and proud to be"). Pride in a deed is
+ * sarcasm at the group, no motto ("a Paki and proud of nicking jobs"). */
+static bool and_proud(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const where[] = {"at", "in", "since", "always",
+                                        "forever", "every", "today"};
+    static const char *const of[] = {"it", "that", "this", "my",
+                                     "our", "who", "where", "being"};
+    uint32_t k = m->te + 2;
+    if (k > s->te || !tok_is_word(R, m->te, "and") ||
+        !tok_is_word(R, m->te + 1, "proud"))
+        return false;
+    if (k == s->te || R->rs->toks[k].type != TK_WORD)
+        return true;
+    if (word_among(R, k, k + 1, where, sizeof where / sizeof where[0]))
+        return true;
+    if (k + 1 < s->te && tok_is_word(R, k, "to"))
+        return tok_is_word(R, k + 1, "be");
+    return k + 1 < s->te && tok_is_word(R, k, "of") &&
+           word_among(R, k + 1, k + 2, of, sizeof of / sizeof of[0]);
+}
+
 /* "Proud wog here, ...", "Old poof here.": the self-introduction of a
  * forum, the slur in the singular opening its sentence (after at most
  * two words of introduction) and "here" ending its clause. What the
  * sentence says next is the writer's ("..., Mum's moussaka beats your
- * nan's roast"): a "you" after it addresses no one by the slur. */
+ * nan's roast"): a "you" after it addresses no one by the slur. So is
+ * the motto "X and proud" (and_proud), where the words before the slur
+ * may also name the writer's other groups ("British Paki and proud",
+ * "queer Jamaican b... man and proud"). */
 static bool self_intro(const run *R, const mention *m)
 {
     static const char *const intro[] = {"proud",    "old",    "a",
                                         "an",       "just",   "resident",
                                         "fellow",   "token"};
     const sentence *s = sent_of(R, m->tb);
-    if (m->tb > s->tb + 2 || m->te >= s->te || plural_hit(R, m) ||
-        !tok_is_word(R, m->te, "here") ||
-        (m->te + 1 < s->te && R->rs->toks[m->te + 1].type != TK_PUNCT))
+    if (m->tb > s->tb + 2 || m->te >= s->te || plural_hit(R, m))
+        return false;
+    bool motto = and_proud(R, m, s);
+    if (!motto && (!tok_is_word(R, m->te, "here") ||
+                   (m->te + 1 < s->te &&
+                    R->rs->toks[m->te + 1].type != TK_PUNCT)))
         return false;
     for (uint32_t k = s->tb; k < m->tb; k++)
-        if (!word_among(R, k, k + 1, intro, sizeof intro / sizeof intro[0]))
+        if (!word_among(R, k, k + 1, intro, sizeof intro / sizeof intro[0]) &&
+            !(motto && kind_at(R, k, DC_KIND_IDENTITY)))
             return false;
     return true;
 }
@@ -7261,6 +7292,17 @@ static bool self_list(const run *R, const mention *m, const sentence *s)
     return false;
 }
 
+/* Does the slur e name only races, ethnicities or nationalities? Their
+ * in-group reclaims them by a claim or "we p..is", not by the looser
+ * company of first persons that gay slurs keep ("my f****t", "I love my
+ * dyke wife"). */
+static bool racial_only(const dc_entry *e)
+{
+    return !(e->categories & ~((1u << DECORUM_CATEGORY_RACE) |
+                               (1u << DECORUM_CATEGORY_ETHNICITY) |
+                               (1u << DECORUM_CATEGORY_NATIONALITY)));
+}
+
 /* The writer speaks of themselves next to the slur: "we dykes", "I'm a
  * proud homo", "queers like me", or as the subject it is said of ("me and
  * my girls are bad ..."). A first person elsewhere in the sentence says
@@ -7289,6 +7331,19 @@ static bool self_beside(const run *R, const mention *m)
          * plural and its verb "that" opens a clause, which the writer
          * speaks beside as before ("I hate that dykes get harassed",
          * "... that fags like us can't marry"). */
+        /* Nor one person the writer's verb gets or meets ("We got a
+         * p..i as our new doctor"): "a" slur after the writer's "I" or
+         * "we" says who the writer is only through a linking verb ("I
+         * am a dyke"; "I'm a proud homo" has no "a" right before it).
+         * A racial slur with words between is what the writer sees of
+         * others ("I often see p..is claim to be white"): its in-group
+         * says "we p..is". */
+        if ((tok_is_word(R, k, "we") || tok_is_word(R, k, "i")) &&
+            m->tb > k + 1 && !has_kind_in(R, k, m->tb, DC_KIND_COPULA) &&
+            ((a_or_an(R, m->tb - 1) && !plural_hit(R, m)) ||
+             (racial_only(ent(R, m)) &&
+              !(ent(R, m)->flags & DC_F_BANTER))))
+            return false;
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) ||
                    ((plural_hit(R, m) || plural_term(ent(R, m))) &&
@@ -7621,7 +7676,18 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 continue;
             bool own = R->ingroup && (R->ingroup_categories & e->categories) &&
                        claim_covers(R, e);
-            if (!own && m->tb > 0)
+            /* (a possessive before one person named by a racial or
+             * ethnic slur that is no banter owns that person, not the
+             * group: "my p..i neighbour, the ignorant shit", "where's my
+             * p*ki"; "my fellow f*gs", "my dykes" are the writer's own
+             * people, and "my f****t" among gay friends is in-group
+             * teasing) */
+            bool owned_one =
+                m->tb > 0 && !(e->flags & DC_F_BANTER) && racial_only(e) &&
+                !plural_hit(R, m) && !plural_term(e) &&
+                (tok_is_word(R, m->tb - 1, "my") ||
+                 tok_is_word(R, m->tb - 1, "our"));
+            if (!own && m->tb > 0 && !owned_one)
                 own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
                       mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL ||
                       /* "us homos on the varsity team": the writer's
@@ -7647,7 +7713,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                       (any_kind(R, DC_KIND_PRONOUN_SELF) &&
                        self_list(R, m, s) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU)) ||
-                      (self_beside(R, m) &&
+                      (!owned_one && self_beside(R, m) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                        casual(R, m, true));
             }
