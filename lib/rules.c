@@ -2212,6 +2212,24 @@ static mention split_mention(const run *R, uint32_t v, size_t j);
 
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
+    /* "many Muslim-majority states", "in Hindu-majority countries": the
+     * group joined by a hyphen to "majority" before a word for states
+     * tells what kind of state; the states are the noun, and what is
+     * said of them is said of their laws and rulers ("Jewish-run
+     * banks", "Muslim-majority neighbourhoods" keep the group's reading:
+     * who runs them, who lives there) */
+    static const char *const polity[] = {
+        "state",  "states",    "country", "countries", "nation",
+        "nations", "world",    "government", "governments", "regime",
+        "regimes", "societies", "society", "republic", "republics"};
+    if (ti > 0 && ti + 2 < R->rs->ntok && R->rs->toks[ti].type == TK_PUNCT &&
+        R->rs->toks[ti].ch == '-' &&
+        R->rs->toks[ti].b == R->rs->toks[ti - 1].e &&
+        R->rs->toks[ti + 1].b == R->rs->toks[ti].e &&
+        (tok_is_word(R, ti + 1, "majority") ||
+         tok_is_word(R, ti + 1, "dominated")) &&
+        word_among(R, ti + 2, ti + 3, polity, sizeof polity / sizeof *polity))
+        return true;
     if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
         return false;
     static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
@@ -2747,6 +2765,42 @@ static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
            !has_kind_in(R, s->tb, s->te, DC_KIND_STEREOTYPE);
 }
 
+static bool said_of_one(const run *R, const mention *m);
+
+/* "Malema is a clown and a thug", "Putin is a thug and a murderer": a
+ * code word whose plain sense is a word for a kind of person (flag
+ * `ambiguous`: "thug"), said with "a" of one person the sentence names
+ * before "is" or "was", is that word for that person, perhaps the last
+ * of a list of them ("a clown and a thug"). It names no group there: the
+ * code needs a group reading ("thugs in our neighbourhood"), and taking
+ * it for one lends its race to every insult beside it. */
+static bool whistle_said_of_one(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 3 ||
+        !a_or_an(R, m->tb - 1))
+        return false;
+    uint32_t k = m->tb - 1; /* the "a" before the word */
+    /* back over "a clown and", "a liar, a crook and": "and", "or" or a
+     * comma, then "a" and at most two words */
+    for (int n = 0; n < 4 && k >= 3; n++) {
+        uint32_t j = k - 1;
+        if (!(tok_is_word(R, j, "and") || tok_is_word(R, j, "or") ||
+              (rs->toks[j].type == TK_PUNCT && rs->toks[j].ch == ',')))
+            break;
+        uint32_t a = j;
+        while (a > 0 && a + 3 > j && !a_or_an(R, a - 1) &&
+               rs->toks[a - 1].type == TK_WORD)
+            a--;
+        if (a == 0 || !a_or_an(R, a - 1))
+            break;
+        k = a - 1;
+    }
+    mention one = *m;
+    one.tb = k + 1;
+    return said_of_one(R, &one);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2912,7 +2966,7 @@ static decorum_status find_targets(run *R)
             t->reclaimed = m->reclaimed;
             break;
         case DC_KIND_DOGWHISTLE:
-            if (!e->categories)
+            if (!e->categories || whistle_said_of_one(R, m))
                 continue;
             t->coded = 1;
             break;
@@ -7245,6 +7299,42 @@ static bool self_list(const run *R, const mention *m, const sentence *s)
  * nothing about it ("I'm just upset they got f*** on this show", "this f***
  * in front of me", "f*** disgust me"), nor does a possessive subject ("my
  * neighbour is a f***"). */
+/* "I clocked the tranny", "we saw a tranny at the gym": a verb of the
+ * writer (k is the first-person pronoun) whose object the slur is, after
+ * a determiner, names someone else. Not a linking verb or a verb of
+ * being or naming ("I'm a dyke", "I am just a queer", "I'd rather be a
+ * fag", "I identify as a dyke", "I call myself a queer"), nor one of
+ * love, whose partner is as likely the writer's own kind. */
+static bool writers_object(const run *R, uint32_t k, const mention *m)
+{
+    static const char *const be[] = {
+        "be",  "being", "been", "become", "became", "as",   "like",
+        "am",  "im",    "i'm",  "called", "call",   "myself", "ourselves",
+        "just", "only", "still", "also",  "proud",  "identify", "identified",
+        "was", "were",  "are",  "feel",   "felt",   "born", "raised",
+        /* the writer's partner is most often of the writer's own group:
+         * "I married a dyke and we are happy" */
+        "married", "marry", "dating", "dated", "date", "love", "loved",
+        "kissed", "wed",   "fancy", "fell"};
+    static const char *const subj[] = {"i",   "we",   "i'd", "we'd",
+                                       "i'll", "we'll", "id",  "ill"};
+    const dc_rules_scratch *rs = R->rs;
+    /* (the writer as the subject, not "me", "my": "cheating on me with a
+     * fag" is the cigarette; nor a slur also said in banter: "I'd cut a
+     * bitch over that" is an insult at one person) */
+    if (!word_among(R, k, k + 1, subj, sizeof subj / sizeof *subj) ||
+        (ent(R, m)->flags & DC_F_BANTER) || m->tb < k + 3 ||
+        !(is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1) ||
+          tok_is_word(R, m->tb - 1, "that") || tok_is_word(R, m->tb - 1, "this")) ||
+        (ent(R, mention_at(R, k, DC_KIND_PRONOUN_SELF))->flags & DC_F_COPULA))
+        return false;
+    for (uint32_t j = k + 1; j + 1 < m->tb; j++)
+        if (rs->toks[j].type != TK_WORD || kind_at(R, j, DC_KIND_COPULA) ||
+            word_among(R, j, j + 1, be, sizeof be / sizeof *be))
+            return false;
+    return true;
+}
+
 static bool self_beside(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
@@ -7268,7 +7358,8 @@ static bool self_beside(const run *R, const mention *m)
          * speaks beside as before ("I hate that dykes get harassed",
          * "... that fags like us can't marry"). */
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) ||
+            return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
+                    !writers_object(R, k, m)) ||
                    ((plural_hit(R, m) || plural_term(ent(R, m))) &&
                     m->te < s->te && R->rs->toks[m->te].type != TK_PUNCT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
@@ -8049,6 +8140,57 @@ static bool traveller_life(const run *R, const mention *m)
     return false;
 }
 
+/* "we wouldn't clock the tranny", "had to share a bathroom with the
+ * tranny from accounting", "the tranny next door": a slur for trans
+ * people (flag `notperson`: its everyday sense is the gearbox) in a
+ * place only a person takes. Three: the object of "clock" (trans slang
+ * for being seen through; a gearbox is not clocked: the odometer clocks
+ * miles, not the part), the one a bathroom or changing room is shared
+ * with ("share a bathroom with a tranny"; a bathroom is not fitted with
+ * a gearbox), and the one "from" a department of an office or who lives
+ * next door ("the tranny from accounting"; a gearbox comes from a car, a
+ * scrapyard or eBay). Asked only of a trans slur that failed the other
+ * cues. */
+static bool trans_person_place(const run *R, const mention *m)
+{
+    static const char *const clock[] = {"clock", "clocked", "clocking",
+                                        "clocks"};
+    static const char *const shared[] = {
+        "bathroom",  "bathrooms", "toilet",  "toilets", "restroom",
+        "restrooms", "loo",       "locker",  "changing", "change",
+        "showers",   "shower",    "dorm",    "cell",    "tent",
+        "cubicle",   "stall"};
+    static const char *const dept[] = {
+        "accounting", "accounts", "hr",     "marketing", "sales",
+        "finance",    "legal",    "payroll", "reception", "admin",
+        "upstairs",   "downstairs", "work", "office",    "church",
+        "class",      "school",   "uni",    "college",   "gym"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->tb;
+    if (k > 0 && (is_determiner(R, k - 1) || a_or_an(R, k - 1)))
+        k--;
+    if (k > 0 && word_among(R, k - 1, k, clock, sizeof clock / sizeof *clock))
+        return true;
+    if (k > 1 && tok_is_word(R, k - 1, "with")) {
+        uint32_t from = k > 6 ? k - 6 : 0;
+        if (from < sent_of(R, m->tb)->tb)
+            from = sent_of(R, m->tb)->tb;
+        if (word_among(R, from, k - 1, shared, sizeof shared / sizeof *shared))
+            return true;
+    }
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te, "next") &&
+        tok_is_word(R, m->te + 1, "door"))
+        return true;
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te, "from")) {
+        uint32_t j = m->te + 1;
+        if (j + 1 < rs->ntok && (is_determiner(R, j) || tok_is_word(R, j, "my") ||
+                                 tok_is_word(R, j, "our")))
+            j++;
+        return word_among(R, j, j + 1, dept, sizeof dept / sizeof *dept);
+    }
+    return false;
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -8103,6 +8245,9 @@ static bool used_of_people(run *R, const mention *m)
      * family"); nor "colored folk", "queer couples", where the everyday
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
+        return true;
+    if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
+        names_group(ent(R, m), "trans", 5) && trans_person_place(R, m))
         return true;
     /* "Another tranny in the womens change room", "a tranny in the girls'
      * toilets": a slur for trans people inside a place kept for women or
@@ -17638,6 +17783,22 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             "halloumi", "falafel", "chips", "salad", "sauce", "vegetarian",
             "vegan",  "meal",  "dinner",  "lunch",  "takeaway", "photo"};
         if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
+            return DECORUM_OK;
+    }
+    /* "just join the 41% already": the share of trans people in one
+     * survey who had tried to end their lives, said as a place to join,
+     * is a call to suicide only as that share, with its "%" ("join the 41
+     * families who signed" counts people, "join the 41% of users who
+     * switched" a share of someone else) */
+    if (e->term_len > 7 &&
+        memcmp(e->term + e->term_len - 7, " the 41", 7) == 0) {
+        static const char *const whose[] = {"of",    "who",   "that", "which",
+                                            "among", "in",    "on",   "at",
+                                            "for",   "voting", "using"};
+        if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
+              R->rs->toks[m->te].ch == '%') ||
+            word_among(R, m->te + 1, m->te + 2 < R->rs->ntok ? m->te + 2 : m->te + 1,
+                       whose, sizeof whose / sizeof *whose))
             return DECORUM_OK;
     }
     /* a code its context confirms ("... good white folks ... 88
