@@ -17897,8 +17897,11 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                    : 0;
     if (held < 0)
         sc = SC_NEGATED; /* "love jihad is not real" */
+    /* "she's not a DEI hire, she's the best engineer we have": a code
+     * that labels one person, after "a", denied of them defends them */
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
-        (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
+        (sc == SC_NEGATED && (sig == DECORUM_SIGNAL_CONSPIRACY ||
+                              (m->tb > 0 && a_or_an(R, m->tb - 1)))))
         return mitigate(R, m->b, m->e, sc, what);
     /* A trope held true ("love jihad is real") or told beside another
      * ("... outbreeding us, by 2050 it will be Eurabia") is the writer's
@@ -18251,6 +18254,25 @@ static decorum_status rule_whistle_deed(run *R)
                 o++;
             crime = !word_among(R, o, o + 2 < s->te ? o + 2 : s->te, burst,
                                 sizeof burst / sizeof *burst);
+        }
+        /* "another jogger caught on ring cam checking car doors": the
+         * prowler's deed a few words on, trying the doors or handles of
+         * cars and houses ("a jogger checking his watch" tries none) */
+        if (!crime) {
+            static const char *const probe[] = {"checking", "trying",
+                                                "testing",  "pulling",
+                                                "jiggling", "casing"};
+            static const char *const doors[] = {
+                "door",    "doors",  "handle", "handles", "houses",
+                "windows", "garages"};
+            uint32_t end = k + 8 < s->te ? k + 8 : s->te;
+            for (uint32_t j = k; j < end && !crime; j++)
+                crime = word_among(R, j, j + 1, probe,
+                                   sizeof probe / sizeof *probe) &&
+                        word_among(R, j + 1, j + 3 < s->te ? j + 3 : s->te,
+                                   doors, sizeof doors / sizeof *doors);
+            if (crime)
+                k = end - 1;
         }
         if (!crime)
             continue;
