@@ -19745,6 +19745,21 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
             has_kind_in(R, close, es->te, DC_KIND_CONSP_ACTION) &&
             has_kind_in(R, close, es->te, DC_KIND_CONSP_OBJECT))
             fs.weight = 0.9f;
+        /* "every outlet spinning this story is run by (((journalists)))",
+         * "the banks are owned by (((them)))": the echo as the agent of
+         * a passive of control over what comes before tells the same
+         * libel, who runs things, by the code */
+        if (!R->denounce_any && i >= 2) {
+            static const char *const ctl[] = {
+                "run",      "owned",    "controlled", "funded",
+                "financed", "bankrolled", "backed",   "ran"};
+            uint32_t by = i - 1;
+            if (by > es->tb && (is_determiner(R, by) || a_or_an(R, by)))
+                by--;
+            if (by > es->tb && tok_is_word(R, by, "by") &&
+                word_among(R, by - 1, by, ctl, sizeof ctl / sizeof *ctl))
+                fs.weight = 0.9f;
+        }
         /* "the (((journalists))) always cover for them", "(((they))) are
          * always lying": the echo as the subject of a habit (a word of
          * "always" right after it, or after its linking verb or "all")
