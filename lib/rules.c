@@ -2216,6 +2216,24 @@ static mention split_mention(const run *R, uint32_t v, size_t j);
 
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
+    /* "many Muslim-majority states", "in Hindu-majority countries": the
+     * group joined by a hyphen to "majority" before a word for states
+     * tells what kind of state; the states are the noun, and what is
+     * said of them is said of their laws and rulers ("Jewish-run
+     * banks", "Muslim-majority neighbourhoods" keep the group's reading:
+     * who runs them, who lives there) */
+    static const char *const polity[] = {
+        "state",  "states",    "country", "countries", "nation",
+        "nations", "world",    "government", "governments", "regime",
+        "regimes", "societies", "society", "republic", "republics"};
+    if (ti > 0 && ti + 2 < R->rs->ntok && R->rs->toks[ti].type == TK_PUNCT &&
+        R->rs->toks[ti].ch == '-' &&
+        R->rs->toks[ti].b == R->rs->toks[ti - 1].e &&
+        R->rs->toks[ti + 1].b == R->rs->toks[ti].e &&
+        (tok_is_word(R, ti + 1, "majority") ||
+         tok_is_word(R, ti + 1, "dominated")) &&
+        word_among(R, ti + 2, ti + 3, polity, sizeof polity / sizeof *polity))
+        return true;
     if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
         return false;
     static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
@@ -2751,6 +2769,42 @@ static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
            !has_kind_in(R, s->tb, s->te, DC_KIND_STEREOTYPE);
 }
 
+static bool said_of_one(const run *R, const mention *m);
+
+/* "Malema is a clown and a thug", "Putin is a thug and a murderer": a
+ * code word whose plain sense is a word for a kind of person (flag
+ * `ambiguous`: "thug"), said with "a" of one person the sentence names
+ * before "is" or "was", is that word for that person, perhaps the last
+ * of a list of them ("a clown and a thug"). It names no group there: the
+ * code needs a group reading ("thugs in our neighbourhood"), and taking
+ * it for one lends its race to every insult beside it. */
+static bool whistle_said_of_one(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 3 ||
+        !a_or_an(R, m->tb - 1))
+        return false;
+    uint32_t k = m->tb - 1; /* the "a" before the word */
+    /* back over "a clown and", "a liar, a crook and": "and", "or" or a
+     * comma, then "a" and at most two words */
+    for (int n = 0; n < 4 && k >= 3; n++) {
+        uint32_t j = k - 1;
+        if (!(tok_is_word(R, j, "and") || tok_is_word(R, j, "or") ||
+              (rs->toks[j].type == TK_PUNCT && rs->toks[j].ch == ',')))
+            break;
+        uint32_t a = j;
+        while (a > 0 && a + 3 > j && !a_or_an(R, a - 1) &&
+               rs->toks[a - 1].type == TK_WORD)
+            a--;
+        if (a == 0 || !a_or_an(R, a - 1))
+            break;
+        k = a - 1;
+    }
+    mention one = *m;
+    one.tb = k + 1;
+    return said_of_one(R, &one);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2916,7 +2970,7 @@ static decorum_status find_targets(run *R)
             t->reclaimed = m->reclaimed;
             break;
         case DC_KIND_DOGWHISTLE:
-            if (!e->categories)
+            if (!e->categories || whistle_said_of_one(R, m))
                 continue;
             t->coded = 1;
             break;
@@ -7309,6 +7363,42 @@ static bool racial_only(const dc_entry *e)
  * nothing about it ("I'm just upset they got f*** on this show", "this f***
  * in front of me", "f*** disgust me"), nor does a possessive subject ("my
  * neighbour is a f***"). */
+/* "I clocked the tranny", "we saw a tranny at the gym": a verb of the
+ * writer (k is the first-person pronoun) whose object the slur is, after
+ * a determiner, names someone else. Not a linking verb or a verb of
+ * being or naming ("I'm a dyke", "I am just a queer", "I'd rather be a
+ * fag", "I identify as a dyke", "I call myself a queer"), nor one of
+ * love, whose partner is as likely the writer's own kind. */
+static bool writers_object(const run *R, uint32_t k, const mention *m)
+{
+    static const char *const be[] = {
+        "be",  "being", "been", "become", "became", "as",   "like",
+        "am",  "im",    "i'm",  "called", "call",   "myself", "ourselves",
+        "just", "only", "still", "also",  "proud",  "identify", "identified",
+        "was", "were",  "are",  "feel",   "felt",   "born", "raised",
+        /* the writer's partner is most often of the writer's own group:
+         * "I married a dyke and we are happy" */
+        "married", "marry", "dating", "dated", "date", "love", "loved",
+        "kissed", "wed",   "fancy", "fell"};
+    static const char *const subj[] = {"i",   "we",   "i'd", "we'd",
+                                       "i'll", "we'll", "id",  "ill"};
+    const dc_rules_scratch *rs = R->rs;
+    /* (the writer as the subject, not "me", "my": "cheating on me with a
+     * fag" is the cigarette; nor a slur also said in banter: "I'd cut a
+     * bitch over that" is an insult at one person) */
+    if (!word_among(R, k, k + 1, subj, sizeof subj / sizeof *subj) ||
+        (ent(R, m)->flags & DC_F_BANTER) || m->tb < k + 3 ||
+        !(is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1) ||
+          tok_is_word(R, m->tb - 1, "that") || tok_is_word(R, m->tb - 1, "this")) ||
+        (ent(R, mention_at(R, k, DC_KIND_PRONOUN_SELF))->flags & DC_F_COPULA))
+        return false;
+    for (uint32_t j = k + 1; j + 1 < m->tb; j++)
+        if (rs->toks[j].type != TK_WORD || kind_at(R, j, DC_KIND_COPULA) ||
+            word_among(R, j, j + 1, be, sizeof be / sizeof *be))
+            return false;
+    return true;
+}
+
 static bool self_beside(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
@@ -7345,7 +7435,8 @@ static bool self_beside(const run *R, const mention *m)
               !(ent(R, m)->flags & DC_F_BANTER))))
             return false;
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
-            return !has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) ||
+            return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
+                    !writers_object(R, k, m)) ||
                    ((plural_hit(R, m) || plural_term(ent(R, m))) &&
                     m->te < s->te && R->rs->toks[m->te].type != TK_PUNCT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
@@ -8137,6 +8228,57 @@ static bool traveller_life(const run *R, const mention *m)
     return false;
 }
 
+/* "we wouldn't clock the tranny", "had to share a bathroom with the
+ * tranny from accounting", "the tranny next door": a slur for trans
+ * people (flag `notperson`: its everyday sense is the gearbox) in a
+ * place only a person takes. Three: the object of "clock" (trans slang
+ * for being seen through; a gearbox is not clocked: the odometer clocks
+ * miles, not the part), the one a bathroom or changing room is shared
+ * with ("share a bathroom with a tranny"; a bathroom is not fitted with
+ * a gearbox), and the one "from" a department of an office or who lives
+ * next door ("the tranny from accounting"; a gearbox comes from a car, a
+ * scrapyard or eBay). Asked only of a trans slur that failed the other
+ * cues. */
+static bool trans_person_place(const run *R, const mention *m)
+{
+    static const char *const clock[] = {"clock", "clocked", "clocking",
+                                        "clocks"};
+    static const char *const shared[] = {
+        "bathroom",  "bathrooms", "toilet",  "toilets", "restroom",
+        "restrooms", "loo",       "locker",  "changing", "change",
+        "showers",   "shower",    "dorm",    "cell",    "tent",
+        "cubicle",   "stall"};
+    static const char *const dept[] = {
+        "accounting", "accounts", "hr",     "marketing", "sales",
+        "finance",    "legal",    "payroll", "reception", "admin",
+        "upstairs",   "downstairs", "work", "office",    "church",
+        "class",      "school",   "uni",    "college",   "gym"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->tb;
+    if (k > 0 && (is_determiner(R, k - 1) || a_or_an(R, k - 1)))
+        k--;
+    if (k > 0 && word_among(R, k - 1, k, clock, sizeof clock / sizeof *clock))
+        return true;
+    if (k > 1 && tok_is_word(R, k - 1, "with")) {
+        uint32_t from = k > 6 ? k - 6 : 0;
+        if (from < sent_of(R, m->tb)->tb)
+            from = sent_of(R, m->tb)->tb;
+        if (word_among(R, from, k - 1, shared, sizeof shared / sizeof *shared))
+            return true;
+    }
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te, "next") &&
+        tok_is_word(R, m->te + 1, "door"))
+        return true;
+    if (m->te + 1 < rs->ntok && tok_is_word(R, m->te, "from")) {
+        uint32_t j = m->te + 1;
+        if (j + 1 < rs->ntok && (is_determiner(R, j) || tok_is_word(R, j, "my") ||
+                                 tok_is_word(R, j, "our")))
+            j++;
+        return word_among(R, j, j + 1, dept, sizeof dept / sizeof *dept);
+    }
+    return false;
+}
+
 /* A slur that is also an everyday word ("coon" the raccoon, "crackers"
  * the biscuits, "dyke" the embankment) counts only when it is used of
  * people: addressed ("you ..."), the object of hostility ("kill the ...",
@@ -8191,6 +8333,9 @@ static bool used_of_people(run *R, const mention *m)
      * family"); nor "colored folk", "queer couples", where the everyday
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
+        return true;
+    if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
+        names_group(ent(R, m), "trans", 5) && trans_person_place(R, m))
         return true;
     /* "Another tranny in the womens change room", "a tranny in the girls'
      * toilets": a slur for trans people inside a place kept for women or
@@ -17962,6 +18107,22 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
             return DECORUM_OK;
     }
+    /* "just join the 41% already": the share of trans people in one
+     * survey who had tried to end their lives, said as a place to join,
+     * is a call to suicide only as that share, with its "%" ("join the 41
+     * families who signed" counts people, "join the 41% of users who
+     * switched" a share of someone else) */
+    if (e->term_len > 7 &&
+        memcmp(e->term + e->term_len - 7, " the 41", 7) == 0) {
+        static const char *const whose[] = {"of",    "who",   "that", "which",
+                                            "among", "in",    "on",   "at",
+                                            "for",   "voting", "using"};
+        if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
+              R->rs->toks[m->te].ch == '%') ||
+            word_among(R, m->te + 1, m->te + 2 < R->rs->ntok ? m->te + 2 : m->te + 1,
+                       whose, sizeof whose / sizeof *whose))
+            return DECORUM_OK;
+    }
     /* a code its context confirms ("... good white folks ... 88
      * brothers") is meant: no innocent reading is left, a reject */
     bool confirmed = false;
@@ -18058,8 +18219,11 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                    : 0;
     if (held < 0)
         sc = SC_NEGATED; /* "love jihad is not real" */
+    /* "she's not a DEI hire, she's the best engineer we have": a code
+     * that labels one person, after "a", denied of them defends them */
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
-        (sc == SC_NEGATED && sig == DECORUM_SIGNAL_CONSPIRACY))
+        (sc == SC_NEGATED && (sig == DECORUM_SIGNAL_CONSPIRACY ||
+                              (m->tb > 0 && a_or_an(R, m->tb - 1)))))
         return mitigate(R, m->b, m->e, sc, what);
     /* A trope held true ("love jihad is real") or told beside another
      * ("... outbreeding us, by 2050 it will be Eurabia") is the writer's
@@ -18412,6 +18576,25 @@ static decorum_status rule_whistle_deed(run *R)
                 o++;
             crime = !word_among(R, o, o + 2 < s->te ? o + 2 : s->te, burst,
                                 sizeof burst / sizeof *burst);
+        }
+        /* "another jogger caught on ring cam checking car doors": the
+         * prowler's deed a few words on, trying the doors or handles of
+         * cars and houses ("a jogger checking his watch" tries none) */
+        if (!crime) {
+            static const char *const probe[] = {"checking", "trying",
+                                                "testing",  "pulling",
+                                                "jiggling", "casing"};
+            static const char *const doors[] = {
+                "door",    "doors",  "handle", "handles", "houses",
+                "windows", "garages"};
+            uint32_t end = k + 8 < s->te ? k + 8 : s->te;
+            for (uint32_t j = k; j < end && !crime; j++)
+                crime = word_among(R, j, j + 1, probe,
+                                   sizeof probe / sizeof *probe) &&
+                        word_among(R, j + 1, j + 3 < s->te ? j + 3 : s->te,
+                                   doors, sizeof doors / sizeof *doors);
+            if (crime)
+                k = end - 1;
         }
         if (!crime)
             continue;
@@ -19888,6 +20071,21 @@ static __attribute__((noinline)) decorum_status rule_echo(run *R)
             has_kind_in(R, close, es->te, DC_KIND_CONSP_ACTION) &&
             has_kind_in(R, close, es->te, DC_KIND_CONSP_OBJECT))
             fs.weight = 0.9f;
+        /* "every outlet spinning this story is run by (((journalists)))",
+         * "the banks are owned by (((them)))": the echo as the agent of
+         * a passive of control over what comes before tells the same
+         * libel, who runs things, by the code */
+        if (!R->denounce_any && i >= 2) {
+            static const char *const ctl[] = {
+                "run",      "owned",    "controlled", "funded",
+                "financed", "bankrolled", "backed",   "ran"};
+            uint32_t by = i - 1;
+            if (by > es->tb && (is_determiner(R, by) || a_or_an(R, by)))
+                by--;
+            if (by > es->tb && tok_is_word(R, by, "by") &&
+                word_among(R, by - 1, by, ctl, sizeof ctl / sizeof *ctl))
+                fs.weight = 0.9f;
+        }
         /* "the (((journalists))) always cover for them", "(((they))) are
          * always lying": the echo as the subject of a habit (a word of
          * "always" right after it, or after its linking verb or "all")
