@@ -7421,18 +7421,15 @@ static bool self_beside(const run *R, const mention *m)
          * plural and its verb "that" opens a clause, which the writer
          * speaks beside as before ("I hate that dykes get harassed",
          * "... that fags like us can't marry"). */
-        /* Nor one person the writer's verb gets or meets ("We got a
-         * p..i as our new doctor"): "a" slur after the writer's "I" or
-         * "we" says who the writer is only through a linking verb ("I
-         * am a dyke"; "I'm a proud homo" has no "a" right before it).
-         * A racial slur with words between is what the writer sees of
-         * others ("I often see p..is claim to be white"): its in-group
-         * says "we p..is". */
+        /* Nor others the writer sees: a racial slur with words between
+         * it and the writer's "I" or "we" and no linking verb ("I often
+         * see p..is claim to be white"): its in-group says "we p..is".
+         * (One person the writer's verb gets or meets, "We got a p..i as
+         * our new doctor", is writers_object's.) */
         if ((tok_is_word(R, k, "we") || tok_is_word(R, k, "i")) &&
-            m->tb > k + 1 && !has_kind_in(R, k, m->tb, DC_KIND_COPULA) &&
-            ((a_or_an(R, m->tb - 1) && !plural_hit(R, m)) ||
-             (racial_only(ent(R, m)) &&
-              !(ent(R, m)->flags & DC_F_BANTER))))
+            m->tb > k + 1 && racial_only(ent(R, m)) &&
+            !(ent(R, m)->flags & DC_F_BANTER) &&
+            !has_kind_in(R, k, m->tb, DC_KIND_COPULA))
             return false;
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
