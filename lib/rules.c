@@ -15439,11 +15439,12 @@ static decorum_status rule_attack(run *R, const mention *m)
          * restaurant", "set fire to the Irish pub" are a meal and a night
          * out. */
         /* Their homes are: "burn the gypsy camp down", "torch the
-         * Somali houses" */
-        static const char *const homes[] = {
-            "camp",    "camps",    "site",     "sites",   "houses",
-            "homes",   "caravans", "village",  "villages", "settlement",
-            "settlements", "quarter", "ghetto", "shacks", "huts"};
+         * Somali houses". Only dwellings: a nation's quarter, site or
+         * village is a place ("bomb the French quarter in New Orleans
+         * lol", "torch the Italian site"). */
+        static const char *const homes[] = {"camp",     "camps", "houses",
+                                            "homes",    "caravans",
+                                            "shacks",   "huts"};
         if (idm && (ent(R, idm)->flags & DC_F_ADJ) &&
             !(ent(R, idm)->flags & DC_F_AMBIGUOUS) &&
             ((ent(R, idm)->categories & ~NATION_CATEGORIES) ||
