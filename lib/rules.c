@@ -7769,12 +7769,21 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
              * group: "my p..i neighbour, the ignorant shit", "where's my
              * p*ki"; "my fellow f*gs", "my dykes" are the writer's own
              * people, and "my f****t" among gay friends is in-group
-             * teasing) */
+             * teasing; so are the writer's family and crowd the slur
+             * describes: "my w*g mum makes the best lasagne", "me and my
+             * w*g mates at the footy") */
+            static const char *const kin[] = {
+                "mum",     "mom",      "mam",     "dad",     "nonna",
+                "nonno",   "nan",      "nanna",   "grandma", "grandad",
+                "granddad", "grandpa", "family",  "parents", "cousins",
+                "brothers", "sisters", "uncles",  "aunties", "mates",
+                "friends", "lads",     "boys",    "fam",     "relatives"};
             bool owned_one =
                 m->tb > 0 && !(e->flags & DC_F_BANTER) && racial_only(e) &&
                 !plural_hit(R, m) && !plural_term(e) &&
                 (tok_is_word(R, m->tb - 1, "my") ||
-                 tok_is_word(R, m->tb - 1, "our"));
+                 tok_is_word(R, m->tb - 1, "our")) &&
+                !word_among(R, m->te, m->te + 1, kin, sizeof kin / sizeof *kin);
             if (!own && m->tb > 0 && !owned_one)
                 own = mention_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF) != NULL ||
                       mention_at(R, m->tb - 1, DC_KIND_INGROUP) != NULL ||
