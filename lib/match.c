@@ -3644,16 +3644,6 @@ go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
     return false;
 }
 
-/* Could a compound candidate that the word pass does not report come of
- * the word t[a, te), starting a word (bb), no key of the hash and not
- * followed by '*' (see token_cands)? Only if a candidate term is inside
- * it (not one the word pass reports: CM_INSIDE) and the word splits into
- * pieces (CM_SPLITS) or may be one piece (before an apostrophe); or if a
- * phrase can go on after it, a first word of a candidate phrase ends it
- * and its next word starts as the text's next run does: the first bytes
- * of such next words if phrases (a delimiter follows the word). The
- * answer depends on the word alone; cands_gate looks at what follows.
- * All are looked up, found by the filters first. 0: none. */
 /* cands_maybe() once the automaton found a candidate term in the word
  * w[0, L) = t[a, a + L) (1 in 20 of its calls on the benchmark corpus):
  * CM_INSIDE, with CM_SPLITS if the word splits, or 0 if every term is
@@ -3709,6 +3699,16 @@ static __attribute__((noinline)) uint64_t cands_next(const dc_matcher *m,
     return next;
 }
 
+/* Could a compound candidate that the word pass does not report come of
+ * the word t[a, te), starting a word (bb), no key of the hash and not
+ * followed by '*' (see token_cands)? Only if a candidate term is inside
+ * it (not one the word pass reports: CM_INSIDE) and the word splits into
+ * pieces (CM_SPLITS) or may be one piece (before an apostrophe); or if a
+ * phrase can go on after it, a first word of a candidate phrase ends it
+ * and its next word starts as the text's next run does: the first bytes
+ * of such next words if phrases (a delimiter follows the word). The
+ * answer depends on the word alone; cands_gate looks at what follows.
+ * All are looked up, found by the filters first. 0: none. */
 static uint64_t cands_maybe(const dc_matcher *m, const unsigned char *t,
                             size_t n, size_t a, size_t te, bool phrases)
 {
@@ -4380,7 +4380,8 @@ static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
  * for the words of up to 15 bytes, a key's slot value, index and next,
  * whether the word is a short term (MEMO_SHORT) or a key's inflection
  * whose hits its entry does not hold (MEMO_INFL; a one-hit inflection is
- * MEMO_ONE), and cands_maybe's answer. A word
+ * MEMO_ONE, and a second whole-word hit of a word that leads no phrase
+ * MEMO_TWO), and cands_maybe's answer. A word
  * that the memo has seen, not MEMO_INFL and with no compound candidates
  * to look for costs one memo read and its short-term hits and what
  * its entry says, without its hash: a phrase it leads is pushed with the

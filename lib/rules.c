@@ -2778,6 +2778,8 @@ static bool said_of_one(const run *R, const mention *m);
  * of a list of them ("a clown and a thug"). It names no group there: the
  * code needs a group reading ("thugs in our neighbourhood"), and taking
  * it for one lends its race to every insult beside it. */
+static bool list_joiner(const run *R, uint32_t k);
+
 static bool whistle_said_of_one(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -2789,8 +2791,7 @@ static bool whistle_said_of_one(const run *R, const mention *m)
      * comma, then "a" and at most two words */
     for (int n = 0; n < 4 && k >= 3; n++) {
         uint32_t j = k - 1;
-        if (!(tok_is_word(R, j, "and") || tok_is_word(R, j, "or") ||
-              (rs->toks[j].type == TK_PUNCT && rs->toks[j].ch == ',')))
+        if (!list_joiner(R, j))
             break;
         uint32_t a = j;
         while (a > 0 && a + 3 > j && !a_or_an(R, a - 1) &&
@@ -7357,12 +7358,6 @@ static bool racial_only(const dc_entry *e)
                                (1u << DECORUM_CATEGORY_NATIONALITY)));
 }
 
-/* The writer speaks of themselves next to the slur: "we dykes", "I'm a
- * proud homo", "queers like me", or as the subject it is said of ("me and
- * my girls are bad ..."). A first person elsewhere in the sentence says
- * nothing about it ("I'm just upset they got f*** on this show", "this f***
- * in front of me", "f*** disgust me"), nor does a possessive subject ("my
- * neighbour is a f***"). */
 /* "I clocked the tranny", "we saw a tranny at the gym": a verb of the
  * writer (k is the first-person pronoun) whose object the slur is, after
  * a determiner, names someone else. Not a linking verb or a verb of
@@ -7371,11 +7366,12 @@ static bool racial_only(const dc_entry *e)
  * love, whose partner is as likely the writer's own kind. */
 static bool writers_object(const run *R, uint32_t k, const mention *m)
 {
+    /* (linking verbs are copula mentions, asked below) */
     static const char *const be[] = {
-        "be",  "being", "been", "become", "became", "as",   "like",
-        "am",  "im",    "i'm",  "called", "call",   "myself", "ourselves",
-        "just", "only", "still", "also",  "proud",  "identify", "identified",
-        "was", "were",  "are",  "feel",   "felt",   "born", "raised",
+        "as",     "like",     "im",         "i'm",  "called", "call",
+        "myself", "ourselves", "just",      "only", "still",  "also",
+        "proud",  "identify", "identified", "feel", "felt",   "born",
+        "raised",
         /* the writer's partner is most often of the writer's own group:
          * "I married a dyke and we are happy" */
         "married", "marry", "dating", "dated", "date", "love", "loved",
@@ -7389,8 +7385,7 @@ static bool writers_object(const run *R, uint32_t k, const mention *m)
     if (!word_among(R, k, k + 1, subj, sizeof subj / sizeof *subj) ||
         (ent(R, m)->flags & DC_F_BANTER) || m->tb < k + 3 ||
         !(is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1) ||
-          tok_is_word(R, m->tb - 1, "that") || tok_is_word(R, m->tb - 1, "this")) ||
-        (ent(R, mention_at(R, k, DC_KIND_PRONOUN_SELF))->flags & DC_F_COPULA))
+          tok_is_word(R, m->tb - 1, "that") || tok_is_word(R, m->tb - 1, "this")))
         return false;
     for (uint32_t j = k + 1; j + 1 < m->tb; j++)
         if (rs->toks[j].type != TK_WORD || kind_at(R, j, DC_KIND_COPULA) ||
@@ -7399,6 +7394,12 @@ static bool writers_object(const run *R, uint32_t k, const mention *m)
     return true;
 }
 
+/* The writer speaks of themselves next to the slur: "we dykes", "I'm a
+ * proud homo", "queers like me", or as the subject it is said of ("me and
+ * my girls are bad ..."). A first person elsewhere in the sentence says
+ * nothing about it ("I'm just upset they got f*** on this show", "this f***
+ * in front of me", "f*** disgust me"), nor does a possessive subject ("my
+ * neighbour is a f***"). */
 static bool self_beside(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
