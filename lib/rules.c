@@ -15824,7 +15824,17 @@ static decorum_status rule_attack(run *R, const mention *m)
          * so does a mild one with the quantifier ("they're all cheap").
          * A contemptuous noun of severity 2 said so is the same ("trans
          * women are all perverts, every one of them", "Muslims are all
-         * degenerates"); an insult ("men are all idiots") is not one. */
+         * degenerates"); an insult ("men are all idiots") is not one.
+         * "Malays are lazy lah, that's why still need the quota", "black
+         * people dont value education, thats why the school is failing":
+         * a stereotype said of the group and made the cause of what
+         * follows is held as a fact of the whole group, the same reject.
+         * A people named by its nationality alone and called lazy
+         * ("Americans are lazy, that's why tuition is so high") is mostly
+         * a complaint about a country, for review (said to scorn
+         * schooling, a stereotype flagged `game`, it was left as aimed at
+         * no one above); a crime noun said of it ("Nigerians are
+         * scammers, that's why ...") is not. */
         if ((m->kind == DC_KIND_STEREOTYPE ||
              (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN) &&
               R->n_ingroup_claims == 0 && t_local &&
@@ -15832,8 +15842,10 @@ static decorum_status rule_attack(run *R, const mention *m)
               !tok_is_word(R, t_local->tb, "us"))) &&
             e->severity >= 2 &&
             !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
-            said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
-            !believed_of(R, t_local, m) &&
+            (said_of_all(R, t_local, m) ||
+             (m->kind == DC_KIND_STEREOTYPE && concluded_from(R, m) &&
+              ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)))) &&
+            !part_of_group(R, t_local) && !believed_of(R, t_local, m) &&
             ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "They're born thieves, it's in the blood", "Gays are pedophiles,
@@ -15850,22 +15862,6 @@ static decorum_status rule_attack(run *R, const mention *m)
          * reject, said of them at all. */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 3 && t_local &&
             !part_of_group(R, t_local) && !believed_of(R, t_local, m))
-            w = 0.88f;
-        /* "Malays are lazy lah, that's why still need the quota",
-         * "black people dont value education, thats why the school is
-         * failing": a crime or a hostile trait said of the group and
-         * made the cause of what follows is held as a fact of the whole
-         * group, the same reject. A people named by its nationality
-         * alone and called lazy or careless of schooling ("Americans
-         * don't value education, that's why tuition is so high") is
-         * mostly a complaint about a country, for review; a crime noun
-         * said of it ("Nigerians are scammers, that's why ...") is not. */
-        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
-            !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
-            concluded_from(R, m) && !part_of_group(R, t_local) &&
-            ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)) &&
-            !believed_of(R, t_local, m) &&
-            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "gay teachers are grooming kids in every school": a crime
          * (severity 2) the group is said to do everywhere ("in every
@@ -16186,6 +16182,33 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                 !(k > s->tb && (tok_is_word(R, k - 1, "as") ||
                                 kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))))
                 return true;
+    /* Others' belief or treatment told in the present: "People assume
+     * Roma are thieves", "Cops treat Black teens as criminals",
+     * "landlords see Muslims as terrorists" (the view's "as" or "like"
+     * between the group and its trait); not the writer's own ("I see
+     * them as thieves") nor one called for ("we should treat them as
+     * criminals"). */
+    static const char *const assume[] = {"assume", "assumes", "presume",
+                                         "presumes"};
+    static const char *const treat[] = {"treat", "treats", "see",
+                                        "sees", "view", "views",
+                                        "label", "labels", "regard",
+                                        "regards", "brand", "brands"};
+    if (!any_kind(R, DC_KIND_ENDORSE) && t->tb > s->tb) {
+        bool as = m->tb > t->te &&
+                  (tok_is_word(R, m->tb - 1, "as") ||
+                   tok_is_word(R, m->tb - 1, "like") ||
+                   (m->tb > t->te + 1 && (tok_is_word(R, m->tb - 2, "as") ||
+                                          tok_is_word(R, m->tb - 2, "like"))));
+        for (uint32_t k = s->tb; k < t->tb; k++)
+            if ((word_among(R, k, k + 1, assume, sizeof assume / sizeof *assume) ||
+                 (as && k + 3 > t->tb &&
+                  word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat))) &&
+                !(k > s->tb && (kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) ||
+                                kind_at(R, k - 1, DC_KIND_MODAL))) &&
+                !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
+                return true;
+    }
     uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
     return word_among(R, m->te, end, fiction, sizeof fiction / sizeof *fiction);
 }
@@ -21148,14 +21171,18 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
 /* "watermelon and fried chicken at the Lincoln Elementary cookout, how
  * appropriate 🍉🍗": the two foods of the racist trope together, with a
  * sneer that says they suit the people there ("how appropriate", "how
- * fitting", "figures", "go figure", "typical"), point at Black people
+ * fitting", "so fitting", "figures", "go figure"), point at Black people
  * without naming them: a review. The foods alone are a menu ("watermelon
  * and fried chicken at the picnic, yum"), and naming the trope ("the
- * watermelon and fried chicken stereotype is racist") has no sneer. */
+ * watermelon and fried chicken stereotype is racist") has no sneer. The
+ * sneer closes its sentence: a menu's words say what the food suits
+ * ("how fitting for the 4th of July", "figures that the kids finished
+ * both") or are nouns ("sales figures later"), and "typical" is a menu's
+ * own ("a typical summer cookout", "Typical Southern picnic: ..."). */
 static decorum_status rule_food_trope(run *R)
 {
-    static const char *const sneer[] = {"appropriate", "fitting",
-                                        "figures", "typical"};
+    static const char *const sneer[] = {"appropriate", "fitting", "figure",
+                                        "figures"};
     const mention *melon = NULL;
     bool chicken = false;
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -21178,16 +21205,33 @@ static decorum_status rule_food_trope(run *R)
         chicken = text_has(R->n, "\xf0\x9f\x8d\x97", 4);
     if (!melon || !chicken)
         return DECORUM_OK;
+    const tok *toks = R->rs->toks;
     bool sneered = false;
     for (uint32_t k = 0; k < R->rs->ntok && !sneered; k++) {
         if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
             continue;
-        /* "figures" and "typical" alone; "appropriate" and "fitting"
-         * after "how", "so" or "very" */
-        sneered = tok_is_word(R, k, "figures") || tok_is_word(R, k, "typical") ||
-                  (k > 0 && (tok_is_word(R, k - 1, "how") ||
-                             tok_is_word(R, k - 1, "so") ||
-                             tok_is_word(R, k - 1, "very")));
+        /* nothing but punctuation or emoji after it in its sentence */
+        const sentence *s = &R->rs->s[toks[k].sent];
+        uint32_t j = k + 1;
+        while (j < s->te && (toks[j].type != TK_WORD ||
+                             (unsigned char)R->n->text[toks[j].b] >= 0x80))
+            j++;
+        if (j < s->te)
+            continue;
+        /* "figures" opens its clause ("..., figures", "Figures."; "it" or
+         * "that" may come first) and "figure" follows "go"; "appropriate"
+         * and "fitting" follow "how", "so" or "very" */
+        bool first = k == 0 || toks[k - 1].type != TK_WORD ||
+                     tok_is_word(R, k - 1, "it") ||
+                     tok_is_word(R, k - 1, "that");
+        if (tok_is_word(R, k, "figures"))
+            sneered = first;
+        else if (tok_is_word(R, k, "figure"))
+            sneered = k > 0 && tok_is_word(R, k - 1, "go");
+        else
+            sneered = k > 0 && (tok_is_word(R, k - 1, "how") ||
+                                tok_is_word(R, k - 1, "so") ||
+                                tok_is_word(R, k - 1, "very"));
     }
     if (!sneered || R->denounce_any)
         return DECORUM_OK;
@@ -21389,13 +21433,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
         return st;
+    /* the food trope names no group: a stereotype word is its cheap test */
+    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
     /* Each runs only with a target of a type it can use: a group or a
      * pronoun blamed; a group in a riddle's set-up, or an identity word
      * after "why did the" (any target let a comment with only "you" in:
      * 0.3M instructions on the bench corpus) */
-    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
-        (st = rule_food_trope(&R)) != DECORUM_OK)
-        return st;
     if ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         any_kind(&R, DC_KIND_COPULA) &&
         (st = rule_scapegoat(&R)) != DECORUM_OK)
