@@ -13805,6 +13805,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
+static bool medical_question(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
@@ -15774,6 +15775,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = group_of(R, m);
         t = &resolved;
     }
+    /* (the libel's people checked again of a group found only now, after
+     * the attack word: "Franco's regime stole babies from Spanish
+     * Republican mothers" tells of a state's crime, not the libel of the
+     * Roma) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        e->severity >= 3 && e->group_len &&
+        (!(t->categories & e->categories) || !libel_names(R, t, e) ||
+         medical_question(R, m)))
+        return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
         if (m->kind == DC_KIND_EXCLUSION && t_local && armed_expulsion(R, m)) {
@@ -16047,22 +16057,33 @@ static bool concluded_from(const run *R, const mention *m)
     return false;
 }
 
+/* Is the libel m's sentence a question of medical ethics: "whether"
+ * before it, or a word of donation around it ("Halacha debates whether
+ * Jewish doctors may harvest organs from brain-dead donors", "... from
+ * donors who consented")? The libel tells of a theft, not of a transplant
+ * a doctor may or may not perform. */
+static bool medical_question(const run *R, const mention *m)
+{
+    static const char *const donation[] = {
+        "donor", "donors", "donation", "donations", "donated", "transplant",
+        "transplants", "transplantation", "brain-dead"};
+    const sentence *s = sent_of(R, m->tb);
+    return word_among(R, s->tb, m->tb, (const char *const[]){"whether"}, 1) ||
+           word_among(R, s->tb, s->te, donation,
+                      sizeof donation / sizeof *donation);
+}
+
 /* Does the group t name one of the people the libel e is told of (its
  * entry and e share a group by name, not only its kind)? */
 static bool libel_names(const run *R, const target *t, const dc_entry *e)
 {
     if (t->entry < 0)
         return false;
-    const dc_entry *te = &R->lx->entries[t->entry];
-    const char *pa = NULL;
-    group_item a;
-    while (entry_group_next(e, &pa, &a)) {
-        const char *pb = NULL;
-        group_item b;
-        while (entry_group_next(te, &pb, &b))
-            if (a.len == b.len && memcmp(a.name, b.name, a.len) == 0)
-                return true;
-    }
+    const char *p = NULL;
+    group_item g;
+    while (entry_group_next(&R->lx->entries[t->entry], &p, &g))
+        if (names_group(e, g.name, g.len))
+            return true;
     return false;
 }
 
