@@ -18151,18 +18151,24 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     }
     /* "just join the 41% already": the share of trans people in one
      * survey who had tried to end their lives, said as a place to join,
-     * is a call to suicide only as that share, with its "%" ("join the 41
-     * families who signed" counts people, "join the 41% of users who
-     * switched" a share of someone else) */
-    if (e->term_len > 7 &&
-        memcmp(e->term + e->term_len - 7, " the 41", 7) == 0) {
+     * is a call to suicide only as that share, with its "%" or "percent"
+     * ("join the 41 families who signed" counts people, "join the 41% of
+     * users who switched", "join the 41 percent of users who ..." a share
+     * of someone else). (A sentinel token sits at ntok: the word after
+     * the "%" may be read at the comment's end.) */
+    bool percent = term_ends(e, " the 41 percent", false);
+    if (percent || term_ends(e, " the 41", false)) {
         static const char *const whose[] = {"of",    "who",   "that", "which",
                                             "among", "in",    "on",   "at",
                                             "for",   "voting", "using"};
-        if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
-              R->rs->toks[m->te].ch == '%') ||
-            word_among(R, m->te + 1, m->te + 2 < R->rs->ntok ? m->te + 2 : m->te + 1,
-                       whose, sizeof whose / sizeof *whose))
+        uint32_t after = m->te;
+        if (!percent) {
+            if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
+                  R->rs->toks[m->te].ch == '%'))
+                return DECORUM_OK;
+            after++;
+        }
+        if (word_among(R, after, after + 1, whose, sizeof whose / sizeof *whose))
             return DECORUM_OK;
     }
     /* a code its context confirms ("... good white folks ... 88
