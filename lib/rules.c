@@ -8254,8 +8254,13 @@ static bool trans_person_place(const run *R, const mention *m)
     uint32_t k = m->tb;
     if (k > 0 && (is_determiner(R, k - 1) || a_or_an(R, k - 1)))
         k--;
+    /* (not a reading taken at a number: "The shop clocked the tranny at
+     * 180k miles" is the gearbox's mileage) */
     if (k > 0 && word_among(R, k - 1, k, clock, sizeof clock / sizeof *clock))
-        return true;
+        return !(m->te + 1 < rs->ntok && tok_is_word(R, m->te, "at") &&
+                 rs->toks[m->te + 1].type == TK_WORD &&
+                 R->n->text[rs->toks[m->te + 1].b] >= '0' &&
+                 R->n->text[rs->toks[m->te + 1].b] <= '9');
     if (k > 1 && tok_is_word(R, k - 1, "with")) {
         uint32_t from = k > 6 ? k - 6 : 0;
         if (from < sent_of(R, m->tb)->tb)
@@ -18635,14 +18640,20 @@ static decorum_status rule_whistle_deed(run *R)
             static const char *const doors[] = {
                 "door",    "doors",  "handle", "handles", "houses",
                 "windows", "garages"};
+            /* (the scope is read over the words up to the doors tried:
+             * a negation after them denies something else, "another
+             * jogger checking car doors and not one cop came") */
             uint32_t end = k + 8 < s->te ? k + 8 : s->te;
-            for (uint32_t j = k; j < end && !crime; j++)
-                crime = word_among(R, j, j + 1, probe,
-                                   sizeof probe / sizeof *probe) &&
-                        word_among(R, j + 1, j + 3 < s->te ? j + 3 : s->te,
-                                   doors, sizeof doors / sizeof *doors);
-            if (crime)
-                k = end - 1;
+            for (uint32_t j = k; j < end && !crime; j++) {
+                if (!word_among(R, j, j + 1, probe, sizeof probe / sizeof *probe))
+                    continue;
+                for (uint32_t d = j + 1; d < j + 3 && d < s->te && !crime; d++)
+                    if (word_among(R, d, d + 1, doors,
+                                   sizeof doors / sizeof *doors)) {
+                        crime = true;
+                        k = d;
+                    }
+            }
         }
         if (!crime)
             continue;
