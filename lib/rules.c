@@ -8264,8 +8264,13 @@ static bool trans_person_place(const run *R, const mention *m)
     uint32_t k = m->tb;
     if (k > 0 && (is_determiner(R, k - 1) || a_or_an(R, k - 1)))
         k--;
+    /* (not a reading taken at a number: "The shop clocked the tranny at
+     * 180k miles" is the gearbox's mileage) */
     if (k > 0 && word_among(R, k - 1, k, clock, sizeof clock / sizeof *clock))
-        return true;
+        return !(m->te + 1 < rs->ntok && tok_is_word(R, m->te, "at") &&
+                 rs->toks[m->te + 1].type == TK_WORD &&
+                 R->n->text[rs->toks[m->te + 1].b] >= '0' &&
+                 R->n->text[rs->toks[m->te + 1].b] <= '9');
     if (k > 1 && tok_is_word(R, k - 1, "with")) {
         uint32_t from = k > 6 ? k - 6 : 0;
         if (from < sent_of(R, m->tb)->tb)
@@ -13815,6 +13820,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
+static bool medical_question(const run *R, const mention *m);
 static bool code_in_context(const run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
@@ -15784,6 +15790,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved = group_of(R, m);
         t = &resolved;
     }
+    /* (the libel's people checked again of a group found only now, after
+     * the attack word: "Franco's regime stole babies from Spanish
+     * Republican mothers" tells of a state's crime, not the libel of the
+     * Roma) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        e->severity >= 3 && e->group_len &&
+        (!(t->categories & e->categories) || !libel_names(R, t, e) ||
+         medical_question(R, m)))
+        return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
         if (m->kind == DC_KIND_EXCLUSION && t_local && armed_expulsion(R, m)) {
@@ -15834,7 +15849,17 @@ static decorum_status rule_attack(run *R, const mention *m)
          * so does a mild one with the quantifier ("they're all cheap").
          * A contemptuous noun of severity 2 said so is the same ("trans
          * women are all perverts, every one of them", "Muslims are all
-         * degenerates"); an insult ("men are all idiots") is not one. */
+         * degenerates"); an insult ("men are all idiots") is not one.
+         * "Malays are lazy lah, that's why still need the quota", "black
+         * people dont value education, thats why the school is failing":
+         * a stereotype said of the group and made the cause of what
+         * follows is held as a fact of the whole group, the same reject.
+         * A people named by its nationality alone and called lazy
+         * ("Americans are lazy, that's why tuition is so high") is mostly
+         * a complaint about a country, for review (said to scorn
+         * schooling, a stereotype flagged `game`, it was left as aimed at
+         * no one above); a crime noun said of it ("Nigerians are
+         * scammers, that's why ...") is not. */
         if ((m->kind == DC_KIND_STEREOTYPE ||
              (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_NOUN) &&
               R->n_ingroup_claims == 0 && t_local &&
@@ -15842,8 +15867,10 @@ static decorum_status rule_attack(run *R, const mention *m)
               !tok_is_word(R, t_local->tb, "us"))) &&
             e->severity >= 2 &&
             !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
-            said_of_all(R, t_local, m) && !part_of_group(R, t_local) &&
-            !believed_of(R, t_local, m) &&
+            (said_of_all(R, t_local, m) ||
+             (m->kind == DC_KIND_STEREOTYPE && concluded_from(R, m) &&
+              ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)))) &&
+            !part_of_group(R, t_local) && !believed_of(R, t_local, m) &&
             ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "They're born thieves, it's in the blood", "Gays are pedophiles,
@@ -15860,22 +15887,6 @@ static decorum_status rule_attack(run *R, const mention *m)
          * reject, said of them at all. */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 3 && t_local &&
             !part_of_group(R, t_local) && !believed_of(R, t_local, m))
-            w = 0.88f;
-        /* "Malays are lazy lah, that's why still need the quota",
-         * "black people dont value education, thats why the school is
-         * failing": a crime or a hostile trait said of the group and
-         * made the cause of what follows is held as a fact of the whole
-         * group, the same reject. A people named by its nationality
-         * alone and called lazy or careless of schooling ("Americans
-         * don't value education, that's why tuition is so high") is
-         * mostly a complaint about a country, for review; a crime noun
-         * said of it ("Nigerians are scammers, that's why ...") is not. */
-        if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
-            !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) && t_local &&
-            concluded_from(R, m) && !part_of_group(R, t_local) &&
-            ((e->flags & DC_F_NOUN) || !nationality_alone(t_local)) &&
-            !believed_of(R, t_local, m) &&
-            ((e->flags & DC_F_NOUN) || trait_of(R, t_local, m)))
             w = 0.88f;
         /* "gay teachers are grooming kids in every school": a crime
          * (severity 2) the group is said to do everywhere ("in every
@@ -16061,22 +16072,33 @@ static bool concluded_from(const run *R, const mention *m)
     return false;
 }
 
+/* Is the libel m's sentence a question of medical ethics: "whether"
+ * before it, or a word of donation around it ("Halacha debates whether
+ * Jewish doctors may harvest organs from brain-dead donors", "... from
+ * donors who consented")? The libel tells of a theft, not of a transplant
+ * a doctor may or may not perform. */
+static bool medical_question(const run *R, const mention *m)
+{
+    static const char *const donation[] = {
+        "donor", "donors", "donation", "donations", "donated", "transplant",
+        "transplants", "transplantation", "brain-dead"};
+    const sentence *s = sent_of(R, m->tb);
+    return word_among(R, s->tb, m->tb, (const char *const[]){"whether"}, 1) ||
+           word_among(R, s->tb, s->te, donation,
+                      sizeof donation / sizeof *donation);
+}
+
 /* Does the group t name one of the people the libel e is told of (its
  * entry and e share a group by name, not only its kind)? */
 static bool libel_names(const run *R, const target *t, const dc_entry *e)
 {
     if (t->entry < 0)
         return false;
-    const dc_entry *te = &R->lx->entries[t->entry];
-    const char *pa = NULL;
-    group_item a;
-    while (entry_group_next(e, &pa, &a)) {
-        const char *pb = NULL;
-        group_item b;
-        while (entry_group_next(te, &pb, &b))
-            if (a.len == b.len && memcmp(a.name, b.name, a.len) == 0)
-                return true;
-    }
+    const char *p = NULL;
+    group_item g;
+    while (entry_group_next(&R->lx->entries[t->entry], &p, &g))
+        if (names_group(e, g.name, g.len))
+            return true;
     return false;
 }
 
@@ -16196,6 +16218,33 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                 !(k > s->tb && (tok_is_word(R, k - 1, "as") ||
                                 kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))))
                 return true;
+    /* Others' belief or treatment told in the present: "People assume
+     * Roma are thieves", "Cops treat Black teens as criminals",
+     * "landlords see Muslims as terrorists" (the view's "as" or "like"
+     * between the group and its trait); not the writer's own ("I see
+     * them as thieves") nor one called for ("we should treat them as
+     * criminals"). */
+    static const char *const assume[] = {"assume", "assumes", "presume",
+                                         "presumes"};
+    static const char *const treat[] = {"treat", "treats", "see",
+                                        "sees", "view", "views",
+                                        "label", "labels", "regard",
+                                        "regards", "brand", "brands"};
+    if (!any_kind(R, DC_KIND_ENDORSE) && t->tb > s->tb) {
+        bool as = m->tb > t->te &&
+                  (tok_is_word(R, m->tb - 1, "as") ||
+                   tok_is_word(R, m->tb - 1, "like") ||
+                   (m->tb > t->te + 1 && (tok_is_word(R, m->tb - 2, "as") ||
+                                          tok_is_word(R, m->tb - 2, "like"))));
+        for (uint32_t k = s->tb; k < t->tb; k++)
+            if ((word_among(R, k, k + 1, assume, sizeof assume / sizeof *assume) ||
+                 (as && k + 3 > t->tb &&
+                  word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat))) &&
+                !(k > s->tb && (kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) ||
+                                kind_at(R, k - 1, DC_KIND_MODAL))) &&
+                !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
+                return true;
+    }
     uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
     return word_among(R, m->te, end, fiction, sizeof fiction / sizeof *fiction);
 }
@@ -18117,18 +18166,24 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     }
     /* "just join the 41% already": the share of trans people in one
      * survey who had tried to end their lives, said as a place to join,
-     * is a call to suicide only as that share, with its "%" ("join the 41
-     * families who signed" counts people, "join the 41% of users who
-     * switched" a share of someone else) */
-    if (e->term_len > 7 &&
-        memcmp(e->term + e->term_len - 7, " the 41", 7) == 0) {
+     * is a call to suicide only as that share, with its "%" or "percent"
+     * ("join the 41 families who signed" counts people, "join the 41% of
+     * users who switched", "join the 41 percent of users who ..." a share
+     * of someone else). (A sentinel token sits at ntok: the word after
+     * the "%" may be read at the comment's end.) */
+    bool percent = term_ends(e, " the 41 percent", false);
+    if (percent || term_ends(e, " the 41", false)) {
         static const char *const whose[] = {"of",    "who",   "that", "which",
                                             "among", "in",    "on",   "at",
                                             "for",   "voting", "using"};
-        if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
-              R->rs->toks[m->te].ch == '%') ||
-            word_among(R, m->te + 1, m->te + 2 < R->rs->ntok ? m->te + 2 : m->te + 1,
-                       whose, sizeof whose / sizeof *whose))
+        uint32_t after = m->te;
+        if (!percent) {
+            if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
+                  R->rs->toks[m->te].ch == '%'))
+                return DECORUM_OK;
+            after++;
+        }
+        if (word_among(R, after, after + 1, whose, sizeof whose / sizeof *whose))
             return DECORUM_OK;
     }
     /* a code its context confirms ("... good white folks ... 88
@@ -18595,14 +18650,20 @@ static decorum_status rule_whistle_deed(run *R)
             static const char *const doors[] = {
                 "door",    "doors",  "handle", "handles", "houses",
                 "windows", "garages"};
+            /* (the scope is read over the words up to the doors tried:
+             * a negation after them denies something else, "another
+             * jogger checking car doors and not one cop came") */
             uint32_t end = k + 8 < s->te ? k + 8 : s->te;
-            for (uint32_t j = k; j < end && !crime; j++)
-                crime = word_among(R, j, j + 1, probe,
-                                   sizeof probe / sizeof *probe) &&
-                        word_among(R, j + 1, j + 3 < s->te ? j + 3 : s->te,
-                                   doors, sizeof doors / sizeof *doors);
-            if (crime)
-                k = end - 1;
+            for (uint32_t j = k; j < end && !crime; j++) {
+                if (!word_among(R, j, j + 1, probe, sizeof probe / sizeof *probe))
+                    continue;
+                for (uint32_t d = j + 1; d < j + 3 && d < s->te && !crime; d++)
+                    if (word_among(R, d, d + 1, doors,
+                                   sizeof doors / sizeof *doors)) {
+                        crime = true;
+                        k = d;
+                    }
+            }
         }
         if (!crime)
             continue;
@@ -21158,14 +21219,18 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
 /* "watermelon and fried chicken at the Lincoln Elementary cookout, how
  * appropriate 🍉🍗": the two foods of the racist trope together, with a
  * sneer that says they suit the people there ("how appropriate", "how
- * fitting", "figures", "go figure", "typical"), point at Black people
+ * fitting", "so fitting", "figures", "go figure"), point at Black people
  * without naming them: a review. The foods alone are a menu ("watermelon
  * and fried chicken at the picnic, yum"), and naming the trope ("the
- * watermelon and fried chicken stereotype is racist") has no sneer. */
+ * watermelon and fried chicken stereotype is racist") has no sneer. The
+ * sneer closes its sentence: a menu's words say what the food suits
+ * ("how fitting for the 4th of July", "figures that the kids finished
+ * both") or are nouns ("sales figures later"), and "typical" is a menu's
+ * own ("a typical summer cookout", "Typical Southern picnic: ..."). */
 static decorum_status rule_food_trope(run *R)
 {
-    static const char *const sneer[] = {"appropriate", "fitting",
-                                        "figures", "typical"};
+    static const char *const sneer[] = {"appropriate", "fitting", "figure",
+                                        "figures"};
     const mention *melon = NULL;
     bool chicken = false;
     for (size_t i = 0; i < R->rs->nm; i++) {
@@ -21188,16 +21253,33 @@ static decorum_status rule_food_trope(run *R)
         chicken = text_has(R->n, "\xf0\x9f\x8d\x97", 4);
     if (!melon || !chicken)
         return DECORUM_OK;
+    const tok *toks = R->rs->toks;
     bool sneered = false;
     for (uint32_t k = 0; k < R->rs->ntok && !sneered; k++) {
         if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
             continue;
-        /* "figures" and "typical" alone; "appropriate" and "fitting"
-         * after "how", "so" or "very" */
-        sneered = tok_is_word(R, k, "figures") || tok_is_word(R, k, "typical") ||
-                  (k > 0 && (tok_is_word(R, k - 1, "how") ||
-                             tok_is_word(R, k - 1, "so") ||
-                             tok_is_word(R, k - 1, "very")));
+        /* nothing but punctuation or emoji after it in its sentence */
+        const sentence *s = &R->rs->s[toks[k].sent];
+        uint32_t j = k + 1;
+        while (j < s->te && (toks[j].type != TK_WORD ||
+                             (unsigned char)R->n->text[toks[j].b] >= 0x80))
+            j++;
+        if (j < s->te)
+            continue;
+        /* "figures" opens its clause ("..., figures", "Figures."; "it" or
+         * "that" may come first) and "figure" follows "go"; "appropriate"
+         * and "fitting" follow "how", "so" or "very" */
+        bool first = k == 0 || toks[k - 1].type != TK_WORD ||
+                     tok_is_word(R, k - 1, "it") ||
+                     tok_is_word(R, k - 1, "that");
+        if (tok_is_word(R, k, "figures"))
+            sneered = first;
+        else if (tok_is_word(R, k, "figure"))
+            sneered = k > 0 && tok_is_word(R, k - 1, "go");
+        else
+            sneered = k > 0 && (tok_is_word(R, k - 1, "how") ||
+                                tok_is_word(R, k - 1, "so") ||
+                                tok_is_word(R, k - 1, "very"));
     }
     if (!sneered || R->denounce_any)
         return DECORUM_OK;
@@ -21399,13 +21481,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
         return st;
+    /* the food trope names no group: a stereotype word is its cheap test */
+    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
     /* Each runs only with a target of a type it can use: a group or a
      * pronoun blamed; a group in a riddle's set-up, or an identity word
      * after "why did the" (any target let a comment with only "you" in:
      * 0.3M instructions on the bench corpus) */
-    if (any_kind(&R, DC_KIND_STEREOTYPE) &&
-        (st = rule_food_trope(&R)) != DECORUM_OK)
-        return st;
     if ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         any_kind(&R, DC_KIND_COPULA) &&
         (st = rule_scapegoat(&R)) != DECORUM_OK)
