@@ -18064,6 +18064,50 @@ static bool writer_will_say(const run *R, const sentence *s)
     return false;
 }
 
+/* Does the nativist slogan m ("Britain for the British", "Kenya for
+ * Kenyans", coded.tsv) stand as a slogan? The same words run on into
+ * travel and sport: "flying to Japan for the Japanese Grand Prix", "to
+ * Ireland for the Irish Sea crossing", "Poland for Poles abroad", "moved
+ * to Germany for the Germans' love of bread", "Made in America for
+ * Americans, our trucks ...". A slogan ends its clause (punctuation, an
+ * emoji, the end of the text, or "only", "alone", "first", "and no one
+ * else"), and its country is no place gone to, left or made in: not
+ * after "to", "in", "from", "visit", "leave" ... */
+static bool nativist_slogan_stands(const run *R, const mention *m)
+{
+    static const char *const place[] = {
+        "to",      "in",       "into",    "from",   "via",    "across",
+        "around",  "through",  "visit",   "visits", "visited", "visiting",
+        "leave",   "leaves",   "left",    "leaving", "tour",  "touring",
+        "toured"};
+    static const char *const closing[] = {"only",    "alone",  "first",
+                                          "again",   "forever", "always",
+                                          "now",     "not",    "no",
+                                          "nobody",  "period"};
+    static const char *const none[] = {"no", "not", "nobody", "none",
+                                       "noone"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    if (m->tb > 0 &&
+        word_among(R, m->tb - 1, m->tb, place, sizeof place / sizeof *place))
+        return false;
+    /* "the Germans' love": the people's, a possessive, runs on */
+    if (m->e < R->n->len && R->n->text[m->e] == '\'')
+        return false;
+    if (m->te >= n || tk[m->te].type == TK_NL)
+        return true;
+    if (tk[m->te].type == TK_PUNCT)
+        return tk[m->te].ch != '-' && tk[m->te].ch != '\'';
+    if ((unsigned char)R->n->text[tk[m->te].b] >= 0xE2)
+        return true; /* an emoji, or a word of another script: no name */
+    if (word_among(R, m->te, m->te + 1, closing,
+                   sizeof closing / sizeof *closing))
+        return true;
+    return tok_is_word(R, m->te, "and") && m->te + 1 < n &&
+           word_among(R, m->te + 1, m->te + 2, none,
+                      sizeof none / sizeof *none);
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -18103,6 +18147,16 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             "halloumi", "falafel", "chips", "salad", "sauce", "vegetarian",
             "vegan",  "meal",  "dinner",  "lunch",  "takeaway", "photo"};
         if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
+            return DECORUM_OK;
+    }
+    /* "X for the Xs" (the only code entries of immigration status with
+     * a "for" in them) as a slogan, not a trip to the X for something */
+    if (m->kind == DC_KIND_CODE &&
+        e->categories == (1u << DECORUM_CATEGORY_IMMIGRATION)) {
+        bool slogan_for = false;
+        for (uint32_t i = 0; i + 5 <= e->term_len && !slogan_for; i++)
+            slogan_for = memcmp(e->term + i, " for ", 5) == 0;
+        if (slogan_for && !nativist_slogan_stands(R, m))
             return DECORUM_OK;
     }
     /* "just join the 41% already": the share of trans people in one
