@@ -13985,6 +13985,82 @@ static bool refusal_explained(const run *R, const mention *m)
     return false;
 }
 
+/* Does "they can't" and a verb of what work asks follow token from, in
+ * its sentence or the next, within 30 tokens ("..., they cant handle 3am
+ * pages", "they can't code")? The reason a call not to hire gives when
+ * it judges the whole group unfit (rights_denied). Not "they cant get a
+ * bus home that late". */
+static bool unfit_said(const run *R, uint32_t from)
+{
+    static const char *const cannot[] = {"can't", "cant", "cannot",
+                                         "couldn't", "couldnt"};
+    static const char *const able[] = {
+        "handle", "cope", "do",   "code", "lead",  "manage",
+        "lift",   "think", "focus", "keep", "perform", "deal",
+        "understand", "hack", "program", "drive", "learn"};
+    const dc_rules_scratch *rs = R->rs;
+    if (from >= rs->ntok)
+        return false;
+    uint32_t end = sent_of(R, from)->te;
+    if (end < rs->ntok)
+        end = sent_of(R, end)->te;
+    for (uint32_t k = from; k + 1 < end && k < from + 30; k++)
+        if (tok_is_word(R, k, "they") &&
+            word_among(R, k + 1, k + 2, cannot,
+                       sizeof cannot / sizeof *cannot) &&
+            word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
+            return true;
+    return false;
+}
+
+/* Does the hiring entry m ("should stop hiring", "shouldn't hire") argue
+ * about how a group is hired, not whether? 1 when a purpose or a pay
+ * follows in its sentence: "should stop hiring women only to push them
+ * out after maternity leave", "shouldn't hire disabled people just for
+ * the tax credit", "should never hire women for lower pay than men",
+ * "... for less than men" (the call is for them: no exclusion at all);
+ * 2 when a condition does ("shouldn't be hiring deaf people for phone
+ * support without captioning tools": a reason that follows, "they can't
+ * do the job", is the missing tools', not the group's, so no reject
+ * from it); 0 otherwise. Runs for hiring entries alone. */
+static int hiring_how(const run *R, const mention *m)
+{
+    static const char *const merely[] = {"only", "just", "simply", "merely",
+                                         "purely"};
+    static const char *const aim[] = {"to", "for", "because", "so"};
+    static const char *const less[] = {"lower", "less", "cheaper", "unequal",
+                                       "reduced", "half"};
+    static const char *const pay[] = {"pay", "wage", "wages", "salary",
+                                      "salaries", "than", "money", "rates"};
+    const dc_entry *e = ent(R, m);
+    bool hire = false;
+    for (size_t i = 0; i + 3 <= e->term_len && !hire; i++)
+        hire = memcmp(e->term + i, "hir", 3) == 0 ||
+               (i + 6 <= e->term_len && memcmp(e->term + i, "employ", 6) == 0);
+    if (!hire)
+        return 0;
+    const sentence *s = sent_of(R, m->tb);
+    /* (quotas and diversity are the smear's own purpose, not how the
+     * group is treated: "stop hiring women just for diversity points,
+     * they can't do the job") */
+    static const char *const quota[] = {"diversity", "quota", "quotas",
+                                        "dei", "token", "tokens", "optics",
+                                        "boxes", "box"};
+    if (word_among(R, m->te, s->te, quota, sizeof quota / sizeof *quota))
+        return 0;
+    int how = 0;
+    for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 14; k++) {
+        if ((word_among(R, k, k + 1, merely, sizeof merely / sizeof *merely) &&
+             word_among(R, k + 1, k + 2, aim, sizeof aim / sizeof *aim)) ||
+            (word_among(R, k, k + 1, less, sizeof less / sizeof *less) &&
+             word_among(R, k + 1, k + 2, pay, sizeof pay / sizeof *pay)))
+            return 1;
+        if (tok_is_word(R, k, "without"))
+            how = 2;
+    }
+    return how;
+}
+
 /* "The mosque on Church Street has until Friday.", "Muslims in this
  * town have until Christmas.": an ultimatum (a threat entry ending in
  * "until" or "till") given to a group that opens the sentence (within
@@ -14322,7 +14398,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
         break;
     case DC_KIND_EXCLUSION:
-        if (refusal_explained(R, m))
+        /* (a purpose or a pay with no word that the group is unfit:
+         * "... just for the tax credit"; with one, "... just for the tax
+         * credit, they can't do meaningful work that way", a review) */
+        if (refusal_explained(R, m) ||
+            (hiring_how(R, m) == 1 && !unfit_said(R, m->te)))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
         prefer = DIR_FORWARD;
@@ -16565,22 +16645,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             hire = memcmp(he->term + i, "hir", 3) == 0 ||
                    (i + 6 <= he->term_len &&
                     memcmp(he->term + i, "employ", 6) == 0);
-        static const char *const cannot[] = {"can't", "cant", "cannot",
-                                             "couldn't", "couldnt"};
-        /* (what the work asks: not "they cant get a bus home that late") */
-        static const char *const able[] = {
-            "handle", "cope", "do",   "code", "lead",  "manage",
-            "lift",   "think", "focus", "keep", "perform", "deal",
-            "understand", "hack", "program", "drive", "learn"};
-        uint32_t end = s->te;
-        if (end < rs->ntok)
-            end = sent_of(R, end)->te;
-        for (uint32_t k = t->te; hire && k + 1 < end && k < t->te + 30; k++)
-            if (tok_is_word(R, k, "they") &&
-                word_among(R, k + 1, k + 2, cannot,
-                           sizeof cannot / sizeof *cannot) &&
-                word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
-                return true;
+        /* (nor where the hiring has a condition or a purpose, "without
+         * captioning tools", "just for the tax credit" (hiring_how), or
+         * the group an age: "stop hiring old white guys as commentators,
+         * they can't keep up anymore" is said of their years) */
+        static const char *const aged[] = {"old", "older", "elderly",
+                                           "aging", "ageing", "young",
+                                           "younger"};
+        if (hire && hiring_how(R, m) == 0 &&
+            !word_among(R, t->tb > 0 ? t->tb - 1 : 0, t->te, aged,
+                        sizeof aged / sizeof *aged) &&
+            unfit_said(R, t->te))
+            return true;
     }
     /* (a call to stop hiring a group "only" for jobs asks to open them
      * to others: "Stop hiring only Christians for public school jobs",
