@@ -13252,11 +13252,29 @@ static bool armed_expulsion(const run *R, const mention *m)
     static const char *const expel[] = {"chase", "chased", "drive",
                                         "driven", "run", "kick", "kicked",
                                         "throw", "expel", "deport"};
+    /* (one weapon as well as many: "with a knife", "with an axe") */
     static const char *const weapons[] = {
         "panga",   "pangas",   "machete", "machetes", "gun",  "guns",
-        "rifles",  "knives",   "bats",    "clubs",    "axes", "torches",
-        "pitchforks", "sjamboks", "spears", "arrows",  "bullets"};
+        "rifle",   "rifles",   "knife",   "knives",   "bat",  "bats",
+        "club",    "clubs",    "axe",     "axes",     "torches",
+        "pitchforks", "sjamboks", "spear", "spears",  "arrows", "bullets"};
     static const char *const told[] = {"was", "were", "had", "got"};
+    /* Others foretold to do it, or a fear or a warning of it, is no call:
+     * "If these politicians win, militias will chase the Luo out with
+     * pangas again", "HRW fears militias will drive the Tutsi out with
+     * machetes", "politicians warn, gangs will chase ... out". Not where
+     * they are told to ("militias should chase them out"), nor "we
+     * will", the passive ("Luos will be chased out") or a command. */
+    static const char *const others[] = {
+        "militia", "militias", "mob",     "mobs",    "gang",   "gangs",
+        "thugs",   "rebels",   "soldiers", "troops", "vigilantes",
+        "youths",  "extremists", "attackers", "raiders"};
+    static const char *const fear[] = {
+        "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
+        "warned",  "warning",  "worry",   "worries", "worried", "afraid",
+        "predict", "predicts", "predicted", "dread"};
+    static const char *const told_to[] = {"should", "must", "need", "needs",
+                                          "shall", "gotta"};
     const dc_entry *e = ent(R, m);
     size_t fl = 0;
     while (fl < e->term_len && e->term[fl] != ' ')
@@ -13272,6 +13290,17 @@ static bool armed_expulsion(const run *R, const mention *m)
     if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
                    sizeof told / sizeof *told))
         return false;
+    if (word_among(R, s->tb, m->tb, fear, sizeof fear / sizeof *fear))
+        return false;
+    /* (the writer's own side is no third party: "our youths will ...") */
+    uint32_t near = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
+    for (uint32_t k = near; k < m->tb; k++)
+        if (word_among(R, k, k + 1, others, sizeof others / sizeof *others) &&
+            !(k > s->tb && (tok_is_word(R, k - 1, "our") ||
+                            tok_is_word(R, k - 1, "my"))) &&
+            !word_among(R, k, m->tb, told_to,
+                        sizeof told_to / sizeof *told_to))
+            return false;
     for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 10; k++)
         if (tok_is_word(R, k, "with") &&
             word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te, weapons,
