@@ -3975,16 +3975,6 @@ static bool disclaimed(const run *R, uint32_t tb)
     return false;
 }
 
-/* Is token k the "call" of a duty, "the on-call rotation", "who's on
- * call tonight": no name given, no report? */
-static bool on_call(const run *R, uint32_t k)
-{
-    return k > 0 && tok_is_word(R, k, "call") &&
-           (tok_is_word(R, k - 1, "on") ||
-            (k > 1 && R->rs->toks[k - 1].type == TK_PUNCT &&
-             R->rs->toks[k - 1].ch == '-' && tok_is_word(R, k - 2, "on")));
-}
-
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -4000,8 +3990,6 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->rs->toks[m->tb];
-    if (on_call(R, m->tb))
-        return false;
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
@@ -16599,7 +16587,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         if (k >= m->tb && k < m->te)
             continue;
         const mention *r = mention_at(R, k, DC_KIND_REPORT);
-        if (r && !on_call(R, k) && !(k > s->tb && k < m->tb &&
+        if (r && !(k > s->tb && k < m->tb &&
                    kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
                    (tok_is_word(R, k, "think") ||
                     tok_is_word(R, k, "believe") ||
