@@ -18163,8 +18163,8 @@ static bool writer_will_say(const run *R, const sentence *s)
  * Ireland for the Irish Sea crossing", "Poland for Poles abroad", "moved
  * to Germany for the Germans' love of bread", "Made in America for
  * Americans, our trucks ...". A slogan ends its clause (punctuation, an
- * emoji, the end of the text, or "only", "alone", "first", "and no one
- * else"), and its country is no place gone to, left or made in: not
+ * emoji, the end of the text, "only", "alone", "and no one else", a
+ * particle), and its country is no place gone to, left or made in: not
  * after "to", "in", "from", "visit", "leave" ... */
 static bool nativist_slogan_stands(const run *R, const mention *m)
 {
@@ -18173,10 +18173,13 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
         "around",  "through",  "visit",   "visits", "visited", "visiting",
         "leave",   "leaves",   "left",    "leaving", "tour",  "touring",
         "toured"};
-    static const char *const closing[] = {"only",    "alone",  "first",
-                                          "again",   "forever", "always",
-                                          "now",     "not",    "no",
-                                          "nobody",  "period"};
+    /* (and a particle or a tag that ends a sentence: "SG for
+     * Singaporeans lah", "Britain for the British innit") */
+    static const char *const closing[] = {
+        "only",   "alone", "first", "again", "forever", "always", "now",
+        "not",    "no",    "nobody", "period", "lah",   "leh",    "lor",
+        "sia",    "la",    "ah",    "innit", "mate",   "bro",    "lol",
+        "yeah",   "ok",    "okay"};
     static const char *const none[] = {"no", "not", "nobody", "none",
                                        "noone"};
     const tok *tk = R->rs->toks;
