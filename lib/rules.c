@@ -3976,16 +3976,6 @@ static bool disclaimed(const run *R, uint32_t tb)
     return false;
 }
 
-/* Is token k the "call" of a duty, "the on-call rotation", "who's on
- * call tonight": no name given, no report? */
-static bool on_call(const run *R, uint32_t k)
-{
-    return k > 0 && tok_is_word(R, k, "call") &&
-           (tok_is_word(R, k - 1, "on") ||
-            (k > 1 && R->rs->toks[k - 1].type == TK_PUNCT &&
-             R->rs->toks[k - 1].ch == '-' && tok_is_word(R, k - 2, "on")));
-}
-
 /* Does the report mention m in sentence s give someone else's words or
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
@@ -4001,8 +3991,6 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->rs->toks[m->tb];
-    if (on_call(R, m->tb))
-        return false;
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
@@ -13267,11 +13255,29 @@ static bool armed_expulsion(const run *R, const mention *m)
     static const char *const expel[] = {"chase", "chased", "drive",
                                         "driven", "run", "kick", "kicked",
                                         "throw", "expel", "deport"};
+    /* (one weapon as well as many: "with a knife", "with an axe") */
     static const char *const weapons[] = {
         "panga",   "pangas",   "machete", "machetes", "gun",  "guns",
-        "rifles",  "knives",   "bats",    "clubs",    "axes", "torches",
-        "pitchforks", "sjamboks", "spears", "arrows",  "bullets"};
+        "rifle",   "rifles",   "knife",   "knives",   "bat",  "bats",
+        "club",    "clubs",    "axe",     "axes",     "torches",
+        "pitchforks", "sjamboks", "spear", "spears",  "arrows", "bullets"};
     static const char *const told[] = {"was", "were", "had", "got"};
+    /* Others foretold to do it, or a fear or a warning of it, is no call:
+     * "If these politicians win, militias will chase the Luo out with
+     * pangas again", "HRW fears militias will drive the Tutsi out with
+     * machetes", "politicians warn, gangs will chase ... out". Not where
+     * they are told to ("militias should chase them out"), nor "we
+     * will", the passive ("Luos will be chased out") or a command. */
+    static const char *const others[] = {
+        "militia", "militias", "mob",     "mobs",    "gang",   "gangs",
+        "thugs",   "rebels",   "soldiers", "troops", "vigilantes",
+        "youths",  "extremists", "attackers", "raiders"};
+    static const char *const fear[] = {
+        "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
+        "warned",  "warning",  "worry",   "worries", "worried", "afraid",
+        "predict", "predicts", "predicted", "dread"};
+    static const char *const told_to[] = {"should", "must", "need", "needs",
+                                          "shall", "gotta"};
     const dc_entry *e = ent(R, m);
     size_t fl = 0;
     while (fl < e->term_len && e->term[fl] != ' ')
@@ -13287,6 +13293,17 @@ static bool armed_expulsion(const run *R, const mention *m)
     if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
                    sizeof told / sizeof *told))
         return false;
+    if (word_among(R, s->tb, m->tb, fear, sizeof fear / sizeof *fear))
+        return false;
+    /* (the writer's own side is no third party: "our youths will ...") */
+    uint32_t near = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
+    for (uint32_t k = near; k < m->tb; k++)
+        if (word_among(R, k, k + 1, others, sizeof others / sizeof *others) &&
+            !(k > s->tb && (tok_is_word(R, k - 1, "our") ||
+                            tok_is_word(R, k - 1, "my"))) &&
+            !word_among(R, k, m->tb, told_to,
+                        sizeof told_to / sizeof *told_to))
+            return false;
     for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 10; k++)
         if (tok_is_word(R, k, "with") &&
             word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te, weapons,
@@ -14001,6 +14018,82 @@ static bool refusal_explained(const run *R, const mention *m)
     return false;
 }
 
+/* Does "they can't" and a verb of what work asks follow token from, in
+ * its sentence or the next, within 30 tokens ("..., they cant handle 3am
+ * pages", "they can't code")? The reason a call not to hire gives when
+ * it judges the whole group unfit (rights_denied). Not "they cant get a
+ * bus home that late". */
+static bool unfit_said(const run *R, uint32_t from)
+{
+    static const char *const cannot[] = {"can't", "cant", "cannot",
+                                         "couldn't", "couldnt"};
+    static const char *const able[] = {
+        "handle", "cope", "do",   "code", "lead",  "manage",
+        "lift",   "think", "focus", "keep", "perform", "deal",
+        "understand", "hack", "program", "drive", "learn"};
+    const dc_rules_scratch *rs = R->rs;
+    if (from >= rs->ntok)
+        return false;
+    uint32_t end = sent_of(R, from)->te;
+    if (end < rs->ntok)
+        end = sent_of(R, end)->te;
+    for (uint32_t k = from; k + 1 < end && k < from + 30; k++)
+        if (tok_is_word(R, k, "they") &&
+            word_among(R, k + 1, k + 2, cannot,
+                       sizeof cannot / sizeof *cannot) &&
+            word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
+            return true;
+    return false;
+}
+
+/* Does the hiring entry m ("should stop hiring", "shouldn't hire") argue
+ * about how a group is hired, not whether? 1 when a purpose or a pay
+ * follows in its sentence: "should stop hiring women only to push them
+ * out after maternity leave", "shouldn't hire disabled people just for
+ * the tax credit", "should never hire women for lower pay than men",
+ * "... for less than men" (the call is for them: no exclusion at all);
+ * 2 when a condition does ("shouldn't be hiring deaf people for phone
+ * support without captioning tools": a reason that follows, "they can't
+ * do the job", is the missing tools', not the group's, so no reject
+ * from it); 0 otherwise. Runs for hiring entries alone. */
+static int hiring_how(const run *R, const mention *m)
+{
+    static const char *const merely[] = {"only", "just", "simply", "merely",
+                                         "purely"};
+    static const char *const aim[] = {"to", "for", "because", "so"};
+    static const char *const less[] = {"lower", "less", "cheaper", "unequal",
+                                       "reduced", "half"};
+    static const char *const pay[] = {"pay", "wage", "wages", "salary",
+                                      "salaries", "than", "money", "rates"};
+    const dc_entry *e = ent(R, m);
+    bool hire = false;
+    for (size_t i = 0; i + 3 <= e->term_len && !hire; i++)
+        hire = memcmp(e->term + i, "hir", 3) == 0 ||
+               (i + 6 <= e->term_len && memcmp(e->term + i, "employ", 6) == 0);
+    if (!hire)
+        return 0;
+    const sentence *s = sent_of(R, m->tb);
+    /* (quotas and diversity are the smear's own purpose, not how the
+     * group is treated: "stop hiring women just for diversity points,
+     * they can't do the job") */
+    static const char *const quota[] = {"diversity", "quota", "quotas",
+                                        "dei", "token", "tokens", "optics",
+                                        "boxes", "box"};
+    if (word_among(R, m->te, s->te, quota, sizeof quota / sizeof *quota))
+        return 0;
+    int how = 0;
+    for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 14; k++) {
+        if ((word_among(R, k, k + 1, merely, sizeof merely / sizeof *merely) &&
+             word_among(R, k + 1, k + 2, aim, sizeof aim / sizeof *aim)) ||
+            (word_among(R, k, k + 1, less, sizeof less / sizeof *less) &&
+             word_among(R, k + 1, k + 2, pay, sizeof pay / sizeof *pay)))
+            return 1;
+        if (tok_is_word(R, k, "without"))
+            how = 2;
+    }
+    return how;
+}
+
 /* "The mosque on Church Street has until Friday.", "Muslims in this
  * town have until Christmas.": an ultimatum (a threat entry ending in
  * "until" or "till") given to a group that opens the sentence (within
@@ -14338,7 +14431,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
         break;
     case DC_KIND_EXCLUSION:
-        if (refusal_explained(R, m))
+        /* (a purpose or a pay with no word that the group is unfit:
+         * "... just for the tax credit"; with one, "... just for the tax
+         * credit, they can't do meaningful work that way", a review) */
+        if (refusal_explained(R, m) ||
+            (hiring_how(R, m) == 1 && !unfit_said(R, m->te)))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
         prefer = DIR_FORWARD;
@@ -16549,7 +16646,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         if (k >= m->tb && k < m->te)
             continue;
         const mention *r = mention_at(R, k, DC_KIND_REPORT);
-        if (r && !on_call(R, k) && !(k > s->tb && k < m->tb &&
+        if (r && !(k > s->tb && k < m->tb &&
                    kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) &&
                    (tok_is_word(R, k, "think") ||
                     tok_is_word(R, k, "believe") ||
@@ -16624,22 +16721,18 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
             hire = memcmp(he->term + i, "hir", 3) == 0 ||
                    (i + 6 <= he->term_len &&
                     memcmp(he->term + i, "employ", 6) == 0);
-        static const char *const cannot[] = {"can't", "cant", "cannot",
-                                             "couldn't", "couldnt"};
-        /* (what the work asks: not "they cant get a bus home that late") */
-        static const char *const able[] = {
-            "handle", "cope", "do",   "code", "lead",  "manage",
-            "lift",   "think", "focus", "keep", "perform", "deal",
-            "understand", "hack", "program", "drive", "learn"};
-        uint32_t end = s->te;
-        if (end < rs->ntok)
-            end = sent_of(R, end)->te;
-        for (uint32_t k = t->te; hire && k + 1 < end && k < t->te + 30; k++)
-            if (tok_is_word(R, k, "they") &&
-                word_among(R, k + 1, k + 2, cannot,
-                           sizeof cannot / sizeof *cannot) &&
-                word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
-                return true;
+        /* (nor where the hiring has a condition or a purpose, "without
+         * captioning tools", "just for the tax credit" (hiring_how), or
+         * the group an age: "stop hiring old white guys as commentators,
+         * they can't keep up anymore" is said of their years) */
+        static const char *const aged[] = {"old", "older", "elderly",
+                                           "aging", "ageing", "young",
+                                           "younger"};
+        if (hire && hiring_how(R, m) == 0 &&
+            !word_among(R, t->tb > 0 ? t->tb - 1 : 0, t->te, aged,
+                        sizeof aged / sizeof *aged) &&
+            unfit_said(R, t->te))
+            return true;
     }
     /* (a call to stop hiring a group "only" for jobs asks to open them
      * to others: "Stop hiring only Christians for public school jobs",
@@ -18123,6 +18216,53 @@ static bool writer_will_say(const run *R, const sentence *s)
     return false;
 }
 
+/* Does the nativist slogan m ("Britain for the British", "Kenya for
+ * Kenyans", coded.tsv) stand as a slogan? The same words run on into
+ * travel and sport: "flying to Japan for the Japanese Grand Prix", "to
+ * Ireland for the Irish Sea crossing", "Poland for Poles abroad", "moved
+ * to Germany for the Germans' love of bread", "Made in America for
+ * Americans, our trucks ...". A slogan ends its clause (punctuation, an
+ * emoji, the end of the text, "only", "alone", "and no one else", a
+ * particle), and its country is no place gone to, left or made in: not
+ * after "to", "in", "from", "visit", "leave" ... */
+static bool nativist_slogan_stands(const run *R, const mention *m)
+{
+    static const char *const place[] = {
+        "to",      "in",       "into",    "from",   "via",    "across",
+        "around",  "through",  "visit",   "visits", "visited", "visiting",
+        "leave",   "leaves",   "left",    "leaving", "tour",  "touring",
+        "toured"};
+    /* (and a particle or a tag that ends a sentence: "SG for
+     * Singaporeans lah", "Britain for the British innit") */
+    static const char *const closing[] = {
+        "only",   "alone", "first", "again", "forever", "always", "now",
+        "not",    "no",    "nobody", "period", "lah",   "leh",    "lor",
+        "sia",    "la",    "ah",    "innit", "mate",   "bro",    "lol",
+        "yeah",   "ok",    "okay"};
+    static const char *const none[] = {"no", "not", "nobody", "none",
+                                       "noone"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    if (m->tb > 0 &&
+        word_among(R, m->tb - 1, m->tb, place, sizeof place / sizeof *place))
+        return false;
+    /* "the Germans' love": the people's, a possessive, runs on */
+    if (m->e < R->n->len && R->n->text[m->e] == '\'')
+        return false;
+    if (m->te >= n || tk[m->te].type == TK_NL)
+        return true;
+    if (tk[m->te].type == TK_PUNCT)
+        return tk[m->te].ch != '-' && tk[m->te].ch != '\'';
+    if ((unsigned char)R->n->text[tk[m->te].b] >= 0xE2)
+        return true; /* an emoji, or a word of another script: no name */
+    if (word_among(R, m->te, m->te + 1, closing,
+                   sizeof closing / sizeof *closing))
+        return true;
+    return tok_is_word(R, m->te, "and") && m->te + 1 < n &&
+           word_among(R, m->te + 1, m->te + 2, none,
+                      sizeof none / sizeof *none);
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -18162,6 +18302,16 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             "halloumi", "falafel", "chips", "salad", "sauce", "vegetarian",
             "vegan",  "meal",  "dinner",  "lunch",  "takeaway", "photo"};
         if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
+            return DECORUM_OK;
+    }
+    /* "X for the Xs" (the only code entries of immigration status with
+     * a "for" in them) as a slogan, not a trip to the X for something */
+    if (m->kind == DC_KIND_CODE &&
+        e->categories == (1u << DECORUM_CATEGORY_IMMIGRATION)) {
+        bool slogan_for = false;
+        for (uint32_t i = 0; i + 5 <= e->term_len && !slogan_for; i++)
+            slogan_for = memcmp(e->term + i, " for ", 5) == 0;
+        if (slogan_for && !nativist_slogan_stands(R, m))
             return DECORUM_OK;
     }
     /* "just join the 41% already": the share of trans people in one
