@@ -4294,8 +4294,10 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
          * (its inflection ends not looked up). On the benchmark corpus
          * these were 3 240 of the 3 718 MEMO_INFL words sent here again,
          * ~400 instructions each. */
-        const dc_hit *hv = &s->out->v[nh];
         size_t nn = s->out->n - nh;
+        /* (no hit yet: v may be NULL, and NULL + 0 is undefined; found
+         * by fuzz_analyze) */
+        const dc_hit *hv = nn ? &s->out->v[nh] : NULL;
         bool whole = s->ms->cand.n == nc && (nn == 1 || nn == 2) &&
                      hv[0].begin == a && hv[0].end == i &&
                      hv[nn - 1].begin == a && hv[nn - 1].end == i;
