@@ -365,7 +365,9 @@ enum {
     DC_SENSE_DESERT,  /* "leave them in the desert": lizards, a report */
     DC_SENSE_DOX,     /* "someone dox him": asked, or for a bake sale */
     DC_SENSE_BREED,   /* "breeding on purpose": a breeder's animals */
-    DC_SENSE_YEAR     /* "2008": a year, a crash only after a crash deed */
+    DC_SENSE_YEAR,    /* "2008": a year, a crash only after a crash deed */
+    DC_SENSE_MELON,   /* "watermelon": half of the food trope */
+    DC_SENSE_CHICKEN  /* "fried chicken", "kfc": its other half */
 };
 
 /* The sense number of entry flags f. */

@@ -105,6 +105,8 @@ static const struct {
     {"dox", (uint64_t)DC_SENSE_DOX << DC_F_SENSE_SHIFT},
     {"breed", (uint64_t)DC_SENSE_BREED << DC_F_SENSE_SHIFT},
     {"year", (uint64_t)DC_SENSE_YEAR << DC_F_SENSE_SHIFT},
+    {"melon", (uint64_t)DC_SENSE_MELON << DC_F_SENSE_SHIFT},
+    {"chicken", (uint64_t)DC_SENSE_CHICKEN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -21388,16 +21388,12 @@ static decorum_status rule_food_trope(run *R)
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_STEREOTYPE)
             continue;
-        const dc_entry *e = ent(R, m);
-        if ((e->term_len == 10 && memcmp(e->term, "watermelon", 10) == 0) ||
-            (e->term_len == 4 && memcmp(e->term, "\xf0\x9f\x8d\x89", 4) == 0)) {
-            if (!melon)
-                melon = m;
-        } else if ((e->term_len == 13 &&
-                    memcmp(e->term, "fried chicken", 13) == 0) ||
-                   (e->term_len == 3 && memcmp(e->term, "kfc", 3) == 0)) {
-            chicken = true;
-        }
+        /* (the entries' sense field says which half: lexicon data,
+         * not term bytes here) */
+        unsigned sense = DC_SENSE_OF(ent(R, m)->flags);
+        if (sense == DC_SENSE_MELON && !melon)
+            melon = m;
+        chicken |= sense == DC_SENSE_CHICKEN;
     }
     /* (the drumstick emoji, which no entry holds) */
     if (melon && !chicken && !R->n->ascii)
