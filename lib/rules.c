@@ -8334,16 +8334,18 @@ static bool used_of_people(run *R, const mention *m)
      * sense is itself a word for people. */
     if ((ent(R, m)->flags & DC_F_NOTPERSON) && sexage_after(R, m))
         return true;
-    if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
-        names_group(ent(R, m), "trans", 5) && trans_person_place(R, m))
+    /* A slur for trans people whose everyday sense is a gearbox: a
+     * person where trans_person_place says so ("clock the tranny", "the
+     * trany from accounting"), or "Another tranny in the womens change
+     * room", "a tranny in the girls' toilets": inside a place kept for
+     * women or girls (a `sexage` word, then the place or nothing); no
+     * gearbox uses a changing room. (Only this group's slurs: a raccoon
+     * may well get into the girls' bathroom.) */
+    const bool trans_notperson = (ent(R, m)->flags & DC_F_NOTPERSON) &&
+                                 names_group(ent(R, m), "trans", 5);
+    if (trans_notperson && trans_person_place(R, m))
         return true;
-    /* "Another tranny in the womens change room", "a tranny in the girls'
-     * toilets": a slur for trans people inside a place kept for women or
-     * girls (a `sexage` word, then the place or nothing) is a person
-     * there; no gearbox uses a changing room. (Only this group's slurs:
-     * a raccoon may well get into the girls' bathroom.) */
-    if ((ent(R, m)->flags & DC_F_NOTPERSON) &&
-        names_group(ent(R, m), "trans", 5) && m->te + 2 < rs->ntok &&
+    if (trans_notperson && m->te + 2 < rs->ntok &&
         (tok_is_word(R, m->te, "in") || tok_is_word(R, m->te, "into") ||
          tok_is_word(R, m->te, "using"))) {
         static const char *const kept[] = {
