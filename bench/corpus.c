@@ -104,6 +104,11 @@ double bench_thread_now(void)
     return clock_now(CLOCK_THREAD_CPUTIME_ID);
 }
 
+double bench_process_now(void)
+{
+    return clock_now(CLOCK_PROCESS_CPUTIME_ID);
+}
+
 double bench_now(void)
 {
     return clock_now(CLOCK_MONOTONIC);

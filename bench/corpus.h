@@ -39,6 +39,8 @@ void bench_corpus_free(bench_corpus *c);
  * counted: for one-thread benchmarks). */
 double bench_now(void);
 double bench_thread_now(void);
+/* CPU time of the whole process (all its threads), in seconds. */
+double bench_process_now(void);
 
 /* qsort's comparison for doubles, ascending. */
 int bench_cmp_double(const void *a, const void *b);
