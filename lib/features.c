@@ -827,24 +827,16 @@ AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache *cache,
     return cache_set(cache, (uint64_t)_mm_cvtsi128_si64(*key), e - b);
 }
 
-/* token_sum_avx2()'s bigram, a constant at each call: none (the comment's
- * first token), always (a later token: *prev is a token hash, never 0), or
- * as *prev says. */
-enum { BG_NONE, BG_ALWAYS, BG_TEST };
-
-/* One token's sum, t[b, e), in the AVX2 passes: its own rows (unigram and
- * 4-grams) and hash from the word cache's set for it (key: its bytes, zero
- * padded), or computed, into the set's first entry when it has at most
- * DC_FEAT_CACHE_KEY bytes (the count in the key's last byte), plus the
- * bigram row with *prev, which becomes its hash. An uncached token's rows
- * past DC_FEAT_WORD_MAX are taken off *nfeat, which counted every byte.
- * The span and sum go in *tp; the sum is returned. */
-AVX2_INLINE __m128i token_sum_avx2(const int bigram, const int8_t *w,
-                                   uint32_t bits, unsigned sh,
+/* One token's own rows' sum, t[b, e), in the AVX2 passes (its unigram and
+ * 4-grams: everything but the bigram) and hash, in *h: from the word
+ * cache's set for it (key: its bytes, zero padded), or computed, into the
+ * set's first entry when it has at most DC_FEAT_CACHE_KEY bytes (the count
+ * in the key's last byte). An uncached token's rows past DC_FEAT_WORD_MAX
+ * are taken off *nfeat, which counted every byte. */
+AVX2_INLINE __m128i token_own_avx2(const int8_t *w, uint32_t bits,
                                    const unsigned char *t, size_t b, size_t e,
                                    __m128i key, dc_feat_cache_entry *set,
-                                   uint64_t *prev, size_t *nfeat,
-                                   dc_feat_tsum *tp)
+                                   size_t *nfeat, uint64_t *h)
 {
     const size_t l = e - b;
     dc_feat_cache_entry *x, tmp;
@@ -874,13 +866,39 @@ AVX2_INLINE __m128i token_sum_avx2(const int bigram, const int8_t *w,
         if (l > DC_FEAT_WORD_MAX)
             *nfeat -= l - DC_FEAT_WORD_MAX;
     }
-    const uint64_t h = x->h;
+    *h = x->h;
+    return _mm_loadu_si128((const __m128i *)(const void *)x->w);
+}
+
+/* The bigram row's index of a token with hash h after one with hash prev
+ * (never 0: a token hash is not). */
+AVX2_INLINE uint64_t bigram_at(uint64_t prev, uint64_t h, unsigned sh)
+{
+    return bucket_sh((prev * 31u + h) ^ SALT_BI, sh);
+}
+
+/* token_sum_avx2()'s bigram, a constant at each call: none (the comment's
+ * first token), always (a later token: *prev is a token hash, never 0), or
+ * as *prev says. */
+enum { BG_NONE, BG_ALWAYS, BG_TEST };
+
+/* One token's sum, t[b, e), in blocks_avx2(): its own rows and hash
+ * (token_own_avx2) plus the bigram row with *prev, which becomes its hash.
+ * The span and sum go in *tp; the sum is returned. */
+AVX2_INLINE __m128i token_sum_avx2(const int bigram, const int8_t *w,
+                                   uint32_t bits, unsigned sh,
+                                   const unsigned char *t, size_t b, size_t e,
+                                   __m128i key, dc_feat_cache_entry *set,
+                                   uint64_t *prev, size_t *nfeat,
+                                   dc_feat_tsum *tp)
+{
+    uint64_t h;
+    const __m128i own = token_own_avx2(w, bits, t, b, e, key, set, nfeat, &h);
     __m128i bg = _mm_setzero_si128(); /* the bigram's row */
     if (bigram == BG_ALWAYS || (bigram == BG_TEST && *prev))
-        bg = row_avx2(w, bucket_sh((*prev * 31u + h) ^ SALT_BI, sh));
+        bg = row_avx2(w, bigram_at(*prev, h, sh));
     *prev = h;
-    const __m128i ts =
-        _mm_add_epi16(_mm_loadu_si128((const __m128i *)(void *)x->w), bg);
+    const __m128i ts = _mm_add_epi16(own, bg);
     tp->begin = (uint32_t)b;
     tp->end = (uint32_t)e;
     _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
@@ -985,48 +1003,8 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
     return nfeat + nt - (nt != 0);
 }
 
-/* A token of runs_avx2(): its span, cache key and set. */
-typedef struct rtok {
-    size_t b, e;
-    __m128i key;
-    dc_feat_cache_entry *set;
-} rtok;
-
-/* The token that starts at run r (joined to the runs after it across
- * single apostrophes) in *n, its cache key and set found and the set
- * prefetched; past the last run (the sentinel) an empty one at 0 (a token
- * ends past 0). Returns the run after the token. */
-AVX2_INLINE const dc_wrun *runs_ahead(const unsigned char *t,
-                                      const dc_wrun *r, dc_feat_cache *cache,
-                                      rtok *n)
-{
-    size_t nb = r->b, nx = r->e;
-    if (__builtin_expect(nb != UINT32_MAX, 1)) {
-        r++;
-        while (__builtin_expect(t[nx] == '\'', 0) && r->b == nx + 1)
-            nx = r++->e;
-    } else
-        nb = nx = 0;
-    n->b = nb;
-    n->e = nx;
-    n->set = token_set(cache, t, nb, nx, &n->key);
-    __builtin_prefetch(n->set);
-    return r;
-}
-
-/* sum plus token x's rows (widened), its feature count added to *nfeat:
- * the body of runs_avx2's loop, once for each of the two tokens a turn. */
-AVX2_INLINE __m256i rtok_add(const int bigram, __m256i sum, const int8_t *w,
-                             uint32_t bits, unsigned sh,
-                             const unsigned char *t, const rtok *x,
-                             uint64_t *prev, size_t *nfeat, dc_feat_tsum *tp)
-{
-    *nfeat += x->e - x->b;
-    return _mm256_add_epi32(
-        sum, _mm256_cvtepi16_epi32(token_sum_avx2(bigram, w, bits, sh, t,
-                                                  x->b, x->e, x->key, x->set,
-                                                  prev, nfeat, tp)));
-}
+/* Tokens a turn of runs_avx2(). */
+enum { RUNS_TURN = 32 };
 
 /* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
  * dc_norm's text read in place) whose nr word runs
@@ -1036,46 +1014,69 @@ AVX2_INLINE __m256i rtok_add(const int bigram, __m256i sum, const int8_t *w,
  * when one apostrophe separates them (the bytes on either side are
  * letters or digits, as the runs are maximal), so the text is not
  * classified again. The same features, sums, spans and count as
- * blocks_avx2(). A token's sum is widened as it is found (no 16-bit block
- * sums to bound). */
+ * blocks_avx2().
+ *
+ * Up to RUNS_TURN tokens a turn, in three passes, so that each pass's
+ * loads from tables larger than the L2 (the word cache, 1.25 MiB, and the
+ * weight table, 1 MiB) are in flight together rather than one at a time:
+ * the tokens found and their cache sets fetched; each token's own rows
+ * and hash (token_own_avx2) into its toks[] entry and its bigram's row
+ * fetched; the bigram rows added. Token by token, the bigram row's load
+ * alone held 71 % of this pass's time (perf annotate, one thread). */
 AVX2_INLINE size_t
 runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
           const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
           size_t *ntok, dc_feat_cache *cache)
 {
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
-    uint64_t prev = 0;
+    const dc_wrun *const end = r + nr;
+    uint64_t prev = 0; /* the last token's hash */
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
-    if (nr) {
-        /* Two tokens a turn, x and y taking turns as the one summed and
-         * the one found ahead, so that no register is copied from one
-         * turn to the next. */
-        rtok x, y;
-        /* The first token by hand, not by runs_ahead(): nr > 0, so no
-         * sentinel test, and its set is read at once, so no prefetch
-         * (runs_ahead here: +0.39M instructions on the bench corpus). */
-        x.b = r->b;
-        x.e = r->e;
-        r++;
-        while (t[x.e] == '\'' && r->b == x.e + 1)
-            x.e = r++->e;
-        x.set = token_set(cache, t, x.b, x.e, &x.key);
-        /* The first token has no bigram; every later one has, without a
-         * test of prev (which mispredicted about twice a comment). */
-        r = runs_ahead(t, r, cache, &y);
-        sum = rtok_add(BG_NONE, sum, w, bits, sh, t, &x, &prev, &nfeat, tp++);
-        while (y.e) {
-            r = runs_ahead(t, r, cache, &x);
-            sum = rtok_add(BG_ALWAYS, sum, w, bits, sh, t, &y, &prev, &nfeat,
-                           tp++);
-            if (!x.e)
-                break;
-            r = runs_ahead(t, r, cache, &y);
-            sum = rtok_add(BG_ALWAYS, sum, w, bits, sh, t, &x, &prev, &nfeat,
-                           tp++);
+    uint64_t bg[RUNS_TURN]; /* the bigram rows' indices */
+    /* ANDed with the bigram row: zero for the first token, which has no
+     * bigram (its index, made with prev 0, is a row like any other). */
+    __m128i has_bg = _mm_setzero_si128();
+    while (r < end) {
+        /* Each token takes one run or more, so at most RUNS_TURN tokens
+         * start before stop. */
+        const dc_wrun *const stop =
+            end - r > RUNS_TURN ? r + RUNS_TURN : end;
+        size_t k = 0;
+        for (; r < stop; k++) {
+            size_t b = r->b, e = r->e;
+            r++;
+            /* the sentinel's start (UINT32_MAX) never follows a run */
+            while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
+                e = r++->e;
+            tp[k].begin = (uint32_t)b;
+            tp[k].end = (uint32_t)e;
+            __m128i key;
+            __builtin_prefetch(token_set(cache, t, b, e, &key));
         }
+        for (size_t j = 0; j < k; j++) {
+            const size_t b = tp[j].begin, e = tp[j].end;
+            __m128i key;
+            dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
+            uint64_t h;
+            nfeat += e - b;
+            _mm_storeu_si128(
+                (__m128i *)(void *)tp[j].w,
+                token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
+            bg[j] = bigram_at(prev, h, sh);
+            __builtin_prefetch(w + bg[j] * DC_FEAT_VOCAB_STRIDE);
+            prev = h;
+        }
+        for (size_t j = 0; j < k; j++) {
+            const __m128i ts = _mm_add_epi16(
+                _mm_loadu_si128((const __m128i *)(const void *)tp[j].w),
+                _mm_and_si128(row_avx2(w, bg[j]), has_bg));
+            has_bg = _mm_set1_epi32(-1);
+            _mm_storeu_si128((__m128i *)(void *)tp[j].w, ts);
+            sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
+        }
+        tp += k;
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     const size_t nt = (size_t)(tp - toks);
