@@ -877,34 +877,6 @@ AVX2_INLINE uint64_t bigram_at(uint64_t prev, uint64_t h, unsigned sh)
     return bucket_sh((prev * 31u + h) ^ SALT_BI, sh);
 }
 
-/* token_sum_avx2()'s bigram, a constant at each call: none (the comment's
- * first token), always (a later token: *prev is a token hash, never 0), or
- * as *prev says. */
-enum { BG_NONE, BG_ALWAYS, BG_TEST };
-
-/* One token's sum, t[b, e), in blocks_avx2(): its own rows and hash
- * (token_own_avx2) plus the bigram row with *prev, which becomes its hash.
- * The span and sum go in *tp; the sum is returned. */
-AVX2_INLINE __m128i token_sum_avx2(const int bigram, const int8_t *w,
-                                   uint32_t bits, unsigned sh,
-                                   const unsigned char *t, size_t b, size_t e,
-                                   __m128i key, dc_feat_cache_entry *set,
-                                   uint64_t *prev, size_t *nfeat,
-                                   dc_feat_tsum *tp)
-{
-    uint64_t h;
-    const __m128i own = token_own_avx2(w, bits, t, b, e, key, set, nfeat, &h);
-    __m128i bg = _mm_setzero_si128(); /* the bigram's row */
-    if (bigram == BG_ALWAYS || (bigram == BG_TEST && *prev))
-        bg = row_avx2(w, bigram_at(*prev, h, sh));
-    *prev = h;
-    const __m128i ts = _mm_add_epi16(own, bg);
-    tp->begin = (uint32_t)b;
-    tp->end = (uint32_t)e;
-    _mm_storeu_si128((__m128i *)(void *)tp->w, ts);
-    return ts;
-}
-
 /* The AVX2 pass, with a word cache (dc_feat_sum() takes the portable pass
  * without one: the scorer always has one, so a second instance of this
  * loop without the cache would serve only tests and benchmarks). Each
@@ -919,6 +891,7 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
 {
     /* a block whose tokens do not all fit in toks[] goes here first */
     dc_feat_tsum spill[64];
+    uint64_t bgi[64]; /* the bigram rows of a block's tokens */
     uint64_t prev = 0;
     size_t nt = 0, nfeat = 0, ob = 0;
     int open = 0; /* a token started at ob and has not ended yet */
@@ -975,10 +948,19 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
                 dc_feat_cache_entry *const nset =
                     token_set(cache, t, nb, nx, &nkey);
                 __builtin_prefetch(nset);
-                bs = _mm_add_epi16(bs, token_sum_avx2(BG_TEST, w, bits, sh, t,
-                                                      b, e, key,
-                                                      set, &prev, &nfeat,
-                                                      tp++));
+                /* The token's own rows now, its bigram row fetched and
+                 * added below, after the block's last token: the rows'
+                 * loads overlap (as in runs_avx2). */
+                uint64_t h;
+                const __m128i own =
+                    token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h);
+                bgi[tp - tb] = bigram_at(prev, h, sh);
+                __builtin_prefetch(w + bgi[tp - tb] * DC_FEAT_VOCAB_STRIDE);
+                prev = h;
+                tp->begin = (uint32_t)b;
+                tp->end = (uint32_t)e;
+                _mm_storeu_si128((__m128i *)(void *)tp->w, own);
+                tp++;
                 if (!E)
                     break;
                 S = _blsr_u64(S);
@@ -987,6 +969,18 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
                 e = nx;
                 key = nkey;
                 set = nset;
+            }
+            /* the text's first token (nt 0, the block's first) has no
+             * bigram */
+            for (size_t k = 0; k < ne; k++) {
+                __m128i bg = row_avx2(w, bgi[k]);
+                if (!nt && !k)
+                    bg = _mm_setzero_si128();
+                const __m128i ts = _mm_add_epi16(
+                    _mm_loadu_si128((const __m128i *)(const void *)tb[k].w),
+                    bg);
+                _mm_storeu_si128((__m128i *)(void *)tb[k].w, ts);
+                bs = _mm_add_epi16(bs, ts);
             }
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(bs));
             if (tb == spill && nt < max_toks)
