@@ -407,6 +407,15 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
         l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
 }
 
+/* What stage_model will read first for lane l, fetched ahead. */
+static inline void prefetch_model(const decorum_engine *e, decorum_scratch *s,
+                                  const lane *l)
+{
+    if (l->main.hits.has_runs)
+        dc_model_prefetch(e->model, s->mods, &l->main.norm, l->main.hits.runs,
+                          l->main.hits.nruns);
+}
+
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
                                   lane *l, const decorum_item *it)
 {
@@ -461,7 +470,17 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
     }
     run_stage(stage_match, e, s, items, n, st, err);
     run_stage(stage_rules, e, s, items, n, st, err);
-    run_stage(stage_model, e, s, items, n, st, err);
+    /* The model reads a word cache larger than the L2 at random: the next
+     * item's first sets are fetched while this one is scored. */
+    for (size_t i = 0; i < n; i++) {
+        if (st[i] != DECORUM_OK)
+            continue;
+        if (i + 1 < n && st[i + 1] == DECORUM_OK && e->model)
+            prefetch_model(e, s, &s->lanes[i + 1]);
+        decorum_status r = stage_model(e, s, &s->lanes[i], &items[i]);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
     run_stage(stage_score, e, s, items, n, st, err);
     for (size_t i = 0; i < n; i++)
         if (st[i] == DECORUM_OK)

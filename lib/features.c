@@ -1153,6 +1153,38 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
 }
 #endif
 
+void dc_feat_prefetch_runs(const char *text, unsigned known,
+                           const dc_wrun *runs, size_t nruns,
+                           dc_feat_cache *cache)
+{
+#if defined(HAVE_AVX2_PATH)
+    if (!runs || !cache ||
+        (known & (DC_FEAT_PADDED | DC_FEAT_ASCII)) !=
+            (DC_FEAT_PADDED | DC_FEAT_ASCII))
+        return;
+    /* as many as runs_avx2() takes in its first turn */
+    const size_t n = nruns < RUNS_TURN ? nruns : RUNS_TURN;
+    for (size_t i = 0; i < n; i++) {
+        const size_t l = runs[i].e - runs[i].b;
+        if (l > DC_FEAT_CACHE_KEY)
+            continue;
+        /* token_key()'s first eight bytes: the padded text is readable
+         * that far past any token's start */
+        uint64_t k0;
+        memcpy(&k0, text + runs[i].b, 8);
+        if (l < 8)
+            k0 &= ~0ull >> (64 - 8 * l);
+        __builtin_prefetch(cache_set(cache, k0, l));
+    }
+#else
+    (void)text;
+    (void)known;
+    (void)runs;
+    (void)nruns;
+    (void)cache;
+#endif
+}
+
 int dc_feat_portable;
 
 /* The portable path, out of line: dc_feat_sum() itself stays a short

@@ -721,6 +721,18 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
     return dc_model_score_runs(m, ms, n, NULL, 0, rf, out);
 }
 
+void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
+                       const dc_norm *n, const dc_wrun *runs, size_t nruns)
+{
+    if (!m || !ms || !n || m->h.fc.bits != DC_FEAT_DEFAULT ||
+        ms->cache.w != m->w)
+        return;
+    dc_feat_prefetch_runs(n->text,
+                          (n->padded ? DC_FEAT_PADDED : 0) |
+                              (n->ascii ? DC_FEAT_ASCII : 0),
+                          runs, nruns, &ms->cache);
+}
+
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_wrun *runs,
                                    size_t nruns,
