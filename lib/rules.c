@@ -8776,6 +8776,27 @@ static bool said_of_someone(const run *R, const mention *m)
                          mention_at(R, k - 1, DC_KIND_PRONOUN_YOU));
 }
 
+/* Is the slur m classed as a word by the noun next to it: "the kike
+ * slur has a grim history", "that f*ggot epithet", "the n-word slur
+ * nigger"? After it, "slur" or "epithet" (not "insult", also a verb:
+ * "the kikes insult us") with a determiner before the slur; or right
+ * before it. Returns the noun's token, or UINT32_MAX. */
+static uint32_t slur_labelled(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (m->te < s->te && m->tb > s->tb &&
+        (tok_is_word(R, m->te, "slur") || tok_is_word(R, m->te, "slurs") ||
+         tok_is_word(R, m->te, "epithet") ||
+         tok_is_word(R, m->te, "epithets")) &&
+        (tok_is_word(R, m->tb - 1, "the") || tok_is_word(R, m->tb - 1, "that") ||
+         tok_is_word(R, m->tb - 1, "this") || a_or_an(R, m->tb - 1)))
+        return m->te;
+    if (m->tb > s->tb && (tok_is_word(R, m->tb - 1, "slur") ||
+                          tok_is_word(R, m->tb - 1, "epithet")))
+        return m->tb - 1;
+    return UINT32_MAX;
+}
+
 /* Is the slur m named as a word, not used of anyone: said to be one by a
  * linking verb right after it ("dyke is a slur", "raghead, it's a vile
  * word"), or by the next sentence opening so when one of the two
@@ -8798,6 +8819,11 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
         k++;
     if (said_of_someone(R, m))
         return false;
+    const uint32_t label = slur_labelled(R, m);
+    if (label != UINT32_MAX) {
+        *denounced = denounces_within(R, s, m->tb, label);
+        return true;
+    }
     uint32_t w = called_a_word(R, k, s->te);
     if (w) {
         *denounced = denounces_within(R, s, m->tb, w);
