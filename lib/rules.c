@@ -19879,9 +19879,11 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         }
     }
     /* harm hinted at: "it'd be a shame if something happened to your
-     * synagogue", "would be a pity if those Africans had an accident";
-     * not a place of ours ("something happened to our synagogue, so we
-     * fitted cameras": a fear, not a threat) */
+     * synagogue" (the racketeer's "accident" is a threat entry's); not a
+     * place of ours ("something happened to our synagogue, so we
+     * fitted cameras": a fear, not a threat), and the hint ends its
+     * clause, or "of yours" does (not a worry with its cause after it,
+     * "if something happened to the mosque during the renovation") */
     if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
         word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
         uint32_t k = t->tb;
@@ -19896,20 +19898,13 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             word_among(R, k - 2, k - 1, happen,
                        sizeof happen / sizeof *happen) &&
             word_among(R, k > 6 ? k - 6 : 0, k - 2,
-                       (const char *const[]){"something", "anything"}, 2)) {
+                       (const char *const[]){"something", "anything"}, 2) &&
+            (clause_done(R, t->te) ||
+             (t->te + 1 < R->rs->ntok && tok_is_word(R, t->te, "of") &&
+              (tok_is_word(R, t->te + 1, "yours") ||
+               tok_is_word(R, t->te + 1, "theirs"))))) {
             *from = k - 2;
             *to = t->te;
-            return FR_HAPPEN;
-        }
-        k = t->te;
-        if (k + 2 < n &&
-            (tok_is_word(R, k, "had") || tok_is_word(R, k, "have") ||
-             tok_is_word(R, k, "has")) &&
-            (tok_is_word(R, k + 1, "an") || tok_is_word(R, k + 1, "a")) &&
-            (tok_is_word(R, k + 2, "accident") ||
-             (k + 3 < n && tok_is_word(R, k + 3, "accident")))) {
-            *from = t->tb;
-            *to = k + 3;
             return FR_HAPPEN;
         }
     }
@@ -19935,6 +19930,14 @@ static decorum_status rule_group_frames(run *R)
         uint32_t from = 0, to = 0;
         int fr = group_frame(R, t, &from, &to);
         if (fr == FR_N || R->rules->frame_entry[fr] < 0 || to <= from)
+            continue;
+        /* a refusal of the lexicon ("we don't hire", "i never rent to")
+         * has been judged by rule_attack, with its own exceptions ("We
+         * don't rent to Jews - that was the sign my grandfather saw"):
+         * not twice */
+        if (fr == FR_TRADE &&
+            has_kind_in(R, from >= 2 ? from - 2 : 0, t->tb,
+                        DC_KIND_EXCLUSION))
             continue;
         int32_t fe = R->rules->frame_entry[fr];
         const dc_entry *e = &R->lx->entries[fe];
