@@ -143,12 +143,21 @@ typedef struct sentence {
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
  * all X", "X have no business voting"), a group "dealt with for good",
- * and harm hinted at ("shame if something happened to your mosque"). */
-enum { FR_LET_IN, FR_TRADE, FR_RIGHTS, FR_FOR_GOOD, FR_HAPPEN, FR_N };
+ * harm hinted at ("shame if something happened to your mosque"), and
+ * a fate foretold ("X won't leave this town alive"). */
+enum {
+    FR_LET_IN,
+    FR_TRADE,
+    FR_RIGHTS,
+    FR_FOR_GOOD,
+    FR_HAPPEN,
+    FR_FATE,
+    FR_N
+};
 static const char *const frame_terms[FR_N] = {
     "(group) not let in", "(group) refused trade",
     "(group) stripped of rights", "(group) dealt with for good",
-    "(group) something happens to"};
+    "(group) something happens to", "(group) veiled fate"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -19708,6 +19717,11 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         "vote",  "voting", "own",   "owning", "live",    "living",
         "marry", "marrying", "hold", "holding", "buy",   "buying",
         "teach", "teaching", "adopt", "adopting", "being", "running"};
+    static const char *const bar[] = {"bar", "deny", "block", "exclude",
+                                      "banish"};
+    static const char *const denied[] = {"any", "their", "entry", "access",
+                                         "housing", "jobs", "service",
+                                         "visas", "the"};
     static const char *const handle[] = {"sort", "handle", "finish", "fix",
                                          "silence", "erase"};
     static const char *const hinted[] = {"shame", "pity", "careful", "hate",
@@ -19848,6 +19862,21 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             return FR_RIGHTS;
         }
     }
+    /* barred: "bar the Irish from the pub", "deny the Jews any seat in
+     * parliament", "block Somalis from entering"; the writer's call (a
+     * ban told, "were barred", is a deed), from somewhere or something */
+    if (b != UINT32_MAX &&
+        word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
+        frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        (tok_is_word(R, t->te, "from") ||
+         word_among(R, t->te, t->te + 1, denied,
+                    sizeof denied / sizeof *denied) ||
+         word_among(R, t->te, t->te + 1, papers,
+                    sizeof papers / sizeof *papers))) {
+        *from = b;
+        *to = t->te + 1;
+        return FR_RIGHTS;
+    }
     /* dealt with for good: "deal with these Nigerians permanently", "take
      * care of these refugees permanently", "sort these gypsies out for
      * good"; the present (a deed told, "dealt with", is not asked for) */
@@ -19908,6 +19937,55 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
+    /* a fate foretold of the group as subject, opening its clause: "These
+     * Pakistanis won't leave this town alive", "The Roma won't get out of
+     * this village alive", "Christians in this village better sleep with
+     * one eye open", "kikuyus in our county will not live to see the
+     * next election"; the future only (a deed told, "didn't leave
+     * Auschwitz alive", is history), and a warning, not a fear told
+     * ("Christians here sleep with one eye open since the attacks") */
+    if (b == UINT32_MAX) {
+        static const char *const wont[] = {"won't", "wont", "ain't",
+                                           "aren't", "arent"};
+        static const char *const leave[] = {"leave", "leaving", "make",
+                                            "get",   "getting", "walk",
+                                            "go",    "going",   "come"};
+        static const char *const warned[] = {"better", "should", "gonna",
+                                             "will", "had"};
+        static const char *const when[] = {"next",     "another", "christmas",
+                                           "tomorrow", "eid",     "diwali",
+                                           "new",      "summer",  "end"};
+        uint32_t e = t->te + 10 < n ? t->te + 10 : n;
+        for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
+            bool neg =
+                word_among(R, t->te, k, wont, sizeof wont / sizeof *wont);
+            for (uint32_t j = t->te; j + 1 < k && !neg; j++)
+                neg = tok_is_word(R, j + 1, "not") &&
+                      (tok_is_word(R, j, "will") ||
+                       tok_is_word(R, j, "are") ||
+                       tok_is_word(R, j, "gonna"));
+            bool alive = tok_is_word(R, k, "alive") && neg &&
+                         word_among(R, t->te, k, leave,
+                                    sizeof leave / sizeof *leave);
+            bool eye = k + 3 < n && tok_is_word(R, k, "sleep") &&
+                       tok_is_word(R, k + 1, "with") &&
+                       tok_is_word(R, k + 3, "eye") &&
+                       word_among(R, t->te, k, warned,
+                                  sizeof warned / sizeof *warned);
+            /* "will not live to see the next election", "won't see
+             * next year": a time they will not reach */
+            uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
+                                                                    : k + 1;
+            bool see = tok_is_word(R, k, "see") && neg && w < n &&
+                       word_among(R, w, w + 1, when,
+                                  sizeof when / sizeof *when);
+            if (alive || eye || see) {
+                *from = t->tb;
+                *to = alive ? k + 1 : see ? w + 1 : k + 4;
+                return FR_FATE;
+            }
+        }
+    }
     return FR_N;
 }
 
@@ -19948,7 +20026,8 @@ static decorum_status rule_group_frames(run *R)
         sm.kind = e->kind;
         sm.tb = from;
         sm.te = to;
-        if (past_war(R, &sm))
+        if (past_war(R, &sm) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
             continue;
         decorum_status st;
         if (e->kind == DC_KIND_EXCLUSION) {
@@ -20117,6 +20196,33 @@ static decorum_status rule_renamed(run *R)
                 if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
                     !rs->t[t].reclaimed)
                     g = &rs->t[t];
+        }
+        /* "Rats everywhere in Leicester. I don't mean rodents, I mean
+         * Indians": the literal sense denied after the word ("don't
+         * mean", "not mean"), then the mock correction names the group,
+         * an article between */
+        for (uint32_t j = d->te; !g && j < rs->ntok && j < d->te + 12; j++) {
+            if (!tok_is_word(R, j, "mean") ||
+                !(tok_is_word(R, j - 1, "don't") ||
+                  tok_is_word(R, j - 1, "dont") ||
+                  tok_is_word(R, j - 1, "not")))
+                continue;
+            for (uint32_t x = j + 2; x < rs->ntok && x < j + 10; x++) {
+                uint32_t m2 = rename_marker(R, x, &asks);
+                if (m2 == UINT32_MAX || m2 <= j || asks)
+                    continue;
+                uint32_t gb = x;
+                if (tok_is_word(R, gb, "the") || tok_is_word(R, gb, "these") ||
+                    tok_is_word(R, gb, "those"))
+                    gb++;
+                for (size_t t = targets_from(rs, gb);
+                     t < rs->nt && rs->t[t].tb <= gb; t++)
+                    if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
+                        !rs->t[t].reclaimed)
+                        g = &rs->t[t];
+                break;
+            }
+            break;
         }
         if (!g)
             continue;
