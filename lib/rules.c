@@ -14235,6 +14235,54 @@ static bool term_ends(const dc_entry *e, const char *w, bool start)
  *   followed by anything but a menace ("... I owe her money from the
  *   bake sale", "... for the baby shower").
  * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
+static uint32_t frame_before(const run *R, const target *t);
+
+/* Is threat m a harm the writer wants kept from a group: the group right
+ * before it, after "stop letting" or "don't let" ("We need to stop
+ * letting Somalis drown in the Mediterranean"), or after "stop",
+ * "prevent", "protect" or "save" and "from" ("We should stop Muslims
+ * from being attacked")? Not "let them drown", the wish. */
+static bool harm_prevented(const run *R, const mention *m)
+{
+    static const char *const aux[] = {"from", "being", "be", "get",
+                                      "getting"};
+    static const char *const let[] = {"letting", "allowing", "let", "allow"};
+    static const char *const stop[] = {"stop", "quit", "don't", "dont",
+                                       "not", "never"};
+    static const char *const keep[] = {"stop", "prevent", "protect", "save",
+                                       "stopping", "preventing",
+                                       "protecting", "saving"};
+    const tok *tk = R->rs->toks;
+    uint32_t k = m->tb;
+    bool from = false;
+    while (k > 0 && tk[k - 1].clause == tk[m->tb].clause &&
+           word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux)) {
+        from = from || tok_is_word(R, k - 1, "from");
+        k--;
+    }
+    const target *t = group_ending_at(R, k, ANY_CLAUSE);
+    if (!t || t->te != k || t->type != TG_GROUP)
+        return false;
+    uint32_t b = frame_before(R, t);
+    if (b == UINT32_MAX)
+        return false;
+    if (from)
+        return word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep);
+    return b > 0 && word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
+           word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop);
+}
+
+/* Is exclusion m a refusal told of others in a relative clause
+ * ("landlords who don't rent to Pakistanis", "shops which refuse to
+ * serve ...")? It describes a practice; the call is the writer's only
+ * when said to someone. */
+static bool refusal_of_others(const run *R, const mention *m)
+{
+    return m->tb > 0 && (tok_is_word(R, m->tb - 1, "who") ||
+                         tok_is_word(R, m->tb - 1, "which") ||
+                         tok_is_word(R, m->tb - 1, "whom"));
+}
+
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -14456,7 +14504,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
-        if (harmless_threat(R, m, e))
+        if (harmless_threat(R, m, e) || harm_prevented(R, m))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
@@ -14472,7 +14520,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a purpose or a pay with no word that the group is unfit:
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
-        if (refusal_explained(R, m) ||
+        if (refusal_explained(R, m) || refusal_of_others(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
