@@ -20029,7 +20029,12 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                   sizeof when / sizeof *when);
             if (alive || eye || see) {
                 *from = t->tb;
-                *to = alive ? k + 1 : see ? w + 1 : k + 4;
+                *to = alive ? k + 1 : see ? w + 1 : k + 5;
+                if (see && w + 1 < n && tk[w + 1].clause == c &&
+                    tk[w + 1].type == TK_WORD)
+                    *to = w + 2; /* "the next election" */
+                if (*to > n)
+                    *to = n;
                 return FR_FATE;
             }
         }
