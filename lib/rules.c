@@ -19916,6 +19916,10 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX &&
         word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
         frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        /* (a ban named as a subject, "block Palestinians from entering
+         * Israel is what the policy does", is described) */
+        !word_among(R, t->te, s->te,
+                    (const char *const[]){"is", "was", "are", "were"}, 4) &&
         (tok_is_word(R, t->te, "from") ||
          word_among(R, t->te, t->te + 1, denied,
                     sizeof denied / sizeof *denied) ||
@@ -19939,7 +19943,16 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                       tok_is_word(R, k + 1, "good")) ||
                      (k + 1 < n && tok_is_word(R, k, "once") &&
                       tok_is_word(R, k + 1, "and")));
-        if (good && b != UINT32_MAX &&
+        /* ... asked for ("should", "needs to", "would", "someone"): "we
+         * take care of these refugees permanently through our charity"
+         * is care */
+        static const char *const call[] = {
+            "should", "must", "need",  "needs", "ought", "gotta", "gonna",
+            "will",   "would", "time", "let's", "someone", "somebody",
+            "lets",   "'ll"};
+        good = good && b != UINT32_MAX &&
+               word_among(R, s->tb, b, call, sizeof call / sizeof *call);
+        if (good &&
             (word_among(R, b, b + 1, handle, sizeof handle / sizeof *handle) ||
              (b > 0 && tok_is_word(R, b, "with") &&
               (tok_is_word(R, b - 1, "deal") ||
