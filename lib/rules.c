@@ -19731,6 +19731,33 @@ static bool frame_call(const run *R, uint32_t k)
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
 }
 
+/* The "not" of "not one more" or "not a single more" right before the
+ * group words [gb, ge), opening its clause, with the group ending the
+ * clause or kept out "in", "into", "here" ("not one more muslim in this
+ * country"); UINT32_MAX if there is none. Not before a noun of its own
+ * ("Not one more Afghan interpreter should be left behind"). */
+static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
+{
+    static const char *const kept[] = {"in", "into", "here", "allowed",
+                                       "coming", "please"};
+    const tok *tk = R->rs->toks;
+    if (gb < 3 || !tok_is_word(R, gb - 1, "more") ||
+        !(tok_is_word(R, gb - 2, "one") || tok_is_word(R, gb - 2, "single")))
+        return UINT32_MAX;
+    uint32_t no = tok_is_word(R, gb - 2, "single") && gb >= 4 &&
+                          tok_is_word(R, gb - 3, "a")
+                      ? gb - 4
+                      : gb - 3;
+    if (!tok_is_word(R, no, "not") || tk[no].clause != tk[gb].clause ||
+        !no_opens(R, no))
+        return UINT32_MAX;
+    if (clause_done(R, ge) ||
+        (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
+         word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept)))
+        return no;
+    return UINT32_MAX;
+}
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(const run *R, const target *t, uint32_t *from,
@@ -19809,23 +19836,10 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             return FR_LET_IN;
         }
     }
-    /* "not one more Afghan", "not a single more refugee, we're full":
-     * the group ends its clause, or is kept out "in" or "here" */
-    if (t->tb >= 3 && tok_is_word(R, t->tb - 1, "more") &&
-        (tok_is_word(R, t->tb - 2, "one") ||
-         tok_is_word(R, t->tb - 2, "single"))) {
-        uint32_t no = tok_is_word(R, t->tb - 2, "single") && t->tb >= 4 &&
-                              tok_is_word(R, t->tb - 3, "a")
-                          ? t->tb - 4
-                          : t->tb - 3;
-        uint32_t k = t->te;
-        if (tok_is_word(R, no, "not") && tk[no].clause == c &&
-            no_opens(R, no) &&
-            (clause_done(R, k) ||
-             (k < n && tk[k].clause == c &&
-              (tok_is_word(R, k, "in") || tok_is_word(R, k, "into") ||
-               tok_is_word(R, k, "here") || tok_is_word(R, k, "allowed") ||
-               tok_is_word(R, k, "coming") || tok_is_word(R, k, "please"))))) {
+    /* "not one more Afghans", "not a single more refugee, we're full" */
+    {
+        uint32_t no = one_more(R, t->tb, t->te);
+        if (no != UINT32_MAX) {
             *from = no;
             *to = t->te;
             return FR_LET_IN;
@@ -20105,6 +20119,42 @@ static decorum_status rule_group_frames(run *R)
                                                  0.95f),
                                  false);
         }
+        if (st != DECORUM_OK)
+            return st;
+    }
+    /* "Not one more Afghan", "not a single more refugee": a group word in
+     * the singular names no target alone (one person), but after "not
+     * one more" it stands for every one of them */
+    int32_t le = R->rules->frame_entry[FR_LET_IN];
+    for (size_t i = 0; le >= 0 && i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
+            !tok_is_word(R, id->tb - 1, "more"))
+            continue;
+        const dc_entry *ie = ent(R, id);
+        if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            in_target(R, id->tb, TG_GROUP))
+            continue;
+        uint32_t no = one_more(R, id->tb, id->te);
+        if (no == UINT32_MAX || sent_of(R, no)->question)
+            continue;
+        target t = {0};
+        t.tb = id->tb;
+        t.te = id->te;
+        t.categories = ie->categories;
+        t.entry = (int32_t)id->entry;
+        t.type = TG_GROUP;
+        t.b = id->b;
+        t.e = id->e;
+        t.gn_upto = NO_TARGET;
+        mention sm = {0};
+        sm.b = rs->toks[no].b;
+        sm.e = rs->toks[id->te - 1].e;
+        sm.entry = (uint32_t)le;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = no;
+        sm.te = id->te;
+        decorum_status st = slogan_exclusion(R, &sm, &t, le);
         if (st != DECORUM_OK)
             return st;
     }
@@ -22190,7 +22240,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((R.target_types >> TG_GROUP) & 1 &&
         (st = rule_group_out(&R)) != DECORUM_OK)
         return st;
-    if ((R.target_types >> TG_GROUP) & 1 &&
+    /* (a singular group word after "not one more" is no target) */
+    if ((((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_group_frames(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
