@@ -139,6 +139,25 @@ typedef struct sentence {
 #define SIGN_TERM "no (group) allowed"
 /* ... and of the one rule_group_out gives its findings */
 #define OUT_TERM "(group) out"
+/* ... and of the ones rule_group_frames gives its findings, by frame:
+ * admission stopped ("stop letting X in", "not one more X"), trade
+ * refused ("don't rent to X"), rights taken ("revoke the citizenship of
+ * all X", "X have no business voting"), a group "dealt with for good",
+ * harm hinted at ("shame if something happened to your mosque"), and
+ * a fate foretold ("X won't leave this town alive"). */
+enum {
+    FR_LET_IN,
+    FR_TRADE,
+    FR_RIGHTS,
+    FR_FOR_GOOD,
+    FR_HAPPEN,
+    FR_FATE,
+    FR_N
+};
+static const char *const frame_terms[FR_N] = {
+    "(group) not let in", "(group) refused trade",
+    "(group) stripped of rights", "(group) dealt with for good",
+    "(group) something happens to", "(group) veiled fate"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -156,6 +175,10 @@ struct dc_rules {
     int32_t sign_entry;
     /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
     int32_t out_entry;
+    /* The pattern entries rule_group_frames gives its findings (FR_*):
+     * severity and why; -1 where the lexicon has none, and that frame
+     * is off. */
+    int32_t frame_entry[FR_N];
     /* The peoples of the lexicon's libels: the groups of its severity-3
      * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
      * as entry indices (-1 past the last). A conspiracy story told of
@@ -449,6 +472,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->migrant_entry = -1;
     r->sign_entry = -1;
     r->out_entry = -1;
+    for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
+         k++)
+        r->frame_entry[k] = -1;
     for (size_t k = 0; k < sizeof r->libel_entry / sizeof *r->libel_entry; k++)
         r->libel_entry[k] = -1;
     r->n_entries = lx->n;
@@ -514,6 +540,15 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->term_len == sizeof OUT_TERM - 1 &&
             memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
             r->out_entry = (int32_t)i;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_EXCLUSION && e->kind != DC_KIND_THREAT)
+            continue;
+        for (size_t k = 0; k < FR_N; k++)
+            if (e->term_len == strlen(frame_terms[k]) &&
+                memcmp(e->term, frame_terms[k], e->term_len) == 0)
+                r->frame_entry[k] = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n && r->n_split < SPLIT_MAX; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -14226,6 +14261,54 @@ static bool term_ends(const dc_entry *e, const char *w, bool start)
  *   followed by anything but a menace ("... I owe her money from the
  *   bake sale", "... for the baby shower").
  * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
+static uint32_t frame_before(const run *R, const target *t);
+
+/* Is threat m a harm the writer wants kept from a group: the group right
+ * before it, after "stop letting" or "don't let" ("We need to stop
+ * letting Somalis drown in the Mediterranean"), or after "stop",
+ * "prevent", "protect" or "save" and "from" ("We should stop Muslims
+ * from being attacked")? Not "let them drown", the wish. */
+static bool harm_prevented(const run *R, const mention *m)
+{
+    static const char *const aux[] = {"from", "being", "be", "get",
+                                      "getting"};
+    static const char *const let[] = {"letting", "allowing", "let", "allow"};
+    static const char *const stop[] = {"stop", "quit", "don't", "dont",
+                                       "not", "never"};
+    static const char *const keep[] = {"stop", "prevent", "protect", "save",
+                                       "stopping", "preventing",
+                                       "protecting", "saving"};
+    const tok *tk = R->rs->toks;
+    uint32_t k = m->tb;
+    bool from = false;
+    while (k > 0 && tk[k - 1].clause == tk[m->tb].clause &&
+           word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux)) {
+        from = from || tok_is_word(R, k - 1, "from");
+        k--;
+    }
+    const target *t = group_ending_at(R, k, ANY_CLAUSE);
+    if (!t || t->te != k || t->type != TG_GROUP)
+        return false;
+    uint32_t b = frame_before(R, t);
+    if (b == UINT32_MAX)
+        return false;
+    if (from)
+        return word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep);
+    return b > 0 && word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
+           word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop);
+}
+
+/* Is exclusion m a refusal told of others in a relative clause
+ * ("landlords who don't rent to Pakistanis", "shops which refuse to
+ * serve ...")? It describes a practice; the call is the writer's only
+ * when said to someone. */
+static bool refusal_of_others(const run *R, const mention *m)
+{
+    return m->tb > 0 && (tok_is_word(R, m->tb - 1, "who") ||
+                         tok_is_word(R, m->tb - 1, "which") ||
+                         tok_is_word(R, m->tb - 1, "whom"));
+}
+
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -14447,7 +14530,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
-        if (harmless_threat(R, m, e))
+        if (harmless_threat(R, m, e) || harm_prevented(R, m))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
@@ -14463,7 +14546,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a purpose or a pay with no word that the group is unfit:
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
-        if (refusal_explained(R, m) ||
+        if (refusal_explained(R, m) || refusal_of_others(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
@@ -19635,6 +19718,476 @@ static decorum_status rule_group_out(run *R)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Frames around a group: "stop letting X in", "don't rent to X", "deal    */
+/* with X permanently", "shame if something happened to your mosque"      */
+/* ---------------------------------------------------------------------- */
+
+/* The token before the determiners that open group t ("the", "these",
+ * "all", ...) in its clause; UINT32_MAX if the clause opens there. */
+static uint32_t frame_before(const run *R, const target *t)
+{
+    static const char *const det[] = {"the", "these", "those", "them",
+                                      "all", "any", "every", "a", "an"};
+    const tok *tk = R->rs->toks;
+    uint32_t k = t->tb;
+    while (k > 0 && tk[k - 1].clause == tk[t->tb].clause &&
+           word_among(R, k - 1, k, det, sizeof det / sizeof *det))
+        k--;
+    if (k == 0 || tk[k - 1].clause != tk[t->tb].clause ||
+        tk[k - 1].type != TK_WORD)
+        return UINT32_MAX;
+    return k - 1;
+}
+
+/* Does the word before token k (in its clause) make the writer's call of
+ * a negated verb at k: the clause opens there (an order, "Don't rent to
+ * ..."), or a modal or the writer comes first ("should never", "we
+ * don't")? Not a relative clause that tells what others do ("landlords
+ * who don't rent to ..."). */
+static bool frame_call(const run *R, uint32_t k)
+{
+    static const char *const lead[] = {"should", "must", "we", "i", "you",
+                                       "please", "just", "and", "so", "ever",
+                                       "would", "will", "pls", "plz", "u",
+                                       "shall", "gotta", "better", "ya"};
+    const tok *tk = R->rs->toks;
+    if (k == 0 || tk[k - 1].clause != tk[k].clause)
+        return true;
+    return no_opens(R, k) ||
+           word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
+}
+
+/* The "not" of "not one more" or "not a single more" right before the
+ * group words [gb, ge), opening its clause, with the group ending the
+ * clause or kept out "in", "into", "here" ("not one more muslim in this
+ * country"); UINT32_MAX if there is none. Not before a noun of its own
+ * ("Not one more Afghan interpreter should be left behind"). */
+static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
+{
+    static const char *const kept[] = {"in", "into", "here", "allowed",
+                                       "coming", "please"};
+    const tok *tk = R->rs->toks;
+    if (gb < 3 || !tok_is_word(R, gb - 1, "more") ||
+        !(tok_is_word(R, gb - 2, "one") || tok_is_word(R, gb - 2, "single")))
+        return UINT32_MAX;
+    uint32_t no = tok_is_word(R, gb - 2, "single") && gb >= 4 &&
+                          tok_is_word(R, gb - 3, "a")
+                      ? gb - 4
+                      : gb - 3;
+    if (!tok_is_word(R, no, "not") || tk[no].clause != tk[gb].clause ||
+        !no_opens(R, no))
+        return UINT32_MAX;
+    if (clause_done(R, ge) ||
+        (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
+         word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept)))
+        return no;
+    return UINT32_MAX;
+}
+
+/* Which frame (FR_*) holds group t, and the first token of its words in
+ * *from and the end in *to; FR_N if none. */
+static int group_frame(const run *R, const target *t, uint32_t *from,
+                       uint32_t *to)
+{
+    static const char *const admit[] = {"letting", "allowing", "admitting",
+                                        "let", "allow", "admit"};
+    static const char *const stop[] = {"stop", "quit", "don't", "dont",
+                                       "never", "not", "cease"};
+    /* where they are let: in, into our towns, across the border; or to
+     * settle, buy or own ("don't let the Filipinos buy houses here") */
+    static const char *const into[] = {"into", "across", "through"};
+    static const char *const in_end[] = {"here", "our", "this", "anymore",
+                                         "again", "now", "ever", "any"};
+    static const char *const settle[] = {"settle", "buy", "own", "come",
+                                         "enter", "immigrate", "move",
+                                         "stay", "live", "vote"};
+    static const char *const trade_to[] = {"rent", "sell", "lease", "renting",
+                                           "selling", "leasing"};
+    static const char *const trade_obj[] = {"hire", "employ", "serve",
+                                            "hiring", "employing",
+                                            "serving"};
+    static const char *const refuse[] = {"don't", "dont", "never", "not",
+                                         "refuse", "stop", "won't", "wont"};
+    static const char *const papers[] = {"citizenship", "passports",
+                                         "passport", "nationality",
+                                         "residency"};
+    static const char *const revoke[] = {
+        "revoke", "strip", "cancel", "rescind", "remove", "take", "withdraw",
+        "revoking", "stripping", "cancelling", "taking"};
+    static const char *const rights[] = {
+        "vote",  "voting", "own",   "owning", "live",    "living",
+        "marry", "marrying", "hold", "holding", "buy",   "buying",
+        "teach", "teaching", "adopt", "adopting", "being", "running"};
+    static const char *const bar[] = {"bar", "deny", "block", "exclude",
+                                      "banish"};
+    static const char *const denied[] = {"any", "their", "entry", "access",
+                                         "housing", "jobs", "service",
+                                         "visas", "the"};
+    static const char *const handle[] = {"sort", "handle", "finish", "fix",
+                                         "silence", "erase"};
+    static const char *const hinted[] = {"shame", "pity", "careful", "hate",
+                                         "sad", "terrible"};
+    static const char *const happen[] = {"happen", "happened", "happens",
+                                         "happening"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const sentence *s = sent_of(R, t->tb);
+    uint32_t c = tk[t->tb].clause;
+    uint32_t b = frame_before(R, t);
+    uint32_t n = rs->ntok;
+    /* admission stopped: "stop letting Somalis in", "quit letting
+     * mexicans across the border", "don't let the Filipinos buy houses
+     * here"; not what they are let suffer ("stop letting Somalis
+     * drown", "stop letting Muslims be scapegoated") */
+    if (b != UINT32_MAX && b > 0 &&
+        word_among(R, b, b + 1, admit, sizeof admit / sizeof *admit) &&
+        word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop) &&
+        frame_call(R, b - 1)) {
+        uint32_t k = t->te;
+        bool where = clause_done(R, k);
+        if (!where && k < n && tk[k].clause == c) {
+            if (word_among(R, k, k + 1, into, sizeof into / sizeof *into) ||
+                word_among(R, k, k + 1, settle,
+                           sizeof settle / sizeof *settle))
+                where = true;
+            else if (tok_is_word(R, k, "in") || tok_is_word(R, k, "over"))
+                where = clause_done(R, k + 1) ||
+                        (k + 1 < n &&
+                         word_among(R, k + 1, k + 2, in_end,
+                                    sizeof in_end / sizeof *in_end));
+        }
+        if (where) {
+            *from = b - 1;
+            *to = k < n && tk[k].clause == c ? k + 1 : t->te;
+            return FR_LET_IN;
+        }
+    }
+    /* "not one more Afghans", "not a single more refugee, we're full" */
+    {
+        uint32_t no = one_more(R, t->tb, t->te);
+        if (no != UINT32_MAX) {
+            *from = no;
+            *to = t->te;
+            return FR_LET_IN;
+        }
+    }
+    /* trade refused: "don't rent to Pakistanis", "never sell your house
+     * to a jew", "refuse service to every Mexican", "don't hire Muslims";
+     * the present only (a refusal told, "refused service to ...", is a
+     * deed), and the writer's call (frame_call) */
+    if (b != UINT32_MAX) {
+        uint32_t v = UINT32_MAX;
+        if (tok_is_word(R, b, "to")) {
+            for (uint32_t j = b; j-- > 0 && j + 5 > b && tk[j].clause == c;)
+                if (word_among(R, j, j + 1, trade_to,
+                               sizeof trade_to / sizeof *trade_to) ||
+                    (tok_is_word(R, j, "service") && j + 1 == b)) {
+                    v = j;
+                    break;
+                }
+        } else if (word_among(R, b, b + 1, trade_obj,
+                              sizeof trade_obj / sizeof *trade_obj)) {
+            v = b;
+        }
+        if (v != UINT32_MAX && v > 0) {
+            uint32_t ng = v - 1;
+            if (tok_is_word(R, ng, "to") && ng > 0)
+                ng--; /* "refuse to rent to ..." */
+            if (tk[ng].clause == c &&
+                word_among(R, ng, ng + 1, refuse,
+                           sizeof refuse / sizeof *refuse) &&
+                frame_call(R, ng)) {
+                *from = ng;
+                *to = t->te;
+                return FR_TRADE;
+            }
+        }
+    }
+    /* rights taken: "revoke the citizenship of all Muslims", "strip every
+     * Pakistani of citizenship", "Hispanics have no business voting" */
+    if (b != UINT32_MAX && tok_is_word(R, b, "of") && b >= 2) {
+        for (uint32_t j = b; j-- > 0 && j + 3 > b && tk[j].clause == c;)
+            if (word_among(R, j, j + 1, papers,
+                           sizeof papers / sizeof *papers))
+                for (uint32_t v = j; v-- > 0 && v + 4 > j &&
+                                     tk[v].clause == c;)
+                    if (word_among(R, v, v + 1, revoke,
+                                   sizeof revoke / sizeof *revoke) &&
+                        frame_call(R, v)) {
+                        *from = v;
+                        *to = t->te;
+                        return FR_RIGHTS;
+                    }
+    }
+    if (b != UINT32_MAX && word_among(R, b, b + 1, revoke,
+                                      sizeof revoke / sizeof *revoke) &&
+        frame_call(R, b)) {
+        uint32_t k = t->te;
+        if (k + 1 < n && tok_is_word(R, k, "of")) {
+            uint32_t p = k + 1;
+            if (p + 1 < n && tok_is_word(R, p, "their"))
+                p++;
+            if (word_among(R, p, p + 1, papers,
+                           sizeof papers / sizeof *papers)) {
+                *from = b;
+                *to = p + 1;
+                return FR_RIGHTS;
+            }
+        }
+    }
+    if (t->te + 3 < n &&
+        (tok_is_word(R, t->te, "have") || tok_is_word(R, t->te, "has")) &&
+        tok_is_word(R, t->te + 1, "no") &&
+        (tok_is_word(R, t->te + 2, "business") ||
+         tok_is_word(R, t->te + 2, "right"))) {
+        uint32_t k = t->te + 3;
+        if (tok_is_word(R, k, "to") && k + 1 < n)
+            k++;
+        if (tk[k].clause == c &&
+            word_among(R, k, k + 1, rights, sizeof rights / sizeof *rights)) {
+            *from = t->tb;
+            *to = k + 1;
+            return FR_RIGHTS;
+        }
+    }
+    /* barred: "bar the Irish from the pub", "deny the Jews any seat in
+     * parliament", "block Somalis from entering"; the writer's call (a
+     * ban told, "were barred", is a deed), from somewhere or something */
+    if (b != UINT32_MAX &&
+        word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
+        frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        /* (a ban named as a subject, "block Palestinians from entering
+         * Israel is what the policy does", is described) */
+        !word_among(R, t->te, s->te,
+                    (const char *const[]){"is", "was", "are", "were"}, 4) &&
+        (tok_is_word(R, t->te, "from") ||
+         word_among(R, t->te, t->te + 1, denied,
+                    sizeof denied / sizeof *denied) ||
+         word_among(R, t->te, t->te + 1, papers,
+                    sizeof papers / sizeof *papers))) {
+        *from = b;
+        *to = t->te + 1;
+        return FR_RIGHTS;
+    }
+    /* dealt with for good: "deal with these Nigerians permanently", "take
+     * care of these refugees permanently", "sort these gypsies out for
+     * good"; the present (a deed told, "dealt with", is not asked for) */
+    {
+        uint32_t k = t->te;
+        if (k < n && (tok_is_word(R, k, "out") || tok_is_word(R, k, "off")))
+            k++;
+        bool good = k < n && tk[k].clause == c &&
+                    (tok_is_word(R, k, "permanently") ||
+                     tok_is_word(R, k, "forever") ||
+                     (k + 1 < n && tok_is_word(R, k, "for") &&
+                      tok_is_word(R, k + 1, "good")) ||
+                     (k + 1 < n && tok_is_word(R, k, "once") &&
+                      tok_is_word(R, k + 1, "and")));
+        /* ... asked for ("should", "needs to", "would", "someone"): "we
+         * take care of these refugees permanently through our charity"
+         * is care */
+        static const char *const call[] = {
+            "should", "must", "need",  "needs", "ought", "gotta", "gonna",
+            "will",   "would", "time", "let's", "someone", "somebody",
+            "lets",   "'ll"};
+        good = good && b != UINT32_MAX &&
+               word_among(R, s->tb, b, call, sizeof call / sizeof *call);
+        if (good &&
+            (word_among(R, b, b + 1, handle, sizeof handle / sizeof *handle) ||
+             (b > 0 && tok_is_word(R, b, "with") &&
+              (tok_is_word(R, b - 1, "deal") ||
+               tok_is_word(R, b - 1, "dealing"))) ||
+             (b > 1 && tok_is_word(R, b, "of") &&
+              tok_is_word(R, b - 1, "care") &&
+              (tok_is_word(R, b - 2, "take") ||
+               tok_is_word(R, b - 2, "taking"))))) {
+            *from = tok_is_word(R, b, "with") || tok_is_word(R, b, "of")
+                        ? b - (tok_is_word(R, b, "of") ? 2 : 1)
+                        : b;
+            *to = k + 1;
+            return FR_FOR_GOOD;
+        }
+    }
+    /* harm hinted at: "it'd be a shame if something happened to your
+     * synagogue" (the racketeer's "accident" is a threat entry's); not a
+     * place of ours ("something happened to our synagogue, so we
+     * fitted cameras": a fear, not a threat), and the hint ends its
+     * clause, or "of yours" does (not a worry with its cause after it,
+     * "if something happened to the mosque during the renovation") */
+    if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
+        word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
+        uint32_t k = t->tb;
+        if (k > 0 && (tok_is_word(R, k - 1, "your") ||
+                      tok_is_word(R, k - 1, "their") ||
+                      tok_is_word(R, k - 1, "that") ||
+                      tok_is_word(R, k - 1, "the") ||
+                      tok_is_word(R, k - 1, "those") ||
+                      tok_is_word(R, k - 1, "these")))
+            k--;
+        if (k >= 3 && tok_is_word(R, k - 1, "to") &&
+            word_among(R, k - 2, k - 1, happen,
+                       sizeof happen / sizeof *happen) &&
+            word_among(R, k > 6 ? k - 6 : 0, k - 2,
+                       (const char *const[]){"something", "anything"}, 2) &&
+            (clause_done(R, t->te) ||
+             (t->te + 1 < R->rs->ntok && tok_is_word(R, t->te, "of") &&
+              (tok_is_word(R, t->te + 1, "yours") ||
+               tok_is_word(R, t->te + 1, "theirs"))))) {
+            *from = k - 2;
+            *to = t->te;
+            return FR_HAPPEN;
+        }
+    }
+    /* a fate foretold of the group as subject, opening its clause: "These
+     * Pakistanis won't leave this town alive", "The Roma won't get out of
+     * this village alive", "Christians in this village better sleep with
+     * one eye open", "kikuyus in our county will not live to see the
+     * next election"; the future only (a deed told, "didn't leave
+     * Auschwitz alive", is history), and a warning, not a fear told
+     * ("Christians here sleep with one eye open since the attacks") */
+    if (b == UINT32_MAX) {
+        static const char *const wont[] = {"won't", "wont", "ain't",
+                                           "aren't", "arent"};
+        static const char *const leave[] = {"leave", "leaving", "make",
+                                            "get",   "getting", "walk",
+                                            "go",    "going",   "come"};
+        static const char *const warned[] = {"better", "should", "gonna",
+                                             "will", "had"};
+        static const char *const when[] = {"next",     "another", "christmas",
+                                           "tomorrow", "eid",     "diwali",
+                                           "new",      "summer",  "end"};
+        uint32_t e = t->te + 10 < n ? t->te + 10 : n;
+        for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
+            bool neg =
+                word_among(R, t->te, k, wont, sizeof wont / sizeof *wont);
+            for (uint32_t j = t->te; j + 1 < k && !neg; j++)
+                neg = tok_is_word(R, j + 1, "not") &&
+                      (tok_is_word(R, j, "will") ||
+                       tok_is_word(R, j, "are") ||
+                       tok_is_word(R, j, "gonna"));
+            bool alive = tok_is_word(R, k, "alive") && neg &&
+                         word_among(R, t->te, k, leave,
+                                    sizeof leave / sizeof *leave);
+            bool eye = k + 3 < n && tok_is_word(R, k, "sleep") &&
+                       tok_is_word(R, k + 1, "with") &&
+                       tok_is_word(R, k + 3, "eye") &&
+                       word_among(R, t->te, k, warned,
+                                  sizeof warned / sizeof *warned);
+            /* "will not live to see the next election", "won't see
+             * next year": a time they will not reach */
+            uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
+                                                                    : k + 1;
+            bool see = tok_is_word(R, k, "see") && neg && w < n &&
+                       word_among(R, w, w + 1, when,
+                                  sizeof when / sizeof *when);
+            if (alive || eye || see) {
+                *from = t->tb;
+                *to = alive ? k + 1 : see ? w + 1 : k + 5;
+                if (see && w + 1 < n && tk[w + 1].clause == c &&
+                    tk[w + 1].type == TK_WORD)
+                    *to = w + 2; /* "the next election" */
+                if (*to > n)
+                    *to = n;
+                return FR_FATE;
+            }
+        }
+    }
+    return FR_N;
+}
+
+/* A group held in a frame of exclusion or a veiled threat (group_frame):
+ * the finding at the frame's pattern entry, its severity and its why.
+ * Not a question, a group named by sex alone, nor a colour alone; scope
+ * is attack_on_group's (quoted, reported, denounced: not the writer's). */
+static decorum_status rule_group_frames(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed ||
+            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            colour_alone(R, t))
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        uint32_t from = 0, to = 0;
+        int fr = group_frame(R, t, &from, &to);
+        if (fr == FR_N || R->rules->frame_entry[fr] < 0 || to <= from)
+            continue;
+        /* a refusal of the lexicon ("we don't hire", "i never rent to")
+         * has been judged by rule_attack, with its own exceptions ("We
+         * don't rent to Jews - that was the sign my grandfather saw"):
+         * not twice */
+        if (fr == FR_TRADE &&
+            has_kind_in(R, from >= 2 ? from - 2 : 0, t->tb,
+                        DC_KIND_EXCLUSION))
+            continue;
+        int32_t fe = R->rules->frame_entry[fr];
+        const dc_entry *e = &R->lx->entries[fe];
+        mention sm = {0};
+        sm.b = rs->toks[from].b;
+        sm.e = rs->toks[to - 1].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = e->kind;
+        sm.tb = from;
+        sm.te = to;
+        if (past_war(R, &sm) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        decorum_status st;
+        if (e->kind == DC_KIND_EXCLUSION) {
+            st = slogan_exclusion(R, &sm, t, fe);
+        } else {
+            R->out->rf[DC_RF_THREAT] += 1;
+            st = attack_on_group(R, &sm, t, DECORUM_SIGNAL_THREAT,
+                                 severity_weight(e->severity, 0.7f, 0.88f,
+                                                 0.95f),
+                                 false);
+        }
+        if (st != DECORUM_OK)
+            return st;
+    }
+    /* "Not one more Afghan", "not a single more refugee": a group word in
+     * the singular names no target alone (one person), but after "not
+     * one more" it stands for every one of them */
+    int32_t le = R->rules->frame_entry[FR_LET_IN];
+    for (size_t i = 0; le >= 0 && i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
+            !tok_is_word(R, id->tb - 1, "more"))
+            continue;
+        const dc_entry *ie = ent(R, id);
+        if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            in_target(R, id->tb, TG_GROUP))
+            continue;
+        uint32_t no = one_more(R, id->tb, id->te);
+        if (no == UINT32_MAX || sent_of(R, no)->question)
+            continue;
+        target t = {0};
+        t.tb = id->tb;
+        t.te = id->te;
+        t.categories = ie->categories;
+        t.entry = (int32_t)id->entry;
+        t.type = TG_GROUP;
+        t.b = id->b;
+        t.e = id->e;
+        t.gn_upto = NO_TARGET;
+        mention sm = {0};
+        sm.b = rs->toks[no].b;
+        sm.e = rs->toks[id->te - 1].e;
+        sm.entry = (uint32_t)le;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = no;
+        sm.te = id->te;
+        decorum_status st = slogan_exclusion(R, &sm, &t, le);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
 /* ---------------------------------------------------------------------- */
 
@@ -19785,6 +20338,33 @@ static decorum_status rule_renamed(run *R)
                 if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
                     !rs->t[t].reclaimed)
                     g = &rs->t[t];
+        }
+        /* "Rats everywhere in Leicester. I don't mean rodents, I mean
+         * Indians": the literal sense denied after the word ("don't
+         * mean", "not mean"), then the mock correction names the group,
+         * an article between */
+        for (uint32_t j = d->te; !g && j < rs->ntok && j < d->te + 12; j++) {
+            if (!tok_is_word(R, j, "mean") ||
+                !(tok_is_word(R, j - 1, "don't") ||
+                  tok_is_word(R, j - 1, "dont") ||
+                  tok_is_word(R, j - 1, "not")))
+                continue;
+            for (uint32_t x = j + 2; x < rs->ntok && x < j + 10; x++) {
+                uint32_t m2 = rename_marker(R, x, &asks);
+                if (m2 == UINT32_MAX || m2 <= j || asks)
+                    continue;
+                uint32_t gb = x;
+                if (tok_is_word(R, gb, "the") || tok_is_word(R, gb, "these") ||
+                    tok_is_word(R, gb, "those"))
+                    gb++;
+                for (size_t t = targets_from(rs, gb);
+                     t < rs->nt && rs->t[t].tb <= gb; t++)
+                    if (rs->t[t].tb == gb && rs->t[t].type == TG_GROUP &&
+                        !rs->t[t].reclaimed)
+                        g = &rs->t[t];
+                break;
+            }
+            break;
         }
         if (!g)
             continue;
@@ -21685,6 +22265,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((R.target_types >> TG_GROUP) & 1 &&
         (st = rule_group_out(&R)) != DECORUM_OK)
+        return st;
+    /* (a singular group word after "not one more" is no target) */
+    if ((((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_IDENTITY)) &&
+        (st = rule_group_frames(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
