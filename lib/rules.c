@@ -2806,6 +2806,27 @@ static bool whistle_said_of_one(const run *R, const mention *m)
     return said_of_one(R, &one);
 }
 
+/* "Kill the Boer", "shoot the Turk": a word that names its group only in
+ * the plural ("boer", "turk": the Boer War, a farmer, a surname) is the
+ * generic member, the whole people, as the object of a severe threat that
+ * opens its sentence, the word closing its clause: a chant's call on
+ * every one of them ("Kill the Boer, kill the farmer"). Not "the Boer
+ * War", "kill the Turk in level 3" (a word after it), nor a word with a
+ * common sense of its own (flag `ambiguous`: "shoot the pole"). */
+static bool called_on_member(const run *R, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    if ((ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 2 ||
+        !tok_is_word(R, m->tb - 1, "the") ||
+        (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+         tk[m->te].sent == tk[m->tb].sent &&
+         tk[m->te].clause == tk[m->tb].clause))
+        return false;
+    const mention *th = mention_at(R, m->tb - 2, DC_KIND_THREAT);
+    return th && th->te == m->tb - 1 && ent(R, th)->severity >= 3 &&
+           th->tb == sent_of(R, th->tb)->tb;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2954,7 +2975,8 @@ static decorum_status find_targets(run *R)
                 /* "woman" names the group only as "women", or as "every
                  * woman", "no woman". */
                 if (group && (e->flags & DC_F_PLURAL))
-                    group = plural_hit(R, m) || quantified(R, m->tb);
+                    group = plural_hit(R, m) || quantified(R, m->tb) ||
+                            called_on_member(R, m);
             }
             if (!group)
                 continue;
@@ -9787,6 +9809,50 @@ static bool spanish_link(const run *R, uint32_t k, uint32_t tb)
     return true;
 }
 
+/* "Why are Indians so dirty?", "why r muslims so backward", "Is it just
+ * me or are all Roma thieves?": the linking verb put before the group, as
+ * a question puts it, opening its clause or after "why", "how come" or
+ * the "or" of "is it just me or"; only "all", "the", "these", "those"
+ * between it and the group. The question takes the trait for granted
+ * and asks only why: it is said of the group as "Indians are so dirty"
+ * says it. (Not "there are Indians so ...", "where are Indians so
+ * welcome": no trait of the lexicon after it.) */
+static bool inverted_link(const run *R, const target *t)
+{
+    static const char *const det[] = {"all", "the", "these", "those"};
+    static const char *const lead[] = {"why", "come", "or", "so", "and",
+                                       "but", "lol", "seriously", "honestly"};
+    uint32_t c = t->tb;
+    while (c > 0 && word_among(R, c - 1, c, det, sizeof det / sizeof *det))
+        c--;
+    if (c == 0 || !mention_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    c--;
+    const tok *tk = R->rs->toks;
+    if (tk[c].type != TK_WORD || tk[c].sent != tk[t->tb].sent)
+        return false;
+    const sentence *s = sent_of(R, c);
+    return c == s->tb || tk[c - 1].type != TK_WORD ||
+           word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead);
+}
+
+/* Only words of degree or frequency between tokens a and b ("so",
+ * "such", "really", "always", "all"), two at most: "are Indians so
+ * dirty", "are Roma always such liars". */
+static bool degree_between(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const deg[] = {
+        "so",    "such",    "really", "very",   "always", "all",  "just",
+        "too",   "that",    "even",   "still",  "a",      "an",   "bloody",
+        "damn",  "fucking", "mostly", "usually", "often"};
+    if (b < a || b - a > 2)
+        return false;
+    for (uint32_t k = a; k < b; k++)
+        if (!word_among(R, k, k + 1, deg, sizeof deg / sizeof *deg))
+            return false;
+    return true;
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -9820,6 +9886,9 @@ static bool predicated(const run *R, const target *t, const mention *m)
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
     if (comma_simile(R, t, m))
+        return true;
+    if (t->te > t->tb && t->te <= m->tb && degree_between(R, t->te, m->tb) &&
+        inverted_link(R, t))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
@@ -15326,8 +15395,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!idm && m->tb >= 2 && (kind_at(R, m->tb - 1, DC_KIND_PERSON) ||
                                    kind_at(R, m->tb - 1, DC_KIND_HUMANITY)))
             idm = identity_ending_at(R, m->tb - 1);
-        if (!idm || idm->tb < 2 || !tok_is_word(R, idm->tb - 2, "only") ||
-            !tok_is_word(R, idm->tb - 1, "good"))
+        /* "A good Muslim is a dead Muslim", "a good Jew is a dead one":
+         * the article of a generic singular stands for "only" when the
+         * member is named again after "dead" (or "one" stands for it), so
+         * the formula is said of every one; "a good Muslim neighbour is a
+         * dead end" names no one twice. */
+        const mention *o;
+        bool generic = idm && idm->tb >= 2 &&
+                       tok_is_word(R, idm->tb - 1, "good") &&
+                       a_or_an(R, idm->tb - 2) && m->te < R->rs->ntok &&
+                       (tok_is_word(R, m->te, "one") ||
+                        ((o = mention_at(R, m->te, DC_KIND_IDENTITY)) &&
+                         same_group(ent(R, o), ent(R, idm))));
+        if (!idm || idm->tb < 2 ||
+            (!generic && (!tok_is_word(R, idm->tb - 2, "only") ||
+                          !tok_is_word(R, idm->tb - 1, "good"))))
             return DECORUM_OK;
         /* the identity word is the group, even where alone it would be
          * an adjective ("the only good Indian") */
@@ -15817,7 +15899,10 @@ static decorum_status rule_attack(run *R, const mention *m)
          * lexicon (flag `noun`) in the singular right after the adjective
          * is one man; not news to read as untargeted, as the noun there
          * may be an adjective itself ("jew criminal plot") */
-        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
+        /* (an entry listed in its plural, "thieves", is no one man:
+         * "are all Romanians thieves", as "Nigerian scammers") */
+        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m) &&
+            !plural_term(e))
             return DECORUM_OK;
     }
     /* A team or its fans judged for their play or their conduct: a role
