@@ -5218,6 +5218,29 @@ static bool own_scare(const run *R, uint32_t tb)
                        sizeof hearsay / sizeof hearsay[0]);
 }
 
+/* "The average IQ of 70 claim about Africans has been debunked", "the
+ * 'Gypsies steal' myth": a noun for a claim ("claim", "myth", "trope",
+ * "canard", "smear", "narrative") within three tokens after the attack
+ * ending at te, in its clause, names it as a claim someone makes, as
+ * "the claim that ..." does before it. */
+static bool claim_named_after(const run *R, uint32_t te)
+{
+    static const char *const claim[] = {"claim",  "claims",   "myth",
+                                        "myths",  "trope",    "tropes",
+                                        "canard", "smear",    "narrative",
+                                        "rumour", "rumor",    "meme"};
+    const tok *tk = R->rs->toks;
+    if (te == 0 || te >= R->rs->ntok)
+        return false;
+    for (uint32_t k = te; k < R->rs->ntok && k < te + 3; k++) {
+        if (tk[k].sent != tk[te - 1].sent || tk[k].clause != tk[te - 1].clause)
+            return false;
+        if (word_among(R, k, k + 1, claim, sizeof claim / sizeof *claim))
+            return true;
+    }
+    return false;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -5231,7 +5254,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
                     (any_kind(R, DC_KIND_REPORT) && report_before(R, tb) &&
-                     !disclaimed(R, tb));
+                     !disclaimed(R, tb)) ||
+                    (R->denounce_any && claim_named_after(R, te));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -17402,6 +17426,18 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
                 (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
                  any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
+    else if ((tok_is_word(R, k, "at") && k + 2 < R->rs->ntok &&
+              (tok_is_word(R, k + 1, "its") || tok_is_word(R, k + 1, "it's")) &&
+              (tok_is_word(R, k + 2, "finest") || tok_is_word(R, k + 2, "best"))) ||
+             (m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
+                            tok_is_word(R, m->tb - 1, "enjoy") ||
+                            another_before(R, m->tb))))
+        /* "Another rape in Cologne. Cultural enrichment at its finest",
+         * "More cultural enrichment: two stabbings": praise of the code,
+         * or one more of it, beside a crime or a harm told (not "the
+         * festival was cultural enrichment at its finest") */
+        event = any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+                any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m);
     else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
@@ -21536,6 +21572,102 @@ static decorum_status rule_food_trope(run *R)
     return emit(R, &fs, r);
 }
 
+/* The token after the identity mention starting at k and the words of
+ * certainty or article before it ("obviously a", "probably an", "of
+ * course"), or 0 if no identity word starts there: the group named as the
+ * answer in rule_guessed_culprit. *idm is set to it. */
+static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
+                             const mention **idm)
+{
+    static const char *const fill[] = {
+        "a",        "an",       "the",     "obviously", "probably",
+        "definitely", "surely", "of",      "course",    "another",
+        "all",      "some",     "likely",  "clearly",   "totally"};
+    for (uint32_t n = 0; k < end && n < 3 &&
+                         word_among(R, k, k + 1, fill, sizeof fill / sizeof *fill);
+         n++)
+        k++;
+    if (k >= end || !(*idm = mention_at(R, k, DC_KIND_IDENTITY)))
+        return 0;
+    return (*idm)->te;
+}
+
+/* "Let me guess, the driver was Muslim", "let me guess... the attackers
+ * were Somali", "I bet the attacker was an illegal immigrant", "Let me
+ * guess. Pakistani?": the sneer that guesses before anything is known,
+ * answered with a group: the culprit of a crime (a person noun or a word
+ * of harm: "driver", "suspects", "attacker"; after "I bet", a word of
+ * harm only), a linking verb and the group, in the sentence of "let me
+ * guess" or the next; or the group alone, closing the clause after it. The writer puts the crime down to
+ * the group as its nature, a stereotype. Not of a crime's victim, nor a
+ * guess at anything else ("Let me guess, the driver was drunk"), nor
+ * named to denounce it or quoted. Runs only with a self pronoun, a
+ * linking verb or a question mark, and an identity word. */
+static decorum_status rule_guessed_culprit(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
+        uint32_t g; /* the first token after the guessing words */
+        bool bet = false;
+        if (tok_is_word(R, k, "let") &&
+            (tok_is_word(R, k + 1, "me") || tok_is_word(R, k + 1, "ma")) &&
+            tok_is_word(R, k + 2, "guess"))
+            g = k + 3;
+        else if (tok_is_word(R, k, "bet") &&
+                 (k == 0 || tk[k - 1].type != TK_WORD ||
+                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll")))
+            g = k + 1, bet = true;
+        else
+            continue;
+        if (tk[k].quoted)
+            continue;
+        /* to the end of the next sentence */
+        uint32_t si = tk[k].sent, end = rs->s[si].te;
+        if (si + 1 < rs->ns)
+            end = rs->s[si + 1].te;
+        const mention *idm = NULL;
+        uint32_t ans = 0;
+        /* the group alone after punctuation: "Let me guess. Somali?" */
+        uint32_t a = g;
+        while (a < end && tk[a].type != TK_WORD)
+            a++;
+        if (!bet && a > g && (ans = answer_group(R, a, end, &idm)) != 0 &&
+            (ans >= end || tk[ans].type != TK_WORD ||
+             tk[ans].clause != tk[a].clause))
+            goto found;
+        /* the culprit, then a linking verb, then the group */
+        for (uint32_t c = g; c < end && c < g + 8; c++) {
+            /* (after "bet", a doer of harm only: "I bet the new manager is
+             * Indian" guesses at no crime) */
+            if (tk[c].type != TK_WORD ||
+                !((!bet && kind_at(R, c, DC_KIND_PERSON)) ||
+                  kind_at(R, c, DC_KIND_HARM)))
+                continue;
+            uint32_t v = c + 1;
+            if (v < end && !mention_at(R, v, DC_KIND_COPULA) &&
+                adverb_like(R, v))
+                v++;
+            if (v >= end || !mention_at(R, v, DC_KIND_COPULA))
+                continue;
+            if ((ans = answer_group(R, v + 1, end, &idm)) != 0)
+                goto found;
+        }
+        continue;
+    found:;
+        target t = group_of(R, idm);
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return group_finding(R, tk[k].b, tk[g - 1].e,
+                             DECORUM_SIGNAL_STEREOTYPE,
+                             LIT("stereotype aimed at "), &t, 0.6f,
+                             LIT("'let me guess' pins a crime on the group "
+                                 "before anything is known"));
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -21718,6 +21850,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_IDENTITY) &&
+        (any_kind(&R, DC_KIND_PRONOUN_SELF) || any_kind(&R, DC_KIND_COPULA)) &&
+        (st = rule_guessed_culprit(&R)) != DECORUM_OK)
         return st;
     /* Each runs only with a target of a type it can use: a group or a
      * pronoun blamed; a group in a riddle's set-up, or an identity word
