@@ -2964,7 +2964,13 @@ static decorum_status find_targets(run *R)
                            rs->toks[m->te].type == TK_WORD &&
                            title_case(R, m->te) && title_case(R, m->tb)) {
                     const tok *nt = &rs->toks[m->te];
-                    if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
+                    /* (not a noun of crime or contempt: "Police Arrest 33
+                     * Nigerian Scammers", "Russian Spies" in a headline
+                     * are those men, as in lower case) */
+                    if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3 &&
+                        !kind_at(R, m->te, DC_KIND_STEREOTYPE) &&
+                        !kind_at(R, m->te, DC_KIND_DEROGATE) &&
+                        !kind_at(R, m->te, DC_KIND_DEHUMANIZE)) {
                         group = true;
                         t->te = m->te + 1;
                     }
@@ -5235,8 +5241,16 @@ static bool claim_named_after(const run *R, uint32_t te)
     for (uint32_t k = te; k < R->rs->ntok && k < te + 3; k++) {
         if (tk[k].sent != tk[te - 1].sent || tk[k].clause != tk[te - 1].clause)
             return false;
+        /* (the noun, not the verb: "pakis claim to be white", "claims
+         * that ..."; the clause ends, or "about", "of", a linking verb or
+         * "has" goes on) */
         if (word_among(R, k, k + 1, claim, sizeof claim / sizeof *claim))
-            return true;
+            return k + 1 >= R->rs->ntok || tk[k + 1].type != TK_WORD ||
+                   tok_is_word(R, k + 1, "about") ||
+                   tok_is_word(R, k + 1, "of") ||
+                   tok_is_word(R, k + 1, "has") ||
+                   tok_is_word(R, k + 1, "have") ||
+                   mention_at(R, k + 1, DC_KIND_COPULA);
     }
     return false;
 }
@@ -21642,9 +21656,13 @@ static decorum_status rule_guessed_culprit(run *R)
         for (uint32_t c = g; c < end && c < g + 8; c++) {
             /* (after "bet", a doer of harm only: "I bet the new manager is
              * Indian" guesses at no crime) */
+            /* (a criminal named so, "the rapists", "the thieves": a
+             * non-protected target or a stereotype's noun) */
             if (tk[c].type != TK_WORD ||
                 !((!bet && kind_at(R, c, DC_KIND_PERSON)) ||
-                  kind_at(R, c, DC_KIND_HARM)))
+                  kind_at(R, c, DC_KIND_HARM) ||
+                  kind_at(R, c, DC_KIND_NONPROTECTED) ||
+                  kind_at(R, c, DC_KIND_STEREOTYPE)))
                 continue;
             uint32_t v = c + 1;
             if (v < end && !mention_at(R, v, DC_KIND_COPULA) &&
