@@ -2806,6 +2806,27 @@ static bool whistle_said_of_one(const run *R, const mention *m)
     return said_of_one(R, &one);
 }
 
+static bool inverted_link(const run *R, const target *t);
+static bool degree_between(const run *R, uint32_t a, uint32_t b);
+
+/* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
+ * adjective with no noun after an inverted linking verb (inverted_link),
+ * then at most two words of degree and a word of contempt, a hostile
+ * trait (severity 2; not "so good at maths") or a dehumanizing word, is
+ * the people, as "the Chinese" is. */
+static bool inverted_adjective(const run *R, const mention *m)
+{
+    target t = group_of(R, m);
+    for (uint32_t k = m->te; k < R->rs->ntok && k <= m->te + 2; k++)
+        if ((kind_at(R, k, DC_KIND_DEROGATE) ||
+             kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+             (kind_at(R, k, DC_KIND_STEREOTYPE) &&
+              ent(R, mention_at(R, k, DC_KIND_STEREOTYPE))->severity >= 2)) &&
+            degree_between(R, m->te, k))
+            return inverted_link(R, &t);
+    return false;
+}
+
 /* "Kill the Boer", "shoot the Turk": a word that names its group only in
  * the plural ("boer", "turk": the Boer War, a farmer, a surname) is the
  * generic member, the whole people, as the object of a severe threat that
@@ -2930,6 +2951,7 @@ static decorum_status find_targets(run *R)
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
                              mention_at(R, m->te, DC_KIND_MODAL) ||
+                             inverted_adjective(R, m) ||
                              ((m->tb == 0 || rs->toks[m->tb - 1].clause !=
                                                  rs->toks[m->tb].clause) &&
                               leave_slogan(R, m->te))))) {
@@ -9883,7 +9905,14 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
         "so",    "such",    "really", "very",   "always", "all",  "just",
         "too",   "that",    "even",   "still",  "a",      "an",   "bloody",
         "damn",  "fucking", "mostly", "usually", "often"};
-    if (b < a || b - a > 2)
+    if (b < a || b - a > 3)
+        return false;
+    /* (or one word and "and" before the trait, a predicate it goes on:
+     * "so promiscuous and dirty") */
+    if (b - a >= 2 && tok_is_word(R, b - 1, "and") &&
+        R->rs->toks[b - 2].type == TK_WORD)
+        b -= 2;
+    if (b - a > 2)
         return false;
     for (uint32_t k = a; k < b; k++)
         if (!word_among(R, k, k + 1, deg, sizeof deg / sizeof *deg))
@@ -9925,8 +9954,11 @@ static bool predicated(const run *R, const target *t, const mention *m)
         return true;
     if (comma_simile(R, t, m))
         return true;
-    if (t->te > t->tb && t->te <= m->tb && degree_between(R, t->te, m->tb) &&
-        inverted_link(R, t))
+    /* (not a mild trait, severity 1: "Why are Asians so good at maths?"
+     * asks of a compliment) */
+    if (t->te > t->tb && t->te <= m->tb &&
+        !(m->kind == DC_KIND_STEREOTYPE && ent(R, m)->severity < 2) &&
+        degree_between(R, t->te, m->tb) && inverted_link(R, t))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
