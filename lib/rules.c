@@ -17477,6 +17477,11 @@ static bool sarcastic_event(const run *R, const mention *m)
               (tok_is_word(R, k + 2, "finest") || tok_is_word(R, k + 2, "best"))) ||
              (m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
                             tok_is_word(R, m->tb - 1, "enjoy") ||
+                            /* "enjoy your cultural enrichment" */
+                            (m->tb > 1 && tok_is_word(R, m->tb - 2, "enjoy") &&
+                             (tok_is_word(R, m->tb - 1, "your") ||
+                              tok_is_word(R, m->tb - 1, "the") ||
+                              tok_is_word(R, m->tb - 1, "all"))) ||
                             another_before(R, m->tb))))
         /* "Another rape in Cologne. Cultural enrichment at its finest",
          * "More cultural enrichment: two stabbings": praise of the code,
