@@ -2841,6 +2841,48 @@ static bool whistle_said_of_one(const run *R, const mention *m)
     return said_of_one(R, &one);
 }
 
+static bool inverted_link(const run *R, const target *t);
+static bool degree_between(const run *R, uint32_t a, uint32_t b);
+
+/* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
+ * adjective with no noun after an inverted linking verb (inverted_link),
+ * then at most two words of degree and a word of contempt, a hostile
+ * trait (severity 2; not "so good at maths") or a dehumanizing word, is
+ * the people, as "the Chinese" is. */
+static bool inverted_adjective(const run *R, const mention *m)
+{
+    target t = group_of(R, m);
+    for (uint32_t k = m->te; k < R->rs->ntok && k <= m->te + 2; k++)
+        if ((kind_at(R, k, DC_KIND_DEROGATE) ||
+             kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+             (kind_at(R, k, DC_KIND_STEREOTYPE) &&
+              ent(R, mention_at(R, k, DC_KIND_STEREOTYPE))->severity >= 2)) &&
+            degree_between(R, m->te, k))
+            return inverted_link(R, &t);
+    return false;
+}
+
+/* "Kill the Boer", "shoot the Turk": a word that names its group only in
+ * the plural ("boer", "turk": the Boer War, a farmer, a surname) is the
+ * generic member, the whole people, as the object of a severe threat that
+ * opens its sentence, the word closing its clause: a chant's call on
+ * every one of them ("Kill the Boer, kill the farmer"). Not "the Boer
+ * War", "kill the Turk in level 3" (a word after it), nor a word with a
+ * common sense of its own (flag `ambiguous`: "shoot the pole"). */
+static bool called_on_member(const run *R, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    if ((ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 2 ||
+        !tok_is_word(R, m->tb - 1, "the") ||
+        (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+         tk[m->te].sent == tk[m->tb].sent &&
+         tk[m->te].clause == tk[m->tb].clause))
+        return false;
+    const mention *th = mention_at(R, m->tb - 2, DC_KIND_THREAT);
+    return th && th->te == m->tb - 1 && ent(R, th)->severity >= 3 &&
+           th->tb == sent_of(R, th->tb)->tb;
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2944,6 +2986,7 @@ static decorum_status find_targets(run *R)
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
                              mention_at(R, m->te, DC_KIND_MODAL) ||
+                             inverted_adjective(R, m) ||
                              ((m->tb == 0 || rs->toks[m->tb - 1].clause !=
                                                  rs->toks[m->tb].clause) &&
                               leave_slogan(R, m->te))))) {
@@ -2978,7 +3021,13 @@ static decorum_status find_targets(run *R)
                            rs->toks[m->te].type == TK_WORD &&
                            title_case(R, m->te) && title_case(R, m->tb)) {
                     const tok *nt = &rs->toks[m->te];
-                    if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3) {
+                    /* (not a noun of crime or contempt: "Police Arrest 33
+                     * Nigerian Scammers", "Russian Spies" in a headline
+                     * are those men, as in lower case) */
+                    if (R->n->text[nt->e - 1] == 's' && nt->e - nt->b > 3 &&
+                        !kind_at(R, m->te, DC_KIND_STEREOTYPE) &&
+                        !kind_at(R, m->te, DC_KIND_DEROGATE) &&
+                        !kind_at(R, m->te, DC_KIND_DEHUMANIZE)) {
                         group = true;
                         t->te = m->te + 1;
                     }
@@ -2989,7 +3038,8 @@ static decorum_status find_targets(run *R)
                 /* "woman" names the group only as "women", or as "every
                  * woman", "no woman". */
                 if (group && (e->flags & DC_F_PLURAL))
-                    group = plural_hit(R, m) || quantified(R, m->tb);
+                    group = plural_hit(R, m) || quantified(R, m->tb) ||
+                            called_on_member(R, m);
             }
             if (!group)
                 continue;
@@ -5231,6 +5281,37 @@ static bool own_scare(const run *R, uint32_t tb)
                        sizeof hearsay / sizeof hearsay[0]);
 }
 
+/* "The average IQ of 70 claim about Africans has been debunked", "the
+ * 'Gypsies steal' myth": a noun for a claim ("claim", "myth", "trope",
+ * "canard", "smear", "narrative") within three tokens after the attack
+ * ending at te, in its clause, names it as a claim someone makes, as
+ * "the claim that ..." does before it. */
+static bool claim_named_after(const run *R, uint32_t te)
+{
+    static const char *const claim[] = {"claim",  "claims",   "myth",
+                                        "myths",  "trope",    "tropes",
+                                        "canard", "smear",    "narrative",
+                                        "rumour", "rumor",    "meme"};
+    const tok *tk = R->rs->toks;
+    if (te == 0 || te >= R->rs->ntok)
+        return false;
+    for (uint32_t k = te; k < R->rs->ntok && k < te + 3; k++) {
+        if (tk[k].sent != tk[te - 1].sent || tk[k].clause != tk[te - 1].clause)
+            return false;
+        /* (the noun, not the verb: "pakis claim to be white", "claims
+         * that ..."; the clause ends, or "about", "of", a linking verb or
+         * "has" goes on) */
+        if (word_among(R, k, k + 1, claim, sizeof claim / sizeof *claim))
+            return k + 1 >= R->rs->ntok || tk[k + 1].type != TK_WORD ||
+                   tok_is_word(R, k + 1, "about") ||
+                   tok_is_word(R, k + 1, "of") ||
+                   tok_is_word(R, k + 1, "has") ||
+                   tok_is_word(R, k + 1, "have") ||
+                   mention_at(R, k + 1, DC_KIND_COPULA);
+    }
+    return false;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -5244,7 +5325,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
                     (any_kind(R, DC_KIND_REPORT) && report_before(R, tb) &&
-                     !disclaimed(R, tb));
+                     !disclaimed(R, tb)) ||
+                    (R->denounce_any && claim_named_after(R, te));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -9848,6 +9930,57 @@ static bool spanish_link(const run *R, uint32_t k, uint32_t tb)
     return true;
 }
 
+/* "Why are Indians so dirty?", "why r muslims so backward", "Is it just
+ * me or are all Roma thieves?": the linking verb put before the group, as
+ * a question puts it, opening its clause or after "why", "how come" or
+ * the "or" of "is it just me or"; only "all", "the", "these", "those"
+ * between it and the group. The question takes the trait for granted
+ * and asks only why: it is said of the group as "Indians are so dirty"
+ * says it. (Not "there are Indians so ...", "where are Indians so
+ * welcome": no trait of the lexicon after it.) */
+static bool inverted_link(const run *R, const target *t)
+{
+    static const char *const det[] = {"all", "the", "these", "those"};
+    static const char *const lead[] = {"why", "come", "or", "so", "and",
+                                       "but", "lol", "seriously", "honestly"};
+    uint32_t c = t->tb;
+    while (c > 0 && word_among(R, c - 1, c, det, sizeof det / sizeof *det))
+        c--;
+    if (c == 0 || !mention_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    c--;
+    const tok *tk = R->rs->toks;
+    if (tk[c].type != TK_WORD || tk[c].sent != tk[t->tb].sent)
+        return false;
+    const sentence *s = sent_of(R, c);
+    return c == s->tb || tk[c - 1].type != TK_WORD ||
+           word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead);
+}
+
+/* Only words of degree or frequency between tokens a and b ("so",
+ * "such", "really", "always", "all"), two at most: "are Indians so
+ * dirty", "are Roma always such liars". */
+static bool degree_between(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const deg[] = {
+        "so",    "such",    "really", "very",   "always", "all",  "just",
+        "too",   "that",    "even",   "still",  "a",      "an",   "bloody",
+        "damn",  "fucking", "mostly", "usually", "often"};
+    if (b < a || b - a > 3)
+        return false;
+    /* (or one word and "and" before the trait, a predicate it goes on:
+     * "so promiscuous and dirty") */
+    if (b - a >= 2 && tok_is_word(R, b - 1, "and") &&
+        R->rs->toks[b - 2].type == TK_WORD)
+        b -= 2;
+    if (b - a > 2)
+        return false;
+    for (uint32_t k = a; k < b; k++)
+        if (!word_among(R, k, k + 1, deg, sizeof deg / sizeof *deg))
+            return false;
+    return true;
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -9881,6 +10014,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
     if (comma_simile(R, t, m))
+        return true;
+    /* (not a mild trait, severity 1: "Why are Asians so good at maths?"
+     * asks of a compliment) */
+    if (t->te > t->tb && t->te <= m->tb &&
+        !(m->kind == DC_KIND_STEREOTYPE && ent(R, m)->severity < 2) &&
+        degree_between(R, t->te, m->tb) && inverted_link(R, t))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
@@ -15435,8 +15574,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!idm && m->tb >= 2 && (kind_at(R, m->tb - 1, DC_KIND_PERSON) ||
                                    kind_at(R, m->tb - 1, DC_KIND_HUMANITY)))
             idm = identity_ending_at(R, m->tb - 1);
-        if (!idm || idm->tb < 2 || !tok_is_word(R, idm->tb - 2, "only") ||
-            !tok_is_word(R, idm->tb - 1, "good"))
+        /* "A good Muslim is a dead Muslim", "a good Jew is a dead one":
+         * the article of a generic singular stands for "only" when the
+         * member is named again after "dead" (or "one" stands for it), so
+         * the formula is said of every one; "a good Muslim neighbour is a
+         * dead end" names no one twice. */
+        const mention *o;
+        bool generic = idm && idm->tb >= 2 &&
+                       tok_is_word(R, idm->tb - 1, "good") &&
+                       a_or_an(R, idm->tb - 2) && m->te < R->rs->ntok &&
+                       (tok_is_word(R, m->te, "one") ||
+                        ((o = mention_at(R, m->te, DC_KIND_IDENTITY)) &&
+                         same_group(ent(R, o), ent(R, idm))));
+        if (!idm || idm->tb < 2 ||
+            (!generic && (!tok_is_word(R, idm->tb - 2, "only") ||
+                          !tok_is_word(R, idm->tb - 1, "good"))))
             return DECORUM_OK;
         /* the identity word is the group, even where alone it would be
          * an adjective ("the only good Indian") */
@@ -15926,7 +16078,10 @@ static decorum_status rule_attack(run *R, const mention *m)
          * lexicon (flag `noun`) in the singular right after the adjective
          * is one man; not news to read as untargeted, as the noun there
          * may be an adjective itself ("jew criminal plot") */
-        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m))
+        /* (an entry listed in its plural, "thieves", is no one man:
+         * "are all Romanians thieves", as "Nigerian scammers") */
+        if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m) &&
+            !plural_term(e))
             return DECORUM_OK;
     }
     /* A team or its fans judged for their play or their conduct: a role
@@ -17426,6 +17581,23 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
                 (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
                  any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
+    else if ((tok_is_word(R, k, "at") && k + 2 < R->rs->ntok &&
+              (tok_is_word(R, k + 1, "its") || tok_is_word(R, k + 1, "it's")) &&
+              (tok_is_word(R, k + 2, "finest") || tok_is_word(R, k + 2, "best"))) ||
+             (m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
+                            tok_is_word(R, m->tb - 1, "enjoy") ||
+                            /* "enjoy your cultural enrichment" */
+                            (m->tb > 1 && tok_is_word(R, m->tb - 2, "enjoy") &&
+                             (tok_is_word(R, m->tb - 1, "your") ||
+                              tok_is_word(R, m->tb - 1, "the") ||
+                              tok_is_word(R, m->tb - 1, "all"))) ||
+                            another_before(R, m->tb))))
+        /* "Another rape in Cologne. Cultural enrichment at its finest",
+         * "More cultural enrichment: two stabbings": praise of the code,
+         * or one more of it, beside a crime or a harm told (not "the
+         * festival was cultural enrichment at its finest") */
+        event = any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+                any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m);
     else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
@@ -22057,6 +22229,106 @@ static decorum_status rule_food_trope(run *R)
     return emit(R, &fs, r);
 }
 
+/* The token after the identity mention starting at k and the words of
+ * certainty or article before it ("obviously a", "probably an", "of
+ * course"), or 0 if no identity word starts there: the group named as the
+ * answer in rule_guessed_culprit. *idm is set to it. */
+static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
+                             const mention **idm)
+{
+    static const char *const fill[] = {
+        "a",        "an",       "the",     "obviously", "probably",
+        "definitely", "surely", "of",      "course",    "another",
+        "all",      "some",     "likely",  "clearly",   "totally"};
+    for (uint32_t n = 0; k < end && n < 3 &&
+                         word_among(R, k, k + 1, fill, sizeof fill / sizeof *fill);
+         n++)
+        k++;
+    if (k >= end || !(*idm = mention_at(R, k, DC_KIND_IDENTITY)))
+        return 0;
+    return (*idm)->te;
+}
+
+/* "Let me guess, the driver was Muslim", "let me guess... the attackers
+ * were Somali", "I bet the attacker was an illegal immigrant", "Let me
+ * guess. Pakistani?": the sneer that guesses before anything is known,
+ * answered with a group: the culprit of a crime (a person noun or a word
+ * of harm: "driver", "suspects", "attacker"; after "I bet", a word of
+ * harm only), a linking verb and the group, in the sentence of "let me
+ * guess" or the next; or the group alone, closing the clause after it. The writer puts the crime down to
+ * the group as its nature, a stereotype. Not of a crime's victim, nor a
+ * guess at anything else ("Let me guess, the driver was drunk"), nor
+ * named to denounce it or quoted. Runs only with a self pronoun, a
+ * linking verb or a question mark, and an identity word. */
+static decorum_status rule_guessed_culprit(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
+        uint32_t g; /* the first token after the guessing words */
+        bool bet = false;
+        if (tok_is_word(R, k, "let") &&
+            (tok_is_word(R, k + 1, "me") || tok_is_word(R, k + 1, "ma")) &&
+            tok_is_word(R, k + 2, "guess"))
+            g = k + 3;
+        else if (tok_is_word(R, k, "bet") &&
+                 (k == 0 || tk[k - 1].type != TK_WORD ||
+                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll")))
+            g = k + 1, bet = true;
+        else
+            continue;
+        if (tk[k].quoted)
+            continue;
+        /* to the end of the next sentence */
+        uint32_t si = tk[k].sent, end = rs->s[si].te;
+        if (si + 1 < rs->ns)
+            end = rs->s[si + 1].te;
+        const mention *idm = NULL;
+        uint32_t ans = 0;
+        /* the group alone after punctuation: "Let me guess. Somali?" */
+        uint32_t a = g;
+        while (a < end && tk[a].type != TK_WORD)
+            a++;
+        if (!bet && a > g && (ans = answer_group(R, a, end, &idm)) != 0 &&
+            (ans >= end || tk[ans].type != TK_WORD ||
+             tk[ans].clause != tk[a].clause))
+            goto found;
+        /* the culprit, then a linking verb, then the group */
+        for (uint32_t c = g; c < end && c < g + 8; c++) {
+            /* (after "bet", a doer of harm only: "I bet the new manager is
+             * Indian" guesses at no crime) */
+            /* (a criminal named so, "the rapists", "the thieves": a
+             * non-protected target or a stereotype's noun) */
+            if (tk[c].type != TK_WORD ||
+                !((!bet && kind_at(R, c, DC_KIND_PERSON)) ||
+                  kind_at(R, c, DC_KIND_HARM) ||
+                  kind_at(R, c, DC_KIND_NONPROTECTED) ||
+                  kind_at(R, c, DC_KIND_STEREOTYPE)))
+                continue;
+            uint32_t v = c + 1;
+            if (v < end && !mention_at(R, v, DC_KIND_COPULA) &&
+                adverb_like(R, v))
+                v++;
+            if (v >= end || !mention_at(R, v, DC_KIND_COPULA))
+                continue;
+            if ((ans = answer_group(R, v + 1, end, &idm)) != 0)
+                goto found;
+        }
+        continue;
+    found:;
+        target t = group_of(R, idm);
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return group_finding(R, tk[k].b, tk[g - 1].e,
+                             DECORUM_SIGNAL_STEREOTYPE,
+                             LIT("stereotype aimed at "), &t, 0.6f,
+                             LIT("'let me guess' pins a crime on the group "
+                                 "before anything is known"));
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -22239,6 +22511,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_food_trope(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_IDENTITY) &&
+        (any_kind(&R, DC_KIND_PRONOUN_SELF) || any_kind(&R, DC_KIND_COPULA)) &&
+        (st = rule_guessed_culprit(&R)) != DECORUM_OK)
         return st;
     /* Each runs only with a target of a type it can use: a group or a
      * pronoun blamed; a group in a riddle's set-up, or an identity word
