@@ -468,7 +468,20 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
         st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
                            err ? &err[i] : NULL);
     }
-    run_stage(stage_match, e, s, items, n, st, err);
+    for (size_t i = 0; i < n; i++) {
+        if (st[i] != DECORUM_OK)
+            continue;
+        /* The next comment's first memo entries, fetched while this one
+         * is matched (dc_match_prefetch). */
+        if (i + 1 < n && st[i + 1] == DECORUM_OK) {
+            const lane *nl = &s->lanes[i + 1];
+            dc_match_prefetch(s->ms, nl->nctx ? &nl->ctx[0]->norm
+                                              : &nl->main.norm);
+        }
+        decorum_status r = stage_match(e, s, &s->lanes[i], &items[i]);
+        if (r != DECORUM_OK)
+            lane_fail(st, err, i, r);
+    }
     run_stage(stage_rules, e, s, items, n, st, err);
     /* The model reads a word cache larger than the L2 at random: the next
      * item's first sets are fetched while this one is scored. */

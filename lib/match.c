@@ -3166,6 +3166,12 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * inflection gives a second hit over the whole word, which the fourth
  * word's low 32 bits hold (MEMO_TWO_ENTRY, MEMO_TWO_HOW); plain_word
  * pushes it (the loop sends the word there, as for MEMO_LOOK). */
+/* How many words ahead match_words makes a word's memo key and fetches
+ * its pair (a power of two). One word ahead was too little: a word done
+ * from the memo is ~30-60 cycles, and in the whole analysis the memo
+ * (256 KB) is in the L3 at best, the model's tables having pushed it out
+ * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
+#define MEMO_AHEAD 8
 #define MEMO_SLOT_BITS 26u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
 #define MEMO_TWO (1ull << 58)
@@ -4365,19 +4371,6 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
-/* The memo pair (fetched) and key *k (mkey_set) of the word t[a, e) if
- * it has up to 15 bytes, else NULL. */
-static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
-                                 uint64_t *memo, mkey *k)
-{
-    uint64_t *set = NULL;
-    if (e - a <= 15) {
-        set = mkey_set(memo, t + a, e - a, k);
-        __builtin_prefetch(set);
-    }
-    return set;
-}
-
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
  * for the words of up to 15 bytes, a key's slot value, index and next,
  * whether the word is a short term (MEMO_SHORT) or a key's inflection
@@ -4393,9 +4386,11 @@ static inline uint64_t *run_pair(const unsigned char *t, size_t a, size_t e,
  * keeps its values in registers (inline, the probe's values were spilled:
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
- * loop does not look for them byte by byte; the memo pair of the next word
- * is fetched before this one is handled: the memo (256 KB) is in the L2
- * at best, and in the whole analysis the model's tables push it out. */
+ * loop does not look for them byte by byte; the memo pair of a word is
+ * fetched MEMO_AHEAD words before its turn (and the first ones by
+ * dc_match_prefetch, while the comment before is matched): the memo
+ * (256 KB) is in the L2 at best, and in the whole analysis the model's
+ * tables push it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -4407,12 +4402,13 @@ static bool match_words(scan *s)
     uint64_t *memo = s->ms->memo;
     /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
      * otherwise look for the end of every word again. They end with {n, n}
-     * here, where dc_match puts its sentinel: the loop reads one run
-     * ahead, and the memo key of an empty word at n reads the zero bytes
-     * after the text. */
+     * here, MEMO_AHEAD times (dc_match puts its sentinel on the first):
+     * the loop reads MEMO_AHEAD runs ahead, and the memo key of an empty
+     * word at n reads the zero bytes after the text. */
     const dc_wrun *r = s->runs;
     s->runs = word_runs(t, n, s->runs);
-    *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
+    for (size_t k = 0; k < MEMO_AHEAD; k++)
+        s->runs[k] = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
         /* No word keys (hmax is 0): every word is on_run's. */
         for (; r->b < n; r++)
@@ -4426,7 +4422,19 @@ static bool match_words(scan *s)
     mkey x, nx;
     memset(&x, 0, sizeof x);
     nx = x;
-    uint64_t *set = run_pair(t, a, i, memo, &x), *nset;
+    /* The memo keys and pairs of the next MEMO_AHEAD words, in turn
+     * (rk, rs: word k of the text at k % MEMO_AHEAD), each pair fetched
+     * as its key is made. A word of more than 15 bytes gets some pair,
+     * never read (its length taken modulo 16). */
+    const dc_wrun *const r0 = r;
+    mkey rk[MEMO_AHEAD];
+    uint64_t *rs[MEMO_AHEAD];
+    for (size_t k = 0; k < MEMO_AHEAD; k++) {
+        rs[k] = mkey_set(memo, t + r[k].b, (r[k].e - r[k].b) & 15, &rk[k]);
+        __builtin_prefetch(rs[k]);
+    }
+    x = rk[0];
+    uint64_t *set = rs[0], *nset;
     /* Phrases led by the last word, done from the memo, when nothing else
      * is pending: they enter w only if this word may go on with them
      * (dnext: their next first bytes, dv: the word's memo answer, da: its
@@ -4439,11 +4447,22 @@ static bool match_words(scan *s)
     for (;; a = na, i = ni, set = nset, x = nx) {
         if (a >= n)
             return true;
-        /* The next word's memo pair, fetched while this one is handled. */
+        /* The next word's memo key and pair, made MEMO_AHEAD - 1 words
+         * ago, and the pair fetched then. */
         r++;
         na = r->b;
         ni = r->e;
-        nset = run_pair(t, na, ni, memo, &nx);
+        {
+            size_t j = (size_t)(r - r0) & (MEMO_AHEAD - 1);
+            nx = rk[j];
+            nset = rs[j];
+            /* The word MEMO_AHEAD - 1 after the next takes this one's
+             * place. */
+            const dc_wrun *q = r + (MEMO_AHEAD - 1);
+            j = (j - 1) & (MEMO_AHEAD - 1);
+            rs[j] = mkey_set(memo, t + q->b, (q->e - q->b) & 15, &rk[j]);
+            __builtin_prefetch(rs[j]);
+        }
         size_t L = i - a;
         if (dnext & 1u << (t[a] & 31))
             pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
@@ -4566,8 +4585,9 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
      * and the sentinel. Made once here, so the word pass stores without a
      * check. */
     if (gst == DECORUM_OK && words)
-        gst = dc_grow(al, (void **)&out->runs, &out->cap_runs, n->len / 2 + 2,
-                      sizeof *out->runs, (size_t)UINT32_MAX / 2 + 2);
+        gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
+                      n->len / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
+                      (size_t)UINT32_MAX / 2 + 1 + MEMO_AHEAD);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;
@@ -4637,6 +4657,29 @@ fail:
     out->n = 0;
     out->has_runs = false;
     return s.st;
+}
+
+/* The first four words of the padded text, found as word_runs does in its
+ * first 32 bytes: their memo pairs, which match_words fetches only as it
+ * starts, before its loop's look-ahead has any lead (without this, the
+ * memo compare kept 14% of match_words' samples; with it, 2%). */
+void dc_match_prefetch(const dc_match_scratch *ms, const dc_norm *n)
+{
+    if (!ms->memo || !n->padded || !n->len)
+        return;
+    const unsigned char *t = (const unsigned char *)n->text;
+    uint64_t wm = (uint64_t)word_mask(t, 0) | (uint64_t)word_mask(t, 16) << 16;
+    uint64_t x = wm ^ wm << 1;
+    for (size_t k = 0; k < 4 && x; k++) {
+        size_t b = (size_t)__builtin_ctzll(x);
+        x &= x - 1;
+        if (!x)
+            break;
+        size_t e = (size_t)__builtin_ctzll(x);
+        x &= x - 1;
+        mkey fk;
+        __builtin_prefetch(mkey_set(ms->memo, t + b, (e - b) & 15, &fk));
+    }
 }
 
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
