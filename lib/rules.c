@@ -19929,6 +19929,34 @@ static bool frame_call(const run *R, uint32_t k)
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
 }
 
+/* Words that make a frame around a group something else: a game or a
+ * race ("deny the Australians any width", "not one more Brazilian in the
+ * squad", "finish the Australians off for good, three wickets left"),
+ * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
+ * a fear or a forecast reported ("won't get down alive, the UN warned"),
+ * and the words of a people's victims mourned ("Not one more
+ * Palestinian. Ceasefire now."). Asked only once a frame has matched. */
+static const char *const frame_game[] = {
+    "squad",   "team",     "xi",       "roster",    "lineup",  "league",
+    "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
+    "hockey",  "relay",    "lap",      "tournament", "playoffs", "fantasy",
+    "dream11", "smurfing", "jungle",   "lobby",     "wings",   "midfield",
+    "singles", "bouncers", "width",    "metres",    "meters",  "sprint",
+    "striker", "derby",    "semis",    "quarterfinal"};
+static const char *const frame_weather[] = {
+    "typhoon",  "hurricane", "cyclone", "storm",    "earthquake",
+    "flood",    "floods",    "tsunami", "spiders",  "snakes",
+    "rainy",    "monsoon",   "heatwave", "landfall", "wildfire"};
+static const char *const frame_told[] = {
+    "warned", "warns", "warn",    "said",   "says",    "fear",
+    "fears",  "feared", "reported", "predict", "predicts", "worry",
+    "worried", "critics"};
+static const char *const frame_mourned[] = {
+    "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
+    "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
+    "killings",  "lynched",  "mourn",   "died"};
+#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+
 /* The "not" of "not one more" or "not a single more" right before the
  * group words [gb, ge), opening its clause, with the group ending the
  * clause or kept out "in", "into", "here" ("not one more muslim in this
@@ -19949,11 +19977,25 @@ static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
     if (!tok_is_word(R, no, "not") || tk[no].clause != tk[gb].clause ||
         !no_opens(R, no))
         return UINT32_MAX;
-    if (clause_done(R, ge) ||
-        (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
-         word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept)))
-        return no;
-    return UINT32_MAX;
+    if (!(clause_done(R, ge) ||
+          (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
+           word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept))))
+        return UINT32_MAX;
+    /* the group as subject of a burden ("Not one more Muslim in Gujarat
+     * should have to prove their innocence"), a people mourned ("Not one
+     * more Palestinian. Ceasefire now.", "#MMIW"), or a side picked ("not
+     * one more Brazilian in the Chelsea squad") */
+    for (uint32_t j = ge; j + 1 < R->rs->ntok && tk[j].clause == tk[gb].clause;
+         j++)
+        if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
+            tok_is_word(R, j + 1, "to"))
+            return UINT32_MAX;
+    if (word_among(R, 0, R->rs->ntok, FRAME_WORDS(frame_mourned)) ||
+        word_among(R, 0, R->rs->ntok, FRAME_WORDS(frame_game)) ||
+        word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
+                   (const char *const[]){"side"}, 1))
+        return UINT32_MAX;
+    return no;
 }
 
 /* Which frame (FR_*) holds group t, and the first token of its words in
@@ -19997,8 +20039,9 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                          "visas", "the"};
     static const char *const handle[] = {"sort", "handle", "finish", "fix",
                                          "silence", "erase"};
-    static const char *const hinted[] = {"shame", "pity", "careful", "hate",
-                                         "sad", "terrible"};
+    /* (not "sad", "terrible": "it would be terrible if something happened
+     * to the synagogue" is a worry) */
+    static const char *const hinted[] = {"shame", "pity", "careful", "hate"};
     static const char *const happen[] = {"happen", "happened", "happens",
                                          "happening"};
     const dc_rules_scratch *rs = R->rs;
@@ -20028,6 +20071,25 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                          word_among(R, k + 1, k + 2, in_end,
                                     sizeof in_end / sizeof *in_end));
         }
+        /* "into" needs a place ("never let the Nigerians into the game
+         * early" is a kick-off), and a trailing "without checking ..."
+         * or "on fake college offers" keeps them from harm, not out */
+        static const char *const not_place[] = {"game", "match", "lobby",
+                                                "server", "chat", "party",
+                                                "draft", "squad", "team"};
+        static const char *const sham[] = {"contracts", "contract",
+                                           "offers", "offer", "promises",
+                                           "scams", "schemes"};
+        for (uint32_t j = k; where && j < n && j < k + 10 &&
+                             tk[j].clause == c;
+             j++)
+            if (tok_is_word(R, j, "without") ||
+                (tok_is_word(R, j, "on") &&
+                 word_among(R, j + 1, j + 5 < n ? j + 5 : n,
+                            FRAME_WORDS(sham))) ||
+                (tok_is_word(R, k, "into") && j > k && j < k + 3 &&
+                 word_among(R, j, j + 1, FRAME_WORDS(not_place))))
+                where = false;
         if (where) {
             *from = b - 1;
             *to = k < n && tk[k].clause == c ? k + 1 : t->te;
@@ -20060,6 +20122,23 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         } else if (word_among(R, b, b + 1, trade_obj,
                               sizeof trade_obj / sizeof *trade_obj)) {
             v = b;
+            /* served something ("Don't serve Muslims pork", "won't serve
+             * Muslims alcohol during iftar") is catering; hired in some
+             * way ("through unlicensed agencies", "as unpaid interns",
+             * "on zero-hour contracts", "just because they're cheap") is
+             * a warning against abuse */
+            static const char *const served[] = {
+                "in", "at", "here", "anymore", "again", "ever", "there",
+                "and", "or", "until", "either", "any", "period"};
+            static const char *const adjunct[] = {
+                "through", "via", "as", "on", "under", "without", "just",
+                "because", "unless", "off"};
+            uint32_t a = t->te;
+            if (a < n && tk[a].clause == c && tk[a].type == TK_WORD &&
+                ((tok_is_word(R, b, "serve") || tok_is_word(R, b, "serving"))
+                     ? !word_among(R, a, a + 1, FRAME_WORDS(served))
+                     : word_among(R, a, a + 1, FRAME_WORDS(adjunct))))
+                v = UINT32_MAX;
         }
         if (v != UINT32_MAX && v > 0) {
             uint32_t ng = v - 1;
@@ -20077,7 +20156,18 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     }
     /* rights taken: "revoke the citizenship of all Muslims", "strip every
      * Pakistani of citizenship", "Hispanics have no business voting" */
-    if (b != UINT32_MAX && tok_is_word(R, b, "of") && b >= 2) {
+    /* a forecast or fear reported ("critics fear the NRC will strip
+     * Muslims of citizenship") is not the writer's call, nor a condition
+     * ("If you deny Palestinians their right to vote, ...") */
+    bool told = b != UINT32_MAX &&
+                (word_among(R, s->tb, b, FRAME_WORDS(frame_told)) ||
+                 word_among(R, s->tb, b, (const char *const[]){"if", "when"},
+                            2));
+    /* "the passports of Indians who renounced citizenship": a status */
+    bool who = t->te < n && (tok_is_word(R, t->te, "who") ||
+                             tok_is_word(R, t->te, "whose"));
+    if (b != UINT32_MAX && !told && !who && tok_is_word(R, b, "of") &&
+        b >= 2) {
         for (uint32_t j = b; j-- > 0 && j + 3 > b && tk[j].clause == c;)
             if (word_among(R, j, j + 1, papers,
                            sizeof papers / sizeof *papers))
@@ -20091,8 +20181,8 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                         return FR_RIGHTS;
                     }
     }
-    if (b != UINT32_MAX && word_among(R, b, b + 1, revoke,
-                                      sizeof revoke / sizeof *revoke) &&
+    if (b != UINT32_MAX && !told && word_among(R, b, b + 1, revoke,
+                                               sizeof revoke / sizeof *revoke) &&
         frame_call(R, b)) {
         uint32_t k = t->te;
         if (k + 1 < n && tok_is_word(R, k, "of")) {
@@ -20125,9 +20215,30 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     /* barred: "bar the Irish from the pub", "deny the Jews any seat in
      * parliament", "block Somalis from entering"; the writer's call (a
      * ban told, "were barred", is a deed), from somewhere or something */
-    if (b != UINT32_MAX &&
+    /* ... "any" right or good ("deny the Jews any seat in parliament",
+     * not "any role in 9/11", a claim refuted, nor "any width", a game),
+     * not from a game or a sample ("block the Koreans from the jungle",
+     * "exclude the Chinese from the sample") */
+    static const char *const goods[] = {
+        "rights", "right",   "jobs",  "job",   "housing", "entry",
+        "access", "service", "seat",  "seats", "say",     "vote",
+        "voice",  "visas",   "citizenship", "benefits", "welfare", "aid",
+        "place",  "home",    "land",  "property", "power", "work"};
+    static const char *const sample[] = {"sample", "samples", "survey",
+                                         "dataset", "study", "analysis"};
+    uint32_t bo = t->te + 1 < n && (tok_is_word(R, t->te + 1, "the") ||
+                                    tok_is_word(R, t->te + 1, "our"))
+                      ? t->te + 2
+                      : t->te + 1;
+    if (b != UINT32_MAX && !told &&
         word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
         frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        !(tok_is_word(R, t->te, "any") &&
+          !word_among(R, t->te + 1, t->te + 3 < n ? t->te + 3 : n,
+                      FRAME_WORDS(goods))) &&
+        !(tok_is_word(R, t->te, "from") && bo < n &&
+          word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
+        !word_among(R, 0, n, FRAME_WORDS(frame_game)) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -20163,7 +20274,15 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             "will",   "would", "time", "let's", "someone", "somebody",
             "lets",   "'ll"};
         good = good && b != UINT32_MAX &&
-               word_among(R, s->tb, b, call, sizeof call / sizeof *call);
+               word_among(R, s->tb, b, call, sizeof call / sizeof *call) &&
+               !word_among(R, 0, n, FRAME_WORDS(frame_game));
+        /* "take care of" is care, even asked for, unless nothing says how
+         * ("The government should take care of refugees permanently
+         * rather than with six-month grants", "... permanently, proper
+         * housing"): only the bare phrase ending its sentence is veiled */
+        if (good && b > 1 && tok_is_word(R, b, "of"))
+            for (uint32_t j = k + 1; j < s->te && good; j++)
+                good = tk[j].type != TK_WORD;
         if (good &&
             (word_among(R, b, b + 1, handle, sizeof handle / sizeof *handle) ||
              (b > 0 && tok_is_word(R, b, "with") &&
@@ -20189,6 +20308,13 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
         word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
         uint32_t k = t->tb;
+        /* only "your", "their" address someone; else a place ("the
+         * gurdwara"), not a people ("happened to the Christians") */
+        bool place = t->entry >= 0 &&
+                     (R->lx->entries[t->entry].flags & DC_F_PLACE);
+        if (k > 0 && !place && !tok_is_word(R, k - 1, "your") &&
+            !tok_is_word(R, k - 1, "their"))
+            k = 0;
         if (k > 0 && (tok_is_word(R, k - 1, "your") ||
                       tok_is_word(R, k - 1, "their") ||
                       tok_is_word(R, k - 1, "that") ||
@@ -20224,7 +20350,21 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                             "get",   "getting", "walk",
                                             "go",    "going",   "come"};
         static const char *const warned[] = {"better", "should", "gonna",
-                                             "will", "had"};
+                                             "will"};
+        /* the time not lived to see ("next year", "another Christmas"),
+         * not a thing ("won't see the new fuel prices", "Eid prayers") */
+        static const char *const season[] = {
+            "year", "christmas", "eid", "diwali", "summer", "winter",
+            "election", "week", "month", "birthday", "ramadan", "spring"};
+        static const char *const after[] = {"in", "alive", "if", "again"};
+        /* a fear told ("have had to sleep with one eye open", "after the
+         * attack"), a plight ("won't get out alive unless the corridor
+         * opens", "the UN warned"), a game or the weather */
+        static const char *const since[] = {"after", "since", "because",
+                                            "for", "until", "unless",
+                                            "without"};
+        bool off = word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
+                   word_among(R, 0, n, FRAME_WORDS(frame_weather));
         static const char *const when[] = {"next",     "another", "christmas",
                                            "tomorrow", "eid",     "diwali",
                                            "new",      "summer",  "end"};
@@ -20239,12 +20379,34 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                        tok_is_word(R, j, "gonna"));
             bool alive = tok_is_word(R, k, "alive") && neg &&
                          word_among(R, t->te, k, leave,
-                                    sizeof leave / sizeof *leave);
+                                    sizeof leave / sizeof *leave) &&
+                         !word_among(R, t->te, k,
+                                     (const char *const[]){"group", "round",
+                                                           "stage"},
+                                     3);
+            if (alive && k + 1 < n) {
+                uint32_t se = s->te < k + 8 ? s->te : k + 8;
+                if (word_among(R, k + 1, k + 2, FRAME_WORDS(since)) ||
+                    (tok_is_word(R, k + 1, "if") && k + 2 < n &&
+                     (tok_is_word(R, k + 2, "the") ||
+                      tok_is_word(R, k + 2, "a"))) ||
+                    word_among(R, k + 1, se, FRAME_WORDS(frame_told)))
+                    alive = false;
+            }
             bool eye = k + 3 < n && tok_is_word(R, k, "sleep") &&
                        tok_is_word(R, k + 1, "with") &&
                        tok_is_word(R, k + 3, "eye") &&
-                       word_among(R, t->te, k, warned,
-                                  sizeof warned / sizeof *warned);
+                       (word_among(R, t->te, k, warned,
+                                   sizeof warned / sizeof *warned) ||
+                        word_among(R, t->te, k,
+                                   (const char *const[]){"had"}, 1)) &&
+                       !word_among(R, t->te, k,
+                                   (const char *const[]){"not", "to"}, 2);
+            if (eye && k + 5 < n) {
+                uint32_t se = s->te < k + 12 ? s->te : k + 12;
+                if (word_among(R, k + 5, se, FRAME_WORDS(since)))
+                    eye = false;
+            }
             /* "will not live to see the next election", "won't see
              * next year": a time they will not reach */
             uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
@@ -20252,6 +20414,20 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             bool see = tok_is_word(R, k, "see") && neg && w < n &&
                        word_among(R, w, w + 1, when,
                                   sizeof when / sizeof *when);
+            if (see) {
+                uint32_t z = w + 1; /* past the time's words */
+                if (!word_among(R, w, w + 1, FRAME_WORDS(season)) &&
+                    !tok_is_word(R, w, "tomorrow"))
+                    z = z < n && word_among(R, z, z + 1,
+                                            FRAME_WORDS(season))
+                            ? z + 1
+                            : 0;
+                see = z > 0 && (clause_done(R, z) ||
+                                (z < n && word_among(R, z, z + 1,
+                                                     FRAME_WORDS(after))));
+            }
+            if (off)
+                alive = eye = see = false;
             if (alive || eye || see) {
                 *from = t->tb;
                 *to = alive ? k + 1 : see ? w + 1 : k + 5;
@@ -20282,6 +20458,13 @@ static decorum_status rule_group_frames(run *R)
             continue;
         const sentence *s = sent_of(R, t->tb);
         if (s->question)
+            continue;
+        /* "Non-Muslims have no right to buy land": not the group */
+        if (t->tb > 0 &&
+            (tok_is_word(R, t->tb - 1, "non") ||
+             (t->tb > 1 && rs->toks[t->tb - 1].type == TK_PUNCT &&
+              rs->toks[t->tb - 1].ch == '-' &&
+              tok_is_word(R, t->tb - 2, "non"))))
             continue;
         uint32_t from = 0, to = 0;
         int fr = group_frame(R, t, &from, &to);
