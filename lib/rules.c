@@ -14626,6 +14626,74 @@ static bool attacker_sought(const run *R, const mention *m)
                       sizeof punish / sizeof *punish);
 }
 
+/* Words that make a frame around a group something else: a game or a
+ * race ("deny the Australians any width", "not one more Brazilian in the
+ * squad", "finish the Australians off for good, three wickets left"),
+ * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
+ * a fear or a forecast reported ("won't get down alive, the UN warned"),
+ * and the words of a people's victims mourned ("Not one more
+ * Palestinian. Ceasefire now."). Asked only once a frame has matched. */
+static const char *const frame_game[] = {
+    "squad",   "team",     "xi",       "roster",    "lineup",  "league",
+    "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
+    "hockey",  "relay",    "lap",      "tournament", "playoffs", "fantasy",
+    "dream11", "smurfing", "jungle",   "lobby",     "wings",   "midfield",
+    "singles", "bouncers", "width",    "metres",    "meters",  "sprint",
+    "striker", "derby",    "semis",    "quarterfinal"};
+static const char *const frame_weather[] = {
+    "typhoon",  "hurricane", "cyclone", "storm",    "earthquake",
+    "flood",    "floods",    "tsunami", "spiders",  "snakes",
+    "rainy",    "monsoon",   "heatwave", "landfall", "wildfire"};
+static const char *const frame_told[] = {
+    "warned", "warns", "warn",    "said",   "says",    "fear",
+    "fears",  "feared", "reported", "predict", "predicts", "worry",
+    "worried", "critics"};
+static const char *const frame_mourned[] = {
+    "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
+    "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
+    "killings",  "lynched",  "mourn",   "died"};
+#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+
+/* Is the vehicle verb m ("drive into", "mowed down", "plough into")
+ * aimed elsewhere than at people: a race or a match ("Bolt mowed down
+ * the Americans in the last 40 metres"), a group that drives ("Mexicans
+ * drive into Texas every day", "the Italian couple drove into the wrong
+ * car park") with no group after the verb, or a place a group owns
+ * ("drives into the Danes' box")? */
+static bool vehicle_astray(const run *R, const mention *m)
+{
+    static const char *const drive[] = {
+        "drive", "drives", "driving", "drove",   "mow",     "mows",
+        "mowed", "mowing", "plough", "ploughs", "ploughed", "plow"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
+        return false;
+    if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
+        word_among(R, 0, n, (const char *const[]){"race"}, 1))
+        return true;
+    uint32_t k = m->te;
+    while (k < n && k < m->te + 2 &&
+           (tok_is_word(R, k, "the") || tok_is_word(R, k, "those") ||
+            tok_is_word(R, k, "these") || tok_is_word(R, k, "a")))
+        k++;
+    if (k >= n || !in_target(R, k, TG_GROUP)) {
+        /* nobody driven at: a group before the verb is its driver */
+        return m->tb > 0 && tk[m->tb - 1].clause == tk[m->tb].clause &&
+               (in_target(R, m->tb - 1, TG_GROUP) ||
+                (m->tb > 1 && in_target(R, m->tb - 2, TG_GROUP)));
+    }
+    while (k < n && in_target(R, k, TG_GROUP))
+        k++;
+    /* "the Danes' box", "the Danes's box" */
+    if (k < n && tk[k].type == TK_WORD && R->n->text[tk[k - 1].e - 1] == '\'')
+        return true; /* the apostrophe kept in the word */
+    return k + 1 < n &&
+           ((tk[k].type == TK_PUNCT && tk[k].ch == '\'') ||
+            tok_is_word(R, k, "'s") || tok_is_word(R, k, "s")) &&
+           tk[k + 1].type == TK_WORD;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -14669,7 +14737,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
-        if (harmless_threat(R, m, e) || harm_prevented(R, m))
+        if (harmless_threat(R, m, e) || harm_prevented(R, m) ||
+            vehicle_astray(R, m))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
@@ -19929,34 +19998,6 @@ static bool frame_call(const run *R, uint32_t k)
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
 }
 
-/* Words that make a frame around a group something else: a game or a
- * race ("deny the Australians any width", "not one more Brazilian in the
- * squad", "finish the Australians off for good, three wickets left"),
- * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
- * a fear or a forecast reported ("won't get down alive, the UN warned"),
- * and the words of a people's victims mourned ("Not one more
- * Palestinian. Ceasefire now."). Asked only once a frame has matched. */
-static const char *const frame_game[] = {
-    "squad",   "team",     "xi",       "roster",    "lineup",  "league",
-    "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
-    "hockey",  "relay",    "lap",      "tournament", "playoffs", "fantasy",
-    "dream11", "smurfing", "jungle",   "lobby",     "wings",   "midfield",
-    "singles", "bouncers", "width",    "metres",    "meters",  "sprint",
-    "striker", "derby",    "semis",    "quarterfinal"};
-static const char *const frame_weather[] = {
-    "typhoon",  "hurricane", "cyclone", "storm",    "earthquake",
-    "flood",    "floods",    "tsunami", "spiders",  "snakes",
-    "rainy",    "monsoon",   "heatwave", "landfall", "wildfire"};
-static const char *const frame_told[] = {
-    "warned", "warns", "warn",    "said",   "says",    "fear",
-    "fears",  "feared", "reported", "predict", "predicts", "worry",
-    "worried", "critics"};
-static const char *const frame_mourned[] = {
-    "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
-    "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
-    "killings",  "lynched",  "mourn",   "died"};
-#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
-
 /* The "not" of "not one more" or "not a single more" right before the
  * group words [gb, ge), opening its clause, with the group ending the
  * clause or kept out "in", "into", "here" ("not one more muslim in this
@@ -20181,8 +20222,8 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                         return FR_RIGHTS;
                     }
     }
-    if (b != UINT32_MAX && !told && word_among(R, b, b + 1, revoke,
-                                               sizeof revoke / sizeof *revoke) &&
+    if (b != UINT32_MAX && !told &&
+        word_among(R, b, b + 1, revoke, sizeof revoke / sizeof *revoke) &&
         frame_call(R, b)) {
         uint32_t k = t->te;
         if (k + 1 < n && tok_is_word(R, k, "of")) {
