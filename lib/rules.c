@@ -19992,6 +19992,10 @@ static bool frame_call(const run *R, uint32_t k)
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya"};
     const tok *tk = R->rs->toks;
+    /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
+    if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
+        tk[k - 1].clause == tk[k].clause)
+        k--;
     if (k == 0 || tk[k - 1].clause != tk[k].clause)
         return true;
     return no_opens(R, k) ||
@@ -20314,8 +20318,15 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             "should", "must", "need",  "needs", "ought", "gotta", "gonna",
             "will",   "would", "time", "let's", "someone", "somebody",
             "lets",   "'ll"};
+        /* ... or ordered, the verb opening its sentence ("Deal with the
+         * Jews permanently", "Handle the migrants permanently and ...") */
+        bool order = b != UINT32_MAX &&
+                     (b == s->tb ||
+                      (b == s->tb + 1 && tok_is_word(R, b, "with") &&
+                       tok_is_word(R, s->tb, "deal")));
         good = good && b != UINT32_MAX &&
-               word_among(R, s->tb, b, call, sizeof call / sizeof *call) &&
+               (order ||
+                word_among(R, s->tb, b, call, sizeof call / sizeof *call)) &&
                !word_among(R, 0, n, FRAME_WORDS(frame_game));
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
@@ -20346,6 +20357,28 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
      * fitted cameras": a fear, not a threat), and the hint ends its
      * clause, or "of yours" does (not a worry with its cause after it,
      * "if something happened to the mosque during the renovation") */
+    /* "Nice gurdwara. Be a shame if something happened to it": the place
+     * ends its sentence and the next one hints at harm to "it" */
+    if (t->entry >= 0 && (R->lx->entries[t->entry].flags & DC_F_PLACE) &&
+        clause_done(R, t->te) && tk[t->tb].sent + 1 < rs->ns) {
+        const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
+        uint32_t k = s2->te;
+        while (k > s2->tb && tk[k - 1].type != TK_WORD)
+            k--; /* its last word */
+        if (k >= s2->tb + 4 && tok_is_word(R, k - 1, "it") &&
+            tok_is_word(R, k - 2, "to") &&
+            word_among(R, k - 3, k - 2, happen,
+                       sizeof happen / sizeof *happen) &&
+            word_among(R, k > s2->tb + 7 ? k - 7 : s2->tb, k - 3,
+                       (const char *const[]){"something", "anything"}, 2) &&
+            word_among(R, s2->tb, k, hinted,
+                       sizeof hinted / sizeof *hinted) &&
+            word_among(R, s2->tb, k, (const char *const[]){"if"}, 1)) {
+            *from = t->tb;
+            *to = k;
+            return FR_HAPPEN;
+        }
+    }
     if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
         word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
         uint32_t k = t->tb;
@@ -20493,10 +20526,9 @@ static decorum_status rule_group_frames(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->reclaimed ||
-            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
-            colour_alone(R, t))
+        if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t))
             continue;
+        bool sex_only = !(t->categories & ~(1u << DECORUM_CATEGORY_SEX));
         const sentence *s = sent_of(R, t->tb);
         if (s->question)
             continue;
@@ -20510,6 +20542,11 @@ static decorum_status rule_group_frames(run *R)
         uint32_t from = 0, to = 0;
         int fr = group_frame(R, t, &from, &to);
         if (fr == FR_N || R->rules->frame_entry[fr] < 0 || to <= from)
+            continue;
+        /* a group named by sex alone only where it is kept from work or
+         * a vote ("Don't hire women", "Women have no business voting"):
+         * elsewhere the frames read too much into "men" and "girls" */
+        if (sex_only && fr != FR_TRADE && fr != FR_RIGHTS)
             continue;
         /* a refusal of the lexicon ("we don't hire", "i never rent to")
          * has been judged by rule_attack, with its own exceptions ("We
