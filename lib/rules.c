@@ -144,7 +144,8 @@ typedef struct sentence {
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
  * all X", "X have no business voting"), a group "dealt with for good",
  * harm hinted at ("shame if something happened to your mosque"), and
- * a fate foretold ("X won't leave this town alive"). */
+ * a fate foretold ("X won't leave this town alive"), and a vehicle
+ * called for around the group ("run the gypsies over"). */
 enum {
     FR_LET_IN,
     FR_TRADE,
@@ -152,12 +153,14 @@ enum {
     FR_FOR_GOOD,
     FR_HAPPEN,
     FR_FATE,
+    FR_RUN_OVER,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
     "(group) not let in", "(group) refused trade",
     "(group) stripped of rights", "(group) dealt with for good",
-    "(group) something happens to", "(group) veiled fate"};
+    "(group) something happens to", "(group) veiled fate",
+    "(group) run over"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -20409,6 +20412,19 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             *to = t->te;
             return FR_HAPPEN;
         }
+    }
+    /* run over, the group between the words: "run the gypsies over,
+     * nobody'd miss them", "we should run these Somalis over"; an order
+     * or the writer's call, "over" ending its clause (not "run the
+     * Nigerians over the details"), and no game ("run the Australians
+     * over in the relay") */
+    if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
+        tok_is_word(R, t->te, "over") && frame_call(R, b) &&
+        clause_done(R, t->te + 1) &&
+        !word_among(R, 0, n, FRAME_WORDS(frame_game))) {
+        *from = b;
+        *to = t->te + 1;
+        return FR_RUN_OVER;
     }
     /* a fate foretold of the group as subject, opening its clause: "These
      * Pakistanis won't leave this town alive", "The Roma won't get out of
