@@ -406,6 +406,9 @@ typedef struct run {
      * it was done to is in the scratch (deed_group). rule_approval reads
      * approval of it. */
     const mention *deed;
+    /* frame_context's FC_* bits: the comment's words that lift a frame
+     * around a group, worked out once (FC_KNOWN) */
+    uint8_t frame_ctx;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -14635,7 +14638,8 @@ static bool attacker_sought(const run *R, const mention *m)
  * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
  * a fear or a forecast reported ("won't get down alive, the UN warned"),
  * and the words of a people's victims mourned ("Not one more
- * Palestinian. Ceasefire now."). Asked only once a frame has matched. */
+ * Palestinian. Ceasefire now."). Looked for once per comment
+ * (frame_context), the reported words only in a frame's sentence. */
 static const char *const frame_game[] = {
     "squad",   "team",     "xi",       "roster",    "lineup",  "league",
     "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
@@ -14656,6 +14660,27 @@ static const char *const frame_mourned[] = {
     "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
     "killings",  "lynched",  "mourn",   "died"};
 #define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
+
+/* Which of the lists above the comment has a word of (FC_*), one pass
+ * each over the comment, once: the frames ask per group and per vehicle
+ * verb, and a comment of many must stay linear. */
+static unsigned frame_context(run *R)
+{
+    if (!(R->frame_ctx & FC_KNOWN)) {
+        uint32_t n = R->rs->ntok;
+        unsigned f = FC_KNOWN;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
+            word_among(R, 0, n, (const char *const[]){"race"}, 1))
+            f |= FC_GAME;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
+            f |= FC_WEATHER;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
+            f |= FC_MOURNED;
+        R->frame_ctx = (uint8_t)f;
+    }
+    return R->frame_ctx;
+}
 
 /* Is the vehicle verb m ("drive into", "mowed down", "plough into")
  * aimed elsewhere than at people: a race or a match ("Bolt mowed down
@@ -14663,7 +14688,7 @@ static const char *const frame_mourned[] = {
  * drive into Texas every day", "the Italian couple drove into the wrong
  * car park") with no group after the verb, or a place a group owns
  * ("drives into the Danes' box")? */
-static bool vehicle_astray(const run *R, const mention *m)
+static bool vehicle_astray(run *R, const mention *m)
 {
     static const char *const drive[] = {
         "drive", "drives", "driving", "drove",   "mow",     "mows",
@@ -14672,8 +14697,7 @@ static bool vehicle_astray(const run *R, const mention *m)
     uint32_t n = R->rs->ntok;
     if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
         return false;
-    if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-        word_among(R, 0, n, (const char *const[]){"race"}, 1))
+    if (frame_context(R) & FC_GAME)
         return true;
     uint32_t k = m->te;
     while (k < n && k < m->te + 2 &&
@@ -20038,8 +20062,7 @@ static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
         if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
             tok_is_word(R, j + 1, "to"))
             return UINT32_MAX;
-    if (word_among(R, 0, R->rs->ntok, FRAME_WORDS(frame_mourned)) ||
-        word_among(R, 0, R->rs->ntok, FRAME_WORDS(frame_game)) ||
+    if ((R->frame_ctx & (FC_MOURNED | FC_GAME)) ||
         word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
                    (const char *const[]){"side"}, 1))
         return UINT32_MAX;
@@ -20286,7 +20309,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                       FRAME_WORDS(goods))) &&
         !(tok_is_word(R, t->te, "from") && bo < n &&
           word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
-        !word_among(R, 0, n, FRAME_WORDS(frame_game)) &&
+        !(R->frame_ctx & FC_GAME) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -20330,7 +20353,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         good = good && b != UINT32_MAX &&
                (order ||
                 word_among(R, s->tb, b, call, sizeof call / sizeof *call)) &&
-               !word_among(R, 0, n, FRAME_WORDS(frame_game));
+               !(R->frame_ctx & FC_GAME);
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
          * rather than with six-month grants", "... permanently, proper
@@ -20421,7 +20444,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
         tok_is_word(R, t->te, "over") && frame_call(R, b) &&
         clause_done(R, t->te + 1) &&
-        !word_among(R, 0, n, FRAME_WORDS(frame_game))) {
+        !(R->frame_ctx & FC_GAME)) {
         *from = b;
         *to = t->te + 1;
         return FR_RUN_OVER;
@@ -20453,8 +20476,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         static const char *const since[] = {"after", "since", "because",
                                             "for", "until", "unless",
                                             "without"};
-        bool off = word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-                   word_among(R, 0, n, FRAME_WORDS(frame_weather));
+        bool off = (R->frame_ctx & (FC_GAME | FC_WEATHER)) != 0;
         static const char *const when[] = {"next",     "another", "christmas",
                                            "tomorrow", "eid",     "diwali",
                                            "new",      "summer",  "end"};
@@ -20540,6 +20562,8 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
 static decorum_status rule_group_frames(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (group_frame and one_more read the bits: worked out here once) */
+    frame_context(R);
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t))
