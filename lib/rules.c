@@ -20586,8 +20586,10 @@ static decorum_status rule_group_frames(run *R)
         /* a group named by sex alone only where it is kept from work or
          * a vote ("Don't hire women", "Women have no business voting"):
          * elsewhere the frames read too much into "men" and "girls" */
-        if (sex_only && fr != FR_TRADE && fr != FR_RIGHTS)
-            continue;
+        if (sex_only &&
+            ((fr != FR_TRADE && fr != FR_RIGHTS) || !clause_done(R, to)))
+            continue; /* (nor "Men have no business voting on abortion
+                       * laws", "Don't hire men who harass") */
         /* a refusal of the lexicon ("we don't hire", "i never rent to")
          * has been judged by rule_attack, with its own exceptions ("We
          * don't rent to Jews - that was the sign my grandfather saw"):
