@@ -20386,7 +20386,9 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     /* "Nice gurdwara. Be a shame if something happened to it": the place
      * ends its sentence and the next one hints at harm to "it" */
     if (t->entry >= 0 && (R->lx->entries[t->entry].flags & DC_F_PLACE) &&
-        clause_done(R, t->te) && tk[t->tb].sent + 1 < rs->ns) {
+        clause_done(R, t->te) && tk[t->tb].sent + 1 < rs->ns &&
+        !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "our") ||
+                        tok_is_word(R, t->tb - 1, "my")))) {
         const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
         uint32_t k = s2->te;
         while (k > s2->tb && tk[k - 1].type != TK_WORD)
