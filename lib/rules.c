@@ -144,7 +144,8 @@ typedef struct sentence {
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
  * all X", "X have no business voting"), a group "dealt with for good",
  * harm hinted at ("shame if something happened to your mosque"), and
- * a fate foretold ("X won't leave this town alive"). */
+ * a fate foretold ("X won't leave this town alive"), and a vehicle
+ * called for around the group ("run the gypsies over"). */
 enum {
     FR_LET_IN,
     FR_TRADE,
@@ -152,12 +153,14 @@ enum {
     FR_FOR_GOOD,
     FR_HAPPEN,
     FR_FATE,
+    FR_RUN_OVER,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
     "(group) not let in", "(group) refused trade",
     "(group) stripped of rights", "(group) dealt with for good",
-    "(group) something happens to", "(group) veiled fate"};
+    "(group) something happens to", "(group) veiled fate",
+    "(group) run over"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -403,6 +406,9 @@ typedef struct run {
      * it was done to is in the scratch (deed_group). rule_approval reads
      * approval of it. */
     const mention *deed;
+    /* frame_context's FC_* bits: the comment's words that lift a frame
+     * around a group, worked out once (FC_KNOWN) */
+    uint8_t frame_ctx;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -14626,6 +14632,95 @@ static bool attacker_sought(const run *R, const mention *m)
                       sizeof punish / sizeof *punish);
 }
 
+/* Words that make a frame around a group something else: a game or a
+ * race ("deny the Australians any width", "not one more Brazilian in the
+ * squad", "finish the Australians off for good, three wickets left"),
+ * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
+ * a fear or a forecast reported ("won't get down alive, the UN warned"),
+ * and the words of a people's victims mourned ("Not one more
+ * Palestinian. Ceasefire now."). Looked for once per comment
+ * (frame_context), the reported words only in a frame's sentence. */
+static const char *const frame_game[] = {
+    "squad",   "team",     "xi",       "roster",    "lineup",  "league",
+    "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
+    "hockey",  "relay",    "lap",      "tournament", "playoffs", "fantasy",
+    "dream11", "smurfing", "jungle",   "lobby",     "wings",   "midfield",
+    "singles", "bouncers", "width",    "metres",    "meters",  "sprint",
+    "striker", "derby",    "semis",    "quarterfinal"};
+static const char *const frame_weather[] = {
+    "typhoon",  "hurricane", "cyclone", "storm",    "earthquake",
+    "flood",    "floods",    "tsunami", "spiders",  "snakes",
+    "rainy",    "monsoon",   "heatwave", "landfall", "wildfire"};
+static const char *const frame_told[] = {
+    "warned", "warns", "warn",    "said",   "says",    "fear",
+    "fears",  "feared", "reported", "predict", "predicts", "worry",
+    "worried", "critics"};
+static const char *const frame_mourned[] = {
+    "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
+    "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
+    "killings",  "lynched",  "mourn",   "died"};
+#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
+
+/* Which of the lists above the comment has a word of (FC_*), one pass
+ * each over the comment, once: the frames ask per group and per vehicle
+ * verb, and a comment of many must stay linear. */
+static unsigned frame_context(run *R)
+{
+    if (!(R->frame_ctx & FC_KNOWN)) {
+        uint32_t n = R->rs->ntok;
+        unsigned f = FC_KNOWN;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
+            word_among(R, 0, n, (const char *const[]){"race"}, 1))
+            f |= FC_GAME;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
+            f |= FC_WEATHER;
+        if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
+            f |= FC_MOURNED;
+        R->frame_ctx = (uint8_t)f;
+    }
+    return R->frame_ctx;
+}
+
+/* Is the vehicle verb m ("drive into", "mowed down", "plough into")
+ * aimed elsewhere than at people: a race or a match ("Bolt mowed down
+ * the Americans in the last 40 metres"), a group that drives ("Mexicans
+ * drive into Texas every day", "the Italian couple drove into the wrong
+ * car park") with no group after the verb, or a place a group owns
+ * ("drives into the Danes' box")? */
+static bool vehicle_astray(run *R, const mention *m)
+{
+    static const char *const drive[] = {
+        "drive", "drives", "driving", "drove",   "mow",     "mows",
+        "mowed", "mowing", "plough", "ploughs", "ploughed", "plow"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
+        return false;
+    if (frame_context(R) & FC_GAME)
+        return true;
+    uint32_t k = m->te;
+    while (k < n && k < m->te + 2 &&
+           (tok_is_word(R, k, "the") || tok_is_word(R, k, "those") ||
+            tok_is_word(R, k, "these") || tok_is_word(R, k, "a")))
+        k++;
+    if (k >= n || !in_target(R, k, TG_GROUP)) {
+        /* nobody driven at: a group before the verb is its driver */
+        return m->tb > 0 && tk[m->tb - 1].clause == tk[m->tb].clause &&
+               (in_target(R, m->tb - 1, TG_GROUP) ||
+                (m->tb > 1 && in_target(R, m->tb - 2, TG_GROUP)));
+    }
+    while (k < n && in_target(R, k, TG_GROUP))
+        k++;
+    /* "the Danes' box", "the Danes's box" */
+    if (k < n && tk[k].type == TK_WORD && R->n->text[tk[k - 1].e - 1] == '\'')
+        return true; /* the apostrophe kept in the word */
+    return k + 1 < n &&
+           ((tk[k].type == TK_PUNCT && tk[k].ch == '\'') ||
+            tok_is_word(R, k, "'s") || tok_is_word(R, k, "s")) &&
+           tk[k + 1].type == TK_WORD;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -14669,7 +14764,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that reading is the one ("Muslims are killers"). */
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
-        if (harmless_threat(R, m, e) || harm_prevented(R, m))
+        if (harmless_threat(R, m, e) || harm_prevented(R, m) ||
+            vehicle_astray(R, m))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
@@ -19923,6 +20019,10 @@ static bool frame_call(const run *R, uint32_t k)
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya"};
     const tok *tk = R->rs->toks;
+    /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
+    if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
+        tk[k - 1].clause == tk[k].clause)
+        k--;
     if (k == 0 || tk[k - 1].clause != tk[k].clause)
         return true;
     return no_opens(R, k) ||
@@ -19949,11 +20049,24 @@ static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
     if (!tok_is_word(R, no, "not") || tk[no].clause != tk[gb].clause ||
         !no_opens(R, no))
         return UINT32_MAX;
-    if (clause_done(R, ge) ||
-        (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
-         word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept)))
-        return no;
-    return UINT32_MAX;
+    if (!(clause_done(R, ge) ||
+          (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
+           word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept))))
+        return UINT32_MAX;
+    /* the group as subject of a burden ("Not one more Muslim in Gujarat
+     * should have to prove their innocence"), a people mourned ("Not one
+     * more Palestinian. Ceasefire now.", "#MMIW"), or a side picked ("not
+     * one more Brazilian in the Chelsea squad") */
+    for (uint32_t j = ge; j + 1 < R->rs->ntok && tk[j].clause == tk[gb].clause;
+         j++)
+        if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
+            tok_is_word(R, j + 1, "to"))
+            return UINT32_MAX;
+    if ((R->frame_ctx & (FC_MOURNED | FC_GAME)) ||
+        word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
+                   (const char *const[]){"side"}, 1))
+        return UINT32_MAX;
+    return no;
 }
 
 /* Which frame (FR_*) holds group t, and the first token of its words in
@@ -19997,8 +20110,9 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                          "visas", "the"};
     static const char *const handle[] = {"sort", "handle", "finish", "fix",
                                          "silence", "erase"};
-    static const char *const hinted[] = {"shame", "pity", "careful", "hate",
-                                         "sad", "terrible"};
+    /* (not "sad", "terrible": "it would be terrible if something happened
+     * to the synagogue" is a worry) */
+    static const char *const hinted[] = {"shame", "pity", "careful", "hate"};
     static const char *const happen[] = {"happen", "happened", "happens",
                                          "happening"};
     const dc_rules_scratch *rs = R->rs;
@@ -20028,6 +20142,25 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                          word_among(R, k + 1, k + 2, in_end,
                                     sizeof in_end / sizeof *in_end));
         }
+        /* "into" needs a place ("never let the Nigerians into the game
+         * early" is a kick-off), and a trailing "without checking ..."
+         * or "on fake college offers" keeps them from harm, not out */
+        static const char *const not_place[] = {"game", "match", "lobby",
+                                                "server", "chat", "party",
+                                                "draft", "squad", "team"};
+        static const char *const sham[] = {"contracts", "contract",
+                                           "offers", "offer", "promises",
+                                           "scams", "schemes"};
+        for (uint32_t j = k; where && j < n && j < k + 10 &&
+                             tk[j].clause == c;
+             j++)
+            if (tok_is_word(R, j, "without") ||
+                (tok_is_word(R, j, "on") &&
+                 word_among(R, j + 1, j + 5 < n ? j + 5 : n,
+                            FRAME_WORDS(sham))) ||
+                (tok_is_word(R, k, "into") && j > k && j < k + 3 &&
+                 word_among(R, j, j + 1, FRAME_WORDS(not_place))))
+                where = false;
         if (where) {
             *from = b - 1;
             *to = k < n && tk[k].clause == c ? k + 1 : t->te;
@@ -20060,6 +20193,23 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         } else if (word_among(R, b, b + 1, trade_obj,
                               sizeof trade_obj / sizeof *trade_obj)) {
             v = b;
+            /* served something ("Don't serve Muslims pork", "won't serve
+             * Muslims alcohol during iftar") is catering; hired in some
+             * way ("through unlicensed agencies", "as unpaid interns",
+             * "on zero-hour contracts", "just because they're cheap") is
+             * a warning against abuse */
+            static const char *const served[] = {
+                "in", "at", "here", "anymore", "again", "ever", "there",
+                "and", "or", "until", "either", "any", "period"};
+            static const char *const adjunct[] = {
+                "through", "via", "as", "on", "under", "without", "just",
+                "because", "unless", "off"};
+            uint32_t a = t->te;
+            if (a < n && tk[a].clause == c && tk[a].type == TK_WORD &&
+                ((tok_is_word(R, b, "serve") || tok_is_word(R, b, "serving"))
+                     ? !word_among(R, a, a + 1, FRAME_WORDS(served))
+                     : word_among(R, a, a + 1, FRAME_WORDS(adjunct))))
+                v = UINT32_MAX;
         }
         if (v != UINT32_MAX && v > 0) {
             uint32_t ng = v - 1;
@@ -20077,7 +20227,18 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     }
     /* rights taken: "revoke the citizenship of all Muslims", "strip every
      * Pakistani of citizenship", "Hispanics have no business voting" */
-    if (b != UINT32_MAX && tok_is_word(R, b, "of") && b >= 2) {
+    /* a forecast or fear reported ("critics fear the NRC will strip
+     * Muslims of citizenship") is not the writer's call, nor a condition
+     * ("If you deny Palestinians their right to vote, ...") */
+    bool told = b != UINT32_MAX &&
+                (word_among(R, s->tb, b, FRAME_WORDS(frame_told)) ||
+                 word_among(R, s->tb, b, (const char *const[]){"if", "when"},
+                            2));
+    /* "the passports of Indians who renounced citizenship": a status */
+    bool who = t->te < n && (tok_is_word(R, t->te, "who") ||
+                             tok_is_word(R, t->te, "whose"));
+    if (b != UINT32_MAX && !told && !who && tok_is_word(R, b, "of") &&
+        b >= 2) {
         for (uint32_t j = b; j-- > 0 && j + 3 > b && tk[j].clause == c;)
             if (word_among(R, j, j + 1, papers,
                            sizeof papers / sizeof *papers))
@@ -20091,8 +20252,8 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                         return FR_RIGHTS;
                     }
     }
-    if (b != UINT32_MAX && word_among(R, b, b + 1, revoke,
-                                      sizeof revoke / sizeof *revoke) &&
+    if (b != UINT32_MAX && !told &&
+        word_among(R, b, b + 1, revoke, sizeof revoke / sizeof *revoke) &&
         frame_call(R, b)) {
         uint32_t k = t->te;
         if (k + 1 < n && tok_is_word(R, k, "of")) {
@@ -20125,9 +20286,30 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     /* barred: "bar the Irish from the pub", "deny the Jews any seat in
      * parliament", "block Somalis from entering"; the writer's call (a
      * ban told, "were barred", is a deed), from somewhere or something */
-    if (b != UINT32_MAX &&
+    /* ... "any" right or good ("deny the Jews any seat in parliament",
+     * not "any role in 9/11", a claim refuted, nor "any width", a game),
+     * not from a game or a sample ("block the Koreans from the jungle",
+     * "exclude the Chinese from the sample") */
+    static const char *const goods[] = {
+        "rights", "right",   "jobs",  "job",   "housing", "entry",
+        "access", "service", "seat",  "seats", "say",     "vote",
+        "voice",  "visas",   "citizenship", "benefits", "welfare", "aid",
+        "place",  "home",    "land",  "property", "power", "work"};
+    static const char *const sample[] = {"sample", "samples", "survey",
+                                         "dataset", "study", "analysis"};
+    uint32_t bo = t->te + 1 < n && (tok_is_word(R, t->te + 1, "the") ||
+                                    tok_is_word(R, t->te + 1, "our"))
+                      ? t->te + 2
+                      : t->te + 1;
+    if (b != UINT32_MAX && !told &&
         word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
         frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        !(tok_is_word(R, t->te, "any") &&
+          !word_among(R, t->te + 1, t->te + 3 < n ? t->te + 3 : n,
+                      FRAME_WORDS(goods))) &&
+        !(tok_is_word(R, t->te, "from") && bo < n &&
+          word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
+        !(R->frame_ctx & FC_GAME) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -20162,8 +20344,23 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             "should", "must", "need",  "needs", "ought", "gotta", "gonna",
             "will",   "would", "time", "let's", "someone", "somebody",
             "lets",   "'ll"};
+        /* ... or ordered, the verb opening its sentence ("Deal with the
+         * Jews permanently", "Handle the migrants permanently and ...") */
+        bool order = b != UINT32_MAX &&
+                     (b == s->tb ||
+                      (b == s->tb + 1 && tok_is_word(R, b, "with") &&
+                       tok_is_word(R, s->tb, "deal")));
         good = good && b != UINT32_MAX &&
-               word_among(R, s->tb, b, call, sizeof call / sizeof *call);
+               (order ||
+                word_among(R, s->tb, b, call, sizeof call / sizeof *call)) &&
+               !(R->frame_ctx & FC_GAME);
+        /* "take care of" is care, even asked for, unless nothing says how
+         * ("The government should take care of refugees permanently
+         * rather than with six-month grants", "... permanently, proper
+         * housing"): only the bare phrase ending its sentence is veiled */
+        if (good && b > 1 && tok_is_word(R, b, "of"))
+            for (uint32_t j = k + 1; j < s->te && good; j++)
+                good = tk[j].type != TK_WORD;
         if (good &&
             (word_among(R, b, b + 1, handle, sizeof handle / sizeof *handle) ||
              (b > 0 && tok_is_word(R, b, "with") &&
@@ -20186,9 +20383,40 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
      * fitted cameras": a fear, not a threat), and the hint ends its
      * clause, or "of yours" does (not a worry with its cause after it,
      * "if something happened to the mosque during the renovation") */
+    /* "Nice gurdwara. Be a shame if something happened to it": the place
+     * ends its sentence and the next one hints at harm to "it" */
+    if (t->entry >= 0 && (R->lx->entries[t->entry].flags & DC_F_PLACE) &&
+        clause_done(R, t->te) && tk[t->tb].sent + 1 < rs->ns &&
+        !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "our") ||
+                        tok_is_word(R, t->tb - 1, "my")))) {
+        const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
+        uint32_t k = s2->te;
+        while (k > s2->tb && tk[k - 1].type != TK_WORD)
+            k--; /* its last word */
+        if (k >= s2->tb + 4 && tok_is_word(R, k - 1, "it") &&
+            tok_is_word(R, k - 2, "to") &&
+            word_among(R, k - 3, k - 2, happen,
+                       sizeof happen / sizeof *happen) &&
+            word_among(R, k > s2->tb + 7 ? k - 7 : s2->tb, k - 3,
+                       (const char *const[]){"something", "anything"}, 2) &&
+            word_among(R, s2->tb, k, hinted,
+                       sizeof hinted / sizeof *hinted) &&
+            word_among(R, s2->tb, k, (const char *const[]){"if"}, 1)) {
+            *from = t->tb;
+            *to = k;
+            return FR_HAPPEN;
+        }
+    }
     if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
         word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
         uint32_t k = t->tb;
+        /* only "your", "their" address someone; else a place ("the
+         * gurdwara"), not a people ("happened to the Christians") */
+        bool place = t->entry >= 0 &&
+                     (R->lx->entries[t->entry].flags & DC_F_PLACE);
+        if (k > 0 && !place && !tok_is_word(R, k - 1, "your") &&
+            !tok_is_word(R, k - 1, "their"))
+            k = 0;
         if (k > 0 && (tok_is_word(R, k - 1, "your") ||
                       tok_is_word(R, k - 1, "their") ||
                       tok_is_word(R, k - 1, "that") ||
@@ -20210,6 +20438,19 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
+    /* run over, the group between the words: "run the gypsies over,
+     * nobody'd miss them", "we should run these Somalis over"; an order
+     * or the writer's call, "over" ending its clause (not "run the
+     * Nigerians over the details"), and no game ("run the Australians
+     * over in the relay") */
+    if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
+        tok_is_word(R, t->te, "over") && frame_call(R, b) &&
+        clause_done(R, t->te + 1) &&
+        !(R->frame_ctx & FC_GAME)) {
+        *from = b;
+        *to = t->te + 1;
+        return FR_RUN_OVER;
+    }
     /* a fate foretold of the group as subject, opening its clause: "These
      * Pakistanis won't leave this town alive", "The Roma won't get out of
      * this village alive", "Christians in this village better sleep with
@@ -20224,7 +20465,20 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                             "get",   "getting", "walk",
                                             "go",    "going",   "come"};
         static const char *const warned[] = {"better", "should", "gonna",
-                                             "will", "had"};
+                                             "will"};
+        /* the time not lived to see ("next year", "another Christmas"),
+         * not a thing ("won't see the new fuel prices", "Eid prayers") */
+        static const char *const season[] = {
+            "year", "christmas", "eid", "diwali", "summer", "winter",
+            "election", "week", "month", "birthday", "ramadan", "spring"};
+        static const char *const after[] = {"in", "alive", "if", "again"};
+        /* a fear told ("have had to sleep with one eye open", "after the
+         * attack"), a plight ("won't get out alive unless the corridor
+         * opens", "the UN warned"), a game or the weather */
+        static const char *const since[] = {"after", "since", "because",
+                                            "for", "until", "unless",
+                                            "without"};
+        bool off = (R->frame_ctx & (FC_GAME | FC_WEATHER)) != 0;
         static const char *const when[] = {"next",     "another", "christmas",
                                            "tomorrow", "eid",     "diwali",
                                            "new",      "summer",  "end"};
@@ -20239,12 +20493,34 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                        tok_is_word(R, j, "gonna"));
             bool alive = tok_is_word(R, k, "alive") && neg &&
                          word_among(R, t->te, k, leave,
-                                    sizeof leave / sizeof *leave);
+                                    sizeof leave / sizeof *leave) &&
+                         !word_among(R, t->te, k,
+                                     (const char *const[]){"group", "round",
+                                                           "stage"},
+                                     3);
+            if (alive && k + 1 < n) {
+                uint32_t se = s->te < k + 8 ? s->te : k + 8;
+                if (word_among(R, k + 1, k + 2, FRAME_WORDS(since)) ||
+                    (tok_is_word(R, k + 1, "if") && k + 2 < n &&
+                     (tok_is_word(R, k + 2, "the") ||
+                      tok_is_word(R, k + 2, "a"))) ||
+                    word_among(R, k + 1, se, FRAME_WORDS(frame_told)))
+                    alive = false;
+            }
             bool eye = k + 3 < n && tok_is_word(R, k, "sleep") &&
                        tok_is_word(R, k + 1, "with") &&
                        tok_is_word(R, k + 3, "eye") &&
-                       word_among(R, t->te, k, warned,
-                                  sizeof warned / sizeof *warned);
+                       (word_among(R, t->te, k, warned,
+                                   sizeof warned / sizeof *warned) ||
+                        word_among(R, t->te, k,
+                                   (const char *const[]){"had"}, 1)) &&
+                       !word_among(R, t->te, k,
+                                   (const char *const[]){"not", "to"}, 2);
+            if (eye && k + 5 < n) {
+                uint32_t se = s->te < k + 12 ? s->te : k + 12;
+                if (word_among(R, k + 5, se, FRAME_WORDS(since)))
+                    eye = false;
+            }
             /* "will not live to see the next election", "won't see
              * next year": a time they will not reach */
             uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
@@ -20252,6 +20528,20 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             bool see = tok_is_word(R, k, "see") && neg && w < n &&
                        word_among(R, w, w + 1, when,
                                   sizeof when / sizeof *when);
+            if (see) {
+                uint32_t z = w + 1; /* past the time's words */
+                if (!word_among(R, w, w + 1, FRAME_WORDS(season)) &&
+                    !tok_is_word(R, w, "tomorrow"))
+                    z = z < n && word_among(R, z, z + 1,
+                                            FRAME_WORDS(season))
+                            ? z + 1
+                            : 0;
+                see = z > 0 && (clause_done(R, z) ||
+                                (z < n && word_among(R, z, z + 1,
+                                                     FRAME_WORDS(after))));
+            }
+            if (off)
+                alive = eye = see = false;
             if (alive || eye || see) {
                 *from = t->tb;
                 *to = alive ? k + 1 : see ? w + 1 : k + 5;
@@ -20274,19 +20564,34 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
 static decorum_status rule_group_frames(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (group_frame and one_more read the bits: worked out here once) */
+    frame_context(R);
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->reclaimed ||
-            !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
-            colour_alone(R, t))
+        if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t))
             continue;
+        bool sex_only = !(t->categories & ~(1u << DECORUM_CATEGORY_SEX));
         const sentence *s = sent_of(R, t->tb);
         if (s->question)
+            continue;
+        /* "Non-Muslims have no right to buy land": not the group */
+        if (t->tb > 0 &&
+            (tok_is_word(R, t->tb - 1, "non") ||
+             (t->tb > 1 && rs->toks[t->tb - 1].type == TK_PUNCT &&
+              rs->toks[t->tb - 1].ch == '-' &&
+              tok_is_word(R, t->tb - 2, "non"))))
             continue;
         uint32_t from = 0, to = 0;
         int fr = group_frame(R, t, &from, &to);
         if (fr == FR_N || R->rules->frame_entry[fr] < 0 || to <= from)
             continue;
+        /* a group named by sex alone only where it is kept from work or
+         * a vote ("Don't hire women", "Women have no business voting"):
+         * elsewhere the frames read too much into "men" and "girls" */
+        if (sex_only &&
+            ((fr != FR_TRADE && fr != FR_RIGHTS) || !clause_done(R, to)))
+            continue; /* (nor "Men have no business voting on abortion
+                       * laws", "Don't hire men who harass") */
         /* a refusal of the lexicon ("we don't hire", "i never rent to")
          * has been judged by rule_attack, with its own exceptions ("We
          * don't rent to Jews - that was the sign my grandfather saw"):
