@@ -20034,7 +20034,7 @@ static bool frame_call(const run *R, uint32_t k)
  * clause or kept out "in", "into", "here" ("not one more muslim in this
  * country"); UINT32_MAX if there is none. Not before a noun of its own
  * ("Not one more Afghan interpreter should be left behind"). */
-static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
+static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
 {
     static const char *const kept[] = {"in", "into", "here", "allowed",
                                        "coming", "please"};
@@ -20062,16 +20062,26 @@ static uint32_t one_more(const run *R, uint32_t gb, uint32_t ge)
         if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
             tok_is_word(R, j + 1, "to"))
             return UINT32_MAX;
-    if ((R->frame_ctx & (FC_MOURNED | FC_GAME)) ||
+    if ((frame_context(R) & (FC_MOURNED | FC_GAME)) ||
         word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
                    (const char *const[]){"side"}, 1))
         return UINT32_MAX;
     return no;
 }
 
+/* Is a frame at token b of sentence s a forecast or fear reported
+ * ("critics fear the NRC will strip Muslims of citizenship"), not the
+ * writer's call, or a condition ("If you deny Palestinians their right to
+ * vote, ...")? */
+static bool told_before(const run *R, const sentence *s, uint32_t b)
+{
+    return word_among(R, s->tb, b, FRAME_WORDS(frame_told)) ||
+           word_among(R, s->tb, b, (const char *const[]){"if", "when"}, 2);
+}
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
-static int group_frame(const run *R, const target *t, uint32_t *from,
+static int group_frame(run *R, const target *t, uint32_t *from,
                        uint32_t *to)
 {
     static const char *const admit[] = {"letting", "allowing", "admitting",
@@ -20230,15 +20240,13 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     /* a forecast or fear reported ("critics fear the NRC will strip
      * Muslims of citizenship") is not the writer's call, nor a condition
      * ("If you deny Palestinians their right to vote, ...") */
-    bool told = b != UINT32_MAX &&
-                (word_among(R, s->tb, b, FRAME_WORDS(frame_told)) ||
-                 word_among(R, s->tb, b, (const char *const[]){"if", "when"},
-                            2));
+    /* (told_before reads the sentence back: asked after each frame's
+     * own words) */
     /* "the passports of Indians who renounced citizenship": a status */
     bool who = t->te < n && (tok_is_word(R, t->te, "who") ||
                              tok_is_word(R, t->te, "whose"));
-    if (b != UINT32_MAX && !told && !who && tok_is_word(R, b, "of") &&
-        b >= 2) {
+    if (b != UINT32_MAX && !who && tok_is_word(R, b, "of") && b >= 2 &&
+        !told_before(R, s, b)) {
         for (uint32_t j = b; j-- > 0 && j + 3 > b && tk[j].clause == c;)
             if (word_among(R, j, j + 1, papers,
                            sizeof papers / sizeof *papers))
@@ -20252,9 +20260,9 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                         return FR_RIGHTS;
                     }
     }
-    if (b != UINT32_MAX && !told &&
+    if (b != UINT32_MAX &&
         word_among(R, b, b + 1, revoke, sizeof revoke / sizeof *revoke) &&
-        frame_call(R, b)) {
+        !told_before(R, s, b) && frame_call(R, b)) {
         uint32_t k = t->te;
         if (k + 1 < n && tok_is_word(R, k, "of")) {
             uint32_t p = k + 1;
@@ -20301,15 +20309,15 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                     tok_is_word(R, t->te + 1, "our"))
                       ? t->te + 2
                       : t->te + 1;
-    if (b != UINT32_MAX && !told &&
+    if (b != UINT32_MAX &&
         word_among(R, b, b + 1, bar, sizeof bar / sizeof *bar) &&
-        frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
+        !told_before(R, s, b) && frame_call(R, b) && t->te < n && tk[t->te].clause == c &&
         !(tok_is_word(R, t->te, "any") &&
           !word_among(R, t->te + 1, t->te + 3 < n ? t->te + 3 : n,
                       FRAME_WORDS(goods))) &&
         !(tok_is_word(R, t->te, "from") && bo < n &&
           word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
-        !(R->frame_ctx & FC_GAME) &&
+        !(frame_context(R) & FC_GAME) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -20353,7 +20361,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         good = good && b != UINT32_MAX &&
                (order ||
                 word_among(R, s->tb, b, call, sizeof call / sizeof *call)) &&
-               !(R->frame_ctx & FC_GAME);
+               !(frame_context(R) & FC_GAME);
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
          * rather than with six-month grants", "... permanently, proper
@@ -20407,7 +20415,11 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
-    if (word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
+    /* ("to" right before the group or its determiner, which the test
+     * below needs, asked first: the sentence is read back for the hint) */
+    if (t->tb >= 3 &&
+        (tok_is_word(R, t->tb - 1, "to") || tok_is_word(R, t->tb - 2, "to")) &&
+        word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
         word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
         uint32_t k = t->tb;
         /* only "your", "their" address someone; else a place ("the
@@ -20446,7 +20458,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
         tok_is_word(R, t->te, "over") && frame_call(R, b) &&
         clause_done(R, t->te + 1) &&
-        !(R->frame_ctx & FC_GAME)) {
+        !(frame_context(R) & FC_GAME)) {
         *from = b;
         *to = t->te + 1;
         return FR_RUN_OVER;
@@ -20478,12 +20490,18 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
         static const char *const since[] = {"after", "since", "because",
                                             "for", "until", "unless",
                                             "without"};
-        bool off = (R->frame_ctx & (FC_GAME | FC_WEATHER)) != 0;
         static const char *const when[] = {"next",     "another", "christmas",
                                            "tomorrow", "eid",     "diwali",
                                            "new",      "summer",  "end"};
         uint32_t e = t->te + 10 < n ? t->te + 10 : n;
         for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
+            /* the words a fate ends on, asked first: most tokens are none
+             * of them, and the tests below read back to the group */
+            const bool at_alive = tok_is_word(R, k, "alive"),
+                       at_sleep = tok_is_word(R, k, "sleep"),
+                       at_see = tok_is_word(R, k, "see");
+            if (!at_alive && !at_sleep && !at_see)
+                continue;
             bool neg =
                 word_among(R, t->te, k, wont, sizeof wont / sizeof *wont);
             for (uint32_t j = t->te; j + 1 < k && !neg; j++)
@@ -20491,7 +20509,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                       (tok_is_word(R, j, "will") ||
                        tok_is_word(R, j, "are") ||
                        tok_is_word(R, j, "gonna"));
-            bool alive = tok_is_word(R, k, "alive") && neg &&
+            bool alive = at_alive && neg &&
                          word_among(R, t->te, k, leave,
                                     sizeof leave / sizeof *leave) &&
                          !word_among(R, t->te, k,
@@ -20507,7 +20525,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                     word_among(R, k + 1, se, FRAME_WORDS(frame_told)))
                     alive = false;
             }
-            bool eye = k + 3 < n && tok_is_word(R, k, "sleep") &&
+            bool eye = k + 3 < n && at_sleep &&
                        tok_is_word(R, k + 1, "with") &&
                        tok_is_word(R, k + 3, "eye") &&
                        (word_among(R, t->te, k, warned,
@@ -20525,7 +20543,7 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
              * next year": a time they will not reach */
             uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
                                                                     : k + 1;
-            bool see = tok_is_word(R, k, "see") && neg && w < n &&
+            bool see = at_see && neg && w < n &&
                        word_among(R, w, w + 1, when,
                                   sizeof when / sizeof *when);
             if (see) {
@@ -20540,7 +20558,10 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
                                 (z < n && word_among(R, z, z + 1,
                                                      FRAME_WORDS(after))));
             }
-            if (off)
+            /* a game or the weather (frame_context, asked last: it reads
+             * the whole comment) */
+            if ((alive || eye || see) &&
+                (frame_context(R) & (FC_GAME | FC_WEATHER)))
                 alive = eye = see = false;
             if (alive || eye || see) {
                 *from = t->tb;
@@ -20564,8 +20585,6 @@ static int group_frame(const run *R, const target *t, uint32_t *from,
 static decorum_status rule_group_frames(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    /* (group_frame and one_more read the bits: worked out here once) */
-    frame_context(R);
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t))
