@@ -2862,6 +2862,52 @@ static bool inverted_adjective(const run *R, const mention *m)
     return false;
 }
 
+/* Is the singular at m one whose generic member is the known object of
+ * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk")?
+ * Any other demonym in the singular after "kill the" is one man of a
+ * game or a story ("Kill the Finn, he's the last sniper", "Shoot the
+ * Brit, then capture the fort"), and "the Traveller" is Bungie's or
+ * Genshin's hero. */
+static bool chant_member(const run *R, const mention *m)
+{
+    static const char *const chant[] = {"boer", "jew", "turk", "kafir",
+                                        "kaffir"};
+    return m->te == m->tb + 1 &&
+           word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
+}
+
+/* The chant after te told, not called: in the words of its sentence and
+ * the two after it, a game ("the final boss in the Ottoman campaign", "a move in
+ * Assassin's Creed"), a court case, lyrics, a documentary or history, a
+ * report ("sang the crowd", "the crusader songs said") or a denouncing
+ * word. Only after a rare match, so the scan is short and rarely run. */
+static bool chant_told(const run *R, uint32_t te)
+{
+    static const char *const told[] = {
+        "game",      "games",       "boss",     "level",      "campaign",
+        "mission",   "achievement", "trailer",  "quest",      "spawns",
+        "move",      "court",       "case",     "judge",      "ruled",
+        "lyrics",    "song",        "songs",    "sang",       "sung",
+        "sing",      "singing",     "chant",    "chanted",    "documentary",
+        "film",      "movie",       "history",  "historians", "war",
+        "sketch",    "episode",     "novel",    "book",       "museum",
+        "crowd",     "complaint",   "commission", "lore",     "villain",
+        "character"};
+    const dc_rules_scratch *rs = R->rs;
+    if (any_kind(R, DC_KIND_DENOUNCE))
+        return true;
+    if (te >= rs->ntok)
+        return false;
+    /* (two sentences on: "Kill the Boer! Kill the farmer! Those lyrics
+     * were the subject of the Equality Court case") */
+    uint32_t si = rs->toks[te].sent + 2;
+    uint32_t end = rs->s[si < rs->ns ? si : rs->ns - 1].te;
+    for (uint32_t k = te; k < end; k++)
+        if (kind_at(R, k, DC_KIND_REPORT))
+            return true;
+    return word_among(R, te, end, told, sizeof told / sizeof *told);
+}
+
 /* "Kill the Boer", "shoot the Turk": a word that names its group only in
  * the plural ("boer", "turk": the Boer War, a farmer, a surname) is the
  * generic member, the whole people, as the object of a severe threat that
@@ -2878,9 +2924,11 @@ static bool called_on_member(const run *R, const mention *m)
          tk[m->te].sent == tk[m->tb].sent &&
          tk[m->te].clause == tk[m->tb].clause))
         return false;
+    if (!chant_member(R, m))
+        return false;
     const mention *th = mention_at(R, m->tb - 2, DC_KIND_THREAT);
     return th && th->te == m->tb - 1 && ent(R, th)->severity >= 3 &&
-           th->tb == sent_of(R, th->tb)->tb;
+           th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
 static decorum_status find_targets(run *R)
