@@ -22297,6 +22297,57 @@ static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
     return (*idm)->te;
 }
 
+/* "Let me guess. Somali?" with the group alone is the sneer only of a
+ * crime: a word of harm or a threat in the comment ("Another stabbing in
+ * Leeds. Let me guess. Somali?"), or nothing but the guess in it (a
+ * reply under the news). Of a habit it is banter: "You put the milk in
+ * first? Let me guess. British?", "Let me guess, Jamaican? That jerk
+ * seasoning smells incredible". k is "let", ans the token after the
+ * group. */
+static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
+{
+    if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
+        return true;
+    const tok *tk = R->rs->toks;
+    for (uint32_t j = 0; j < k; j++)
+        if (tk[j].type == TK_WORD)
+            return false;
+    for (uint32_t j = ans; j < R->rs->ntok; j++)
+        if (tk[j].type == TK_WORD)
+            return false;
+    return true;
+}
+
+/* Is the person noun at c, guessed to be of the group idm (ending at
+ * ans), the wrongdoer? Not after a relative pronoun or a word of belief
+ * between the guess (g) and it ("the man who rescued the child was
+ * Malian", "the hero who stopped the attacker", "you think the driver
+ * was Muslim?"), nor a group word heading a non-protected noun ("the
+ * suspects were white nationalists"), nor a guess corrected after it
+ * ("... The police said he was a 54-year-old local man"). */
+static bool culprit_guessed(const run *R, uint32_t g, uint32_t c,
+                            const mention *idm, uint32_t ans)
+{
+    static const char *const rel[] = {"who",   "whom",    "whose", "which",
+                                      "that",  "think",   "thought",
+                                      "thinks", "assume", "assumed",
+                                      "hero",  "heroes"};
+    static const char *const fix[] = {"actually", "turns", "turned",
+                                      "fact",     "wrong", "nope"};
+    const mention *np = mention_at(R, idm->tb, DC_KIND_NONPROTECTED);
+    if (word_among(R, g, c + 1, rel, sizeof rel / sizeof *rel) ||
+        (np && np->te > idm->te) || kind_at(R, ans, DC_KIND_NONPROTECTED))
+        return false;
+    uint32_t si = R->rs->toks[c].sent + 1;
+    if (si >= R->rs->ns)
+        return true;
+    uint32_t end = R->rs->s[si].te;
+    for (uint32_t j = ans; j < end; j++)
+        if (kind_at(R, j, DC_KIND_REPORT))
+            return false;
+    return !word_among(R, ans, end, fix, sizeof fix / sizeof *fix);
+}
+
 /* "Let me guess, the driver was Muslim", "let me guess... the attackers
  * were Somali", "I bet the attacker was an illegal immigrant", "Let me
  * guess. Pakistani?": the sneer that guesses before anything is known,
@@ -22341,7 +22392,8 @@ static decorum_status rule_guessed_culprit(run *R)
             a++;
         if (!bet && a > g && (ans = answer_group(R, a, end, &idm)) != 0 &&
             (ans >= end || tk[ans].type != TK_WORD ||
-             tk[ans].clause != tk[a].clause))
+             tk[ans].clause != tk[a].clause) &&
+            alone_answer_crime(R, k, ans))
             goto found;
         /* the culprit, then a linking verb, then the group */
         for (uint32_t c = g; c < end && c < g + 8; c++) {
@@ -22361,7 +22413,8 @@ static decorum_status rule_guessed_culprit(run *R)
                 v++;
             if (v >= end || !mention_at(R, v, DC_KIND_COPULA))
                 continue;
-            if ((ans = answer_group(R, v + 1, end, &idm)) != 0)
+            if ((ans = answer_group(R, v + 1, end, &idm)) != 0 &&
+                culprit_guessed(R, g, c, idm, ans))
                 goto found;
         }
         continue;
