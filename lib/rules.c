@@ -14674,6 +14674,78 @@ static bool attacker_sought(const run *R, const mention *m)
                       sizeof punish / sizeof *punish);
 }
 
+/* Is the entry's term at m one of the round-11 smears by verb and
+ * object ("carry knives", "have an average iq") starting with pre? */
+static bool term_starts(const dc_entry *e, const char *pre, size_t n)
+{
+    return e->term_len >= n && memcmp(e->term, pre, n) == 0;
+}
+
+/* A smear told by its verb and object ("carry knives", "have an average
+ * IQ", "groom young girls", "rob you blind", "eat anything that moves")
+ * said of t, with what makes it no smear of a people:
+ * - a non-protected head noun after the group ("Irish landlords will rob
+ *   you blind"), or men narrowed by age or a who-clause ("Older men prey
+ *   on young girls", "Men who groom young girls online", "Teenage boys
+ *   eat anything that moves") or a part of them ("gangs of men");
+ * - knives of faith or work ("Sikhs carry knives called kirpans", "when
+ *   herding cattle") or of an age group ("British teenagers");
+ * - an average IQ of a disability ("People with Down syndrome") or
+ *   compared as equal ("equal to hearing children");
+ * - the group's own joke or saying ("Cantonese people joke that they eat
+ *   anything that moves").
+ * Only words near the target and in the sentence of m are read. */
+static bool verb_smear_excused(const run *R, const target *t,
+                               const mention *m)
+{
+    static const char *const age[] = {"older",   "old",   "grown", "adult",
+                                      "teenage", "young", "middle-aged",
+                                      "of"};
+    static const char *const kept[] = {
+        "kirpan",  "kirpans", "faith",   "religious", "religion", "article",
+        "herding", "cattle",  "hunting", "farm",      "tool",     "tools",
+        "legally", "exemption", "teenagers", "teens", "kids",     "youths",
+        "children"};
+    static const char *const like[] = {"equal", "similar", "same",
+                                       "comparable", "identical"};
+    static const char *const say[] = {"joke", "joked", "jokes", "say",
+                                      "says", "boast", "boasts", "proud"};
+    const dc_entry *e = ent(R, m);
+    const tok *tk = R->rs->toks;
+    if (t->te > m->tb || m->tb - t->te > 4 ||
+        !(term_starts(e, "carry knives", 12) || term_starts(e, "groom ", 6) ||
+          term_starts(e, "prey on ", 8) || term_starts(e, "rob you", 7) ||
+          term_starts(e, "eat anything", 12) || term_starts(e, "scam ", 5) ||
+          term_starts(e, "have an average iq", 18) ||
+          term_starts(e, "has an average iq", 17) ||
+          term_starts(e, "average iq of", 13)))
+        return false;
+    if (kind_at(R, t->te, DC_KIND_NONPROTECTED) ||
+        (t->te > t->tb && kind_at(R, t->te - 1, DC_KIND_NONPROTECTED)))
+        return true;
+    if ((t->categories & (1u << DECORUM_CATEGORY_SEX)) &&
+        ((t->tb > 0 &&
+          word_among(R, t->tb - 1, t->tb, age, sizeof age / sizeof *age)) ||
+         tok_is_word(R, t->te, "who")))
+        return true;
+    const sentence *s = sent_of(R, m->tb);
+    if (term_starts(e, "carry knives", 12)) {
+        uint32_t end = s->te;
+        if (tk[m->tb].sent + 1 < R->rs->ns)
+            end = R->rs->s[tk[m->tb].sent + 1].te;
+        return word_among(R, t->tb, end, kept, sizeof kept / sizeof *kept);
+    }
+    if (term_starts(e, "have an average iq", 18) ||
+        term_starts(e, "has an average iq", 17) ||
+        term_starts(e, "average iq of", 13))
+        return !(t->categories & (NATION_CATEGORIES |
+                                  (1u << DECORUM_CATEGORY_RACE))) ||
+               (m->te < R->rs->ntok &&
+                word_among(R, m->te, m->te + 1 < s->te ? m->te + 2 : s->te,
+                           like, sizeof like / sizeof *like));
+    return word_among(R, t->te, m->tb, say, sizeof say / sizeof *say);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16132,6 +16204,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             !plural_term(e))
             return DECORUM_OK;
     }
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_AMBIGUOUS) && !(e->flags & DC_F_NOUN) &&
+        verb_smear_excused(R, t, m))
+        return DECORUM_OK;
     /* A team or its fans judged for their play or their conduct: a role
      * in a sport (a person noun flagged `game`) after a nationality names
      * a team or its supporters, and "Nigerian players are incapable of
