@@ -14674,6 +14674,46 @@ static bool attacker_sought(const run *R, const mention *m)
                       sizeof punish / sizeof *punish);
 }
 
+/* "The Russian spies swapped in 2010 included Anna Chapman", "North
+ * Korean spies kidnapped Japanese citizens in the 1970s", "the court
+ * heard the Bulgarian thieves had targeted cash machines": a noun of
+ * crime listed in the plural right after the group word t names some
+ * men, not the people, when an article or a number goes before it, a
+ * story in the past or "who" after it ("had", "were", "kidnapped"), or
+ * a date or a number in the sentence ("19th century novels"); so does
+ * one asked of in an inverted question with a predicate after it ("Why
+ * are Chinese spies so active in Australia?"). Read only after such a
+ * noun, so the sentence scan is rare. */
+static bool specific_members(const run *R, const target *t, const mention *m)
+{
+    static const char *const det[] = {"the", "those", "two", "three",
+                                      "four", "five", "several"};
+    static const char *const story[] = {"had", "who", "were", "was"};
+    static const char *const pred[] = {"so", "in", "still"};
+    const tok *tk = R->rs->toks;
+    const char *txt = R->n->text;
+    if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, det,
+                                sizeof det / sizeof *det))
+        return true;
+    if (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+        tk[m->te].sent == tk[m->tb].sent) {
+        const tok *n = &tk[m->te];
+        if (word_among(R, m->te, m->te + 1, story,
+                       sizeof story / sizeof *story) ||
+            (n->e - n->b > 4 && txt[n->e - 2] == 'e' && txt[n->e - 1] == 'd'))
+            return true;
+        if (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_COPULA) &&
+            word_among(R, m->te, m->te + 1, pred, sizeof pred / sizeof *pred))
+            return true;
+    }
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tk[k].type == TK_WORD && txt[tk[k].b] >= '0' &&
+            txt[tk[k].b] <= '9')
+            return true;
+    return false;
+}
+
 /* Is the entry's term at m one of the round-11 smears by verb and
  * object ("carry knives", "have an average iq") starting with pre? */
 static bool term_starts(const dc_entry *e, const char *pre, size_t n)
@@ -16203,7 +16243,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m) &&
             !plural_term(e))
             return DECORUM_OK;
+        if ((e->flags & DC_F_NOUN) && plural_term(e) && t->te == m->tb &&
+            specific_members(R, t, m))
+            return DECORUM_OK;
     }
+    /* "Turkish Spies Followed Kurdish Exiles In Sweden": a noun of the
+     * lexicon right after a group word is that group's; it does not go
+     * on to a group named after it, the victims. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_NOUN) && t->tb >= m->te && m->tb > 0 &&
+        identity_ending_at(R, m->tb))
+        return DECORUM_OK;
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         (e->flags & DC_F_AMBIGUOUS) && !(e->flags & DC_F_NOUN) &&
         verb_smear_excused(R, t, m))
