@@ -17737,6 +17737,39 @@ static bool other_code(const run *R, const mention *m)
     return false;
 }
 
+/* "Enjoy your cultural enrichment trip to Rome", "more cultural
+ * enrichment activities for students": a noun at k after the code makes
+ * it the plain adjective of a school's outing or programme. */
+static bool code_heads_noun(const run *R, uint32_t k)
+{
+    static const char *const noun[] = {
+        "trip",      "trips",    "activities", "activity", "week",
+        "day",       "days",     "programme",  "programmes", "program",
+        "programs",  "class",    "classes",    "course",   "courses",
+        "scheme",    "fund",     "funding",    "visit",    "visits",
+        "opportunities", "opportunity", "event", "events", "budget"};
+    return word_among(R, k, k + 1, noun, sizeof noun / sizeof *noun);
+}
+
+/* Is a harm or a threat's act told in the comment, not one said to be
+ * fewer or none ("police reported fewer stabbings than last year")?
+ * Walks the mentions only where a code of praise was met. */
+static bool harm_told(const run *R)
+{
+    static const char *const few[] = {"fewer", "less", "no", "zero",
+                                      "without"};
+    if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT))
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *h = &R->rs->m[i];
+        if ((h->kind == DC_KIND_HARM || h->kind == DC_KIND_THREAT) &&
+            (h->tb == 0 ||
+             !word_among(R, h->tb - 1, h->tb, few, sizeof few / sizeof *few)))
+            return true;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -17770,8 +17803,9 @@ static bool sarcastic_event(const run *R, const mention *m)
          * "More cultural enrichment: two stabbings": praise of the code,
          * or one more of it, beside a crime or a harm told (not "the
          * festival was cultural enrichment at its finest") */
-        event = any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
-                any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m);
+        event = !code_heads_noun(R, k) &&
+                (harm_told(R) || any_kind(R, DC_KIND_STEREOTYPE) ||
+                 other_code(R, m));
     else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
