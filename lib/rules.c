@@ -14786,6 +14786,35 @@ static bool verb_smear_excused(const run *R, const target *t,
     return word_among(R, t->te, m->tb, say, sizeof say / sizeof *say);
 }
 
+/* "Reporters heard settlers chant that a good Arab is a dead Arab; the
+ * UN condemned it", "A good Jew is a dead Jew, the Nazis taught": the
+ * formula from fb (its "only" or article) to te (its "dead") told as
+ * someone's chant or teaching, a word of saying within three words
+ * before it or four after it in its sentence, and not agreed with ("old
+ * saying still true"), is a report, not a call. */
+static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
+{
+    static const char *const say[] = {
+        "chant", "chanted", "chanting", "chants", "taught", "teach",
+        "teaches", "said", "says", "sang", "sing", "sung", "shouted",
+        "yelled", "wrote", "heard", "slogan", "motto", "preached"};
+    const tok *tk = R->rs->toks;
+    uint32_t ntok = R->rs->ntok;
+    if (fb >= ntok || te >= ntok)
+        return false;
+    const sentence *s = sent_of(R, fb);
+    uint32_t a = fb > s->tb + 3 ? fb - 3 : s->tb;
+    uint32_t e = te + 5 < s->te ? te + 5 : s->te;
+    if (endorsed(R, fb))
+        return false;
+    for (uint32_t k = a; k < e; k++)
+        if ((k < fb || k > te) && tk[k].type == TK_WORD &&
+            (kind_at(R, k, DC_KIND_REPORT) ||
+             word_among(R, k, k + 1, say, sizeof say / sizeof *say)))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -15749,6 +15778,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (!idm || idm->tb < 2 ||
             (!generic && (!tok_is_word(R, idm->tb - 2, "only") ||
                           !tok_is_word(R, idm->tb - 1, "good"))))
+            return DECORUM_OK;
+        if (formula_reported(R, idm->tb - 2, m->te))
             return DECORUM_OK;
         /* the identity word is the group, even where alone it would be
          * an adjective ("the only good Indian") */
