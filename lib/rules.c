@@ -2842,6 +2842,7 @@ static bool whistle_said_of_one(const run *R, const mention *m)
 }
 
 static bool inverted_link(const run *R, const target *t);
+static bool question_refuted(const run *R, uint32_t k);
 static bool degree_between(const run *R, uint32_t a, uint32_t b);
 
 /* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
@@ -2858,7 +2859,7 @@ static bool inverted_adjective(const run *R, const mention *m)
              (kind_at(R, k, DC_KIND_STEREOTYPE) &&
               ent(R, mention_at(R, k, DC_KIND_STEREOTYPE))->severity >= 2)) &&
             degree_between(R, m->te, k))
-            return inverted_link(R, &t);
+            return inverted_link(R, &t) && !question_refuted(R, m->te);
     return false;
 }
 
@@ -10005,6 +10006,26 @@ static bool inverted_link(const run *R, const target *t)
            word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead);
 }
 
+/* "Are Pakistanis really dirty? That's what my classmates said and it
+ * was pure racism", "Are Chinese people really spies? A new report found
+ * no evidence", "Why are the French so rude, or is that just a myth?":
+ * an inverted question whose answer, after k to the end of the next
+ * sentence, names the trait a myth, a prejudice or without evidence asks
+ * only to refute it. */
+static bool question_refuted(const run *R, uint32_t k)
+{
+    static const char *const refute[] = {
+        "myth",     "myths",     "racism",   "racist",     "prejudice",
+        "prejudiced", "stereotype", "stereotypes", "evidence", "otherwise",
+        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked"};
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok)
+        return false;
+    uint32_t si = rs->toks[k].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    return word_among(R, k, end, refute, sizeof refute / sizeof *refute);
+}
+
 /* Only words of degree or frequency between tokens a and b ("so",
  * "such", "really", "always", "all"), two at most: "are Indians so
  * dirty", "are Roma always such liars". */
@@ -10067,7 +10088,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * asks of a compliment) */
     if (t->te > t->tb && t->te <= m->tb &&
         !(m->kind == DC_KIND_STEREOTYPE && ent(R, m)->severity < 2) &&
-        degree_between(R, t->te, m->tb) && inverted_link(R, t))
+        degree_between(R, t->te, m->tb) && inverted_link(R, t) &&
+        !question_refuted(R, t->te))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
