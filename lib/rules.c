@@ -14701,7 +14701,8 @@ static bool attacker_sought(const run *R, const mention *m)
  * heard the Bulgarian thieves had targeted cash machines": a noun of
  * crime listed in the plural right after the group word t names some
  * men, not the people, when an article or a number goes before it, a
- * story in the past or "who" after it ("had", "were", "kidnapped"), or
+ * story in the past after it, perhaps after "who" ("had", "were",
+ * "kidnapped", "who stole"), or
  * a date or a number in the sentence ("19th century novels"); so does
  * one asked of in an inverted question with a predicate after it ("Why
  * are Chinese spies so active in Australia?"). Read only after such a
@@ -14710,7 +14711,7 @@ static bool specific_members(const run *R, const target *t, const mention *m)
 {
     static const char *const det[] = {"the", "those", "two", "three",
                                       "four", "five", "several"};
-    static const char *const story[] = {"had", "who", "were", "was"};
+    static const char *const story[] = {"had", "were", "was", "stole"};
     static const char *const pred[] = {"so", "in", "still"};
     const tok *tk = R->rs->toks;
     const char *txt = R->n->text;
@@ -14719,9 +14720,14 @@ static bool specific_members(const run *R, const target *t, const mention *m)
         return true;
     if (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
         tk[m->te].sent == tk[m->tb].sent) {
-        const tok *n = &tk[m->te];
-        if (word_among(R, m->te, m->te + 1, story,
-                       sizeof story / sizeof *story) ||
+        /* (after "who" too, "the thieves who stole ...", not "the
+         * terrorists who are killing Hindus") */
+        uint32_t v = m->te;
+        if (tok_is_word(R, v, "who") && v + 1 < R->rs->ntok &&
+            tk[v + 1].type == TK_WORD)
+            v++;
+        const tok *n = &tk[v];
+        if (word_among(R, v, v + 1, story, sizeof story / sizeof *story) ||
             (n->e - n->b > 4 && txt[n->e - 2] == 'e' && txt[n->e - 1] == 'd'))
             return true;
         if (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_COPULA) &&
@@ -16304,8 +16310,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * lexicon right after a group word is that group's; it does not go
      * on to a group named after it, the victims. */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        (e->flags & DC_F_NOUN) && t->tb >= m->te && m->tb > 0 &&
-        identity_ending_at(R, m->tb))
+        (e->flags & DC_F_NOUN) && (plural_term(e) || plural_hit(R, m)) &&
+        t->tb >= m->te && m->tb > 0 && identity_ending_at(R, m->tb))
         return DECORUM_OK;
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         (e->flags & DC_F_AMBIGUOUS) && !(e->flags & DC_F_NOUN) &&
