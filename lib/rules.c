@@ -2848,6 +2848,7 @@ static bool whistle_said_of_one(const run *R, const mention *m)
 }
 
 static bool inverted_link(const run *R, const target *t);
+static bool question_refuted(const run *R, uint32_t k);
 static bool degree_between(const run *R, uint32_t a, uint32_t b);
 
 /* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
@@ -2864,8 +2865,54 @@ static bool inverted_adjective(const run *R, const mention *m)
              (kind_at(R, k, DC_KIND_STEREOTYPE) &&
               ent(R, mention_at(R, k, DC_KIND_STEREOTYPE))->severity >= 2)) &&
             degree_between(R, m->te, k))
-            return inverted_link(R, &t);
+            return inverted_link(R, &t) && !question_refuted(R, m->te);
     return false;
+}
+
+/* Is the singular at m one whose generic member is the known object of
+ * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk")?
+ * Any other demonym in the singular after "kill the" is one man of a
+ * game or a story ("Kill the Finn, he's the last sniper", "Shoot the
+ * Brit, then capture the fort"), and "the Traveller" is Bungie's or
+ * Genshin's hero. */
+static bool chant_member(const run *R, const mention *m)
+{
+    static const char *const chant[] = {"boer", "jew", "turk", "kafir",
+                                        "kaffir"};
+    return m->te == m->tb + 1 &&
+           word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
+}
+
+/* The chant after te told, not called: in the words of its sentence and
+ * the two after it, a game ("the final boss in the Ottoman campaign", "a move in
+ * Assassin's Creed"), a court case, lyrics, a documentary or history, a
+ * report ("sang the crowd", "the crusader songs said") or a denouncing
+ * word. Only after a rare match, so the scan is short and rarely run. */
+static bool chant_told(const run *R, uint32_t te)
+{
+    static const char *const told[] = {
+        "game",      "games",       "boss",     "level",      "campaign",
+        "mission",   "achievement", "trailer",  "quest",      "spawns",
+        "move",      "court",       "case",     "judge",      "ruled",
+        "lyrics",    "song",        "songs",    "sang",       "sung",
+        "sing",      "singing",     "chant",    "chanted",    "documentary",
+        "film",      "movie",       "history",  "historians", "war",
+        "sketch",    "episode",     "novel",    "book",       "museum",
+        "crowd",     "complaint",   "commission", "lore",     "villain",
+        "character"};
+    const dc_rules_scratch *rs = R->rs;
+    if (any_kind(R, DC_KIND_DENOUNCE))
+        return true;
+    if (te >= rs->ntok)
+        return false;
+    /* (two sentences on: "Kill the Boer! Kill the farmer! Those lyrics
+     * were the subject of the Equality Court case") */
+    uint32_t si = rs->toks[te].sent + 2;
+    uint32_t end = rs->s[si < rs->ns ? si : rs->ns - 1].te;
+    for (uint32_t k = te; k < end; k++)
+        if (kind_at(R, k, DC_KIND_REPORT))
+            return true;
+    return word_among(R, te, end, told, sizeof told / sizeof *told);
 }
 
 /* "Kill the Boer", "shoot the Turk": a word that names its group only in
@@ -2884,9 +2931,11 @@ static bool called_on_member(const run *R, const mention *m)
          tk[m->te].sent == tk[m->tb].sent &&
          tk[m->te].clause == tk[m->tb].clause))
         return false;
+    if (!chant_member(R, m))
+        return false;
     const mention *th = mention_at(R, m->tb - 2, DC_KIND_THREAT);
     return th && th->te == m->tb - 1 && ent(R, th)->severity >= 3 &&
-           th->tb == sent_of(R, th->tb)->tb;
+           th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
 static decorum_status find_targets(run *R)
@@ -9963,6 +10012,26 @@ static bool inverted_link(const run *R, const target *t)
            word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead);
 }
 
+/* "Are Pakistanis really dirty? That's what my classmates said and it
+ * was pure racism", "Are Chinese people really spies? A new report found
+ * no evidence", "Why are the French so rude, or is that just a myth?":
+ * an inverted question whose answer, after k to the end of the next
+ * sentence, names the trait a myth, a prejudice or without evidence asks
+ * only to refute it. */
+static bool question_refuted(const run *R, uint32_t k)
+{
+    static const char *const refute[] = {
+        "myth",     "myths",     "racism",   "racist",     "prejudice",
+        "prejudiced", "stereotype", "stereotypes", "evidence", "otherwise",
+        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked"};
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok)
+        return false;
+    uint32_t si = rs->toks[k].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    return word_among(R, k, end, refute, sizeof refute / sizeof *refute);
+}
+
 /* Only words of degree or frequency between tokens a and b ("so",
  * "such", "really", "always", "all"), two at most: "are Indians so
  * dirty", "are Roma always such liars". */
@@ -10025,7 +10094,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * asks of a compliment) */
     if (t->te > t->tb && t->te <= m->tb &&
         !(m->kind == DC_KIND_STEREOTYPE && ent(R, m)->severity < 2) &&
-        degree_between(R, t->te, m->tb) && inverted_link(R, t))
+        degree_between(R, t->te, m->tb) && inverted_link(R, t) &&
+        !question_refuted(R, t->te))
         return true;
     /* four words back; a hyphen is no word ("are nothing but
      * knife-wielding apes"). Counted from the head of "a death cult of
@@ -14721,6 +14791,153 @@ static bool vehicle_astray(run *R, const mention *m)
            tk[k + 1].type == TK_WORD;
 }
 
+/* "The Russian spies swapped in 2010 included Anna Chapman", "North
+ * Korean spies kidnapped Japanese citizens in the 1970s", "the court
+ * heard the Bulgarian thieves had targeted cash machines": a noun of
+ * crime listed in the plural right after the group word t names some
+ * men, not the people, when an article or a number goes before it, a
+ * story in the past after it, perhaps after "who" ("had", "were",
+ * "kidnapped", "who stole"), or
+ * a date or a number in the sentence ("19th century novels"); so does
+ * one asked of in an inverted question with a predicate after it ("Why
+ * are Chinese spies so active in Australia?"). Read only after such a
+ * noun, so the sentence scan is rare. */
+static bool specific_members(const run *R, const target *t, const mention *m)
+{
+    static const char *const det[] = {"the", "those", "two", "three",
+                                      "four", "five", "several"};
+    static const char *const story[] = {"had", "were", "was", "stole"};
+    static const char *const pred[] = {"so", "in", "still"};
+    const tok *tk = R->rs->toks;
+    const char *txt = R->n->text;
+    if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, det,
+                                sizeof det / sizeof *det))
+        return true;
+    if (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+        tk[m->te].sent == tk[m->tb].sent) {
+        /* (after "who" too, "the thieves who stole ...", not "the
+         * terrorists who are killing Hindus") */
+        uint32_t v = m->te;
+        if (tok_is_word(R, v, "who") && v + 1 < R->rs->ntok &&
+            tk[v + 1].type == TK_WORD)
+            v++;
+        const tok *n = &tk[v];
+        if (word_among(R, v, v + 1, story, sizeof story / sizeof *story) ||
+            (n->e - n->b > 4 && txt[n->e - 2] == 'e' && txt[n->e - 1] == 'd'))
+            return true;
+        if (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_COPULA) &&
+            word_among(R, m->te, m->te + 1, pred, sizeof pred / sizeof *pred))
+            return true;
+    }
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tk[k].type == TK_WORD && txt[tk[k].b] >= '0' &&
+            txt[tk[k].b] <= '9')
+            return true;
+    return false;
+}
+
+/* Is the entry's term at m one of the round-11 smears by verb and
+ * object ("carry knives", "have an average iq") starting with pre? */
+static bool term_starts(const dc_entry *e, const char *pre, size_t n)
+{
+    return e->term_len >= n && memcmp(e->term, pre, n) == 0;
+}
+
+/* A smear told by its verb and object ("carry knives", "have an average
+ * IQ", "groom young girls", "rob you blind", "eat anything that moves")
+ * said of t, with what makes it no smear of a people:
+ * - a non-protected head noun after the group ("Irish landlords will rob
+ *   you blind"), or men narrowed by age or a who-clause ("Older men prey
+ *   on young girls", "Men who groom young girls online", "Teenage boys
+ *   eat anything that moves") or a part of them ("gangs of men");
+ * - knives of faith or work ("Sikhs carry knives called kirpans", "when
+ *   herding cattle") or of an age group ("British teenagers");
+ * - an average IQ of a disability ("People with Down syndrome") or
+ *   compared as equal ("equal to hearing children");
+ * - the group's own joke or saying ("Cantonese people joke that they eat
+ *   anything that moves").
+ * Only words near the target and in the sentence of m are read. */
+static bool verb_smear_excused(const run *R, const target *t,
+                               const mention *m)
+{
+    static const char *const age[] = {"older",   "old",   "grown", "adult",
+                                      "teenage", "young", "middle-aged",
+                                      "of"};
+    static const char *const kept[] = {
+        "kirpan",  "kirpans", "faith",   "religious", "religion", "article",
+        "herding", "cattle",  "hunting", "farm",      "tool",     "tools",
+        "legally", "exemption", "teenagers", "teens", "kids",     "youths",
+        "children"};
+    static const char *const like[] = {"equal", "similar", "same",
+                                       "comparable", "identical"};
+    static const char *const say[] = {"joke", "joked", "jokes", "say",
+                                      "says", "boast", "boasts", "proud"};
+    const dc_entry *e = ent(R, m);
+    const tok *tk = R->rs->toks;
+    if (t->te > m->tb || m->tb - t->te > 4 ||
+        !(term_starts(e, "carry knives", 12) || term_starts(e, "groom ", 6) ||
+          term_starts(e, "prey on ", 8) || term_starts(e, "rob you", 7) ||
+          term_starts(e, "eat anything", 12) || term_starts(e, "scam ", 5) ||
+          term_starts(e, "have an average iq", 18) ||
+          term_starts(e, "has an average iq", 17) ||
+          term_starts(e, "average iq of", 13)))
+        return false;
+    if (kind_at(R, t->te, DC_KIND_NONPROTECTED) ||
+        (t->te > t->tb && kind_at(R, t->te - 1, DC_KIND_NONPROTECTED)))
+        return true;
+    if ((t->categories & (1u << DECORUM_CATEGORY_SEX)) &&
+        ((t->tb > 0 &&
+          word_among(R, t->tb - 1, t->tb, age, sizeof age / sizeof *age)) ||
+         tok_is_word(R, t->te, "who")))
+        return true;
+    const sentence *s = sent_of(R, m->tb);
+    if (term_starts(e, "carry knives", 12)) {
+        uint32_t end = s->te;
+        if (tk[m->tb].sent + 1 < R->rs->ns)
+            end = R->rs->s[tk[m->tb].sent + 1].te;
+        return word_among(R, t->tb, end, kept, sizeof kept / sizeof *kept);
+    }
+    if (term_starts(e, "have an average iq", 18) ||
+        term_starts(e, "has an average iq", 17) ||
+        term_starts(e, "average iq of", 13))
+        return !(t->categories & (NATION_CATEGORIES |
+                                  (1u << DECORUM_CATEGORY_RACE))) ||
+               (m->te < R->rs->ntok &&
+                word_among(R, m->te, m->te + 1 < s->te ? m->te + 2 : s->te,
+                           like, sizeof like / sizeof *like));
+    return word_among(R, t->te, m->tb, say, sizeof say / sizeof *say);
+}
+
+/* "Reporters heard settlers chant that a good Arab is a dead Arab; the
+ * UN condemned it", "A good Jew is a dead Jew, the Nazis taught": the
+ * formula from fb (its "only" or article) to te (its "dead") told as
+ * someone's chant or teaching, a word of saying within three words
+ * before it or four after it in its sentence, and not agreed with ("old
+ * saying still true"), is a report, not a call. */
+static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
+{
+    static const char *const say[] = {
+        "chant", "chanted", "chanting", "chants", "taught", "teach",
+        "teaches", "said", "says", "sang", "sing", "sung", "shouted",
+        "yelled", "wrote", "heard", "slogan", "motto", "preached"};
+    const tok *tk = R->rs->toks;
+    uint32_t ntok = R->rs->ntok;
+    if (fb >= ntok || te >= ntok)
+        return false;
+    const sentence *s = sent_of(R, fb);
+    uint32_t a = fb > s->tb + 3 ? fb - 3 : s->tb;
+    uint32_t e = te + 5 < s->te ? te + 5 : s->te;
+    if (endorsed(R, fb))
+        return false;
+    for (uint32_t k = a; k < e; k++)
+        if ((k < fb || k > te) && tk[k].type == TK_WORD &&
+            (kind_at(R, k, DC_KIND_REPORT) ||
+             word_among(R, k, k + 1, say, sizeof say / sizeof *say)))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -15686,6 +15903,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             (!generic && (!tok_is_word(R, idm->tb - 2, "only") ||
                           !tok_is_word(R, idm->tb - 1, "good"))))
             return DECORUM_OK;
+        if (formula_reported(R, idm->tb - 2, m->te))
+            return DECORUM_OK;
         /* the identity word is the group, even where alone it would be
          * an adjective ("the only good Indian") */
         resolved = group_of(R, idm);
@@ -16179,7 +16398,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_NOUN) && t->te == m->tb && !plural_hit(R, m) &&
             !plural_term(e))
             return DECORUM_OK;
+        if ((e->flags & DC_F_NOUN) && plural_term(e) && t->te == m->tb &&
+            specific_members(R, t, m))
+            return DECORUM_OK;
     }
+    /* "Turkish Spies Followed Kurdish Exiles In Sweden": a noun of the
+     * lexicon right after a group word is that group's; it does not go
+     * on to a group named after it, the victims. */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_NOUN) && (plural_term(e) || plural_hit(R, m)) &&
+        t->tb >= m->te && m->tb > 0 && identity_ending_at(R, m->tb))
+        return DECORUM_OK;
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        (e->flags & DC_F_AMBIGUOUS) && !(e->flags & DC_F_NOUN) &&
+        verb_smear_excused(R, t, m))
+        return DECORUM_OK;
     /* A team or its fans judged for their play or their conduct: a role
      * in a sport (a person noun flagged `game`) after a nationality names
      * a team or its supporters, and "Nigerian players are incapable of
@@ -17659,6 +17892,39 @@ static bool other_code(const run *R, const mention *m)
     return false;
 }
 
+/* "Enjoy your cultural enrichment trip to Rome", "more cultural
+ * enrichment activities for students": a noun at k after the code makes
+ * it the plain adjective of a school's outing or programme. */
+static bool code_heads_noun(const run *R, uint32_t k)
+{
+    static const char *const noun[] = {
+        "trip",      "trips",    "activities", "activity", "week",
+        "day",       "days",     "programme",  "programmes", "program",
+        "programs",  "class",    "classes",    "course",   "courses",
+        "scheme",    "fund",     "funding",    "visit",    "visits",
+        "opportunities", "opportunity", "event", "events", "budget"};
+    return word_among(R, k, k + 1, noun, sizeof noun / sizeof *noun);
+}
+
+/* Is a harm or a threat's act told in the comment, not one said to be
+ * fewer or none ("police reported fewer stabbings than last year")?
+ * Walks the mentions only where a code of praise was met. */
+static bool harm_told(const run *R)
+{
+    static const char *const few[] = {"fewer", "less", "no", "zero",
+                                      "without"};
+    if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT))
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *h = &R->rs->m[i];
+        if ((h->kind == DC_KIND_HARM || h->kind == DC_KIND_THREAT) &&
+            (h->tb == 0 ||
+             !word_among(R, h->tb - 1, h->tb, few, sizeof few / sizeof *few)))
+            return true;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -17692,8 +17958,9 @@ static bool sarcastic_event(const run *R, const mention *m)
          * "More cultural enrichment: two stabbings": praise of the code,
          * or one more of it, beside a crime or a harm told (not "the
          * festival was cultural enrichment at its finest") */
-        event = any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
-                any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m);
+        event = !code_heads_noun(R, k) &&
+                (harm_told(R) || any_kind(R, DC_KIND_STEREOTYPE) ||
+                 other_code(R, m));
     else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
@@ -22573,6 +22840,57 @@ static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
     return (*idm)->te;
 }
 
+/* "Let me guess. Somali?" with the group alone is the sneer only of a
+ * crime: a word of harm or a threat in the comment ("Another stabbing in
+ * Leeds. Let me guess. Somali?"), or nothing but the guess in it (a
+ * reply under the news). Of a habit it is banter: "You put the milk in
+ * first? Let me guess. British?", "Let me guess, Jamaican? That jerk
+ * seasoning smells incredible". k is "let", ans the token after the
+ * group. */
+static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
+{
+    if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
+        return true;
+    const tok *tk = R->rs->toks;
+    for (uint32_t j = 0; j < k; j++)
+        if (tk[j].type == TK_WORD)
+            return false;
+    for (uint32_t j = ans; j < R->rs->ntok; j++)
+        if (tk[j].type == TK_WORD)
+            return false;
+    return true;
+}
+
+/* Is the person noun at c, guessed to be of the group idm (ending at
+ * ans), the wrongdoer? Not after a relative pronoun or a word of belief
+ * between the guess (g) and it ("the man who rescued the child was
+ * Malian", "the hero who stopped the attacker", "you think the driver
+ * was Muslim?"), nor a group word heading a non-protected noun ("the
+ * suspects were white nationalists"), nor a guess corrected after it
+ * ("... The police said he was a 54-year-old local man"). */
+static bool culprit_guessed(const run *R, uint32_t g, uint32_t c,
+                            const mention *idm, uint32_t ans)
+{
+    static const char *const rel[] = {"who",   "whom",    "whose", "which",
+                                      "that",  "think",   "thought",
+                                      "thinks", "assume", "assumed",
+                                      "hero",  "heroes"};
+    static const char *const fix[] = {"actually", "turns", "turned",
+                                      "fact",     "wrong", "nope"};
+    const mention *np = mention_at(R, idm->tb, DC_KIND_NONPROTECTED);
+    if (word_among(R, g, c + 1, rel, sizeof rel / sizeof *rel) ||
+        (np && np->te > idm->te) || kind_at(R, ans, DC_KIND_NONPROTECTED))
+        return false;
+    uint32_t si = R->rs->toks[c].sent + 1;
+    if (si >= R->rs->ns)
+        return true;
+    uint32_t end = R->rs->s[si].te;
+    for (uint32_t j = ans; j < end; j++)
+        if (kind_at(R, j, DC_KIND_REPORT))
+            return false;
+    return !word_among(R, ans, end, fix, sizeof fix / sizeof *fix);
+}
+
 /* "Let me guess, the driver was Muslim", "let me guess... the attackers
  * were Somali", "I bet the attacker was an illegal immigrant", "Let me
  * guess. Pakistani?": the sneer that guesses before anything is known,
@@ -22617,7 +22935,8 @@ static decorum_status rule_guessed_culprit(run *R)
             a++;
         if (!bet && a > g && (ans = answer_group(R, a, end, &idm)) != 0 &&
             (ans >= end || tk[ans].type != TK_WORD ||
-             tk[ans].clause != tk[a].clause))
+             tk[ans].clause != tk[a].clause) &&
+            alone_answer_crime(R, k, ans))
             goto found;
         /* the culprit, then a linking verb, then the group */
         for (uint32_t c = g; c < end && c < g + 8; c++) {
@@ -22637,7 +22956,8 @@ static decorum_status rule_guessed_culprit(run *R)
                 v++;
             if (v >= end || !mention_at(R, v, DC_KIND_COPULA))
                 continue;
-            if ((ans = answer_group(R, v + 1, end, &idm)) != 0)
+            if ((ans = answer_group(R, v + 1, end, &idm)) != 0 &&
+                culprit_guessed(R, g, c, idm, ans))
                 goto found;
         }
         continue;
