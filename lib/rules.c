@@ -17635,6 +17635,34 @@ static bool deed_again(const run *R, const mention *m)
     return false;
 }
 
+/* "another" within eight tokens after the code m, then a word of harm or
+ * a threat's deed within three words of it ("..., another woman
+ * stabbed", "the joys of multiculturalism, another rape"). The deed is
+ * the code's fruit when the slogan is put in others' mouths ("they
+ * said") or no one else is named as its doer or its victim right after
+ * it: "Diversity is our strength. Another attack on a mosque by the far
+ * right" is none. */
+static bool another_deed_after(const run *R, const mention *m)
+{
+    uint32_t n = (uint32_t)R->rs->ntok;
+    bool said = false;
+    for (uint32_t k = m->te; k < n && k < m->te + 8; k++) {
+        if (tok_is_word(R, k, "they") &&
+            (tok_is_word(R, k + 1, "said") || tok_is_word(R, k + 1, "say") ||
+             tok_is_word(R, k + 1, "told")))
+            said = true;
+        if (!tok_is_word(R, k, "another"))
+            continue;
+        for (uint32_t j = k + 1; j < n && j < k + 4; j++)
+            if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT))
+                return said || !(tok_is_word(R, j + 1, "on") ||
+                                 tok_is_word(R, j + 1, "against") ||
+                                 tok_is_word(R, j + 1, "by"));
+        return false;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
@@ -17681,6 +17709,10 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
                  tok_is_word(R, k, "did")) &&
                 tok_is_word(R, k + 1, "it") && tok_is_word(R, k + 2, "again");
+    /* "Diversity is our strength they said, another woman stabbed":
+     * the code, then one more deed of harm told after it */
+    if (!event)
+        event = another_deed_after(R, m);
     /* not asked ("Religion of peace at it again? No, a lone nutter."),
      * nor in a comment that denounces ("Islamophobes be like: ...",
      * "..., said no one", "Stop blaming all Muslims") */
@@ -22375,7 +22407,34 @@ static decorum_status rule_guessed_culprit(run *R)
                  tok_is_word(R, k + 1, "tell") && tok_is_word(R, k + 2, "me") &&
                  (k == 0 || tk[k - 1].type != TK_WORD))
             g = k + 3;
-        else
+        else if (tok_is_word(R, k, "of") && tok_is_word(R, k + 1, "course") &&
+                 tk[k].sent > 0 && k + 3 < rs->ntok &&
+                 (tok_is_word(R, k + 2, "he") || tok_is_word(R, k + 2, "she") ||
+                  tok_is_word(R, k + 2, "they")) &&
+                 mention_at(R, k + 3, DC_KIND_COPULA) && !tk[k].quoted) {
+            /* "Was the attacker Muslim? Of course he was": the question
+             * asked just before is the guess, answered yes at once */
+            const sentence *q = &rs->s[tk[k].sent - 1];
+            const mention *idm = NULL;
+            if (!q->question || !mention_at(R, q->tb, DC_KIND_COPULA))
+                continue;
+            for (uint32_t c = q->tb + 1; c < q->te && c < q->tb + 4; c++)
+                if (kind_at(R, c, DC_KIND_HARM) ||
+                    kind_at(R, c, DC_KIND_NONPROTECTED) ||
+                    kind_at(R, c, DC_KIND_STEREOTYPE)) {
+                    if (answer_group(R, c + 1, q->te, &idm) == 0)
+                        break;
+                    target t = group_of(R, idm);
+                    R->out->rf[DC_RF_STEREOTYPE] += 1;
+                    return group_finding(R, tk[k].b, tk[k + 1].e,
+                                         DECORUM_SIGNAL_STEREOTYPE,
+                                         LIT("stereotype aimed at "), &t, 0.6f,
+                                         LIT("the culprit's group asked and "
+                                             "granted at once pins the crime "
+                                             "on the group"));
+                }
+            continue;
+        } else
             continue;
         if (tk[k].quoted)
             continue;
