@@ -17600,7 +17600,10 @@ static bool sneer_before(const run *R, const mention *m)
     if (b > 1 && (tok_is_word(R, b - 1, "your") || tok_is_word(R, b - 1, "the") ||
                   tok_is_word(R, b - 1, "all")))
         b--;
-    if (tok_is_word(R, b - 1, "enjoy"))
+    /* ("lovely enrichment from our Afghan guests, another assault":
+     * praise, beside a crime) */
+    if (tok_is_word(R, b - 1, "enjoy") || tok_is_word(R, b - 1, "lovely") ||
+        tok_is_word(R, b - 1, "beautiful") || tok_is_word(R, b - 1, "wonderful"))
         return true;
     if (b < 2 || !tok_is_word(R, b - 1, "for") || b == m->tb)
         return false;
@@ -18671,10 +18674,18 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                      (e->flags & DC_F_NOUN) && !(e->flags & DC_F_SCARE) &&
                      !R->n->ascii && code_as_person(R, m);
     /* (or praised as a crime's fruit, which needs no quotes: "Another
-     * rape. Enjoy the enrichment"; not "more enrichment" of uranium) */
+     * rape. Enjoy the enrichment", "Another stabbing. Enrichment never
+     * stops"; not "more enrichment" of uranium) */
     if ((e->flags & DC_F_SCARE) && !scare_q &&
-        !(m->tb > 0 && !tok_is_word(R, m->tb - 1, "more") &&
-          !another_before(R, m->tb) && sneer_before(R, m) &&
+        !(!(m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
+                          another_before(R, m->tb))) &&
+          (sneer_before(R, m) ||
+           (m->te + 1 < R->rs->ntok && /* (a sentinel at ntok) */
+            ((tok_is_word(R, m->te, "never") &&
+              tok_is_word(R, m->te + 1, "stops")) ||
+             /* (not "at its best": "uranium enrichment at its best") */
+             (tok_is_word(R, m->te, "at") &&
+              tok_is_word(R, m->te + 2, "finest"))))) &&
           sarcastic_event(R, m)))
         return DECORUM_OK;
     if (m->kind == DC_KIND_CONSPIRACY) {
