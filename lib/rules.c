@@ -18683,9 +18683,12 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
            (m->te + 1 < R->rs->ntok && /* (a sentinel at ntok) */
             ((tok_is_word(R, m->te, "never") &&
               tok_is_word(R, m->te + 1, "stops")) ||
-             /* (not "at its best": "uranium enrichment at its best") */
+             /* ("at its best" only before "another" crime: "uranium
+              * enrichment at its best" is none) */
              (tok_is_word(R, m->te, "at") &&
-              tok_is_word(R, m->te + 2, "finest"))))) &&
+              (tok_is_word(R, m->te + 2, "finest") ||
+               (tok_is_word(R, m->te + 2, "best") &&
+                another_deed_after(R, m))))))) &&
           sarcastic_event(R, m)))
         return DECORUM_OK;
     if (m->kind == DC_KIND_CONSPIRACY) {
@@ -22400,7 +22403,8 @@ static decorum_status rule_guessed_culprit(run *R)
             g = k + 3;
         else if (tok_is_word(R, k, "bet") &&
                  (k == 0 || tk[k - 1].type != TK_WORD ||
-                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll")))
+                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll") ||
+                  tok_is_word(R, k - 1, "i'd")))
             g = k + 1, bet = true;
         /* the other idioms of the foregone answer: "surprise surprise",
          * "shock horror", "no prizes for guessing", "don't tell me" */
