@@ -10008,8 +10008,25 @@ static bool inverted_link(const run *R, const target *t)
     if (tk[c].type != TK_WORD || tk[c].sent != tk[t->tb].sent)
         return false;
     const sentence *s = sent_of(R, c);
-    return c == s->tb || tk[c - 1].type != TK_WORD ||
-           word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead);
+    if (c == s->tb || tk[c - 1].type != TK_WORD ||
+        word_among(R, c - 1, c, lead, sizeof lead / sizeof *lead))
+        return true;
+    /* "why on earth", "why the hell", "why in the world", "why tf", and a
+     * stretched "whyyy" */
+    static const char *const oath[] = {"earth", "hell", "fuck", "heck",
+                                       "world", "tf",   "fk",   "f"};
+    uint32_t w = c - 1;
+    if (word_among(R, w, c, oath, sizeof oath / sizeof *oath))
+        while (w > s->tb && w + 4 > c && !tok_is_word(R, w, "why"))
+            w--;
+    const char *x = R->n->text + tk[w].b;
+    size_t n = tk[w].e - tk[w].b;
+    if (tk[w].type != TK_WORD || n < 3 || memcmp(x, "why", 3) != 0)
+        return false;
+    for (size_t i = 3; i < n; i++)
+        if (x[i] != 'y')
+            return false;
+    return true;
 }
 
 /* "Are Pakistanis really dirty? That's what my classmates said and it
@@ -15892,14 +15909,21 @@ static decorum_status rule_attack(run *R, const mention *m)
          * member is named again after "dead" (or "one" stands for it), so
          * the formula is said of every one; "a good Muslim neighbour is a
          * dead end" names no one twice. */
+        /* (and "the best Rohingya is a dead Rohingya", "Best gypsy is
+         * a dead gypsy": the superlative, said with the member named
+         * again, is the same formula) */
         const mention *o;
-        bool generic = idm && idm->tb >= 2 &&
-                       tok_is_word(R, idm->tb - 1, "good") &&
-                       a_or_an(R, idm->tb - 2) && m->te < R->rs->ntok &&
+        bool best = idm && idm->tb >= 1 && tok_is_word(R, idm->tb - 1, "best") &&
+                    (idm->tb == 1 || tok_is_word(R, idm->tb - 2, "the") ||
+                     R->rs->toks[idm->tb - 2].type != TK_WORD);
+        bool generic = idm && (best || (idm->tb >= 2 &&
+                                        tok_is_word(R, idm->tb - 1, "good") &&
+                                        a_or_an(R, idm->tb - 2))) &&
+                       m->te < R->rs->ntok &&
                        (tok_is_word(R, m->te, "one") ||
                         ((o = mention_at(R, m->te, DC_KIND_IDENTITY)) &&
                          same_group(ent(R, o), ent(R, idm))));
-        if (!idm || idm->tb < 2 ||
+        if (!idm || (!generic && idm->tb < 2) ||
             (!generic && (!tok_is_word(R, idm->tb - 2, "only") ||
                           !tok_is_word(R, idm->tb - 1, "good"))))
             return DECORUM_OK;
@@ -17925,14 +17949,101 @@ static bool harm_told(const run *R)
     return false;
 }
 
+/* Is the code m praised or counted on by the words before it: "more",
+ * "another", "enjoy" (perhaps with "your", "the", "all" between), or
+ * "thanks ... for the" ("Thanks Merkel for the cultural enrichment")? */
+static bool sneer_before(const run *R, const mention *m)
+{
+    uint32_t b = m->tb;
+    if (b == 0)
+        return false;
+    if (tok_is_word(R, b - 1, "more") || another_before(R, b))
+        return true;
+    if (b > 1 && (tok_is_word(R, b - 1, "your") || tok_is_word(R, b - 1, "the") ||
+                  tok_is_word(R, b - 1, "all")))
+        b--;
+    /* ("lovely enrichment from our Afghan guests, another assault":
+     * praise, beside a crime) */
+    if (tok_is_word(R, b - 1, "enjoy") || tok_is_word(R, b - 1, "lovely") ||
+        tok_is_word(R, b - 1, "beautiful") || tok_is_word(R, b - 1, "wonderful"))
+        return true;
+    if (b < 2 || !tok_is_word(R, b - 1, "for") || b == m->tb)
+        return false;
+    /* "thanks (Merkel) for the", in the clause of the code */
+    const tok *tk = R->rs->toks;
+    for (uint32_t j = b - 1; j > 0 && j + 4 > b; j--)
+        if (tk[j - 1].clause == tk[m->tb].clause &&
+            (tok_is_word(R, j - 1, "thanks") || tok_is_word(R, j - 1, "thank")))
+            return true;
+    return false;
+}
+
+/* "The religion of peace beheads another teacher", "... just blew up
+ * another market", "Ahh the religion of peace, stabbing people again":
+ * the code as the doer of a harm or a threat's deed right after it (past
+ * "just" or a comma), told as one more of a series by "again" or
+ * "another" within four words after the deed. */
+static bool deed_again(const run *R, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t k = m->te, n = (uint32_t)R->rs->ntok;
+    if (k < n && tk[k].type == TK_PUNCT && tk[k].ch == ',')
+        k++;
+    if (tok_is_word(R, k, "just"))
+        k++;
+    if (k >= n || tk[k].sent != tk[m->tb].sent ||
+        !(kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)))
+        return false;
+    for (uint32_t j = k + 1; j < n && j < k + 6 && tk[j].sent == tk[k].sent; j++)
+        if (tok_is_word(R, j, "again") || tok_is_word(R, j, "another"))
+            return true;
+    return false;
+}
+
+/* "another" within eight tokens after the code m, then a word of harm or
+ * a threat's deed within three words of it ("..., another woman
+ * stabbed", "the joys of multiculturalism, another rape"). The deed is
+ * the code's fruit when the slogan is put in others' mouths ("they
+ * said") or no one else is named as its doer or its victim right after
+ * it: "Diversity is our strength. Another attack on a mosque by the far
+ * right" is none. */
+static bool another_deed_after(const run *R, const mention *m)
+{
+    uint32_t n = (uint32_t)R->rs->ntok;
+    bool said = false;
+    for (uint32_t k = m->te; k < n && k < m->te + 8; k++) {
+        if (tok_is_word(R, k, "they") &&
+            (tok_is_word(R, k + 1, "said") || tok_is_word(R, k + 1, "say") ||
+             tok_is_word(R, k + 1, "told")))
+            said = true;
+        if (!tok_is_word(R, k, "another"))
+            continue;
+        for (uint32_t j = k + 1; j < n && j < k + 4; j++)
+            if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT))
+                return said || !(tok_is_word(R, j + 1, "on") ||
+                                 tok_is_word(R, j + 1, "against") ||
+                                 tok_is_word(R, j + 1, "by"));
+        return false;
+    }
+    return false;
+}
+
 static bool sarcastic_event(const run *R, const mention *m)
 {
     uint32_t k = m->te;
-    if (R->denounce_any || k + 1 >= R->rs->ntok ||
-        R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+    if (R->denounce_any)
         return false;
+    /* The frames after the code read up to two tokens on, in its clause;
+     * the words before it need none: "Another stabbing in London. Enjoy
+     * your cultural enrichment" ends the comment with it. */
+    bool after = k + 1 < R->rs->ntok &&
+                 R->rs->toks[k].clause == R->rs->toks[m->tb].clause;
     bool event;
-    if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
+    if (!after)
+        event = sneer_before(R, m) &&
+                (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+                 any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
+    else if (tok_is_word(R, k, "strikes") || tok_is_word(R, k, "struck") ||
         tok_is_word(R, k, "striking"))
         event = tok_is_word(R, k + 1, "again");
     else if (tok_is_word(R, k, "never"))
@@ -17946,14 +18057,7 @@ static bool sarcastic_event(const run *R, const mention *m)
     else if ((tok_is_word(R, k, "at") && k + 2 < R->rs->ntok &&
               (tok_is_word(R, k + 1, "its") || tok_is_word(R, k + 1, "it's")) &&
               (tok_is_word(R, k + 2, "finest") || tok_is_word(R, k + 2, "best"))) ||
-             (m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
-                            tok_is_word(R, m->tb - 1, "enjoy") ||
-                            /* "enjoy your cultural enrichment" */
-                            (m->tb > 1 && tok_is_word(R, m->tb - 2, "enjoy") &&
-                             (tok_is_word(R, m->tb - 1, "your") ||
-                              tok_is_word(R, m->tb - 1, "the") ||
-                              tok_is_word(R, m->tb - 1, "all"))) ||
-                            another_before(R, m->tb))))
+             sneer_before(R, m))
         /* "Another rape in Cologne. Cultural enrichment at its finest",
          * "More cultural enrichment: two stabbings": praise of the code,
          * or one more of it, beside a crime or a harm told (not "the
@@ -17961,6 +18065,8 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = !code_heads_noun(R, k) &&
                 (harm_told(R) || any_kind(R, DC_KIND_STEREOTYPE) ||
                  other_code(R, m));
+    else if (deed_again(R, m))
+        event = true;
     else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
@@ -17969,6 +18075,10 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k, "at") || tok_is_word(R, k, "does") ||
                  tok_is_word(R, k, "did")) &&
                 tok_is_word(R, k + 1, "it") && tok_is_word(R, k + 2, "again");
+    /* "Diversity is our strength they said, another woman stabbed":
+     * the code, then one more deed of harm told after it */
+    if (!event)
+        event = another_deed_after(R, m);
     /* not asked ("Religion of peace at it again? No, a lone nutter."),
      * nor in a comment that denounces ("Islamophobes be like: ...",
      * "..., said no one", "Stop blaming all Muslims") */
@@ -18926,7 +19036,23 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool as_person = ambiguous && m->kind == DC_KIND_CODE &&
                      (e->flags & DC_F_NOUN) && !(e->flags & DC_F_SCARE) &&
                      !R->n->ascii && code_as_person(R, m);
-    if ((e->flags & DC_F_SCARE) && !scare_q)
+    /* (or praised as a crime's fruit, which needs no quotes: "Another
+     * rape. Enjoy the enrichment", "Another stabbing. Enrichment never
+     * stops"; not "more enrichment" of uranium) */
+    if ((e->flags & DC_F_SCARE) && !scare_q &&
+        !(!(m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
+                          another_before(R, m->tb))) &&
+          (sneer_before(R, m) ||
+           (m->te + 1 < R->rs->ntok && /* (a sentinel at ntok) */
+            ((tok_is_word(R, m->te, "never") &&
+              tok_is_word(R, m->te + 1, "stops")) ||
+             /* ("at its best" only before "another" crime: "uranium
+              * enrichment at its best" is none) */
+             (tok_is_word(R, m->te, "at") &&
+              (tok_is_word(R, m->te + 2, "finest") ||
+               (tok_is_word(R, m->te + 2, "best") &&
+                another_deed_after(R, m))))))) &&
+          sarcastic_event(R, m)))
         return DECORUM_OK;
     if (m->kind == DC_KIND_CONSPIRACY) {
         if (toll_unnamed(R, m, e))
@@ -22893,7 +23019,9 @@ static bool culprit_guessed(const run *R, uint32_t g, uint32_t c,
 
 /* "Let me guess, the driver was Muslim", "let me guess... the attackers
  * were Somali", "I bet the attacker was an illegal immigrant", "Let me
- * guess. Pakistani?": the sneer that guesses before anything is known,
+ * guess. Pakistani?", "Surprise surprise, the suspect was Eritrean" (or
+ * "shock horror", "no prizes for guessing", "don't tell me"): the sneer
+ * that guesses before anything is known,
  * answered with a group: the culprit of a crime (a person noun or a word
  * of harm: "driver", "suspects", "attacker"; after "I bet", a word of
  * harm only), a linking verb and the group, in the sentence of "let me
@@ -22917,9 +23045,53 @@ static decorum_status rule_guessed_culprit(run *R)
             g = k + 3;
         else if (tok_is_word(R, k, "bet") &&
                  (k == 0 || tk[k - 1].type != TK_WORD ||
-                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll")))
+                  tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "i'll") ||
+                  tok_is_word(R, k - 1, "i'd")))
             g = k + 1, bet = true;
-        else
+        /* the other idioms of the foregone answer: "surprise surprise",
+         * "shock horror", "no prizes for guessing", "don't tell me" */
+        else if ((tok_is_word(R, k, "surprise") &&
+                  tok_is_word(R, k + 1, "surprise")) ||
+                 (tok_is_word(R, k, "shock") &&
+                  tok_is_word(R, k + 1, "horror")))
+            g = k + 2;
+        else if (tok_is_word(R, k, "prizes") && k > 0 &&
+                 tok_is_word(R, k - 1, "no") &&
+                 tok_is_word(R, k + 1, "for") &&
+                 tok_is_word(R, k + 2, "guessing"))
+            g = k + 3;
+        else if ((tok_is_word(R, k, "don't") || tok_is_word(R, k, "dont")) &&
+                 tok_is_word(R, k + 1, "tell") && tok_is_word(R, k + 2, "me") &&
+                 (k == 0 || tk[k - 1].type != TK_WORD))
+            g = k + 3;
+        else if (tok_is_word(R, k, "of") && tok_is_word(R, k + 1, "course") &&
+                 tk[k].sent > 0 && k + 3 < rs->ntok &&
+                 (tok_is_word(R, k + 2, "he") || tok_is_word(R, k + 2, "she") ||
+                  tok_is_word(R, k + 2, "they")) &&
+                 mention_at(R, k + 3, DC_KIND_COPULA) && !tk[k].quoted) {
+            /* "Was the attacker Muslim? Of course he was": the question
+             * asked just before is the guess, answered yes at once */
+            const sentence *q = &rs->s[tk[k].sent - 1];
+            const mention *idm = NULL;
+            if (!q->question || !mention_at(R, q->tb, DC_KIND_COPULA))
+                continue;
+            for (uint32_t c = q->tb + 1; c < q->te && c < q->tb + 4; c++)
+                if (kind_at(R, c, DC_KIND_HARM) ||
+                    kind_at(R, c, DC_KIND_NONPROTECTED) ||
+                    kind_at(R, c, DC_KIND_STEREOTYPE)) {
+                    if (answer_group(R, c + 1, q->te, &idm) == 0)
+                        break;
+                    target t = group_of(R, idm);
+                    R->out->rf[DC_RF_STEREOTYPE] += 1;
+                    return group_finding(R, tk[k].b, tk[k + 1].e,
+                                         DECORUM_SIGNAL_STEREOTYPE,
+                                         LIT("stereotype aimed at "), &t, 0.6f,
+                                         LIT("the culprit's group asked and "
+                                             "granted at once pins the crime "
+                                             "on the group"));
+                }
+            continue;
+        } else
             continue;
         if (tk[k].quoted)
             continue;
@@ -22967,7 +23139,8 @@ static decorum_status rule_guessed_culprit(run *R)
         return group_finding(R, tk[k].b, tk[g - 1].e,
                              DECORUM_SIGNAL_STEREOTYPE,
                              LIT("stereotype aimed at "), &t, 0.6f,
-                             LIT("'let me guess' pins a crime on the group "
+                             LIT("the guess ('let me guess', 'surprise "
+                                 "surprise') pins a crime on the group "
                                  "before anything is known"));
     }
     return DECORUM_OK;
