@@ -407,11 +407,20 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
         l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
 }
 
-/* What stage_model will read first for lane l, fetched ahead. */
-static inline void prefetch_model(const decorum_engine *e, decorum_scratch *s,
-                                  const lane *l)
+/* What stage_match and stage_model read first for lane l, fetched
+ * ahead (the first text stage_match matches: the parent's or title's
+ * when there is one). */
+static void ahead_match(const decorum_engine *e, decorum_scratch *s,
+                        const lane *l)
 {
-    if (l->main.hits.has_runs)
+    (void)e;
+    dc_match_prefetch(s->ms, l->nctx ? &l->ctx[0]->norm : &l->main.norm);
+}
+
+static void ahead_model(const decorum_engine *e, decorum_scratch *s,
+                        const lane *l)
+{
+    if (e->model && l->main.hits.has_runs)
         dc_model_prefetch(e->model, s->mods, &l->main.norm, l->main.hits.runs,
                           l->main.hits.nruns);
 }
@@ -427,17 +436,22 @@ static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
 
 typedef decorum_status (*stage_fn)(const decorum_engine *, decorum_scratch *,
                                    lane *, const decorum_item *);
+typedef void (*ahead_fn)(const decorum_engine *, decorum_scratch *,
+                         const lane *);
 
-/* One stage over the items that have not failed. Inline, so that each
- * call site calls its stage directly. */
+/* One stage over the items that have not failed; with ahead, the next
+ * such item's first reads fetched before each. Inline, so that each call
+ * site calls its stage directly. */
 __attribute__((always_inline)) static inline void
-run_stage(stage_fn stage, const decorum_engine *e, decorum_scratch *s,
-          const decorum_item *items, size_t n, decorum_status *st,
-          decorum_error *err)
+run_stage(stage_fn stage, ahead_fn ahead, const decorum_engine *e,
+          decorum_scratch *s, const decorum_item *items, size_t n,
+          decorum_status *st, decorum_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         if (st[i] != DECORUM_OK)
             continue;
+        if (ahead && i + 1 < n && st[i + 1] == DECORUM_OK)
+            ahead(e, s, &s->lanes[i + 1]);
         decorum_status r = stage(e, s, &s->lanes[i], &items[i]);
         if (r != DECORUM_OK)
             lane_fail(st, err, i, r);
@@ -468,33 +482,13 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
         st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
                            err ? &err[i] : NULL);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (st[i] != DECORUM_OK)
-            continue;
-        /* The next comment's first memo entries, fetched while this one
-         * is matched (dc_match_prefetch). */
-        if (i + 1 < n && st[i + 1] == DECORUM_OK) {
-            const lane *nl = &s->lanes[i + 1];
-            dc_match_prefetch(s->ms, nl->nctx ? &nl->ctx[0]->norm
-                                              : &nl->main.norm);
-        }
-        decorum_status r = stage_match(e, s, &s->lanes[i], &items[i]);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-    }
-    run_stage(stage_rules, e, s, items, n, st, err);
-    /* The model reads a word cache larger than the L2 at random: the next
-     * item's first sets are fetched while this one is scored. */
-    for (size_t i = 0; i < n; i++) {
-        if (st[i] != DECORUM_OK)
-            continue;
-        if (i + 1 < n && st[i + 1] == DECORUM_OK && e->model)
-            prefetch_model(e, s, &s->lanes[i + 1]);
-        decorum_status r = stage_model(e, s, &s->lanes[i], &items[i]);
-        if (r != DECORUM_OK)
-            lane_fail(st, err, i, r);
-    }
-    run_stage(stage_score, e, s, items, n, st, err);
+    /* The matcher's memo and the model's word cache are larger than the
+     * L2 and read at random: the next item's first entries are fetched
+     * while this one is handled (dc_match_prefetch, dc_model_prefetch). */
+    run_stage(stage_match, ahead_match, e, s, items, n, st, err);
+    run_stage(stage_rules, NULL, e, s, items, n, st, err);
+    run_stage(stage_model, ahead_model, e, s, items, n, st, err);
+    run_stage(stage_score, NULL, e, s, items, n, st, err);
     for (size_t i = 0; i < n; i++)
         if (st[i] == DECORUM_OK)
             out[i] = &s->lanes[i].result;
