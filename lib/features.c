@@ -871,7 +871,8 @@ AVX2_INLINE __m128i token_own_avx2(const int8_t *w, uint32_t bits,
 }
 
 /* The bigram row's index of a token with hash h after one with hash prev
- * (never 0: a token hash is not). */
+ * (a token hash is never 0; the passes make one with prev 0 for the first
+ * token too, a row like any other, and drop its row). */
 AVX2_INLINE uint64_t bigram_at(uint64_t prev, uint64_t h, unsigned sh)
 {
     return bucket_sh((prev * 31u + h) ^ SALT_BI, sh);
