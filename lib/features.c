@@ -1030,6 +1030,7 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
     uint64_t bg[RUNS_TURN]; /* the bigram rows' indices */
+    dc_feat_cache_entry *sets[RUNS_TURN]; /* the tokens' cache sets */
     /* ANDed with the bigram row: zero for the first token, which has no
      * bigram (its index, made with prev 0, is a row like any other). */
     __m128i has_bg = _mm_setzero_si128();
@@ -1048,12 +1049,15 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
             tp[k].begin = (uint32_t)b;
             tp[k].end = (uint32_t)e;
             __m128i key;
-            __builtin_prefetch(token_set(cache, t, b, e, &key));
+            sets[k] = token_set(cache, t, b, e, &key);
+            __builtin_prefetch(sets[k]);
         }
         for (size_t j = 0; j < k; j++) {
             const size_t b = tp[j].begin, e = tp[j].end;
-            __m128i key;
-            dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
+            /* the key again (a load and a mask: cheaper to make than to
+             * keep), the set as the first pass found it */
+            const __m128i key = token_key(t + b, e - b);
+            dc_feat_cache_entry *const set = sets[j];
             uint64_t h;
             nfeat += e - b;
             _mm_storeu_si128(
