@@ -4420,8 +4420,6 @@ static bool match_words(scan *s)
      * its memo key x; the next word [na, ni), nset, nx. */
     size_t a = r->b, i = r->e, na, ni;
     mkey x, nx;
-    memset(&x, 0, sizeof x);
-    nx = x;
     /* The memo keys and pairs of the next MEMO_AHEAD words, in turn
      * (rk, rs: word k of the text at k % MEMO_AHEAD), each pair fetched
      * as its key is made. A word of more than 15 bytes gets some pair,
