@@ -411,6 +411,10 @@ typedef struct run {
     /* frame_context's FC_* bits: the comment's words that lift a frame
      * around a group, worked out once (FC_KNOWN) */
     uint8_t frame_ctx;
+    /* 1 + the index of the first mention of a wish ("hope", "pray",
+     * "wish"), noted as the mentions are read; 0: none. Only then does
+     * rule_wished_disaster read the comment. */
+    uint32_t wish_first;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -1200,7 +1204,7 @@ static bool content_kind(dc_kind k)
      KIND_BIT(HATE_VERB) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |          \
      KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) | KIND_BIT(HUMANITY) |          \
      KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |           \
-     KIND_BIT(NEGATION))
+     KIND_BIT(NEGATION) | KIND_BIT(MODAL))
 
 /* Content kinds but profanity: the kinds that yield to a longer entry
  * of another kind (explained_by's second case). */
@@ -14959,6 +14963,16 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
 
 static decorum_status rule_fate(run *R, const mention *m);
 
+/* Is e one of the wishes "hope", "pray", "wish" (modal entries flagged
+ * `verb`: "hoping", "prayed")? Told by the term, no word of the text. */
+static inline bool wish_entry(const dc_entry *e)
+{
+    return e->kind == DC_KIND_MODAL && e->term_len == 4 &&
+           (memcmp(e->term, "hope", 4) == 0 ||
+            memcmp(e->term, "pray", 4) == 0 ||
+            memcmp(e->term, "wish", 4) == 0);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -21637,17 +21651,9 @@ static decorum_status rule_wished_disaster(run *R)
     int32_t fe = R->rules->frame_entry[FR_DISASTER];
     if (fe < 0)
         return DECORUM_OK;
-    for (size_t i = 0; i < rs->nm; i++) {
+    for (size_t i = R->wish_first - 1; i < rs->nm; i++) {
         const mention *w = &rs->m[i];
-        if (w->kind != DC_KIND_MODAL)
-            continue;
-        /* the entries "hope", "pray", "wish" (flag `verb`: "hoping",
-         * "prayed"), told by their terms: no word of the text is read */
-        const dc_entry *we = ent(R, w);
-        if (we->term_len != 4 ||
-            !(memcmp(we->term, "hope", 4) == 0 ||
-              memcmp(we->term, "pray", 4) == 0 ||
-              memcmp(we->term, "wish", 4) == 0))
+        if (w->kind != DC_KIND_MODAL || !wish_entry(ent(R, w)))
             continue;
         const sentence *s = sent_of(R, w->tb);
         /* (the writer's wish: not "People wishing migrant boats would
@@ -21655,6 +21661,11 @@ static decorum_status rule_wished_disaster(run *R)
         if (s->question || !wish_by_writer(R, w->tb))
             continue;
         uint32_t end = w->te + 16 < s->te ? w->te + 16 : s->te;
+        /* (what befalls them or strikes them, asked first over the
+         * stretch: most wishes have neither) */
+        if (!word_among(R, w->te, end, FRAME_WORDS(dis_crash)) &&
+            !word_among(R, w->te, end, FRAME_WORDS(dis_strike)))
+            continue;
         target g;
         uint32_t from = 0, to = 0;
         bool found = false, from_ctx = false;
@@ -23944,6 +23955,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             denied = denied || denial(&R, m) || not_all(&R, m);
             st = DECORUM_OK;
             break;
+        case DC_KIND_MODAL:
+            if (!R.wish_first && wish_entry(ent(&R, m)))
+                R.wish_first = rs->rlist[ri] + 1;
+            st = DECORUM_OK;
+            break;
         default:
             st = DECORUM_OK;
             break;
@@ -24007,7 +24023,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* a wish (a modal) and a group, a group's word or a crossing to wish it
      * on */
-    if (any_kind(&R, DC_KIND_MODAL) &&
+    if (R.wish_first &&
         (((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_MIGRATION) || any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_wished_disaster(&R)) != DECORUM_OK)
