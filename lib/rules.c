@@ -21225,10 +21225,12 @@ static const target *fate_deed(const run *R, const mention *m, uint32_t *to)
                                       "we", "one", "they"};
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "them", "our", "this"};
-    static const char *const ends[] = {"in", "on", "round", "around",
-                                       "here", "there", "for", "once",
-                                       "permanently", "too", "again",
-                                       "lol"};
+    static const char *const ends[] = {
+        "in", "on", "round", "around", "here", "there", "for", "good",
+        "once", "and", "all", "permanently", "too", "again", "lol", "this",
+        "our", "my", "that", "the", "town", "city", "street", "country",
+        "area", "estate", "village", "road", "block", "neighbourhood",
+        "neighborhood", "time", "now", "soon"};
     const tok *tk = R->rs->toks;
     uint32_t n = R->rs->ntok, k = m->te;
     if (k + 3 >= n || !word_among(R, k, k + 1, FRAME_WORDS(before)) ||
@@ -21271,10 +21273,18 @@ static const target *fate_deed(const run *R, const mention *m, uint32_t *to)
            word_among(R, k, k + 1, FRAME_WORDS(det)))
         k++;
     const target *g = k < n ? target_starting(R, k, TG_GROUP) : NULL;
-    if (!g || tk[g->tb].clause != tk[m->tb].clause ||
-        !(clause_done(R, g->te) ||
-          (g->te < n && tk[g->te].clause == tk[m->tb].clause &&
-           word_among(R, g->te, g->te + 1, FRAME_WORDS(ends)))))
+    if (!g || tk[g->tb].clause != tk[m->tb].clause)
+        return NULL;
+    /* the group ends the clause, or a place of ours or a word of finality
+     * does ("... the Somalis on our street", "... for good"; not "... the
+     * Muslims in a fair way", "... the Jews' bins") */
+    uint32_t e = g->te;
+    for (uint32_t w = 0; e < n && tk[e].clause == tk[m->tb].clause &&
+                         tk[e].type == TK_WORD && w < 5;
+         e++, w++)
+        if (!word_among(R, e, e + 1, FRAME_WORDS(ends)))
+            return NULL;
+    if (!clause_done(R, e))
         return NULL;
     *to = g->te;
     return g;
@@ -21295,7 +21305,7 @@ static bool fate_opens(const run *R, const target *t)
     return b == UINT32_MAX || word_among(R, b, b + 1, FRAME_WORDS(lead));
 }
 
-/* A fate idiom m (flag `fate`: "days are numbered", "on borrowed time",
+/* A fate idiom m (sense `fate`: "days are numbered", "borrowed time",
  * "won't be laughing for long", "dealt with for good", "matter of
  * time"): a threat at the group it is told of as the writer's forecast
  * or call, and nothing at all elsewhere (a government, a team, a
@@ -21303,22 +21313,23 @@ static bool fate_opens(const run *R, const target *t)
  * numbered at this job"). Its subject is a group or a pronoun that stands
  * for one, opening its clause ("Muslims in this country are living on
  * borrowed time", "They won't be laughing for long"), the owner of the
- * days or the time ("their days are numbered", "the Somalis' days",
- * "the days of the Roma ... are numbered"), or the group addressed
- * before "your"/"you" ("Trans people, your days are numbered"); after
- * "matter of time", the group someone is foretold to deal with. Not told
- * of the past ("were living on borrowed time"), denied, nor a plight
- * with its cause ("... without clean water", "the UN warned"), nor in a
- * game or weather; a passive deal (`dealt with for good`) needs a modal
- * ("should be", "need", "have got to"), and "taken care of" nothing after
- * it but a wink ("if you know what I mean"). Scope is attack_on_group's
- * (reported, quoted, denounced). */
+ * days or the time ("their days are numbered", "the Somalis' days"),
+ * or the group addressed before "your"/"you" ("Trans people, your days
+ * are numbered"); after "matter of time", the group someone is foretold
+ * to deal with. Not told of the past ("were living on borrowed time"),
+ * nor denied (but the idioms flagged `negated`, "won't be laughing"),
+ * nor a plight with its cause or pitied ("... without clean water",
+ * "the UN warned", "please donate"), nor of a group far from the writer
+ * ("in Nigeria"), nor in a game or weather; a passive deal (`dealt with
+ * for good`) needs a modal ("should be", "need", "have got to") and
+ * nothing after it in its sentence but a wink ("if you know what I
+ * mean"). Scope is attack_on_group's (reported, quoted, denounced). */
 static decorum_status rule_fate(run *R, const mention *m)
 {
     static const char *const plight[] = {
         "without", "unless", "because", "after", "since", "until", "if",
         "under", "due", "thanks", "warned", "warns", "say", "says", "said",
-        "fear", "fears", "according", "as", "when"};
+        "fear", "fears", "according", "as", "when", "once", "rate"};
     /* a people's plight pitied ("Refugees in Libya are living on borrowed
      * time, please donate", "... in those camps", "..., sadly") */
     static const char *const pity[] = {
@@ -21346,7 +21357,7 @@ static decorum_status rule_fate(run *R, const mention *m)
     bool deal = tok_is_word(R, m->te - 1, "good") ||
                 tok_is_word(R, m->te - 1, "permanently") ||
                 tok_is_word(R, m->te - 1, "all");
-    bool past = false, neg = false, call = false, future = false;
+    bool past = false, neg = false, call = false;
     if (tok_is_word(R, m->tb, "matter")) {
         t = fate_deed(R, m, &to);
     } else if (owner) {
@@ -21388,17 +21399,12 @@ static decorum_status rule_fate(run *R, const mention *m)
                     tok_is_word(R, j, "deserve") ||
                     tok_is_word(R, j, "deserves") ||
                     tok_is_word(R, j, "better");
-            future |= tok_is_word(R, j, "will") ||
-                      tok_is_word(R, j, "gonna") ||
-                      tok_is_word(R, j, "going") ||
-                      tok_is_word(R, j, "shall");
         }
         if (j > 0 && tk[j - 1].clause == c) {
             if (tok_is_word(R, j - 1, "you") || tok_is_word(R, j - 1, "u"))
                 t = fate_addressed(R, j - 1);
             else if ((t = fate_subject(R, j, c)) != NULL && !fate_opens(R, t))
                 t = NULL;
-            future |= t && tok_is_word(R, t->tb, "they'll");
         }
     }
     /* ("laughing for long", "around much longer" are foretold denied:
@@ -21407,17 +21413,21 @@ static decorum_status rule_fate(run *R, const mention *m)
                   tok_is_word(R, m->tb, "around");
     if (!t || past || neg != denied)
         return DECORUM_OK;
-    /* a deal asked for, by a modal; "get theirs" foretold, ending its
-     * clause */
+    /* a deal asked for, by a modal */
     if (deal && !call)
         return DECORUM_OK;
-    if (tok_is_word(R, m->te - 1, "theirs") && !future)
+    /* "your time is up" said to the group or of "their" time, ending
+     * its clause: not "the Jewish community's time is up at the old
+     * hall", "your time is up for the quiz" */
+    bool up = tok_is_word(R, m->te - 1, "up");
+    if (up && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "your") ||
+                              tok_is_word(R, m->tb - 1, "their"))))
         return DECORUM_OK;
-    if (deal || tok_is_word(R, m->te - 1, "theirs")) {
-        /* ("taken care of": nothing after it in its sentence but a wink;
-         * the others, in its clause) */
-        bool care = tok_is_word(R, m->tb + 1, "care");
-        for (uint32_t k = m->te; k < s->te && (care || tk[k].clause == c);
+    if (deal || up) {
+        /* (a deal: nothing after it in its sentence but a wink, as "...,
+         * not left in hotels", "..., with a fair hearing" say how; the
+         * others, in its clause) */
+        for (uint32_t k = m->te; k < s->te && (deal || tk[k].clause == c);
              k++)
             if (tk[k].type == TK_WORD && !word_among(R, k, k + 1,
                                                      FRAME_WORDS(wink)))
@@ -21440,21 +21450,33 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t) ||
         !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return DECORUM_OK;
+    /* placed far from the writer ("Christians in Nigeria are living on
+     * borrowed time", a plight), not where the writer lives ("in this
+     * country", "in our town", "round here", "in that hotel") */
+    for (uint32_t k = t->te; k + 1 < m->tb; k++)
+        if ((tok_is_word(R, k, "in") || tok_is_word(R, k, "across") ||
+             tok_is_word(R, k, "from")) &&
+            !(tok_is_word(R, k + 1, "this") || tok_is_word(R, k + 1, "our") ||
+              tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "that") ||
+              tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "these") ||
+              tok_is_word(R, k + 1, "here")))
+            return DECORUM_OK;
     /* care is literal for the disabled ("Disabled people need to be
      * taken care of permanently") */
     if (deal && tok_is_word(R, m->tb + 1, "care") &&
         (t->categories & (1u << DECORUM_CATEGORY_DISABILITY)))
         return DECORUM_OK;
-    /* a people named by nation alone, foretold to stop laughing or to get
-     * theirs, is a team's or a state's rival ("The Germans won't be
-     * laughing for long"), unless they are placed where the writer lives
-     * ("round here", "in our town") */
-    static const char *const here[] = {"here", "round", "around", "our",
-                                       "my", "this"};
+    /* a people named by nation alone, foretold to stop laughing or to
+     * fade ("won't be around much longer"), is a team's or a state's
+     * rival or a trend ("The Germans won't be laughing for long"), unless
+     * they are placed where the writer lives ("round here", "in our
+     * town") */
+    static const char *const here[] = {"here", "round", "our", "my",
+                                       "this"};
     bool nation = !(t->categories & ~NATION_CATEGORIES);
-    if (nation && (tok_is_word(R, m->te - 1, "theirs") ||
-                   word_among(R, m->tb, m->te,
-                              (const char *const[]){"laughing"}, 1)) &&
+    if (nation &&
+        (tok_is_word(R, m->tb, "laughing") ||
+         tok_is_word(R, m->tb, "around")) &&
         !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
     if ((frame_context(R) & (FC_GAME | FC_WEATHER)) ||
@@ -21685,10 +21707,13 @@ static decorum_status rule_wished_disaster(run *R)
                 for (uint32_t c = ge; c < end; c++) {
                     if (!word_among(R, c, c + 1, FRAME_WORDS(dis_crash)))
                         continue;
+                    /* ("goes down", ending its clause: not "goes down
+                     * in history") */
                     if (tok_is_word(R, c, "down") &&
-                        !(tok_is_word(R, c - 1, "go") ||
-                          tok_is_word(R, c - 1, "goes") ||
-                          tok_is_word(R, c - 1, "going")))
+                        (!(tok_is_word(R, c - 1, "go") ||
+                           tok_is_word(R, c - 1, "goes") ||
+                           tok_is_word(R, c - 1, "going")) ||
+                         !clause_done(R, c + 1)))
                         continue;
                     from = k;
                     to = c + 1;
