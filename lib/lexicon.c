@@ -107,6 +107,7 @@ static const struct {
     {"year", (uint64_t)DC_SENSE_YEAR << DC_F_SENSE_SHIFT},
     {"melon", (uint64_t)DC_SENSE_MELON << DC_F_SENSE_SHIFT},
     {"chicken", (uint64_t)DC_SENSE_CHICKEN << DC_F_SENSE_SHIFT},
+    {"fate", (uint64_t)DC_SENSE_FATE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -145,7 +145,8 @@ typedef struct sentence {
  * all X", "X have no business voting"), a group "dealt with for good",
  * harm hinted at ("shame if something happened to your mosque"), and
  * a fate foretold ("X won't leave this town alive"), and a vehicle
- * called for around the group ("run the gypsies over"). */
+ * called for around the group ("run the gypsies over"); and the one
+ * rule_wished_disaster gives ("I hope the plane full of X crashes"). */
 enum {
     FR_LET_IN,
     FR_TRADE,
@@ -154,13 +155,14 @@ enum {
     FR_HAPPEN,
     FR_FATE,
     FR_RUN_OVER,
+    FR_DISASTER,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
     "(group) not let in", "(group) refused trade",
     "(group) stripped of rights", "(group) dealt with for good",
     "(group) something happens to", "(group) veiled fate",
-    "(group) run over"};
+    "(group) run over", "(group) wished disaster"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -409,6 +411,10 @@ typedef struct run {
     /* frame_context's FC_* bits: the comment's words that lift a frame
      * around a group, worked out once (FC_KNOWN) */
     uint8_t frame_ctx;
+    /* 1 + the index of the first mention of a wish ("hope", "pray",
+     * "wish"), noted as the mentions are read; 0: none. Only then does
+     * rule_wished_disaster read the comment. */
+    uint32_t wish_first;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -1198,7 +1204,7 @@ static bool content_kind(dc_kind k)
      KIND_BIT(HATE_VERB) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |          \
      KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) | KIND_BIT(HUMANITY) |          \
      KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |           \
-     KIND_BIT(NEGATION))
+     KIND_BIT(NEGATION) | KIND_BIT(MODAL))
 
 /* Content kinds but profanity: the kinds that yield to a longer entry
  * of another kind (explained_by's second case). */
@@ -14955,6 +14961,18 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
     return false;
 }
 
+static decorum_status rule_fate(run *R, const mention *m);
+
+/* Is e one of the wishes "hope", "pray", "wish" (modal entries flagged
+ * `verb`: "hoping", "prayed")? Told by the term, no word of the text. */
+static inline bool wish_entry(const dc_entry *e)
+{
+    return e->kind == DC_KIND_MODAL && e->term_len == 4 &&
+           (memcmp(e->term, "hope", 4) == 0 ||
+            memcmp(e->term, "pray", 4) == 0 ||
+            memcmp(e->term, "wish", 4) == 0);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -14982,6 +15000,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.85f);
         break;
     case DC_KIND_THREAT:
+        /* a fate idiom ("days are numbered") is a threat only of a group
+         * it is told of, which rule_fate finds */
+        if (DC_SENSE_OF(e->flags) == DC_SENSE_FATE)
+            return rule_fate(R, m);
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
@@ -21091,6 +21113,647 @@ static decorum_status rule_group_frames(run *R)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Fates foretold of a group: "X are living on borrowed time", "their     */
+/* days are numbered", "X should be dealt with for good"; and disasters   */
+/* wished on one: "I hope the next plane full of X crashes"               */
+/* ---------------------------------------------------------------------- */
+
+/* The target of the given type that starts at token tb, or that ends at
+ * token te (its last token te - 1); NULL if none. */
+static const target *target_starting(const run *R, uint32_t tb, int type)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t i = targets_from(rs, tb); i < rs->nt && rs->t[i].tb == tb;
+         i++)
+        if (rs->t[i].type == type)
+            return &rs->t[i];
+    return NULL;
+}
+
+static const target *target_ending(const run *R, uint32_t te, int type)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (te == 0)
+        return NULL;
+    uint32_t span = target_span(rs);
+    for (size_t i = targets_from(rs, te > span ? te - span : 0);
+         i < rs->nt && rs->t[i].tb < te; i++)
+        if (rs->t[i].type == type && rs->t[i].te == te)
+            return &rs->t[i];
+    return NULL;
+}
+
+/* The group or group pronoun whose words end right before token j, in
+ * clause c, or before where it lives ("Muslims in this country", "the
+ * Somalis round here", "Hindus in this valley"); NULL if none. */
+static const target *fate_subject(const run *R, uint32_t j, uint32_t c)
+{
+    static const char *const loc[] = {"in", "on", "at", "round", "around",
+                                      "across", "from", "here", "there"};
+    const tok *tk = R->rs->toks;
+    const target *t = target_ending(R, j, TG_GROUP);
+    if (!t)
+        t = target_ending(R, j, TG_PRONOUN);
+    if (t)
+        return t;
+    for (uint32_t k = j, n = 0; k-- > 0 && n < 5 && tk[k].clause == c; n++) {
+        if (tk[k].type != TK_WORD)
+            return NULL;
+        if (!word_among(R, k, k + 1, FRAME_WORDS(loc)))
+            continue;
+        uint32_t e = k;
+        if ((tok_is_word(R, k, "here") || tok_is_word(R, k, "there")) &&
+            k > 0 &&
+            (tok_is_word(R, k - 1, "round") ||
+             tok_is_word(R, k - 1, "around") || tok_is_word(R, k - 1, "in") ||
+             tok_is_word(R, k - 1, "over") || tok_is_word(R, k - 1, "out")))
+            e = k - 1;
+        if ((t = target_ending(R, e, TG_GROUP)) != NULL)
+            return t;
+    }
+    return NULL;
+}
+
+/* The group addressed before token k in its sentence, in a clause of its
+ * own ("Trans people, your days are numbered", "Dear Jews: ...", "Gays in
+ * this town, you won't be laughing for long"); NULL if none. */
+static const target *fate_addressed(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const sentence *s = sent_of(R, k);
+    const target *g = NULL;
+    for (size_t i = targets_from(rs, s->tb); i < rs->nt && rs->t[i].tb < k;
+         i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || tk[t->tb].clause == tk[k].clause)
+            continue;
+        /* (its clause ends within a few words: where they live at most) */
+        uint32_t j = t->te;
+        while (j < k && tk[j].clause == tk[t->tb].clause && j < t->te + 5)
+            j++;
+        if (j < k && tk[j].clause == tk[t->tb].clause)
+            continue;
+        g = t;
+    }
+    return g;
+}
+
+/* The words that may stand between a fate's subject and the idiom:
+ * linking verbs, modals, negators and adverbs ("are living on", "should
+ * be", "have got to be", "are all gonna", "won't be"). */
+static const char *const fate_aux[] = {
+    "are",     "is",       "am",       "be",     "been",    "being",
+    "living",  "live",     "will",     "gonna",  "going",   "to",
+    "should",  "must",     "need",     "needs",  "have",    "has",
+    "got",     "gotta",    "ought",    "deserve", "deserves", "really",
+    "all",     "now",      "soon",     "already", "definitely", "just",
+    "so",      "surely",   "certainly", "probably", "clearly", "totally",
+    "literally", "honestly", "truly",   "r",      "were",    "was",
+    "had",     "shall",    "better",   "not",    "never",   "aren't",
+    "arent",   "isn't",    "isnt",     "def",    "finally", "seriously",
+    "won't",   "wont",     "ain't",    "aint",   "on"};
+
+/* "It's only a matter of time before someone deals with the X": the
+ * group a veiled deed foretold after "matter of time" is done to, by
+ * someone unnamed; the end of the deed's words in *to. NULL if none. */
+static const target *fate_deed(const run *R, const mention *m, uint32_t *to)
+{
+    static const char *const before[] = {"before", "till", "until", "til",
+                                         "b4"};
+    static const char *const who[] = {"someone", "somebody", "people",
+                                      "we", "one", "they"};
+    static const char *const det[] = {"the", "those", "these", "all",
+                                      "every", "them", "our", "this"};
+    static const char *const ends[] = {
+        "in", "on", "round", "around", "here", "there", "for", "good",
+        "once", "and", "all", "permanently", "too", "again", "lol", "this",
+        "our", "my", "that", "the", "town", "city", "street", "country",
+        "area", "estate", "village", "road", "block", "neighbourhood",
+        "neighborhood", "time", "now", "soon"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok, k = m->te;
+    if (k + 3 >= n || !word_among(R, k, k + 1, FRAME_WORDS(before)) ||
+        !word_among(R, k + 1, k + 2, FRAME_WORDS(who)))
+        return NULL;
+    k += 2;
+    if (k + 1 < n && tok_is_word(R, k, "of") &&
+        (tok_is_word(R, k + 1, "us") || tok_is_word(R, k + 1, "them")))
+        k += 2;
+    if (k + 2 >= n)
+        return NULL;
+    /* deals with, sorts out, takes care of, takes out, does something
+     * about, gets rid of, finishes off, handles */
+    if ((tok_is_word(R, k, "deals") || tok_is_word(R, k, "deal")) &&
+        tok_is_word(R, k + 1, "with"))
+        k += 2;
+    else if ((tok_is_word(R, k, "sorts") || tok_is_word(R, k, "sort") ||
+              tok_is_word(R, k, "takes") || tok_is_word(R, k, "take") ||
+              tok_is_word(R, k, "finishes") ||
+              tok_is_word(R, k, "finish")) &&
+             (tok_is_word(R, k + 1, "out") || tok_is_word(R, k + 1, "off")))
+        k += 2;
+    else if (k + 3 < n &&
+             (((tok_is_word(R, k, "takes") || tok_is_word(R, k, "take")) &&
+               tok_is_word(R, k + 1, "care")) ||
+              ((tok_is_word(R, k, "gets") || tok_is_word(R, k, "get")) &&
+               tok_is_word(R, k + 1, "rid"))) &&
+             tok_is_word(R, k + 2, "of"))
+        k += 3;
+    else if (k + 3 < n &&
+             (tok_is_word(R, k, "does") || tok_is_word(R, k, "do")) &&
+             tok_is_word(R, k + 1, "something") &&
+             tok_is_word(R, k + 2, "about"))
+        k += 3;
+    else if (tok_is_word(R, k, "handles") || tok_is_word(R, k, "handle"))
+        k += 1;
+    else
+        return NULL;
+    while (k < n && tk[k].clause == tk[m->tb].clause &&
+           word_among(R, k, k + 1, FRAME_WORDS(det)))
+        k++;
+    const target *g = k < n ? target_starting(R, k, TG_GROUP) : NULL;
+    if (!g || tk[g->tb].clause != tk[m->tb].clause)
+        return NULL;
+    /* the group ends the clause, or a place of ours or a word of finality
+     * does ("... the Somalis on our street", "... for good"; not "... the
+     * Muslims in a fair way", "... the Jews' bins") */
+    uint32_t e = g->te;
+    for (uint32_t w = 0; e < n && tk[e].clause == tk[m->tb].clause &&
+                         tk[e].type == TK_WORD && w < 5;
+         e++, w++)
+        if (!word_among(R, e, e + 1, FRAME_WORDS(ends)))
+            return NULL;
+    if (!clause_done(R, e))
+        return NULL;
+    *to = g->te;
+    return g;
+}
+
+/* Does the fate's subject t open its clause, or follow only a word of
+ * the writer's that leads into a forecast ("mark my words the Muslims
+ * are ...", "I reckon they ...")? Not a clause told of others ("He told
+ * the court Muslims were ...", "threatening Jews that their days are
+ * numbered", "a letter saying their days ..."). */
+static bool fate_opens(const run *R, const target *t)
+{
+    static const char *const lead[] = {
+        "and", "so", "but", "now", "well", "honestly", "tbh", "imo", "words",
+        "think", "reckon", "guess", "believe", "bet", "lol", "yeah", "ok",
+        "okay", "trust", "promise", "because", "cause", "coz", "cuz"};
+    uint32_t b = frame_before(R, t);
+    return b == UINT32_MAX || word_among(R, b, b + 1, FRAME_WORDS(lead));
+}
+
+/* A fate idiom m (sense `fate`: "days are numbered", "borrowed time",
+ * "won't be laughing for long", "dealt with for good", "matter of
+ * time"): a threat at the group it is told of as the writer's forecast
+ * or call, and nothing at all elsewhere (a government, a team, a
+ * laptop, the writer: "the Tories' days are numbered", "my days are
+ * numbered at this job"). Its subject is a group or a pronoun that stands
+ * for one, opening its clause ("Muslims in this country are living on
+ * borrowed time", "They won't be laughing for long"), the owner of the
+ * days or the time ("their days are numbered", "the Somalis' days"),
+ * or the group addressed before "your"/"you" ("Trans people, your days
+ * are numbered"); after "matter of time", the group someone is foretold
+ * to deal with. Not told of the past ("were living on borrowed time"),
+ * nor denied (but the idioms flagged `negated`, "won't be laughing"),
+ * nor a plight with its cause or pitied ("... without clean water",
+ * "the UN warned", "please donate"), nor of a group far from the writer
+ * ("in Nigeria"), nor in a game or weather; a passive deal (`dealt with
+ * for good`) needs a modal ("should be", "need", "have got to") and
+ * nothing after it in its sentence but a wink ("if you know what I
+ * mean"). Scope is attack_on_group's (reported, quoted, denounced). */
+static decorum_status rule_fate(run *R, const mention *m)
+{
+    static const char *const plight[] = {
+        "without", "unless", "because", "after", "since", "until", "if",
+        "under", "due", "thanks", "warned", "warns", "say", "says", "said",
+        "fear", "fears", "according", "as", "when", "once", "rate"};
+    /* a people's plight pitied ("Refugees in Libya are living on borrowed
+     * time, please donate", "... in those camps", "..., sadly") */
+    static const char *const pity[] = {
+        "donate", "donations", "donating", "help", "aid", "rescue", "save",
+        "urgent", "humanitarian", "starving", "starvation", "hunger",
+        "famine", "medicine", "medical", "ceasefire", "charity", "appeal",
+        "regime", "persecution", "persecuted", "siege", "evacuate",
+        "evacuation", "crackdown", "pray", "praying", "prayers", "sadly",
+        "tragic", "heartbreaking", "protect", "camps", "camp", "refuge",
+        "shelter", "sad", "unfortunately", "worried", "scared", "afraid"};
+    static const char *const wink[] = {
+        "if", "you", "know", "what", "i", "mean", "lol", "now", "this",
+        "time", "too", "already", "asap", "please", "then", "ok", "okay",
+        "haha", "lmao", "tbh", "honestly", "soon", "eventually", "one",
+        "day", "mark", "my", "words"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = tk[m->tb].clause;
+    if (s->question)
+        return DECORUM_OK;
+    const target *t = NULL;
+    uint32_t to = m->te;
+    bool owner = tok_is_word(R, m->tb, "days") || tok_is_word(R, m->tb, "time");
+    bool deal = tok_is_word(R, m->te - 1, "good") ||
+                tok_is_word(R, m->te - 1, "permanently") ||
+                tok_is_word(R, m->te - 1, "all");
+    bool past = false, neg = false, call = false;
+    if (tok_is_word(R, m->tb, "matter")) {
+        t = fate_deed(R, m, &to);
+    } else if (owner) {
+        /* the owner: "their", "your", a group ("Mexicans days", "the
+         * Somalis' days") */
+        /* (the plural possessive's apostrophe may be the group's, which
+         * the matcher's hit takes in, or a token of its own) */
+        uint32_t k = m->tb;
+        if (k > 0 && tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == '\'' &&
+            !target_ending(R, k, TG_GROUP))
+            k--;
+        if (k > 0 && tk[k - 1].clause == c) {
+            if (tok_is_word(R, k - 1, "your") || tok_is_word(R, k - 1, "ur"))
+                t = fate_addressed(R, k - 1);
+            else if ((t = target_ending(R, k, TG_GROUP)) == NULL)
+                t = target_ending(R, k, TG_PRONOUN);
+            if (t && !tok_is_word(R, k - 1, "your") &&
+                !tok_is_word(R, k - 1, "ur") && !fate_opens(R, t))
+                t = NULL;
+        }
+    } else {
+        /* the subject before the linking verbs and modals */
+        uint32_t j = m->tb;
+        while (j > 0 && tk[j - 1].clause == c &&
+               word_among(R, j - 1, j, FRAME_WORDS(fate_aux))) {
+            j--;
+            past |= tok_is_word(R, j, "were") || tok_is_word(R, j, "was") ||
+                    tok_is_word(R, j, "had");
+            neg |= tok_is_word(R, j, "not") || tok_is_word(R, j, "never") ||
+                   tok_is_word(R, j, "aren't") || tok_is_word(R, j, "arent") ||
+                   tok_is_word(R, j, "isn't") || tok_is_word(R, j, "isnt") ||
+                   tok_is_word(R, j, "won't") || tok_is_word(R, j, "wont") ||
+                   tok_is_word(R, j, "ain't") || tok_is_word(R, j, "aint");
+            call |= tok_is_word(R, j, "should") || tok_is_word(R, j, "must") ||
+                    tok_is_word(R, j, "need") || tok_is_word(R, j, "needs") ||
+                    tok_is_word(R, j, "have") || tok_is_word(R, j, "has") ||
+                    tok_is_word(R, j, "gotta") ||
+                    tok_is_word(R, j, "ought") ||
+                    tok_is_word(R, j, "deserve") ||
+                    tok_is_word(R, j, "deserves") ||
+                    tok_is_word(R, j, "better");
+        }
+        if (j > 0 && tk[j - 1].clause == c) {
+            if (tok_is_word(R, j - 1, "you") || tok_is_word(R, j - 1, "u"))
+                t = fate_addressed(R, j - 1);
+            else if ((t = fate_subject(R, j, c)) != NULL && !fate_opens(R, t))
+                t = NULL;
+        }
+    }
+    /* ("laughing for long", "around much longer" are foretold denied:
+     * "won't be", "aren't gonna be"; the others, denied, are not) */
+    bool denied = tok_is_word(R, m->tb, "laughing") ||
+                  tok_is_word(R, m->tb, "around");
+    if (!t || past || neg != denied)
+        return DECORUM_OK;
+    /* a deal asked for, by a modal */
+    if (deal && !call)
+        return DECORUM_OK;
+    /* "your time is up" said to the group or of "their" time, ending
+     * its clause: not "the Jewish community's time is up at the old
+     * hall", "your time is up for the quiz" */
+    bool up = tok_is_word(R, m->te - 1, "up");
+    if (up && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "your") ||
+                              tok_is_word(R, m->tb - 1, "their"))))
+        return DECORUM_OK;
+    if (deal || up) {
+        /* (a deal: nothing after it in its sentence but a wink, as "...,
+         * not left in hotels", "..., with a fair hearing" say how; the
+         * others, in its clause) */
+        for (uint32_t k = m->te; k < s->te && (deal || tk[k].clause == c);
+             k++)
+            if (tk[k].type == TK_WORD && !word_among(R, k, k + 1,
+                                                     FRAME_WORDS(wink)))
+                return DECORUM_OK;
+    }
+    /* a plight with its cause, or a forecast reported */
+    uint32_t pe = m->te + 8 < s->te ? m->te + 8 : s->te;
+    if (!tok_is_word(R, m->tb, "matter") && !deal &&
+        word_among(R, m->te, pe, FRAME_WORDS(plight)))
+        return DECORUM_OK;
+    /* the group a pronoun stands for */
+    target resolved;
+    bool from_ctx = false;
+    if (t->type == TG_PRONOUN) {
+        if (!resolve_pronoun(R, t->tb, &resolved, &from_ctx) ||
+            resolved.type != TG_GROUP)
+            return DECORUM_OK;
+        t = &resolved;
+    }
+    if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t) ||
+        !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return DECORUM_OK;
+    /* placed far from the writer ("Christians in Nigeria are living on
+     * borrowed time", a plight), not where the writer lives ("in this
+     * country", "in our town", "round here", "in that hotel") */
+    for (uint32_t k = t->te; k + 1 < m->tb; k++)
+        if ((tok_is_word(R, k, "in") || tok_is_word(R, k, "across") ||
+             tok_is_word(R, k, "from")) &&
+            !(tok_is_word(R, k + 1, "this") || tok_is_word(R, k + 1, "our") ||
+              tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "that") ||
+              tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "these") ||
+              tok_is_word(R, k + 1, "here")))
+            return DECORUM_OK;
+    /* care is literal for the disabled ("Disabled people need to be
+     * taken care of permanently") */
+    if (deal && tok_is_word(R, m->tb + 1, "care") &&
+        (t->categories & (1u << DECORUM_CATEGORY_DISABILITY)))
+        return DECORUM_OK;
+    /* a people named by nation alone, foretold to stop laughing or to
+     * fade ("won't be around much longer"), is a team's or a state's
+     * rival or a trend ("The Germans won't be laughing for long"), unless
+     * they are placed where the writer lives ("round here", "in our
+     * town") */
+    static const char *const here[] = {"here", "round", "our", "my",
+                                       "this"};
+    bool nation = !(t->categories & ~NATION_CATEGORIES);
+    if (nation &&
+        (tok_is_word(R, m->tb, "laughing") ||
+         tok_is_word(R, m->tb, "around")) &&
+        !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
+        return DECORUM_OK;
+    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) ||
+        (nation && game_in(R, s)) ||
+        word_among(R, 0, R->rs->ntok, FRAME_WORDS(pity)))
+        return DECORUM_OK;
+    mention sm = *m;
+    if (to > m->te) {
+        sm.te = to;
+        sm.e = tk[to - 1].e;
+    }
+    R->out->rf[DC_RF_THREAT] += 1;
+    return attack_on_group(R, &sm, t, DECORUM_SIGNAL_THREAT,
+                           severity_weight(ent(R, m)->severity, 0.7f, 0.88f,
+                                           0.95f),
+                           from_ctx);
+}
+
+/* Words of a wished disaster (rule_wished_disaster): what carries the
+ * people, what befalls it, the disaster that strikes, what it does to
+ * them, and the words that wish them spared. */
+static const char *const dis_vehicle[] = {
+    "plane", "planes", "boat", "boats", "dinghy", "dinghies", "ship",
+    "ships", "flight", "bus",  "train", "ferry", "raft",     "rafts",
+    "lorry", "truck",  "jet"};
+static const char *const dis_crash[] = {
+    "crash", "crashes", "sink", "sinks", "capsize", "capsizes", "explode",
+    "explodes", "down", "cliff", "burn", "burns"};
+static const char *const dis_strike[] = {
+    "earthquake", "quake",   "hurricane", "tsunami",  "tornado",
+    "plague",     "flood",   "meteor",    "asteroid", "storm",
+    "fire",       "virus",   "famine",    "volcano",  "pandemic",
+    "wildfire",   "typhoon", "cyclone",   "avalanche", "landslide",
+    "disease",    "flu"};
+static const char *const dis_spare[] = {
+    "not",    "never",  "don't", "dont",     "doesn't", "doesnt",  "won't",
+    "wont",   "didn't", "didnt", "safely",   "safe",    "survive", "survives",
+    "rescued", "miss",  "misses", "spare",   "spares",  "nobody",  "no"};
+
+/* The group carried in the vehicle at token k ("the next plane full of
+ * Muslims", "a boat of Africans", "the migrant boats", "their dinghy",
+ * a dinghy with no one named: the migrants who cross in them; "the boat"
+ * after a sentence that put a group in one): its target in *out and the
+ * end of its words in *to. */
+static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
+                    bool *from_ctx)
+{
+    static const char *const full[] = {"full", "packed", "loaded",
+                                       "crammed", "stuffed"};
+    static const char *const det[] = {"the", "those", "these", "all",
+                                      "them", "a", "of", "with"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t n = rs->ntok;
+    *from_ctx = false;
+    *to = k + 1;
+    /* "the migrant boats", "Muslim pilgrims' plane" */
+    const mention *idm = k > 0 ? mention_at(R, k - 1, DC_KIND_IDENTITY)
+                               : NULL;
+    if (idm && idm->te == k && ent(R, idm)->categories) {
+        *out = group_of(R, idm);
+        return true;
+    }
+    if (k > 0 && tok_is_word(R, k - 1, "their") &&
+        in_target(R, k - 1, TG_PRONOUN) &&
+        resolve_pronoun(R, k - 1, out, from_ctx) && out->type == TG_GROUP)
+        return true;
+    *from_ctx = false;
+    /* "full of", "carrying", "of", "with": the group after */
+    uint32_t j = k + 1;
+    if (j < n && word_among(R, j, j + 1, FRAME_WORDS(full)))
+        j++;
+    if (j < n && (tok_is_word(R, j, "of") || tok_is_word(R, j, "with") ||
+                  tok_is_word(R, j, "carrying"))) {
+        while (j < n && tk[j].clause == tk[k].clause &&
+               word_among(R, j, j + 1, FRAME_WORDS(det)))
+            j++;
+        const target *g = j < n ? target_starting(R, j, TG_GROUP) : NULL;
+        if (g) {
+            *out = *g;
+            *to = g->te;
+            return true;
+        }
+    }
+    /* a crossing's dinghy: the migrants' */
+    const mention *mg = mention_at(R, k, DC_KIND_MIGRATION);
+    if (mg && (ent(R, mg)->flags & DC_F_ARRIVAL) &&
+        R->rules->migrant_entry >= 0) {
+        memset(out, 0, sizeof *out);
+        out->type = TG_GROUP;
+        out->entry = R->rules->migrant_entry;
+        out->categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+        out->tb = k;
+        out->te = k + 1;
+        out->gn_upto = NO_TARGET;
+        return true;
+    }
+    /* "Another dinghy of migrants heading for Kent. Hope the boat sinks." */
+    uint32_t si = tk[k].sent;
+    if (si > 0 && k > 0 &&
+        (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "that"))) {
+        const sentence *p = &rs->s[si - 1];
+        const target *g = NULL;
+        for (size_t i = targets_from(rs, p->tb);
+             i < rs->nt && rs->t[i].tb < p->te; i++)
+            if (rs->t[i].type == TG_GROUP)
+                g = &rs->t[i];
+        if (g && (word_among(R, p->tb, p->te, FRAME_WORDS(dis_vehicle)) ||
+                  has_kind_in(R, p->tb, p->te, DC_KIND_MIGRATION))) {
+            *out = *g;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The group a disaster at token k strikes: the object of the verb after
+ * it ("an earthquake in Mecca to take out the Muslims", "a hurricane
+ * would wipe out the gays", "a flood wipes out the Roma camp"), or the
+ * group's place ("the gypsy camp", "the refugee hotel"); its target in
+ * *out and the end of its words in *to. */
+static bool struck(run *R, uint32_t k, uint32_t end, target *out,
+                   uint32_t *to)
+{
+    static const char *const two[] = {"take", "takes", "wipe", "wipes",
+                                      "finish", "finishes", "wash",
+                                      "washes", "sort", "sorts"};
+    static const char *const one[] = {
+        "swallow", "swallows", "kill",  "kills",  "destroy", "destroys",
+        "hit",     "hits",     "sink",  "sinks",  "drown",   "drowns",
+        "flatten", "flattens", "burn",  "burns",  "bury",    "buries",
+        "consume", "consumes", "obliterate", "obliterates"};
+    static const char *const det[] = {"the", "those", "these", "all",
+                                      "every", "of", "them", "that"};
+    static const char *const homes[] = {
+        "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
+        "caravans", "site",  "mosque",  "mosques", "synagogue",
+        "synagogues", "temple", "ghetto", "village", "quarter", "parade"};
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    for (uint32_t v = k + 1; v < end; v++) {
+        uint32_t j;
+        if (word_among(R, v, v + 1, FRAME_WORDS(two)) && v + 1 < end &&
+            (tok_is_word(R, v + 1, "out") || tok_is_word(R, v + 1, "off") ||
+             tok_is_word(R, v + 1, "away")))
+            j = v + 2;
+        else if ((tok_is_word(R, v, "get") || tok_is_word(R, v, "gets")) &&
+                 v + 2 < end && tok_is_word(R, v + 1, "rid") &&
+                 tok_is_word(R, v + 2, "of"))
+            j = v + 3;
+        else if (word_among(R, v, v + 1, FRAME_WORDS(one)))
+            j = v + 1;
+        else
+            continue;
+        while (j < n && tk[j].clause == tk[v].clause &&
+               word_among(R, j, j + 1, FRAME_WORDS(det)))
+            j++;
+        if (j >= n || tk[j].sent != tk[k].sent)
+            return false;
+        const target *g = target_starting(R, j, TG_GROUP);
+        if (g) {
+            *out = *g;
+            *to = g->te;
+            return true;
+        }
+        const mention *idm = mention_at(R, j, DC_KIND_IDENTITY);
+        if (idm && ent(R, idm)->categories && idm->te < n &&
+            (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(homes)) ||
+             word_among(R, idm->te, idm->te + 1,
+                        FRAME_WORDS(dis_vehicle)))) {
+            *out = group_of(R, idm);
+            *to = idm->te + 1;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* "I hope the next plane full of Muslims crashes", "hope the boat sinks"
+ * (of migrants), "pray for an earthquake in Mecca to take out the
+ * Muslims", "wish a hurricane would wipe out the gays": a disaster the
+ * writer wishes (hope, pray, wish) on a group, carried in a vehicle that
+ * is to crash or sink, or struck by a disaster that is to take them out.
+ * Not a wish that they be spared ("reaches shore safely", "praying no
+ * plane crashes again", "doesn't sink"), nor in a game; scope is
+ * attack_on_group's ("He said he hoped ...", "Saying you hope migrant
+ * boats sink is monstrous"). Keyed on the wish (a `modal` entry), read
+ * only in a comment that names a group or migration. */
+static decorum_status rule_wished_disaster(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    int32_t fe = R->rules->frame_entry[FR_DISASTER];
+    if (fe < 0)
+        return DECORUM_OK;
+    for (size_t i = R->wish_first - 1; i < rs->nm; i++) {
+        const mention *w = &rs->m[i];
+        if (w->kind != DC_KIND_MODAL || !wish_entry(ent(R, w)))
+            continue;
+        const sentence *s = sent_of(R, w->tb);
+        /* (the writer's wish: not "People wishing migrant boats would
+         * sink should be ashamed") */
+        if (s->question || !wish_by_writer(R, w->tb))
+            continue;
+        uint32_t end = w->te + 16 < s->te ? w->te + 16 : s->te;
+        /* (what befalls them or strikes them, asked first over the
+         * stretch: most wishes have neither) */
+        if (!word_among(R, w->te, end, FRAME_WORDS(dis_crash)) &&
+            !word_among(R, w->te, end, FRAME_WORDS(dis_strike)))
+            continue;
+        target g;
+        uint32_t from = 0, to = 0;
+        bool found = false, from_ctx = false;
+        for (uint32_t k = w->te; k < end && !found; k++) {
+            if (tk[k].type != TK_WORD)
+                continue;
+            bool vehicle = word_among(R, k, k + 1, FRAME_WORDS(dis_vehicle));
+            if (!vehicle) {
+                const mention *mg = mention_at(R, k, DC_KIND_MIGRATION);
+                vehicle = mg && (ent(R, mg)->flags & DC_F_ARRIVAL);
+            }
+            if (vehicle) {
+                uint32_t ge;
+                if (!carried(R, k, &g, &ge, &from_ctx))
+                    continue;
+                /* what befalls it, after its people */
+                for (uint32_t c = ge; c < end; c++) {
+                    if (!word_among(R, c, c + 1, FRAME_WORDS(dis_crash)))
+                        continue;
+                    /* ("goes down", ending its clause: not "goes down
+                     * in history") */
+                    if (tok_is_word(R, c, "down") &&
+                        (!(tok_is_word(R, c - 1, "go") ||
+                           tok_is_word(R, c - 1, "goes") ||
+                           tok_is_word(R, c - 1, "going")) ||
+                         !clause_done(R, c + 1)))
+                        continue;
+                    from = k;
+                    to = c + 1;
+                    found = true;
+                    break;
+                }
+            } else if (word_among(R, k, k + 1, FRAME_WORDS(dis_strike))) {
+                uint32_t ge;
+                if (struck(R, k, end, &g, &ge)) {
+                    from = k;
+                    to = ge;
+                    found = true;
+                }
+            }
+        }
+        if (!found || word_among(R, w->te, to, FRAME_WORDS(dis_spare)) ||
+            (to < s->te && word_among(R, to, s->te, FRAME_WORDS(dis_spare))))
+            continue;
+        if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            (frame_context(R) & FC_GAME) || game_in(R, s))
+            continue;
+        const dc_entry *e = &R->lx->entries[fe];
+        mention sm = {0};
+        sm.b = tk[from].b;
+        sm.e = tk[to - 1].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = e->kind;
+        sm.tb = from;
+        sm.te = to;
+        R->out->rf[DC_RF_THREAT] += 1;
+        decorum_status st = attack_on_group(
+            R, &sm, &g, DECORUM_SIGNAL_THREAT,
+            severity_weight(e->severity, 0.7f, 0.88f, 0.95f), from_ctx);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
 /* ---------------------------------------------------------------------- */
 
@@ -23317,6 +23980,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             denied = denied || denial(&R, m) || not_all(&R, m);
             st = DECORUM_OK;
             break;
+        case DC_KIND_MODAL:
+            if (!R.wish_first && wish_entry(ent(&R, m)))
+                R.wish_first = rs->rlist[ri] + 1;
+            st = DECORUM_OK;
+            break;
         default:
             st = DECORUM_OK;
             break;
@@ -23377,6 +24045,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_group_frames(&R)) != DECORUM_OK)
+        return st;
+    /* a wish (a modal) and a group, a group's word or a crossing to wish it
+     * on */
+    if (R.wish_first &&
+        (((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_MIGRATION) || any_kind(&R, DC_KIND_IDENTITY)) &&
+        (st = rule_wished_disaster(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
