@@ -14955,6 +14955,55 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
     return false;
 }
 
+/* "The violent treatment of Uyghurs", "lazy coverage of Muslims in the
+ * press", "sneaky tactics used against Jews": a trait adjective of one
+ * word and severity 2 (no `noun` entry, no frame such as "always")
+ * before a word that is none of the attack's kinds and no person, with
+ * the group after a preposition a few words on, describes that word
+ * (the treatment, the coverage), not the group; before "to", "towards",
+ * "against" and the group ("aggressive towards whites") it is aimed at
+ * the group. Not "lazy Mexicans", "violent thugs like them", "cunning
+ * people of the desert": the word after it is the group, a person or
+ * another attack. */
+static bool attributive_trait(const run *R, const mention *m, const target *t)
+{
+    static const char *const prep[] = {"of", "about", "against", "towards",
+                                       "toward", "on", "for", "at", "in",
+                                       "by", "with", "from", "to"};
+    static const char *const aim[] = {"to", "towards", "toward", "against",
+                                      "at", "with"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if ((ent(R, m)->flags & DC_F_NOUN) || ent(R, m)->severity < 2 ||
+        m->te != m->tb + 1)
+        return false;
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "non") && t->tb >= k)
+        return true; /* "non aggressive British cops" denies it */
+    if (t->tb <= k || t->tb > k + 5 ||
+        rs->toks[k].type != TK_WORD ||
+        rs->toks[k].clause != rs->toks[t->tb].clause)
+        return false;
+    /* "aggressive towards whites", "so hostile to them": the group is
+     * what the trait is aimed at */
+    if (word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim))
+        return t->tb <= k + 3;
+    if (t->tb < k + 2 || (m->tb > 0 && (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+                                       adverb_like(R, m->tb - 1))))
+        return false;
+    uint64_t at = rs->at[k];
+    if (at & (KIND_BIT(PERSON) | KIND_BIT(HUMANITY) | KIND_BIT(IDENTITY) |
+              KIND_BIT(STEREOTYPE) | KIND_BIT(DEHUMANIZE) |
+              KIND_BIT(DEROGATE) | KIND_BIT(INSULT) | KIND_BIT(SLUR) |
+              KIND_BIT(CONJUNCTION) | KIND_BIT(PRONOUN_GROUP) |
+              KIND_BIT(QUANTIFIER)))
+        return false;
+    static const char *const linker[] = {"and", "or", "as", "like", "so",
+                                         "enough", "than", "too", "lol"};
+    if (word_among(R, k, k + 1, linker, sizeof linker / sizeof *linker))
+        return false;
+    return word_among(R, k + 1, t->tb, prep, sizeof prep / sizeof *prep);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16337,6 +16386,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * counts as for news told of the past (untargeted), not in full. Not
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
+    if ((t->type == TG_GROUP || t->type == TG_PRONOUN) &&
+        m->kind == DC_KIND_STEREOTYPE && attributive_trait(R, m, t)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "The killers were Muslims", "the rapist was an immigrant": a crime
      * noun (flag `noun`) as the definite subject, a past linking verb,
      * then the group: who the ones of one deed were, news of the past
