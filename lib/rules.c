@@ -4120,6 +4120,8 @@ static bool disclaimed(const run *R, uint32_t tb)
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
  * are ...?", which asks for agreement with the writer's own view. */
+static bool writer_only_one(const run *R, uint32_t k);
+
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
     /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
@@ -4188,6 +4190,15 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     if (!self && m->tb >= s->tb + 3 && tok_is_word(R, m->tb - 3, "what") &&
         tok_is_word(R, m->tb - 2, "we") && tok_is_word(R, m->tb - 1, "all"))
         self = true;
+    /* "Does anyone else think X are ...?", "am I the only one who
+     * thinks ...": the writer's own belief, put to others to share */
+    if (!self && (ent(R, m)->flags & DC_F_BELIEF) && m->tb >= 2 &&
+        ((tok_is_word(R, m->tb - 1, "else") &&
+          (tok_is_word(R, m->tb - 2, "anyone") ||
+           tok_is_word(R, m->tb - 2, "anybody")) &&
+          !(m->tb >= 3 && tok_is_word(R, m->tb - 3, "if"))) ||
+         writer_only_one(R, m->tb - 1) || writer_only_one(R, m->tb)))
+        self = true; /* ("who thinks" is one entry) */
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -5921,15 +5932,28 @@ static bool context_place_scan(const run *R, target *out)
 
 enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
 
+/* Is token k the "who" of "am I the only one who", "is it just me who",
+ * "I can't be the only person who": a relative clause whose head is the
+ * writer, asking to be agreed with; what it thinks the writer thinks. */
+static bool writer_only_one(const run *R, uint32_t k)
+{
+    static const char *const one[] = {"one", "ones", "me", "person"};
+    return k >= 2 && tok_is_word(R, k, "who") &&
+           word_among(R, k - 1, k, one, sizeof one / sizeof *one) &&
+           (tok_is_word(R, k - 2, "only") || tok_is_word(R, k - 2, "just"));
+}
+
 /* Is token ti inside a relative clause opened by "who" a word or two
  * earlier in the sentence, with the clause's verb between ("who blame
- * immigrants", "who really hate Jews")? */
+ * immigrants", "who really hate Jews")? Not one whose head is the writer
+ * (writer_only_one: "am I the only one who thinks Roma are thieves"),
+ * where the group is the subject of what the writer thinks. */
 static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
 {
     for (uint32_t k = ti; k > s->tb && k + 4 > ti;) {
         k--;
         if (tok_is_word(R, k, "who"))
-            return k + 1 < ti;
+            return k + 1 < ti && !writer_only_one(R, k);
         if (R->rs->toks[k].type != TK_WORD)
             return false;
     }
@@ -10040,7 +10064,8 @@ static bool question_refuted(const run *R, uint32_t k)
     static const char *const refute[] = {
         "myth",     "myths",     "racism",   "racist",     "prejudice",
         "prejudiced", "stereotype", "stereotypes", "evidence", "otherwise",
-        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked"};
+        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked",
+        "lie",      "lies",      "untrue"};
     const dc_rules_scratch *rs = R->rs;
     if (k >= rs->ntok)
         return false;
