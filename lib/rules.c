@@ -20698,7 +20698,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 "and", "or", "until", "either", "any", "period"};
             static const char *const adjunct[] = {
                 "through", "via", "as", "on", "under", "without", "just",
-                "because", "unless", "off"};
+                "because", "unless", "off", "only"};
             uint32_t a = t->te;
             if (a < n && tk[a].clause == c && tk[a].type == TK_WORD &&
                 ((tok_is_word(R, b, "serve") || tok_is_word(R, b, "serving"))
@@ -20710,6 +20710,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             uint32_t ng = v - 1;
             if (tok_is_word(R, ng, "to") && ng > 0)
                 ng--; /* "refuse to rent to ..." */
+            if (tok_is_word(R, ng, "ever") && ng > 0)
+                ng--; /* "don't ever hire ..." */
             if (tk[ng].clause == c &&
                 word_among(R, ng, ng + 1, refuse,
                            sizeof refuse / sizeof *refuse) &&
@@ -21064,6 +21066,38 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     return FR_N;
 }
 
+/* Does token k go on a refusal to hire with the work it is refused for:
+ * "for anything technical", "for a job that needs logic", "in IT", "to
+ * do a man's job"? A word of work or skill within eight tokens of its
+ * clause, and no word of unfair terms ("for the lowest-paid jobs only",
+ * "for a job and then pay her less", "for how they look"): those warn
+ * against treating women badly at work, they do not keep them out. */
+static bool job_after(const run *R, uint32_t k)
+{
+    static const char *const lead[] = {"for", "in", "to", "as"};
+    static const char *const work[] = {
+        "anything", "any",     "job",        "jobs",      "role",
+        "roles",    "position", "positions", "work",      "post",
+        "field",    "career",  "tech",       "technical", "engineering",
+        "coding",   "surgery", "leadership", "management", "it",
+        "stem",     "science", "math",       "maths",     "logic",
+        "brains",   "thinking", "mechanical", "programming", "office"};
+    static const char *const unfair[] = {
+        "only",  "less",   "lower", "lowest", "cheaper", "unpaid", "pay",
+        "paid",  "then",   "because", "just", "looks",   "look",   "cheap",
+        "less", "same",   "quota", "quotas"};
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok || !word_among(R, k, k + 1, lead,
+                                     sizeof lead / sizeof *lead))
+        return false;
+    uint32_t c = rs->toks[k].clause;
+    uint32_t e = k + 9 < rs->ntok ? k + 9 : rs->ntok;
+    while (e > k + 1 && rs->toks[e - 1].clause != c)
+        e--;
+    return word_among(R, k + 1, e, work, sizeof work / sizeof *work) &&
+           !word_among(R, k + 1, e, unfair, sizeof unfair / sizeof *unfair);
+}
+
 /* A group held in a frame of exclusion or a veiled threat (group_frame):
  * the finding at the frame's pattern entry, its severity and its why.
  * Not a question, a group named by sex alone, nor a colour alone; scope
@@ -21094,7 +21128,8 @@ static decorum_status rule_group_frames(run *R)
          * a vote ("Don't hire women", "Women have no business voting"):
          * elsewhere the frames read too much into "men" and "girls" */
         if (sex_only &&
-            ((fr != FR_TRADE && fr != FR_RIGHTS) || !clause_done(R, to)))
+            ((fr != FR_TRADE && fr != FR_RIGHTS) ||
+             !(clause_done(R, to) || (fr == FR_TRADE && job_after(R, to)))))
             continue; /* (nor "Men have no business voting on abortion
                        * laws", "Don't hire men who harass") */
         /* a refusal of the lexicon ("we don't hire", "i never rent to")
@@ -21163,6 +21198,64 @@ static decorum_status rule_group_frames(run *R)
         sm.tb = no;
         sm.te = id->te;
         decorum_status st = slogan_exclusion(R, &sm, &t, le);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* "never hire a woman for a job that needs logic", "don't hire a woman
+ * for any leadership position": one member named by a person noun with
+ * a group column (flag `sexage`) after "hire a", refused by the writer's
+ * call (frame_call), stands for them all, with the work refused after it
+ * (job_after) or nothing; the trade frame's finding. Not a question, nor
+ * a refusal told in another clause. Run only with a person noun and a
+ * negator in the comment. */
+static decorum_status rule_hire_member(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t te_ = R->rules->frame_entry[FR_TRADE];
+    for (size_t i = 0; te_ >= 0 && i < rs->nm; i++) {
+        const mention *pm = &rs->m[i];
+        if (pm->kind != DC_KIND_PERSON || pm->tb < 3 ||
+            !a_or_an(R, pm->tb - 1))
+            continue;
+        const dc_entry *pe = ent(R, pm);
+        if (!(pe->flags & DC_F_SEXAGE) || !pe->categories)
+            continue;
+        static const char *const hire[] = {"hire", "employ", "hiring",
+                                           "employing"};
+        static const char *const refuse[] = {"don't", "dont", "never",
+                                             "not", "stop", "won't",
+                                             "wont"};
+        uint32_t v = pm->tb - 2, ng = v - 1;
+        if (!word_among(R, v, v + 1, hire, sizeof hire / sizeof *hire))
+            continue;
+        if (ng > 0 && tok_is_word(R, ng, "ever"))
+            ng--;
+        if (!word_among(R, ng, ng + 1, refuse,
+                        sizeof refuse / sizeof *refuse) ||
+            rs->toks[ng].clause != rs->toks[pm->tb].clause ||
+            sent_of(R, pm->tb)->question || !frame_call(R, ng) ||
+            !(clause_done(R, pm->te) || job_after(R, pm->te)))
+            continue;
+        target t = {0};
+        t.tb = pm->tb;
+        t.te = pm->te;
+        t.categories = pe->categories;
+        t.entry = (int32_t)pm->entry;
+        t.type = TG_GROUP;
+        t.b = pm->b;
+        t.e = pm->e;
+        t.gn_upto = NO_TARGET;
+        mention sm = {0};
+        sm.b = rs->toks[ng].b;
+        sm.e = pm->e;
+        sm.entry = (uint32_t)te_;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = ng;
+        sm.te = pm->te;
+        decorum_status st = slogan_exclusion(R, &sm, &t, te_);
         if (st != DECORUM_OK)
             return st;
     }
@@ -22172,6 +22265,16 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
             text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
 }
 
+/* A person noun and a negator matched (kinds) in a comment whose text
+ * holds "hir" or "employ": the words of a refusal to hire one member
+ * rule_hire_member may read ("never hire a woman for ..."). */
+static bool hire_in(uint64_t kinds, const dc_norm *n)
+{
+    return ((kinds >> DC_KIND_PERSON) & 1) &&
+           ((kinds >> DC_KIND_NEGATION) & 1) &&
+           (text_has(n, "hir", 3) || text_has(n, "employ", 6));
+}
+
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
  * part, a humanity word (for "they are not human"), a place called a zoo,
  * or an echo. With closer, weak kinds alone are looked at closer
@@ -22208,11 +22311,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     return true;
             }
             *seen = kinds;
-            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n);
+            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
+                   hire_in(kinds, n);
         }
     }
     *seen = kinds;
-    return zoo_in(kinds, n) || echo_in(n);
+    return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -23456,6 +23560,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_group_frames(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
+        (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
