@@ -162,6 +162,10 @@ static const char *const frame_terms[FR_N] = {
     "(group) something happens to", "(group) veiled fate",
     "(group) run over"};
 
+/* ... and of the ones rule_group_problem gives its findings */
+#define PROBLEM_TERM "the (group) problem"
+#define SOLVED_TERM "solve the (group) problem"
+
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
 
@@ -178,6 +182,10 @@ struct dc_rules {
     int32_t sign_entry;
     /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
     int32_t out_entry;
+    /* ... and the ones rule_group_problem gives "the Muslim problem" (a
+     * stereotype) and "solve the Jewish problem" (a threat); -1 if
+     * none */
+    int32_t problem_entry, solved_entry;
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -477,6 +485,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     r->migrant_entry = -1;
     r->sign_entry = -1;
+    r->problem_entry = -1;
+    r->solved_entry = -1;
     r->out_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
@@ -546,6 +556,17 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->term_len == sizeof OUT_TERM - 1 &&
             memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
             r->out_entry = (int32_t)i;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_STEREOTYPE &&
+            e->term_len == sizeof PROBLEM_TERM - 1 &&
+            memcmp(e->term, PROBLEM_TERM, sizeof PROBLEM_TERM - 1) == 0)
+            r->problem_entry = (int32_t)i;
+        if (e->kind == DC_KIND_THREAT &&
+            e->term_len == sizeof SOLVED_TERM - 1 &&
+            memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
+            r->solved_entry = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -21263,6 +21284,177 @@ static decorum_status rule_hire_member(run *R)
 }
 
 /* ---------------------------------------------------------------------- */
+/* The group as a problem: "the Muslim problem", "the Jewish question"    */
+/* ---------------------------------------------------------------------- */
+
+/* Is token k a word that solves a problem or ends a question: "solve",
+ * "deal with", "fix", "final solution", "once and for all"? Read within
+ * four words before the group's determiner and in the rest of its
+ * sentence. */
+static bool solving_word(const run *R, uint32_t k)
+{
+    static const char *const solve[] = {
+        "solve",    "solving",   "solved",    "solution",  "fix",
+        "fixing",   "fixed",     "deal",      "dealing",   "dealt",
+        "handle",   "handling",  "handled",   "tackle",    "tackling",
+        "address",  "addressing", "final",    "finally",   "answer",
+        "eliminate", "remove",   "rid",       "once"};
+    return word_among(R, k, k + 1, solve, sizeof solve / sizeof *solve);
+}
+
+/* Does the comment tell history, or a question on a form, rather than
+ * name a people a problem: "the Irish question dominated British
+ * politics in the 1880s, our professor said", "Marx wrote 'On the
+ * Jewish Question'", "the Muslim question on the census form"? (Read
+ * only after the rare pattern, so the whole comment's words are few
+ * to read.) */
+static bool problem_told(const run *R, bool question)
+{
+    static const char *const told[] = {
+        "history",   "historian", "historians", "historical", "century",
+        "centuries", "lecture",   "seminar",    "professor",  "class",
+        "course",    "essay",     "book",       "wrote",      "written",
+        "debated",   "nazis",     "nazi",       "holocaust",  "museum",
+        "documentary", "marx",    "victorian",  "era",        "textbook",
+        "reich",     "politics",  "parliament", "discussed",  "term"};
+    static const char *const form[] = {
+        "census", "form", "survey", "poll", "questionnaire", "quiz",
+        "exam",   "ballot", "interview", "box", "forms", "application"};
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        const tok *t = &rs->toks[k];
+        if (t->type != TK_WORD)
+            continue;
+        const char *x = R->n->text + t->b;
+        /* a year of the past ("1880s", "in 1843") */
+        if (t->e - t->b >= 4 && x[0] == '1' && x[1] >= '7' && x[1] <= '9' &&
+            x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9')
+            return true;
+        if (word_among(R, k, k + 1, told, sizeof told / sizeof *told) ||
+            (question &&
+             word_among(R, k, k + 1, form, sizeof form / sizeof *form)))
+            return true;
+    }
+    return false;
+}
+
+/* "The Muslim problem in Europe", "America has a Mexican problem", "our
+ * town's Pakistani problem", "the Jewish question": a group word right
+ * before "problem" or "question", after a determiner or a possessive,
+ * names the people themselves a problem: a stereotype, review. Solved,
+ * dealt with or given a final answer ("solve the Jewish problem once and
+ * for all", "the muslim question needs a final answer") it is the
+ * Nazis' euphemism for doing away with them: a threat. Not a noun
+ * between ("the gypsy moth problem", "the Muslim vote question"), not
+ * a people named by sex alone ("the woman question" of the suffrage
+ * debates), nor a colour or a nation's "question" without a solving
+ * word ("the Irish question", "the German question" of the history
+ * books); not history or a form told (problem_told), nor the problem an
+ * institution has with a group ("Labour's Jewish problem": its
+ * antisemitism). Scope (quoted, reported, denounced) is
+ * attack_on_group's. */
+static decorum_status rule_group_problem(run *R)
+{
+    static const char *const det[] = {"the", "a", "our", "this", "that",
+                                      "your", "their", "its"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
+            m->te >= rs->ntok || m->tb == 0)
+            continue;
+        bool question = tok_is_word(R, m->te, "question");
+        if (!question && !tok_is_word(R, m->te, "problem"))
+            continue;
+        /* (a compound after it: "an immigrant problem area") */
+        static const char *const compound[] = {
+            "area", "areas", "solving", "child", "children", "set",
+            "sets", "statement", "page", "mark", "marks", "time"};
+        if (m->te + 1 < rs->ntok &&
+            word_among(R, m->te + 1, m->te + 2, compound,
+                       sizeof compound / sizeof *compound))
+            continue;
+        const dc_entry *ie = ent(R, m);
+        if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            rs->toks[m->tb].sent != rs->toks[m->te].sent)
+            continue;
+        uint32_t d = m->tb - 1;
+        const tok *dt = &rs->toks[d];
+        bool own = dt->type == TK_WORD && dt->e - dt->b > 2 &&
+                   R->n->text[dt->e - 2] == '\'' &&
+                   R->n->text[dt->e - 1] == 's';
+        if (!own && !word_among(R, d, d + 1, det, sizeof det / sizeof *det))
+            continue;
+        /* an institution's problem with a group: "Labour's Jewish
+         * problem", "the party has a Muslim problem" (a non-protected
+         * owner with no nationality of its own) */
+        uint32_t o = own ? d : d >= 2 && tok_is_word(R, d, "a") &&
+                                       (tok_is_word(R, d - 1, "has") ||
+                                        tok_is_word(R, d - 1, "have"))
+                                   ? d - 2
+                                   : UINT32_MAX;
+        if (o != UINT32_MAX) {
+            const mention *np = mention_at(R, o, DC_KIND_NONPROTECTED);
+            if (np && !ent(R, np)->categories)
+                continue;
+        }
+        const sentence *s = sent_of(R, m->tb);
+        bool solved = false;
+        for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
+             k++)
+            solved = solving_word(R, k);
+        for (uint32_t k = m->te + 1; k < s->te && !solved; k++)
+            solved = solving_word(R, k);
+        target t = {0};
+        t.tb = m->tb;
+        t.te = m->te;
+        t.categories = ie->categories;
+        t.entry = (int32_t)m->entry;
+        t.type = TG_GROUP;
+        t.b = m->b;
+        t.e = m->e;
+        t.gn_upto = NO_TARGET;
+        /* (a nation's problem said of a thing is where it lies: "gendered
+         * violence as a European problem", "it's an American problem") */
+        bool nation = !(ie->categories & ~NATION_CATEGORIES);
+        if (!solved &&
+            (colour_alone(R, &t) || (question && nation) ||
+             (nation && !own && d > 0 &&
+              (kind_at(R, d - 1, DC_KIND_COPULA) ||
+               tok_is_word(R, d - 1, "as")))))
+            continue;
+        int32_t fe = solved ? R->rules->solved_entry
+                            : R->rules->problem_entry;
+        if (fe < 0 || problem_told(R, question))
+            continue;
+        const dc_entry *e = &R->lx->entries[fe];
+        mention sm = {0};
+        sm.b = m->b;
+        sm.e = rs->toks[m->te].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = e->kind;
+        sm.tb = m->tb;
+        sm.te = m->te + 1;
+        decorum_status st;
+        if (e->kind == DC_KIND_THREAT) {
+            R->out->rf[DC_RF_THREAT] += 1;
+            st = attack_on_group(R, &sm, &t, DECORUM_SIGNAL_THREAT,
+                                 severity_weight(e->severity, 0.7f, 0.88f,
+                                                 0.95f),
+                                 false);
+        } else {
+            st = attack_on_group(R, &sm, &t, DECORUM_SIGNAL_STEREOTYPE,
+                                 severity_weight(e->severity, 0.4f, 0.6f,
+                                                 0.75f),
+                                 false);
+        }
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
 /* ---------------------------------------------------------------------- */
 
@@ -23563,6 +23755,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
+        (st = rule_group_problem(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
