@@ -22467,6 +22467,18 @@ static bool hire_in(uint64_t kinds, const dc_norm *n)
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
+/* A word of harm, a threat or a non-protected noun (the culprit:
+ * "shooter") matched (kinds) in a comment whose text holds "guess",
+ * "wonder" or "could it": the words of a guess at the culprit's religion
+ * or race rule_guessed_kind may read. */
+static bool guess_in(uint64_t kinds, const dc_norm *n)
+{
+    return (kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
+                     KIND_BIT(NONPROTECTED))) &&
+           (text_has(n, "guess", 5) || text_has(n, "wonder", 6) ||
+            text_has(n, "could it", 8));
+}
+
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
  * part, a humanity word (for "they are not human"), a place called a zoo,
  * or an echo. With closer, weak kinds alone are looked at closer
@@ -22504,11 +22516,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n);
+                   hire_in(kinds, n) || guess_in(kinds, n);
         }
     }
     *seen = kinds;
-    return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n);
+    return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
+           guess_in(kinds, n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -23535,6 +23548,119 @@ static decorum_status rule_guessed_culprit(run *R)
     return DECORUM_OK;
 }
 
+/* The kind of group a guess names instead of the group: "religion",
+ * "race", "colour" ("skin colour"), "ethnicity"; its category bit, or 0.
+ * *end is set past the word (and "colour" after "skin"). */
+static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
+{
+    static const char *const rel[] = {"religion", "faith"};
+    static const char *const race[] = {"race", "colour", "color"};
+    static const char *const eth[] = {"ethnicity", "nationality"};
+    *end = k + 1;
+    if (tok_is_word(R, k, "skin") && k + 1 < R->rs->ntok &&
+        (tok_is_word(R, k + 1, "colour") || tok_is_word(R, k + 1, "color"))) {
+        *end = k + 2;
+        return 1u << DECORUM_CATEGORY_RACE;
+    }
+    if (word_among(R, k, k + 1, rel, sizeof rel / sizeof *rel))
+        return 1u << DECORUM_CATEGORY_RELIGION;
+    if (word_among(R, k, k + 1, race, sizeof race / sizeof *race))
+        return 1u << DECORUM_CATEGORY_RACE;
+    if (word_among(R, k, k + 1, eth, sizeof eth / sizeof *eth))
+        return 1u << DECORUM_CATEGORY_ETHNICITY;
+    return 0;
+}
+
+/* "Another stabbing. Three guesses what religion he was", "Bomb attack
+ * in the city centre. Take a wild guess which religion", "I wonder what
+ * race the shooter was, oh wait", "no prizes for guessing the
+ * ethnicity", "what religion could it possibly be": the foregone guess
+ * of rule_guessed_culprit with the kind of group in place of the group
+ * (guessed_kind), in a comment that tells a harm or a threat: the crime
+ * pinned on a religion or a race left unnamed because everyone is meant
+ * to know it. A stereotype, review, aimed at the category. Not without
+ * a crime ("Guess what religion has the most followers?", "I wonder what
+ * race the ancient Egyptians were"), not a news report that gives no
+ * guess ("police have not said what race the shooter was"), nor with a
+ * denouncing word. Run only with a word of harm, a threat or a
+ * non-protected noun (guess_in lets such a comment into the rules). */
+static decorum_status rule_guessed_kind(run *R)
+{
+    static const char *const which[] = {"what", "which", "his", "her",
+                                        "their", "the", "its"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
+        if (tk[k].type != TK_WORD || tk[k].quoted)
+            continue;
+        const char *x = R->n->text + tk[k].b;
+        size_t n = tk[k].e - tk[k].b;
+        uint32_t g = UINT32_MAX; /* where "what"/"which" is looked for */
+        /* "guess", "guesses", "guessing" ("take a wild guess", "three
+         * guesses", "bet you can't guess", "no prizes for guessing") */
+        if (n >= 5 && memcmp(x, "guess", 5) == 0 &&
+            (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
+             (n == 8 && memcmp(x + 5, "ing", 3) == 0)))
+            g = k + 1;
+        /* "I wonder what race ..." */
+        else if (n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
+                 kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
+            g = k + 1;
+        /* "what religion could it possibly be" */
+        else if ((n == 4 && memcmp(x, "what", 4) == 0) ||
+                 (n == 5 && memcmp(x, "which", 5) == 0)) {
+            uint32_t e;
+            if (guessed_kind(R, k + 1, &e) && e + 2 < rs->ntok &&
+                tok_is_word(R, e, "could") && tok_is_word(R, e + 1, "it"))
+                g = k;
+        }
+        if (g == UINT32_MAX || g >= rs->ntok ||
+            !word_among(R, g, g + 1, which, sizeof which / sizeof *which))
+            continue;
+        uint32_t e, cat = guessed_kind(R, g + 1, &e);
+        if (!cat || tk[g + 1].clause != tk[k].clause)
+            continue;
+        /* a crime told: a word of harm or a threat in the comment, or
+         * the culprit named after the kind ("what race the shooter
+         * was") */
+        if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT) &&
+            !(e + 2 < rs->ntok && tok_is_word(R, e, "the") &&
+              kind_at(R, e + 1, DC_KIND_NONPROTECTED) &&
+              kind_at(R, e + 2, DC_KIND_COPULA)))
+            continue;
+        /* (a noun after it is another thing: "which race horse wins") */
+        if (e < rs->ntok && tk[e].type == TK_WORD &&
+            tk[e].clause == tk[k].clause && !kind_at(R, e, DC_KIND_COPULA) &&
+            !kind_at(R, e, DC_KIND_PRONOUN_GROUP) &&
+            !tok_is_word(R, e, "he") && !tok_is_word(R, e, "she") &&
+            !tok_is_word(R, e, "they") && !tok_is_word(R, e, "could") &&
+            !tok_is_word(R, e, "the") && !tok_is_word(R, e, "of") &&
+            !tok_is_word(R, e, "did") && !tok_is_word(R, e, "is"))
+            continue;
+        finding_spec fs = {0};
+        fs.b = tk[k < g ? k : g].b;
+        fs.e = tk[e - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = cat;
+        fs.weight = 0.6f;
+        fs.hate = true;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r,
+            LIT("stereotype: the guess at the culprit's religion or race "
+                "('three guesses what religion', 'I wonder what race') pins "
+                "a crime on a group everyone is meant to know"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -23758,6 +23884,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
         (st = rule_group_problem(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_HARM) || any_kind(&R, DC_KIND_THREAT) ||
+         any_kind(&R, DC_KIND_NONPROTECTED)) &&
+        (st = rule_guessed_kind(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
