@@ -21421,7 +21421,9 @@ static decorum_status rule_group_problem(run *R)
             (colour_alone(R, &t) || (question && nation) ||
              (nation && !own && d > 0 &&
               (kind_at(R, d - 1, DC_KIND_COPULA) ||
-               tok_is_word(R, d - 1, "as")))))
+               tok_is_word(R, d - 1, "as") ||
+               (d > 1 && kind_at(R, d - 1, DC_KIND_NEGATION) &&
+                kind_at(R, d - 2, DC_KIND_COPULA))))))
             continue;
         int32_t fe = solved ? R->rules->solved_entry
                             : R->rules->problem_entry;
