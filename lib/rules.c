@@ -166,6 +166,12 @@ static const char *const frame_terms[FR_N] = {
 #define PROBLEM_TERM "the (group) problem"
 #define SOLVED_TERM "solve the (group) problem"
 
+/* The kinds of group a guess may name in place of the group
+ * (rule_guessed_kind), as the lexicon lists them: "religion" a
+ * non-protected word, "race" a person noun, "ethnicity" a non-protected
+ * word. */
+static const char *const guess_kinds[3] = {"religion", "race", "ethnicity"};
+
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
 
@@ -186,6 +192,10 @@ struct dc_rules {
      * stereotype) and "solve the Jewish problem" (a threat); -1 if
      * none */
     int32_t problem_entry, solved_entry;
+    /* The entries of the kinds of group a guess may name in place of
+     * the group (guess_kinds: "religion", "race", "ethnicity", non-protected
+     * or person nouns), read by rule_guessed_kind; -1 where missing. */
+    int32_t guess_entry[3];
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -487,6 +497,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->sign_entry = -1;
     r->problem_entry = -1;
     r->solved_entry = -1;
+    for (size_t k = 0; k < 3; k++)
+        r->guess_entry[k] = -1;
     r->out_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
@@ -567,6 +579,11 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             e->term_len == sizeof SOLVED_TERM - 1 &&
             memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
             r->solved_entry = (int32_t)i;
+        if (e->kind == DC_KIND_PERSON || e->kind == DC_KIND_NONPROTECTED)
+            for (size_t k = 0; k < 3; k++)
+                if (e->term_len == strlen(guess_kinds[k]) &&
+                    memcmp(e->term, guess_kinds[k], e->term_len) == 0)
+                    r->guess_entry[k] = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -22469,16 +22486,26 @@ static bool hire_in(uint64_t kinds, const dc_norm *n)
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
+
 /* A word of harm, a threat or a non-protected noun (the culprit:
- * "shooter") matched (kinds) in a comment whose text holds "guess",
- * "wonder" or "could it": the words of a guess at the culprit's religion
- * or race rule_guessed_kind may read. */
-static bool guess_in(uint64_t kinds, const dc_norm *n)
+ * "shooter") matched (kinds) with a kind of group among the hits: a
+ * guess at the culprit's religion or race rule_guessed_kind may read. */
+static bool guess_in(const dc_rules *r, uint64_t kinds,
+                     const dc_hitvec *hits)
 {
-    return (kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
-                     KIND_BIT(NONPROTECTED))) &&
-           (text_has(n, "guess", 5) || text_has(n, "wonder", 6) ||
-            text_has(n, "could it", 8));
+    if (!(kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
+                   KIND_BIT(NONPROTECTED))) ||
+        !(kinds & (KIND_BIT(PERSON) | KIND_BIT(NONPROTECTED))))
+        return false;
+    for (size_t i = 0; i < hits->n; i++) {
+        int32_t entry = (int32_t)hits->v[i].entry;
+        if (entry < 0) /* (no entry: -1 marks a missing one) */
+            continue;
+        if (entry == r->guess_entry[0] || entry == r->guess_entry[1] ||
+            entry == r->guess_entry[2])
+            return true;
+    }
+    return false;
 }
 
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
@@ -22518,12 +22545,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n) || guess_in(kinds, n);
+                   hire_in(kinds, n) || guess_in(r, kinds, hits);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(kinds, n);
+           guess_in(r, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -23584,8 +23611,9 @@ static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
  * a crime ("Guess what religion has the most followers?", "I wonder what
  * race the ancient Egyptians were"), not a news report that gives no
  * guess ("police have not said what race the shooter was"), nor with a
- * denouncing word. Run only with a word of harm, a threat or a
- * non-protected noun (guess_in lets such a comment into the rules). */
+ * denouncing word. Read from the kind's word, a non-protected or
+ * person noun of the lexicon (guess_kinds), so only comments with one
+ * are read; guess_in lets such a comment into the rules. */
 static decorum_status rule_guessed_kind(run *R)
 {
     static const char *const which[] = {"what", "which", "his", "her",
@@ -23594,35 +23622,47 @@ static decorum_status rule_guessed_kind(run *R)
     const tok *tk = rs->toks;
     if (R->denounce_any)
         return DECORUM_OK;
-    for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
-        if (tk[k].type != TK_WORD || tk[k].quoted)
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *km = &rs->m[i];
+        const int32_t *ge = R->rules->guess_entry;
+        if ((km->kind != DC_KIND_NONPROTECTED &&
+             km->kind != DC_KIND_PERSON) ||
+            ((int32_t)km->entry != ge[0] && (int32_t)km->entry != ge[1] &&
+             (int32_t)km->entry != ge[2]) ||
+            km->tb < 2 || tk[km->tb].quoted)
             continue;
+        uint32_t e, cat = guessed_kind(R, km->tb, &e);
+        uint32_t g = km->tb - 1, k = g - 1; /* "what", the guess */
+        if (!cat || !word_among(R, g, g + 1, which,
+                                sizeof which / sizeof *which))
+            continue;
+        bool word = tk[k].type == TK_WORD && tk[k].clause == tk[km->tb].clause;
         const char *x = R->n->text + tk[k].b;
-        size_t n = tk[k].e - tk[k].b;
-        uint32_t g = UINT32_MAX; /* where "what"/"which" is looked for */
+        size_t n = word ? tk[k].e - tk[k].b : 0;
         /* "guess", "guesses", "guessing" ("take a wild guess", "three
-         * guesses", "bet you can't guess", "no prizes for guessing") */
-        if (n >= 5 && memcmp(x, "guess", 5) == 0 &&
-            (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
-             (n == 8 && memcmp(x + 5, "ing", 3) == 0)))
-            g = k + 1;
-        /* "I wonder what race ..." */
-        else if (n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
-                 kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
-            g = k + 1;
-        /* "what religion could it possibly be" */
-        else if ((n == 4 && memcmp(x, "what", 4) == 0) ||
-                 (n == 5 && memcmp(x, "which", 5) == 0)) {
-            uint32_t e;
-            if (guessed_kind(R, k + 1, &e) && e + 2 < rs->ntok &&
-                tok_is_word(R, e, "could") && tok_is_word(R, e + 1, "it"))
-                g = k;
-        }
-        if (g == UINT32_MAX || g >= rs->ntok ||
-            !word_among(R, g, g + 1, which, sizeof which / sizeof *which))
+         * guesses", "bet you can't guess", "no prizes for guessing"), "I
+         * wonder", or "what religion could it possibly be" */
+        bool guess = n >= 5 && memcmp(x, "guess", 5) == 0 &&
+                     (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
+                      (n == 8 && memcmp(x + 5, "ing", 3) == 0));
+        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
+            kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
+            guess = true;
+        if (!guess && e + 2 < rs->ntok && tok_is_word(R, e, "could") &&
+            tok_is_word(R, e + 1, "it") &&
+            (tok_is_word(R, g, "what") || tok_is_word(R, g, "which")))
+            guess = true, k = g;
+        if (!guess)
             continue;
-        uint32_t e, cat = guessed_kind(R, g + 1, &e);
-        if (!cat || tk[g + 1].clause != tk[k].clause)
+        /* (a noun after it is another thing: "which race horse wins") */
+        if (e < rs->ntok && tk[e].type == TK_WORD &&
+            tk[e].clause == tk[km->tb].clause &&
+            !kind_at(R, e, DC_KIND_COPULA) &&
+            !kind_at(R, e, DC_KIND_PRONOUN_GROUP) &&
+            !tok_is_word(R, e, "he") && !tok_is_word(R, e, "she") &&
+            !tok_is_word(R, e, "they") && !tok_is_word(R, e, "could") &&
+            !tok_is_word(R, e, "the") && !tok_is_word(R, e, "of") &&
+            !tok_is_word(R, e, "did") && !tok_is_word(R, e, "is"))
             continue;
         /* a crime told: a word of harm or a threat in the comment, or
          * the culprit named after the kind ("what race the shooter
@@ -23632,17 +23672,8 @@ static decorum_status rule_guessed_kind(run *R)
               kind_at(R, e + 1, DC_KIND_NONPROTECTED) &&
               kind_at(R, e + 2, DC_KIND_COPULA)))
             continue;
-        /* (a noun after it is another thing: "which race horse wins") */
-        if (e < rs->ntok && tk[e].type == TK_WORD &&
-            tk[e].clause == tk[k].clause && !kind_at(R, e, DC_KIND_COPULA) &&
-            !kind_at(R, e, DC_KIND_PRONOUN_GROUP) &&
-            !tok_is_word(R, e, "he") && !tok_is_word(R, e, "she") &&
-            !tok_is_word(R, e, "they") && !tok_is_word(R, e, "could") &&
-            !tok_is_word(R, e, "the") && !tok_is_word(R, e, "of") &&
-            !tok_is_word(R, e, "did") && !tok_is_word(R, e, "is"))
-            continue;
         finding_spec fs = {0};
-        fs.b = tk[k < g ? k : g].b;
+        fs.b = tk[k].b;
         fs.e = tk[e - 1].e;
         fs.signal = DECORUM_SIGNAL_STEREOTYPE;
         fs.attribute = DECORUM_IDENTITY_ATTACK;
@@ -23887,8 +23918,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
         (st = rule_group_problem(&R)) != DECORUM_OK)
         return st;
-    if ((any_kind(&R, DC_KIND_HARM) || any_kind(&R, DC_KIND_THREAT) ||
-         any_kind(&R, DC_KIND_NONPROTECTED)) &&
+    if ((any_kind(&R, DC_KIND_NONPROTECTED) ||
+         (any_kind(&R, DC_KIND_PERSON) &&
+          (any_kind(&R, DC_KIND_HARM) || any_kind(&R, DC_KIND_THREAT)))) &&
         (st = rule_guessed_kind(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
