@@ -164,6 +164,16 @@ static const char *const frame_terms[FR_N] = {
     "(group) something happens to", "(group) veiled fate",
     "(group) run over", "(group) wished disaster"};
 
+/* ... and of the ones rule_group_problem gives its findings */
+#define PROBLEM_TERM "the (group) problem"
+#define SOLVED_TERM "solve the (group) problem"
+
+/* The kinds of group a guess may name in place of the group
+ * (rule_guessed_kind), as the lexicon lists them: "religion" a
+ * non-protected word, "race" a person noun, "ethnicity" a non-protected
+ * word. */
+static const char *const guess_kinds[3] = {"religion", "race", "ethnicity"};
+
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
 
@@ -180,6 +190,14 @@ struct dc_rules {
     int32_t sign_entry;
     /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
     int32_t out_entry;
+    /* ... and the ones rule_group_problem gives "the Muslim problem" (a
+     * stereotype) and "solve the Jewish problem" (a threat); -1 if
+     * none */
+    int32_t problem_entry, solved_entry;
+    /* The entries of the kinds of group a guess may name in place of
+     * the group (guess_kinds: "religion", "race", "ethnicity", non-protected
+     * or person nouns), read by rule_guessed_kind; -1 where missing. */
+    int32_t guess_entry[3];
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -483,6 +501,10 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     r->migrant_entry = -1;
     r->sign_entry = -1;
+    r->problem_entry = -1;
+    r->solved_entry = -1;
+    for (size_t k = 0; k < 3; k++)
+        r->guess_entry[k] = -1;
     r->out_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
@@ -552,6 +574,22 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->term_len == sizeof OUT_TERM - 1 &&
             memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
             r->out_entry = (int32_t)i;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_STEREOTYPE &&
+            e->term_len == sizeof PROBLEM_TERM - 1 &&
+            memcmp(e->term, PROBLEM_TERM, sizeof PROBLEM_TERM - 1) == 0)
+            r->problem_entry = (int32_t)i;
+        if (e->kind == DC_KIND_THREAT &&
+            e->term_len == sizeof SOLVED_TERM - 1 &&
+            memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
+            r->solved_entry = (int32_t)i;
+        if (e->kind == DC_KIND_PERSON || e->kind == DC_KIND_NONPROTECTED)
+            for (size_t k = 0; k < 3; k++)
+                if (e->term_len == strlen(guess_kinds[k]) &&
+                    memcmp(e->term, guess_kinds[k], e->term_len) == 0)
+                    r->guess_entry[k] = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -4126,6 +4164,8 @@ static bool disclaimed(const run *R, uint32_t tb)
  * thoughts? Not the writer's own ("I think", "I really believe"; but the
  * passive "I was called" is someone else's), and not "Don't you think X
  * are ...?", which asks for agreement with the writer's own view. */
+static bool writer_only_one(const run *R, uint32_t k);
+
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
     /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
@@ -4194,6 +4234,15 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     if (!self && m->tb >= s->tb + 3 && tok_is_word(R, m->tb - 3, "what") &&
         tok_is_word(R, m->tb - 2, "we") && tok_is_word(R, m->tb - 1, "all"))
         self = true;
+    /* "Does anyone else think X are ...?", "am I the only one who
+     * thinks ...": the writer's own belief, put to others to share */
+    if (!self && (ent(R, m)->flags & DC_F_BELIEF) && m->tb >= 2 &&
+        ((tok_is_word(R, m->tb - 1, "else") &&
+          (tok_is_word(R, m->tb - 2, "anyone") ||
+           tok_is_word(R, m->tb - 2, "anybody")) &&
+          !(m->tb >= 3 && tok_is_word(R, m->tb - 3, "if"))) ||
+         writer_only_one(R, m->tb - 1) || writer_only_one(R, m->tb)))
+        self = true; /* ("who thinks" is one entry) */
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -5927,15 +5976,28 @@ static bool context_place_scan(const run *R, target *out)
 
 enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
 
+/* Is token k the "who" of "am I the only one who", "is it just me who",
+ * "I can't be the only person who": a relative clause whose head is the
+ * writer, asking to be agreed with; what it thinks the writer thinks. */
+static bool writer_only_one(const run *R, uint32_t k)
+{
+    static const char *const one[] = {"one", "ones", "me", "person"};
+    return k >= 2 && tok_is_word(R, k, "who") &&
+           word_among(R, k - 1, k, one, sizeof one / sizeof *one) &&
+           (tok_is_word(R, k - 2, "only") || tok_is_word(R, k - 2, "just"));
+}
+
 /* Is token ti inside a relative clause opened by "who" a word or two
  * earlier in the sentence, with the clause's verb between ("who blame
- * immigrants", "who really hate Jews")? */
+ * immigrants", "who really hate Jews")? Not one whose head is the writer
+ * (writer_only_one: "am I the only one who thinks Roma are thieves"),
+ * where the group is the subject of what the writer thinks. */
 static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
 {
     for (uint32_t k = ti; k > s->tb && k + 4 > ti;) {
         k--;
         if (tok_is_word(R, k, "who"))
-            return k + 1 < ti;
+            return k + 1 < ti && !writer_only_one(R, k);
         if (R->rs->toks[k].type != TK_WORD)
             return false;
     }
@@ -10046,7 +10108,8 @@ static bool question_refuted(const run *R, uint32_t k)
     static const char *const refute[] = {
         "myth",     "myths",     "racism",   "racist",     "prejudice",
         "prejudiced", "stereotype", "stereotypes", "evidence", "otherwise",
-        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked"};
+        "libel",    "nonsense",  "tabloids", "bigotry",    "debunked",
+        "lie",      "lies",      "untrue"};
     const dc_rules_scratch *rs = R->rs;
     if (k >= rs->ntok)
         return false;
@@ -14973,6 +15036,55 @@ static inline bool wish_entry(const dc_entry *e)
             memcmp(e->term, "wish", 4) == 0);
 }
 
+/* "The violent treatment of Uyghurs", "lazy coverage of Muslims in the
+ * press", "sneaky tactics used against Jews": a trait adjective of one
+ * word and severity 2 (no `noun` entry, no frame such as "always")
+ * before a word that is none of the attack's kinds and no person, with
+ * the group after a preposition a few words on, describes that word
+ * (the treatment, the coverage), not the group; before "to", "towards",
+ * "against" and the group ("aggressive towards whites") it is aimed at
+ * the group. Not "lazy Mexicans", "violent thugs like them", "cunning
+ * people of the desert": the word after it is the group, a person or
+ * another attack. */
+static bool attributive_trait(const run *R, const mention *m, const target *t)
+{
+    static const char *const prep[] = {"of", "about", "against", "towards",
+                                       "toward", "on", "for", "at", "in",
+                                       "by", "with", "from", "to"};
+    static const char *const aim[] = {"to", "towards", "toward", "against",
+                                      "at", "with"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if ((ent(R, m)->flags & DC_F_NOUN) || ent(R, m)->severity < 2 ||
+        m->te != m->tb + 1)
+        return false;
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "non") && t->tb >= k)
+        return true; /* "non aggressive British cops" denies it */
+    if (t->tb <= k || t->tb > k + 5 ||
+        rs->toks[k].type != TK_WORD ||
+        rs->toks[k].clause != rs->toks[t->tb].clause)
+        return false;
+    /* "aggressive towards whites", "so hostile to them": the group is
+     * what the trait is aimed at */
+    if (word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim))
+        return t->tb <= k + 3;
+    if (t->tb < k + 2 || (m->tb > 0 && (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+                                       adverb_like(R, m->tb - 1))))
+        return false;
+    uint64_t at = rs->at[k];
+    if (at & (KIND_BIT(PERSON) | KIND_BIT(HUMANITY) | KIND_BIT(IDENTITY) |
+              KIND_BIT(STEREOTYPE) | KIND_BIT(DEHUMANIZE) |
+              KIND_BIT(DEROGATE) | KIND_BIT(INSULT) | KIND_BIT(SLUR) |
+              KIND_BIT(CONJUNCTION) | KIND_BIT(PRONOUN_GROUP) |
+              KIND_BIT(QUANTIFIER)))
+        return false;
+    static const char *const linker[] = {"and", "or", "as", "like", "so",
+                                         "enough", "than", "too", "lol"};
+    if (word_among(R, k, k + 1, linker, sizeof linker / sizeof *linker))
+        return false;
+    return word_among(R, k + 1, t->tb, prep, sizeof prep / sizeof *prep);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16359,6 +16471,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * counts as for news told of the past (untargeted), not in full. Not
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
+    if ((t->type == TG_GROUP || t->type == TG_PRONOUN) &&
+        m->kind == DC_KIND_STEREOTYPE && attributive_trait(R, m, t)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "The killers were Muslims", "the rapist was an immigrant": a crime
      * noun (flag `noun`) as the definite subject, a past linking verb,
      * then the group: who the ones of one deed were, news of the past
@@ -20641,7 +20758,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 "and", "or", "until", "either", "any", "period"};
             static const char *const adjunct[] = {
                 "through", "via", "as", "on", "under", "without", "just",
-                "because", "unless", "off"};
+                "because", "unless", "off", "only"};
             uint32_t a = t->te;
             if (a < n && tk[a].clause == c && tk[a].type == TK_WORD &&
                 ((tok_is_word(R, b, "serve") || tok_is_word(R, b, "serving"))
@@ -20653,6 +20770,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             uint32_t ng = v - 1;
             if (tok_is_word(R, ng, "to") && ng > 0)
                 ng--; /* "refuse to rent to ..." */
+            if (tok_is_word(R, ng, "ever") && ng > 0)
+                ng--; /* "don't ever hire ..." */
             if (tk[ng].clause == c &&
                 word_among(R, ng, ng + 1, refuse,
                            sizeof refuse / sizeof *refuse) &&
@@ -21007,6 +21126,38 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     return FR_N;
 }
 
+/* Does token k go on a refusal to hire with the work it is refused for:
+ * "for anything technical", "for a job that needs logic", "in IT", "to
+ * do a man's job"? A word of work or skill within eight tokens of its
+ * clause, and no word of unfair terms ("for the lowest-paid jobs only",
+ * "for a job and then pay her less", "for how they look"): those warn
+ * against treating women badly at work, they do not keep them out. */
+static bool job_after(const run *R, uint32_t k)
+{
+    static const char *const lead[] = {"for", "in", "to", "as"};
+    static const char *const work[] = {
+        "anything", "any",     "job",        "jobs",      "role",
+        "roles",    "position", "positions", "work",      "post",
+        "field",    "career",  "tech",       "technical", "engineering",
+        "coding",   "surgery", "leadership", "management", "it",
+        "stem",     "science", "math",       "maths",     "logic",
+        "brains",   "thinking", "mechanical", "programming", "office"};
+    static const char *const unfair[] = {
+        "only",  "less",   "lower", "lowest", "cheaper", "unpaid", "pay",
+        "paid",  "then",   "because", "just", "looks",   "look",   "cheap",
+        "less", "same",   "quota", "quotas"};
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok || !word_among(R, k, k + 1, lead,
+                                     sizeof lead / sizeof *lead))
+        return false;
+    uint32_t c = rs->toks[k].clause;
+    uint32_t e = k + 9 < rs->ntok ? k + 9 : rs->ntok;
+    while (e > k + 1 && rs->toks[e - 1].clause != c)
+        e--;
+    return word_among(R, k + 1, e, work, sizeof work / sizeof *work) &&
+           !word_among(R, k + 1, e, unfair, sizeof unfair / sizeof *unfair);
+}
+
 /* A group held in a frame of exclusion or a veiled threat (group_frame):
  * the finding at the frame's pattern entry, its severity and its why.
  * Not a question, a group named by sex alone, nor a colour alone; scope
@@ -21037,7 +21188,8 @@ static decorum_status rule_group_frames(run *R)
          * a vote ("Don't hire women", "Women have no business voting"):
          * elsewhere the frames read too much into "men" and "girls" */
         if (sex_only &&
-            ((fr != FR_TRADE && fr != FR_RIGHTS) || !clause_done(R, to)))
+            ((fr != FR_TRADE && fr != FR_RIGHTS) ||
+             !(clause_done(R, to) || (fr == FR_TRADE && job_after(R, to)))))
             continue; /* (nor "Men have no business voting on abortion
                        * laws", "Don't hire men who harass") */
         /* a refusal of the lexicon ("we don't hire", "i never rent to")
@@ -21106,6 +21258,237 @@ static decorum_status rule_group_frames(run *R)
         sm.tb = no;
         sm.te = id->te;
         decorum_status st = slogan_exclusion(R, &sm, &t, le);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* "never hire a woman for a job that needs logic", "don't hire a woman
+ * for any leadership position": one member named by a person noun with
+ * a group column (flag `sexage`) after "hire a", refused by the writer's
+ * call (frame_call), stands for them all, with the work refused after it
+ * (job_after) or nothing; the trade frame's finding. Not a question, nor
+ * a refusal told in another clause. Run only with a person noun and a
+ * negator in the comment. */
+static decorum_status rule_hire_member(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t te_ = R->rules->frame_entry[FR_TRADE];
+    for (size_t i = 0; te_ >= 0 && i < rs->nm; i++) {
+        const mention *pm = &rs->m[i];
+        if (pm->kind != DC_KIND_PERSON || pm->tb < 3 ||
+            !a_or_an(R, pm->tb - 1))
+            continue;
+        const dc_entry *pe = ent(R, pm);
+        if (!(pe->flags & DC_F_SEXAGE) || !pe->categories)
+            continue;
+        static const char *const hire[] = {"hire", "employ", "hiring",
+                                           "employing"};
+        static const char *const refuse[] = {"don't", "dont", "never",
+                                             "not", "stop", "won't",
+                                             "wont"};
+        uint32_t v = pm->tb - 2, ng = v - 1;
+        if (!word_among(R, v, v + 1, hire, sizeof hire / sizeof *hire))
+            continue;
+        if (ng > 0 && tok_is_word(R, ng, "ever"))
+            ng--;
+        if (!word_among(R, ng, ng + 1, refuse,
+                        sizeof refuse / sizeof *refuse) ||
+            rs->toks[ng].clause != rs->toks[pm->tb].clause ||
+            sent_of(R, pm->tb)->question || !frame_call(R, ng) ||
+            !(clause_done(R, pm->te) || job_after(R, pm->te)))
+            continue;
+        target t = {0};
+        t.tb = pm->tb;
+        t.te = pm->te;
+        t.categories = pe->categories;
+        t.entry = (int32_t)pm->entry;
+        t.type = TG_GROUP;
+        t.b = pm->b;
+        t.e = pm->e;
+        t.gn_upto = NO_TARGET;
+        mention sm = {0};
+        sm.b = rs->toks[ng].b;
+        sm.e = pm->e;
+        sm.entry = (uint32_t)te_;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = ng;
+        sm.te = pm->te;
+        decorum_status st = slogan_exclusion(R, &sm, &t, te_);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The group as a problem: "the Muslim problem", "the Jewish question"    */
+/* ---------------------------------------------------------------------- */
+
+/* Is token k a word that solves a problem or ends a question: "solve",
+ * "deal with", "fix", "final solution", "once and for all"? Read within
+ * four words before the group's determiner and in the rest of its
+ * sentence. */
+static bool solving_word(const run *R, uint32_t k)
+{
+    static const char *const solve[] = {
+        "solve",    "solving",   "solved",    "solution",  "fix",
+        "fixing",   "fixed",     "deal",      "dealing",   "dealt",
+        "handle",   "handling",  "handled",   "tackle",    "tackling",
+        "address",  "addressing", "final",    "finally",   "answer",
+        "eliminate", "remove",   "rid",       "once"};
+    return word_among(R, k, k + 1, solve, sizeof solve / sizeof *solve);
+}
+
+/* Does the comment tell history, or a question on a form, rather than
+ * name a people a problem: "the Irish question dominated British
+ * politics in the 1880s, our professor said", "Marx wrote 'On the
+ * Jewish Question'", "the Muslim question on the census form"? (Read
+ * only after the rare pattern, so the whole comment's words are few
+ * to read.) */
+static bool problem_told(const run *R, bool question)
+{
+    static const char *const told[] = {
+        "history",   "historian", "historians", "historical", "century",
+        "centuries", "lecture",   "seminar",    "professor",  "class",
+        "course",    "essay",     "book",       "wrote",      "written",
+        "debated",   "nazis",     "nazi",       "holocaust",  "museum",
+        "documentary", "marx",    "victorian",  "era",        "textbook",
+        "reich",     "politics",  "parliament", "discussed",  "term"};
+    static const char *const form[] = {
+        "census", "form", "survey", "poll", "questionnaire", "quiz",
+        "exam",   "ballot", "interview", "box", "forms", "application"};
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        const tok *t = &rs->toks[k];
+        if (t->type != TK_WORD)
+            continue;
+        const char *x = R->n->text + t->b;
+        /* a year of the past ("1880s", "in 1843") */
+        if (t->e - t->b >= 4 && x[0] == '1' && x[1] >= '7' && x[1] <= '9' &&
+            x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9')
+            return true;
+        if (word_among(R, k, k + 1, told, sizeof told / sizeof *told) ||
+            (question &&
+             word_among(R, k, k + 1, form, sizeof form / sizeof *form)))
+            return true;
+    }
+    return false;
+}
+
+/* "The Muslim problem in Europe", "America has a Mexican problem", "our
+ * town's Pakistani problem", "the Jewish question": a group word right
+ * before "problem" or "question", after a determiner or a possessive,
+ * names the people themselves a problem: a stereotype, review. Solved,
+ * dealt with or given a final answer ("solve the Jewish problem once and
+ * for all", "the muslim question needs a final answer") it is the
+ * Nazis' euphemism for doing away with them: a threat. Not a noun
+ * between ("the gypsy moth problem", "the Muslim vote question"), not
+ * a people named by sex alone ("the woman question" of the suffrage
+ * debates), nor a colour or a nation's "question" without a solving
+ * word ("the Irish question", "the German question" of the history
+ * books); not history or a form told (problem_told), nor the problem an
+ * institution has with a group ("Labour's Jewish problem": its
+ * antisemitism). Scope (quoted, reported, denounced) is
+ * attack_on_group's. */
+static decorum_status rule_group_problem(run *R)
+{
+    static const char *const det[] = {"the", "a", "our", "this", "that",
+                                      "your", "their", "its"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
+            m->te >= rs->ntok || m->tb == 0)
+            continue;
+        bool question = tok_is_word(R, m->te, "question");
+        if (!question && !tok_is_word(R, m->te, "problem"))
+            continue;
+        /* (a compound after it: "an immigrant problem area") */
+        static const char *const compound[] = {
+            "area", "areas", "solving", "child", "children", "set",
+            "sets", "statement", "page", "mark", "marks", "time"};
+        if (m->te + 1 < rs->ntok &&
+            word_among(R, m->te + 1, m->te + 2, compound,
+                       sizeof compound / sizeof *compound))
+            continue;
+        const dc_entry *ie = ent(R, m);
+        if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+            rs->toks[m->tb].sent != rs->toks[m->te].sent)
+            continue;
+        uint32_t d = m->tb - 1;
+        const tok *dt = &rs->toks[d];
+        bool own = dt->type == TK_WORD && dt->e - dt->b > 2 &&
+                   R->n->text[dt->e - 2] == '\'' &&
+                   R->n->text[dt->e - 1] == 's';
+        if (!own && !word_among(R, d, d + 1, det, sizeof det / sizeof *det))
+            continue;
+        /* an institution's problem with a group: "Labour's Jewish
+         * problem", "the party has a Muslim problem" (a non-protected
+         * owner with no nationality of its own) */
+        uint32_t o = own ? d : d >= 2 && tok_is_word(R, d, "a") &&
+                                       (tok_is_word(R, d - 1, "has") ||
+                                        tok_is_word(R, d - 1, "have"))
+                                   ? d - 2
+                                   : UINT32_MAX;
+        if (o != UINT32_MAX) {
+            const mention *np = mention_at(R, o, DC_KIND_NONPROTECTED);
+            if (np && !ent(R, np)->categories)
+                continue;
+        }
+        const sentence *s = sent_of(R, m->tb);
+        bool solved = false;
+        for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
+             k++)
+            solved = solving_word(R, k);
+        for (uint32_t k = m->te + 1; k < s->te && !solved; k++)
+            solved = solving_word(R, k);
+        target t = {0};
+        t.tb = m->tb;
+        t.te = m->te;
+        t.categories = ie->categories;
+        t.entry = (int32_t)m->entry;
+        t.type = TG_GROUP;
+        t.b = m->b;
+        t.e = m->e;
+        t.gn_upto = NO_TARGET;
+        /* (a nation's problem said of a thing is where it lies: "gendered
+         * violence as a European problem", "it's an American problem") */
+        bool nation = !(ie->categories & ~NATION_CATEGORIES);
+        if (!solved &&
+            (colour_alone(R, &t) || (question && nation) ||
+             (nation && !own && d > 0 &&
+              (kind_at(R, d - 1, DC_KIND_COPULA) ||
+               tok_is_word(R, d - 1, "as") ||
+               (d > 1 && kind_at(R, d - 1, DC_KIND_NEGATION) &&
+                kind_at(R, d - 2, DC_KIND_COPULA))))))
+            continue;
+        int32_t fe = solved ? R->rules->solved_entry
+                            : R->rules->problem_entry;
+        if (fe < 0 || problem_told(R, question))
+            continue;
+        const dc_entry *e = &R->lx->entries[fe];
+        mention sm = {0};
+        sm.b = m->b;
+        sm.e = rs->toks[m->te].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = e->kind;
+        sm.tb = m->tb;
+        sm.te = m->te + 1;
+        decorum_status st;
+        if (e->kind == DC_KIND_THREAT) {
+            R->out->rf[DC_RF_THREAT] += 1;
+            st = attack_on_group(R, &sm, &t, DECORUM_SIGNAL_THREAT,
+                                 severity_weight(e->severity, 0.7f, 0.88f,
+                                                 0.95f),
+                                 false);
+        } else {
+            st = attack_on_group(R, &sm, &t, DECORUM_SIGNAL_STEREOTYPE,
+                                 severity_weight(e->severity, 0.4f, 0.6f,
+                                                 0.75f),
+                                 false);
+        }
         if (st != DECORUM_OK)
             return st;
     }
@@ -22756,6 +23139,38 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
             text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
 }
 
+/* A person noun and a negator matched (kinds) in a comment whose text
+ * holds "hir" or "employ": the words of a refusal to hire one member
+ * rule_hire_member may read ("never hire a woman for ..."). */
+static bool hire_in(uint64_t kinds, const dc_norm *n)
+{
+    return ((kinds >> DC_KIND_PERSON) & 1) &&
+           ((kinds >> DC_KIND_NEGATION) & 1) &&
+           (text_has(n, "hir", 3) || text_has(n, "employ", 6));
+}
+
+
+/* A word of harm, a threat or a non-protected noun (the culprit:
+ * "shooter") matched (kinds) with a kind of group among the hits: a
+ * guess at the culprit's religion or race rule_guessed_kind may read. */
+static bool guess_in(const dc_rules *r, uint64_t kinds,
+                     const dc_hitvec *hits)
+{
+    if (!(kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
+                   KIND_BIT(NONPROTECTED))) ||
+        !(kinds & (KIND_BIT(PERSON) | KIND_BIT(NONPROTECTED))))
+        return false;
+    for (size_t i = 0; i < hits->n; i++) {
+        int32_t entry = (int32_t)hits->v[i].entry;
+        if (entry < 0) /* (no entry: -1 marks a missing one) */
+            continue;
+        if (entry == r->guess_entry[0] || entry == r->guess_entry[1] ||
+            entry == r->guess_entry[2])
+            return true;
+    }
+    return false;
+}
+
 /* Could any rule fire? Attack language, a group, a code, a conspiracy
  * part, a humanity word (for "they are not human"), a place called a zoo,
  * or an echo. With closer, weak kinds alone are looked at closer
@@ -22792,11 +23207,13 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     return true;
             }
             *seen = kinds;
-            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n);
+            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
+                   hire_in(kinds, n) || guess_in(r, kinds, hits);
         }
     }
     *seen = kinds;
-    return zoo_in(kinds, n) || echo_in(n);
+    return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
+           guess_in(r, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -23823,6 +24240,123 @@ static decorum_status rule_guessed_culprit(run *R)
     return DECORUM_OK;
 }
 
+/* The kind of group a guess names instead of the group: "religion",
+ * "race", "colour" ("skin colour"), "ethnicity"; its category bit, or 0.
+ * *end is set past the word (and "colour" after "skin"). */
+static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
+{
+    static const char *const rel[] = {"religion", "faith"};
+    static const char *const race[] = {"race", "colour", "color"};
+    static const char *const eth[] = {"ethnicity", "nationality"};
+    *end = k + 1;
+    if (tok_is_word(R, k, "skin") && k + 1 < R->rs->ntok &&
+        (tok_is_word(R, k + 1, "colour") || tok_is_word(R, k + 1, "color"))) {
+        *end = k + 2;
+        return 1u << DECORUM_CATEGORY_RACE;
+    }
+    if (word_among(R, k, k + 1, rel, sizeof rel / sizeof *rel))
+        return 1u << DECORUM_CATEGORY_RELIGION;
+    if (word_among(R, k, k + 1, race, sizeof race / sizeof *race))
+        return 1u << DECORUM_CATEGORY_RACE;
+    if (word_among(R, k, k + 1, eth, sizeof eth / sizeof *eth))
+        return 1u << DECORUM_CATEGORY_ETHNICITY;
+    return 0;
+}
+
+/* "Another stabbing. Three guesses what religion he was", "Bomb attack
+ * in the city centre. Take a wild guess which religion", "I wonder what
+ * race the shooter was, oh wait", "no prizes for guessing the
+ * ethnicity", "what religion could it possibly be": the foregone guess
+ * of rule_guessed_culprit with the kind of group in place of the group
+ * (guessed_kind), in a comment that tells a harm or a threat: the crime
+ * pinned on a religion or a race left unnamed because everyone is meant
+ * to know it. A stereotype, review, aimed at the category. Not without
+ * a crime ("Guess what religion has the most followers?", "I wonder what
+ * race the ancient Egyptians were"), not a news report that gives no
+ * guess ("police have not said what race the shooter was"), nor with a
+ * denouncing word. Read from the kind's word, a non-protected or
+ * person noun of the lexicon (guess_kinds), so only comments with one
+ * are read; guess_in lets such a comment into the rules. */
+static decorum_status rule_guessed_kind(run *R)
+{
+    static const char *const which[] = {"what", "which", "his", "her",
+                                        "their", "the", "its"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *km = &rs->m[i];
+        const int32_t *ge = R->rules->guess_entry;
+        if ((km->kind != DC_KIND_NONPROTECTED &&
+             km->kind != DC_KIND_PERSON) ||
+            ((int32_t)km->entry != ge[0] && (int32_t)km->entry != ge[1] &&
+             (int32_t)km->entry != ge[2]) ||
+            km->tb < 2 || tk[km->tb].quoted)
+            continue;
+        uint32_t e, cat = guessed_kind(R, km->tb, &e);
+        uint32_t g = km->tb - 1, k = g - 1; /* "what", the guess */
+        if (!cat || !word_among(R, g, g + 1, which,
+                                sizeof which / sizeof *which))
+            continue;
+        bool word = tk[k].type == TK_WORD && tk[k].clause == tk[km->tb].clause;
+        const char *x = R->n->text + tk[k].b;
+        size_t n = word ? tk[k].e - tk[k].b : 0;
+        /* "guess", "guesses", "guessing" ("take a wild guess", "three
+         * guesses", "bet you can't guess", "no prizes for guessing"), "I
+         * wonder", or "what religion could it possibly be" */
+        bool guess = n >= 5 && memcmp(x, "guess", 5) == 0 &&
+                     (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
+                      (n == 8 && memcmp(x + 5, "ing", 3) == 0));
+        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
+            kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
+            guess = true;
+        if (!guess && e + 2 < rs->ntok && tok_is_word(R, e, "could") &&
+            tok_is_word(R, e + 1, "it") &&
+            (tok_is_word(R, g, "what") || tok_is_word(R, g, "which")))
+            guess = true, k = g;
+        if (!guess)
+            continue;
+        /* (a noun after it is another thing: "which race horse wins") */
+        if (e < rs->ntok && tk[e].type == TK_WORD &&
+            tk[e].clause == tk[km->tb].clause &&
+            !kind_at(R, e, DC_KIND_COPULA) &&
+            !kind_at(R, e, DC_KIND_PRONOUN_GROUP) &&
+            !tok_is_word(R, e, "he") && !tok_is_word(R, e, "she") &&
+            !tok_is_word(R, e, "they") && !tok_is_word(R, e, "could") &&
+            !tok_is_word(R, e, "the") && !tok_is_word(R, e, "of") &&
+            !tok_is_word(R, e, "did") && !tok_is_word(R, e, "is"))
+            continue;
+        /* a crime told: a word of harm or a threat in the comment, or
+         * the culprit named after the kind ("what race the shooter
+         * was") */
+        if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT) &&
+            !(e + 2 < rs->ntok && tok_is_word(R, e, "the") &&
+              kind_at(R, e + 1, DC_KIND_NONPROTECTED) &&
+              kind_at(R, e + 2, DC_KIND_COPULA)))
+            continue;
+        finding_spec fs = {0};
+        fs.b = tk[k].b;
+        fs.e = tk[e - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = cat;
+        fs.weight = 0.6f;
+        fs.hate = true;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r,
+            LIT("stereotype: the guess at the culprit's religion or race "
+                "('three guesses what religion', 'I wonder what race') pins "
+                "a crime on a group everyone is meant to know"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -24052,6 +24586,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_MIGRATION) || any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_wished_disaster(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
+        (st = rule_hire_member(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
+        (st = rule_group_problem(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_NONPROTECTED) ||
+         (any_kind(&R, DC_KIND_PERSON) &&
+          (any_kind(&R, DC_KIND_HARM) || any_kind(&R, DC_KIND_THREAT)))) &&
+        (st = rule_guessed_kind(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_PLACE) && (st = rule_zoo_place(&R)) != DECORUM_OK)
         return st;
