@@ -6,7 +6,9 @@
  * so that counting allocators can verify balance. One exception, with the
  * C library's allocator only: tables of TABLE_HUGE bytes or more
  * (dc_table_new) are mapped with mmap, so malloc's statistics and
- * profilers do not see them; a user allocator sees every table.
+ * profilers do not see them; a user allocator sees every table. Also
+ * dc_advise_huge, which allocates nothing: the hint that asks for the
+ * built-in tables' pages of the program file to be mapped on huge pages.
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise() */
 #include "decorum_int.h"
