@@ -6,7 +6,9 @@
  * so that counting allocators can verify balance. One exception, with the
  * C library's allocator only: tables of TABLE_HUGE bytes or more
  * (dc_table_new) are mapped with mmap, so malloc's statistics and
- * profilers do not see them; a user allocator sees every table.
+ * profilers do not see them; a user allocator sees every table. Also
+ * dc_advise_huge, which allocates nothing: the hint that asks for the
+ * built-in tables' pages of the program file to be mapped on huge pages.
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise() */
 #include "decorum_int.h"
@@ -184,6 +186,36 @@ void dc_table_free(const dc_alloc *al, void *p, size_t size)
     }
 #endif
     dc_free(al, p, size);
+}
+
+/* The built-in matcher blob is part of the program's read-only data: the
+ * page cache's pages of the program file, mapped as the kernel read them
+ * in. A page cache filled by a write (the linker's) often holds 2 MiB
+ * folios, mapped whole (FilePmdMapped in /proc/PID/smaps); one filled by
+ * reading the file back (after a reboot, or once the file was evicted)
+ * holds small ones, unless the mapping asked for huge pages: then a
+ * fault's read-ahead takes the whole aligned 2 MiB. The matcher reads its
+ * 10 MiB hash and 1 MiB Bloom filter at random, a word at a time; with the
+ * blob on small pages `decorum score -j 1` was 7-9% slower
+ * (docs/BENCHMARKS.md, twenty-sixth session). The advice is a hint: it
+ * changes how pages are read in and mapped, nothing else, and where the
+ * kernel refuses it nothing changes. Only the whole 2 MiB pages inside
+ * [p, p + len) are advised, so no other mapping (the program's writable
+ * data) is touched. */
+void dc_advise_huge(const void *p, size_t len)
+{
+#if defined(MADV_HUGEPAGE)
+    uintptr_t b = (uintptr_t)p, e = b + len;
+    if (!p || e < b || b > UINTPTR_MAX - (TABLE_ALIGN - 1))
+        return;
+    uintptr_t lo = (b + TABLE_ALIGN - 1) & ~(uintptr_t)(TABLE_ALIGN - 1);
+    uintptr_t hi = e & ~(uintptr_t)(TABLE_ALIGN - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, (size_t)(hi - lo), MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)len;
+#endif
 }
 
 /* Arenas. Why: a scratch's arrays grow to fit the longest comments it

@@ -43,6 +43,10 @@ void dc_free(const dc_alloc *al, void *p, size_t size);
 void *dc_table_new(const dc_alloc *al, size_t size);
 void dc_table_free(const dc_alloc *al, void *p, size_t size);
 bool dc_table_mapped(const dc_alloc *al, size_t size);
+/* Asks the kernel to read in and map the whole 2 MiB pages inside the
+ * read-only data [p, p + len) as huge pages (alloc.c): for the built-in
+ * tables read at random while scoring. */
+void dc_advise_huge(const void *p, size_t len);
 /* An arena (alloc.c): one mapping of size bytes, 2 MiB aligned, on huge
  * pages, from which a scratch's tables and arrays (DC_ARENA_SCRATCH), or
  * the engine's tables at load (DC_ARENA_ENGINE), are bumped.
