@@ -2934,6 +2934,50 @@ static bool inverted_link(const run *R, const target *t);
 static bool question_refuted(const run *R, uint32_t k);
 static bool degree_between(const run *R, uint32_t a, uint32_t b);
 
+/* Is a trait said of group t ("English fans are so hostile", "why are
+ * the Dutch so hostile to VAR?") said of something other than the
+ * people t names: a nation's team or crowd, named by a role noun after
+ * the nationality ("English fans", "Italian drivers", "Brazilian
+ * players"), or a nation's trait aimed at a thing after it, token k on
+ * ("so hostile to VAR", "so aggressive at the set pieces"; not "hostile
+ * to the West", "to us", "to each other", "to animals": people and
+ * beings)? */
+static bool trait_of_role(const run *R, const target *t, uint32_t k)
+{
+    static const char *const aim[] = {"to", "at", "towards", "toward"};
+    static const char *const det[] = {"the", "their", "our", "its", "own",
+                                      "his", "her", "a", "an", "this"};
+    static const char *const folk[] = {
+        "west",   "western", "us",       "everyone", "everybody",
+        "others", "anyone",  "anybody",  "strangers", "outsiders",
+        "people", "society", "children", "kids",     "neighbours",
+        "neighbors", "christians", "women", "men",   "girls",
+        "each",   "one",     "another",  "animals",  "dogs",
+        "cats",   "pets",    "wildlife"};
+    const dc_rules_scratch *rs = R->rs;
+    if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (p && (ent(R, p)->flags & (DC_F_GAME | DC_F_PLURAL)) &&
+            !(ent(R, p)->flags & DC_F_SEXAGE))
+            return true;
+    }
+    if (k >= rs->ntok ||
+        !word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim) ||
+        (t->categories & ~NATION_CATEGORIES))
+        return false;
+    uint32_t j = k + 1;
+    while (j < rs->ntok && j < k + 4 &&
+           word_among(R, j, j + 1, det, sizeof det / sizeof *det))
+        j++;
+    return j < rs->ntok && rs->toks[j].type == TK_WORD &&
+           rs->toks[j].clause == rs->toks[k].clause &&
+           !word_among(R, j, j + 1, folk, sizeof folk / sizeof *folk) &&
+           !(rs->at[j] & (KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
+                          KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                          KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+                          KIND_BIT(PRONOUN_SELF) | KIND_BIT(NONPROTECTED)));
+}
+
 /* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
  * adjective with no noun after an inverted linking verb (inverted_link),
  * then at most two words of degree and a word of contempt, a hostile
@@ -4282,6 +4326,23 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
           !(m->tb >= 3 && tok_is_word(R, m->tb - 3, "if"))) ||
          writer_only_one(R, m->tb - 1) || writer_only_one(R, m->tb)))
         self = true; /* ("who thinks" is one entry) */
+    /* "Nobody wants to say it but ...", "someone has to say it, ...",
+     * "no one will say it but ...", "Say it with me: ...": saying "it"
+     * in the infinitive, the future or the imperative is the writer's
+     * lead-in to a claim of their own, which follows after a break (not
+     * "his followers will claim it was fake news": "it" the subject of
+     * the clause reported) */
+    static const char *const brk[] = {"but", "with", "so", "though",
+                                      "anyway", "again", "now"};
+    if (!self && tok_is_word(R, m->te, "it") &&
+        (m->te + 1 >= R->rs->ntok ||
+         R->rs->toks[m->te + 1].type != TK_WORD ||
+         word_among(R, m->te + 1, m->te + 2, brk, sizeof brk / sizeof *brk)) &&
+        (m->tb == s->tb || tok_is_word(R, m->tb - 1, "to") ||
+         tok_is_word(R, m->tb - 1, "will") ||
+         tok_is_word(R, m->tb - 1, "ll") ||
+         tok_is_word(R, m->tb - 1, "i'll")))
+        self = true;
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -6198,7 +6259,7 @@ enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
  * writer, asking to be agreed with; what it thinks the writer thinks. */
 static bool writer_only_one(const run *R, uint32_t k)
 {
-    static const char *const one[] = {"one", "ones", "me", "person"};
+    static const char *const one[] = {"one", "ones", "me", "person", "1"};
     return k >= 2 && tok_is_word(R, k, "who") &&
            word_among(R, k - 1, k, one, sizeof one / sizeof *one) &&
            (tok_is_word(R, k - 2, "only") || tok_is_word(R, k - 2, "just"));
@@ -7063,6 +7124,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
+    /* "We Irish are so cunning when ...", "why are us Scots so stingy?",
+     * "As a Nigerian, why are our parents so aggressive ...": a trait
+     * said of the writer's own people, named after "we" or "us" or the
+     * very word of the writer's claim, is self-mockery */
+    if (m->kind == DC_KIND_STEREOTYPE && t->type == TG_GROUP && t->tb > 0 &&
+        (tok_is_word(R, t->tb - 1, "we") || tok_is_word(R, t->tb - 1, "us") ||
+         mention_at(R, t->tb - 1, DC_KIND_INGROUP)))
+        return DECORUM_OK;
     /* "No Sikh should ever be allowed to ...": the negator completes an
      * entry that means its negation; without one (or a question: "should
      * they ever be allowed to vote?") it says nothing. */
@@ -10280,7 +10349,8 @@ static bool spanish_link(const run *R, uint32_t k, uint32_t tb)
  * welcome": no trait of the lexicon after it.) */
 static bool inverted_link(const run *R, const target *t)
 {
-    static const char *const det[] = {"all", "the", "these", "those"};
+    static const char *const det[] = {"all",   "the",  "these", "those",
+                                      "every", "each", "us"};
     static const char *const lead[] = {"why", "come", "or", "so", "and",
                                        "but", "lol", "seriously", "honestly"};
     uint32_t c = t->tb;
@@ -15277,6 +15347,17 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
         return false;
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "non") && t->tb >= k)
         return true; /* "non aggressive British cops" denies it */
+    /* "the toxic stereotype that Asians are ...", "a cruel myth about
+     * Roma": the trait describes a claim told of the group */
+    static const char *const meta[] = {
+        "stereotype", "stereotypes", "trope",      "tropes",   "myth",
+        "myths",      "narrative",   "narratives", "idea",     "notion",
+        "assumption", "assumptions", "claim",      "claims",   "rhetoric",
+        "generalization", "generalisation", "prejudice", "cliche", "jokes",
+        "joke"};
+    if (t->tb > k && t->tb <= k + 4 &&
+        word_among(R, k, k + 1, meta, sizeof meta / sizeof *meta))
+        return true;
     if (t->tb <= k || t->tb > k + 5 ||
         rs->toks[k].type != TK_WORD ||
         rs->toks[k].clause != rs->toks[t->tb].clause)
@@ -16689,7 +16770,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
     if ((t->type == TG_GROUP || t->type == TG_PRONOUN) &&
-        m->kind == DC_KIND_STEREOTYPE && attributive_trait(R, m, t)) {
+        m->kind == DC_KIND_STEREOTYPE &&
+        (attributive_trait(R, m, t) ||
+         (t->type == TG_GROUP && t->te <= m->tb &&
+          !(e->flags & DC_F_NOUN) && e->severity >= 2 &&
+          m->te == m->tb + 1 && trait_of_role(R, t, m->te)))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -20766,7 +20851,8 @@ static bool frame_call(const run *R, uint32_t k)
     static const char *const lead[] = {"should", "must", "we", "i", "you",
                                        "please", "just", "and", "so", "ever",
                                        "would", "will", "pls", "plz", "u",
-                                       "shall", "gotta", "better", "ya"};
+                                       "shall", "gotta", "better", "ya",
+                                       "i'll", "we'll", "i'd", "we'd"};
     const tok *tk = R->rs->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -21371,6 +21457,15 @@ static bool job_after(const run *R, uint32_t k)
     uint32_t e = k + 9 < rs->ntok ? k + 9 : rs->ntok;
     while (e > k + 1 && rs->toks[e - 1].clause != c)
         e--;
+    /* "as a mechanic", "as CTO": the work is the noun after "as" (not
+     * "as a favour", "as a token") */
+    static const char *const not_job[] = {"favour", "favor", "token",
+                                          "joke", "well", "long", "soon"};
+    uint32_t j = a_or_an(R, k + 1) ? k + 2 : k + 1;
+    if (tok_is_word(R, k, "as") && j < e && rs->toks[j].type == TK_WORD &&
+        !word_among(R, j, j + 1, not_job, sizeof not_job / sizeof *not_job))
+        return !word_among(R, k + 1, e, unfair,
+                           sizeof unfair / sizeof *unfair);
     return word_among(R, k + 1, e, work, sizeof work / sizeof *work) &&
            !word_among(R, k + 1, e, unfair, sizeof unfair / sizeof *unfair);
 }
@@ -21594,6 +21689,36 @@ static bool problem_told(const run *R, bool question)
     return false;
 }
 
+/* Is the problem at token k named rather than asserted: called so by
+ * someone ("as Myanmar's generals called it", "what they call"), or
+ * explained after a colon by a thing, with no group, pronoun for one or
+ * attack word in the explanation ("I have a Japanese problem: I've bought
+ * 40 kit kat flavours", "a Brazilian problem: too many wingers"; not
+ * "a Muslim problem: they refuse to integrate")? */
+static bool problem_named(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, k);
+    for (uint32_t j = s->tb; j + 1 < s->te; j++)
+        if ((tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
+             tok_is_word(R, j, "calls")) &&
+            (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them")))
+            return true;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_PUNCT ||
+        rs->toks[k + 1].ch != ':')
+        return false;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb <= k + 1)
+            continue;
+        if (m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
+            m->kind == DC_KIND_PRONOUN_GROUP ||
+            ((CONTENT_KINDS >> m->kind) & 1))
+            return false;
+    }
+    return true;
+}
+
 /* "The Muslim problem in Europe", "America has a Mexican problem", "our
  * town's Pakistani problem", "the Jewish question": a group word right
  * before "problem" or "question", after a determiner or a possessive,
@@ -21611,8 +21736,8 @@ static bool problem_told(const run *R, bool question)
  * attack_on_group's. */
 static decorum_status rule_group_problem(run *R)
 {
-    static const char *const det[] = {"the", "a", "our", "this", "that",
-                                      "your", "their", "its"};
+    static const char *const det[] = {"the", "a",    "an",    "our", "this",
+                                      "that", "your", "their", "its"};
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
@@ -21629,6 +21754,21 @@ static decorum_status rule_group_problem(run *R)
         if (m->te + 1 < rs->ntok &&
             word_among(R, m->te + 1, m->te + 2, compound,
                        sizeof compound / sizeof *compound))
+            continue;
+        /* an issue the people word only places or owns: "the Chinese
+         * problem for Apple" (someone's problem), "a European problem or
+         * a global one" (a comparison of where it lies), "the Rohingya
+         * problem, as the generals called it" (a euphemism quoted) */
+        static const char *const ever[] = {"good", "ever", "all", "once",
+                                           "us",   "everyone", "everybody"};
+        if (m->te + 2 < rs->ntok &&
+            ((tok_is_word(R, m->te + 1, "for") &&
+              !word_among(R, m->te + 2, m->te + 3, ever,
+                          sizeof ever / sizeof *ever)) ||
+             tok_is_word(R, m->te + 1, "or")))
+            continue;
+        if (problem_named(R, m->te) ||
+            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "or")))
             continue;
         const dc_entry *ie = ent(R, m);
         if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
