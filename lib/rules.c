@@ -169,10 +169,12 @@ static const char *const frame_terms[FR_N] = {
 #define SOLVED_TERM "solve the (group) problem"
 
 /* The kinds of group a guess may name in place of the group
- * (rule_guessed_kind), as the lexicon lists them: "religion" a
- * non-protected word, "race" a person noun, "ethnicity" a non-protected
- * word. */
-static const char *const guess_kinds[3] = {"religion", "race", "ethnicity"};
+ * (rule_guessed_kind), as the lexicon lists them: "race" a person noun,
+ * the others non-protected words. */
+#define GUESS_KINDS 6
+static const char *const guess_kinds[GUESS_KINDS] = {
+    "religion", "race", "ethnicity", "nationality", "skin colour",
+    "skin color"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -195,9 +197,10 @@ struct dc_rules {
      * none */
     int32_t problem_entry, solved_entry;
     /* The entries of the kinds of group a guess may name in place of
-     * the group (guess_kinds: "religion", "race", "ethnicity", non-protected
-     * or person nouns), read by rule_guessed_kind; -1 where missing. */
-    int32_t guess_entry[3];
+     * the group (guess_kinds: "religion", "race", "ethnicity", ...,
+     * non-protected or person nouns), read by rule_guessed_kind; -1 where
+     * missing. */
+    int32_t guess_entry[GUESS_KINDS];
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -521,7 +524,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->sign_entry = -1;
     r->problem_entry = -1;
     r->solved_entry = -1;
-    for (size_t k = 0; k < 3; k++)
+    for (size_t k = 0; k < GUESS_KINDS; k++)
         r->guess_entry[k] = -1;
     r->out_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
@@ -604,7 +607,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
             r->solved_entry = (int32_t)i;
         if (e->kind == DC_KIND_PERSON || e->kind == DC_KIND_NONPROTECTED)
-            for (size_t k = 0; k < 3; k++)
+            for (size_t k = 0; k < GUESS_KINDS; k++)
                 if (e->term_len == strlen(guess_kinds[k]) &&
                     memcmp(e->term, guess_kinds[k], e->term_len) == 0)
                     r->guess_entry[k] = (int32_t)i;
@@ -23521,9 +23524,9 @@ static bool guess_in(const dc_rules *r, uint64_t kinds,
         int32_t entry = (int32_t)hits->v[i].entry;
         if (entry < 0) /* (no entry: -1 marks a missing one) */
             continue;
-        if (entry == r->guess_entry[0] || entry == r->guess_entry[1] ||
-            entry == r->guess_entry[2])
-            return true;
+        for (size_t k = 0; k < GUESS_KINDS; k++)
+            if (entry == r->guess_entry[k])
+                return true;
     }
     return false;
 }
@@ -24661,16 +24664,22 @@ static decorum_status rule_guessed_kind(run *R)
         const int32_t *ge = R->rules->guess_entry;
         if ((km->kind != DC_KIND_NONPROTECTED &&
              km->kind != DC_KIND_PERSON) ||
-            ((int32_t)km->entry != ge[0] && (int32_t)km->entry != ge[1] &&
-             (int32_t)km->entry != ge[2]) ||
-            km->tb < 2 || tk[km->tb].quoted)
+            km->tb < 1 || tk[km->tb].quoted)
+            continue;
+        bool kind = false;
+        for (size_t q = 0; q < GUESS_KINDS && !kind; q++)
+            kind = (int32_t)km->entry == ge[q];
+        if (!kind)
             continue;
         uint32_t e, cat = guessed_kind(R, km->tb, &e);
-        uint32_t g = km->tb - 1, k = g - 1; /* "what", the guess */
+        /* "what", the guess (none before a "what" opening the comment:
+         * "What religion could it possibly be") */
+        uint32_t g = km->tb - 1, k = g > 0 ? g - 1 : g;
         if (!cat || !word_among(R, g, g + 1, which,
                                 sizeof which / sizeof *which))
             continue;
-        bool word = tk[k].type == TK_WORD && tk[k].clause == tk[km->tb].clause;
+        bool word = k < g && tk[k].type == TK_WORD &&
+                    tk[k].clause == tk[km->tb].clause;
         const char *x = R->n->text + tk[k].b;
         size_t n = word ? tk[k].e - tk[k].b : 0;
         /* "guess", "guesses", "guessing" ("take a wild guess", "three
@@ -24679,8 +24688,11 @@ static decorum_status rule_guessed_kind(run *R)
         bool guess = n >= 5 && memcmp(x, "guess", 5) == 0 &&
                      (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
                       (n == 8 && memcmp(x + 5, "ing", 3) == 0));
-        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
-            kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
+        /* ("Stabbing in Leeds. Wonder what religion he is.": the
+         * writer's "wonder" with the "I" left out, opening its sentence) */
+        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 &&
+            ((k > 0 && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF)) ||
+             k == sent_of(R, k)->tb))
             guess = true;
         if (!guess && e + 2 < rs->ntok && tok_is_word(R, e, "could") &&
             tok_is_word(R, e + 1, "it") &&
@@ -24700,11 +24712,17 @@ static decorum_status rule_guessed_kind(run *R)
             continue;
         /* a crime told: a word of harm or a threat in the comment, or
          * the culprit named after the kind ("what race the shooter
-         * was") */
+         * was", "what religion the terrorist follows", "the religion of
+         * the suicide bomber": a non-protected noun after "the", past a
+         * word at most) */
+        uint32_t c = tok_is_word(R, e, "of") ? e + 1 : e;
+        bool culprit =
+            c + 1 < rs->ntok && tok_is_word(R, c, "the") &&
+            (kind_at(R, c + 1, DC_KIND_NONPROTECTED) ||
+             (c + 2 < rs->ntok && tk[c + 1].type == TK_WORD &&
+              kind_at(R, c + 2, DC_KIND_NONPROTECTED)));
         if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT) &&
-            !(e + 2 < rs->ntok && tok_is_word(R, e, "the") &&
-              kind_at(R, e + 1, DC_KIND_NONPROTECTED) &&
-              kind_at(R, e + 2, DC_KIND_COPULA)))
+            !culprit)
             continue;
         finding_spec fs = {0};
         fs.b = tk[k].b;
