@@ -196,6 +196,10 @@ struct dc_rules {
      * stereotype) and "solve the Jewish problem" (a threat); -1 if
      * none */
     int32_t problem_entry, solved_entry;
+    /* ... and the allow entries "problem" and "question", whose hits say
+     * the word is in the comment: rule_group_problem runs only then; -1
+     * if missing (the rule then reads every comment with a group) */
+    int32_t problem_word[2];
     /* The entries of the kinds of group a guess may name in place of
      * the group (guess_kinds: "religion", "race", "ethnicity", ...,
      * non-protected or person nouns), read by rule_guessed_kind; -1 where
@@ -524,6 +528,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->sign_entry = -1;
     r->problem_entry = -1;
     r->solved_entry = -1;
+    r->problem_word[0] = r->problem_word[1] = -1;
     for (size_t k = 0; k < GUESS_KINDS; k++)
         r->guess_entry[k] = -1;
     r->out_entry = -1;
@@ -606,6 +611,12 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             e->term_len == sizeof SOLVED_TERM - 1 &&
             memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
             r->solved_entry = (int32_t)i;
+        if (e->kind == DC_KIND_ALLOW && e->term_len == 7 &&
+            memcmp(e->term, "problem", 7) == 0)
+            r->problem_word[0] = (int32_t)i;
+        if (e->kind == DC_KIND_ALLOW && e->term_len == 8 &&
+            memcmp(e->term, "question", 8) == 0)
+            r->problem_word[1] = (int32_t)i;
         if (e->kind == DC_KIND_PERSON || e->kind == DC_KIND_NONPROTECTED)
             for (size_t k = 0; k < GUESS_KINDS; k++)
                 if (e->term_len == strlen(guess_kinds[k]) &&
@@ -2967,6 +2978,18 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
     if (k >= rs->ntok ||
         !word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim) ||
         (t->categories & ~NATION_CATEGORIES))
+        return false;
+    /* (not the infinitive: "too lazy to work", "r 2 lazy to work", "so
+     * lazy to even try") */
+    static const char *const verb[] = {
+        "be", "do", "work", "get", "have", "make", "go", "take", "learn",
+        "speak", "pay", "even", "integrate", "assimilate", "understand",
+        "think", "vote", "help", "find", "keep", "follow", "obey"};
+    if (tok_is_word(R, k, "to") &&
+        ((k >= 2 && (tok_is_word(R, k - 2, "too") ||
+                     tok_is_word(R, k - 2, "2"))) ||
+         (k + 1 < rs->ntok &&
+          word_among(R, k + 1, k + 2, verb, sizeof verb / sizeof *verb))))
         return false;
     uint32_t j = k + 1;
     while (j < rs->ntok && j < k + 4 &&
@@ -7132,9 +7155,18 @@ static decorum_status attack_on_group(run *R, const mention *m,
      * said of the writer's own people, named after "we" or "us" or the
      * very word of the writer's claim, is self-mockery */
     if (m->kind == DC_KIND_STEREOTYPE && t->type == TG_GROUP && t->tb > 0 &&
-        (tok_is_word(R, t->tb - 1, "we") || tok_is_word(R, t->tb - 1, "us") ||
-         mention_at(R, t->tb - 1, DC_KIND_INGROUP)))
-        return DECORUM_OK;
+        m->tb >= t->te) {
+        bool ours = tok_is_word(R, t->tb - 1, "we") ||
+                    tok_is_word(R, t->tb - 1, "us");
+        /* (the claim opening its sentence: not "stop introducing
+         * yourself as an Indian") */
+        for (uint32_t k = t->tb > 3 ? t->tb - 3 : 0; k < t->tb && !ours; k++) {
+            const mention *ig = mention_at(R, k, DC_KIND_INGROUP);
+            ours = ig && ig->te == t->tb && k == sent_of(R, k)->tb;
+        }
+        if (ours)
+            return DECORUM_OK;
+    }
     /* "No Sikh should ever be allowed to ...": the negator completes an
      * entry that means its negation; without one (or a question: "should
      * they ever be allowed to vote?") it says nothing. */
@@ -21742,6 +21774,18 @@ static decorum_status rule_group_problem(run *R)
     static const char *const det[] = {"the", "a",    "an",    "our", "this",
                                       "that", "your", "their", "its"};
     const dc_rules_scratch *rs = R->rs;
+    /* "problem" or "question" in the comment: their allow entries' hits
+     * say so (dc_rules_run calls the rule only with an allow hit, which
+     * most comments lack); without the entries, any comment may hold
+     * one */
+    const int32_t *pw = R->rules->problem_word;
+    bool word = pw[0] < 0 || pw[1] < 0;
+    for (size_t i = 0; i < rs->nm && !word; i++)
+        word = rs->m[i].kind == DC_KIND_ALLOW &&
+               ((int32_t)rs->m[i].entry == pw[0] ||
+                (int32_t)rs->m[i].entry == pw[1]);
+    if (!word)
+        return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -23513,7 +23557,7 @@ static bool hire_in(uint64_t kinds, const dc_norm *n)
 /* A word of harm, a threat or a non-protected noun (the culprit:
  * "shooter") matched (kinds) with a kind of group among the hits: a
  * guess at the culprit's religion or race rule_guessed_kind may read. */
-static bool guess_in(const dc_rules *r, uint64_t kinds,
+static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
                      const dc_hitvec *hits)
 {
     if (!(kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
@@ -23522,7 +23566,11 @@ static bool guess_in(const dc_rules *r, uint64_t kinds,
         return false;
     for (size_t i = 0; i < hits->n; i++) {
         int32_t entry = (int32_t)hits->v[i].entry;
-        if (entry < 0) /* (no entry: -1 marks a missing one) */
+        /* (no entry: -1 marks a missing one; the kinds' words are
+         * non-protected or person nouns) */
+        if (entry < 0 || (uint32_t)entry >= lx_n ||
+            (r->kind_of[entry] != DC_KIND_NONPROTECTED &&
+             r->kind_of[entry] != DC_KIND_PERSON))
             continue;
         for (size_t k = 0; k < GUESS_KINDS; k++)
             if (entry == r->guess_entry[k])
@@ -23568,12 +23616,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n) || guess_in(r, kinds, hits);
+                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(r, kinds, hits);
+           guess_in(r, lx->n, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -24980,6 +25028,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
+        (R.rules->problem_word[0] < 0 || any_kind(&R, DC_KIND_ALLOW)) &&
         (st = rule_group_problem(&R)) != DECORUM_OK)
         return st;
     if ((any_kind(&R, DC_KIND_NONPROTECTED) ||
