@@ -2975,8 +2975,16 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
             !(ent(R, p)->flags & DC_F_SEXAGE))
             return true;
     }
+    /* ("so aggressive in their pressing", "so stingy with the heating":
+     * the thing the trait shows in, theirs or named; not a place, "drunk
+     * in the street") */
+    bool in = k + 1 < rs->ntok &&
+              ((tok_is_word(R, k, "in") && tok_is_word(R, k + 1, "their")) ||
+               (tok_is_word(R, k, "with") &&
+                (tok_is_word(R, k + 1, "their") ||
+                 tok_is_word(R, k + 1, "the"))));
     if (k >= rs->ntok ||
-        !word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim) ||
+        (!in && !word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim)) ||
         (t->categories & ~NATION_CATEGORIES))
         return false;
     /* (not the infinitive: "too lazy to work", "r 2 lazy to work", "so
@@ -24702,7 +24710,8 @@ static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
 static decorum_status rule_guessed_kind(run *R)
 {
     static const char *const which[] = {"what", "which", "his", "her",
-                                        "their", "the", "its"};
+                                        "their", "the", "its", "wat",
+                                        "wot"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->denounce_any)
@@ -24736,11 +24745,12 @@ static decorum_status rule_guessed_kind(run *R)
         bool guess = n >= 5 && memcmp(x, "guess", 5) == 0 &&
                      (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
                       (n == 8 && memcmp(x + 5, "ing", 3) == 0));
-        /* ("Stabbing in Leeds. Wonder what religion he is.": the
-         * writer's "wonder" with the "I" left out, opening its sentence) */
+        /* ("Stabbing in Leeds. Wonder what religion he is.", "Shooting
+         * in Chicago, wonder what race they were": the writer's "wonder"
+         * with the "I" left out, opening its sentence or clause) */
         if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 &&
             ((k > 0 && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF)) ||
-             k == sent_of(R, k)->tb))
+             k == 0 || tk[k - 1].type == TK_PUNCT))
             guess = true;
         if (!guess && e + 2 < rs->ntok && tok_is_word(R, e, "could") &&
             tok_is_word(R, e + 1, "it") &&
