@@ -1184,8 +1184,8 @@ static bool apostrophe_at(const run *R, uint32_t k)
  * only close a quote, so with none open it is an apostrophe; one glued to
  * a contraction's ending ("they 'll", as tokenized text writes it) is
  * never a quote; a mark spaced on both sides (tokenized text again) can
- * open or close. */
-static void mark_quotes(run *R)
+ * open or close. (Out of line, where GCC kept it until session 26.) */
+static __attribute__((noinline)) void mark_quotes(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     bool dq = false;
@@ -20247,8 +20247,10 @@ static mention split_mention(const run *R, uint32_t v, size_t j)
  * ("send the invaders back", "kick those invaders out": rule_attack judges
  * whether it means the group, as for "deport the invaders"), or a
  * dehumanizing word after "these" or "those" ("send these animals back":
- * dd_taken). */
-static decorum_status rule_split_exclusion(run *R)
+ * dd_taken). (Inlined, as GCC did until the rules grew in session 26:
+ * out of line it cost 0.4M instructions more on the bench corpus.) */
+static inline __attribute__((always_inline)) decorum_status
+rule_split_exclusion(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     const dc_rules *ru = R->rules;
