@@ -169,10 +169,12 @@ static const char *const frame_terms[FR_N] = {
 #define SOLVED_TERM "solve the (group) problem"
 
 /* The kinds of group a guess may name in place of the group
- * (rule_guessed_kind), as the lexicon lists them: "religion" a
- * non-protected word, "race" a person noun, "ethnicity" a non-protected
- * word. */
-static const char *const guess_kinds[3] = {"religion", "race", "ethnicity"};
+ * (rule_guessed_kind), as the lexicon lists them: "race" a person noun,
+ * the others non-protected words. */
+#define GUESS_KINDS 6
+static const char *const guess_kinds[GUESS_KINDS] = {
+    "religion", "race", "ethnicity", "nationality", "skin colour",
+    "skin color"};
 
 /* The most split verbs dc_rules keeps. */
 #define SPLIT_MAX 32
@@ -194,10 +196,15 @@ struct dc_rules {
      * stereotype) and "solve the Jewish problem" (a threat); -1 if
      * none */
     int32_t problem_entry, solved_entry;
+    /* ... and the allow entries "problem" and "question", whose hits say
+     * the word is in the comment: rule_group_problem runs only then; -1
+     * if missing (the rule then reads every comment with a group) */
+    int32_t problem_word[2];
     /* The entries of the kinds of group a guess may name in place of
-     * the group (guess_kinds: "religion", "race", "ethnicity", non-protected
-     * or person nouns), read by rule_guessed_kind; -1 where missing. */
-    int32_t guess_entry[3];
+     * the group (guess_kinds: "religion", "race", "ethnicity", ...,
+     * non-protected or person nouns), read by rule_guessed_kind; -1 where
+     * missing. */
+    int32_t guess_entry[GUESS_KINDS];
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -521,7 +528,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->sign_entry = -1;
     r->problem_entry = -1;
     r->solved_entry = -1;
-    for (size_t k = 0; k < 3; k++)
+    r->problem_word[0] = r->problem_word[1] = -1;
+    for (size_t k = 0; k < GUESS_KINDS; k++)
         r->guess_entry[k] = -1;
     r->out_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
@@ -603,8 +611,14 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             e->term_len == sizeof SOLVED_TERM - 1 &&
             memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
             r->solved_entry = (int32_t)i;
+        if (e->kind == DC_KIND_ALLOW && e->term_len == 7 &&
+            memcmp(e->term, "problem", 7) == 0)
+            r->problem_word[0] = (int32_t)i;
+        if (e->kind == DC_KIND_ALLOW && e->term_len == 8 &&
+            memcmp(e->term, "question", 8) == 0)
+            r->problem_word[1] = (int32_t)i;
         if (e->kind == DC_KIND_PERSON || e->kind == DC_KIND_NONPROTECTED)
-            for (size_t k = 0; k < 3; k++)
+            for (size_t k = 0; k < GUESS_KINDS; k++)
                 if (e->term_len == strlen(guess_kinds[k]) &&
                     memcmp(e->term, guess_kinds[k], e->term_len) == 0)
                     r->guess_entry[k] = (int32_t)i;
@@ -1170,8 +1184,8 @@ static bool apostrophe_at(const run *R, uint32_t k)
  * only close a quote, so with none open it is an apostrophe; one glued to
  * a contraction's ending ("they 'll", as tokenized text writes it) is
  * never a quote; a mark spaced on both sides (tokenized text again) can
- * open or close. */
-static void mark_quotes(run *R)
+ * open or close. (Out of line, where GCC kept it until session 26.) */
+static __attribute__((noinline)) void mark_quotes(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     bool dq = false;
@@ -2934,6 +2948,70 @@ static bool inverted_link(const run *R, const target *t);
 static bool question_refuted(const run *R, uint32_t k);
 static bool degree_between(const run *R, uint32_t a, uint32_t b);
 
+/* Is a trait said of group t ("English fans are so hostile", "why are
+ * the Dutch so hostile to VAR?") said of something other than the
+ * people t names: a nation's team or crowd, named by a role noun after
+ * the nationality ("English fans", "Italian drivers", "Brazilian
+ * players"), or a nation's trait aimed at a thing after it, token k on
+ * ("so hostile to VAR", "so aggressive at the set pieces"; not "hostile
+ * to the West", "to us", "to each other", "to animals": people and
+ * beings)? */
+static bool trait_of_role(const run *R, const target *t, uint32_t k)
+{
+    static const char *const aim[] = {"to", "at", "towards", "toward"};
+    static const char *const det[] = {"the", "their", "our", "its", "own",
+                                      "his", "her", "a", "an", "this"};
+    static const char *const folk[] = {
+        "west",   "western", "us",       "everyone", "everybody",
+        "others", "anyone",  "anybody",  "strangers", "outsiders",
+        "people", "society", "children", "kids",     "neighbours",
+        "neighbors", "christians", "women", "men",   "girls",
+        "each",   "one",     "another",  "animals",  "dogs",
+        "cats",   "pets",    "wildlife"};
+    const dc_rules_scratch *rs = R->rs;
+    if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (p && (ent(R, p)->flags & (DC_F_GAME | DC_F_PLURAL)) &&
+            !(ent(R, p)->flags & DC_F_SEXAGE))
+            return true;
+    }
+    /* ("so aggressive in their pressing", "so stingy with the heating":
+     * the thing the trait shows in, theirs or named; not a place, "drunk
+     * in the street") */
+    bool in = k + 1 < rs->ntok &&
+              ((tok_is_word(R, k, "in") && tok_is_word(R, k + 1, "their")) ||
+               (tok_is_word(R, k, "with") &&
+                (tok_is_word(R, k + 1, "their") ||
+                 tok_is_word(R, k + 1, "the"))));
+    if (k >= rs->ntok ||
+        (!in && !word_among(R, k, k + 1, aim, sizeof aim / sizeof *aim)) ||
+        (t->categories & ~NATION_CATEGORIES))
+        return false;
+    /* (not the infinitive: "too lazy to work", "r 2 lazy to work", "so
+     * lazy to even try") */
+    static const char *const verb[] = {
+        "be", "do", "work", "get", "have", "make", "go", "take", "learn",
+        "speak", "pay", "even", "integrate", "assimilate", "understand",
+        "think", "vote", "help", "find", "keep", "follow", "obey"};
+    if (tok_is_word(R, k, "to") &&
+        ((k >= 2 && (tok_is_word(R, k - 2, "too") ||
+                     tok_is_word(R, k - 2, "2"))) ||
+         (k + 1 < rs->ntok &&
+          word_among(R, k + 1, k + 2, verb, sizeof verb / sizeof *verb))))
+        return false;
+    uint32_t j = k + 1;
+    while (j < rs->ntok && j < k + 4 &&
+           word_among(R, j, j + 1, det, sizeof det / sizeof *det))
+        j++;
+    return j < rs->ntok && rs->toks[j].type == TK_WORD &&
+           rs->toks[j].clause == rs->toks[k].clause &&
+           !word_among(R, j, j + 1, folk, sizeof folk / sizeof *folk) &&
+           !(rs->at[j] & (KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
+                          KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                          KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+                          KIND_BIT(PRONOUN_SELF) | KIND_BIT(NONPROTECTED)));
+}
+
 /* "Why are Chinese so filthy?", "why are Pakistani so inbred": an
  * adjective with no noun after an inverted linking verb (inverted_link),
  * then at most two words of degree and a word of contempt, a hostile
@@ -4282,6 +4360,23 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
           !(m->tb >= 3 && tok_is_word(R, m->tb - 3, "if"))) ||
          writer_only_one(R, m->tb - 1) || writer_only_one(R, m->tb)))
         self = true; /* ("who thinks" is one entry) */
+    /* "Nobody wants to say it but ...", "someone has to say it, ...",
+     * "no one will say it but ...", "Say it with me: ...": saying "it"
+     * in the infinitive, the future or the imperative is the writer's
+     * lead-in to a claim of their own, which follows after a break (not
+     * "his followers will claim it was fake news": "it" the subject of
+     * the clause reported) */
+    static const char *const brk[] = {"but", "with", "so", "though",
+                                      "anyway", "again", "now"};
+    if (!self && tok_is_word(R, m->te, "it") &&
+        (m->te + 1 >= R->rs->ntok ||
+         R->rs->toks[m->te + 1].type != TK_WORD ||
+         word_among(R, m->te + 1, m->te + 2, brk, sizeof brk / sizeof *brk)) &&
+        (m->tb == s->tb || tok_is_word(R, m->tb - 1, "to") ||
+         tok_is_word(R, m->tb - 1, "will") ||
+         tok_is_word(R, m->tb - 1, "ll") ||
+         tok_is_word(R, m->tb - 1, "i'll")))
+        self = true;
     bool rhetorical = s->question && m->tb >= 1 &&
                       mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                       negated_opening(R, s);
@@ -6198,7 +6293,7 @@ enum { DIR_FORWARD = 1, DIR_BACKWARD = 2 };
  * writer, asking to be agreed with; what it thinks the writer thinks. */
 static bool writer_only_one(const run *R, uint32_t k)
 {
-    static const char *const one[] = {"one", "ones", "me", "person"};
+    static const char *const one[] = {"one", "ones", "me", "person", "1"};
     return k >= 2 && tok_is_word(R, k, "who") &&
            word_among(R, k - 1, k, one, sizeof one / sizeof *one) &&
            (tok_is_word(R, k - 2, "only") || tok_is_word(R, k - 2, "just"));
@@ -7063,6 +7158,23 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
+    /* "We Irish are so cunning when ...", "why are us Scots so stingy?",
+     * "As a Nigerian, why are our parents so aggressive ...": a trait
+     * said of the writer's own people, named after "we" or "us" or the
+     * very word of the writer's claim, is self-mockery */
+    if (m->kind == DC_KIND_STEREOTYPE && t->type == TG_GROUP && t->tb > 0 &&
+        m->tb >= t->te) {
+        bool ours = tok_is_word(R, t->tb - 1, "we") ||
+                    tok_is_word(R, t->tb - 1, "us");
+        /* (the claim opening its sentence: not "stop introducing
+         * yourself as an Indian") */
+        for (uint32_t k = t->tb > 3 ? t->tb - 3 : 0; k < t->tb && !ours; k++) {
+            const mention *ig = mention_at(R, k, DC_KIND_INGROUP);
+            ours = ig && ig->te == t->tb && k == sent_of(R, k)->tb;
+        }
+        if (ours)
+            return DECORUM_OK;
+    }
     /* "No Sikh should ever be allowed to ...": the negator completes an
      * entry that means its negation; without one (or a question: "should
      * they ever be allowed to vote?") it says nothing. */
@@ -10280,7 +10392,8 @@ static bool spanish_link(const run *R, uint32_t k, uint32_t tb)
  * welcome": no trait of the lexicon after it.) */
 static bool inverted_link(const run *R, const target *t)
 {
-    static const char *const det[] = {"all", "the", "these", "those"};
+    static const char *const det[] = {"all",   "the",  "these", "those",
+                                      "every", "each", "us"};
     static const char *const lead[] = {"why", "come", "or", "so", "and",
                                        "but", "lol", "seriously", "honestly"};
     uint32_t c = t->tb;
@@ -15277,6 +15390,17 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
         return false;
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "non") && t->tb >= k)
         return true; /* "non aggressive British cops" denies it */
+    /* "the toxic stereotype that Asians are ...", "a cruel myth about
+     * Roma": the trait describes a claim told of the group */
+    static const char *const meta[] = {
+        "stereotype", "stereotypes", "trope",      "tropes",   "myth",
+        "myths",      "narrative",   "narratives", "idea",     "notion",
+        "assumption", "assumptions", "claim",      "claims",   "rhetoric",
+        "generalization", "generalisation", "prejudice", "cliche", "jokes",
+        "joke"};
+    if (t->tb > k && t->tb <= k + 4 &&
+        word_among(R, k, k + 1, meta, sizeof meta / sizeof *meta))
+        return true;
     if (t->tb <= k || t->tb > k + 5 ||
         rs->toks[k].type != TK_WORD ||
         rs->toks[k].clause != rs->toks[t->tb].clause)
@@ -16689,7 +16813,11 @@ static decorum_status rule_attack(run *R, const mention *m)
      * a joke's set-up, which names one member to mock the group ("What do
      * you call a black man with ...?"). */
     if ((t->type == TG_GROUP || t->type == TG_PRONOUN) &&
-        m->kind == DC_KIND_STEREOTYPE && attributive_trait(R, m, t)) {
+        m->kind == DC_KIND_STEREOTYPE &&
+        (attributive_trait(R, m, t) ||
+         (t->type == TG_GROUP && t->te <= m->tb &&
+          !(e->flags & DC_F_NOUN) && e->severity >= 2 &&
+          m->te == m->tb + 1 && trait_of_role(R, t, m->te)))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -20119,8 +20247,10 @@ static mention split_mention(const run *R, uint32_t v, size_t j)
  * ("send the invaders back", "kick those invaders out": rule_attack judges
  * whether it means the group, as for "deport the invaders"), or a
  * dehumanizing word after "these" or "those" ("send these animals back":
- * dd_taken). */
-static decorum_status rule_split_exclusion(run *R)
+ * dd_taken). (Inlined, as GCC did until the rules grew in session 26:
+ * out of line it cost 0.4M instructions more on the bench corpus.) */
+static inline __attribute__((always_inline)) decorum_status
+rule_split_exclusion(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     const dc_rules *ru = R->rules;
@@ -20766,7 +20896,8 @@ static bool frame_call(const run *R, uint32_t k)
     static const char *const lead[] = {"should", "must", "we", "i", "you",
                                        "please", "just", "and", "so", "ever",
                                        "would", "will", "pls", "plz", "u",
-                                       "shall", "gotta", "better", "ya"};
+                                       "shall", "gotta", "better", "ya",
+                                       "i'll", "we'll", "i'd", "we'd"};
     const tok *tk = R->rs->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -21371,6 +21502,15 @@ static bool job_after(const run *R, uint32_t k)
     uint32_t e = k + 9 < rs->ntok ? k + 9 : rs->ntok;
     while (e > k + 1 && rs->toks[e - 1].clause != c)
         e--;
+    /* "as a mechanic", "as CTO": the work is the noun after "as" (not
+     * "as a favour", "as a token") */
+    static const char *const not_job[] = {"favour", "favor", "token",
+                                          "joke", "well", "long", "soon"};
+    uint32_t j = a_or_an(R, k + 1) ? k + 2 : k + 1;
+    if (tok_is_word(R, k, "as") && j < e && rs->toks[j].type == TK_WORD &&
+        !word_among(R, j, j + 1, not_job, sizeof not_job / sizeof *not_job))
+        return !word_among(R, k + 1, e, unfair,
+                           sizeof unfair / sizeof *unfair);
     return word_among(R, k + 1, e, work, sizeof work / sizeof *work) &&
            !word_among(R, k + 1, e, unfair, sizeof unfair / sizeof *unfair);
 }
@@ -21594,6 +21734,36 @@ static bool problem_told(const run *R, bool question)
     return false;
 }
 
+/* Is the problem at token k named rather than asserted: called so by
+ * someone ("as Myanmar's generals called it", "what they call"), or
+ * explained after a colon by a thing, with no group, pronoun for one or
+ * attack word in the explanation ("I have a Japanese problem: I've bought
+ * 40 kit kat flavours", "a Brazilian problem: too many wingers"; not
+ * "a Muslim problem: they refuse to integrate")? */
+static bool problem_named(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, k);
+    for (uint32_t j = s->tb; j + 1 < s->te; j++)
+        if ((tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
+             tok_is_word(R, j, "calls")) &&
+            (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them")))
+            return true;
+    if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_PUNCT ||
+        rs->toks[k + 1].ch != ':')
+        return false;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb <= k + 1)
+            continue;
+        if (m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
+            m->kind == DC_KIND_PRONOUN_GROUP ||
+            ((CONTENT_KINDS >> m->kind) & 1))
+            return false;
+    }
+    return true;
+}
+
 /* "The Muslim problem in Europe", "America has a Mexican problem", "our
  * town's Pakistani problem", "the Jewish question": a group word right
  * before "problem" or "question", after a determiner or a possessive,
@@ -21611,9 +21781,21 @@ static bool problem_told(const run *R, bool question)
  * attack_on_group's. */
 static decorum_status rule_group_problem(run *R)
 {
-    static const char *const det[] = {"the", "a", "our", "this", "that",
-                                      "your", "their", "its"};
+    static const char *const det[] = {"the", "a",    "an",    "our", "this",
+                                      "that", "your", "their", "its"};
     const dc_rules_scratch *rs = R->rs;
+    /* "problem" or "question" in the comment: their allow entries' hits
+     * say so (dc_rules_run calls the rule only with an allow hit, which
+     * most comments lack); without the entries, any comment may hold
+     * one */
+    const int32_t *pw = R->rules->problem_word;
+    bool word = pw[0] < 0 || pw[1] < 0;
+    for (size_t i = 0; i < rs->nm && !word; i++)
+        word = rs->m[i].kind == DC_KIND_ALLOW &&
+               ((int32_t)rs->m[i].entry == pw[0] ||
+                (int32_t)rs->m[i].entry == pw[1]);
+    if (!word)
+        return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -21629,6 +21811,21 @@ static decorum_status rule_group_problem(run *R)
         if (m->te + 1 < rs->ntok &&
             word_among(R, m->te + 1, m->te + 2, compound,
                        sizeof compound / sizeof *compound))
+            continue;
+        /* an issue the people word only places or owns: "the Chinese
+         * problem for Apple" (someone's problem), "a European problem or
+         * a global one" (a comparison of where it lies), "the Rohingya
+         * problem, as the generals called it" (a euphemism quoted) */
+        static const char *const ever[] = {"good", "ever", "all", "once",
+                                           "us",   "everyone", "everybody"};
+        if (m->te + 2 < rs->ntok &&
+            ((tok_is_word(R, m->te + 1, "for") &&
+              !word_among(R, m->te + 2, m->te + 3, ever,
+                          sizeof ever / sizeof *ever)) ||
+             tok_is_word(R, m->te + 1, "or")))
+            continue;
+        if (problem_named(R, m->te) ||
+            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "or")))
             continue;
         const dc_entry *ie = ent(R, m);
         if (!(ie->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
@@ -23370,7 +23567,7 @@ static bool hire_in(uint64_t kinds, const dc_norm *n)
 /* A word of harm, a threat or a non-protected noun (the culprit:
  * "shooter") matched (kinds) with a kind of group among the hits: a
  * guess at the culprit's religion or race rule_guessed_kind may read. */
-static bool guess_in(const dc_rules *r, uint64_t kinds,
+static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
                      const dc_hitvec *hits)
 {
     if (!(kinds & (KIND_BIT(HARM) | KIND_BIT(THREAT) |
@@ -23379,11 +23576,15 @@ static bool guess_in(const dc_rules *r, uint64_t kinds,
         return false;
     for (size_t i = 0; i < hits->n; i++) {
         int32_t entry = (int32_t)hits->v[i].entry;
-        if (entry < 0) /* (no entry: -1 marks a missing one) */
+        /* (no entry: -1 marks a missing one; the kinds' words are
+         * non-protected or person nouns) */
+        if (entry < 0 || (uint32_t)entry >= lx_n ||
+            (r->kind_of[entry] != DC_KIND_NONPROTECTED &&
+             r->kind_of[entry] != DC_KIND_PERSON))
             continue;
-        if (entry == r->guess_entry[0] || entry == r->guess_entry[1] ||
-            entry == r->guess_entry[2])
-            return true;
+        for (size_t k = 0; k < GUESS_KINDS; k++)
+            if (entry == r->guess_entry[k])
+                return true;
     }
     return false;
 }
@@ -23425,12 +23626,12 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n) || guess_in(r, kinds, hits);
+                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(r, kinds, hits);
+           guess_in(r, lx->n, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -24511,7 +24712,8 @@ static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
 static decorum_status rule_guessed_kind(run *R)
 {
     static const char *const which[] = {"what", "which", "his", "her",
-                                        "their", "the", "its"};
+                                        "their", "the", "its", "wat",
+                                        "wot"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->denounce_any)
@@ -24521,16 +24723,22 @@ static decorum_status rule_guessed_kind(run *R)
         const int32_t *ge = R->rules->guess_entry;
         if ((km->kind != DC_KIND_NONPROTECTED &&
              km->kind != DC_KIND_PERSON) ||
-            ((int32_t)km->entry != ge[0] && (int32_t)km->entry != ge[1] &&
-             (int32_t)km->entry != ge[2]) ||
-            km->tb < 2 || tk[km->tb].quoted)
+            km->tb < 1 || tk[km->tb].quoted)
+            continue;
+        bool kind = false;
+        for (size_t q = 0; q < GUESS_KINDS && !kind; q++)
+            kind = (int32_t)km->entry == ge[q];
+        if (!kind)
             continue;
         uint32_t e, cat = guessed_kind(R, km->tb, &e);
-        uint32_t g = km->tb - 1, k = g - 1; /* "what", the guess */
+        /* "what", the guess (none before a "what" opening the comment:
+         * "What religion could it possibly be") */
+        uint32_t g = km->tb - 1, k = g > 0 ? g - 1 : g;
         if (!cat || !word_among(R, g, g + 1, which,
                                 sizeof which / sizeof *which))
             continue;
-        bool word = tk[k].type == TK_WORD && tk[k].clause == tk[km->tb].clause;
+        bool word = k < g && tk[k].type == TK_WORD &&
+                    tk[k].clause == tk[km->tb].clause;
         const char *x = R->n->text + tk[k].b;
         size_t n = word ? tk[k].e - tk[k].b : 0;
         /* "guess", "guesses", "guessing" ("take a wild guess", "three
@@ -24539,8 +24747,12 @@ static decorum_status rule_guessed_kind(run *R)
         bool guess = n >= 5 && memcmp(x, "guess", 5) == 0 &&
                      (n == 5 || (n == 7 && memcmp(x + 5, "es", 2) == 0) ||
                       (n == 8 && memcmp(x + 5, "ing", 3) == 0));
-        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 && k > 0 &&
-            kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))
+        /* ("Stabbing in Leeds. Wonder what religion he is.", "Shooting
+         * in Chicago, wonder what race they were": the writer's "wonder"
+         * with the "I" left out, opening its sentence or clause) */
+        if (!guess && n == 6 && memcmp(x, "wonder", 6) == 0 &&
+            ((k > 0 && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF)) ||
+             k == 0 || tk[k - 1].type == TK_PUNCT))
             guess = true;
         if (!guess && e + 2 < rs->ntok && tok_is_word(R, e, "could") &&
             tok_is_word(R, e + 1, "it") &&
@@ -24560,11 +24772,17 @@ static decorum_status rule_guessed_kind(run *R)
             continue;
         /* a crime told: a word of harm or a threat in the comment, or
          * the culprit named after the kind ("what race the shooter
-         * was") */
+         * was", "what religion the terrorist follows", "the religion of
+         * the suicide bomber": a non-protected noun after "the", past a
+         * word at most) */
+        uint32_t c = tok_is_word(R, e, "of") ? e + 1 : e;
+        bool culprit =
+            c + 1 < rs->ntok && tok_is_word(R, c, "the") &&
+            (kind_at(R, c + 1, DC_KIND_NONPROTECTED) ||
+             (c + 2 < rs->ntok && tk[c + 1].type == TK_WORD &&
+              kind_at(R, c + 2, DC_KIND_NONPROTECTED)));
         if (!any_kind(R, DC_KIND_HARM) && !any_kind(R, DC_KIND_THREAT) &&
-            !(e + 2 < rs->ntok && tok_is_word(R, e, "the") &&
-              kind_at(R, e + 1, DC_KIND_NONPROTECTED) &&
-              kind_at(R, e + 2, DC_KIND_COPULA)))
+            !culprit)
             continue;
         finding_spec fs = {0};
         fs.b = tk[k].b;
@@ -24822,6 +25040,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
+        (R.rules->problem_word[0] < 0 || any_kind(&R, DC_KIND_ALLOW)) &&
         (st = rule_group_problem(&R)) != DECORUM_OK)
         return st;
     if ((any_kind(&R, DC_KIND_NONPROTECTED) ||
