@@ -21305,6 +21305,98 @@ static bool fate_opens(const run *R, const target *t)
     return b == UINT32_MAX || word_among(R, b, b + 1, FRAME_WORDS(lead));
 }
 
+/* Nouns of a place where people live (fate_placed): "in this town",
+ * "on our estate", "in that hotel"; not "in this series", "at our
+ * table", "in this pub", which place a game or a gathering. */
+static const char *const fate_homes[] = {
+    "town",    "city",   "country", "area",   "estate",  "street",
+    "streets", "road",   "neighbourhood", "neighborhood", "hotel",
+    "hotels",  "village", "county", "state",  "borough", "district",
+    "suburb",  "suburbs", "region", "nation", "island",  "valley",
+    "block",   "flats",  "parish",  "province", "land",  "continent",
+    "postcode", "hood",  "ends",    "part",   "side",    "world"};
+
+/* Where the group t of a fate idiom m is placed, between them: 1 where
+ * the writer lives ("in this country", "on our street", "round here",
+ * "in that hotel") or a place named ("in Britain", "in Birmingham"),
+ * -1 at a game or a gathering ("in this series", "at our table", "in
+ * this pub", "at the border"), 0 nowhere. A named place is the
+ * writer's unless a plight is told (rule_fate). */
+static int fate_placed(const run *R, const target *t, const mention *m)
+{
+    static const char *const prep[] = {"in", "across", "from", "at", "on",
+                                       "throughout"};
+    static const char *const det[] = {"this", "our", "my", "that", "the",
+                                      "these", "those", "yer", "ur"};
+    for (uint32_t k = t->te; k + 1 < m->tb; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(prep)))
+            continue;
+        if (tok_is_word(R, k + 1, "here") || tok_is_word(R, k + 1, "there"))
+            return 1;
+        if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
+            return capitalized(R, k + 1) ? 1 : -1;
+        /* (the noun within three words: "in this part of town", "on our
+         * council estate") */
+        for (uint32_t j = k + 2; j < m->tb && j < k + 6; j++)
+            if (word_among(R, j, j + 1, FRAME_WORDS(fate_homes)))
+                return 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Is the fate idiom m ("time is up") cut by a dash or an ellipsis and
+ * followed by more words, a notice's deadline ("your time is up — the
+ * tent closes at 10pm", "your time is up... to submit entries")? */
+static bool fate_goes_on(const run *R, const mention *m)
+{
+    const char *x = R->n->text;
+    size_t i = m->e, len = R->n->len;
+    while (i < len && x[i] == ' ')
+        i++;
+    if (i + 1 >= len)
+        return false;
+    bool cut = x[i] == '-' || (x[i] == '.' && x[i + 1] == '.') ||
+               ((unsigned char)x[i] == 0xe2 && i + 2 < len &&
+                (unsigned char)x[i + 1] == 0x80 &&
+                ((unsigned char)x[i + 2] == 0x94 ||
+                 (unsigned char)x[i + 2] == 0x93 ||
+                 (unsigned char)x[i + 2] == 0xa6));
+    if (!cut)
+        return false;
+    for (; i < len; i++)
+        if ((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= '0' && x[i] <= '9'))
+            return true;
+    return false;
+}
+
+/* Is the fate idiom m told in jest or of something else: a game, a
+ * rivalry or a contest in its sentence ("we're beating them at
+ * kabaddi", "their top order is shot", "patch nerfs their main"), a
+ * laugh at the writer's thing ("won't be laughing for long at my
+ * latkes"), a move or a closing ("at the old mosque, they're moving")? */
+static bool fate_astray(run *R, const mention *m, const sentence *s)
+{
+    static const char *const play[] = {
+        "beat",     "beating",  "beaten",  "win",     "winning", "won",
+        "wins",     "lose",     "losing",  "series",  "order",   "patch",
+        "nerf",     "nerfs",    "nerfed",  "kabaddi", "karaoke", "catan",
+        "fireworks", "recipe",  "jollof",  "quiz",    "contest", "rematch",
+        "trophy",   "bigger",   "practising", "practicing", "score",
+        "scores",   "banter",   "rivalry", "rivals",  "bake",    "moving",
+        "relocating", "relocate", "closes",  "closing", "booking",
+        "deadline", "server",   "game",    "games"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te, si = rs->toks[s->tb].sent;
+    if (k + 1 < s->te && tok_is_word(R, k, "at") &&
+        (tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "our")))
+        return true;
+    /* (the sentence and the next: "... won't be laughing for long. We
+     * beat them 3-0 last week") */
+    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    return word_among(R, m->te, e, FRAME_WORDS(play)) || game_in(R, s);
+}
+
 /* A fate idiom m (sense `fate`: "days are numbered", "borrowed time",
  * "won't be laughing for long", "dealt with for good", "matter of
  * time"): a threat at the group it is told of as the writer's forecast
@@ -21337,14 +21429,27 @@ static decorum_status rule_fate(run *R, const mention *m)
         "urgent", "humanitarian", "starving", "starvation", "hunger",
         "famine", "medicine", "medical", "ceasefire", "charity", "appeal",
         "regime", "persecution", "persecuted", "siege", "evacuate",
-        "evacuation", "crackdown", "pray", "praying", "prayers", "sadly",
-        "tragic", "heartbreaking", "protect", "camps", "camp", "refuge",
+        "evacuation", "crackdown", "pray", "praying", "prayers",
+        "tragic", "heartbreaking", "protect", "camps", "refuge",
         "shelter", "sad", "unfortunately", "worried", "scared", "afraid"};
+    /* a hardship told as its cause, or outrage at it ("... with these
+     * benefit cuts, it's disgraceful", "the Home Office is evicting
+     * them", "waiting 3 years for a diagnosis", "their visas expire") */
+    static const char *const cause[] = {
+        "cuts", "closures", "closure", "evicting", "evicted", "evict",
+        "eviction", "evictions", "diagnosis", "waiting", "heat", "heatwave",
+        "heating", "cold", "freezing", "visas", "visa", "expire", "expires",
+        "expiring", "broken", "disgraceful", "scandal", "disgrace",
+        "shameful", "outrageous", "appalling", "funding", "underfunded",
+        "shortage", "shortages", "poverty", "rents", "bills", "benefits",
+        "waitlist", "waitlists", "lifts", "deported", "deportation",
+        "asylum", "sanctuary"};
     static const char *const wink[] = {
         "if", "you", "know", "what", "i", "mean", "lol", "now", "this",
         "time", "too", "already", "asap", "please", "then", "ok", "okay",
         "haha", "lmao", "tbh", "honestly", "soon", "eventually", "one",
-        "day", "mark", "my", "words"};
+        "day", "mark", "my", "words", "though", "tho", "no", "mercy",
+        "exceptions", "forever", "get", "drift"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, m->tb);
@@ -21358,6 +21463,28 @@ static decorum_status rule_fate(run *R, const mention *m)
                 tok_is_word(R, m->te - 1, "permanently") ||
                 tok_is_word(R, m->te - 1, "all");
     bool past = false, neg = false, call = false;
+    /* the bare deal ("dealt with", "dealing with") is one with its
+     * finality split off in a sentence of its own ("Trans people need
+     * to be dealt with. Permanently."), or nothing */
+    if (tok_is_word(R, m->te - 1, "with")) {
+        uint32_t k = m->te, n = rs->ntok;
+        while (k < n && tk[k].type == TK_PUNCT &&
+               (tk[k].ch == '.' || tk[k].ch == ',' || tk[k].ch == '-'))
+            k++;
+        if (k == m->te || k >= n)
+            return DECORUM_OK;
+        if (tok_is_word(R, k, "permanently") || tok_is_word(R, k, "forever"))
+            k++;
+        else if (k + 1 < n && tok_is_word(R, k, "for") &&
+                 tok_is_word(R, k + 1, "good"))
+            k += 2;
+        else
+            return DECORUM_OK;
+        if (!clause_done(R, k))
+            return DECORUM_OK;
+        deal = true;
+        to = k;
+    }
     if (tok_is_word(R, m->tb, "matter")) {
         t = fate_deed(R, m, &to);
     } else if (owner) {
@@ -21370,9 +21497,15 @@ static decorum_status rule_fate(run *R, const mention *m)
             !target_ending(R, k, TG_GROUP))
             k--;
         if (k > 0 && tk[k - 1].clause == c) {
-            if (tok_is_word(R, k - 1, "your") || tok_is_word(R, k - 1, "ur"))
-                t = fate_addressed(R, k - 1);
-            else if ((t = target_ending(R, k, TG_GROUP)) == NULL)
+            if (tok_is_word(R, k - 1, "your") ||
+                tok_is_word(R, k - 1, "ur")) {
+                /* ("Jews your time is up", no comma: the group opens
+                 * the clause right before) */
+                if ((t = fate_addressed(R, k - 1)) == NULL &&
+                    (t = target_ending(R, k - 1, TG_GROUP)) != NULL &&
+                    !fate_opens(R, t))
+                    t = NULL;
+            } else if ((t = target_ending(R, k, TG_GROUP)) == NULL)
                 t = target_ending(R, k, TG_PRONOUN);
             if (t && !tok_is_word(R, k - 1, "your") &&
                 !tok_is_word(R, k - 1, "ur") && !fate_opens(R, t))
@@ -21423,6 +21556,10 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (up && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "your") ||
                               tok_is_word(R, m->tb - 1, "their"))))
         return DECORUM_OK;
+    /* cut by a dash or an ellipsis and going on, a notice ("Muslims,
+     * your time is up — the iftar tent closes at 10pm"); "!" ends it */
+    if (up && fate_goes_on(R, m))
+        return DECORUM_OK;
     if (deal || up) {
         /* (a deal: nothing after it in its sentence but a wink, as "...,
          * not left in hotels", "..., with a fair hearing" say how; the
@@ -21435,9 +21572,16 @@ static decorum_status rule_fate(run *R, const mention *m)
     }
     /* a plight with its cause, or a forecast reported */
     uint32_t pe = m->te + 8 < s->te ? m->te + 8 : s->te;
-    if (!tok_is_word(R, m->tb, "matter") && !deal &&
-        word_among(R, m->te, pe, FRAME_WORDS(plight)))
-        return DECORUM_OK;
+    if (!tok_is_word(R, m->tb, "matter") && !deal) {
+        /* (not "if you know what I mean", a wink) */
+        for (uint32_t k = m->te; k < pe; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(plight)) &&
+                !(tok_is_word(R, k, "if") && k + 1 < s->te &&
+                  tok_is_word(R, k + 1, "you")))
+                return DECORUM_OK;
+        if (word_among(R, m->te, s->te, FRAME_WORDS(cause)))
+            return DECORUM_OK;
+    }
     /* the group a pronoun stands for */
     target resolved;
     bool from_ctx = false;
@@ -21450,17 +21594,15 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t) ||
         !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return DECORUM_OK;
-    /* placed far from the writer ("Christians in Nigeria are living on
-     * borrowed time", a plight), not where the writer lives ("in this
-     * country", "in our town", "round here", "in that hotel") */
-    for (uint32_t k = t->te; k + 1 < m->tb; k++)
-        if ((tok_is_word(R, k, "in") || tok_is_word(R, k, "across") ||
-             tok_is_word(R, k, "from")) &&
-            !(tok_is_word(R, k + 1, "this") || tok_is_word(R, k + 1, "our") ||
-              tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "that") ||
-              tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "these") ||
-              tok_is_word(R, k + 1, "here")))
-            return DECORUM_OK;
+    /* placed at a game or a gathering ("in this series", "at our
+     * table", "in this pub"), not where people live ("in this country",
+     * "in our town", "round here", "in that hotel") nor in a place
+     * named ("Muslims in Britain are ...", the plights told of one far
+     * away cleared above: "Christians in Nigeria are living on borrowed
+     * time, the UN warned") */
+    int placed = fate_placed(R, t, m);
+    if (placed < 0)
+        return DECORUM_OK;
     /* care is literal for the disabled ("Disabled people need to be
      * taken care of permanently") */
     if (deal && tok_is_word(R, m->tb + 1, "care") &&
@@ -21469,20 +21611,24 @@ static decorum_status rule_fate(run *R, const mention *m)
     /* a people named by nation alone, foretold to stop laughing or to
      * fade ("won't be around much longer"), is a team's or a state's
      * rival or a trend ("The Germans won't be laughing for long"), unless
-     * they are placed where the writer lives ("round here", "in our
-     * town") */
+     * they are placed where the writer lives or in a place named
+     * ("round here", "in our town", "in Minneapolis") */
     static const char *const here[] = {"here", "round", "our", "my",
                                        "this"};
     bool nation = !(t->categories & ~NATION_CATEGORIES);
     if (nation &&
         (tok_is_word(R, m->tb, "laughing") ||
          tok_is_word(R, m->tb, "around")) &&
-        !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
+        placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
-    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) ||
-        (nation && game_in(R, s)) ||
+    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
         word_among(R, 0, R->rs->ntok, FRAME_WORDS(pity)))
         return DECORUM_OK;
+    /* ("sadly" pities, "sadly for them" mocks) */
+    for (uint32_t k = 0; k < rs->ntok; k++)
+        if (tok_is_word(R, k, "sadly") &&
+            !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "for")))
+            return DECORUM_OK;
     mention sm = *m;
     if (to > m->te) {
         sm.te = to;
