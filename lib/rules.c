@@ -10815,12 +10815,19 @@ static bool wish_by_writer(const run *R, uint32_t k)
     for (uint32_t j = k; j-- > 0 && tk[j].clause == c;) {
         if (tk[j].type != TK_WORD)
             continue;
-        if (adverb_like(R, j) || tok_is_word(R, j, "do") ||
+        /* (an emoji is no subject: "🚤🌊 hope the boat sinks") */
+        if ((unsigned char)R->n->text[tk[j].b] >= 0x80 ||
+            adverb_like(R, j) || tok_is_word(R, j, "do") ||
             tok_is_word(R, j, "would") || tok_is_word(R, j, "only") ||
             tok_is_word(R, j, "can") || tok_is_word(R, j, "really") ||
             tok_is_word(R, j, "all") || tok_is_word(R, j, "sincerely") ||
             tok_is_word(R, j, "truly"))
             continue;
+        /* ("here's to hoping") */
+        if (tok_is_word(R, j, "to") && j > 0 &&
+            (tok_is_word(R, j - 1, "here's") ||
+             tok_is_word(R, j - 1, "heres")))
+            return true;
         return tok_is_word(R, j, "i") || tok_is_word(R, j, "we") ||
                tok_is_word(R, j, "i'd") || tok_is_word(R, j, "we'd") ||
                tok_is_word(R, j, "let's") || tok_is_word(R, j, "lets");
@@ -14962,15 +14969,63 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
 }
 
 static decorum_status rule_fate(run *R, const mention *m);
+static inline bool wish_entry(const dc_entry *e);
+/* The predicate of a gerund subject after the wish it names ("hoping
+ * the dinghies sink is disgusting", "... makes you a ghoul"). */
+static const char *const wish_pred[] = {
+    "is", "was", "isn't", "isnt", "makes", "made", "says", "shows",
+    "should", "means", "=", "tells"};
+
+/* Is the wish w told in a relative clause ("the people who hope the
+ * boats sink"), or is what it wishes, up to token from, a deed of people
+ * a relative clause names ("I hope the people who let that boat sink
+ * face justice")? */
+static bool wish_told(const run *R, const mention *w, uint32_t from)
+{
+    static const char *const rel[] = {"who", "whom", "which", "whose",
+                                      "why", "how", "whether"};
+    if (w->tb > 0 && (word_among(R, w->tb - 1, w->tb, FRAME_WORDS(rel)) ||
+                      tok_is_word(R, w->tb - 1, "that")))
+        return true;
+    return word_among(R, w->te, from, FRAME_WORDS(rel));
+}
+
+/* Is the wish w, whose wished event runs from token from to token to,
+ * told of others: in a relative clause, a gerund subject (wish_told,
+ * wish_pred), or said by someone else than the writer? */
+static bool wish_others(const run *R, const mention *w, uint32_t from,
+                        uint32_t to)
+{
+    const tok *tk = R->rs->toks;
+    const sentence *s = sent_of(R, w->tb);
+    if (!wish_by_writer(R, w->tb) || wish_told(R, w, from))
+        return true;
+    return to < s->te && word_among(R, to, to + 1, FRAME_WORDS(wish_pred)) &&
+           tk[w->te - 1].e - tk[w->te - 1].b > 3 &&
+           memcmp(R->n->text + tk[w->te - 1].e - 3, "ing", 3) == 0;
+}
+
 
 /* Is e one of the wishes "hope", "pray", "wish" (modal entries flagged
- * `verb`: "hoping", "prayed")? Told by the term, no word of the text. */
+ * `verb`: "hoping", "prayed"), or "hopefully", "fingers crossed", "god
+ * willing", "if only", "can't wait for", "would love to", "love to see"?
+ * Told by the term, no word of the text. */
 static inline bool wish_entry(const dc_entry *e)
 {
-    return e->kind == DC_KIND_MODAL && e->term_len == 4 &&
-           (memcmp(e->term, "hope", 4) == 0 ||
-            memcmp(e->term, "pray", 4) == 0 ||
-            memcmp(e->term, "wish", 4) == 0);
+    static const char *const more[] = {
+        "hopefully", "fingers crossed", "god willing", "if only",
+        "can't wait for", "would love to", "love to see", "i'd love to"};
+    if (e->kind != DC_KIND_MODAL)
+        return false;
+    if (e->term_len == 4)
+        return memcmp(e->term, "hope", 4) == 0 ||
+               memcmp(e->term, "pray", 4) == 0 ||
+               memcmp(e->term, "wish", 4) == 0;
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        if (e->term_len == strlen(more[i]) &&
+            memcmp(e->term, more[i], e->term_len) == 0)
+            return true;
+    return false;
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
@@ -15004,6 +15059,19 @@ static decorum_status rule_attack(run *R, const mention *m)
          * it is told of, which rule_fate finds */
         if (DC_SENSE_OF(e->flags) == DC_SENSE_FATE)
             return rule_fate(R, m);
+        /* a boat's sinking wished by others, not the writer ("the people
+         * who hope the boats sink have ...", "hoping migrant boats sink
+         * makes you a ghoul") */
+        if (R->wish_first && e->term_len >= 4 &&
+            memcmp(e->term, "sink", 4) == 0)
+            for (size_t i = R->wish_first - 1;
+                 i < R->rs->nm && R->rs->m[i].tb < m->tb; i++) {
+                const mention *h = &R->rs->m[i];
+                if (h->kind == DC_KIND_MODAL && wish_entry(ent(R, h)) &&
+                    R->rs->toks[h->tb].sent == R->rs->toks[m->tb].sent &&
+                    wish_others(R, h, m->tb, m->te))
+                    return DECORUM_OK;
+            }
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
@@ -21650,7 +21718,8 @@ static const char *const dis_vehicle[] = {
     "lorry", "truck",  "jet"};
 static const char *const dis_crash[] = {
     "crash", "crashes", "sink", "sinks", "capsize", "capsizes", "explode",
-    "explodes", "down", "cliff", "burn", "burns"};
+    "explodes", "down", "cliff", "burn", "burns", "sunk", "sank",
+    "crashed", "capsized", "bottom"};
 static const char *const dis_strike[] = {
     "earthquake", "quake",   "hurricane", "tsunami",  "tornado",
     "plague",     "flood",   "meteor",    "asteroid", "storm",
@@ -21673,7 +21742,8 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     static const char *const full[] = {"full", "packed", "loaded",
                                        "crammed", "stuffed"};
     static const char *const det[] = {"the", "those", "these", "all",
-                                      "them", "a", "of", "with"};
+                                      "them", "a", "of", "with",
+                                      "carrying"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     uint32_t n = rs->ntok;
@@ -21685,6 +21755,16 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     if (idm && idm->te == k && ent(R, idm)->categories) {
         *out = group_of(R, idm);
         return true;
+    }
+    /* "the Jews' plane", "the lesbians' bus" */
+    if (k > 1 && tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == '\'') {
+        const target *g = target_ending(R, k - 1, TG_GROUP);
+        if (!g)
+            g = target_ending(R, k, TG_GROUP);
+        if (g) {
+            *out = *g;
+            return true;
+        }
     }
     if (k > 0 && tok_is_word(R, k - 1, "their") &&
         in_target(R, k - 1, TG_PRONOUN) &&
@@ -21754,9 +21834,11 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "swallow", "swallows", "kill",  "kills",  "destroy", "destroys",
         "hit",     "hits",     "sink",  "sinks",  "drown",   "drowns",
         "flatten", "flattens", "burn",  "burns",  "bury",    "buries",
-        "consume", "consumes", "obliterate", "obliterates"};
+        "consume", "consumes", "obliterate", "obliterates", "take",
+        "takes", "get", "gets", "got"};
     static const char *const det[] = {"the", "those", "these", "all",
-                                      "every", "of", "them", "that"};
+                                      "every", "of", "them", "that",
+                                      "whole"};
     static const char *const homes[] = {
         "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
         "caravans", "site",  "mosque",  "mosques", "synagogue",
@@ -21797,7 +21879,14 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             *to = idm->te + 1;
             return true;
         }
-        return false;
+        /* "hits Mecca and takes out the Muslims": the place struck,
+         * then the people, by a second verb after "and" */
+        uint32_t a = j + 1;
+        while (a < end && a < j + 3 && !tok_is_word(R, a, "and"))
+            a++;
+        if (a >= end || !tok_is_word(R, a, "and"))
+            return false;
+        v = a;
     }
     return false;
 }
@@ -21826,7 +21915,7 @@ static decorum_status rule_wished_disaster(run *R)
         const sentence *s = sent_of(R, w->tb);
         /* (the writer's wish: not "People wishing migrant boats would
          * sink should be ashamed") */
-        if (s->question || !wish_by_writer(R, w->tb))
+        if (s->question)
             continue;
         uint32_t end = w->te + 16 < s->te ? w->te + 16 : s->te;
         /* (what befalls them or strikes them, asked first over the
@@ -21875,6 +21964,12 @@ static decorum_status rule_wished_disaster(run *R)
                 }
             }
         }
+        /* a wish in a relative clause or a gerund subject, or the deed
+         * of those it names ("the people who hope the boats sink have
+         * ...", "hoping the dinghies sink is disgusting", "I hope the
+         * people who let that boat sink face justice") */
+        if (found && wish_others(R, w, from, to))
+            continue;
         if (!found || word_among(R, w->te, to, FRAME_WORDS(dis_spare)) ||
             (to < s->te && word_among(R, to, s->te, FRAME_WORDS(dis_spare))))
             continue;
