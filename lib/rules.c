@@ -3905,7 +3905,10 @@ static const mention *negator_in(const run *R, uint32_t tb)
          (tok_is_word(R, best->te + 1, "to") && best->te + 2 < tb &&
           (tok_is_word(R, best->te + 2, "see") ||
            tok_is_word(R, best->te + 2, "watch")))) &&
-        act_at(R, tb))
+        (act_at(R, tb) ||
+         /* ("can't wait for a hurricane to wipe them out": a wished
+          * disaster, whose span starts at the disaster) */
+         tok_is_word(R, best->te + 1, "for")))
         return NULL;
     /* "I can't stand these lowlife ...", "I don't like that bitch": the
      * negator is the first word of a hate verb, and the attack is in the
@@ -10599,6 +10602,23 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
 
 static bool armed_expulsion(const run *R, const mention *m);
 
+/* The wish openers only rule_wished_disaster reads ("hopefully",
+ * "fingers crossed", "god willing", "if only", "can't wait for"), which
+ * call for no act elsewhere: "hopefully they are kept out" stays what it
+ * was before they were entries. */
+static const char *const wish_openers[] = {
+    "hopefully", "fingers crossed", "god willing", "if only",
+    "can't wait for"};
+
+static bool wish_opener(const dc_entry *e)
+{
+    for (size_t i = 0; i < sizeof wish_openers / sizeof *wish_openers; i++)
+        if (e->term_len == strlen(wish_openers[i]) &&
+            memcmp(e->term, wish_openers[i], e->term_len) == 0)
+            return true;
+    return false;
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -10633,7 +10653,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
         for (size_t i = R->rs->first[s->tb];
              i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
             if (R->rs->m[i].kind == DC_KIND_MODAL &&
-                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS)) {
+                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS) &&
+                !wish_opener(ent(R, &R->rs->m[i]))) {
                 ms->plain_modal = R->rs->m[i].tb + 1;
                 break;
             }
@@ -10646,7 +10667,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
     for (size_t i = R->rs->first[ms->plain_modal - 1];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
-        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
+        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS) ||
+            wish_opener(ent(R, md)))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
@@ -15012,9 +15034,8 @@ static bool wish_others(const run *R, const mention *w, uint32_t from,
  * Told by the term, no word of the text. */
 static inline bool wish_entry(const dc_entry *e)
 {
-    static const char *const more[] = {
-        "hopefully", "fingers crossed", "god willing", "if only",
-        "can't wait for", "would love to", "love to see", "i'd love to"};
+    static const char *const more[] = {"would love to", "love to see",
+                                       "i'd love to"};
     if (e->kind != DC_KIND_MODAL)
         return false;
     if (e->term_len == 4)
@@ -15025,7 +15046,7 @@ static inline bool wish_entry(const dc_entry *e)
         if (e->term_len == strlen(more[i]) &&
             memcmp(e->term, more[i], e->term_len) == 0)
             return true;
-    return false;
+    return wish_opener(e);
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
@@ -21531,28 +21552,6 @@ static decorum_status rule_fate(run *R, const mention *m)
                 tok_is_word(R, m->te - 1, "permanently") ||
                 tok_is_word(R, m->te - 1, "all");
     bool past = false, neg = false, call = false;
-    /* the bare deal ("dealt with", "dealing with") is one with its
-     * finality split off in a sentence of its own ("Trans people need
-     * to be dealt with. Permanently."), or nothing */
-    if (tok_is_word(R, m->te - 1, "with")) {
-        uint32_t k = m->te, n = rs->ntok;
-        while (k < n && tk[k].type == TK_PUNCT &&
-               (tk[k].ch == '.' || tk[k].ch == ',' || tk[k].ch == '-'))
-            k++;
-        if (k == m->te || k >= n)
-            return DECORUM_OK;
-        if (tok_is_word(R, k, "permanently") || tok_is_word(R, k, "forever"))
-            k++;
-        else if (k + 1 < n && tok_is_word(R, k, "for") &&
-                 tok_is_word(R, k + 1, "good"))
-            k += 2;
-        else
-            return DECORUM_OK;
-        if (!clause_done(R, k))
-            return DECORUM_OK;
-        deal = true;
-        to = k;
-    }
     if (tok_is_word(R, m->tb, "matter")) {
         t = fate_deed(R, m, &to);
     } else if (owner) {
