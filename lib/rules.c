@@ -10602,21 +10602,23 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
 
 static bool armed_expulsion(const run *R, const mention *m);
 
-/* The wish openers only rule_wished_disaster reads ("hopefully",
- * "fingers crossed", "god willing", "if only", "can't wait for"), which
- * call for no act elsewhere: "hopefully they are kept out" stays what it
- * was before they were entries. */
-static const char *const wish_openers[] = {
-    "hopefully", "fingers crossed", "god willing", "if only",
-    "can't wait for"};
-
+/* Is e one of the wish openers only rule_wished_disaster reads
+ * ("hopefully", "fingers crossed", "god willing", "if only", "can't wait
+ * for"), which call for no act elsewhere: "hopefully they are kept out"
+ * stays what it was before they were entries? Asked of every modal
+ * before every act, so by the length first, one comparison at most. */
 static bool wish_opener(const dc_entry *e)
 {
-    for (size_t i = 0; i < sizeof wish_openers / sizeof *wish_openers; i++)
-        if (e->term_len == strlen(wish_openers[i]) &&
-            memcmp(e->term, wish_openers[i], e->term_len) == 0)
-            return true;
-    return false;
+    const char *w;
+    switch (e->term_len) {
+    case 7: w = "if only"; break;
+    case 9: w = "hopefully"; break;
+    case 11: w = "god willing"; break;
+    case 14: w = "can't wait for"; break;
+    case 15: w = "fingers crossed"; break;
+    default: return false;
+    }
+    return memcmp(e->term, w, e->term_len) == 0;
 }
 
 /* A modal in sentence s before token tb (an act ending at te) that calls
@@ -21837,11 +21839,13 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "takes", "get", "gets", "got"};
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "of", "them", "that",
-                                      "whole"};
+                                      "whole", "last", "single"};
     static const char *const homes[] = {
         "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
         "caravans", "site",  "mosque",  "mosques", "synagogue",
-        "synagogues", "temple", "ghetto", "village", "quarter", "parade"};
+        "synagogues", "temple", "ghetto", "village", "quarter", "parade",
+        "neighborhood", "neighbourhood", "part", "area", "caravan",
+        "caravans", "march", "club", "bar", "school"};
     const tok *tk = R->rs->toks;
     uint32_t n = R->rs->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
