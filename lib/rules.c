@@ -15036,18 +15036,21 @@ static bool wish_others(const run *R, const mention *w, uint32_t from,
  * Told by the term, no word of the text. */
 static inline bool wish_entry(const dc_entry *e)
 {
-    static const char *const more[] = {"would love to", "love to see",
-                                       "i'd love to"};
     if (e->kind != DC_KIND_MODAL)
         return false;
-    if (e->term_len == 4)
+    switch (e->term_len) {
+    case 4:
         return memcmp(e->term, "hope", 4) == 0 ||
                memcmp(e->term, "pray", 4) == 0 ||
                memcmp(e->term, "wish", 4) == 0;
-    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-        if (e->term_len == strlen(more[i]) &&
-            memcmp(e->term, more[i], e->term_len) == 0)
+    case 11:
+        if (memcmp(e->term, "love to see", 11) == 0 ||
+            memcmp(e->term, "i'd love to", 11) == 0)
             return true;
+        break;
+    case 13:
+        return memcmp(e->term, "would love to", 13) == 0;
+    }
     return wish_opener(e);
 }
 
