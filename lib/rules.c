@@ -4060,7 +4060,10 @@ static const mention *negator_in(const run *R, uint32_t tb)
          (tok_is_word(R, best->te + 1, "to") && best->te + 2 < tb &&
           (tok_is_word(R, best->te + 2, "see") ||
            tok_is_word(R, best->te + 2, "watch")))) &&
-        act_at(R, tb))
+        (act_at(R, tb) ||
+         /* ("can't wait for a hurricane to wipe them out": a wished
+          * disaster, whose span starts at the disaster) */
+         tok_is_word(R, best->te + 1, "for")))
         return NULL;
     /* "I can't stand these lowlife ...", "I don't like that bitch": the
      * negator is the first word of a hate verb, and the attack is in the
@@ -10992,6 +10995,25 @@ static bool desert_of(const run *R, const mention *md, uint32_t tb,
 
 static bool armed_expulsion(const run *R, const mention *m);
 
+/* Is e one of the wish openers only rule_wished_disaster reads
+ * ("hopefully", "fingers crossed", "god willing", "if only", "can't wait
+ * for"), which call for no act elsewhere: "hopefully they are kept out"
+ * stays what it was before they were entries? Asked of every modal
+ * before every act, so by the length first, one comparison at most. */
+static bool wish_opener(const dc_entry *e)
+{
+    const char *w;
+    switch (e->term_len) {
+    case 7: w = "if only"; break;
+    case 9: w = "hopefully"; break;
+    case 11: w = "god willing"; break;
+    case 14: w = "can't wait for"; break;
+    case 15: w = "fingers crossed"; break;
+    default: return false;
+    }
+    return memcmp(e->term, w, e->term_len) == 0;
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -11026,7 +11048,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
         for (size_t i = R->rs->first[s->tb];
              i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
             if (R->rs->m[i].kind == DC_KIND_MODAL &&
-                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS)) {
+                !(ent(R, &R->rs->m[i])->flags & DC_F_BACKS) &&
+                !wish_opener(ent(R, &R->rs->m[i]))) {
                 ms->plain_modal = R->rs->m[i].tb + 1;
                 break;
             }
@@ -11039,7 +11062,8 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
     for (size_t i = R->rs->first[ms->plain_modal - 1];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
         const mention *md = &R->rs->m[i];
-        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS))
+        if (md->kind != DC_KIND_MODAL || (ent(R, md)->flags & DC_F_BACKS) ||
+            wish_opener(ent(R, md)))
             continue;
         bool predicts = (ent(R, md)->flags & DC_F_AMBIGUOUS) ||
                         tok_is_word(R, md->tb, "would");
@@ -11208,12 +11232,19 @@ static bool wish_by_writer(const run *R, uint32_t k)
     for (uint32_t j = k; j-- > 0 && tk[j].clause == c;) {
         if (tk[j].type != TK_WORD)
             continue;
-        if (adverb_like(R, j) || tok_is_word(R, j, "do") ||
+        /* (an emoji is no subject: "🚤🌊 hope the boat sinks") */
+        if ((unsigned char)R->n->text[tk[j].b] >= 0x80 ||
+            adverb_like(R, j) || tok_is_word(R, j, "do") ||
             tok_is_word(R, j, "would") || tok_is_word(R, j, "only") ||
             tok_is_word(R, j, "can") || tok_is_word(R, j, "really") ||
             tok_is_word(R, j, "all") || tok_is_word(R, j, "sincerely") ||
             tok_is_word(R, j, "truly"))
             continue;
+        /* ("here's to hoping") */
+        if (tok_is_word(R, j, "to") && j > 0 &&
+            (tok_is_word(R, j - 1, "here's") ||
+             tok_is_word(R, j - 1, "heres")))
+            return true;
         return tok_is_word(R, j, "i") || tok_is_word(R, j, "we") ||
                tok_is_word(R, j, "i'd") || tok_is_word(R, j, "we'd") ||
                tok_is_word(R, j, "let's") || tok_is_word(R, j, "lets");
@@ -15355,15 +15386,65 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
 }
 
 static decorum_status rule_fate(run *R, const mention *m);
+static inline bool wish_entry(const dc_entry *e);
+/* The predicate of a gerund subject after the wish it names ("hoping
+ * the dinghies sink is disgusting", "... makes you a ghoul"). */
+static const char *const wish_pred[] = {
+    "is", "was", "isn't", "isnt", "makes", "made", "says", "shows",
+    "should", "means", "=", "tells"};
+
+/* Is the wish w told in a relative clause ("the people who hope the
+ * boats sink"), or is what it wishes, up to token from, a deed of people
+ * a relative clause names ("I hope the people who let that boat sink
+ * face justice")? */
+static bool wish_told(const run *R, const mention *w, uint32_t from)
+{
+    static const char *const rel[] = {"who", "whom", "which", "whose",
+                                      "why", "how", "whether"};
+    if (w->tb > 0 && (word_among(R, w->tb - 1, w->tb, FRAME_WORDS(rel)) ||
+                      tok_is_word(R, w->tb - 1, "that")))
+        return true;
+    return word_among(R, w->te, from, FRAME_WORDS(rel));
+}
+
+/* Is the wish w, whose wished event runs from token from to token to,
+ * told of others: in a relative clause, a gerund subject (wish_told,
+ * wish_pred), or said by someone else than the writer? */
+static bool wish_others(const run *R, const mention *w, uint32_t from,
+                        uint32_t to)
+{
+    const tok *tk = R->rs->toks;
+    const sentence *s = sent_of(R, w->tb);
+    if (!wish_by_writer(R, w->tb) || wish_told(R, w, from))
+        return true;
+    return to < s->te && word_among(R, to, to + 1, FRAME_WORDS(wish_pred)) &&
+           tk[w->te - 1].e - tk[w->te - 1].b > 3 &&
+           memcmp(R->n->text + tk[w->te - 1].e - 3, "ing", 3) == 0;
+}
+
 
 /* Is e one of the wishes "hope", "pray", "wish" (modal entries flagged
- * `verb`: "hoping", "prayed")? Told by the term, no word of the text. */
+ * `verb`: "hoping", "prayed"), or "hopefully", "fingers crossed", "god
+ * willing", "if only", "can't wait for", "would love to", "love to see"?
+ * Told by the term, no word of the text. */
 static inline bool wish_entry(const dc_entry *e)
 {
-    return e->kind == DC_KIND_MODAL && e->term_len == 4 &&
-           (memcmp(e->term, "hope", 4) == 0 ||
-            memcmp(e->term, "pray", 4) == 0 ||
-            memcmp(e->term, "wish", 4) == 0);
+    if (e->kind != DC_KIND_MODAL)
+        return false;
+    switch (e->term_len) {
+    case 4:
+        return memcmp(e->term, "hope", 4) == 0 ||
+               memcmp(e->term, "pray", 4) == 0 ||
+               memcmp(e->term, "wish", 4) == 0;
+    case 11:
+        if (memcmp(e->term, "love to see", 11) == 0 ||
+            memcmp(e->term, "i'd love to", 11) == 0)
+            return true;
+        break;
+    case 13:
+        return memcmp(e->term, "would love to", 13) == 0;
+    }
+    return wish_opener(e);
 }
 
 /* "The violent treatment of Uyghurs", "lazy coverage of Muslims in the
@@ -15457,6 +15538,19 @@ static decorum_status rule_attack(run *R, const mention *m)
          * it is told of, which rule_fate finds */
         if (DC_SENSE_OF(e->flags) == DC_SENSE_FATE)
             return rule_fate(R, m);
+        /* a boat's sinking wished by others, not the writer ("the people
+         * who hope the boats sink have ...", "hoping migrant boats sink
+         * makes you a ghoul") */
+        if (R->wish_first && e->term_len >= 4 &&
+            memcmp(e->term, "sink", 4) == 0)
+            for (size_t i = R->wish_first - 1;
+                 i < R->rs->nm && R->rs->m[i].tb < m->tb; i++) {
+                const mention *h = &R->rs->m[i];
+                if (h->kind == DC_KIND_MODAL && wish_entry(ent(R, h)) &&
+                    R->rs->toks[h->tb].sent == R->rs->toks[m->tb].sent &&
+                    wish_others(R, h, m->tb, m->te))
+                    return DECORUM_OK;
+            }
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
@@ -22102,6 +22196,98 @@ static bool fate_opens(const run *R, const target *t)
     return b == UINT32_MAX || word_among(R, b, b + 1, FRAME_WORDS(lead));
 }
 
+/* Nouns of a place where people live (fate_placed): "in this town",
+ * "on our estate", "in that hotel"; not "in this series", "at our
+ * table", "in this pub", which place a game or a gathering. */
+static const char *const fate_homes[] = {
+    "town",    "city",   "country", "area",   "estate",  "street",
+    "streets", "road",   "neighbourhood", "neighborhood", "hotel",
+    "hotels",  "village", "county", "state",  "borough", "district",
+    "suburb",  "suburbs", "region", "nation", "island",  "valley",
+    "block",   "flats",  "parish",  "province", "land",  "continent",
+    "postcode", "hood",  "ends",    "part",   "side",    "world"};
+
+/* Where the group t of a fate idiom m is placed, between them: 1 where
+ * the writer lives ("in this country", "on our street", "round here",
+ * "in that hotel") or a place named ("in Britain", "in Birmingham"),
+ * -1 at a game or a gathering ("in this series", "at our table", "in
+ * this pub", "at the border"), 0 nowhere. A named place is the
+ * writer's unless a plight is told (rule_fate). */
+static int fate_placed(const run *R, const target *t, const mention *m)
+{
+    static const char *const prep[] = {"in", "across", "from", "at", "on",
+                                       "throughout"};
+    static const char *const det[] = {"this", "our", "my", "that", "the",
+                                      "these", "those", "yer", "ur"};
+    for (uint32_t k = t->te; k + 1 < m->tb; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(prep)))
+            continue;
+        if (tok_is_word(R, k + 1, "here") || tok_is_word(R, k + 1, "there"))
+            return 1;
+        if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
+            return capitalized(R, k + 1) ? 1 : -1;
+        /* (the noun within three words: "in this part of town", "on our
+         * council estate") */
+        for (uint32_t j = k + 2; j < m->tb && j < k + 6; j++)
+            if (word_among(R, j, j + 1, FRAME_WORDS(fate_homes)))
+                return 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Is the fate idiom m ("time is up") cut by a dash or an ellipsis and
+ * followed by more words, a notice's deadline ("your time is up — the
+ * tent closes at 10pm", "your time is up... to submit entries")? */
+static bool fate_goes_on(const run *R, const mention *m)
+{
+    const char *x = R->n->text;
+    size_t i = m->e, len = R->n->len;
+    while (i < len && x[i] == ' ')
+        i++;
+    if (i + 1 >= len)
+        return false;
+    bool cut = x[i] == '-' || (x[i] == '.' && x[i + 1] == '.') ||
+               ((unsigned char)x[i] == 0xe2 && i + 2 < len &&
+                (unsigned char)x[i + 1] == 0x80 &&
+                ((unsigned char)x[i + 2] == 0x94 ||
+                 (unsigned char)x[i + 2] == 0x93 ||
+                 (unsigned char)x[i + 2] == 0xa6));
+    if (!cut)
+        return false;
+    for (; i < len; i++)
+        if ((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= '0' && x[i] <= '9'))
+            return true;
+    return false;
+}
+
+/* Is the fate idiom m told in jest or of something else: a game, a
+ * rivalry or a contest in its sentence ("we're beating them at
+ * kabaddi", "their top order is shot", "patch nerfs their main"), a
+ * laugh at the writer's thing ("won't be laughing for long at my
+ * latkes"), a move or a closing ("at the old mosque, they're moving")? */
+static bool fate_astray(run *R, const mention *m, const sentence *s)
+{
+    static const char *const play[] = {
+        "beat",     "beating",  "beaten",  "win",     "winning", "won",
+        "wins",     "lose",     "losing",  "series",  "order",   "patch",
+        "nerf",     "nerfs",    "nerfed",  "kabaddi", "karaoke", "catan",
+        "fireworks", "recipe",  "jollof",  "quiz",    "contest", "rematch",
+        "trophy",   "bigger",   "practising", "practicing", "score",
+        "scores",   "banter",   "rivalry", "rivals",  "bake",    "moving",
+        "relocating", "relocate", "closes",  "closing", "booking",
+        "deadline", "server",   "game",    "games"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te, si = rs->toks[s->tb].sent;
+    if (k + 1 < s->te && tok_is_word(R, k, "at") &&
+        (tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "our")))
+        return true;
+    /* (the sentence and the next: "... won't be laughing for long. We
+     * beat them 3-0 last week") */
+    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    return word_among(R, m->te, e, FRAME_WORDS(play)) || game_in(R, s);
+}
+
 /* A fate idiom m (sense `fate`: "days are numbered", "borrowed time",
  * "won't be laughing for long", "dealt with for good", "matter of
  * time"): a threat at the group it is told of as the writer's forecast
@@ -22134,14 +22320,27 @@ static decorum_status rule_fate(run *R, const mention *m)
         "urgent", "humanitarian", "starving", "starvation", "hunger",
         "famine", "medicine", "medical", "ceasefire", "charity", "appeal",
         "regime", "persecution", "persecuted", "siege", "evacuate",
-        "evacuation", "crackdown", "pray", "praying", "prayers", "sadly",
-        "tragic", "heartbreaking", "protect", "camps", "camp", "refuge",
+        "evacuation", "crackdown", "pray", "praying", "prayers",
+        "tragic", "heartbreaking", "protect", "camps", "refuge",
         "shelter", "sad", "unfortunately", "worried", "scared", "afraid"};
+    /* a hardship told as its cause, or outrage at it ("... with these
+     * benefit cuts, it's disgraceful", "the Home Office is evicting
+     * them", "waiting 3 years for a diagnosis", "their visas expire") */
+    static const char *const cause[] = {
+        "cuts", "closures", "closure", "evicting", "evicted", "evict",
+        "eviction", "evictions", "diagnosis", "waiting", "heat", "heatwave",
+        "heating", "cold", "freezing", "visas", "visa", "expire", "expires",
+        "expiring", "broken", "disgraceful", "scandal", "disgrace",
+        "shameful", "outrageous", "appalling", "funding", "underfunded",
+        "shortage", "shortages", "poverty", "rents", "bills", "benefits",
+        "waitlist", "waitlists", "lifts", "deported", "deportation",
+        "asylum", "sanctuary"};
     static const char *const wink[] = {
         "if", "you", "know", "what", "i", "mean", "lol", "now", "this",
         "time", "too", "already", "asap", "please", "then", "ok", "okay",
         "haha", "lmao", "tbh", "honestly", "soon", "eventually", "one",
-        "day", "mark", "my", "words"};
+        "day", "mark", "my", "words", "though", "tho", "no", "mercy",
+        "exceptions", "forever", "get", "drift"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, m->tb);
@@ -22167,9 +22366,15 @@ static decorum_status rule_fate(run *R, const mention *m)
             !target_ending(R, k, TG_GROUP))
             k--;
         if (k > 0 && tk[k - 1].clause == c) {
-            if (tok_is_word(R, k - 1, "your") || tok_is_word(R, k - 1, "ur"))
-                t = fate_addressed(R, k - 1);
-            else if ((t = target_ending(R, k, TG_GROUP)) == NULL)
+            if (tok_is_word(R, k - 1, "your") ||
+                tok_is_word(R, k - 1, "ur")) {
+                /* ("Jews your time is up", no comma: the group opens
+                 * the clause right before) */
+                if ((t = fate_addressed(R, k - 1)) == NULL &&
+                    (t = target_ending(R, k - 1, TG_GROUP)) != NULL &&
+                    !fate_opens(R, t))
+                    t = NULL;
+            } else if ((t = target_ending(R, k, TG_GROUP)) == NULL)
                 t = target_ending(R, k, TG_PRONOUN);
             if (t && !tok_is_word(R, k - 1, "your") &&
                 !tok_is_word(R, k - 1, "ur") && !fate_opens(R, t))
@@ -22220,6 +22425,10 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (up && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "your") ||
                               tok_is_word(R, m->tb - 1, "their"))))
         return DECORUM_OK;
+    /* cut by a dash or an ellipsis and going on, a notice ("Muslims,
+     * your time is up — the iftar tent closes at 10pm"); "!" ends it */
+    if (up && fate_goes_on(R, m))
+        return DECORUM_OK;
     if (deal || up) {
         /* (a deal: nothing after it in its sentence but a wink, as "...,
          * not left in hotels", "..., with a fair hearing" say how; the
@@ -22232,9 +22441,16 @@ static decorum_status rule_fate(run *R, const mention *m)
     }
     /* a plight with its cause, or a forecast reported */
     uint32_t pe = m->te + 8 < s->te ? m->te + 8 : s->te;
-    if (!tok_is_word(R, m->tb, "matter") && !deal &&
-        word_among(R, m->te, pe, FRAME_WORDS(plight)))
-        return DECORUM_OK;
+    if (!tok_is_word(R, m->tb, "matter") && !deal) {
+        /* (not "if you know what I mean", a wink) */
+        for (uint32_t k = m->te; k < pe; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(plight)) &&
+                !(tok_is_word(R, k, "if") && k + 1 < s->te &&
+                  tok_is_word(R, k + 1, "you")))
+                return DECORUM_OK;
+        if (word_among(R, m->te, s->te, FRAME_WORDS(cause)))
+            return DECORUM_OK;
+    }
     /* the group a pronoun stands for */
     target resolved;
     bool from_ctx = false;
@@ -22247,17 +22463,15 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t) ||
         !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return DECORUM_OK;
-    /* placed far from the writer ("Christians in Nigeria are living on
-     * borrowed time", a plight), not where the writer lives ("in this
-     * country", "in our town", "round here", "in that hotel") */
-    for (uint32_t k = t->te; k + 1 < m->tb; k++)
-        if ((tok_is_word(R, k, "in") || tok_is_word(R, k, "across") ||
-             tok_is_word(R, k, "from")) &&
-            !(tok_is_word(R, k + 1, "this") || tok_is_word(R, k + 1, "our") ||
-              tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "that") ||
-              tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "these") ||
-              tok_is_word(R, k + 1, "here")))
-            return DECORUM_OK;
+    /* placed at a game or a gathering ("in this series", "at our
+     * table", "in this pub"), not where people live ("in this country",
+     * "in our town", "round here", "in that hotel") nor in a place
+     * named ("Muslims in Britain are ...", the plights told of one far
+     * away cleared above: "Christians in Nigeria are living on borrowed
+     * time, the UN warned") */
+    int placed = fate_placed(R, t, m);
+    if (placed < 0)
+        return DECORUM_OK;
     /* care is literal for the disabled ("Disabled people need to be
      * taken care of permanently") */
     if (deal && tok_is_word(R, m->tb + 1, "care") &&
@@ -22266,20 +22480,24 @@ static decorum_status rule_fate(run *R, const mention *m)
     /* a people named by nation alone, foretold to stop laughing or to
      * fade ("won't be around much longer"), is a team's or a state's
      * rival or a trend ("The Germans won't be laughing for long"), unless
-     * they are placed where the writer lives ("round here", "in our
-     * town") */
+     * they are placed where the writer lives or in a place named
+     * ("round here", "in our town", "in Minneapolis") */
     static const char *const here[] = {"here", "round", "our", "my",
                                        "this"};
     bool nation = !(t->categories & ~NATION_CATEGORIES);
     if (nation &&
         (tok_is_word(R, m->tb, "laughing") ||
          tok_is_word(R, m->tb, "around")) &&
-        !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
+        placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
-    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) ||
-        (nation && game_in(R, s)) ||
+    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
         word_among(R, 0, R->rs->ntok, FRAME_WORDS(pity)))
         return DECORUM_OK;
+    /* ("sadly" pities, "sadly for them" mocks) */
+    for (uint32_t k = 0; k < rs->ntok; k++)
+        if (tok_is_word(R, k, "sadly") &&
+            !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "for")))
+            return DECORUM_OK;
     mention sm = *m;
     if (to > m->te) {
         sm.te = to;
@@ -22301,7 +22519,8 @@ static const char *const dis_vehicle[] = {
     "lorry", "truck",  "jet"};
 static const char *const dis_crash[] = {
     "crash", "crashes", "sink", "sinks", "capsize", "capsizes", "explode",
-    "explodes", "down", "cliff", "burn", "burns"};
+    "explodes", "down", "cliff", "burn", "burns", "sunk", "sank",
+    "crashed", "capsized", "bottom"};
 static const char *const dis_strike[] = {
     "earthquake", "quake",   "hurricane", "tsunami",  "tornado",
     "plague",     "flood",   "meteor",    "asteroid", "storm",
@@ -22324,7 +22543,8 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     static const char *const full[] = {"full", "packed", "loaded",
                                        "crammed", "stuffed"};
     static const char *const det[] = {"the", "those", "these", "all",
-                                      "them", "a", "of", "with"};
+                                      "them", "a", "of", "with",
+                                      "carrying"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     uint32_t n = rs->ntok;
@@ -22336,6 +22556,16 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     if (idm && idm->te == k && ent(R, idm)->categories) {
         *out = group_of(R, idm);
         return true;
+    }
+    /* "the Jews' plane", "the lesbians' bus" */
+    if (k > 1 && tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == '\'') {
+        const target *g = target_ending(R, k - 1, TG_GROUP);
+        if (!g)
+            g = target_ending(R, k, TG_GROUP);
+        if (g) {
+            *out = *g;
+            return true;
+        }
     }
     if (k > 0 && tok_is_word(R, k - 1, "their") &&
         in_target(R, k - 1, TG_PRONOUN) &&
@@ -22405,13 +22635,17 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "swallow", "swallows", "kill",  "kills",  "destroy", "destroys",
         "hit",     "hits",     "sink",  "sinks",  "drown",   "drowns",
         "flatten", "flattens", "burn",  "burns",  "bury",    "buries",
-        "consume", "consumes", "obliterate", "obliterates"};
+        "consume", "consumes", "obliterate", "obliterates", "take",
+        "takes", "get", "gets", "got"};
     static const char *const det[] = {"the", "those", "these", "all",
-                                      "every", "of", "them", "that"};
+                                      "every", "of", "them", "that",
+                                      "whole", "last", "single"};
     static const char *const homes[] = {
         "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
         "caravans", "site",  "mosque",  "mosques", "synagogue",
-        "synagogues", "temple", "ghetto", "village", "quarter", "parade"};
+        "synagogues", "temple", "ghetto", "village", "quarter", "parade",
+        "neighborhood", "neighbourhood", "part", "area", "caravan",
+        "caravans", "march", "club", "bar", "school"};
     const tok *tk = R->rs->toks;
     uint32_t n = R->rs->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
@@ -22448,7 +22682,14 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             *to = idm->te + 1;
             return true;
         }
-        return false;
+        /* "hits Mecca and takes out the Muslims": the place struck,
+         * then the people, by a second verb after "and" */
+        uint32_t a = j + 1;
+        while (a < end && a < j + 3 && !tok_is_word(R, a, "and"))
+            a++;
+        if (a >= end || !tok_is_word(R, a, "and"))
+            return false;
+        v = a;
     }
     return false;
 }
@@ -22477,7 +22718,7 @@ static decorum_status rule_wished_disaster(run *R)
         const sentence *s = sent_of(R, w->tb);
         /* (the writer's wish: not "People wishing migrant boats would
          * sink should be ashamed") */
-        if (s->question || !wish_by_writer(R, w->tb))
+        if (s->question)
             continue;
         uint32_t end = w->te + 16 < s->te ? w->te + 16 : s->te;
         /* (what befalls them or strikes them, asked first over the
@@ -22526,6 +22767,12 @@ static decorum_status rule_wished_disaster(run *R)
                 }
             }
         }
+        /* a wish in a relative clause or a gerund subject, or the deed
+         * of those it names ("the people who hope the boats sink have
+         * ...", "hoping the dinghies sink is disgusting", "I hope the
+         * people who let that boat sink face justice") */
+        if (found && wish_others(R, w, from, to))
+            continue;
         if (!found || word_among(R, w->te, to, FRAME_WORDS(dis_spare)) ||
             (to < s->te && word_among(R, to, s->te, FRAME_WORDS(dis_spare))))
             continue;
