@@ -22209,10 +22209,10 @@ static const char *const fate_homes[] = {
 
 /* Where the group t of a fate idiom m is placed, between them: 1 where
  * the writer lives ("in this country", "on our street", "round here",
- * "in that hotel") or a place named ("in Britain", "in Birmingham"),
+ * "in that hotel"), 2 in a place named ("in Britain", "in Gaza"),
+ * which may be the writer's or far away (rule_fate makes it a review),
  * -1 at a game or a gathering ("in this series", "at our table", "in
- * this pub", "at the border"), 0 nowhere. A named place is the
- * writer's unless a plight is told (rule_fate). */
+ * this pub", "at the border"), 0 nowhere. */
 static int fate_placed(const run *R, const target *t, const mention *m)
 {
     static const char *const prep[] = {"in", "across", "from", "at", "on",
@@ -22225,7 +22225,7 @@ static int fate_placed(const run *R, const target *t, const mention *m)
         if (tok_is_word(R, k + 1, "here") || tok_is_word(R, k + 1, "there"))
             return 1;
         if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
-            return capitalized(R, k + 1) ? 1 : -1;
+            return capitalized(R, k + 1) ? 2 : -1;
         /* (the noun within three words: "in this part of town", "on our
          * council estate") */
         for (uint32_t j = k + 2; j < m->tb && j < k + 6; j++)
@@ -22334,7 +22334,9 @@ static decorum_status rule_fate(run *R, const mention *m)
         "shameful", "outrageous", "appalling", "funding", "underfunded",
         "shortage", "shortages", "poverty", "rents", "bills", "benefits",
         "waitlist", "waitlists", "lifts", "deported", "deportation",
-        "asylum", "sanctuary"};
+        "asylum", "sanctuary", "food", "water", "horrifying", "horrific",
+        "bombing", "bombed", "bombardment", "airstrikes", "genocide",
+        "blockade"};
     static const char *const wink[] = {
         "if", "you", "know", "what", "i", "mean", "lol", "now", "this",
         "time", "too", "already", "asap", "please", "then", "ok", "okay",
@@ -22504,10 +22506,15 @@ static decorum_status rule_fate(run *R, const mention *m)
         sm.e = tk[to - 1].e;
     }
     R->out->rf[DC_RF_THREAT] += 1;
-    return attack_on_group(R, &sm, t, DECORUM_SIGNAL_THREAT,
-                           severity_weight(ent(R, m)->severity, 0.7f, 0.88f,
-                                           0.95f),
-                           from_ctx);
+    /* In a place named, the writer may live there ("Muslims in Britain
+     * are living on borrowed time") or pity a people far away ("Muslims
+     * in Gaza are living on borrowed time, there's no food left",
+     * "Christians in Nigeria are ..."), and the words alone do not tell
+     * which: a moderator's review, not a reject. */
+    float w = placed == 2 ? 0.6f
+                          : severity_weight(ent(R, m)->severity, 0.7f, 0.88f,
+                                            0.95f);
+    return attack_on_group(R, &sm, t, DECORUM_SIGNAL_THREAT, w, from_ctx);
 }
 
 /* Words of a wished disaster (rule_wished_disaster): what carries the
