@@ -22351,7 +22351,9 @@ static decorum_status rule_fate(run *R, const mention *m)
         return DECORUM_OK;
     const target *t = NULL;
     uint32_t to = m->te;
-    bool owner = tok_is_word(R, m->tb, "days") || tok_is_word(R, m->tb, "time");
+    bool owner = tok_is_word(R, m->tb, "days") ||
+                 tok_is_word(R, m->tb, "time") ||
+                 tok_is_word(R, m->tb, "clock");
     bool deal = tok_is_word(R, m->te - 1, "good") ||
                 tok_is_word(R, m->te - 1, "permanently") ||
                 tok_is_word(R, m->te - 1, "all");
@@ -22409,12 +22411,19 @@ static decorum_status rule_fate(run *R, const mention *m)
                 t = fate_addressed(R, j - 1);
             else if ((t = fate_subject(R, j, c)) != NULL && !fate_opens(R, t))
                 t = NULL;
+        } else if (j == m->tb && tok_is_word(R, m->tb, "enjoy")) {
+            /* told to the group, opening its own clause ("Gays in this
+             * country, enjoy it while it lasts") */
+            t = fate_addressed(R, m->tb);
         }
     }
-    /* ("laughing for long", "around much longer" are foretold denied:
-     * "won't be", "aren't gonna be"; the others, denied, are not) */
+    /* ("laughing for long", "around much longer", "so brave soon" are
+     * foretold denied: "won't be", "aren't gonna be"; the others, denied,
+     * are not) */
     bool denied = tok_is_word(R, m->tb, "laughing") ||
-                  tok_is_word(R, m->tb, "around");
+                  tok_is_word(R, m->tb, "around") ||
+                  tok_is_word(R, m->tb, "brave") ||
+                  tok_is_word(R, m->tb, "smug");
     if (!t || past || neg != denied)
         return DECORUM_OK;
     /* a deal asked for, by a modal */
@@ -22465,6 +22474,19 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (t->type != TG_GROUP || t->reclaimed || colour_alone(R, t) ||
         !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return DECORUM_OK;
+    /* a venue of the group's, not its people: what closes is the bar
+     * ("Gay bars in our town won't be around much longer", the identity
+     * entry "gay bar" ending at the venue noun, or the noun right after) */
+    static const char *const venue[] = {
+        "bar",  "bars",  "club",  "clubs",  "pub",       "pubs",
+        "sauna", "saunas", "nightclub", "nightclubs"};
+    uint32_t ve = t->te;
+    while (ve > t->tb + 1 && tk[ve - 1].type != TK_WORD)
+        ve--;
+    if (word_among(R, ve - 1, ve, FRAME_WORDS(venue)) ||
+        (t->te < rs->ntok && word_among(R, t->te, t->te + 1,
+                                        FRAME_WORDS(venue))))
+        return DECORUM_OK;
     /* placed at a game or a gathering ("in this series", "at our
      * table", "in this pub"), not where people live ("in this country",
      * "in our town", "round here", "in that hotel") nor in a place
@@ -22487,9 +22509,7 @@ static decorum_status rule_fate(run *R, const mention *m)
     static const char *const here[] = {"here", "round", "our", "my",
                                        "this"};
     bool nation = !(t->categories & ~NATION_CATEGORIES);
-    if (nation &&
-        (tok_is_word(R, m->tb, "laughing") ||
-         tok_is_word(R, m->tb, "around")) &&
+    if (nation && denied &&
         placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
     if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
