@@ -3150,6 +3150,14 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 #define CM_SPLITS (1ull << 33)
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
+
+/* How many words ahead match_words makes a word's memo key and fetches
+ * its pair (a power of two). One word ahead was too little: a word done
+ * from the memo is ~30-60 cycles, and in the whole analysis the memo
+ * (256 KB) is in the L3 at best, the model's tables having pushed it out
+ * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
+#define MEMO_AHEAD 8
+
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
  * word that is no key, or for a key (MEMO_KEY) its slot's value in the
  * low 32 bits and its slot's index above (MEMO_SLOT), so that a word seen
@@ -3166,12 +3174,6 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
  * inflection gives a second hit over the whole word, which the fourth
  * word's low 32 bits hold (MEMO_TWO_ENTRY, MEMO_TWO_HOW); plain_word
  * pushes it (the loop sends the word there, as for MEMO_LOOK). */
-/* How many words ahead match_words makes a word's memo key and fetches
- * its pair (a power of two). One word ahead was too little: a word done
- * from the memo is ~30-60 cycles, and in the whole analysis the memo
- * (256 KB) is in the L3 at best, the model's tables having pushed it out
- * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
-#define MEMO_AHEAD 8
 #define MEMO_SLOT_BITS 26u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
 #define MEMO_TWO (1ull << 58)
