@@ -5141,7 +5141,8 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
  * walking the list cost ~140 instructions a call (dc_word_in): each
  * list is made a hash set of its words' keys once a scratch
  * (wordset_make), and a token is then a lookup of its key, which
- * tokenize wrote. The
+ * tokenize wrote. A list must have static storage: its address names
+ * its set (wl_* above). The
  * usual call (the list in its own slot, short words) makes no call of
  * its own, so it saves no registers; the rest go out of line. */
 static bool word_among(const run *R, uint32_t a, uint32_t b,
@@ -15177,6 +15178,24 @@ static const char *const frame_mourned[] = {
     "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
     "killings",  "lynched",  "mourn",   "died"};
 #define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+/* Word lists of one call each, named rather than written as compound
+ * literals at the call: word_among finds a list's set by its address,
+ * and a compound literal inside a function has automatic storage, so
+ * two of them could share an address (and a length) and one would be
+ * answered from the other's set. */
+static const char *const wl_group_round_stage[] = {"group", "round", "stage"};
+static const char *const wl_had[] = {"had"};
+static const char *const wl_if[] = {"if"};
+static const char *const wl_if_when[] = {"if", "when"};
+static const char *const wl_is_was_are_were[] = {"is", "was", "are",
+                                                  "were"};
+static const char *const wl_not_to[] = {"not", "to"};
+static const char *const wl_race[] = {"race"};
+static const char *const wl_side[] = {"side"};
+static const char *const wl_something_anything[] = {"something", "anything"};
+static const char *const wl_that_fear_fears_feared[] = {"that", "fear",
+                                                        "fears", "feared"};
+static const char *const wl_whether[] = {"whether"};
 enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
 
 /* Which of the lists above the comment has a word of (FC_*), one pass
@@ -15188,7 +15207,7 @@ static unsigned frame_context(run *R)
         uint32_t n = R->rs->ntok;
         unsigned f = FC_KNOWN;
         if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-            word_among(R, 0, n, (const char *const[]){"race"}, 1))
+            word_among(R, 0, n, FRAME_WORDS(wl_race)))
             f |= FC_GAME;
         if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
             f |= FC_WEATHER;
@@ -17378,7 +17397,7 @@ static bool medical_question(const run *R, const mention *m)
         "donor", "donors", "donation", "donations", "donated", "transplant",
         "transplants", "transplantation", "brain-dead"};
     const sentence *s = sent_of(R, m->tb);
-    return word_among(R, s->tb, m->tb, (const char *const[]){"whether"}, 1) ||
+    return word_among(R, s->tb, m->tb, FRAME_WORDS(wl_whether)) ||
            word_among(R, s->tb, s->te, donation,
                       sizeof donation / sizeof *donation);
 }
@@ -21038,7 +21057,7 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
             return UINT32_MAX;
     if ((frame_context(R) & (FC_MOURNED | FC_GAME)) ||
         word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
-                   (const char *const[]){"side"}, 1))
+                   FRAME_WORDS(wl_side)))
         return UINT32_MAX;
     return no;
 }
@@ -21050,7 +21069,7 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
 static bool told_before(const run *R, const sentence *s, uint32_t b)
 {
     return word_among(R, s->tb, b, FRAME_WORDS(frame_told)) ||
-           word_among(R, s->tb, b, (const char *const[]){"if", "when"}, 2);
+           word_among(R, s->tb, b, FRAME_WORDS(wl_if_when));
 }
 
 /* Which frame (FR_*) holds group t, and the first token of its words in
@@ -21311,7 +21330,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
-                    (const char *const[]){"is", "was", "are", "were"}, 4) &&
+                    FRAME_WORDS(wl_is_was_are_were)) &&
         (tok_is_word(R, t->te, "from") ||
          word_among(R, t->te, t->te + 1, denied,
                     sizeof denied / sizeof *denied) ||
@@ -21396,10 +21415,10 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             word_among(R, k - 3, k - 2, happen,
                        sizeof happen / sizeof *happen) &&
             word_among(R, k > s2->tb + 7 ? k - 7 : s2->tb, k - 3,
-                       (const char *const[]){"something", "anything"}, 2) &&
+                       FRAME_WORDS(wl_something_anything)) &&
             word_among(R, s2->tb, k, hinted,
                        sizeof hinted / sizeof *hinted) &&
-            word_among(R, s2->tb, k, (const char *const[]){"if"}, 1)) {
+            word_among(R, s2->tb, k, FRAME_WORDS(wl_if))) {
             *from = t->tb;
             *to = k;
             return FR_HAPPEN;
@@ -21410,7 +21429,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (t->tb >= 3 &&
         (tok_is_word(R, t->tb - 1, "to") || tok_is_word(R, t->tb - 2, "to")) &&
         word_among(R, s->tb, t->tb, hinted, sizeof hinted / sizeof *hinted) &&
-        word_among(R, s->tb, t->tb, (const char *const[]){"if"}, 1)) {
+        word_among(R, s->tb, t->tb, FRAME_WORDS(wl_if))) {
         uint32_t k = t->tb;
         /* only "your", "their" address someone; else a place ("the
          * gurdwara"), not a people ("happened to the Christians") */
@@ -21430,7 +21449,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             word_among(R, k - 2, k - 1, happen,
                        sizeof happen / sizeof *happen) &&
             word_among(R, k > 6 ? k - 6 : 0, k - 2,
-                       (const char *const[]){"something", "anything"}, 2) &&
+                       FRAME_WORDS(wl_something_anything)) &&
             (clause_done(R, t->te) ||
              (t->te + 1 < R->rs->ntok && tok_is_word(R, t->te, "of") &&
               (tok_is_word(R, t->te + 1, "yours") ||
@@ -21503,9 +21522,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                          word_among(R, t->te, k, leave,
                                     sizeof leave / sizeof *leave) &&
                          !word_among(R, t->te, k,
-                                     (const char *const[]){"group", "round",
-                                                           "stage"},
-                                     3);
+                                     FRAME_WORDS(wl_group_round_stage));
             if (alive && k + 1 < n) {
                 uint32_t se = s->te < k + 8 ? s->te : k + 8;
                 if (word_among(R, k + 1, k + 2, FRAME_WORDS(since)) ||
@@ -21521,9 +21538,9 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                        (word_among(R, t->te, k, warned,
                                    sizeof warned / sizeof *warned) ||
                         word_among(R, t->te, k,
-                                   (const char *const[]){"had"}, 1)) &&
+                                   FRAME_WORDS(wl_had))) &&
                        !word_among(R, t->te, k,
-                                   (const char *const[]){"not", "to"}, 2);
+                                   FRAME_WORDS(wl_not_to));
             if (eye && k + 5 < n) {
                 uint32_t se = s->te < k + 12 ? s->te : k + 12;
                 if (word_among(R, k + 5, se, FRAME_WORDS(since)))
@@ -23267,7 +23284,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             uint32_t ate = actor ? actor->te : gactor->te;
             if (has_kind_in(R, ate, action->tb, DC_KIND_REPORT) ||
                 (ate + 1 < action->tb &&
-                 word_among(R, ate + 1, action->tb, (const char *const[]){"that", "fear", "fears", "feared"}, 4)))
+                 word_among(R, ate + 1, action->tb, FRAME_WORDS(wl_that_fear_fears_feared))))
                 continue;
         }
         /* An actor with an innocent reading ("goblins") in a sentence that
