@@ -22435,12 +22435,9 @@ static decorum_status rule_fate(run *R, const mention *m)
         }
     }
     /* ("laughing for long", "around much longer", "so brave soon" are
-     * foretold denied: "won't be", "aren't gonna be"; the others, denied,
-     * are not) */
-    bool denied = tok_is_word(R, m->tb, "laughing") ||
-                  tok_is_word(R, m->tb, "around") ||
-                  tok_is_word(R, m->tb, "brave") ||
-                  tok_is_word(R, m->tb, "smug");
+     * foretold denied: "won't be", "aren't gonna be", their entries
+     * flagged `negated`; the others, denied, are not) */
+    bool denied = (ent(R, m)->flags & DC_F_NEGATED) != 0;
     if (!t || past || neg != denied)
         return DECORUM_OK;
     /* a deal asked for, by a modal */
@@ -22689,7 +22686,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "caravans", "site",  "mosque",  "mosques", "synagogue",
         "synagogues", "temple", "ghetto", "village", "quarter", "parade",
         "neighborhood", "neighbourhood", "part", "area", "caravan",
-        "caravans", "march", "club", "bar", "school"};
+        "march", "club", "bar", "school"};
     const tok *tk = R->rs->toks;
     uint32_t n = R->rs->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
