@@ -9753,10 +9753,10 @@ static bool gearbox_sense(run *R, const mention *m)
  * idiom for a weak point, with the armour's owner between (allow.tsv holds
  * the forms with a pronoun, which the matcher drops before the rules).
  * The slur right before "in" with "armour" at most five tokens on, in its
- * sentence. So is the crack itself, in what keeps out light, rain or
- * draughts, one to three tokens on ("rain coming through a chink in the
- * louvres", "a chink in the old stone wall"), and the gap of light, "a
- * chink of daylight" (allow.tsv: "chink of light"). */
+ * sentence. So is the crack itself (a slur of sense `crack`), in what
+ * keeps out light, rain or draughts, one to three tokens on ("rain coming
+ * through a chink in the louvres", "a chink in the old stone wall"), and
+ * the gap of light, "a chink of daylight" (allow.tsv: "chink of light"). */
 static bool armour_sense(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
@@ -9771,7 +9771,8 @@ static bool armour_sense(const run *R, const mention *m)
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->rs->ntok)
         return false;
-    if (tok_is_word(R, m->te, "of"))
+    if (tok_is_word(R, m->te, "of") &&
+        DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK)
         return m->te + 1 < R->rs->ntok &&
                word_among(R, m->te + 1, m->te + 2, gap_of,
                           sizeof gap_of / sizeof *gap_of);
@@ -9782,12 +9783,14 @@ static bool armour_sense(const run *R, const mention *m)
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
     end = m->te + 4 < s->te ? m->te + 4 : s->te;
-    return word_among(R, m->te + 1, end, crack_in,
+    return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
+           word_among(R, m->te + 1, end, crack_in,
                       sizeof crack_in / sizeof *crack_in);
 }
 
-/* Is the slur m a dish in a list of food: "faggots, mash and gravy",
- * "peas and faggots", "faggots with onion gravy" (British meatballs;
+/* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
+ * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
+ * meatballs;
  * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
  * next to a dish word across a comma, "and", "&", "with" or "in". */
 static bool dish_sense(const run *R, const mention *m)
@@ -9798,10 +9801,10 @@ static bool dish_sense(const run *R, const mention *m)
         "potato",  "beans",    "bread",   "stuffing", "carrots", "cabbage",
         "sauce",   "faggots",  "rice",    "salad",  "veg",     "swede"};
     static const char *const join[] = {"and", "with", "in"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH || !plural_hit(R, m))
+        return false;
     const tok *tk = R->rs->toks;
     const sentence *s = sent_of(R, m->tb);
-    if (!plural_hit(R, m))
-        return false;
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
