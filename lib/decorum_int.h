@@ -372,8 +372,14 @@ enum {
     DC_SENSE_YEAR,    /* "2008": a year, a crash only after a crash deed */
     DC_SENSE_MELON,   /* "watermelon": half of the food trope */
     DC_SENSE_CHICKEN, /* "fried chicken", "kfc": its other half */
-    DC_SENSE_FATE     /* "days are numbered": a fate idiom, said of
+    DC_SENSE_FATE,    /* "days are numbered": a fate idiom, said of
                        * anything; a threat only of a group (rule_fate) */
+    DC_SENSE_ILLNESS, /* "cancer": a figure only where no one has it
+                       * (illness_had) */
+    DC_SENSE_CRACK,   /* "chink": also a crack, "a chink in the wall"
+                       * (armour_sense) */
+    DC_SENSE_DISH     /* "faggots": also a dish, "faggots and peas"
+                       * (dish_sense) */
 };
 
 /* The sense number of entry flags f. */

@@ -2721,6 +2721,8 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 
 static bool pest_sense(const run *R, const mention *m);
 static bool gearbox_sense(run *R, const mention *m);
+static bool armour_sense(const run *R, const mention *m);
+static bool dish_sense(const run *R, const mention *m);
 static bool verb_sense(const run *R, const mention *m);
 
 /* The "they" at t opens the comment: no word before it can name them
@@ -3266,7 +3268,7 @@ static decorum_status find_targets(run *R)
              * an insult at one person (rule_slur), not the group. */
             if (singular_slur(R, m) || pest_sense(R, m) ||
                 owned_sense(R, m, e) || gearbox_sense(R, m) ||
-                verb_sense(R, m))
+                armour_sense(R, m) || dish_sense(R, m) || verb_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -7143,6 +7145,21 @@ static bool label_given(const run *R, const mention *m)
 }
 
 /* An attack term linked to a protected group: the core rule. */
+
+/* "asian women like me are filth? look in the mirror!", "gay men like us
+ * are perverts?": an attack echoed back as a question by the writer, who
+ * counts themselves in the group ("like me", "like us" right after it,
+ * the attack after that in the same question). */
+static bool echoed_at_writer(const run *R, const target *t, const mention *m)
+{
+    if (t->type != TG_GROUP || t->te + 2 > m->tb || !tok_is_word(R, t->te, "like") ||
+        !(tok_is_word(R, t->te + 1, "me") || tok_is_word(R, t->te + 1, "us") ||
+          tok_is_word(R, t->te + 1, "myself")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    return s->question && t->tb >= s->tb;
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
@@ -7197,6 +7214,10 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_ASSERTED;
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
+    if (sc == SC_ASSERTED && m->kind != DC_KIND_THREAT &&
+        echoed_at_writer(R, t, m))
+        sc = SC_COUNTER; /* "asian women like me are filth? look in the
+                          * mirror!" */
     sc = halt_scope(R, m, sc, neg);
     /* "Kill all the Jews he said": a call to violence with only a bare
      * "he said" after it, no quote marks and no stance, is read as the
@@ -7826,6 +7847,16 @@ static bool self_intro(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     if (m->tb > s->tb + 2 || m->te >= s->te || plural_hit(R, m))
         return false;
+    /* "Proud coolie gyal from Penal, ... where we come from": a profile's
+     * opening, "proud" and the slur with a person noun or a comma after
+     * it, in a comment where the writer speaks of themselves and that
+     * sentence addresses no one */
+    if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "proud") &&
+        (kind_at(R, m->te, DC_KIND_PERSON) ||
+         (R->rs->toks[m->te].type == TK_PUNCT && R->rs->toks[m->te].ch == ',')) &&
+        any_kind(R, DC_KIND_PRONOUN_SELF) &&
+        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU))
+        return true;
     bool motto = and_proud(R, m, s);
     if (!motto && (!tok_is_word(R, m->te, "here") ||
                    (m->te + 1 < s->te &&
@@ -9722,15 +9753,69 @@ static bool gearbox_sense(run *R, const mention *m)
  * idiom for a weak point, with the armour's owner between (allow.tsv holds
  * the forms with a pronoun, which the matcher drops before the rules).
  * The slur right before "in" with "armour" at most five tokens on, in its
- * sentence. */
+ * sentence. So is the crack itself (a slur of sense `crack`), in what
+ * keeps out light, rain or draughts, one to three tokens on ("rain coming
+ * through a chink in the louvres", "a chink in the old stone wall"), and
+ * the gap of light, "a chink of daylight" (allow.tsv: "chink of light"). */
 static bool armour_sense(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
-    if (m->te >= R->rs->ntok || !tok_is_word(R, m->te, "in"))
+    static const char *const crack_in[] = {
+        "wall", "walls", "curtain", "curtains", "blind", "blinds",
+        "louvre", "louvres", "louver", "louvers", "shutter", "shutters",
+        "fence", "door", "doors", "roof", "window", "windows", "cloud",
+        "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
+        "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
+        "ceiling", "panelling", "paneling", "frame"};
+    static const char *const gap_of[] = {"light", "daylight", "sunlight",
+                                         "moonlight", "sky", "hope"};
+    if (m->te >= R->rs->ntok)
+        return false;
+    if (tok_is_word(R, m->te, "of") &&
+        DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK)
+        return m->te + 1 < R->rs->ntok &&
+               word_among(R, m->te + 1, m->te + 2, gap_of,
+                          sizeof gap_of / sizeof *gap_of);
+    if (!tok_is_word(R, m->te, "in"))
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t end = m->te + 7 < s->te ? m->te + 7 : s->te;
-    return word_among(R, m->te + 1, end, armour, 2);
+    if (word_among(R, m->te + 1, end, armour, 2))
+        return true;
+    end = m->te + 4 < s->te ? m->te + 4 : s->te;
+    return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
+           word_among(R, m->te + 1, end, crack_in,
+                      sizeof crack_in / sizeof *crack_in);
+}
+
+/* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
+ * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
+ * meatballs;
+ * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
+ * next to a dish word across a comma, "and", "&", "with" or "in". */
+static bool dish_sense(const run *R, const mention *m)
+{
+    static const char *const dish[] = {
+        "mash",    "gravy",    "peas",    "chips",  "onions",  "onion",
+        "sausages", "sausage", "pie",     "pies",   "mushy",   "potatoes",
+        "potato",  "beans",    "bread",   "stuffing", "carrots", "cabbage",
+        "sauce",   "faggots",  "rice",    "salad",  "veg",     "swede"};
+    static const char *const join[] = {"and", "with", "in"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH || !plural_hit(R, m))
+        return false;
+    const tok *tk = R->rs->toks;
+    const sentence *s = sent_of(R, m->tb);
+    if (m->te + 1 < s->te &&
+        (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
+         (tk[m->te].type == TK_PUNCT &&
+          (tk[m->te].ch == ',' || tk[m->te].ch == '&'))) &&
+        word_among(R, m->te + 1, m->te + 2, dish, sizeof dish / sizeof *dish))
+        return true;
+    return m->tb >= s->tb + 2 &&
+           (word_among(R, m->tb - 1, m->tb, join, sizeof join / sizeof *join) ||
+            (tk[m->tb - 1].type == TK_PUNCT &&
+             (tk[m->tb - 1].ch == ',' || tk[m->tb - 1].ch == '&'))) &&
+           word_among(R, m->tb - 2, m->tb - 1, dish, sizeof dish / sizeof *dish);
 }
 
 /* Does token ti name a person by its ending: a job or role noun made
@@ -9948,7 +10033,8 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     /* (and the model, which learned the word as a slur, is damped as
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
-    if (gearbox_sense(R, m) || armour_sense(R, m) || verb_sense(R, m)) {
+    if (gearbox_sense(R, m) || armour_sense(R, m) || dish_sense(R, m) ||
+        verb_sense(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -15526,6 +15612,102 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
     return word_among(R, k + 1, t->tb, prep, sizeof prep / sizeof *prep);
 }
 
+
+/* Is t a sign of an emoji sum ("💩 > 👨🏿", "🐪 + 🐪 = 👳🏻"), which joins
+ * a figure to the people it is said of as a linking verb does? */
+static bool emoji_sum(const tok *t)
+{
+    return t->type == TK_PUNCT &&
+           (t->ch == '>' || t->ch == '<' || t->ch == '=' || t->ch == '+');
+}
+
+
+/* "cancer kills women", "abortion hurts men too", "alcohol destroys
+ * families": a verb of harm in the third person (flag `verb`, its -s
+ * form, one word) whose subject, right before it (an adverb between at
+ * most: "literally kills"), is a word that names no one: no pronoun, no
+ * person, identity, humanity or slur word, no public figure or body (a
+ * disease is a thing here, though the lexicon holds it as a figure for
+ * people). A thing's effect told,
+ * no call and no will; "he kills", "Muslims kill", "I kill" keep their
+ * readings. */
+static bool thing_does(const run *R, const mention *m, const dc_entry *e)
+{
+    if (!(e->flags & DC_F_VERB) || m->te != m->tb + 1 || m->tb == 0 ||
+        m->e - m->b != e->term_len + 1 || R->n->text[m->e - 1] != 's')
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    /* (a wish before it makes it the writer's: "Praying for a drought
+     * that starves the Africans out") */
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm && R->rs->m[i].tb < m->tb;
+         i++)
+        if (R->rs->m[i].kind == DC_KIND_MODAL &&
+            wish_entry(ent(R, &R->rs->m[i])))
+            return false;
+    uint32_t k = m->tb - 1;
+    if (k > s->tb && adverb_like(R, k))
+        k--;
+    const tok *t = &R->rs->toks[k];
+    if (k < s->tb || t->type != TK_WORD || t->clause != R->rs->toks[m->tb].clause ||
+        he_or_she(R, k) || tok_is_word(R, k, "who") ||
+        tok_is_word(R, k, "one") || tok_is_word(R, k, "everyone") ||
+        tok_is_word(R, k, "someone") || tok_is_word(R, k, "somebody") ||
+        tok_is_word(R, k, "nobody") || tok_is_word(R, k, "anyone") ||
+        kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
+        kind_at(R, k, DC_KIND_PRONOUN_YOU) ||
+        kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+        kind_at(R, k, DC_KIND_HUMANITY) || kind_at(R, k, DC_KIND_SLUR) ||
+        kind_at(R, k, DC_KIND_CONSP_ACTOR) || kind_at(R, k, DC_KIND_MODAL) ||
+        kind_at(R, k, DC_KIND_NONPROTECTED))
+        return false;
+    /* (a capitalized word inside its sentence may be someone's name:
+     * "then Dave kills them") */
+    uint32_t ob = dc_norm_src_begin(R->n, t->b);
+    return k == s->tb ||
+           !(ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z');
+}
+
+
+/* The illness itself, not a figure for people (sense `illness`): had,
+ * caught, fought or died of ("women have breast cancer", "diagnosed
+ * with stage 4 cancer", "died of the plague", "my dog has a tumour"), a
+ * word of having or of its cause at most three words before it (none a
+ * linking verb: "Jews have been a plague" is the figure), or the subject
+ * of a verb of harm ("cancer kills women", "the virus killed 200"); not
+ * with an identity or a faith's word right before it ("the islam virus",
+ * "the Muslim plague") nor "of"
+ * after it ("we have a plague of Somalis"). */
+static bool illness_had(const run *R, const mention *m)
+{
+    static const char *const had[] = {
+        "have",      "has",      "had",      "having",   "got",
+        "get",       "gets",     "getting",  "caught",   "catch",
+        "with",      "from",     "died",     "against",  "survived",
+        "survive",   "survivor", "survivors", "beat",    "diagnosed",
+        "treat",     "treating", "treated",  "cure",     "curing",
+        "cured",     "fight",    "fighting", "battle",   "battling",
+        "research",  "screening", "vaccine", "vaccines", "symptoms",
+        "infected",  "dying",    "die",      "dies"};
+    const sentence *s = sent_of(R, m->tb);
+    /* (a figure named by its people, "the islam virus", or told of them,
+     * "we have a plague of somali and sudanese") */
+    if ((m->tb > s->tb && (kind_at(R, m->tb - 1, DC_KIND_IDENTITY) ||
+                           kind_at(R, m->tb - 1, DC_KIND_NONPROTECTED))) ||
+        (m->te < s->te && tok_is_word(R, m->te, "of")))
+        return false;
+    if (m->te < s->te && kind_at(R, m->te, DC_KIND_THREAT))
+        return true;
+    for (uint32_t k = m->tb, n = 0; k > s->tb && n < 4; n++) {
+        k--;
+        if (R->rs->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
+            return false;
+        if (word_among(R, k, k + 1, had, sizeof had / sizeof *had))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -15534,6 +15716,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     float w;
     switch (m->kind) {
     case DC_KIND_DEHUMANIZE:
+        if (DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS && illness_had(R, m))
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_DEHUMANIZATION;
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
         break;
@@ -15587,7 +15771,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         if (harmless_threat(R, m, e) || harm_prevented(R, m) ||
-            vehicle_astray(R, m))
+            vehicle_astray(R, m) || thing_does(R, m, e))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
@@ -16698,7 +16882,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
-        for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm;
+        /* (words right after it in its clause, or the signs of an emoji
+         * sum, "💩 > 👨🏿", "🤢 = ...": not across a full stop, a comma
+         * or a reaction emoji, "The printer was trash. Muslims are nice",
+         * "bowling was TRASH 😤 Bajan boys can't bowl") */
+        for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm &&
+                                 R->rs->toks[k].clause ==
+                                     R->rs->toks[m->tb].clause &&
+                                 (R->rs->toks[k].type == TK_WORD ||
+                                  emoji_sum(&R->rs->toks[k]));
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
@@ -23186,6 +23378,18 @@ static bool weak_object(const run *R, const sentence *s,
             R->rs->toks[k + 1].ch == '\'');
 }
 
+/* Is the action m the adjective "own" after a possessive ("our own
+ * grandparents were refugees", "their own banks"), no verb of owning? */
+static bool own_adjective(const run *R, const mention *m)
+{
+    static const char *const poss[] = {"my",  "your", "his",   "her",
+                                       "its", "our",  "their", "ur"};
+    const dc_entry *e = ent(R, m);
+    return m->te == m->tb + 1 && m->tb > 0 && e->term_len == 3 &&
+           memcmp(e->term, "own", 3) == 0 &&
+           word_among(R, m->tb - 1, m->tb, poss, sizeof poss / sizeof *poss);
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -23203,9 +23407,14 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             const mention *m = &rs->m[i];
             if (m->tb >= s->te)
                 break;
-            if (m->kind == DC_KIND_CONSP_ACTOR && !actor)
+            if (m->kind == DC_KIND_CONSP_ACTOR && !actor &&
+                /* a code word of a people only in the plural ("the
+                 * goblins run the banks"), not one person called it
+                 * ("you are a parasitic goblin") */
+                (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)))
                 actor = m;
-            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
+            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action) &&
+                     !own_adjective(R, m))
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
                      (!object || m->tb >= object->te) &&
