@@ -7160,6 +7160,46 @@ static bool echoed_at_writer(const run *R, const target *t, const mention *m)
     return s->question && t->tb >= s->tb;
 }
 
+
+/* "Nazis viewed Jews as vermin", "the imam treats non-Muslims as
+ * criminals", "Hitler considered Slavs subhuman": the group is the object
+ * of a verb of view (active) whose subject is someone else, not the
+ * writer ("I", "we") and not bidden by a modal or "to" ("we should treat
+ * them as ...", "time to see them as ..."); the figure after it, with
+ * "as" or "like" between or nothing, is that other's view, told. */
+static bool held_by_others(const run *R, const target *t, const mention *m)
+{
+    static const char *const view[] = {
+        "viewed",   "view",     "views",    "saw",       "sees",
+        "regarded", "regard",   "regards",  "considered", "consider",
+        "considers", "treated", "treats",   "portrayed", "portrays",
+        "depicted", "depicts",  "branded",  "brands",    "painted",
+        "paints",   "deemed",   "deems",    "labelled",  "labeled",
+        "dehumanized", "dehumanised"};
+    if (t->type != TG_GROUP || t->te > m->tb || m->tb > t->te + 3)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t v = t->tb;
+    if (v > s->tb && is_determiner(R, v - 1))
+        v--;
+    if (v <= s->tb + 1 || !word_among(R, v - 1, v, view, sizeof view / sizeof *view))
+        return false;
+    uint32_t subj = v - 2;
+    if (tok_is_word(R, subj, "to") || R->rs->toks[subj].type != TK_WORD)
+        return false;
+    /* (the writer or a modal in the verb's clause before it: "We should
+     * have treated Kurds as an inferior people") */
+    uint32_t c = R->rs->toks[v - 1].clause;
+    for (uint32_t k = v - 1; k-- > s->tb && R->rs->toks[k].clause == c;)
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF) || kind_at(R, k, DC_KIND_MODAL))
+            return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (!tok_is_word(R, k, "as") && !tok_is_word(R, k, "like") &&
+            !adverb_like(R, k) && !a_or_an(R, k))
+            return false;
+    return true;
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
@@ -7214,6 +7254,9 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_ASSERTED;
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
+    if (sc == SC_ASSERTED && m->kind != DC_KIND_THREAT &&
+        m->kind != DC_KIND_EXCLUSION && held_by_others(R, t, m))
+        sc = SC_REPORTED; /* "Nazis viewed Jews as vermin" */
     if (sc == SC_ASSERTED && m->kind != DC_KIND_THREAT &&
         echoed_at_writer(R, t, m))
         sc = SC_COUNTER; /* "asian women like me are filth? look in the
