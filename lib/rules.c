@@ -357,6 +357,7 @@ struct dc_rules_scratch {
     size_t ws_cap, ws_used;
     uint64_t *ws;
     size_t ws_len, cap_ws;
+    bool ws_off; /* a set could not be made: lists are scanned from then on */
 };
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
@@ -5132,7 +5133,11 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
          h = (h + 1) & mask)
         if (rs->ws_slot[h].list == list && rs->ws_slot[h].n == n)
             return ws_among(R, a, b, rs->ws + rs->ws_slot[h].at, list);
-    const uint64_t *set = wordset_make(rs, R->al, list, n);
+    /* (once an allocation failed, each new list would try again on every
+     * call: the scratch scans them instead) */
+    const uint64_t *set = rs->ws_off ? NULL : wordset_make(rs, R->al, list, n);
+    if (!set)
+        rs->ws_off = true;
     return set ? ws_among(R, a, b, set, list)
                : word_among_scan(R, a, b, list, n);
 }
