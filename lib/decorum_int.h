@@ -350,13 +350,15 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
 #define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
-/* the everyday sense the phrase has, a 4-bit number in bits 41 to 44
+/* the everyday sense the phrase has, a 5-bit number in bits 41 to 45
  * (DC_SENSE_*), which the rules test for (veil_literal, harmless_threat,
  * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
- * entry. (3 bits until the threats' seven senses filled them.) */
+ * entry. (3 bits until the threats' seven senses filled them, 4 until
+ * the twenty-seventh session's filled those; the lexicon image keeps 48
+ * bits of flags.) */
 #define DC_F_SENSE_SHIFT 41
-#define DC_F_SENSE (15ull << DC_F_SENSE_SHIFT)
-#define DC_F_ALL 0x1fffffffffffull  /* every flag above */
+#define DC_F_SENSE (31ull << DC_F_SENSE_SHIFT)
+#define DC_F_ALL 0x3fffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
