@@ -12788,6 +12788,25 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
     return true;
 }
 
+/* Does target t hold an identity word of the group entry e names? For an
+ * attack flagged `own` and `sexage` (session 27: "aren't built for",
+ * "know their place" fixed by sex), whose words end in no noun of the
+ * group, the group named anywhere in the target is who it means: "Asian
+ * girls", "female streamers", "women"; not "men" ("men aren't built for
+ * childbirth"), whose category is the same. */
+static bool names_own_group(const run *R, const target *t, const dc_entry *e)
+{
+    for (uint32_t k = t->tb; k < t->te; k++) {
+        const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
+        if (id && same_group(ent(R, id), e))
+            return true;
+        const mention *p = mention_at(R, k, DC_KIND_PERSON);
+        if (p && same_group(ent(R, p), e))
+            return true;
+    }
+    return false;
+}
+
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
 static bool game_in(run *R, const sentence *s);
 
@@ -16352,8 +16371,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * not men or women" deny nobody. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
-         ((unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
-                                            : !same_noun(R, t, e))))
+         ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e)
+          : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
+                                              : !same_noun(R, t, e))))
         t = NULL;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
