@@ -291,7 +291,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */ \
     X(HARM, "harm")               /* hit, abuse: wrongs done to others */ \
     X(APPROVE, "approve") /* good riddance: approval of a deed told */ \
-    X(PLACE, "place")     /* hotel, shelter: a building people live in */
+    X(PLACE, "place")     /* hotel, shelter: a building people live in */ \
+    X(DENIAL, "denial")   /* hoax, never happened: an event called false */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -373,7 +374,10 @@ enum {
     DC_SENSE_MELON,   /* "watermelon": half of the food trope */
     DC_SENSE_CHICKEN, /* "fried chicken", "kfc": its other half */
     DC_SENSE_FATE     /* "days are numbered": a fate idiom, said of
-                       * anything; a threat only of a group (rule_fate) */
+                       * anything; a threat only of a group (rule_fate) */,
+    DC_SENSE_PRAISE   /* "a visionary", "bring back": an approve entry that
+                       * praises only a named atrocity or its architect
+                       * (rule_atrocity_praised), never a deed told */
 };
 
 /* The sense number of entry flags f. */
