@@ -23922,6 +23922,15 @@ static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
  * or an echo. With closer, weak kinds alone are looked at closer
  * (weak_needs); without, they are enough. When no rule can fire, *hedged
  * says whether the full pass would have hedged the comment. */
+/* Might rule_gender_scare have work: a mark of a male body (kind `body`)
+ * and a quote mark in the text? Its words of womanhood are person nouns,
+ * which alone send no comment to the rules. */
+static bool scare_body_in(uint64_t kinds, const dc_norm *n)
+{
+    return ((kinds >> DC_KIND_BODY) & 1) &&
+           (memchr(n->text, '\'', n->len) || memchr(n->text, '"', n->len));
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -23954,12 +23963,13 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits);
+                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
+                   scare_body_in(kinds, n);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(r, lx->n, kinds, hits);
+           guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -24711,6 +24721,83 @@ static bool names_bigotry(const run *R)
             !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
             return true;
     return false;
+}
+
+/* The most sentences after a scare-quoted woman that a mark of a male
+ * body may stand in: its own and the next ("That 'lady' in the gym had a
+ * five o'clock shadow."). */
+#define SCARE_BODY_SENTS 1
+
+/* "Whoever the 'woman' with the Adam's apple in the women's bathroom is,
+ * we see you", "Put the 'ladies' with beards back in the men's room": a
+ * word of womanhood (a person or identity word flagged `sexage` that
+ * names women or no sex: woman, lady, girl, ladies; not men, boys) alone
+ * in the writer's scare quotes, with a mark of a body read as male (kind
+ * `body`: Adam's apple, stubble, a dude) in its sentence or the next,
+ * mocks a trans woman's gender: derogation of trans people, 0.8 (a
+ * review; the veiled threats that go with it, "some of us will", are
+ * the moderator's to weigh). Not in a sentence that reports or names
+ * the word ("they call him 'she'"), nor asked, nor in a comment that
+ * names bigotry ("calling her a 'woman' with a beard is transphobic").
+ * "The 'woman' in the painting is a self-portrait" has no such mark;
+ * "my Adam's apple" no scare quotes. Run only for a comment with a quote
+ * mark and a body entry. */
+static decorum_status rule_gender_scare(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (names_bigotry(R))
+        return DECORUM_OK;
+    for (uint32_t k = 1; k + 1 < rs->ntok; k++) {
+        if (!quote_mark(R, k - 1) || !quote_mark(R, k + 1) ||
+            rs->toks[k - 1].ch != rs->toks[k + 1].ch ||
+            rs->toks[k].type != TK_WORD)
+            continue;
+        const mention *w = mention_at(R, k, DC_KIND_PERSON);
+        if (!w)
+            w = mention_at(R, k, DC_KIND_IDENTITY);
+        if (!w || w->te != k + 1)
+            continue;
+        const dc_entry *we = ent(R, w);
+        if (!(we->flags & DC_F_SEXAGE) ||
+            (we->group_len && !(we->group_len == 6 &&
+                                memcmp(we->group, "female", 6) == 0)))
+            continue;
+        uint32_t si = rs->toks[k].sent;
+        const sentence *s = &rs->s[si];
+        if (s->question || has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        const mention *body = NULL;
+        for (size_t j = rs->first[s->tb]; !body && j < rs->nm; j++) {
+            const mention *x = &rs->m[j];
+            if (rs->toks[x->tb].sent > si + SCARE_BODY_SENTS)
+                break;
+            if (x->kind == DC_KIND_BODY)
+                body = x;
+        }
+        if (!body)
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = rs->toks[k - 1].b;
+        fs.e = rs->toks[k + 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        uint32_t r;
+        int l = (int)(body->e - body->b);
+        decorum_status st = REASON(
+            R, &r,
+            LIT("derogation aimed at trans people (gender identity): puts "
+                "a woman's gender in scare quotes beside '"),
+            piece_text(R->n->text + body->b, l > 40 ? 40 : l),
+            LIT("', mocking a trans woman as a man"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
 }
 
 /* Words before a named atrocity that make it what was ended, fought or
@@ -25592,6 +25679,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_THREAT) &&
         (any_kind(&R, DC_KIND_DENIAL) || R.quotes || any_kind(&R, DC_KIND_ALLOW)) &&
         (st = rule_atrocity_denied(&R)) != DECORUM_OK)
+        return st;
+    if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
+        (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && any_kind(&R, DC_KIND_APPROVE) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
