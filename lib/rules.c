@@ -24809,6 +24809,21 @@ static const char *const wl_atrocity_undone[] = {
     "memorial", "against",  "fought",   "resisted",  "opposed",  "after",
     "defeated", "overthrew", "beat",    "remember",  "remembering", "worst"};
 
+/* Does sentence s hold a denouncing word that names bigotry, not a
+ * judgement ("gay propaganda", "a lie": the writer's own words of
+ * contempt)? */
+static bool sentence_names_bigotry(const run *R, const sentence *s)
+{
+    if (!R->denounce_any)
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_DENOUNCE &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
+            return true;
+    return false;
+}
+
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
  * genocide. A myth."). */
@@ -24935,6 +24950,24 @@ static decorum_status rule_atrocity_praised(run *R)
         if (word_among(R, from, m->tb, wl_atrocity_undone,
                        sizeof wl_atrocity_undone / sizeof *wl_atrocity_undone))
             continue;
+        /* An exclusion that is no violence (an "LGBT-free zone") wished by
+         * a modal of obligation before it in its clause ("Our towns should
+         * be LGBT free too") is called for. */
+        if (!(ent(R, m)->flags & DC_F_SEVERE) && !s->question &&
+            !sentence_names_bigotry(R, s)) {
+            for (uint32_t k = s->tb; k < m->tb; k++) {
+                const mention *md = mention_at(R, k, DC_KIND_MODAL);
+                const mention *neg;
+                if (md && (ent(R, md)->flags & DC_F_OBLIGE) &&
+                    rs->toks[k].clause == rs->toks[m->tb].clause &&
+                    scope_of(R, m->tb, m->te, &neg) == SC_ASSERTED) {
+                    R->out->rf[DC_RF_EXCLUSION] += 1;
+                    return attack_on_group(R, m, &g,
+                                           DECORUM_SIGNAL_EXCLUSION, 0.75f,
+                                           false);
+                }
+            }
+        }
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
             const mention *a = &rs->m[j];
@@ -24945,14 +24978,20 @@ static decorum_status rule_atrocity_praised(run *R)
                 DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE)
                 continue;
             const sentence *xs = &rs->s[as];
-            if (xs->question || doubted(R, xs, a->tb) || denounces(R, xs))
+            if (xs->question || doubted(R, xs, a->tb) ||
+                sentence_names_bigotry(R, xs))
                 continue;
             const mention *neg;
             if (scope_of(R, a->tb, a->te, &neg) != SC_ASSERTED)
                 continue;
-            R->out->rf[DC_RF_THREAT] += 1;
-            return attack_on_group(R, a, &g, DECORUM_SIGNAL_THREAT, 0.9f,
-                                   false);
+            /* (an event of no violence, an "LGBT-free zone", praised is
+             * a call to keep its people out) */
+            bool severe = (ent(R, m)->flags & DC_F_SEVERE) != 0;
+            R->out->rf[severe ? DC_RF_THREAT : DC_RF_EXCLUSION] += 1;
+            return attack_on_group(R, a, &g,
+                                   severe ? DECORUM_SIGNAL_THREAT
+                                          : DECORUM_SIGNAL_EXCLUSION,
+                                   severe ? 0.9f : 0.75f, false);
         }
     }
     return DECORUM_OK;
