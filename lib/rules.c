@@ -25713,10 +25713,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
         return st;
-    /* a named atrocity denied or praised (session 27): the denial, the
-     * approval or a quote mark is the cheap test */
+    /* a named atrocity denied or praised (session 27): a threat entry
+     * (the events are) and a denial, a quote mark or an allow entry
+     * (the scare frame "so-called"), or an approval, is the cheap test */
     if (any_kind(&R, DC_KIND_THREAT) &&
-        (any_kind(&R, DC_KIND_DENIAL) || R.quotes || any_kind(&R, DC_KIND_ALLOW)) &&
+        (any_kind(&R, DC_KIND_DENIAL) || R.quotes ||
+         any_kind(&R, DC_KIND_ALLOW)) &&
         (st = rule_atrocity_denied(&R)) != DECORUM_OK)
         return st;
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
