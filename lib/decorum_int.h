@@ -291,7 +291,9 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(CONJUNCTION, "conjunction") /* because, but: a negator stops there */ \
     X(HARM, "harm")               /* hit, abuse: wrongs done to others */ \
     X(APPROVE, "approve") /* good riddance: approval of a deed told */ \
-    X(PLACE, "place")     /* hotel, shelter: a building people live in */
+    X(PLACE, "place")     /* hotel, shelter: a building people live in */ \
+    X(DENIAL, "denial")   /* hoax, never happened: an event called false */ \
+    X(BODY, "body")       /* adam's apple, stubble: a body read as male */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -380,8 +382,11 @@ enum {
                        * (illness_had) */
     DC_SENSE_CRACK,   /* "chink": also a crack, "a chink in the wall"
                        * (armour_sense) */
-    DC_SENSE_DISH     /* "faggots": also a dish, "faggots and peas"
+    DC_SENSE_DISH,    /* "faggots": also a dish, "faggots and peas"
                        * (dish_sense) */
+    DC_SENSE_PRAISE   /* "a visionary", "bring back": an approve entry that
+                       * praises only a named atrocity or its architect
+                       * (rule_atrocity_praised), never a deed told */
 };
 
 /* The sense number of entry flags f. */

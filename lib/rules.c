@@ -12922,6 +12922,44 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
     return true;
 }
 
+/* Does target t's sentence open with what a regime or a place holds
+ * ("Under the Taliban, women are property", "In 1850, wives were ...":
+ * "under" or "in", then a comma before the group)? Then a role fixed by
+ * sex is told of that rule, not said by the writer. */
+static bool regime_told(const run *R, const target *t)
+{
+    const sentence *s = sent_of(R, t->tb);
+    if (!(tok_is_word(R, s->tb, "under") || tok_is_word(R, s->tb, "in")))
+        return false;
+    for (uint32_t k = s->tb + 1; k < t->tb; k++)
+        if (R->rs->toks[k].type == TK_PUNCT && R->rs->toks[k].ch == ',')
+            return true;
+    return false;
+}
+
+/* Does target t hold an identity word of the group entry e names? For an
+ * attack flagged `own` and `sexage` (session 27: "aren't built for",
+ * "know their place" fixed by sex), whose words end in no noun of the
+ * group, the group named anywhere in the target is who it means: "Asian
+ * girls", "female streamers", "women"; not "men" ("men aren't built for
+ * childbirth"), whose category is the same. */
+static bool names_own_group(const run *R, const target *t, const dc_entry *e)
+{
+    /* a pronoun resolved to the group: its entry ("their brains aren't
+     * made for it" after "girls") */
+    if (t->entry >= 0 && same_group(&R->lx->entries[t->entry], e))
+        return true;
+    for (uint32_t k = t->tb; k < t->te; k++) {
+        const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
+        if (id && same_group(ent(R, id), e))
+            return true;
+        const mention *p = mention_at(R, k, DC_KIND_PERSON);
+        if (p && same_group(ent(R, p), e))
+            return true;
+    }
+    return false;
+}
+
 static bool expelled(const run *R, uint32_t tb, uint32_t te);
 static bool game_in(run *R, const sentence *s);
 
@@ -16584,8 +16622,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * not men or women" deny nobody. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
-         ((unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
-                                            : !same_noun(R, t, e))))
+         ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e) ||
+                                         regime_told(R, t)
+          : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
+                                              : !same_noun(R, t, e))))
         t = NULL;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
@@ -24139,6 +24179,15 @@ static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
  * or an echo. With closer, weak kinds alone are looked at closer
  * (weak_needs); without, they are enough. When no rule can fire, *hedged
  * says whether the full pass would have hedged the comment. */
+/* Might rule_gender_scare have work: a mark of a male body (kind `body`)
+ * and a quote mark in the text? Its words of womanhood are person nouns,
+ * which alone send no comment to the rules. */
+static bool scare_body_in(uint64_t kinds, const dc_norm *n)
+{
+    return ((kinds >> DC_KIND_BODY) & 1) &&
+           (memchr(n->text, '\'', n->len) || memchr(n->text, '"', n->len));
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -24171,12 +24220,13 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             }
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
-                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits);
+                   hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
+                   scare_body_in(kinds, n);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(r, lx->n, kinds, hits);
+           guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -24820,6 +24870,390 @@ static void sayers_denounced(run *R)
     }
 }
 
+/* Is token k a quote mark ("'" or '"' outside a word)? */
+static bool quote_mark(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    return k < R->rs->ntok && t->type == TK_PUNCT &&
+           (t->ch == '\'' || t->ch == '"');
+}
+
+/* Nouns an atrocity's name qualifies when it names what remembers,
+ * teaches or studies it, or who lived through it: the name is then no
+ * subject of a denial or a praise ("the Holocaust museum's visitor
+ * numbers were inflated"). */
+static const char *const wl_atrocity_kept[] = {
+    "museum",    "museum's",   "museums",  "survivor",  "survivors",
+    "survivor's", "memorial",  "memorials", "education", "educator",
+    "educators", "scholar",    "scholars", "studies",   "historian",
+    "historians", "film",      "films",    "movie",     "book",
+    "books",     "remembrance", "day",     "centre",    "center",
+    "trust",     "exhibition", "exhibit",  "documentary", "class",
+    "lesson",    "lessons",    "victims",  "victim",    "archive",
+    "archives",  "deniers",    "denier",   "denial",    "site"};
+
+/* The group a named atrocity m was done to (session 27): an `event`
+ * entry's own group ("the Holocaust", "Srebrenica", "apartheid"), the
+ * group named right before an event noun, a quote mark perhaps between
+ * ("the Armenian genocide", "the Armenian 'genocide'"), the group of a
+ * named event right before the quote ("the Srebrenica 'massacre'"), or
+ * the group after it as its object ("the genocide of the Armenians").
+ * False for an event of no group ("the genocide of the honeybee"). */
+static bool atrocity_group(const run *R, const mention *m, target *g)
+{
+    const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_THREAT || !(e->flags & DC_F_EVENT))
+        return false;
+    /* (naming what remembers or studies it: "the holocaust museum's
+     * visitor numbers were inflated", "a Holocaust survivor") */
+    if (word_among(R, m->te, m->te + 1, wl_atrocity_kept,
+                   sizeof wl_atrocity_kept / sizeof *wl_atrocity_kept))
+        return false;
+    if (e->categories) {
+        *g = group_of(R, m);
+        return true;
+    }
+    uint32_t k = m->tb;
+    if (k > 0 && quote_mark(R, k - 1))
+        k--;
+    const mention *id = k > 0 ? identity_ending_at(R, k) : NULL;
+    if (id) {
+        *g = group_of(R, id);
+        return true;
+    }
+    for (size_t i = 0; k > 0 && i < R->rs->nm && R->rs->m[i].tb < k; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o->te == k && o->kind == DC_KIND_THREAT &&
+            (ent(R, o)->flags & DC_F_EVENT) && ent(R, o)->categories) {
+            *g = group_of(R, o);
+            return true;
+        }
+    }
+    const target *v = victim_after(R, m);
+    if (v && v->type == TG_GROUP) {
+        *g = *v;
+        return true;
+    }
+    return false;
+}
+
+/* Is event m in the writer's scare quotes or after a scare frame, its
+ * name kept at a distance, as the subject of what the writer says of it
+ * (a linking verb right after it: "the Armenian 'genocide' is ...", "the
+ * so-called genocide of the Armenians was ...")? Not a name's part (the
+ * revisionist forum's section "'Holocaust' Debate / Comments / News", a
+ * "'Holocaust' museum"), nor in a sentence that reports or names the
+ * word ("the word 'genocide'", "they called it 'genocide'"). */
+static bool atrocity_scared(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+        return false;
+    if (m->tb > 0 && quote_mark(R, m->tb - 1) && quote_mark(R, m->te) &&
+        R->rs->toks[m->tb - 1].ch == R->rs->toks[m->te].ch)
+        return kind_at(R, m->te + 1, DC_KIND_COPULA);
+    for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++) {
+        const mention *a = mention_at(R, k, DC_KIND_ALLOW);
+        if (a && is_scare(R, a) && a->te <= m->tb) {
+            /* the event, perhaps "of" and its group, then the verb */
+            uint32_t j = m->te;
+            if (tok_is_word(R, j, "of")) {
+                const target *v = victim_after(R, m);
+                j = v ? v->te : j;
+            }
+            return kind_at(R, j, DC_KIND_COPULA);
+        }
+    }
+    return false;
+}
+
+/* A denouncing word that names bigotry or denial (not a judgement such as
+ * "propaganda", "lie", which the denial itself uses) in the comment. */
+static bool names_bigotry(const run *R)
+{
+    if (!R->denounce_any)
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++)
+        if (R->rs->m[i].kind == DC_KIND_DENOUNCE &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
+            return true;
+    return false;
+}
+
+/* The most sentences after a scare-quoted woman that a mark of a male
+ * body may stand in: its own and the next ("That 'lady' in the gym had a
+ * five o'clock shadow."). */
+#define SCARE_BODY_SENTS 1
+
+/* "Whoever the 'woman' with the Adam's apple in the women's bathroom is,
+ * we see you", "Put the 'ladies' with beards back in the men's room": a
+ * word of womanhood (a person or identity word flagged `sexage` that
+ * names women or no sex: woman, lady, girl, ladies; not men, boys) alone
+ * in the writer's scare quotes, with a mark of a body read as male (kind
+ * `body`: Adam's apple, stubble, a dude) in its sentence or the next,
+ * mocks a trans woman's gender: derogation of trans people, 0.8 (a
+ * review; the veiled threats that go with it, "some of us will", are
+ * the moderator's to weigh). Not in a sentence that reports or names
+ * the word ("they call him 'she'"), nor asked, nor in a comment that
+ * names bigotry ("calling her a 'woman' with a beard is transphobic").
+ * "The 'woman' in the painting is a self-portrait" has no such mark;
+ * "my Adam's apple" no scare quotes. Run only for a comment with a quote
+ * mark and a body entry. */
+static decorum_status rule_gender_scare(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (names_bigotry(R))
+        return DECORUM_OK;
+    for (uint32_t k = 1; k + 1 < rs->ntok; k++) {
+        if (!quote_mark(R, k - 1) || !quote_mark(R, k + 1) ||
+            rs->toks[k - 1].ch != rs->toks[k + 1].ch ||
+            rs->toks[k].type != TK_WORD)
+            continue;
+        const mention *w = mention_at(R, k, DC_KIND_PERSON);
+        if (!w)
+            w = mention_at(R, k, DC_KIND_IDENTITY);
+        if (!w || w->te != k + 1)
+            continue;
+        const dc_entry *we = ent(R, w);
+        if (!(we->flags & DC_F_SEXAGE) ||
+            (we->group_len && !(we->group_len == 6 &&
+                                memcmp(we->group, "female", 6) == 0)))
+            continue;
+        uint32_t si = rs->toks[k].sent;
+        const sentence *s = &rs->s[si];
+        if (s->question || has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        const mention *body = NULL;
+        for (size_t j = rs->first[s->tb]; !body && j < rs->nm; j++) {
+            const mention *x = &rs->m[j];
+            if (rs->toks[x->tb].sent > si + SCARE_BODY_SENTS)
+                break;
+            if (x->kind == DC_KIND_BODY)
+                body = x;
+        }
+        if (!body)
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = rs->toks[k - 1].b;
+        fs.e = rs->toks[k + 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        uint32_t r;
+        int l = (int)(body->e - body->b);
+        decorum_status st = REASON(
+            R, &r,
+            LIT("derogation aimed at trans people (gender identity): puts "
+                "a woman's gender in scare quotes beside '"),
+            piece_text(R->n->text + body->b, l > 40 ? 40 : l),
+            LIT("', mocking a trans woman as a man"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Words before a named atrocity that make it what was ended, fought or
+ * survived, or whose victims or memory are named: praise after them is of
+ * that ("Mandela ended apartheid. The best thing that ever happened"). */
+static const char *const wl_atrocity_undone[] = {
+    "ended",    "end",      "ending",   "abolished", "abolish",  "abolition",
+    "dismantled", "fall",   "survived", "survivor",  "survivors", "victims",
+    "memorial", "against",  "fought",   "resisted",  "opposed",  "after",
+    "defeated", "overthrew", "beat",    "remember",  "remembering", "worst"};
+
+/* Does sentence s hold a denouncing word that names bigotry, not a
+ * judgement ("gay propaganda", "a lie": the writer's own words of
+ * contempt)? */
+static bool sentence_names_bigotry(const run *R, const sentence *s)
+{
+    if (!R->denounce_any)
+        return false;
+    for (size_t i = R->rs->first[s->tb];
+         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+        if (R->rs->m[i].kind == DC_KIND_DENOUNCE &&
+            !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
+            return true;
+    return false;
+}
+
+/* The most words of a next sentence that may carry a denial of the event
+ * told in the one before ("Holocaust? Never happened.", "The Armenian
+ * genocide. A myth."). */
+#define DENIAL_NEXT_WORDS 8
+
+/* "The Holocaust is the biggest lie ever sold", "Srebrenica was not a
+ * genocide", "The holodomor is a hoax", "the Armenian 'genocide'": a
+ * named atrocity (atrocity_group) called false by a `denial` word in its
+ * sentence, or in a short next one (DENIAL_NEXT_WORDS), or named in the
+ * writer's scare quotes or after "so-called", is denial of the atrocity:
+ * derogation of the people it was done to, 0.9 (a reject), as Holocaust
+ * denial phrases are (coded.tsv). Not asked (a question sentence), not
+ * doubted ("if"/"whether" before it), not negated ("it's not a myth"),
+ * reported ("deniers claim it was a typhus story") or denounced (a word
+ * naming bigotry or denial anywhere: "Holocaust denial", "deniers",
+ * "antisemitic"; not a judgement, "propaganda", "lie", which deniers use
+ * of the atrocity itself): counter-speech and history. Run only for a comment
+ * with a threat entry and a denial entry or a quote mark. */
+static decorum_status rule_atrocity_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (names_bigotry(R))
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        target g;
+        if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_EVENT) ||
+            !atrocity_group(R, m, &g))
+            continue;
+        uint32_t si = rs->toks[m->tb].sent;
+        const sentence *s = &rs->s[si];
+        uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
+        if (from < s->tb)
+            from = s->tb;
+        if (word_among(R, from, m->tb, wl_atrocity_undone,
+                       sizeof wl_atrocity_undone / sizeof *wl_atrocity_undone))
+            continue;
+        const mention *d = NULL;
+        bool scared = atrocity_scared(R, m);
+        if (scared)
+            d = m;
+        for (size_t j = rs->first[s->tb]; !d && j < rs->nm; j++) {
+            const mention *x = &rs->m[j];
+            if (rs->toks[x->tb].sent > si + 1)
+                break;
+            /* said of the event: after it, or at most three words before
+             * it ("the myth of the Holocaust"; not "the 'Jewish problem'
+             * was Nazi propaganda that ended in the Holocaust") */
+            if (x->kind != DC_KIND_DENIAL || x->te + 3 < m->tb)
+                continue;
+            const sentence *xs = sent_of(R, x->tb);
+            if (xs->question || doubted(R, xs, x->tb))
+                continue;
+            if (xs != s) {
+                uint32_t words = 0;
+                for (uint32_t k = xs->tb; k < xs->te; k++)
+                    words += rs->toks[k].type == TK_WORD;
+                if (words > DENIAL_NEXT_WORDS)
+                    continue;
+            }
+            const mention *neg;
+            if (scope_of(R, x->tb, x->te, &neg) != SC_ASSERTED)
+                continue;
+            d = x;
+        }
+        if (!d || (scared && (s->question || doubted(R, s, m->tb))))
+            continue;
+        uint32_t b = m->b < d->b ? m->b : d->b;
+        uint32_t be = m->e > d->e ? m->e : d->e;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = b;
+        fs.e = be;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.9f;
+        fs.hate = true;
+        uint32_t r;
+        const dc_entry *de = ent(R, d);
+        int l = (int)(m->e - m->b);
+        decorum_status st = REASON(
+            R, &r, LIT("atrocity denial: denies '"),
+            piece_text(R->n->text + m->b, l > 40 ? 40 : l),
+            LIT("', a crime against its victims' people: "),
+            scared ? LIT("names it in scare quotes")
+                   : piece_text(de->why, de->why_len));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+
+/* "Apartheid was the best thing that happened to this country", "Mladic
+ * is a hero", "Bring back apartheid", "Srebrenica was a job well done",
+ * "Bandera's boys did what had to be done in Volhynia": an approve entry
+ * in the sentence of a named atrocity or its architect (atrocity_group),
+ * or in the sentence before or after it, praises the atrocity: a threat
+ * at the people it was done to, 0.9, as rule_approval weighs approval of
+ * a deed told. Only the entries flagged `praise` (sense) are read here:
+ * the plain approvals ("about time", "not enough", "was good") are
+ * rule_approval's, whose tests of where they stand they need; praise of
+ * the atrocity's end ("Mandela ended apartheid", "the survivors of
+ * Srebrenica": wl_atrocity_undone within three words before it) or of
+ * anything else in a sentence between is none. Not asked or doubted,
+ * negated, reported or denounced. Run only when rule_approval found
+ * nothing, for a comment with a threat and an approve entry. */
+static decorum_status rule_atrocity_praised(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        target g;
+        if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_EVENT) ||
+            !atrocity_group(R, m, &g))
+            continue;
+        uint32_t si = rs->toks[m->tb].sent;
+        const sentence *s = &rs->s[si];
+        uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
+        if (from < s->tb)
+            from = s->tb;
+        if (word_among(R, from, m->tb, wl_atrocity_undone,
+                       sizeof wl_atrocity_undone / sizeof *wl_atrocity_undone))
+            continue;
+        /* An exclusion that is no violence (an "LGBT-free zone") wished by
+         * a modal of obligation before it in its clause ("Our towns should
+         * be LGBT free too") is called for. */
+        if (!(ent(R, m)->flags & DC_F_SEVERE) && !s->question &&
+            !sentence_names_bigotry(R, s)) {
+            for (uint32_t k = s->tb; k < m->tb; k++) {
+                const mention *md = mention_at(R, k, DC_KIND_MODAL);
+                const mention *neg;
+                if (md && (ent(R, md)->flags & DC_F_OBLIGE) &&
+                    rs->toks[k].clause == rs->toks[m->tb].clause &&
+                    scope_of(R, m->tb, m->te, &neg) == SC_ASSERTED) {
+                    R->out->rf[DC_RF_EXCLUSION] += 1;
+                    return attack_on_group(R, m, &g,
+                                           DECORUM_SIGNAL_EXCLUSION, 0.75f,
+                                           false);
+                }
+            }
+        }
+        uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+        for (size_t j = rs->first[lo]; j < rs->nm; j++) {
+            const mention *a = &rs->m[j];
+            uint32_t as = rs->toks[a->tb].sent;
+            if (as > si + 1)
+                break;
+            if (a->kind != DC_KIND_APPROVE ||
+                DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE)
+                continue;
+            const sentence *xs = &rs->s[as];
+            if (xs->question || doubted(R, xs, a->tb) ||
+                sentence_names_bigotry(R, xs))
+                continue;
+            const mention *neg;
+            if (scope_of(R, a->tb, a->te, &neg) != SC_ASSERTED)
+                continue;
+            /* (an event of no violence, an "LGBT-free zone", praised is
+             * a call to keep its people out) */
+            bool severe = (ent(R, m)->flags & DC_F_SEVERE) != 0;
+            R->out->rf[severe ? DC_RF_THREAT : DC_RF_EXCLUSION] += 1;
+            return attack_on_group(R, a, &g,
+                                   severe ? DECORUM_SIGNAL_THREAT
+                                          : DECORUM_SIGNAL_EXCLUSION,
+                                   severe ? 0.9f : 0.75f, false);
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -24853,7 +25287,8 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
          * shot dead. Good riddance."). */
         if (as > ds + 1 || a->kind == DC_KIND_THREAT)
             break;
-        if (a->kind != DC_KIND_APPROVE)
+        if (a->kind != DC_KIND_APPROVE ||
+            DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE)
             continue;
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
@@ -25534,6 +25969,21 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
+        return st;
+    /* a named atrocity denied or praised (session 27): a threat entry
+     * (the events are) and a denial, a quote mark or an allow entry
+     * (the scare frame "so-called"), or an approval, is the cheap test */
+    if (any_kind(&R, DC_KIND_THREAT) &&
+        (any_kind(&R, DC_KIND_DENIAL) || R.quotes ||
+         any_kind(&R, DC_KIND_ALLOW)) &&
+        (st = rule_atrocity_denied(&R)) != DECORUM_OK)
+        return st;
+    if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
+        (st = rule_gender_scare(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_THREAT) && any_kind(&R, DC_KIND_APPROVE) &&
+        R.out->rf[DC_RF_THREAT] == 0 &&
+        (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
