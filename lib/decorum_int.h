@@ -372,8 +372,11 @@ enum {
     DC_SENSE_YEAR,    /* "2008": a year, a crash only after a crash deed */
     DC_SENSE_MELON,   /* "watermelon": half of the food trope */
     DC_SENSE_CHICKEN, /* "fried chicken", "kfc": its other half */
-    DC_SENSE_FATE     /* "days are numbered": a fate idiom, said of
+    DC_SENSE_FATE,    /* "days are numbered": a fate idiom, said of
                        * anything; a threat only of a group (rule_fate) */
+    DC_SENSE_NOTICE   /* code: half of an insinuation, a marker ("notice
+                       * how", no group) or a referent ("same last
+                       * names", 👃, with one): rule_noticing */
 };
 
 /* The sense number of entry flags f. */

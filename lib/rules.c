@@ -458,6 +458,9 @@ typedef struct run {
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
     uint32_t wish_first;
+    /* a code of sense `notice` (an insinuation's marker or referent):
+     * rule_noticing has work */
+    bool noticed;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -19625,6 +19628,10 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
         return DECORUM_OK;
+    /* an insinuation's marker ("notice how") is no code: rule_noticing
+     * reads it beside a referent */
+    if (DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE && !e->group_len)
+        return DECORUM_OK;
     /* in scare quotes of its own, the writer's sarcasm (an entry flagged
      * `scare` is a code only so: "urban", "enriched") */
     bool scare_q = ambiguous && m->kind == DC_KIND_CODE && R->quotes &&
@@ -23397,6 +23404,211 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
     return DECORUM_OK;
 }
 
+/* The insinuation (rule_noticing): the writer names no group and claims
+ * nothing; they "notice", point at names and leave the rest to the
+ * reader ("Notice how every label exec has a surname ending in -stein
+ * 👃"). Its halves are `code` entries of sense `notice` (coded.tsv): a
+ * marker, with no group ("notice how", "check the names", "you know the
+ * rest", "every single time"), and a referent, with one ("the same last
+ * names", "same kind of surname", "13 percent", 👃). Besides the
+ * lexicon's referents, surnames in -berg, -stein, -witz and -baum said of
+ * a group (surname_group) and "13%" as a group (share_13) point at one. */
+#define NOTICE_WEIGHT 0.8f
+
+/* Is the referent m, an emoji (👃, 🐙), meant in its literal sense: a
+ * cold, a smell, a nose job, a lie (Pinocchio's nose), the sea? A word of
+ * that sense anywhere in the comment ("my nose has been running all week
+ * 👃🤧", "the bakery on my street at 6am 👃😍") reads it so. */
+static bool emoji_literal(const run *R, const mention *m)
+{
+    static const char *const literal[] = {
+        "nose",     "noses",    "nostril",  "smell",    "smells",
+        "smelled",  "smelling", "smelt",    "sniff",    "sniffs",
+        "sniffing", "scent",    "scents",   "perfume",  "cologne",
+        "aroma",    "fragrance", "stink",   "stinks",   "stinky",
+        "cold",     "flu",      "sneeze",   "sneezing", "allergies",
+        "allergy",  "runny",    "stuffy",   "congested", "pierced",
+        "piercing", "rhinoplasty", "bakery", "bread",   "coffee",
+        "cooking",  "baking",   "pinocchio", "lie",     "lies",
+        "lying",    "liar",     "octopus",  "sea",      "ocean",
+        "aquarium", "sushi",    "calamari", "takoyaki", "dog",
+        "dogs",     "puppy",    "cat"};
+    return !(R->n->text[m->b] & 0x80) ||
+           word_among(R, 0, R->rs->ntok, literal,
+                      sizeof literal / sizeof *literal);
+}
+
+/* Is the referent "13 percent" (or "13%", which no entry can spell: pct
+ * set, the token after the number a '%') at tokens [b, e) the meme's
+ * share of the population, a group: "the 13%", "13% of the population",
+ * or a share that ends its clause ("Adjust for demographics. 13% you know
+ * the rest."; e is then a marker's first token or a mark)? Not a share
+ * of something else or a change ("13% of respondents", "crime dropped
+ * 13% this year"). */
+static bool share_13(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const whole[] = {"population", "people", "country",
+                                        "us",         "america", "nation"};
+    const dc_rules_scratch *rs = R->rs;
+    if (b > 0 && tok_is_word(R, b - 1, "the"))
+        return true;
+    if (e >= rs->ntok || rs->toks[e].type != TK_WORD)
+        return true;
+    if (tok_is_word(R, e, "you"))
+        return true;
+    if (!tok_is_word(R, e, "of"))
+        return false;
+    uint32_t k = e + 1;
+    if (tok_is_word(R, k, "the"))
+        k++;
+    return k < rs->ntok &&
+           word_among(R, k, k + 1, whole, sizeof whole / sizeof *whole);
+}
+
+/* The token of a surname in -berg, -stein, -witz or -baum said of a
+ * group, UINT32_MAX if none: the ending alone, as a kind of name ("a
+ * -stein or a -berg"), a surname in the plural ("the Goldsteins and
+ * Silverbergs own every bank"), one beside "surname" or "last name"
+ * ("a Goldberg surname"), or three of them listed ("Goldberg,
+ * Rosenberg, Steinberg, Weinstein..."). One name alone is a person
+ * ("Goldberg had a monster game"). Asked only of a comment with a
+ * marker. */
+static uint32_t surname_group(const run *R)
+{
+    static const char *const ends[] = {"berg", "stein", "witz", "baum"};
+    static const char *const places[] = {
+        "iceberg",    "icebergs",  "nuremberg", "heidelberg", "gutenberg",
+        "liechtenstein", "frankenstein", "einstein", "steins", "bergs"};
+    static const char *const name[] = {"surname", "surnames", "name",
+                                       "names"};
+    const dc_rules_scratch *rs = R->rs;
+    const char *a = R->n->text;
+    uint32_t first = UINT32_MAX, count = 0;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        const tok *t = &rs->toks[k];
+        uint32_t n = t->e - t->b;
+        if (t->type != TK_WORD || n < 4 || n > 20)
+            continue;
+        bool plural = a[t->e - 1] == 's';
+        uint32_t stem = n - plural;
+        size_t x = 0;
+        for (; x < sizeof ends / sizeof *ends; x++) {
+            size_t el = strlen(ends[x]);
+            if (stem >= el && memcmp(a + t->b + stem - el, ends[x], el) == 0)
+                break;
+        }
+        if (x == sizeof ends / sizeof *ends)
+            continue;
+        size_t el = strlen(ends[x]);
+        /* "a -stein": the ending alone, after a hyphen that opens it */
+        if (stem == el && k > 0 && rs->toks[k - 1].type == TK_PUNCT &&
+            rs->toks[k - 1].ch == '-' && rs->toks[k - 1].e == t->b &&
+            (k == 1 || rs->toks[k - 2].e < rs->toks[k - 1].b))
+            return k;
+        if (stem < el + 3 ||
+            word_among(R, k, k + 1, places, sizeof places / sizeof *places))
+            continue;
+        if (plural)
+            return k;
+        if ((k + 1 < rs->ntok &&
+             word_among(R, k + 1, k + 2, name, sizeof name / sizeof *name)) ||
+            (k + 2 < rs->ntok && tok_is_word(R, k + 1, "last") &&
+             tok_is_word(R, k + 2, "name")))
+            return k;
+        if (first == UINT32_MAX)
+            first = k;
+        if (++count == 3)
+            return first;
+    }
+    return UINT32_MAX;
+}
+
+static __attribute__((noinline)) decorum_status rule_noticing(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* counter-speech explains the dog whistle ("'small hat' is an
+     * antisemitic code, report it", "the 👃 in replies to Jewish
+     * journalists is harassment") */
+    if (R->denounce_any)
+        return DECORUM_OK;
+    const mention *marker = NULL, *ref = NULL, *ref2 = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_CODE || DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE)
+            continue;
+        const mention *neg;
+        if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
+            continue;
+        if (!e->group_len) {
+            if (!marker)
+                marker = m;
+            continue;
+        }
+        if (e->term[0] == '1' ? !share_13(R, m->tb, m->te)
+                              : emoji_literal(R, m) && (e->term[0] & 0x80))
+            continue;
+        if (!ref)
+            ref = m;
+        else if (!ref2 && m->entry != ref->entry)
+            ref2 = m;
+    }
+    /* a referent of the rules' own: "13%" as a group, a surname of a
+     * group; only beside a marker */
+    uint32_t rb = UINT32_MAX, re = 0;
+    uint32_t cats = 0;
+    const char *why = NULL;
+    if (ref) {
+        rb = ref->tb;
+        re = ref->te;
+        cats = ent(R, ref)->categories;
+        why = ent(R, ref)->why;
+    } else if (marker) {
+        for (uint32_t k = 0; k + 1 < rs->ntok && rb == UINT32_MAX; k++)
+            if (tok_is_word(R, k, "13") && rs->toks[k + 1].type == TK_PUNCT &&
+                rs->toks[k + 1].ch == '%' && share_13(R, k, k + 2)) {
+                rb = k;
+                re = k + 2;
+                cats = 1u << DECORUM_CATEGORY_RACE;
+                why = "the \"13 percent\" of the \"13/50\" statistic meme, "
+                      "pointing at Black people";
+            }
+        uint32_t k = rb == UINT32_MAX ? surname_group(R) : UINT32_MAX;
+        if (k != UINT32_MAX) {
+            rb = k;
+            re = k + 1;
+            cats = 1u << DECORUM_CATEGORY_RELIGION;
+            why = "surnames said of a group: the antisemitic \"noticing\" "
+                  "of names";
+        }
+    }
+    if (rb == UINT32_MAX || !(marker || ref2))
+        return DECORUM_OK;
+    const mention *neg;
+    if (scope_of(R, rb, re, &neg) != SC_ASSERTED)
+        return DECORUM_OK;
+    const mention *with = marker ? marker : ref2;
+    R->out->rf[DC_RF_CODED] += 1;
+    finding_spec fs = {0};
+    fs.b = tb_byte(R, rb);
+    fs.e = te_byte(R, re);
+    fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = cats;
+    fs.weight = NOTICE_WEIGHT;
+    fs.hate = true;
+    int rl = (int)(fs.e - fs.b), wl = (int)(with->e - with->b);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("insinuation: '"),
+        piece_text(R->n->text + fs.b, rl > 40 ? 40 : rl), LIT("' with '"),
+        piece_text(R->n->text + with->b, wl > 30 ? 30 : wl), LIT("'; "),
+        piece_str(why));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -25245,6 +25457,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             break;
         case DC_KIND_CODE:
         case DC_KIND_CONSPIRACY:
+            R.noticed |= m->kind == DC_KIND_CODE &&
+                         DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -25348,6 +25562,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
         (st = rule_whistle_deed(&R)) != DECORUM_OK)
+        return st;
+    if (R.noticed && (st = rule_noticing(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
