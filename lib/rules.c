@@ -23193,6 +23193,105 @@ static bool weak_object(const run *R, const sentence *s,
             R->rs->toks[k + 1].ch == '\'');
 }
 
+/* A story told backwards in sentence s (cod13): the deed or its object
+ * first, then the action, then its actor: a passive ("Every war was
+ * financed by the Rothschilds", "Every migrant caravan is paid for by
+ * George Soros") or an action that points back at its doer ("all trace
+ * back to the same small-hat crowd", "straight into the pockets of the
+ * tribe": entries ending in "to" or "of"). The actor opens within three
+ * words after the action or its "by" ("the same old ..."): a
+ * `consp_actor` or a group target. An object of the trope before the
+ * action is needed, unless the actor is itself the trope (a
+ * `consp_actor` of severity 3, a dog whistle that is no everyday
+ * phrase): "The study was funded by Soros's foundation" and "the clinic
+ * was funded by Jewish donors" tell of a gift. The actor and its
+ * action in *actor or *gactor (set in *pt), *action, *object (NULL when
+ * none). */
+static bool story_reversed(const run *R, const sentence *s,
+                           const mention **actor, const target **gactor,
+                           target *pt, const mention **action,
+                           const mention **object)
+{
+    static const char *const lead[] = {"the", "same", "old", "their", "a",
+                                       "those", "these", "his", "this"};
+    const dc_rules_scratch *rs = R->rs;
+    const char *a = R->n->text;
+    const mention *obj = NULL;
+    for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb >= s->te)
+            break;
+        if (m->kind == DC_KIND_CONSP_OBJECT) {
+            if (!obj || m->tb >= obj->te)
+                obj = m;
+            continue;
+        }
+        if (m->kind != DC_KIND_CONSP_ACTION)
+            continue;
+        const dc_entry *e = ent(R, m);
+        uint32_t k = m->te;
+        bool back = e->term_len > 3 &&
+                    (memcmp(e->term + e->term_len - 3, " to", 3) == 0 ||
+                     memcmp(e->term + e->term_len - 3, " of", 3) == 0);
+        if (!back) {
+            /* a deed done, then "by" ("paid for by") */
+            if (!(m->e - m->b > 3 && a[m->e - 2] == 'e' && a[m->e - 1] == 'd') &&
+                !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
+                !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
+                continue;
+            if (tok_is_word(R, k, "for"))
+                k++;
+            if (!tok_is_word(R, k, "by"))
+                continue;
+            k++;
+        }
+        for (int n = 0; n < 3 && k < s->te &&
+                        word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
+             n++)
+            k++;
+        if (k >= s->te)
+            continue;
+        const mention *ac = NULL;
+        for (size_t j = i + 1; j < rs->nm && rs->m[j].tb <= k; j++)
+            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te)
+                ac = &rs->m[j];
+        const target *g = NULL;
+        if (!ac)
+            for (size_t t = targets_from(rs, m->te);
+                 t < rs->nt && rs->t[t].tb <= k && !g; t++)
+                if (rs->t[t].type == TG_GROUP && rs->t[t].entry >= 0)
+                    g = &rs->t[t];
+        if (!ac && !g)
+            continue;
+        /* the object before the action and near it (a run-on sentence
+         * holds many stories), not one the actor holds */
+        const mention *o =
+            obj && obj->te <= m->tb && obj->te + 8 >= m->tb ? obj : NULL;
+        const dc_entry *ae = ac ? ent(R, ac) : &R->lx->entries[g->entry];
+        bool trope = ac ? ae->severity >= 3
+                        : g->coded && ae->kind == DC_KIND_DOGWHISTLE &&
+                              !(ae->flags & DC_F_AMBIGUOUS);
+        if (!o && !trope)
+            continue;
+        /* "studios started by Jewish immigrants": a people who founded
+         * something, history ("every war was started by ..." is told
+         * forwards as often); "is America rightly owned by white
+         * Americans?" asks of a people's claim, no secret power */
+        if (!ac && !g->coded &&
+            (term_ends(e, "start", true) || s->question))
+            continue;
+        *actor = ac;
+        if (g) {
+            *pt = *g;
+            *gactor = pt;
+        }
+        *action = m;
+        *object = o;
+        return true;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -23210,7 +23309,10 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             const mention *m = &rs->m[i];
             if (m->tb >= s->te)
                 break;
-            if (m->kind == DC_KIND_CONSP_ACTOR && !actor)
+            /* (the longest at its token: "Zionist bankers", not
+             * "Zionist") */
+            if (m->kind == DC_KIND_CONSP_ACTOR &&
+                (!actor || (m->tb == actor->tb && m->te > actor->te)))
                 actor = m;
             else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
                 action = action && actor && action->tb > actor->tb ? action : m;
@@ -23264,11 +23366,36 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 }
             }
         }
-        if (!(actor || gactor) || !action || !object)
-            continue;
+        /* told forwards, else backwards ("... was financed by the
+         * Rothschilds"): then the object may be missing, and the story
+         * runs from the object or the action to the actor */
+        bool reversed = false;
+        if (!((actor || gactor) && action && object &&
+              action->tb > (actor ? actor->tb : gactor->tb) &&
+              object->tb >= action->te)) {
+            target rt;
+            const mention *ra = NULL, *rx = NULL, *ro = NULL;
+            const target *rg = NULL;
+            if (!(R->kinds & (KIND_BIT(CONSP_ACTOR) | KIND_BIT(DOGWHISTLE) |
+                              KIND_BIT(IDENTITY))) ||
+                !story_reversed(R, s, &ra, &rg, &rt, &rx, &ro))
+                continue;
+            reversed = true;
+            actor = ra;
+            action = rx;
+            object = ro;
+            if (rg) {
+                pactor = rt;
+                gactor = &pactor;
+            } else {
+                gactor = NULL;
+            }
+        }
         uint32_t atb = actor ? actor->tb : gactor->tb;
-        if (!(action->tb > atb && object->tb >= action->te))
-            continue;
+        uint32_t ate = actor ? actor->te : gactor->te;
+        /* the story's first and last tokens */
+        uint32_t sb = reversed ? (object ? object->tb : action->tb) : atb;
+        uint32_t se = reversed ? ate : object->te;
         /* "destroy" is said of a plot only close up: its doer a few
          * words before it and what it would destroy right after ("Jewish
          * academics to destroy the western family"); far apart the doer
@@ -23276,16 +23403,15 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * do to destroy America") or the thing destroyed is no society
          * ("their mindset has destroyed how my friends see white
          * people"). */
-        if (ent(R, action)->term_len == 7 &&
+        if (!reversed && ent(R, action)->term_len == 7 &&
             memcmp(ent(R, action)->term, "destroy", 7) == 0 &&
             (action->tb - atb > 6 || object->tb > action->te + 2))
             continue;
         /* (nor where the group only says or fears it, of another doer:
          * "Jewish scholars warned that assimilation would destroy the
          * traditional family") */
-        if (ent(R, action)->term_len == 7 &&
+        if (!reversed && ent(R, action)->term_len == 7 &&
             memcmp(ent(R, action)->term, "destroy", 7) == 0) {
-            uint32_t ate = actor ? actor->te : gactor->te;
             if (has_kind_in(R, ate, action->tb, DC_KIND_REPORT) ||
                 (ate + 1 < action->tb &&
                  word_among(R, ate + 1, action->tb, FRAME_WORDS(wl_that_fear_fears_feared))))
@@ -23304,7 +23430,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * politics, not a secret plot. A faith or a race behind the wars
          * stays the trope. */
         if (!actor && !(gactor->categories & ~NATION_CATEGORIES) &&
-            (ent(R, object)->flags & DC_F_EVENT)) {
+            object && (ent(R, object)->flags & DC_F_EVENT)) {
             R->untargeted = true; /* the model's reading counts as for history */
             continue;
         }
@@ -23315,7 +23441,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * the lexicon's tropes, as its actor; with another group named it
          * tells of seats held or a trade, and the model's reading of power
          * beside a group counts as for a nation's war. */
-        if (!actor && ent(R, object)->group_len) {
+        if (!actor && object && ent(R, object)->group_len) {
             const dc_entry *oe = ent(R, object);
             const dc_entry *ge =
                 gactor->entry >= 0 ? &R->lx->entries[gactor->entry] : NULL;
@@ -23328,28 +23454,28 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         /* "Nathan Rothschild financed Wellington's army during the
          * Napoleonic wars": history (story_history); the model's reading
          * counts as for a nation's war */
-        if (actor && story_history(R, s, atb, action, object)) {
+        if (actor && object && story_history(R, s, atb, action, object)) {
             R->untargeted = true;
             continue;
         }
-        if (!actor && weak_object(R, s, action, object))
+        if (!actor && object && weak_object(R, s, action, object))
             continue;
         const mention *neg;
-        scope sc = scope_of(R, atb, object->te, &neg);
+        scope sc = scope_of(R, sb, se, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
-        if (sc == SC_ASSERTED && answered_no(R, atb))
+        if (sc == SC_ASSERTED && answered_no(R, sb))
             sc = SC_NEGATED; /* "Do Jews own the NBA? No, ..." */
         if (sc == SC_ASSERTED && R->denounce_any &&
-            story_named_false(R, s, atb))
+            story_named_false(R, s, sb))
             sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
-        if (sc == SC_ASSERTED && rebutted(R, atb))
+        if (sc == SC_ASSERTED && rebutted(R, sb))
             sc = SC_COUNTER; /* "... That is an antisemitic lie." */
         /* "Soros has been accused of funding migrant caravans": a report
          * verb between the actor and the action tells of the claim */
-        if (sc == SC_ASSERTED && has_kind_in(R, atb, action->tb, DC_KIND_REPORT))
+        if (sc == SC_ASSERTED && has_kind_in(R, sb, action->tb, DC_KIND_REPORT))
             sc = SC_REPORTED;
-        uint32_t b = tb_byte(R, atb), e = object->e;
+        uint32_t b = tb_byte(R, sb), e = reversed ? te_byte(R, se) : object->e;
         if (sc != SC_ASSERTED) {
             decorum_status st = mitigate(R, b, e, sc, LIT("a conspiracy trope"));
             if (st != DECORUM_OK)
@@ -23381,19 +23507,20 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         fs.signal = DECORUM_SIGNAL_CONSPIRACY;
         fs.attribute = DECORUM_IDENTITY_ATTACK;
         fs.categories = actor ? ae->categories : gactor->categories;
-        if (!fs.categories)
+        if (!fs.categories && object)
             fs.categories = ent(R, object)->categories;
         fs.weight = w;
         fs.hate = true;
-        uint32_t r;
-        int al = (int)(te_byte(R, actor ? actor->te : gactor->te) - b);
-        int xl = (int)(action->e - action->b), ol = (int)(object->e - object->b);
+        uint32_t r, ab = tb_byte(R, atb);
+        int al = (int)(te_byte(R, ate) - ab);
+        int xl = (int)(action->e - action->b);
+        int ol = object ? (int)(object->e - object->b) : 0;
         decorum_status st = REASON(
             R, &r, LIT("conspiracy trope: '"),
-            piece_text(R->n->text + b, al > 40 ? 40 : al), LIT("' secretly '"),
+            piece_text(R->n->text + ab, al > 40 ? 40 : al), LIT("' secretly '"),
             piece_text(R->n->text + action->b, xl > 30 ? 30 : xl), LIT("' '"),
-            piece_text(R->n->text + object->b, ol > 30 ? 30 : ol), LIT("'; "),
-            entry_why(ae));
+            piece_text(object ? R->n->text + object->b : "", ol > 30 ? 30 : ol),
+            LIT("'; "), entry_why(ae));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -23415,11 +23542,11 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
  * a group (surname_group) and "13%" as a group (share_13) point at one. */
 #define NOTICE_WEIGHT 0.8f
 
-/* Is the referent m, an emoji (👃, 🐙), meant in its literal sense: a
+/* Is a referent that is an emoji (👃, 🐙) meant in its literal sense: a
  * cold, a smell, a nose job, a lie (Pinocchio's nose), the sea? A word of
  * that sense anywhere in the comment ("my nose has been running all week
  * 👃🤧", "the bakery on my street at 6am 👃😍") reads it so. */
-static bool emoji_literal(const run *R, const mention *m)
+static bool emoji_literal(const run *R)
 {
     static const char *const literal[] = {
         "nose",     "noses",    "nostril",  "smell",    "smells",
@@ -23429,17 +23556,15 @@ static bool emoji_literal(const run *R, const mention *m)
         "cold",     "flu",      "sneeze",   "sneezing", "allergies",
         "allergy",  "runny",    "stuffy",   "congested", "pierced",
         "piercing", "rhinoplasty", "bakery", "bread",   "coffee",
-        "cooking",  "baking",   "pinocchio", "lie",     "lies",
-        "lying",    "liar",     "octopus",  "sea",      "ocean",
-        "aquarium", "sushi",    "calamari", "takoyaki", "dog",
-        "dogs",     "puppy",    "cat"};
-    return !(R->n->text[m->b] & 0x80) ||
-           word_among(R, 0, R->rs->ntok, literal,
+        "cooking",  "baking",   "pinocchio", "liar",    "octopus",
+        "sea",      "ocean",    "aquarium", "sushi",    "calamari",
+        "takoyaki"};
+    return word_among(R, 0, R->rs->ntok, literal,
                       sizeof literal / sizeof *literal);
 }
 
-/* Is the referent "13 percent" (or "13%", which no entry can spell: pct
- * set, the token after the number a '%') at tokens [b, e) the meme's
+/* Is the referent "13 percent" (or "13%", which no entry can spell: the
+ * number and its '%') at tokens [b, e) the meme's
  * share of the population, a group: "the 13%", "13% of the population",
  * or a share that ends its clause ("Adjust for demographics. 13% you know
  * the rest."; e is then a marker's first token or a mark)? Not a share
@@ -23523,6 +23648,20 @@ static uint32_t surname_group(const run *R)
     return UINT32_MAX;
 }
 
+/* Is m, of entry e, half of an insinuation: a `notice` code or trope
+ * phrase (a marker without a group, a referent with one: "who owns the
+ * media", "always the same names"), or a dog whistle for Jews ("the same
+ * tribe", "small-hat crowd", "usual suspects"), a referent the lexicon
+ * already holds? (Not the other tropes of a secret power, "NWO",
+ * "cultural Marxism": beside "globalist" they tell of politics as often.) */
+static bool notice_half(const mention *m, const dc_entry *e)
+{
+    if (m->kind == DC_KIND_CODE || m->kind == DC_KIND_CONSPIRACY)
+        return DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE;
+    return m->kind == DC_KIND_DOGWHISTLE && e->group_len == 6 &&
+           memcmp(e->group, "jewish", 6) == 0;
+}
+
 static __attribute__((noinline)) decorum_status rule_noticing(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -23535,10 +23674,13 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         const dc_entry *e = ent(R, m);
-        if (m->kind != DC_KIND_CODE || DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE)
+        if (!notice_half(m, e))
             continue;
         const mention *neg;
-        if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
+        scope sc = scope_of(R, m->tb, m->te, &neg);
+        /* (an emoji after "who wrote this bill" is no one's report) */
+        if (sc == SC_NEGATED || sc == SC_COUNTER ||
+            (sc == SC_REPORTED && !(e->term[0] & 0x80)))
             continue;
         if (!e->group_len) {
             if (!marker)
@@ -23546,7 +23688,10 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
             continue;
         }
         if (e->term[0] == '1' ? !share_13(R, m->tb, m->te)
-                              : emoji_literal(R, m) && (e->term[0] & 0x80))
+                              : (e->term[0] & 0x80) && emoji_literal(R))
+            continue;
+        /* (one referent of a campaign, named again: "👃👃") */
+        if (ref && m->entry == ref->entry)
             continue;
         if (!ref)
             ref = m;
@@ -23573,19 +23718,23 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                 why = "the \"13 percent\" of the \"13/50\" statistic meme, "
                       "pointing at Black people";
             }
-        uint32_t k = rb == UINT32_MAX ? surname_group(R) : UINT32_MAX;
-        if (k != UINT32_MAX) {
-            rb = k;
-            re = k + 1;
-            cats = 1u << DECORUM_CATEGORY_RELIGION;
-            why = "surnames said of a group: the antisemitic \"noticing\" "
-                  "of names";
-        }
     }
-    if (rb == UINT32_MAX || !(marker || ref2))
-        return DECORUM_OK;
-    const mention *neg;
-    if (scope_of(R, rb, re, &neg) != SC_ASSERTED)
+    /* surnames said of a group: a referent beside a marker, or a second
+     * one ("has a 👃 and a Goldberg surname") */
+    uint32_t sk = (rb == UINT32_MAX && marker) || (ref && !ref2 && !marker)
+                      ? surname_group(R)
+                      : UINT32_MAX;
+    bool by_name = false;
+    if (sk != UINT32_MAX && rb == UINT32_MAX) {
+        rb = sk;
+        re = sk + 1;
+        cats = 1u << DECORUM_CATEGORY_RELIGION;
+        why = "surnames said of a group: the antisemitic \"noticing\" of "
+              "names";
+    } else if (sk != UINT32_MAX) {
+        by_name = true;
+    }
+    if (rb == UINT32_MAX || !(marker || ref2 || by_name))
         return DECORUM_OK;
     const mention *with = marker ? marker : ref2;
     R->out->rf[DC_RF_CODED] += 1;
@@ -23597,12 +23746,14 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     fs.categories = cats;
     fs.weight = NOTICE_WEIGHT;
     fs.hate = true;
-    int rl = (int)(fs.e - fs.b), wl = (int)(with->e - with->b);
+    uint32_t wb = with ? with->b : tb_byte(R, sk);
+    uint32_t we = with ? with->e : te_byte(R, sk + 1);
+    int rl = (int)(fs.e - fs.b), wl = (int)(we - wb);
     uint32_t r;
     decorum_status st = REASON(
         R, &r, LIT("insinuation: '"),
         piece_text(R->n->text + fs.b, rl > 40 ? 40 : rl), LIT("' with '"),
-        piece_text(R->n->text + with->b, wl > 30 ? 30 : wl), LIT("'; "),
+        piece_text(R->n->text + wb, wl > 30 ? 30 : wl), LIT("'; "),
         piece_str(why));
     if (st != DECORUM_OK)
         return st;
@@ -25457,8 +25608,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             break;
         case DC_KIND_CODE:
         case DC_KIND_CONSPIRACY:
-            R.noticed |= m->kind == DC_KIND_CODE &&
-                         DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
+            R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -25486,8 +25636,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         harm_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
+    /* (a story told backwards may lack its object when its actor is
+     * the trope itself: story_reversed) */
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
-        any_kind(&R, DC_KIND_CONSP_OBJECT) &&
+        (R.kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR) |
+                    KIND_BIT(DOGWHISTLE))) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
@@ -25563,7 +25716,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
         (st = rule_whistle_deed(&R)) != DECORUM_OK)
         return st;
-    if (R.noticed && (st = rule_noticing(&R)) != DECORUM_OK)
+    /* (a marker is a `notice` code: R.noticed; a referent may be a dog
+     * whistle or a trope phrase, beside a second referent) */
+    if ((R.noticed || (R.kinds & KIND_BIT(DOGWHISTLE) &&
+                       R.kinds & (KIND_BIT(CODE) | KIND_BIT(CONSPIRACY)))) &&
+        (st = rule_noticing(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
