@@ -18846,6 +18846,39 @@ static bool groomer_smear(const run *R, const mention *m)
     return false;
 }
 
+/* Is the ambiguous code m one of two of the neo-Nazi codes in one
+ * comment, which read each other (cod13): "Fourteen Words FC 88 🤝",
+ * "HH 88 to all my white brothers", "Remember the 14 words. 88."? One is
+ * "88" standing bare (ending its clause, before an emoji, "to" or a word
+ * of address; not "88 characters", "88 keys"), the other another
+ * ambiguous code of a race or a faith (14 words, hh, heil, white pride,
+ * 卐; not a scare word, an emoji for a person, an insinuation's half). */
+static bool code_pair(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *n88 = NULL, *other = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *c = &rs->m[i];
+        const dc_entry *e = ent(R, c);
+        if (c->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
+            continue;
+        if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
+            uint32_t k = c->te;
+            if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+                (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
+                word_among(R, k, k + 1, fellows_88,
+                           sizeof fellows_88 / sizeof *fellows_88))
+                n88 = c;
+        } else if (!(e->flags & (DC_F_SCARE | DC_F_NOUN)) &&
+                   DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE &&
+                   (e->categories & ((1u << DECORUM_CATEGORY_RACE) |
+                                     (1u << DECORUM_CATEGORY_RELIGION)))) {
+            other = c;
+        }
+    }
+    return n88 && other && (m == n88 || m == other);
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -18854,6 +18887,7 @@ static bool groomer_smear(const run *R, const mention *m)
  *   score inside a sentence ("my '88 Corolla"); or offered as a
  *   greeting (greeting_88).
  * - "14 words" / "fourteen words" as the slogan (slogan_14).
+ * - "88" and another of the neo-Nazi codes together (code_pair).
  * - "groomer" as the smear of LGBTQ people (groomer_smear).
  * - a Jewish code ("the JQ") beside a leading question of who controls
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
@@ -18865,6 +18899,8 @@ static bool code_in_context(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (R->denounce_any)
         return false;
+    if (code_pair(R, m))
+        return true;
     if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
         static const char *const cause[] = {
             "race", "pride", "power", "nation", "nationalism", "genocide",
@@ -23692,6 +23728,11 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
             continue;
         /* (one referent of a campaign, named again: "👃👃") */
         if (ref && m->entry == ref->entry)
+            continue;
+        /* a name shared with one person ("the same last name as our
+         * teacher"), a team's name ("The Tribe won again") */
+        if (tok_is_word(R, m->te, "as") ||
+            (m->kind == DC_KIND_DOGWHISTLE && capitalized(R, m->te - 1)))
             continue;
         if (!ref)
             ref = m;
