@@ -23600,19 +23600,18 @@ static bool emoji_literal(const run *R)
 }
 
 /* Is the referent "13 percent" (or "13%", which no entry can spell: the
- * number and its '%') at tokens [b, e) the meme's
- * share of the population, a group: "the 13%", "13% of the population",
- * or a share that ends its clause ("Adjust for demographics. 13% you know
- * the rest."; e is then a marker's first token or a mark)? Not a share
- * of something else or a change ("13% of respondents", "crime dropped
- * 13% this year"). */
-static bool share_13(const run *R, uint32_t b, uint32_t e)
+ * number and its '%'), which ends before token e, the meme's share of the
+ * population, a group: "13% of the population" ending its clause, or a
+ * share that ends its own ("maps of the 13%, look it up", "Adjust for
+ * demographics. 13% you know the rest."; e is then a marker's first
+ * token or a mark)? Not a share of something else, a change or a
+ * discount ("13% of respondents", "crime dropped 13% this year", "the
+ * 13% discount code"). */
+static bool share_13(const run *R, uint32_t e)
 {
     static const char *const whole[] = {"population", "people", "country",
                                         "us",         "america", "nation"};
     const dc_rules_scratch *rs = R->rs;
-    if (b > 0 && tok_is_word(R, b - 1, "the"))
-        return true;
     if (e >= rs->ntok || rs->toks[e].type != TK_WORD)
         return true;
     if (tok_is_word(R, e, "you"))
@@ -23622,8 +23621,11 @@ static bool share_13(const run *R, uint32_t b, uint32_t e)
     uint32_t k = e + 1;
     if (tok_is_word(R, k, "the"))
         k++;
+    /* (and the share ends its clause: "13% of the population voted for
+     * the Greens" is a vote) */
     return k < rs->ntok &&
-           word_among(R, k, k + 1, whole, sizeof whole / sizeof *whole);
+           word_among(R, k, k + 1, whole, sizeof whole / sizeof *whole) &&
+           (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD);
 }
 
 /* The token of a surname in -berg, -stein, -witz or -baum said of a
@@ -23645,6 +23647,10 @@ static uint32_t surname_group(const run *R)
     const dc_rules_scratch *rs = R->rs;
     const char *a = R->n->text;
     uint32_t first = UINT32_MAX, count = 0;
+    /* (names listed or in the plural are a family or a guest list unless
+     * the comment tells of power: "notice who runs the studios") */
+    bool power = (R->kinds & (KIND_BIT(CONSP_ACTION) |
+                              KIND_BIT(CONSP_OBJECT))) != 0;
     for (uint32_t k = 0; k < rs->ntok; k++) {
         const tok *t = &rs->toks[k];
         uint32_t n = t->e - t->b;
@@ -23669,7 +23675,7 @@ static uint32_t surname_group(const run *R)
         if (stem < el + 3 ||
             word_among(R, k, k + 1, places, sizeof places / sizeof *places))
             continue;
-        if (plural)
+        if (plural && power)
             return k;
         if ((k + 1 < rs->ntok &&
              word_among(R, k + 1, k + 2, name, sizeof name / sizeof *name)) ||
@@ -23678,7 +23684,7 @@ static uint32_t surname_group(const run *R)
             return k;
         if (first == UINT32_MAX)
             first = k;
-        if (++count == 3)
+        if (++count == 3 && power)
             return first;
     }
     return UINT32_MAX;
@@ -23698,6 +23704,16 @@ static bool notice_half(const mention *m, const dc_entry *e)
            memcmp(e->group, "jewish", 6) == 0;
 }
 
+/* Does the sentence of token tb speak of the writer ("I", "my", "me"):
+ * a name shared in the family, the writer's own surname? */
+static bool writer_in(const run *R, uint32_t tb)
+{
+    static const char *const self[] = {"i", "my", "me", "i'm", "im",
+                                       "mine", "myself"};
+    const sentence *s = sent_of(R, tb);
+    return word_among(R, s->tb, s->te, self, sizeof self / sizeof *self);
+}
+
 static __attribute__((noinline)) decorum_status rule_noticing(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -23706,7 +23722,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
      * journalists is harassment") */
     if (R->denounce_any)
         return DECORUM_OK;
-    const mention *marker = NULL, *ref = NULL, *ref2 = NULL;
+    const mention *marker = NULL, *ref = NULL, *ref2 = NULL, *weak = NULL;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         const dc_entry *e = ent(R, m);
@@ -23723,22 +23739,43 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                 marker = m;
             continue;
         }
-        if (e->term[0] == '1' ? !share_13(R, m->tb, m->te)
+        if (e->term[0] == '1' ? !share_13(R, m->te)
                               : (e->term[0] & 0x80) && emoji_literal(R))
             continue;
         /* (one referent of a campaign, named again: "👃👃") */
         if (ref && m->entry == ref->entry)
             continue;
         /* a name shared with one person ("the same last name as our
-         * teacher"), a team's name ("The Tribe won again") */
+         * teacher"), a kind of something ("the same tribe of pigeons"),
+         * a team's name ("The Tribe won again"), the writer's own
+         * ("my brother and I have the same last name", "my grandmother's
+         * family") */
         if (tok_is_word(R, m->te, "as") ||
-            (m->kind == DC_KIND_DOGWHISTLE && capitalized(R, m->te - 1)))
+            (m->kind == DC_KIND_DOGWHISTLE &&
+             (tok_is_word(R, m->te, "of") || capitalized(R, m->te - 1))) ||
+            writer_in(R, m->tb))
             continue;
+        /* a dog whistle of everyday readings stands beside a marker only
+         * told of power in its sentence ("Same tribe that runs the
+         * central banks", not "the usual suspects topped the league
+         * again"); beside another referent it may stand alone ("Always
+         * the same names behind the wars. The usual suspects.") */
+        if (m->kind == DC_KIND_DOGWHISTLE && (e->flags & DC_F_AMBIGUOUS)) {
+            const sentence *ms = sent_of(R, m->tb);
+            if (!has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_ACTION) &&
+                !has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_OBJECT)) {
+                if (!weak)
+                    weak = m;
+                continue;
+            }
+        }
         if (!ref)
             ref = m;
         else if (!ref2 && m->entry != ref->entry)
             ref2 = m;
     }
+    if (ref && !ref2 && weak && weak->entry != ref->entry)
+        ref2 = weak;
     /* a referent of the rules' own: "13%" as a group, a surname of a
      * group; only beside a marker */
     uint32_t rb = UINT32_MAX, re = 0;
@@ -23752,7 +23789,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     } else if (marker) {
         for (uint32_t k = 0; k + 1 < rs->ntok && rb == UINT32_MAX; k++)
             if (tok_is_word(R, k, "13") && rs->toks[k + 1].type == TK_PUNCT &&
-                rs->toks[k + 1].ch == '%' && share_13(R, k, k + 2)) {
+                rs->toks[k + 1].ch == '%' && share_13(R, k + 2)) {
                 rb = k;
                 re = k + 2;
                 cats = 1u << DECORUM_CATEGORY_RACE;
