@@ -23271,7 +23271,8 @@ static bool story_reversed(const run *R, const sentence *s,
                      memcmp(e->term + e->term_len - 3, " of", 3) == 0);
         if (!back) {
             /* a deed done, then "by" ("paid for by") */
-            if (!(m->e - m->b > 3 && a[m->e - 2] == 'e' && a[m->e - 1] == 'd') &&
+            if (!(m->e - m->b > 3 && a[m->e - 2] == 'e' &&
+                  a[m->e - 1] == 'd') &&
                 !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
                 !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
                 continue;
@@ -23281,8 +23282,9 @@ static bool story_reversed(const run *R, const sentence *s,
                 continue;
             k++;
         }
-        for (int n = 0; n < 3 && k < s->te &&
-                        word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
+        for (int n = 0;
+             n < 3 && k < s->te &&
+             word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
              n++)
             k++;
         if (k >= s->te)
