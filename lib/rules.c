@@ -23755,7 +23755,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
         if (tok_is_word(R, m->te, "as") ||
             (m->kind == DC_KIND_DOGWHISTLE &&
              (tok_is_word(R, m->te, "of") || capitalized(R, m->te - 1))) ||
-            writer_in(R, m->tb))
+            (!(e->term[0] & 0x80) && writer_in(R, m->tb)))
             continue;
         /* a dog whistle of everyday readings stands beside a marker only
          * told of power in its sentence ("Same tribe that runs the
@@ -23814,7 +23814,12 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     } else if (sk != UINT32_MAX) {
         by_name = true;
     }
-    if (rb == UINT32_MAX || !(marker || ref2 || by_name))
+    /* (or a referent beside power told in the comment, an action and an
+     * object of a story: "They control the media, the banks and
+     * Hollywood. I wonder who 'they' are 🤔👃") */
+    bool power = ref && (R->kinds & KIND_BIT(CONSP_ACTION)) &&
+                 (R->kinds & KIND_BIT(CONSP_OBJECT));
+    if (rb == UINT32_MAX || !(marker || ref2 || by_name || power))
         return DECORUM_OK;
     const mention *with = marker ? marker : ref2;
     R->out->rf[DC_RF_CODED] += 1;
@@ -23826,8 +23831,8 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     fs.categories = cats;
     fs.weight = NOTICE_WEIGHT;
     fs.hate = true;
-    uint32_t wb = with ? with->b : tb_byte(R, sk);
-    uint32_t we = with ? with->e : te_byte(R, sk + 1);
+    uint32_t wb = with ? with->b : by_name ? tb_byte(R, sk) : fs.b;
+    uint32_t we = with ? with->e : by_name ? te_byte(R, sk + 1) : fs.e;
     int rl = (int)(fs.e - fs.b), wl = (int)(we - wb);
     uint32_t r;
     decorum_status st = REASON(
