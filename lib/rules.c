@@ -23593,7 +23593,8 @@ static bool emoji_literal(const run *R)
         "aroma",    "fragrance", "stink",   "stinks",   "stinky",
         "cold",     "flu",      "sneeze",   "sneezing", "allergies",
         "allergy",  "runny",    "stuffy",   "congested", "pierced",
-        "piercing", "rhinoplasty", "bakery", "bread",   "coffee",
+        "piercing", "rhinoplasty", "blocked", "stuffed", "sinus",
+        "sinuses",  "nosebleed", "bakery",  "bread",    "coffee",
         "cooking",  "baking",   "pinocchio", "liar",    "octopus",
         "sea",      "ocean",    "aquarium", "sushi",    "calamari",
         "takoyaki"};
