@@ -384,9 +384,12 @@ enum {
                        * (armour_sense) */
     DC_SENSE_DISH,    /* "faggots": also a dish, "faggots and peas"
                        * (dish_sense) */
-    DC_SENSE_PRAISE   /* "a visionary", "bring back": an approve entry that
+    DC_SENSE_PRAISE,  /* "a visionary", "bring back": an approve entry that
                        * praises only a named atrocity or its architect
                        * (rule_atrocity_praised), never a deed told */
+    DC_SENSE_NOTICE   /* code: half of an insinuation, a marker ("notice
+                       * how", no group) or a referent ("same last
+                       * names", 👃, with one): rule_noticing */
 };
 
 /* The sense number of entry flags f. */

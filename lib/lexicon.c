@@ -112,6 +112,7 @@ static const struct {
     {"crack", (uint64_t)DC_SENSE_CRACK << DC_F_SENSE_SHIFT},
     {"dish", (uint64_t)DC_SENSE_DISH << DC_F_SENSE_SHIFT},
     {"praise", (uint64_t)DC_SENSE_PRAISE << DC_F_SENSE_SHIFT},
+    {"notice", (uint64_t)DC_SENSE_NOTICE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -459,6 +459,9 @@ typedef struct run {
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
     uint32_t wish_first;
+    /* a code of sense `notice` (an insinuation's marker or referent):
+     * rule_noticing has work */
+    bool noticed;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -19123,6 +19126,39 @@ static bool groomer_smear(const run *R, const mention *m)
     return false;
 }
 
+/* Is the ambiguous code m one of two of the neo-Nazi codes in one
+ * comment, which read each other (cod13): "Fourteen Words FC 88 🤝",
+ * "HH 88 to all my white brothers", "Remember the 14 words. 88."? One is
+ * "88" standing bare (ending its clause, before an emoji, "to" or a word
+ * of address; not "88 characters", "88 keys"), the other another
+ * ambiguous code of a race or a faith (14 words, hh, heil, white pride,
+ * 卐; not a scare word, an emoji for a person, an insinuation's half). */
+static bool code_pair(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *n88 = NULL, *other = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *c = &rs->m[i];
+        const dc_entry *e = ent(R, c);
+        if (c->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
+            continue;
+        if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
+            uint32_t k = c->te;
+            if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+                (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
+                word_among(R, k, k + 1, fellows_88,
+                           sizeof fellows_88 / sizeof *fellows_88))
+                n88 = c;
+        } else if (!(e->flags & (DC_F_SCARE | DC_F_NOUN)) &&
+                   DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE &&
+                   (e->categories & ((1u << DECORUM_CATEGORY_RACE) |
+                                     (1u << DECORUM_CATEGORY_RELIGION)))) {
+            other = c;
+        }
+    }
+    return n88 && other && (m == n88 || m == other);
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -19131,6 +19167,7 @@ static bool groomer_smear(const run *R, const mention *m)
  *   score inside a sentence ("my '88 Corolla"); or offered as a
  *   greeting (greeting_88).
  * - "14 words" / "fourteen words" as the slogan (slogan_14).
+ * - "88" and another of the neo-Nazi codes together (code_pair).
  * - "groomer" as the smear of LGBTQ people (groomer_smear).
  * - a Jewish code ("the JQ") beside a leading question of who controls
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
@@ -19142,6 +19179,8 @@ static bool code_in_context(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (R->denounce_any)
         return false;
+    if (code_pair(R, m))
+        return true;
     if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
         static const char *const cause[] = {
             "race", "pride", "power", "nation", "nationalism", "genocide",
@@ -19904,6 +19943,10 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     const dc_entry *e = ent(R, m);
     bool ambiguous = (e->flags & DC_F_AMBIGUOUS) != 0;
     if (ambiguous != second_pass)
+        return DECORUM_OK;
+    /* an insinuation's marker ("notice how") is no code: rule_noticing
+     * reads it beside a referent */
+    if (DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE && !e->group_len)
         return DECORUM_OK;
     /* in scare quotes of its own, the writer's sarcasm (an entry flagged
      * `scare` is a code only so: "urban", "enriched") */
@@ -23478,6 +23521,107 @@ static bool own_adjective(const run *R, const mention *m)
            word_among(R, m->tb - 1, m->tb, poss, sizeof poss / sizeof *poss);
 }
 
+/* A story told backwards in sentence s (cod13): the deed or its object
+ * first, then the action, then its actor: a passive ("Every war was
+ * financed by the Rothschilds", "Every migrant caravan is paid for by
+ * George Soros") or an action that points back at its doer ("all trace
+ * back to the same small-hat crowd", "straight into the pockets of the
+ * tribe": entries ending in "to" or "of"). The actor opens within three
+ * words after the action or its "by" ("the same old ..."): a
+ * `consp_actor` or a group target. An object of the trope before the
+ * action is needed, unless the actor is itself the trope (a
+ * `consp_actor` of severity 3, a dog whistle that is no everyday
+ * phrase): "The study was funded by Soros's foundation" and "the clinic
+ * was funded by Jewish donors" tell of a gift. The actor and its
+ * action in *actor or *gactor (set in *pt), *action, *object (NULL when
+ * none). */
+static bool story_reversed(const run *R, const sentence *s,
+                           const mention **actor, const target **gactor,
+                           target *pt, const mention **action,
+                           const mention **object)
+{
+    static const char *const lead[] = {"the", "same", "old", "their", "a",
+                                       "those", "these", "his", "this"};
+    const dc_rules_scratch *rs = R->rs;
+    const char *a = R->n->text;
+    const mention *obj = NULL;
+    for (size_t i = rs->first[s->tb]; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->tb >= s->te)
+            break;
+        if (m->kind == DC_KIND_CONSP_OBJECT) {
+            if (!obj || m->tb >= obj->te)
+                obj = m;
+            continue;
+        }
+        if (m->kind != DC_KIND_CONSP_ACTION)
+            continue;
+        const dc_entry *e = ent(R, m);
+        uint32_t k = m->te;
+        bool back = e->term_len > 3 &&
+                    (memcmp(e->term + e->term_len - 3, " to", 3) == 0 ||
+                     memcmp(e->term + e->term_len - 3, " of", 3) == 0);
+        if (!back) {
+            /* a deed done, then "by" ("paid for by") */
+            if (!(m->e - m->b > 3 && a[m->e - 2] == 'e' &&
+                  a[m->e - 1] == 'd') &&
+                !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
+                !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
+                continue;
+            if (tok_is_word(R, k, "for"))
+                k++;
+            if (!tok_is_word(R, k, "by"))
+                continue;
+            k++;
+        }
+        for (int n = 0;
+             n < 3 && k < s->te &&
+             word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
+             n++)
+            k++;
+        if (k >= s->te)
+            continue;
+        const mention *ac = NULL;
+        for (size_t j = i + 1; j < rs->nm && rs->m[j].tb <= k; j++)
+            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te)
+                ac = &rs->m[j];
+        const target *g = NULL;
+        if (!ac)
+            for (size_t t = targets_from(rs, m->te);
+                 t < rs->nt && rs->t[t].tb <= k && !g; t++)
+                if (rs->t[t].type == TG_GROUP && rs->t[t].entry >= 0)
+                    g = &rs->t[t];
+        if (!ac && !g)
+            continue;
+        /* the object before the action and near it (a run-on sentence
+         * holds many stories), not one the actor holds */
+        const mention *o =
+            obj && obj->te <= m->tb && obj->te + 8 >= m->tb ? obj : NULL;
+        const dc_entry *ae = ac ? ent(R, ac) : &R->lx->entries[g->entry];
+        bool trope = ac ? ae->severity >= 3
+                        : g->coded && ae->kind == DC_KIND_DOGWHISTLE &&
+                              !(ae->flags & DC_F_AMBIGUOUS);
+        if (!o && !trope)
+            continue;
+        /* "studios started by Jewish immigrants": a people who founded
+         * something, history ("every war was started by ..." is told
+         * forwards as often); "is America rightly owned by white
+         * Americans?" asks of a people's claim, no secret power */
+        if (!ac && !g->coded &&
+            (term_ends(e, "start", true) || s->question))
+            continue;
+        *actor = ac;
+        if (g) {
+            *pt = *g;
+            *gactor = pt;
+        }
+        *action = m;
+        *object = o;
+        return true;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -23495,10 +23639,12 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             const mention *m = &rs->m[i];
             if (m->tb >= s->te)
                 break;
-            if (m->kind == DC_KIND_CONSP_ACTOR && !actor &&
-                /* a code word of a people only in the plural ("the
-                 * goblins run the banks"), not one person called it
-                 * ("you are a parasitic goblin") */
+            /* (the longest at its token: "Zionist bankers", not
+             * "Zionist"; a code word of a people only in the plural, "the
+             * goblins run the banks", not one person called it, "you are
+             * a parasitic goblin") */
+            if (m->kind == DC_KIND_CONSP_ACTOR &&
+                (!actor || (m->tb == actor->tb && m->te > actor->te)) &&
                 (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)))
                 actor = m;
             else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action) &&
@@ -23554,11 +23700,36 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 }
             }
         }
-        if (!(actor || gactor) || !action || !object)
-            continue;
+        /* told forwards, else backwards ("... was financed by the
+         * Rothschilds"): then the object may be missing, and the story
+         * runs from the object or the action to the actor */
+        bool reversed = false;
+        if (!((actor || gactor) && action && object &&
+              action->tb > (actor ? actor->tb : gactor->tb) &&
+              object->tb >= action->te)) {
+            target rt;
+            const mention *ra = NULL, *rx = NULL, *ro = NULL;
+            const target *rg = NULL;
+            if (!(R->kinds & (KIND_BIT(CONSP_ACTOR) | KIND_BIT(DOGWHISTLE) |
+                              KIND_BIT(IDENTITY))) ||
+                !story_reversed(R, s, &ra, &rg, &rt, &rx, &ro))
+                continue;
+            reversed = true;
+            actor = ra;
+            action = rx;
+            object = ro;
+            if (rg) {
+                pactor = rt;
+                gactor = &pactor;
+            } else {
+                gactor = NULL;
+            }
+        }
         uint32_t atb = actor ? actor->tb : gactor->tb;
-        if (!(action->tb > atb && object->tb >= action->te))
-            continue;
+        uint32_t ate = actor ? actor->te : gactor->te;
+        /* the story's first and last tokens */
+        uint32_t sb = reversed ? (object ? object->tb : action->tb) : atb;
+        uint32_t se = reversed ? ate : object->te;
         /* "destroy" is said of a plot only close up: its doer a few
          * words before it and what it would destroy right after ("Jewish
          * academics to destroy the western family"); far apart the doer
@@ -23566,16 +23737,15 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * do to destroy America") or the thing destroyed is no society
          * ("their mindset has destroyed how my friends see white
          * people"). */
-        if (ent(R, action)->term_len == 7 &&
+        if (!reversed && ent(R, action)->term_len == 7 &&
             memcmp(ent(R, action)->term, "destroy", 7) == 0 &&
             (action->tb - atb > 6 || object->tb > action->te + 2))
             continue;
         /* (nor where the group only says or fears it, of another doer:
          * "Jewish scholars warned that assimilation would destroy the
          * traditional family") */
-        if (ent(R, action)->term_len == 7 &&
+        if (!reversed && ent(R, action)->term_len == 7 &&
             memcmp(ent(R, action)->term, "destroy", 7) == 0) {
-            uint32_t ate = actor ? actor->te : gactor->te;
             if (has_kind_in(R, ate, action->tb, DC_KIND_REPORT) ||
                 (ate + 1 < action->tb &&
                  word_among(R, ate + 1, action->tb, FRAME_WORDS(wl_that_fear_fears_feared))))
@@ -23594,7 +23764,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * politics, not a secret plot. A faith or a race behind the wars
          * stays the trope. */
         if (!actor && !(gactor->categories & ~NATION_CATEGORIES) &&
-            (ent(R, object)->flags & DC_F_EVENT)) {
+            object && (ent(R, object)->flags & DC_F_EVENT)) {
             R->untargeted = true; /* the model's reading counts as for history */
             continue;
         }
@@ -23605,7 +23775,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
          * the lexicon's tropes, as its actor; with another group named it
          * tells of seats held or a trade, and the model's reading of power
          * beside a group counts as for a nation's war. */
-        if (!actor && ent(R, object)->group_len) {
+        if (!actor && object && ent(R, object)->group_len) {
             const dc_entry *oe = ent(R, object);
             const dc_entry *ge =
                 gactor->entry >= 0 ? &R->lx->entries[gactor->entry] : NULL;
@@ -23618,28 +23788,28 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         /* "Nathan Rothschild financed Wellington's army during the
          * Napoleonic wars": history (story_history); the model's reading
          * counts as for a nation's war */
-        if (actor && story_history(R, s, atb, action, object)) {
+        if (actor && object && story_history(R, s, atb, action, object)) {
             R->untargeted = true;
             continue;
         }
-        if (!actor && weak_object(R, s, action, object))
+        if (!actor && object && weak_object(R, s, action, object))
             continue;
         const mention *neg;
-        scope sc = scope_of(R, atb, object->te, &neg);
+        scope sc = scope_of(R, sb, se, &neg);
         if (sc == SC_ASSERTED && negator(R, action->tb))
             sc = SC_NEGATED; /* "Jews do not control the media" */
-        if (sc == SC_ASSERTED && answered_no(R, atb))
+        if (sc == SC_ASSERTED && answered_no(R, sb))
             sc = SC_NEGATED; /* "Do Jews own the NBA? No, ..." */
         if (sc == SC_ASSERTED && R->denounce_any &&
-            story_named_false(R, s, atb))
+            story_named_false(R, s, sb))
             sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
-        if (sc == SC_ASSERTED && rebutted(R, atb))
+        if (sc == SC_ASSERTED && rebutted(R, sb))
             sc = SC_COUNTER; /* "... That is an antisemitic lie." */
         /* "Soros has been accused of funding migrant caravans": a report
          * verb between the actor and the action tells of the claim */
-        if (sc == SC_ASSERTED && has_kind_in(R, atb, action->tb, DC_KIND_REPORT))
+        if (sc == SC_ASSERTED && has_kind_in(R, sb, action->tb, DC_KIND_REPORT))
             sc = SC_REPORTED;
-        uint32_t b = tb_byte(R, atb), e = object->e;
+        uint32_t b = tb_byte(R, sb), e = reversed ? te_byte(R, se) : object->e;
         if (sc != SC_ASSERTED) {
             decorum_status st = mitigate(R, b, e, sc, LIT("a conspiracy trope"));
             if (st != DECORUM_OK)
@@ -23671,19 +23841,20 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         fs.signal = DECORUM_SIGNAL_CONSPIRACY;
         fs.attribute = DECORUM_IDENTITY_ATTACK;
         fs.categories = actor ? ae->categories : gactor->categories;
-        if (!fs.categories)
+        if (!fs.categories && object)
             fs.categories = ent(R, object)->categories;
         fs.weight = w;
         fs.hate = true;
-        uint32_t r;
-        int al = (int)(te_byte(R, actor ? actor->te : gactor->te) - b);
-        int xl = (int)(action->e - action->b), ol = (int)(object->e - object->b);
+        uint32_t r, ab = tb_byte(R, atb);
+        int al = (int)(te_byte(R, ate) - ab);
+        int xl = (int)(action->e - action->b);
+        int ol = object ? (int)(object->e - object->b) : 0;
         decorum_status st = REASON(
             R, &r, LIT("conspiracy trope: '"),
-            piece_text(R->n->text + b, al > 40 ? 40 : al), LIT("' secretly '"),
+            piece_text(R->n->text + ab, al > 40 ? 40 : al), LIT("' secretly '"),
             piece_text(R->n->text + action->b, xl > 30 ? 30 : xl), LIT("' '"),
-            piece_text(R->n->text + object->b, ol > 30 ? 30 : ol), LIT("'; "),
-            entry_why(ae));
+            piece_text(object ? R->n->text + object->b : "", ol > 30 ? 30 : ol),
+            LIT("'; "), entry_why(ae));
         if (st != DECORUM_OK)
             return st;
         if ((st = emit(R, &fs, r)) != DECORUM_OK)
@@ -23692,6 +23863,283 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             return st;
     }
     return DECORUM_OK;
+}
+
+/* The insinuation (rule_noticing): the writer names no group and claims
+ * nothing; they "notice", point at names and leave the rest to the
+ * reader ("Notice how every label exec has a surname ending in -stein
+ * 👃"). Its halves are `code` entries of sense `notice` (coded.tsv): a
+ * marker, with no group ("notice how", "check the names", "you know the
+ * rest", "every single time"), and a referent, with one ("the same last
+ * names", "same kind of surname", "13 percent", 👃). Besides the
+ * lexicon's referents, surnames in -berg, -stein, -witz and -baum said of
+ * a group (surname_group) and "13%" as a group (share_13) point at one. */
+#define NOTICE_WEIGHT 0.8f
+
+/* Is a referent that is an emoji (👃, 🐙) meant in its literal sense: a
+ * cold, a smell, a nose job, a lie (Pinocchio's nose), the sea? A word of
+ * that sense anywhere in the comment ("my nose has been running all week
+ * 👃🤧", "the bakery on my street at 6am 👃😍") reads it so. */
+static bool emoji_literal(const run *R)
+{
+    static const char *const literal[] = {
+        "nose",     "noses",    "nostril",  "smell",    "smells",
+        "smelled",  "smelling", "smelt",    "sniff",    "sniffs",
+        "sniffing", "scent",    "scents",   "perfume",  "cologne",
+        "aroma",    "fragrance", "stink",   "stinks",   "stinky",
+        "cold",     "flu",      "sneeze",   "sneezing", "allergies",
+        "allergy",  "runny",    "stuffy",   "congested", "pierced",
+        "piercing", "rhinoplasty", "blocked", "stuffed", "sinus",
+        "sinuses",  "nosebleed", "bakery",  "bread",    "coffee",
+        "cooking",  "baking",   "pinocchio", "liar",    "octopus",
+        "sea",      "ocean",    "aquarium", "sushi",    "calamari",
+        "takoyaki"};
+    return word_among(R, 0, R->rs->ntok, literal,
+                      sizeof literal / sizeof *literal);
+}
+
+/* Is the referent "13 percent" (or "13%", which no entry can spell: the
+ * number and its '%'), which ends before token e, the meme's share of the
+ * population, a group: "13% of the population" ending its clause, or a
+ * share that ends its own ("maps of the 13%, look it up", "Adjust for
+ * demographics. 13% you know the rest."; e is then a marker's first
+ * token or a mark)? Not a share of something else, a change or a
+ * discount ("13% of respondents", "crime dropped 13% this year", "the
+ * 13% discount code"). */
+static bool share_13(const run *R, uint32_t e)
+{
+    static const char *const whole[] = {"population", "people", "country",
+                                        "us",         "america", "nation"};
+    const dc_rules_scratch *rs = R->rs;
+    if (e >= rs->ntok || rs->toks[e].type != TK_WORD)
+        return true;
+    if (tok_is_word(R, e, "you"))
+        return true;
+    if (!tok_is_word(R, e, "of"))
+        return false;
+    uint32_t k = e + 1;
+    if (tok_is_word(R, k, "the"))
+        k++;
+    /* (and the share ends its clause: "13% of the population voted for
+     * the Greens" is a vote) */
+    return k < rs->ntok &&
+           word_among(R, k, k + 1, whole, sizeof whole / sizeof *whole) &&
+           (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD);
+}
+
+/* The token of a surname in -berg, -stein, -witz or -baum said of a
+ * group, UINT32_MAX if none: the ending alone, as a kind of name ("a
+ * -stein or a -berg"), a surname in the plural ("the Goldsteins and
+ * Silverbergs own every bank"), one beside "surname" or "last name"
+ * ("a Goldberg surname"), or three of them listed ("Goldberg,
+ * Rosenberg, Steinberg, Weinstein..."). One name alone is a person
+ * ("Goldberg had a monster game"). Asked only of a comment with a
+ * marker. */
+static uint32_t surname_group(const run *R)
+{
+    static const char *const ends[] = {"berg", "stein", "witz", "baum"};
+    static const char *const places[] = {
+        "iceberg",    "icebergs",  "nuremberg", "heidelberg", "gutenberg",
+        "liechtenstein", "frankenstein", "einstein", "steins", "bergs"};
+    static const char *const name[] = {"surname", "surnames", "name",
+                                       "names"};
+    const dc_rules_scratch *rs = R->rs;
+    const char *a = R->n->text;
+    uint32_t first = UINT32_MAX, count = 0;
+    /* (names listed or in the plural are a family or a guest list unless
+     * the comment tells of power: "notice who runs the studios") */
+    bool power = (R->kinds & (KIND_BIT(CONSP_ACTION) |
+                              KIND_BIT(CONSP_OBJECT))) != 0;
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        const tok *t = &rs->toks[k];
+        uint32_t n = t->e - t->b;
+        if (t->type != TK_WORD || n < 4 || n > 20)
+            continue;
+        bool plural = a[t->e - 1] == 's';
+        uint32_t stem = n - plural;
+        size_t x = 0;
+        for (; x < sizeof ends / sizeof *ends; x++) {
+            size_t el = strlen(ends[x]);
+            if (stem >= el && memcmp(a + t->b + stem - el, ends[x], el) == 0)
+                break;
+        }
+        if (x == sizeof ends / sizeof *ends)
+            continue;
+        size_t el = strlen(ends[x]);
+        /* "a -stein": the ending alone, after a hyphen that opens it */
+        if (stem == el && k > 0 && rs->toks[k - 1].type == TK_PUNCT &&
+            rs->toks[k - 1].ch == '-' && rs->toks[k - 1].e == t->b &&
+            (k == 1 || rs->toks[k - 2].e < rs->toks[k - 1].b))
+            return k;
+        if (stem < el + 3 ||
+            word_among(R, k, k + 1, places, sizeof places / sizeof *places))
+            continue;
+        if (plural && power)
+            return k;
+        if ((k + 1 < rs->ntok &&
+             word_among(R, k + 1, k + 2, name, sizeof name / sizeof *name)) ||
+            (k + 2 < rs->ntok && tok_is_word(R, k + 1, "last") &&
+             tok_is_word(R, k + 2, "name")))
+            return k;
+        if (first == UINT32_MAX)
+            first = k;
+        if (++count == 3 && power)
+            return first;
+    }
+    return UINT32_MAX;
+}
+
+/* Is m, of entry e, half of an insinuation: a `notice` code or trope
+ * phrase (a marker without a group, a referent with one: "who owns the
+ * media", "always the same names"), or a dog whistle for Jews ("the same
+ * tribe", "small-hat crowd", "usual suspects"), a referent the lexicon
+ * already holds? (Not the other tropes of a secret power, "NWO",
+ * "cultural Marxism": beside "globalist" they tell of politics as often.) */
+static bool notice_half(const mention *m, const dc_entry *e)
+{
+    if (m->kind == DC_KIND_CODE || m->kind == DC_KIND_CONSPIRACY)
+        return DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE;
+    return m->kind == DC_KIND_DOGWHISTLE && e->group_len == 6 &&
+           memcmp(e->group, "jewish", 6) == 0;
+}
+
+/* Does the sentence of token tb speak of the writer ("I", "my", "me"):
+ * a name shared in the family, the writer's own surname? */
+static bool writer_in(const run *R, uint32_t tb)
+{
+    static const char *const self[] = {"i", "my", "me", "i'm", "im",
+                                       "mine", "myself"};
+    const sentence *s = sent_of(R, tb);
+    return word_among(R, s->tb, s->te, self, sizeof self / sizeof *self);
+}
+
+static __attribute__((noinline)) decorum_status rule_noticing(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* counter-speech explains the dog whistle ("'small hat' is an
+     * antisemitic code, report it", "the 👃 in replies to Jewish
+     * journalists is harassment") */
+    if (R->denounce_any)
+        return DECORUM_OK;
+    const mention *marker = NULL, *ref = NULL, *ref2 = NULL, *weak = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (!notice_half(m, e))
+            continue;
+        const mention *neg;
+        scope sc = scope_of(R, m->tb, m->te, &neg);
+        /* (an emoji after "who wrote this bill" is no one's report) */
+        if (sc == SC_NEGATED || sc == SC_COUNTER ||
+            (sc == SC_REPORTED && !(e->term[0] & 0x80)))
+            continue;
+        if (!e->group_len) {
+            if (!marker)
+                marker = m;
+            continue;
+        }
+        if (e->term[0] == '1' ? !share_13(R, m->te)
+                              : (e->term[0] & 0x80) && emoji_literal(R))
+            continue;
+        /* (one referent of a campaign, named again: "👃👃") */
+        if (ref && m->entry == ref->entry)
+            continue;
+        /* a name shared with one person ("the same last name as our
+         * teacher"), a kind of something ("the same tribe of pigeons"),
+         * a team's name ("The Tribe won again"), the writer's own
+         * ("my brother and I have the same last name", "my grandmother's
+         * family") */
+        if (tok_is_word(R, m->te, "as") ||
+            (m->kind == DC_KIND_DOGWHISTLE &&
+             (tok_is_word(R, m->te, "of") || capitalized(R, m->te - 1))) ||
+            (!(e->term[0] & 0x80) && writer_in(R, m->tb)))
+            continue;
+        /* a dog whistle of everyday readings stands beside a marker only
+         * told of power in its sentence ("Same tribe that runs the
+         * central banks", not "the usual suspects topped the league
+         * again"); beside another referent it may stand alone ("Always
+         * the same names behind the wars. The usual suspects.") */
+        if (m->kind == DC_KIND_DOGWHISTLE && (e->flags & DC_F_AMBIGUOUS)) {
+            const sentence *ms = sent_of(R, m->tb);
+            if (!has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_ACTION) &&
+                !has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_OBJECT)) {
+                if (!weak)
+                    weak = m;
+                continue;
+            }
+        }
+        if (!ref)
+            ref = m;
+        else if (!ref2 && m->entry != ref->entry)
+            ref2 = m;
+    }
+    if (ref && !ref2 && weak && weak->entry != ref->entry)
+        ref2 = weak;
+    /* a referent of the rules' own: "13%" as a group, a surname of a
+     * group; only beside a marker */
+    uint32_t rb = UINT32_MAX, re = 0;
+    uint32_t cats = 0;
+    const char *why = NULL;
+    if (ref) {
+        rb = ref->tb;
+        re = ref->te;
+        cats = ent(R, ref)->categories;
+        why = ent(R, ref)->why;
+    } else if (marker) {
+        for (uint32_t k = 0; k + 1 < rs->ntok && rb == UINT32_MAX; k++)
+            if (tok_is_word(R, k, "13") && rs->toks[k + 1].type == TK_PUNCT &&
+                rs->toks[k + 1].ch == '%' && share_13(R, k + 2)) {
+                rb = k;
+                re = k + 2;
+                cats = 1u << DECORUM_CATEGORY_RACE;
+                why = "the \"13 percent\" of the \"13/50\" statistic meme, "
+                      "pointing at Black people";
+            }
+    }
+    /* surnames said of a group: a referent beside a marker, or a second
+     * one ("has a 👃 and a Goldberg surname") */
+    uint32_t sk = (rb == UINT32_MAX && marker) || (ref && !ref2 && !marker)
+                      ? surname_group(R)
+                      : UINT32_MAX;
+    bool by_name = false;
+    if (sk != UINT32_MAX && rb == UINT32_MAX) {
+        rb = sk;
+        re = sk + 1;
+        cats = 1u << DECORUM_CATEGORY_RELIGION;
+        why = "surnames said of a group: the antisemitic \"noticing\" of "
+              "names";
+    } else if (sk != UINT32_MAX) {
+        by_name = true;
+    }
+    /* (or a referent beside power told in the comment, an action and an
+     * object of a story: "They control the media, the banks and
+     * Hollywood. I wonder who 'they' are 🤔👃") */
+    bool power = ref && (R->kinds & KIND_BIT(CONSP_ACTION)) &&
+                 (R->kinds & KIND_BIT(CONSP_OBJECT));
+    if (rb == UINT32_MAX || !(marker || ref2 || by_name || power))
+        return DECORUM_OK;
+    const mention *with = marker ? marker : ref2;
+    R->out->rf[DC_RF_CODED] += 1;
+    finding_spec fs = {0};
+    fs.b = tb_byte(R, rb);
+    fs.e = te_byte(R, re);
+    fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = cats;
+    fs.weight = NOTICE_WEIGHT;
+    fs.hate = true;
+    uint32_t wb = with ? with->b : by_name ? tb_byte(R, sk) : fs.b;
+    uint32_t we = with ? with->e : by_name ? te_byte(R, sk + 1) : fs.e;
+    int rl = (int)(fs.e - fs.b), wl = (int)(we - wb);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("insinuation: '"),
+        piece_text(R->n->text + fs.b, rl > 40 ? 40 : rl), LIT("' with '"),
+        piece_text(R->n->text + wb, wl > 30 ? 30 : wl), LIT("'; "),
+        piece_str(why));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
 }
 
 /* A denouncing word in sentence s that denounces the echo opening at
@@ -25937,6 +26385,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             break;
         case DC_KIND_CODE:
         case DC_KIND_CONSPIRACY:
+            R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -25964,8 +26413,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         harm_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
+    /* (a story told backwards may lack its object when its actor is
+     * the trope itself: story_reversed) */
     if (any_kind(&R, DC_KIND_CONSP_ACTION) &&
-        any_kind(&R, DC_KIND_CONSP_OBJECT) &&
+        (R.kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR) |
+                    KIND_BIT(DOGWHISTLE))) &&
         (st = rule_conspiracy(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
@@ -26055,6 +26507,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
         (st = rule_whistle_deed(&R)) != DECORUM_OK)
+        return st;
+    /* (a marker is a `notice` code: R.noticed; a referent may be a dog
+     * whistle or a trope phrase, beside a second referent) */
+    if ((R.noticed || (R.kinds & KIND_BIT(DOGWHISTLE) &&
+                       R.kinds & (KIND_BIT(CODE) | KIND_BIT(CONSPIRACY)))) &&
+        (st = rule_noticing(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
