@@ -3977,6 +3977,23 @@ static bool to_say_negated(const run *R, const sentence *s, uint32_t r)
                        DC_KIND_NEGATION);
 }
 
+/* "Qadianis are not Muslims and are traitors", "they're not refugees,
+ * they are parasites" in one clause: "and" or "but" and a linking verb
+ * between the negator's end ne and the attack at tb open a second
+ * predicate of the same subject, which the writer asserts. Not a
+ * linking verb that is negated again ("are not ... and are not ..."),
+ * which the negator nearer tb answers. */
+static bool second_predicate(const run *R, uint32_t ne, uint32_t tb)
+{
+    if (!any_kind(R, DC_KIND_COPULA))
+        return false;
+    for (uint32_t k = ne; k + 1 < tb; k++)
+        if ((tok_is_word(R, k, "and") || tok_is_word(R, k, "but")) &&
+            mention_at(R, k + 1, DC_KIND_COPULA))
+            return true;
+    return false;
+}
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -4096,6 +4113,8 @@ static const mention *negator_in(const run *R, uint32_t tb)
              i++)
             if (rs->m[i].kind == DC_KIND_CONJUNCTION)
                 return NULL;
+    if (second_predicate(R, best->te, tb))
+        return NULL;
     return best;
 }
 
