@@ -3099,6 +3099,43 @@ static bool called_on_member(const run *R, const mention *m)
            th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
+/* "Locusts from Africa are heading for Pakistan's crops", "the animals
+ * from Ukraine's zoos were evacuated": a pest or an animal word (flag
+ * `animal`, or "animals" itself at d) before "from" and a place m is the
+ * creature itself when its sentence is a setting of real animals (a
+ * `place` flagged `thing`: crops, the farm, the barn) or the place owns
+ * what follows it ("Ukraine's zoos": from there, not from its people).
+ * "Rats from Pakistan are taking over Bradford" names people. */
+static bool origin_literal(const run *R, uint32_t d, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const char *t = R->n->text;
+    if (m->e - m->b >= 3 && t[m->e - 2] == '\'' && t[m->e - 1] == 's')
+        return true;
+    if (!any_kind(R, DC_KIND_PLACE))
+        return false;
+    (void)d;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+         i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return true;
+    return false;
+}
+
+/* A region (nonprotected, flag `place`) at m right after a
+ * dehumanizing word and "from", a "the" between or not: the origin
+ * find_targets reads as a people. */
+static bool region_origin(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k >= 3 && tok_is_word(R, k - 1, "the"))
+        k--;
+    return k >= 2 && tok_is_word(R, k - 1, "from") &&
+           kind_at(R, k - 2, DC_KIND_DEHUMANIZE);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -3314,15 +3351,30 @@ static decorum_status find_targets(run *R)
              * is no country, and no one is from it or told back to it. */
             if (faith_entry(e))
                 break;
+            /* A region that is no state (flag `place`: "Africa", "the
+             * Middle East") is a target only as the origin that makes a
+             * dehumanizing word a people: "vermin from the Middle East".
+             * Elsewhere it is where things happen ("as they have proved
+             * in Africa"), and a target there would take the attacks and
+             * pronouns of the groups around it. */
+            if ((e->flags & DC_F_PLACE) && !region_origin(R, m))
+                continue;
             if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
             }
             if (e->categories) {
-                bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
+                /* (a "the" between after a dehumanizing word: "vermin
+                 * from the Middle East", "rats from the Congo") */
+                uint32_t fb = m->tb;
+                if (fb >= 3 && tok_is_word(R, fb - 1, "the") &&
+                    tok_is_word(R, fb - 2, "from") &&
+                    kind_at(R, fb - 3, DC_KIND_DEHUMANIZE))
+                    fb--;
+                bool from = fb >= 2 && tok_is_word(R, fb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
                  * country only says where from */
-                if (from && kind_at(R, m->tb - 2, DC_KIND_IDENTITY))
+                if (from && kind_at(R, fb - 2, DC_KIND_IDENTITY))
                     continue;
                 /* "Afghans in Germany are all rapists", "black people
                  * across France": a country after "in" or "across" right
@@ -3340,16 +3392,17 @@ static decorum_status find_targets(run *R)
                     continue;
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
-                const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
+                const tok *pw = from ? &rs->toks[fb - 2] : NULL;
                 bool plural = pw && plural_word(R, pw->b, pw->e);
                 /* dehumanizing words and slurs are mass nouns ("vermin
                  * from Somalia", "trash from Mexico") */
-                if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
-                             kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
-                             kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
-                             kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
+                if (from && (kind_at(R, fb - 2, DC_KIND_HUMANITY) ||
+                             kind_at(R, fb - 2, DC_KIND_PRONOUN_GROUP) ||
+                             (kind_at(R, fb - 2, DC_KIND_DEHUMANIZE) &&
+                              !origin_literal(R, fb - 2, m)) ||
+                             kind_at(R, fb - 2, DC_KIND_SLUR) ||
                              (plural &&
-                              kind_at(R, m->tb - 2, DC_KIND_PERSON))))
+                              kind_at(R, fb - 2, DC_KIND_PERSON))))
                     t->type = TG_GROUP;
                 else
                     t->categories = 0;
@@ -10512,6 +10565,11 @@ static bool predicated(const run *R, const target *t, const mention *m)
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
                (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD) ||
+               /* "vermin from the Middle East": a region's origin */
+               (t->tb == m->te + 2 && t->entry >= 0 &&
+                R->lx->entries[t->entry].kind == DC_KIND_NONPROTECTED &&
+                tok_is_word(R, m->te, "from") &&
+                tok_is_word(R, m->te + 1, "the")) ||
                names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
