@@ -10686,6 +10686,53 @@ static bool predicated(const run *R, const target *t, const mention *m)
     return false;
 }
 
+/* Does the group t follow the verb of overrunning m as its agent: "by"
+ * or "with" right after the verb, up to four words of its phrase between
+ * ("overrun by loud Orthodox Jews"), all in m's clause, and nothing that
+ * the group modifies after it: punctuation, the end, a function word or
+ * a participle ("Jews hogging the buffet"), not a noun ("Serb forces")? */
+static bool overrun_by_group(const run *R, const mention *m, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (t->tb <= m->te || t->tb > m->te + 5 || m->te >= rs->ntok ||
+        !(tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "with")) ||
+        rs->toks[t->tb].clause != rs->toks[m->tb].clause)
+        return false;
+    if (t->te >= rs->ntok || rs->toks[t->te].type != TK_WORD ||
+        glue_at(R, t->te))
+        return true;
+    const tok *n = &rs->toks[t->te];
+    return (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0) ||
+           kind_at(R, t->te, DC_KIND_COPULA) || kind_at(R, t->te, DC_KIND_MODAL);
+}
+
+/* The group that m's verb of overrunning says is its agent, by "by" or
+ * "with" (overrun_by_group), or NULL. */
+static const target *overrun_agent(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, m->te) : 0;
+         i < rs->nt && rs->t[i].tb <= m->te + 5; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb > m->te)
+            return overrun_by_group(R, m, &rs->t[i]) ? &rs->t[i] : NULL;
+    return NULL;
+}
+
+/* "Jews infest every white nation", "Somalis have overrun the estate":
+ * the group before the verb is its subject when only auxiliaries,
+ * adverbs and quantifiers stand between; "their countries are overrun
+ * with extremists" overruns the countries. */
+static bool overrun_subject(const run *R, const target *t, const mention *m)
+{
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (!(kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_MODAL) ||
+              kind_at(R, k, DC_KIND_QUANTIFIER) || adverb_like(R, k) ||
+              tok_is_word(R, k, "have") || tok_is_word(R, k, "has") ||
+              tok_is_word(R, k, "had")))
+            return false;
+    return true;
+}
+
 /* Is the word at token tb said of someone: after a linking verb ("are
  * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
  * or "you" ("you rats"), past determiners and adverbs ("are all just
@@ -16415,13 +16462,36 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved.categories = R->lx->entries[t->entry].categories;
         t = t_local = &resolved;
     }
+    /* "Britain is overrun by Muslims", "a hotel swamped with Somalis": a
+     * verb of a place taken by pests (flag `arrival`) says it of the
+     * group that takes it, by "by" or "with" in its clause, a group that
+     * ends its noun phrase; not "the camp was overrun by Serb forces",
+     * nor a group before it ("refugees fleeing when their countries are
+     * overrun with extremists"). */
+    /* ("Jews infest every white nation": a group before it is its
+     * subject, read as for any word said of one) */
+    /* ("Britain is being swamped by Muslims": the agent wins over the
+     * place before the verb) */
+    bool overrun = false;
+    if (m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_ARRIVAL)) {
+        const target *a = overrun_agent(R, m);
+        if (a) {
+            t = t_local = a;
+            overrun = true;
+        } else if (t && t->type == TG_GROUP) {
+            if (t->tb >= m->te || !overrun_subject(R, t, m))
+                t = NULL;
+            else
+                overrun = true;
+        }
+    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
         ((t->type == TG_GROUP && dist > 6 && m->kind != DC_KIND_THREAT &&
           m->kind != DC_KIND_EXCLUSION && !opening_subject(R, t_local, m)) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
-          !predicated(R, t_local, m))))
+          !overrun && !predicated(R, t_local, m))))
         t = NULL;
     /* An entry flagged `own` attacks only the group it names, by the noun
      * it ends with: "trans women are not women" denies trans women; "men
@@ -16770,8 +16840,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
+    /* (not a verb of overrunning, whose agent is read above: "overrun
+     * by Serb forces") */
     if ((!t || t->type != TG_GROUP) && !by_doer &&
         !(e->flags & (DC_F_OWN | DC_F_VENT)) &&
+        !(m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_ARRIVAL)) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
