@@ -7496,17 +7496,24 @@ static bool migration_scan(const run *R)
  * who come. Not a word said of a
  * thing ("the asylum system is a parasite": singular), nor one that is
  * a thing as often (flag `thing`: "trash", "filth"). */
+/* An arrival ("Another 200 of them landed in Rosslare this week.
+ * Swarming into every town like rats off a ship", "Another 80 of them
+ * arrived at the hotel. Parasites, the lot.") told in an earlier
+ * sentence says who the figures of the sentences after it are, as one in
+ * their own sentence does; and a figure after "like" likens people, in
+ * the plural or not ("infesting the barracks like lice"). */
 static bool migrants_in_sentence(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if (!any_kind(R, DC_KIND_MIGRATION) || (e->flags & DC_F_THING) ||
         !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN ||
+          (m->tb > 0 && tok_is_word(R, m->tb - 1, "like"))))
         return false;
     const sentence *s = sent_of(R, m->tb);
     bool arrival = false;
-    for (size_t i = R->rs->first[s->tb];
-         i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival; i++)
+    for (size_t i = 0; i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival;
+         i++)
         arrival = R->rs->m[i].kind == DC_KIND_MIGRATION &&
                   (ent(R, &R->rs->m[i])->flags & DC_F_ARRIVAL);
     if (!arrival)
@@ -7575,6 +7582,65 @@ static bool pours_in(const run *R, const mention *m)
             (ent(R, &rs->m[i])->flags & DC_F_THING))
             return false;
     return true;
+}
+
+static bool migration_context(run *R);
+
+/* "Ireland is being overrun by vermin", "Our country is being overrun by
+ * vermin from every third-world hole", "Texas is being invaded by a swarm
+ * of cockroaches": a figure for people in the plural (or a mass noun) as
+ * the agent of a verb of overrunning (a dehumanizing entry flagged
+ * `arrival`, then "by" or "with", up to four words between: "a swarm
+ * of") whose clause is about a land: a country before the verb, or "our"
+ * or "this" and a word for one (a town, the streets). A creature that is
+ * also a real pest (flag `animal`: rats, parasites) needs a comment about
+ * migration too: "Australia is overrun by rats" is the rats. Not a house
+ * ("the flat is infested with vermin"), nor a setting of real animals
+ * (a `place` flagged `thing`: the barn, the garden). */
+static bool place_overrun(run *R, const mention *m)
+{
+    static const char *const lands[] = {
+        "country", "nation", "land",    "town",    "towns",  "city",
+        "cities",  "streets", "village", "island", "continent",
+        "neighbourhood", "neighborhood"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if ((e->flags & DC_F_THING) || m->tb < 3 ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause;
+    const mention *v = NULL;
+    uint32_t lo = m->tb > 6 ? m->tb - 6 : 0;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < m->tb && !v;
+         i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_DEHUMANIZE &&
+            (ent(R, o)->flags & DC_F_ARRIVAL) && o->te < m->tb &&
+            m->tb <= o->te + 5 && rs->toks[o->tb].clause == clause &&
+            (tok_is_word(R, o->te, "by") || tok_is_word(R, o->te, "with")))
+            v = o;
+    }
+    if (!v)
+        return false;
+    uint32_t cb = v->tb;
+    while (cb > 0 && rs->toks[cb - 1].clause == clause)
+        cb--;
+    bool land = false;
+    for (uint32_t k = cb; k < v->tb && !land; k++) {
+        const mention *c = mention_at(R, k, DC_KIND_NONPROTECTED);
+        land = (c && ent(R, c)->categories && !faith_entry(ent(R, c))) ||
+               ((tok_is_word(R, k, "our") || tok_is_word(R, k, "this")) &&
+                word_among(R, k + 1, k + 2, lands,
+                           sizeof lands / sizeof *lands));
+    }
+    if (!land)
+        return false;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    return !(e->flags & DC_F_ANIMAL) || migration_context(R);
 }
 
 /* "Refugees in Calais live with rats. Rats pouring across the tents",
@@ -17031,14 +17097,19 @@ static decorum_status rule_attack(run *R, const mention *m)
          * are as plainly as a linking verb: weighed in full) */
         bool flow = !ctx && pours_in(R, m) && !past_war(R, m) &&
                     migration_context(R) && !animals_beside_group(R, m);
-        if (ctx || flow || (migrants_in_sentence(R, m) && !past_war(R, m))) {
+        /* (a land overrun by them, in a comment about migration, as
+         * plainly: in full; elsewhere at 0.8) */
+        bool overrun_land = !ctx && !flow && place_overrun(R, m) &&
+                            !past_war(R, m);
+        if (ctx || flow || overrun_land ||
+            (migrants_in_sentence(R, m) && !past_war(R, m))) {
             memset(&resolved, 0, sizeof resolved);
             resolved.type = TG_GROUP;
             resolved.entry = R->rules->migrant_entry;
             resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
             t = &resolved;
             from_ctx = ctx;
-            if (!ctx && !flow)
+            if (!ctx && !flow && !(overrun_land && migration_context(R)))
                 w *= 0.8f;
         }
     }
