@@ -10799,6 +10799,89 @@ static bool overrun_subject(const run *R, const target *t, const mention *m)
     return true;
 }
 
+/* Does a group target start at token k ("Black kids", "Polish lads": an
+ * ambiguous adjective that a person noun makes a group)? */
+static bool group_starts_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, k) : 0;
+         i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
+            return true;
+    return false;
+}
+
+/* "The new tenants are Somali. Filthy animals, rubbish everywhere",
+ * "Another lot of Roma moved in. Vermin multiplying on our street",
+ * "Black kids took over the pool, it's a zoo, bunch of monkeys": a figure
+ * for people in the plural (or a mass noun) that opens its clause (up to
+ * three words of contempt or of a simile before it: "filthy", "bunch of",
+ * "like working with"), no linking verb or modal after it (not "Rats are
+ * everywhere"), with no one else named in its clause before it, is an
+ * epithet hung on the group last named before its clause, in its
+ * sentence or the one before (a word for the group that is no everyday
+ * word, or a slur): that group, or NULL. Not in a setting of real
+ * animals (a `place` flagged `thing`: "the garden", "the barn"), nor of
+ * a comment about pets or pests (pets_kept: "My Somali neighbours got
+ * two kittens. Little animals everywhere"). */
+static const mention *epithet_antecedent(const run *R, const mention *m)
+{
+    static const char *const lead[] = {"like", "with", "bunch", "of", "a",
+                                       "just", "such", "more",  "these",
+                                       "those", "bloody", "fucking"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if ((e->flags & DC_F_THING) || m->tb == 0 ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+        return NULL;
+    uint32_t clause = rs->toks[m->tb].clause;
+    uint32_t cb = m->tb;
+    while (cb > 0 && rs->toks[cb - 1].clause == clause)
+        cb--;
+    if (m->tb - cb > 3)
+        return NULL;
+    for (uint32_t k = cb; k < m->tb; k++) {
+        const tok *tk = &rs->toks[k];
+        if (!(kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_INSULT) ||
+              kind_at(R, k, DC_KIND_PROFANITY) ||
+              word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead) ||
+              (tk->type == TK_WORD && tk->e - tk->b > 4 &&
+               memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)))
+            return NULL;
+    }
+    if (cb == 0 || (m->te < rs->ntok &&
+                    rs->toks[m->te].sent == rs->toks[m->tb].sent &&
+                    (kind_at(R, m->te, DC_KIND_COPULA) ||
+                     kind_at(R, m->te, DC_KIND_MODAL))))
+        return NULL;
+    uint32_t si = rs->toks[m->tb].sent;
+    const mention *g = NULL;
+    for (size_t i = 0; i < rs->nm && rs->m[i].tb < cb; i++) {
+        const mention *o = &rs->m[i];
+        if (rs->toks[o->tb].sent + 1 < si)
+            continue;
+        if (o->kind == DC_KIND_SLUR ||
+            (o->kind == DC_KIND_IDENTITY &&
+             (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+             (!(ent(R, o)->flags & DC_F_AMBIGUOUS) ||
+              group_starts_at(R, o->tb))))
+            g = o;
+        else if (o->kind == DC_KIND_NONPROTECTED ||
+                 o->kind == DC_KIND_PRONOUN_YOU)
+            g = NULL; /* someone else named after the group */
+        else if (o->kind == DC_KIND_PLACE && (ent(R, o)->flags & DC_F_THING))
+            return NULL;
+    }
+    if (!g || pets_kept(R))
+        return NULL;
+    for (size_t i = rs->first[cb]; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return NULL;
+    return g;
+}
+
 /* Is the word at token tb said of someone: after a linking verb ("are
  * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
  * or "you" ("you rats"), past determiners and adverbs ("are all just
@@ -17073,6 +17156,17 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "The real virus isn't corona; it's the Asians" */
     if (!t && m->kind == DC_KIND_DEHUMANIZE)
         t = contrast_names(R, m);
+    /* "The new tenants are Somali. Filthy animals, rubbish everywhere":
+     * an epithet of its own names the group told just before it, as a
+     * review (0.8) */
+    if (!t && m->kind == DC_KIND_DEHUMANIZE && !said_of_one(R, m)) {
+        const mention *g = epithet_antecedent(R, m);
+        if (g) {
+            resolved = group_of(R, g);
+            t = &resolved;
+            w *= 0.8f;
+        }
+    }
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
