@@ -10841,13 +10841,45 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
         cb--;
     if (m->tb - cb > 3)
         return NULL;
+    bool scorn = false;
     for (uint32_t k = cb; k < m->tb; k++) {
         const tok *tk = &rs->toks[k];
-        if (!(kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_INSULT) ||
-              kind_at(R, k, DC_KIND_PROFANITY) ||
+        bool hostile = kind_at(R, k, DC_KIND_DEROGATE) ||
+                       kind_at(R, k, DC_KIND_INSULT) ||
+                       kind_at(R, k, DC_KIND_PROFANITY);
+        if (!(hostile ||
               word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead) ||
               (tk->type == TK_WORD && tk->e - tk->b > 4 &&
                memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)))
+            return NULL;
+        scorn = scorn || hostile || tok_is_word(R, k, "like") ||
+                tok_is_word(R, k, "bunch");
+    }
+    /* the epithet is scorn, not a sight: a word of contempt, a simile or
+     * "bunch of" before it, "the lot" or "every one of them" after it, or
+     * a relative clause that says what they do ("Animals that steal
+     * anything not bolted down"); not "Animals everywhere, it's lovely"
+     * of a group's strays, nor praise ("Animals, the lot of them, what a
+     * performance": a `positive` word in its sentence) */
+    /* ("is like a zoo, animals everywhere": a zoo the place is said to
+     * be, "is a zoo", "like a zoo", before it in its sentence; not a
+     * real one, "went to a zoo") */
+    for (uint32_t k = sent_of(R, m->tb)->tb + 2; k < cb && !scorn; k++)
+        scorn = tok_is_word(R, k, "zoo") && a_or_an(R, k - 1) &&
+                (kind_at(R, k - 2, DC_KIND_COPULA) ||
+                 tok_is_word(R, k - 2, "like"));
+    mention past = *m; /* (past a comma: "Parasites, the lot.") */
+    if (past.te < rs->ntok && rs->toks[past.te].type == TK_PUNCT &&
+        rs->toks[past.te].ch == ',')
+        past.te++;
+    if (!scorn && !lot_after(R, m) && !lot_after(R, &past) &&
+        !(m->te + 1 < rs->ntok &&
+          (tok_is_word(R, m->te, "that") || tok_is_word(R, m->te, "who")) &&
+          has_kind_in(R, m->te, sent_of(R, m->tb)->te, DC_KIND_STEREOTYPE)))
+        return NULL;
+    {
+        const sentence *ms = sent_of(R, m->tb);
+        if (has_kind_in(R, ms->tb, ms->te, DC_KIND_POSITIVE))
             return NULL;
     }
     if (cb == 0 || (m->te < rs->ntok &&
