@@ -14648,7 +14648,7 @@ static const target *anaphor_group(const run *R, const mention *m,
      * one before (an `event` threat entry that names its group: the
      * pogrom, the Holocaust), and aims at that group; not denied ("let's
      * never do it again") */
-    static const char *const again[] = {"repeat", "again", "redo"};
+    static const char *const again[] = {"repeat", "again", "redo", "round"};
     if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
         if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
             return NULL;
@@ -14700,6 +14700,20 @@ static const target *anaphor_group(const run *R, const mention *m,
             "class",       "lesson",    "book",        "play"};
         uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
         for (uint32_t k = from; k < m->tb; k++) {
+            /* "Amin was right to chase out the Indians. ... it's time for
+             * round two": an expulsion or a threat the writer says was
+             * right, at a group named right after it, is the deed
+             * repeated */
+            const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
+                                        tok_is_word(R, k - 2, "right")
+                                    ? act_at(R, k)
+                                    : NULL;
+            for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
+                 i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
+                if (rs->t[i].type == TG_GROUP) {
+                    *buf = rs->t[i];
+                    return buf;
+                }
             const mention *ev = mention_at(R, k, DC_KIND_THREAT);
             if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
                 ent(R, ev)->categories) {
