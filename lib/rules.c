@@ -176,8 +176,10 @@ static const char *const guess_kinds[GUESS_KINDS] = {
     "religion", "race", "ethnicity", "nationality", "skin colour",
     "skin color"};
 
-/* The most split verbs dc_rules keeps. */
-#define SPLIT_MAX 32
+/* The most split verbs dc_rules keeps. (At 32 the lexicon's 37 left out
+ * the last ones of attack.tsv, "lock up", "lock away" and the
+ * citizenship verbs, and each new verb pushed out one more.) */
+#define SPLIT_MAX 48
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
