@@ -10814,12 +10814,13 @@ static bool group_starts_at(const run *R, uint32_t k)
 }
 
 /* "The new tenants are Somali. Filthy animals, rubbish everywhere",
- * "Another lot of Roma moved in. Vermin multiplying on our street",
- * "Black kids took over the pool, it's a zoo, bunch of monkeys": a figure
- * for people in the plural (or a mass noun) that opens its clause (up to
- * three words of contempt or of a simile before it: "filthy", "bunch of",
- * "like working with"), no linking verb or modal after it (not "Rats are
- * everywhere"), with no one else named in its clause before it, is an
+ * "My class is full of Roma kids. It's like teaching monkeys", "Black
+ * kids took over the pool, it's a zoo, bunch of monkeys": a figure for
+ * people in the plural (or a mass noun) that opens its clause (up to
+ * three words of contempt or of a simile before it: "filthy", "bunch
+ * of", "like working with", "it's like teaching"), no linking verb or
+ * modal after it (not "Rats are everywhere"), with no one else named in
+ * its clause before it, is an
  * epithet hung on the group last named before its clause, in its
  * sentence or the one before (a word for the group that is no everyday
  * word, or a slur): that group, or NULL. Not in a setting of real
@@ -10830,7 +10831,8 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
 {
     static const char *const lead[] = {"like", "with", "bunch", "of", "a",
                                        "just", "such", "more",  "these",
-                                       "those", "bloody", "fucking"};
+                                       "those", "bloody", "fucking", "it's",
+                                       "its"};
     const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
     if ((e->flags & DC_F_THING) || m->tb == 0 ||
