@@ -176,8 +176,10 @@ static const char *const guess_kinds[GUESS_KINDS] = {
     "religion", "race", "ethnicity", "nationality", "skin colour",
     "skin color"};
 
-/* The most split verbs dc_rules keeps. */
-#define SPLIT_MAX 32
+/* The most split verbs dc_rules keeps. (At 32 the lexicon's 37 left out
+ * the last ones of attack.tsv, "lock up", "lock away" and the
+ * citizenship verbs, and each new verb pushed out one more.) */
+#define SPLIT_MAX 48
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
@@ -3105,6 +3107,43 @@ static bool called_on_member(const run *R, const mention *m)
            th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
+/* "Locusts from Africa are heading for Pakistan's crops", "the animals
+ * from Ukraine's zoos were evacuated": a pest or an animal word (flag
+ * `animal`, or "animals" itself at d) before "from" and a place m is the
+ * creature itself when its sentence is a setting of real animals (a
+ * `place` flagged `thing`: crops, the farm, the barn) or the place owns
+ * what follows it ("Ukraine's zoos": from there, not from its people).
+ * "Rats from Pakistan are taking over Bradford" names people. */
+static bool origin_literal(const run *R, uint32_t d, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const char *t = R->n->text;
+    if (m->e - m->b >= 3 && t[m->e - 2] == '\'' && t[m->e - 1] == 's')
+        return true;
+    if (!any_kind(R, DC_KIND_PLACE))
+        return false;
+    (void)d;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+         i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return true;
+    return false;
+}
+
+/* A region (nonprotected, flag `place`) at m right after a
+ * dehumanizing word and "from", a "the" between or not: the origin
+ * find_targets reads as a people. */
+static bool region_origin(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k >= 3 && tok_is_word(R, k - 1, "the"))
+        k--;
+    return k >= 2 && tok_is_word(R, k - 1, "from") &&
+           kind_at(R, k - 2, DC_KIND_DEHUMANIZE);
+}
+
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -3320,15 +3359,30 @@ static decorum_status find_targets(run *R)
              * is no country, and no one is from it or told back to it. */
             if (faith_entry(e))
                 break;
+            /* A region that is no state (flag `place`: "Africa", "the
+             * Middle East") is a target only as the origin that makes a
+             * dehumanizing word a people: "vermin from the Middle East".
+             * Elsewhere it is where things happen ("as they have proved
+             * in Africa"), and a target there would take the attacks and
+             * pronouns of the groups around it. */
+            if ((e->flags & DC_F_PLACE) && !region_origin(R, m))
+                continue;
             if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
             }
             if (e->categories) {
-                bool from = m->tb >= 2 && tok_is_word(R, m->tb - 1, "from");
+                /* (a "the" between after a dehumanizing word: "vermin
+                 * from the Middle East", "rats from the Congo") */
+                uint32_t fb = m->tb;
+                if (fb >= 3 && tok_is_word(R, fb - 1, "the") &&
+                    tok_is_word(R, fb - 2, "from") &&
+                    kind_at(R, fb - 3, DC_KIND_DEHUMANIZE))
+                    fb--;
+                bool from = fb >= 2 && tok_is_word(R, fb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
                  * country only says where from */
-                if (from && kind_at(R, m->tb - 2, DC_KIND_IDENTITY))
+                if (from && kind_at(R, fb - 2, DC_KIND_IDENTITY))
                     continue;
                 /* "Afghans in Germany are all rapists", "black people
                  * across France": a country after "in" or "across" right
@@ -3346,16 +3400,17 @@ static decorum_status find_targets(run *R)
                     continue;
                 /* people, in the plural: "that guy from Mexico" is one
                  * man, "immigration from Mexico" a policy */
-                const tok *pw = from ? &rs->toks[m->tb - 2] : NULL;
+                const tok *pw = from ? &rs->toks[fb - 2] : NULL;
                 bool plural = pw && plural_word(R, pw->b, pw->e);
                 /* dehumanizing words and slurs are mass nouns ("vermin
                  * from Somalia", "trash from Mexico") */
-                if (from && (kind_at(R, m->tb - 2, DC_KIND_HUMANITY) ||
-                             kind_at(R, m->tb - 2, DC_KIND_PRONOUN_GROUP) ||
-                             kind_at(R, m->tb - 2, DC_KIND_DEHUMANIZE) ||
-                             kind_at(R, m->tb - 2, DC_KIND_SLUR) ||
+                if (from && (kind_at(R, fb - 2, DC_KIND_HUMANITY) ||
+                             kind_at(R, fb - 2, DC_KIND_PRONOUN_GROUP) ||
+                             (kind_at(R, fb - 2, DC_KIND_DEHUMANIZE) &&
+                              !origin_literal(R, fb - 2, m)) ||
+                             kind_at(R, fb - 2, DC_KIND_SLUR) ||
                              (plural &&
-                              kind_at(R, m->tb - 2, DC_KIND_PERSON))))
+                              kind_at(R, fb - 2, DC_KIND_PERSON))))
                     t->type = TG_GROUP;
                 else
                     t->categories = 0;
@@ -3983,6 +4038,23 @@ static bool to_say_negated(const run *R, const sentence *s, uint32_t r)
                        DC_KIND_NEGATION);
 }
 
+/* "Qadianis are not Muslims and are traitors", "they're not refugees,
+ * they are parasites" in one clause: "and" or "but" and a linking verb
+ * between the negator's end ne and the attack at tb open a second
+ * predicate of the same subject, which the writer asserts. Not a
+ * linking verb that is negated again ("are not ... and are not ..."),
+ * which the negator nearer tb answers. */
+static bool second_predicate(const run *R, uint32_t ne, uint32_t tb)
+{
+    if (!any_kind(R, DC_KIND_COPULA))
+        return false;
+    for (uint32_t k = ne; k + 1 < tb; k++)
+        if ((tok_is_word(R, k, "and") || tok_is_word(R, k, "but")) &&
+            mention_at(R, k + 1, DC_KIND_COPULA))
+            return true;
+    return false;
+}
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -4102,6 +4174,8 @@ static const mention *negator_in(const run *R, uint32_t tb)
              i++)
             if (rs->m[i].kind == DC_KIND_CONJUNCTION)
                 return NULL;
+    if (second_predicate(R, best->te, tb))
+        return NULL;
     return best;
 }
 
@@ -7496,17 +7570,24 @@ static bool migration_scan(const run *R)
  * who come. Not a word said of a
  * thing ("the asylum system is a parasite": singular), nor one that is
  * a thing as often (flag `thing`: "trash", "filth"). */
+/* An arrival ("Another 200 of them landed in Rosslare this week.
+ * Swarming into every town like rats off a ship", "Another 80 of them
+ * arrived at the hotel. Parasites, the lot.") told in an earlier
+ * sentence says who the figures of the sentences after it are, as one in
+ * their own sentence does; and a figure after "like" likens people, in
+ * the plural or not ("infesting the barracks like lice"). */
 static bool migrants_in_sentence(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if (!any_kind(R, DC_KIND_MIGRATION) || (e->flags & DC_F_THING) ||
         !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN ||
+          (m->tb > 0 && tok_is_word(R, m->tb - 1, "like"))))
         return false;
     const sentence *s = sent_of(R, m->tb);
     bool arrival = false;
-    for (size_t i = R->rs->first[s->tb];
-         i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival; i++)
+    for (size_t i = 0; i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival;
+         i++)
         arrival = R->rs->m[i].kind == DC_KIND_MIGRATION &&
                   (ent(R, &R->rs->m[i])->flags & DC_F_ARRIVAL);
     if (!arrival)
@@ -7575,6 +7656,65 @@ static bool pours_in(const run *R, const mention *m)
             (ent(R, &rs->m[i])->flags & DC_F_THING))
             return false;
     return true;
+}
+
+static bool migration_context(run *R);
+
+/* "Ireland is being overrun by vermin", "Our country is being overrun by
+ * vermin from every third-world hole", "Texas is being invaded by a swarm
+ * of cockroaches": a figure for people in the plural (or a mass noun) as
+ * the agent of a verb of overrunning (a dehumanizing entry flagged
+ * `arrival`, then "by" or "with", up to four words between: "a swarm
+ * of") whose clause is about a land: a country before the verb, or "our"
+ * or "this" and a word for one (a town, the streets). A creature that is
+ * also a real pest (flag `animal`: rats, parasites) needs a comment about
+ * migration too: "Australia is overrun by rats" is the rats. Not a house
+ * ("the flat is infested with vermin"), nor a setting of real animals
+ * (a `place` flagged `thing`: the barn, the garden). */
+static bool place_overrun(run *R, const mention *m)
+{
+    static const char *const lands[] = {
+        "country", "nation", "land",    "town",    "towns",  "city",
+        "cities",  "streets", "village", "island", "continent",
+        "neighbourhood", "neighborhood"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if ((e->flags & DC_F_THING) || m->tb < 3 ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause;
+    const mention *v = NULL;
+    uint32_t lo = m->tb > 6 ? m->tb - 6 : 0;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < m->tb && !v;
+         i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_DEHUMANIZE &&
+            (ent(R, o)->flags & DC_F_ARRIVAL) && o->te < m->tb &&
+            m->tb <= o->te + 5 && rs->toks[o->tb].clause == clause &&
+            (tok_is_word(R, o->te, "by") || tok_is_word(R, o->te, "with")))
+            v = o;
+    }
+    if (!v)
+        return false;
+    uint32_t cb = v->tb;
+    while (cb > 0 && rs->toks[cb - 1].clause == clause)
+        cb--;
+    bool land = false;
+    for (uint32_t k = cb; k < v->tb && !land; k++) {
+        const mention *c = mention_at(R, k, DC_KIND_NONPROTECTED);
+        land = (c && ent(R, c)->categories && !faith_entry(ent(R, c))) ||
+               ((tok_is_word(R, k, "our") || tok_is_word(R, k, "this")) &&
+                word_among(R, k + 1, k + 2, lands,
+                           sizeof lands / sizeof *lands));
+    }
+    if (!land)
+        return false;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return false;
+    return !(e->flags & DC_F_ANIMAL) || migration_context(R);
 }
 
 /* "Refugees in Calais live with rats. Rats pouring across the tents",
@@ -10630,6 +10770,11 @@ static bool predicated(const run *R, const target *t, const mention *m)
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
                (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD) ||
+               /* "vermin from the Middle East": a region's origin */
+               (t->tb == m->te + 2 && t->entry >= 0 &&
+                R->lx->entries[t->entry].kind == DC_KIND_NONPROTECTED &&
+                tok_is_word(R, m->te, "from") &&
+                tok_is_word(R, m->te + 1, "the")) ||
                names_the_word(R, m, t);
     /* side by side, or with a comma or a hedge between ("migrants,
      * vermin", "they're all rats", "Mexicans just vermin") */
@@ -10744,6 +10889,170 @@ static bool predicated(const run *R, const target *t, const mention *m)
         }
     }
     return false;
+}
+
+/* Does the group t follow the verb of overrunning m as its agent: "by"
+ * or "with" right after the verb, up to four words of its phrase between
+ * ("overrun by loud Orthodox Jews"), all in m's clause, and nothing that
+ * the group modifies after it: punctuation, the end, a function word or
+ * a participle ("Jews hogging the buffet"), not a noun ("Serb forces")? */
+static bool overrun_by_group(const run *R, const mention *m, const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (t->tb <= m->te || t->tb > m->te + 5 || m->te >= rs->ntok ||
+        !(tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "with")) ||
+        rs->toks[t->tb].clause != rs->toks[m->tb].clause)
+        return false;
+    if (t->te >= rs->ntok || rs->toks[t->te].type != TK_WORD ||
+        glue_at(R, t->te))
+        return true;
+    const tok *n = &rs->toks[t->te];
+    return (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0) ||
+           kind_at(R, t->te, DC_KIND_COPULA) || kind_at(R, t->te, DC_KIND_MODAL);
+}
+
+/* The group that m's verb of overrunning says is its agent, by "by" or
+ * "with" (overrun_by_group), or NULL. */
+static const target *overrun_agent(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, m->te) : 0;
+         i < rs->nt && rs->t[i].tb <= m->te + 5; i++)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].tb > m->te)
+            return overrun_by_group(R, m, &rs->t[i]) ? &rs->t[i] : NULL;
+    return NULL;
+}
+
+/* "Jews infest every white nation", "Somalis have overrun the estate":
+ * the group before the verb is its subject when only auxiliaries,
+ * adverbs and quantifiers stand between; "their countries are overrun
+ * with extremists" overruns the countries. */
+static bool overrun_subject(const run *R, const target *t, const mention *m)
+{
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (!(kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_MODAL) ||
+              kind_at(R, k, DC_KIND_QUANTIFIER) || adverb_like(R, k) ||
+              tok_is_word(R, k, "have") || tok_is_word(R, k, "has") ||
+              tok_is_word(R, k, "had")))
+            return false;
+    return true;
+}
+
+/* Does a group target start at token k ("Black kids", "Polish lads": an
+ * ambiguous adjective that a person noun makes a group)? */
+static bool group_starts_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, k) : 0;
+         i < rs->nt && rs->t[i].tb <= k; i++)
+        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
+            return true;
+    return false;
+}
+
+/* "The new tenants are Somali. Filthy animals, rubbish everywhere",
+ * "My class is full of Roma kids. It's like teaching monkeys", "Black
+ * kids took over the pool, it's a zoo, bunch of monkeys": a figure for
+ * people in the plural (or a mass noun) that opens its clause (up to
+ * three words of contempt or of a simile before it: "filthy", "bunch
+ * of", "like working with", "it's like teaching"), no linking verb or
+ * modal after it (not "Rats are everywhere"), with no one else named in
+ * its clause before it, is an
+ * epithet hung on the group last named before its clause, in its
+ * sentence or the one before (a word for the group that is no everyday
+ * word, or a slur): that group, or NULL. Not in a setting of real
+ * animals (a `place` flagged `thing`: "the garden", "the barn"), nor of
+ * a comment about pets or pests (pets_kept: "My Somali neighbours got
+ * two kittens. Little animals everywhere"). */
+static const mention *epithet_antecedent(const run *R, const mention *m)
+{
+    static const char *const lead[] = {"like", "with", "bunch", "of", "a",
+                                       "just", "such", "more",  "these",
+                                       "those", "bloody", "fucking", "it's",
+                                       "its"};
+    const dc_entry *e = ent(R, m);
+    const dc_rules_scratch *rs = R->rs;
+    if ((e->flags & DC_F_THING) || m->tb == 0 ||
+        !(plural_hit(R, m) ||
+          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+        return NULL;
+    uint32_t clause = rs->toks[m->tb].clause;
+    uint32_t cb = m->tb;
+    while (cb > 0 && rs->toks[cb - 1].clause == clause)
+        cb--;
+    if (m->tb - cb > 3)
+        return NULL;
+    bool scorn = false;
+    for (uint32_t k = cb; k < m->tb; k++) {
+        const tok *tk = &rs->toks[k];
+        bool hostile = kind_at(R, k, DC_KIND_DEROGATE) ||
+                       kind_at(R, k, DC_KIND_INSULT) ||
+                       kind_at(R, k, DC_KIND_PROFANITY);
+        if (!(hostile ||
+              word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead) ||
+              (tk->type == TK_WORD && tk->e - tk->b > 4 &&
+               memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)))
+            return NULL;
+        scorn = scorn || hostile || tok_is_word(R, k, "like") ||
+                tok_is_word(R, k, "bunch");
+    }
+    /* the epithet is scorn, not a sight: a word of contempt, a simile or
+     * "bunch of" before it, "the lot" or "every one of them" after it, or
+     * a relative clause that says what they do ("Animals that steal
+     * anything not bolted down"); not "Animals everywhere, it's lovely"
+     * of a group's strays, nor praise ("Animals, the lot of them, what a
+     * performance": a `positive` word in its sentence) */
+    /* ("is like a zoo, animals everywhere": a zoo the place is said to
+     * be, "is a zoo", "like a zoo", before it in its sentence; not a
+     * real one, "went to a zoo") */
+    for (uint32_t k = sent_of(R, m->tb)->tb + 2; k < cb && !scorn; k++)
+        scorn = tok_is_word(R, k, "zoo") && a_or_an(R, k - 1) &&
+                (kind_at(R, k - 2, DC_KIND_COPULA) ||
+                 tok_is_word(R, k - 2, "like"));
+    mention past = *m; /* (past a comma: "Parasites, the lot.") */
+    if (past.te < rs->ntok && rs->toks[past.te].type == TK_PUNCT &&
+        rs->toks[past.te].ch == ',')
+        past.te++;
+    if (!scorn && !lot_after(R, m) && !lot_after(R, &past) &&
+        !(m->te + 1 < rs->ntok &&
+          (tok_is_word(R, m->te, "that") || tok_is_word(R, m->te, "who")) &&
+          has_kind_in(R, m->te, sent_of(R, m->tb)->te, DC_KIND_STEREOTYPE)))
+        return NULL;
+    {
+        const sentence *ms = sent_of(R, m->tb);
+        if (has_kind_in(R, ms->tb, ms->te, DC_KIND_POSITIVE))
+            return NULL;
+    }
+    if (cb == 0 || (m->te < rs->ntok &&
+                    rs->toks[m->te].sent == rs->toks[m->tb].sent &&
+                    (kind_at(R, m->te, DC_KIND_COPULA) ||
+                     kind_at(R, m->te, DC_KIND_MODAL))))
+        return NULL;
+    uint32_t si = rs->toks[m->tb].sent;
+    const mention *g = NULL;
+    for (size_t i = 0; i < rs->nm && rs->m[i].tb < cb; i++) {
+        const mention *o = &rs->m[i];
+        if (rs->toks[o->tb].sent + 1 < si)
+            continue;
+        if (o->kind == DC_KIND_SLUR ||
+            (o->kind == DC_KIND_IDENTITY &&
+             (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+             (!(ent(R, o)->flags & DC_F_AMBIGUOUS) ||
+              group_starts_at(R, o->tb))))
+            g = o;
+        else if (o->kind == DC_KIND_NONPROTECTED ||
+                 o->kind == DC_KIND_PRONOUN_YOU)
+            g = NULL; /* someone else named after the group */
+        else if (o->kind == DC_KIND_PLACE && (ent(R, o)->flags & DC_F_THING))
+            return NULL;
+    }
+    if (!g || pets_kept(R))
+        return NULL;
+    for (size_t i = rs->first[cb]; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_PLACE &&
+            (ent(R, &rs->m[i])->flags & DC_F_THING))
+            return NULL;
+    return g;
 }
 
 /* Is the word at token tb said of someone: after a linking verb ("are
@@ -14518,7 +14827,7 @@ static const target *anaphor_group(const run *R, const mention *m,
      * one before (an `event` threat entry that names its group: the
      * pogrom, the Holocaust), and aims at that group; not denied ("let's
      * never do it again") */
-    static const char *const again[] = {"repeat", "again", "redo"};
+    static const char *const again[] = {"repeat", "again", "redo", "round"};
     if (word_among(R, m->tb, m->te, again, sizeof again / sizeof *again)) {
         if (has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION) || s->question)
             return NULL;
@@ -14570,6 +14879,20 @@ static const target *anaphor_group(const run *R, const mention *m,
             "class",       "lesson",    "book",        "play"};
         uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
         for (uint32_t k = from; k < m->tb; k++) {
+            /* "Amin was right to chase out the Indians. ... it's time for
+             * round two": an expulsion or a threat the writer says was
+             * right, at a group named right after it, is the deed
+             * repeated */
+            const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
+                                        tok_is_word(R, k - 2, "right")
+                                    ? act_at(R, k)
+                                    : NULL;
+            for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
+                 i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
+                if (rs->t[i].type == TG_GROUP) {
+                    *buf = rs->t[i];
+                    return buf;
+                }
             const mention *ev = mention_at(R, k, DC_KIND_THREAT);
             if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
                 ent(R, ev)->categories) {
@@ -16611,13 +16934,36 @@ static decorum_status rule_attack(run *R, const mention *m)
         resolved.categories = R->lx->entries[t->entry].categories;
         t = t_local = &resolved;
     }
+    /* "Britain is overrun by Muslims", "a hotel swamped with Somalis": a
+     * verb of a place taken by pests (flag `arrival`) says it of the
+     * group that takes it, by "by" or "with" in its clause, a group that
+     * ends its noun phrase; not "the camp was overrun by Serb forces",
+     * nor a group before it ("refugees fleeing when their countries are
+     * overrun with extremists"). */
+    /* ("Jews infest every white nation": a group before it is its
+     * subject, read as for any word said of one) */
+    /* ("Britain is being swamped by Muslims": the agent wins over the
+     * place before the verb) */
+    bool overrun = false;
+    if (m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_ARRIVAL)) {
+        const target *a = overrun_agent(R, m);
+        if (a) {
+            t = t_local = a;
+            overrun = true;
+        } else if (t && t->type == TG_GROUP) {
+            if (t->tb >= m->te || !overrun_subject(R, t, m))
+                t = NULL;
+            else
+                overrun = true;
+        }
+    }
     /* Ambiguous words ("animals", "plague") need the group close by and
      * said of it: "women own livestock" is not "women are livestock". */
     if (t && (e->flags & DC_F_AMBIGUOUS) &&
         ((t->type == TG_GROUP && dist > 6 && m->kind != DC_KIND_THREAT &&
           m->kind != DC_KIND_EXCLUSION && !opening_subject(R, t_local, m)) ||
          ((m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE) &&
-          !predicated(R, t_local, m))))
+          !overrun && !predicated(R, t_local, m))))
         t = NULL;
     /* An entry flagged `own` attacks only the group it names, by the noun
      * it ends with: "trans women are not women" denies trans women; "men
@@ -16968,8 +17314,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* An insult that names what the person is ("you stupid Muslim",
      * "dirty Jew") attacks them for it; so does "like all Mexicans". */
+    /* (not a verb of overrunning, whose agent is read above: "overrun
+     * by Serb forces") */
     if ((!t || t->type != TG_GROUP) && !by_doer &&
         !(e->flags & (DC_F_OWN | DC_F_VENT)) &&
+        !(m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_ARRIVAL)) &&
         (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
          m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_STEREOTYPE)) {
         const mention *idm = NULL;
@@ -17140,6 +17489,17 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "The real virus isn't corona; it's the Asians" */
     if (!t && m->kind == DC_KIND_DEHUMANIZE)
         t = contrast_names(R, m);
+    /* "The new tenants are Somali. Filthy animals, rubbish everywhere":
+     * an epithet of its own names the group told just before it, as a
+     * review (0.8) */
+    if (!t && m->kind == DC_KIND_DEHUMANIZE && !said_of_one(R, m)) {
+        const mention *g = epithet_antecedent(R, m);
+        if (g) {
+            resolved = group_of(R, g);
+            t = &resolved;
+            w *= 0.8f;
+        }
+    }
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
@@ -17164,14 +17524,19 @@ static decorum_status rule_attack(run *R, const mention *m)
          * are as plainly as a linking verb: weighed in full) */
         bool flow = !ctx && pours_in(R, m) && !past_war(R, m) &&
                     migration_context(R) && !animals_beside_group(R, m);
-        if (ctx || flow || (migrants_in_sentence(R, m) && !past_war(R, m))) {
+        /* (a land overrun by them, in a comment about migration, as
+         * plainly: in full; elsewhere at 0.8) */
+        bool overrun_land = !ctx && !flow && place_overrun(R, m) &&
+                            !past_war(R, m);
+        if (ctx || flow || overrun_land ||
+            (migrants_in_sentence(R, m) && !past_war(R, m))) {
             memset(&resolved, 0, sizeof resolved);
             resolved.type = TG_GROUP;
             resolved.entry = R->rules->migrant_entry;
             resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
             t = &resolved;
             from_ctx = ctx;
-            if (!ctx && !flow)
+            if (!ctx && !flow && !(overrun_land && migration_context(R)))
                 w *= 0.8f;
         }
     }
