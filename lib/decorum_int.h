@@ -372,8 +372,15 @@ enum {
     DC_SENSE_YEAR,    /* "2008": a year, a crash only after a crash deed */
     DC_SENSE_MELON,   /* "watermelon": half of the food trope */
     DC_SENSE_CHICKEN, /* "fried chicken", "kfc": its other half */
-    DC_SENSE_FATE     /* "days are numbered": a fate idiom, said of
+    DC_SENSE_FATE,    /* "days are numbered": a fate idiom, said of
                        * anything; a threat only of a group (rule_fate) */
+    DC_SENSE_VICE,    /* "commit crimes", "don't work", "can't be trusted":
+                       * an open predicate, said of anyone; a stereotype
+                       * only of a group told of as a whole
+                       * (generalized_vice) */
+    DC_SENSE_CONDUCT  /* "behaviour", "mentality": anyone's conduct; a
+                       * stereotype only as "typical X behaviour"
+                       * (generalized_vice) */
 };
 
 /* The sense number of entry flags f. */

@@ -108,6 +108,8 @@ static const struct {
     {"melon", (uint64_t)DC_SENSE_MELON << DC_F_SENSE_SHIFT},
     {"chicken", (uint64_t)DC_SENSE_CHICKEN << DC_F_SENSE_SHIFT},
     {"fate", (uint64_t)DC_SENSE_FATE << DC_F_SENSE_SHIFT},
+    {"vice", (uint64_t)DC_SENSE_VICE << DC_F_SENSE_SHIFT},
+    {"conduct", (uint64_t)DC_SENSE_CONDUCT << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -2580,14 +2580,24 @@ static bool quantified(const run *R, uint32_t ti)
 
 static bool hostile_kind(dc_kind k);
 
+/* Is entry e an open predicate (sense `vice` or `conduct`: "rob", "lie
+ * to", "don't work", "behaviour"), which is said of anyone and is hostile
+ * only as generalized_vice reads it of a whole group? */
+static inline bool open_predicate(const dc_entry *e)
+{
+    unsigned sense = DC_SENSE_OF(e->flags);
+    return sense == DC_SENSE_VICE || sense == DC_SENSE_CONDUCT;
+}
+
 /* Is mention m a hostile word: attack language or swearing, but not a
  * wished death ("dead", "die", "gone": flag `wished`), which is a word of
  * no hostility until rule_attack finds the wish ("that nigga dead lol",
- * "how you gone wife a bitch"). */
+ * "how you gone wife a bitch"), nor an open predicate ("niggas might rob
+ * her", "you hoes ain't got no manners": open_predicate). */
 static bool hostile_word(const run *R, const mention *m)
 {
     return hostile_kind((dc_kind)m->kind) &&
-           !(ent(R, m)->flags & DC_F_WISHED);
+           !(ent(R, m)->flags & DC_F_WISHED) && !open_predicate(ent(R, m));
 }
 
 /* Praise in tokens [pb, pe) around "go back to" at g, and no hostile word
@@ -7705,6 +7715,7 @@ static unsigned hostility(const run *R, uint32_t si)
             if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
                  k) & 1 &&
                 !(ent(R, &rs->m[i])->flags & DC_F_WISHED) &&
+                !open_predicate(ent(R, &rs->m[i])) &&
                 !((ent(R, &rs->m[i])->flags & DC_F_RANKS) &&
                   !ranks_below(R, &rs->m[i]))) {
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
@@ -8218,7 +8229,7 @@ static bool claim_undone(const run *R, const mention *m)
         if (!((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |
                                  KIND_BIT(HATE_VERB))) >>
               o->kind & 1) ||
-            (ent(R, o)->flags & DC_F_WISHED) ||
+            (ent(R, o)->flags & DC_F_WISHED) || open_predicate(ent(R, o)) ||
             (kinds_before(R, o->tb) & KIND_BIT(NEGATION)) ||
             /* (not a mild generalization: "a hoe for all of them") */
             (o->kind == DC_KIND_STEREOTYPE && ent(R, o)->severity < 2))
@@ -14562,6 +14573,8 @@ static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
 static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
+static bool generalized_vice(const run *R, const target *t,
+                             const mention *m);
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
 static bool medical_question(const run *R, const mention *m);
@@ -15196,6 +15209,13 @@ static const char *const wl_something_anything[] = {"something", "anything"};
 static const char *const wl_that_fear_fears_feared[] = {"that", "fear",
                                                         "fears", "feared"};
 static const char *const wl_whether[] = {"whether"};
+/* The adjectives that make conduct typical of a group ("Typical Muslim
+ * behaviour", "Classic Somali behaviour": generalized_vice). */
+static const char *const wl_typical[] = {"typical", "classic", "standard"};
+/* Words that put a case rather than a claim before a group word ("if
+ * Somalis don't work", "whenever boys commit crimes"). */
+static const char *const wl_case[] = {"if",     "when",  "whenever", "unless",
+                                      "whether", "why",  "once",     "until"};
 enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
 
 /* Which of the lists above the comment has a word of (FC_*), one pass
@@ -16706,6 +16726,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool any_adj = false;
         if (!idm && m->tb > 0)
             idm = adjective_names(R, m, &any_adj);
+        /* "Typical Somali behaviour": conduct put down to the group by
+         * "typical" or "classic" before its word (generalized_vice) */
+        if (!idm && DC_SENSE_OF(e->flags) == DC_SENSE_CONDUCT &&
+            m->tb > 1 &&
+            word_among(R, m->tb - 2, m->tb - 1, FRAME_WORDS(wl_typical)) &&
+            (idm = identity_ending_at(R, m->tb)) != NULL)
+            any_adj = true; /* "typical black behaviour" names people */
         if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj)) {
             resolved = group_of(R, idm);
             t = &resolved;
@@ -17112,6 +17139,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         e->severity >= 3 && e->group_len &&
         (!(t->categories & e->categories) || !libel_names(R, t, e) ||
          medical_question(R, m)))
+        return DECORUM_OK;
+    /* "Somalis don't work", "Every Romanian is a crook", "Indians as a
+     * people lack original thinking": an open predicate (a stereotype of
+     * sense `vice`) is the stereotype only of a group told of as a whole
+     * (generalized_vice); "Three Somalis don't work there any more" is
+     * not. */
+    /* (A slur names its group with its own contempt, which its rule
+     * judges: "niggas rob", "these hoes ain't got no manners" are
+     * banter as often as not.) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        open_predicate(e) && (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
         return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
@@ -17695,6 +17733,179 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
         return true;
     }
     return universal_after(R, m);
+}
+
+/* Words that may stand between a bare plural and the predicate it is
+ * the generic subject of: adverbs of degree, frequency and restriction
+ * ("Somalis just collect welfare", "Roma basically never work"). */
+static const char *const wl_generic_adverb[] = {
+    "just",   "only",    "all",     "always", "never",   "really",
+    "still",  "simply",  "mostly",  "usually", "often",  "literally",
+    "basically", "constantly", "generally", "typically", "normally",
+    "also",   "even",    "seriously", "honestly", "clearly", "obviously"};
+
+/* Words before a group word that make it a few or some people, not the
+ * group told of as a kind ("these Somalis", "my Indian colleagues"). */
+static const char *const wl_narrowing_det[] = {
+    "these", "those", "this", "that", "my", "our", "your", "his", "her",
+    "their", "a", "an", "one", "two", "three", "four", "five", "several",
+    "some", "many", "few", "certain", "local", "young"};
+
+/* Is the group target t (the group word the sentence names, or the
+ * pronoun for it) the bare generic subject of the predicate m after it:
+ * a group word in the plural that no determiner, possessive, count or
+ * demonstrative narrows ("Somalis commit crimes"; not "these Somalis",
+ * "my Somali neighbours", "three Somalis"), opening its clause, then the
+ * predicate in the present, with only adverbs between ("just", "never",
+ * "always"), a linking verb ("are crooks") or a place where they live
+ * ("Somalis in this town don't work": "in"/"round"/"across" and three
+ * words at most)? The habitual present of a bare plural says what the
+ * kind does, not what some did ("Somalis committed ...", "Somalis
+ * committing ..." tell of an event). */
+static bool bare_generic(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    if (t->type != TG_GROUP || t->te > m->tb ||
+        tk[t->tb].clause != tk[m->tb].clause)
+        return false;
+    /* (men and women told of bare: "women lie to ...", "men never pay
+     * back", the banter of the sexes, which needs a marker) */
+    if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    /* (a case put: "whenever boys commit crimes", "if Somalis don't
+     * work") */
+    if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_case)))
+        return false;
+    /* the first verb of the predicate: no past, no participle */
+    const tok *v = &tk[m->tb];
+    uint32_t vl = v->e - v->b;
+    const char *vw = R->n->text + v->b;
+    if ((vl > 4 && memcmp(vw + vl - 3, "ing", 3) == 0) ||
+        (vl > 3 && memcmp(vw + vl - 2, "ed", 2) == 0))
+        return false;
+    /* the group in the plural ("Somalis", "Black people", "Roma", "the
+     * Chinese" as a people) */
+    bool plural = plural_word(R, tk[t->te - 1].b, tk[t->te - 1].e) ||
+                  tok_is_word(R, t->te - 1, "people") ||
+                  tok_is_word(R, t->te - 1, "folk") ||
+                  (t->entry >= 0 && t->te == t->tb + 1 &&
+                   (R->lx->entries[t->entry].flags &
+                    (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
+    if (!plural && !(t->tb > 0 && tok_is_word(R, t->tb - 1, "the")))
+        return false;
+    if (t->tb > 0) {
+        uint32_t d = t->tb - 1;
+        if (tk[d].clause == tk[t->tb].clause && tk[d].type == TK_WORD &&
+            (word_among(R, d, d + 1, FRAME_WORDS(wl_narrowing_det)) ||
+             (R->n->text[tk[d].b] >= '0' && R->n->text[tk[d].b] <= '9') ||
+             (tok_is_word(R, d, "the") && plural)))
+            return false;
+    }
+    uint32_t k = t->te;
+    /* a place they live: "in this town", "across Europe" */
+    if (k < m->tb && (tok_is_word(R, k, "in") || tok_is_word(R, k, "round") ||
+                      tok_is_word(R, k, "around") ||
+                      tok_is_word(R, k, "across"))) {
+        uint32_t j = k + 1;
+        while (j < m->tb && j <= k + 3 && tk[j].type == TK_WORD &&
+               !kind_at(R, j, DC_KIND_COPULA))
+            j++;
+        k = j;
+    }
+    bool linked = false;
+    for (; k < m->tb; k++) {
+        if (tk[k].type != TK_WORD)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA) && !linked)
+            linked = true;
+        else if (!word_among(R, k, k + 1, FRAME_WORDS(wl_generic_adverb)))
+            return false;
+    }
+    return true;
+}
+
+/* Is the open predicate m (a stereotype of sense `vice`: "commit
+ * crimes", "don't work", "can't be trusted", "stink", "take everything")
+ * said of the group t (as the sentence names it: the word or the
+ * pronoun) as a whole? Alone each is said of anyone ("my brother doesn't
+ * work", "politicians can't be trusted"); of a group, only a marker that
+ * the claim is about the whole group or its nature makes it the
+ * stereotype:
+ *   - every member: "all", "every", "always" before it (said_of_all),
+ *     the group quantified ("every Somali", "each and every"), a
+ *     universal after ("every last one of them", "the lot of them");
+ *   - its nature: an essentializing frame in its sentence or opening the
+ *     next (essentialized: "in their blood", "by nature", "as a people",
+ *     "it's what they do", "you know how they are", "from birth");
+ *   - a frame of generalization in its sentence or the one before or
+ *     after ("typical", "as usual", "of course they", "that's what they
+ *     do"; stereotype entries of no sense);
+ *   - typical conduct: "typical", "classic" right before the group and
+ *     the predicate right after it ("Typical Somali behaviour");
+ *   - the bare plural subject in the habitual present (bare_generic).
+ * Not in a question, not of a share ("some Somalis", "45% of"), not
+ * with a relative clause or a condition between the group and it ("all
+ * Somalis who commit crimes", "if Somalis don't work"), and not "not
+ * all", "not every". */
+static bool generalized_vice(const run *R, const target *t, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const sentence *s = sent_of(R, m->tb);
+    if (!t || s->question || part_of_group(R, t))
+        return false;
+    /* a nation's team or its fans judged ("English fans can never be
+     * trusted with alcohol abroad"), as rule_attack spares a derogation:
+     * a role in a sport (a person noun flagged `game`) after a
+     * nationality */
+    if (t->type == TG_GROUP && t->te > t->tb + 1 &&
+        !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME))
+            return false;
+    }
+    bool before = t->te <= m->tb && tk[t->tb].sent == tk[m->tb].sent;
+    /* conduct ("behaviour") only as typical of the group */
+    if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CONDUCT)
+        return before && t->te == m->tb && t->tb > 0 &&
+               word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_typical));
+    if (before)
+        for (uint32_t k = t->te; k < m->tb; k++)
+            if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
+                tok_is_word(R, k, "which") || tok_is_word(R, k, "whom") ||
+                tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+                kind_at(R, k, DC_KIND_REPORT))
+                return false;
+    if (t->tb >= 1 && (tok_is_word(R, t->tb - 1, "not") ||
+                       (t->tb >= 2 && tok_is_word(R, t->tb - 2, "not"))))
+        return false;
+    if (said_of_all(R, t, m) || essentialized(R, m) || universal_after(R, m))
+        return true;
+    if (before && quantified(R, t->tb))
+        return true;
+    /* a frame of generalization near it, the group the subject right
+     * before it (not "... always get asked if they cheat") */
+    if (!before || tk[t->tb].clause != tk[m->tb].clause ||
+        m->tb > t->te + 3 ||
+        (t->tb > 0 && (kind_at(R, t->tb - 1, DC_KIND_CONJUNCTION) ||
+                       tok_is_word(R, t->tb - 1, "if") ||
+                       tok_is_word(R, t->tb - 1, "whether"))))
+        return false;
+    uint32_t si = tk[m->tb].sent;
+    uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+    uint32_t to = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    for (uint32_t k = from; k < to; k++) {
+        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+            const dc_entry *f = ent(R, &rs->m[i]);
+            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                DC_SENSE_OF(f->flags) == DC_SENSE_NONE &&
+                !(f->flags & DC_F_JOKE))
+                return true;
+        }
+    }
+    return bare_generic(R, t, m);
 }
 
 /* Is every denouncing word of the comment a judgement (flag `judge`)
