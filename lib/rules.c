@@ -15546,6 +15546,22 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
     return word_among(R, k + 1, t->tb, prep, sizeof prep / sizeof *prep);
 }
 
+/* The group or group pronoun that is the subject of the predicate m's
+ * sentence: the last such target before m in its sentence, before the
+ * target t the nearest search found; t when there is none. */
+static const target *clause_subject(const run *R, const mention *m,
+                                    const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sb = sent_of(R, m->tb)->tb;
+    const target *best = t;
+    for (size_t i = 0; i < rs->nt && rs->t[i].te <= t->tb; i++)
+        if (rs->t[i].tb >= sb &&
+            (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN))
+            best = &rs->t[i];
+    return best;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16005,6 +16021,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "They're all fake-degree code monkeys who cheat on interviews": an
+     * open predicate is said of its clause's subject, a group or the
+     * pronoun for one, not of a thing nearer it ("code") */
+    if (open_predicate(e) && t && t->type == TG_OBJECT)
+        t = clause_subject(R, m, t);
     /* "incels calling women ...": the insult is at those who do it, the
      * people the insult itself names (no protected group) */
     bool by_doer = t && t->type == TG_GROUP && m->kind == DC_KIND_INSULT &&
@@ -17869,17 +17890,37 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CONDUCT)
         return before && t->te == m->tb && t->tb > 0 &&
                word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_typical));
-    if (before)
-        for (uint32_t k = t->te; k < m->tb; k++)
+    /* (a relative clause after the linking verb is the predicate's:
+     * "They're all code monkeys who cheat on interviews") */
+    bool every = false, linked = false;
+    if (before && t->te < m->tb) {
+        /* ("they're all": the pronoun holds the linking verb) */
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
+        linked = p && (ent(R, p)->flags & DC_F_COPULA);
+        every = linked && (tok_is_word(R, t->te, "all") ||
+                           tok_is_word(R, t->te, "always"));
+    }
+    if (before && !linked)
+        for (uint32_t k = t->te; k < m->tb; k++) {
+            if (kind_at(R, k, DC_KIND_COPULA)) {
+                /* ("are all", "are always": every member, whatever the
+                 * clause after) */
+                for (uint32_t j = k + 1; j < k + 3 && j < m->tb; j++)
+                    every |= tok_is_word(R, j, "all") ||
+                             tok_is_word(R, j, "always");
+                break;
+            }
             if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
                 tok_is_word(R, k, "which") || tok_is_word(R, k, "whom") ||
                 tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                 kind_at(R, k, DC_KIND_REPORT))
                 return false;
+        }
     if (t->tb >= 1 && (tok_is_word(R, t->tb - 1, "not") ||
                        (t->tb >= 2 && tok_is_word(R, t->tb - 2, "not"))))
         return false;
-    if (said_of_all(R, t, m) || essentialized(R, m) || universal_after(R, m))
+    if (every || said_of_all(R, t, m) || essentialized(R, m) ||
+        universal_after(R, m))
         return true;
     if (before && quantified(R, t->tb))
         return true;
