@@ -15546,6 +15546,11 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
     return word_among(R, k + 1, t->tb, prep, sizeof prep / sizeof *prep);
 }
 
+/* Prepositions of place: what follows one is where the subject is
+ * ("Every Black guy in this area deals drugs"), not the subject. */
+static const char *const wl_place_prep[] = {"in", "at", "on", "near",
+                                            "around", "across", "from"};
+
 /* The group or group pronoun that is the subject of the predicate m's
  * sentence: the last such target before m in its sentence, before the
  * target t the nearest search found; t when there is none. */
@@ -16024,7 +16029,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "They're all fake-degree code monkeys who cheat on interviews": an
      * open predicate is said of its clause's subject, a group or the
      * pronoun for one, not of a thing nearer it ("code") */
-    if (open_predicate(e) && t && t->type == TG_OBJECT)
+    if (open_predicate(e) && t && t->type != TG_GROUP &&
+        (t->type == TG_OBJECT ||
+         (t->tb > 0 && t->te <= m->tb &&
+          word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_place_prep)))))
         t = clause_subject(R, m, t);
     /* "incels calling women ...": the insult is at those who do it, the
      * people the insult itself names (no protected group) */
@@ -17029,7 +17037,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
             t->te <= m->tb) {
             bool inborn = essentialized(R, m);
-            if (inborn || predicated(R, t, m))
+            /* (an open predicate after a place: "every Black guy in this
+             * area deals drugs") */
+            if (inborn || predicated(R, t, m) ||
+                (open_predicate(e) && generalized_vice(R, t, m)))
                 every = inborn ||
                         !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
                           tok_is_word(R, t->te, "i") ||
@@ -17763,7 +17774,12 @@ static const char *const wl_generic_adverb[] = {
     "just",   "only",    "all",     "always", "never",   "really",
     "still",  "simply",  "mostly",  "usually", "often",  "literally",
     "basically", "constantly", "generally", "typically", "normally",
-    "also",   "even",    "seriously", "honestly", "clearly", "obviously"};
+    "also",   "even",    "seriously", "honestly", "clearly", "obviously",
+    /* where they live ("Ukrainians here just take and take") */
+    "here",   "there",
+    /* the modals of habit ("Indians would sell their own grandmother",
+     * "Nigerians will scam you") */
+    "would",  "will",    "'ll"};
 
 /* Words before a group word that make it a few or some people, not the
  * group told of as a kind ("these Somalis", "my Indian colleagues"). */
