@@ -17861,6 +17861,28 @@ static bool bare_generic(const run *R, const target *t, const mention *m)
     return true;
 }
 
+/* Words right after an open predicate that bound it to a time, a place
+ * or a thing ("don't work on Shabbat", "take everything they own",
+ * "commit crimes at the same rate"), or deny its object ("rob nobody"). */
+static const char *const wl_vice_bound[] = {
+    "on",     "during", "until",  "till",   "at",     "in",
+    "with",   "like",   "while",  "since",  "unless", "they",   "that",
+    "which",  "we",     "you",    "nobody", "noone",  "nothing", "no",
+    "because", "when",  "late",   "less",   "more"};
+
+/* Words after a bounding preposition that widen rather than bound ("no
+ * manners at all", "spread AIDS on purpose", "in every city"). */
+static const char *const wl_vice_widened[] = {
+    "all", "purpose", "general", "every", "any", "earth", "sight"};
+
+/* Words later in its sentence that make the predicate a comparison or
+ * give it a cause outside the group ("commit crimes at lower rates than
+ * natives", "don't work because the Home Office bans them"). */
+static const char *const wl_vice_weighed[] = {
+    "than",   "rate",    "rates",  "average", "because", "cause",
+    "due",    "banned",  "allowed", "illegal", "law",    "stigma",
+    "discrimination", "racism"};
+
 /* Is the open predicate m (a stereotype of sense `vice`: "commit
  * crimes", "don't work", "can't be trusted", "stink", "take everything")
  * said of the group t (as the sentence names it: the word or the
@@ -17934,6 +17956,14 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
         }
     if (t->tb >= 1 && (tok_is_word(R, t->tb - 1, "not") ||
                        (t->tb >= 2 && tok_is_word(R, t->tb - 2, "not"))))
+        return false;
+    /* bound to a circumstance, weighed against others or explained */
+    if (m->te < s->te &&
+        ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+          !(m->te + 1 < s->te &&
+            word_among(R, m->te + 1, m->te + 2,
+                       FRAME_WORDS(wl_vice_widened)))) ||
+         word_among(R, m->te, s->te, FRAME_WORDS(wl_vice_weighed))))
         return false;
     if (every || said_of_all(R, t, m) || essentialized(R, m) ||
         universal_after(R, m))
