@@ -15551,6 +15551,26 @@ static bool attributive_trait(const run *R, const mention *m, const target *t)
 static const char *const wl_place_prep[] = {"in", "at", "on", "near",
                                             "around", "across", "from"};
 
+/* Does the comment of mention m hold a hostile word other than m (an
+ * attack word, swearing, a slur, an open predicate, a charge of
+ * bigotry)? */
+static bool hostile_beside(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        /* (a charge of bigotry too: "Muslims are by nature
+         * anti-semitic") */
+        if (o != m && (hostile_kind((dc_kind)o->kind) ||
+                       o->kind == DC_KIND_SLUR ||
+                       o->kind == DC_KIND_DENOUNCE) &&
+            !(o->kind == DC_KIND_STEREOTYPE &&
+              (ent(R, o)->flags & DC_F_ESSENCE)))
+            return true;
+    }
+    return false;
+}
+
 /* The group or group pronoun that is the subject of the predicate m's
  * sentence: the last such target before m in its sentence, before the
  * target t the nearest search found; t when there is none. */
@@ -15660,6 +15680,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
+        /* "Bengalis are poets by nature", "Nepalis are honest by
+         * nature": a strong essence frame in a comment that says nothing
+         * hostile essentializes a trait that is no attack, a positive
+         * generalization: the mild frame's weight (it still makes a
+         * crime told nearby inborn, essentialized) */
+        if ((e->flags & DC_F_ESSENCE) && !hostile_beside(R, m))
+            w = 0.4f;
         break;
     case DC_KIND_INSULT:
         /* said of a thing or an animal (thing_swear, animal_swear): no
