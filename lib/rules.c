@@ -17938,7 +17938,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, m->tb);
-    if (!t || s->question || part_of_group(R, t))
+    if (!t || part_of_group(R, t))
         return false;
     /* a nation's team or its fans judged ("English fans can never be
      * trusted with alcohol abroad"), as rule_attack spares a derogation:
@@ -17992,6 +17992,18 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                        FRAME_WORDS(wl_vice_widened)))) ||
          word_among(R, m->te, s->te, FRAME_WORDS(wl_vice_weighed))))
         return false;
+    /* "Why do Somalis never work?", "how come Indians lie on their
+     * resumes": a question that takes the claim for granted and asks why
+     * (as the inverted question does for a trait) says it of the bare
+     * group; any other question asks */
+    if (s->question)
+        return t->type == TG_GROUP && t->tb >= s->tb + 2 &&
+               ((tok_is_word(R, s->tb, "why") &&
+                 (tok_is_word(R, s->tb + 1, "do") ||
+                  tok_is_word(R, s->tb + 1, "does"))) ||
+                (tok_is_word(R, s->tb, "how") &&
+                 tok_is_word(R, s->tb + 1, "come"))) &&
+               t->tb == s->tb + 2 && bare_generic(R, t, m);
     if (every || said_of_all(R, t, m) || essentialized(R, m) ||
         universal_after(R, m))
         return true;
