@@ -17208,7 +17208,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * judges: "niggas rob", "these hoes ain't got no manners" are
      * banter as often as not.) */
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
-        open_predicate(e) && (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
+        open_predicate(e) &&
+        (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
         return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
@@ -17928,11 +17929,16 @@ static const char *const wl_vice_weighed[] = {
  *     do"; stereotype entries of no sense);
  *   - typical conduct: "typical", "classic" right before the group and
  *     the predicate right after it ("Typical Somali behaviour");
- *   - the bare plural subject in the habitual present (bare_generic).
- * Not in a question, not of a share ("some Somalis", "45% of"), not
- * with a relative clause or a condition between the group and it ("all
- * Somalis who commit crimes", "if Somalis don't work"), and not "not
- * all", "not every". */
+ *   - the bare plural subject in the habitual present (bare_generic),
+ *     also in a question that takes it for granted ("Why do Somalis
+ *     never work?").
+ * Not in any other question, not of a share ("some Somalis", "45% of"),
+ * not with a relative clause or a condition between the group and its
+ * linking verb ("all Somalis who commit crimes", "if Somalis don't
+ * work"), not "not all", "not every", not at a nation's fans, and not
+ * bound by the words after it to a circumstance, a comparison or a
+ * cause ("don't work on Shabbat", "at lower rates than natives",
+ * "because the Home Office bans them"). */
 static bool generalized_vice(const run *R, const target *t, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -17969,8 +17975,11 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
         for (uint32_t k = t->te; k < m->tb; k++) {
             if (kind_at(R, k, DC_KIND_COPULA)) {
                 /* ("are all", "are always": every member, whatever the
-                 * clause after) */
-                for (uint32_t j = k + 1; j < k + 3 && j < m->tb; j++)
+                 * clause after; not "aren't all", "are not all") */
+                for (uint32_t j = k + 1; j < k + 3 && j < m->tb &&
+                                         !kind_at(R, j - 1, DC_KIND_NEGATION) &&
+                                         !tok_is_word(R, j - 1, "not");
+                     j++)
                     every |= tok_is_word(R, j, "all") ||
                              tok_is_word(R, j, "always");
                 break;
