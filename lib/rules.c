@@ -17896,7 +17896,9 @@ static const char *const wl_vice_bound[] = {
     "on",     "during", "until",  "till",   "at",     "in",
     "with",   "like",   "while",  "since",  "unless", "they",   "that",
     "which",  "we",     "you",    "nobody", "noone",  "nothing", "no",
-    "because", "when",  "late",   "less",   "more"};
+    "because", "when",  "late",   "less",   "more",
+    /* a time that bounds it ("don't integrate overnight") */
+    "overnight", "immediately", "instantly", "yet"};
 
 /* Words after a bounding preposition that widen rather than bound ("no
  * manners at all", "spread AIDS on purpose", "in every city"). */
@@ -17993,7 +17995,14 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     if (t->tb >= 1 && (tok_is_word(R, t->tb - 1, "not") ||
                        (t->tb >= 2 && tok_is_word(R, t->tb - 2, "not"))))
         return false;
-    /* bound to a circumstance, weighed against others or explained */
+    /* bound to a circumstance, weighed against others or explained; or
+     * "everything" narrowed by a relative clause ("copy everything their
+     * professors say", "take everything the state gives") */
+    if (m->te < s->te && tok_is_word(R, m->te - 1, "everything") &&
+        (tok_is_word(R, m->te, "the") || tok_is_word(R, m->te, "their") ||
+         tok_is_word(R, m->te, "his") || tok_is_word(R, m->te, "her") ||
+         tok_is_word(R, m->te, "our") || tok_is_word(R, m->te, "my")))
+        return false;
     if (m->te < s->te &&
         ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
           !(m->te + 1 < s->te &&
