@@ -387,9 +387,16 @@ enum {
     DC_SENSE_PRAISE,  /* "a visionary", "bring back": an approve entry that
                        * praises only a named atrocity or its architect
                        * (rule_atrocity_praised), never a deed told */
-    DC_SENSE_NOTICE   /* code: half of an insinuation, a marker ("notice
+    DC_SENSE_NOTICE,  /* code: half of an insinuation, a marker ("notice
                        * how", no group) or a referent ("same last
                        * names", 👃, with one): rule_noticing */
+    DC_SENSE_VICE,    /* "commit crimes", "don't work", "can't be trusted":
+                       * an open predicate, said of anyone; a stereotype
+                       * only of a group told of as a whole
+                       * (generalized_vice) */
+    DC_SENSE_CONDUCT  /* "behaviour", "mentality": anyone's conduct; a
+                       * stereotype only as "typical X behaviour"
+                       * (generalized_vice) */
 };
 
 /* The sense number of entry flags f. */

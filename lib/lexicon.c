@@ -113,6 +113,8 @@ static const struct {
     {"dish", (uint64_t)DC_SENSE_DISH << DC_F_SENSE_SHIFT},
     {"praise", (uint64_t)DC_SENSE_PRAISE << DC_F_SENSE_SHIFT},
     {"notice", (uint64_t)DC_SENSE_NOTICE << DC_F_SENSE_SHIFT},
+    {"vice", (uint64_t)DC_SENSE_VICE << DC_F_SENSE_SHIFT},
+    {"conduct", (uint64_t)DC_SENSE_CONDUCT << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

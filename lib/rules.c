@@ -2586,14 +2586,24 @@ static bool quantified(const run *R, uint32_t ti)
 
 static bool hostile_kind(dc_kind k);
 
+/* Is entry e an open predicate (sense `vice` or `conduct`: "rob", "lie
+ * to", "don't work", "behaviour"), which is said of anyone and is hostile
+ * only as generalized_vice reads it of a whole group? */
+static inline bool open_predicate(const dc_entry *e)
+{
+    unsigned sense = DC_SENSE_OF(e->flags);
+    return sense == DC_SENSE_VICE || sense == DC_SENSE_CONDUCT;
+}
+
 /* Is mention m a hostile word: attack language or swearing, but not a
  * wished death ("dead", "die", "gone": flag `wished`), which is a word of
  * no hostility until rule_attack finds the wish ("that nigga dead lol",
- * "how you gone wife a bitch"). */
+ * "how you gone wife a bitch"), nor an open predicate ("niggas might rob
+ * her", "you hoes ain't got no manners": open_predicate). */
 static bool hostile_word(const run *R, const mention *m)
 {
     return hostile_kind((dc_kind)m->kind) &&
-           !(ent(R, m)->flags & DC_F_WISHED);
+           !(ent(R, m)->flags & DC_F_WISHED) && !open_predicate(ent(R, m));
 }
 
 /* Praise in tokens [pb, pe) around "go back to" at g, and no hostile word
@@ -7917,6 +7927,7 @@ static unsigned hostility(const run *R, uint32_t si)
             if (((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT))) >>
                  k) & 1 &&
                 !(ent(R, &rs->m[i])->flags & DC_F_WISHED) &&
+                !open_predicate(ent(R, &rs->m[i])) &&
                 !((ent(R, &rs->m[i])->flags & DC_F_RANKS) &&
                   !ranks_below(R, &rs->m[i]))) {
                 s->hostile |= HOSTILE_WORD | HOSTILE_ATTACK;
@@ -8440,7 +8451,7 @@ static bool claim_undone(const run *R, const mention *m)
         if (!((HOSTILE_KINDS & ~(KIND_BIT(PROFANITY) | KIND_BIT(INSULT) |
                                  KIND_BIT(HATE_VERB))) >>
               o->kind & 1) ||
-            (ent(R, o)->flags & DC_F_WISHED) ||
+            (ent(R, o)->flags & DC_F_WISHED) || open_predicate(ent(R, o)) ||
             (kinds_before(R, o->tb) & KIND_BIT(NEGATION)) ||
             /* (not a mild generalization: "a hoe for all of them") */
             (o->kind == DC_KIND_STEREOTYPE && ent(R, o)->severity < 2))
@@ -15060,6 +15071,8 @@ static bool part_of_group(const run *R, const target *t);
 static bool trait_of(const run *R, const target *t, const mention *m);
 static bool rights_denied(const run *R, const mention *m, const target *t);
 static bool essentialized(const run *R, const mention *m);
+static bool generalized_vice(const run *R, const target *t,
+                             const mention *m);
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
 static bool medical_question(const run *R, const mention *m);
@@ -15694,6 +15707,13 @@ static const char *const wl_something_anything[] = {"something", "anything"};
 static const char *const wl_that_fear_fears_feared[] = {"that", "fear",
                                                         "fears", "feared"};
 static const char *const wl_whether[] = {"whether"};
+/* The adjectives that make conduct typical of a group ("Typical Muslim
+ * behaviour", "Classic Somali behaviour": generalized_vice). */
+static const char *const wl_typical[] = {"typical", "classic", "standard"};
+/* Words that put a case rather than a claim before a group word ("if
+ * Somalis don't work", "whenever boys commit crimes"). */
+static const char *const wl_case[] = {"if",     "when",  "whenever", "unless",
+                                      "whether", "why",  "once",     "until"};
 enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
 
 /* Which of the lists above the comment has a word of (FC_*), one pass
@@ -16120,6 +16140,47 @@ static bool illness_had(const run *R, const mention *m)
     return false;
 }
 
+/* Prepositions of place: what follows one is where the subject is
+ * ("Every Black guy in this area deals drugs"), not the subject. */
+static const char *const wl_place_prep[] = {"in", "at", "on", "near",
+                                            "around", "across", "from"};
+
+/* Does the comment of mention m hold a hostile word other than m (an
+ * attack word, swearing, a slur, an open predicate, a charge of
+ * bigotry)? */
+static bool hostile_beside(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        /* (a charge of bigotry too: "Muslims are by nature
+         * anti-semitic") */
+        if (o != m && (hostile_kind((dc_kind)o->kind) ||
+                       o->kind == DC_KIND_SLUR ||
+                       o->kind == DC_KIND_DENOUNCE) &&
+            !(o->kind == DC_KIND_STEREOTYPE &&
+              (ent(R, o)->flags & DC_F_ESSENCE)))
+            return true;
+    }
+    return false;
+}
+
+/* The group or group pronoun that is the subject of the predicate m's
+ * sentence: the last such target before m in its sentence, before the
+ * target t the nearest search found; t when there is none. */
+static const target *clause_subject(const run *R, const mention *m,
+                                    const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sb = sent_of(R, m->tb)->tb;
+    const target *best = t;
+    for (size_t i = 0; i < rs->nt && rs->t[i].te <= t->tb; i++)
+        if (rs->t[i].tb >= sb &&
+            (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN))
+            best = &rs->t[i];
+    return best;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16215,6 +16276,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
+        /* "Bengalis are poets by nature", "Nepalis are honest by
+         * nature": a strong essence frame in a comment that says nothing
+         * hostile essentializes a trait that is no attack, a positive
+         * generalization: the mild frame's weight (it still makes a
+         * crime told nearby inborn, essentialized) */
+        if ((e->flags & DC_F_ESSENCE) && !hostile_beside(R, m))
+            w = 0.4f;
         break;
     case DC_KIND_INSULT:
         /* said of a thing or an animal (thing_swear, animal_swear): no
@@ -16581,6 +16649,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "They're all fake-degree code monkeys who cheat on interviews": an
+     * open predicate is said of its clause's subject, a group or the
+     * pronoun for one, not of a thing nearer it ("code") */
+    if (open_predicate(e) && t && t->type != TG_GROUP &&
+        (t->type == TG_OBJECT ||
+         (t->tb > 0 && t->te <= m->tb &&
+          word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_place_prep)))))
+        t = clause_subject(R, m, t);
     /* "incels calling women ...": the insult is at those who do it, the
      * people the insult itself names (no protected group) */
     bool by_doer = t && t->type == TG_GROUP && m->kind == DC_KIND_INSULT &&
@@ -17338,6 +17414,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool any_adj = false;
         if (!idm && m->tb > 0)
             idm = adjective_names(R, m, &any_adj);
+        /* "Typical Somali behaviour": conduct put down to the group by
+         * "typical" or "classic" before its word (generalized_vice) */
+        if (!idm && DC_SENSE_OF(e->flags) == DC_SENSE_CONDUCT &&
+            m->tb > 1 &&
+            word_among(R, m->tb - 2, m->tb - 1, FRAME_WORDS(wl_typical)) &&
+            (idm = identity_ending_at(R, m->tb)) != NULL)
+            any_adj = true; /* "typical black behaviour" names people */
         if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj)) {
             resolved = group_of(R, idm);
             t = &resolved;
@@ -17629,7 +17712,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
             t->te <= m->tb) {
             bool inborn = essentialized(R, m);
-            if (inborn || predicated(R, t, m))
+            /* (an open predicate after a place: "every Black guy in this
+             * area deals drugs") */
+            if (inborn || predicated(R, t, m) ||
+                (open_predicate(e) && generalized_vice(R, t, m)))
                 every = inborn ||
                         !(mention_at(R, t->te, DC_KIND_PRONOUN_SELF) ||
                           tok_is_word(R, t->te, "i") ||
@@ -17760,6 +17846,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         e->severity >= 3 && e->group_len &&
         (!(t->categories & e->categories) || !libel_names(R, t, e) ||
          medical_question(R, m)))
+        return DECORUM_OK;
+    /* "Somalis don't work", "Every Romanian is a crook", "Indians as a
+     * people lack original thinking": an open predicate (a stereotype of
+     * sense `vice`) is the stereotype only of a group told of as a whole
+     * (generalized_vice); "Three Somalis don't work there any more" is
+     * not. */
+    /* (A slur names its group with its own contempt, which its rule
+     * judges: "niggas rob", "these hoes ain't got no manners" are
+     * banter as often as not.) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        open_predicate(e) &&
+        (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
         return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
@@ -18343,6 +18441,263 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
         return true;
     }
     return universal_after(R, m);
+}
+
+/* Words that may stand between a bare plural and the predicate it is
+ * the generic subject of: adverbs of degree, frequency and restriction
+ * ("Somalis just collect welfare", "Roma basically never work"). */
+static const char *const wl_generic_adverb[] = {
+    "just",   "only",    "all",     "always", "never",   "really",
+    "still",  "simply",  "mostly",  "usually", "often",  "literally",
+    "basically", "constantly", "generally", "typically", "normally",
+    "also",   "even",    "seriously", "honestly", "clearly", "obviously",
+    /* where they live ("Ukrainians here just take and take") */
+    "here",   "there",
+    /* the modals of habit ("Indians would sell their own grandmother",
+     * "Nigerians will scam you") */
+    "would",  "will",    "'ll"};
+
+/* Words before a group word that make it a few or some people, not the
+ * group told of as a kind ("these Somalis", "my Indian colleagues"). */
+static const char *const wl_narrowing_det[] = {
+    "these", "those", "this", "that", "my", "our", "your", "his", "her",
+    "their", "a", "an", "one", "two", "three", "four", "five", "several",
+    "some", "many", "few", "certain", "local", "young"};
+
+/* Is the group target t (the group word the sentence names, or the
+ * pronoun for it) the bare generic subject of the predicate m after it:
+ * a group word in the plural that no determiner, possessive, count or
+ * demonstrative narrows ("Somalis commit crimes"; not "these Somalis",
+ * "my Somali neighbours", "three Somalis"), opening its clause, then the
+ * predicate in the present, with only adverbs between ("just", "never",
+ * "always"), a linking verb ("are crooks") or a place where they live
+ * ("Somalis in this town don't work": "in"/"round"/"across" and three
+ * words at most)? The habitual present of a bare plural says what the
+ * kind does, not what some did ("Somalis committed ...", "Somalis
+ * committing ..." tell of an event). */
+static bool bare_generic(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->rs->toks;
+    if (t->type != TG_GROUP || t->te > m->tb ||
+        tk[t->tb].clause != tk[m->tb].clause)
+        return false;
+    /* (men and women told of bare: "women lie to ...", "men never pay
+     * back", the banter of the sexes, which needs a marker) */
+    if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    /* (a case put: "whenever boys commit crimes", "if Somalis don't
+     * work") */
+    if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_case)))
+        return false;
+    /* the first verb of the predicate: no past, no participle */
+    const tok *v = &tk[m->tb];
+    uint32_t vl = v->e - v->b;
+    const char *vw = R->n->text + v->b;
+    if ((vl > 4 && memcmp(vw + vl - 3, "ing", 3) == 0) ||
+        (vl > 3 && memcmp(vw + vl - 2, "ed", 2) == 0))
+        return false;
+    /* the group in the plural ("Somalis", "Black people", "Roma", "the
+     * Chinese" as a people) */
+    bool plural = plural_word(R, tk[t->te - 1].b, tk[t->te - 1].e) ||
+                  tok_is_word(R, t->te - 1, "people") ||
+                  tok_is_word(R, t->te - 1, "folk") ||
+                  (t->entry >= 0 && t->te == t->tb + 1 &&
+                   (R->lx->entries[t->entry].flags &
+                    (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
+    if (!plural && !(t->tb > 0 && tok_is_word(R, t->tb - 1, "the")))
+        return false;
+    if (t->tb > 0) {
+        uint32_t d = t->tb - 1;
+        if (tk[d].clause == tk[t->tb].clause && tk[d].type == TK_WORD &&
+            (word_among(R, d, d + 1, FRAME_WORDS(wl_narrowing_det)) ||
+             (R->n->text[tk[d].b] >= '0' && R->n->text[tk[d].b] <= '9') ||
+             (tok_is_word(R, d, "the") && plural)))
+            return false;
+    }
+    uint32_t k = t->te;
+    /* a place they live: "in this town", "across Europe" */
+    if (k < m->tb && (tok_is_word(R, k, "in") || tok_is_word(R, k, "round") ||
+                      tok_is_word(R, k, "around") ||
+                      tok_is_word(R, k, "across"))) {
+        uint32_t j = k + 1;
+        while (j < m->tb && j <= k + 3 && tk[j].type == TK_WORD &&
+               !kind_at(R, j, DC_KIND_COPULA))
+            j++;
+        k = j;
+    }
+    bool linked = false;
+    for (; k < m->tb; k++) {
+        if (tk[k].type != TK_WORD)
+            return false;
+        if (kind_at(R, k, DC_KIND_COPULA) && !linked)
+            linked = true;
+        else if (!word_among(R, k, k + 1, FRAME_WORDS(wl_generic_adverb)))
+            return false;
+    }
+    return true;
+}
+
+/* Words right after an open predicate that bound it to a time, a place
+ * or a thing ("don't work on Shabbat", "take everything they own",
+ * "commit crimes at the same rate"), or deny its object ("rob nobody"). */
+static const char *const wl_vice_bound[] = {
+    "on",     "during", "until",  "till",   "at",     "in",
+    "with",   "like",   "while",  "since",  "unless", "they",   "that",
+    "which",  "we",     "you",    "nobody", "noone",  "nothing", "no",
+    "because", "when",  "late",   "less",   "more",
+    /* a time that bounds it ("don't integrate overnight") */
+    "overnight", "immediately", "instantly", "yet"};
+
+/* Words after a bounding preposition that widen rather than bound ("no
+ * manners at all", "spread AIDS on purpose", "in every city"). */
+static const char *const wl_vice_widened[] = {
+    "all", "purpose", "general", "every", "any", "earth", "sight"};
+
+/* Words later in its sentence that make the predicate a comparison or
+ * give it a cause outside the group ("commit crimes at lower rates than
+ * natives", "don't work because the Home Office bans them"). */
+static const char *const wl_vice_weighed[] = {
+    "than",   "rate",    "rates",  "average", "because", "cause",
+    "due",    "banned",  "allowed", "illegal", "law",    "stigma",
+    "discrimination", "racism"};
+
+/* Is the open predicate m (a stereotype of sense `vice`: "commit
+ * crimes", "don't work", "can't be trusted", "stink", "take everything")
+ * said of the group t (as the sentence names it: the word or the
+ * pronoun) as a whole? Alone each is said of anyone ("my brother doesn't
+ * work", "politicians can't be trusted"); of a group, only a marker that
+ * the claim is about the whole group or its nature makes it the
+ * stereotype:
+ *   - every member: "all", "every", "always" before it (said_of_all),
+ *     the group quantified ("every Somali", "each and every"), a
+ *     universal after ("every last one of them", "the lot of them");
+ *   - its nature: an essentializing frame in its sentence or opening the
+ *     next (essentialized: "in their blood", "by nature", "as a people",
+ *     "it's what they do", "you know how they are", "from birth");
+ *   - a frame of generalization in its sentence or the one before or
+ *     after ("typical", "as usual", "of course they", "that's what they
+ *     do"; stereotype entries of no sense);
+ *   - typical conduct: "typical", "classic" right before the group and
+ *     the predicate right after it ("Typical Somali behaviour");
+ *   - the bare plural subject in the habitual present (bare_generic),
+ *     also in a question that takes it for granted ("Why do Somalis
+ *     never work?").
+ * Not in any other question, not of a share ("some Somalis", "45% of"),
+ * not with a relative clause or a condition between the group and its
+ * linking verb ("all Somalis who commit crimes", "if Somalis don't
+ * work"), not "not all", "not every", not at a nation's fans, and not
+ * bound by the words after it to a circumstance, a comparison or a
+ * cause ("don't work on Shabbat", "at lower rates than natives",
+ * "because the Home Office bans them"). */
+static bool generalized_vice(const run *R, const target *t, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const sentence *s = sent_of(R, m->tb);
+    if (!t || part_of_group(R, t))
+        return false;
+    /* a nation's team or its fans judged ("English fans can never be
+     * trusted with alcohol abroad"), as rule_attack spares a derogation:
+     * a role in a sport (a person noun flagged `game`) after a
+     * nationality */
+    if (t->type == TG_GROUP && t->te > t->tb + 1 &&
+        !(t->categories & ~NATION_CATEGORIES)) {
+        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME))
+            return false;
+    }
+    bool before = t->te <= m->tb && tk[t->tb].sent == tk[m->tb].sent;
+    /* conduct ("behaviour") only as typical of the group */
+    if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CONDUCT)
+        return before && t->te == m->tb && t->tb > 0 &&
+               word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_typical));
+    /* (a relative clause after the linking verb is the predicate's:
+     * "They're all code monkeys who cheat on interviews") */
+    bool every = false, linked = false;
+    if (before && t->te < m->tb) {
+        /* ("they're all": the pronoun holds the linking verb) */
+        const mention *p = mention_at(R, t->te - 1, DC_KIND_PRONOUN_GROUP);
+        linked = p && (ent(R, p)->flags & DC_F_COPULA);
+        every = linked && (tok_is_word(R, t->te, "all") ||
+                           tok_is_word(R, t->te, "always"));
+    }
+    if (before && !linked)
+        for (uint32_t k = t->te; k < m->tb; k++) {
+            if (kind_at(R, k, DC_KIND_COPULA)) {
+                /* ("are all", "are always": every member, whatever the
+                 * clause after; not "aren't all", "are not all") */
+                for (uint32_t j = k + 1; j < k + 3 && j < m->tb &&
+                                         !kind_at(R, j - 1, DC_KIND_NEGATION) &&
+                                         !tok_is_word(R, j - 1, "not");
+                     j++)
+                    every |= tok_is_word(R, j, "all") ||
+                             tok_is_word(R, j, "always");
+                break;
+            }
+            if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
+                tok_is_word(R, k, "which") || tok_is_word(R, k, "whom") ||
+                tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+                kind_at(R, k, DC_KIND_REPORT))
+                return false;
+        }
+    if (t->tb >= 1 && (tok_is_word(R, t->tb - 1, "not") ||
+                       (t->tb >= 2 && tok_is_word(R, t->tb - 2, "not"))))
+        return false;
+    /* bound to a circumstance, weighed against others or explained; or
+     * "everything" narrowed by a relative clause ("copy everything their
+     * professors say", "take everything the state gives") */
+    if (m->te < s->te && tok_is_word(R, m->te - 1, "everything") &&
+        (tok_is_word(R, m->te, "the") || tok_is_word(R, m->te, "their") ||
+         tok_is_word(R, m->te, "his") || tok_is_word(R, m->te, "her") ||
+         tok_is_word(R, m->te, "our") || tok_is_word(R, m->te, "my")))
+        return false;
+    if (m->te < s->te &&
+        ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+          !(m->te + 1 < s->te &&
+            word_among(R, m->te + 1, m->te + 2,
+                       FRAME_WORDS(wl_vice_widened)))) ||
+         word_among(R, m->te, s->te, FRAME_WORDS(wl_vice_weighed))))
+        return false;
+    /* "Why do Somalis never work?", "how come Indians lie on their
+     * resumes": a question that takes the claim for granted and asks why
+     * (as the inverted question does for a trait) says it of the bare
+     * group; any other question asks */
+    if (s->question)
+        return t->type == TG_GROUP && t->tb >= s->tb + 2 &&
+               ((tok_is_word(R, s->tb, "why") &&
+                 (tok_is_word(R, s->tb + 1, "do") ||
+                  tok_is_word(R, s->tb + 1, "does"))) ||
+                (tok_is_word(R, s->tb, "how") &&
+                 tok_is_word(R, s->tb + 1, "come"))) &&
+               t->tb == s->tb + 2 && bare_generic(R, t, m);
+    if (every || said_of_all(R, t, m) || essentialized(R, m) ||
+        universal_after(R, m))
+        return true;
+    if (before && quantified(R, t->tb))
+        return true;
+    /* a frame of generalization near it, the group the subject right
+     * before it (not "... always get asked if they cheat") */
+    if (!before || tk[t->tb].clause != tk[m->tb].clause ||
+        m->tb > t->te + 3 ||
+        (t->tb > 0 && (kind_at(R, t->tb - 1, DC_KIND_CONJUNCTION) ||
+                       tok_is_word(R, t->tb - 1, "if") ||
+                       tok_is_word(R, t->tb - 1, "whether"))))
+        return false;
+    uint32_t si = tk[m->tb].sent;
+    uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+    uint32_t to = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    for (uint32_t k = from; k < to; k++) {
+        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+            const dc_entry *f = ent(R, &rs->m[i]);
+            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                DC_SENSE_OF(f->flags) == DC_SENSE_NONE &&
+                !(f->flags & DC_F_JOKE))
+                return true;
+        }
+    }
+    return bare_generic(R, t, m);
 }
 
 /* Is every denouncing word of the comment a judgement (flag `judge`)
