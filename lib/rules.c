@@ -3122,18 +3122,35 @@ static bool called_on_member(const run *R, const mention *m)
  * `animal`, or "animals" itself at d) before "from" and a place m is the
  * creature itself when its sentence is a setting of real animals (a
  * `place` flagged `thing`: crops, the farm, the barn) or the place owns
- * what follows it ("Ukraine's zoos": from there, not from its people).
- * "Rats from Pakistan are taking over Bradford" names people. */
+ * what follows it ("Ukraine's zoos": from there, not from its people),
+ * or it names what real creatures do or where they are found (a zoo, a
+ * shipment, malaria, migrating, bites). "Rats from Pakistan are
+ * taking over Bradford" names people. */
 static bool origin_literal(const run *R, uint32_t d, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const char *t = R->n->text;
     if (m->e - m->b >= 3 && t[m->e - 2] == '\'' && t[m->e - 1] == 's')
         return true;
-    if (!any_kind(R, DC_KIND_PLACE))
-        return false;
     (void)d;
     const sentence *s = sent_of(R, m->tb);
+    /* (what real creatures do or where they are found: "Rats from Asia
+     * spread the plague", "parasites from Africa like malaria",
+     * "termites from South America are eating our house", "the animals
+     * from Africa at the zoo", "snakes ... found in the banana shipment",
+     * "vultures from Africa migrate to Spain") */
+    static const char *const creature[] = {
+        "zoo",      "zoos",      "malaria",   "plague",    "migrate",
+        "migrates", "migrating", "migration", "shipment",  "shipments",
+        "cargo",    "crates",    "warehouse", "warehouses", "species",
+        "wildlife", "infestation", "larvae",  "eggs",      "nest",
+        "nests",    "hive",      "hives",     "bite",      "bites",
+        "sting",    "stings",    "pesticide", "pesticides", "exterminator",
+        "vet",      "safari",    "termite",   "woodwork",  "crops"};
+    if (word_among(R, s->tb, s->te, creature, sizeof creature / sizeof *creature))
+        return true;
+    if (!any_kind(R, DC_KIND_PLACE))
+        return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
          i++)
         if (rs->m[i].kind == DC_KIND_PLACE &&
@@ -24625,12 +24642,27 @@ static bool emoji_literal(const run *R)
  * demographics. 13% you know the rest."; e is then a marker's first
  * token or a mark)? Not a share of something else, a change or a
  * discount ("13% of respondents", "crime dropped 13% this year", "the
- * 13% discount code"). */
-static bool share_13(const run *R, uint32_t e)
+ * 13% discount code"), nor a quantity by the word before it (amount:
+ * "Tax went up to 13%. Follow the money."; b is the share's first token). */
+static bool share_13(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const whole[] = {"population", "people", "country",
                                         "us",         "america", "nation"};
+    /* (a quantity: "tax went up to 13%", "battery at 13%", "inflation
+     * was 13%", "the Greens on 13%", "turnout of 13%") */
+    static const char *const amount[] = {
+        "to",        "at",       "hit",      "hits",     "was",
+        "is",        "were",     "on",       "by",       "up",
+        "down",      "about",    "around",   "over",     "under",
+        "nearly",    "almost",   "reached",  "rate",     "rates",
+        "tax",       "vat",      "inflation", "battery", "interest",
+        "turnout",   "discount", "off",      "apr",      "yield",
+        "growth",    "fell",     "rose",     "dropped",  "jumped",
+        "only",      "just",     "another",  "extra",    "a",
+        "with",      "for",      "from",     "than",     "approximately"};
     const dc_rules_scratch *rs = R->rs;
+    if (b > 0 && word_among(R, b - 1, b, amount, sizeof amount / sizeof *amount))
+        return false;
     if (e >= rs->ntok || rs->toks[e].type != TK_WORD)
         return true;
     if (tok_is_word(R, e, "you"))
@@ -24758,7 +24790,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                 marker = m;
             continue;
         }
-        if (e->term[0] == '1' ? !share_13(R, m->te)
+        if (e->term[0] == '1' ? !share_13(R, m->tb, m->te)
                               : (e->term[0] & 0x80) && emoji_literal(R))
             continue;
         /* (one referent of a campaign, named again: "👃👃") */
@@ -24808,7 +24840,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     } else if (marker) {
         for (uint32_t k = 0; k + 1 < rs->ntok && rb == UINT32_MAX; k++)
             if (tok_is_word(R, k, "13") && rs->toks[k + 1].type == TK_PUNCT &&
-                rs->toks[k + 1].ch == '%' && share_13(R, k + 2)) {
+                rs->toks[k + 1].ch == '%' && share_13(R, k, k + 2)) {
                 rb = k;
                 re = k + 2;
                 cats = 1u << DECORUM_CATEGORY_RACE;
@@ -26153,6 +26185,28 @@ static bool names_bigotry(const run *R)
  * five o'clock shadow."). */
 #define SCARE_BODY_SENTS 1
 
+/* Is the scare-quoted woman of sentence s a part played, a picture or an
+ * animal, or the male mark the writer's own ("I played the 'girl' in the
+ * panto, five o'clock shadow and all", "the 'woman' in the ad had a beard
+ * in the Photoshop fail", "our goat is a 'lady' with a beard", "dressed
+ * as a 'lady' for Halloween, my stubble gave it away")? A word of stage,
+ * costume or image, or an animal, in the sentence; "my" before the mark. */
+static bool scare_staged(const run *R, const sentence *s, const mention *body)
+{
+    static const char *const staged[] = {
+        "played",    "playing",  "play",     "stage",    "panto",
+        "pantomime", "costume",  "dressed",  "halloween", "show",
+        "painting",  "portrait", "ad",       "advert",   "photo",
+        "photoshop", "picture",  "film",     "movie",    "novel",
+        "shakespeare", "theatre", "theater", "cosplay",  "goat",
+        "cat",       "dog",      "horse",    "doll",     "statue",
+        "role",      "actor",    "actress",  "renaissance"};
+    if (body->tb > 0 && (tok_is_word(R, body->tb - 1, "my") ||
+                         tok_is_word(R, body->tb - 1, "our")))
+        return true;
+    return word_among(R, s->tb, s->te, staged, sizeof staged / sizeof *staged);
+}
+
 /* "Whoever the 'woman' with the Adam's apple in the women's bathroom is,
  * we see you", "Put the 'ladies' with beards back in the men's room": a
  * word of womanhood (a person or identity word flagged `sexage` that
@@ -26199,7 +26253,7 @@ static decorum_status rule_gender_scare(run *R)
             if (x->kind == DC_KIND_BODY)
                 body = x;
         }
-        if (!body)
+        if (!body || scare_staged(R, s, body))
             continue;
         R->out->rf[DC_RF_DEROGATION] += 1;
         finding_spec fs = {0};
@@ -26267,6 +26321,8 @@ static bool sentence_names_bigotry(const run *R, const sentence *s)
  * "antisemitic"; not a judgement, "propaganda", "lie", which deniers use
  * of the atrocity itself): counter-speech and history. Run only for a comment
  * with a threat entry and a denial entry or a quote mark. */
+static bool event_modifier(const run *R, const mention *m);
+
 static decorum_status rule_atrocity_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -26284,7 +26340,8 @@ static decorum_status rule_atrocity_denied(run *R)
         if (from < s->tb)
             from = s->tb;
         if (word_among(R, from, m->tb, wl_atrocity_undone,
-                       sizeof wl_atrocity_undone / sizeof *wl_atrocity_undone))
+                       sizeof wl_atrocity_undone / sizeof *wl_atrocity_undone) ||
+            event_modifier(R, m))
             continue;
         const mention *d = NULL;
         bool scared = atrocity_scared(R, m);
@@ -26344,6 +26401,79 @@ static decorum_status rule_atrocity_denied(run *R)
 }
 
 
+/* Is the named event m a modifier of the content word after it ("the
+ * Auschwitz trip", "our Holocaust unit", "the Holocaust scenes were
+ * staged", "my Auschwitz tour ticket was a hoax"), not the event itself?
+ * A function word, a linking verb, a modal, an approval, a denial or
+ * another word of the deed after it ("the Srebrenica massacre") keeps it
+ * the event. */
+static bool event_modifier(const run *R, const mention *m)
+{
+    /* (the event's telling is the event still: "the Holocaust story is
+     * Jewish fiction", "the fake holocaust narrative") */
+    static const char *const told[] = {
+        "story",  "stories", "narrative", "narratives", "tale",
+        "tales",  "account", "accounts",  "myth",       "numbers",
+        "number", "figures", "figure",    "toll",       "claims",
+        "lie",    "lies",    "hoax",      "industry",   "propaganda"};
+    const dc_rules_scratch *rs = R->rs;
+    return m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+           !word_among(R, m->te, m->te + 1, told, sizeof told / sizeof *told) &&
+           !kind_at(R, m->te, DC_KIND_CONJUNCTION) &&
+           (unsigned char)R->n->text[rs->toks[m->te].b] < 0x80 &&
+           !glue_at(R, m->te) && !kind_at(R, m->te, DC_KIND_COPULA) &&
+           !kind_at(R, m->te, DC_KIND_MODAL) &&
+           !kind_at(R, m->te, DC_KIND_APPROVE) &&
+           !kind_at(R, m->te, DC_KIND_DENIAL) &&
+           !kind_at(R, m->te, DC_KIND_THREAT) &&
+           !kind_at(R, m->te, DC_KIND_NEGATION);
+}
+
+/* Is the praise a said of the atrocity or architect m, not of someone or
+ * something beside it? The event names no thing of its own (a content
+ * word right after it makes it a modifier: "the Auschwitz trip", "our
+ * Holocaust unit", "the Nanking restaurant"). In one sentence, the praise
+ * comes right before it ("Bring back apartheid", "did what had to be done
+ * in Volhynia": two words between at most) or is its predicate (only a
+ * linking verb, adverbs and articles between: "Apartheid was the best
+ * thing ...", "Mladic is a hero"; not "Oskar Schindler saved 1,200 Jews
+ * from the Holocaust, a hero"). From the next or the last sentence, it
+ * opens its own (nothing but articles and adverbs before it: "Srebrenica.
+ * A job well done."; not "Apartheid was a crime. Mandela was a hero.")
+ * and the event opens the other. */
+static bool praise_of(const run *R, const mention *m, const mention *a)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (event_modifier(R, m))
+        return false;
+    uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
+    if (ms == as) {
+        if (a->te <= m->tb)
+            return m->tb - a->te <= 2;
+        /* (a possessive may name whose deed it was: "The Holodomor was
+         * Stalin's best idea") */
+        for (uint32_t k = m->te; k < a->tb; k++) {
+            const tok *t = &rs->toks[k];
+            bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
+                        R->n->text[t->e - 1] == 's';
+            if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
+                !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
+                t->type == TK_WORD)
+                return false;
+        }
+        return true;
+    }
+    const sentence *xa = &rs->s[as], *xm = &rs->s[ms];
+    for (uint32_t k = xa->tb; k < a->tb; k++)
+        if (rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
+            !a_or_an(R, k) && !is_determiner(R, k))
+            return false;
+    uint32_t k = xm->tb;
+    while (k < m->tb && (is_determiner(R, k) || rs->toks[k].type != TK_WORD))
+        k++;
+    return k == m->tb;
+}
+
 /* "Apartheid was the best thing that happened to this country", "Mladic
  * is a hero", "Bring back apartheid", "Srebrenica was a job well done",
  * "Bandera's boys did what had to be done in Volhynia": an approve entry
@@ -26400,7 +26530,8 @@ static decorum_status rule_atrocity_praised(run *R)
             if (as > si + 1)
                 break;
             if (a->kind != DC_KIND_APPROVE ||
-                DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE)
+                DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE ||
+                !praise_of(R, m, a))
                 continue;
             const sentence *xs = &rs->s[as];
             if (xs->question || doubted(R, xs, a->tb) ||
@@ -27153,7 +27284,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
-    if (any_kind(&R, DC_KIND_THREAT) && any_kind(&R, DC_KIND_APPROVE) &&
+    /* (or a modal: "Our towns should be LGBT free too" wishes the zone) */
+    if (any_kind(&R, DC_KIND_THREAT) &&
+        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL)) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
