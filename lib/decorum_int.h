@@ -394,9 +394,12 @@ enum {
                        * an open predicate, said of anyone; a stereotype
                        * only of a group told of as a whole
                        * (generalized_vice) */
-    DC_SENSE_CONDUCT  /* "behaviour", "mentality": anyone's conduct; a
+    DC_SENSE_CONDUCT, /* "behaviour", "mentality": anyone's conduct; a
                        * stereotype only as "typical X behaviour"
                        * (generalized_vice) */
+    DC_SENSE_ARCHITECT /* "verwoerd", "hitler": a person who made an
+                        * atrocity; praise of him is praise of it, but
+                        * nothing of his is denied (rule_atrocity_denied) */
 };
 
 /* The sense number of entry flags f. */

@@ -26332,6 +26332,7 @@ static decorum_status rule_atrocity_denied(run *R)
         const mention *m = &rs->m[i];
         target g;
         if (m->kind != DC_KIND_THREAT || !(ent(R, m)->flags & DC_F_EVENT) ||
+            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT ||
             !atrocity_group(R, m, &g))
             continue;
         uint32_t si = rs->toks[m->tb].sent;
@@ -26355,6 +26356,13 @@ static decorum_status rule_atrocity_denied(run *R)
              * it ("the myth of the Holocaust"; not "the 'Jewish problem'
              * was Nazi propaganda that ended in the Holocaust") */
             if (x->kind != DC_KIND_DENIAL || x->te + 3 < m->tb)
+                continue;
+            /* (a myth about it, named right after it: "the Holocaust myth
+             * that Jews went 'like sheep'", "Apartheid myth: that it only
+             * affected ...") */
+            if (x->tb == m->te && x->te < rs->ntok &&
+                (tok_is_word(R, x->te, "that") || tok_is_word(R, x->te, "about") ||
+                 (rs->toks[x->te].type == TK_PUNCT && rs->toks[x->te].ch == ':')))
                 continue;
             const sentence *xs = sent_of(R, x->tb);
             if (xs->question || doubted(R, xs, x->tb))
@@ -26440,16 +26448,32 @@ static bool event_modifier(const run *R, const mention *m)
  * from the Holocaust, a hero"). From the next or the last sentence, it
  * opens its own (nothing but articles and adverbs before it: "Srebrenica.
  * A job well done."; not "Apartheid was a crime. Mandela was a hero.")
- * and the event opens the other. */
+ * and the event opens the other. Not praise told as others' or of a past
+ * time ("until", "among", "back then" within four words after it:
+ * "Hitler was a hero in Germany until 1945"). */
 static bool praise_of(const run *R, const mention *m, const mention *a)
 {
+    /* (praise told as others' or of a time: "Hitler was a hero in
+     * Germany until 1945", "among his troops", "back then") */
+    static const char *const held[] = {"until", "till", "among",
+                                       "amongst", "then", "back"};
     const dc_rules_scratch *rs = R->rs;
-    if (event_modifier(R, m))
+    const sentence *sa = sent_of(R, a->tb);
+    uint32_t he = a->te + 4 < sa->te ? a->te + 4 : sa->te;
+    if (event_modifier(R, m) ||
+        (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held)))
         return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
     if (ms == as) {
-        if (a->te <= m->tb)
-            return m->tb - a->te <= 2;
+        if (a->te <= m->tb) {
+            /* (a predicate of another subject before it: "My
+             * great-grandfather was a hero at Auschwitz") */
+            uint32_t k = a->tb;
+            while (k > sa->tb && (a_or_an(R, k - 1) || adverb_like(R, k - 1)))
+                k--;
+            return m->tb - a->te <= 2 &&
+                   !(k > sa->tb && kind_at(R, k - 1, DC_KIND_COPULA));
+        }
         /* (a possessive may name whose deed it was: "The Holodomor was
          * Stalin's best idea") */
         for (uint32_t k = m->te; k < a->tb; k++) {
