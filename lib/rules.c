@@ -437,6 +437,9 @@ typedef struct run {
      * a denouncing word that names bigotry, and its first judge word */
     uint32_t echo_sent, echo_judge, echo_dehum;
     bool echo_naming;
+    /* code_pair's two codes, found once a run (pair_known) */
+    const mention *pair_88, *pair_other;
+    bool pair_known;
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -3130,9 +3133,14 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const char *t = R->n->text;
+    /* (only a creature's word: "vermin from Somalia ..., they bite the
+     * hand that feeds them" is no pest) */
+    const mention *dm = mention_at(R, d, DC_KIND_DEHUMANIZE);
+    if (!(dm && (ent(R, dm)->flags & DC_F_ANIMAL)) &&
+        !tok_is_word(R, d, "animals"))
+        return false;
     if (m->e - m->b >= 3 && t[m->e - 2] == '\'' && t[m->e - 1] == 's')
         return true;
-    (void)d;
     const sentence *s = sent_of(R, m->tb);
     /* (what real creatures do or where they are found: "Rats from Asia
      * spread the plague", "parasites from Africa like malaria",
@@ -15093,7 +15101,7 @@ static bool generalized_vice(const run *R, const target *t,
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
 static bool medical_question(const run *R, const mention *m);
-static bool code_in_context(const run *R, const mention *m);
+static bool code_in_context(run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
 
 /* "Korea put landmines along the border in the 1950s", "Poland will mine
@@ -16088,11 +16096,15 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
     const sentence *s = sent_of(R, m->tb);
     /* (a wish before it makes it the writer's: "Praying for a drought
      * that starves the Africans out") */
-    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm && R->rs->m[i].tb < m->tb;
-         i++)
-        if (R->rs->m[i].kind == DC_KIND_MODAL &&
-            wish_entry(ent(R, &R->rs->m[i])))
-            return false;
+    /* (from the comment's first wish, if any: R->wish_first) */
+    if (R->wish_first)
+        for (size_t i = R->wish_first - 1 > R->rs->first[s->tb]
+                            ? R->wish_first - 1
+                            : R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < m->tb; i++)
+            if (R->rs->m[i].kind == DC_KIND_MODAL &&
+                wish_entry(ent(R, &R->rs->m[i])))
+                return false;
     uint32_t k = m->tb - 1;
     if (k > s->tb && adverb_like(R, k))
         k--;
@@ -19870,9 +19882,14 @@ static bool groomer_smear(const run *R, const mention *m)
  * of address; not "88 characters", "88 keys"), the other another
  * ambiguous code of a race or a faith (14 words, hh, heil, white pride,
  * 卐; not a scare word, an emoji for a person, an insinuation's half). */
-static bool code_pair(const run *R, const mention *m)
+static bool code_pair(run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (found once a run: asked for each ambiguous code, a scan each was
+     * quadratic, 77 s for 64 KiB of "88 " under ASan) */
+    if (R->pair_known)
+        return R->pair_88 && R->pair_other &&
+               (m == R->pair_88 || m == R->pair_other);
     const mention *n88 = NULL, *other = NULL;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *c = &rs->m[i];
@@ -19893,6 +19910,9 @@ static bool code_pair(const run *R, const mention *m)
             other = c;
         }
     }
+    R->pair_88 = n88;
+    R->pair_other = other;
+    R->pair_known = true;
     return n88 && other && (m == n88 || m == other);
 }
 
@@ -19910,7 +19930,7 @@ static bool code_pair(const run *R, const mention *m)
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
  *   with the answer left to the reader; not "the JQ" as a journal's
  *   initials in a sentence with no such question. */
-static bool code_in_context(const run *R, const mention *m)
+static bool code_in_context(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
@@ -24401,6 +24421,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 object = m; /* "every war", not the "war" inside it */
         }
         target pactor;
+        bool resolved = false; /* gactor is a pronoun the rules resolved */
         if (!actor) {
             /* A protected group as the actor: "the Jews control the media",
              * or a pronoun that stands for one ("they control everything"
@@ -24434,6 +24455,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                     pactor.tb = t->tb;
                     pactor.te = t->te;
                     gactor = &pactor;
+                    resolved = true;
                 }
             }
         }
@@ -24567,7 +24589,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         float w = 0.8f;
         if (!s->question &&
             (actor ? ae->severity >= 3
-                   : gactor != &pactor && libel_people(R, ae)))
+                   : !resolved && libel_people(R, ae)))
             w = 0.9f;
         if (s->question)
             w *= 0.95f;
