@@ -24266,18 +24266,6 @@ static bool weak_object(const run *R, const sentence *s,
             R->rs->toks[k + 1].ch == '\'');
 }
 
-/* Is the action m the adjective "own" after a possessive ("our own
- * grandparents were refugees", "their own banks"), no verb of owning? */
-static bool own_adjective(const run *R, const mention *m)
-{
-    static const char *const poss[] = {"my",  "your", "his",   "her",
-                                       "its", "our",  "their", "ur"};
-    const dc_entry *e = ent(R, m);
-    return m->te == m->tb + 1 && m->tb > 0 && e->term_len == 3 &&
-           memcmp(e->term, "own", 3) == 0 &&
-           word_among(R, m->tb - 1, m->tb, poss, sizeof poss / sizeof *poss);
-}
-
 /* A story told backwards in sentence s (cod13): the deed or its object
  * first, then the action, then its actor: a passive ("Every war was
  * financed by the Rothschilds", "Every migrant caravan is paid for by
@@ -24404,8 +24392,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 (!actor || (m->tb == actor->tb && m->te > actor->te)) &&
                 (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)))
                 actor = m;
-            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action) &&
-                     !own_adjective(R, m))
+            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
                      (!object || m->tb >= object->te) &&
