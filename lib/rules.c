@@ -7278,6 +7278,18 @@ static bool echoed_at_writer(const run *R, const target *t, const mention *m)
 }
 
 
+/* Verbs of others' view in the participle, which is also the active
+ * past (viewed_as, held_by_others). */
+static const char *const wl_viewed[] = {
+    "assumed",   "treated",   "mistaken",  "seen",      "viewed",
+    "called",    "labelled",  "labeled",   "stereotyped", "portrayed",
+    "depicted",  "painted",   "branded",   "blamed",    "regarded",
+    "perceived", "profiled",  "harassed",  "accused",   "typecast",
+    "suspected", "cast",      "framed",    "shown",     "considered",
+    "presumed",  "thought",   "judged",    "written",   "targeted",
+    "dismissed", "stopped",   "searched",  "deemed",    "dehumanized",
+    "dehumanised"};
+
 /* "Nazis viewed Jews as vermin", "the imam treats non-Muslims as
  * criminals", "Hitler considered Slavs subhuman": the group is the object
  * of a verb of view (active) whose subject is someone else, not the
@@ -7286,20 +7298,21 @@ static bool echoed_at_writer(const run *R, const target *t, const mention *m)
  * "as" or "like" between or nothing, is that other's view, told. */
 static bool held_by_others(const run *R, const target *t, const mention *m)
 {
+    /* (the active present and "saw"; the past is wl_viewed's) */
     static const char *const view[] = {
-        "viewed",   "view",     "views",    "saw",       "sees",
-        "regarded", "regard",   "regards",  "considered", "consider",
-        "considers", "treated", "treats",   "portrayed", "portrays",
-        "depicted", "depicts",  "branded",  "brands",    "painted",
-        "paints",   "deemed",   "deems",    "labelled",  "labeled",
-        "dehumanized", "dehumanised"};
+        "view",     "views",    "saw",      "sees",     "regard",
+        "regards",  "consider", "considers", "treats",  "portrays",
+        "depicts",  "brands",   "paints",   "deems",    "calls"};
     if (t->type != TG_GROUP || t->te > m->tb || m->tb > t->te + 3)
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t v = t->tb;
     if (v > s->tb && is_determiner(R, v - 1))
         v--;
-    if (v <= s->tb + 1 || !word_among(R, v - 1, v, view, sizeof view / sizeof *view))
+    if (v <= s->tb + 1 ||
+        !(word_among(R, v - 1, v, view, sizeof view / sizeof *view) ||
+          word_among(R, v - 1, v, wl_viewed,
+                     sizeof wl_viewed / sizeof *wl_viewed)))
         return false;
     uint32_t subj = v - 2;
     if (tok_is_word(R, subj, "to") || R->rs->toks[subj].type != TK_WORD)
@@ -18345,17 +18358,10 @@ static bool believed_of(const run *R, const target *t, const mention *m)
  * takes them for, told by the writer as a wrong done to them. */
 static bool viewed_as(const run *R, uint32_t a, uint32_t b)
 {
-    static const char *const view[] = {
-        "assumed",   "treated",   "mistaken",  "seen",      "viewed",
-        "called",    "labelled",  "labeled",   "stereotyped", "portrayed",
-        "depicted",  "painted",   "branded",   "blamed",    "regarded",
-        "perceived", "profiled",  "harassed",  "accused",   "typecast",
-        "suspected", "cast",      "framed",    "shown",     "considered",
-        "presumed",  "thought",   "judged",    "written",   "targeted",
-        "dismissed", "stopped",   "searched"};
     /* (not one the writer calls for: "all Muslims must be considered
      * potential terrorists", "should be treated as criminals") */
-    return b > a && word_among(R, a, b, view, sizeof view / sizeof *view) &&
+    return b > a &&
+           word_among(R, a, b, wl_viewed, sizeof wl_viewed / sizeof *wl_viewed) &&
            !has_kind_in(R, a, b, DC_KIND_MODAL);
 }
 
