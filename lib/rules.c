@@ -7327,7 +7327,9 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
         if (!tok_is_word(R, k, "as") && !tok_is_word(R, k, "like") &&
             !adverb_like(R, k) && !a_or_an(R, k))
             return false;
-    return true;
+    /* (nor one the writer agrees with: "He called Muslims vermin, and
+     * he's right") */
+    return !endorsed(R, m->tb);
 }
 
 static decorum_status attack_on_group(run *R, const mention *m,
