@@ -467,6 +467,11 @@ typedef struct run {
     /* a code of sense `notice` (an insinuation's marker or referent):
      * rule_noticing has work */
     bool noticed;
+    /* a named atrocity (a threat entry flagged `event`) among the
+     * mentions, one not severe (an "LGBT-free zone"), and a modal of
+     * obligation: the atrocity rules' gates, noted as the mentions are
+     * read */
+    bool event, mild_event, oblige;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -27267,6 +27272,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_STEREOTYPE:
         case DC_KIND_INSULT:
             R.insults += m->kind == DC_KIND_INSULT;
+            if (m->kind == DC_KIND_THREAT &&
+                (ent(&R, m)->flags & DC_F_EVENT)) {
+                R.event = true;
+                R.mild_event |= !(ent(&R, m)->flags & DC_F_SEVERE);
+            }
             st = rule_attack(&R, m);
             break;
         case DC_KIND_HUMANITY:
@@ -27287,6 +27297,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_MODAL:
             if (!R.wish_first && wish_entry(ent(&R, m)))
                 R.wish_first = rs->rlist[ri] + 1;
+            R.oblige |= (ent(&R, m)->flags & DC_F_OBLIGE) != 0;
             st = DECORUM_OK;
             break;
         default:
@@ -27314,10 +27325,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_THREAT) && (st = rule_toll_denied(&R)) != DECORUM_OK)
         return st;
-    /* a named atrocity denied or praised (session 27): a threat entry
-     * (the events are) and a denial, a quote mark or an allow entry
-     * (the scare frame "so-called"), or an approval, is the cheap test */
-    if (any_kind(&R, DC_KIND_THREAT) &&
+    /* a named atrocity denied or praised (session 27): a named event
+     * (R.event) and a denial, a quote mark or an allow entry (the scare
+     * frame "so-called"), or an approval, is the cheap test */
+    if (R.event &&
         (any_kind(&R, DC_KIND_DENIAL) || R.quotes ||
          any_kind(&R, DC_KIND_ALLOW)) &&
         (st = rule_atrocity_denied(&R)) != DECORUM_OK)
@@ -27325,9 +27336,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
-    /* (or a modal: "Our towns should be LGBT free too" wishes the zone) */
-    if (any_kind(&R, DC_KIND_THREAT) &&
-        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL)) &&
+    /* (or a modal of obligation before an event of no violence: "Our
+     * towns should be LGBT free too" wishes the zone) */
+    if (R.event &&
+        (any_kind(&R, DC_KIND_APPROVE) || (R.mild_event && R.oblige)) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
