@@ -24796,10 +24796,15 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     if (R->denounce_any)
         return DECORUM_OK;
     const mention *marker = NULL, *ref = NULL, *ref2 = NULL, *weak = NULL;
+    int literal = -1; /* emoji_literal's answer, asked once a run */
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         const dc_entry *e = ent(R, m);
         if (!notice_half(m, e))
+            continue;
+        /* (a second marker, or one referent of a campaign named again,
+         * "👃👃", adds nothing: not read again) */
+        if ((!e->group_len && marker) || (ref && m->entry == ref->entry))
             continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, m->te, &neg);
@@ -24813,10 +24818,9 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
             continue;
         }
         if (e->term[0] == '1' ? !share_13(R, m->tb, m->te)
-                              : (e->term[0] & 0x80) && emoji_literal(R))
-            continue;
-        /* (one referent of a campaign, named again: "👃👃") */
-        if (ref && m->entry == ref->entry)
+                              : (e->term[0] & 0x80) &&
+                                    (literal < 0 ? (literal = emoji_literal(R))
+                                                 : literal))
             continue;
         /* a name shared with one person ("the same last name as our
          * teacher"), a kind of something ("the same tribe of pigeons"),
