@@ -472,6 +472,10 @@ typedef struct run {
      * obligation: the atrocity rules' gates, noted as the mentions are
      * read */
     bool event, mild_event, oblige;
+    /* the first arrival's token (migrants_in_sentence), once a run:
+     * UINT32_MAX for none */
+    uint32_t arrival_tb;
+    bool arrival_known;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -7618,20 +7622,18 @@ static bool migration_scan(const run *R)
 }
 
 /* A dehumanizing word for people in the plural ("cockroaches"; a mass
- * noun, flag `noun` and not `plural`: "vermin") whose sentence holds a
- * word of people arriving (flag `arrival`: "boatload", "our shores",
- * "crossing the Channel"; not "border", which has its collies and its
- * customs seizures, nor "asylum"), and no group: the people are those
- * who come. Not a word said of a
- * thing ("the asylum system is a parasite": singular), nor one that is
- * a thing as often (flag `thing`: "trash", "filth"). */
-/* An arrival ("Another 200 of them landed in Rosslare this week.
- * Swarming into every town like rats off a ship", "Another 80 of them
- * arrived at the hotel. Parasites, the lot.") told in an earlier
- * sentence says who the figures of the sentences after it are, as one in
- * their own sentence does; and a figure after "like" likens people, in
- * the plural or not ("infesting the barracks like lice"). */
-static bool migrants_in_sentence(const run *R, const mention *m)
+ * noun, flag `noun` and not `plural`: "vermin"), or after "like", which
+ * likens people in the plural or not ("infesting the barracks like
+ * lice"), in a sentence with no group, at or after a word of people
+ * arriving (flag `arrival`: "boatload", "our shores", "crossing the
+ * Channel"; not "border", which has its collies and its customs
+ * seizures, nor "asylum") in its sentence or an earlier one ("Another
+ * 200 of them landed in Rosslare this week. Swarming into every town
+ * like rats off a ship"): the people are those who come. Not a word said
+ * of a thing ("the asylum system is a parasite": singular), nor one that
+ * is a thing as often (flag `thing`: "trash", "filth"). The first
+ * arrival's token is found once a run (R->arrival_tb). */
+static bool migrants_in_sentence(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if (!any_kind(R, DC_KIND_MIGRATION) || (e->flags & DC_F_THING) ||
@@ -7640,12 +7642,17 @@ static bool migrants_in_sentence(const run *R, const mention *m)
           (m->tb > 0 && tok_is_word(R, m->tb - 1, "like"))))
         return false;
     const sentence *s = sent_of(R, m->tb);
-    bool arrival = false;
-    for (size_t i = 0; i < R->rs->nm && R->rs->m[i].tb < s->te && !arrival;
-         i++)
-        arrival = R->rs->m[i].kind == DC_KIND_MIGRATION &&
-                  (ent(R, &R->rs->m[i])->flags & DC_F_ARRIVAL);
-    if (!arrival)
+    if (!R->arrival_known) {
+        R->arrival_known = true;
+        R->arrival_tb = UINT32_MAX;
+        for (size_t i = 0; i < R->rs->nm; i++)
+            if (R->rs->m[i].kind == DC_KIND_MIGRATION &&
+                (ent(R, &R->rs->m[i])->flags & DC_F_ARRIVAL)) {
+                R->arrival_tb = R->rs->m[i].tb;
+                break;
+            }
+    }
+    if (R->arrival_tb >= s->te)
         return false;
     /* things may be named ("The boats keep bringing ..."), not a group */
     for (size_t i = targets_from(R->rs, s->tb);
