@@ -3176,18 +3176,6 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
     return false;
 }
 
-/* A region (nonprotected, flag `place`) at m right after a
- * dehumanizing word and "from", a "the" between or not: the origin
- * find_targets reads as a people. */
-static bool region_origin(const run *R, const mention *m)
-{
-    uint32_t k = m->tb;
-    if (k >= 3 && tok_is_word(R, k - 1, "the"))
-        k--;
-    return k >= 2 && tok_is_word(R, k - 1, "from") &&
-           kind_at(R, k - 2, DC_KIND_DEHUMANIZE);
-}
-
 static decorum_status find_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -3409,21 +3397,22 @@ static decorum_status find_targets(run *R)
              * Elsewhere it is where things happen ("as they have proved
              * in Africa"), and a target there would take the attacks and
              * pronouns of the groups around it. */
-            if ((e->flags & DC_F_PLACE) && !region_origin(R, m))
+            /* (a "the" between after a dehumanizing word: "vermin from
+             * the Middle East", "rats from the Congo") */
+            uint32_t fb = m->tb;
+            if (fb >= 3 && tok_is_word(R, fb - 1, "the") &&
+                tok_is_word(R, fb - 2, "from") &&
+                kind_at(R, fb - 3, DC_KIND_DEHUMANIZE))
+                fb--;
+            bool from = fb >= 2 && tok_is_word(R, fb - 1, "from");
+            if ((e->flags & DC_F_PLACE) &&
+                !(from && kind_at(R, fb - 2, DC_KIND_DEHUMANIZE)))
                 continue;
             if (e->categories && told_back_to(R, m->tb, m->te)) {
                 t->type = TG_GROUP;
                 break;
             }
             if (e->categories) {
-                /* (a "the" between after a dehumanizing word: "vermin
-                 * from the Middle East", "rats from the Congo") */
-                uint32_t fb = m->tb;
-                if (fb >= 3 && tok_is_word(R, fb - 1, "the") &&
-                    tok_is_word(R, fb - 2, "from") &&
-                    kind_at(R, fb - 3, DC_KIND_DEHUMANIZE))
-                    fb--;
-                bool from = fb >= 2 && tok_is_word(R, fb - 1, "from");
                 /* "refugees from Syria": the group is named already, the
                  * country only says where from */
                 if (from && kind_at(R, fb - 2, DC_KIND_IDENTITY))
@@ -11001,17 +10990,7 @@ static bool overrun_subject(const run *R, const target *t, const mention *m)
     return true;
 }
 
-/* Does a group target start at token k ("Black kids", "Polish lads": an
- * ambiguous adjective that a person noun makes a group)? */
-static bool group_starts_at(const run *R, uint32_t k)
-{
-    const dc_rules_scratch *rs = R->rs;
-    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, k) : 0;
-         i < rs->nt && rs->t[i].tb <= k; i++)
-        if (rs->t[i].tb == k && rs->t[i].type == TG_GROUP)
-            return true;
-    return false;
-}
+static const target *target_starting(const run *R, uint32_t tb, int type);
 
 /* "The new tenants are Somali. Filthy animals, rubbish everywhere",
  * "My class is full of Roma kids. It's like teaching monkeys", "Black
@@ -11101,7 +11080,7 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
             (o->kind == DC_KIND_IDENTITY &&
              (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
              (!(ent(R, o)->flags & DC_F_AMBIGUOUS) ||
-              group_starts_at(R, o->tb))))
+              target_starting(R, o->tb, TG_GROUP))))
             g = o;
         else if (o->kind == DC_KIND_NONPROTECTED ||
                  o->kind == DC_KIND_PRONOUN_YOU)
@@ -16230,7 +16209,8 @@ static const target *clause_subject(const run *R, const mention *m,
     const dc_rules_scratch *rs = R->rs;
     uint32_t sb = sent_of(R, m->tb)->tb;
     const target *best = t;
-    for (size_t i = 0; i < rs->nt && rs->t[i].te <= t->tb; i++)
+    for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, sb) : 0;
+         i < rs->nt && rs->t[i].te <= t->tb; i++)
         if (rs->t[i].tb >= sb &&
             (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN))
             best = &rs->t[i];
