@@ -25392,12 +25392,15 @@ static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
  * or an echo. With closer, weak kinds alone are looked at closer
  * (weak_needs); without, they are enough. When no rule can fire, *hedged
  * says whether the full pass would have hedged the comment. */
-/* Might rule_gender_scare have work: a mark of a male body (kind `body`)
- * and a quote mark in the text? Its words of womanhood are person nouns,
- * which alone send no comment to the rules. */
+/* Might rule_gender_scare have work: a mark of a male body (kind `body`),
+ * a word of womanhood (a person or identity word: "lady", "women") and a
+ * quote mark in the text? Its words of womanhood are person nouns, which
+ * alone send no comment to the rules; an apostrophe is a quote mark to
+ * memchr, so the person word keeps "it's a dude thing" out. */
 static bool scare_body_in(uint64_t kinds, const dc_norm *n)
 {
     return ((kinds >> DC_KIND_BODY) & 1) &&
+           (kinds & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY))) &&
            (memchr(n->text, '\'', n->len) || memchr(n->text, '"', n->len));
 }
 
@@ -26181,16 +26184,29 @@ static bool atrocity_scared(const run *R, const mention *m)
 }
 
 /* A denouncing word that names bigotry or denial (not a judgement such as
- * "propaganda", "lie", which the denial itself uses) in the comment. */
-static bool names_bigotry(const run *R)
+ * "propaganda", "lie", "gay propaganda": the writer's own words of
+ * contempt, which the denial itself uses) among the tokens [tb, te): the
+ * comment (names_bigotry) or a sentence (sentence_names_bigotry). */
+static bool bigotry_named_in(const run *R, uint32_t tb, uint32_t te)
 {
     if (!R->denounce_any)
         return false;
-    for (size_t i = 0; i < R->rs->nm; i++)
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm && R->rs->m[i].tb < te;
+         i++)
         if (R->rs->m[i].kind == DC_KIND_DENOUNCE &&
             !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
             return true;
     return false;
+}
+
+static bool names_bigotry(const run *R)
+{
+    return bigotry_named_in(R, 0, R->rs->ntok);
+}
+
+static bool sentence_names_bigotry(const run *R, const sentence *s)
+{
+    return bigotry_named_in(R, s->tb, s->te);
 }
 
 /* The most sentences after a scare-quoted woman that a mark of a male
@@ -26300,21 +26316,6 @@ static const char *const wl_atrocity_undone[] = {
     "dismantled", "fall",   "survived", "survivor",  "survivors", "victims",
     "memorial", "against",  "fought",   "resisted",  "opposed",  "after",
     "defeated", "overthrew", "beat",    "remember",  "remembering", "worst"};
-
-/* Does sentence s hold a denouncing word that names bigotry, not a
- * judgement ("gay propaganda", "a lie": the writer's own words of
- * contempt)? */
-static bool sentence_names_bigotry(const run *R, const sentence *s)
-{
-    if (!R->denounce_any)
-        return false;
-    for (size_t i = R->rs->first[s->tb];
-         i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
-        if (R->rs->m[i].kind == DC_KIND_DENOUNCE &&
-            !(ent(R, &R->rs->m[i])->flags & DC_F_JUDGE))
-            return true;
-    return false;
-}
 
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
@@ -26432,11 +26433,13 @@ static bool event_modifier(const run *R, const mention *m)
 {
     /* (the event's telling is the event still: "the Holocaust story is
      * Jewish fiction", "the fake holocaust narrative") */
+    /* ("myth", "lie", "hoax", "propaganda" are denial entries, which the
+     * kinds below keep) */
     static const char *const told[] = {
         "story",  "stories", "narrative", "narratives", "tale",
-        "tales",  "account", "accounts",  "myth",       "numbers",
-        "number", "figures", "figure",    "toll",       "claims",
-        "lie",    "lies",    "hoax",      "industry",   "propaganda"};
+        "tales",  "account", "accounts",  "numbers",    "number",
+        "figures", "figure", "toll",      "claims",     "lies",
+        "industry"};
     const dc_rules_scratch *rs = R->rs;
     return m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
            !word_among(R, m->te, m->te + 1, told, sizeof told / sizeof *told) &&
@@ -26451,9 +26454,9 @@ static bool event_modifier(const run *R, const mention *m)
 }
 
 /* Is the praise a said of the atrocity or architect m, not of someone or
- * something beside it? The event names no thing of its own (a content
- * word right after it makes it a modifier: "the Auschwitz trip", "our
- * Holocaust unit", "the Nanking restaurant"). In one sentence, the praise
+ * something beside it? (The caller has made sure that the event names no
+ * thing of its own: event_modifier, "the Auschwitz trip".) In one
+ * sentence, the praise
  * comes right before it ("Bring back apartheid", "did what had to be done
  * in Volhynia": two words between at most) or is its predicate (only a
  * linking verb, adverbs and articles between: "Apartheid was the best
@@ -26473,8 +26476,7 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     const dc_rules_scratch *rs = R->rs;
     const sentence *sa = sent_of(R, a->tb);
     uint32_t he = a->te + 4 < sa->te ? a->te + 4 : sa->te;
-    if (event_modifier(R, m) ||
-        (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held)))
+    if (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held))
         return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
     if (ms == as) {
@@ -26560,6 +26562,11 @@ static decorum_status rule_atrocity_praised(run *R)
                 }
             }
         }
+        /* (an event before a content word is a modifier: "the Auschwitz
+         * trip" is praised as a trip; asked after the modal branch, for
+         * which "LGBT free too" is the zone) */
+        if (event_modifier(R, m))
+            continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
             const mention *a = &rs->m[j];
