@@ -24278,12 +24278,11 @@ static bool weak_object(const run *R, const sentence *s,
  * `consp_actor` of severity 3, a dog whistle that is no everyday
  * phrase): "The study was funded by Soros's foundation" and "the clinic
  * was funded by Jewish donors" tell of a gift. The actor and its
- * action in *actor or *gactor (set in *pt), *action, *object (NULL when
- * none). */
+ * action in *actor or *gactor (a target of the comment's), *action,
+ * *object (NULL when none). */
 static bool story_reversed(const run *R, const sentence *s,
                            const mention **actor, const target **gactor,
-                           target *pt, const mention **action,
-                           const mention **object)
+                           const mention **action, const mention **object)
 {
     static const char *const lead[] = {"the", "same", "old", "their", "a",
                                        "those", "these", "his", "this"};
@@ -24357,8 +24356,7 @@ static bool story_reversed(const run *R, const sentence *s,
             continue;
         *actor = ac;
         if (g) {
-            *pt = *g;
-            *gactor = pt;
+            *gactor = g;
         }
         *action = m;
         *object = o;
@@ -24408,7 +24406,6 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 object = m; /* "every war", not the "war" inside it */
         }
         target pactor;
-        bool resolved = false; /* gactor is a pronoun the rules resolved */
         if (!actor) {
             /* A protected group as the actor: "the Jews control the media",
              * or a pronoun that stands for one ("they control everything"
@@ -24442,7 +24439,6 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                     pactor.tb = t->tb;
                     pactor.te = t->te;
                     gactor = &pactor;
-                    resolved = true;
                 }
             }
         }
@@ -24453,23 +24449,17 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         if (!((actor || gactor) && action && object &&
               action->tb > (actor ? actor->tb : gactor->tb) &&
               object->tb >= action->te)) {
-            target rt;
             const mention *ra = NULL, *rx = NULL, *ro = NULL;
             const target *rg = NULL;
             if (!(R->kinds & (KIND_BIT(CONSP_ACTOR) | KIND_BIT(DOGWHISTLE) |
                               KIND_BIT(IDENTITY))) ||
-                !story_reversed(R, s, &ra, &rg, &rt, &rx, &ro))
+                !story_reversed(R, s, &ra, &rg, &rx, &ro))
                 continue;
             reversed = true;
             actor = ra;
             action = rx;
             object = ro;
-            if (rg) {
-                pactor = rt;
-                gactor = &pactor;
-            } else {
-                gactor = NULL;
-            }
+            gactor = rg; /* (a target itself, never &pactor) */
         }
         uint32_t atb = actor ? actor->tb : gactor->tb;
         uint32_t ate = actor ? actor->te : gactor->te;
@@ -24576,7 +24566,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         float w = 0.8f;
         if (!s->question &&
             (actor ? ae->severity >= 3
-                   : !resolved && libel_people(R, ae)))
+                   : gactor != &pactor && libel_people(R, ae)))
             w = 0.9f;
         if (s->question)
             w *= 0.95f;
