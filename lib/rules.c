@@ -333,6 +333,16 @@ struct dc_rules_scratch {
         uint32_t from, past;
     } like, group;
     bool gn_known; /* the targets' gn_upto are set */
+    /* essentialized's window (a sentence and the next one's first three
+     * tokens): ess_sent is 1 + the sentence it was worked out for (0:
+     * none yet), ess_lo and ess_hi the first and last token an essence
+     * frame starts at in it (ess_lo UINT32_MAX: none) */
+    uint32_t ess_sent, ess_lo, ess_hi;
+    /* generalized_vice's, the same way: the last token of a word of
+     * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
+     * and the first and last starts of a plain stereotype (a frame) in a
+     * sentence and its neighbours (fr_lo, fr_hi) */
+    uint32_t vw_sent, vw_last, fr_sent, fr_lo, fr_hi;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -16186,6 +16196,11 @@ static const char *const wl_place_prep[] = {"in", "at", "on", "near",
 static bool hostile_beside(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (m is a stereotype: a hostile word of another kind is one beside
+     * it, and only the other stereotypes need looking at) */
+    if (R->kinds & ((HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)) | KIND_BIT(SLUR) |
+                    KIND_BIT(DENOUNCE)))
+        return true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *o = &rs->m[i];
         /* (a charge of bigotry too: "Muslims are by nature
@@ -18115,24 +18130,37 @@ static bool essentialized(const run *R, const mention *m)
                         tok_is_word(R, m->tb - 1, "2"))) ||
          tok_is_word(R, m->tb, "too")))
         return true;
-    uint32_t si = R->rs->toks[m->tb].sent;
-    const sentence *s = &R->rs->s[si];
-    uint32_t end = s->te;
-    if (si + 1 < R->rs->ns)
-        end = R->rs->s[si + 1].tb + 3 < R->rs->s[si + 1].te
-                  ? R->rs->s[si + 1].tb + 3
-                  : R->rs->s[si + 1].te;
-    for (uint32_t k = s->tb; k < end; k++) {
-        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
-            continue;
-        /* "always" and "always have been" start together */
-        for (size_t i = R->rs->first[k];
-             i < R->rs->nm && R->rs->m[i].tb == k; i++)
-            if (R->rs->m[i].kind == DC_KIND_STEREOTYPE &&
-                (ent(R, &R->rs->m[i])->flags & DC_F_ESSENCE))
-                return true;
+    /* The frames' first and last starts in the window, worked out once a
+     * sentence (each stereotype of a long sentence scanned it: quadratic,
+     * 0.38 s for 60 KB of "Somalis don't work"): one outside m's own
+     * tokens is there. */
+    dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[m->tb].sent;
+    if (rs->ess_sent != si + 1) {
+        const sentence *s = &rs->s[si];
+        uint32_t end = s->te;
+        if (si + 1 < rs->ns)
+            end = rs->s[si + 1].tb + 3 < rs->s[si + 1].te ? rs->s[si + 1].tb + 3
+                                                          : rs->s[si + 1].te;
+        rs->ess_sent = si + 1;
+        rs->ess_lo = UINT32_MAX;
+        rs->ess_hi = 0;
+        for (uint32_t k = s->tb; k < end; k++) {
+            if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+                continue;
+            /* "always" and "always have been" start together */
+            for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
+                if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                    (ent(R, &rs->m[i])->flags & DC_F_ESSENCE)) {
+                    if (rs->ess_lo == UINT32_MAX)
+                        rs->ess_lo = k;
+                    rs->ess_hi = k;
+                    break;
+                }
+        }
     }
-    return false;
+    return rs->ess_lo != UINT32_MAX &&
+           (rs->ess_lo < m->tb || rs->ess_hi >= m->te);
 }
 
 /* Is the stereotype m made the cause of what follows: "that's why",
@@ -18620,7 +18648,7 @@ static const char *const wl_vice_weighed[] = {
  * "because the Home Office bans them"). */
 static bool generalized_vice(const run *R, const target *t, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs; /* (its caches: vw_*, fr_*) */
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, m->tb);
     if (!t || part_of_group(R, t))
@@ -18680,12 +18708,24 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
          tok_is_word(R, m->te, "his") || tok_is_word(R, m->te, "her") ||
          tok_is_word(R, m->te, "our") || tok_is_word(R, m->te, "my")))
         return false;
+    /* (the sentence's last word of weighing, found once a sentence: a
+     * scan to its end for each predicate was quadratic) */
+    uint32_t msi = tk[m->tb].sent;
+    if (rs->vw_sent != msi + 1) {
+        rs->vw_sent = msi + 1;
+        rs->vw_last = UINT32_MAX;
+        for (uint32_t k = s->te; k-- > s->tb;)
+            if (word_among(R, k, k + 1, FRAME_WORDS(wl_vice_weighed))) {
+                rs->vw_last = k;
+                break;
+            }
+    }
     if (m->te < s->te &&
         ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
           !(m->te + 1 < s->te &&
             word_among(R, m->te + 1, m->te + 2,
                        FRAME_WORDS(wl_vice_widened)))) ||
-         word_among(R, m->te, s->te, FRAME_WORDS(wl_vice_weighed))))
+         (rs->vw_last != UINT32_MAX && rs->vw_last >= m->te)))
         return false;
     /* "Why do Somalis never work?", "how come Indians lie on their
      * resumes": a question that takes the claim for granted and asks why
@@ -18712,20 +18752,34 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                        tok_is_word(R, t->tb - 1, "if") ||
                        tok_is_word(R, t->tb - 1, "whether"))))
         return false;
+    /* (the frames' first and last starts in the sentence and its
+     * neighbours, once a sentence; one outside m's own tokens is there) */
     uint32_t si = tk[m->tb].sent;
-    uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
-    uint32_t to = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
-    for (uint32_t k = from; k < to; k++) {
-        if ((k >= m->tb && k < m->te) || !kind_at(R, k, DC_KIND_STEREOTYPE))
-            continue;
-        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
-            const dc_entry *f = ent(R, &rs->m[i]);
-            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
-                DC_SENSE_OF(f->flags) == DC_SENSE_NONE &&
-                !(f->flags & DC_F_JOKE))
-                return true;
+    if (rs->fr_sent != si + 1) {
+        uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+        uint32_t to = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+        rs->fr_sent = si + 1;
+        rs->fr_lo = UINT32_MAX;
+        rs->fr_hi = 0;
+        for (uint32_t k = from; k < to; k++) {
+            if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+                continue;
+            for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k;
+                 i++) {
+                const dc_entry *f = ent(R, &rs->m[i]);
+                if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                    DC_SENSE_OF(f->flags) == DC_SENSE_NONE &&
+                    !(f->flags & DC_F_JOKE)) {
+                    if (rs->fr_lo == UINT32_MAX)
+                        rs->fr_lo = k;
+                    rs->fr_hi = k;
+                    break;
+                }
+            }
         }
     }
+    if (rs->fr_lo != UINT32_MAX && (rs->fr_lo < m->tb || rs->fr_hi >= m->te))
+        return true;
     return bare_generic(R, t, m);
 }
 
@@ -27226,6 +27280,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     rs->like = rs->group = (struct seek){0, 0};
     rs->gn_known = false;
+    rs->ess_sent = rs->vw_sent = rs->fr_sent = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
