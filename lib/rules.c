@@ -20004,7 +20004,9 @@ static bool code_in_context(run *R, const mention *m)
             return false;
         uint32_t words = 0;
         bool other = false;
-        for (uint32_t k = s->tb; k < s->te; k++) {
+        /* (stopping at the second word: each "88" of a long sentence
+         * read it all, quadratic) */
+        for (uint32_t k = s->tb; k < s->te && words <= 1 && !other; k++) {
             if (rs->toks[k].type != TK_WORD || (k >= m->tb && k < m->te))
                 continue;
             words++;
