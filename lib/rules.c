@@ -7620,6 +7620,19 @@ static bool migration_scan(const run *R)
     return migration_in_context(R);
 }
 
+/* Is the dehumanizing word m a figure for people in the numbers a group
+ * has: in the plural ("cockroaches") or a mass noun (flag `noun`, not
+ * `plural`: "vermin"), and not a word as often said of a thing (flag
+ * `thing`: "trash", "filth")? (migrants_in_sentence, pours_in,
+ * place_overrun, epithet_antecedent) */
+static bool people_figure(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    return !(e->flags & DC_F_THING) &&
+           (plural_hit(R, m) ||
+            (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN);
+}
+
 /* A dehumanizing word for people in the plural ("cockroaches"; a mass
  * noun, flag `noun` and not `plural`: "vermin"), or after "like", which
  * likens people in the plural or not ("infesting the barracks like
@@ -7636,8 +7649,7 @@ static bool migrants_in_sentence(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
     if (!any_kind(R, DC_KIND_MIGRATION) || (e->flags & DC_F_THING) ||
-        !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN ||
+        !(people_figure(R, m) ||
           (m->tb > 0 && tok_is_word(R, m->tb - 1, "like"))))
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -7676,11 +7688,8 @@ static bool pours_in(const run *R, const mention *m)
         "spilling", "flocking", "crossing", "sneaking", "invading",
         "storming", "piling",   "teeming",  "coming",   "arriving",
         "landing",  "washing",  "overrunning", "breaching"};
-    const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
-    if ((e->flags & DC_F_THING) || m->te >= rs->ntok ||
-        !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+    if (m->te >= rs->ntok || !people_figure(R, m))
         return false;
     /* (a linking verb or "keep" may come between: "Vermin are pouring
      * across the border", "The vermin keep pouring in") */
@@ -7740,9 +7749,7 @@ static bool place_overrun(run *R, const mention *m)
         "neighbourhood", "neighborhood"};
     const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
-    if ((e->flags & DC_F_THING) || m->tb < 3 ||
-        !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+    if (m->tb < 3 || !people_figure(R, m))
         return false;
     uint32_t clause = rs->toks[m->tb].clause;
     const mention *v = NULL;
@@ -11022,11 +11029,8 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
                                        "just", "such", "more",  "these",
                                        "those", "bloody", "fucking", "it's",
                                        "its"};
-    const dc_entry *e = ent(R, m);
     const dc_rules_scratch *rs = R->rs;
-    if ((e->flags & DC_F_THING) || m->tb == 0 ||
-        !(plural_hit(R, m) ||
-          (e->flags & (DC_F_NOUN | DC_F_PLURAL)) == DC_F_NOUN))
+    if (m->tb == 0 || !people_figure(R, m))
         return NULL;
     uint32_t clause = rs->toks[m->tb].clause;
     uint32_t cb = m->tb;
