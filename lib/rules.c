@@ -478,10 +478,10 @@ typedef struct run {
      * rule_noticing has work */
     bool noticed;
     /* a named atrocity (a threat entry flagged `event`) among the
-     * mentions, one not severe (an "LGBT-free zone"), and a modal of
-     * obligation: the atrocity rules' gates, noted as the mentions are
-     * read */
-    bool event, mild_event, oblige;
+     * mentions, and one not severe (an "LGBT-free zone"): the atrocity
+     * rules' gates (named_event), looked for once a run and only after
+     * the cheaper kind tests */
+    bool event_known, event, mild_event;
     /* the first arrival's token (migrants_in_sentence), once a run:
      * UINT32_MAX for none */
     uint32_t arrival_tb;
@@ -3408,7 +3408,10 @@ static decorum_status find_targets(run *R)
              * in Africa"), and a target there would take the attacks and
              * pronouns of the groups around it. */
             /* (a "the" between after a dehumanizing word: "vermin from
-             * the Middle East", "rats from the Congo") */
+             * the Middle East", "rats from the Congo"; asked only of a
+             * region or a country) */
+            if (!(e->flags & DC_F_PLACE) && !e->categories)
+                break;
             uint32_t fb = m->tb;
             if (fb >= 3 && tok_is_word(R, fb - 1, "the") &&
                 tok_is_word(R, fb - 2, "from") &&
@@ -26259,6 +26262,25 @@ static bool sentence_names_bigotry(const run *R, const sentence *s)
     return bigotry_named_in(R, s->tb, s->te);
 }
 
+/* Does the comment name an atrocity (a threat entry flagged `event`),
+ * and one of no violence (not `severe`: an "LGBT-free zone", R->mild_event)?
+ * Looked for once a run, among the mentions the rules read. */
+static bool named_event(run *R)
+{
+    if (!R->event_known) {
+        R->event_known = true;
+        for (size_t ri = 0; ri < R->rs->nrl; ri++) {
+            const mention *m = &R->rs->m[R->rs->rlist[ri]];
+            uint64_t f = ent(R, m)->flags;
+            if (m->kind == DC_KIND_THREAT && (f & DC_F_EVENT)) {
+                R->event = true;
+                R->mild_event |= !(f & DC_F_SEVERE);
+            }
+        }
+    }
+    return R->event;
+}
+
 /* The most sentences after a scare-quoted woman that a mark of a male
  * body may stand in: its own and the next ("That 'lady' in the gym had a
  * five o'clock shadow."). */
@@ -27321,11 +27343,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_STEREOTYPE:
         case DC_KIND_INSULT:
             R.insults += m->kind == DC_KIND_INSULT;
-            if (m->kind == DC_KIND_THREAT &&
-                (ent(&R, m)->flags & DC_F_EVENT)) {
-                R.event = true;
-                R.mild_event |= !(ent(&R, m)->flags & DC_F_SEVERE);
-            }
             st = rule_attack(&R, m);
             break;
         case DC_KIND_HUMANITY:
@@ -27346,7 +27363,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_MODAL:
             if (!R.wish_first && wish_entry(ent(&R, m)))
                 R.wish_first = rs->rlist[ri] + 1;
-            R.oblige |= (ent(&R, m)->flags & DC_F_OBLIGE) != 0;
             st = DECORUM_OK;
             break;
         default:
@@ -27377,18 +27393,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* a named atrocity denied or praised (session 27): a named event
      * (R.event) and a denial, a quote mark or an allow entry (the scare
      * frame "so-called"), or an approval, is the cheap test */
-    if (R.event &&
+    if (any_kind(&R, DC_KIND_THREAT) &&
         (any_kind(&R, DC_KIND_DENIAL) || R.quotes ||
          any_kind(&R, DC_KIND_ALLOW)) &&
-        (st = rule_atrocity_denied(&R)) != DECORUM_OK)
+        named_event(&R) && (st = rule_atrocity_denied(&R)) != DECORUM_OK)
         return st;
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
      * towns should be LGBT free too" wishes the zone) */
-    if (R.event &&
-        (any_kind(&R, DC_KIND_APPROVE) || (R.mild_event && R.oblige)) &&
+    if (any_kind(&R, DC_KIND_THREAT) &&
+        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL)) &&
+        named_event(&R) &&
+        (any_kind(&R, DC_KIND_APPROVE) || R.mild_event) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
