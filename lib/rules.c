@@ -16156,7 +16156,7 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
 /* The illness itself, not a figure for people (sense `illness`): had,
  * caught, fought or died of ("women have breast cancer", "diagnosed
  * with stage 4 cancer", "died of the plague", "my dog has a tumour"), a
- * word of having or of its cause at most three words before it (none a
+ * word of having or of its cause at most four words before it (none a
  * linking verb: "Jews have been a plague" is the figure), or the subject
  * of a verb of harm ("cancer kills women", "the virus killed 200"); not
  * with an identity or a faith's word right before it ("the islam virus",
