@@ -386,6 +386,8 @@ typedef struct run {
     /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
      * some attacks, so worked out on the first. */
     uint8_t migration_topic;
+    /* state_war's answer, the same way */
+    uint8_t state_war;
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
@@ -12476,6 +12478,47 @@ static bool hoped_deed(const run *R, const mention *m, const sentence *s)
     return hope;
 }
 
+/* Does deed m in -ing, followed by "of" or "in", name an event as a
+ * headline does ("Lynching of two men in Alwar; four arrested", "Mob
+ * lynching in Alwar: ...", "The brutal killing of two Jews in Paris")?
+ * Then it is a noun, and commands nothing: it opens its clause, after at
+ * most a determiner and one word that qualifies it ("mob", "brutal").
+ * Not after a verb ("Start the killing of the Jews": a word before the
+ * determiner), nor a gerund with its object ("Killing Jews is ..."). A
+ * modal, a wish or a closing '!' before this test still calls ("We need
+ * the killing of ...", "Lynching of traitors now!"). */
+static bool event_named(const run *R, const mention *m, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *v = &rs->toks[m->te - 1];
+    if (m->te >= s->te || v->e - v->b < 6 ||
+        memcmp(R->n->text + v->e - 3, "ing", 3) != 0 ||
+        !(tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")))
+        return false;
+    /* (a time to come makes it a plan: "Shooting in the mosque tonight") */
+    static const char *const when[] = {"tonight", "tomorrow", "soon",
+                                       "next", "today", "now"};
+    if (word_among(R, s->tb, s->te, when, sizeof when / sizeof *when))
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause, k = m->tb;
+    /* one qualifying word, then a determiner, walking back */
+    if (k > s->tb && rs->toks[k - 1].clause == clause &&
+        rs->toks[k - 1].type == TK_WORD && !is_determiner(R, k - 1) &&
+        !a_or_an(R, k - 1) && !mention_at(R, k - 1, DC_KIND_MODAL) &&
+        !mention_at(R, k - 1, DC_KIND_NEGATION) && !in_target(R, k - 1, TG_GROUP))
+        k--;
+    if (k > s->tb && rs->toks[k - 1].clause == clause &&
+        (tok_is_word(R, k - 1, "the") || a_or_an(R, k - 1)))
+        k--;
+    /* nothing but punctuation before it in its clause */
+    while (k > s->tb && rs->toks[k - 1].clause == clause) {
+        if (rs->toks[k - 1].type == TK_WORD)
+            return false;
+        k--;
+    }
+    return true;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -12619,6 +12662,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
                 }
             }
     }
+    if (event_named(R, m, s))
+        return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
@@ -12802,13 +12847,34 @@ static bool past_war(const run *R, const mention *m)
 
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
  * the comment or its context is about migration, or m is the object of
- * "take back"; not in a sentence dated to a war of the past (past_war)?
- * Asked by rule_attack of an ambiguous word both as an attack that may
+ * "take back"; not in a sentence dated to a war of the past (past_war)
+ * nor in a comment of a state's war (state_war)? Asked by rule_attack of an ambiguous word both as an attack that may
  * be its own target and as the object of a threat. */
+/* "Invaders is the right word for what Russia did in Ukraine. Tanks
+ * rolling across a border is an invasion": a comment that speaks of the
+ * arms of a state at war (tanks, artillery, missiles, shelling,
+ * airstrikes) tells of armies, whose invaders are soldiers, border or
+ * not. (Not troops, soldiers or an army: "send the army to stop the
+ * invaders" is said of migrants.) Worked out once a comment. */
+static bool state_war(run *R)
+{
+    static const char *const arms[] = {
+        "tank",      "tanks",      "artillery", "missile",  "missiles",
+        "shelling",  "shelled",    "airstrike", "airstrikes", "warplanes",
+        "annexed",   "annexation", "howitzers", "warships"};
+    if (!R->state_war)
+        R->state_war = word_among(R, 0, R->rs->ntok, arms,
+                                  sizeof arms / sizeof *arms)
+                           ? 2
+                           : 1;
+    return R->state_war == 2;
+}
+
 static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-           (migration_context(R) || taken_back(R, m)) && !past_war(R, m);
+           (migration_context(R) || taken_back(R, m)) && !past_war(R, m) &&
+           !state_war(R);
 }
 
 /* "Jews hurt in synagogue attack", "Two gay men beaten outside bar",
@@ -17339,6 +17405,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB) &&
             !headline_passive(R, m))
             doer = group_subject(R, m);
+        /* "The sack of Constantinople in 1204 was Christians slaughtering
+         * Christians": the doers and their deed in -ing after a past
+         * "was" or "were" tell one past event, not what the group does */
+        if (doer && doer->tb > 0 &&
+            (tok_is_word(R, doer->tb - 1, "was") ||
+             tok_is_word(R, doer->tb - 1, "were")) &&
+            R->n->text[m->e - 1] == 'g' && m->e - m->b > 4 &&
+            memcmp(R->n->text + m->e - 3, "ing", 3) == 0)
+            doer = NULL;
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
              * institution's act foretold (a modal that calling_modal did
@@ -17355,9 +17430,13 @@ static decorum_status rule_attack(run *R, const mention *m)
                 const target *pv = passive_victim(R, m);
                 /* "Someone shot two Muslims. Good.": the group the told
                  * deed was done to, after the verb */
-                if (!pv && past_deed_of_someone(R, m, sent_of(R, m->tb)))
+                /* "The killing of Jews was a good thing": the event
+                 * named (event_named), done to the group after "of" */
+                bool named = false;
+                if (!pv && (past_deed_of_someone(R, m, sent_of(R, m->tb)) ||
+                            (named = event_named(R, m, sent_of(R, m->tb)))))
                     pv = victim_after(R, m);
-                note_deed(R, m, pv, false);
+                note_deed(R, m, pv, named);
             }
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
@@ -17419,7 +17498,10 @@ static decorum_status rule_attack(run *R, const mention *m)
                         has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
                       !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
         }
-        if (!topical && t && t->type == TG_GROUP)
+        /* (not "Russian invaders shelled Kharkiv": state_war) */
+        if (!topical && t && t->type == TG_GROUP &&
+            !((e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+              state_war(R)))
             topical = true;
         /* "kids like that should've been screened out before birth",
          * "people like him should have been screened out in the womb": a
@@ -20756,6 +20838,34 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
                       sizeof none / sizeof *none);
 }
 
+/* "just saw 1488 on a license plate and reported it to the DMV", "Saw a
+ * guy with a 1488 tattoo at the gym, disgusting": a code someone else
+ * shows on a thing (a plate, a tattoo, a flag, a wall: a word of display
+ * within three words before it or four after), in a comment that reports
+ * it or denounces it after it, is told of to condemn it (a word naming a
+ * slogan before the code judges nothing: "... with swastika flags &
+ * slogans heil hitler"). Shown and praised ("Saw a 1488 tattoo,
+ * respect") it stays the code. */
+static bool code_on_display(const run *R, const mention *m)
+{
+    static const char *const shown[] = {
+        "plate",   "plates",  "tattoo",  "tattoos", "tattooed", "sticker",
+        "stickers", "shirt",  "shirts",  "flag",    "flags",    "banner",
+        "graffiti", "wall",   "walls",   "poster",  "posters",  "patch",
+        "patches", "hat",     "jacket",  "bumper",  "sign",     "username",
+        "tag",     "tagged",  "painted", "scrawled", "carved"};
+    static const char *const told[] = {"reported", "report", "reporting",
+                                       "flagged", "called"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t b = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    uint32_t e = m->te + 4 < s->te ? m->te + 4 : s->te;
+    if (!word_among(R, b, e, shown, sizeof shown / sizeof *shown))
+        return false;
+    return (R->denounce_any &&
+            has_kind_in(R, m->te, R->rs->ntok, DC_KIND_DENOUNCE)) ||
+           word_among(R, 0, R->rs->ntok, told, sizeof told / sizeof *told);
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -20904,6 +21014,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         sc = SC_COUNTER;
     if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE &&
         code_sanctioned_at(R, m->tb, m->tb))
+        sc = SC_COUNTER;
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_on_display(R, m))
         sc = SC_COUNTER;
     /* "Carlson promoted the great replacement theory on air": a trope
      * followed by "theory" names an idea to tell of it; unless the
