@@ -16305,6 +16305,10 @@ static const target *clause_subject(const run *R, const mention *m,
     return best;
 }
 
+/* Who one says one is: "calls himself a Muslim". */
+static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
+                                           "themself", "myself", "yourself"};
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -17047,6 +17051,26 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "I'll kill anyone who says gays should die", "I wanna 🔪 anyone who
+     * says ...", "I will punch anyone who calls my brother a faggot": a
+     * threat past a relative clause of speech ("who says", "that calls")
+     * is aimed at the speakers, for what they say of the group: a threat
+     * at people (not hate), told to the model as counter-speech. Not a
+     * clause of what the group is ("anyone who is gay", "everyone that
+     * calls himself a Muslim"). */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP &&
+        t->tb >= m->te && t->tb <= m->te + 8)
+        for (uint32_t k = m->te; k + 1 < t->tb; k++)
+            if ((tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) &&
+                (kind_at(R, k, DC_KIND_REPORT) ||
+                 kind_at(R, k + 1, DC_KIND_REPORT)) &&
+                !word_among(R, k + 1, k + 4 < t->tb ? k + 4 : t->tb,
+                            wl_reflexive,
+                            sizeof wl_reflexive / sizeof *wl_reflexive)) {
+                R->out->rf[DC_RF_COUNTER] = 1;
+                t = &someone;
+                break;
+            }
     /* "If I see a Muslim near my house I will beat him to death", "if i
      * see a tranny in the womens room im beating them senseless": one
      * member met in a case put (member_antecedent), then threatened by
