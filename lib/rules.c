@@ -13233,7 +13233,8 @@ static bool passive_of(const run *R, const mention *m)
  * question ("would you be arrested if you shot them?"), not in a clause
  * of condition or time ("if ...", "before they could be shot"), and not
  * after a thing or a non-protected target it can point back to ("those
- * weeds are everywhere, kill them all"). */
+ * weeds are everywhere, kill them all", "the deer keep eating my tulips,
+ * someone should shoot them"). */
 static bool unnamed_people(const run *R, const mention *m, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -13252,6 +13253,16 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
          i++)
         if (rs->t[i].type == TG_OBJECT || rs->t[i].type == TG_NP)
             return false;
+    /* nor after a pest named as itself in a comment that names no group
+     * ("The rats in the sewer level are vermin from hell, exterminate them
+     * all"): a dehumanizing word flagged `animal` */
+    if (any_kind(R, DC_KIND_DEHUMANIZE) &&
+        !((R->target_types >> TG_GROUP) & 1))
+        for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < t->tb;
+             i++)
+            if (rs->m[i].kind == DC_KIND_DEHUMANIZE &&
+                (ent(R, &rs->m[i])->flags & DC_F_ANIMAL))
+                return false;
     return true;
 }
 
