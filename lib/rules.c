@@ -7313,7 +7313,8 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
 {
     /* (the active present and "saw"; the past is wl_viewed's) */
     static const char *const view[] = {
-        "view",     "views",    "saw",      "sees",     "regard",
+        "view",     "views",    "saw",      "see",      "sees",
+        "regard",
         "regards",  "consider", "considers", "treats",  "portrays",
         "depicts",  "brands",   "paints",   "deems",    "calls"};
     if (t->type != TG_GROUP || t->te > m->tb || m->tb > t->te + 3)
@@ -7334,14 +7335,23 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
      * have treated Kurds as an inferior people") */
     uint32_t c = R->rs->toks[v - 1].clause;
     for (uint32_t k = v - 1; k-- > s->tb && R->rs->toks[k].clause == c;)
-        if (kind_at(R, k, DC_KIND_PRONOUN_SELF) || kind_at(R, k, DC_KIND_MODAL))
+        if ((kind_at(R, k, DC_KIND_PRONOUN_SELF) &&
+             /* (not a possessive's: "My grandparents saw Irish people as
+              * drunks") */
+             !tok_is_word(R, k, "my") && !tok_is_word(R, k, "our")) ||
+            kind_at(R, k, DC_KIND_MODAL))
             return false;
     for (uint32_t k = t->te; k < m->tb; k++)
         if (!tok_is_word(R, k, "as") && !tok_is_word(R, k, "like") &&
             !adverb_like(R, k) && !a_or_an(R, k))
             return false;
     /* (nor one the writer agrees with: "He called Muslims vermin, and
-     * he's right") */
+     * he's right", "Everyone sees Gypsies as thieves for a reason") */
+    for (uint32_t k = m->te; k + 2 < s->te; k++)
+        if ((tok_is_word(R, k, "for") || tok_is_word(R, k, "with")) &&
+            (a_or_an(R, k + 1) || tok_is_word(R, k + 1, "good")) &&
+            tok_is_word(R, k + 2, "reason"))
+            return false;
     return !endorsed(R, m->tb);
 }
 
