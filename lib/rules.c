@@ -386,6 +386,8 @@ typedef struct run {
     /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
      * some attacks, so worked out on the first. */
     uint8_t migration_topic;
+    /* state_war's answer, the same way */
+    uint8_t state_war;
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
@@ -7311,7 +7313,8 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
 {
     /* (the active present and "saw"; the past is wl_viewed's) */
     static const char *const view[] = {
-        "view",     "views",    "saw",      "sees",     "regard",
+        "view",     "views",    "saw",      "see",      "sees",
+        "regard",
         "regards",  "consider", "considers", "treats",  "portrays",
         "depicts",  "brands",   "paints",   "deems",    "calls"};
     if (t->type != TG_GROUP || t->te > m->tb || m->tb > t->te + 3)
@@ -7332,14 +7335,23 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
      * have treated Kurds as an inferior people") */
     uint32_t c = R->rs->toks[v - 1].clause;
     for (uint32_t k = v - 1; k-- > s->tb && R->rs->toks[k].clause == c;)
-        if (kind_at(R, k, DC_KIND_PRONOUN_SELF) || kind_at(R, k, DC_KIND_MODAL))
+        if ((kind_at(R, k, DC_KIND_PRONOUN_SELF) &&
+             /* (not a possessive's: "My grandparents saw Irish people as
+              * drunks") */
+             !tok_is_word(R, k, "my") && !tok_is_word(R, k, "our")) ||
+            kind_at(R, k, DC_KIND_MODAL))
             return false;
     for (uint32_t k = t->te; k < m->tb; k++)
         if (!tok_is_word(R, k, "as") && !tok_is_word(R, k, "like") &&
             !adverb_like(R, k) && !a_or_an(R, k))
             return false;
     /* (nor one the writer agrees with: "He called Muslims vermin, and
-     * he's right") */
+     * he's right", "Everyone sees Gypsies as thieves for a reason") */
+    for (uint32_t k = m->te; k + 2 < s->te; k++)
+        if ((tok_is_word(R, k, "for") || tok_is_word(R, k, "with")) &&
+            (a_or_an(R, k + 1) || tok_is_word(R, k + 1, "good")) &&
+            tok_is_word(R, k + 2, "reason"))
+            return false;
     return !endorsed(R, m->tb);
 }
 
@@ -12476,6 +12488,47 @@ static bool hoped_deed(const run *R, const mention *m, const sentence *s)
     return hope;
 }
 
+/* Does deed m in -ing, followed by "of" or "in", name an event as a
+ * headline does ("Lynching of two men in Alwar; four arrested", "Mob
+ * lynching in Alwar: ...", "The brutal killing of two Jews in Paris")?
+ * Then it is a noun, and commands nothing: it opens its clause, after at
+ * most a determiner and one word that qualifies it ("mob", "brutal").
+ * Not after a verb ("Start the killing of the Jews": a word before the
+ * determiner), nor a gerund with its object ("Killing Jews is ..."). A
+ * modal, a wish or a closing '!' before this test still calls ("We need
+ * the killing of ...", "Lynching of traitors now!"). */
+static bool event_named(const run *R, const mention *m, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *v = &rs->toks[m->te - 1];
+    if (m->te >= s->te || v->e - v->b < 6 ||
+        memcmp(R->n->text + v->e - 3, "ing", 3) != 0 ||
+        !(tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")))
+        return false;
+    /* (a time to come makes it a plan: "Shooting in the mosque tonight") */
+    static const char *const when[] = {"tonight", "tomorrow", "soon",
+                                       "next", "today", "now"};
+    if (word_among(R, s->tb, s->te, when, sizeof when / sizeof *when))
+        return false;
+    uint32_t clause = rs->toks[m->tb].clause, k = m->tb;
+    /* one qualifying word, then a determiner, walking back */
+    if (k > s->tb && rs->toks[k - 1].clause == clause &&
+        rs->toks[k - 1].type == TK_WORD && !is_determiner(R, k - 1) &&
+        !a_or_an(R, k - 1) && !mention_at(R, k - 1, DC_KIND_MODAL) &&
+        !mention_at(R, k - 1, DC_KIND_NEGATION) && !in_target(R, k - 1, TG_GROUP))
+        k--;
+    if (k > s->tb && rs->toks[k - 1].clause == clause &&
+        (tok_is_word(R, k - 1, "the") || a_or_an(R, k - 1)))
+        k--;
+    /* nothing but punctuation before it in its clause */
+    while (k > s->tb && rs->toks[k - 1].clause == clause) {
+        if (rs->toks[k - 1].type == TK_WORD)
+            return false;
+        k--;
+    }
+    return true;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -12619,6 +12672,8 @@ static bool is_call(const run *R, const mention *m, const target *tg)
                 }
             }
     }
+    if (event_named(R, m, s))
+        return false;
     uint32_t clause = rs->toks[m->tb].clause;
     if (slogan(R, m))
         return true;
@@ -12802,13 +12857,34 @@ static bool past_war(const run *R, const mention *m)
 
 /* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
  * the comment or its context is about migration, or m is the object of
- * "take back"; not in a sentence dated to a war of the past (past_war)?
- * Asked by rule_attack of an ambiguous word both as an attack that may
+ * "take back"; not in a sentence dated to a war of the past (past_war)
+ * nor in a comment of a state's war (state_war)? Asked by rule_attack of an ambiguous word both as an attack that may
  * be its own target and as the object of a threat. */
+/* "Invaders is the right word for what Russia did in Ukraine. Tanks
+ * rolling across a border is an invasion": a comment that speaks of the
+ * arms of a state at war (tanks, artillery, missiles, shelling,
+ * airstrikes) tells of armies, whose invaders are soldiers, border or
+ * not. (Not troops, soldiers or an army: "send the army to stop the
+ * invaders" is said of migrants.) Worked out once a comment. */
+static bool state_war(run *R)
+{
+    static const char *const arms[] = {
+        "tank",      "tanks",      "artillery", "missile",  "missiles",
+        "shelling",  "shelled",    "airstrike", "airstrikes", "warplanes",
+        "annexed",   "annexation", "howitzers", "warships"};
+    if (!R->state_war)
+        R->state_war = word_among(R, 0, R->rs->ntok, arms,
+                                  sizeof arms / sizeof *arms)
+                           ? 2
+                           : 1;
+    return R->state_war == 2;
+}
+
 static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-           (migration_context(R) || taken_back(R, m)) && !past_war(R, m);
+           (migration_context(R) || taken_back(R, m)) && !past_war(R, m) &&
+           !state_war(R);
 }
 
 /* "Jews hurt in synagogue attack", "Two gay men beaten outside bar",
@@ -13167,7 +13243,8 @@ static bool passive_of(const run *R, const mention *m)
  * question ("would you be arrested if you shot them?"), not in a clause
  * of condition or time ("if ...", "before they could be shot"), and not
  * after a thing or a non-protected target it can point back to ("those
- * weeds are everywhere, kill them all"). */
+ * weeds are everywhere, kill them all", "the deer keep eating my tulips,
+ * someone should shoot them"). */
 static bool unnamed_people(const run *R, const mention *m, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -13186,6 +13263,16 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
          i++)
         if (rs->t[i].type == TG_OBJECT || rs->t[i].type == TG_NP)
             return false;
+    /* nor after a pest named as itself in a comment that names no group
+     * ("The rats in the sewer level are vermin from hell, exterminate them
+     * all"): a dehumanizing word flagged `animal` */
+    if (any_kind(R, DC_KIND_DEHUMANIZE) &&
+        !((R->target_types >> TG_GROUP) & 1))
+        for (size_t i = rs->first[from]; i < rs->nm && rs->m[i].tb < t->tb;
+             i++)
+            if (rs->m[i].kind == DC_KIND_DEHUMANIZE &&
+                (ent(R, &rs->m[i])->flags & DC_F_ANIMAL))
+                return false;
     return true;
 }
 
@@ -16239,6 +16326,10 @@ static const target *clause_subject(const run *R, const mention *m,
     return best;
 }
 
+/* Who one says one is: "calls himself a Muslim". */
+static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
+                                           "themself", "myself", "yourself"};
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16981,6 +17072,26 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "I'll kill anyone who says gays should die", "I wanna 🔪 anyone who
+     * says ...", "I will punch anyone who calls my brother a faggot": a
+     * threat past a relative clause of speech ("who says", "that calls")
+     * is aimed at the speakers, for what they say of the group: a threat
+     * at people (not hate), told to the model as counter-speech. Not a
+     * clause of what the group is ("anyone who is gay", "everyone that
+     * calls himself a Muslim"). */
+    if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP &&
+        t->tb >= m->te && t->tb <= m->te + 8)
+        for (uint32_t k = m->te; k + 1 < t->tb; k++)
+            if ((tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) &&
+                (kind_at(R, k, DC_KIND_REPORT) ||
+                 kind_at(R, k + 1, DC_KIND_REPORT)) &&
+                !word_among(R, k + 1, k + 4 < t->tb ? k + 4 : t->tb,
+                            wl_reflexive,
+                            sizeof wl_reflexive / sizeof *wl_reflexive)) {
+                R->out->rf[DC_RF_COUNTER] = 1;
+                t = &someone;
+                break;
+            }
     /* "If I see a Muslim near my house I will beat him to death", "if i
      * see a tranny in the womens room im beating them senseless": one
      * member met in a case put (member_antecedent), then threatened by
@@ -17339,6 +17450,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_THREAT && (e->flags & DC_F_VERB) &&
             !headline_passive(R, m))
             doer = group_subject(R, m);
+        /* "The sack of Constantinople in 1204 was Christians slaughtering
+         * Christians": the doers and their deed in -ing after a past
+         * "was" or "were" tell one past event, not what the group does */
+        if (doer && doer->tb > 0 &&
+            (tok_is_word(R, doer->tb - 1, "was") ||
+             tok_is_word(R, doer->tb - 1, "were")) &&
+            R->n->text[m->e - 1] == 'g' && m->e - m->b > 4 &&
+            memcmp(R->n->text + m->e - 3, "ing", 3) == 0)
+            doer = NULL;
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
              * institution's act foretold (a modal that calling_modal did
@@ -17355,9 +17475,13 @@ static decorum_status rule_attack(run *R, const mention *m)
                 const target *pv = passive_victim(R, m);
                 /* "Someone shot two Muslims. Good.": the group the told
                  * deed was done to, after the verb */
-                if (!pv && past_deed_of_someone(R, m, sent_of(R, m->tb)))
+                /* "The killing of Jews was a good thing": the event
+                 * named (event_named), done to the group after "of" */
+                bool named = false;
+                if (!pv && (past_deed_of_someone(R, m, sent_of(R, m->tb)) ||
+                            (named = event_named(R, m, sent_of(R, m->tb)))))
                     pv = victim_after(R, m);
-                note_deed(R, m, pv, false);
+                note_deed(R, m, pv, named);
             }
             /* "He told the Jews to go back to Israel, which is
              * antisemitic": a command reported and denounced is
@@ -17419,7 +17543,10 @@ static decorum_status rule_attack(run *R, const mention *m)
                         has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
                       !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
         }
-        if (!topical && t && t->type == TG_GROUP)
+        /* (not "Russian invaders shelled Kharkiv": state_war) */
+        if (!topical && t && t->type == TG_GROUP &&
+            !((e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+              state_war(R)))
             topical = true;
         /* "kids like that should've been screened out before birth",
          * "people like him should have been screened out in the womb": a
@@ -20756,6 +20883,34 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
                       sizeof none / sizeof *none);
 }
 
+/* "just saw 1488 on a license plate and reported it to the DMV", "Saw a
+ * guy with a 1488 tattoo at the gym, disgusting": a code someone else
+ * shows on a thing (a plate, a tattoo, a flag, a wall: a word of display
+ * within three words before it or four after), in a comment that reports
+ * it or denounces it after it, is told of to condemn it (a word naming a
+ * slogan before the code judges nothing: "... with swastika flags &
+ * slogans heil hitler"). Shown and praised ("Saw a 1488 tattoo,
+ * respect") it stays the code. */
+static bool code_on_display(const run *R, const mention *m)
+{
+    static const char *const shown[] = {
+        "plate",   "plates",  "tattoo",  "tattoos", "tattooed", "sticker",
+        "stickers", "shirt",  "shirts",  "flag",    "flags",    "banner",
+        "graffiti", "wall",   "walls",   "poster",  "posters",  "patch",
+        "patches", "hat",     "jacket",  "bumper",  "sign",     "username",
+        "tag",     "tagged",  "painted", "scrawled", "carved"};
+    static const char *const told[] = {"reported", "report", "reporting",
+                                       "flagged", "called"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t b = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+    uint32_t e = m->te + 4 < s->te ? m->te + 4 : s->te;
+    if (!word_among(R, b, e, shown, sizeof shown / sizeof *shown))
+        return false;
+    return (R->denounce_any &&
+            has_kind_in(R, m->te, R->rs->ntok, DC_KIND_DENOUNCE)) ||
+           word_among(R, 0, R->rs->ntok, told, sizeof told / sizeof *told);
+}
+
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
@@ -20904,6 +21059,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         sc = SC_COUNTER;
     if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE &&
         code_sanctioned_at(R, m->tb, m->tb))
+        sc = SC_COUNTER;
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_on_display(R, m))
         sc = SC_COUNTER;
     /* "Carlson promoted the great replacement theory on air": a trope
      * followed by "theory" names an idea to tell of it; unless the
