@@ -18563,11 +18563,12 @@ static bool bare_plural(const run *R, const target *g)
                   tok_is_word(R, g->te - 1, "people") ||
                   tok_is_word(R, g->te - 1, "folk") ||
                   (g->entry >= 0 && g->te == g->tb + 1 &&
-                   ((R->lx->entries[g->entry].flags &
-                     (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN ||
-                    (last->e - last->b > 4 &&
-                     memcmp(R->n->text + last->e - 3, "ese", 3) == 0)));
-    if (!plural && !(g->tb > 0 && tok_is_word(R, g->tb - 1, "the")))
+                   (R->lx->entries[g->entry].flags &
+                    (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
+    bool ese = g->entry >= 0 && g->te == g->tb + 1 &&
+               last->e - last->b > 4 &&
+               memcmp(R->n->text + last->e - 3, "ese", 3) == 0;
+    if (!plural && !ese && !(g->tb > 0 && tok_is_word(R, g->tb - 1, "the")))
         return false;
     if (g->tb > 0) {
         uint32_t d = g->tb - 1;
@@ -18652,7 +18653,11 @@ static const char *const wl_vice_bound[] = {
     "which",  "we",     "you",    "nobody", "noone",  "nothing", "no",
     "because", "when",  "late",   "less",   "more",
     /* a time that bounds it ("don't integrate overnight") */
-    "overnight", "immediately", "instantly", "yet"};
+    "overnight", "immediately", "instantly", "yet",
+    /* a condition or a part ("can't govern themselves under occupation",
+     * "can't follow the rules of cricket"; not "without", which widens:
+     * "can't do anything without someone holding their hand") */
+    "under", "of", "if", "after", "before"};
 
 /* Words after a bounding preposition that widen rather than bound ("no
  * manners at all", "spread AIDS on purpose", "in every city"). */
@@ -18669,7 +18674,11 @@ static const char *const wl_vice_widened[] = {
 static const char *const wl_vice_weighed[] = {
     "than",   "rate",    "rates",  "average", "because", "cause",
     "due",    "banned",  "allowed", "illegal", "law",    "stigma",
-    "discrimination", "racism"};
+    "discrimination", "racism",
+    /* the claim named as one ("Black people can't swim is a myth rooted
+     * in segregation", "Jews are disloyal: the canard that ...") */
+    "myth",   "myths",   "stereotype", "stereotypes", "trope", "canard",
+    "segregation"};
 
 /* Is the open predicate m (a stereotype of sense `vice`: "commit
  * crimes", "don't work", "can't be trusted", "stink", "take everything")
@@ -18779,10 +18788,15 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                 break;
             }
     }
-    if (m->te < s->te &&
-        ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
-          !(m->te + 1 < s->te &&
-            word_among(R, m->te + 1, m->te + 2,
+    /* (past a reflexive object: "can't govern themselves under
+     * occupation") */
+    uint32_t after = m->te;
+    if (after + 1 < s->te && tok_is_word(R, after, "themselves"))
+        after++;
+    if (after < s->te &&
+        ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
+          !(after + 1 < s->te &&
+            word_among(R, after + 1, after + 2,
                        FRAME_WORDS(wl_vice_widened)))) ||
          (rs->vw_last != UINT32_MAX && rs->vw_last >= m->te)))
         return false;
