@@ -18657,7 +18657,11 @@ static const char *const wl_vice_bound[] = {
     /* a condition or a part ("can't govern themselves under occupation",
      * "can't follow the rules of cricket"; not "without", which widens:
      * "can't do anything without someone holding their hand") */
-    "under", "of", "if", "after", "before"};
+    "under", "of", "if", "after", "before",
+    /* a measure that hedges it ("don't work much that month", "don't
+     * integrate easily at first"; not "from", a source as often as a
+     * time: "child prostitutes from moslem pedos") */
+    "much", "easily"};
 
 /* Words after a bounding preposition that widen rather than bound ("no
  * manners at all", "spread AIDS on purpose", "in every city"). */
@@ -18718,9 +18722,17 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     /* a capacity denied of people named by a disability may be the
      * disability itself ("Blind people can't read printed menus", "Deaf
      * kids can't follow the rules of a game they can't hear") */
-    if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CAPACITY &&
-        (t->categories & (1u << DECORUM_CATEGORY_DISABILITY)))
-        return false;
+    if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CAPACITY) {
+        /* (the group a pronoun stands for: "Autistic people are often
+         * bullied. They can't read social cues") */
+        target g;
+        bool ctx = false;
+        uint32_t cats = t->categories;
+        if (t->type == TG_PRONOUN && resolve_pronoun(R, t->tb, &g, &ctx))
+            cats |= g.categories;
+        if (cats & (1u << DECORUM_CATEGORY_DISABILITY))
+            return false;
+    }
     /* a nation's team or its fans judged ("English fans can never be
      * trusted with alcohol abroad"), as rule_attack spares a derogation:
      * a role in a sport (a person noun flagged `game`) after a
@@ -18793,6 +18805,13 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     uint32_t after = m->te;
     if (after + 1 < s->te && tok_is_word(R, after, "themselves"))
         after++;
+    /* told as others' words right after it ("They are selfish, some
+     * say, but ...", "Roma are thieves, people claim") */
+    if (after + 1 < s->te && tk[after].type == TK_PUNCT &&
+        tk[after].ch == ',')
+        for (uint32_t k = after + 1; k < after + 4 && k < s->te; k++)
+            if (kind_at(R, k, DC_KIND_REPORT))
+                return false;
     if (after < s->te &&
         ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
           !(after + 1 < s->te &&
