@@ -397,9 +397,14 @@ enum {
     DC_SENSE_CONDUCT, /* "behaviour", "mentality": anyone's conduct; a
                        * stereotype only as "typical X behaviour"
                        * (generalized_vice) */
-    DC_SENSE_ARCHITECT /* "verwoerd", "hitler": a person who made an
-                        * atrocity; praise of him is praise of it, but
-                        * nothing of his is denied (rule_atrocity_denied) */
+    DC_SENSE_ARCHITECT, /* "verwoerd", "hitler": a person who made an
+                         * atrocity; praise of him is praise of it, but
+                         * nothing of his is denied (rule_atrocity_denied) */
+    DC_SENSE_CAPACITY   /* "can't govern", "incapable of running a
+                         * country": a capacity denied, an open predicate
+                         * as `vice` is; never of a group named by a
+                         * disability, which may lack it in fact
+                         * (generalized_vice) */
 };
 
 /* The sense number of entry flags f. */

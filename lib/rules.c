@@ -2610,13 +2610,14 @@ static bool quantified(const run *R, uint32_t ti)
 
 static bool hostile_kind(dc_kind k);
 
-/* Is entry e an open predicate (sense `vice` or `conduct`: "rob", "lie
- * to", "don't work", "behaviour"), which is said of anyone and is hostile
+/* Is entry e an open predicate (sense `vice`, `conduct` or `capacity`:
+ * "rob", "lie to", "don't work", "behaviour", "can't govern"), which is said of anyone and is hostile
  * only as generalized_vice reads it of a whole group? */
 static inline bool open_predicate(const dc_entry *e)
 {
     unsigned sense = DC_SENSE_OF(e->flags);
-    return sense == DC_SENSE_VICE || sense == DC_SENSE_CONDUCT;
+    return sense == DC_SENSE_VICE || sense == DC_SENSE_CONDUCT ||
+           sense == DC_SENSE_CAPACITY;
 }
 
 /* Is mention m a hostile word: attack language or swearing, but not a
@@ -3291,11 +3292,17 @@ static decorum_status find_targets(run *R)
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
                             (mention_at(R, m->te, DC_KIND_COPULA) ||
                              mention_at(R, m->te, DC_KIND_MODAL) ||
+                             /* ("Vietnamese can't be reasoned with": a
+                              * capacity denied, which starts with its
+                              * negation) */
+                             (kind_at(R, m->te, DC_KIND_NEGATION) &&
+                              mention_at(R, m->te, DC_KIND_STEREOTYPE)) ||
                              inverted_adjective(R, m) ||
                              ((m->tb == 0 || rs->toks[m->tb - 1].clause !=
                                                  rs->toks[m->tb].clause) &&
                               leave_slogan(R, m->te))))) {
-                    /* ...or is the subject of a verb: "Chinese are"; or
+                    /* ...or is the subject of a verb: "Chinese are",
+                     * "Vietnamese can't be reasoned with"; or
                      * opens its clause before a call to leave that ends
                      * it, as a plural: "Chinese go home", "Chinese go
                      * back to China" (not "Chinese go home for New
@@ -17821,8 +17828,12 @@ static decorum_status rule_attack(run *R, const mention *m)
             w *= dw;
         }
     }
+    /* (an open predicate aimed at no one is no attack language, which
+     * the model's reading would count less for: "freeloading on white
+     * taxpayers") */
     if (!t) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     /* "Go back to Africa, you monkey": dehumanizing the person addressed
@@ -17847,7 +17858,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          (t->type == TG_GROUP && t->te <= m->tb &&
           !(e->flags & DC_F_NOUN) && e->severity >= 2 &&
           m->te == m->tb + 1 && trait_of_role(R, t, m->te)))) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     /* "The killers were Muslims", "the rapist was an immigrant": a crime
@@ -17925,7 +17937,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             !tok_is_word(R, head->tb, "race") &&
             !tok_is_word(R, head->tb, "community") &&
             !tok_is_word(R, head->tb, "population")) {
-            if (e->flags & DC_F_NOUN)
+            if ((e->flags & DC_F_NOUN) && !open_predicate(e))
                 R->untargeted = true;
             return DECORUM_OK;
         }
@@ -18547,10 +18559,13 @@ static bool universal_after(const run *R, const mention *m)
         else if (tok_is_word(R, k, "without") &&
                  tok_is_word(R, k + 1, "exception"))
             after = k + 2;
-        /* "the lot of them", "to a man", "no exceptions", "each one of
-         * them" */
+        /* "the lot of them", "the whole lot of them", "to a man", "no
+         * exceptions", "each one of them" */
         else if (tok_is_word(R, k, "lot") && tok_is_word(R, k + 1, "of") &&
-                 k > m->te && tok_is_word(R, k - 1, "the") &&
+                 k > m->te &&
+                 (tok_is_word(R, k - 1, "the") ||
+                  (tok_is_word(R, k - 1, "whole") && k - 1 > m->te &&
+                   tok_is_word(R, k - 2, "the"))) &&
                  k + 2 < end &&
                  (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
             after = k + 3;
@@ -18655,30 +18670,76 @@ static const char *const wl_narrowing_det[] = {
     "their", "a", "an", "one", "two", "three", "four", "five", "several",
     "some", "many", "few", "certain", "local", "young"};
 
+/* Is the group target g a bare plural, the group told of as a kind: a
+ * plural group word ("Somalis", "Black people", "Roma", "the Chinese",
+ * "Congolese") that no determiner, possessive, count or demonstrative
+ * narrows, not a case put ("if Somalis ...") and not a group named by sex
+ * alone (the banter of the sexes)? */
+static bool bare_plural(const run *R, const target *g)
+{
+    const tok *tk = R->rs->toks;
+    if (g->type != TG_GROUP ||
+        !(g->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    if (g->tb > 0 && word_among(R, g->tb - 1, g->tb, FRAME_WORDS(wl_case)))
+        return false;
+    /* (a people's word in "-ese" is its plural too: "Congolese are",
+     * "Vietnamese can't") */
+    const tok *last = &tk[g->te - 1];
+    bool plural = plural_word(R, last->b, last->e) ||
+                  tok_is_word(R, g->te - 1, "people") ||
+                  tok_is_word(R, g->te - 1, "folk") ||
+                  (g->entry >= 0 && g->te == g->tb + 1 &&
+                   (R->lx->entries[g->entry].flags &
+                    (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
+    bool ese = g->entry >= 0 && g->te == g->tb + 1 &&
+               last->e - last->b > 4 &&
+               memcmp(R->n->text + last->e - 3, "ese", 3) == 0;
+    if (!plural && !ese && !(g->tb > 0 && tok_is_word(R, g->tb - 1, "the")))
+        return false;
+    if (g->tb > 0) {
+        uint32_t d = g->tb - 1;
+        if (tk[d].clause == tk[g->tb].clause && tk[d].type == TK_WORD &&
+            (word_among(R, d, d + 1, FRAME_WORDS(wl_narrowing_det)) ||
+             (R->n->text[tk[d].b] >= '0' && R->n->text[tk[d].b] <= '9') ||
+             (tok_is_word(R, d, "the") && plural)))
+            return false;
+    }
+    return true;
+}
+
 /* Is the group target t (the group word the sentence names, or the
  * pronoun for it) the bare generic subject of the predicate m after it:
- * a group word in the plural that no determiner, possessive, count or
- * demonstrative narrows ("Somalis commit crimes"; not "these Somalis",
- * "my Somali neighbours", "three Somalis"), opening its clause, then the
- * predicate in the present, with only adverbs between ("just", "never",
- * "always"), a linking verb ("are crooks") or a place where they live
- * ("Somalis in this town don't work": "in"/"round"/"across" and three
- * words at most)? The habitual present of a bare plural says what the
- * kind does, not what some did ("Somalis committed ...", "Somalis
- * committing ..." tell of an event). */
+ * a bare plural (bare_plural: "Somalis commit crimes"; not "these
+ * Somalis", "my Somali neighbours", "three Somalis"), opening its
+ * clause, then the predicate in the present, with only adverbs between
+ * ("just", "never", "always"), a linking verb ("are crooks") or a place
+ * where they live ("Somalis in this town don't work": "in"/"round"/
+ * "across" and three words at most)? The habitual present of a bare
+ * plural says what the kind does, not what some did ("Somalis committed
+ * ...", "Somalis committing ..." tell of an event). "They" opening its
+ * clause is the same subject when it stands for a bare plural named
+ * before it in its sentence or the one before ("Haitians came in last
+ * year. They simply can't govern themselves"); not for a few people
+ * ("Our neighbours are Haitian. They can't swim"). */
 static bool bare_generic(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->rs->toks;
-    if (t->type != TG_GROUP || t->te > m->tb ||
-        tk[t->tb].clause != tk[m->tb].clause)
+    if (t->te > m->tb || tk[t->tb].clause != tk[m->tb].clause)
         return false;
-    /* (men and women told of bare: "women lie to ...", "men never pay
-     * back", the banter of the sexes, which needs a marker) */
-    if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
-        return false;
-    /* (a case put: "whenever boys commit crimes", "if Somalis don't
-     * work") */
-    if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, FRAME_WORDS(wl_case)))
+    if (t->type == TG_PRONOUN) {
+        target g;
+        bool ctx = false;
+        if (!(tok_is_word(R, t->tb, "they") ||
+              tok_is_word(R, t->tb, "they're") ||
+              tok_is_word(R, t->tb, "theyre")) ||
+            (t->tb > 0 && tk[t->tb - 1].clause == tk[t->tb].clause &&
+             tk[t->tb - 1].type == TK_WORD) ||
+            !resolve_pronoun(R, t->tb, &g, &ctx) || ctx ||
+            g.te > t->tb || tk[t->tb].sent > tk[g.tb].sent + 1 ||
+            !bare_plural(R, &g))
+            return false;
+    } else if (!bare_plural(R, t))
         return false;
     /* the first verb of the predicate: no past, no participle */
     const tok *v = &tk[m->tb];
@@ -18687,24 +18748,6 @@ static bool bare_generic(const run *R, const target *t, const mention *m)
     if ((vl > 4 && memcmp(vw + vl - 3, "ing", 3) == 0) ||
         (vl > 3 && memcmp(vw + vl - 2, "ed", 2) == 0))
         return false;
-    /* the group in the plural ("Somalis", "Black people", "Roma", "the
-     * Chinese" as a people) */
-    bool plural = plural_word(R, tk[t->te - 1].b, tk[t->te - 1].e) ||
-                  tok_is_word(R, t->te - 1, "people") ||
-                  tok_is_word(R, t->te - 1, "folk") ||
-                  (t->entry >= 0 && t->te == t->tb + 1 &&
-                   (R->lx->entries[t->entry].flags &
-                    (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
-    if (!plural && !(t->tb > 0 && tok_is_word(R, t->tb - 1, "the")))
-        return false;
-    if (t->tb > 0) {
-        uint32_t d = t->tb - 1;
-        if (tk[d].clause == tk[t->tb].clause && tk[d].type == TK_WORD &&
-            (word_among(R, d, d + 1, FRAME_WORDS(wl_narrowing_det)) ||
-             (R->n->text[tk[d].b] >= '0' && R->n->text[tk[d].b] <= '9') ||
-             (tok_is_word(R, d, "the") && plural)))
-            return false;
-    }
     uint32_t k = t->te;
     /* a place they live: "in this town", "across Europe" */
     if (k < m->tb && (tok_is_word(R, k, "in") || tok_is_word(R, k, "round") ||
@@ -18737,12 +18780,24 @@ static const char *const wl_vice_bound[] = {
     "which",  "we",     "you",    "nobody", "noone",  "nothing", "no",
     "because", "when",  "late",   "less",   "more",
     /* a time that bounds it ("don't integrate overnight") */
-    "overnight", "immediately", "instantly", "yet"};
+    "overnight", "immediately", "instantly", "yet",
+    /* a condition or a part ("can't govern themselves under occupation",
+     * "can't follow the rules of cricket"; not "without", which widens:
+     * "can't do anything without someone holding their hand") */
+    "under", "of", "if", "after", "before",
+    /* a measure that hedges it ("don't work much that month", "don't
+     * integrate easily at first"; not "from", a source as often as a
+     * time: "child prostitutes from moslem pedos") */
+    "much", "easily"};
 
 /* Words after a bounding preposition that widen rather than bound ("no
  * manners at all", "spread AIDS on purpose", "in every city"). */
 static const char *const wl_vice_widened[] = {
-    "all", "purpose", "general", "every", "any", "earth", "sight"};
+    "all", "purpose", "general", "every", "any", "earth", "sight",
+    /* ("incompetent at everything", "incapable of living in peace with
+     * anyone") */
+    "everything", "anything", "anyone", "anybody", "everyone",
+    "everybody"};
 
 /* Words later in its sentence that make the predicate a comparison or
  * give it a cause outside the group ("commit crimes at lower rates than
@@ -18750,7 +18805,11 @@ static const char *const wl_vice_widened[] = {
 static const char *const wl_vice_weighed[] = {
     "than",   "rate",    "rates",  "average", "because", "cause",
     "due",    "banned",  "allowed", "illegal", "law",    "stigma",
-    "discrimination", "racism"};
+    "discrimination", "racism",
+    /* the claim named as one ("Black people can't swim is a myth rooted
+     * in segregation", "Jews are disloyal: the canard that ...") */
+    "myth",   "myths",   "stereotype", "stereotypes", "trope", "canard",
+    "segregation"};
 
 /* Is the open predicate m (a stereotype of sense `vice`: "commit
  * crimes", "don't work", "can't be trusted", "stink", "take everything")
@@ -18787,6 +18846,20 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     if (!t || part_of_group(R, t))
         return false;
+    /* a capacity denied of people named by a disability may be the
+     * disability itself ("Blind people can't read printed menus", "Deaf
+     * kids can't follow the rules of a game they can't hear") */
+    if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CAPACITY) {
+        /* (the group a pronoun stands for: "Autistic people are often
+         * bullied. They can't read social cues") */
+        target g;
+        bool ctx = false;
+        uint32_t cats = t->categories;
+        if (t->type == TG_PRONOUN && resolve_pronoun(R, t->tb, &g, &ctx))
+            cats |= g.categories;
+        if (cats & (1u << DECORUM_CATEGORY_DISABILITY))
+            return false;
+    }
     /* a nation's team or its fans judged ("English fans can never be
      * trusted with alcohol abroad"), as rule_attack spares a derogation:
      * a role in a sport (a person noun flagged `game`) after a
@@ -18854,10 +18927,22 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                 break;
             }
     }
-    if (m->te < s->te &&
-        ((word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
-          !(m->te + 1 < s->te &&
-            word_among(R, m->te + 1, m->te + 2,
+    /* (past a reflexive object: "can't govern themselves under
+     * occupation") */
+    uint32_t after = m->te;
+    if (after + 1 < s->te && tok_is_word(R, after, "themselves"))
+        after++;
+    /* told as others' words right after it ("They are selfish, some
+     * say, but ...", "Roma are thieves, people claim") */
+    if (after + 1 < s->te && tk[after].type == TK_PUNCT &&
+        tk[after].ch == ',')
+        for (uint32_t k = after + 1; k < after + 4 && k < s->te; k++)
+            if (kind_at(R, k, DC_KIND_REPORT))
+                return false;
+    if (after < s->te &&
+        ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
+          !(after + 1 < s->te &&
+            word_among(R, after + 1, after + 2,
                        FRAME_WORDS(wl_vice_widened)))) ||
          (rs->vw_last != UINT32_MAX && rs->vw_last >= m->te)))
         return false;
