@@ -23047,7 +23047,7 @@ static uint32_t access_prohibited(const run *R, uint32_t v)
     static const char *const neg[] = {
         "don't", "dont", "never", "not", "nobody", "noone", "no",
         "shouldn't", "shouldnt", "mustn't", "mustnt", "stop", "quit",
-        "refuse", "cease"};
+        "refuse", "refusing", "cease"};
     static const char *const modal_neg[] = {"shouldn't", "shouldnt",
                                             "mustn't", "mustnt"};
     static const char *const wl_relative[] = {"that", "who", "which",
@@ -23283,10 +23283,15 @@ static decorum_status access_finding(run *R, uint32_t from, uint32_t to,
  * access word and a group target or a pronoun. */
 static decorum_status rule_access_denied(run *R)
 {
-    static const char *const let_where[] = {
-        "near", "in", "into", "around", "anywhere", "inside", "within",
-        "onto", "through", "across", "move", "live", "settle", "buy",
-        "join", "enter", "come", "stay", "work", "vote", "own", "rent"};
+    /* (let in, into, across: group_frame's, with its guards for games
+     * and harm) */
+    static const char *const let_where[] = {"near", "anywhere", "around",
+                                            "within"};
+    /* what is sold or let between the verb and "to": a home */
+    static const char *const home[] = {
+        "a", "an", "your", "our", "the", "my", "their", "house", "houses",
+        "home", "homes", "flat", "flats", "property", "land", "apartment",
+        "place", "out", "room", "rooms"};
     static const char *const served[] = {
         "in", "at", "here", "anymore", "again", "ever", "there", "and",
         "or", "until", "either", "any", "period", "altogether"};
@@ -23386,13 +23391,17 @@ static decorum_status rule_access_denied(run *R)
         if (!passive && !allowed) {
             uint32_t k = a->te;
             /* "sell a house to", "rent your flat out to" */
-            if (word_among(R, v, v + 1, FRAME_WORDS(trade)))
+            if (word_among(R, v, v + 1, FRAME_WORDS(trade))) {
                 for (uint32_t j = k; j < n && j < k + 4 && tk[j].clause == c;
-                     j++)
+                     j++) {
                     if (tok_is_word(R, j, "to")) {
                         k = j;
                         break;
                     }
+                    if (!word_among(R, j, j + 1, FRAME_WORDS(home)))
+                        break; /* "sell alcohol to Muslims": a trade */
+                }
+            }
             if (!access_object(R, k, c, &t))
                 continue;
             uint32_t e = t.te;
