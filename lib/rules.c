@@ -23099,7 +23099,8 @@ static uint32_t access_prohibited(const run *R, uint32_t v)
 
 /* Is the access verb at token v told, not called for: a past tense
  * ("refused to rent", "never hired") or the third person ("never hires"),
- * unless a passive ("be admitted") makes a participle of it? */
+ * unless a passive ("be admitted") makes a participle of it? Or no verb:
+ * an agent noun ("my english teacher")? */
 static bool access_told(const run *R, uint32_t v)
 {
     const tok *t = &R->rs->toks[v];
@@ -23110,6 +23111,12 @@ static bool access_told(const run *R, uint32_t v)
               (l == 4 && memcmp(w, "sold", 4) == 0) ||
               (l == 6 && memcmp(w, "taught", 6) == 0);
     bool s3 = l > 3 && w[l - 1] == 's' && w[l - 2] != 's';
+    /* the agent noun the matcher also finds ("teacher", "server",
+     * "seller"): no verb */
+    if ((l > 4 && memcmp(w + l - 2, "er", 2) == 0 &&
+         !(l == 6 && memcmp(w, "foster", 6) == 0)) ||
+        (l > 5 && memcmp(w + l - 3, "ers", 3) == 0))
+        return true;
     if (!ed && !s3)
         return false;
     return !(v > 0 && ed &&
@@ -23167,9 +23174,28 @@ static bool access_object(run *R, uint32_t k, uint32_t c, target *out)
         k++;
     if (k >= n || tk[k].clause != c)
         return false;
-    size_t i = targets_from(rs, k);
-    if (i < rs->nt && rs->t[i].tb == k && rs->t[i].type == TG_GROUP) {
+    /* "never marry an Indian", "sell a house to a Pakistani family":
+     * under a prohibition one member stands for them all */
+    bool one = a_or_an(R, k) && k + 1 < n && tk[k + 1].clause == c;
+    size_t i = targets_from(rs, one ? k + 1 : k);
+    if (i < rs->nt && rs->t[i].tb == (one ? k + 1 : k) &&
+        rs->t[i].type == TG_GROUP) {
         *out = rs->t[i];
+    } else if (one && kind_at(R, k + 1, DC_KIND_IDENTITY)) {
+        const mention *id = mention_at(R, k + 1, DC_KIND_IDENTITY);
+        const dc_entry *ie = ent(R, id);
+        uint32_t e = id->te;
+        if (e < n && tk[e].clause == c && kind_at(R, e, DC_KIND_PERSON))
+            e = mention_at(R, e, DC_KIND_PERSON)->te;
+        *out = (target){0};
+        out->tb = k + 1;
+        out->te = e;
+        out->categories = ie->categories;
+        out->entry = (int32_t)id->entry;
+        out->type = TG_GROUP;
+        out->b = tk[k + 1].b;
+        out->e = tk[e - 1].e;
+        out->gn_upto = NO_TARGET;
     } else if (kind_at(R, k, DC_KIND_PRONOUN_GROUP)) {
         if (!access_antecedent(R, k, out))
             return false;
