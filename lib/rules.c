@@ -23142,12 +23142,24 @@ static bool access_antecedent(const run *R, uint32_t k, target *out)
     while (cb > 0 && tk[cb - 1].clause == tk[k].clause)
         cb--;
     uint32_t sb = tk[k].sent > 0 ? rs->s[tk[k].sent - 1].tb : 0;
-    for (size_t i = targets_from(rs, cb); i-- > 0 && rs->t[i].tb >= sb;)
+    size_t i0 = targets_from(rs, cb);
+    for (size_t i = i0; i-- > 0 && rs->t[i].tb >= sb && i + 40 > i0;)
         if (rs->t[i].type == TG_GROUP && rs->t[i].te <= cb) {
             *out = rs->t[i];
             return true;
         }
     return false;
+}
+
+/* told_before for the access rule, read over the twelve tokens before b
+ * at most: a comment of one endless sentence of calls is not read from
+ * its start for each. */
+static bool access_told_before(const run *R, const sentence *s, uint32_t b)
+{
+    sentence w = *s;
+    if (b > w.tb + 12)
+        w.tb = b - 12;
+    return told_before(R, &w, b);
 }
 
 /* The group right after the access verb's words, from token k of clause
@@ -23247,6 +23259,8 @@ static bool access_subject(const run *R, uint32_t g, uint32_t c,
         rs->toks[g - 2].clause == c) {
         uint32_t sb = rs->toks[g].sent > 0 ? rs->s[rs->toks[g].sent - 1].tb
                                             : 0;
+        if (g > sb + 40)
+            sb = g - 40; /* (a sentence of endless calls: not to its start) */
         for (uint32_t k = g - 2; k-- > sb && !found;) {
             const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
             if (!id)
@@ -23345,9 +23359,12 @@ static decorum_status rule_access_denied(run *R)
     static const char *const ours[] = {"our", "my", "this", "normal",
                                        "regular", "mainstream", "any",
                                        "public", "these", "your"};
+    /* (the copula's form needs a negator: "shouldn't", "never") */
+    const dc_kind cop = any_kind(R, DC_KIND_NEGATION) ? DC_KIND_COPULA
+                                                      : DC_KIND_ACCESS;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
-        if (a->kind != DC_KIND_COPULA && a->kind != DC_KIND_ACCESS)
+        if (a->kind != cop && a->kind != DC_KIND_ACCESS)
             continue;
         if (a->kind == DC_KIND_COPULA) {
             uint32_t v = a->tb;
@@ -23362,7 +23379,7 @@ static decorum_status rule_access_denied(run *R)
                 tk[k].clause != tk[v].clause || sent_of(R, v)->question)
                 continue;
             uint32_t p = access_prohibited(R, v);
-            if (p == UINT32_MAX || told_before(R, sent_of(R, v), p))
+            if (p == UINT32_MAX || access_told_before(R, sent_of(R, v), p))
                 continue;
             uint32_t g = p;
             if (g > 0 && tk[g - 1].clause == tk[v].clause &&
@@ -23400,7 +23417,7 @@ static decorum_status rule_access_denied(run *R)
                     break;
                 else
                     md = NULL;
-            if (!md || told_before(R, s, md->tb) ||
+            if (!md || access_told_before(R, s, md->tb) ||
                 !access_subject(R, md->tb, c, false, &t))
                 continue;
             decorum_status st = access_finding(R, md->tb, a->te, &t);
@@ -23460,7 +23477,7 @@ static decorum_status rule_access_denied(run *R)
                 continue;
             }
             uint32_t p = access_prohibited(R, v);
-            if (p == UINT32_MAX || told_before(R, s, p))
+            if (p == UINT32_MAX || access_told_before(R, s, p))
                 continue;
             decorum_status st = access_finding(R, p, e, &t);
             if (st != DECORUM_OK)
@@ -23474,7 +23491,7 @@ static decorum_status rule_access_denied(run *R)
         if (b == 0 || tk[b - 1].clause != c)
             continue;
         uint32_t p = access_prohibited(R, b);
-        if (p == UINT32_MAX || told_before(R, s, p))
+        if (p == UINT32_MAX || access_told_before(R, s, p))
             continue;
         /* the subject's end: before the modal ("should never", "must
          * not") or the negated modal ("shouldn't") */
@@ -27931,11 +27948,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
-    /* an access verb (or a copula: "shouldn't be in our schools") and a
-     * group, or a pronoun that may stand for one */
+    /* an access verb (or a copula and a negator: "shouldn't be in our
+     * schools") and a group, or a pronoun that may stand for one */
     if ((any_kind(&R, DC_KIND_ACCESS) ||
-         (any_kind(&R, DC_KIND_COPULA) &&
-          (any_kind(&R, DC_KIND_MODAL) || any_kind(&R, DC_KIND_NEGATION)))) &&
+         (any_kind(&R, DC_KIND_COPULA) && any_kind(&R, DC_KIND_NEGATION))) &&
         (((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
         (st = rule_access_denied(&R)) != DECORUM_OK)
