@@ -23338,6 +23338,8 @@ static decorum_status rule_access_denied(run *R)
     static const char *const trade[] = {"sell", "rent", "lease", "selling",
                                         "renting", "leasing", "sold"};
     static const char *const be_allowed[] = {"allowed", "let", "permitted"};
+    static const char *const wed[] = {"marry", "wed", "date", "marrying",
+                                      "dating"};
     static const char *const adjunct[] = {
         "through", "via", "as", "on", "under", "without", "just", "because",
         "unless", "off", "only"};
@@ -23479,7 +23481,21 @@ static decorum_status rule_access_denied(run *R)
             uint32_t p = access_prohibited(R, v);
             if (p == UINT32_MAX || access_told_before(R, s, p))
                 continue;
-            decorum_status st = access_finding(R, p, e, &t);
+            /* "Black men shouldn't marry white women": the group whose
+             * marriages are forbidden is the subject's */
+            uint32_t from = p;
+            if (word_among(R, v, v + 1, FRAME_WORDS(wed))) {
+                uint32_t g = p;
+                if (g > 0 && tk[g - 1].clause == c &&
+                    kind_at(R, g - 1, DC_KIND_MODAL))
+                    g--;
+                target subj;
+                if (access_subject(R, g, c, false, &subj)) {
+                    t = subj;
+                    from = subj.tb;
+                }
+            }
+            decorum_status st = access_finding(R, from, e, &t);
             if (st != DECORUM_OK)
                 return st;
             continue;
