@@ -293,7 +293,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(APPROVE, "approve") /* good riddance: approval of a deed told */ \
     X(PLACE, "place")     /* hotel, shelter: a building people live in */ \
     X(DENIAL, "denial")   /* hoax, never happened: an event called false */ \
-    X(BODY, "body")       /* adam's apple, stubble: a body read as male */
+    X(BODY, "body")       /* adam's apple, stubble: a body read as male */ \
+    X(ACCESS, "access")   /* hire, rent, marry: a place given to a person */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

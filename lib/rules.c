@@ -139,6 +139,8 @@ typedef struct sentence {
 #define SIGN_TERM "no (group) allowed"
 /* ... and of the one rule_group_out gives its findings */
 #define OUT_TERM "(group) out"
+/* ... and of the one rule_access_denied gives its findings */
+#define ACCESS_TERM "(group) denied access"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
@@ -194,6 +196,9 @@ struct dc_rules {
     int32_t sign_entry;
     /* ... and the one rule_group_out gives "Somalis out!"; -1 if none */
     int32_t out_entry;
+    /* ... and the one rule_access_denied gives "stop hiring them"; -1 if
+     * none */
+    int32_t access_entry;
     /* ... and the ones rule_group_problem gives "the Muslim problem" (a
      * stereotype) and "solve the Jewish problem" (a threat); -1 if
      * none */
@@ -562,6 +567,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t k = 0; k < GUESS_KINDS; k++)
         r->guess_entry[k] = -1;
     r->out_entry = -1;
+    r->access_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
         r->frame_entry[k] = -1;
@@ -630,6 +636,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->term_len == sizeof OUT_TERM - 1 &&
             memcmp(e->term, OUT_TERM, sizeof OUT_TERM - 1) == 0)
             r->out_entry = (int32_t)i;
+        if (e->term_len == sizeof ACCESS_TERM - 1 &&
+            memcmp(e->term, ACCESS_TERM, sizeof ACCESS_TERM - 1) == 0)
+            r->access_entry = (int32_t)i;
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
@@ -23260,6 +23269,502 @@ static bool problem_named(const run *R, uint32_t k)
     return true;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Access denied (session 28, excl14): a prohibition of the writer's, a   */
+/* verb that gives a person a place (kind `access`) and a protected group */
+/* ---------------------------------------------------------------------- */
+
+/* The first token of the prohibition that governs the access verb at token
+ * v, read back in its clause over at most six words: a negator ("don't",
+ * "never", "not", "no one", "nobody") or a stop ("stop", "quit", "refuse
+ * to"), the writer's call: it opens its clause (an order: "Don't marry
+ * them", "Never let ..."), or a modal of obligation comes first or is in
+ * it ("should never", "shouldn't", "no one should", "need to stop").
+ * UINT32_MAX if there is none; and for a prohibition itself refused
+ * ("Nobody should refuse to hire Muslims", "never stop hiring them": a
+ * call to include), or a rule that only states what can be ("can't",
+ * "won't", not listed: "Non-citizens can't vote"). */
+static uint32_t access_prohibited(const run *R, uint32_t v)
+{
+    static const char *const neg[] = {
+        "don't", "dont", "never", "not", "nobody", "noone", "no",
+        "shouldn't", "shouldnt", "mustn't", "mustnt", "stop", "quit",
+        "refuse", "refusing", "cease"};
+    static const char *const modal_neg[] = {"shouldn't", "shouldnt",
+                                            "mustn't", "mustnt"};
+    static const char *const wl_relative[] = {"that", "who", "which",
+                                              "whom", "whose"};
+    static const char *const wl_joined[] = {"and", "or", "but", "then"};
+    const tok *tk = R->rs->toks;
+    uint32_t c = tk[v].clause;
+    uint32_t p = UINT32_MAX;
+    unsigned nneg = 0;
+    bool oblige = false;
+    for (uint32_t j = v, n = 0; j-- > 0 && tk[j].clause == c && n < 6;) {
+        if (tk[j].type != TK_WORD)
+            continue;
+        n++;
+        /* "Never buy from stores that hire minorities": the prohibition
+         * is the main verb's, the access verb a relative clause's */
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_relative)))
+            break;
+        /* "don't allow any in and start hiring our people": a verb of its
+         * own after "and" is another call; "marry them or employ them"
+         * shares the prohibition */
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_joined)) && j + 1 < v &&
+            !kind_at(R, j + 1, DC_KIND_ACCESS))
+            break;
+        if (word_among(R, j, j + 1, FRAME_WORDS(neg))) {
+            nneg++;
+            p = j;
+            oblige |= word_among(R, j, j + 1, FRAME_WORDS(modal_neg));
+        } else {
+            const mention *md = mention_at(R, j, DC_KIND_MODAL);
+            if (md && (ent(R, md)->flags & DC_F_OBLIGE))
+                oblige = true;
+        }
+    }
+    if (p == UINT32_MAX || nneg > 1)
+        return UINT32_MAX;
+    /* "Do not hire ...": the order's "do" */
+    uint32_t q = p > 0 && tok_is_word(R, p, "not") &&
+                         tok_is_word(R, p - 1, "do") &&
+                         tk[p - 1].clause == c
+                     ? p - 1
+                     : p;
+    if (!oblige && !no_opens(R, q))
+        return UINT32_MAX;
+    /* (a modal before the prohibition, "Companies should stop ...", is the
+     * call as much as one after it, "No bank should employ ...") */
+    return q;
+}
+
+/* Is the access verb at token v told, not called for: a past tense
+ * ("refused to rent", "never hired") or the third person ("never hires"),
+ * unless a passive ("be admitted") makes a participle of it? Or no verb:
+ * an agent noun ("my english teacher")? */
+static bool access_told(const run *R, uint32_t v)
+{
+    const tok *t = &R->rs->toks[v];
+    const char *w = R->n->text + t->b;
+    size_t l = t->e - t->b;
+    bool ed = (l > 3 && memcmp(w + l - 2, "ed", 2) == 0 &&
+               !(l == 3 && memcmp(w, "wed", 3) == 0)) ||
+              (l == 4 && memcmp(w, "sold", 4) == 0) ||
+              (l == 6 && memcmp(w, "taught", 6) == 0);
+    bool s3 = l > 3 && w[l - 1] == 's' && w[l - 2] != 's';
+    /* the agent noun the matcher also finds ("teacher", "server",
+     * "seller"): no verb */
+    if ((l > 4 && memcmp(w + l - 2, "er", 2) == 0 &&
+         !(l == 6 && memcmp(w, "foster", 6) == 0)) ||
+        (l > 5 && memcmp(w + l - 3, "ers", 3) == 0))
+        return true;
+    if (!ed && !s3)
+        return false;
+    return !(v > 0 && ed &&
+             (tok_is_word(R, v - 1, "be") || tok_is_word(R, v - 1, "been") ||
+              tok_is_word(R, v - 1, "get")));
+}
+
+/* The group a pronoun at token k stands for (resolve_pronoun), for the
+ * access rule: the one resolved, or, when that is no group or lies in the
+ * pronoun's own clause (its subject: "Company should stop hiring them"
+ * is not the company hired), the last group named before that clause, in
+ * its sentence or the one before. False if none, or one of the context. */
+static bool access_antecedent(const run *R, uint32_t k, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    bool ctx;
+    if (!resolve_pronoun(R, k, out, &ctx) || ctx)
+        return false;
+    if (out->type == TG_GROUP && tk[out->tb].clause != tk[k].clause)
+        return true;
+    uint32_t cb = k;
+    while (cb > 0 && tk[cb - 1].clause == tk[k].clause)
+        cb--;
+    uint32_t sb = tk[k].sent > 0 ? rs->s[tk[k].sent - 1].tb : 0;
+    size_t i0 = targets_from(rs, cb);
+    for (size_t i = i0; i-- > 0 && rs->t[i].tb >= sb && i + 40 > i0;)
+        if (rs->t[i].type == TG_GROUP && rs->t[i].te <= cb) {
+            *out = rs->t[i];
+            return true;
+        }
+    return false;
+}
+
+/* told_before for the access rule, read over the twelve tokens before b
+ * at most: a comment of one endless sentence of calls is not read from
+ * its start for each. */
+static bool access_told_before(const run *R, const sentence *s, uint32_t b)
+{
+    sentence w = *s;
+    if (b > w.tb + 12)
+        w.tb = b - 12;
+    return told_before(R, &w, b);
+}
+
+/* The group right after the access verb's words, from token k of clause
+ * c: past a preposition ("rent to", "eat with", "let near") and
+ * determiners, a group target (not one named by sex alone, nor a colour
+ * alone), or a pronoun that stands for one named before ("Albinos are
+ * cursed. No one should marry them"). False if none. */
+static bool access_object(run *R, uint32_t k, uint32_t c, target *out)
+{
+    static const char *const prep[] = {"to", "with", "into", "near", "around",
+                                       "alongside", "among", "anywhere"};
+    static const char *const det[] = {"the", "these", "those", "any", "all",
+                                      "every", "our", "more"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t n = rs->ntok;
+    for (int i = 0; i < 2 && k < n && tk[k].clause == c &&
+                    word_among(R, k, k + 1, FRAME_WORDS(prep));
+         i++)
+        k++;
+    if (k < n && tok_is_word(R, k, "more"))
+        return false; /* "hire more women": inclusion */
+    while (k < n && tk[k].clause == c && word_among(R, k, k + 1, FRAME_WORDS(det)))
+        k++;
+    if (k >= n || tk[k].clause != c)
+        return false;
+    /* "never marry an Indian", "sell a house to a Pakistani family":
+     * under a prohibition one member stands for them all */
+    bool one = a_or_an(R, k) && k + 1 < n && tk[k + 1].clause == c;
+    size_t i = targets_from(rs, one ? k + 1 : k);
+    if (i < rs->nt && rs->t[i].tb == (one ? k + 1 : k) &&
+        rs->t[i].type == TG_GROUP) {
+        *out = rs->t[i];
+    } else if (one && kind_at(R, k + 1, DC_KIND_IDENTITY)) {
+        const mention *id = mention_at(R, k + 1, DC_KIND_IDENTITY);
+        const dc_entry *ie = ent(R, id);
+        uint32_t e = id->te;
+        if (e < n && tk[e].clause == c && kind_at(R, e, DC_KIND_PERSON))
+            e = mention_at(R, e, DC_KIND_PERSON)->te;
+        *out = (target){0};
+        out->tb = k + 1;
+        out->te = e;
+        out->categories = ie->categories;
+        out->entry = (int32_t)id->entry;
+        out->type = TG_GROUP;
+        out->b = tk[k + 1].b;
+        out->e = tk[e - 1].e;
+        out->gn_upto = NO_TARGET;
+    } else if (kind_at(R, k, DC_KIND_PRONOUN_GROUP)) {
+        if (!access_antecedent(R, k, out))
+            return false;
+        /* "those people" as the group named before it stands for */
+        const mention *pg = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
+        out->tb = k;
+        out->te = pg->te;
+        out->b = tk[k].b;
+        out->e = tk[pg->te - 1].e;
+    } else {
+        return false;
+    }
+    if (out->reclaimed || colour_alone(R, out) ||
+        !(out->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    /* "people who don't pay rent", "Nigerians that scam": conduct */
+    if (out->te < n && (tok_is_word(R, out->te, "who") ||
+                        tok_is_word(R, out->te, "that") ||
+                        tok_is_word(R, out->te, "whose")))
+        return false;
+    return true;
+}
+
+/* The group that is the subject right before token g of clause c (the
+ * modal of a call on it): a group target ending there, or with pronoun
+ * true a pronoun that stands for one (access_antecedent); not one
+ * reclaimed, a colour alone, or one sex alone. */
+static bool access_subject(const run *R, uint32_t g, uint32_t c,
+                           bool pronoun, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (g == 0 || rs->toks[g - 1].clause != c)
+        return false;
+    bool found = false;
+    for (size_t ti = targets_from(rs, g > 6 ? g - 6 : 0);
+         ti < rs->nt && rs->t[ti].tb < g; ti++)
+        if (rs->t[ti].te == g && rs->t[ti].type == TG_GROUP) {
+            *out = rs->t[ti];
+            found = true;
+        }
+    if (!found && pronoun && kind_at(R, g - 1, DC_KIND_PRONOUN_GROUP))
+        found = access_antecedent(R, g - 1, out);
+    /* "the autistic kid wouldn't touch them. Those kids shouldn't be in
+     * normal classrooms": "those" and a person noun stand for the people
+     * an identity word named a member of, in that sentence or the one
+     * before */
+    if (!found && pronoun && g >= 2 && kind_at(R, g - 1, DC_KIND_PERSON) &&
+        (tok_is_word(R, g - 2, "those") || tok_is_word(R, g - 2, "these")) &&
+        rs->toks[g - 2].clause == c) {
+        uint32_t sb = rs->toks[g].sent > 0 ? rs->s[rs->toks[g].sent - 1].tb
+                                            : 0;
+        if (g > sb + 40)
+            sb = g - 40; /* (a sentence of endless calls: not to its start) */
+        for (uint32_t k = g - 2; k-- > sb && !found;) {
+            const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
+            if (!id)
+                continue;
+            const dc_entry *ie = ent(R, id);
+            *out = (target){0};
+            out->tb = g - 2;
+            out->te = g;
+            out->categories = ie->categories;
+            out->entry = (int32_t)id->entry;
+            out->type = TG_GROUP;
+            out->b = rs->toks[g - 2].b;
+            out->e = rs->toks[g - 1].e;
+            out->gn_upto = NO_TARGET;
+            found = true;
+        }
+    }
+    return found && !out->reclaimed && !colour_alone(R, out) &&
+           (out->categories & ~(1u << DECORUM_CATEGORY_SEX));
+}
+
+/* A call to shut a protected group out of a place given to people
+ * (rule_access_denied): the finding at the entry "(group) denied access"
+ * for the words from token from to token to, at group t. */
+static decorum_status access_finding(run *R, uint32_t from, uint32_t to,
+                                     const target *t)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ae = R->rules->access_entry;
+    mention sm = {0};
+    sm.b = rs->toks[from].b;
+    sm.e = rs->toks[to - 1].e;
+    sm.entry = (uint32_t)ae;
+    sm.kind = DC_KIND_EXCLUSION;
+    sm.tb = from;
+    sm.te = to;
+    if (past_war(R, &sm) ||
+        (!(t->categories & ~NATION_CATEGORIES) && game_in(R, sent_of(R, from))))
+        return DECORUM_OK;
+    return slogan_exclusion(R, &sm, t, ae);
+}
+
+/* Access denied: the writer's prohibition (access_prohibited) before a
+ * verb that gives a person a place (grammar.tsv kind `access`: hire,
+ * rent, sell, serve, admit, let, marry, date, adopt, teach, ...) whose
+ * object is a protected group (access_object): "No one should marry them
+ * or employ them", "Company should stop hiring them altogether", "Never
+ * let Chinese nationals near anything sensitive", "Shias ... Don't marry
+ * them"; or a group as the subject of a negated modal and a passive of
+ * one ("Muslim students shouldn't be admitted to our university",
+ * "Trans people should never be hired", "they shouldn't be allowed to
+ * teach"). Let or allow needs where they are let after the group ("let
+ * them near", "in", an access verb: "let them babysit"; not "let them
+ * know"); serve, nothing served after it ("Don't serve Muslims pork" is
+ * catering). Not a question, a verb told (access_told: "refused to rent
+ * to", "never hires"), a refusal refused ("Nobody should refuse to hire
+ * Muslims"), a condition or a fear reported (told_before), a group with
+ * a relative clause (conduct), one sex alone, or a nation in a game.
+ * Scope is attack_on_group's (quoted, reported, denounced). Run with an
+ * access word and a group target or a pronoun. */
+static decorum_status rule_access_denied(run *R)
+{
+    /* (let in, into, across: group_frame's, with its guards for games
+     * and harm) */
+    static const char *const let_where[] = {"near", "anywhere", "around",
+                                            "within"};
+    /* what is sold or let between the verb and "to": a home */
+    static const char *const home[] = {
+        "a", "an", "your", "our", "the", "my", "their", "house", "houses",
+        "home", "homes", "flat", "flats", "property", "land", "apartment",
+        "place", "out", "room", "rooms"};
+    static const char *const served[] = {
+        "in", "at", "here", "anymore", "again", "ever", "there", "and",
+        "or", "until", "either", "any", "period", "altogether"};
+    static const char *const trade[] = {"sell", "rent", "lease", "selling",
+                                        "renting", "leasing", "sold"};
+    static const char *const be_allowed[] = {"allowed", "let", "permitted"};
+    static const char *const wed[] = {"marry", "wed", "date", "marrying",
+                                      "dating"};
+    static const char *const adjunct[] = {
+        "through", "via", "as", "on", "under", "without", "just", "because",
+        "unless", "off", "only"};
+    static const char *const not_place[] = {"game", "match", "lobby",
+                                            "server", "chat", "party",
+                                            "draft", "squad", "team"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t n = rs->ntok;
+    if (R->rules->access_entry < 0)
+        return DECORUM_OK;
+    /* "Those refugee kids shouldn't be in our children's school", "Jews
+     * should never be near our children": the group as subject, a
+     * negated modal, "be" and a place of ours or of everyone's after
+     * in, near, around (not "in danger", "in the position to", "in
+     * pain": no such word) */
+    static const char *const be_in[] = {"in", "near", "around", "inside",
+                                        "among", "anywhere"};
+    static const char *const ours[] = {"our", "my", "this", "normal",
+                                       "regular", "mainstream", "any",
+                                       "public", "these", "your"};
+    /* (the copula's form needs a negator: "shouldn't", "never") */
+    const dc_kind cop = any_kind(R, DC_KIND_NEGATION) ? DC_KIND_COPULA
+                                                      : DC_KIND_ACCESS;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != cop && a->kind != DC_KIND_ACCESS)
+            continue;
+        if (a->kind == DC_KIND_COPULA) {
+            uint32_t v = a->tb;
+            /* "be" + in/near + a place of ours */
+            if (!tok_is_word(R, v, "be") || v + 2 >= n ||
+                !word_among(R, v + 1, v + 2, FRAME_WORDS(be_in)))
+                continue;
+            uint32_t k = v + 2;
+            if (tok_is_word(R, v + 1, "anywhere") && tok_is_word(R, k, "near"))
+                k++;
+            if (k >= n || !word_among(R, k, k + 1, FRAME_WORDS(ours)) ||
+                tk[k].clause != tk[v].clause || sent_of(R, v)->question)
+                continue;
+            uint32_t p = access_prohibited(R, v);
+            if (p == UINT32_MAX || access_told_before(R, sent_of(R, v), p))
+                continue;
+            uint32_t g = p;
+            if (g > 0 && tk[g - 1].clause == tk[v].clause &&
+                kind_at(R, g - 1, DC_KIND_MODAL))
+                g--;
+            target t;
+            if (!access_subject(R, g, tk[v].clause, true, &t))
+                continue;
+            decorum_status st = access_finding(R, p, k + 1, &t);
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        uint32_t v = a->tb, c = tk[v].clause;
+        const sentence *s = sent_of(R, v);
+        if (s->question || access_told(R, v))
+            continue;
+        /* a way out ("stay out of", "be kept off") after a modal of
+         * obligation on a group named right before it: "black fans should
+         * stay out of kpop", "Asians should be kept off the police
+         * force"; not a pronoun ("They should stay out of European
+         * animation ethics": the NRA) */
+        target t;
+        if (tok_is_word(R, v, "stay") || tok_is_word(R, v, "kept")) {
+            uint32_t m = v;
+            if (tok_is_word(R, v, "kept")) {
+                if (m == 0 || !tok_is_word(R, m - 1, "be"))
+                    continue;
+                m--;
+            }
+            const mention *md = NULL;
+            for (uint32_t j = m; j-- > 0 && j + 3 > m && tk[j].clause == c;)
+                if ((md = mention_at(R, j, DC_KIND_MODAL)) != NULL &&
+                    md->te == m && (ent(R, md)->flags & DC_F_OBLIGE))
+                    break;
+                else
+                    md = NULL;
+            if (!md || access_told_before(R, s, md->tb) ||
+                !access_subject(R, md->tb, c, false, &t))
+                continue;
+            decorum_status st = access_finding(R, md->tb, a->te, &t);
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        bool passive = v > 0 && (tok_is_word(R, v - 1, "be") ||
+                                 tok_is_word(R, v - 1, "get"));
+        /* the passive's "be allowed to hire": the verb after "to" */
+        bool allowed = v > 2 && tok_is_word(R, v - 1, "to") &&
+                       word_among(R, v - 2, v - 1, FRAME_WORDS(be_allowed)) &&
+                       tok_is_word(R, v - 3, "be");
+        if (!passive && !allowed) {
+            uint32_t k = a->te;
+            /* "sell a house to", "rent your flat out to" */
+            if (word_among(R, v, v + 1, FRAME_WORDS(trade))) {
+                for (uint32_t j = k; j < n && j < k + 4 && tk[j].clause == c;
+                     j++) {
+                    if (tok_is_word(R, j, "to")) {
+                        k = j;
+                        break;
+                    }
+                    if (!word_among(R, j, j + 1, FRAME_WORDS(home)))
+                        break; /* "sell alcohol to Muslims": a trade */
+                }
+            }
+            if (!access_object(R, k, c, &t))
+                continue;
+            uint32_t e = t.te;
+            /* hired, let or served in some way ("through unlicensed
+             * agencies", "as unpaid interns", "just for the tax credit",
+             * "only for diversity photos", "across the border without
+             * checking ..."), or let into a game ("into the game early"):
+             * a warning against abuse, as in group_frame */
+            bool how = e < n && tk[e].clause == c &&
+                       word_among(R, e, e + 1, FRAME_WORDS(adjunct));
+            for (uint32_t j = e; !how && j < n && j < e + 10 &&
+                                 tk[j].clause == c;
+                 j++)
+                how = tok_is_word(R, j, "without") ||
+                      (j > e && j < e + 3 && tok_is_word(R, e, "into") &&
+                       word_among(R, j, j + 1, FRAME_WORDS(not_place)));
+            if (how)
+                continue;
+            if (tok_is_word(R, v, "let") || tok_is_word(R, v, "allow") ||
+                tok_is_word(R, v, "letting") || tok_is_word(R, v, "allowing")) {
+                if (e >= n || tk[e].clause != c ||
+                    !(word_among(R, e, e + 1, FRAME_WORDS(let_where)) ||
+                      kind_at(R, e, DC_KIND_ACCESS)))
+                    continue;
+                e++;
+            } else if ((tok_is_word(R, v, "serve") ||
+                        tok_is_word(R, v, "serving")) &&
+                       e < n && tk[e].clause == c && tk[e].type == TK_WORD &&
+                       !word_among(R, e, e + 1, FRAME_WORDS(served))) {
+                continue;
+            }
+            uint32_t p = access_prohibited(R, v);
+            if (p == UINT32_MAX || access_told_before(R, s, p))
+                continue;
+            /* "Black men shouldn't marry white women": the group whose
+             * marriages are forbidden is the subject's */
+            uint32_t from = p;
+            if (word_among(R, v, v + 1, FRAME_WORDS(wed))) {
+                uint32_t g = p;
+                if (g > 0 && tk[g - 1].clause == c &&
+                    kind_at(R, g - 1, DC_KIND_MODAL))
+                    g--;
+                target subj;
+                if (access_subject(R, g, c, false, &subj)) {
+                    t = subj;
+                    from = subj.tb;
+                }
+            }
+            decorum_status st = access_finding(R, from, e, &t);
+            if (st != DECORUM_OK)
+                return st;
+            continue;
+        }
+        /* the group as subject: "X shouldn't be admitted", "X should never
+         * be allowed to teach", the group (or "they") right before the
+         * negated modal */
+        uint32_t b = allowed ? v - 3 : v - 1; /* "be" */
+        if (b == 0 || tk[b - 1].clause != c)
+            continue;
+        uint32_t p = access_prohibited(R, b);
+        if (p == UINT32_MAX || access_told_before(R, s, p))
+            continue;
+        /* the subject's end: before the modal ("should never", "must
+         * not") or the negated modal ("shouldn't") */
+        uint32_t g = p;
+        if (g > 0 && tk[g - 1].clause == c && kind_at(R, g - 1, DC_KIND_MODAL))
+            g--;
+        if (!access_subject(R, g, c, true, &t))
+            continue;
+        decorum_status st = access_finding(R, p, a->te, &t);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* "The Muslim problem in Europe", "America has a Mexican problem", "our
  * town's Pakistani problem", "the Jewish question": a group word right
  * before "problem" or "question", after a determiner or a possessive,
@@ -27700,6 +28205,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
+        return st;
+    /* an access verb (or a copula and a negator: "shouldn't be in our
+     * schools") and a group, or a pronoun that may stand for one */
+    if ((any_kind(&R, DC_KIND_ACCESS) ||
+         (any_kind(&R, DC_KIND_COPULA) && any_kind(&R, DC_KIND_NEGATION))) &&
+        (((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_access_denied(&R)) != DECORUM_OK)
         return st;
     if ((any_kind(&R, DC_KIND_IDENTITY) || any_kind(&R, DC_KIND_SLUR)) &&
         (R.rules->problem_word[0] < 0 || any_kind(&R, DC_KIND_ALLOW)) &&
