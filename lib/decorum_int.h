@@ -401,11 +401,14 @@ enum {
     DC_SENSE_ARCHITECT, /* "verwoerd", "hitler": a person who made an
                          * atrocity; praise of him is praise of it, but
                          * nothing of his is denied (rule_atrocity_denied) */
-    DC_SENSE_CAPACITY   /* "can't govern", "incapable of running a
+    DC_SENSE_CAPACITY,  /* "can't govern", "incapable of running a
                          * country": a capacity denied, an open predicate
                          * as `vice` is; never of a group named by a
                          * disability, which may lack it in fact
                          * (generalized_vice) */
+    DC_SENSE_PATTERN    /* "always", "every time": the group as the
+                         * culprit each time, an insinuation beside an
+                         * incident and a cue (culprit_pattern) */
 };
 
 /* The sense number of entry flags f. */

@@ -117,6 +117,7 @@ static const struct {
     {"conduct", (uint64_t)DC_SENSE_CONDUCT << DC_F_SENSE_SHIFT},
     {"architect", (uint64_t)DC_SENSE_ARCHITECT << DC_F_SENSE_SHIFT},
     {"capacity", (uint64_t)DC_SENSE_CAPACITY << DC_F_SENSE_SHIFT},
+    {"pattern", (uint64_t)DC_SENSE_PATTERN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

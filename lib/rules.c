@@ -16342,6 +16342,57 @@ static const target *clause_subject(const run *R, const mention *m,
     return best;
 }
 
+/* "Why is it always the Muslims?", "Why is it always Somalis in the
+ * news for stabbings?", "It's always Pakistanis in these grooming cases,
+ * funny how that works": a frame of pattern (sense `pattern`: "always",
+ * "as usual") with the group named right after it, as the one it is each
+ * time (the culprit's identity, not a trait said of the group: "Muslims
+ * are always the first to help" is the group's own predicate, not this).
+ * Asked bare ("why is it always the X?", nothing after the group in its
+ * sentence), or with a cue of insinuation in the comment (a question,
+ * "funny how", "notice", "just saying", "only ask", 🤔) and an incident
+ * (a harm, a threat or a crime word): an insinuation, for review. Not
+ * the group as the one a deed is done to ("always women who get blamed
+ * for rape"), nor a deed of no wrong ("always the Irish who win"). */
+static bool culprit_pattern(const run *R, const mention *m, const target *t)
+{
+    static const char *const crime[] = {
+        "crime",    "crimes",   "stabbing", "stabbings", "grooming",
+        "rape",     "rapes",    "robbery",  "robberies", "theft",
+        "thefts",   "fraud",    "scam",     "scams",     "riot",
+        "riots",    "terror",   "terrorism", "bombing",  "bombings",
+        "murder",   "murders",  "gang",     "gangs",     "knife",
+        "shooting", "shootings", "mugging", "muggings",  "burglary",
+        "attacks",  "stabbed",  "robbed",   "mugged",    "raped"};
+    static const char *const cue[] = {"funny", "notice", "noticed",
+                                      "noticing", "saying", "asking",
+                                      "ask", "question", "🤔", "coincidence"};
+    static const char *const done_to[] = {"get", "gets", "got", "are", "is",
+                                          "were", "was", "being",
+                                          "getting"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t g = m->te;
+    if (g < s->te && tok_is_word(R, g, "the"))
+        g++;
+    if (t->type != TG_GROUP || t->tb != g)
+        return false;
+    uint32_t k = t->te;
+    while (k < s->te && rs->toks[k].type != TK_WORD)
+        k++;
+    if (k == s->te)
+        return s->question && m->tb >= 3 && tok_is_word(R, m->tb - 3, "why");
+    if ((tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) &&
+        word_among(R, k + 1, k + 2 < s->te ? k + 2 : s->te, done_to,
+                   sizeof done_to / sizeof *done_to))
+        return false;
+    if (!s->question &&
+        !word_among(R, 0, rs->ntok, cue, sizeof cue / sizeof *cue))
+        return false;
+    return any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
+           word_among(R, 0, rs->ntok, crime, sizeof crime / sizeof *crime);
+}
+
 /* Who one says one is: "calls himself a Muslim". */
 static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
                                            "themself", "myself", "yourself"};
@@ -18172,6 +18223,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (m->kind == DC_KIND_EXCLUSION && t_local && w < 0.88f &&
             rights_denied(R, m, t))
             w = 0.88f;
+        /* an insinuated pattern of culprits (culprit_pattern): review */
+        if (m->kind == DC_KIND_STEREOTYPE && w < 0.62f &&
+            DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN &&
+            culprit_pattern(R, m, t))
+            w = 0.62f;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -18995,8 +19051,10 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
             for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k;
                  i++) {
                 const dc_entry *f = ent(R, &rs->m[i]);
+                /* (a frame of pattern, "always", is one too) */
+                unsigned fs = DC_SENSE_OF(f->flags);
                 if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
-                    DC_SENSE_OF(f->flags) == DC_SENSE_NONE &&
+                    (fs == DC_SENSE_NONE || fs == DC_SENSE_PATTERN) &&
                     !(f->flags & DC_F_JOKE)) {
                     if (rs->fr_lo == UINT32_MAX)
                         rs->fr_lo = k;
