@@ -293,7 +293,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(APPROVE, "approve") /* good riddance: approval of a deed told */ \
     X(PLACE, "place")     /* hotel, shelter: a building people live in */ \
     X(DENIAL, "denial")   /* hoax, never happened: an event called false */ \
-    X(BODY, "body")       /* adam's apple, stubble: a body read as male */
+    X(BODY, "body")       /* adam's apple, stubble: a body read as male */ \
+    X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -397,9 +398,12 @@ enum {
     DC_SENSE_CONDUCT, /* "behaviour", "mentality": anyone's conduct; a
                        * stereotype only as "typical X behaviour"
                        * (generalized_vice) */
-    DC_SENSE_ARCHITECT /* "verwoerd", "hitler": a person who made an
-                        * atrocity; praise of him is praise of it, but
-                        * nothing of his is denied (rule_atrocity_denied) */
+    DC_SENSE_ARCHITECT, /* "verwoerd", "hitler": a person who made an
+                         * atrocity; praise of him is praise of it, but
+                         * nothing of his is denied (rule_atrocity_denied) */
+    DC_SENSE_SHRUG      /* "not my problem", "no great loss": an approve
+                         * entry that shrugs off harm; said of a harm to a
+                         * group, a threat (rule_shrug) */
 };
 
 /* The sense number of entry flags f. */

@@ -116,6 +116,7 @@ static const struct {
     {"vice", (uint64_t)DC_SENSE_VICE << DC_F_SENSE_SHIFT},
     {"conduct", (uint64_t)DC_SENSE_CONDUCT << DC_F_SENSE_SHIFT},
     {"architect", (uint64_t)DC_SENSE_ARCHITECT << DC_F_SENSE_SHIFT},
+    {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
