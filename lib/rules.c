@@ -24069,6 +24069,10 @@ static const char *const armed_told[] = {
     "sentenced", "accused",   "allegedly", "suspect",   "suspects",
     "protesters", "rioters",  "attacks",  "terrorist",  "terrorists"};
 static const char *const wl_out[] = {"out"};
+/* Words that open a case (rule_armed, rule_warned). */
+static const char *const warn_opens[] = {"if", "when", "once", "should",
+                                         "whenever"};
+
 /* Verbs of carrying, readying or needing a weapon ("got" only with a
  * group after "for": "Got a crossbow in the boot for any faggot"). */
 static const char *const armed_carry[] = {
@@ -24122,6 +24126,16 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
         if (!kind_at(R, k, DC_KIND_WEAPON) && word_among(R, k, k + 1, list, n))
             return true;
     return false;
+}
+
+/* How far the session-28 rules look from their word for a group or a
+ * harm: a comment of one endless sentence stays linear. */
+#define ARMED_REACH 30u
+
+/* The first token to read back from k, not before lo. */
+static inline uint32_t armed_lo(uint32_t k, uint32_t lo)
+{
+    return k > lo + ARMED_REACH ? k - ARMED_REACH : lo;
 }
 
 static decorum_status armed_finding(run *R, int fr, uint32_t from,
@@ -24205,19 +24219,22 @@ static decorum_status rule_armed(run *R)
         if (need && w->tb > from + 3)
             continue;
         /* a call or the writer's voice */
+        uint32_t wb = armed_lo(w->tb, s->tb),
+                 we = w->te + ARMED_REACH < s->te ? w->te + ARMED_REACH : s->te;
         bool call = word_among(R, s->tb, s->tb + 1, FRAME_WORDS(armed_order)) ||
-                    has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) ||
-                    has_kind_in(R, s->tb, w->tb, DC_KIND_MODAL) ||
-                    word_among(R, s->tb, w->tb, FRAME_WORDS(armed_call)) ||
+                    has_kind_in(R, wb, we, DC_KIND_PRONOUN_SELF) ||
+                    has_kind_in(R, wb, w->tb, DC_KIND_MODAL) ||
+                    word_among(R, wb, w->tb, FRAME_WORDS(armed_call)) ||
                     need;
-        /* (nor one for those who wrong the group: "if I catch those lads
-         * beating up a gay kid again I'm grabbing the bat"; an expulsion
-         * "with pangas" is armed_expulsion's) */
+        /* (nor one for those who wrong the group, in the case put: "if I
+         * catch those lads beating up a gay kid again I'm grabbing the
+         * bat"; an expulsion "with pangas" is armed_expulsion's) */
         if (!call || s->question ||
-            word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
-            has_kind_in(R, s->tb, from, DC_KIND_HARM) ||
-            has_kind_in(R, s->tb, from, DC_KIND_THREAT) ||
-            has_kind_in(R, s->tb, from, DC_KIND_EXCLUSION) ||
+            word_among(R, wb, we, FRAME_WORDS(armed_told)) ||
+            (word_among(R, s->tb, s->tb + 1, FRAME_WORDS(warn_opens)) &&
+             (has_kind_in(R, wb, from, DC_KIND_HARM) ||
+              has_kind_in(R, wb, from, DC_KIND_THREAT))) ||
+            has_kind_in(R, wb, from, DC_KIND_EXCLUSION) ||
             word_among(R, from > s->tb + 4 ? from - 4 : s->tb, from,
                        FRAME_WORDS(wl_out)))
             continue;
@@ -24237,10 +24254,12 @@ static decorum_status rule_armed(run *R)
             if (!found && fo + 1 < s->te &&
                 (kind_at(R, fo + 1, DC_KIND_PRONOUN_GROUP) ||
                  (fo + 2 < s->te && tok_is_word(R, fo + 2, "kind"))))
-                found = armed_group(R, s->tb, fo, &g) ||
+                found = armed_group(R, armed_lo(fo, s->tb), fo, &g) ||
                         (tk[s->tb].sent > 0 &&
-                         armed_group(R, rs->s[tk[s->tb].sent - 1].tb, s->tb,
-                                     &g));
+                         armed_group(R,
+                                     armed_lo(s->tb,
+                                              rs->s[tk[s->tb].sent - 1].tb),
+                                     s->tb, &g));
             /* a slur no target holds ("for the queers") */
             for (uint32_t k = fo + 1; !found && k < e && k < fo + 4; k++) {
                 const mention *sl = mention_at(R, k, DC_KIND_SLUR);
@@ -24254,13 +24273,20 @@ static decorum_status rule_armed(run *R)
         } else if (tok_is_word(R, from, "got")) {
             continue;
         }
+        /* (within ARMED_REACH words of the weapon, as everywhere here:
+         * a comment of one endless sentence stays linear) */
         if (!found)
-            found = armed_group(R, s->tb, s->te, &g);
+            found = armed_group(R, armed_lo(w->tb, s->tb),
+                                w->te + ARMED_REACH < s->te
+                                    ? w->te + ARMED_REACH
+                                    : s->te,
+                                &g);
         /* (a slur in the sentence before names whom: "Pedały out of
          * Warsaw! ... Polish families, next year we bring bats") */
         target pg;
         if ((!found || !g.slur) && tk[s->tb].sent > 0 &&
-            armed_group(R, rs->s[tk[s->tb].sent - 1].tb, s->tb, &pg) &&
+            armed_group(R, armed_lo(s->tb, rs->s[tk[s->tb].sent - 1].tb),
+                        s->tb, &pg) &&
             (!found || pg.slur)) {
             g = pg;
             found = true;
@@ -24298,8 +24324,6 @@ static const char *const warn_harm[] = {
 static const char *const warn_mild[] = {
     "trouble", "consequences", "visit", "happens", "regret", "sorry",
     "pay"};
-static const char *const warn_opens[] = {"if", "when", "once", "should",
-                                         "whenever"};
 static const char *const warn_future[] = {"will", "won't", "wont", "gonna",
                                           "shall"};
 static const char *const warn_neg[] = {"never", "doesn't", "doesnt",
@@ -24355,7 +24379,7 @@ static decorum_status rule_warned(run *R)
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_COND] < 0)
         return DECORUM_OK;
-    int warned = -1;
+    int warned = -1, literal = -1;
     for (size_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         if (s->te < s->tb + 5 || s->question ||
@@ -24411,10 +24435,14 @@ static decorum_status rule_warned(run *R)
         if (!armed_group(R, s->tb + 1, c, &g) ||
             has_kind_in(R, s->tb + 1, c, DC_KIND_HARM) ||
             has_kind_in(R, s->tb + 1, c, DC_KIND_THREAT) ||
-            word_among(R, s->tb, he, FRAME_WORDS(armed_told)) ||
-            armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
-            (frame_context(R) & FC_GAME))
+            word_among(R, s->tb, he, FRAME_WORDS(armed_told)))
             continue;
+        if (literal < 0)
+            literal =
+                armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                (frame_context(R) & FC_GAME);
+        if (literal)
+            return DECORUM_OK;
         return armed_finding(R, FR_COND, s->tb, he, &g);
     }
     return DECORUM_OK;
@@ -24481,7 +24509,7 @@ static decorum_status rule_shrug(run *R)
             tk[t].sent == tk[a->tb].sent)
             continue;
         uint32_t si = tk[a->tb].sent;
-        uint32_t lo = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+        uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
         uint32_t h = UINT32_MAX;
         for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
             if (word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) ||
@@ -24507,11 +24535,12 @@ static decorum_status rule_shrug(run *R)
             g.gn_upto = NO_TARGET;
             named = true;
         }
-        if (!named ||
-            word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
+        if (!named)
+            continue;
+        if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
             armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
             (frame_context(R) & FC_GAME))
-            continue;
+            return DECORUM_OK;
         return armed_finding(R, FR_SHRUG, a->tb, a->te, &g);
     }
     return DECORUM_OK;
@@ -24557,9 +24586,10 @@ static decorum_status rule_method(run *R)
         target g;
         uint32_t ge = d + 6 < s->te ? d + 6 : s->te;
         if (!armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g) ||
-            armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
             negator(R, a->tb))
             continue;
+        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)))
+            return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
     }
     return DECORUM_OK;
