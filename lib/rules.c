@@ -24057,7 +24057,7 @@ static const char *const armed_literal[] = {
     "pictures",  "burglar",   "burglars", "intruder",   "intruders",
     "ceremonial", "recipe",   "chef",     "deli",       "butcher",
     "dragon",    "orcs",      "halloween", "costume",   "cosplay",
-    "theme",     "practice",  "training", "season",     "festival",
+    "theme",     "practice",  "training", "season",
     "dnd",       "campaign",  "quest",    "boss",       "ww2",
     "wwii",      "ww1",       "war",      "revolution", "history",
     "historical", "darts",    "scoreboard"};
@@ -24100,7 +24100,7 @@ static const char *const armed_after[] = {
 static const char *const armed_order[] = {
     "bring", "grab", "load", "pack", "keep", "take", "go",   "head",
     "get",   "sharpen", "toss", "throw", "time", "someone", "somebody",
-    "let's", "lets", "anyone"};
+    "let's", "lets", "anyone", "bringing", "grabbing", "packing"};
 /* ... and words of a call anywhere before the weapon ("Time to load
  * ...", "someone toss a grenade ..."). */
 static const char *const armed_call[] = {"time",     "someone", "somebody",
@@ -24218,12 +24218,15 @@ static decorum_status rule_armed(run *R)
                     tok_is_word(R, from, "needs");
         if (need && w->tb > from + 3)
             continue;
+        /* ("needs a visit from a guy with a gas can") */
+        for (uint32_t k = armed_lo(from, s->tb); k < from && !need; k++)
+            need = tok_is_word(R, k, "need") || tok_is_word(R, k, "needs");
         /* a call or the writer's voice */
         uint32_t wb = armed_lo(w->tb, s->tb),
                  we = w->te + ARMED_REACH < s->te ? w->te + ARMED_REACH : s->te;
         bool call = word_among(R, s->tb, s->tb + 1, FRAME_WORDS(armed_order)) ||
                     has_kind_in(R, wb, we, DC_KIND_PRONOUN_SELF) ||
-                    has_kind_in(R, wb, w->tb, DC_KIND_MODAL) ||
+                    has_kind_in(R, wb, we, DC_KIND_MODAL) ||
                     word_among(R, wb, w->tb, FRAME_WORDS(armed_call)) ||
                     need;
         /* (nor one for those who wrong the group, in the case put: "if I
@@ -24295,8 +24298,10 @@ static decorum_status rule_armed(run *R)
             continue;
         /* the group's own weapon: "the Muslims with knives", "White men
          * with guns" */
-        if (tok_is_word(R, from, "with") && from > 0 &&
-            in_target(R, from - 1, TG_GROUP) &&
+        const target *ow = tok_is_word(R, from, "with")
+                               ? target_ending(R, from, TG_GROUP)
+                               : NULL;
+        if (ow && (ow->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
             !(g.te == from && g.entry >= 0 &&
               (R->lx->entries[g.entry].flags & DC_F_PLACE)))
             continue;
@@ -24535,7 +24540,11 @@ static decorum_status rule_shrug(run *R)
             g.gn_upto = NO_TARGET;
             named = true;
         }
-        if (!named)
+        /* (a shrug after a bare report word, "Can't say I'm sorry, they
+         * had it coming", is left as it was: read as reported, its
+         * mitigating span would lower what the model saw) */
+        const mention *sn;
+        if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
             continue;
         if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
             armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
