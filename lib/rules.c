@@ -24326,6 +24326,19 @@ static decorum_status rule_armed(run *R)
     return DECORUM_OK;
 }
 
+/* The first sentence from si on that may put a case (rule_warned's
+ * first test), or rs->ns: asked inline before the rule is called, as
+ * most comments that name a group put none. */
+static inline size_t case_sentence(const run *R, size_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (; si < rs->ns; si++)
+        if (rs->s[si].te >= rs->s[si].tb + 5 && !rs->s[si].question &&
+            case_opens(R, rs->s[si].tb))
+            break;
+    return si;
+}
+
 /* Harm foretold in a consequence (rule_warned): a fire, blood, a body
  * hurt, a building down; and the milder words that threaten only beside
  * a warning ("there will be trouble. You've been warned"). */
@@ -24386,14 +24399,14 @@ static bool warned_in(run *R)
  * suffers a wrong ("If the Jews are attacked again ...": a harm or
  * threat word in the case), nor a question, nor in a comment of a game
  * or a story (armed_literal). Run for a comment that names a group. */
-static decorum_status rule_warned(run *R)
+static decorum_status rule_warned(run *R, size_t first)
 {
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_COND] < 0)
         return DECORUM_OK;
     int warned = -1, literal = -1;
-    for (size_t si = 0; si < rs->ns; si++) {
+    for (size_t si = first; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         /* (the opener by its key, inline: word_among cost 0.2% here) */
         if (s->te < s->tb + 5 || s->question || !case_opens(R, s->tb))
@@ -28098,8 +28111,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (named && any_kind(&R, DC_KIND_WEAPON) &&
             R.out->rf[DC_RF_THREAT] == 0 && (st = rule_armed(&R)) != DECORUM_OK)
             return st;
+        size_t cs;
         if (named && R.out->rf[DC_RF_THREAT] == 0 &&
-            (st = rule_warned(&R)) != DECORUM_OK)
+            (cs = case_sentence(&R, 0)) < rs->ns &&
+            (st = rule_warned(&R, cs)) != DECORUM_OK)
             return st;
         if ((named || any_kind(&R, DC_KIND_EXCLUSION)) &&
             any_kind(&R, DC_KIND_APPROVE) &&
