@@ -294,7 +294,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(PLACE, "place")     /* hotel, shelter: a building people live in */ \
     X(DENIAL, "denial")   /* hoax, never happened: an event called false */ \
     X(BODY, "body")       /* adam's apple, stubble: a body read as male */ \
-    X(ACCESS, "access")   /* hire, rent, marry: a place given to a person */
+    X(ACCESS, "access")   /* hire, rent, marry: a place given to a person */ \
+    X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -406,9 +407,12 @@ enum {
                          * as `vice` is; never of a group named by a
                          * disability, which may lack it in fact
                          * (generalized_vice) */
-    DC_SENSE_PATTERN    /* "always", "every time": the group as the
+    DC_SENSE_PATTERN,   /* "always", "every time": the group as the
                          * culprit each time, an insinuation beside an
                          * incident and a cue (culprit_pattern) */
+    DC_SENSE_SHRUG      /* "not my problem", "no great loss": an approve
+                         * entry that shrugs off harm; said of a harm to a
+                         * group, a threat (rule_shrug) */
 };
 
 /* The sense number of entry flags f. */

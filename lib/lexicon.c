@@ -118,6 +118,7 @@ static const struct {
     {"architect", (uint64_t)DC_SENSE_ARCHITECT << DC_F_SENSE_SHIFT},
     {"capacity", (uint64_t)DC_SENSE_CAPACITY << DC_F_SENSE_SHIFT},
     {"pattern", (uint64_t)DC_SENSE_PATTERN << DC_F_SENSE_SHIFT},
+    {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

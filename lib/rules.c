@@ -147,8 +147,11 @@ typedef struct sentence {
  * all X", "X have no business voting"), a group "dealt with for good",
  * harm hinted at ("shame if something happened to your mosque"), and
  * a fate foretold ("X won't leave this town alive"), and a vehicle
- * called for around the group ("run the gypsies over"); and the one
- * rule_wished_disaster gives ("I hope the plane full of X crashes"). */
+ * called for around the group ("run the gypsies over"); the one
+ * rule_wished_disaster gives ("I hope the plane full of X crashes"); and
+ * the session-28 ones: a weapon brought to a group (rule_armed), harm
+ * foretold on a condition (rule_warned), harm shrugged off
+ * (rule_shrug) and a way of handling a group praised (rule_method). */
 enum {
     FR_LET_IN,
     FR_TRADE,
@@ -158,13 +161,19 @@ enum {
     FR_FATE,
     FR_RUN_OVER,
     FR_DISASTER,
+    FR_ARMED,
+    FR_COND,
+    FR_SHRUG,
+    FR_METHOD,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
     "(group) not let in", "(group) refused trade",
     "(group) stripped of rights", "(group) dealt with for good",
     "(group) something happens to", "(group) veiled fate",
-    "(group) run over", "(group) wished disaster"};
+    "(group) run over", "(group) wished disaster", "(group) armed at",
+    "(group) harm on a condition", "(group) harm shrugged off",
+    "(group) method approved"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -662,12 +671,15 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                     memcmp(e->term, guess_kinds[k], e->term_len) == 0)
                     r->guess_entry[k] = (int32_t)i;
     }
+    size_t fr_len[FR_N];
+    for (size_t k = 0; k < FR_N; k++)
+        fr_len[k] = strlen(frame_terms[k]);
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         if (e->kind != DC_KIND_EXCLUSION && e->kind != DC_KIND_THREAT)
             continue;
         for (size_t k = 0; k < FR_N; k++)
-            if (e->term_len == strlen(frame_terms[k]) &&
+            if (e->term_len == fr_len[k] &&
                 memcmp(e->term, frame_terms[k], e->term_len) == 0)
                 r->frame_entry[k] = (int32_t)i;
     }
@@ -24787,6 +24799,639 @@ static decorum_status rule_wished_disaster(run *R)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Weapons brought, harm on a condition, harm shrugged off (session 28)    */
+/* ---------------------------------------------------------------------- */
+
+/* A group named in tokens [a, b) for the session-28 rules: a group
+ * target (a slur first: "Lot lizards and queers ... for that kind"),
+ * else an identity word with a category, an adjective before its venue
+ * included ("that Sikh temple", "the trans rally", "the mosque"), else a
+ * crossing or asylum word (the migrants: "that IPAS centre"). Not the
+ * writer's own group, nor women or men alone. */
+static bool armed_group(run *R, uint32_t a, uint32_t b, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint32_t sex = 1u << DECORUM_CATEGORY_SEX;
+    const target *best = NULL;
+    if (a >= b)
+        return false;
+    for (size_t i = targets_from(rs, a); i < rs->nt && rs->t[i].tb < b; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || !(t->categories & ~sex))
+            continue;
+        if (!best || (t->slur && !best->slur))
+            best = t;
+    }
+    if (best) {
+        *out = *best;
+        return true;
+    }
+    bool crossing = false;
+    for (size_t i = rs->first[a]; i < rs->nm && rs->m[i].tb < b; i++) {
+        const mention *m = &rs->m[i];
+        if ((m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_PLACE) &&
+            !m->reclaimed && (ent(R, m)->categories & ~sex)) {
+            *out = group_of(R, m);
+            return true;
+        }
+        if (m->kind == DC_KIND_MIGRATION && !crossing) {
+            crossing = true;
+            memset(out, 0, sizeof *out);
+            out->type = TG_GROUP;
+            out->entry = R->rules->migrant_entry;
+            out->categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+            out->tb = m->tb;
+            out->te = m->te;
+            out->gn_upto = NO_TARGET;
+        }
+    }
+    return crossing && R->rules->migrant_entry >= 0;
+}
+
+/* Words of a weapon's setting that make it a tool, a sport, a hobby, a
+ * game, a story or a deed told (rule_armed, rule_warned): read over the
+ * comment but for the weapon's own words ("cricket bat"). */
+static const char *const armed_literal[] = {
+    "hunt",      "hunting",   "hunter",   "hunters",    "deer",
+    "pheasant",  "pheasants", "duck",     "ducks",      "buck",
+    "range",     "clay",      "fishing",  "gutting",    "garden",
+    "hedge",     "woodpile",  "kindling", "firewood",   "logs",
+    "lawnmower", "mower",     "repair",   "fix",        "fixing",
+    "rebuild",   "rebuilding", "help",    "helping",    "volunteer",
+    "climbing",  "camping",   "fortnite", "minecraft",  "level",
+    "game",      "gaming",    "zombie",   "zombies",    "film",
+    "movie",     "scene",     "novel",    "episode",    "museum",
+    "normandy",  "plumber",   "tyres",    "tires",      "checking",
+    "pictures",  "burglar",   "burglars", "intruder",   "intruders",
+    "ceremonial", "recipe",   "chef",     "deli",       "butcher",
+    "dragon",    "orcs",      "halloween", "costume",   "cosplay",
+    "theme",     "practice",  "training", "season",
+    "dnd",       "campaign",  "quest",    "boss",       "ww2",
+    "wwii",      "ww1",       "war",      "revolution", "history",
+    "historical", "darts",    "scoreboard"};
+/* A deed told or reported in the weapon's sentence: no call. */
+static const char *const armed_told[] = {
+    "was",       "were",      "been",     "brought",    "took",
+    "attacked",  "arrested",  "charged",  "police",     "said",
+    "says",      "reported",  "used",     "jailed",     "convicted",
+    "sentenced", "accused",   "allegedly", "suspect",   "suspects",
+    "protesters", "rioters",  "attacks",  "terrorist",  "terrorists"};
+static const char *const wl_out[] = {"out"};
+/* Does token k open a case: "if", "when", "once", "should", "whenever"
+ * (rule_armed, rule_warned)? By the words' keys, inline: asked of every
+ * sentence of every comment that names a group. */
+static inline bool case_opens(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+           tok_is_word(R, k, "once") || tok_is_word(R, k, "should") ||
+           tok_is_word(R, k, "whenever");
+}
+
+/* Verbs of carrying, readying or needing a weapon ("got" only with a
+ * group after "for": "Got a crossbow in the boot for any faggot"). */
+static const char *const armed_carry[] = {
+    "bring",     "bringing",  "grab",     "grabbing",   "pack",
+    "packing",   "load",      "loading",  "keep",       "keeping",
+    "got",       "take",      "taking",   "sharpen",    "sharpened",
+    "sharpening", "toss",     "throw",    "chuck",      "lob",
+    "carry",     "carrying",  "fetch",    "need",       "needs"};
+/* ... and the words after it that ready it ("my shotgun loaded", "a bat
+ * handy") */
+static const char *const armed_ready[] = {"ready", "handy", "loaded"};
+/* Words that may follow a weapon that heads its noun phrase: a
+ * preposition, a conjunction, an adverb of time; any other word makes
+ * it a modifier ("rail gun cannons", "gun lessons", "rifle coffee"). */
+static const char *const armed_after[] = {
+    "to",      "for",   "in",    "at",    "and",   "or",     "into",
+    "through", "under", "by",    "with",  "on",    "ready",  "handy",
+    "loaded",  "tonight", "then", "up",   "down",  "out",    "boys",
+    "lads",    "guys",  "just",  "too",   "we",    "i",      "if",
+    "when",    "so",    "because", "but", "next",  "this",   "over",
+    "behind",  "near",  "past",  "round", "around", "inside", "outside",
+    "lol",     "lmao",  "honestly", "mate", "bro",  "again",  "now"};
+/* Words that open an order ("Bring knives ...", "Go down ... with a
+ * bat") ... */
+static const char *const armed_order[] = {
+    "bring", "grab", "load", "pack", "keep", "take", "go",   "head",
+    "get",   "sharpen", "toss", "throw", "time", "someone", "somebody",
+    "let's", "lets", "anyone", "bringing", "grabbing", "packing"};
+/* ... and words of a call anywhere before the weapon ("Time to load
+ * ...", "someone toss a grenade ..."). */
+static const char *const armed_call[] = {"time",     "someone", "somebody",
+                                         "let's",    "lets",    "anyone"};
+/* Nouns a weapon word modifies, or words after it that take it away:
+ * talk of guns as a policy, a trade or a brand ("gun control", "take
+ * guns away from", "black rifle coffee"). */
+static const char *const armed_topic[] = {
+    "control", "rights",  "laws",    "law",      "ban",      "bans",
+    "owners",  "owner",   "ownership", "violence", "crime",  "culture",
+    "show",    "shows",   "shop",    "store",    "range",    "safety",
+    "licence", "license", "permit",  "lobby",    "debate",   "policy",
+    "reform",  "coffee",  "nut",     "nuts",     "grabbers", "away",
+    "from",    "free",    "deaths",  "amnesty",  "buyback",  "sales"};
+
+/* Is a word of the list [n] among tokens [a, b) outside the weapon
+ * mentions (the words of "cricket bat", "hunting rifle" are the weapon's
+ * own)? */
+static bool armed_among(run *R, uint32_t a, uint32_t b,
+                        const char *const *list, size_t n)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!kind_at(R, k, DC_KIND_WEAPON) && word_among(R, k, k + 1, list, n))
+            return true;
+    return false;
+}
+
+/* How far the session-28 rules look from their word for a group or a
+ * harm: a comment of one endless sentence stays linear. */
+#define ARMED_REACH 30u
+
+/* The first token to read back from k, not before lo. */
+static inline uint32_t armed_lo(uint32_t k, uint32_t lo)
+{
+    return k > lo + ARMED_REACH ? k - ARMED_REACH : lo;
+}
+
+static decorum_status armed_finding(run *R, int fr, uint32_t from,
+                                    uint32_t to, const target *g)
+{
+    int32_t fe = R->rules->frame_entry[fr];
+    const dc_entry *e = &R->lx->entries[fe];
+    const tok *tk = R->rs->toks;
+    mention sm = {0};
+    sm.b = tk[from].b;
+    sm.e = tk[to - 1].e;
+    sm.entry = (uint32_t)fe;
+    sm.kind = e->kind;
+    sm.tb = from;
+    sm.te = to;
+    R->out->rf[DC_RF_THREAT] += 1;
+    return attack_on_group(R, &sm, g, DECORUM_SIGNAL_THREAT,
+                           severity_weight(e->severity, 0.7f, 0.88f, 0.95f),
+                           false);
+}
+
+/* "Somebody needs to go down to that mosque on Elm St with a rifle",
+ * "next year we bring bats", "I keep a tire thumper under the seat for
+ * that kind", "Got a jerry can for the migrant hotel": a weapon (kind
+ * `weapon`, weapons.tsv) carried, readied or needed (a verb of carrying
+ * at most six words before it, or "with" right before it), as a call (a
+ * modal, an order, "someone", "time to") or in the writer's voice (a
+ * first-person word), in a sentence that names a group, its place or a
+ * slur (armed_group), or after one that does. Not a deed told or
+ * reported (armed_told), nor a weapon kept for another purpose ("for
+ * burglars", "for checking tyres": "for" and no group after it), nor the
+ * group's own ("the Muslims with knives" is no call), nor in a comment of
+ * hunting, sport, DIY, a game or a story (armed_literal, a game's
+ * words). */
+static decorum_status rule_armed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->rules->frame_entry[FR_ARMED] < 0)
+        return DECORUM_OK;
+    int literal = -1; /* armed_literal in the comment: not yet asked */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *w = &rs->m[i];
+        if (w->kind != DC_KIND_WEAPON)
+            continue;
+        const sentence *s = sent_of(R, w->tb);
+        uint32_t from = UINT32_MAX;
+        if (w->tb > s->tb && tok_is_word(R, w->tb - 1, "with"))
+            from = w->tb - 1;
+        for (uint32_t k = w->tb > s->tb + 3 ? w->tb - 3 : s->tb;
+             k < w->tb && from == UINT32_MAX; k++)
+            if (tok_is_word(R, k, "with"))
+                from = k;
+        uint32_t lo = w->tb > s->tb + 6 ? w->tb - 6 : s->tb;
+        for (uint32_t k = lo; k < w->tb && from == UINT32_MAX; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(armed_carry)))
+                from = k;
+        /* ("have my shotgun loaded", "a bat handy") */
+        uint32_t to = w->te;
+        if (from == UINT32_MAX && w->te < s->te &&
+            word_among(R, w->te, w->te + 2 < s->te ? w->te + 2 : s->te,
+                       FRAME_WORDS(armed_ready)))
+            from = w->tb, to = w->te + 2 < s->te ? w->te + 2 : s->te;
+        if (from == UINT32_MAX)
+            continue;
+        /* a gun as a topic or taken away, or the weapon a modifier of
+         * another noun or modified by a group's name ("american guns",
+         * "Black Rifle coffee"): no weapon brought */
+        if (w->te < s->te &&
+            (word_among(R, w->te, w->te + 1, FRAME_WORDS(armed_topic)) ||
+             (tk[w->te].type == TK_WORD &&
+              !word_among(R, w->te, w->te + 1, FRAME_WORDS(armed_after)))))
+            continue;
+        if (w->tb > 0 && (kind_at(R, w->tb - 1, DC_KIND_IDENTITY) ||
+                          in_target(R, w->tb - 1, TG_GROUP)))
+            continue;
+        /* ("need" right before it: "need a petrol bomb"; "got" only with
+         * a purpose, below) */
+        bool need = tok_is_word(R, from, "need") ||
+                    tok_is_word(R, from, "needs");
+        if (need && w->tb > from + 3)
+            continue;
+        /* ("needs a visit from a guy with a gas can") */
+        for (uint32_t k = armed_lo(from, s->tb); k < from && !need; k++)
+            need = tok_is_word(R, k, "need") || tok_is_word(R, k, "needs");
+        /* a call or the writer's voice */
+        uint32_t wb = armed_lo(w->tb, s->tb),
+                 we = w->te + ARMED_REACH < s->te ? w->te + ARMED_REACH : s->te;
+        bool call = word_among(R, s->tb, s->tb + 1, FRAME_WORDS(armed_order)) ||
+                    has_kind_in(R, wb, we, DC_KIND_PRONOUN_SELF) ||
+                    has_kind_in(R, wb, we, DC_KIND_MODAL) ||
+                    word_among(R, wb, w->tb, FRAME_WORDS(armed_call)) ||
+                    need;
+        /* (nor one for those who wrong the group, in the case put: "if I
+         * catch those lads beating up a gay kid again I'm grabbing the
+         * bat"; an expulsion "with pangas" is armed_expulsion's) */
+        if (!call || s->question ||
+            word_among(R, wb, we, FRAME_WORDS(armed_told)) ||
+            (case_opens(R, s->tb) &&
+             (has_kind_in(R, wb, from, DC_KIND_HARM) ||
+              has_kind_in(R, wb, from, DC_KIND_THREAT))) ||
+            has_kind_in(R, wb, from, DC_KIND_EXCLUSION) ||
+            word_among(R, from > s->tb + 4 ? from - 4 : s->tb, from,
+                       FRAME_WORDS(wl_out)))
+            continue;
+        /* a purpose of its own: "for burglars", "for checking tyres" */
+        uint32_t c = tk[w->tb].clause, fo = UINT32_MAX;
+        for (uint32_t k = w->te; k < s->te && k < w->te + 5 &&
+                                 tk[k].clause == c && fo == UINT32_MAX;
+             k++)
+            if (tok_is_word(R, k, "for"))
+                fo = k;
+        target g;
+        bool found = false;
+        if (fo != UINT32_MAX) {
+            uint32_t e = fo + 5 < s->te ? fo + 5 : s->te;
+            found = armed_group(R, fo + 1, e, &g);
+            /* "for that kind", "for them": the group named before */
+            if (!found && fo + 1 < s->te &&
+                (kind_at(R, fo + 1, DC_KIND_PRONOUN_GROUP) ||
+                 (fo + 2 < s->te && tok_is_word(R, fo + 2, "kind"))))
+                found = armed_group(R, armed_lo(fo, s->tb), fo, &g) ||
+                        (tk[s->tb].sent > 0 &&
+                         armed_group(R,
+                                     armed_lo(s->tb,
+                                              rs->s[tk[s->tb].sent - 1].tb),
+                                     s->tb, &g));
+            /* a slur no target holds ("for the queers") */
+            for (uint32_t k = fo + 1; !found && k < e && k < fo + 4; k++) {
+                const mention *sl = mention_at(R, k, DC_KIND_SLUR);
+                if (sl && !sl->reclaimed && ent(R, sl)->categories) {
+                    g = group_of(R, sl);
+                    found = true;
+                }
+            }
+            if (!found)
+                continue;
+        } else if (tok_is_word(R, from, "got")) {
+            continue;
+        }
+        /* (within ARMED_REACH words of the weapon, as everywhere here:
+         * a comment of one endless sentence stays linear) */
+        if (!found)
+            found = armed_group(R, armed_lo(w->tb, s->tb),
+                                w->te + ARMED_REACH < s->te
+                                    ? w->te + ARMED_REACH
+                                    : s->te,
+                                &g);
+        /* (a slur in the sentence before names whom: "Pedały out of
+         * Warsaw! ... Polish families, next year we bring bats") */
+        target pg;
+        if ((!found || !g.slur) && tk[s->tb].sent > 0 &&
+            armed_group(R, armed_lo(s->tb, rs->s[tk[s->tb].sent - 1].tb),
+                        s->tb, &pg) &&
+            (!found || pg.slur)) {
+            g = pg;
+            found = true;
+        }
+        if (!found)
+            continue;
+        /* the group's own weapon: "the Muslims with knives", "White men
+         * with guns" */
+        const target *ow = tok_is_word(R, from, "with")
+                               ? target_ending(R, from, TG_GROUP)
+                               : NULL;
+        if (ow && (ow->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+            !(g.te == from && g.entry >= 0 &&
+              (R->lx->entries[g.entry].flags & DC_F_PLACE)))
+            continue;
+        if (literal < 0)
+            literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                      (frame_context(R) & FC_GAME);
+        if (literal)
+            return DECORUM_OK;
+        if (from > w->tb)
+            from = w->tb;
+        return armed_finding(R, FR_ARMED, from, to, &g);
+    }
+    return DECORUM_OK;
+}
+
+/* The first sentence from si on that may put a case (rule_warned's
+ * first test), or rs->ns: asked inline before the rule is called, as
+ * most comments that name a group put none. */
+static inline size_t case_sentence(const run *R, size_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (; si < rs->ns; si++)
+        if (rs->s[si].te >= rs->s[si].tb + 5 && !rs->s[si].question &&
+            case_opens(R, rs->s[si].tb))
+            break;
+    return si;
+}
+
+/* Harm foretold in a consequence (rule_warned): a fire, blood, a body
+ * hurt, a building down; and the milder words that threaten only beside
+ * a warning ("there will be trouble. You've been warned"). */
+static const char *const warn_harm[] = {
+    "fire",      "fires",     "burn",     "burns",      "burned",
+    "burnt",     "burning",   "torched",  "flames",     "ashes",
+    "ambulance", "ambulances", "hospital",
+    "hurt",      "accident",  "broken",   "smashed",    "brave",
+    "standing",  "legs",      "bricks",   "petrol",     "badly"};
+static const char *const warn_mild[] = {
+    "trouble", "consequences", "visit", "happens", "regret", "sorry",
+    "pay"};
+static const char *const warn_neg[] = {"never", "doesn't", "doesnt",
+                                       "won't", "wont", "not", "don't"};
+static const char *const wl_warned_warning[] = {"warned", "warning"};
+
+/* Is token k a word ending in "'ll" ("there'll", "it'll", "we'll")? */
+static bool ends_ll(const run *R, uint32_t k)
+{
+    const tok *t = &R->rs->toks[k];
+    const char *s = R->n->text + t->b;
+    uint32_t l = t->e - t->b;
+    return t->type == TK_WORD && l > 3 && s[l - 3] == '\'' &&
+           s[l - 2] == 'l' && s[l - 1] == 'l';
+}
+
+/* Does the comment warn ("you've been warned", "consider this a
+ * warning", "mark my words", "just saying", "we know where")? */
+static bool warned_in(run *R)
+{
+    const tok *tk = R->rs->toks;
+    uint32_t n = R->rs->ntok;
+    if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
+        return true;
+    for (uint32_t k = 0; k + 1 < n; k++) {
+        if (tk[k].type != TK_WORD)
+            continue;
+        if ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
+            (k + 2 < n && tok_is_word(R, k, "mark") &&
+             tok_is_word(R, k + 1, "my") && tok_is_word(R, k + 2, "words")) ||
+            (k + 2 < n && tok_is_word(R, k, "we") &&
+             tok_is_word(R, k + 1, "know") && tok_is_word(R, k + 2, "where")))
+            return true;
+    }
+    return false;
+}
+
+/* "If they put that IPAS centre in our village there'll be a fire before
+ * the first bus arrives", "If that 'community center' turns out to be a
+ * mosque, some of us will make sure it doesn't stay open long": a
+ * sentence that opens with a case ("if", "when", "once", "should") in
+ * which a group, its place or a slur is named (armed_group), then a
+ * consequence in the future (will, won't, gonna, shall, a "'ll") that
+ * foretells harm
+ * (warn_harm, a weapon or a threat word; "make sure" + a negator: it
+ * never opens, doesn't last) or, in a comment that warns (warned_in),
+ * trouble, consequences or a visit. Not a case in which the group
+ * suffers a wrong ("If the Jews are attacked again ...": a harm or
+ * threat word in the case), nor a question, nor in a comment of a game
+ * or a story (armed_literal). Run for a comment that names a group. */
+static decorum_status rule_warned(run *R, size_t first)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->rules->frame_entry[FR_COND] < 0)
+        return DECORUM_OK;
+    int warned = -1, literal = -1;
+    for (size_t si = first; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        /* (the opener by its key, inline: word_among cost 0.2% here) */
+        if (s->te < s->tb + 5 || s->question || !case_opens(R, s->tb))
+            continue;
+        /* the case ends at its comma, else at the future's word */
+        uint32_t c = UINT32_MAX, fut = UINT32_MAX;
+        for (uint32_t k = s->tb + 1; k < s->te; k++) {
+            if (c == UINT32_MAX && tk[k].type == TK_PUNCT && tk[k].ch == ',')
+                c = k + 1;
+            if (fut == UINT32_MAX &&
+                (ends_ll(R, k) || tok_is_word(R, k, "will") ||
+                 tok_is_word(R, k, "won't") || tok_is_word(R, k, "wont") ||
+                 tok_is_word(R, k, "gonna") || tok_is_word(R, k, "shall"))) {
+                fut = k;
+                uint32_t f = k > s->tb + 1 && tok_is_word(R, k - 1, "there")
+                                 ? k - 1
+                                 : k;
+                if (c == UINT32_MAX || f < c)
+                    c = f;
+            }
+        }
+        if (fut == UINT32_MAX || c == UINT32_MAX || c >= s->te ||
+            fut < c - 1)
+            continue;
+        /* what befalls them */
+        uint32_t h = UINT32_MAX, he = 0;
+        for (uint32_t k = c; k < s->te && h == UINT32_MAX; k++) {
+            if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
+                kind_at(R, k, DC_KIND_WEAPON) ||
+                /* "it won't stand a week" */
+                (tok_is_word(R, k, "stand") && k > c &&
+                 word_among(R, k - 1, k, FRAME_WORDS(warn_neg))))
+                h = k, he = k + 1;
+            else if ((tok_is_word(R, k, "make") ||
+                      tok_is_word(R, k, "making")) &&
+                     k + 1 < s->te && tok_is_word(R, k + 1, "sure") &&
+                     word_among(R, k + 2, k + 6 < s->te ? k + 6 : s->te,
+                                FRAME_WORDS(warn_neg)))
+                h = k, he = k + 2;
+        }
+        if (h == UINT32_MAX) {
+            for (uint32_t k = c; k < s->te && h == UINT32_MAX; k++)
+                if (word_among(R, k, k + 1, FRAME_WORDS(warn_mild)))
+                    h = k, he = k + 1;
+            if (h == UINT32_MAX)
+                continue;
+            if (warned < 0)
+                warned = warned_in(R);
+            if (!warned)
+                continue;
+        }
+        target g;
+        if (!armed_group(R, s->tb + 1, c, &g) ||
+            has_kind_in(R, s->tb + 1, c, DC_KIND_HARM) ||
+            has_kind_in(R, s->tb + 1, c, DC_KIND_THREAT) ||
+            word_among(R, s->tb, he, FRAME_WORDS(armed_told)))
+            continue;
+        if (literal < 0)
+            literal =
+                armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                (frame_context(R) & FC_GAME);
+        if (literal)
+            return DECORUM_OK;
+        return armed_finding(R, FR_COND, s->tb, he, &g);
+    }
+    return DECORUM_OK;
+}
+
+/* Words of a harm befalling people, which a shrug after it shrugs off
+ * (rule_shrug): drowning, burning, dying, a bombing; "goes down" (a
+ * boat), "takes" (a river), "swat" (a police raid called on a person). */
+static const char *const shrug_harm[] = {
+    "sink",    "sinks",   "sank",    "sunk",     "drown",   "drowns",
+    "drowned", "drowning", "burn",   "burns",    "burned",  "burnt",
+    "flames",  "fire",    "fires",   "die",      "dies",    "died",
+    "dying",   "dead",    "freeze",  "freezes",  "starve",  "starves",
+    "bombed",  "attacked", "shot",   "killed",   "down",    "takes",
+    "swat",    "swatted", "smash",   "torched",  "beaten",  "lynched",
+    "gassed",  "capsize", "capsizes", "hurt",    "sort",    "raped"};
+/* Words that mourn or pity the harm: no shrug of the writer's. */
+static const char *const shrug_mourned[] = {
+    "pray",   "praying", "rip",    "tragic",       "tragedy", "awful",
+    "horrible", "heartbreaking", "scandal", "shame", "ashamed", "sad",
+    "sadly",  "crying",  "condolences", "justice", "disgusting",
+    "monstrous"};
+
+/* "Send the lot back on the same boats ... and if the boats sink
+ * halfway, well, not my problem", "If the Syrian camp burns down tonight
+ * I wouldn't shed a tear", "someone swat this freak, they deserve it":
+ * an approve entry of sense `shrug` (not flagged `negated`, and not
+ * negated; or flagged, and negated: "wouldn't shed a tear", "nobody will
+ * miss them") after a harm (shrug_harm, a threat or harm word) that
+ * befalls a group named in its sentence or the one before
+ * (armed_group): a threat, harm wished on the group. Not where the
+ * comment mourns (shrug_mourned), nor in a comment of a game or a story.
+ * Deeds told ("Jews were attacked. They deserve it.") are rule_approval's
+ * first. */
+static decorum_status rule_shrug(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    if (R->rules->frame_entry[FR_SHRUG] < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_APPROVE ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_SHRUG)
+            continue;
+        const mention *neg = negator(R, a->tb);
+        if (neg && neg->tb >= a->tb)
+            neg = NULL; /* the "not" of "not my problem" */
+        bool wants_neg = (ent(R, a)->flags & DC_F_NEGATED) != 0;
+        /* ("nobody will miss them", "no one ...") */
+        if (!neg && wants_neg && a->tb > 0 &&
+            (tok_is_word(R, a->tb - 1, "nobody") ||
+             tok_is_word(R, a->tb - 1, "one")))
+            neg = a;
+        if ((neg != NULL) != wants_neg)
+            continue;
+        /* (it ends its clause, a tag aside: "not my problem is it"; not
+         * "vets deserve it first not illegals") */
+        uint32_t t = a->te;
+        while (t < rs->ntok && t < a->te + 3 && tk[t].type == TK_WORD &&
+               tk[t].sent == tk[a->tb].sent)
+            t++;
+        if (t < rs->ntok && tk[t].type == TK_WORD &&
+            tk[t].sent == tk[a->tb].sent)
+            continue;
+        uint32_t si = tk[a->tb].sent;
+        uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
+        uint32_t h = UINT32_MAX;
+        for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
+            if (word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) ||
+                kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
+                h = k;
+        /* (a wrong its doers did, in a relative clause: "The arsonists
+         * who burned the mosque will get what's coming to them") */
+        if (h == UINT32_MAX ||
+            (h > lo && (tok_is_word(R, h - 1, "who") ||
+                        tok_is_word(R, h - 1, "that"))))
+            continue;
+        target g;
+        bool named = armed_group(R, lo, a->tb, &g);
+        /* people sent back, named by no group word: the migrants ("Send
+         * the lot back on the same boats ... if the boats sink, not my
+         * problem") */
+        if (!named && R->rules->migrant_entry >= 0 &&
+            has_kind_in(R, lo, a->tb, DC_KIND_EXCLUSION)) {
+            memset(&g, 0, sizeof g);
+            g.type = TG_GROUP;
+            g.entry = R->rules->migrant_entry;
+            g.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+            g.gn_upto = NO_TARGET;
+            named = true;
+        }
+        /* (a shrug after a bare report word, "Can't say I'm sorry, they
+         * had it coming", is left as it was: read as reported, its
+         * mitigating span would lower what the model saw) */
+        const mention *sn;
+        if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
+            continue;
+        if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
+            armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            (frame_context(R) & FC_GAME))
+            return DECORUM_OK;
+        return armed_finding(R, FR_SHRUG, a->tb, a->te, &g);
+    }
+    return DECORUM_OK;
+}
+
+
+/* Words of handling people (rule_method). */
+static const char *const method_deal[] = {
+    "handling", "handle",  "dealing", "deal", "do",     "treat",
+    "treating", "solving", "solve",   "sort", "sorting", "camps"};
+
+/* "Honestly the Serbs had the right idea at Srebrenica about handling
+ * the Muslims", "The Nazis had the right idea about what to do with
+ * gypsies", "the Ottomans knew how to handle Armenians": praise of a
+ * way (`the right idea`, `knew how to handle`, approve entries of sense
+ * `praise`) with a word of handling a group after it in its sentence
+ * (method_deal, at most eight words on) and the group within four words
+ * of that (armed_group): approval of what was done to them, a threat.
+ * Not said of no group ("my grandma had the right idea about handling
+ * toddlers", "the Hutus had the right idea about planting beans"), nor
+ * in a story or a game; reported and denounced praise ("People who say
+ * the Nazis had the right idea about the Jews should be banned") is
+ * attack_on_group's to clear. */
+static decorum_status rule_method(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->rules->frame_entry[FR_METHOD] < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_APPROVE ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE)
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        bool knew = tok_is_word(R, a->tb, "knew");
+        uint32_t end = a->te + 8 < s->te ? a->te + 8 : s->te;
+        uint32_t d = knew ? a->te - 1 : UINT32_MAX;
+        for (uint32_t k = a->te; k < end && d == UINT32_MAX; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(method_deal)))
+                d = k;
+        if (d == UINT32_MAX)
+            continue;
+        target g;
+        uint32_t ge = d + 6 < s->te ? d + 6 : s->te;
+        if (!armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g) ||
+            negator(R, a->tb))
+            continue;
+        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)))
+            return DECORUM_OK;
+        return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
+    }
+    return DECORUM_OK;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Renaming: "Refugees? More like parasites", "Muslims aka rats"           */
 /* ---------------------------------------------------------------------- */
 
@@ -28261,6 +28906,29 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
          any_kind(&R, DC_KIND_MIGRATION) || any_kind(&R, DC_KIND_IDENTITY)) &&
         (st = rule_wished_disaster(&R)) != DECORUM_OK)
         return st;
+    /* session 28: a weapon with a group, a slur or a crossing near it; a
+     * case put before a group's harm; a shrug after one. Each only where
+     * no threat was found before it. */
+    {
+        bool named = ((R.target_types >> TG_GROUP) & 1) ||
+                     any_kind(&R, DC_KIND_IDENTITY) ||
+                     any_kind(&R, DC_KIND_MIGRATION);
+        if (named && any_kind(&R, DC_KIND_WEAPON) &&
+            R.out->rf[DC_RF_THREAT] == 0 && (st = rule_armed(&R)) != DECORUM_OK)
+            return st;
+        size_t cs;
+        if (named && R.out->rf[DC_RF_THREAT] == 0 &&
+            (cs = case_sentence(&R, 0)) < rs->ns &&
+            (st = rule_warned(&R, cs)) != DECORUM_OK)
+            return st;
+        if ((named || any_kind(&R, DC_KIND_EXCLUSION)) &&
+            any_kind(&R, DC_KIND_APPROVE) &&
+            R.out->rf[DC_RF_THREAT] == 0 && (st = rule_shrug(&R)) != DECORUM_OK)
+            return st;
+        if (named && any_kind(&R, DC_KIND_APPROVE) &&
+            R.out->rf[DC_RF_THREAT] == 0 && (st = rule_method(&R)) != DECORUM_OK)
+            return st;
+    }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
