@@ -402,6 +402,7 @@ typedef struct run {
     uint8_t migration_topic;
     /* state_war's answer, the same way */
     uint8_t state_war;
+    uint8_t pattern_said; /* culprit_pattern's cue and crime words */
     bool denounce_any;    /* some denouncing word in the comment */
     bool ingroup;         /* speaker marks in-group membership */
     uint32_t ingroup_categories;
@@ -2632,8 +2633,9 @@ static bool quantified(const run *R, uint32_t ti)
 static bool hostile_kind(dc_kind k);
 
 /* Is entry e an open predicate (sense `vice`, `conduct` or `capacity`:
- * "rob", "lie to", "don't work", "behaviour", "can't govern"), which is said of anyone and is hostile
- * only as generalized_vice reads it of a whole group? */
+ * "rob", "lie to", "don't work", "behaviour", "can't govern"), which is
+ * said of anyone and is hostile only as generalized_vice reads it of a
+ * whole group? */
 static inline bool open_predicate(const dc_entry *e)
 {
     unsigned sense = DC_SENSE_OF(e->flags);
@@ -7375,7 +7377,7 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
             return false;
     /* (nor one the writer agrees with: "He called Muslims vermin, and
      * he's right", "Everyone sees Gypsies as thieves for a reason") */
-    for (uint32_t k = m->te; k + 2 < s->te; k++)
+    for (uint32_t k = m->te; k + 2 < s->te && k < m->te + 8; k++)
         if ((tok_is_word(R, k, "for") || tok_is_word(R, k, "with")) &&
             (a_or_an(R, k + 1) || tok_is_word(R, k + 1, "good")) &&
             tok_is_word(R, k + 2, "reason"))
@@ -12527,23 +12529,36 @@ static bool hoped_deed(const run *R, const mention *m, const sentence *s)
  * the killing of ...", "Lynching of traitors now!"). */
 static bool event_named(const run *R, const mention *m, const sentence *s)
 {
+    /* words that qualify an event with no determiner before them ("Mob
+     * lynching in Alwar"); any word may after one ("The brutal killing
+     * of"), but not a verb with none ("Resume killing of Jews") */
+    static const char *const kind_of[] = {
+        "mob",      "mass",     "brutal",   "ritual",  "sectarian",
+        "communal", "racist",   "cow",      "honour",  "honor",
+        "gang",     "police",   "alleged",  "targeted", "custodial",
+        "random",   "senseless", "tragic",  "horrific", "latest",
+        "recent",   "knife",    "school",   "mosque",  "church",
+        "synagogue", "temple"};
+    /* a time to come makes it a plan ("Shooting in the mosque tonight") */
+    static const char *const when[] = {"tonight", "tomorrow", "soon",
+                                       "next", "today", "now"};
     const dc_rules_scratch *rs = R->rs;
     const tok *v = &rs->toks[m->te - 1];
     if (m->te >= s->te || v->e - v->b < 6 ||
         memcmp(R->n->text + v->e - 3, "ing", 3) != 0 ||
         !(tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")))
         return false;
-    /* (a time to come makes it a plan: "Shooting in the mosque tonight") */
-    static const char *const when[] = {"tonight", "tomorrow", "soon",
-                                       "next", "today", "now"};
-    if (word_among(R, s->tb, s->te, when, sizeof when / sizeof *when))
-        return false;
     uint32_t clause = rs->toks[m->tb].clause, k = m->tb;
     /* one qualifying word, then a determiner, walking back */
+    bool det = k > s->tb + 1 && rs->toks[k - 2].clause == clause &&
+               (tok_is_word(R, k - 2, "the") || a_or_an(R, k - 2));
     if (k > s->tb && rs->toks[k - 1].clause == clause &&
         rs->toks[k - 1].type == TK_WORD && !is_determiner(R, k - 1) &&
         !a_or_an(R, k - 1) && !mention_at(R, k - 1, DC_KIND_MODAL) &&
-        !mention_at(R, k - 1, DC_KIND_NEGATION) && !in_target(R, k - 1, TG_GROUP))
+        !mention_at(R, k - 1, DC_KIND_NEGATION) &&
+        !in_target(R, k - 1, TG_GROUP) &&
+        (det || word_among(R, k - 1, k, kind_of,
+                           sizeof kind_of / sizeof *kind_of)))
         k--;
     if (k > s->tb && rs->toks[k - 1].clause == clause &&
         (tok_is_word(R, k - 1, "the") || a_or_an(R, k - 1)))
@@ -12554,7 +12569,12 @@ static bool event_named(const run *R, const mention *m, const sentence *s)
             return false;
         k--;
     }
-    return true;
+    /* after it, in a few words: no time to come, and no modal said of it
+     * ("The lynching of gays should be legal"); an approval of it is the
+     * approval rule's ("Lynching of blacks was justified") */
+    uint32_t e = m->te + 10 < s->te ? m->te + 10 : s->te;
+    return !word_among(R, m->tb, e, when, sizeof when / sizeof *when) &&
+           !has_kind_in(R, m->te, e, DC_KIND_MODAL);
 }
 
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
@@ -12883,11 +12903,6 @@ static bool past_war(const run *R, const mention *m)
     return false;
 }
 
-/* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
- * the comment or its context is about migration, or m is the object of
- * "take back"; not in a sentence dated to a war of the past (past_war)
- * nor in a comment of a state's war (state_war)? Asked by rule_attack of an ambiguous word both as an attack that may
- * be its own target and as the object of a threat. */
 /* "Invaders is the right word for what Russia did in Ukraine. Tanks
  * rolling across a border is an invasion": a comment that speaks of the
  * arms of a state at war (tanks, artillery, missiles, shelling,
@@ -12908,6 +12923,12 @@ static bool state_war(run *R)
     return R->state_war == 2;
 }
 
+/* Is m, a word for migrants ("invaders", "illegals"), meant of migrants:
+ * the comment or its context is about migration, or m is the object of
+ * "take back"; not in a sentence dated to a war of the past (past_war)
+ * nor in a comment of a state's war (state_war)? Asked by rule_attack of
+ * an ambiguous word both as an attack that may be its own target and as
+ * the object of a threat. */
 static inline bool migrant_word_meant(run *R, const mention *m)
 {
     return (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
@@ -16366,7 +16387,7 @@ static const target *clause_subject(const run *R, const mention *m,
  * (a harm, a threat or a crime word): an insinuation, for review. Not
  * the group as the one a deed is done to ("always women who get blamed
  * for rape"), nor a deed of no wrong ("always the Irish who win"). */
-static bool culprit_pattern(const run *R, const mention *m, const target *t)
+static bool culprit_pattern(run *R, const mention *m, const target *t)
 {
     static const char *const crime[] = {
         "crime",    "crimes",   "stabbing", "stabbings", "grooming",
@@ -16390,20 +16411,58 @@ static bool culprit_pattern(const run *R, const mention *m, const target *t)
     if (t->type != TG_GROUP || t->tb != g)
         return false;
     uint32_t k = t->te;
+    /* (a person noun after the group: "the Pakistani shopkeeper who") */
+    if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
+        k++;
     while (k < s->te && rs->toks[k].type != TK_WORD)
         k++;
     if (k == s->te)
         return s->question && m->tb >= 3 && tok_is_word(R, m->tb - 3, "why");
-    if ((tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) &&
-        word_among(R, k + 1, k + 2 < s->te ? k + 2 : s->te, done_to,
-                   sizeof done_to / sizeof *done_to))
+    /* the group as the one a deed is done to: a participle right after
+     * it ("always immigrants blamed for crime"), or "who" and a form of
+     * "be" or "get", past an adverb ("who always get blamed") */
+    if (ends_ed(R, k) || participle_word(R, k))
         return false;
-    if (!s->question &&
-        !word_among(R, 0, rs->ntok, cue, sizeof cue / sizeof *cue))
+    bool rel = tok_is_word(R, k, "who") || tok_is_word(R, k, "that");
+    if (rel) {
+        uint32_t j = k + 1;
+        while (j < s->te && adverb_like(R, j))
+            j++;
+        if (word_among(R, j, j + 1 < s->te ? j + 1 : s->te, done_to,
+                       sizeof done_to / sizeof *done_to))
+            return false;
+    }
+    /* the cue and the crime words, once a comment (R->pattern_said: bit 0
+     * known, bit 1 a cue, bit 2 a crime word) */
+    if (!(R->pattern_said & 1))
+        R->pattern_said =
+            (uint8_t)(1u |
+                      (word_among(R, 0, rs->ntok, cue, sizeof cue / sizeof *cue)
+                           ? 2u
+                           : 0u) |
+                      (word_among(R, 0, rs->ntok, crime,
+                                  sizeof crime / sizeof *crime)
+                           ? 4u
+                           : 0u));
+    if (!s->question && !(R->pattern_said & 2))
         return false;
+    /* after "who", the incident must be the clause's own, in its first
+     * three words: "always Muslims who help after a knife attack" tells of
+     * no wrong of theirs */
+    if (rel) {
+        uint32_t e = k + 4 < s->te ? k + 4 : s->te;
+        return has_kind_in(R, k, e, DC_KIND_HARM) ||
+               has_kind_in(R, k, e, DC_KIND_THREAT) ||
+               word_among(R, k, e, crime, sizeof crime / sizeof *crime);
+    }
     return any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
-           word_among(R, 0, rs->ntok, crime, sizeof crime / sizeof *crime);
+           (R->pattern_said & 4);
 }
+
+/* Who one says one is: "says he's a Muslim". */
+static const char *const wl_is_said[] = {"he's",  "she's", "they're",
+                                         "i'm",   "hes",   "shes",
+                                         "theyre", "im"};
 
 /* Who one says one is: "calls himself a Muslim". */
 static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
@@ -17157,7 +17216,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * is aimed at the speakers, for what they say of the group: a threat
      * at people (not hate), told to the model as counter-speech. Not a
      * clause of what the group is ("anyone who is gay", "everyone that
-     * calls himself a Muslim"). */
+     * calls himself a Muslim", "anyone who says he is a Muslim"). */
     if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP &&
         t->tb >= m->te && t->tb <= m->te + 8)
         for (uint32_t k = m->te; k + 1 < t->tb; k++)
@@ -17166,7 +17225,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                  kind_at(R, k + 1, DC_KIND_REPORT)) &&
                 !word_among(R, k + 1, k + 4 < t->tb ? k + 4 : t->tb,
                             wl_reflexive,
-                            sizeof wl_reflexive / sizeof *wl_reflexive)) {
+                            sizeof wl_reflexive / sizeof *wl_reflexive) &&
+                /* ("anyone who says he is a Muslim": who one is) */
+                !has_kind_in(R, k + 1, t->tb, DC_KIND_COPULA) &&
+                !word_among(R, k + 1, t->tb, wl_is_said,
+                            sizeof wl_is_said / sizeof *wl_is_said)) {
                 R->out->rf[DC_RF_COUNTER] = 1;
                 t = &someone;
                 break;
@@ -18865,7 +18928,11 @@ static const char *const wl_vice_bound[] = {
     /* a measure that hedges it ("don't work much that month", "don't
      * integrate easily at first"; not "from", a source as often as a
      * time: "child prostitutes from moslem pedos") */
-    "much", "easily"};
+    "much", "easily",
+    /* an object or an agent (session 28): "fanatical about football",
+     * "superstitious about the number 4", "brainwashed by state
+     * propaganda", "can't be reasoned with about cheese" */
+    "about", "over", "by"};
 
 /* Words after a bounding preposition that widen rather than bound ("no
  * manners at all", "spread AIDS on purpose", "in every city"). */
@@ -19013,9 +19080,13 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
      * say, but ...", "Roma are thieves, people claim") */
     if (after + 1 < s->te && tk[after].type == TK_PUNCT &&
         tk[after].ch == ',')
-        for (uint32_t k = after + 1; k < after + 4 && k < s->te; k++)
+        for (uint32_t k = after + 1; k < after + 4 && k < s->te; k++) {
+            /* (not the writer's: "Somalis don't work, I say") */
+            if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+                break;
             if (kind_at(R, k, DC_KIND_REPORT))
                 return false;
+        }
     if (after < s->te &&
         ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
           !(after + 1 < s->te &&
@@ -21050,11 +21121,12 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
 /* "just saw 1488 on a license plate and reported it to the DMV", "Saw a
  * guy with a 1488 tattoo at the gym, disgusting": a code someone else
  * shows on a thing (a plate, a tattoo, a flag, a wall: a word of display
- * within three words before it or four after), in a comment that reports
- * it or denounces it after it, is told of to condemn it (a word naming a
- * slogan before the code judges nothing: "... with swastika flags &
- * slogans heil hitler"). Shown and praised ("Saw a 1488 tattoo,
- * respect") it stays the code. */
+ * within three words before it or four after), reported ("reported",
+ * "flagged") or denounced in the sixteen words after it, is told of to
+ * condemn it (a word naming a slogan before the code judges nothing:
+ * "... with swastika flags & slogans heil hitler"). Shown and praised
+ * ("Saw a 1488 tattoo, respect") it stays the code. */
+#define DISPLAY_REACH 16u
 static bool code_on_display(const run *R, const mention *m)
 {
     static const char *const shown[] = {
@@ -21064,15 +21136,21 @@ static bool code_on_display(const run *R, const mention *m)
         "patches", "hat",     "jacket",  "bumper",  "sign",     "username",
         "tag",     "tagged",  "painted", "scrawled", "carved"};
     static const char *const told[] = {"reported", "report", "reporting",
-                                       "flagged", "called"};
+                                       "flagged"};
     const sentence *s = sent_of(R, m->tb);
     uint32_t b = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
     uint32_t e = m->te + 4 < s->te ? m->te + 4 : s->te;
     if (!word_among(R, b, e, shown, sizeof shown / sizeof *shown))
         return false;
-    return (R->denounce_any &&
-            has_kind_in(R, m->te, R->rs->ntok, DC_KIND_DENOUNCE)) ||
-           word_among(R, 0, R->rs->ntok, told, sizeof told / sizeof *told);
+    /* the report or the judgement after it, within DISPLAY_REACH words
+     * (a bound: a comment of many codes reads no more for each), and no
+     * praise there ("1488 flag flying proud, reported for duty") */
+    uint32_t n = R->rs->ntok;
+    uint32_t end = m->te + DISPLAY_REACH < n ? m->te + DISPLAY_REACH : n;
+    return !has_kind_in(R, m->te, end, DC_KIND_POSITIVE) &&
+           !has_kind_in(R, m->te, end, DC_KIND_APPROVE) &&
+           ((R->denounce_any && has_kind_in(R, m->te, end, DC_KIND_DENOUNCE)) ||
+            word_among(R, m->te, end, told, sizeof told / sizeof *told));
 }
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
@@ -23418,8 +23496,7 @@ static bool access_told(const run *R, uint32_t v)
     const tok *t = &R->rs->toks[v];
     const char *w = R->n->text + t->b;
     size_t l = t->e - t->b;
-    bool ed = (l > 3 && memcmp(w + l - 2, "ed", 2) == 0 &&
-               !(l == 3 && memcmp(w, "wed", 3) == 0)) ||
+    bool ed = (l > 3 && memcmp(w + l - 2, "ed", 2) == 0) ||
               (l == 4 && memcmp(w, "sold", 4) == 0) ||
               (l == 6 && memcmp(w, "taught", 6) == 0);
     bool s3 = l > 3 && w[l - 1] == 's' && w[l - 2] != 's';
@@ -23494,7 +23571,8 @@ static bool access_object(run *R, uint32_t k, uint32_t c, target *out)
         k++;
     if (k < n && tok_is_word(R, k, "more"))
         return false; /* "hire more women": inclusion */
-    while (k < n && tk[k].clause == c && word_among(R, k, k + 1, FRAME_WORDS(det)))
+    while (k < n && tk[k].clause == c &&
+           word_among(R, k, k + 1, FRAME_WORDS(det)))
         k++;
     if (k >= n || tk[k].clause != c)
         return false;
@@ -23613,6 +23691,39 @@ static decorum_status access_finding(run *R, uint32_t from, uint32_t to,
         (!(t->categories & ~NATION_CATEGORIES) && game_in(R, sent_of(R, from))))
         return DECORUM_OK;
     return slogan_exclusion(R, &sm, t, ae);
+}
+
+/* Does the passive of an access verb, ending before token k in clause c,
+ * end its clause, or go on only with a place of ours or where they would
+ * be ("shouldn't be admitted to our university", "never be hired here",
+ * "shouldn't be allowed at church")? Not with what is
+ * taught or served, a manner, a purpose or a particle ("shouldn't be
+ * taught to hate themselves", "taught in residential schools", "admitted
+ * without an interpreter", "let down by the system", "let go without
+ * pay", "served exams on Yom Kippur"): what the clause forbids is that,
+ * not their place. */
+static bool passive_closed(const run *R, uint32_t k, uint32_t c)
+{
+    static const char *const ours[] = {"our", "my", "this", "these", "any"};
+    static const char *const here[] = {"here", "anywhere", "ever", "again",
+                                       "either", "period"};
+    static const char *const into[] = {"in", "to", "on"};
+    /* (where they are let or kept: "shouldn't be allowed at church",
+     * "near children", "into the country") */
+    static const char *const where[] = {"at", "near", "into", "around",
+                                        "inside"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t n = rs->ntok;
+    while (k < n && rs->toks[k].clause == c && adverb_like(R, k))
+        k++;
+    if (k >= n || rs->toks[k].clause != c || rs->toks[k].type != TK_WORD)
+        return true;
+    if (word_among(R, k, k + 1, here, sizeof here / sizeof *here) ||
+        word_among(R, k, k + 1, where, sizeof where / sizeof *where))
+        return true;
+    return k + 1 < n &&
+           word_among(R, k, k + 1, into, sizeof into / sizeof *into) &&
+           word_among(R, k + 1, k + 2, ours, sizeof ours / sizeof *ours);
 }
 
 /* Access denied: the writer's prohibition (access_prohibited) before a
@@ -23816,7 +23927,8 @@ static decorum_status rule_access_denied(run *R)
          * be allowed to teach", the group (or "they") right before the
          * negated modal */
         uint32_t b = allowed ? v - 3 : v - 1; /* "be" */
-        if (b == 0 || tk[b - 1].clause != c)
+        if (b == 0 || tk[b - 1].clause != c ||
+            (!allowed && !passive_closed(R, a->te, c)))
             continue;
         uint32_t p = access_prohibited(R, b);
         if (p == UINT32_MAX || access_told_before(R, s, p))
@@ -28926,7 +29038,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             R.out->rf[DC_RF_THREAT] == 0 && (st = rule_shrug(&R)) != DECORUM_OK)
             return st;
         if (named && any_kind(&R, DC_KIND_APPROVE) &&
-            R.out->rf[DC_RF_THREAT] == 0 && (st = rule_method(&R)) != DECORUM_OK)
+            R.out->rf[DC_RF_THREAT] == 0 &&
+            (st = rule_method(&R)) != DECORUM_OK)
             return st;
     }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
