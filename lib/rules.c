@@ -23842,7 +23842,18 @@ static decorum_status rule_access_denied(run *R)
                     break;
                 else
                     md = NULL;
+            /* (a warning for their safety: "Muslims should stay off the
+             * streets tonight, the EDL march is passing", "Jewish people
+             * should stay away from the demo for their own safety") */
+            static const char *const safety[] = {
+                "tonight", "today",   "safety", "safe",    "unsafe",
+                "danger",  "dangerous", "advise", "advises", "advised",
+                "warn",    "warns",   "warned", "careful", "protect"};
+            uint32_t si = tk[v].sent;
+            uint32_t se = si + 1 < R->rs->ns ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
+                word_among(R, s->tb, se, safety,
+                           sizeof safety / sizeof *safety) ||
                 !access_subject(R, md->tb, c, false, &t))
                 continue;
             decorum_status st = access_finding(R, md->tb, a->te, &t);
