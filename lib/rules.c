@@ -26440,9 +26440,14 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
          * a team's name ("The Tribe won again"), the writer's own
          * ("my brother and I have the same last name", "my grandmother's
          * family") */
+        /* (a capital says a name only inside its sentence and in a text
+         * not in capitals throughout: "Globalist politicians ..." opens
+         * its sentence, "GLOBALIST POLITICIANS" shouts) */
         if (tok_is_word(R, m->te, "as") ||
             (m->kind == DC_KIND_DOGWHISTLE &&
-             (tok_is_word(R, m->te, "of") || capitalized(R, m->te - 1))) ||
+             (tok_is_word(R, m->te, "of") ||
+              (m->te - 1 > sent_of(R, m->tb)->tb &&
+               title_case(R, m->te - 1)))) ||
             (!(e->term[0] & 0x80) && writer_in(R, m->tb)))
             continue;
         /* a dog whistle of everyday readings stands beside a marker only
