@@ -1716,7 +1716,8 @@ static bool hostile_hit(const run *R, const dc_hit *hv, const dc_hit *hend,
  * SIPG", the place "Pkai"), identifiers ("sipc_total", "kkie-2231") and
  * typos ("Pahg"). So a swap counts only as its own entry's (a severe,
  * unambiguous slur: the form is shared by the term's whole group), in
- * lower case, standing alone, and plural with some sign that people are
+ * lower case (or capitalized as a sentence opens, or in a comment in
+ * capitals throughout), standing alone, and plural with some sign that people are
  * meant: "these"/"those"/"all"/"too many" or an epithet before it, or a
  * hostile word or a plot's verb in the comment ("all these pkais ...
  * stink", "the kkies run the banks"; not "Any aobs before we close?"). */
@@ -1737,8 +1738,23 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
     uint32_t oe = dc_norm_src_end(R->n, h->end - 1);
     if (oe > R->orig_len || oe <= ob)
         return true;
+    /* in lower case; or with the capital that opens a sentence
+     * ("Pkais should go home"), or in a comment shouted in capitals
+     * throughout ("ALL THESE PKAIS ..."), where case says nothing */
+    bool opens = true, shouted = true;
+    for (uint32_t i = ob; i-- > 0;) {
+        char c = R->orig[i];
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'')
+            continue;
+        opens = c == '.' || c == '!' || c == '?' || c == '\n';
+        break;
+    }
+    for (uint32_t i = 0; i < R->orig_len && shouted; i++)
+        shouted = !(R->orig[i] >= 'a' && R->orig[i] <= 'z');
     for (uint32_t i = ob; i < oe; i++)
-        if (!(R->orig[i] >= 'a' && R->orig[i] <= 'z'))
+        if (!(R->orig[i] >= 'a' && R->orig[i] <= 'z') &&
+            !(R->orig[i] >= 'A' && R->orig[i] <= 'Z' &&
+              (shouted || (i == ob && opens))))
             return true;
     char before = ob > 0 ? R->orig[ob - 1] : ' ';
     char after = oe < R->orig_len ? R->orig[oe] : ' ';
@@ -9015,7 +9031,7 @@ static bool partner_of(const run *R, const mention *m)
      * people gives itself.) */
     if ((ent(R, m)->flags & (DC_F_NOTPERSON | DC_F_RECLAIMABLE)) ==
             DC_F_RECLAIMABLE &&
-        m->tb > sent_of(R, m->tb)->tb && capitalized(R, m->tb))
+        m->tb > sent_of(R, m->tb)->tb && title_case(R, m->tb))
         return false;
     if (word_among(R, k - 1, k, verbs, sizeof verbs / sizeof *verbs)) {
         if (!tok_is_word(R, k - 1, "kissing") &&
