@@ -24340,8 +24340,16 @@ static int fate_placed(const run *R, const target *t, const mention *m)
             continue;
         if (tok_is_word(R, k + 1, "here") || tok_is_word(R, k + 1, "there"))
             return 1;
+        /* a place named: written as a name, or a country in any case
+         * ("in britain": comments are often all lower case); a game
+         * ("in fifa") is a gathering; another word places nothing ("in
+         * general", "in public") */
         if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
-            return capitalized(R, k + 1) ? 2 : -1;
+            return capitalized(R, k + 1) ||
+                           kind_at(R, k + 1, DC_KIND_NONPROTECTED)
+                       ? 2
+                   : kind_at(R, k + 1, DC_KIND_OBJECT) ? -1
+                                                       : 0;
         /* (the noun within three words: "in this part of town", "on our
          * council estate") */
         for (uint32_t j = k + 2; j < m->tb && j < k + 6; j++)
