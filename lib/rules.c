@@ -17701,10 +17701,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                         has_kind_in(R, m->te, ce, DC_KIND_CONSP_OBJECT))) &&
                       !past_war(R, m) && !game_in(R, sent_of(R, m->tb));
         }
-        /* (not "Russian invaders shelled Kharkiv": state_war) */
-        if (!topical && t && t->type == TG_GROUP &&
-            !((e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
-              state_war(R)))
+        if (!topical && t && t->type == TG_GROUP)
             topical = true;
         /* "kids like that should've been screened out before birth",
          * "people like him should have been screened out in the womb": a
