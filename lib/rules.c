@@ -22627,6 +22627,23 @@ static bool told_before(const run *R, const sentence *s, uint32_t b)
            word_among(R, s->tb, b, FRAME_WORDS(wl_if_when));
 }
 
+/* Words after a group let "into" somewhere that make it a game or a
+ * gathering, not a place ("let the Nigerians into the game early"); after
+ * a group served, the words that say where or when, not what is served
+ * ("Don't serve Muslims here", not "... pork"); after a group hired or
+ * let, the words of a way of doing it, a warning against abuse ("through
+ * unlicensed agencies", "as unpaid interns"). group_frame's and
+ * rule_access_denied's. */
+static const char *const wl_game_place[] = {"game",   "match", "lobby",
+                                            "server", "chat",  "party",
+                                            "draft",  "squad", "team"};
+static const char *const wl_served_where[] = {
+    "in",  "at", "here",  "anymore", "again",  "ever",      "there",
+    "and", "or", "until", "either",  "any",    "period",    "altogether"};
+static const char *const wl_hired_how[] = {
+    "through", "via", "as",      "on",    "under", "without",
+    "just",    "because", "unless", "off", "only"};
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -22716,9 +22733,6 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         /* "into" needs a place ("never let the Nigerians into the game
          * early" is a kick-off), and a trailing "without checking ..."
          * or "on fake college offers" keeps them from harm, not out */
-        static const char *const not_place[] = {"game", "match", "lobby",
-                                                "server", "chat", "party",
-                                                "draft", "squad", "team"};
         static const char *const sham[] = {"contracts", "contract",
                                            "offers", "offer", "promises",
                                            "scams", "schemes"};
@@ -22730,7 +22744,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                  word_among(R, j + 1, j + 5 < n ? j + 5 : n,
                             FRAME_WORDS(sham))) ||
                 (tok_is_word(R, k, "into") && j > k && j < k + 3 &&
-                 word_among(R, j, j + 1, FRAME_WORDS(not_place))))
+                 word_among(R, j, j + 1, FRAME_WORDS(wl_game_place))))
                 where = false;
         if (where) {
             *from = b - 1;
@@ -22769,17 +22783,11 @@ static int group_frame(run *R, const target *t, uint32_t *from,
              * way ("through unlicensed agencies", "as unpaid interns",
              * "on zero-hour contracts", "just because they're cheap") is
              * a warning against abuse */
-            static const char *const served[] = {
-                "in", "at", "here", "anymore", "again", "ever", "there",
-                "and", "or", "until", "either", "any", "period"};
-            static const char *const adjunct[] = {
-                "through", "via", "as", "on", "under", "without", "just",
-                "because", "unless", "off", "only"};
             uint32_t a = t->te;
             if (a < n && tk[a].clause == c && tk[a].type == TK_WORD &&
                 ((tok_is_word(R, b, "serve") || tok_is_word(R, b, "serving"))
-                     ? !word_among(R, a, a + 1, FRAME_WORDS(served))
-                     : word_among(R, a, a + 1, FRAME_WORDS(adjunct))))
+                     ? !word_among(R, a, a + 1, FRAME_WORDS(wl_served_where))
+                     : word_among(R, a, a + 1, FRAME_WORDS(wl_hired_how))))
                 v = UINT32_MAX;
         }
         if (v != UINT32_MAX && v > 0) {
@@ -23768,20 +23776,11 @@ static decorum_status rule_access_denied(run *R)
         "a", "an", "your", "our", "the", "my", "their", "house", "houses",
         "home", "homes", "flat", "flats", "property", "land", "apartment",
         "place", "out", "room", "rooms"};
-    static const char *const served[] = {
-        "in", "at", "here", "anymore", "again", "ever", "there", "and",
-        "or", "until", "either", "any", "period", "altogether"};
     static const char *const trade[] = {"sell", "rent", "lease", "selling",
                                         "renting", "leasing", "sold"};
     static const char *const be_allowed[] = {"allowed", "let", "permitted"};
     static const char *const wed[] = {"marry", "wed", "date", "marrying",
                                       "dating"};
-    static const char *const adjunct[] = {
-        "through", "via", "as", "on", "under", "without", "just", "because",
-        "unless", "off", "only"};
-    static const char *const not_place[] = {"game", "match", "lobby",
-                                            "server", "chat", "party",
-                                            "draft", "squad", "team"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     uint32_t n = rs->ntok;
@@ -23903,13 +23902,13 @@ static decorum_status rule_access_denied(run *R)
              * checking ..."), or let into a game ("into the game early"):
              * a warning against abuse, as in group_frame */
             bool how = e < n && tk[e].clause == c &&
-                       word_among(R, e, e + 1, FRAME_WORDS(adjunct));
+                       word_among(R, e, e + 1, FRAME_WORDS(wl_hired_how));
             for (uint32_t j = e; !how && j < n && j < e + 10 &&
                                  tk[j].clause == c;
                  j++)
                 how = tok_is_word(R, j, "without") ||
                       (j > e && j < e + 3 && tok_is_word(R, e, "into") &&
-                       word_among(R, j, j + 1, FRAME_WORDS(not_place)));
+                       word_among(R, j, j + 1, FRAME_WORDS(wl_game_place)));
             if (how)
                 continue;
             if (tok_is_word(R, v, "let") || tok_is_word(R, v, "allow") ||
@@ -23922,7 +23921,7 @@ static decorum_status rule_access_denied(run *R)
             } else if ((tok_is_word(R, v, "serve") ||
                         tok_is_word(R, v, "serving")) &&
                        e < n && tk[e].clause == c && tk[e].type == TK_WORD &&
-                       !word_among(R, e, e + 1, FRAME_WORDS(served))) {
+                       !word_among(R, e, e + 1, FRAME_WORDS(wl_served_where))) {
                 continue;
             }
             uint32_t p = access_prohibited(R, v);
