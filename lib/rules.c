@@ -25285,8 +25285,6 @@ static decorum_status rule_armed(run *R)
                       (frame_context(R) & FC_GAME);
         if (literal)
             return DECORUM_OK;
-        if (from > w->tb)
-            from = w->tb;
         return armed_finding(R, FR_ARMED, from, to, &g);
     }
     return DECORUM_OK;
@@ -25394,8 +25392,9 @@ static decorum_status rule_warned(run *R, size_t first)
                     c = f;
             }
         }
-        if (fut == UINT32_MAX || c == UINT32_MAX || c >= s->te ||
-            fut < c - 1)
+        /* (a future word sets c to itself or before it: no future, no
+         * case) */
+        if (fut == UINT32_MAX)
             continue;
         /* what befalls them */
         uint32_t h = UINT32_MAX, he = 0;
@@ -25482,8 +25481,6 @@ static decorum_status rule_shrug(run *R)
             DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_SHRUG)
             continue;
         const mention *neg = negator(R, a->tb);
-        if (neg && neg->tb >= a->tb)
-            neg = NULL; /* the "not" of "not my problem" */
         bool wants_neg = (ent(R, a)->flags & DC_F_NEGATED) != 0;
         /* ("nobody will miss them", "no one ...") */
         if (!neg && wants_neg && a->tb > 0 &&
