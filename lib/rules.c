@@ -2215,6 +2215,22 @@ static target group_of(const run *R, const mention *m)
                     0,        m->b, m->e, NO_TARGET};
 }
 
+/* The migrants as a group of tokens [tb, te), named by no group word of
+ * their own (a crossing's dinghy, people sent back on boats): the
+ * lexicon's migrant entry (r->migrant_entry, which the caller checks). */
+static target migrant_group(const run *R, uint32_t tb, uint32_t te)
+{
+    target g;
+    memset(&g, 0, sizeof g);
+    g.type = TG_GROUP;
+    g.entry = R->rules->migrant_entry;
+    g.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+    g.tb = tb;
+    g.te = te;
+    g.gn_upto = NO_TARGET;
+    return g;
+}
+
 /* mention_at once the token's bit says there is one. */
 static __attribute__((noinline)) const mention *
 mention_scan(const run *R, uint32_t ti, dc_kind kind)
@@ -24754,13 +24770,7 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     const mention *mg = mention_at(R, k, DC_KIND_MIGRATION);
     if (mg && (ent(R, mg)->flags & DC_F_ARRIVAL) &&
         R->rules->migrant_entry >= 0) {
-        memset(out, 0, sizeof *out);
-        out->type = TG_GROUP;
-        out->entry = R->rules->migrant_entry;
-        out->categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
-        out->tb = k;
-        out->te = k + 1;
-        out->gn_upto = NO_TARGET;
+        *out = migrant_group(R, k, k + 1);
         return true;
     }
     /* "Another dinghy of migrants heading for Kent. Hope the boat sinks." */
@@ -24997,13 +25007,7 @@ static bool armed_group(run *R, uint32_t a, uint32_t b, target *out)
         }
         if (m->kind == DC_KIND_MIGRATION && !crossing) {
             crossing = true;
-            memset(out, 0, sizeof *out);
-            out->type = TG_GROUP;
-            out->entry = R->rules->migrant_entry;
-            out->categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
-            out->tb = m->tb;
-            out->te = m->te;
-            out->gn_upto = NO_TARGET;
+            *out = migrant_group(R, m->tb, m->te);
         }
     }
     return crossing && R->rules->migrant_entry >= 0;
@@ -25518,11 +25522,7 @@ static decorum_status rule_shrug(run *R)
          * problem") */
         if (!named && R->rules->migrant_entry >= 0 &&
             has_kind_in(R, lo, a->tb, DC_KIND_EXCLUSION)) {
-            memset(&g, 0, sizeof g);
-            g.type = TG_GROUP;
-            g.entry = R->rules->migrant_entry;
-            g.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
-            g.gn_upto = NO_TARGET;
+            g = migrant_group(R, 0, 0);
             named = true;
         }
         /* (a shrug after a bare report word, "Can't say I'm sorry, they
