@@ -23640,19 +23640,14 @@ static bool access_object(run *R, uint32_t k, uint32_t c, target *out)
         *out = rs->t[i];
     } else if (one && kind_at(R, k + 1, DC_KIND_IDENTITY)) {
         const mention *id = mention_at(R, k + 1, DC_KIND_IDENTITY);
-        const dc_entry *ie = ent(R, id);
         uint32_t e = id->te;
         if (e < n && tk[e].clause == c && kind_at(R, e, DC_KIND_PERSON))
             e = mention_at(R, e, DC_KIND_PERSON)->te;
-        *out = (target){0};
+        *out = group_of(R, id);
         out->tb = k + 1;
         out->te = e;
-        out->categories = ie->categories;
-        out->entry = (int32_t)id->entry;
-        out->type = TG_GROUP;
         out->b = tk[k + 1].b;
         out->e = tk[e - 1].e;
-        out->gn_upto = NO_TARGET;
     } else if (kind_at(R, k, DC_KIND_PRONOUN_GROUP)) {
         if (!access_antecedent(R, k, out))
             return false;
@@ -23710,16 +23705,11 @@ static bool access_subject(const run *R, uint32_t g, uint32_t c,
             const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
             if (!id)
                 continue;
-            const dc_entry *ie = ent(R, id);
-            *out = (target){0};
+            *out = group_of(R, id);
             out->tb = g - 2;
             out->te = g;
-            out->categories = ie->categories;
-            out->entry = (int32_t)id->entry;
-            out->type = TG_GROUP;
             out->b = rs->toks[g - 2].b;
             out->e = rs->toks[g - 1].e;
-            out->gn_upto = NO_TARGET;
             found = true;
         }
     }
