@@ -46,6 +46,13 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     dc_feat_cache cache;
+    /* The first pass over the next comments' tokens, done by
+     * dc_model_prefetch while the one before is scored: the engine fetches
+     * for comment i + 1 before it scores comment i, so two are pending at
+     * a time. Each is used (and emptied) by the dc_model_score_runs call
+     * for the same text and runs. */
+    dc_feat_ahead ahead[2];
+    unsigned ahead_next; /* the one dc_model_prefetch fills next */
 };
 
 static const char *const head_names[DC_N_HEADS] = {
@@ -724,13 +731,14 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
                        const dc_norm *n, const dc_wrun *runs, size_t nruns)
 {
-    if (!m || !ms || !n || m->h.fc.bits != DC_FEAT_DEFAULT ||
-        ms->cache.w != m->w)
+    if (!m || !ms || !n)
         return;
-    dc_feat_prefetch_runs(n->text,
-                          (n->padded ? DC_FEAT_PADDED : 0) |
-                              (n->ascii ? DC_FEAT_ASCII : 0),
-                          runs, nruns, &ms->cache);
+    dc_feat_ahead *ah = &ms->ahead[ms->ahead_next];
+    ms->ahead_next ^= 1;
+    dc_feat_find_ahead(&m->h.fc, m->w, n->text, n->len,
+                       (n->padded ? DC_FEAT_PADDED : 0) |
+                           (n->ascii ? DC_FEAT_ASCII : 0),
+                       runs, nruns, KEEP_TOKENS, &ms->cache, ah);
 }
 
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
@@ -747,9 +755,19 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     size_t ntok;
     const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
                            (n->ascii ? DC_FEAT_ASCII : 0);
-    size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known,
-                                    runs, nruns, acc, toks, KEEP_TOKENS, &ntok,
-                                    &ms->cache);
+    /* the first pass over its tokens, when dc_model_prefetch did it */
+    dc_feat_ahead *ah = NULL;
+    if (runs) {
+        if (ms->ahead[0].runs == runs && ms->ahead[0].text == n->text)
+            ah = &ms->ahead[0];
+        else if (ms->ahead[1].runs == runs && ms->ahead[1].text == n->text)
+            ah = &ms->ahead[1];
+    }
+    size_t nfeat = dc_feat_sum_ahead(&h->fc, m->w, n->text, n->len, known,
+                                     runs, nruns, acc, toks, KEEP_TOKENS,
+                                     &ntok, &ms->cache, ah);
+    if (ah)
+        ah->runs = NULL;
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);
