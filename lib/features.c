@@ -1002,31 +1002,33 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
 enum { RUNS_TURN = DC_FEAT_AHEAD };
 
 /* The first pass of a turn of runs_avx2(): up to RUNS_TURN tokens from the
- * runs at *rp (before end), their spans in span[] (begin | end << 32) and
- * their word cache sets in set[], each fetched; *rp moves past the runs
- * they took. Returns the count. */
-AVX2_INLINE size_t find_turn(const unsigned char *t, const dc_wrun **rp,
-                             const dc_wrun *end, uint64_t *span,
-                             dc_feat_cache_entry **set, dc_feat_cache *cache)
+ * runs at *rp (before end), into f: their count, spans (begin | end << 32),
+ * word cache sets, each fetched, and bytes together; *rp moves past the
+ * runs they took. */
+AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
+                           const dc_wrun *end, dc_feat_ahead *f,
+                           dc_feat_cache *cache)
 {
     const dc_wrun *r = *rp;
     /* Each token takes one run or more, so at most RUNS_TURN tokens
      * start before stop. */
     const dc_wrun *const stop = end - r > RUNS_TURN ? r + RUNS_TURN : end;
-    size_t k = 0;
+    size_t k = 0, bytes = 0;
     for (; r < stop; k++) {
         size_t b = r->b, e = r->e;
         r++;
         /* the sentinel's start (UINT32_MAX) never follows a run */
         while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
             e = r++->e;
-        span[k] = (uint64_t)b | (uint64_t)e << 32;
+        f->span[k] = (uint64_t)b | (uint64_t)e << 32;
+        bytes += e - b;
         __m128i key;
-        set[k] = token_set(cache, t, b, e, &key);
-        __builtin_prefetch(set[k]);
+        f->set[k] = token_set(cache, t, b, e, &key);
+        __builtin_prefetch(f->set[k]);
     }
+    f->k = k;
+    f->bytes = bytes;
     *rp = r;
-    return k;
 }
 
 /* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
@@ -1060,32 +1062,31 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
     uint64_t bg[RUNS_TURN]; /* the bigram rows' indices */
-    uint64_t spans[RUNS_TURN]; /* the tokens' spans, begin | end << 32 */
-    dc_feat_cache_entry *sets[RUNS_TURN]; /* the tokens' cache sets */
+    dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
     /* ANDed with the bigram row: zero for the first token, which has no
      * bigram (its index, made with prev 0, is a row like any other). */
     __m128i has_bg = _mm_setzero_si128();
-    const uint64_t *sp = spans;
-    dc_feat_cache_entry *const *st = sets;
-    size_t k = 0;
-    if (ah) {
-        sp = ah->span;
-        st = ah->set;
-        k = ah->k;
+    const dc_feat_ahead *f = ah;
+    if (ah)
         r += ah->used;
-    } else
-        k = find_turn(t, &r, end, spans, sets, cache);
-    while (k) {
+    else {
+        find_turn(t, &r, end, &own, cache);
+        f = &own;
+    }
+    for (size_t k; (k = f->k) != 0;) {
+        /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
+         * a token not cached: token_own_avx2 takes those off) */
+        nfeat += f->bytes;
         for (size_t j = 0; j < k; j++) {
-            const size_t b = (uint32_t)sp[j], e = sp[j] >> 32;
+            const uint64_t sj = f->span[j];
+            const size_t b = (uint32_t)sj, e = sj >> 32;
             /* the key again (a load and a mask: cheaper to make than to
              * keep), the set as the first pass found it */
             const __m128i key = token_key(t + b, e - b);
-            dc_feat_cache_entry *const set = st[j];
+            dc_feat_cache_entry *const set = f->set[j];
             uint64_t h;
-            nfeat += e - b;
             /* begin and end, the low word first (x86) */
-            memcpy(&tp[j], &sp[j], sizeof sp[j]);
+            memcpy(&tp[j], &sj, sizeof sj);
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
@@ -1102,9 +1103,10 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
         }
         tp += k;
-        sp = spans;
-        st = sets;
-        k = r < end ? find_turn(t, &r, end, spans, sets, cache) : 0;
+        own.k = 0;
+        if (r < end)
+            find_turn(t, &r, end, &own, cache);
+        f = &own;
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     const size_t nt = (size_t)(tp - toks);
@@ -1251,7 +1253,7 @@ find_ahead_avx2(const unsigned char *t, const dc_wrun *runs, size_t nruns,
                 dc_feat_cache *cache, dc_feat_ahead *ah)
 {
     const dc_wrun *r = runs;
-    ah->k = find_turn(t, &r, runs + nruns, ah->span, ah->set, cache);
+    find_turn(t, &r, runs + nruns, ah, cache);
     ah->used = (size_t)(r - runs);
 }
 #endif

@@ -174,8 +174,9 @@ typedef struct dc_feat_ahead {
     const dc_wrun *runs;
     const char *text;
     size_t nruns, len;
-    size_t k;    /* tokens found */
-    size_t used; /* runs they took */
+    size_t k;     /* tokens found */
+    size_t used;  /* runs they took */
+    size_t bytes; /* their bytes, together */
     uint64_t span[DC_FEAT_AHEAD]; /* a token's begin | end << 32 */
     dc_feat_cache_entry *set[DC_FEAT_AHEAD]; /* its word cache set */
 } dc_feat_ahead;
