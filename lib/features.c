@@ -1061,11 +1061,11 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
-    uint64_t bg[RUNS_TURN]; /* the bigram rows' indices */
+    /* the bigram rows (the first token's, made with prev 0, is a row like
+     * any other: replaced by zero_row) */
+    const int8_t *bg[RUNS_TURN];
+    static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
     dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
-    /* ANDed with the bigram row: zero for the first token, which has no
-     * bigram (its index, made with prev 0, is a row like any other). */
-    __m128i has_bg = _mm_setzero_si128();
     const dc_feat_ahead *f = ah;
     if (ah)
         r += ah->used;
@@ -1090,15 +1090,18 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
-            bg[j] = bigram_at(prev, h, sh);
-            __builtin_prefetch(w + bg[j] * DC_FEAT_VOCAB_STRIDE);
+            bg[j] = w + bigram_at(prev, h, sh) * DC_FEAT_VOCAB_STRIDE;
+            __builtin_prefetch(bg[j]);
             prev = h;
         }
+        /* the text's first token has no bigram: a row of zeros */
+        if (tp == toks)
+            bg[0] = zero_row;
         for (size_t j = 0; j < k; j++) {
             const __m128i ts = _mm_add_epi16(
                 _mm_loadu_si128((const __m128i *)(const void *)tp[j].w),
-                _mm_and_si128(row_avx2(w, bg[j]), has_bg));
-            has_bg = _mm_set1_epi32(-1);
+                _mm_cvtepi8_epi16(_mm_loadl_epi64(
+                    (const __m128i *)(const void *)bg[j])));
             _mm_storeu_si128((__m128i *)(void *)tp[j].w, ts);
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
         }
