@@ -998,6 +998,10 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
     return nfeat + nt - (nt != 0);
 }
 
+/* The bucket bits of the shipped model (data/model/decorum.model), for
+ * which runs_avx2() has an instance of its own. */
+#define RUNS_BITS 17
+
 /* Tokens a turn of runs_avx2(). */
 enum { RUNS_TURN = DC_FEAT_AHEAD };
 
@@ -1182,9 +1186,15 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                 hi = _mm256_or_si256(
                     hi, _mm256_loadu_si256(
                             (const __m256i *)(const void *)(text + j)));
-            if (!_mm256_movemask_epi8(hi))
+            if (!_mm256_movemask_epi8(hi)) {
+                /* the shipped table's size a constant: the token loop
+                 * keeps the shift in no register */
+                if (bits == RUNS_BITS)
+                    return runs_avx2(RUNS_BITS, w, text, runs, nruns, acc,
+                                     toks, ntok, cache, ah);
                 return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
                                  cache, ah);
+            }
         }
         return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
                            cache);
