@@ -662,12 +662,16 @@ evidence_again(const dc_model *m, const dc_norm *n, float inv,
 }
 
 /* Evidence from the kept per-token sums: consider() for each token in
- * order. With SSE2, four tokens at a time with the same operations per
- * lane, their weights and heads stored and the candidates (weight >=
- * EVIDENCE_MIN, a few per comment) marked in a bit set, so that only the
- * walk over the marks branches; the last four reach past ntok, into sums
- * made zero here (toks[] has room for three more, and a weight of 0 is no
- * candidate), so that no scalar loop with a mispredicted exit follows. */
+ * order. With SSE2, four tokens at a time: the candidates are marked in a
+ * bit set, so that only the walk over the marks branches, and only their
+ * weights are made, by consider(), which keeps exactly those whose weight
+ * reaches EVIDENCE_MIN. A token is marked when its hate or its toxicity
+ * contribution reaches it: every token consider() keeps is (its weight is
+ * one of the two), and most are kept (a contribution that is not a number
+ * can mark one that consider() then drops). The last four reach past
+ * ntok, into sums made zero here (toks[] has room for three more, and a
+ * sum of 0 is no candidate), so that no scalar loop with a mispredicted
+ * exit follows. */
 static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
                     size_t ntok, dc_model_out *out)
 {
@@ -678,8 +682,7 @@ static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
     _Static_assert(DC_HEAD_HATE == 6 && DECORUM_TOXICITY == 0,
                    "the lanes unpacked below");
     _Static_assert(KEEP_TOKENS % 64 == 0, "whole words of marks");
-    float wt[KEEP_TOKENS];
-    uint64_t cand[KEEP_TOKENS / 64] = {0}, hate[KEEP_TOKENS / 64] = {0};
+    uint64_t cand[KEEP_TOKENS / 64] = {0};
     const __m128 vsh = _mm_set1_ps(sh), vst = _mm_set1_ps(st),
                  vmin = _mm_set1_ps(EVIDENCE_MIN);
     for (size_t k = 0; k < 3; k++)
@@ -698,21 +701,15 @@ static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
             vsh, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(hi, 16), 16)));
         __m128 ct = _mm_mul_ps(
             vst, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(lo, 16), 16)));
-        __m128 hh = _mm_cmpge_ps(ch, ct); /* ch >= ct ? ch : ct */
-        __m128 w = _mm_or_ps(_mm_and_ps(hh, ch), _mm_andnot_ps(hh, ct));
-        _mm_storeu_ps(wt + i, w);
-        cand[i / 64] |= (uint64_t)_mm_movemask_ps(_mm_cmpge_ps(w, vmin))
+        cand[i / 64] |= (uint64_t)_mm_movemask_ps(_mm_or_ps(
+                            _mm_cmpge_ps(ch, vmin), _mm_cmpge_ps(ct, vmin)))
                         << (i % 64);
-        hate[i / 64] |= (uint64_t)_mm_movemask_ps(hh) << (i % 64);
     }
     for (size_t q = 0; q < KEEP_TOKENS / 64; q++)
         for (uint64_t c = cand[q]; c; c &= c - 1) {
             size_t k = q * 64 + (size_t)__builtin_ctzll(c);
-            dc_model_evidence e = {toks[k].begin, toks[k].end, wt[k],
-                                   (hate[q] >> (k % 64) & 1u)
-                                       ? DC_HEAD_HATE
-                                       : DECORUM_TOXICITY};
-            keep_evidence(out, &e);
+            consider(out, toks[k].w[DC_HEAD_HATE], toks[k].w[DECORUM_TOXICITY],
+                     sh, st, toks[k].begin, toks[k].end);
         }
 #endif
     for (; i < ntok; i++)
