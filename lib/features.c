@@ -1161,6 +1161,19 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
     return blocks_avx2(bits, w, t, len, acc, toks, max_toks, ntok, cache);
 }
 
+/* runs_avx2() for the shipped table's size, the bucket shift a constant
+ * (which frees the token loop a register). Its own function, so that
+ * dc_feat_sum_ahead() calls it directly, with fewer arguments than
+ * sum_avx2() takes, when the first pass was done ahead. */
+AVX2 static __attribute__((noinline)) size_t
+runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
+            size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
+            dc_feat_cache *cache, const dc_feat_ahead *ah)
+{
+    return runs_avx2(RUNS_BITS, w, t, runs, nruns, acc, toks, ntok, cache,
+                     ah);
+}
+
 /* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
  * it is ASCII with runs, else by blocks_avx2() (what they read past its
  * ends, up to 7 bytes before it and 65 past len, lies in the pads, zero
@@ -1190,8 +1203,8 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                 /* the shipped table's size a constant: the token loop
                  * keeps the shift in no register */
                 if (bits == RUNS_BITS)
-                    return runs_avx2(RUNS_BITS, w, text, runs, nruns, acc,
-                                     toks, ntok, cache, ah);
+                    return runs17_avx2(w, text, runs, nruns, acc, toks, ntok,
+                                       cache, ah);
                 return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
                                  cache, ah);
             }
@@ -1330,14 +1343,19 @@ size_t dc_feat_sum_ahead(const dc_feat_cfg *c, const int8_t *w,
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (cache && avx2_pass(c, len, known)) {
-        /* ah counts only when it was filled for this very call */
-        if (ah && (!ah->runs || ah->runs != runs || ah->text != text ||
-                   ah->nruns != nruns || ah->len != len))
-            ah = NULL;
+    /* ah counts only when it was filled for this very call: then the
+     * AVX2 pass over the runs is the way (dc_feat_find_ahead checked it,
+     * for the same text, runs and configuration) */
+    if (ah && cache && ah->runs && ah->runs == runs && ah->text == text &&
+        ah->nruns == nruns && ah->len == len && nruns <= max_toks) {
+        if (c->bucket_bits == RUNS_BITS)
+            return runs17_avx2(w, t, runs, nruns, acc, toks, ntok, cache, ah);
         return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
                         toks, max_toks, ntok, cache, ah);
     }
+    if (cache && avx2_pass(c, len, known))
+        return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
+                        toks, max_toks, ntok, cache, NULL);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }
