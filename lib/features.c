@@ -1163,7 +1163,7 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
 
 /* runs_avx2() for the shipped table's size, the bucket shift a constant
  * (which frees the token loop a register). Its own function, so that
- * dc_feat_sum_ahead() calls it directly, with fewer arguments than
+ * dc_feat_sum_taken() calls it directly, with fewer arguments than
  * sum_avx2() takes, when the first pass was done ahead. */
 AVX2 static __attribute__((noinline)) size_t
 runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
@@ -1256,7 +1256,7 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                             max_toks, ntok, cache);
 }
 
-/* 1 when dc_feat_sum_ahead() takes the AVX2 pass for such a call (cache
+/* 1 when dc_feat_sum_runs() takes the AVX2 pass for such a call (cache
  * not NULL). */
 static inline int avx2_pass(const dc_feat_cfg *c, size_t len, unsigned known)
 {
@@ -1317,42 +1317,44 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 #endif
 }
 
+size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                         dc_feat_cache *cache, const dc_feat_ahead *ah)
+{
+#if defined(HAVE_AVX2_PATH)
+    /* the cache still the one filled for these weights (else it is to be
+     * emptied: the long way) */
+    if (ah->runs && cache->w == w && cache->cfg.bits == c->bits &&
+        cache->cfg.bucket_bits == c->bucket_bits && ah->nruns <= max_toks) {
+        if (c->bucket_bits == RUNS_BITS)
+            return runs17_avx2(w, (const unsigned char *)ah->text, ah->runs,
+                               ah->nruns, acc, toks, ntok, cache, ah);
+        return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
+                        ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
+                        ah->nruns, acc, toks, max_toks, ntok, cache, ah);
+    }
+#endif
+    return dc_feat_sum_runs(c, w, ah->text, ah->len,
+                            ah->runs ? DC_FEAT_PADDED | DC_FEAT_ASCII : 0,
+                            ah->runs, ah->nruns, acc, toks, max_toks, ntok,
+                            cache);
+}
+
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         const char *text, size_t len, unsigned known,
                         const dc_wrun *runs, size_t nruns, int32_t *acc,
                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
                         dc_feat_cache *cache)
 {
-    return dc_feat_sum_ahead(c, w, text, len, known, runs, nruns, acc, toks,
-                             max_toks, ntok, cache, NULL);
-}
-
-size_t dc_feat_sum_ahead(const dc_feat_cfg *c, const int8_t *w,
-                         const char *text, size_t len, unsigned known,
-                         const dc_wrun *runs, size_t nruns, int32_t *acc,
-                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, const dc_feat_ahead *ah)
-{
     const unsigned char *t = (const unsigned char *)text;
     /* The portable path finds the tokens itself, and takes no padding. */
     (void)known;
     (void)runs;
     (void)nruns;
-    (void)ah;
     if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    /* ah counts only when it was filled for this very call: then the
-     * AVX2 pass over the runs is the way (dc_feat_find_ahead checked it,
-     * for the same text, runs and configuration) */
-    if (ah && cache && ah->runs && ah->runs == runs && ah->text == text &&
-        ah->nruns == nruns && ah->len == len && nruns <= max_toks) {
-        if (c->bucket_bits == RUNS_BITS)
-            return runs17_avx2(w, t, runs, nruns, acc, toks, ntok, cache, ah);
-        return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
-                        toks, max_toks, ntok, cache, ah);
-    }
     if (cache && avx2_pass(c, len, known))
         return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
                         toks, max_toks, ntok, cache, NULL);

@@ -752,19 +752,28 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     size_t ntok;
     const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
                            (n->ascii ? DC_FEAT_ASCII : 0);
-    /* the first pass over its tokens, when dc_model_prefetch did it */
+    /* the first pass over its tokens, when dc_model_prefetch did it for
+     * this text and these runs */
     dc_feat_ahead *ah = NULL;
     if (runs) {
-        if (ms->ahead[0].runs == runs && ms->ahead[0].text == n->text)
-            ah = &ms->ahead[0];
-        else if (ms->ahead[1].runs == runs && ms->ahead[1].text == n->text)
+        ah = &ms->ahead[0];
+        if (ah->runs != runs || ah->text != n->text) {
             ah = &ms->ahead[1];
+            if (ah->runs != runs || ah->text != n->text)
+                ah = NULL;
+        }
+        if (ah && (ah->nruns != nruns || ah->len != n->len))
+            ah = NULL;
     }
-    size_t nfeat = dc_feat_sum_ahead(&h->fc, m->w, n->text, n->len, known,
-                                     runs, nruns, acc, toks, KEEP_TOKENS,
-                                     &ntok, &ms->cache, ah);
-    if (ah)
+    size_t nfeat;
+    if (ah) {
+        nfeat = dc_feat_sum_taken(&h->fc, m->w, acc, toks, KEEP_TOKENS, &ntok,
+                                  &ms->cache, ah);
         ah->runs = NULL;
+    } else
+        nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known, runs,
+                                 nruns, acc, toks, KEEP_TOKENS, &ntok,
+                                 &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);
