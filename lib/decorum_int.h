@@ -711,9 +711,13 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out);
 
-/* Fetches toward the CPU caches what dc_model_score_runs() with the same
- * n and runs reads first (its word cache sets), to be called while the
- * comment before is scored. No effect on any result. */
+/* Does ahead, while the comment before is scored, the first pass of the
+ * dc_model_score_runs() call to come with the same n and runs (its first
+ * tokens found from the runs, their word cache sets made and fetched
+ * toward the CPU caches); that call takes it rather than doing it. Two
+ * may be pending on one scratch (the engine calls this for comment i + 1,
+ * then scores comment i); n's text and the runs must not change in
+ * between. No effect on any result. */
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
                        const dc_norm *n, const dc_wrun *runs, size_t nruns);
 

@@ -498,7 +498,9 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
     }
     /* The matcher's memo and the model's word cache are larger than the
      * L2 and read at random: the next item's first entries are fetched
-     * while this one is handled (dc_match_prefetch, dc_model_prefetch). */
+     * while this one is handled (dc_match_prefetch; dc_model_prefetch,
+     * whose pass over the next item's first tokens the model then takes
+     * rather than doing it again). */
     run_stage(stage_match, ahead_match, e, s, items, n, st, err);
     run_stage(stage_rules, NULL, e, s, items, n, st, err);
     run_stage(stage_model, ahead_model, e, s, items, n, st, err);

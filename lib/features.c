@@ -998,8 +998,42 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
     return nfeat + nt - (nt != 0);
 }
 
+/* The bucket bits of the shipped model (data/model/decorum.model), for
+ * which runs_avx2() has an instance of its own. */
+#define RUNS_BITS 17
+
 /* Tokens a turn of runs_avx2(). */
-enum { RUNS_TURN = 32 };
+enum { RUNS_TURN = DC_FEAT_AHEAD };
+
+/* The first pass of a turn of runs_avx2(): up to RUNS_TURN tokens from the
+ * runs at *rp (before end), into f: their count, spans (begin | end << 32),
+ * word cache sets, each fetched, and bytes together; *rp moves past the
+ * runs they took. */
+AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
+                           const dc_wrun *end, dc_feat_ahead *f,
+                           dc_feat_cache *cache)
+{
+    const dc_wrun *r = *rp;
+    /* Each token takes one run or more, so at most RUNS_TURN tokens
+     * start before stop. */
+    const dc_wrun *const stop = end - r > RUNS_TURN ? r + RUNS_TURN : end;
+    size_t k = 0, bytes = 0;
+    for (; r < stop; k++) {
+        size_t b = r->b, e = r->e;
+        r++;
+        /* the sentinel's start (UINT32_MAX) never follows a run */
+        while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
+            e = r++->e;
+        f->span[k] = (uint64_t)b | (uint64_t)e << 32;
+        bytes += e - b;
+        __m128i key;
+        f->set[k] = token_set(cache, t, b, e, &key);
+        __builtin_prefetch(f->set[k]);
+    }
+    f->k = k;
+    f->bytes = bytes;
+    *rp = r;
+}
 
 /* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
  * dc_norm's text read in place) whose nr word runs
@@ -1014,14 +1048,16 @@ enum { RUNS_TURN = 32 };
  * Up to RUNS_TURN tokens a turn, in three passes, so that each pass's
  * loads from tables larger than the L2 (the word cache, 1.25 MiB, and the
  * weight table, 1 MiB) are in flight together rather than one at a time:
- * the tokens found and their cache sets fetched; each token's own rows
- * and hash (token_own_avx2) into its toks[] entry and its bigram's row
- * fetched; the bigram rows added. Token by token, the bigram row's load
- * alone held 71 % of this pass's time (perf annotate, one thread). */
+ * the tokens found and their cache sets fetched (find_turn); each token's
+ * own rows and hash (token_own_avx2) into its toks[] entry and its
+ * bigram's row fetched; the bigram rows added. Token by token, the bigram
+ * row's load alone held 71 % of this pass's time (perf annotate, one
+ * thread). The first turn's first pass comes from ah when it is given:
+ * dc_feat_find_ahead() did it while the comment before was scored. */
 AVX2_INLINE size_t
 runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
           const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
-          size_t *ntok, dc_feat_cache *cache)
+          size_t *ntok, dc_feat_cache *cache, const dc_feat_ahead *ah)
 {
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
     const dc_wrun *const end = r + nr;
@@ -1029,53 +1065,55 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
-    uint64_t bg[RUNS_TURN]; /* the bigram rows' indices */
-    dc_feat_cache_entry *sets[RUNS_TURN]; /* the tokens' cache sets */
-    /* ANDed with the bigram row: zero for the first token, which has no
-     * bigram (its index, made with prev 0, is a row like any other). */
-    __m128i has_bg = _mm_setzero_si128();
-    while (r < end) {
-        /* Each token takes one run or more, so at most RUNS_TURN tokens
-         * start before stop. */
-        const dc_wrun *const stop =
-            end - r > RUNS_TURN ? r + RUNS_TURN : end;
-        size_t k = 0;
-        for (; r < stop; k++) {
-            size_t b = r->b, e = r->e;
-            r++;
-            /* the sentinel's start (UINT32_MAX) never follows a run */
-            while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
-                e = r++->e;
-            tp[k].begin = (uint32_t)b;
-            tp[k].end = (uint32_t)e;
-            __m128i key;
-            sets[k] = token_set(cache, t, b, e, &key);
-            __builtin_prefetch(sets[k]);
-        }
+    /* the bigram rows (the first token's, made with prev 0, is a row like
+     * any other: replaced by zero_row) */
+    const int8_t *bg[RUNS_TURN];
+    static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
+    dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
+    const dc_feat_ahead *f = ah;
+    if (ah)
+        r += ah->used;
+    else {
+        find_turn(t, &r, end, &own, cache);
+        f = &own;
+    }
+    for (size_t k; (k = f->k) != 0;) {
+        /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
+         * a token not cached: token_own_avx2 takes those off) */
+        nfeat += f->bytes;
         for (size_t j = 0; j < k; j++) {
-            const size_t b = tp[j].begin, e = tp[j].end;
+            const uint64_t sj = f->span[j];
+            const size_t b = (uint32_t)sj, e = sj >> 32;
             /* the key again (a load and a mask: cheaper to make than to
              * keep), the set as the first pass found it */
             const __m128i key = token_key(t + b, e - b);
-            dc_feat_cache_entry *const set = sets[j];
+            dc_feat_cache_entry *const set = f->set[j];
             uint64_t h;
-            nfeat += e - b;
+            /* begin and end, the low word first (x86) */
+            memcpy(&tp[j], &sj, sizeof sj);
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
-            bg[j] = bigram_at(prev, h, sh);
-            __builtin_prefetch(w + bg[j] * DC_FEAT_VOCAB_STRIDE);
+            bg[j] = w + bigram_at(prev, h, sh) * DC_FEAT_VOCAB_STRIDE;
+            __builtin_prefetch(bg[j]);
             prev = h;
         }
+        /* the text's first token has no bigram: a row of zeros */
+        if (tp == toks)
+            bg[0] = zero_row;
         for (size_t j = 0; j < k; j++) {
             const __m128i ts = _mm_add_epi16(
                 _mm_loadu_si128((const __m128i *)(const void *)tp[j].w),
-                _mm_and_si128(row_avx2(w, bg[j]), has_bg));
-            has_bg = _mm_set1_epi32(-1);
+                _mm_cvtepi8_epi16(_mm_loadl_epi64(
+                    (const __m128i *)(const void *)bg[j])));
             _mm_storeu_si128((__m128i *)(void *)tp[j].w, ts);
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
         }
         tp += k;
+        own.k = 0;
+        if (r < end)
+            find_turn(t, &r, end, &own, cache);
+        f = &own;
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, sum);
     const size_t nt = (size_t)(tp - toks);
@@ -1114,12 +1152,26 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
             hi = _mm256_or_si256(
                 hi, _mm256_load_si256((const __m256i *)(const void *)(t + j)));
         if (!_mm256_movemask_epi8(hi))
-            return runs_avx2(bits, w, t, runs, nruns, acc, toks, ntok, cache);
+            return runs_avx2(bits, w, t, runs, nruns, acc, toks, ntok, cache,
+                             NULL);
         for (; k < span; k += 32)
             _mm256_storeu_si256((__m256i *)(void *)(t + k),
                                 _mm256_setzero_si256());
     }
     return blocks_avx2(bits, w, t, len, acc, toks, max_toks, ntok, cache);
+}
+
+/* runs_avx2() for the shipped table's size, the bucket shift a constant
+ * (which frees the token loop a register). Its own function, so that
+ * dc_feat_sum_taken() calls it directly, with fewer arguments than
+ * sum_avx2() takes, when the first pass was done ahead. */
+AVX2 static __attribute__((noinline)) size_t
+runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
+            size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
+            dc_feat_cache *cache, const dc_feat_ahead *ah)
+{
+    return runs_avx2(RUNS_BITS, w, t, runs, nruns, acc, toks, ntok, cache,
+                     ah);
 }
 
 /* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
@@ -1131,7 +1183,8 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             const unsigned char *text, size_t len,
                             unsigned known, const dc_wrun *runs, size_t nruns,
                             int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
-                            size_t *ntok, dc_feat_cache *cache)
+                            size_t *ntok, dc_feat_cache *cache,
+                            const dc_feat_ahead *ah)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
      * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
@@ -1146,9 +1199,15 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                 hi = _mm256_or_si256(
                     hi, _mm256_loadu_si256(
                             (const __m256i *)(const void *)(text + j)));
-            if (!_mm256_movemask_epi8(hi))
+            if (!_mm256_movemask_epi8(hi)) {
+                /* the shipped table's size a constant: the token loop
+                 * keeps the shift in no register */
+                if (bits == RUNS_BITS)
+                    return runs17_avx2(w, text, runs, nruns, acc, toks, ntok,
+                                       cache, ah);
                 return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
-                                 cache);
+                                 cache, ah);
+            }
         }
         return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
                            cache);
@@ -1157,38 +1216,6 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                          ntok, cache);
 }
 #endif
-
-void dc_feat_prefetch_runs(const char *text, unsigned known,
-                           const dc_wrun *runs, size_t nruns,
-                           dc_feat_cache *cache)
-{
-#if defined(HAVE_AVX2_PATH)
-    if (!runs || !cache ||
-        (known & (DC_FEAT_PADDED | DC_FEAT_ASCII)) !=
-            (DC_FEAT_PADDED | DC_FEAT_ASCII))
-        return;
-    /* as many as runs_avx2() takes in its first turn */
-    const size_t n = nruns < RUNS_TURN ? nruns : RUNS_TURN;
-    for (size_t i = 0; i < n; i++) {
-        const size_t l = runs[i].e - runs[i].b;
-        if (l > DC_FEAT_CACHE_KEY)
-            continue;
-        /* token_key()'s first eight bytes: the padded text is readable
-         * that far past any token's start */
-        uint64_t k0;
-        memcpy(&k0, text + runs[i].b, 8);
-        if (l < 8)
-            k0 &= ~0ull >> (64 - 8 * l);
-        __builtin_prefetch(cache_set(cache, k0, l));
-    }
-#else
-    (void)text;
-    (void)known;
-    (void)runs;
-    (void)nruns;
-    (void)cache;
-#endif
-}
 
 int dc_feat_portable;
 
@@ -1229,6 +1256,90 @@ size_t dc_feat_sum(const dc_feat_cfg *c, const int8_t *w, const char *text,
                             max_toks, ntok, cache);
 }
 
+/* 1 when dc_feat_sum_runs() takes the AVX2 pass for such a call (cache
+ * not NULL). */
+static inline int avx2_pass(const dc_feat_cfg *c, size_t len, unsigned known)
+{
+#if defined(HAVE_AVX2_PATH)
+    return c->bits == DC_FEAT_DEFAULT &&
+           (len <= PAD_MAX || (known & DC_FEAT_PADDED)) && !dc_feat_portable &&
+           __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+           __builtin_cpu_supports("popcnt");
+#else
+    (void)c;
+    (void)len;
+    (void)known;
+    return 0;
+#endif
+}
+
+#if defined(HAVE_AVX2_PATH)
+AVX2 static __attribute__((noinline)) void
+find_ahead_avx2(const unsigned char *t, const dc_wrun *runs, size_t nruns,
+                dc_feat_cache *cache, dc_feat_ahead *ah)
+{
+    const dc_wrun *r = runs;
+    find_turn(t, &r, runs + nruns, ah, cache);
+    ah->used = (size_t)(r - runs);
+}
+#endif
+
+void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
+                        const char *text, size_t len, unsigned known,
+                        const dc_wrun *runs, size_t nruns, size_t max_toks,
+                        dc_feat_cache *cache, dc_feat_ahead *ah)
+{
+    ah->runs = NULL;
+#if defined(HAVE_AVX2_PATH)
+    /* sum_avx2()'s way to runs_avx2(), the text known to be ASCII; a cache
+     * about to be emptied (filled for other weights) is not used */
+    if (!runs || !cache || cache->w != w || nruns > max_toks ||
+        (known & (DC_FEAT_PADDED | DC_FEAT_ASCII)) !=
+            (DC_FEAT_PADDED | DC_FEAT_ASCII) ||
+        cache->cfg.bits != c->bits ||
+        cache->cfg.bucket_bits != c->bucket_bits || !avx2_pass(c, len, known))
+        return;
+    find_ahead_avx2((const unsigned char *)text, runs, nruns, cache, ah);
+    ah->runs = runs;
+    ah->text = text;
+    ah->nruns = nruns;
+    ah->len = len;
+#else
+    (void)c;
+    (void)w;
+    (void)text;
+    (void)len;
+    (void)known;
+    (void)runs;
+    (void)nruns;
+    (void)max_toks;
+    (void)cache;
+#endif
+}
+
+size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                         dc_feat_cache *cache, const dc_feat_ahead *ah)
+{
+#if defined(HAVE_AVX2_PATH)
+    /* the cache still the one filled for these weights (else it is to be
+     * emptied: the long way) */
+    if (ah->runs && cache->w == w && cache->cfg.bits == c->bits &&
+        cache->cfg.bucket_bits == c->bucket_bits && ah->nruns <= max_toks) {
+        if (c->bucket_bits == RUNS_BITS)
+            return runs17_avx2(w, (const unsigned char *)ah->text, ah->runs,
+                               ah->nruns, acc, toks, ntok, cache, ah);
+        return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
+                        ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
+                        ah->nruns, acc, toks, max_toks, ntok, cache, ah);
+    }
+#endif
+    return dc_feat_sum_runs(c, w, ah->text, ah->len,
+                            ah->runs ? DC_FEAT_PADDED | DC_FEAT_ASCII : 0,
+                            ah->runs, ah->nruns, acc, toks, max_toks, ntok,
+                            cache);
+}
+
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         const char *text, size_t len, unsigned known,
                         const dc_wrun *runs, size_t nruns, int32_t *acc,
@@ -1244,13 +1355,9 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                   cache->cfg.bucket_bits != c->bucket_bits))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
-    if (cache && c->bits == DC_FEAT_DEFAULT &&
-        (len <= PAD_MAX || (known & DC_FEAT_PADDED)) &&
-        !dc_feat_portable &&
-        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
-        __builtin_cpu_supports("popcnt"))
+    if (cache && avx2_pass(c, len, known))
         return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
-                        toks, max_toks, ntok, cache);
+                        toks, max_toks, ntok, cache, NULL);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }

@@ -46,6 +46,13 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     dc_feat_cache cache;
+    /* The first pass over the next comments' tokens, done by
+     * dc_model_prefetch while the one before is scored: the engine fetches
+     * for comment i + 1 before it scores comment i, so two are pending at
+     * a time. Each is used (and emptied) by the dc_model_score_runs call
+     * for the same text and runs. */
+    dc_feat_ahead ahead[2];
+    unsigned ahead_next; /* the one dc_model_prefetch fills next */
 };
 
 static const char *const head_names[DC_N_HEADS] = {
@@ -655,12 +662,16 @@ evidence_again(const dc_model *m, const dc_norm *n, float inv,
 }
 
 /* Evidence from the kept per-token sums: consider() for each token in
- * order. With SSE2, four tokens at a time with the same operations per
- * lane, their weights and heads stored and the candidates (weight >=
- * EVIDENCE_MIN, a few per comment) marked in a bit set, so that only the
- * walk over the marks branches; the last four reach past ntok, into sums
- * made zero here (toks[] has room for three more, and a weight of 0 is no
- * candidate), so that no scalar loop with a mispredicted exit follows. */
+ * order. With SSE2, four tokens at a time: the candidates are marked in a
+ * bit set, so that only the walk over the marks branches, and only their
+ * weights are made, by consider(), which keeps exactly those whose weight
+ * reaches EVIDENCE_MIN. A token is marked when its hate or its toxicity
+ * contribution reaches it: every token consider() keeps is (its weight is
+ * one of the two), and most are kept (a contribution that is not a number
+ * can mark one that consider() then drops). The last four reach past
+ * ntok, into sums made zero here (toks[] has room for three more, and a
+ * sum of 0 is no candidate), so that no scalar loop with a mispredicted
+ * exit follows. */
 static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
                     size_t ntok, dc_model_out *out)
 {
@@ -671,8 +682,7 @@ static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
     _Static_assert(DC_HEAD_HATE == 6 && DECORUM_TOXICITY == 0,
                    "the lanes unpacked below");
     _Static_assert(KEEP_TOKENS % 64 == 0, "whole words of marks");
-    float wt[KEEP_TOKENS];
-    uint64_t cand[KEEP_TOKENS / 64] = {0}, hate[KEEP_TOKENS / 64] = {0};
+    uint64_t cand[KEEP_TOKENS / 64] = {0};
     const __m128 vsh = _mm_set1_ps(sh), vst = _mm_set1_ps(st),
                  vmin = _mm_set1_ps(EVIDENCE_MIN);
     for (size_t k = 0; k < 3; k++)
@@ -691,21 +701,15 @@ static void explain(const dc_model *m, float inv, dc_feat_tsum *toks,
             vsh, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(hi, 16), 16)));
         __m128 ct = _mm_mul_ps(
             vst, _mm_cvtepi32_ps(_mm_srai_epi32(_mm_slli_epi32(lo, 16), 16)));
-        __m128 hh = _mm_cmpge_ps(ch, ct); /* ch >= ct ? ch : ct */
-        __m128 w = _mm_or_ps(_mm_and_ps(hh, ch), _mm_andnot_ps(hh, ct));
-        _mm_storeu_ps(wt + i, w);
-        cand[i / 64] |= (uint64_t)_mm_movemask_ps(_mm_cmpge_ps(w, vmin))
+        cand[i / 64] |= (uint64_t)_mm_movemask_ps(_mm_or_ps(
+                            _mm_cmpge_ps(ch, vmin), _mm_cmpge_ps(ct, vmin)))
                         << (i % 64);
-        hate[i / 64] |= (uint64_t)_mm_movemask_ps(hh) << (i % 64);
     }
     for (size_t q = 0; q < KEEP_TOKENS / 64; q++)
         for (uint64_t c = cand[q]; c; c &= c - 1) {
             size_t k = q * 64 + (size_t)__builtin_ctzll(c);
-            dc_model_evidence e = {toks[k].begin, toks[k].end, wt[k],
-                                   (hate[q] >> (k % 64) & 1u)
-                                       ? DC_HEAD_HATE
-                                       : DECORUM_TOXICITY};
-            keep_evidence(out, &e);
+            consider(out, toks[k].w[DC_HEAD_HATE], toks[k].w[DECORUM_TOXICITY],
+                     sh, st, toks[k].begin, toks[k].end);
         }
 #endif
     for (; i < ntok; i++)
@@ -724,13 +728,14 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
                        const dc_norm *n, const dc_wrun *runs, size_t nruns)
 {
-    if (!m || !ms || !n || m->h.fc.bits != DC_FEAT_DEFAULT ||
-        ms->cache.w != m->w)
+    if (!m || !ms || !n)
         return;
-    dc_feat_prefetch_runs(n->text,
-                          (n->padded ? DC_FEAT_PADDED : 0) |
-                              (n->ascii ? DC_FEAT_ASCII : 0),
-                          runs, nruns, &ms->cache);
+    dc_feat_ahead *ah = &ms->ahead[ms->ahead_next];
+    ms->ahead_next ^= 1;
+    dc_feat_find_ahead(&m->h.fc, m->w, n->text, n->len,
+                       (n->padded ? DC_FEAT_PADDED : 0) |
+                           (n->ascii ? DC_FEAT_ASCII : 0),
+                       runs, nruns, KEEP_TOKENS, &ms->cache, ah);
 }
 
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
@@ -747,9 +752,28 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     size_t ntok;
     const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
                            (n->ascii ? DC_FEAT_ASCII : 0);
-    size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known,
-                                    runs, nruns, acc, toks, KEEP_TOKENS, &ntok,
-                                    &ms->cache);
+    /* the first pass over its tokens, when dc_model_prefetch did it for
+     * this text and these runs */
+    dc_feat_ahead *ah = NULL;
+    if (runs) {
+        ah = &ms->ahead[0];
+        if (ah->runs != runs || ah->text != n->text) {
+            ah = &ms->ahead[1];
+            if (ah->runs != runs || ah->text != n->text)
+                ah = NULL;
+        }
+        if (ah && (ah->nruns != nruns || ah->len != n->len))
+            ah = NULL;
+    }
+    size_t nfeat;
+    if (ah) {
+        nfeat = dc_feat_sum_taken(&h->fc, m->w, acc, toks, KEEP_TOKENS, &ntok,
+                                  &ms->cache, ah);
+        ah->runs = NULL;
+    } else
+        nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known, runs,
+                                 nruns, acc, toks, KEEP_TOKENS, &ntok,
+                                 &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);
