@@ -1364,7 +1364,12 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
     bool longer = o->e - o->b > m->e - m->b;
     /* Inside an innocent phrase ("spic and span", "chink in the armour",
      * "royal troon"), nothing else counts. */
-    if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer)
+    if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer &&
+        /* (but a game it names is still one: "the world cup" is allowed
+         * so that "the world" is no conspiracy's object, and the cup
+         * stays a competition) */
+        !(m->kind == DC_KIND_OBJECT &&
+          (R->lx->entries[m->entry].flags & DC_F_GAME)))
         return true;
     /* A content word inside a longer entry of another kind yields to it:
      * "hate" in "hate crime", "sick" in "sick of". Structural words stay:
@@ -13254,6 +13259,71 @@ static bool game_named(run *R, const mention *m)
     return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
 }
 
+static bool game_in(run *R, const sentence *s);
+
+/* Words that only a match has, read by sport_loss ("take penalties", "in
+ * the semi", "every derby"); `object` entries flagged `game` count too. */
+static const char *const wl_match_words[] = {
+    "penalties", "penalty",  "shootout", "match",    "matches", "final",
+    "finals",    "semi",     "semis",    "derby",    "cup",     "league",
+    "goal",      "goals",    "pitch",    "fixture",  "kickoff", "halftime",
+    "scrum",     "lineout",  "wickets",  "innings",  "game",    "games",
+    "tournament", "football", "rugby",   "cricket"};
+
+/* "Every time the Germans take penalties, they kill us", "The Brazilians
+ * destroyed us 7-1", "the Italians murdered us in the final": a threat
+ * verb that is also a win (flag `game`) done to "us" by a nation (or a
+ * people named as one, NATION_CATEGORIES) standing before it, in a
+ * sentence that names a game, a part of a match or a score, is its team
+ * beating ours. Not by a faith or a race ("the Muslims will kill us
+ * all"), nor with nothing of a match in the sentence ("the Germans will
+ * kill us in our beds"). t is the doer as resolved, local as written. */
+static bool match_said(run *R, const sentence *s);
+
+static bool sport_loss(run *R, const mention *m, const target *t,
+                       const target *local)
+{
+    if (!(ent(R, m)->flags & DC_F_GAME) || !t || t->type != TG_GROUP ||
+        !t->categories || (t->categories & ~NATION_CATEGORIES) || t->slur ||
+        !local || local->te > m->tb || m->te >= R->rs->ntok ||
+        !tok_is_word(R, m->te, "us"))
+        return false;
+    return match_said(R, sent_of(R, m->tb));
+}
+
+/* Does sentence s name a game, a part of a match (wl_match_words) or a
+ * score (a number, a dash, a number: "7-1", "4 - 0")? */
+static bool match_said(run *R, const sentence *s)
+{
+    const tok *tk = R->rs->toks;
+    if (game_in(R, s) || word_among(R, s->tb, s->te, wl_match_words,
+                                    sizeof wl_match_words /
+                                        sizeof *wl_match_words))
+        return true;
+    for (uint32_t k = s->tb; k + 2 < s->te; k++)
+        if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
+            tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
+            R->n->text[tk[k].b] >= '0' && R->n->text[tk[k].b] <= '9' &&
+            R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
+            return true;
+    return false;
+}
+
+/* Does sentence s tell a win over "us" in a match, whoever won it: a
+ * `game` threat verb right before "us" and match_said? The frame of
+ * pattern beside it ("Every time the Germans take penalties, they kill
+ * us") then counts a team's wins, not a people's crimes. */
+static bool loss_told(run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k + 1 < s->te; k++) {
+        const mention *v = mention_at(R, k, DC_KIND_THREAT);
+        if (v && (ent(R, v)->flags & DC_F_GAME) && v->te < s->te &&
+            tok_is_word(R, v->te, "us"))
+            return match_said(R, s);
+    }
+    return false;
+}
+
 /* m follows a passive "treated like"/"treated as" ("are treated like
  * animals", "get treated like dirt", "being treated as second-class
  * citizens"; or the active past with the group as its object, "the
@@ -17450,6 +17520,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    if (m->kind == DC_KIND_THREAT && sport_loss(R, m, t, t_local)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "Kick the Germans out of the tournament", "ban the Russians from
      * the Olympics": a nation kept out of a competition (an `object`
      * entry flagged `game` in the sentence) is its team, and so is one
@@ -17461,6 +17535,17 @@ static decorum_status rule_attack(run *R, const mention *m)
           !has_kind_in(R, t->te, m->tb, DC_KIND_COPULA))) &&
         t && t->type == TG_GROUP && !(t->categories & ~NATION_CATEGORIES) &&
         game_in(R, sent_of(R, m->tb))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "Every time the Germans take penalties, they kill us": a frame of
+     * pattern ("every time", "always") in a sentence that tells a win
+     * over us in a match (loss_told) counts a nation's team's wins */
+    if (m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && t &&
+        t->type == TG_GROUP && t->categories &&
+        !(t->categories & ~NATION_CATEGORIES) &&
+        loss_told(R, sent_of(R, m->tb))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
