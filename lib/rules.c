@@ -12969,7 +12969,11 @@ static bool state_war(run *R)
     static const char *const arms[] = {
         "tank",      "tanks",      "artillery", "missile",  "missiles",
         "shelling",  "shelled",    "airstrike", "airstrikes", "warplanes",
-        "annexed",   "annexation", "howitzers", "warships"};
+        "annexed",   "annexation", "howitzers", "warships",
+        /* (the front of a war and its moves: "retreated from Kherson",
+         * "pushed back across the Dnipro" is the old arms' or none) */
+        "retreated", "frontline",  "counteroffensive", "trenches",
+        "ceasefire", "occupiers",  "besieged"};
     if (!R->state_war)
         R->state_war = word_among(R, 0, R->rs->ntok, arms,
                                   sizeof arms / sizeof *arms)
@@ -17835,7 +17839,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                           (kind_at(R, k, DC_KIND_PERSON) ||
                            kind_at(R, k, DC_KIND_HUMANITY));
         }
-        if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
+        /* "South American invaders" names the migrants; "Russian
+         * invaders shelled Kharkiv", "the Japanese invaders of 1931" name
+         * an army, in a comment of a state's war or a war of the past
+         * (state_war, past_war, as migrant_word_meant asks) */
+        if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN) &&
+            !((e->flags & DC_F_AMBIGUOUS) &&
+              (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+              (state_war(R) || past_war(R, m))))
             topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
             target self = group_of(R, m);
