@@ -16583,6 +16583,51 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
            (R->pattern_said & 4);
 }
 
+/* "Immigrant kids struggle in normal classrooms without language
+ * support, they just sink", "the weaker kids sink or swim": the bare
+ * "sink" (an ambiguous threat) said of its own subject, the group or
+ * "they" right before it (past adverbs), is failing, not drowning
+ * wished: nothing after it but the clause's end or a preposition or
+ * conjunction, no wish before it in its clause ("let them sink", "I
+ * hope they sink"; "they should sink" has no subject right before it),
+ * no boat or sea in its
+ * sentence ("the boats keep coming, they sink, who cares"). */
+static bool sinks_alone(const run *R, const mention *m)
+{
+    static const char *const wished[] = {"hope", "hoping", "wish", "let",
+                                         "pray", "praying", "may"};
+    static const char *const sea[] = {"boat",  "boats",   "dinghy", "dinghies",
+                                      "ship",  "ships",   "raft",   "rafts",
+                                      "ferry", "vessel",  "vessels", "sea",
+                                      "channel", "water", "ocean",  "lifeboat"};
+    static const char *const after[] = {"in", "or", "and", "at", "without",
+                                        "like", "under", "because", "when"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    static const char *const they[] = {"they", "they'll", "theyll",
+                                       "they'd", "theyd"};
+    uint32_t c = rs->toks[m->tb].clause, k = m->tb;
+    while (k > s->tb && rs->toks[k - 1].clause == c &&
+           (adverb_like(R, k - 1) || tok_is_word(R, k - 1, "will") ||
+            tok_is_word(R, k - 1, "would")))
+        k--;
+    if (k == s->tb || rs->toks[k - 1].clause != c ||
+        !(word_among(R, k - 1, k, they, sizeof they / sizeof *they) ||
+          kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+          kind_at(R, k - 1, DC_KIND_PERSON)))
+        return false;
+    uint32_t cb = k - 1;
+    while (cb > s->tb && rs->toks[cb - 1].clause == c)
+        cb--;
+    if (word_among(R, cb, m->tb, wished, sizeof wished / sizeof *wished) ||
+        word_among(R, s->tb, s->te, sea, sizeof sea / sizeof *sea))
+        return false;
+    return m->te >= s->te || rs->toks[m->te].clause != c ||
+           rs->toks[m->te].type != TK_WORD ||
+           word_among(R, m->te, m->te + 1, after,
+                      sizeof after / sizeof *after);
+}
+
 /* Who one says one is: "says he's a Muslim". */
 static const char *const wl_is_said[] = {"he's",  "she's", "they're",
                                          "i'm",   "hes",   "shes",
@@ -16638,6 +16683,9 @@ static decorum_status rule_attack(run *R, const mention *m)
                     wish_others(R, h, m->tb, m->te))
                     return DECORUM_OK;
             }
+        if ((e->flags & DC_F_AMBIGUOUS) && e->term_len >= 4 &&
+            memcmp(e->term, "sink", 4) == 0 && sinks_alone(R, m))
+            return DECORUM_OK;
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
@@ -19086,6 +19134,36 @@ static const char *const wl_vice_widened[] = {
     "everything", "anything", "anyone", "anybody", "everyone",
     "everybody"};
 
+/* Is token k "without" before a means, a thing whose lack is the
+ * barrier ("can't govern themselves without a state", "shouldn't be in
+ * normal classrooms without language support", "can't follow a film
+ * without captions"), not before people or a widening word ("can't do
+ * anything without someone holding their hand", "can't govern themselves
+ * without white people running things", "without being told")? The
+ * four words after it, in its clause, hold no word for people. */
+static bool without_means(const run *R, uint32_t k)
+{
+    static const char *const people[] = {
+        "someone", "somebody", "anyone", "anybody", "being", "people",
+        "us",      "them"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!tok_is_word(R, k, "without") || k + 1 >= rs->ntok ||
+        rs->toks[k + 1].clause != rs->toks[k].clause ||
+        rs->toks[k + 1].type != TK_WORD)
+        return false;
+    const uint64_t who = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                         KIND_BIT(SLUR) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_SELF) |
+                         KIND_BIT(NONPROTECTED);
+    for (uint32_t j = k + 1;
+         j < k + 5 && j < rs->ntok && rs->toks[j].clause == rs->toks[k].clause;
+         j++)
+        if ((rs->at[j] & who) ||
+            word_among(R, j, j + 1, people, sizeof people / sizeof *people))
+            return false;
+    return true;
+}
+
 /* Words later in its sentence that make the predicate a comparison or
  * give it a cause outside the group ("commit crimes at lower rates than
  * natives", "don't work because the Home Office bans them"). */
@@ -19219,6 +19297,14 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     uint32_t after = m->te;
     if (after + 1 < s->te && tok_is_word(R, after, "themselves"))
         after++;
+    /* (past a place: "can't hold down a job here until their permits
+     * come through") */
+    if (after + 1 < s->te &&
+        (tok_is_word(R, after, "here") || tok_is_word(R, after, "there")))
+        after++;
+    /* a means lacked ("can't govern themselves without a state") */
+    if (after < s->te && without_means(R, after))
+        return false;
     /* told as others' words right after it ("They are selfish, some
      * say, but ...", "Roma are thieves, people claim") */
     if (after + 1 < s->te && tk[after].type == TK_PUNCT &&
@@ -23934,6 +24020,16 @@ static decorum_status rule_access_denied(run *R)
                 k++;
             if (k >= n || !word_among(R, k, k + 1, FRAME_WORDS(ours)) ||
                 tk[k].clause != tk[v].clause || sent_of(R, v)->question)
+                continue;
+            /* a place kept from them on a condition, a means lacked:
+             * "Immigrant kids shouldn't be in normal classrooms without
+             * language support" (within the place's phrase) */
+            bool lacked = false;
+            for (uint32_t j = k + 1;
+                 j < n && j < k + 5 && tk[j].clause == tk[v].clause && !lacked;
+                 j++)
+                lacked = without_means(R, j);
+            if (lacked)
                 continue;
             uint32_t p = access_prohibited(R, v);
             if (p == UINT32_MAX || access_told_before(R, sent_of(R, v), p))
@@ -28900,6 +28996,45 @@ static decorum_status rule_guessed_kind(run *R)
     return DECORUM_OK;
 }
 
+/* "Gay couples can't adopt in some countries, and that's a scandal",
+ * "Migrant workers can't hold down a job when their visas expire": a
+ * group named right before "can't" or "cannot", and a circumstance that
+ * bounds what they cannot do in the clause after it (a place or a law,
+ * a time, a condition, a means lacked), tells a barrier they meet, a
+ * plight or a law, not a trait. Where the rules found no attack, the
+ * model's reading of "can't" beside the group does not count in full,
+ * as for a question or a denial (dc_rules_run, hedged). */
+static bool barrier_told(const run *R)
+{
+    static const char *const cannot[] = {"can't", "cant", "cannot"};
+    static const char *const bound[] = {"until", "till",  "unless",
+                                        "under", "when",  "legally",
+                                        "yet",   "while", "because"};
+    static const char *const where[] = {"some", "many", "most", "several",
+                                        "certain", "those", "these", "their",
+                                        "this", "that"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_NEGATION) || !((R->target_types >> TG_GROUP) & 1))
+        return false;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->te >= rs->ntok ||
+            !word_among(R, t->te, t->te + 1, cannot,
+                        sizeof cannot / sizeof *cannot))
+            continue;
+        uint32_t c = rs->toks[t->te].clause;
+        for (uint32_t j = t->te + 2;
+             j < rs->ntok && j < t->te + 10 && rs->toks[j].clause == c; j++)
+            if (word_among(R, j, j + 1, bound, sizeof bound / sizeof *bound) ||
+                without_means(R, j) ||
+                (tok_is_word(R, j, "in") && j + 1 < rs->ntok &&
+                 word_among(R, j + 1, j + 2, where,
+                            sizeof where / sizeof *where)))
+                return true;
+    }
+    return false;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -29253,7 +29388,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
     out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred));
+                                                   R.opposes_hatred ||
+                                                   barrier_told(&R)));
     /* Counts are capped at 3. Only the attack counts (attack.slur to
      * profanity, ten in a row) are ever added to; every other feature is
      * set to 0 or 1, and rule.hate and rule.toxicity are written below.
