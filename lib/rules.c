@@ -16532,9 +16532,23 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
     uint32_t g = m->te;
     if (g < s->te && tok_is_word(R, g, "the"))
         g++;
-    if (t->type != TG_GROUP || t->tb != g)
-        return false;
     uint32_t k = t->te;
+    bool ones = false;
+    /* "Muslims are always the ones behind the attacks", "... the ones
+     * who": the group the subject of a linking verb right before the
+     * frame, "the ones" after it, and who they are said to be after
+     * that, read as after "always the Muslims" */
+    if (t->type == TG_GROUP && t->te + 1 == m->tb && m->tb > 0 &&
+        kind_at(R, m->tb - 1, DC_KIND_COPULA) && g + 1 < s->te &&
+        tok_is_word(R, g, "ones") &&
+        (tok_is_word(R, g + 1, "behind") || tok_is_word(R, g + 1, "who") ||
+         tok_is_word(R, g + 1, "that") ||
+         tok_is_word(R, g + 1, "responsible"))) {
+        /* (said outright: no cue needed, as a question needs none) */
+        k = g + 1;
+        ones = true;
+    } else if (t->type != TG_GROUP || t->tb != g)
+        return false;
     /* (a person noun after the group: "the Pakistani shopkeeper who") */
     if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
         k++;
@@ -16568,12 +16582,12 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
                                   sizeof crime / sizeof *crime)
                            ? 4u
                            : 0u));
-    if (!s->question && !(R->pattern_said & 2))
+    if (!s->question && !ones && !(R->pattern_said & 2))
         return false;
     /* after "who", the incident must be the clause's own, in its first
      * three words: "always Muslims who help after a knife attack" tells of
      * no wrong of theirs */
-    if (rel) {
+    if (rel || ones) {
         uint32_t e = k + 4 < s->te ? k + 4 : s->te;
         return has_kind_in(R, k, e, DC_KIND_HARM) ||
                has_kind_in(R, k, e, DC_KIND_THREAT) ||
@@ -16626,6 +16640,43 @@ static bool sinks_alone(const run *R, const mention *m)
            rs->toks[m->te].type != TK_WORD ||
            word_among(R, m->te, m->te + 1, after,
                       sizeof after / sizeof *after);
+}
+
+/* Is group t told harmed before the frame m, in m's sentence or the one
+ * before: a participle of harm ("attacked", "vandalised", "beaten",
+ * "murdered") with no object after it, a word of t's own group (a member,
+ * its place: "mosque", "Jewish graves", "Sikh men were beaten") at most
+ * four words before it? "Muslims attacked a church" tells doers (an
+ * object follows), and "A church burned in France" names another group. */
+static bool harmed_before(const run *R, const mention *m, const target *t)
+{
+    static const char *const harmed[] = {
+        "attacked",  "vandalised", "vandalized", "desecrated", "firebombed",
+        "torched",   "burned",     "burnt",      "murdered",   "killed",
+        "beaten",    "stabbed",    "shot",       "assaulted",  "harassed",
+        "targeted",  "abused",     "bombed",     "defaced",    "smashed",
+        "lynched",   "massacred",  "slaughtered", "threatened", "spat",
+        "insulted",  "bullied",    "raped",      "kidnapped",  "injured"};
+    const dc_rules_scratch *rs = R->rs;
+    const dc_entry *g = &R->lx->entries[t->entry];
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (!word_among(R, k, k + 1, harmed, sizeof harmed / sizeof *harmed))
+            continue;
+        if (k + 1 < rs->ntok && rs->toks[k + 1].sent == rs->toks[k].sent &&
+            (is_determiner(R, k + 1) ||
+             (rs->at[k + 1] & (KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
+                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR)))))
+            continue;
+        uint32_t sb = rs->s[rs->toks[k].sent].tb;
+        for (uint32_t j = k > sb + 4 ? k - 4 : sb; j < k; j++) {
+            const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+            if (id && same_group(ent(R, id), g))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* Who one says one is: "says he's a Muslim". */
@@ -17601,6 +17652,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* "Another mosque attacked last night. Why is it always the
+     * Muslims?": a frame of pattern said of a group that its sentence or
+     * the one before tells harmed (harmed_before) asks why it is always
+     * the victims, not who is always the culprit */
+    if (m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && t &&
+        t->type == TG_GROUP && t->entry >= 0 && harmed_before(R, m, t))
+        return DECORUM_OK;
     /* "We will absolutely destroy the Scots on Saturday": a milder `game`
      * verb (beat, crush, destroy) of the writer's side at a nation is a
      * result foretold, as "we'll crush the Germans" is (bare_object). */
