@@ -22915,6 +22915,20 @@ static const char *const wl_game_place[] = {"game",   "match", "lobby",
 static const char *const wl_served_where[] = {
     "in",  "at", "here",  "anymore", "again",  "ever",      "there",
     "and", "or", "until", "either",  "any",    "period",    "altogether"};
+/* Food, drink that is no liquor, and a kitchen's things (not "oven",
+ * which the Holocaust's threats use): a people kept from them is teased
+ * about its cooking (rule_access_denied). */
+static const char *const wl_kitchen[] = {
+    "pasta",    "spaghetti", "pizza",    "pineapple", "sushi",   "rice",
+    "curry",    "spice",     "spices",   "seasoning", "salt",    "sauce",
+    "ketchup",  "mayo",      "gravy",    "barbecue",  "bbq",     "grill",
+    "kettle",   "tea",       "teapot",   "coffee",    "espresso", "cheese",
+    "cheeseboard", "bread",  "baguette", "croissant", "butter",  "cake",
+    "biscuits", "cookies",   "chips",    "fries",     "kebab",   "tacos",
+    "tortilla", "salsa",     "guacamole", "haggis",   "recipe",  "recipes",
+    "menu",     "stove",     "hob",      "microwave", "frying",  "saucepan",
+    "kitchen",  "cooking",   "carbonara", "risotto",  "paella",  "omelette",
+    "noodles",  "ramen",     "dumplings", "chopsticks", "brie",  "steak"};
 static const char *const wl_hired_how[] = {
     "through", "via", "as",      "on",    "under", "without",
     "just",    "because", "unless", "off", "only"};
@@ -24191,6 +24205,15 @@ static decorum_status rule_access_denied(run *R)
                 if (e >= n || tk[e].clause != c ||
                     !(word_among(R, e, e + 1, FRAME_WORDS(let_where)) ||
                       kind_at(R, e, DC_KIND_ACCESS)))
+                    continue;
+                /* kept from food or a kitchen's things: banter about how
+                 * a people cooks ("Don't let the Italians near the pasta
+                 * water", "the Brits near the spice rack") */
+                bool kitchen = false;
+                for (uint32_t j = e + 1;
+                     j < n && j < e + 5 && tk[j].clause == c && !kitchen; j++)
+                    kitchen = word_among(R, j, j + 1, FRAME_WORDS(wl_kitchen));
+                if (kitchen)
                     continue;
                 e++;
             } else if ((tok_is_word(R, v, "serve") ||
