@@ -6251,6 +6251,24 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    /* "we called a removal company that will get rid of them", "hired a
+     * guy who'll remove them": the head of a relative clause that holds
+     * the pronoun does what the clause says to it; the pronoun is someone
+     * named before ("Gypsies camped in the park, we called a company that
+     * will get rid of them") */
+    if (g != NO_TARGET && rs->t[g].type == TG_NP && rs->t[g].te < ti &&
+        ti < rs->t[g].te + 8 &&
+        rs->toks[rs->t[g].te].sent == rs->toks[ti].sent &&
+        (tok_is_word(R, rs->t[g].te, "that") ||
+         tok_is_word(R, rs->t[g].te, "who") ||
+         tok_is_word(R, rs->t[g].te, "who'll") ||
+         tok_is_word(R, rs->t[g].te, "which"))) {
+        bool inside = true;
+        for (uint32_t k = rs->t[g].te + 1; k < ti && inside; k++)
+            inside = rs->toks[k].clause == rs->toks[ti].clause;
+        if (inside)
+            g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    }
     if (g != NO_TARGET) {
         /* "Anyone who attacks Jews, I'll kill them", "those racists who
          * beat up the Somali kid ...": a group inside a relative clause
