@@ -17177,6 +17177,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "The Young Women's Trust is a useless charity": a derogating word
+     * between an article and a body or a thing right after it qualifies
+     * that noun, whoever else the sentence names */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT) && t &&
+        t->type == TG_GROUP && m->tb > 0 && m->te < R->rs->ntok &&
+        (a_or_an(R, m->tb - 1) || tok_is_word(R, m->tb - 1, "the"))) {
+        size_t i = targets_from(R->rs, m->te);
+        /* (the noun ends its phrase: not "a useless charity case") */
+        uint32_t ne = i < R->rs->nt ? R->rs->t[i].te : 0;
+        if (i < R->rs->nt && R->rs->t[i].tb == m->te &&
+            (R->rs->t[i].type == TG_NP || R->rs->t[i].type == TG_OBJECT) &&
+            (ne >= R->rs->ntok || R->rs->toks[ne].type != TK_WORD ||
+             glue_at(R, ne)))
+            t = &R->rs->t[i];
+    }
     /* "They're all fake-degree code monkeys who cheat on interviews": an
      * open predicate is said of its clause's subject, a group or the
      * pronoun for one, not of a thing nearer it ("code") */
