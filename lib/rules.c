@@ -3773,10 +3773,42 @@ static piece target_label(const run *R, const target *t, char *buf,
             cat = decorum_category_name((decorum_category)c);
             break;
         }
+    /* The group column's name read as words for people: "autism" is
+     * "autistic people", "asylum_seeker" "asylum seekers"; any other
+     * name is "<name> people", an underscore a space ("south african
+     * people"). */
+    static const struct {
+        const char *group, *people;
+    } said[] = {
+        {"autism", "autistic people"},
+        {"down_syndrome", "people with Down syndrome"},
+        {"dwarfism", "people with dwarfism"},
+        {"epilepsy", "people with epilepsy"},
+        {"mental_illness", "people with a mental illness"},
+        {"chronic_illness", "people with a chronic illness"},
+        {"learning", "people with a learning disability"},
+        {"intellectual", "people with an intellectual disability"},
+        {"physical", "people with a physical disability"},
+        {"asylum_seeker", "asylum seekers"},
+        {"foreigner", "foreigners"}};
+    char name[64];
+    piece who = {NULL, 0};
+    for (size_t i = 0; i < sizeof said / sizeof *said && !who.s; i++)
+        if (strlen(said[i].group) == ge->group_len &&
+            memcmp(said[i].group, ge->group, ge->group_len) == 0)
+            who = piece_str(said[i].people);
+    if (!who.s) {
+        size_t n = ge->group_len < sizeof name - 8 ? ge->group_len
+                                                   : sizeof name - 8;
+        for (size_t i = 0; i < n; i++)
+            name[i] = ge->group[i] == '_' ? ' ' : ge->group[i];
+        memcpy(name + n, " people", 7);
+        who = (piece){name, n + 7};
+    }
     if (*cat)
-        return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people ("),
-                                 piece_str(cat), LIT(")"))};
-    return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people"))};
+        return (piece){buf, JOIN(buf, cap, who, LIT(" ("), piece_str(cat),
+                                 LIT(")"))};
+    return (piece){buf, JOIN(buf, cap, who)};
 }
 
 typedef struct finding_spec {
@@ -6334,6 +6366,20 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             (kind_at(R, c->te, DC_KIND_DEHUMANIZE) ||
              kind_at(R, c->te, DC_KIND_OBJECT) ||
              kind_at(R, c->te, DC_KIND_NONPROTECTED)))
+            continue;
+        /* "intimidated by a British cartoon. They ...": nor one after
+         * "a" before a noun the lexicon does not know, one thing, unless a
+         * word for people comes right after that ("a Somali taxi
+         * driver"); "the refugee program ... send them home" stays */
+        if ((ent(R, c)->flags & DC_F_ADJ) && c->te < ti && c->tb > 0 &&
+            a_or_an(R, c->tb - 1) && head_noun_follows(R, c->te) &&
+            /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾") */
+            (unsigned char)R->n->text[rs->toks[c->te].b] < 0x80 &&
+            !(rs->at[c->te] & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) |
+                               KIND_BIT(HUMANITY))) &&
+            !(c->te + 1 < ti &&
+              (rs->at[c->te + 1] & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) |
+                                    KIND_BIT(HUMANITY)))))
             continue;
         bool own = false;
         for (uint32_t k = c->tb > 3 ? c->tb - 3 : 0; k < c->tb && !own; k++)
