@@ -20766,8 +20766,10 @@ static bool code_in_context(run *R, const mention *m)
                   (kind_at(R, t->te - 1, DC_KIND_PERSON) ||
                    kind_at(R, t->te - 1, DC_KIND_IDENTITY) ||
                    kind_at(R, t->te - 1, DC_KIND_HUMANITY))) ||
-                 /* "good whites": the plural in lower case */
-                 (t->te - t->tb == 1 && !capitalized(R, t->tb) &&
+                 /* "good whites": the plural in lower case, or in a
+                  * text in capitals ("GOOD WHITES STANDING UP. 88":
+                  * title case, not a capital alone, is a name's) */
+                 (t->te - t->tb == 1 && !title_case(R, t->tb) &&
                   R->n->text[rs->toks[t->tb].e - 1] == 's') ||
                  word_among(R, t->te, t->te + 1 < rs->ntok ? t->te + 1
                                                             : rs->ntok,
@@ -24702,8 +24704,21 @@ static const char *const fate_homes[] = {
  * which may be the writer's or far away (rule_fate makes it a review),
  * -1 at a game or a gathering ("in this series", "at our table", "in
  * this pub", "at the border"), 0 nowhere. */
+/* Nouns of idioms after "in" that place no one ("in general", "in
+ * public", "in power"): fate_placed. */
+static const char *const fate_idiom_in[] = {
+    "general", "particular", "public",  "fact",     "short",   "reality",
+    "truth",   "turn",       "time",    "power",    "charge",  "prison",
+    "jail",    "total",      "theory",  "practice", "person",  "question",
+    "future",  "history",    "common",  "love",     "trouble", "danger",
+    "denial",  "decline",    "numbers", "droves",   "hiding",  "mourning",
+    "shock",   "fear",       "limbo",   "office",   "control", "retreat",
+    "exile",   "transit",    "favour",  "favor",    "principle", "effect",
+    "summary", "brief",      "case",    "return",   "addition", "response"};
+
 static int fate_placed(const run *R, const target *t, const mention *m)
 {
+    const tok *tk = R->rs->toks;
     static const char *const prep[] = {"in", "across", "from", "at", "on",
                                        "throughout"};
     static const char *const det[] = {"this", "our", "my", "that", "the",
@@ -24717,9 +24732,19 @@ static int fate_placed(const run *R, const target *t, const mention *m)
          * ("in britain": comments are often all lower case); a game
          * ("in fifa") is a gathering; another word places nothing ("in
          * general", "in public") */
+        /* A word in lower case that no entry knows, nor glue, nor an
+         * idiom's noun ("in general", "in public"), is a place's name
+         * written as comments write ("the somalis in minneapolis"): the
+         * verdict must not hang on its capital, nor on a text in capitals
+         * ("MUSLIMS IN GENERAL ...": title case, not a capital alone, is
+         * a name's) (session 29) */
         if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
-            return capitalized(R, k + 1) ||
-                           kind_at(R, k + 1, DC_KIND_NONPROTECTED)
+            return title_case(R, k + 1) ||
+                           kind_at(R, k + 1, DC_KIND_NONPROTECTED) ||
+                           (tk[k + 1].type == TK_WORD &&
+                            !R->rs->at[k + 1] && !glue_at(R, k + 1) &&
+                            !word_among(R, k + 1, k + 2,
+                                        FRAME_WORDS(fate_idiom_in)))
                        ? 2
                    : kind_at(R, k + 1, DC_KIND_OBJECT) ? -1
                                                        : 0;
