@@ -6262,6 +6262,24 @@ static bool afterthought(const run *R, uint32_t ti, const target *g)
     return mean;
 }
 
+/* Does token k end as an agent noun does, one that names a person by
+ * what they do ("founder", "owner", "sailor", "typist", "musician",
+ * "servant", "resident")? */
+static bool agent_ending(const run *R, uint32_t k)
+{
+    static const char *const ends[] = {"er", "or", "ist", "ian", "ant",
+                                       "ent"};
+    const tok *t = &R->rs->toks[k];
+    size_t l = t->e - t->b;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t n = strlen(ends[i]);
+        if (l > n + 2 &&
+            memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -6373,8 +6391,11 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
          * driver"); "the refugee program ... send them home" stays */
         if ((ent(R, c)->flags & DC_F_ADJ) && c->te < ti && c->tb > 0 &&
             a_or_an(R, c->tb - 1) && head_noun_follows(R, c->te) &&
-            /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾") */
+            /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾"; so
+             * may an agent noun the lexicon lacks: "a jewish founder",
+             * "an Irish owner", "a Nigerian typist") */
             (unsigned char)R->n->text[rs->toks[c->te].b] < 0x80 &&
+            !agent_ending(R, c->te) &&
             !(rs->at[c->te] & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) |
                                KIND_BIT(HUMANITY))) &&
             !(c->te + 1 < ti &&
