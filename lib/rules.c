@@ -1364,7 +1364,12 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
     bool longer = o->e - o->b > m->e - m->b;
     /* Inside an innocent phrase ("spic and span", "chink in the armour",
      * "royal troon"), nothing else counts. */
-    if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer)
+    if (o->kind == DC_KIND_ALLOW && m->kind != DC_KIND_ALLOW && longer &&
+        /* (but a game it names is still one: "the world cup" is allowed
+         * so that "the world" is no conspiracy's object, and the cup
+         * stays a competition) */
+        !(m->kind == DC_KIND_OBJECT &&
+          (R->lx->entries[m->entry].flags & DC_F_GAME)))
         return true;
     /* A content word inside a longer entry of another kind yields to it:
      * "hate" in "hate crime", "sick" in "sick of". Structural words stay:
@@ -3768,10 +3773,42 @@ static piece target_label(const run *R, const target *t, char *buf,
             cat = decorum_category_name((decorum_category)c);
             break;
         }
+    /* The group column's name read as words for people: "autism" is
+     * "autistic people", "asylum_seeker" "asylum seekers"; any other
+     * name is "<name> people", an underscore a space ("south african
+     * people"). */
+    static const struct {
+        const char *group, *people;
+    } said[] = {
+        {"autism", "autistic people"},
+        {"down_syndrome", "people with Down syndrome"},
+        {"dwarfism", "people with dwarfism"},
+        {"epilepsy", "people with epilepsy"},
+        {"mental_illness", "people with a mental illness"},
+        {"chronic_illness", "people with a chronic illness"},
+        {"learning", "people with a learning disability"},
+        {"intellectual", "people with an intellectual disability"},
+        {"physical", "people with a physical disability"},
+        {"asylum_seeker", "asylum seekers"},
+        {"foreigner", "foreigners"}};
+    char name[64];
+    piece who = {NULL, 0};
+    for (size_t i = 0; i < sizeof said / sizeof *said && !who.s; i++)
+        if (strlen(said[i].group) == ge->group_len &&
+            memcmp(said[i].group, ge->group, ge->group_len) == 0)
+            who = piece_str(said[i].people);
+    if (!who.s) {
+        size_t n = ge->group_len < sizeof name - 8 ? ge->group_len
+                                                   : sizeof name - 8;
+        for (size_t i = 0; i < n; i++)
+            name[i] = ge->group[i] == '_' ? ' ' : ge->group[i];
+        memcpy(name + n, " people", 7);
+        who = (piece){name, n + 7};
+    }
     if (*cat)
-        return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people ("),
-                                 piece_str(cat), LIT(")"))};
-    return (piece){buf, JOIN(buf, cap, entry_group(ge), LIT(" people"))};
+        return (piece){buf, JOIN(buf, cap, who, LIT(" ("), piece_str(cat),
+                                 LIT(")"))};
+    return (piece){buf, JOIN(buf, cap, who)};
 }
 
 typedef struct finding_spec {
@@ -6225,6 +6262,24 @@ static bool afterthought(const run *R, uint32_t ti, const target *g)
     return mean;
 }
 
+/* Does token k end as an agent noun does, one that names a person by
+ * what they do ("founder", "owner", "sailor", "typist", "musician",
+ * "servant", "resident")? */
+static bool agent_ending(const run *R, uint32_t k)
+{
+    static const char *const ends[] = {"er", "or", "ist", "ian", "ant",
+                                       "ent"};
+    const tok *t = &R->rs->toks[k];
+    size_t l = t->e - t->b;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t n = strlen(ends[i]);
+        if (l > n + 2 &&
+            memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -6246,6 +6301,24 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     uint32_t g = from ? rs->t[from - 1].gn_upto : NO_TARGET;
     while (g != NO_TARGET && rs->t[g].te > ti)
         g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    /* "we called a removal company that will get rid of them", "hired a
+     * guy who'll remove them": the head of a relative clause that holds
+     * the pronoun does what the clause says to it; the pronoun is someone
+     * named before ("Gypsies camped in the park, we called a company that
+     * will get rid of them") */
+    if (g != NO_TARGET && rs->t[g].type == TG_NP && rs->t[g].te < ti &&
+        ti < rs->t[g].te + 8 &&
+        rs->toks[rs->t[g].te].sent == rs->toks[ti].sent &&
+        (tok_is_word(R, rs->t[g].te, "that") ||
+         tok_is_word(R, rs->t[g].te, "who") ||
+         tok_is_word(R, rs->t[g].te, "who'll") ||
+         tok_is_word(R, rs->t[g].te, "which"))) {
+        bool inside = true;
+        for (uint32_t k = rs->t[g].te + 1; k < ti && inside; k++)
+            inside = rs->toks[k].clause == rs->toks[ti].clause;
+        if (inside)
+            g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
+    }
     if (g != NO_TARGET) {
         /* "Anyone who attacks Jews, I'll kill them", "those racists who
          * beat up the Somali kid ...": a group inside a relative clause
@@ -6311,6 +6384,23 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             (kind_at(R, c->te, DC_KIND_DEHUMANIZE) ||
              kind_at(R, c->te, DC_KIND_OBJECT) ||
              kind_at(R, c->te, DC_KIND_NONPROTECTED)))
+            continue;
+        /* "intimidated by a British cartoon. They ...": nor one after
+         * "a" before a noun the lexicon does not know, one thing, unless a
+         * word for people comes right after that ("a Somali taxi
+         * driver"); "the refugee program ... send them home" stays */
+        if ((ent(R, c)->flags & DC_F_ADJ) && c->te < ti && c->tb > 0 &&
+            a_or_an(R, c->tb - 1) && head_noun_follows(R, c->te) &&
+            /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾"; so
+             * may an agent noun the lexicon lacks: "a jewish founder",
+             * "an Irish owner", "a Nigerian typist") */
+            (unsigned char)R->n->text[rs->toks[c->te].b] < 0x80 &&
+            !agent_ending(R, c->te) &&
+            !(rs->at[c->te] & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) |
+                               KIND_BIT(HUMANITY))) &&
+            !(c->te + 1 < ti &&
+              (rs->at[c->te + 1] & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) |
+                                    KIND_BIT(HUMANITY)))))
             continue;
         bool own = false;
         for (uint32_t k = c->tb > 3 ? c->tb - 3 : 0; k < c->tb && !own; k++)
@@ -12964,7 +13054,11 @@ static bool state_war(run *R)
     static const char *const arms[] = {
         "tank",      "tanks",      "artillery", "missile",  "missiles",
         "shelling",  "shelled",    "airstrike", "airstrikes", "warplanes",
-        "annexed",   "annexation", "howitzers", "warships"};
+        "annexed",   "annexation", "howitzers", "warships",
+        /* (the front of a war and its moves: "retreated from Kherson",
+         * "pushed back across the Dnipro" is the old arms' or none) */
+        "retreated", "frontline",  "counteroffensive", "trenches",
+        "ceasefire", "occupiers",  "besieged"};
     if (!R->state_war)
         R->state_war = word_among(R, 0, R->rs->ntok, arms,
                                   sizeof arms / sizeof *arms)
@@ -13252,6 +13346,71 @@ static bool game_named(run *R, const mention *m)
      * preposition at or past the threat's end. */
     game_scan(R, R->rs->toks[m->tb].sent);
     return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
+}
+
+static bool game_in(run *R, const sentence *s);
+
+/* Words that only a match has, read by sport_loss ("take penalties", "in
+ * the semi", "every derby"); `object` entries flagged `game` count too. */
+static const char *const wl_match_words[] = {
+    "penalties", "penalty",  "shootout", "match",    "matches", "final",
+    "finals",    "semi",     "semis",    "derby",    "cup",     "league",
+    "goal",      "goals",    "pitch",    "fixture",  "kickoff", "halftime",
+    "scrum",     "lineout",  "wickets",  "innings",  "game",    "games",
+    "tournament", "football", "rugby",   "cricket"};
+
+/* "Every time the Germans take penalties, they kill us", "The Brazilians
+ * destroyed us 7-1", "the Italians murdered us in the final": a threat
+ * verb that is also a win (flag `game`) done to "us" by a nation (or a
+ * people named as one, NATION_CATEGORIES) standing before it, in a
+ * sentence that names a game, a part of a match or a score, is its team
+ * beating ours. Not by a faith or a race ("the Muslims will kill us
+ * all"), nor with nothing of a match in the sentence ("the Germans will
+ * kill us in our beds"). t is the doer as resolved, local as written. */
+static bool match_said(run *R, const sentence *s);
+
+static bool sport_loss(run *R, const mention *m, const target *t,
+                       const target *local)
+{
+    if (!(ent(R, m)->flags & DC_F_GAME) || !t || t->type != TG_GROUP ||
+        !t->categories || (t->categories & ~NATION_CATEGORIES) || t->slur ||
+        !local || local->te > m->tb || m->te >= R->rs->ntok ||
+        !tok_is_word(R, m->te, "us"))
+        return false;
+    return match_said(R, sent_of(R, m->tb));
+}
+
+/* Does sentence s name a game, a part of a match (wl_match_words) or a
+ * score (a number, a dash, a number: "7-1", "4 - 0")? */
+static bool match_said(run *R, const sentence *s)
+{
+    const tok *tk = R->rs->toks;
+    if (game_in(R, s) || word_among(R, s->tb, s->te, wl_match_words,
+                                    sizeof wl_match_words /
+                                        sizeof *wl_match_words))
+        return true;
+    for (uint32_t k = s->tb; k + 2 < s->te; k++)
+        if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
+            tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
+            R->n->text[tk[k].b] >= '0' && R->n->text[tk[k].b] <= '9' &&
+            R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
+            return true;
+    return false;
+}
+
+/* Does sentence s tell a win over "us" in a match, whoever won it: a
+ * `game` threat verb right before "us" and match_said? The frame of
+ * pattern beside it ("Every time the Germans take penalties, they kill
+ * us") then counts a team's wins, not a people's crimes. */
+static bool loss_told(run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k + 1 < s->te; k++) {
+        const mention *v = mention_at(R, k, DC_KIND_THREAT);
+        if (v && (ent(R, v)->flags & DC_F_GAME) && v->te < s->te &&
+            tok_is_word(R, v->te, "us"))
+            return match_said(R, s);
+    }
+    return false;
 }
 
 /* m follows a passive "treated like"/"treated as" ("are treated like
@@ -16458,9 +16617,23 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
     uint32_t g = m->te;
     if (g < s->te && tok_is_word(R, g, "the"))
         g++;
-    if (t->type != TG_GROUP || t->tb != g)
-        return false;
     uint32_t k = t->te;
+    bool ones = false;
+    /* "Muslims are always the ones behind the attacks", "... the ones
+     * who": the group the subject of a linking verb right before the
+     * frame, "the ones" after it, and who they are said to be after
+     * that, read as after "always the Muslims" */
+    if (t->type == TG_GROUP && t->te + 1 == m->tb && m->tb > 0 &&
+        kind_at(R, m->tb - 1, DC_KIND_COPULA) && g + 1 < s->te &&
+        tok_is_word(R, g, "ones") &&
+        (tok_is_word(R, g + 1, "behind") || tok_is_word(R, g + 1, "who") ||
+         tok_is_word(R, g + 1, "that") ||
+         tok_is_word(R, g + 1, "responsible"))) {
+        /* (said outright: no cue needed, as a question needs none) */
+        k = g + 1;
+        ones = true;
+    } else if (t->type != TG_GROUP || t->tb != g)
+        return false;
     /* (a person noun after the group: "the Pakistani shopkeeper who") */
     if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
         k++;
@@ -16494,12 +16667,12 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
                                   sizeof crime / sizeof *crime)
                            ? 4u
                            : 0u));
-    if (!s->question && !(R->pattern_said & 2))
+    if (!s->question && !ones && !(R->pattern_said & 2))
         return false;
     /* after "who", the incident must be the clause's own, in its first
      * three words: "always Muslims who help after a knife attack" tells of
      * no wrong of theirs */
-    if (rel) {
+    if (rel || ones) {
         uint32_t e = k + 4 < s->te ? k + 4 : s->te;
         return has_kind_in(R, k, e, DC_KIND_HARM) ||
                has_kind_in(R, k, e, DC_KIND_THREAT) ||
@@ -16507,6 +16680,88 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
     }
     return any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
            (R->pattern_said & 4);
+}
+
+/* "Immigrant kids struggle in normal classrooms without language
+ * support, they just sink", "the weaker kids sink or swim": the bare
+ * "sink" (an ambiguous threat) said of its own subject, the group or
+ * "they" right before it (past adverbs), is failing, not drowning
+ * wished: nothing after it but the clause's end or a preposition or
+ * conjunction, no wish before it in its clause ("let them sink", "I
+ * hope they sink"; "they should sink" has no subject right before it),
+ * no boat or sea in its
+ * sentence ("the boats keep coming, they sink, who cares"). */
+static bool sinks_alone(const run *R, const mention *m)
+{
+    static const char *const wished[] = {"hope", "hoping", "wish", "let",
+                                         "pray", "praying", "may"};
+    static const char *const sea[] = {"boat",  "boats",   "dinghy", "dinghies",
+                                      "ship",  "ships",   "raft",   "rafts",
+                                      "ferry", "vessel",  "vessels", "sea",
+                                      "channel", "water", "ocean",  "lifeboat"};
+    static const char *const after[] = {"in", "or", "and", "at", "without",
+                                        "like", "under", "because", "when"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    static const char *const they[] = {"they", "they'll", "theyll",
+                                       "they'd", "theyd"};
+    uint32_t c = rs->toks[m->tb].clause, k = m->tb;
+    while (k > s->tb && rs->toks[k - 1].clause == c &&
+           (adverb_like(R, k - 1) || tok_is_word(R, k - 1, "will") ||
+            tok_is_word(R, k - 1, "would")))
+        k--;
+    if (k == s->tb || rs->toks[k - 1].clause != c ||
+        !(word_among(R, k - 1, k, they, sizeof they / sizeof *they) ||
+          kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+          kind_at(R, k - 1, DC_KIND_PERSON)))
+        return false;
+    uint32_t cb = k - 1;
+    while (cb > s->tb && rs->toks[cb - 1].clause == c)
+        cb--;
+    if (word_among(R, cb, m->tb, wished, sizeof wished / sizeof *wished) ||
+        word_among(R, s->tb, s->te, sea, sizeof sea / sizeof *sea))
+        return false;
+    return m->te >= s->te || rs->toks[m->te].clause != c ||
+           rs->toks[m->te].type != TK_WORD ||
+           word_among(R, m->te, m->te + 1, after,
+                      sizeof after / sizeof *after);
+}
+
+/* Is group t told harmed before the frame m, in m's sentence or the one
+ * before: a participle of harm ("attacked", "vandalised", "beaten",
+ * "murdered") with no object after it, a word of t's own group (a member,
+ * its place: "mosque", "Jewish graves", "Sikh men were beaten") at most
+ * four words before it? "Muslims attacked a church" tells doers (an
+ * object follows), and "A church burned in France" names another group. */
+static bool harmed_before(const run *R, const mention *m, const target *t)
+{
+    static const char *const harmed[] = {
+        "attacked",  "vandalised", "vandalized", "desecrated", "firebombed",
+        "torched",   "burned",     "burnt",      "murdered",   "killed",
+        "beaten",    "stabbed",    "shot",       "assaulted",  "harassed",
+        "targeted",  "abused",     "bombed",     "defaced",    "smashed",
+        "lynched",   "massacred",  "slaughtered", "threatened", "spat",
+        "insulted",  "bullied",    "raped",      "kidnapped",  "injured"};
+    const dc_rules_scratch *rs = R->rs;
+    const dc_entry *g = &R->lx->entries[t->entry];
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+    for (uint32_t k = from; k < m->tb; k++) {
+        if (!word_among(R, k, k + 1, harmed, sizeof harmed / sizeof *harmed))
+            continue;
+        if (k + 1 < rs->ntok && rs->toks[k + 1].sent == rs->toks[k].sent &&
+            (is_determiner(R, k + 1) ||
+             (rs->at[k + 1] & (KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
+                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR)))))
+            continue;
+        uint32_t sb = rs->s[rs->toks[k].sent].tb;
+        for (uint32_t j = k > sb + 4 ? k - 4 : sb; j < k; j++) {
+            const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+            if (id && same_group(ent(R, id), g))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* Who one says one is: "says he's a Muslim". */
@@ -16564,6 +16819,9 @@ static decorum_status rule_attack(run *R, const mention *m)
                     wish_others(R, h, m->tb, m->te))
                     return DECORUM_OK;
             }
+        if ((e->flags & DC_F_AMBIGUOUS) && e->term_len >= 4 &&
+            memcmp(e->term, "sink", 4) == 0 && sinks_alone(R, m))
+            return DECORUM_OK;
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
@@ -16986,6 +17244,21 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "The Young Women's Trust is a useless charity": a derogating word
+     * between an article and a body or a thing right after it qualifies
+     * that noun, whoever else the sentence names */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT) && t &&
+        t->type == TG_GROUP && m->tb > 0 && m->te < R->rs->ntok &&
+        (a_or_an(R, m->tb - 1) || tok_is_word(R, m->tb - 1, "the"))) {
+        size_t i = targets_from(R->rs, m->te);
+        /* (the noun ends its phrase: not "a useless charity case") */
+        uint32_t ne = i < R->rs->nt ? R->rs->t[i].te : 0;
+        if (i < R->rs->nt && R->rs->t[i].tb == m->te &&
+            (R->rs->t[i].type == TG_NP || R->rs->t[i].type == TG_OBJECT) &&
+            (ne >= R->rs->ntok || R->rs->toks[ne].type != TK_WORD ||
+             glue_at(R, ne)))
+            t = &R->rs->t[i];
+    }
     /* "They're all fake-degree code monkeys who cheat on interviews": an
      * open predicate is said of its clause's subject, a group or the
      * pronoun for one, not of a thing nearer it ("code") */
@@ -17450,6 +17723,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    if (m->kind == DC_KIND_THREAT && sport_loss(R, m, t, t_local)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* "Kick the Germans out of the tournament", "ban the Russians from
      * the Olympics": a nation kept out of a competition (an `object`
      * entry flagged `game` in the sentence) is its team, and so is one
@@ -17464,6 +17741,25 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* "Every time the Germans take penalties, they kill us": a frame of
+     * pattern ("every time", "always") in a sentence that tells a win
+     * over us in a match (loss_told) counts a nation's team's wins */
+    if (m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && t &&
+        t->type == TG_GROUP && t->categories &&
+        !(t->categories & ~NATION_CATEGORIES) &&
+        loss_told(R, sent_of(R, m->tb))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "Another mosque attacked last night. Why is it always the
+     * Muslims?": a frame of pattern said of a group that its sentence or
+     * the one before tells harmed (harmed_before) asks why it is always
+     * the victims, not who is always the culprit */
+    if (m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && t &&
+        t->type == TG_GROUP && t->entry >= 0 && harmed_before(R, m, t))
+        return DECORUM_OK;
     /* "We will absolutely destroy the Scots on Saturday": a milder `game`
      * verb (beat, crush, destroy) of the writer's side at a nation is a
      * result foretold, as "we'll crush the Germans" is (bare_object). */
@@ -17750,7 +18046,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                           (kind_at(R, k, DC_KIND_PERSON) ||
                            kind_at(R, k, DC_KIND_HUMANITY));
         }
-        if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN))
+        /* "South American invaders" names the migrants; "Russian
+         * invaders shelled Kharkiv", "the Japanese invaders of 1931" name
+         * an army, in a comment of a state's war or a war of the past
+         * (state_war, past_war, as migrant_word_meant asks) */
+        if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN) &&
+            !((e->flags & DC_F_AMBIGUOUS) &&
+              (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
+              (state_war(R) || past_war(R, m))))
             topical = group_ends_at(R, m->tb) || identity_ends_at(R, m->tb);
         if (topical) {
             target self = group_of(R, m);
@@ -18990,6 +19293,36 @@ static const char *const wl_vice_widened[] = {
     "everything", "anything", "anyone", "anybody", "everyone",
     "everybody"};
 
+/* Is token k "without" before a means, a thing whose lack is the
+ * barrier ("can't govern themselves without a state", "shouldn't be in
+ * normal classrooms without language support", "can't follow a film
+ * without captions"), not before people or a widening word ("can't do
+ * anything without someone holding their hand", "can't govern themselves
+ * without white people running things", "without being told")? The
+ * four words after it, in its clause, hold no word for people. */
+static bool without_means(const run *R, uint32_t k)
+{
+    static const char *const people[] = {
+        "someone", "somebody", "anyone", "anybody", "being", "people",
+        "us",      "them"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!tok_is_word(R, k, "without") || k + 1 >= rs->ntok ||
+        rs->toks[k + 1].clause != rs->toks[k].clause ||
+        rs->toks[k + 1].type != TK_WORD)
+        return false;
+    const uint64_t who = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                         KIND_BIT(SLUR) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_SELF) |
+                         KIND_BIT(NONPROTECTED);
+    for (uint32_t j = k + 1;
+         j < k + 5 && j < rs->ntok && rs->toks[j].clause == rs->toks[k].clause;
+         j++)
+        if ((rs->at[j] & who) ||
+            word_among(R, j, j + 1, people, sizeof people / sizeof *people))
+            return false;
+    return true;
+}
+
 /* Words later in its sentence that make the predicate a comparison or
  * give it a cause outside the group ("commit crimes at lower rates than
  * natives", "don't work because the Home Office bans them"). */
@@ -19123,6 +19456,14 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     uint32_t after = m->te;
     if (after + 1 < s->te && tok_is_word(R, after, "themselves"))
         after++;
+    /* (past a place: "can't hold down a job here until their permits
+     * come through") */
+    if (after + 1 < s->te &&
+        (tok_is_word(R, after, "here") || tok_is_word(R, after, "there")))
+        after++;
+    /* a means lacked ("can't govern themselves without a state") */
+    if (after < s->te && without_means(R, after))
+        return false;
     /* told as others' words right after it ("They are selfish, some
      * say, but ...", "Roma are thieves, people claim") */
     if (after + 1 < s->te && tk[after].type == TK_PUNCT &&
@@ -20446,8 +20787,10 @@ static bool code_in_context(run *R, const mention *m)
                   (kind_at(R, t->te - 1, DC_KIND_PERSON) ||
                    kind_at(R, t->te - 1, DC_KIND_IDENTITY) ||
                    kind_at(R, t->te - 1, DC_KIND_HUMANITY))) ||
-                 /* "good whites": the plural in lower case */
-                 (t->te - t->tb == 1 && !capitalized(R, t->tb) &&
+                 /* "good whites": the plural in lower case, or in a
+                  * text in capitals ("GOOD WHITES STANDING UP. 88":
+                  * title case, not a capital alone, is a name's) */
+                 (t->te - t->tb == 1 && !title_case(R, t->tb) &&
                   R->n->text[rs->toks[t->tb].e - 1] == 's') ||
                  word_among(R, t->te, t->te + 1 < rs->ntok ? t->te + 1
                                                             : rs->ntok,
@@ -20944,6 +21287,9 @@ static bool code_scare_quoted(const run *R, const mention *m)
             if (tok_is_word(R, k, "lock") && tok_is_word(R, k + 1, "your"))
                 return true;
     }
+    static const char *const elsewhere[] = {
+        "another", "other", "a",   "an",   "new",  "different", "their",
+        "his",     "her",   "its", "your", "my",   "some",      "one"};
     /* A place word in the sentence, not one somewhere else ("moved to
      * another city" is leaving), or a named place moved into ("moved
      * into Maple Ridge"; "moved" alone is no place: "the 'diversity'
@@ -20957,7 +21303,16 @@ static bool code_scare_quoted(const run *R, const mention *m)
             word_among(R, k, k + 1, move, sizeof move / sizeof *move) &&
             (tok_is_word(R, k + 1, "into") || tok_is_word(R, k + 1, "to") ||
              tok_is_word(R, k + 1, "in")) &&
-            t[k + 2].type == TK_WORD && capitalized(R, k + 2))
+            t[k + 2].type == TK_WORD &&
+            /* (a name in title case, or one written in lower case as
+             * comments are, "moving into riverside": a word no entry
+             * knows nor glue, nor a word that opens a phrase of
+             * somewhere else: "moved to another city", "MOVED TO
+             * ANOTHER CITY", where a capital alone makes no name) */
+            (title_case(R, k + 2) ||
+             (!rs->at[k + 2] && !glue_at(R, k + 2) &&
+              !word_among(R, k + 2, k + 3, elsewhere,
+                          sizeof elsewhere / sizeof *elsewhere))))
             return true;
     }
     return false;
@@ -22674,6 +23029,20 @@ static const char *const wl_game_place[] = {"game",   "match", "lobby",
 static const char *const wl_served_where[] = {
     "in",  "at", "here",  "anymore", "again",  "ever",      "there",
     "and", "or", "until", "either",  "any",    "period",    "altogether"};
+/* Food, drink that is no liquor, and a kitchen's things (not "oven",
+ * which the Holocaust's threats use): a people kept from them is teased
+ * about its cooking (rule_access_denied). */
+static const char *const wl_kitchen[] = {
+    "pasta",    "spaghetti", "pizza",    "pineapple", "sushi",   "rice",
+    "curry",    "spice",     "spices",   "seasoning", "salt",    "sauce",
+    "ketchup",  "mayo",      "gravy",    "barbecue",  "bbq",     "grill",
+    "kettle",   "tea",       "teapot",   "coffee",    "espresso", "cheese",
+    "cheeseboard", "bread",  "baguette", "croissant", "butter",  "cake",
+    "biscuits", "cookies",   "chips",    "fries",     "kebab",   "tacos",
+    "tortilla", "salsa",     "guacamole", "haggis",   "recipe",  "recipes",
+    "menu",     "stove",     "hob",      "microwave", "frying",  "saucepan",
+    "kitchen",  "cooking",   "carbonara", "risotto",  "paella",  "omelette",
+    "noodles",  "ramen",     "dumplings", "chopsticks", "brie",  "steak"};
 static const char *const wl_hired_how[] = {
     "through", "via", "as",      "on",    "under", "without",
     "just",    "because", "unless", "off", "only"};
@@ -23839,6 +24208,16 @@ static decorum_status rule_access_denied(run *R)
             if (k >= n || !word_among(R, k, k + 1, FRAME_WORDS(ours)) ||
                 tk[k].clause != tk[v].clause || sent_of(R, v)->question)
                 continue;
+            /* a place kept from them on a condition, a means lacked:
+             * "Immigrant kids shouldn't be in normal classrooms without
+             * language support" (within the place's phrase) */
+            bool lacked = false;
+            for (uint32_t j = k + 1;
+                 j < n && j < k + 5 && tk[j].clause == tk[v].clause && !lacked;
+                 j++)
+                lacked = without_means(R, j);
+            if (lacked)
+                continue;
             uint32_t p = access_prohibited(R, v);
             if (p == UINT32_MAX || access_told_before(R, sent_of(R, v), p))
                 continue;
@@ -23940,6 +24319,15 @@ static decorum_status rule_access_denied(run *R)
                 if (e >= n || tk[e].clause != c ||
                     !(word_among(R, e, e + 1, FRAME_WORDS(let_where)) ||
                       kind_at(R, e, DC_KIND_ACCESS)))
+                    continue;
+                /* kept from food or a kitchen's things: banter about how
+                 * a people cooks ("Don't let the Italians near the pasta
+                 * water", "the Brits near the spice rack") */
+                bool kitchen = false;
+                for (uint32_t j = e + 1;
+                     j < n && j < e + 5 && tk[j].clause == c && !kitchen; j++)
+                    kitchen = word_among(R, j, j + 1, FRAME_WORDS(wl_kitchen));
+                if (kitchen)
                     continue;
                 e++;
             } else if ((tok_is_word(R, v, "serve") ||
@@ -24349,8 +24737,21 @@ static const char *const fate_homes[] = {
  * which may be the writer's or far away (rule_fate makes it a review),
  * -1 at a game or a gathering ("in this series", "at our table", "in
  * this pub", "at the border"), 0 nowhere. */
+/* Nouns of idioms after "in" that place no one ("in general", "in
+ * public", "in power"): fate_placed. */
+static const char *const fate_idiom_in[] = {
+    "general", "particular", "public",  "fact",     "short",   "reality",
+    "truth",   "turn",       "time",    "power",    "charge",  "prison",
+    "jail",    "total",      "theory",  "practice", "person",  "question",
+    "future",  "history",    "common",  "love",     "trouble", "danger",
+    "denial",  "decline",    "numbers", "droves",   "hiding",  "mourning",
+    "shock",   "fear",       "limbo",   "office",   "control", "retreat",
+    "exile",   "transit",    "favour",  "favor",    "principle", "effect",
+    "summary", "brief",      "case",    "return",   "addition", "response"};
+
 static int fate_placed(const run *R, const target *t, const mention *m)
 {
+    const tok *tk = R->rs->toks;
     static const char *const prep[] = {"in", "across", "from", "at", "on",
                                        "throughout"};
     static const char *const det[] = {"this", "our", "my", "that", "the",
@@ -24364,9 +24765,19 @@ static int fate_placed(const run *R, const target *t, const mention *m)
          * ("in britain": comments are often all lower case); a game
          * ("in fifa") is a gathering; another word places nothing ("in
          * general", "in public") */
+        /* A word in lower case that no entry knows, nor glue, nor an
+         * idiom's noun ("in general", "in public"), is a place's name
+         * written as comments write ("the somalis in minneapolis"): the
+         * verdict must not hang on its capital, nor on a text in capitals
+         * ("MUSLIMS IN GENERAL ...": title case, not a capital alone, is
+         * a name's) (session 29) */
         if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
-            return capitalized(R, k + 1) ||
-                           kind_at(R, k + 1, DC_KIND_NONPROTECTED)
+            return title_case(R, k + 1) ||
+                           kind_at(R, k + 1, DC_KIND_NONPROTECTED) ||
+                           (tk[k + 1].type == TK_WORD &&
+                            !R->rs->at[k + 1] && !glue_at(R, k + 1) &&
+                            !word_among(R, k + 1, k + 2,
+                                        FRAME_WORDS(fate_idiom_in)))
                        ? 2
                    : kind_at(R, k + 1, DC_KIND_OBJECT) ? -1
                                                        : 0;
@@ -28804,6 +29215,45 @@ static decorum_status rule_guessed_kind(run *R)
     return DECORUM_OK;
 }
 
+/* "Gay couples can't adopt in some countries, and that's a scandal",
+ * "Migrant workers can't hold down a job when their visas expire": a
+ * group named right before "can't" or "cannot", and a circumstance that
+ * bounds what they cannot do in the clause after it (a place or a law,
+ * a time, a condition, a means lacked), tells a barrier they meet, a
+ * plight or a law, not a trait. Where the rules found no attack, the
+ * model's reading of "can't" beside the group does not count in full,
+ * as for a question or a denial (dc_rules_run, hedged). */
+static bool barrier_told(const run *R)
+{
+    static const char *const cannot[] = {"can't", "cant", "cannot"};
+    static const char *const bound[] = {"until", "till",  "unless",
+                                        "under", "when",  "legally",
+                                        "yet",   "while", "because"};
+    static const char *const where[] = {"some", "many", "most", "several",
+                                        "certain", "those", "these", "their",
+                                        "this", "that"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_NEGATION) || !((R->target_types >> TG_GROUP) & 1))
+        return false;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->te >= rs->ntok ||
+            !word_among(R, t->te, t->te + 1, cannot,
+                        sizeof cannot / sizeof *cannot))
+            continue;
+        uint32_t c = rs->toks[t->te].clause;
+        for (uint32_t j = t->te + 2;
+             j < rs->ntok && j < t->te + 10 && rs->toks[j].clause == c; j++)
+            if (word_among(R, j, j + 1, bound, sizeof bound / sizeof *bound) ||
+                without_means(R, j) ||
+                (tok_is_word(R, j, "in") && j + 1 < rs->ntok &&
+                 word_among(R, j + 1, j + 2, where,
+                            sizeof where / sizeof *where)))
+                return true;
+    }
+    return false;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -29157,7 +29607,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* "We must stop hating Muslims": with no attack found, the model's
      * reading of "hating" + a group does not count in full either. */
     out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred));
+                                                   R.opposes_hatred ||
+                                                   barrier_told(&R)));
     /* Counts are capped at 3. Only the attack counts (attack.slur to
      * profanity, ten in a row) are ever added to; every other feature is
      * set to 0 or 1, and rule.hate and rule.toxicity are written below.

@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""case_sweep.py DECORUM [GOLDEN_DIR]: scores every golden case's text
-three ways (lower case, a first capital, capitals throughout) and lists
-the texts whose verdict or `hateful` flag depends on case. A verdict that
-moves with case is either a name read in title case by design ("Rashford
-🐒") or an evasion by shouting; each line says which way it moved."""
+"""case_sweep.py [--allowed FILE] DECORUM [GOLDEN_DIR]: scores every golden
+case's text three ways (lower case, a first capital, capitals throughout)
+and lists the texts whose verdict or `hateful` flag depends on case. A
+verdict that moves with case is either a name read in title case by design
+("Rashford 🐒") or an evasion by shouting; each line says which way it
+moved.
+
+With --allowed FILE (tests/data/golden/CASE_DEPENDENT: golden ids, one a
+line, '#' comments), it is a test (ctest's golden_case_sweep): it fails
+when a text not listed depends on case, when a listed id no longer does
+(delete its line then), and when a listed id is no golden case."""
 import glob
 import json
 import subprocess
@@ -22,29 +28,75 @@ def score(binary, texts):
     return [json.loads(o) for o in out]
 
 
+def golden_cases(golden):
+    """(id, text) of every case, in file order."""
+    cases = []
+    for path in sorted(glob.glob(golden + '/*.txt')):
+        cid = None
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                if line.startswith('id: '):
+                    cid = line[4:].strip()
+                elif line.startswith('text: '):
+                    cases.append((cid, line[6:].rstrip('\n')
+                                  .replace('\\n', '\n')
+                                  .replace('\\\\', '\\')))
+    return cases
+
+
+def read_allowed(path):
+    allowed = set()
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            word = line.split('#', 1)[0].strip()
+            if word:
+                allowed.add(word)
+    return allowed
+
+
 def main(argv):
+    allowed = None
+    if len(argv) > 2 and argv[1] == '--allowed':
+        allowed = read_allowed(argv[2])
+        argv = argv[:1] + argv[3:]
     if len(argv) < 2:
         sys.exit(__doc__)
     golden = argv[2] if len(argv) > 2 else 'tests/data/golden'
-    texts = []
-    for path in sorted(glob.glob(golden + '/*.txt')):
-        with open(path, encoding='utf-8') as f:
-            for line in f:
-                if line.startswith('text: '):
-                    texts.append(line[6:].rstrip('\n').replace('\\n', '\n')
-                                 .replace('\\\\', '\\'))
+    cases = golden_cases(golden)
+    texts = [t for _, t in cases]
     low = score(argv[1], [t.lower() for t in texts])
     first = score(argv[1], [t[:1].upper() + t[1:].lower() for t in texts])
     up = score(argv[1], [t.upper() for t in texts])
     n = 0
-    for t, a, b, c in zip(texts, low, first, up):
+    bad = []
+    found = set()
+    for (cid, t), a, b, c in zip(cases, low, first, up):
         if len({a['verdict'], b['verdict'], c['verdict']}) > 1 or \
                 len({a.get('hateful'), b.get('hateful'), c.get('hateful')}) > 1:
             n += 1
-            print('%-7s %-7s %-7s %s' % (a['verdict'], b['verdict'],
-                                         c['verdict'], t[:120]))
+            found.add(cid)
+            listed = allowed is not None and cid in allowed
+            print('%-7s %-7s %-7s %s%s' % (a['verdict'], b['verdict'],
+                                           c['verdict'], t[:120],
+                                           '' if allowed is None or listed
+                                           else '   <- NOT LISTED (%s)' % cid))
+            if allowed is not None and not listed:
+                bad.append(cid)
     print('%d of %d texts depend on case (lower / First / UPPER)' %
           (n, len(texts)))
+    if allowed is None:
+        return
+    ids = {cid for cid, _ in cases}
+    for cid in sorted(allowed - found):
+        if cid in ids:
+            print('%s no longer depends on case: delete its line' % cid)
+        else:
+            print('%s is listed but is no golden case' % cid)
+        bad.append(cid)
+    if bad:
+        print('FAIL: %d case dependences not as listed in %s' %
+              (len(bad), sys.argv[2]))
+        sys.exit(1)
 
 
 if __name__ == '__main__':

@@ -21,6 +21,9 @@ static const char lexicon[] =
     "black\tidentity\trace:black\t-\tadj,ambiguous\tBlack people\n"
     "gay\tidentity\tsexual_orientation:gay\t-\tadj\tgay people\n"
     "migrants\tidentity\timmigration:migrant\t-\tnoun\tmigrants\n"
+    "autistic\tidentity\tdisability:autism\t-\tadj\tautistic people\n"
+    "asylum seekers\tidentity\timmigration:asylum_seeker\t-\tnoun\tasylum "
+    "seekers\n"
     "people\tperson\t-\t-\t-\tperson noun\n"
     "man\tperson\t-\t-\t-\tperson noun\n"
     "vermin\tdehumanize\t-\t3\t-\tlikens people to vermin\n"
@@ -291,6 +294,14 @@ Test(rules, reasons_read_in_full)
         {"jews are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
          "dehumanizing language aimed at jewish people (religion): likens "
          "people to vermin"},
+        /* (a group column's name read as people: "disability:autism",
+         * "immigration:asylum_seeker") */
+        {"autistic people are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
+         "dehumanizing language aimed at autistic people (disability): "
+         "likens people to vermin"},
+        {"asylum seekers are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
+         "dehumanizing language aimed at asylum seekers "
+         "(immigration_status): likens people to vermin"},
         {"you fucking idiot", DECORUM_SIGNAL_PROFANITY, 0,
          "profanity: strong swearing"},
         {"you fucking idiot", DECORUM_SIGNAL_INSULT, 0,
