@@ -15842,13 +15842,24 @@ static bool game_talk(run *R, const mention *m)
         "npc",     "npcs",     "pvp",      "pve",     "cooldown",
         "cooldowns", "speedrun", "gank"};
     static const char *const wipe[] = {"wipe", "wipes", "wiped"};
+    /* both, for the test that the comment holds neither */
+    static const char *const jargon_wipe[] = {
+        "phase",   "enrage",   "enrages",  "dps",     "aggro",
+        "respawn", "respawns", "healer",   "healers", "dungeon",
+        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
+        "cooldowns", "speedrun", "gank",   "wipe",    "wipes",
+        "wiped"};
     if (game_in(R, sent_of(R, m->tb)))
         return true;
     /* (the comment is scanned once: game_said 2 when two jargon words,
      * 3 when a raid and one wipe, 4 when a raid and several wipes; 1
-     * no) */
+     * no. Every answer but 1 needs a jargon word or a wipe: a comment
+     * with neither, most, is not read word by word.) */
     if (!R->game_said) {
         R->game_said = 1;
+        if (!word_among(R, 0, (uint32_t)R->ntok, jargon_wipe,
+                        sizeof jargon_wipe / sizeof *jargon_wipe))
+            return false;
         const tok *first = NULL;
         uint32_t wipes = 0;
         bool raid = false;
@@ -23306,9 +23317,12 @@ static decorum_status rule_group_frames(run *R)
     /* "Not one more Afghan", "not a single more refugee": a group word in
      * the singular names no target alone (one person), but after "not
      * one more" it stands for every one of them */
+    /* (identity words are among the mentions place_hits lists for
+     * find_targets: only those are read) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
     int32_t le = R->rules->frame_entry[FR_LET_IN];
-    for (size_t i = 0; le >= 0 && i < rs->nm; i++) {
-        const mention *id = &rs->m[i];
+    for (size_t q = 0; le >= 0 && q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
         if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
             !tok_is_word(R, id->tb - 1, "more"))
             continue;
@@ -28559,19 +28573,17 @@ static decorum_status rule_guessed_culprit(run *R)
      * second word: "of" is in every other comment) */
     static const char *const opens[] = {"let",    "bet",    "surprise",
                                         "shock",  "prizes", "don't",
-                                        "dont"};
-    static const char *const course[] = {"course"};
+                                        "dont",   "course"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->denounce_any)
         return DECORUM_OK;
     /* Most comments hold none, and the loop tested each token for every
      * idiom (2.3M instructions on the bench corpus): the key lookups of
-     * word_among first. */
-    if (rs->ntok < 3 ||
-        (!word_among(R, 0, (uint32_t)rs->ntok - 2, opens,
-                     sizeof opens / sizeof *opens) &&
-         !word_among(R, 1, (uint32_t)rs->ntok - 1, course, 1)))
+     * word_among first, in one pass over the tokens the loop reads an
+     * idiom's first word at (and "course" at, one further). */
+    if (rs->ntok < 3 || !word_among(R, 0, (uint32_t)rs->ntok - 1, opens,
+                                    sizeof opens / sizeof *opens))
         return DECORUM_OK;
     for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
         uint32_t g; /* the first token after the guessing words */
