@@ -261,11 +261,34 @@ struct dc_rules {
      * bit (first byte & 63) of each. Most groups stand beside no such
      * word, and these tests pass them over before the entries are read. */
     uint64_t split_len1, split_byte1, split_len2, split_byte2;
+    /* ... and then two bits of its key (tok_key) of the first and of the
+     * second words (split_bits): a word of the right length and first
+     * byte ("in", "on", "and" pass as "up", "out", "away") is seldom one
+     * of theirs. */
+    uint64_t split_bloom1, split_bloom2;
     /* Each verb's two words' lengths and first bytes in one word
      * (split_key): split_verb_around compares the words of a token pair
      * only with the verbs of the same key. */
     uint32_t split_keys[SPLIT_MAX];
 };
+
+/* Two bits of a word's key (tok_key: its first bytes, up to eight), from
+ * the top of a multiplicative hash: a word's bits are all set in the
+ * bloom of the words it is among (dc_rules.split_bloom1, 2). */
+static inline uint64_t split_bits(uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (uint64_t)1 << (h >> 58) | (uint64_t)1 << ((h >> 52) & 63);
+}
+
+/* The key (tok_key) of the l bytes at w. */
+static uint64_t split_word_key(const char *w, size_t l)
+{
+    uint64_t key = 0;
+    for (size_t i = 0; i < l && i < 8; i++)
+        key |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    return key;
+}
 
 /* The lengths (cut to 255) and first bytes of two words, as one value:
  * two words equal to a verb's have its key. */
@@ -719,6 +742,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->split_byte1 |= (uint64_t)1 << ((unsigned char)e->term[0] & 63);
         r->split_len2 |= (uint64_t)1 << (l2 < 63 ? l2 : 63);
         r->split_byte2 |= (uint64_t)1 << ((unsigned char)sp[1] & 63);
+        r->split_bloom1 |= split_bits(split_word_key(e->term, l1));
+        r->split_bloom2 |= split_bits(split_word_key(sp + 1, l2));
         r->split_keys[r->n_split - 1] =
             split_key(l1, (unsigned char)e->term[0], l2, (unsigned char)sp[1]);
     }
@@ -21839,14 +21864,16 @@ static bool game_in(run *R, const sentence *s)
 }
 
 /* Could token ti be a word of a split exclusion verb, by its length and
- * first byte (dc_rules.split_len1 and the like)? */
+ * first byte (dc_rules.split_len1 and the like), then by its key's bits
+ * (split_bloom1, 2)? */
 static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
-                              uint64_t bytes)
+                              uint64_t bytes, uint64_t bloom)
 {
     const tok *t = &R->toks[ti];
     uint32_t l = t->e - t->b;
     return ((lens >> (l < 63 ? l : 63)) & 1) &&
-           ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
+           ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1) &&
+           (bloom & split_bits(R->key[ti])) == split_bits(R->key[ti]);
 }
 
 /* The first token of a determiner or a quantifier that ends right before
@@ -21885,7 +21912,8 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
 {
     const dc_rules *ru = R->rules;
     if (tb == 0 || te >= R->ntok ||
-        !split_word(R, te, ru->split_len2, ru->split_byte2))
+        !split_word(R, te, ru->split_len2, ru->split_byte2,
+                    ru->split_bloom2))
         return 0;
     uint32_t k = tb;
     bool quant = false;
@@ -21898,7 +21926,7 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
     if (k == 0)
         return 0;
     k--;
-    if (!split_word(R, k, ru->split_len1, ru->split_byte1))
+    if (!split_word(R, k, ru->split_len1, ru->split_byte1, ru->split_bloom1))
         return 0;
     /* the verbs' words are read only for the pair's key (split_keys): the
      * loop that compared them all cost 0.3M instructions on the bench
@@ -21986,7 +22014,8 @@ rule_split_exclusion(run *R)
          * most groups have no split verb's end there, and the call cost
          * more than the test (0.17M instructions on the bench corpus) */
         if (t->type != TG_GROUP || t->te >= rs->ntok ||
-            !split_word(R, t->te, ru->split_len2, ru->split_byte2))
+            !split_word(R, t->te, ru->split_len2, ru->split_byte2,
+                        ru->split_bloom2))
             continue;
         decorum_status st = split_around(R, t->tb, t->te, t->categories);
         if (st != DECORUM_OK)
@@ -21999,7 +22028,8 @@ rule_split_exclusion(run *R)
         /* split_around's first test, the word after, before the dearer
          * ones: most dehumanizing words have no split verb's end there */
         if (m->kind != DC_KIND_DEHUMANIZE || m->te >= rs->ntok ||
-            !split_word(R, m->te, ru->split_len2, ru->split_byte2) ||
+            !split_word(R, m->te, ru->split_len2, ru->split_byte2,
+                        ru->split_bloom2) ||
             in_target(R, m->tb, TG_GROUP) ||
             (!ent(R, m)->categories &&
              dd_demonstrative(R, m) == UINT32_MAX))
