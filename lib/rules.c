@@ -10398,6 +10398,8 @@ static __attribute__((noinline)) bool animal_named(const run *R,
  * nearer to hand: "à", "ä", a digit). */
 static bool macron_spelled(const run *R, const mention *m)
 {
+    if (R->n->ascii) /* the original too: no macron */
+        return false;
     uint32_t ob = dc_norm_src_begin(R->n, m->b);
     uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
     for (uint32_t i = ob; i + 1 < oe && i + 1 < R->orig_len; i++) {
