@@ -22631,12 +22631,14 @@ static decorum_status rule_group_out(run *R)
  * "all", ...) in its clause; UINT32_MAX if the clause opens there. */
 static uint32_t frame_before(const run *R, const target *t)
 {
-    static const char *const det[] = {"the", "these", "those", "them",
-                                      "all", "any", "every", "a", "an"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t k = t->tb;
+    /* (the determiners by their keys: a list's lookup cost more) */
     while (k > 0 && tk[k - 1].clause == tk[t->tb].clause &&
-           word_among(R, k - 1, k, det, sizeof det / sizeof *det))
+           (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "these") ||
+            tok_is_word(R, k - 1, "those") || tok_is_word(R, k - 1, "them") ||
+            tok_is_word(R, k - 1, "all") || tok_is_word(R, k - 1, "any") ||
+            tok_is_word(R, k - 1, "every") || a_or_an(R, k - 1)))
         k--;
     if (k == 0 || tk[k - 1].clause != tk[t->tb].clause ||
         tk[k - 1].type != TK_WORD)
