@@ -261,11 +261,34 @@ struct dc_rules {
      * bit (first byte & 63) of each. Most groups stand beside no such
      * word, and these tests pass them over before the entries are read. */
     uint64_t split_len1, split_byte1, split_len2, split_byte2;
+    /* ... and then two bits of its key (tok_key) of the first and of the
+     * second words (split_bits): a word of the right length and first
+     * byte ("in", "on", "and" pass as "up", "out", "away") is seldom one
+     * of theirs. */
+    uint64_t split_bloom1, split_bloom2;
     /* Each verb's two words' lengths and first bytes in one word
      * (split_key): split_verb_around compares the words of a token pair
      * only with the verbs of the same key. */
     uint32_t split_keys[SPLIT_MAX];
 };
+
+/* Two bits of a word's key (tok_key: its first bytes, up to eight), from
+ * the top of a multiplicative hash: a word's bits are all set in the
+ * bloom of the words it is among (dc_rules.split_bloom1, 2). */
+static inline uint64_t split_bits(uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (uint64_t)1 << (h >> 58) | (uint64_t)1 << ((h >> 52) & 63);
+}
+
+/* The key (tok_key) of the l bytes at w. */
+static uint64_t split_word_key(const char *w, size_t l)
+{
+    uint64_t key = 0;
+    for (size_t i = 0; i < l && i < 8; i++)
+        key |= (uint64_t)(unsigned char)w[i] << (8 * i);
+    return key;
+}
 
 /* The lengths (cut to 255) and first bytes of two words, as one value:
  * two words equal to a verb's have its key. */
@@ -400,6 +423,15 @@ typedef struct run {
     dc_rules_out *out;
     const dc_ctx_view *ctx;
     size_t n_ctx;
+    /* The scratch's arrays the helpers read on every test (tok_is_word,
+     * kind_at, ent, sent_of), copied here once they are made: through rs
+     * each test loaded the scratch's pointer first (tokenize sets toks,
+     * key and ntok, place_hits at; no array is made again after). */
+    const tok *toks;
+    const uint64_t *key;
+    const uint64_t *at;
+    const dc_entry *ents;
+    size_t ntok;
     /* migration_context's answer: 0 not yet, 1 no, 2 yes. Asked only of
      * some attacks, so worked out on the first. */
     uint8_t migration_topic;
@@ -710,6 +742,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->split_byte1 |= (uint64_t)1 << ((unsigned char)e->term[0] & 63);
         r->split_len2 |= (uint64_t)1 << (l2 < 63 ? l2 : 63);
         r->split_byte2 |= (uint64_t)1 << ((unsigned char)sp[1] & 63);
+        r->split_bloom1 |= split_bits(split_word_key(e->term, l1));
+        r->split_bloom2 |= split_bits(split_word_key(sp + 1, l2));
         r->split_keys[r->n_split - 1] =
             split_key(l1, (unsigned char)e->term[0], l2, (unsigned char)sp[1]);
     }
@@ -859,7 +893,7 @@ static inline uint64_t tok_key(const char *s, uint32_t b, uint32_t e)
 static inline __attribute__((always_inline)) bool
 tok_is_wordn(const run *R, uint32_t ti, const char *w, size_t wl)
 {
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     return t->e - t->b == wl && t->type == TK_WORD &&
            memcmp(R->n->text + t->b, w, wl) == 0;
 }
@@ -878,14 +912,14 @@ static inline __attribute__((always_inline)) bool
 tok_is_lit(const run *R, uint32_t ti, const char *w, size_t wl, uint64_t key)
 {
     if (wl - 1 < 7)
-        return R->rs->key[ti] == key;
+        return R->key[ti] == key;
     /* A longer word's key is its first eight bytes, which most tokens do
      * not share: only then are the length and the rest read (the token's
      * range and bytes were two more loads a test, 1.1M instructions on
      * the bench corpus). */
-    if (wl >= 8 && R->rs->key[ti] != key)
+    if (wl >= 8 && R->key[ti] != key)
         return false;
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     return t->e - t->b == wl && memcmp(R->n->text + t->b, w, wl) == 0;
 }
 
@@ -1215,6 +1249,9 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     key[nt] = 0;
     rs->ntok = nt;
     rs->ns = ns;
+    R->toks = toks;
+    R->key = key;
+    R->ntok = nt;
     return DECORUM_OK;
 }
 
@@ -1502,7 +1539,7 @@ static bool community_named(const run *R, const dc_hitvec *hits)
         uint32_t id = hits->v[k].entry;
         if (id >= R->lx->n)
             continue;
-        const dc_entry *e = &R->lx->entries[id];
+        const dc_entry *e = &R->ents[id];
         if ((e->kind != DC_KIND_IDENTITY && e->kind != DC_KIND_SLUR) ||
             (e->flags & DC_F_CASE))
             continue;
@@ -1587,12 +1624,12 @@ static void restore_attacked_slurs(run *R, mention *mv, size_t nm,
         for (size_t j = i; j-- > 0 && a == nm &&
                            mv[i].b - mv[j].b <= CONTAINER_SPAN;)
             if (!mv[j].dropped && mv[j].kind == DC_KIND_ALLOW &&
-                (R->lx->entries[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
+                (R->ents[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
                 mv[j].b <= mv[i].b && mv[j].e >= mv[i].e)
                 a = j;
         for (size_t j = i + 1; j < nm && mv[j].b <= mv[i].b && a == nm; j++)
             if (!mv[j].dropped && mv[j].kind == DC_KIND_ALLOW &&
-                (R->lx->entries[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
+                (R->ents[mv[j].entry].flags & DC_F_RECLAIMABLE) &&
                 mv[j].e >= mv[i].e)
                 a = j;
         if (a == nm)
@@ -1628,7 +1665,7 @@ static void restore_attacked_slurs(run *R, mention *mv, size_t nm,
  * "the mozzie population", "the Mozzie Man van")? */
 static bool person_after(const run *R, uint32_t t, const uint64_t *at)
 {
-    return t < R->rs->ntok &&
+    return t < R->ntok &&
            (at[t] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON))) &&
            !tok_is_word(R, t, "population") &&
            !tok_is_word(R, t, "community") && !tok_is_word(R, t, "family") &&
@@ -1663,7 +1700,7 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
                                            "logon", "logo", "par"};
         static const char *const pre[] = {"un", "ye", "yeh", "inn", "unn",
                                           "sab", "saare", "sare", "saale"};
-        if ((m->te < R->rs->ntok &&
+        if ((m->te < R->ntok &&
              word_among(R, m->te, m->te + 1, post, sizeof post / sizeof *post)) ||
             (m->tb > 0 &&
              word_among(R, m->tb - 1, m->tb, pre, sizeof pre / sizeof *pre)))
@@ -1672,12 +1709,12 @@ static bool groupcue_named(const run *R, const mention *mv, size_t nm,
     /* a word of the group: "Muslims", "Islam", another slur for them
      * (worked out once for each group: a chant of "mozzies" asks again
      * and again) */
-    const dc_entry *e = &R->lx->entries[m->entry];
+    const dc_entry *e = &R->ents[m->entry];
     if (*grp != e->group) {
         *grp = e->group;
         *named = 0;
         for (size_t i = 0; i < nm && !*named; i++) {
-            const dc_entry *o = &R->lx->entries[mv[i].entry];
+            const dc_entry *o = &R->ents[mv[i].entry];
             *named = !mv[i].dropped && !(o->flags & DC_F_GROUPCUE) &&
                      same_group(e, o);
         }
@@ -1752,7 +1789,7 @@ static bool hostile_hit(const run *R, const dc_hit *hv, const dc_hit *hend,
 static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
                       const dc_hit *h, uint32_t ti)
 {
-    const dc_entry *e = &R->lx->entries[h->entry];
+    const dc_entry *e = &R->ents[h->entry];
     const char *s = R->n->text + h->begin;
     uint32_t n = h->end - h->begin;
     if (h->how != DC_HIT_MASKED || e->term_len != 4 || n < 4 ||
@@ -1885,6 +1922,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     if (st != DECORUM_OK)
         return st;
     rs->first = (uint32_t *)(void *)(rs->at + n_at);
+    R->at = rs->at;
     /* Loop invariants in locals: the byte-sized stores into mentions may
      * alias anything, and would make the compiler reload them. */
     const tok *toks = rs->toks;
@@ -1963,9 +2001,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             weak_swap(R, hits->v, hit_end, hit, ti))
             continue;
         if (kind == DC_KIND_SLUR &&
-            (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
+            (R->ents[hit->entry].flags & DC_F_CASE) &&
             (hit->how == DC_HIT_COMPOUND || acronym(R, hb, he) ||
-             ((R->lx->entries[hit->entry].flags & DC_F_NOTPERSON) &&
+             ((R->ents[hit->entry].flags & DC_F_NOTPERSON) &&
               device_sense(R, hits->v, hit_end, hit, ti, te))))
             continue;
         /* An identity noun flagged `case` ("Travellers") names the group
@@ -1974,7 +2012,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * "No travellers served", "Travellers are scum"; not "Business
          * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
-            (R->lx->entries[hit->entry].flags & DC_F_CASE) &&
+            (R->ents[hit->entry].flags & DC_F_CASE) &&
             !traveller_named(R, hits, toks, (uint32_t)ntok, ti, te, at,
                              &travel))
             continue;
@@ -2009,7 +2047,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             kinds |= (uint64_t)1 << kind;
             at[ti] |= (uint64_t)1 << kind;
             cued |= kind == DC_KIND_SLUR &&
-                    (R->lx->entries[hit->entry].flags & DC_F_GROUPCUE);
+                    (R->ents[hit->entry].flags & DC_F_GROUPCUE);
         }
         nm++;
         reach = he > reach ? he : reach;
@@ -2048,7 +2086,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         int named = 0;
         for (size_t i = 0; i < nm; i++)
             if (!mv[i].dropped && mv[i].kind == DC_KIND_SLUR &&
-                (R->lx->entries[mv[i].entry].flags & DC_F_GROUPCUE) &&
+                (R->ents[mv[i].entry].flags & DC_F_GROUPCUE) &&
                 !groupcue_named(R, mv, nm, &mv[i], at, &grp, &named)) {
                 mv[i].dropped = 1;
                 dropped |= KIND_BIT(SLUR);
@@ -2208,7 +2246,7 @@ static bool plural_word(const run *R, uint32_t b, uint32_t e)
 
 static const dc_entry *ent(const run *R, const mention *m)
 {
-    return &R->lx->entries[m->entry];
+    return &R->ents[m->entry];
 }
 
 /* The group a mention names, as a target: an identity word, a code or an
@@ -2254,7 +2292,7 @@ mention_scan(const run *R, uint32_t ti, dc_kind kind)
  * token's bit, inlined. */
 static inline bool kind_at(const run *R, uint32_t ti, dc_kind kind)
 {
-    return ti < R->rs->ntok && ((R->rs->at[ti] >> kind) & 1);
+    return ti < R->ntok && ((R->at[ti] >> kind) & 1);
 }
 
 /* The first mention of kind starting at token ti, or NULL. */
@@ -2322,7 +2360,7 @@ static inline bool named_at(const run *R, uint32_t ti)
         return false;
     if (!R->rs->named_marked)
         mark_named(R);
-    return R->rs->toks[ti].named;
+    return R->toks[ti].named;
 }
 
 /* Sets the glue bits of at[] that place_hits left for later, as it would
@@ -2359,7 +2397,7 @@ static bool glue_at(const run *R, uint32_t ti)
 
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 {
-    if (!any_kind(R, kind) || tb >= R->rs->ntok)
+    if (!any_kind(R, kind) || tb >= R->ntok)
         return false;
     for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
@@ -2374,7 +2412,7 @@ static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 /* The original text of token ti starts with an upper-case ASCII letter. */
 static bool capitalized(const run *R, uint32_t ti)
 {
-    uint32_t ob = dc_norm_src_begin(R->n, R->rs->toks[ti].b);
+    uint32_t ob = dc_norm_src_begin(R->n, R->toks[ti].b);
     return ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z';
 }
 
@@ -2383,16 +2421,16 @@ static bool capitalized(const run *R, uint32_t ti)
  * upper case and the case says nothing. */
 static bool title_case(const run *R, uint32_t ti)
 {
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     uint32_t ob = dc_norm_src_begin(R->n, t->b);
     if (!capitalized(R, ti))
         return false;
     /* (a capital alone, "E", says nothing in a text in capitals: its
      * neighbour tells, "FACE E PUT LANDMINES") */
     if (t->e - t->b < 2) {
-        for (uint32_t k = ti + 1; k < R->rs->ntok && k < ti + 3; k++)
-            if (R->rs->toks[k].type == TK_WORD &&
-                R->rs->toks[k].e - R->rs->toks[k].b >= 2)
+        for (uint32_t k = ti + 1; k < R->ntok && k < ti + 3; k++)
+            if (R->toks[k].type == TK_WORD &&
+                R->toks[k].e - R->toks[k].b >= 2)
                 return !capitalized(R, k) || title_case(R, k);
         return true;
     }
@@ -2474,15 +2512,15 @@ static bool head_noun_follows(const run *R, uint32_t ti)
         "state",  "states",    "country", "countries", "nation",
         "nations", "world",    "government", "governments", "regime",
         "regimes", "societies", "society", "republic", "republics"};
-    if (ti > 0 && ti + 2 < R->rs->ntok && R->rs->toks[ti].type == TK_PUNCT &&
-        R->rs->toks[ti].ch == '-' &&
-        R->rs->toks[ti].b == R->rs->toks[ti - 1].e &&
-        R->rs->toks[ti + 1].b == R->rs->toks[ti].e &&
+    if (ti > 0 && ti + 2 < R->ntok && R->toks[ti].type == TK_PUNCT &&
+        R->toks[ti].ch == '-' &&
+        R->toks[ti].b == R->toks[ti - 1].e &&
+        R->toks[ti + 1].b == R->toks[ti].e &&
         (tok_is_word(R, ti + 1, "majority") ||
          tok_is_word(R, ti + 1, "dominated")) &&
         word_among(R, ti + 2, ti + 3, polity, sizeof polity / sizeof *polity))
         return true;
-    if (ti >= R->rs->ntok || R->rs->toks[ti].type != TK_WORD)
+    if (ti >= R->ntok || R->toks[ti].type != TK_WORD)
         return false;
     static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
                                     DC_KIND_NONPROTECTED, DC_KIND_OBJECT,
@@ -2506,7 +2544,7 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
         tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
         return false;
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     size_t l = t->e - t->b;
     /* Verbs in the third person or past ("the Chinese amass", "the Irish
      * drank") are not nouns; plural nouns end in s too, so only -ed and
@@ -2556,7 +2594,7 @@ static bool singular_verb_after_a(const run *R, const mention *m)
  * a verb where a noun or a place was wanted? */
 static bool ends_ed(const run *R, uint32_t ti)
 {
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     return t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0;
 }
 
@@ -2661,7 +2699,7 @@ static bool the_next(const run *R, uint32_t k)
  * joke, not the people. */
 static bool the_next_seen(const run *R, const mention *m)
 {
-    if (!the_next(R, m->tb) || m->te >= R->rs->ntok ||
+    if (!the_next(R, m->tb) || m->te >= R->ntok ||
         !mention_at(R, m->te, DC_KIND_PRONOUN_SELF))
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -2678,7 +2716,7 @@ static bool quantified(const run *R, uint32_t ti)
     if (!(R->kinds & (KIND_BIT(QUANTIFIER) | KIND_BIT(NEGATION))))
         return false;
     uint32_t from = ti > 3 ? ti - 3 : 0;
-    for (size_t i = from < R->rs->ntok ? R->rs->first[from] : R->rs->nm;
+    for (size_t i = from < R->ntok ? R->rs->first[from] : R->rs->nm;
          i < R->rs->nm && R->rs->m[i].tb < ti; i++) {
         const mention *q = &R->rs->m[i];
         if (q->te == ti && (q->kind == DC_KIND_QUANTIFIER ||
@@ -2730,13 +2768,13 @@ static bool so_much_taunt(const run *R, const mention *m)
     if (m->tb < 2 || !tok_is_word(R, m->tb - 2, "if") ||
         !kind_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU))
         return false;
-    for (uint32_t k = m->te; k + 1 < R->rs->ntok && k < m->te + 5; k++) {
-        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause)
+    for (uint32_t k = m->te; k + 1 < R->ntok && k < m->te + 5; k++) {
+        if (R->toks[k].clause != R->toks[m->tb].clause)
             break;
         if (tok_is_word(R, k, "so") && tok_is_word(R, k + 1, "much"))
-            return !word_among(R, 0, R->rs->ntok, travel_words,
+            return !word_among(R, 0, R->ntok, travel_words,
                                sizeof travel_words / sizeof *travel_words) &&
-                   !word_among(R, 0, R->rs->ntok, kin,
+                   !word_among(R, 0, R->ntok, kin,
                                sizeof kin / sizeof *kin);
     }
     return false;
@@ -2873,7 +2911,7 @@ static bool pets_kept(const run *R)
         "lawn",    "pest",     "pests",    "exterminator", "fruit",
         "walls",   "kitten",   "kittens",  "puppies",   "vet",
         "aquarium", "tank",    "fish",     "chickens",  "traps"};
-    return word_among(R, 0, (uint32_t)R->rs->ntok, words,
+    return word_among(R, 0, (uint32_t)R->ntok, words,
                       sizeof words / sizeof *words);
 }
 
@@ -3023,7 +3061,7 @@ static bool owned_sense(const run *R, const mention *m, const dc_entry *e)
      * its sentence: "My coon coworkers are lazy apes", "His spook
      * girlfriend is an ape". */
     const sentence *s = sent_of(R, m->tb);
-    return !(m->te < R->rs->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
+    return !(m->te < R->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
                                      kind_at(R, m->te, DC_KIND_IDENTITY) ||
                                      kind_at(R, m->te, DC_KIND_HUMANITY))) &&
            !has_kind_in(R, s->tb, s->te, DC_KIND_DEHUMANIZE) &&
@@ -3144,7 +3182,7 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
 static bool inverted_adjective(const run *R, const mention *m)
 {
     target t = group_of(R, m);
-    for (uint32_t k = m->te; k < R->rs->ntok && k <= m->te + 2; k++)
+    for (uint32_t k = m->te; k < R->ntok && k <= m->te + 2; k++)
         if ((kind_at(R, k, DC_KIND_DEROGATE) ||
              kind_at(R, k, DC_KIND_DEHUMANIZE) ||
              (kind_at(R, k, DC_KIND_STEREOTYPE) &&
@@ -3212,7 +3250,7 @@ static bool called_on_member(const run *R, const mention *m)
     const tok *tk = R->rs->toks;
     if ((ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 2 ||
         !tok_is_word(R, m->tb - 1, "the") ||
-        (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+        (m->te < R->ntok && tk[m->te].type == TK_WORD &&
          tk[m->te].sent == tk[m->tb].sent &&
          tk[m->te].clause == tk[m->tb].clause))
         return false;
@@ -3734,7 +3772,7 @@ static inline piece evasion_note(uint32_t how)
  * evade filters)"), so that a moderator sees why the span is a slur. */
 static __attribute__((noinline)) piece split_note(run *R, const mention *m)
 {
-    const dc_entry *e = &R->lx->entries[m->entry];
+    const dc_entry *e = &R->ents[m->entry];
     char *note = R->rs->note;
     int w = (int)(e->term_len > 40 ? 40 : e->term_len);
     return (piece){note, JOIN(note, sizeof R->rs->note,
@@ -3754,10 +3792,10 @@ static inline piece mention_note(run *R, const mention *m)
 static piece target_label(const run *R, const target *t, char *buf,
                           size_t cap)
 {
-    const dc_entry *ge = t->entry >= 0 ? &R->lx->entries[t->entry] : NULL;
+    const dc_entry *ge = t->entry >= 0 ? &R->ents[t->entry] : NULL;
     if (!ge || !ge->group_len) {
-        const tok *a = &R->rs->toks[t->tb];
-        const tok *z = &R->rs->toks[t->te - 1];
+        const tok *a = &R->toks[t->tb];
+        const tok *z = &R->toks[t->te - 1];
         int n = (int)(z->e - a->b);
         return (piece){buf, JOIN(buf, cap, LIT("'"),
                                  piece_text(R->n->text + a->b, n > 60 ? 60 : n),
@@ -4018,11 +4056,11 @@ static void aggregate(dc_rules_out *o)
 /* Byte range of tokens [tb, te). */
 static uint32_t tb_byte(const run *R, uint32_t tb)
 {
-    return R->rs->toks[tb].b;
+    return R->toks[tb].b;
 }
 static uint32_t te_byte(const run *R, uint32_t te)
 {
-    return R->rs->toks[te - 1].e;
+    return R->toks[te - 1].e;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -4031,7 +4069,7 @@ static uint32_t te_byte(const run *R, uint32_t te)
 
 static const sentence *sent_of(const run *R, uint32_t ti)
 {
-    return &R->rs->s[R->rs->toks[ti].sent];
+    return &R->rs->s[R->toks[ti].sent];
 }
 
 /* The most tokens a mention of kind spans, worked out once a comment into
@@ -4076,8 +4114,8 @@ static bool regret_before(const run *R, uint32_t tb)
  * the same word. */
 static bool group_word_at(const run *R, uint32_t k)
 {
-    return k < R->rs->ntok &&
-           (R->rs->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+    return k < R->ntok &&
+           (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
@@ -4351,7 +4389,7 @@ static const mention *negator_in(const run *R, uint32_t tb)
  * we", "Don't you think") is rhetorical: it asserts. */
 static bool negated_opening(const run *R, const sentence *s)
 {
-    return s->question && s->tb < R->rs->ntok &&
+    return s->question && s->tb < R->ntok &&
            mention_at(R, s->tb, DC_KIND_NEGATION) != NULL;
 }
 
@@ -4361,7 +4399,7 @@ static bool negated_opening(const run *R, const sentence *s)
 static bool assent_word(const run *R, uint32_t k)
 {
     static const char *const words[] = {"fair", "safe", "valid"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return t->type == TK_WORD &&
            dc_word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
@@ -4376,7 +4414,7 @@ static bool assent_word(const run *R, uint32_t k)
 static uint32_t but_between(const run *R, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+        if (!R->toks[k].quoted && tok_is_word(R, k, "but"))
             return k + 1;
     return 0;
 }
@@ -4517,7 +4555,7 @@ static bool disclaimed(const run *R, uint32_t tb)
             return true;
         /* "..., but... ok yeah I am", "but they are": the "but" takes
          * the claim back up, in its sentence or the next */
-        uint32_t si = R->rs->toks[tb].sent; /* s is sentence si */
+        uint32_t si = R->toks[tb].sent; /* s is sentence si */
         if (reasserts(R, s, q) ||
             (si + 1 < R->rs->ns && reasserts(R, &R->rs->s[si + 1], s->te)))
             return true;
@@ -4544,12 +4582,12 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     static const char *const shows[] = {"showed", "shown",  "presented",
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
-    const tok *vt = &R->rs->toks[m->tb];
+    const tok *vt = &R->toks[m->tb];
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
         (tok_is_word(R, m->tb, "saying") || tok_is_word(R, m->tb, "sayin")) &&
-        (m->te >= s->te || R->rs->toks[m->te].type != TK_WORD))
+        (m->te >= s->te || R->toks[m->te].type != TK_WORD))
         return false;
     /* "..., my wife jokes" reports the joke, as the sentence's last word;
      * anywhere else "jokes" is the noun or tells what a joke was about in
@@ -4559,14 +4597,14 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         (memcmp(ent(R, m)->term, "jok", 3) == 0 ||
          memcmp(ent(R, m)->term, "quip", 4) == 0))
         for (uint32_t k = m->te; k < s->te; k++)
-            if (R->rs->toks[k].type == TK_WORD)
+            if (R->toks[k].type == TK_WORD)
                 return false;
     if (m->te == m->tb + 1 &&
         dc_word_in(R->n->text + vt->b, vt->e - vt->b, shows,
                    sizeof shows / sizeof shows[0])) {
         bool as = false;
         for (uint32_t q = m->te; !as && q < s->te && q < m->te + 6 &&
-                                 R->rs->toks[q].clause == vt->clause;
+                                 R->toks[q].clause == vt->clause;
              q++)
             as = tok_is_word(R, q, "as");
         if (!as)
@@ -4620,8 +4658,8 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
     static const char *const brk[] = {"but", "with", "so", "though",
                                       "anyway", "again", "now"};
     if (!self && tok_is_word(R, m->te, "it") &&
-        (m->te + 1 >= R->rs->ntok ||
-         R->rs->toks[m->te + 1].type != TK_WORD ||
+        (m->te + 1 >= R->ntok ||
+         R->toks[m->te + 1].type != TK_WORD ||
          word_among(R, m->te + 1, m->te + 2, brk, sizeof brk / sizeof *brk)) &&
         (m->tb == s->tb || tok_is_word(R, m->tb - 1, "to") ||
          tok_is_word(R, m->tb - 1, "will") ||
@@ -4693,8 +4731,8 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
         uint32_t c = m->te + 1;
         if (a_or_an(R, c))
             c++;
-        const tok *ct = &R->rs->toks[c];
-        waved = c < R->rs->ntok && ct->type == TK_WORD &&
+        const tok *ct = &R->toks[c];
+        waved = c < R->ntok && ct->type == TK_WORD &&
                 dc_word_in(R->n->text + ct->b, ct->e - ct->b, charges,
                         sizeof charges / sizeof charges[0]);
     }
@@ -4706,7 +4744,7 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
  * own assertions. */
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
-    if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->rs->ntok)
+    if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->ntok)
         return false;
     if (tb < s->rep_tb) { /* behind the cursor: read from the start */
         for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
@@ -4728,7 +4766,7 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
     sentence *ms = &R->rs->s[s - R->rs->s];
     uint32_t from = ms->rep_tb ? ms->rep_tb : s->tb;
     for (uint32_t k = from; k < tb; k++)
-        if (!R->rs->toks[k].quoted && tok_is_word(R, k, "but"))
+        if (!R->toks[k].quoted && tok_is_word(R, k, "but"))
             ms->rep_but = k + 1;
     for (size_t i = R->rs->first[from];
          i < R->rs->nm && R->rs->m[i].tb < tb; i++) {
@@ -4749,7 +4787,7 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
  * about X, not about speech) anywhere in the sentence, by anyone. */
 static bool speech_in(const run *R, const sentence *s)
 {
-    if (s->tb >= R->rs->ntok)
+    if (s->tb >= R->ntok)
         return false;
     for (size_t i = R->rs->first[s->tb];
          i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
@@ -4768,7 +4806,7 @@ static bool about_speech(const run *R, uint32_t si)
     if (!s->speech) {
         bool speech = speech_in(R, s);
         for (uint32_t k = s->tb; k < s->te && !speech; k++)
-            speech = R->rs->toks[k].quoted;
+            speech = R->toks[k].quoted;
         s->speech = speech ? 2 : 1;
     }
     return s->speech == 2;
@@ -4857,7 +4895,7 @@ static bool names_speaker(const run *R, uint32_t w)
           tok_is_word(R, w, "our") || tok_is_word(R, w, "some")))
         return false;
     uint32_t n = w + 1;
-    return R->rs->toks[n].type == TK_WORD && !text_word(R, n) &&
+    return R->toks[n].type == TK_WORD && !text_word(R, n) &&
            !tok_is_word(R, n, "lot");
 }
 
@@ -4974,7 +5012,7 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
                 for (; j < R->rs->nm && R->rs->m[j].tb <= k; j++)
                     if (R->rs->m[j].te > cov)
                         cov = R->rs->m[j].te;
-                known = k < cov || R->rs->at[k] || toks[k].type != TK_WORD;
+                known = k < cov || R->at[k] || toks[k].type != TK_WORD;
             }
             if (known)
                 return true;
@@ -5042,7 +5080,7 @@ static bool comma_he_said(const run *R, const sentence *s, uint32_t tb,
 static bool bare_said_after(const run *R, uint32_t tb)
 {
     const sentence *s = sent_of(R, tb);
-    if (R->rs->toks[tb].quoted || named_at(R, tb) || report_in(R, s, tb))
+    if (R->toks[tb].quoted || named_at(R, tb) || report_in(R, s, tb))
         return false;
     /* said_last's verb has at most three words after it: only the
      * sentence's tail is read, so a long sentence of many threats stays
@@ -5106,7 +5144,7 @@ static bool reports_closed(const run *R, const sentence *s, uint32_t tb)
 
 static bool report_before(const run *R, uint32_t tb)
 {
-    if (tb >= R->rs->ntok)
+    if (tb >= R->ntok)
         return false;
     const sentence *s = sent_of(R, tb);
     if (reports_closed(R, s, tb))
@@ -5122,7 +5160,7 @@ static uint64_t kinds_before(const run *R, uint32_t tb)
 {
     uint64_t kinds = 0;
     for (uint32_t k = tb > 3 ? tb - 3 : 0; k < tb; k++)
-        kinds |= R->rs->at[k];
+        kinds |= R->at[k];
     return kinds;
 }
 
@@ -5214,7 +5252,7 @@ static bool word_among_scan(const run *R, uint32_t a, uint32_t b,
         for (size_t i = 0; i < n; i++)
             first |= 1ull << ((unsigned char)list[i][0] & 63);
         for (uint32_t j = a; j < b; j++) {
-            const tok *t = &R->rs->toks[j];
+            const tok *t = &R->toks[j];
             if (t->type != TK_WORD)
                 continue;
             const unsigned char c = (unsigned char)R->n->text[t->b];
@@ -5226,7 +5264,7 @@ static bool word_among_scan(const run *R, uint32_t a, uint32_t b,
         return false;
     }
     for (uint32_t j = a; j < b; j++) {
-        const tok *t = &R->rs->toks[j];
+        const tok *t = &R->toks[j];
         if (t->type == TK_WORD &&
             dc_word_in(R->n->text + t->b, t->e - t->b, list, n))
             return true;
@@ -5353,7 +5391,7 @@ static __attribute__((noinline)) bool ws_among(const run *R, uint32_t a,
             uint16_t ix;
             memcpy(&ix, (const unsigned char *)(keys + mask + 1) + 2 * h,
                    sizeof ix);
-            const tok *t = &R->rs->toks[j];
+            const tok *t = &R->toks[j];
             const char *w = list[ix];
             uint32_t l = t->e - t->b;
             if (strncmp(w + 8, R->n->text + t->b + 8, l - 8) == 0 &&
@@ -5432,7 +5470,7 @@ static bool truth_filler(const run *R, uint32_t k)
         "unfortunately", "also",  "still",    "all",       "perfectly",
         "100%",     "sooo",       "soo",      "painfully", "brutally",
         "honestly", "obviously",  "clearly",  "definitely", "spot"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type == TK_PUNCT)
         return t->ch == '%';
     return word_among(R, k, k + 1, words, sizeof words / sizeof words[0]);
@@ -5455,7 +5493,7 @@ static bool count_word(const run *R, uint32_t k)
         "two",    "three",    "four",     "five",    "six",
         "seven",  "eight",    "nine",     "ten",     "twelve",
         "dozen",  "dozens",   "hundreds", "thousands", "several"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return t->type == TK_WORD &&
            ((R->n->text[t->b] >= '0' && R->n->text[t->b] <= '9') ||
             word_among(R, k, k + 1, words, sizeof words / sizeof words[0]));
@@ -5610,7 +5648,7 @@ static bool said_it_last(const run *R, const sentence *s)
 {
     uint32_t end = s->te;
     while (end > s->tb && end + 4 > s->te &&
-           R->rs->toks[end - 1].type != TK_WORD)
+           R->toks[end - 1].type != TK_WORD)
         end--; /* (a few marks at most: "it!!!") */
     return end >= s->tb + 3 && tok_is_word(R, end - 1, "it") &&
            tok_is_word(R, end - 2, "said") && tok_is_word(R, end - 3, "i");
@@ -5677,7 +5715,7 @@ static bool reasserts(const run *R, const sentence *s, uint32_t from)
  * sentence or the next. */
 static bool reasserted(const run *R, uint32_t tb)
 {
-    uint32_t si = R->rs->toks[tb].sent;
+    uint32_t si = R->toks[tb].sent;
     return reasserts(R, &R->rs->s[si], tb + 1) ||
            (si + 1 < R->rs->ns &&
             reasserts(R, &R->rs->s[si + 1], R->rs->s[si + 1].tb));
@@ -5713,7 +5751,7 @@ static bool named_act(const run *R, const sentence *s, uint32_t tb,
  * "saying 'X are terrorists' is exactly the kind of bigotry we fight". */
 static bool endorsed(const run *R, uint32_t tb)
 {
-    uint32_t si = R->rs->toks[tb].sent;
+    uint32_t si = R->toks[tb].sent;
     uint32_t lo = si > 0 ? si - 1 : 0;
     uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
     /* "..., there, I said it." in the quote's sentence or the next, or
@@ -5764,7 +5802,7 @@ static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
     }
     /* The next sentence may carry the denunciation: "'X are vermin.' That
      * is disgusting." */
-    uint32_t si = R->rs->toks[tb].sent;
+    uint32_t si = R->toks[tb].sent;
     if (si + 1 < R->rs->ns) {
         const sentence *nx = &R->rs->s[si + 1];
         if (has_kind_in(R, nx->tb, nx->te, DC_KIND_DENOUNCE))
@@ -5814,7 +5852,7 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
              !tok_is_word(R, k, "nope") && !tok_is_word(R, k, "bullshit") &&
              !tok_is_word(R, k, "lies"))
         return false;
-    return n >= nx->te || R->rs->toks[n].type == TK_PUNCT;
+    return n >= nx->te || R->toks[n].type == TK_PUNCT;
 }
 
 /* The sentence after token tb's rebuts it: it opens with "that", "this"
@@ -5904,7 +5942,7 @@ static bool own_scare(const run *R, uint32_t tb)
         KIND_BIT(COPULA) | KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
         KIND_BIT(PRONOUN_SELF) | KIND_BIT(MODAL) | KIND_BIT(NEGATION);
     for (uint32_t k = a; k < e; k++) {
-        if (R->rs->at[k] & clause_kinds)
+        if (R->at[k] & clause_kinds)
             return false;
         for (uint32_t b = toks[k].b; b < toks[k].e; b++)
             if (R->n->text[b] == '\'')
@@ -5971,16 +6009,16 @@ static bool claim_named_after(const run *R, uint32_t te)
                                         "canard", "smear",    "narrative",
                                         "rumour", "rumor",    "meme"};
     const tok *tk = R->rs->toks;
-    if (te == 0 || te >= R->rs->ntok)
+    if (te == 0 || te >= R->ntok)
         return false;
-    for (uint32_t k = te; k < R->rs->ntok && k < te + 3; k++) {
+    for (uint32_t k = te; k < R->ntok && k < te + 3; k++) {
         if (tk[k].sent != tk[te - 1].sent || tk[k].clause != tk[te - 1].clause)
             return false;
         /* (the noun, not the verb: "pakis claim to be white", "claims
          * that ..."; the clause ends, or "about", "of", a linking verb or
          * "has" goes on) */
         if (word_among(R, k, k + 1, claim, sizeof claim / sizeof *claim))
-            return k + 1 >= R->rs->ntok || tk[k + 1].type != TK_WORD ||
+            return k + 1 >= R->ntok || tk[k + 1].type != TK_WORD ||
                    tok_is_word(R, k + 1, "about") ||
                    tok_is_word(R, k + 1, "of") ||
                    tok_is_word(R, k + 1, "has") ||
@@ -5998,7 +6036,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
     *neg = negator(R, tb);
-    bool quoted = R->rs->toks[tb].quoted && !own_scare(R, tb);
+    bool quoted = R->toks[tb].quoted && !own_scare(R, tb);
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
@@ -6027,7 +6065,7 @@ static uint32_t next_like(const run *R, uint32_t k)
     struct seek *c = &R->rs->like;
     if (k >= c->from && k < c->past)
         return c->past - 1;
-    uint32_t stop = k < c->from ? c->from : (uint32_t)R->rs->ntok, j = k;
+    uint32_t stop = k < c->from ? c->from : (uint32_t)R->ntok, j = k;
     while (j < stop && !tok_is_word(R, j, "like"))
         j++;
     c->past = (j < stop ? j : k < c->from ? c->past - 1 : stop) + 1;
@@ -6459,7 +6497,7 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
     for (size_t c = 0; c < R->n_ctx; c++) {
         const dc_hitvec *hv = R->ctx[c].hits;
         for (size_t h = hv->n; h-- > 0;) {
-            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
+            const dc_entry *e = &R->ents[hv->v[h].entry];
             if ((e->kind == DC_KIND_IDENTITY &&
                  (!(e->flags & DC_F_ADJ) || !(e->flags & DC_F_AMBIGUOUS) ||
                   hv->v[h].end - hv->v[h].begin > e->term_len)) ||
@@ -6486,7 +6524,7 @@ static bool context_group(const run *R, target *out, bool *from_ctx)
  * House, an Irish centre). */
 static bool place_group_word(const run *R, const dc_hit *h)
 {
-    const dc_entry *e = &R->lx->entries[h->entry];
+    const dc_entry *e = &R->ents[h->entry];
     return e->kind == DC_KIND_IDENTITY && !(e->flags & DC_F_AMBIGUOUS) &&
            (e->categories & ~NATION_CATEGORIES);
 }
@@ -6538,7 +6576,7 @@ static bool context_place_scan(const run *R, target *out)
             const dc_hit *p = &hv->v[h];
             if (p->entry >= R->lx->n)
                 continue;
-            const dc_entry *e = &R->lx->entries[p->entry];
+            const dc_entry *e = &R->ents[p->entry];
             /* one place, which "it" can mean: not "hotels" */
             if (p->end - p->begin != e->term_len)
                 continue;
@@ -6584,7 +6622,7 @@ static bool context_place_scan(const run *R, target *out)
             }
             if (!g)
                 continue;
-            const dc_entry *ge = &R->lx->entries[g->entry];
+            const dc_entry *ge = &R->ents[g->entry];
             memset(out, 0, sizeof *out);
             out->type = TG_GROUP;
             out->categories = ge->categories;
@@ -6619,7 +6657,7 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
         k--;
         if (tok_is_word(R, k, "who"))
             return k + 1 < ti && !writer_only_one(R, k);
-        if (R->rs->toks[k].type != TK_WORD)
+        if (R->toks[k].type != TK_WORD)
             return false;
     }
     return false;
@@ -6651,7 +6689,7 @@ static bool wrongdoers_between(const run *R, uint32_t a, uint32_t b)
         if (!(who ? k > a : tok_is_word(R, k, "whoever")))
             continue;
         for (uint32_t j = k + 1; j < b && j <= k + 3; j++)
-            if (R->rs->at[j] & WRONG_KINDS)
+            if (R->at[j] & WRONG_KINDS)
                 return true;
         return false;
     }
@@ -6821,10 +6859,10 @@ static bool writer_as(const run *R, const target *t)
     uint32_t k = t->te;
     if (kind_at(R, k, DC_KIND_PERSON)) /* "a Muslim man" */
         k++;
-    if (k < R->rs->ntok && R->rs->toks[k].type == TK_PUNCT &&
-        R->rs->toks[k].ch == ',')
+    if (k < R->ntok && R->toks[k].type == TK_PUNCT &&
+        R->toks[k].ch == ',')
         k++;
-    return k < R->rs->ntok && (tok_is_word(R, k, "i") ||
+    return k < R->ntok && (tok_is_word(R, k, "i") ||
                                tok_is_word(R, k, "i'm") ||
                                tok_is_word(R, k, "im"));
 }
@@ -6885,7 +6923,7 @@ static bool subject_of_state(const run *R, const target *t,
         linked = p && p->te == t->te && (ent(R, p)->flags & DC_F_COPULA);
     }
     for (uint32_t k = t->te; k < m->tb; k++) {
-        if (R->rs->toks[k].type != TK_WORD)
+        if (R->toks[k].type != TK_WORD)
             return false;
         if (kind_at(R, k, DC_KIND_COPULA))
             linked = true;
@@ -7152,7 +7190,7 @@ static bool halt_asserted(const run *R, uint32_t k, const mention *m)
             (tok_is_word(R, j - 1, "one") && j >= 2 &&
              tok_is_word(R, j - 2, "no")))
             return false;
-    if (any_kind(R, DC_KIND_APPROVE) && m->te < R->rs->ntok)
+    if (any_kind(R, DC_KIND_APPROVE) && m->te < R->ntok)
         for (size_t i = R->rs->first[m->te];
              i < R->rs->nm && R->rs->m[i].tb < m->te + APPROVAL_REACH &&
              R->rs->m[i].tb < s->te;
@@ -7257,7 +7295,7 @@ static bool naming_word(const run *R, uint32_t k)
         "believes", "treat",     "treats",  "name",      "describe",
         "as",       "like",      "mean",    "means",     "use",
         "find"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type != TK_WORD)
         return false;
     return dc_word_in(R->n->text + t->b, t->e - t->b, words,
@@ -7502,12 +7540,12 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
                      sizeof wl_viewed / sizeof *wl_viewed)))
         return false;
     uint32_t subj = v - 2;
-    if (tok_is_word(R, subj, "to") || R->rs->toks[subj].type != TK_WORD)
+    if (tok_is_word(R, subj, "to") || R->toks[subj].type != TK_WORD)
         return false;
     /* (the writer or a modal in the verb's clause before it: "We should
      * have treated Kurds as an inferior people") */
-    uint32_t c = R->rs->toks[v - 1].clause;
-    for (uint32_t k = v - 1; k-- > s->tb && R->rs->toks[k].clause == c;)
+    uint32_t c = R->toks[v - 1].clause;
+    for (uint32_t k = v - 1; k-- > s->tb && R->toks[k].clause == c;)
         if ((kind_at(R, k, DC_KIND_PRONOUN_SELF) &&
              /* (not a possessive's: "My grandparents saw Irish people as
               * drunks") */
@@ -7727,7 +7765,7 @@ static uint64_t ctx_kinds_at(const run *R, const dc_hitvec *hv, uint32_t b)
     uint64_t kinds = 0;
     for (; lo < hv->n && hv->v[lo].begin == b; lo++)
         if (hv->v[lo].entry < R->lx->n)
-            kinds |= (uint64_t)1 << R->lx->entries[hv->v[lo].entry].kind;
+            kinds |= (uint64_t)1 << R->ents[hv->v[lo].entry].kind;
     return kinds;
 }
 
@@ -7778,7 +7816,7 @@ static bool migration_in_context(const run *R)
     for (size_t c = 0; c < R->n_ctx; c++) {
         const dc_hitvec *hv = R->ctx[c].hits;
         for (size_t h = 0; h < hv->n; h++) {
-            const dc_entry *e = &R->lx->entries[hv->v[h].entry];
+            const dc_entry *e = &R->ents[hv->v[h].entry];
             if (e->kind == DC_KIND_MIGRATION ||
                 (e->kind == DC_KIND_IDENTITY &&
                  (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION))))
@@ -8034,11 +8072,11 @@ static __attribute__((noinline)) void find_ingroup(run *R)
                  * or one with the writer in the sentence */
                 const sentence *s = sent_of(R, m->tb);
                 if (tok_is_word(R, m->tb, "being") &&
-                    k->te + 1 < R->rs->ntok &&
+                    k->te + 1 < R->ntok &&
                     (kind_at(R, k->te, DC_KIND_COPULA) ||
                      kind_at(R, k->te + 1, DC_KIND_COPULA)) &&
                     !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
-                    (hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_WORD))
+                    (hostility(R, R->toks[m->tb].sent) & HOSTILE_WORD))
                     continue;
                 R->ingroup = true;
                 R->ingroup_categories |= ent(R, k)->categories;
@@ -8200,7 +8238,7 @@ static bool hostile_in(const run *R, uint32_t si)
 static bool casual(const run *R, const mention *m, bool self_said)
 {
     /* m is a slur, never one of the hostile kinds */
-    if (hostile_in(R, R->rs->toks[m->tb].sent))
+    if (hostile_in(R, R->toks[m->tb].sent))
         return false;
     /* "you're a little bitch" puts three words between. Said of a subject
      * ("women are bitches") it is aimed at them; but a banter word used as
@@ -8252,7 +8290,7 @@ static bool banter_at_people(const run *R, const mention *m, bool *to_you)
     /* the sentence's answer is worked out once (a 64 KiB chant of "...
      * hoes" read it for each) */
     return pointed &&
-           !(hostility(R, R->rs->toks[m->tb].sent) & HOSTILE_ATTACK);
+           !(hostility(R, R->toks[m->tb].sent) & HOSTILE_ATTACK);
 }
 
 /* "... and proud" right after the slur m, the motto of a pride that ends
@@ -8269,7 +8307,7 @@ static bool and_proud(const run *R, const mention *m, const sentence *s)
     if (k > s->te || !tok_is_word(R, m->te, "and") ||
         !tok_is_word(R, m->te + 1, "proud"))
         return false;
-    if (k == s->te || R->rs->toks[k].type != TK_WORD)
+    if (k == s->te || R->toks[k].type != TK_WORD)
         return true;
     if (word_among(R, k, k + 1, where, sizeof where / sizeof where[0]))
         return true;
@@ -8301,14 +8339,14 @@ static bool self_intro(const run *R, const mention *m)
      * sentence addresses no one */
     if (m->tb == s->tb + 1 && tok_is_word(R, s->tb, "proud") &&
         (kind_at(R, m->te, DC_KIND_PERSON) ||
-         (R->rs->toks[m->te].type == TK_PUNCT && R->rs->toks[m->te].ch == ',')) &&
+         (R->toks[m->te].type == TK_PUNCT && R->toks[m->te].ch == ',')) &&
         any_kind(R, DC_KIND_PRONOUN_SELF) &&
         !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU))
         return true;
     bool motto = and_proud(R, m, s);
     if (!motto && (!tok_is_word(R, m->te, "here") ||
                    (m->te + 1 < s->te &&
-                    R->rs->toks[m->te + 1].type != TK_PUNCT)))
+                    R->toks[m->te + 1].type != TK_PUNCT)))
         return false;
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (!word_among(R, k, k + 1, intro, sizeof intro / sizeof intro[0]) &&
@@ -8322,7 +8360,7 @@ static bool self_intro(const run *R, const mention *m)
  * 1 a word, 2 a separator. */
 static int list_piece(const run *R, uint32_t k)
 {
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type == TK_PUNCT)
         return t->ch == ',' || t->ch == '&' ? 2 : 0;
     if (t->type != TK_WORD || kind_at(R, k, DC_KIND_PRONOUN_SELF) ||
@@ -8370,7 +8408,7 @@ static bool self_list(const run *R, const mention *m, const sentence *s)
                 (tok_is_word(R, k - 1, "i") || tok_is_word(R, k - 1, "we")));
     }
     /* then a comma, a dash or a colon */
-    if (b < s->te && R->rs->toks[b].type == TK_PUNCT)
+    if (b < s->te && R->toks[b].type == TK_PUNCT)
         b++;
     if (b >= s->te || !(tok_is_word(R, b, "that's") ||
                         tok_is_word(R, b, "thats")))
@@ -8476,7 +8514,7 @@ static bool self_beside(const run *R, const mention *m)
             return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
                     !writers_object(R, k, m)) ||
                    ((plural_hit(R, m) || plural_term(ent(R, m))) &&
-                    m->te < s->te && R->rs->toks[m->te].type != TK_PUNCT);
+                    m->te < s->te && R->toks[m->te].type != TK_PUNCT);
         if (k + 2 >= m->tb && mention_at(R, k, DC_KIND_COPULA)) {
             /* the subject: "me and my girls are", "we are"; not "my
              * neighbour is", whose possessive owns the neighbour */
@@ -8615,7 +8653,7 @@ static bool claim_covers(const run *R, const dc_entry *e)
         return true;
     bool any = false;
     for (uint32_t i = 0; i < R->n_ingroup_claims; i++) {
-        const dc_entry *g = &R->lx->entries[R->ingroup_claim[i]];
+        const dc_entry *g = &R->ents[R->ingroup_claim[i]];
         if (!(g->categories & e->categories))
             continue;
         any = true;
@@ -8631,7 +8669,7 @@ static bool claim_covers(const run *R, const dc_entry *e)
             continue;
         }
         for (size_t j = 0; j < R->lx->n && g->group_len; j++) {
-            const dc_entry *o = &R->lx->entries[j];
+            const dc_entry *o = &R->ents[j];
             if (o->kind == DC_KIND_SLUR && (o->flags & DC_F_RECLAIMABLE) &&
                 (o->categories & e->categories) &&
                 names_group(o, g->group, g->group_len))
@@ -8891,7 +8929,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
 static bool scored(const run *R, uint32_t tb)
 {
     for (uint32_t k = tb, n = 0; k-- > 0 && n < 4; n++) {
-        if (R->rs->toks[k].type != TK_WORD)
+        if (R->toks[k].type != TK_WORD)
             return false;
         if (tok_is_word(R, k, "scored") || tok_is_word(R, k, "scores") ||
             tok_is_word(R, k, "score") || tok_is_word(R, k, "scoring") ||
@@ -8912,11 +8950,11 @@ static bool allow_with_next(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD)
         return false;
-    const dc_entry *e = &R->lx->entries[m->entry];
+    const dc_entry *e = &R->ents[m->entry];
     const tok *t = &rs->toks[m->te];
     size_t wl = t->e - t->b;
     for (size_t i = 0; i < R->lx->n; i++) {
-        const dc_entry *a = &R->lx->entries[i];
+        const dc_entry *a = &R->ents[i];
         if (a->kind == DC_KIND_ALLOW && a->term_len == e->term_len + 1 + wl &&
             memcmp(a->term, e->term, e->term_len) == 0 &&
             a->term[e->term_len] == ' ' &&
@@ -9031,7 +9069,7 @@ static bool disguised(const run *R, const mention *m)
  * men dug the trench", "the bender boys at the festival"). */
 static bool sexage_after(const run *R, const mention *m)
 {
-    if (m->te >= R->rs->ntok)
+    if (m->te >= R->ntok)
         return false;
     const mention *p = mention_at(R, m->te, DC_KIND_IDENTITY);
     if (p && ((ent(R, p)->flags & DC_F_SEXAGE) ||
@@ -9623,7 +9661,7 @@ static bool addressed_as_member(run *R, const mention *m, target *out)
 /* Is token k "and", "or" or a comma, joining a list? */
 static bool list_joiner(const run *R, uint32_t k)
 {
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return tok_is_word(R, k, "and") || tok_is_word(R, k, "or") ||
            (t->e == t->b + 1 && R->n->text[t->b] == ',');
 }
@@ -9773,7 +9811,7 @@ static uint32_t called_a_word(const run *R, uint32_t k, uint32_t end)
           tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "such")))
         return 0;
     for (uint32_t j = k + 1; j < end && j <= k + 4; j++) {
-        if (R->rs->toks[j].type != TK_WORD)
+        if (R->toks[j].type != TK_WORD)
             return 0;
         if (word_noun(R, j, end))
             return j;
@@ -9879,7 +9917,7 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
         return *denounced || slur_named(R, w, s->te);
     }
     /* the next sentence: "It's a vile word.", "That is a slur." */
-    uint32_t si = R->rs->toks[m->tb].sent;
+    uint32_t si = R->toks[m->tb].sent;
     if (si + 1 >= rs->ns)
         return false;
     const sentence *n = &rs->s[si + 1];
@@ -9958,17 +9996,17 @@ static bool insult_does(const run *R, const mention *m, const target *t)
 {
     uint32_t k = m->te;
     if (!plural_hit(R, m) || t->tb <= k || t->tb > k + 3 ||
-        R->rs->toks[k].sent != R->rs->toks[t->tb].sent)
+        R->toks[k].sent != R->toks[t->tb].sent)
         return false;
     bool rel = tok_is_word(R, k, "who") || tok_is_word(R, k, "that");
     if (rel)
         k++;
-    if (k >= t->tb || R->rs->toks[k].type != TK_WORD ||
+    if (k >= t->tb || R->toks[k].type != TK_WORD ||
         kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_NEGATION) ||
         kind_at(R, k, DC_KIND_PRONOUN_SELF) || is_determiner(R, k) ||
         tok_is_word(R, k, "like"))
         return false;
-    const tok *v = &R->rs->toks[k];
+    const tok *v = &R->toks[k];
     bool ing = v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0;
     if (!rel && !ing)
         return false;
@@ -10051,7 +10089,7 @@ static bool thing_told_off(const run *R, const mention *m)
     if (m->tb < s->tb + 2 || !kind_at(R, m->tb - 1, DC_KIND_MODAL))
         return false;
     uint32_t k = m->tb - 2;
-    const tok *n = &R->rs->toks[k];
+    const tok *n = &R->toks[k];
     if (n->type != TK_WORD || kind_at(R, k, DC_KIND_PERSON) ||
         kind_at(R, k, DC_KIND_HUMANITY) || kind_at(R, k, DC_KIND_IDENTITY) ||
         kind_at(R, k, DC_KIND_INSULT) || kind_at(R, k, DC_KIND_SLUR) ||
@@ -10074,7 +10112,7 @@ static bool thing_told_off(const run *R, const mention *m)
      * or "my" holds it, a swear word between at most ("this fucking
      * disease"); "the mods can go to hell" may name people the lexicon
      * does not know */
-    if (k == s->tb || R->rs->toks[k - 1].type == TK_PUNCT)
+    if (k == s->tb || R->toks[k - 1].type == TK_PUNCT)
         return true;
     uint32_t d = k - 1;
     if (kind_at(R, d, DC_KIND_PROFANITY) && d > s->tb)
@@ -10214,11 +10252,11 @@ static bool armour_sense(const run *R, const mention *m)
         "ceiling", "panelling", "paneling", "frame"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
-    if (m->te >= R->rs->ntok)
+    if (m->te >= R->ntok)
         return false;
     if (tok_is_word(R, m->te, "of") &&
         DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK)
-        return m->te + 1 < R->rs->ntok &&
+        return m->te + 1 < R->ntok &&
                word_among(R, m->te + 1, m->te + 2, gap_of,
                           sizeof gap_of / sizeof *gap_of);
     if (!tok_is_word(R, m->te, "in"))
@@ -10271,7 +10309,7 @@ static bool dish_sense(const run *R, const mention *m)
  * "river"). */
 static bool person_ending(const run *R, uint32_t ti)
 {
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     const char *w = R->n->text + t->b;
     size_t l = t->e - t->b;
     if (l < 6 || kind_at(R, ti, DC_KIND_OBJECT))
@@ -10301,7 +10339,7 @@ static bool thing_swear_of(const run *R, const mention *m);
  * than the test: 0.40M instructions before, of which ~0.3M gone) */
 static inline bool thing_swear(const run *R, const mention *m)
 {
-    return m->te + 2 < R->rs->ntok && tok_is_word(R, m->te, "of") &&
+    return m->te + 2 < R->ntok && tok_is_word(R, m->te, "of") &&
            thing_swear_of(R, m);
 }
 
@@ -10319,14 +10357,14 @@ static __attribute__((noinline)) bool thing_swear_of(const run *R,
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "the"))
         return false;
     if (!a_or_an(R, k + 1) ||
-        R->rs->toks[k + 2].type != TK_WORD ||
-        R->rs->toks[k + 2].sent != R->rs->toks[m->tb].sent)
+        R->toks[k + 2].type != TK_WORD ||
+        R->toks[k + 2].sent != R->toks[m->tb].sent)
         return false;
     if (!kind_at(R, m->tb, DC_KIND_PROFANITY) &&
         !kind_at(R, m->tb, DC_KIND_INSULT))
         return false;
-    for (uint32_t j = k + 2; j < k + 4 && j < R->rs->ntok; j++) {
-        if (R->rs->toks[j].type != TK_WORD)
+    for (uint32_t j = k + 2; j < k + 4 && j < R->ntok; j++) {
+        if (R->toks[j].type != TK_WORD)
             break;
         if (kind_at(R, j, DC_KIND_PERSON) || kind_at(R, j, DC_KIND_IDENTITY) ||
             kind_at(R, j, DC_KIND_NONPROTECTED) ||
@@ -10357,9 +10395,9 @@ static inline bool animal_swear(const run *R, const mention *m)
         1u << ('i' - 'a') | 1u << ('m' - 'a') | 1u << ('p' - 'a') |
         1u << ('r' - 'a') | 1u << ('s' - 'a') | 1u << ('w' - 'a');
     uint32_t k = m->te;
-    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD)
+    if (k >= R->ntok || R->toks[k].type != TK_WORD)
         return false;
-    const unsigned char c0 = (unsigned char)R->n->text[R->rs->toks[k].b];
+    const unsigned char c0 = (unsigned char)R->n->text[R->toks[k].b];
     return (unsigned)(c0 - 'a') <= 'z' - 'a' &&
            ((letters >> (c0 - 'a')) & 1) && animal_named(R, m, k, c0);
 }
@@ -10450,6 +10488,8 @@ static __attribute__((noinline)) bool animal_named(const run *R,
  * nearer to hand: "à", "ä", a digit). */
 static bool macron_spelled(const run *R, const mention *m)
 {
+    if (R->n->ascii) /* the original too: no macron */
+        return false;
     uint32_t ob = dc_norm_src_begin(R->n, m->b);
     uint32_t oe = dc_norm_src_end(R->n, m->e - 1);
     for (uint32_t i = ob; i + 1 < oe && i + 1 < R->orig_len; i++) {
@@ -10587,7 +10627,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
  * span when an attack or a conspiracy story uses it. */
 static decorum_status code_word(run *R, const target *t)
 {
-    const dc_entry *ce = &R->lx->entries[t->entry];
+    const dc_entry *ce = &R->ents[t->entry];
     finding_spec fs = {0};
     fs.b = tb_byte(R, t->tb);
     fs.e = te_byte(R, t->te);
@@ -10662,7 +10702,7 @@ static bool event_subject(const run *R, const target *t, const mention *m)
     /* ...in the judgement's clause, no other subject between: the
      * judgement is of the treatment (not "refugees are treated well, they
      * are disgusting", "treat women well for they are like animals") */
-    if (treated && R->rs->toks[t->tb].clause == R->rs->toks[m->tb].clause) {
+    if (treated && R->toks[t->tb].clause == R->toks[m->tb].clause) {
         bool other = false;
         for (uint32_t k = t->te; !other && k < m->tb; k++)
             other = in_target(R, k, TG_PRONOUN) || in_target(R, k, TG_GROUP) ||
@@ -10683,12 +10723,12 @@ static bool event_subject(const run *R, const target *t, const mention *m)
          tok_is_word(R, m->tb - 2, "this")))
         for (uint32_t k = t->te + 1;
              k < m->tb && toks[k].clause == toks[t->tb].clause; k++)
-            if ((R->rs->at[k] & (KIND_BIT(HARM) | KIND_BIT(THREAT))) &&
+            if ((R->at[k] & (KIND_BIT(HARM) | KIND_BIT(THREAT))) &&
                 (mention_at(R, k - 1, DC_KIND_COPULA) ||
                  tok_is_word(R, k - 1, "get") || tok_is_word(R, k - 1, "got") ||
                  tok_is_word(R, k - 1, "gets") || tok_is_word(R, k - 1, "being")))
                 return true;
-    return v < R->rs->ntok && v < m->tb &&
+    return v < R->ntok && v < m->tb &&
            (tok_is_word(R, v, "get") || tok_is_word(R, v, "gets") ||
             tok_is_word(R, v, "face") || tok_is_word(R, v, "faces") ||
             tok_is_word(R, v, "suffer") || tok_is_word(R, v, "suffered") ||
@@ -10790,8 +10830,8 @@ static bool names_the_word(const run *R, const mention *m, const target *t)
     if (b == 0 || !tok_is_word(R, b - 1, "the"))
         return false;
     uint32_t k = m->te;
-    if (k < t->tb && R->rs->toks[k].type == TK_PUNCT &&
-        R->rs->toks[k].ch == '(')
+    if (k < t->tb && R->toks[k].type == TK_PUNCT &&
+        R->toks[k].ch == '(')
         k++;
     if (k < t->tb && tok_is_word(R, k, "aka"))
         return t->tb == k + 1;
@@ -10864,13 +10904,13 @@ static const target *contrast_names(const run *R, const mention *m)
 static bool lot_after(const run *R, const mention *m)
 {
     uint32_t k = m->te;
-    if (k + 1 >= R->rs->ntok)
+    if (k + 1 >= R->ntok)
         return false;
     if (tok_is_word(R, k, "the"))
         return tok_is_word(R, k + 1, "lot") ||
-               (k + 2 < R->rs->ntok && tok_is_word(R, k + 1, "whole") &&
+               (k + 2 < R->ntok && tok_is_word(R, k + 1, "whole") &&
                 tok_is_word(R, k + 2, "lot"));
-    return k + 2 < R->rs->ntok &&
+    return k + 2 < R->ntok &&
            ((tok_is_word(R, k, "all") && tok_is_word(R, k + 1, "of") &&
              (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em"))) ||
             (tok_is_word(R, k, "every") && tok_is_word(R, k + 1, "one") &&
@@ -10887,9 +10927,9 @@ static bool epithet_after(const run *R, const mention *m)
                                        "creatures", "bunch", "lot", "ppl"};
     uint32_t k = m->te;
     const tok *t = R->rs->toks;
-    return k < R->rs->ntok &&
+    return k < R->ntok &&
            word_among(R, k, k + 1, folk, sizeof folk / sizeof *folk) &&
-           (k + 1 >= R->rs->ntok || t[k + 1].type != TK_WORD ||
+           (k + 1 >= R->ntok || t[k + 1].type != TK_WORD ||
             t[k + 1].sent != t[k].sent);
 }
 
@@ -10997,7 +11037,7 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
     /* (or one word and "and" before the trait, a predicate it goes on:
      * "so promiscuous and dirty") */
     if (b - a >= 2 && tok_is_word(R, b - 1, "and") &&
-        R->rs->toks[b - 2].type == TK_WORD)
+        R->toks[b - 2].type == TK_WORD)
         b -= 2;
     if (b - a > 2)
         return false;
@@ -11015,18 +11055,18 @@ static bool predicated(const run *R, const target *t, const mention *m)
     /* "..., animals the lot", "..., vermin every one of them": the noun
      * opens its clause after the group and is said of all of them */
     if (t->te <= m->tb && m->tb > 0 &&
-        R->rs->toks[m->tb - 1].type == TK_PUNCT &&
-        R->rs->toks[m->tb - 1].sent == R->rs->toks[m->tb].sent &&
+        R->toks[m->tb - 1].type == TK_PUNCT &&
+        R->toks[m->tb - 1].sent == R->toks[m->tb].sent &&
         (lot_after(R, m) || epithet_after(R, m)))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
-               (t->tb == m->te + 1 && R->rs->toks[m->te].type == TK_WORD) ||
+               (t->tb == m->te + 1 && R->toks[m->te].type == TK_WORD) ||
                /* "vermin from the Middle East": a region's origin */
                (t->tb == m->te + 2 && t->entry >= 0 &&
-                R->lx->entries[t->entry].kind == DC_KIND_NONPROTECTED &&
+                R->ents[t->entry].kind == DC_KIND_NONPROTECTED &&
                 tok_is_word(R, m->te, "from") &&
                 tok_is_word(R, m->te + 1, "the")) ||
                names_the_word(R, m, t);
@@ -11034,13 +11074,13 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * vermin", "they're all rats", "Mexicans just vermin") */
     /* (not "you act like a female, dog": a bare word after one member
      * and a comma, ending its sentence, calls whoever is addressed) */
-    if (m->tb == t->te + 1 && R->rs->toks[t->te].type == TK_PUNCT &&
-        R->rs->toks[t->te].ch == ',' && t->tb > 0 && a_or_an(R, t->tb - 1) &&
-        (m->te >= R->rs->ntok || R->rs->toks[m->te].type != TK_WORD))
+    if (m->tb == t->te + 1 && R->toks[t->te].type == TK_PUNCT &&
+        R->toks[t->te].ch == ',' && t->tb > 0 && a_or_an(R, t->tb - 1) &&
+        (m->te >= R->ntok || R->toks[m->te].type != TK_WORD))
         return false;
     if (m->tb == t->te ||
         (m->tb == t->te + 1 &&
-         (R->rs->toks[t->te].type == TK_PUNCT ||
+         (R->toks[t->te].type == TK_PUNCT ||
           mention_at(R, t->te, DC_KIND_QUANTIFIER) ||
           tok_is_word(R, t->te, "just") || tok_is_word(R, t->te, "such"))))
         return true;
@@ -11073,12 +11113,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
             }
     }
     for (int words = 0; from > 0 && words < 4;) {
-        const tok *tf = &R->rs->toks[--from];
+        const tok *tf = &R->toks[--from];
         if (tf->type == TK_WORD)
             words++;
         else if (R->n->text[tf->b] == '-' && words > 0 && from > 0 &&
-                 R->rs->toks[from - 1].e == tf->b &&
-                 R->rs->toks[from + 1].b == tf->e)
+                 R->toks[from - 1].e == tf->b &&
+                 R->toks[from + 1].b == tf->e)
             words--; /* "knife-wielding" is one word; a spaced dash is no
                       * part of one */
     }
@@ -11108,7 +11148,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
              * animales jugando al fútbol") and a group that owns the
              * subject ("los perros de los refugiados son animales") */
             if (spanish &&
-                ((m->te < R->rs->ntok &&
+                ((m->te < R->ntok &&
                   (tok_is_word(R, m->te, "en") ||
                    tok_is_word(R, m->te, "jugando") ||
                    tok_is_word(R, m->te, "con"))) ||
@@ -11120,7 +11160,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
              * "is terrified of dogs": an adjective's preposition does
              * ("are full of ...", "nothing but" still predicate) */
             for (uint32_t j = k + 1; j < m->tb; j++) {
-                const tok *tj = &R->rs->toks[j];
+                const tok *tj = &R->toks[j];
                 if (j + 1 < m->tb && tj->type == TK_WORD &&
                     tj->e - tj->b > 4 &&
                     memcmp(R->n->text + tj->e - 3, "ing", 3) == 0 &&
@@ -11347,7 +11387,7 @@ static bool pest_sense(const run *R, const mention *m)
                          tok_is_word(R, k - 1, "more")))
         k--;
     /* "..., any traps that work?": a determined snare opening its clause */
-    bool opens = k < m->tb && (k == s->tb || R->rs->toks[k - 1].type != TK_WORD);
+    bool opens = k < m->tb && (k == s->tb || R->toks[k - 1].type != TK_WORD);
     if (!opens && (k == s->tb ||
         !(tok_is_word(R, k - 1, "in") || tok_is_word(R, k - 1, "into") ||
           tok_is_word(R, k - 1, "put") || tok_is_word(R, k - 1, "set") ||
@@ -11500,7 +11540,7 @@ static bool bare_verb(const run *R, uint32_t k)
     for (size_t i = 0; i < sizeof nouny / sizeof nouny[0]; i++)
         if (mention_at(R, k, nouny[i]))
             return false;
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     size_t l = t->e - t->b;
     const char *w = R->n->text + t->b;
     if (l < 2 || w[l - 1] == 's' || (l > 2 && w[l - 2] == 'e' && w[l - 1] == 'd') ||
@@ -11510,9 +11550,9 @@ static bool bare_verb(const run *R, uint32_t k)
      * group itself; a particle may come first ("Line up every Muslim ...
      * and shoot them", as "Line the Muslims up" already was). */
     uint32_t nx = k + 1;
-    if (nx + 1 < R->rs->ntok && verb_particle(R, nx))
+    if (nx + 1 < R->ntok && verb_particle(R, nx))
         nx++;
-    if (nx >= R->rs->ntok)
+    if (nx >= R->ntok)
         return false;
     return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
            mention_at(R, nx, DC_KIND_PRONOUN_GROUP) ||
@@ -11626,9 +11666,9 @@ static bool backed_act(const run *R, const mention *md, uint32_t tb,
     if (!ends)
         return false;
     for (uint32_t k = md->te; k < tb; k++)
-        if (R->rs->toks[k].type != TK_WORD ||
+        if (R->toks[k].type != TK_WORD ||
             (!is_determiner(R, k) && !a_or_an(R, k) &&
-             (R->rs->at[k] != 0 || glue_at(R, k))))
+             (R->at[k] != 0 || glue_at(R, k))))
             return false;
     return true;
 }
@@ -11881,7 +11921,7 @@ static bool wish_gap(const run *R, uint32_t k)
         "in", "across",
         /* ("hope the new mosque gets hit") */
         "new", "old", "local"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type != TK_WORD)
         return false;
     /* "hope every mosque in Europe gets flattened": the place the object
@@ -11898,7 +11938,7 @@ static bool wish_gap(const run *R, uint32_t k)
      * after it (not "the refugees that died", a relative clause) */
     if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
          tok_is_word(R, k, "those") || tok_is_word(R, k, "these")) &&
-        k + 1 < R->rs->ntok && in_target(R, k + 1, TG_GROUP))
+        k + 1 < R->ntok && in_target(R, k + 1, TG_GROUP))
         return true;
     return in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
            kind_at(R, k, DC_KIND_QUANTIFIER) ||
@@ -12300,7 +12340,7 @@ static bool oblige_call(const run *R, const mention *m, const sentence *s)
     if (s->question)
         return false;
     uint32_t k = m->te;
-    return k >= s->te || R->rs->toks[k].type != TK_WORD ||
+    return k >= s->te || R->toks[k].type != TK_WORD ||
            word_among(R, k, k + 1, on, sizeof on / sizeof on[0]) ||
            in_target(R, k, TG_GROUP);
 }
@@ -12331,7 +12371,7 @@ static bool wouldnt_mind(const run *R, const mention *m, const sentence *s)
         uint32_t subj = tok_is_word(R, k, "not") ? k - 2 : k - 1;
         bool mine = k == s->tb || (tok_is_word(R, k, "not") && k - 1 == s->tb) ||
                     tok_is_word(R, subj, "i") || tok_is_word(R, subj, "we") ||
-                    R->rs->toks[subj].type == TK_PUNCT;
+                    R->toks[subj].type == TK_PUNCT;
         if (!mine)
             continue;
         if (word_among(R, v, v + 1, mind, sizeof mind / sizeof mind[0]) ||
@@ -12516,7 +12556,7 @@ static bool regretted(const run *R, const mention *m, const sentence *s)
     for (uint32_t k = m->tb, n = 0; k-- > s->tb && n < 3; n++) {
         if (mention_at(R, k, DC_KIND_NEGATION))
             return regret_wish(R, k, m->tb, m->te);
-        if (R->rs->toks[k].type != TK_WORD ||
+        if (R->toks[k].type != TK_WORD ||
             (!adverb_like(R, k) && !tok_is_word(R, k, "all")))
             break;
     }
@@ -12964,7 +13004,7 @@ static bool taken_back(const run *R, const mention *m)
             det = true;
             continue;
         }
-        if (det || words == TAKE_BACK_WORDS || R->rs->at[k] != 0)
+        if (det || words == TAKE_BACK_WORDS || R->at[k] != 0)
             return false;
         word[words++] = k;
     }
@@ -13060,7 +13100,7 @@ static bool state_war(run *R)
         "retreated", "frontline",  "counteroffensive", "trenches",
         "ceasefire", "occupiers",  "besieged"};
     if (!R->state_war)
-        R->state_war = word_among(R, 0, R->rs->ntok, arms,
+        R->state_war = word_among(R, 0, R->ntok, arms,
                                   sizeof arms / sizeof *arms)
                            ? 2
                            : 1;
@@ -13144,7 +13184,7 @@ static bool when_word(const run *R, uint32_t k)
  * done to ("kill her tonight" is: when_word). */
 static bool object_of_two(const run *R, uint32_t k)
 {
-    const tok *nx = &R->rs->toks[k + 1]; /* toks[ntok] is a sentinel */
+    const tok *nx = &R->toks[k + 1]; /* toks[ntok] is a sentinel */
     if (nx->type != TK_WORD)
         return false;
     return a_or_an(R, k + 1) ||
@@ -13165,7 +13205,7 @@ static bool person_object(const run *R, const mention *m)
      * (a singular person noun) right after the verb */
     uint32_t k = m->te;
     if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
-        R->rs->toks[k + 1].type == TK_WORD) {
+        R->toks[k + 1].type == TK_WORD) {
         const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
         return p && p->te == k + 2 && !plural_word(R, p->b, p->e);
     }
@@ -13186,7 +13226,7 @@ static bool obliging(const run *R, uint32_t k)
  * hang up his boots"), nor a report ("he could have killed"). */
 static bool person_subject(const run *R, const mention *m)
 {
-    uint32_t clause = R->rs->toks[m->tb].clause;
+    uint32_t clause = R->toks[m->tb].clause;
     bool inside = false;
     for (uint32_t k = m->tb; k < m->te && !inside; k++)
         inside = obliging(R, k);
@@ -13195,7 +13235,7 @@ static bool person_subject(const run *R, const mention *m)
         return false;
     bool modal = inside;
     for (uint32_t k = m->tb, words = 0; k-- > 0 && words < 5;) {
-        const tok *t = &R->rs->toks[k];
+        const tok *t = &R->toks[k];
         if (t->clause != clause)
             break;
         if (t->type != TK_WORD)
@@ -13225,9 +13265,9 @@ static bool writer_will(const run *R, uint32_t ti)
         return false;
     /* at most two words between: "I'll find you and", not "I'll say
      * something stupid and" */
-    uint32_t clause = R->rs->toks[ti].clause;
+    uint32_t clause = R->toks[ti].clause;
     for (uint32_t j = ti - 2, lo = ti > 4 ? ti - 4 : 0; j-- > lo;) {
-        if (R->rs->toks[j].clause != clause)
+        if (R->toks[j].clause != clause)
             return false;
         if ((pw = mention_at(R, j, DC_KIND_PRONOUN_SELF)) != NULL)
             return (ent(R, pw)->flags & DC_F_WILL) != 0;
@@ -13280,7 +13320,7 @@ static bool bare_object(const run *R, const mention *m)
                  tok_is_word(R, j, "his") || tok_is_word(R, j, "her") ||
                  tok_is_word(R, j, "him");
     if (!inside) {
-        if (k >= R->rs->ntok ||
+        if (k >= R->ntok ||
             !(mention_at(R, k, DC_KIND_PRONOUN_YOU) ||
               tok_is_word(R, k, "him") || tok_is_word(R, k, "her")))
             return false;
@@ -13288,8 +13328,8 @@ static bool bare_object(const run *R, const mention *m)
     }
     uint64_t f = ent(R, m)->flags;
     bool game = (f & DC_F_GAME) != 0;
-    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD ||
-        R->rs->toks[k].clause != R->rs->toks[k - 1].clause)
+    if (k >= R->ntok || R->toks[k].type != TK_WORD ||
+        R->toks[k].clause != R->toks[k - 1].clause)
         return !game; /* "I'll hurt you.", "I'll hurt you, I swear" */
     if (tok_is_word(R, k, "up") || tok_is_word(R, k, "badly"))
         /* not "I'll beat you badly at chess" */
@@ -13344,7 +13384,7 @@ static bool game_named(run *R, const mention *m)
      * comment of a thousand "kill"s stays linear): game_prep is the token
      * of its preposition, or UINT32_MAX. A game after the threat has its
      * preposition at or past the threat's end. */
-    game_scan(R, R->rs->toks[m->tb].sent);
+    game_scan(R, R->toks[m->tb].sent);
     return R->game_prep != UINT32_MAX && R->game_prep >= m->te;
 }
 
@@ -13432,7 +13472,7 @@ static bool treated_like(const run *R, const mention *m)
                             tok_is_word(R, k - 1, "as")))
         return false;
     for (uint32_t j = k; j < m->tb; j++)
-        if (R->rs->toks[j].type != TK_WORD)
+        if (R->toks[j].type != TK_WORD)
             return false;
     uint32_t tr = k - 2;
     if (!tok_is_word(R, tr, "treated")) {
@@ -13474,7 +13514,7 @@ static bool treated_like(const run *R, const mention *m)
  * "they will be slaughtered"). */
 static bool passive_of(const run *R, const mention *m)
 {
-    const tok *last = &R->rs->toks[m->te - 1];
+    const tok *last = &R->toks[m->te - 1];
     const char *w = R->n->text + last->b;
     size_t len = last->e - last->b;
     bool part = (len > 3 && w[len - 2] == 'e' &&
@@ -13552,7 +13592,7 @@ static bool faith_qualified(const run *R, uint32_t k)
         "militant",  "extremist", "violent", "fundamentalist",
         "jihadist",  "jihadi",  "wahhabi", "salafist",
         "hardline"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return t->type == TK_WORD &&
            dc_word_in(R->n->text + t->b, t->e - t->b, words,
                    sizeof words / sizeof words[0]);
@@ -13601,13 +13641,13 @@ static bool emoji_said_of(const run *R, const target *t, const mention *m,
 {
     if (t->entry < 0 || t->te > m->tb)
         return false;
-    const dc_entry *ge = &R->lx->entries[t->entry];
+    const dc_entry *ge = &R->ents[t->entry];
     if (ge->group_len != e->group_len ||
         memcmp(ge->group, e->group, e->group_len) != 0)
         return false;
     for (uint32_t k = t->te; k < m->tb; k++)
-        if (R->rs->toks[k].type == TK_WORD &&
-            (unsigned char)R->n->text[R->rs->toks[k].b] < 0x80 &&
+        if (R->toks[k].type == TK_WORD &&
+            (unsigned char)R->n->text[R->toks[k].b] < 0x80 &&
             !kind_at(R, k, DC_KIND_COPULA))
             return false;
     return true;
@@ -13620,7 +13660,7 @@ static bool same_noun(const run *R, const target *t, const dc_entry *e)
 {
     if (t->te <= t->tb)
         return false;
-    const tok *k = &R->rs->toks[t->te - 1];
+    const tok *k = &R->toks[t->te - 1];
     const char *a = R->n->text + k->b;
     size_t la = k->e - k->b;
     const char *b = e->term + e->term_len;
@@ -13648,7 +13688,7 @@ static bool regime_told(const run *R, const target *t)
     if (!(tok_is_word(R, s->tb, "under") || tok_is_word(R, s->tb, "in")))
         return false;
     for (uint32_t k = s->tb + 1; k < t->tb; k++)
-        if (R->rs->toks[k].type == TK_PUNCT && R->rs->toks[k].ch == ',')
+        if (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',')
             return true;
     return false;
 }
@@ -13663,7 +13703,7 @@ static bool names_own_group(const run *R, const target *t, const dc_entry *e)
 {
     /* a pronoun resolved to the group: its entry ("their brains aren't
      * made for it" after "girls") */
-    if (t->entry >= 0 && same_group(&R->lx->entries[t->entry], e))
+    if (t->entry >= 0 && same_group(&R->ents[t->entry], e))
         return true;
     for (uint32_t k = t->tb; k < t->te; k++) {
         const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
@@ -13692,7 +13732,7 @@ static bool mass_people(const run *R, uint32_t a, uint32_t e)
 {
     const tok *t = R->rs->toks;
     const uint64_t *at = R->rs->at; /* kind_at for several kinds at once */
-    if (e < R->rs->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
+    if (e < R->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
         !(at[e] & (KIND_BIT(COPULA) | KIND_BIT(MODAL))))
         return false;
     /* A word qualifying the phrase before the identity word is said of
@@ -13761,8 +13801,8 @@ static const mention *adjective_names(const run *R, const mention *m,
      * black rats are living in the barn" "you" is the object of "told"
      * and the rats are the subject of what follows. */
     if (pv->tb > 0 && mention_at(R, pv->tb - 1, DC_KIND_PRONOUN_YOU) &&
-        (m->te >= R->rs->ntok || R->rs->toks[m->te].type != TK_WORD ||
-         (unsigned char)R->n->text[R->rs->toks[m->te].b] >= 0x80)) {
+        (m->te >= R->ntok || R->toks[m->te].type != TK_WORD ||
+         (unsigned char)R->n->text[R->toks[m->te].b] >= 0x80)) {
         *any_adj = true;
         return pv;
     }
@@ -13848,7 +13888,7 @@ static const target *passive_victim(const run *R, const mention *m)
     /* or a headline's, "be" left out: "Muslims killed in mosque fire" */
     if (!after_past_be(R, m->tb) && !(m->tb > 0 && headline_passive(R, m)))
         return NULL;
-    return group_ending_at(R, m->tb - 1, R->rs->toks[m->tb].clause);
+    return group_ending_at(R, m->tb - 1, R->toks[m->tb].clause);
 }
 
 /* Notes violence told as done to group t (see run.deed): a verb, or a
@@ -13877,14 +13917,14 @@ static bool victim_before(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     if (s->bang || any_kind(R, DC_KIND_POSITIVE))
         return false;
-    uint32_t clause = R->rs->toks[m->tb].clause;
+    uint32_t clause = R->toks[m->tb].clause;
     for (uint32_t k = s->tb; k < s->te; k++)
         if ((k < m->tb && tok_is_word(R, k, "if")) ||
             (k > m->tb && (tok_is_word(R, k, "and") ||
-                           R->rs->toks[k].clause != clause)))
+                           R->toks[k].clause != clause)))
             return false;
     return group_ends_at(R, c - 1) &&
-           R->rs->toks[c - 2].clause == clause;
+           R->toks[c - 2].clause == clause;
 }
 
 /* The event noun m opens its sentence, after "the" and a group word or a
@@ -14051,9 +14091,9 @@ static const mention *code_around(run *R, const mention *m)
 /* An identity word at token k, or after "a", "an" or "the" there. */
 static bool identity_from(const run *R, uint32_t k)
 {
-    if (k < R->rs->ntok && (a_or_an(R, k) || tok_is_word(R, k, "the")))
+    if (k < R->ntok && (a_or_an(R, k) || tok_is_word(R, k, "the")))
         k++;
-    return k < R->rs->ntok && kind_at(R, k, DC_KIND_IDENTITY);
+    return k < R->ntok && kind_at(R, k, DC_KIND_IDENTITY);
 }
 
 /* Hostile language after the set-up m, in its sentence or the next, at
@@ -14102,8 +14142,8 @@ static bool at_bare_it(const run *R, const mention *m)
     for (uint32_t k = m->tb, n = 0; k-- > sb && n < 4; n++) {
         if (bare_it_at(R, k))
             return true;
-        if (R->rs->toks[k].type != TK_WORD ||
-            !(R->rs->at[k] & (KIND_BIT(NEGATION) | KIND_BIT(MODAL) |
+        if (R->toks[k].type != TK_WORD ||
+            !(R->at[k] & (KIND_BIT(NEGATION) | KIND_BIT(MODAL) |
                               KIND_BIT(COPULA))))
             return false;
     }
@@ -14143,8 +14183,8 @@ static bool said_of_one(const run *R, const mention *m)
     if (!tok_is_word(R, m->tb - 2, "is") && !tok_is_word(R, m->tb - 2, "was"))
         return false;
     uint32_t k = m->tb - 3;
-    return R->rs->toks[k].type == TK_WORD &&
-           R->rs->toks[k].sent == R->rs->toks[m->tb].sent &&
+    return R->toks[k].type == TK_WORD &&
+           R->toks[k].sent == R->toks[m->tb].sent &&
            !tok_is_word(R, k, "this") && !tok_is_word(R, k, "that") &&
            !tok_is_word(R, k, "it") && !tok_is_word(R, k, "there") &&
            !tok_is_word(R, k, "here") && !tok_is_word(R, k, "what") &&
@@ -14247,7 +14287,7 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
         if ((e->flags & (DC_F_NOUN | DC_F_PLURAL | DC_F_THING)) !=
                 DC_F_NOUN ||
             m->e - m->b != e->term_len ||
-            (k < R->rs->ntok && R->rs->toks[k].type == TK_WORD &&
+            (k < R->ntok && R->toks[k].type == TK_WORD &&
              !glue_at(R, k) && !kind_at(R, k, DC_KIND_MODAL) &&
              !kind_at(R, k, DC_KIND_COPULA)))
             return UINT32_MAX;
@@ -14274,7 +14314,7 @@ static uint32_t clause_end(const run *R, uint32_t k)
 {
     const tok *tk = R->rs->toks;
     uint32_t c = tk[k].clause, e = k;
-    while (e < R->rs->ntok && e < k + 12 && tk[e].clause == c)
+    while (e < R->ntok && e < k + 12 && tk[e].clause == c)
         e++;
     return e;
 }
@@ -14453,7 +14493,7 @@ static bool own_word_expelled(run *R, const mention *m)
 {
     if (!any_kind(R, DC_KIND_EXCLUSION))
         return false;
-    dd_scan(R, R->rs->toks[m->tb].sent);
+    dd_scan(R, R->toks[m->tb].sent);
     if (!R->dd_expel || past_war(R, m))
         return false;
     /* the exclusions within WAR_REACH tokens, asked as calls at m (an
@@ -14485,7 +14525,7 @@ static bool dd_invaders_taken(run *R, const mention *m, uint32_t dem)
     dd_verb how = {0};
     if (!dd_taken_any(R, m, dem, &how))
         return false;
-    dd_scan(R, R->rs->toks[m->tb].sent);
+    dd_scan(R, R->toks[m->tb].sent);
     if (R->dd_people)
         return true;
     /* what the trope says they do, after the word in its sentence: "Kill
@@ -14553,7 +14593,7 @@ static bool dd_literal(run *R, uint32_t k)
 {
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
-    dd_scan(R, R->rs->toks[k].sent);
+    dd_scan(R, R->toks[k].sent);
     return R->dd_literal && !R->dd_people;
 }
 
@@ -14631,7 +14671,7 @@ static float demonstrative_dehum(run *R, const mention *x, uint32_t dem,
         }
         return 1.0f;
     }
-    dd_scan(R, R->rs->toks[x->tb].sent);
+    dd_scan(R, R->toks[x->tb].sent);
     uint64_t vflags;
     if (v) {
         vflags = ent(R, v)->flags;
@@ -14682,11 +14722,11 @@ static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
  * adverb? */
 static bool situation_after(const run *R, uint32_t k)
 {
-    if (k < R->rs->ntok && adverb_like(R, k))
+    if (k < R->ntok && adverb_like(R, k))
         k++;
-    if (k >= R->rs->ntok || R->rs->toks[k].type != TK_WORD)
+    if (k >= R->ntok || R->toks[k].type != TK_WORD)
         return false;
-    const tok *tk = &R->rs->toks[k];
+    const tok *tk = &R->toks[k];
     if (tok_is_word(R, k, "being") || tok_is_word(R, k, "getting") ||
         tok_is_word(R, k, "gettin")) {
         /* a participle after it: "being blamed", "getting hurt"; not
@@ -14694,11 +14734,11 @@ static bool situation_after(const run *R, uint32_t k)
         static const char *const irregular[] = {"hurt", "shot", "told",
                                                 "beat", "left", "kept"};
         uint32_t p = k + 1;
-        if (p < R->rs->ntok && adverb_like(R, p))
+        if (p < R->ntok && adverb_like(R, p))
             p++;
-        if (p >= R->rs->ntok || R->rs->toks[p].type != TK_WORD)
+        if (p >= R->ntok || R->toks[p].type != TK_WORD)
             return false;
-        const tok *pt = &R->rs->toks[p];
+        const tok *pt = &R->toks[p];
         const char *w = R->n->text + pt->b;
         size_t l = pt->e - pt->b;
         return (l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
@@ -14738,7 +14778,7 @@ static bool member_det(const run *R, const sentence *s, uint32_t k)
  * own, whose subject the member is (member_antecedent, member_gets)? */
 static bool leave_verb(const run *R, const mention *m)
 {
-    const tok *t = &R->rs->toks[m->tb];
+    const tok *t = &R->toks[m->tb];
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
@@ -15183,8 +15223,8 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                    tok_is_word(R, c->te, "was")) &&
                   situation_after(R, c->te) == false &&
                   c->te + 1 < rs->ntok &&
-                  R->rs->toks[c->te + 1].e - R->rs->toks[c->te + 1].b > 3 &&
-                  memcmp(R->n->text + R->rs->toks[c->te + 1].e - 2, "ed",
+                  R->toks[c->te + 1].e - R->toks[c->te + 1].b > 3 &&
+                  memcmp(R->n->text + R->toks[c->te + 1].e - 2, "ed",
                          2) == 0))
                 last = c;
         }
@@ -15208,7 +15248,7 @@ static bool coming_here(const run *R, uint32_t k)
 {
     static const char *const words[] = {"come", "comes", "coming", "move",
                                         "moves", "walk", "walks", "in"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return t->type == TK_WORD &&
            dc_word_in(R->n->text + t->b, t->e - t->b, words,
                       sizeof words / sizeof words[0]);
@@ -15496,7 +15536,7 @@ static bool state_doer(const run *R, const mention *m)
                     word_among(R, h - 1, h, aux, sizeof aux / sizeof aux[0]);
          n++)
         h--;
-    if (h <= s->tb || R->rs->toks[h - 1].type != TK_WORD)
+    if (h <= s->tb || R->toks[h - 1].type != TK_WORD)
         return false;
     h--;
     /* (an article is no name, capital or not: "A plant landmines ...") */
@@ -15988,18 +16028,29 @@ static bool game_talk(run *R, const mention *m)
         "npc",     "npcs",     "pvp",      "pve",     "cooldown",
         "cooldowns", "speedrun", "gank"};
     static const char *const wipe[] = {"wipe", "wipes", "wiped"};
+    /* both, for the test that the comment holds neither */
+    static const char *const jargon_wipe[] = {
+        "phase",   "enrage",   "enrages",  "dps",     "aggro",
+        "respawn", "respawns", "healer",   "healers", "dungeon",
+        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
+        "cooldowns", "speedrun", "gank",   "wipe",    "wipes",
+        "wiped"};
     if (game_in(R, sent_of(R, m->tb)))
         return true;
     /* (the comment is scanned once: game_said 2 when two jargon words,
      * 3 when a raid and one wipe, 4 when a raid and several wipes; 1
-     * no) */
+     * no. Every answer but 1 needs a jargon word or a wipe: a comment
+     * with neither, most, is not read word by word.) */
     if (!R->game_said) {
         R->game_said = 1;
+        if (!word_among(R, 0, (uint32_t)R->ntok, jargon_wipe,
+                        sizeof jargon_wipe / sizeof *jargon_wipe))
+            return false;
         const tok *first = NULL;
         uint32_t wipes = 0;
         bool raid = false;
-        for (uint32_t j = 0; j < R->rs->ntok && R->game_said != 2; j++) {
-            const tok *t = &R->rs->toks[j];
+        for (uint32_t j = 0; j < R->ntok && R->game_said != 2; j++) {
+            const tok *t = &R->toks[j];
             if (tok_is_word(R, j, "raid")) {
                 raid = true;
             } else if (word_among(R, j, j + 1, wipe, 3)) {
@@ -16115,7 +16166,7 @@ enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
 static unsigned frame_context(run *R)
 {
     if (!(R->frame_ctx & FC_KNOWN)) {
-        uint32_t n = R->rs->ntok;
+        uint32_t n = R->ntok;
         unsigned f = FC_KNOWN;
         if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
             word_among(R, 0, n, FRAME_WORDS(wl_race)))
@@ -16141,7 +16192,7 @@ static bool vehicle_astray(run *R, const mention *m)
         "drive", "drives", "driving", "drove",   "mow",     "mows",
         "mowed", "mowing", "plough", "ploughs", "ploughed", "plow"};
     const tok *tk = R->rs->toks;
-    uint32_t n = R->rs->ntok;
+    uint32_t n = R->ntok;
     if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
         return false;
     if (frame_context(R) & FC_GAME)
@@ -16190,12 +16241,12 @@ static bool specific_members(const run *R, const target *t, const mention *m)
     if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, det,
                                 sizeof det / sizeof *det))
         return true;
-    if (m->te < R->rs->ntok && tk[m->te].type == TK_WORD &&
+    if (m->te < R->ntok && tk[m->te].type == TK_WORD &&
         tk[m->te].sent == tk[m->tb].sent) {
         /* (after "who" too, "the thieves who stole ...", not "the
          * terrorists who are killing Hindus") */
         uint32_t v = m->te;
-        if (tok_is_word(R, v, "who") && v + 1 < R->rs->ntok &&
+        if (tok_is_word(R, v, "who") && v + 1 < R->ntok &&
             tk[v + 1].type == TK_WORD)
             v++;
         const tok *n = &tk[v];
@@ -16280,7 +16331,7 @@ static bool verb_smear_excused(const run *R, const target *t,
         term_starts(e, "average iq of", 13))
         return !(t->categories & (NATION_CATEGORIES |
                                   (1u << DECORUM_CATEGORY_RACE))) ||
-               (m->te < R->rs->ntok &&
+               (m->te < R->ntok &&
                 word_among(R, m->te, m->te + 1 < s->te ? m->te + 2 : s->te,
                            like, sizeof like / sizeof *like));
     return word_among(R, t->te, m->tb, say, sizeof say / sizeof *say);
@@ -16299,7 +16350,7 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
         "teaches", "said", "says", "sang", "sing", "sung", "shouted",
         "yelled", "wrote", "heard", "slogan", "motto", "preached"};
     const tok *tk = R->rs->toks;
-    uint32_t ntok = R->rs->ntok;
+    uint32_t ntok = R->ntok;
     if (fb >= ntok || te >= ntok)
         return false;
     const sentence *s = sent_of(R, fb);
@@ -16476,8 +16527,8 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
     uint32_t k = m->tb - 1;
     if (k > s->tb && adverb_like(R, k))
         k--;
-    const tok *t = &R->rs->toks[k];
-    if (k < s->tb || t->type != TK_WORD || t->clause != R->rs->toks[m->tb].clause ||
+    const tok *t = &R->toks[k];
+    if (k < s->tb || t->type != TK_WORD || t->clause != R->toks[m->tb].clause ||
         he_or_she(R, k) || tok_is_word(R, k, "who") ||
         tok_is_word(R, k, "one") || tok_is_word(R, k, "everyone") ||
         tok_is_word(R, k, "someone") || tok_is_word(R, k, "somebody") ||
@@ -16529,7 +16580,7 @@ static bool illness_had(const run *R, const mention *m)
         return true;
     for (uint32_t k = m->tb, n = 0; k > s->tb && n < 4; n++) {
         k--;
-        if (R->rs->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
+        if (R->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
             return false;
         if (word_among(R, k, k + 1, had, sizeof had / sizeof *had))
             return true;
@@ -16815,7 +16866,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                  i < R->rs->nm && R->rs->m[i].tb < m->tb; i++) {
                 const mention *h = &R->rs->m[i];
                 if (h->kind == DC_KIND_MODAL && wish_entry(ent(R, h)) &&
-                    R->rs->toks[h->tb].sent == R->rs->toks[m->tb].sent &&
+                    R->toks[h->tb].sent == R->toks[m->tb].sent &&
                     wish_others(R, h, m->tb, m->te))
                     return DECORUM_OK;
             }
@@ -16826,7 +16877,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * possessive or an article it is the thing itself ("sharpen your
          * 🔪", "you are the 💣"). */
         if ((unsigned char)R->n->text[m->b] >= 0x80 && m->tb > 0 &&
-            R->rs->toks[m->tb].b == m->b &&
+            R->toks[m->tb].b == m->b &&
             (tok_is_word(R, m->tb - 1, "your") ||
              tok_is_word(R, m->tb - 1, "my") ||
              tok_is_word(R, m->tb - 1, "the") ||
@@ -16936,7 +16987,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         tok_is_word(R, m->te - 2, "to")) {
         const sentence *s = sent_of(R, m->tb);
         for (uint32_t k = m->te; k < s->te; k++)
-            if (R->rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
+            if (R->toks[k].type == TK_WORD && !adverb_like(R, k) &&
                 !tok_is_word(R, k, "and") &&
                 !tok_is_word(R, k, "soon") && !tok_is_word(R, k, "now") &&
                 !tok_is_word(R, k, "eventually") &&
@@ -16982,7 +17033,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         prefer = DIR_BACKWARD;
     /* "Hatred of Muslims has no place here", "hate against trans people":
      * a noun phrase about hatred, not the writer hating. */
-    if (m->kind == DC_KIND_HATE_VERB && m->te < R->rs->ntok &&
+    if (m->kind == DC_KIND_HATE_VERB && m->te < R->ntok &&
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
@@ -16992,7 +17043,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * group word beside "hate" does not count in full. Being near them is
      * no such lot ("I hate being around Muslims"), nor being beside a
      * group named after it ("I hate being a neighbor to Jews"): own_lot. */
-    if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->rs->ntok &&
+    if (m->kind == DC_KIND_HATE_VERB && m->te + 1 < R->ntok &&
         tok_is_word(R, m->te, "being") && own_lot(R, m->te + 1))
         return mitigate(R, m->b, m->e, SC_REPORTED,
                         LIT("hatred of the writer's own lot (being "
@@ -17108,11 +17159,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "The hostel was infested with cockroaches": an infestation by
      * animals named after "with" is literal, whoever owns the place; not
      * by people named so ("infested with Somali vermin"). */
-    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->rs->ntok &&
+    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->ntok &&
         tok_is_word(R, m->te, "with") &&
         (kind_at(R, m->te + 1, DC_KIND_DEHUMANIZE) ||
-         (m->te + 2 < R->rs->ntok && kind_at(R, m->te + 2, DC_KIND_DEHUMANIZE) &&
-          R->rs->toks[m->te + 1].type == TK_WORD &&
+         (m->te + 2 < R->ntok && kind_at(R, m->te + 2, DC_KIND_DEHUMANIZE) &&
+          R->toks[m->te + 1].type == TK_WORD &&
           !kind_at(R, m->te + 1, DC_KIND_IDENTITY) &&
           !kind_at(R, m->te + 1, DC_KIND_SLUR) &&
           !in_target(R, m->te + 1, TG_GROUP))))
@@ -17141,7 +17192,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_HATE_VERB) &&
         mention_at(R, m->tb, DC_KIND_DENOUNCE)) {
-        if (about_speech(R, R->rs->toks[m->tb].sent))
+        if (about_speech(R, R->toks[m->tb].sent))
             return DECORUM_OK;
     }
     /* Threat verbs in the past tense without a modal narrate ("the Nazis
@@ -17337,7 +17388,7 @@ static decorum_status rule_attack(run *R, const mention *m)
           (tok_is_word(R, t->tb - 1, "in") ||
            tok_is_word(R, t->tb - 1, "inside") ||
            tok_is_word(R, t->tb - 1, "into")) &&
-          R->rs->toks[t->tb].clause == R->rs->toks[m->tb].clause))) {
+          R->toks[t->tb].clause == R->toks[m->tb].clause))) {
         /* (the participle opens the phrase: "driven out") */
         mention head = *m;
         head.te = m->tb + 1;
@@ -17424,11 +17475,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                 }
                 break;
             }
-            const tok *tk = &R->rs->toks[k];
+            const tok *tk = &R->toks[k];
             if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
                 tk->e - tk->b > 4 &&
                 memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
-                tk->clause == R->rs->toks[t->tb].clause &&
+                tk->clause == R->toks[t->tb].clause &&
                 speech_attacks(R, m, k)) {
                 R->out->rf[DC_RF_COUNTER] = 1;
                 return DECORUM_OK;
@@ -17444,9 +17495,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) {
             /* "who say" is one report entry */
             bool says = kind_at(R, k, DC_KIND_REPORT), others = false;
-            for (uint32_t j = k + 1; j < k + 5 && j < R->rs->ntok &&
-                                     R->rs->toks[j].clause ==
-                                         R->rs->toks[k].clause;
+            for (uint32_t j = k + 1; j < k + 5 && j < R->ntok &&
+                                     R->toks[j].clause ==
+                                         R->toks[k].clause;
                  j++) {
                 if (kind_at(R, j, DC_KIND_HARM) ||
                     kind_at(R, j, DC_KIND_THREAT) ||
@@ -17479,8 +17530,8 @@ static decorum_status rule_attack(run *R, const mention *m)
                 return DECORUM_OK;
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
-    if (t && t->type != TG_PRONOUN && R->rs->toks[t->tb].quoted &&
-        !R->rs->toks[m->tb].quoted)
+    if (t && t->type != TG_PRONOUN && R->toks[t->tb].quoted &&
+        !R->toks[m->tb].quoted)
         return DECORUM_OK;
     target resolved;
     bool from_ctx = false;
@@ -17636,12 +17687,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * believers ("Radical Islam is a cancer", as "Islamism" is). */
     if (t && t == t_local && t->type == TG_NP &&
         m->kind == DC_KIND_DEHUMANIZE && t->entry >= 0 &&
-        faith_entry(&R->lx->entries[t->entry]) &&
+        faith_entry(&R->ents[t->entry]) &&
         !(t->tb > 0 && faith_qualified(R, t->tb - 1)) &&
         predicated(R, t, m)) {
         resolved = *t;
         resolved.type = TG_GROUP;
-        resolved.categories = R->lx->entries[t->entry].categories;
+        resolved.categories = R->ents[t->entry].categories;
         t = t_local = &resolved;
     }
     /* "Britain is overrun by Muslims", "a hotel swamped with Somalis": a
@@ -17769,9 +17820,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "we will", "we'll", "we're gonna", an adverb between; not "we
          * should", "we must" (a call) */
         bool ours = false, told = false;
-        uint32_t c = R->rs->toks[m->tb].clause;
+        uint32_t c = R->toks[m->tb].clause;
         for (uint32_t k = m->tb, lo = m->tb > 4 ? m->tb - 4 : 0;
-             k-- > lo && R->rs->toks[k].clause == c && !ours;) {
+             k-- > lo && R->toks[k].clause == c && !ours;) {
             const mention *ps = mention_at(R, k, DC_KIND_PRONOUN_SELF);
             if (ps) {
                 ours = told || (ent(R, ps)->flags & DC_F_WILL);
@@ -17823,7 +17874,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "if i see a tranny ... im beating them senseless": in the case put
      * for a member, the writer's present progressive is the will too */
     if (member && !intent && m->tb > 0) {
-        const tok *vt = &R->rs->toks[m->tb];
+        const tok *vt = &R->toks[m->tb];
         uint32_t k = m->tb - 1;
         /* (a veiled threat, flag `anaphor`, in the writer's case: "...
          * there will be blood") */
@@ -17857,11 +17908,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         const mention *o;
         bool best = idm && idm->tb >= 1 && tok_is_word(R, idm->tb - 1, "best") &&
                     (idm->tb == 1 || tok_is_word(R, idm->tb - 2, "the") ||
-                     R->rs->toks[idm->tb - 2].type != TK_WORD);
+                     R->toks[idm->tb - 2].type != TK_WORD);
         bool generic = idm && (best || (idm->tb >= 2 &&
                                         tok_is_word(R, idm->tb - 1, "good") &&
                                         a_or_an(R, idm->tb - 2))) &&
-                       m->te < R->rs->ntok &&
+                       m->te < R->ntok &&
                        (tok_is_word(R, m->te, "one") ||
                         ((o = mention_at(R, m->te, DC_KIND_IDENTITY)) &&
                          same_group(ent(R, o), ent(R, idm))));
@@ -17920,7 +17971,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_THREAT && t && t->type == TG_GROUP && t_local &&
         t_local->tb >= m->te && t_local->tb <= m->te + 1 &&
         tok_is_word(R, m->tb, "open") && tok_is_word(R, m->te - 1, "on") &&
-        t_local->te + 1 < R->rs->ntok &&
+        t_local->te + 1 < R->ntok &&
         hung_of_thing(R, t_local->te, t_local->te + 1))
         return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
@@ -17996,8 +18047,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * calls, not of every threat. */
     if (m->kind == DC_KIND_THREAT && !intent && m->tb > 0 &&
         (glue_at(R, m->tb - 1) ||
-         ((R->rs->at[m->tb - 1] >> DC_KIND_IDENTITY) & 1) ||
-         (m->tb > 1 && ((R->rs->at[m->tb - 2] >> DC_KIND_IDENTITY) & 1)) ||
+         ((R->at[m->tb - 1] >> DC_KIND_IDENTITY) & 1) ||
+         (m->tb > 1 && ((R->at[m->tb - 2] >> DC_KIND_IDENTITY) & 1)) ||
          tok_is_word(R, m->tb - 1, "another"))) {
         target v;
         if (deed_noun(R, m, &v)) {
@@ -18079,11 +18130,11 @@ static decorum_status rule_attack(run *R, const mention *m)
          * sum, "💩 > 👨🏿", "🤢 = ...": not across a full stop, a comma
          * or a reaction emoji, "The printer was trash. Muslims are nice",
          * "bowling was TRASH 😤 Bajan boys can't bowl") */
-        for (uint32_t k = m->te; k < m->te + 2 && k < R->rs->ntok && !idm &&
-                                 R->rs->toks[k].clause ==
-                                     R->rs->toks[m->tb].clause &&
-                                 (R->rs->toks[k].type == TK_WORD ||
-                                  emoji_sum(&R->rs->toks[k]));
+        for (uint32_t k = m->te; k < m->te + 2 && k < R->ntok && !idm &&
+                                 R->toks[k].clause ==
+                                     R->toks[m->tb].clause &&
+                                 (R->toks[k].type == TK_WORD ||
+                                  emoji_sum(&R->toks[k]));
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
@@ -18123,12 +18174,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * "..., police wont do anything") */
     if ((!t || t->type == TG_OBJECT ||
          (t->type == TG_NP &&
-          R->rs->toks[t->tb].clause != R->rs->toks[m->tb].clause)) &&
+          R->toks[t->tb].clause != R->toks[m->tb].clause)) &&
         m->kind == DC_KIND_THREAT && (e->flags & DC_F_PLACE)) {
         uint32_t k = m->te;
-        if (k < R->rs->ntok && is_determiner(R, k))
+        if (k < R->ntok && is_determiner(R, k))
             k++;
-        const mention *idm = k + 1 < R->rs->ntok
+        const mention *idm = k + 1 < R->ntok
                                  ? mention_at(R, k, DC_KIND_IDENTITY)
                                  : NULL;
         /* Not a nation's: "torch the Chinese buffet", "bomb the Italian
@@ -18146,8 +18197,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             ((ent(R, idm)->categories & ~NATION_CATEGORIES) ||
              word_among(R, idm->te, idm->te + 1, homes,
                         sizeof homes / sizeof *homes)) &&
-            R->rs->toks[idm->te].type == TK_WORD &&
-            R->rs->toks[idm->te].sent == R->rs->toks[m->tb].sent) {
+            R->toks[idm->te].type == TK_WORD &&
+            R->toks[idm->te].sent == R->toks[m->tb].sent) {
             resolved = group_of(R, idm);
             t = &resolved;
         }
@@ -18160,9 +18211,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((!t || t->type == TG_OBJECT) &&
         (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
         any_kind(R, DC_KIND_DEHUMANIZE)) {
-        uint32_t clause = R->rs->toks[m->tb].clause;
-        for (uint32_t k = m->te; k < m->te + 4 && k < R->rs->ntok &&
-                                 R->rs->toks[k].clause == clause;
+        uint32_t clause = R->toks[m->tb].clause;
+        for (uint32_t k = m->te; k < m->te + 4 && k < R->ntok &&
+                                 R->toks[k].clause == clause;
              k++) {
             const mention *d = mention_at(R, k, DC_KIND_DEHUMANIZE);
             if (!d)
@@ -18390,8 +18441,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * to those met ("every Pakistani man I've dated ..."), unless the
          * writer puts the trait down to the group ("... it's the culture,
          * not the individual"). */
-        if (!every && quantified(R, t->tb) && t->te < R->rs->ntok &&
-            R->rs->toks[t->te].sent == R->rs->toks[t->tb].sent &&
+        if (!every && quantified(R, t->tb) && t->te < R->ntok &&
+            R->toks[t->te].sent == R->toks[t->tb].sent &&
             t->te <= m->tb) {
             bool inborn = essentialized(R, m);
             /* (an open predicate after a place: "every Black guy in this
@@ -18411,7 +18462,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * may be said of any member, and so may the one person when the
          * writer goes on to all of them ("..., they all are"). */
         const tok *tk = R->rs->toks;
-        if (!head && t->tb >= 3 && t->te < R->rs->ntok &&
+        if (!head && t->tb >= 3 && t->te < R->ntok &&
             (tok_is_word(R, t->tb - 1, "a") ||
              tok_is_word(R, t->tb - 1, "an")) &&
             tk[t->tb - 2].type == TK_PUNCT && tk[t->tb - 2].ch == ',' &&
@@ -18461,7 +18512,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * leading"), stay attacks. */
     bool manner = m->kind == DC_KIND_DEHUMANIZE && m->tb > 2 &&
                   tok_is_word(R, m->tb - 1, "like") &&
-                  R->rs->toks[m->tb - 2].type == TK_WORD &&
+                  R->toks[m->tb - 2].type == TK_WORD &&
                   !kind_at(R, m->tb - 2, DC_KIND_COPULA);
     if (t->type == TG_GROUP &&
         (m->kind == DC_KIND_DEROGATE || manner) && t->te > t->tb &&
@@ -18516,7 +18567,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * are of it) */
     if (t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE && e->group_len &&
         t->entry >= 0 && t->categories == e->categories &&
-        !same_group(&R->lx->entries[t->entry], e)) {
+        !same_group(&R->ents[t->entry], e)) {
         resolved = group_of(R, m);
         t = &resolved;
     }
@@ -18635,7 +18686,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * ...", "in all ...", "everywhere" right after it) is said of
          * all of it, the same reject. */
         if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 && t_local &&
-            t->te <= m->tb && m->te + 1 < R->rs->ntok &&
+            t->te <= m->tb && m->te + 1 < R->ntok &&
             !viewed_as(R, t->te, m->tb) &&
             ((tok_is_word(R, m->te, "in") &&
               (tok_is_word(R, m->te + 1, "every") ||
@@ -18688,7 +18739,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                kind_at(R, m->tb, DC_KIND_PRONOUN_GROUP)))) ||
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
              t->entry >= 0 &&
-             (R->lx->entries[t->entry].flags & DC_F_THING))) {
+             (R->ents[t->entry].flags & DC_F_THING))) {
             R->untargeted = true;
             return DECORUM_OK;
         }
@@ -18731,8 +18782,8 @@ static bool essentialized(const run *R, const mention *m)
 {
     /* (not a birthplace: "Canadian-born terrorists") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "born") &&
-        !(m->tb > 1 && R->rs->toks[m->tb - 2].type == TK_PUNCT &&
-          R->rs->toks[m->tb - 2].ch == '-'))
+        !(m->tb > 1 && R->toks[m->tb - 2].type == TK_PUNCT &&
+          R->toks[m->tb - 2].ch == '-'))
         return true;
     /* "Roma kids are taught to pickpocket", "raised to hate": a trait
      * the whole group is brought up to, from childhood. */
@@ -18753,7 +18804,7 @@ static bool essentialized(const run *R, const mention *m)
                       tok_is_word(R, m->tb - 1, "genetically")) &&
         kind_at(R, m->tb - 2, DC_KIND_COPULA))
         return true;
-    if (m->te + 1 < R->rs->ntok &&
+    if (m->te + 1 < R->ntok &&
         (tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "from")) &&
         tok_is_word(R, m->te + 1, "birth"))
         return true;
@@ -18812,8 +18863,8 @@ static bool concluded_from(const run *R, const mention *m)
     if (R->rs->s[si].question)
         return false;
     uint32_t end = m->te + CONCLUSION_WINDOW;
-    if (end > R->rs->ntok)
-        end = R->rs->ntok;
+    if (end > R->ntok)
+        end = R->ntok;
     for (uint32_t k = m->te; k + 1 < end; k++) {
         if (tk[k].sent != si &&
             (tk[k].sent != si + 1 || R->rs->s[si + 1].question))
@@ -18856,7 +18907,7 @@ static bool libel_names(const run *R, const target *t, const dc_entry *e)
         return false;
     const char *p = NULL;
     group_item g;
-    while (entry_group_next(&R->lx->entries[t->entry], &p, &g))
+    while (entry_group_next(&R->ents[t->entry], &p, &g))
         if (names_group(e, g.name, g.len))
             return true;
     return false;
@@ -18893,7 +18944,7 @@ static bool trait_of(const run *R, const target *t, const mention *m)
         return false;
     uint32_t k = m->te;
     const tok *tk = R->rs->toks;
-    if (k >= R->rs->ntok || tk[k].type != TK_WORD ||
+    if (k >= R->ntok || tk[k].type != TK_WORD ||
         tk[k].sent != tk[m->tb].sent)
         return true;
     /* "Sikhs are all violent Khalistanis", "they're all violent thugs.":
@@ -18902,7 +18953,7 @@ static bool trait_of(const run *R, const target *t, const mention *m)
      * goes on with it ("predators looking for access to little girls"). */
     /* (the trait right after the linking verb or its quantifier: not
      * "Sikhs are all against violent protests") */
-    if ((k + 1 >= R->rs->ntok || tk[k + 1].type != TK_WORD ||
+    if ((k + 1 >= R->ntok || tk[k + 1].type != TK_WORD ||
          tk[k + 1].clause != tk[k].clause) &&
         m->tb > 0 &&
         (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
@@ -18932,7 +18983,7 @@ static bool part_of_group(const run *R, const target *t)
         k--;
     if (k == 0)
         return false;
-    const tok *p = &R->rs->toks[k - 1];
+    const tok *p = &R->toks[k - 1];
     if (p->type == TK_PUNCT && p->ch == '%')
         return true;
     return (p->type == TK_WORD && R->n->text[p->b] >= '0' &&
@@ -19080,7 +19131,7 @@ static bool universal_after(const run *R, const mention *m)
     }
     /* "Moroccans are thieves. Every single one." "All of them.": the
      * universal as the whole next sentence, right after the trait's */
-    uint32_t si = R->rs->toks[m->tb].sent;
+    uint32_t si = R->toks[m->tb].sent;
     if (si + 1 < R->rs->ns && m->te + 2 >= s->te) {
         const sentence *n = &R->rs->s[si + 1];
         uint32_t w = n->te - n->tb;
@@ -19104,7 +19155,7 @@ static bool universal_after(const run *R, const mention *m)
  * migrants who are criminals"). */
 static bool said_of_all(const run *R, const target *t, const mention *m)
 {
-    if (t->te > m->tb || R->rs->toks[t->tb].sent != R->rs->toks[m->tb].sent ||
+    if (t->te > m->tb || R->toks[t->tb].sent != R->toks[m->tb].sent ||
         viewed_as(R, t->te, m->tb))
         return false;
     /* (nor the writer's own few, nor a hedge: "the Nigerian guys in my
@@ -19121,7 +19172,7 @@ static bool said_of_all(const run *R, const target *t, const mention *m)
         /* ("Brahmins are always scheming": every member, every time;
          * in the trait's clause: not "The Swiss are all armed - violent
          * crime is rare") */
-        if (R->rs->toks[k].clause != R->rs->toks[m->tb].clause ||
+        if (R->toks[k].clause != R->toks[m->tb].clause ||
             !(tok_is_word(R, k, "all") || tok_is_word(R, k, "every") ||
               (k >= t->te && (tok_is_word(R, k, "always") ||
                               tok_is_word(R, k, "constantly") ||
@@ -19180,7 +19231,7 @@ static bool bare_plural(const run *R, const target *g)
                   tok_is_word(R, g->te - 1, "people") ||
                   tok_is_word(R, g->te - 1, "folk") ||
                   (g->entry >= 0 && g->te == g->tb + 1 &&
-                   (R->lx->entries[g->entry].flags &
+                   (R->ents[g->entry].flags &
                     (DC_F_NOUN | DC_F_ADJ)) == DC_F_NOUN);
     bool ese = g->entry >= 0 && g->te == g->tb + 1 &&
                last->e - last->b > 4 &&
@@ -19911,7 +19962,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
  * an -ly word ("really", "simply") or "just", "even", "still", "so". */
 static bool adverb_like(const run *R, uint32_t k)
 {
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     uint32_t len = t->e - t->b;
     const char *w = R->n->text + t->b;
     return (len > 3 && w[len - 2] == 'l' && w[len - 1] == 'y') ||
@@ -19986,7 +20037,7 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
      * that people hate them". A linking verb right after the negator is
      * the denial itself: "they'll never be real people". */
     for (uint32_t k = neg->te; k < m->tb; k++)
-        if (R->rs->toks[k].type != TK_WORD ||
+        if (R->toks[k].type != TK_WORD ||
             (glue_at(R, k) && !(k == neg->te && kind_at(R, k, DC_KIND_COPULA))))
             return DECORUM_OK;
     if (!denies_being(R, neg))
@@ -20011,7 +20062,7 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     if (!t || t->type != TG_GROUP || t->tb > neg->tb)
         return DECORUM_OK;
     /* Counter-speech still applies ("saying X are not human is vile"). */
-    bool quoted = R->rs->toks[m->tb].quoted;
+    bool quoted = R->toks[m->tb].quoted;
     if ((quoted || report_before(R, m->tb)) && denounce_near(R, m->tb, m->te))
         return mitigate(R, tb_byte(R, neg->tb), m->e, SC_COUNTER,
                         LIT("denying humanity"));
@@ -20054,14 +20105,14 @@ static bool simile_swear(const run *R, const mention *m)
     if (k < 3 || plural_hit(R, m))
         return false;
     if (!tok_is_word(R, k - 1, "a")) {
-        if (R->rs->toks[k - 1].type != TK_WORD ||
+        if (R->toks[k - 1].type != TK_WORD ||
             kind_at(R, k - 1, DC_KIND_IDENTITY))
             return false;
         k--;
     }
     if (k < 2 || !tok_is_word(R, k - 1, "a") ||
         !tok_is_word(R, k - 2, "like") ||
-        R->rs->toks[k - 2].sent != R->rs->toks[m->tb].sent)
+        R->toks[k - 2].sent != R->toks[m->tb].sent)
         return false;
     /* "Beyonce seems like a bitch", "he looks like a bitch": said of
      * someone, an insult (a verb of seeming before "like") */
@@ -20160,7 +20211,7 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
                               !disbelief_you(R, k, s);
     }
     /* Aimed at the person addressed ("fuck you"): an insult. */
-    if (m->te < R->rs->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
+    if (m->te < R->ntok && mention_at(R, m->te, DC_KIND_PRONOUN_YOU)) {
         finding_spec fs = {0};
         fs.b = m->b;
         fs.e = te_byte(R, m->te + 1);
@@ -20266,17 +20317,17 @@ static bool answered(const run *R, const mention *m)
     if (!s->question || R->denounce_any)
         return false;
     const char *group = ent(R, m)->group;
-    uint32_t si = R->rs->toks[m->tb].sent;
+    uint32_t si = R->toks[m->tb].sent;
     /* Targets are sorted by tb: from the first after m to the end of the
      * next sentence (all of them, for every trope of a long comment of
      * questions, was quadratic). */
     for (size_t i = targets_from(R->rs, m->te); i < R->rs->nt; i++) {
         const target *t = &R->rs->t[i];
-        uint32_t ts = R->rs->toks[t->tb].sent;
+        uint32_t ts = R->toks[t->tb].sent;
         if (ts > si + 1)
             break;
         if (t->type != TG_GROUP || t->entry < 0 ||
-            strcmp(R->lx->entries[t->entry].group, group) != 0)
+            strcmp(R->ents[t->entry].group, group) != 0)
             continue;
         if (!negator(R, t->tb))
             return true;
@@ -20426,7 +20477,7 @@ static bool sneer_before(const run *R, const mention *m)
 static bool deed_again(const run *R, const mention *m)
 {
     const tok *tk = R->rs->toks;
-    uint32_t k = m->te, n = (uint32_t)R->rs->ntok;
+    uint32_t k = m->te, n = (uint32_t)R->ntok;
     if (k < n && tk[k].type == TK_PUNCT && tk[k].ch == ',')
         k++;
     if (tok_is_word(R, k, "just"))
@@ -20449,7 +20500,7 @@ static bool deed_again(const run *R, const mention *m)
  * right" is none. */
 static bool another_deed_after(const run *R, const mention *m)
 {
-    uint32_t n = (uint32_t)R->rs->ntok;
+    uint32_t n = (uint32_t)R->ntok;
     bool said = false;
     for (uint32_t k = m->te; k < n && k < m->te + 8; k++) {
         if (tok_is_word(R, k, "they") &&
@@ -20476,8 +20527,8 @@ static bool sarcastic_event(const run *R, const mention *m)
     /* The frames after the code read up to two tokens on, in its clause;
      * the words before it need none: "Another stabbing in London. Enjoy
      * your cultural enrichment" ends the comment with it. */
-    bool after = k + 1 < R->rs->ntok &&
-                 R->rs->toks[k].clause == R->rs->toks[m->tb].clause;
+    bool after = k + 1 < R->ntok &&
+                 R->toks[k].clause == R->toks[m->tb].clause;
     bool event;
     if (!after)
         event = sneer_before(R, m) &&
@@ -20494,7 +20545,7 @@ static bool sarcastic_event(const run *R, const mention *m)
         event = (tok_is_word(R, k + 1, "stops") || tok_is_word(R, k + 1, "ends")) &&
                 (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT) ||
                  any_kind(R, DC_KIND_STEREOTYPE) || other_code(R, m));
-    else if ((tok_is_word(R, k, "at") && k + 2 < R->rs->ntok &&
+    else if ((tok_is_word(R, k, "at") && k + 2 < R->ntok &&
               (tok_is_word(R, k + 1, "its") || tok_is_word(R, k + 1, "it's")) &&
               (tok_is_word(R, k + 2, "finest") || tok_is_word(R, k + 2, "best"))) ||
              sneer_before(R, m))
@@ -20507,7 +20558,7 @@ static bool sarcastic_event(const run *R, const mention *m)
                  other_code(R, m));
     else if (deed_again(R, m))
         event = true;
-    else if (R->rs->toks[m->tb].quoted && another_before(R, m->tb))
+    else if (R->toks[m->tb].quoted && another_before(R, m->tb))
         /* "Another 'diverse youth' ...": the euphemism in scare quotes,
          * one more of a series */
         event = true;
@@ -20757,7 +20808,7 @@ static bool code_in_context(run *R, const mention *m)
         const sentence *s = sent_of(R, m->tb);
         if (greeting_88(R, m, s))
             return true;
-        if (R->rs->toks[m->tb].sent + 1 != rs->ns)
+        if (R->toks[m->tb].sent + 1 != rs->ns)
             return false;
         uint32_t words = 0;
         bool other = false;
@@ -20776,7 +20827,7 @@ static bool code_in_context(run *R, const mention *m)
             const target *t = &rs->t[i];
             if (t->type != TG_GROUP || t->entry < 0)
                 continue;
-            const dc_entry *g = &R->lx->entries[t->entry];
+            const dc_entry *g = &R->ents[t->entry];
             /* white people named as a people: with a noun for them
              * ("white folks", "white men") or a word of the nationalists'
              * cause ("white pride", "white race"); a band, a team or a
@@ -20864,7 +20915,7 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
         /* (an echo's clause ends at its brackets; the sanction on who
          * writes it may follow anywhere after it in its sentence) */
         if ((skip_e > tb ? k < skip_e
-                         : R->rs->toks[k].clause != R->rs->toks[tb].clause) ||
+                         : R->toks[k].clause != R->toks[tb].clause) ||
             negator(R, k))
             continue;
         sanction |= word_among(R, k, k + 1, act, sizeof act / sizeof *act);
@@ -20877,7 +20928,7 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
         const sentence *nx = &R->rs->s[si + 1];
         uint32_t words = 0;
         for (uint32_t k = nx->tb; k < nx->te; k++) {
-            if (R->rs->toks[k].type != TK_WORD)
+            if (R->toks[k].type != TK_WORD)
                 continue;
             /* (not "Ban me.": the writer's dare) */
             if (++words > 4 || negator(R, k) || in_target(R, k, TG_GROUP) ||
@@ -20922,7 +20973,7 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->entry < 0)
             continue;
-        const dc_entry *g = &R->lx->entries[t->entry];
+        const dc_entry *g = &R->ents[t->entry];
         if (g->group_len == 6 && memcmp(g->group, "jewish", 6) == 0)
             return false;
     }
@@ -20957,12 +21008,12 @@ static int trope_held(const run *R, const mention *m)
         return 0;
     /* "Love jihad exists", ending its clause */
     if ((tok_is_word(R, k, "exists") || tok_is_word(R, k, "exist")) &&
-        (k + 1 >= s->te || R->rs->toks[k + 1].type == TK_PUNCT))
+        (k + 1 >= s->te || R->toks[k + 1].type == TK_PUNCT))
         return 1;
     bool neg = kind_at(R, k, DC_KIND_NEGATION);
     if (!kind_at(R, k, DC_KIND_COPULA) &&
-        !(neg && negated_copula(R->n->text + R->rs->toks[k].b,
-                                R->rs->toks[k].e - R->rs->toks[k].b)))
+        !(neg && negated_copula(R->n->text + R->toks[k].b,
+                                R->toks[k].e - R->toks[k].b)))
         return 0; /* (a linking verb, or one negated: "isn't") */
     k++;
     /* ("very real", "100% real", "so fucking real"; "so" and the -ly
@@ -20972,8 +21023,8 @@ static int trope_held(const run *R, const mention *m)
                     (adverb_like(R, k) || kind_at(R, k, DC_KIND_NEGATION) ||
                      word_among(R, k, k + 1, degree,
                                 sizeof degree / sizeof *degree) ||
-                     (R->rs->toks[k].type == TK_PUNCT &&
-                      R->rs->toks[k].ch == '%'));
+                     (R->toks[k].type == TK_PUNCT &&
+                      R->toks[k].ch == '%'));
          i++, k++)
         neg |= kind_at(R, k, DC_KIND_NEGATION);
     if (k >= s->te)
@@ -20992,7 +21043,7 @@ static int trope_held(const run *R, const mention *m)
                                        "today", "already", "lol", "af",
                                        "bro", "mate", "folks", "people",
                                        "everywhere", "too"};
-    if (w < s->te && R->rs->toks[w].type != TK_PUNCT &&
+    if (w < s->te && R->toks[w].type != TK_PUNCT &&
         !word_among(R, w, w + 1, next, sizeof next / sizeof *next))
         return 0;
     return neg ? -1 : 1;
@@ -21009,7 +21060,7 @@ static bool tropes_told(run *R)
     static const char *const named[] = {"theory", "theories", "conspiracy",
                                         "conspiracies"};
     if (!R->tropes_stated &&
-        word_among(R, 0, R->rs->ntok, named, sizeof named / sizeof *named))
+        word_among(R, 0, R->ntok, named, sizeof named / sizeof *named))
         R->tropes_stated = 1;
     if (!R->tropes_stated) {
         const mention *first = NULL;
@@ -21091,8 +21142,8 @@ static bool breed_named(const run *R, const target *t, const mention *m)
     while (k < t->te && !kind_at(R, k, DC_KIND_IDENTITY))
         k++;
     k++; /* (the word after the first group word: "Black Women Are") */
-    return k < t->te + 1 && k < R->rs->ntok && k != m->tb &&
-           R->rs->toks[k].type == TK_WORD && title_case(R, k) &&
+    return k < t->te + 1 && k < R->ntok && k != m->tb &&
+           R->toks[k].type == TK_WORD && title_case(R, k) &&
            !kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY);
 }
 
@@ -21131,7 +21182,7 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
      * ("the Navajo tribe depends on ...") nor "find your tribe" */
     static const char *const pointing[] = {"same", "that", "this", "certain",
                                            "chosen", "usual", "those"};
-    for (uint32_t k = 1; k < R->rs->ntok; k++) {
+    for (uint32_t k = 1; k < R->ntok; k++) {
         if (!tok_is_word(R, k, "tribe") && !tok_is_word(R, k, "tribes"))
             continue;
         uint32_t p = k - 1; /* ("same old tribe") */
@@ -21150,7 +21201,7 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
             (t->tb >= m->te && (tok_is_word(R, t->te - 1, "tribe") ||
                                 tok_is_word(R, t->te - 1, "tribes"))))
             continue;
-        if (strcmp(R->lx->entries[t->entry].group, e->group) == 0)
+        if (strcmp(R->ents[t->entry].group, e->group) == 0)
             return true;
     }
     return false;
@@ -21183,9 +21234,9 @@ static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
                               memcmp(oe->group, e->group, e->group_len) != 0))
             continue;
         uint32_t cb = o->tb;
-        while (cb > m->te && !(R->rs->toks[cb - 1].type == TK_PUNCT &&
-                               R->rs->toks[cb - 1].ch &&
-                               strchr(",;:", R->rs->toks[cb - 1].ch)))
+        while (cb > m->te && !(R->toks[cb - 1].type == TK_PUNCT &&
+                               R->toks[cb - 1].ch &&
+                               strchr(",;:", R->toks[cb - 1].ch)))
             cb--;
         if (!has_kind_in(R, cb, o->tb, DC_KIND_NEGATION))
             return true;
@@ -21499,7 +21550,7 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
     static const char *const none[] = {"no", "not", "nobody", "none",
                                        "noone"};
     const tok *tk = R->rs->toks;
-    uint32_t n = R->rs->ntok;
+    uint32_t n = R->ntok;
     if (m->tb > 0 &&
         word_among(R, m->tb - 1, m->tb, place, sizeof place / sizeof *place))
         return false;
@@ -21547,7 +21598,7 @@ static bool code_on_display(const run *R, const mention *m)
     /* the report or the judgement after it, within DISPLAY_REACH words
      * (a bound: a comment of many codes reads no more for each), and no
      * praise there ("1488 flag flying proud, reported for duty") */
-    uint32_t n = R->rs->ntok;
+    uint32_t n = R->ntok;
     uint32_t end = m->te + DISPLAY_REACH < n ? m->te + DISPLAY_REACH : n;
     return !has_kind_in(R, m->te, end, DC_KIND_POSITIVE) &&
            !has_kind_in(R, m->te, end, DC_KIND_APPROVE) &&
@@ -21582,7 +21633,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         !(!(m->tb > 0 && (tok_is_word(R, m->tb - 1, "more") ||
                           another_before(R, m->tb))) &&
           (sneer_before(R, m) ||
-           (m->te + 1 < R->rs->ntok && /* (a sentinel at ntok) */
+           (m->te + 1 < R->ntok && /* (a sentinel at ntok) */
             ((tok_is_word(R, m->te, "never") &&
               tok_is_word(R, m->te + 1, "stops")) ||
              /* ("at its best" only before "another" crime: "uranium
@@ -21613,7 +21664,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
             "order",  "menu",  "grill",   "skewer", "add",    "delivery",
             "halloumi", "falafel", "chips", "salad", "sauce", "vegetarian",
             "vegan",  "meal",  "dinner",  "lunch",  "takeaway", "photo"};
-        if (word_among(R, 0, R->rs->ntok, food, sizeof food / sizeof *food))
+        if (word_among(R, 0, R->ntok, food, sizeof food / sizeof *food))
             return DECORUM_OK;
     }
     /* "X for the Xs" (the only code entries of immigration status with
@@ -21640,8 +21691,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                                             "for",   "voting", "using"};
         uint32_t after = m->te;
         if (!percent) {
-            if (!(m->te < R->rs->ntok && R->rs->toks[m->te].type == TK_PUNCT &&
-                  R->rs->toks[m->te].ch == '%'))
+            if (!(m->te < R->ntok && R->toks[m->te].type == TK_PUNCT &&
+                  R->toks[m->te].ch == '%'))
                 return DECORUM_OK;
             after++;
         }
@@ -21692,7 +21743,7 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * quoted words the writer says they will say) */
     if (sc == SC_REPORTED &&
         (scare_q ||
-         (R->rs->toks[m->tb].quoted && writer_will_say(R, sent_of(R, m->tb)))))
+         (R->toks[m->tb].quoted && writer_will_say(R, sent_of(R, m->tb)))))
         sc = SC_ASSERTED;
     char buf[96];
     piece what = quote_mention(R, m, LIT("'"), buf);
@@ -22170,14 +22221,16 @@ static bool game_in(run *R, const sentence *s)
 }
 
 /* Could token ti be a word of a split exclusion verb, by its length and
- * first byte (dc_rules.split_len1 and the like)? */
+ * first byte (dc_rules.split_len1 and the like), then by its key's bits
+ * (split_bloom1, 2)? */
 static inline bool split_word(const run *R, uint32_t ti, uint64_t lens,
-                              uint64_t bytes)
+                              uint64_t bytes, uint64_t bloom)
 {
-    const tok *t = &R->rs->toks[ti];
+    const tok *t = &R->toks[ti];
     uint32_t l = t->e - t->b;
     return ((lens >> (l < 63 ? l : 63)) & 1) &&
-           ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1);
+           ((bytes >> ((unsigned char)R->n->text[t->b] & 63)) & 1) &&
+           (bloom & split_bits(R->key[ti])) == split_bits(R->key[ti]);
 }
 
 /* The first token of a determiner or a quantifier that ends right before
@@ -22215,8 +22268,9 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v)
 {
     const dc_rules *ru = R->rules;
-    if (tb == 0 || te >= R->rs->ntok ||
-        !split_word(R, te, ru->split_len2, ru->split_byte2))
+    if (tb == 0 || te >= R->ntok ||
+        !split_word(R, te, ru->split_len2, ru->split_byte2,
+                    ru->split_bloom2))
         return 0;
     uint32_t k = tb;
     bool quant = false;
@@ -22229,18 +22283,18 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
     if (k == 0)
         return 0;
     k--;
-    if (!split_word(R, k, ru->split_len1, ru->split_byte1))
+    if (!split_word(R, k, ru->split_len1, ru->split_byte1, ru->split_bloom1))
         return 0;
     /* the verbs' words are read only for the pair's key (split_keys): the
      * loop that compared them all cost 0.3M instructions on the bench
      * corpus, with its memcmp calls */
-    const tok *w1 = &R->rs->toks[k], *w2 = &R->rs->toks[te];
+    const tok *w1 = &R->toks[k], *w2 = &R->toks[te];
     const unsigned char *s = (const unsigned char *)R->n->text;
     uint32_t key = split_key(w1->e - w1->b, s[w1->b], w2->e - w2->b, s[w2->b]);
     for (size_t j = 0; j < ru->n_split; j++) {
         if (ru->split_keys[j] != key)
             continue;
-        const dc_entry *e = &R->lx->entries[ru->split[j]];
+        const dc_entry *e = &R->ents[ru->split[j]];
         size_t fl = ru->split_len[j];
         if ((quant || !ru->split_quant[j]) &&
             tok_is_wordn(R, k, e->term, fl) &&
@@ -22273,7 +22327,7 @@ static decorum_status split_around(run *R, uint32_t tb, uint32_t te,
      * the cloth, strung up as bunting; the people it stands for are
      * counted or pointed at ("string all the 🇮🇪 up", "string these 🇮🇪
      * up"). */
-    if (R->lx->entries[ru->split[j - 1]].kind == DC_KIND_THREAT &&
+    if (R->ents[ru->split[j - 1]].kind == DC_KIND_THREAT &&
         v + 2 < te && tok_is_word(R, v + 1, "the")) {
         uint32_t k = v + 2;
         while (k < te && (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
@@ -22290,10 +22344,10 @@ static decorum_status split_around(run *R, uint32_t tb, uint32_t te,
 static mention split_mention(const run *R, uint32_t v, size_t j)
 {
     mention sm = {0};
-    sm.b = R->rs->toks[v].b;
-    sm.e = R->rs->toks[v].e;
+    sm.b = R->toks[v].b;
+    sm.e = R->toks[v].e;
     sm.entry = R->rules->split[j - 1];
-    sm.kind = R->lx->entries[sm.entry].kind;
+    sm.kind = R->ents[sm.entry].kind;
     sm.tb = v;
     sm.te = v + 1;
     return sm;
@@ -22317,7 +22371,8 @@ rule_split_exclusion(run *R)
          * most groups have no split verb's end there, and the call cost
          * more than the test (0.17M instructions on the bench corpus) */
         if (t->type != TG_GROUP || t->te >= rs->ntok ||
-            !split_word(R, t->te, ru->split_len2, ru->split_byte2))
+            !split_word(R, t->te, ru->split_len2, ru->split_byte2,
+                        ru->split_bloom2))
             continue;
         decorum_status st = split_around(R, t->tb, t->te, t->categories);
         if (st != DECORUM_OK)
@@ -22330,7 +22385,8 @@ rule_split_exclusion(run *R)
         /* split_around's first test, the word after, before the dearer
          * ones: most dehumanizing words have no split verb's end there */
         if (m->kind != DC_KIND_DEHUMANIZE || m->te >= rs->ntok ||
-            !split_word(R, m->te, ru->split_len2, ru->split_byte2) ||
+            !split_word(R, m->te, ru->split_len2, ru->split_byte2,
+                        ru->split_bloom2) ||
             in_target(R, m->tb, TG_GROUP) ||
             (!ent(R, m)->categories &&
              dd_demonstrative(R, m) == UINT32_MAX))
@@ -22353,7 +22409,7 @@ static bool sign_softener(const run *R, uint32_t k)
 {
     static const char *const soft[] = {"and", "but", "so", "sorry", "please",
                                        "also", "ok", "okay", "then"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return adverb_like(R, k) ||
            dc_word_in(R->n->text + t->b, t->e - t->b, soft,
                    sizeof soft / sizeof soft[0]);
@@ -22390,7 +22446,7 @@ static bool clause_done(const run *R, uint32_t k)
 {
     const tok *tk = R->rs->toks;
     uint32_t c = k > 0 ? tk[k - 1].clause : 0;
-    for (; k < R->rs->ntok && tk[k].clause == c; k++)
+    for (; k < R->ntok && tk[k].clause == c; k++)
         if (tk[k].type == TK_WORD &&
             (unsigned char)R->n->text[tk[k].b] < 0x80)
             return false;
@@ -22404,10 +22460,10 @@ static bool clause_done(const run *R, uint32_t k)
 static uint32_t place_words_end(const run *R, uint32_t j, uint32_t c)
 {
     const tok *tk = R->rs->toks;
-    for (uint32_t n = 0; n < 2 && j < R->rs->ntok && tk[j].type == TK_WORD &&
+    for (uint32_t n = 0; n < 2 && j < R->ntok && tk[j].type == TK_WORD &&
                          tk[j].clause == c;
          n++, j++) {
-        if (glue_at(R, j) || (R->rs->at[j] & CONTENT_KINDS) ||
+        if (glue_at(R, j) || (R->at[j] & CONTENT_KINDS) ||
             (n == 1 && ends_ed(R, j)))
             return 0;
         if (clause_done(R, j + 1))
@@ -22480,7 +22536,7 @@ static bool sign_noun(const run *R, uint32_t k)
     static const char *const names[] = {"sign", "signs", "slogan", "slogans",
                                         "banner", "banners", "poster",
                                         "posters", "placard", "placards"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     return t->type == TK_WORD &&
            dc_word_in(R->n->text + t->b, t->e - t->b, names,
                    sizeof names / sizeof names[0]);
@@ -22495,7 +22551,7 @@ static bool sign_named_after(const run *R, const sentence *s)
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
-        if (R->rs->toks[k].type != TK_WORD)
+        if (R->toks[k].type != TK_WORD)
             continue;
         n++;
         if (sign_noun(R, k))
@@ -22528,7 +22584,7 @@ static bool sign_told(const run *R, const sentence *s, uint32_t no)
     static const char *const make[] = {"put", "hang", "post", "make",
                                        "print", "stick", "paint", "write",
                                        "get"};
-    const tok *f = &R->rs->toks[s->tb];
+    const tok *f = &R->toks[s->tb];
     if (f->type == TK_WORD &&
         dc_word_in(R->n->text + f->b, f->e - f->b, make,
                 sizeof make / sizeof make[0]))
@@ -22673,7 +22729,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         const tok *v = &tk[j + 1];
         if (dc_word_in(R->n->text + v->b, v->e - v->b, spared,
                     sizeof spared / sizeof spared[0]) ||
-            (R->rs->at[j + 1] & (KIND_BIT(THREAT) | KIND_BIT(HARM))))
+            (R->at[j + 1] & (KIND_BIT(THREAT) | KIND_BIT(HARM))))
             return 0;
     }
     return j;
@@ -22697,7 +22753,7 @@ static bool colour_alone(const run *R, const target *t)
 static decorum_status slogan_exclusion(run *R, const mention *sm,
                                        const target *t, int32_t entry)
 {
-    const dc_entry *e = &R->lx->entries[entry];
+    const dc_entry *e = &R->ents[entry];
     R->out->rf[DC_RF_EXCLUSION] += 1;
     if (t->coded)
         R->out->rf[DC_RF_CODED] += 1;
@@ -22930,12 +22986,14 @@ static decorum_status rule_group_out(run *R)
  * "all", ...) in its clause; UINT32_MAX if the clause opens there. */
 static uint32_t frame_before(const run *R, const target *t)
 {
-    static const char *const det[] = {"the", "these", "those", "them",
-                                      "all", "any", "every", "a", "an"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t k = t->tb;
+    /* (the determiners by their keys: a list's lookup cost more) */
     while (k > 0 && tk[k - 1].clause == tk[t->tb].clause &&
-           word_among(R, k - 1, k, det, sizeof det / sizeof *det))
+           (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "these") ||
+            tok_is_word(R, k - 1, "those") || tok_is_word(R, k - 1, "them") ||
+            tok_is_word(R, k - 1, "all") || tok_is_word(R, k - 1, "any") ||
+            tok_is_word(R, k - 1, "every") || a_or_an(R, k - 1)))
         k--;
     if (k == 0 || tk[k - 1].clause != tk[t->tb].clause ||
         tk[k - 1].type != TK_WORD)
@@ -22987,20 +23045,20 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
         !no_opens(R, no))
         return UINT32_MAX;
     if (!(clause_done(R, ge) ||
-          (ge < R->rs->ntok && tk[ge].clause == tk[gb].clause &&
+          (ge < R->ntok && tk[ge].clause == tk[gb].clause &&
            word_among(R, ge, ge + 1, kept, sizeof kept / sizeof *kept))))
         return UINT32_MAX;
     /* the group as subject of a burden ("Not one more Muslim in Gujarat
      * should have to prove their innocence"), a people mourned ("Not one
      * more Palestinian. Ceasefire now.", "#MMIW"), or a side picked ("not
      * one more Brazilian in the Chelsea squad") */
-    for (uint32_t j = ge; j + 1 < R->rs->ntok && tk[j].clause == tk[gb].clause;
+    for (uint32_t j = ge; j + 1 < R->ntok && tk[j].clause == tk[gb].clause;
          j++)
         if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
             tok_is_word(R, j + 1, "to"))
             return UINT32_MAX;
     if ((frame_context(R) & (FC_MOURNED | FC_GAME)) ||
-        word_among(R, ge, ge + 6 < R->rs->ntok ? ge + 6 : R->rs->ntok,
+        word_among(R, ge, ge + 6 < R->ntok ? ge + 6 : R->ntok,
                    FRAME_WORDS(wl_side)))
         return UINT32_MAX;
     return no;
@@ -23368,7 +23426,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * "if something happened to the mosque during the renovation") */
     /* "Nice gurdwara. Be a shame if something happened to it": the place
      * ends its sentence and the next one hints at harm to "it" */
-    if (t->entry >= 0 && (R->lx->entries[t->entry].flags & DC_F_PLACE) &&
+    if (t->entry >= 0 && (R->ents[t->entry].flags & DC_F_PLACE) &&
         clause_done(R, t->te) && tk[t->tb].sent + 1 < rs->ns &&
         !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "our") ||
                         tok_is_word(R, t->tb - 1, "my")))) {
@@ -23400,7 +23458,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         /* only "your", "their" address someone; else a place ("the
          * gurdwara"), not a people ("happened to the Christians") */
         bool place = t->entry >= 0 &&
-                     (R->lx->entries[t->entry].flags & DC_F_PLACE);
+                     (R->ents[t->entry].flags & DC_F_PLACE);
         if (k > 0 && !place && !tok_is_word(R, k - 1, "your") &&
             !tok_is_word(R, k - 1, "their"))
             k = 0;
@@ -23417,7 +23475,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             word_among(R, k > 6 ? k - 6 : 0, k - 2,
                        FRAME_WORDS(wl_something_anything)) &&
             (clause_done(R, t->te) ||
-             (t->te + 1 < R->rs->ntok && tok_is_word(R, t->te, "of") &&
+             (t->te + 1 < R->ntok && tok_is_word(R, t->te, "of") &&
               (tok_is_word(R, t->te + 1, "yours") ||
                tok_is_word(R, t->te + 1, "theirs"))))) {
             *from = k - 2;
@@ -23635,7 +23693,7 @@ static decorum_status rule_group_frames(run *R)
                         DC_KIND_EXCLUSION))
             continue;
         int32_t fe = R->rules->frame_entry[fr];
-        const dc_entry *e = &R->lx->entries[fe];
+        const dc_entry *e = &R->ents[fe];
         mention sm = {0};
         sm.b = rs->toks[from].b;
         sm.e = rs->toks[to - 1].e;
@@ -23662,9 +23720,12 @@ static decorum_status rule_group_frames(run *R)
     /* "Not one more Afghan", "not a single more refugee": a group word in
      * the singular names no target alone (one person), but after "not
      * one more" it stands for every one of them */
+    /* (identity words are among the mentions place_hits lists for
+     * find_targets: only those are read) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
     int32_t le = R->rules->frame_entry[FR_LET_IN];
-    for (size_t i = 0; le >= 0 && i < rs->nm; i++) {
-        const mention *id = &rs->m[i];
+    for (size_t q = 0; le >= 0 && q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
         if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
             !tok_is_word(R, id->tb - 1, "more"))
             continue;
@@ -23917,7 +23978,7 @@ static uint32_t access_prohibited(const run *R, uint32_t v)
  * an agent noun ("my english teacher")? */
 static bool access_told(const run *R, uint32_t v)
 {
-    const tok *t = &R->rs->toks[v];
+    const tok *t = &R->toks[v];
     const char *w = R->n->text + t->b;
     size_t l = t->e - t->b;
     bool ed = (l > 3 && memcmp(w + l - 2, "ed", 2) == 0) ||
@@ -24500,7 +24561,7 @@ static decorum_status rule_group_problem(run *R)
                             : R->rules->problem_entry;
         if (fe < 0 || problem_told(R, question))
             continue;
-        const dc_entry *e = &R->lx->entries[fe];
+        const dc_entry *e = &R->ents[fe];
         mention sm = {0};
         sm.b = m->b;
         sm.e = rs->toks[m->te].e;
@@ -24647,7 +24708,7 @@ static const target *fate_deed(const run *R, const mention *m, uint32_t *to)
         "area", "estate", "village", "road", "block", "neighbourhood",
         "neighborhood", "time", "now", "soon"};
     const tok *tk = R->rs->toks;
-    uint32_t n = R->rs->ntok, k = m->te;
+    uint32_t n = R->ntok, k = m->te;
     if (k + 3 >= n || !word_among(R, k, k + 1, FRAME_WORDS(before)) ||
         !word_among(R, k + 1, k + 2, FRAME_WORDS(who)))
         return NULL;
@@ -25065,7 +25126,7 @@ static decorum_status rule_fate(run *R, const mention *m)
         placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
     if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
-        word_among(R, 0, R->rs->ntok, FRAME_WORDS(pity)))
+        word_among(R, 0, R->ntok, FRAME_WORDS(pity)))
         return DECORUM_OK;
     /* ("sadly" pities, "sadly for them" mocks) */
     for (uint32_t k = 0; k < rs->ntok; k++)
@@ -25220,7 +25281,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "neighborhood", "neighbourhood", "part", "area", "caravan",
         "march", "club", "bar", "school"};
     const tok *tk = R->rs->toks;
-    uint32_t n = R->rs->ntok;
+    uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
         uint32_t j;
         if (word_among(R, v, v + 1, FRAME_WORDS(two)) && v + 1 < end &&
@@ -25352,7 +25413,7 @@ static decorum_status rule_wished_disaster(run *R)
         if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
             (frame_context(R) & FC_GAME) || game_in(R, s))
             continue;
-        const dc_entry *e = &R->lx->entries[fe];
+        const dc_entry *e = &R->ents[fe];
         mention sm = {0};
         sm.b = tk[from].b;
         sm.e = tk[to - 1].e;
@@ -25522,7 +25583,7 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
                                     uint32_t to, const target *g)
 {
     int32_t fe = R->rules->frame_entry[fr];
-    const dc_entry *e = &R->lx->entries[fe];
+    const dc_entry *e = &R->ents[fe];
     const tok *tk = R->rs->toks;
     mention sm = {0};
     sm.b = tk[from].b;
@@ -25683,7 +25744,7 @@ static decorum_status rule_armed(run *R)
                                : NULL;
         if (ow && (ow->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
             !(g.te == from && g.entry >= 0 &&
-              (R->lx->entries[g.entry].flags & DC_F_PLACE)))
+              (R->ents[g.entry].flags & DC_F_PLACE)))
             continue;
         if (literal < 0)
             literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
@@ -25727,7 +25788,7 @@ static const char *const wl_warned_warning[] = {"warned", "warning"};
 /* Is token k a word ending in "'ll" ("there'll", "it'll", "we'll")? */
 static bool ends_ll(const run *R, uint32_t k)
 {
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     const char *s = R->n->text + t->b;
     uint32_t l = t->e - t->b;
     return t->type == TK_WORD && l > 3 && s[l - 3] == '\'' &&
@@ -25739,7 +25800,7 @@ static bool ends_ll(const run *R, uint32_t k)
 static bool warned_in(run *R)
 {
     const tok *tk = R->rs->toks;
-    uint32_t n = R->rs->ntok;
+    uint32_t n = R->ntok;
     if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
         return true;
     for (uint32_t k = 0; k + 1 < n; k++) {
@@ -26047,7 +26108,7 @@ static uint32_t rename_marker(const run *R, uint32_t k, bool *asks)
  * dots of "...") when the marker answers it? */
 static bool rename_gap(const run *R, uint32_t k, bool asks)
 {
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type != TK_PUNCT)
         return false;
     return t->ch == ',' || t->ch == '-' || t->ch == '(' || t->ch == ':' ||
@@ -26213,7 +26274,7 @@ static bool libel_people(const run *R, const dc_entry *g)
     for (size_t k = 0; k < sizeof R->rules->libel_entry / sizeof *le &&
                        le[k] >= 0;
          k++)
-        if (same_group(&R->lx->entries[le[k]], g))
+        if (same_group(&R->ents[le[k]], g))
             return true;
     return false;
 }
@@ -26330,12 +26391,12 @@ static bool weak_object(const run *R, const sentence *s,
     uint32_t k = object->te;
     if (k >= s->te)
         return false;
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type == TK_PUNCT)
         return t->ch == '\'' || (R->n->text[t->b] & 0x80);
     return !word_among(R, k, k + 1, go_on, sizeof go_on / sizeof *go_on) ||
-           (k + 1 < s->te && R->rs->toks[k + 1].type == TK_PUNCT &&
-            R->rs->toks[k + 1].ch == '\'');
+           (k + 1 < s->te && R->toks[k + 1].type == TK_PUNCT &&
+            R->toks[k + 1].ch == '\'');
 }
 
 /* A story told backwards in sentence s (cod13): the deed or its object
@@ -26413,7 +26474,7 @@ static bool story_reversed(const run *R, const sentence *s,
          * holds many stories), not one the actor holds */
         const mention *o =
             obj && obj->te <= m->tb && obj->te + 8 >= m->tb ? obj : NULL;
-        const dc_entry *ae = ac ? ent(R, ac) : &R->lx->entries[g->entry];
+        const dc_entry *ae = ac ? ent(R, ac) : &R->ents[g->entry];
         bool trope = ac ? ae->severity >= 3
                         : g->coded && ae->kind == DC_KIND_DOGWHISTLE &&
                               !(ae->flags & DC_F_AMBIGUOUS);
@@ -26586,7 +26647,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         if (!actor && object && ent(R, object)->group_len) {
             const dc_entry *oe = ent(R, object);
             const dc_entry *ge =
-                gactor->entry >= 0 ? &R->lx->entries[gactor->entry] : NULL;
+                gactor->entry >= 0 ? &R->ents[gactor->entry] : NULL;
             if (!ge || ge->group_len != oe->group_len ||
                 memcmp(ge->group, oe->group, oe->group_len) != 0) {
                 R->untargeted = true;
@@ -26625,7 +26686,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             continue;
         }
         const dc_entry *ae =
-            actor ? ent(R, actor) : &R->lx->entries[gactor->entry];
+            actor ? ent(R, actor) : &R->ents[gactor->entry];
         /* The story stated of an actor that is itself the trope
          * (severity 3: "the Rothschilds", a "Jewish lobby"), or of the
          * people those actors stand for, by name ("The Jews control the
@@ -26702,7 +26763,7 @@ static bool emoji_literal(const run *R)
         "cooking",  "baking",   "pinocchio", "liar",    "octopus",
         "sea",      "ocean",    "aquarium", "sushi",    "calamari",
         "takoyaki"};
-    return word_among(R, 0, R->rs->ntok, literal,
+    return word_among(R, 0, R->ntok, literal,
                       sizeof literal / sizeof *literal);
 }
 
@@ -26984,7 +27045,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
  * per sentence (a comment of many echoes stays linear). */
 static bool echo_denounced(run *R, const sentence *s, uint32_t i)
 {
-    uint32_t si = R->rs->toks[i].sent;
+    uint32_t si = R->toks[i].sent;
     if (!R->echo_sent || R->echo_sent - 1 != si) {
         R->echo_sent = si + 1;
         R->echo_naming = false;
@@ -27017,8 +27078,8 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
     uint32_t g = i;
     if (g > s->tb && is_determiner(R, g - 1))
         g--;
-    if (g > s->tb && R->rs->toks[g - 1].type == TK_WORD) {
-        const tok *t = &R->rs->toks[g - 1];
+    if (g > s->tb && R->toks[g - 1].type == TK_WORD) {
+        const tok *t = &R->toks[g - 1];
         if (t->e - t->b > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
             return true;
     }
@@ -27534,7 +27595,7 @@ static bool scare_framed(const run *R, const mention *g)
                      R->n->text[g->e - 1] == '\'' &&
                      R->n->text[g->e - 2] == 's';
     if (!closed_in &&
-        (g->tb == 0 || g->te >= R->rs->ntok || t[g->tb - 1].type != TK_PUNCT ||
+        (g->tb == 0 || g->te >= R->ntok || t[g->tb - 1].type != TK_PUNCT ||
          (t[g->tb - 1].ch != '"' && t[g->tb - 1].ch != '\'') ||
          t[g->te].type != TK_PUNCT ||
          (t[g->te].ch != '"' && t[g->te].ch != '\'')))
@@ -27803,7 +27864,7 @@ static decorum_status rule_zoo_place(run *R)
 static decorum_status joke_setup(run *R, uint32_t k, uint32_t last,
                                  const target *g, piece how)
 {
-    return group_finding(R, R->rs->toks[k].b, R->rs->toks[last].e,
+    return group_finding(R, R->toks[k].b, R->toks[last].e,
                          DECORUM_SIGNAL_STEREOTYPE,
                          LIT("stereotype aimed at "), g, 0.6f, how);
 }
@@ -27893,7 +27954,7 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
         "ruined",   "ruining",  "ruin",      "downhill", "destroyed",
         "destroying", "decline", "declining", "shithole", "crumbling",
         "collapsing", "dying",  "broke",     "broken"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     if (t->type != TK_WORD)
         return false;
     if (dc_word_in(R->n->text + t->b, t->e - t->b, ruin,
@@ -28156,8 +28217,8 @@ static void sayers_denounced(run *R)
 /* Is token k a quote mark ("'" or '"' outside a word)? */
 static bool quote_mark(const run *R, uint32_t k)
 {
-    const tok *t = &R->rs->toks[k];
-    return k < R->rs->ntok && t->type == TK_PUNCT &&
+    const tok *t = &R->toks[k];
+    return k < R->ntok && t->type == TK_PUNCT &&
            (t->ch == '\'' || t->ch == '"');
 }
 
@@ -28233,7 +28294,7 @@ static bool atrocity_scared(const run *R, const mention *m)
     if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
         return false;
     if (m->tb > 0 && quote_mark(R, m->tb - 1) && quote_mark(R, m->te) &&
-        R->rs->toks[m->tb - 1].ch == R->rs->toks[m->te].ch)
+        R->toks[m->tb - 1].ch == R->toks[m->te].ch)
         return kind_at(R, m->te + 1, DC_KIND_COPULA);
     for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++) {
         const mention *a = mention_at(R, k, DC_KIND_ALLOW);
@@ -28268,7 +28329,7 @@ static bool bigotry_named_in(const run *R, uint32_t tb, uint32_t te)
 
 static bool names_bigotry(const run *R)
 {
-    return bigotry_named_in(R, 0, R->rs->ntok);
+    return bigotry_named_in(R, 0, R->ntok);
 }
 
 static bool sentence_names_bigotry(const run *R, const sentence *s)
@@ -28820,7 +28881,7 @@ static decorum_status rule_food_trope(run *R)
         return DECORUM_OK;
     const tok *toks = R->rs->toks;
     bool sneered = false;
-    for (uint32_t k = 0; k < R->rs->ntok && !sneered; k++) {
+    for (uint32_t k = 0; k < R->ntok && !sneered; k++) {
         if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
             continue;
         /* nothing but punctuation or emoji after it in its sentence */
@@ -28902,7 +28963,7 @@ static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
     for (uint32_t j = 0; j < k; j++)
         if (tk[j].type == TK_WORD)
             return false;
-    for (uint32_t j = ans; j < R->rs->ntok; j++)
+    for (uint32_t j = ans; j < R->ntok; j++)
         if (tk[j].type == TK_WORD)
             return false;
     return true;
@@ -28928,7 +28989,7 @@ static bool culprit_guessed(const run *R, uint32_t g, uint32_t c,
     if (word_among(R, g, c + 1, rel, sizeof rel / sizeof *rel) ||
         (np && np->te > idm->te) || kind_at(R, ans, DC_KIND_NONPROTECTED))
         return false;
-    uint32_t si = R->rs->toks[c].sent + 1;
+    uint32_t si = R->toks[c].sent + 1;
     if (si >= R->rs->ns)
         return true;
     uint32_t end = R->rs->s[si].te;
@@ -28957,19 +29018,17 @@ static decorum_status rule_guessed_culprit(run *R)
      * second word: "of" is in every other comment) */
     static const char *const opens[] = {"let",    "bet",    "surprise",
                                         "shock",  "prizes", "don't",
-                                        "dont"};
-    static const char *const course[] = {"course"};
+                                        "dont",   "course"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->denounce_any)
         return DECORUM_OK;
     /* Most comments hold none, and the loop tested each token for every
      * idiom (2.3M instructions on the bench corpus): the key lookups of
-     * word_among first. */
-    if (rs->ntok < 3 ||
-        (!word_among(R, 0, (uint32_t)rs->ntok - 2, opens,
-                     sizeof opens / sizeof *opens) &&
-         !word_among(R, 1, (uint32_t)rs->ntok - 1, course, 1)))
+     * word_among first, in one pass over the tokens the loop reads an
+     * idiom's first word at (and "course" at, one further). */
+    if (rs->ntok < 3 || !word_among(R, 0, (uint32_t)rs->ntok - 1, opens,
+                                    sizeof opens / sizeof *opens))
         return DECORUM_OK;
     for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
         uint32_t g; /* the first token after the guessing words */
@@ -29090,7 +29149,7 @@ static uint32_t guessed_kind(const run *R, uint32_t k, uint32_t *end)
     static const char *const race[] = {"race", "colour", "color"};
     static const char *const eth[] = {"ethnicity", "nationality"};
     *end = k + 1;
-    if (tok_is_word(R, k, "skin") && k + 1 < R->rs->ntok &&
+    if (tok_is_word(R, k, "skin") && k + 1 < R->ntok &&
         (tok_is_word(R, k + 1, "colour") || tok_is_word(R, k + 1, "color"))) {
         *end = k + 2;
         return 1u << DECORUM_CATEGORY_RACE;
@@ -29341,7 +29400,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         n = &copy;
     }
     run R = {.al = al, .lx = lx, .orig = text, .orig_len = len, .n = n,
-             .rs = rs, .out = out, .ctx = ctx, .n_ctx = n_ctx, .rules = r};
+             .rs = rs, .out = out, .ctx = ctx, .n_ctx = n_ctx, .rules = r,
+             .ents = lx->entries};
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
         return st;
