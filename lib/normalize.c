@@ -2312,30 +2312,53 @@ static void join_contractions(dc_norm *out, bool avx2)
 #endif
     if (!dels)
         return;
-    if (out->ident_map) {
-        for (size_t k = 0; k < len; k++) {
-            out->src_begin[k] = (uint32_t)k;
-            out->src_end[k] = (uint32_t)k + 1;
+    /* Taken out segment by segment (a text has one or two), not byte by
+     * byte: the bytes between two NULs move down as blocks, with an
+     * identity map written where they land rather than written whole and
+     * then moved. The byte before a NUL covers it (invariant 5). */
+    const bool ident = out->ident_map;
+    out->ident_map = false;
+    uint32_t *sb = out->src_begin, *se = out->src_end;
+    uint8_t *hw = out->how;
+    size_t o = 0, k = 0;
+    bool gone = false; /* a taken-out byte had evasion bits */
+    for (;;) {
+        const char *z = memchr(t + k, '\0', len - k);
+        size_t e = z ? (size_t)(z - t) : len, r = e - k;
+        if (ident) {
+            size_t q = 0;
+            for (; q + 8 <= r; q += 8) {
+                iota8(sb + o + q, (uint32_t)(k + q));
+                iota8(se + o + q, (uint32_t)(k + q) + 1);
+            }
+            for (; q < r; q++) {
+                sb[o + q] = (uint32_t)(k + q);
+                se[o + q] = (uint32_t)(k + q) + 1;
+            }
         }
-        out->ident_map = false;
+        if (o != k && r) {
+            memmove(t + o, t + k, r);
+            memmove(hw + o, hw + k, r);
+            if (!ident) {
+                memmove(sb + o, sb + k, r * sizeof *sb);
+                memmove(se + o, se + k, r * sizeof *se);
+            }
+        }
+        o += r;
+        if (e == len)
+            break;
+        se[o - 1] = ident ? (uint32_t)e + 1 : se[e];
+        gone |= hw[e] != 0;
+        k = e + 1;
     }
-    size_t o = 0;
-    uint32_t ev = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (t[k] == '\0') {
-            out->src_end[o - 1] = out->src_end[k];
-            continue;
-        }
-        t[o] = t[k];
-        out->how[o] = out->how[k];
-        out->src_begin[o] = out->src_begin[k];
-        out->src_end[o] = out->src_end[k];
-        ev |= out->how[o];
-        o++;
+    if (gone) {
+        uint32_t ev = 0;
+        for (size_t q = 0; q < o; q++)
+            ev |= hw[q];
+        out->evasions = ev;
     }
     memset(t + o, 0, len - o); /* the pad starts at the new end */
     out->len = o;
-    out->evasions = ev;
 }
 
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
