@@ -1673,7 +1673,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;
             lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
             lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;
-            pair = ident && !spaced && !(bad & -bad & (CTL | (L & tri)));
+            pair = !spaced && !(bad & -bad & (CTL | (L & tri)));
             break;
         }
         pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
@@ -1793,9 +1793,9 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
              * none. */
             size_t o = q - delta;
             out->text[o] = ' ';
-            out->src_begin[o] = (uint32_t)q;
-            out->src_end[o] = (uint32_t)q + 2;
-            out->how[o] = 0;
+            out->src_begin[o] = ident ? (uint32_t)q : isb[q];
+            out->src_end[o] = ident ? (uint32_t)q + 2 : ise[q + 1];
+            out->how[o] = ident ? 0 : (uint8_t)(ihw[q] | ihw[q + 1]);
             delta++;
             i = q + 2;
             continue;
