@@ -1423,7 +1423,7 @@ static size_t restart_point(const dc_normalizer *nz, const unsigned char *s,
  * loop from an immediate (three instructions) once it runs out of vector
  * registers, where a memory operand costs nothing. */
 enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
-       Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NK };
+       Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NSP, Q_NK };
 #define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
                v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
 #define D32(v) v, 0, 0, 0
@@ -1465,6 +1465,7 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_APOS] = {B32('\'')},
     [Q_R] = {B32('r')},
     [Q_E] = {B32('e')},
+    [Q_NSP] = {B32(0xfe)}, /* every class bit but C_SP */
 };
 #undef B32
 #undef D32
@@ -1526,18 +1527,31 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         __m256i isl = _mm256_cmpgt_epi8(
             KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
         uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
-        uint32_t D = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-            KV(Q_M118), _mm256_add_epi8(x, KV(Q_50))));
+        __m256i isd = _mm256_cmpgt_epi8(KV(Q_M118), _mm256_add_epi8(x, KV(Q_50)));
         __m256i c = _mm256_and_si256(
             _mm256_shuffle_epi8(KV(Q_LO), x),
             _mm256_shuffle_epi8(
                 KV(Q_HI), _mm256_and_si256(_mm256_srli_epi16(x, 4), KV(Q_0F))));
-        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
-        uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
-        uint32_t DB = pair_bit(y, 5);
-        uint32_t CTL = pair_bit(y, 7) |
-                       (uint32_t)_mm256_movemask_epi8(
-                           _mm256_cmpeq_epi8(x, KV(Q_7F)));
+        __m256i del = _mm256_cmpeq_epi8(x, KV(Q_7F));
+        /* A plain chunk (letters, spaces, punctuation without a class: most
+         * of prose) has no digit, symbol, control character or line break,
+         * and no digit or symbol ended the chunk before it: no word of it
+         * is flagged, and its white space is its spaces. One test, and the
+         * masks it rules out are not made. */
+        __m256i odd = _mm256_or_si256(
+            _mm256_or_si256(isd, del), _mm256_and_si256(c, KV(Q_NSP)));
+        const bool plain =
+            _mm256_testz_si256(odd, odd) && !((pD | pDB) >> 31);
+        uint32_t D = 0, ALM = 0, DB = 0, CTL = 0, WS;
+        if (plain) {
+            WS = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 7));
+        } else {
+            D = (uint32_t)_mm256_movemask_epi8(isd);
+            __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
+            WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
+            DB = pair_bit(y, 5);
+            CTL = pair_bit(y, 7) | (uint32_t)_mm256_movemask_epi8(del);
+        }
         uint32_t E = L | D, N = L | DB | ALM, W = N | D;
 
         __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
@@ -1599,7 +1613,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
-        if ((D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
+        if (!plain && (D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
             uint32_t ft = (D & (N << 1 | pN >> 31)) |
                           (N & (D << 1 | pD >> 31)) |
                           (DB & (W << 1 | (pN | pD) >> 31)) |
