@@ -1473,6 +1473,23 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
 #undef HI16
 #undef CUT16
 
+/* The classes of quick32()'s masks that the byte c has, as bits: 1 a
+ * letter, 2 a digit, 4 '$' or '|' (DB), 8 '@' '!' '+' '*' '#' '%' (ALM).
+ * A non-ASCII byte has none. */
+static inline unsigned prev_bits(unsigned c)
+{
+    if ((c | 0x20) - 'a' < 26u)
+        return 1;
+    if (c - '0' < 10u)
+        return 2;
+    if (c == '$' || c == '|')
+        return 4;
+    return c == '@' || c == '!' || c == '+' || c == '*' || c == '#' ||
+                   c == '%'
+               ? 8
+               : 0;
+}
+
 /* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
  * writing delta bytes before the input position (what fold() cut before
  * i0). With ident the text must be ASCII. Returns Q_DONE, Q_RESTART when
@@ -1498,8 +1515,11 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     __asm__("" : "+r"(kv));
 #define KV(i) _mm256_load_si256(kv + (i))
     size_t flagged[32], nf = 0;
-    /* The previous chunk's masks: only their top bit is read. */
-    uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
+    /* The previous chunk's masks: only the top bit of pWS is read, and
+     * pdd says that its last byte is a digit, '$' or '|'. The last byte's
+     * other classes, which only the flagged-word test reads, are taken
+     * from the byte itself there (prev_bits()). */
+    uint32_t pWS = 0, pdd = 0;
     uint64_t pE = 0;
     __m256i plx = _mm256_setzero_si256(), cuts = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
@@ -1541,7 +1561,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         __m256i odd = _mm256_or_si256(
             _mm256_or_si256(isd, del), _mm256_and_si256(c, KV(Q_NSP)));
         const bool plain =
-            _mm256_testz_si256(odd, odd) && !((pD | pDB) >> 31);
+            _mm256_testz_si256(odd, odd) && !pdd;
         uint32_t D = 0, ALM = 0, DB = 0, CTL = 0, WS;
         if (plain) {
             WS = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 7));
@@ -1613,12 +1633,15 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
-        if (!plain && (D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
-            uint32_t ft = (D & (N << 1 | pN >> 31)) |
-                          (N & (D << 1 | pD >> 31)) |
-                          (DB & (W << 1 | (pN | pD) >> 31)) |
-                          (W & (DB << 1 | pDB >> 31)) |
-                          (ALM & (L << 1 | pL >> 31)) |
+        if (!plain && (D | DB | ALM | pdd) != 0) {
+            unsigned pb = j > i0 ? prev_bits(s[j - 1]) : 0;
+            uint32_t pL = pb & 1, pD = pb >> 1 & 1, pDB = pb >> 2 & 1,
+                     pN = pL | pDB | (pb >> 3 & 1);
+            uint32_t ft = (D & (N << 1 | pN)) |
+                          (N & (D << 1 | pD)) |
+                          (DB & (W << 1 | pN | pD)) |
+                          (W & (DB << 1 | pDB)) |
+                          (ALM & (L << 1 | pL)) |
                           /* a lone symbol: see quick_words() */
                           (ALM & (WS << 1 | pWS >> 31) & ~(E >> 1));
             for (; ft; ft &= ft - 1) {
@@ -1690,7 +1713,7 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             pair = !spaced && !(bad & -bad & (CTL | (L & tri)));
             break;
         }
-        pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
+        pWS = WS, pE = E, pdd = (D | DB) >> 31;
         plx = lx;
     }
     if (lim == n && n > i0) {
