@@ -1524,6 +1524,132 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     __m256i plx = _mm256_setzero_si256(), cuts = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
     bool pair = false; /* what stops the pass at lim is white space only */
+/* The step after the chunk's masks: windows, contraction ends, what stops
+ * the pass, the stores. */
+#define Q32_TAIL(E, CTL, D, DB)                                                \
+        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);                 \
+        __m256i lx1 = BACK32(lx, pv, 1), lx2 = BACK32(lx, pv, 2);              \
+        /* A letter equal to the two before it (case-folded). */               \
+        uint32_t tri = (uint32_t)_mm256_movemask_epi8(                         \
+            _mm256_and_si256(_mm256_cmpeq_epi8(lx, lx1),                       \
+                             _mm256_cmpeq_epi8(lx, lx2)));                     \
+        /* Where a contraction cut in two may end, for join_contractions(),    \
+         * which scanned every comment's output (5% of the bench corpus's      \
+         * comments have a candidate). Seen from byte k: a space at k - 2,     \
+         * one of t m s d n at k - 1 and no letter at k ("don t", "do          \
+         * n't"); a space at k - 2 and an apostrophe at k - 1 ("they 're");    \
+         * " re" at k - 3 and no letter at k ("they re"). A superset of        \
+         * what contraction_at() joins (Q_CUT's sets are wider); the words     \
+         * that quick_words() rewrites it looks at itself. ORed up as          \
+         * vectors, one movemask at the end; only from the text's start,       \
+         * where the result is used. */                                        \
+        if (i0 == 0) {                                                         \
+            __m256i one = _mm256_or_si256(                                     \
+                _mm256_andnot_si256(                                           \
+                    isl,                                                       \
+                    _mm256_cmpeq_epi8(_mm256_and_si256(lx1, KV(Q_EF)),         \
+                                      _mm256_shuffle_epi8(KV(Q_CUT), lx1))),   \
+                _mm256_cmpeq_epi8(lx1, KV(Q_APOS)));                           \
+            __m256i re = _mm256_andnot_si256(                                  \
+                isl, _mm256_and_si256(                                         \
+                         _mm256_cmpeq_epi8(BACK32(lx, pv, 3), KV(Q_SPC)),      \
+                         _mm256_and_si256(_mm256_cmpeq_epi8(lx2, KV(Q_R)),     \
+                                          _mm256_cmpeq_epi8(lx1, KV(Q_E)))));  \
+            cuts = _mm256_or_si256(                                            \
+                cuts, _mm256_or_si256(                                         \
+                          re, _mm256_and_si256(                                \
+                                  one, _mm256_cmpeq_epi8(lx2, KV(Q_SPC)))));   \
+        }                                                                      \
+        uint32_t bad = (CTL) | (WS & (WS << 1 | pWS >> 31)) | (L & tri);       \
+        /* Three single letters or digits with the same separator, seen from   \
+         * the byte after the third (k): bytes k, k - 2 and k - 4 are not      \
+         * letters or digits but follow one, byte k - 6 is not one either.     \
+         * The separators are compared case-folded, a superset. As in          \
+         * quick(), the byte after the end of the text counts: PAD32 is not    \
+         * a letter or digit (nor is what lies further). */                    \
+        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(                      \
+            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));                        \
+        uint64_t wE = (uint64_t)(E) << 32 | pE;                                \
+        /* wS: a single letter or digit ends before byte k (k - 1 is one,      \
+         * k - 2 and k are not). Three of them two bytes apart, with the       \
+         * same byte after the first two, are the test above. */               \
+        uint64_t wS = ~wE & (wE << 1) & ~(wE << 2), w2 = wS & (wS << 2);       \
+        /* With a separator and a space (k. i. l), loosely: two single         \
+         * letters or digits three bytes apart, at k - 4 and k - 1. The        \
+         * separators, the spaces and a third letter are not looked at:        \
+         * the third would cost two instructions a chunk more (0.1M on the     \
+         * bench corpus) and prose seldom has even two (75 of the bench        \
+         * corpus's 18,486 comments, most of them "I 'm"). */                  \
+        uint64_t w3 = wS & (wS << 3);                                          \
+        uint32_t spaced = ((uint32_t)((w2 & (w2 << 2)) >> 32) & sep_eq) |      \
+                          (uint32_t)(w3 >> 32);                                \
+                                                                               \
+        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));   \
+        bool room = oj + 32 <= out->cap;                                       \
+        if (room)                                                              \
+            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);   \
+        else {                                                                 \
+            unsigned char tmp[32];                                             \
+            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);                \
+            memcpy(out->text + oj, tmp, r);                                    \
+        }                                                                      \
+        if (!ident) { /* the map is stage 1's, which ends at n */              \
+            /* The same copies twice on purpose: with a constant size they     \
+             * become vector moves, not three memcpy calls a chunk             \
+             * (merging them cost 0.4M instructions on the bench corpus). */   \
+            if (r == 32) {                                                     \
+                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);        \
+                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);          \
+                memcpy(out->how + oj, ihw + j, 32);                            \
+            } else {                                                           \
+                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);         \
+                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);           \
+                memcpy(out->how + oj, ihw + j, r);                             \
+            }                                                                  \
+        } else if (!src_map) { /* the identity, left unwritten */              \
+            if (room)                                                          \
+                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),        \
+                                    _mm256_setzero_si256());                   \
+            else                                                               \
+                memset(out->how + oj, 0, r);                                   \
+        } else if (room) { /* the tail too */                                  \
+            __m256i b0 =                                                       \
+                _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));       \
+            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));                      \
+            __m256i d8 = KV(Q_8), d16 = KV(Q_16);                              \
+            __m256i b1 = _mm256_add_epi32(b0, d8);                             \
+            __m256i e1 = _mm256_add_epi32(e0, d8);                             \
+            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;       \
+            _mm256_storeu_si256((__m256i *)(void *)ob, b0);                    \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);              \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),                  \
+                                _mm256_add_epi32(b0, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),                  \
+                                _mm256_add_epi32(b1, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)oe, e0);                    \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);              \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),                  \
+                                _mm256_add_epi32(e0, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),                  \
+                                _mm256_add_epi32(e1, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),            \
+                                _mm256_setzero_si256());                       \
+        } else {                                                               \
+            ident_map32(out, oj, j, r); /* no room for whole vectors */        \
+        }                                                                      \
+        if (bad | spaced) {                                                    \
+            /* A spaced-out run starts 5 bytes before the bit that finds it,   \
+             * or 4 with a separator and a space: fold() takes over from 8     \
+             * bytes before the bit, before both, but not before i0 (no        \
+             * run crosses it, and fold() must get past it). */                \
+            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;    \
+            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;                    \
+            lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;              \
+            pair = !spaced && !(bad & -bad & ((CTL) | (L & tri)));             \
+            goto q32_stop;                                                     \
+        }                                                                      \
+        pWS = WS, pE = E, pdd = ((D) | (DB)) >> 31;                            \
+        plx = lx;
     for (size_t j = i0; j < n; j += 32) {
         size_t r = n - j < 32 ? n - j : 32, oj = j - delta;
         __m256i x;
@@ -1547,7 +1673,8 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
         __m256i isl = _mm256_cmpgt_epi8(
             KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
         uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
-        __m256i isd = _mm256_cmpgt_epi8(KV(Q_M118), _mm256_add_epi8(x, KV(Q_50)));
+        __m256i isd =
+            _mm256_cmpgt_epi8(KV(Q_M118), _mm256_add_epi8(x, KV(Q_50)));
         __m256i c = _mm256_and_si256(
             _mm256_shuffle_epi8(KV(Q_LO), x),
             _mm256_shuffle_epi8(
@@ -1562,78 +1689,25 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             _mm256_or_si256(isd, del), _mm256_and_si256(c, KV(Q_NSP)));
         const bool plain =
             _mm256_testz_si256(odd, odd) && !pdd;
-        uint32_t D = 0, ALM = 0, DB = 0, CTL = 0, WS;
         if (plain) {
-            WS = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 7));
-        } else {
-            D = (uint32_t)_mm256_movemask_epi8(isd);
-            __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
-            WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
-            DB = pair_bit(y, 5);
-            CTL = pair_bit(y, 7) | (uint32_t)_mm256_movemask_epi8(del);
+            /* The rest of the step, written once for each kind of chunk
+             * so that a plain one carries no masks it does not have. */
+            const uint32_t WS =
+                (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 7));
+            Q32_TAIL(L, 0u, 0u, 0u)
+            continue;
         }
-        uint32_t E = L | D, N = L | DB | ALM, W = N | D;
-
-        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
-        __m256i lx1 = BACK32(lx, pv, 1), lx2 = BACK32(lx, pv, 2);
-        /* A letter equal to the two before it (case-folded). */
-        uint32_t tri = (uint32_t)_mm256_movemask_epi8(
-            _mm256_and_si256(_mm256_cmpeq_epi8(lx, lx1),
-                             _mm256_cmpeq_epi8(lx, lx2)));
-        /* Where a contraction cut in two may end, for join_contractions(),
-         * which scanned every comment's output (5% of the bench corpus's
-         * comments have a candidate). Seen from byte k: a space at k - 2,
-         * one of t m s d n at k - 1 and no letter at k ("don t", "do
-         * n't"); a space at k - 2 and an apostrophe at k - 1 ("they 're");
-         * " re" at k - 3 and no letter at k ("they re"). A superset of
-         * what contraction_at() joins (Q_CUT's sets are wider); the words
-         * that quick_words() rewrites it looks at itself. ORed up as
-         * vectors, one movemask at the end; only from the text's start,
-         * where the result is used. */
-        if (i0 == 0) {
-            __m256i one = _mm256_or_si256(
-                _mm256_andnot_si256(
-                    isl,
-                    _mm256_cmpeq_epi8(_mm256_and_si256(lx1, KV(Q_EF)),
-                                      _mm256_shuffle_epi8(KV(Q_CUT), lx1))),
-                _mm256_cmpeq_epi8(lx1, KV(Q_APOS)));
-            __m256i re = _mm256_andnot_si256(
-                isl, _mm256_and_si256(
-                         _mm256_cmpeq_epi8(BACK32(lx, pv, 3), KV(Q_SPC)),
-                         _mm256_and_si256(_mm256_cmpeq_epi8(lx2, KV(Q_R)),
-                                          _mm256_cmpeq_epi8(lx1, KV(Q_E)))));
-            cuts = _mm256_or_si256(
-                cuts, _mm256_or_si256(
-                          re, _mm256_and_si256(
-                                  one, _mm256_cmpeq_epi8(lx2, KV(Q_SPC)))));
-        }
-        uint32_t bad = CTL | (WS & (WS << 1 | pWS >> 31)) | (L & tri);
-        /* Three single letters or digits with the same separator, seen from
-         * the byte after the third (k): bytes k, k - 2 and k - 4 are not
-         * letters or digits but follow one, byte k - 6 is not one either.
-         * The separators are compared case-folded, a superset. As in
-         * quick(), the byte after the end of the text counts: PAD32 is not
-         * a letter or digit (nor is what lies further). */
-        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));
-        uint64_t wE = (uint64_t)E << 32 | pE;
-        /* wS: a single letter or digit ends before byte k (k - 1 is one,
-         * k - 2 and k are not). Three of them two bytes apart, with the
-         * same byte after the first two, are the test above. */
-        uint64_t wS = ~wE & (wE << 1) & ~(wE << 2), w2 = wS & (wS << 2);
-        /* With a separator and a space (k. i. l), loosely: two single
-         * letters or digits three bytes apart, at k - 4 and k - 1. The
-         * separators, the spaces and a third letter are not looked at:
-         * the third would cost two instructions a chunk more (0.1M on the
-         * bench corpus) and prose seldom has even two (75 of the bench
-         * corpus's 18,486 comments, most of them "I 'm"). */
-        uint64_t w3 = wS & (wS << 3);
-        uint32_t spaced = ((uint32_t)((w2 & (w2 << 2)) >> 32) & sep_eq) |
-                          (uint32_t)(w3 >> 32);
+        const uint32_t D = (uint32_t)_mm256_movemask_epi8(isd);
+        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
+        const uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
+        const uint32_t DB = pair_bit(y, 5);
+        const uint32_t CTL =
+            pair_bit(y, 7) | (uint32_t)_mm256_movemask_epi8(del);
+        const uint32_t E = L | D, N = L | DB | ALM, W = N | D;
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
-        if (!plain && (D | DB | ALM | pdd) != 0) {
+        if ((D | DB | ALM | pdd) != 0) {
             unsigned pb = j > i0 ? prev_bits(s[j - 1]) : 0;
             uint32_t pL = pb & 1, pD = pb >> 1 & 1, pDB = pb >> 2 & 1,
                      pN = pL | pDB | (pb >> 3 & 1);
@@ -1651,71 +1725,10 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             }
         }
 
-        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));
-        bool room = oj + 32 <= out->cap;
-        if (room)
-            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);
-        else {
-            unsigned char tmp[32];
-            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);
-            memcpy(out->text + oj, tmp, r);
-        }
-        if (!ident) { /* the map is stage 1's, which ends at n */
-            /* The same copies twice on purpose: with a constant size they
-             * become vector moves, not three memcpy calls a chunk
-             * (merging them cost 0.4M instructions on the bench corpus). */
-            if (r == 32) {
-                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);
-                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);
-                memcpy(out->how + oj, ihw + j, 32);
-            } else {
-                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);
-                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
-                memcpy(out->how + oj, ihw + j, r);
-            }
-        } else if (!src_map) { /* the identity, left unwritten */
-            if (room)
-                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
-                                    _mm256_setzero_si256());
-            else
-                memset(out->how + oj, 0, r);
-        } else if (room) { /* the tail too */
-            __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
-            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
-            __m256i d8 = KV(Q_8), d16 = KV(Q_16);
-            __m256i b1 = _mm256_add_epi32(b0, d8), e1 = _mm256_add_epi32(e0, d8);
-            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;
-            _mm256_storeu_si256((__m256i *)(void *)ob, b0);
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),
-                                _mm256_add_epi32(b0, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),
-                                _mm256_add_epi32(b1, d16));
-            _mm256_storeu_si256((__m256i *)(void *)oe, e0);
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),
-                                _mm256_add_epi32(e0, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),
-                                _mm256_add_epi32(e1, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
-                                _mm256_setzero_si256());
-        } else {
-            ident_map32(out, oj, j, r); /* no room for whole vectors */
-        }
-        if (bad | spaced) {
-            /* A spaced-out run starts 5 bytes before the bit that finds it,
-             * or 4 with a separator and a space: fold() takes over from 8
-             * bytes before the bit, before both, but not before i0 (no
-             * run crosses it, and fold() must get past it). */
-            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;
-            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
-            lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;
-            pair = !spaced && !(bad & -bad & (CTL | (L & tri)));
-            break;
-        }
-        pWS = WS, pE = E, pdd = (D | DB) >> 31;
-        plx = lx;
+        Q32_TAIL(E, CTL, D, DB)
     }
+q32_stop:
+#undef Q32_TAIL
     if (lim == n && n > i0) {
         if (cls[s[n - 1]] <= K_NL) /* trailing white space is dropped */
             lim = n - 1;
