@@ -1422,7 +1422,7 @@ static size_t restart_point(const dc_normalizer *nz, const unsigned char *s,
  * cannot see through: GCC 12 otherwise rebuilds each broadcast inside the
  * loop from an immediate (three instructions) once it runs out of vector
  * registers, where a memory operand costs nothing. */
-enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
+enum { Q_LO, Q_HI, Q_20, Q_LADD, Q_LTOP, Q_DADD, Q_DTOP, Q_0F, Q_7F, Q_IOTA,
        Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NSP, Q_NK };
 #define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
                v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
@@ -1444,10 +1444,10 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_LO] = {LO16, LO16}, /* class bits by low nibble, in each lane */
     [Q_HI] = {HI16, HI16}, /* by high nibble (0-7; 8-F have none) */
     [Q_20] = {B32(0x20)},
-    [Q_1F] = {B32(0x1f)},
-    [Q_M102] = {B32(0x9a)}, /* -102 */
-    [Q_50] = {B32(0x50)},
-    [Q_M118] = {B32(0x8a)}, /* -118 */
+    [Q_LADD] = {B32(0x05)}, /* lx + 5: a letter is 0x66..0x7f */
+    [Q_LTOP] = {B32(0x65)}, /* and then above this */
+    [Q_DADD] = {B32(0x46)}, /* x + 0x46: a digit is 0x76..0x7f */
+    [Q_DTOP] = {B32(0x75)}, /* and then above this */
     [Q_0F] = {B32(0x0f)},
     [Q_7F] = {B32(0x7f)},
     [Q_IOTA] = {D32(0), D32(1), D32(2), D32(3), D32(4), D32(5), D32(6), D32(7)},
@@ -1669,12 +1669,14 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             x = load_short(s + j, r);
         }
         __m256i lx = _mm256_or_si256(x, KV(Q_20));
-        /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
-        __m256i isl = _mm256_cmpgt_epi8(
-            KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
+        /* lx - 'a' < 26 as one signed compare with the constant on the
+         * right, where it is a memory operand: lx + 5 is 0x66..0x7f, the
+         * top of the signed range (what lies above 'z' wraps below it). */
+        __m256i isl = _mm256_cmpgt_epi8(_mm256_add_epi8(lx, KV(Q_LADD)),
+                                        KV(Q_LTOP));
         uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
         __m256i isd =
-            _mm256_cmpgt_epi8(KV(Q_M118), _mm256_add_epi8(x, KV(Q_50)));
+            _mm256_cmpgt_epi8(_mm256_add_epi8(x, KV(Q_DADD)), KV(Q_DTOP));
         __m256i c = _mm256_and_si256(
             _mm256_shuffle_epi8(KV(Q_LO), x),
             _mm256_shuffle_epi8(
