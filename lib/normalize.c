@@ -1422,8 +1422,8 @@ static size_t restart_point(const dc_normalizer *nz, const unsigned char *s,
  * cannot see through: GCC 12 otherwise rebuilds each broadcast inside the
  * loop from an immediate (three instructions) once it runs out of vector
  * registers, where a memory operand costs nothing. */
-enum { Q_LO, Q_HI, Q_20, Q_1F, Q_M102, Q_50, Q_M118, Q_0F, Q_7F, Q_IOTA,
-       Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NK };
+enum { Q_LO, Q_HI, Q_20, Q_LADD, Q_LTOP, Q_DADD, Q_DTOP, Q_0F, Q_7F, Q_IOTA,
+       Q_ONE, Q_8, Q_16, Q_SPC, Q_EF, Q_CUT, Q_APOS, Q_R, Q_E, Q_NSP, Q_NK };
 #define B32(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, \
                v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
 #define D32(v) v, 0, 0, 0
@@ -1444,10 +1444,10 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_LO] = {LO16, LO16}, /* class bits by low nibble, in each lane */
     [Q_HI] = {HI16, HI16}, /* by high nibble (0-7; 8-F have none) */
     [Q_20] = {B32(0x20)},
-    [Q_1F] = {B32(0x1f)},
-    [Q_M102] = {B32(0x9a)}, /* -102 */
-    [Q_50] = {B32(0x50)},
-    [Q_M118] = {B32(0x8a)}, /* -118 */
+    [Q_LADD] = {B32(0x05)}, /* lx + 5: a letter is 0x66..0x7f */
+    [Q_LTOP] = {B32(0x65)}, /* and then above this */
+    [Q_DADD] = {B32(0x46)}, /* x + 0x46: a digit is 0x76..0x7f */
+    [Q_DTOP] = {B32(0x75)}, /* and then above this */
     [Q_0F] = {B32(0x0f)},
     [Q_7F] = {B32(0x7f)},
     [Q_IOTA] = {D32(0), D32(1), D32(2), D32(3), D32(4), D32(5), D32(6), D32(7)},
@@ -1465,12 +1465,30 @@ _Alignas(32) static const uint8_t q32k[Q_NK][32] = {
     [Q_APOS] = {B32('\'')},
     [Q_R] = {B32('r')},
     [Q_E] = {B32('e')},
+    [Q_NSP] = {B32(0xfe)}, /* every class bit but C_SP */
 };
 #undef B32
 #undef D32
 #undef LO16
 #undef HI16
 #undef CUT16
+
+/* The classes of quick32()'s masks that the byte c has, as bits: 1 a
+ * letter, 2 a digit, 4 '$' or '|' (DB), 8 '@' '!' '+' '*' '#' '%' (ALM).
+ * A non-ASCII byte has none. */
+static inline unsigned prev_bits(unsigned c)
+{
+    if ((c | 0x20) - 'a' < 26u)
+        return 1;
+    if (c - '0' < 10u)
+        return 2;
+    if (c == '$' || c == '|')
+        return 4;
+    return c == '@' || c == '!' || c == '+' || c == '*' || c == '#' ||
+                   c == '%'
+               ? 8
+               : 0;
+}
 
 /* quick() 32 bytes a step over s[i0..n), where i0 is 0 or a restart point,
  * writing delta bytes before the input position (what fold() cut before
@@ -1497,12 +1515,141 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
     __asm__("" : "+r"(kv));
 #define KV(i) _mm256_load_si256(kv + (i))
     size_t flagged[32], nf = 0;
-    /* The previous chunk's masks: only their top bit is read. */
-    uint32_t pL = 0, pD = 0, pN = 0, pDB = 0, pWS = 0;
+    /* The previous chunk's masks: only the top bit of pWS is read, and
+     * pdd says that its last byte is a digit, '$' or '|'. The last byte's
+     * other classes, which only the flagged-word test reads, are taken
+     * from the byte itself there (prev_bits()). */
+    uint32_t pWS = 0, pdd = 0;
     uint64_t pE = 0;
     __m256i plx = _mm256_setzero_si256(), cuts = _mm256_setzero_si256();
     size_t lim = n; /* the first byte where a rule may shrink the text */
     bool pair = false; /* what stops the pass at lim is white space only */
+/* The step after the chunk's masks: windows, contraction ends, what stops
+ * the pass, the stores. */
+#define Q32_TAIL(E, CTL, D, DB)                                                \
+        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);                 \
+        __m256i lx1 = BACK32(lx, pv, 1), lx2 = BACK32(lx, pv, 2);              \
+        /* A letter equal to the two before it (case-folded). */               \
+        uint32_t tri = (uint32_t)_mm256_movemask_epi8(                         \
+            _mm256_and_si256(_mm256_cmpeq_epi8(lx, lx1),                       \
+                             _mm256_cmpeq_epi8(lx, lx2)));                     \
+        /* Where a contraction cut in two may end, for join_contractions(),    \
+         * which scanned every comment's output (5% of the bench corpus's      \
+         * comments have a candidate). Seen from byte k: a space at k - 2,     \
+         * one of t m s d n at k - 1 and no letter at k ("don t", "do          \
+         * n't"); a space at k - 2 and an apostrophe at k - 1 ("they 're");    \
+         * " re" at k - 3 and no letter at k ("they re"). A superset of        \
+         * what contraction_at() joins (Q_CUT's sets are wider); the words     \
+         * that quick_words() rewrites it looks at itself. ORed up as          \
+         * vectors, one movemask at the end; only from the text's start,       \
+         * where the result is used. */                                        \
+        if (i0 == 0) {                                                         \
+            __m256i one = _mm256_or_si256(                                     \
+                _mm256_andnot_si256(                                           \
+                    isl,                                                       \
+                    _mm256_cmpeq_epi8(_mm256_and_si256(lx1, KV(Q_EF)),         \
+                                      _mm256_shuffle_epi8(KV(Q_CUT), lx1))),   \
+                _mm256_cmpeq_epi8(lx1, KV(Q_APOS)));                           \
+            __m256i re = _mm256_andnot_si256(                                  \
+                isl, _mm256_and_si256(                                         \
+                         _mm256_cmpeq_epi8(BACK32(lx, pv, 3), KV(Q_SPC)),      \
+                         _mm256_and_si256(_mm256_cmpeq_epi8(lx2, KV(Q_R)),     \
+                                          _mm256_cmpeq_epi8(lx1, KV(Q_E)))));  \
+            cuts = _mm256_or_si256(                                            \
+                cuts, _mm256_or_si256(                                         \
+                          re, _mm256_and_si256(                                \
+                                  one, _mm256_cmpeq_epi8(lx2, KV(Q_SPC)))));   \
+        }                                                                      \
+        uint32_t bad = (CTL) | (WS & (WS << 1 | pWS >> 31)) | (L & tri);       \
+        /* Three single letters or digits with the same separator, seen from   \
+         * the byte after the third (k): bytes k, k - 2 and k - 4 are not      \
+         * letters or digits but follow one, byte k - 6 is not one either.     \
+         * The separators are compared case-folded, a superset. As in          \
+         * quick(), the byte after the end of the text counts: PAD32 is not    \
+         * a letter or digit (nor is what lies further). */                    \
+        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(                      \
+            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));                        \
+        uint64_t wE = (uint64_t)(E) << 32 | pE;                                \
+        /* wS: a single letter or digit ends before byte k (k - 1 is one,      \
+         * k - 2 and k are not). Three of them two bytes apart, with the       \
+         * same byte after the first two, are the test above. */               \
+        uint64_t wS = ~wE & (wE << 1) & ~(wE << 2), w2 = wS & (wS << 2);       \
+        /* With a separator and a space (k. i. l), loosely: two single         \
+         * letters or digits three bytes apart, at k - 4 and k - 1. The        \
+         * separators, the spaces and a third letter are not looked at:        \
+         * the third would cost two instructions a chunk more (0.1M on the     \
+         * bench corpus) and prose seldom has even two (75 of the bench        \
+         * corpus's 18,486 comments, most of them "I 'm"). */                  \
+        uint64_t w3 = wS & (wS << 3);                                          \
+        uint32_t spaced = ((uint32_t)((w2 & (w2 << 2)) >> 32) & sep_eq) |      \
+                          (uint32_t)(w3 >> 32);                                \
+                                                                               \
+        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));   \
+        bool room = oj + 32 <= out->cap;                                       \
+        if (room)                                                              \
+            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);   \
+        else {                                                                 \
+            unsigned char tmp[32];                                             \
+            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);                \
+            memcpy(out->text + oj, tmp, r);                                    \
+        }                                                                      \
+        if (!ident) { /* the map is stage 1's, which ends at n */              \
+            /* The same copies twice on purpose: with a constant size they     \
+             * become vector moves, not three memcpy calls a chunk             \
+             * (merging them cost 0.4M instructions on the bench corpus). */   \
+            if (r == 32) {                                                     \
+                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);        \
+                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);          \
+                memcpy(out->how + oj, ihw + j, 32);                            \
+            } else {                                                           \
+                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);         \
+                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);           \
+                memcpy(out->how + oj, ihw + j, r);                             \
+            }                                                                  \
+        } else if (!src_map) { /* the identity, left unwritten */              \
+            if (room)                                                          \
+                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),        \
+                                    _mm256_setzero_si256());                   \
+            else                                                               \
+                memset(out->how + oj, 0, r);                                   \
+        } else if (room) { /* the tail too */                                  \
+            __m256i b0 =                                                       \
+                _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));       \
+            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));                      \
+            __m256i d8 = KV(Q_8), d16 = KV(Q_16);                              \
+            __m256i b1 = _mm256_add_epi32(b0, d8);                             \
+            __m256i e1 = _mm256_add_epi32(e0, d8);                             \
+            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;       \
+            _mm256_storeu_si256((__m256i *)(void *)ob, b0);                    \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);              \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),                  \
+                                _mm256_add_epi32(b0, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),                  \
+                                _mm256_add_epi32(b1, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)oe, e0);                    \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);              \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),                  \
+                                _mm256_add_epi32(e0, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),                  \
+                                _mm256_add_epi32(e1, d16));                    \
+            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),            \
+                                _mm256_setzero_si256());                       \
+        } else {                                                               \
+            ident_map32(out, oj, j, r); /* no room for whole vectors */        \
+        }                                                                      \
+        if (bad | spaced) {                                                    \
+            /* A spaced-out run starts 5 bytes before the bit that finds it,   \
+             * or 4 with a separator and a space: fold() takes over from 8     \
+             * bytes before the bit, before both, but not before i0 (no        \
+             * run crosses it, and fold() must get past it). */                \
+            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;    \
+            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;                    \
+            lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;              \
+            pair = !spaced && !(bad & -bad & ((CTL) | (L & tri)));             \
+            goto q32_stop;                                                     \
+        }                                                                      \
+        pWS = WS, pE = E, pdd = ((D) | (DB)) >> 31;                            \
+        plx = lx;
     for (size_t j = i0; j < n; j += 32) {
         size_t r = n - j < 32 ? n - j : 32, oj = j - delta;
         __m256i x;
@@ -1522,89 +1669,55 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             x = load_short(s + j, r);
         }
         __m256i lx = _mm256_or_si256(x, KV(Q_20));
-        /* lx - 'a' < 26 as a signed compare: lx + 0x1f is -128..-103. */
-        __m256i isl = _mm256_cmpgt_epi8(
-            KV(Q_M102), _mm256_add_epi8(lx, KV(Q_1F)));
+        /* lx - 'a' < 26 as one signed compare with the constant on the
+         * right, where it is a memory operand: lx + 5 is 0x66..0x7f, the
+         * top of the signed range (what lies above 'z' wraps below it). */
+        __m256i isl = _mm256_cmpgt_epi8(_mm256_add_epi8(lx, KV(Q_LADD)),
+                                        KV(Q_LTOP));
         uint32_t L = (uint32_t)_mm256_movemask_epi8(isl);
-        uint32_t D = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-            KV(Q_M118), _mm256_add_epi8(x, KV(Q_50))));
+        __m256i isd =
+            _mm256_cmpgt_epi8(_mm256_add_epi8(x, KV(Q_DADD)), KV(Q_DTOP));
         __m256i c = _mm256_and_si256(
             _mm256_shuffle_epi8(KV(Q_LO), x),
             _mm256_shuffle_epi8(
                 KV(Q_HI), _mm256_and_si256(_mm256_srli_epi16(x, 4), KV(Q_0F))));
-        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
-        uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
-        uint32_t DB = pair_bit(y, 5);
-        uint32_t CTL = pair_bit(y, 7) |
-                       (uint32_t)_mm256_movemask_epi8(
-                           _mm256_cmpeq_epi8(x, KV(Q_7F)));
-        uint32_t E = L | D, N = L | DB | ALM, W = N | D;
-
-        __m256i pv = _mm256_permute2x128_si256(plx, lx, 0x21);
-        __m256i lx1 = BACK32(lx, pv, 1), lx2 = BACK32(lx, pv, 2);
-        /* A letter equal to the two before it (case-folded). */
-        uint32_t tri = (uint32_t)_mm256_movemask_epi8(
-            _mm256_and_si256(_mm256_cmpeq_epi8(lx, lx1),
-                             _mm256_cmpeq_epi8(lx, lx2)));
-        /* Where a contraction cut in two may end, for join_contractions(),
-         * which scanned every comment's output (5% of the bench corpus's
-         * comments have a candidate). Seen from byte k: a space at k - 2,
-         * one of t m s d n at k - 1 and no letter at k ("don t", "do
-         * n't"); a space at k - 2 and an apostrophe at k - 1 ("they 're");
-         * " re" at k - 3 and no letter at k ("they re"). A superset of
-         * what contraction_at() joins (Q_CUT's sets are wider); the words
-         * that quick_words() rewrites it looks at itself. ORed up as
-         * vectors, one movemask at the end; only from the text's start,
-         * where the result is used. */
-        if (i0 == 0) {
-            __m256i one = _mm256_or_si256(
-                _mm256_andnot_si256(
-                    isl,
-                    _mm256_cmpeq_epi8(_mm256_and_si256(lx1, KV(Q_EF)),
-                                      _mm256_shuffle_epi8(KV(Q_CUT), lx1))),
-                _mm256_cmpeq_epi8(lx1, KV(Q_APOS)));
-            __m256i re = _mm256_andnot_si256(
-                isl, _mm256_and_si256(
-                         _mm256_cmpeq_epi8(BACK32(lx, pv, 3), KV(Q_SPC)),
-                         _mm256_and_si256(_mm256_cmpeq_epi8(lx2, KV(Q_R)),
-                                          _mm256_cmpeq_epi8(lx1, KV(Q_E)))));
-            cuts = _mm256_or_si256(
-                cuts, _mm256_or_si256(
-                          re, _mm256_and_si256(
-                                  one, _mm256_cmpeq_epi8(lx2, KV(Q_SPC)))));
+        __m256i del = _mm256_cmpeq_epi8(x, KV(Q_7F));
+        /* A plain chunk (letters, spaces, punctuation without a class: most
+         * of prose) has no digit, symbol, control character or line break,
+         * and no digit or symbol ended the chunk before it: no word of it
+         * is flagged, and its white space is its spaces. One test, and the
+         * masks it rules out are not made. */
+        __m256i odd = _mm256_or_si256(
+            _mm256_or_si256(isd, del), _mm256_and_si256(c, KV(Q_NSP)));
+        const bool plain =
+            _mm256_testz_si256(odd, odd) && !pdd;
+        if (plain) {
+            /* The rest of the step, written once for each kind of chunk
+             * so that a plain one carries no masks it does not have. */
+            const uint32_t WS =
+                (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 7));
+            Q32_TAIL(L, 0u, 0u, 0u)
+            continue;
         }
-        uint32_t bad = CTL | (WS & (WS << 1 | pWS >> 31)) | (L & tri);
-        /* Three single letters or digits with the same separator, seen from
-         * the byte after the third (k): bytes k, k - 2 and k - 4 are not
-         * letters or digits but follow one, byte k - 6 is not one either.
-         * The separators are compared case-folded, a superset. As in
-         * quick(), the byte after the end of the text counts: PAD32 is not
-         * a letter or digit (nor is what lies further). */
-        uint32_t sep_eq = (uint32_t)_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(lx2, BACK32(lx, pv, 4)));
-        uint64_t wE = (uint64_t)E << 32 | pE;
-        /* wS: a single letter or digit ends before byte k (k - 1 is one,
-         * k - 2 and k are not). Three of them two bytes apart, with the
-         * same byte after the first two, are the test above. */
-        uint64_t wS = ~wE & (wE << 1) & ~(wE << 2), w2 = wS & (wS << 2);
-        /* With a separator and a space (k. i. l), loosely: two single
-         * letters or digits three bytes apart, at k - 4 and k - 1. The
-         * separators, the spaces and a third letter are not looked at:
-         * the third would cost two instructions a chunk more (0.1M on the
-         * bench corpus) and prose seldom has even two (75 of the bench
-         * corpus's 18,486 comments, most of them "I 'm"). */
-        uint64_t w3 = wS & (wS << 3);
-        uint32_t spaced = ((uint32_t)((w2 & (w2 << 2)) >> 32) & sep_eq) |
-                          (uint32_t)(w3 >> 32);
+        const uint32_t D = (uint32_t)_mm256_movemask_epi8(isd);
+        __m256i y = _mm256_or_si256(c, _mm256_slli_epi16(c, 1));
+        const uint32_t WS = pair_bit(y, 1), ALM = pair_bit(y, 3);
+        const uint32_t DB = pair_bit(y, 5);
+        const uint32_t CTL =
+            pair_bit(y, 7) | (uint32_t)_mm256_movemask_epi8(del);
+        const uint32_t E = L | D, N = L | DB | ALM, W = N | D;
 
         /* Where a word's rules might change something (as in quick()):
          * only next to a digit or a symbol. */
-        if ((D | DB | ALM | ((pD | pDB) >> 31)) != 0) {
-            uint32_t ft = (D & (N << 1 | pN >> 31)) |
-                          (N & (D << 1 | pD >> 31)) |
-                          (DB & (W << 1 | (pN | pD) >> 31)) |
-                          (W & (DB << 1 | pDB >> 31)) |
-                          (ALM & (L << 1 | pL >> 31)) |
+        if ((D | DB | ALM | pdd) != 0) {
+            unsigned pb = j > i0 ? prev_bits(s[j - 1]) : 0;
+            uint32_t pL = pb & 1, pD = pb >> 1 & 1, pDB = pb >> 2 & 1,
+                     pN = pL | pDB | (pb >> 3 & 1);
+            uint32_t ft = (D & (N << 1 | pN)) |
+                          (N & (D << 1 | pD)) |
+                          (DB & (W << 1 | pN | pD)) |
+                          (W & (DB << 1 | pDB)) |
+                          (ALM & (L << 1 | pL)) |
                           /* a lone symbol: see quick_words() */
                           (ALM & (WS << 1 | pWS >> 31) & ~(E >> 1));
             for (; ft; ft &= ft - 1) {
@@ -1614,71 +1727,10 @@ AVX2_INLINE int quick32(const dc_normalizer *nz, const unsigned char *s,
             }
         }
 
-        __m256i lower = _mm256_or_si256(x, _mm256_and_si256(isl, KV(Q_20)));
-        bool room = oj + 32 <= out->cap;
-        if (room)
-            _mm256_storeu_si256((__m256i *)(void *)(out->text + oj), lower);
-        else {
-            unsigned char tmp[32];
-            _mm256_storeu_si256((__m256i *)(void *)tmp, lower);
-            memcpy(out->text + oj, tmp, r);
-        }
-        if (!ident) { /* the map is stage 1's, which ends at n */
-            /* The same copies twice on purpose: with a constant size they
-             * become vector moves, not three memcpy calls a chunk
-             * (merging them cost 0.4M instructions on the bench corpus). */
-            if (r == 32) {
-                memcpy(out->src_begin + oj, isb + j, 32 * sizeof *isb);
-                memcpy(out->src_end + oj, ise + j, 32 * sizeof *ise);
-                memcpy(out->how + oj, ihw + j, 32);
-            } else {
-                memcpy(out->src_begin + oj, isb + j, r * sizeof *isb);
-                memcpy(out->src_end + oj, ise + j, r * sizeof *ise);
-                memcpy(out->how + oj, ihw + j, r);
-            }
-        } else if (!src_map) { /* the identity, left unwritten */
-            if (room)
-                _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
-                                    _mm256_setzero_si256());
-            else
-                memset(out->how + oj, 0, r);
-        } else if (room) { /* the tail too */
-            __m256i b0 = _mm256_add_epi32(_mm256_set1_epi32((int)j), KV(Q_IOTA));
-            __m256i e0 = _mm256_add_epi32(b0, KV(Q_ONE));
-            __m256i d8 = KV(Q_8), d16 = KV(Q_16);
-            __m256i b1 = _mm256_add_epi32(b0, d8), e1 = _mm256_add_epi32(e0, d8);
-            uint32_t *ob = out->src_begin + oj, *oe = out->src_end + oj;
-            _mm256_storeu_si256((__m256i *)(void *)ob, b0);
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 8), b1);
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 16),
-                                _mm256_add_epi32(b0, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(ob + 24),
-                                _mm256_add_epi32(b1, d16));
-            _mm256_storeu_si256((__m256i *)(void *)oe, e0);
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 8), e1);
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 16),
-                                _mm256_add_epi32(e0, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(oe + 24),
-                                _mm256_add_epi32(e1, d16));
-            _mm256_storeu_si256((__m256i *)(void *)(out->how + oj),
-                                _mm256_setzero_si256());
-        } else {
-            ident_map32(out, oj, j, r); /* no room for whole vectors */
-        }
-        if (bad | spaced) {
-            /* A spaced-out run starts 5 bytes before the bit that finds it,
-             * or 4 with a separator and a space: fold() takes over from 8
-             * bytes before the bit, before both, but not before i0 (no
-             * run crosses it, and fold() must get past it). */
-            size_t fs = spaced ? j + (size_t)__builtin_ctz(spaced) : n + 8;
-            lim = bad ? j + (size_t)__builtin_ctz(bad) : n;
-            lim = fs < i0 + 8 ? i0 : fs - 8 < lim ? fs - 8 : lim;
-            pair = ident && !spaced && !(bad & -bad & (CTL | (L & tri)));
-            break;
-        }
-        pL = L, pD = D, pN = N, pDB = DB, pWS = WS, pE = E;
-        plx = lx;
+        Q32_TAIL(E, CTL, D, DB)
     }
+q32_stop:
+#undef Q32_TAIL
     if (lim == n && n > i0) {
         if (cls[s[n - 1]] <= K_NL) /* trailing white space is dropped */
             lim = n - 1;
@@ -1793,9 +1845,9 @@ AVX2_INLINE size_t words32(const dc_normalizer *nz, const unsigned char *s,
              * none. */
             size_t o = q - delta;
             out->text[o] = ' ';
-            out->src_begin[o] = (uint32_t)q;
-            out->src_end[o] = (uint32_t)q + 2;
-            out->how[o] = 0;
+            out->src_begin[o] = ident ? (uint32_t)q : isb[q];
+            out->src_end[o] = ident ? (uint32_t)q + 2 : ise[q + 1];
+            out->how[o] = ident ? 0 : (uint8_t)(ihw[q] | ihw[q + 1]);
             delta++;
             i = q + 2;
             continue;
@@ -2312,30 +2364,53 @@ static void join_contractions(dc_norm *out, bool avx2)
 #endif
     if (!dels)
         return;
-    if (out->ident_map) {
-        for (size_t k = 0; k < len; k++) {
-            out->src_begin[k] = (uint32_t)k;
-            out->src_end[k] = (uint32_t)k + 1;
+    /* Taken out segment by segment (a text has one or two), not byte by
+     * byte: the bytes between two NULs move down as blocks, with an
+     * identity map written where they land rather than written whole and
+     * then moved. The byte before a NUL covers it (invariant 5). */
+    const bool ident = out->ident_map;
+    out->ident_map = false;
+    uint32_t *sb = out->src_begin, *se = out->src_end;
+    uint8_t *hw = out->how;
+    size_t o = 0, k = 0;
+    bool gone = false; /* a taken-out byte had evasion bits */
+    for (;;) {
+        const char *z = memchr(t + k, '\0', len - k);
+        size_t e = z ? (size_t)(z - t) : len, r = e - k;
+        if (ident) {
+            size_t q = 0;
+            for (; q + 8 <= r; q += 8) {
+                iota8(sb + o + q, (uint32_t)(k + q));
+                iota8(se + o + q, (uint32_t)(k + q) + 1);
+            }
+            for (; q < r; q++) {
+                sb[o + q] = (uint32_t)(k + q);
+                se[o + q] = (uint32_t)(k + q) + 1;
+            }
         }
-        out->ident_map = false;
+        if (o != k && r) {
+            memmove(t + o, t + k, r);
+            memmove(hw + o, hw + k, r);
+            if (!ident) {
+                memmove(sb + o, sb + k, r * sizeof *sb);
+                memmove(se + o, se + k, r * sizeof *se);
+            }
+        }
+        o += r;
+        if (e == len)
+            break;
+        se[o - 1] = ident ? (uint32_t)e + 1 : se[e];
+        gone |= hw[e] != 0;
+        k = e + 1;
     }
-    size_t o = 0;
-    uint32_t ev = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (t[k] == '\0') {
-            out->src_end[o - 1] = out->src_end[k];
-            continue;
-        }
-        t[o] = t[k];
-        out->how[o] = out->how[k];
-        out->src_begin[o] = out->src_begin[k];
-        out->src_end[o] = out->src_end[k];
-        ev |= out->how[o];
-        o++;
+    if (gone) {
+        uint32_t ev = 0;
+        for (size_t q = 0; q < o; q++)
+            ev |= hw[q];
+        out->evasions = ev;
     }
     memset(t + o, 0, len - o); /* the pad starts at the new end */
     out->len = o;
-    out->evasions = ev;
 }
 
 decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
