@@ -132,8 +132,9 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 4u /* 3: the split spellings' table (S_SPLIT); 4: its
-                         * slots placed by dc_fnv1a64 from DC_FNV_BASIS */
+#define BLOB_VERSION 5u /* 3: the split spellings' table (S_SPLIT); 4: its
+                         * slots placed by dc_fnv1a64 from DC_FNV_BASIS; 5:
+                         * the Bloom filter three bits in one word a key */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -213,8 +214,12 @@ typedef struct hslot {
  * the word pass. */
 #define HASH_MAXLEN 64u
 /* The Bloom filter in front of the hash: bits per key (rounded up to a
- * power of 2 in total). */
-#define BLOOM_BITS_PER 16u
+ * power of 2 in total), three of them set in one 64-bit word a key
+ * (bloom_has). For the built-in lexicon (~300 000 keys) 256 KB, which
+ * says "maybe" for 2.9% of the words that are no key; it was one bit a
+ * key in 1 MB (3.4%), which the L2 could not keep: its read was a third
+ * of plain_word's time (docs/MATCH.md, sixteenth round). */
+#define BLOOM_BITS_PER 4u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
  * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. At
@@ -283,7 +288,8 @@ struct dc_matcher {
     hslot *hash;         /* [hash_cap] (a power of 2), or NULL */
     size_t hash_cap;
     unsigned hash_shift; /* 64 - log2(hash_cap) */
-    uint64_t *bloom;     /* [bloom_cap / 64] bits, one per hashed literal */
+    uint64_t *bloom;     /* [bloom_cap / 64] bits, three a hashed literal
+                          * in one word (bloom_has) */
     size_t bloom_cap;    /* bits, a power of 2 */
     char *lits;          /* [lits_cap] the hashed literals, back to back */
     size_t lits_len, lits_cap;
@@ -490,8 +496,9 @@ static inline uint64_t hash_step(uint64_t h, unsigned char c)
 static inline uint64_t hash_fin(uint64_t h)
 {
     /* The last step multiplied: the high bits are mixed, the low ones
-     * not; slot and Bloom bit come from the high bits, the tag from these
-     * folded down. A key's length is in its bytes' hash already. */
+     * not; slot and Bloom word come from the high bits, the tag and the
+     * Bloom bits from these folded down. A key's length is in its bytes'
+     * hash already. */
     return h ^ (h >> 32);
 }
 
@@ -585,10 +592,18 @@ static void filt_add(dc_matcher *m, unsigned f, const unsigned char *s,
                                                       : 1u << 31;
 }
 
+/* The Bloom filter's word for the key hash f (hash_fin), and the three
+ * bits of it that the key sets: one 64-bit word a key, picked by f's
+ * high half, the bits by its low 18 (bloom_has). */
+static inline uint64_t bloom_mask(uint64_t f)
+{
+    return 1ull << (f & 63) | 1ull << ((f >> 6) & 63) | 1ull << ((f >> 12) & 63);
+}
+
 static inline bool bloom_has(const dc_matcher *m, uint64_t f)
 {
-    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
-    return (m->bloom[bit >> 6] >> (bit & 63)) & 1u;
+    uint64_t mk = bloom_mask(f);
+    return (m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] & mk) == mk;
 }
 
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
@@ -1316,8 +1331,7 @@ static hslot *hash_add(dc_matcher *m, size_t off, size_t len, uint32_t val)
     }
     m->hash[i] = (hslot){(uint32_t)f, val, (uint32_t)(off << 6 | (len - 1)),
                          0, 0};
-    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
-    m->bloom[bit >> 6] |= 1ull << (bit & 63);
+    m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] |= bloom_mask(f);
     return &m->hash[i];
 }
 
