@@ -222,17 +222,19 @@ typedef struct hslot {
 #define BLOOM_BITS_PER 4u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. At
- * 256 KB the memo holds 8 192 of the 28 400 distinct words of the
- * benchmark corpus and 18 900 of its 47 200 misses are words seen before
+ * 32 bytes each, a pair to a 64-byte cache line, 512 KB a scratch. At
+ * 256 KB the memo held 8 192 of the 28 400 distinct words of the
+ * benchmark corpus and 18 900 of its 47 200 misses were words seen before
  * and pushed out, each plain_word's ~500 instructions; 1 MB (MEMO_BITS 15)
- * spares 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
+ * spared 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
  * process it was slower: bench_engine -r 10 -t 1,2, 314-334K against
  * 384-404K comments/s on one thread, 486-503K against 643-682K on two
  * (with the model's word cache at 2^14 sets): the memo, the word cache and
  * the weight table share a 1 MiB L2 (docs/MATCH.md, twelfth round;
- * docs/BENCHMARKS.md, eleventh session). */
-#define MEMO_BITS 13u
+ * docs/BENCHMARKS.md, eleventh session). Since the Bloom filter went from
+ * 1 MB to 256 KB, 512 KB (MEMO_BITS 14) spares 4.2 M instructions and is
+ * no slower (docs/MATCH.md, sixteenth round). */
+#define MEMO_BITS 14u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
@@ -3181,7 +3183,7 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 /* How many words ahead match_words makes a word's memo key and fetches
  * its pair (a power of two). One word ahead was too little: a word done
  * from the memo is ~30-60 cycles, and in the whole analysis the memo
- * (256 KB) is in the L3 at best, the model's tables having pushed it out
+ * (512 KB) is in the L3 at best, the model's tables having pushed it out
  * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
 #define MEMO_AHEAD 8
 
@@ -4493,7 +4495,7 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
  * loop does not look for them byte by byte; the memo pair of a word is
  * fetched MEMO_AHEAD words before its turn (and the first ones by
  * dc_match_prefetch, while the comment before is matched): the memo
- * (256 KB) is in the L2 at best, and in the whole analysis the model's
+ * (512 KB) is in the L2 at best, and in the whole analysis the model's
  * tables push it out. */
 static bool match_words(scan *s)
 {
