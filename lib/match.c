@@ -238,7 +238,7 @@ typedef struct hslot {
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
- * entries of 32 bytes after the memo, one way (pc_at). */
+ * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
 #define PC_BITS 12u
 #define PC_WORDS ((size_t)4 << PC_BITS)
 /* Both in one block, and 64 bytes for alignment. */
@@ -4213,12 +4213,14 @@ static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
     return (uint64_t)(p->sl - m->hash) | (uint64_t)gap << 32;
 }
 
-/* The cache entry for the word of memo key k after the phrase and byte
- * pk (pc_key): one way, picked by the word's key and pk. */
+/* The cache's pair of entries (a 64-byte line) for the word of memo key
+ * k after the phrase and byte pk (pc_key), picked by the word's key and
+ * pk: two ways, as the memo's (a new answer into the second, one asked
+ * again moved to the first). */
 static inline uint64_t *pc_at(uint64_t *pc, mkey k, uint64_t pk)
 {
     uint64_t f = mkey_fold(k) ^ pk * 0xff51afd7ed558ccdull;
-    return &pc[4 * (size_t)((f * HASH_MUL) >> (64 - PC_BITS))];
+    return &pc[8 * (size_t)((f * HASH_MUL) >> (65 - PC_BITS))];
 }
 
 /* The pending phrases going on with the usual word t[a, i) (as in
@@ -4244,7 +4246,14 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
     if (w->ncur == 1 && a - w->rlast == 1 && !w->nnxt) {
         pk = pc_key(m, &w->cur[0], t[a - 1]);
         pc = pc_at(s->ms->pc, k, pk);
-        if (mkey_is(pc, k) && pc[2] == pk) {
+        bool in0 = mkey_is(pc, k) && pc[2] == pk;
+        if (in0 || (mkey_is(pc + 4, k) && pc[6] == pk)) {
+            if (!in0) {
+                uint64_t tmp[4];
+                memcpy(tmp, pc, sizeof tmp);
+                memcpy(pc, pc + 4, sizeof tmp);
+                memcpy(pc + 4, tmp, sizeof tmp);
+            }
             uint64_t v = pc[3];
             if (v & PC_PUSH) /* pend_push's, with the hash left to make */
                 pend_push_lazy(w, w->cur[0].a,
@@ -4286,9 +4295,9 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
         }
     }
     if (pc) {
-        mkey_put(pc, k);
-        pc[2] = pk;
-        pc[3] = ans;
+        mkey_put(pc + 4, k);
+        pc[6] = pk;
+        pc[7] = ans;
     }
     return true;
 }
