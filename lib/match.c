@@ -357,7 +357,7 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
-/* A word of the word pass (word_keys): its memo key (mkey_set's two
+/* A word of the word pass (word_keys): its memo key (memo_set's two
  * words; the length byte 0xff for a word the memo never holds, so that
  * the loop's memo compare sends it out of line), its memo pair and its
  * run [b, e). */
@@ -3180,8 +3180,8 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
 
-/* How many words ahead match_words makes a word's memo key and fetches
- * its pair (a power of two). One word ahead was too little: a word done
+/* How many words ahead match_words fetches a word's memo pair (word_keys
+ * made its key and pair). One word ahead was too little: a word done
  * from the memo is ~30-60 cycles, and in the whole analysis the memo
  * (512 KB) is in the L3 at best, the model's tables having pushed it out
  * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
@@ -3813,8 +3813,8 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
 /* The entry of the pair e (memo_set) that holds the word whose key
  * (memo_key) is x, or NULL. Both ways compared at once: which one holds a
  * word is a coin toss for the branch predictor. The key is the one
- * memo_set made: match_words makes it once a word, with the pair, a word
- * ahead (building it again here was ~10 instructions a word). */
+ * memo_set made: match_words' keys are made once a word, with the pair,
+ * by word_keys (building it again here was ~10 instructions a word). */
 static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 {
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
@@ -3829,26 +3829,13 @@ static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 #if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 */
 typedef __m128i mkey;
 
-static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, mkey *k)
-{
-    __m128i x = _mm_and_si128(
-        _mm_loadu_si128((const __m128i *)(const void *)w),
-        _mm_loadu_si128((const __m128i *)(const void *)memo_mask[L]));
-    x = _mm_or_si128(x, _mm_slli_si128(_mm_cvtsi32_si128((int)L), 15));
-    *k = x;
-    uint64_t f = (uint64_t)_mm_cvtsi128_si64(
-        _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
-    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
-}
-
 static inline bool mkey_is(const uint64_t *e, mkey k)
 {
     return _mm_movemask_epi8(_mm_cmpeq_epi8(
                _mm_load_si128((const __m128i *)(const void *)e), k)) == 0xffff;
 }
 
-/* The key's two words xor-ed (what mkey_set multiplies). */
+/* The key's two words xor-ed (what mkey_store multiplies). */
 static inline uint64_t mkey_fold(mkey k)
 {
     return (uint64_t)_mm_cvtsi128_si64(
@@ -3865,7 +3852,7 @@ static inline mkey mkey_load(const uint64_t *p)
     return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
-/* mkey_set()'s key of the word w[0, L) (L <= 15, or any L if lb is 0xff)
+/* memo_set()'s key of the word w[0, L) (L <= 15, or any L if lb is 0xff)
  * with the length byte lb, stored at p; returns its pair. */
 static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
                                    size_t L, unsigned lb, uint64_t *p)
@@ -3883,12 +3870,6 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
 typedef struct {
     uint64_t x[2];
 } mkey;
-
-static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, mkey *k)
-{
-    return memo_set(memo, w, L, k->x);
-}
 
 static inline bool mkey_is(const uint64_t *e, mkey k)
 {
@@ -3928,7 +3909,7 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
 }
 #endif
 
-/* The entry of the pair set (mkey_set) that holds the word whose key is k,
+/* The entry of the pair set (mkey_store) that holds the word whose key is k,
  * or NULL. A word seen again in the second way moves to the first, which
  * a new word does not take (memo_put), so that the many words seen once
  * do not push out the frequent ones; then most words the memo holds are
@@ -3964,7 +3945,7 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
     e[3] = aux;
 }
 
-/* memo_put() with the word's key already made (mkey_set, in the loop):
+/* memo_put() with the word's key already made (mkey_store, word_keys):
  * made again in memo_put it cost 18 instructions a word (47 000 words on
  * the benchmark corpus). */
 static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
@@ -4321,7 +4302,7 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
  * h; on_run does the same for any run, and more. e: its memo entry if
  * the memo holds it (then it is no key unless MEMO_KEY says which), or
  * NULL; a word of up to 15 bytes is remembered here, in its pair set
- * (memo_set), under its key x (mkey_set), which the loop has made
+ * (memo_set), under its key x (mkey_store), which word_keys has made
  * (memo_put_key). */
 static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                                                  size_t i, uint64_t h,
@@ -4502,10 +4483,9 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
  * loop does not look for them byte by byte; the memo pair of a word is
- * fetched MEMO_AHEAD words before its turn (and the first ones by
- * dc_match_prefetch, while the comment before is matched): the memo
- * (512 KB) is in the L2 at best, and in the whole analysis the model's
- * tables push it out. */
+ * fetched MEMO_AHEAD words before its turn (word_keys): the memo (512 KB)
+ * is in the L2 at best, and in the whole analysis the model's tables push
+ * it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -4747,29 +4727,6 @@ fail:
     out->n = 0;
     out->has_runs = false;
     return s.st;
-}
-
-/* The first four words of the padded text, found as word_runs does in its
- * first 32 bytes: their memo pairs, which match_words fetches only as it
- * starts, before its loop's look-ahead has any lead (without this, the
- * memo compare kept 14% of match_words' samples; with it, 2%). */
-void dc_match_prefetch(const dc_match_scratch *ms, const dc_norm *n)
-{
-    if (!ms->memo || !n->padded || !n->len)
-        return;
-    const unsigned char *t = (const unsigned char *)n->text;
-    uint64_t wm = (uint64_t)word_mask(t, 0) | (uint64_t)word_mask(t, 16) << 16;
-    uint64_t x = wm ^ wm << 1;
-    for (size_t k = 0; k < 4 && x; k++) {
-        size_t b = (size_t)__builtin_ctzll(x);
-        x &= x - 1;
-        if (!x)
-            break;
-        size_t e = (size_t)__builtin_ctzll(x);
-        x &= x - 1;
-        mkey fk;
-        __builtin_prefetch(mkey_set(ms->memo, t + b, (e - b) & 15, &fk));
-    }
 }
 
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
