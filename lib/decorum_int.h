@@ -551,11 +551,6 @@ typedef struct dc_hitvec {
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                         dc_match_scratch *ms, const dc_norm *n,
                         dc_hitvec *out);
-/* Fetches the memo entries of the first words of n->text into the cache,
- * for a dc_match of n with ms that comes next (the engine asks it for the
- * next comment of a batch while it matches this one). Only a hint: it
- * reads a padded text's first 64 bytes and changes nothing. */
-void dc_match_prefetch(const dc_match_scratch *ms, const dc_norm *n);
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv);
 
 /* What dc_matcher_new built (tests, benchmarks, describe). */

@@ -421,16 +421,7 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
         l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
 }
 
-/* What stage_match and stage_model read first for lane l, fetched
- * ahead (the first text stage_match matches: the parent's or title's
- * when there is one). */
-static void ahead_match(const decorum_engine *e, decorum_scratch *s,
-                        const lane *l)
-{
-    (void)e;
-    dc_match_prefetch(s->ms, l->nctx ? &l->ctx[0]->norm : &l->main.norm);
-}
-
+/* What stage_model reads first for lane l, fetched ahead. */
 static void ahead_model(const decorum_engine *e, decorum_scratch *s,
                         const lane *l)
 {
@@ -496,12 +487,13 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
         st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
                            err ? &err[i] : NULL);
     }
-    /* The matcher's memo and the model's word cache are larger than the
-     * L2 and read at random: the next item's first entries are fetched
-     * while this one is handled (dc_match_prefetch; dc_model_prefetch,
-     * whose pass over the next item's first tokens the model then takes
-     * rather than doing it again). */
-    run_stage(stage_match, ahead_match, e, s, items, n, st, err);
+    /* The model's word cache is larger than the L2 and read at random:
+     * the next item's first entries are fetched while this one is handled
+     * (dc_model_prefetch, whose pass over the next item's first tokens the
+     * model then takes rather than doing it again). The matcher's memo
+     * pairs are fetched as its word pass starts (word_keys: docs/MATCH.md,
+     * sixteenth round). */
+    run_stage(stage_match, NULL, e, s, items, n, st, err);
     run_stage(stage_rules, NULL, e, s, items, n, st, err);
     run_stage(stage_model, ahead_model, e, s, items, n, st, err);
     run_stage(stage_score, NULL, e, s, items, n, st, err);

@@ -132,8 +132,9 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 4u /* 3: the split spellings' table (S_SPLIT); 4: its
-                         * slots placed by dc_fnv1a64 from DC_FNV_BASIS */
+#define BLOB_VERSION 5u /* 3: the split spellings' table (S_SPLIT); 4: its
+                         * slots placed by dc_fnv1a64 from DC_FNV_BASIS; 5:
+                         * the Bloom filter three bits in one word a key */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -213,25 +214,31 @@ typedef struct hslot {
  * the word pass. */
 #define HASH_MAXLEN 64u
 /* The Bloom filter in front of the hash: bits per key (rounded up to a
- * power of 2 in total). */
-#define BLOOM_BITS_PER 16u
+ * power of 2 in total), three of them set in one 64-bit word a key
+ * (bloom_has). For the built-in lexicon (~300 000 keys) 256 KB, which
+ * says "maybe" for 2.9% of the words that are no key; it was one bit a
+ * key in 1 MB (3.4%), which the L2 could not keep: its read was a third
+ * of plain_word's time (docs/MATCH.md, sixteenth round). */
+#define BLOOM_BITS_PER 4u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 256 KB a scratch. At
- * 256 KB the memo holds 8 192 of the 28 400 distinct words of the
- * benchmark corpus and 18 900 of its 47 200 misses are words seen before
+ * 32 bytes each, a pair to a 64-byte cache line, 512 KB a scratch. At
+ * 256 KB the memo held 8 192 of the 28 400 distinct words of the
+ * benchmark corpus and 18 900 of its 47 200 misses were words seen before
  * and pushed out, each plain_word's ~500 instructions; 1 MB (MEMO_BITS 15)
- * spares 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
+ * spared 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
  * process it was slower: bench_engine -r 10 -t 1,2, 314-334K against
  * 384-404K comments/s on one thread, 486-503K against 643-682K on two
  * (with the model's word cache at 2^14 sets): the memo, the word cache and
  * the weight table share a 1 MiB L2 (docs/MATCH.md, twelfth round;
- * docs/BENCHMARKS.md, eleventh session). */
-#define MEMO_BITS 13u
+ * docs/BENCHMARKS.md, eleventh session). Since the Bloom filter went from
+ * 1 MB to 256 KB, 512 KB (MEMO_BITS 14) spares 4.2 M instructions and is
+ * no slower (docs/MATCH.md, sixteenth round). */
+#define MEMO_BITS 14u
 #define MEMO_WORDS ((size_t)4 << MEMO_BITS)
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
- * entries of 32 bytes after the memo, one way (pc_at). */
+ * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
 #define PC_BITS 12u
 #define PC_WORDS ((size_t)4 << PC_BITS)
 /* Both in one block, and 64 bytes for alignment. */
@@ -283,7 +290,8 @@ struct dc_matcher {
     hslot *hash;         /* [hash_cap] (a power of 2), or NULL */
     size_t hash_cap;
     unsigned hash_shift; /* 64 - log2(hash_cap) */
-    uint64_t *bloom;     /* [bloom_cap / 64] bits, one per hashed literal */
+    uint64_t *bloom;     /* [bloom_cap / 64] bits, three a hashed literal
+                          * in one word (bloom_has) */
     size_t bloom_cap;    /* bits, a power of 2 */
     char *lits;          /* [lits_cap] the hashed literals, back to back */
     size_t lits_len, lits_cap;
@@ -349,6 +357,16 @@ typedef struct spanvec {
     size_t n, cap;
 } spanvec;
 
+/* A word of the word pass (word_keys): its memo key (memo_set's two
+ * words; the length byte 0xff for a word the memo never holds, so that
+ * the loop's memo compare sends it out of line), its memo pair and its
+ * run [b, e). */
+typedef struct wkey {
+    uint64_t k[2];
+    uint64_t *set;
+    uint32_t b, e;
+} wkey;
+
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
@@ -359,6 +377,8 @@ struct dc_match_scratch {
                           * 64-byte aligned in memo_mem */
     uint64_t *pc;        /* [PC_WORDS] after memo: pend_go's answers (pc_at) */
     void *memo_mem;      /* [MEMO_BYTES] */
+    struct wkey *wk;     /* [wk_cap] the word pass's words (word_keys) */
+    size_t wk_cap;
     spanvec cand;             /* in-word matches of compound-eligible groups */
     span pieces[PIECES_MAX]; /* the terms inside one token, token offsets */
     uint64_t masked_steps; /* bytes on_run went over past runs to find where
@@ -478,8 +498,9 @@ static inline uint64_t hash_step(uint64_t h, unsigned char c)
 static inline uint64_t hash_fin(uint64_t h)
 {
     /* The last step multiplied: the high bits are mixed, the low ones
-     * not; slot and Bloom bit come from the high bits, the tag from these
-     * folded down. A key's length is in its bytes' hash already. */
+     * not; slot and Bloom word come from the high bits, the tag and the
+     * Bloom bits from these folded down. A key's length is in its bytes'
+     * hash already. */
     return h ^ (h >> 32);
 }
 
@@ -573,10 +594,18 @@ static void filt_add(dc_matcher *m, unsigned f, const unsigned char *s,
                                                       : 1u << 31;
 }
 
+/* The Bloom filter's word for the key hash f (hash_fin), and the three
+ * bits of it that the key sets: one 64-bit word a key, picked by f's
+ * high half, the bits by its low 18 (bloom_has). */
+static inline uint64_t bloom_mask(uint64_t f)
+{
+    return 1ull << (f & 63) | 1ull << ((f >> 6) & 63) | 1ull << ((f >> 12) & 63);
+}
+
 static inline bool bloom_has(const dc_matcher *m, uint64_t f)
 {
-    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
-    return (m->bloom[bit >> 6] >> (bit & 63)) & 1u;
+    uint64_t mk = bloom_mask(f);
+    return (m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] & mk) == mk;
 }
 
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
@@ -1304,8 +1333,7 @@ static hslot *hash_add(dc_matcher *m, size_t off, size_t len, uint32_t val)
     }
     m->hash[i] = (hslot){(uint32_t)f, val, (uint32_t)(off << 6 | (len - 1)),
                          0, 0};
-    size_t bit = (size_t)(f >> 32) & (m->bloom_cap - 1);
-    m->bloom[bit >> 6] |= 1ull << (bit & 63);
+    m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] |= bloom_mask(f);
     return &m->hash[i];
 }
 
@@ -2454,6 +2482,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     dc_free(al, ms->cand.v, ms->cand.cap * sizeof *ms->cand.v);
     dc_free(al, ms->text, ms->text_cap);
     dc_free(al, ms->memo_mem, MEMO_BYTES);
+    dc_free(al, ms->wk, ms->wk_cap * sizeof *ms->wk);
     dc_free(al, ms, sizeof *ms);
 }
 
@@ -3151,10 +3180,10 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
 
-/* How many words ahead match_words makes a word's memo key and fetches
- * its pair (a power of two). One word ahead was too little: a word done
+/* How many words ahead match_words fetches a word's memo pair (word_keys
+ * made its key and pair). One word ahead was too little: a word done
  * from the memo is ~30-60 cycles, and in the whole analysis the memo
- * (256 KB) is in the L3 at best, the model's tables having pushed it out
+ * (512 KB) is in the L3 at best, the model's tables having pushed it out
  * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
 #define MEMO_AHEAD 8
 
@@ -3784,8 +3813,8 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
 /* The entry of the pair e (memo_set) that holds the word whose key
  * (memo_key) is x, or NULL. Both ways compared at once: which one holds a
  * word is a coin toss for the branch predictor. The key is the one
- * memo_set made: match_words makes it once a word, with the pair, a word
- * ahead (building it again here was ~10 instructions a word). */
+ * memo_set made: match_words' keys are made once a word, with the pair,
+ * by word_keys (building it again here was ~10 instructions a word). */
 static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 {
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
@@ -3800,26 +3829,13 @@ static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 #if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 */
 typedef __m128i mkey;
 
-static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, mkey *k)
-{
-    __m128i x = _mm_and_si128(
-        _mm_loadu_si128((const __m128i *)(const void *)w),
-        _mm_loadu_si128((const __m128i *)(const void *)memo_mask[L]));
-    x = _mm_or_si128(x, _mm_slli_si128(_mm_cvtsi32_si128((int)L), 15));
-    *k = x;
-    uint64_t f = (uint64_t)_mm_cvtsi128_si64(
-        _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
-    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
-}
-
 static inline bool mkey_is(const uint64_t *e, mkey k)
 {
     return _mm_movemask_epi8(_mm_cmpeq_epi8(
                _mm_load_si128((const __m128i *)(const void *)e), k)) == 0xffff;
 }
 
-/* The key's two words xor-ed (what mkey_set multiplies). */
+/* The key's two words xor-ed (what mkey_store multiplies). */
 static inline uint64_t mkey_fold(mkey k)
 {
     return (uint64_t)_mm_cvtsi128_si64(
@@ -3830,16 +3846,30 @@ static inline void mkey_put(uint64_t *e, mkey k)
 {
     _mm_store_si128((__m128i *)(void *)e, k);
 }
+
+static inline mkey mkey_load(const uint64_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* memo_set()'s key of the word w[0, L) (L <= 15, or any L if lb is 0xff)
+ * with the length byte lb, stored at p; returns its pair. */
+static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
+                                   size_t L, unsigned lb, uint64_t *p)
+{
+    __m128i x = _mm_and_si128(
+        _mm_loadu_si128((const __m128i *)(const void *)w),
+        _mm_loadu_si128((const __m128i *)(const void *)memo_mask[L & 15]));
+    x = _mm_or_si128(x, _mm_slli_si128(_mm_cvtsi32_si128((int)lb), 15));
+    _mm_storeu_si128((__m128i *)(void *)p, x);
+    uint64_t f = (uint64_t)_mm_cvtsi128_si64(
+        _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
+    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
+}
 #else
 typedef struct {
     uint64_t x[2];
 } mkey;
-
-static inline uint64_t *mkey_set(uint64_t *memo, const unsigned char *w,
-                                 size_t L, mkey *k)
-{
-    return memo_set(memo, w, L, k->x);
-}
 
 static inline bool mkey_is(const uint64_t *e, mkey k)
 {
@@ -3856,9 +3886,30 @@ static inline void mkey_put(uint64_t *e, mkey k)
     e[0] = k.x[0];
     e[1] = k.x[1];
 }
+
+static inline mkey mkey_load(const uint64_t *p)
+{
+    mkey k;
+    memcpy(k.x, p, sizeof k.x);
+    return k;
+}
+
+static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
+                                   size_t L, unsigned lb, uint64_t *p)
+{
+    uint64_t x[2];
+    uint64_t *set = memo_set(memo, w, L & 15, x);
+    if (lb != (L & 15)) {
+        x[1] = (x[1] & ~(0xffull << 56)) | (uint64_t)lb << 56;
+        set = &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >>
+                                 (65 - MEMO_BITS))];
+    }
+    memcpy(p, x, sizeof x);
+    return set;
+}
 #endif
 
-/* The entry of the pair set (mkey_set) that holds the word whose key is k,
+/* The entry of the pair set (mkey_store) that holds the word whose key is k,
  * or NULL. A word seen again in the second way moves to the first, which
  * a new word does not take (memo_put), so that the many words seen once
  * do not push out the frequent ones; then most words the memo holds are
@@ -3894,7 +3945,7 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
     e[3] = aux;
 }
 
-/* memo_put() with the word's key already made (mkey_set, in the loop):
+/* memo_put() with the word's key already made (mkey_store, word_keys):
  * made again in memo_put it cost 18 instructions a word (47 000 words on
  * the benchmark corpus). */
 static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
@@ -4143,12 +4194,14 @@ static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
     return (uint64_t)(p->sl - m->hash) | (uint64_t)gap << 32;
 }
 
-/* The cache entry for the word of memo key k after the phrase and byte
- * pk (pc_key): one way, picked by the word's key and pk. */
+/* The cache's pair of entries (a 64-byte line) for the word of memo key
+ * k after the phrase and byte pk (pc_key), picked by the word's key and
+ * pk: two ways, as the memo's (a new answer into the second, one asked
+ * again moved to the first). */
 static inline uint64_t *pc_at(uint64_t *pc, mkey k, uint64_t pk)
 {
     uint64_t f = mkey_fold(k) ^ pk * 0xff51afd7ed558ccdull;
-    return &pc[4 * (size_t)((f * HASH_MUL) >> (64 - PC_BITS))];
+    return &pc[8 * (size_t)((f * HASH_MUL) >> (65 - PC_BITS))];
 }
 
 /* The pending phrases going on with the usual word t[a, i) (as in
@@ -4174,7 +4227,14 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
     if (w->ncur == 1 && a - w->rlast == 1 && !w->nnxt) {
         pk = pc_key(m, &w->cur[0], t[a - 1]);
         pc = pc_at(s->ms->pc, k, pk);
-        if (mkey_is(pc, k) && pc[2] == pk) {
+        bool in0 = mkey_is(pc, k) && pc[2] == pk;
+        if (in0 || (mkey_is(pc + 4, k) && pc[6] == pk)) {
+            if (!in0) {
+                uint64_t tmp[4];
+                memcpy(tmp, pc, sizeof tmp);
+                memcpy(pc, pc + 4, sizeof tmp);
+                memcpy(pc + 4, tmp, sizeof tmp);
+            }
             uint64_t v = pc[3];
             if (v & PC_PUSH) /* pend_push's, with the hash left to make */
                 pend_push_lazy(w, w->cur[0].a,
@@ -4216,9 +4276,9 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
         }
     }
     if (pc) {
-        mkey_put(pc, k);
-        pc[2] = pk;
-        pc[3] = ans;
+        mkey_put(pc + 4, k);
+        pc[6] = pk;
+        pc[7] = ans;
     }
     return true;
 }
@@ -4242,7 +4302,7 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
  * h; on_run does the same for any run, and more. e: its memo entry if
  * the memo holds it (then it is no key unless MEMO_KEY says which), or
  * NULL; a word of up to 15 bytes is remembered here, in its pair set
- * (memo_set), under its key x (mkey_set), which the loop has made
+ * (memo_set), under its key x (mkey_store), which word_keys has made
  * (memo_put_key). */
 static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                                                  size_t i, uint64_t h,
@@ -4373,6 +4433,40 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
+/* The memo key and pair of each of the nw words r[0, nw) of the text
+ * t[0, n) (mkey_store), made in a pass of their own before match_words'
+ * loop, which made them MEMO_AHEAD words ahead in a ring on the stack:
+ * the loop only loads them (and fetches the pair of the word MEMO_AHEAD
+ * ahead). A word next to ' or '*', or longer than lim (the memo's
+ * words), gets the length byte 0xff, which no entry has, so that the
+ * loop's memo compare alone sends it out of line (the loop tested the
+ * bytes around every word). After the words, MEMO_AHEAD that end the
+ * loop ({n, n}, the pair fetched: the memo's first). 3.3 M fewer
+ * instructions on the benchmark corpus. */
+static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
+                      size_t nw, size_t lim, uint64_t *memo, wkey *q)
+{
+    for (size_t k = 0; k < nw; k++) {
+        size_t b = r[k].b, e = r[k].e, L = e - b;
+        /* (t - 1)[b]: the byte before the word, which for b == 0 is the
+         * space before the text copy; t[b - 1] would wrap the unsigned
+         * index (UBSan, found by fuzz_lexicon). */
+        unsigned lb = ((byte_cls[(t - 1)[b]] | byte_cls[t[e]]) & BC_JOIN) ||
+                              L > lim
+                          ? 0xffu
+                          : (unsigned)L;
+        q[k].set = mkey_store(memo, t + b, L, lb, q[k].k);
+        q[k].b = (uint32_t)b;
+        q[k].e = (uint32_t)e;
+    }
+    for (size_t k = nw; k < nw + MEMO_AHEAD; k++) {
+        q[k].set = memo;
+        q[k].b = q[k].e = (uint32_t)n;
+    }
+    for (size_t k = 0; k < MEMO_AHEAD; k++)
+        __builtin_prefetch(q[k].set);
+}
+
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
  * for the words of up to 15 bytes, a key's slot value, index and next,
  * whether the word is a short term (MEMO_SHORT) or a key's inflection
@@ -4389,10 +4483,9 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
  * loop does not look for them byte by byte; the memo pair of a word is
- * fetched MEMO_AHEAD words before its turn (and the first ones by
- * dc_match_prefetch, while the comment before is matched): the memo
- * (256 KB) is in the L2 at best, and in the whole analysis the model's
- * tables push it out. */
+ * fetched MEMO_AHEAD words before its turn (word_keys): the memo (512 KB)
+ * is in the L2 at best, and in the whole analysis the model's tables push
+ * it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -4404,13 +4497,10 @@ static bool match_words(scan *s)
     uint64_t *memo = s->ms->memo;
     /* Kept for the rule layer's tokenizer (dc_hitvec.runs): it would
      * otherwise look for the end of every word again. They end with {n, n}
-     * here, MEMO_AHEAD times (dc_match puts its sentinel on the first):
-     * the loop reads MEMO_AHEAD runs ahead, and the memo key of an empty
-     * word at n reads the zero bytes after the text. */
+     * here (dc_match puts its sentinel on it). */
     const dc_wrun *r = s->runs;
     s->runs = word_runs(t, n, s->runs);
-    for (size_t k = 0; k < MEMO_AHEAD; k++)
-        s->runs[k] = (dc_wrun){(uint32_t)n, (uint32_t)n};
+    *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
         /* No word keys (hmax is 0): every word is on_run's. */
         for (; r->b < n; r++)
@@ -4418,23 +4508,8 @@ static bool match_words(scan *s)
                 return false;
         return true;
     }
-    /* The word [a, i), its memo pair set (if it may be in the memo) and
-     * its memo key x; the next word [na, ni), nset, nx. */
-    size_t a = r->b, i = r->e, na, ni;
-    mkey x, nx;
-    /* The memo keys and pairs of the next MEMO_AHEAD words, in turn
-     * (rk, rs: word k of the text at k % MEMO_AHEAD), each pair fetched
-     * as its key is made. A word of more than 15 bytes gets some pair,
-     * never read (its length taken modulo 16). */
-    const dc_wrun *const r0 = r;
-    mkey rk[MEMO_AHEAD];
-    uint64_t *rs[MEMO_AHEAD];
-    for (size_t k = 0; k < MEMO_AHEAD; k++) {
-        rs[k] = mkey_set(memo, t + r[k].b, (r[k].e - r[k].b) & 15, &rk[k]);
-        __builtin_prefetch(rs[k]);
-    }
-    x = rk[0];
-    uint64_t *set = rs[0], *nset;
+    wkey *q = s->ms->wk;
+    word_keys(t, n, r, (size_t)(s->runs - r), lim, memo, q);
     /* Phrases led by the last word, done from the memo, when nothing else
      * is pending: they enter w only if this word may go on with them
      * (dnext: their next first bytes, dv: the word's memo answer, da: its
@@ -4444,45 +4519,21 @@ static bool match_words(scan *s)
     size_t da = 0;
     uint64_t dv = 0;
     uint32_t dnext = 0;
-    for (;; a = na, i = ni, set = nset, x = nx) {
+    for (;; q++) {
+        /* The word [a, i), its memo pair set and its memo key x, made
+         * in word_keys, and its pair fetched MEMO_AHEAD words ago. */
+        size_t a = q->b, i = q->e;
         if (a >= n)
             return true;
-        /* The next word's memo key and pair, made MEMO_AHEAD - 1 words
-         * ago, and the pair fetched then. */
-        r++;
-        na = r->b;
-        ni = r->e;
-        {
-            size_t j = (size_t)(r - r0) & (MEMO_AHEAD - 1);
-            nx = rk[j];
-            nset = rs[j];
-            /* The word MEMO_AHEAD - 1 after the next takes this one's
-             * place. */
-            const dc_wrun *q = r + (MEMO_AHEAD - 1);
-            j = (j - 1) & (MEMO_AHEAD - 1);
-            rs[j] = mkey_set(memo, t + q->b, (q->e - q->b) & 15, &rk[j]);
-            __builtin_prefetch(rs[j]);
-        }
+        __builtin_prefetch(q[MEMO_AHEAD].set);
+        const mkey x = mkey_load(q->k);
+        uint64_t *const set = q->set;
         size_t L = i - a;
         if (dnext & 1u << (t[a] & 31))
             pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
         dnext = 0;
-        /* (t - 1)[a]: the byte before the word, which for a == 0 is the
-         * space before the text copy; t[a - 1] would wrap the unsigned
-         * index (UBSan, found by fuzz_lexicon). */
-        if ((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN || L > lim) {
-            if (L <= hmax && !((byte_cls[(t - 1)[a]] | byte_cls[t[i]]) &
-                               BC_JOIN)) {
-                /* 16 bytes or more: not in the memo. */
-                if (!plain_word(s, &w, a, i, hash_word(t + a, L), NULL,
-                                NULL, x))
-                    return false;
-            } else if (!on_run(s, &w, a, i, hash_word(t + a, L))) {
-                return false;
-            }
-            continue;
-        }
-        uint64_t *e = memo_find(set, x); /* L <= 15 */
+        /* NULL for a word next to ' or '*' or longer than 15 bytes. */
+        uint64_t *e = memo_find(set, x);
         /* HV_TRIG: a key that is a split slur's fragment goes to
          * plain_word. In a word that is no key the bit is one of
          * cands_maybe's, and MEMO_LOOK sends the word there anyway. */
@@ -4515,6 +4566,21 @@ static bool match_words(scan *s)
                                (uint32_t)aux);
             }
             pend_swap(&w, i);
+            continue;
+        }
+        /* (t - 1)[a]: the byte before the word, which for a == 0 is the
+         * space before the text copy; t[a - 1] would wrap the unsigned
+         * index (UBSan, found by fuzz_lexicon). */
+        bool join = (byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN;
+        if (join || L > lim) {
+            if (L <= hmax && !join) {
+                /* 16 bytes or more: not in the memo. */
+                if (!plain_word(s, &w, a, i, hash_word(t + a, L), NULL,
+                                NULL, x))
+                    return false;
+            } else if (!on_run(s, &w, a, i, hash_word(t + a, L))) {
+                return false;
+            }
             continue;
         }
         if (!plain_word(s, &w, a, i, hash_word(t + a, L), e, set, x))
@@ -4588,6 +4654,10 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
                       n->len / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
                       (size_t)UINT32_MAX / 2 + 1 + MEMO_AHEAD);
+    if (gst == DECORUM_OK && words && ms->memo)
+        gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
+                      n->len / 2 + 1 + MEMO_AHEAD, sizeof *ms->wk,
+                      (size_t)UINT32_MAX / 2 + 1 + MEMO_AHEAD);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;
@@ -4657,29 +4727,6 @@ fail:
     out->n = 0;
     out->has_runs = false;
     return s.st;
-}
-
-/* The first four words of the padded text, found as word_runs does in its
- * first 32 bytes: their memo pairs, which match_words fetches only as it
- * starts, before its loop's look-ahead has any lead (without this, the
- * memo compare kept 14% of match_words' samples; with it, 2%). */
-void dc_match_prefetch(const dc_match_scratch *ms, const dc_norm *n)
-{
-    if (!ms->memo || !n->padded || !n->len)
-        return;
-    const unsigned char *t = (const unsigned char *)n->text;
-    uint64_t wm = (uint64_t)word_mask(t, 0) | (uint64_t)word_mask(t, 16) << 16;
-    uint64_t x = wm ^ wm << 1;
-    for (size_t k = 0; k < 4 && x; k++) {
-        size_t b = (size_t)__builtin_ctzll(x);
-        x &= x - 1;
-        if (!x)
-            break;
-        size_t e = (size_t)__builtin_ctzll(x);
-        x &= x - 1;
-        mkey fk;
-        __builtin_prefetch(mkey_set(ms->memo, t + b, (e - b) & 15, &fk));
-    }
 }
 
 void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
