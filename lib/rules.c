@@ -26984,6 +26984,18 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     return emit(R, &fs, r);
 }
 
+/* word_among for the session 29 (q29b) rules below, out of line: called
+ * from one place, word_among keeps the inlining the older rules' hot
+ * paths were measured with (each new call site of word_among itself cost
+ * rule_attack its inlined copy: +0.9M instructions on the bench corpus). */
+static __attribute__((noinline)) bool among_q(const run *R, uint32_t a,
+                                               uint32_t b,
+                                               const char *const *list,
+                                               size_t n)
+{
+    return word_among(R, a, b, list, n);
+}
+
 /* Session 29 (q29b): the insinuating question with the group named.
  * "Funny how the break-ins started right after the Somali family moved
  * in", "Ever wonder why bags go missing on routes where they hire
@@ -27063,7 +27075,7 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
     const dc_rules_scratch *rs = R->rs;
     if (rs->toks[k].type != TK_WORD)
         return false;
-    if (word_among(R, k, k + 1, wl_insinuated_wrong,
+    if (among_q(R, k, k + 1, wl_insinuated_wrong,
                    sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong))
         return true;
     /* (idle and paid: "money for new cars but no jobs"; "where does the
@@ -27105,7 +27117,7 @@ static bool own_identity(const run *R, const mention *g)
     static const char *const own[] = {"my", "our", "i'm", "im", "as"};
     uint32_t sb = sent_of(R, g->tb)->tb;
     uint32_t from = g->tb > sb + 2 ? g->tb - 2 : sb;
-    return word_among(R, from, g->tb, own, sizeof own / sizeof *own);
+    return among_q(R, from, g->tb, own, sizeof own / sizeof *own);
 }
 
 /* Does sentence s hold a word of report outside the insinuation's
@@ -27142,11 +27154,11 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     const sentence *s = &rs->s[gs];
     uint32_t da = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
     uint32_t de = t->te + 4 < s->te ? t->te + 4 : s->te;
-    if (word_among(R, s->tb, s->te, wl_insinuated_victim,
+    if (among_q(R, s->tb, s->te, wl_insinuated_victim,
                    sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim) ||
-        word_among(R, da, t->tb, wl_insinuated_at,
+        among_q(R, da, t->tb, wl_insinuated_at,
                    sizeof wl_insinuated_at / sizeof *wl_insinuated_at) ||
-        word_among(R, t->te, de, wl_insinuated_done,
+        among_q(R, t->te, de, wl_insinuated_done,
                    sizeof wl_insinuated_done / sizeof *wl_insinuated_done))
         return UINT32_MAX;
     /* the wrong: in the group's sentence, or in a question next to it
@@ -27164,7 +27176,7 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
          * Muslims who help after a knife attack", "Sikhs out protecting
          * shops from looters") */
         if (k >= t->te && k < s->te &&
-            word_among(R, k >= t->te + 3 ? k - 3 : t->te, k, wl_insinuated_circ,
+            among_q(R, k >= t->te + 3 ? k - 3 : t->te, k, wl_insinuated_circ,
                        sizeof wl_insinuated_circ / sizeof *wl_insinuated_circ))
             continue;
         /* (done to them, the group the subject of a verb of receiving
@@ -27173,10 +27185,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
          * "our shops kept getting robbed once the Roma camp opened") */
         if (t->te <= k && rs->toks[t->te - 1].clause == rs->toks[k].clause &&
             !tok_is_word(R, k, "way") &&
-            ((k > lo && word_among(R, k - 1, k, wl_receive,
+            ((k > lo && among_q(R, k - 1, k, wl_receive,
                                    sizeof wl_receive / sizeof *wl_receive)) ||
              (k > lo + 1 &&
-              word_among(R, k - 2, k - 1, wl_receive,
+              among_q(R, k - 2, k - 1, wl_receive,
                          sizeof wl_receive / sizeof *wl_receive))))
             continue;
         /* (the wrong itself disowned or reported: "I'm not saying all
@@ -28859,7 +28871,7 @@ static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++) {
         if (rs->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_DENIAL))
             continue;
-        if (word_among(R, k, k + 1, gas, sizeof gas / sizeof *gas) ||
+        if (among_q(R, k, k + 1, gas, sizeof gas / sizeof *gas) ||
             (tok_is_word(R, k, "gas") && k + 1 < b &&
              (tok_is_word(R, k + 1, "chamber") ||
               tok_is_word(R, k + 1, "chambers"))))
@@ -28869,9 +28881,9 @@ static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
         else if (tok_is_word(R, k, "million") && k > a &&
                  (tok_is_word(R, k - 1, "six") || tok_is_word(R, k - 1, "6")))
             c |= 4;
-        else if (word_among(R, k, k + 1, ovens, sizeof ovens / sizeof *ovens))
+        else if (among_q(R, k, k + 1, ovens, sizeof ovens / sizeof *ovens))
             c |= 8;
-        else if (word_among(R, k, k + 1, exterm, sizeof exterm / sizeof *exterm))
+        else if (among_q(R, k, k + 1, exterm, sizeof exterm / sizeof *exterm))
             c |= 16;
         else {
             const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
@@ -28888,13 +28900,22 @@ static decorum_status rule_holocaust_described(run *R)
     static const char *const all_of[] = {"all",    "just",  "only", "merely",
                                          "simply", "was",   "were", "it's",
                                          "its",    "mostly"};
+    /* (a word of the means or the toll at all: one pass, before the
+     * classes are told apart) */
+    static const char *const any_means[] = {
+        "gassed", "gassing", "gassings", "gas", "camps", "camp", "million",
+        "ovens", "crematoria", "crematorium", "zyklon", "extermination",
+        "exterminated"};
     const dc_rules_scratch *rs = R->rs;
-    if (names_bigotry(R))
-        return DECORUM_OK;
-    unsigned classes = holocaust_classes(R, 0, rs->ntok);
     bool named = false; /* a denial that names the Holocaust itself */
     for (size_t i = 0; i < rs->nm && !named; i++)
         named = rs->m[i].kind == DC_KIND_DENIAL && ent(R, &rs->m[i])->group_len;
+    if (!named &&
+        !among_q(R, 0, rs->ntok, any_means, sizeof any_means / sizeof *any_means))
+        return DECORUM_OK;
+    if (names_bigotry(R))
+        return DECORUM_OK;
+    unsigned classes = holocaust_classes(R, 0, rs->ntok);
     if (__builtin_popcount(classes) + named < 2)
         return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
@@ -28908,7 +28929,7 @@ static decorum_status rule_holocaust_described(run *R)
         /* (typhus and delousing as all there was, not a cause told) */
         if ((tok_is_word(R, d->tb, "typhus") ||
              tok_is_word(R, d->tb, "delousing")) &&
-            !word_among(R, d->tb > s->tb + 3 ? d->tb - 3 : s->tb, d->tb,
+            !among_q(R, d->tb > s->tb + 3 ? d->tb - 3 : s->tb, d->tb,
                         all_of, sizeof all_of / sizeof *all_of))
             continue;
         if (!de->group_len && !holocaust_classes(R, s->tb, s->te))
@@ -29013,9 +29034,11 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             const tok *t = &rs->toks[k];
             bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
                         R->n->text[t->e - 1] == 's';
+            /* ("had" before an idea: "The Klan had the right idea") */
             if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
                 !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
-                t->type == TK_WORD)
+                t->type == TK_WORD &&
+                !(k + 1 == a->tb && tok_is_word(R, k, "had")))
                 return false;
         }
         return true;
@@ -29083,7 +29106,12 @@ static decorum_status rule_atrocity_praised(run *R)
         /* (an event before a content word is a modifier: "the Auschwitz
          * trip" is praised as a trip; asked after the modal branch, for
          * which "LGBT free too" is the zone) */
-        if (event_modifier(R, m))
+        /* (a verb of having or doing after it keeps the event for praise:
+         * "The Klan had the right idea"; not for denial, where "Auschwitz
+         * had a fake orchestra at the gate" says the orchestra was fake) */
+        if (event_modifier(R, m) &&
+            !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
+              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does")))
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
@@ -29133,9 +29161,12 @@ static decorum_status rule_doer_praised(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
+        /* (any approval said of "what happened to" a group: "... was
+         * long overdue"; of a doer, only praise) */
         if (a->kind != DC_KIND_APPROVE ||
-            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE)
+            DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG)
             continue;
+        bool praise = DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE;
         const sentence *s = sent_of(R, a->tb);
         if (s->question)
             continue;
@@ -29155,9 +29186,13 @@ static decorum_status rule_doer_praised(run *R)
              tok_is_word(R, j - 2, "did")) &&
             (tok_is_word(R, j - 3, "what") ||
              (j >= s->tb + 4 && tok_is_word(R, j - 4, "what")))) {
+            /* (a linking verb, adverbs and one word more between: "was
+             * long overdue", "was well deserved") */
             uint32_t k = g->te;
             while (k < a->tb && (kind_at(R, k, DC_KIND_COPULA) ||
                                  adverb_like(R, k)))
+                k++;
+            if (k + 1 == a->tb && k > g->te && rs->toks[k].type == TK_WORD)
                 k++;
             if (k == a->tb) {
                 target t = group_of(R, g);
@@ -29167,6 +29202,8 @@ static decorum_status rule_doer_praised(run *R)
             }
         }
         /* the deed before it, and the relative doer before that */
+        if (!praise)
+            continue;
         uint32_t d = UINT32_MAX;
         for (uint32_t k = g->tb; k > s->tb && g->tb - k < 5 && d == UINT32_MAX;
              k--) {
@@ -29182,7 +29219,7 @@ static decorum_status rule_doer_praised(run *R)
                    (d >= s->tb + 2 &&
                     (tok_is_word(R, d - 1, "who") ||
                      tok_is_word(R, d - 1, "that")) &&
-                    word_among(R, d - 2, d - 1, doer, sizeof doer / sizeof *doer));
+                    among_q(R, d - 2, d - 1, doer, sizeof doer / sizeof *doer));
         if (!rel)
             continue;
         target t = group_of(R, g);
