@@ -12724,9 +12724,13 @@ static bool event_named(const run *R, const mention *m, const sentence *s)
                                        "next", "today", "now"};
     const dc_rules_scratch *rs = R->rs;
     const tok *v = &rs->toks[m->te - 1];
+    /* (or the subject of a verb in the past: "Lynching terrorized Black
+     * families for generations" tells what the deed did) */
     if (m->te >= s->te || v->e - v->b < 6 ||
         memcmp(R->n->text + v->e - 3, "ing", 3) != 0 ||
-        !(tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")))
+        !(tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in") ||
+          (rs->toks[m->te].type == TK_WORD && ends_ed(R, m->te) &&
+           !kind_at(R, m->te, DC_KIND_THREAT))))
         return false;
     uint32_t clause = rs->toks[m->tb].clause, k = m->tb;
     /* one qualifying word, then a determiner, walking back */
@@ -12771,6 +12775,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         return wish_frame(R, m, NULL) || regretted(R, m, s) ||
                (any_kind(R, DC_KIND_NEGATION) && warned_deed(R, m, s));
     if (thing_harms(R, m, s))
+        return false;
+    /* "Whoever burned down that gurdwara should be jailed": a deed done
+     * in the past by "whoever" did it is told of its doer, not called
+     * for (praise of the doer is rule_doer_praised's) */
+    if (m->tb > s->tb && tok_is_word(R, m->tb - 1, "whoever") &&
+        (past_form(R, m) || ends_ed(R, m->tb)))
         return false;
     /* "I hope the women who were hurt recover", "I hope gays who were
      * beaten get justice": a passive in a relative clause tells what
@@ -27035,6 +27045,327 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
     return emit(R, &fs, r);
 }
 
+/* word_among for the session 29 (q29b) rules below, out of line: called
+ * from one place, word_among keeps the inlining the older rules' hot
+ * paths were measured with (each new call site of word_among itself cost
+ * rule_attack its inlined copy: +0.9M instructions on the bench corpus). */
+static __attribute__((noinline)) bool among_q(const run *R, uint32_t a,
+                                               uint32_t b,
+                                               const char *const *list,
+                                               size_t n)
+{
+    return word_among(R, a, b, list, n);
+}
+
+/* Session 29 (q29b): the insinuating question with the group named.
+ * "Funny how the break-ins started right after the Somali family moved
+ * in", "Ever wonder why bags go missing on routes where they hire
+ * Muslims? Asking for a friend", "Interesting that every member of the
+ * gang was Pakistani": an insinuation's marker (a `notice` code with no
+ * group: "funny how", "ever wonder", "just asking", "makes you think")
+ * in the sentence of a protected group or next to it, and a wrong beside
+ * the group (a crime, a loss, a harm or threat word, a vice, power told
+ * of an object) lays the wrong at the group's door without saying it:
+ * a stereotype, for review (INSINUATED_WEIGHT). Not the group as the one
+ * wronged (a word of blame, bias or victims in its sentence: "always the
+ * gypsies who get blamed when things go missing", "hate crimes against
+ * Romanians"; a verb of receiving before the wrong: "every Muslim MP gets
+ * death threats"), not in a comment that denounces, and not a marker
+ * negated, quoted or reported. A question that asks in good faith names
+ * no wrong ("Ever wonder why Chinese students pick engineering?"). */
+#define INSINUATED_WEIGHT 0.62f
+
+/* Words of a wrong the insinuation lays at a group's door (crimes, losses,
+ * vanishings, disloyalty); a harm, a threat, a vice (a stereotype of
+ * severity 2) or a story of power are read from the lexicon beside
+ * them. */
+static const char *const wl_insinuated_wrong[] = {
+    "crime",     "crimes",     "criminal",   "criminals",  "stabbing",
+    "stabbings", "grooming",   "rape",       "rapes",      "robbery",
+    "robberies", "robbed",     "theft",      "thefts",     "stolen",
+    "stealing",  "thieves",    "burglary",   "burglaries", "fraud",
+    "scam",      "scams",      "scammers",   "riot",       "riots",
+    "looters",   "looting",    "terror",     "terrorism",  "terrorist",
+    "terrorists", "bomb",      "bombs",      "bombing",    "bombings",
+    "murder",    "murders",    "gang",       "gangs",      "knife",
+    "shooting",  "shootings",  "mugging",    "muggings",   "dealers",
+    "drugs",     "missing",    "vanish",     "vanishing",  "vanished",
+    "disappear", "disappearing", "disappeared", "counterfeit", "smuggling",
+    "smuggled",  "trafficking", "traitors",  "spies",      "spying",
+    "loyalty",   "loyal",      "side",       "hide",       "hiding",
+    "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
+    "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
+    "control",   "controls",   "controlled", "controlling", "afford"};
+
+/* Words that make the group the one wronged, in its sentence. */
+static const char *const wl_insinuated_victim[] = {
+    "victim",     "victims",   "blamed",     "blame",      "scapegoat",
+    "scapegoated", "scapegoats", "harassed", "harassment", "attacked",
+    "targeted",   "discriminated", "discrimination", "racism", "racist",
+    "bigotry",    "prejudice", "profiled",   "profiling",  "stereotyped",
+    "hate",       "hatred",    "slurs"};
+
+/* Participles and nouns of a harm done to the group right after it
+ * ("Muslim MPs harassed online", "Jewish students targeted"), and the
+ * prepositions of a harm aimed at it right before it ("attacks on
+ * Sikhs", "crimes against Romanians"). */
+static const char *const wl_insinuated_done[] = {
+    "abused",  "threats",  "bullied",  "killed",  "murdered", "beaten",
+    "injured", "attacked", "harassed", "targeted", "insulted", "assaulted",
+    "spat",    "shot",     "stabbed",  "mocked",  "excluded", "fired"};
+static const char *const wl_insinuated_at[] = {"against", "on", "towards",
+                                               "toward",  "targeting",
+                                               "at",      "anti"};
+
+/* Prepositions that make a wrong after the group a circumstance. */
+static const char *const wl_insinuated_circ[] = {
+    "after", "against", "from", "during", "despite", "for", "about"};
+
+/* A verb of receiving: the wrong after it is done to its subject ("got
+ * robbed", "get death threats"). */
+static const char *const wl_receive[] = {"get",     "gets",   "got",
+                                         "getting", "receive", "receives",
+                                         "received", "face",  "faces",
+                                         "suffer",  "suffers", "suffered"};
+
+/* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
+ * (at or after token after, the group's end) a harm or a threat of no
+ * event? */
+static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->toks[k].type != TK_WORD)
+        return false;
+    if (among_q(R, k, k + 1, wl_insinuated_wrong,
+                   sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong))
+        return true;
+    /* (idle and paid: "money for new cars but no jobs"; "where does the
+     * money come from?", "get their way") */
+    if ((tok_is_word(R, k, "jobs") || tok_is_word(R, k, "job")) && k > 0 &&
+        (tok_is_word(R, k - 1, "no") || tok_is_word(R, k - 1, "without")))
+        return true;
+    if (tok_is_word(R, k, "money") &&
+        tok_is_word(R, sent_of(R, k)->tb, "where"))
+        return true;
+    if (tok_is_word(R, k, "way") && k > 1 && tok_is_word(R, k - 1, "their") &&
+        (tok_is_word(R, k - 2, "get") || tok_is_word(R, k - 2, "got") ||
+         tok_is_word(R, k - 2, "gets")))
+        return true;
+    if (tok_is_word(R, k, "break") && k + 2 < rs->ntok &&
+        rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '-' &&
+        tok_is_word(R, k + 2, "ins"))
+        return true;
+    /* a harm or a threat word of no other reading ("mow down" is a
+     * relay's anchor leg too), done by the group: after it ("you mock
+     * disabled people", "a coordinated attack rather than women telling
+     * their stories" do it to them or tell of another) */
+    if (k >= after) {
+        if (kind_at(R, k, DC_KIND_HARM))
+            return true;
+        const mention *x = mention_at(R, k, DC_KIND_THREAT);
+        if (x &&
+            !(ent(R, x)->flags & (DC_F_EVENT | DC_F_AMBIGUOUS | DC_F_GAME)))
+            return true;
+    }
+    const mention *x = mention_at(R, k, DC_KIND_STEREOTYPE);
+    return x && ent(R, x)->severity >= 2;
+}
+
+/* Is identity word g the writer's own or one person's ("my wife is
+ * Jewish", "as a Muslim", "our Sikh neighbours")? */
+static bool own_identity(const run *R, const mention *g)
+{
+    static const char *const own[] = {"my", "our", "i'm", "im", "as"};
+    uint32_t sb = sent_of(R, g->tb)->tb;
+    uint32_t from = g->tb > sb + 2 ? g->tb - 2 : sb;
+    return among_q(R, from, g->tb, own, sizeof own / sizeof *own);
+}
+
+/* Does sentence s hold a word of report outside the insinuation's
+ * markers ("asking for a friend", "just asking" report nothing)? */
+static bool report_unmarked(const run *R, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *r = &rs->m[i];
+        if (r->kind != DC_KIND_REPORT)
+            continue;
+        bool in_marker = false;
+        for (size_t j = rs->first[s->tb];
+             j < rs->nm && rs->m[j].tb <= r->tb && !in_marker; j++) {
+            const mention *c = &rs->m[j];
+            in_marker = c->kind == DC_KIND_CODE && c->te > r->tb &&
+                        DC_SENSE_OF(ent(R, c)->flags) == DC_SENSE_NOTICE;
+        }
+        if (!in_marker)
+            return true;
+    }
+    return false;
+}
+
+/* The token of the wrong laid at group t by a marker in the sentences
+ * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
+static uint32_t insinuated_wrong(const run *R, const target *t,
+                                 uint32_t ms_lo, uint32_t ms_hi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t gs = rs->toks[t->tb].sent;
+    if (gs + 1 < ms_lo || gs > ms_hi + 1)
+        return UINT32_MAX;
+    const sentence *s = &rs->s[gs];
+    uint32_t da = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
+    uint32_t de = t->te + 4 < s->te ? t->te + 4 : s->te;
+    if (among_q(R, s->tb, s->te, wl_insinuated_victim,
+                   sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim) ||
+        among_q(R, da, t->tb, wl_insinuated_at,
+                   sizeof wl_insinuated_at / sizeof *wl_insinuated_at) ||
+        among_q(R, t->te, de, wl_insinuated_done,
+                   sizeof wl_insinuated_done / sizeof *wl_insinuated_done))
+        return UINT32_MAX;
+    /* the wrong: in the group's sentence, or in a question next to it
+     * ("Why do airports hire muslims for baggage? ever wonder why bags go
+     * missing?") */
+    uint32_t lo = s->tb, hi = s->te;
+    if (gs + 1 < rs->ns && rs->s[gs + 1].question)
+        hi = rs->s[gs + 1].te;
+    if (gs > 0 && rs->s[gs - 1].question)
+        lo = rs->s[gs - 1].tb;
+    for (uint32_t k = lo; k < hi; k++) {
+        if ((k >= t->tb && k < t->te) || !insinuated_wrong_at(R, k, t->te))
+            continue;
+        /* (the wrong a circumstance of what the group does: "always
+         * Muslims who help after a knife attack", "Sikhs out protecting
+         * shops from looters") */
+        if (k >= t->te && k < s->te &&
+            among_q(R, k >= t->te + 3 ? k - 3 : t->te, k, wl_insinuated_circ,
+                       sizeof wl_insinuated_circ / sizeof *wl_insinuated_circ))
+            continue;
+        /* (done to them, the group the subject of a verb of receiving
+         * right before the wrong, in its clause: "the Sikh shop on the
+         * corner got robbed", "every Muslim MP gets death threats"; not
+         * "our shops kept getting robbed once the Roma camp opened") */
+        if (t->te <= k && rs->toks[t->te - 1].clause == rs->toks[k].clause &&
+            !tok_is_word(R, k, "way") &&
+            ((k > lo && among_q(R, k - 1, k, wl_receive,
+                                   sizeof wl_receive / sizeof *wl_receive)) ||
+             (k > lo + 1 &&
+              among_q(R, k - 2, k - 1, wl_receive,
+                         sizeof wl_receive / sizeof *wl_receive))))
+            continue;
+        /* (the wrong itself disowned or reported: "I'm not saying all
+         * Muslims are terrorists") */
+        const mention *neg;
+        scope sc = scope_of(R, k, k + 1, &neg);
+        if (sc == SC_REPORTED && !report_unmarked(R, sent_of(R, k)))
+            sc = SC_ASSERTED;
+        /* ("no jobs": the negation is the wrong's own) */
+        if (sc == SC_NEGATED && (tok_is_word(R, k, "jobs") ||
+                                 tok_is_word(R, k, "job")))
+            sc = SC_ASSERTED;
+        if (sc != SC_ASSERTED)
+            continue;
+        return k;
+    }
+    return UINT32_MAX;
+}
+
+static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    /* the sentences the markers stand in, as a range (a comment holds
+     * few: the first and the last are enough to bound the search) */
+    uint32_t ms_lo = UINT32_MAX, ms_hi = 0;
+    const mention *mk = NULL;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE ||
+            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
+            ent(R, m)->group_len)
+            continue;
+        const mention *neg;
+        if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
+            continue;
+        uint32_t si = rs->toks[m->tb].sent;
+        if (!mk)
+            mk = m;
+        if (si < ms_lo)
+            ms_lo = si;
+        if (si > ms_hi)
+            ms_hi = si;
+    }
+    if (!mk)
+        return DECORUM_OK;
+    /* the group: a group target, or an identity word where no target
+     * took it (the culprits' kind as a predicate: "every one of the
+     * dealers arrested was Albanian", "every Muslim MP") */
+    for (size_t i = 0; i < rs->nt + rs->nm; i++) {
+        target idt;
+        const target *t;
+        if (i < rs->nt) {
+            t = &rs->t[i];
+            /* (a group named by a code is rule_noticing's referent) */
+            if (t->type != TG_GROUP || t->reclaimed || t->coded)
+                continue;
+        } else {
+            const mention *g = &rs->m[i - rs->nt];
+            if (g->kind != DC_KIND_IDENTITY || !ent(R, g)->categories ||
+                own_identity(R, g))
+                continue;
+            /* (a word of colour names people only capitalized, as a
+             * predicate, or before a person or a wrong: "Black
+             * neighbourhoods", "was black", "black crime", not "black
+             * clad antifas") */
+            if ((ent(R, g)->flags & DC_F_AMBIGUOUS) && !title_case(R, g->tb) &&
+                !(g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA)) &&
+                !(g->te < rs->ntok && (kind_at(R, g->te, DC_KIND_PERSON) ||
+                                       insinuated_wrong_at(R, g->te, 0))))
+                continue;
+            memset(&idt, 0, sizeof idt);
+            idt.tb = g->tb;
+            idt.te = g->te;
+            idt.categories = ent(R, g)->categories;
+            idt.entry = (int32_t)g->entry;
+            idt.type = TG_GROUP;
+            t = &idt;
+        }
+        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi);
+        if (w == UINT32_MAX)
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        uint32_t b = t->tb < w ? t->tb : w, e = t->te > w + 1 ? t->te : w + 1;
+        if (rs->toks[b].sent != rs->toks[e - 1].sent) {
+            b = t->tb;
+            e = t->te;
+        }
+        fs.b = tb_byte(R, b);
+        fs.e = te_byte(R, e);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, t, buf, sizeof buf);
+        int ml = (int)(mk->e - mk->b);
+        int wl = (int)(te_byte(R, w + 1) - tb_byte(R, w));
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": an insinuation ('"),
+            piece_text(R->n->text + mk->b, ml > 30 ? 30 : ml),
+            LIT("') lays '"),
+            piece_text(R->n->text + tb_byte(R, w), wl > 30 ? 30 : wl),
+            LIT("' at the group's door without saying it"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -28569,6 +28900,126 @@ static decorum_status rule_atrocity_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 29 (q29b): Holocaust denial with no event named. "The camps
+ * were work camps, nobody was gassed, the rest is hollywood", "Those gas
+ * chambers tourists see were built by the Soviets", "Sure, some died of
+ * typhus, but the 'extermination' story is a fantasy": the Holocaust is
+ * named by its means and its toll (holocaust_classes: gassing, the gas
+ * chambers, the camps, the six million, the ovens, extermination, the
+ * Jews) and by the denials that name it themselves (a `denial` entry with
+ * a group: "nobody was gassed", "work camps", "built by the Soviets",
+ * typhus). Two such classes in the comment and a denial asserted in a
+ * sentence that holds one of them is the denial a named event makes:
+ * derogation of Jews, 0.9. Typhus and delousing are the denial only as
+ * all there was ("it was all delousing", "just typhus"), not as a cause
+ * of death told ("Anne Frank died of typhus in Belsen"). Not asked,
+ * doubted, reported ("the camps were called work camps by the Nazis") or
+ * negated, nor in a comment that names bigotry or denial ("deniers say
+ * it was typhus"). */
+
+/* The classes of Holocaust words in tokens [a, b), as bits: 1 gassing or
+ * the gas chambers, 2 the camps, 4 the six million, 8 ovens or Zyklon, 16
+ * extermination, 32 the Jews (an identity word of the group). Tokens
+ * inside a denial entry are its own ("work camps"). */
+static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const gas[] = {"gassed", "gassing", "gassings"};
+    static const char *const ovens[] = {"ovens", "crematoria", "crematorium",
+                                        "zyklon"};
+    static const char *const exterm[] = {"extermination", "exterminated"};
+    const dc_rules_scratch *rs = R->rs;
+    unsigned c = 0;
+    for (uint32_t k = a; k < b; k++) {
+        if (rs->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_DENIAL))
+            continue;
+        if (among_q(R, k, k + 1, gas, sizeof gas / sizeof *gas) ||
+            (tok_is_word(R, k, "gas") && k + 1 < b &&
+             (tok_is_word(R, k + 1, "chamber") ||
+              tok_is_word(R, k + 1, "chambers"))))
+            c |= 1;
+        else if (tok_is_word(R, k, "camps") || tok_is_word(R, k, "camp"))
+            c |= 2;
+        else if (tok_is_word(R, k, "million") && k > a &&
+                 (tok_is_word(R, k - 1, "six") || tok_is_word(R, k - 1, "6")))
+            c |= 4;
+        else if (among_q(R, k, k + 1, ovens, sizeof ovens / sizeof *ovens))
+            c |= 8;
+        else if (among_q(R, k, k + 1, exterm, sizeof exterm / sizeof *exterm))
+            c |= 16;
+        else {
+            const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
+            if (id && ent(R, id)->group_len == 6 &&
+                memcmp(ent(R, id)->group, "jewish", 6) == 0)
+                c |= 32;
+        }
+    }
+    return c;
+}
+
+static decorum_status rule_holocaust_described(run *R)
+{
+    static const char *const all_of[] = {"all",    "just",  "only", "merely",
+                                         "simply", "was",   "were", "it's",
+                                         "its",    "mostly"};
+    /* (a word of the means or the toll at all: one pass, before the
+     * classes are told apart) */
+    static const char *const any_means[] = {
+        "gassed", "gassing", "gassings", "gas", "camps", "camp", "million",
+        "ovens", "crematoria", "crematorium", "zyklon", "extermination",
+        "exterminated"};
+    const dc_rules_scratch *rs = R->rs;
+    bool named = false; /* a denial that names the Holocaust itself */
+    for (size_t i = 0; i < rs->nm && !named; i++)
+        named = rs->m[i].kind == DC_KIND_DENIAL && ent(R, &rs->m[i])->group_len;
+    if (!named &&
+        !among_q(R, 0, rs->ntok, any_means, sizeof any_means / sizeof *any_means))
+        return DECORUM_OK;
+    if (names_bigotry(R))
+        return DECORUM_OK;
+    unsigned classes = holocaust_classes(R, 0, rs->ntok);
+    if (__builtin_popcount(classes) + named < 2)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DENIAL)
+            continue;
+        const dc_entry *de = ent(R, d);
+        const sentence *s = sent_of(R, d->tb);
+        if (s->question || doubted(R, s, d->tb))
+            continue;
+        /* (typhus and delousing as all there was, not a cause told) */
+        if ((tok_is_word(R, d->tb, "typhus") ||
+             tok_is_word(R, d->tb, "delousing")) &&
+            !among_q(R, d->tb > s->tb + 3 ? d->tb - 3 : s->tb, d->tb,
+                        all_of, sizeof all_of / sizeof *all_of))
+            continue;
+        if (!de->group_len && !holocaust_classes(R, s->tb, s->te))
+            continue;
+        const mention *neg;
+        if (scope_of(R, d->tb, d->te, &neg) != SC_ASSERTED)
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = d->b;
+        fs.e = d->e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_RELIGION;
+        fs.weight = 0.9f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r,
+            LIT("atrocity denial: denies the Holocaust, named by its means "
+                "and its toll, a crime against Jews: "),
+            piece_text(de->why, de->why_len));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 
 /* Is the named event m a modifier of the content word after it ("the
  * Auschwitz trip", "our Holocaust unit", "the Holocaust scenes were
@@ -28586,7 +29037,7 @@ static bool event_modifier(const run *R, const mention *m)
         "story",  "stories", "narrative", "narratives", "tale",
         "tales",  "account", "accounts",  "numbers",    "number",
         "figures", "figure", "toll",      "claims",     "lies",
-        "industry"};
+        "industry", "death"};
     const dc_rules_scratch *rs = R->rs;
     return m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
            !word_among(R, m->te, m->te + 1, told, sizeof told / sizeof *told) &&
@@ -28619,10 +29070,12 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     /* (praise told as others' or of a time: "Hitler was a hero in
      * Germany until 1945", "among his troops", "back then") */
     static const char *const held[] = {"until", "till", "among",
-                                       "amongst", "then", "back"};
+                                       "amongst", "then"};
     const dc_rules_scratch *rs = R->rs;
     const sentence *sa = sent_of(R, a->tb);
     uint32_t he = a->te + 4 < sa->te ? a->te + 4 : sa->te;
+    /* ("back" only as "back then": "back in the day" is the writer's
+     * nostalgia, "The Klan had the right idea back in the day") */
     if (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held))
         return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
@@ -28642,9 +29095,11 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             const tok *t = &rs->toks[k];
             bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
                         R->n->text[t->e - 1] == 's';
+            /* ("had" before an idea: "The Klan had the right idea") */
             if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
                 !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
-                t->type == TK_WORD)
+                t->type == TK_WORD &&
+                !(k + 1 == a->tb && tok_is_word(R, k, "had")))
                 return false;
         }
         return true;
@@ -28712,7 +29167,12 @@ static decorum_status rule_atrocity_praised(run *R)
         /* (an event before a content word is a modifier: "the Auschwitz
          * trip" is praised as a trip; asked after the modal branch, for
          * which "LGBT free too" is the zone) */
-        if (event_modifier(R, m))
+        /* (a verb of having or doing after it keeps the event for praise:
+         * "The Klan had the right idea"; not for denial, where "Auschwitz
+         * had a fake orchestra at the gate" says the orchestra was fake) */
+        if (event_modifier(R, m) &&
+            !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
+              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does")))
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
@@ -28740,6 +29200,92 @@ static decorum_status rule_atrocity_praised(run *R)
                                           : DECORUM_SIGNAL_EXCLUSION,
                                    severe ? 0.9f : 0.75f, false);
         }
+    }
+    return DECORUM_OK;
+}
+
+/* Session 29 (q29b): "Whoever shot up that mosque deserves a statue",
+ * "Whoever torched that synagogue should get a medal", "the guy who
+ * burned down the gurdwara is a hero": the perpetrator of an attack on a
+ * group named by the attack (a relative doer, "whoever" or a person noun
+ * and "who", then a threat or harm word and the group or its place of
+ * worship) and praised (an approve entry of sense `praise` at most six
+ * words after the group) praises the attack: a threat at the group, 0.9,
+ * as praise of a named atrocity is. Not asked; negated, reported and
+ * denounced praise is attack_on_group's to clear. "Whoever torched that
+ * synagogue should be caught" praises no one. */
+static decorum_status rule_doer_praised(run *R)
+{
+    static const char *const doer[] = {"guy", "man",  "bloke", "dude", "lad",
+                                       "kid", "one",  "person", "people",
+                                       "men", "guys", "boys"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        /* (any approval said of "what happened to" a group: "... was
+         * long overdue"; of a doer, only praise) */
+        if (a->kind != DC_KIND_APPROVE ||
+            DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG)
+            continue;
+        bool praise = DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE;
+        const sentence *s = sent_of(R, a->tb);
+        if (s->question)
+            continue;
+        /* the group or its place, at most six words before the praise */
+        const mention *g = NULL;
+        for (uint32_t k = a->tb; k > s->tb && a->tb - k < 7 && !g; k--)
+            g = mention_at(R, k - 1, DC_KIND_IDENTITY);
+        if (!g || !ent(R, g)->categories)
+            continue;
+        /* ("What happened to the Rohingya was long overdue": the deed
+         * told of the group, the praise its predicate) */
+        uint32_t j = g->tb;
+        if (j > s->tb && tok_is_word(R, j - 1, "the"))
+            j--;
+        if (j >= s->tb + 3 && tok_is_word(R, j - 1, "to") &&
+            (tok_is_word(R, j - 2, "happened") || tok_is_word(R, j - 2, "done") ||
+             tok_is_word(R, j - 2, "did")) &&
+            (tok_is_word(R, j - 3, "what") ||
+             (j >= s->tb + 4 && tok_is_word(R, j - 4, "what")))) {
+            /* (a linking verb, adverbs and one word more between: "was
+             * long overdue", "was well deserved") */
+            uint32_t k = g->te;
+            while (k < a->tb && (kind_at(R, k, DC_KIND_COPULA) ||
+                                 adverb_like(R, k)))
+                k++;
+            if (k + 1 == a->tb && k > g->te && rs->toks[k].type == TK_WORD)
+                k++;
+            if (k == a->tb) {
+                target t = group_of(R, g);
+                R->out->rf[DC_RF_THREAT] += 1;
+                return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.9f,
+                                       false);
+            }
+        }
+        /* the deed before it, and the relative doer before that */
+        if (!praise)
+            continue;
+        uint32_t d = UINT32_MAX;
+        for (uint32_t k = g->tb; k > s->tb && g->tb - k < 5 && d == UINT32_MAX;
+             k--) {
+            const mention *x = mention_at(R, k - 1, DC_KIND_THREAT);
+            if ((x && !(ent(R, x)->flags & DC_F_EVENT) &&
+                 ent(R, x)->severity >= 2) ||
+                kind_at(R, k - 1, DC_KIND_HARM))
+                d = k - 1;
+        }
+        if (d == UINT32_MAX || d == s->tb)
+            continue;
+        bool rel = tok_is_word(R, d - 1, "whoever") ||
+                   (d >= s->tb + 2 &&
+                    (tok_is_word(R, d - 1, "who") ||
+                     tok_is_word(R, d - 1, "that")) &&
+                    among_q(R, d - 2, d - 1, doer, sizeof doer / sizeof *doer));
+        if (!rel)
+            continue;
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_THREAT] += 1;
+        return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.9f, false);
     }
     return DECORUM_OK;
 }
@@ -29512,6 +30058,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
          any_kind(&R, DC_KIND_ALLOW)) &&
         named_event(&R) && (st = rule_atrocity_denied(&R)) != DECORUM_OK)
         return st;
+    /* (the Holocaust named by its means and toll, with no event named) */
+    if (any_kind(&R, DC_KIND_DENIAL) && R.out->rf[DC_RF_DEROGATION] == 0 &&
+        (st = rule_holocaust_described(&R)) != DECORUM_OK)
+        return st;
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
@@ -29523,6 +30073,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (any_kind(&R, DC_KIND_APPROVE) || R.mild_event) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
+        return st;
+    /* (an attack's perpetrator named by the attack and praised) */
+    if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.out->rf[DC_RF_THREAT] == 0 &&
+        (st = rule_doer_praised(&R)) != DECORUM_OK)
         return st;
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
@@ -29632,6 +30187,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((R.noticed || (R.kinds & KIND_BIT(DOGWHISTLE) &&
                        R.kinds & (KIND_BIT(CODE) | KIND_BIT(CONSPIRACY)))) &&
         (st = rule_noticing(&R)) != DECORUM_OK)
+        return st;
+    /* an insinuation's marker and a group named (rule_insinuated) */
+    if (R.noticed &&
+        (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_insinuated(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
