@@ -421,7 +421,13 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
         l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
 }
 
-/* What stage_model reads first for lane l, fetched ahead. */
+/* Lane l's first pass over its tokens (its word cache sets made and their
+ * rows fetched), done ahead by dc_model_prefetch while the lane before is
+ * scored, and taken by stage_model. A pass done ahead must be taken or
+ * dropped before its lane's buffers are used for another text (a slot is
+ * matched by the text's and runs' pointers and lengths): run_stage looks
+ * ahead only for a lane that has not failed, stage_model scores every lane
+ * with runs, and dc_model_score_runs clears the slot it takes. */
 static void ahead_model(const decorum_engine *e, decorum_scratch *s,
                         const lane *l)
 {

@@ -3182,9 +3182,9 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 
 /* How many words ahead match_words fetches a word's memo pair (word_keys
  * made its key and pair). One word ahead was too little: a word done
- * from the memo is ~30-60 cycles, and in the whole analysis the memo
- * (512 KB) is in the L3 at best, the model's tables having pushed it out
- * of the L2 between two batches (docs/MATCH.md, fifteenth round). */
+ * from the memo is ~30-60 cycles, and the memo (512 KB) is in the L2
+ * at best: in the whole analysis the model's tables push it out of the L2
+ * between two batches (docs/MATCH.md, fifteenth round). */
 #define MEMO_AHEAD 8
 
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
@@ -4532,7 +4532,8 @@ static bool match_words(scan *s)
         if (dnext & 1u << (t[a] & 31))
             pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
         dnext = 0;
-        /* NULL for a word next to ' or '*' or longer than 15 bytes. */
+        /* NULL for a word next to ' or '*' or longer than word_keys' lim
+         * (15 bytes, or the longest key when that is shorter). */
         uint64_t *e = memo_find(set, x);
         /* HV_TRIG: a key that is a split slur's fragment goes to
          * plain_word. In a word that is no key the bit is one of
@@ -4648,16 +4649,16 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                             (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
-     * and the sentinel. Made once here, so the word pass stores without a
-     * check. */
+     * the sentinel, and MEMO_AHEAD more for word_keys' keys past the last
+     * word. Made once here, so the word pass stores without a check. */
     if (gst == DECORUM_OK && words)
         gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
-                      n->len / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
-                      (size_t)UINT32_MAX / 2 + 1 + MEMO_AHEAD);
+                      (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
+                      (size_t)UINT32_MAX / 2 + 2 + MEMO_AHEAD);
     if (gst == DECORUM_OK && words && ms->memo)
         gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
-                      n->len / 2 + 1 + MEMO_AHEAD, sizeof *ms->wk,
-                      (size_t)UINT32_MAX / 2 + 1 + MEMO_AHEAD);
+                      (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *ms->wk,
+                      (size_t)UINT32_MAX / 2 + 2 + MEMO_AHEAD);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;

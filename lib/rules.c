@@ -16045,6 +16045,11 @@ static bool game_talk(run *R, const mention *m)
         "npc",     "npcs",     "pvp",      "pve",     "cooldown",
         "cooldowns", "speedrun", "gank",   "wipe",    "wipes",
         "wiped"};
+    /* (a list of its own: word_among knows a list by its address and
+     * length, so jargon_wipe cannot be jargon's array run on; keep the two
+     * above and this one in step) */
+    _Static_assert(sizeof jargon_wipe == sizeof jargon + sizeof wipe,
+                   "jargon_wipe is jargon then wipe");
     if (game_in(R, sent_of(R, m->tb)))
         return true;
     /* (the comment is scanned once: game_said 2 when two jargon words,
@@ -16745,7 +16750,8 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
 
 /* "Immigrant kids struggle in normal classrooms without language
  * support, they just sink", "the weaker kids sink or swim": the bare
- * "sink" (an ambiguous threat) said of its own subject, the group or
+ * "sink" or "sinking" (the ambiguous threat entries: the caller tests the
+ * term's first four bytes) said of its own subject, the group or
  * "they" right before it (past adverbs), is failing, not drowning
  * wished: nothing after it but the clause's end or a preposition or
  * conjunction, no wish before it in its clause ("let them sink", "I
@@ -19229,7 +19235,8 @@ static const char *const wl_narrowing_det[] = {
 static bool bare_plural(const run *R, const target *g)
 {
     const tok *tk = R->rs->toks;
-    if (g->type != TG_GROUP ||
+    /* (a group named in the parent or title spans no token: tb == te) */
+    if (g->type != TG_GROUP || g->te <= g->tb ||
         !(g->categories & ~(1u << DECORUM_CATEGORY_SEX)))
         return false;
     if (g->tb > 0 && word_among(R, g->tb - 1, g->tb, FRAME_WORDS(wl_case)))
@@ -19429,7 +19436,10 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     dc_rules_scratch *rs = R->rs; /* (its caches: vw_*, fr_*) */
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, m->tb);
-    if (!t || part_of_group(R, t))
+    /* Told of a group named in this comment only: one named in the parent
+     * or title (context_group) spans no token here (tb == te == 0), and
+     * the tests below read its words and its place before m. */
+    if (!t || t->te <= t->tb || part_of_group(R, t))
         return false;
     /* a capacity denied of people named by a disability may be the
      * disability itself ("Blind people can't read printed menus", "Deaf
