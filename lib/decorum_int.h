@@ -716,6 +716,11 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
                        const dc_norm *n, const dc_wrun *runs, size_t nruns);
 
+/* Drops the passes done ahead that no call took (none, when every comment
+ * looked ahead for was scored), so that a later text in the same buffers
+ * cannot be taken for one of them. */
+void dc_model_prefetch_drop(dc_model_scratch *ms);
+
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */
 extern const dc_blob dc_builtin_model[];

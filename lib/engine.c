@@ -427,7 +427,9 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
  * dropped before its lane's buffers are used for another text (a slot is
  * matched by the text's and runs' pointers and lengths): run_stage looks
  * ahead only for a lane that has not failed, stage_model scores every lane
- * with runs, and dc_model_score_runs clears the slot it takes. */
+ * with runs, and dc_model_score_runs clears the slot it takes; what a
+ * batch left anyway is dropped after its model stage
+ * (dc_model_prefetch_drop). */
 static void ahead_model(const decorum_engine *e, decorum_scratch *s,
                         const lane *l)
 {
@@ -502,6 +504,8 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
     run_stage(stage_match, NULL, e, s, items, n, st, err);
     run_stage(stage_rules, NULL, e, s, items, n, st, err);
     run_stage(stage_model, ahead_model, e, s, items, n, st, err);
+    if (e->model)
+        dc_model_prefetch_drop(s->mods);
     run_stage(stage_score, NULL, e, s, items, n, st, err);
     for (size_t i = 0; i < n; i++)
         if (st[i] == DECORUM_OK)

@@ -738,6 +738,12 @@ void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
                        runs, nruns, KEEP_TOKENS, &ms->cache, ah);
 }
 
+void dc_model_prefetch_drop(dc_model_scratch *ms)
+{
+    if (ms)
+        ms->ahead[0].runs = ms->ahead[1].runs = NULL;
+}
+
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_wrun *runs,
                                    size_t nruns,
