@@ -1235,6 +1235,15 @@ sum_text_portable(const dc_feat_cfg *c, const int8_t *w,
                     toks, max_toks, ntok, cache);
 }
 
+/* Was the cache filled for weights w and configuration c? (Else it is
+ * emptied before it is used: cache_empty.) */
+static inline bool cache_for(const dc_feat_cache *cache, const dc_feat_cfg *c,
+                             const int8_t *w)
+{
+    return cache->w == w && cache->cfg.bits == c->bits &&
+           cache->cfg.bucket_bits == c->bucket_bits;
+}
+
 /* Empties the cache for weights w and configuration c (out of line, as
  * rare). A cache never used (w NULL) is all zero, so empty already: not
  * clearing it leaves its 1.25 MiB untouched until words land in it, where
@@ -1293,11 +1302,10 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 #if defined(HAVE_AVX2_PATH)
     /* sum_avx2()'s way to runs_avx2(), the text known to be ASCII; a cache
      * about to be emptied (filled for other weights) is not used */
-    if (!runs || !cache || cache->w != w || nruns > max_toks ||
+    if (!runs || !cache || !cache_for(cache, c, w) || nruns > max_toks ||
         (known & (DC_FEAT_PADDED | DC_FEAT_ASCII)) !=
             (DC_FEAT_PADDED | DC_FEAT_ASCII) ||
-        cache->cfg.bits != c->bits ||
-        cache->cfg.bucket_bits != c->bucket_bits || !avx2_pass(c, len, known))
+        !avx2_pass(c, len, known))
         return;
     find_ahead_avx2((const unsigned char *)text, runs, nruns, cache, ah);
     ah->runs = runs;
@@ -1324,8 +1332,7 @@ size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
 #if defined(HAVE_AVX2_PATH)
     /* the cache still the one filled for these weights (else it is to be
      * emptied: the long way) */
-    if (ah->runs && cache->w == w && cache->cfg.bits == c->bits &&
-        cache->cfg.bucket_bits == c->bucket_bits && ah->nruns <= max_toks) {
+    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks) {
         if (c->bucket_bits == RUNS_BITS)
             return runs17_avx2(w, (const unsigned char *)ah->text, ah->runs,
                                ah->nruns, acc, toks, ntok, cache, ah);
@@ -1351,8 +1358,7 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
     (void)known;
     (void)runs;
     (void)nruns;
-    if (cache && (cache->w != w || cache->cfg.bits != c->bits ||
-                  cache->cfg.bucket_bits != c->bucket_bits))
+    if (cache && !cache_for(cache, c, w))
         cache_empty(cache, c, w);
 #if defined(HAVE_AVX2_PATH)
     if (cache && avx2_pass(c, len, known))

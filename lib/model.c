@@ -761,16 +761,10 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     /* the first pass over its tokens, when dc_model_prefetch did it for
      * this text and these runs */
     dc_feat_ahead *ah = NULL;
-    if (runs) {
-        ah = &ms->ahead[0];
-        if (ah->runs != runs || ah->text != n->text) {
-            ah = &ms->ahead[1];
-            if (ah->runs != runs || ah->text != n->text)
-                ah = NULL;
-        }
-        if (ah && (ah->nruns != nruns || ah->len != n->len))
-            ah = NULL;
-    }
+    for (size_t k = 0; runs && k < 2 && !ah; k++)
+        if (ms->ahead[k].runs == runs && ms->ahead[k].text == n->text &&
+            ms->ahead[k].nruns == nruns && ms->ahead[k].len == n->len)
+            ah = &ms->ahead[k];
     size_t nfeat;
     if (ah) {
         nfeat = dc_feat_sum_taken(&h->fc, m->w, acc, toks, KEEP_TOKENS, &ntok,
