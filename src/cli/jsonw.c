@@ -301,66 +301,6 @@ static inline char *score_digits(char *o, float x)
     return o + 6 - ((unsigned)__builtin_clz(d) >> 3);
 }
 
-#if defined(__SSE2__)
-/* The six scores of a result as score_digits() writes each, all at once:
- * str[a] holds score a's bytes ("0.dddd", "0" or "1", the first in the
- * low byte, then bytes that are not written), len[a] their count. The
- * same float operations, lane by lane, as score_digits() (max and min
- * clamp as its tests do, a NaN included); then v (at most 10000) in
- * 16-bit lanes, its four digits by multiplies and its trailing zeros by
- * compares. Six scores a line took 32 instructions each, branches
- * included, one at a time. */
-_Static_assert(DECORUM_N_ATTRIBUTES <= 8, "the scores fit eight lanes");
-static inline void score_strings(const float *scores, uint64_t *str,
-                                 uint16_t *len)
-{
-    float x[8] = {0};
-    memcpy(x, scores, DECORUM_N_ATTRIBUTES * sizeof *x);
-    const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f),
-                 k = _mm_set1_ps(10000.0f), half = _mm_set1_ps(0.5f);
-    __m128 x0 = _mm_min_ps(_mm_max_ps(_mm_loadu_ps(x), zero), one);
-    __m128 x1 = _mm_min_ps(_mm_max_ps(_mm_loadu_ps(x + 4), zero), one);
-    /* v in [0, 10000] */
-    __m128i v = _mm_packs_epi32(
-        _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(x0, k), half)),
-        _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(x1, k), half)));
-    /* v / 100 exact below 43699; x / 10 exact for x below 16389 */
-    const __m128i c100 = _mm_set1_epi16(100), c10 = _mm_set1_epi16(10);
-    __m128i hi = _mm_srli_epi16(_mm_mulhi_epu16(v, _mm_set1_epi16(5243)), 3);
-    __m128i lo = _mm_sub_epi16(v, _mm_mullo_epi16(hi, c100));
-    __m128i ht = _mm_mulhi_epu16(hi, _mm_set1_epi16(6554));
-    __m128i ho = _mm_sub_epi16(hi, _mm_mullo_epi16(ht, c10));
-    __m128i lt = _mm_mulhi_epu16(lo, _mm_set1_epi16(6554));
-    __m128i lu = _mm_sub_epi16(lo, _mm_mullo_epi16(lt, c10));
-    const __m128i z = _mm_setzero_si128(), d0 = _mm_set1_epi16(0x3030);
-    /* the digit pairs as bytes, tens first */
-    __m128i a = _mm_add_epi16(_mm_or_si128(ht, _mm_slli_epi16(ho, 8)), d0);
-    __m128i b = _mm_add_epi16(_mm_or_si128(lt, _mm_slli_epi16(lu, 8)), d0);
-    /* v 0 is "0", v 10000 "1"; else "0." and the digits */
-    __m128i big = _mm_cmpgt_epi16(v, _mm_set1_epi16(9999));
-    __m128i spec = _mm_or_si128(_mm_cmpeq_epi16(v, z), big);
-    __m128i p = _mm_or_si128(
-        _mm_and_si128(spec, _mm_sub_epi16(_mm_set1_epi16(0x30), big)),
-        _mm_andnot_si128(spec, _mm_set1_epi16(0x2e30)));
-    /* trailing zeros: the last digit, the last two, the last three */
-    __m128i l0 = _mm_cmpeq_epi16(lo, z);
-    __m128i tz = _mm_add_epi16(
-        _mm_add_epi16(_mm_cmpeq_epi16(lu, z), l0),
-        _mm_and_si128(l0, _mm_cmpeq_epi16(ho, z))); /* minus the count */
-    __m128i n = _mm_or_si128(
-        _mm_and_si128(spec, _mm_set1_epi16(1)),
-        _mm_andnot_si128(spec, _mm_add_epi16(_mm_set1_epi16(6), tz)));
-    _mm_storeu_si128((__m128i *)(void *)len, n);
-    /* 64-bit lanes: p, a, b, 0 as 16-bit words */
-    __m128i pa = _mm_unpacklo_epi16(p, a), pb = _mm_unpackhi_epi16(p, a);
-    __m128i bl = _mm_unpacklo_epi16(b, z), bh = _mm_unpackhi_epi16(b, z);
-    _mm_storeu_si128((__m128i *)(void *)str, _mm_unpacklo_epi32(pa, bl));
-    _mm_storeu_si128((__m128i *)(void *)(str + 2), _mm_unpackhi_epi32(pa, bl));
-    _mm_storeu_si128((__m128i *)(void *)(str + 4), _mm_unpacklo_epi32(pb, bh));
-    _mm_storeu_si128((__m128i *)(void *)(str + 6), _mm_unpackhi_epi32(pb, bh));
-}
-#endif
-
 int jsonw_score(struct jbuf *b, float x)
 {
     if (jbuf_reserve(b, 6) != 0)
@@ -564,23 +504,11 @@ int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
     o = r->hateful ? PUT_LIT(o, "true, \"attributes\": {")
                    : PUT_LIT(o, "false, \"attributes\": {");
     /* Unrolled: six fixed cells, each copied from a known address. */
-#if defined(__SSE2__)
-    uint64_t str[8];
-    uint16_t slen[8];
-    score_strings(r->scores, str, slen);
-#pragma GCC unroll 8
-    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
-        o = PUT_FRAG(o, &names.attr_key[a]);
-        memcpy(o, &str[a], 8); /* head_room has room for the 8 */
-        o += slen[a];
-    }
-#else
 #pragma GCC unroll 8
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         o = PUT_FRAG(o, &names.attr_key[a]);
         o = score_digits(o, r->scores[a]);
     }
-#endif
     o = PUT_LIT(o, "}, \"spans\": [");
     b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {

@@ -645,9 +645,9 @@ Test(jsonw, scores_all_four_decimals)
     jbuf_free(&b);
 }
 
-/* jsonw_result writes a line's six scores together: each as jsonw_score
- * writes it alone, for every printed value, the floats on either side of
- * each rounding edge, and the ones out of range. */
+/* jsonw_result writes each of a line's six scores as jsonw_score writes
+ * it alone, for every printed value, the floats on either side of each
+ * rounding edge, and the ones out of range. */
 Test(jsonw, result_scores_as_score)
 {
     static const char *const keys[DECORUM_N_ATTRIBUTES] = {
