@@ -4649,8 +4649,10 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                             (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
-     * the sentinel, and MEMO_AHEAD more for word_keys' keys past the last
-     * word. Made once here, so the word pass stores without a check. */
+     * and the sentinel. word_keys' keys (wk) need MEMO_AHEAD more past the
+     * last word (match_words fetches that far ahead); runs keeps the same
+     * slack, which held that look-ahead before word_keys had its array.
+     * Made once here, so the word pass stores without a check. */
     if (gst == DECORUM_OK && words)
         gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
                       (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
