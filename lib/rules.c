@@ -423,10 +423,11 @@ typedef struct run {
     dc_rules_out *out;
     const dc_ctx_view *ctx;
     size_t n_ctx;
-    /* The scratch's arrays the helpers read on every test (tok_is_word,
-     * kind_at, ent, sent_of), copied here once they are made: through rs
-     * each test loaded the scratch's pointer first (tokenize sets toks,
-     * key and ntok, place_hits at; no array is made again after). */
+    /* The arrays the helpers read on every test (tok_is_word, kind_at,
+     * ent, sent_of), copied here once they are made: through rs or lx
+     * each test loaded that pointer first (tokenize sets the scratch's
+     * toks, key and ntok, place_hits at, and ents is the lexicon's entries,
+     * set with the run; no array is made again after). */
     const tok *toks;
     const uint64_t *key;
     const uint64_t *at;
@@ -1406,7 +1407,7 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
          * so that "the world" is no conspiracy's object, and the cup
          * stays a competition) */
         !(m->kind == DC_KIND_OBJECT &&
-          (R->lx->entries[m->entry].flags & DC_F_GAME)))
+          (R->ents[m->entry].flags & DC_F_GAME)))
         return true;
     /* A content word inside a longer entry of another kind yields to it:
      * "hate" in "hate crime", "sick" in "sick of". Structural words stay:
@@ -1418,7 +1419,7 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
     /* A run-together reading inside a token that a whole-word entry already
      * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
      * keep their pieces ("killalljews" threatens). */
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     return m->how == DC_HIT_COMPOUND && o->how != DC_HIT_COMPOUND &&
            o->b <= toks[m->tb].b && o->e >= toks[m->te - 1].e &&
            o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE;
@@ -1609,7 +1610,7 @@ static void restore_attacked_slurs(run *R, mention *mv, size_t nm,
                                    uint64_t *at, uint64_t *kinds,
                                    uint64_t *dropped)
 {
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     const uint64_t hostile = KIND_BIT(THREAT) | KIND_BIT(DEHUMANIZE) |
                              KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
                              KIND_BIT(EXCLUSION);
@@ -1827,9 +1828,10 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
          ((R->orig[oe + 1] >= 'a' && R->orig[oe + 1] <= 'z') ||
           (R->orig[oe + 1] >= '0' && R->orig[oe + 1] <= '9'))))
         return true;
-    /* (sentences are not marked yet when hits are placed: the words
-     * just before it, and hostile hits anywhere in the comment) */
-    const tok *toks = R->rs->toks;
+    /* (the words just before it, and hostile hits anywhere in the
+     * comment: while hits are placed, the kinds at the tokens, at[], are
+     * not set yet) */
+    const tok *toks = R->toks;
     for (uint32_t k = ti; k > 0 && k + 2 >= ti; k--) {
         if (toks[k - 1].type != TK_WORD)
             break;
@@ -3247,7 +3249,7 @@ static bool chant_told(const run *R, uint32_t te)
  * common sense of its own (flag `ambiguous`: "shoot the pole"). */
 static bool called_on_member(const run *R, const mention *m)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if ((ent(R, m)->flags & DC_F_AMBIGUOUS) || m->tb < 2 ||
         !tok_is_word(R, m->tb - 1, "the") ||
         (m->te < R->ntok && tk[m->te].type == TK_WORD &&
@@ -3787,8 +3789,9 @@ static inline piece mention_note(run *R, const mention *m)
                                   : evasion_note(evasion_flags(R, m->b, m->e));
 }
 
-/* Describes a target for a reason: "jewish (religion)". Returns the
- * label as a piece of buf. */
+/* Describes a target for a reason: its group as words for people and its
+ * category, "somali people (ethnicity)", "asylum seekers
+ * (immigration_status)". Returns the label as a piece of buf. */
 static piece target_label(const run *R, const target *t, char *buf,
                           size_t cap)
 {
@@ -4097,7 +4100,7 @@ static const mention *negator_in(const run *R, uint32_t tb);
  * or commas), in its sentence? */
 static bool regret_before(const run *R, uint32_t tb)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     uint32_t sb = sent_of(R, tb)->tb;
     for (uint32_t k = tb, n = 0; k-- > sb && n < 4; n++) {
         if (tok_is_word(R, k, "shame") || tok_is_word(R, k, "pity") ||
@@ -4443,7 +4446,7 @@ static uint32_t most_after(const run *R, const sentence *s)
     if (si + 1 >= R->rs->ns)
         return 0;
     const sentence *nx = &R->rs->s[si + 1];
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t k = nx->tb, words = 0, q = 0;
     for (; k < nx->te; k++) {
         const tok *t = &toks[k];
@@ -4826,7 +4829,7 @@ static bool said_last(const run *R, const sentence *s, uint32_t tb,
     if (m->te != m->tb + 1 ||
         !(tok_is_word(R, m->tb, "said") || tok_is_word(R, m->tb, "says")))
         return false;
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t end = s->te;
     while (end > m->te && toks[end - 1].type != TK_WORD)
         end--;
@@ -4909,7 +4912,7 @@ static bool names_speaker(const run *R, uint32_t w)
 static bool inverted_said(const run *R, const sentence *s, uint32_t tb,
                           const mention *m)
 {
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t k = m->tb;
     if (k <= s->tb || m->te != k + 1 || toks[tb].clause == toks[k].clause ||
         !(toks[k - 1].type == TK_PUNCT && toks[k - 1].ch == ','))
@@ -4960,7 +4963,7 @@ static bool report_after(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT))
         return false;
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     /* A passive's subject is a slogan of at most PASSIVE_SUBJECT tokens;
      * past that only the sentence's last few tokens can hold a closing
      * attribution, and the walk jumps there: a long sentence of many
@@ -5063,7 +5066,7 @@ static bool comma_he_said(const run *R, const sentence *s, uint32_t tb,
     if (m->te != m->tb + 1 || m->tb < tb + 3 ||
         !(tok_is_word(R, m->tb, "said") || tok_is_word(R, m->tb, "says")))
         return false;
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     for (uint32_t j = m->te; j < s->te; j++)
         if (toks[j].type == TK_WORD)
             return false;
@@ -5109,7 +5112,7 @@ static bool bare_said_after(const run *R, uint32_t tb)
  * in it: not "who claim, without evidence, that ...") ended before tb? */
 static bool reports_closed(const run *R, const sentence *s, uint32_t tb)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     bool any = false;
     if (!any_kind(R, DC_KIND_REPORT))
         return false;
@@ -5198,7 +5201,7 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
     static const char *const when[] = {"all", "day", "today", "this",
                                        "week", "year", "in", "ages",
                                        "years", "lol", "honestly"};
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t k = m->te;
     while (k < s->te && toks[k].type == TK_WORD &&
            dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b, when,
@@ -5377,7 +5380,7 @@ static __attribute__((noinline)) bool ws_among(const run *R, uint32_t a,
                                                uint32_t b, const uint64_t *set,
                                                const char *const *list)
 {
-    const uint64_t *key = R->rs->key, first = set[0], *keys = set + 2;
+    const uint64_t *key = R->key, first = set[0], *keys = set + 2;
     const uint32_t mask = (uint32_t)set[1];
     for (uint32_t j = a; j < b; j++) {
         const uint64_t k = key[j];
@@ -5530,7 +5533,7 @@ static bool links_at(const run *R, uint32_t k)
 static bool own_truth(const run *R, const sentence *s, uint32_t c,
                       uint32_t k)
 {
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     if (tok_is_word(R, k + 1, "to") || tok_is_word(R, k + 1, "of") ||
         tok_is_word(R, k + 1, "that"))
         return false;
@@ -5602,7 +5605,7 @@ static uint32_t judged_true(const run *R, const sentence *s)
     ms->truth = UINT32_MAX;
     if (s->question)
         return 0;
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t words = 0, truth = UINT32_MAX;
     for (uint32_t k = s->tb; k < s->te; k++) {
         if (toks[k].type != TK_WORD)
@@ -5669,7 +5672,7 @@ static bool reasserts(const run *R, const sentence *s, uint32_t from)
     static const char *const adv[] = {"really", "actually", "definitely",
                                       "totally", "literally", "sure",
                                       "absolutely", "all", "kinda", "mostly"};
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t end = s->te;
     while (end > from && end + 4 > s->te && toks[end - 1].type != TK_WORD)
         end--;
@@ -5733,7 +5736,7 @@ static bool named_act(const run *R, const sentence *s, uint32_t tb,
     static const char *const naming[] = {
         "called",  "named",   "labelled", "labeled", "branded",
         "dubbed",  "described", "likened", "compared", "referred"};
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     for (uint32_t k = tb > s->tb + 8 ? tb - 8 : s->tb; k < tb; k++)
         if (toks[k].type == TK_WORD &&
             dc_word_in(R->n->text + toks[k].b, toks[k].e - toks[k].b,
@@ -5926,7 +5929,7 @@ static bool own_scare(const run *R, uint32_t tb)
      * ashamed of that rhetoric", "... but the data shows otherwise"). */
     static const char *const go_on[] = {"period", "plain", "simple", "end",
                                         "full"};
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     const sentence *s = sent_of(R, tb);
     if (s->question || R->denounce_any)
         return false;
@@ -6008,7 +6011,7 @@ static bool claim_named_after(const run *R, uint32_t te)
                                         "myths",  "trope",    "tropes",
                                         "canard", "smear",    "narrative",
                                         "rumour", "rumor",    "meme"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (te == 0 || te >= R->ntok)
         return false;
     for (uint32_t k = te; k < R->ntok && k < te + 3; k++) {
@@ -6307,7 +6310,7 @@ static bool agent_ending(const run *R, uint32_t k)
 {
     static const char *const ends[] = {"er", "or", "ist", "ian", "ant",
                                        "ent"};
-    const tok *t = &R->rs->toks[k];
+    const tok *t = &R->toks[k];
     size_t l = t->e - t->b;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t n = strlen(ends[i]);
@@ -6681,7 +6684,7 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
  * and do not count. */
 static bool wrongdoers_between(const run *R, uint32_t a, uint32_t b)
 {
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     for (uint32_t k = a; k < b; k++) {
         if (toks[k].type != TK_WORD || toks[k].clause != toks[b].clause)
             continue;
@@ -6732,7 +6735,7 @@ static bool wrongdoers_before(const run *R, const target *t, const mention *m)
 static const target *appositive_group(const run *R, uint32_t after)
 {
     const sentence *s = sent_of(R, after);
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     uint32_t e = s->te;
     while (e > after && toks[e - 1].type != TK_WORD)
         e--;
@@ -7170,7 +7173,7 @@ static bool answered_no(const run *R, uint32_t ti)
 static bool halt_asserted(const run *R, uint32_t k, const mention *m)
 {
     const sentence *s = sent_of(R, k);
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     if (s->question) {
         uint32_t f = s->tb;
         while (f < k && toks[f].type != TK_WORD)
@@ -7309,7 +7312,7 @@ static bool naming_word(const run *R, uint32_t k)
 static bool words_between_ok(const run *R, uint32_t v, uint32_t te,
                              unsigned max)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     unsigned words = 0;
     for (uint32_t k = v; k < te; k++) {
         if (t[k].type != TK_WORD) {
@@ -7337,7 +7340,7 @@ static bool words_between_ok(const run *R, uint32_t v, uint32_t te,
 static bool object_of_denied_act(const run *R, const mention *neg,
                                  const mention *m)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     const dc_entry *e = ent(R, m);
     if (m->kind != DC_KIND_DEHUMANIZE || neg->te >= m->tb ||
         (ent(R, neg)->flags & DC_F_COPULA))
@@ -7475,7 +7478,7 @@ static bool label_given(const run *R, const mention *m)
         return false;
     /* (the participle a few words back in the clause: "listed thousands
      * of Latino kids as ...") */
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     for (uint32_t k = m->tb - 1; k-- > 0 && k + 7 > m->tb &&
                                  tk[k].clause == tk[m->tb].clause;) {
         if (tk[k].type == TK_WORD && tk[k].e - tk[k].b > 3 && ends_ed(R, k) &&
@@ -10286,7 +10289,7 @@ static bool dish_sense(const run *R, const mention *m)
     static const char *const join[] = {"and", "with", "in"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH || !plural_hit(R, m))
         return false;
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     const sentence *s = sent_of(R, m->tb);
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
@@ -10716,7 +10719,7 @@ static bool event_subject(const run *R, const target *t, const mention *m)
      * then the judgement said of "it" or "that" in a later one, is a
      * judgement of what happened (not "Muslims are everywhere, it's
      * disgusting": nothing was done to them). */
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     if (m->tb >= 2 && toks[t->tb].clause != toks[m->tb].clause &&
         mention_at(R, m->tb - 1, DC_KIND_COPULA) &&
         (tok_is_word(R, m->tb - 2, "it") || tok_is_word(R, m->tb - 2, "that") ||
@@ -10752,7 +10755,7 @@ static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
  * kept in cages, like animals"): the simile tells how they were treated. */
 static bool comma_simile(const run *R, const target *t, const mention *m)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW ||
         !tok_is_word(R, m->tb - 1, "like") || tk[m->tb - 2].type != TK_PUNCT ||
         tk[m->tb - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
@@ -10926,7 +10929,7 @@ static bool epithet_after(const run *R, const mention *m)
     static const char *const folk[] = {"people", "folk", "folks",
                                        "creatures", "bunch", "lot", "ppl"};
     uint32_t k = m->te;
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     return k < R->ntok &&
            word_among(R, k, k + 1, folk, sizeof folk / sizeof *folk) &&
            (k + 1 >= R->ntok || t[k + 1].type != TK_WORD ||
@@ -10977,7 +10980,7 @@ static bool inverted_link(const run *R, const target *t)
     if (c == 0 || !mention_at(R, c - 1, DC_KIND_COPULA))
         return false;
     c--;
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (tk[c].type != TK_WORD || tk[c].sent != tk[t->tb].sent)
         return false;
     const sentence *s = sent_of(R, c);
@@ -11955,7 +11958,7 @@ static bool wish_gap(const run *R, uint32_t k)
  * negated wish ("I don't want them dead"). */
 static bool wish_by_writer(const run *R, uint32_t k)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t c = tk[k].clause;
     for (uint32_t j = k; j-- > 0 && tk[j].clause == c;) {
         if (tk[j].type != TK_WORD)
@@ -12045,7 +12048,7 @@ static bool wish_head(const run *R, uint32_t k)
  * Jews should die"). Sets *from to the first token after the wish. */
 static bool wish_frame(const run *R, const mention *m, uint32_t *from)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t c = tk[m->tb].clause;
     bool object = false;
     for (uint32_t k = m->tb, n = 0; k-- > 0 && n <= WISH_REACH; n++) {
@@ -12574,7 +12577,7 @@ static bool if_warning(const run *R, const mention *m, const sentence *s)
     static const char *const self[] = {"i",    "we",   "i've", "we've",
                                        "ive",  "weve", "i'll", "we'll",
                                        "i'm",  "we're"};
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if (!tok_is_word(R, s->tb, "if"))
         return false;
     for (uint32_t k = m->te; k < s->te; k++)
@@ -12601,7 +12604,7 @@ static bool reason_follows(const run *R, const mention *m, const sentence *s)
                                        "ill",   "weve", "im",   "us",
                                        "you", "you'll", "you've",
                                        "they'll"};
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     for (uint32_t k = m->te; k + 1 < s->te; k++) {
         if (t[k].type == TK_WORD)
             continue;
@@ -12672,7 +12675,7 @@ static bool warned_deed(const run *R, const mention *m, const sentence *s)
  * the synagogue, the guards will be ready"): that one tells when. */
 static bool hoped_deed(const run *R, const mention *m, const sentence *s)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     uint32_t clause = t[m->tb].clause, k = m->tb;
     bool hope = false;
     if (k < s->tb + 2 || (!tok_is_word(R, k - 1, "somebody") &&
@@ -12995,7 +12998,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
  * Viking invaders"). */
 static bool taken_back(const run *R, const mention *m)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     uint32_t k = m->tb, words = 0, word[TAKE_BACK_WORDS];
     bool det = false;
     for (uint32_t n = 0; k > 1 && n < 8; n++) {
@@ -13424,7 +13427,7 @@ static bool sport_loss(run *R, const mention *m, const target *t,
 {
     if (!(ent(R, m)->flags & DC_F_GAME) || !t || t->type != TG_GROUP ||
         !t->categories || (t->categories & ~NATION_CATEGORIES) || t->slur ||
-        !local || local->te > m->tb || m->te >= R->rs->ntok ||
+        !local || local->te > m->tb || m->te >= R->ntok ||
         !tok_is_word(R, m->te, "us"))
         return false;
     return match_said(R, sent_of(R, m->tb));
@@ -13434,7 +13437,7 @@ static bool sport_loss(run *R, const mention *m, const target *t,
  * score (a number, a dash, a number: "7-1", "4 - 0")? */
 static bool match_said(run *R, const sentence *s)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (game_in(R, s) || word_among(R, s->tb, s->te, wl_match_words,
                                     sizeof wl_match_words /
                                         sizeof *wl_match_words))
@@ -13740,7 +13743,7 @@ static bool game_in(run *R, const sentence *s);
  * the object of a preposition). */
 static bool mass_people(const run *R, uint32_t a, uint32_t e)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     const uint64_t *at = R->rs->at; /* kind_at for several kinds at once */
     if (e < R->ntok && t[e].type == TK_WORD && !glue_at(R, e) &&
         !(at[e] & (KIND_BIT(COPULA) | KIND_BIT(MODAL))))
@@ -14322,7 +14325,7 @@ static uint32_t dd_demonstrative(const run *R, const mention *m)
 /* The token past the end of token k's clause, at most 12 tokens on. */
 static uint32_t clause_end(const run *R, uint32_t k)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t c = tk[k].clause, e = k;
     while (e < R->ntok && e < k + 12 && tk[e].clause == c)
         e++;
@@ -14340,7 +14343,7 @@ static uint32_t clause_end(const run *R, uint32_t k)
 static bool dd_taken(const run *R, const mention *v, uint32_t dem,
                      const mention *x)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (tk[dem].clause != tk[v->tb].clause)
         return false;
     if (dem >= v->te) {
@@ -14454,7 +14457,7 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     }
     if (!resolve_pronoun(R, dem, out, from_ctx))
         return false;
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (*from_ctx || out->te > dem || dem - out->te > 3 ||
         dem == out->te)
         return true;
@@ -15895,7 +15898,7 @@ static bool harm_prevented(const run *R, const mention *m)
     static const char *const keep[] = {"stop", "prevent", "protect", "save",
                                        "stopping", "preventing",
                                        "protecting", "saving"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t k = m->tb;
     bool from = false;
     while (k > 0 && tk[k - 1].clause == tk[m->tb].clause &&
@@ -16206,7 +16209,7 @@ static bool vehicle_astray(run *R, const mention *m)
     static const char *const drive[] = {
         "drive", "drives", "driving", "drove",   "mow",     "mows",
         "mowed", "mowing", "plough", "ploughs", "ploughed", "plow"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t n = R->ntok;
     if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
         return false;
@@ -16251,7 +16254,7 @@ static bool specific_members(const run *R, const target *t, const mention *m)
                                       "four", "five", "several"};
     static const char *const story[] = {"had", "were", "was", "stole"};
     static const char *const pred[] = {"so", "in", "still"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     const char *txt = R->n->text;
     if (t->tb > 0 && word_among(R, t->tb - 1, t->tb, det,
                                 sizeof det / sizeof *det))
@@ -16317,7 +16320,7 @@ static bool verb_smear_excused(const run *R, const target *t,
     static const char *const say[] = {"joke", "joked", "jokes", "say",
                                       "says", "boast", "boasts", "proud"};
     const dc_entry *e = ent(R, m);
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (t->te > m->tb || m->tb - t->te > 4 ||
         !(term_starts(e, "carry knives", 12) || term_starts(e, "groom ", 6) ||
           term_starts(e, "prey on ", 8) || term_starts(e, "rob you", 7) ||
@@ -16364,7 +16367,7 @@ static bool formula_reported(const run *R, uint32_t fb, uint32_t te)
         "chant", "chanted", "chanting", "chants", "taught", "teach",
         "teaches", "said", "says", "sang", "sing", "sung", "shouted",
         "yelled", "wrote", "heard", "slogan", "motto", "preached"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t ntok = R->ntok;
     if (fb >= ntok || te >= ntok)
         return false;
@@ -16409,7 +16412,7 @@ static bool wish_told(const run *R, const mention *w, uint32_t from)
 static bool wish_others(const run *R, const mention *w, uint32_t from,
                         uint32_t to)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     const sentence *s = sent_of(R, w->tb);
     if (!wish_by_writer(R, w->tb) || wish_told(R, w, from))
         return true;
@@ -16650,6 +16653,11 @@ static const target *clause_subject(const run *R, const mention *m,
     return best;
 }
 
+/* The weight of an insinuation, for review: a culprit pattern
+ * (culprit_pattern) or a wrong laid at a group beside a marker
+ * (rule_insinuated). */
+#define INSINUATED_WEIGHT 0.62f
+
 /* "Why is it always the Muslims?", "Why is it always Somalis in the
  * news for stabbings?", "It's always Pakistanis in these grooming cases,
  * funny how that works": a frame of pattern (sense `pattern`: "always",
@@ -16810,7 +16818,7 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
         "lynched",   "massacred",  "slaughtered", "threatened", "spat",
         "insulted",  "bullied",    "raped",      "kidnapped",  "injured"};
     const dc_rules_scratch *rs = R->rs;
-    const dc_entry *g = &R->lx->entries[t->entry];
+    const dc_entry *g = &R->ents[t->entry];
     uint32_t si = rs->toks[m->tb].sent;
     uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
     for (uint32_t k = from; k < m->tb; k++) {
@@ -17315,14 +17323,14 @@ static decorum_status rule_attack(run *R, const mention *m)
      * between an article and a body or a thing right after it qualifies
      * that noun, whoever else the sentence names */
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT) && t &&
-        t->type == TG_GROUP && m->tb > 0 && m->te < R->rs->ntok &&
+        t->type == TG_GROUP && m->tb > 0 && m->te < R->ntok &&
         (a_or_an(R, m->tb - 1) || tok_is_word(R, m->tb - 1, "the"))) {
         size_t i = targets_from(R->rs, m->te);
         /* (the noun ends its phrase: not "a useless charity case") */
         uint32_t ne = i < R->rs->nt ? R->rs->t[i].te : 0;
         if (i < R->rs->nt && R->rs->t[i].tb == m->te &&
             (R->rs->t[i].type == TG_NP || R->rs->t[i].type == TG_OBJECT) &&
-            (ne >= R->rs->ntok || R->rs->toks[ne].type != TK_WORD ||
+            (ne >= R->ntok || R->toks[ne].type != TK_WORD ||
              glue_at(R, ne)))
             t = &R->rs->t[i];
     }
@@ -18357,10 +18365,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                             !past_war(R, m);
         if (ctx || flow || overrun_land ||
             (migrants_in_sentence(R, m) && !past_war(R, m))) {
-            memset(&resolved, 0, sizeof resolved);
-            resolved.type = TG_GROUP;
-            resolved.entry = R->rules->migrant_entry;
-            resolved.categories = 1u << DECORUM_CATEGORY_IMMIGRATION;
+            resolved = migrant_group(R, 0, 0);
             t = &resolved;
             from_ctx = ctx;
             if (!ctx && !flow && !(overrun_land && migration_context(R)))
@@ -18477,7 +18482,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * that one person described; "a Muslim is a drug dealer" alone
          * may be said of any member, and so may the one person when the
          * writer goes on to all of them ("..., they all are"). */
-        const tok *tk = R->rs->toks;
+        const tok *tk = R->toks;
         if (!head && t->tb >= 3 && t->te < R->ntok &&
             (tok_is_word(R, t->tb - 1, "a") ||
              tok_is_word(R, t->tb - 1, "an")) &&
@@ -18716,10 +18721,10 @@ static decorum_status rule_attack(run *R, const mention *m)
             rights_denied(R, m, t))
             w = 0.88f;
         /* an insinuated pattern of culprits (culprit_pattern): review */
-        if (m->kind == DC_KIND_STEREOTYPE && w < 0.62f &&
+        if (m->kind == DC_KIND_STEREOTYPE && w < INSINUATED_WEIGHT &&
             DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN &&
             culprit_pattern(R, m, t))
-            w = 0.62f;
+            w = INSINUATED_WEIGHT;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);
@@ -18874,7 +18879,7 @@ static bool concluded_from(const run *R, const mention *m)
 {
     static const char *const cause[] = {"that's", "thats", "which",
                                         "this", "that"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t si = tk[m->tb].sent;
     if (R->rs->s[si].question)
         return false;
@@ -18959,7 +18964,7 @@ static bool trait_of(const run *R, const target *t, const mention *m)
     if (!predicated(R, t, m))
         return false;
     uint32_t k = m->te;
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (k >= R->ntok || tk[k].type != TK_WORD ||
         tk[k].sent != tk[m->tb].sent)
         return true;
@@ -19234,7 +19239,7 @@ static const char *const wl_narrowing_det[] = {
  * alone (the banter of the sexes)? */
 static bool bare_plural(const run *R, const target *g)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     /* (a group named in the parent or title spans no token: tb == te) */
     if (g->type != TG_GROUP || g->te <= g->tb ||
         !(g->categories & ~(1u << DECORUM_CATEGORY_SEX)))
@@ -19282,7 +19287,7 @@ static bool bare_plural(const run *R, const target *g)
  * ("Our neighbours are Haitian. They can't swim"). */
 static bool bare_generic(const run *R, const target *t, const mention *m)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (t->te > m->tb || tk[t->tb].clause != tk[m->tb].clause)
         return false;
     if (t->type == TG_PRONOUN) {
@@ -19340,8 +19345,9 @@ static const char *const wl_vice_bound[] = {
     /* a time that bounds it ("don't integrate overnight") */
     "overnight", "immediately", "instantly", "yet",
     /* a condition or a part ("can't govern themselves under occupation",
-     * "can't follow the rules of cricket"; not "without", which widens:
-     * "can't do anything without someone holding their hand") */
+     * "can't follow the rules of cricket"; "without" is not here: before
+     * people it widens, "can't do anything without someone holding their
+     * hand", and only before a means it bounds, without_means) */
     "under", "of", "if", "after", "before",
     /* a measure that hedges it ("don't work much that month", "don't
      * integrate easily at first"; not "from", a source as often as a
@@ -20001,7 +20007,7 @@ static bool adverb_like(const run *R, uint32_t k)
 static bool denies_being(const run *R, const mention *neg)
 {
     uint32_t b = neg->tb;
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if ((ent(R, neg)->flags & DC_F_COPULA) ||
         kind_at(R, neg->te, DC_KIND_COPULA)) /* "never were human" */
         return true;
@@ -20408,7 +20414,7 @@ static bool mocked_voice(const run *R, const sentence *s)
  * it ("Another 'diverse youth' ...": the mark is a token of its own)? */
 static bool another_before(const run *R, uint32_t k)
 {
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     if (k > 0 && toks[k - 1].type == TK_PUNCT &&
         (toks[k - 1].ch == '\'' || toks[k - 1].ch == '"'))
         k--;
@@ -20481,7 +20487,7 @@ static bool sneer_before(const run *R, const mention *m)
     if (b < 2 || !tok_is_word(R, b - 1, "for") || b == m->tb)
         return false;
     /* "thanks (Merkel) for the", in the clause of the code */
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     for (uint32_t j = b - 1; j > 0 && j + 4 > b; j--)
         if (tk[j - 1].clause == tk[m->tb].clause &&
             (tok_is_word(R, j - 1, "thanks") || tok_is_word(R, j - 1, "thank")))
@@ -20496,7 +20502,7 @@ static bool sneer_before(const run *R, const mention *m)
  * "another" within four words after the deed. */
 static bool deed_again(const run *R, const mention *m)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t k = m->te, n = (uint32_t)R->ntok;
     if (k < n && tk[k].type == TK_PUNCT && tk[k].ch == ',')
         k++;
@@ -21569,7 +21575,7 @@ static bool nativist_slogan_stands(const run *R, const mention *m)
         "yeah",   "ok",    "okay"};
     static const char *const none[] = {"no", "not", "nobody", "none",
                                        "noone"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t n = R->ntok;
     if (m->tb > 0 &&
         word_among(R, m->tb - 1, m->tb, place, sizeof place / sizeof *place))
@@ -22439,7 +22445,7 @@ static bool sign_softener(const run *R, uint32_t k)
  * it is addressed to, no word of its sentence? */
 static bool handle_at(const run *R, uint32_t k)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     return k > 0 && tk[k].type == TK_WORD && tk[k - 1].type == TK_PUNCT &&
            (tk[k - 1].ch == '@' ||
             (tk[k - 1].ch == '<' && tok_is_word(R, k, "user")));
@@ -22448,7 +22454,7 @@ static bool handle_at(const run *R, uint32_t k)
 /* Does the "no" at token k open its clause, only softeners before it? */
 static bool no_opens(const run *R, uint32_t k)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     for (uint32_t j = k, n = 0; j-- > 0 && tk[j].clause == tk[k].clause;) {
         if (tk[j].type != TK_WORD)
             continue;
@@ -22464,7 +22470,7 @@ static bool no_opens(const run *R, uint32_t k)
  * or emoji up to it: "No Jews 😡")? */
 static bool clause_done(const run *R, uint32_t k)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t c = k > 0 ? tk[k - 1].clause : 0;
     for (; k < R->ntok && tk[k].clause == c; k++)
         if (tk[k].type == TK_WORD &&
@@ -22479,7 +22485,7 @@ static bool clause_done(const run *R, uint32_t k)
  * form ("in my opinion ended"); 0 if they do not. For signs and slogans. */
 static uint32_t place_words_end(const run *R, uint32_t j, uint32_t c)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     for (uint32_t n = 0; n < 2 && j < R->ntok && tk[j].type == TK_WORD &&
                          tk[j].clause == c;
          n++, j++) {
@@ -22513,7 +22519,7 @@ static bool groups_only(const run *R, uint32_t b, uint32_t e)
  * Muslims were hurt" is a group and its verb. */
 static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t k = s->tb;
     while (k < s->te && (tk[k].type != TK_WORD || sign_softener(R, k) ||
                          handle_at(R, k)))
@@ -23033,7 +23039,7 @@ static bool frame_call(const run *R, uint32_t k)
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya",
                                        "i'll", "we'll", "i'd", "we'd"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
         tk[k - 1].clause == tk[k].clause)
@@ -23053,7 +23059,7 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
 {
     static const char *const kept[] = {"in", "into", "here", "allowed",
                                        "coming", "please"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     if (gb < 3 || !tok_is_word(R, gb - 1, "more") ||
         !(tok_is_word(R, gb - 2, "one") || tok_is_word(R, gb - 2, "single")))
         return UINT32_MAX;
@@ -23948,7 +23954,7 @@ static uint32_t access_prohibited(const run *R, uint32_t v)
     static const char *const wl_relative[] = {"that", "who", "which",
                                               "whom", "whose"};
     static const char *const wl_joined[] = {"and", "or", "but", "then"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t c = tk[v].clause;
     uint32_t p = UINT32_MAX;
     unsigned nneg = 0;
@@ -24646,7 +24652,7 @@ static const target *fate_subject(const run *R, uint32_t j, uint32_t c)
 {
     static const char *const loc[] = {"in", "on", "at", "round", "around",
                                       "across", "from", "here", "there"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     const target *t = target_ending(R, j, TG_GROUP);
     if (!t)
         t = target_ending(R, j, TG_PRONOUN);
@@ -24727,7 +24733,7 @@ static const target *fate_deed(const run *R, const mention *m, uint32_t *to)
         "our", "my", "that", "the", "town", "city", "street", "country",
         "area", "estate", "village", "road", "block", "neighbourhood",
         "neighborhood", "time", "now", "soon"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t n = R->ntok, k = m->te;
     if (k + 3 >= n || !word_among(R, k, k + 1, FRAME_WORDS(before)) ||
         !word_among(R, k + 1, k + 2, FRAME_WORDS(who)))
@@ -24832,7 +24838,7 @@ static const char *const fate_idiom_in[] = {
 
 static int fate_placed(const run *R, const target *t, const mention *m)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     static const char *const prep[] = {"in", "across", "from", "at", "on",
                                        "throughout"};
     static const char *const det[] = {"this", "our", "my", "that", "the",
@@ -25300,7 +25306,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "synagogues", "temple", "ghetto", "village", "quarter", "parade",
         "neighborhood", "neighbourhood", "part", "area", "caravan",
         "march", "club", "bar", "school"};
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
         uint32_t j;
@@ -25604,7 +25610,7 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
 {
     int32_t fe = R->rules->frame_entry[fr];
     const dc_entry *e = &R->ents[fe];
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     mention sm = {0};
     sm.b = tk[from].b;
     sm.e = tk[to - 1].e;
@@ -25819,7 +25825,7 @@ static bool ends_ll(const run *R, uint32_t k)
  * warning", "mark my words", "just saying", "we know where")? */
 static bool warned_in(run *R)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     uint32_t n = R->ntok;
     if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
         return true;
@@ -26084,7 +26090,7 @@ static decorum_status rule_method(run *R)
  * across the question's end. */
 static uint32_t rename_marker(const run *R, uint32_t k, bool *asks)
 {
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     *asks = false;
     if (k >= 1 && tok_is_word(R, k - 1, "aka"))
         return k - 1;
@@ -26324,7 +26330,7 @@ static bool story_history(const run *R, const sentence *s, uint32_t atb,
     for (uint32_t k = s->tb; k < s->te; k++)
         if (tok_is_word(R, k, "still"))
             return false;
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if (atb > s->tb && t[atb - 1].type == TK_WORD &&
         capitalized(R, atb - 1) && capitalized(R, atb) &&
         !is_determiner(R, atb - 1))
@@ -27083,7 +27089,6 @@ static __attribute__((noinline)) bool among_q(const run *R, uint32_t a,
  * death threats"), not in a comment that denounces, and not a marker
  * negated, quoted or reported. A question that asks in good faith names
  * no wrong ("Ever wonder why Chinese students pick engineering?"). */
-#define INSINUATED_WEIGHT 0.62f
 
 /* Words of a wrong the insinuation lays at a group's door (crimes, losses,
  * vanishings, disloyalty); a harm, a threat, a vice (a stereotype of
@@ -27332,12 +27337,7 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
                 !(g->te < rs->ntok && (kind_at(R, g->te, DC_KIND_PERSON) ||
                                        insinuated_wrong_at(R, g->te, 0))))
                 continue;
-            memset(&idt, 0, sizeof idt);
-            idt.tb = g->tb;
-            idt.te = g->te;
-            idt.categories = ent(R, g)->categories;
-            idt.entry = (int32_t)g->entry;
-            idt.type = TG_GROUP;
+            idt = group_of(R, g);
             t = &idt;
         }
         uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi);
@@ -27437,7 +27437,7 @@ static bool echo_names_someone(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const degree[] = {"very", "too", "much", "such",
                                          "more", "less", "lot", "lots"};
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     for (uint32_t k = b; k < e; k++) {
         if (t[k].type != TK_WORD || kind_at(R, k, DC_KIND_QUANTIFIER) ||
             adverb_like(R, k) ||
@@ -27924,7 +27924,7 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
  * "term", "called" or "label" ('the word "immigrants" appears ...'). */
 static bool scare_framed(const run *R, const mention *g)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if (named_at(R, g->tb))
         return true;
     /* "the 'refugees' are ...": the closing mark of single quotes reads
@@ -27976,7 +27976,7 @@ static bool scare_praised(const run *R, const mention *g)
         "law-abiding", "hardworking", "hard-working", "vulnerable",
         "persecuted", "skilled", "educated", "civilised", "civilized",
         "friendly", "gentle", "loving", "oppressed"};
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if (g->tb < 3)
         return false;
     const tok *o = &t[g->tb - 3], *w = &t[g->tb - 2], *c = &t[g->tb - 1];
@@ -28060,7 +28060,7 @@ static bool zoo_word(const run *R, uint32_t z, uint32_t end)
  * the link, or 0 if there is none. */
 static uint32_t zoo_link(const run *R, uint32_t k, uint32_t end)
 {
-    const tok *t = R->rs->toks;
+    const tok *t = R->toks;
     if (k >= end)
         return 0;
     if (t[k].type == TK_PUNCT && t[k].ch == '=')
@@ -28931,18 +28931,21 @@ static decorum_status rule_atrocity_denied(run *R)
  * the gas chambers, 2 the camps, 4 the six million, 8 ovens or Zyklon, 16
  * extermination, 32 the Jews (an identity word of the group). Tokens
  * inside a denial entry are its own ("work camps"). */
+static const char *const wl_holo_gas[] = {"gassed", "gassing", "gassings"};
+static const char *const wl_holo_ovens[] = {"ovens", "crematoria",
+                                            "crematorium", "zyklon"};
+static const char *const wl_holo_exterm[] = {"extermination",
+                                             "exterminated"};
+
 static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
 {
-    static const char *const gas[] = {"gassed", "gassing", "gassings"};
-    static const char *const ovens[] = {"ovens", "crematoria", "crematorium",
-                                        "zyklon"};
-    static const char *const exterm[] = {"extermination", "exterminated"};
     const dc_rules_scratch *rs = R->rs;
     unsigned c = 0;
     for (uint32_t k = a; k < b; k++) {
         if (rs->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_DENIAL))
             continue;
-        if (among_q(R, k, k + 1, gas, sizeof gas / sizeof *gas) ||
+        if (among_q(R, k, k + 1, wl_holo_gas,
+                     sizeof wl_holo_gas / sizeof *wl_holo_gas) ||
             (tok_is_word(R, k, "gas") && k + 1 < b &&
              (tok_is_word(R, k + 1, "chamber") ||
               tok_is_word(R, k + 1, "chambers"))))
@@ -28952,9 +28955,11 @@ static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
         else if (tok_is_word(R, k, "million") && k > a &&
                  (tok_is_word(R, k - 1, "six") || tok_is_word(R, k - 1, "6")))
             c |= 4;
-        else if (among_q(R, k, k + 1, ovens, sizeof ovens / sizeof *ovens))
+        else if (among_q(R, k, k + 1, wl_holo_ovens,
+                          sizeof wl_holo_ovens / sizeof *wl_holo_ovens))
             c |= 8;
-        else if (among_q(R, k, k + 1, exterm, sizeof exterm / sizeof *exterm))
+        else if (among_q(R, k, k + 1, wl_holo_exterm,
+                          sizeof wl_holo_exterm / sizeof *wl_holo_exterm))
             c |= 16;
         else {
             const mention *id = mention_at(R, k, DC_KIND_IDENTITY);
@@ -28977,6 +28982,13 @@ static decorum_status rule_holocaust_described(run *R)
         "gassed", "gassing", "gassings", "gas", "camps", "camp", "million",
         "ovens", "crematoria", "crematorium", "zyklon", "extermination",
         "exterminated"};
+    /* (holocaust_classes' three lists, and "gas", "camps", "camp",
+     * "million": keep them in step) */
+    _Static_assert(sizeof any_means / sizeof *any_means ==
+                       sizeof wl_holo_gas / sizeof *wl_holo_gas +
+                           sizeof wl_holo_ovens / sizeof *wl_holo_ovens +
+                           sizeof wl_holo_exterm / sizeof *wl_holo_exterm + 4,
+                   "any_means is the classes' words");
     const dc_rules_scratch *rs = R->rs;
     bool named = false; /* a denial that names the Holocaust itself */
     for (size_t i = 0; i < rs->nm && !named; i++)
@@ -29435,7 +29447,7 @@ static decorum_status rule_food_trope(run *R)
         chicken = text_has(R->n, "\xf0\x9f\x8d\x97", 4);
     if (!melon || !chicken)
         return DECORUM_OK;
-    const tok *toks = R->rs->toks;
+    const tok *toks = R->toks;
     bool sneered = false;
     for (uint32_t k = 0; k < R->ntok && !sneered; k++) {
         if (!word_among(R, k, k + 1, sneer, sizeof sneer / sizeof *sneer))
@@ -29515,7 +29527,7 @@ static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
 {
     if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
         return true;
-    const tok *tk = R->rs->toks;
+    const tok *tk = R->toks;
     for (uint32_t j = 0; j < k; j++)
         if (tk[j].type == TK_WORD)
             return false;
