@@ -24818,12 +24818,6 @@ static const char *const fate_homes[] = {
     "block",   "flats",  "parish",  "province", "land",  "continent",
     "postcode", "hood",  "ends",    "part",   "side",    "world"};
 
-/* Where the group t of a fate idiom m is placed, between them: 1 where
- * the writer lives ("in this country", "on our street", "round here",
- * "in that hotel"), 2 in a place named ("in Britain", "in Gaza"),
- * which may be the writer's or far away (rule_fate makes it a review),
- * -1 at a game or a gathering ("in this series", "at our table", "in
- * this pub", "at the border"), 0 nowhere. */
 /* Nouns of idioms after "in" that place no one ("in general", "in
  * public", "in power"): fate_placed. */
 static const char *const fate_idiom_in[] = {
@@ -24836,6 +24830,12 @@ static const char *const fate_idiom_in[] = {
     "exile",   "transit",    "favour",  "favor",    "principle", "effect",
     "summary", "brief",      "case",    "return",   "addition", "response"};
 
+/* Where the group t of a fate idiom m is placed, between them: 1 where
+ * the writer lives ("in this country", "on our street", "round here",
+ * "in that hotel"), 2 in a place named ("in Britain", "in Gaza"),
+ * which may be the writer's or far away (rule_fate makes it a review),
+ * -1 at a game or a gathering ("in this series", "at our table", "in
+ * this pub", "at the border"), 0 nowhere. */
 static int fate_placed(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
@@ -24848,16 +24848,13 @@ static int fate_placed(const run *R, const target *t, const mention *m)
             continue;
         if (tok_is_word(R, k + 1, "here") || tok_is_word(R, k + 1, "there"))
             return 1;
-        /* a place named: written as a name, or a country in any case
-         * ("in britain": comments are often all lower case); a game
+        /* A place named: written as a name (title case, not a capital
+         * alone: "MUSLIMS IN GENERAL ..."), a country in any case ("in
+         * britain": comments are often all lower case), or a word that no
+         * entry knows, nor glue, nor an idiom's noun ("the somalis in
+         * minneapolis": the verdict must not hang on its capital); a game
          * ("in fifa") is a gathering; another word places nothing ("in
-         * general", "in public") */
-        /* A word in lower case that no entry knows, nor glue, nor an
-         * idiom's noun ("in general", "in public"), is a place's name
-         * written as comments write ("the somalis in minneapolis"): the
-         * verdict must not hang on its capital, nor on a text in capitals
-         * ("MUSLIMS IN GENERAL ...": title case, not a capital alone, is
-         * a name's) (session 29) */
+         * general", "in public"). */
         if (!word_among(R, k + 1, k + 2, FRAME_WORDS(det)))
             return title_case(R, k + 1) ||
                            kind_at(R, k + 1, DC_KIND_NONPROTECTED) ||
