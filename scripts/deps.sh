@@ -14,9 +14,6 @@ esac
 case "$what" in
   test|all) pkgs="$pkgs libclang-rt-14-dev" ;;
 esac
-case "$what" in
-  all) pkgs="$pkgs wrk chromium chromium-driver nodejs npm" ;;
-esac
 # make bench: jq builds the corpus, node/npm run the npm peers, hyperfine
 # and GNU time measure `decorum score`, wrk and curl the service;
 # bench_match's synthetic lexicon is made of wamerican's dictionary words.
