@@ -3625,8 +3625,8 @@ static size_t utf8_cut(const char *s, size_t len)
 /* Reasons are built for every finding on the hot path, and nearly every
  * finding reaches the output, so they are put together from pieces whose
  * lengths are known where they can be: a literal's at compile time (LIT),
- * an entry's why and group strings' from the load (entry_why,
- * entry_group), another string's by one strlen (piece_str), a quote of
+ * an entry's why string's from the load (entry_why; its group is read as
+ * people by group_people), another string's by one strlen (piece_str), a quote of
  * the text cut to whole characters (piece_text). A printf-like formatter
  * scanned every format for its conversions on every call: 290
  * instructions a reason, where the pieces take about a third of that. */
@@ -3643,16 +3643,11 @@ static inline piece piece_str(const char *s)
     return (piece){s, s ? strlen(s) : 0};
 }
 
-/* An entry's why and group strings, their lengths known from the load
- * (dc_entry.why_len, group_len). */
+/* An entry's why string, its length known from the load
+ * (dc_entry.why_len). */
 static inline piece entry_why(const dc_entry *e)
 {
     return (piece){e->why, e->why_len};
-}
-
-static inline piece entry_group(const dc_entry *e)
-{
-    return (piece){e->group, e->group_len};
 }
 
 /* At most w bytes of s (none when w <= 0), not ending inside a
@@ -3789,6 +3784,81 @@ static inline piece mention_note(run *R, const mention *m)
                                   : evasion_note(evasion_flags(R, m->b, m->e));
 }
 
+/* Room for group_people's words: a group column's name (the lexicon
+ * loader's names are short) and " people". */
+#define GROUP_PEOPLE_MAX 64
+
+/* An entry's group column read as words for people, for a reason a
+ * moderator reads: "autism" is "autistic people", "female" "women",
+ * "asylum_seeker" "asylum seekers"; any other name is "<name> people", an
+ * underscore a space, and each word capitalized for a race, an ethnicity,
+ * a nationality or a religion ("South African people", "Jewish people",
+ * "gay people"). The names here are the lexicon's group names
+ * (docs/LEXICON.md), not words looked for in text. Returns a piece of
+ * buf or of a static string. */
+static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX])
+{
+    static const struct {
+        const char *group, *people;
+    } said[] = {
+        {"autism", "autistic people"},
+        {"down_syndrome", "people with Down syndrome"},
+        {"dwarfism", "people with dwarfism"},
+        {"epilepsy", "people with epilepsy"},
+        {"mental_illness", "people with a mental illness"},
+        {"chronic_illness", "people with a chronic illness"},
+        {"learning", "people with a learning disability"},
+        {"intellectual", "people with an intellectual disability"},
+        {"physical", "people with a physical disability"},
+        {"albino", "people with albinism"},
+        {"asylum_seeker", "asylum seekers"},
+        {"foreigner", "foreigners"},
+        {"migrant", "migrants"},
+        {"immigrant", "immigrants"},
+        {"refugee", "refugees"},
+        {"undocumented", "undocumented immigrants"},
+        {"minority", "minorities"},
+        {"female", "women"},
+        {"male", "men"},
+        {"lgbtq", "LGBTQ people"},
+        {"poc", "people of color"},
+        {"mixed", "mixed-race people"},
+        {"two_spirit", "Two-Spirit people"},
+        {"irish_traveller", "Irish Travellers"},
+        {"jehovahs_witness", "Jehovah's Witnesses"},
+        {"non_muslim", "non-Muslims"},
+        {"non_jewish", "non-Jews"},
+        {"upper_caste", "upper-caste people"},
+        {"lower_caste", "lower-caste people"}};
+    for (size_t i = 0; i < sizeof said / sizeof *said; i++)
+        if (strlen(said[i].group) == ge->group_len &&
+            memcmp(said[i].group, ge->group, ge->group_len) == 0)
+            return piece_str(said[i].people);
+    const uint32_t proper =
+        1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |
+        1u << DECORUM_CATEGORY_NATIONALITY | 1u << DECORUM_CATEGORY_RELIGION;
+    bool caps = (ge->categories & proper) != 0;
+    if (*ge->groups) {
+        /* several groups ("religion:jewish,sexual_orientation:gay"): the
+         * first one's category, the one group names */
+        static const char *const cat[] = {"race:", "ethnicity:",
+                                          "nationality:", "religion:"};
+        caps = false;
+        for (size_t i = 0; i < sizeof cat / sizeof *cat; i++)
+            caps = caps || strncmp(ge->groups, cat[i], strlen(cat[i])) == 0;
+    }
+    size_t n = ge->group_len < GROUP_PEOPLE_MAX - 8 ? ge->group_len
+                                                    : GROUP_PEOPLE_MAX - 8;
+    for (size_t i = 0; i < n; i++) {
+        char c = ge->group[i] == '_' ? ' ' : ge->group[i];
+        if (caps && (i == 0 || buf[i - 1] == ' ') && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        buf[i] = c;
+    }
+    memcpy(buf + n, " people", 7);
+    return (piece){buf, n + 7};
+}
+
 /* Describes a target for a reason: its group as words for people and its
  * category, "somali people (ethnicity)", "asylum seekers
  * (immigration_status)". Returns the label as a piece of buf. */
@@ -3814,38 +3884,8 @@ static piece target_label(const run *R, const target *t, char *buf,
             cat = decorum_category_name((decorum_category)c);
             break;
         }
-    /* The group column's name read as words for people: "autism" is
-     * "autistic people", "asylum_seeker" "asylum seekers"; any other
-     * name is "<name> people", an underscore a space ("south african
-     * people"). */
-    static const struct {
-        const char *group, *people;
-    } said[] = {
-        {"autism", "autistic people"},
-        {"down_syndrome", "people with Down syndrome"},
-        {"dwarfism", "people with dwarfism"},
-        {"epilepsy", "people with epilepsy"},
-        {"mental_illness", "people with a mental illness"},
-        {"chronic_illness", "people with a chronic illness"},
-        {"learning", "people with a learning disability"},
-        {"intellectual", "people with an intellectual disability"},
-        {"physical", "people with a physical disability"},
-        {"asylum_seeker", "asylum seekers"},
-        {"foreigner", "foreigners"}};
-    char name[64];
-    piece who = {NULL, 0};
-    for (size_t i = 0; i < sizeof said / sizeof *said && !who.s; i++)
-        if (strlen(said[i].group) == ge->group_len &&
-            memcmp(said[i].group, ge->group, ge->group_len) == 0)
-            who = piece_str(said[i].people);
-    if (!who.s) {
-        size_t n = ge->group_len < sizeof name - 8 ? ge->group_len
-                                                   : sizeof name - 8;
-        for (size_t i = 0; i < n; i++)
-            name[i] = ge->group[i] == '_' ? ' ' : ge->group[i];
-        memcpy(name + n, " people", 7);
-        who = (piece){name, n + 7};
-    }
+    char name[GROUP_PEOPLE_MAX];
+    piece who = group_people(ge, name);
     if (*cat)
         return (piece){buf, JOIN(buf, cap, who, LIT(" ("), piece_str(cat),
                                  LIT(")"))};
@@ -10617,9 +10657,10 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     fs.hate = true;
     fs.severe = (e->flags & DC_F_SEVERE) || e->severity >= 3;
     uint32_t r;
+    char name[GROUP_PEOPLE_MAX];
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? entry_group(e) : LIT("a group"), LIT(": "),
+               *e->group ? group_people(e, name) : LIT("a group"), LIT(": "),
                entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
@@ -10640,9 +10681,10 @@ static decorum_status code_word(run *R, const target *t)
     fs.weight = 0.7f;
     fs.hate = true;
     uint32_t r;
+    char name[GROUP_PEOPLE_MAX];
     decorum_status st =
-        REASON(R, &r, LIT("code word for "), entry_group(ce), LIT(": "),
-               entry_why(ce));
+        REASON(R, &r, LIT("code word for "), group_people(ce, name),
+               LIT(": "), entry_why(ce));
     if (st != DECORUM_OK)
         return st;
     return emit(R, &fs, r);
@@ -22105,10 +22147,11 @@ static decorum_status rule_whistle_pair(run *R)
         fs.weight = 0.88f;
         fs.hate = true;
         uint32_t r;
+        char name[GROUP_PEOPLE_MAX], xname[GROUP_PEOPLE_MAX];
         decorum_status st =
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
-                   entry_group(e), LIT(" and "), entry_group(xe),
-                   LIT(" people, named together"));
+                   group_people(e, name), LIT(" and "),
+                   group_people(xe, xname), LIT(", named together"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);

@@ -239,7 +239,7 @@ Test(api, agreeing_reply_quotes_what_it_agrees_with)
     cr_assert_eq(sp->signal, DECORUM_SIGNAL_DEHUMANIZATION);
     cr_assert_eq(sp->flags & DECORUM_SPAN_CONTEXT, DECORUM_SPAN_CONTEXT);
     const char want[] = "agrees with the comment it replies to, which has: "
-                        "dehumanizing language aimed at jewish people";
+                        "dehumanizing language aimed at Jewish people";
     cr_assert_eq(strncmp(sp->reason, want, sizeof want - 1), 0, "%s",
                  sp->reason);
     /* The same words under a harmless parent agree with nothing. */

@@ -24,6 +24,9 @@ static const char lexicon[] =
     "autistic\tidentity\tdisability:autism\t-\tadj\tautistic people\n"
     "asylum seekers\tidentity\timmigration:asylum_seeker\t-\tnoun\tasylum "
     "seekers\n"
+    "south africans\tidentity\tnationality:south_african\t-\tnoun\tSouth "
+    "Africans\n"
+    "women\tidentity\tsex:female\t-\tnoun\twomen\n"
     "people\tperson\t-\t-\t-\tperson noun\n"
     "man\tperson\t-\t-\t-\tperson noun\n"
     "vermin\tdehumanize\t-\t3\t-\tlikens people to vermin\n"
@@ -292,16 +295,26 @@ Test(rules, reasons_read_in_full)
         const char *reason;
     } want[] = {
         {"jews are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
-         "dehumanizing language aimed at jewish people (religion): likens "
+         "dehumanizing language aimed at Jewish people (religion): likens "
          "people to vermin"},
-        /* (a group column's name read as people: "disability:autism",
-         * "immigration:asylum_seeker") */
+        /* (a group column's name read as people, group_people:
+         * "disability:autism", "immigration:asylum_seeker", "sex:female";
+         * a race's, an ethnicity's, a nationality's or a religion's
+         * capitalized word by word, "South African people") */
         {"autistic people are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
          "dehumanizing language aimed at autistic people (disability): "
          "likens people to vermin"},
         {"asylum seekers are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
          "dehumanizing language aimed at asylum seekers "
          "(immigration_status): likens people to vermin"},
+        {"women are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
+         "dehumanizing language aimed at women (sex): likens people to "
+         "vermin"},
+        {"south africans are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
+         "dehumanizing language aimed at South African people "
+         "(nationality): likens people to vermin"},
+        {"queers are vermin", DECORUM_SIGNAL_SLUR, 0,
+         "slur for gay people: slur for gay people, reclaimed in-group"},
         {"you fucking idiot", DECORUM_SIGNAL_PROFANITY, 0,
          "profanity: strong swearing"},
         {"you fucking idiot", DECORUM_SIGNAL_INSULT, 0,
