@@ -6754,8 +6754,13 @@ static bool wrongdoers_before(const run *R, const target *t, const mention *m)
     const tok *toks = rs->toks;
     if (hyphen_modifier(R, t->te))
         return true;
+    /* In m's own clause, only as the object of the wrong in a subject
+     * that names its doers: "Whoever torched that synagogue should be
+     * locked up", "Anyone who attacks a mosque should be jailed" (not
+     * "Muslims who attack Christians should be locked up", where the
+     * group heads the clause and is whom the call is for). */
     if (toks[t->tb].clause == toks[m->tb].clause)
-        return false;
+        return wrongdoers_between(R, sent_of(R, t->tb)->tb, t->tb);
     uint32_t k = t->te;
     if (k + 1 < m->tb && toks[k].clause == toks[t->tb].clause &&
         (tok_is_word(R, k, "who") || tok_is_word(R, k, "that")))
@@ -18063,6 +18068,18 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, doer->tb - 1, "were")) &&
             R->n->text[m->e - 1] == 'g' && m->e - m->b > 4 &&
             memcmp(R->n->text + m->e - 3, "ing", 3) == 0)
+            doer = NULL;
+        /* "The men who beat up that gay couple should rot in jail": a
+         * definite head picked out by a relative clause whose verb is the
+         * deed, told in the past or done to one party ("that couple"),
+         * names the particular people who did it, not what a group does */
+        if (doer && doer->tb > 0 &&
+            (tok_is_word(R, doer->tb - 1, "the") ||
+             tok_is_word(R, doer->tb - 1, "those")) &&
+            (tok_is_word(R, doer->te, "who") ||
+             tok_is_word(R, doer->te, "that")) &&
+            (past_form(R, m) || ends_ed(R, m->tb) ||
+             tok_is_word(R, m->te, "that") || tok_is_word(R, m->te, "this")))
             doer = NULL;
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
