@@ -26127,7 +26127,8 @@ static decorum_status rule_method(run *R)
         if (!armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g) ||
             negator(R, a->tb))
             continue;
-        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)))
+        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            (frame_context(R) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
     }
