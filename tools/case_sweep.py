@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """case_sweep.py [--allowed FILE] DECORUM [GOLDEN_DIR]: scores every golden
-case's text three ways (lower case, a first capital, capitals throughout)
-and lists the texts whose verdict or `hateful` flag depends on case. A
+case's text three ways (lower case, a first capital, capitals throughout),
+each with the case's parent and title as written, and lists the texts
+whose verdict or `hateful` flag depends on case. A
 verdict that moves with case is either a name read in title case by design
 ("Rashford 🐒") or an evasion by shouting; each line says which way it
 moved.
@@ -16,9 +17,10 @@ import subprocess
 import sys
 
 
-def score(binary, texts):
-    lines = ''.join(json.dumps({'id': str(i), 'text': t}) + '\n'
-                    for i, t in enumerate(texts))
+def score(binary, texts, contexts):
+    """texts[i] scored with contexts[i], a dict of its parent and title."""
+    lines = ''.join(json.dumps(dict({'id': str(i), 'text': t}, **c)) + '\n'
+                    for i, (t, c) in enumerate(zip(texts, contexts)))
     out = subprocess.run([binary, 'score', '-j', '2', '--no-progress', '-'],
                          input=lines.encode(), capture_output=True,
                          check=True).stdout.decode().splitlines()
@@ -28,19 +30,44 @@ def score(binary, texts):
     return [json.loads(o) for o in out]
 
 
+def unescape(value):
+    """A golden value: "\\n" is a newline, "\\\\" a backslash."""
+    out, i = [], 0
+    while i < len(value):
+        if value[i] == '\\' and i + 1 < len(value) and value[i + 1] in 'n\\':
+            out.append('\n' if value[i + 1] == 'n' else '\\')
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return ''.join(out)
+
+
 def golden_cases(golden):
-    """(id, text) of every case, in file order."""
+    """(id, text, context) of every case, in file order; context holds the
+    case's parent and title as `score` reads them (parent, context)."""
     cases = []
     for path in sorted(glob.glob(golden + '/*.txt')):
-        cid = None
+        cur = None
         with open(path, encoding='utf-8') as f:
-            for line in f:
-                if line.startswith('id: '):
-                    cid = line[4:].strip()
-                elif line.startswith('text: '):
-                    cases.append((cid, line[6:].rstrip('\n')
-                                  .replace('\\n', '\n')
-                                  .replace('\\\\', '\\')))
+            for line in list(f) + ['\n']:
+                line = line.rstrip('\n')
+                if not line.strip():
+                    if cur and 'text' in cur:
+                        ctx = {}
+                        if 'parent' in cur:
+                            ctx['parent'] = cur['parent']
+                        if 'title' in cur:
+                            ctx['context'] = cur['title']
+                        cases.append((cur.get('id'), cur['text'], ctx))
+                    cur = None
+                    continue
+                if line.startswith('#') or ': ' not in line:
+                    continue
+                key, value = line.split(': ', 1)
+                if key in ('id', 'text', 'parent', 'title'):
+                    cur = cur or {}
+                    cur[key] = value if key == 'id' else unescape(value)
     return cases
 
 
@@ -63,14 +90,16 @@ def main(argv):
         sys.exit(__doc__)
     golden = argv[2] if len(argv) > 2 else 'tests/data/golden'
     cases = golden_cases(golden)
-    texts = [t for _, t in cases]
-    low = score(argv[1], [t.lower() for t in texts])
-    first = score(argv[1], [t[:1].upper() + t[1:].lower() for t in texts])
-    up = score(argv[1], [t.upper() for t in texts])
+    texts = [t for _, t, _ in cases]
+    ctx = [c for _, _, c in cases]
+    low = score(argv[1], [t.lower() for t in texts], ctx)
+    first = score(argv[1], [t[:1].upper() + t[1:].lower() for t in texts],
+                  ctx)
+    up = score(argv[1], [t.upper() for t in texts], ctx)
     n = 0
     bad = []
     found = set()
-    for (cid, t), a, b, c in zip(cases, low, first, up):
+    for (cid, t, _), a, b, c in zip(cases, low, first, up):
         if len({a['verdict'], b['verdict'], c['verdict']}) > 1 or \
                 len({a.get('hateful'), b.get('hateful'), c.get('hateful')}) > 1:
             n += 1
@@ -86,7 +115,7 @@ def main(argv):
           (n, len(texts)))
     if allowed is None:
         return
-    ids = {cid for cid, _ in cases}
+    ids = {cid for cid, _, _ in cases}
     for cid in sorted(allowed - found):
         if cid in ids:
             print('%s no longer depends on case: delete its line' % cid)
