@@ -10065,8 +10065,9 @@ static bool insult_does(const run *R, const mention *m, const target *t)
 /* Is the slur m, flagged `verbsense`, the ordinary verb its letters also
  * spell: "retard the ignition timing by two degrees", "that would cripple
  * our military", "tariffs will cripple the economy", "to retard the
- * spark"? Before a word that opens a noun phrase (or a noun of what is
- * slowed: "growth", "timing") in its clause, and at the head of its
+ * spark", "designed to retard traffic"? Before a word that opens a noun
+ * phrase (or a noun of what is slowed: "growth", "timing", "traffic") in
+ * its clause, and at the head of its
  * clause or after "to", "and", a subject pronoun or a modal (or, in -s,
  * after "it"/"which": "it retards the growth"). Said of people it is the
  * slur: "retard kids shouldn't be in school", "you retard", "that cripple
@@ -10078,9 +10079,11 @@ static bool verb_sense(const run *R, const mention *m)
         "must",  "should", "shall", "does",   "did",   "do",   "gonna",
         "wanna", "it",    "which", "that'll", "it'll", "and",  "we",
         "they"};
-    static const char *const slowed[] = {"any", "every", "these", "those",
-                                         "growth", "progress", "development",
-                                         "timing"};
+    static const char *const slowed[] = {
+        "any",    "every",  "these",  "those",     "growth",    "progress",
+        "development", "timing", "traffic", "spread", "flow",    "decay",
+        "corrosion", "rust", "ageing", "aging",     "germination",
+        "combustion", "ignition"};
     const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_VERBSENSE) || m->te >= rs->ntok ||
         rs->toks[m->te].clause != rs->toks[m->tb].clause ||
