@@ -8103,12 +8103,65 @@ static unsigned hostility(const run *R, uint32_t si);
 
 #define INGROUP_CLAIMS 4u
 
+/* Records the claim of the group that mention k names. */
+static void claim_ingroup(run *R, const mention *k)
+{
+    R->ingroup = true;
+    R->ingroup_categories |= ent(R, k)->categories;
+    if (k->kind == DC_KIND_IDENTITY) {
+        if (R->n_ingroup_claims < INGROUP_CLAIMS)
+            R->ingroup_claim[R->n_ingroup_claims] = k->entry;
+        if (R->n_ingroup_claims <= INGROUP_CLAIMS)
+            R->n_ingroup_claims++;
+    }
+}
+
+/* A marker that follows its claim (an `ingroup` entry flagged `anaphor`:
+ * "checking in"), as a forum's self-introduction: "fat dyke powerlifter
+ * checking in", "Black nurse checking in!". The whole sentence is the
+ * introduction: at most two words before the identity word or slur, none
+ * a determiner or a pronoun ("those Muslims checking in at the hotel",
+ * "the n...s checking in" tell of others), at most one word between it
+ * and the marker, and nothing after the marker in its clause. Returns
+ * the mention claimed, or NULL. */
+static const mention *claimed_before(const run *R, size_t mi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *m = &rs->m[mi];
+    const sentence *s = sent_of(R, m->tb);
+    if (m->te < rs->ntok && rs->toks[m->te].clause == rs->toks[m->tb].clause &&
+        rs->toks[m->te].type == TK_WORD)
+        return NULL;
+    for (size_t j = mi; j-- > 0;) {
+        const mention *k = &rs->m[j];
+        if (k->te + 1 < m->tb || k->tb < s->tb)
+            break;
+        if ((k->kind != DC_KIND_IDENTITY && k->kind != DC_KIND_SLUR) ||
+            k->te > m->tb || k->tb > s->tb + 2)
+            continue;
+        bool plain = true;
+        for (uint32_t t = s->tb; t < k->tb && plain; t++)
+            plain = rs->toks[t].type == TK_WORD && !is_determiner(R, t) &&
+                    !kind_at(R, t, DC_KIND_PRONOUN_GROUP) &&
+                    !kind_at(R, t, DC_KIND_PRONOUN_YOU);
+        if (plain)
+            return k;
+    }
+    return NULL;
+}
+
 static __attribute__((noinline)) void find_ingroup(run *R)
 {
     for (size_t i = 0; i < R->rs->nm; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_INGROUP)
             continue;
+        if (ent(R, m)->flags & DC_F_ANAPHOR) {
+            const mention *k = claimed_before(R, i);
+            if (k)
+                claim_ingroup(R, k);
+            continue;
+        }
         for (size_t j = i + 1; j < R->rs->nm; j++) {
             const mention *k = &R->rs->m[j];
             if (k->tb > m->te + 3)
@@ -8126,14 +8179,7 @@ static __attribute__((noinline)) void find_ingroup(run *R)
                     !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) &&
                     (hostility(R, R->toks[m->tb].sent) & HOSTILE_WORD))
                     continue;
-                R->ingroup = true;
-                R->ingroup_categories |= ent(R, k)->categories;
-                if (k->kind == DC_KIND_IDENTITY) {
-                    if (R->n_ingroup_claims < INGROUP_CLAIMS)
-                        R->ingroup_claim[R->n_ingroup_claims] = k->entry;
-                    if (R->n_ingroup_claims <= INGROUP_CLAIMS)
-                        R->n_ingroup_claims++;
-                }
+                claim_ingroup(R, k);
             }
         }
     }
@@ -16609,11 +16655,10 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
         kind_at(R, k, DC_KIND_CONSP_ACTOR) || kind_at(R, k, DC_KIND_MODAL) ||
         kind_at(R, k, DC_KIND_NONPROTECTED))
         return false;
-    /* (a capitalized word inside its sentence may be someone's name:
-     * "then Dave kills them") */
-    uint32_t ob = dc_norm_src_begin(R->n, t->b);
-    return k == s->tb ||
-           !(ob < R->orig_len && R->orig[ob] >= 'A' && R->orig[ob] <= 'Z');
+    /* (a word in title case inside its sentence may be someone's name:
+     * "then Dave kills them"; in a text in capitals throughout the case
+     * says nothing: "HALF THE MURDERS ..." reads as "half the murders") */
+    return k == s->tb || !title_case(R, k);
 }
 
 
