@@ -7883,10 +7883,15 @@ static bool migration_in_context(const run *R)
  * group of the immigration category. */
 static bool migration_scan(const run *R)
 {
-    if (any_kind(R, DC_KIND_MIGRATION))
-        return true;
-    for (size_t i = 0; any_kind(R, DC_KIND_IDENTITY) && i < R->rs->nm; i++) {
-        const mention *m = &R->rs->m[i];
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; (any_kind(R, DC_KIND_MIGRATION) ||
+                        any_kind(R, DC_KIND_IDENTITY)) && i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        /* (a verb of migration done to "it" moves a thing: "my cat has
+         * been trying to deport the roomba ... deport it") */
+        if (m->kind == DC_KIND_MIGRATION &&
+            !(m->te < rs->ntok && tok_is_word(R, m->te, "it")))
+            return true;
         if (m->kind == DC_KIND_IDENTITY &&
             (ent(R, m)->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)))
             return true;
