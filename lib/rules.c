@@ -16948,6 +16948,36 @@ static const char *const wl_is_said[] = {"he's",  "she's", "they're",
 static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
                                            "themself", "myself", "yourself"};
 
+/* Is the writer's side the subject of m: a subject pronoun of the first
+ * person ("we", "I", "we're gonna", "we'll") right before it, adverbs
+ * and modals between ("we're gonna invade your lake", "we will invade
+ * your stadium on Saturday")? Not a possessive or an object ("our
+ * invaders", "invade us"): those name others. */
+static bool writer_does(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > s->tb &&
+                    (adverb_like(R, k - 1) || kind_at(R, k - 1, DC_KIND_MODAL));
+         n++)
+        k--;
+    if (k == s->tb)
+        return false;
+    uint32_t lo = k > 4 ? k - 4 : 0;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < k; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_PRONOUN_SELF || p->te != k)
+            continue;
+        const dc_entry *pe = ent(R, p);
+        if ((pe->term[0] == 'i' && (pe->term_len == 1 || pe->term[1] == '\'' ||
+                                    pe->term[1] == ' ')) ||
+            (pe->term[0] == 'w' && pe->term[1] == 'e'))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -16957,6 +16987,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     switch (m->kind) {
     case DC_KIND_DEHUMANIZE:
         if (DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS && illness_had(R, m))
+            return DECORUM_OK;
+        /* "we're gonna invade your lake": a figure of invasion the
+         * writer's own side carries out names no one else */
+        if ((e->flags & DC_F_AMBIGUOUS) && !e->categories && writer_does(R, m))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_DEHUMANIZATION;
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
