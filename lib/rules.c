@@ -12179,6 +12179,23 @@ static bool participle_word(const run *R, uint32_t k)
            tok_is_word(R, k, "hurt");
 }
 
+/* Is token k "being" before a passive participle: "Muslims have no
+ * business being harassed at airports", "Trans kids have no business
+ * being dragged into campaigns"? The group is then the one wronged: what
+ * the writer says it should be spared, not where it has no place. */
+static bool being_done_to(const run *R, uint32_t k)
+{
+    static const char *const done[] = {
+        "left",  "held",   "kept",  "told",   "taken",    "made",  "seen",
+        "thrown", "caught", "put",  "sent",   "driven",   "given", "mistaken",
+        "drawn", "bitten", "spat",  "struck", "forgotten", "hidden"};
+    if (!tok_is_word(R, k, "being") || k + 1 >= R->ntok ||
+        R->toks[k + 1].type != TK_WORD)
+        return false;
+    return ends_ed(R, k + 1) || participle_word(R, k + 1) ||
+           word_among(R, k + 1, k + 2, done, sizeof done / sizeof *done);
+}
+
 static bool nationality_alone(const target *t);
 
 /* Is the wished "gone" m, of a people named as a nation, its team or its
@@ -16996,6 +17013,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
         break;
     case DC_KIND_DEROGATE:
+        /* "have no business being harassed": spared a wrong, no place
+         * denied */
+        if (m->te > m->tb && being_done_to(R, m->te - 1))
+            return DECORUM_OK;
         /* a ranking of peoples attacks the lower one, after it */
         if (e->flags & DC_F_RANKS) {
             if (!ranks_below(R, m))
@@ -23491,7 +23512,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         if (tok_is_word(R, k, "to") && k + 1 < n)
             k++;
         if (tk[k].clause == c &&
-            word_among(R, k, k + 1, rights, sizeof rights / sizeof *rights)) {
+            word_among(R, k, k + 1, rights, sizeof rights / sizeof *rights) &&
+            !being_done_to(R, k)) {
             *from = t->tb;
             *to = k + 1;
             return FR_RIGHTS;
