@@ -18459,7 +18459,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         tok_is_word(R, m->tb - 1, "the") &&
         (tok_is_word(R, m->te, "was") || tok_is_word(R, m->te, "were")) &&
         (t->tb == m->te + 1 || (t->tb == m->te + 2 && a_or_an(R, m->te + 1)))) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     /* "Diabetes among South Asians is a ticking time bomb", "Youth
@@ -18591,7 +18592,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         m->kind == DC_KIND_STEREOTYPE && nationality_alone(t) &&
         !faith_or_race_named(R)) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
