@@ -18211,7 +18211,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj)) {
             resolved = group_of(R, idm);
             t = &resolved;
-        } else {
+        } else if ((R->target_types >> TG_GROUP) & 1) {
+            /* (only a group target can be taken here: with none, the
+             * search for "like" was a walk to the comment's end) */
             const sentence *s2 = sent_of(R, m->tb);
             uint32_t k = next_like(R, m->te);
             if (k + 1 < s2->te)
