@@ -221,6 +221,9 @@ struct dc_rules {
      * non-protected or person nouns), read by rule_guessed_kind; -1 where
      * missing. */
     int32_t guess_entry[GUESS_KINDS];
+    /* bit e & 63 set for each such entry e: rule_guessed_kind's test of a
+     * mention's entry before it compares it with each */
+    uint64_t guess_bits;
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -712,6 +715,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                     memcmp(e->term, guess_kinds[k], e->term_len) == 0)
                     r->guess_entry[k] = (int32_t)i;
     }
+    for (size_t k = 0; k < GUESS_KINDS; k++)
+        if (r->guess_entry[k] >= 0)
+            r->guess_bits |= 1ull << (r->guess_entry[k] & 63);
     size_t fr_len[FR_N];
     for (size_t k = 0; k < FR_N; k++)
         fr_len[k] = strlen(frame_terms[k]);
@@ -23789,6 +23795,10 @@ static decorum_status rule_group_frames(run *R)
      * find_targets: only those are read) */
     _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
     int32_t le = R->rules->frame_entry[FR_LET_IN];
+    /* (only identity mentions are read: a comment here by a group of
+     * another word, a slur, has none, and the list is not walked) */
+    if (!any_kind(R, DC_KIND_IDENTITY))
+        le = -1;
     for (size_t q = 0; le >= 0 && q < rs->ntl; q++) {
         const mention *id = &rs->m[rs->tlist[q]];
         if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
@@ -29793,8 +29803,10 @@ static decorum_status rule_guessed_kind(run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *km = &rs->m[i];
         const int32_t *ge = R->rules->guess_entry;
+        /* (an entry whose bit is not in guess_bits is none of them) */
         if ((km->kind != DC_KIND_NONPROTECTED &&
              km->kind != DC_KIND_PERSON) ||
+            !((R->rules->guess_bits >> (km->entry & 63)) & 1) ||
             km->tb < 1 || tk[km->tb].quoted)
             continue;
         bool kind = false;
