@@ -15939,6 +15939,9 @@ static bool harm_prevented(const run *R, const mention *m)
     static const char *const keep[] = {"stop", "prevent", "protect", "save",
                                        "stopping", "preventing",
                                        "protecting", "saving"};
+    /* (the harm is kept from a group target: with none, no walk back) */
+    if (!((R->target_types >> TG_GROUP) & 1))
+        return false;
     const tok *tk = R->toks;
     uint32_t k = m->tb;
     bool from = false;
