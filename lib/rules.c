@@ -221,8 +221,8 @@ struct dc_rules {
      * non-protected or person nouns), read by rule_guessed_kind; -1 where
      * missing. */
     int32_t guess_entry[GUESS_KINDS];
-    /* bit e & 63 set for each such entry e: rule_guessed_kind's test of a
-     * mention's entry before it compares it with each */
+    /* bit e & 63 set for each such entry e: rule_guessed_kind's and
+     * guess_in's test of an entry before they compare it with each */
     uint64_t guess_bits;
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
@@ -27902,7 +27902,8 @@ static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
          * non-protected or person nouns) */
         if (entry < 0 || (uint32_t)entry >= lx_n ||
             (r->kind_of[entry] != DC_KIND_NONPROTECTED &&
-             r->kind_of[entry] != DC_KIND_PERSON))
+             r->kind_of[entry] != DC_KIND_PERSON) ||
+            !((r->guess_bits >> (entry & 63)) & 1))
             continue;
         for (size_t k = 0; k < GUESS_KINDS; k++)
             if (entry == r->guess_entry[k])
