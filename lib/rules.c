@@ -3829,7 +3829,7 @@ static piece target_label(const run *R, const target *t, char *buf,
      * name is "<name> people", an underscore a space ("south african
      * people"). */
     /* (each name's length kept beside it: a strlen of each of the eleven
-     * at every label cost 0.4M instructions on the bench corpus) */
+     * at every label cost 0.3M instructions on the bench corpus) */
 #define SAID(g, p) {g, sizeof g - 1, p}
     static const struct {
         const char *group;
@@ -5623,7 +5623,7 @@ static uint32_t judged_true(const run *R, const sentence *s)
         return 0;
     /* Both answers below need a truth word (truth_word) in the sentence,
      * which most sentences lack: one lookup of each token's key first,
-     * where the loop tested each word five times (0.4M instructions on
+     * where the loop tested each word five times (0.3M instructions on
      * the bench corpus). */
     static const char *const truths[] = {"accurate", "true", "correct",
                                          "factual", "truth"};
@@ -8875,7 +8875,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
              * and no helper below reads another mention's reclaimed mark
              * (only the banter branch sets it, on m itself). Each slur was
              * then found not the writer's own; only banter is left to ask
-             * (0.9M instructions on the bench corpus). */
+             * (0.7M instructions on the bench corpus). */
             if (!claimed_before) {
                 if ((e->flags & DC_F_BANTER) &&
                     !(singular_slur(R, m) && m->tb > 0 &&
@@ -12091,7 +12091,7 @@ static bool wish_frame(const run *R, const mention *m, uint32_t *from)
 {
     /* The object is a group or pronoun target, a dehumanizing word or a
      * slur: a comment with none of them has no wish frame (the walk back
-     * from a threat cost 0.2M instructions on the bench corpus). */
+     * from a threat cost 0.1M instructions on the bench corpus). */
     if (!(R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         !(R->kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR))))
         return false;
