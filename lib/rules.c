@@ -221,6 +221,9 @@ struct dc_rules {
      * non-protected or person nouns), read by rule_guessed_kind; -1 where
      * missing. */
     int32_t guess_entry[GUESS_KINDS];
+    /* bit e & 63 set for each such entry e: rule_guessed_kind's and
+     * guess_in's test of an entry before they compare it with each */
+    uint64_t guess_bits;
     /* The pattern entries rule_group_frames gives its findings (FR_*):
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
@@ -300,8 +303,12 @@ static inline uint32_t split_key(size_t l1, unsigned char b1, size_t l2,
 }
 
 /* The slots of the scratch's table of word_among's lists by address at
- * first (a power of two; it grows when half full). */
-#define WS_SLOTS 512
+ * first (a power of two; it grows when half full). A pass over the bench
+ * corpus asks for ~240 lists: in 512 slots, a list whose slot another
+ * took first went the slow way (word_among_slow) at every call, and a
+ * list added anywhere moved others out of their slots (0.3M instructions
+ * more for one gate). In 2048 (32 KiB) few collide. */
+#define WS_SLOTS 2048
 
 struct dc_rules_scratch {
     char note[96]; /* split_note's text, until its reason is made */
@@ -708,6 +715,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                     memcmp(e->term, guess_kinds[k], e->term_len) == 0)
                     r->guess_entry[k] = (int32_t)i;
     }
+    for (size_t k = 0; k < GUESS_KINDS; k++)
+        if (r->guess_entry[k] >= 0)
+            r->guess_bits |= 1ull << (r->guess_entry[k] & 63);
     size_t fr_len[FR_N];
     for (size_t k = 0; k < FR_N; k++)
         fr_len[k] = strlen(frame_terms[k]);
@@ -3798,42 +3808,49 @@ static inline piece mention_note(run *R, const mention *m)
  * buf or of a static string. */
 static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX])
 {
+    /* (each string's length kept beside it: a strlen of each name at
+     * every label cost 0.3M instructions on the bench corpus, spd30a) */
+#define SAID(g, p) {g, sizeof g - 1, p, sizeof p - 1}
     static const struct {
-        const char *group, *people;
+        const char *group;
+        size_t len;
+        const char *people;
+        size_t people_len;
     } said[] = {
-        {"autism", "autistic people"},
-        {"down_syndrome", "people with Down syndrome"},
-        {"dwarfism", "people with dwarfism"},
-        {"epilepsy", "people with epilepsy"},
-        {"mental_illness", "people with a mental illness"},
-        {"chronic_illness", "people with a chronic illness"},
-        {"learning", "people with a learning disability"},
-        {"intellectual", "people with an intellectual disability"},
-        {"physical", "people with a physical disability"},
-        {"albino", "people with albinism"},
-        {"asylum_seeker", "asylum seekers"},
-        {"foreigner", "foreigners"},
-        {"migrant", "migrants"},
-        {"immigrant", "immigrants"},
-        {"refugee", "refugees"},
-        {"undocumented", "undocumented immigrants"},
-        {"minority", "minorities"},
-        {"female", "women"},
-        {"male", "men"},
-        {"lgbtq", "LGBTQ people"},
-        {"poc", "people of color"},
-        {"mixed", "mixed-race people"},
-        {"two_spirit", "Two-Spirit people"},
-        {"irish_traveller", "Irish Travellers"},
-        {"jehovahs_witness", "Jehovah's Witnesses"},
-        {"non_muslim", "non-Muslims"},
-        {"non_jewish", "non-Jews"},
-        {"upper_caste", "upper-caste people"},
-        {"lower_caste", "lower-caste people"}};
+        SAID("autism", "autistic people"),
+        SAID("down_syndrome", "people with Down syndrome"),
+        SAID("dwarfism", "people with dwarfism"),
+        SAID("epilepsy", "people with epilepsy"),
+        SAID("mental_illness", "people with a mental illness"),
+        SAID("chronic_illness", "people with a chronic illness"),
+        SAID("learning", "people with a learning disability"),
+        SAID("intellectual", "people with an intellectual disability"),
+        SAID("physical", "people with a physical disability"),
+        SAID("albino", "people with albinism"),
+        SAID("asylum_seeker", "asylum seekers"),
+        SAID("foreigner", "foreigners"),
+        SAID("migrant", "migrants"),
+        SAID("immigrant", "immigrants"),
+        SAID("refugee", "refugees"),
+        SAID("undocumented", "undocumented immigrants"),
+        SAID("minority", "minorities"),
+        SAID("female", "women"),
+        SAID("male", "men"),
+        SAID("lgbtq", "LGBTQ people"),
+        SAID("poc", "people of color"),
+        SAID("mixed", "mixed-race people"),
+        SAID("two_spirit", "Two-Spirit people"),
+        SAID("irish_traveller", "Irish Travellers"),
+        SAID("jehovahs_witness", "Jehovah's Witnesses"),
+        SAID("non_muslim", "non-Muslims"),
+        SAID("non_jewish", "non-Jews"),
+        SAID("upper_caste", "upper-caste people"),
+        SAID("lower_caste", "lower-caste people")};
+#undef SAID
     for (size_t i = 0; i < sizeof said / sizeof *said; i++)
-        if (strlen(said[i].group) == ge->group_len &&
+        if (said[i].len == ge->group_len &&
             memcmp(said[i].group, ge->group, ge->group_len) == 0)
-            return piece_str(said[i].people);
+            return (piece){said[i].people, said[i].people_len};
     const uint32_t proper =
         1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |
         1u << DECORUM_CATEGORY_NATIONALITY | 1u << DECORUM_CATEGORY_RELIGION;
@@ -3860,7 +3877,7 @@ static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX])
 }
 
 /* Describes a target for a reason: its group as words for people and its
- * category, "somali people (ethnicity)", "asylum seekers
+ * category, "Somali people (ethnicity)", "asylum seekers
  * (immigration_status)". Returns the label as a piece of buf. */
 static piece target_label(const run *R, const target *t, char *buf,
                           size_t cap)
@@ -5644,6 +5661,14 @@ static uint32_t judged_true(const run *R, const sentence *s)
         return ms->truth == UINT32_MAX ? 0 : ms->truth;
     ms->truth = UINT32_MAX;
     if (s->question)
+        return 0;
+    /* Both answers below need a truth word (truth_word) in the sentence,
+     * which most sentences lack: one lookup of each token's key first,
+     * where the loop tested each word five times (0.3M instructions on
+     * the bench corpus). */
+    static const char *const truths[] = {"accurate", "true", "correct",
+                                         "factual", "truth"};
+    if (!word_among(R, s->tb, s->te, truths, sizeof truths / sizeof *truths))
         return 0;
     const tok *toks = R->toks;
     uint32_t words = 0, truth = UINT32_MAX;
@@ -8929,6 +8954,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
     mention *const mv = rs->m;
     const uint32_t *const tl = rs->tlist;
     const size_t ntl = rs->ntl;
+    /* Whether the first pass claimed a slur (see the loop's end). */
+    bool claimed_before = true;
     for (int pass = 0; pass < 2; pass++) {
         /* The second pass is for slurs the first left unclaimed: claimed
          * now that another was (the ingroup changed), or banter. With none
@@ -8940,6 +8967,20 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
                 m->reclaimed)
                 continue;
+            /* A second pass after a first that claimed nothing asks the
+             * same questions of the same state: the ingroup is as it was,
+             * and no helper below reads another mention's reclaimed mark
+             * (only the banter branch sets it, on m itself). Each slur was
+             * then found not the writer's own; only banter is left to ask
+             * (0.7M instructions on the bench corpus). */
+            if (!claimed_before) {
+                if ((e->flags & DC_F_BANTER) &&
+                    !(singular_slur(R, m) && m->tb > 0 &&
+                      identity_ends_at(R, m->tb)) &&
+                    (casual(R, m, false) || a_form_banter(R, m)))
+                    m->reclaimed = 1;
+                continue;
+            }
             bool own = R->ingroup && (R->ingroup_categories & e->categories) &&
                        claim_covers(R, e);
             /* (a possessive before one person named by a racial or
@@ -9018,6 +9059,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
         }
         if (!claimed && !banter)
             break;
+        claimed_before = claimed;
     }
 }
 
@@ -12149,6 +12191,12 @@ static bool wish_head(const run *R, uint32_t k)
  * Jews should die"). Sets *from to the first token after the wish. */
 static bool wish_frame(const run *R, const mention *m, uint32_t *from)
 {
+    /* The object is a group or pronoun target, a dehumanizing word or a
+     * slur: a comment with none of them has no wish frame (the walk back
+     * from a threat cost 0.1M instructions on the bench corpus). */
+    if (!(R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
+        !(R->kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR))))
+        return false;
     const tok *tk = R->toks;
     uint32_t c = tk[m->tb].clause;
     bool object = false;
@@ -16016,6 +16064,9 @@ static bool harm_prevented(const run *R, const mention *m)
     static const char *const keep[] = {"stop", "prevent", "protect", "save",
                                        "stopping", "preventing",
                                        "protecting", "saving"};
+    /* (the harm is kept from a group target: with none, no walk back) */
+    if (!((R->target_types >> TG_GROUP) & 1))
+        return false;
     const tok *tk = R->toks;
     uint32_t k = m->tb;
     bool from = false;
@@ -18343,7 +18394,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (idm && (!(ent(R, idm)->flags & DC_F_AMBIGUOUS) || any_adj)) {
             resolved = group_of(R, idm);
             t = &resolved;
-        } else {
+        } else if ((R->target_types >> TG_GROUP) & 1) {
+            /* (only a group target can be taken here: with none, the
+             * search for "like" was a walk to the comment's end) */
             const sentence *s2 = sent_of(R, m->tb);
             uint32_t k = next_like(R, m->te);
             if (k + 1 < s2->te)
@@ -18597,7 +18650,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         tok_is_word(R, m->tb - 1, "the") &&
         (tok_is_word(R, m->te, "was") || tok_is_word(R, m->te, "were")) &&
         (t->tb == m->te + 1 || (t->tb == m->te + 2 && a_or_an(R, m->te + 1)))) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     /* "Diabetes among South Asians is a ticking time bomb", "Youth
@@ -18729,7 +18783,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
         m->kind == DC_KIND_STEREOTYPE && nationality_alone(t) &&
         !faith_or_race_named(R)) {
-        R->untargeted = true;
+        if (!open_predicate(e))
+            R->untargeted = true;
         return DECORUM_OK;
     }
     if (t->type == TG_GROUP && (e->flags & DC_F_GAME) &&
@@ -23919,6 +23974,10 @@ static decorum_status rule_group_frames(run *R)
      * find_targets: only those are read) */
     _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
     int32_t le = R->rules->frame_entry[FR_LET_IN];
+    /* (only identity mentions are read: a comment here by a group of
+     * another word, a slur, has none, and the list is not walked) */
+    if (!any_kind(R, DC_KIND_IDENTITY))
+        le = -1;
     for (size_t q = 0; le >= 0 && q < rs->ntl; q++) {
         const mention *id = &rs->m[rs->tlist[q]];
         if (id->kind != DC_KIND_IDENTITY || id->tb < 3 ||
@@ -28014,7 +28073,8 @@ static bool guess_in(const dc_rules *r, size_t lx_n, uint64_t kinds,
          * non-protected or person nouns) */
         if (entry < 0 || (uint32_t)entry >= lx_n ||
             (r->kind_of[entry] != DC_KIND_NONPROTECTED &&
-             r->kind_of[entry] != DC_KIND_PERSON))
+             r->kind_of[entry] != DC_KIND_PERSON) ||
+            !((r->guess_bits >> (entry & 63)) & 1))
             continue;
         for (size_t k = 0; k < GUESS_KINDS; k++)
             if (entry == r->guess_entry[k])
@@ -29924,8 +29984,10 @@ static decorum_status rule_guessed_kind(run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *km = &rs->m[i];
         const int32_t *ge = R->rules->guess_entry;
+        /* (an entry whose bit is not in guess_bits is none of them) */
         if ((km->kind != DC_KIND_NONPROTECTED &&
              km->kind != DC_KIND_PERSON) ||
+            !((R->rules->guess_bits >> (km->entry & 63)) & 1) ||
             km->tb < 1 || tk[km->tb].quoted)
             continue;
         bool kind = false;
