@@ -29975,7 +29975,8 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
  * bleed this town dry", "vermin always get fed first", "leeches, all of
  * them"), or a likeness ("Lot of asylum seekers up at the cairn. like a
  * pack of stray dogs", "their kids are basically feral rats", "they breed
- * like rabbits", "are like a herd of cattle"). The phrase holds no article
+ * like rabbits", "are like a herd of cattle"; a likeness opens its
+ * sentence or follows a verb). The phrase holds no article
  * or owner before the figure, so "rats in the refugee hostel's bins", "the
  * dogs at the Somali family's house" and "the vermin in the bin store"
  * are animals; a bare figure goes on only with the people it means (a
@@ -30022,7 +30023,10 @@ static decorum_status rule_figure_after(run *R)
             /* a likeness: opening its clause, or after a linking verb or
              * a verb of behaviour whose subject is the group */
             uint32_t L = p - 1;
-            if (L == s->tb || R->toks[L - 1].type != TK_WORD) {
+            /* (opening its sentence: after a comma a likeness tells how
+             * the people were treated, "Jews herded onto trains in 1942,
+             * like cattle") */
+            if (L == s->tb) {
                 open = L;
             } else if (kind_at(R, L - 1, DC_KIND_COPULA) ||
                        word_among(R, L - 1, L, wl_figure_verb,
@@ -30162,8 +30166,17 @@ static decorum_status rule_trait_pinned(run *R)
          * rule_attack links them, with its weights and its exceptions,
          * "The Argentinians rob us every World Cup, it's what they do on
          * penalties" a national team's) */
-        if (!found || g.reclaimed ||
-            rs->toks[g.tb].sent + 1 != rs->toks[trait->tb].sent)
+        if (!found || g.reclaimed)
+            continue;
+        /* (or two before, with a pronoun for them in the one between:
+         * "Ghanaian carers ... asleep by 10, every one of them. lazy,
+         * thats how they are") */
+        uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[trait->tb].sent;
+        if (gs + 1 != ts &&
+            !(gs + 2 == ts &&
+              word_among(R, rs->s[gs + 1].tb, rs->s[gs + 1].te,
+                         wl_figure_them,
+                         sizeof wl_figure_them / sizeof *wl_figure_them)))
             continue;
         decorum_signal sig;
         if (trait->kind == DC_KIND_STEREOTYPE) {
