@@ -30194,6 +30194,95 @@ static decorum_status rule_trait_pinned(run *R)
     return DECORUM_OK;
 }
 
+/* Frames that say a trait of every member ("all of them", "every one of
+ * them"): with a trait opening its sentence they pin it on the group
+ * named before (rule_bare_trait). */
+static const char *const wl_all_members[] = {
+    "all of them",       "every one of them", "every single one",
+    "every single one of them", "every last one", "every last one of them",
+    "each and every one", "the lot of them"};
+
+/* Determiners and owners that open a noun phrase: after a capacity denied
+ * with no subject, one names whose capacity it is (rule_bare_trait). */
+static const char *const wl_after_subject[] = {
+    "the", "that", "this", "these", "those", "my", "our", "his", "her", "its",
+    "your"};
+
+/* A hostile trait, or a capacity denied, that opens its sentence with no
+ * subject, said of the group named in the sentence before (or two before,
+ * with a pronoun for them between): with a frame that says it of every
+ * member ("dont put Bulgarians front of house. rude to customers and they
+ * skim the till, all of them"), or a capacity the lexicon denies one sex
+ * (`own`), the group being that one ("never hire women under 40. they get
+ * pregnant ... not built for business, simple as"). A sentence with no
+ * subject goes on about what the one before named; where it names a
+ * person or a thing, the trait is theirs (resolve_pronoun finds no
+ * group). Not in a question. Only where nothing else found hate, and
+ * scope is attack_on_group's. */
+static decorum_status rule_bare_trait(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        const sentence *s = sent_of(R, m->tb);
+        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
+            continue;
+        bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
+                   e->group_len;
+        if (!own &&
+            !(m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+              !(e->flags & (DC_F_ESSENCE | DC_F_JOKE | DC_F_NOUN)) &&
+              !e->categories) &&
+            !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+              !e->categories && m->te - m->tb == 1))
+            continue;
+        /* (a capacity with no frame: not with a subject named after it,
+         * "not built for business, that old site") */
+        for (uint32_t k = m->te; own && k < s->te; k++)
+            own = !word_among(R, k, k + 1, wl_after_subject,
+                              sizeof wl_after_subject /
+                                  sizeof *wl_after_subject);
+        bool all = own;
+        for (size_t j = i + 1; !all && j < rs->nm && rs->m[j].tb < s->te; j++) {
+            const dc_entry *f = ent(R, &rs->m[j]);
+            all = rs->m[j].kind == DC_KIND_STEREOTYPE &&
+                  ((f->flags & DC_F_ESSENCE) ||
+                   dc_word_in(f->term, f->term_len, wl_all_members,
+                              sizeof wl_all_members / sizeof *wl_all_members));
+        }
+        if (!all)
+            continue;
+        target g;
+        bool ctx;
+        if (!(resolve_pronoun(R, m->tb, &g, &ctx) && !ctx &&
+              g.type == TG_GROUP && !g.reclaimed && g.tb < m->tb))
+            continue;
+        uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[m->tb].sent;
+        if (gs + 1 != ts &&
+            !(gs + 2 == ts &&
+              word_among(R, rs->s[gs + 1].tb, rs->s[gs + 1].te,
+                         wl_figure_them,
+                         sizeof wl_figure_them / sizeof *wl_figure_them)))
+            continue;
+        if (own && !(g.entry >= 0 && same_group(&R->ents[g.entry], e)))
+            continue;
+        decorum_signal sig;
+        if (m->kind == DC_KIND_STEREOTYPE) {
+            sig = DECORUM_SIGNAL_STEREOTYPE;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+        } else {
+            sig = DECORUM_SIGNAL_DEROGATION;
+            R->out->rf[DC_RF_DEROGATION] += 1;
+        }
+        decorum_status st = attack_on_group(R, m, &g, sig, 0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -30518,6 +30607,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_STEREOTYPE) && R.hate_so_far < 0.5f &&
         (st = rule_trait_pinned(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_STEREOTYPE) || any_kind(&R, DC_KIND_DEROGATE)) &&
+        R.hate_so_far < 0.5f && (st = rule_bare_trait(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
