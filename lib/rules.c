@@ -30165,14 +30165,20 @@ static decorum_status rule_trait_pinned(run *R)
         /* (the group in the sentence before: in the trait's own,
          * rule_attack links them, with its weights and its exceptions,
          * "The Argentinians rob us every World Cup, it's what they do on
-         * penalties" a national team's) */
+         * penalties" a national team's; unless the trait opens a clause
+         * of its own after the group's, which rule_attack does not read
+         * as said of it: "the Asian lads never wipe the benches, filthy,
+         * its what they're like") */
         if (!found || g.reclaimed)
             continue;
         /* (or two before, with a pronoun for them in the one between:
          * "Ghanaian carers ... asleep by 10, every one of them. lazy,
          * thats how they are") */
         uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[trait->tb].sent;
-        if (gs + 1 != ts &&
+        bool opens = trait->tb > 0 && R->toks[trait->tb - 1].type == TK_PUNCT &&
+                     R->toks[trait->tb - 1].ch == ',' &&
+                     R->toks[trait->tb - 1].clause != R->toks[g.tb].clause;
+        if (!(gs == ts && opens) && gs + 1 != ts &&
             !(gs + 2 == ts &&
               word_among(R, rs->s[gs + 1].tb, rs->s[gs + 1].te,
                          wl_figure_them,
