@@ -29922,11 +29922,14 @@ static const char *const wl_figure_them[] = {
  * sentence between them. */
 #define FIGURE_REACH 10
 
-/* Is token k a word in -ing of four letters or more before it? */
+/* Is token k a word in -ing, with four letters or more before it
+ * ("screeching", "clicking"; not "king", "thing")? */
 static bool ing_word(const run *R, uint32_t k)
 {
+    if (k >= R->ntok)
+        return false;
     const tok *t = &R->toks[k];
-    return k < R->ntok && t->type == TK_WORD && t->e - t->b > 6 &&
+    return t->type == TK_WORD && t->e - t->b > 6 &&
            memcmp(R->n->text + t->e - 3, "ing", 3) == 0;
 }
 
@@ -29986,7 +29989,8 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
  * (resolve_pronoun), named before it, in its sentence or the one before;
  * a non-protected target nearer wins ("The Chinese government are
  * parasites"). Scope is attack_on_group's (reports, counter-speech). The
- * link is read, not written: a review, not a reject. */
+ * link is read, not written: weighed at a review (0.6 to 0.75 by
+ * severity), not a reject. */
 static decorum_status rule_figure_after(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -30088,7 +30092,6 @@ static decorum_status rule_figure_after(run *R)
         } else {
             continue;
         }
-        (void)herd;
         if (!found) {
             found = resolve_pronoun(R, open, &g, &ctx) && !ctx &&
                     g.type == TG_GROUP && g.tb < open;
@@ -30115,13 +30118,14 @@ static decorum_status rule_figure_after(run *R)
 
 /* A hostile trait put in a group's make by a frame that names the group
  * with a pronoun or says it always was so, in the trait's sentence, the
- * group named in the sentence before ("my nephew works with Romanians. thieving comes
- * natural to them", "asleep in the chair by 10, every one of them. lazy
- * as anything, thats how they are", "the Black members never learn their
- * parts. lazy, always have been"): the frame (a stereotype flagged
- * `essence`) after the trait (a stereotype of severity 2 or a derogation)
- * within CONCLUSION_WINDOW words, the group the frame's pronoun stands
- * for (resolve_pronoun), else the one a pronoun at the trait would.
+ * group named in the sentence before ("my nephew works with Romanians.
+ * thieving comes natural to them", "Hired two Muslim lads, both lied on
+ * their CVs. deceit is part of who they are", "Chinese students came in
+ * again. haggling over 50p, its in them"): the frame (a stereotype
+ * flagged `essence`) after the trait (a stereotype of severity 2 or a
+ * one-word derogation) within CONCLUSION_WINDOW words, the group the
+ * frame's pronoun stands for (resolve_pronoun), else the one a pronoun
+ * at the trait would. Weighed at a review: the link is read.
  * Traits that are no vice ("singing comes natural to them") are not in
  * the lexicon; scope is attack_on_group's ("People say Roma steal, it's
  * just what they do. That's racist nonsense"). Only where nothing else
@@ -30162,18 +30166,18 @@ static decorum_status rule_trait_pinned(run *R)
         if (!found)
             found = resolve_pronoun(R, trait->tb, &g, &ctx) && !ctx &&
                     g.type == TG_GROUP && g.tb < trait->tb;
-        /* (the group in the sentence before: in the trait's own,
-         * rule_attack links them, with its weights and its exceptions,
-         * "The Argentinians rob us every World Cup, it's what they do on
-         * penalties" a national team's; unless the trait opens a clause
-         * of its own after the group's, which rule_attack does not read
-         * as said of it: "the Asian lads never wipe the benches, filthy,
-         * its what they're like") */
         if (!found || g.reclaimed)
             continue;
-        /* (or two before, with a pronoun for them in the one between:
-         * "Ghanaian carers ... asleep by 10, every one of them. lazy,
-         * thats how they are") */
+        /* The group in the sentence before (or two before, with a
+         * pronoun for them in the one between: "Ghanaian carers ...
+         * asleep by 10, every one of them. lazy, thats how they are"). In
+         * the trait's own sentence rule_attack links them, with its
+         * weights and its exceptions ("The Argentinians rob us every
+         * World Cup, it's what they do on penalties" is a national
+         * team's), unless the trait opens a clause of its own after the
+         * group's, which rule_attack does not read as said of it ("the
+         * Somali lads never wipe the benches, lazy, its what they're
+         * like"). */
         uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[trait->tb].sent;
         bool opens = trait->tb > 0 && R->toks[trait->tb - 1].type == TK_PUNCT &&
                      R->toks[trait->tb - 1].ch == ',' &&
