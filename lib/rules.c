@@ -30110,6 +30110,421 @@ static bool barrier_told(const run *R)
     return false;
 }
 
+/* ---------------------------------------------------------------------- */
+/* session 30 (q30): a figure or a trait said of a group named before it  */
+/* ---------------------------------------------------------------------- */
+
+/* Words that may stand before a figure in its noun phrase and leave it a
+ * figure, not an animal of the world (no article, no owner): contempt,
+ * intensity and the hedges of a likeness ("absolute animals", "actual
+ * apes", "basically feral rats", "filthy swine", "scavenging gulls"). */
+static const char *const wl_figure_lead[] = {
+    "absolute", "actual",  "basically", "literally", "just",   "little",
+    "filthy",   "dirty",   "feral",     "stray",     "wild",   "scavenging",
+    "mangy",    "rabid",   "total",     "utter",     "proper", "complete",
+    "bloody",   "fucking", "squealing", "bloodsucking", "worker", "dumb"};
+/* Collective nouns of a likeness: "like a pack of stray dogs", "a swarm
+ * of insects", "a pen of squealing pigs". */
+static const char *const wl_figure_herd[] = {
+    "pack",  "herd",  "plague", "swarm", "pen",   "bunch", "load",
+    "horde", "nest",  "colony", "flock", "troop", "gaggle", "litter",
+    "infestation"};
+/* What may go on after a bare figure that stands for its own clause:
+ * the people it means ("parasites, they'd ...", "leeches, all of them",
+ * "vermin always get fed first"). */
+static const char *const wl_figure_then[] = {
+    "they", "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
+    "all",  "every",  "each",  "always", "never",  "them"};
+/* A clause of one word that may open a sentence before a bare figure at
+ * its end ("sardines? no, cockroaches"). */
+static const char *const wl_figure_aside[] = {
+    "no", "nah", "honestly", "seriously", "basically", "yeah", "well", "more"};
+/* Verbs of behaviour a likeness may follow ("breed like rabbits",
+ * "multiply like vermin"). */
+static const char *const wl_figure_verb[] = {
+    "breed", "breeds", "breeding", "multiply", "multiplies", "multiplying",
+    "behave", "behaves", "act", "acts", "live", "lives", "eat", "eats",
+    "smell", "smells", "swarm", "swarming", "spread", "spreading"};
+/* Pronouns of the people a subject may be (rule_figure_after, the
+ * likeness after a linking verb: "their lot are basically stray cats"). */
+static const char *const wl_figure_them[] = {
+    "they", "they're", "theyre", "their", "them", "these", "those"};
+
+/* How many tokens a figure may stand after its group across a short
+ * sentence between them. */
+#define FIGURE_REACH 10
+
+/* Is token k a word in -ing, with four letters or more before it
+ * ("screeching", "clicking"; not "king", "thing")? */
+static bool ing_word(const run *R, uint32_t k)
+{
+    if (k >= R->ntok)
+        return false;
+    const tok *t = &R->toks[k];
+    return t->type == TK_WORD && t->e - t->b > 6 &&
+           memcmp(R->n->text + t->e - 3, "ing", 3) == 0;
+}
+
+/* Is token k punctuation that ends a sentence, or past its end? */
+static bool figure_ends(const run *R, uint32_t k, const sentence *s)
+{
+    if (k >= s->te || k >= R->ntok)
+        return true;
+    const tok *t = &R->toks[k];
+    return t->type == TK_NL ||
+           (t->type == TK_PUNCT &&
+            (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';'));
+}
+
+/* The group of the subject of the clause that ends at token L (a linking
+ * verb or a verb of behaviour): a group named in it, else a pronoun in it
+ * resolved. False when the subject names none. */
+static bool figure_subject(const run *R, uint32_t L, target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[L].clause, c0 = L;
+    while (c0 > 0 && rs->toks[c0 - 1].clause == c)
+        c0--;
+    for (size_t i = targets_from(rs, c0); i < rs->nt && rs->t[i].tb < L; i++)
+        if (rs->t[i].type == TG_GROUP) {
+            *g = rs->t[i];
+            return true;
+        }
+    bool ctx;
+    for (uint32_t k = c0; k <= L; k++)
+        if (word_among(R, k, k + 1, wl_figure_them,
+                       sizeof wl_figure_them / sizeof *wl_figure_them))
+            return resolve_pronoun(R, k, g, &ctx) && !ctx &&
+                   g->type == TG_GROUP && g->tb < k;
+    /* a member named in the clause ("The Pakistani mums at pickup are
+     * ...": mums is no person noun the lexicon knows) */
+    return resolve_pronoun(R, L, g, &ctx) && !ctx && g->type == TG_GROUP &&
+           g->tb >= c0 && g->tb < L;
+}
+
+/* A figure of an animal, a pest or a parasite said of a group named before
+ * it, where no word links the two (rule_attack finds the group only in
+ * the figure's sentence and near it; redteam16's misses): a bare noun
+ * phrase standing for its own clause, after the group's sentence or
+ * clause ("Stopped knitting for the refugee hostel. parasites, they'd
+ * bleed this town dry", "vermin always get fed first", "leeches, all of
+ * them"), or a likeness ("Lot of asylum seekers up at the cairn. like a
+ * pack of stray dogs", "their kids are basically feral rats", "they breed
+ * like rabbits", "are like a herd of cattle"; a likeness opens its
+ * sentence or follows a verb). The phrase holds no article
+ * or owner before the figure, so "rats in the refugee hostel's bins", "the
+ * dogs at the Somali family's house" and "the vermin in the bin store"
+ * are animals; a bare figure goes on only with the people it means (a
+ * pronoun, "all", "every", "always") or ends the sentence, so "rats in
+ * the old barracks were a problem" and "locusts on the news" are too.
+ * The group is the one a pronoun at the figure would stand for
+ * (resolve_pronoun), named before it, in its sentence or the one before;
+ * a non-protected target nearer wins ("The Chinese government are
+ * parasites"). Scope is attack_on_group's (reports, counter-speech). The
+ * link is read, not written: weighed at a review (0.6 to 0.75 by
+ * severity), not a reject. */
+static decorum_status rule_figure_after(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t done = UINT32_MAX; /* the sentence already given a finding */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DEHUMANIZE || ent(R, d)->categories ||
+            rs->toks[d->tb].sent == done || rs->toks[d->tb].quoted)
+            continue;
+        const sentence *s = sent_of(R, d->tb);
+        /* the phrase's start: the leads, then "a pack of" */
+        uint32_t p = d->tb;
+        for (int n = 0; n < 2 && p > s->tb &&
+                        word_among(R, p - 1, p, wl_figure_lead,
+                                   sizeof wl_figure_lead /
+                                       sizeof *wl_figure_lead);
+             n++)
+            p--;
+        bool herd = false;
+        if (p >= s->tb + 3 && tok_is_word(R, p - 1, "of") &&
+            word_among(R, p - 2, p - 1, wl_figure_herd,
+                       sizeof wl_figure_herd / sizeof *wl_figure_herd) &&
+            a_or_an(R, p - 3)) {
+            p -= 3;
+            herd = true;
+        } else if (p >= s->tb + 1 && a_or_an(R, p - 1) && p == d->tb &&
+                   (ent(R, d)->flags & DC_F_AMBIGUOUS)) {
+            continue; /* "a rat in the kitchen" */
+        }
+        target g;
+        bool found = false, ctx;
+        uint32_t open = p; /* the clause's first token */
+        if (p > s->tb && tok_is_word(R, p - 1, "like")) {
+            /* a likeness: opening its clause, or after a linking verb or
+             * a verb of behaviour whose subject is the group */
+            uint32_t L = p - 1;
+            /* (opening its sentence: after a comma a likeness tells how
+             * the people were treated, "Jews herded onto trains in 1942,
+             * like cattle") */
+            if (L == s->tb) {
+                open = L;
+            } else if (kind_at(R, L - 1, DC_KIND_COPULA) ||
+                       word_among(R, L - 1, L, wl_figure_verb,
+                                  sizeof wl_figure_verb /
+                                      sizeof *wl_figure_verb)) {
+                found = figure_subject(R, L - 1, &g);
+                if (!found)
+                    continue;
+            } else {
+                continue;
+            }
+        } else if (p > s->tb && p < d->tb &&
+                   kind_at(R, p - 1, DC_KIND_COPULA) &&
+                   (tok_is_word(R, p, "basically") ||
+                    tok_is_word(R, p, "literally") ||
+                    tok_is_word(R, p, "actual"))) {
+            /* "their kids are basically feral rats": a hedge of the
+             * likeness after the linking verb (a plain "are rats" is
+             * rule_attack's) */
+            found = figure_subject(R, p - 1, &g);
+            if (!found)
+                continue;
+        } else if (p == s->tb || (R->toks[p - 1].type == TK_PUNCT &&
+                                  (R->toks[p - 1].ch == ',' ||
+                                   R->toks[p - 1].ch == ':' ||
+                                   R->toks[p - 1].ch == '-'))) {
+            /* a bare figure for its own clause: what goes on after it */
+            uint32_t a = d->te;
+            bool ends = figure_ends(R, a, s);
+            bool then = false;
+            if (!ends) {
+                uint32_t b = a;
+                if (R->toks[b].type == TK_PUNCT && R->toks[b].ch == ',')
+                    b++;
+                then = b < s->te &&
+                       (word_among(R, b, b + 1, wl_figure_then,
+                                   sizeof wl_figure_then /
+                                       sizeof *wl_figure_then) ||
+                        (tok_is_word(R, b, "the") && b + 1 < s->te &&
+                         tok_is_word(R, b + 1, "lot")) ||
+                        /* what they do, for a figure of contempt or a
+                         * herd ("absolute animals, screeching down the
+                         * mic", "a swarm of insects clicking away") */
+                        ((herd || p < d->tb) && ing_word(R, b)));
+            }
+            if (!ends && !then)
+                continue;
+            /* after a comma, a figure ending its sentence is the last of
+             * a list ("we saw deer, rabbits") unless the clause before is
+             * an aside ("no, cockroaches") */
+            if (ends && !then && p > s->tb && !herd) {
+                uint32_t q = p - 1;
+                if (!(q == s->tb + 1 &&
+                      word_among(R, s->tb, s->tb + 1, wl_figure_aside,
+                                 sizeof wl_figure_aside /
+                                     sizeof *wl_figure_aside)))
+                    continue;
+            }
+        } else {
+            continue;
+        }
+        if (!found) {
+            found = resolve_pronoun(R, open, &g, &ctx) && !ctx &&
+                    g.type == TG_GROUP && g.tb < open;
+            if (!found)
+                continue;
+        }
+        /* (in its sentence or the one before, or near across a short
+         * one: "Trains rammed with Eritreans. sardines? no, cockroaches") */
+        if (g.reclaimed || g.tb >= d->tb ||
+            (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
+             g.te + FIGURE_REACH < d->tb))
+            continue;
+        const dc_entry *de = ent(R, d);
+        float w = severity_weight(de->severity, 0.6f, 0.7f, 0.75f);
+        R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+        decorum_status st = attack_on_group(
+            R, d, &g, DECORUM_SIGNAL_DEHUMANIZATION, w, false);
+        if (st != DECORUM_OK)
+            return st;
+        done = rs->toks[d->tb].sent;
+    }
+    return DECORUM_OK;
+}
+
+/* A hostile trait put in a group's make by a frame that names the group
+ * with a pronoun or says it always was so, in the trait's sentence, the
+ * group named in the sentence before ("my nephew works with Romanians.
+ * thieving comes natural to them", "Hired two Muslim lads, both lied on
+ * their CVs. deceit is part of who they are", "Chinese students came in
+ * again. haggling over 50p, its in them"): the frame (a stereotype
+ * flagged `essence`) after the trait (a stereotype of severity 2 or a
+ * one-word derogation) within CONCLUSION_WINDOW words, the group the
+ * frame's pronoun stands for (resolve_pronoun), else the one a pronoun
+ * at the trait would. Weighed at a review: the link is read.
+ * Traits that are no vice ("singing comes natural to them") are not in
+ * the lexicon; scope is attack_on_group's ("People say Roma steal, it's
+ * just what they do. That's racist nonsense"). Only where nothing else
+ * found the attack: rule_attack links a trait to a group in its
+ * sentence. */
+static decorum_status rule_trait_pinned(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *x = &rs->m[i];
+        if (x->kind != DC_KIND_STEREOTYPE ||
+            !(ent(R, x)->flags & DC_F_ESSENCE))
+            continue;
+        const sentence *s = sent_of(R, x->tb);
+        const mention *trait = NULL;
+        for (size_t j = rs->first[s->tb]; j < i; j++) {
+            const mention *m = &rs->m[j];
+            const dc_entry *e = ent(R, m);
+            if (m->te > x->tb || m->te + CONCLUSION_WINDOW < x->tb ||
+                e->categories)
+                continue;
+            if ((m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+                 !(e->flags & (DC_F_ESSENCE | DC_F_JOKE | DC_F_NOUN))) ||
+                (m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+                 m->te - m->tb == 1))
+                trait = m;
+        }
+        if (!trait)
+            continue;
+        target g;
+        bool ctx, found = false;
+        for (uint32_t k = x->tb; k < x->te && !found; k++)
+            if (word_among(R, k, k + 1, wl_figure_them,
+                           sizeof wl_figure_them / sizeof *wl_figure_them) ||
+                tok_is_word(R, k, "lot"))
+                found = resolve_pronoun(R, k, &g, &ctx) && !ctx &&
+                        g.type == TG_GROUP && g.tb < trait->tb;
+        if (!found)
+            found = resolve_pronoun(R, trait->tb, &g, &ctx) && !ctx &&
+                    g.type == TG_GROUP && g.tb < trait->tb;
+        if (!found || g.reclaimed)
+            continue;
+        /* The group in the sentence before (or two before, with a
+         * pronoun for them in the one between: "Ghanaian carers ...
+         * asleep by 10, every one of them. lazy, thats how they are"). In
+         * the trait's own sentence rule_attack links them, with its
+         * weights and its exceptions ("The Argentinians rob us every
+         * World Cup, it's what they do on penalties" is a national
+         * team's), unless the trait opens a clause of its own after the
+         * group's, which rule_attack does not read as said of it ("the
+         * Somali lads never wipe the benches, lazy, its what they're
+         * like"). */
+        uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[trait->tb].sent;
+        bool opens = trait->tb > 0 && R->toks[trait->tb - 1].type == TK_PUNCT &&
+                     R->toks[trait->tb - 1].ch == ',' &&
+                     R->toks[trait->tb - 1].clause != R->toks[g.tb].clause;
+        if (!(gs == ts && opens) && gs + 1 != ts &&
+            !(gs + 2 == ts &&
+              word_among(R, rs->s[gs + 1].tb, rs->s[gs + 1].te,
+                         wl_figure_them,
+                         sizeof wl_figure_them / sizeof *wl_figure_them)))
+            continue;
+        decorum_signal sig;
+        if (trait->kind == DC_KIND_STEREOTYPE) {
+            sig = DECORUM_SIGNAL_STEREOTYPE;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+        } else {
+            sig = DECORUM_SIGNAL_DEROGATION;
+            R->out->rf[DC_RF_DEROGATION] += 1;
+        }
+        decorum_status st = attack_on_group(R, trait, &g, sig, 0.75f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Frames that say a trait of every member ("all of them", "every one of
+ * them"): with a trait opening its sentence they pin it on the group
+ * named before (rule_bare_trait). */
+static const char *const wl_all_members[] = {
+    "all of them",       "every one of them", "every single one",
+    "every single one of them", "every last one", "every last one of them",
+    "each and every one", "the lot of them"};
+
+/* Determiners and owners that open a noun phrase: after a capacity denied
+ * with no subject, one names whose capacity it is (rule_bare_trait). */
+static const char *const wl_after_subject[] = {
+    "the", "that", "this", "these", "those", "my", "our", "his", "her", "its",
+    "your"};
+
+/* A hostile trait, or a capacity denied, that opens its sentence with no
+ * subject, said of the group named in the sentence before (or two before,
+ * with a pronoun for them between): with a frame that says it of every
+ * member ("dont put Bulgarians front of house. rude to customers and they
+ * skim the till, all of them"), or a capacity the lexicon denies one sex
+ * (`own`), the group being that one ("never hire women under 40. they get
+ * pregnant ... not built for business, simple as"). A sentence with no
+ * subject goes on about what the one before named; where it names a
+ * person or a thing, the trait is theirs (resolve_pronoun finds no
+ * group). Not in a question. Only where nothing else found hate, and
+ * scope is attack_on_group's. */
+static decorum_status rule_bare_trait(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        const sentence *s = sent_of(R, m->tb);
+        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
+            continue;
+        bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
+                   e->group_len;
+        if (!own &&
+            !(m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+              !(e->flags & (DC_F_ESSENCE | DC_F_JOKE | DC_F_NOUN)) &&
+              !e->categories) &&
+            !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+              !e->categories && m->te - m->tb == 1))
+            continue;
+        /* (a capacity with no frame: not with a subject named after it,
+         * "not built for business, that old site") */
+        for (uint32_t k = m->te; own && k < s->te; k++)
+            own = !word_among(R, k, k + 1, wl_after_subject,
+                              sizeof wl_after_subject /
+                                  sizeof *wl_after_subject);
+        bool all = own;
+        for (size_t j = i + 1; !all && j < rs->nm && rs->m[j].tb < s->te; j++) {
+            const dc_entry *f = ent(R, &rs->m[j]);
+            all = rs->m[j].kind == DC_KIND_STEREOTYPE &&
+                  ((f->flags & DC_F_ESSENCE) ||
+                   dc_word_in(f->term, f->term_len, wl_all_members,
+                              sizeof wl_all_members / sizeof *wl_all_members));
+        }
+        if (!all)
+            continue;
+        target g;
+        bool ctx;
+        if (!(resolve_pronoun(R, m->tb, &g, &ctx) && !ctx &&
+              g.type == TG_GROUP && !g.reclaimed && g.tb < m->tb))
+            continue;
+        uint32_t gs = rs->toks[g.tb].sent, ts = rs->toks[m->tb].sent;
+        if (gs + 1 != ts &&
+            !(gs + 2 == ts &&
+              word_among(R, rs->s[gs + 1].tb, rs->s[gs + 1].te,
+                         wl_figure_them,
+                         sizeof wl_figure_them / sizeof *wl_figure_them)))
+            continue;
+        if (own && !(g.entry >= 0 && same_group(&R->ents[g.entry], e)))
+            continue;
+        decorum_signal sig;
+        if (m->kind == DC_KIND_STEREOTYPE) {
+            sig = DECORUM_SIGNAL_STEREOTYPE;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+        } else {
+            sig = DECORUM_SIGNAL_DEROGATION;
+            R->out->rf[DC_RF_DEROGATION] += 1;
+        }
+        decorum_status st = attack_on_group(R, m, &g, sig, 0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -30426,6 +30841,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
                     KIND_BIT(STEREOTYPE))) &&
         (st = rule_renamed(&R)) != DECORUM_OK)
+        return st;
+    /* session 30: a figure or a trait said of a group named before it,
+     * only where nothing stronger was found */
+    if (any_kind(&R, DC_KIND_DEHUMANIZE) && R.hate_so_far < 0.5f &&
+        (st = rule_figure_after(&R)) != DECORUM_OK)
+        return st;
+    if (any_kind(&R, DC_KIND_STEREOTYPE) && R.hate_so_far < 0.5f &&
+        (st = rule_trait_pinned(&R)) != DECORUM_OK)
+        return st;
+    if ((any_kind(&R, DC_KIND_STEREOTYPE) || any_kind(&R, DC_KIND_DEROGATE)) &&
+        R.hate_so_far < 0.5f && (st = rule_bare_trait(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
