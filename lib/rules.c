@@ -28883,6 +28883,27 @@ static const char *const wl_atrocity_undone[] = {
  * with a threat entry and a denial entry or a quote mark. */
 static bool event_modifier(const run *R, const mention *m);
 
+/* Session 30 (q30b): a next sentence that opens with the atrocity's
+ * common noun after "the" ("Walked through Oradour. The 'massacre' is
+ * blown up by the French to milk guilt ...") speaks of the event the one
+ * before named, however long it is: its denial is said of that event. */
+static const char *const wl_atrocity_noun[] = {
+    "massacre", "genocide", "holocaust", "killings", "atrocity",
+    "atrocities", "pogrom"};
+
+static bool atrocity_anaphor(const run *R, const sentence *xs)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = xs->tb;
+    if (k >= xs->te || !tok_is_word(R, k, "the"))
+        return false;
+    for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
+        ;
+    return k < xs->te &&
+           among_q(R, k, k + 1, wl_atrocity_noun,
+                   sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun);
+}
+
 static decorum_status rule_atrocity_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -28927,7 +28948,7 @@ static decorum_status rule_atrocity_denied(run *R)
             const sentence *xs = sent_of(R, x->tb);
             if (xs->question || doubted(R, xs, x->tb))
                 continue;
-            if (xs != s) {
+            if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
                 for (uint32_t k = xs->tb; k < xs->te; k++)
                     words += rs->toks[k].type == TK_WORD;
@@ -29366,6 +29387,63 @@ static decorum_status rule_doer_praised(run *R)
         target t = group_of(R, g);
         R->out->rf[DC_RF_THREAT] += 1;
         return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.9f, false);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 30 (q30b): "The Tutsis had it coming", "the Armenians brought
+ * it on themselves", "the Rohingya deserved every bit of what the army
+ * did", "the Jews got what they deserved in the 40s": a protected group
+ * as the subject of an approval that says its people deserved a harm
+ * (an approve entry whose first word is one of wl_deserved_head) right
+ * after it, adverbs or a verb of getting between ("the natives getting
+ * what was coming to them"), says the group deserved the violence done to
+ * it, named or not: a threat at the group, 0.8 (review). Not asked, not
+ * doubted, not in a game ("the Germans had it coming in the final"), not
+ * the writer's own ("our lads had it coming"); negated, reported ("people
+ * who say the Tutsis had it coming are monsters") and denounced approval
+ * is attack_on_group's to clear. The shrugs and plain approvals that say
+ * nothing of desert ("no great loss", "about time") are not read here:
+ * with no harm told they are nothing. */
+static const char *const wl_deserved_head[] = {
+    "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
+static const char *const wl_deserved_get[] = {"got", "get", "gets",
+                                              "getting"};
+
+static decorum_status rule_group_deserved(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_APPROVE ||
+            !among_q(R, a->tb, a->tb + 1, wl_deserved_head,
+                     sizeof wl_deserved_head / sizeof *wl_deserved_head))
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        if (s->question || a->tb == s->tb)
+            continue;
+        /* (back over adverbs and a verb of getting to the group) */
+        uint32_t k = a->tb;
+        while (k > s->tb && a->tb - k < 3 &&
+               (adverb_like(R, k - 1) ||
+                among_q(R, k - 1, k, wl_deserved_get,
+                        sizeof wl_deserved_get / sizeof *wl_deserved_get)))
+            k--;
+        if (k == s->tb)
+            continue;
+        const mention *g = mention_at(R, k - 1, DC_KIND_IDENTITY);
+        if (!g || g->te != k || !ent(R, g)->categories)
+            continue;
+        if (g->tb > s->tb && (tok_is_word(R, g->tb - 1, "our") ||
+                              tok_is_word(R, g->tb - 1, "my") ||
+                              tok_is_word(R, g->tb - 1, "we") ||
+                              tok_is_word(R, g->tb - 1, "us")))
+            continue;
+        if (doubted(R, s, a->tb) || game_in(R, s) || sentence_names_bigotry(R, s))
+            continue;
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_THREAT] += 1;
+        return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.8f, false);
     }
     return DECORUM_OK;
 }
@@ -30158,6 +30236,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_doer_praised(&R)) != DECORUM_OK)
+        return st;
+    /* (a group said to have deserved a harm, none told) */
+    if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.out->rf[DC_RF_THREAT] == 0 &&
+        (st = rule_group_deserved(&R)) != DECORUM_OK)
         return st;
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
