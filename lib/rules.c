@@ -27168,7 +27168,8 @@ static const char *const wl_insinuated_wrong[] = {
     "loyalty",   "loyal",      "side",       "hide",       "hiding",
     "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
     "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
-    "control",   "controls",   "controlled", "controlling", "afford"};
+    "control",   "controls",   "controlled", "controlling", "afford",
+    "liars"};
 
 /* Words that make the group the one wronged, in its sentence. */
 static const char *const wl_insinuated_victim[] = {
@@ -27201,6 +27202,17 @@ static const char *const wl_receive[] = {"get",     "gets",   "got",
                                          "received", "face",  "faces",
                                          "suffer",  "suffers", "suffered"};
 
+/* The frames of the loaded follow-up's wrongs (insinuated_wrong_at). */
+static const char *const wl_pull[] = {"pulling", "pull", "pulls"};
+static const char *const wl_virtue[] = {"honest", "honesty", "behave",
+                                        "truth"};
+static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
+static const char *const wl_lying_still[] = {"in", "down", "around", "on",
+                                             "there", "back", "low", "awake",
+                                             "under"};
+static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
+                                            "avoid", "dodge", "evade"};
+
 /* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
  * (at or after token after, the group's end) a harm or a threat of no
  * event? */
@@ -27223,6 +27235,56 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
     if (tok_is_word(R, k, "way") && k > 1 && tok_is_word(R, k - 1, "their") &&
         (tok_is_word(R, k - 2, "get") || tok_is_word(R, k - 2, "got") ||
          tok_is_word(R, k - 2, "gets")))
+        return true;
+    /* Session 30 (q30b): the wrongs of the loaded follow-up question,
+     * each only in its frame: control ("who is pulling the strings"),
+     * virtue the group is asked whether it knows ("do they even know how
+     * to be honest?", "... what honest means"), the children it is asked
+     * what it does to ("what exactly are they trying to teach our
+     * kids?"), orders from abroad ("who are they really taking orders
+     * from?"), a till come up short, tax never paid. */
+    /* (strings pulled "at" a named body are an institution's: "who is
+     * pulling the strings at the IRFU?") */
+    if (tok_is_word(R, k, "strings") && k > 1 && tok_is_word(R, k - 1, "the") &&
+        among_q(R, k - 2, k - 1, wl_pull, sizeof wl_pull / sizeof *wl_pull) &&
+        !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "at")))
+        return true;
+    /* (lying as deceit, not lying in bed: "is lying part of the culture?",
+     * "lying about the mileage") */
+    if (tok_is_word(R, k, "lying") &&
+        !(k + 1 < rs->ntok &&
+          among_q(R, k + 1, k + 2, wl_lying_still,
+                  sizeof wl_lying_still / sizeof *wl_lying_still)))
+        return true;
+    if (among_q(R, k, k + 1, wl_virtue, sizeof wl_virtue / sizeof *wl_virtue) &&
+        k > 1 &&
+        ((tok_is_word(R, k - 1, "to") && tok_is_word(R, k - 2, "how")) ||
+         (k > 2 && tok_is_word(R, k - 1, "be") && tok_is_word(R, k - 2, "to") &&
+          tok_is_word(R, k - 3, "how")) ||
+         (tok_is_word(R, k - 1, "what") && k + 1 < rs->ntok &&
+          tok_is_word(R, k + 1, "means"))))
+        return true;
+    if (among_q(R, k, k + 1, wl_young, sizeof wl_young / sizeof *wl_young) &&
+        k > 1 && tok_is_word(R, k - 1, "our") && sent_of(R, k)->question &&
+        (tok_is_word(R, k - 2, "teach") || tok_is_word(R, k - 2, "to") ||
+         tok_is_word(R, k - 2, "with")))
+        return true;
+    if (tok_is_word(R, k, "orders") && k > 0 &&
+        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")))
+        return true;
+    if ((tok_is_word(R, k, "short") || tok_is_word(R, k, "light")) && k > 1 &&
+        !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
+          rs->toks[k + 1].ch == '-') && /* "short-staffed" */
+        (tok_is_word(R, k - 1, "been") ||
+         (tok_is_word(R, k - 1, "up") &&
+          (tok_is_word(R, k - 2, "coming") || tok_is_word(R, k - 2, "comes") ||
+           tok_is_word(R, k - 2, "came")))))
+        return true;
+    if ((tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")) &&
+        ((k > 2 && among_q(R, k - 3, k, wl_tax_dodged,
+                           sizeof wl_tax_dodged / sizeof *wl_tax_dodged)) ||
+         (k + 2 < rs->ntok && tok_is_word(R, k + 1, "they've") &&
+          tok_is_word(R, k + 2, "ever"))))
         return true;
     if (tok_is_word(R, k, "break") && k + 2 < rs->ntok &&
         rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '-' &&
@@ -29407,6 +29469,13 @@ static decorum_status rule_doer_praised(run *R)
  * with no harm told they are nothing. */
 static const char *const wl_deserved_head[] = {
     "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
+/* Words of a contest or a reward in the sentence, which make the desert
+ * a win's ("the Irish deserved it after that performance"). */
+static const char *const wl_deserved_win[] = {
+    "win",    "won",        "winning",  "victory",      "gold",   "medal",
+    "title",  "award",      "prize",    "race",         "marathon", "relay",
+    "performance", "congrats", "congratulations", "played", "defence",
+    "defense", "team",      "trophy",   "points",       "vote",   "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
 
@@ -29439,8 +29508,27 @@ static decorum_status rule_group_deserved(run *R)
                               tok_is_word(R, g->tb - 1, "we") ||
                               tok_is_word(R, g->tb - 1, "us")))
             continue;
-        if (doubted(R, s, a->tb) || game_in(R, s) || sentence_names_bigotry(R, s))
+        if (doubted(R, s, a->tb) || match_said(R, s) ||
+            sentence_names_bigotry(R, s) ||
+            word_among(R, s->tb, s->te, wl_deserved_win,
+                       sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
             continue;
+        /* "Deserve" also rewards ("the Kenyans deserved it, what a
+         * marathon", "Women deserved the vote"): said of a group it is a
+         * harm deserved only beside a harm or a threat in the comment, and
+         * bare, only with the harm its object ("deserved attack and
+         * damage"). */
+        bool bare = a->te - a->tb == 1;
+        if (tok_is_word(R, a->tb, "deserved") ||
+            tok_is_word(R, a->tb, "deserve") || bare) {
+            if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_HARM))
+                continue;
+            if (bare && !(a->te < rs->ntok &&
+                          (kind_at(R, a->te, DC_KIND_HARM) ||
+                           kind_at(R, a->te, DC_KIND_THREAT))))
+                continue;
+        }
         target t = group_of(R, g);
         R->out->rf[DC_RF_THREAT] += 1;
         return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.8f, false);
