@@ -27336,7 +27336,8 @@ static const char *const wl_insinuated_wrong[] = {
     "loyalty",   "loyal",      "side",       "hide",       "hiding",
     "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
     "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
-    "control",   "controls",   "controlled", "controlling", "afford"};
+    "control",   "controls",   "controlled", "controlling", "afford",
+    "liars"};
 
 /* Words that make the group the one wronged, in its sentence. */
 static const char *const wl_insinuated_victim[] = {
@@ -27369,6 +27370,17 @@ static const char *const wl_receive[] = {"get",     "gets",   "got",
                                          "received", "face",  "faces",
                                          "suffer",  "suffers", "suffered"};
 
+/* The frames of the loaded follow-up's wrongs (insinuated_wrong_at). */
+static const char *const wl_pull[] = {"pulling", "pull", "pulls"};
+static const char *const wl_virtue[] = {"honest", "honesty", "behave",
+                                        "truth"};
+static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
+static const char *const wl_lying_still[] = {"in", "down", "around", "on",
+                                             "there", "back", "low", "awake",
+                                             "under"};
+static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
+                                            "avoid", "dodge", "evade"};
+
 /* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
  * (at or after token after, the group's end) a harm or a threat of no
  * event? */
@@ -27391,6 +27403,56 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
     if (tok_is_word(R, k, "way") && k > 1 && tok_is_word(R, k - 1, "their") &&
         (tok_is_word(R, k - 2, "get") || tok_is_word(R, k - 2, "got") ||
          tok_is_word(R, k - 2, "gets")))
+        return true;
+    /* Session 30 (q30b): the wrongs of the loaded follow-up question,
+     * each only in its frame: control ("who is pulling the strings"),
+     * virtue the group is asked whether it knows ("do they even know how
+     * to be honest?", "... what honest means"), the children it is asked
+     * what it does to ("what exactly are they trying to teach our
+     * kids?"), orders from abroad ("who are they really taking orders
+     * from?"), a till come up short, tax never paid. */
+    /* (strings pulled "at" a named body are an institution's: "who is
+     * pulling the strings at the IRFU?") */
+    if (tok_is_word(R, k, "strings") && k > 1 && tok_is_word(R, k - 1, "the") &&
+        among_q(R, k - 2, k - 1, wl_pull, sizeof wl_pull / sizeof *wl_pull) &&
+        !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "at")))
+        return true;
+    /* (lying as deceit, not lying in bed: "is lying part of the culture?",
+     * "lying about the mileage") */
+    if (tok_is_word(R, k, "lying") &&
+        !(k + 1 < rs->ntok &&
+          among_q(R, k + 1, k + 2, wl_lying_still,
+                  sizeof wl_lying_still / sizeof *wl_lying_still)))
+        return true;
+    if (among_q(R, k, k + 1, wl_virtue, sizeof wl_virtue / sizeof *wl_virtue) &&
+        k > 1 &&
+        ((tok_is_word(R, k - 1, "to") && tok_is_word(R, k - 2, "how")) ||
+         (k > 2 && tok_is_word(R, k - 1, "be") && tok_is_word(R, k - 2, "to") &&
+          tok_is_word(R, k - 3, "how")) ||
+         (tok_is_word(R, k - 1, "what") && k + 1 < rs->ntok &&
+          tok_is_word(R, k + 1, "means"))))
+        return true;
+    if (among_q(R, k, k + 1, wl_young, sizeof wl_young / sizeof *wl_young) &&
+        k > 1 && tok_is_word(R, k - 1, "our") && sent_of(R, k)->question &&
+        (tok_is_word(R, k - 2, "teach") || tok_is_word(R, k - 2, "to") ||
+         tok_is_word(R, k - 2, "with")))
+        return true;
+    if (tok_is_word(R, k, "orders") && k > 0 &&
+        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")))
+        return true;
+    if ((tok_is_word(R, k, "short") || tok_is_word(R, k, "light")) && k > 1 &&
+        !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
+          rs->toks[k + 1].ch == '-') && /* "short-staffed" */
+        (tok_is_word(R, k - 1, "been") ||
+         (tok_is_word(R, k - 1, "up") &&
+          (tok_is_word(R, k - 2, "coming") || tok_is_word(R, k - 2, "comes") ||
+           tok_is_word(R, k - 2, "came")))))
+        return true;
+    if ((tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")) &&
+        ((k > 2 && among_q(R, k - 3, k, wl_tax_dodged,
+                           sizeof wl_tax_dodged / sizeof *wl_tax_dodged)) ||
+         (k + 2 < rs->ntok && tok_is_word(R, k + 1, "they've") &&
+          tok_is_word(R, k + 2, "ever"))))
         return true;
     if (tok_is_word(R, k, "break") && k + 2 < rs->ntok &&
         rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '-' &&
@@ -29052,6 +29114,27 @@ static const char *const wl_atrocity_undone[] = {
  * with a threat entry and a denial entry or a quote mark. */
 static bool event_modifier(const run *R, const mention *m);
 
+/* Session 30 (q30b): a next sentence that opens with the atrocity's
+ * common noun after "the" ("Walked through Oradour. The 'massacre' is
+ * blown up by the French to milk guilt ...") speaks of the event the one
+ * before named, however long it is: its denial is said of that event. */
+static const char *const wl_atrocity_noun[] = {
+    "massacre", "genocide", "holocaust", "killings", "atrocity",
+    "atrocities", "pogrom"};
+
+static bool atrocity_anaphor(const run *R, const sentence *xs)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = xs->tb;
+    if (k >= xs->te || !tok_is_word(R, k, "the"))
+        return false;
+    for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
+        ;
+    return k < xs->te &&
+           among_q(R, k, k + 1, wl_atrocity_noun,
+                   sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun);
+}
+
 static decorum_status rule_atrocity_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29096,7 +29179,7 @@ static decorum_status rule_atrocity_denied(run *R)
             const sentence *xs = sent_of(R, x->tb);
             if (xs->question || doubted(R, xs, x->tb))
                 continue;
-            if (xs != s) {
+            if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
                 for (uint32_t k = xs->tb; k < xs->te; k++)
                     words += rs->toks[k].type == TK_WORD;
@@ -29535,6 +29618,89 @@ static decorum_status rule_doer_praised(run *R)
         target t = group_of(R, g);
         R->out->rf[DC_RF_THREAT] += 1;
         return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.9f, false);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 30 (q30b): "The Tutsis had it coming", "the Armenians brought
+ * it on themselves", "the Rohingya deserved every bit of what the army
+ * did", "the Jews got what they deserved in the 40s": a protected group
+ * as the subject of an approval that says its people deserved a harm
+ * (an approve entry whose first word is one of wl_deserved_head) right
+ * after it, adverbs or a verb of getting between ("the natives getting
+ * what was coming to them"), says the group deserved the violence done to
+ * it, named or not: a threat at the group, 0.8 (review). Not asked, not
+ * doubted, not in a game ("the Germans had it coming in the final"), not
+ * the writer's own ("our lads had it coming"); negated, reported ("people
+ * who say the Tutsis had it coming are monsters") and denounced approval
+ * is attack_on_group's to clear. The shrugs and plain approvals that say
+ * nothing of desert ("no great loss", "about time") are not read here:
+ * with no harm told they are nothing. */
+static const char *const wl_deserved_head[] = {
+    "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
+/* Words of a contest or a reward in the sentence, which make the desert
+ * a win's ("the Irish deserved it after that performance"). */
+static const char *const wl_deserved_win[] = {
+    "win",    "won",        "winning",  "victory",      "gold",   "medal",
+    "title",  "award",      "prize",    "race",         "marathon", "relay",
+    "performance", "congrats", "congratulations", "played", "defence",
+    "defense", "team",      "trophy",   "points",       "vote",   "better"};
+static const char *const wl_deserved_get[] = {"got", "get", "gets",
+                                              "getting"};
+
+static decorum_status rule_group_deserved(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_APPROVE ||
+            !among_q(R, a->tb, a->tb + 1, wl_deserved_head,
+                     sizeof wl_deserved_head / sizeof *wl_deserved_head))
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        if (s->question || a->tb == s->tb)
+            continue;
+        /* (back over adverbs and a verb of getting to the group) */
+        uint32_t k = a->tb;
+        while (k > s->tb && a->tb - k < 3 &&
+               (adverb_like(R, k - 1) ||
+                among_q(R, k - 1, k, wl_deserved_get,
+                        sizeof wl_deserved_get / sizeof *wl_deserved_get)))
+            k--;
+        if (k == s->tb)
+            continue;
+        const mention *g = mention_at(R, k - 1, DC_KIND_IDENTITY);
+        if (!g || g->te != k || !ent(R, g)->categories)
+            continue;
+        if (g->tb > s->tb && (tok_is_word(R, g->tb - 1, "our") ||
+                              tok_is_word(R, g->tb - 1, "my") ||
+                              tok_is_word(R, g->tb - 1, "we") ||
+                              tok_is_word(R, g->tb - 1, "us")))
+            continue;
+        if (doubted(R, s, a->tb) || match_said(R, s) ||
+            sentence_names_bigotry(R, s) ||
+            word_among(R, s->tb, s->te, wl_deserved_win,
+                       sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+            continue;
+        /* "Deserve" also rewards ("the Kenyans deserved it, what a
+         * marathon", "Women deserved the vote"): said of a group it is a
+         * harm deserved only beside a harm or a threat in the comment, and
+         * bare, only with the harm its object ("deserved attack and
+         * damage"). */
+        bool bare = a->te - a->tb == 1;
+        if (tok_is_word(R, a->tb, "deserved") ||
+            tok_is_word(R, a->tb, "deserve") || bare) {
+            if (!any_kind(R, DC_KIND_THREAT) && !any_kind(R, DC_KIND_HARM))
+                continue;
+            if (bare && !(a->te < rs->ntok &&
+                          (kind_at(R, a->te, DC_KIND_HARM) ||
+                           kind_at(R, a->te, DC_KIND_THREAT))))
+                continue;
+        }
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_THREAT] += 1;
+        return attack_on_group(R, a, &t, DECORUM_SIGNAL_THREAT, 0.8f, false);
     }
     return DECORUM_OK;
 }
@@ -30744,6 +30910,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_doer_praised(&R)) != DECORUM_OK)
+        return st;
+    /* (a group said to have deserved a harm, none told) */
+    if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.out->rf[DC_RF_THREAT] == 0 &&
+        (st = rule_group_deserved(&R)) != DECORUM_OK)
         return st;
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
