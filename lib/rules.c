@@ -195,6 +195,17 @@ static const char *const guess_kinds[GUESS_KINDS] = {
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
 
+/* Room for group_people's words: a group column's name (the lexicon
+ * loader's names are short) and " people". */
+#define GROUP_PEOPLE_MAX 64
+
+/* A piece of a reason (see LIT, join): bytes and their length. */
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX]);
+
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
      * is the only thing a dehumanizing word can be about; -1 if none. */
@@ -248,6 +259,13 @@ struct dc_rules {
      * entries (200 KB) did not. */
     uint8_t *kind_of;
     size_t n_entries;
+    /* [n_entries] each entry's group read as words for people
+     * (group_people), made at load for the reasons: offset into people
+     * << 7 | length (at most GROUP_PEOPLE_MAX); 0 for an entry with no
+     * group. A slur's reason asked for it at every hit. */
+    uint32_t *people_at;
+    char *people;
+    size_t people_size;
     /* Exclusion and threat verbs of two words ("send back", "kick out",
      * "string up"), which also come split around their object ("send the
      * Albanians back", "string them ... up"): entry indices, and the
@@ -606,6 +624,74 @@ static bool names_group(const dc_entry *e, const char *g, size_t n)
     return false;
 }
 
+/* Slots of people_labels' table of the labels made so far. */
+#define LABEL_SLOTS 1024u
+
+/* Is entry b's group read as the same words as entry a's: the same group
+ * name, categories and group column (all that group_people reads)? */
+static bool same_label(const dc_entry *a, const dc_entry *b)
+{
+    return a->group_len == b->group_len && a->categories == b->categories &&
+           memcmp(a->group, b->group, a->group_len) == 0 &&
+           strcmp(a->groups, b->groups) == 0;
+}
+
+/* Fills r->people_at and r->people: every entry's group as words for
+ * people (group_people). Entries share a few hundred groups: each label
+ * is made once, found again by a table of the labels made (by the group
+ * name's hash; past LABEL_SLOTS labels a label is made again, which
+ * costs room, not correctness). Two passes: the sizes, then the words. */
+static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
+                                    dc_rules *r)
+{
+    char buf[GROUP_PEOPLE_MAX];
+    int32_t slot[LABEL_SLOTS]; /* an entry whose label is made, or -1 */
+    r->people_at = dc_calloc(al, lx->n ? lx->n : 1, sizeof *r->people_at);
+    if (!r->people_at)
+        return DECORUM_ERR_NOMEM;
+    size_t size = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        memset(slot, 0xff, sizeof slot);
+        size_t at = 0;
+        for (size_t i = 0; i < lx->n; i++) {
+            const dc_entry *e = &lx->entries[i];
+            if (!e->group_len)
+                continue;
+            uint32_t h = e->categories * 0x9E3779B1u;
+            for (size_t k = 0; k < e->group_len; k++)
+                h = (h ^ (unsigned char)e->group[k]) * 0x01000193u;
+            size_t j = h & (LABEL_SLOTS - 1), probes = 0;
+            while (slot[j] >= 0 &&
+                   !same_label(&lx->entries[slot[j]], e) &&
+                   ++probes < LABEL_SLOTS)
+                j = (j + 1) & (LABEL_SLOTS - 1);
+            if (slot[j] >= 0 && probes < LABEL_SLOTS) {
+                if (pass)
+                    r->people_at[i] = r->people_at[slot[j]];
+                continue;
+            }
+            piece p = group_people(e, buf);
+            if (pass) {
+                memcpy(r->people + at, p.s, p.n);
+                r->people_at[i] = (uint32_t)(at << 7 | p.n);
+            }
+            at += p.n;
+            if (probes < LABEL_SLOTS)
+                slot[j] = (int32_t)i;
+        }
+        if (!pass) {
+            size = at;
+            if (size >= (1u << 25)) /* (offsets of 25 bits) */
+                return DECORUM_ERR_TOOBIG;
+            r->people = dc_malloc(al, size ? size : 1);
+            r->people_size = size; /* (dc_rules_free's size, set or not) */
+            if (!r->people)
+                return DECORUM_ERR_NOMEM;
+        }
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -634,6 +720,14 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++)
         r->kind_of[i] = lx->entries[i].kind;
+    decorum_status pst = people_labels(al, lx, r);
+    if (pst != DECORUM_OK) {
+        dc_rules_free(al, r);
+        return dc_fail(err, pst, (size_t)-1,
+                       pst == DECORUM_ERR_NOMEM
+                           ? "out of memory"
+                           : "lexicon too large for the reasons' group labels");
+    }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         if (e->kind == DC_KIND_IDENTITY && (e->flags & DC_F_NOUN) &&
@@ -767,6 +861,11 @@ void dc_rules_free(const dc_alloc *al, dc_rules *r)
     if (!r)
         return;
     dc_free(al, r->kind_of, r->n_entries ? r->n_entries : 1);
+    if (r->people_at)
+        dc_free(al, r->people_at,
+                (r->n_entries ? r->n_entries : 1) * sizeof *r->people_at);
+    if (r->people)
+        dc_free(al, r->people, r->people_size ? r->people_size : 1);
     dc_free(al, r, sizeof *r);
 }
 
@@ -3635,15 +3734,13 @@ static size_t utf8_cut(const char *s, size_t len)
 /* Reasons are built for every finding on the hot path, and nearly every
  * finding reaches the output, so they are put together from pieces whose
  * lengths are known where they can be: a literal's at compile time (LIT),
- * an entry's why string's from the load (entry_why; its group is read as
- * people by group_people), another string's by one strlen (piece_str), a quote of
+ * an entry's why string's and its group as words for people from the
+ * load (entry_why, entry_people), another string's by one strlen
+ * (piece_str), a quote of
  * the text cut to whole characters (piece_text). A printf-like formatter
  * scanned every format for its conversions on every call: 290
- * instructions a reason, where the pieces take about a third of that. */
-typedef struct piece {
-    const char *s;
-    size_t n;
-} piece;
+ * instructions a reason, where the pieces take about a third of that.
+ * (struct piece is defined at the top, for dc_rules_new's labels.) */
 
 /* l must be a string literal (the "" makes sure). */
 #define LIT(l) ((piece){"" l, sizeof(l) - 1})
@@ -3658,6 +3755,13 @@ static inline piece piece_str(const char *s)
 static inline piece entry_why(const dc_entry *e)
 {
     return (piece){e->why, e->why_len};
+}
+
+/* An entry's group as words for people, made at load (people_labels). */
+static inline piece entry_people(const run *R, const dc_entry *e)
+{
+    uint32_t v = R->rules->people_at[e - R->ents];
+    return (piece){R->rules->people + (v >> 7), v & 127u};
 }
 
 /* At most w bytes of s (none when w <= 0), not ending inside a
@@ -3794,10 +3898,6 @@ static inline piece mention_note(run *R, const mention *m)
                                   : evasion_note(evasion_flags(R, m->b, m->e));
 }
 
-/* Room for group_people's words: a group column's name (the lexicon
- * loader's names are short) and " people". */
-#define GROUP_PEOPLE_MAX 64
-
 /* An entry's group column read as words for people, for a reason a
  * moderator reads: "autism" is "autistic people", "female" "women",
  * "asylum_seeker" "asylum seekers"; any other name is "<name> people", an
@@ -3901,8 +4001,7 @@ static piece target_label(const run *R, const target *t, char *buf,
             cat = decorum_category_name((decorum_category)c);
             break;
         }
-    char name[GROUP_PEOPLE_MAX];
-    piece who = group_people(ge, name);
+    piece who = entry_people(R, ge);
     if (*cat)
         return (piece){buf, JOIN(buf, cap, who, LIT(" ("), piece_str(cat),
                                  LIT(")"))};
@@ -10758,10 +10857,9 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     fs.hate = true;
     fs.severe = (e->flags & DC_F_SEVERE) || e->severity >= 3;
     uint32_t r;
-    char name[GROUP_PEOPLE_MAX];
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? group_people(e, name) : LIT("a group"), LIT(": "),
+               *e->group ? entry_people(R, e) : LIT("a group"), LIT(": "),
                entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
@@ -10782,9 +10880,8 @@ static decorum_status code_word(run *R, const target *t)
     fs.weight = 0.7f;
     fs.hate = true;
     uint32_t r;
-    char name[GROUP_PEOPLE_MAX];
     decorum_status st =
-        REASON(R, &r, LIT("code word for "), group_people(ce, name),
+        REASON(R, &r, LIT("code word for "), entry_people(R, ce),
                LIT(": "), entry_why(ce));
     if (st != DECORUM_OK)
         return st;
@@ -22327,11 +22424,10 @@ static decorum_status rule_whistle_pair(run *R)
         fs.weight = 0.88f;
         fs.hate = true;
         uint32_t r;
-        char name[GROUP_PEOPLE_MAX], xname[GROUP_PEOPLE_MAX];
         decorum_status st =
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
-                   group_people(e, name), LIT(" and "),
-                   group_people(xe, xname), LIT(", named together"));
+                   entry_people(R, e), LIT(" and "), entry_people(R, xe),
+                   LIT(", named together"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
