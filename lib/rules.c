@@ -8247,20 +8247,35 @@ static void claim_ingroup(run *R, const mention *k)
 
 /* A marker that follows its claim (an `ingroup` entry flagged `anaphor`:
  * "checking in"), as a forum's self-introduction: "fat dyke powerlifter
- * checking in", "Black nurse checking in!". The whole sentence is the
+ * checking in", "Black nurse checking in!". The sentence opens with the
  * introduction: at most two words before the identity word or slur, none
  * a determiner or a pronoun ("those Muslims checking in at the hotel",
- * "the n...s checking in" tell of others), at most one word between it
- * and the marker, and nothing after the marker in its clause. Returns
- * the mention claimed, or NULL. */
-static const mention *claimed_before(const run *R, size_t mi)
+ * "the n...s checking in" tell of others), none an attack word but an
+ * ambiguous insult the writer may say of themself ("fat"; not "Typical
+ * p... checking in", "Stupid f... checking in"), at most one word between
+ * it and the marker, nothing after the marker in its clause, and no third
+ * person in the rest of its sentence ("..., look at him" points at
+ * someone). Returns the mention claimed, or NULL. */
+static const mention *claimed_by_intro(const run *R, size_t mi)
 {
+    static const char *const third[] = {"he",  "him", "his", "she",
+                                        "her", "they", "them", "their"};
     const dc_rules_scratch *rs = R->rs;
     const mention *m = &rs->m[mi];
     const sentence *s = sent_of(R, m->tb);
     if (m->te < rs->ntok && rs->toks[m->te].clause == rs->toks[m->tb].clause &&
         rs->toks[m->te].type == TK_WORD)
         return NULL;
+    if (word_among(R, m->te, s->te, third, sizeof third / sizeof *third))
+        return NULL;
+    for (size_t j = rs->first[s->tb]; j < mi; j++) {
+        const mention *h = &rs->m[j];
+        if (h->kind == DC_KIND_STEREOTYPE || h->kind == DC_KIND_DEHUMANIZE ||
+            h->kind == DC_KIND_DEROGATE || h->kind == DC_KIND_HATE_VERB ||
+            (h->kind == DC_KIND_INSULT &&
+             !(ent(R, h)->flags & DC_F_AMBIGUOUS)))
+            return NULL;
+    }
     for (size_t j = mi; j-- > 0;) {
         const mention *k = &rs->m[j];
         if (k->te + 1 < m->tb || k->tb < s->tb)
@@ -8286,7 +8301,7 @@ static __attribute__((noinline)) void find_ingroup(run *R)
         if (m->kind != DC_KIND_INGROUP)
             continue;
         if (ent(R, m)->flags & DC_F_ANAPHOR) {
-            const mention *k = claimed_before(R, i);
+            const mention *k = claimed_by_intro(R, i);
             if (k)
                 claim_ingroup(R, k);
             continue;
@@ -10881,7 +10896,8 @@ static decorum_status code_word(run *R, const target *t)
     fs.hate = true;
     uint32_t r;
     decorum_status st =
-        REASON(R, &r, LIT("code word for "), entry_people(R, ce),
+        REASON(R, &r, LIT("code word for "),
+               ce->group_len ? entry_people(R, ce) : LIT("a group"),
                LIT(": "), entry_why(ce));
     if (st != DECORUM_OK)
         return st;
@@ -12324,21 +12340,39 @@ static bool participle_word(const run *R, uint32_t k)
            tok_is_word(R, k, "hurt");
 }
 
-/* Is token k "being" before a passive participle: "Muslims have no
- * business being harassed at airports", "Trans kids have no business
- * being dragged into campaigns"? The group is then the one wronged: what
- * the writer says it should be spared, not where it has no place. */
+/* Is token k "being" before the participle of a wrong done to people:
+ * "Muslims have no business being harassed at airports", "Trans kids
+ * have no business being dragged into campaigns", "... being left off the
+ * guest list"? The group is then the one wronged: what the writer says
+ * it should be spared, not where it has no place. Only wrongs: "being
+ * allowed in", "being given council houses", "being trusted with money",
+ * "being left alone with children", "being treated as equals" deny the
+ * group a place or a right. */
 static bool being_done_to(const run *R, uint32_t k)
 {
-    static const char *const done[] = {
-        "left",  "held",   "kept",  "told",   "taken",    "made",  "seen",
-        "thrown", "caught", "put",  "sent",   "driven",   "given", "mistaken",
-        "drawn", "bitten", "spat",  "struck", "forgotten", "hidden"};
+    static const char *const wronged[] = {
+        "harassed",  "attacked",  "targeted",  "scapegoated", "profiled",
+        "bullied",   "abused",    "blamed",    "mistaken",    "dragged",
+        "barred",    "stereotyped", "insulted", "assaulted",  "threatened",
+        "mocked",    "excluded",  "persecuted", "vilified",   "demonized",
+        "demonised", "punished",  "singled",   "detained",    "searched",
+        "discriminated", "beaten", "shot",     "killed",      "murdered",
+        "stabbed",   "spat",      "fired",     "sacked",      "ignored",
+        "overlooked", "pulled",   "stopped",   "turned",      "denied",
+        "refused",   "evicted",   "jailed",    "arrested"};
+    /* (treated badly or left out, not "treated as equals", "left alone
+     * with children") */
+    static const char *const how[] = {"differently", "badly",  "worse",
+                                      "unfairly",    "like",   "off",
+                                      "out"};
     if (!tok_is_word(R, k, "being") || k + 1 >= R->ntok ||
         R->toks[k + 1].type != TK_WORD)
         return false;
-    return ends_ed(R, k + 1) || participle_word(R, k + 1) ||
-           word_among(R, k + 1, k + 2, done, sizeof done / sizeof *done);
+    if (word_among(R, k + 1, k + 2, wronged, sizeof wronged / sizeof *wronged))
+        return true;
+    return (tok_is_word(R, k + 1, "treated") || tok_is_word(R, k + 1, "left")) &&
+           word_among(R, k + 2, k + 3 < R->ntok ? k + 3 : R->ntok, how,
+                      sizeof how / sizeof *how);
 }
 
 static bool nationality_alone(const target *t);
@@ -17117,11 +17151,17 @@ static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
  * person ("we", "I", "we're gonna", "we'll") right before it, adverbs
  * and modals between ("we're gonna invade your lake", "we will invade
  * your stadium on Saturday")? Not a possessive or an object ("our
- * invaders", "invade us"): those name others. */
+ * invaders", "invade us"): those name others; nor a passive the writer's
+ * side suffers ("We're overrun by migrants"). */
 static bool writer_does(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
+    /* (not a passive: "We're overrun by migrants", "we've been swamped
+     * with them", where the writer's side suffers it) */
+    if (ends_ed(R, m->te - 1) || tok_is_word(R, m->te - 1, "overrun") ||
+        tok_is_word(R, m->te, "by") || tok_is_word(R, m->te, "with"))
+        return false;
     uint32_t k = m->tb;
     for (int n = 0; n < 3 && k > s->tb &&
                     (adverb_like(R, k - 1) || kind_at(R, k - 1, DC_KIND_MODAL));
@@ -22426,7 +22466,9 @@ static decorum_status rule_whistle_pair(run *R)
         uint32_t r;
         decorum_status st =
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
-                   entry_people(R, e), LIT(" and "), entry_people(R, xe),
+                   e->group_len ? entry_people(R, e) : LIT("a group"),
+                   LIT(" and "),
+                   xe->group_len ? entry_people(R, xe) : LIT("another"),
                    LIT(", named together"));
         if (st != DECORUM_OK)
             return st;
