@@ -652,11 +652,20 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
     size_t size = 0;
     for (int pass = 0; pass < 2; pass++) {
         memset(slot, 0xff, sizeof slot);
-        size_t at = 0;
+        size_t at = 0, last = SIZE_MAX; /* the last entry with a group */
         for (size_t i = 0; i < lx->n; i++) {
             const dc_entry *e = &lx->entries[i];
             if (!e->group_len)
                 continue;
+            /* (a file's entries of one group mostly follow each other) */
+            bool same = last != SIZE_MAX && same_label(&lx->entries[last], e);
+            size_t prev = last;
+            last = i;
+            if (same) {
+                if (pass)
+                    r->people_at[i] = r->people_at[prev];
+                continue;
+            }
             uint32_t h = e->categories * 0x9E3779B1u;
             for (size_t k = 0; k < e->group_len; k++)
                 h = (h ^ (unsigned char)e->group[k]) * 0x01000193u;
