@@ -29104,8 +29104,9 @@ static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
     return best;
 }
 
-/* Is the word at k a predicate after a linking verb: "are broken", "is
- * just broken", "are all damaged"? */
+/* Is the word at k a predicate after a linking verb whose subject is
+ * people: "they are broken", "gay men are just broken", "those people are
+ * all damaged"? */
 static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
 {
     static const char *const adv[] = {"just", "all", "simply", "so",
@@ -29115,7 +29116,16 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
                     word_among(R, j - 1, j, adv, sizeof adv / sizeof *adv);
          n++)
         j--;
-    return j > sb && kind_at(R, j - 1, DC_KIND_COPULA);
+    if (j <= sb + 1 || !kind_at(R, j - 1, DC_KIND_COPULA))
+        return false;
+    /* said of people: "they are", "those people are", "gay men are"; not
+     * "my bisexual cousin's laptop is broken" */
+    static const char *const who[] = {"they", "people", "folk", "folks",
+                                      "lot", "ones", "them", "kind"};
+    uint32_t c = j - 2;
+    return word_among(R, c, c + 1, who, sizeof who / sizeof *who) ||
+           kind_at(R, c, DC_KIND_IDENTITY) || kind_at(R, c, DC_KIND_PERSON) ||
+           kind_at(R, c, DC_KIND_SLUR);
 }
 
 /* Is the word of distance at j ("away", "near") a keeping away: after a
