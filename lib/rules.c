@@ -29054,6 +29054,15 @@ static const char *const wl_smear_it_is[] = {"it's", "its", "it"};
  * group (a group target of sexual orientation or gender identity, a slur
  * of them included) not the writer's own, in sentence si or the one
  * before it. The last such before token k; NULL if none. */
+/* Does entry e (an identity word's) name a group of the sexual or gender
+ * minority, not the majority ("straight", "cis": the lexicon's group
+ * column)? */
+static bool lgbt_minority(const dc_entry *e)
+{
+    return !((e->group_len == 8 && memcmp(e->group, "straight", 8) == 0) ||
+             (e->group_len == 3 && memcmp(e->group, "cis", 3) == 0));
+}
+
 static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
                                        target *tg)
 {
@@ -29064,7 +29073,7 @@ static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || !(t->categories & cats) || t->reclaimed ||
-            t->te > k)
+            t->te > k || (t->entry >= 0 && !lgbt_minority(&R->ents[t->entry])))
             continue;
         uint32_t ts = rs->toks[t->tb].sent;
         if (ts == si || ts + 1 == si)
@@ -29078,7 +29087,8 @@ static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
      * gay"), names them; its entry stands for the target (tg). */
     for (size_t i = 0; i < rs->nm && rs->m[i].tb < k; i++) {
         const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_IDENTITY || !(ent(R, m)->categories & cats))
+        if (m->kind != DC_KIND_IDENTITY || !(ent(R, m)->categories & cats) ||
+            !lgbt_minority(ent(R, m)))
             continue;
         uint32_t ms = rs->toks[m->tb].sent;
         if (ms != si && ms + 1 != si)
@@ -29129,17 +29139,24 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
 }
 
 /* Is the word of distance at j ("away", "near") a keeping away: after a
- * verb of keeping ("keep them well away from") or a negator or a modal
- * before it in the sentence ("shouldn't be near", "never be let near")?
- * Not a place told ("meets near the children's library"). */
+ * verb of keeping ("keep them well away from") or a negator before it
+ * in the sentence ("shouldn't be near", "never be let near")? Not a place
+ * told ("meets near the children's library"), not a permission ("should
+ * be allowed near children like any other teacher"), not a thing kept
+ * away ("keep it away from the kids"). */
 static bool kept_from(const run *R, const sentence *s, uint32_t j)
 {
     static const char *const keep[] = {"keep", "keeping", "kept", "keeps",
                                        "stay", "stays"};
     uint32_t from = j > s->tb + 4 ? j - 4 : s->tb;
+    /* (not a thing kept away: "keep it away from the kids") */
+    uint32_t o = j;
+    if (o > s->tb && tok_is_word(R, o - 1, "well"))
+        o--;
+    if (o > s->tb && tok_is_word(R, o - 1, "it"))
+        return false;
     return word_among(R, from, j, keep, sizeof keep / sizeof *keep) ||
-           has_kind_in(R, s->tb, j, DC_KIND_NEGATION) ||
-           has_kind_in(R, s->tb, j, DC_KIND_MODAL);
+           has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
 }
 
 /* Is what children are kept from, after "away from" or "out of" at k, a
@@ -29174,6 +29191,25 @@ static bool those_praised(const run *R, const sentence *s, uint32_t k)
     return false;
 }
 
+/* Is the word at k negated right before it, past at most two articles,
+ * determiners or adverbs: "not a perversion", "nothing unnatural", "are
+ * not broken", "aren't really broken"? */
+static bool negated_before(const run *R, const sentence *s, uint32_t k)
+{
+    static const char *const skip[] = {"a",      "an",   "the", "that",
+                                       "so",     "really", "at", "all",
+                                       "simply", "just"};
+    uint32_t j = k;
+    for (int n = 0; n < 2 && j > s->tb &&
+                    word_among(R, j - 1, j, skip, sizeof skip / sizeof *skip);
+         n++)
+        j--;
+    if (j > s->tb && kind_at(R, j - 1, DC_KIND_COPULA))
+        j--;
+    return j > s->tb && (kind_at(R, j - 1, DC_KIND_NEGATION) ||
+                         tok_is_word(R, j - 1, "nothing"));
+}
+
 /* Kin words a scare quote puts a trans person's gender on ("my brother's
  * 'girlfriend'"), beside the person nouns of the lexicon. */
 static const char *const wl_smear_kin[] = {
@@ -29184,7 +29220,8 @@ static const char *const wl_smear_kin[] = {
  * scare quotes: "a trans 'woman'", "that trans 'girl'", "my brother's
  * 'girlfriend'"? The opening mark follows a space or starts the text and
  * the closing one ends a word, so a possessive ("the boys' girls'
- * changing rooms") is none. */
+ * changing rooms") is none; nor a word quoted as the name of a topic
+ * ("the trans 'woman' debate"). */
 static bool misgender_quoted(const run *R, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29194,6 +29231,13 @@ static bool misgender_quoted(const run *R, uint32_t k)
         return false;
     uint32_t ob = rs->toks[k].b;
     if (ob > 0 && R->n->text[ob - 1] != ' ')
+        return false;
+    static const char *const topic[] = {
+        "debate",   "debates", "question", "issue", "issues",     "thing",
+        "label",    "labels",  "category", "argument", "discussion", "word",
+        "row",      "rows",    "policy",   "policies"};
+    if (k + 3 < rs->ntok &&
+        word_among(R, k + 3, k + 4, topic, sizeof topic / sizeof *topic))
         return false;
     uint32_t ce = rs->toks[k + 2].e;
     if (ce < R->n->len) {
@@ -29241,10 +29285,11 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
  * - the groomer smear without the word: the person kept "away from" or
  *   not "near" children or their places ("keep them well away from the
  *   kids' corner", "people like that shouldn't be near children");
- * - an orientation called a perversion or broken ("not having that
- *   perversion in my house", "those people are broken"): a `derogate`
- *   perversion entry (attack.tsv) left unlinked, or a word of disorder
- *   as a predicate;
+ * - an orientation called a perversion, unnatural or broken ("not having
+ *   that perversion in my house", "it's unnatural", "a ship full of
+ *   degenerates", "those people are broken"): a `derogate` entry of vice
+ *   (perversion, unnatural, degenerate, deviant, abomination; attack.tsv)
+ *   the other rules left unlinked, or a word of disorder as a predicate;
  * - "those people" right after the person is named ("The new curate is
  *   gay. you know what those people are like"); not "those people who"
  *   (a relative clause narrows it to some);
@@ -29310,20 +29355,47 @@ static decorum_status rule_lgbt_smear(run *R)
         } else if (kind_at(R, k, DC_KIND_DEROGATE)) {
             const mention *m = mention_at(R, k, DC_KIND_DEROGATE);
             const dc_entry *de = ent(R, m);
-            if (m->used || de->term_len < 7 ||
-                memcmp(de->term, "pervers", 7) != 0)
+            static const char *const stems[] = {"pervers", "pervert",
+                                                "unnatural", "degenera",
+                                                "deviant", "abomination"};
+            bool vice = false;
+            for (size_t i = 0; i < sizeof stems / sizeof *stems && !vice; i++) {
+                size_t l = strlen(stems[i]);
+                vice = de->term_len >= l && memcmp(de->term, stems[i], l) == 0;
+            }
+            if (m->used || !vice)
+                continue;
+            /* "a degenerate gambler", "perverted jokes": an adjective of
+             * the thing after it, not of the people */
+            static const char *const adj[] = {"perverted", "unnatural",
+                                              "degenerate", "deviant"};
+            static const char *const link[] = {"and", "or", "in", "at",
+                                               "to", "about", "like", "as"};
+            if (word_among(R, m->tb, m->te, adj, sizeof adj / sizeof *adj) &&
+                m->te < s->te && rs->toks[m->te].type == TK_WORD &&
+                !word_among(R, m->te, m->te + 1, link,
+                            sizeof link / sizeof *link) &&
+                !kind_at(R, m->te, DC_KIND_COPULA) &&
+                !kind_at(R, m->te, DC_KIND_MODAL))
+                continue;
+            /* "nothing unnatural about it", "it's not a perversion",
+             * "isn't unnatural": a negator right before it (not one of a
+             * verb of the writer's: "not having that perversion in my
+             * house" refuses it) */
+            if (negated_before(R, s, m->tb))
                 continue;
             /* "a perversion of justice", "of the novel": a work or an
              * idea perverted, not a person's life */
             if (m->te < s->te && tok_is_word(R, m->te, "of") &&
                 !tok_is_word(R, m->te + 1, "nature"))
                 continue;
-            what = "calls a sexual orientation or a gender a perversion";
+            what = "calls a sexual orientation or a gender a perversion or "
+                   "unnatural";
             e = m->te;
         } else if (word_among(R, k, k + 1, wl_smear_broken,
                               sizeof wl_smear_broken /
                                   sizeof *wl_smear_broken) &&
-                   lgbt_predicate(R, k, s->tb)) {
+                   lgbt_predicate(R, k, s->tb) && !negated_before(R, s, k)) {
             what = "calls gay or trans people broken";
         } else if (k + 1 < s->te &&
                    word_among(R, k, k + 1, wl_smear_those,
