@@ -29062,10 +29062,6 @@ static const char *const wl_smear_start[] = {
     "broken",    "damaged",  "defective", "diseased",  "those",
     "these",     "it's",     "its",      "it"};
 
-/* The target rule_lgbt_smear reads: a gay, bisexual or trans person or
- * group (a group target of sexual orientation or gender identity, a slur
- * of them included) not the writer's own, in sentence si or the one
- * before it. The last such before token k; NULL if none. */
 /* Does entry e (an identity word's) name a group of the sexual or gender
  * minority, not the majority ("straight", "cis": the lexicon's group
  * column)? */
@@ -29075,6 +29071,10 @@ static bool lgbt_minority(const dc_entry *e)
              (e->group_len == 3 && memcmp(e->group, "cis", 3) == 0));
 }
 
+/* The target rule_lgbt_smear reads: a gay, bisexual or trans person or
+ * group (a group target of sexual orientation or gender identity, a slur
+ * of them included) not the writer's own, in sentence si or the one
+ * before it. The last such before token k; NULL if none. */
 static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
                                        target *tg)
 {
@@ -29283,8 +29283,10 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
     static const char *const before[] = {"trust", "what", "like", "with"};
     uint32_t c = k + 2;
     if (c < s->te && kind_at(R, c, DC_KIND_COPULA)) {
+        if (c + 1 >= s->te)
+            return true;
         const tok *n = &R->toks[c + 1];
-        return c + 1 >= s->te || n->type != TK_WORD || n->e - n->b < 3 ||
+        return n->type != TK_WORD || n->e - n->b < 3 ||
                memcmp(R->n->text + n->e - 2, "ed", 2) != 0;
     }
     return k > s->tb &&
@@ -29306,12 +29308,15 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
  *   gay. you know what those people are like"); not "those people who"
  *   (a relative clause narrows it to some);
  * - a trans person called "it": "it's still a man", "calling it she",
- *   "an it".
+ *   "an it";
+ * - a trans person's gender in the writer's scare quotes ("a trans
+ *   'woman'", "my brother's 'girlfriend' is a trans"): rule_gender_scare
+ *   without its mark of a body, a trans person named instead.
  * Derogation of the group, 0.8 (a review). Not in a question, not
  * reported, not in a comment that names bigotry ("saying gay people
  * shouldn't be near kids is a vile smear"), not by the group's own
- * members (a reclaimed target). Run only with a group target and no
- * derogation found. */
+ * members (a reclaimed target, "as a trans woman", "I'm gay"). Run only
+ * with a group target or an identity word and no derogation found. */
 static decorum_status rule_lgbt_smear(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
