@@ -29232,6 +29232,514 @@ static decorum_status rule_gender_scare(run *R)
     return DECORUM_OK;
 }
 
+/* Words of children and the places kept for them: a gay or trans person
+ * to be kept "away from" or not "near" them is the groomer smear without
+ * the word (rule_lgbt_smear). */
+static const char *const wl_smear_kids[] = {
+    "kids",     "kid",       "kiddies",    "children",   "child",
+    "childrens", "children's", "kids'",    "youth",      "toddlers",
+    "school",   "schools",   "classroom",  "classrooms", "nursery",
+    "playground", "daughters", "sons",     "cubs",       "scouts",
+    "brownies", "minors",    "youngsters", "pupils",     "students"};
+/* The words that keep someone at a distance from them. */
+static const char *const wl_smear_near[] = {"away", "near", "around",
+                                            "within", "nearby"};
+/* Words that call a sexual orientation or a gender a disorder: said with
+ * a gay or trans person named, of them. "broken" and "damaged" only as a
+ * predicate (lgbt_predicate). */
+static const char *const wl_smear_broken[] = {"broken", "damaged",
+                                              "defective", "diseased"};
+/* Distancing words after a gay or trans person: "you know what those
+ * people are like". */
+static const char *const wl_smear_those[] = {"those", "these"};
+static const char *const wl_smear_people[] = {"people", "types", "sorts",
+                                              "folk", "folks"};
+/* Ways to call a person "it" or deny their pronoun. */
+static const char *const wl_smear_call[] = {"call", "calling", "called",
+                                            "calls"};
+static const char *const wl_smear_it_is[] = {"it's", "its", "it"};
+
+/* Every word a shape of rule_lgbt_smear starts at, but for its derogate
+ * entries: wl_smear_kids, wl_smear_broken, wl_smear_those and
+ * wl_smear_it_is in one list. */
+static const char *const wl_smear_start[] = {
+    "kids",      "kid",      "kiddies",  "children",   "child",
+    "childrens", "children's", "kids'",  "youth",      "toddlers",
+    "school",    "schools",  "classroom", "classrooms", "nursery",
+    "playground", "daughters", "sons",   "cubs",       "scouts",
+    "brownies",  "minors",   "youngsters", "pupils",   "students",
+    "broken",    "damaged",  "defective", "diseased",  "those",
+    "these",     "it's",     "its",      "it"};
+
+/* Does entry e (an identity word's) name a group of the sexual or gender
+ * minority, not the majority ("straight", "cis": the lexicon's group
+ * column)? */
+static bool lgbt_minority(const dc_entry *e)
+{
+    return !((e->group_len == 8 && memcmp(e->group, "straight", 8) == 0) ||
+             (e->group_len == 3 && memcmp(e->group, "cis", 3) == 0));
+}
+
+/* The target rule_lgbt_smear reads: a gay, bisexual or trans person or
+ * group (a group target of sexual orientation or gender identity, a slur
+ * of them included) not the writer's own, in sentence si or the one
+ * before it. The last such before token k; NULL if none. */
+static const target *lgbt_named_before(const run *R, uint32_t si, uint32_t k,
+                                       target *tg)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    const target *best = NULL;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || !(t->categories & cats) || t->reclaimed ||
+            t->te > k || (t->entry >= 0 && !lgbt_minority(&R->ents[t->entry])))
+            continue;
+        uint32_t ts = rs->toks[t->tb].sent;
+        if (ts == si || ts + 1 == si)
+            best = t;
+    }
+    if (best)
+        return best;
+    /* A person said to be one is no target: "my coworker is bisexual",
+     * "the new curate is gay". An identity word of the kind there, not
+     * after a marker of the writer's own group ("as a trans woman", "I'm
+     * gay"), names them; its entry stands for the target (tg). */
+    for (size_t i = 0; i < rs->nm && rs->m[i].tb < k; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_IDENTITY || !(ent(R, m)->categories & cats) ||
+            !lgbt_minority(ent(R, m)))
+            continue;
+        uint32_t ms = rs->toks[m->tb].sent;
+        if (ms != si && ms + 1 != si)
+            continue;
+        static const char *const self[] = {"i'm", "im", "we're", "i",
+                                           "we", "us"};
+        uint32_t j = m->tb;
+        if (j > 0 && a_or_an(R, j - 1))
+            j--;
+        if (j > 0 && kind_at(R, j - 1, DC_KIND_COPULA))
+            j--;
+        uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
+        if (has_kind_in(R, from, m->tb, DC_KIND_INGROUP) ||
+            (j > 0 && word_among(R, j - 1, j, self, sizeof self / sizeof *self)))
+            continue;
+        tg->tb = m->tb;
+        tg->te = m->te;
+        tg->categories = ent(R, m)->categories;
+        tg->type = TG_GROUP;
+        tg->reclaimed = 0;
+        best = tg;
+    }
+    return best;
+}
+
+/* Is the word at k a predicate after a linking verb whose subject is
+ * people: "they are broken", "gay men are just broken", "those people are
+ * all damaged"? */
+static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
+{
+    static const char *const adv[] = {"just", "all", "simply", "so",
+                                      "really", "completely", "totally"};
+    uint32_t j = k;
+    for (int n = 0; n < 2 && j > sb &&
+                    word_among(R, j - 1, j, adv, sizeof adv / sizeof *adv);
+         n++)
+        j--;
+    if (j <= sb + 1 || !kind_at(R, j - 1, DC_KIND_COPULA))
+        return false;
+    /* said of people: "they are", "those people are", "gay men are"; not
+     * "my bisexual cousin's laptop is broken" */
+    static const char *const who[] = {"they", "people", "folk", "folks",
+                                      "lot", "ones", "them", "kind"};
+    uint32_t c = j - 2;
+    return word_among(R, c, c + 1, who, sizeof who / sizeof *who) ||
+           kind_at(R, c, DC_KIND_IDENTITY) || kind_at(R, c, DC_KIND_PERSON) ||
+           kind_at(R, c, DC_KIND_SLUR);
+}
+
+/* Is the word of distance at j ("away", "near") a keeping away: after a
+ * verb of keeping ("keep them well away from") or a negator before it
+ * in the sentence ("shouldn't be near", "never be let near")? Not a place
+ * told ("meets near the children's library"), not a permission ("should
+ * be allowed near children like any other teacher"), not a thing kept
+ * away ("keep it away from the kids"). */
+static bool kept_from(const run *R, const sentence *s, uint32_t j)
+{
+    static const char *const keep[] = {"keep", "keeping", "kept", "keeps",
+                                       "stay", "stays"};
+    uint32_t from = j > s->tb + 4 ? j - 4 : s->tb;
+    /* (not a thing kept away: "keep it away from the kids") */
+    uint32_t o = j;
+    if (o > s->tb && tok_is_word(R, o - 1, "well"))
+        o--;
+    if (o > s->tb && tok_is_word(R, o - 1, "it"))
+        return false;
+    return word_among(R, from, j, keep, sizeof keep / sizeof *keep) ||
+           has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
+}
+
+/* Is what children are kept from, after "away from" or "out of" at k, a
+ * person: "from that one", "from them", "out of his reach"? Not a thing
+ * ("away from the busy road"). */
+static bool from_person(const run *R, const sentence *s, uint32_t k)
+{
+    static const char *const whom[] = {
+        "him",  "her",   "them",   "that",   "those", "these", "people",
+        "his",  "their", "anyone", "it",     "one",   "type",  "sort",
+        "kind", "lot",   "couple", "person", "freak", "freaks"};
+    if (k < s->te && (tok_is_word(R, k, "from") || tok_is_word(R, k, "of")))
+        k++;
+    for (uint32_t j = k; j < s->te && j < k + 3; j++)
+        if (word_among(R, j, j + 1, whom, sizeof whom / sizeof *whom) ||
+            kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
+            kind_at(R, j, DC_KIND_PERSON))
+            return true;
+    return k >= s->te;
+}
+
+/* Is what follows "those people" (from token k) praise: an approval
+ * word with no negator before it ("those people are lovely"; not "those
+ * people are never happy")? */
+static bool those_praised(const run *R, const sentence *s, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_POSITIVE &&
+            !has_kind_in(R, k, rs->m[i].tb, DC_KIND_NEGATION))
+            return true;
+    return false;
+}
+
+/* Is the word at k negated right before it, past at most two articles,
+ * determiners or adverbs: "not a perversion", "nothing unnatural", "are
+ * not broken", "aren't really broken"? */
+static bool negated_before(const run *R, const sentence *s, uint32_t k)
+{
+    static const char *const skip[] = {"a",      "an",   "the", "that",
+                                       "so",     "really", "at", "all",
+                                       "simply", "just"};
+    uint32_t j = k;
+    for (int n = 0; n < 2 && j > s->tb &&
+                    word_among(R, j - 1, j, skip, sizeof skip / sizeof *skip);
+         n++)
+        j--;
+    if (j > s->tb && kind_at(R, j - 1, DC_KIND_COPULA))
+        j--;
+    return j > s->tb && (kind_at(R, j - 1, DC_KIND_NEGATION) ||
+                         tok_is_word(R, j - 1, "nothing"));
+}
+
+/* Kin words a scare quote puts a trans person's gender on ("my brother's
+ * 'girlfriend'"), beside the person nouns of the lexicon. */
+static const char *const wl_smear_kin[] = {
+    "girlfriend", "boyfriend", "wife",   "husband", "daughter", "son",
+    "sister",     "brother",   "mother", "father",  "mum",      "dad"};
+
+/* Is the quote mark at k the first of a person noun alone in the writer's
+ * scare quotes: "a trans 'woman'", "that trans 'girl'", "my brother's
+ * 'girlfriend'"? The opening mark follows a space or starts the text and
+ * the closing one ends a word, so a possessive ("the boys' girls'
+ * changing rooms") is none; nor a word quoted as the name of a topic
+ * ("the trans 'woman' debate"). */
+static bool misgender_quoted(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 2 >= rs->ntok || !quote_mark(R, k) || !quote_mark(R, k + 2) ||
+        rs->toks[k].ch != rs->toks[k + 2].ch ||
+        rs->toks[k + 1].type != TK_WORD)
+        return false;
+    uint32_t ob = rs->toks[k].b;
+    if (ob > 0 && R->n->text[ob - 1] != ' ')
+        return false;
+    static const char *const topic[] = {
+        "debate",   "debates", "question", "issue", "issues",     "thing",
+        "label",    "labels",  "category", "argument", "discussion", "word",
+        "row",      "rows",    "policy",   "policies"};
+    if (k + 3 < rs->ntok &&
+        word_among(R, k + 3, k + 4, topic, sizeof topic / sizeof *topic))
+        return false;
+    uint32_t ce = rs->toks[k + 2].e;
+    if (ce < R->n->len) {
+        unsigned char c = (unsigned char)R->n->text[ce];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            return false;
+    }
+    const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
+    if (!p)
+        p = mention_at(R, k + 1, DC_KIND_IDENTITY);
+    if (p && (ent(R, p)->flags & DC_F_SEXAGE))
+        return true;
+    if (word_among(R, k + 1, k + 2, wl_smear_kin,
+                   sizeof wl_smear_kin / sizeof *wl_smear_kin))
+        return true;
+    /* any person noun right after a word of gender identity: "a trans
+     * 'man'" (not "'family' means anti-LGBT": a person noun of no sex) */
+    const mention *g = k > 0 ? mention_at(R, k - 1, DC_KIND_IDENTITY) : NULL;
+    return p && p->kind == DC_KIND_PERSON && g && g->te == k &&
+           (ent(R, g)->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY));
+}
+
+/* Is "those people" at k the subject of something said of them or the
+ * object of distrust: "those people are never happy", "you know what
+ * those people are like", "can't trust those people"? Not "those people
+ * who" (a relative clause narrows it to some), not a passive told ("these
+ * people are referred to as"), not a report of what happened to them
+ * ("those people recently rescued"). */
+static bool those_said_of(const run *R, uint32_t k, const sentence *s)
+{
+    static const char *const before[] = {"trust", "what", "like", "with"};
+    uint32_t c = k + 2;
+    if (c < s->te && kind_at(R, c, DC_KIND_COPULA)) {
+        if (c + 1 >= s->te)
+            return true;
+        const tok *n = &R->toks[c + 1];
+        return n->type != TK_WORD || n->e - n->b < 3 ||
+               memcmp(R->n->text + n->e - 2, "ed", 2) != 0;
+    }
+    return k > s->tb &&
+           word_among(R, k - 1, k, before, sizeof before / sizeof *before);
+}
+
+/* Session 30 (q30c): attacks on a gay, bisexual or trans person named in
+ * the sentence or the one before, that name no slur and use no attack
+ * word the other rules link to them:
+ * - the groomer smear without the word: the person kept "away from" or
+ *   not "near" children or their places ("keep them well away from the
+ *   kids' corner", "people like that shouldn't be near children");
+ * - an orientation called a perversion, unnatural or broken ("not having
+ *   that perversion in my house", "it's unnatural", "a ship full of
+ *   degenerates", "those people are broken"): a `derogate` entry of vice
+ *   (perversion, unnatural, degenerate, deviant, abomination; attack.tsv)
+ *   the other rules left unlinked, or a word of disorder as a predicate;
+ * - "those people" right after the person is named ("The new curate is
+ *   gay. you know what those people are like"); not "those people who"
+ *   (a relative clause narrows it to some);
+ * - a trans person called "it": "it's still a man", "calling it she",
+ *   "an it";
+ * - a trans person's gender in the writer's scare quotes ("a trans
+ *   'woman'", "my brother's 'girlfriend' is a trans"): rule_gender_scare
+ *   without its mark of a body, a trans person named instead.
+ * Derogation of the group, 0.8 (a review). Not in a question, not
+ * reported, not in a comment that names bigotry ("saying gay people
+ * shouldn't be near kids is a vile smear"), not by the group's own
+ * members (a reclaimed target, "as a trans woman", "I'm gay"). Run only
+ * with a group target or an identity word and no derogation found. */
+static decorum_status rule_lgbt_smear(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* The first token of the sentence a gay, bisexual or trans person is
+     * first named in: the words before it smear no one named. Most
+     * comments the rule is called for name other groups and end here (a
+     * pass over all their words cost 37M instructions on the bench
+     * corpus). */
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    uint32_t start = rs->ntok;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP && (t->categories & cats) && !t->reclaimed &&
+            t->tb < start)
+            start = t->tb;
+    }
+    for (size_t i = 0; i < rs->nm && rs->m[i].tb < start; i++)
+        if (rs->m[i].kind == DC_KIND_IDENTITY &&
+            (ent(R, &rs->m[i])->categories & cats)) {
+            start = rs->m[i].tb;
+            break;
+        }
+    if (start >= rs->ntok || names_bigotry(R))
+        return DECORUM_OK;
+    for (uint32_t k = rs->s[rs->toks[start].sent].tb; k < rs->ntok; k++) {
+        uint32_t si = rs->toks[k].sent;
+        const sentence *s = &rs->s[si];
+        const char *what = NULL;
+        bool trans_only = false; /* "it" is said of a trans person */
+        uint32_t b = k, e = k + 1;
+        /* (the person may be named after the quoted word: "my brother's
+         * 'girlfriend' is a trans") */
+        uint32_t upto = k;
+        /* (one lookup a word in the set of all the words the shapes
+         * start at, or a derogate entry: four lookups a word cost 3M
+         * instructions on the bench corpus) */
+        if (rs->toks[k].type == TK_WORD && !kind_at(R, k, DC_KIND_DEROGATE) &&
+            !word_among(R, k, k + 1, wl_smear_start,
+                        sizeof wl_smear_start / sizeof *wl_smear_start))
+            continue;
+        if (rs->toks[k].type != TK_WORD) {
+            if (!misgender_quoted(R, k))
+                continue;
+            what = "puts a trans person's gender in scare quotes";
+            trans_only = true;
+            e = k + 3;
+            upto = s->te;
+        } else if (word_among(R, k, k + 1, wl_smear_kids,
+                       sizeof wl_smear_kids / sizeof *wl_smear_kids)) {
+            /* "away from the kids", "near children", "within a mile of
+             * a primary school": a word of distance at most five words
+             * before, in the sentence */
+            uint32_t from = k > s->tb + 6 ? k - 6 : s->tb;
+            for (uint32_t j = from; j < k && !what; j++)
+                if (word_among(R, j, j + 1, wl_smear_near,
+                               sizeof wl_smear_near / sizeof *wl_smear_near) &&
+                    kept_from(R, s, j)) {
+                    what = "keeps a gay or trans person away from children, "
+                           "smearing them as a danger to them";
+                    b = j;
+                }
+            /* "keep your kids well away from that one", "keep your
+             * daughters out of that locker room": the children kept away,
+             * the word of distance at most three words after */
+            static const char *const keep[] = {"keep", "keeping", "kept"};
+            uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
+            if (!what && word_among(R, kb, k, keep, sizeof keep / sizeof *keep))
+                for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
+                    if ((word_among(R, j, j + 1, wl_smear_near,
+                                    sizeof wl_smear_near /
+                                        sizeof *wl_smear_near) ||
+                         tok_is_word(R, j, "out")) &&
+                        from_person(R, s, j + 1)) {
+                        what = "keeps children away from a gay or trans "
+                               "person, smearing them as a danger to them";
+                        b = kb;
+                        e = j + 1;
+                    }
+        } else if (kind_at(R, k, DC_KIND_DEROGATE)) {
+            const mention *m = mention_at(R, k, DC_KIND_DEROGATE);
+            const dc_entry *de = ent(R, m);
+            static const char *const stems[] = {"pervers", "pervert",
+                                                "unnatural", "degenera",
+                                                "deviant", "abomination"};
+            bool vice = false;
+            for (size_t i = 0; i < sizeof stems / sizeof *stems && !vice; i++) {
+                size_t l = strlen(stems[i]);
+                vice = de->term_len >= l && memcmp(de->term, stems[i], l) == 0;
+            }
+            if (m->used || !vice)
+                continue;
+            /* "a degenerate gambler", "perverted jokes": an adjective of
+             * the thing after it, not of the people */
+            static const char *const adj[] = {"perverted", "unnatural",
+                                              "degenerate", "deviant"};
+            static const char *const link[] = {"and", "or", "in", "at",
+                                               "to", "about", "like", "as"};
+            if (word_among(R, m->tb, m->te, adj, sizeof adj / sizeof *adj) &&
+                m->te < s->te && rs->toks[m->te].type == TK_WORD &&
+                !word_among(R, m->te, m->te + 1, link,
+                            sizeof link / sizeof *link) &&
+                !kind_at(R, m->te, DC_KIND_COPULA) &&
+                !kind_at(R, m->te, DC_KIND_MODAL))
+                continue;
+            /* "nothing unnatural about it", "it's not a perversion",
+             * "isn't unnatural": a negator right before it (not one of a
+             * verb of the writer's: "not having that perversion in my
+             * house" refuses it) */
+            if (negated_before(R, s, m->tb))
+                continue;
+            /* "a perversion of justice", "of the novel": a work or an
+             * idea perverted, not a person's life */
+            if (m->te < s->te && tok_is_word(R, m->te, "of") &&
+                !tok_is_word(R, m->te + 1, "nature"))
+                continue;
+            what = "calls a sexual orientation or a gender a perversion or "
+                   "unnatural";
+            e = m->te;
+        } else if (word_among(R, k, k + 1, wl_smear_broken,
+                              sizeof wl_smear_broken /
+                                  sizeof *wl_smear_broken) &&
+                   lgbt_predicate(R, k, s->tb) && !negated_before(R, s, k)) {
+            what = "calls gay or trans people broken";
+        } else if (k + 1 < s->te &&
+                   word_among(R, k, k + 1, wl_smear_those,
+                              sizeof wl_smear_those / sizeof *wl_smear_those) &&
+                   word_among(R, k + 1, k + 2, wl_smear_people,
+                              sizeof wl_smear_people /
+                                  sizeof *wl_smear_people) &&
+                   those_said_of(R, k, s) && !those_praised(R, s, k + 2)) {
+            what = "distances a gay or trans person as one of 'those "
+                   "people'";
+            e = k + 2;
+        } else if (word_among(R, k, k + 1, wl_smear_it_is,
+                              sizeof wl_smear_it_is / sizeof *wl_smear_it_is)) {
+            /* "it's still a man", "it is a bloke", "it's an it", "it was
+             * wearing a skirt";
+             * "calling it she", "call it Dave", "call it anything but"
+             * (a pronoun, a name: not "call it a day") */
+            uint32_t j = k + 1;
+            static const char *const is_words[] = {"is", "was", "isn't",
+                                                   "wasn't", "aint", "ain't"};
+            static const char *const still[] = {"still", "just", "only",
+                                                "not", "never", "really"};
+            if (tok_is_word(R, k, "it") &&
+                word_among(R, j, j + 1, is_words,
+                           sizeof is_words / sizeof *is_words))
+                j++;
+            bool is = j > k + 1 || !tok_is_word(R, k, "it");
+            while (j < s->te &&
+                   word_among(R, j, j + 1, still, sizeof still / sizeof *still))
+                j++;
+            static const char *const dressed[] = {"wearing", "wears",
+                                                  "dressed", "dresses"};
+            if (is && j < s->te && tok_is_word(R, k, "it") &&
+                word_among(R, j, j + 1, dressed,
+                           sizeof dressed / sizeof *dressed))
+                e = j + 1;
+            else if (is && j + 1 < s->te && a_or_an(R, j) &&
+                (kind_at(R, j + 1, DC_KIND_PERSON) ||
+                 tok_is_word(R, j + 1, "it")) &&
+                (j + 2 >= s->te || rs->toks[j + 2].type != TK_WORD ||
+                 tok_is_word(R, j + 2, "and")) &&
+                (j + 2 >= rs->ntok || !tok_is_word(R, j + 2, "s")))
+                e = j + 2;
+            else if (tok_is_word(R, k, "it") && k > s->tb &&
+                     word_among(R, k - 1, k, wl_smear_call,
+                                sizeof wl_smear_call / sizeof *wl_smear_call) &&
+                     k + 1 < s->te &&
+                     (he_or_she(R, k + 1) || tok_is_word(R, k + 1, "him") ||
+                      tok_is_word(R, k + 1, "her") ||
+                      tok_is_word(R, k + 1, "anything") ||
+                      (rs->toks[k + 1].type == TK_WORD &&
+                       title_case(R, k + 1)))) {
+                b = k - 1;
+                e = k + 2;
+            } else
+                continue;
+            what = "calls a trans person 'it'";
+            trans_only = true;
+        }
+        if (!what)
+            continue;
+        target tg = {0};
+        const target *t = lgbt_named_before(R, si, upto, &tg);
+        if (!t || s->question || report_in(R, s, b))
+            continue;
+        if (trans_only &&
+            !(t->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY)))
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = rs->toks[b].b;
+        fs.e = rs->toks[e - 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories &
+                        ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                         (1u << DECORUM_CATEGORY_GENDER_IDENTITY));
+        fs.weight = 0.8f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("derogation aimed at gay, bisexual or trans "
+                              "people: "),
+                   piece_text(what, (int)strlen(what)));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words before a named atrocity that make it what was ended, fought or
  * survived, or whose victims or memory are named: praise after them is of
  * that ("Mandela ended apartheid. The best thing that ever happened"). */
@@ -31043,6 +31551,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
+        return st;
+    /* (a gay or trans person named, no derogation found yet: session 30) */
+    if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
+        R.out->rf[DC_RF_DEROGATION] == 0 &&
+        (st = rule_lgbt_smear(&R)) != DECORUM_OK)
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
      * towns should be LGBT free too" wishes the zone) */
