@@ -3372,6 +3372,17 @@ static bool called_on_member(const run *R, const mention *m)
            th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
+/* What real creatures do or where they are found: beside one, a pest's
+ * or an animal's word is the creature (origin_literal, rule_figure_after). */
+static const char *const wl_creature[] = {
+    "zoo",      "zoos",      "malaria",   "plague",    "migrate",
+    "migrates", "migrating", "migration", "shipment",  "shipments",
+    "cargo",    "crates",    "warehouse", "warehouses", "species",
+    "wildlife", "infestation", "larvae",  "eggs",      "nest",
+    "nests",    "hive",      "hives",     "bite",      "bites",
+    "sting",    "stings",    "pesticide", "pesticides", "exterminator",
+    "vet",      "safari",    "termite",   "woodwork",  "crops"};
+
 /* "Locusts from Africa are heading for Pakistan's crops", "the animals
  * from Ukraine's zoos were evacuated": a pest or an animal word (flag
  * `animal`, or "animals" itself at d) before "from" and a place m is the
@@ -3399,15 +3410,8 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
      * "termites from South America are eating our house", "the animals
      * from Africa at the zoo", "snakes ... found in the banana shipment",
      * "vultures from Africa migrate to Spain") */
-    static const char *const creature[] = {
-        "zoo",      "zoos",      "malaria",   "plague",    "migrate",
-        "migrates", "migrating", "migration", "shipment",  "shipments",
-        "cargo",    "crates",    "warehouse", "warehouses", "species",
-        "wildlife", "infestation", "larvae",  "eggs",      "nest",
-        "nests",    "hive",      "hives",     "bite",      "bites",
-        "sting",    "stings",    "pesticide", "pesticides", "exterminator",
-        "vet",      "safari",    "termite",   "woodwork",  "crops"};
-    if (word_among(R, s->tb, s->te, creature, sizeof creature / sizeof *creature))
+    if (word_among(R, s->tb, s->te, wl_creature,
+                   sizeof wl_creature / sizeof *wl_creature))
         return true;
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
@@ -30392,11 +30396,14 @@ static const char *const wl_figure_herd[] = {
     "horde", "nest",  "colony", "flock", "troop", "gaggle", "litter",
     "infestation"};
 /* What may go on after a bare figure that stands for its own clause:
- * the people it means ("parasites, they'd ...", "leeches, all of them",
- * "vermin always get fed first"). */
+ * the people it means ("parasites, they'd ...", "leeches, all of them").
+ * Not "they" with a verb, nor "always" or "never" (but as
+ * figure_then_given reads them): after a real animal those are the
+ * animal ("monkeys, they always want to see the monkeys first", "Rats
+ * always get into the bins"). */
 static const char *const wl_figure_then[] = {
-    "they", "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
-    "all",  "every",  "each",  "always", "never",  "them"};
+    "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
+    "all",    "every", "each",    "them"};
 /* A clause of one word that may open a sentence before a bare figure at
  * its end ("sardines? no, cockroaches"). */
 static const char *const wl_figure_aside[] = {
@@ -30464,6 +30471,60 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
            g->tb >= c0 && g->tb < L;
 }
 
+/* Does the word at b, of wl_figure_then, after a bare figure, mean
+ * someone other than the people a figure would stand for: "every one of
+ * us", "all of us" (the writer's lot: "flies, swarming, every one of us
+ * covered"), or "they'd had" ("pests, they'd had mice in the storeroom":
+ * they had, a story of the animals)? */
+static bool figure_then_astray(const run *R, uint32_t b, const sentence *s)
+{
+    if (tok_is_word(R, b, "they'd") || tok_is_word(R, b, "theyd"))
+        return b + 1 < s->te && tok_is_word(R, b + 1, "had");
+    for (uint32_t k = b + 1; k < s->te && k < b + 4; k++)
+        if (tok_is_word(R, k, "us") || tok_is_word(R, k, "we"))
+            return true;
+    return false;
+}
+
+/* Does the bare figure go on at b with "always" or "never" and a getting
+ * of what people are given ("vermin always get fed first", "never get
+ * paid")? A creature gets in or into ("Rats always get into the
+ * bins"), people get housed, fed and paid. */
+static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
+{
+    if (!(tok_is_word(R, b, "always") || tok_is_word(R, b, "never")) ||
+        b + 2 >= s->te ||
+        !among_q(R, b + 1, b + 2, wl_deserved_get,
+                 sizeof wl_deserved_get / sizeof *wl_deserved_get))
+        return false;
+    const tok *t = &R->toks[b + 2];
+    const char *w = R->n->text + t->b;
+    uint32_t n = t->e - t->b;
+    return t->type == TK_WORD && n >= 3 &&
+           ((w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n')) ||
+            tok_is_word(R, b + 2, "paid"));
+}
+
+/* Is there a word of wl_creature in [a, b), outside the figure's phrase
+ * [fb, fe) and not in a likeness of its own ("like a zoo")? */
+static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
+                          uint32_t fe)
+{
+    for (uint32_t k = a; k < b; k++) {
+        if (k >= fb && k < fe)
+            continue;
+        if (!word_among(R, k, k + 1, wl_creature,
+                        sizeof wl_creature / sizeof *wl_creature))
+            continue;
+        uint32_t j = k;
+        if (j > a && a_or_an(R, j - 1))
+            j--;
+        if (!(j > a && tok_is_word(R, j - 1, "like")))
+            return true;
+    }
+    return false;
+}
+
 /* A figure of an animal, a pest or a parasite said of a group named before
  * it, where no word links the two (rule_attack finds the group only in
  * the figure's sentence and near it; redteam16's misses): a bare noun
@@ -30477,8 +30538,11 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
  * or owner before the figure, so "rats in the refugee hostel's bins", "the
  * dogs at the Somali family's house" and "the vermin in the bin store"
  * are animals; a bare figure goes on only with the people it means (a
- * pronoun, "all", "every", "always") or ends the sentence, so "rats in
- * the old barracks were a problem" and "locusts on the news" are too.
+ * pronoun contracted, "all", "every", a getting of what people are
+ * given) or ends the sentence, so "rats in the old barracks were a
+ * problem", "locusts on the news" and "monkeys, they always want to see
+ * the monkeys first" are too, as is a figure beside what real creatures
+ * do or where they are found (wl_creature: "Autistic kids love the zoo").
  * The group is the one a pronoun at the figure would stand for
  * (resolve_pronoun), named before it, in its sentence or the one before;
  * a non-protected target nearer wins ("The Chinese government are
@@ -30560,9 +30624,11 @@ static decorum_status rule_figure_after(run *R)
                 if (R->toks[b].type == TK_PUNCT && R->toks[b].ch == ',')
                     b++;
                 then = b < s->te &&
-                       (word_among(R, b, b + 1, wl_figure_then,
-                                   sizeof wl_figure_then /
-                                       sizeof *wl_figure_then) ||
+                       ((word_among(R, b, b + 1, wl_figure_then,
+                                    sizeof wl_figure_then /
+                                        sizeof *wl_figure_then) &&
+                         !figure_then_astray(R, b, s)) ||
+                        figure_then_given(R, b, s) ||
                         (tok_is_word(R, b, "the") && b + 1 < s->te &&
                          tok_is_word(R, b + 1, "lot")) ||
                         /* what they do, for a figure of contempt or a
@@ -30597,6 +30663,18 @@ static decorum_status rule_figure_after(run *R)
         if (g.reclaimed || g.tb >= d->tb ||
             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
              g.te + FIGURE_REACH < d->tb))
+            continue;
+        /* Real creatures: where the group's sentence or the figure's
+         * names what animals do or where they are found ("Autistic kids
+         * love the zoo. monkeys, ..."), outside the figure and not itself
+         * a likeness ("smells like a zoo since the Africans joined",
+         * "like a plague of rats"). (Not dd_literal's settings: "drain"
+         * is one, and "bloodsucking ticks, they'd drain the kitty" a
+         * verb's. Nor a game's words: "lobby full of Indians tonight.
+         * absolute animals, screeching down the mic" calls the players
+         * animals all the same.) */
+        if (creature_told(R, rs->s[rs->toks[g.tb].sent].tb, s->te, p,
+                          d->te))
             continue;
         const dc_entry *de = ent(R, d);
         float w = severity_weight(de->severity, 0.6f, 0.7f, 0.75f);
