@@ -29222,6 +29222,15 @@ static const char *const wl_atrocity_noun[] = {
     "massacre", "genocide", "holocaust", "killings", "atrocity",
     "atrocities", "pogrom"};
 
+/* The noun must be the head of its phrase: "The massacre museum was
+ * blown up by vandals" and "The massacre toll was made up of 643
+ * villagers" speak of a museum and a toll. After it may come a quote, a
+ * linking verb, "there" or "itself", or a phrase of its own ("of
+ * Oradour", "in 1944"). */
+static const char *const wl_atrocity_head_next[] = {
+    "there", "here", "itself", "of", "in", "at", "on", "by", "that",
+    "which", "never", "did", "didn't", "has", "had"};
+
 static bool atrocity_anaphor(const run *R, const sentence *xs)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29230,9 +29239,51 @@ static bool atrocity_anaphor(const run *R, const sentence *xs)
         return false;
     for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
         ;
-    return k < xs->te &&
-           among_q(R, k, k + 1, wl_atrocity_noun,
-                   sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun);
+    if (!(k < xs->te &&
+          among_q(R, k, k + 1, wl_atrocity_noun,
+                  sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun)))
+        return false;
+    for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
+        if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch != '\'' &&
+            rs->toks[k].ch != '"')
+            return true;
+    return k >= xs->te || kind_at(R, k, DC_KIND_COPULA) ||
+           kind_at(R, k, DC_KIND_MODAL) ||
+           word_among(R, k, k + 1, wl_atrocity_head_next,
+                      sizeof wl_atrocity_head_next /
+                          sizeof *wl_atrocity_head_next);
+}
+
+/* Words of an amount, which "blown up by/to" needs to say a toll was
+ * inflated ("the death toll was blown up by the Soviets"): with none it
+ * tells of an explosion ("the museum was blown up by vandals"). */
+static const char *const wl_denial_amount[] = {
+    "toll",  "number", "numbers", "figure",  "figures",    "count",
+    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
+
+/* Is the denial word x in the sentence xs no denial: "made up of" (what
+ * a thing is made of: "The massacre was made up of several separate
+ * killings"), "blown up by/to" with no amount in the sentence, or a
+ * denial said to be one for nobody ("a guilt trip for nobody")? */
+static bool denial_astray(const run *R, const mention *x, const sentence *xs)
+{
+    const dc_entry *e = ent(R, x);
+    if (x->te < xs->te && tok_is_word(R, x->te, "of") &&
+        e->term_len == 7 && (memcmp(e->term, "made up", 7) == 0 ||
+                             memcmp(e->term, "made-up", 7) == 0))
+        return true;
+    if (e->term_len > 9 && memcmp(e->term, "blown up ", 9) == 0 &&
+        !word_among(R, xs->tb, xs->te, wl_denial_amount,
+                    sizeof wl_denial_amount / sizeof *wl_denial_amount))
+        return true;
+    uint32_t k = x->te;
+    if (k + 1 < xs->te &&
+        (tok_is_word(R, k, "for") || tok_is_word(R, k, "to")) &&
+        (tok_is_word(R, k + 1, "nobody") || tok_is_word(R, k + 1, "noone") ||
+         (k + 2 < xs->te && tok_is_word(R, k + 1, "no") &&
+          tok_is_word(R, k + 2, "one"))))
+        return true;
+    return false;
 }
 
 static decorum_status rule_atrocity_denied(run *R)
@@ -29277,7 +29328,8 @@ static decorum_status rule_atrocity_denied(run *R)
                  (rs->toks[x->te].type == TK_PUNCT && rs->toks[x->te].ch == ':')))
                 continue;
             const sentence *xs = sent_of(R, x->tb);
-            if (xs->question || doubted(R, xs, x->tb))
+            if (xs->question || doubted(R, xs, x->tb) ||
+                denial_astray(R, x, xs))
                 continue;
             if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
