@@ -6655,6 +6655,16 @@ static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
     return k > e + 1 && k < len && text[k] >= 'a' && text[k] <= 'z';
 }
 
+/* Does the group t, named in the comment, own what follows it ("Women's
+ * shoes", "girls' boots")? */
+static bool group_owns(const run *R, const target *t)
+{
+    if (t->te == 0 || t->te > R->ntok)
+        return false;
+    return owner_in_text(R->n->text, (uint32_t)R->n->len,
+                         R->toks[t->tb].b, R->toks[t->te - 1].e);
+}
+
 /* The last protected group named in the context (parent, then title),
  * not one named only as the owner of something ("Women's football",
  * "girls' school"): a comment that names no one and is read as about the
@@ -18060,9 +18070,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* An entry flagged `own` attacks only the group it names, by the noun
      * it ends with: "trans women are not women" denies trans women; "men
      * are not women", "trans men are not women" and "nonbinary people are
-     * not men or women" deny nobody. */
+     * not men or women" deny nobody. One of sex (`sexage`: a capacity
+     * denied) is said of its subject, never of a group after it nor of
+     * an owner's thing: "crash test dummies are not made for women" and
+     * "Women's shoes are not made for walking" deny the dummies and the
+     * shoes. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
+         ((e->flags & DC_F_SEXAGE) &&
+          (t->tb >= m->te || group_owns(R, t))) ||
          ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e) ||
                                          regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
@@ -30862,6 +30878,11 @@ static decorum_status rule_bare_trait(run *R)
         const sentence *s = sent_of(R, m->tb);
         if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
             continue;
+        /* (told and refuted: "not built for driving, people joke, which
+         * is nonsense"; reported: "rude to nobody, they told me") */
+        if (question_refuted(R, m->te) ||
+            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
+            continue;
         bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
                    e->group_len;
         if (!own &&
@@ -30899,7 +30920,8 @@ static decorum_status rule_bare_trait(run *R)
                          wl_figure_them,
                          sizeof wl_figure_them / sizeof *wl_figure_them)))
             continue;
-        if (own && !(g.entry >= 0 && same_group(&R->ents[g.entry], e)))
+        if (own && (!(g.entry >= 0 && same_group(&R->ents[g.entry], e)) ||
+                    group_owns(R, &g)))
             continue;
         decorum_signal sig;
         if (m->kind == DC_KIND_STEREOTYPE) {
