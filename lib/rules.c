@@ -29798,8 +29798,12 @@ static decorum_status rule_doer_praised(run *R)
  * after it, adverbs or a verb of getting between ("the natives getting
  * what was coming to them"), says the group deserved the violence done to
  * it, named or not: a threat at the group, 0.8 (review). Not asked, not
- * doubted, not in a game ("the Germans had it coming in the final"), not
- * the writer's own ("our lads had it coming"); negated, reported ("people
+ * doubted, not in a game (frame_context: "the Kenyans had it coming
+ * after the way they ran the last lap"), not the writer's own ("our lads
+ * had it coming"), not reported or called a lie after it ("..., said no
+ * decent person ever", "... is the lie that fuelled the genocide"), not
+ * with a reward named as what was deserved (deserved_reward: "got what
+ * they deserved: recognition"); negated, reported before it ("people
  * who say the Tutsis had it coming are monsters") and denounced approval
  * is attack_on_group's to clear. The shrugs and plain approvals that say
  * nothing of desert ("no great loss", "about time") are not read here:
@@ -29812,9 +29816,39 @@ static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
     "title",  "award",      "prize",    "race",         "marathon", "relay",
     "performance", "congrats", "congratulations", "played", "defence",
-    "defense", "team",      "trophy",   "points",       "vote",   "better"};
+    "defense", "defending", "team",     "trophy",   "points",  "vote",
+    "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
+
+/* Does the approval a name what was deserved, and is it no harm: after
+ * a colon ("got what they deserved: recognition for their service",
+ * "got what was coming to them after Ramadan: a feast") or after "every
+ * bit of" ("deserved every bit of the aid they got")? A harm or a threat
+ * in its first three words, or "what" ("every bit of what the army
+ * did"), is the harm deserved. */
+static bool deserved_reward(const run *R, const mention *a, const sentence *s)
+{
+    uint32_t k = a->te;
+    if (tok_is_word(R, a->tb, "deserved") && k < s->te &&
+        tok_is_word(R, k, "of")) {
+        k++;
+    } else {
+        while (k < s->te && k < a->te + 6 &&
+               !(R->toks[k].type == TK_PUNCT && R->toks[k].ch == ':'))
+            k++;
+        if (k >= s->te || k == a->te + 6)
+            return false;
+        k++;
+    }
+    if (k >= s->te || tok_is_word(R, k, "what"))
+        return false;
+    for (uint32_t j = k; j < s->te && j < k + 3; j++)
+        if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT) ||
+            kind_at(R, j, DC_KIND_WEAPON))
+            return false;
+    return true;
+}
 
 static decorum_status rule_group_deserved(run *R)
 {
@@ -29846,10 +29880,18 @@ static decorum_status rule_group_deserved(run *R)
                               tok_is_word(R, g->tb - 1, "us")))
             continue;
         if (doubted(R, s, a->tb) || match_said(R, s) ||
-            sentence_names_bigotry(R, s) ||
+            (frame_context(R) & FC_GAME) || sentence_names_bigotry(R, s) ||
             word_among(R, s->tb, s->te, wl_deserved_win,
                        sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+            continue;
+        /* Reported after it ("The Jews had it coming, said no decent
+         * person ever") or called a lie ("... had it coming is the lie
+         * that fuelled the genocide"): told to be denounced. */
+        if (has_kind_in(R, a->te, s->te, DC_KIND_REPORT) ||
+            question_refuted(R, a->te))
+            continue;
+        if (deserved_reward(R, a, s))
             continue;
         /* "Deserve" also rewards ("the Kenyans deserved it, what a
          * marathon", "Women deserved the vote"): said of a group it is a
