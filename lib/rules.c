@@ -27491,9 +27491,7 @@ static const char *const wl_pull[] = {"pulling", "pull", "pulls"};
 static const char *const wl_virtue[] = {"honest", "honesty", "behave",
                                         "truth"};
 static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
-static const char *const wl_lying_still[] = {"in", "down", "around", "on",
-                                             "there", "back", "low", "awake",
-                                             "under"};
+static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
 
@@ -27533,12 +27531,16 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
         among_q(R, k - 2, k - 1, wl_pull, sizeof wl_pull / sizeof *wl_pull) &&
         !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "at")))
         return true;
-    /* (lying as deceit, not lying in bed: "is lying part of the culture?",
-     * "lying about the mileage") */
+    /* (lying as deceit, not lying in bed or face down in the rubble:
+     * with what it is about or whom it deceives, "lying about the
+     * mileage", "lying to the council", or itself the subject, "is lying
+     * part of the culture?") */
     if (tok_is_word(R, k, "lying") &&
-        !(k + 1 < rs->ntok &&
-          among_q(R, k + 1, k + 2, wl_lying_still,
-                  sizeof wl_lying_still / sizeof *wl_lying_still)))
+        ((k + 1 < rs->ntok &&
+          among_q(R, k + 1, k + 2, wl_lying_deceit,
+                  sizeof wl_lying_deceit / sizeof *wl_lying_deceit)) ||
+         (k > 0 && (tok_is_word(R, k - 1, "is") ||
+                    tok_is_word(R, k - 1, "isn't")))))
         return true;
     if (among_q(R, k, k + 1, wl_virtue, sizeof wl_virtue / sizeof *wl_virtue) &&
         k > 1 &&
@@ -27553,20 +27555,27 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
         (tok_is_word(R, k - 2, "teach") || tok_is_word(R, k - 2, "to") ||
          tok_is_word(R, k - 2, "with")))
         return true;
+    /* (orders from a power, not a waiter's: "who are they really taking
+     * orders from?", "taking orders from abroad") */
     if (tok_is_word(R, k, "orders") && k > 0 &&
-        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")))
+        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")) &&
+        k + 1 < rs->ntok &&
+        (tok_is_word(R, k + 1, "from") || tok_is_word(R, k + 1, "abroad")))
         return true;
-    if ((tok_is_word(R, k, "short") || tok_is_word(R, k, "light")) && k > 1 &&
+    /* (a till come up short or light; not "been light", which is spice:
+     * "Have the Indian restaurants been light on spice lately?") */
+    bool light = tok_is_word(R, k, "light");
+    if ((tok_is_word(R, k, "short") || light) && k > 1 &&
         !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
           rs->toks[k + 1].ch == '-') && /* "short-staffed" */
-        (tok_is_word(R, k - 1, "been") ||
+        ((!light && tok_is_word(R, k - 1, "been")) ||
          (tok_is_word(R, k - 1, "up") &&
           (tok_is_word(R, k - 2, "coming") || tok_is_word(R, k - 2, "comes") ||
            tok_is_word(R, k - 2, "came")))))
         return true;
     if ((tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")) &&
-        ((k > 2 && among_q(R, k - 3, k, wl_tax_dodged,
-                           sizeof wl_tax_dodged / sizeof *wl_tax_dodged)) ||
+        (among_q(R, k >= 3 ? k - 3 : 0, k, wl_tax_dodged,
+                 sizeof wl_tax_dodged / sizeof *wl_tax_dodged) ||
          (k + 2 < rs->ntok && tok_is_word(R, k + 1, "they've") &&
           tok_is_word(R, k + 2, "ever"))))
         return true;
@@ -27677,9 +27686,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         scope sc = scope_of(R, k, k + 1, &neg);
         if (sc == SC_REPORTED && !report_unmarked(R, sent_of(R, k)))
             sc = SC_ASSERTED;
-        /* ("no jobs": the negation is the wrong's own) */
-        if (sc == SC_NEGATED && (tok_is_word(R, k, "jobs") ||
-                                 tok_is_word(R, k, "job")))
+        /* ("no jobs", "never pay tax": the negation is the wrong's own) */
+        if (sc == SC_NEGATED &&
+            (tok_is_word(R, k, "jobs") || tok_is_word(R, k, "job") ||
+             tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")))
             sc = SC_ASSERTED;
         if (sc != SC_ASSERTED)
             continue;
