@@ -30944,6 +30944,18 @@ static decorum_status rule_bare_trait(run *R)
             !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
               !e->categories && m->te - m->tb == 1))
             continue;
+        /* (a trait that goes on with a noun is said of that noun: "lazy
+         * critics ignored them", "lazy Sunday, all of them playing
+         * cards"; nor of anyone with a negated object: "Rude to nobody,
+         * all of them") */
+        if ((!own && hung_of_thing(R, m->te, m->te + 1)) ||
+            (m->te + 1 < s->te && tok_is_word(R, m->te, "to") &&
+             (tok_is_word(R, m->te + 1, "nobody") ||
+              tok_is_word(R, m->te + 1, "noone") ||
+              tok_is_word(R, m->te + 1, "none") ||
+              (m->te + 2 < s->te && tok_is_word(R, m->te + 1, "no") &&
+               tok_is_word(R, m->te + 2, "one")))))
+            continue;
         /* (a capacity with no frame: not with a subject named after it,
          * "not built for business, that old site") */
         for (uint32_t k = m->te; own && k < s->te; k++)
