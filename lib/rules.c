@@ -5641,11 +5641,12 @@ static bool truth_filler(const run *R, uint32_t k)
 
 /* Does token k call something true: "accurate", "true", "correct",
  * "factual", "truth"? */
+static const char *const wl_truth[] = {"accurate", "true", "correct",
+                                       "factual", "truth"};
+
 static bool truth_word(const run *R, uint32_t k)
 {
-    return tok_is_word(R, k, "accurate") || tok_is_word(R, k, "true") ||
-           tok_is_word(R, k, "correct") || tok_is_word(R, k, "factual") ||
-           tok_is_word(R, k, "truth");
+    return word_among(R, k, k + 1, wl_truth, sizeof wl_truth / sizeof *wl_truth);
 }
 
 /* Is token k a count: digits, or a number word ("Three Jews hurt in
@@ -5769,9 +5770,7 @@ static uint32_t judged_true(const run *R, const sentence *s)
      * which most sentences lack: one lookup of each token's key first,
      * where the loop tested each word five times (0.3M instructions on
      * the bench corpus). */
-    static const char *const truths[] = {"accurate", "true", "correct",
-                                         "factual", "truth"};
-    if (!word_among(R, s->tb, s->te, truths, sizeof truths / sizeof *truths))
+    if (!word_among(R, s->tb, s->te, wl_truth, sizeof wl_truth / sizeof *wl_truth))
         return 0;
     const tok *toks = R->toks;
     uint32_t words = 0, truth = UINT32_MAX;
@@ -27452,8 +27451,7 @@ static const char *const wl_insinuated_wrong[] = {
     "loyalty",   "loyal",      "side",       "hide",       "hiding",
     "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
     "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
-    "control",   "controls",   "controlled", "controlling", "afford",
-    "liars"};
+    "control",   "controls",   "controlled", "controlling", "afford"};
 
 /* Words that make the group the one wronged, in its sentence. */
 static const char *const wl_insinuated_victim[] = {
@@ -30535,7 +30533,11 @@ static const char *const wl_figure_verb[] = {
     "behave", "behaves", "act", "acts", "live", "lives", "eat", "eats",
     "smell", "smells", "swarm", "swarming", "spread", "spreading"};
 /* Pronouns of the people a subject may be (rule_figure_after, the
- * likeness after a linking verb: "their lot are basically stray cats"). */
+ * likeness after a linking verb: "their lot are basically stray cats"),
+ * and of the group a trait is pinned on (rule_trait_pinned,
+ * rule_bare_trait: "thieving comes natural to them"). Not the lexicon's
+ * pronoun_group words: bare "these" and "those" are here, and its
+ * phrases ("these people", "that lot") are not. */
 static const char *const wl_figure_them[] = {
     "they", "they're", "theyre", "their", "them", "these", "those"};
 
