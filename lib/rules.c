@@ -6654,14 +6654,23 @@ static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
     return k > e + 1 && k < len && text[k] >= 'a' && text[k] <= 'z';
 }
 
-/* Does the group t, named in the comment, own what follows it ("Women's
- * shoes", "girls' boots")? */
+/* Does the group t, named in the comment, own a thing that follows it
+ * ("Women's shoes", "girls' boots")? Not what people have by their
+ * nature, which a capacity denied is said of as it is of them ("Women's
+ * brains are smaller than men's, they can't understand ...", "women's
+ * sole purpose"). */
 static bool group_owns(const run *R, const target *t)
 {
-    if (t->te == 0 || t->te > R->ntok)
+    static const char *const nature[] = {
+        "brain", "brains", "mind",   "minds",   "body",    "bodies",
+        "sole",  "purpose", "nature", "place",  "role",    "hormones",
+        "genes", "biology", "heads", "logic",   "emotions", "temperament"};
+    if (t->te == 0 || t->te >= R->ntok)
         return false;
     return owner_in_text(R->n->text, (uint32_t)R->n->len,
-                         R->toks[t->tb].b, R->toks[t->te - 1].e);
+                         R->toks[t->tb].b, R->toks[t->te - 1].e) &&
+           !word_among(R, t->te, t->te + 1, nature,
+                       sizeof nature / sizeof *nature);
 }
 
 /* The last protected group named in the context (parent, then title),
