@@ -7777,6 +7777,13 @@ static decorum_status attack_on_group(run *R, const mention *m,
     if (sc == SC_ASSERTED && m->kind == DC_KIND_STEREOTYPE &&
         (claim_named_bigotry(R, m) || label_given(R, m)))
         sc = SC_COUNTER;
+    /* A capacity denied in a question the next sentence calls a myth or
+     * racism is asked to be refuted ("Black students don't have the
+     * aptitude for physics? That's a racist myth the data destroys"). */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_DEROGATE &&
+        (e->flags & DC_F_AMBIGUOUS) && sent_of(R, m->tb)->question &&
+        question_refuted(R, m->te))
+        sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
     /* "We Irish are so cunning when ...", "why are us Scots so stingy?",
