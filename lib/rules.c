@@ -29840,8 +29840,7 @@ static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
     "title",  "award",      "prize",    "race",         "marathon", "relay",
     "performance", "congrats", "congratulations", "played", "defence",
-    "defense", "defending", "team",     "trophy",   "points",  "vote",
-    "better"};
+    "defense", "team",      "trophy",   "points",       "vote",   "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
 
@@ -29872,6 +29871,21 @@ static bool deserved_reward(const run *R, const mention *a, const sentence *s)
             kind_at(R, j, DC_KIND_WEAPON))
             return false;
     return true;
+}
+
+/* Does sentence s speak of a team's defending, the noun after a
+ * determiner ("brought it on themselves with that defending")? Not the
+ * verb, which is the perpetrators' excuse ("the Hutus were defending
+ * themselves"). */
+static bool defending_played(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb + 1; k < s->te; k++)
+        if (tok_is_word(R, k, "defending") &&
+            (tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "the") ||
+             tok_is_word(R, k - 1, "their") || tok_is_word(R, k - 1, "our") ||
+             tok_is_word(R, k - 1, "such")))
+            return true;
+    return false;
 }
 
 static decorum_status rule_group_deserved(run *R)
@@ -29915,7 +29929,7 @@ static decorum_status rule_group_deserved(run *R)
         if (has_kind_in(R, a->te, s->te, DC_KIND_REPORT) ||
             question_refuted(R, a->te))
             continue;
-        if (deserved_reward(R, a, s))
+        if (deserved_reward(R, a, s) || defending_played(R, s))
             continue;
         /* "Deserve" also rewards ("the Kenyans deserved it, what a
          * marathon", "Women deserved the vote"): said of a group it is a
