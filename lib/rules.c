@@ -31019,6 +31019,11 @@ static decorum_status rule_bare_trait(run *R)
         if (own && (!(g.entry >= 0 && same_group(&R->ents[g.entry], e)) ||
                     group_owns(R, &g)))
             continue;
+        /* (a nationality's adjective before a thing names no people:
+         * "Don't put the Bulgarian wines front of house. rude to
+         * customers and overpriced, all of them") */
+        if (g.te < m->tb && kind_at(R, g.te, DC_KIND_OBJECT))
+            continue;
         decorum_signal sig;
         if (m->kind == DC_KIND_STEREOTYPE) {
             sig = DECORUM_SIGNAL_STEREOTYPE;
