@@ -3381,6 +3381,17 @@ static bool called_on_member(const run *R, const mention *m)
            th->tb == sent_of(R, th->tb)->tb && !chant_told(R, m->te);
 }
 
+/* What real creatures do or where they are found: beside one, a pest's
+ * or an animal's word is the creature (origin_literal, rule_figure_after). */
+static const char *const wl_creature[] = {
+    "zoo",      "zoos",      "malaria",   "plague",    "migrate",
+    "migrates", "migrating", "migration", "shipment",  "shipments",
+    "cargo",    "crates",    "warehouse", "warehouses", "species",
+    "wildlife", "infestation", "larvae",  "eggs",      "nest",
+    "nests",    "hive",      "hives",     "bite",      "bites",
+    "sting",    "stings",    "pesticide", "pesticides", "exterminator",
+    "vet",      "safari",    "termite",   "woodwork",  "crops"};
+
 /* "Locusts from Africa are heading for Pakistan's crops", "the animals
  * from Ukraine's zoos were evacuated": a pest or an animal word (flag
  * `animal`, or "animals" itself at d) before "from" and a place m is the
@@ -3408,15 +3419,8 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
      * "termites from South America are eating our house", "the animals
      * from Africa at the zoo", "snakes ... found in the banana shipment",
      * "vultures from Africa migrate to Spain") */
-    static const char *const creature[] = {
-        "zoo",      "zoos",      "malaria",   "plague",    "migrate",
-        "migrates", "migrating", "migration", "shipment",  "shipments",
-        "cargo",    "crates",    "warehouse", "warehouses", "species",
-        "wildlife", "infestation", "larvae",  "eggs",      "nest",
-        "nests",    "hive",      "hives",     "bite",      "bites",
-        "sting",    "stings",    "pesticide", "pesticides", "exterminator",
-        "vet",      "safari",    "termite",   "woodwork",  "crops"};
-    if (word_among(R, s->tb, s->te, creature, sizeof creature / sizeof *creature))
+    if (word_among(R, s->tb, s->te, wl_creature,
+                   sizeof wl_creature / sizeof *wl_creature))
         return true;
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
@@ -5646,11 +5650,12 @@ static bool truth_filler(const run *R, uint32_t k)
 
 /* Does token k call something true: "accurate", "true", "correct",
  * "factual", "truth"? */
+static const char *const wl_truth[] = {"accurate", "true", "correct",
+                                       "factual", "truth"};
+
 static bool truth_word(const run *R, uint32_t k)
 {
-    return tok_is_word(R, k, "accurate") || tok_is_word(R, k, "true") ||
-           tok_is_word(R, k, "correct") || tok_is_word(R, k, "factual") ||
-           tok_is_word(R, k, "truth");
+    return word_among(R, k, k + 1, wl_truth, sizeof wl_truth / sizeof *wl_truth);
 }
 
 /* Is token k a count: digits, or a number word ("Three Jews hurt in
@@ -5774,9 +5779,7 @@ static uint32_t judged_true(const run *R, const sentence *s)
      * which most sentences lack: one lookup of each token's key first,
      * where the loop tested each word five times (0.3M instructions on
      * the bench corpus). */
-    static const char *const truths[] = {"accurate", "true", "correct",
-                                         "factual", "truth"};
-    if (!word_among(R, s->tb, s->te, truths, sizeof truths / sizeof *truths))
+    if (!word_among(R, s->tb, s->te, wl_truth, sizeof wl_truth / sizeof *wl_truth))
         return 0;
     const tok *toks = R->toks;
     uint32_t words = 0, truth = UINT32_MAX;
@@ -6658,6 +6661,25 @@ static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
     while (k < len && text[k] == ' ')
         k++;
     return k > e + 1 && k < len && text[k] >= 'a' && text[k] <= 'z';
+}
+
+/* Does the group t, named in the comment, own a thing that follows it
+ * ("Women's shoes", "girls' boots")? Not what people have by their
+ * nature, which a capacity denied is said of as it is of them ("Women's
+ * brains are smaller than men's, they can't understand ...", "women's
+ * sole purpose"). */
+static bool group_owns(const run *R, const target *t)
+{
+    static const char *const nature[] = {
+        "brain", "brains", "mind",   "minds",   "body",    "bodies",
+        "sole",  "purpose", "nature", "place",  "role",    "hormones",
+        "genes", "biology", "heads", "logic",   "emotions", "temperament"};
+    if (t->te == 0 || t->te >= R->ntok)
+        return false;
+    return owner_in_text(R->n->text, (uint32_t)R->n->len,
+                         R->toks[t->tb].b, R->toks[t->te - 1].e) &&
+           !word_among(R, t->te, t->te + 1, nature,
+                       sizeof nature / sizeof *nature);
 }
 
 /* The last protected group named in the context (parent, then title),
@@ -7763,6 +7785,13 @@ static decorum_status attack_on_group(run *R, const mention *m,
         sc = SC_COUNTER;
     if (sc == SC_ASSERTED && m->kind == DC_KIND_STEREOTYPE &&
         (claim_named_bigotry(R, m) || label_given(R, m)))
+        sc = SC_COUNTER;
+    /* A capacity denied in a question the next sentence calls a myth or
+     * racism is asked to be refuted ("Black students don't have the
+     * aptitude for physics? That's a racist myth the data destroys"). */
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_DEROGATE &&
+        (e->flags & DC_F_AMBIGUOUS) && sent_of(R, m->tb)->question &&
+        question_refuted(R, m->te))
         sc = SC_COUNTER;
     if (t->reclaimed)
         return DECORUM_OK; /* "my fellow crips and I are sick of ..." */
@@ -18105,9 +18134,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* An entry flagged `own` attacks only the group it names, by the noun
      * it ends with: "trans women are not women" denies trans women; "men
      * are not women", "trans men are not women" and "nonbinary people are
-     * not men or women" deny nobody. */
+     * not men or women" deny nobody. One of sex (`sexage`: a capacity
+     * denied) is said of its subject, never of a group after it nor of
+     * an owner's thing: "crash test dummies are not made for women" and
+     * "Women's shoes are not made for walking" deny the dummies and the
+     * shoes. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
+         ((e->flags & DC_F_SEXAGE) &&
+          (t->tb >= m->te || group_owns(R, t))) ||
          ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e) ||
                                          regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
@@ -27483,8 +27518,7 @@ static const char *const wl_insinuated_wrong[] = {
     "loyalty",   "loyal",      "side",       "hide",       "hiding",
     "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
     "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
-    "control",   "controls",   "controlled", "controlling", "afford",
-    "liars"};
+    "control",   "controls",   "controlled", "controlling", "afford"};
 
 /* Words that make the group the one wronged, in its sentence. */
 static const char *const wl_insinuated_victim[] = {
@@ -27522,9 +27556,7 @@ static const char *const wl_pull[] = {"pulling", "pull", "pulls"};
 static const char *const wl_virtue[] = {"honest", "honesty", "behave",
                                         "truth"};
 static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
-static const char *const wl_lying_still[] = {"in", "down", "around", "on",
-                                             "there", "back", "low", "awake",
-                                             "under"};
+static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
 
@@ -27564,12 +27596,16 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
         among_q(R, k - 2, k - 1, wl_pull, sizeof wl_pull / sizeof *wl_pull) &&
         !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "at")))
         return true;
-    /* (lying as deceit, not lying in bed: "is lying part of the culture?",
-     * "lying about the mileage") */
+    /* (lying as deceit, not lying in bed or face down in the rubble:
+     * with what it is about or whom it deceives, "lying about the
+     * mileage", "lying to the council", or itself the subject, "is lying
+     * part of the culture?") */
     if (tok_is_word(R, k, "lying") &&
-        !(k + 1 < rs->ntok &&
-          among_q(R, k + 1, k + 2, wl_lying_still,
-                  sizeof wl_lying_still / sizeof *wl_lying_still)))
+        ((k + 1 < rs->ntok &&
+          among_q(R, k + 1, k + 2, wl_lying_deceit,
+                  sizeof wl_lying_deceit / sizeof *wl_lying_deceit)) ||
+         (k > 0 && (tok_is_word(R, k - 1, "is") ||
+                    tok_is_word(R, k - 1, "isn't")))))
         return true;
     if (among_q(R, k, k + 1, wl_virtue, sizeof wl_virtue / sizeof *wl_virtue) &&
         k > 1 &&
@@ -27584,20 +27620,27 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
         (tok_is_word(R, k - 2, "teach") || tok_is_word(R, k - 2, "to") ||
          tok_is_word(R, k - 2, "with")))
         return true;
+    /* (orders from a power, not a waiter's: "who are they really taking
+     * orders from?", "taking orders from abroad") */
     if (tok_is_word(R, k, "orders") && k > 0 &&
-        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")))
+        (tok_is_word(R, k - 1, "taking") || tok_is_word(R, k - 1, "take")) &&
+        k + 1 < rs->ntok &&
+        (tok_is_word(R, k + 1, "from") || tok_is_word(R, k + 1, "abroad")))
         return true;
-    if ((tok_is_word(R, k, "short") || tok_is_word(R, k, "light")) && k > 1 &&
+    /* (a till come up short or light; not "been light", which is spice:
+     * "Have the Indian restaurants been light on spice lately?") */
+    bool light = tok_is_word(R, k, "light");
+    if ((tok_is_word(R, k, "short") || light) && k > 1 &&
         !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
           rs->toks[k + 1].ch == '-') && /* "short-staffed" */
-        (tok_is_word(R, k - 1, "been") ||
+        ((!light && tok_is_word(R, k - 1, "been")) ||
          (tok_is_word(R, k - 1, "up") &&
           (tok_is_word(R, k - 2, "coming") || tok_is_word(R, k - 2, "comes") ||
            tok_is_word(R, k - 2, "came")))))
         return true;
     if ((tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")) &&
-        ((k > 2 && among_q(R, k - 3, k, wl_tax_dodged,
-                           sizeof wl_tax_dodged / sizeof *wl_tax_dodged)) ||
+        (among_q(R, k >= 3 ? k - 3 : 0, k, wl_tax_dodged,
+                 sizeof wl_tax_dodged / sizeof *wl_tax_dodged) ||
          (k + 2 < rs->ntok && tok_is_word(R, k + 1, "they've") &&
           tok_is_word(R, k + 2, "ever"))))
         return true;
@@ -27708,9 +27751,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         scope sc = scope_of(R, k, k + 1, &neg);
         if (sc == SC_REPORTED && !report_unmarked(R, sent_of(R, k)))
             sc = SC_ASSERTED;
-        /* ("no jobs": the negation is the wrong's own) */
-        if (sc == SC_NEGATED && (tok_is_word(R, k, "jobs") ||
-                                 tok_is_word(R, k, "job")))
+        /* ("no jobs", "never pay tax": the negation is the wrong's own) */
+        if (sc == SC_NEGATED &&
+            (tok_is_word(R, k, "jobs") || tok_is_word(R, k, "job") ||
+             tok_is_word(R, k, "tax") || tok_is_word(R, k, "taxes")))
             sc = SC_ASSERTED;
         if (sc != SC_ASSERTED)
             continue;
@@ -29777,6 +29821,15 @@ static const char *const wl_atrocity_noun[] = {
     "massacre", "genocide", "holocaust", "killings", "atrocity",
     "atrocities", "pogrom"};
 
+/* The noun must be the head of its phrase: "The massacre museum was
+ * blown up by vandals" and "The massacre toll was made up of 643
+ * villagers" speak of a museum and a toll. After it may come a quote, a
+ * linking verb, "there" or "itself", or a phrase of its own ("of
+ * Oradour", "in 1944"). */
+static const char *const wl_atrocity_head_next[] = {
+    "there", "here", "itself", "of", "in", "at", "on", "by", "that",
+    "which", "never", "did", "didn't", "has", "had"};
+
 static bool atrocity_anaphor(const run *R, const sentence *xs)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29785,9 +29838,51 @@ static bool atrocity_anaphor(const run *R, const sentence *xs)
         return false;
     for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
         ;
-    return k < xs->te &&
-           among_q(R, k, k + 1, wl_atrocity_noun,
-                   sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun);
+    if (!(k < xs->te &&
+          among_q(R, k, k + 1, wl_atrocity_noun,
+                  sizeof wl_atrocity_noun / sizeof *wl_atrocity_noun)))
+        return false;
+    for (k++; k < xs->te && rs->toks[k].type != TK_WORD; k++)
+        if (rs->toks[k].type == TK_PUNCT && rs->toks[k].ch != '\'' &&
+            rs->toks[k].ch != '"')
+            return true;
+    return k >= xs->te || kind_at(R, k, DC_KIND_COPULA) ||
+           kind_at(R, k, DC_KIND_MODAL) ||
+           word_among(R, k, k + 1, wl_atrocity_head_next,
+                      sizeof wl_atrocity_head_next /
+                          sizeof *wl_atrocity_head_next);
+}
+
+/* Words of an amount, which "blown up by/to" needs to say a toll was
+ * inflated ("the death toll was blown up by the Soviets"): with none it
+ * tells of an explosion ("the museum was blown up by vandals"). */
+static const char *const wl_denial_amount[] = {
+    "toll",  "number", "numbers", "figure",  "figures",    "count",
+    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
+
+/* Is the denial word x in the sentence xs no denial: "made up of" (what
+ * a thing is made of: "The massacre was made up of several separate
+ * killings"), "blown up by/to" with no amount in the sentence, or a
+ * denial said to be one for nobody ("a guilt trip for nobody")? */
+static bool denial_astray(const run *R, const mention *x, const sentence *xs)
+{
+    const dc_entry *e = ent(R, x);
+    if (x->te < xs->te && tok_is_word(R, x->te, "of") &&
+        e->term_len == 7 && (memcmp(e->term, "made up", 7) == 0 ||
+                             memcmp(e->term, "made-up", 7) == 0))
+        return true;
+    if (e->term_len > 9 && memcmp(e->term, "blown up ", 9) == 0 &&
+        !word_among(R, xs->tb, xs->te, wl_denial_amount,
+                    sizeof wl_denial_amount / sizeof *wl_denial_amount))
+        return true;
+    uint32_t k = x->te;
+    if (k + 1 < xs->te &&
+        (tok_is_word(R, k, "for") || tok_is_word(R, k, "to")) &&
+        (tok_is_word(R, k + 1, "nobody") || tok_is_word(R, k + 1, "noone") ||
+         (k + 2 < xs->te && tok_is_word(R, k + 1, "no") &&
+          tok_is_word(R, k + 2, "one"))))
+        return true;
+    return false;
 }
 
 static decorum_status rule_atrocity_denied(run *R)
@@ -29832,7 +29927,8 @@ static decorum_status rule_atrocity_denied(run *R)
                  (rs->toks[x->te].type == TK_PUNCT && rs->toks[x->te].ch == ':')))
                 continue;
             const sentence *xs = sent_of(R, x->tb);
-            if (xs->question || doubted(R, xs, x->tb))
+            if (xs->question || doubted(R, xs, x->tb) ||
+                denial_astray(R, x, xs))
                 continue;
             if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
@@ -30285,8 +30381,12 @@ static decorum_status rule_doer_praised(run *R)
  * after it, adverbs or a verb of getting between ("the natives getting
  * what was coming to them"), says the group deserved the violence done to
  * it, named or not: a threat at the group, 0.8 (review). Not asked, not
- * doubted, not in a game ("the Germans had it coming in the final"), not
- * the writer's own ("our lads had it coming"); negated, reported ("people
+ * doubted, not in a game (frame_context: "the Kenyans had it coming
+ * after the way they ran the last lap"), not the writer's own ("our lads
+ * had it coming"), not reported or called a lie after it ("..., said no
+ * decent person ever", "... is the lie that fuelled the genocide"), not
+ * with a reward named as what was deserved (deserved_reward: "got what
+ * they deserved: recognition"); negated, reported before it ("people
  * who say the Tutsis had it coming are monsters") and denounced approval
  * is attack_on_group's to clear. The shrugs and plain approvals that say
  * nothing of desert ("no great loss", "about time") are not read here:
@@ -30302,6 +30402,50 @@ static const char *const wl_deserved_win[] = {
     "defense", "team",      "trophy",   "points",       "vote",   "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
+
+/* Does the approval a name what was deserved, and is it no harm: after
+ * a colon ("got what they deserved: recognition for their service",
+ * "got what was coming to them after Ramadan: a feast") or after "every
+ * bit of" ("deserved every bit of the aid they got")? A harm or a threat
+ * in its first three words, or "what" ("every bit of what the army
+ * did"), is the harm deserved. */
+static bool deserved_reward(const run *R, const mention *a, const sentence *s)
+{
+    uint32_t k = a->te;
+    if (tok_is_word(R, a->tb, "deserved") && k < s->te &&
+        tok_is_word(R, k, "of")) {
+        k++;
+    } else {
+        while (k < s->te && k < a->te + 6 &&
+               !(R->toks[k].type == TK_PUNCT && R->toks[k].ch == ':'))
+            k++;
+        if (k >= s->te || k == a->te + 6)
+            return false;
+        k++;
+    }
+    if (k >= s->te || tok_is_word(R, k, "what"))
+        return false;
+    for (uint32_t j = k; j < s->te && j < k + 3; j++)
+        if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT) ||
+            kind_at(R, j, DC_KIND_WEAPON))
+            return false;
+    return true;
+}
+
+/* Does sentence s speak of a team's defending, the noun after a
+ * determiner ("brought it on themselves with that defending")? Not the
+ * verb, which is the perpetrators' excuse ("the Hutus were defending
+ * themselves"). */
+static bool defending_played(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb + 1; k < s->te; k++)
+        if (tok_is_word(R, k, "defending") &&
+            (tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "the") ||
+             tok_is_word(R, k - 1, "their") || tok_is_word(R, k - 1, "our") ||
+             tok_is_word(R, k - 1, "such")))
+            return true;
+    return false;
+}
 
 static decorum_status rule_group_deserved(run *R)
 {
@@ -30333,10 +30477,18 @@ static decorum_status rule_group_deserved(run *R)
                               tok_is_word(R, g->tb - 1, "us")))
             continue;
         if (doubted(R, s, a->tb) || match_said(R, s) ||
-            sentence_names_bigotry(R, s) ||
+            (frame_context(R) & FC_GAME) || sentence_names_bigotry(R, s) ||
             word_among(R, s->tb, s->te, wl_deserved_win,
                        sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+            continue;
+        /* Reported after it ("The Jews had it coming, said no decent
+         * person ever") or called a lie ("... had it coming is the lie
+         * that fuelled the genocide"): told to be denounced. */
+        if (has_kind_in(R, a->te, s->te, DC_KIND_REPORT) ||
+            question_refuted(R, a->te))
+            continue;
+        if (deserved_reward(R, a, s) || defending_played(R, s))
             continue;
         /* "Deserve" also rewards ("the Kenyans deserved it, what a
          * marathon", "Women deserved the vote"): said of a group it is a
@@ -30951,11 +31103,14 @@ static const char *const wl_figure_herd[] = {
     "horde", "nest",  "colony", "flock", "troop", "gaggle", "litter",
     "infestation"};
 /* What may go on after a bare figure that stands for its own clause:
- * the people it means ("parasites, they'd ...", "leeches, all of them",
- * "vermin always get fed first"). */
+ * the people it means ("parasites, they'd ...", "leeches, all of them").
+ * Not "they" with a verb, nor "always" or "never" (but as
+ * figure_then_given reads them): after a real animal those are the
+ * animal ("monkeys, they always want to see the monkeys first", "Rats
+ * always get into the bins"). */
 static const char *const wl_figure_then[] = {
-    "they", "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
-    "all",  "every",  "each",  "always", "never",  "them"};
+    "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
+    "all",    "every", "each",    "them"};
 /* A clause of one word that may open a sentence before a bare figure at
  * its end ("sardines? no, cockroaches"). */
 static const char *const wl_figure_aside[] = {
@@ -30967,7 +31122,11 @@ static const char *const wl_figure_verb[] = {
     "behave", "behaves", "act", "acts", "live", "lives", "eat", "eats",
     "smell", "smells", "swarm", "swarming", "spread", "spreading"};
 /* Pronouns of the people a subject may be (rule_figure_after, the
- * likeness after a linking verb: "their lot are basically stray cats"). */
+ * likeness after a linking verb: "their lot are basically stray cats"),
+ * and of the group a trait is pinned on (rule_trait_pinned,
+ * rule_bare_trait: "thieving comes natural to them"). Not the lexicon's
+ * pronoun_group words: bare "these" and "those" are here, and its
+ * phrases ("these people", "that lot") are not. */
 static const char *const wl_figure_them[] = {
     "they", "they're", "theyre", "their", "them", "these", "those"};
 
@@ -31023,6 +31182,60 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
            g->tb >= c0 && g->tb < L;
 }
 
+/* Does the word at b, of wl_figure_then, after a bare figure, mean
+ * someone other than the people a figure would stand for: "every one of
+ * us", "all of us" (the writer's lot: "flies, swarming, every one of us
+ * covered"), or "they'd had" ("pests, they'd had mice in the storeroom":
+ * they had, a story of the animals)? */
+static bool figure_then_astray(const run *R, uint32_t b, const sentence *s)
+{
+    if (tok_is_word(R, b, "they'd") || tok_is_word(R, b, "theyd"))
+        return b + 1 < s->te && tok_is_word(R, b + 1, "had");
+    for (uint32_t k = b + 1; k < s->te && k < b + 4; k++)
+        if (tok_is_word(R, k, "us") || tok_is_word(R, k, "we"))
+            return true;
+    return false;
+}
+
+/* Does the bare figure go on at b with "always" or "never" and a getting
+ * of what people are given ("vermin always get fed first", "never get
+ * paid")? A creature gets in or into ("Rats always get into the
+ * bins"), people get housed, fed and paid. */
+static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
+{
+    if (!(tok_is_word(R, b, "always") || tok_is_word(R, b, "never")) ||
+        b + 2 >= s->te ||
+        !among_q(R, b + 1, b + 2, wl_deserved_get,
+                 sizeof wl_deserved_get / sizeof *wl_deserved_get))
+        return false;
+    const tok *t = &R->toks[b + 2];
+    const char *w = R->n->text + t->b;
+    uint32_t n = t->e - t->b;
+    return t->type == TK_WORD && n >= 3 &&
+           ((w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n')) ||
+            tok_is_word(R, b + 2, "paid"));
+}
+
+/* Is there a word of wl_creature in [a, b), outside the figure's phrase
+ * [fb, fe) and not in a likeness of its own ("like a zoo")? */
+static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
+                          uint32_t fe)
+{
+    for (uint32_t k = a; k < b; k++) {
+        if (k >= fb && k < fe)
+            continue;
+        if (!word_among(R, k, k + 1, wl_creature,
+                        sizeof wl_creature / sizeof *wl_creature))
+            continue;
+        uint32_t j = k;
+        if (j > a && a_or_an(R, j - 1))
+            j--;
+        if (!(j > a && tok_is_word(R, j - 1, "like")))
+            return true;
+    }
+    return false;
+}
+
 /* A figure of an animal, a pest or a parasite said of a group named before
  * it, where no word links the two (rule_attack finds the group only in
  * the figure's sentence and near it; redteam16's misses): a bare noun
@@ -31036,8 +31249,11 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
  * or owner before the figure, so "rats in the refugee hostel's bins", "the
  * dogs at the Somali family's house" and "the vermin in the bin store"
  * are animals; a bare figure goes on only with the people it means (a
- * pronoun, "all", "every", "always") or ends the sentence, so "rats in
- * the old barracks were a problem" and "locusts on the news" are too.
+ * pronoun contracted, "all", "every", a getting of what people are
+ * given) or ends the sentence, so "rats in the old barracks were a
+ * problem", "locusts on the news" and "monkeys, they always want to see
+ * the monkeys first" are too, as is a figure beside what real creatures
+ * do or where they are found (wl_creature: "Autistic kids love the zoo").
  * The group is the one a pronoun at the figure would stand for
  * (resolve_pronoun), named before it, in its sentence or the one before;
  * a non-protected target nearer wins ("The Chinese government are
@@ -31119,9 +31335,11 @@ static decorum_status rule_figure_after(run *R)
                 if (R->toks[b].type == TK_PUNCT && R->toks[b].ch == ',')
                     b++;
                 then = b < s->te &&
-                       (word_among(R, b, b + 1, wl_figure_then,
-                                   sizeof wl_figure_then /
-                                       sizeof *wl_figure_then) ||
+                       ((word_among(R, b, b + 1, wl_figure_then,
+                                    sizeof wl_figure_then /
+                                        sizeof *wl_figure_then) &&
+                         !figure_then_astray(R, b, s)) ||
+                        figure_then_given(R, b, s) ||
                         (tok_is_word(R, b, "the") && b + 1 < s->te &&
                          tok_is_word(R, b + 1, "lot")) ||
                         /* what they do, for a figure of contempt or a
@@ -31156,6 +31374,18 @@ static decorum_status rule_figure_after(run *R)
         if (g.reclaimed || g.tb >= d->tb ||
             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
              g.te + FIGURE_REACH < d->tb))
+            continue;
+        /* Real creatures: where the group's sentence or the figure's
+         * names what animals do or where they are found ("Autistic kids
+         * love the zoo. monkeys, ..."), outside the figure and not itself
+         * a likeness ("smells like a zoo since the Africans joined",
+         * "like a plague of rats"). (Not dd_literal's settings: "drain"
+         * is one, and "bloodsucking ticks, they'd drain the kitty" a
+         * verb's. Nor a game's words: "lobby full of Indians tonight.
+         * absolute animals, screeching down the mic" calls the players
+         * animals all the same.) */
+        if (creature_told(R, rs->s[rs->toks[g.tb].sent].tb, s->te, p,
+                          d->te))
             continue;
         const dc_entry *de = ent(R, d);
         float w = severity_weight(de->severity, 0.6f, 0.7f, 0.75f);
@@ -31291,6 +31521,11 @@ static decorum_status rule_bare_trait(run *R)
         const sentence *s = sent_of(R, m->tb);
         if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
             continue;
+        /* (told and refuted: "not built for driving, people joke, which
+         * is nonsense"; reported: "rude to nobody, they told me") */
+        if (question_refuted(R, m->te) ||
+            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
+            continue;
         bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
                    e->group_len;
         if (!own &&
@@ -31299,6 +31534,18 @@ static decorum_status rule_bare_trait(run *R)
               !e->categories) &&
             !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
               !e->categories && m->te - m->tb == 1))
+            continue;
+        /* (a trait that goes on with a noun is said of that noun: "lazy
+         * critics ignored them", "lazy Sunday, all of them playing
+         * cards"; nor of anyone with a negated object: "Rude to nobody,
+         * all of them") */
+        if ((!own && hung_of_thing(R, m->te, m->te + 1)) ||
+            (m->te + 1 < s->te && tok_is_word(R, m->te, "to") &&
+             (tok_is_word(R, m->te + 1, "nobody") ||
+              tok_is_word(R, m->te + 1, "noone") ||
+              tok_is_word(R, m->te + 1, "none") ||
+              (m->te + 2 < s->te && tok_is_word(R, m->te + 1, "no") &&
+               tok_is_word(R, m->te + 2, "one")))))
             continue;
         /* (a capacity with no frame: not with a subject named after it,
          * "not built for business, that old site") */
@@ -31328,7 +31575,13 @@ static decorum_status rule_bare_trait(run *R)
                          wl_figure_them,
                          sizeof wl_figure_them / sizeof *wl_figure_them)))
             continue;
-        if (own && !(g.entry >= 0 && same_group(&R->ents[g.entry], e)))
+        if (own && (!(g.entry >= 0 && same_group(&R->ents[g.entry], e)) ||
+                    group_owns(R, &g)))
+            continue;
+        /* (a nationality's adjective before a thing names no people:
+         * "Don't put the Bulgarian wines front of house. rude to
+         * customers and overpriced, all of them") */
+        if (g.te < m->tb && kind_at(R, g.te, DC_KIND_OBJECT))
             continue;
         decorum_signal sig;
         if (m->kind == DC_KIND_STEREOTYPE) {
