@@ -25947,6 +25947,17 @@ static inline bool case_opens(const run *R, uint32_t k)
            tok_is_word(R, k, "whenever");
 }
 
+/* Does token k open a case for rule_warned: one case_opens names, or
+ * "any" ("Any gypsies try to pull up next to us, there's a shotgun in
+ * the van and I will use it"): a case put by the members it picks out,
+ * with no "if"; rule_warned still asks for a group in the case and harm
+ * foretold after it. Not for rule_armed, whose told deeds it would let
+ * through. */
+static inline bool warn_opens(const run *R, uint32_t k)
+{
+    return case_opens(R, k) || tok_is_word(R, k, "any");
+}
+
 /* Verbs of carrying, readying or needing a weapon ("got" only with a
  * group after "for": "Got a crossbow in the boot for any faggot"). */
 static const char *const armed_carry[] = {
@@ -26197,7 +26208,7 @@ static inline size_t case_sentence(const run *R, size_t si)
     const dc_rules_scratch *rs = R->rs;
     for (; si < rs->ns; si++)
         if (rs->s[si].te >= rs->s[si].tb + 5 && !rs->s[si].question &&
-            case_opens(R, rs->s[si].tb))
+            warn_opens(R, rs->s[si].tb))
             break;
     return si;
 }
@@ -26272,7 +26283,7 @@ static decorum_status rule_warned(run *R, size_t first)
     for (size_t si = first; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         /* (the opener by its key, inline: word_among cost 0.2% here) */
-        if (s->te < s->tb + 5 || s->question || !case_opens(R, s->tb))
+        if (s->te < s->tb + 5 || s->question || !warn_opens(R, s->tb))
             continue;
         /* the case ends at its comma, else at the future's word */
         uint32_t c = UINT32_MAX, fut = UINT32_MAX;
