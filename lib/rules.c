@@ -25959,8 +25959,11 @@ static inline bool warn_opens(const run *R, uint32_t k)
 }
 
 /* Verbs of carrying, readying or needing a weapon ("got" only with a
- * group after "for": "Got a crossbow in the boot for any faggot"). */
+ * group after "for": "Got a crossbow in the boot for any faggot"), and
+ * "put", which sends a missile ("someone ought to put a brick through the
+ * new mosque's window"). */
 static const char *const armed_carry[] = {
+    "put",
     "bring",     "bringing",  "grab",     "grabbing",   "pack",
     "packing",   "load",      "loading",  "keep",       "keeping",
     "got",       "take",      "taking",   "sharpen",    "sharpened",
