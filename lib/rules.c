@@ -22809,6 +22809,24 @@ rule_split_exclusion(run *R)
         if (st != DECORUM_OK)
             return st;
     }
+    /* "ship every one of them back", "kick all of them out": a group
+     * pronoun counted by a quantifier is the object, as a group is;
+     * rule_attack then reads whom it stands for, as it does for "ship
+     * them back" (an entry of its own). Only counted: "put them down",
+     * "send them up" have innocent readings. */
+    if (any_kind(R, DC_KIND_PRONOUN_GROUP) && any_kind(R, DC_KIND_QUANTIFIER))
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            bool quant = false;
+            if (m->kind != DC_KIND_PRONOUN_GROUP || m->te >= rs->ntok ||
+                !split_word(R, m->te, ru->split_len2, ru->split_byte2,
+                            ru->split_bloom2) ||
+                det_before(R, m->tb, &quant) == m->tb || !quant)
+                continue;
+            decorum_status st = split_around(R, m->tb, m->te, 0);
+            if (st != DECORUM_OK)
+                return st;
+        }
     if (!any_kind(R, DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
