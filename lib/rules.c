@@ -25976,10 +25976,23 @@ static inline bool warn_opens(const run *R, uint32_t k)
     return case_opens(R, k) || tok_is_word(R, k, "any");
 }
 
+/* Is the "put" at token k of sentence s called for (a modal or "to" in
+ * the two words before it, or the sentence opening with "time": "ought to
+ * put", "should put", "time someone put")? "Put" is its own past tense:
+ * "someone put a brick through the mosque's window last night" tells a
+ * deed. */
+static bool put_called(const run *R, const sentence *s, uint32_t k)
+{
+    uint32_t b = k > s->tb + 2 ? k - 2 : s->tb;
+    return has_kind_in(R, b, k, DC_KIND_MODAL) ||
+           (k > s->tb && tok_is_word(R, k - 1, "to")) ||
+           tok_is_word(R, s->tb, "time");
+}
+
 /* Verbs of carrying, readying or needing a weapon ("got" only with a
  * group after "for": "Got a crossbow in the boot for any faggot"), and
  * "put", which sends a missile ("someone ought to put a brick through the
- * new mosque's window"). */
+ * new mosque's window"; only called for: put_called). */
 static const char *const armed_carry[] = {
     "put",
     "bring",     "bringing",  "grab",     "grabbing",   "pack",
@@ -26097,7 +26110,8 @@ static decorum_status rule_armed(run *R)
                 from = k;
         uint32_t lo = w->tb > s->tb + 6 ? w->tb - 6 : s->tb;
         for (uint32_t k = lo; k < w->tb && from == UINT32_MAX; k++)
-            if (word_among(R, k, k + 1, FRAME_WORDS(armed_carry)))
+            if (word_among(R, k, k + 1, FRAME_WORDS(armed_carry)) &&
+                (!tok_is_word(R, k, "put") || put_called(R, s, k)))
                 from = k;
         /* ("have my shotgun loaded", "a bat handy") */
         uint32_t to = w->te;
