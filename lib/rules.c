@@ -22809,6 +22809,24 @@ rule_split_exclusion(run *R)
         if (st != DECORUM_OK)
             return st;
     }
+    /* "ship every one of them back", "kick all of them out": a group
+     * pronoun counted by a quantifier is the object, as a group is;
+     * rule_attack then reads whom it stands for, as it does for "ship
+     * them back" (an entry of its own). Only counted: "put them down",
+     * "send them up" have innocent readings. */
+    if (any_kind(R, DC_KIND_PRONOUN_GROUP) && any_kind(R, DC_KIND_QUANTIFIER))
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            bool quant = false;
+            if (m->kind != DC_KIND_PRONOUN_GROUP || m->te >= rs->ntok ||
+                !split_word(R, m->te, ru->split_len2, ru->split_byte2,
+                            ru->split_bloom2) ||
+                det_before(R, m->tb, &quant) == m->tb || !quant)
+                continue;
+            decorum_status st = split_around(R, m->tb, m->te, 0);
+            if (st != DECORUM_OK)
+                return st;
+        }
     if (!any_kind(R, DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
@@ -25947,9 +25965,36 @@ static inline bool case_opens(const run *R, uint32_t k)
            tok_is_word(R, k, "whenever");
 }
 
+/* Does token k open a case for rule_warned: one case_opens names, or
+ * "any" ("Any gypsies try to pull up next to us, there's a shotgun in
+ * the van and I will use it"): a case put by the members it picks out,
+ * with no "if"; rule_warned still asks for a group in the case and harm
+ * foretold after it. Not for rule_armed, whose told deeds it would let
+ * through. */
+static inline bool warn_opens(const run *R, uint32_t k)
+{
+    return case_opens(R, k) || tok_is_word(R, k, "any");
+}
+
+/* Is the "put" at token k of sentence s called for (a modal or "to" in
+ * the two words before it, or the sentence opening with "time": "ought to
+ * put", "should put", "time someone put")? "Put" is its own past tense:
+ * "someone put a brick through the mosque's window last night" tells a
+ * deed. */
+static bool put_called(const run *R, const sentence *s, uint32_t k)
+{
+    uint32_t b = k > s->tb + 2 ? k - 2 : s->tb;
+    return has_kind_in(R, b, k, DC_KIND_MODAL) ||
+           (k > s->tb && tok_is_word(R, k - 1, "to")) ||
+           tok_is_word(R, s->tb, "time");
+}
+
 /* Verbs of carrying, readying or needing a weapon ("got" only with a
- * group after "for": "Got a crossbow in the boot for any faggot"). */
+ * group after "for": "Got a crossbow in the boot for any faggot"), and
+ * "put", which sends a missile ("someone ought to put a brick through the
+ * new mosque's window"; only called for: put_called). */
 static const char *const armed_carry[] = {
+    "put",
     "bring",     "bringing",  "grab",     "grabbing",   "pack",
     "packing",   "load",      "loading",  "keep",       "keeping",
     "got",       "take",      "taking",   "sharpen",    "sharpened",
@@ -26065,7 +26110,8 @@ static decorum_status rule_armed(run *R)
                 from = k;
         uint32_t lo = w->tb > s->tb + 6 ? w->tb - 6 : s->tb;
         for (uint32_t k = lo; k < w->tb && from == UINT32_MAX; k++)
-            if (word_among(R, k, k + 1, FRAME_WORDS(armed_carry)))
+            if (word_among(R, k, k + 1, FRAME_WORDS(armed_carry)) &&
+                (!tok_is_word(R, k, "put") || put_called(R, s, k)))
                 from = k;
         /* ("have my shotgun loaded", "a bat handy") */
         uint32_t to = w->te;
@@ -26197,7 +26243,7 @@ static inline size_t case_sentence(const run *R, size_t si)
     const dc_rules_scratch *rs = R->rs;
     for (; si < rs->ns; si++)
         if (rs->s[si].te >= rs->s[si].tb + 5 && !rs->s[si].question &&
-            case_opens(R, rs->s[si].tb))
+            warn_opens(R, rs->s[si].tb))
             break;
     return si;
 }
@@ -26272,7 +26318,7 @@ static decorum_status rule_warned(run *R, size_t first)
     for (size_t si = first; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         /* (the opener by its key, inline: word_among cost 0.2% here) */
-        if (s->te < s->tb + 5 || s->question || !case_opens(R, s->tb))
+        if (s->te < s->tb + 5 || s->question || !warn_opens(R, s->tb))
             continue;
         /* the case ends at its comma, else at the future's word */
         uint32_t c = UINT32_MAX, fut = UINT32_MAX;
