@@ -29573,6 +29573,13 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
            word_among(R, k - 1, k, before, sizeof before / sizeof *before);
 }
 
+/* Is mention m an identity word of one of the categories cats? */
+static inline bool lgbt_identity(const run *R, const mention *m,
+                                 uint32_t cats)
+{
+    return m->kind == DC_KIND_IDENTITY && (ent(R, m)->categories & cats);
+}
+
 /* Session 30 (q30c): attacks on a gay, bisexual or trans person named in
  * the sentence or the one before, that name no slur and use no attack
  * word the other rules link to them:
@@ -29619,15 +29626,23 @@ static decorum_status rule_lgbt_smear(run *R)
      * that may name a target only (rs->tlist, in the mentions' order,
      * IDENTITY one of TARGET_KINDS): the rest are no identity word. With
      * no identity word at all (R->kinds, made with the mentions, which no
-     * rule changes after) there is none to look for. */
-    if (any_kind(R, DC_KIND_IDENTITY))
-        for (size_t q = 0; q < rs->ntl; q++) {
-            const mention *m = &rs->m[rs->tlist[q]];
-            if (m->kind == DC_KIND_IDENTITY && (ent(R, m)->categories & cats)) {
-                start = m->tb < start ? m->tb : start;
-                last = m->tb > last ? m->tb : last;
-            }
+     * rule changes after) there is none to look for. The list is in
+     * the order of the first tokens: the first from the front, the last
+     * from the back. */
+    if (any_kind(R, DC_KIND_IDENTITY)) {
+        size_t q = 0;
+        while (q < rs->ntl && !lgbt_identity(R, &rs->m[rs->tlist[q]], cats))
+            q++;
+        if (q < rs->ntl) {
+            const uint32_t tb = rs->m[rs->tlist[q]].tb;
+            start = tb < start ? tb : start;
+            size_t r = rs->ntl - 1;
+            while (!lgbt_identity(R, &rs->m[rs->tlist[r]], cats))
+                r--;
+            const uint32_t lb = rs->m[rs->tlist[r]].tb;
+            last = lb > last ? lb : last;
         }
+    }
     if (start >= rs->ntok || names_bigotry(R))
         return DECORUM_OK;
     /* A shape needs the person named in its sentence or the one before
