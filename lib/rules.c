@@ -266,6 +266,9 @@ struct dc_rules {
     uint32_t *people_at;
     char *people;
     size_t people_size;
+    /* The pairs of first bytes (pair_bit) of the words rule_lgbt_smear's
+     * shapes start at (wl_smear_start), made at load (smear_pairs). */
+    uint64_t smear_pairs;
     /* Exclusion and threat verbs of two words ("send back", "kick out",
      * "string up"), which also come split around their object ("send the
      * Albanians back", "string them ... up"): entry indices, and the
@@ -640,7 +643,9 @@ static bool same_label(const dc_entry *a, const dc_entry *b)
  * people (group_people). Entries share a few hundred groups: each label
  * is made once, found again by a table of the labels made (by the group
  * name's hash; past LABEL_SLOTS labels a label is made again, which
- * costs room, not correctness). Two passes: the sizes, then the words. */
+ * costs room, not correctness). One pass, into a buffer grown as labels
+ * are made: a pass for the sizes first read every entry twice (1.1M
+ * instructions a start). */
 static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
                                     dc_rules *r)
 {
@@ -649,57 +654,54 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
     r->people_at = dc_calloc(al, lx->n ? lx->n : 1, sizeof *r->people_at);
     if (!r->people_at)
         return DECORUM_ERR_NOMEM;
-    size_t size = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        memset(slot, 0xff, sizeof slot);
-        size_t at = 0, last = SIZE_MAX; /* the last entry with a group */
-        for (size_t i = 0; i < lx->n; i++) {
-            const dc_entry *e = &lx->entries[i];
-            if (!e->group_len)
-                continue;
-            /* (a file's entries of one group mostly follow each other) */
-            bool same = last != SIZE_MAX && same_label(&lx->entries[last], e);
-            size_t prev = last;
-            last = i;
-            if (same) {
-                if (pass)
-                    r->people_at[i] = r->people_at[prev];
-                continue;
-            }
-            uint32_t h = e->categories * 0x9E3779B1u;
-            for (size_t k = 0; k < e->group_len; k++)
-                h = (h ^ (unsigned char)e->group[k]) * 0x01000193u;
-            size_t j = h & (LABEL_SLOTS - 1), probes = 0;
-            while (slot[j] >= 0 &&
-                   !same_label(&lx->entries[slot[j]], e) &&
-                   ++probes < LABEL_SLOTS)
-                j = (j + 1) & (LABEL_SLOTS - 1);
-            if (slot[j] >= 0 && probes < LABEL_SLOTS) {
-                if (pass)
-                    r->people_at[i] = r->people_at[slot[j]];
-                continue;
-            }
-            piece p = group_people(e, buf);
-            if (pass) {
-                memcpy(r->people + at, p.s, p.n);
-                r->people_at[i] = (uint32_t)(at << 7 | p.n);
-            }
-            at += p.n;
-            if (probes < LABEL_SLOTS)
-                slot[j] = (int32_t)i;
+    memset(slot, 0xff, sizeof slot);
+    size_t at = 0, last = SIZE_MAX; /* the last entry with a group */
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (!e->group_len)
+            continue;
+        /* (a file's entries of one group mostly follow each other) */
+        bool same = last != SIZE_MAX && same_label(&lx->entries[last], e);
+        size_t prev = last;
+        last = i;
+        if (same) {
+            r->people_at[i] = r->people_at[prev];
+            continue;
         }
-        if (!pass) {
-            size = at;
-            if (size >= (1u << 25)) /* (offsets of 25 bits) */
-                return DECORUM_ERR_TOOBIG;
-            r->people = dc_malloc(al, size ? size : 1);
-            r->people_size = size; /* (dc_rules_free's size, set or not) */
-            if (!r->people)
-                return DECORUM_ERR_NOMEM;
+        uint32_t h = e->categories * 0x9E3779B1u;
+        for (size_t k = 0; k < e->group_len; k++)
+            h = (h ^ (unsigned char)e->group[k]) * 0x01000193u;
+        size_t j = h & (LABEL_SLOTS - 1), probes = 0;
+        while (slot[j] >= 0 && !same_label(&lx->entries[slot[j]], e) &&
+               ++probes < LABEL_SLOTS)
+            j = (j + 1) & (LABEL_SLOTS - 1);
+        if (slot[j] >= 0 && probes < LABEL_SLOTS) {
+            r->people_at[i] = r->people_at[slot[j]];
+            continue;
         }
+        piece p = group_people(e, buf);
+        /* (offsets of 25 bits; people_size is the buffer's size, which
+         * dc_rules_free gives back) */
+        decorum_status st = dc_grow(al, (void **)&r->people, &r->people_size,
+                                    at + p.n, 1, ((size_t)1 << 25) - 1);
+        if (st != DECORUM_OK)
+            return st;
+        memcpy(r->people + at, p.s, p.n);
+        r->people_at[i] = (uint32_t)(at << 7 | p.n);
+        at += p.n;
+        if (probes < LABEL_SLOTS)
+            slot[j] = (int32_t)i;
+    }
+    if (!r->people) {
+        r->people = dc_malloc(al, 1);
+        r->people_size = 1;
+        if (!r->people)
+            return DECORUM_ERR_NOMEM;
     }
     return DECORUM_OK;
 }
+
+static uint64_t smear_pairs(void);
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
@@ -729,6 +731,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++)
         r->kind_of[i] = lx->entries[i].kind;
+    r->smear_pairs = smear_pairs();
     decorum_status pst = people_labels(al, lx, r);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
@@ -29361,6 +29364,30 @@ static const char *const wl_smear_start[] = {
     "broken",    "damaged",  "defective", "diseased",  "those",
     "these",     "it's",     "its",      "it"};
 
+/* The bit of a word's first two bytes (a key's low two, tok_key; the
+ * second 0 for a word of one byte) in a mask of 64. */
+static inline uint32_t pair_bit(uint64_t key)
+{
+    return (uint32_t)(((key & 0xffffu) * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
+/* The mask of pair_bit of every word of wl_smear_start: a token whose
+ * bit is not set starts none of them (its first two bytes are no
+ * word's), so word_among need not be asked (dc_rules_new). */
+static uint64_t smear_pairs(void)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < sizeof wl_smear_start / sizeof *wl_smear_start;
+         i++) {
+        const char *w = wl_smear_start[i];
+        uint64_t two = (unsigned char)w[0];
+        if (w[0])
+            two |= (uint64_t)(unsigned char)w[1] << 8;
+        m |= 1ull << pair_bit(two);
+    }
+    return m;
+}
+
 /* Does entry e (an identity word's) name a group of the sexual or gender
  * minority, not the majority ("straight", "cis": the lexicon's group
  * column)? */
@@ -29592,6 +29619,13 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
            word_among(R, k - 1, k, before, sizeof before / sizeof *before);
 }
 
+/* Is mention m an identity word of one of the categories cats? */
+static inline bool lgbt_identity(const run *R, const mention *m,
+                                 uint32_t cats)
+{
+    return m->kind == DC_KIND_IDENTITY && (ent(R, m)->categories & cats);
+}
+
 /* Session 30 (q30c): attacks on a gay, bisexual or trans person named in
  * the sentence or the one before, that name no slur and use no attack
  * word the other rules link to them:
@@ -29626,23 +29660,64 @@ static decorum_status rule_lgbt_smear(run *R)
      * corpus). */
     const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
                           (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
-    uint32_t start = rs->ntok;
+    uint32_t start = rs->ntok, last = 0;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type == TG_GROUP && (t->categories & cats) && !t->reclaimed &&
-            t->tb < start)
-            start = t->tb;
-    }
-    for (size_t i = 0; i < rs->nm && rs->m[i].tb < start; i++)
-        if (rs->m[i].kind == DC_KIND_IDENTITY &&
-            (ent(R, &rs->m[i])->categories & cats)) {
-            start = rs->m[i].tb;
-            break;
+        if (t->type == TG_GROUP && (t->categories & cats) && !t->reclaimed) {
+            start = t->tb < start ? t->tb : start;
+            last = t->tb > last ? t->tb : last;
         }
+    }
+    /* The identity words of those kinds, among the mentions of the kinds
+     * that may name a target only (rs->tlist, in the mentions' order,
+     * IDENTITY one of TARGET_KINDS): the rest are no identity word. With
+     * no identity word at all (R->kinds, made with the mentions, which no
+     * rule changes after) there is none to look for. The list is in
+     * the order of the first tokens: the first from the front, the last
+     * from the back. */
+    if (any_kind(R, DC_KIND_IDENTITY)) {
+        size_t q = 0;
+        while (q < rs->ntl && !lgbt_identity(R, &rs->m[rs->tlist[q]], cats))
+            q++;
+        if (q < rs->ntl) {
+            const uint32_t tb = rs->m[rs->tlist[q]].tb;
+            start = tb < start ? tb : start;
+            size_t r = rs->ntl - 1;
+            while (!lgbt_identity(R, &rs->m[rs->tlist[r]], cats))
+                r--;
+            const uint32_t lb = rs->m[rs->tlist[r]].tb;
+            last = lb > last ? lb : last;
+        }
+    }
     if (start >= rs->ntok || names_bigotry(R))
         return DECORUM_OK;
+    /* A shape needs the person named in its sentence or the one before
+     * (lgbt_named_before reads only the targets and identity words above,
+     * and only those whose first token is in sentence si or si - 1): no
+     * word past the sentence after the last one named in can start one
+     * (a token's sentence index grows with the token's). */
+    const uint32_t ls = rs->toks[last].sent;
     for (uint32_t k = rs->s[rs->toks[start].sent].tb; k < rs->ntok; k++) {
         uint32_t si = rs->toks[k].sent;
+        if (si > ls + 1)
+            break;
+        /* (one lookup a word in the set of all the words the shapes
+         * start at, or a derogate entry: four lookups a word cost 3M
+         * instructions on the bench corpus; and before it a mask made at
+         * load of the words' first two bytes: a word whose first two
+         * bytes start none of the list's is none of them, and most words
+         * end there, 0.9M instructions on the bench corpus. A mark that
+         * is not a word can start a shape only as a quote mark, and with
+         * none in the comment (R->quotes, set by tokenize for every '"'
+         * and '\'' token) misgender_quoted is false.) */
+        if (rs->toks[k].type == TK_WORD
+                ? !kind_at(R, k, DC_KIND_DEROGATE) &&
+                      (!((R->rules->smear_pairs >> pair_bit(R->key[k])) & 1) ||
+                       !word_among(R, k, k + 1, wl_smear_start,
+                                   sizeof wl_smear_start /
+                                       sizeof *wl_smear_start))
+                : !R->quotes)
+            continue;
         const sentence *s = &rs->s[si];
         const char *what = NULL;
         bool trans_only = false; /* "it" is said of a trans person */
@@ -29650,13 +29725,6 @@ static decorum_status rule_lgbt_smear(run *R)
         /* (the person may be named after the quoted word: "my brother's
          * 'girlfriend' is a trans") */
         uint32_t upto = k;
-        /* (one lookup a word in the set of all the words the shapes
-         * start at, or a derogate entry: four lookups a word cost 3M
-         * instructions on the bench corpus) */
-        if (rs->toks[k].type == TK_WORD && !kind_at(R, k, DC_KIND_DEROGATE) &&
-            !word_among(R, k, k + 1, wl_smear_start,
-                        sizeof wl_smear_start / sizeof *wl_smear_start))
-            continue;
         if (rs->toks[k].type != TK_WORD) {
             if (!misgender_quoted(R, k))
                 continue;
@@ -31310,8 +31378,12 @@ static decorum_status rule_figure_after(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t done = UINT32_MAX; /* the sentence already given a finding */
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *d = &rs->m[i];
+    /* (the mentions of the kinds the rules read alone, rs->rlist, in
+     * their order: DEHUMANIZE is of RULE_KINDS) */
+    _Static_assert(RULE_KINDS & KIND_BIT(DEHUMANIZE),
+                   "rule_figure_after reads rs->rlist");
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const mention *d = &rs->m[rs->rlist[ri]];
         if (d->kind != DC_KIND_DEHUMANIZE || ent(R, d)->categories ||
             rs->toks[d->tb].sent == done || rs->toks[d->tb].quoted)
             continue;
@@ -31463,7 +31535,12 @@ static decorum_status rule_figure_after(run *R)
 static decorum_status rule_trait_pinned(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++) {
+    /* (the mentions of the kinds the rules read alone, rs->rlist, in
+     * their order: STEREOTYPE is of RULE_KINDS) */
+    _Static_assert(RULE_KINDS & KIND_BIT(STEREOTYPE),
+                   "rule_trait_pinned reads rs->rlist");
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const size_t i = rs->rlist[ri];
         const mention *x = &rs->m[i];
         if (x->kind != DC_KIND_STEREOTYPE ||
             !(ent(R, x)->flags & DC_F_ESSENCE))
@@ -31561,17 +31638,19 @@ static const char *const wl_after_subject[] = {
 static decorum_status rule_bare_trait(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++) {
+    /* (the mentions of the kinds the rules read alone, rs->rlist, in
+     * their order: DEROGATE and STEREOTYPE are of RULE_KINDS) */
+    _Static_assert((RULE_KINDS & KIND_BIT(DEROGATE)) &&
+                       (RULE_KINDS & KIND_BIT(STEREOTYPE)),
+                   "rule_bare_trait reads rs->rlist");
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const size_t i = rs->rlist[ri];
         const mention *m = &rs->m[i];
+        /* (the kind and the entry first: the tests are all pure, and
+         * most mentions are of neither kind) */
+        if (m->kind != DC_KIND_DEROGATE && m->kind != DC_KIND_STEREOTYPE)
+            continue;
         const dc_entry *e = ent(R, m);
-        const sentence *s = sent_of(R, m->tb);
-        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
-            continue;
-        /* (told and refuted: "not built for driving, people joke, which
-         * is nonsense"; reported: "rude to nobody, they told me") */
-        if (question_refuted(R, m->te) ||
-            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
-            continue;
         bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
                    e->group_len;
         if (!own &&
@@ -31580,6 +31659,14 @@ static decorum_status rule_bare_trait(run *R)
               !e->categories) &&
             !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
               !e->categories && m->te - m->tb == 1))
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
+            continue;
+        /* (told and refuted: "not built for driving, people joke, which
+         * is nonsense"; reported: "rude to nobody, they told me") */
+        if (question_refuted(R, m->te) ||
+            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
             continue;
         /* (a trait that goes on with a noun is said of that noun: "lazy
          * critics ignored them", "lazy Sunday, all of them playing
