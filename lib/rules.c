@@ -12381,40 +12381,9 @@ static bool participle_word(const run *R, uint32_t k)
            tok_is_word(R, k, "hurt");
 }
 
-/* Is token k "being" before the participle of a wrong done to people:
- * "Muslims have no business being harassed at airports", "Trans kids
- * have no business being dragged into campaigns", "... being left off the
- * guest list"? The group is then the one wronged: what the writer says
- * it should be spared, not where it has no place. Only wrongs: "being
- * allowed in", "being given council houses", "being trusted with money",
- * "being left alone with children", "being treated as equals" deny the
- * group a place or a right. */
-static bool being_done_to(const run *R, uint32_t k)
-{
-    static const char *const wronged[] = {
-        "harassed",  "attacked",  "targeted",  "scapegoated", "profiled",
-        "bullied",   "abused",    "blamed",    "mistaken",    "dragged",
-        "barred",    "stereotyped", "insulted", "assaulted",  "threatened",
-        "mocked",    "excluded",  "persecuted", "vilified",   "demonized",
-        "demonised", "punished",  "singled",   "detained",    "searched",
-        "discriminated", "beaten", "shot",     "killed",      "murdered",
-        "stabbed",   "spat",      "fired",     "sacked",      "ignored",
-        "overlooked", "pulled",   "stopped",   "turned",      "denied",
-        "refused",   "evicted",   "jailed",    "arrested"};
-    /* (treated badly or left out, not "treated as equals", "left alone
-     * with children") */
-    static const char *const how[] = {"differently", "badly",  "worse",
-                                      "unfairly",    "like",   "off",
-                                      "out"};
-    if (!tok_is_word(R, k, "being") || k + 1 >= R->ntok ||
-        R->toks[k + 1].type != TK_WORD)
-        return false;
-    if (word_among(R, k + 1, k + 2, wronged, sizeof wronged / sizeof *wronged))
-        return true;
-    return (tok_is_word(R, k + 1, "treated") || tok_is_word(R, k + 1, "left")) &&
-           word_among(R, k + 2, k + 3 < R->ntok ? k + 3 : R->ntok, how,
-                      sizeof how / sizeof *how);
-}
+/* "have no business being harassed" (defined after the insinuation's
+ * word lists of wrongs, which it reads) */
+static bool being_done_to(const run *R, uint32_t k);
 
 static bool nationality_alone(const target *t);
 
@@ -27585,6 +27554,43 @@ static const char *const wl_insinuated_done[] = {
     "abused",  "threats",  "bullied",  "killed",  "murdered", "beaten",
     "injured", "attacked", "harassed", "targeted", "insulted", "assaulted",
     "spat",    "shot",     "stabbed",  "mocked",  "excluded", "fired"};
+/* Is token k "being" before the participle of a wrong done to people:
+ * "Muslims have no business being harassed at airports", "Trans kids
+ * have no business being dragged into campaigns", "... being left off the
+ * guest list"? The group is then the one wronged: what the writer says
+ * it should be spared, not where it has no place. Only wrongs: "being
+ * allowed in", "being given council houses", "being trusted with money",
+ * "being left alone with children", "being treated as equals" deny the
+ * group a place or a right. */
+static bool being_done_to(const run *R, uint32_t k)
+{
+    /* (besides the insinuation's participles of a wrong and words of
+     * victims, wl_insinuated_done and wl_insinuated_victim) */
+    static const char *const wronged[] = {
+        "mistaken",  "dragged",   "barred",    "threatened", "persecuted",
+        "vilified",  "demonized", "demonised", "punished",   "singled",
+        "detained",  "searched",  "sacked",    "ignored",    "overlooked",
+        "pulled",    "stopped",   "turned",    "denied",     "refused",
+        "evicted",   "jailed",    "arrested"};
+    /* (treated badly or left out, not "treated as equals", "left alone
+     * with children") */
+    static const char *const how[] = {"differently", "badly",  "worse",
+                                      "unfairly",    "like",   "off",
+                                      "out"};
+    if (!tok_is_word(R, k, "being") || k + 1 >= R->ntok ||
+        R->toks[k + 1].type != TK_WORD)
+        return false;
+    if (word_among(R, k + 1, k + 2, wronged, sizeof wronged / sizeof *wronged) ||
+        word_among(R, k + 1, k + 2, wl_insinuated_done,
+                   sizeof wl_insinuated_done / sizeof *wl_insinuated_done) ||
+        word_among(R, k + 1, k + 2, wl_insinuated_victim,
+                   sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim))
+        return true;
+    return (tok_is_word(R, k + 1, "treated") || tok_is_word(R, k + 1, "left")) &&
+           word_among(R, k + 2, k + 3 < R->ntok ? k + 3 : R->ntok, how,
+                      sizeof how / sizeof *how);
+}
+
 static const char *const wl_insinuated_at[] = {"against", "on", "towards",
                                                "toward",  "targeting",
                                                "at",      "anti"};
