@@ -8299,15 +8299,16 @@ static void claim_ingroup(run *R, const mention *k)
  * someone). Returns the mention claimed, or NULL. */
 static const mention *claimed_by_intro(const run *R, size_t mi)
 {
-    static const char *const third[] = {"he",  "him", "his", "she",
-                                        "her", "they", "them", "their"};
+    /* (a group's pronoun is the lexicon's pronoun_group kind) */
+    static const char *const third[] = {"he", "him", "his", "she", "her"};
     const dc_rules_scratch *rs = R->rs;
     const mention *m = &rs->m[mi];
     const sentence *s = sent_of(R, m->tb);
     if (m->te < rs->ntok && rs->toks[m->te].clause == rs->toks[m->tb].clause &&
         rs->toks[m->te].type == TK_WORD)
         return NULL;
-    if (word_among(R, m->te, s->te, third, sizeof third / sizeof *third))
+    if (has_kind_in(R, m->te, s->te, DC_KIND_PRONOUN_GROUP) ||
+        word_among(R, m->te, s->te, third, sizeof third / sizeof *third))
         return NULL;
     for (size_t j = rs->first[s->tb]; j < mi; j++) {
         const mention *h = &rs->m[j];
