@@ -504,8 +504,7 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
     run_stage(stage_match, NULL, e, s, items, n, st, err);
     run_stage(stage_rules, NULL, e, s, items, n, st, err);
     run_stage(stage_model, ahead_model, e, s, items, n, st, err);
-    if (e->model)
-        dc_model_prefetch_drop(s->mods);
+    dc_model_prefetch_drop(s->mods); /* (a no-op with no model) */
     run_stage(stage_score, NULL, e, s, items, n, st, err);
     for (size_t i = 0; i < n; i++)
         if (st[i] == DECORUM_OK)

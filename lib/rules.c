@@ -8049,8 +8049,9 @@ static bool migration_in_context(const run *R)
 static bool migration_scan(const run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; (any_kind(R, DC_KIND_MIGRATION) ||
-                        any_kind(R, DC_KIND_IDENTITY)) && i < rs->nm; i++) {
+    if (!any_kind(R, DC_KIND_MIGRATION) && !any_kind(R, DC_KIND_IDENTITY))
+        return migration_in_context(R);
+    for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         /* (a verb of migration done to "it" moves a thing: "my cat has
          * been trying to deport the roomba ... deport it") */
@@ -29618,9 +29619,7 @@ static bool those_said_of(const run *R, uint32_t k, const sentence *s)
     if (c < s->te && kind_at(R, c, DC_KIND_COPULA)) {
         if (c + 1 >= s->te)
             return true;
-        const tok *n = &R->toks[c + 1];
-        return n->type != TK_WORD || n->e - n->b < 3 ||
-               memcmp(R->n->text + n->e - 2, "ed", 2) != 0;
+        return R->toks[c + 1].type != TK_WORD || !ends_ed(R, c + 1);
     }
     return k > s->tb &&
            word_among(R, k - 1, k, before, sizeof before / sizeof *before);
