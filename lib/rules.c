@@ -29371,6 +29371,11 @@ static const char *const wl_smear_start[] = {
     "brownies",  "minors",   "youngsters", "pupils",   "students",
     "broken",    "damaged",  "defective", "diseased",  "those",
     "these",     "it's",     "its",      "it"};
+_Static_assert(sizeof wl_smear_start ==
+                   sizeof wl_smear_kids + sizeof wl_smear_broken +
+                       sizeof wl_smear_those + sizeof wl_smear_it_is,
+               "wl_smear_start holds the four lists, each word once: a word "
+               "added to one of them goes here too");
 
 /* The bit of a word's first two bytes (a key's low two, tok_key; the
  * second 0 for a word of one byte) in a mask of 64. */
