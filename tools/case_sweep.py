@@ -11,10 +11,13 @@ With --allowed FILE (tests/data/golden/CASE_DEPENDENT: golden ids, one a
 line, '#' comments), it is a test (ctest's golden_case_sweep): it fails
 when a text not listed depends on case, when a listed id no longer does
 (delete its line then), and when a listed id is no golden case."""
-import glob
 import json
+import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import golden  # noqa: E402
 
 
 def score(binary, texts, contexts):
@@ -30,45 +33,20 @@ def score(binary, texts, contexts):
     return [json.loads(o) for o in out]
 
 
-def unescape(value):
-    """A golden value: "\\n" is a newline, "\\\\" a backslash."""
-    out, i = [], 0
-    while i < len(value):
-        if value[i] == '\\' and i + 1 < len(value) and value[i + 1] in 'n\\':
-            out.append('\n' if value[i + 1] == 'n' else '\\')
-            i += 2
-        else:
-            out.append(value[i])
-            i += 1
-    return ''.join(out)
-
-
-def golden_cases(golden):
+def golden_cases(golden_dir):
     """(id, text, context) of every case, in file order; context holds the
     case's parent and title as `score` reads them (parent, context)."""
-    cases = []
-    for path in sorted(glob.glob(golden + '/*.txt')):
-        cur = None
-        with open(path, encoding='utf-8') as f:
-            for line in list(f) + ['\n']:
-                line = line.rstrip('\n')
-                if not line.strip():
-                    if cur and 'text' in cur:
-                        ctx = {}
-                        if 'parent' in cur:
-                            ctx['parent'] = cur['parent']
-                        if 'title' in cur:
-                            ctx['context'] = cur['title']
-                        cases.append((cur.get('id'), cur['text'], ctx))
-                    cur = None
-                    continue
-                if line.startswith('#') or ': ' not in line:
-                    continue
-                key, value = line.split(': ', 1)
-                if key in ('id', 'text', 'parent', 'title'):
-                    cur = cur or {}
-                    cur[key] = value if key == 'id' else unescape(value)
-    return cases
+    out = []
+    for c in golden.cases(golden_dir):
+        if 'text' not in c:
+            continue
+        ctx = {}
+        if 'parent' in c:
+            ctx['parent'] = c['parent']
+        if 'title' in c:
+            ctx['context'] = c['title']
+        out.append((c.get('id'), c['text'], ctx))
+    return out
 
 
 def read_allowed(path):

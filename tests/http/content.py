@@ -12,7 +12,6 @@ judgement through to its clients:
 
 usage: python3 content.py path/to/decorum
 """
-import glob
 import os
 import sys
 
@@ -22,34 +21,14 @@ from harness import TOKEN, Server, check, eq, finish  # noqa: E402
 BIN = sys.argv[1]
 SRC = os.environ.get("DECORUM_SOURCE_DIR",
                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.join(SRC, "tools"))
+import golden  # noqa: E402
+
 WANT = ["dehum-race-01", "dehum-race-01-c", "threat-race-01",
         "threat-race-01-c", "threat-race-02"]
 
-
-def golden_cases():
-    cases = {}
-    for path in sorted(glob.glob(os.path.join(SRC, "tests/data/golden/*.txt"))):
-        cur = {}
-        for line in open(path, encoding="utf-8"):
-            line = line.rstrip("\n")
-            if not line.strip():
-                if cur.get("id"):
-                    cases[cur["id"]] = cur
-                cur = {}
-                continue
-            if line.startswith("#") or ": " not in line:
-                continue
-            k, v = line.split(": ", 1)
-            if k == "span":
-                cur.setdefault("spans", []).append(v)
-            else:
-                cur[k] = v.replace("\\n", "\n").replace("\\\\", "\\")
-        if cur.get("id"):
-            cases[cur["id"]] = cur
-    return cases
-
-
-cases = golden_cases()
+cases = {c["id"]: c for c in golden.cases(os.path.join(SRC, "tests/data/golden"))
+         if c.get("id")}
 srv = Server(BIN).start()
 for cid in WANT:
     c = cases.get(cid)
