@@ -1511,6 +1511,23 @@ static bool content_kind(dc_kind k)
      KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |           \
      KIND_BIT(NEGATION) | KIND_BIT(MODAL))
 
+/* Bit 0: kind k is of TARGET_KINDS; bit 1: of RULE_KINDS. place_hits
+ * lists each mention by one load from here, where two shifts of the
+ * masks by its kind took eight instructions a mention. */
+#define LISTS_OF_(k)                                                         \
+    (uint8_t)(((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 1)
+#define LISTS_OF4_(k)                                                        \
+    LISTS_OF_(k), LISTS_OF_((k) + 1), LISTS_OF_((k) + 2), LISTS_OF_((k) + 3)
+#define LISTS_OF16_(k)                                                       \
+    LISTS_OF4_(k), LISTS_OF4_((k) + 4), LISTS_OF4_((k) + 8),                 \
+        LISTS_OF4_((k) + 12)
+_Static_assert(DC_N_KINDS <= 64, "a kind is a bit of a 64-bit mask");
+static const uint8_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
+                                     LISTS_OF16_(32), LISTS_OF16_(48)};
+#undef LISTS_OF16_
+#undef LISTS_OF4_
+#undef LISTS_OF_
+
 /* Content kinds but profanity: the kinds that yield to a longer entry
  * of another kind (explained_by's second case). */
 #define DROPPABLE (CONTENT_KINDS & ~KIND_BIT(PROFANITY))
@@ -2241,8 +2258,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     for (size_t i = 0; i < nm; i++) {
         first[mv[i].tb + 1]++;
         tl[ntl] = rl[nrl] = (uint32_t)i;
-        ntl += (TARGET_KINDS >> mv[i].kind) & 1;
-        nrl += (RULE_KINDS >> mv[i].kind) & 1;
+        unsigned in = lists_of[mv[i].kind];
+        ntl += in & 1;
+        nrl += in >> 1;
     }
     rs->ntl = ntl;
     rs->nrl = nrl;
@@ -2343,15 +2361,29 @@ static void emoji_clauses(run *R)
     dc_rules_scratch *rs = R->rs;
     tok *toks = rs->toks;
     const char *s = R->n->text;
-    uint32_t add = 0;
-    for (size_t k = 0; k < rs->ntok; k++) {
+    const uint64_t *key = rs->key;
+    size_t ntok = rs->ntok, k = 0;
+    /* A token's first byte is its key's low byte (tok_key), so the keys
+     * alone are read until the first such emoji, and no clause is written
+     * before it: most texts with non-ASCII bytes have none, and every
+     * token's clause was read and written back unchanged. A byte from
+     * 0xE2 up is a word byte, so such a token is a word. The last token
+     * ends no clause (none follows it). */
+    for (;; k++) {
+        if (k + 1 >= ntok)
+            return;
+        if ((uint8_t)key[k] >= 0xE2 && !rs->at[k] &&
+            reaction_token(s, toks[k].b, toks[k].e))
+            break;
+    }
+    uint32_t add = 1; /* the tokens after token k move on */
+    for (k++; k < ntok; k++) {
         toks[k].clause += add;
-        if (toks[k].type == TK_WORD && (unsigned char)s[toks[k].b] >= 0xE2 &&
-            !rs->at[k] && k + 1 < rs->ntok &&
+        if ((uint8_t)key[k] >= 0xE2 && !rs->at[k] && k + 1 < ntok &&
             reaction_token(s, toks[k].b, toks[k].e))
             add++;
     }
-    toks[rs->ntok].clause += add;
+    toks[ntok].clause += add;
 }
 
 /* The word at normalized bytes [b, e) looks plural: it ends in s, or in
