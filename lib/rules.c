@@ -31861,9 +31861,35 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         copy.text = rs->padded;
         n = &copy;
     }
-    run R = {.al = al, .lx = lx, .orig = text, .orig_len = len, .n = n,
-             .rs = rs, .out = out, .ctx = ctx, .n_ctx = n_ctx, .rules = r,
-             .ents = lx->entries};
+    run R;
+#if defined(__SSE2__)
+    /* Zeroed by vector stores, not by an initializer: GCC made that a rep
+     * stos of 41 words, whose start-up costs more than the 21 stores, and
+     * callgrind counts each word it stores. Every field's zero is all
+     * zero bits (NULL, false, 0.0f), as the initializer wrote them. */
+    {
+        char *rp = (char *)&R;
+#pragma GCC unroll 32
+        for (size_t o = 0; o + 16 <= sizeof R; o += 16)
+            _mm_storeu_si128((__m128i *)(void *)(rp + o), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(rp + sizeof R - 16),
+                         _mm_setzero_si128());
+    }
+    _Static_assert(sizeof(run) >= 16, "the last store lies inside R");
+#else
+    memset(&R, 0, sizeof R);
+#endif
+    R.al = al;
+    R.lx = lx;
+    R.orig = text;
+    R.orig_len = len;
+    R.n = n;
+    R.rs = rs;
+    R.out = out;
+    R.ctx = ctx;
+    R.n_ctx = n_ctx;
+    R.rules = r;
+    R.ents = lx->entries;
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
         return st;
