@@ -1513,7 +1513,7 @@ static bool content_kind(dc_kind k)
 
 /* Bit 0: kind k is of TARGET_KINDS; bit 1: of RULE_KINDS. place_hits
  * lists each mention by one load from here, where two shifts of the
- * masks by its kind took eight instructions a mention. */
+ * masks by its kind took nine instructions a mention. */
 #define LISTS_OF_(k)                                                         \
     (uint8_t)(((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 1)
 #define LISTS_OF4_(k)                                                        \
@@ -2365,7 +2365,8 @@ static void emoji_clauses(run *R)
     size_t ntok = rs->ntok, k = 0;
     /* A token's first byte is its key's low byte (tok_key), so the keys
      * alone are read until the first such emoji, and no clause is written
-     * before it: most texts with non-ASCII bytes have none, and every
+     * before it: most texts with non-ASCII bytes have none (reaction_token
+     * is asked 1 044 times of the 2 524 on the bench corpus), and every
      * token's clause was read and written back unchanged. A byte from
      * 0xE2 up is a word byte, so such a token is a word. The last token
      * ends no clause (none follows it). */
