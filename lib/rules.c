@@ -12240,7 +12240,13 @@ static bool wish_gap(const run *R, uint32_t k)
      * after it (not "the refugees that died", a relative clause) */
     if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
          tok_is_word(R, k, "those") || tok_is_word(R, k, "these")) &&
-        k + 1 < R->ntok && in_target(R, k + 1, TG_GROUP))
+        k + 1 < R->ntok &&
+        (in_target(R, k + 1, TG_GROUP) ||
+         /* (session 31, q31b: "that new mosque") */
+         (k + 2 < R->ntok &&
+          (tok_is_word(R, k + 1, "new") || tok_is_word(R, k + 1, "old") ||
+           tok_is_word(R, k + 1, "local")) &&
+          in_target(R, k + 2, TG_GROUP))))
         return true;
     return in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
            kind_at(R, k, DC_KIND_QUANTIFIER) ||
@@ -12329,11 +12335,19 @@ static bool wish_head(const run *R, uint32_t k)
                       tok_is_word(R, j - 1, "great") ||
                       tok_is_word(R, j - 1, "terrible")))
             j--;
-        if (tok_is_word(R, k - 1, "shame") || tok_is_word(R, k - 1, "pity"))
+        if (tok_is_word(R, k - 1, "shame") || tok_is_word(R, k - 1, "pity")) {
             for (uint32_t i = j, n = 0; i-- > 0 && n < 3; n++)
                 if (tok_is_word(R, i, "would") || tok_is_word(R, i, "it'd") ||
                     tok_is_word(R, i, "that'd") || tok_is_word(R, i, "d"))
                     return true;
+            /* (session 31, q31b) the same regret with its "it'd be"
+             * left out, opening its sentence: "shame if that new mosque
+             * had a fire some night", "be a shame if ..." */
+            uint32_t sb = sent_of(R, k)->tb;
+            if (j == sb || (j == sb + 2 && tok_is_word(R, sb, "be") &&
+                            a_or_an(R, sb + 1)))
+                return true;
+        }
     }
     return false;
 }
