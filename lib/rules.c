@@ -31356,6 +31356,12 @@ static const char *const wl_like_not_verb[] = {
     "seem",      "seems",     "feel",      "feels",     "felt",
     "sound",     "sounds",    "more",      "much",      "nothing",
     "something", "stuff",     "things",    "even",      "also"};
+/* Heads of a noun phrase a nation's adjective makes a side in a game,
+ * not a people: "The Irish fans celebrated like animals after the
+ * last-minute winner". */
+static const char *const wl_like_side[] = {
+    "fans", "supporters", "team", "teams", "players", "side", "squad",
+    "club", "crowd"};
 /* Words that may open a clause before the group that is its subject
  * ("the Somali lads at the bus stop flock together like pigeons",
  * "and those Roma kids ..."). */
@@ -31369,10 +31375,11 @@ static const char *const wl_like_subject_lead[] = {
  * fruit flies", "the chinese coach parties come through like a swarm of
  * locusts"? rule_figure_after takes a linking verb and the verbs of
  * wl_figure_verb anywhere; any other verb counts only here, with the
- * group the clause's first words, a word of its own between the group and
- * the verb's place (no linking verb, no other person, no comma), and the
- * verb none of wl_like_not_verb. Subject, not object: "we treat refugees
- * at the border like animals" opens with "we". */
+ * group the clause's first words (its word, or its adjective before a
+ * noun phrase's head), the verb's place after the group's phrase with
+ * only words between (no linking verb, no other person, no comma), and
+ * the verb none of wl_like_not_verb. Subject, not object: "we treat
+ * refugees at the border like animals" opens with "we". */
 static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
                             target *g)
 {
@@ -31394,8 +31401,19 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
      * figure_subject finds one: "chinese tourists" is no target) */
     size_t i = targets_from(rs, c0);
     bool ctx;
+    const mention *im = NULL;
+    if (i < rs->nt && rs->t[i].type == TG_NP && rs->t[i].tb < v)
+        /* (a group's word before the head of a noun phrase of its own:
+         * "the chinese coach parties", "Roma tour groups") */
+        for (uint32_t k = rs->t[i].tb > c0 + 2 ? rs->t[i].tb - 2 : c0;
+             k < rs->t[i].tb && !im; k++)
+            if ((im = mention_at(R, k, DC_KIND_IDENTITY)) != NULL &&
+                (im->reclaimed || !ent(R, im)->categories))
+                im = NULL;
     if (i < rs->nt && rs->t[i].type == TG_GROUP && rs->t[i].tb < v)
         *g = rs->t[i];
+    else if (im)
+        *g = group_of(R, im);
     else if (!(resolve_pronoun(R, L, g, &ctx) && !ctx &&
                g->type == TG_GROUP && g->tb >= c0 && g->tb < v))
         return false;
@@ -31411,7 +31429,9 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
         if (rs->t[j].te > ne)
             ne = rs->t[j].te;
     }
-    if (ne >= v)
+    if (ne > v || /* (the verb no word of the group's phrase) */
+        word_among(R, g->tb, ne, wl_like_side,
+                   sizeof wl_like_side / sizeof *wl_like_side))
         return false;
     for (uint32_t k = c0; k < g->tb; k++)
         if (!word_among(R, k, k + 1, wl_like_subject_lead,
