@@ -12273,7 +12273,13 @@ static bool wish_gap(const run *R, uint32_t k)
      * after it (not "the refugees that died", a relative clause) */
     if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
          tok_is_word(R, k, "those") || tok_is_word(R, k, "these")) &&
-        k + 1 < R->ntok && in_target(R, k + 1, TG_GROUP))
+        k + 1 < R->ntok &&
+        (in_target(R, k + 1, TG_GROUP) ||
+         /* (session 31, q31b: "that new mosque") */
+         (k + 2 < R->ntok &&
+          (tok_is_word(R, k + 1, "new") || tok_is_word(R, k + 1, "old") ||
+           tok_is_word(R, k + 1, "local")) &&
+          in_target(R, k + 2, TG_GROUP))))
         return true;
     return in_target(R, k, TG_GROUP) || in_target(R, k, TG_PRONOUN) ||
            kind_at(R, k, DC_KIND_QUANTIFIER) ||
@@ -12362,11 +12368,19 @@ static bool wish_head(const run *R, uint32_t k)
                       tok_is_word(R, j - 1, "great") ||
                       tok_is_word(R, j - 1, "terrible")))
             j--;
-        if (tok_is_word(R, k - 1, "shame") || tok_is_word(R, k - 1, "pity"))
+        if (tok_is_word(R, k - 1, "shame") || tok_is_word(R, k - 1, "pity")) {
             for (uint32_t i = j, n = 0; i-- > 0 && n < 3; n++)
                 if (tok_is_word(R, i, "would") || tok_is_word(R, i, "it'd") ||
                     tok_is_word(R, i, "that'd") || tok_is_word(R, i, "d"))
                     return true;
+            /* (session 31, q31b) the same regret with its "it'd be"
+             * left out, opening its sentence: "shame if that new mosque
+             * had a fire some night", "be a shame if ..." */
+            uint32_t sb = sent_of(R, k)->tb;
+            if (j == sb || (j == sb + 2 && tok_is_word(R, sb, "be") &&
+                            a_or_an(R, sb + 1)))
+                return true;
+        }
     }
     return false;
 }
@@ -31340,6 +31354,130 @@ static bool figure_subject(const run *R, uint32_t L, target *g)
            g->tb >= c0 && g->tb < L;
 }
 
+/* ---------------------------------------------------------------------- */
+/* session 31 (q31b): a likeness after a verb of the group's own doing    */
+/* ---------------------------------------------------------------------- */
+
+/* Words that may stand between a verb and its likeness ("come through
+ * like locusts", "flock together like pigeons"). */
+static const char *const wl_like_particle[] = {
+    "in",   "through", "together", "about", "around", "round",
+    "up",   "out",     "off",      "down",  "over",   "along",
+    "past", "back",    "everywhere", "here", "there", "all"};
+/* Words before "like" that make no likeness of a group's own doing: the
+ * handling of a group ("herded like cattle", "treated like dogs": a
+ * cruelty told, often denounced), casualties and toil ("dropping like
+ * flies", "work like dogs", "sweating like pigs", "fight like cats and
+ * dogs"), "like" as a verb ("they'd like", "I like"), and the
+ * appearances that are seldom of people ("looks like a zoo"). */
+static const char *const wl_like_not_verb[] = {
+    "treat",     "treats",    "treated",   "treating",  "herd",
+    "herded",    "packed",    "crammed",   "hunted",    "hunt",
+    "slaughtered", "killed",  "butchered", "shot",      "caged",
+    "kept",      "sold",      "shipped",   "transported", "used",
+    "dumped",    "rounded",   "beaten",    "starved",   "loaded",
+    "die",       "died",      "dying",     "suffer",    "suffered",
+    "suffering", "drop",      "dropping",  "dropped",   "fall",
+    "falling",   "fell",      "work",      "works",     "worked",
+    "working",   "sweat",     "sweating",  "sweated",   "fight",
+    "fighting",  "fought",    "sleep",     "sleeping",  "slept",
+    "i",         "you",       "we",        "he",        "she",
+    "it",        "they",      "would",     "i'd",       "id",
+    "you'd",     "we'd",      "they'd",    "just",      "really",
+    "not",       "don't",     "dont",      "do",        "does",
+    "did",       "look",      "looks",     "looked",    "looking",
+    "seem",      "seems",     "feel",      "feels",     "felt",
+    "sound",     "sounds",    "more",      "much",      "nothing",
+    "something", "stuff",     "things",    "even",      "also"};
+/* Heads of a noun phrase a nation's adjective makes a side in a game,
+ * not a people: "The Irish fans celebrated like animals after the
+ * last-minute winner". */
+static const char *const wl_like_side[] = {
+    "fans", "supporters", "team", "teams", "players", "side", "squad",
+    "club", "crowd"};
+/* Words that may open a clause before the group that is its subject
+ * ("the Somali lads at the bus stop flock together like pigeons",
+ * "and those Roma kids ..."). */
+static const char *const wl_like_subject_lead[] = {
+    "the", "these", "those", "all", "some", "many", "most", "our", "their",
+    "and", "but",   "so",    "every", "half", "honestly", "tbh", "now"};
+
+/* Is the likeness at L ("like", its figure after it) the manner of a
+ * verb whose subject is a group opening the clause, the group named
+ * there (set in *g): "the Nigerian families on the estate multiply like
+ * fruit flies", "the chinese coach parties come through like a swarm of
+ * locusts"? rule_figure_after takes a linking verb and the verbs of
+ * wl_figure_verb anywhere; any other verb counts only here, with the
+ * group the clause's first words (its word, or its adjective before a
+ * noun phrase's head), the verb's place after the group's phrase with
+ * only words between (no linking verb, no other person, no comma), and
+ * the verb none of wl_like_not_verb. Subject, not object: "we treat
+ * refugees at the border like animals" opens with "we". */
+static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
+                            target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (L < s->tb + 3)
+        return false;
+    uint32_t v = L - 1;
+    if (word_among(R, v, L, wl_like_particle,
+                   sizeof wl_like_particle / sizeof *wl_like_particle))
+        v--;
+    if (R->toks[v].type != TK_WORD ||
+        word_among(R, v, v + 1, wl_like_not_verb,
+                   sizeof wl_like_not_verb / sizeof *wl_like_not_verb))
+        return false;
+    uint32_t c = rs->toks[L].clause, c0 = L;
+    while (c0 > s->tb && rs->toks[c0 - 1].clause == c)
+        c0--;
+    /* (the clause's first target, else a member named there as
+     * figure_subject finds one: "chinese tourists" is no target) */
+    size_t i = targets_from(rs, c0);
+    bool ctx;
+    const mention *im = NULL;
+    if (i < rs->nt && rs->t[i].type == TG_NP && rs->t[i].tb < v)
+        /* (a group's word before the head of a noun phrase of its own:
+         * "the chinese coach parties", "Roma tour groups") */
+        for (uint32_t k = rs->t[i].tb > c0 + 2 ? rs->t[i].tb - 2 : c0;
+             k < rs->t[i].tb && !im; k++)
+            if ((im = mention_at(R, k, DC_KIND_IDENTITY)) != NULL &&
+                (im->reclaimed || !ent(R, im)->categories))
+                im = NULL;
+    if (i < rs->nt && rs->t[i].type == TG_GROUP && rs->t[i].tb < v)
+        *g = rs->t[i];
+    else if (im)
+        *g = group_of(R, im);
+    else if (!(resolve_pronoun(R, L, g, &ctx) && !ctx &&
+               g->type == TG_GROUP && g->tb >= c0 && g->tb < v))
+        return false;
+    /* (the only person of the clause before the verb's place, but for
+     * the nouns of the group's own phrase: "the chinese coach parties") */
+    uint32_t ne = g->te;
+    for (size_t j = targets_from(rs, g->tb); j < rs->nt && rs->t[j].tb < v;
+         j++) {
+        if (rs->t[j].tb == g->tb)
+            continue;
+        if (rs->t[j].tb > ne + 1)
+            return false;
+        if (rs->t[j].te > ne)
+            ne = rs->t[j].te;
+    }
+    if (ne > v || /* (the verb no word of the group's phrase) */
+        word_among(R, g->tb, ne, wl_like_side,
+                   sizeof wl_like_side / sizeof *wl_like_side))
+        return false;
+    for (uint32_t k = c0; k < g->tb; k++)
+        if (!word_among(R, k, k + 1, wl_like_subject_lead,
+                        sizeof wl_like_subject_lead /
+                            sizeof *wl_like_subject_lead) &&
+            !is_determiner(R, k))
+            return false;
+    for (uint32_t k = ne; k < v; k++)
+        if (R->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
+            return false;
+    return true;
+}
+
 /* Does the word at b, of wl_figure_then, after a bare figure, mean
  * someone other than the people a figure would stand for: "every one of
  * us", "all of us" (the writer's lot: "flies, swarming, every one of us
@@ -31470,6 +31608,8 @@ static decorum_status rule_figure_after(run *R)
                 found = figure_subject(R, L - 1, &g);
                 if (!found)
                     continue;
+            } else if (likened_by_verb(R, L, s, &g)) {
+                found = true; /* any other verb: session 31 (q31b) */
             } else {
                 continue;
             }
