@@ -165,6 +165,8 @@ enum {
     FR_COND,
     FR_SHRUG,
     FR_METHOD,
+    FR_KEPT_FOR,
+    FR_PLACE,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -173,7 +175,8 @@ static const char *const frame_terms[FR_N] = {
     "(group) something happens to", "(group) veiled fate",
     "(group) run over", "(group) wished disaster", "(group) armed at",
     "(group) harm on a condition", "(group) harm shrugged off",
-    "(group) method approved"};
+    "(group) method approved", "(group) kept out for another",
+    "(group) kept to a place"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -6611,6 +6614,10 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
          * driver"); "the refugee program ... send them home" stays */
         if ((ent(R, c)->flags & DC_F_ADJ) && c->te < ti && c->tb > 0 &&
             a_or_an(R, c->tb - 1) && head_noun_follows(R, c->te) &&
+            /* (a person's name is the person's: "any tenant with an
+             * African name. keep them out") */
+            !tok_is_word(R, c->te, "name") &&
+            !tok_is_word(R, c->te, "surname") &&
             /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾"; so
              * may an agent noun the lexicon lacks: "a jewish founder",
              * "an Irish owner", "a Nigerian typist") */
@@ -24187,6 +24194,220 @@ static decorum_status rule_group_frames(run *R)
     return DECORUM_OK;
 }
 
+/* The categories a place may be kept for by its people's kind: a
+ * people, a race or a faith ("keep the club English", "keep the village
+ * white", "keep the club Christian"). Not by sex, age or disability: the
+ * spaces of a sex are mostly innocent ("for women only"). */
+#define KEPT_CATS                                                            \
+    ((1u << DECORUM_CATEGORY_RACE) | (1u << DECORUM_CATEGORY_ETHNICITY) |    \
+     (1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_RELIGION))
+
+/* Is the identity word id the kind a place is kept as, or reserved for:
+ * the last word of its clause, a verb of keeping ("keep", "stay",
+ * "stayed", "remain") one to four words before it in the clause ("keep
+ * the boat club white", "we'd rather it stayed English"), or after
+ * "for" with "only" right after it or after one more word ("should be
+ * for British children only")? Returns the verb's (or "for"'s) token, or
+ * UINT32_MAX. */
+static uint32_t kept_as(const run *R, const mention *id)
+{
+    static const char *const keep[] = {"keep",   "keeping", "kept",
+                                       "stay",   "stays",   "stayed",
+                                       "remain", "remains", "remained"};
+    const tok *tk = R->toks;
+    if (id->tb > 0 && tok_is_word(R, id->tb - 1, "for") &&
+        (tok_is_word(R, id->te, "only") ||
+         (id->te + 1 < R->ntok && tk[id->te].type == TK_WORD &&
+          tk[id->te].clause == tk[id->tb].clause &&
+          tok_is_word(R, id->te + 1, "only"))))
+        return id->tb - 1;
+    /* (a courtesy may close it: "we'd like it to stay British thanks") */
+    if (!clause_done(R, id->te) &&
+        !((tok_is_word(R, id->te, "thanks") ||
+           tok_is_word(R, id->te, "please")) &&
+          clause_done(R, id->te + 1)))
+        return UINT32_MAX;
+    uint32_t c = tk[id->tb].clause;
+    for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
+         n++)
+        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+            return n > 0 ? k : UINT32_MAX;
+    return UINT32_MAX;
+}
+
+/* A place kept for one people, race or faith where the comment names
+ * another wanting in: "two Sikh families asked to join the bowls club.
+ * keep the club English", "Indian lads signed up for the rowing crew.
+ * keep the boat club white", "Muslim families keep moving onto the close.
+ * this street should be for white residents only" (kept_as). The kind
+ * kept says who is kept out: the other group, named anywhere in the
+ * comment; the finding is the frame's, on the keeping words. Not where
+ * the group kept is the one named ("the Chinese restaurant changed its
+ * menu. keep it Chinese"), nor with no other group ("keep the walls
+ * white"), nor in a question. Scope is attack_on_group's. Run only with
+ * an identity word of those kinds and another group. */
+static decorum_status rule_kept_for(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_KEPT_FOR];
+    if (fe < 0)
+        return DECORUM_OK;
+    for (size_t q = 0; q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
+        if (id->kind != DC_KIND_IDENTITY ||
+            !(ent(R, id)->categories & KEPT_CATS) ||
+            !(ent(R, id)->flags & DC_F_ADJ))
+            continue;
+        uint32_t v = kept_as(R, id);
+        if (v == UINT32_MAX || sent_of(R, id->tb)->question)
+            continue;
+        /* the other group: a group target, else an identity word, of
+         * another group than the one kept */
+        const target *o = NULL;
+        for (size_t i = 0; i < rs->nt && !o; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && !t->reclaimed && t->entry >= 0 &&
+                (t->te <= id->tb || t->tb >= id->te) &&
+                (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                !same_group(&R->ents[t->entry], ent(R, id)))
+                o = t;
+        }
+        target g;
+        if (o)
+            g = *o;
+        else {
+            const mention *om = NULL;
+            for (size_t r = 0; r < rs->ntl && !om; r++) {
+                const mention *x = &rs->m[rs->tlist[r]];
+                if (x != id && x->kind == DC_KIND_IDENTITY &&
+                    (ent(R, x)->categories & KEPT_CATS) &&
+                    !(ent(R, x)->flags & DC_F_AMBIGUOUS) &&
+                    !same_group(ent(R, x), ent(R, id)))
+                    om = x;
+            }
+            if (!om)
+                continue;
+            g = group_of(R, om);
+        }
+        mention sm = {0};
+        sm.b = rs->toks[v].b;
+        sm.e = id->e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = v;
+        sm.te = id->te;
+        decorum_status st = slogan_exclusion(R, &sm, &g, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Does the target t name women (a group of sex "female")? */
+static bool names_women(const run *R, const target *t)
+{
+    if (t->type != TG_GROUP || t->entry < 0 || t->reclaimed ||
+        !(t->categories & (1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    const dc_entry *e = &R->ents[t->entry];
+    return e->group_len == 6 && memcmp(e->group, "female", 6) == 0;
+}
+
+/* Is there a word of the home or of the seat beside a man (the places a
+ * woman is sent to, away from work and command) in tokens [a, b)? */
+static bool home_place_in(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const home[] = {
+        "kitchen", "kitchens", "home",     "homes",    "house",
+        "sink",    "stove",    "oven",     "bedroom",  "nursery",
+        "laundry", "pillion",  "passenger", "sidelines", "sideline",
+        "cradle",  "ironing",  "dishes",   "barefoot", "pregnant"};
+    return a < b && word_among(R, a, b, home, sizeof home / sizeof *home);
+}
+
+/* Does a target name women? (The targets are few: read before any
+ * word is.) */
+static bool women_named(const run *R)
+{
+
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (names_women(R, &R->rs->t[i]))
+            return true;
+    return false;
+}
+
+/* A place assigned to women, with the word of belonging: "the passenger
+ * seat is where they belong" (the pronoun theirs), "the kitchen is where
+ * women belong", "women belong at home with the kids", "a woman's place
+ * is at home": a word of the home or of the passenger's seat
+ * (home_place_in) within five words before "is where", or within four
+ * after "belong" or "place is". Not a place of work or command ("the
+ * front of the grid is where they belong", "women belong on the board"),
+ * nor one chosen ("a woman's place is wherever she wants it"), nor a
+ * question. The finding is the frame's; scope is attack_on_group's. Run
+ * only with a group of women named. */
+static decorum_status rule_place_assigned(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_PLACE];
+    for (uint32_t k = 1; fe >= 0 && k < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "belong") && !tok_is_word(R, k, "belongs") &&
+            !(tok_is_word(R, k, "place") && tok_is_word(R, k + 1, "is")))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question)
+            continue;
+        uint32_t who = k - 1, from = k + 1;
+        /* "is where they belong": the place before it */
+        bool before = who > 1 && tok_is_word(R, who - 1, "where") &&
+                      who > 2 && tok_is_word(R, who - 2, "is");
+        if (tok_is_word(R, k, "place"))
+            from = k + 2;
+        else if (!before && who > s->tb &&
+                 (tok_is_word(R, who, "just") || tok_is_word(R, who, "only")))
+            who--;
+        if (before ? !home_place_in(R, who > 7 ? who - 7 : s->tb, who - 2)
+                   : !home_place_in(R, from, from + 4 < s->te ? from + 4
+                                                              : s->te))
+            continue;
+        target g;
+        bool ctx = false, found = false;
+        for (size_t i = 0; i < rs->nt && !found; i++)
+            if (rs->t[i].te == who + 1 && names_women(R, &rs->t[i])) {
+                g = rs->t[i];
+                found = true;
+            }
+        /* ("a woman's place is": one woman, the person noun, stands for
+         * all) */
+        const mention *pw = tok_is_word(R, k, "place")
+                                ? mention_at(R, who, DC_KIND_PERSON)
+                                : NULL;
+        if (!found && pw && ent(R, pw)->group_len == 6 &&
+            memcmp(ent(R, pw)->group, "female", 6) == 0) {
+            g = group_of(R, pw);
+            found = true;
+        }
+        if (!found && (tok_is_word(R, who, "they") || tok_is_word(R, who, "she")))
+            found = resolve_pronoun(R, who, &g, &ctx) && !ctx &&
+                    names_women(R, &g);
+        if (!found)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[before ? who - 2 : who].b;
+        sm.e = rs->toks[k].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = before ? who - 2 : who;
+        sm.te = k + 1;
+        decorum_status st = slogan_exclusion(R, &sm, &g, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 /* "never hire a woman for a job that needs logic", "don't hire a woman
  * for any leadership position": one member named by a person noun with
  * a group column (flag `sexage`) after "hire a", refused by the writer's
@@ -31635,6 +31856,58 @@ static const char *const wl_after_subject[] = {
     "the", "that", "this", "these", "those", "my", "our", "his", "her", "its",
     "your"};
 
+/* Is mention m a hostile trait that may be said of people with no
+ * subject: a stereotype of severity 2 (not a frame, a joke or a noun,
+ * unless an essence frame right after it makes the noun a trait of
+ * nature: "criminal by nature"), or a one-word derogation that is also an
+ * everyday word ("rude", "dirty")? Not one that names its own group. */
+static bool bare_hostile_trait(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->categories)
+        return false;
+    if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+        !(e->flags & (DC_F_ESSENCE | DC_F_JOKE))) {
+        if (!(e->flags & DC_F_NOUN))
+            return true;
+        const mention *x = mention_at(R, m->te, DC_KIND_STEREOTYPE);
+        return x && (ent(R, x)->flags & DC_F_ESSENCE);
+    }
+    return m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+           m->te - m->tb == 1;
+}
+
+/* "loud, rude, entitled, every single one", "noisy and dishonest": the
+ * words of a sentence before its hostile trait at token e, from its first
+ * token b, are a list of traits with it (one to three words, each
+ * followed by a comma or "and"; no word a function word or one that
+ * names anyone or anything the lexicon knows, only unknown words and
+ * traits). Sets *listed when one of them is a hostile trait too. */
+static bool trait_list_before(const run *R, uint32_t b, uint32_t e,
+                              bool *listed)
+{
+    const uint64_t traits = KIND_BIT(DEROGATE) | KIND_BIT(STEREOTYPE) |
+                            KIND_BIT(INSULT);
+    uint32_t words = 0;
+    *listed = false;
+    if (e <= b || e - b > 6)
+        return false;
+    need_glue(R);
+    for (uint32_t k = b; k < e; k += 2) {
+        if (k + 1 >= e || R->toks[k].type != TK_WORD ||
+            (R->at[k] & ~traits) || ++words > 3)
+            return false;
+        if (!(R->toks[k + 1].type == TK_PUNCT && R->toks[k + 1].ch == ',') &&
+            !tok_is_word(R, k + 1, "and"))
+            return false;
+        for (size_t j = R->rs->first[k]; !*listed && j < R->rs->nm &&
+                                         R->rs->m[j].tb == k;
+             j++)
+            *listed = bare_hostile_trait(R, &R->rs->m[j]);
+    }
+    return true;
+}
+
 /* A hostile trait, or a capacity denied, that opens its sentence with no
  * subject, said of the group named in the sentence before (or two before,
  * with a pronoun for them between): with a frame that says it of every
@@ -31664,15 +31937,15 @@ static decorum_status rule_bare_trait(run *R)
         const dc_entry *e = ent(R, m);
         bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
                    e->group_len;
-        if (!own &&
-            !(m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
-              !(e->flags & (DC_F_ESSENCE | DC_F_JOKE | DC_F_NOUN)) &&
-              !e->categories) &&
-            !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
-              !e->categories && m->te - m->tb == 1))
+        if (!own && !bare_hostile_trait(R, m))
             continue;
         const sentence *s = sent_of(R, m->tb);
-        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
+        /* (or a list of traits opens it: "loud, rude, entitled, every
+         * single one", "noisy and dishonest") */
+        bool listed = false;
+        if ((m->tb != s->tb &&
+             (own || !trait_list_before(R, s->tb, m->tb, &listed))) ||
+            s->question || rs->toks[m->tb].quoted)
             continue;
         /* (told and refuted: "not built for driving, people joke, which
          * is nonsense"; reported: "rude to nobody, they told me") */
@@ -31697,7 +31970,16 @@ static decorum_status rule_bare_trait(run *R)
             own = !word_among(R, k, k + 1, wl_after_subject,
                               sizeof wl_after_subject /
                                   sizeof *wl_after_subject);
-        bool all = own;
+        /* Two hostile traits joined, with no subject, say what the people
+         * named before are ("lazy and filthy, the shower block was a
+         * state", "noisy and dishonest"): the list is the frame. */
+        bool all = own || listed;
+        if (!all && m->te + 1 < s->te &&
+            ((R->toks[m->te].type == TK_PUNCT && R->toks[m->te].ch == ',') ||
+             tok_is_word(R, m->te, "and")))
+            for (size_t j = rs->first[m->te + 1];
+                 !all && j < rs->nm && rs->m[j].tb == m->te + 1; j++)
+                all = bare_hostile_trait(R, &rs->m[j]);
         for (size_t j = i + 1; !all && j < rs->nm && rs->m[j].tb < s->te; j++) {
             const dc_entry *f = ent(R, &rs->m[j]);
             all = rs->m[j].kind == DC_KIND_STEREOTYPE &&
@@ -32045,6 +32327,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
+        return st;
+    /* (session 31: a place kept for one people, another named; identity
+     * words are among the target kinds, rs->tlist) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        (st = rule_kept_for(&R)) != DECORUM_OK)
+        return st;
+    /* (and a home place assigned to women: a group of them named, or a
+     * person noun, "a woman's place") */
+    if ((any_kind(&R, DC_KIND_PERSON) ||
+         (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
+        R.hate_so_far < 0.5f && (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
