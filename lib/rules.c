@@ -24231,7 +24231,7 @@ static uint32_t kept_as(const run *R, const mention *id)
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
          n++)
         if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
-            return n > 0 ? k : UINT32_MAX;
+            return k;
     return UINT32_MAX;
 }
 
@@ -24266,7 +24266,8 @@ static decorum_status rule_kept_for(run *R)
         const target *o = NULL;
         for (size_t i = 0; i < rs->nt && !o; i++) {
             const target *t = &rs->t[i];
-            if (t->type == TG_GROUP && !t->reclaimed && t->entry >= 0 &&
+            if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                t->entry >= 0 &&
                 (t->te <= id->tb || t->tb >= id->te) &&
                 (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                 !same_group(&R->ents[t->entry], ent(R, id)))
