@@ -31849,7 +31849,8 @@ static decorum_status rule_trait_pinned(run *R)
 static const char *const wl_all_members[] = {
     "all of them",       "every one of them", "every single one",
     "every single one of them", "every last one", "every last one of them",
-    "each and every one", "the lot of them"};
+    "each and every one", "the lot of them", "the whole lot of them",
+    "the whole country of them", "the whole nation of them"};
 
 /* Determiners and owners that open a noun phrase: after a capacity denied
  * with no subject, one names whose capacity it is (rule_bare_trait). */
