@@ -24409,6 +24409,103 @@ static decorum_status rule_place_assigned(run *R)
     return DECORUM_OK;
 }
 
+/* Does token k end as the plural of an agent noun does, one that names
+ * people by a role or a trade ("referees", "drivers", "surgeons",
+ * "pilots" not: "-ots" is also "idiots")? Not "victims", "citizens",
+ * "objects": those say what is done to people or what they are. */
+static bool agent_plural(const run *R, uint32_t k)
+{
+    static const char *const ends[] = {"ers", "ors", "ists", "ians",
+                                       "ants", "ents", "ees"};
+    const tok *t = &R->toks[k];
+    size_t l = t->e - t->b;
+    if (t->type != TK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t n = strlen(ends[i]);
+        if (l > n + 2 && memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A role denied a group by who they are, or the group passed over for
+ * another in hiring: the group the subject of "shouldn't be", "should
+ * never be", "can't be" with a role right after it, the plural of an
+ * agent noun ending its clause or before "in", "at", "of" ("women
+ * shouldn't be referees", "Muslims should never be teachers"; not
+ * "women shouldn't be paid less than male referees", "shouldn't be
+ * victims", "shouldn't be the caretakers by default"), or "hire" a
+ * group, ", not" the protected group ("hire men, not women"; not "hire
+ * men, not just women"). The finding is the access frame's; scope is
+ * attack_on_group's. Not in a question. */
+static decorum_status rule_role_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ae = R->rules->access_entry;
+    for (size_t i = 0; ae >= 0 && i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || t->coded ||
+            sent_of(R, t->tb)->question)
+            continue;
+        uint32_t k = t->te, v = UINT32_MAX, re = 0,
+                 c = rs->toks[t->tb].clause;
+        /* the group after "hire X, not" */
+        if (t->tb >= 4 && tok_is_word(R, t->tb - 1, "not") &&
+            R->toks[t->tb - 2].type == TK_PUNCT && R->toks[t->tb - 2].ch == ',') {
+            uint32_t h = t->tb - 3;
+            for (uint32_t n = 0; n < 3 && h > 0 && !tok_is_word(R, h, "hire") &&
+                                 !tok_is_word(R, h, "employ");
+                 n++)
+                h--;
+            if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
+                rs->toks[h].sent == rs->toks[t->tb].sent)
+                v = h;
+        }
+        /* the group before "shouldn't be <role>" */
+        if (v == UINT32_MAX && k + 2 < rs->ntok) {
+            uint32_t b = UINT32_MAX;
+            if ((tok_is_word(R, k, "shouldn't") ||
+                 tok_is_word(R, k, "shouldnt") || tok_is_word(R, k, "can't") ||
+                 tok_is_word(R, k, "cant") || tok_is_word(R, k, "cannot")) &&
+                tok_is_word(R, k + 1, "be"))
+                b = k + 2;
+            else if (k + 3 < rs->ntok && tok_is_word(R, k, "should") &&
+                     (tok_is_word(R, k + 1, "never") ||
+                      tok_is_word(R, k + 1, "not")) &&
+                     tok_is_word(R, k + 2, "be"))
+                b = k + 3;
+            if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
+                rs->toks[b].clause == c &&
+                !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
+                (clause_done(R, b + 1) ||
+                 /* (not "bystanders in their own lives": a role of
+                  * their own is no post kept from them) */
+                 ((tok_is_word(R, b + 1, "in") ||
+                   tok_is_word(R, b + 1, "at") ||
+                   tok_is_word(R, b + 1, "of")) &&
+                  !tok_is_word(R, b + 2, "their")))) {
+                v = k;
+                re = b + 1;
+            }
+        }
+        if (v == UINT32_MAX)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[v].b;
+        sm.te = v < t->tb ? t->te : re;
+        sm.e = rs->toks[sm.te - 1].e;
+        sm.entry = (uint32_t)ae;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = v;
+        decorum_status st = slogan_exclusion(R, &sm, t, ae);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 /* "never hire a woman for a job that needs logic", "don't hire a woman
  * for any leadership position": one member named by a person noun with
  * a group column (flag `sexage`) after "hire a", refused by the writer's
@@ -32334,6 +32431,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * words are among the target kinds, rs->tlist) */
     if (any_kind(&R, DC_KIND_IDENTITY) && R.out->rf[DC_RF_EXCLUSION] == 0 &&
         (st = rule_kept_for(&R)) != DECORUM_OK)
+        return st;
+    /* (a role denied a group, or a group passed over in hiring; the
+     * targets are few and read before any word) */
+    if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        (st = rule_role_denied(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
      * person noun, "a woman's place") */
