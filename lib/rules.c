@@ -24215,6 +24215,14 @@ static uint32_t kept_as(const run *R, const mention *id)
                                        "stay",   "stays",   "stayed",
                                        "remain", "remains", "remained"};
     const tok *tk = R->toks;
+    /* (most identity words go on with a noun in their clause: one test
+     * before any list is read) */
+    uint32_t c = tk[id->tb].clause;
+    if (id->te < R->ntok && tk[id->te].type == TK_WORD &&
+        tk[id->te].clause == c && !(id->tb > 0 && tk[id->tb - 1].type == TK_WORD &&
+                                    tok_is_word(R, id->tb - 1, "for")) &&
+        !tok_is_word(R, id->te, "thanks") && !tok_is_word(R, id->te, "please"))
+        return UINT32_MAX;
     if (id->tb > 0 && tok_is_word(R, id->tb - 1, "for") &&
         (tok_is_word(R, id->te, "only") ||
          (id->te + 1 < R->ntok && tk[id->te].type == TK_WORD &&
@@ -24227,7 +24235,6 @@ static uint32_t kept_as(const run *R, const mention *id)
            tok_is_word(R, id->te, "please")) &&
           clause_done(R, id->te + 1)))
         return UINT32_MAX;
-    uint32_t c = tk[id->tb].clause;
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
          n++)
         if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
@@ -24445,14 +24452,19 @@ static decorum_status rule_role_denied(run *R)
     int32_t ae = R->rules->access_entry;
     for (size_t i = 0; ae >= 0 && i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->reclaimed || t->coded ||
-            sent_of(R, t->tb)->question)
+        if (t->type != TG_GROUP || t->reclaimed || t->coded)
             continue;
         uint32_t k = t->te, v = UINT32_MAX, re = 0,
                  c = rs->toks[t->tb].clause;
+        /* (a first byte before the words: the verb after the group starts
+         * "s" or "c", or "not" is right before it) */
+        char f = k < rs->ntok ? R->n->text[rs->toks[k].b] : 0;
+        bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
+        if (f != 's' && f != 'c' && !hire)
+            continue;
         /* the group after "hire X, not" */
-        if (t->tb >= 4 && tok_is_word(R, t->tb - 1, "not") &&
-            R->toks[t->tb - 2].type == TK_PUNCT && R->toks[t->tb - 2].ch == ',') {
+        if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
+            R->toks[t->tb - 2].ch == ',') {
             uint32_t h = t->tb - 3;
             for (uint32_t n = 0; n < 3 && h > 0 && !tok_is_word(R, h, "hire") &&
                                  !tok_is_word(R, h, "employ");
@@ -24463,7 +24475,7 @@ static decorum_status rule_role_denied(run *R)
                 v = h;
         }
         /* the group before "shouldn't be <role>" */
-        if (v == UINT32_MAX && k + 2 < rs->ntok) {
+        if (v == UINT32_MAX && (f == 's' || f == 'c') && k + 2 < rs->ntok) {
             uint32_t b = UINT32_MAX;
             if ((tok_is_word(R, k, "shouldn't") ||
                  tok_is_word(R, k, "shouldnt") || tok_is_word(R, k, "can't") ||
@@ -24489,7 +24501,7 @@ static decorum_status rule_role_denied(run *R)
                 re = b + 1;
             }
         }
-        if (v == UINT32_MAX)
+        if (v == UINT32_MAX || sent_of(R, t->tb)->question)
             continue;
         mention sm = {0};
         sm.b = rs->toks[v].b;
@@ -32042,8 +32054,14 @@ static decorum_status rule_bare_trait(run *R)
         /* (or a list of traits opens it: "loud, rude, entitled, every
          * single one", "noisy and dishonest") */
         bool listed = false;
+        /* (the list's last word ends right before the trait, with a
+         * comma or "and": tested before the list is read) */
         if ((m->tb != s->tb &&
-             (own || !trait_list_before(R, s->tb, m->tb, &listed))) ||
+             (own || m->tb - s->tb > 6 ||
+              !((R->toks[m->tb - 1].type == TK_PUNCT &&
+                 R->toks[m->tb - 1].ch == ',') ||
+                tok_is_word(R, m->tb - 1, "and")) ||
+              !trait_list_before(R, s->tb, m->tb, &listed))) ||
             s->question || rs->toks[m->tb].quoted)
             continue;
         /* (told and refuted: "not built for driving, people joke, which
@@ -32428,8 +32446,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
-     * words are among the target kinds, rs->tlist) */
-    if (any_kind(&R, DC_KIND_IDENTITY) && R.out->rf[DC_RF_EXCLUSION] == 0 &&
+     * words are among the target kinds, rs->tlist, which holds the word
+     * kept and the other group's) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && rs->ntl >= 2 &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 &&
         (st = rule_kept_for(&R)) != DECORUM_OK)
         return st;
     /* (a role denied a group, or a group passed over in hiring; the
@@ -32442,7 +32462,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * person noun, "a woman's place") */
     if ((any_kind(&R, DC_KIND_PERSON) ||
          (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
-        R.hate_so_far < 0.5f && (st = rule_place_assigned(&R)) != DECORUM_OK)
+        R.hate_so_far < 0.5f &&
+        (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
+        (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
