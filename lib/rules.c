@@ -24203,9 +24203,10 @@ static decorum_status rule_group_frames(run *R)
      (1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_RELIGION))
 
 /* Is the identity word id the kind a place is kept as, or reserved for:
- * the last word of its clause, a verb of keeping ("keep", "stay",
- * "stayed", "remain") one to four words before it in the clause ("keep
- * the boat club white", "we'd rather it stayed English"), or after
+ * the last word of its clause (or before a closing "thanks" or
+ * "please"), a verb of keeping ("keep", "stay", "stayed", "remain")
+ * within the five words before it in the clause ("keep the boat club
+ * white", "we'd rather it stayed English"), or after
  * "for" with "only" right after it or after one more word ("should be
  * for British children only")? Returns the verb's (or "for"'s) token, or
  * UINT32_MAX. */
@@ -24338,7 +24339,6 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
  * word is.) */
 static bool women_named(const run *R)
 {
-
     for (size_t i = 0; i < R->rs->nt; i++)
         if (names_women(R, &R->rs->t[i]))
             return true;
@@ -24354,7 +24354,8 @@ static bool women_named(const run *R)
  * front of the grid is where they belong", "women belong on the board"),
  * nor one chosen ("a woman's place is wherever she wants it"), nor a
  * question. The finding is the frame's; scope is attack_on_group's. Run
- * only with a group of women named. */
+ * only with a group of women or a person noun named, in a text that holds
+ * "belong" or "place is". */
 static decorum_status rule_place_assigned(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
