@@ -165,6 +165,8 @@ enum {
     FR_COND,
     FR_SHRUG,
     FR_METHOD,
+    FR_KEPT_FOR,
+    FR_PLACE,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -173,7 +175,8 @@ static const char *const frame_terms[FR_N] = {
     "(group) something happens to", "(group) veiled fate",
     "(group) run over", "(group) wished disaster", "(group) armed at",
     "(group) harm on a condition", "(group) harm shrugged off",
-    "(group) method approved"};
+    "(group) method approved", "(group) kept out for another",
+    "(group) kept to a place"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -6644,6 +6647,10 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
          * driver"); "the refugee program ... send them home" stays */
         if ((ent(R, c)->flags & DC_F_ADJ) && c->te < ti && c->tb > 0 &&
             a_or_an(R, c->tb - 1) && head_noun_follows(R, c->te) &&
+            /* (a person's name is the person's: "any tenant with an
+             * African name. keep them out") */
+            !tok_is_word(R, c->te, "name") &&
+            !tok_is_word(R, c->te, "surname") &&
             /* (an emoji after it may be a person: "a Welsh 👨🏻‍🌾"; so
              * may an agent noun the lexicon lacks: "a jewish founder",
              * "an Irish owner", "a Nigerian typist") */
@@ -24234,6 +24241,331 @@ static decorum_status rule_group_frames(run *R)
     return DECORUM_OK;
 }
 
+/* The categories a place may be kept for by its people's kind: a
+ * people, a race or a faith ("keep the club English", "keep the village
+ * white", "keep the club Christian"). Not by sex, age or disability: the
+ * spaces of a sex are mostly innocent ("for women only"). */
+#define KEPT_CATS                                                            \
+    ((1u << DECORUM_CATEGORY_RACE) | (1u << DECORUM_CATEGORY_ETHNICITY) |    \
+     (1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_RELIGION))
+
+/* Is the identity word id the kind a place is kept as, or reserved for:
+ * the last word of its clause (or before a closing "thanks" or
+ * "please"), a verb of keeping ("keep", "stay", "stayed", "remain")
+ * within the five words before it in the clause ("keep the boat club
+ * white", "we'd rather it stayed English"), or after
+ * "for" with "only" right after it or after one more word ("should be
+ * for British children only")? Returns the verb's (or "for"'s) token, or
+ * UINT32_MAX. */
+static uint32_t kept_as(const run *R, const mention *id)
+{
+    static const char *const keep[] = {"keep",   "keeping", "kept",
+                                       "stay",   "stays",   "stayed",
+                                       "remain", "remains", "remained"};
+    const tok *tk = R->toks;
+    /* (most identity words go on with a noun in their clause: one test
+     * before any list is read) */
+    uint32_t c = tk[id->tb].clause;
+    if (id->te < R->ntok && tk[id->te].type == TK_WORD &&
+        tk[id->te].clause == c && !(id->tb > 0 && tk[id->tb - 1].type == TK_WORD &&
+                                    tok_is_word(R, id->tb - 1, "for")) &&
+        !tok_is_word(R, id->te, "thanks") && !tok_is_word(R, id->te, "please"))
+        return UINT32_MAX;
+    if (id->tb > 0 && tok_is_word(R, id->tb - 1, "for") &&
+        (tok_is_word(R, id->te, "only") ||
+         (id->te + 1 < R->ntok && tk[id->te].type == TK_WORD &&
+          tk[id->te].clause == tk[id->tb].clause &&
+          tok_is_word(R, id->te + 1, "only"))))
+        return id->tb - 1;
+    /* (a courtesy may close it: "we'd like it to stay British thanks") */
+    if (!clause_done(R, id->te) &&
+        !((tok_is_word(R, id->te, "thanks") ||
+           tok_is_word(R, id->te, "please")) &&
+          clause_done(R, id->te + 1)))
+        return UINT32_MAX;
+    for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
+         n++)
+        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+            return k;
+    return UINT32_MAX;
+}
+
+/* A place kept for one people, race or faith where the comment names
+ * another wanting in: "two Sikh families asked to join the bowls club.
+ * keep the club English", "Indian lads signed up for the rowing crew.
+ * keep the boat club white", "Muslim families keep moving onto the close.
+ * this street should be for white residents only" (kept_as). The kind
+ * kept says who is kept out: the other group, named anywhere in the
+ * comment; the finding is the frame's, on the keeping words. Not where
+ * the group kept is the one named ("the Chinese restaurant changed its
+ * menu. keep it Chinese"), nor with no other group ("keep the walls
+ * white"), nor in a question. Scope is attack_on_group's. Run only with
+ * an identity word of those kinds and another group. */
+static decorum_status rule_kept_for(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_KEPT_FOR];
+    if (fe < 0)
+        return DECORUM_OK;
+    for (size_t q = 0; q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
+        if (id->kind != DC_KIND_IDENTITY ||
+            !(ent(R, id)->categories & KEPT_CATS) ||
+            !(ent(R, id)->flags & DC_F_ADJ))
+            continue;
+        uint32_t v = kept_as(R, id);
+        if (v == UINT32_MAX || sent_of(R, id->tb)->question)
+            continue;
+        /* the other group: a group target, else an identity word, of
+         * another group than the one kept */
+        const target *o = NULL;
+        for (size_t i = 0; i < rs->nt && !o; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                t->entry >= 0 &&
+                (t->te <= id->tb || t->tb >= id->te) &&
+                (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                !same_group(&R->ents[t->entry], ent(R, id)))
+                o = t;
+        }
+        target g;
+        if (o)
+            g = *o;
+        else {
+            const mention *om = NULL;
+            for (size_t r = 0; r < rs->ntl && !om; r++) {
+                const mention *x = &rs->m[rs->tlist[r]];
+                if (x != id && x->kind == DC_KIND_IDENTITY &&
+                    (ent(R, x)->categories & KEPT_CATS) &&
+                    !(ent(R, x)->flags & DC_F_AMBIGUOUS) &&
+                    !same_group(ent(R, x), ent(R, id)))
+                    om = x;
+            }
+            if (!om)
+                continue;
+            g = group_of(R, om);
+        }
+        mention sm = {0};
+        sm.b = rs->toks[v].b;
+        sm.e = id->e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = v;
+        sm.te = id->te;
+        decorum_status st = slogan_exclusion(R, &sm, &g, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Does the target t name women (a group of sex "female")? */
+static bool names_women(const run *R, const target *t)
+{
+    if (t->type != TG_GROUP || t->entry < 0 || t->reclaimed ||
+        !(t->categories & (1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    const dc_entry *e = &R->ents[t->entry];
+    return e->group_len == 6 && memcmp(e->group, "female", 6) == 0;
+}
+
+/* Is there a word of the home or of the seat beside a man (the places a
+ * woman is sent to, away from work and command) in tokens [a, b)? */
+static bool home_place_in(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const home[] = {
+        "kitchen", "kitchens", "home",     "homes",    "house",
+        "sink",    "stove",    "oven",     "bedroom",  "nursery",
+        "laundry", "pillion",  "passenger", "sidelines", "sideline",
+        "cradle",  "ironing",  "dishes",   "barefoot", "pregnant"};
+    return a < b && word_among(R, a, b, home, sizeof home / sizeof *home);
+}
+
+/* Does a target name women? (The targets are few: read before any
+ * word is.) */
+static bool women_named(const run *R)
+{
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (names_women(R, &R->rs->t[i]))
+            return true;
+    return false;
+}
+
+/* A place assigned to women, with the word of belonging: "the passenger
+ * seat is where they belong" (the pronoun theirs), "the kitchen is where
+ * women belong", "women belong at home with the kids", "a woman's place
+ * is at home": a word of the home or of the passenger's seat
+ * (home_place_in) within five words before "is where", or within four
+ * after "belong" or "place is". Not a place of work or command ("the
+ * front of the grid is where they belong", "women belong on the board"),
+ * nor one chosen ("a woman's place is wherever she wants it"), nor a
+ * question. The finding is the frame's; scope is attack_on_group's. Run
+ * only with a group of women or a person noun named, in a text that holds
+ * "belong" or "place is". */
+static decorum_status rule_place_assigned(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_PLACE];
+    for (uint32_t k = 1; fe >= 0 && k < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "belong") && !tok_is_word(R, k, "belongs") &&
+            !(tok_is_word(R, k, "place") && tok_is_word(R, k + 1, "is")))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question)
+            continue;
+        uint32_t who = k - 1, from = k + 1;
+        /* "is where they belong": the place before it */
+        bool before = who > 1 && tok_is_word(R, who - 1, "where") &&
+                      who > 2 && tok_is_word(R, who - 2, "is");
+        if (tok_is_word(R, k, "place"))
+            from = k + 2;
+        else if (!before && who > s->tb &&
+                 (tok_is_word(R, who, "just") || tok_is_word(R, who, "only")))
+            who--;
+        if (before ? !home_place_in(R, who > 7 ? who - 7 : s->tb, who - 2)
+                   : !home_place_in(R, from, from + 4 < s->te ? from + 4
+                                                              : s->te))
+            continue;
+        target g;
+        bool ctx = false, found = false;
+        for (size_t i = 0; i < rs->nt && !found; i++)
+            if (rs->t[i].te == who + 1 && names_women(R, &rs->t[i])) {
+                g = rs->t[i];
+                found = true;
+            }
+        /* ("a woman's place is": one woman, the person noun, stands for
+         * all) */
+        const mention *pw = tok_is_word(R, k, "place")
+                                ? mention_at(R, who, DC_KIND_PERSON)
+                                : NULL;
+        if (!found && pw && ent(R, pw)->group_len == 6 &&
+            memcmp(ent(R, pw)->group, "female", 6) == 0) {
+            g = group_of(R, pw);
+            found = true;
+        }
+        if (!found && (tok_is_word(R, who, "they") || tok_is_word(R, who, "she")))
+            found = resolve_pronoun(R, who, &g, &ctx) && !ctx &&
+                    names_women(R, &g);
+        if (!found)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[before ? who - 2 : who].b;
+        sm.e = rs->toks[k].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = before ? who - 2 : who;
+        sm.te = k + 1;
+        decorum_status st = slogan_exclusion(R, &sm, &g, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Does token k end as the plural of an agent noun does, one that names
+ * people by a role or a trade ("referees", "drivers", "surgeons",
+ * "pilots" not: "-ots" is also "idiots")? Not "victims", "citizens",
+ * "objects": those say what is done to people or what they are. */
+static bool agent_plural(const run *R, uint32_t k)
+{
+    static const char *const ends[] = {"ers", "ors", "ists", "ians",
+                                       "ants", "ents", "ees"};
+    const tok *t = &R->toks[k];
+    size_t l = t->e - t->b;
+    if (t->type != TK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t n = strlen(ends[i]);
+        if (l > n + 2 && memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A role denied a group by who they are, or the group passed over for
+ * another in hiring: the group the subject of "shouldn't be", "should
+ * never be", "can't be" with a role right after it, the plural of an
+ * agent noun ending its clause or before "in", "at", "of" ("women
+ * shouldn't be referees", "Muslims should never be teachers"; not
+ * "women shouldn't be paid less than male referees", "shouldn't be
+ * victims", "shouldn't be the caretakers by default"), or "hire" a
+ * group, ", not" the protected group ("hire men, not women"; not "hire
+ * men, not just women"). The finding is the access frame's; scope is
+ * attack_on_group's. Not in a question. */
+static decorum_status rule_role_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ae = R->rules->access_entry;
+    for (size_t i = 0; ae >= 0 && i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || t->coded)
+            continue;
+        uint32_t k = t->te, v = UINT32_MAX, re = 0,
+                 c = rs->toks[t->tb].clause;
+        /* (a first byte before the words: the verb after the group starts
+         * "s" or "c", or "not" is right before it) */
+        char f = k < rs->ntok ? R->n->text[rs->toks[k].b] : 0;
+        bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
+        if (f != 's' && f != 'c' && !hire)
+            continue;
+        /* the group after "hire X, not" */
+        if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
+            R->toks[t->tb - 2].ch == ',') {
+            uint32_t h = t->tb - 3;
+            for (uint32_t n = 0; n < 3 && h > 0 && !tok_is_word(R, h, "hire") &&
+                                 !tok_is_word(R, h, "employ");
+                 n++)
+                h--;
+            if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
+                rs->toks[h].sent == rs->toks[t->tb].sent)
+                v = h;
+        }
+        /* the group before "shouldn't be <role>" */
+        if (v == UINT32_MAX && (f == 's' || f == 'c') && k + 2 < rs->ntok) {
+            uint32_t b = UINT32_MAX;
+            if ((tok_is_word(R, k, "shouldn't") ||
+                 tok_is_word(R, k, "shouldnt") || tok_is_word(R, k, "can't") ||
+                 tok_is_word(R, k, "cant") || tok_is_word(R, k, "cannot")) &&
+                tok_is_word(R, k + 1, "be"))
+                b = k + 2;
+            else if (k + 3 < rs->ntok && tok_is_word(R, k, "should") &&
+                     (tok_is_word(R, k + 1, "never") ||
+                      tok_is_word(R, k + 1, "not")) &&
+                     tok_is_word(R, k + 2, "be"))
+                b = k + 3;
+            if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
+                rs->toks[b].clause == c &&
+                !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
+                (clause_done(R, b + 1) ||
+                 /* (not "bystanders in their own lives": a role of
+                  * their own is no post kept from them) */
+                 ((tok_is_word(R, b + 1, "in") ||
+                   tok_is_word(R, b + 1, "at") ||
+                   tok_is_word(R, b + 1, "of")) &&
+                  !tok_is_word(R, b + 2, "their")))) {
+                v = k;
+                re = b + 1;
+            }
+        }
+        if (v == UINT32_MAX || sent_of(R, t->tb)->question)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[v].b;
+        sm.te = v < t->tb ? t->te : re;
+        sm.e = rs->toks[sm.te - 1].e;
+        sm.entry = (uint32_t)ae;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = v;
+        decorum_status st = slogan_exclusion(R, &sm, t, ae);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 /* "never hire a woman for a job that needs logic", "don't hire a woman
  * for any leadership position": one member named by a person noun with
  * a group column (flag `sexage`) after "hire a", refused by the writer's
@@ -31800,13 +32132,66 @@ static decorum_status rule_trait_pinned(run *R)
 static const char *const wl_all_members[] = {
     "all of them",       "every one of them", "every single one",
     "every single one of them", "every last one", "every last one of them",
-    "each and every one", "the lot of them"};
+    "each and every one", "the lot of them", "the whole lot of them",
+    "the whole country of them", "the whole nation of them"};
 
 /* Determiners and owners that open a noun phrase: after a capacity denied
  * with no subject, one names whose capacity it is (rule_bare_trait). */
 static const char *const wl_after_subject[] = {
     "the", "that", "this", "these", "those", "my", "our", "his", "her", "its",
     "your"};
+
+/* Is mention m a hostile trait that may be said of people with no
+ * subject: a stereotype of severity 2 (not a frame, a joke or a noun,
+ * unless an essence frame right after it makes the noun a trait of
+ * nature: "criminal by nature"), or a one-word derogation that is also an
+ * everyday word ("rude", "dirty")? Not one that names its own group. */
+static bool bare_hostile_trait(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->categories)
+        return false;
+    if (m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
+        !(e->flags & (DC_F_ESSENCE | DC_F_JOKE))) {
+        if (!(e->flags & DC_F_NOUN))
+            return true;
+        const mention *x = mention_at(R, m->te, DC_KIND_STEREOTYPE);
+        return x && (ent(R, x)->flags & DC_F_ESSENCE);
+    }
+    return m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+           m->te - m->tb == 1;
+}
+
+/* "loud, rude, entitled, every single one", "noisy and dishonest": the
+ * words of a sentence before its hostile trait at token e, from its first
+ * token b, are a list of traits with it (one to three words, each
+ * followed by a comma or "and"; no word a function word or one that
+ * names anyone or anything the lexicon knows, only unknown words and
+ * traits). Sets *listed when one of them is a hostile trait too. */
+static bool trait_list_before(const run *R, uint32_t b, uint32_t e,
+                              bool *listed)
+{
+    const uint64_t traits = KIND_BIT(DEROGATE) | KIND_BIT(STEREOTYPE) |
+                            KIND_BIT(INSULT);
+    uint32_t words = 0;
+    *listed = false;
+    if (e <= b || e - b > 6)
+        return false;
+    need_glue(R);
+    for (uint32_t k = b; k < e; k += 2) {
+        if (k + 1 >= e || R->toks[k].type != TK_WORD ||
+            (R->at[k] & ~traits) || ++words > 3)
+            return false;
+        if (!(R->toks[k + 1].type == TK_PUNCT && R->toks[k + 1].ch == ',') &&
+            !tok_is_word(R, k + 1, "and"))
+            return false;
+        for (size_t j = R->rs->first[k]; !*listed && j < R->rs->nm &&
+                                         R->rs->m[j].tb == k;
+             j++)
+            *listed = bare_hostile_trait(R, &R->rs->m[j]);
+    }
+    return true;
+}
 
 /* A hostile trait, or a capacity denied, that opens its sentence with no
  * subject, said of the group named in the sentence before (or two before,
@@ -31837,15 +32222,21 @@ static decorum_status rule_bare_trait(run *R)
         const dc_entry *e = ent(R, m);
         bool own = m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_OWN) &&
                    e->group_len;
-        if (!own &&
-            !(m->kind == DC_KIND_STEREOTYPE && e->severity >= 2 &&
-              !(e->flags & (DC_F_ESSENCE | DC_F_JOKE | DC_F_NOUN)) &&
-              !e->categories) &&
-            !(m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
-              !e->categories && m->te - m->tb == 1))
+        if (!own && !bare_hostile_trait(R, m))
             continue;
         const sentence *s = sent_of(R, m->tb);
-        if (m->tb != s->tb || s->question || rs->toks[m->tb].quoted)
+        /* (or a list of traits opens it: "loud, rude, entitled, every
+         * single one", "noisy and dishonest") */
+        bool listed = false;
+        /* (the list's last word ends right before the trait, with a
+         * comma or "and": tested before the list is read) */
+        if ((m->tb != s->tb &&
+             (own || m->tb - s->tb > 6 ||
+              !((R->toks[m->tb - 1].type == TK_PUNCT &&
+                 R->toks[m->tb - 1].ch == ',') ||
+                tok_is_word(R, m->tb - 1, "and")) ||
+              !trait_list_before(R, s->tb, m->tb, &listed))) ||
+            s->question || rs->toks[m->tb].quoted)
             continue;
         /* (told and refuted: "not built for driving, people joke, which
          * is nonsense"; reported: "rude to nobody, they told me") */
@@ -31870,7 +32261,16 @@ static decorum_status rule_bare_trait(run *R)
             own = !word_among(R, k, k + 1, wl_after_subject,
                               sizeof wl_after_subject /
                                   sizeof *wl_after_subject);
-        bool all = own;
+        /* Two hostile traits joined, with no subject, say what the people
+         * named before are ("lazy and filthy, the shower block was a
+         * state", "noisy and dishonest"): the list is the frame. */
+        bool all = own || listed;
+        if (!all && m->te + 1 < s->te &&
+            ((R->toks[m->te].type == TK_PUNCT && R->toks[m->te].ch == ',') ||
+             tok_is_word(R, m->te, "and")))
+            for (size_t j = rs->first[m->te + 1];
+                 !all && j < rs->nm && rs->m[j].tb == m->te + 1; j++)
+                all = bare_hostile_trait(R, &rs->m[j]);
         for (size_t j = i + 1; !all && j < rs->nm && rs->m[j].tb < s->te; j++) {
             const dc_entry *f = ent(R, &rs->m[j]);
             all = rs->m[j].kind == DC_KIND_STEREOTYPE &&
@@ -32244,6 +32644,27 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
+        return st;
+    /* (session 31: a place kept for one people, another named; identity
+     * words are among the target kinds, rs->tlist, which holds the word
+     * kept and the other group's) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && rs->ntl >= 2 &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        (st = rule_kept_for(&R)) != DECORUM_OK)
+        return st;
+    /* (a role denied a group, or a group passed over in hiring; the
+     * targets are few and read before any word) */
+    if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        (st = rule_role_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (and a home place assigned to women: a group of them named, or a
+     * person noun, "a woman's place") */
+    if ((any_kind(&R, DC_KIND_PERSON) ||
+         (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
+        R.hate_so_far < 0.5f &&
+        (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
+        (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
