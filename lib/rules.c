@@ -13183,9 +13183,13 @@ static bool is_call(const run *R, const mention *m, const target *tg)
      * themselves fasting in this heat, stay hydrated"; reason_follows), or
      * "for" what to watch ("Older women better watch themselves for signs
      * of osteoporosis"). */
+    /* (Not "better off dead", whose "better" is no warning's: a comma
+     * after it ("Muslims would be better off dead, honestly") gives no
+     * reason that makes it care.) */
     if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->tb, "better"))
         return !any_kind(R, DC_KIND_DENOUNCE) &&
-               !tok_is_word(R, m->te, "for") && !reason_follows(R, m, s);
+               (tok_is_word(R, m->tb + 1, "off") ||
+                (!tok_is_word(R, m->te, "for") && !reason_follows(R, m, s)));
     for (uint32_t k = m->tb; k < m->te; k++)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
