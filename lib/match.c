@@ -293,6 +293,8 @@ struct dc_matcher {
     uint64_t *bloom;     /* [bloom_cap / 64] bits, three a hashed literal
                           * in one word (bloom_has) */
     size_t bloom_cap;    /* bits, a power of 2 */
+    size_t bloom_wmask;  /* bloom_cap / 64 - 1, made once: bloom_has picks
+                          * a word with it at every look-up */
     char *lits;          /* [lits_cap] the hashed literals, back to back */
     size_t lits_len, lits_cap;
     size_t hmax_word;    /* longest HV_WORD literal, 0: none */
@@ -605,7 +607,7 @@ static inline uint64_t bloom_mask(uint64_t f)
 static inline bool bloom_has(const dc_matcher *m, uint64_t f)
 {
     uint64_t mk = bloom_mask(f);
-    return (m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] & mk) == mk;
+    return (m->bloom[(size_t)(f >> 32) & m->bloom_wmask] & mk) == mk;
 }
 
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
@@ -1333,7 +1335,7 @@ static hslot *hash_add(dc_matcher *m, size_t off, size_t len, uint32_t val)
     }
     m->hash[i] = (hslot){(uint32_t)f, val, (uint32_t)(off << 6 | (len - 1)),
                          0, 0};
-    m->bloom[(size_t)(f >> 32) & (m->bloom_cap / 64 - 1)] |= bloom_mask(f);
+    m->bloom[(size_t)(f >> 32) & m->bloom_wmask] |= bloom_mask(f);
     return &m->hash[i];
 }
 
@@ -1529,6 +1531,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             m->hash_cap = cap;
             m->hash_shift = 64u - (unsigned)bits;
             m->bloom_cap = bcap;
+            m->bloom_wmask = bcap / 64 - 1;
             m->lits_len = 0;
             if (!m->hash || !m->bloom || !m->lits || !m->filt || !m->ctri)
                 return DECORUM_ERR_NOMEM;
@@ -2242,6 +2245,8 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         m->bloom_cap = 0;
         m->lits_cap = m->lits_len = 0;
     }
+    /* Made from bloom_cap, not trusted from the image. */
+    m->bloom_wmask = m->bloom_cap ? m->bloom_cap / 64 - 1 : 0;
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
     if ((!embedded && !blob_tables_ok(m, lx->n)) ||
