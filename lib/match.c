@@ -4070,11 +4070,11 @@ static bool split_hits(scan *s, size_t a, size_t i);
  * word_ends() says, or for a compound-eligible phrase where its last word
  * ends (lasts): inside a word it is a compound candidate. Every word is
  * also looked at for compound candidates (token_cands). */
-/* Everything match_words does with the run of word bytes t[a, te), whose
- * hash state (up to hmax bytes) is h. Out of line: the scanning loop stays
- * small enough to keep its values in registers. */
+/* Everything match_words does with the run of word bytes t[a, te). Out
+ * of line, and the run hashed here: the scanning loop stays small enough
+ * to keep its values in registers. */
 static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
-                                             size_t te, uint64_t h)
+                                             size_t te)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
@@ -4085,6 +4085,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
      * (64 KiB of "x*y" was quadratic, 4.8G instructions). */
     if (a < w->rlast)
         return !m->cand_any || token_cands(s, a, te, false, NULL, CM_UNKNOWN);
+    uint64_t h = hash_word(t + a, te - a);
     bool bb = boundary_before(t, a);
     size_t R = te;
     if (R < n && t[R] == '*') {
@@ -4303,20 +4304,21 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
 }
 
 /* What match_words does with the usual word t[a, i): after and before
- * plain non-word bytes (not ' or '*'), of at most hmax bytes, hash state
- * h; on_run does the same for any run, and more. e: its memo entry if
+ * plain non-word bytes (not ' or '*'), of at most hmax bytes; on_run does
+ * the same for any run, and more. e: its memo entry if
  * the memo holds it (then it is no key unless MEMO_KEY says which), or
  * NULL; a word of up to 15 bytes is remembered here, in its pair set
  * (memo_set), under its key x (mkey_store), which word_keys has made
  * (memo_put_key). */
 static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
-                                                 size_t i, uint64_t h,
-                                                 uint64_t *e, uint64_t *set,
-                                                 mkey x)
+                                                 size_t i, uint64_t *e,
+                                                 uint64_t *set, mkey x)
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
     const size_t n = s->n, hmax = m->hmax_word, L = i - a;
+    /* Hashed here, not by the caller: the loop stays smaller. */
+    const uint64_t h = hash_word(t + a, L);
     bool short_term = false, infl = false;
     /* A word the memo does not hold: the slot that hash_get reads below,
      * if the Bloom filter says maybe, is fetched now, so that its read
@@ -4509,7 +4511,7 @@ static bool match_words(scan *s)
     if (!memo) {
         /* No word keys (hmax is 0): every word is on_run's. */
         for (; r->b < n; r++)
-            if (!on_run(s, &w, r->b, r->e, hash_word(t + r->b, r->e - r->b)))
+            if (!on_run(s, &w, r->b, r->e))
                 return false;
         return true;
     }
@@ -4581,15 +4583,14 @@ static bool match_words(scan *s)
         if (join || L > lim) {
             if (L <= hmax && !join) {
                 /* 16 bytes or more: not in the memo. */
-                if (!plain_word(s, &w, a, i, hash_word(t + a, L), NULL,
-                                NULL, x))
+                if (!plain_word(s, &w, a, i, NULL, NULL, x))
                     return false;
-            } else if (!on_run(s, &w, a, i, hash_word(t + a, L))) {
+            } else if (!on_run(s, &w, a, i)) {
                 return false;
             }
             continue;
         }
-        if (!plain_word(s, &w, a, i, hash_word(t + a, L), e, set, x))
+        if (!plain_word(s, &w, a, i, e, set, x))
             return false;
     }
 }
