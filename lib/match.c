@@ -3664,18 +3664,21 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * slot only then, as go_on would): the usual case, asked inline where the
  * call costs ~200 instructions. true: maybe. */
 static inline __attribute__((always_inline)) bool
-go_on_maybe(const dc_matcher *m, const wpass *w, const unsigned char *t,
+go_on_maybe(const dc_matcher *m, wpass *w, const unsigned char *t,
             size_t a, size_t R, uint64_t h, const size_t *ends,
             const uint64_t *hend, size_t ne)
 {
-    const pend *p = &w->cur[0];
+    pend *p = &w->cur[0];
     const size_t hmax = m->hmax_word;
     if (w->ncur != 1 || a - w->rlast != 1)
         return true;
     if (a - p->a >= hmax || !(p->next & 1u << (t[a] & 31)))
         return false;
-    uint64_t hd =
-        (pend_h(t, w, p) * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    /* The phrase's hash is kept: go_on, which comes next if this says
+     * maybe, would make it again. */
+    p->h = pend_h(t, w, p);
+    p->lazy = false;
+    uint64_t hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
     bool any = R - p->a <= hmax &&
                bloom_has(m, hash_fin(hd * m->pow[R - a] + h));
     for (size_t k = 0; k < ne; k++)
