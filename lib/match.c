@@ -4212,7 +4212,12 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl)
 static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
                               unsigned char gap)
 {
-    return (uint64_t)(p->sl - m->hash) | (uint64_t)gap << 32;
+    /* The slot's offset in bytes, not its index: no division by the
+     * slot's size (< HASH_CAP_MAX * 20 < 2^35). */
+    _Static_assert(HASH_CAP_MAX <= (1ull << 30) && sizeof(hslot) <= 32,
+                   "a slot's byte offset fits below the gap byte");
+    return (uint64_t)((const char *)p->sl - (const char *)m->hash) |
+           (uint64_t)gap << 40;
 }
 
 /* The cache's pair of entries (a 64-byte line) for the word of memo key
