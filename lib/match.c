@@ -3827,12 +3827,19 @@ static inline void memo_key(const unsigned char *w, size_t L, uint64_t x[2])
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
 }
 
+/* The pair of the key whose two words xor-ed are f: one product, made
+ * in one place for memo_set and both mkey_stores. */
+static inline uint64_t *memo_pair(uint64_t *memo, uint64_t f)
+{
+    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
+}
+
 /* The word's key in x and its pair. */
 static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t x[2])
 {
     memo_key(w, L, x);
-    return &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >> (65 - MEMO_BITS))];
+    return memo_pair(memo, x[0] ^ x[1]);
 }
 
 /* The entry of the pair e (memo_set) that holds the word whose key
@@ -3889,7 +3896,7 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
     _mm_storeu_si128((__m128i *)(void *)p, x);
     uint64_t f = (uint64_t)_mm_cvtsi128_si64(
         _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
-    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
+    return memo_pair(memo, f);
 }
 #else
 typedef struct {
@@ -3926,8 +3933,7 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
     uint64_t *set = memo_set(memo, w, L & 15, x);
     if (lb != (L & 15)) {
         x[1] = (x[1] & ~(0xffull << 56)) | (uint64_t)lb << 56;
-        set = &memo[8 * (size_t)(((x[0] ^ x[1]) * HASH_MUL) >>
-                                 (65 - MEMO_BITS))];
+        set = memo_pair(memo, x[0] ^ x[1]);
     }
     memcpy(p, x, sizeof x);
     return set;
