@@ -4072,13 +4072,19 @@ static uint64_t short_one(const dc_matcher *m, const unsigned char *w,
 
 /* May a pending phrase go on with the word starting at a? Its next word
  * starts with t[a], and no '*' lies between (go_on). */
+static inline bool pend_gap(const wpass *w, const unsigned char *t,
+                            size_t a, size_t hmax)
+{
+    return a - w->rlast <= hmax &&
+           (a - w->rlast == 1 ? t[w->rlast] != '*'
+                              : !memchr(t + w->rlast, '*', a - w->rlast));
+}
+
 static inline bool pend_maybe(const wpass *w, const unsigned char *t,
                               size_t a, size_t hmax)
 {
     return (w->next & 1u << (t[a] & 31)) && /* 0 when nothing is pending */
-           a - w->rlast <= hmax &&
-           (a - w->rlast == 1 ? t[w->rlast] != '*'
-                              : !memchr(t + w->rlast, '*', a - w->rlast));
+           pend_gap(w, t, a, hmax);
 }
 
 /* Defined with plain_word, which asks it; on_run asks it too. */
@@ -4258,7 +4264,8 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
 {
     const unsigned char *t = s->t;
     const dc_matcher *m = s->m;
-    if (!pend_maybe(w, t, a, m->hmax_word))
+    /* The caller asked pend_maybe's first test. */
+    if (!pend_gap(w, t, a, m->hmax_word))
         return true;
     uint64_t *pc = NULL, pk = 0;
     if (w->ncur == 1 && a - w->rlast == 1 && !w->nnxt) {
