@@ -4574,7 +4574,11 @@ static bool match_words(scan *s)
         const mkey x = mkey_load(q->k);
         uint64_t *const set = q->set;
         size_t L = i - a;
-        if (dnext & 1u << (t[a] & 31))
+        /* The word's first byte as the pending phrases' next hold it
+         * (bit c & 31), made once: pend_set1's stores may alias t for the
+         * compiler, which loaded and shifted it again below. */
+        const uint32_t first = 1u << (t[a] & 31);
+        if (dnext & first)
             pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
         dnext = 0;
         /* NULL for a word next to ' or '*' or longer than word_keys' lim
@@ -4587,7 +4591,7 @@ static bool match_words(scan *s)
                           HV_TRIG)) == MEMO_SEEN) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
-            if ((w.next & 1u << (t[a] & 31)) && !pend_go(s, &w, a, i, x))
+            if ((w.next & first) && !pend_go(s, &w, a, i, x))
                 return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe
