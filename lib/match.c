@@ -4070,8 +4070,8 @@ static uint64_t short_one(const dc_matcher *m, const unsigned char *w,
     return g->n == 1 ? memo_one(m->gent[g->first], DC_HIT_EXACT) : 0;
 }
 
-/* May a pending phrase go on with the word starting at a? Its next word
- * starts with t[a], and no '*' lies between (go_on). */
+/* pend_maybe's second half: no '*' lies between the last run and a, and
+ * the gap is short enough (pend_go, whose caller asked the first). */
 static inline bool pend_gap(const wpass *w, const unsigned char *t,
                             size_t a, size_t hmax)
 {
@@ -4080,6 +4080,8 @@ static inline bool pend_gap(const wpass *w, const unsigned char *t,
                               : !memchr(t + w->rlast, '*', a - w->rlast));
 }
 
+/* May a pending phrase go on with the word starting at a? Its next word
+ * starts with t[a], and no '*' lies between (go_on). */
 static inline bool pend_maybe(const wpass *w, const unsigned char *t,
                               size_t a, size_t hmax)
 {
