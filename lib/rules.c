@@ -24305,11 +24305,38 @@ static uint32_t kept_as(const run *R, const mention *id)
  * menu. keep it Chinese"), nor with no other group ("keep the walls
  * white"), nor in a question. Scope is attack_on_group's. Run only with
  * an identity word of those kinds and another group. */
+/* Is there a word of a place or of a body of people that a people may
+ * be kept out of (a club, a street, a town, a school, a committee) in
+ * tokens [0, b)? What is kept "English" or "Japanese" otherwise is
+ * mostly a thing of that kind: a menu, food, whisky, an anthem ("Keep the
+ * whisky Scottish!", "I hope the menu stays Japanese"), or a house of
+ * worship's own faith ("the temple to remain Hindu"). (review31) The
+ * words are no identity terms: they name what is kept, not who. */
+static bool kept_place_before(const run *R, uint32_t b)
+{
+    static const char *const place[] = {
+        "club",     "clubs",     "street",  "streets",    "town",
+        "towns",    "village",   "villages", "valley",    "country",
+        "nation",   "school",    "schools", "team",       "teams",
+        "neighbourhood", "neighborhood", "area", "estate", "city",
+        "suburb",   "close",     "committee", "crew",     "choir",
+        "league",   "society",   "parish",  "county",     "island",
+        "community", "workforce", "council", "board",     "road",
+        "block",    "building",  "flats",   "office",     "workplace"};
+    /* (or a land the lexicon knows as what a plot is aimed at: "keeping
+     * europe white", "keep this country British") */
+    return b > 0 &&
+           (word_among(R, 0, b, place, sizeof place / sizeof *place) ||
+            has_kind_in(R, 0, b, DC_KIND_CONSP_OBJECT));
+}
+
 static decorum_status rule_kept_for(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     int32_t fe = R->rules->frame_entry[FR_KEPT_FOR];
-    if (fe < 0)
+    /* (a comment that denounces tells of such a slogan: "Historians note
+     * the Confederate slogan was to keep the state white") */
+    if (fe < 0 || R->denounce_any)
         return DECORUM_OK;
     for (size_t q = 0; q < rs->ntl; q++) {
         const mention *id = &rs->m[rs->tlist[q]];
@@ -24318,7 +24345,13 @@ static decorum_status rule_kept_for(run *R)
             !(ent(R, id)->flags & DC_F_ADJ))
             continue;
         uint32_t v = kept_as(R, id);
-        if (v == UINT32_MAX || sent_of(R, id->tb)->question)
+        if (v == UINT32_MAX || sent_of(R, id->tb)->question ||
+            !kept_place_before(R, id->tb))
+            continue;
+        /* (told by someone else: "Keep the pub English, the Polish lads
+         * said after they bought it") */
+        const sentence *vs = sent_of(R, v);
+        if (report_in(R, vs, v) || report_after(R, vs, id->te))
             continue;
         /* the other group: a group target, else an identity word, of
          * another group than the one kept */
@@ -24339,7 +24372,10 @@ static decorum_status rule_kept_for(run *R)
             const mention *om = NULL;
             for (size_t r = 0; r < rs->ntl && !om; r++) {
                 const mention *x = &rs->m[rs->tlist[r]];
+                /* (not a word of the kept kind's own name: "for
+                 * Native American students only", "African American") */
                 if (x != id && x->kind == DC_KIND_IDENTITY &&
+                    (x->te <= id->tb || x->tb >= id->te) &&
                     (ent(R, x)->categories & KEPT_CATS) &&
                     !(ent(R, x)->flags & DC_F_AMBIGUOUS) &&
                     !same_group(ent(R, x), ent(R, id)))
