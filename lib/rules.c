@@ -24502,14 +24502,15 @@ static decorum_status rule_role_denied(run *R)
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->reclaimed || t->coded)
             continue;
-        uint32_t k = t->te, v = UINT32_MAX, re = 0,
-                 c = rs->toks[t->tb].clause;
         /* (a first byte before the words: the verb after the group starts
-         * "s" or "c", or "not" is right before it) */
-        char f = k < rs->ntok ? R->n->text[rs->toks[k].b] : 0;
+         * "s" or "c", or "not" is right before it; the first byte is its
+         * key's low byte, 0 for the sentinel after the last token) */
+        uint32_t k = t->te;
+        char f = (char)R->key[k];
         bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
         if (f != 's' && f != 'c' && !hire)
             continue;
+        uint32_t v = UINT32_MAX, re = 0, c = rs->toks[t->tb].clause;
         /* the group after "hire X, not" */
         if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
             R->toks[t->tb - 2].ch == ',') {
