@@ -24283,10 +24283,15 @@ static uint32_t kept_as(const run *R, const mention *id)
            tok_is_word(R, id->te, "please")) &&
           clause_done(R, id->te + 1)))
         return UINT32_MAX;
+    /* (a verb of keeping starts "k", "s" or "r": the key's low byte is
+     * tested before the list is read, which most of these tokens fail) */
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
-         n++)
-        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+         n++) {
+        const char f = (char)R->key[k];
+        if ((f == 'k' || f == 's' || f == 'r') &&
+            word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
             return k;
+    }
     return UINT32_MAX;
 }
 
