@@ -24397,6 +24397,27 @@ static bool women_named(const run *R)
     return false;
 }
 
+/* Is a person noun or an identity word of the comment one of women's
+ * (its entry's group "female")? rule_place_assigned's group is a target
+ * that names women, the person noun of "a woman's place", or what "they"
+ * or "she" stands for, which is a target or an identity word (a member,
+ * group_of) when it is not the context's: where no target names women and
+ * no such word is there, the rule finds nothing. The mentions are read
+ * before the text: most comments with a person noun name no woman. */
+static bool women_word_in(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_PERSON && m->kind != DC_KIND_IDENTITY)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if (e->group_len == 6 && memcmp(e->group, "female", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A place assigned to women, with the word of belonging: "the passenger
  * seat is where they belong" (the pronoun theirs), "the kitchen is where
  * women belong", "women belong at home with the kids", "a woman's place
@@ -32668,7 +32689,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * person noun, "a woman's place") */
     if ((any_kind(&R, DC_KIND_PERSON) ||
          (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
-        R.hate_so_far < 0.5f &&
+        R.hate_so_far < 0.5f && (women_named(&R) || women_word_in(&R)) &&
         (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
