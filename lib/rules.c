@@ -24287,10 +24287,15 @@ static uint32_t kept_as(const run *R, const mention *id)
            tok_is_word(R, id->te, "please")) &&
           clause_done(R, id->te + 1)))
         return UINT32_MAX;
+    /* (a verb of keeping starts "k", "s" or "r": the key's low byte is
+     * tested before the list is read, which most of these tokens fail) */
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
-         n++)
-        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+         n++) {
+        const char f = (char)R->key[k];
+        if ((f == 'k' || f == 's' || f == 'r') &&
+            word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
             return k;
+    }
     return UINT32_MAX;
 }
 
@@ -24432,6 +24437,27 @@ static bool women_named(const run *R)
     return false;
 }
 
+/* Is a person noun or an identity word of the comment one of women's
+ * (its entry's group "female")? rule_place_assigned's group is a target
+ * that names women, the person noun of "a woman's place", or what "they"
+ * or "she" stands for, which is a target or an identity word (a member,
+ * group_of) when it is not the context's: where no target names women and
+ * no such word is there, the rule finds nothing. The mentions are read
+ * before the text: most comments with a person noun name no woman. */
+static bool women_word_in(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_PERSON && m->kind != DC_KIND_IDENTITY)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if (e->group_len == 6 && memcmp(e->group, "female", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A place assigned to women, with the word of belonging: "the passenger
  * seat is where they belong" (the pronoun theirs), "the kitchen is where
  * women belong", "women belong at home with the kids", "a woman's place
@@ -24542,14 +24568,15 @@ static decorum_status rule_role_denied(run *R)
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->reclaimed || t->coded)
             continue;
-        uint32_t k = t->te, v = UINT32_MAX, re = 0,
-                 c = rs->toks[t->tb].clause;
         /* (a first byte before the words: the verb after the group starts
-         * "s" or "c", or "not" is right before it) */
-        char f = k < rs->ntok ? R->n->text[rs->toks[k].b] : 0;
+         * "s" or "c", or "not" is right before it; the first byte is its
+         * key's low byte, 0 for the sentinel after the last token) */
+        uint32_t k = t->te;
+        char f = (char)R->key[k];
         bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
         if (f != 's' && f != 'c' && !hire)
             continue;
+        uint32_t v = UINT32_MAX, re = 0, c = rs->toks[t->tb].clause;
         /* the group after "hire X, not" */
         if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
             R->toks[t->tb - 2].ch == ',') {
@@ -28751,14 +28778,16 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
 }
 
 /* Does the normalized text hold the k bytes w anywhere? (memmem is not
- * C11.) */
+ * C11.) Where the first byte is found, the second is compared before
+ * memcmp is called: most such places fail there, and the call cost more
+ * than the test. */
 static bool text_has(const dc_norm *n, const char *w, size_t k)
 {
     for (const char *p = n->text, *end = n->text + n->len;
          (size_t)(end - p) >= k &&
          (p = memchr(p, w[0], (size_t)(end - p) - k + 1)) != NULL;
          p++)
-        if (memcmp(p, w, k) == 0)
+        if ((k < 2 || p[1] == w[1]) && memcmp(p, w, k) == 0)
             return true;
     return false;
 }
@@ -32702,7 +32731,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * person noun, "a woman's place") */
     if ((any_kind(&R, DC_KIND_PERSON) ||
          (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
-        R.hate_so_far < 0.5f &&
+        R.hate_so_far < 0.5f && (women_named(&R) || women_word_in(&R)) &&
         (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
