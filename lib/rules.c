@@ -12382,10 +12382,20 @@ static bool wish_head(const run *R, uint32_t k)
                     return true;
             /* (session 31, q31b) the same regret with its "it'd be"
              * left out, opening its sentence: "shame if that new mosque
-             * had a fire some night", "be a shame if ..." */
-            uint32_t sb = sent_of(R, k)->tb;
-            if (j == sb || (j == sb + 2 && tok_is_word(R, sb, "be") &&
-                            a_or_an(R, sb + 1)))
+             * had a fire some night", "be a shame if ...". Without its
+             * modal it tells a real event as often ("Shame if the local
+             * synagogue went up in flames. It did last year"): only of a
+             * place pointed at ("that", "this", "those"), not in a
+             * question, nor where the comment denounces ("..., said
+             * nobody decent. Arson is a crime"). (review31) */
+            const sentence *ks = sent_of(R, k);
+            uint32_t sb = ks->tb;
+            if ((j == sb || (j == sb + 2 && tok_is_word(R, sb, "be") &&
+                             a_or_an(R, sb + 1))) &&
+                !ks->question && !R->denounce_any &&
+                (tok_is_word(R, k + 1, "that") ||
+                 tok_is_word(R, k + 1, "this") ||
+                 tok_is_word(R, k + 1, "those")))
                 return true;
         }
     }
