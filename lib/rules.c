@@ -12382,7 +12382,8 @@ static bool wish_head(const run *R, uint32_t k)
                     return true;
             /* (session 31, q31b) the same regret with its "it'd be"
              * left out, opening its sentence: "shame if that new mosque
-             * had a fire some night", "be a shame if ...". Without its
+             * had a fire some night", "be a shame if ...", "what a
+             * shame if ...", "such a shame if ...". Without its
              * modal it tells a real event as often ("Shame if the local
              * synagogue went up in flames. It did last year"): only of a
              * place pointed at ("that", "this", "those"), not in a
@@ -12390,7 +12391,10 @@ static bool wish_head(const run *R, uint32_t k)
              * nobody decent. Arson is a crime"). (review31) */
             const sentence *ks = sent_of(R, k);
             uint32_t sb = ks->tb;
-            if ((j == sb || (j == sb + 2 && tok_is_word(R, sb, "be") &&
+            if ((j == sb || (j == sb + 2 &&
+                             (tok_is_word(R, sb, "be") ||
+                              tok_is_word(R, sb, "what") ||
+                              tok_is_word(R, sb, "such")) &&
                              a_or_an(R, sb + 1))) &&
                 !ks->question && !R->denounce_any &&
                 (tok_is_word(R, k + 1, "that") ||
