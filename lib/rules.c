@@ -24375,7 +24375,10 @@ static bool names_women(const run *R, const target *t)
 }
 
 /* Is there a word of the home or of the seat beside a man (the places a
- * woman is sent to, away from work and command) in tokens [a, b)? */
+ * woman is sent to, away from work and command) in tokens [a, b)? Not a
+ * house of a parliament ("the house of commons", "the house and the
+ * senate"), nor a home of a game ("home plate", "the home team", "a home
+ * run"): those are places of command and of play. */
 static bool home_place_in(const run *R, uint32_t a, uint32_t b)
 {
     static const char *const home[] = {
@@ -24383,7 +24386,30 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
         "sink",    "stove",    "oven",     "bedroom",  "nursery",
         "laundry", "pillion",  "passenger", "sidelines", "sideline",
         "cradle",  "ironing",  "dishes",   "barefoot", "pregnant"};
-    return a < b && word_among(R, a, b, home, sizeof home / sizeof *home);
+    static const char *const chamber[] = {
+        "senate", "parliament", "congress", "commons", "lords",
+        "assembly", "representatives", "chamber"};
+    static const char *const game[] = {
+        "plate", "run", "runs", "team", "teams", "ground", "grounds",
+        "crowd", "game", "games", "side", "end", "straight", "stretch",
+        "win", "match", "fans", "advantage", "kit", "shirt"};
+    if (a >= b || !word_among(R, a, b, home, sizeof home / sizeof *home))
+        return false;
+    for (uint32_t k = a; k < b; k++) {
+        if (!word_among(R, k, k + 1, home, sizeof home / sizeof *home))
+            continue;
+        uint32_t e = k + 4 < R->rs->ntok ? k + 4 : R->rs->ntok;
+        if (tok_is_word(R, k, "house") &&
+            (tok_is_word(R, k + 1, "of") ||
+             word_among(R, k + 1, e, chamber,
+                        sizeof chamber / sizeof *chamber)))
+            continue;
+        if (tok_is_word(R, k, "home") && k + 1 < R->rs->ntok &&
+            word_among(R, k + 1, k + 2, game, sizeof game / sizeof *game))
+            continue;
+        return true;
+    }
+    return false;
 }
 
 /* Does a target name women? (The targets are few: read before any
@@ -24427,7 +24453,10 @@ static decorum_status rule_place_assigned(run *R)
         else if (!before && who > s->tb &&
                  (tok_is_word(R, who, "just") || tok_is_word(R, who, "only")))
             who--;
-        if (before ? !home_place_in(R, who > 7 ? who - 7 : s->tb, who - 2)
+        /* (the window before "is where" within its sentence: not "Mum's
+         * in the kitchen tonight. The boardroom is where women belong") */
+        if (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
+                                   who - 2)
                    : !home_place_in(R, from, from + 4 < s->te ? from + 4
                                                               : s->te))
             continue;
