@@ -6521,19 +6521,22 @@ static bool afterthought(const run *R, uint32_t ti, const target *g)
 /* Does token k end as an agent noun does, one that names a person by
  * what they do ("founder", "owner", "sailor", "typist", "musician",
  * "servant", "resident")? */
-static bool agent_ending(const run *R, uint32_t k)
+static bool agent_ending_at(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const ends[] = {"er", "or", "ist", "ian", "ant",
                                        "ent"};
-    const tok *t = &R->toks[k];
-    size_t l = t->e - t->b;
+    size_t l = e - b;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t n = strlen(ends[i]);
-        if (l > n + 2 &&
-            memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+        if (l > n + 2 && memcmp(R->n->text + e - n, ends[i], n) == 0)
             return true;
     }
     return false;
+}
+
+static bool agent_ending(const run *R, uint32_t k)
+{
+    return agent_ending_at(R, R->toks[k].b, R->toks[k].e);
 }
 
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
@@ -24498,23 +24501,43 @@ static decorum_status rule_place_assigned(run *R)
 }
 
 /* Does token k end as the plural of an agent noun does, one that names
- * people by a role or a trade ("referees", "drivers", "surgeons",
- * "pilots" not: "-ots" is also "idiots")? Not "victims", "citizens",
- * "objects": those say what is done to people or what they are. */
+ * people by a role or a trade ("referees", "drivers"; not "surgeons",
+ * nor "pilots": "-ots" is also "idiots")? The singular's test
+ * (agent_ending) on the word less its "s", or "-ees". Not "victims",
+ * "citizens", "objects": those say what is done to people or what they
+ * are; nor the words of that ending that name no post (wl_not_role:
+ * "strangers", "outsiders", "prisoners", "members"), which a group is
+ * told it should not be out of welcome, not out of scorn ("Jews should
+ * not be strangers in Europe"). */
+static const char *const wl_not_role[] = {
+    "strangers", "outsiders",  "prisoners", "members",  "donors",
+    "others",    "foreigners", "numbers",   "partners", "sufferers",
+    "survivors", "neighbours", "neighbors"};
 static bool agent_plural(const run *R, uint32_t k)
 {
-    static const char *const ends[] = {"ers", "ors", "ists", "ians",
-                                       "ants", "ents", "ees"};
     const tok *t = &R->toks[k];
     size_t l = t->e - t->b;
-    if (t->type != TK_WORD)
+    if (t->type != TK_WORD || l < 2)
         return false;
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        size_t n = strlen(ends[i]);
-        if (l > n + 2 && memcmp(R->n->text + t->e - n, ends[i], n) == 0)
-            return true;
-    }
-    return false;
+    if (!(R->n->text[t->e - 1] == 's' && agent_ending_at(R, t->b, t->e - 1)) &&
+        !(l > 5 && memcmp(R->n->text + t->e - 3, "ees", 3) == 0))
+        return false;
+    return !word_among(R, k, k + 1, wl_not_role,
+                       sizeof wl_not_role / sizeof *wl_not_role);
+}
+
+/* Does sentence s tell of a rule or a slogan, or denounce, so that a
+ * role it denies is reported ("can't be donors in some countries, a
+ * rule that should go", "the club lost its licence for that rule",
+ * "was the slogan the council was rightly criticised for")? */
+static bool role_told_of(const run *R, const sentence *s)
+{
+    static const char *const told[] = {
+        "rule",      "rules",     "law",        "laws",      "countries",
+        "licence",   "license",   "policy",     "slogan",    "criticised",
+        "criticized", "banned",   "illegal",    "unlawful",  "discrimination"};
+    return word_among(R, s->tb, s->te, told, sizeof told / sizeof *told) ||
+           denounces(R, s);
 }
 
 /* A role denied a group by who they are, or the group passed over for
@@ -24551,8 +24574,17 @@ static decorum_status rule_role_denied(run *R)
                                  !tok_is_word(R, h, "employ");
                  n++)
                 h--;
+            /* (the words hired a group: not "hire on merit, not women";
+             * and no slogan told or denounced: "hire locals, not
+             * foreigners, was the slogan the council was criticised
+             * for") */
+            bool grp = false;
+            for (size_t j = targets_from(rs, h + 1);
+                 j < rs->nt && rs->t[j].tb < t->tb - 2 && !grp; j++)
+                grp = rs->t[j].te == t->tb - 2 && rs->t[j].tb > h;
             if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
-                rs->toks[h].sent == rs->toks[t->tb].sent)
+                rs->toks[h].sent == rs->toks[t->tb].sent && grp &&
+                !role_told_of(R, sent_of(R, t->tb)))
                 v = h;
         }
         /* the group before "shouldn't be <role>" */
@@ -24569,7 +24601,7 @@ static decorum_status rule_role_denied(run *R)
                      tok_is_word(R, k + 2, "be"))
                 b = k + 3;
             if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
-                rs->toks[b].clause == c &&
+                rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
                  /* (not "bystanders in their own lives": a role of
