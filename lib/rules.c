@@ -31765,7 +31765,9 @@ static const char *const wl_like_particle[] = {
  * handling of a group ("herded like cattle", "treated like dogs": a
  * cruelty told, often denounced), casualties and toil ("dropping like
  * flies", "work like dogs", "sweating like pigs", "fight like cats and
- * dogs"), "like" as a verb ("they'd like", "I like"), and the
+ * dogs", "toil like animals for 5 dollars an hour"), the standing and
+ * waiting of people kept so ("stood like cattle in the trains", "queue
+ * like cattle for food"), "like" as a verb ("they'd like", "I like"), and the
  * appearances that are seldom of people ("looks like a zoo"). */
 static const char *const wl_like_not_verb[] = {
     "treat",     "treats",    "treated",   "treating",  "herd",
@@ -31778,6 +31780,11 @@ static const char *const wl_like_not_verb[] = {
     "falling",   "fell",      "work",      "works",     "worked",
     "working",   "sweat",     "sweating",  "sweated",   "fight",
     "fighting",  "fought",    "sleep",     "sleeping",  "slept",
+    "toil",      "toiled",    "toiling",   "labour",    "laboured",
+    "labouring", "labor",     "labored",   "laboring",  "stand",
+    "stood",     "standing",  "queue",     "queued",    "queuing",
+    "queueing",  "wait",      "waited",    "waiting",   "huddle",
+    "huddled",   "huddling",  "scavenge",  "scavenged", "scavenging",
     "i",         "you",       "we",        "he",        "she",
     "it",        "they",      "would",     "i'd",       "id",
     "you'd",     "we'd",      "they'd",    "just",      "really",
@@ -31790,8 +31797,30 @@ static const char *const wl_like_not_verb[] = {
  * not a people: "The Irish fans celebrated like animals after the
  * last-minute winner". */
 static const char *const wl_like_side[] = {
-    "fans", "supporters", "team", "teams", "players", "side", "squad",
-    "club", "crowd"};
+    "fans",     "supporters", "team",     "teams",    "players",
+    "side",     "squad",      "club",     "crowd",    "sprinters",
+    "runners",  "forwards",   "defenders", "strikers", "skiers",
+    "athletes", "riders",     "cyclists", "swimmers", "boxers",
+    "wrestlers", "rowers",    "midfielders", "attackers", "backs",
+    "teammates", "olympians", "racers",   "jockeys",  "golfers"};
+/* Words of a game in the sentence, which make the likeness a team's
+ * ("ate like pigs after the race", "pounce like jackals on every loose
+ * ball"), and words that tell a likeness as a wrong done to the people
+ * or as a memory ("shameful exploitation", "my grandfather
+ * remembered"). */
+static const char *const wl_like_sport[] = {
+    "race",   "match",    "game",   "ball",     "goal",     "pitch",
+    "league", "season",   "cup",    "tournament", "olympics", "final",
+    "medal",  "blocks",   "finish", "stadium"};
+static const char *const wl_like_wronged[] = {
+    "shameful", "exploitation", "exploited", "inhumane",
+    "cruel",    "cruelty",    "disgrace",     "disgraceful", "remembered",
+    "remembers", "recalled",  "treatment",    "mistreated"};
+/* The verbs of suffering beside which "lived like rats" tells of the
+ * conditions people were made to bear ("died like flies and lived like
+ * rats in the holds"). */
+static const char *const wl_like_suffered[] = {
+    "died", "starved", "suffered", "perished", "dying", "starving"};
 /* Words that may open a clause before the group that is its subject
  * ("the Somali lads at the bus stop flock together like pigeons",
  * "and those Roma kids ..."). */
@@ -31823,6 +31852,15 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     if (R->toks[v].type != TK_WORD ||
         word_among(R, v, v + 1, wl_like_not_verb,
                    sizeof wl_like_not_verb / sizeof *wl_like_not_verb))
+        return false;
+    if (word_among(R, s->tb, s->te, wl_like_sport,
+                   sizeof wl_like_sport / sizeof *wl_like_sport) ||
+        word_among(R, s->tb, s->te, wl_like_wronged,
+                   sizeof wl_like_wronged / sizeof *wl_like_wronged) ||
+        denounces(R, s) ||
+        ((tok_is_word(R, v, "lived") || tok_is_word(R, v, "living")) &&
+         word_among(R, s->tb, s->te, wl_like_suffered,
+                    sizeof wl_like_suffered / sizeof *wl_like_suffered)))
         return false;
     uint32_t c = rs->toks[L].clause, c0 = L;
     while (c0 > s->tb && rs->toks[c0 - 1].clause == c)
