@@ -24533,11 +24533,22 @@ static bool agent_plural(const run *R, uint32_t k)
 static bool role_told_of(const run *R, const sentence *s)
 {
     static const char *const told[] = {
-        "rule",      "rules",     "law",        "laws",      "countries",
-        "licence",   "license",   "policy",     "slogan",    "criticised",
-        "criticized", "banned",   "illegal",    "unlawful",  "discrimination"};
-    return word_among(R, s->tb, s->te, told, sizeof told / sizeof *told) ||
-           denounces(R, s);
+        "countries", "licence",   "license",   "policy",    "slogan",
+        "criticised", "criticized", "banned",  "illegal",   "unlawful",
+        "discrimination"};
+    static const char *const law[] = {"rule", "rules", "law", "laws"};
+    if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told) ||
+        denounces(R, s))
+        return true;
+    /* (a rule told of, "a rule that should go", "the old rule", "the law
+     * says"; not one called for: "that should be the rule") */
+    for (uint32_t k = s->tb + 1; k < s->te; k++)
+        if (word_among(R, k, k + 1, law, sizeof law / sizeof *law) &&
+            (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "says") ||
+             tok_is_word(R, k + 1, "said") || tok_is_word(R, k - 1, "old") ||
+             tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "this")))
+            return true;
+    return false;
 }
 
 /* A role denied a group by who they are, or the group passed over for
