@@ -31808,21 +31808,26 @@ static const char *const wl_like_not_verb[] = {
  * not a people: "The Irish fans celebrated like animals after the
  * last-minute winner". */
 static const char *const wl_like_side[] = {
-    "fans",     "supporters", "team",     "teams",    "players",
-    "side",     "squad",      "club",     "crowd",    "sprinters",
-    "runners",  "forwards",   "defenders", "strikers", "skiers",
-    "athletes", "riders",     "cyclists", "swimmers", "boxers",
-    "wrestlers", "rowers",    "midfielders", "attackers", "backs",
-    "teammates", "olympians", "racers",   "jockeys",  "golfers"};
+    "fans", "supporters", "team", "teams", "players", "side", "squad",
+    "club", "crowd"};
+/* Athletes, the subject of a likeness in a game ("Jamaican sprinters
+ * explode out of the blocks like animals", "The Norwegian skiers ate like
+ * pigs after the race"): read anywhere before the verb, as the nation's
+ * adjective may stand alone as the group. */
+static const char *const wl_like_athlete[] = {
+    "sprinters", "runners",  "forwards",  "defenders", "strikers",
+    "skiers",    "athletes", "riders",    "cyclists",  "swimmers",
+    "boxers",    "wrestlers", "rowers",   "midfielders", "attackers",
+    "teammates", "olympians", "racers",   "jockeys",   "golfers"};
 /* Words of a game in the sentence, which make the likeness a team's
- * ("ate like pigs after the race", "pounce like jackals on every loose
- * ball"), and words that tell a likeness as a wrong done to the people
+ * ("pounce like jackals on every loose ball"; not "race", "game",
+ * "final", "blocks": "breed like rats, game over", "the tower blocks"),
+ * and words that tell a likeness as a wrong done to the people
  * or as a memory ("shameful exploitation", "my grandfather
  * remembered"). */
 static const char *const wl_like_sport[] = {
-    "race",   "match",    "game",   "ball",     "goal",     "pitch",
-    "league", "season",   "cup",    "tournament", "olympics", "final",
-    "medal",  "blocks",   "finish", "stadium"};
+    "match",  "ball",     "pitch",  "league",   "cup",      "tournament",
+    "olympics", "medal",  "stadium", "season",  "kickoff",  "halftime"};
 static const char *const wl_like_wronged[] = {
     "shameful", "exploitation", "exploited", "inhumane",
     "cruel",    "cruelty",    "disgrace",     "disgraceful", "remembered",
@@ -31910,7 +31915,9 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     }
     if (ne > v || /* (the verb no word of the group's phrase) */
         word_among(R, g->tb, ne, wl_like_side,
-                   sizeof wl_like_side / sizeof *wl_like_side))
+                   sizeof wl_like_side / sizeof *wl_like_side) ||
+        word_among(R, g->tb, v + 1, wl_like_athlete,
+                   sizeof wl_like_athlete / sizeof *wl_like_athlete))
         return false;
     for (uint32_t k = c0; k < g->tb; k++)
         if (!word_among(R, k, k + 1, wl_like_subject_lead,
