@@ -24526,24 +24526,31 @@ static bool agent_plural(const run *R, uint32_t k)
                        sizeof wl_not_role / sizeof *wl_not_role);
 }
 
-/* Does sentence s tell of a rule or a slogan, or denounce, so that a
- * role it denies is reported ("can't be donors in some countries, a
+/* Does sentence s tell of a rule or a slogan, or criticise one, so that
+ * a role it denies is reported ("can't be donors in some countries, a
  * rule that should go", "the club lost its licence for that rule",
  * "was the slogan the council was rightly criticised for")? */
 static bool role_told_of(const run *R, const sentence *s)
 {
     static const char *const told[] = {
-        "countries", "licence",   "license",   "policy",    "slogan",
-        "criticised", "criticized", "banned",  "illegal",   "unlawful",
-        "discrimination"};
+        "licence",   "license",    "policy",  "slogan",   "criticised",
+        "criticized", "banned",    "illegal", "unlawful", "discrimination"};
     static const char *const law[] = {"rule", "rules", "law", "laws"};
-    if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told) ||
-        denounces(R, s))
+    /* (not any denouncing word: "Women shouldn't be referees, they're
+     * pathetic" says it of the group) */
+    if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told))
         return true;
     /* (a rule told of, "a rule that should go", "the old rule", "the law
-     * says"; not one called for: "that should be the rule") */
+     * says", "in some countries"; not one called for, "that should be
+     * the rule", nor a place it is called for in, "in Western countries,
+     * send them home") */
     for (uint32_t k = s->tb + 1; k < s->te; k++)
-        if (word_among(R, k, k + 1, law, sizeof law / sizeof *law) &&
+        if (tok_is_word(R, k, "countries") &&
+            (tok_is_word(R, k - 1, "some") || tok_is_word(R, k - 1, "many") ||
+             tok_is_word(R, k - 1, "several") ||
+             tok_is_word(R, k - 1, "other")))
+            return true;
+        else if (word_among(R, k, k + 1, law, sizeof law / sizeof *law) &&
             (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "says") ||
              tok_is_word(R, k + 1, "said") || tok_is_word(R, k - 1, "old") ||
              tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "this")))
@@ -31778,8 +31785,8 @@ static const char *const wl_like_particle[] = {
  * flies", "work like dogs", "sweating like pigs", "fight like cats and
  * dogs", "toil like animals for 5 dollars an hour"), the standing and
  * waiting of people kept so ("stood like cattle in the trains", "queue
- * like cattle for food"), "like" as a verb ("they'd like", "I like"), and the
- * appearances that are seldom of people ("looks like a zoo"). */
+ * like cattle for food"), "like" as a verb ("they'd like", "I like"),
+ * and the appearances that are seldom of people ("looks like a zoo"). */
 static const char *const wl_like_not_verb[] = {
     "treat",     "treats",    "treated",   "treating",  "herd",
     "herded",    "packed",    "crammed",   "hunted",    "hunt",
@@ -31824,14 +31831,14 @@ static const char *const wl_like_athlete[] = {
  * "final", "blocks": "breed like rats, game over", "the tower blocks"),
  * and words that tell a likeness as a wrong done to the people
  * or as a memory ("shameful exploitation", "my grandfather
- * remembered"). */
+ * remembered"; not any denouncing word: "flock together like pigeons,
+ * vile" says it of the group). */
 static const char *const wl_like_sport[] = {
     "match",  "ball",     "pitch",  "league",   "cup",      "tournament",
     "olympics", "medal",  "stadium", "season",  "kickoff",  "halftime"};
 static const char *const wl_like_wronged[] = {
-    "shameful", "exploitation", "exploited", "inhumane",
-    "cruel",    "cruelty",    "disgrace",     "disgraceful", "remembered",
-    "remembers", "recalled",  "treatment",    "mistreated"};
+    "shameful",  "exploitation", "exploited", "inhumane", "cruelty",
+    "disgraceful", "remembered", "remembers", "recalled", "mistreated"};
 /* The verbs of suffering beside which "lived like rats" tells of the
  * conditions people were made to bear ("died like flies and lived like
  * rats in the holds"). */
@@ -31873,7 +31880,6 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
                    sizeof wl_like_sport / sizeof *wl_like_sport) ||
         word_among(R, s->tb, s->te, wl_like_wronged,
                    sizeof wl_like_wronged / sizeof *wl_like_wronged) ||
-        denounces(R, s) ||
         ((tok_is_word(R, v, "lived") || tok_is_word(R, v, "living")) &&
          word_among(R, s->tb, s->te, wl_like_suffered,
                     sizeof wl_like_suffered / sizeof *wl_like_suffered)))
