@@ -6521,19 +6521,22 @@ static bool afterthought(const run *R, uint32_t ti, const target *g)
 /* Does token k end as an agent noun does, one that names a person by
  * what they do ("founder", "owner", "sailor", "typist", "musician",
  * "servant", "resident")? */
-static bool agent_ending(const run *R, uint32_t k)
+static bool agent_ending_at(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const ends[] = {"er", "or", "ist", "ian", "ant",
                                        "ent"};
-    const tok *t = &R->toks[k];
-    size_t l = t->e - t->b;
+    size_t l = e - b;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t n = strlen(ends[i]);
-        if (l > n + 2 &&
-            memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+        if (l > n + 2 && memcmp(R->n->text + e - n, ends[i], n) == 0)
             return true;
     }
     return false;
+}
+
+static bool agent_ending(const run *R, uint32_t k)
+{
+    return agent_ending_at(R, R->toks[k].b, R->toks[k].e);
 }
 
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
@@ -24430,7 +24433,10 @@ static bool names_women(const run *R, const target *t)
 }
 
 /* Is there a word of the home or of the seat beside a man (the places a
- * woman is sent to, away from work and command) in tokens [a, b)? */
+ * woman is sent to, away from work and command) in tokens [a, b)? Not a
+ * house of a parliament ("the house of commons", "the house and the
+ * senate"), nor a home of a game ("home plate", "the home team", "a home
+ * run"): those are places of command and of play. */
 static bool home_place_in(const run *R, uint32_t a, uint32_t b)
 {
     static const char *const home[] = {
@@ -24438,7 +24444,30 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
         "sink",    "stove",    "oven",     "bedroom",  "nursery",
         "laundry", "pillion",  "passenger", "sidelines", "sideline",
         "cradle",  "ironing",  "dishes",   "barefoot", "pregnant"};
-    return a < b && word_among(R, a, b, home, sizeof home / sizeof *home);
+    static const char *const chamber[] = {
+        "senate", "parliament", "congress", "commons", "lords",
+        "assembly", "representatives", "chamber"};
+    static const char *const game[] = {
+        "plate", "run", "runs", "team", "teams", "ground", "grounds",
+        "crowd", "game", "games", "side", "end", "straight", "stretch",
+        "win", "match", "fans", "advantage", "kit", "shirt"};
+    if (a >= b || !word_among(R, a, b, home, sizeof home / sizeof *home))
+        return false;
+    for (uint32_t k = a; k < b; k++) {
+        if (!word_among(R, k, k + 1, home, sizeof home / sizeof *home))
+            continue;
+        uint32_t e = k + 4 < R->rs->ntok ? k + 4 : R->rs->ntok;
+        if (tok_is_word(R, k, "house") &&
+            (tok_is_word(R, k + 1, "of") ||
+             word_among(R, k + 1, e, chamber,
+                        sizeof chamber / sizeof *chamber)))
+            continue;
+        if (tok_is_word(R, k, "home") && k + 1 < R->rs->ntok &&
+            word_among(R, k + 1, k + 2, game, sizeof game / sizeof *game))
+            continue;
+        return true;
+    }
+    return false;
 }
 
 /* Does a target name women? (The targets are few: read before any
@@ -24503,7 +24532,10 @@ static decorum_status rule_place_assigned(run *R)
         else if (!before && who > s->tb &&
                  (tok_is_word(R, who, "just") || tok_is_word(R, who, "only")))
             who--;
-        if (before ? !home_place_in(R, who > 7 ? who - 7 : s->tb, who - 2)
+        /* (the window before "is where" within its sentence: not "Mum's
+         * in the kitchen tonight. The boardroom is where women belong") */
+        if (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
+                                   who - 2)
                    : !home_place_in(R, from, from + 4 < s->te ? from + 4
                                                               : s->te))
             continue;
@@ -24545,22 +24577,60 @@ static decorum_status rule_place_assigned(run *R)
 }
 
 /* Does token k end as the plural of an agent noun does, one that names
- * people by a role or a trade ("referees", "drivers", "surgeons",
- * "pilots" not: "-ots" is also "idiots")? Not "victims", "citizens",
- * "objects": those say what is done to people or what they are. */
+ * people by a role or a trade ("referees", "drivers"; not "surgeons",
+ * nor "pilots": "-ots" is also "idiots")? The singular's test
+ * (agent_ending) on the word less its "s", or "-ees". Not "victims",
+ * "citizens", "objects": those say what is done to people or what they
+ * are; nor the words of that ending that name no post (wl_not_role:
+ * "strangers", "outsiders", "prisoners", "members"), which a group is
+ * told it should not be out of welcome, not out of scorn ("Jews should
+ * not be strangers in Europe"). */
+static const char *const wl_not_role[] = {
+    "strangers", "outsiders",  "prisoners", "members",  "donors",
+    "others",    "foreigners", "numbers",   "partners", "sufferers",
+    "survivors", "neighbours", "neighbors"};
 static bool agent_plural(const run *R, uint32_t k)
 {
-    static const char *const ends[] = {"ers", "ors", "ists", "ians",
-                                       "ants", "ents", "ees"};
     const tok *t = &R->toks[k];
     size_t l = t->e - t->b;
-    if (t->type != TK_WORD)
+    if (t->type != TK_WORD || l < 2)
         return false;
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        size_t n = strlen(ends[i]);
-        if (l > n + 2 && memcmp(R->n->text + t->e - n, ends[i], n) == 0)
+    if (!(R->n->text[t->e - 1] == 's' && agent_ending_at(R, t->b, t->e - 1)) &&
+        !(l > 5 && memcmp(R->n->text + t->e - 3, "ees", 3) == 0))
+        return false;
+    return !word_among(R, k, k + 1, wl_not_role,
+                       sizeof wl_not_role / sizeof *wl_not_role);
+}
+
+/* Does sentence s tell of a rule or a slogan, or criticise one, so that
+ * a role it denies is reported ("can't be donors in some countries, a
+ * rule that should go", "the club lost its licence for that rule",
+ * "was the slogan the council was rightly criticised for")? */
+static bool role_told_of(const run *R, const sentence *s)
+{
+    static const char *const told[] = {
+        "licence",   "license",    "policy",  "slogan",   "criticised",
+        "criticized", "banned",    "illegal", "unlawful", "discrimination"};
+    static const char *const law[] = {"rule", "rules", "law", "laws"};
+    /* (not any denouncing word: "Women shouldn't be referees, they're
+     * pathetic" says it of the group) */
+    if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told))
+        return true;
+    /* (a rule told of, "a rule that should go", "the old rule", "the law
+     * says", "in some countries"; not one called for, "that should be
+     * the rule", nor a place it is called for in, "in Western countries,
+     * send them home") */
+    for (uint32_t k = s->tb + 1; k < s->te; k++)
+        if (tok_is_word(R, k, "countries") &&
+            (tok_is_word(R, k - 1, "some") || tok_is_word(R, k - 1, "many") ||
+             tok_is_word(R, k - 1, "several") ||
+             tok_is_word(R, k - 1, "other")))
             return true;
-    }
+        else if (word_among(R, k, k + 1, law, sizeof law / sizeof *law) &&
+            (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "says") ||
+             tok_is_word(R, k + 1, "said") || tok_is_word(R, k - 1, "old") ||
+             tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "this")))
+            return true;
     return false;
 }
 
@@ -24599,8 +24669,17 @@ static decorum_status rule_role_denied(run *R)
                                  !tok_is_word(R, h, "employ");
                  n++)
                 h--;
+            /* (the words hired a group: not "hire on merit, not women";
+             * and no slogan told or denounced: "hire locals, not
+             * foreigners, was the slogan the council was criticised
+             * for") */
+            bool grp = false;
+            for (size_t j = targets_from(rs, h + 1);
+                 j < rs->nt && rs->t[j].tb < t->tb - 2 && !grp; j++)
+                grp = rs->t[j].te == t->tb - 2 && rs->t[j].tb > h;
             if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
-                rs->toks[h].sent == rs->toks[t->tb].sent)
+                rs->toks[h].sent == rs->toks[t->tb].sent && grp &&
+                !role_told_of(R, sent_of(R, t->tb)))
                 v = h;
         }
         /* the group before "shouldn't be <role>" */
@@ -24617,7 +24696,7 @@ static decorum_status rule_role_denied(run *R)
                      tok_is_word(R, k + 2, "be"))
                 b = k + 3;
             if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
-                rs->toks[b].clause == c &&
+                rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
                  /* (not "bystanders in their own lives": a role of
@@ -31783,8 +31862,10 @@ static const char *const wl_like_particle[] = {
  * handling of a group ("herded like cattle", "treated like dogs": a
  * cruelty told, often denounced), casualties and toil ("dropping like
  * flies", "work like dogs", "sweating like pigs", "fight like cats and
- * dogs"), "like" as a verb ("they'd like", "I like"), and the
- * appearances that are seldom of people ("looks like a zoo"). */
+ * dogs", "toil like animals for 5 dollars an hour"), the standing and
+ * waiting of people kept so ("stood like cattle in the trains", "queue
+ * like cattle for food"), "like" as a verb ("they'd like", "I like"),
+ * and the appearances that are seldom of people ("looks like a zoo"). */
 static const char *const wl_like_not_verb[] = {
     "treat",     "treats",    "treated",   "treating",  "herd",
     "herded",    "packed",    "crammed",   "hunted",    "hunt",
@@ -31796,6 +31877,11 @@ static const char *const wl_like_not_verb[] = {
     "falling",   "fell",      "work",      "works",     "worked",
     "working",   "sweat",     "sweating",  "sweated",   "fight",
     "fighting",  "fought",    "sleep",     "sleeping",  "slept",
+    "toil",      "toiled",    "toiling",   "labour",    "laboured",
+    "labouring", "labor",     "labored",   "laboring",  "stand",
+    "stood",     "standing",  "queue",     "queued",    "queuing",
+    "queueing",  "wait",      "waited",    "waiting",   "huddle",
+    "huddled",   "huddling",  "scavenge",  "scavenged", "scavenging",
     "i",         "you",       "we",        "he",        "she",
     "it",        "they",      "would",     "i'd",       "id",
     "you'd",     "we'd",      "they'd",    "just",      "really",
@@ -31810,6 +31896,33 @@ static const char *const wl_like_not_verb[] = {
 static const char *const wl_like_side[] = {
     "fans", "supporters", "team", "teams", "players", "side", "squad",
     "club", "crowd"};
+/* Athletes, the subject of a likeness in a game ("Jamaican sprinters
+ * explode out of the blocks like animals", "The Norwegian skiers ate like
+ * pigs after the race"): read anywhere before the verb, as the nation's
+ * adjective may stand alone as the group. */
+static const char *const wl_like_athlete[] = {
+    "sprinters", "runners",  "forwards",  "defenders", "strikers",
+    "skiers",    "athletes", "riders",    "cyclists",  "swimmers",
+    "boxers",    "wrestlers", "rowers",   "midfielders", "attackers",
+    "teammates", "olympians", "racers",   "jockeys",   "golfers"};
+/* Words of a game in the sentence, which make the likeness a team's
+ * ("pounce like jackals on every loose ball"; not "race", "game",
+ * "final", "blocks": "breed like rats, game over", "the tower blocks"),
+ * and words that tell a likeness as a wrong done to the people
+ * or as a memory ("shameful exploitation", "my grandfather
+ * remembered"; not any denouncing word: "flock together like pigeons,
+ * vile" says it of the group). */
+static const char *const wl_like_sport[] = {
+    "match",  "ball",     "pitch",  "league",   "cup",      "tournament",
+    "olympics", "medal",  "stadium", "season",  "kickoff",  "halftime"};
+static const char *const wl_like_wronged[] = {
+    "shameful",  "exploitation", "exploited", "inhumane", "cruelty",
+    "disgraceful", "remembered", "remembers", "recalled", "mistreated"};
+/* The verbs of suffering beside which "lived like rats" tells of the
+ * conditions people were made to bear ("died like flies and lived like
+ * rats in the holds"). */
+static const char *const wl_like_suffered[] = {
+    "died", "starved", "suffered", "perished", "dying", "starving"};
 /* Words that may open a clause before the group that is its subject
  * ("the Somali lads at the bus stop flock together like pigeons",
  * "and those Roma kids ..."). */
@@ -31841,6 +31954,14 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     if (R->toks[v].type != TK_WORD ||
         word_among(R, v, v + 1, wl_like_not_verb,
                    sizeof wl_like_not_verb / sizeof *wl_like_not_verb))
+        return false;
+    if (word_among(R, s->tb, s->te, wl_like_sport,
+                   sizeof wl_like_sport / sizeof *wl_like_sport) ||
+        word_among(R, s->tb, s->te, wl_like_wronged,
+                   sizeof wl_like_wronged / sizeof *wl_like_wronged) ||
+        ((tok_is_word(R, v, "lived") || tok_is_word(R, v, "living")) &&
+         word_among(R, s->tb, s->te, wl_like_suffered,
+                    sizeof wl_like_suffered / sizeof *wl_like_suffered)))
         return false;
     uint32_t c = rs->toks[L].clause, c0 = L;
     while (c0 > s->tb && rs->toks[c0 - 1].clause == c)
@@ -31879,7 +32000,9 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     }
     if (ne > v || /* (the verb no word of the group's phrase) */
         word_among(R, g->tb, ne, wl_like_side,
-                   sizeof wl_like_side / sizeof *wl_like_side))
+                   sizeof wl_like_side / sizeof *wl_like_side) ||
+        word_among(R, g->tb, v + 1, wl_like_athlete,
+                   sizeof wl_like_athlete / sizeof *wl_like_athlete))
         return false;
     for (uint32_t k = c0; k < g->tb; k++)
         if (!word_among(R, k, k + 1, wl_like_subject_lead,
