@@ -24422,14 +24422,21 @@ static decorum_status rule_kept_for(run *R)
     return DECORUM_OK;
 }
 
+/* Is the entry's group women's (the lexicon's group value "female", a
+ * column value, read here alone)? (review31: it was compared in three
+ * places) */
+static bool entry_of_women(const dc_entry *e)
+{
+    return e->group_len == 6 && memcmp(e->group, "female", 6) == 0;
+}
+
 /* Does the target t name women (a group of sex "female")? */
 static bool names_women(const run *R, const target *t)
 {
     if (t->type != TG_GROUP || t->entry < 0 || t->reclaimed ||
         !(t->categories & (1u << DECORUM_CATEGORY_SEX)))
         return false;
-    const dc_entry *e = &R->ents[t->entry];
-    return e->group_len == 6 && memcmp(e->group, "female", 6) == 0;
+    return entry_of_women(&R->ents[t->entry]);
 }
 
 /* Is there a word of the home or of the seat beside a man (the places a
@@ -24494,8 +24501,7 @@ static bool women_word_in(const run *R)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_PERSON && m->kind != DC_KIND_IDENTITY)
             continue;
-        const dc_entry *e = ent(R, m);
-        if (e->group_len == 6 && memcmp(e->group, "female", 6) == 0)
+        if (entry_of_women(ent(R, m)))
             return true;
     }
     return false;
@@ -24551,8 +24557,7 @@ static decorum_status rule_place_assigned(run *R)
         const mention *pw = tok_is_word(R, k, "place")
                                 ? mention_at(R, who, DC_KIND_PERSON)
                                 : NULL;
-        if (!found && pw && ent(R, pw)->group_len == 6 &&
-            memcmp(ent(R, pw)->group, "female", 6) == 0) {
+        if (!found && pw && entry_of_women(ent(R, pw))) {
             g = group_of(R, pw);
             found = true;
         }
@@ -29833,8 +29838,7 @@ static decorum_status rule_gender_scare(run *R)
             continue;
         const dc_entry *we = ent(R, w);
         if (!(we->flags & DC_F_SEXAGE) ||
-            (we->group_len && !(we->group_len == 6 &&
-                                memcmp(we->group, "female", 6) == 0)))
+            (we->group_len && !entry_of_women(we)))
             continue;
         uint32_t si = rs->toks[k].sent;
         const sentence *s = &rs->s[si];
