@@ -24316,17 +24316,6 @@ static uint32_t kept_as(const run *R, const mention *id)
     return UINT32_MAX;
 }
 
-/* A place kept for one people, race or faith where the comment names
- * another wanting in: "two Sikh families asked to join the bowls club.
- * keep the club English", "Indian lads signed up for the rowing crew.
- * keep the boat club white", "Muslim families keep moving onto the close.
- * this street should be for white residents only" (kept_as). The kind
- * kept says who is kept out: the other group, named anywhere in the
- * comment; the finding is the frame's, on the keeping words. Not where
- * the group kept is the one named ("the Chinese restaurant changed its
- * menu. keep it Chinese"), nor with no other group ("keep the walls
- * white"), nor in a question. Scope is attack_on_group's. Run only with
- * an identity word of those kinds and another group. */
 /* Is there a word of a place or of a body of people that a people may
  * be kept out of (a club, a street, a town, a school, a committee) in
  * tokens [0, b)? What is kept "English" or "Japanese" otherwise is
@@ -24352,6 +24341,17 @@ static bool kept_place_before(const run *R, uint32_t b)
             has_kind_in(R, 0, b, DC_KIND_CONSP_OBJECT));
 }
 
+/* A place kept for one people, race or faith where the comment names
+ * another wanting in: "two Sikh families asked to join the bowls club.
+ * keep the club English", "Indian lads signed up for the rowing crew.
+ * keep the boat club white", "Muslim families keep moving onto the close.
+ * this street should be for white residents only" (kept_as). The kind
+ * kept says who is kept out: the other group, named anywhere in the
+ * comment; the finding is the frame's, on the keeping words. Not where
+ * the group kept is the one named ("the Chinese restaurant changed its
+ * menu. keep it Chinese"), nor with no other group ("keep the walls
+ * white"), nor in a question. Scope is attack_on_group's. Run only with
+ * an identity word of those kinds and another group. */
 static decorum_status rule_kept_for(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -24373,7 +24373,7 @@ static decorum_status rule_kept_for(run *R)
         /* (told by someone else: "Keep the pub English, the Polish lads
          * said after they bought it") */
         const sentence *vs = sent_of(R, v);
-        if (report_in(R, vs, v) || report_after(R, vs, id->te))
+        if (report_in(R, vs, v) || report_after(R, vs, v))
             continue;
         /* the other group: a group target, else an identity word, of
          * another group than the one kept */
