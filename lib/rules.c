@@ -10619,7 +10619,8 @@ static bool armour_sense(const run *R, const mention *m)
  * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
  * meatballs;
  * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
- * next to a dish word across a comma, "and", "&", "with" or "in". */
+ * next to a dish word across a comma, "and", "&", "with" or "in", or
+ * after its meat or a recipe ("pork faggots", "recipe for the faggots"). */
 static bool dish_sense(const run *R, const mention *m)
 {
     static const char *const dish[] = {
@@ -10637,6 +10638,18 @@ static bool dish_sense(const run *R, const mention *m)
          (tk[m->te].type == TK_PUNCT &&
           (tk[m->te].ch == ',' || tk[m->te].ch == '&'))) &&
         word_among(R, m->te + 1, m->te + 2, dish, sizeof dish / sizeof *dish))
+        return true;
+    /* (the meat it is made of, or a recipe for it: "pork faggots",
+     * "recipe for the faggots in comments") */
+    static const char *const meat[] = {"pork", "beef", "liver", "lamb",
+                                       "homemade", "recipe"};
+    uint32_t b = m->tb > s->tb && tok_is_word(R, m->tb - 1, "the")
+                     ? m->tb - 1
+                     : m->tb;
+    if (b > s->tb &&
+        (word_among(R, b - 1, b, meat, sizeof meat / sizeof *meat) ||
+         (b >= s->tb + 2 && tok_is_word(R, b - 1, "for") &&
+          tok_is_word(R, b - 2, "recipe"))))
         return true;
     return m->tb >= s->tb + 2 &&
            (word_among(R, m->tb - 1, m->tb, join, sizeof join / sizeof *join) ||
