@@ -876,11 +876,9 @@ void dc_rules_free(const dc_alloc *al, dc_rules *r)
     if (!r)
         return;
     dc_free(al, r->kind_of, r->n_entries ? r->n_entries : 1);
-    if (r->people_at)
-        dc_free(al, r->people_at,
-                (r->n_entries ? r->n_entries : 1) * sizeof *r->people_at);
-    if (r->people)
-        dc_free(al, r->people, r->people_size ? r->people_size : 1);
+    dc_free(al, r->people_at,
+            (r->n_entries ? r->n_entries : 1) * sizeof *r->people_at);
+    dc_free(al, r->people, r->people_size ? r->people_size : 1);
     dc_free(al, r, sizeof *r);
 }
 
@@ -10642,7 +10640,7 @@ static bool dish_sense(const run *R, const mention *m)
     /* (the meat it is made of, or a recipe for it: "pork faggots",
      * "recipe for the faggots in comments") */
     static const char *const meat[] = {"pork", "beef", "liver", "lamb",
-                                       "homemade", "recipe"};
+                                       "homemade"};
     uint32_t b = m->tb > s->tb && tok_is_word(R, m->tb - 1, "the")
                      ? m->tb - 1
                      : m->tb;
@@ -12298,7 +12296,8 @@ static bool wish_gap(const run *R, uint32_t k)
          tok_is_word(R, k, "those") || tok_is_word(R, k, "these")) &&
         k + 1 < R->ntok &&
         (in_target(R, k + 1, TG_GROUP) ||
-         /* (session 31, q31b: "that new mosque") */
+         /* (a place after a word of its age or nearness: "that new
+          * mosque") */
          (k + 2 < R->ntok &&
           (tok_is_word(R, k + 1, "new") || tok_is_word(R, k + 1, "old") ||
            tok_is_word(R, k + 1, "local")) &&
@@ -12396,15 +12395,16 @@ static bool wish_head(const run *R, uint32_t k)
                 if (tok_is_word(R, i, "would") || tok_is_word(R, i, "it'd") ||
                     tok_is_word(R, i, "that'd") || tok_is_word(R, i, "d"))
                     return true;
-            /* (session 31, q31b) the same regret with its "it'd be"
+            /* The same regret with its "it'd be"
              * left out, opening its sentence: "shame if that new mosque
              * had a fire some night", "be a shame if ...", "what a
              * shame if ...", "such a shame if ...". Without its
              * modal it tells a real event as often ("Shame if the local
              * synagogue went up in flames. It did last year"): only of a
-             * place pointed at ("that", "this", "those"), not in a
-             * question, nor where the comment denounces ("..., said
-             * nobody decent. Arson is a crime"). (review31) */
+             * place pointed at ("that", "this", "those", "these", as
+             * wish_gap takes them), not in a question, nor where the
+             * comment denounces ("..., said nobody decent. Arson is a
+             * crime"). */
             const sentence *ks = sent_of(R, k);
             uint32_t sb = ks->tb;
             if ((j == sb || (j == sb + 2 &&
@@ -12415,7 +12415,8 @@ static bool wish_head(const run *R, uint32_t k)
                 !ks->question && !R->denounce_any &&
                 (tok_is_word(R, k + 1, "that") ||
                  tok_is_word(R, k + 1, "this") ||
-                 tok_is_word(R, k + 1, "those")))
+                 tok_is_word(R, k + 1, "those") ||
+                 tok_is_word(R, k + 1, "these")))
                 return true;
         }
     }
@@ -24334,7 +24335,7 @@ static uint32_t kept_as(const run *R, const mention *id)
  * tokens [0, b)? What is kept "English" or "Japanese" otherwise is
  * mostly a thing of that kind: a menu, food, whisky, an anthem ("Keep the
  * whisky Scottish!", "I hope the menu stays Japanese"), or a house of
- * worship's own faith ("the temple to remain Hindu"). (review31) The
+ * worship's own faith ("the temple to remain Hindu"). The
  * words are no identity terms: they name what is kept, not who. */
 static bool kept_place_before(const run *R, uint32_t b)
 {
@@ -24435,9 +24436,8 @@ static decorum_status rule_kept_for(run *R)
     return DECORUM_OK;
 }
 
-/* Is the entry's group women's (the lexicon's group value "female", a
- * column value, read here alone)? (review31: it was compared in three
- * places) */
+/* Is the entry's group women's? The lexicon's group value "female" is
+ * read here alone, so that the rules name it in one place. */
 static bool entry_of_women(const dc_entry *e)
 {
     return e->group_len == 6 && memcmp(e->group, "female", 6) == 0;
