@@ -24283,6 +24283,12 @@ static decorum_status rule_group_frames(run *R)
 #define KEPT_CATS                                                            \
     ((1u << DECORUM_CATEGORY_RACE) | (1u << DECORUM_CATEGORY_ETHNICITY) |    \
      (1u << DECORUM_CATEGORY_NATIONALITY) | (1u << DECORUM_CATEGORY_RELIGION))
+/* The groups kept out of such a place: those kinds, and migrants
+ * ("refugees in the primary school now. our schools should be for
+ * british children only"); not a sex, an orientation or a disability
+ * ("disabled kids joined the choir. keep the choir English" keeps no one
+ * out for what they are). */
+#define KEPT_OUT_CATS (KEPT_CATS | (1u << DECORUM_CATEGORY_IMMIGRATION))
 
 /* Is the identity word id the kind a place is kept as, or reserved for:
  * the last word of its clause (or before a closing "thanks" or
@@ -24397,7 +24403,7 @@ static decorum_status rule_kept_for(run *R)
             if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
                 t->entry >= 0 &&
                 (t->te <= id->tb || t->tb >= id->te) &&
-                (t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                (t->categories & KEPT_OUT_CATS) &&
                 !same_group(&R->ents[t->entry], ent(R, id)))
                 o = t;
         }
@@ -24412,7 +24418,7 @@ static decorum_status rule_kept_for(run *R)
                  * Native American students only", "African American") */
                 if (x != id && x->kind == DC_KIND_IDENTITY &&
                     (x->te <= id->tb || x->tb >= id->te) &&
-                    (ent(R, x)->categories & KEPT_CATS) &&
+                    (ent(R, x)->categories & KEPT_OUT_CATS) &&
                     !(ent(R, x)->flags & DC_F_AMBIGUOUS) &&
                     !same_group(ent(R, x), ent(R, id)))
                     om = x;
@@ -24471,8 +24477,6 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
         "plate", "run", "runs", "team", "teams", "ground", "grounds",
         "crowd", "game", "games", "side", "end", "straight", "stretch",
         "win", "match", "fans", "advantage", "kit", "shirt"};
-    if (a >= b || !word_among(R, a, b, home, sizeof home / sizeof *home))
-        return false;
     for (uint32_t k = a; k < b; k++) {
         if (!word_among(R, k, k + 1, home, sizeof home / sizeof *home))
             continue;
@@ -24606,7 +24610,7 @@ static decorum_status rule_place_assigned(run *R)
 static const char *const wl_not_role[] = {
     "strangers", "outsiders",  "prisoners", "members",  "donors",
     "others",    "foreigners", "numbers",   "partners", "sufferers",
-    "survivors", "neighbours", "neighbors"};
+    "survivors", "neighbors"};
 static bool agent_plural(const run *R, uint32_t k)
 {
     const tok *t = &R->toks[k];
@@ -32883,9 +32887,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (and a home place assigned to women: a group of them named, or a
      * person noun, "a woman's place") */
-    if ((any_kind(&R, DC_KIND_PERSON) ||
-         (any_kind(&R, DC_KIND_IDENTITY) && women_named(&R))) &&
-        R.hate_so_far < 0.5f && (women_named(&R) || women_word_in(&R)) &&
+    if (R.hate_so_far < 0.5f &&
+        (women_named(&R) ||
+         (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
         (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
