@@ -17,8 +17,10 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import TOKEN, Server, check, eq, error_field, finish  # noqa: E402
@@ -203,7 +205,7 @@ srv.cleanup()
 
 # --- Coral Talk's external moderation webhook, signed with HMAC-SHA256.
 secret = "coral-shared-secret"
-cfgdir = __import__("tempfile").mkdtemp(prefix="decorum-cfg-")
+cfgdir = tempfile.mkdtemp(prefix="decorum-cfg-")
 cfg = os.path.join(cfgdir, "c.json")
 with open(cfg, "w") as f:
     json.dump({"coral_secret": secret}, f)
@@ -279,6 +281,7 @@ for n in (0, 8):  # the last reason cut in its ASCII text; inside the emoji
     eq(got, want or "decorum flagged this comment",
        "coral flag %d: whole reasons, as many as fit" % n)
 srv.cleanup()
+shutil.rmtree(cfgdir, ignore_errors=True)
 
 # Without a secret the webhook is off.
 srv = Server(BIN).start()

@@ -9,8 +9,10 @@ content.py, outside the default run.
 usage: python3 perspective.py path/to/decorum
 """
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Server, check, eq, error_field, error_type, finish  # noqa: E402
@@ -280,7 +282,7 @@ srv.cleanup()
 
 # --- API keys: missing or wrong key is 403 PERMISSION_DENIED; the right key
 # passes as ?key= (Coral) or X-Goog-Api-Key.
-cfg_dir = __import__("tempfile").mkdtemp(prefix="decorum-cfg-")
+cfg_dir = tempfile.mkdtemp(prefix="decorum-cfg-")
 cfg = os.path.join(cfg_dir, "config.json")
 with open(cfg, "w") as f:
     f.write('{"api_keys": ["key-from-config"], "max_comment_bytes": 10}')
@@ -302,5 +304,6 @@ st, _, r = srv.analyze({"comment": {"text": "12345678901"}, "requestedAttributes
                        key="key-from-cli")
 eq(error_type(r), "COMMENT_TOO_LONG", "configured limit of 10 bytes")
 srv.cleanup()
+shutil.rmtree(cfg_dir, ignore_errors=True)
 
 finish("perspective")
