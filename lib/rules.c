@@ -6244,6 +6244,62 @@ static bool claim_named_after(const run *R, uint32_t te)
     return false;
 }
 
+/* "Muslims should all be shot. That's what the troll wrote, and he was
+ * banned": the sentence after the attack's opens "that's what" (or "that
+ * is what", "this is what") and goes on with a speaker of one to four
+ * words and a verb of saying within six tokens: the attack's sentence is
+ * those words, told unquoted. Not the writer ("that's what I said",
+ * "what we said"; "what my uncle said" is another's), not a crowd or a source invoked as backing ("that's
+ * what everyone says", "what they say", "what the stats say"), and not a
+ * belief ("what he argued"). Agreement after it ("... and he's right")
+ * is endorsed()'s to read. */
+static bool attributed_next(const run *R, uint32_t tb)
+{
+    static const char *const backing[] = {
+        "everyone", "everybody", "they",  "people", "all",      "most",
+        "history",  "science",   "facts", "stats",  "statistics", "data",
+        "evidence", "numbers",   "bible", "anyone", "experts",  "many",
+        "it",       "you",       "news",  "media",  "study",    "studies",
+        "research", "report",    "reports"};
+    const tok *toks = R->toks;
+    uint32_t si = toks[tb].sent;
+    if (si + 1 >= R->rs->ns)
+        return false;
+    const sentence *nx = &R->rs->s[si + 1];
+    uint32_t k = nx->tb;
+    if (k + 3 >= nx->te)
+        return false;
+    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        k++;
+    else if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
+             tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return false;
+    if (!tok_is_word(R, k, "what"))
+        return false;
+    uint32_t subj = ++k;
+    for (size_t i = R->rs->first[subj];
+         i < R->rs->nm && R->rs->m[i].tb < nx->te &&
+         R->rs->m[i].tb <= subj + 5;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb == subj ||
+            m->tb > subj + 4 || (ent(R, m)->flags & DC_F_BELIEF))
+            continue;
+        bool other = true;
+        for (uint32_t j = subj; j < m->tb && other; j++)
+            other = toks[j].type == TK_WORD &&
+                    /* (a possessive names another: "what my uncle said") */
+                    (!kind_at(R, j, DC_KIND_PRONOUN_SELF) ||
+                     tok_is_word(R, j, "my") || tok_is_word(R, j, "our")) &&
+                    !word_among(R, j, j + 1, backing,
+                                sizeof backing / sizeof backing[0]);
+        return other;
+    }
+    return false;
+}
+
 /* Whose words these are. Quoted or reported words are someone else's:
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
@@ -6256,8 +6312,9 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
-                    (any_kind(R, DC_KIND_REPORT) && report_before(R, tb) &&
-                     !disclaimed(R, tb)) ||
+                    (any_kind(R, DC_KIND_REPORT) &&
+                     ((report_before(R, tb) && !disclaimed(R, tb)) ||
+                      attributed_next(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
