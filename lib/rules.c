@@ -10519,6 +10519,54 @@ static bool thing_told_off(const run *R, const mention *m)
     return word_among(R, d, d + 1, dets, sizeof dets / sizeof dets[0]);
 }
 
+/* "slugs ate every single lettuce overnight. bastards 🐌", "the pigeons
+ * got into the loft again. little bastards": a plural insult that is its
+ * sentence's only claim (a few words: "little", "the", "thieving", a swear
+ * word) swears at the things or animals the sentence before opens with (an
+ * `object` entry in the plural, after a determiner at most), where that
+ * sentence names no person, people or pronoun of address. Said to no one,
+ * it is no insult ("the neighbours' kids trampled the lettuce. little
+ * bastards" still is). */
+static bool pests_sworn_at(const run *R, const mention *m)
+{
+    static const char *const fill[] = {"little", "the",   "those", "bloody",
+                                       "thieving", "sneaky", "absolute",
+                                       "slimy",  "greedy", "damn", "dirty"};
+    const tok *toks = R->toks;
+    if (R->n->text[m->e - 1] != 's')
+        return false;
+    uint32_t si = toks[m->tb].sent;
+    if (si == 0)
+        return false;
+    const sentence *s = &R->rs->s[si], *p = &R->rs->s[si - 1];
+    uint32_t words = 0;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (toks[k].type != TK_WORD || (k >= m->tb && k < m->te) ||
+            (unsigned char)R->n->text[toks[k].b] >= 0x80) /* an emoji */
+            continue;
+        if (++words > 3 ||
+            (!kind_at(R, k, DC_KIND_PROFANITY) &&
+             !word_among(R, k, k + 1, fill, sizeof fill / sizeof fill[0])))
+            return false;
+    }
+    uint32_t k = p->tb;
+    while (k < p->te && toks[k].type != TK_WORD)
+        k++;
+    if (k < p->te && (is_determiner(R, k) || tok_is_word(R, k, "the") ||
+                      tok_is_word(R, k, "my") || tok_is_word(R, k, "our")))
+        k++;
+    const mention *o = k < p->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
+    if (!o || R->n->text[o->e - 1] != 's' ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_PERSON) ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_IDENTITY) ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_SLUR) ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_HUMANITY) ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_PRONOUN_YOU) ||
+        has_kind_in(R, p->tb, p->te, DC_KIND_PRONOUN_GROUP))
+        return false;
+    return true;
+}
+
 /* Slurs: they name and attack a group at once. */
 /* "hes a retard who thinks the wheelchair makes him special": a
  * disability slur thrown at one person in a sentence that names a
@@ -18811,7 +18859,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * "cancer can go to hell": a tell-off whose subject, before a modal,
      * is a noun naming no one (no person, identity, insult or slur word,
      * no pronoun) is said to a thing, not to the person addressed. */
-    if (!t && m->kind == DC_KIND_INSULT && thing_told_off(R, m))
+    if (!t && m->kind == DC_KIND_INSULT &&
+        (thing_told_off(R, m) || pests_sworn_at(R, m)))
         return DECORUM_OK;
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
