@@ -3814,6 +3814,15 @@ static inline piece entry_people(const run *R, const dc_entry *e)
     return (piece){R->rules->people + (v >> 7), v & 127u};
 }
 
+/* entry_people, or none for an entry that names no group (its group is
+ * "", group_len 0): the reasons that name a slur's or a code word's
+ * people fall back to words of their own. */
+static inline piece entry_people_or(const run *R, const dc_entry *e,
+                                    piece none)
+{
+    return e->group_len ? entry_people(R, e) : none;
+}
+
 /* At most w bytes of s (none when w <= 0), not ending inside a
  * character. */
 static inline piece piece_text(const char *s, int w)
@@ -10971,7 +10980,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? entry_people(R, e) : LIT("a group"), LIT(": "),
+               entry_people_or(R, e, LIT("a group")), LIT(": "),
                entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
@@ -10994,7 +11003,7 @@ static decorum_status code_word(run *R, const target *t)
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("code word for "),
-               ce->group_len ? entry_people(R, ce) : LIT("a group"),
+               entry_people_or(R, ce, LIT("a group")),
                LIT(": "), entry_why(ce));
     if (st != DECORUM_OK)
         return st;
@@ -22573,9 +22582,9 @@ static decorum_status rule_whistle_pair(run *R)
         uint32_t r;
         decorum_status st =
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
-                   e->group_len ? entry_people(R, e) : LIT("a group"),
+                   entry_people_or(R, e, LIT("a group")),
                    LIT(" and "),
-                   xe->group_len ? entry_people(R, xe) : LIT("another"),
+                   entry_people_or(R, xe, LIT("another")),
                    LIT(", named together"));
         if (st != DECORUM_OK)
             return st;
