@@ -31090,12 +31090,14 @@ static decorum_status rule_doer_praised(run *R)
 static const char *const wl_deserved_head[] = {
     "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
 /* Words of a contest or a reward in the sentence, which make the desert
- * a win's ("the Irish deserved it after that performance"). */
+ * a win's ("the Irish deserved it after that performance"). Not "team",
+ * "relay" or "race": frame_context's FC_GAME, tested first, holds them
+ * for the whole comment. */
 static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
-    "title",  "award",      "prize",    "race",         "marathon", "relay",
-    "performance", "congrats", "congratulations", "played", "defence",
-    "defense", "team",      "trophy",   "points",       "vote",   "better"};
+    "title",  "award",      "prize",    "marathon",     "performance",
+    "congrats", "congratulations", "played", "defence", "defense",
+    "trophy",   "points",   "vote",     "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
 
