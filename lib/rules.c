@@ -18213,10 +18213,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shoes. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
-         ((e->flags & DC_F_SEXAGE) &&
-          (t->tb >= m->te || group_owns(R, t))) ||
-         ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e) ||
-                                         regime_told(R, t)
+         ((e->flags & DC_F_SEXAGE)
+              ? t->tb >= m->te || group_owns(R, t) ||
+                    !names_own_group(R, t, e) || regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                               : !same_noun(R, t, e))))
         t = NULL;
