@@ -32076,8 +32076,9 @@ static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
     const tok *t = &R->toks[b + 2];
     const char *w = R->n->text + t->b;
     uint32_t n = t->e - t->b;
-    return t->type == TK_WORD && n >= 3 &&
-           ((w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n')) ||
+    return t->type == TK_WORD &&
+           (ends_ed(R, b + 2) ||
+            (n >= 3 && w[n - 2] == 'e' && w[n - 1] == 'n') ||
             tok_is_word(R, b + 2, "paid"));
 }
 
