@@ -24312,25 +24312,25 @@ static uint32_t kept_as(const run *R, const mention *id)
                                        "stay",   "stays",   "stayed",
                                        "remain", "remains", "remained"};
     const tok *tk = R->toks;
-    /* (most identity words go on with a noun in their clause: one test
-     * before any list is read) */
     uint32_t c = tk[id->tb].clause;
-    if (id->te < R->ntok && tk[id->te].type == TK_WORD &&
-        tk[id->te].clause == c && !(id->tb > 0 && tk[id->tb - 1].type == TK_WORD &&
-                                    tok_is_word(R, id->tb - 1, "for")) &&
-        !tok_is_word(R, id->te, "thanks") && !tok_is_word(R, id->te, "please"))
+    /* (tok_is_word needs no type test: no punctuation is "for") */
+    const bool for_before = id->tb > 0 && tok_is_word(R, id->tb - 1, "for"),
+               word_after = id->te < R->ntok && tk[id->te].type == TK_WORD &&
+                            tk[id->te].clause == c,
+               /* (a courtesy may close it: "we'd like it to stay
+                * British thanks") */
+               courtesy = tok_is_word(R, id->te, "thanks") ||
+                          tok_is_word(R, id->te, "please");
+    /* Most identity words go on with a word in their clause: no, before
+     * clause_done scans the clause. (Not quite its answer: clause_done
+     * passes over words that start with a non-ASCII byte.) */
+    if (word_after && !for_before && !courtesy)
         return UINT32_MAX;
-    if (id->tb > 0 && tok_is_word(R, id->tb - 1, "for") &&
+    if (for_before &&
         (tok_is_word(R, id->te, "only") ||
-         (id->te + 1 < R->ntok && tk[id->te].type == TK_WORD &&
-          tk[id->te].clause == tk[id->tb].clause &&
-          tok_is_word(R, id->te + 1, "only"))))
+         (word_after && tok_is_word(R, id->te + 1, "only"))))
         return id->tb - 1;
-    /* (a courtesy may close it: "we'd like it to stay British thanks") */
-    if (!clause_done(R, id->te) &&
-        !((tok_is_word(R, id->te, "thanks") ||
-           tok_is_word(R, id->te, "please")) &&
-          clause_done(R, id->te + 1)))
+    if (!clause_done(R, id->te) && !(courtesy && clause_done(R, id->te + 1)))
         return UINT32_MAX;
     /* (a verb of keeping starts "k", "s" or "r": the key's low byte is
      * tested before the list is read, which most of these tokens fail) */
