@@ -622,6 +622,16 @@ static inline bool bloom_has(const dc_matcher *m, uint64_t f)
     return (m->bloom[(size_t)(f >> 32) & m->bloom_wmask] & mk) == mk;
 }
 
+/* Sets the Bloom filter's size (bits, a power of 2 from 64 up, or 0 for
+ * none) and the word mask bloom_has reads, in one place: the build sizes
+ * the filter, and the loader takes the size from the image but makes the
+ * mask itself. */
+static void bloom_set_cap(dc_matcher *m, size_t bits)
+{
+    m->bloom_cap = bits;
+    m->bloom_wmask = bits ? bits / 64 - 1 : 0;
+}
+
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
  * to 7 past the end: lits has 8 bytes to spare after its last key, and
  * the scanned text is a copy with 16 (dc_match). */
@@ -1542,8 +1552,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             m->ctri = dc_calloc(al, CTRI_WORDS, sizeof *m->ctri);
             m->hash_cap = cap;
             m->hash_shift = 64u - (unsigned)bits;
-            m->bloom_cap = bcap;
-            m->bloom_wmask = bcap / 64 - 1;
+            bloom_set_cap(m, bcap);
             m->lits_len = 0;
             if (!m->hash || !m->bloom || !m->lits || !m->filt || !m->ctri)
                 return DECORUM_ERR_NOMEM;
@@ -2254,11 +2263,9 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         goto refuse;
     if (!m->hash) {
         m->hash_cap = 0;
-        m->bloom_cap = 0;
         m->lits_cap = m->lits_len = 0;
     }
-    /* Made from bloom_cap, not trusted from the image. */
-    m->bloom_wmask = m->bloom_cap ? m->bloom_cap / 64 - 1 : 0;
+    bloom_set_cap(m, m->hash ? m->bloom_cap : 0);
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
     if ((!embedded && !blob_tables_ok(m, lx->n)) ||
