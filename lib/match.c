@@ -3669,7 +3669,10 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * as in go_on), nor, for a compound-eligible phrase, for the phrase and
  * a start of the word where its last word may end (lasts, read from its
  * slot only then, as go_on would): the usual case, asked inline where the
- * call costs ~200 instructions. true: maybe. */
+ * call costs ~200 instructions. true: maybe. Not only a question: once
+ * it gets as far as the Bloom filter it stores the pending phrase's hash
+ * in the phrase (p->h, no longer lazy), which go_on, next on a maybe,
+ * would otherwise make again; it is the hash pend_h gives either way. */
 static inline __attribute__((always_inline)) bool
 go_on_maybe(const dc_matcher *m, wpass *w, const unsigned char *t,
             size_t a, size_t R, uint64_t h, const size_t *ends,
