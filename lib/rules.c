@@ -22885,9 +22885,13 @@ rule_split_exclusion(run *R)
      * rule_attack then reads whom it stands for, as it does for "ship
      * them back" (an entry of its own). Only counted: "put them down",
      * "send them up" have innocent readings. */
+    /* (the mentions of the target kinds, rs->tlist, in their order:
+     * PRONOUN_GROUP is of TARGET_KINDS) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(PRONOUN_GROUP),
+                   "rule_split_exclusion reads rs->tlist");
     if (any_kind(R, DC_KIND_PRONOUN_GROUP) && any_kind(R, DC_KIND_QUANTIFIER))
-        for (size_t i = 0; i < rs->nm; i++) {
-            const mention *m = &rs->m[i];
+        for (size_t q = 0; q < rs->ntl; q++) {
+            const mention *m = &rs->m[rs->tlist[q]];
             bool quant = false;
             if (m->kind != DC_KIND_PRONOUN_GROUP || m->te >= rs->ntok ||
                 !split_word(R, m->te, ru->split_len2, ru->split_byte2,
@@ -22900,8 +22904,12 @@ rule_split_exclusion(run *R)
         }
     if (!any_kind(R, DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
+    /* (the mentions of the kinds the rules read alone, rs->rlist, in
+     * their order: DEHUMANIZE is of RULE_KINDS) */
+    _Static_assert(RULE_KINDS & KIND_BIT(DEHUMANIZE),
+                   "rule_split_exclusion reads rs->rlist");
+    for (size_t q = 0; q < rs->nrl; q++) {
+        const mention *m = &rs->m[rs->rlist[q]];
         /* split_around's first test, the word after, before the dearer
          * ones: most dehumanizing words have no split verb's end there */
         if (m->kind != DC_KIND_DEHUMANIZE || m->te >= rs->ntok ||
