@@ -622,6 +622,16 @@ static inline bool bloom_has(const dc_matcher *m, uint64_t f)
     return (m->bloom[(size_t)(f >> 32) & m->bloom_wmask] & mk) == mk;
 }
 
+/* Sets the Bloom filter's size (bits, a power of 2 from 64 up, or 0 for
+ * none) and the word mask bloom_has reads, in one place: the build sizes
+ * the filter, and the loader takes the size from the image but makes the
+ * mask itself. */
+static void bloom_set_cap(dc_matcher *m, size_t bits)
+{
+    m->bloom_cap = bits;
+    m->bloom_wmask = bits ? bits / 64 - 1 : 0;
+}
+
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
  * to 7 past the end: lits has 8 bytes to spare after its last key, and
  * the scanned text is a copy with 16 (dc_match). */
@@ -1542,8 +1552,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             m->ctri = dc_calloc(al, CTRI_WORDS, sizeof *m->ctri);
             m->hash_cap = cap;
             m->hash_shift = 64u - (unsigned)bits;
-            m->bloom_cap = bcap;
-            m->bloom_wmask = bcap / 64 - 1;
+            bloom_set_cap(m, bcap);
             m->lits_len = 0;
             if (!m->hash || !m->bloom || !m->lits || !m->filt || !m->ctri)
                 return DECORUM_ERR_NOMEM;
@@ -2254,11 +2263,9 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         goto refuse;
     if (!m->hash) {
         m->hash_cap = 0;
-        m->bloom_cap = 0;
         m->lits_cap = m->lits_len = 0;
     }
-    /* Made from bloom_cap, not trusted from the image. */
-    m->bloom_wmask = m->bloom_cap ? m->bloom_cap / 64 - 1 : 0;
+    bloom_set_cap(m, m->hash ? m->bloom_cap : 0);
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
     if ((!embedded && !blob_tables_ok(m, lx->n)) ||
@@ -3662,7 +3669,10 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
  * as in go_on), nor, for a compound-eligible phrase, for the phrase and
  * a start of the word where its last word may end (lasts, read from its
  * slot only then, as go_on would): the usual case, asked inline where the
- * call costs ~200 instructions. true: maybe. */
+ * call costs ~200 instructions. true: maybe. Not only a question: once
+ * it gets as far as the Bloom filter it stores the pending phrase's hash
+ * in the phrase (p->h, no longer lazy), which go_on, next on a maybe,
+ * would otherwise make again; it is the hash pend_h gives either way. */
 static inline __attribute__((always_inline)) bool
 go_on_maybe(const dc_matcher *m, wpass *w, const unsigned char *t,
             size_t a, size_t R, uint64_t h, const size_t *ends,

@@ -3814,6 +3814,15 @@ static inline piece entry_people(const run *R, const dc_entry *e)
     return (piece){R->rules->people + (v >> 7), v & 127u};
 }
 
+/* entry_people, or none for an entry that names no group (its group is
+ * "", group_len 0): the reasons that name a slur's or a code word's
+ * people fall back to words of their own. */
+static inline piece entry_people_or(const run *R, const dc_entry *e,
+                                    piece none)
+{
+    return e->group_len ? entry_people(R, e) : none;
+}
+
 /* At most w bytes of s (none when w <= 0), not ending inside a
  * character. */
 static inline piece piece_text(const char *s, int w)
@@ -11076,7 +11085,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("slur for "),
-               *e->group ? entry_people(R, e) : LIT("a group"), LIT(": "),
+               entry_people_or(R, e, LIT("a group")), LIT(": "),
                entry_why(e), mention_note(R, m));
     if (st != DECORUM_OK)
         return st;
@@ -11099,7 +11108,7 @@ static decorum_status code_word(run *R, const target *t)
     uint32_t r;
     decorum_status st =
         REASON(R, &r, LIT("code word for "),
-               ce->group_len ? entry_people(R, ce) : LIT("a group"),
+               entry_people_or(R, ce, LIT("a group")),
                LIT(": "), entry_why(ce));
     if (st != DECORUM_OK)
         return st;
@@ -18309,10 +18318,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shoes. */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
         (!(t->categories & e->categories) ||
-         ((e->flags & DC_F_SEXAGE) &&
-          (t->tb >= m->te || group_owns(R, t))) ||
-         ((e->flags & DC_F_SEXAGE) ? !names_own_group(R, t, e) ||
-                                         regime_told(R, t)
+         ((e->flags & DC_F_SEXAGE)
+              ? t->tb >= m->te || group_owns(R, t) ||
+                    !names_own_group(R, t, e) || regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                               : !same_noun(R, t, e))))
         t = NULL;
@@ -22679,9 +22687,9 @@ static decorum_status rule_whistle_pair(run *R)
         uint32_t r;
         decorum_status st =
             REASON(R, &r, LIT("hate code "), what, LIT(": code words for "),
-                   e->group_len ? entry_people(R, e) : LIT("a group"),
+                   entry_people_or(R, e, LIT("a group")),
                    LIT(" and "),
-                   xe->group_len ? entry_people(R, xe) : LIT("another"),
+                   entry_people_or(R, xe, LIT("another")),
                    LIT(", named together"));
         if (st != DECORUM_OK)
             return st;
@@ -22983,9 +22991,13 @@ rule_split_exclusion(run *R)
      * rule_attack then reads whom it stands for, as it does for "ship
      * them back" (an entry of its own). Only counted: "put them down",
      * "send them up" have innocent readings. */
+    /* (the mentions of the target kinds, rs->tlist, in their order:
+     * PRONOUN_GROUP is of TARGET_KINDS) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(PRONOUN_GROUP),
+                   "rule_split_exclusion reads rs->tlist");
     if (any_kind(R, DC_KIND_PRONOUN_GROUP) && any_kind(R, DC_KIND_QUANTIFIER))
-        for (size_t i = 0; i < rs->nm; i++) {
-            const mention *m = &rs->m[i];
+        for (size_t q = 0; q < rs->ntl; q++) {
+            const mention *m = &rs->m[rs->tlist[q]];
             bool quant = false;
             if (m->kind != DC_KIND_PRONOUN_GROUP || m->te >= rs->ntok ||
                 !split_word(R, m->te, ru->split_len2, ru->split_byte2,
@@ -22998,8 +23010,12 @@ rule_split_exclusion(run *R)
         }
     if (!any_kind(R, DC_KIND_DEHUMANIZE))
         return DECORUM_OK;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
+    /* (the mentions of the kinds the rules read alone, rs->rlist, in
+     * their order: DEHUMANIZE is of RULE_KINDS) */
+    _Static_assert(RULE_KINDS & KIND_BIT(DEHUMANIZE),
+                   "rule_split_exclusion reads rs->rlist");
+    for (size_t q = 0; q < rs->nrl; q++) {
+        const mention *m = &rs->m[rs->rlist[q]];
         /* split_around's first test, the word after, before the dearer
          * ones: most dehumanizing words have no split verb's end there */
         if (m->kind != DC_KIND_DEHUMANIZE || m->te >= rs->ntok ||
@@ -24410,25 +24426,25 @@ static uint32_t kept_as(const run *R, const mention *id)
                                        "stay",   "stays",   "stayed",
                                        "remain", "remains", "remained"};
     const tok *tk = R->toks;
-    /* (most identity words go on with a noun in their clause: one test
-     * before any list is read) */
     uint32_t c = tk[id->tb].clause;
-    if (id->te < R->ntok && tk[id->te].type == TK_WORD &&
-        tk[id->te].clause == c && !(id->tb > 0 && tk[id->tb - 1].type == TK_WORD &&
-                                    tok_is_word(R, id->tb - 1, "for")) &&
-        !tok_is_word(R, id->te, "thanks") && !tok_is_word(R, id->te, "please"))
+    /* (tok_is_word needs no type test: no punctuation is "for") */
+    const bool for_before = id->tb > 0 && tok_is_word(R, id->tb - 1, "for"),
+               word_after = id->te < R->ntok && tk[id->te].type == TK_WORD &&
+                            tk[id->te].clause == c,
+               /* (a courtesy may close it: "we'd like it to stay
+                * British thanks") */
+               courtesy = tok_is_word(R, id->te, "thanks") ||
+                          tok_is_word(R, id->te, "please");
+    /* Most identity words go on with a word in their clause: no, before
+     * clause_done scans the clause. (Not quite its answer: clause_done
+     * passes over words that start with a non-ASCII byte.) */
+    if (word_after && !for_before && !courtesy)
         return UINT32_MAX;
-    if (id->tb > 0 && tok_is_word(R, id->tb - 1, "for") &&
+    if (for_before &&
         (tok_is_word(R, id->te, "only") ||
-         (id->te + 1 < R->ntok && tk[id->te].type == TK_WORD &&
-          tk[id->te].clause == tk[id->tb].clause &&
-          tok_is_word(R, id->te + 1, "only"))))
+         (word_after && tok_is_word(R, id->te + 1, "only"))))
         return id->tb - 1;
-    /* (a courtesy may close it: "we'd like it to stay British thanks") */
-    if (!clause_done(R, id->te) &&
-        !((tok_is_word(R, id->te, "thanks") ||
-           tok_is_word(R, id->te, "please")) &&
-          clause_done(R, id->te + 1)))
+    if (!clause_done(R, id->te) && !(courtesy && clause_done(R, id->te + 1)))
         return UINT32_MAX;
     /* (a verb of keeping starts "k", "s" or "r": the key's low byte is
      * tested before the list is read, which most of these tokens fail) */
@@ -31187,12 +31203,14 @@ static decorum_status rule_doer_praised(run *R)
 static const char *const wl_deserved_head[] = {
     "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
 /* Words of a contest or a reward in the sentence, which make the desert
- * a win's ("the Irish deserved it after that performance"). */
+ * a win's ("the Irish deserved it after that performance"). Not "team",
+ * "relay" or "race": frame_context's FC_GAME, tested first, holds them
+ * for the whole comment. */
 static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
-    "title",  "award",      "prize",    "race",         "marathon", "relay",
-    "performance", "congrats", "congratulations", "played", "defence",
-    "defense", "team",      "trophy",   "points",       "vote",   "better"};
+    "title",  "award",      "prize",    "marathon",     "performance",
+    "congrats", "congratulations", "played", "defence", "defense",
+    "trophy",   "points",   "vote",     "better"};
 static const char *const wl_deserved_get[] = {"got", "get", "gets",
                                               "getting"};
 
@@ -32172,8 +32190,9 @@ static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
     const tok *t = &R->toks[b + 2];
     const char *w = R->n->text + t->b;
     uint32_t n = t->e - t->b;
-    return t->type == TK_WORD && n >= 3 &&
-           ((w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n')) ||
+    return t->type == TK_WORD &&
+           (ends_ed(R, b + 2) ||
+            (n >= 3 && w[n - 2] == 'e' && w[n - 1] == 'n') ||
             tok_is_word(R, b + 2, "paid"));
 }
 
