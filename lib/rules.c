@@ -16842,7 +16842,9 @@ static inline bool wish_entry(const dc_entry *e)
             return true;
         break;
     case 13:
-        return memcmp(e->term, "would love to", 13) == 0;
+        /* ("with any luck the heatwave cooks them": session 32) */
+        return memcmp(e->term, "would love to", 13) == 0 ||
+               memcmp(e->term, "with any luck", 13) == 0;
     }
     return wish_opener(e);
 }
@@ -26152,11 +26154,34 @@ static const char *const dis_strike[] = {
     "plague",     "flood",   "meteor",    "asteroid", "storm",
     "fire",       "virus",   "famine",    "volcano",  "pandemic",
     "wildfire",   "typhoon", "cyclone",   "avalanche", "landslide",
-    "disease",    "flu"};
+    "disease",    "flu",
+    /* (session 32: the forces of a place, "hope the river takes the
+     * traveller site with it", "the tide", "the heatwave cooks them") */
+    "river",      "sea",     "tide",      "flames",   "heatwave",
+    "lightning",  "mudslide", "floods",   "waters",   "blaze"};
 static const char *const dis_spare[] = {
     "not",    "never",  "don't", "dont",     "doesn't", "doesnt",  "won't",
     "wont",   "didn't", "didnt", "safely",   "safe",    "survive", "survives",
     "rescued", "miss",  "misses", "spare",   "spares",  "nobody",  "no"};
+
+/* Is a word that wishes them spared among tokens [a, b)? Not "nobody"
+ * before a word of leaving them to it ("and nobody bothers fishing them
+ * out", "nobody misses them": session 32). */
+static bool dis_spared(run *R, uint32_t a, uint32_t b)
+{
+    static const char *const cruel[] = {"bothers", "bother", "cares",
+                                        "care",    "misses", "mourns",
+                                        "notices", "looks",  "goes"};
+    for (uint32_t k = a; k < b; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(dis_spare)))
+            continue;
+        if (tok_is_word(R, k, "nobody") && k + 1 < b &&
+            word_among(R, k + 1, k + 2, FRAME_WORDS(cruel)))
+            continue;
+        return true;
+    }
+    return false;
+}
 
 /* The group carried in the vehicle at token k ("the next plane full of
  * Muslims", "a boat of Africans", "the migrant boats", "their dinghy",
@@ -26265,7 +26290,12 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "caravans", "site",  "mosque",  "mosques", "synagogue",
         "synagogues", "temple", "ghetto", "village", "quarter", "parade",
         "neighborhood", "neighbourhood", "part", "area", "caravan",
-        "march", "club", "bar", "school"};
+        "march", "club", "bar", "school", "hostel", "hostels", "estate"};
+    /* (nouns of a club's or a place's people the lexicon holds as no
+     * person) */
+    static const char *const members[] = {"member",  "members",  "players",
+                                          "fans",    "residents", "pupils",
+                                          "students", "customers"};
     const tok *tk = R->toks;
     uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
@@ -26294,10 +26324,15 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             return true;
         }
         const mention *idm = mention_at(R, j, DC_KIND_IDENTITY);
+        /* (the group's place or vehicle, or its people by a person noun:
+         * "finishes off every Chinese member of the club", "gets the
+         * black families on the low road": session 32) */
         if (idm && ent(R, idm)->categories && idm->te < n &&
             (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(homes)) ||
              word_among(R, idm->te, idm->te + 1,
-                        FRAME_WORDS(dis_vehicle)))) {
+                        FRAME_WORDS(dis_vehicle)) ||
+             kind_at(R, idm->te, DC_KIND_PERSON) ||
+             word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members)))) {
             *out = group_of(R, idm);
             *to = idm->te + 1;
             return true;
@@ -26393,8 +26428,8 @@ static decorum_status rule_wished_disaster(run *R)
          * people who let that boat sink face justice") */
         if (found && wish_others(R, w, from, to))
             continue;
-        if (!found || word_among(R, w->te, to, FRAME_WORDS(dis_spare)) ||
-            (to < s->te && word_among(R, to, s->te, FRAME_WORDS(dis_spare))))
+        if (!found || dis_spared(R, w->te, to) ||
+            (to < s->te && dis_spared(R, to, s->te)))
             continue;
         if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
             (frame_context(R) & FC_GAME) || game_in(R, s))
