@@ -26955,6 +26955,236 @@ static decorum_status rule_warned(run *R, size_t first)
     return DECORUM_OK;
 }
 
+/* Session 32 (q32b): harm promised to the next member of a group, and a
+ * weapon or fire sent to a group's place, where rule_armed and
+ * rule_warned see no carrying verb and no future word.
+ *
+ * The next one: "next one that gives lip gets his legs broken" (after
+ * "the blacks at our club need reminding ..."), "next gypsy that parks on
+ * the pitch gets his caravan torched", "any Muslim lad who mouths off
+ * goes home in an ambulance": a sentence that opens with "next", "the
+ * next" or "any" picks a member out by what he will do, and its present
+ * tense is the future; harm after it (warn_harm, a weapon, or a body
+ * left somewhere: "in the canal", "with no teeth") is a threat to the
+ * group named in the pick ("next gypsy") or, for "next one", in the
+ * sentence before. Not a question, a deed told, nor a comment of a game
+ * or a story; not a pick in which the group suffers a wrong.
+ *
+ * The place struck: "four litres of petrol and a lighter would sort out
+ * that new synagogue", "would look lovely stuck in the door of the next
+ * mosque", "a jerry can through the window of the Roma family at 14
+ * would clear the street", "that refugee hostel would go up a treat with
+ * the right accelerant": a weapon (weapons.tsv: fuel, bricks, blades) in
+ * a sentence said as a wish or a plan (a modal: would, could, should,
+ * "'d", needs), with a word of what it does to a place (sort, finish,
+ * clear, through or in a door or window, go up, burn) and a group or
+ * its place named in the sentence or the one before (armed_group). Not
+ * a deed told or reported ("police are hunting the men who threw petrol
+ * bombs at the synagogue"), not a warning ("do not store petrol cans
+ * near the mosque kitchen": a negator in the sentence), nor a comment of
+ * hunting, DIY or a story (armed_literal). */
+
+/* Where a body is left or how it comes back (the next one's harm,
+ * besides warn_harm). */
+static const char *const next_harm[] = {
+    "canal", "ditch", "teeth", "stretcher", "bag", "box", "hedge",
+    "river", "wheelchair", "crutches", "beaten", "battered", "kicked",
+    "kicking", "hiding", "glassed", "stabbed", "shot"};
+/* What a weapon does to a place. */
+static const char *const struck_do[] = {
+    "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
+    "burn",  "burns", "door",    "doors",    "window", "windows", "roof",
+    "up",    "flames", "deal"};
+static const char *const wl_with[] = {"with"};
+static const char *const wl_by[] = {"by"};
+static const char *const wl_it[] = {"it"};
+/* Is a word of what a weapon does to a place in sentence s ("up" only
+ * after "go": "would go up a treat", not "fire up his base")? */
+static bool struck_done(run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(struck_do)))
+            continue;
+        if (!tok_is_word(R, k, "up") ||
+            (k > s->tb &&
+             (tok_is_word(R, k - 1, "go") || tok_is_word(R, k - 1, "goes") ||
+              tok_is_word(R, k - 1, "going") || tok_is_word(R, k - 1, "went"))))
+            return true;
+    }
+    return false;
+}
+
+/* Modals of a wish or a plan. */
+static const char *const struck_modal[] = {
+    "would", "could", "should", "needs", "need", "i'd", "id", "we'd",
+    "it'd", "itd", "that'd", "thatd", "ought", "shame"};
+/* Words of a deed told in the past, besides armed_told ("someone put a
+ * brick through the mosque's window last night"). */
+static const char *const struck_past[] = {"last", "yesterday", "ago",
+                                          "threw", "thrown", "put"};
+/* Words of a burning's speed or ease, after "how" ("they'll learn fast
+ * how quick a terrace burns"). */
+static const char *const burn_how[] = {"quick", "quickly", "fast", "well",
+                                       "easily", "easy"};
+static const char *const burn_burns[] = {"burns", "burn", "burned", "burnt",
+                                         "goes", "go"};
+
+static decorum_status next_member(run *R, const sentence *s, uint32_t si,
+                                  int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t p = s->tb;
+    if (tok_is_word(R, p, "the"))
+        p++;
+    if (p + 3 >= s->te ||
+        !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+        return DECORUM_OK;
+    /* the harm, after the pick's words */
+    uint32_t h = UINT32_MAX;
+    for (uint32_t k = p + 3; k < s->te && h == UINT32_MAX; k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(next_harm)) ||
+            kind_at(R, k, DC_KIND_WEAPON))
+            h = k;
+    if (h == UINT32_MAX)
+        return DECORUM_OK;
+    /* the group: in the pick ("next gypsy that ...", "any Muslim lad
+     * who ..."), or, for "next one", in the sentence before */
+    target g;
+    bool named = armed_group(R, p + 1, p + 4 < h ? p + 4 : h, &g);
+    if (!named && tok_is_word(R, p + 1, "one") && si > 0)
+        named = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g);
+    /* (not harm done by others named after it: "Any refugee who comes
+     * here gets shot at by the border guards") */
+    if (!named || has_kind_in(R, p + 1, h, DC_KIND_HARM) ||
+        has_kind_in(R, p + 1, h, DC_KIND_THREAT) ||
+        word_among(R, s->tb, h + 1, FRAME_WORDS(armed_told)) ||
+        word_among(R, h + 1, h + 4 < s->te ? h + 4 : s->te,
+                   FRAME_WORDS(wl_by)))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, h + 1, &g);
+}
+
+static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
+                                   int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t w = s->tb;
+    while (w < s->te && !kind_at(R, w, DC_KIND_WEAPON))
+        w++;
+    /* (or the weapon named in the sentence before and "it" here: "new
+     * splitting maul is a beast. be a shame if it ended up through the
+     * door of that gay bar") */
+    if (w == s->te && si > 0 &&
+        has_kind_in(R, rs->s[si - 1].tb, rs->s[si - 1].te, DC_KIND_WEAPON) &&
+        word_among(R, s->tb, s->te, FRAME_WORDS(wl_it)))
+        w = s->tb;
+    /* (a weapon that heads its noun phrase: not "gun control") */
+    if (w < s->te && w + 1 < s->te && kind_at(R, w, DC_KIND_WEAPON)) {
+        const mention *wm = mention_at(R, w, DC_KIND_WEAPON);
+        uint32_t a = wm ? wm->te : w + 1;
+        if (a < s->te && R->toks[a].type == TK_WORD &&
+            !word_among(R, a, a + 1, FRAME_WORDS(armed_after)) &&
+            !kind_at(R, a, DC_KIND_MODAL))
+            return DECORUM_OK;
+    }
+    /* (what it does, or "with" it: "drop round the temple after dark
+     * with a can of petrol") */
+    if (w == s->te ||
+        !word_among(R, s->tb, s->te, FRAME_WORDS(struck_modal)) ||
+        !(struck_done(R, s) ||
+          word_among(R, w > s->tb + 4 ? w - 4 : s->tb, w,
+                     FRAME_WORDS(wl_with))) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(struck_past)))
+        return DECORUM_OK;
+    target g;
+    if (!armed_group(R, s->tb, s->te, &g) &&
+        !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_ARMED, w, s->te, &g);
+}
+
+/* "They'll find out how well a minaret burns" after "another mosque
+ * going up", "they'll learn fast how quick a terrace burns": how fast a
+ * place burns, shown to a group named in the sentence or the one before
+ * (armed_group), in the future or a modal. Not told, asked, denied or
+ * literal. */
+static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
+                                 int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t h = UINT32_MAX;
+    for (uint32_t k = s->tb; k + 2 < s->te && h == UINT32_MAX; k++) {
+        if (!tok_is_word(R, k, "how") ||
+            !word_among(R, k + 1, k + 2, FRAME_WORDS(burn_how)))
+            continue;
+        for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
+            if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
+                continue;
+            /* ("goes up", not "goes on") */
+            if ((tok_is_word(R, j, "goes") || tok_is_word(R, j, "go")) &&
+                !(j + 1 < s->te && tok_is_word(R, j + 1, "up")))
+                continue;
+            h = j;
+            break;
+        }
+    }
+    if (h == UINT32_MAX)
+        return DECORUM_OK;
+    bool future = false;
+    for (uint32_t k = s->tb; k < h && !future; k++)
+        future = ends_ll(R, k) || tok_is_word(R, k, "will") ||
+                 tok_is_word(R, k, "gonna") ||
+                 word_among(R, k, k + 1, FRAME_WORDS(struck_modal));
+    target g;
+    if (!future || has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
+        (!armed_group(R, s->tb, s->te, &g) &&
+         !(si > 0 &&
+           armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, h + 1, &g);
+}
+
+/* Run for a comment that names a group where no threat was found. */
+static __attribute__((noinline)) decorum_status rule_struck(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int literal = -1;
+    bool weapon = any_kind(R, DC_KIND_WEAPON);
+    for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
+         si++) {
+        const sentence *s = &rs->s[si];
+        if (s->question)
+            continue;
+        decorum_status st = next_member(R, s, si, &literal);
+        if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
+            st = place_struck(R, s, si, &literal);
+        if (st == DECORUM_OK && R->out->rf[DC_RF_THREAT] == 0)
+            st = burn_shown(R, s, si, &literal);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* Words of a harm befalling people, which a shrug after it shrugs off
  * (rule_shrug): drowning, burning, dying, a bombing; "goes down" (a
  * boat), "takes" (a river), "swat" (a police raid called on a person). */
@@ -33312,6 +33542,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if (named && any_kind(&R, DC_KIND_APPROVE) &&
             R.out->rf[DC_RF_THREAT] == 0 &&
             (st = rule_method(&R)) != DECORUM_OK)
+            return st;
+        /* (session 32: the next member's harm, a weapon sent to a
+         * group's place) */
+        if (named && R.out->rf[DC_RF_THREAT] == 0 &&
+            (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
