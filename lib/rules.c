@@ -27026,8 +27026,7 @@ static const char *const struck_past[] = {"last", "yesterday", "ago",
  * how quick a terrace burns"). */
 static const char *const burn_how[] = {"quick", "quickly", "fast", "well",
                                        "easily", "easy"};
-static const char *const burn_burns[] = {"burns", "burn", "burned", "burnt",
-                                         "goes", "go"};
+static const char *const burn_burns[] = {"burns", "burn", "burned", "burnt"};
 
 static decorum_status next_member(run *R, const sentence *s, uint32_t si,
                                   int *literal)
@@ -27133,10 +27132,6 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
         for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
             if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
                 continue;
-            /* ("goes up", not "goes on") */
-            if ((tok_is_word(R, j, "goes") || tok_is_word(R, j, "go")) &&
-                !(j + 1 < s->te && tok_is_word(R, j + 1, "up")))
-                continue;
             h = j;
             break;
         }
@@ -27163,21 +27158,30 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
 
-/* Run for a comment that names a group where no threat was found. */
+/* Run for a comment that names a group where no threat was found. Each
+ * part only where its cheap test holds: a sentence that opens with
+ * "next", "the next" or "any"; a weapon in the comment; a burning word
+ * (a threat entry) in the sentence. */
 static __attribute__((noinline)) decorum_status rule_struck(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     int literal = -1;
     bool weapon = any_kind(R, DC_KIND_WEAPON);
+    bool burning = any_kind(R, DC_KIND_THREAT);
     for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
          si++) {
         const sentence *s = &rs->s[si];
         if (s->question)
             continue;
-        decorum_status st = next_member(R, s, si, &literal);
+        decorum_status st = DECORUM_OK;
+        uint32_t p = s->tb + (tok_is_word(R, s->tb, "the") ? 1 : 0);
+        if (p < s->te &&
+            (tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+            st = next_member(R, s, si, &literal);
         if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
             st = place_struck(R, s, si, &literal);
-        if (st == DECORUM_OK && R->out->rf[DC_RF_THREAT] == 0)
+        if (st == DECORUM_OK && burning && R->out->rf[DC_RF_THREAT] == 0 &&
+            has_kind_in(R, s->tb, s->te, DC_KIND_THREAT))
             st = burn_shown(R, s, si, &literal);
         if (st != DECORUM_OK)
             return st;
