@@ -28895,13 +28895,18 @@ static bool presumed_marker(const run *R, uint32_t si, bool near, bool late)
 
 /* Is the pattern asked of the group in sentence si no wrong laid at it:
  * the group wronged (a word of victims; a verb of receiving after it,
- * "who get turned away"), or praise in it or the next sentence? */
-static bool presumed_spared(const run *R, uint32_t si, const target *t)
+ * "who get turned away"), or praise from the pattern's word p on or in
+ * the next sentence (not praise before it, which sets the pattern up:
+ * "have the nicest garden on the road and also always seem to be round
+ * the kids' play park?")? */
+static bool presumed_spared(const run *R, uint32_t si, const target *t,
+                            uint32_t p)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = &rs->s[si];
     uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
-    if (among_q(R, s->tb, hi, wl_presumed_good,
+    uint32_t gb = p >= s->tb && p < s->te ? p : s->tb;
+    if (among_q(R, gb, hi, wl_presumed_good,
                 sizeof wl_presumed_good / sizeof *wl_presumed_good))
         return true;
     /* (a word of victims, not a disclaimer: "not racist, just asking") */
@@ -29125,7 +29130,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         } else {
             p = pe;
         }
-        if (presumed_spared(R, si, t) || question_refuted(R, p))
+        if (presumed_spared(R, si, t, p) || question_refuted(R, p))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         finding_spec fs = {0};
