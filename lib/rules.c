@@ -26964,11 +26964,12 @@ static decorum_status rule_warned(run *R, size_t first)
  * the pitch gets his caravan torched", "any Muslim lad who mouths off
  * goes home in an ambulance": a sentence that opens with "next", "the
  * next" or "any" picks a member out by what he will do, and its present
- * tense is the future; harm after it (warn_harm, a weapon, or a body
- * left somewhere: "in the canal", "with no teeth") is a threat to the
- * group named in the pick ("next gypsy") or, for "next one", in the
- * sentence before. Not a question, a deed told, nor a comment of a game
- * or a story; not a pick in which the group suffers a wrong.
+ * tense is the future; harm after it (a body left somewhere, "in the
+ * canal"; a part of it done to, "with no teeth"; a deed, "torched"; a
+ * weapon brought) is a threat to the group named in the pick ("next
+ * gypsy") or, for "next one", in the sentence before. Not a question, a
+ * deed told, nor a comment of a game or a story; not a pick in which the
+ * group suffers a wrong, nor one offered help.
  *
  * The place struck: "four litres of petrol and a lighter would sort out
  * that new synagogue", "would look lovely stuck in the door of the next
@@ -26984,12 +26985,35 @@ static decorum_status rule_warned(run *R, size_t first)
  * near the mosque kitchen": a negator in the sentence), nor a comment of
  * hunting, DIY or a story (armed_literal). */
 
-/* Where a body is left or how it comes back (the next one's harm,
- * besides warn_harm). */
-static const char *const next_harm[] = {
-    "canal", "ditch", "teeth", "stretcher", "bag", "box", "hedge",
-    "river", "wheelchair", "crutches", "beaten", "battered", "kicked",
-    "kicking", "hiding", "glassed", "stabbed", "shot"};
+/* The next one's harm: where a body is left or how it comes back, after
+ * "in", "into" or "on" ("goes home in an ambulance", "ends up in the
+ * canal"; not "a lift to the hospital", "join the river walk"); a part
+ * of the body and what is done to it ("gets his legs broken", "leaves
+ * with no teeth"); a deed of harm done to him or his ("gets his caravan
+ * torched"). */
+static const char *const next_where[] = {
+    "ambulance", "stretcher", "hospital", "canal", "river", "ditch",
+    "hedge",     "wheelchair", "coffin",  "box",   "morgue"};
+static const char *const next_in[] = {"in", "into", "on"};
+static const char *const next_body[] = {
+    "legs", "leg", "face", "teeth", "kneecaps", "knees", "head", "arms",
+    "arm",  "nose", "jaw",  "skull", "ribs"};
+static const char *const next_done[] = {
+    "broken", "smashed", "kicked", "knocked", "caved", "stamped", "snapped",
+    "cracked", "bust",   "busted", "no"};
+static const char *const next_deed[] = {
+    "torched", "burnt", "burned", "slashed", "glassed", "stabbed", "shot",
+    "beaten",  "battered", "lynched", "bricked", "petrol", "firebombed"};
+/* Words of a welcome or help in the sentence: the pick is offered
+ * something ("any refugee family who needs a box of groceries should
+ * message me", "... gets a free kit bag"). */
+static const char *const next_kind[] = {
+    "welcome", "free",  "gift", "help", "lift",   "message", "dm",
+    "collect", "offer", "join", "prize", "voucher", "discount", "thanks",
+    /* (or the pick the one wronged: "any Muslim who ends up in hospital
+     * after the attack deserves our support") */
+    "support", "deserves", "report", "police", "contact", "attack",
+    "victim",  "victims"};
 /* What a weapon does to a place. */
 static const char *const struck_do[] = {
     "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
@@ -27040,12 +27064,28 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         return DECORUM_OK;
     /* the harm, after the pick's words */
     uint32_t h = UINT32_MAX;
-    for (uint32_t k = p + 3; k < s->te && h == UINT32_MAX; k++)
-        if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
-            word_among(R, k, k + 1, FRAME_WORDS(next_harm)) ||
-            kind_at(R, k, DC_KIND_WEAPON))
+    for (uint32_t k = p + 3; k < s->te && h == UINT32_MAX; k++) {
+        if (R->toks[k].type != TK_WORD)
+            continue;
+        uint32_t b2 = k > p + 2 ? k - 2 : p + 1;
+        bool hurt =
+            (word_among(R, k, k + 1, FRAME_WORDS(next_where)) &&
+             (word_among(R, b2, k, FRAME_WORDS(next_in)) ||
+              (k > p + 3 && tok_is_word(R, k - 1, "body")))) ||
+            (tok_is_word(R, k, "bag") && tok_is_word(R, k - 1, "body")) ||
+            (word_among(R, k, k + 1, FRAME_WORDS(next_body)) &&
+             (word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te,
+                         FRAME_WORDS(next_done)) ||
+              tok_is_word(R, k - 1, "no"))) ||
+            word_among(R, k, k + 1, FRAME_WORDS(next_deed)) ||
+            (kind_at(R, k, DC_KIND_WEAPON) &&
+             (word_among(R, b2, k, FRAME_WORDS(wl_with)) ||
+              word_among(R, b2, k, FRAME_WORDS(armed_carry))));
+        if (hurt)
             h = k;
-    if (h == UINT32_MAX)
+    }
+    if (h == UINT32_MAX ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)))
         return DECORUM_OK;
     /* the group: in the pick ("next gypsy that ...", "any Muslim lad
      * who ..."), or, for "next one", in the sentence before */
