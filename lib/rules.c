@@ -27042,6 +27042,15 @@ static bool struck_done(run *R, const sentence *s)
 static const char *const struck_modal[] = {
     "would", "could", "should", "needs", "need", "i'd", "id", "we'd",
     "it'd", "itd", "that'd", "thatd", "ought", "shame"};
+/* Words of building and garden work, besides armed_literal: the tool or
+ * the brick is for the work ("a few bricks and some mortar would finish
+ * off the new mosque extension", "a machete would sort out the brambles
+ * round the back of the gurdwara"). */
+static const char *const struck_work[] = {
+    "mortar",    "cement",    "concrete",   "plaster", "scaffolding",
+    "extension", "renovation", "repairs",   "tiles",   "brambles",
+    "weeds",     "nettles",   "ivy",        "undergrowth", "branches",
+    "tree",      "trees",     "stump",      "rubble",  "skip"};
 /* Words of a deed told in the past, besides armed_told ("someone put a
  * brick through the mosque's window last night"). */
 static const char *const struck_past[] = {"last", "yesterday", "ago",
@@ -27141,7 +27150,8 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
                      FRAME_WORDS(wl_with))) ||
         has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
         word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
-        word_among(R, s->tb, s->te, FRAME_WORDS(struck_past)))
+        word_among(R, s->tb, s->te, FRAME_WORDS(struck_past)) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(struck_work)))
         return DECORUM_OK;
     target g;
     if (!armed_group(R, s->tb, s->te, &g) &&
