@@ -16956,7 +16956,9 @@ static inline bool wish_entry(const dc_entry *e)
             return true;
         break;
     case 13:
-        return memcmp(e->term, "would love to", 13) == 0;
+        /* ("with any luck the heatwave cooks them": session 32) */
+        return memcmp(e->term, "would love to", 13) == 0 ||
+               memcmp(e->term, "with any luck", 13) == 0;
     }
     return wish_opener(e);
 }
@@ -26274,11 +26276,34 @@ static const char *const dis_strike[] = {
     "plague",     "flood",   "meteor",    "asteroid", "storm",
     "fire",       "virus",   "famine",    "volcano",  "pandemic",
     "wildfire",   "typhoon", "cyclone",   "avalanche", "landslide",
-    "disease",    "flu"};
+    "disease",    "flu",
+    /* (session 32: the forces of a place, "hope the river takes the
+     * traveller site with it", "the tide", "the heatwave cooks them") */
+    "river",      "sea",     "tide",      "flames",   "heatwave",
+    "lightning",  "mudslide", "floods",   "waters",   "blaze"};
 static const char *const dis_spare[] = {
     "not",    "never",  "don't", "dont",     "doesn't", "doesnt",  "won't",
     "wont",   "didn't", "didnt", "safely",   "safe",    "survive", "survives",
     "rescued", "miss",  "misses", "spare",   "spares",  "nobody",  "no"};
+
+/* Is a word that wishes them spared among tokens [a, b)? Not "nobody"
+ * before a word of leaving them to it ("and nobody bothers fishing them
+ * out", "nobody misses them": session 32). */
+static bool dis_spared(run *R, uint32_t a, uint32_t b)
+{
+    static const char *const cruel[] = {"bothers", "bother", "cares",
+                                        "care",    "misses", "mourns",
+                                        "notices", "looks",  "goes"};
+    for (uint32_t k = a; k < b; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(dis_spare)))
+            continue;
+        if (tok_is_word(R, k, "nobody") && k + 1 < b &&
+            word_among(R, k + 1, k + 2, FRAME_WORDS(cruel)))
+            continue;
+        return true;
+    }
+    return false;
+}
 
 /* The group carried in the vehicle at token k ("the next plane full of
  * Muslims", "a boat of Africans", "the migrant boats", "their dinghy",
@@ -26387,7 +26412,12 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         "caravans", "site",  "mosque",  "mosques", "synagogue",
         "synagogues", "temple", "ghetto", "village", "quarter", "parade",
         "neighborhood", "neighbourhood", "part", "area", "caravan",
-        "march", "club", "bar", "school"};
+        "march", "club", "bar", "school", "hostel", "hostels", "estate"};
+    /* (nouns of a club's or a place's people the lexicon holds as no
+     * person) */
+    static const char *const members[] = {"member",  "members",  "players",
+                                          "fans",    "residents", "pupils",
+                                          "students", "customers"};
     const tok *tk = R->toks;
     uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
@@ -26416,10 +26446,15 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             return true;
         }
         const mention *idm = mention_at(R, j, DC_KIND_IDENTITY);
+        /* (the group's place or vehicle, or its people by a person noun:
+         * "finishes off every Chinese member of the club", "gets the
+         * black families on the low road": session 32) */
         if (idm && ent(R, idm)->categories && idm->te < n &&
             (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(homes)) ||
              word_among(R, idm->te, idm->te + 1,
-                        FRAME_WORDS(dis_vehicle)))) {
+                        FRAME_WORDS(dis_vehicle)) ||
+             kind_at(R, idm->te, DC_KIND_PERSON) ||
+             word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members)))) {
             *out = group_of(R, idm);
             *to = idm->te + 1;
             return true;
@@ -26515,8 +26550,8 @@ static decorum_status rule_wished_disaster(run *R)
          * people who let that boat sink face justice") */
         if (found && wish_others(R, w, from, to))
             continue;
-        if (!found || word_among(R, w->te, to, FRAME_WORDS(dis_spare)) ||
-            (to < s->te && word_among(R, to, s->te, FRAME_WORDS(dis_spare))))
+        if (!found || dis_spared(R, w->te, to) ||
+            (to < s->te && dis_spared(R, to, s->te)))
             continue;
         if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
             (frame_context(R) & FC_GAME) || game_in(R, s))
@@ -27038,6 +27073,290 @@ static decorum_status rule_warned(run *R, size_t first)
         if (literal)
             return DECORUM_OK;
         return armed_finding(R, FR_COND, s->tb, he, &g);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 32 (q32b): harm promised to the next member of a group, and a
+ * weapon or fire sent to a group's place, where rule_armed and
+ * rule_warned see no carrying verb and no future word.
+ *
+ * The next one: "next one that gives lip gets his legs broken" (after
+ * "the blacks at our club need reminding ..."), "next gypsy that parks on
+ * the pitch gets his caravan torched", "any Muslim lad who mouths off
+ * goes home in an ambulance": a sentence that opens with "next", "the
+ * next" or "any" picks a member out by what he will do, and its present
+ * tense is the future; harm after it (a body left somewhere, "in the
+ * canal"; a part of it done to, "with no teeth"; a deed, "torched"; a
+ * weapon brought) is a threat to the group named in the pick ("next
+ * gypsy") or, for "next one", in the sentence before. Not a question, a
+ * deed told, nor a comment of a game or a story; not a pick in which the
+ * group suffers a wrong, nor one offered help.
+ *
+ * The place struck: "four litres of petrol and a lighter would sort out
+ * that new synagogue", "would look lovely stuck in the door of the next
+ * mosque", "a jerry can through the window of the Roma family at 14
+ * would clear the street", "that refugee hostel would go up a treat with
+ * the right accelerant": a weapon (weapons.tsv: fuel, bricks, blades) in
+ * a sentence said as a wish or a plan (a modal: would, could, should,
+ * "'d", needs), with a word of what it does to a place (sort, finish,
+ * clear, through or in a door or window, go up, burn) and a group or
+ * its place named in the sentence or the one before (armed_group). Not
+ * a deed told or reported ("police are hunting the men who threw petrol
+ * bombs at the synagogue"), not a warning ("do not store petrol cans
+ * near the mosque kitchen": a negator in the sentence), nor a comment of
+ * hunting, DIY or a story (armed_literal). */
+
+/* The next one's harm: where a body is left or how it comes back, after
+ * "in", "into" or "on" ("goes home in an ambulance", "ends up in the
+ * canal"; not "a lift to the hospital", "join the river walk"); a part
+ * of the body and what is done to it ("gets his legs broken", "leaves
+ * with no teeth"); a deed of harm done to him or his ("gets his caravan
+ * torched"). */
+static const char *const next_where[] = {
+    "ambulance", "stretcher", "hospital", "canal", "river", "ditch",
+    "hedge",     "wheelchair", "coffin",  "box",   "morgue"};
+static const char *const next_in[] = {"in", "into", "on"};
+static const char *const next_body[] = {
+    "legs", "leg", "face", "teeth", "kneecaps", "knees", "head", "arms",
+    "arm",  "nose", "jaw",  "skull", "ribs"};
+static const char *const next_done[] = {
+    "broken", "smashed", "kicked", "knocked", "caved", "stamped", "snapped",
+    "cracked", "bust",   "busted", "no"};
+static const char *const next_deed[] = {
+    "torched", "burnt", "burned", "slashed", "glassed", "stabbed", "shot",
+    "beaten",  "battered", "lynched", "bricked", "petrol", "firebombed"};
+/* Words of a welcome or help in the sentence: the pick is offered
+ * something ("any refugee family who needs a box of groceries should
+ * message me", "... gets a free kit bag"). */
+static const char *const next_kind[] = {
+    "welcome", "free",  "gift", "help", "lift",   "message", "dm",
+    "collect", "offer", "join", "prize", "voucher", "discount", "thanks",
+    /* (or the pick the one wronged: "any Muslim who ends up in hospital
+     * after the attack deserves our support") */
+    "support", "deserves", "report", "police", "contact", "attack",
+    "victim",  "victims"};
+/* What a weapon does to a place. */
+static const char *const struck_do[] = {
+    "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
+    "burn",  "burns", "door",    "doors",    "window", "windows", "roof",
+    "up",    "flames", "deal"};
+static const char *const wl_with[] = {"with"};
+static const char *const wl_by[] = {"by"};
+static const char *const wl_it[] = {"it"};
+/* Is a word of what a weapon does to a place in sentence s ("up" only
+ * after "go": "would go up a treat", not "fire up his base")? */
+static bool struck_done(run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (!word_among(R, k, k + 1, FRAME_WORDS(struck_do)))
+            continue;
+        if (!tok_is_word(R, k, "up") ||
+            (k > s->tb &&
+             (tok_is_word(R, k - 1, "go") || tok_is_word(R, k - 1, "goes") ||
+              tok_is_word(R, k - 1, "going") || tok_is_word(R, k - 1, "went"))))
+            return true;
+    }
+    return false;
+}
+
+/* Modals of a wish or a plan. */
+static const char *const struck_modal[] = {
+    "would", "could", "should", "needs", "need", "i'd", "id", "we'd",
+    "it'd", "itd", "that'd", "thatd", "ought", "shame"};
+/* Words of building and garden work, besides armed_literal: the tool or
+ * the brick is for the work ("a few bricks and some mortar would finish
+ * off the new mosque extension", "a machete would sort out the brambles
+ * round the back of the gurdwara"). */
+static const char *const struck_work[] = {
+    "mortar",    "cement",    "concrete",   "plaster", "scaffolding",
+    "extension", "renovation", "repairs",   "tiles",   "brambles",
+    "weeds",     "nettles",   "ivy",        "undergrowth", "branches",
+    "tree",      "trees",     "stump",      "rubble",  "skip"};
+/* Words of a deed told in the past, besides armed_told ("someone put a
+ * brick through the mosque's window last night"). */
+static const char *const struck_past[] = {"last", "yesterday", "ago",
+                                          "threw", "thrown", "put"};
+/* Words of a burning's speed or ease, after "how" ("they'll learn fast
+ * how quick a terrace burns"). */
+static const char *const burn_how[] = {"quick", "quickly", "fast", "well",
+                                       "easily", "easy"};
+static const char *const burn_burns[] = {"burns", "burn", "burned", "burnt"};
+
+static decorum_status next_member(run *R, const sentence *s, uint32_t si,
+                                  int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t p = s->tb;
+    if (tok_is_word(R, p, "the"))
+        p++;
+    if (p + 3 >= s->te ||
+        !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+        return DECORUM_OK;
+    /* the harm, after the pick's words */
+    uint32_t h = UINT32_MAX;
+    for (uint32_t k = p + 3; k < s->te && h == UINT32_MAX; k++) {
+        if (R->toks[k].type != TK_WORD)
+            continue;
+        uint32_t b2 = k > p + 2 ? k - 2 : p + 1;
+        bool hurt =
+            (word_among(R, k, k + 1, FRAME_WORDS(next_where)) &&
+             (word_among(R, b2, k, FRAME_WORDS(next_in)) ||
+              (k > p + 3 && tok_is_word(R, k - 1, "body")))) ||
+            (tok_is_word(R, k, "bag") && tok_is_word(R, k - 1, "body")) ||
+            (word_among(R, k, k + 1, FRAME_WORDS(next_body)) &&
+             (word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te,
+                         FRAME_WORDS(next_done)) ||
+              tok_is_word(R, k - 1, "no"))) ||
+            word_among(R, k, k + 1, FRAME_WORDS(next_deed)) ||
+            (kind_at(R, k, DC_KIND_WEAPON) &&
+             (word_among(R, b2, k, FRAME_WORDS(wl_with)) ||
+              word_among(R, b2, k, FRAME_WORDS(armed_carry))));
+        if (hurt)
+            h = k;
+    }
+    if (h == UINT32_MAX ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)))
+        return DECORUM_OK;
+    /* the group: in the pick ("next gypsy that ...", "any Muslim lad
+     * who ..."), or, for "next one", in the sentence before */
+    target g;
+    bool named = armed_group(R, p + 1, p + 4 < h ? p + 4 : h, &g);
+    if (!named && tok_is_word(R, p + 1, "one") && si > 0)
+        named = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g);
+    /* (not harm done by others named after it: "Any refugee who comes
+     * here gets shot at by the border guards") */
+    if (!named || has_kind_in(R, p + 1, h, DC_KIND_HARM) ||
+        has_kind_in(R, p + 1, h, DC_KIND_THREAT) ||
+        word_among(R, s->tb, h + 1, FRAME_WORDS(armed_told)) ||
+        word_among(R, h + 1, h + 4 < s->te ? h + 4 : s->te,
+                   FRAME_WORDS(wl_by)))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, h + 1, &g);
+}
+
+static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
+                                   int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t w = s->tb;
+    while (w < s->te && !kind_at(R, w, DC_KIND_WEAPON))
+        w++;
+    /* (or the weapon named in the sentence before and "it" here: "new
+     * splitting maul is a beast. be a shame if it ended up through the
+     * door of that gay bar") */
+    if (w == s->te && si > 0 &&
+        has_kind_in(R, rs->s[si - 1].tb, rs->s[si - 1].te, DC_KIND_WEAPON) &&
+        word_among(R, s->tb, s->te, FRAME_WORDS(wl_it)))
+        w = s->tb;
+    /* (a weapon that heads its noun phrase: not "gun control") */
+    if (w < s->te && w + 1 < s->te && kind_at(R, w, DC_KIND_WEAPON)) {
+        const mention *wm = mention_at(R, w, DC_KIND_WEAPON);
+        uint32_t a = wm ? wm->te : w + 1;
+        if (a < s->te && R->toks[a].type == TK_WORD &&
+            !word_among(R, a, a + 1, FRAME_WORDS(armed_after)) &&
+            !kind_at(R, a, DC_KIND_MODAL))
+            return DECORUM_OK;
+    }
+    /* (what it does, or "with" it: "drop round the temple after dark
+     * with a can of petrol") */
+    if (w == s->te ||
+        !word_among(R, s->tb, s->te, FRAME_WORDS(struck_modal)) ||
+        !(struck_done(R, s) ||
+          word_among(R, w > s->tb + 4 ? w - 4 : s->tb, w,
+                     FRAME_WORDS(wl_with))) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(struck_past)) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(struck_work)))
+        return DECORUM_OK;
+    target g;
+    if (!armed_group(R, s->tb, s->te, &g) &&
+        !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_ARMED, w, s->te, &g);
+}
+
+/* "They'll find out how well a minaret burns" after "another mosque
+ * going up", "they'll learn fast how quick a terrace burns": how fast a
+ * place burns, shown to a group named in the sentence or the one before
+ * (armed_group), in the future or a modal. Not told, asked, denied or
+ * literal. */
+static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
+                                 int *literal)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t h = UINT32_MAX;
+    for (uint32_t k = s->tb; k + 2 < s->te && h == UINT32_MAX; k++) {
+        if (!tok_is_word(R, k, "how") ||
+            !word_among(R, k + 1, k + 2, FRAME_WORDS(burn_how)))
+            continue;
+        for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
+            if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
+                continue;
+            h = j;
+            break;
+        }
+    }
+    if (h == UINT32_MAX)
+        return DECORUM_OK;
+    bool future = false;
+    for (uint32_t k = s->tb; k < h && !future; k++)
+        future = ends_ll(R, k) || tok_is_word(R, k, "will") ||
+                 tok_is_word(R, k, "gonna") ||
+                 word_among(R, k, k + 1, FRAME_WORDS(struck_modal));
+    target g;
+    if (!future || has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
+        (!armed_group(R, s->tb, s->te, &g) &&
+         !(si > 0 &&
+           armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
+        return DECORUM_OK;
+    if (*literal < 0)
+        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                   (frame_context(R) & FC_GAME);
+    if (*literal)
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, h + 1, &g);
+}
+
+/* Run for a comment that names a group where no threat was found. Each
+ * part only where its cheap test holds: a sentence that opens with
+ * "next", "the next" or "any"; a weapon in the comment; a burning word
+ * (a threat entry) in the sentence. */
+static __attribute__((noinline)) decorum_status rule_struck(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int literal = -1;
+    bool weapon = any_kind(R, DC_KIND_WEAPON);
+    bool burning = any_kind(R, DC_KIND_THREAT);
+    for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
+         si++) {
+        const sentence *s = &rs->s[si];
+        if (s->question)
+            continue;
+        decorum_status st = DECORUM_OK;
+        uint32_t p = s->tb + (tok_is_word(R, s->tb, "the") ? 1 : 0);
+        if (p < s->te &&
+            (tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+            st = next_member(R, s, si, &literal);
+        if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
+            st = place_struck(R, s, si, &literal);
+        if (st == DECORUM_OK && burning && R->out->rf[DC_RF_THREAT] == 0 &&
+            has_kind_in(R, s->tb, s->te, DC_KIND_THREAT))
+            st = burn_shown(R, s, si, &literal);
+        if (st != DECORUM_OK)
+            return st;
     }
     return DECORUM_OK;
 }
@@ -28588,6 +28907,421 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
             LIT("') lays '"),
             piece_text(R->n->text + tb_byte(R, w), wl > 30 ? 30 : wl),
             LIT("' at the group's door without saying it"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 32 (q32b): the question that takes a pattern for granted. "Why
+ * is it always the Nigerian tenants who stop paying?", "how come the
+ * gay couple always seem to be round the kids' play park? coincidence?",
+ * "is it just me or are the Jewish visitors always the ones haggling?":
+ * the question does not ask whether the group does it, it asks why, and
+ * a tag or a follow-up leaves the reader to answer. Rule_insinuated
+ * needs its marker and a wrong from its list; the blind rounds' wrongs
+ * were words no list holds (the rescues turning a family down, the lift
+ * pass haggled over, a cousin to invoice). Here the presupposition
+ * itself is one half: a word that makes the sentence a pattern
+ * ("always", "every time", "only ever", "why is it every", the "even" of
+ * "how many of them even ..."), in a question or after an insinuation's
+ * marker, with a group in it; and the other half is any of: an
+ * insinuation's marker in or next to it, a wrong of rule_insinuated's
+ * lists, or a follow-up question that points back at the group ("could
+ * it be something in how they're raised?"). A question about a
+ * pattern's essence ("is it the parents or is it bred into them?") is
+ * both halves at once. Not the group as the one wronged (a word of
+ * blame or victims, a verb of receiving after it: "why is it always the
+ * Irish Travellers who get turned away?"), not praise (a positive word
+ * or a word of success or kindness in it or the next sentence: "why do
+ * Kenyan runners always win?"), not a question answered as a myth, not
+ * in a comment that denounces. A stereotype for review, as
+ * rule_insinuated's. */
+
+/* Words of success, skill or kindness: the pattern asked about is
+ * praise. */
+static const char *const wl_presumed_good[] = {
+    "win",      "wins",     "won",      "winning",  "best",     "top",
+    "help",     "helps",    "helping",  "helped",   "polite",   "kind",
+    "friendly", "successful", "success", "neat",    "nicest",   "cleanest",
+    "generous", "bless",    "love",     "lovely",   "proud",    "brilliant",
+    "talented", "skill",    "skilled",  "welcoming", "honest",  "hardest",
+    "harder",   "volunteer", "volunteers", "beautiful", "smart", "clever",
+    "good"};
+
+/* Words of a depiction: the pattern asked about is how the group is shown
+ * ("Why are Black characters always criminals in these cop shows?"). */
+static const char *const wl_presumed_shown[] = {
+    "characters", "character", "shows",    "films",    "movies", "cast",
+    "portrayed",  "portrayal", "depicted", "cartoons", "adverts", "ads",
+    "villains",   "roles"};
+
+/* Participles of a wrong done to the group, right after it, that do not
+ * end in -ed ("Roma children taken into care"). */
+static const char *const wl_presumed_done[] = {
+    "taken", "beaten", "shot", "thrown", "caught", "kept", "left", "sent",
+    "held", "hit", "bitten", "given", "told", "stolen", "chosen"};
+
+/* Words that go on from a group's identity word as it names people, not
+ * a thing of theirs ("the Jamaican bakery"). */
+static const char *const wl_presumed_people_on[] = {
+    "who",   "that",  "are",   "is",  "were", "was", "always", "seem",
+    "seems", "in",    "on",    "at",  "and",  "or",  "lot",    "only",
+    "ever",  "never", "all",   "so",  "get",  "have", "do",    "the"};
+
+static const char *const wl_presumed_or[] = {"or"};
+
+/* Words that point back at a group in a follow-up question. */
+static const char *const wl_presumed_back[] = {
+    "they", "them", "their", "theyre", "they're", "theirs", "themselves"};
+
+/* Words that open a question whose "even" is rhetorical ("do they even
+ * wash?", "can any of them even read?"). */
+static const char *const wl_presumed_aux[] = {
+    "do", "does", "did", "can", "could", "are", "is", "will", "would", "have"};
+
+/* The token of the word in sentence s that makes it take a pattern for
+ * granted, UINT32_MAX if none. */
+static uint32_t presumed_word(const run *R, const sentence *s)
+{
+    const tok *tk = R->toks;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (tk[k].type != TK_WORD)
+            continue;
+        /* ("not always" is no pattern) */
+        if (tok_is_word(R, k, "always") &&
+            !(k > s->tb && tok_is_word(R, k - 1, "not")))
+            return k;
+        if (k + 1 < s->te &&
+            ((tok_is_word(R, k, "every") && tok_is_word(R, k + 1, "time")) ||
+             (tok_is_word(R, k, "only") && tok_is_word(R, k + 1, "ever"))))
+            return k;
+        /* "why is it (that) every ..." */
+        if (tok_is_word(R, k, "every") && k >= s->tb + 3 &&
+            (tok_is_word(R, k - 1, "it") ||
+             (tok_is_word(R, k - 1, "that") && tok_is_word(R, k - 2, "it"))) &&
+            tok_is_word(R, s->tb, "why"))
+            return k;
+        /* the rhetorical "even": after "how many" or an auxiliary that
+         * opens the question */
+        if (tok_is_word(R, k, "even") && s->question &&
+            ((s->tb + 1 < k && tok_is_word(R, s->tb, "how") &&
+              tok_is_word(R, s->tb + 1, "many")) ||
+             among_q(R, s->tb, s->tb + 1, wl_presumed_aux,
+                     sizeof wl_presumed_aux / sizeof *wl_presumed_aux)))
+            return k;
+    }
+    return UINT32_MAX;
+}
+
+/* Is the pattern word p of sentence s the rhetorical "even" of a doing
+ * the group is taken not to manage ("how many of them even pay tax?",
+ * "do they even know what a bin is?"): it needs no tag. Not a service
+ * the group is asked about ("how many of them even know about the food
+ * bank?", "... get the letters?"). */
+static bool presumed_even(const run *R, const sentence *s, uint32_t p)
+{
+    static const char *const served[] = {"get",    "got",  "receive",
+                                         "been",   "hear", "heard",
+                                         "access", "qualify"};
+    static const char *const told[] = {"about", "they", "theyre", "they're",
+                                       "that", "of"};
+    if (!tok_is_word(R, p, "even") || p + 1 >= s->te)
+        return false;
+    if (among_q(R, p + 1, p + 2, served, sizeof served / sizeof *served))
+        return false;
+    return !(tok_is_word(R, p + 1, "know") && p + 2 < s->te &&
+             among_q(R, p + 2, p + 3, told, sizeof told / sizeof *told));
+}
+
+/* Does sentence si open with an insinuation's marker ("funny how",
+ * "ever notice", "anyone else notice") (near), or hold one anywhere
+ * (not near; with late, not the one that opens it: a marker that opens
+ * the question frames it, "ever noticed the Turkish barbers always open
+ * on a Sunday?", and is no tag)? */
+static bool presumed_marker(const run *R, uint32_t si, bool near, bool late)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE ||
+            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
+            ent(R, m)->group_len)
+            continue;
+        if ((near && m->tb > s->tb + 2) || (late && m->tb <= s->tb + 2))
+            continue;
+        /* (negated right before it: "not just asking"; a disclaimer
+         * before, "not racist, just asking", is no negation of it) */
+        if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "not") ||
+                          tok_is_word(R, m->tb - 1, "never")))
+            continue;
+        /* (the thought named: "makes you think about opening earlier") */
+        if (m->te < s->te && tok_is_word(R, m->te, "about"))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* Is the pattern asked of the group in sentence si no wrong laid at it:
+ * the group wronged (a word of victims; a verb of receiving after it,
+ * "who get turned away"), or praise from the pattern's word p on or in
+ * the next sentence (not praise before it, which sets the pattern up:
+ * "have the nicest garden on the road and also always seem to be round
+ * the kids' play park?")? */
+static bool presumed_spared(const run *R, uint32_t si, const target *t,
+                            uint32_t p)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    uint32_t gb = p >= s->tb && p < s->te ? p : s->tb;
+    if (among_q(R, gb, hi, wl_presumed_good,
+                sizeof wl_presumed_good / sizeof *wl_presumed_good))
+        return true;
+    /* (a word of victims, not a disclaimer: "not racist, just asking") */
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (among_q(R, k, k + 1, wl_insinuated_victim,
+                    sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim) &&
+            !(k > s->tb && (tok_is_word(R, k - 1, "not") ||
+                            tok_is_word(R, k - 1, "no"))))
+            return true;
+    /* (a positive word, not one inside a marker: "asking for a friend") */
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_POSITIVE)
+            continue;
+        bool in_marker = false;
+        for (size_t j = rs->first[s->tb];
+             j < rs->nm && rs->m[j].tb <= m->tb && !in_marker; j++)
+            in_marker = rs->m[j].kind == DC_KIND_CODE && rs->m[j].te >= m->te;
+        if (!in_marker)
+            return true;
+    }
+    if (among_q(R, s->tb, s->te, wl_presumed_shown,
+                sizeof wl_presumed_shown / sizeof *wl_presumed_shown))
+        return true;
+    /* (a participle right after the group: "gay men robbed on Grindr
+     * dates", "Roma children taken into care"; not "need", "breed") */
+    uint32_t pk = t->te < s->te && kind_at(R, t->te, DC_KIND_PERSON)
+                      ? t->te + 1
+                      : t->te;
+    if (pk < s->te && R->toks[pk].type == TK_WORD) {
+        const tok *pt = &R->toks[pk];
+        const char *w = R->n->text + pt->b;
+        size_t wl = pt->e - pt->b;
+        if ((wl >= 5 && w[wl - 2] == 'e' && w[wl - 1] == 'd' &&
+             !(w[wl - 3] == 'e')) ||
+            among_q(R, pk, pk + 1, wl_presumed_done,
+                    sizeof wl_presumed_done / sizeof *wl_presumed_done))
+            return true;
+    }
+    uint32_t from = t->te > s->tb && t->te < s->te ? t->te : s->tb;
+    for (uint32_t k = from; k < s->te; k++)
+        if (among_q(R, k, k + 1, wl_receive,
+                    sizeof wl_receive / sizeof *wl_receive) ||
+            being_done_to(R, k))
+            return true;
+    return false;
+}
+
+/* Does the question after sentence si point back at the group ("could
+ * it be the rescues know something about how they treat animals?") or
+ * ask for its essence? */
+static bool presumed_followed(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (si + 1 >= rs->ns || !rs->s[si + 1].question)
+        return false;
+    const sentence *nx = &rs->s[si + 1];
+    return among_q(R, nx->tb, nx->te, wl_presumed_back,
+                   sizeof wl_presumed_back / sizeof *wl_presumed_back);
+}
+
+/* An essence asked about in question sentence si ("is it the parents or
+ * is it just bred into them?", "or is it in their blood?"), or (asked
+ * false) named anywhere in it, as a follow-up does ("could it be
+ * something in how they're raised"): the token of the essence frame,
+ * UINT32_MAX if none. */
+static uint32_t presumed_essence(const run *R, uint32_t si, bool asked)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    if (asked &&
+        (!s->question || !among_q(R, s->tb, s->te, FRAME_WORDS(wl_presumed_or))))
+        return UINT32_MAX;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind == DC_KIND_STEREOTYPE && (ent(R, m)->flags & DC_F_ESSENCE))
+            return m->tb;
+    }
+    return UINT32_MAX;
+}
+
+/* Does sentence s close on a question tag that asks the reader to agree
+ * ("..., isn't it?", "innit")? */
+static bool presumed_tagged(const run *R, const sentence *s)
+{
+    uint32_t e = s->te;
+    while (e > s->tb && R->toks[e - 1].type != TK_WORD)
+        e--;
+    if (e == s->tb)
+        return false;
+    if (tok_is_word(R, e - 1, "innit"))
+        return true;
+    return e >= s->tb + 2 && tok_is_word(R, e - 1, "it") &&
+           (tok_is_word(R, e - 2, "isnt") || tok_is_word(R, e - 2, "isn't"));
+}
+
+/* Is every denouncing word of the comment a disclaimer, negated ("not
+ * racist, just asking", "no offence")? */
+static bool presumed_disclaimed(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_DENOUNCE)
+            continue;
+        if (!(m->tb > 0 && (tok_is_word(R, m->tb - 1, "not") ||
+                            tok_is_word(R, m->tb - 1, "no"))))
+            return false;
+    }
+    return true;
+}
+
+static __attribute__((noinline)) decorum_status rule_presumed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* the cheap test first: a sentence that takes a pattern for granted
+     * or asks for an essence */
+    uint32_t first = UINT32_MAX;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (uint32_t si = 0; si < rs->ns && first == UINT32_MAX; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question && !presumed_marker(R, si, true, false))
+            continue;
+        if (presumed_word(R, s) != UINT32_MAX ||
+            presumed_essence(R, si, true) != UINT32_MAX)
+            first = si;
+    }
+    if (first == UINT32_MAX)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt + rs->nm; i++) {
+        target idt;
+        const target *t;
+        if (i < rs->nt) {
+            t = &rs->t[i];
+            if (t->type == TG_PRONOUN) {
+                bool from_ctx;
+                if (!resolve_pronoun(R, t->tb, &idt, &from_ctx) || from_ctx ||
+                    idt.type != TG_GROUP)
+                    continue;
+                idt.tb = t->tb;
+                idt.te = t->te;
+                t = &idt;
+            }
+            if (t->type != TG_GROUP || t->reclaimed || t->coded)
+                continue;
+        } else {
+            const mention *g = &rs->m[i - rs->nt];
+            if (g->kind != DC_KIND_IDENTITY || !ent(R, g)->categories ||
+                own_identity(R, g))
+                continue;
+            /* (a word of colour in lower case names people only before a
+             * person noun: "black families", not "black bins") */
+            if ((ent(R, g)->flags & DC_F_AMBIGUOUS) && !title_case(R, g->tb) &&
+                !(g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA)) &&
+                !(g->te < rs->ntok && kind_at(R, g->te, DC_KIND_PERSON)))
+                continue;
+            /* (people, not a thing of theirs: "the Jamaican bakery
+             * always sells out"; "Chinese takeaway owners" and a plural
+             * that is no object, "the Jewish visitors", are people) */
+            uint32_t k = g->te;
+            const tok *nt = &R->toks[k < rs->ntok ? k : g->tb];
+            bool plural = nt->e - nt->b >= 4 && R->n->text[nt->e - 1] == 's' &&
+                          R->n->text[nt->e - 2] != 's' &&
+                          !kind_at(R, k, DC_KIND_OBJECT) &&
+                          !kind_at(R, k, DC_KIND_PLACE);
+            if (in_target(R, g->tb, TG_GROUP))
+                continue; /* (read as the target) */
+            if (k < rs->ntok && R->toks[k].type == TK_WORD && !plural &&
+                !kind_at(R, k, DC_KIND_PERSON) &&
+                !kind_at(R, k, DC_KIND_IDENTITY) &&
+                !(k + 1 < rs->ntok && kind_at(R, k + 1, DC_KIND_PERSON)) &&
+                !among_q(R, k, k + 1, wl_presumed_people_on,
+                         sizeof wl_presumed_people_on /
+                             sizeof *wl_presumed_people_on) &&
+                !(g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA)))
+                continue;
+            idt = group_of(R, g);
+            t = &idt;
+        }
+        uint32_t si = rs->toks[t->tb].sent;
+        if (si + 1 < first)
+            continue;
+        const sentence *s = &rs->s[si];
+        uint32_t p = UINT32_MAX, pe = presumed_essence(R, si, true);
+        /* (the essence asked of a group named here or just before) */
+        if (pe == UINT32_MAX && si + 1 < rs->ns)
+            pe = presumed_essence(R, si + 1, true);
+        if (pe == UINT32_MAX) {
+            if (!s->question && !presumed_marker(R, si, true, false))
+                continue;
+            p = presumed_word(R, s);
+            /* (the group the pattern's subject or named right after it:
+             * "always the Polish lads who", "are always Indian", not in a
+             * clause further on, "why do conservatives always assume
+             * that a woman ... is lying"; "every" names the cases and the
+             * group may close them, "why is it that every fare dodger
+             * turns out to be Albanian?") */
+            if (p == UINT32_MAX ||
+                (t->tb > p + 3 &&
+                 !(tok_is_word(R, p, "every") &&
+                   !tok_is_word(R, p + 1, "time"))))
+                continue;
+            bool tagged =
+                presumed_marker(R, si, false, true) ||
+                presumed_tagged(R, s) ||
+                (si > 0 && presumed_marker(R, si - 1, false, false)) ||
+                (si + 1 < rs->ns && presumed_marker(R, si + 1, false, false)) ||
+                (si + 2 < rs->ns && presumed_marker(R, si + 2, false, false)) ||
+                presumed_followed(R, si) ||
+                (si + 1 < rs->ns &&
+                 presumed_essence(R, si + 1, false) != UINT32_MAX) ||
+                /* (women or men alone are asked "even" of a club's
+                 * members: "are any of them even doing the cross
+                 * country?") */
+                ((t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+                 presumed_even(R, s, p)) ||
+                insinuated_wrong(R, t, si, si) != UINT32_MAX;
+            if (!tagged)
+                continue;
+        } else {
+            p = pe;
+        }
+        if (presumed_spared(R, si, t, p) || question_refuted(R, p))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, t->tb);
+        fs.e = te_byte(R, t->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, t, buf, sizeof buf);
+        int pl = (int)(te_byte(R, p + 1) - tb_byte(R, p));
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a question takes a pattern for granted ('"),
+            piece_text(R->n->text + tb_byte(R, p), pl > 30 ? 30 : pl),
+            LIT("') and leaves the reader to blame the group"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -32993,6 +33727,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             R.out->rf[DC_RF_THREAT] == 0 &&
             (st = rule_method(&R)) != DECORUM_OK)
             return st;
+        /* (session 32: the next member's harm, a weapon sent to a
+         * group's place) */
+        if (named && R.out->rf[DC_RF_THREAT] == 0 &&
+            (st = rule_struck(&R)) != DECORUM_OK)
+            return st;
     }
     if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
@@ -33070,6 +33809,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_insinuated(&R)) != DECORUM_OK)
+        return st;
+    /* (a question that takes a pattern of a group for granted; a question
+     * or a marker, and a group, first) */
+    if ((R.question || R.noticed) &&
+        (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_presumed(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
