@@ -24494,6 +24494,21 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
+/* Is there a chore of the home in tokens [a, b), the work a woman is
+ * told she belongs at ("women belong cooking dinner", "belong making
+ * sandwiches", "belong doing the washing")? An -ing form of the home's
+ * work, or what it makes or tends. Read after "belong" alone, where the
+ * places of home_place_in are not. */
+static bool home_task_in(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const task[] = {
+        "cooking",   "cleaning",  "washing",  "hoovering", "housework",
+        "chores",    "sandwich",  "sandwiches", "dinner",  "dinners",
+        "breakfast", "babies",    "nappies",  "diapers",   "mopping",
+        "dusting",   "scrubbing", "baking"};
+    return a < b && word_among(R, a, b, task, sizeof task / sizeof *task);
+}
+
 /* Does a target name women? (The targets are few: read before any
  * word is.) */
 static bool women_named(const run *R)
@@ -24547,9 +24562,16 @@ static decorum_status rule_place_assigned(run *R)
         if (s->question)
             continue;
         uint32_t who = k - 1, from = k + 1;
-        /* "is where they belong": the place before it */
+        /* "is where they belong": the place before it; or "at home where
+         * they belong", "leave them in the kitchen where they belong",
+         * the place right before "where" (sent_place) */
         bool before = who > 1 && tok_is_word(R, who - 1, "where") &&
                       who > 2 && tok_is_word(R, who - 2, "is");
+        bool sent_place = !before && who > s->tb + 2 &&
+                          tok_is_word(R, who - 1, "where") &&
+                          (tok_is_word(R, who, "they") ||
+                           tok_is_word(R, who, "she")) &&
+                          home_place_in(R, who - 2, who - 1);
         if (tok_is_word(R, k, "place"))
             from = k + 2;
         else if (!before && who > s->tb &&
@@ -24557,10 +24579,13 @@ static decorum_status rule_place_assigned(run *R)
             who--;
         /* (the window before "is where" within its sentence: not "Mum's
          * in the kitchen tonight. The boardroom is where women belong") */
-        if (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
-                                   who - 2)
-                   : !home_place_in(R, from, from + 4 < s->te ? from + 4
-                                                              : s->te))
+        if (!sent_place &&
+            (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
+                                    who - 2)
+                    : !home_place_in(R, from, from + 4 < s->te ? from + 4
+                                                               : s->te)) &&
+            (before || !home_task_in(R, from, from + 3 < s->te ? from + 3
+                                                               : s->te)))
             continue;
         target g;
         bool ctx = false, found = false;
@@ -24570,10 +24595,15 @@ static decorum_status rule_place_assigned(run *R)
                 found = true;
             }
         /* ("a woman's place is": one woman, the person noun, stands for
-         * all) */
-        const mention *pw = tok_is_word(R, k, "place")
-                                ? mention_at(R, who, DC_KIND_PERSON)
-                                : NULL;
+         * all; so does "a girl belongs", "every wife belongs", one named
+         * with "a" or a quantifier, not "the girl belongs", one person) */
+        const mention *pw =
+            tok_is_word(R, k, "place") ||
+                    (who > s->tb && (tok_is_word(R, who - 1, "a") ||
+                                     tok_is_word(R, who - 1, "every") ||
+                                     tok_is_word(R, who - 1, "any")))
+                ? mention_at(R, who, DC_KIND_PERSON)
+                : NULL;
         if (!found && pw && entry_of_women(ent(R, pw))) {
             g = group_of(R, pw);
             found = true;
@@ -24584,11 +24614,12 @@ static decorum_status rule_place_assigned(run *R)
         if (!found)
             continue;
         mention sm = {0};
-        sm.b = rs->toks[before ? who - 2 : who].b;
+        uint32_t sb = before ? who - 2 : sent_place ? who - 1 : who;
+        sm.b = rs->toks[sb].b;
         sm.e = rs->toks[k].e;
         sm.entry = (uint32_t)fe;
         sm.kind = DC_KIND_EXCLUSION;
-        sm.tb = before ? who - 2 : who;
+        sm.tb = sb;
         sm.te = k + 1;
         decorum_status st = slogan_exclusion(R, &sm, &g, fe);
         if (st != DECORUM_OK)
@@ -24622,6 +24653,53 @@ static bool agent_plural(const run *R, uint32_t k)
         return false;
     return !word_among(R, k, k + 1, wl_not_role,
                        sizeof wl_not_role / sizeof *wl_not_role);
+}
+
+/* Posts whose plural has no agent ending (agent_plural), which a group
+ * is as often told it cannot hold: "women shouldn't be umpires", "can
+ * never be captains", "should not be mechanics". */
+static const char *const wl_role[] = {
+    "umpires", "captains", "mechanics", "pilots",  "surgeons", "chefs",
+    "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
+    "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
+
+/* The adverbs that may stand between a group and the modal that denies
+ * it a role, without changing what is said: "women really shouldn't be
+ * referees", "women just can't be surgeons", "girls simply should not
+ * be mechanics". */
+static const char *const wl_role_adverb[] = {
+    "really", "just",       "simply",    "honestly", "definitely",
+    "truly",  "absolutely", "obviously", "clearly",  "frankly"};
+
+/* Does the modal that denies a role start at token k, after at most one
+ * adverb (wl_role_adverb)? The token of the role's word then, or
+ * UINT32_MAX: "shouldn't be", "can't be", "cannot be", "mustn't be",
+ * "should never be", "can never be", "should not ever be", "should
+ * never ever be". */
+static uint32_t role_modal_end(const run *R, uint32_t k)
+{
+    uint32_t ntok = R->rs->ntok;
+    if (k + 2 < ntok &&
+        word_among(R, k, k + 1, wl_role_adverb,
+                   sizeof wl_role_adverb / sizeof *wl_role_adverb))
+        k++;
+    if (k + 2 >= ntok)
+        return UINT32_MAX;
+    if ((tok_is_word(R, k, "shouldn't") || tok_is_word(R, k, "shouldnt") ||
+         tok_is_word(R, k, "can't") || tok_is_word(R, k, "cant") ||
+         tok_is_word(R, k, "cannot") || tok_is_word(R, k, "mustn't") ||
+         tok_is_word(R, k, "mustnt")) &&
+        tok_is_word(R, k + 1, "be"))
+        return k + 2;
+    if (!tok_is_word(R, k, "should") && !tok_is_word(R, k, "can") &&
+        !tok_is_word(R, k, "must"))
+        return UINT32_MAX;
+    if (!tok_is_word(R, k + 1, "never") && !tok_is_word(R, k + 1, "not"))
+        return UINT32_MAX;
+    uint32_t b = k + 2;
+    if (b < ntok && tok_is_word(R, b, "ever"))
+        b++;
+    return b + 1 < ntok && tok_is_word(R, b, "be") ? b + 1 : UINT32_MAX;
 }
 
 /* Does sentence s tell of a rule or a slogan, or criticise one, so that
@@ -24679,14 +24757,22 @@ static decorum_status rule_role_denied(run *R)
          * key's low byte, 0 for the sentinel after the last token) */
         uint32_t k = t->te;
         char f = (char)R->key[k];
-        bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
-        if (f != 's' && f != 'c' && !hire)
+        bool hire = t->tb >= 3 && tok_is_word(R, t->tb - 1, "not");
+        /* (the adverbs role_modal_end takes start with these bytes too) */
+        if (f != 's' && f != 'c' && f != 'm' && f != 'r' && f != 'j' &&
+            f != 'h' && f != 'd' && f != 't' && f != 'a' && f != 'o' &&
+            f != 'f' && !hire)
             continue;
         uint32_t v = UINT32_MAX, re = 0, c = rs->toks[t->tb].clause;
-        /* the group after "hire X, not" */
-        if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
-            R->toks[t->tb - 2].ch == ',') {
-            uint32_t h = t->tb - 3;
+        /* the group after "hire X, not", or "hire X not" with no comma
+         * (the group hired ends right before "not") */
+        uint32_t cm = hire && R->toks[t->tb - 2].type == TK_PUNCT &&
+                              R->toks[t->tb - 2].ch == ','
+                          ? 1
+                          : 0;
+        if (hire && (cm || R->toks[t->tb - 2].type == TK_WORD) &&
+            t->tb >= 3 + cm) {
+            uint32_t h = t->tb - 2 - cm;
             for (uint32_t n = 0; n < 3 && h > 0 && !tok_is_word(R, h, "hire") &&
                                  !tok_is_word(R, h, "employ");
                  n++)
@@ -24697,27 +24783,20 @@ static decorum_status rule_role_denied(run *R)
              * for") */
             bool grp = false;
             for (size_t j = targets_from(rs, h + 1);
-                 j < rs->nt && rs->t[j].tb < t->tb - 2 && !grp; j++)
-                grp = rs->t[j].te == t->tb - 2 && rs->t[j].tb > h;
+                 j < rs->nt && rs->t[j].tb < t->tb - 1 - cm && !grp; j++)
+                grp = rs->t[j].te == t->tb - 1 - cm && rs->t[j].tb > h;
             if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
                 rs->toks[h].sent == rs->toks[t->tb].sent && grp &&
                 !role_told_of(R, sent_of(R, t->tb)))
                 v = h;
         }
         /* the group before "shouldn't be <role>" */
-        if (v == UINT32_MAX && (f == 's' || f == 'c') && k + 2 < rs->ntok) {
-            uint32_t b = UINT32_MAX;
-            if ((tok_is_word(R, k, "shouldn't") ||
-                 tok_is_word(R, k, "shouldnt") || tok_is_word(R, k, "can't") ||
-                 tok_is_word(R, k, "cant") || tok_is_word(R, k, "cannot")) &&
-                tok_is_word(R, k + 1, "be"))
-                b = k + 2;
-            else if (k + 3 < rs->ntok && tok_is_word(R, k, "should") &&
-                     (tok_is_word(R, k + 1, "never") ||
-                      tok_is_word(R, k + 1, "not")) &&
-                     tok_is_word(R, k + 2, "be"))
-                b = k + 3;
-            if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
+        if (v == UINT32_MAX && f != 0 && k + 2 < rs->ntok) {
+            uint32_t b = role_modal_end(R, k);
+            if (b != UINT32_MAX && b < rs->ntok &&
+                (agent_plural(R, b) ||
+                 word_among(R, b, b + 1, wl_role,
+                            sizeof wl_role / sizeof *wl_role)) &&
                 rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
