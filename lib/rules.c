@@ -141,6 +141,8 @@ typedef struct sentence {
 #define OUT_TERM "(group) out"
 /* ... and of the one rule_access_denied gives its findings */
 #define ACCESS_TERM "(group) denied access"
+/* ... and of the stereotype rule_unfit_by_nature gives its findings */
+#define NATURE_TERM "(group) unfit by nature"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
@@ -167,6 +169,7 @@ enum {
     FR_METHOD,
     FR_KEPT_FOR,
     FR_PLACE,
+    FR_WARD,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -176,7 +179,7 @@ static const char *const frame_terms[FR_N] = {
     "(group) run over", "(group) wished disaster", "(group) armed at",
     "(group) harm on a condition", "(group) harm shrugged off",
     "(group) method approved", "(group) kept out for another",
-    "(group) kept to a place"};
+    "(group) kept to a place", "(group) denied agency without a man"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -242,6 +245,10 @@ struct dc_rules {
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
     int32_t frame_entry[FR_N];
+    /* The pattern entry rule_unfit_by_nature gives its findings (a
+     * stereotype: a capacity denied a group and put down to its biology);
+     * -1 where the lexicon has none, and the rule is off. */
+    int32_t nature_entry;
     /* The peoples of the lexicon's libels: the groups of its severity-3
      * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
      * as entry indices (-1 past the last). A conspiracy story told of
@@ -721,6 +728,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->guess_entry[k] = -1;
     r->out_entry = -1;
     r->access_entry = -1;
+    r->nature_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
         r->frame_entry[k] = -1;
@@ -790,6 +798,10 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_STEREOTYPE &&
+            e->term_len == sizeof NATURE_TERM - 1 &&
+            memcmp(e->term, NATURE_TERM, sizeof NATURE_TERM - 1) == 0)
+            r->nature_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION)
             continue;
         if (e->term_len == sizeof SIGN_TERM - 1 &&
@@ -24702,6 +24714,234 @@ static uint32_t role_modal_end(const run *R, uint32_t k)
     return b + 1 < ntok && tok_is_word(R, b, "be") ? b + 1 : UINT32_MAX;
 }
 
+static bool role_told_of(const run *R, const sentence *s);
+
+/* The men a woman is told she needs beside her to act: "without a man",
+ * "without her husband", "without a male relative". */
+static const char *const wl_ward_man[] = {
+    "man",    "men",      "husband", "husbands", "male",    "father",
+    "dad",    "brother",  "guardian", "fiance",  "boyfriend"};
+
+/* Does the word at token k deny an act, as a modal the writer speaks:
+ * "shouldn't", "can't", "mustn't", "should never", "should not", "not be
+ * allowed to"? The token after the modal, or UINT32_MAX. Not a past
+ * ("couldn't", "weren't allowed"): a barrier told of is history. */
+static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
+{
+    if (k >= e)
+        return UINT32_MAX;
+    if (tok_is_word(R, k, "shouldn't") || tok_is_word(R, k, "shouldnt") ||
+        tok_is_word(R, k, "can't") || tok_is_word(R, k, "cant") ||
+        tok_is_word(R, k, "cannot") || tok_is_word(R, k, "mustn't") ||
+        tok_is_word(R, k, "mustnt"))
+        return k + 1;
+    if ((tok_is_word(R, k, "should") || tok_is_word(R, k, "must")) &&
+        k + 1 < e &&
+        (tok_is_word(R, k + 1, "never") || tok_is_word(R, k + 1, "not")))
+        return k + 2;
+    return UINT32_MAX;
+}
+
+/* Women told they may not act without a man: a group of women, or one
+ * woman named with "a" or "no" for all of them, then a modal that denies
+ * (ward_modal_end) within two words, then "without" a man (wl_ward_man,
+ * after at most an article or an owner) in the same sentence: "females
+ * shouldn't sign contracts without a man", "girls shouldn't travel
+ * abroad without a man to keep them in line", "a woman should never open
+ * an account without her husband". Not a question, nor a rule or a law
+ * told of (role_told_of: "women couldn't get a mortgage without a
+ * husband, a law that ..."), nor a past ("couldn't"). The finding is the
+ * frame's (FR_WARD); scope is attack_on_group's. Run only with women
+ * named and "without" in the text. */
+static decorum_status rule_ward(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_WARD];
+    for (size_t i = 0; fe >= 0 && i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (!names_women(R, t) || t->coded)
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        uint32_t k = t->te;
+        /* (an adverb between: "women really shouldn't ...") */
+        if (k + 1 < s->te &&
+            word_among(R, k, k + 1, wl_role_adverb,
+                       sizeof wl_role_adverb / sizeof *wl_role_adverb))
+            k++;
+        uint32_t v = ward_modal_end(R, k, s->te);
+        if (v == UINT32_MAX)
+            continue;
+        uint32_t w = UINT32_MAX;
+        for (uint32_t j = v; j + 1 < s->te && j < v + 10; j++)
+            if (tok_is_word(R, j, "without")) {
+                w = j;
+                break;
+            }
+        if (w == UINT32_MAX)
+            continue;
+        uint32_t mw = w + 1;
+        if (mw + 1 < s->te &&
+            (a_or_an(R, mw) || tok_is_word(R, mw, "her") ||
+             tok_is_word(R, mw, "their") || tok_is_word(R, mw, "the")))
+            mw++;
+        if (!word_among(R, mw, mw + 1, wl_ward_man,
+                        sizeof wl_ward_man / sizeof *wl_ward_man) ||
+            role_told_of(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[mw].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = k;
+        sm.te = mw + 1;
+        decorum_status st = slogan_exclusion(R, &sm, t, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* The words that put a trait down to the body's make: "it's biology",
+ * "just biology", "their brains are wired for", "hormones", "genetics". */
+static const char *const wl_nature_word[] = {
+    "biology", "biological", "hormones", "hormonal", "genetics",
+    "genetic", "wired"};
+/* The words of the body's own facts (birth, the cycle), whose limits
+ * biology does set: "women can't get pregnant after menopause, it's
+ * biology". */
+static const char *const wl_body_fact[] = {
+    "pregnant",  "pregnancy", "menopause", "period",    "periods",
+    "birth",     "breastfeed", "puberty",  "fertility", "fertile",
+    "menstrual", "ovulation",  "womb",     "sperm",     "prostate",
+    "testosterone", "estrogen", "oestrogen", "muscle",  "muscles",
+    "height",    "taller"};
+/* The words that tell a claim of the body as reported or refuted:
+ * "the study found", "it's a myth", "nothing to do with biology". */
+static const char *const wl_nature_told[] = {
+    "study",   "studies", "research", "myth",     "myths",    "found",
+    "shows",   "show",    "showed",   "debunked", "nonsense", "rubbish",
+    "nothing", "claim",   "claims",   "claimed",  "evidence", "science",
+    "scientists", "data", "lie",      "lies",     "bollocks", "bs",
+    "prove",   "proves",  "proved",   "proven",   "disprove", "disproves"};
+
+/* The words that deny a capacity: "can't", "cannot", "unable". */
+static const char *const wl_cannot[] = {
+    "can't", "cant",     "cannot",     "unable",  "incapable",
+    "couldn't", "couldnt", "never"};
+
+/* A capacity denied a group and put down to its biology: a group named
+ * (or a pronoun standing for one) with a negated capacity after it
+ * ("can't", "cannot", "too emotional to", "aren't able") and, in its
+ * sentence or the next, the capacity's cause told as the body's make
+ * (wl_nature_word: "that's biology", "it's just hormones", "their brains
+ * are wired for gossip not offside"): "women can't judge distance, it's
+ * just biology", "women can't see more than two moves ahead. that's
+ * biology not sexism". The body word affirmed, not denied ("isn't
+ * biology", "not wired differently") nor reported or refuted
+ * (wl_nature_told, a report word); not a fact of the body
+ * (wl_body_fact), nor a question. A stereotype aimed at the group, of
+ * any kind the group is (the pattern entry NATURE_TERM). Run only with a
+ * group target and a body word in the text. */
+static decorum_status rule_unfit_by_nature(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ne = R->rules->nature_entry;
+    for (uint32_t k = 1; ne >= 0 && k < rs->ntok; k++) {
+        if (!word_among(R, k, k + 1, wl_nature_word,
+                        sizeof wl_nature_word / sizeof *wl_nature_word))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question || rs->toks[k].quoted)
+            continue;
+        bool wired = tok_is_word(R, k, "wired");
+        /* ("wired for" or "wired to"; not "wired the plug") */
+        if (wired && !tok_is_word(R, k + 1, "for") &&
+            !tok_is_word(R, k + 1, "to"))
+            continue;
+        /* (denied: "isn't biology", "not wired that way", "nothing to do
+         * with hormones"; "not wired for" is the lexicon's own) */
+        bool denied = false;
+        for (uint32_t j = k > s->tb + 3 ? k - 3 : s->tb; j < k && !denied; j++)
+            denied = kind_at(R, j, DC_KIND_NEGATION);
+        if (denied)
+            continue;
+        /* the sentence of the claim: this one, or the one before when
+         * this one opens with the cause ("... ahead. thats biology") */
+        uint32_t from = s->tb;
+        if (k < s->tb + 4 && rs->toks[s->tb].sent > 0)
+            from = rs->s[rs->toks[s->tb].sent - 1].tb;
+        if (word_among(R, from, s->te, wl_nature_told,
+                       sizeof wl_nature_told / sizeof *wl_nature_told) ||
+            word_among(R, from, s->te, wl_body_fact,
+                       sizeof wl_body_fact / sizeof *wl_body_fact) ||
+            has_kind_in(R, from, s->te, DC_KIND_REPORT) ||
+            has_kind_in(R, from, k, DC_KIND_DENOUNCE) ||
+            /* (a denouncing word after the cause is the claim's own
+             * when "not" puts it aside: "that's biology, not sexism") */
+            (has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE) &&
+             !(tok_is_word(R, k + 1, "not") ||
+               (R->toks[k + 1].type == TK_PUNCT &&
+                tok_is_word(R, k + 2, "not")))))
+            continue;
+        /* the group, and a capacity denied after it, before the cause
+         * ("wired for X not Y" denies with its own "not") */
+        const target *g = NULL;
+        for (size_t i = 0; i < rs->nt && rs->t[i].tb < k; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                t->tb >= from)
+                g = t;
+        }
+        target pg;
+        bool ctx = false;
+        uint32_t their = k >= 2 && tok_is_word(R, k - 2, "their") ? k - 2
+                         : k >= 3 && tok_is_word(R, k - 3, "their")
+                             ? k - 3
+                             : UINT32_MAX;
+        if (!g && their != UINT32_MAX &&
+            resolve_pronoun(R, their, &pg, &ctx) && !ctx &&
+            pg.type == TG_GROUP && !pg.reclaimed)
+            g = &pg;
+        if (!g)
+            continue;
+        uint32_t ne_b = g->te, ne_e = wired ? s->te : k;
+        /* (a capacity: "can't", "cannot", "unable", "too" a word or two
+         * before "to"; "are not Khazars" denies no capacity. Any negator after
+         * "wired for": "wired for gossip, not engineering") */
+        bool neg = false;
+        for (uint32_t j = ne_b; j < ne_e && !neg; j++)
+            neg = (wired && j > k && kind_at(R, j, DC_KIND_NEGATION)) ||
+                  word_among(R, j, j + 1, wl_cannot,
+                             sizeof wl_cannot / sizeof *wl_cannot) ||
+                  (tok_is_word(R, j, "too") && j + 2 < ne_e &&
+                   R->toks[j + 1].type == TK_WORD &&
+                   (tok_is_word(R, j + 2, "to") ||
+                    (j + 3 < ne_e && tok_is_word(R, j + 3, "to"))));
+        if (!neg)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[k].e;
+        sm.entry = (uint32_t)ne;
+        sm.kind = DC_KIND_STEREOTYPE;
+        sm.tb = k;
+        sm.te = k + 1;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, &sm, g,
+                                            DECORUM_SIGNAL_STEREOTYPE, 0.7f,
+                                            false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+
 /* Does sentence s tell of a rule or a slogan, or criticise one, so that
  * a role it denies is reported ("can't be donors in some countries, a
  * rule that should go", "the club lost its licence for that rule",
@@ -32971,6 +33211,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
         (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
+        return st;
+    /* (women told they may not act without a man: women named and
+     * "without" in the text) */
+    if (R.hate_so_far < 0.5f && women_named(&R) && text_has(n, "without", 7) &&
+        (st = rule_ward(&R)) != DECORUM_OK)
+        return st;
+    /* (a capacity denied a group, put down to its biology: a group and a
+     * body word's stem in the text) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        (text_has(n, "biolog", 6) || text_has(n, "wired", 5) ||
+         text_has(n, "hormon", 6) || text_has(n, "genetic", 7)) &&
+        (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
