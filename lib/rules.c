@@ -30222,7 +30222,9 @@ static const char *const wl_smear_kids[] = {
     "childrens", "children's", "kids'",    "youth",      "toddlers",
     "school",   "schools",   "classroom",  "classrooms", "nursery",
     "playground", "daughters", "sons",     "cubs",       "scouts",
-    "brownies", "minors",    "youngsters", "pupils",     "students"};
+    "brownies", "minors",    "youngsters", "pupils",     "students",
+    "boys",     "girls",     "lads",       "teens",      "teenagers",
+    "son",      "daughter",  "grandkids",  "grandchildren"};
 /* The words that keep someone at a distance from them. */
 static const char *const wl_smear_near[] = {"away", "near", "around",
                                             "within", "nearby"};
@@ -30250,6 +30252,8 @@ static const char *const wl_smear_start[] = {
     "school",    "schools",  "classroom", "classrooms", "nursery",
     "playground", "daughters", "sons",   "cubs",       "scouts",
     "brownies",  "minors",   "youngsters", "pupils",   "students",
+    "boys",      "girls",    "lads",     "teens",      "teenagers",
+    "son",       "daughter", "grandkids", "grandchildren",
     "broken",    "damaged",  "defective", "diseased",  "those",
     "these",     "it's",     "its",      "it"};
 _Static_assert(sizeof wl_smear_start ==
@@ -30477,6 +30481,22 @@ static bool misgender_quoted(const run *R, uint32_t k)
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
             return false;
     }
+    /* "some confused 'it'", "whatever 'it' is now": a person made a
+     * thing in the writer's quotes (rule_lgbt_smear reads it only of a
+     * trans person named before); not "the 'it' girl", "the 'it' factor",
+     * a noun after it, nor the name told after "called" ("I get called
+     * 'it' by strangers": what others call, which the unquoted shape
+     * "calling it she" reads) */
+    if (tok_is_word(R, k + 1, "it"))
+        return !(k > 0 && word_among(R, k - 1, k, wl_smear_call,
+                                     sizeof wl_smear_call /
+                                         sizeof *wl_smear_call)) &&
+               !(k + 3 < rs->ntok && rs->toks[k + 3].type == TK_WORD &&
+                 (kind_at(R, k + 3, DC_KIND_PERSON) ||
+                  tok_is_word(R, k + 3, "factor") ||
+                  tok_is_word(R, k + 3, "crowd") ||
+                  tok_is_word(R, k + 3, "bag") ||
+                  tok_is_word(R, k + 3, "list")));
     const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
     if (!p)
         p = mention_at(R, k + 1, DC_KIND_IDENTITY);
