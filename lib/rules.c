@@ -24623,6 +24623,23 @@ static decorum_status rule_place_assigned(run *R)
         if (!found && (tok_is_word(R, who, "they") || tok_is_word(R, who, "she")))
             found = resolve_pronoun(R, who, &g, &ctx) && !ctx &&
                     names_women(R, &g);
+        /* (or the last group before the pronoun, in its sentence or the
+         * one before, when that group is women and the pronoun's nearest
+         * target was no group: "women on a boat are bad luck and worse
+         * company. leave em home where they belong", where "company"
+         * reads as a firm) */
+        if (!found && !ctx && sent_place) {
+            const target *last = NULL;
+            uint32_t si = rs->toks[who].sent;
+            for (size_t i = 0; i < rs->nt && rs->t[i].te <= who; i++)
+                if (rs->t[i].type == TG_GROUP &&
+                    rs->toks[rs->t[i].tb].sent + 1 >= si)
+                    last = &rs->t[i];
+            if (last && names_women(R, last)) {
+                g = *last;
+                found = true;
+            }
+        }
         if (!found)
             continue;
         mention sm = {0};
