@@ -143,6 +143,8 @@ typedef struct sentence {
 #define ACCESS_TERM "(group) denied access"
 /* ... and of the stereotype rule_unfit_by_nature gives its findings */
 #define NATURE_TERM "(group) unfit by nature"
+/* ... and of the derogation rule_real_family gives its findings */
+#define REAL_TERM "(group) denied a real family"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
@@ -249,6 +251,9 @@ struct dc_rules {
      * stereotype: a capacity denied a group and put down to its biology);
      * -1 where the lexicon has none, and the rule is off. */
     int32_t nature_entry;
+    /* ... and rule_real_family's (a derogation: a gay couple told it is
+     * no real family) */
+    int32_t real_entry;
     /* The peoples of the lexicon's libels: the groups of its severity-3
      * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
      * as entry indices (-1 past the last). A conspiracy story told of
@@ -729,6 +734,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->out_entry = -1;
     r->access_entry = -1;
     r->nature_entry = -1;
+    r->real_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
         r->frame_entry[k] = -1;
@@ -802,6 +808,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
             e->term_len == sizeof NATURE_TERM - 1 &&
             memcmp(e->term, NATURE_TERM, sizeof NATURE_TERM - 1) == 0)
             r->nature_entry = (int32_t)i;
+        if (e->kind == DC_KIND_DEROGATE && e->term_len == sizeof REAL_TERM - 1 &&
+            memcmp(e->term, REAL_TERM, sizeof REAL_TERM - 1) == 0)
+            r->real_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION)
             continue;
         if (e->term_len == sizeof SIGN_TERM - 1 &&
@@ -30928,6 +30937,95 @@ static bool denial_astray(const run *R, const mention *x, const sentence *xs)
     return false;
 }
 
+/* The words that call a family or a home the true kind, which a gay
+ * couple is then told it is not: "real families", "a normal home". */
+static const char *const wl_real_adj[] = {"real", "normal", "proper",
+                                          "natural"};
+static const char *const wl_real_noun[] = {
+    "family",   "families", "home",      "homes",    "parents",
+    "marriage", "marriages", "couple",   "couples",  "wedding",
+    "weddings", "household", "households"};
+/* The words that lead to the true kind as a need or a right of others:
+ * "it's for real families", "kids need a real family", "a child deserves
+ * a normal home". */
+static const char *const wl_real_lead[] = {"for", "need", "needs",
+                                           "deserve", "deserves", "only"};
+
+/* A gay or trans couple or group told it is no real family: the true
+ * kind (wl_real_adj, wl_real_noun) set against the group with "not"
+ * after it ("kids need a real family, not two dads playing house", "a
+ * normal home not two confused women"), or led to as others' need or
+ * right (wl_real_lead) after the group is named in its sentence or the
+ * one before ("gay couples shouldn't book the church hall, it's for real
+ * families"). Not a question, a report, nor a denouncing sentence; not
+ * the group called one ("gay couples are real families too": no lead).
+ * A derogation aimed at the group (the pattern entry REAL_TERM). Run only
+ * with a gay or trans word and "real", "normal", "proper" or "natural" in
+ * the text. */
+static decorum_status rule_real_family(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t re = R->rules->real_entry;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    for (uint32_t k = 1; re >= 0 && k + 1 < rs->ntok; k++) {
+        if (!word_among(R, k, k + 1, wl_real_adj,
+                        sizeof wl_real_adj / sizeof *wl_real_adj) ||
+            !word_among(R, k + 1, k + 2, wl_real_noun,
+                        sizeof wl_real_noun / sizeof *wl_real_noun))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question || rs->toks[k].quoted ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+            continue;
+        target tg = {0};
+        const target *g = NULL;
+        /* "a real family, not two dads": the group within four words
+         * after the "not" */
+        uint32_t nt = UINT32_MAX;
+        for (uint32_t j = k + 2; j < s->te && j < k + 5; j++)
+            if (tok_is_word(R, j, "not")) {
+                nt = j;
+                break;
+            }
+        for (size_t i = 0; nt != UINT32_MAX && i < rs->nt && !g; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && (t->categories & cats) &&
+                !t->reclaimed && t->tb > nt && t->tb <= nt + 4 &&
+                (t->entry < 0 || lgbt_minority(&R->ents[t->entry])))
+                g = t;
+        }
+        /* "it's for real families", "needs a normal home": the lead
+         * right before, or before "a" */
+        uint32_t l = k - 1;
+        if (l > s->tb && a_or_an(R, l))
+            l--;
+        if (!g && l >= s->tb &&
+            word_among(R, l, l + 1, wl_real_lead,
+                       sizeof wl_real_lead / sizeof *wl_real_lead) &&
+            !(l > s->tb && kind_at(R, l - 1, DC_KIND_NEGATION)))
+            g = lgbt_named_before(R, rs->toks[k].sent, k, &tg);
+        if (!g)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[k + 1].e;
+        sm.entry = (uint32_t)re;
+        sm.kind = DC_KIND_DEROGATE;
+        sm.tb = k;
+        sm.te = k + 2;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        decorum_status st = attack_on_group(R, &sm, g,
+                                            DECORUM_SIGNAL_DEROGATION, 0.7f,
+                                            false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 static decorum_status rule_atrocity_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -33130,6 +33228,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
+        return st;
+    /* (a gay or trans couple told it is no real family: an identity word
+     * and a word of the true kind in the text) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && R.hate_so_far < 0.5f &&
+        (text_has(n, "real ", 5) || text_has(n, "normal ", 7) ||
+         text_has(n, "proper ", 7) || text_has(n, "natural ", 8)) &&
+        (st = rule_real_family(&R)) != DECORUM_OK)
         return st;
     /* (a gay or trans person named, no derogation found yet: session 30) */
     if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
