@@ -30390,6 +30390,10 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
         j--;
     if (j <= sb + 1 || !kind_at(R, j - 1, DC_KIND_COPULA))
         return false;
+    /* (a passive: a harm done to them, "gay people were broken by
+     * conversion therapy", "left damaged by the abuse") */
+    if (k + 1 < R->ntok && tok_is_word(R, k + 1, "by"))
+        return false;
     /* said of people: "they are", "those people are", "gay men are"; not
      * "my bisexual cousin's laptop is broken" */
     static const char *const who[] = {"they", "people", "folk", "folks",
