@@ -24564,8 +24564,12 @@ static bool women_word_in(const run *R)
  * seat is where they belong" (the pronoun theirs), "the kitchen is where
  * women belong", "women belong at home with the kids", "a woman's place
  * is at home": a word of the home or of the passenger's seat
- * (home_place_in) within five words before "is where", or within four
- * after "belong" or "place is". Not a place of work or command ("the
+ * (home_place_in) within five words before "is where", right before
+ * "where they belong" ("leave the women at home where they belong"), or
+ * within four after "belong" or "place is"; or a chore of the home
+ * within three after "belong" (home_task_in: "women belong cooking
+ * dinner"). One woman named with "a", "every" or "any" stands for all
+ * ("a girl belongs at home"). Not a place of work or command ("the
  * front of the grid is where they belong", "women belong on the board"),
  * nor one chosen ("a woman's place is wherever she wants it"), nor a
  * question. The finding is the frame's; scope is attack_on_group's. Run
@@ -24749,8 +24753,8 @@ static const char *const wl_ward_man[] = {
     "dad",    "brother",  "guardian", "fiance",  "boyfriend"};
 
 /* Does the word at token k deny an act, as a modal the writer speaks:
- * "shouldn't", "can't", "mustn't", "should never", "should not", "not be
- * allowed to"? The token after the modal, or UINT32_MAX. Not a past
+ * "shouldn't", "can't", "mustn't", "should never", "should not" (and so
+ * "shouldn't be allowed to")? The token after the modal, or UINT32_MAX. Not a past
  * ("couldn't", "weren't allowed"): a barrier told of is history. */
 static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
 {
@@ -24768,17 +24772,17 @@ static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
     return UINT32_MAX;
 }
 
-/* Women told they may not act without a man: a group of women, or one
- * woman named with "a" or "no" for all of them, then a modal that denies
- * (ward_modal_end) within two words, then "without" a man (wl_ward_man,
+/* Women told they may not act without a man: a group of women, then a
+ * modal that denies (ward_modal_end) right after it or after one adverb,
+ * then "without" a man (wl_ward_man,
  * after at most an article or an owner) in the same sentence: "females
  * shouldn't sign contracts without a man", "girls shouldn't travel
- * abroad without a man to keep them in line", "a woman should never open
- * an account without her husband". Not a question, nor a rule or a law
+ * abroad without a man to keep them in line", "women should never open
+ * an account without their husband". Not a question, nor a rule or a law
  * told of (role_told_of: "women couldn't get a mortgage without a
  * husband, a law that ..."), nor a past ("couldn't"). The finding is the
- * frame's (FR_WARD); scope is attack_on_group's. Run only with women
- * named and "without" in the text. */
+ * frame's (FR_WARD); scope is attack_on_group's. Run only with a
+ * negator, women named and "without" in the text. */
 static decorum_status rule_ward(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -24860,8 +24864,8 @@ static const char *const wl_cannot[] = {
     "couldn't", "couldnt", "never"};
 
 /* A capacity denied a group and put down to its biology: a group named
- * (or a pronoun standing for one) with a negated capacity after it
- * ("can't", "cannot", "too emotional to", "aren't able") and, in its
+ * (or "their" standing for one) with a capacity denied after it
+ * (wl_cannot: "can't", "cannot", "unable"; or "too emotional to") and, in its
  * sentence or the next, the capacity's cause told as the body's make
  * (wl_nature_word: "that's biology", "it's just hormones", "their brains
  * are wired for gossip not offside"): "women can't judge distance, it's
@@ -24871,7 +24875,8 @@ static const char *const wl_cannot[] = {
  * (wl_nature_told, a report word); not a fact of the body
  * (wl_body_fact), nor a question. A stereotype aimed at the group, of
  * any kind the group is (the pattern entry NATURE_TERM). Run only with a
- * group target and a body word in the text. */
+ * group target, a negator and a word that starts as a body word does
+ * (key_prefix_in). */
 static decorum_status rule_unfit_by_nature(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -24967,7 +24972,6 @@ static decorum_status rule_unfit_by_nature(run *R)
     return DECORUM_OK;
 }
 
-
 /* Does sentence s tell of a rule or a slogan, or criticise one, so that
  * a role it denies is reported ("can't be donors in some countries, a
  * rule that should go", "the club lost its licence for that rule",
@@ -25007,9 +25011,12 @@ static bool role_told_of(const run *R, const sentence *s)
  * shouldn't be referees", "Muslims should never be teachers"; not
  * "women shouldn't be paid less than male referees", "shouldn't be
  * victims", "shouldn't be the caretakers by default"), or "hire" a
- * group, ", not" the protected group ("hire men, not women"; not "hire
- * men, not just women"). The finding is the access frame's; scope is
- * attack_on_group's. Not in a question. */
+ * group, ", not" or "not" the protected group ("hire men, not women",
+ * "hire men not women"; not "hire men, not just women"). An adverb may
+ * stand before the modal, and the modal may be "mustn't", "can never",
+ * "should never ever" (role_modal_end); a post may have no agent ending
+ * (wl_role: "umpires", "captains"). The finding is the access frame's;
+ * scope is attack_on_group's. Not in a question. */
 static decorum_status rule_role_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -31007,7 +31014,7 @@ static const char *const wl_real_lead[] = {"for", "need", "needs",
 /* A gay or trans couple or group told it is no real family: the true
  * kind (wl_real_adj, wl_real_noun) set against the group with "not"
  * after it ("kids need a real family, not two dads playing house", "a
- * normal home not two confused women"), or led to as others' need or
+ * normal home, not two lesbians"), or led to as others' need or
  * right (wl_real_lead) after the group is named in its sentence or the
  * one before ("gay couples shouldn't book the church hall, it's for real
  * families"). Not a question, a report, nor a denouncing sentence; not
