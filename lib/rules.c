@@ -24839,7 +24839,7 @@ static decorum_status rule_ward(run *R)
  * "just biology", "their brains are wired for", "hormones", "genetics". */
 static const char *const wl_nature_word[] = {
     "biology", "biological", "hormones", "hormonal", "genetics",
-    "genetic", "wired"};
+    "genetic", "wired",      "built"};
 /* The words of the body's own facts (birth, the cycle), whose limits
  * biology does set: "women can't get pregnant after menopause, it's
  * biology". */
@@ -24888,10 +24888,19 @@ static decorum_status rule_unfit_by_nature(run *R)
         const sentence *s = sent_of(R, k);
         if (s->question || rs->toks[k].quoted)
             continue;
-        bool wired = tok_is_word(R, k, "wired");
-        /* ("wired for" or "wired to"; not "wired the plug") */
+        bool wired = tok_is_word(R, k, "wired") || tok_is_word(R, k, "built");
+        /* ("wired for", "built for" or "wired to"; not "wired the plug",
+         * "built a shed") */
         if (wired && !tok_is_word(R, k + 1, "for") &&
             !tok_is_word(R, k + 1, "to"))
+            continue;
+        /* (nor a group it is built for: "America was built for whites,
+         * not blacks" says whom a thing serves) */
+        if (wired && k + 2 < rs->ntok &&
+            (kind_at(R, k + 2, DC_KIND_IDENTITY) ||
+             kind_at(R, k + 2, DC_KIND_SLUR) ||
+             (k + 3 < rs->ntok && tok_is_word(R, k + 2, "the") &&
+              kind_at(R, k + 3, DC_KIND_IDENTITY))))
             continue;
         /* (denied: "isn't biology", "not wired that way", "nothing to do
          * with hormones"; "not wired for" is the lexicon's own) */
@@ -24929,10 +24938,14 @@ static decorum_status rule_unfit_by_nature(run *R)
         }
         target pg;
         bool ctx = false;
-        uint32_t their = k >= 2 && tok_is_word(R, k - 2, "their") ? k - 2
-                         : k >= 3 && tok_is_word(R, k - 3, "their")
-                             ? k - 3
-                             : UINT32_MAX;
+        /* (or "their brains are wired", "they're built for": the
+         * pronoun a word to three before the cause) */
+        static const char *const they[] = {"their", "they're", "theyre",
+                                           "they"};
+        uint32_t their = UINT32_MAX;
+        for (uint32_t j = k > s->tb + 3 ? k - 3 : s->tb; j < k; j++)
+            if (word_among(R, j, j + 1, they, sizeof they / sizeof *they))
+                their = j;
         if (!g && their != UINT32_MAX &&
             resolve_pronoun(R, their, &pg, &ctx) && !ctx &&
             pg.type == TG_GROUP && !pg.reclaimed)
@@ -30961,7 +30974,7 @@ static bool denial_astray(const run *R, const mention *x, const sentence *xs)
 #define key_prefix(w) (lit_key(w) & 0xffffffffffull)
 static const uint64_t nature_prefixes[] = {
     key_prefix("biolo"), key_prefix("wired"), key_prefix("hormo"),
-    key_prefix("genet")};
+    key_prefix("genet"), key_prefix("built")};
 static const uint64_t real_prefixes[] = {
     key_prefix("real"), key_prefix("norma"), key_prefix("prope"),
     key_prefix("natur")};
