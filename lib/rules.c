@@ -141,6 +141,10 @@ typedef struct sentence {
 #define OUT_TERM "(group) out"
 /* ... and of the one rule_access_denied gives its findings */
 #define ACCESS_TERM "(group) denied access"
+/* ... and of the stereotype rule_unfit_by_nature gives its findings */
+#define NATURE_TERM "(group) unfit by nature"
+/* ... and of the derogation rule_real_family gives its findings */
+#define REAL_TERM "(group) denied a real family"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
@@ -167,6 +171,7 @@ enum {
     FR_METHOD,
     FR_KEPT_FOR,
     FR_PLACE,
+    FR_WARD,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -176,7 +181,7 @@ static const char *const frame_terms[FR_N] = {
     "(group) run over", "(group) wished disaster", "(group) armed at",
     "(group) harm on a condition", "(group) harm shrugged off",
     "(group) method approved", "(group) kept out for another",
-    "(group) kept to a place"};
+    "(group) kept to a place", "(group) denied agency without a man"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -242,6 +247,13 @@ struct dc_rules {
      * severity and why; -1 where the lexicon has none, and that frame
      * is off. */
     int32_t frame_entry[FR_N];
+    /* The pattern entry rule_unfit_by_nature gives its findings (a
+     * stereotype: a capacity denied a group and put down to its biology);
+     * -1 where the lexicon has none, and the rule is off. */
+    int32_t nature_entry;
+    /* ... and rule_real_family's (a derogation: a gay couple told it is
+     * no real family) */
+    int32_t real_entry;
     /* The peoples of the lexicon's libels: the groups of its severity-3
      * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
      * as entry indices (-1 past the last). A conspiracy story told of
@@ -721,6 +733,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->guess_entry[k] = -1;
     r->out_entry = -1;
     r->access_entry = -1;
+    r->nature_entry = -1;
+    r->real_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
         r->frame_entry[k] = -1;
@@ -790,6 +804,13 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_STEREOTYPE &&
+            e->term_len == sizeof NATURE_TERM - 1 &&
+            memcmp(e->term, NATURE_TERM, sizeof NATURE_TERM - 1) == 0)
+            r->nature_entry = (int32_t)i;
+        if (e->kind == DC_KIND_DEROGATE && e->term_len == sizeof REAL_TERM - 1 &&
+            memcmp(e->term, REAL_TERM, sizeof REAL_TERM - 1) == 0)
+            r->real_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION)
             continue;
         if (e->term_len == sizeof SIGN_TERM - 1 &&
@@ -24618,6 +24639,21 @@ static bool home_place_in(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
+/* Is there a chore of the home in tokens [a, b), the work a woman is
+ * told she belongs at ("women belong cooking dinner", "belong making
+ * sandwiches", "belong doing the washing")? An -ing form of the home's
+ * work, or what it makes or tends. Read after "belong" alone, where the
+ * places of home_place_in are not. */
+static bool home_task_in(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const task[] = {
+        "cooking",   "cleaning",  "washing",  "hoovering", "housework",
+        "chores",    "sandwich",  "sandwiches", "dinner",  "dinners",
+        "breakfast", "babies",    "nappies",  "diapers",   "mopping",
+        "dusting",   "scrubbing", "baking"};
+    return a < b && word_among(R, a, b, task, sizeof task / sizeof *task);
+}
+
 /* Does a target name women? (The targets are few: read before any
  * word is.) */
 static bool women_named(const run *R)
@@ -24652,8 +24688,12 @@ static bool women_word_in(const run *R)
  * seat is where they belong" (the pronoun theirs), "the kitchen is where
  * women belong", "women belong at home with the kids", "a woman's place
  * is at home": a word of the home or of the passenger's seat
- * (home_place_in) within five words before "is where", or within four
- * after "belong" or "place is". Not a place of work or command ("the
+ * (home_place_in) within five words before "is where", right before
+ * "where they belong" ("leave the women at home where they belong"), or
+ * within four after "belong" or "place is"; or a chore of the home
+ * within three after "belong" (home_task_in: "women belong cooking
+ * dinner"). One woman named with "a", "every" or "any" stands for all
+ * ("a girl belongs at home"). Not a place of work or command ("the
  * front of the grid is where they belong", "women belong on the board"),
  * nor one chosen ("a woman's place is wherever she wants it"), nor a
  * question. The finding is the frame's; scope is attack_on_group's. Run
@@ -24671,9 +24711,16 @@ static decorum_status rule_place_assigned(run *R)
         if (s->question)
             continue;
         uint32_t who = k - 1, from = k + 1;
-        /* "is where they belong": the place before it */
+        /* "is where they belong": the place before it; or "at home where
+         * they belong", "leave them in the kitchen where they belong",
+         * the place right before "where" (sent_place) */
         bool before = who > 1 && tok_is_word(R, who - 1, "where") &&
                       who > 2 && tok_is_word(R, who - 2, "is");
+        bool sent_place = !before && who > s->tb + 2 &&
+                          tok_is_word(R, who - 1, "where") &&
+                          (tok_is_word(R, who, "they") ||
+                           tok_is_word(R, who, "she")) &&
+                          home_place_in(R, who - 2, who - 1);
         if (tok_is_word(R, k, "place"))
             from = k + 2;
         else if (!before && who > s->tb &&
@@ -24681,10 +24728,13 @@ static decorum_status rule_place_assigned(run *R)
             who--;
         /* (the window before "is where" within its sentence: not "Mum's
          * in the kitchen tonight. The boardroom is where women belong") */
-        if (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
-                                   who - 2)
-                   : !home_place_in(R, from, from + 4 < s->te ? from + 4
-                                                              : s->te))
+        if (!sent_place &&
+            (before ? !home_place_in(R, who > s->tb + 7 ? who - 7 : s->tb,
+                                    who - 2)
+                    : !home_place_in(R, from, from + 4 < s->te ? from + 4
+                                                               : s->te)) &&
+            (before || !home_task_in(R, from, from + 3 < s->te ? from + 3
+                                                               : s->te)))
             continue;
         target g;
         bool ctx = false, found = false;
@@ -24694,10 +24744,15 @@ static decorum_status rule_place_assigned(run *R)
                 found = true;
             }
         /* ("a woman's place is": one woman, the person noun, stands for
-         * all) */
-        const mention *pw = tok_is_word(R, k, "place")
-                                ? mention_at(R, who, DC_KIND_PERSON)
-                                : NULL;
+         * all; so does "a girl belongs", "every wife belongs", one named
+         * with "a" or a quantifier, not "the girl belongs", one person) */
+        const mention *pw =
+            tok_is_word(R, k, "place") ||
+                    (who > s->tb && (tok_is_word(R, who - 1, "a") ||
+                                     tok_is_word(R, who - 1, "every") ||
+                                     tok_is_word(R, who - 1, "any")))
+                ? mention_at(R, who, DC_KIND_PERSON)
+                : NULL;
         if (!found && pw && entry_of_women(ent(R, pw))) {
             g = group_of(R, pw);
             found = true;
@@ -24705,14 +24760,32 @@ static decorum_status rule_place_assigned(run *R)
         if (!found && (tok_is_word(R, who, "they") || tok_is_word(R, who, "she")))
             found = resolve_pronoun(R, who, &g, &ctx) && !ctx &&
                     names_women(R, &g);
+        /* (or the last group before the pronoun, in its sentence or the
+         * one before, when that group is women and the pronoun's nearest
+         * target was no group: "women on a boat are bad luck and worse
+         * company. leave em home where they belong", where "company"
+         * reads as a firm) */
+        if (!found && !ctx && sent_place) {
+            const target *last = NULL;
+            uint32_t si = rs->toks[who].sent;
+            for (size_t i = 0; i < rs->nt && rs->t[i].te <= who; i++)
+                if (rs->t[i].type == TG_GROUP &&
+                    rs->toks[rs->t[i].tb].sent + 1 >= si)
+                    last = &rs->t[i];
+            if (last && names_women(R, last)) {
+                g = *last;
+                found = true;
+            }
+        }
         if (!found)
             continue;
         mention sm = {0};
-        sm.b = rs->toks[before ? who - 2 : who].b;
+        uint32_t sb = before ? who - 2 : sent_place ? who - 1 : who;
+        sm.b = rs->toks[sb].b;
         sm.e = rs->toks[k].e;
         sm.entry = (uint32_t)fe;
         sm.kind = DC_KIND_EXCLUSION;
-        sm.tb = before ? who - 2 : who;
+        sm.tb = sb;
         sm.te = k + 1;
         decorum_status st = slogan_exclusion(R, &sm, &g, fe);
         if (st != DECORUM_OK)
@@ -24746,6 +24819,294 @@ static bool agent_plural(const run *R, uint32_t k)
         return false;
     return !word_among(R, k, k + 1, wl_not_role,
                        sizeof wl_not_role / sizeof *wl_not_role);
+}
+
+/* Posts whose plural has no agent ending (agent_plural), which a group
+ * is as often told it cannot hold: "women shouldn't be umpires", "can
+ * never be captains", "should not be mechanics". */
+static const char *const wl_role[] = {
+    "umpires", "captains", "mechanics", "pilots",  "surgeons", "chefs",
+    "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
+    "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
+
+/* The adverbs that may stand between a group and the modal that denies
+ * it a role, without changing what is said: "women really shouldn't be
+ * referees", "women just can't be surgeons", "girls simply should not
+ * be mechanics". */
+static const char *const wl_role_adverb[] = {
+    "really", "just",       "simply",    "honestly", "definitely",
+    "truly",  "absolutely", "obviously", "clearly",  "frankly"};
+
+/* Does the modal that denies a role start at token k, after at most one
+ * adverb (wl_role_adverb)? The token of the role's word then, or
+ * UINT32_MAX: "shouldn't be", "can't be", "cannot be", "mustn't be",
+ * "should never be", "can never be", "should not ever be", "should
+ * never ever be". */
+static uint32_t role_modal_end(const run *R, uint32_t k)
+{
+    uint32_t ntok = R->rs->ntok;
+    if (k + 2 < ntok &&
+        word_among(R, k, k + 1, wl_role_adverb,
+                   sizeof wl_role_adverb / sizeof *wl_role_adverb))
+        k++;
+    if (k + 2 >= ntok)
+        return UINT32_MAX;
+    if ((tok_is_word(R, k, "shouldn't") || tok_is_word(R, k, "shouldnt") ||
+         tok_is_word(R, k, "can't") || tok_is_word(R, k, "cant") ||
+         tok_is_word(R, k, "cannot") || tok_is_word(R, k, "mustn't") ||
+         tok_is_word(R, k, "mustnt")) &&
+        tok_is_word(R, k + 1, "be"))
+        return k + 2;
+    if (!tok_is_word(R, k, "should") && !tok_is_word(R, k, "can") &&
+        !tok_is_word(R, k, "must"))
+        return UINT32_MAX;
+    if (!tok_is_word(R, k + 1, "never") && !tok_is_word(R, k + 1, "not"))
+        return UINT32_MAX;
+    uint32_t b = k + 2;
+    if (b < ntok && tok_is_word(R, b, "ever"))
+        b++;
+    return b + 1 < ntok && tok_is_word(R, b, "be") ? b + 1 : UINT32_MAX;
+}
+
+static bool role_told_of(const run *R, const sentence *s);
+
+/* The men a woman is told she needs beside her to act: "without a man",
+ * "without her husband", "without a male relative". */
+static const char *const wl_ward_man[] = {
+    "man",    "men",      "husband", "husbands", "male",    "father",
+    "dad",    "brother",  "guardian", "fiance",  "boyfriend"};
+
+/* Does the word at token k deny an act, as a modal the writer speaks:
+ * "shouldn't", "can't", "mustn't", "should never", "should not" (and so
+ * "shouldn't be allowed to")? The token after the modal, or UINT32_MAX. Not a past
+ * ("couldn't", "weren't allowed"): a barrier told of is history. */
+static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
+{
+    if (k >= e)
+        return UINT32_MAX;
+    if (tok_is_word(R, k, "shouldn't") || tok_is_word(R, k, "shouldnt") ||
+        tok_is_word(R, k, "can't") || tok_is_word(R, k, "cant") ||
+        tok_is_word(R, k, "cannot") || tok_is_word(R, k, "mustn't") ||
+        tok_is_word(R, k, "mustnt"))
+        return k + 1;
+    if ((tok_is_word(R, k, "should") || tok_is_word(R, k, "must")) &&
+        k + 1 < e &&
+        (tok_is_word(R, k + 1, "never") || tok_is_word(R, k + 1, "not")))
+        return k + 2;
+    return UINT32_MAX;
+}
+
+/* Women told they may not act without a man: a group of women, then a
+ * modal that denies (ward_modal_end) right after it or after one adverb,
+ * then "without" a man (wl_ward_man,
+ * after at most an article or an owner) in the same sentence: "females
+ * shouldn't sign contracts without a man", "girls shouldn't travel
+ * abroad without a man to keep them in line", "women should never open
+ * an account without their husband". Not a question, nor a rule or a law
+ * told of (role_told_of: "women couldn't get a mortgage without a
+ * husband, a law that ..."), nor a past ("couldn't"). The finding is the
+ * frame's (FR_WARD); scope is attack_on_group's. Run only with a
+ * negator, women named and "without" in the text. */
+static decorum_status rule_ward(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t fe = R->rules->frame_entry[FR_WARD];
+    for (size_t i = 0; fe >= 0 && i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (!names_women(R, t) || t->coded)
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        uint32_t k = t->te;
+        /* (an adverb between: "women really shouldn't ...") */
+        if (k + 1 < s->te &&
+            word_among(R, k, k + 1, wl_role_adverb,
+                       sizeof wl_role_adverb / sizeof *wl_role_adverb))
+            k++;
+        uint32_t v = ward_modal_end(R, k, s->te);
+        if (v == UINT32_MAX)
+            continue;
+        uint32_t w = UINT32_MAX;
+        for (uint32_t j = v; j + 1 < s->te && j < v + 10; j++)
+            if (tok_is_word(R, j, "without")) {
+                w = j;
+                break;
+            }
+        if (w == UINT32_MAX)
+            continue;
+        uint32_t mw = w + 1;
+        if (mw + 1 < s->te &&
+            (a_or_an(R, mw) || tok_is_word(R, mw, "her") ||
+             tok_is_word(R, mw, "their") || tok_is_word(R, mw, "the")))
+            mw++;
+        if (!word_among(R, mw, mw + 1, wl_ward_man,
+                        sizeof wl_ward_man / sizeof *wl_ward_man) ||
+            role_told_of(R, s))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[mw].e;
+        sm.entry = (uint32_t)fe;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = k;
+        sm.te = mw + 1;
+        decorum_status st = slogan_exclusion(R, &sm, t, fe);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* The words that put a trait down to the body's make: "it's biology",
+ * "just biology", "their brains are wired for", "hormones", "genetics". */
+static const char *const wl_nature_word[] = {
+    "biology", "biological", "hormones", "hormonal", "genetics",
+    "genetic", "wired",      "built"};
+/* The words of the body's own facts (birth, the cycle), whose limits
+ * biology does set: "women can't get pregnant after menopause, it's
+ * biology". */
+static const char *const wl_body_fact[] = {
+    "pregnant",  "pregnancy", "menopause", "period",    "periods",
+    "birth",     "breastfeed", "puberty",  "fertility", "fertile",
+    "menstrual", "ovulation",  "womb",     "sperm",     "prostate",
+    "testosterone", "estrogen", "oestrogen", "muscle",  "muscles",
+    "height",    "taller"};
+/* The words that tell a claim of the body as reported or refuted:
+ * "the study found", "it's a myth", "nothing to do with biology". */
+static const char *const wl_nature_told[] = {
+    "study",   "studies", "research", "myth",     "myths",    "found",
+    "shows",   "show",    "showed",   "debunked", "nonsense", "rubbish",
+    "nothing", "claim",   "claims",   "claimed",  "evidence", "science",
+    "scientists", "data", "lie",      "lies",     "bollocks", "bs",
+    "prove",   "proves",  "proved",   "proven",   "disprove", "disproves"};
+
+/* The words that deny a capacity: "can't", "cannot", "unable". */
+static const char *const wl_cannot[] = {
+    "can't", "cant",     "cannot",     "unable",  "incapable",
+    "couldn't", "couldnt", "never"};
+
+/* A capacity denied a group and put down to its biology: a group named
+ * (or "their" standing for one) with a capacity denied after it
+ * (wl_cannot: "can't", "cannot", "unable"; or "too emotional to") and, in its
+ * sentence or the next, the capacity's cause told as the body's make
+ * (wl_nature_word: "that's biology", "it's just hormones", "their brains
+ * are wired for gossip not offside"): "women can't judge distance, it's
+ * just biology", "women can't see more than two moves ahead. that's
+ * biology not sexism". The body word affirmed, not denied ("isn't
+ * biology", "not wired differently") nor reported or refuted
+ * (wl_nature_told, a report word); not a fact of the body
+ * (wl_body_fact), nor a question. A stereotype aimed at the group, of
+ * any kind the group is (the pattern entry NATURE_TERM). Run only with a
+ * group target, a negator and a word that starts as a body word does
+ * (key_prefix_in). */
+static decorum_status rule_unfit_by_nature(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ne = R->rules->nature_entry;
+    for (uint32_t k = 1; ne >= 0 && k < rs->ntok; k++) {
+        if (!word_among(R, k, k + 1, wl_nature_word,
+                        sizeof wl_nature_word / sizeof *wl_nature_word))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question || rs->toks[k].quoted)
+            continue;
+        bool wired = tok_is_word(R, k, "wired") || tok_is_word(R, k, "built");
+        /* ("wired for", "built for" or "wired to"; not "wired the plug",
+         * "built a shed") */
+        if (wired && !tok_is_word(R, k + 1, "for") &&
+            !tok_is_word(R, k + 1, "to"))
+            continue;
+        /* (nor a group it is built for: "America was built for whites,
+         * not blacks" says whom a thing serves) */
+        if (wired && k + 2 < rs->ntok &&
+            (kind_at(R, k + 2, DC_KIND_IDENTITY) ||
+             kind_at(R, k + 2, DC_KIND_SLUR) ||
+             (k + 3 < rs->ntok && tok_is_word(R, k + 2, "the") &&
+              kind_at(R, k + 3, DC_KIND_IDENTITY))))
+            continue;
+        /* (denied: "isn't biology", "not wired that way", "nothing to do
+         * with hormones"; "not wired for" is the lexicon's own) */
+        bool denied = false;
+        for (uint32_t j = k > s->tb + 3 ? k - 3 : s->tb; j < k && !denied; j++)
+            denied = kind_at(R, j, DC_KIND_NEGATION);
+        if (denied)
+            continue;
+        /* the sentence of the claim: this one, or the one before when
+         * this one opens with the cause ("... ahead. thats biology") */
+        uint32_t from = s->tb;
+        if (k < s->tb + 4 && rs->toks[s->tb].sent > 0)
+            from = rs->s[rs->toks[s->tb].sent - 1].tb;
+        if (word_among(R, from, s->te, wl_nature_told,
+                       sizeof wl_nature_told / sizeof *wl_nature_told) ||
+            word_among(R, from, s->te, wl_body_fact,
+                       sizeof wl_body_fact / sizeof *wl_body_fact) ||
+            has_kind_in(R, from, s->te, DC_KIND_REPORT) ||
+            has_kind_in(R, from, k, DC_KIND_DENOUNCE) ||
+            /* (a denouncing word after the cause is the claim's own
+             * when "not" puts it aside: "that's biology, not sexism") */
+            (has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE) &&
+             !(tok_is_word(R, k + 1, "not") ||
+               (R->toks[k + 1].type == TK_PUNCT &&
+                tok_is_word(R, k + 2, "not")))))
+            continue;
+        /* the group, and a capacity denied after it, before the cause
+         * ("wired for X not Y" denies with its own "not") */
+        const target *g = NULL;
+        for (size_t i = 0; i < rs->nt && rs->t[i].tb < k; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                t->tb >= from)
+                g = t;
+        }
+        target pg;
+        bool ctx = false;
+        /* (or "their brains are wired", "they're built for": the
+         * pronoun a word to three before the cause) */
+        static const char *const they[] = {"their", "they're", "theyre",
+                                           "they"};
+        uint32_t their = UINT32_MAX;
+        for (uint32_t j = k > s->tb + 3 ? k - 3 : s->tb; j < k; j++)
+            if (word_among(R, j, j + 1, they, sizeof they / sizeof *they))
+                their = j;
+        if (!g && their != UINT32_MAX &&
+            resolve_pronoun(R, their, &pg, &ctx) && !ctx &&
+            pg.type == TG_GROUP && !pg.reclaimed)
+            g = &pg;
+        if (!g)
+            continue;
+        uint32_t ne_b = g->te, ne_e = wired ? s->te : k;
+        /* (a capacity: "can't", "cannot", "unable", "too" a word or two
+         * before "to"; "are not Khazars" denies no capacity. Any negator after
+         * "wired for": "wired for gossip, not engineering") */
+        bool neg = false;
+        for (uint32_t j = ne_b; j < ne_e && !neg; j++)
+            neg = (wired && j > k && kind_at(R, j, DC_KIND_NEGATION)) ||
+                  word_among(R, j, j + 1, wl_cannot,
+                             sizeof wl_cannot / sizeof *wl_cannot) ||
+                  (tok_is_word(R, j, "too") && j + 2 < ne_e &&
+                   R->toks[j + 1].type == TK_WORD &&
+                   (tok_is_word(R, j + 2, "to") ||
+                    (j + 3 < ne_e && tok_is_word(R, j + 3, "to"))));
+        if (!neg)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[k].e;
+        sm.entry = (uint32_t)ne;
+        sm.kind = DC_KIND_STEREOTYPE;
+        sm.tb = k;
+        sm.te = k + 1;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, &sm, g,
+                                            DECORUM_SIGNAL_STEREOTYPE, 0.7f,
+                                            false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
 }
 
 /* Does sentence s tell of a rule or a slogan, or criticise one, so that
@@ -24787,9 +25148,12 @@ static bool role_told_of(const run *R, const sentence *s)
  * shouldn't be referees", "Muslims should never be teachers"; not
  * "women shouldn't be paid less than male referees", "shouldn't be
  * victims", "shouldn't be the caretakers by default"), or "hire" a
- * group, ", not" the protected group ("hire men, not women"; not "hire
- * men, not just women"). The finding is the access frame's; scope is
- * attack_on_group's. Not in a question. */
+ * group, ", not" or "not" the protected group ("hire men, not women",
+ * "hire men not women"; not "hire men, not just women"). An adverb may
+ * stand before the modal, and the modal may be "mustn't", "can never",
+ * "should never ever" (role_modal_end); a post may have no agent ending
+ * (wl_role: "umpires", "captains"). The finding is the access frame's;
+ * scope is attack_on_group's. Not in a question. */
 static decorum_status rule_role_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -24803,14 +25167,28 @@ static decorum_status rule_role_denied(run *R)
          * key's low byte, 0 for the sentinel after the last token) */
         uint32_t k = t->te;
         char f = (char)R->key[k];
-        bool hire = t->tb >= 4 && tok_is_word(R, t->tb - 1, "not");
-        if (f != 's' && f != 'c' && !hire)
+        bool hire = t->tb >= 3 && tok_is_word(R, t->tb - 1, "not");
+        /* (the modal starts "s", "c" or "m", or the word after the group
+         * is an adverb, wl_role_adverb, and the modal's after it) */
+        char f2 = k < rs->ntok ? (char)R->key[k + 1] : 0;
+        bool modal = f == 's' || f == 'c' || f == 'm' ||
+                     ((f2 == 's' || f2 == 'c' || f2 == 'm') &&
+                      k + 2 < rs->ntok &&
+                      word_among(R, k, k + 1, wl_role_adverb,
+                                 sizeof wl_role_adverb /
+                                     sizeof *wl_role_adverb));
+        if (!modal && !hire)
             continue;
         uint32_t v = UINT32_MAX, re = 0, c = rs->toks[t->tb].clause;
-        /* the group after "hire X, not" */
-        if (hire && R->toks[t->tb - 2].type == TK_PUNCT &&
-            R->toks[t->tb - 2].ch == ',') {
-            uint32_t h = t->tb - 3;
+        /* the group after "hire X, not", or "hire X not" with no comma
+         * (the group hired ends right before "not") */
+        uint32_t cm = hire && R->toks[t->tb - 2].type == TK_PUNCT &&
+                              R->toks[t->tb - 2].ch == ','
+                          ? 1
+                          : 0;
+        if (hire && (cm || R->toks[t->tb - 2].type == TK_WORD) &&
+            t->tb >= 3 + cm) {
+            uint32_t h = t->tb - 2 - cm;
             for (uint32_t n = 0; n < 3 && h > 0 && !tok_is_word(R, h, "hire") &&
                                  !tok_is_word(R, h, "employ");
                  n++)
@@ -24821,27 +25199,20 @@ static decorum_status rule_role_denied(run *R)
              * for") */
             bool grp = false;
             for (size_t j = targets_from(rs, h + 1);
-                 j < rs->nt && rs->t[j].tb < t->tb - 2 && !grp; j++)
-                grp = rs->t[j].te == t->tb - 2 && rs->t[j].tb > h;
+                 j < rs->nt && rs->t[j].tb < t->tb - 1 - cm && !grp; j++)
+                grp = rs->t[j].te == t->tb - 1 - cm && rs->t[j].tb > h;
             if ((tok_is_word(R, h, "hire") || tok_is_word(R, h, "employ")) &&
                 rs->toks[h].sent == rs->toks[t->tb].sent && grp &&
                 !role_told_of(R, sent_of(R, t->tb)))
                 v = h;
         }
         /* the group before "shouldn't be <role>" */
-        if (v == UINT32_MAX && (f == 's' || f == 'c') && k + 2 < rs->ntok) {
-            uint32_t b = UINT32_MAX;
-            if ((tok_is_word(R, k, "shouldn't") ||
-                 tok_is_word(R, k, "shouldnt") || tok_is_word(R, k, "can't") ||
-                 tok_is_word(R, k, "cant") || tok_is_word(R, k, "cannot")) &&
-                tok_is_word(R, k + 1, "be"))
-                b = k + 2;
-            else if (k + 3 < rs->ntok && tok_is_word(R, k, "should") &&
-                     (tok_is_word(R, k + 1, "never") ||
-                      tok_is_word(R, k + 1, "not")) &&
-                     tok_is_word(R, k + 2, "be"))
-                b = k + 3;
-            if (b != UINT32_MAX && b < rs->ntok && agent_plural(R, b) &&
+        if (v == UINT32_MAX && modal && k + 2 < rs->ntok) {
+            uint32_t b = role_modal_end(R, k);
+            if (b != UINT32_MAX && b < rs->ntok &&
+                (agent_plural(R, b) ||
+                 word_among(R, b, b + 1, wl_role,
+                            sizeof wl_role / sizeof *wl_role)) &&
                 rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
@@ -30759,7 +31130,9 @@ static const char *const wl_smear_kids[] = {
     "childrens", "children's", "kids'",    "youth",      "toddlers",
     "school",   "schools",   "classroom",  "classrooms", "nursery",
     "playground", "daughters", "sons",     "cubs",       "scouts",
-    "brownies", "minors",    "youngsters", "pupils",     "students"};
+    "brownies", "minors",    "youngsters", "pupils",     "students",
+    "boys",     "girls",     "lads",       "teens",      "teenagers",
+    "son",      "daughter",  "grandkids",  "grandchildren"};
 /* The words that keep someone at a distance from them. */
 static const char *const wl_smear_near[] = {"away", "near", "around",
                                             "within", "nearby"};
@@ -30787,6 +31160,8 @@ static const char *const wl_smear_start[] = {
     "school",    "schools",  "classroom", "classrooms", "nursery",
     "playground", "daughters", "sons",   "cubs",       "scouts",
     "brownies",  "minors",   "youngsters", "pupils",   "students",
+    "boys",      "girls",    "lads",     "teens",      "teenagers",
+    "son",       "daughter", "grandkids", "grandchildren",
     "broken",    "damaged",  "defective", "diseased",  "those",
     "these",     "it's",     "its",      "it"};
 _Static_assert(sizeof wl_smear_start ==
@@ -30896,6 +31271,10 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
          n++)
         j--;
     if (j <= sb + 1 || !kind_at(R, j - 1, DC_KIND_COPULA))
+        return false;
+    /* (a passive: a harm done to them, "gay people were broken by
+     * conversion therapy", "left damaged by the abuse") */
+    if (k + 1 < R->ntok && tok_is_word(R, k + 1, "by"))
         return false;
     /* said of people: "they are", "those people are", "gay men are"; not
      * "my bisexual cousin's laptop is broken" */
@@ -31014,6 +31393,22 @@ static bool misgender_quoted(const run *R, uint32_t k)
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
             return false;
     }
+    /* "some confused 'it'", "whatever 'it' is now": a person made a
+     * thing in the writer's quotes (rule_lgbt_smear reads it only of a
+     * trans person named before); not "the 'it' girl", "the 'it' factor",
+     * a noun after it, nor the name told after "called" ("I get called
+     * 'it' by strangers": what others call, which the unquoted shape
+     * "calling it she" reads) */
+    if (tok_is_word(R, k + 1, "it"))
+        return !(k > 0 && word_among(R, k - 1, k, wl_smear_call,
+                                     sizeof wl_smear_call /
+                                         sizeof *wl_smear_call)) &&
+               !(k + 3 < rs->ntok && rs->toks[k + 3].type == TK_WORD &&
+                 (kind_at(R, k + 3, DC_KIND_PERSON) ||
+                  tok_is_word(R, k + 3, "factor") ||
+                  tok_is_word(R, k + 3, "crowd") ||
+                  tok_is_word(R, k + 3, "bag") ||
+                  tok_is_word(R, k + 3, "list")));
     const mention *p = mention_at(R, k + 1, DC_KIND_PERSON);
     if (!p)
         p = mention_at(R, k + 1, DC_KIND_IDENTITY);
@@ -31426,6 +31821,138 @@ static bool denial_astray(const run *R, const mention *x, const sentence *xs)
           tok_is_word(R, k + 2, "one"))))
         return true;
     return false;
+}
+
+/* Is a word of the comment one whose first five bytes (a word of four
+ * letters: its four and the end) are one of prefixes' (key_prefix)? The
+ * tokens' keys are read, not the text: the gates of rule_unfit_by_nature
+ * and rule_real_family. */
+#define key_prefix(w) (lit_key(w) & 0xffffffffffull)
+static const uint64_t nature_prefixes[] = {
+    key_prefix("biolo"), key_prefix("wired"), key_prefix("hormo"),
+    key_prefix("genet"), key_prefix("built")};
+static const uint64_t real_prefixes[] = {
+    key_prefix("real"), key_prefix("norma"), key_prefix("prope"),
+    key_prefix("natur")};
+static bool key_prefix_in(const run *R, const uint64_t *prefixes, size_t n)
+{
+    /* (a mask of the prefixes' first bytes first: most words start with
+     * none of them, and end at one test) */
+    uint64_t first = 0;
+    for (size_t i = 0; i < n; i++)
+        first |= 1ull << (prefixes[i] & 63);
+    for (uint32_t k = 0; k < R->ntok; k++) {
+        const uint64_t key = R->key[k] & 0xffffffffffull;
+        if (!((first >> (key & 63)) & 1))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (key == prefixes[i])
+                return true;
+    }
+    return false;
+}
+
+/* Does a group target name gay, bisexual or trans people? (The
+ * targets are few: read before any word.) rule_real_family's group is
+ * such a target, or a person said to be one (lgbt_named_before), which
+ * the gate lets pass only beside a group. */
+static bool lgbt_target_in(const run *R)
+{
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == TG_GROUP && (R->rs->t[i].categories & cats))
+            return true;
+    return false;
+}
+
+/* The words that call a family or a home the true kind, which a gay
+ * couple is then told it is not: "real families", "a normal home". */
+static const char *const wl_real_adj[] = {"real", "normal", "proper",
+                                          "natural"};
+static const char *const wl_real_noun[] = {
+    "family",   "families", "home",      "homes",    "parents",
+    "marriage", "marriages", "couple",   "couples",  "wedding",
+    "weddings", "household", "households"};
+/* The words that lead to the true kind as a need or a right of others:
+ * "it's for real families", "kids need a real family", "a child deserves
+ * a normal home". */
+static const char *const wl_real_lead[] = {"for", "need", "needs",
+                                           "deserve", "deserves", "only"};
+
+/* A gay or trans couple or group told it is no real family: the true
+ * kind (wl_real_adj, wl_real_noun) set against the group with "not"
+ * after it ("kids need a real family, not two dads playing house", "a
+ * normal home, not two lesbians"), or led to as others' need or
+ * right (wl_real_lead) after the group is named in its sentence or the
+ * one before ("gay couples shouldn't book the church hall, it's for real
+ * families"). Not a question, a report, nor a denouncing sentence; not
+ * the group called one ("gay couples are real families too": no lead).
+ * A derogation aimed at the group (the pattern entry REAL_TERM). Run only
+ * with a gay or trans group target and a word that starts "real",
+ * "norma", "prope" or "natur" (key_prefix_in). */
+static decorum_status rule_real_family(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t re = R->rules->real_entry;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    for (uint32_t k = 1; re >= 0 && k + 1 < rs->ntok; k++) {
+        if (!word_among(R, k, k + 1, wl_real_adj,
+                        sizeof wl_real_adj / sizeof *wl_real_adj) ||
+            !word_among(R, k + 1, k + 2, wl_real_noun,
+                        sizeof wl_real_noun / sizeof *wl_real_noun))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question || rs->toks[k].quoted ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+            continue;
+        target tg = {0};
+        const target *g = NULL;
+        /* "a real family, not two dads": the group within four words
+         * after the "not" */
+        uint32_t nt = UINT32_MAX;
+        for (uint32_t j = k + 2; j < s->te && j < k + 5; j++)
+            if (tok_is_word(R, j, "not")) {
+                nt = j;
+                break;
+            }
+        for (size_t i = 0; nt != UINT32_MAX && i < rs->nt && !g; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && (t->categories & cats) &&
+                !t->reclaimed && t->tb > nt && t->tb <= nt + 4 &&
+                (t->entry < 0 || lgbt_minority(&R->ents[t->entry])))
+                g = t;
+        }
+        /* "it's for real families", "needs a normal home": the lead
+         * right before, or before "a" */
+        uint32_t l = k - 1;
+        if (l > s->tb && a_or_an(R, l))
+            l--;
+        if (!g && l >= s->tb &&
+            word_among(R, l, l + 1, wl_real_lead,
+                       sizeof wl_real_lead / sizeof *wl_real_lead) &&
+            !(l > s->tb && kind_at(R, l - 1, DC_KIND_NEGATION)))
+            g = lgbt_named_before(R, rs->toks[k].sent, k, &tg);
+        if (!g)
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[k].b;
+        sm.e = rs->toks[k + 1].e;
+        sm.entry = (uint32_t)re;
+        sm.kind = DC_KIND_DEROGATE;
+        sm.tb = k;
+        sm.te = k + 2;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        decorum_status st = attack_on_group(R, &sm, g,
+                                            DECORUM_SIGNAL_DEROGATION, 0.7f,
+                                            false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
 }
 
 static decorum_status rule_atrocity_denied(run *R)
@@ -33634,6 +34161,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.quotes && any_kind(&R, DC_KIND_BODY) &&
         (st = rule_gender_scare(&R)) != DECORUM_OK)
         return st;
+    /* (a gay or trans couple told it is no real family: a gay or trans
+     * group and a word of the true kind) */
+    if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
+        lgbt_target_in(&R) &&
+        key_prefix_in(&R, real_prefixes,
+                      sizeof real_prefixes / sizeof *real_prefixes) &&
+        (st = rule_real_family(&R)) != DECORUM_OK)
+        return st;
     /* (a gay or trans person named, no derogation found yet: session 30) */
     if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.out->rf[DC_RF_DEROGATION] == 0 &&
@@ -33756,6 +34291,22 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
         (text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
+        return st;
+    /* (women told they may not act without a man: a negator, women
+     * named and "without" in the text) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_NEGATION) &&
+        women_named(&R) && text_has(n, "without", 7) &&
+        (st = rule_ward(&R)) != DECORUM_OK)
+        return st;
+    /* (a capacity denied a group, put down to its biology: a group, a
+     * negator and a word of the body's make; the words' first five
+     * bytes, read from the tokens' keys: a scan of the text for each cost
+     * 3.5M instructions on the bench corpus) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        key_prefix_in(&R, nature_prefixes,
+                      sizeof nature_prefixes / sizeof *nature_prefixes) &&
+        (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
