@@ -32558,9 +32558,11 @@ static decorum_status rule_bare_trait(run *R)
 /* of a member's deed, and a people ranked below a beast                  */
 /* ---------------------------------------------------------------------- */
 
-/* The kinds of group these rules read: a people, race, faith or migrants
- * (women, gay, trans and disabled people are read by rules of their own,
- * with their own exceptions). */
+/* The kinds of group these rules read: a people, race, faith or migrants,
+ * with or without a sex ("pakistani mums"); women, gay, trans and disabled
+ * people alone are read by rules of their own, with their own exceptions,
+ * and a group named by a disability never (a capacity it lacks may be the
+ * disability itself). */
 #define PEOPLE_CATEGORIES                                                    \
     (1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |        \
      1u << DECORUM_CATEGORY_NATIONALITY |                                    \
@@ -32741,7 +32743,8 @@ static decorum_status rule_habit_pinned(run *R)
             continue;
         if (!habit_subject(R, k, m->tb, &g) || g.reclaimed ||
             !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & ~PEOPLE_CATEGORIES) || colour_alone(R, &g))
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
             continue;
         /* (a nationality's team or its wine: "the french will ruin every
          * match", "the bulgarian wines, overpriced, all of them") */
@@ -32972,7 +32975,8 @@ static decorum_status rule_beast_ranked(run *R)
                 continue;
         }
         if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & ~PEOPLE_CATEGORIES) || colour_alone(R, &g))
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
             continue;
         uint32_t after = rs->t[i].te;
         if (after < rs->ntok &&
@@ -33000,6 +33004,166 @@ static decorum_status rule_beast_ranked(run *R)
         R->out->rf[DC_RF_DEHUMANIZATION] += 1;
         decorum_status st = attack_on_group(
             R, &sm, &g, DECORUM_SIGNAL_DEHUMANIZATION, 0.75f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Verbs that bar people from a place or a list when told as a call, with
+ * the group their object ("keep the X off the list", "turn away any X";
+ * rule_group_barred). Not "block", "bar" or "exclude X from", which block
+ * a side in a game ("block the Koreans from the jungle") or leave a
+ * sample out of a survey; not "stop letting X (verb)", mostly a harm
+ * that should stop ("stop letting Somalis drown"). */
+static const char *const wl_bar_verb[] = {
+    "keep", "turn"};
+
+/* Words that may open a call before its verb: a modal or "let's", "just",
+ * "please", a negator for "let" ("dont let to X"). */
+static const char *const wl_bar_call[] = {
+    "should", "must",   "shall",  "need",  "needs", "gotta", "lets",
+    "let's",  "just",   "please", "ought", "better", "simply", "always"};
+
+/* Rights and services a group is told it should not get, and the words
+ * that make the denial whole ("immigrants shouldnt get rod licences at
+ * all"). */
+static const char *const wl_bar_get[] = {"get", "have", "receive", "hold",
+                                         "own"};
+static const char *const wl_bar_whole[] = {"ever", "period", "whatsoever",
+                                           "either", "anymore"};
+
+/* Is there a word that makes a denial whole in tokens [a, b): "at all",
+ * "full stop", "ever", "whatsoever"? */
+static bool bar_whole(const run *R, uint32_t a, uint32_t b)
+{
+    if (word_among(R, a, b, FRAME_WORDS(wl_bar_whole)))
+        return true;
+    for (uint32_t k = a + 1; k < b; k++)
+        if ((tok_is_word(R, k, "all") && tok_is_word(R, k - 1, "at")) ||
+            (tok_is_word(R, k, "stop") && tok_is_word(R, k - 1, "full")))
+            return true;
+    return false;
+}
+
+/* Is token k the start of a call of the writer's: its clause's first
+ * word, or after a word that opens a call (wl_bar_call, a negator)? */
+static bool bar_called(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k == 0 || rs->toks[k - 1].clause != rs->toks[k].clause ||
+        rs->toks[k - 1].type == TK_PUNCT)
+        return true;
+    /* ("to" after a need or a vote: "we need to keep X out", "voted to
+     * keep X off the list"; not "whose goal was to keep X out") */
+    if (tok_is_word(R, k - 1, "to"))
+        return k >= 2 && (tok_is_word(R, k - 2, "need") ||
+                          tok_is_word(R, k - 2, "needs") ||
+                          tok_is_word(R, k - 2, "have") ||
+                          tok_is_word(R, k - 2, "got") ||
+                          tok_is_word(R, k - 2, "ought") ||
+                          tok_is_word(R, k - 2, "voted"));
+    return word_among(R, k - 1, k, FRAME_WORDS(wl_bar_call)) ||
+           kind_at(R, k - 1, DC_KIND_NEGATION) ||
+           kind_at(R, k - 1, DC_KIND_MODAL);
+}
+
+/* A people barred from a place, a list, a club or a right by a call of
+ * the writer's: a verb of barring with the group its object and the
+ * particle it needs ("keep muslims off the waiting list", "the committee
+ * should keep the pakistanis off the plot list", "turn away any african
+ * who applies"), letting refused ("dont let to asians"), or the group
+ * told it should not get a right at all ("immigrants shouldnt get rod
+ * licences at all"). rule_access_denied reads the verbs of access and
+ * rule_group_frames the frames of admission; these are the verbs of
+ * barring and the rights denied by a modal. Not a question, not a tale of
+ * the past (the verb's past forms are not listed); scope, counter-speech
+ * and denial are attack_on_group's. */
+static decorum_status rule_group_barred(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ae = R->rules->access_entry;
+    if (ae < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed ||
+            !(t->categories & PEOPLE_CATEGORIES) || colour_alone(R, t))
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question || rs->toks[t->tb].quoted)
+            continue;
+        uint32_t from = UINT32_MAX, to = t->te;
+        /* the verb before the group, over a determiner ("keep the",
+         * "turn away any") */
+        uint32_t v = t->tb;
+        for (int n = 0; n < 2 && v > s->tb &&
+                        (a_or_an(R, v - 1) || tok_is_word(R, v - 1, "the") ||
+                         tok_is_word(R, v - 1, "any") ||
+                         tok_is_word(R, v - 1, "all") ||
+                         tok_is_word(R, v - 1, "every") ||
+                         tok_is_word(R, v - 1, "those") ||
+                         tok_is_word(R, v - 1, "these") ||
+                         tok_is_word(R, v - 1, "away") ||
+                         tok_is_word(R, v - 1, "to"));
+             n++)
+            v--;
+        if (v > s->tb &&
+            word_among(R, v - 1, v, FRAME_WORDS(wl_bar_verb))) {
+            uint32_t b = v - 1;
+            bool ok = false;
+            if (tok_is_word(R, b, "keep"))
+                ok = to < s->te && (tok_is_word(R, to, "off") ||
+                                    tok_is_word(R, to, "out") ||
+                                    tok_is_word(R, to, "away"));
+            else if (tok_is_word(R, b, "turn"))
+                ok = tok_is_word(R, b + 1, "away") ||
+                     (to < s->te && tok_is_word(R, to, "away"));
+            /* ("letting" opens the call after "stop"; the others are
+             * called themselves) */
+            if (ok && bar_called(R, b))
+                from = b;
+        }
+        /* letting refused: "dont let to X", "never let to X" */
+        if (from == UINT32_MAX && t->tb >= s->tb + 3 &&
+            tok_is_word(R, t->tb - 1, "to") &&
+            tok_is_word(R, t->tb - 2, "let") &&
+            kind_at(R, t->tb - 3, DC_KIND_NEGATION))
+            from = t->tb - 3;
+        /* a right denied by a modal, made whole: "X shouldnt get rod
+         * licences at all", "X should never have allotments, full stop"
+         * (not "shouldnt have to wait") */
+        if (from == UINT32_MAX && to + 2 < s->te) {
+            uint32_t g = to;
+            if (tok_is_word(R, g, "shouldnt") || tok_is_word(R, g, "shouldn't") ||
+                tok_is_word(R, g, "mustnt") || tok_is_word(R, g, "mustn't"))
+                g++;
+            else if ((tok_is_word(R, g, "should") ||
+                      tok_is_word(R, g, "must")) &&
+                     (tok_is_word(R, g + 1, "not") ||
+                      tok_is_word(R, g + 1, "never")))
+                g += 2;
+            uint32_t e = to + 9 < s->te ? to + 9 : s->te;
+            if (g > to && g + 1 < s->te &&
+                word_among(R, g, g + 1, FRAME_WORDS(wl_bar_get)) &&
+                !tok_is_word(R, g + 1, "to") && bar_whole(R, g + 1, e))
+                from = t->tb, to = e;
+        }
+        if (from == UINT32_MAX)
+            continue;
+        if (past_war(R, &(mention){.tb = from, .te = to}) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        const dc_entry *e = &R->ents[ae];
+        mention sm = {0};
+        sm.b = rs->toks[from].b;
+        sm.e = rs->toks[to - 1].e;
+        sm.entry = (uint32_t)ae;
+        sm.kind = e->kind;
+        sm.tb = from;
+        sm.te = to;
+        decorum_status st = slogan_exclusion(R, &sm, t, ae);
         if (st != DECORUM_OK)
             return st;
         break;
@@ -33408,6 +33572,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (any_kind(&R, DC_KIND_OBJECT) || any_kind(&R, DC_KIND_DEHUMANIZE)) &&
         (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         (st = rule_beast_ranked(&R)) != DECORUM_OK)
+        return st;
+    /* a people barred by a call of the writer's (its loop is over the
+     * group targets, a few words around each) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        (st = rule_group_barred(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
