@@ -32763,9 +32763,16 @@ static decorum_status rule_habit_pinned(run *R)
             continue;
         /* (a deed bound to a time, a rule or a reason: "never work on
          * Easter", "can't drive because ...", as generalized_vice reads
-         * it) */
+         * it; not one widened to everything or a lifetime: "cheat at
+         * literally everything", "never done an honest day's work in its
+         * life") */
         if (m->te < s->te &&
-            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)))
+            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+            !word_among(R, m->te + 1, m->te + 3 < s->te ? m->te + 3 : s->te,
+                        FRAME_WORDS(wl_vice_widened)) &&
+            !(m->te + 2 < s->te && tok_is_word(R, m->te, "in") &&
+              (tok_is_word(R, m->te + 2, "life") ||
+               tok_is_word(R, m->te + 2, "lives"))))
             continue;
         if (question_refuted(R, m->te) ||
             has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
