@@ -32644,6 +32644,10 @@ static bool habit_in(const run *R, uint32_t a, uint32_t b, bool frames_only)
     return false;
 }
 
+/* Pronouns for a group that are no subject (habit_subject). */
+static const char *const wl_not_subject[] = {"their", "them", "em",
+                                             "themselves", "theirs"};
+
 /* The group a subject ending at token k (exclusive end k + 1) names: a
  * group target ending there, or a pronoun for a group ("they", "that lot",
  * "those people") resolved to one named before it. A pronoun followed by
@@ -32666,7 +32670,10 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
         if (q && q->te == k + 1)
             p = q;
     }
-    if (!p)
+    /* (a subject's pronoun: not "their", "them", "em", "themselves": "we
+     * get all the X with their thug attitudes" says what they have) */
+    if (!p || (p->te == p->tb + 1 &&
+               word_among(R, p->tb, p->te, FRAME_WORDS(wl_not_subject))))
         return false;
     bool ctx;
     if (resolve_pronoun(R, p->tb, g, &ctx) && !ctx && g->type == TG_GROUP &&
