@@ -33025,15 +33025,6 @@ static decorum_status rule_beast_ranked(run *R)
     return DECORUM_OK;
 }
 
-/* Verbs that bar people from a place or a list when told as a call, with
- * the group their object ("keep the X off the list", "turn away any X";
- * rule_group_barred). Not "block", "bar" or "exclude X from", which block
- * a side in a game ("block the Koreans from the jungle") or leave a
- * sample out of a survey; not "stop letting X (verb)", mostly a harm
- * that should stop ("stop letting Somalis drown"). */
-static const char *const wl_bar_verb[] = {
-    "keep", "turn"};
-
 /* Words that may open a call before its verb: a modal or "let's", "just",
  * "please", a negator for "let" ("dont let to X"). */
 static const char *const wl_bar_call[] = {
@@ -33091,7 +33082,11 @@ static bool bar_called(const run *R, uint32_t k)
  * told it should not get a right at all ("immigrants shouldnt get rod
  * licences at all"). rule_access_denied reads the verbs of access and
  * rule_group_frames the frames of admission; these are the verbs of
- * barring and the rights denied by a modal. Not a question, not a tale of
+ * barring ("keep", "turn": not "block", "bar" or "exclude X from", which
+ * block a side in a game, "block the Koreans from the jungle", or leave a
+ * sample out of a survey; not "stop letting X (verb)", mostly a harm
+ * that should stop, "stop letting Somalis drown") and the rights denied
+ * by a modal. Not a question, not a tale of
  * the past (the verb's past forms are not listed); scope, counter-speech
  * and denial are attack_on_group's. */
 static decorum_status rule_group_barred(run *R)
@@ -33103,11 +33098,9 @@ static decorum_status rule_group_barred(run *R)
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->reclaimed ||
-            !(t->categories & PEOPLE_CATEGORIES) || colour_alone(R, t))
+            !(t->categories & PEOPLE_CATEGORIES))
             continue;
         const sentence *s = sent_of(R, t->tb);
-        if (s->question || rs->toks[t->tb].quoted)
-            continue;
         uint32_t from = UINT32_MAX, to = t->te;
         /* the verb before the group, over a determiner ("keep the",
          * "turn away any") */
@@ -33123,8 +33116,8 @@ static decorum_status rule_group_barred(run *R)
                          tok_is_word(R, v - 1, "to"));
              n++)
             v--;
-        if (v > s->tb &&
-            word_among(R, v - 1, v, FRAME_WORDS(wl_bar_verb))) {
+        if (v > s->tb && (tok_is_word(R, v - 1, "keep") ||
+                          tok_is_word(R, v - 1, "turn"))) {
             uint32_t b = v - 1;
             bool ok = false;
             if (tok_is_word(R, b, "keep"))
@@ -33164,7 +33157,9 @@ static decorum_status rule_group_barred(run *R)
                 !tok_is_word(R, g + 1, "to") && bar_whole(R, g + 1, e))
                 from = t->tb, to = e;
         }
-        if (from == UINT32_MAX)
+        /* (the tests that read more, once a call is found) */
+        if (from == UINT32_MAX || s->question || rs->toks[t->tb].quoted ||
+            colour_alone(R, t))
             continue;
         if (past_war(R, &(mention){.tb = from, .te = to}) ||
             (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
