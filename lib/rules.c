@@ -32651,10 +32651,10 @@ static const char *const wl_not_subject[] = {"their", "them", "em",
 /* The group a subject ending at token k (exclusive end k + 1) names: a
  * group target ending there, or a pronoun for a group ("they", "that lot",
  * "those people") resolved to one named before it. A pronoun followed by
- * "all" ("they all", "they're all", "they are all") may stand for the
- * people of one member named before it in its sentence or the one before
- * ("the irish lad ... they are all alcoholics"): the identity word of
- * that member. */
+ * "all" ("they all", "they're all", "they are all"), or one of more than
+ * one word ("that lot", "those people"), may stand for the people of one
+ * member named before it in its sentence or the one before ("the irish
+ * lad ... they are all alcoholics"): the identity word of that member. */
 static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
                           target *g)
 {
@@ -32679,8 +32679,10 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
     if (resolve_pronoun(R, p->tb, g, &ctx) && !ctx && g->type == TG_GROUP &&
         g->te <= p->tb)
         return true;
-    /* (the people of one member, only with "all" after the pronoun) */
-    bool all = false;
+    /* (the people of one member, only with "all" after the pronoun, or a
+     * pronoun of a whole people: "of course the jackpot went to a chinese
+     * guy. that lot are compulsive gamblers") */
+    bool all = p->te > p->tb + 1;
     for (uint32_t j = p->te; j < deed && j < p->te + 2 && !all; j++)
         all = tok_is_word(R, j, "all");
     if (!all)
@@ -32697,6 +32699,20 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
         return false;
     *g = group_of(R, id);
     return true;
+}
+
+/* Does a group or a group pronoun end at token k ("lot" of "that lot",
+ * which marks no mention start of its own)? */
+static bool subject_ends(const run *R, uint32_t k)
+{
+    if (target_ending(R, k + 1, TG_GROUP))
+        return true;
+    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k; j++) {
+        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
+        if (q && q->te == k + 1)
+            return true;
+    }
+    return false;
 }
 
 /* A wrong told as the habit of a people: its subject the group itself or
@@ -32726,18 +32742,30 @@ static decorum_status rule_habit_pinned(run *R)
             continue;
         /* the subject: back over at most four words of the gap in its
          * clause ("they will literally", "that lot are all compulsive") */
+        /* (after a linking verb, a list of nouns too: "that lot are
+         * compulsive gamblers and cheats": words the lexicon does not
+         * know and "and") */
         uint32_t c = rs->toks[m->tb].clause, k = m->tb - 1;
         int gap = 0;
-        while (k > s->tb && gap < 4 && rs->toks[k].clause == c &&
-               (word_among(R, k, k + 1, FRAME_WORDS(wl_habit_gap)) ||
-                kind_at(R, k, DC_KIND_MODAL) ||
-                kind_at(R, k, DC_KIND_COPULA) ||
+        bool loose = false, linked = false;
+        while (k > s->tb && gap < 4 && rs->toks[k].clause == c) {
+            bool cop = kind_at(R, k, DC_KIND_COPULA);
+            if (word_among(R, k, k + 1, FRAME_WORDS(wl_habit_gap)) ||
+                kind_at(R, k, DC_KIND_MODAL) || cop ||
                 (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NONE &&
-                 adverb_like(R, k)))) {
+                 adverb_like(R, k)))
+                linked |= cop || tok_is_word(R, k, "are");
+            else if (rs->toks[k].type == TK_WORD &&
+                     (tok_is_word(R, k, "and") ||
+                      (R->at[k] == 0 && !subject_ends(R, k))))
+                loose = true;
+            else
+                break;
             k--;
             gap++;
         }
-        if (rs->toks[k].clause != c || rs->toks[k].type != TK_WORD)
+        if (rs->toks[k].clause != c || rs->toks[k].type != TK_WORD ||
+            (loose && !linked))
             continue;
         target g;
         bool named = target_ending(R, k + 1, TG_GROUP) != NULL;
@@ -32910,7 +32938,7 @@ static const char *const wl_beast_gap[] = {
 static const char *const wl_beast_treated[] = {
     "treated", "treat",   "fed",    "housed",  "rights", "welfare",
     "care",    "cared",   "rescued", "protected", "sheltered", "fund",
-    "funding", "funded",  "spent",  "spend"};
+    "funding", "funded"};
 
 /* Is token c a word that compares what comes before it with what comes
  * after: "than", "like", "same as", "just as", "the way", or "before" in
@@ -33000,20 +33028,29 @@ static decorum_status rule_beast_ranked(run *R)
             continue;
         if (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s))
             continue;
+        /* (a comparison opening its sentence: the creature in the one or
+         * two before, "digging out knotweed. spreads underground, chokes
+         * everything native. bit like the X in my town") */
         uint32_t si = rs->toks[c].sent;
-        uint32_t from = c < s->tb + 3 && si > 0 ? rs->s[si - 1].tb : s->tb;
+        uint32_t from = c >= s->tb + 3 || si == 0 ? s->tb
+                        : si == 1                 ? rs->s[0].tb
+                                                  : rs->s[si - 2].tb;
         const mention *x = beast_before(R, from, c);
         /* (how the two are treated weighed, which pities the people: "our
          * dogs are treated better than the refugees in those camps") */
         if (!x || word_among(R, from, c, FRAME_WORDS(wl_beast_treated)))
             continue;
         const dc_entry *e = &R->ents[be];
+        /* (the finding from the creature, or from the comparison when the
+         * creature is in a sentence before: a span is read in its first
+         * token's sentence) */
+        uint32_t sb = x->tb >= s->tb ? x->tb : c;
         mention sm = {0};
-        sm.b = x->b;
+        sm.b = rs->toks[sb].b;
         sm.e = rs->toks[rs->t[i].te - 1].e;
         sm.entry = (uint32_t)be;
         sm.kind = e->kind;
-        sm.tb = x->tb;
+        sm.tb = sb;
         sm.te = rs->t[i].te;
         R->out->rf[DC_RF_DEHUMANIZATION] += 1;
         decorum_status st = attack_on_group(
