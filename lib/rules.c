@@ -32741,10 +32741,10 @@ static decorum_status rule_habit_pinned(run *R)
             has_kind_in(R, s->tb, m->tb, DC_KIND_REPORT))
             continue;
         /* the subject: back over at most four words of the gap in its
-         * clause ("they will literally", "that lot are all compulsive") */
-        /* (after a linking verb, a list of nouns too: "that lot are
-         * compulsive gamblers and cheats": words the lexicon does not
-         * know and "and") */
+         * clause ("they will literally", "that lot are all compulsive");
+         * after a linking verb, a list of nouns too, words the lexicon
+         * does not know and "and" ("that lot are compulsive gamblers and
+         * cheats") */
         uint32_t c = rs->toks[m->tb].clause, k = m->tb - 1;
         int gap = 0;
         bool loose = false, linked = false;
@@ -32784,7 +32784,7 @@ static decorum_status rule_habit_pinned(run *R)
         /* (a nationality's team or its wine: "the french will ruin every
          * match", "the bulgarian wines, overpriced, all of them") */
         if ((!(g.categories & ~NATION_CATEGORIES) &&
-             game_in(R, (sentence *)s)) ||
+             game_in(R, s)) ||
             (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
             continue;
         /* the group named in this sentence or the one before */
@@ -33164,8 +33164,6 @@ static decorum_status rule_group_barred(run *R)
             else if (tok_is_word(R, b, "turn"))
                 ok = tok_is_word(R, b + 1, "away") ||
                      (to < s->te && tok_is_word(R, to, "away"));
-            /* ("letting" opens the call after "stop"; the others are
-             * called themselves) */
             if (ok && bar_called(R, b))
                 from = b;
         }
