@@ -145,6 +145,8 @@ typedef struct sentence {
 #define NATURE_TERM "(group) unfit by nature"
 /* ... and of the derogation rule_real_family gives its findings */
 #define REAL_TERM "(group) denied a real family"
+/* ... and of the one rule_beast_ranked gives its findings */
+#define BEAST_TERM "(group) ranked below a beast"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
  * admission stopped ("stop letting X in", "not one more X"), trade
  * refused ("don't rent to X"), rights taken ("revoke the citizenship of
@@ -254,6 +256,9 @@ struct dc_rules {
     /* ... and rule_real_family's (a derogation: a gay couple told it is
      * no real family) */
     int32_t real_entry;
+    /* rule_beast_ranked's pattern entry (BEAST_TERM); -1: none, the
+     * rule is off */
+    int32_t beast_entry;
     /* The peoples of the lexicon's libels: the groups of its severity-3
      * consp_actor entries (the Rothschilds, a "Jewish lobby"), each once,
      * as entry indices (-1 past the last). A conspiracy story told of
@@ -735,6 +740,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->access_entry = -1;
     r->nature_entry = -1;
     r->real_entry = -1;
+    r->beast_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
         r->frame_entry[k] = -1;
@@ -853,6 +859,10 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         fr_len[k] = strlen(frame_terms[k]);
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_DEHUMANIZE &&
+            e->term_len == sizeof BEAST_TERM - 1 &&
+            memcmp(e->term, BEAST_TERM, e->term_len) == 0)
+            r->beast_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION && e->kind != DC_KIND_THREAT)
             continue;
         for (size_t k = 0; k < FR_N; k++)
@@ -33929,6 +33939,668 @@ static decorum_status rule_bare_trait(run *R)
     return DECORUM_OK;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Session 32 (q32c): a wrong pinned on a people as a habit, as the cause */
+/* of a member's deed, and a people ranked below a beast                  */
+/* ---------------------------------------------------------------------- */
+
+/* The kinds of group these rules read: a people, race, faith or migrants,
+ * with or without a sex ("pakistani mums"); women, gay, trans and disabled
+ * people alone are read by rules of their own, with their own exceptions,
+ * and a group named by a disability never (a capacity it lacks may be the
+ * disability itself). */
+#define PEOPLE_CATEGORIES                                                    \
+    (1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |        \
+     1u << DECORUM_CATEGORY_NATIONALITY |                                    \
+     1u << DECORUM_CATEGORY_IMMIGRATION | 1u << DECORUM_CATEGORY_RELIGION)
+
+/* Is mention m a wrong a speaker may pin on people as what they do or
+ * are: a hostile stereotype of severity 2 naming no group itself (a deed,
+ * a vice, a capacity denied, a trait or a crime noun; not a frame, an
+ * essence marker or a joke), or a one-word derogation that is also an
+ * everyday word ("lazy", "dirty")? With told, also one deed told of a
+ * member (sense `vice`, severity 1: "cheated", "overcharged"). */
+static bool pinned_wrong(const run *R, const mention *m, bool told)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->categories)
+        return false;
+    if (m->kind == DC_KIND_STEREOTYPE) {
+        unsigned sense = DC_SENSE_OF(e->flags);
+        /* (one deed told, "cheated", "overcharged": severity 1, vice) */
+        if (told && e->severity == 1 && sense == DC_SENSE_VICE)
+            return true;
+        return e->severity >= 2 && !(e->flags & (DC_F_ESSENCE | DC_F_JOKE)) &&
+               (sense == DC_SENSE_NONE || sense == DC_SENSE_VICE ||
+                sense == DC_SENSE_CAPACITY);
+    }
+    return m->kind == DC_KIND_DEROGATE && (e->flags & DC_F_AMBIGUOUS) &&
+           m->te - m->tb == 1;
+}
+
+/* Words that may stand between a subject and the wrong it does as a
+ * habit: adverbs, "all", auxiliaries and modals ("they will literally
+ * nick anything", "that lot are all", "indians just cheat"). */
+static const char *const wl_habit_gap[] = {
+    "all",    "always", "will",  "would", "do",     "does",  "just",
+    "are",    "is",     "were",  "have",  "has",    "really", "honestly",
+    "simply", "still",  "even",  "ever",  "forever", "literally",
+    "basically", "genuinely", "constantly", "compulsive", "habitual",
+    "born",   "total",  "complete", "shameless", "natural"};
+
+/* Verbs of saying before a clause's pronoun: the clause is the words
+ * said (rule_habit_pinned). */
+static const char *const wl_habit_said[] = {
+    "joke", "jokes",  "joked", "say",    "says",    "said",   "claim",
+    "claims", "claimed", "admit", "admits", "complain", "complains",
+    "think", "thinks", "believe", "believes", "insist", "insists"};
+
+/* Words that tell a deed as a habit or of everything: with one of them
+ * (or a frame of pattern, nature or every member) in its sentence a wrong
+ * done by a people is their habit, not one member's deed. */
+static const char *const wl_habit_word[] = {
+    "always", "never",      "constantly", "literally", "every",
+    "everything", "anything", "everyone", "anyone",   "forever",
+    "everytime", "all"};
+
+/* Is there a word or frame of habit in tokens [a, b)? Only a frame
+ * (of pattern, nature or every member: "its just what that lot do", "its
+ * cultural") where frames_only: a group named as the subject is
+ * generalized_vice's with a word of habit ("Romanians never work on
+ * Easter"), and its guards. */
+static bool habit_in(const run *R, uint32_t a, uint32_t b, bool frames_only)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!frames_only && word_among(R, a, b, FRAME_WORDS(wl_habit_word)))
+        return true;
+    for (uint32_t k = a; k < b; k++) {
+        if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+            const mention *f = &rs->m[i];
+            if (f->kind != DC_KIND_STEREOTYPE)
+                continue;
+            const dc_entry *e = ent(R, f);
+            if ((e->flags & DC_F_ESSENCE) ||
+                DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN ||
+                dc_word_in(e->term, e->term_len, FRAME_WORDS(wl_all_members)))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Pronouns for a group that are no subject (habit_subject). */
+static const char *const wl_not_subject[] = {"their", "them", "em",
+                                             "themselves", "theirs"};
+
+/* The group a subject ending at token k (exclusive end k + 1) names: a
+ * group target ending there, or a pronoun for a group ("they", "that lot",
+ * "those people") resolved to one named before it. A pronoun followed by
+ * "all" ("they all", "they're all", "they are all"), or one of more than
+ * one word ("that lot", "those people"), may stand for the people of one
+ * member named before it in its sentence or the one before ("the irish
+ * lad ... they are all alcoholics"): the identity word of that member. */
+static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
+                          target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const target *t = target_ending(R, k + 1, TG_GROUP);
+    if (t) {
+        *g = *t;
+        return true;
+    }
+    const mention *p = NULL;
+    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k && !p; j++) {
+        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
+        if (q && q->te == k + 1)
+            p = q;
+    }
+    /* (a subject's pronoun: not "their", "them", "em", "themselves": "we
+     * get all the X with their thug attitudes" says what they have) */
+    if (!p || (p->te == p->tb + 1 &&
+               word_among(R, p->tb, p->te, FRAME_WORDS(wl_not_subject))))
+        return false;
+    bool ctx;
+    if (resolve_pronoun(R, p->tb, g, &ctx) && !ctx && g->type == TG_GROUP &&
+        g->te <= p->tb)
+        return true;
+    /* (the people of one member, only with "all" after the pronoun, or a
+     * pronoun of a whole people: "of course the jackpot went to a chinese
+     * guy. that lot are compulsive gamblers") */
+    bool all = p->te > p->tb + 1;
+    for (uint32_t j = p->te; j < deed && j < p->te + 2 && !all; j++)
+        all = tok_is_word(R, j, "all");
+    if (!all)
+        return false;
+    uint32_t ps = rs->toks[p->tb].sent;
+    uint32_t from = rs->s[ps > 0 ? ps - 1 : ps].tb;
+    const mention *id = NULL;
+    for (uint32_t j = from; j < p->tb; j++) {
+        const mention *q = mention_at(R, j, DC_KIND_IDENTITY);
+        if (q && (ent(R, q)->categories & PEOPLE_CATEGORIES))
+            id = q;
+    }
+    if (!id)
+        return false;
+    *g = group_of(R, id);
+    return true;
+}
+
+/* Does a group or a group pronoun end at token k ("lot" of "that lot",
+ * which marks no mention start of its own)? */
+static bool subject_ends(const run *R, uint32_t k)
+{
+    if (target_ending(R, k + 1, TG_GROUP))
+        return true;
+    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k; j++) {
+        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
+        if (q && q->te == k + 1)
+            return true;
+    }
+    return false;
+}
+
+/* A wrong told as the habit of a people: its subject the group itself or
+ * a pronoun for it ("that lot", "those people", "they"), a clause that
+ * does the wrong, and a word or frame of habit in its sentence ("the
+ * romanians on the allotments nick anything not bolted down, its just
+ * what that lot do", "indians cheat at literally everything, its cultural
+ * at this point", "that lot are compulsive gamblers and cheats, ask
+ * anyone"). generalized_vice reads a bare plural or every member named
+ * before its predicate; this reads the subject through the pronouns of
+ * the clauses after the group is named, and the habit anywhere in the
+ * sentence. Not in a question or a quote, nor told or refuted; scope,
+ * counter-speech and a denial are attack_on_group's. Only where nothing
+ * else found hate. */
+static decorum_status rule_habit_pinned(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const mention *m = &rs->m[rs->rlist[ri]];
+        if ((m->kind != DC_KIND_STEREOTYPE && m->kind != DC_KIND_DEROGATE) ||
+            !pinned_wrong(R, m, false) || m->tb == 0 ||
+            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CAPACITY)
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (s->question || rs->toks[m->tb].quoted ||
+            has_kind_in(R, s->tb, m->tb, DC_KIND_REPORT))
+            continue;
+        /* the subject: back over at most four words of the gap in its
+         * clause ("they will literally", "that lot are all compulsive");
+         * after a linking verb, a list of nouns too, words the lexicon
+         * does not know and "and" ("that lot are compulsive gamblers and
+         * cheats") */
+        uint32_t c = rs->toks[m->tb].clause, k = m->tb - 1;
+        int gap = 0;
+        bool loose = false, linked = false;
+        while (k > s->tb && gap < 4 && rs->toks[k].clause == c) {
+            bool cop = kind_at(R, k, DC_KIND_COPULA);
+            if (word_among(R, k, k + 1, FRAME_WORDS(wl_habit_gap)) ||
+                kind_at(R, k, DC_KIND_MODAL) || cop ||
+                (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NONE &&
+                 adverb_like(R, k)))
+                linked |= cop || tok_is_word(R, k, "are");
+            else if (rs->toks[k].type == TK_WORD &&
+                     (tok_is_word(R, k, "and") ||
+                      (R->at[k] == 0 && !subject_ends(R, k))))
+                loose = true;
+            else
+                break;
+            k--;
+            gap++;
+        }
+        if (rs->toks[k].clause != c || rs->toks[k].type != TK_WORD ||
+            (loose && !linked))
+            continue;
+        target g;
+        bool named = target_ending(R, k + 1, TG_GROUP) != NULL;
+        /* (a pronoun after a verb of saying is in the words said, the
+         * group's own often: "Cantonese people joke that they eat
+         * anything that moves") */
+        if (!named && k > s->tb &&
+            word_among(R, k > s->tb + 1 ? k - 2 : k - 1, k,
+                       FRAME_WORDS(wl_habit_said)))
+            continue;
+        if (!habit_subject(R, k, m->tb, &g) || g.reclaimed ||
+            !(g.categories & PEOPLE_CATEGORIES) ||
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
+            continue;
+        /* (a nationality's team or its wine: "the french will ruin every
+         * match", "the bulgarian wines, overpriced, all of them") */
+        if ((!(g.categories & ~NATION_CATEGORIES) &&
+             game_in(R, s)) ||
+            (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
+            continue;
+        /* the group named in this sentence or the one before */
+        uint32_t gs = rs->toks[g.tb].sent, ms = rs->toks[m->tb].sent;
+        if (gs != ms && gs + 1 != ms)
+            continue;
+        /* the habit: in the sentence, or in the next one ("... lie about
+         * their times. always have") */
+        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+        if (!habit_in(R, s->tb, he, named))
+            continue;
+        /* (a deed bound to a time, a rule or a reason: "never work on
+         * Easter", "can't drive because ...", as generalized_vice reads
+         * it; not one widened to everything or a lifetime: "cheat at
+         * literally everything", "never done an honest day's work in its
+         * life") */
+        if (m->te < s->te &&
+            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+            !word_among(R, m->te + 1, m->te + 3 < s->te ? m->te + 3 : s->te,
+                        FRAME_WORDS(wl_vice_widened)) &&
+            !(m->te + 2 < s->te && tok_is_word(R, m->te, "in") &&
+              (tok_is_word(R, m->te + 2, "life") ||
+               tok_is_word(R, m->te + 2, "lives"))))
+            continue;
+        if (question_refuted(R, m->te) ||
+            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, m, &g,
+                                            m->kind == DC_KIND_STEREOTYPE
+                                                ? DECORUM_SIGNAL_STEREOTYPE
+                                                : DECORUM_SIGNAL_DEROGATION,
+                                            0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Words that make a member's people the cause of what follows ("he was
+ * polish so naturally he botched it", "the seller was jewish so ofc he
+ * charged me double", "married a mexican ... explains the lazy streak"). */
+static const char *const wl_cause_word[] = {
+    "ofc",       "naturally", "obviously", "predictably", "typically",
+    "figures",   "explains",  "explained", "typical",     "course"};
+
+/* Is token k a word that makes what comes after it follow from the
+ * people named before it ("of course" as its second word)? */
+static bool cause_word(const run *R, uint32_t k)
+{
+    if (!word_among(R, k, k + 1, FRAME_WORDS(wl_cause_word)))
+        return false;
+    return !tok_is_word(R, k, "course") ||
+           (k > 0 && tok_is_word(R, k - 1, "of"));
+}
+
+/* Is token k the "known" or "guessed" of "should have known", "shouldve
+ * guessed", "should've known"? */
+static bool known_after(const run *R, uint32_t k)
+{
+    if (!tok_is_word(R, k, "known") && !tok_is_word(R, k, "guessed"))
+        return false;
+    for (uint32_t j = k > 2 ? k - 2 : 0; j < k; j++)
+        if (tok_is_word(R, j, "should") || tok_is_word(R, j, "shouldve") ||
+            tok_is_word(R, j, "should've") || tok_is_word(R, j, "shoulda"))
+            return true;
+    return false;
+}
+
+/* A wrong a member did, told as following from their people: an identity
+ * word of a people, race or faith (a member: "the seller was jewish", "a
+ * gypsy", "a mexican woman"), then, in its sentence or the next, a word
+ * of cause ("so ofc", "so naturally", "figures", "explains", "should have
+ * guessed") at most six words before the wrong ("so ofc he cheated with a
+ * second account", "explains the lazy streak"), or "should have known"
+ * after it. The deed is one person's; what makes it hate is that the
+ * writer gives the people as its reason. Not a people's word before a
+ * thing ("the chinese restaurant"), not in a question or a quote; scope
+ * is attack_on_group's. */
+static decorum_status rule_cause_pinned(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t ri = 0; ri < rs->nrl; ri++) {
+        const mention *m = &rs->m[rs->rlist[ri]];
+        if ((m->kind != DC_KIND_STEREOTYPE && m->kind != DC_KIND_DEROGATE) ||
+            !pinned_wrong(R, m, true) || m->tb == 0)
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (s->question || rs->toks[m->tb].quoted ||
+            has_kind_in(R, s->tb, m->tb, DC_KIND_REPORT))
+            continue;
+        uint32_t ms = rs->toks[m->tb].sent;
+        uint32_t from = rs->s[ms > 0 ? ms - 1 : ms].tb;
+        /* the word of cause: before the wrong, or "should have known"
+         * after it in its sentence or the next */
+        uint32_t cause = UINT32_MAX;
+        for (uint32_t k = m->tb > 6 ? m->tb - 6 : 0; k < m->tb; k++)
+            if (k >= from && (cause_word(R, k) || known_after(R, k)))
+                cause = k;
+        if (cause == UINT32_MAX) {
+            uint32_t to = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+            if (to > m->te + 10)
+                to = m->te + 10;
+            for (uint32_t k = m->te; k < to && cause == UINT32_MAX; k++)
+                if (known_after(R, k))
+                    cause = m->tb;
+        }
+        if (cause == UINT32_MAX)
+            continue;
+        /* the member's people, named before the word of cause */
+        const mention *id = NULL;
+        for (uint32_t k = from; k < cause; k++) {
+            const mention *q = mention_at(R, k, DC_KIND_IDENTITY);
+            if (q && q->te <= cause &&
+                (ent(R, q)->categories & PEOPLE_CATEGORIES) &&
+                !(ent(R, q)->categories & ~PEOPLE_CATEGORIES) &&
+                !kind_at(R, q->te, DC_KIND_OBJECT))
+                id = q;
+        }
+        if (!id)
+            continue;
+        target g = group_of(R, id);
+        if (colour_alone(R, &g) ||
+            (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        if (question_refuted(R, m->te) ||
+            has_kind_in(R, m->te, s->te, DC_KIND_REPORT))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, m, &g,
+                                            m->kind == DC_KIND_STEREOTYPE
+                                                ? DECORUM_SIGNAL_STEREOTYPE
+                                                : DECORUM_SIGNAL_DEROGATION,
+                                            0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Words between a word of comparison and the group compared ("than the",
+ * "than with the", "like what the", "before one of"). */
+static const char *const wl_beast_gap[] = {
+    "the", "those", "these", "to",  "with", "what", "a",
+    "any", "all",   "one",   "of",  "some", "most"};
+
+/* Words of how people or creatures are treated: a comparison that holds
+ * one weighs their treatment, not their worth (rule_beast_ranked). */
+static const char *const wl_beast_treated[] = {
+    "treated", "treat",   "fed",    "housed",  "rights", "welfare",
+    "care",    "cared",   "rescued", "protected", "sheltered", "fund",
+    "funding", "funded"};
+
+/* Is token c a word that compares what comes before it with what comes
+ * after: "than", "like", "same as", "just as", "the way", or "before" in
+ * a sentence of trust or preference ("id trust a stray before one of
+ * them")? */
+static bool beast_compare(const run *R, uint32_t c, const sentence *s)
+{
+    if (tok_is_word(R, c, "than") || tok_is_word(R, c, "like"))
+        return true;
+    if (c > s->tb && tok_is_word(R, c, "as"))
+        return tok_is_word(R, c - 1, "same") || tok_is_word(R, c - 1, "just");
+    if (c > s->tb && tok_is_word(R, c, "way"))
+        return tok_is_word(R, c - 1, "the");
+    if (!tok_is_word(R, c, "before"))
+        return false;
+    static const char *const pref[] = {"trust", "rather", "sooner", "prefer"};
+    return word_among(R, s->tb, c, pref, sizeof pref / sizeof *pref);
+}
+
+/* A creature (an animal, a pest, a weed) before a word of comparison in
+ * tokens [a, b): the first such mention, or NULL. */
+static const mention *beast_before(const run *R, uint32_t a, uint32_t b)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = a; k < b; k++) {
+        /* (not an illness: "the virus is more deadly than the refugees
+         * you refused to help" weighs a disease) */
+        const mention *x = mention_at(R, k, DC_KIND_DEHUMANIZE);
+        if (x && DC_SENSE_OF(ent(R, x)->flags) != DC_SENSE_ILLNESS)
+            return x;
+        x = mention_at(R, k, DC_KIND_OBJECT);
+        if (x && (ent(R, x)->flags & DC_F_ANIMAL) && !rs->toks[k].quoted)
+            return x;
+    }
+    return NULL;
+}
+
+/* A people compared with a creature, and so ranked with it or below it:
+ * the creature first in the sentence (or, when the comparison opens its
+ * sentence, in the one before: "spreads underground, chokes everything
+ * native ... bit like the pakistanis in my town"), a word of comparison,
+ * then the group ("my spaniel has better manners than the afghans",
+ * "rabbits breed slower than the roma", "id trust a stray with my kids
+ * before one of them"). rule_figure_after reads the group likened to a
+ * figure after it ("X breed like rats"); this is the other way round,
+ * where the creature is the topic and the people its measure. Not the
+ * group as the subject of the comparison's own verb ("dogs love walks
+ * more than the english do"), not a people's word before a thing, not a
+ * side in a game, not in a question; scope is attack_on_group's. */
+static decorum_status rule_beast_ranked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t be = R->rules->beast_entry;
+    if (be < 0)
+        return DECORUM_OK;
+    static const char *const own_verb[] = {"do", "does", "did", "think",
+                                           "thinks", "say", "says", "would",
+                                           "will", "can", "could"};
+    for (size_t i = 0; i < rs->nt; i++) {
+        target g = rs->t[i];
+        if ((g.type != TG_GROUP && g.type != TG_PRONOUN) || g.tb < 2)
+            continue;
+        /* the word of comparison, over at most three small words */
+        uint32_t c = g.tb - 1;
+        for (int n = 0; n < 3 && c > 0 &&
+                        word_among(R, c, c + 1, FRAME_WORDS(wl_beast_gap));
+             n++)
+            c--;
+        const sentence *s = sent_of(R, g.tb);
+        if (s->question || c < s->tb || !beast_compare(R, c, s))
+            continue;
+        if (g.type == TG_PRONOUN) {
+            bool ctx;
+            if (!resolve_pronoun(R, g.tb, &g, &ctx) || ctx ||
+                g.type != TG_GROUP)
+                continue;
+        }
+        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
+            continue;
+        uint32_t after = rs->t[i].te;
+        if (after < rs->ntok &&
+            (kind_at(R, after, DC_KIND_OBJECT) ||
+             word_among(R, after, after + 1, own_verb,
+                        sizeof own_verb / sizeof *own_verb)))
+            continue;
+        if (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s))
+            continue;
+        /* (a comparison opening its sentence: the creature in the one or
+         * two before, "digging out knotweed. spreads underground, chokes
+         * everything native. bit like the X in my town") */
+        uint32_t si = rs->toks[c].sent;
+        uint32_t from = c >= s->tb + 3 || si == 0 ? s->tb
+                        : si == 1                 ? rs->s[0].tb
+                                                  : rs->s[si - 2].tb;
+        const mention *x = beast_before(R, from, c);
+        /* (how the two are treated weighed, which pities the people: "our
+         * dogs are treated better than the refugees in those camps") */
+        if (!x || word_among(R, from, c, FRAME_WORDS(wl_beast_treated)))
+            continue;
+        const dc_entry *e = &R->ents[be];
+        /* (the finding from the creature, or from the comparison when the
+         * creature is in a sentence before: a span is read in its first
+         * token's sentence) */
+        uint32_t sb = x->tb >= s->tb ? x->tb : c;
+        mention sm = {0};
+        sm.b = rs->toks[sb].b;
+        sm.e = rs->toks[rs->t[i].te - 1].e;
+        sm.entry = (uint32_t)be;
+        sm.kind = e->kind;
+        sm.tb = sb;
+        sm.te = rs->t[i].te;
+        R->out->rf[DC_RF_DEHUMANIZATION] += 1;
+        decorum_status st = attack_on_group(
+            R, &sm, &g, DECORUM_SIGNAL_DEHUMANIZATION, 0.75f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
+/* Words that may open a call before its verb: a modal or "let's", "just",
+ * "please", a negator for "let" ("dont let to X"). */
+static const char *const wl_bar_call[] = {
+    "should", "must",   "shall",  "need",  "needs", "gotta", "lets",
+    "let's",  "just",   "please", "ought", "better", "simply", "always"};
+
+/* Rights and services a group is told it should not get, and the words
+ * that make the denial whole ("immigrants shouldnt get rod licences at
+ * all"). */
+static const char *const wl_bar_get[] = {"get", "have", "receive", "hold",
+                                         "own"};
+static const char *const wl_bar_whole[] = {"ever", "period", "whatsoever",
+                                           "either", "anymore"};
+
+/* Is there a word that makes a denial whole in tokens [a, b): "at all",
+ * "full stop", "ever", "whatsoever"? */
+static bool bar_whole(const run *R, uint32_t a, uint32_t b)
+{
+    if (word_among(R, a, b, FRAME_WORDS(wl_bar_whole)))
+        return true;
+    for (uint32_t k = a + 1; k < b; k++)
+        if ((tok_is_word(R, k, "all") && tok_is_word(R, k - 1, "at")) ||
+            (tok_is_word(R, k, "stop") && tok_is_word(R, k - 1, "full")))
+            return true;
+    return false;
+}
+
+/* Is token k the start of a call of the writer's: its clause's first
+ * word, or after a word that opens a call (wl_bar_call, a negator)? */
+static bool bar_called(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k == 0 || rs->toks[k - 1].clause != rs->toks[k].clause ||
+        rs->toks[k - 1].type == TK_PUNCT)
+        return true;
+    /* ("to" after a need or a vote: "we need to keep X out", "voted to
+     * keep X off the list"; not "whose goal was to keep X out") */
+    if (tok_is_word(R, k - 1, "to"))
+        return k >= 2 && (tok_is_word(R, k - 2, "need") ||
+                          tok_is_word(R, k - 2, "needs") ||
+                          tok_is_word(R, k - 2, "have") ||
+                          tok_is_word(R, k - 2, "got") ||
+                          tok_is_word(R, k - 2, "ought") ||
+                          tok_is_word(R, k - 2, "voted"));
+    return word_among(R, k - 1, k, FRAME_WORDS(wl_bar_call)) ||
+           kind_at(R, k - 1, DC_KIND_NEGATION) ||
+           kind_at(R, k - 1, DC_KIND_MODAL);
+}
+
+/* A people barred from a place, a list, a club or a right by a call of
+ * the writer's: a verb of barring with the group its object and the
+ * particle it needs ("keep muslims off the waiting list", "the committee
+ * should keep the pakistanis off the plot list", "turn away any african
+ * who applies"), letting refused ("dont let to asians"), or the group
+ * told it should not get a right at all ("immigrants shouldnt get rod
+ * licences at all"). rule_access_denied reads the verbs of access and
+ * rule_group_frames the frames of admission; these are the verbs of
+ * barring ("keep", "turn": not "block", "bar" or "exclude X from", which
+ * block a side in a game, "block the Koreans from the jungle", or leave a
+ * sample out of a survey; not "stop letting X (verb)", mostly a harm
+ * that should stop, "stop letting Somalis drown") and the rights denied
+ * by a modal. Not a question, not a tale of
+ * the past (the verb's past forms are not listed); scope, counter-speech
+ * and denial are attack_on_group's. */
+static decorum_status rule_group_barred(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t ae = R->rules->access_entry;
+    if (ae < 0)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed ||
+            !(t->categories & PEOPLE_CATEGORIES))
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        uint32_t from = UINT32_MAX, to = t->te;
+        /* the verb before the group, over a determiner ("keep the",
+         * "turn away any") */
+        uint32_t v = t->tb;
+        for (int n = 0; n < 2 && v > s->tb &&
+                        (a_or_an(R, v - 1) || tok_is_word(R, v - 1, "the") ||
+                         tok_is_word(R, v - 1, "any") ||
+                         tok_is_word(R, v - 1, "all") ||
+                         tok_is_word(R, v - 1, "every") ||
+                         tok_is_word(R, v - 1, "those") ||
+                         tok_is_word(R, v - 1, "these") ||
+                         tok_is_word(R, v - 1, "away") ||
+                         tok_is_word(R, v - 1, "to"));
+             n++)
+            v--;
+        if (v > s->tb && (tok_is_word(R, v - 1, "keep") ||
+                          tok_is_word(R, v - 1, "turn"))) {
+            uint32_t b = v - 1;
+            bool ok = false;
+            if (tok_is_word(R, b, "keep"))
+                ok = to < s->te && (tok_is_word(R, to, "off") ||
+                                    tok_is_word(R, to, "out") ||
+                                    tok_is_word(R, to, "away"));
+            else if (tok_is_word(R, b, "turn"))
+                ok = tok_is_word(R, b + 1, "away") ||
+                     (to < s->te && tok_is_word(R, to, "away"));
+            if (ok && bar_called(R, b))
+                from = b;
+        }
+        /* letting refused: "dont let to X", "never let to X" */
+        if (from == UINT32_MAX && t->tb >= s->tb + 3 &&
+            tok_is_word(R, t->tb - 1, "to") &&
+            tok_is_word(R, t->tb - 2, "let") &&
+            kind_at(R, t->tb - 3, DC_KIND_NEGATION))
+            from = t->tb - 3;
+        /* a right denied by a modal, made whole: "X shouldnt get rod
+         * licences at all", "X should never have allotments, full stop"
+         * (not "shouldnt have to wait") */
+        if (from == UINT32_MAX && to + 2 < s->te) {
+            uint32_t g = to;
+            if (tok_is_word(R, g, "shouldnt") || tok_is_word(R, g, "shouldn't") ||
+                tok_is_word(R, g, "mustnt") || tok_is_word(R, g, "mustn't"))
+                g++;
+            else if ((tok_is_word(R, g, "should") ||
+                      tok_is_word(R, g, "must")) &&
+                     (tok_is_word(R, g + 1, "not") ||
+                      tok_is_word(R, g + 1, "never")))
+                g += 2;
+            uint32_t e = to + 9 < s->te ? to + 9 : s->te;
+            if (g > to && g + 1 < s->te &&
+                word_among(R, g, g + 1, FRAME_WORDS(wl_bar_get)) &&
+                !tok_is_word(R, g + 1, "to") && bar_whole(R, g + 1, e))
+                from = t->tb, to = e;
+        }
+        /* (the tests that read more, once a call is found) */
+        if (from == UINT32_MAX || s->question || rs->toks[t->tb].quoted ||
+            colour_alone(R, t))
+            continue;
+        if (past_war(R, &(mention){.tb = from, .te = to}) ||
+            (!(t->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        const dc_entry *e = &R->ents[ae];
+        mention sm = {0};
+        sm.b = rs->toks[from].b;
+        sm.e = rs->toks[to - 1].e;
+        sm.entry = (uint32_t)ae;
+        sm.kind = e->kind;
+        sm.tb = from;
+        sm.te = to;
+        decorum_status st = slogan_exclusion(R, &sm, t, ae);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -34342,6 +35014,28 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((any_kind(&R, DC_KIND_STEREOTYPE) || any_kind(&R, DC_KIND_DEROGATE)) &&
         R.hate_so_far < 0.5f && (st = rule_bare_trait(&R)) != DECORUM_OK)
+        return st;
+    /* a wrong pinned on a people as a habit or as a member's cause: a
+     * wrong (a stereotype) and a group or an identity word */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
+        (st = rule_habit_pinned(&R)) != DECORUM_OK)
+        return st;
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_STEREOTYPE) || any_kind(&R, DC_KIND_DEROGATE)) &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_cause_pinned(&R)) != DECORUM_OK)
+        return st;
+    /* a people ranked with a creature: a creature and a group */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_OBJECT) || any_kind(&R, DC_KIND_DEHUMANIZE)) &&
+        (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
+        (st = rule_beast_ranked(&R)) != DECORUM_OK)
+        return st;
+    /* a people barred by a call of the writer's (its loop is over the
+     * group targets, a few words around each) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        (st = rule_group_barred(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
