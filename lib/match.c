@@ -4468,11 +4468,16 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     /* Hashed here, not by the caller: the loop stays smaller. */
     const uint64_t h = hash_word(t + a, L);
     bool short_term = false, infl = false;
-    /* A word the memo does not hold: the slot that hash_get reads below,
-     * if the Bloom filter says maybe, is fetched now, so that its read
-     * does not wait for the Bloom filter's (both mostly miss the L2). */
-    if (!e)
-        __builtin_prefetch(&m->hash[hash_fin(h) >> m->hash_shift]);
+    /* A word the memo does not hold: the run keys' Bloom filter (64 KB)
+     * is asked now, and the slot that the look-up below reads fetched
+     * only if it says maybe, so that its read overlaps the work before
+     * it. Fetched whatever the filter said when the filter was the 512 KB
+     * one of all keys, it was mostly a line of the 10 MiB hash read for
+     * nothing (docs/MATCH.md, nineteenth round). */
+    const uint64_t f = hash_fin(h);
+    bool maybe = false;
+    if (!e && (maybe = bloom_has_run(m, f)))
+        __builtin_prefetch(&m->hash[f >> m->hash_shift]);
     if (L <= 2 && !short_hits(s, a, L, &short_term))
         return false;
     size_t ends[3];
@@ -4483,7 +4488,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
     const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[MEMO_SLOT(e[2])] : NULL)
-                        : hash_get_run(m, t + a, L, hash_fin(h));
+                        : maybe ? hash_probe(m, t + a, L, f) : NULL;
     if (sl) {
         if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
             return false;
