@@ -434,8 +434,9 @@ struct dc_rules_scratch {
      * gives each list's offset. A slot also holds its set's header (the
      * first-byte mask and the slot mask), so that word_among's usual call
      * reads one line of the table and the set's keys, not a third line
-     * for the header (docs/RULES.md). 32 bytes, in a table aligned to 64
-     * in ws_mem (ws_table), so that no slot straddles two lines. */
+     * for the header (docs/MATCH.md, nineteenth round). 32 bytes, in a
+     * table aligned to 64 in ws_mem (ws_table), so that no slot straddles
+     * two lines. */
     struct ws_slot {
         const char *const *list; /* NULL: an empty slot */
         uint64_t first;          /* its set's [0]: first bytes, bit c & 63 */
