@@ -225,12 +225,14 @@ typedef struct hslot {
  * '*', no other byte: a single word, masked or not), which the look-ups
  * of a word's own bytes ask (hash_get_run): for the built-in lexicon
  * 35 000 of the 223 500 keys (the rest are phrases and their leading
- * words), 64 KB at 8 bits a key (rounded up to a power of 2), where the
+ * words), 32 KB at 4 bits a key (rounded up to a power of 2), where the
  * filter of every key is 512 KB. Those look-ups (a word the memo has not
- * seen, its inflections, cands_maybe's) read a line of 64 KB that the L2
- * keeps, not one of 512 KB that it does not (docs/MATCH.md, nineteenth
- * round). */
-#define WBLOOM_BITS_PER 8u
+ * seen, its inflections, cands_maybe's) read a line of 32 KB that the L2
+ * keeps, not one of 512 KB that it does not. At 64 KB (8 bits) it said
+ * maybe less often but missed the L2 16 000 times more on the benchmark
+ * corpus; at 16 KB the false maybes cost 0.43 M instructions more
+ * (docs/MATCH.md, nineteenth round). */
+#define WBLOOM_BITS_PER 4u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
  * 32 bytes each, a pair to a 64-byte cache line, 512 KB a scratch. At
@@ -4468,7 +4470,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     /* Hashed here, not by the caller: the loop stays smaller. */
     const uint64_t h = hash_word(t + a, L);
     bool short_term = false, infl = false;
-    /* A word the memo does not hold: the run keys' Bloom filter (64 KB)
+    /* A word the memo does not hold: the run keys' Bloom filter (32 KB)
      * is asked now, and the slot that the look-up below reads fetched
      * only if it says maybe, so that its read overlaps the work before
      * it. Fetched whatever the filter said when the filter was the 512 KB
