@@ -1488,11 +1488,6 @@ static decorum_status build_ac(const dc_alloc *al, dc_matcher *m,
     return m->ac ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
 
-/* Moves the literals the word pass finds out of the database into
- * m->hash, with their leading words when they are phrases, and the exact
- * single-word terms (pieces of run-together words, which stay in the
- * database if they are compound-eligible). Short terms (short_tab) are in
- * neither. */
 /* The run keys' Bloom filter (m->wbloom), from the finished hash: every
  * key whose bytes are all word bytes or '*' (hash_get_run). */
 static decorum_status build_wbloom(const dc_alloc *al, dc_matcher *m)
@@ -1530,6 +1525,11 @@ static decorum_status build_wbloom(const dc_alloc *al, dc_matcher *m)
     return DECORUM_OK;
 }
 
+/* Moves the literals the word pass finds out of the database into
+ * m->hash, with their leading words when they are phrases, and the exact
+ * single-word terms (pieces of run-together words, which stay in the
+ * database if they are compound-eligible). Short terms (short_tab) are in
+ * neither. */
 static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
                                  builder *b)
 {
@@ -4296,7 +4296,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
         look = (sl && (sl->val & HV_CAND)) ||
                (t[te - 1] == 's' && te - a > 1 &&
                 hash_find_run(m, t + a, te - a - 1,
-                          hash_fin(h * HASH_INV - 's'), HV_CAND));
+                              hash_fin(h * HASH_INV - 's'), HV_CAND));
     /* The tail of a contraction ("t", "s", "re" after "don'", "it'",
      * "you'"): token_cands would find no single term in 1 or 2 bytes and
      * ask only whether a candidate phrase's first word ends it (s1_tail),
