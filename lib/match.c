@@ -132,9 +132,10 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 5u /* 3: the split spellings' table (S_SPLIT); 4: its
+#define BLOB_VERSION 6u /* 3: the split spellings' table (S_SPLIT); 4: its
                          * slots placed by dc_fnv1a64 from DC_FNV_BASIS; 5:
-                         * the Bloom filter three bits in one word a key */
+                         * the Bloom filter three bits in one word a key;
+                         * 6: the run keys' own filter (S_WBLOOM) */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -220,6 +221,18 @@ typedef struct hslot {
  * key in 1 MB (3.4%), which the L2 could not keep: its read was a third
  * of plain_word's time (docs/MATCH.md, sixteenth round). */
 #define BLOOM_BITS_PER 4u
+/* The second Bloom filter, of the run keys only (keys of word bytes and
+ * '*', no other byte: a single word, masked or not), which the look-ups
+ * of a word's own bytes ask (hash_get_run): for the built-in lexicon
+ * 35 000 of the 223 500 keys (the rest are phrases and their leading
+ * words), 32 KB at 4 bits a key (rounded up to a power of 2), where the
+ * filter of every key is 512 KB. Those look-ups (a word the memo has not
+ * seen, its inflections, cands_maybe's) read a line of 32 KB that the L2
+ * keeps, not one of 512 KB that it does not. At 64 KB (8 bits) it said
+ * maybe less often but missed the L2 16 000 times more on the benchmark
+ * corpus; at 16 KB the false maybes cost 0.43 M instructions more
+ * (docs/MATCH.md, nineteenth round). */
+#define WBLOOM_BITS_PER 4u
 
 /* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
  * 32 bytes each, a pair to a 64-byte cache line, 512 KB a scratch. At
@@ -295,6 +308,9 @@ struct dc_matcher {
     size_t bloom_cap;    /* bits, a power of 2 */
     size_t bloom_wmask;  /* bloom_cap / 64 - 1, made once: bloom_has picks
                           * a word with it at every look-up */
+    uint64_t *wbloom;    /* [wbloom_cap / 64] bits: the same of the run
+                          * keys only (WBLOOM_BITS_PER, hash_get_run) */
+    size_t wbloom_cap, wbloom_wmask;
     char *lits;          /* [lits_cap] the hashed literals, back to back */
     size_t lits_len, lits_cap;
     size_t hmax_word;    /* longest HV_WORD literal, 0: none */
@@ -622,14 +638,25 @@ static inline bool bloom_has(const dc_matcher *m, uint64_t f)
     return (m->bloom[(size_t)(f >> 32) & m->bloom_wmask] & mk) == mk;
 }
 
+/* bloom_has() of the run keys' filter: only for a key of word bytes and
+ * '*' alone (a look-up inside one run of them), which the filter of all
+ * keys would answer the same or say maybe more often. */
+static inline bool bloom_has_run(const dc_matcher *m, uint64_t f)
+{
+    uint64_t mk = bloom_mask(f);
+    return (m->wbloom[(size_t)(f >> 32) & m->wbloom_wmask] & mk) == mk;
+}
+
 /* Sets the Bloom filter's size (bits, a power of 2 from 64 up, or 0 for
  * none) and the word mask bloom_has reads, in one place: the build sizes
  * the filter, and the loader takes the size from the image but makes the
  * mask itself. */
-static void bloom_set_cap(dc_matcher *m, size_t bits)
+static void bloom_set_cap(dc_matcher *m, size_t bits, size_t wbits)
 {
     m->bloom_cap = bits;
     m->bloom_wmask = bits ? bits / 64 - 1 : 0;
+    m->wbloom_cap = wbits;
+    m->wbloom_wmask = wbits ? wbits / 64 - 1 : 0;
 }
 
 /* Are the len (> 0) bytes at a and b equal? Reads 8 bytes at a time, up
@@ -650,13 +677,12 @@ static inline bool same_bytes(const char *a, const unsigned char *b,
     return ((x ^ y) << (64 - 8 * len)) == 0;
 }
 
-/* The slot of the key s[0, len), whose hash is f, or NULL. */
-static inline const hslot *hash_get(const dc_matcher *m,
-                                    const unsigned char *s, size_t len,
-                                    uint64_t f)
+/* The slot of the key s[0, len), whose hash is f, or NULL, without the
+ * Bloom filter (hash_get, hash_get_run). */
+static inline const hslot *hash_probe(const dc_matcher *m,
+                                      const unsigned char *s, size_t len,
+                                      uint64_t f)
 {
-    if (!bloom_has(m, f))
-        return NULL;
     size_t mask = m->hash_cap - 1;
     uint32_t tag = (uint32_t)f;
     for (size_t i = (size_t)(f >> m->hash_shift);; i = (i + 1) & mask) {
@@ -669,12 +695,39 @@ static inline const hslot *hash_get(const dc_matcher *m,
     }
 }
 
+/* The slot of the key s[0, len), whose hash is f, or NULL. */
+static inline const hslot *hash_get(const dc_matcher *m,
+                                    const unsigned char *s, size_t len,
+                                    uint64_t f)
+{
+    return bloom_has(m, f) ? hash_probe(m, s, len, f) : NULL;
+}
+
+/* hash_get() of a key whose bytes are all word bytes or '*' (inside one
+ * run of them), asking the run keys' smaller filter. */
+static inline const hslot *hash_get_run(const dc_matcher *m,
+                                        const unsigned char *s, size_t len,
+                                        uint64_t f)
+{
+    return bloom_has_run(m, f) ? hash_probe(m, s, len, f) : NULL;
+}
+
 /* The value of the key s[0, len), whose hash is f, if it has a flag of
  * want; else 0. */
 static inline uint32_t hash_find(const dc_matcher *m, const unsigned char *s,
                                  size_t len, uint64_t f, uint32_t want)
 {
     const hslot *sl = hash_get(m, s, len, f);
+    return sl && (sl->val & want) ? sl->val : 0;
+}
+
+/* hash_find() of a key inside one run of word bytes and '*'
+ * (hash_get_run). */
+static inline uint32_t hash_find_run(const dc_matcher *m,
+                                     const unsigned char *s, size_t len,
+                                     uint64_t f, uint32_t want)
+{
+    const hslot *sl = hash_get_run(m, s, len, f);
     return sl && (sl->val & want) ? sl->val : 0;
 }
 
@@ -1435,6 +1488,43 @@ static decorum_status build_ac(const dc_alloc *al, dc_matcher *m,
     return m->ac ? DECORUM_OK : DECORUM_ERR_NOMEM;
 }
 
+/* The run keys' Bloom filter (m->wbloom), from the finished hash: every
+ * key whose bytes are all word bytes or '*' (hash_get_run). */
+static decorum_status build_wbloom(const dc_alloc *al, dc_matcher *m)
+{
+    size_t count = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < m->hash_cap; i++) {
+            const hslot *sl = &m->hash[i];
+            if (!sl->val)
+                continue;
+            const unsigned char *k =
+                (const unsigned char *)m->lits + (sl->ol >> 6);
+            size_t len = (sl->ol & 63u) + 1, j = 0;
+            while (j < len && wordstar(k[j]))
+                j++;
+            if (j < len)
+                continue;
+            if (pass == 0) {
+                count++;
+                continue;
+            }
+            uint64_t f = hash_bytes(k, len);
+            m->wbloom[(size_t)(f >> 32) & m->wbloom_wmask] |= bloom_mask(f);
+        }
+        if (pass == 0) {
+            size_t wcap = 64;
+            while (wcap < count * WBLOOM_BITS_PER)
+                wcap *= 2;
+            m->wbloom = dc_calloc(al, wcap / 64, sizeof *m->wbloom);
+            if (!m->wbloom)
+                return DECORUM_ERR_NOMEM;
+            bloom_set_cap(m, m->bloom_cap, wcap);
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* Moves the literals the word pass finds out of the database into
  * m->hash, with their leading words when they are phrases, and the exact
  * single-word terms (pieces of run-together words, which stay in the
@@ -1552,7 +1642,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
             m->ctri = dc_calloc(al, CTRI_WORDS, sizeof *m->ctri);
             m->hash_cap = cap;
             m->hash_shift = 64u - (unsigned)bits;
-            bloom_set_cap(m, bcap);
+            bloom_set_cap(m, bcap, 0);
             m->lits_len = 0;
             if (!m->hash || !m->bloom || !m->lits || !m->filt || !m->ctri)
                 return DECORUM_ERR_NOMEM;
@@ -1616,6 +1706,9 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
         }
         dc_free(al, old, old_cap * sizeof *old);
     }
+    decorum_status wst = build_wbloom(al, m);
+    if (wst != DECORUM_OK)
+        return wst;
     if (m->hmax_cand) {
         decorum_status st = build_ac(al, m, b);
         if (st != DECORUM_OK)
@@ -1907,7 +2000,7 @@ fail:
  * it, and the header refuses any other. */
 enum sect {
     S_IMAGE, S_PATS, S_GROUPS, S_GENT, S_EBITS, S_SHORT, S_HASH, S_BLOOM,
-    S_LITS, S_FILT, S_CTRI, S_AC, S_TINY, S_SPLIT, S_DB, S_N
+    S_WBLOOM, S_LITS, S_FILT, S_CTRI, S_AC, S_TINY, S_SPLIT, S_DB, S_N
 };
 
 /* One step of mix_bytes. */
@@ -2028,6 +2121,8 @@ static void blob_arrays(const dc_matcher *m, const void **ptr, size_t *len)
     len[S_HASH] = m->hash ? m->hash_cap * sizeof *m->hash : 0;
     ptr[S_BLOOM] = m->bloom;
     len[S_BLOOM] = m->bloom ? m->bloom_cap / 8 : 0;
+    ptr[S_WBLOOM] = m->wbloom;
+    len[S_WBLOOM] = m->wbloom ? m->wbloom_cap / 8 : 0;
     ptr[S_LITS] = m->lits;
     len[S_LITS] = m->lits ? m->lits_cap : 0;
     ptr[S_FILT] = m->filt;
@@ -2064,6 +2159,7 @@ static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
     img.short_tab = NULL;
     img.hash = NULL;
     img.bloom = NULL;
+    img.wbloom = NULL;
     img.lits = NULL;
     img.filt = NULL;
     img.ctri = NULL;
@@ -2155,12 +2251,14 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
             return false;
     }
     if (!m->hash)
-        return !m->bloom && !m->lits && !m->filt && !m->ctri && !m->ac &&
+        return !m->bloom && !m->wbloom && !m->lits && !m->filt &&
+               !m->ctri && !m->ac &&
                !m->cand_any && !m->hmax_word && !m->hmax_piece;
-    if (!m->bloom || !m->lits || !m->filt || !m->ctri ||
+    if (!m->bloom || !m->wbloom || !m->lits || !m->filt || !m->ctri ||
         !pow2(m->hash_cap) || m->hash_cap < 16 ||
         m->hash_cap > HASH_CAP_MAX || !pow2(m->bloom_cap) ||
-        m->bloom_cap < 64 || m->lits_len > m->lits_cap ||
+        m->bloom_cap < 64 || !pow2(m->wbloom_cap) || m->wbloom_cap < 64 ||
+        m->lits_len > m->lits_cap ||
         m->lits_len > UINT32_MAX ||
         m->lits_cap - m->lits_len < 8 ||
         m->hash_shift != 64u - (unsigned)__builtin_ctzll(m->hash_cap))
@@ -2242,6 +2340,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     m->short_tab = (uint32_t *)at[S_SHORT];
     m->hash = (hslot *)at[S_HASH];
     m->bloom = (uint64_t *)at[S_BLOOM];
+    m->wbloom = (uint64_t *)at[S_WBLOOM];
     m->lits = (char *)at[S_LITS];
     m->filt = (uint32_t *)at[S_FILT];
     m->ctri = (uint64_t *)at[S_CTRI];
@@ -2265,7 +2364,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
         m->hash_cap = 0;
         m->lits_cap = m->lits_len = 0;
     }
-    bloom_set_cap(m, m->hash ? m->bloom_cap : 0);
+    bloom_set_cap(m, m->hash ? m->bloom_cap : 0, m->hash ? m->wbloom_cap : 0);
     m->pats_cap = m->n_pats;
     m->tiny_cap = m->n_tiny;
     if ((!embedded && !blob_tables_ok(m, lx->n)) ||
@@ -2447,6 +2546,7 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
     dc_free(al, m->short_tab, SHORT_SLOTS * sizeof *m->short_tab);
     dc_free(al, m->hash, m->hash_cap * sizeof *m->hash);
     dc_free(al, m->bloom, m->bloom_cap / 64 * sizeof *m->bloom);
+    dc_free(al, m->wbloom, m->wbloom_cap / 64 * sizeof *m->wbloom);
     dc_free(al, m->lits, m->lits_cap);
     dc_free(al, m->filt, F_N * PRE_SLOTS * sizeof *m->filt);
     dc_free(al, m->tiny, m->tiny_cap * sizeof *m->tiny);
@@ -3552,8 +3652,8 @@ static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
                                                   size_t ne)
 {
     for (size_t k = 0; k < ne; k++) {
-        uint32_t v = hash_find(s->m, s->t + a, ends[k] - a,
-                               hash_fin(hend[k]), HV_WORD);
+        uint32_t v = hash_find_run(s->m, s->t + a, ends[k] - a,
+                                   hash_fin(hend[k]), HV_WORD);
         if (v && !report(s, v & HV_ID, a, ends[k]))
             return false;
     }
@@ -3569,7 +3669,7 @@ static inline bool word_ends_report(scan *s, size_t a, const size_t *ends,
 {
     bool any = false;
     for (size_t k = 0; k < ne; k++)
-        any |= bloom_has(s->m, hash_fin(hend[k]));
+        any |= bloom_has_run(s->m, hash_fin(hend[k]));
     return !any || ends_lookup(s, a, ends, hend, ne);
 }
 
@@ -3732,7 +3832,7 @@ static __attribute__((noinline)) uint64_t cands_inside(const dc_matcher *m,
         size_t lmax = L - k < m->hmax_cand ? L - k : m->hmax_cand;
         for (size_t l = 1; l <= lmax; l++) {
             h = hash_step(h, w[k + l - 1]);
-            if (l >= 3 && hash_find(m, w + k, l, hash_fin(h), HV_CAND) &&
+            if (l >= 3 && hash_find_run(m, w + k, l, hash_fin(h), HV_CAND) &&
                 !(k == 0 && word_pass_end(t, n, a, a + l)))
                 /* "about" holds "abo" but splits into no pieces: a
                  * frequent word that token_cands would look at each time
@@ -3759,7 +3859,7 @@ static __attribute__((noinline)) uint64_t cands_next(const dc_matcher *m,
         h += (HASH_SEED + w[b]) * m->pow[x + 1] - HASH_SEED * m->pow[x];
         if (!((lens >> x) & 1))
             continue;
-        const hslot *sl = hash_get(m, w + b, L - b, hash_fin(h));
+        const hslot *sl = hash_get_run(m, w + b, L - b, hash_fin(h));
         if (sl && (sl->val & HV_CPREFIX))
             next |= sl->next;
     }
@@ -4164,7 +4264,7 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     /* The word starting here. */
     const hslot *sl = NULL;
     if (bb && hmax) {
-        if (hr_ok && (sl = hash_get(m, t + a, R - a, hash_fin(h)))) {
+        if (hr_ok && (sl = hash_get_run(m, t + a, R - a, hash_fin(h)))) {
             if ((sl->val & HV_WORD) && !report(s, sl->val & HV_ID, a, R))
                 return false;
             if (sl->val & HV_PREFIX)
@@ -4195,8 +4295,8 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
     if (!look && te < n && t[te] == '\'' && te - a <= COMPOUND_MAX)
         look = (sl && (sl->val & HV_CAND)) ||
                (t[te - 1] == 's' && te - a > 1 &&
-                hash_find(m, t + a, te - a - 1,
-                          hash_fin(h * HASH_INV - 's'), HV_CAND));
+                hash_find_run(m, t + a, te - a - 1,
+                              hash_fin(h * HASH_INV - 's'), HV_CAND));
     /* The tail of a contraction ("t", "s", "re" after "don'", "it'",
      * "you'"): token_cands would find no single term in 1 or 2 bytes and
      * ask only whether a candidate phrase's first word ends it (s1_tail),
@@ -4370,11 +4470,16 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     /* Hashed here, not by the caller: the loop stays smaller. */
     const uint64_t h = hash_word(t + a, L);
     bool short_term = false, infl = false;
-    /* A word the memo does not hold: the slot that hash_get reads below,
-     * if the Bloom filter says maybe, is fetched now, so that its read
-     * does not wait for the Bloom filter's (both mostly miss the L2). */
-    if (!e)
-        __builtin_prefetch(&m->hash[hash_fin(h) >> m->hash_shift]);
+    /* A word the memo does not hold: the run keys' Bloom filter (32 KB)
+     * is asked now, and the slot that the look-up below reads fetched
+     * only if it says maybe, so that its read overlaps the work before
+     * it. Fetched whatever the filter said when the filter was the 512 KB
+     * one of all keys, it was mostly a line of the 10 MiB hash read for
+     * nothing (docs/MATCH.md, nineteenth round). */
+    const uint64_t f = hash_fin(h);
+    bool maybe = false;
+    if (!e && (maybe = bloom_has_run(m, f)))
+        __builtin_prefetch(&m->hash[f >> m->hash_shift]);
     if (L <= 2 && !short_hits(s, a, L, &short_term))
         return false;
     size_t ends[3];
@@ -4385,7 +4490,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
     const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[MEMO_SLOT(e[2])] : NULL)
-                        : hash_get(m, t + a, L, hash_fin(h));
+                        : maybe ? hash_probe(m, t + a, L, f) : NULL;
     if (sl) {
         if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
             return false;

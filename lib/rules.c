@@ -448,17 +448,41 @@ struct dc_rules_scratch {
      * the rules' own static arrays, which the engine never sees at load.
      * ws_slot is a table by the list's address and length (ws_cap slots,
      * a power of two, at most half full); ws holds the sets, where a slot
-     * gives each list's offset. */
+     * gives each list's offset. A slot also holds its set's header (the
+     * first-byte mask and the slot mask), so that word_among's usual call
+     * reads one line of the table and the set's keys, not a third line
+     * for the header (docs/MATCH.md, nineteenth round). 32 bytes, in a
+     * table aligned to 64 in ws_mem (ws_table), so that no slot straddles
+     * two lines. */
     struct ws_slot {
         const char *const *list; /* NULL: an empty slot */
+        uint64_t first;          /* its set's [0]: first bytes, bit c & 63 */
         uint32_t n;              /* the list's length */
         uint32_t at;             /* its set: &ws[at] */
+        uint32_t mask;           /* its set's [1]: its slots less one */
+        uint32_t pad;
     } *ws_slot;
+    void *ws_mem; /* [ws_cap + 2] slots, ws_slot in it at a 64-byte line */
     size_t ws_cap, ws_used;
     uint64_t *ws;
     size_t ws_len, cap_ws;
     bool ws_off; /* a set could not be made: lists are scanned from then on */
 };
+
+_Static_assert(sizeof(struct ws_slot) == 32, "two word_among slots a line");
+
+/* A zeroed table of cap (a power of two) word_among slots at a 64-byte
+ * line, in *mem (cap + 2 slots, freed as such): the allocator aligns to
+ * 16 bytes only, and a slot across two lines would read both. NULL: no
+ * memory. */
+static struct ws_slot *ws_table(const dc_alloc *al, size_t cap, void **mem)
+{
+    *mem = dc_calloc(al, cap + 2, sizeof(struct ws_slot));
+    if (!*mem)
+        return NULL;
+    uintptr_t p = ((uintptr_t)*mem + 63) & ~(uintptr_t)63;
+    return (struct ws_slot *)p;
+}
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
 typedef struct run {
@@ -920,7 +944,7 @@ decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out)
         return DECORUM_ERR_NOMEM;
     /* word_among's table by address starts empty, never unallocated: its
      * usual lookup then needs no test for it */
-    rs->ws_slot = dc_calloc(al, WS_SLOTS, sizeof *rs->ws_slot);
+    rs->ws_slot = ws_table(al, WS_SLOTS, &rs->ws_mem);
     if (!rs->ws_slot) {
         dc_free(al, rs, sizeof *rs);
         return DECORUM_ERR_NOMEM;
@@ -950,7 +974,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->glue, rs->cap_glue * sizeof *rs->glue);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
-    dc_free(al, rs->ws_slot, rs->ws_cap * sizeof *rs->ws_slot);
+    dc_free(al, rs->ws_mem, (rs->ws_cap + 2) * sizeof *rs->ws_slot);
     dc_free(al, rs->ws, rs->cap_ws * sizeof *rs->ws);
     dc_free(al, rs, sizeof *rs);
 }
@@ -5560,7 +5584,8 @@ wordset_make(dc_rules_scratch *rs, const dc_alloc *al,
     if ((rs->ws_used + 1) * 2 > rs->ws_cap) {
         /* a new table, twice as large, and the lists entered again */
         size_t ncap = rs->ws_cap * 2;
-        struct ws_slot *nt = dc_calloc(al, ncap, sizeof *nt);
+        void *nmem;
+        struct ws_slot *nt = ws_table(al, ncap, &nmem);
         if (!nt)
             return NULL;
         for (size_t i = 0; i < rs->ws_cap; i++) {
@@ -5572,7 +5597,8 @@ wordset_make(dc_rules_scratch *rs, const dc_alloc *al,
                 h = (h + 1) & (ncap - 1);
             nt[h] = *o;
         }
-        dc_free(al, rs->ws_slot, rs->ws_cap * sizeof *rs->ws_slot);
+        dc_free(al, rs->ws_mem, (rs->ws_cap + 2) * sizeof *rs->ws_slot);
+        rs->ws_mem = nmem;
         rs->ws_slot = nt;
         rs->ws_cap = ncap;
     }
@@ -5610,8 +5636,9 @@ wordset_make(dc_rules_scratch *rs, const dc_alloc *al,
     size_t h = ws_slot_hash(list) & (rs->ws_cap - 1);
     while (rs->ws_slot[h].list)
         h = (h + 1) & (rs->ws_cap - 1);
-    rs->ws_slot[h] = (struct ws_slot){list, (uint32_t)n,
-                                      (uint32_t)rs->ws_len};
+    rs->ws_slot[h] = (struct ws_slot){list, set[0], (uint32_t)n,
+                                      (uint32_t)rs->ws_len, (uint32_t)set[1],
+                                      0};
     rs->ws_used++;
     rs->ws_len += words;
     return set;
@@ -5692,8 +5719,10 @@ static bool word_among(const run *R, uint32_t a, uint32_t b,
         &rs->ws_slot[ws_slot_hash(list) & (rs->ws_cap - 1)];
     if (sl->list != list || sl->n != n || a >= b)
         return word_among_slow(R, a, b, list, n);
-    const uint64_t *set = rs->ws + sl->at, *key = rs->key, first = set[0];
-    const uint32_t mask = (uint32_t)set[1];
+    /* The set's header from the slot: its own line was a second miss a
+     * call. */
+    const uint64_t *set = rs->ws + sl->at, *key = rs->key, first = sl->first;
+    const uint32_t mask = sl->mask;
     for (uint32_t j = a; j < b; j++) {
         const uint64_t k = key[j];
         if (!((first >> (k & 63)) & 1))
