@@ -26768,6 +26768,58 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     return false;
 }
 
+/* Nouns of a group's place a disaster or a fire strikes (struck,
+ * burn_shown). */
+static const char *const dis_homes[] = {
+    "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
+    "caravans", "site",  "mosque",  "mosques", "synagogue",
+    "synagogues", "temple", "ghetto", "village", "quarter", "parade",
+    "neighborhood", "neighbourhood", "part", "area", "caravan",
+    "march", "club", "bar", "school", "hostel", "hostels", "estate",
+    "minaret", "minarets", "terrace", "terraces", "house", "home",
+    "centre",  "center"};
+/* Verbs that take or get people anywhere, not only to their ruin: "the
+ * sea air gets the residents feeling better", "the sea takes the pupils
+ * on a boat trip". */
+static const char *const struck_weak[] = {"get", "gets", "got", "take",
+                                          "takes"};
+/* Words after a weak verb's object that make it a ruin: "takes the
+ * caravans with it", "takes the caravans out past the pier"; and
+ * "first" at the clause's end, "gets the families on the low road
+ * first", not "on their first boat trip". */
+static const char *const struck_sweep[] = {"with", "out", "away", "under",
+                                           "down"};
+
+/* Is the group ending at token e spared by the verb before it: a thing
+ * of theirs that is no home or vehicle after a possessive ("the
+ * students' exams", "the students' hearts"), or, after a weak verb, a
+ * complement that is no ruin ("gets the residents feeling better",
+ * "take the pupils on their first boat trip")? */
+static bool struck_spared(const run *R, uint32_t e, bool weak)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (e < n && tk[e].type == TK_PUNCT && tk[e].ch == '\'')
+        e++;
+    if (tk[e - 1].type == TK_PUNCT && tk[e - 1].ch == '\'') {
+        uint32_t o = e;
+        if (o < n && tok_is_word(R, o, "s"))
+            o++;
+        if (o < n && !word_among(R, o, o + 1, FRAME_WORDS(dis_homes)) &&
+            !word_among(R, o, o + 1, FRAME_WORDS(dis_vehicle)))
+            return true;
+    }
+    if (!weak || e >= n || tk[e].type != TK_WORD || tk[e].sent != tk[e - 1].sent)
+        return false;
+    for (uint32_t j = e; j < n && j < e + 6 && tk[j].clause == tk[e].clause;
+         j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(struck_sweep)) ||
+            (tok_is_word(R, j, "first") &&
+             (j + 1 >= n || tk[j + 1].type != TK_WORD)))
+            return false;
+    return true;
+}
+
 /* The group a disaster at token k strikes: the object of the verb after
  * it ("an earthquake in Mecca to take out the Muslims", "a hurricane
  * would wipe out the gays", "a flood wipes out the Roma camp"), or the
@@ -26788,12 +26840,6 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "of", "them", "that",
                                       "whole", "last", "single"};
-    static const char *const homes[] = {
-        "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
-        "caravans", "site",  "mosque",  "mosques", "synagogue",
-        "synagogues", "temple", "ghetto", "village", "quarter", "parade",
-        "neighborhood", "neighbourhood", "part", "area", "caravan",
-        "march", "club", "bar", "school", "hostel", "hostels", "estate"};
     /* (nouns of a club's or a place's people the lexicon holds as no
      * person) */
     static const char *const members[] = {"member",  "members",  "players",
@@ -26803,6 +26849,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
         uint32_t j;
+        bool weak = false;
         if (word_among(R, v, v + 1, FRAME_WORDS(two)) && v + 1 < end &&
             (tok_is_word(R, v + 1, "out") || tok_is_word(R, v + 1, "off") ||
              tok_is_word(R, v + 1, "away")))
@@ -26811,9 +26858,10 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                  v + 2 < end && tok_is_word(R, v + 1, "rid") &&
                  tok_is_word(R, v + 2, "of"))
             j = v + 3;
-        else if (word_among(R, v, v + 1, FRAME_WORDS(one)))
+        else if (word_among(R, v, v + 1, FRAME_WORDS(one))) {
             j = v + 1;
-        else
+            weak = word_among(R, v, v + 1, FRAME_WORDS(struck_weak));
+        } else
             continue;
         while (j < n && tk[j].clause == tk[v].clause &&
                word_among(R, j, j + 1, FRAME_WORDS(det)))
@@ -26822,6 +26870,8 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             return false;
         const target *g = target_starting(R, j, TG_GROUP);
         if (g) {
+            if (struck_spared(R, g->te, weak))
+                return false;
             *out = *g;
             *to = g->te;
             return true;
@@ -26829,13 +26879,20 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         const mention *idm = mention_at(R, j, DC_KIND_IDENTITY);
         /* (the group's place or vehicle, or its people by a person noun:
          * "finishes off every Chinese member of the club", "gets the
-         * black families on the low road": session 32) */
+         * black families on the low road": session 32; a member noun by
+         * a verb of ruin, not "would hit the Irish members of the club,
+         * they're so pale") */
+        bool member = idm && idm->te < n &&
+                      word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members));
         if (idm && ent(R, idm)->categories && idm->te < n &&
-            (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(homes)) ||
+            (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(dis_homes)) ||
              word_among(R, idm->te, idm->te + 1,
                         FRAME_WORDS(dis_vehicle)) ||
-             kind_at(R, idm->te, DC_KIND_PERSON) ||
-             word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members)))) {
+             kind_at(R, idm->te, DC_KIND_PERSON) || member)) {
+            if (struck_spared(R, idm->te + 1,
+                              weak || (member && (tok_is_word(R, v, "hit") ||
+                                                  tok_is_word(R, v, "hits")))))
+                return false;
             *out = group_of(R, idm);
             *to = idm->te + 1;
             return true;
@@ -27516,27 +27573,104 @@ static const char *const next_kind[] = {
     /* (or the pick the one wronged: "any Muslim who ends up in hospital
      * after the attack deserves our support") */
     "support", "deserves", "report", "police", "contact", "attack",
-    "victim",  "victims"};
-/* What a weapon does to a place. */
+    "victim",  "victims",
+    /* (or a bout in a ring: "the next boxer who steps in the ring with
+     * him gets his nose broken") */
+    "ring", "boxer", "boxers", "bout", "sparring", "opponent"};
+/* Words that open the pick's condition: "next one that", "any lad who",
+ * "next gypsy to park". */
+static const char *const next_rel[] = {"who", "that", "to", "which", "whom"};
+/* Verbs of the main clause after the pick's own ("next one that gives
+ * lip gets ...", "any lad who mouths off goes home ..."). */
+static const char *const next_main[] = {
+    "gets",  "get",   "got",    "getting", "goes",  "go",     "going",
+    "ends",  "end",   "leaves", "leave",   "leaving", "will", "wont",
+    "won't", "is",    "are",    "be",      "gonna", "comes", "come",
+    "wakes", "finds", "find",   "loses",   "lose"};
+/* What a weapon does to a place: a verb whose object must be the
+ * group's place or people (struck_object), a door or a window it goes
+ * through or into, a place going up in flames. */
 static const char *const struck_do[] = {
     "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
-    "burn",  "burns", "door",    "doors",    "window", "windows", "roof",
-    "up",    "flames", "deal"};
+    "burn",  "burns", "deal"};
+static const char *const struck_pane[] = {"door", "doors", "window",
+                                          "windows"};
+static const char *const struck_into[] = {"through", "in", "into"};
 static const char *const wl_with[] = {"with"};
 static const char *const wl_by[] = {"by"};
 static const char *const wl_it[] = {"it"};
-/* Is a word of what a weapon does to a place in sentence s ("up" only
- * after "go": "would go up a treat", not "fire up his base")? */
+/* Words between a verb of struck_do and its object: "sort out", "finish
+ * off", "deal with"; and words that end the object's phrase. */
+static const char *const struck_particle[] = {"out", "off", "up", "with",
+                                              "down"};
+static const char *const struck_stop[] = {
+    "out", "off", "up", "down", "of", "to", "at", "in", "on", "round",
+    "for", "after", "before", "and", "with", "by", "near", "behind",
+    "opposite", "from", "right"};
+/* Objects that stand for a place or a people already named: "would sort
+ * them out", "would sort the lot". */
+static const char *const struck_pro[] = {"them", "it", "lot", "place"};
+
+/* Is the object of the verb at k the group's place or people ("sort out
+ * that new synagogue", "sort that mosque car park right out", "sort them
+ * out"), not a thing of theirs or beside them: "finish off the jerk
+ * chicken", "sort out that bakery's challah", "clear the path to the
+ * temple", "sort out the roof of the mosque"? The phrase runs to a
+ * preposition or a particle, and starts again after a possessive; a
+ * group's name in it counts only as the phrase's last noun ("the Roma",
+ * not "the Jamaican jerk chicken"). */
+static bool struck_object(run *R, const sentence *s, uint32_t k)
+{
+    const tok *tk = R->toks;
+    uint32_t j = k + 1;
+    while (j < s->te && word_among(R, j, j + 1, FRAME_WORDS(struck_particle)))
+        j++;
+    bool hit = false;
+    for (uint32_t a = j; j < s->te && j < k + 9; j++) {
+        if (tk[j].type == TK_PUNCT && tk[j].ch == '\'') {
+            hit = false;
+            continue;
+        }
+        if (tk[j].type != TK_WORD ||
+            (j > a && word_among(R, j, j + 1, FRAME_WORDS(struck_stop))))
+            break;
+        bool last = j + 1 >= s->te || tk[j + 1].type != TK_WORD ||
+                    word_among(R, j + 1, j + 2, FRAME_WORDS(struck_stop));
+        if (kind_at(R, j, DC_KIND_PLACE) || kind_at(R, j, DC_KIND_PERSON) ||
+            word_among(R, j, j + 1, FRAME_WORDS(dis_homes)) ||
+            word_among(R, j, j + 1, FRAME_WORDS(struck_pro)) ||
+            (last && target_ending(R, j + 1, TG_GROUP) != NULL))
+            hit = true;
+    }
+    return hit;
+}
+
+/* Is a deed of a weapon on a place in sentence s: a verb of struck_do on
+ * the group's place or people, "through" or "in" a door or a window,
+ * "up" after "go" ("would go up a treat", not "fire up his base"), or
+ * flames? Not "would open the door of the shop", "would sort out the
+ * roof". */
 static bool struck_done(run *R, const sentence *s)
 {
     for (uint32_t k = s->tb; k < s->te; k++) {
-        if (!word_among(R, k, k + 1, FRAME_WORDS(struck_do)))
+        if (R->toks[k].type != TK_WORD)
             continue;
-        if (!tok_is_word(R, k, "up") ||
-            (k > s->tb &&
-             (tok_is_word(R, k - 1, "go") || tok_is_word(R, k - 1, "goes") ||
-              tok_is_word(R, k - 1, "going") || tok_is_word(R, k - 1, "went"))))
+        if (word_among(R, k, k + 1, FRAME_WORDS(struck_do))) {
+            if (struck_object(R, s, k))
+                return true;
+        } else if (word_among(R, k, k + 1, FRAME_WORDS(struck_pane))) {
+            if (word_among(R, k > s->tb + 2 ? k - 2 : s->tb, k,
+                           FRAME_WORDS(struck_into)))
+                return true;
+        } else if (tok_is_word(R, k, "flames")) {
             return true;
+        } else if (tok_is_word(R, k, "up") && k > s->tb &&
+                   (tok_is_word(R, k - 1, "go") ||
+                    tok_is_word(R, k - 1, "goes") ||
+                    tok_is_word(R, k - 1, "going") ||
+                    tok_is_word(R, k - 1, "went"))) {
+            return true;
+        }
     }
     return false;
 }
@@ -27553,7 +27687,8 @@ static const char *const struck_work[] = {
     "mortar",    "cement",    "concrete",   "plaster", "scaffolding",
     "extension", "renovation", "repairs",   "tiles",   "brambles",
     "weeds",     "nettles",   "ivy",        "undergrowth", "branches",
-    "tree",      "trees",     "stump",      "rubble",  "skip"};
+    "tree",      "trees",     "stump",      "rubble",  "skip",
+    "roof",      "path",      "potholes",   "gutters", "fence"};
 /* Words of a deed told in the past, besides armed_told ("someone put a
  * brick through the mosque's window last night"). */
 static const char *const struck_past[] = {"last", "yesterday", "ago",
@@ -27598,6 +27733,37 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
     }
     if (h == UINT32_MAX ||
         word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)))
+        return DECORUM_OK;
+    /* The harm must be the main clause's, after the pick's own verb: in
+     * the pick's clause it is what befell the member ("any lad who gets
+     * shot in Peckham barely makes the news", "any man stabbed in the
+     * street is a statistic", "who ends up in hospital can ask for a
+     * prayer room"), a report and no threat. So a second verb (or a
+     * comma) must stand between the pick's verb and the harm: "next one
+     * that gives lip gets his legs broken". A "next" pick of a noun with
+     * no "who" or "that" carries no condition, "the next patient on the
+     * list goes into hospital on Monday", unless a clause of the writer's
+     * follows ("next pride march through here, we're bringing crowbars")
+     * or the pick is "one" of a group named before ("next one gets a
+     * nudge into the canal"). */
+    uint32_t r = p + 1;
+    while (r < h && r < p + 7 && !word_among(R, r, r + 1, FRAME_WORDS(next_rel)))
+        r++;
+    if (r == h || r == p + 7) {
+        bool comma = false;
+        for (uint32_t k = p + 1; k < h && !comma; k++)
+            comma = R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',';
+        if (tok_is_word(R, p, "next") && !tok_is_word(R, p + 1, "one") &&
+            !comma)
+            return DECORUM_OK;
+        r = p;
+    }
+    bool main_verb = false;
+    for (uint32_t k = r + 2; k < h && !main_verb; k++)
+        main_verb = word_among(R, k, k + 1, FRAME_WORDS(next_main)) ||
+                    ends_ll(R, k) ||
+                    (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',');
+    if (!main_verb)
         return DECORUM_OK;
     /* the group: in the pick ("next gypsy that ...", "any Muslim lad
      * who ..."), or, for "next one", in the sentence before */
@@ -27673,6 +27839,19 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
  * place burns, shown to a group named in the sentence or the one before
  * (armed_group), in the future or a modal. Not told, asked, denied or
  * literal. */
+/* Does tokens [a, b) name a group's place: a place of the lexicon ("a
+ * synagogue") or a group's name before a home ("a refugee centre", "the
+ * gypsy camp")? */
+static bool place_named(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (kind_at(R, k, DC_KIND_PLACE) ||
+            (k > a && word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) &&
+             kind_at(R, k - 1, DC_KIND_IDENTITY)))
+            return true;
+    return false;
+}
+
 static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
                                  int *literal)
 {
@@ -27682,10 +27861,21 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
         if (!tok_is_word(R, k, "how") ||
             !word_among(R, k + 1, k + 2, FRAME_WORDS(burn_how)))
             continue;
+        /* (what burns a place or its roof: "how well a minaret burns",
+         * "how fast a roof burns"; or anything once the group's place is
+         * named, "they're opening a refugee centre on the green. they'll
+         * find out how quick a portakabin burns"; not "how fast a tent
+         * burns" to the scouts, "how quickly a house fire burns") */
         for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
             if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
                 continue;
-            h = j;
+            if (kind_at(R, j - 1, DC_KIND_PLACE) ||
+                word_among(R, j - 1, j, FRAME_WORDS(dis_homes)) ||
+                tok_is_word(R, j - 1, "roof") ||
+                tok_is_word(R, j - 1, "roofs") ||
+                place_named(R, s->tb, s->te) ||
+                (si > 0 && place_named(R, rs->s[si - 1].tb, rs->s[si - 1].te)))
+                h = j;
             break;
         }
     }
