@@ -29393,6 +29393,19 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     return UINT32_MAX;
 }
 
+static bool comment_singled(const run *R);
+
+/* Is marker m a question called plain ("genuine question", "honest
+ * question", "serious q")? It is what people write before a real
+ * question too, so it is no marker of rule_insinuated, and rule_presumed
+ * reads it only where the question singles the group out
+ * (presumed_plain). */
+static bool plain_tag(const run *R, const mention *m)
+{
+    return m->te > m->tb && (tok_is_word(R, m->te - 1, "question") ||
+                             tok_is_word(R, m->te - 1, "q"));
+}
+
 static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29406,7 +29419,8 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE ||
             DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len)
+            ent(R, m)->group_len ||
+            (plain_tag(R, m) && !comment_singled(R)))
             continue;
         const mention *neg;
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
@@ -29593,14 +29607,24 @@ static uint32_t presumed_word(const run *R, const sentence *s)
  * bank?", "... get the letters?"). */
 static bool presumed_even(const run *R, const sentence *s, uint32_t p)
 {
-    static const char *const served[] = {"get",    "got",  "receive",
-                                         "been",   "hear", "heard",
-                                         "access", "qualify"};
+    /* (a duty or a decency: "pay tax", "have papers", "wash their
+     * hands", "read a sentence"; not a custom asked about in good faith,
+     * "do Amish people even use phones?", "do Sikhs even cut their
+     * hair?", "how many Sikhs even live in Wales?") */
+    static const char *const duty[] = {
+        "work",  "works",  "pay",   "pays",  "have",    "own",
+        "wash",  "shower", "bathe", "clean", "read",    "write",
+        "speak", "learn",  "try",   "bother", "care",   "integrate",
+        "contribute", "respect", "follow", "obey", "flush", "know",
+        "want",  "pull",   "tidy",
+        /* (or what they are denied to be: "are any of them even real
+         * athletes?", "are they even human?") */
+        "real",  "proper", "human", "legal"};
     static const char *const told[] = {"about", "they", "theyre", "they're",
                                        "that", "of"};
     if (!tok_is_word(R, p, "even") || p + 1 >= s->te)
         return false;
-    if (among_q(R, p + 1, p + 2, served, sizeof served / sizeof *served))
+    if (!among_q(R, p + 1, p + 2, duty, sizeof duty / sizeof *duty))
         return false;
     return !(tok_is_word(R, p + 1, "know") && p + 2 < s->te &&
              among_q(R, p + 2, p + 3, told, sizeof told / sizeof *told));
@@ -29619,7 +29643,7 @@ static bool presumed_marker(const run *R, uint32_t si, bool near, bool late)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE ||
             DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len)
+            ent(R, m)->group_len || plain_tag(R, m))
             continue;
         if ((near && m->tb > s->tb + 2) || (late && m->tb <= s->tb + 2))
             continue;
@@ -29746,6 +29770,78 @@ static bool presumed_tagged(const run *R, const sentence *s)
            (tok_is_word(R, e - 2, "isnt") || tok_is_word(R, e - 2, "isn't"));
 }
 
+/* Does the pattern word p of sentence s single the group out among
+ * others ("why is it always the X who ...", "is it every time ...", "are
+ * X always the ones / the last to ...", "always end up ...")? */
+static bool presumed_singled(const run *R, const sentence *s, uint32_t p)
+{
+    static const char *const ones[] = {"ones", "one", "last", "first",
+                                       "only"};
+    /* (an outcome the group is found in, as if by its own doing: "why do
+     * X always end up with the reported accounts?", "always seem to be
+     * round the play park") */
+    static const char *const outcome[] = {"end", "ends", "seem", "seems",
+                                          "turn", "turns"};
+    return (p > s->tb && (tok_is_word(R, p - 1, "it") ||
+                          tok_is_word(R, p - 1, "its") ||
+                          tok_is_word(R, p - 1, "it's") ||
+                          (tok_is_word(R, p - 1, "that") && p > s->tb + 1 &&
+                           tok_is_word(R, p - 2, "it")))) ||
+           (tok_is_word(R, p, "always") && p + 2 < s->te &&
+            (among_q(R, p + 1, p + 2, ones, sizeof ones / sizeof *ones) ||
+             among_q(R, p + 1, p + 2, outcome,
+                     sizeof outcome / sizeof *outcome) ||
+             (tok_is_word(R, p + 1, "the") &&
+              among_q(R, p + 2, p + 3, ones, sizeof ones / sizeof *ones))));
+}
+
+/* Does a sentence of the comment single a group out (presumed_singled):
+ * a question called plain is then a marker of rule_insinuated too ("genuine
+ * question, why is it every time there's a stabbing it's one of the X?"),
+ * not beside a real question ("honest question: why do so many
+ * immigrants die crossing the Channel?"). */
+static bool comment_singled(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        uint32_t p = presumed_word(R, &rs->s[si]);
+        if (p != UINT32_MAX && presumed_singled(R, &rs->s[si], p))
+            return true;
+    }
+    return false;
+}
+
+/* Is a question called plain ("genuine question", plain_tag) the tag of
+ * the pattern word p of sentence si: the question singles the group out
+ * among others ("why is it always the X who ...", "are X always the ones
+ * / the last to ...", "always end up ..."), and the tag ends the comment
+ * bare or opens it? A
+ * reason after it is the writer's real need ("genuine question, need a
+ * trim at 9pm", "serious question for my RE homework"), and "why do X
+ * always wear black? genuine question" asks of a custom. */
+static bool presumed_plain(const run *R, uint32_t si, uint32_t p)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    if (!presumed_singled(R, s, p))
+        return false;
+    uint32_t hi = si + 2 < rs->ns ? rs->s[si + 2].te : rs->s[rs->ns - 1].te;
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE || !plain_tag(R, m))
+            continue;
+        if (m->tb <= 2)
+            return true;
+        bool bare = true;
+        for (uint32_t k = m->te; k < rs->ntok && bare; k++)
+            bare = R->toks[k].type != TK_WORD;
+        if (bare)
+            return true;
+    }
+    return false;
+}
+
 /* Is every denouncing word of the comment a disclaimer, negated ("not
  * racist, just asking", "no offence")? */
 static bool presumed_disclaimed(const run *R)
@@ -29787,14 +29883,22 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
             t = &rs->t[i];
             if (t->type == TG_PRONOUN) {
                 bool from_ctx;
+                /* (the writer's own group: "as a Muslim, why is it always
+                 * us who have to apologise?") */
                 if (!resolve_pronoun(R, t->tb, &idt, &from_ctx) || from_ctx ||
-                    idt.type != TG_GROUP)
+                    idt.type != TG_GROUP || tok_is_word(R, t->tb, "us") ||
+                    tok_is_word(R, t->tb, "we") || tok_is_word(R, t->tb, "our"))
                     continue;
                 idt.tb = t->tb;
                 idt.te = t->te;
                 t = &idt;
             }
             if (t->type != TG_GROUP || t->reclaimed || t->coded)
+                continue;
+            /* (the writer's own group, as in the mention branch: "as a
+             * Muslim, why is it always us who have to apologise?") */
+            const mention *tm = mention_at(R, t->tb, DC_KIND_IDENTITY);
+            if (tm && own_identity(R, tm))
                 continue;
         } else {
             const mention *g = &rs->m[i - rs->nt];
@@ -29848,13 +29952,18 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
              * that a woman ... is lying"; "every" names the cases and the
              * group may close them, "why is it that every fare dodger
              * turns out to be Albanian?") */
+            /* ("even" asks of its subject, the group before it: "do they
+             * even work?", not "have you even met a trans person?", "how
+             * many of you even speak Polish?") */
             if (p == UINT32_MAX ||
                 (t->tb > p + 3 &&
                  !(tok_is_word(R, p, "every") &&
-                   !tok_is_word(R, p + 1, "time"))))
+                   !tok_is_word(R, p + 1, "time"))) ||
+                (tok_is_word(R, p, "even") && t->tb > p))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
+                presumed_plain(R, si, p) ||
                 presumed_tagged(R, s) ||
                 (si > 0 && presumed_marker(R, si - 1, false, false)) ||
                 (si + 1 < rs->ns && presumed_marker(R, si + 1, false, false)) ||
