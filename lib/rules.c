@@ -29600,6 +29600,18 @@ static uint32_t presumed_word(const run *R, const sentence *s)
     return UINT32_MAX;
 }
 
+/* Is the rhetorical "even" at p a liking denied its object: "does
+ * anyone even like X?", "does anybody even want them here?" (no one
+ * does)? */
+static bool presumed_unloved(const run *R, uint32_t p)
+{
+    static const char *const anyone[] = {"anyone", "anybody"};
+    static const char *const like[] = {"like", "want", "trust", "need",
+                                       "miss", "care"};
+    return p > 0 && among_q(R, p - 1, p, anyone, sizeof anyone / sizeof *anyone) &&
+           among_q(R, p + 1, p + 2, like, sizeof like / sizeof *like);
+}
+
 /* Is the pattern word p of sentence s the rhetorical "even" of a doing
  * the group is taken not to manage ("how many of them even pay tax?",
  * "do they even know what a bin is?"): it needs no tag. Not a service
@@ -29624,6 +29636,8 @@ static bool presumed_even(const run *R, const sentence *s, uint32_t p)
                                        "that", "of"};
     if (!tok_is_word(R, p, "even") || p + 1 >= s->te)
         return false;
+    if (presumed_unloved(R, p))
+        return true;
     if (!among_q(R, p + 1, p + 2, duty, sizeof duty / sizeof *duty))
         return false;
     return !(tok_is_word(R, p + 1, "know") && p + 2 < s->te &&
@@ -29954,12 +29968,14 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
              * turns out to be Albanian?") */
             /* ("even" asks of its subject, the group before it: "do they
              * even work?", not "have you even met a trans person?", "how
-             * many of you even speak Polish?") */
+             * many of you even speak Polish?"; but for a liking denied
+             * the group, "does anyone even like X?") */
             if (p == UINT32_MAX ||
                 (t->tb > p + 3 &&
                  !(tok_is_word(R, p, "every") &&
                    !tok_is_word(R, p + 1, "time"))) ||
-                (tok_is_word(R, p, "even") && t->tb > p))
+                (tok_is_word(R, p, "even") && t->tb > p &&
+                 !presumed_unloved(R, p)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
