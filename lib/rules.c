@@ -27754,7 +27754,7 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         for (uint32_t k = p + 1; k < h && !comma; k++)
             comma = R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',';
         if (tok_is_word(R, p, "next") && !tok_is_word(R, p + 1, "one") &&
-            !comma)
+            !tok_is_word(R, p + 1, "1") && !comma)
             return DECORUM_OK;
         r = p;
     }
@@ -27769,7 +27769,10 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
      * who ..."), or, for "next one", in the sentence before */
     target g;
     bool named = armed_group(R, p + 1, p + 4 < h ? p + 4 : h, &g);
-    if (!named && tok_is_word(R, p + 1, "one") && si > 0)
+    /* ("next one", "next 1", "any of them": one of the group before) */
+    bool one = tok_is_word(R, p + 1, "one") || tok_is_word(R, p + 1, "1") ||
+               (tok_is_word(R, p + 1, "of") && tok_is_word(R, p + 2, "them"));
+    if (!named && one && si > 0)
         named = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g);
     /* (not harm done by others named after it: "Any refugee who comes
      * here gets shot at by the border guards") */
