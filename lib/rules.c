@@ -26797,6 +26797,58 @@ static bool carried(run *R, uint32_t k, target *out, uint32_t *to,
     return false;
 }
 
+/* Nouns of a group's place a disaster or a fire strikes (struck,
+ * burn_shown). */
+static const char *const dis_homes[] = {
+    "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
+    "caravans", "site",  "mosque",  "mosques", "synagogue",
+    "synagogues", "temple", "ghetto", "village", "quarter", "parade",
+    "neighborhood", "neighbourhood", "part", "area", "caravan",
+    "march", "club", "bar", "school", "hostel", "hostels", "estate",
+    "minaret", "minarets", "terrace", "terraces", "house", "home",
+    "centre",  "center"};
+/* Verbs that take or get people anywhere, not only to their ruin: "the
+ * sea air gets the residents feeling better", "the sea takes the pupils
+ * on a boat trip". */
+static const char *const struck_weak[] = {"get", "gets", "got", "take",
+                                          "takes"};
+/* Words after a weak verb's object that make it a ruin: "takes the
+ * caravans with it", "takes the caravans out past the pier"; and
+ * "first" at the clause's end, "gets the families on the low road
+ * first", not "on their first boat trip". */
+static const char *const struck_sweep[] = {"with", "out", "away", "under",
+                                           "down"};
+
+/* Is the group ending at token e spared by the verb before it: a thing
+ * of theirs that is no home or vehicle after a possessive ("the
+ * students' exams", "the students' hearts"), or, after a weak verb, a
+ * complement that is no ruin ("gets the residents feeling better",
+ * "take the pupils on their first boat trip")? */
+static bool struck_spared(const run *R, uint32_t e, bool weak)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (e < n && tk[e].type == TK_PUNCT && tk[e].ch == '\'')
+        e++;
+    if (tk[e - 1].type == TK_PUNCT && tk[e - 1].ch == '\'') {
+        uint32_t o = e;
+        if (o < n && tok_is_word(R, o, "s"))
+            o++;
+        if (o < n && !word_among(R, o, o + 1, FRAME_WORDS(dis_homes)) &&
+            !word_among(R, o, o + 1, FRAME_WORDS(dis_vehicle)))
+            return true;
+    }
+    if (!weak || e >= n || tk[e].type != TK_WORD || tk[e].sent != tk[e - 1].sent)
+        return false;
+    for (uint32_t j = e; j < n && j < e + 6 && tk[j].clause == tk[e].clause;
+         j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(struck_sweep)) ||
+            (tok_is_word(R, j, "first") &&
+             (j + 1 >= n || tk[j + 1].type != TK_WORD)))
+            return false;
+    return true;
+}
+
 /* The group a disaster at token k strikes: the object of the verb after
  * it ("an earthquake in Mecca to take out the Muslims", "a hurricane
  * would wipe out the gays", "a flood wipes out the Roma camp"), or the
@@ -26817,12 +26869,6 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "of", "them", "that",
                                       "whole", "last", "single"};
-    static const char *const homes[] = {
-        "camp",    "camps",  "hotel",   "hotels", "houses", "homes",
-        "caravans", "site",  "mosque",  "mosques", "synagogue",
-        "synagogues", "temple", "ghetto", "village", "quarter", "parade",
-        "neighborhood", "neighbourhood", "part", "area", "caravan",
-        "march", "club", "bar", "school", "hostel", "hostels", "estate"};
     /* (nouns of a club's or a place's people the lexicon holds as no
      * person) */
     static const char *const members[] = {"member",  "members",  "players",
@@ -26832,6 +26878,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     uint32_t n = R->ntok;
     for (uint32_t v = k + 1; v < end; v++) {
         uint32_t j;
+        bool weak = false;
         if (word_among(R, v, v + 1, FRAME_WORDS(two)) && v + 1 < end &&
             (tok_is_word(R, v + 1, "out") || tok_is_word(R, v + 1, "off") ||
              tok_is_word(R, v + 1, "away")))
@@ -26840,9 +26887,10 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                  v + 2 < end && tok_is_word(R, v + 1, "rid") &&
                  tok_is_word(R, v + 2, "of"))
             j = v + 3;
-        else if (word_among(R, v, v + 1, FRAME_WORDS(one)))
+        else if (word_among(R, v, v + 1, FRAME_WORDS(one))) {
             j = v + 1;
-        else
+            weak = word_among(R, v, v + 1, FRAME_WORDS(struck_weak));
+        } else
             continue;
         while (j < n && tk[j].clause == tk[v].clause &&
                word_among(R, j, j + 1, FRAME_WORDS(det)))
@@ -26851,6 +26899,8 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
             return false;
         const target *g = target_starting(R, j, TG_GROUP);
         if (g) {
+            if (struck_spared(R, g->te, weak))
+                return false;
             *out = *g;
             *to = g->te;
             return true;
@@ -26858,13 +26908,20 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         const mention *idm = mention_at(R, j, DC_KIND_IDENTITY);
         /* (the group's place or vehicle, or its people by a person noun:
          * "finishes off every Chinese member of the club", "gets the
-         * black families on the low road": session 32) */
+         * black families on the low road": session 32; a member noun by
+         * a verb of ruin, not "would hit the Irish members of the club,
+         * they're so pale") */
+        bool member = idm && idm->te < n &&
+                      word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members));
         if (idm && ent(R, idm)->categories && idm->te < n &&
-            (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(homes)) ||
+            (word_among(R, idm->te, idm->te + 1, FRAME_WORDS(dis_homes)) ||
              word_among(R, idm->te, idm->te + 1,
                         FRAME_WORDS(dis_vehicle)) ||
-             kind_at(R, idm->te, DC_KIND_PERSON) ||
-             word_among(R, idm->te, idm->te + 1, FRAME_WORDS(members)))) {
+             kind_at(R, idm->te, DC_KIND_PERSON) || member)) {
+            if (struck_spared(R, idm->te + 1,
+                              weak || (member && (tok_is_word(R, v, "hit") ||
+                                                  tok_is_word(R, v, "hits")))))
+                return false;
             *out = group_of(R, idm);
             *to = idm->te + 1;
             return true;
@@ -27545,27 +27602,104 @@ static const char *const next_kind[] = {
     /* (or the pick the one wronged: "any Muslim who ends up in hospital
      * after the attack deserves our support") */
     "support", "deserves", "report", "police", "contact", "attack",
-    "victim",  "victims"};
-/* What a weapon does to a place. */
+    "victim",  "victims",
+    /* (or a bout in a ring: "the next boxer who steps in the ring with
+     * him gets his nose broken") */
+    "ring", "boxer", "boxers", "bout", "sparring", "opponent"};
+/* Words that open the pick's condition: "next one that", "any lad who",
+ * "next gypsy to park". */
+static const char *const next_rel[] = {"who", "that", "to", "which", "whom"};
+/* Verbs of the main clause after the pick's own ("next one that gives
+ * lip gets ...", "any lad who mouths off goes home ..."). */
+static const char *const next_main[] = {
+    "gets",  "get",   "got",    "getting", "goes",  "go",     "going",
+    "ends",  "end",   "leaves", "leave",   "leaving", "will", "wont",
+    "won't", "is",    "are",    "be",      "gonna", "comes", "come",
+    "wakes", "finds", "find",   "loses",   "lose"};
+/* What a weapon does to a place: a verb whose object must be the
+ * group's place or people (struck_object), a door or a window it goes
+ * through or into, a place going up in flames. */
 static const char *const struck_do[] = {
     "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
-    "burn",  "burns", "door",    "doors",    "window", "windows", "roof",
-    "up",    "flames", "deal"};
+    "burn",  "burns", "deal"};
+static const char *const struck_pane[] = {"door", "doors", "window",
+                                          "windows"};
+static const char *const struck_into[] = {"through", "in", "into"};
 static const char *const wl_with[] = {"with"};
 static const char *const wl_by[] = {"by"};
 static const char *const wl_it[] = {"it"};
-/* Is a word of what a weapon does to a place in sentence s ("up" only
- * after "go": "would go up a treat", not "fire up his base")? */
+/* Words between a verb of struck_do and its object: "sort out", "finish
+ * off", "deal with"; and words that end the object's phrase. */
+static const char *const struck_particle[] = {"out", "off", "up", "with",
+                                              "down"};
+static const char *const struck_stop[] = {
+    "out", "off", "up", "down", "of", "to", "at", "in", "on", "round",
+    "for", "after", "before", "and", "with", "by", "near", "behind",
+    "opposite", "from", "right"};
+/* Objects that stand for a place or a people already named: "would sort
+ * them out", "would sort the lot". */
+static const char *const struck_pro[] = {"them", "it", "lot", "place"};
+
+/* Is the object of the verb at k the group's place or people ("sort out
+ * that new synagogue", "sort that mosque car park right out", "sort them
+ * out"), not a thing of theirs or beside them: "finish off the jerk
+ * chicken", "sort out that bakery's challah", "clear the path to the
+ * temple", "sort out the roof of the mosque"? The phrase runs to a
+ * preposition or a particle, and starts again after a possessive; a
+ * group's name in it counts only as the phrase's last noun ("the Roma",
+ * not "the Jamaican jerk chicken"). */
+static bool struck_object(run *R, const sentence *s, uint32_t k)
+{
+    const tok *tk = R->toks;
+    uint32_t j = k + 1;
+    while (j < s->te && word_among(R, j, j + 1, FRAME_WORDS(struck_particle)))
+        j++;
+    bool hit = false;
+    for (uint32_t a = j; j < s->te && j < k + 9; j++) {
+        if (tk[j].type == TK_PUNCT && tk[j].ch == '\'') {
+            hit = false;
+            continue;
+        }
+        if (tk[j].type != TK_WORD ||
+            (j > a && word_among(R, j, j + 1, FRAME_WORDS(struck_stop))))
+            break;
+        bool last = j + 1 >= s->te || tk[j + 1].type != TK_WORD ||
+                    word_among(R, j + 1, j + 2, FRAME_WORDS(struck_stop));
+        if (kind_at(R, j, DC_KIND_PLACE) || kind_at(R, j, DC_KIND_PERSON) ||
+            word_among(R, j, j + 1, FRAME_WORDS(dis_homes)) ||
+            word_among(R, j, j + 1, FRAME_WORDS(struck_pro)) ||
+            (last && target_ending(R, j + 1, TG_GROUP) != NULL))
+            hit = true;
+    }
+    return hit;
+}
+
+/* Is a deed of a weapon on a place in sentence s: a verb of struck_do on
+ * the group's place or people, "through" or "in" a door or a window,
+ * "up" after "go" ("would go up a treat", not "fire up his base"), or
+ * flames? Not "would open the door of the shop", "would sort out the
+ * roof". */
 static bool struck_done(run *R, const sentence *s)
 {
     for (uint32_t k = s->tb; k < s->te; k++) {
-        if (!word_among(R, k, k + 1, FRAME_WORDS(struck_do)))
+        if (R->toks[k].type != TK_WORD)
             continue;
-        if (!tok_is_word(R, k, "up") ||
-            (k > s->tb &&
-             (tok_is_word(R, k - 1, "go") || tok_is_word(R, k - 1, "goes") ||
-              tok_is_word(R, k - 1, "going") || tok_is_word(R, k - 1, "went"))))
+        if (word_among(R, k, k + 1, FRAME_WORDS(struck_do))) {
+            if (struck_object(R, s, k))
+                return true;
+        } else if (word_among(R, k, k + 1, FRAME_WORDS(struck_pane))) {
+            if (word_among(R, k > s->tb + 2 ? k - 2 : s->tb, k,
+                           FRAME_WORDS(struck_into)))
+                return true;
+        } else if (tok_is_word(R, k, "flames")) {
             return true;
+        } else if (tok_is_word(R, k, "up") && k > s->tb &&
+                   (tok_is_word(R, k - 1, "go") ||
+                    tok_is_word(R, k - 1, "goes") ||
+                    tok_is_word(R, k - 1, "going") ||
+                    tok_is_word(R, k - 1, "went"))) {
+            return true;
+        }
     }
     return false;
 }
@@ -27582,7 +27716,8 @@ static const char *const struck_work[] = {
     "mortar",    "cement",    "concrete",   "plaster", "scaffolding",
     "extension", "renovation", "repairs",   "tiles",   "brambles",
     "weeds",     "nettles",   "ivy",        "undergrowth", "branches",
-    "tree",      "trees",     "stump",      "rubble",  "skip"};
+    "tree",      "trees",     "stump",      "rubble",  "skip",
+    "roof",      "path",      "potholes",   "gutters", "fence"};
 /* Words of a deed told in the past, besides armed_told ("someone put a
  * brick through the mosque's window last night"). */
 static const char *const struck_past[] = {"last", "yesterday", "ago",
@@ -27628,11 +27763,45 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
     if (h == UINT32_MAX ||
         word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)))
         return DECORUM_OK;
+    /* The harm must be the main clause's, after the pick's own verb: in
+     * the pick's clause it is what befell the member ("any lad who gets
+     * shot in Peckham barely makes the news", "any man stabbed in the
+     * street is a statistic", "who ends up in hospital can ask for a
+     * prayer room"), a report and no threat. So a second verb (or a
+     * comma) must stand between the pick's verb and the harm: "next one
+     * that gives lip gets his legs broken". A "next" pick of a noun with
+     * no "who" or "that" carries no condition, "the next patient on the
+     * list goes into hospital on Monday", unless a clause of the writer's
+     * follows ("next pride march through here, we're bringing crowbars")
+     * or the pick is "one" of a group named before ("next one gets a
+     * nudge into the canal"). */
+    uint32_t r = p + 1;
+    while (r < h && r < p + 7 && !word_among(R, r, r + 1, FRAME_WORDS(next_rel)))
+        r++;
+    if (r == h || r == p + 7) {
+        bool comma = false;
+        for (uint32_t k = p + 1; k < h && !comma; k++)
+            comma = R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',';
+        if (tok_is_word(R, p, "next") && !tok_is_word(R, p + 1, "one") &&
+            !tok_is_word(R, p + 1, "1") && !comma)
+            return DECORUM_OK;
+        r = p;
+    }
+    bool main_verb = false;
+    for (uint32_t k = r + 2; k < h && !main_verb; k++)
+        main_verb = word_among(R, k, k + 1, FRAME_WORDS(next_main)) ||
+                    ends_ll(R, k) ||
+                    (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',');
+    if (!main_verb)
+        return DECORUM_OK;
     /* the group: in the pick ("next gypsy that ...", "any Muslim lad
      * who ..."), or, for "next one", in the sentence before */
     target g;
     bool named = armed_group(R, p + 1, p + 4 < h ? p + 4 : h, &g);
-    if (!named && tok_is_word(R, p + 1, "one") && si > 0)
+    /* ("next one", "next 1", "any of them": one of the group before) */
+    bool one = tok_is_word(R, p + 1, "one") || tok_is_word(R, p + 1, "1") ||
+               (tok_is_word(R, p + 1, "of") && tok_is_word(R, p + 2, "them"));
+    if (!named && one && si > 0)
         named = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g);
     /* (not harm done by others named after it: "Any refugee who comes
      * here gets shot at by the border guards") */
@@ -27702,6 +27871,19 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
  * place burns, shown to a group named in the sentence or the one before
  * (armed_group), in the future or a modal. Not told, asked, denied or
  * literal. */
+/* Does tokens [a, b) name a group's place: a place of the lexicon ("a
+ * synagogue") or a group's name before a home ("a refugee centre", "the
+ * gypsy camp")? */
+static bool place_named(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (kind_at(R, k, DC_KIND_PLACE) ||
+            (k > a && word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) &&
+             kind_at(R, k - 1, DC_KIND_IDENTITY)))
+            return true;
+    return false;
+}
+
 static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
                                  int *literal)
 {
@@ -27711,10 +27893,21 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
         if (!tok_is_word(R, k, "how") ||
             !word_among(R, k + 1, k + 2, FRAME_WORDS(burn_how)))
             continue;
+        /* (what burns a place or its roof: "how well a minaret burns",
+         * "how fast a roof burns"; or anything once the group's place is
+         * named, "they're opening a refugee centre on the green. they'll
+         * find out how quick a portakabin burns"; not "how fast a tent
+         * burns" to the scouts, "how quickly a house fire burns") */
         for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
             if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
                 continue;
-            h = j;
+            if (kind_at(R, j - 1, DC_KIND_PLACE) ||
+                word_among(R, j - 1, j, FRAME_WORDS(dis_homes)) ||
+                tok_is_word(R, j - 1, "roof") ||
+                tok_is_word(R, j - 1, "roofs") ||
+                place_named(R, s->tb, s->te) ||
+                (si > 0 && place_named(R, rs->s[si - 1].tb, rs->s[si - 1].te)))
+                h = j;
             break;
         }
     }
@@ -29232,6 +29425,19 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     return UINT32_MAX;
 }
 
+static bool comment_singled(const run *R);
+
+/* Is marker m a question called plain ("genuine question", "honest
+ * question", "serious q")? It is what people write before a real
+ * question too, so it is no marker of rule_insinuated, and rule_presumed
+ * reads it only where the question singles the group out
+ * (presumed_plain). */
+static bool plain_tag(const run *R, const mention *m)
+{
+    return m->te > m->tb && (tok_is_word(R, m->te - 1, "question") ||
+                             tok_is_word(R, m->te - 1, "q"));
+}
+
 static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -29245,7 +29451,8 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE ||
             DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len)
+            ent(R, m)->group_len ||
+            (plain_tag(R, m) && !comment_singled(R)))
             continue;
         const mention *neg;
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
@@ -29425,6 +29632,18 @@ static uint32_t presumed_word(const run *R, const sentence *s)
     return UINT32_MAX;
 }
 
+/* Is the rhetorical "even" at p a liking denied its object: "does
+ * anyone even like X?", "does anybody even want them here?" (no one
+ * does)? */
+static bool presumed_unloved(const run *R, uint32_t p)
+{
+    static const char *const anyone[] = {"anyone", "anybody"};
+    static const char *const like[] = {"like", "want", "trust", "need",
+                                       "miss", "care"};
+    return p > 0 && among_q(R, p - 1, p, anyone, sizeof anyone / sizeof *anyone) &&
+           among_q(R, p + 1, p + 2, like, sizeof like / sizeof *like);
+}
+
 /* Is the pattern word p of sentence s the rhetorical "even" of a doing
  * the group is taken not to manage ("how many of them even pay tax?",
  * "do they even know what a bin is?"): it needs no tag. Not a service
@@ -29432,14 +29651,26 @@ static uint32_t presumed_word(const run *R, const sentence *s)
  * bank?", "... get the letters?"). */
 static bool presumed_even(const run *R, const sentence *s, uint32_t p)
 {
-    static const char *const served[] = {"get",    "got",  "receive",
-                                         "been",   "hear", "heard",
-                                         "access", "qualify"};
+    /* (a duty or a decency: "pay tax", "have papers", "wash their
+     * hands", "read a sentence"; not a custom asked about in good faith,
+     * "do Amish people even use phones?", "do Sikhs even cut their
+     * hair?", "how many Sikhs even live in Wales?") */
+    static const char *const duty[] = {
+        "work",  "works",  "pay",   "pays",  "have",    "own",
+        "wash",  "shower", "bathe", "clean", "read",    "write",
+        "speak", "learn",  "try",   "bother", "care",   "integrate",
+        "contribute", "respect", "follow", "obey", "flush", "know",
+        "want",  "pull",   "tidy",
+        /* (or what they are denied to be: "are any of them even real
+         * athletes?", "are they even human?") */
+        "real",  "proper", "human", "legal"};
     static const char *const told[] = {"about", "they", "theyre", "they're",
                                        "that", "of"};
     if (!tok_is_word(R, p, "even") || p + 1 >= s->te)
         return false;
-    if (among_q(R, p + 1, p + 2, served, sizeof served / sizeof *served))
+    if (presumed_unloved(R, p))
+        return true;
+    if (!among_q(R, p + 1, p + 2, duty, sizeof duty / sizeof *duty))
         return false;
     return !(tok_is_word(R, p + 1, "know") && p + 2 < s->te &&
              among_q(R, p + 2, p + 3, told, sizeof told / sizeof *told));
@@ -29458,7 +29689,7 @@ static bool presumed_marker(const run *R, uint32_t si, bool near, bool late)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE ||
             DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len)
+            ent(R, m)->group_len || plain_tag(R, m))
             continue;
         if ((near && m->tb > s->tb + 2) || (late && m->tb <= s->tb + 2))
             continue;
@@ -29585,6 +29816,78 @@ static bool presumed_tagged(const run *R, const sentence *s)
            (tok_is_word(R, e - 2, "isnt") || tok_is_word(R, e - 2, "isn't"));
 }
 
+/* Does the pattern word p of sentence s single the group out among
+ * others ("why is it always the X who ...", "is it every time ...", "are
+ * X always the ones / the last to ...", "always end up ...")? */
+static bool presumed_singled(const run *R, const sentence *s, uint32_t p)
+{
+    static const char *const ones[] = {"ones", "one", "last", "first",
+                                       "only"};
+    /* (an outcome the group is found in, as if by its own doing: "why do
+     * X always end up with the reported accounts?", "always seem to be
+     * round the play park") */
+    static const char *const outcome[] = {"end", "ends", "seem", "seems",
+                                          "turn", "turns"};
+    return (p > s->tb && (tok_is_word(R, p - 1, "it") ||
+                          tok_is_word(R, p - 1, "its") ||
+                          tok_is_word(R, p - 1, "it's") ||
+                          (tok_is_word(R, p - 1, "that") && p > s->tb + 1 &&
+                           tok_is_word(R, p - 2, "it")))) ||
+           (tok_is_word(R, p, "always") && p + 2 < s->te &&
+            (among_q(R, p + 1, p + 2, ones, sizeof ones / sizeof *ones) ||
+             among_q(R, p + 1, p + 2, outcome,
+                     sizeof outcome / sizeof *outcome) ||
+             (tok_is_word(R, p + 1, "the") &&
+              among_q(R, p + 2, p + 3, ones, sizeof ones / sizeof *ones))));
+}
+
+/* Does a sentence of the comment single a group out (presumed_singled):
+ * a question called plain is then a marker of rule_insinuated too ("genuine
+ * question, why is it every time there's a stabbing it's one of the X?"),
+ * not beside a real question ("honest question: why do so many
+ * immigrants die crossing the Channel?"). */
+static bool comment_singled(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        uint32_t p = presumed_word(R, &rs->s[si]);
+        if (p != UINT32_MAX && presumed_singled(R, &rs->s[si], p))
+            return true;
+    }
+    return false;
+}
+
+/* Is a question called plain ("genuine question", plain_tag) the tag of
+ * the pattern word p of sentence si: the question singles the group out
+ * among others ("why is it always the X who ...", "are X always the ones
+ * / the last to ...", "always end up ..."), and the tag ends the comment
+ * bare or opens it? A
+ * reason after it is the writer's real need ("genuine question, need a
+ * trim at 9pm", "serious question for my RE homework"), and "why do X
+ * always wear black? genuine question" asks of a custom. */
+static bool presumed_plain(const run *R, uint32_t si, uint32_t p)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    if (!presumed_singled(R, s, p))
+        return false;
+    uint32_t hi = si + 2 < rs->ns ? rs->s[si + 2].te : rs->s[rs->ns - 1].te;
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE || !plain_tag(R, m))
+            continue;
+        if (m->tb <= 2)
+            return true;
+        bool bare = true;
+        for (uint32_t k = m->te; k < rs->ntok && bare; k++)
+            bare = R->toks[k].type != TK_WORD;
+        if (bare)
+            return true;
+    }
+    return false;
+}
+
 /* Is every denouncing word of the comment a disclaimer, negated ("not
  * racist, just asking", "no offence")? */
 static bool presumed_disclaimed(const run *R)
@@ -29626,14 +29929,22 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
             t = &rs->t[i];
             if (t->type == TG_PRONOUN) {
                 bool from_ctx;
+                /* (the writer's own group: "as a Muslim, why is it always
+                 * us who have to apologise?") */
                 if (!resolve_pronoun(R, t->tb, &idt, &from_ctx) || from_ctx ||
-                    idt.type != TG_GROUP)
+                    idt.type != TG_GROUP || tok_is_word(R, t->tb, "us") ||
+                    tok_is_word(R, t->tb, "we") || tok_is_word(R, t->tb, "our"))
                     continue;
                 idt.tb = t->tb;
                 idt.te = t->te;
                 t = &idt;
             }
             if (t->type != TG_GROUP || t->reclaimed || t->coded)
+                continue;
+            /* (the writer's own group, as in the mention branch: "as a
+             * Muslim, why is it always us who have to apologise?") */
+            const mention *tm = mention_at(R, t->tb, DC_KIND_IDENTITY);
+            if (tm && own_identity(R, tm))
                 continue;
         } else {
             const mention *g = &rs->m[i - rs->nt];
@@ -29687,13 +29998,20 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
              * that a woman ... is lying"; "every" names the cases and the
              * group may close them, "why is it that every fare dodger
              * turns out to be Albanian?") */
+            /* ("even" asks of its subject, the group before it: "do they
+             * even work?", not "have you even met a trans person?", "how
+             * many of you even speak Polish?"; but for a liking denied
+             * the group, "does anyone even like X?") */
             if (p == UINT32_MAX ||
                 (t->tb > p + 3 &&
                  !(tok_is_word(R, p, "every") &&
-                   !tok_is_word(R, p + 1, "time"))))
+                   !tok_is_word(R, p + 1, "time"))) ||
+                (tok_is_word(R, p, "even") && t->tb > p &&
+                 !presumed_unloved(R, p)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
+                presumed_plain(R, si, p) ||
                 presumed_tagged(R, s) ||
                 (si > 0 && presumed_marker(R, si - 1, false, false)) ||
                 (si + 1 < rs->ns && presumed_marker(R, si + 1, false, false)) ||
