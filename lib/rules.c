@@ -4990,9 +4990,16 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
 
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
- * own assertions. */
+ * own assertions. Or the telling of it the sentence's subject, judged by
+ * a denouncing word after: "Telling disabled kids they should never have
+ * been born is evil". ("telling" is no report entry: "keep telling us
+ * ...", "am telling you ..." are the writer's own words.) */
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
+    if (s->tb < R->ntok && tb > s->tb + 1 &&
+        tok_is_word(R, s->tb, "telling") &&
+        has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE))
+        return true;
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->ntok)
         return false;
     if (tb < s->rep_tb) { /* behind the cursor: read from the start */
