@@ -4990,16 +4990,9 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
 
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
- * own assertions. Or the telling of it the sentence's subject, judged by
- * a denouncing word after: "Telling disabled kids they should never have
- * been born is evil". ("telling" is no report entry: "keep telling us
- * ...", "am telling you ..." are the writer's own words.) */
+ * own assertions. */
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
-    if (s->tb < R->ntok && tb > s->tb + 1 &&
-        tok_is_word(R, s->tb, "telling") &&
-        has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE))
-        return true;
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->ntok)
         return false;
     if (tb < s->rep_tb) { /* behind the cursor: read from the start */
@@ -6351,6 +6344,20 @@ static bool attributed_next(const run *R, uint32_t tb)
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
  * are the writer's own. */
+/* Is the attack at token tb told by the sentence's subject, a telling
+ * of it, and judged by a denouncing word after it: "Telling disabled kids
+ * they should never have been born is evil"? ("telling" is no report
+ * entry: "keep telling us ...", "am telling you ..." are the writer's
+ * own words, and as one it flipped 28 of the labelled rows.) */
+static bool telling_judged(const run *R, uint32_t tb)
+{
+    if (!R->denounce_any || tb >= R->ntok)
+        return false;
+    const sentence *s = sent_of(R, tb);
+    return tb > s->tb + 1 && tok_is_word(R, s->tb, "telling") &&
+           has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE);
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -6362,7 +6369,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                     (any_kind(R, DC_KIND_REPORT) &&
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb))) ||
-                    (R->denounce_any && claim_named_after(R, te));
+                    (R->denounce_any && claim_named_after(R, te)) ||
+                    telling_judged(R, tb);
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
