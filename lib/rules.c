@@ -32155,6 +32155,9 @@ static decorum_status rule_real_family(run *R)
                 (t->entry < 0 || lgbt_minority(&R->ents[t->entry])))
                 g = t;
         }
+        /* (the finding then starts at the denial, which is its own and
+         * not a negator of it: "are not real families") */
+        uint32_t fb = g && sub != UINT32_MAX ? sub : k;
         /* (not the group's own need or right, nor its children's: "gay
          * teens need real families", "kids who need a real home"; nor
          * one met with love: "deserves a real family and now he has one",
@@ -32176,11 +32179,11 @@ static decorum_status rule_real_family(run *R)
         if (!g)
             continue;
         mention sm = {0};
-        sm.b = rs->toks[k].b;
+        sm.b = rs->toks[fb].b;
         sm.e = rs->toks[k + 1].e;
         sm.entry = (uint32_t)re;
         sm.kind = DC_KIND_DEROGATE;
-        sm.tb = k;
+        sm.tb = fb;
         sm.te = k + 2;
         R->out->rf[DC_RF_DEROGATION] += 1;
         decorum_status st = attack_on_group(R, &sm, g,
