@@ -25226,11 +25226,18 @@ static decorum_status rule_unfit_by_nature(run *R)
          * digest lactose" a skill) */
         uint32_t cap = UINT32_MAX;
         /* (or, of brains or minds, a negator after the cause: "womens
-         * brains are wired for gossip, not for engineering"; not "older
-         * women are wired to notice details, not to rush", "these lads
-         * are built for rugby, not football") */
-        if (subj != UINT32_MAX &&
-            word_among(R, subj, subj + 1, wl_nature_subject + 1, 4))
+         * brains are wired for gossip, not for engineering"; or of
+         * "they're" after a denial: "women shouldnt be on the fast ride.
+         * They're built for carrying babies, not holding a wheel"; not
+         * "older women are wired to notice details, not to rush", "these
+         * lads are built for rugby, not football", "I bought the girls
+         * new bikes. They're built for speed, not comfort") */
+        if ((subj != UINT32_MAX &&
+             word_among(R, subj, subj + 1, wl_nature_subject + 1, 4)) ||
+            (wired && k > s->tb &&
+             (tok_is_word(R, k - 1, "they're") ||
+              tok_is_word(R, k - 1, "theyre")) &&
+             has_kind_in(R, from, k, DC_KIND_NEGATION)))
             for (uint32_t j = k + 2; j < s->te && cap == UINT32_MAX; j++)
                 if (kind_at(R, j, DC_KIND_NEGATION))
                     cap = j;
