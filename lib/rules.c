@@ -24968,8 +24968,10 @@ static const char *const wl_ward_man[] = {
  * they can't"). */
 static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
 {
-    static const char *const burden[] = {"have", "need", "feel", "be",
-                                         "fear", "worry"};
+    static const char *const burden[] = {"have", "need", "feel", "fear",
+                                         "worry"};
+    static const char *const afraid[] = {"afraid", "scared", "worried",
+                                         "forced", "made", "ashamed"};
     if (k >= e)
         return UINT32_MAX;
     uint32_t v = UINT32_MAX;
@@ -24983,11 +24985,10 @@ static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
     /* ("shouldn't be allowed to" denies an act; "shouldn't be afraid to"
      * a burden) */
     if (v != UINT32_MAX && v < e &&
-        word_among(R, v, v + 1, burden, sizeof burden / sizeof *burden) &&
-        !(tok_is_word(R, v, "be") && v + 1 < e &&
-          (tok_is_word(R, v + 1, "allowed") ||
-           tok_is_word(R, v + 1, "let") ||
-           tok_is_word(R, v + 1, "permitted"))))
+        (word_among(R, v, v + 1, burden, sizeof burden / sizeof *burden) ||
+         (tok_is_word(R, v, "be") && v + 1 < e &&
+          word_among(R, v + 1, v + 2, afraid,
+                     sizeof afraid / sizeof *afraid))))
         return UINT32_MAX;
     return v;
 }
@@ -25097,9 +25098,9 @@ static const char *const wl_body_verb[] = {
 /* The subjects a body word is said of when it tells the group's make:
  * "their brains are wired to", "they're built for" (not "the laws were
  * built to exclude them", "the stand was built for a different
- * angle"). */
-/* (its words 1 to 4, "brains" to "mind", are the mind's, which a
- * negator after the cause may deny: the rule reads them so) */
+ * angle"). Its words 1 to 4, "brains" to "mind", are the mind's, after
+ * which a negator past the cause denies a capacity: the rule reads them
+ * as wl_nature_subject + 1, four words. */
 static const char *const wl_nature_subject[] = {
     "they", "brains", "brain", "minds", "mind", "bodies", "body"};
 
