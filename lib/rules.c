@@ -6373,6 +6373,20 @@ static bool attributed_next(const run *R, uint32_t tb)
  * denounced, they are counter-speech; neutral, they are reporting (news,
  * a victim telling what was said); agreed with ("and he was right"), they
  * are the writer's own. */
+/* Is the attack at token tb told by the sentence's subject, a telling
+ * of it, and judged by a denouncing word after it: "Telling disabled kids
+ * they should never have been born is evil"? ("telling" is no report
+ * entry: "keep telling us ...", "am telling you ..." are the writer's
+ * own words, and as one it flipped 28 of the labelled rows.) */
+static bool telling_judged(const run *R, uint32_t tb)
+{
+    if (!R->denounce_any || tb >= R->ntok)
+        return false;
+    const sentence *s = sent_of(R, tb);
+    return tb > s->tb + 1 && tok_is_word(R, s->tb, "telling") &&
+           has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE);
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -6384,7 +6398,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                     (any_kind(R, DC_KIND_REPORT) &&
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb))) ||
-                    (R->denounce_any && claim_named_after(R, te));
+                    (R->denounce_any && claim_named_after(R, te)) ||
+                    telling_judged(R, tb);
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -24693,6 +24708,39 @@ static bool home_task_in(const run *R, uint32_t a, uint32_t b)
     return a < b && word_among(R, a, b, task, sizeof task / sizeof *task);
 }
 
+/* The words after "belong" that make the place chosen or a show's:
+ * "only if she wants", "on national TV". */
+static const char *const wl_place_chosen[] = {
+    "wants", "want", "choose", "chooses", "tv", "television",
+    "show", "together"};
+/* The words that make one woman's place at home an occasion's or her
+ * own people's: "on Christmas morning", "with her family", "on the
+ * team". */
+static const char *const wl_place_occasion[] = {
+    "christmas", "holiday", "holidays", "birthday", "family",
+    "team",      "club",    "tonight",  "weekend", "morning", "evening"};
+
+/* Is "<home> where they belong" at the end of tokens [a, b) a place the
+ * women are kept or sent to, a verb of keeping or sending before it
+ * ("keep the girls in the house where they belong", "leave em home where
+ * they belong")? Not a homecoming: "bring the Chibok girls home where
+ * they belong", "are back home where they belong", "let them rest at
+ * home". */
+static bool kept_home(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const keep[] = {
+        "keep",  "keeps", "kept",  "keeping", "leave", "leaves", "left",
+        "send",  "sends", "sent",  "stay",    "stays", "put",    "get",
+        "lock",  "locked", "stick", "chain",  "chained", "go",   "back"};
+    static const char *const coming[] = {
+        "bring", "brought", "bringing", "safe", "found", "returned",
+        "return", "welcome", "welcomed", "now", "finally", "are", "is",
+        "were", "rest"};
+    uint32_t from = b > a + 6 ? b - 6 : a;
+    return word_among(R, from, b, keep, sizeof keep / sizeof *keep) &&
+           !word_among(R, from, b, coming, sizeof coming / sizeof *coming);
+}
+
 /* Does a target name women? (The targets are few: read before any
  * word is.) */
 static bool women_named(const run *R)
@@ -24759,7 +24807,19 @@ static decorum_status rule_place_assigned(run *R)
                           tok_is_word(R, who - 1, "where") &&
                           (tok_is_word(R, who, "they") ||
                            tok_is_word(R, who, "she")) &&
-                          home_place_in(R, who - 2, who - 1);
+                          home_place_in(R, who - 2, who - 1) &&
+                          kept_home(R, s->tb, who - 2);
+        /* (not belonging everywhere, nor a chore on a show or one
+         * chosen: "women belong everywhere: cooking, coding", "these two
+         * women belong cooking on national TV", "belongs in the kitchen
+         * only if she wants to be a chef") */
+        if (k + 1 < s->te &&
+            (tok_is_word(R, k + 1, "everywhere") ||
+             tok_is_word(R, k + 1, "anywhere")))
+            continue;
+        if (word_among(R, k + 1, s->te, wl_place_chosen,
+                       sizeof wl_place_chosen / sizeof *wl_place_chosen))
+            continue;
         if (tok_is_word(R, k, "place"))
             from = k + 2;
         else if (!before && who > s->tb &&
@@ -24774,6 +24834,16 @@ static decorum_status rule_place_assigned(run *R)
                                                                : s->te)) &&
             (before || !home_task_in(R, from, from + 3 < s->te ? from + 3
                                                                : s->te)))
+            continue;
+        /* (one woman at home on an occasion or with her own: "a girl
+         * belongs at home with her family on Christmas morning", "every
+         * girl belongs at home on the team") */
+        bool one = who > s->tb && (tok_is_word(R, who - 1, "a") ||
+                                   tok_is_word(R, who - 1, "every") ||
+                                   tok_is_word(R, who - 1, "any"));
+        if (one && word_among(R, k + 1, s->te, wl_place_occasion,
+                              sizeof wl_place_occasion /
+                                  sizeof *wl_place_occasion))
             continue;
         target g;
         bool ctx = false, found = false;
@@ -24916,23 +24986,40 @@ static const char *const wl_ward_man[] = {
     "dad",    "brother",  "guardian", "fiance",  "boyfriend"};
 
 /* Does the word at token k deny an act, as a modal the writer speaks:
- * "shouldn't", "can't", "mustn't", "should never", "should not" (and so
+ * "shouldn't", "mustn't", "should never", "should not" (and so
  * "shouldn't be allowed to")? The token after the modal, or UINT32_MAX. Not a past
- * ("couldn't", "weren't allowed"): a barrier told of is history. */
+ * ("couldn't", "weren't allowed"): a barrier told of is history. Not
+ * "can't" either, which states what can be, as access_prohibited reads
+ * it ("girls can't go to school without a male guardian in Afghanistan
+ * now", "in mixed doubles women can't enter without a male partner");
+ * nor a burden denied ("shouldn't have to walk home without a man",
+ * "should never be afraid to travel without a man", "shouldn't feel
+ * they can't"). */
 static uint32_t ward_modal_end(const run *R, uint32_t k, uint32_t e)
 {
+    static const char *const burden[] = {"have", "need", "feel", "fear",
+                                         "worry"};
+    static const char *const afraid[] = {"afraid", "scared", "worried",
+                                         "forced", "made", "ashamed"};
     if (k >= e)
         return UINT32_MAX;
+    uint32_t v = UINT32_MAX;
     if (tok_is_word(R, k, "shouldn't") || tok_is_word(R, k, "shouldnt") ||
-        tok_is_word(R, k, "can't") || tok_is_word(R, k, "cant") ||
-        tok_is_word(R, k, "cannot") || tok_is_word(R, k, "mustn't") ||
-        tok_is_word(R, k, "mustnt"))
-        return k + 1;
-    if ((tok_is_word(R, k, "should") || tok_is_word(R, k, "must")) &&
-        k + 1 < e &&
-        (tok_is_word(R, k + 1, "never") || tok_is_word(R, k + 1, "not")))
-        return k + 2;
-    return UINT32_MAX;
+        tok_is_word(R, k, "mustn't") || tok_is_word(R, k, "mustnt"))
+        v = k + 1;
+    else if ((tok_is_word(R, k, "should") || tok_is_word(R, k, "must")) &&
+             k + 1 < e &&
+             (tok_is_word(R, k + 1, "never") || tok_is_word(R, k + 1, "not")))
+        v = k + 2;
+    /* ("shouldn't be allowed to" denies an act; "shouldn't be afraid to"
+     * a burden) */
+    if (v != UINT32_MAX && v < e &&
+        (word_among(R, v, v + 1, burden, sizeof burden / sizeof *burden) ||
+         (tok_is_word(R, v, "be") && v + 1 < e &&
+          word_among(R, v + 1, v + 2, afraid,
+                     sizeof afraid / sizeof *afraid))))
+        return UINT32_MAX;
+    return v;
 }
 
 /* Women told they may not act without a man: a group of women, then a
@@ -25012,34 +25099,61 @@ static const char *const wl_body_fact[] = {
     "menstrual", "ovulation",  "womb",     "sperm",     "prostate",
     "testosterone", "estrogen", "oestrogen", "muscle",  "muscles",
     "height",    "taller"};
-/* The words that tell a claim of the body as reported or refuted:
- * "the study found", "it's a myth", "nothing to do with biology". */
+/* The words that tell a claim of the body as reported or refuted, or
+ * meet it kindly: "the study found", "it's a myth", "nothing to do with
+ * biology", "and that's fine", "basic biology, not a failing". */
 static const char *const wl_nature_told[] = {
     "study",   "studies", "research", "myth",     "myths",    "found",
     "shows",   "show",    "showed",   "debunked", "nonsense", "rubbish",
     "nothing", "claim",   "claims",   "claimed",  "evidence", "science",
     "scientists", "data", "lie",      "lies",     "bollocks", "bs",
-    "prove",   "proves",  "proved",   "proven",   "disprove", "disproves"};
+    "prove",   "proves",  "proved",   "proven",   "disprove", "disproves",
+    "fine",    "failing", "okay"};
 
-/* The words that deny a capacity: "can't", "cannot", "unable". */
-static const char *const wl_cannot[] = {
-    "can't", "cant",     "cannot",     "unable",  "incapable",
-    "couldn't", "couldnt", "never"};
+/* The words that deny a capacity: "can't", "cannot", "unable". Not
+ * "couldn't" nor "never": a barrier of the past or a habit ("Jews
+ * couldn't own land in much of Europe", "never liked it"). The gate
+ * reads the same words (cap_prefixes). */
+static const char *const wl_cannot[] = {"can't",  "cant",     "cannot",
+                                        "unable", "incapable"};
+/* The verbs after "can't" whose lack the body does set, or that the
+ * world withholds, or that praise, not a skill: "can't digest lactose",
+ * "can't resist a good espresso", "can't get the same care", "can't stop
+ * winning", "can't rest on their laurels". */
+static const char *const wl_body_verb[] = {
+    "digest",     "tolerate",  "resist", "metabolize", "metabolise",
+    "absorb",     "produce",   "get",    "eat",        "drink",
+    "stop",       "help",      "rest"};
+/* The subjects a body word is said of when it tells the group's make:
+ * "their brains are wired to", "they're built for" (not "the laws were
+ * built to exclude them", "the stand was built for a different
+ * angle"). Its words 1 to 4, "brains" to "mind", are the mind's, after
+ * which a negator past the cause denies a capacity: the rule reads them
+ * as wl_nature_subject + 1, four words. */
+static const char *const wl_nature_subject[] = {
+    "they", "brains", "brain", "minds", "mind", "bodies", "body"};
 
 /* A capacity denied a group and put down to its biology: a group named
  * (or "their" standing for one) with a capacity denied after it
  * (wl_cannot: "can't", "cannot", "unable"; or "too emotional to") and, in its
  * sentence or the next, the capacity's cause told as the body's make
  * (wl_nature_word: "that's biology", "it's just hormones", "their brains
- * are wired for gossip not offside"): "women can't judge distance, it's
+ * are wired differently"): "women can't judge distance, it's
  * just biology", "women can't see more than two moves ahead. that's
- * biology not sexism". The body word affirmed, not denied ("isn't
- * biology", "not wired differently") nor reported or refuted
- * (wl_nature_told, a report word); not a fact of the body
- * (wl_body_fact), nor a question. A stereotype aimed at the group, of
- * any kind the group is (the pattern entry NATURE_TERM). Run only with a
- * group target, a negator and a word that starts as a body word does
- * (key_prefix_in). */
+ * biology not sexism". "Wired" and "built" only said of the group, its
+ * brains or bodies (wl_nature_subject: "their brains are wired to",
+ * "they're built for", "women are wired to"), not of a law, a stand or a
+ * bike. The body word affirmed, not denied after the capacity ("isn't
+ * biology", "not wired differently"; the "can't" of "women can't drive
+ * its biology" is the capacity's own) nor reported, refuted or met
+ * kindly (wl_nature_told: "the study found", "and that's fine", "not a
+ * failing"); not a fact of the body (wl_body_fact) or a lack the body
+ * or the world sets (wl_body_verb: "can't digest lactose"), nor a
+ * question. A stereotype aimed at the group, of any kind the group is
+ * (the pattern entry NATURE_TERM). One body word read a sentence: the
+ * rest of it is skipped, so that a long sentence costs its length once.
+ * Run only with a group target, a word that starts as a body word does
+ * (key_prefix_in) and a negator or a word of wl_cannot or "too". */
 static decorum_status rule_unfit_by_nature(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -25052,10 +25166,11 @@ static decorum_status rule_unfit_by_nature(run *R)
         if (s->question || rs->toks[k].quoted)
             continue;
         bool wired = tok_is_word(R, k, "wired") || tok_is_word(R, k, "built");
-        /* ("wired for", "built for" or "wired to"; not "wired the plug",
-         * "built a shed") */
+        /* ("wired for", "built for", "wired to" or "wired differently";
+         * not "wired the plug", "built a shed") */
         if (wired && !tok_is_word(R, k + 1, "for") &&
-            !tok_is_word(R, k + 1, "to"))
+            !tok_is_word(R, k + 1, "to") &&
+            !tok_is_word(R, k + 1, "differently"))
             continue;
         /* (nor a group it is built for: "America was built for whites,
          * not blacks" says whom a thing serves) */
@@ -25065,13 +25180,30 @@ static decorum_status rule_unfit_by_nature(run *R)
              (k + 3 < rs->ntok && tok_is_word(R, k + 2, "the") &&
               kind_at(R, k + 3, DC_KIND_IDENTITY))))
             continue;
-        /* (denied: "isn't biology", "not wired that way", "nothing to do
-         * with hormones"; "not wired for" is the lexicon's own) */
-        bool denied = false;
-        for (uint32_t j = k > s->tb + 3 ? k - 3 : s->tb; j < k && !denied; j++)
-            denied = kind_at(R, j, DC_KIND_NEGATION);
-        if (denied)
+        /* (the body word's subject: "they're", or "are" after "they",
+         * "brains" or a group) */
+        uint32_t subj = UINT32_MAX;
+        if (wired && k > s->tb + 1 &&
+            (tok_is_word(R, k - 1, "are") || tok_is_word(R, k - 1, "were") ||
+             tok_is_word(R, k - 1, "is")))
+            subj = k - 2;
+        bool said_of =
+            !wired ||
+            (k > s->tb && (tok_is_word(R, k - 1, "they're") ||
+                           tok_is_word(R, k - 1, "theyre"))) ||
+            (subj != UINT32_MAX &&
+             word_among(R, subj, subj + 1, wl_nature_subject,
+                        sizeof wl_nature_subject / sizeof *wl_nature_subject));
+        for (size_t i = targets_from(rs, s->tb);
+             !said_of && subj != UINT32_MAX && i < rs->nt &&
+             rs->t[i].tb <= subj;
+             i++)
+            said_of = rs->t[i].te == subj + 1 && rs->t[i].type == TG_GROUP;
+        if (!said_of)
             continue;
+        /* From here the sentence is read once: its other body words are
+         * skipped whatever is found. */
+        uint32_t next = s->te > k + 1 ? s->te - 1 : k;
         /* the sentence of the claim: this one, or the one before when
          * this one opens with the cause ("... ahead. thats biology") */
         uint32_t from = s->tb;
@@ -25088,12 +25220,14 @@ static decorum_status rule_unfit_by_nature(run *R)
             (has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE) &&
              !(tok_is_word(R, k + 1, "not") ||
                (R->toks[k + 1].type == TK_PUNCT &&
-                tok_is_word(R, k + 2, "not")))))
+                tok_is_word(R, k + 2, "not"))))) {
+            k = next;
             continue;
-        /* the group, and a capacity denied after it, before the cause
-         * ("wired for X not Y" denies with its own "not") */
+        }
+        /* the group, and a capacity denied after it, before the cause */
         const target *g = NULL;
-        for (size_t i = 0; i < rs->nt && rs->t[i].tb < k; i++) {
+        for (size_t i = targets_from(rs, from); i < rs->nt && rs->t[i].tb < k;
+             i++) {
             const target *t = &rs->t[i];
             if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
                 t->tb >= from)
@@ -25113,23 +25247,57 @@ static decorum_status rule_unfit_by_nature(run *R)
             resolve_pronoun(R, their, &pg, &ctx) && !ctx &&
             pg.type == TG_GROUP && !pg.reclaimed)
             g = &pg;
-        if (!g)
+        if (!g) {
+            k = next;
             continue;
-        uint32_t ne_b = g->te, ne_e = wired ? s->te : k;
+        }
         /* (a capacity: "can't", "cannot", "unable", "too" a word or two
-         * before "to"; "are not Khazars" denies no capacity. Any negator after
-         * "wired for": "wired for gossip, not engineering") */
-        bool neg = false;
-        for (uint32_t j = ne_b; j < ne_e && !neg; j++)
-            neg = (wired && j > k && kind_at(R, j, DC_KIND_NEGATION)) ||
-                  word_among(R, j, j + 1, wl_cannot,
-                             sizeof wl_cannot / sizeof *wl_cannot) ||
-                  (tok_is_word(R, j, "too") && j + 2 < ne_e &&
-                   R->toks[j + 1].type == TK_WORD &&
-                   (tok_is_word(R, j + 2, "to") ||
-                    (j + 3 < ne_e && tok_is_word(R, j + 3, "to"))));
-        if (!neg)
+         * before "to"; "are not Khazars" denies no capacity, nor "can't
+         * digest lactose" a skill) */
+        uint32_t cap = UINT32_MAX;
+        /* (or, of brains or minds, a negator after the cause: "womens
+         * brains are wired for gossip, not for engineering"; or of
+         * "they're" after a denial: "women shouldnt be on the fast ride.
+         * They're built for carrying babies, not holding a wheel"; not
+         * "older women are wired to notice details, not to rush", "these
+         * lads are built for rugby, not football", "I bought the girls
+         * new bikes. They're built for speed, not comfort") */
+        if ((subj != UINT32_MAX &&
+             word_among(R, subj, subj + 1, wl_nature_subject + 1, 4)) ||
+            (wired && k > s->tb &&
+             (tok_is_word(R, k - 1, "they're") ||
+              tok_is_word(R, k - 1, "theyre")) &&
+             has_kind_in(R, from, k, DC_KIND_NEGATION)))
+            for (uint32_t j = k + 2; j < s->te && cap == UINT32_MAX; j++)
+                if (kind_at(R, j, DC_KIND_NEGATION))
+                    cap = j;
+        for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
+            if ((word_among(R, j, j + 1, wl_cannot,
+                            sizeof wl_cannot / sizeof *wl_cannot) &&
+                 !word_among(R, j + 1, j + 2, wl_body_verb,
+                             sizeof wl_body_verb / sizeof *wl_body_verb)) ||
+                (tok_is_word(R, j, "too") && j + 2 < k &&
+                 R->toks[j + 1].type == TK_WORD &&
+                 (tok_is_word(R, j + 2, "to") ||
+                  (j + 3 < k && tok_is_word(R, j + 3, "to")))))
+                cap = j;
+        /* (the body word denied after the capacity: "isn't biology",
+         * "not wired that way", "nothing to do with hormones"; "not
+         * wired for" is the lexicon's own) */
+        bool denied = false;
+        uint32_t d0 = k > s->tb + 3 ? k - 3 : s->tb;
+        if (cap != UINT32_MAX && cap < k && d0 <= cap)
+            d0 = cap + 1;
+        for (uint32_t j = d0; j < k && !denied; j++)
+            denied = kind_at(R, j, DC_KIND_NEGATION);
+        /* (nor a make that gives, after "but": "can't always read fast,
+         * but their brains are wired to spot patterns others miss") */
+        for (uint32_t j = cap + 1; wired && cap < k && j < k && !denied; j++)
+            denied = tok_is_word(R, j, "but");
+        if (cap == UINT32_MAX || denied) {
+            k = next;
             continue;
+        }
         mention sm = {0};
         sm.b = rs->toks[k].b;
         sm.e = rs->toks[k].e;
@@ -25156,19 +25324,22 @@ static bool role_told_of(const run *R, const sentence *s)
 {
     static const char *const told[] = {
         "licence",   "license",    "policy",  "slogan",   "criticised",
-        "criticized", "banned",    "illegal", "unlawful", "discrimination"};
+        "criticized", "banned",    "illegal", "unlawful", "discrimination",
+        "church",    "doctrine",   "requires", "required", "regulations",
+        "fiction",   "mind"};
     static const char *const law[] = {"rule", "rules", "law", "laws"};
     /* (not any denouncing word: "Women shouldn't be referees, they're
      * pathetic" says it of the group) */
     if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told))
         return true;
     /* (a rule told of, "a rule that should go", "the old rule", "the law
-     * says", "in some countries"; not one called for, "that should be
-     * the rule", nor a place it is called for in, "in Western countries,
-     * send them home") */
+     * says", "in some countries", "in most countries"; not one called
+     * for, "that should be the rule", nor a place it is called for in,
+     * "in Western countries, send them home") */
     for (uint32_t k = s->tb + 1; k < s->te; k++)
         if (tok_is_word(R, k, "countries") &&
             (tok_is_word(R, k - 1, "some") || tok_is_word(R, k - 1, "many") ||
+             tok_is_word(R, k - 1, "most") ||
              tok_is_word(R, k - 1, "several") ||
              tok_is_word(R, k - 1, "other")))
             return true;
@@ -31660,8 +31831,14 @@ static bool kept_from(const run *R, const sentence *s, uint32_t j)
         o--;
     if (o > s->tb && tok_is_word(R, o - 1, "it"))
         return false;
-    return word_among(R, from, j, keep, sizeof keep / sizeof *keep) ||
-           has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
+    /* (nor a keeping opposed: "stop keeping gay teachers away from the
+     * boys") */
+    static const char *const stop[] = {"stop", "quit", "stopped"};
+    for (uint32_t i = from; i < j; i++)
+        if (word_among(R, i, i + 1, keep, sizeof keep / sizeof *keep))
+            return !(i > s->tb &&
+                     word_among(R, i - 1, i, stop, sizeof stop / sizeof *stop));
+    return has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
 }
 
 /* Is what children are kept from, after "away from" or "out of" at k, a
@@ -31755,13 +31932,19 @@ static bool misgender_quoted(const run *R, uint32_t k)
      * trans person named before); not "the 'it' girl", "the 'it' factor",
      * a noun after it, nor the name told after "called" ("I get called
      * 'it' by strangers": what others call, which the unquoted shape
-     * "calling it she" reads) */
+     * "calling it she" reads); nor the word denied ("trans people are
+     * not 'it'", "a person, not an 'it'": counter-speech), nor "the 'it'
+     * person", a noun of humanness after it */
     if (tok_is_word(R, k + 1, "it"))
         return !(k > 0 && word_among(R, k - 1, k, wl_smear_call,
                                      sizeof wl_smear_call /
                                          sizeof *wl_smear_call)) &&
+               !(k > 0 && kind_at(R, k - 1, DC_KIND_NEGATION)) &&
+               !(k > 1 && a_or_an(R, k - 1) &&
+                 kind_at(R, k - 2, DC_KIND_NEGATION)) &&
                !(k + 3 < rs->ntok && rs->toks[k + 3].type == TK_WORD &&
                  (kind_at(R, k + 3, DC_KIND_PERSON) ||
+                  kind_at(R, k + 3, DC_KIND_HUMANITY) ||
                   tok_is_word(R, k + 3, "factor") ||
                   tok_is_word(R, k + 3, "crowd") ||
                   tok_is_word(R, k + 3, "bag") ||
@@ -32188,6 +32371,11 @@ static bool denial_astray(const run *R, const mention *x, const sentence *xs)
 static const uint64_t nature_prefixes[] = {
     key_prefix("biolo"), key_prefix("wired"), key_prefix("hormo"),
     key_prefix("genet"), key_prefix("built")};
+/* ... and the words of wl_cannot no negator is ("unable",
+ * "incapable"), with "too" of "too slow to": the rule reads them as a
+ * capacity denied, so the gate must let them pass. */
+static const uint64_t cap_prefixes[] = {key_prefix("unabl"),
+                                        key_prefix("incap"), key_prefix("too")};
 static const uint64_t real_prefixes[] = {
     key_prefix("real"), key_prefix("norma"), key_prefix("prope"),
     key_prefix("natur")};
@@ -32236,6 +32424,13 @@ static const char *const wl_real_noun[] = {
  * a normal home". */
 static const char *const wl_real_lead[] = {"for", "need", "needs",
                                            "deserve", "deserves", "only"};
+/* The words that meet the true kind with support, which a derogation
+ * does not: "real families that love them", "proper parents who support
+ * them", "a real family and now he has one". */
+static const char *const wl_real_support[] = {
+    "love",     "loves",    "loving",   "support",   "supports",
+    "supportive", "accepted", "accepting", "accept", "welcome",
+    "welcomed", "great",    "has",      "everyone"};
 
 /* A gay or trans couple or group told it is no real family: the true
  * kind (wl_real_adj, wl_real_noun) set against the group with "not"
@@ -32267,10 +32462,11 @@ static decorum_status rule_real_family(run *R)
             continue;
         target tg = {0};
         const target *g = NULL;
-        /* "a real family, not two dads": the group within four words
-         * after the "not" */
+        /* "a real family, not two dads", "a real family has a mom and a
+         * dad, not two moms": the group within four words after the
+         * "not", itself within ten */
         uint32_t nt = UINT32_MAX;
-        for (uint32_t j = k + 2; j < s->te && j < k + 5; j++)
+        for (uint32_t j = k + 2; j < s->te && j < k + 11; j++)
             if (tok_is_word(R, j, "not")) {
                 nt = j;
                 break;
@@ -32287,7 +32483,50 @@ static decorum_status rule_real_family(run *R)
         uint32_t l = k - 1;
         if (l > s->tb && a_or_an(R, l))
             l--;
-        if (!g && l >= s->tb &&
+        /* "gay couples are not real families", "two dads isn't a real
+         * family", "trans people can't be real parents": the group the
+         * subject of a copula denied right before (sub, the token after
+         * the subject) */
+        uint32_t sub = UINT32_MAX;
+        if (l > s->tb && (tok_is_word(R, l, "isn't") ||
+                          tok_is_word(R, l, "isnt") ||
+                          tok_is_word(R, l, "aren't") ||
+                          tok_is_word(R, l, "arent") ||
+                          tok_is_word(R, l, "ain't")))
+            sub = l;
+        else if (l > s->tb + 1 && tok_is_word(R, l, "not") &&
+                 (tok_is_word(R, l - 1, "are") || tok_is_word(R, l - 1, "is")))
+            sub = l - 1;
+        else if (l > s->tb + 1 && tok_is_word(R, l, "be") &&
+                 (tok_is_word(R, l - 1, "can't") ||
+                  tok_is_word(R, l - 1, "cant") ||
+                  tok_is_word(R, l - 1, "cannot") ||
+                  tok_is_word(R, l - 1, "never")))
+            sub = l - 1;
+        for (size_t i = 0; !g && sub != UINT32_MAX && i < rs->nt; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && (t->categories & cats) &&
+                !t->reclaimed && t->te == sub &&
+                (t->entry < 0 || lgbt_minority(&R->ents[t->entry])))
+                g = t;
+        }
+        /* (the finding then starts at the denial, which is its own and
+         * not a negator of it: "are not real families") */
+        uint32_t fb = g && sub != UINT32_MAX ? sub : k;
+        /* (not the group's own need or right, nor its children's: "gay
+         * teens need real families", "kids who need a real home"; nor
+         * one met with love: "deserves a real family and now he has one",
+         * "proper parents who support them") */
+        bool own = false;
+        for (size_t i = 0; !g && i < rs->nt && !own; i++)
+            own = rs->t[i].te == l && rs->t[i].type == TG_GROUP;
+        if (l > s->tb && (tok_is_word(R, l - 1, "who") ||
+                          tok_is_word(R, l - 1, "that")))
+            own = true;
+        if (word_among(R, k + 2, s->te, wl_real_support,
+                       sizeof wl_real_support / sizeof *wl_real_support))
+            own = true;
+        if (!g && !own && l >= s->tb &&
             word_among(R, l, l + 1, wl_real_lead,
                        sizeof wl_real_lead / sizeof *wl_real_lead) &&
             !(l > s->tb && kind_at(R, l - 1, DC_KIND_NEGATION)))
@@ -32295,11 +32534,11 @@ static decorum_status rule_real_family(run *R)
         if (!g)
             continue;
         mention sm = {0};
-        sm.b = rs->toks[k].b;
+        sm.b = rs->toks[fb].b;
         sm.e = rs->toks[k + 1].e;
         sm.entry = (uint32_t)re;
         sm.kind = DC_KIND_DEROGATE;
-        sm.tb = k;
+        sm.tb = fb;
         sm.te = k + 2;
         R->out->rf[DC_RF_DEROGATION] += 1;
         decorum_status st = attack_on_group(R, &sm, g,
@@ -35322,9 +35561,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * bytes, read from the tokens' keys: a scan of the text for each cost
      * 3.5M instructions on the bench corpus) */
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
-        any_kind(&R, DC_KIND_NEGATION) &&
         key_prefix_in(&R, nature_prefixes,
                       sizeof nature_prefixes / sizeof *nature_prefixes) &&
+        (any_kind(&R, DC_KIND_NEGATION) ||
+         key_prefix_in(&R, cap_prefixes,
+                       sizeof cap_prefixes / sizeof *cap_prefixes)) &&
         (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
