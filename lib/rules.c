@@ -34286,10 +34286,19 @@ static const char *const wl_not_they[] = {"him", "his", "her", "hers"};
  * streak"); not another doer ("so naturally the landlord overcharged
  * her": the member is the victim), not the writer ("i'm irish so of
  * course i got short changed"), and not a doer whose victim is the
- * member after the deed ("they botched his asylum case"). */
+ * member after the deed ("they botched his asylum case"), and in the
+ * clause of the word of cause if in its sentence. */
 static bool cause_doer(const run *R, const mention *m, uint32_t cause)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (the wrong in the clause of the word of cause when in its
+     * sentence, or in the clause after one the word ends, "should have
+     * guessed, thieving runs in that blood": not a word of the writer's
+     * own after it, "naturally the landlord overcharged her, disgusting") */
+    if (rs->toks[cause].sent == rs->toks[m->tb].sent &&
+        rs->toks[cause].clause != rs->toks[m->tb].clause &&
+        !(cause + 1 < rs->ntok && rs->toks[cause + 1].type == TK_PUNCT))
+        return false;
     uint32_t k = m->tb;
     for (int n = 0; n < 3 && k > cause + 1; n++) {
         uint32_t j = k - 1;
@@ -34578,7 +34587,7 @@ static decorum_status rule_beast_ranked(run *R)
          * end: the creature in the sentence before, "digging out
          * knotweed, chokes everything native. bit like the X in my town";
          * not "like the germans in our group, the kids loved it", which
-         * likens the group to the kids, nor two sentences back) */
+         * likens the group to the kids) */
         uint32_t si = rs->toks[c].sent;
         uint32_t from = s->tb;
         if (c < s->tb + 3 && si > 0) {
@@ -34586,8 +34595,19 @@ static decorum_status rule_beast_ranked(run *R)
             for (uint32_t k = after; k < s->te && fragment; k++)
                 fragment = rs->toks[k].type != TK_WORD ||
                            rs->toks[k].clause == rs->toks[g.tb].clause;
+            /* (two back when the one between goes on about the creature
+             * with no subject of its own: "pulled up bindweed all day.
+             * strangles the roses, comes back every year. bit like the X
+             * on my estate"; not "we saw wolves. he is gentle. ...") */
+            static const char *const subj[] = {
+                "i", "we", "you", "he", "she", "it", "they", "the", "a",
+                "this", "that", "great", "my", "our", "its", "it's"};
             if (fragment)
-                from = rs->s[si - 1].tb;
+                from = si >= 2 && !word_among(R, rs->s[si - 1].tb,
+                                              rs->s[si - 1].tb + 1, subj,
+                                              sizeof subj / sizeof *subj)
+                           ? rs->s[si - 2].tb
+                           : rs->s[si - 1].tb;
         }
         const mention *x = beast_before(R, from, c);
         /* (how the two are treated weighed, which pities the people: "our
@@ -34629,6 +34649,32 @@ static const char *const wl_bar_get[] = {"get", "have", "receive", "hold",
                                          "own"};
 static const char *const wl_bar_whole[] = {"ever", "period", "whatsoever",
                                            "either", "anymore"};
+
+/* Heads of a group kept away for their own sake or in play ("keep the
+ * X kids off the trampoline", "turn away the X fans without tickets"),
+ * and the words of a danger, a food, a drink or a game that a group is
+ * kept from for its own safety or faith ("keep X away from the flooded
+ * area", "away from alcohol", "off the scoreboard") (rule_group_barred). */
+static const char *const wl_bar_head[] = {"kids", "children", "child",
+                                          "babies", "fans", "players",
+                                          "supporters", "team"};
+static const char *const wl_bar_safe[] = {
+    "danger",  "dangerous", "unsafe",   "safe",     "safety",  "flooded",
+    "flood",   "fire",      "front",    "broken",   "alcohol", "booze",
+    "pork",    "beer",      "wine",     "drinks",   "dishes",  "buffet",
+    "scoreboard", "stadium", "tickets", "wicket",   "traffic", "road"};
+
+/* Past participles and nouns of harm after "get" or "have" following a
+ * modal: the group suffers it, it is no right denied ("shouldnt get
+ * abuse", "must not get sent back", "should not have been turned back",
+ * "shouldnt have their kids taken away"). */
+static const char *const wl_bar_suffered[] = {
+    "been",     "sent",     "treated",  "taken",    "deported", "detained",
+    "abused",   "attacked", "blamed",   "turned",   "kicked",   "thrown",
+    "harassed", "beaten",   "punished", "arrested", "separated", "locked",
+    "jailed",   "targeted", "bullied",  "profiled", "hurt",     "killed",
+    "abuse",    "blame",    "hate",     "hassle",   "grief",    "stick",
+    "racism",   "bullying", "harassment"};
 
 /* Is there a word that makes a denial whole in tokens [a, b): "at all",
  * "full stop", "ever", "whatsoever"? */
@@ -34718,7 +34764,14 @@ static decorum_status rule_group_barred(run *R)
             else if (tok_is_word(R, b, "turn"))
                 ok = tok_is_word(R, b + 1, "away") ||
                      (to < s->te && tok_is_word(R, to, "away"));
-            if (ok && bar_called(R, b))
+            /* (kids or fans kept off, or a group kept from a danger, a
+             * food or drink or a game's score: for their sake) */
+            uint32_t se = rs->toks[t->te - 1].sent + 1 < rs->ns
+                              ? rs->s[rs->toks[t->te - 1].sent + 1].te
+                              : s->te;
+            if (ok && bar_called(R, b) &&
+                !word_among(R, t->te - 1, t->te, FRAME_WORDS(wl_bar_head)) &&
+                !word_among(R, to, se, FRAME_WORDS(wl_bar_safe)))
                 from = b;
         }
         /* letting refused: "dont let to X", "never let to X" */
@@ -34741,9 +34794,18 @@ static decorum_status rule_group_barred(run *R)
                       tok_is_word(R, g + 1, "never")))
                 g += 2;
             uint32_t e = to + 9 < s->te ? to + 9 : s->te;
+            /* (not a harm suffered: a participle or a noun of harm
+             * after "get"/"have", or after their possessive) */
+            uint32_t h = g + 1;
+            if (h + 1 < s->te &&
+                (tok_is_word(R, h, "their") || tok_is_word(R, h, "the")))
+                h += 2;
             if (g > to && g + 1 < s->te &&
                 word_among(R, g, g + 1, FRAME_WORDS(wl_bar_get)) &&
-                !tok_is_word(R, g + 1, "to") && bar_whole(R, g + 1, e))
+                !tok_is_word(R, g + 1, "to") &&
+                !word_among(R, g + 1, h + 1 < s->te ? h + 1 : s->te,
+                            FRAME_WORDS(wl_bar_suffered)) &&
+                bar_whole(R, g + 1, e))
                 from = t->tb, to = e;
         }
         /* (the tests that read more, once a call is found) */
