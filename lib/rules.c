@@ -34286,26 +34286,32 @@ static const char *const wl_not_they[] = {"him", "his", "her", "hers"};
  * streak"); not another doer ("so naturally the landlord overcharged
  * her": the member is the victim), not the writer ("i'm irish so of
  * course i got short changed"), and not a doer whose victim is the
- * member after the deed ("they botched his asylum case"), and in the
- * clause of the word of cause if in its sentence. */
+ * member after the deed ("they botched his asylum case"), and with no
+ * punctuation between the word of cause and it in its sentence. */
 static bool cause_doer(const run *R, const mention *m, uint32_t cause)
 {
     const dc_rules_scratch *rs = R->rs;
-    /* (the wrong in the clause of the word of cause when in its
-     * sentence, or in the clause after one the word ends, "should have
+    /* (no punctuation between the word of cause and the wrong when in
+     * its sentence ("explains exactly why she was so nasty" is read), but
+     * after a word of cause that ends its clause, "should have
      * guessed, thieving runs in that blood": not a word of the writer's
      * own after it, "naturally the landlord overcharged her, disgusting") */
     if (rs->toks[cause].sent == rs->toks[m->tb].sent &&
-        rs->toks[cause].clause != rs->toks[m->tb].clause &&
         !(cause + 1 < rs->ntok && rs->toks[cause + 1].type == TK_PUNCT))
-        return false;
+        for (uint32_t j = cause + 1; j < m->tb; j++)
+            if (rs->toks[j].type == TK_PUNCT)
+                return false;
     uint32_t k = m->tb;
     for (int n = 0; n < 3 && k > cause + 1; n++) {
         uint32_t j = k - 1;
+        const tok *w = &rs->toks[j];
+        bool ly = w->type == TK_WORD && w->e - w->b > 3 &&
+                  R->n->text[w->e - 2] == 'l' && R->n->text[w->e - 1] == 'y';
         if (!word_among(R, j, j + 1, FRAME_WORDS(wl_habit_gap)) &&
-            !kind_at(R, j, DC_KIND_MODAL) && !adverb_like(R, j) &&
-            !tok_is_word(R, j, "got") && !tok_is_word(R, j, "had") &&
-            !tok_is_word(R, j, "get"))
+            !kind_at(R, j, DC_KIND_MODAL) && !ly &&
+            !tok_is_word(R, j, "so") && !tok_is_word(R, j, "got") &&
+            !tok_is_word(R, j, "had") && !tok_is_word(R, j, "get") &&
+            !tok_is_word(R, j, "was"))
             break;
         k = j;
     }
