@@ -34509,8 +34509,15 @@ static bool beast_own_verb(const run *R, uint32_t k, const sentence *s)
             rs->toks[k].clause != c)
             return false;
     }
+    /* (an adverb in "-ly", an emoji: "bit like the X in my town
+     * really", "than the X on my estate 😂") */
+    const tok *w = &rs->toks[k];
+    unsigned char c0 = (unsigned char)R->n->text[w->b];
     if (word_among(R, k, k + 1, FRAME_WORDS(wl_beast_end)) ||
-        word_among(R, k, k + 1, FRAME_WORDS(wl_beast_place)))
+        word_among(R, k, k + 1, FRAME_WORDS(wl_beast_place)) ||
+        c0 < 'a' || c0 > 'z' ||
+        (w->e - w->b > 3 && R->n->text[w->e - 2] == 'l' &&
+         R->n->text[w->e - 1] == 'y'))
         return false;
     /* (a doing done to the writer's place, which likens the group to the
      * creature's harm: "a bit like what the X are doing to our towns",
