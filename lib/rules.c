@@ -34827,6 +34827,73 @@ static bool known_after(const run *R, uint32_t k)
     return false;
 }
 
+/* Pronouns of the third person, each with the object and possessive
+ * forms that refer to another person than it ("he ... her", "they ...
+ * his"): the deed's doer and its victim (cause_doer). */
+static const char *const wl_doer_he[] = {"he"};
+static const char *const wl_doer_she[] = {"she"};
+static const char *const wl_doer_they[] = {"they"};
+static const char *const wl_not_he[] = {"her", "them", "their", "hers"};
+static const char *const wl_not_she[] = {"him", "his", "them", "their"};
+static const char *const wl_not_they[] = {"him", "his", "her", "hers"};
+
+/* Is the member whose people are named the doer of the wrong m, as
+ * rule_cause_pinned needs? Its subject, back over adverbs, auxiliaries and
+ * modals, must be "he", "she" or "they", or no subject at all (the wrong a noun: "explains the lazy
+ * streak"); not another doer ("so naturally the landlord overcharged
+ * her": the member is the victim), not the writer ("i'm irish so of
+ * course i got short changed"), and not a doer whose victim is the
+ * member after the deed ("they botched his asylum case"), and with no
+ * punctuation between the word of cause and it in its sentence. */
+static bool cause_doer(const run *R, const mention *m, uint32_t cause)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* (no punctuation between the word of cause and the wrong when in
+     * its sentence ("explains exactly why she was so nasty" is read), but
+     * after a word of cause that ends its clause, "should have
+     * guessed, thieving runs in that blood": not a word of the writer's
+     * own after it, "naturally the landlord overcharged her, disgusting") */
+    if (rs->toks[cause].sent == rs->toks[m->tb].sent &&
+        !(cause + 1 < rs->ntok && rs->toks[cause + 1].type == TK_PUNCT))
+        for (uint32_t j = cause + 1; j < m->tb; j++)
+            if (rs->toks[j].type == TK_PUNCT)
+                return false;
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > cause + 1; n++) {
+        uint32_t j = k - 1;
+        const tok *w = &rs->toks[j];
+        bool ly = w->type == TK_WORD && w->e - w->b > 3 &&
+                  R->n->text[w->e - 2] == 'l' && R->n->text[w->e - 1] == 'y';
+        if (!word_among(R, j, j + 1, FRAME_WORDS(wl_habit_gap)) &&
+            !kind_at(R, j, DC_KIND_MODAL) && !ly &&
+            !tok_is_word(R, j, "so") && !tok_is_word(R, j, "got") &&
+            !tok_is_word(R, j, "had") && !tok_is_word(R, j, "get") &&
+            !tok_is_word(R, j, "was"))
+            break;
+        k = j;
+    }
+    if (k <= cause + 1 || k == 0)
+        return true;
+    uint32_t j = k - 1;
+    if (rs->toks[j].type != TK_WORD || tok_is_word(R, j, "so") ||
+        tok_is_word(R, j, "and") || tok_is_word(R, j, "the") ||
+        a_or_an(R, j))
+        return true;
+    const char *const *not_obj;
+    size_t n_not;
+    if (word_among(R, j, j + 1, FRAME_WORDS(wl_doer_he)))
+        not_obj = wl_not_he, n_not = sizeof wl_not_he / sizeof *wl_not_he;
+    else if (word_among(R, j, j + 1, FRAME_WORDS(wl_doer_she)))
+        not_obj = wl_not_she, n_not = sizeof wl_not_she / sizeof *wl_not_she;
+    else if (word_among(R, j, j + 1, FRAME_WORDS(wl_doer_they)))
+        not_obj = wl_not_they,
+        n_not = sizeof wl_not_they / sizeof *wl_not_they;
+    else
+        return false;
+    return m->te >= rs->ntok ||
+           !word_among(R, m->te, m->te + 1, not_obj, n_not);
+}
+
 /* A wrong a member did, told as following from their people: an identity
  * word of a people, race or faith (a member: "the seller was jewish", "a
  * gypsy", "a mexican woman"), then, in its sentence or the next, a word
@@ -34877,7 +34944,16 @@ static decorum_status rule_cause_pinned(run *R)
                 !kind_at(R, q->te, DC_KIND_OBJECT))
                 id = q;
         }
-        if (!id)
+        /* (the writer's own people: "i'm irish so of course ...", "as
+         * a jew, naturally ...") */
+        if (!id || !cause_doer(R, m, cause) ||
+            (id->tb > 0 &&
+             (tok_is_word(R, id->tb - 1, "i'm") ||
+              tok_is_word(R, id->tb - 1, "im") ||
+              tok_is_word(R, id->tb - 1, "we're") ||
+              (id->tb > 1 && (tok_is_word(R, id->tb - 2, "i") ||
+                              tok_is_word(R, id->tb - 2, "we") ||
+                              tok_is_word(R, id->tb - 2, "as"))))))
             continue;
         target g = group_of(R, id);
         if (colour_alone(R, &g) ||
@@ -34948,6 +35024,81 @@ static const mention *beast_before(const run *R, uint32_t a, uint32_t b)
     return NULL;
 }
 
+/* Words that may follow a group compared without giving it a verb of its
+ * own: a clause's end in speech ("lol", "tbh"), a conjunction, a new
+ * subject ("rabbits breed slower than the roma lol", "than the afghans
+ * and they know it"); and prepositions that open a phrase of place after
+ * the group ("the pakistanis in my town", "the indians next door"). */
+static const char *const wl_beast_end[] = {
+    "lol",  "lmao", "tbh",  "imo",  "ngl", "honestly", "and", "or", "but",
+    "tho",  "though", "mate", "i",  "you", "we",  "haha", "fr", "innit",
+    "anyway", "seriously", "tbf", "smh", "they", "he", "she"};
+static const char *const wl_beast_ours[] = {
+    "our", "country", "street", "streets", "town", "towns", "neighbourhood"};
+static const char *const wl_beast_place[] = {
+    "in", "on", "at", "from", "near", "next", "around", "across", "round",
+    "down", "up", "over", "round", "of", "with", "without"};
+
+/* Does the group compared, ending at token k, do something of its own
+ * after it, past a phrase of place: "like the polish workers go home",
+ * "like the jews who hid there", "than the ukrainians in the shelter
+ * were"? Then the comparison is of doings ("cook it the way the italians
+ * cook it"), not a ranking with a creature. Any word that follows in the
+ * group's clause and is no end of speech nor a phrase of place counts. */
+static bool beast_own_verb(const run *R, uint32_t k, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= s->te || rs->toks[k].type != TK_WORD ||
+        rs->toks[k].clause != rs->toks[k - 1].clause)
+        return false;
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_beast_place))) {
+        /* (the phrase: its preposition, a determiner, one noun) */
+        uint32_t c = rs->toks[k].clause;
+        k++;
+        if (k < s->te && (tok_is_word(R, k, "the") || tok_is_word(R, k, "my") ||
+                          tok_is_word(R, k, "our") ||
+                          tok_is_word(R, k, "this") ||
+                          tok_is_word(R, k, "that") ||
+                          tok_is_word(R, k, "their") || a_or_an(R, k)))
+            k++;
+        k++;
+        if (k >= s->te || rs->toks[k].type != TK_WORD ||
+            rs->toks[k].clause != c)
+            return false;
+    }
+    /* (an adverb in "-ly", an emoji: "bit like the X in my town
+     * really", "than the X on my estate 😂") */
+    const tok *w = &rs->toks[k];
+    unsigned char c0 = (unsigned char)R->n->text[w->b];
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_beast_end)) ||
+        word_among(R, k, k + 1, FRAME_WORDS(wl_beast_place)) ||
+        c0 < 'a' || c0 > 'z' ||
+        (w->e - w->b > 3 && R->n->text[w->e - 2] == 'l' &&
+         R->n->text[w->e - 1] == 'y'))
+        return false;
+    /* (a doing done to the writer's place, which likens the group to the
+     * creature's harm: "a bit like what the X are doing to our towns",
+     * "same as the X are on this country", "the way the X spread
+     * through a street") */
+    uint32_t c = rs->toks[k].clause, e = k + 8 < s->te ? k + 8 : s->te;
+    for (uint32_t j = k; j < e && rs->toks[j].clause == c; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_beast_ours)))
+            return false;
+    return true;
+}
+
+/* Is the "like" at token c a verb ("seems to like the X", "i like the
+ * X", "dont like"), not a comparison? */
+static bool like_verb(const run *R, uint32_t c)
+{
+    static const char *const before[] = {
+        "to", "i", "we", "you", "they", "he", "she", "dont", "don't",
+        "didnt", "didn't", "doesnt", "doesn't", "really", "actually"};
+    return c > 0 && tok_is_word(R, c, "like") &&
+           (word_among(R, c - 1, c, before, sizeof before / sizeof *before) ||
+            kind_at(R, c - 1, DC_KIND_MODAL));
+}
+
 /* A people compared with a creature, and so ranked with it or below it:
  * the creature first in the sentence (or, when the comparison opens its
  * sentence, in the one before: "spreads underground, chokes everything
@@ -34996,17 +35147,38 @@ static decorum_status rule_beast_ranked(run *R)
         if (after < rs->ntok &&
             (kind_at(R, after, DC_KIND_OBJECT) ||
              word_among(R, after, after + 1, own_verb,
-                        sizeof own_verb / sizeof *own_verb)))
+                        sizeof own_verb / sizeof *own_verb) ||
+             beast_own_verb(R, after, s)))
             continue;
-        if (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s))
+        if (like_verb(R, c) || has_kind_in(R, s->tb, c, DC_KIND_REPORT) ||
+            (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s)))
             continue;
-        /* (a comparison opening its sentence: the creature in the one or
-         * two before, "digging out knotweed. spreads underground, chokes
-         * everything native. bit like the X in my town") */
+        /* (a comparison opening its sentence, a fragment that runs to its
+         * end: the creature in the sentence before, "digging out
+         * knotweed, chokes everything native. bit like the X in my town";
+         * not "like the germans in our group, the kids loved it", which
+         * likens the group to the kids) */
         uint32_t si = rs->toks[c].sent;
-        uint32_t from = c >= s->tb + 3 || si == 0 ? s->tb
-                        : si == 1                 ? rs->s[0].tb
-                                                  : rs->s[si - 2].tb;
+        uint32_t from = s->tb;
+        if (c < s->tb + 3 && si > 0) {
+            bool fragment = true;
+            for (uint32_t k = after; k < s->te && fragment; k++)
+                fragment = rs->toks[k].type != TK_WORD ||
+                           rs->toks[k].clause == rs->toks[g.tb].clause;
+            /* (two back when the one between goes on about the creature
+             * with no subject of its own: "pulled up bindweed all day.
+             * strangles the roses, comes back every year. bit like the X
+             * on my estate"; not "we saw wolves. he is gentle. ...") */
+            static const char *const subj[] = {
+                "i", "we", "you", "he", "she", "it", "they", "the", "a",
+                "this", "that", "great", "my", "our", "its", "it's"};
+            if (fragment)
+                from = si >= 2 && !word_among(R, rs->s[si - 1].tb,
+                                              rs->s[si - 1].tb + 1, subj,
+                                              sizeof subj / sizeof *subj)
+                           ? rs->s[si - 2].tb
+                           : rs->s[si - 1].tb;
+        }
         const mention *x = beast_before(R, from, c);
         /* (how the two are treated weighed, which pities the people: "our
          * dogs are treated better than the refugees in those camps") */
@@ -35047,6 +35219,32 @@ static const char *const wl_bar_get[] = {"get", "have", "receive", "hold",
                                          "own"};
 static const char *const wl_bar_whole[] = {"ever", "period", "whatsoever",
                                            "either", "anymore"};
+
+/* Heads of a group kept away for their own sake or in play ("keep the
+ * X kids off the trampoline", "turn away the X fans without tickets"),
+ * and the words of a danger, a food, a drink or a game that a group is
+ * kept from for its own safety or faith ("keep X away from the flooded
+ * area", "away from alcohol", "off the scoreboard") (rule_group_barred). */
+static const char *const wl_bar_head[] = {"kids", "children", "child",
+                                          "babies", "fans", "players",
+                                          "supporters", "team"};
+static const char *const wl_bar_safe[] = {
+    "danger",  "dangerous", "unsafe",   "safe",     "safety",  "flooded",
+    "flood",   "fire",      "front",    "broken",   "alcohol", "booze",
+    "pork",    "beer",      "wine",     "drinks",   "dishes",  "buffet",
+    "scoreboard", "stadium", "tickets", "wicket",   "traffic", "road"};
+
+/* Past participles and nouns of harm after "get" or "have" following a
+ * modal: the group suffers it, it is no right denied ("shouldnt get
+ * abuse", "must not get sent back", "should not have been turned back",
+ * "shouldnt have their kids taken away"). */
+static const char *const wl_bar_suffered[] = {
+    "been",     "sent",     "treated",  "taken",    "deported", "detained",
+    "abused",   "attacked", "blamed",   "turned",   "kicked",   "thrown",
+    "harassed", "beaten",   "punished", "arrested", "separated", "locked",
+    "jailed",   "targeted", "bullied",  "profiled", "hurt",     "killed",
+    "abuse",    "blame",    "hate",     "hassle",   "grief",    "stick",
+    "racism",   "bullying", "harassment"};
 
 /* Is there a word that makes a denial whole in tokens [a, b): "at all",
  * "full stop", "ever", "whatsoever"? */
@@ -35136,7 +35334,14 @@ static decorum_status rule_group_barred(run *R)
             else if (tok_is_word(R, b, "turn"))
                 ok = tok_is_word(R, b + 1, "away") ||
                      (to < s->te && tok_is_word(R, to, "away"));
-            if (ok && bar_called(R, b))
+            /* (kids or fans kept off, or a group kept from a danger, a
+             * food or drink or a game's score: for their sake) */
+            uint32_t se = rs->toks[t->te - 1].sent + 1 < rs->ns
+                              ? rs->s[rs->toks[t->te - 1].sent + 1].te
+                              : s->te;
+            if (ok && bar_called(R, b) &&
+                !word_among(R, t->te - 1, t->te, FRAME_WORDS(wl_bar_head)) &&
+                !word_among(R, to, se, FRAME_WORDS(wl_bar_safe)))
                 from = b;
         }
         /* letting refused: "dont let to X", "never let to X" */
@@ -35159,9 +35364,18 @@ static decorum_status rule_group_barred(run *R)
                       tok_is_word(R, g + 1, "never")))
                 g += 2;
             uint32_t e = to + 9 < s->te ? to + 9 : s->te;
+            /* (not a harm suffered: a participle or a noun of harm
+             * after "get"/"have", or after their possessive) */
+            uint32_t h = g + 1;
+            if (h + 1 < s->te &&
+                (tok_is_word(R, h, "their") || tok_is_word(R, h, "the")))
+                h += 2;
             if (g > to && g + 1 < s->te &&
                 word_among(R, g, g + 1, FRAME_WORDS(wl_bar_get)) &&
-                !tok_is_word(R, g + 1, "to") && bar_whole(R, g + 1, e))
+                !tok_is_word(R, g + 1, "to") &&
+                !word_among(R, g + 1, h + 1 < s->te ? h + 1 : s->te,
+                            FRAME_WORDS(wl_bar_suffered)) &&
+                bar_whole(R, g + 1, e))
                 from = t->tb, to = e;
         }
         /* (the tests that read more, once a call is found) */
