@@ -10613,9 +10613,9 @@ static bool thing_told_off(const run *R, const mention *m)
  * bastards" still is). */
 static bool pests_sworn_at(const run *R, const mention *m)
 {
-    static const char *const fill[] = {"little", "the",   "those", "bloody",
-                                       "thieving", "sneaky", "absolute",
-                                       "slimy",  "greedy", "damn", "dirty"};
+    static const char *const fill[] = {"little", "bloody",   "thieving",
+                                       "sneaky", "absolute", "slimy",
+                                       "greedy", "damn",     "dirty"};
     const tok *toks = R->toks;
     if (R->n->text[m->e - 1] != 's')
         return false;
@@ -10629,26 +10629,26 @@ static bool pests_sworn_at(const run *R, const mention *m)
             (unsigned char)R->n->text[toks[k].b] >= 0x80) /* an emoji */
             continue;
         if (++words > 3 ||
-            (!kind_at(R, k, DC_KIND_PROFANITY) &&
+            (!kind_at(R, k, DC_KIND_PROFANITY) && !is_determiner(R, k) &&
              !word_among(R, k, k + 1, fill, sizeof fill / sizeof fill[0])))
             return false;
     }
     uint32_t k = p->tb;
     while (k < p->te && toks[k].type != TK_WORD)
         k++;
-    if (k < p->te && (is_determiner(R, k) || tok_is_word(R, k, "the") ||
-                      tok_is_word(R, k, "my") || tok_is_word(R, k, "our")))
+    if (k < p->te && (is_determiner(R, k) || tok_is_word(R, k, "my") ||
+                      tok_is_word(R, k, "our")))
         k++;
     const mention *o = k < p->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
-    if (!o || R->n->text[o->e - 1] != 's' ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_PERSON) ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_IDENTITY) ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_SLUR) ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_HUMANITY) ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_PRONOUN_YOU) ||
-        has_kind_in(R, p->tb, p->te, DC_KIND_PRONOUN_GROUP))
+    if (!o || R->n->text[o->e - 1] != 's')
         return false;
-    return true;
+    /* the kinds of the mentions that start in the sentence before, at once */
+    uint64_t kinds = 0;
+    for (uint32_t j = p->tb; j < p->te; j++)
+        kinds |= R->at[j];
+    return !(kinds & (KIND_BIT(PERSON) | KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                      KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_YOU) |
+                      KIND_BIT(PRONOUN_GROUP)));
 }
 
 /* Slurs: they name and attack a group at once. */
