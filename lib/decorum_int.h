@@ -410,9 +410,13 @@ enum {
     DC_SENSE_PATTERN,   /* "always", "every time": the group as the
                          * culprit each time, an insinuation beside an
                          * incident and a cue (culprit_pattern) */
-    DC_SENSE_SHRUG      /* "not my problem", "no great loss": an approve
+    DC_SENSE_SHRUG,     /* "not my problem", "no great loss": an approve
                          * entry that shrugs off harm; said of a harm to a
                          * group, a threat (rule_shrug) */
+    DC_SENSE_PLAIN      /* code: a question called plain ("genuine
+                         * question"): a marker only beside a question
+                         * that singles a group out (rule_insinuated,
+                         * rule_presumed), never rule_noticing's */
 };
 
 /* The sense number of entry flags f. */

@@ -119,6 +119,7 @@ static const struct {
     {"capacity", (uint64_t)DC_SENSE_CAPACITY << DC_F_SENSE_SHIFT},
     {"pattern", (uint64_t)DC_SENSE_PATTERN << DC_F_SENSE_SHIFT},
     {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
+    {"plain", (uint64_t)DC_SENSE_PLAIN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -602,6 +602,9 @@ typedef struct run {
     /* a code of sense `notice` (an insinuation's marker or referent):
      * rule_noticing has work */
     bool noticed;
+    /* a code of sense `plain` ("genuine question"): rule_insinuated's
+     * marker where the question singles a group out */
+    bool plain;
     /* a named atrocity (a threat entry flagged `event`) among the
      * mentions, and one not severe (an "LGBT-free zone"): the atrocity
      * rules' gates (named_event), looked for once a run and only after
@@ -22299,7 +22302,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     /* an insinuation's marker ("notice how") is no code: rule_noticing
      * reads it beside a referent */
-    if (DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE && !e->group_len)
+    if ((DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
+         DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN) && !e->group_len)
         return DECORUM_OK;
     /* in scare quotes of its own, the writer's sarcasm (an entry flagged
      * `scare` is a code only so: "urban", "enriched") */
@@ -29521,7 +29525,8 @@ static bool report_unmarked(const run *R, const sentence *s)
              j < rs->nm && rs->m[j].tb <= r->tb && !in_marker; j++) {
             const mention *c = &rs->m[j];
             in_marker = c->kind == DC_KIND_CODE && c->te > r->tb &&
-                        DC_SENSE_OF(ent(R, c)->flags) == DC_SENSE_NOTICE;
+                        (DC_SENSE_OF(ent(R, c)->flags) == DC_SENSE_NOTICE ||
+                         DC_SENSE_OF(ent(R, c)->flags) == DC_SENSE_PLAIN);
         }
         if (!in_marker)
             return true;
@@ -29605,8 +29610,7 @@ static bool comment_singled(const run *R);
  * (presumed_plain). */
 static bool plain_tag(const run *R, const mention *m)
 {
-    return m->te > m->tb && (tok_is_word(R, m->te - 1, "question") ||
-                             tok_is_word(R, m->te - 1, "q"));
+    return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_PLAIN;
 }
 
 static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
@@ -29620,10 +29624,9 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
     const mention *mk = NULL;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_CODE ||
-            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len ||
-            (plain_tag(R, m) && !comment_singled(R)))
+        if (m->kind != DC_KIND_CODE || ent(R, m)->group_len ||
+            (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE &&
+             !(plain_tag(R, m) && comment_singled(R))))
             continue;
         const mention *neg;
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
@@ -29860,7 +29863,7 @@ static bool presumed_marker(const run *R, uint32_t si, bool near, bool late)
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE ||
             DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
-            ent(R, m)->group_len || plain_tag(R, m))
+            ent(R, m)->group_len)
             continue;
         if ((near && m->tb > s->tb + 2) || (late && m->tb <= s->tb + 2))
             continue;
@@ -30085,7 +30088,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         return DECORUM_OK;
     for (uint32_t si = 0; si < rs->ns && first == UINT32_MAX; si++) {
         const sentence *s = &rs->s[si];
-        if (!s->question && !presumed_marker(R, si, true, false))
+        if (!s->question &&
+            !(R->noticed && presumed_marker(R, si, true, false)))
             continue;
         if (presumed_word(R, s) != UINT32_MAX ||
             presumed_essence(R, si, true) != UINT32_MAX)
@@ -30160,7 +30164,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         if (pe == UINT32_MAX && si + 1 < rs->ns)
             pe = presumed_essence(R, si + 1, true);
         if (pe == UINT32_MAX) {
-            if (!s->question && !presumed_marker(R, si, true, false))
+            if (!s->question &&
+            !(R->noticed && presumed_marker(R, si, true, false)))
                 continue;
             p = presumed_word(R, s);
             /* (the group the pattern's subject or named right after it:
@@ -35582,6 +35587,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_CODE:
         case DC_KIND_CONSPIRACY:
             R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
+            R.plain |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_PLAIN;
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -35852,7 +35858,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_noticing(&R)) != DECORUM_OK)
         return st;
     /* an insinuation's marker and a group named (rule_insinuated) */
-    if (R.noticed &&
+    if ((R.noticed || R.plain) &&
         (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_insinuated(&R)) != DECORUM_OK)
