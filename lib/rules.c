@@ -24859,13 +24859,9 @@ static decorum_status rule_place_assigned(run *R)
         /* ("a woman's place is": one woman, the person noun, stands for
          * all; so does "a girl belongs", "every wife belongs", one named
          * with "a" or a quantifier, not "the girl belongs", one person) */
-        const mention *pw =
-            tok_is_word(R, k, "place") ||
-                    (who > s->tb && (tok_is_word(R, who - 1, "a") ||
-                                     tok_is_word(R, who - 1, "every") ||
-                                     tok_is_word(R, who - 1, "any")))
-                ? mention_at(R, who, DC_KIND_PERSON)
-                : NULL;
+        const mention *pw = tok_is_word(R, k, "place") || one
+                                ? mention_at(R, who, DC_KIND_PERSON)
+                                : NULL;
         if (!found && pw && entry_of_women(ent(R, pw))) {
             g = group_of(R, pw);
             found = true;
@@ -24942,16 +24938,8 @@ static const char *const wl_role[] = {
     "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
     "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
 
-/* The adverbs that may stand between a group and the modal that denies
- * it a role, without changing what is said: "women really shouldn't be
- * referees", "women just can't be surgeons", "girls simply should not
- * be mechanics". */
-static const char *const wl_role_adverb[] = {
-    "really", "just",       "simply",    "honestly", "definitely",
-    "truly",  "absolutely", "obviously", "clearly",  "frankly"};
-
 /* Does the modal that denies a role start at token k, after at most one
- * adverb (wl_role_adverb)? The token of the role's word then, or
+ * adverb (adverb_like)? The token of the role's word then, or
  * UINT32_MAX: "shouldn't be", "can't be", "cannot be", "mustn't be",
  * "should never be", "can never be", "should not ever be", "should
  * never ever be". */
@@ -24959,8 +24947,7 @@ static uint32_t role_modal_end(const run *R, uint32_t k)
 {
     uint32_t ntok = R->rs->ntok;
     if (k + 2 < ntok &&
-        word_among(R, k, k + 1, wl_role_adverb,
-                   sizeof wl_role_adverb / sizeof *wl_role_adverb))
+        adverb_like(R, k))
         k++;
     if (k + 2 >= ntok)
         return UINT32_MAX;
@@ -25051,8 +25038,7 @@ static decorum_status rule_ward(run *R)
         uint32_t k = t->te;
         /* (an adverb between: "women really shouldn't ...") */
         if (k + 1 < s->te &&
-            word_among(R, k, k + 1, wl_role_adverb,
-                       sizeof wl_role_adverb / sizeof *wl_role_adverb))
+            adverb_like(R, k))
             k++;
         uint32_t v = ward_modal_end(R, k, s->te);
         if (v == UINT32_MAX)
@@ -25383,14 +25369,12 @@ static decorum_status rule_role_denied(run *R)
         char f = (char)R->key[k];
         bool hire = t->tb >= 3 && tok_is_word(R, t->tb - 1, "not");
         /* (the modal starts "s", "c" or "m", or the word after the group
-         * is an adverb, wl_role_adverb, and the modal's after it) */
+         * is an adverb (adverb_like), and the modal's after it) */
         char f2 = k < rs->ntok ? (char)R->key[k + 1] : 0;
         bool modal = f == 's' || f == 'c' || f == 'm' ||
                      ((f2 == 's' || f2 == 'c' || f2 == 'm') &&
                       k + 2 < rs->ntok &&
-                      word_among(R, k, k + 1, wl_role_adverb,
-                                 sizeof wl_role_adverb /
-                                     sizeof *wl_role_adverb));
+                      adverb_like(R, k));
         if (!modal && !hire)
             continue;
         uint32_t v = UINT32_MAX, re = 0, c = rs->toks[t->tb].clause;
@@ -31944,9 +31928,7 @@ static bool misgender_quoted(const run *R, uint32_t k)
         return !(k > 0 && word_among(R, k - 1, k, wl_smear_call,
                                      sizeof wl_smear_call /
                                          sizeof *wl_smear_call)) &&
-               !(k > 0 && kind_at(R, k - 1, DC_KIND_NEGATION)) &&
-               !(k > 1 && a_or_an(R, k - 1) &&
-                 kind_at(R, k - 2, DC_KIND_NEGATION)) &&
+               !negated_before(R, sent_of(R, k), k) &&
                !(k + 3 < rs->ntok && rs->toks[k + 3].type == TK_WORD &&
                  (kind_at(R, k + 3, DC_KIND_PERSON) ||
                   kind_at(R, k + 3, DC_KIND_HUMANITY) ||
@@ -32454,7 +32436,7 @@ static decorum_status rule_real_family(run *R)
     int32_t re = R->rules->real_entry;
     const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
                           (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
-    for (uint32_t k = 1; re >= 0 && k + 1 < rs->ntok; k++) {
+    for (uint32_t k = 0; re >= 0 && k + 1 < rs->ntok; k++) {
         if (!word_among(R, k, k + 1, wl_real_adj,
                         sizeof wl_real_adj / sizeof *wl_real_adj) ||
             !word_among(R, k + 1, k + 2, wl_real_noun,
@@ -32485,7 +32467,7 @@ static decorum_status rule_real_family(run *R)
         }
         /* "it's for real families", "needs a normal home": the lead
          * right before, or before "a" */
-        uint32_t l = k - 1;
+        uint32_t l = k > 0 ? k - 1 : 0;
         if (l > s->tb && a_or_an(R, l))
             l--;
         /* "gay couples are not real families", "two dads isn't a real
