@@ -27741,7 +27741,7 @@ static decorum_status rule_warned(run *R, size_t first)
  * torched"). */
 static const char *const next_where[] = {
     "ambulance", "stretcher", "hospital", "canal", "river", "ditch",
-    "hedge",     "wheelchair", "coffin",  "box",   "morgue"};
+    "wheelchair", "coffin",  "box",   "morgue"};
 static const char *const next_in[] = {"in", "into", "on"};
 static const char *const next_body[] = {
     "legs", "leg", "face", "teeth", "kneecaps", "knees", "head", "arms",
@@ -28060,8 +28060,7 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
         for (uint32_t j = k + 2; j < s->te && j < k + 6; j++) {
             if (!word_among(R, j, j + 1, FRAME_WORDS(burn_burns)))
                 continue;
-            if (kind_at(R, j - 1, DC_KIND_PLACE) ||
-                word_among(R, j - 1, j, FRAME_WORDS(dis_homes)) ||
+            if (word_among(R, j - 1, j, FRAME_WORDS(dis_homes)) ||
                 tok_is_word(R, j - 1, "roof") ||
                 tok_is_word(R, j - 1, "roofs") ||
                 place_named(R, s->tb, s->te) ||
@@ -30088,11 +30087,11 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
             t = &rs->t[i];
             if (t->type == TG_PRONOUN) {
                 bool from_ctx;
-                /* (the writer's own group: "as a Muslim, why is it always
-                 * us who have to apologise?") */
+                /* (a pronoun target is a pronoun_group mention, never
+                 * "us", "we" or "our": the writer's own group, "as a
+                 * Muslim, why is it always us ...", is own_identity's) */
                 if (!resolve_pronoun(R, t->tb, &idt, &from_ctx) || from_ctx ||
-                    idt.type != TG_GROUP || tok_is_word(R, t->tb, "us") ||
-                    tok_is_word(R, t->tb, "we") || tok_is_word(R, t->tb, "our"))
+                    idt.type != TG_GROUP)
                     continue;
                 idt.tb = t->tb;
                 idt.te = t->te;
