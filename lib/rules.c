@@ -34554,8 +34554,8 @@ static bool pinned_wrong(const run *R, const mention *m, bool told)
  * habit: adverbs, "all", auxiliaries and modals ("they will literally
  * nick anything", "that lot are all", "indians just cheat"). */
 static const char *const wl_habit_gap[] = {
-    "all",    "always", "will",  "would", "do",     "does",  "just",
-    "are",    "is",     "were",  "have",  "has",    "really", "honestly",
+    "all",    "always", "do",     "does",  "just",   "are",   "is",
+    "were",   "have",  "has",    "really", "honestly",
     "simply", "still",  "even",  "ever",  "forever", "literally",
     "basically", "genuinely", "constantly", "compulsive", "habitual",
     "born",   "total",  "complete", "shameless", "natural"};
@@ -35806,12 +35806,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* a wrong pinned on a people as a habit or as a member's cause: a
      * wrong (a stereotype) and a group or an identity word */
-    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
+    if (R.hate_so_far < 0.5f &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         (st = rule_habit_pinned(&R)) != DECORUM_OK)
         return st;
     if (R.hate_so_far < 0.5f &&
-        (any_kind(&R, DC_KIND_STEREOTYPE) || any_kind(&R, DC_KIND_DEROGATE)) &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         any_kind(&R, DC_KIND_IDENTITY) &&
         (st = rule_cause_pinned(&R)) != DECORUM_OK)
         return st;
