@@ -10616,9 +10616,9 @@ static bool thing_told_off(const run *R, const mention *m)
  * bastards" still is). */
 static bool pests_sworn_at(const run *R, const mention *m)
 {
-    static const char *const fill[] = {"little", "bloody",   "thieving",
-                                       "sneaky", "absolute", "slimy",
-                                       "greedy", "damn",     "dirty"};
+    /* (swear words pass as profanity: "bloody", "damn") */
+    static const char *const fill[] = {"little", "thieving", "sneaky",
+                                       "absolute", "slimy", "greedy", "dirty"};
     const tok *toks = R->toks;
     if (R->n->text[m->e - 1] != 's')
         return false;
@@ -24527,15 +24527,12 @@ static uint32_t kept_as(const run *R, const mention *id)
         return id->tb - 1;
     if (!clause_done(R, id->te) && !(courtesy && clause_done(R, id->te + 1)))
         return UINT32_MAX;
-    /* (a verb of keeping starts "k", "s" or "r": the key's low byte is
-     * tested before the list is read, which most of these tokens fail) */
+    /* (word_among tests the first byte against its set's before it
+     * reads the list) */
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
-         n++) {
-        const char f = (char)R->key[k];
-        if ((f == 'k' || f == 's' || f == 'r') &&
-            word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+         n++)
+        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
             return k;
-    }
     return UINT32_MAX;
 }
 
