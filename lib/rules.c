@@ -27567,11 +27567,40 @@ static inline size_t case_sentence(const run *R, size_t si)
  * hurt, a building down; and the milder words that threaten only beside
  * a warning ("there will be trouble. You've been warned"). */
 static const char *const warn_harm[] = {
-    "fire",      "fires",     "burn",     "burns",      "burned",
-    "burnt",     "burning",   "torched",  "flames",     "ashes",
-    "ambulance", "ambulances", "hospital",
-    "hurt",      "accident",  "broken",   "smashed",    "brave",
-    "standing",  "legs",      "bricks",   "petrol",     "badly"};
+    "fire",   "fires",  "burn",  "burns",  "burned", "burnt",
+    "burning", "torched", "flames", "ashes", "bricks", "petrol",
+    "accident"};
+/* Words of harm that as often tell of care, of things or of courage
+ * ("they will be seen at the hospital", "the broken tiles will be gone",
+ * "will be standing with us", "will be brave"): each threatens only in
+ * its own frame (warn_weak). */
+static const char *const warn_weak[] = {
+    "ambulance", "ambulances", "hospital", "hurt",  "broken", "smashed",
+    "brave",     "standing",   "legs",     "badly"};
+/* Words before a place of care that say a body is brought there: "end
+ * up in hospital", "leave in an ambulance"; not "seen at", "taken to". */
+static const char *const warn_in[] = {"in", "into"};
+static const char *const warn_up[] = {"end", "ends", "ended", "wind",
+                                      "winds", "wound"};
+/* Words before "hurt": someone gets hurt. */
+static const char *const warn_get[] = {"get", "gets", "getting", "got",
+                                       "be"};
+/* Words of no one hurt: "nobody will get hurt". */
+static const char *const warn_none[] = {"nobody", "noone", "no",
+                                        "not", "never", "won't", "wont"};
+/* What is broken or smashed in a threat: a body, a window or a door
+ * ("windows will be smashed", "legs broken"); not tiles or records. */
+static const char *const warn_broke[] = {
+    "window", "windows", "door",  "doors", "head", "heads", "legs", "leg",
+    "arms",   "arm",     "face",  "faces", "nose", "jaw",   "skull",
+    "ribs",   "kneecaps", "teeth", "bones", "glass", "windscreen",
+    "windscreens"};
+static const char *const warn_broken[] = {"broken", "smashed", "snapped"};
+/* Words before "brave" or after "end" that make them a warning: "they'd
+ * better be brave", "need to be brave"; "it will end badly". */
+static const char *const warn_dare[] = {"better", "need", "needs", "how"};
+static const char *const warn_end[] = {"end", "ends", "go", "goes",
+                                       "turn", "turns"};
 static const char *const warn_mild[] = {
     "trouble", "consequences", "visit", "happens", "regret", "sorry",
     "pay"};
@@ -27608,6 +27637,45 @@ static bool warned_in(run *R)
             return true;
     }
     return false;
+}
+
+/* Is token k, from c on in sentence s, one of warn_weak in the frame
+ * that makes it harm: a place of care a body ends up in ("will end up in
+ * hospital", "leave in an ambulance"), someone hurt ("someone will get
+ * hurt", not "nobody will get hurt"), a body or a window broken, a
+ * building not standing ("won't be standing"), "better be brave", "end
+ * badly"? Not "will be seen at the hospital", "the broken tiles will be
+ * gone", "will be standing with us", "will be brave". */
+static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
+{
+    if (!word_among(R, k, k + 1, FRAME_WORDS(warn_weak)))
+        return false;
+    uint32_t b2 = k >= c + 2 ? k - 2 : c, b3 = k >= c + 3 ? k - 3 : c;
+    uint32_t e3 = k + 4 < s->te ? k + 4 : s->te;
+    if (tok_is_word(R, k, "hospital") || tok_is_word(R, k, "ambulance") ||
+        tok_is_word(R, k, "ambulances"))
+        return word_among(R, b2, k, FRAME_WORDS(warn_in)) ||
+               (word_among(R, b3, k, FRAME_WORDS(warn_in)) &&
+                word_among(R, c, k, FRAME_WORDS(warn_up)));
+    if (tok_is_word(R, k, "hurt"))
+        return word_among(R, b2, k, FRAME_WORDS(warn_get)) &&
+               !word_among(R, c, k, FRAME_WORDS(warn_none));
+    if (tok_is_word(R, k, "legs"))
+        return tok_is_word(R, k - 1, "no") ||
+               tok_is_word(R, k - 1, "without") ||
+               /* "won't be walking out on their own legs" */
+               (tok_is_word(R, k - 1, "own") &&
+                word_among(R, c, k, FRAME_WORDS(warn_none))) ||
+               word_among(R, k + 1, e3, FRAME_WORDS(warn_broken));
+    if (tok_is_word(R, k, "broken") || tok_is_word(R, k, "smashed"))
+        return word_among(R, b3, k, FRAME_WORDS(warn_broke)) ||
+               word_among(R, k + 1, e3, FRAME_WORDS(warn_broke));
+    if (tok_is_word(R, k, "standing"))
+        return word_among(R, b3, k, FRAME_WORDS(warn_none));
+    if (tok_is_word(R, k, "brave"))
+        return word_among(R, b3, k, FRAME_WORDS(warn_dare));
+    /* "badly" */
+    return word_among(R, b2, k, FRAME_WORDS(warn_end));
 }
 
 /* "If they put that IPAS centre in our village there'll be a fire before
@@ -27660,6 +27728,7 @@ static decorum_status rule_warned(run *R, size_t first)
         uint32_t h = UINT32_MAX, he = 0;
         for (uint32_t k = c; k < s->te && h == UINT32_MAX; k++) {
             if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
+                warn_weak_harm(R, s, c, k) ||
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
