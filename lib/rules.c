@@ -17170,6 +17170,9 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
  * with an identity or a faith's word right before it ("the islam virus",
  * "the Muslim plague") nor "of"
  * after it ("we have a plague of Somalis"). */
+static const char *const illness_afflicts[] = {
+    "affects", "affected", "affecting", "afflicts", "afflicted",
+    "afflicting"};
 static bool illness_had(const run *R, const mention *m)
 {
     static const char *const had[] = {
@@ -17190,6 +17193,20 @@ static bool illness_had(const run *R, const mention *m)
         return false;
     if (m->te < s->te && kind_at(R, m->te, DC_KIND_THREAT))
         return true;
+    /* "Tay-Sachs disease affects Ashkenazi Jews more often": an illness
+     * that afflicts someone is said of no one; not "Muslims are a
+     * disease affecting Europe", where a linking verb (or a comma, an
+     * apposition) before it makes it what the group is said to be. */
+    if (m->te < s->te &&
+        word_among(R, m->te, m->te + 1, illness_afflicts,
+                   sizeof illness_afflicts / sizeof *illness_afflicts)) {
+        uint32_t k = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+        while (k < m->tb && !kind_at(R, k, DC_KIND_COPULA) &&
+               !(R->toks[k].type == TK_PUNCT && R->toks[k].ch == ','))
+            k++;
+        if (k == m->tb)
+            return true;
+    }
     for (uint32_t k = m->tb, n = 0; k > s->tb && n < 4; n++) {
         k--;
         if (R->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
