@@ -7324,6 +7324,23 @@ static bool subject_of_state(const run *R, const target *t,
     return linked;
 }
 
+/* Nouns of speech about a group (pick_target). */
+static const char *const wl_speech_about[] = {
+    "jokes",     "lies",     "myths",      "rumours",  "rumors",
+    "stereotypes", "comments", "remarks",  "tropes",   "theories",
+    "generalisations", "generalizations", "propaganda", "misinformation",
+    "memes",     "smears",   "slurs",      "falsehoods"};
+
+/* Is group target t what speech is about ("lies about Jews"): after
+ * "about" and a noun of wl_speech_about? */
+static bool speech_topic(const run *R, const target *t)
+{
+    return t->type == TG_GROUP && t->tb >= 2 &&
+           tok_is_word(R, t->tb - 1, "about") &&
+           word_among(R, t->tb - 2, t->tb - 1, wl_speech_about,
+                      sizeof wl_speech_about / sizeof *wl_speech_about);
+}
+
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
@@ -7386,6 +7403,12 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
             if (!own_of && (hv || mention_at(R, t->tb - 2, DC_KIND_DENOUNCE)))
                 continue;
         }
+        /* "Lies about Jews spread like a cancer", "myths about
+         * immigrants are a plague on this forum": a group after "about"
+         * and a noun of speech is what the speech is about; the sentence
+         * speaks of the speech. */
+        if (speech_topic(R, t))
+            continue;
         /* "People who blame immigrants are the problem": a target inside
          * a relative clause is the object of its verb; what follows the
          * clause is said of its head ("people"), or of a target before
@@ -17259,7 +17282,8 @@ static const target *clause_subject(const run *R, const mention *m,
     for (size_t i = rs->nt > FEW_TARGETS ? targets_from(rs, sb) : 0;
          i < rs->nt && rs->t[i].te <= t->tb; i++)
         if (rs->t[i].tb >= sb &&
-            (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN))
+            (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN) &&
+            !speech_topic(R, &rs->t[i]))
             best = &rs->t[i];
     return best;
 }
