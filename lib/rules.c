@@ -14509,10 +14509,14 @@ static const target *victim_after(const run *R, const mention *m)
 /* The group that is the subject of passive m in its clause, ending right
  * before "were", "was" or "been" or a word before that ("Jews were
  * gassed"), or NULL. */
+static const char *const wl_got[] = {"got", "get", "gets", "getting"};
 static const target *passive_victim(const run *R, const mention *m)
 {
-    /* or a headline's, "be" left out: "Muslims killed in mosque fire" */
-    if (!after_past_be(R, m->tb) && !(m->tb > 0 && headline_passive(R, m)))
+    /* or a headline's, "be" left out: "Muslims killed in mosque fire";
+     * or with "got": "Muslims got killed" */
+    if (!after_past_be(R, m->tb) && !(m->tb > 0 && headline_passive(R, m)) &&
+        !(m->tb > 0 && word_among(R, m->tb - 1, m->tb, wl_got,
+                                  sizeof wl_got / sizeof *wl_got)))
         return NULL;
     return group_ending_at(R, m->tb - 1, R->toks[m->tb].clause);
 }
@@ -17519,6 +17523,11 @@ static bool writer_does(const run *R, const mention *m)
     return false;
 }
 
+/* A passive's auxiliary before a participle (rule_attack). */
+static const char *const wl_passive_aux[] = {
+    "get", "gets", "got", "getting", "is", "are", "was", "were", "being",
+    "been"};
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -17902,8 +17911,34 @@ static decorum_status rule_attack(run *R, const mention *m)
      * murdered six million", "the striker destroyed the defence", where
      * the entry is the past form itself); "should be killed" still
      * threatens. */
+    bool told_past = past_form(R, m);
+    /* "Too many trans people get hurt every year", "gay men still get
+     * beaten in the street": a participle that is its own past ("hurt",
+     * "beaten", "shot") after a passive's auxiliary tells what the group,
+     * its subject, suffers, as the past does, unless a wish or a modal
+     * anywhere before it in its sentence calls for it ("I hope trans
+     * people get hurt", "they should all get hurt"). */
+    const target *subj = NULL;
+    if (!told_past && !wished && m->kind == DC_KIND_THREAT && m->tb > 1 &&
+        /* (with approval in the comment the threat's own reading stands:
+         * "Gay bar got shot up? Can't say I'm sorry, they had it
+         * coming") */
+        !any_kind(R, DC_KIND_APPROVE) &&
+        participle_word(R, m->tb) &&
+        word_among(R, m->tb - 1, m->tb, FRAME_WORDS(wl_passive_aux)) &&
+        /* (the group its subject, right before the auxiliary or an
+         * adverb: not "Gay bar got shot up? ... they had it coming",
+         * whose place is named) */
+        (subj = group_ending_at(R, m->tb - 1, R->toks[m->tb].clause)) &&
+        (subj->te == m->tb - 1 || adverb_like(R, m->tb - 2))) {
+        uint32_t from = 0;
+        bool called = wish_frame(R, m, &from);
+        for (uint32_t k = sent_of(R, m->tb)->tb; k < m->tb && !called; k++)
+            called = mention_at(R, k, DC_KIND_MODAL) != NULL;
+        told_past = !called;
+    }
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        !wished && past_form(R, m)) {
+        !wished && told_past) {
         bool modal = false;
         for (uint32_t k = m->tb > 3 ? m->tb - 3 : 0; k < m->tb; k++)
             modal |= mention_at(R, k, DC_KIND_MODAL) != NULL;
@@ -17935,7 +17970,11 @@ static decorum_status rule_attack(run *R, const mention *m)
              * the jews ..." boasts): history, and the model's
              * reading of violence beside a group does not count in
              * full. */
-            if ((headline_passive(R, m) || !group_subject(R, m)) &&
+            /* (a passive with "got": "Muslims got killed" are its
+             * victims, as "Muslims were killed") */
+            if ((headline_passive(R, m) || !group_subject(R, m) ||
+                 (m->tb > 0 && word_among(R, m->tb - 1, m->tb,
+                                          FRAME_WORDS(wl_passive_aux)))) &&
                 !(m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_PRONOUN_SELF))) {
                 const target *v = victim_after(R, m);
                 if (v || victim_before(R, m))
