@@ -17523,6 +17523,31 @@ static bool writer_does(const run *R, const mention *m)
     return false;
 }
 
+/* Verbs of seeing something happen (rule_attack: "hate seeing"). */
+static const char *const wl_perceive[] = {"seeing", "watching", "see",
+                                          "watch", "hearing", "hear"};
+/* Auxiliaries of a wrong suffered: "getting hurt", "get abused", "being
+ * harassed". */
+static const char *const wl_suffer_aux[] = {"get", "gets", "getting", "got",
+                                            "being", "be", "been"};
+
+/* Does a harm suffered follow token k, the end of a group's name: a
+ * harm or threat word that is a participle ("hurt", "abused", "beaten"),
+ * right after it or after get/being (perhaps an adverb between)? Not
+ * the group doing it ("seeing Muslims attack people"). */
+static bool suffered_next(const run *R, uint32_t k)
+{
+    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(wl_suffer_aux)))
+        k++;
+    if (k < R->ntok && adverb_like(R, k))
+        k++;
+    return k < R->ntok &&
+           (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)) &&
+           (ends_ed(R, k) || participle_word(R, k) ||
+            (R->toks[k].e - R->toks[k].b > 2 &&
+             memcmp(R->n->text + R->toks[k].e - 2, "en", 2) == 0));
+}
+
 /* A passive's auxiliary before a participle (rule_attack). */
 static const char *const wl_passive_aux[] = {
     "get", "gets", "got", "getting", "is", "are", "was", "were", "being",
@@ -18103,6 +18128,17 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & DC_F_AMBIGUOUS) && t->tb >= m->te && t->tb <= m->te + 2 &&
         situation_after(R, t->te))
         return DECORUM_OK;
+    /* "I hate seeing Muslims getting hurt", "I hate watching gay kids get
+     * abused", "hate to see Jews being harassed": hatred of seeing the
+     * group suffer a harm is sympathy with it (told to the model as
+     * counter-speech); "I hate seeing Muslims on my street" is not. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_HATE_VERB &&
+        t->tb > m->te && t->tb <= m->te + 2 &&
+        word_among(R, m->te, t->tb, FRAME_WORDS(wl_perceive)) &&
+        suffered_next(R, t->te)) {
+        R->out->rf[DC_RF_COUNTER] = 1;
+        return DECORUM_OK;
+    }
     /* "refugees deserve worse than they get", "Muslims deserve to suffer
      * more than that": what follows "than" is the other term of a
      * comparison, not the threat's object; the threat is said of its
