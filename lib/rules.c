@@ -6325,14 +6325,75 @@ static bool claim_named_after(const run *R, uint32_t te)
  * what everyone says", "what they say", "what the stats say"), and not a
  * belief ("what he argued"). Agreement after it ("... and he's right")
  * is endorsed()'s to read. */
+/* Speakers invoked as backing, not reported (attributed_next,
+ * attributed_after): "what everyone says", "..., the stats say". */
+static const char *const backing[] = {
+    "everyone", "everybody", "they",  "people", "all",      "most",
+    "history",  "science",   "facts", "stats",  "statistics", "data",
+    "evidence", "numbers",   "bible", "anyone", "experts",  "many",
+    "it",       "you",       "news",  "media",  "study",    "studies",
+    "research", "report",    "reports", "truth"};
+
+/* Do the words [a, b) name a speaker other than the writer and no
+ * backing (a possessive names another: "what my uncle said")? */
+static bool other_speaker(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t j = a; j < b; j++)
+        if (R->toks[j].type != TK_WORD ||
+            (kind_at(R, j, DC_KIND_PRONOUN_SELF) && !tok_is_word(R, j, "my") &&
+             !tok_is_word(R, j, "our")) ||
+            word_among(R, j, j + 1, backing, sizeof backing / sizeof backing[0]))
+            return false;
+    return true;
+}
+
+/* Words that open a speaker after a comma (attributed_after). */
+static const char *const wl_speaker_opens[] = {
+    "he",   "she",   "the",   "a",    "an",    "my",   "his", "her",
+    "their", "our",  "your",  "some", "one",   "this", "that", "these",
+    "those"};
+
+/* "Gas the Jews, the protesters chanted, and police did nothing",
+ * "Muslims are vermin, he wrote in a post that got him banned": after the
+ * attack at token tb, in its sentence, a comma and a speaker of one to
+ * four words (another's, not backing: other_speaker) and a verb of
+ * saying (not of belief): the words before are the speaker's, told
+ * unquoted, as attributed_next reads them in the next sentence. Agreement
+ * after it is endorsed()'s to read. */
+static bool attributed_after(const run *R, uint32_t tb)
+{
+    const tok *toks = R->toks;
+    const sentence *s = sent_of(R, tb);
+    for (uint32_t k = tb + 1; k + 2 < s->te; k++) {
+        if (toks[k].type != TK_PUNCT || toks[k].ch != ',')
+            continue;
+        uint32_t subj = k + 1;
+        /* (a speaker is "he", "she" or a noun phrase with its
+         * determiner: not "..., who just posted", "..., and call it
+         * even") */
+        if (!word_among(R, subj, subj + 1, wl_speaker_opens,
+                        sizeof wl_speaker_opens / sizeof *wl_speaker_opens))
+            continue;
+        for (size_t i = R->rs->first[subj];
+             i < R->rs->nm && R->rs->m[i].tb <= subj + 4; i++) {
+            const mention *m = &R->rs->m[i];
+            if (m->kind != DC_KIND_REPORT || m->tb == subj ||
+                (ent(R, m)->flags & DC_F_BELIEF))
+                continue;
+            /* (said, not to be said nor said of it: "the law should say
+             * so again", "the diary was written in ballpoint") */
+            if (other_speaker(R, subj, m->tb) &&
+                !has_kind_in(R, subj, m->tb, DC_KIND_MODAL) &&
+                !has_kind_in(R, subj, m->tb, DC_KIND_COPULA))
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 static bool attributed_next(const run *R, uint32_t tb)
 {
-    static const char *const backing[] = {
-        "everyone", "everybody", "they",  "people", "all",      "most",
-        "history",  "science",   "facts", "stats",  "statistics", "data",
-        "evidence", "numbers",   "bible", "anyone", "experts",  "many",
-        "it",       "you",       "news",  "media",  "study",    "studies",
-        "research", "report",    "reports"};
     const tok *toks = R->toks;
     uint32_t si = toks[tb].sent;
     if (si + 1 >= R->rs->ns)
@@ -6359,15 +6420,7 @@ static bool attributed_next(const run *R, uint32_t tb)
         if (m->kind != DC_KIND_REPORT || m->tb == subj ||
             m->tb > subj + 4 || (ent(R, m)->flags & DC_F_BELIEF))
             continue;
-        bool other = true;
-        for (uint32_t j = subj; j < m->tb && other; j++)
-            other = toks[j].type == TK_WORD &&
-                    /* (a possessive names another: "what my uncle said") */
-                    (!kind_at(R, j, DC_KIND_PRONOUN_SELF) ||
-                     tok_is_word(R, j, "my") || tok_is_word(R, j, "our")) &&
-                    !word_among(R, j, j + 1, backing,
-                                sizeof backing / sizeof backing[0]);
-        return other;
+        return other_speaker(R, subj, m->tb);
     }
     return false;
 }
@@ -6400,7 +6453,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
     bool reported = quoted || named_at(R, tb) ||
                     (any_kind(R, DC_KIND_REPORT) &&
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
-                      attributed_next(R, tb))) ||
+                      attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
                     telling_judged(R, tb);
     if (reported && !endorsed(R, tb)) {
