@@ -1027,8 +1027,8 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
         f->span[k] = (uint64_t)b | (uint64_t)e << 32;
         bytes += e - b;
         __m128i key;
-        f->set[k] = token_set(cache, t, b, e, &key);
-        __builtin_prefetch(f->set[k]);
+        f->at[k].set = token_set(cache, t, b, e, &key);
+        __builtin_prefetch(f->at[k].set);
     }
     f->k = k;
     f->bytes = bytes;
@@ -1057,7 +1057,7 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
 AVX2_INLINE size_t
 runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
           const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
-          size_t *ntok, dc_feat_cache *cache, const dc_feat_ahead *ah)
+          size_t *ntok, dc_feat_cache *cache, dc_feat_ahead *ah)
 {
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
     const dc_wrun *const end = r + nr;
@@ -1065,12 +1065,14 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
-    /* the bigram rows (the first token's, made with prev 0, is a row like
-     * any other: replaced by zero_row) */
-    const int8_t *bg[RUNS_TURN];
+    /* The bigram rows' addresses go where the second pass has just read
+     * the token's set (f->at[j]: the same base and index, where an array
+     * of their own was reached through a pointer the loop reloaded from
+     * the stack every token). The first token's (made with prev 0, a row
+     * like any other) is replaced by zero_row. */
     static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
     dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
-    const dc_feat_ahead *f = ah;
+    dc_feat_ahead *f = ah;
     if (ah)
         r += ah->used;
     else {
@@ -1081,31 +1083,35 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
         /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
          * a token not cached: token_own_avx2 takes those off) */
         nfeat += f->bytes;
-        for (size_t j = 0; j < k; j++) {
+        /* j < f->k rather than k: compared in place, where the copy k
+         * was spilled and loaded again every token */
+        for (size_t j = 0; j < f->k; j++) {
             const uint64_t sj = f->span[j];
             const size_t b = (uint32_t)sj, e = sj >> 32;
             /* the key again (a load and a mask: cheaper to make than to
              * keep), the set as the first pass found it */
             const __m128i key = token_key(t + b, e - b);
-            dc_feat_cache_entry *const set = f->set[j];
+            dc_feat_cache_entry *const set = f->at[j].set;
             uint64_t h;
             /* begin and end, the low word first (x86) */
             memcpy(&tp[j], &sj, sizeof sj);
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
-            bg[j] = w + bigram_at(prev, h, sh) * DC_FEAT_VOCAB_STRIDE;
-            __builtin_prefetch(bg[j]);
+            const int8_t *const bg = w + bigram_at(prev, h, sh) *
+                                             DC_FEAT_VOCAB_STRIDE;
+            __builtin_prefetch(bg);
+            f->at[j].bg = bg;
             prev = h;
         }
         /* the text's first token has no bigram: a row of zeros */
         if (tp == toks)
-            bg[0] = zero_row;
+            f->at[0].bg = zero_row;
         for (size_t j = 0; j < k; j++) {
             const __m128i ts = _mm_add_epi16(
                 _mm_loadu_si128((const __m128i *)(const void *)tp[j].w),
                 _mm_cvtepi8_epi16(_mm_loadl_epi64(
-                    (const __m128i *)(const void *)bg[j])));
+                    (const __m128i *)(const void *)f->at[j].bg)));
             _mm_storeu_si128((__m128i *)(void *)tp[j].w, ts);
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
         }
@@ -1168,7 +1174,7 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
 AVX2 static __attribute__((noinline)) size_t
 runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
             size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
-            dc_feat_cache *cache, const dc_feat_ahead *ah)
+            dc_feat_cache *cache, dc_feat_ahead *ah)
 {
     return runs_avx2(RUNS_BITS, w, t, runs, nruns, acc, toks, ntok, cache,
                      ah);
@@ -1184,7 +1190,7 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             unsigned known, const dc_wrun *runs, size_t nruns,
                             int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
                             size_t *ntok, dc_feat_cache *cache,
-                            const dc_feat_ahead *ah)
+                            dc_feat_ahead *ah)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
      * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
@@ -1327,7 +1333,7 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 
 size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
                          dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, const dc_feat_ahead *ah)
+                         dc_feat_cache *cache, dc_feat_ahead *ah)
 {
 #if defined(HAVE_AVX2_PATH)
     /* the cache still the one filled for these weights (else it is to be
