@@ -26,6 +26,7 @@
  */
 #include "features_int.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1018,13 +1019,22 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
      * start before stop. */
     const dc_wrun *const stop = end - r > RUNS_TURN ? r + RUNS_TURN : end;
     size_t k = 0, bytes = 0;
+    _Static_assert(sizeof(dc_wrun) == 8 && offsetof(dc_wrun, e) == 4,
+                   "a run's bytes are a span: begin | end << 32 (x86)");
     for (; r < stop; k++) {
+        /* the span is the run's own 8 bytes, copied (made from begin and
+         * end only when runs are joined) */
+        uint64_t sp;
+        memcpy(&sp, r, sizeof sp);
         size_t b = r->b, e = r->e;
         r++;
         /* the sentinel's start (UINT32_MAX) never follows a run */
-        while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
-            e = r++->e;
-        f->span[k] = (uint64_t)b | (uint64_t)e << 32;
+        if (__builtin_expect(t[e] == '\'', 0)) {
+            while (t[e] == '\'' && r->b == e + 1)
+                e = r++->e;
+            sp = (uint64_t)b | (uint64_t)e << 32;
+        }
+        f->span[k] = sp;
         bytes += e - b;
         __m128i key;
         f->at[k].set = token_set(cache, t, b, e, &key);
