@@ -1071,7 +1071,7 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
 {
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
     const dc_wrun *const end = r + nr;
-    uint64_t prev = 0; /* the last token's hash */
+    uint64_t prev31 = 0; /* the last token's hash times 31 */
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
@@ -1108,11 +1108,14 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
-            const int8_t *const bg = w + bigram_at(prev, h, sh) *
-                                             DC_FEAT_VOCAB_STRIDE;
+            const int8_t *const bg =
+                w + bucket_sh((prev31 + h) ^ SALT_BI, sh) *
+                        DC_FEAT_VOCAB_STRIDE;
             __builtin_prefetch(bg);
             f->at[j].bg = bg;
-            prev = h;
+            /* bigram_at()'s prev * 31 for the next token, one multiply
+             * (the compiler makes x * 31 a copy, a shift and a subtract) */
+            __asm__("imul $31, %1, %0" : "=r"(prev31) : "r"(h));
         }
         /* the text's first token has no bigram: a row of zeros */
         if (tp == toks)
