@@ -1036,8 +1036,18 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
         }
         f->span[k] = sp;
         bytes += e - b;
-        __m128i key;
-        f->at[k].set = token_set(cache, t, b, e, &key);
+        /* The set is cache_set() of the key's first eight bytes (as
+         * token_set() makes them), here from one load whose bytes past
+         * the token bzhi clears: the key itself is made by the second
+         * pass. bzhi reads the index's low 8 bits, so for a token of 32
+         * bytes or more the word may keep other bytes: such a token
+         * takes no set (token_own_avx2 caches none past
+         * DC_FEAT_CACHE_KEY), and what is fetched for it is a set all
+         * the same. */
+        uint64_t k0;
+        memcpy(&k0, t + b, sizeof k0);
+        f->at[k].set =
+            cache_set(cache, _bzhi_u64(k0, (unsigned)(8 * (e - b))), e - b);
         __builtin_prefetch(f->at[k].set);
     }
     f->k = k;
