@@ -1055,6 +1055,21 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
     *rp = r;
 }
 
+/* The first turn's first pass over the runs[nruns] of the text t, into
+ * *ah with what it was made for (ah->len is not set), the record
+ * runs_avx2() starts from. */
+AVX2_INLINE void first_turn(const unsigned char *t, const dc_wrun *runs,
+                            size_t nruns, dc_feat_cache *cache,
+                            dc_feat_ahead *ah)
+{
+    const dc_wrun *r = runs;
+    find_turn(t, &r, runs + nruns, ah, cache);
+    ah->used = (size_t)(r - runs);
+    ah->runs = runs;
+    ah->text = (const char *)t;
+    ah->nruns = nruns;
+}
+
 /* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
  * dc_norm's text read in place) whose nr word runs
  * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
@@ -1072,15 +1087,18 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
  * own rows and hash (token_own_avx2) into its toks[] entry and its
  * bigram's row fetched; the bigram rows added. Token by token, the bigram
  * row's load alone held 71 % of this pass's time (perf annotate, one
- * thread). The first turn's first pass comes from ah when it is given:
- * dc_feat_find_ahead() did it while the comment before was scored. */
-AVX2_INLINE size_t
-runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
-          const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
-          size_t *ntok, dc_feat_cache *cache, dc_feat_ahead *ah)
+ * thread). The text, its runs and the first turn's first pass come in
+ * ah, made by first_turn(): by dc_feat_find_ahead() while the comment
+ * before was scored, or by the caller (six arguments, all in registers,
+ * where the text and runs were passed again beside ah). */
+AVX2_INLINE size_t runs_avx2(uint32_t bits, const int8_t *w, int32_t *acc,
+                             dc_feat_tsum *toks, size_t *ntok,
+                             dc_feat_cache *cache, dc_feat_ahead *ah)
 {
+    const unsigned char *const t = (const unsigned char *)ah->text;
+    const dc_wrun *r = ah->runs + ah->used;
+    const dc_wrun *const end = ah->runs + ah->nruns;
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
-    const dc_wrun *const end = r + nr;
     uint64_t prev31 = 0; /* the last token's hash times 31 */
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
@@ -1091,14 +1109,8 @@ runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
      * the stack every token). The first token's (made with prev 0, a row
      * like any other) is replaced by zero_row. */
     static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
-    dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
+    dc_feat_ahead own; /* the later turns' first passes */
     dc_feat_ahead *f = ah;
-    if (ah)
-        r += ah->used;
-    else {
-        find_turn(t, &r, end, &own, cache);
-        f = &own;
-    }
     for (size_t k; (k = f->k) != 0;) {
         /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
          * a token not cached: token_own_avx2 takes those off) */
@@ -1180,9 +1192,11 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
         for (size_t j = 0; j < len; j += 32)
             hi = _mm256_or_si256(
                 hi, _mm256_load_si256((const __m256i *)(const void *)(t + j)));
-        if (!_mm256_movemask_epi8(hi))
-            return runs_avx2(bits, w, t, runs, nruns, acc, toks, ntok, cache,
-                             NULL);
+        if (!_mm256_movemask_epi8(hi)) {
+            dc_feat_ahead a;
+            first_turn(t, runs, nruns, cache, &a);
+            return runs_avx2(bits, w, acc, toks, ntok, cache, &a);
+        }
         for (; k < span; k += 32)
             _mm256_storeu_si256((__m256i *)(void *)(t + k),
                                 _mm256_setzero_si256());
@@ -1195,12 +1209,10 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
  * dc_feat_sum_taken() calls it directly, with fewer arguments than
  * sum_avx2() takes, when the first pass was done ahead. */
 AVX2 static __attribute__((noinline)) size_t
-runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
-            size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
+runs17_avx2(const int8_t *w, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
             dc_feat_cache *cache, dc_feat_ahead *ah)
 {
-    return runs_avx2(RUNS_BITS, w, t, runs, nruns, acc, toks, ntok, cache,
-                     ah);
+    return runs_avx2(RUNS_BITS, w, acc, toks, ntok, cache, ah);
 }
 
 /* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
@@ -1229,13 +1241,16 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                     hi, _mm256_loadu_si256(
                             (const __m256i *)(const void *)(text + j)));
             if (!_mm256_movemask_epi8(hi)) {
+                dc_feat_ahead a;
+                if (!ah) {
+                    first_turn(text, runs, nruns, cache, &a);
+                    ah = &a;
+                }
                 /* the shipped table's size a constant: the token loop
                  * keeps the shift in no register */
                 if (bits == RUNS_BITS)
-                    return runs17_avx2(w, text, runs, nruns, acc, toks, ntok,
-                                       cache, ah);
-                return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
-                                 cache, ah);
+                    return runs17_avx2(w, acc, toks, ntok, cache, ah);
+                return runs_avx2(bits, w, acc, toks, ntok, cache, ah);
             }
         }
         return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
@@ -1316,9 +1331,7 @@ AVX2 static __attribute__((noinline)) void
 find_ahead_avx2(const unsigned char *t, const dc_wrun *runs, size_t nruns,
                 dc_feat_cache *cache, dc_feat_ahead *ah)
 {
-    const dc_wrun *r = runs;
-    find_turn(t, &r, runs + nruns, ah, cache);
-    ah->used = (size_t)(r - runs);
+    first_turn(t, runs, nruns, cache, ah);
 }
 #endif
 
@@ -1337,9 +1350,6 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
         !avx2_pass(c, len, known))
         return;
     find_ahead_avx2((const unsigned char *)text, runs, nruns, cache, ah);
-    ah->runs = runs;
-    ah->text = text;
-    ah->nruns = nruns;
     ah->len = len;
 #else
     (void)c;
@@ -1363,8 +1373,7 @@ size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
      * emptied: the long way) */
     if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks) {
         if (c->bucket_bits == RUNS_BITS)
-            return runs17_avx2(w, (const unsigned char *)ah->text, ah->runs,
-                               ah->nruns, acc, toks, ntok, cache, ah);
+            return runs17_avx2(w, acc, toks, ntok, cache, ah);
         return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
                         ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
                         ah->nruns, acc, toks, max_toks, ntok, cache, ah);
