@@ -1364,25 +1364,38 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 #endif
 }
 
-size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
-                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, dc_feat_ahead *ah)
+/* dc_feat_sum_taken() but for its common case, out of line so that the
+ * common case saves no registers: another table size (sum_avx2), a cache
+ * no longer for these weights or too many runs (the long way). */
+static __attribute__((noinline)) size_t
+sum_taken_rest(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+               dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+               dc_feat_cache *cache, dc_feat_ahead *ah)
 {
 #if defined(HAVE_AVX2_PATH)
     /* the cache still the one filled for these weights (else it is to be
      * emptied: the long way) */
-    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks) {
-        if (c->bucket_bits == RUNS_BITS)
-            return runs17_avx2(w, acc, toks, ntok, cache, ah);
+    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks)
         return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
                         ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
                         ah->nruns, acc, toks, max_toks, ntok, cache, ah);
-    }
 #endif
     return dc_feat_sum_runs(c, w, ah->text, ah->len,
                             ah->runs ? DC_FEAT_PADDED | DC_FEAT_ASCII : 0,
                             ah->runs, ah->nruns, acc, toks, max_toks, ntok,
                             cache);
+}
+
+size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                         dc_feat_cache *cache, dc_feat_ahead *ah)
+{
+#if defined(HAVE_AVX2_PATH)
+    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks &&
+        c->bucket_bits == RUNS_BITS)
+        return runs17_avx2(w, acc, toks, ntok, cache, ah);
+#endif
+    return sum_taken_rest(c, w, acc, toks, max_toks, ntok, cache, ah);
 }
 
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
