@@ -1070,13 +1070,13 @@ AVX2_INLINE void first_turn(const unsigned char *t, const dc_wrun *runs,
     ah->nruns = nruns;
 }
 
-/* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
- * dc_norm's text read in place) whose nr word runs
- * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
- * and non-ASCII bytes, then a sentinel), nr at most the toks[] kept: in
- * ASCII text the tokens are those runs, a run joined to the one before
- * when one apostrophe separates them (the bytes on either side are
- * letters or digits, as the runs are maximal), so the text is not
+/* The AVX2 pass over an ASCII text t = ah->text (the copy between pads,
+ * or a padded dc_norm's text read in place) whose nr = ah->nruns word
+ * runs the matcher recorded (ah->runs, dc_hitvec.runs: maximal runs of
+ * letters, digits and non-ASCII bytes, then a sentinel), nr at most the
+ * toks[] kept: in ASCII text the tokens are those runs, a run joined to
+ * the one before when one apostrophe separates them (the bytes on either
+ * side are letters or digits, as the runs are maximal), so the text is not
  * classified again. The same features, sums, spans and count as
  * blocks_avx2().
  *
