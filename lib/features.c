@@ -1040,8 +1040,8 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
          * token_set() makes them), here from one load whose bytes past
          * the token bzhi clears: the key itself is made by the second
          * pass. bzhi reads the index's low 8 bits, so for a token of 32
-         * bytes or more the word may keep other bytes: such a token
-         * takes no set (token_own_avx2 caches none past
+         * bytes or more the word may differ from the key's: such a token
+         * uses no set (token_own_avx2 caches none past
          * DC_FEAT_CACHE_KEY), and what is fetched for it is a set all
          * the same. */
         uint64_t k0;
