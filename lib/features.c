@@ -26,6 +26,7 @@
  */
 #include "features_int.h"
 
+#include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1018,30 +1019,64 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
      * start before stop. */
     const dc_wrun *const stop = end - r > RUNS_TURN ? r + RUNS_TURN : end;
     size_t k = 0, bytes = 0;
+    _Static_assert(sizeof(dc_wrun) == 8 && offsetof(dc_wrun, e) == 4,
+                   "a run's bytes are a span: begin | end << 32 (x86)");
     for (; r < stop; k++) {
+        /* the span is the run's own 8 bytes, copied (made from begin and
+         * end only when runs are joined) */
+        uint64_t sp;
+        memcpy(&sp, r, sizeof sp);
         size_t b = r->b, e = r->e;
         r++;
         /* the sentinel's start (UINT32_MAX) never follows a run */
-        while (__builtin_expect(t[e] == '\'', 0) && r->b == e + 1)
-            e = r++->e;
-        f->span[k] = (uint64_t)b | (uint64_t)e << 32;
+        if (__builtin_expect(t[e] == '\'', 0)) {
+            while (t[e] == '\'' && r->b == e + 1)
+                e = r++->e;
+            sp = (uint64_t)b | (uint64_t)e << 32;
+        }
+        f->span[k] = sp;
         bytes += e - b;
-        __m128i key;
-        f->set[k] = token_set(cache, t, b, e, &key);
-        __builtin_prefetch(f->set[k]);
+        /* The set is cache_set() of the key's first eight bytes (as
+         * token_set() makes them), here from one load whose bytes past
+         * the token bzhi clears: the key itself is made by the second
+         * pass. bzhi reads the index's low 8 bits, so for a token of 32
+         * bytes or more the word may differ from the key's: such a token
+         * uses no set (token_own_avx2 caches none past
+         * DC_FEAT_CACHE_KEY), and what is fetched for it is a set all
+         * the same. */
+        uint64_t k0;
+        memcpy(&k0, t + b, sizeof k0);
+        f->at[k].set =
+            cache_set(cache, _bzhi_u64(k0, (unsigned)(8 * (e - b))), e - b);
+        __builtin_prefetch(f->at[k].set);
     }
     f->k = k;
     f->bytes = bytes;
     *rp = r;
 }
 
-/* The AVX2 pass over an ASCII text t (the copy between pads, or a padded
- * dc_norm's text read in place) whose nr word runs
- * the matcher recorded (dc_hitvec.runs: maximal runs of letters, digits
- * and non-ASCII bytes, then a sentinel), nr at most the toks[] kept: in
- * ASCII text the tokens are those runs, a run joined to the one before
- * when one apostrophe separates them (the bytes on either side are
- * letters or digits, as the runs are maximal), so the text is not
+/* The first turn's first pass over the runs[nruns] of the text t, into
+ * *ah with what it was made for (ah->len is not set), the record
+ * runs_avx2() starts from. */
+AVX2_INLINE void first_turn(const unsigned char *t, const dc_wrun *runs,
+                            size_t nruns, dc_feat_cache *cache,
+                            dc_feat_ahead *ah)
+{
+    const dc_wrun *r = runs;
+    find_turn(t, &r, runs + nruns, ah, cache);
+    ah->used = (size_t)(r - runs);
+    ah->runs = runs;
+    ah->text = (const char *)t;
+    ah->nruns = nruns;
+}
+
+/* The AVX2 pass over an ASCII text t = ah->text (the copy between pads,
+ * or a padded dc_norm's text read in place) whose nr = ah->nruns word
+ * runs the matcher recorded (ah->runs, dc_hitvec.runs: maximal runs of
+ * letters, digits and non-ASCII bytes, then a sentinel), nr at most the
+ * toks[] kept: in ASCII text the tokens are those runs, a run joined to
+ * the one before when one apostrophe separates them (the bytes on either
+ * side are letters or digits, as the runs are maximal), so the text is not
  * classified again. The same features, sums, spans and count as
  * blocks_avx2().
  *
@@ -1052,60 +1087,66 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
  * own rows and hash (token_own_avx2) into its toks[] entry and its
  * bigram's row fetched; the bigram rows added. Token by token, the bigram
  * row's load alone held 71 % of this pass's time (perf annotate, one
- * thread). The first turn's first pass comes from ah when it is given:
- * dc_feat_find_ahead() did it while the comment before was scored. */
-AVX2_INLINE size_t
-runs_avx2(uint32_t bits, const int8_t *w, const unsigned char *t,
-          const dc_wrun *r, size_t nr, int32_t *acc, dc_feat_tsum *toks,
-          size_t *ntok, dc_feat_cache *cache, const dc_feat_ahead *ah)
+ * thread). The text, its runs and the first turn's first pass come in
+ * ah, made by first_turn(): by dc_feat_find_ahead() while the comment
+ * before was scored, or by the caller (six arguments, all in registers,
+ * where the text and runs were passed again beside ah). */
+AVX2_INLINE size_t runs_avx2(uint32_t bits, const int8_t *w, int32_t *acc,
+                             dc_feat_tsum *toks, size_t *ntok,
+                             dc_feat_cache *cache, dc_feat_ahead *ah)
 {
+    const unsigned char *const t = (const unsigned char *)ah->text;
+    const dc_wrun *r = ah->runs + ah->used;
+    const dc_wrun *const end = ah->runs + ah->nruns;
     dc_feat_tsum *tp = toks; /* tokens <= runs <= max_toks */
-    const dc_wrun *const end = r + nr;
-    uint64_t prev = 0; /* the last token's hash */
+    uint64_t prev31 = 0; /* the last token's hash times 31 */
     size_t nfeat = 0;
     const unsigned sh = 64 - bits;
     __m256i sum = _mm256_setzero_si256();
-    /* the bigram rows (the first token's, made with prev 0, is a row like
-     * any other: replaced by zero_row) */
-    const int8_t *bg[RUNS_TURN];
+    /* The bigram rows' addresses go where the second pass has just read
+     * the token's set (f->at[j]: the same base and index, where an array
+     * of their own was reached through a pointer the loop reloaded from
+     * the stack every token). The first token's (made with prev 0, a row
+     * like any other) is replaced by zero_row. */
     static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
-    dc_feat_ahead own; /* a turn's first pass, when ah does not have it */
-    const dc_feat_ahead *f = ah;
-    if (ah)
-        r += ah->used;
-    else {
-        find_turn(t, &r, end, &own, cache);
-        f = &own;
-    }
+    dc_feat_ahead own; /* the later turns' first passes */
+    dc_feat_ahead *f = ah;
     for (size_t k; (k = f->k) != 0;) {
         /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
          * a token not cached: token_own_avx2 takes those off) */
         nfeat += f->bytes;
-        for (size_t j = 0; j < k; j++) {
+        /* j < f->k rather than k: compared in place, where the copy k
+         * was spilled and loaded again every token */
+        for (size_t j = 0; j < f->k; j++) {
             const uint64_t sj = f->span[j];
             const size_t b = (uint32_t)sj, e = sj >> 32;
             /* the key again (a load and a mask: cheaper to make than to
              * keep), the set as the first pass found it */
             const __m128i key = token_key(t + b, e - b);
-            dc_feat_cache_entry *const set = f->set[j];
+            dc_feat_cache_entry *const set = f->at[j].set;
             uint64_t h;
             /* begin and end, the low word first (x86) */
             memcpy(&tp[j], &sj, sizeof sj);
             _mm_storeu_si128(
                 (__m128i *)(void *)tp[j].w,
                 token_own_avx2(w, bits, t, b, e, key, set, &nfeat, &h));
-            bg[j] = w + bigram_at(prev, h, sh) * DC_FEAT_VOCAB_STRIDE;
-            __builtin_prefetch(bg[j]);
-            prev = h;
+            const int8_t *const bg =
+                w + bucket_sh((prev31 + h) ^ SALT_BI, sh) *
+                        DC_FEAT_VOCAB_STRIDE;
+            __builtin_prefetch(bg);
+            f->at[j].bg = bg;
+            /* bigram_at()'s prev * 31 for the next token, one multiply
+             * (the compiler makes x * 31 a copy, a shift and a subtract) */
+            __asm__("imul $31, %1, %0" : "=r"(prev31) : "r"(h));
         }
         /* the text's first token has no bigram: a row of zeros */
         if (tp == toks)
-            bg[0] = zero_row;
+            f->at[0].bg = zero_row;
         for (size_t j = 0; j < k; j++) {
             const __m128i ts = _mm_add_epi16(
                 _mm_loadu_si128((const __m128i *)(const void *)tp[j].w),
                 _mm_cvtepi8_epi16(_mm_loadl_epi64(
-                    (const __m128i *)(const void *)bg[j])));
+                    (const __m128i *)(const void *)f->at[j].bg)));
             _mm_storeu_si128((__m128i *)(void *)tp[j].w, ts);
             sum = _mm256_add_epi32(sum, _mm256_cvtepi16_epi32(ts));
         }
@@ -1151,9 +1192,11 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
         for (size_t j = 0; j < len; j += 32)
             hi = _mm256_or_si256(
                 hi, _mm256_load_si256((const __m256i *)(const void *)(t + j)));
-        if (!_mm256_movemask_epi8(hi))
-            return runs_avx2(bits, w, t, runs, nruns, acc, toks, ntok, cache,
-                             NULL);
+        if (!_mm256_movemask_epi8(hi)) {
+            dc_feat_ahead a;
+            first_turn(t, runs, nruns, cache, &a);
+            return runs_avx2(bits, w, acc, toks, ntok, cache, &a);
+        }
         for (; k < span; k += 32)
             _mm256_storeu_si256((__m256i *)(void *)(t + k),
                                 _mm256_setzero_si256());
@@ -1166,12 +1209,10 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
  * dc_feat_sum_taken() calls it directly, with fewer arguments than
  * sum_avx2() takes, when the first pass was done ahead. */
 AVX2 static __attribute__((noinline)) size_t
-runs17_avx2(const int8_t *w, const unsigned char *t, const dc_wrun *runs,
-            size_t nruns, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
-            dc_feat_cache *cache, const dc_feat_ahead *ah)
+runs17_avx2(const int8_t *w, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
+            dc_feat_cache *cache, dc_feat_ahead *ah)
 {
-    return runs_avx2(RUNS_BITS, w, t, runs, nruns, acc, toks, ntok, cache,
-                     ah);
+    return runs_avx2(RUNS_BITS, w, acc, toks, ntok, cache, ah);
 }
 
 /* The AVX2 pass: a padded text is read where it is, by runs_avx2() when
@@ -1184,7 +1225,7 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             unsigned known, const dc_wrun *runs, size_t nruns,
                             int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
                             size_t *ntok, dc_feat_cache *cache,
-                            const dc_feat_ahead *ah)
+                            dc_feat_ahead *ah)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
      * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
@@ -1200,13 +1241,16 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                     hi, _mm256_loadu_si256(
                             (const __m256i *)(const void *)(text + j)));
             if (!_mm256_movemask_epi8(hi)) {
+                dc_feat_ahead a;
+                if (!ah) {
+                    first_turn(text, runs, nruns, cache, &a);
+                    ah = &a;
+                }
                 /* the shipped table's size a constant: the token loop
                  * keeps the shift in no register */
                 if (bits == RUNS_BITS)
-                    return runs17_avx2(w, text, runs, nruns, acc, toks, ntok,
-                                       cache, ah);
-                return runs_avx2(bits, w, text, runs, nruns, acc, toks, ntok,
-                                 cache, ah);
+                    return runs17_avx2(w, acc, toks, ntok, cache, ah);
+                return runs_avx2(bits, w, acc, toks, ntok, cache, ah);
             }
         }
         return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
@@ -1287,9 +1331,7 @@ AVX2 static __attribute__((noinline)) void
 find_ahead_avx2(const unsigned char *t, const dc_wrun *runs, size_t nruns,
                 dc_feat_cache *cache, dc_feat_ahead *ah)
 {
-    const dc_wrun *r = runs;
-    find_turn(t, &r, runs + nruns, ah, cache);
-    ah->used = (size_t)(r - runs);
+    first_turn(t, runs, nruns, cache, ah);
 }
 #endif
 
@@ -1308,9 +1350,6 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
         !avx2_pass(c, len, known))
         return;
     find_ahead_avx2((const unsigned char *)text, runs, nruns, cache, ah);
-    ah->runs = runs;
-    ah->text = text;
-    ah->nruns = nruns;
     ah->len = len;
 #else
     (void)c;
@@ -1325,26 +1364,38 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 #endif
 }
 
-size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
-                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, const dc_feat_ahead *ah)
+/* dc_feat_sum_taken() but for its common case, out of line so that the
+ * common case saves no registers: another table size (sum_avx2), a cache
+ * no longer for these weights or too many runs (the long way). */
+static __attribute__((noinline)) size_t
+sum_taken_rest(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+               dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+               dc_feat_cache *cache, dc_feat_ahead *ah)
 {
 #if defined(HAVE_AVX2_PATH)
     /* the cache still the one filled for these weights (else it is to be
      * emptied: the long way) */
-    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks) {
-        if (c->bucket_bits == RUNS_BITS)
-            return runs17_avx2(w, (const unsigned char *)ah->text, ah->runs,
-                               ah->nruns, acc, toks, ntok, cache, ah);
+    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks)
         return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
                         ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
                         ah->nruns, acc, toks, max_toks, ntok, cache, ah);
-    }
 #endif
     return dc_feat_sum_runs(c, w, ah->text, ah->len,
                             ah->runs ? DC_FEAT_PADDED | DC_FEAT_ASCII : 0,
                             ah->runs, ah->nruns, acc, toks, max_toks, ntok,
                             cache);
+}
+
+size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
+                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
+                         dc_feat_cache *cache, dc_feat_ahead *ah)
+{
+#if defined(HAVE_AVX2_PATH)
+    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks &&
+        c->bucket_bits == RUNS_BITS)
+        return runs17_avx2(w, acc, toks, ntok, cache, ah);
+#endif
+    return sum_taken_rest(c, w, acc, toks, max_toks, ntok, cache, ah);
 }
 
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,

@@ -178,7 +178,10 @@ typedef struct dc_feat_ahead {
     size_t used;  /* runs they took */
     size_t bytes; /* their bytes, together */
     uint64_t span[DC_FEAT_AHEAD]; /* a token's begin | end << 32 */
-    dc_feat_cache_entry *set[DC_FEAT_AHEAD]; /* its word cache set */
+    union {
+        dc_feat_cache_entry *set; /* its word cache set */
+        const int8_t *bg; /* once the set is read: its bigram row */
+    } at[DC_FEAT_AHEAD];
 } dc_feat_ahead;
 
 /* Fills *ah for the call dc_feat_sum_runs(c, w, text, len, known, runs,
@@ -194,10 +197,11 @@ void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
 
 /* dc_feat_sum_runs() over the text and runs dc_feat_find_ahead filled ah
  * for (its known bits, max_toks and cache as given there), taking the
- * first pass from ah. The same results. */
+ * first pass from ah, which it uses up (the sets' places get the bigram
+ * rows). The same results. */
 size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
                          dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, const dc_feat_ahead *ah);
+                         dc_feat_cache *cache, dc_feat_ahead *ah);
 
 
 /* Nonzero: dc_feat_sum() takes its portable path even where a faster one
