@@ -6350,8 +6350,25 @@ static bool other_speaker(const run *R, uint32_t a, uint32_t b)
 /* Words that open a speaker after a comma (attributed_after). */
 static const char *const wl_speaker_opens[] = {
     "he",   "she",   "the",   "a",    "an",    "my",   "his", "her",
-    "their", "our",  "your",  "some", "one",   "this", "that", "these",
-    "those"};
+    "their", "our",  "your",  "some", "one",   "this", "these", "those"};
+/* Irregular pasts of saying (attributed_after; the rest end in -ed). */
+static const char *const wl_said_past[] = {"said", "wrote", "told", "sang",
+                                           "spoke"};
+/* Words after a verb of saying that keep it a report told: the sentence
+ * ends, or a place or time follows ("he wrote in a post", "chanted
+ * outside the mosque", "and police did nothing"). */
+static const char *const wl_said_then[] = {
+    "and", "in", "on", "at", "before", "after", "outside", "during", "to",
+    "from", "last", "yesterday", "today", "online", "while"};
+/* The writer in the first person singular after the report: "and I
+ * chanted louder", "I've read it three times" (not "we should study
+ * them as history"). */
+static const char *const wl_said_i[] = {"i", "i'm", "im", "i've", "ive",
+                                        "i'd", "me", "my", "myself"};
+/* Words of agreement after the report ("one user wrote, 100% correct",
+ * "finally someone with balls"). */
+static const char *const wl_said_agreed[] = {"correct", "finally", "true",
+                                             "right", "based"};
 
 /* "Gas the Jews, the protesters chanted, and police did nothing",
  * "Muslims are vermin, he wrote in a post that got him banned": after the
@@ -6365,6 +6382,10 @@ static bool attributed_after(const run *R, uint32_t tb)
     const tok *toks = R->toks;
     const sentence *s = sent_of(R, tb);
     for (uint32_t k = tb + 1; k + 2 < s->te; k++) {
+        /* (not past a clause of the writer's own: "..., I mean it, my
+         * wife said I shouldn't post this") */
+        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+            return false;
         if (toks[k].type != TK_PUNCT || toks[k].ch != ',')
             continue;
         uint32_t subj = k + 1;
@@ -6382,9 +6403,24 @@ static bool attributed_after(const run *R, uint32_t tb)
                 continue;
             /* (said, not to be said nor said of it: "the law should say
              * so again", "the diary was written in ballpoint") */
+            /* (in the past: "the Talmud says so itself", "the book
+             * says" invoke a text; and the verb ends its clause: not
+             * "the mods said I'd get banned"; and nothing of the
+             * writer's or of agreement after it) */
+            uint32_t v = m->te;
             if (other_speaker(R, subj, m->tb) &&
                 !has_kind_in(R, subj, m->tb, DC_KIND_MODAL) &&
-                !has_kind_in(R, subj, m->tb, DC_KIND_COPULA))
+                !has_kind_in(R, subj, m->tb, DC_KIND_COPULA) &&
+                (ends_ed(R, m->te - 1) ||
+                 word_among(R, m->te - 1, m->te, wl_said_past,
+                            sizeof wl_said_past / sizeof *wl_said_past)) &&
+                (v >= s->te || toks[v].type == TK_PUNCT ||
+                 word_among(R, v, v + 1, wl_said_then,
+                            sizeof wl_said_then / sizeof *wl_said_then)) &&
+                !word_among(R, v, s->te, wl_said_i,
+                            sizeof wl_said_i / sizeof *wl_said_i) &&
+                !word_among(R, v, s->te, wl_said_agreed,
+                            sizeof wl_said_agreed / sizeof *wl_said_agreed))
                 return true;
             break;
         }
@@ -7377,6 +7413,10 @@ static bool subject_of_state(const run *R, const target *t,
     return linked;
 }
 
+/* Words that hold speech true (speech_topic). */
+static const char *const wl_speech_held[] = {
+    "true", "facts", "fact", "justified", "accurate", "correct", "right"};
+
 /* Nouns of speech about a group (pick_target). */
 static const char *const wl_speech_about[] = {
     "jokes",     "lies",     "myths",      "rumours",  "rumors",
@@ -7385,13 +7425,28 @@ static const char *const wl_speech_about[] = {
     "memes",     "smears",   "slurs",      "falsehoods"};
 
 /* Is group target t what speech is about ("lies about Jews"): after
- * "about" and a noun of wl_speech_about? */
-static bool speech_topic(const run *R, const target *t)
+ * "about" and a noun of wl_speech_about, for an attack at token at? */
+static bool speech_topic(const run *R, const target *t, uint32_t at)
 {
-    return t->type == TG_GROUP && t->tb >= 2 &&
-           tok_is_word(R, t->tb - 1, "about") &&
-           word_among(R, t->tb - 2, t->tb - 1, wl_speech_about,
-                      sizeof wl_speech_about / sizeof *wl_speech_about);
+    if (!(t->type == TG_GROUP && t->tb >= 2 &&
+          tok_is_word(R, t->tb - 1, "about") &&
+          word_among(R, t->tb - 2, t->tb - 1, wl_speech_about,
+                     sizeof wl_speech_about / sizeof *wl_speech_about)))
+        return false;
+    /* Not when the speech is spelled out after the group ("rumours about
+     * Somalis being savages") or held true in its clause ("... are
+     * spot on", "are just facts", "are true") */
+    const sentence *s = sent_of(R, t->tb);
+    uint32_t c = R->toks[t->tb].clause, ce = t->te;
+    while (ce < s->te && R->toks[ce].clause == c)
+        ce++;
+    /* (and only for an attack in its clause: "Forget the myths about
+     * Jews, just exterminate the vermin" attacks them in the next) */
+    return R->toks[at].clause == c &&
+           !(t->te < s->te && tok_is_word(R, t->te, "being")) &&
+           !has_kind_in(R, t->te, ce, DC_KIND_ENDORSE) &&
+           !word_among(R, t->te, ce, wl_speech_held,
+                       sizeof wl_speech_held / sizeof *wl_speech_held);
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
@@ -7460,7 +7515,7 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
          * immigrants are a plague on this forum": a group after "about"
          * and a noun of speech is what the speech is about; the sentence
          * speaks of the speech. */
-        if (speech_topic(R, t))
+        if (speech_topic(R, t, tb))
             continue;
         /* "People who blame immigrants are the problem": a target inside
          * a relative clause is the object of its verb; what follows the
@@ -17284,7 +17339,14 @@ static bool illness_had(const run *R, const mention *m)
         while (k < m->tb && !kind_at(R, k, DC_KIND_COPULA) &&
                !(R->toks[k].type == TK_PUNCT && R->toks[k].ch == ','))
             k++;
-        if (k == m->tb)
+        /* (and people afflicted right after it: "affects Ashkenazi Jews",
+         * not "a virus afflicting the southern states", "affecting every
+         * neighbourhood they move into") */
+        uint32_t a = m->te + 1, ae = a + 4 < s->te ? a + 4 : s->te;
+        bool people = false;
+        for (uint32_t j = a; j < ae && !people; j++)
+            people = in_target(R, j, TG_GROUP);
+        if (k == m->tb && people)
             return true;
     }
     for (uint32_t k = m->tb, n = 0; k > s->tb && n < 4; n++) {
@@ -17340,7 +17402,7 @@ static const target *clause_subject(const run *R, const mention *m,
          i < rs->nt && rs->t[i].te <= t->tb; i++)
         if (rs->t[i].tb >= sb &&
             (rs->t[i].type == TG_GROUP || rs->t[i].type == TG_PRONOUN) &&
-            !speech_topic(R, &rs->t[i]))
+            !speech_topic(R, &rs->t[i], m->tb))
             best = &rs->t[i];
     return best;
 }
@@ -17594,12 +17656,27 @@ static bool suffered_next(const run *R, uint32_t k)
         k++;
     if (k < R->ntok && adverb_like(R, k))
         k++;
-    return k < R->ntok &&
-           (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)) &&
-           (ends_ed(R, k) || participle_word(R, k) ||
-            (R->toks[k].e - R->toks[k].b > 2 &&
-             memcmp(R->n->text + R->toks[k].e - 2, "en", 2) == 0));
+    if (!(k < R->ntok &&
+          (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)) &&
+          (ends_ed(R, k) || participle_word(R, k))))
+        return false;
+    /* and nothing more said of it in the sentence but a place or a time:
+     * not "..., I'd rather do it myself", "... said no one ever", "...
+     * because it doesn't go far enough", "... not enough of them die" */
+    const sentence *s = sent_of(R, k);
+    return !has_kind_in(R, k + 1, s->te, DC_KIND_PRONOUN_SELF) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_REPORT) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_NEGATION) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_THREAT) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_DEHUMANIZE) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_QUANTIFIER) &&
+           !has_kind_in(R, k + 1, s->te, DC_KIND_MODAL);
 }
+
+/* Words of a wish or of laughter after a harm told (rule_attack). */
+static const char *const wl_suffered_mocked[] = {
+    "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
+    "😂", "🤣"};
 
 /* A passive's auxiliary before a participle (rule_attack). */
 static const char *const wl_passive_aux[] = {
@@ -18011,8 +18088,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         (subj->te == m->tb - 1 || adverb_like(R, m->tb - 2))) {
         uint32_t from = 0;
         bool called = wish_frame(R, m, &from);
-        for (uint32_t k = sent_of(R, m->tb)->tb; k < m->tb && !called; k++)
+        const sentence *ps = sent_of(R, m->tb);
+        for (uint32_t k = ps->tb; k < m->tb && !called; k++)
             called = mention_at(R, k, DC_KIND_MODAL) != NULL;
+        /* (or wished, or laughed at, after it: "Trans people get hurt,
+         * hopefully", "Gays get beaten, lol", "... hurt. Hopefully more
+         * every year") */
+        uint32_t after = ps + 1 < R->rs->s + R->rs->ns
+                             ? (ps[1].te < ps[1].tb + 3 ? ps[1].te
+                                                        : ps[1].tb + 3)
+                             : ps->te;
+        called = called || word_among(R, m->te, after,
+                                      FRAME_WORDS(wl_suffered_mocked));
         told_past = !called;
     }
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
@@ -18183,15 +18270,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     /* "I hate seeing Muslims getting hurt", "I hate watching gay kids get
      * abused", "hate to see Jews being harassed": hatred of seeing the
-     * group suffer a harm is sympathy with it (told to the model as
-     * counter-speech); "I hate seeing Muslims on my street" is not. */
+     * group suffer a harm is sympathy with it; "I hate seeing Muslims on
+     * my street" is not. */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_HATE_VERB &&
         t->tb > m->te && t->tb <= m->te + 2 &&
         word_among(R, m->te, t->tb, FRAME_WORDS(wl_perceive)) &&
-        suffered_next(R, t->te)) {
-        R->out->rf[DC_RF_COUNTER] = 1;
+        suffered_next(R, t->te))
         return DECORUM_OK;
-    }
     /* "refugees deserve worse than they get", "Muslims deserve to suffer
      * more than that": what follows "than" is the other term of a
      * comparison, not the threat's object; the threat is said of its
@@ -27746,24 +27831,27 @@ static const char *const warn_harm[] = {
 static const char *const warn_weak[] = {
     "ambulance", "ambulances", "hospital", "hurt",  "broken", "smashed",
     "brave",     "standing",   "legs",     "badly"};
-/* Words before a place of care that say a body is brought there: "end
- * up in hospital", "leave in an ambulance"; not "seen at", "taken to". */
-static const char *const warn_in[] = {"in", "into"};
-static const char *const warn_up[] = {"end", "ends", "ended", "wind",
-                                      "winds", "wound"};
 /* Words before "hurt": someone gets hurt. */
 static const char *const warn_get[] = {"get", "gets", "getting", "got",
                                        "be"};
 /* Words of no one hurt: "nobody will get hurt". */
 static const char *const warn_none[] = {"nobody", "noone", "no",
-                                        "not", "never", "won't", "wont"};
+                                        "not", "never", "won't", "wont",
+                                        "nothing"};
 /* What is broken or smashed in a threat: a body, a window or a door
  * ("windows will be smashed", "legs broken"); not tiles or records. */
 static const char *const warn_broke[] = {
     "window", "windows", "door",  "doors", "head", "heads", "legs", "leg",
-    "arms",   "arm",     "face",  "faces", "nose", "jaw",   "skull",
-    "ribs",   "kneecaps", "teeth", "bones", "glass", "windscreen",
-    "windscreens"};
+    "arms",   "arm",     "face",  "faces", "nose", "noses", "jaw", "jaws",
+    "skull",  "ribs",    "kneecaps", "teeth", "bones", "glass", "neck",
+    "necks",  "hands",   "fingers", "knees", "windscreen", "windscreens",
+    "car",    "cars",    "shop",  "shops", "house", "houses"};
+/* Verbs of care before a hospital: "will be seen at the hospital",
+ * "taken to the hospital for checks", "treated in hospital". */
+static const char *const warn_care[] = {
+    "seen", "taken", "treated", "admitted", "driven", "brought", "checked",
+    "cared", "registered", "work", "working", "works", "visit", "visiting",
+    "born"};
 static const char *const warn_broken[] = {"broken", "smashed", "snapped"};
 /* Words before "brave" or after "end" that make them a warning: "they'd
  * better be brave", "need to be brave"; "it will end badly". */
@@ -27821,14 +27909,24 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
         return false;
     uint32_t b2 = k >= c + 2 ? k - 2 : c, b3 = k >= c + 3 ? k - 3 : c;
     uint32_t e3 = k + 4 < s->te ? k + 4 : s->te;
+    uint32_t b4 = k >= c + 4 ? k - 4 : c;
+    /* A place of care is harm where a body is brought ("end up in
+     * hospital", "going to the hospital, not the pub", "needing a hospital
+     * bed", "leaving in the back of an ambulance"), not after a verb of
+     * care ("will be seen at the hospital", "taken to the hospital for
+     * checks") nor as the subject of its own verb ("the hospital will need
+     * more interpreters"). */
     if (tok_is_word(R, k, "hospital") || tok_is_word(R, k, "ambulance") ||
         tok_is_word(R, k, "ambulances"))
-        return word_among(R, b2, k, FRAME_WORDS(warn_in)) ||
-               (word_among(R, b3, k, FRAME_WORDS(warn_in)) &&
-                word_among(R, c, k, FRAME_WORDS(warn_up)));
+        return !word_among(R, b4, k, FRAME_WORDS(warn_care)) &&
+               !(k + 1 < s->te && (kind_at(R, k + 1, DC_KIND_MODAL) ||
+                                   tok_is_word(R, k + 1, "will") ||
+                                   ends_ll(R, k + 1)));
+    /* (the one hurt right before: "nobody will get hurt", not a "won't"
+     * of another clause) */
     if (tok_is_word(R, k, "hurt"))
         return word_among(R, b2, k, FRAME_WORDS(warn_get)) &&
-               !word_among(R, c, k, FRAME_WORDS(warn_none));
+               !word_among(R, b4, k, FRAME_WORDS(warn_none));
     if (tok_is_word(R, k, "legs"))
         return tok_is_word(R, k - 1, "no") ||
                tok_is_word(R, k - 1, "without") ||
@@ -27840,9 +27938,10 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
         return word_among(R, b3, k, FRAME_WORDS(warn_broke)) ||
                word_among(R, k + 1, e3, FRAME_WORDS(warn_broke));
     if (tok_is_word(R, k, "standing"))
-        return word_among(R, b3, k, FRAME_WORDS(warn_none));
+        return word_among(R, c, k, FRAME_WORDS(warn_none)) ||
+               tok_is_word(R, k - 1, "left");
     if (tok_is_word(R, k, "brave"))
-        return word_among(R, b3, k, FRAME_WORDS(warn_dare));
+        return word_among(R, b4, k, FRAME_WORDS(warn_dare));
     /* "badly" */
     return word_among(R, b2, k, FRAME_WORDS(warn_end));
 }
