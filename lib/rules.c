@@ -33470,10 +33470,15 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             continue;
         /* "Good" (flag `ambiguous`) approves only as a sentence of its own
          * after the deed, not in it ("... by people who are good"), or as
-         * a clause of its own after the deed's, opening it ("Muslims got
-         * killed, good", "Gays beaten in the park 🙌"). */
+         * a clause of its own right after the deed's, opening it
+         * ("Muslims got killed, good"; not "..., the attacker was caught,
+         * good"); an emoji (the raised hands) is a clause of its
+         * own wherever it ends the sentence after a verb's deed ("Gays
+         * beaten in the park 🙌"; not a noun's: "The synagogue shooter
+         * got the death penalty 🙌"). */
         if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
-            (clause == rs->toks[d->tb].clause ||
+            ((unsigned char)R->n->text[a->b] < 0x80 || rs->deed_noun) &&
+            (clause != rs->toks[d->te - 1].clause + 1 ||
              rs->toks[a->tb - 1].clause == clause))
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
@@ -33508,13 +33513,15 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             /* the linking verb is the entry's first word ("was good") or
              * the word before it ("was justified") */
             uint32_t cb = a->tb;
-            /* or the entry alone opens its clause after the deed's
-             * ("... were beaten. Deserved.", "..., justified"), or "it"
+            /* or the entry alone opens a short sentence after the
+             * deed's or the clause right after its clause ("... were
+             * beaten. Deserved.", "..., justified"), or "it"
              * or "that" opens the clause of the linking verb ("Jews were
              * gassed and it was good"): said of the deed before */
             bool alone = !rs->deed_noun &&
                          rs->toks[a->tb - 1].clause != clause &&
-                         clause != rs->toks[d->tb].clause;
+                         (as > ds ||
+                          clause == rs->toks[d->te - 1].clause + 1);
             if (!alone && !kind_at(R, cb, DC_KIND_COPULA)) {
                 if (cb == 0 || !kind_at(R, cb - 1, DC_KIND_COPULA))
                     continue;
