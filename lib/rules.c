@@ -14620,13 +14620,33 @@ static const target *victim_after(const run *R, const mention *m)
 static const char *const wl_got[] = {"got", "get", "gets", "getting"};
 static const target *passive_victim(const run *R, const mention *m)
 {
-    /* or a headline's, "be" left out: "Muslims killed in mosque fire";
-     * or with "got": "Muslims got killed" */
-    if (!after_past_be(R, m->tb) && !(m->tb > 0 && headline_passive(R, m)) &&
-        !(m->tb > 0 && word_among(R, m->tb - 1, m->tb, wl_got,
-                                  sizeof wl_got / sizeof *wl_got)))
+    /* or with "got": "Muslims got killed" */
+    uint32_t c = R->toks[m->tb].clause;
+    if (after_past_be(R, m->tb) ||
+        (m->tb > 0 && word_among(R, m->tb - 1, m->tb, wl_got,
+                                 sizeof wl_got / sizeof *wl_got)))
+        return group_ending_at(R, m->tb - 1, c);
+    if (m->tb > 0 && headline_passive(R, m)) {
+        const target *t = group_ending_at(R, m->tb - 1, c);
+        if (t)
+            return t;
+    }
+    /* or a headline's, "be" left out, the group right before the
+     * participle: "Muslims killed in mosque fire", and with no word
+     * after it in its clause or only one of time ("Another gay man
+     * lynched.", "Mosque firebombed overnight, ..."): not "Muslims
+     * killed the hostages", whose group did it. */
+    static const char *const when[] = {"to",        "overnight", "again",
+                                       "last",      "yesterday", "today",
+                                       "tonight"};
+    if (m->tb == 0 || !(past_form(R, m) || participle_word(R, m->te - 1)))
         return NULL;
-    return group_ending_at(R, m->tb - 1, R->toks[m->tb].clause);
+    if (!headline_passive(R, m) && m->te < R->ntok &&
+        R->toks[m->te].type == TK_WORD && R->toks[m->te].clause == c &&
+        !word_among(R, m->te, m->te + 1, when, sizeof when / sizeof *when))
+        return NULL;
+    const target *t = group_ending_at(R, m->tb, c);
+    return t && t->te == m->tb ? t : NULL;
 }
 
 /* Notes violence told as done to group t (see run.deed): a verb, or a
@@ -33525,6 +33545,13 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     uint32_t ds = rs->toks[d->tb].sent;
     if (doubted(R, &rs->s[ds], d->tb))
         return DECORUM_OK;
+    /* A deed in a relative clause tells who its doer is ("The arsonist
+     * who burned the mosque was jailed, good"): what the sentence says
+     * of the doer is approved of. */
+    static const char *const rel[] = {"who", "that", "which"};
+    if (d->tb > 0 &&
+        word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel))
+        return DECORUM_OK;
     for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         uint32_t as = rs->toks[a->tb].sent;
@@ -33541,8 +33568,17 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         if (s->question)
             continue;
         /* "Good" (flag `ambiguous`) approves only as a sentence of its own
-         * after the deed, not in it ("... by people who are good"). */
-        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds)
+         * after the deed, not in it ("... by people who are good"), or as
+         * a clause of its own right after the deed's, opening it
+         * ("Muslims got killed, good"; not "..., the attacker was caught,
+         * good"); an emoji (the raised hands) is a clause of its
+         * own wherever it ends the sentence after a verb's deed ("Gays
+         * beaten in the park 🙌"; not a noun's: "The synagogue shooter
+         * got the death penalty 🙌"). */
+        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
+            ((unsigned char)R->n->text[a->b] < 0x80 || rs->deed_noun) &&
+            (clause != rs->toks[d->te - 1].clause + 1 ||
+             rs->toks[a->tb - 1].clause == clause))
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
          * according to Turkish nationalists" reports it). Asked before
@@ -33576,14 +33612,29 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             /* the linking verb is the entry's first word ("was good") or
              * the word before it ("was justified") */
             uint32_t cb = a->tb;
-            if (!kind_at(R, cb, DC_KIND_COPULA)) {
+            /* or the entry alone opens a short sentence after the
+             * deed's or the clause right after its clause ("... were
+             * beaten. Deserved.", "..., justified"), or "it"
+             * or "that" opens the clause of the linking verb ("Jews were
+             * gassed and it was good"): said of the deed before */
+            bool alone = !rs->deed_noun &&
+                         rs->toks[a->tb - 1].clause != clause &&
+                         (as > ds ||
+                          clause == rs->toks[d->te - 1].clause + 1);
+            if (!alone && !kind_at(R, cb, DC_KIND_COPULA)) {
                 if (cb == 0 || !kind_at(R, cb - 1, DC_KIND_COPULA))
                     continue;
                 cb--;
             }
-            if (as != ds || rs->toks[d->tb].clause != clause ||
+            if (!alone && cb >= 2 && as == ds &&
+                (tok_is_word(R, cb - 1, "it") ||
+                 tok_is_word(R, cb - 1, "that")) &&
+                tok_is_word(R, cb - 2, "and") && cb - 2 >= d->te &&
+                !has_kind_in(R, d->te, cb - 2, DC_KIND_COPULA))
+                alone = true;
+            if (!alone && (as != ds || rs->toks[d->tb].clause != clause ||
                 !event_opens(R, d) ||
-                has_kind_in(R, d->te, cb, DC_KIND_COPULA))
+                has_kind_in(R, d->te, cb, DC_KIND_COPULA)))
                 continue;
         }
         /* A noun deed that is the subject of a verb of its own is told of
