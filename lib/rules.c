@@ -6870,6 +6870,11 @@ static bool group_owns(const run *R, const target *t)
                        sizeof nature / sizeof *nature);
 }
 
+/* Is what follows the group ending at token e a thing the group owns,
+ * not the people (defined with the words of homes and vehicles,
+ * thing_owned)? */
+static bool thing_owned(const run *R, uint32_t e);
+
 /* The last protected group named in the context (parent, then title),
  * not one named only as the owner of something ("Women's football",
  * "girls' school"): a comment that names no one and is read as about the
@@ -18641,6 +18646,35 @@ static decorum_status rule_attack(run *R, const mention *m)
         t_local->te + 1 < R->ntok &&
         hung_of_thing(R, t_local->te, t_local->te + 1))
         return DECORUM_OK;
+    /* (the verbs of a threat said of things as often: pictures hung,
+     * photographs shot; not "burn", "smash": a group's goods destroyed
+     * are a threat to it) */
+    static const char *const threat_of_things[] = {"hang", "shoot"};
+    /* (the animals a family keeps: not "the white man's disease", "some
+     * black man's spawn", which are said of people) */
+    static const char *const kept_animals[] = {
+        "dog", "dogs", "cat", "cats", "horse", "horses", "goat", "goats",
+        "pig", "pigs", "cow", "cows", "sheep", "chickens", "hens"};
+    /* "Hang the Pakistani artist's paintings", "The Jewish family's dog
+     * ran off": the group after the threat, or before the creature, only
+     * owns the thing the threat is done to, or the creature named
+     * (thing_owned); not "hang the Pakistani artist's family", "the
+     * Jewish family next door are dogs" */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
+        m->te < R->ntok &&
+        word_among(R, m->tb, m->tb + 1, FRAME_WORDS(threat_of_things))) {
+        uint32_t j = m->te + (tok_is_word(R, m->te, "the") ? 1 : 0);
+        const target *og = target_starting(R, j, TG_GROUP);
+        const mention *oi = og ? NULL : mention_at(R, j, DC_KIND_IDENTITY);
+        if ((og || oi) && thing_owned(R, og ? og->te : oi->te))
+            return DECORUM_OK;
+    }
+    if (t && t->type == TG_GROUP && t_local &&
+        m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
+        m->tb <= t_local->te + 2 &&
+        word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
+        thing_owned(R, t_local->te))
+        return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
@@ -26975,6 +27009,78 @@ static const char *const struck_weak[] = {"get", "gets", "got", "take",
 static const char *const struck_sweep[] = {"with", "out", "away", "under",
                                            "down"};
 
+/* Is the group whose words end at token e the owner of a thing named
+ * after it: a possessive ("family's", "families'"; after one noun of the
+ * group's at most, "the Syrian restaurant's"), then a noun the lexicon
+ * does not know or a creature's ("fasting", "new menu", "dog"), and in
+ * its first four words no person, group, body, place, home or vehicle?
+ * "The Muslim pupils' fasting", "the Roma families' housing", "the Hindu
+ * temple's old heating boiler finally died", "the Jewish family's dog":
+ * what is done to the thing, what befalls it or what it is called, is
+ * not said of the people. Not "the refugees' boat", "the gypsy camp's
+ * caravans", "the Uyghurs' children", "the refugees' little kids", nor
+ * a plural's stray apostrophe before a verb ("the refugee's are"). */
+/* Words that end the owned thing's noun phrase: "the family's wish for
+ * a female doctor" names no woman owned. */
+static const char *const owned_end[] = {"for", "of", "to", "with", "from",
+                                        "at", "by", "about"};
+
+/* What people live in, work in or get about in, beside dis_homes and
+ * dis_vehicle: harm to it is harm to them ("the gypsies' tents burned"). */
+static const char *const owned_life[] = {
+    "tent", "tents", "shop", "shops", "flat", "flats", "car", "cars", "van",
+    "vans", "business", "businesses", "church", "churches", "graves"};
+
+/* Is token k a word that owns what follows it: "family's", "families'"
+ * (the plural's mark may end the token or follow it)? */
+static bool owns_word(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    const char *text = R->n->text;
+    if (t->type != TK_WORD)
+        return false;
+    if (t->e - t->b >= 3 && text[t->e - 1] == '\'' && text[t->e - 2] == 's')
+        return k + 1 < R->ntok && R->toks[k + 1].type == TK_WORD;
+    return owner_in_text(text, (uint32_t)R->n->len, t->b, t->e);
+}
+
+static bool thing_owned(const run *R, uint32_t e)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (e == 0 || e > n)
+        return false;
+    uint32_t l = e - 1;
+    /* (a group's words may take in the plural's mark: "players'") */
+    if (l > 0 && tk[l].type == TK_PUNCT && tk[l].ch == '\'')
+        l--;
+    if (!owns_word(R, l)) {
+        if (e >= n || !owns_word(R, e))
+            return false;
+        l = e;
+    }
+    uint32_t o = l + 1;
+    if (o < n && tk[o].type == TK_PUNCT && tk[o].ch == '\'')
+        o++;
+    if (o >= n || tk[o].type != TK_WORD || tk[o].sent != tk[l].sent)
+        return false;
+    need_glue(R);
+    if (kind_at(R, o, DC_KIND_COPULA) || kind_at(R, o, DC_KIND_NEGATION) ||
+        adverb_like(R, o))
+        return false;
+    for (uint32_t k = o; k < n && k < o + 4 && tk[k].type == TK_WORD &&
+                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+         k++)
+        if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+            kind_at(R, k, DC_KIND_PLACE) || kind_at(R, k, DC_KIND_BODY) ||
+            in_target(R, k, TG_GROUP) ||
+            word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(dis_vehicle)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(owned_life)))
+            return false;
+    return true;
+}
+
 /* Is the group ending at token e spared by the verb before it: a thing
  * of theirs that is no home or vehicle after a possessive ("the
  * students' exams", "the students' hearts"), or, after a weak verb, a
@@ -28199,6 +28305,10 @@ static const char *const shrug_harm[] = {
     "bombed",  "attacked", "shot",   "killed",   "down",    "takes",
     "swat",    "swatted", "smash",   "torched",  "beaten",  "lynched",
     "gassed",  "capsize", "capsizes", "hurt",    "sort",    "raped"};
+/* Words before "down" that make it a thing's failure, no harm: "the
+ * choir's bus broke down". */
+static const char *const shrug_broke[] = {"broke", "broken", "breaks",
+                                          "breaking"};
 /* Words that mourn or pity the harm: no shrug of the writer's. */
 static const char *const shrug_mourned[] = {
     "pray",   "praying", "rip",    "tragic",       "tragedy", "awful",
@@ -28250,7 +28360,10 @@ static decorum_status rule_shrug(run *R)
         uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
         uint32_t h = UINT32_MAX;
         for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
-            if (word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) ||
+            if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
+                 /* (a bus or a boiler "broke down") */
+                 !(k > lo && tok_is_word(R, k, "down") &&
+                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)))) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
                 h = k;
         /* (a wrong its doers did, in a relative clause: "The arsonists
@@ -28261,6 +28374,11 @@ static decorum_status rule_shrug(run *R)
             continue;
         target g;
         bool named = armed_group(R, lo, a->tb, &g);
+        /* (a group that only owns what the harm befell: "the Hindu
+         * temple's old boiler finally died, no great loss"; a group named
+         * after it may still be struck) */
+        while (named && g.te < a->tb && thing_owned(R, g.te))
+            named = armed_group(R, g.te, a->tb, &g);
         /* people sent back, named by no group word: the migrants ("Send
          * the lot back on the same boats ... if the boats sink, not my
          * problem") */
@@ -28323,8 +28441,13 @@ static decorum_status rule_method(run *R)
             continue;
         target g;
         uint32_t ge = d + 6 < s->te ? d + 6 : s->te;
-        if (!armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g) ||
-            negator(R, a->tb))
+        bool named =
+            armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g);
+        /* (a thing of the group's handled: "the right idea about handling
+         * Muslim pupils' fasting", "the Roma families' housing") */
+        while (named && g.te < ge && thing_owned(R, g.te))
+            named = armed_group(R, g.te, ge, &g);
+        if (!named || negator(R, a->tb))
             continue;
         if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
             (frame_context(R) & FC_GAME))
