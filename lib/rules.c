@@ -27152,6 +27152,20 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         else if (word_among(R, v, v + 1, FRAME_WORDS(one))) {
             j = v + 1;
             weak = word_among(R, v, v + 1, FRAME_WORDS(struck_weak));
+            /* (a heatwave "hits" as weather arrives: "I hope the heatwave
+             * hits the Pride march, the crowd will love the sun"; only
+             * with a word of ruin after it in its clause, "hits the camp
+             * and takes them out") */
+            if (tok_is_word(R, k, "heatwave") &&
+                (tok_is_word(R, v, "hit") || tok_is_word(R, v, "hits"))) {
+                bool ruin = false;
+                for (uint32_t q = v + 1; q < end && q < v + 9 &&
+                                         tk[q].clause == tk[v].clause && !ruin;
+                     q++)
+                    ruin = word_among(R, q, q + 1, FRAME_WORDS(struck_sweep));
+                if (!ruin)
+                    continue;
+            }
         } else
             continue;
         while (j < n && tk[j].clause == tk[v].clause &&
@@ -27367,7 +27381,8 @@ static const char *const armed_literal[] = {
     "theme",     "practice",  "training", "season",
     "dnd",       "campaign",  "quest",    "boss",       "ww2",
     "wwii",      "ww1",       "war",      "revolution", "history",
-    "historical", "darts",    "scoreboard"};
+    "historical", "darts",    "scoreboard", "cricket",  "softball",
+    "baseball",  "rounders",  "cookery"};
 /* A deed told or reported in the weapon's sentence: no call. */
 static const char *const armed_told[] = {
     "was",       "were",      "been",     "brought",    "took",
@@ -27497,6 +27512,60 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
                            false);
 }
 
+/* Things a tool is brought with for a job, a meal or a game ("a hammer
+ * and some nails", "knives and forks", "a knife and a chopping board",
+ * "a bat and a glove"). */
+static const char *const armed_kit[] = {
+    "nails",  "screws",  "screwdriver", "drill", "saw",    "spanner",
+    "chisel", "ladder",  "glue",        "tape",  "forks",  "fork",
+    "spoons", "board",   "glove",       "gloves", "ball",  "balls",
+    "pads",   "helmet",  "trowel",      "spade", "rake",   "bucket"};
+/* Verbs of a job a tool is brought for ("a crowbar to lift the
+ * floorboards", "a knife to cut the cake"); not break, smash or open,
+ * whose object may be a group's door. */
+static const char *const armed_job[] = {
+    "lift",  "fix",   "mend",  "chop",  "slice", "carve", "split",
+    "prise", "pry",   "clear", "build", "trim",  "peel",  "cut"};
+
+/* Is weapon w of sentence s a tool brought for a job: another tool with
+ * it ("a hammer and some nails", "knives and forks"), or a job of work
+ * right after it whose object is a thing ("need a crowbar to lift the
+ * floorboards in the mosque hall")? Not "a bat and a rope", "a knife to
+ * cut the Muslims", "a crowbar to open the mosque door". */
+static bool armed_tool(run *R, const mention *w, const sentence *s)
+{
+    uint32_t k = w->te;
+    if (k + 1 < s->te && tok_is_word(R, k, "and")) {
+        uint32_t e = k + 4 < s->te ? k + 4 : s->te;
+        if (armed_among(R, k + 1, e, FRAME_WORDS(armed_kit)))
+            return true;
+    }
+    /* (or the tool after it: "forks and knives", "nails and a hammer") */
+    if (w->tb >= s->tb + 2 && tok_is_word(R, w->tb - 1, "and") &&
+        word_among(R, w->tb - 2, w->tb - 1, FRAME_WORDS(armed_kit)))
+        return true;
+    if (w->tb >= s->tb + 3 && tok_is_word(R, w->tb - 2, "and") &&
+        word_among(R, w->tb - 3, w->tb - 2, FRAME_WORDS(armed_kit)))
+        return true;
+    if (k + 2 >= s->te || !tok_is_word(R, k, "to") ||
+        !word_among(R, k + 1, k + 2, FRAME_WORDS(armed_job)))
+        return false;
+    uint32_t o = k + 2;
+    while (o < s->te && o < k + 5 &&
+           (tok_is_word(R, o, "the") || tok_is_word(R, o, "a") ||
+            tok_is_word(R, o, "some") || tok_is_word(R, o, "up") ||
+            tok_is_word(R, o, "old")))
+        o++;
+    return o < s->te && R->toks[o].type == TK_WORD &&
+           !kind_at(R, o, DC_KIND_IDENTITY) && !kind_at(R, o, DC_KIND_PLACE) &&
+           !kind_at(R, o, DC_KIND_PERSON) && !kind_at(R, o, DC_KIND_BODY) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_GROUP) && !kind_at(R, o, DC_KIND_SLUR) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_SELF) &&
+           !in_target(R, o, TG_GROUP) && !tok_is_word(R, o, "their") &&
+           !tok_is_word(R, o, "them") && !tok_is_word(R, o, "his") &&
+           !tok_is_word(R, o, "her");
+}
+
 /* "Somebody needs to go down to that mosque on Elm St with a rifle",
  * "next year we bring bats", "I keep a tire thumper under the seat for
  * that kind", "Got a jerry can for the migrant hotel": a weapon (kind
@@ -27553,6 +27622,8 @@ static decorum_status rule_armed(run *R)
         if (w->tb > 0 && (kind_at(R, w->tb - 1, DC_KIND_IDENTITY) ||
                           in_target(R, w->tb - 1, TG_GROUP)))
             continue;
+        if (armed_tool(R, w, s))
+            continue;
         /* ("need" right before it: "need a petrol bomb"; "got" only with
          * a purpose, below) */
         bool need = tok_is_word(R, from, "need") ||
@@ -27593,6 +27664,11 @@ static decorum_status rule_armed(run *R)
         bool found = false;
         if (fo != UINT32_MAX) {
             uint32_t e = fo + 5 < s->te ? fo + 5 : s->te;
+            /* (its clause's: "I keep a hammer in the car for
+             * emergencies, the Irish breakdown man told me to") */
+            for (uint32_t k = fo + 1; k < e; k++)
+                if (tk[k].clause != c)
+                    e = k;
             found = armed_group(R, fo + 1, e, &g);
             /* "for that kind", "for them": the group named before */
             if (!found && fo + 1 < s->te &&
@@ -28408,6 +28484,35 @@ static const char *const method_deal[] = {
     "handling", "handle",  "dealing", "deal", "do",     "treat",
     "treating", "solving", "solve",   "sort", "sorting", "camps"};
 
+/* Nouns of a people taken as a mass or a problem, which a group's word
+ * before them still names: "handling the Jewish problem", "the Muslim
+ * lot", "the Roma community". */
+static const char *const method_mass[] = {
+    "problem", "problems", "question", "issue",   "issues",   "situation",
+    "crisis",  "lot",      "crowd",    "crowds",  "mob",      "mobs",
+    "population", "populations", "community", "communities", "element",
+    "types",   "kind",     "sort",     "masses",  "hordes",   "horde",
+    "influx",  "invasion", "menace",   "threat",  "presence", "numbers"};
+
+/* Does a thing follow the group ending at token e, as the noun its word
+ * modifies: "the Jewish holidays", "Hindu dietary rules", "the old Jewish
+ * cemetery" (a word the lexicon does not know, hung_of_thing, that is
+ * no mass of people, no home, place or vehicle)? */
+static bool method_thing(run *R, uint32_t e)
+{
+    if (e + 1 >= R->ntok || !hung_of_thing(R, e, e + 1) ||
+        in_target(R, e, TG_GROUP) ||
+        word_among(R, e, e + 1, FRAME_WORDS(method_mass)) ||
+        word_among(R, e, e + 1, FRAME_WORDS(dis_homes)) ||
+        word_among(R, e, e + 1, FRAME_WORDS(dis_vehicle)) ||
+        word_among(R, e, e + 1, FRAME_WORDS(owned_life)))
+        return false;
+    /* (two words of a thing: "Hindu dietary rules") */
+    return !word_among(R, e + 1, e + 2, FRAME_WORDS(method_mass)) &&
+           !kind_at(R, e + 1, DC_KIND_PERSON) &&
+           !kind_at(R, e + 1, DC_KIND_IDENTITY);
+}
+
 /* "Honestly the Serbs had the right idea at Srebrenica about handling
  * the Muslims", "The Nazis had the right idea about what to do with
  * gypsies", "the Ottomans knew how to handle Armenians": praise of a
@@ -28445,7 +28550,8 @@ static decorum_status rule_method(run *R)
             armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g);
         /* (a thing of the group's handled: "the right idea about handling
          * Muslim pupils' fasting", "the Roma families' housing") */
-        while (named && g.te < ge && thing_owned(R, g.te))
+        while (named && g.te < ge &&
+               (thing_owned(R, g.te) || method_thing(R, g.te)))
             named = armed_group(R, g.te, ge, &g);
         if (!named || negator(R, a->tb))
             continue;
