@@ -18669,6 +18669,24 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((og || oi) && thing_owned(R, og ? og->te : oi->te))
             return DECORUM_OK;
     }
+    /* "I hope the sun burns off the fog before the Pride parade": to
+     * burn off is to clear away, unless people follow it ("burn off
+     * their skin") */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
+        m->te + 1 < R->ntok && tok_is_word(R, m->te, "off") &&
+        (tok_is_word(R, m->te - 1, "burn") ||
+         tok_is_word(R, m->te - 1, "burns") ||
+         tok_is_word(R, m->te - 1, "burned"))) {
+        uint32_t o = m->te + 1 + (tok_is_word(R, m->te + 1, "the") ? 1 : 0);
+        if (o < R->ntok && R->toks[o].type == TK_WORD &&
+            !kind_at(R, o, DC_KIND_IDENTITY) && !kind_at(R, o, DC_KIND_PLACE) &&
+            !kind_at(R, o, DC_KIND_PERSON) && !kind_at(R, o, DC_KIND_SLUR) &&
+            !kind_at(R, o, DC_KIND_PRONOUN_GROUP) &&
+            !kind_at(R, o, DC_KIND_PRONOUN_YOU) && !in_target(R, o, TG_GROUP) &&
+            !tok_is_word(R, o, "their") && !tok_is_word(R, o, "them") &&
+            !tok_is_word(R, o, "his") && !tok_is_word(R, o, "her"))
+            return DECORUM_OK;
+    }
     if (t && t->type == TG_GROUP && t_local &&
         m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
         m->tb <= t_local->te + 2 &&
