@@ -27062,6 +27062,8 @@ static bool owns_word(const run *R, uint32_t k)
     return owner_in_text(text, (uint32_t)R->n->len, t->b, t->e);
 }
 
+static bool names_thing(const run *R, uint32_t o);
+
 static bool thing_owned(const run *R, uint32_t e)
 {
     const tok *tk = R->toks;
@@ -27086,11 +27088,24 @@ static bool thing_owned(const run *R, uint32_t e)
     if (kind_at(R, o, DC_KIND_COPULA) || kind_at(R, o, DC_KIND_NEGATION) ||
         adverb_like(R, o))
         return false;
+    return names_thing(R, o);
+}
+
+/* Do the words from token o on, up to four and to a preposition
+ * (owned_end), name a thing: no person, group, body, place, home,
+ * vehicle or a group's goods (owned_life)? */
+static bool names_thing(const run *R, uint32_t o)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (o >= n || tk[o].type != TK_WORD)
+        return false;
     for (uint32_t k = o; k < n && k < o + 4 && tk[k].type == TK_WORD &&
                          !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
          k++)
         if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
             kind_at(R, k, DC_KIND_PLACE) || kind_at(R, k, DC_KIND_BODY) ||
+            kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
             in_target(R, k, TG_GROUP) ||
             word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) ||
             word_among(R, k, k + 1, FRAME_WORDS(dis_vehicle)) ||
@@ -28410,6 +28425,21 @@ static const char *const shrug_mourned[] = {
     "sadly",  "crying",  "condolences", "justice", "disgusting",
     "monstrous"};
 
+/* Is the harm word at token h a verb done to a thing, named right after
+ * it by an article: "The Jewish bakery burned the first batch of challah,
+ * not my problem"? The group is its doer, and no one is harmed. Not "burned
+ * the mosque", "torched the refugees' tents", "sank the boat" (a place, a
+ * home, a vehicle or a group's goods: names_thing). */
+static bool shrug_thing_harmed(const run *R, uint32_t h)
+{
+    uint32_t o = h + 1;
+    if (o + 1 >= R->ntok || R->toks[o].sent != R->toks[h].sent ||
+        !(tok_is_word(R, o, "the") || tok_is_word(R, o, "a") ||
+          tok_is_word(R, o, "an") || tok_is_word(R, o, "its")))
+        return false;
+    return names_thing(R, o + 1);
+}
+
 /* "Send the lot back on the same boats ... and if the boats sink
  * halfway, well, not my problem", "If the Syrian camp burns down tonight
  * I wouldn't shed a tear", "someone swat this freak, they deserve it":
@@ -28464,7 +28494,8 @@ static decorum_status rule_shrug(run *R)
          * who burned the mosque will get what's coming to them") */
         if (h == UINT32_MAX ||
             (h > lo && (tok_is_word(R, h - 1, "who") ||
-                        tok_is_word(R, h - 1, "that"))))
+                        tok_is_word(R, h - 1, "that"))) ||
+            shrug_thing_harmed(R, h))
             continue;
         target g;
         bool named = armed_group(R, lo, a->tb, &g);
