@@ -6874,6 +6874,8 @@ static bool group_owns(const run *R, const target *t)
  * not the people (defined with the words of homes and vehicles,
  * thing_owned)? */
 static bool thing_owned(const run *R, uint32_t e);
+/* Do the words from token o on name a thing, no people (names_thing)? */
+static bool names_thing(const run *R, uint32_t o);
 
 /* The last protected group named in the context (parent, then title),
  * not one named only as the owner of something ("Women's football",
@@ -18646,10 +18648,6 @@ static decorum_status rule_attack(run *R, const mention *m)
         t_local->te + 1 < R->ntok &&
         hung_of_thing(R, t_local->te, t_local->te + 1))
         return DECORUM_OK;
-    /* (the verbs of a threat said of things as often: pictures hung,
-     * photographs shot; not "burn", "smash": a group's goods destroyed
-     * are a threat to it) */
-    static const char *const threat_of_things[] = {"hang", "shoot"};
     /* (the animals a family keeps: not "the white man's disease", "some
      * black man's spawn", which are said of people) */
     static const char *const kept_animals[] = {
@@ -18659,39 +18657,38 @@ static decorum_status rule_attack(run *R, const mention *m)
      * ran off": the group after the threat, or before the creature, only
      * owns the thing the threat is done to, or the creature named
      * (thing_owned); not "hang the Pakistani artist's family", "the
-     * Jewish family next door are dogs" */
+     * Jewish family next door are dogs". Only hang and shoot, said of
+     * things as often (pictures hung, photographs shot); not "burn" or
+     * "smash": a group's goods destroyed are a threat to it. */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
-        m->te < R->ntok &&
-        word_among(R, m->tb, m->tb + 1, FRAME_WORDS(threat_of_things))) {
-        uint32_t j = m->te + (tok_is_word(R, m->te, "the") ? 1 : 0);
-        const target *og = target_starting(R, j, TG_GROUP);
-        const mention *oi = og ? NULL : mention_at(R, j, DC_KIND_IDENTITY);
-        if ((og || oi) && thing_owned(R, og ? og->te : oi->te))
-            return DECORUM_OK;
-    }
-    /* "I hope the sun burns off the fog before the Pride parade": to
-     * burn off is to clear away, unless people follow it ("burn off
-     * their skin") */
-    if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
-        m->te + 1 < R->ntok && tok_is_word(R, m->te, "off") &&
-        (tok_is_word(R, m->te - 1, "burn") ||
-         tok_is_word(R, m->te - 1, "burns") ||
-         tok_is_word(R, m->te - 1, "burned"))) {
-        uint32_t o = m->te + 1 + (tok_is_word(R, m->te + 1, "the") ? 1 : 0);
-        if (o < R->ntok && R->toks[o].type == TK_WORD &&
-            !kind_at(R, o, DC_KIND_IDENTITY) && !kind_at(R, o, DC_KIND_PLACE) &&
-            !kind_at(R, o, DC_KIND_PERSON) && !kind_at(R, o, DC_KIND_SLUR) &&
-            !kind_at(R, o, DC_KIND_PRONOUN_GROUP) &&
-            !kind_at(R, o, DC_KIND_PRONOUN_YOU) && !in_target(R, o, TG_GROUP) &&
-            !tok_is_word(R, o, "their") && !tok_is_word(R, o, "them") &&
-            !tok_is_word(R, o, "his") && !tok_is_word(R, o, "her"))
-            return DECORUM_OK;
-    }
-    if (t && t->type == TG_GROUP && t_local &&
-        m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
-        m->tb <= t_local->te + 2 &&
-        word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
-        thing_owned(R, t_local->te))
+        m->te + 1 < R->ntok) {
+        if (tok_is_word(R, m->tb, "hang") || tok_is_word(R, m->tb, "shoot")) {
+            uint32_t j = m->te + (tok_is_word(R, m->te, "the") ? 1 : 0);
+            const target *og = target_starting(R, j, TG_GROUP);
+            const mention *oi =
+                og ? NULL : mention_at(R, j, DC_KIND_IDENTITY);
+            if ((og || oi) && thing_owned(R, og ? og->te : oi->te))
+                return DECORUM_OK;
+        } else if (tok_is_word(R, m->te, "off") &&
+                   (tok_is_word(R, m->te - 1, "burn") ||
+                    tok_is_word(R, m->te - 1, "burns") ||
+                    tok_is_word(R, m->te - 1, "burned"))) {
+            /* "I hope the sun burns off the fog before the Pride
+             * parade": to burn off is to clear away, unless people
+             * follow it ("burn off their skin") */
+            uint32_t o =
+                m->te + 1 + (tok_is_word(R, m->te + 1, "the") ? 1 : 0);
+            if (o < R->ntok && !tok_is_word(R, o, "their") &&
+                !tok_is_word(R, o, "them") && !tok_is_word(R, o, "his") &&
+                !tok_is_word(R, o, "her") &&
+                !kind_at(R, o, DC_KIND_PRONOUN_YOU) && names_thing(R, o))
+                return DECORUM_OK;
+        }
+    } else if (t && t->type == TG_GROUP && t_local &&
+               m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
+               m->tb <= t_local->te + 2 &&
+               word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
+               thing_owned(R, t_local->te))
         return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
@@ -27061,8 +27058,6 @@ static bool owns_word(const run *R, uint32_t k)
         return k + 1 < R->ntok && R->toks[k + 1].type == TK_WORD;
     return owner_in_text(text, (uint32_t)R->n->len, t->b, t->e);
 }
-
-static bool names_thing(const run *R, uint32_t o);
 
 static bool thing_owned(const run *R, uint32_t e)
 {
