@@ -27035,10 +27035,12 @@ static const char *const struck_sweep[] = {"with", "out", "away", "under",
  * not said of the people. Not "the refugees' boat", "the gypsy camp's
  * caravans", "the Uyghurs' children", "the refugees' little kids", nor
  * a plural's stray apostrophe before a verb ("the refugee's are"). */
-/* Words that end the owned thing's noun phrase: "the family's wish for
- * a female doctor" names no woman owned. */
-static const char *const owned_end[] = {"for", "of", "to", "with", "from",
-                                        "at", "by", "about"};
+/* Words that end a thing's noun phrase: "the family's wish for a female
+ * doctor" names no woman owned, "burns off the fog before the Pride
+ * parade" burns no parade. */
+static const char *const owned_end[] = {
+    "for", "of", "to", "with", "from", "at", "by", "about", "before",
+    "after", "in", "on", "over", "during", "near"};
 
 /* What people live in, work in or get about in, beside dis_homes and
  * dis_vehicle: harm to it is harm to them ("the gypsies' tents burned"). */
