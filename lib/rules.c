@@ -27024,17 +27024,6 @@ static const char *const struck_weak[] = {"get", "gets", "got", "take",
 static const char *const struck_sweep[] = {"with", "out", "away", "under",
                                            "down"};
 
-/* Is the group whose words end at token e the owner of a thing named
- * after it: a possessive ("family's", "families'"; after one noun of the
- * group's at most, "the Syrian restaurant's"), then a noun the lexicon
- * does not know or a creature's ("fasting", "new menu", "dog"), and in
- * its first four words no person, group, body, place, home or vehicle?
- * "The Muslim pupils' fasting", "the Roma families' housing", "the Hindu
- * temple's old heating boiler finally died", "the Jewish family's dog":
- * what is done to the thing, what befalls it or what it is called, is
- * not said of the people. Not "the refugees' boat", "the gypsy camp's
- * caravans", "the Uyghurs' children", "the refugees' little kids", nor
- * a plural's stray apostrophe before a verb ("the refugee's are"). */
 /* Words that end a thing's noun phrase: "the family's wish for a female
  * doctor" names no woman owned, "burns off the fog before the Pride
  * parade" burns no parade. */
@@ -27061,6 +27050,18 @@ static bool owns_word(const run *R, uint32_t k)
     return owner_in_text(text, (uint32_t)R->n->len, t->b, t->e);
 }
 
+/* Is the group whose words end at token e the owner of a thing named
+ * after it: a possessive ("family's", "families'"; after one noun of the
+ * group's at most, "the Syrian restaurant's"), then words of a thing
+ * ("fasting", "new menu", "dog": no person, group, body, place, home,
+ * vehicle or goods in the first four, names_thing)?
+ * "The Muslim pupils' fasting", "the Roma families' housing", "the Hindu
+ * temple's old heating boiler finally died", "the Jewish family's dog":
+ * what is done to the thing, what befalls it or what it is called, is
+ * not said of the people. Not "the refugees' boat", "the gypsy camp's
+ * caravans", "the Uyghurs' children", "the refugees' little kids", nor
+ * a plural's stray apostrophe before a verb of being or an adverb ("the
+ * refugee's are", "the refugee's always"). */
 static bool thing_owned(const run *R, uint32_t e)
 {
     const tok *tk = R->toks;
