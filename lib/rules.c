@@ -28531,33 +28531,24 @@ static const char *const method_deal[] = {
     "handling", "handle",  "dealing", "deal", "do",     "treat",
     "treating", "solving", "solve",   "sort", "sorting", "camps"};
 
-/* Nouns of a people taken as a mass or a problem, which a group's word
- * before them still names: "handling the Jewish problem", "the Muslim
- * lot", "the Roma community". */
-static const char *const method_mass[] = {
-    "problem", "problems", "question", "issue",   "issues",   "situation",
-    "crisis",  "lot",      "crowd",    "crowds",  "mob",      "mobs",
-    "population", "populations", "community", "communities", "element",
-    "types",   "kind",     "sort",     "masses",  "hordes",   "horde",
-    "influx",  "invasion", "menace",   "threat",  "presence", "numbers"};
+/* Nouns of a people's customs, what a school, a kitchen or a council
+ * handles for them: "the Jewish holidays", "Hindu dietary rules". Not a
+ * mass of people or a problem ("the Jewish problem", "the Muslim
+ * population"), nor any noun the lexicon does not know ("the Chechen
+ * rebels", "Muslim villages"). */
+static const char *const method_custom[] = {
+    "holiday",  "holidays", "festival", "festivals", "fast",     "fasting",
+    "food",     "foods",    "diet",     "dietary",   "customs",  "custom",
+    "traditions", "tradition", "calendar", "prayers", "prayer", "sabbath",
+    "cemetery", "names",    "dress",    "headscarves", "needs",  "rites"};
 
-/* Does a thing follow the group ending at token e, as the noun its word
- * modifies: "the Jewish holidays", "Hindu dietary rules", "the old Jewish
- * cemetery" (a word the lexicon does not know, hung_of_thing, that is
- * no mass of people, no home, place or vehicle)? */
+/* Does a custom follow the group ending at token e, as the noun its word
+ * modifies (method_custom, perhaps after one word: "the Jewish holidays",
+ * "Hindu dietary rules")? */
 static bool method_thing(run *R, uint32_t e)
 {
-    if (e + 1 >= R->ntok || !hung_of_thing(R, e, e + 1) ||
-        in_target(R, e, TG_GROUP) ||
-        word_among(R, e, e + 1, FRAME_WORDS(method_mass)) ||
-        word_among(R, e, e + 1, FRAME_WORDS(dis_homes)) ||
-        word_among(R, e, e + 1, FRAME_WORDS(dis_vehicle)) ||
-        word_among(R, e, e + 1, FRAME_WORDS(owned_life)))
-        return false;
-    /* (two words of a thing: "Hindu dietary rules") */
-    return !word_among(R, e + 1, e + 2, FRAME_WORDS(method_mass)) &&
-           !kind_at(R, e + 1, DC_KIND_PERSON) &&
-           !kind_at(R, e + 1, DC_KIND_IDENTITY);
+    return e < R->ntok && !in_target(R, e, TG_GROUP) &&
+           word_among(R, e, e + 1, FRAME_WORDS(method_custom));
 }
 
 /* "Honestly the Serbs had the right idea at Srebrenica about handling
