@@ -27031,11 +27031,21 @@ static const char *const owned_end[] = {
     "for", "of", "to", "with", "from", "at", "by", "about", "before",
     "after", "in", "on", "over", "during", "near"};
 
-/* What people live in, work in or get about in, beside dis_homes and
- * dis_vehicle: harm to it is harm to them ("the gypsies' tents burned"). */
+/* What people live in, work in, own or get about in, beside dis_homes
+ * and dis_vehicle: harm to it is harm to them ("the gypsies' tents
+ * burned", "the Jews' property"); and the kin and members the lexicon
+ * holds as no person ("the Somali family's sons"). */
 static const char *const owned_life[] = {
-    "tent", "tents", "shop", "shops", "flat", "flats", "car", "cars", "van",
-    "vans", "business", "businesses", "church", "churches", "graves"};
+    "tent",     "tents",    "shop",      "shops",     "flat",     "flats",
+    "car",      "cars",     "van",       "vans",      "business", "businesses",
+    "church",   "churches", "graves",    "villages",  "towns",    "streets",
+    "property", "properties", "land",    "lands",     "money",    "savings",
+    "son",      "sons",     "daughter",  "daughters", "kids",     "children",
+    "child",    "baby",     "babies",    "wife",      "wives",    "husband",
+    "husbands", "mother",   "mothers",   "father",    "fathers",  "mums",
+    "dads",     "brothers", "sisters",   "boys",      "girls",    "men",
+    "women",    "family",   "families",  "members",   "people",   "elders",
+    "lads",     "guests",   "workers",   "parents"};
 
 /* Is token k a word that owns what follows it: "family's", "families'"
  * (the plural's mark may end the token or follow it)? */
