@@ -27555,12 +27555,13 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
 
 /* Things a tool is brought with for a job, a meal or a game ("a hammer
  * and some nails", "knives and forks", "a knife and a chopping board",
- * "a bat and a glove"). */
+ * "a bat and a ball"); not what a fight is readied with as well (gloves,
+ * tape, a helmet: "bring knives and gloves"). */
 static const char *const armed_kit[] = {
-    "nails",  "screws",  "screwdriver", "drill", "saw",    "spanner",
-    "chisel", "ladder",  "glue",        "tape",  "forks",  "fork",
-    "spoons", "board",   "glove",       "gloves", "ball",  "balls",
-    "pads",   "helmet",  "trowel",      "spade", "rake",   "bucket"};
+    "nails",  "screws", "screwdriver", "drill", "saw",   "spanner",
+    "chisel", "ladder", "glue",        "forks", "fork",  "spoons",
+    "board",  "ball",   "balls",       "pads",  "trowel", "spade",
+    "rake",   "bucket"};
 /* Verbs of a job a tool is brought for ("a crowbar to lift the
  * floorboards", "a knife to cut the cake"); not break, smash or open,
  * whose object may be a group's door. */
