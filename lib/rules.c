@@ -27563,17 +27563,18 @@ static const char *const armed_kit[] = {
     "board",  "ball",   "balls",       "pads",  "trowel", "spade",
     "rake",   "bucket"};
 /* Verbs of a job a tool is brought for ("a crowbar to lift the
- * floorboards", "a knife to cut the cake"); not break, smash or open,
- * whose object may be a group's door. */
-static const char *const armed_job[] = {
-    "lift",  "fix",   "mend",  "chop",  "slice", "carve", "split",
-    "prise", "pry",   "clear", "build", "trim",  "peel",  "cut"};
+ * floorboards", "a knife to slice the bread"); not break, smash, open,
+ * prise, chop, cut or clear, whose object may be a group's door, brake
+ * lines or street ("an axe to chop the door down", "a bat to clear the
+ * street of them"). */
+static const char *const armed_job[] = {"lift",  "fix",  "mend", "slice",
+                                        "build", "trim", "peel"};
 
 /* Is weapon w of sentence s a tool brought for a job: another tool with
  * it ("a hammer and some nails", "knives and forks"), or a job of work
  * right after it whose object is a thing ("need a crowbar to lift the
  * floorboards in the mosque hall")? Not "a bat and a rope", "a knife to
- * cut the Muslims", "a crowbar to open the mosque door". */
+ * slice the Muslims", "a crowbar to open the mosque door". */
 static bool armed_tool(run *R, const mention *w, const sentence *s)
 {
     uint32_t k = w->te;
