@@ -27569,27 +27569,67 @@ static const char *const armed_kit[] = {
  * street of them"). */
 static const char *const armed_job[] = {"lift",  "fix",  "mend", "slice",
                                         "build", "trim", "peel"};
+/* Words that make a job's object people counted or pointed at ("those
+ * refugees", "every Muslim skull"), never a thing worked on. */
+static const char *const armed_job_det[] = {
+    "those", "these", "every", "each", "all", "few", "any", "them"};
+
+/* Does a harm follow weapon w in sentence s: a threat, a harm or
+ * another weapon ("and pour petrol under them", "won't know what hit
+ * them")? Then no tool or job beside it makes it a tool. */
+static bool armed_harm_after(const run *R, const mention *w,
+                             const sentence *s)
+{
+    for (uint32_t k = w->te; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM) ||
+            kind_at(R, k, DC_KIND_WEAPON))
+            return true;
+    return false;
+}
+
+/* Does a group, its place or people follow weapon w in sentence s ("a
+ * hammer and some nails for the mosque's windows", "a knife and some
+ * tape, the Jews on Elm Street")? A kit named with the weapon is a job's
+ * only where no one is named after it. */
+static bool armed_group_after(const run *R, const mention *w,
+                              const sentence *s)
+{
+    for (uint32_t k = w->te; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
+            kind_at(R, k, DC_KIND_PLACE) ||
+            kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+            kind_at(R, k, DC_KIND_DEHUMANIZE) || in_target(R, k, TG_GROUP))
+            return true;
+    return false;
+}
 
 /* Is weapon w of sentence s a tool brought for a job: another tool with
- * it ("a hammer and some nails", "knives and forks"), or a job of work
- * right after it whose object is a thing ("need a crowbar to lift the
- * floorboards in the mosque hall")? Not "a bat and a rope", "a knife to
- * slice the Muslims", "a crowbar to open the mosque door". */
+ * it ("a hammer and some nails", "knives and forks") and no group, place
+ * or harm after it, or a job of work right after it whose whole object
+ * is a thing ("need a crowbar to lift the floorboards in the mosque
+ * hall") and no harm after it? Not "a bat and a rope", "a knife to
+ * slice the Muslims", "a crowbar to open the mosque door", "a machete to
+ * trim those refugees", "a crowbar to lift the floorboards ... and pour
+ * petrol under them". */
 static bool armed_tool(run *R, const mention *w, const sentence *s)
 {
+    if (armed_harm_after(R, w, s))
+        return false;
     uint32_t k = w->te;
+    bool kit = false;
     if (k + 1 < s->te && tok_is_word(R, k, "and")) {
         uint32_t e = k + 4 < s->te ? k + 4 : s->te;
-        if (armed_among(R, k + 1, e, FRAME_WORDS(armed_kit)))
-            return true;
+        kit = armed_among(R, k + 1, e, FRAME_WORDS(armed_kit));
     }
     /* (or the tool after it: "forks and knives", "nails and a hammer") */
-    if (w->tb >= s->tb + 2 && tok_is_word(R, w->tb - 1, "and") &&
+    if (!kit && w->tb >= s->tb + 2 && tok_is_word(R, w->tb - 1, "and") &&
         word_among(R, w->tb - 2, w->tb - 1, FRAME_WORDS(armed_kit)))
-        return true;
-    if (w->tb >= s->tb + 3 && tok_is_word(R, w->tb - 2, "and") &&
+        kit = true;
+    if (!kit && w->tb >= s->tb + 3 && tok_is_word(R, w->tb - 2, "and") &&
         word_among(R, w->tb - 3, w->tb - 2, FRAME_WORDS(armed_kit)))
-        return true;
+        kit = true;
+    if (kit)
+        return !armed_group_after(R, w, s);
     if (k + 2 >= s->te || !tok_is_word(R, k, "to") ||
         !word_among(R, k + 1, k + 2, FRAME_WORDS(armed_job)))
         return false;
@@ -27599,14 +27639,14 @@ static bool armed_tool(run *R, const mention *w, const sentence *s)
             tok_is_word(R, o, "some") || tok_is_word(R, o, "up") ||
             tok_is_word(R, o, "old")))
         o++;
+    /* (the whole object, to its preposition: not "every Muslim skull",
+     * "those refugees", nor one the writer or a group owns) */
     return o < s->te && R->toks[o].type == TK_WORD &&
-           !kind_at(R, o, DC_KIND_IDENTITY) && !kind_at(R, o, DC_KIND_PLACE) &&
-           !kind_at(R, o, DC_KIND_PERSON) && !kind_at(R, o, DC_KIND_BODY) &&
-           !kind_at(R, o, DC_KIND_PRONOUN_GROUP) && !kind_at(R, o, DC_KIND_SLUR) &&
+           !word_among(R, o, o + 1, FRAME_WORDS(armed_job_det)) &&
            !kind_at(R, o, DC_KIND_PRONOUN_SELF) &&
-           !in_target(R, o, TG_GROUP) && !tok_is_word(R, o, "their") &&
-           !tok_is_word(R, o, "them") && !tok_is_word(R, o, "his") &&
-           !tok_is_word(R, o, "her");
+           !tok_is_word(R, o, "their") && !tok_is_word(R, o, "them") &&
+           !tok_is_word(R, o, "his") && !tok_is_word(R, o, "her") &&
+           names_thing(R, o);
 }
 
 /* "Somebody needs to go down to that mosque on Elm St with a rifle",
