@@ -27422,8 +27422,16 @@ static const char *const armed_literal[] = {
     "theme",     "practice",  "training", "season",
     "dnd",       "campaign",  "quest",    "boss",       "ww2",
     "wwii",      "ww1",       "war",      "revolution", "history",
-    "historical", "darts",    "scoreboard", "cricket",  "softball",
-    "baseball",  "rounders",  "cookery"};
+    "historical", "darts",    "scoreboard"};
+/* Sports and crafts whose bats and knives are gear, but only in their
+ * own setting ("the cricket club", "the cookery class"): not "watch the
+ * cricket after", "a cookery lesson they won't forget", said beside a
+ * threat anywhere in the comment. */
+static const char *const armed_sport[] = {"cricket",  "softball", "baseball",
+                                          "rounders", "cookery"};
+static const char *const armed_sport_setting[] = {
+    "club", "clubs", "class", "classes", "team", "teams", "league",
+    "nets", "practice", "session"};
 /* A deed told or reported in the weapon's sentence: no call. */
 static const char *const armed_told[] = {
     "was",       "were",      "been",     "brought",    "took",
@@ -27520,6 +27528,21 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
 {
     for (uint32_t k = a; k < b; k++)
         if (!kind_at(R, k, DC_KIND_WEAPON) && word_among(R, k, k + 1, list, n))
+            return true;
+    return false;
+}
+
+/* Does the comment talk of hunting, sport, DIY, a game or a story
+ * (armed_literal), or of a sport or craft in its own setting
+ * (armed_sport then armed_sport_setting)? */
+static bool armed_literal_in(run *R)
+{
+    uint32_t n = R->rs->ntok;
+    if (armed_among(R, 0, n, FRAME_WORDS(armed_literal)))
+        return true;
+    for (uint32_t k = 0; k + 1 < n; k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(armed_sport)) &&
+            word_among(R, k + 1, k + 2, FRAME_WORDS(armed_sport_setting)))
             return true;
     return false;
 }
@@ -27806,7 +27829,7 @@ static decorum_status rule_armed(run *R)
               (R->ents[g.entry].flags & DC_F_PLACE)))
             continue;
         if (literal < 0)
-            literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            literal = armed_literal_in(R) ||
                       (frame_context(R) & FC_GAME);
         if (literal)
             return DECORUM_OK;
@@ -28025,7 +28048,7 @@ static decorum_status rule_warned(run *R, size_t first)
             continue;
         if (literal < 0)
             literal =
-                armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                armed_literal_in(R) ||
                 (frame_context(R) & FC_GAME);
         if (literal)
             return DECORUM_OK;
@@ -28302,7 +28325,7 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
                    FRAME_WORDS(wl_by)))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28349,7 +28372,7 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
         !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28415,7 +28438,7 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
            armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28569,7 +28592,7 @@ static decorum_status rule_shrug(run *R)
         if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
             continue;
         if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
-            armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            armed_literal_in(R) ||
             (frame_context(R) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_SHRUG, a->tb, a->te, &g);
@@ -28645,7 +28668,7 @@ static decorum_status rule_method(run *R)
             named = armed_group(R, g.te, ge, &g);
         if (!named || negator(R, a->tb))
             continue;
-        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        if (armed_literal_in(R) ||
             (frame_context(R) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
