@@ -6874,6 +6874,10 @@ static bool group_owns(const run *R, const target *t)
  * not the people (defined with the words of homes and vehicles,
  * thing_owned)? */
 static bool thing_owned(const run *R, uint32_t e);
+static uint32_t owned_start(const run *R, uint32_t e);
+/* Is what a group owns after the possessive ending at token e a thing
+ * that is hung or shot (hung_owned)? */
+static bool hung_owned(const run *R, uint32_t e);
 /* Do the words from token o on name a thing, no people (names_thing)? */
 static bool names_thing(const run *R, uint32_t o);
 
@@ -18656,8 +18660,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "Hang the Pakistani artist's paintings", "The Jewish family's dog
      * ran off": the group after the threat, or before the creature, only
      * owns the thing the threat is done to, or the creature named
-     * (thing_owned); not "hang the Pakistani artist's family", "the
-     * Jewish family next door are dogs". Only hang and shoot, said of
+     * (thing_owned; after hang or shoot a thing hung or shot,
+     * hung_owned); not "hang the Pakistani artist's family", "the
+     * Jewish family next door are dogs", "shoot the Somali family's
+     * lot". Only hang and shoot, said of
      * things as often (pictures hung, photographs shot); not "burn" or
      * "smash": a group's goods destroyed are a threat to it. */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
@@ -18667,7 +18673,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             const target *og = target_starting(R, j, TG_GROUP);
             const mention *oi =
                 og ? NULL : mention_at(R, j, DC_KIND_IDENTITY);
-            if ((og || oi) && thing_owned(R, og ? og->te : oi->te))
+            if ((og || oi) && hung_owned(R, og ? og->te : oi->te))
                 return DECORUM_OK;
         } else if (tok_is_word(R, m->te, "off") &&
                    (tok_is_word(R, m->te - 1, "burn") ||
@@ -27074,29 +27080,38 @@ static bool owns_word(const run *R, uint32_t k)
  * refugee's are", "the refugee's always"). */
 static bool thing_owned(const run *R, uint32_t e)
 {
+    uint32_t o = owned_start(R, e);
+    return o < R->ntok && names_thing(R, o);
+}
+
+/* The token after the possessive that ends the group at token e
+ * ("family's", "families'"), where a thing's words would begin, or
+ * R->ntok if none is there (thing_owned's reading). */
+static uint32_t owned_start(const run *R, uint32_t e)
+{
     const tok *tk = R->toks;
     uint32_t n = R->ntok;
     if (e == 0 || e > n)
-        return false;
+        return n;
     uint32_t l = e - 1;
     /* (a group's words may take in the plural's mark: "players'") */
     if (l > 0 && tk[l].type == TK_PUNCT && tk[l].ch == '\'')
         l--;
     if (!owns_word(R, l)) {
         if (e >= n || !owns_word(R, e))
-            return false;
+            return n;
         l = e;
     }
     uint32_t o = l + 1;
     if (o < n && tk[o].type == TK_PUNCT && tk[o].ch == '\'')
         o++;
     if (o >= n || tk[o].type != TK_WORD || tk[o].sent != tk[l].sent)
-        return false;
+        return n;
     need_glue(R);
     if (kind_at(R, o, DC_KIND_COPULA) || kind_at(R, o, DC_KIND_NEGATION) ||
         adverb_like(R, o))
-        return false;
-    return names_thing(R, o);
+        return n;
+    return o;
 }
 
 /* Do the words from token o on, up to four and to a preposition
@@ -27120,6 +27135,34 @@ static bool names_thing(const run *R, uint32_t o)
             word_among(R, k, k + 1, FRAME_WORDS(owned_life)))
             return false;
     return true;
+}
+
+/* Things hung on a wall or shot with a camera: "hang the Pakistani
+ * artist's paintings", "shoot the gay couple's wedding photos". Only
+ * these spare a group after hang or shoot: any other noun ("the Somali
+ * family's lot", "the Jews' leaders", "the Roma family's brood") may
+ * name its people. */
+static const char *const hung_things[] = {
+    "painting",  "paintings", "picture",  "pictures",  "portrait",
+    "portraits", "photo",     "photos",   "photograph", "photographs",
+    "print",     "prints",    "poster",   "posters",   "banner",
+    "banners",   "flag",      "flags",    "bunting",   "film",
+    "video",     "videos",    "artwork",  "artworks",  "art",
+    "embroidery", "tapestry", "tapestries", "quilt",   "quilts",
+    "verses",    "poems",     "washing",  "laundry",   "curtains"};
+
+static bool hung_owned(const run *R, uint32_t e)
+{
+    uint32_t o = owned_start(R, e);
+    if (o >= R->ntok || !names_thing(R, o))
+        return false;
+    for (uint32_t k = o; k < R->ntok && k < o + 4 &&
+                         R->toks[k].type == TK_WORD &&
+                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+         k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(hung_things)))
+            return true;
+    return false;
 }
 
 /* Is the group ending at token e spared by the verb before it: a thing
