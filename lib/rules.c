@@ -6880,6 +6880,7 @@ static uint32_t owned_start(const run *R, uint32_t e);
 static bool hung_owned(const run *R, uint32_t e);
 /* Do the words from token o on name a thing, no people (names_thing)? */
 static bool names_thing(const run *R, uint32_t o);
+static bool names_thing_plain(const run *R, uint32_t o);
 
 /* The last protected group named in the context (parent, then title),
  * not one named only as the owner of something ("Women's football",
@@ -18687,7 +18688,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (o < R->ntok && !tok_is_word(R, o, "their") &&
                 !tok_is_word(R, o, "them") && !tok_is_word(R, o, "his") &&
                 !tok_is_word(R, o, "her") &&
-                !kind_at(R, o, DC_KIND_PRONOUN_YOU) && names_thing(R, o))
+                !kind_at(R, o, DC_KIND_PRONOUN_YOU) && names_thing_plain(R, o))
                 return DECORUM_OK;
         }
     } else if (t && t->type == TG_GROUP && t_local &&
@@ -27114,25 +27115,71 @@ static uint32_t owned_start(const run *R, uint32_t e)
     return o;
 }
 
+/* Nouns of a body of people ("burn off the congregation", "the
+ * pastor's flock"), and quantifiers that count people unless "of" and a
+ * thing follow ("burned the lot of them", "then the rest"): no thing. */
+static const char *const owned_mass[] = {
+    "congregation", "congregations", "crowd",  "crowds", "mob",
+    "mobs",         "flock",         "brood",  "crew",   "crews",
+    "gang",         "gangs",         "herd",   "pack",   "horde",
+    "hordes",       "tribe",         "clan",   "followers", "leaders"};
+static const char *const owned_count[] = {
+    "lot", "lots", "bunch", "rest", "few", "dozen", "dozens", "handful",
+    "load", "loads"};
+
 /* Do the words from token o on, up to four and to a preposition
  * (owned_end), name a thing: no person, group, body, place, home,
- * vehicle or a group's goods (owned_life)? */
+ * vehicle or a group's goods (owned_life), no body of people
+ * (owned_mass)? A quantifier (owned_count) is read past its "of" ("the
+ * lot of them"), and alone names people. */
 static bool names_thing(const run *R, uint32_t o)
 {
     const tok *tk = R->toks;
     uint32_t n = R->ntok;
     if (o >= n || tk[o].type != TK_WORD)
         return false;
-    for (uint32_t k = o; k < n && k < o + 4 && tk[k].type == TK_WORD &&
-                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
-         k++)
+    uint32_t lim = o + 4;
+    for (uint32_t k = o; k < n && k < lim && tk[k].type == TK_WORD; k++) {
+        if (word_among(R, k, k + 1, FRAME_WORDS(owned_count))) {
+            if (k + 2 < n && tok_is_word(R, k + 1, "of") &&
+                tk[k + 2].type == TK_WORD) {
+                k++;
+                lim = k + 5 < n ? k + 5 : n;
+                continue;
+            }
+            return false;
+        }
+        if (word_among(R, k, k + 1, FRAME_WORDS(owned_end)))
+            break;
         if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
             kind_at(R, k, DC_KIND_PLACE) || kind_at(R, k, DC_KIND_BODY) ||
             kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
             in_target(R, k, TG_GROUP) ||
             word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) ||
             word_among(R, k, k + 1, FRAME_WORDS(dis_vehicle)) ||
-            word_among(R, k, k + 1, FRAME_WORDS(owned_life)))
+            word_among(R, k, k + 1, FRAME_WORDS(owned_life)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(owned_mass)))
+            return false;
+    }
+    return true;
+}
+
+/* Do the words from token o on name a thing (names_thing) that no word
+ * casts as people, filth or vermin (dehumanize, derogate)? What is
+ * burned off or burned is then a thing, not "the filth from our
+ * streets", "the scum squatting near the Roma camp". Not for a kept
+ * animal ("the Jewish family's dog"), which is itself a dehumanizing
+ * word. */
+static bool names_thing_plain(const run *R, uint32_t o)
+{
+    if (!names_thing(R, o))
+        return false;
+    for (uint32_t k = o; k < R->ntok && k < o + 4 &&
+                         R->toks[k].type == TK_WORD &&
+                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+         k++)
+        if (kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+            kind_at(R, k, DC_KIND_DEROGATE))
             return false;
     return true;
 }
@@ -28553,7 +28600,7 @@ static bool shrug_thing_harmed(const run *R, uint32_t h)
         !(tok_is_word(R, o, "the") || tok_is_word(R, o, "a") ||
           tok_is_word(R, o, "an") || tok_is_word(R, o, "its")))
         return false;
-    return names_thing(R, o + 1);
+    return names_thing_plain(R, o + 1);
 }
 
 /* "Send the lot back on the same boats ... and if the boats sink
