@@ -28752,8 +28752,17 @@ static decorum_status rule_method(run *R)
         bool named =
             armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g);
         /* (a thing of the group's handled: "the right idea about handling
-         * Muslim pupils' fasting", "the Roma families' housing") */
-        while (named && g.te < ge &&
+         * Muslim pupils' fasting", "the Roma families' housing"; not with
+         * a harm or camps in the sentence: "knew how to deal with the
+         * Jewish vote, camps") */
+        bool harsh = false;
+        for (uint32_t k = d + 1; k < s->te && !harsh; k++)
+            harsh = kind_at(R, k, DC_KIND_THREAT) ||
+                    kind_at(R, k, DC_KIND_HARM) ||
+                    kind_at(R, k, DC_KIND_WEAPON) ||
+                    kind_at(R, k, DC_KIND_EXCLUSION) ||
+                    tok_is_word(R, k, "camps") || tok_is_word(R, k, "camp");
+        while (named && !harsh && g.te < ge &&
                (thing_owned(R, g.te) || method_thing(R, g.te)))
             named = armed_group(R, g.te, ge, &g);
         if (!named || negator(R, a->tb))
