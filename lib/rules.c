@@ -6959,6 +6959,18 @@ static bool group_owns(const run *R, const target *t)
                        sizeof nature / sizeof *nature);
 }
 
+/* Is what follows the group ending at token e a thing the group owns,
+ * not the people (defined with the words of homes and vehicles,
+ * thing_owned)? */
+static bool thing_owned(const run *R, uint32_t e);
+static uint32_t owned_start(const run *R, uint32_t e);
+/* Is what a group owns after the possessive ending at token e a thing
+ * that is hung or shot (hung_owned)? */
+static bool hung_owned(const run *R, uint32_t e);
+/* Do the words from token o on name a thing, no people (names_thing)? */
+static bool names_thing(const run *R, uint32_t o);
+static bool names_thing_plain(const run *R, uint32_t o);
+
 /* The last protected group named in the context (parent, then title),
  * not one named only as the owner of something ("Women's football",
  * "girls' school"): a comment that names no one and is read as about the
@@ -18915,6 +18927,50 @@ static decorum_status rule_attack(run *R, const mention *m)
         t_local->te + 1 < R->ntok &&
         hung_of_thing(R, t_local->te, t_local->te + 1))
         return DECORUM_OK;
+    /* (the animals a family keeps: not "the white man's disease", "some
+     * black man's spawn", which are said of people) */
+    static const char *const kept_animals[] = {
+        "dog", "dogs", "cat", "cats", "horse", "horses", "goat", "goats",
+        "pig", "pigs", "cow", "cows", "sheep", "chickens", "hens"};
+    /* "Hang the Pakistani artist's paintings", "The Jewish family's dog
+     * ran off": the group after the threat, or before the creature, only
+     * owns the thing the threat is done to, or the creature named
+     * (thing_owned; after hang or shoot a thing hung or shot,
+     * hung_owned); not "hang the Pakistani artist's family", "the
+     * Jewish family next door are dogs", "shoot the Somali family's
+     * lot". Only hang and shoot, said of
+     * things as often (pictures hung, photographs shot); not "burn" or
+     * "smash": a group's goods destroyed are a threat to it. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_THREAT &&
+        m->te + 1 < R->ntok) {
+        if (tok_is_word(R, m->tb, "hang") || tok_is_word(R, m->tb, "shoot")) {
+            uint32_t j = m->te + (tok_is_word(R, m->te, "the") ? 1 : 0);
+            const target *og = target_starting(R, j, TG_GROUP);
+            const mention *oi =
+                og ? NULL : mention_at(R, j, DC_KIND_IDENTITY);
+            if ((og || oi) && hung_owned(R, og ? og->te : oi->te))
+                return DECORUM_OK;
+        } else if (tok_is_word(R, m->te, "off") &&
+                   (tok_is_word(R, m->te - 1, "burn") ||
+                    tok_is_word(R, m->te - 1, "burns") ||
+                    tok_is_word(R, m->te - 1, "burned"))) {
+            /* "I hope the sun burns off the fog before the Pride
+             * parade": to burn off is to clear away, unless people
+             * follow it ("burn off their skin") */
+            uint32_t o =
+                m->te + 1 + (tok_is_word(R, m->te + 1, "the") ? 1 : 0);
+            if (o < R->ntok && !tok_is_word(R, o, "their") &&
+                !tok_is_word(R, o, "them") && !tok_is_word(R, o, "his") &&
+                !tok_is_word(R, o, "her") &&
+                !kind_at(R, o, DC_KIND_PRONOUN_YOU) && names_thing_plain(R, o))
+                return DECORUM_OK;
+        }
+    } else if (t && t->type == TG_GROUP && t_local &&
+               m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
+               m->tb <= t_local->te + 2 &&
+               word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
+               thing_owned(R, t_local->te))
+        return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
@@ -27249,6 +27305,187 @@ static const char *const struck_weak[] = {"get", "gets", "got", "take",
 static const char *const struck_sweep[] = {"with", "out", "away", "under",
                                            "down"};
 
+/* Words that end a thing's noun phrase: "the family's wish for a female
+ * doctor" names no woman owned, "burns off the fog before the Pride
+ * parade" burns no parade. */
+static const char *const owned_end[] = {
+    "for", "of", "to", "with", "from", "at", "by", "about", "before",
+    "after", "in", "on", "over", "during", "near"};
+
+/* What people live in, work in, own or get about in, beside dis_homes
+ * and dis_vehicle: harm to it is harm to them ("the gypsies' tents
+ * burned", "the Jews' property"); and the kin and members the lexicon
+ * holds as no person ("the Somali family's sons"). */
+static const char *const owned_life[] = {
+    "tent",     "tents",    "shop",      "shops",     "flat",     "flats",
+    "car",      "cars",     "van",       "vans",      "business", "businesses",
+    "church",   "churches", "graves",    "villages",  "towns",    "streets",
+    "property", "properties", "land",    "lands",     "money",    "savings",
+    "son",      "sons",     "daughter",  "daughters", "kids",     "children",
+    "child",    "baby",     "babies",    "wife",      "wives",    "husband",
+    "husbands", "mother",   "mothers",   "father",    "fathers",  "mums",
+    "dads",     "brothers", "sisters",   "boys",      "girls",    "men",
+    "women",    "family",   "families",  "members",   "people",   "elders",
+    "lads",     "guests",   "workers",   "parents"};
+
+/* Is token k a word that owns what follows it: "family's", "families'"
+ * (the plural's mark may end the token or follow it)? */
+static bool owns_word(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    const char *text = R->n->text;
+    if (t->type != TK_WORD)
+        return false;
+    if (t->e - t->b >= 3 && text[t->e - 1] == '\'' && text[t->e - 2] == 's')
+        return k + 1 < R->ntok && R->toks[k + 1].type == TK_WORD;
+    return owner_in_text(text, (uint32_t)R->n->len, t->b, t->e);
+}
+
+/* Is the group whose words end at token e the owner of a thing named
+ * after it: a possessive ("family's", "families'"; after one noun of the
+ * group's at most, "the Syrian restaurant's"), then words of a thing
+ * ("fasting", "new menu", "dog": no person, group, body, place, home,
+ * vehicle or goods in the first four, names_thing)?
+ * "The Muslim pupils' fasting", "the Roma families' housing", "the Hindu
+ * temple's old heating boiler finally died", "the Jewish family's dog":
+ * what is done to the thing, what befalls it or what it is called, is
+ * not said of the people. Not "the refugees' boat", "the gypsy camp's
+ * caravans", "the Uyghurs' children", "the refugees' little kids", nor
+ * a plural's stray apostrophe before a verb of being or an adverb ("the
+ * refugee's are", "the refugee's always"). */
+static bool thing_owned(const run *R, uint32_t e)
+{
+    uint32_t o = owned_start(R, e);
+    return o < R->ntok && names_thing(R, o);
+}
+
+/* The token after the possessive that ends the group at token e
+ * ("family's", "families'"), where a thing's words would begin, or
+ * R->ntok if none is there (thing_owned's reading). */
+static uint32_t owned_start(const run *R, uint32_t e)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (e == 0 || e > n)
+        return n;
+    uint32_t l = e - 1;
+    /* (a group's words may take in the plural's mark: "players'") */
+    if (l > 0 && tk[l].type == TK_PUNCT && tk[l].ch == '\'')
+        l--;
+    if (!owns_word(R, l)) {
+        if (e >= n || !owns_word(R, e))
+            return n;
+        l = e;
+    }
+    uint32_t o = l + 1;
+    if (o < n && tk[o].type == TK_PUNCT && tk[o].ch == '\'')
+        o++;
+    if (o >= n || tk[o].type != TK_WORD || tk[o].sent != tk[l].sent)
+        return n;
+    need_glue(R);
+    if (kind_at(R, o, DC_KIND_COPULA) || kind_at(R, o, DC_KIND_NEGATION) ||
+        adverb_like(R, o))
+        return n;
+    return o;
+}
+
+/* Nouns of a body of people ("burn off the congregation", "the
+ * pastor's flock"), and quantifiers that count people unless "of" and a
+ * thing follow ("burned the lot of them", "then the rest"): no thing. */
+static const char *const owned_mass[] = {
+    "congregation", "congregations", "crowd",  "crowds", "mob",
+    "mobs",         "flock",         "brood",  "crew",   "crews",
+    "gang",         "gangs",         "herd",   "pack",   "horde",
+    "hordes",       "tribe",         "clan",   "followers", "leaders"};
+static const char *const owned_count[] = {
+    "lot", "lots", "bunch", "rest", "few", "dozen", "dozens", "handful",
+    "load", "loads"};
+
+/* Do the words from token o on, up to four and to a preposition
+ * (owned_end), name a thing: no person, group, body, place, home,
+ * vehicle or a group's goods (owned_life), no body of people
+ * (owned_mass)? A quantifier (owned_count) is read past its "of" ("the
+ * lot of them"), and alone names people. */
+static bool names_thing(const run *R, uint32_t o)
+{
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok;
+    if (o >= n || tk[o].type != TK_WORD)
+        return false;
+    uint32_t lim = o + 4;
+    for (uint32_t k = o; k < n && k < lim && tk[k].type == TK_WORD; k++) {
+        if (word_among(R, k, k + 1, FRAME_WORDS(owned_count))) {
+            if (k + 2 < n && tok_is_word(R, k + 1, "of") &&
+                tk[k + 2].type == TK_WORD) {
+                k++;
+                lim = k + 5 < n ? k + 5 : n;
+                continue;
+            }
+            return false;
+        }
+        if (word_among(R, k, k + 1, FRAME_WORDS(owned_end)))
+            break;
+        if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+            kind_at(R, k, DC_KIND_PLACE) || kind_at(R, k, DC_KIND_BODY) ||
+            kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+            in_target(R, k, TG_GROUP) ||
+            word_among(R, k, k + 1, FRAME_WORDS(dis_homes)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(dis_vehicle)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(owned_life)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(owned_mass)))
+            return false;
+    }
+    return true;
+}
+
+/* Do the words from token o on name a thing (names_thing) that no word
+ * casts as people, filth or vermin (dehumanize, derogate)? What is
+ * burned off or burned is then a thing, not "the filth from our
+ * streets", "the scum squatting near the Roma camp". Not for a kept
+ * animal ("the Jewish family's dog"), which is itself a dehumanizing
+ * word. */
+static bool names_thing_plain(const run *R, uint32_t o)
+{
+    if (!names_thing(R, o))
+        return false;
+    for (uint32_t k = o; k < R->ntok && k < o + 4 &&
+                         R->toks[k].type == TK_WORD &&
+                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+         k++)
+        if (kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+            kind_at(R, k, DC_KIND_DEROGATE))
+            return false;
+    return true;
+}
+
+/* Things hung on a wall or shot with a camera: "hang the Pakistani
+ * artist's paintings", "shoot the gay couple's wedding photos". Only
+ * these spare a group after hang or shoot: any other noun ("the Somali
+ * family's lot", "the Jews' leaders", "the Roma family's brood") may
+ * name its people. */
+static const char *const hung_things[] = {
+    "painting",  "paintings", "picture",  "pictures",  "portrait",
+    "portraits", "photo",     "photos",   "photograph", "photographs",
+    "print",     "prints",    "poster",   "posters",   "banner",
+    "banners",   "flag",      "flags",    "bunting",   "film",
+    "video",     "videos",    "artwork",  "artworks",  "art",
+    "embroidery", "tapestry", "tapestries", "quilt",   "quilts",
+    "verses",    "poems",     "washing",  "laundry",   "curtains"};
+
+static bool hung_owned(const run *R, uint32_t e)
+{
+    uint32_t o = owned_start(R, e);
+    if (o >= R->ntok || !names_thing(R, o))
+        return false;
+    for (uint32_t k = o; k < R->ntok && k < o + 4 &&
+                         R->toks[k].type == TK_WORD &&
+                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+         k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(hung_things)))
+            return true;
+    return false;
+}
+
 /* Is the group ending at token e spared by the verb before it: a thing
  * of theirs that is no home or vehicle after a possessive ("the
  * students' exams", "the students' hearts"), or, after a weak verb, a
@@ -27320,6 +27557,20 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
         else if (word_among(R, v, v + 1, FRAME_WORDS(one))) {
             j = v + 1;
             weak = word_among(R, v, v + 1, FRAME_WORDS(struck_weak));
+            /* (a heatwave "hits" as weather arrives: "I hope the heatwave
+             * hits the Pride march, the crowd will love the sun"; only
+             * with a word of ruin after it in its clause, "hits the camp
+             * and takes them out") */
+            if (tok_is_word(R, k, "heatwave") &&
+                (tok_is_word(R, v, "hit") || tok_is_word(R, v, "hits"))) {
+                bool ruin = false;
+                for (uint32_t q = v + 1; q < end && q < v + 9 &&
+                                         tk[q].clause == tk[v].clause && !ruin;
+                     q++)
+                    ruin = word_among(R, q, q + 1, FRAME_WORDS(struck_sweep));
+                if (!ruin)
+                    continue;
+            }
         } else
             continue;
         while (j < n && tk[j].clause == tk[v].clause &&
@@ -27536,6 +27787,15 @@ static const char *const armed_literal[] = {
     "dnd",       "campaign",  "quest",    "boss",       "ww2",
     "wwii",      "ww1",       "war",      "revolution", "history",
     "historical", "darts",    "scoreboard"};
+/* Sports and crafts whose bats and knives are gear, but only in their
+ * own setting ("the cricket club", "the cookery class"): not "watch the
+ * cricket after", "a cookery lesson they won't forget", said beside a
+ * threat anywhere in the comment. */
+static const char *const armed_sport[] = {"cricket",  "softball", "baseball",
+                                          "rounders", "cookery"};
+static const char *const armed_sport_setting[] = {
+    "club", "clubs", "class", "classes", "team", "teams", "league",
+    "nets", "practice", "session"};
 /* A deed told or reported in the weapon's sentence: no call. */
 static const char *const armed_told[] = {
     "was",       "were",      "been",     "brought",    "took",
@@ -27636,6 +27896,21 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
     return false;
 }
 
+/* Does the comment talk of hunting, sport, DIY, a game or a story
+ * (armed_literal), or of a sport or craft in its own setting
+ * (armed_sport then armed_sport_setting)? */
+static bool armed_literal_in(run *R)
+{
+    uint32_t n = R->rs->ntok;
+    if (armed_among(R, 0, n, FRAME_WORDS(armed_literal)))
+        return true;
+    for (uint32_t k = 0; k + 1 < n; k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(armed_sport)) &&
+            word_among(R, k + 1, k + 2, FRAME_WORDS(armed_sport_setting)))
+            return true;
+    return false;
+}
+
 /* How far the session-28 rules look from their word for a group or a
  * harm: a comment of one endless sentence stays linear. */
 #define ARMED_REACH 30u
@@ -27663,6 +27938,102 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
     return attack_on_group(R, &sm, g, DECORUM_SIGNAL_THREAT,
                            severity_weight(e->severity, 0.7f, 0.88f, 0.95f),
                            false);
+}
+
+/* Things a tool is brought with for a job, a meal or a game ("a hammer
+ * and some nails", "knives and forks", "a knife and a chopping board",
+ * "a bat and a ball"); not what a fight is readied with as well (gloves,
+ * tape, a helmet: "bring knives and gloves"). */
+static const char *const armed_kit[] = {
+    "nails",  "screws", "screwdriver", "drill", "saw",   "spanner",
+    "chisel", "ladder", "glue",        "forks", "fork",  "spoons",
+    "board",  "ball",   "balls",       "pads",  "trowel", "spade",
+    "rake",   "bucket"};
+/* Verbs of a job a tool is brought for ("a crowbar to lift the
+ * floorboards", "a knife to slice the bread"); not break, smash, open,
+ * prise, chop, cut or clear, whose object may be a group's door, brake
+ * lines or street ("an axe to chop the door down", "a bat to clear the
+ * street of them"). */
+static const char *const armed_job[] = {"lift",  "fix",  "mend", "slice",
+                                        "build", "trim", "peel"};
+/* Words that make a job's object people counted or pointed at ("those
+ * refugees", "every Muslim skull"), never a thing worked on. */
+static const char *const armed_job_det[] = {
+    "those", "these", "every", "each", "all", "few", "any", "them"};
+
+/* Does a harm follow weapon w in sentence s: a threat, a harm or
+ * another weapon ("and pour petrol under them", "won't know what hit
+ * them")? Then no tool or job beside it makes it a tool. */
+static bool armed_harm_after(const run *R, const mention *w,
+                             const sentence *s)
+{
+    for (uint32_t k = w->te; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM) ||
+            kind_at(R, k, DC_KIND_WEAPON))
+            return true;
+    return false;
+}
+
+/* Does a group, its place or people follow weapon w in sentence s ("a
+ * hammer and some nails for the mosque's windows", "a knife and some
+ * tape, the Jews on Elm Street")? A kit named with the weapon is a job's
+ * only where no one is named after it. */
+static bool armed_group_after(const run *R, const mention *w,
+                              const sentence *s)
+{
+    for (uint32_t k = w->te; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
+            kind_at(R, k, DC_KIND_PLACE) ||
+            kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+            kind_at(R, k, DC_KIND_DEHUMANIZE) || in_target(R, k, TG_GROUP))
+            return true;
+    return false;
+}
+
+/* Is weapon w of sentence s a tool brought for a job: another tool with
+ * it ("a hammer and some nails", "knives and forks") and no group, place
+ * or harm after it, or a job of work right after it whose whole object
+ * is a thing ("need a crowbar to lift the floorboards in the mosque
+ * hall") and no harm after it? Not "a bat and a rope", "a knife to
+ * slice the Muslims", "a crowbar to open the mosque door", "a machete to
+ * trim those refugees", "a crowbar to lift the floorboards ... and pour
+ * petrol under them". */
+static bool armed_tool(run *R, const mention *w, const sentence *s)
+{
+    if (armed_harm_after(R, w, s))
+        return false;
+    uint32_t k = w->te;
+    bool kit = false;
+    if (k + 1 < s->te && tok_is_word(R, k, "and")) {
+        uint32_t e = k + 4 < s->te ? k + 4 : s->te;
+        kit = armed_among(R, k + 1, e, FRAME_WORDS(armed_kit));
+    }
+    /* (or the tool after it: "forks and knives", "nails and a hammer") */
+    if (!kit && w->tb >= s->tb + 2 && tok_is_word(R, w->tb - 1, "and") &&
+        word_among(R, w->tb - 2, w->tb - 1, FRAME_WORDS(armed_kit)))
+        kit = true;
+    if (!kit && w->tb >= s->tb + 3 && tok_is_word(R, w->tb - 2, "and") &&
+        word_among(R, w->tb - 3, w->tb - 2, FRAME_WORDS(armed_kit)))
+        kit = true;
+    if (kit)
+        return !armed_group_after(R, w, s);
+    if (k + 2 >= s->te || !tok_is_word(R, k, "to") ||
+        !word_among(R, k + 1, k + 2, FRAME_WORDS(armed_job)))
+        return false;
+    uint32_t o = k + 2;
+    while (o < s->te && o < k + 5 &&
+           (tok_is_word(R, o, "the") || tok_is_word(R, o, "a") ||
+            tok_is_word(R, o, "some") || tok_is_word(R, o, "up") ||
+            tok_is_word(R, o, "old")))
+        o++;
+    /* (the whole object, to its preposition: not "every Muslim skull",
+     * "those refugees", nor one the writer or a group owns) */
+    return o < s->te && R->toks[o].type == TK_WORD &&
+           !word_among(R, o, o + 1, FRAME_WORDS(armed_job_det)) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_SELF) &&
+           !tok_is_word(R, o, "their") && !tok_is_word(R, o, "them") &&
+           !tok_is_word(R, o, "his") && !tok_is_word(R, o, "her") &&
+           names_thing(R, o);
 }
 
 /* "Somebody needs to go down to that mosque on Elm St with a rifle",
@@ -27721,6 +28092,8 @@ static decorum_status rule_armed(run *R)
         if (w->tb > 0 && (kind_at(R, w->tb - 1, DC_KIND_IDENTITY) ||
                           in_target(R, w->tb - 1, TG_GROUP)))
             continue;
+        if (armed_tool(R, w, s))
+            continue;
         /* ("need" right before it: "need a petrol bomb"; "got" only with
          * a purpose, below) */
         bool need = tok_is_word(R, from, "need") ||
@@ -27761,6 +28134,11 @@ static decorum_status rule_armed(run *R)
         bool found = false;
         if (fo != UINT32_MAX) {
             uint32_t e = fo + 5 < s->te ? fo + 5 : s->te;
+            /* (its clause's: "I keep a hammer in the car for
+             * emergencies, the Irish breakdown man told me to") */
+            for (uint32_t k = fo + 1; k < e; k++)
+                if (tk[k].clause != c)
+                    e = k;
             found = armed_group(R, fo + 1, e, &g);
             /* "for that kind", "for them": the group named before */
             if (!found && fo + 1 < s->te &&
@@ -27815,7 +28193,7 @@ static decorum_status rule_armed(run *R)
               (R->ents[g.entry].flags & DC_F_PLACE)))
             continue;
         if (literal < 0)
-            literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            literal = armed_literal_in(R) ||
                       (frame_context(R) & FC_GAME);
         if (literal)
             return DECORUM_OK;
@@ -28048,7 +28426,7 @@ static decorum_status rule_warned(run *R, size_t first)
             continue;
         if (literal < 0)
             literal =
-                armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+                armed_literal_in(R) ||
                 (frame_context(R) & FC_GAME);
         if (literal)
             return DECORUM_OK;
@@ -28325,7 +28703,7 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
                    FRAME_WORDS(wl_by)))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28372,7 +28750,7 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
         !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28438,7 +28816,7 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
            armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
         return DECORUM_OK;
     if (*literal < 0)
-        *literal = armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        *literal = armed_literal_in(R) ||
                    (frame_context(R) & FC_GAME);
     if (*literal)
         return DECORUM_OK;
@@ -28487,12 +28865,31 @@ static const char *const shrug_harm[] = {
     "bombed",  "attacked", "shot",   "killed",   "down",    "takes",
     "swat",    "swatted", "smash",   "torched",  "beaten",  "lynched",
     "gassed",  "capsize", "capsizes", "hurt",    "sort",    "raped"};
+/* Words before "down" that make it a thing's failure, no harm: "the
+ * choir's bus broke down". */
+static const char *const shrug_broke[] = {"broke", "broken", "breaks",
+                                          "breaking"};
 /* Words that mourn or pity the harm: no shrug of the writer's. */
 static const char *const shrug_mourned[] = {
     "pray",   "praying", "rip",    "tragic",       "tragedy", "awful",
     "horrible", "heartbreaking", "scandal", "shame", "ashamed", "sad",
     "sadly",  "crying",  "condolences", "justice", "disgusting",
     "monstrous"};
+
+/* Is the harm word at token h a verb done to a thing, named right after
+ * it by an article: "The Jewish bakery burned the first batch of challah,
+ * not my problem"? The group is its doer, and no one is harmed. Not "burned
+ * the mosque", "torched the refugees' tents", "sank the boat" (a place, a
+ * home, a vehicle or a group's goods: names_thing). */
+static bool shrug_thing_harmed(const run *R, uint32_t h)
+{
+    uint32_t o = h + 1;
+    if (o + 1 >= R->ntok || R->toks[o].sent != R->toks[h].sent ||
+        !(tok_is_word(R, o, "the") || tok_is_word(R, o, "a") ||
+          tok_is_word(R, o, "an") || tok_is_word(R, o, "its")))
+        return false;
+    return names_thing_plain(R, o + 1);
+}
 
 /* "Send the lot back on the same boats ... and if the boats sink
  * halfway, well, not my problem", "If the Syrian camp burns down tonight
@@ -28538,17 +28935,26 @@ static decorum_status rule_shrug(run *R)
         uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
         uint32_t h = UINT32_MAX;
         for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
-            if (word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) ||
+            if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
+                 /* (a bus or a boiler "broke down") */
+                 !(k > lo && tok_is_word(R, k, "down") &&
+                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)))) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
                 h = k;
         /* (a wrong its doers did, in a relative clause: "The arsonists
          * who burned the mosque will get what's coming to them") */
         if (h == UINT32_MAX ||
             (h > lo && (tok_is_word(R, h - 1, "who") ||
-                        tok_is_word(R, h - 1, "that"))))
+                        tok_is_word(R, h - 1, "that"))) ||
+            shrug_thing_harmed(R, h))
             continue;
         target g;
         bool named = armed_group(R, lo, a->tb, &g);
+        /* (a group that only owns what the harm befell: "the Hindu
+         * temple's old boiler finally died, no great loss"; a group named
+         * after it may still be struck) */
+        while (named && g.te < a->tb && thing_owned(R, g.te))
+            named = armed_group(R, g.te, a->tb, &g);
         /* people sent back, named by no group word: the migrants ("Send
          * the lot back on the same boats ... if the boats sink, not my
          * problem") */
@@ -28564,7 +28970,7 @@ static decorum_status rule_shrug(run *R)
         if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
             continue;
         if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
-            armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+            armed_literal_in(R) ||
             (frame_context(R) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_SHRUG, a->tb, a->te, &g);
@@ -28577,6 +28983,26 @@ static decorum_status rule_shrug(run *R)
 static const char *const method_deal[] = {
     "handling", "handle",  "dealing", "deal", "do",     "treat",
     "treating", "solving", "solve",   "sort", "sorting", "camps"};
+
+/* Nouns of a people's customs, what a school, a kitchen or a council
+ * handles for them: "the Jewish holidays", "Hindu dietary rules". Not a
+ * mass of people or a problem ("the Jewish problem", "the Muslim
+ * population"), nor any noun the lexicon does not know ("the Chechen
+ * rebels", "Muslim villages"). */
+static const char *const method_custom[] = {
+    "holiday",  "holidays", "festival", "festivals", "fast",     "fasting",
+    "food",     "foods",    "diet",     "dietary",   "customs",  "custom",
+    "traditions", "tradition", "calendar", "prayers", "prayer", "sabbath",
+    "cemetery", "names",    "dress",    "headscarves", "needs",  "rites"};
+
+/* Does a custom follow the group ending at token e, as the noun its word
+ * modifies (method_custom, perhaps after one word: "the Jewish holidays",
+ * "Hindu dietary rules")? */
+static bool method_thing(run *R, uint32_t e)
+{
+    return e < R->ntok && !in_target(R, e, TG_GROUP) &&
+           word_among(R, e, e + 1, FRAME_WORDS(method_custom));
+}
 
 /* "Honestly the Serbs had the right idea at Srebrenica about handling
  * the Muslims", "The Nazis had the right idea about what to do with
@@ -28611,10 +29037,25 @@ static decorum_status rule_method(run *R)
             continue;
         target g;
         uint32_t ge = d + 6 < s->te ? d + 6 : s->te;
-        if (!armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g) ||
-            negator(R, a->tb))
+        bool named =
+            armed_group(R, tok_is_word(R, d, "camps") ? a->te : d, ge, &g);
+        /* (a thing of the group's handled: "the right idea about handling
+         * Muslim pupils' fasting", "the Roma families' housing"; not with
+         * a harm or camps in the sentence: "knew how to deal with the
+         * Jewish vote, camps") */
+        bool harsh = false;
+        for (uint32_t k = d + 1; k < s->te && !harsh; k++)
+            harsh = kind_at(R, k, DC_KIND_THREAT) ||
+                    kind_at(R, k, DC_KIND_HARM) ||
+                    kind_at(R, k, DC_KIND_WEAPON) ||
+                    kind_at(R, k, DC_KIND_EXCLUSION) ||
+                    tok_is_word(R, k, "camps") || tok_is_word(R, k, "camp");
+        while (named && !harsh && g.te < ge &&
+               (thing_owned(R, g.te) || method_thing(R, g.te)))
+            named = armed_group(R, g.te, ge, &g);
+        if (!named || negator(R, a->tb))
             continue;
-        if (armed_among(R, 0, rs->ntok, FRAME_WORDS(armed_literal)) ||
+        if (armed_literal_in(R) ||
             (frame_context(R) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
