@@ -6420,7 +6420,9 @@ static bool attributed_after(const run *R, uint32_t tb)
                 !word_among(R, v, s->te, wl_said_i,
                             sizeof wl_said_i / sizeof *wl_said_i) &&
                 !word_among(R, v, s->te, wl_said_agreed,
-                            sizeof wl_said_agreed / sizeof *wl_said_agreed))
+                            sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
+                !has_kind_in(R, v, s->te, DC_KIND_ENDORSE) &&
+                !has_kind_in(R, v, s->te, DC_KIND_APPROVE))
                 return true;
             break;
         }
@@ -7454,6 +7456,12 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
         ce++;
     /* (and only for an attack in its clause: "Forget the myths about
      * Jews, just exterminate the vermin" attacks them in the next) */
+    /* (nor when the group is named again after it: "Myths about
+     * immigrants are a plague, just like immigrants") */
+    for (const target *o = t + 1;
+         o < R->rs->t + R->rs->nt && o->tb < s->te; o++)
+        if (o->type == TG_GROUP)
+            return false;
     return R->toks[at].clause == c &&
            !(t->te < s->te && tok_is_word(R, t->te, "being")) &&
            !has_kind_in(R, t->te, ce, DC_KIND_ENDORSE) &&
@@ -14658,7 +14666,9 @@ static const target *passive_victim(const run *R, const mention *m)
         !word_among(R, m->te, m->te + 1, when, sizeof when / sizeof *when))
         return NULL;
     const target *t = group_ending_at(R, m->tb, c);
-    return t && t->te == m->tb ? t : NULL;
+    /* (not a nation alone, whose army does as often as it suffers:
+     * "Ukrainians attacked overnight, love to see it") */
+    return t && t->te == m->tb && !nationality_alone(t) ? t : NULL;
 }
 
 /* Notes violence told as done to group t (see run.deed): a verb, or a
@@ -17362,12 +17372,15 @@ static bool illness_had(const run *R, const mention *m)
         return true;
     /* "Tay-Sachs disease affects Ashkenazi Jews more often": an illness
      * that afflicts someone is said of no one; not "Muslims are a
-     * disease affecting Europe", where a linking verb (or a comma, an
-     * apposition) before it makes it what the group is said to be. */
+     * disease affecting Europe", where a linking verb in its clause
+     * before it (or a comma, an apposition) makes it what the group is
+     * said to be. */
     if (m->te < s->te &&
         word_among(R, m->te, m->te + 1, illness_afflicts,
                    sizeof illness_afflicts / sizeof *illness_afflicts)) {
-        uint32_t k = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+        uint32_t k = m->tb, cl = R->toks[m->tb].clause;
+        while (k > s->tb && R->toks[k - 1].clause == cl)
+            k--;
         while (k < m->tb && !kind_at(R, k, DC_KIND_COPULA) &&
                !(R->toks[k].type == TK_PUNCT && R->toks[k].ch == ','))
             k++;
@@ -17378,7 +17391,12 @@ static bool illness_had(const run *R, const mention *m)
         bool people = false;
         for (uint32_t j = a; j < ae && !people; j++)
             people = in_target(R, j, TG_GROUP);
-        if (k == m->tb && people)
+        /* (nor a linking verb after it in its clause: "The real disease
+         * affecting white people is the Jews") */
+        uint32_t ce = m->te;
+        while (ce < s->te && R->toks[ce].clause == cl)
+            ce++;
+        if (k == m->tb && people && !has_kind_in(R, m->te, ce, DC_KIND_COPULA))
             return true;
     }
     for (uint32_t k = m->tb, n = 0; k > s->tb && n < 4; n++) {
@@ -17678,6 +17696,12 @@ static const char *const wl_perceive[] = {"seeing", "watching", "see",
 static const char *const wl_suffer_aux[] = {"get", "gets", "getting", "got",
                                             "being", "be", "been"};
 
+/* Words that open a place or a time after a harm suffered
+ * (suffered_next): "getting hurt in the street", "abused online". */
+static const char *const wl_suffered_where[] = {
+    "in", "on", "at", "online", "outside", "near", "every", "each", "again",
+    "today", "here", "there", "abroad", "daily", "like", "so"};
+
 /* Does a harm suffered follow token k, the end of a group's name: a
  * harm or threat word that is a participle ("hurt", "abused", "beaten"),
  * right after it or after get/being (perhaps an adverb between)? Not
@@ -17696,6 +17720,15 @@ static bool suffered_next(const run *R, uint32_t k)
      * not "..., I'd rather do it myself", "... said no one ever", "...
      * because it doesn't go far enough", "... not enough of them die" */
     const sentence *s = sent_of(R, k);
+    /* (only a place or a time after it, in the same clause: not "...,
+     * takes too long", "... by amateurs, leave it to the pros") */
+    if (k + 1 < s->te &&
+        !(word_among(R, k + 1, k + 2, FRAME_WORDS(wl_suffered_where)) ||
+          R->toks[k + 1].type == TK_PUNCT))
+        return false;
+    for (uint32_t j = k + 1; j < s->te; j++)
+        if (R->toks[j].type == TK_PUNCT && R->toks[j].ch == ',')
+            return false;
     return !has_kind_in(R, k + 1, s->te, DC_KIND_PRONOUN_SELF) &&
            !has_kind_in(R, k + 1, s->te, DC_KIND_REPORT) &&
            !has_kind_in(R, k + 1, s->te, DC_KIND_NEGATION) &&
@@ -18130,8 +18163,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                              ? (ps[1].te < ps[1].tb + 3 ? ps[1].te
                                                         : ps[1].tb + 3)
                              : ps->te;
-        called = called || word_among(R, m->te, after,
-                                      FRAME_WORDS(wl_suffered_mocked));
+        called = called ||
+                 word_among(R, m->te, after, FRAME_WORDS(wl_suffered_mocked)) ||
+                 /* "..., as they should", "which is how it should be" */
+                 has_kind_in(R, m->te, ps->te, DC_KIND_MODAL) ||
+                 has_kind_in(R, m->te, ps->te, DC_KIND_ENDORSE);
         told_past = !called;
     }
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
@@ -28247,9 +28283,12 @@ static const char *const warn_broke[] = {
 /* Verbs of care before a hospital: "will be seen at the hospital",
  * "taken to the hospital for checks", "treated in hospital". */
 static const char *const warn_care[] = {
-    "seen", "taken", "treated", "admitted", "driven", "brought", "checked",
-    "cared", "registered", "work", "working", "works", "visit", "visiting",
-    "born"};
+    "seen", "taken", "driven", "brought", "cared", "registered", "work",
+    "working", "works", "visit", "visiting", "born"};
+/* Words after a place of care that make the trip harm all the same ("will
+ * be taken to the hospital in pieces", "... by us"). */
+static const char *const warn_care_harm[] = {"pieces", "us", "me",
+                                             "stretcher", "bits", "bag"};
 static const char *const warn_broken[] = {"broken", "smashed", "snapped"};
 /* Words before "brave" or after "end" that make them a warning: "they'd
  * better be brave", "need to be brave"; "it will end badly". */
@@ -28316,7 +28355,8 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
      * more interpreters"). */
     if (tok_is_word(R, k, "hospital") || tok_is_word(R, k, "ambulance") ||
         tok_is_word(R, k, "ambulances"))
-        return !word_among(R, b4, k, FRAME_WORDS(warn_care)) &&
+        return (!word_among(R, b4, k, FRAME_WORDS(warn_care)) ||
+                word_among(R, k + 1, e3, FRAME_WORDS(warn_care_harm))) &&
                !(k + 1 < s->te && (kind_at(R, k + 1, DC_KIND_MODAL) ||
                                    tok_is_word(R, k + 1, "will") ||
                                    ends_ll(R, k + 1)));
@@ -33986,12 +34026,14 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     uint32_t ds = rs->toks[d->tb].sent;
     if (doubted(R, &rs->s[ds], d->tb))
         return DECORUM_OK;
-    /* A deed in a relative clause tells who its doer is ("The arsonist
-     * who burned the mosque was jailed, good"): what the sentence says
-     * of the doer is approved of. */
+    /* A deed in a relative clause, its group after it, tells who its
+     * doer is ("The arsonist who burned the mosque was jailed, good"):
+     * what the sentence says of the doer is approved of. Not the group
+     * that suffered it ("Jews who burned in the ovens. Good."). */
     static const char *const rel[] = {"who", "that", "which"};
     if (d->tb > 0 &&
-        word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel))
+        word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel) &&
+        rs->deed_group.tb >= d->te)
         return DECORUM_OK;
     for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
