@@ -27474,6 +27474,12 @@ static bool names_thing(const run *R, uint32_t o)
     return true;
 }
 
+/* People named by a pronoun of all of them (names_thing_plain). */
+static const char *const wl_thing_everyone[] = {"everyone", "everybody",
+                                                "anyone", "anybody"};
+/* Prepositions of time after a thing (names_thing_plain). */
+static const char *const wl_thing_when[] = {"before", "after", "during"};
+
 /* Do the words from token o on name a thing (names_thing) that no word
  * casts as people, filth or vermin (dehumanize, derogate)? What is
  * burned off or burned is then a thing, not "the filth from our
@@ -27484,13 +27490,34 @@ static bool names_thing_plain(const run *R, uint32_t o)
 {
     if (!names_thing(R, o))
         return false;
-    for (uint32_t k = o; k < R->ntok && k < o + 4 &&
-                         R->toks[k].type == TK_WORD &&
-                         !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
+    uint32_t k = o;
+    for (; k < R->ntok && k < o + 4 && R->toks[k].type == TK_WORD &&
+           !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
          k++)
         if (kind_at(R, k, DC_KIND_DEHUMANIZE) ||
-            kind_at(R, k, DC_KIND_DEROGATE))
+            kind_at(R, k, DC_KIND_DEROGATE) ||
+            word_among(R, k, k + 1, FRAME_WORDS(wl_thing_everyone)))
             return false;
+    /* What follows a preposition other than one of time, in the
+     * sentence, is where the harm lands or whose the thing is: a group,
+     * its place, people or filth there make it a harm to people ("the
+     * turbans of the Sikhs", "the problem at the Roma camp", "some of the
+     * gypsies", "the bunch of rats in the mosque", "with them in it");
+     * "burns off the fog before the Pride parade" is a time. */
+    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(owned_end)) &&
+        !word_among(R, k, k + 1, FRAME_WORDS(wl_thing_when))) {
+        const sentence *s = sent_of(R, k);
+        for (uint32_t j = k + 1; j < s->te; j++)
+            if (kind_at(R, j, DC_KIND_PERSON) ||
+                kind_at(R, j, DC_KIND_IDENTITY) ||
+                kind_at(R, j, DC_KIND_PLACE) || kind_at(R, j, DC_KIND_SLUR) ||
+                kind_at(R, j, DC_KIND_PRONOUN_GROUP) ||
+                kind_at(R, j, DC_KIND_DEHUMANIZE) ||
+                kind_at(R, j, DC_KIND_DEROGATE) ||
+                in_target(R, j, TG_GROUP) || tok_is_word(R, j, "inside") ||
+                word_among(R, j, j + 1, FRAME_WORDS(dis_homes)))
+                return false;
+    }
     return true;
 }
 
@@ -27517,8 +27544,25 @@ static bool hung_owned(const run *R, uint32_t e)
                          R->toks[k].type == TK_WORD &&
                          !word_among(R, k, k + 1, FRAME_WORDS(owned_end));
          k++)
-        if (word_among(R, k, k + 1, FRAME_WORDS(hung_things)))
+        if (word_among(R, k, k + 1, FRAME_WORDS(hung_things))) {
+            /* (the thing heads its phrase, "the family's photos", not
+             * "the Jews' flag bearers"; and no people named after it:
+             * "..., then the family", "with them still in it") */
+            if (k + 1 < R->ntok && R->toks[k + 1].type == TK_WORD &&
+                !word_among(R, k + 1, k + 2, FRAME_WORDS(owned_end)))
+                return false;
+            /* (a pronoun only in its clause: "..., they are stunning"
+             * says what the paintings are) */
+            const sentence *s = sent_of(R, k);
+            for (uint32_t j = k + 1; j < s->te; j++)
+                if (in_target(R, j, TG_GROUP) ||
+                    kind_at(R, j, DC_KIND_PERSON) ||
+                    kind_at(R, j, DC_KIND_IDENTITY) ||
+                    (kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+                     R->toks[j].clause == R->toks[k].clause))
+                    return false;
             return true;
+        }
     return false;
 }
 
@@ -28026,6 +28070,10 @@ static bool armed_group_after(const run *R, const mention *w,
     return false;
 }
 
+/* Jobs of repair (armed_tool): a group's place may be where they are
+ * done ("a crowbar to lift the floorboards in the mosque hall"). */
+static const char *const armed_repair[] = {"lift", "mend", "fix"};
+
 /* Is weapon w of sentence s a tool brought for a job: another tool with
  * it ("a hammer and some nails", "knives and forks") and no group, place
  * or harm after it, or a job of work right after it whose whole object
@@ -28051,8 +28099,20 @@ static bool armed_tool(run *R, const mention *w, const sentence *s)
     if (!kit && w->tb >= s->tb + 3 && tok_is_word(R, w->tb - 2, "and") &&
         word_among(R, w->tb - 3, w->tb - 2, FRAME_WORDS(armed_kit)))
         kit = true;
-    if (kit)
+    if (kit) {
+        /* (and no group named before it in another clause, nor in the
+         * sentence before: "The Muslims are praying in the park tonight,
+         * bring knives and forks"; "The Somali women's group needs a
+         * hammer and some nails" asks for itself) */
+        target g;
+        uint32_t si = R->toks[w->tb].sent;
+        if ((armed_group(R, s->tb, w->tb, &g) &&
+             R->toks[g.tb].clause != R->toks[w->tb].clause) ||
+            (si > 0 && armed_group(R, R->rs->s[si - 1].tb,
+                                   R->rs->s[si - 1].te, &g)))
+            return false;
         return !armed_group_after(R, w, s);
+    }
     if (k + 2 >= s->te || !tok_is_word(R, k, "to") ||
         !word_among(R, k + 1, k + 2, FRAME_WORDS(armed_job)))
         return false;
@@ -28064,6 +28124,11 @@ static bool armed_tool(run *R, const mention *w, const sentence *s)
         o++;
     /* (the whole object, to its preposition: not "every Muslim skull",
      * "those refugees", nor one the writer or a group owns) */
+    /* (a job of building or cutting at a group's place is no repair:
+     * "an axe to build a bonfire at the mosque tonight") */
+    if (!word_among(R, k + 1, k + 2, FRAME_WORDS(armed_repair)) &&
+        armed_group_after(R, w, s))
+        return false;
     return o < s->te && R->toks[o].type == TK_WORD &&
            !word_among(R, o, o + 1, FRAME_WORDS(armed_job_det)) &&
            !kind_at(R, o, DC_KIND_PRONOUN_SELF) &&
@@ -29044,6 +29109,13 @@ static bool method_thing(run *R, uint32_t e)
            word_among(R, e, e + 1, FRAME_WORDS(method_custom));
 }
 
+/* Words of mass killing after a method of handling a people's customs
+ * (rule_method): "knew how to deal with the Jewish holidays, ovens",
+ * "..., showers for everyone", "..., mass graves". */
+static const char *const wl_method_harsh[] = {
+    "ovens", "oven", "showers", "gas", "graves", "grave", "gassed",
+    "crematoria", "zyklon", "pits", "trains", "wagons"};
+
 /* "Honestly the Serbs had the right idea at Srebrenica about handling
  * the Muslims", "The Nazis had the right idea about what to do with
  * gypsies", "the Ottomans knew how to handle Armenians": praise of a
@@ -29089,7 +29161,8 @@ static decorum_status rule_method(run *R)
                     kind_at(R, k, DC_KIND_HARM) ||
                     kind_at(R, k, DC_KIND_WEAPON) ||
                     kind_at(R, k, DC_KIND_EXCLUSION) ||
-                    tok_is_word(R, k, "camps") || tok_is_word(R, k, "camp");
+                    tok_is_word(R, k, "camps") || tok_is_word(R, k, "camp") ||
+                    word_among(R, k, k + 1, FRAME_WORDS(wl_method_harsh));
         while (named && !harsh && g.te < ge &&
                (thing_owned(R, g.te) || method_thing(R, g.te)))
             named = armed_group(R, g.te, ge, &g);
