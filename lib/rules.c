@@ -27357,12 +27357,10 @@ static const char *const owned_life[] = {
     "car",      "cars",     "van",       "vans",      "business", "businesses",
     "church",   "churches", "graves",    "villages",  "towns",    "streets",
     "property", "properties", "land",    "lands",     "money",    "savings",
-    "son",      "sons",     "daughter",  "daughters", "kids",     "children",
-    "child",    "baby",     "babies",    "wife",      "wives",    "husband",
-    "husbands", "mother",   "mothers",   "father",    "fathers",  "mums",
-    "dads",     "brothers", "sisters",   "boys",      "girls",    "men",
-    "women",    "family",   "families",  "members",   "people",   "elders",
-    "lads",     "guests",   "workers",   "parents"};
+    "son",      "sons",     "daughter",  "daughters", "wife",     "wives",
+    "husband",  "husbands", "mother",    "mothers",   "father",   "fathers",
+    "mums",     "dads",     "brothers",  "sisters",   "members",  "elders",
+    "guests",   "parents"};
 
 /* Is token k a word that owns what follows it: "family's", "families'"
  * (the plural's mark may end the token or follow it)? */
@@ -27462,6 +27460,7 @@ static bool names_thing(const run *R, uint32_t o)
         if (word_among(R, k, k + 1, FRAME_WORDS(owned_end)))
             break;
         if (kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
+            kind_at(R, k, DC_KIND_HUMANITY) ||
             kind_at(R, k, DC_KIND_PLACE) || kind_at(R, k, DC_KIND_BODY) ||
             kind_at(R, k, DC_KIND_SLUR) || kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
             in_target(R, k, TG_GROUP) ||
