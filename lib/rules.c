@@ -2610,6 +2610,22 @@ static bool glue_at(const run *R, uint32_t ti)
     return kind_at(R, ti, DC_KIND_GLUE);
 }
 
+/* Is a mention of any kind in mask (bits KIND_BIT) in tokens [tb, te)?
+ * One walk where has_kind_in would take one a kind. */
+static bool has_kinds_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
+{
+    if (!(R->kinds & mask) || tb >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= te)
+            break;
+        if ((mask >> m->kind) & 1)
+            return true;
+    }
+    return false;
+}
+
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind)
 {
     if (!any_kind(R, kind) || tb >= R->ntok)
@@ -6409,8 +6425,8 @@ static bool attributed_after(const run *R, uint32_t tb)
              * writer's or of agreement after it) */
             uint32_t v = m->te;
             if (other_speaker(R, subj, m->tb) &&
-                !has_kind_in(R, subj, m->tb, DC_KIND_MODAL) &&
-                !has_kind_in(R, subj, m->tb, DC_KIND_COPULA) &&
+                !has_kinds_in(R, subj, m->tb,
+                              KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
                 (ends_ed(R, m->te - 1) ||
                  word_among(R, m->te - 1, m->te, wl_said_past,
                             sizeof wl_said_past / sizeof *wl_said_past)) &&
@@ -6421,8 +6437,8 @@ static bool attributed_after(const run *R, uint32_t tb)
                             sizeof wl_said_i / sizeof *wl_said_i) &&
                 !word_among(R, v, s->te, wl_said_agreed,
                             sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
-                !has_kind_in(R, v, s->te, DC_KIND_ENDORSE) &&
-                !has_kind_in(R, v, s->te, DC_KIND_APPROVE))
+                !has_kinds_in(R, v, s->te,
+                              KIND_BIT(ENDORSE) | KIND_BIT(APPROVE)))
                 return true;
             break;
         }
@@ -17729,13 +17745,11 @@ static bool suffered_next(const run *R, uint32_t k)
     for (uint32_t j = k + 1; j < s->te; j++)
         if (R->toks[j].type == TK_PUNCT && R->toks[j].ch == ',')
             return false;
-    return !has_kind_in(R, k + 1, s->te, DC_KIND_PRONOUN_SELF) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_REPORT) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_NEGATION) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_THREAT) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_DEHUMANIZE) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_QUANTIFIER) &&
-           !has_kind_in(R, k + 1, s->te, DC_KIND_MODAL);
+    return !has_kinds_in(R, k + 1, s->te,
+                         KIND_BIT(PRONOUN_SELF) | KIND_BIT(REPORT) |
+                             KIND_BIT(NEGATION) | KIND_BIT(THREAT) |
+                             KIND_BIT(DEHUMANIZE) | KIND_BIT(QUANTIFIER) |
+                             KIND_BIT(MODAL));
 }
 
 /* Words of a wish or of laughter after a harm told (rule_attack). */
@@ -18131,7 +18145,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * murdered six million", "the striker destroyed the defence", where
      * the entry is the past form itself); "should be killed" still
      * threatens. */
-    bool told_past = past_form(R, m);
+    bool told_past = (m->kind == DC_KIND_THREAT ||
+                      m->kind == DC_KIND_EXCLUSION) &&
+                     past_form(R, m);
     /* "Too many trans people get hurt every year", "gay men still get
      * beaten in the street": a participle that is its own past ("hurt",
      * "beaten", "shot") after a passive's auxiliary tells what the group,
@@ -18166,8 +18182,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         called = called ||
                  word_among(R, m->te, after, FRAME_WORDS(wl_suffered_mocked)) ||
                  /* "..., as they should", "which is how it should be" */
-                 has_kind_in(R, m->te, ps->te, DC_KIND_MODAL) ||
-                 has_kind_in(R, m->te, ps->te, DC_KIND_ENDORSE);
+                 has_kinds_in(R, m->te, ps->te,
+                              KIND_BIT(MODAL) | KIND_BIT(ENDORSE));
         told_past = !called;
     }
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
