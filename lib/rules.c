@@ -17752,6 +17752,10 @@ static bool suffered_next(const run *R, uint32_t k)
                              KIND_BIT(MODAL));
 }
 
+/* Words that liken a group's animals to the group (rule_attack). */
+static const char *const wl_animal_likened[] = {"like", "as", "them",
+                                                "animals"};
+
 /* Words of a wish or of laughter after a harm told (rule_attack). */
 static const char *const wl_suffered_mocked[] = {
     "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
@@ -19021,7 +19025,11 @@ static decorum_status rule_attack(run *R, const mention *m)
                m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
                m->tb <= t_local->te + 2 &&
                word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
-               thing_owned(R, t_local->te))
+               thing_owned(R, t_local->te) &&
+               /* (not likened to their owners: "The Jewish family's dogs
+                * are just like them, greedy animals") */
+               !word_among(R, m->te, sent_of(R, m->tb)->te,
+                           FRAME_WORDS(wl_animal_likened)))
         return DECORUM_OK;
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
