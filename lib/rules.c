@@ -17707,10 +17707,13 @@ static bool writer_does(const run *R, const mention *m)
 /* Verbs of seeing something happen (rule_attack: "hate seeing"). */
 static const char *const wl_perceive[] = {"seeing", "watching", "see",
                                           "watch", "hearing", "hear"};
-/* Auxiliaries of a wrong suffered: "getting hurt", "get abused", "being
- * harassed". */
-static const char *const wl_suffer_aux[] = {"get", "gets", "getting", "got",
-                                            "being", "be", "been"};
+
+/* A passive's auxiliary before a participle: "get hurt", "got killed",
+ * "were beaten", "being harassed", "will be hurt" (rule_attack,
+ * suffered_next, warn_weak_harm). */
+static const char *const wl_passive_aux[] = {
+    "get", "gets", "got", "getting", "be", "is", "are", "was", "were",
+    "being", "been"};
 
 /* Words that open a place or a time after a harm suffered
  * (suffered_next): "getting hurt in the street", "abused online". */
@@ -17724,7 +17727,7 @@ static const char *const wl_suffered_where[] = {
  * the group doing it ("seeing Muslims attack people"). */
 static bool suffered_next(const run *R, uint32_t k)
 {
-    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(wl_suffer_aux)))
+    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(wl_passive_aux)))
         k++;
     if (k < R->ntok && adverb_like(R, k))
         k++;
@@ -17761,10 +17764,6 @@ static const char *const wl_suffered_mocked[] = {
     "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
     "😂", "🤣"};
 
-/* A passive's auxiliary before a participle (rule_attack). */
-static const char *const wl_passive_aux[] = {
-    "get", "gets", "got", "getting", "is", "are", "was", "were", "being",
-    "been"};
 
 static decorum_status rule_attack(run *R, const mention *m)
 {
@@ -28353,9 +28352,6 @@ static const char *const warn_harm[] = {
 static const char *const warn_weak[] = {
     "ambulance", "ambulances", "hospital", "hurt",  "broken", "smashed",
     "brave",     "standing",   "legs",     "badly"};
-/* Words before "hurt": someone gets hurt. */
-static const char *const warn_get[] = {"get", "gets", "getting", "got",
-                                       "be"};
 /* Words of no one hurt: "nobody will get hurt". */
 static const char *const warn_none[] = {"nobody", "noone", "no",
                                         "not", "never", "won't", "wont",
@@ -28451,7 +28447,7 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
     /* (the one hurt right before: "nobody will get hurt", not a "won't"
      * of another clause) */
     if (tok_is_word(R, k, "hurt"))
-        return word_among(R, b2, k, FRAME_WORDS(warn_get)) &&
+        return word_among(R, b2, k, FRAME_WORDS(wl_passive_aux)) &&
                !word_among(R, b4, k, FRAME_WORDS(warn_none));
     if (tok_is_word(R, k, "legs"))
         return tok_is_word(R, k - 1, "no") ||
