@@ -19198,11 +19198,15 @@ static decorum_status rule_attack(run *R, const mention *m)
          * sum, "💩 > 👨🏿", "🤢 = ...": not across a full stop, a comma
          * or a reaction emoji, "The printer was trash. Muslims are nice",
          * "bowling was TRASH 😤 Bajan boys can't bowl") */
+        /* (nor past "among", whose people are where it spreads, not what
+         * spreads: "Islamophobia is spreading like a cancer among British
+         * politicians") */
         for (uint32_t k = m->te; k < m->te + 2 && k < R->ntok && !idm &&
                                  R->toks[k].clause ==
                                      R->toks[m->tb].clause &&
                                  (R->toks[k].type == TK_WORD ||
-                                  emoji_sum(&R->toks[k]));
+                                  emoji_sum(&R->toks[k])) &&
+                                 !tok_is_word(R, k, "among");
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
@@ -19210,6 +19214,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         bool any_adj = false;
         if (!idm && m->tb > 0)
             idm = adjective_names(R, m, &any_adj);
+        /* (a group pick_target passed over as what speech is about is no
+         * adjective of the words after it either: "Lies about Jews spread
+         * like a cancer online") */
+        if (idm && idm->te == m->tb && idm->tb >= 2 &&
+            tok_is_word(R, idm->tb - 1, "about")) {
+            const target *g = group_ending_at(R, m->tb, ANY_CLAUSE);
+            if (g && g->tb == idm->tb && speech_topic(R, g, m->tb))
+                idm = NULL;
+        }
         /* "Typical Somali behaviour": conduct put down to the group by
          * "typical" or "classic" before its word (generalized_vice) */
         if (!idm && DC_SENSE_OF(e->flags) == DC_SENSE_CONDUCT &&
