@@ -11762,6 +11762,19 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Is token k "among" after attack m said as a simile ("spreading like
+ * a cancer", "spread like a virus")? Then the people after it are where
+ * the thing likened spreads ("Islamophobia is spreading like a cancer
+ * among British politicians"), not the thing; "a cancer among Muslims"
+ * is no simile. */
+static bool spread_among(const run *R, const mention *m, uint32_t k)
+{
+    return tok_is_word(R, k, "among") &&
+           (simile_entry(ent(R, m)) ||
+            (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
+            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like")));
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -11776,9 +11789,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
+    /* (one word between, not "among" after a simile: "spreading like a
+     * cancer among French students" says where it spreads) */
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
-               (t->tb == m->te + 1 && R->toks[m->te].type == TK_WORD) ||
+               (t->tb == m->te + 1 && R->toks[m->te].type == TK_WORD &&
+                !spread_among(R, m, m->te)) ||
                /* "vermin from the Middle East": a region's origin */
                (t->tb == m->te + 2 && t->entry >= 0 &&
                 R->ents[t->entry].kind == DC_KIND_NONPROTECTED &&
@@ -19198,15 +19214,15 @@ static decorum_status rule_attack(run *R, const mention *m)
          * sum, "💩 > 👨🏿", "🤢 = ...": not across a full stop, a comma
          * or a reaction emoji, "The printer was trash. Muslims are nice",
          * "bowling was TRASH 😤 Bajan boys can't bowl") */
-        /* (nor past "among", whose people are where it spreads, not what
-         * spreads: "Islamophobia is spreading like a cancer among British
-         * politicians") */
+        /* (nor past "among" after a simile, whose people are where it
+         * spreads, spread_among: "Islamophobia is spreading like a cancer
+         * among British politicians") */
         for (uint32_t k = m->te; k < m->te + 2 && k < R->ntok && !idm &&
                                  R->toks[k].clause ==
                                      R->toks[m->tb].clause &&
                                  (R->toks[k].type == TK_WORD ||
                                   emoji_sum(&R->toks[k])) &&
-                                 !tok_is_word(R, k, "among");
+                                 !spread_among(R, m, k);
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
         /* "the non-white parasites", "Muslim vermin": the identity word
