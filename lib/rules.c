@@ -14211,6 +14211,7 @@ static const char *const wl_match_words[] = {
  * all"), nor with nothing of a match in the sentence ("the Germans will
  * kill us in our beds"). t is the doer as resolved, local as written. */
 static bool match_said(run *R, const sentence *s);
+static bool score_in(const run *R, const sentence *s);
 
 static bool sport_loss(run *R, const mention *m, const target *t,
                        const target *local)
@@ -14227,11 +14228,17 @@ static bool sport_loss(run *R, const mention *m, const target *t,
  * score (a number, a dash, a number: "7-1", "4 - 0")? */
 static bool match_said(run *R, const sentence *s)
 {
+    return game_in(R, s) ||
+           word_among(R, s->tb, s->te, wl_match_words,
+                      sizeof wl_match_words / sizeof *wl_match_words) ||
+           score_in(R, s);
+}
+
+/* Does sentence s give a score (a number, a dash, a number: "7-1",
+ * "4 - 0")? */
+static bool score_in(const run *R, const sentence *s)
+{
     const tok *tk = R->toks;
-    if (game_in(R, s) || word_among(R, s->tb, s->te, wl_match_words,
-                                    sizeof wl_match_words /
-                                        sizeof *wl_match_words))
-        return true;
     for (uint32_t k = s->tb; k + 2 < s->te; k++)
         if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
             tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
@@ -14239,6 +14246,56 @@ static bool match_said(run *R, const sentence *s)
             R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
             return true;
     return false;
+}
+
+/* Words of a team or a fixture (team_beats). */
+static const char *const wl_team_words[] = {
+    "team", "side",  "squad",   "derby",    "fixture",
+    "match", "semi", "semis",   "kickoff",  "halftime"};
+
+/* "The Brazilians ran over the Koreans 4-1", "I hope the Jamaican relay
+ * team wipe out the Americans in the final", "the Nigerian Super Eagles
+ * sink the Ghanaians on Sunday, it's the derby": a threat verb that is
+ * also a win (flag `game`) or has an innocent reading (`ambiguous`:
+ * sink, run over, wipe out) done by a nation, named before it in its
+ * clause, to a nation named after it (no slur, nothing but NATION_
+ * CATEGORIES) is one team beating another when the sentence gives a
+ * score, a team or a fixture (wl_team_words, a game its sentence names)
+ * and no modal of obligation calls for it.
+ * A people named by its ethnicity alone is beaten only with a score: no
+ * team plays for "the Roma" ("I hope the Hungarian team wipe out the
+ * Roma"). */
+static bool team_beats(run *R, const mention *m, const target *t)
+{
+    if (!(ent(R, m)->flags & (DC_F_GAME | DC_F_AMBIGUOUS)) || !t ||
+        t->type != TG_GROUP || t->tb < m->te || !t->categories ||
+        (t->categories & ~NATION_CATEGORIES) || t->slur)
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[m->tb].clause;
+    const sentence *s = sent_of(R, m->tb);
+    bool doer = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb &&
+                                      !doer;
+         i++) {
+        const mention *d = &rs->m[i];
+        doer = d->kind == DC_KIND_IDENTITY && rs->toks[d->tb].clause == c &&
+               ent(R, d)->categories &&
+               !(ent(R, d)->categories & ~NATION_CATEGORIES);
+    }
+    if (!doer)
+        return false;
+    /* (a result told or hoped for, not called for: "The French side
+     * should run over the Algerians in the street, not on the pitch") */
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (rs->toks[k].clause == c && obliging_at(R, k, 0))
+            return false;
+    if (score_in(R, s))
+        return true;
+    return (t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) &&
+           (word_among(R, s->tb, s->te, wl_team_words,
+                       sizeof wl_team_words / sizeof *wl_team_words) ||
+            game_in(R, s));
 }
 
 /* Does sentence s tell a win over "us" in a match, whoever won it: a
@@ -18815,7 +18872,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
-    if (m->kind == DC_KIND_THREAT && sport_loss(R, m, t, t_local)) {
+    if (m->kind == DC_KIND_THREAT &&
+        (sport_loss(R, m, t, t_local) || team_beats(R, m, t))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
