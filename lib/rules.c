@@ -6673,10 +6673,15 @@ static bool narrowed_people(const run *R, const target *t)
                              rs->toks[j].clause == rs->toks[k].clause;
          j++) {
         const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        const mention *st = mention_at(R, j, DC_KIND_STEREOTYPE);
+        /* (a frame of pattern, "always", "every time", opens what is said
+         * of them, past the phrase: "that lot at the garage always
+         * overcharge") */
+        if (st && DC_SENSE_OF(ent(R, st)->flags) == DC_SENSE_PATTERN)
+            break;
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
-            kind_at(R, j, DC_KIND_MIGRATION) ||
-            kind_at(R, j, DC_KIND_STEREOTYPE) ||
+            kind_at(R, j, DC_KIND_MIGRATION) || st ||
             kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
             (np && ent(R, np)->categories))
             return false;
