@@ -28478,10 +28478,21 @@ static const char *const warn_broke[] = {
 static const char *const warn_care[] = {
     "seen", "taken", "driven", "brought", "cared", "registered", "work",
     "working", "works", "visit", "visiting", "born"};
+/* Verbs of treatment before a hospital, care only for a need of care
+ * told before them in the sentence (warn_care_need): "If the Muslim
+ * patients arrive early, they will be treated in hospital straight away";
+ * alone they threaten as well ("they will be treated in hospital for
+ * weeks"). */
+static const char *const warn_treat[] = {"treated", "admitted", "checked"};
+static const char *const warn_care_need[] = {
+    "patients", "patient", "scan",  "scans",    "appointment", "pregnant",
+    "sick",     "ill",     "symptoms", "labour", "labor",      "tests"};
 /* Words after a place of care that make the trip harm all the same ("will
  * be taken to the hospital in pieces", "... by us"). */
 static const char *const warn_care_harm[] = {"pieces", "us", "me",
                                              "stretcher", "bits", "bag"};
+/* A long stay after a treatment is an injury's ("for weeks"). */
+static const char *const warn_stay[] = {"weeks", "months", "years"};
 static const char *const warn_broken[] = {"broken", "smashed", "snapped"};
 /* Words before "brave" or after "end" that make them a warning: "they'd
  * better be brave", "need to be brave"; "it will end badly". */
@@ -28548,7 +28559,10 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
      * more interpreters"). */
     if (tok_is_word(R, k, "hospital") || tok_is_word(R, k, "ambulance") ||
         tok_is_word(R, k, "ambulances"))
-        return (!word_among(R, b4, k, FRAME_WORDS(warn_care)) ||
+        return (!(word_among(R, b4, k, FRAME_WORDS(warn_care)) ||
+                  (word_among(R, b4, k, FRAME_WORDS(warn_treat)) &&
+                   word_among(R, s->tb, b4, FRAME_WORDS(warn_care_need)) &&
+                   !word_among(R, k + 1, e3, FRAME_WORDS(warn_stay)))) ||
                 word_among(R, k + 1, e3, FRAME_WORDS(warn_care_harm))) &&
                !(k + 1 < s->te && (kind_at(R, k + 1, DC_KIND_MODAL) ||
                                    tok_is_word(R, k + 1, "will") ||
