@@ -15608,6 +15608,42 @@ static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
     return st && st->b == m->b && st->e == m->e;
 }
 
+/* "being" and "getting" before a participle (situation_after). */
+static const char *const wl_being[] = {"being", "getting", "gettin"};
+
+/* Is token k a participle: a word in -ed or -en ("blamed", "beaten") or
+ * one that is its own past (participle_word; "told", "beat", "left",
+ * "kept")? Not "being here", "being so loud". */
+static bool participle_at(const run *R, uint32_t k)
+{
+    static const char *const irregular[] = {"told", "beat", "left", "kept"};
+    const tok *pt = &R->toks[k];
+    const char *w = R->n->text + pt->b;
+    size_t l = pt->e - pt->b;
+    return pt->type == TK_WORD &&
+           ((l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
+                       memcmp(w + l - 2, "en", 2) == 0)) ||
+            participle_word(R, k) ||
+            dc_word_in(w, l, irregular, sizeof irregular / sizeof *irregular));
+}
+
+/* The participle of a passive from token k on: an auxiliary of aux
+ * (which may be left out unless need), perhaps an adverb after it, then
+ * a participle (participle_at). Its token, or R->ntok when there is
+ * none. One reading for situation_after ("being blamed") and
+ * suffered_next ("getting hurt", "abused"). */
+static uint32_t passive_at(const run *R, uint32_t k, const char *const *aux,
+                           size_t naux, bool need)
+{
+    if (k < R->ntok && word_among(R, k, k + 1, aux, naux))
+        k++;
+    else if (need)
+        return (uint32_t)R->ntok;
+    if (k < R->ntok && adverb_like(R, k))
+        k++;
+    return k < R->ntok && participle_at(R, k) ? k : (uint32_t)R->ntok;
+}
+
 /* Does a passive ("being blamed", "getting attacked") or a participle of
  * speech ("saying", "calling") start at token k, perhaps after an
  * adverb? */
@@ -15617,26 +15653,10 @@ static bool situation_after(const run *R, uint32_t k)
         k++;
     if (k >= R->ntok || R->toks[k].type != TK_WORD)
         return false;
+    const size_t nb = sizeof wl_being / sizeof *wl_being;
+    if (word_among(R, k, k + 1, wl_being, nb))
+        return passive_at(R, k, wl_being, nb, true) < R->ntok;
     const tok *tk = &R->toks[k];
-    if (tok_is_word(R, k, "being") || tok_is_word(R, k, "getting") ||
-        tok_is_word(R, k, "gettin")) {
-        /* a participle after it: "being blamed", "getting hurt"; not
-         * "being here", "being so loud" */
-        static const char *const irregular[] = {"hurt", "shot", "told",
-                                                "beat", "left", "kept"};
-        uint32_t p = k + 1;
-        if (p < R->ntok && adverb_like(R, p))
-            p++;
-        if (p >= R->ntok || R->toks[p].type != TK_WORD)
-            return false;
-        const tok *pt = &R->toks[p];
-        const char *w = R->n->text + pt->b;
-        size_t l = pt->e - pt->b;
-        return (l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
-                          memcmp(w + l - 2, "en", 2) == 0)) ||
-               dc_word_in(w, l, irregular,
-                       sizeof irregular / sizeof irregular[0]);
-    }
     return kind_at(R, k, DC_KIND_REPORT) && tk->e - tk->b > 4 &&
            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
 }
@@ -17822,13 +17842,9 @@ static const char *const wl_suffered_where[] = {
  * the group doing it ("seeing Muslims attack people"). */
 static bool suffered_next(const run *R, uint32_t k)
 {
-    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(wl_passive_aux)))
-        k++;
-    if (k < R->ntok && adverb_like(R, k))
-        k++;
+    k = passive_at(R, k, FRAME_WORDS(wl_passive_aux), false);
     if (!(k < R->ntok &&
-          (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)) &&
-          (ends_ed(R, k) || participle_word(R, k))))
+          (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT))))
         return false;
     /* and nothing more said of it in the sentence but a place or a time:
      * not "..., I'd rather do it myself", "... said no one ever", "...
