@@ -10972,7 +10972,8 @@ static bool armour_sense(const run *R, const mention *m)
         "fence", "door", "doors", "roof", "window", "windows", "cloud",
         "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
         "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
-        "ceiling", "panelling", "paneling", "frame"};
+        "ceiling", "panelling", "paneling", "frame", "seal", "seals",
+        "lens", "gasket"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -10989,9 +10990,14 @@ static bool armour_sense(const run *R, const mention *m)
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
     end = m->te + 4 < s->te ? m->te + 4 : s->te;
+    /* (a crack in a thing, in a comment that sends away, threatens,
+     * dehumanizes or speaks of "them" no one: not "There's a chink in the
+     * door seal, deport him", "..., they're everywhere now") */
     return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
            word_among(R, m->te + 1, end, crack_in,
-                      sizeof crack_in / sizeof *crack_in);
+                      sizeof crack_in / sizeof *crack_in) &&
+           !(R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
@@ -11008,10 +11014,25 @@ static bool dish_sense(const run *R, const mention *m)
         "potato",  "beans",    "bread",   "stuffing", "carrots", "cabbage",
         "sauce",   "faggots",  "rice",    "salad",  "veg",     "swede"};
     static const char *const join[] = {"and", "with", "in"};
-    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH || !plural_hit(R, m))
+    /* (or, in the singular, the bundle of sticks or herbs the word first
+     * meant, said so in its sentence, which names no person and attacks
+     * no one: "tie the bay into a tight faggot (old English for a
+     * bundle!)") */
+    static const char *const bundle[] = {"bundle", "sticks", "twigs",
+                                         "firewood", "kindling", "herbs"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH)
         return false;
     const tok *tk = R->toks;
     const sentence *s = sent_of(R, m->tb);
+    if (!plural_hit(R, m))
+        return m->tb > s->tb &&
+               word_among(R, s->tb, s->te, bundle,
+                          sizeof bundle / sizeof *bundle) &&
+               !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
+               !has_kinds_in(R, s->tb, s->te,
+                             KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
+                                 KIND_BIT(INSULT) | KIND_BIT(HUMANITY));
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
