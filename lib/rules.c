@@ -17897,6 +17897,32 @@ static const char *const wl_suffered_mocked[] = {
     "😂", "🤣"};
 
 
+/* Words of a violent outcome after a beating (beat_won). */
+static const char *const wl_beat_violent[] = {
+    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
+    "dead", "black",     "blue",   "half",        "hospital", "coma"};
+
+/* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
+ * others: "they", "he" or "she" right before it, "you" (target t) right
+ * after it and nothing violent after that in its sentence, nor who
+ * "you" are ("they beat you because theyre better")? Not the writer's
+ * will ("I'll beat you"), nor "they beat you because you're gay",
+ * nor others' foretold ("they'll beat you"), nor "they beat you up". */
+static bool beat_won(const run *R, const mention *m, const target *t)
+{
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_GAME) || (e->flags & DC_F_SEVERE) || m->tb == 0 ||
+        t->tb != m->te ||
+        !(tok_is_word(R, m->tb - 1, "they") || tok_is_word(R, m->tb - 1, "he") ||
+          tok_is_word(R, m->tb - 1, "she")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    return !word_among(R, t->te, s->te, FRAME_WORDS(wl_beat_violent)) &&
+           !has_kinds_in(R, t->te, s->te,
+                         KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                             KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -19967,6 +19993,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->untargeted = true;
             return DECORUM_OK;
         }
+        /* "they beat you because theyre better, study the hands": a win
+         * (a `game` verb, no killing) told of others, its subject a bare
+         * "they", "he" or "she" right before it (no "will", no modal),
+         * "you" its object and no violent outcome after (beat_won) */
+        if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_YOU &&
+            beat_won(R, m, t))
+            return DECORUM_OK;
         /* "My boss is going to murder me when he sees the invoice", "my
          * wife will kill me": a threat at the writer, by a person or a
          * body the writer names before it, is what the writer fears (or
