@@ -11015,9 +11015,9 @@ static bool dish_sense(const run *R, const mention *m)
         "sauce",   "faggots",  "rice",    "salad",  "veg",     "swede"};
     static const char *const join[] = {"and", "with", "in"};
     /* (or, in the singular, the bundle of sticks or herbs the word first
-     * meant, said so in its sentence, which names no person and attacks
-     * no one: "tie the bay into a tight faggot (old English for a
-     * bundle!)") */
+     * meant, said so in its sentence, in a comment that names no person
+     * and attacks no one: "tie the bay into a tight faggot (old English
+     * for a bundle!)") */
     static const char *const bundle[] = {"bundle", "sticks", "twigs",
                                          "firewood", "kindling", "herbs"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH)
@@ -11026,13 +11026,12 @@ static bool dish_sense(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     if (!plural_hit(R, m))
         return m->tb > s->tb &&
-               word_among(R, s->tb, s->te, bundle,
-                          sizeof bundle / sizeof *bundle) &&
+               !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
+                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
+                             KIND_BIT(INSULT) | KIND_BIT(HUMANITY))) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-               !has_kinds_in(R, s->tb, s->te,
-                             KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
-                                 KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
-                                 KIND_BIT(INSULT) | KIND_BIT(HUMANITY));
+               word_among(R, s->tb, s->te, bundle,
+                          sizeof bundle / sizeof *bundle);
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
@@ -18941,7 +18940,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     }
     if (m->kind == DC_KIND_THREAT &&
-        (sport_loss(R, m, t, t_local) || team_beats(R, m, t))) {
+        (sport_loss(R, m, t, t_local) ||
+         /* (its cheap tests here: most threats are none of these) */
+         ((e->flags & (DC_F_GAME | DC_F_AMBIGUOUS)) && t &&
+          t->type == TG_GROUP && t->tb >= m->te && team_beats(R, m, t)))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -19357,17 +19359,18 @@ static decorum_status rule_attack(run *R, const mention *m)
          * sum, "💩 > 👨🏿", "🤢 = ...": not across a full stop, a comma
          * or a reaction emoji, "The printer was trash. Muslims are nice",
          * "bowling was TRASH 😤 Bajan boys can't bowl") */
-        /* (nor past "among" after a simile, whose people are where it
-         * spreads, spread_among: "Islamophobia is spreading like a cancer
-         * among British politicians") */
         for (uint32_t k = m->te; k < m->te + 2 && k < R->ntok && !idm &&
                                  R->toks[k].clause ==
                                      R->toks[m->tb].clause &&
                                  (R->toks[k].type == TK_WORD ||
-                                  emoji_sum(&R->toks[k])) &&
-                                 !spread_among(R, m, k);
+                                  emoji_sum(&R->toks[k]));
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
+        /* (nor past "among" after a simile, whose people are where it
+         * spreads, spread_among: "Islamophobia is spreading like a cancer
+         * among British politicians") */
+        if (idm && idm->tb == m->te + 1 && spread_among(R, m, m->te))
+            idm = NULL;
         /* "the non-white parasites", "Muslim vermin": the identity word
          * right before the attack noun names who it means. */
         bool any_adj = false;
