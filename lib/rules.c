@@ -7474,14 +7474,23 @@ static const char *const wl_speech_about[] = {
     "jokes",     "lies",     "myths",      "rumours",  "rumors",
     "stereotypes", "comments", "remarks",  "tropes",   "theories",
     "generalisations", "generalizations", "propaganda", "misinformation",
-    "memes",     "smears",   "slurs",      "falsehoods"};
+    "memes",     "smears",   "slurs",      "falsehoods", "talk"};
+
+/* Does token k tie speech to its topic: "about", "regarding",
+ * "targeting" ("the rumours regarding Somalis", "conspiracy theories
+ * targeting Jews")? */
+static bool speech_prep(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "about") || tok_is_word(R, k, "regarding") ||
+           tok_is_word(R, k, "targeting");
+}
 
 /* Is group target t what speech is about ("lies about Jews"): after
- * "about" and a noun of wl_speech_about, for an attack at token at? */
+ * "about" (speech_prep) and a noun of wl_speech_about, for an attack at
+ * token at? */
 static bool speech_topic(const run *R, const target *t, uint32_t at)
 {
-    if (!(t->type == TG_GROUP && t->tb >= 2 &&
-          tok_is_word(R, t->tb - 1, "about") &&
+    if (!(t->type == TG_GROUP && t->tb >= 2 && speech_prep(R, t->tb - 1) &&
           word_among(R, t->tb - 2, t->tb - 1, wl_speech_about,
                      sizeof wl_speech_about / sizeof *wl_speech_about)))
         return false;
@@ -19380,7 +19389,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * adjective of the words after it either: "Lies about Jews spread
          * like a cancer online") */
         if (idm && idm->te == m->tb && idm->tb >= 2 &&
-            tok_is_word(R, idm->tb - 1, "about")) {
+            speech_prep(R, idm->tb - 1)) {
             const target *g = group_ending_at(R, m->tb, ANY_CLAUSE);
             if (g && g->tb == idm->tb && speech_topic(R, g, m->tb))
                 idm = NULL;
