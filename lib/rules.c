@@ -14292,13 +14292,14 @@ static const char *const wl_team_words[] = {
  * sink the Ghanaians on Sunday, it's the derby": a threat verb that is
  * also a win (flag `game`) or has an innocent reading (`ambiguous`:
  * sink, run over, wipe out) done by a nation, named before it in its
- * clause, to a nation named after it (no slur, nothing but NATION_
- * CATEGORIES) is one team beating another when the sentence gives a
- * score, a team or a fixture (wl_team_words, a game its sentence names)
- * and no modal of obligation calls for it.
- * A people named by its ethnicity alone is beaten only with a score: no
- * team plays for "the Roma" ("I hope the Hungarian team wipe out the
- * Roma"). */
+ * clause, to a nation named after it (no slur, no category outside
+ * NATION_CATEGORIES) is one team beating another when the sentence gives
+ * a score, a team or a fixture (wl_team_words, a game its sentence
+ * names) and no modal of obligation calls for it. (frame_game is the
+ * comment's; these are the sentence's, so that a team named in one
+ * sentence covers no threat in the next.) A people named by its
+ * ethnicity alone is beaten only with a score: no team plays for "the
+ * Roma" ("I hope the Hungarian team wipe out the Roma"). */
 static bool team_beats(run *R, const mention *m, const target *t)
 {
     if (!(ent(R, m)->flags & (DC_F_GAME | DC_F_AMBIGUOUS)) || !t ||
