@@ -3503,6 +3503,10 @@ static const char *const wl_creature[] = {
     "sting",    "stings",    "pesticide", "pesticides", "exterminator",
     "vet",      "safari",    "termite",   "woodwork",  "crops"};
 
+/* What is done for kept animals (origin_literal): adopting one. */
+static const char *const wl_creature_kept[] = {"adopted", "adoption",
+                                               "adopting", "kennels"};
+
 /* "Locusts from Africa are heading for Pakistan's crops", "the animals
  * from Ukraine's zoos were evacuated": a pest or an animal word (flag
  * `animal`, or "animals" itself at d) before "from" and a place m is the
@@ -3533,6 +3537,19 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
     if (word_among(R, s->tb, s->te, wl_creature,
                    sizeof wl_creature / sizeof *wl_creature))
         return true;
+    /* (or what is done only for kept animals, when nothing else in the
+     * comment attacks anyone: "Dogs from Romania are adopted all over the
+     * UK"; not "Dogs from Romania get adopted by idiots, send them back") */
+    if (word_among(R, s->tb, s->te, wl_creature_kept,
+                   sizeof wl_creature_kept / sizeof *wl_creature_kept)) {
+        bool hostile = false;
+        for (size_t i = 0; i < rs->nm && !hostile; i++)
+            hostile = &rs->m[i] != dm &&
+                      ((CONTENT_KINDS >> rs->m[i].kind) & 1) &&
+                      rs->m[i].kind != DC_KIND_POSITIVE;
+        if (!hostile)
+            return true;
+    }
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
@@ -6656,10 +6673,15 @@ static bool narrowed_people(const run *R, const target *t)
                              rs->toks[j].clause == rs->toks[k].clause;
          j++) {
         const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        const mention *st = mention_at(R, j, DC_KIND_STEREOTYPE);
+        /* (a frame of pattern, "always", "every time", opens what is said
+         * of them, past the phrase: "that lot at the garage always
+         * overcharge") */
+        if (st && DC_SENSE_OF(ent(R, st)->flags) == DC_SENSE_PATTERN)
+            break;
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
-            kind_at(R, j, DC_KIND_MIGRATION) ||
-            kind_at(R, j, DC_KIND_STEREOTYPE) ||
+            kind_at(R, j, DC_KIND_MIGRATION) || st ||
             kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
             (np && ent(R, np)->categories))
             return false;
@@ -7452,14 +7474,23 @@ static const char *const wl_speech_about[] = {
     "jokes",     "lies",     "myths",      "rumours",  "rumors",
     "stereotypes", "comments", "remarks",  "tropes",   "theories",
     "generalisations", "generalizations", "propaganda", "misinformation",
-    "memes",     "smears",   "slurs",      "falsehoods"};
+    "memes",     "smears",   "slurs",      "falsehoods", "talk"};
+
+/* Does token k tie speech to its topic: "about", "regarding",
+ * "targeting" ("the rumours regarding Somalis", "conspiracy theories
+ * targeting Jews")? */
+static bool speech_prep(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "about") || tok_is_word(R, k, "regarding") ||
+           tok_is_word(R, k, "targeting");
+}
 
 /* Is group target t what speech is about ("lies about Jews"): after
- * "about" and a noun of wl_speech_about, for an attack at token at? */
+ * "about" (speech_prep) and a noun of wl_speech_about, for an attack at
+ * token at? */
 static bool speech_topic(const run *R, const target *t, uint32_t at)
 {
-    if (!(t->type == TG_GROUP && t->tb >= 2 &&
-          tok_is_word(R, t->tb - 1, "about") &&
+    if (!(t->type == TG_GROUP && t->tb >= 2 && speech_prep(R, t->tb - 1) &&
           word_among(R, t->tb - 2, t->tb - 1, wl_speech_about,
                      sizeof wl_speech_about / sizeof *wl_speech_about)))
         return false;
@@ -10950,7 +10981,8 @@ static bool armour_sense(const run *R, const mention *m)
         "fence", "door", "doors", "roof", "window", "windows", "cloud",
         "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
         "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
-        "ceiling", "panelling", "paneling", "frame"};
+        "ceiling", "panelling", "paneling", "frame", "seal", "seals",
+        "lens", "gasket"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -10967,9 +10999,14 @@ static bool armour_sense(const run *R, const mention *m)
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
     end = m->te + 4 < s->te ? m->te + 4 : s->te;
+    /* (a crack in a thing, in a comment that sends away, threatens,
+     * dehumanizes or speaks of "them" no one: not "There's a chink in the
+     * door seal, deport him", "..., they're everywhere now") */
     return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
            word_among(R, m->te + 1, end, crack_in,
-                      sizeof crack_in / sizeof *crack_in);
+                      sizeof crack_in / sizeof *crack_in) &&
+           !(R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
 }
 
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
@@ -10986,10 +11023,24 @@ static bool dish_sense(const run *R, const mention *m)
         "potato",  "beans",    "bread",   "stuffing", "carrots", "cabbage",
         "sauce",   "faggots",  "rice",    "salad",  "veg",     "swede"};
     static const char *const join[] = {"and", "with", "in"};
-    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH || !plural_hit(R, m))
+    /* (or, in the singular, the bundle of sticks or herbs the word first
+     * meant, said so in its sentence, in a comment that names no person
+     * and attacks no one: "tie the bay into a tight faggot (old English
+     * for a bundle!)") */
+    static const char *const bundle[] = {"bundle", "sticks", "twigs",
+                                         "firewood", "kindling", "herbs"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH)
         return false;
     const tok *tk = R->toks;
     const sentence *s = sent_of(R, m->tb);
+    if (!plural_hit(R, m))
+        return m->tb > s->tb &&
+               !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
+                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
+                             KIND_BIT(INSULT) | KIND_BIT(HUMANITY))) &&
+               !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
+               word_among(R, s->tb, s->te, bundle,
+                          sizeof bundle / sizeof *bundle);
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
@@ -11762,6 +11813,19 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Is token k "among" after attack m said as a simile ("spreading like
+ * a cancer", "spread like a virus")? Then the people after it are where
+ * the thing likened spreads ("Islamophobia is spreading like a cancer
+ * among British politicians"), not the thing; "a cancer among Muslims"
+ * is no simile. */
+static bool spread_among(const run *R, const mention *m, uint32_t k)
+{
+    return tok_is_word(R, k, "among") &&
+           (simile_entry(ent(R, m)) ||
+            (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
+            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like")));
+}
+
 static bool predicated(const run *R, const target *t, const mention *m)
 {
     /* one run-together statement: "#gaysaredisgusting" */
@@ -11776,9 +11840,12 @@ static bool predicated(const run *R, const target *t, const mention *m)
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
+    /* (one word between, not "among" after a simile: "spreading like a
+     * cancer among French students" says where it spreads) */
     if (t->te > t->tb && t->tb >= m->te) /* word before target */
         return t->tb == m->te ||
-               (t->tb == m->te + 1 && R->toks[m->te].type == TK_WORD) ||
+               (t->tb == m->te + 1 && R->toks[m->te].type == TK_WORD &&
+                !spread_among(R, m, m->te)) ||
                /* "vermin from the Middle East": a region's origin */
                (t->tb == m->te + 2 && t->entry >= 0 &&
                 R->ents[t->entry].kind == DC_KIND_NONPROTECTED &&
@@ -14178,6 +14245,7 @@ static const char *const wl_match_words[] = {
  * all"), nor with nothing of a match in the sentence ("the Germans will
  * kill us in our beds"). t is the doer as resolved, local as written. */
 static bool match_said(run *R, const sentence *s);
+static bool score_in(const run *R, const sentence *s);
 
 static bool sport_loss(run *R, const mention *m, const target *t,
                        const target *local)
@@ -14194,11 +14262,17 @@ static bool sport_loss(run *R, const mention *m, const target *t,
  * score (a number, a dash, a number: "7-1", "4 - 0")? */
 static bool match_said(run *R, const sentence *s)
 {
+    return game_in(R, s) ||
+           word_among(R, s->tb, s->te, wl_match_words,
+                      sizeof wl_match_words / sizeof *wl_match_words) ||
+           score_in(R, s);
+}
+
+/* Does sentence s give a score (a number, a dash, a number: "7-1",
+ * "4 - 0")? */
+static bool score_in(const run *R, const sentence *s)
+{
     const tok *tk = R->toks;
-    if (game_in(R, s) || word_among(R, s->tb, s->te, wl_match_words,
-                                    sizeof wl_match_words /
-                                        sizeof *wl_match_words))
-        return true;
     for (uint32_t k = s->tb; k + 2 < s->te; k++)
         if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
             tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
@@ -14206,6 +14280,57 @@ static bool match_said(run *R, const sentence *s)
             R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
             return true;
     return false;
+}
+
+/* Words of a team or a fixture (team_beats). */
+static const char *const wl_team_words[] = {
+    "team", "side",  "squad",   "derby",    "fixture",
+    "match", "semi", "semis",   "kickoff",  "halftime"};
+
+/* "The Brazilians ran over the Koreans 4-1", "I hope the Jamaican relay
+ * team wipe out the Americans in the final", "the Nigerian Super Eagles
+ * sink the Ghanaians on Sunday, it's the derby": a threat verb that is
+ * also a win (flag `game`) or has an innocent reading (`ambiguous`:
+ * sink, run over, wipe out) done by a nation, named before it in its
+ * clause, to a nation named after it (no slur, no category outside
+ * NATION_CATEGORIES) is one team beating another when the sentence gives
+ * a score, a team or a fixture (wl_team_words, a game its sentence
+ * names) and no modal of obligation calls for it. (frame_game is the
+ * comment's; these are the sentence's, so that a team named in one
+ * sentence covers no threat in the next.) A people named by its
+ * ethnicity alone is beaten only with a score: no team plays for "the
+ * Roma" ("I hope the Hungarian team wipe out the Roma"). */
+static bool team_beats(run *R, const mention *m, const target *t)
+{
+    if (!(ent(R, m)->flags & (DC_F_GAME | DC_F_AMBIGUOUS)) || !t ||
+        t->type != TG_GROUP || t->tb < m->te || !t->categories ||
+        (t->categories & ~NATION_CATEGORIES) || t->slur)
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[m->tb].clause;
+    const sentence *s = sent_of(R, m->tb);
+    bool doer = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb &&
+                                      !doer;
+         i++) {
+        const mention *d = &rs->m[i];
+        doer = d->kind == DC_KIND_IDENTITY && rs->toks[d->tb].clause == c &&
+               ent(R, d)->categories &&
+               !(ent(R, d)->categories & ~NATION_CATEGORIES);
+    }
+    if (!doer)
+        return false;
+    /* (a result told or hoped for, not called for: "The French side
+     * should run over the Algerians in the street, not on the pitch") */
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (rs->toks[k].clause == c && obliging_at(R, k, 0))
+            return false;
+    if (score_in(R, s))
+        return true;
+    return (t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) &&
+           (word_among(R, s->tb, s->te, wl_team_words,
+                       sizeof wl_team_words / sizeof *wl_team_words) ||
+            game_in(R, s));
 }
 
 /* Does sentence s tell a win over "us" in a match, whoever won it: a
@@ -15513,6 +15638,42 @@ static bool agent_noun(const run *R, const mention *m, const dc_entry *e)
     return st && st->b == m->b && st->e == m->e;
 }
 
+/* "being" and "getting" before a participle (situation_after). */
+static const char *const wl_being[] = {"being", "getting", "gettin"};
+
+/* Is token k a participle: a word in -ed or -en ("blamed", "beaten") or
+ * one that is its own past (participle_word; "told", "beat", "left",
+ * "kept")? Not "being here", "being so loud". */
+static bool participle_at(const run *R, uint32_t k)
+{
+    static const char *const irregular[] = {"told", "beat", "left", "kept"};
+    const tok *pt = &R->toks[k];
+    const char *w = R->n->text + pt->b;
+    size_t l = pt->e - pt->b;
+    return pt->type == TK_WORD &&
+           ((l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
+                       memcmp(w + l - 2, "en", 2) == 0)) ||
+            participle_word(R, k) ||
+            dc_word_in(w, l, irregular, sizeof irregular / sizeof *irregular));
+}
+
+/* The participle of a passive from token k on: an auxiliary of aux
+ * (which may be left out unless need), perhaps an adverb after it, then
+ * a participle (participle_at). Its token, or R->ntok when there is
+ * none. One reading for situation_after ("being blamed") and
+ * suffered_next ("getting hurt", "abused"). */
+static uint32_t passive_at(const run *R, uint32_t k, const char *const *aux,
+                           size_t naux, bool need)
+{
+    if (k < R->ntok && word_among(R, k, k + 1, aux, naux))
+        k++;
+    else if (need)
+        return (uint32_t)R->ntok;
+    if (k < R->ntok && adverb_like(R, k))
+        k++;
+    return k < R->ntok && participle_at(R, k) ? k : (uint32_t)R->ntok;
+}
+
 /* Does a passive ("being blamed", "getting attacked") or a participle of
  * speech ("saying", "calling") start at token k, perhaps after an
  * adverb? */
@@ -15522,26 +15683,10 @@ static bool situation_after(const run *R, uint32_t k)
         k++;
     if (k >= R->ntok || R->toks[k].type != TK_WORD)
         return false;
+    const size_t nb = sizeof wl_being / sizeof *wl_being;
+    if (word_among(R, k, k + 1, wl_being, nb))
+        return passive_at(R, k, wl_being, nb, true) < R->ntok;
     const tok *tk = &R->toks[k];
-    if (tok_is_word(R, k, "being") || tok_is_word(R, k, "getting") ||
-        tok_is_word(R, k, "gettin")) {
-        /* a participle after it: "being blamed", "getting hurt"; not
-         * "being here", "being so loud" */
-        static const char *const irregular[] = {"hurt", "shot", "told",
-                                                "beat", "left", "kept"};
-        uint32_t p = k + 1;
-        if (p < R->ntok && adverb_like(R, p))
-            p++;
-        if (p >= R->ntok || R->toks[p].type != TK_WORD)
-            return false;
-        const tok *pt = &R->toks[p];
-        const char *w = R->n->text + pt->b;
-        size_t l = pt->e - pt->b;
-        return (l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
-                          memcmp(w + l - 2, "en", 2) == 0)) ||
-               dc_word_in(w, l, irregular,
-                       sizeof irregular / sizeof irregular[0]);
-    }
     return kind_at(R, k, DC_KIND_REPORT) && tk->e - tk->b > 4 &&
            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
 }
@@ -17727,13 +17872,9 @@ static const char *const wl_suffered_where[] = {
  * the group doing it ("seeing Muslims attack people"). */
 static bool suffered_next(const run *R, uint32_t k)
 {
-    if (k < R->ntok && word_among(R, k, k + 1, FRAME_WORDS(wl_passive_aux)))
-        k++;
-    if (k < R->ntok && adverb_like(R, k))
-        k++;
+    k = passive_at(R, k, FRAME_WORDS(wl_passive_aux), false);
     if (!(k < R->ntok &&
-          (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT)) &&
-          (ends_ed(R, k) || participle_word(R, k))))
+          (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT))))
         return false;
     /* and nothing more said of it in the sentence but a place or a time:
      * not "..., I'd rather do it myself", "... said no one ever", "...
@@ -17764,6 +17905,32 @@ static const char *const wl_suffered_mocked[] = {
     "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
     "😂", "🤣"};
 
+
+/* Words of a violent outcome after a beating (beat_won). */
+static const char *const wl_beat_violent[] = {
+    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
+    "dead", "black",     "blue",   "half",        "hospital", "coma"};
+
+/* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
+ * others: "they", "he" or "she" right before it, "you" (target t) right
+ * after it and nothing violent after that in its sentence, nor who
+ * "you" are ("they beat you because theyre better")? Not the writer's
+ * will ("I'll beat you"), nor "they beat you because you're gay",
+ * nor others' foretold ("they'll beat you"), nor "they beat you up". */
+static bool beat_won(const run *R, const mention *m, const target *t)
+{
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_GAME) || (e->flags & DC_F_SEVERE) || m->tb == 0 ||
+        t->tb != m->te ||
+        !(tok_is_word(R, m->tb - 1, "they") || tok_is_word(R, m->tb - 1, "he") ||
+          tok_is_word(R, m->tb - 1, "she")))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    return !word_among(R, t->te, s->te, FRAME_WORDS(wl_beat_violent)) &&
+           !has_kinds_in(R, t->te, s->te,
+                         KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                             KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
+}
 
 static decorum_status rule_attack(run *R, const mention *m)
 {
@@ -18782,7 +18949,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
-    if (m->kind == DC_KIND_THREAT && sport_loss(R, m, t, t_local)) {
+    if (m->kind == DC_KIND_THREAT &&
+        (sport_loss(R, m, t, t_local) ||
+         /* (its cheap tests here: most threats are none of these) */
+         ((e->flags & (DC_F_GAME | DC_F_AMBIGUOUS)) && t &&
+          t->type == TG_GROUP && t->tb >= m->te && team_beats(R, m, t)))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -19205,11 +19376,25 @@ static decorum_status rule_attack(run *R, const mention *m)
                                   emoji_sum(&R->toks[k]));
              k++)
             idm = mention_at(R, k, DC_KIND_IDENTITY);
+        /* (nor past "among" after a simile, whose people are where it
+         * spreads, spread_among: "Islamophobia is spreading like a cancer
+         * among British politicians") */
+        if (idm && idm->tb == m->te + 1 && spread_among(R, m, m->te))
+            idm = NULL;
         /* "the non-white parasites", "Muslim vermin": the identity word
          * right before the attack noun names who it means. */
         bool any_adj = false;
         if (!idm && m->tb > 0)
             idm = adjective_names(R, m, &any_adj);
+        /* (a group pick_target passed over as what speech is about is no
+         * adjective of the words after it either: "Lies about Jews spread
+         * like a cancer online") */
+        if (idm && idm->te == m->tb && idm->tb >= 2 &&
+            speech_prep(R, idm->tb - 1)) {
+            const target *g = group_ending_at(R, m->tb, ANY_CLAUSE);
+            if (g && g->tb == idm->tb && speech_topic(R, g, m->tb))
+                idm = NULL;
+        }
         /* "Typical Somali behaviour": conduct put down to the group by
          * "typical" or "classic" before its word (generalized_vice) */
         if (!idm && DC_SENSE_OF(e->flags) == DC_SENSE_CONDUCT &&
@@ -19821,6 +20006,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             R->untargeted = true;
             return DECORUM_OK;
         }
+        /* "they beat you because theyre better, study the hands": a win
+         * (a `game` verb, no killing) told of others, its subject a bare
+         * "they", "he" or "she" right before it (no "will", no modal),
+         * "you" its object and no violent outcome after (beat_won) */
+        if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_YOU &&
+            beat_won(R, m, t))
+            return DECORUM_OK;
         /* "My boss is going to murder me when he sees the invoice", "my
          * wife will kill me": a threat at the writer, by a person or a
          * body the writer names before it, is what the writer fears (or
@@ -28369,10 +28561,21 @@ static const char *const warn_broke[] = {
 static const char *const warn_care[] = {
     "seen", "taken", "driven", "brought", "cared", "registered", "work",
     "working", "works", "visit", "visiting", "born"};
+/* Verbs of treatment before a hospital, care only for a need of care
+ * told before them in the sentence (warn_care_need): "If the Muslim
+ * patients arrive early, they will be treated in hospital straight away";
+ * alone they threaten as well ("they will be treated in hospital for
+ * weeks"). */
+static const char *const warn_treat[] = {"treated", "admitted", "checked"};
+static const char *const warn_care_need[] = {
+    "patients", "patient", "scan",  "scans",    "appointment", "pregnant",
+    "sick",     "ill",     "symptoms", "labour", "labor",      "tests"};
 /* Words after a place of care that make the trip harm all the same ("will
  * be taken to the hospital in pieces", "... by us"). */
 static const char *const warn_care_harm[] = {"pieces", "us", "me",
                                              "stretcher", "bits", "bag"};
+/* A long stay after a treatment is an injury's ("for weeks"). */
+static const char *const warn_stay[] = {"weeks", "months", "years"};
 static const char *const warn_broken[] = {"broken", "smashed", "snapped"};
 /* Words before "brave" or after "end" that make them a warning: "they'd
  * better be brave", "need to be brave"; "it will end badly". */
@@ -28439,7 +28642,10 @@ static bool warn_weak_harm(run *R, const sentence *s, uint32_t c, uint32_t k)
      * more interpreters"). */
     if (tok_is_word(R, k, "hospital") || tok_is_word(R, k, "ambulance") ||
         tok_is_word(R, k, "ambulances"))
-        return (!word_among(R, b4, k, FRAME_WORDS(warn_care)) ||
+        return (!(word_among(R, b4, k, FRAME_WORDS(warn_care)) ||
+                  (word_among(R, b4, k, FRAME_WORDS(warn_treat)) &&
+                   word_among(R, s->tb, b4, FRAME_WORDS(warn_care_need)) &&
+                   !word_among(R, k + 1, e3, FRAME_WORDS(warn_stay)))) ||
                 word_among(R, k + 1, e3, FRAME_WORDS(warn_care_harm))) &&
                !(k + 1 < s->te && (kind_at(R, k + 1, DC_KIND_MODAL) ||
                                    tok_is_word(R, k + 1, "will") ||
