@@ -1166,6 +1166,32 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
+/* Writes a sentence of tokens [tb, te): its answers worked out later
+ * (hostility, report_in, ...) start at zero. Its first 16 bytes are its
+ * four fields (question's word holds hostile and speech, zero), the rest
+ * is cleared by three vector stores: as a compound literal or a memset,
+ * GCC wrote each field on its own, padding left out (eleven stores). */
+static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
+                                 bool question, uint32_t bang)
+{
+#if defined(__SSE2__)
+    _Static_assert(sizeof(sentence) == 52 && offsetof(sentence, te) == 4 &&
+                       offsetof(sentence, question) == 8 &&
+                       offsetof(sentence, hostile) == 9 &&
+                       offsetof(sentence, speech) == 10 &&
+                       offsetof(sentence, bang) == 12,
+                   "the four fields fill the first 16 bytes");
+    char *q = (char *)p;
+    uint32_t head[4] = {tb, te, question, bang};
+    _mm_storeu_si128((__m128i *)(void *)(q + 16), _mm_setzero_si128());
+    _mm_storeu_si128((__m128i *)(void *)(q + 32), _mm_setzero_si128());
+    _mm_storeu_si128((__m128i *)(void *)(q + 36), _mm_setzero_si128());
+    memcpy(q, head, sizeof head);
+#else
+    *p = (sentence){.tb = tb, .te = te, .question = question, .bang = bang};
+#endif
+}
+
 /* No runs from the matcher: every word's end is found by word_end. */
 static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
 
@@ -1263,7 +1289,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
             any_question |= question;
             sent++;
             clause++;
@@ -1418,13 +1444,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
     toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
     key[nt] = 0;
