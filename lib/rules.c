@@ -1596,18 +1596,20 @@ static bool content_kind(dc_kind k)
      KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |           \
      KIND_BIT(NEGATION) | KIND_BIT(MODAL))
 
-/* Bit 0: kind k is of TARGET_KINDS; bit 1: of RULE_KINDS. place_hits
- * lists each mention by one load from here, where two shifts of the
- * masks by its kind took nine instructions a mention. */
+/* What a mention of kind k adds to place_hits' two counts of listed
+ * mentions, held in one word: 1 in the low half if k is of TARGET_KINDS,
+ * 1 in the high half if of RULE_KINDS. place_hits lists each mention by
+ * one add from here, where two shifts of the masks by its kind took nine
+ * instructions a mention, and two bits of one byte split apart six. */
 #define LISTS_OF_(k)                                                         \
-    (uint8_t)(((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 1)
+    (((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 32)
 #define LISTS_OF4_(k)                                                        \
     LISTS_OF_(k), LISTS_OF_((k) + 1), LISTS_OF_((k) + 2), LISTS_OF_((k) + 3)
 #define LISTS_OF16_(k)                                                       \
     LISTS_OF4_(k), LISTS_OF4_((k) + 4), LISTS_OF4_((k) + 8),                 \
         LISTS_OF4_((k) + 12)
 _Static_assert(DC_N_KINDS <= 64, "a kind is a bit of a 64-bit mask");
-static const uint8_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
+static const uint64_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
                                      LISTS_OF16_(32), LISTS_OF16_(48)};
 #undef LISTS_OF16_
 #undef LISTS_OF4_
@@ -2339,16 +2341,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * without a branch: find_targets' test of every mention's kind
      * mispredicted 40K times on the bench corpus (cachegrind's model). */
     uint32_t *tl = rs->tlist, *rl = rs->rlist;
-    size_t ntl = 0, nrl = 0;
+    uint64_t counts = 0; /* the lists' lengths: tl's low, rl's high */
     for (size_t i = 0; i < nm; i++) {
         first[mv[i].tb + 1]++;
-        tl[ntl] = rl[nrl] = (uint32_t)i;
-        unsigned in = lists_of[mv[i].kind];
-        ntl += in & 1;
-        nrl += in >> 1;
+        tl[(uint32_t)counts] = rl[counts >> 32] = (uint32_t)i;
+        counts += lists_of[mv[i].kind];
     }
-    rs->ntl = ntl;
-    rs->nrl = nrl;
+    rs->ntl = (uint32_t)counts;
+    rs->nrl = counts >> 32;
 #if defined(__SSE2__)
     /* Four counts at a time, into the three spare zeros past the end: the
      * scalar loop's own work was as much as the sum's, and one unrolled
