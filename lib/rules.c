@@ -1166,6 +1166,20 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
+/* Writes token t: bytes [b, e), its (sentence, clause) pair sc as tokenize
+ * keeps it (the two counts as they lie in memory, one word), of type
+ * type, character ch, unquoted and not named. */
+static inline void tok_put(tok *t, uint32_t b, uint32_t e, uint64_t sc,
+                           uint8_t type, uint8_t ch)
+{
+    t->b = b;
+    t->e = e;
+    memcpy(&t->sent, &sc, sizeof sc);
+    t->type = type;
+    t->ch = ch;
+    t->quoted = t->named = 0;
+}
+
 /* Writes a sentence of tokens [tb, te): its answers worked out later
  * (hostility, report_in, ...) start at zero. Its first 16 bytes are its
  * four fields (question's word holds hostile and speech, zero), the rest
@@ -1253,7 +1267,16 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     uint16_t *tok_at = rs->tok_at;
     sentence *sv = rs->s;
     size_t nt = 0, ns = 0;
-    uint32_t sent = 0, clause = 0, start = 0;
+    /* The sentence and clause, as a pair that copies into a token as it
+     * is (tok.sent, tok.clause) and moves on by one add: a sentence's end
+     * adds next_sent, a clause's next_clause (the pair never nears 2^32). */
+    uint64_t sc = 0, next_sent, next_clause;
+    {
+        const uint32_t one_one[2] = {1, 1}, one_clause[2] = {0, 1};
+        memcpy(&next_sent, one_one, sizeof next_sent);
+        memcpy(&next_clause, one_clause, sizeof next_clause);
+    }
+    uint32_t start = 0;
     bool question = false; /* a '?' in the open sentence */
     uint32_t bang = 0;     /* the open sentence's last '!' token + 1 */
     bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
@@ -1280,8 +1303,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             if (c == '?' || c == '!' || c == '.') {
                 tok_at[i] = (uint16_t)nt;
                 key[nt] = c;
-                toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
-                                   TK_PUNCT, c, 0, 0};
+                tok_put(&toks[nt++], (uint32_t)i, (uint32_t)i + 1, sc, TK_PUNCT,
+                        c);
                 question |= c == '?';
                 if (c == '!')
                     bang = (uint32_t)nt;
@@ -1291,8 +1314,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             }
             sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
             any_question |= question;
-            sent++;
-            clause++;
+            sc += next_sent;
             start = (uint32_t)nt;
             question = false;
             bang = 0;
@@ -1321,13 +1343,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * k starts at byte rv->b, so k <= rv->b < len = lim
                      * (past MAX_TOKENS bytes there are no runs). */
                     tok *tp = toks + nt;
-                    uint32_t sc[2] = {sent, clause}, k = (uint32_t)nt;
+                    uint32_t k = (uint32_t)nt;
                     /* Two words a turn: the second is written only when
                      * the first is followed by a run, so rv[2] is there
                      * (at worst the sentinel). */
                     for (;;) {
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
-                        memcpy(&tp->sent, sc, sizeof sc);
+                        memcpy(&tp->sent, &sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->named = 0;
                         tok_at[rv->b] = (uint16_t)k;
@@ -1338,7 +1360,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                             break;
                         }
                         memcpy(&tp[1].b, rv + 1, 2 * sizeof tp->b);
-                        memcpy(&tp[1].sent, sc, sizeof sc);
+                        memcpy(&tp[1].sent, &sc, sizeof sc);
                         tp[1].type = TK_WORD;
                         tp[1].ch = tp[1].quoted = tp[1].named = 0;
                         tok_at[rv[1].b] = (uint16_t)(k + 1);
@@ -1367,8 +1389,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                     tok_at[i] = (uint16_t)nt;
                     key[nt] = tok_key(s, (uint32_t)i, (uint32_t)j);
-                    toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
-                                       TK_WORD, 0, 0, 0};
+                    tok_put(&toks[nt++], (uint32_t)i, (uint32_t)j, sc, TK_WORD, 0);
                 }
                 i = j;
                 while (s[i] == ' ')
@@ -1384,8 +1405,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         tok *t = &toks[nt];
         tok_at[i] = (uint16_t)nt;
         key[nt] = c;
-        *t = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
-                   c == '\n' ? TK_NL : TK_PUNCT, c, 0, 0};
+        tok_put(t, (uint32_t)i, (uint32_t)i + 1, sc, c == '\n' ? TK_NL : TK_PUNCT,
+                c);
         i++;
         opens = c == '(' ? opens + 1 : 0;
         if (opens == 3)
@@ -1422,19 +1443,19 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
              * no clause; a dash between words does */
             if (!(i >= 2 && is_word_byte((unsigned char)s[i - 2]) &&
                   is_word_byte((unsigned char)s[i])))
-                clause++;
+                sc += next_clause;
             break;
         case ',':
             /* "800,000": a comma between digits ends no clause */
             if (i >= 2 && i < len && s[i - 2] >= '0' && s[i - 2] <= '9' &&
                 s[i] >= '0' && s[i] <= '9')
                 break;
-            clause++;
+            sc += next_clause;
             break;
         case ':':
         case '(':
         case ')':
-            clause++;
+            sc += next_clause;
             break;
         default:
             break;
@@ -1452,7 +1473,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     if (start < nt || ns == 0)
         sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
-    toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
+    tok_put(&toks[nt], UINT32_MAX, UINT32_MAX, sc, TK_NL, 0);
     key[nt] = 0;
     rs->ntok = nt;
     rs->ns = ns;
