@@ -2176,8 +2176,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     const tok *toks = rs->toks;
     const uint16_t *tok_at = rs->tok_at;
     const uint8_t *kind_of = R->rules->kind_of;
-    size_t n_entries = R->lx->n, ntok = rs->ntok, len = R->n->len, nm = 0;
-    mention *mv = rs->m;
+    size_t n_entries = R->lx->n, ntok = rs->ntok, len = R->n->len, nm;
+    /* The next mention's place, by pointer: an index was scaled by the
+     * mention's 28 bytes at every mention, from the stack. */
+    mention *mv = rs->m, *mend = mv;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
     uint32_t reach = 0;
@@ -2264,7 +2266,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             !traveller_named(R, hits, toks, (uint32_t)ntok, ti, te, at,
                              &travel))
             continue;
-        mention *m = &mv[nm];
+        mention *m = mend;
         put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
@@ -2272,7 +2274,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                       (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> kind) & 1) ||
                        (((kinds | dropped) & KIND_BIT(ALLOW)) &&
                         kind != DC_KIND_ALLOW)) &&
-                      explained(R, mv, nm, &lg);
+                      explained(R, mv, (size_t)(m - mv), &lg);
         if (kind == DC_KIND_GLUE) {
             /* Glue that may yield (a run-together reading, or after an
              * allow entry): the rules only ask whether a token starts one
@@ -2280,7 +2282,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
              * no other word, so it stays out of the mentions, which every
              * rule scans (and out of lg and reach, which only bound the
              * search for a container). Kept, it sets its token's bit. It
-             * is written at mv[nm] all the same, for explained to read,
+             * is written at *mend all the same, for explained to read,
              * and the next mention takes its place. (A test for glue
              * mispredicted at one hit in three when all glue came this
              * way; now it is rare.) */
@@ -2297,9 +2299,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             cued |= kind == DC_KIND_SLUR &&
                     (R->ents[hit->entry].flags & DC_F_GROUPCUE);
         }
-        nm++;
+        mend++;
         reach = he > reach ? he : reach;
     }
+    nm = (size_t)(mend - mv);
     /* "stop hating", "against hating": a denouncing phrase that ends
      * with a hate verb it swallowed ("hate crime", "hate speech" start
      * with theirs and say nothing of the writer) */
