@@ -2216,8 +2216,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
     const dc_hit *hit_end = hits->n ? hits->v + hits->n : hits->v;
-    const dc_hit **later = rs->glue;
-    size_t ng = 0;
+    const dc_hit **later = rs->glue; /* the next glue hit's place */
     for (const dc_hit *hit = hits->v; hit < hit_end; hit++) {
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
@@ -2231,7 +2230,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * token, and is placed only when first asked about (place_glue). */
         if (kind == DC_KIND_GLUE && hit->how != DC_HIT_COMPOUND &&
             !((kinds | dropped) & KIND_BIT(ALLOW))) {
-            later[ng++] = hit;
+            *later++ = hit;
             continue;
         }
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
@@ -2393,7 +2392,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         *f = sum += *f;
 #endif
     rs->nm = nm;
-    rs->n_glue = ng;
+    rs->n_glue = (size_t)(later - rs->glue);
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
     rs->named_marked = false;
