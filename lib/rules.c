@@ -36602,8 +36602,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * for in the same pass, not one of its own: no rule changes what
      * denial reads. */
     bool denied = false;
-    for (size_t ri = 0; ri < rs->nrl; ri++) {
-        const mention *m = &rs->m[rs->rlist[ri]];
+    /* (the list, its length and the mentions in locals: every rule is
+     * handed R, through which the compiler read all three again after
+     * each call) */
+    const mention *const mv = rs->m;
+    const uint32_t *const rl = rs->rlist, *const rl_end = rl + rs->nrl;
+    for (const uint32_t *ri = rl; ri < rl_end; ri++) {
+        const mention *m = &mv[*ri];
         switch (m->kind) {
         case DC_KIND_SLUR:
             st = rule_slur(&R, m);
@@ -36636,7 +36641,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             break;
         case DC_KIND_MODAL:
             if (!R.wish_first && wish_entry(ent(&R, m)))
-                R.wish_first = rs->rlist[ri] + 1;
+                R.wish_first = *ri + 1;
             st = DECORUM_OK;
             break;
         default:
