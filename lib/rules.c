@@ -1408,14 +1408,18 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         tok_put(t, (uint32_t)i, (uint32_t)i + 1, sc, c == '\n' ? TK_NL : TK_PUNCT,
                 c);
         i++;
-        opens = c == '(' ? opens + 1 : 0;
-        if (opens == 3)
-            R->echo = true;
-        if ((c == '"' || c == '\'') && !R->quotes) {
-            R->quotes = true;
-            R->quote_tok = (uint32_t)nt;
-        }
+        /* The echo's '(' count and the first quote mark are cases of the
+         * switch: tested before it, each took a compare a mark. */
+        unsigned opened = opens;
+        opens = 0;
         switch (c) {
+        case '"':
+        case '\'':
+            if (!R->quotes) {
+                R->quotes = true;
+                R->quote_tok = (uint32_t)nt;
+            }
+            break;
         case '\n':
             ended = true;
             break;
@@ -1452,8 +1456,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 break;
             sc += next_clause;
             break;
-        case ':':
         case '(':
+            opens = opened + 1;
+            if (opens == 3)
+                R->echo = true;
+            sc += next_clause;
+            break;
+        case ':':
         case ')':
             sc += next_clause;
             break;
