@@ -1400,7 +1400,15 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     return DECORUM_ERR_TOOBIG;
             }
             opens = 0;
-            continue;
+            /* What follows the words is no space and no word byte: the
+             * NUL at len, or a mark, which is written below. Going round
+             * the loop again tested a space, the sentence's end (it has
+             * not ended: a word was just read in it) and a word byte. */
+            if (i >= len)
+                break;
+            if (nt == lim)
+                return DECORUM_ERR_TOOBIG;
+            c = (unsigned char)s[i];
         }
         tok *t = &toks[nt];
         tok_at[i] = (uint16_t)nt;
