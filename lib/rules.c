@@ -1389,7 +1389,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                     tok_at[i] = (uint16_t)nt;
                     key[nt] = tok_key(s, (uint32_t)i, (uint32_t)j);
-                    tok_put(&toks[nt++], (uint32_t)i, (uint32_t)j, sc, TK_WORD, 0);
+                    tok_put(&toks[nt++], (uint32_t)i, (uint32_t)j, sc, TK_WORD,
+                            0);
                 }
                 i = j;
                 while (s[i] == ' ')
@@ -1413,8 +1414,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
         tok *t = &toks[nt];
         tok_at[i] = (uint16_t)nt;
         key[nt] = c;
-        tok_put(t, (uint32_t)i, (uint32_t)i + 1, sc, c == '\n' ? TK_NL : TK_PUNCT,
-                c);
+        tok_put(t, (uint32_t)i, (uint32_t)i + 1, sc,
+                c == '\n' ? TK_NL : TK_PUNCT, c);
         i++;
         /* The echo's '(' count and the first quote mark are cases of the
          * switch: tested before it, each took a compare a mark. */
@@ -1648,7 +1649,7 @@ static bool content_kind(dc_kind k)
         LISTS_OF4_((k) + 12)
 _Static_assert(DC_N_KINDS <= 64, "a kind is a bit of a 64-bit mask");
 static const uint64_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
-                                     LISTS_OF16_(32), LISTS_OF16_(48)};
+                                      LISTS_OF16_(32), LISTS_OF16_(48)};
 #undef LISTS_OF16_
 #undef LISTS_OF4_
 #undef LISTS_OF_
