@@ -1166,6 +1166,46 @@ static const char *word_end(const char *p, const char *end)
     }
 }
 
+/* Writes token t: bytes [b, e), its (sentence, clause) pair sc as tokenize
+ * keeps it (the two counts as they lie in memory, one word), of type
+ * type, character ch, unquoted and not named. */
+static inline void tok_put(tok *t, uint32_t b, uint32_t e, uint64_t sc,
+                           uint8_t type, uint8_t ch)
+{
+    t->b = b;
+    t->e = e;
+    memcpy(&t->sent, &sc, sizeof sc);
+    t->type = type;
+    t->ch = ch;
+    t->quoted = t->named = 0;
+}
+
+/* Writes a sentence of tokens [tb, te): its answers worked out later
+ * (hostility, report_in, ...) start at zero. Its first 16 bytes are its
+ * four fields (question's word holds hostile and speech, zero), the rest
+ * is cleared by three vector stores: as a compound literal or a memset,
+ * GCC wrote each field on its own, padding left out (eleven stores). */
+static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
+                                 bool question, uint32_t bang)
+{
+#if defined(__SSE2__)
+    _Static_assert(sizeof(sentence) == 52 && offsetof(sentence, te) == 4 &&
+                       offsetof(sentence, question) == 8 &&
+                       offsetof(sentence, hostile) == 9 &&
+                       offsetof(sentence, speech) == 10 &&
+                       offsetof(sentence, bang) == 12,
+                   "the four fields fill the first 16 bytes");
+    char *q = (char *)p;
+    uint32_t head[4] = {tb, te, question, bang};
+    _mm_storeu_si128((__m128i *)(void *)(q + 16), _mm_setzero_si128());
+    _mm_storeu_si128((__m128i *)(void *)(q + 32), _mm_setzero_si128());
+    _mm_storeu_si128((__m128i *)(void *)(q + 36), _mm_setzero_si128());
+    memcpy(q, head, sizeof head);
+#else
+    *p = (sentence){.tb = tb, .te = te, .question = question, .bang = bang};
+#endif
+}
+
 /* No runs from the matcher: every word's end is found by word_end. */
 static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
 
@@ -1227,7 +1267,16 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     uint16_t *tok_at = rs->tok_at;
     sentence *sv = rs->s;
     size_t nt = 0, ns = 0;
-    uint32_t sent = 0, clause = 0, start = 0;
+    /* The sentence and clause, as a pair that copies into a token as it
+     * is (tok.sent, tok.clause) and moves on by one add: a sentence's end
+     * adds next_sent, a clause's next_clause (the pair never nears 2^32). */
+    uint64_t sc = 0, next_sent, next_clause;
+    {
+        const uint32_t one_one[2] = {1, 1}, one_clause[2] = {0, 1};
+        memcpy(&next_sent, one_one, sizeof next_sent);
+        memcpy(&next_clause, one_clause, sizeof next_clause);
+    }
+    uint32_t start = 0;
     bool question = false; /* a '?' in the open sentence */
     uint32_t bang = 0;     /* the open sentence's last '!' token + 1 */
     bool ended = false;    /* the open sentence has ended; a ?!. run goes on */
@@ -1254,8 +1303,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
             if (c == '?' || c == '!' || c == '.') {
                 tok_at[i] = (uint16_t)nt;
                 key[nt] = c;
-                toks[nt++] = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
-                                   TK_PUNCT, c, 0, 0};
+                tok_put(&toks[nt++], (uint32_t)i, (uint32_t)i + 1, sc, TK_PUNCT,
+                        c);
                 question |= c == '?';
                 if (c == '!')
                     bang = (uint32_t)nt;
@@ -1263,10 +1312,9 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                 i++;
                 continue;
             }
-            sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
             any_question |= question;
-            sent++;
-            clause++;
+            sc += next_sent;
             start = (uint32_t)nt;
             question = false;
             bang = 0;
@@ -1295,13 +1343,13 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                      * k starts at byte rv->b, so k <= rv->b < len = lim
                      * (past MAX_TOKENS bytes there are no runs). */
                     tok *tp = toks + nt;
-                    uint32_t sc[2] = {sent, clause}, k = (uint32_t)nt;
+                    uint32_t k = (uint32_t)nt;
                     /* Two words a turn: the second is written only when
                      * the first is followed by a run, so rv[2] is there
                      * (at worst the sentinel). */
                     for (;;) {
                         memcpy(&tp->b, rv, 2 * sizeof tp->b);
-                        memcpy(&tp->sent, sc, sizeof sc);
+                        memcpy(&tp->sent, &sc, sizeof sc);
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->named = 0;
                         tok_at[rv->b] = (uint16_t)k;
@@ -1312,7 +1360,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                             break;
                         }
                         memcpy(&tp[1].b, rv + 1, 2 * sizeof tp->b);
-                        memcpy(&tp[1].sent, sc, sizeof sc);
+                        memcpy(&tp[1].sent, &sc, sizeof sc);
                         tp[1].type = TK_WORD;
                         tp[1].ch = tp[1].quoted = tp[1].named = 0;
                         tok_at[rv[1].b] = (uint16_t)(k + 1);
@@ -1341,8 +1389,8 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     j = (size_t)(word_end(s + i + 1, s + len) - s);
                     tok_at[i] = (uint16_t)nt;
                     key[nt] = tok_key(s, (uint32_t)i, (uint32_t)j);
-                    toks[nt++] = (tok){(uint32_t)i, (uint32_t)j, sent, clause,
-                                       TK_WORD, 0, 0, 0};
+                    tok_put(&toks[nt++], (uint32_t)i, (uint32_t)j, sc, TK_WORD,
+                            0);
                 }
                 i = j;
                 while (s[i] == ' ')
@@ -1353,22 +1401,34 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                     return DECORUM_ERR_TOOBIG;
             }
             opens = 0;
-            continue;
+            /* What follows the words is no space and no word byte: the
+             * NUL at len, or a mark, which is written below. Going round
+             * the loop again tested a space, the sentence's end (it has
+             * not ended: a word was just read in it) and a word byte. */
+            if (i >= len)
+                break;
+            if (nt == lim)
+                return DECORUM_ERR_TOOBIG;
+            c = (unsigned char)s[i];
         }
         tok *t = &toks[nt];
         tok_at[i] = (uint16_t)nt;
         key[nt] = c;
-        *t = (tok){(uint32_t)i, (uint32_t)i + 1, sent, clause,
-                   c == '\n' ? TK_NL : TK_PUNCT, c, 0, 0};
+        tok_put(t, (uint32_t)i, (uint32_t)i + 1, sc,
+                c == '\n' ? TK_NL : TK_PUNCT, c);
         i++;
-        opens = c == '(' ? opens + 1 : 0;
-        if (opens == 3)
-            R->echo = true;
-        if ((c == '"' || c == '\'') && !R->quotes) {
-            R->quotes = true;
-            R->quote_tok = (uint32_t)nt;
-        }
+        /* The echo's '(' count and the first quote mark are cases of the
+         * switch: tested before it, each took a compare a mark. */
+        unsigned opened = opens;
+        opens = 0;
         switch (c) {
+        case '"':
+        case '\'':
+            if (!R->quotes) {
+                R->quotes = true;
+                R->quote_tok = (uint32_t)nt;
+            }
+            break;
         case '\n':
             ended = true;
             break;
@@ -1396,19 +1456,24 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
              * no clause; a dash between words does */
             if (!(i >= 2 && is_word_byte((unsigned char)s[i - 2]) &&
                   is_word_byte((unsigned char)s[i])))
-                clause++;
+                sc += next_clause;
             break;
         case ',':
             /* "800,000": a comma between digits ends no clause */
             if (i >= 2 && i < len && s[i - 2] >= '0' && s[i - 2] <= '9' &&
                 s[i] >= '0' && s[i] <= '9')
                 break;
-            clause++;
+            sc += next_clause;
+            break;
+        case '(':
+            opens = opened + 1;
+            if (opens == 3)
+                R->echo = true;
+            sc += next_clause;
             break;
         case ':':
-        case '(':
         case ')':
-            clause++;
+            sc += next_clause;
             break;
         default:
             break;
@@ -1418,15 +1483,15 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     any_question |= question;
     R->question = any_question;
     if (ended) {
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
         start = (uint32_t)nt;
         question = false;
         bang = 0;
     }
     if (start < nt || ns == 0)
-        sv[ns++] = (sentence){start, (uint32_t)nt, question, 0, 0, bang, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        sentence_open(&sv[ns++], start, (uint32_t)nt, question, bang);
     /* A sentinel no hit reaches: place_hits' token scans need no bound. */
-    toks[nt] = (tok){UINT32_MAX, UINT32_MAX, sent, clause, TK_NL, 0, 0, 0};
+    tok_put(&toks[nt], UINT32_MAX, UINT32_MAX, sc, TK_NL, 0);
     key[nt] = 0;
     rs->ntok = nt;
     rs->ns = ns;
@@ -1570,22 +1635,36 @@ static bool content_kind(dc_kind k)
      KIND_BIT(PROFANITY) | KIND_BIT(CODE) | KIND_BIT(CONSPIRACY) |           \
      KIND_BIT(NEGATION) | KIND_BIT(MODAL))
 
-/* Bit 0: kind k is of TARGET_KINDS; bit 1: of RULE_KINDS. place_hits
- * lists each mention by one load from here, where two shifts of the
- * masks by its kind took nine instructions a mention. */
+/* What a mention of kind k adds to place_hits' two counts of listed
+ * mentions, held in one word: 1 in the low half if k is of TARGET_KINDS,
+ * 1 in the high half if of RULE_KINDS. place_hits lists each mention by
+ * one add from here, where two shifts of the masks by its kind took nine
+ * instructions a mention, and two bits of one byte split apart six. */
 #define LISTS_OF_(k)                                                         \
-    (uint8_t)(((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 1)
+    (((TARGET_KINDS >> (k)) & 1) | ((RULE_KINDS >> (k)) & 1) << 32)
 #define LISTS_OF4_(k)                                                        \
     LISTS_OF_(k), LISTS_OF_((k) + 1), LISTS_OF_((k) + 2), LISTS_OF_((k) + 3)
 #define LISTS_OF16_(k)                                                       \
     LISTS_OF4_(k), LISTS_OF4_((k) + 4), LISTS_OF4_((k) + 8),                 \
         LISTS_OF4_((k) + 12)
 _Static_assert(DC_N_KINDS <= 64, "a kind is a bit of a 64-bit mask");
-static const uint8_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
-                                     LISTS_OF16_(32), LISTS_OF16_(48)};
+static const uint64_t lists_of[64] = {LISTS_OF16_(0), LISTS_OF16_(16),
+                                      LISTS_OF16_(32), LISTS_OF16_(48)};
 #undef LISTS_OF16_
 #undef LISTS_OF4_
 #undef LISTS_OF_
+
+/* KIND_BIT(k) by a kind's value, one load: a shift by a variable count
+ * takes three instructions on x86-64 without BMI2 (the count must be
+ * moved to cl), and place_hits and needs_rules make one a hit. */
+#define KBIT4_(k)                                                            \
+    (uint64_t)1 << (k), (uint64_t)1 << ((k) + 1), (uint64_t)1 << ((k) + 2),  \
+        (uint64_t)1 << ((k) + 3)
+#define KBIT16_(k) KBIT4_(k), KBIT4_((k) + 4), KBIT4_((k) + 8), KBIT4_((k) + 12)
+static const uint64_t kind_bit[64] = {KBIT16_(0), KBIT16_(16), KBIT16_(32),
+                                      KBIT16_(48)};
+#undef KBIT16_
+#undef KBIT4_
 
 /* Content kinds but profanity: the kinds that yield to a longer entry
  * of another kind (explained_by's second case). */
@@ -2127,8 +2206,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     const tok *toks = rs->toks;
     const uint16_t *tok_at = rs->tok_at;
     const uint8_t *kind_of = R->rules->kind_of;
-    size_t n_entries = R->lx->n, ntok = rs->ntok, len = R->n->len, nm = 0;
-    mention *mv = rs->m;
+    size_t n_entries = R->lx->n, ntok = rs->ntok, len = R->n->len, nm;
+    /* The next mention's place, by pointer: an index was scaled by the
+     * mention's 28 bytes at every mention, from the stack. */
+    mention *mv = rs->m, *mend = mv;
     /* No containment scan is needed when no earlier mention reaches as far
      * as this one ends. */
     uint32_t reach = 0;
@@ -2165,8 +2246,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
     const dc_hit *hit_end = hits->n ? hits->v + hits->n : hits->v;
-    const dc_hit **later = rs->glue;
-    size_t ng = 0;
+    const dc_hit **later = rs->glue; /* the next glue hit's place */
     for (const dc_hit *hit = hits->v; hit < hit_end; hit++) {
         uint32_t hb = hit->begin, he = hit->end;
         if (hit->entry >= n_entries || he <= hb)
@@ -2180,7 +2260,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * token, and is placed only when first asked about (place_glue). */
         if (kind == DC_KIND_GLUE && hit->how != DC_HIT_COMPOUND &&
             !((kinds | dropped) & KIND_BIT(ALLOW))) {
-            later[ng++] = hit;
+            *later++ = hit;
             continue;
         }
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
@@ -2215,7 +2295,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             !traveller_named(R, hits, toks, (uint32_t)ntok, ti, te, at,
                              &travel))
             continue;
-        mention *m = &mv[nm];
+        mention *m = mend;
         put_mention(m, hit, kind, ti, te);
         /* Only a compound, a content word other than profanity, or any
          * word after an allow entry can yield (see explained_by). */
@@ -2223,7 +2303,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                       (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> kind) & 1) ||
                        (((kinds | dropped) & KIND_BIT(ALLOW)) &&
                         kind != DC_KIND_ALLOW)) &&
-                      explained(R, mv, nm, &lg);
+                      explained(R, mv, (size_t)(m - mv), &lg);
         if (kind == DC_KIND_GLUE) {
             /* Glue that may yield (a run-together reading, or after an
              * allow entry): the rules only ask whether a token starts one
@@ -2231,7 +2311,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
              * no other word, so it stays out of the mentions, which every
              * rule scans (and out of lg and reach, which only bound the
              * search for a container). Kept, it sets its token's bit. It
-             * is written at mv[nm] all the same, for explained to read,
+             * is written at *mend all the same, for explained to read,
              * and the next mention takes its place. (A test for glue
              * mispredicted at one hit in three when all glue came this
              * way; now it is rare.) */
@@ -2241,16 +2321,17 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         }
         if (yields) {
             m->dropped = 1;
-            dropped |= (uint64_t)1 << kind;
+            dropped |= kind_bit[kind];
         } else {
-            kinds |= (uint64_t)1 << kind;
-            at[ti] |= (uint64_t)1 << kind;
+            kinds |= kind_bit[kind];
+            at[ti] |= kind_bit[kind];
             cued |= kind == DC_KIND_SLUR &&
                     (R->ents[hit->entry].flags & DC_F_GROUPCUE);
         }
-        nm++;
+        mend++;
         reach = he > reach ? he : reach;
     }
+    nm = (size_t)(mend - mv);
     /* "stop hating", "against hating": a denouncing phrase that ends
      * with a hate verb it swallowed ("hate crime", "hate speech" start
      * with theirs and say nothing of the writer) */
@@ -2313,16 +2394,14 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * without a branch: find_targets' test of every mention's kind
      * mispredicted 40K times on the bench corpus (cachegrind's model). */
     uint32_t *tl = rs->tlist, *rl = rs->rlist;
-    size_t ntl = 0, nrl = 0;
+    uint64_t counts = 0; /* the lists' lengths: tl's low, rl's high */
     for (size_t i = 0; i < nm; i++) {
         first[mv[i].tb + 1]++;
-        tl[ntl] = rl[nrl] = (uint32_t)i;
-        unsigned in = lists_of[mv[i].kind];
-        ntl += in & 1;
-        nrl += in >> 1;
+        tl[(uint32_t)counts] = rl[counts >> 32] = (uint32_t)i;
+        counts += lists_of[mv[i].kind];
     }
-    rs->ntl = ntl;
-    rs->nrl = nrl;
+    rs->ntl = (uint32_t)counts;
+    rs->nrl = counts >> 32;
 #if defined(__SSE2__)
     /* Four counts at a time, into the three spare zeros past the end: the
      * scalar loop's own work was as much as the sum's, and one unrolled
@@ -2343,7 +2422,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         *f = sum += *f;
 #endif
     rs->nm = nm;
-    rs->n_glue = ng;
+    rs->n_glue = (size_t)(later - rs->glue);
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
     rs->named_marked = false;
@@ -2429,13 +2508,51 @@ static void emoji_clauses(run *R)
      * token's clause was read and written back unchanged. A byte from
      * 0xE2 up is a word byte, so such a token is a word. The last token
      * ends no clause (none follows it). */
-    for (;; k++) {
-        if (k + 1 >= ntok)
-            return;
-        if ((uint8_t)key[k] >= 0xE2 && !rs->at[k] &&
-            reaction_token(s, toks[k].b, toks[k].e))
-            break;
-    }
+#if defined(__SSE2__)
+    /* With SSE2 the first such token is found from the text: its bytes
+     * from 0xE2 up, 16 at a time, each looked up as a token's start in
+     * tok_at (a lead byte from 0xE2 up starts a character, and a token
+     * starts at a character's first byte), where the keys' scan took ~6
+     * instructions a token. tok_at holds 16-bit indices: past 65 535
+     * tokens the keys are scanned. */
+    if (ntok <= UINT16_MAX) {
+        const unsigned char *u = (const unsigned char *)s;
+        const uint16_t *tok_at = rs->tok_at;
+        size_t len = R->n->len, p = 0;
+        for (;;) {
+            unsigned bits = 0; /* bit j: u[p + j] >= 0xE2 */
+            while (p + 16 <= len &&
+                   (bits = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(
+                        _mm_xor_si128(_mm_loadu_si128((const __m128i *)(
+                                          const void *)(u + p)),
+                                      _mm_set1_epi8((char)0x80)),
+                        _mm_set1_epi8(0xE1 - 0x80)))) == 0)
+                p += 16;
+            if (bits)
+                p += (unsigned)__builtin_ctz(bits);
+            else
+                while (p < len && u[p] < 0xE2)
+                    p++;
+            if (p >= len)
+                return;
+            k = tok_at[p];
+            if (k < ntok && toks[k].b == p) {
+                if (k + 1 >= ntok)
+                    return;
+                if (!rs->at[k] && reaction_token(s, toks[k].b, toks[k].e))
+                    break;
+            }
+            p++;
+        }
+    } else
+#endif
+        for (;; k++) {
+            if (k + 1 >= ntok)
+                return;
+            if ((uint8_t)key[k] >= 0xE2 && !rs->at[k] &&
+                reaction_token(s, toks[k].b, toks[k].e))
+                break;
+        }
     uint32_t add = 1; /* the tokens after token k move on */
     for (k++; k < ntok; k++) {
         toks[k].clause += add;
@@ -31723,7 +31840,7 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         dc_kind k = (dc_kind)r->kind_of[h->entry];
         if (((needs & ~WEAK_KINDS) >> k) & 1)
             return true;
-        kinds |= (uint64_t)1 << k;
+        kinds |= kind_bit[k];
         if ((PLAIN_KINDS >> k) & 1) {
             /* place_hits' test for a mention that may yield; only
              * "positive" is a content word (DROPPABLE) */
@@ -31864,7 +31981,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
         uint32_t entry = hits->v[i].entry;
         if (entry >= n_entries)
             continue;
-        kinds |= (uint64_t)1 << kind_of[entry];
+        kinds |= kind_bit[kind_of[entry]];
         if ((needs >> kind_of[entry]) & 1) {
             if (!((WEAK_KINDS >> kind_of[entry]) & 1) || !closer)
                 return true;
@@ -31875,7 +31992,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                 entry = hits->v[i].entry;
                 if (entry >= n_entries)
                     continue;
-                kinds |= (uint64_t)1 << kind_of[entry];
+                kinds |= kind_bit[kind_of[entry]];
                 if (((needs & ~WEAK_KINDS) >> kind_of[entry]) & 1)
                     return true;
             }
@@ -36709,8 +36826,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * for in the same pass, not one of its own: no rule changes what
      * denial reads. */
     bool denied = false;
-    for (size_t ri = 0; ri < rs->nrl; ri++) {
-        const mention *m = &rs->m[rs->rlist[ri]];
+    /* (the list, its length and the mentions in locals: every rule is
+     * handed R, through which the compiler read all three again after
+     * each call) */
+    const mention *const mv = rs->m;
+    const uint32_t *const rl = rs->rlist, *const rl_end = rl + rs->nrl;
+    for (const uint32_t *ri = rl; ri < rl_end; ri++) {
+        const mention *m = &mv[*ri];
         switch (m->kind) {
         case DC_KIND_SLUR:
             st = rule_slur(&R, m);
@@ -36743,7 +36865,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             break;
         case DC_KIND_MODAL:
             if (!R.wish_first && wish_entry(ent(&R, m)))
-                R.wish_first = rs->rlist[ri] + 1;
+                R.wish_first = *ri + 1;
             st = DECORUM_OK;
             break;
         default:
