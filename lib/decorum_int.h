@@ -413,10 +413,14 @@ enum {
     DC_SENSE_SHRUG,     /* "not my problem", "no great loss": an approve
                          * entry that shrugs off harm; said of a harm to a
                          * group, a threat (rule_shrug) */
-    DC_SENSE_PLAIN      /* code: a question called plain ("genuine
+    DC_SENSE_PLAIN,     /* code: a question called plain ("genuine
                          * question"): a marker only beside a question
                          * that singles a group out (rule_insinuated,
                          * rule_presumed), never rule_noticing's */
+    DC_SENSE_VIRTUE     /* allow: a virtue ("honesty", "work ethic"),
+                         * innocent; negated before a frame that puts a
+                         * trait in a group's make, denied the group by
+                         * birth (rule_virtue_denied) */
 };
 
 /* The sense number of entry flags f. */

@@ -120,6 +120,7 @@ static const struct {
     {"pattern", (uint64_t)DC_SENSE_PATTERN << DC_F_SENSE_SHIFT},
     {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
     {"plain", (uint64_t)DC_SENSE_PLAIN << DC_F_SENSE_SHIFT},
+    {"virtue", (uint64_t)DC_SENSE_VIRTUE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

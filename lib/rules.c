@@ -35921,6 +35921,129 @@ static decorum_status rule_cause_pinned(run *R)
     return DECORUM_OK;
 }
 
+/* Session 34 (h34a): a virtue denied a people by birth. "honesty just
+ * isn't in their DNA over there", "discipline for this kind of work just
+ * isnt in them as a people", "cleanliness isn't something they're brought
+ * up with": the frame that puts a trait in a group's make (a stereotype
+ * flagged `essence`) says the group is born or bred without the virtue
+ * named before it (an allow entry of sense `virtue`), a negator between
+ * them or opening the frame. The same frame with a vice asserted is
+ * rule_attack's (essentialized); with a vice denied it defends ("violence
+ * isn't in their nature"), and with a virtue asserted it praises
+ * ("hospitality is baked into the culture"): neither has a virtue and a
+ * negator. The group is the one the frame's pronoun stands for, named in
+ * the comment (not a team's fans or a family: resolve_pronoun's groups
+ * only), or a group named in the sentence or the one before. A
+ * stereotype for review. */
+static const mention *virtue_frame(const run *R, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t clause = rs->toks[v->tb].clause;
+    /* (a few words between: "for this kind of work just isnt") */
+    uint32_t hi = v->te + 9 < rs->ntok ? v->te + 9 : rs->ntok;
+    bool neg = false;
+    for (uint32_t k = v->te; k < hi && rs->toks[k].clause == clause; k++) {
+        if (kind_at(R, k, DC_KIND_NEGATION))
+            neg = true;
+        if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+            const mention *f = &rs->m[i];
+            if (f->kind != DC_KIND_STEREOTYPE ||
+                !(ent(R, f)->flags & DC_F_ESSENCE))
+                continue;
+            /* (the negator may open the frame: "isn't in them") */
+            for (uint32_t j = f->tb; j < f->te && !neg; j++)
+                neg = kind_at(R, j, DC_KIND_NEGATION) ||
+                      tok_is_word(R, j, "not");
+            return neg ? f : NULL;
+        }
+    }
+    return NULL;
+}
+
+static decorum_status rule_virtue_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        if (v->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, v)->flags) != DC_SENSE_VIRTUE)
+            continue;
+        const mention *f = virtue_frame(R, v);
+        if (!f)
+            continue;
+        /* the group: the frame's pronoun resolved, else the last group
+         * named before the virtue in its sentence or the one before */
+        target g;
+        bool found = false, other = false, ctx = false;
+        for (uint32_t k = f->tb; k < f->te && !found && !other; k++) {
+            if (!kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+                !resolve_pronoun(R, k, &g, &ctx) || ctx)
+                continue;
+            /* (a country after "from", "of" or "in" is its nationals:
+             * "sellers out of india", "a vendor in pakistan"; any other
+             * target the pronoun means, a team, a firm, its staff, is
+             * no people) */
+            if (g.type == TG_NP && g.entry >= 0 &&
+                R->ents[g.entry].categories && g.tb > 0 &&
+                (tok_is_word(R, g.tb - 1, "from") ||
+                 tok_is_word(R, g.tb - 1, "of") ||
+                 tok_is_word(R, g.tb - 1, "in"))) {
+                g.type = TG_GROUP;
+                g.categories = R->ents[g.entry].categories;
+            }
+            found = g.type == TG_GROUP && !g.reclaimed;
+            other = !found;
+        }
+        if (other)
+            continue;
+        uint32_t si = rs->toks[v->tb].sent;
+        uint32_t lo = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+        for (size_t j = 0; j < rs->nt && !found; j++) {
+            const target *t = &rs->t[j];
+            if (t->type == TG_GROUP && !t->reclaimed && t->tb >= lo &&
+                t->te <= v->tb) {
+                g = *t;
+                found = true;
+            }
+        }
+        for (size_t j = 0; j < rs->nm && !found; j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && id->tb >= lo &&
+                id->te <= v->tb && ent(R, id)->categories &&
+                !own_identity(R, id)) {
+                g = group_of(R, id);
+                found = true;
+            }
+        }
+        if (!found || part_of_group(R, &g))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = v->b;
+        fs.e = f->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": denies the whole group a virtue ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+            LIT("') as if by birth or upbringing"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words between a word of comparison and the group compared ("than the",
  * "than with the", "like what the", "before one of"). */
 static const char *const wl_beast_gap[] = {
@@ -36775,6 +36898,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         any_kind(&R, DC_KIND_IDENTITY) &&
         (st = rule_cause_pinned(&R)) != DECORUM_OK)
+        return st;
+    /* a virtue denied a people by birth: a virtue (an allow entry) and
+     * an essence frame (a stereotype) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_virtue_denied(&R)) != DECORUM_OK)
         return st;
     /* a people ranked with a creature: a creature and a group */
     if (R.hate_so_far < 0.5f &&
