@@ -13726,6 +13726,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             /* "Three Jews hurt ...": the count of a group */
             (count_word(R, k) && in_target(R, k + 1, TG_GROUP)))
             continue;
+        /* "let it burn with the lot of them inside": "let" opening the
+         * clause, its object "it", is the writer's call on the place */
+        if ((tok_is_word(R, k, "let") || tok_is_word(R, k, "lets")) &&
+            tok_is_word(R, k + 1, "it") && k + 2 == m->tb &&
+            (k == s->tb || rs->toks[k - 1].clause != clause))
+            return true;
         /* Only the clause's first word may be an unknown verb. */
         for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
             if (rs->toks[j].type == TK_WORD)
@@ -14046,7 +14052,8 @@ static bool writer_will(const run *R, uint32_t ti)
 }
 
 /* Does a threat done to places (flag `place`: "burn", "torch") put
- * people inside the place, "with" then, within four words in its clause,
+ * people inside the place, "with" then, within seven words in its clause
+ * ("with the lot of them still praying inside"),
  * "inside" or "in it" ("we'll burn it down with them inside", "torch the
  * hotel with the lot of them still in it")? Burning people is as severe
  * as the severest threat. */
@@ -14063,7 +14070,7 @@ static bool people_inside(const run *R, const mention *m)
             w = k;
             break;
         }
-    for (uint32_t k = w + 1; w != UINT32_MAX && k < rs->ntok && k < w + 6 &&
+    for (uint32_t k = w + 1; w != UINT32_MAX && k < rs->ntok && k < w + 9 &&
                              rs->toks[k].clause == c;
          k++)
         if (tok_is_word(R, k, "inside") ||
