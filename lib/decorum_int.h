@@ -417,10 +417,14 @@ enum {
                          * question"): a marker only beside a question
                          * that singles a group out (rule_insinuated,
                          * rule_presumed), never rule_noticing's */
-    DC_SENSE_VIRTUE     /* allow: a virtue ("honesty", "work ethic"),
+    DC_SENSE_VIRTUE,    /* allow: a virtue ("honesty", "work ethic"),
                          * innocent; negated before a frame that puts a
                          * trait in a group's make, denied the group by
                          * birth (rule_virtue_denied) */
+    DC_SENSE_GALLOWS    /* allow: a rope, or (flag `place`) a tree or a
+                         * post to hang from; the two together in a
+                         * comment about a group call up a lynching
+                         * (rule_gallows) */
 };
 
 /* The sense number of entry flags f. */

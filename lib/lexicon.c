@@ -121,6 +121,7 @@ static const struct {
     {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
     {"plain", (uint64_t)DC_SENSE_PLAIN << DC_F_SENSE_SHIFT},
     {"virtue", (uint64_t)DC_SENSE_VIRTUE << DC_F_SENSE_SHIFT},
+    {"gallows", (uint64_t)DC_SENSE_GALLOWS << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

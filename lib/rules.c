@@ -36051,6 +36051,109 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 34 (h34a): a lynching called up by its two halves. "rope is
+ * cheap and the car park has plenty of trees, somebody ought to remind
+ * them how it used to be done", "there's a tree by the park and i've got
+ * rope": a rope and a tree or a post to hang from (allow entries of sense
+ * `gallows`, the tree flagged `place`), in one sentence or two next to
+ * each other, in a comment that names a protected group, say what "a rope
+ * and a tree" says in one phrase (attack.tsv). Not a rope of play or work
+ * (inside a longer allow entry: "rope swing"), not in a comment that
+ * denounces (a museum's lynching exhibit, the song) or reports others'
+ * words or finds ("a noose was found ..., the company called it a hate
+ * crime"). A threat for review: the deed is only hinted. */
+static decorum_status rule_gallows(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any || any_kind(R, DC_KIND_REPORT))
+        return DECORUM_OK;
+    const mention *rope = NULL, *tree = NULL;
+    for (size_t i = 0; i < rs->nm && !tree; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_GALLOWS ||
+            (ent(R, a)->flags & DC_F_PLACE))
+            continue;
+        bool inside = false;
+        for (size_t j = 0; j < rs->nm && !inside; j++)
+            inside = j != i && rs->m[j].kind == DC_KIND_ALLOW &&
+                     rs->m[j].b <= a->b && rs->m[j].e >= a->e &&
+                     rs->m[j].e - rs->m[j].b > a->e - a->b;
+        if (inside)
+            continue;
+        uint32_t sa = rs->toks[a->tb].sent;
+        for (size_t j = 0; j < rs->nm && !tree; j++) {
+            const mention *p = &rs->m[j];
+            if (p->kind != DC_KIND_ALLOW ||
+                DC_SENSE_OF(ent(R, p)->flags) != DC_SENSE_GALLOWS ||
+                !(ent(R, p)->flags & DC_F_PLACE))
+                continue;
+            uint32_t sp = rs->toks[p->tb].sent;
+            if (sp + 1 >= sa && sp <= sa + 1) {
+                rope = a;
+                tree = p;
+            }
+        }
+    }
+    if (!tree)
+        return DECORUM_OK;
+    /* (a lynching or a hanging named outright is the threat rules' to
+     * judge, and they found no call in it: history, "Never forget the
+     * lynching era", a song's "bodies hanging from them"; nor where the
+     * comment talks of a museum, a film, camping or climbing) */
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_THREAT &&
+            (rs->m[i].e <= (rope->b < tree->b ? rope->b : tree->b) ||
+             rs->m[i].b >= (rope->e > tree->e ? rope->e : tree->e)))
+            return DECORUM_OK;
+    if (armed_literal_in(R))
+        return DECORUM_OK;
+    /* the group: a group target, a group pronoun that stands for one
+     * named in the comment, or an identity word of people */
+    target g;
+    bool found = false;
+    for (size_t j = 0; j < rs->nt && !found; j++) {
+        const target *t = &rs->t[j];
+        bool ctx = false;
+        if (t->type == TG_GROUP && !t->reclaimed) {
+            g = *t;
+            found = true;
+        } else if (t->type == TG_PRONOUN &&
+                   resolve_pronoun(R, t->tb, &g, &ctx) && !ctx &&
+                   g.type == TG_GROUP && !g.reclaimed) {
+            found = true;
+        }
+    }
+    for (size_t j = 0; j < rs->nm && !found; j++) {
+        const mention *id = &rs->m[j];
+        if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+            !own_identity(R, id)) {
+            g = group_of(R, id);
+            found = true;
+        }
+    }
+    if (!found)
+        return DECORUM_OK;
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = rope->b < tree->b ? rope->b : tree->b;
+    fs.e = rope->b < tree->b ? tree->e : rope->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.8f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st =
+        REASON(R, &r, LIT("threat of violence aimed at "), label,
+               LIT(": a rope and a tree named together call up a lynching"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* Words between a word of comparison and the group compared ("than the",
  * "than with the", "like what the", "before one of"). */
 static const char *const wl_beast_gap[] = {
@@ -36911,6 +37014,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* a lynching called up by a rope and a tree: both allow entries */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        (st = rule_gallows(&R)) != DECORUM_OK)
         return st;
     /* a people ranked with a creature: a creature and a group */
     if (R.hate_so_far < 0.5f &&
