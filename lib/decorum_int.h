@@ -421,10 +421,14 @@ enum {
                          * innocent; negated before a frame that puts a
                          * trait in a group's make, denied the group by
                          * birth (rule_virtue_denied) */
-    DC_SENSE_GALLOWS    /* allow: a rope, or (flag `place`) a tree or a
+    DC_SENSE_GALLOWS,   /* allow: a rope, or (flag `place`) a tree or a
                          * post to hang from; the two together in a
                          * comment about a group call up a lynching
                          * (rule_gallows) */
+    DC_SENSE_SWEEP      /* pronoun_group: a whole people swept up from a
+                         * member ("that whole race", "that entire
+                         * country"): a fault said of it is said of all
+                         * (rule_sweep) */
 };
 
 /* The sense number of entry flags f. */

@@ -122,6 +122,7 @@ static const struct {
     {"plain", (uint64_t)DC_SENSE_PLAIN << DC_F_SENSE_SHIFT},
     {"virtue", (uint64_t)DC_SENSE_VIRTUE << DC_F_SENSE_SHIFT},
     {"gallows", (uint64_t)DC_SENSE_GALLOWS << DC_F_SENSE_SHIFT},
+    {"sweep", (uint64_t)DC_SENSE_SWEEP << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -36154,6 +36154,95 @@ static decorum_status rule_gallows(run *R)
     return emit(R, &fs, r);
 }
 
+/* Session 34 (h34a): a whole people swept up from one member. "the polish
+ * crew nicked our pipes. that whole nation are thieving scum", "another
+ * romanian pickpocket on the tube. that whole country is nothing
+ * but thieves": a pronoun that sweeps up a whole people (sense `sweep`:
+ * "that whole race", "that entire country"), standing for a group named in
+ * the comment (resolve_pronoun's: not a context's), in a clause that
+ * holds a fault: a hostile word (a stereotype, a derogation, a
+ * dehumanizing word, an insult, a slur) or "nothing but". Not a negator
+ * alone: "can't", "never" and "isn't" praise ("that whole nation can't do
+ * enough for a stranger", "never gives up") and defend ("can't be judged
+ * by one man", "isn't like that") as often as they blame ("can't go a
+ * day sober"); not in a comment that denounces. A stereotype for
+ * review. */
+static decorum_status rule_sweep(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_PRONOUN_GROUP ||
+            DC_SENSE_OF(ent(R, p)->flags) != DC_SENSE_SWEEP)
+            continue;
+        target g;
+        bool ctx = false;
+        bool found = resolve_pronoun(R, p->tb, &g, &ctx) && !ctx &&
+                     g.type == TG_GROUP && !g.reclaimed;
+        /* (else a people's word in this sentence or the one before, as
+         * resolve_pronoun does not take an everyday word or a predicate:
+         * "the polish crew", "bartender was scottish": the sweep says a
+         * people was just named, perhaps before a sentence of comment,
+         * "... was irish and half cut at 10am. shocker. that whole race
+         * ...") */
+        uint32_t si = rs->toks[p->tb].sent;
+        uint32_t lo = rs->s[si > 2 ? si - 2 : 0].tb;
+        for (size_t j = rs->first[lo]; j < rs->nm && !found &&
+                                       rs->m[j].te <= p->tb;
+             j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+                !own_identity(R, id)) {
+                g = group_of(R, id);
+                found = true;
+            }
+        }
+        if (!found)
+            continue;
+        uint32_t clause = rs->toks[p->tb].clause;
+        uint32_t cb = p->tb, ce = p->te;
+        while (cb > 0 && rs->toks[cb - 1].clause == clause)
+            cb--;
+        while (ce < rs->ntok && rs->toks[ce].clause == clause)
+            ce++;
+        bool fault = false;
+        for (uint32_t k = cb; k < ce && !fault; k++) {
+            if (k >= p->tb && k < p->te)
+                continue;
+            fault = (R->at[k] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
+                                 KIND_BIT(SLUR))) ||
+                    (tok_is_word(R, k, "nothing") && k + 1 < ce &&
+                     tok_is_word(R, k + 1, "but"));
+        }
+        if (!fault)
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = p->b;
+        fs.e = rs->toks[ce - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int pl = (int)(p->e - p->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a fault of one member said of the whole people ('"),
+            piece_text(R->n->text + p->b, pl > 30 ? 30 : pl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words between a word of comparison and the group compared ("than the",
  * "than with the", "like what the", "before one of"). */
 static const char *const wl_beast_gap[] = {
@@ -37018,6 +37107,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* a lynching called up by a rope and a tree: both allow entries */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         (st = rule_gallows(&R)) != DECORUM_OK)
+        return st;
+    /* a whole people swept up from a member: a group pronoun */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_PRONOUN_GROUP) &&
+        (st = rule_sweep(&R)) != DECORUM_OK)
         return st;
     /* a people ranked with a creature: a creature and a group */
     if (R.hate_so_far < 0.5f &&
