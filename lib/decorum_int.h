@@ -425,10 +425,15 @@ enum {
                          * post to hang from; the two together in a
                          * comment about a group call up a lynching
                          * (rule_gallows) */
-    DC_SENSE_SWEEP      /* pronoun_group: a whole people swept up from a
+    DC_SENSE_SWEEP,     /* pronoun_group: a whole people swept up from a
                          * member ("that whole race", "that entire
                          * country"): a fault said of it is said of all
                          * (rule_sweep) */
+    DC_SENSE_TRAP,      /* allow: a way out barred ("block the exits");
+                         * beside a fire lit, people burned inside
+                         * (rule_trapped) */
+    DC_SENSE_KINDLE     /* allow: a fire lit ("light it up", "one match"),
+                         * the other half of rule_trapped's arson */
 };
 
 /* The sense number of entry flags f. */

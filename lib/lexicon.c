@@ -123,6 +123,8 @@ static const struct {
     {"virtue", (uint64_t)DC_SENSE_VIRTUE << DC_F_SENSE_SHIFT},
     {"gallows", (uint64_t)DC_SENSE_GALLOWS << DC_F_SENSE_SHIFT},
     {"sweep", (uint64_t)DC_SENSE_SWEEP << DC_F_SENSE_SHIFT},
+    {"trap", (uint64_t)DC_SENSE_TRAP << DC_F_SENSE_SHIFT},
+    {"kindle", (uint64_t)DC_SENSE_KINDLE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -36154,6 +36154,108 @@ static decorum_status rule_gallows(run *R)
     return emit(R, &fs, r);
 }
 
+/* Session 34 (h34a): the exits barred and the fire lit. "be a real shame
+ * if somebody showed up with a jerry can and locked the doors from
+ * outside", "next time the drag brunch is on, block the exits and light it
+ * up": a way out barred (an allow entry of sense `trap`) and a fire lit or
+ * its fuel (sense `kindle`, or a weapon entry), in one sentence or two
+ * next to each other, in a comment that names a group or its place, is
+ * arson on people inside, as people_inside's "with them inside" is. Told
+ * in the past (a trap ending in -ed) only as a case put or wished (an
+ * "if", a modal in its sentence: "be a shame if somebody ... locked the
+ * doors"), not as news ("a man locked the doors and poured petrol ...");
+ * not in a comment that denounces or reports, nor where it talks of a
+ * film, a game or history (armed_literal_in). A threat to reject. */
+/* Words that put a past barring as a case or a wish ("if somebody ...
+ * locked the doors", "shame"). */
+static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
+                                           "hope",    "imagine",  "someone",
+                                           "somebody", "needs",   "need"};
+
+static decorum_status rule_trapped(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any || any_kind(R, DC_KIND_REPORT))
+        return DECORUM_OK;
+    const mention *trap = NULL, *fire = NULL;
+    for (size_t i = 0; i < rs->nm && !fire; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_TRAP)
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        /* (its clause up to it: "the caretaker locked the doors from
+         * outside" is past though the entry "doors from outside" is not;
+         * a negator there, "don't block the exits", is advice) */
+        uint32_t cb = a->tb, clause = R->toks[a->tb].clause;
+        while (cb > s->tb && R->toks[cb - 1].clause == clause)
+            cb--;
+        if (has_kind_in(R, cb, a->te, DC_KIND_NEGATION))
+            continue;
+        bool past = false;
+        for (uint32_t k = cb; k < a->te && !past; k++) {
+            const tok *t = &R->toks[k];
+            past = t->type == TK_WORD && t->e - t->b > 3 &&
+                   R->n->text[t->e - 2] == 'e' && R->n->text[t->e - 1] == 'd';
+        }
+        if (past && !has_kind_in(R, s->tb, s->te, DC_KIND_MODAL) &&
+            !word_among(R, s->tb, s->te, FRAME_WORDS(wl_trap_case)))
+            continue;
+        uint32_t sa = rs->toks[a->tb].sent;
+        for (size_t j = 0; j < rs->nm && !fire; j++) {
+            const mention *f = &rs->m[j];
+            if (!(f->kind == DC_KIND_WEAPON ||
+                  (f->kind == DC_KIND_ALLOW &&
+                   DC_SENSE_OF(ent(R, f)->flags) == DC_SENSE_KINDLE)))
+                continue;
+            uint32_t sf = rs->toks[f->tb].sent;
+            if (sf + 1 >= sa && sf <= sa + 1) {
+                trap = a;
+                fire = f;
+            }
+        }
+    }
+    if (!fire || armed_literal_in(R))
+        return DECORUM_OK;
+    target g;
+    bool found = false;
+    for (size_t j = 0; j < rs->nt && !found; j++) {
+        const target *t = &rs->t[j];
+        if (t->type == TG_GROUP && !t->reclaimed) {
+            g = *t;
+            found = true;
+        }
+    }
+    for (size_t j = 0; j < rs->nm && !found; j++) {
+        const mention *id = &rs->m[j];
+        if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+            !own_identity(R, id)) {
+            g = group_of(R, id);
+            found = true;
+        }
+    }
+    if (!found)
+        return DECORUM_OK;
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = trap->b < fire->b ? trap->b : fire->b;
+    fs.e = trap->b < fire->b ? fire->e : trap->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.88f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("threat of violence aimed at "), label,
+        LIT(": a way out barred and a fire lit, arson on the people inside"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* Session 34 (h34a): a whole people swept up from one member. "the polish
  * crew nicked our pipes. that whole nation are thieving scum", "another
  * romanian pickpocket on the tube. that whole country is nothing
@@ -37107,6 +37209,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* a lynching called up by a rope and a tree: both allow entries */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         (st = rule_gallows(&R)) != DECORUM_OK)
+        return st;
+    /* arson on people inside: a way out barred and a fire lit */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        (st = rule_trapped(&R)) != DECORUM_OK)
         return st;
     /* a whole people swept up from a member: a group pronoun */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_PRONOUN_GROUP) &&
