@@ -17583,6 +17583,13 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
            (R->pattern_said & 4);
 }
 
+/* Boats and the sea: a boat's sinking (sinks_alone) or breaking down
+ * (rule_shrug) there is people in danger. */
+static const char *const wl_sea[] = {"boat",  "boats",   "dinghy", "dinghies",
+                                     "ship",  "ships",   "raft",   "rafts",
+                                     "ferry", "vessel",  "vessels", "sea",
+                                     "channel", "water", "ocean",  "lifeboat"};
+
 /* "Immigrant kids struggle in normal classrooms without language
  * support, they just sink", "the weaker kids sink or swim": the bare
  * "sink" or "sinking" (the ambiguous threat entries: the caller tests the
@@ -17597,10 +17604,6 @@ static bool sinks_alone(const run *R, const mention *m)
 {
     static const char *const wished[] = {"hope", "hoping", "wish", "let",
                                          "pray", "praying", "may"};
-    static const char *const sea[] = {"boat",  "boats",   "dinghy", "dinghies",
-                                      "ship",  "ships",   "raft",   "rafts",
-                                      "ferry", "vessel",  "vessels", "sea",
-                                      "channel", "water", "ocean",  "lifeboat"};
     static const char *const after[] = {"in", "or", "and", "at", "without",
                                         "like", "under", "because", "when"};
     const dc_rules_scratch *rs = R->rs;
@@ -17621,7 +17624,7 @@ static bool sinks_alone(const run *R, const mention *m)
     while (cb > s->tb && rs->toks[cb - 1].clause == c)
         cb--;
     if (word_among(R, cb, m->tb, wished, sizeof wished / sizeof *wished) ||
-        word_among(R, s->tb, s->te, sea, sizeof sea / sizeof *sea))
+        word_among(R, s->tb, s->te, FRAME_WORDS(wl_sea)))
         return false;
     return m->te >= s->te || rs->toks[m->te].clause != c ||
            rs->toks[m->te].type != TK_WORD ||
@@ -29022,6 +29025,27 @@ static bool shrug_thing_harmed(const run *R, uint32_t h)
     return names_thing_plain(R, o + 1);
 }
 
+/* Does the harm at token h put people inside the thing it befell: "with"
+ * within three words after it, then "inside" within seven more, in its
+ * sentence ("The Jewish family's bakery burned down with the whole family
+ * inside")? The owners are then harmed, not only what they own. */
+static bool inside_after(const run *R, uint32_t h)
+{
+    const tok *tk = R->toks;
+    uint32_t w = UINT32_MAX;
+    for (uint32_t k = h + 1; k < R->ntok && k < h + 4 &&
+                             tk[k].sent == tk[h].sent && w == UINT32_MAX;
+         k++)
+        if (tok_is_word(R, k, "with"))
+            w = k;
+    for (uint32_t k = w + 1; w != UINT32_MAX && k < R->ntok && k < w + 9 &&
+                             tk[k].sent == tk[h].sent;
+         k++)
+        if (tok_is_word(R, k, "inside"))
+            return true;
+    return false;
+}
+
 /* "Send the lot back on the same boats ... and if the boats sink
  * halfway, well, not my problem", "If the Syrian camp burns down tonight
  * I wouldn't shed a tear", "someone swat this freak, they deserve it":
@@ -29067,9 +29091,15 @@ static decorum_status rule_shrug(run *R)
         uint32_t h = UINT32_MAX;
         for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
             if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
-                 /* (a bus or a boiler "broke down") */
+                 /* (a bus or a boiler "broke down"; not a boat, which
+                  * leaves its people adrift: "The migrant boat broke
+                  * down off Lampedusa, not my problem", unless it is the
+                  * writer's own, "our ferry broke down", the writer
+                  * aboard) */
                  !(k > lo && tok_is_word(R, k, "down") &&
-                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)))) ||
+                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)) &&
+                   (!word_among(R, lo, a->tb, FRAME_WORDS(wl_sea)) ||
+                    has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF)))) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
                 h = k;
         /* (a wrong its doers did, in a relative clause: "The arsonists
@@ -29084,7 +29114,8 @@ static decorum_status rule_shrug(run *R)
         /* (a group that only owns what the harm befell: "the Hindu
          * temple's old boiler finally died, no great loss"; a group named
          * after it may still be struck) */
-        while (named && g.te < a->tb && thing_owned(R, g.te))
+        while (named && g.te < a->tb && thing_owned(R, g.te) &&
+               !inside_after(R, h))
             named = armed_group(R, g.te, a->tb, &g);
         /* people sent back, named by no group word: the migrants ("Send
          * the lot back on the same boats ... if the boats sink, not my
