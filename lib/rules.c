@@ -36294,7 +36294,7 @@ static decorum_status rule_trapped(run *R)
  * "that whole race", "that entire country"), standing for a group named in
  * the comment (resolve_pronoun's: not a context's), in a clause that
  * holds a fault: a hostile word (a stereotype, a derogation, a
- * dehumanizing word, an insult, a slur) or "nothing but". Not a negator
+ * dehumanizing word, an insult, a slur). Not a negator
  * alone: "can't", "never" and "isn't" praise ("that whole nation can't do
  * enough for a stranger", "never gives up") and defend ("can't be judged
  * by one man", "isn't like that") as often as they blame ("can't go a
@@ -36346,9 +36346,7 @@ static decorum_status rule_sweep(run *R)
                 continue;
             fault = (R->at[k] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
                                  KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
-                                 KIND_BIT(SLUR))) ||
-                    (tok_is_word(R, k, "nothing") && k + 1 < ce &&
-                     tok_is_word(R, k + 1, "but"));
+                                 KIND_BIT(SLUR))) != 0;
         }
         if (!fault)
             continue;
@@ -37237,16 +37235,23 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
         return st;
-    /* a lynching called up by a rope and a tree: both allow entries */
+    /* a lynching called up by a rope and a tree, and arson on people
+     * inside, the exits barred and a fire lit: allow entries, and a group
+     * named */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
-        (st = rule_gallows(&R)) != DECORUM_OK)
-        return st;
-    /* arson on people inside: a way out barred and a fire lit */
-    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
-        (st = rule_trapped(&R)) != DECORUM_OK)
-        return st;
-    /* a whole people swept up from a member: a group pronoun */
+        (((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_IDENTITY))) {
+        if ((st = rule_gallows(&R)) != DECORUM_OK)
+            return st;
+        if (R.hate_so_far < 0.5f && (st = rule_trapped(&R)) != DECORUM_OK)
+            return st;
+    }
+    /* a whole people swept up from a member: a group pronoun and a
+     * hostile word */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_PRONOUN_GROUP) &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                    KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
+                    KIND_BIT(SLUR))) &&
         (st = rule_sweep(&R)) != DECORUM_OK)
         return st;
     /* a people ranked with a creature: a creature and a group */
