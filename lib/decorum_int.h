@@ -413,10 +413,27 @@ enum {
     DC_SENSE_SHRUG,     /* "not my problem", "no great loss": an approve
                          * entry that shrugs off harm; said of a harm to a
                          * group, a threat (rule_shrug) */
-    DC_SENSE_PLAIN      /* code: a question called plain ("genuine
+    DC_SENSE_PLAIN,     /* code: a question called plain ("genuine
                          * question"): a marker only beside a question
                          * that singles a group out (rule_insinuated,
                          * rule_presumed), never rule_noticing's */
+    DC_SENSE_VIRTUE,    /* allow: a virtue ("honesty", "work ethic"),
+                         * innocent; negated before a frame that puts a
+                         * trait in a group's make, denied the group by
+                         * birth (rule_virtue_denied) */
+    DC_SENSE_GALLOWS,   /* allow: a rope, or (flag `place`) a tree or a
+                         * post to hang from; the two together in a
+                         * comment about a group call up a lynching
+                         * (rule_gallows) */
+    DC_SENSE_SWEEP,     /* pronoun_group: a whole people swept up from a
+                         * member ("that whole race", "that entire
+                         * country"): a fault said of it is said of all
+                         * (rule_sweep) */
+    DC_SENSE_TRAP,      /* allow: a way out barred ("block the exits");
+                         * beside a fire lit, people burned inside
+                         * (rule_trapped) */
+    DC_SENSE_KINDLE     /* allow: a fire lit ("light it up", "one match"),
+                         * the other half of rule_trapped's arson */
 };
 
 /* The sense number of entry flags f. */

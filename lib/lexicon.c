@@ -120,6 +120,11 @@ static const struct {
     {"pattern", (uint64_t)DC_SENSE_PATTERN << DC_F_SENSE_SHIFT},
     {"shrug", (uint64_t)DC_SENSE_SHRUG << DC_F_SENSE_SHIFT},
     {"plain", (uint64_t)DC_SENSE_PLAIN << DC_F_SENSE_SHIFT},
+    {"virtue", (uint64_t)DC_SENSE_VIRTUE << DC_F_SENSE_SHIFT},
+    {"gallows", (uint64_t)DC_SENSE_GALLOWS << DC_F_SENSE_SHIFT},
+    {"sweep", (uint64_t)DC_SENSE_SWEEP << DC_F_SENSE_SHIFT},
+    {"trap", (uint64_t)DC_SENSE_TRAP << DC_F_SENSE_SHIFT},
+    {"kindle", (uint64_t)DC_SENSE_KINDLE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

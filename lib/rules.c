@@ -13910,6 +13910,12 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             /* "Three Jews hurt ...": the count of a group */
             (count_word(R, k) && in_target(R, k + 1, TG_GROUP)))
             continue;
+        /* "let it burn with the lot of them inside": "let" opening the
+         * clause, its object "it", is the writer's call on the place */
+        if ((tok_is_word(R, k, "let") || tok_is_word(R, k, "lets")) &&
+            tok_is_word(R, k + 1, "it") && k + 2 == m->tb &&
+            (k == s->tb || rs->toks[k - 1].clause != clause))
+            return true;
         /* Only the clause's first word may be an unknown verb. */
         for (uint32_t j = k; j-- > s->tb && rs->toks[j].clause == clause;)
             if (rs->toks[j].type == TK_WORD)
@@ -14230,7 +14236,8 @@ static bool writer_will(const run *R, uint32_t ti)
 }
 
 /* Does a threat done to places (flag `place`: "burn", "torch") put
- * people inside the place, "with" then, within four words in its clause,
+ * people inside the place, "with" then, within seven words in its clause
+ * ("with the lot of them still praying inside"),
  * "inside" or "in it" ("we'll burn it down with them inside", "torch the
  * hotel with the lot of them still in it")? Burning people is as severe
  * as the severest threat. */
@@ -14247,7 +14254,7 @@ static bool people_inside(const run *R, const mention *m)
             w = k;
             break;
         }
-    for (uint32_t k = w + 1; w != UINT32_MAX && k < rs->ntok && k < w + 6 &&
+    for (uint32_t k = w + 1; w != UINT32_MAX && k < rs->ntok && k < w + 9 &&
                              rs->toks[k].clause == c;
          k++)
         if (tok_is_word(R, k, "inside") ||
@@ -17838,6 +17845,13 @@ static bool culprit_pattern(run *R, const mention *m, const target *t)
            (R->pattern_said & 4);
 }
 
+/* Boats and the sea: a boat's sinking (sinks_alone) or breaking down
+ * (rule_shrug) there is people in danger. */
+static const char *const wl_sea[] = {"boat",  "boats",   "dinghy", "dinghies",
+                                     "ship",  "ships",   "raft",   "rafts",
+                                     "ferry", "vessel",  "vessels", "sea",
+                                     "channel", "water", "ocean",  "lifeboat"};
+
 /* "Immigrant kids struggle in normal classrooms without language
  * support, they just sink", "the weaker kids sink or swim": the bare
  * "sink" or "sinking" (the ambiguous threat entries: the caller tests the
@@ -17852,10 +17866,6 @@ static bool sinks_alone(const run *R, const mention *m)
 {
     static const char *const wished[] = {"hope", "hoping", "wish", "let",
                                          "pray", "praying", "may"};
-    static const char *const sea[] = {"boat",  "boats",   "dinghy", "dinghies",
-                                      "ship",  "ships",   "raft",   "rafts",
-                                      "ferry", "vessel",  "vessels", "sea",
-                                      "channel", "water", "ocean",  "lifeboat"};
     static const char *const after[] = {"in", "or", "and", "at", "without",
                                         "like", "under", "because", "when"};
     const dc_rules_scratch *rs = R->rs;
@@ -17876,7 +17886,7 @@ static bool sinks_alone(const run *R, const mention *m)
     while (cb > s->tb && rs->toks[cb - 1].clause == c)
         cb--;
     if (word_among(R, cb, m->tb, wished, sizeof wished / sizeof *wished) ||
-        word_among(R, s->tb, s->te, sea, sizeof sea / sizeof *sea))
+        word_among(R, s->tb, s->te, FRAME_WORDS(wl_sea)))
         return false;
     return m->te >= s->te || rs->toks[m->te].clause != c ||
            rs->toks[m->te].type != TK_WORD ||
@@ -29338,6 +29348,27 @@ static bool shrug_thing_harmed(const run *R, uint32_t h)
     return names_thing_plain(R, o + 1);
 }
 
+/* Does the harm at token h put people inside the thing it befell: "with"
+ * within three words after it, then "inside" within seven more, in its
+ * sentence ("The Jewish family's bakery burned down with the whole family
+ * inside")? The owners are then harmed, not only what they own. */
+static bool inside_after(const run *R, uint32_t h)
+{
+    const tok *tk = R->toks;
+    uint32_t w = UINT32_MAX;
+    for (uint32_t k = h + 1; k < R->ntok && k < h + 4 &&
+                             tk[k].sent == tk[h].sent && w == UINT32_MAX;
+         k++)
+        if (tok_is_word(R, k, "with"))
+            w = k;
+    for (uint32_t k = w + 1; w != UINT32_MAX && k < R->ntok && k < w + 9 &&
+                             tk[k].sent == tk[h].sent;
+         k++)
+        if (tok_is_word(R, k, "inside"))
+            return true;
+    return false;
+}
+
 /* "Send the lot back on the same boats ... and if the boats sink
  * halfway, well, not my problem", "If the Syrian camp burns down tonight
  * I wouldn't shed a tear", "someone swat this freak, they deserve it":
@@ -29383,9 +29414,15 @@ static decorum_status rule_shrug(run *R)
         uint32_t h = UINT32_MAX;
         for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
             if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
-                 /* (a bus or a boiler "broke down") */
+                 /* (a bus or a boiler "broke down"; not a boat, which
+                  * leaves its people adrift: "The migrant boat broke
+                  * down off Lampedusa, not my problem", unless it is the
+                  * writer's own, "our ferry broke down", the writer
+                  * aboard) */
                  !(k > lo && tok_is_word(R, k, "down") &&
-                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)))) ||
+                   word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)) &&
+                   (!word_among(R, lo, a->tb, FRAME_WORDS(wl_sea)) ||
+                    has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF)))) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
                 h = k;
         /* (a wrong its doers did, in a relative clause: "The arsonists
@@ -29400,7 +29437,8 @@ static decorum_status rule_shrug(run *R)
         /* (a group that only owns what the harm befell: "the Hindu
          * temple's old boiler finally died, no great loss"; a group named
          * after it may still be struck) */
-        while (named && g.te < a->tb && thing_owned(R, g.te))
+        while (named && g.te < a->tb && thing_owned(R, g.te) &&
+               !inside_after(R, h))
             named = armed_group(R, g.te, a->tb, &g);
         /* people sent back, named by no group word: the migrants ("Send
          * the lot back on the same boats ... if the boats sink, not my
@@ -36244,6 +36282,421 @@ static decorum_status rule_cause_pinned(run *R)
     return DECORUM_OK;
 }
 
+/* Session 34 (h34a): a virtue denied a people by birth. "honesty just
+ * isn't in their DNA over there", "discipline for this kind of work just
+ * isnt in them as a people", "cleanliness isn't something they're brought
+ * up with": the frame that puts a trait in a group's make (a stereotype
+ * flagged `essence`) says the group is born or bred without the virtue
+ * named before it (an allow entry of sense `virtue`), a negator between
+ * them or opening the frame. The same frame with a vice asserted is
+ * rule_attack's (essentialized); with a vice denied it defends ("violence
+ * isn't in their nature"), and with a virtue asserted it praises
+ * ("hospitality is baked into the culture"): neither has a virtue and a
+ * negator. The group is the one the frame's pronoun stands for, named in
+ * the comment (not a team's fans or a family: resolve_pronoun's groups
+ * only), or a group named in the sentence or the one before. A
+ * stereotype for review. */
+static const mention *virtue_frame(const run *R, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t clause = rs->toks[v->tb].clause;
+    /* (a few words between: "for this kind of work just isnt") */
+    uint32_t hi = v->te + 9 < rs->ntok ? v->te + 9 : rs->ntok;
+    bool neg = false;
+    for (uint32_t k = v->te; k < hi && rs->toks[k].clause == clause; k++) {
+        if (kind_at(R, k, DC_KIND_NEGATION))
+            neg = true;
+        if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+            continue;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+            const mention *f = &rs->m[i];
+            if (f->kind != DC_KIND_STEREOTYPE ||
+                !(ent(R, f)->flags & DC_F_ESSENCE))
+                continue;
+            /* (the negator may open the frame: "isn't in them") */
+            for (uint32_t j = f->tb; j < f->te && !neg; j++)
+                neg = kind_at(R, j, DC_KIND_NEGATION) ||
+                      tok_is_word(R, j, "not");
+            return neg ? f : NULL;
+        }
+    }
+    return NULL;
+}
+
+static decorum_status rule_virtue_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        if (v->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, v)->flags) != DC_SENSE_VIRTUE)
+            continue;
+        const mention *f = virtue_frame(R, v);
+        if (!f)
+            continue;
+        /* the group: the frame's pronoun resolved, else the last group
+         * named before the virtue in its sentence or the one before */
+        target g;
+        bool found = false, other = false, ctx = false;
+        for (uint32_t k = f->tb; k < f->te && !found && !other; k++) {
+            if (!kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+                !resolve_pronoun(R, k, &g, &ctx) || ctx)
+                continue;
+            /* (a country after "from", "of" or "in" is its nationals:
+             * "sellers out of india", "a vendor in pakistan"; any other
+             * target the pronoun means, a team, a firm, its staff, is
+             * no people) */
+            if (g.type == TG_NP && g.entry >= 0 &&
+                R->ents[g.entry].categories && g.tb > 0 &&
+                (tok_is_word(R, g.tb - 1, "from") ||
+                 tok_is_word(R, g.tb - 1, "of") ||
+                 tok_is_word(R, g.tb - 1, "in"))) {
+                g.type = TG_GROUP;
+                g.categories = R->ents[g.entry].categories;
+            }
+            found = g.type == TG_GROUP && !g.reclaimed;
+            other = !found;
+        }
+        if (other)
+            continue;
+        uint32_t si = rs->toks[v->tb].sent;
+        uint32_t lo = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+        for (size_t j = 0; j < rs->nt && !found; j++) {
+            const target *t = &rs->t[j];
+            if (t->type == TG_GROUP && !t->reclaimed && t->tb >= lo &&
+                t->te <= v->tb) {
+                g = *t;
+                found = true;
+            }
+        }
+        for (size_t j = 0; j < rs->nm && !found; j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && id->tb >= lo &&
+                id->te <= v->tb && ent(R, id)->categories &&
+                !own_identity(R, id)) {
+                g = group_of(R, id);
+                found = true;
+            }
+        }
+        if (!found || part_of_group(R, &g))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = v->b;
+        fs.e = f->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": denies the whole group a virtue ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+            LIT("') as if by birth or upbringing"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 34 (h34a): a lynching called up by its two halves. "rope is
+ * cheap and the car park has plenty of trees, somebody ought to remind
+ * them how it used to be done", "there's a tree by the park and i've got
+ * rope": a rope and a tree or a post to hang from (allow entries of sense
+ * `gallows`, the tree flagged `place`), in one sentence or two next to
+ * each other, in a comment that names a protected group, say what "a rope
+ * and a tree" says in one phrase (attack.tsv). Not a rope of play or work
+ * (inside a longer allow entry: "rope swing"), not in a comment that
+ * denounces (a museum's lynching exhibit, the song) or reports others'
+ * words or finds ("a noose was found ..., the company called it a hate
+ * crime"). A threat for review: the deed is only hinted. */
+static decorum_status rule_gallows(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any || any_kind(R, DC_KIND_REPORT))
+        return DECORUM_OK;
+    const mention *rope = NULL, *tree = NULL;
+    for (size_t i = 0; i < rs->nm && !tree; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_GALLOWS ||
+            (ent(R, a)->flags & DC_F_PLACE))
+            continue;
+        bool inside = false;
+        for (size_t j = 0; j < rs->nm && !inside; j++)
+            inside = j != i && rs->m[j].kind == DC_KIND_ALLOW &&
+                     rs->m[j].b <= a->b && rs->m[j].e >= a->e &&
+                     rs->m[j].e - rs->m[j].b > a->e - a->b;
+        if (inside)
+            continue;
+        uint32_t sa = rs->toks[a->tb].sent;
+        for (size_t j = 0; j < rs->nm && !tree; j++) {
+            const mention *p = &rs->m[j];
+            if (p->kind != DC_KIND_ALLOW ||
+                DC_SENSE_OF(ent(R, p)->flags) != DC_SENSE_GALLOWS ||
+                !(ent(R, p)->flags & DC_F_PLACE))
+                continue;
+            uint32_t sp = rs->toks[p->tb].sent;
+            if (sp + 1 >= sa && sp <= sa + 1) {
+                rope = a;
+                tree = p;
+            }
+        }
+    }
+    if (!tree)
+        return DECORUM_OK;
+    /* (a lynching or a hanging named outright is the threat rules' to
+     * judge, and they found no call in it: history, "Never forget the
+     * lynching era", a song's "bodies hanging from them"; nor where the
+     * comment talks of a museum, a film, camping or climbing) */
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_THREAT &&
+            (rs->m[i].e <= (rope->b < tree->b ? rope->b : tree->b) ||
+             rs->m[i].b >= (rope->e > tree->e ? rope->e : tree->e)))
+            return DECORUM_OK;
+    if (armed_literal_in(R))
+        return DECORUM_OK;
+    /* the group: a group target, a group pronoun that stands for one
+     * named in the comment, or an identity word of people */
+    target g;
+    bool found = false;
+    for (size_t j = 0; j < rs->nt && !found; j++) {
+        const target *t = &rs->t[j];
+        bool ctx = false;
+        if (t->type == TG_GROUP && !t->reclaimed) {
+            g = *t;
+            found = true;
+        } else if (t->type == TG_PRONOUN &&
+                   resolve_pronoun(R, t->tb, &g, &ctx) && !ctx &&
+                   g.type == TG_GROUP && !g.reclaimed) {
+            found = true;
+        }
+    }
+    for (size_t j = 0; j < rs->nm && !found; j++) {
+        const mention *id = &rs->m[j];
+        if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+            !own_identity(R, id)) {
+            g = group_of(R, id);
+            found = true;
+        }
+    }
+    if (!found)
+        return DECORUM_OK;
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = rope->b < tree->b ? rope->b : tree->b;
+    fs.e = rope->b < tree->b ? tree->e : rope->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.8f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st =
+        REASON(R, &r, LIT("threat of violence aimed at "), label,
+               LIT(": a rope and a tree named together call up a lynching"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Session 34 (h34a): the exits barred and the fire lit. "be a real shame
+ * if somebody showed up with a jerry can and locked the doors from
+ * outside", "next time the drag brunch is on, block the exits and light it
+ * up": a way out barred (an allow entry of sense `trap`) and a fire lit or
+ * its fuel (sense `kindle`, or a weapon entry), in one sentence or two
+ * next to each other, in a comment that names a group or its place, is
+ * arson on people inside, as people_inside's "with them inside" is. Told
+ * in the past (a trap ending in -ed) only as a case put or wished (an
+ * "if", a modal in its sentence: "be a shame if somebody ... locked the
+ * doors"), not as news ("a man locked the doors and poured petrol ...");
+ * not in a comment that denounces or reports, nor where it talks of a
+ * film, a game or history (armed_literal_in). A threat to reject. */
+/* Words that put a past barring as a case or a wish ("if somebody ...
+ * locked the doors", "shame"). */
+static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
+                                           "hope",    "imagine",  "someone",
+                                           "somebody", "needs",   "need"};
+
+static decorum_status rule_trapped(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any || any_kind(R, DC_KIND_REPORT))
+        return DECORUM_OK;
+    const mention *trap = NULL, *fire = NULL;
+    for (size_t i = 0; i < rs->nm && !fire; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_TRAP)
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        /* (its clause up to it: "the caretaker locked the doors from
+         * outside" is past though the entry "doors from outside" is not;
+         * a negator there, "don't block the exits", is advice) */
+        uint32_t cb = a->tb, clause = R->toks[a->tb].clause;
+        while (cb > s->tb && R->toks[cb - 1].clause == clause)
+            cb--;
+        if (has_kind_in(R, cb, a->te, DC_KIND_NEGATION))
+            continue;
+        bool past = false;
+        for (uint32_t k = cb; k < a->te && !past; k++) {
+            const tok *t = &R->toks[k];
+            past = t->type == TK_WORD && t->e - t->b > 3 &&
+                   R->n->text[t->e - 2] == 'e' && R->n->text[t->e - 1] == 'd';
+        }
+        if (past && !has_kind_in(R, s->tb, s->te, DC_KIND_MODAL) &&
+            !word_among(R, s->tb, s->te, FRAME_WORDS(wl_trap_case)))
+            continue;
+        uint32_t sa = rs->toks[a->tb].sent;
+        for (size_t j = 0; j < rs->nm && !fire; j++) {
+            const mention *f = &rs->m[j];
+            if (!(f->kind == DC_KIND_WEAPON ||
+                  (f->kind == DC_KIND_ALLOW &&
+                   DC_SENSE_OF(ent(R, f)->flags) == DC_SENSE_KINDLE)))
+                continue;
+            uint32_t sf = rs->toks[f->tb].sent;
+            if (sf + 1 >= sa && sf <= sa + 1) {
+                trap = a;
+                fire = f;
+            }
+        }
+    }
+    if (!fire || armed_literal_in(R))
+        return DECORUM_OK;
+    target g;
+    bool found = false;
+    for (size_t j = 0; j < rs->nt && !found; j++) {
+        const target *t = &rs->t[j];
+        if (t->type == TG_GROUP && !t->reclaimed) {
+            g = *t;
+            found = true;
+        }
+    }
+    for (size_t j = 0; j < rs->nm && !found; j++) {
+        const mention *id = &rs->m[j];
+        if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+            !own_identity(R, id)) {
+            g = group_of(R, id);
+            found = true;
+        }
+    }
+    if (!found)
+        return DECORUM_OK;
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = trap->b < fire->b ? trap->b : fire->b;
+    fs.e = trap->b < fire->b ? fire->e : trap->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.88f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("threat of violence aimed at "), label,
+        LIT(": a way out barred and a fire lit, arson on the people inside"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
+/* Session 34 (h34a): a whole people swept up from one member. "the polish
+ * crew nicked our pipes. that whole nation are thieving scum", "another
+ * romanian pickpocket on the tube. that whole country is nothing
+ * but thieves": a pronoun that sweeps up a whole people (sense `sweep`:
+ * "that whole race", "that entire country"), standing for a group named in
+ * the comment (resolve_pronoun's: not a context's), in a clause that
+ * holds a fault: a hostile word (a stereotype, a derogation, a
+ * dehumanizing word, an insult, a slur). Not a negator
+ * alone: "can't", "never" and "isn't" praise ("that whole nation can't do
+ * enough for a stranger", "never gives up") and defend ("can't be judged
+ * by one man", "isn't like that") as often as they blame ("can't go a
+ * day sober"); not in a comment that denounces. A stereotype for
+ * review. */
+static decorum_status rule_sweep(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_PRONOUN_GROUP ||
+            DC_SENSE_OF(ent(R, p)->flags) != DC_SENSE_SWEEP)
+            continue;
+        target g;
+        bool ctx = false;
+        bool found = resolve_pronoun(R, p->tb, &g, &ctx) && !ctx &&
+                     g.type == TG_GROUP && !g.reclaimed;
+        /* (else a people's word in this sentence or the one before, as
+         * resolve_pronoun does not take an everyday word or a predicate:
+         * "the polish crew", "bartender was scottish": the sweep says a
+         * people was just named, perhaps before a sentence of comment,
+         * "... was irish and half cut at 10am. shocker. that whole race
+         * ...") */
+        uint32_t si = rs->toks[p->tb].sent;
+        uint32_t lo = rs->s[si > 2 ? si - 2 : 0].tb;
+        for (size_t j = rs->first[lo]; j < rs->nm && !found &&
+                                       rs->m[j].te <= p->tb;
+             j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+                !own_identity(R, id)) {
+                g = group_of(R, id);
+                found = true;
+            }
+        }
+        if (!found)
+            continue;
+        uint32_t clause = rs->toks[p->tb].clause;
+        uint32_t cb = p->tb, ce = p->te;
+        while (cb > 0 && rs->toks[cb - 1].clause == clause)
+            cb--;
+        while (ce < rs->ntok && rs->toks[ce].clause == clause)
+            ce++;
+        bool fault = false;
+        for (uint32_t k = cb; k < ce && !fault; k++) {
+            if (k >= p->tb && k < p->te)
+                continue;
+            fault = (R->at[k] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
+                                 KIND_BIT(SLUR))) != 0;
+        }
+        if (!fault)
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = p->b;
+        fs.e = rs->toks[ce - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.7f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int pl = (int)(p->e - p->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a fault of one member said of the whole people ('"),
+            piece_text(R->n->text + p->b, pl > 30 ? 30 : pl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words between a word of comparison and the group compared ("than the",
  * "than with the", "like what the", "before one of"). */
 static const char *const wl_beast_gap[] = {
@@ -37103,6 +37556,31 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         any_kind(&R, DC_KIND_IDENTITY) &&
         (st = rule_cause_pinned(&R)) != DECORUM_OK)
+        return st;
+    /* a virtue denied a people by birth: a virtue (an allow entry) and
+     * an essence frame (a stereotype) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* a lynching called up by a rope and a tree, and arson on people
+     * inside, the exits barred and a fire lit: allow entries, and a group
+     * named */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        (((R.target_types >> TG_GROUP) & 1) ||
+         any_kind(&R, DC_KIND_IDENTITY))) {
+        if ((st = rule_gallows(&R)) != DECORUM_OK)
+            return st;
+        if (R.hate_so_far < 0.5f && (st = rule_trapped(&R)) != DECORUM_OK)
+            return st;
+    }
+    /* a whole people swept up from a member: a group pronoun and a
+     * hostile word */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_PRONOUN_GROUP) &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                    KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
+                    KIND_BIT(SLUR))) &&
+        (st = rule_sweep(&R)) != DECORUM_OK)
         return st;
     /* a people ranked with a creature: a creature and a group */
     if (R.hate_so_far < 0.5f &&
