@@ -644,6 +644,75 @@ Test(jsonw, scores_all_four_decimals)
     jbuf_free(&b);
 }
 
+/* The formatter jsonw_score used before its table of every score's text
+ * (docs/BENCHMARKS.md, round spd34j), kept here as the reference the table
+ * must match byte for byte. */
+static size_t score_before(char *o, float x)
+{
+    if (!(x > 0))
+        x = 0;
+    if (x > 1)
+        x = 1;
+    unsigned v = (unsigned)(x * 10000.0f + 0.5f);
+    if (v == 0 || v >= 10000) {
+        o[0] = v ? '1' : '0';
+        return 1;
+    }
+    char dg[4];
+    memcpy(dg, digit_pairs + 2 * (v / 100), 2);
+    memcpy(dg + 2, digit_pairs + 2 * (v % 100), 2);
+    memcpy(o, "0.", 2);
+    memcpy(o + 2, dg, 4);
+    size_t n = 6;
+    while (o[n - 1] == '0')
+        n--;
+    return n;
+}
+
+static void score_as_before(struct jbuf *b, float x)
+{
+    char want[8];
+    size_t n = score_before(want, x);
+    b->len = 0;
+    cr_assert_eq(jsonw_score(b, x), 0);
+    cr_assert(b->len == n && memcmp(b->p, want, n) == 0,
+              "%a: got %.*s, want %.*s", (double)x, (int)b->len, b->p, (int)n,
+              want);
+}
+
+/* jsonw_score against score_before on 4.6 million floats: every float
+ * within 64 ulps of each rounding boundary (k + 0.5) / 10000 and of each
+ * k / 10000, a million random bit patterns (NaN, infinities, negatives,
+ * denormals and huge values among them) and a million random floats in
+ * [0, 1]. A fixed seed, so a failure repeats. */
+Test(jsonw, scores_as_before)
+{
+    struct jbuf b = {0};
+    for (unsigned k = 0; k <= 10000; k++) {
+        const float at[2] = {(float)k / 10000.0f, ((float)k + 0.5f) / 10000.0f};
+        for (int j = 0; j < 2; j++) {
+            uint32_t u;
+            memcpy(&u, &at[j], 4);
+            for (int32_t d = -64; d <= 64; d++) {
+                uint32_t w = u + (uint32_t)d;
+                float x;
+                memcpy(&x, &w, 4);
+                score_as_before(&b, x);
+            }
+        }
+    }
+    uint64_t st = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 1000000; i++) {
+        st ^= st << 13, st ^= st >> 7, st ^= st << 17; /* xorshift64 */
+        uint32_t w = (uint32_t)(st >> 32);
+        float x;
+        memcpy(&x, &w, 4);
+        score_as_before(&b, x);
+        score_as_before(&b, (float)(st & 0xFFFFFF) / (float)0xFFFFFF);
+    }
+    jbuf_free(&b);
+}
+
 /* jsonw_result writes a line's six scores in attribute order, each as
  * scores_all_four_decimals checks jsonw_score writes it: the bytes are
  * written out here (a sweep that built its expected line with
