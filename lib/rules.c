@@ -6631,6 +6631,24 @@ static bool telling_judged(const run *R, uint32_t tb)
            has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE);
 }
 
+/* A thing of harm told as found: "a noose was found at the site", "nooses
+ * were discovered in the locker room". The threat word is the subject of a
+ * passive of finding, an object someone came upon, which the comment
+ * reports (news of a hate crime), and no call for the harm it evokes. */
+static bool found_after(const run *R, uint32_t te)
+{
+    static const char *const found[] = {"found", "discovered", "spotted",
+                                        "reported"};
+    if (te + 1 >= R->ntok || !(tok_is_word(R, te, "was") ||
+                               tok_is_word(R, te, "were")))
+        return false;
+    uint32_t k = te + 1;
+    if (tok_is_word(R, k, "also") || tok_is_word(R, k, "later"))
+        k++;
+    return k < R->ntok && R->toks[k].sent == R->toks[te].sent &&
+           word_among(R, k, k + 1, found, sizeof found / sizeof found[0]);
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -6643,7 +6661,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
-                    telling_judged(R, tb);
+                    telling_judged(R, tb) || found_after(R, te);
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
