@@ -27955,6 +27955,38 @@ static bool struck_spared(const run *R, uint32_t e, bool weak)
     return true;
 }
 
+/* A death told after "and" in the wish's sentence, within a few words of
+ * the place struck: "I hope the heatwave hits the Pride march and they all
+ * die". The weather that arrives ("hits") is wished as ruin when the clause
+ * joined to it kills those it reaches; one that names no one dead ("and
+ * they all get a tan") or spares them ("and nobody dies", "and they don't
+ * die") is weather. */
+static bool death_after_and(const run *R, uint32_t k, uint32_t end)
+{
+    static const char *const death[] = {"die",   "dies",  "dead",  "perish",
+                                        "perishes", "cook", "cooks", "fry",
+                                        "fries", "roast", "roasts"};
+    static const char *const spare[] = {"nobody", "no",   "none", "not",
+                                        "don't",  "dont", "doesn't",
+                                        "doesnt", "won't", "wont", "never",
+                                        "survive", "survives"};
+    const tok *tk = R->toks;
+    for (uint32_t a = k; a < end && a < k + 9; a++) {
+        if (!tok_is_word(R, a, "and"))
+            continue;
+        for (uint32_t q = a + 1; q < end && q < a + 8 &&
+                                 tk[q].sent == tk[a].sent;
+             q++) {
+            if (word_among(R, q, q + 1, FRAME_WORDS(spare)))
+                return false;
+            if (word_among(R, q, q + 1, FRAME_WORDS(death)))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* The group a disaster at token k strikes: the object of the verb after
  * it ("an earthquake in Mecca to take out the Muslims", "a hurricane
  * would wipe out the gays", "a flood wipes out the Roma camp"), or the
@@ -28007,7 +28039,7 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                                          tk[q].clause == tk[v].clause && !ruin;
                      q++)
                     ruin = word_among(R, q, q + 1, FRAME_WORDS(struck_sweep));
-                if (!ruin)
+                if (!ruin && !death_after_and(R, v + 1, end))
                     continue;
             }
         } else
