@@ -18899,6 +18899,23 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "why are ALL the knockoff factories in china? is copying just in
+     * their DNA": a pronoun that stands for a country (a nonprotected
+     * entry that carries a nationality) before an essence frame is its
+     * people. A state has policies, not DNA, blood or a nature: what is
+     * said inborn is said of those born there. The frame's own tests
+     * (hostile_beside: "Brazil keeps producing great footballers, it's in
+     * their DNA") then weigh it as for a people named. */
+    if (t && t_local && t_local->type == TG_PRONOUN && t->type == TG_NP &&
+        m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_ESSENCE) &&
+        t->entry >= 0 &&
+        (R->ents[t->entry].categories & NATION_CATEGORIES) &&
+        !faith_entry(&R->ents[t->entry])) {
+        resolved = *t;
+        resolved.type = TG_GROUP;
+        resolved.categories = R->ents[t->entry].categories;
+        t = &resolved;
+    }
     /* "I'll kill anyone who says gays should die", "I wanna 🔪 anyone who
      * says ...", "I will punch anyone who calls my brother a faggot": a
      * threat past a relative clause of speech ("who says", "that calls")
