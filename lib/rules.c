@@ -28026,6 +28026,8 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                                       "whole", "last", "single"};
     /* (nouns of a club's or a place's people the lexicon holds as no
      * person) */
+    static const char *const sold[] = {"sell", "sells", "sold",
+                                       "selling"};
     static const char *const members[] = {"member",  "members",  "players",
                                           "fans",    "residents", "pupils",
                                           "students", "customers"};
@@ -28055,7 +28057,12 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                 for (uint32_t q = v + 1; q < end && q < v + 9 &&
                                          tk[q].clause == tk[v].clause && !ruin;
                      q++)
-                    ruin = word_among(R, q, q + 1, FRAME_WORDS(struck_sweep));
+                    /* (not "sell out", "sold out": the fundraiser's
+                     * stock, no one swept away) */
+                    ruin = word_among(R, q, q + 1,
+                                      FRAME_WORDS(struck_sweep)) &&
+                           !(tok_is_word(R, q, "out") &&
+                             word_among(R, q - 1, q, FRAME_WORDS(sold)));
                 if (!ruin && !death_after_and(R, v + 1, end))
                     continue;
             }
