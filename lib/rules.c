@@ -28024,10 +28024,11 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "of", "them", "that",
                                       "whole", "last", "single"};
-    /* (nouns of a club's or a place's people the lexicon holds as no
-     * person) */
+    /* (a sale's verbs: "sell out" is no ruin) */
     static const char *const sold[] = {"sell", "sells", "sold",
                                        "selling"};
+    /* (nouns of a club's or a place's people the lexicon holds as no
+     * person) */
     static const char *const members[] = {"member",  "members",  "players",
                                           "fans",    "residents", "pupils",
                                           "students", "customers"};
