@@ -6631,6 +6631,24 @@ static bool telling_judged(const run *R, uint32_t tb)
            has_kind_in(R, tb, s->te, DC_KIND_DENOUNCE);
 }
 
+/* A thing of harm told as found: "a noose was found at the site", "nooses
+ * were discovered in the locker room". The threat word is the subject of a
+ * passive of finding, an object someone came upon, which the comment
+ * reports (news of a hate crime), and no call for the harm it evokes. */
+static bool found_after(const run *R, uint32_t te)
+{
+    static const char *const found[] = {"found", "discovered", "spotted",
+                                        "reported"};
+    if (te + 1 >= R->ntok || !(tok_is_word(R, te, "was") ||
+                               tok_is_word(R, te, "were")))
+        return false;
+    uint32_t k = te + 1;
+    if (tok_is_word(R, k, "also") || tok_is_word(R, k, "later"))
+        k++;
+    return k < R->ntok && R->toks[k].sent == R->toks[te].sent &&
+           word_among(R, k, k + 1, found, sizeof found / sizeof found[0]);
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -6643,7 +6661,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
-                    telling_judged(R, tb);
+                    telling_judged(R, tb) || found_after(R, te);
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -18881,6 +18899,23 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* "why are ALL the knockoff factories in china? is copying just in
+     * their DNA": a pronoun that stands for a country (a nonprotected
+     * entry that carries a nationality) before an essence frame is its
+     * people. A state has policies, not DNA, blood or a nature: what is
+     * said inborn is said of those born there. The frame's own tests
+     * (hostile_beside: "Brazil keeps producing great footballers, it's in
+     * their DNA") then weigh it as for a people named. */
+    if (t && t_local && t_local->type == TG_PRONOUN && t->type == TG_NP &&
+        m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_ESSENCE) &&
+        t->entry >= 0 &&
+        (R->ents[t->entry].categories & NATION_CATEGORIES) &&
+        !faith_entry(&R->ents[t->entry])) {
+        resolved = *t;
+        resolved.type = TG_GROUP;
+        resolved.categories = R->ents[t->entry].categories;
+        t = &resolved;
+    }
     /* "I'll kill anyone who says gays should die", "I wanna 🔪 anyone who
      * says ...", "I will punch anyone who calls my brother a faggot": a
      * threat past a relative clause of speech ("who says", "that calls")
@@ -27937,6 +27972,38 @@ static bool struck_spared(const run *R, uint32_t e, bool weak)
     return true;
 }
 
+/* A death told after "and" in the wish's sentence, within a few words of
+ * the place struck: "I hope the heatwave hits the Pride march and they all
+ * die". The weather that arrives ("hits") is wished as ruin when the clause
+ * joined to it kills those it reaches; one that names no one dead ("and
+ * they all get a tan") or spares them ("and nobody dies", "and they don't
+ * die") is weather. */
+static bool death_after_and(const run *R, uint32_t k, uint32_t end)
+{
+    static const char *const death[] = {"die",   "dies",  "dead",  "perish",
+                                        "perishes", "cook", "cooks", "fry",
+                                        "fries", "roast", "roasts"};
+    static const char *const spare[] = {"nobody", "no",   "none", "not",
+                                        "don't",  "dont", "doesn't",
+                                        "doesnt", "won't", "wont", "never",
+                                        "survive", "survives"};
+    const tok *tk = R->toks;
+    for (uint32_t a = k; a < end && a < k + 9; a++) {
+        if (!tok_is_word(R, a, "and"))
+            continue;
+        for (uint32_t q = a + 1; q < end && q < a + 8 &&
+                                 tk[q].sent == tk[a].sent;
+             q++) {
+            if (word_among(R, q, q + 1, FRAME_WORDS(spare)))
+                return false;
+            if (word_among(R, q, q + 1, FRAME_WORDS(death)))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* The group a disaster at token k strikes: the object of the verb after
  * it ("an earthquake in Mecca to take out the Muslims", "a hurricane
  * would wipe out the gays", "a flood wipes out the Roma camp"), or the
@@ -27957,6 +28024,9 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
     static const char *const det[] = {"the", "those", "these", "all",
                                       "every", "of", "them", "that",
                                       "whole", "last", "single"};
+    /* (a sale's verbs: "sell out" is no ruin) */
+    static const char *const sold[] = {"sell", "sells", "sold",
+                                       "selling"};
     /* (nouns of a club's or a place's people the lexicon holds as no
      * person) */
     static const char *const members[] = {"member",  "members",  "players",
@@ -27988,8 +28058,13 @@ static bool struck(run *R, uint32_t k, uint32_t end, target *out,
                 for (uint32_t q = v + 1; q < end && q < v + 9 &&
                                          tk[q].clause == tk[v].clause && !ruin;
                      q++)
-                    ruin = word_among(R, q, q + 1, FRAME_WORDS(struck_sweep));
-                if (!ruin)
+                    /* (not "sell out", "sold out": the fundraiser's
+                     * stock, no one swept away) */
+                    ruin = word_among(R, q, q + 1,
+                                      FRAME_WORDS(struck_sweep)) &&
+                           !(tok_is_word(R, q, "out") &&
+                             word_among(R, q - 1, q, FRAME_WORDS(sold)));
+                if (!ruin && !death_after_and(R, v + 1, end))
                     continue;
             }
         } else
