@@ -36416,6 +36416,16 @@ static decorum_status rule_virtue_denied(run *R)
  * denounces (a museum's lynching exhibit, the song) or reports others'
  * words or finds ("a noose was found ..., the company called it a hate
  * crime"). A threat for review: the deed is only hinted. */
+/* Words that put a past barring as a case or a wish ("if somebody ...
+ * locked the doors", "shame"); rule_gallows reads them as a wish too. */
+static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
+                                           "hope",    "imagine",  "someone",
+                                           "somebody", "needs",   "need"};
+
+/* Words of a song, which tells of a lynching and calls for none. */
+static const char *const wl_gallows_song[] = {"song", "sang", "sings",
+                                              "lyrics", "singer"};
+
 static decorum_status rule_gallows(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -36488,6 +36498,29 @@ static decorum_status rule_gallows(run *R)
     }
     if (!found)
         return DECORUM_OK;
+    /* (a group named as the subject of the rope's sentence, before the
+     * rope and the tree, is the one who handles them: "The Muslim scouts
+     * learned to tie a rope around an oak tree", "Polish builders used a
+     * rope to lower the tree branch"; only a wish, a case or a modal
+     * makes it the patient: "the mexican who took my job better hope
+     * nobody brings a rope"; a sum of signs is no sentence with a
+     * subject: "Haitians + a tree + a rope = problem solved") */
+    if (!any_kind(R, DC_KIND_MODAL) &&
+        !word_among(R, 0, rs->ntok, FRAME_WORDS(wl_trap_case))) {
+        const sentence *s = sent_of(R, rope->tb);
+        uint32_t first = rope->tb < tree->tb ? rope->tb : tree->tb;
+        for (size_t j = 0; j < rs->nm; j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+                id->tb >= s->tb && id->tb <= s->tb + 2 && id->te < first &&
+                R->toks[id->te].type == TK_WORD)
+                return DECORUM_OK;
+        }
+    }
+    /* (a song sung of a lynching: "Strange Fruit ..., Billie Holiday sang
+     * it best") */
+    if (word_among(R, 0, rs->ntok, FRAME_WORDS(wl_gallows_song)))
+        return DECORUM_OK;
     R->out->rf[DC_RF_THREAT] += 1;
     finding_spec fs = {0};
     fs.b = rope->b < tree->b ? rope->b : tree->b;
@@ -36520,12 +36553,6 @@ static decorum_status rule_gallows(run *R)
  * doors"), not as news ("a man locked the doors and poured petrol ...");
  * not in a comment that denounces or reports, nor where it talks of a
  * film, a game or history (armed_literal_in). A threat to reject. */
-/* Words that put a past barring as a case or a wish ("if somebody ...
- * locked the doors", "shame"). */
-static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
-                                           "hope",    "imagine",  "someone",
-                                           "somebody", "needs",   "need"};
-
 static decorum_status rule_trapped(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -36571,6 +36598,16 @@ static decorum_status rule_trapped(run *R)
     }
     if (!fire || armed_literal_in(R))
         return DECORUM_OK;
+    /* (we or you who lock a door lock up our own place: "At the synagogue
+     * we lock the doors at night", "Lock the doors from outside when you
+     * leave the Polish club, the key sticks") */
+    {
+        const sentence *s = sent_of(R, trap->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_INGROUP))
+            return DECORUM_OK;
+    }
     target g;
     bool found = false;
     for (size_t j = 0; j < rs->nt && !found; j++) {
