@@ -36323,6 +36323,11 @@ static const mention *virtue_frame(const run *R, const mention *v)
     return NULL;
 }
 
+/* Words after a negator that deny only part ("not just"), and words after
+ * the frame that put the trait's cause elsewhere ("it's a choice"). */
+static const char *const wl_virtue_partial[] = {"just", "only", "merely"};
+static const char *const wl_virtue_elsewhere[] = {"it's", "its", "avoid"};
+
 static decorum_status rule_virtue_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36333,6 +36338,28 @@ static decorum_status rule_virtue_denied(run *R)
             continue;
         const mention *f = virtue_frame(R, v);
         if (!f)
+            continue;
+        /* (a negator before "just" or "only" denies only that it is
+         * all: "hygiene isn't just something they're taught"; "it's"
+         * soon after the frame puts the cause elsewhere: "is not
+         * something they're taught, it's something they see"; "to
+         * avoid" turns a vice taught round) */
+        bool turned = false;
+        uint32_t fe = f->te + 4 < rs->ntok ? f->te + 4 : rs->ntok;
+        for (uint32_t k = v->te; k + 1 < f->te && !turned; k++)
+            turned = (kind_at(R, k, DC_KIND_NEGATION) ||
+                      tok_is_word(R, k, "not")) &&
+                     word_among(R, k + 1, k + 2,
+                                FRAME_WORDS(wl_virtue_partial));
+        if (turned ||
+            word_among(R, f->te, fe, FRAME_WORDS(wl_virtue_elsewhere)))
+            continue;
+        /* (a sentence that denounces the claim: "Stop saying honesty
+         * isn't in their nature", "a racist myth", "a vile lie"; not a
+         * sentence before it, where "lies" may be the charge) */
+        const sentence *vs = sent_of(R, v->tb);
+        if (R->denounce_any &&
+            has_kind_in(R, vs->tb, vs->te, DC_KIND_DENOUNCE))
             continue;
         /* the group: the frame's pronoun resolved, else the last group
          * named before the virtue in its sentence or the one before */
