@@ -36687,6 +36687,9 @@ static decorum_status rule_trapped(run *R)
  * by one man", "isn't like that") as often as they blame ("can't go a
  * day sober"); not in a comment that denounces. A stereotype for
  * review. */
+/* Verbs of naming that, after "people", report others' words. */
+static const char *const wl_sweep_report[] = {"call", "say", "think"};
+
 static decorum_status rule_sweep(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36720,6 +36723,11 @@ static decorum_status rule_sweep(run *R)
             }
         }
         if (!found)
+            continue;
+        /* (others' naming reported: "people call that entire nation
+         * scammers, what rubbish") */
+        if (p->tb >= 2 && tok_is_word(R, p->tb - 2, "people") &&
+            word_among(R, p->tb - 1, p->tb, FRAME_WORDS(wl_sweep_report)))
             continue;
         uint32_t clause = rs->toks[p->tb].clause;
         uint32_t cb = p->tb, ce = p->te;
