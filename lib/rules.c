@@ -36432,6 +36432,16 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Words that put a past barring as a case or a wish ("if somebody ...
+ * locked the doors", "shame"); rule_gallows reads them as a wish too. */
+static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
+                                           "hope",    "imagine",  "someone",
+                                           "somebody", "needs",   "need"};
+
+/* Words of a song, which tells of a lynching and calls for none. */
+static const char *const wl_gallows_song[] = {"song", "sang", "sings",
+                                              "lyrics", "singer"};
+
 /* Session 34 (h34a): a lynching called up by its two halves. "rope is
  * cheap and the car park has plenty of trees, somebody ought to remind
  * them how it used to be done", "there's a tree by the park and i've got
@@ -36443,16 +36453,6 @@ static decorum_status rule_virtue_denied(run *R)
  * denounces (a museum's lynching exhibit, the song) or reports others'
  * words or finds ("a noose was found ..., the company called it a hate
  * crime"). A threat for review: the deed is only hinted. */
-/* Words that put a past barring as a case or a wish ("if somebody ...
- * locked the doors", "shame"); rule_gallows reads them as a wish too. */
-static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
-                                           "hope",    "imagine",  "someone",
-                                           "somebody", "needs",   "need"};
-
-/* Words of a song, which tells of a lynching and calls for none. */
-static const char *const wl_gallows_song[] = {"song", "sang", "sings",
-                                              "lyrics", "singer"};
-
 static decorum_status rule_gallows(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -36674,6 +36674,9 @@ static decorum_status rule_trapped(run *R)
     return emit(R, &fs, r);
 }
 
+/* Verbs of naming that, after "people", report others' words. */
+static const char *const wl_sweep_report[] = {"call", "say", "think"};
+
 /* Session 34 (h34a): a whole people swept up from one member. "the polish
  * crew nicked our pipes. that whole nation are thieving scum", "another
  * romanian pickpocket on the tube. that whole country is nothing
@@ -36687,9 +36690,6 @@ static decorum_status rule_trapped(run *R)
  * by one man", "isn't like that") as often as they blame ("can't go a
  * day sober"); not in a comment that denounces. A stereotype for
  * review. */
-/* Verbs of naming that, after "people", report others' words. */
-static const char *const wl_sweep_report[] = {"call", "say", "think"};
-
 static decorum_status rule_sweep(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
