@@ -36398,6 +36398,11 @@ static const mention *virtue_frame(const run *R, const mention *v)
     return NULL;
 }
 
+/* Words after a negator that deny only part ("not just"), and words after
+ * the frame that put the trait's cause elsewhere ("it's a choice"). */
+static const char *const wl_virtue_partial[] = {"just", "only", "merely"};
+static const char *const wl_virtue_elsewhere[] = {"it's", "its", "avoid"};
+
 static decorum_status rule_virtue_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36408,6 +36413,28 @@ static decorum_status rule_virtue_denied(run *R)
             continue;
         const mention *f = virtue_frame(R, v);
         if (!f)
+            continue;
+        /* (a negator before "just" or "only" denies only that it is
+         * all: "hygiene isn't just something they're taught"; "it's"
+         * soon after the frame puts the cause elsewhere: "is not
+         * something they're taught, it's something they see"; "to
+         * avoid" turns a vice taught round) */
+        bool turned = false;
+        uint32_t fe = f->te + 4 < rs->ntok ? f->te + 4 : rs->ntok;
+        for (uint32_t k = v->te; k + 1 < f->te && !turned; k++)
+            turned = (kind_at(R, k, DC_KIND_NEGATION) ||
+                      tok_is_word(R, k, "not")) &&
+                     word_among(R, k + 1, k + 2,
+                                FRAME_WORDS(wl_virtue_partial));
+        if (turned ||
+            word_among(R, f->te, fe, FRAME_WORDS(wl_virtue_elsewhere)))
+            continue;
+        /* (a sentence that denounces the claim: "Stop saying honesty
+         * isn't in their nature", "a racist myth", "a vile lie"; not a
+         * sentence before it, where "lies" may be the charge) */
+        const sentence *vs = sent_of(R, v->tb);
+        if (R->denounce_any &&
+            has_kind_in(R, vs->tb, vs->te, DC_KIND_DENOUNCE))
             continue;
         /* the group: the frame's pronoun resolved, else the last group
          * named before the virtue in its sentence or the one before */
@@ -36479,6 +36506,16 @@ static decorum_status rule_virtue_denied(run *R)
     }
     return DECORUM_OK;
 }
+
+/* Words that put a past barring as a case or a wish ("if somebody ...
+ * locked the doors", "shame"); rule_gallows reads them as a wish too. */
+static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
+                                           "hope",    "imagine",  "someone",
+                                           "somebody", "needs",   "need"};
+
+/* Words of a song, which tells of a lynching and calls for none. */
+static const char *const wl_gallows_song[] = {"song", "sang", "sings",
+                                              "lyrics", "singer"};
 
 /* Session 34 (h34a): a lynching called up by its two halves. "rope is
  * cheap and the car park has plenty of trees, somebody ought to remind
@@ -36563,6 +36600,29 @@ static decorum_status rule_gallows(run *R)
     }
     if (!found)
         return DECORUM_OK;
+    /* (a group named as the subject of the rope's sentence, before the
+     * rope and the tree, is the one who handles them: "The Muslim scouts
+     * learned to tie a rope around an oak tree", "Polish builders used a
+     * rope to lower the tree branch"; only a wish, a case or a modal
+     * makes it the patient: "the mexican who took my job better hope
+     * nobody brings a rope"; a sum of signs is no sentence with a
+     * subject: "Haitians + a tree + a rope = problem solved") */
+    if (!any_kind(R, DC_KIND_MODAL) &&
+        !word_among(R, 0, rs->ntok, FRAME_WORDS(wl_trap_case))) {
+        const sentence *s = sent_of(R, rope->tb);
+        uint32_t first = rope->tb < tree->tb ? rope->tb : tree->tb;
+        for (size_t j = 0; j < rs->nm; j++) {
+            const mention *id = &rs->m[j];
+            if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+                id->tb >= s->tb && id->tb <= s->tb + 2 && id->te < first &&
+                R->toks[id->te].type == TK_WORD)
+                return DECORUM_OK;
+        }
+    }
+    /* (a song sung of a lynching: "Strange Fruit ..., Billie Holiday sang
+     * it best") */
+    if (word_among(R, 0, rs->ntok, FRAME_WORDS(wl_gallows_song)))
+        return DECORUM_OK;
     R->out->rf[DC_RF_THREAT] += 1;
     finding_spec fs = {0};
     fs.b = rope->b < tree->b ? rope->b : tree->b;
@@ -36595,12 +36655,6 @@ static decorum_status rule_gallows(run *R)
  * doors"), not as news ("a man locked the doors and poured petrol ...");
  * not in a comment that denounces or reports, nor where it talks of a
  * film, a game or history (armed_literal_in). A threat to reject. */
-/* Words that put a past barring as a case or a wish ("if somebody ...
- * locked the doors", "shame"). */
-static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
-                                           "hope",    "imagine",  "someone",
-                                           "somebody", "needs",   "need"};
-
 static decorum_status rule_trapped(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -36646,6 +36700,16 @@ static decorum_status rule_trapped(run *R)
     }
     if (!fire || armed_literal_in(R))
         return DECORUM_OK;
+    /* (we or you who lock a door lock up our own place: "At the synagogue
+     * we lock the doors at night", "Lock the doors from outside when you
+     * leave the Polish club, the key sticks") */
+    {
+        const sentence *s = sent_of(R, trap->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_INGROUP))
+            return DECORUM_OK;
+    }
     target g;
     bool found = false;
     for (size_t j = 0; j < rs->nt && !found; j++) {
@@ -36684,6 +36748,9 @@ static decorum_status rule_trapped(run *R)
         return st;
     return emit(R, &fs, r);
 }
+
+/* Verbs of naming that, after "people", report others' words. */
+static const char *const wl_sweep_report[] = {"call", "say", "think"};
 
 /* Session 34 (h34a): a whole people swept up from one member. "the polish
  * crew nicked our pipes. that whole nation are thieving scum", "another
@@ -36731,6 +36798,11 @@ static decorum_status rule_sweep(run *R)
             }
         }
         if (!found)
+            continue;
+        /* (others' naming reported: "people call that entire nation
+         * scammers, what rubbish") */
+        if (p->tb >= 2 && tok_is_word(R, p->tb - 2, "people") &&
+            word_among(R, p->tb - 1, p->tb, FRAME_WORDS(wl_sweep_report)))
             continue;
         uint32_t clause = rs->toks[p->tb].clause;
         uint32_t cb = p->tb, ce = p->te;
