@@ -3620,10 +3620,6 @@ static const char *const wl_creature[] = {
     "sting",    "stings",    "pesticide", "pesticides", "exterminator",
     "vet",      "safari",    "termite",   "woodwork",  "crops"};
 
-/* What is done for kept animals (origin_literal): adopting one. */
-static const char *const wl_creature_kept[] = {"adopted", "adoption",
-                                               "adopting", "kennels"};
-
 /* "Locusts from Africa are heading for Pakistan's crops", "the animals
  * from Ukraine's zoos were evacuated": a pest or an animal word (flag
  * `animal`, or "animals" itself at d) before "from" and a place m is the
@@ -3654,19 +3650,6 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
     if (word_among(R, s->tb, s->te, wl_creature,
                    sizeof wl_creature / sizeof *wl_creature))
         return true;
-    /* (or what is done only for kept animals, when nothing else in the
-     * comment attacks anyone: "Dogs from Romania are adopted all over the
-     * UK"; not "Dogs from Romania get adopted by idiots, send them back") */
-    if (word_among(R, s->tb, s->te, wl_creature_kept,
-                   sizeof wl_creature_kept / sizeof *wl_creature_kept)) {
-        bool hostile = false;
-        for (size_t i = 0; i < rs->nm && !hostile; i++)
-            hostile = &rs->m[i] != dm &&
-                      ((CONTENT_KINDS >> rs->m[i].kind) & 1) &&
-                      rs->m[i].kind != DC_KIND_POSITIVE;
-        if (!hostile)
-            return true;
-    }
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
