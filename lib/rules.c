@@ -14389,6 +14389,60 @@ static bool score_in(const run *R, const sentence *s)
     return false;
 }
 
+/* A number a side scores in a game: a numeral of one or two digits up to
+ * 30 ("4-1", "10-0"), not "40000-0" or "6 million", which count the dead
+ * (team_beats). */
+static bool sporting_number(const run *R, uint32_t k)
+{
+    const tok *tk = &R->toks[k];
+    const char *x = R->n->text;
+    if (tk->type != TK_WORD || tk->e - tk->b > 2)
+        return false;
+    unsigned v = 0;
+    for (uint32_t i = tk->b; i < tk->e; i++) {
+        if (x[i] < '0' || x[i] > '9')
+            return false;
+        v = v * 10 + (unsigned)(x[i] - '0');
+    }
+    return v <= 30;
+}
+
+/* Does sentence s give a score both of whose sides are a sporting number
+ * (team_beats)? */
+static bool sporting_score_in(const run *R, const sentence *s)
+{
+    const tok *tk = R->toks;
+    for (uint32_t k = s->tb; k + 2 < s->te; k++)
+        if (tk[k + 1].type == TK_PUNCT && tk[k + 1].ch == '-' &&
+            sporting_number(R, k) && sporting_number(R, k + 2))
+            return true;
+    return false;
+}
+
+/* A year named in sentence s (four digits, "1915", "1999"): a result
+ * likened to a war or a massacre of that year is no result (team_beats). */
+static bool year_in(const run *R, const sentence *s)
+{
+    const char *x = R->n->text;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        const tok *tk = &R->toks[k];
+        if (tk->type == TK_WORD && tk->e - tk->b == 4 &&
+            (x[tk->b] == '1' || x[tk->b] == '2') && x[tk->b + 1] >= '0' &&
+            x[tk->b + 1] <= '9' && x[tk->b + 2] >= '0' &&
+            x[tk->b + 2] <= '9' && x[tk->b + 3] >= '0' && x[tk->b + 3] <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* Words that take a result off the pitch (team_beats): a win told again
+ * and again, to the last one, in the street, at the border or a camp is
+ * a people's end, not a team's ("wipe out the Armenians again", "every
+ * last one", "10-0 in the street after the match"). */
+static const char *const wl_team_off_pitch[] = {
+    "again", "last",   "street", "streets", "border",
+    "borders", "camp", "camps",  "forever", "extinct", "million", "millions"};
+
 /* Words of a team or a fixture (team_beats). */
 static const char *const wl_team_words[] = {
     "team", "side",  "squad",   "derby",    "fixture",
@@ -14432,10 +14486,25 @@ static bool team_beats(run *R, const mention *m, const target *t)
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (rs->toks[k].clause == c && obliging_at(R, k, 0))
             return false;
-    if (score_in(R, s))
+    /* (a people named by its ethnicity alone is no team, score or not:
+     * "Hungarians wipe out the Roma 10-0"; nor a result said again, to
+     * the last one, in the street or likened to a year's war) */
+    if (!(t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) ||
+        year_in(R, s) ||
+        word_among(R, s->tb, s->te, wl_team_off_pitch,
+                   sizeof wl_team_off_pitch / sizeof *wl_team_off_pitch))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (&rs->m[i] != m && (rs->m[i].kind == DC_KIND_EXCLUSION ||
+                               rs->m[i].kind == DC_KIND_DEHUMANIZE ||
+                               rs->m[i].kind == DC_KIND_SLUR))
+            return false;
+    if (sporting_score_in(R, s))
         return true;
-    return (t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) &&
-           (word_among(R, s->tb, s->te, wl_team_words,
+    /* (a score no side scores, "50-0", counts the dead) */
+    if (score_in(R, s))
+        return false;
+    return (word_among(R, s->tb, s->te, wl_team_words,
                        sizeof wl_team_words / sizeof *wl_team_words) ||
             game_in(R, s));
 }
