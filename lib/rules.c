@@ -6753,6 +6753,45 @@ static const target *fragment_group(const run *R, const mention *m,
     return NULL;
 }
 
+/* Does what a frame of pattern at token f says of a narrowed people
+ * (narrowed_people) still say what kind of people they are: a group,
+ * a slur, a dehumanizing, derogating or insulting word, a threat or a
+ * stereotype other than the pattern itself or a vice, from f to the sentence's end
+ * ("that lot at number 12 always breed like rats", "those people at the
+ * car wash always steal, typical ..."; not "that lot at the garage always
+ * overcharge, every single time")? */
+static bool pattern_says_kind(const run *R, uint32_t f)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sent = rs->toks[f].sent;
+    for (size_t i = rs->first[f]; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (rs->toks[o->tb].sent != sent)
+            break;
+        switch (o->kind) {
+        case DC_KIND_IDENTITY:
+        case DC_KIND_SLUR:
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_DEROGATE:
+        case DC_KIND_INSULT:
+        case DC_KIND_THREAT:
+        case DC_KIND_DOGWHISTLE:
+            return true;
+        case DC_KIND_STEREOTYPE: {
+            /* (a vice or a conduct is anyone's: "always overcharge") */
+            unsigned sn = DC_SENSE_OF(ent(R, o)->flags);
+            if (sn != DC_SENSE_PATTERN && sn != DC_SENSE_VICE &&
+                sn != DC_SENSE_CONDUCT)
+                return true;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 /* "Those people on the planning committee", "these people at the
  * council": a people phrase narrowed by "on" or "at" says who they are by
  * where they sit or work, and names no group and no one earlier in the
@@ -6778,7 +6817,7 @@ static bool narrowed_people(const run *R, const target *t)
          * of them, past the phrase: "that lot at the garage always
          * overcharge") */
         if (st && DC_SENSE_OF(ent(R, st)->flags) == DC_SENSE_PATTERN)
-            break;
+            return !pattern_says_kind(R, j);
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
             kind_at(R, j, DC_KIND_MIGRATION) || st ||
