@@ -11957,12 +11957,32 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
  * the thing likened spreads ("Islamophobia is spreading like a cancer
  * among British politicians"), not the thing; "a cancer among Muslims"
  * is no simile. */
+/* Verbs of spreading before "like" (spread_among). */
+static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
+
 static bool spread_among(const run *R, const mention *m, uint32_t k)
 {
-    return tok_is_word(R, k, "among") &&
-           (simile_entry(ent(R, m)) ||
-            (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
-            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like")));
+    if (!tok_is_word(R, k, "among") ||
+        !(simile_entry(ent(R, m)) ||
+          (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
+          (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like"))))
+        return false;
+    /* (and only a prejudice spreading, named before the simile with a
+     * verb of spreading, which may open the simile's own entry:
+     * "Islamophobia is spreading like a cancer among
+     * ..."; a vice spreading among a people is a stereotype of them,
+     * "Crime spreads like a plague among ...", and "is like a cancer
+     * among" no spreading) */
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (!word_among(R, s->tb, m->te, wl_spreading,
+                    sizeof wl_spreading / sizeof *wl_spreading))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++)
+        if (rs->m[i].kind == DC_KIND_DENOUNCE ||
+            rs->m[i].kind == DC_KIND_HATE_VERB)
+            return true;
+    return false;
 }
 
 static bool predicated(const run *R, const target *t, const mention *m)
