@@ -11137,15 +11137,42 @@ static bool armour_sense(const run *R, const mention *m)
     uint32_t end = m->te + 7 < s->te ? m->te + 7 : s->te;
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
-    end = m->te + 4 < s->te ? m->te + 4 : s->te;
     /* (a crack in a thing, in a comment that sends away, threatens,
-     * dehumanizes or speaks of "them" no one: not "There's a chink in the
-     * door seal, deport him", "..., they're everywhere now") */
-    return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
-           word_among(R, m->te + 1, end, crack_in,
-                      sizeof crack_in / sizeof *crack_in) &&
-           !(R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
-                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
+     * dehumanizes, insults, derogates, stereotypes or speaks of "them" no
+     * one: not "There's a chink in the door seal, deport him", "...,
+     * they're everywhere now", "..., filthy bugger") */
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_CRACK ||
+        (R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
+                     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                     KIND_BIT(STEREOTYPE))))
+        return false;
+    /* (the thing cracked is the phrase's head noun, with no noun after
+     * it: "a chink in the lens mount seal, ..."; not "the chink in the
+     * lens shop", where people work) */
+    static const char *const after_head[] = {"and", "or", "but", "so",
+                                             "with", "on", "of", "at",
+                                             "to", "is", "was", "from"};
+    end = m->te + 5 < s->te ? m->te + 5 : s->te;
+    for (uint32_t j = m->te + 1; j < end; j++)
+        if (word_among(R, j, j + 1, crack_in,
+                       sizeof crack_in / sizeof *crack_in) &&
+            (j + 1 >= s->te || R->toks[j + 1].type != TK_WORD ||
+             word_among(R, j + 1, j + 2, after_head,
+                        sizeof after_head / sizeof *after_head)))
+            return true;
+    return false;
+}
+
+/* Do tokens [k, e) hold "for a bundle" (a word defined: "a faggot is an
+ * old word for a bundle of sticks")? */
+static bool for_a_bundle(const run *R, uint32_t k, uint32_t e)
+{
+    for (; k + 2 < e; k++)
+        if (tok_is_word(R, k, "for") && tok_is_word(R, k + 1, "a") &&
+            tok_is_word(R, k + 2, "bundle"))
+            return true;
+    return false;
 }
 
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
@@ -11172,8 +11199,21 @@ static bool dish_sense(const run *R, const mention *m)
         return false;
     const tok *tk = R->toks;
     const sentence *s = sent_of(R, m->tb);
+    /* (the bundle beside the word, "a faggot of twigs", or the word
+     * defined as one, "an old word for a bundle"; not after "that",
+     * "this", "some" or "another", which point at a person: "That faggot
+     * next door left a bundle of twigs", "a faggot with a bundle of
+     * sticks") */
+    static const char *const pointing[] = {"that", "this", "some",
+                                           "another"};
     if (!plural_hit(R, m))
         return m->tb > s->tb &&
+               !word_among(R, m->tb - 1, m->tb, pointing,
+                           sizeof pointing / sizeof *pointing) &&
+               ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
+                 word_among(R, m->te + 1, m->te + 2, bundle,
+                            sizeof bundle / sizeof *bundle)) ||
+                for_a_bundle(R, m->te, s->te)) &&
                !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
                              KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
                              KIND_BIT(INSULT) | KIND_BIT(HUMANITY))) &&
