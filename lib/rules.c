@@ -18192,7 +18192,8 @@ static const char *const wl_beat_violent[] = {
 /* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
  * others: "they", "he" or "she" right before it, "you" (target t) right
  * after it and nothing violent after that in its sentence, nor who
- * "you" are ("they beat you because theyre better")? Not the writer's
+ * "you" are ("they beat you because theyre better"), in a comment that
+ * names no group? Not the writer's
  * will ("I'll beat you"), nor "they beat you because you're gay",
  * nor others' foretold ("they'll beat you"), nor "they beat you up". */
 static bool beat_won(const run *R, const mention *m, const target *t)
@@ -18201,9 +18202,21 @@ static bool beat_won(const run *R, const mention *m, const target *t)
     if (!(e->flags & DC_F_GAME) || (e->flags & DC_F_SEVERE) || m->tb == 0 ||
         t->tb != m->te ||
         !(tok_is_word(R, m->tb - 1, "they") || tok_is_word(R, m->tb - 1, "he") ||
-          tok_is_word(R, m->tb - 1, "she")))
+          tok_is_word(R, m->tb - 1, "she")) ||
+        /* (a group named anywhere in the comment may be who "they" are:
+         * "Romanian gangs everywhere in London now. They beat you and
+         * laugh about it"; unless the comment denounces: "saying the
+         * ... players 'collude' is just racist. they beat you because
+         * theyre better") */
+        ((R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
+         !(R->kinds & KIND_BIT(DENOUNCE))))
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (nor a beating given for a cause or for sport: "for it", "for fun") */
+    for (uint32_t k = t->te; k + 1 < s->te; k++)
+        if (tok_is_word(R, k, "for") &&
+            (tok_is_word(R, k + 1, "it") || tok_is_word(R, k + 1, "fun")))
+            return false;
     return !word_among(R, t->te, s->te, FRAME_WORDS(wl_beat_violent)) &&
            !has_kinds_in(R, t->te, s->te,
                          KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
