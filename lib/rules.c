@@ -11138,29 +11138,35 @@ static bool armour_sense(const run *R, const mention *m)
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
     /* (a crack in a thing, in a comment that sends away, threatens,
-     * dehumanizes, insults, derogates, stereotypes or speaks of "them" no
-     * one: not "There's a chink in the door seal, deport him", "...,
-     * they're everywhere now", "..., filthy bugger") */
+     * dehumanizes, insults, derogates or speaks of "them" no one, nor
+     * says of anyone a stereotype stronger than a pattern: not "There's a
+     * chink in the door seal, deport him", "..., they're everywhere
+     * now", "..., filthy bugger") */
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_CRACK ||
         (R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
                      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
-                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                     KIND_BIT(STEREOTYPE))))
+                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE))))
         return false;
-    /* (the thing cracked is the phrase's head noun, with no noun after
-     * it: "a chink in the lens mount seal, ..."; not "the chink in the
-     * lens shop", where people work) */
-    static const char *const after_head[] = {"and", "or", "but", "so",
-                                             "with", "on", "of", "at",
-                                             "to", "is", "was", "from"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_PATTERN &&
+            ent(R, &rs->m[i])->severity >= 2)
+            return false;
+    /* (the thing cracked is the phrase's head, not a word for where
+     * people work after it: "the chink in the lens shop", "the lens
+     * factory", "the seal department") */
+    static const char *const workplace[] = {
+        "shop", "shops", "factory", "department", "counter", "store",
+        "office", "lab", "plant", "company", "firm", "works", "team",
+        "warehouse", "place"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++)
         if (word_among(R, j, j + 1, crack_in,
-                       sizeof crack_in / sizeof *crack_in) &&
-            (j + 1 >= s->te || R->toks[j + 1].type != TK_WORD ||
-             word_among(R, j + 1, j + 2, after_head,
-                        sizeof after_head / sizeof *after_head)))
-            return true;
+                       sizeof crack_in / sizeof *crack_in))
+            return !(j + 1 < s->te &&
+                     word_among(R, j + 1, j + 2, workplace,
+                                sizeof workplace / sizeof *workplace));
     return false;
 }
 
