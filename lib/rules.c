@@ -6756,7 +6756,8 @@ static const target *fragment_group(const run *R, const mention *m,
 /* Does what a frame of pattern at token f says of a narrowed people
  * (narrowed_people) still say what kind of people they are: a group,
  * a slur, a dehumanizing, derogating or insulting word, a threat or a
- * stereotype other than the pattern itself or a vice, from f to the sentence's end
+ * stereotype other than the pattern itself or a vice, from f to the
+ * sentence's end
  * ("that lot at number 12 always breed like rats", "those people at the
  * car wash always steal, typical ..."; not "that lot at the garage always
  * overcharge, every single time")? */
