@@ -3620,10 +3620,6 @@ static const char *const wl_creature[] = {
     "sting",    "stings",    "pesticide", "pesticides", "exterminator",
     "vet",      "safari",    "termite",   "woodwork",  "crops"};
 
-/* What is done for kept animals (origin_literal): adopting one. */
-static const char *const wl_creature_kept[] = {"adopted", "adoption",
-                                               "adopting", "kennels"};
-
 /* "Locusts from Africa are heading for Pakistan's crops", "the animals
  * from Ukraine's zoos were evacuated": a pest or an animal word (flag
  * `animal`, or "animals" itself at d) before "from" and a place m is the
@@ -3654,19 +3650,6 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
     if (word_among(R, s->tb, s->te, wl_creature,
                    sizeof wl_creature / sizeof *wl_creature))
         return true;
-    /* (or what is done only for kept animals, when nothing else in the
-     * comment attacks anyone: "Dogs from Romania are adopted all over the
-     * UK"; not "Dogs from Romania get adopted by idiots, send them back") */
-    if (word_among(R, s->tb, s->te, wl_creature_kept,
-                   sizeof wl_creature_kept / sizeof *wl_creature_kept)) {
-        bool hostile = false;
-        for (size_t i = 0; i < rs->nm && !hostile; i++)
-            hostile = &rs->m[i] != dm &&
-                      ((CONTENT_KINDS >> rs->m[i].kind) & 1) &&
-                      rs->m[i].kind != DC_KIND_POSITIVE;
-        if (!hostile)
-            return true;
-    }
     if (!any_kind(R, DC_KIND_PLACE))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
@@ -6788,6 +6771,46 @@ static const target *fragment_group(const run *R, const mention *m,
     return NULL;
 }
 
+/* Does what a frame of pattern at token f says of a narrowed people
+ * (narrowed_people) still say what kind of people they are: a group,
+ * a slur, a dehumanizing, derogating or insulting word, a threat or a
+ * stereotype other than the pattern itself or a vice, from f to the
+ * sentence's end
+ * ("that lot at number 12 always breed like rats", "those people at the
+ * car wash always steal, typical ..."; not "that lot at the garage always
+ * overcharge, every single time")? */
+static bool pattern_says_kind(const run *R, uint32_t f)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t sent = rs->toks[f].sent;
+    for (size_t i = rs->first[f]; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (rs->toks[o->tb].sent != sent)
+            break;
+        switch (o->kind) {
+        case DC_KIND_IDENTITY:
+        case DC_KIND_SLUR:
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_DEROGATE:
+        case DC_KIND_INSULT:
+        case DC_KIND_THREAT:
+        case DC_KIND_DOGWHISTLE:
+            return true;
+        case DC_KIND_STEREOTYPE: {
+            /* (a vice or a conduct is anyone's: "always overcharge") */
+            unsigned sn = DC_SENSE_OF(ent(R, o)->flags);
+            if (sn != DC_SENSE_PATTERN && sn != DC_SENSE_VICE &&
+                sn != DC_SENSE_CONDUCT)
+                return true;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 /* "Those people on the planning committee", "these people at the
  * council": a people phrase narrowed by "on" or "at" says who they are by
  * where they sit or work, and names no group and no one earlier in the
@@ -6813,7 +6836,7 @@ static bool narrowed_people(const run *R, const target *t)
          * of them, past the phrase: "that lot at the garage always
          * overcharge") */
         if (st && DC_SENSE_OF(ent(R, st)->flags) == DC_SENSE_PATTERN)
-            break;
+            return !pattern_says_kind(R, j);
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
             kind_at(R, j, DC_KIND_MIGRATION) || st ||
@@ -11133,15 +11156,48 @@ static bool armour_sense(const run *R, const mention *m)
     uint32_t end = m->te + 7 < s->te ? m->te + 7 : s->te;
     if (word_among(R, m->te + 1, end, armour, 2))
         return true;
-    end = m->te + 4 < s->te ? m->te + 4 : s->te;
     /* (a crack in a thing, in a comment that sends away, threatens,
-     * dehumanizes or speaks of "them" no one: not "There's a chink in the
-     * door seal, deport him", "..., they're everywhere now") */
-    return DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CRACK &&
-           word_among(R, m->te + 1, end, crack_in,
-                      sizeof crack_in / sizeof *crack_in) &&
-           !(R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
-                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE)));
+     * dehumanizes, insults, derogates or speaks of "them" no one, nor
+     * says of anyone a stereotype stronger than a pattern: not "There's a
+     * chink in the door seal, deport him", "..., they're everywhere
+     * now", "..., filthy bugger") */
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_CRACK ||
+        (R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
+                     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE))))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_PATTERN &&
+            ent(R, &rs->m[i])->severity >= 2)
+            return false;
+    /* (the thing cracked is the phrase's head, not a word for where
+     * people work after it: "the chink in the lens shop", "the lens
+     * factory", "the seal department") */
+    static const char *const workplace[] = {
+        "shop", "shops", "factory", "department", "counter", "store",
+        "office", "lab", "plant", "company", "firm", "works", "team",
+        "warehouse", "place"};
+    end = m->te + 5 < s->te ? m->te + 5 : s->te;
+    for (uint32_t j = m->te + 1; j < end; j++)
+        if (word_among(R, j, j + 1, crack_in,
+                       sizeof crack_in / sizeof *crack_in))
+            return !(j + 1 < s->te &&
+                     word_among(R, j + 1, j + 2, workplace,
+                                sizeof workplace / sizeof *workplace));
+    return false;
+}
+
+/* Do tokens [k, e) hold "for a bundle" (a word defined: "a faggot is an
+ * old word for a bundle of sticks")? */
+static bool for_a_bundle(const run *R, uint32_t k, uint32_t e)
+{
+    for (; k + 2 < e; k++)
+        if (tok_is_word(R, k, "for") && tok_is_word(R, k + 1, "a") &&
+            tok_is_word(R, k + 2, "bundle"))
+            return true;
+    return false;
 }
 
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
@@ -11168,8 +11224,21 @@ static bool dish_sense(const run *R, const mention *m)
         return false;
     const tok *tk = R->toks;
     const sentence *s = sent_of(R, m->tb);
+    /* (the bundle beside the word, "a faggot of twigs", or the word
+     * defined as one, "an old word for a bundle"; not after "that",
+     * "this", "some" or "another", which point at a person: "That faggot
+     * next door left a bundle of twigs", "a faggot with a bundle of
+     * sticks") */
+    static const char *const pointing[] = {"that", "this", "some",
+                                           "another"};
     if (!plural_hit(R, m))
         return m->tb > s->tb &&
+               !word_among(R, m->tb - 1, m->tb, pointing,
+                           sizeof pointing / sizeof *pointing) &&
+               ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
+                 word_among(R, m->te + 1, m->te + 2, bundle,
+                            sizeof bundle / sizeof *bundle)) ||
+                for_a_bundle(R, m->te, s->te)) &&
                !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
                              KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
                              KIND_BIT(INSULT) | KIND_BIT(HUMANITY))) &&
@@ -11953,12 +12022,32 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
  * the thing likened spreads ("Islamophobia is spreading like a cancer
  * among British politicians"), not the thing; "a cancer among Muslims"
  * is no simile. */
+/* Verbs of spreading before "like" (spread_among). */
+static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
+
 static bool spread_among(const run *R, const mention *m, uint32_t k)
 {
-    return tok_is_word(R, k, "among") &&
-           (simile_entry(ent(R, m)) ||
-            (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
-            (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like")));
+    if (!tok_is_word(R, k, "among") ||
+        !(simile_entry(ent(R, m)) ||
+          (m->tb >= 1 && tok_is_word(R, m->tb - 1, "like")) ||
+          (m->tb >= 2 && tok_is_word(R, m->tb - 2, "like"))))
+        return false;
+    /* (and only a prejudice spreading, named before the simile with a
+     * verb of spreading, which may open the simile's own entry:
+     * "Islamophobia is spreading like a cancer among
+     * ..."; a vice spreading among a people is a stereotype of them,
+     * "Crime spreads like a plague among ...", and "is like a cancer
+     * among" no spreading) */
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (!word_among(R, s->tb, m->te, wl_spreading,
+                    sizeof wl_spreading / sizeof *wl_spreading))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < m->tb; i++)
+        if (rs->m[i].kind == DC_KIND_DENOUNCE ||
+            rs->m[i].kind == DC_KIND_HATE_VERB)
+            return true;
+    return false;
 }
 
 static bool predicated(const run *R, const target *t, const mention *m)
@@ -14424,6 +14513,60 @@ static bool score_in(const run *R, const sentence *s)
     return false;
 }
 
+/* A number a side scores in a game: a numeral of one or two digits up to
+ * 30 ("4-1", "10-0"), not "40000-0" or "6 million", which count the dead
+ * (team_beats). */
+static bool sporting_number(const run *R, uint32_t k)
+{
+    const tok *tk = &R->toks[k];
+    const char *x = R->n->text;
+    if (tk->type != TK_WORD || tk->e - tk->b > 2)
+        return false;
+    unsigned v = 0;
+    for (uint32_t i = tk->b; i < tk->e; i++) {
+        if (x[i] < '0' || x[i] > '9')
+            return false;
+        v = v * 10 + (unsigned)(x[i] - '0');
+    }
+    return v <= 30;
+}
+
+/* Does sentence s give a score both of whose sides are a sporting number
+ * (team_beats)? */
+static bool sporting_score_in(const run *R, const sentence *s)
+{
+    const tok *tk = R->toks;
+    for (uint32_t k = s->tb; k + 2 < s->te; k++)
+        if (tk[k + 1].type == TK_PUNCT && tk[k + 1].ch == '-' &&
+            sporting_number(R, k) && sporting_number(R, k + 2))
+            return true;
+    return false;
+}
+
+/* A year named in sentence s (four digits, "1915", "1999"): a result
+ * likened to a war or a massacre of that year is no result (team_beats). */
+static bool year_in(const run *R, const sentence *s)
+{
+    const char *x = R->n->text;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        const tok *tk = &R->toks[k];
+        if (tk->type == TK_WORD && tk->e - tk->b == 4 &&
+            (x[tk->b] == '1' || x[tk->b] == '2') && x[tk->b + 1] >= '0' &&
+            x[tk->b + 1] <= '9' && x[tk->b + 2] >= '0' &&
+            x[tk->b + 2] <= '9' && x[tk->b + 3] >= '0' && x[tk->b + 3] <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* Words that take a result off the pitch (team_beats): a win told again
+ * and again, to the last one, in the street, at the border or a camp is
+ * a people's end, not a team's ("wipe out the Armenians again", "every
+ * last one", "10-0 in the street after the match"). */
+static const char *const wl_team_off_pitch[] = {
+    "again", "last",   "street", "streets", "border",
+    "borders", "camp", "camps",  "forever", "extinct", "million", "millions"};
+
 /* Words of a team or a fixture (team_beats). */
 static const char *const wl_team_words[] = {
     "team", "side",  "squad",   "derby",    "fixture",
@@ -14467,10 +14610,25 @@ static bool team_beats(run *R, const mention *m, const target *t)
     for (uint32_t k = s->tb; k < m->tb; k++)
         if (rs->toks[k].clause == c && obliging_at(R, k, 0))
             return false;
-    if (score_in(R, s))
+    /* (a people named by its ethnicity alone is no team, score or not:
+     * "Hungarians wipe out the Roma 10-0"; nor a result said again, to
+     * the last one, in the street or likened to a year's war) */
+    if (!(t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) ||
+        year_in(R, s) ||
+        word_among(R, s->tb, s->te, wl_team_off_pitch,
+                   sizeof wl_team_off_pitch / sizeof *wl_team_off_pitch))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (&rs->m[i] != m && (rs->m[i].kind == DC_KIND_EXCLUSION ||
+                               rs->m[i].kind == DC_KIND_DEHUMANIZE ||
+                               rs->m[i].kind == DC_KIND_SLUR))
+            return false;
+    if (sporting_score_in(R, s))
         return true;
-    return (t->categories & (1u << DECORUM_CATEGORY_NATIONALITY)) &&
-           (word_among(R, s->tb, s->te, wl_team_words,
+    /* (a score no side scores, "50-0", counts the dead) */
+    if (score_in(R, s))
+        return false;
+    return (word_among(R, s->tb, s->te, wl_team_words,
                        sizeof wl_team_words / sizeof *wl_team_words) ||
             game_in(R, s));
 }
@@ -18059,7 +18217,8 @@ static const char *const wl_beat_violent[] = {
 /* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
  * others: "they", "he" or "she" right before it, "you" (target t) right
  * after it and nothing violent after that in its sentence, nor who
- * "you" are ("they beat you because theyre better")? Not the writer's
+ * "you" are ("they beat you because theyre better"), in a comment that
+ * names no group? Not the writer's
  * will ("I'll beat you"), nor "they beat you because you're gay",
  * nor others' foretold ("they'll beat you"), nor "they beat you up". */
 static bool beat_won(const run *R, const mention *m, const target *t)
@@ -18068,9 +18227,21 @@ static bool beat_won(const run *R, const mention *m, const target *t)
     if (!(e->flags & DC_F_GAME) || (e->flags & DC_F_SEVERE) || m->tb == 0 ||
         t->tb != m->te ||
         !(tok_is_word(R, m->tb - 1, "they") || tok_is_word(R, m->tb - 1, "he") ||
-          tok_is_word(R, m->tb - 1, "she")))
+          tok_is_word(R, m->tb - 1, "she")) ||
+        /* (a group named anywhere in the comment may be who "they" are:
+         * "Romanian gangs everywhere in London now. They beat you and
+         * laugh about it"; unless the comment denounces: "saying the
+         * ... players 'collude' is just racist. they beat you because
+         * theyre better") */
+        ((R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
+         !(R->kinds & KIND_BIT(DENOUNCE))))
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (nor a beating given for a cause or for sport: "for it", "for fun") */
+    for (uint32_t k = t->te; k + 1 < s->te; k++)
+        if (tok_is_word(R, k, "for") &&
+            (tok_is_word(R, k + 1, "it") || tok_is_word(R, k + 1, "fun")))
+            return false;
     return !word_among(R, t->te, s->te, FRAME_WORDS(wl_beat_violent)) &&
            !has_kinds_in(R, t->te, s->te,
                          KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
