@@ -15947,12 +15947,21 @@ static const char *const wl_being[] = {"being", "getting", "gettin"};
 static bool participle_at(const run *R, uint32_t k)
 {
     static const char *const irregular[] = {"told", "beat", "left", "kept"};
+    /* verbs whose base form ends in -en: "I hate seeing migrants
+     * threaten" is no passive (rv34) */
+    static const char *const en_base[] = {
+        "threaten", "frighten", "weaken", "worsen",  "happen", "listen",
+        "open",     "harden",   "soften", "sharpen", "widen",  "deepen",
+        "tighten",  "loosen",   "lighten", "darken", "flatten", "awaken",
+        "hasten",   "lessen",   "dampen", "sadden",  "strengthen"};
     const tok *pt = &R->toks[k];
     const char *w = R->n->text + pt->b;
     size_t l = pt->e - pt->b;
     return pt->type == TK_WORD &&
            ((l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
-                       memcmp(w + l - 2, "en", 2) == 0)) ||
+                       (memcmp(w + l - 2, "en", 2) == 0 &&
+                        !dc_word_in(w, l, en_base,
+                                    sizeof en_base / sizeof *en_base)))) ||
             participle_word(R, k) ||
             dc_word_in(w, l, irregular, sizeof irregular / sizeof *irregular));
 }
