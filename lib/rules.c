@@ -7627,6 +7627,18 @@ static bool subject_of_state(const run *R, const target *t,
 static const char *const wl_speech_held[] = {
     "true", "facts", "fact", "justified", "accurate", "correct", "right"};
 
+/* Is what the speech says approved after its clause, in [b, e): "and
+ * rightly so", "deservedly" at the sentence's end ("Memes targeting Jews
+ * spread like a cancer, and rightly so": rv34)? Not "rightly condemned". */
+static bool speech_approved(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e; k++)
+        if ((tok_is_word(R, k, "rightly") || tok_is_word(R, k, "deservedly")) &&
+            (k + 1 == e || tok_is_word(R, k + 1, "so")))
+            return true;
+    return false;
+}
+
 /* Nouns of speech about a group (pick_target). */
 static const char *const wl_speech_about[] = {
     "jokes",     "lies",     "myths",      "rumours",  "rumors",
@@ -7671,7 +7683,8 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
            !(t->te < s->te && tok_is_word(R, t->te, "being")) &&
            !has_kind_in(R, t->te, ce, DC_KIND_ENDORSE) &&
            !word_among(R, t->te, ce, wl_speech_held,
-                       sizeof wl_speech_held / sizeof *wl_speech_held);
+                       sizeof wl_speech_held / sizeof *wl_speech_held) &&
+           !speech_approved(R, ce, s->te);
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
@@ -15957,6 +15970,12 @@ static bool participle_at(const run *R, uint32_t k)
     const tok *pt = &R->toks[k];
     const char *w = R->n->text + pt->b;
     size_t l = pt->e - pt->b;
+    /* "hung up about" is to dwell on, no harm suffered (rv34); "hung up
+     * on trees" is harm */
+    if (k + 2 < R->ntok && tok_is_word(R, k, "hung") &&
+        tok_is_word(R, k + 1, "up") &&
+        (tok_is_word(R, k + 2, "about") || tok_is_word(R, k + 2, "over")))
+        return false;
     return pt->type == TK_WORD &&
            ((l > 3 && (memcmp(w + l - 2, "ed", 2) == 0 ||
                        (memcmp(w + l - 2, "en", 2) == 0 &&
