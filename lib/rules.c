@@ -35999,8 +35999,8 @@ static decorum_status rule_bare_trait(run *R)
     const dc_rules_scratch *rs = R->rs;
     /* (the mentions of the kinds the rules read alone, rs->rlist, in
      * their order: DEROGATE and STEREOTYPE are of RULE_KINDS) */
-    _Static_assert((RULE_KINDS & KIND_BIT(DEROGATE)) &&
-                       (RULE_KINDS & KIND_BIT(STEREOTYPE)),
+    _Static_assert((RULE_KINDS & KIND_BIT(DEROGATE)) != 0 &&
+                       (RULE_KINDS & KIND_BIT(STEREOTYPE)) != 0,
                    "rule_bare_trait reads rs->rlist");
     for (size_t ri = 0; ri < rs->nrl; ri++) {
         const size_t i = rs->rlist[ri];
