@@ -37629,7 +37629,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * handed R, through which the compiler read all three again after
      * each call) */
     const mention *const mv = rs->m;
-    const uint32_t *const rl = rs->rlist, *const rl_end = rl + rs->nrl;
+    /* (no list yet is a null pointer, and no offset may be added to it,
+     * not even zero: fuzz_analyze's UBSan) */
+    const uint32_t *const rl = rs->rlist,
+                          *const rl_end = rs->nrl ? rl + rs->nrl : rl;
     for (const uint32_t *ri = rl; ri < rl_end; ri++) {
         const mention *m = &mv[*ri];
         switch (m->kind) {
