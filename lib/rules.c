@@ -7627,18 +7627,6 @@ static bool subject_of_state(const run *R, const target *t,
 static const char *const wl_speech_held[] = {
     "true", "facts", "fact", "justified", "accurate", "correct", "right"};
 
-/* Is what the speech says approved after its clause, in [b, e): "and
- * rightly so", "deservedly" at the sentence's end ("Memes targeting Jews
- * spread like a cancer, and rightly so": rv34)? Not "rightly condemned". */
-static bool speech_approved(const run *R, uint32_t b, uint32_t e)
-{
-    for (uint32_t k = b; k < e; k++)
-        if ((tok_is_word(R, k, "rightly") || tok_is_word(R, k, "deservedly")) &&
-            (k + 1 == e || tok_is_word(R, k + 1, "so")))
-            return true;
-    return false;
-}
-
 /* Nouns of speech about a group (pick_target). */
 static const char *const wl_speech_about[] = {
     "jokes",     "lies",     "myths",      "rumours",  "rumors",
@@ -7665,8 +7653,9 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
                      sizeof wl_speech_about / sizeof *wl_speech_about)))
         return false;
     /* Not when the speech is spelled out after the group ("rumours about
-     * Somalis being savages") or held true in its clause ("... are
-     * spot on", "are just facts", "are true") */
+     * Somalis being savages"), held true in its clause ("... are spot
+     * on", "are just facts", "are true") or endorsed anywhere after the
+     * group in the sentence ("..., and rightly so": an endorse entry) */
     const sentence *s = sent_of(R, t->tb);
     uint32_t c = R->toks[t->tb].clause, ce = t->te;
     while (ce < s->te && R->toks[ce].clause == c)
@@ -7681,10 +7670,9 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
             return false;
     return R->toks[at].clause == c &&
            !(t->te < s->te && tok_is_word(R, t->te, "being")) &&
-           !has_kind_in(R, t->te, ce, DC_KIND_ENDORSE) &&
+           !has_kind_in(R, t->te, s->te, DC_KIND_ENDORSE) &&
            !word_among(R, t->te, ce, wl_speech_held,
-                       sizeof wl_speech_held / sizeof *wl_speech_held) &&
-           !speech_approved(R, ce, s->te);
+                       sizeof wl_speech_held / sizeof *wl_speech_held);
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
