@@ -16984,10 +16984,14 @@ static bool unfit_said(const run *R, uint32_t from)
  * support without captioning tools": a reason that follows, "they can't
  * do the job", is the missing tools', not the group's, so no reject
  * from it); 0 otherwise. Runs for hiring entries alone. */
+/* Words that make a claim a part of the whole ("only", "just"): hiring
+ * "just for the tax credit" (hiring_how), a virtue "isn't just" taught
+ * (rule_virtue_denied). */
+static const char *const wl_merely[] = {"only", "just", "simply", "merely",
+                                        "purely"};
+
 static int hiring_how(const run *R, const mention *m)
 {
-    static const char *const merely[] = {"only", "just", "simply", "merely",
-                                         "purely"};
     static const char *const aim[] = {"to", "for", "because", "so"};
     static const char *const less[] = {"lower", "less", "cheaper", "unequal",
                                        "reduced", "half"};
@@ -17011,7 +17015,8 @@ static int hiring_how(const run *R, const mention *m)
         return 0;
     int how = 0;
     for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 14; k++) {
-        if ((word_among(R, k, k + 1, merely, sizeof merely / sizeof *merely) &&
+        if ((word_among(R, k, k + 1, wl_merely,
+                        sizeof wl_merely / sizeof *wl_merely) &&
              word_among(R, k + 1, k + 2, aim, sizeof aim / sizeof *aim)) ||
             (word_among(R, k, k + 1, less, sizeof less / sizeof *less) &&
              word_among(R, k + 1, k + 2, pay, sizeof pay / sizeof *pay)))
@@ -36585,9 +36590,8 @@ static const mention *virtue_frame(const run *R, const mention *v)
     return NULL;
 }
 
-/* Words after a negator that deny only part ("not just"), and words after
- * the frame that put the trait's cause elsewhere ("it's a choice"). */
-static const char *const wl_virtue_partial[] = {"just", "only", "merely"};
+/* Words after the frame that put the trait's cause elsewhere ("it's a
+ * choice"); a negator before wl_merely denies only part ("not just"). */
 static const char *const wl_virtue_elsewhere[] = {"it's", "its", "avoid"};
 
 static decorum_status rule_virtue_denied(run *R)
@@ -36612,7 +36616,7 @@ static decorum_status rule_virtue_denied(run *R)
             turned = (kind_at(R, k, DC_KIND_NEGATION) ||
                       tok_is_word(R, k, "not")) &&
                      word_among(R, k + 1, k + 2,
-                                FRAME_WORDS(wl_virtue_partial));
+                                FRAME_WORDS(wl_merely));
         if (turned ||
             word_among(R, f->te, fe, FRAME_WORDS(wl_virtue_elsewhere)))
             continue;
