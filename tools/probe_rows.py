@@ -67,10 +67,10 @@ def main():
     ap.add_argument('--repeat', type=int, default=1)
     ap.add_argument('--labels', choices=('both', 'hate'), default='both')
     ap.add_argument('--fold', choices=('A', 'B'))
-    ap.add_argument('--list', action='store_true')
     ap.add_argument('--hate-repeat', type=int)
     ap.add_argument('--no-type', action='store_true')
     ap.add_argument('--source', default='probe')
+    ap.add_argument('--list', action='store_true')
     a = ap.parse_args()
     names = files()
     fold = fold_of(names)
@@ -92,7 +92,8 @@ def main():
                 continue
             row = {'id': 'probe:%s:%d' % (stem, i), 'text': o['text'],
                    'label': 'hate' if hate else 'none', 'source': a.source}
-            if hate and not a.no_type and THREAT.search(str(o.get('class', ''))):
+            cls = str(o.get('class', ''))
+            if hate and not a.no_type and THREAT.search(cls):
                 row['type'] = 'threatening'
             s = json.dumps(row, ensure_ascii=False) + '\n'
             n = a.hate_repeat if hate and a.hate_repeat else a.repeat
