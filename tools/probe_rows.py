@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""probe_rows.py [--repeat N] [--hate-repeat N] [--labels both|hate]
+[--source NAME] [--no-type] [--fold A|B] [--list]: writes training rows
+for the model made from our own probe lines (JSONL, the shared data
+schema) to standard output.
+
+Reads tests/data/probes/*.jsonl in name order and leaves out every blind
+red-team round (redteam*) and every held-out file (*heldout*): those
+measure what carries to wording nobody trained on, so they are never
+training data. A `hate` line becomes label "hate", an `ok` line label
+"none", both with source "probe". "probe" is not a clean source
+(src/cli/train.c, vouches_clean): the ok lines hold swearing and personal
+insults, so "none" there is a full negative for HATE and IDENTITY_ATTACK
+but a weak one for TOXICITY, INSULT, SEVERE_TOXICITY and THREAT. A hate
+line whose class names a threat gets type "threatening", so THREAT and
+SEVERE_TOXICITY learn it; other hate lines carry no type and THREAT does
+not learn from them (a class name is the writer's own word, too loose to
+call the rest threat-free).
+
+--repeat N writes each row N times with the same id (the trainer keeps a
+row for calibration by the hash of its id, so no copy is both fitted and
+calibrated on); --hate-repeat N writes the hate lines N times instead.
+--labels hate keeps the hate lines only. --source NAME replaces "probe"
+("contrast", a clean source, makes the ok lines full negatives for every
+head). --no-type leaves every hate line untyped. --fold A or B keeps one
+half of the files for a cross-validation by file: the files of one writer
+(names that differ only by -benign, -hateful or -mixed) stay together,
+and the writers alternate between the halves in name order.
+--list prints the chosen files instead of rows. The output is the same on
+every run."""
+import argparse
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+PROBES = os.path.join(ROOT, 'tests', 'data', 'probes')
+
+# Writers' class names for threats, wished harm and violence approved.
+THREAT = re.compile(r'thr|threat|wish|weapon|fire|lynch|violen|vehicle|'
+                    r'harm|reckon|purge|fate|deal|armed|method|shrug|'
+                    r'eugenic|disaster|approv')
+
+
+def writer(name):
+    """The file's writer: its name without the side it holds."""
+    return re.sub(r'-(benign|hateful|mixed)$', '', name[:-len('.jsonl')])
+
+
+def files():
+    """The probe files that may train the model, in name order."""
+    return sorted(f for f in os.listdir(PROBES)
+                  if f.endswith('.jsonl') and not f.startswith('redteam')
+                  and 'heldout' not in f)
+
+
+def fold_of(names):
+    """Maps each file to fold A or B, whole writers alternating."""
+    writers = sorted({writer(f) for f in names})
+    side = {w: 'AB'[i % 2] for i, w in enumerate(writers)}
+    return {f: side[writer(f)] for f in names}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--repeat', type=int, default=1)
+    ap.add_argument('--labels', choices=('both', 'hate'), default='both')
+    ap.add_argument('--fold', choices=('A', 'B'))
+    ap.add_argument('--hate-repeat', type=int)
+    ap.add_argument('--no-type', action='store_true')
+    ap.add_argument('--source', default='probe')
+    ap.add_argument('--list', action='store_true')
+    a = ap.parse_args()
+    names = files()
+    fold = fold_of(names)
+    if a.fold:
+        names = [f for f in names if fold[f] == a.fold]
+    if a.list:
+        for f in names:
+            print(f)
+        return
+    out = sys.stdout
+    for f in names:
+        stem = f[:-len('.jsonl')]
+        with open(os.path.join(PROBES, f), encoding='utf-8') as fh:
+            lines = [ln for ln in fh if ln.strip()]
+        for i, ln in enumerate(lines):
+            o = json.loads(ln)
+            hate = o['label'] == 'hate'
+            if not hate and a.labels == 'hate':
+                continue
+            row = {'id': 'probe:%s:%d' % (stem, i), 'text': o['text'],
+                   'label': 'hate' if hate else 'none', 'source': a.source}
+            cls = str(o.get('class', ''))
+            if hate and not a.no_type and THREAT.search(cls):
+                row['type'] = 'threatening'
+            s = json.dumps(row, ensure_ascii=False) + '\n'
+            n = a.hate_repeat if hate and a.hate_repeat else a.repeat
+            for _ in range(n):
+                out.write(s)
+
+
+if __name__ == '__main__':
+    main()
