@@ -18269,6 +18269,82 @@ static bool beat_won(const run *R, const mention *m, const target *t)
                              KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
 }
 
+/* Words of degree that may stand between a linking verb and a thing word
+ * and leave it said of the subject: "was absolute trash", "is total
+ * garbage". */
+static const char *const wl_sheer[] = {"absolute", "total", "utter",
+                                       "complete", "pure"};
+
+/* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
+ * garbage, rubbish) said of one place or event of a group's, the target
+ * t, and not of its people? "The mosque was trash, the carpets were
+ * filthy", "the drag show was rubbish": a review of a building or a show,
+ * as "That Mexican restaurant was garbage" is. The group's place or event
+ * is an identity noun flagged `place` (mosque, synagogue) or `event`
+ * (pride parade, drag show) that ends the target or follows it ("the
+ * Somali mosque"), with a determiner or an owner before it (one place:
+ * "the", "that", "our", "this year's", up to two words between: "the old
+ * mosque"), and it is the subject of a singular linking verb ("is",
+ * "was"; "mosques are trash" says it of them all) in m's clause, only a
+ * phrase of where after it ("the mosque on Leeds Road was trash"); then
+ * only words of degree or an article before m, and no people named after
+ * it in its sentence ("..., and so are the people in it"). The people of
+ * the place keep the reading: "the mosque is full of trash" (no linking
+ * verb right before the word), "the synagogue crowd are garbage" (a noun
+ * after the place), "the trash that goes to that mosque" (m before it). */
+static bool place_judged(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->toks;
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR);
+    const mention *pm = identity_ending_at(R, t->te);
+    if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)))
+        pm = mention_at(R, t->te, DC_KIND_IDENTITY);
+    if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)) ||
+        pm->te > m->tb || tk[pm->tb].clause != tk[m->tb].clause ||
+        plural_word(R, tk[pm->te - 1].b, tk[pm->te - 1].e))
+        return false;
+    /* one place: a determiner or an owner before it */
+    uint32_t first = t->tb < pm->tb ? t->tb : pm->tb;
+    uint32_t d = first, lo = first > 3 ? first - 3 : 0;
+    bool one = false;
+    while (d-- > lo && !one) {
+        const tok *w = &tk[d];
+        if (w->type != TK_WORD)
+            break;
+        one = tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
+              tok_is_word(R, d, "this") || tok_is_word(R, d, "our") ||
+              tok_is_word(R, d, "my") || tok_is_word(R, d, "their") ||
+              tok_is_word(R, d, "your") || tok_is_word(R, d, "his") ||
+              tok_is_word(R, d, "her") ||
+              (w->e - w->b > 2 && R->n->text[w->e - 2] == '\'' &&
+               R->n->text[w->e - 1] == 's');
+        if (!one && (R->at[d] & (people | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE))))
+            break;
+    }
+    if (!one)
+        return false;
+    /* the singular linking verb, right after the place or after a phrase
+     * of where ("on Leeds Road", "in our town"): no people in it */
+    uint32_t k = pm->te;
+    if (k < m->tb && word_among(R, k, k + 1, FRAME_WORDS(wl_place_prep)))
+        while (k < m->tb && k < pm->te + 6 && tk[k].type == TK_WORD &&
+               !kind_at(R, k, DC_KIND_COPULA) && !(R->at[k] & people))
+            k++;
+    if (k >= m->tb || !(tok_is_word(R, k, "is") || tok_is_word(R, k, "was")))
+        return false;
+    /* then only degree or an article: "was trash", "was absolute garbage",
+     * "is just rubbish" */
+    for (k++; k < m->tb; k++)
+        if (!a_or_an(R, k) && !adverb_like(R, k) &&
+            !degree_between(R, k, k + 1) &&
+            !word_among(R, k, k + 1, FRAME_WORDS(wl_sheer)))
+            return false;
+    return !has_kinds_in(R, m->te, sent_of(R, m->tb)->te, people);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -19197,6 +19273,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
         event_subject(R, t, m))
+        return DECORUM_OK;
+    /* "The mosque was trash, the carpets were filthy", "the pride parade
+     * was garbage this year": a thing word said of a group's place or
+     * event is said of the building or the show (place_judged) */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEHUMANIZE &&
+        (e->flags & DC_F_THING) && place_judged(R, t, m))
         return DECORUM_OK;
     /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
      * disease or vermin said of a faith (targets.tsv gives each faith its
