@@ -18275,6 +18275,17 @@ static bool beat_won(const run *R, const mention *m, const target *t)
 static const char *const wl_sheer[] = {"absolute", "total", "utter",
                                        "complete", "pure"};
 
+/* A determiner that makes a place one place: "the mosque", "that
+ * gurdwara", "our synagogue". */
+static bool place_determiner(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "the") || tok_is_word(R, k, "that") ||
+           tok_is_word(R, k, "this") || tok_is_word(R, k, "our") ||
+           tok_is_word(R, k, "my") || tok_is_word(R, k, "their") ||
+           tok_is_word(R, k, "your") || tok_is_word(R, k, "his") ||
+           tok_is_word(R, k, "her") || tok_is_word(R, k, "last");
+}
+
 /* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
  * garbage, rubbish) said of one place or event of a group's, the target
  * t, and not of its people? "The mosque was trash, the carpets were
@@ -18288,7 +18299,8 @@ static const char *const wl_sheer[] = {"absolute", "total", "utter",
  * "was"; "mosques are trash" says it of them all) in m's clause, only a
  * phrase of where after it ("the mosque on Leeds Road was trash"); then
  * only words of degree or an article before m, and no people named after
- * it in its sentence ("..., and so are the people in it"). The people of
+ * it in its sentence ("..., and so are the people in it"), nor "so" and a
+ * linking verb (", and so were the queens"). The people of
  * the place keep the reading: "the mosque is full of trash" (no linking
  * verb right before the word), "the synagogue crowd are garbage" (a noun
  * after the place), "the trash that goes to that mosque" (m before it). */
@@ -18308,23 +18320,27 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     /* one place: a determiner or an owner before it */
     uint32_t first = t->tb < pm->tb ? t->tb : pm->tb;
     uint32_t d = first, lo = first > 3 ? first - 3 : 0;
-    bool one = false;
-    while (d-- > lo && !one) {
-        const tok *w = &tk[d];
+    bool one = false, owner = false;
+    while (d > lo && !one) {
+        const tok *w = &tk[--d];
         if (w->type != TK_WORD)
-            break;
-        one = tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
-              tok_is_word(R, d, "this") || tok_is_word(R, d, "our") ||
-              tok_is_word(R, d, "my") || tok_is_word(R, d, "their") ||
-              tok_is_word(R, d, "your") || tok_is_word(R, d, "his") ||
-              tok_is_word(R, d, "her") ||
-              (w->e - w->b > 2 && R->n->text[w->e - 2] == '\'' &&
-               R->n->text[w->e - 1] == 's');
+            return false;
+        owner = w->e - w->b > 2 && R->n->text[w->e - 2] == '\'' &&
+                R->n->text[w->e - 1] == 's';
+        one = owner || place_determiner(R, d);
         if (!one && (R->at[d] & (people | KIND_BIT(DEROGATE) |
                                  KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE))))
-            break;
+            return false;
     }
-    if (!one)
+    /* (the owner's own determiner: "this year's pride parade") */
+    if (owner && d > 0 && place_determiner(R, d - 1))
+        d--;
+    /* ...which opens its clause, an adverb or a conjunction at most
+     * before it ("Honestly the drag show was trash"; not "the trash at
+     * that synagogue is garbage", whose subject is the trash) */
+    if (!one || (d > 0 && tk[d - 1].type == TK_WORD &&
+                 tk[d - 1].clause == tk[d].clause && !adverb_like(R, d - 1) &&
+                 !kind_at(R, d - 1, DC_KIND_CONJUNCTION)))
         return false;
     /* the singular linking verb, right after the place or after a phrase
      * of where ("on Leeds Road", "in our town"): no people in it */
@@ -18342,7 +18358,13 @@ static bool place_judged(const run *R, const target *t, const mention *m)
             !degree_between(R, k, k + 1) &&
             !word_among(R, k, k + 1, FRAME_WORDS(wl_sheer)))
             return false;
-    return !has_kinds_in(R, m->te, sent_of(R, m->tb)->te, people);
+    /* (nor the word said again of others after "so": "..., and so were
+     * the queens") */
+    uint32_t se = sent_of(R, m->tb)->te;
+    for (k = m->te; k + 1 < se; k++)
+        if (tok_is_word(R, k, "so") && kind_at(R, k + 1, DC_KIND_COPULA))
+            return false;
+    return !has_kinds_in(R, m->te, se, people);
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
