@@ -18287,7 +18287,8 @@ static bool place_determiner(const run *R, uint32_t k)
 }
 
 /* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
- * garbage, rubbish) said of one place or event of a group's, the target
+ * garbage, rubbish; or a judgement of performance flagged `game`: a
+ * disgrace, pathetic) said of one place or event of a group's, the target
  * t, and not of its people? "The mosque was trash, the carpets were
  * filthy", "the drag show was rubbish": a review of a building or a show,
  * as "That Mexican restaurant was garbage" is. The group's place or event
@@ -19299,8 +19300,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "The mosque was trash, the carpets were filthy", "the pride parade
      * was garbage this year": a thing word said of a group's place or
      * event is said of the building or the show (place_judged) */
-    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEHUMANIZE &&
-        (e->flags & DC_F_THING) && place_judged(R, t, m))
+    /* (and a judgement of performance, flag `game`: "the drag brunch was a
+     * disgrace", "the pride parade was pathetic this year", as "the Scots
+     * were rubbish tonight" judges a team) */
+    if (t && t->type == TG_GROUP &&
+        (m->kind == DC_KIND_DEHUMANIZE ? (e->flags & DC_F_THING)
+                                       : (e->flags & DC_F_GAME)) &&
+        place_judged(R, t, m))
         return DECORUM_OK;
     /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
      * disease or vermin said of a faith (targets.tsv gives each faith its
