@@ -18301,8 +18301,9 @@ static bool place_determiner(const run *R, uint32_t k)
  * phrase of where after it ("the mosque on Leeds Road was trash"); then
  * only words of degree or an article before m, and no people named after
  * it in its sentence ("..., and so are the people in it"), nor "so" and a
- * linking verb (", and so were the queens"). The people of
- * the place keep the reading: "the mosque is full of trash" (no linking
+ * linking verb (", and so were the queens"), "to" ("a disgrace to this
+ * country") or a noun of contempt for people ("..., full of perverts")
+ * after it. The people of the place keep the reading: "the mosque is full of trash" (no linking
  * verb right before the word), "the synagogue crowd are garbage" (a noun
  * after the place), "the trash that goes to that mosque" (m before it). */
 static bool place_judged(const run *R, const target *t, const mention *m)
@@ -18365,6 +18366,20 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     for (k = m->te; k + 1 < se; k++)
         if (tok_is_word(R, k, "so") && kind_at(R, k + 1, DC_KIND_COPULA))
             return false;
+    /* (nor "a disgrace to this country": what the place is to others is
+     * no review of it) */
+    if (m->te < se && tok_is_word(R, m->te, "to"))
+        return false;
+    /* (nor a noun of contempt for people after it: "the pride parade was
+     * trash, full of perverts"; an adjective is said of a thing as well,
+     * "..., the carpets were filthy") */
+    if (has_kinds_in(R, m->te, se, KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE)))
+        for (size_t i = R->rs->first[m->te];
+             i < R->rs->nm && R->rs->m[i].tb < se; i++)
+            if ((R->rs->m[i].kind == DC_KIND_DEROGATE ||
+                 R->rs->m[i].kind == DC_KIND_DEHUMANIZE) &&
+                (ent(R, &R->rs->m[i])->flags & DC_F_NOUN))
+                return false;
     return !has_kinds_in(R, m->te, se, people);
 }
 
