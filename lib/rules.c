@@ -18275,6 +18275,13 @@ static bool beat_won(const run *R, const mention *m, const target *t)
 static const char *const wl_sheer[] = {"absolute", "total", "utter",
                                        "complete", "pure"};
 
+/* Words that make the noun phrase after them no subject: "the trash at
+ * that synagogue", "the people of the mosque", "sick of the drag show". */
+static const char *const wl_before_place[] = {
+    "in",  "at",   "on",   "near",  "around", "across", "from",  "of",
+    "to",  "with", "for",  "by",    "about",  "like",   "into",  "inside",
+    "outside", "behind", "than"};
+
 /* A determiner that makes a place one place: "the mosque", "that
  * gurdwara", "our synagogue". */
 static bool place_determiner(const run *R, uint32_t k)
@@ -18294,18 +18301,21 @@ static bool place_determiner(const run *R, uint32_t k)
  * as "That Mexican restaurant was garbage" is. The group's place or event
  * is an identity noun flagged `place` (mosque, synagogue) or `event`
  * (pride parade, drag show) that ends the target or follows it ("the
- * Somali mosque"), with a determiner or an owner before it (one place:
- * "the", "that", "our", "this year's", up to two words between: "the old
- * mosque"), and it is the subject of a singular linking verb ("is",
- * "was"; "mosques are trash" says it of them all) in m's clause, only a
- * phrase of where after it ("the mosque on Leeds Road was trash"); then
- * only words of degree or an article before m, and no people named after
- * it in its sentence ("..., and so are the people in it"), nor "so" and a
- * linking verb (", and so were the queens"), "to" ("a disgrace to this
- * country") or a noun of contempt for people ("..., full of perverts")
- * after it. The people of the place keep the reading: "the mosque is full of trash" (no linking
- * verb right before the word), "the synagogue crowd are garbage" (a noun
- * after the place), "the trash that goes to that mosque" (m before it). */
+ * Somali mosque"), singular, with a determiner or an owner before it
+ * ("the", "that", "our", "this year's", up to two words between: "the old
+ * mosque") or none where it opens its clause ("Pride parade was trash"),
+ * and no preposition before that ("the trash at that synagogue is
+ * garbage" says it of the trash). It is the subject of "is" or "was"
+ * ("mosques are trash" says it of them all) in m's clause, only a phrase
+ * of where ("on Leeds Road") or when ("last night") between; then only
+ * words of degree or an article before m. Not with people named after m
+ * in its sentence ("..., and so are the people in it"), "so" and a linking
+ * verb (", and so were the queens"), "to" ("a disgrace to this country")
+ * or a noun of contempt for people ("..., full of perverts") after it. The
+ * people of the place keep the reading: "the mosque is full of trash" (no
+ * linking verb right before the word), "the synagogue crowd are garbage"
+ * (a noun after the place), "the trash that goes to that mosque" (m
+ * before it). */
 static bool place_judged(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
@@ -18319,10 +18329,13 @@ static bool place_judged(const run *R, const target *t, const mention *m)
         pm->te > m->tb || tk[pm->tb].clause != tk[m->tb].clause ||
         plural_word(R, tk[pm->te - 1].b, tk[pm->te - 1].e))
         return false;
-    /* one place: a determiner or an owner before it */
+    /* one place: a determiner or an owner before it, or none where the
+     * place opens its clause ("Pride parade was trash this year") */
     uint32_t first = t->tb < pm->tb ? t->tb : pm->tb;
     uint32_t d = first, lo = first > 3 ? first - 3 : 0;
-    bool one = false, owner = false;
+    bool one = first == 0 || tk[first - 1].type != TK_WORD ||
+               tk[first - 1].clause != tk[first].clause;
+    bool owner = false;
     while (d > lo && !one) {
         const tok *w = &tk[--d];
         if (w->type != TK_WORD)
@@ -18337,20 +18350,29 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     /* (the owner's own determiner: "this year's pride parade") */
     if (owner && d > 0 && place_determiner(R, d - 1))
         d--;
-    /* ...which opens its clause, an adverb or a conjunction at most
-     * before it ("Honestly the drag show was trash"; not "the trash at
-     * that synagogue is garbage", whose subject is the trash) */
+    /* ...and no preposition before that: the place is the subject
+     * ("Honestly the drag show was trash", "I thought the mosque was
+     * trash"; not "the trash at that synagogue is garbage", whose subject
+     * is the trash) */
     if (!one || (d > 0 && tk[d - 1].type == TK_WORD &&
-                 tk[d - 1].clause == tk[d].clause && !adverb_like(R, d - 1) &&
-                 !kind_at(R, d - 1, DC_KIND_CONJUNCTION)))
+                 tk[d - 1].clause == tk[d].clause &&
+                 word_among(R, d - 1, d, FRAME_WORDS(wl_before_place))))
         return false;
     /* the singular linking verb, right after the place or after a phrase
-     * of where ("on Leeds Road", "in our town"): no people in it */
+     * of where ("on Leeds Road", "in our town": no people in it) or of
+     * when ("last night", "this year") */
     uint32_t k = pm->te;
     if (k < m->tb && word_among(R, k, k + 1, FRAME_WORDS(wl_place_prep)))
         while (k < m->tb && k < pm->te + 6 && tk[k].type == TK_WORD &&
                !kind_at(R, k, DC_KIND_COPULA) && !(R->at[k] & people))
             k++;
+    else if (k + 1 < m->tb && (tok_is_word(R, k, "last") ||
+                               tok_is_word(R, k, "this")))
+        k += 2;
+    else if (k < m->tb && (tok_is_word(R, k, "today") ||
+                           tok_is_word(R, k, "tonight") ||
+                           tok_is_word(R, k, "yesterday")))
+        k++;
     if (k >= m->tb || !(tok_is_word(R, k, "is") || tok_is_word(R, k, "was")))
         return false;
     /* then only degree or an article: "was trash", "was absolute garbage",
