@@ -19341,8 +19341,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * disgrace", "the pride parade was pathetic this year", as "the Scots
      * were rubbish tonight" judges a team) */
     if (t && t->type == TG_GROUP &&
-        (m->kind == DC_KIND_DEHUMANIZE ? (e->flags & DC_F_THING)
-                                       : (e->flags & DC_F_GAME)) &&
+        ((m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_THING)) ||
+         ((m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
+          (e->flags & DC_F_GAME))) &&
         place_judged(R, t, m))
         return DECORUM_OK;
     /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
