@@ -18269,6 +18269,142 @@ static bool beat_won(const run *R, const mention *m, const target *t)
                              KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
 }
 
+/* Words of degree that may stand between a linking verb and a thing word
+ * and leave it said of the subject: "was absolute trash", "is total
+ * garbage". */
+static const char *const wl_sheer[] = {"absolute", "total", "utter",
+                                       "complete", "pure"};
+
+/* Words that make the noun phrase after them no subject: "the trash at
+ * that synagogue", "the people of the mosque", "sick of the drag show". */
+static const char *const wl_before_place[] = {
+    "in",  "at",   "on",   "near",  "around", "across", "from",  "of",
+    "to",  "with", "for",  "by",    "about",  "like",   "into",  "inside",
+    "outside", "behind", "than"};
+
+/* A determiner that makes a place one place: "the mosque", "that
+ * gurdwara", "our synagogue". */
+static bool place_determiner(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "the") || tok_is_word(R, k, "that") ||
+           tok_is_word(R, k, "this") || tok_is_word(R, k, "our") ||
+           tok_is_word(R, k, "my") || tok_is_word(R, k, "their") ||
+           tok_is_word(R, k, "your") || tok_is_word(R, k, "his") ||
+           tok_is_word(R, k, "her") || tok_is_word(R, k, "last");
+}
+
+/* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
+ * garbage, rubbish; or a judgement of performance flagged `game`: a
+ * disgrace, pathetic) said of one place or event of a group's, the target
+ * t, and not of its people? "The mosque was trash, the carpets were
+ * filthy", "the drag show was rubbish": a review of a building or a show,
+ * as "That Mexican restaurant was garbage" is. The group's place or event
+ * is an identity noun flagged `place` (mosque, synagogue) or `event`
+ * (pride parade, drag show) that ends the target or follows it ("the
+ * Somali mosque"), singular, with a determiner or an owner before it
+ * ("the", "that", "our", "this year's", up to two words between: "the old
+ * mosque") or none where it opens its clause ("Pride parade was trash"),
+ * and no preposition before that ("the trash at that synagogue is
+ * garbage" says it of the trash). It is the subject of "is" or "was"
+ * ("mosques are trash" says it of them all) in m's clause, only a phrase
+ * of where ("on Leeds Road") or when ("last night") between; then only
+ * words of degree or an article before m. Not with people named after m
+ * in its sentence ("..., and so are the people in it"), "so" and a linking
+ * verb (", and so were the queens"), "to" ("a disgrace to this country")
+ * or a noun of contempt for people ("..., full of perverts") after it. The
+ * people of the place keep the reading: "the mosque is full of trash" (no
+ * linking verb right before the word), "the synagogue crowd are garbage"
+ * (a noun after the place), "the trash that goes to that mosque" (m
+ * before it). */
+static bool place_judged(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->toks;
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR);
+    const mention *pm = identity_ending_at(R, t->te);
+    if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)))
+        pm = mention_at(R, t->te, DC_KIND_IDENTITY);
+    if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)) ||
+        pm->te > m->tb || tk[pm->tb].clause != tk[m->tb].clause ||
+        plural_word(R, tk[pm->te - 1].b, tk[pm->te - 1].e))
+        return false;
+    /* one place: a determiner or an owner before it, or none where the
+     * place opens its clause ("Pride parade was trash this year") */
+    uint32_t first = t->tb < pm->tb ? t->tb : pm->tb;
+    uint32_t d = first, lo = first > 3 ? first - 3 : 0;
+    bool one = first == 0 || tk[first - 1].type != TK_WORD ||
+               tk[first - 1].clause != tk[first].clause;
+    bool owner = false;
+    while (d > lo && !one) {
+        const tok *w = &tk[--d];
+        if (w->type != TK_WORD)
+            return false;
+        owner = w->e - w->b > 2 && R->n->text[w->e - 2] == '\'' &&
+                R->n->text[w->e - 1] == 's';
+        one = owner || place_determiner(R, d);
+        if (!one && (R->at[d] & (people | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE))))
+            return false;
+    }
+    /* (the owner's own determiner: "this year's pride parade") */
+    if (owner && d > 0 && place_determiner(R, d - 1))
+        d--;
+    /* ...and no preposition before that: the place is the subject
+     * ("Honestly the drag show was trash", "I thought the mosque was
+     * trash"; not "the trash at that synagogue is garbage", whose subject
+     * is the trash) */
+    if (!one || (d > 0 && tk[d - 1].type == TK_WORD &&
+                 tk[d - 1].clause == tk[d].clause &&
+                 word_among(R, d - 1, d, FRAME_WORDS(wl_before_place))))
+        return false;
+    /* the singular linking verb, right after the place or after a phrase
+     * of where ("on Leeds Road", "in our town": no people in it) or of
+     * when ("last night", "this year") */
+    uint32_t k = pm->te;
+    if (k < m->tb && word_among(R, k, k + 1, FRAME_WORDS(wl_place_prep)))
+        while (k < m->tb && k < pm->te + 6 && tk[k].type == TK_WORD &&
+               !kind_at(R, k, DC_KIND_COPULA) && !(R->at[k] & people))
+            k++;
+    else if (k + 1 < m->tb && (tok_is_word(R, k, "last") ||
+                               tok_is_word(R, k, "this")))
+        k += 2;
+    else if (k < m->tb && (tok_is_word(R, k, "today") ||
+                           tok_is_word(R, k, "tonight") ||
+                           tok_is_word(R, k, "yesterday")))
+        k++;
+    if (k >= m->tb || !(tok_is_word(R, k, "is") || tok_is_word(R, k, "was")))
+        return false;
+    /* then only degree or an article: "was trash", "was absolute garbage",
+     * "is just rubbish" */
+    for (k++; k < m->tb; k++)
+        if (!a_or_an(R, k) && !adverb_like(R, k) &&
+            !degree_between(R, k, k + 1) &&
+            !word_among(R, k, k + 1, FRAME_WORDS(wl_sheer)))
+            return false;
+    /* (nor the word said again of others after "so": "..., and so were
+     * the queens") */
+    uint32_t se = sent_of(R, m->tb)->te;
+    for (k = m->te; k + 1 < se; k++)
+        if (tok_is_word(R, k, "so") && kind_at(R, k + 1, DC_KIND_COPULA))
+            return false;
+    /* (nor "a disgrace to this country": what the place is to others is
+     * no review of it) */
+    if (m->te < se && tok_is_word(R, m->te, "to"))
+        return false;
+    /* (nor a noun of contempt for people after it: "the pride parade was
+     * trash, full of perverts"; an adjective is said of a thing as well,
+     * "..., the carpets were filthy") */
+    if (has_kinds_in(R, m->te, se, KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE)))
+        for (size_t i = R->rs->first[m->te];
+             i < R->rs->nm && R->rs->m[i].tb < se; i++)
+            if ((R->rs->m[i].kind == DC_KIND_DEROGATE ||
+                 R->rs->m[i].kind == DC_KIND_DEHUMANIZE) &&
+                (ent(R, &R->rs->m[i])->flags & DC_F_NOUN))
+                return false;
+    return !has_kinds_in(R, m->te, se, people);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -19197,6 +19333,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
         event_subject(R, t, m))
+        return DECORUM_OK;
+    /* "The mosque was trash, the carpets were filthy", "the pride parade
+     * was garbage this year": a thing word said of a group's place or
+     * event is said of the building or the show (place_judged) */
+    /* (and a judgement of performance, flag `game`: "the drag brunch was a
+     * disgrace", "the pride parade was pathetic this year", as "the Scots
+     * were rubbish tonight" judges a team) */
+    if (t && t->type == TG_GROUP &&
+        ((m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_THING)) ||
+         ((m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
+          (e->flags & DC_F_GAME))) &&
+        place_judged(R, t, m))
         return DECORUM_OK;
     /* "Islam is a cancer", "the plague called Islam", "the Islam virus": a
      * disease or vermin said of a faith (targets.tsv gives each faith its
