@@ -4009,15 +4009,34 @@ static inline mkey mkey_load(const uint64_t *p)
     return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
-/* memo_set()'s key of the word w[0, L) (L <= 15, or any L if lb is 0xff)
- * with the length byte lb, stored at p; returns its pair. */
+/* word_keys' key of a word w of L bytes: memo_key's, for L of 1-15 (the
+ * word's bytes and its length), and for L == MKEY_OUT a key no entry
+ * has (length byte 0xff, no bytes: such words share a pair, never
+ * read). Each row is the mask of the word's bytes and then the length
+ * byte in its place, so that a key is one AND and one OR (the length
+ * byte was moved into place with two more instructions a word). */
+#define MKEY_OUT 16u
+#define MK(l) {~0ull >> ((l) < 8 ? 8 * (8 - (l)) : 0), \
+               (l) > 8 ? ~0ull >> ((l) > 8 ? 8 * (16 - (l)) : 0) : 0, \
+               0, (uint64_t)(l) << 56}
+static _Alignas(16) const uint64_t mkey_rows[MKEY_OUT + 1][4] = {
+    {0, 0, 0, 0}, MK(1), MK(2),  MK(3),  MK(4),  MK(5),  MK(6),  MK(7),
+    MK(8),  MK(9), MK(10), MK(11), MK(12), MK(13), MK(14), MK(15),
+    {0, 0, 0, 0xffull << 56},
+};
+#undef MK
+
+/* memo_set()'s key of the word w[0, L) (1 <= L <= 15), or MKEY_OUT's
+ * key (L == MKEY_OUT: the word is not in the memo), stored at p; returns
+ * its pair. */
 static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
-                                   size_t L, unsigned lb, uint64_t *p)
+                                   size_t L, uint64_t *p)
 {
-    __m128i x = _mm_and_si128(
-        _mm_loadu_si128((const __m128i *)(const void *)w),
-        _mm_loadu_si128((const __m128i *)(const void *)memo_mask[L & 15]));
-    x = _mm_or_si128(x, _mm_slli_si128(_mm_cvtsi32_si128((int)lb), 15));
+    const __m128i *row = (const __m128i *)(const void *)mkey_rows[L];
+    __m128i x = _mm_or_si128(
+        _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)w),
+                      _mm_load_si128(row)),
+        _mm_load_si128(row + 1));
     _mm_storeu_si128((__m128i *)(void *)p, x);
     uint64_t f = (uint64_t)_mm_cvtsi128_si64(
         _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
@@ -4051,17 +4070,15 @@ static inline mkey mkey_load(const uint64_t *p)
     return k;
 }
 
+#define MKEY_OUT 16u
 static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
-                                   size_t L, unsigned lb, uint64_t *p)
+                                   size_t L, uint64_t *p)
 {
-    uint64_t x[2];
-    uint64_t *set = memo_set(memo, w, L & 15, x);
-    if (lb != (L & 15)) {
-        x[1] = (x[1] & ~(0xffull << 56)) | (uint64_t)lb << 56;
-        set = memo_pair(memo, x[0] ^ x[1]);
-    }
+    uint64_t x[2] = {0, 0xffull << 56};
+    if (L < MKEY_OUT)
+        memo_key(w, L, x);
     memcpy(p, x, sizeof x);
-    return set;
+    return memo_pair(memo, x[0] ^ x[1]);
 }
 #endif
 
@@ -4639,11 +4656,11 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
         /* (t - 1)[b]: the byte before the word, which for b == 0 is the
          * space before the text copy; t[b - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
-        unsigned lb = ((byte_cls[(t - 1)[b]] | byte_cls[t[e]]) & BC_JOIN) ||
-                              L > lim
-                          ? 0xffu
-                          : (unsigned)L;
-        q[k].set = mkey_store(memo, t + b, L, lb, q[k].k);
+        size_t lk = ((byte_cls[(t - 1)[b]] | byte_cls[t[e]]) & BC_JOIN) ||
+                            L > lim
+                        ? MKEY_OUT
+                        : L;
+        q[k].set = mkey_store(memo, t + b, lk, q[k].k);
         q[k].b = (uint32_t)b;
         q[k].e = (uint32_t)e;
     }
