@@ -114,6 +114,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h> /* word_runs_avx2, chosen at run time */
+#define HAVE_AVX2_PATH 1
+#endif
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
@@ -402,6 +406,7 @@ struct dc_match_scratch {
     uint64_t masked_steps; /* bytes on_run went over past runs to find where
                             * masked words end, since the scratch was made
                             * (dc_match_scratch_masked_steps) */
+    bool avx2;             /* word_runs_avx2 runs on this CPU */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -2577,6 +2582,10 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
+#if defined(HAVE_AVX2_PATH)
+    ms->avx2 =
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+#endif
     if (m->cand_any || m->hmax_word) {
         if (!(ms->memo_mem = dc_calloc(al, MEMO_BYTES, 1))) {
             dc_free(al, ms, sizeof *ms);
@@ -3659,6 +3668,48 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
     return runs + (f - f0) / 2;
 }
 
+#if defined(HAVE_AVX2_PATH)
+/* word_runs() with AVX2 and BMI, the same runs: word_mask's tests on 32
+ * bytes at once (two steps of 64 bytes where there were four), and BMI's
+ * one instruction for x &= x - 1. Out of line, called once a comment
+ * where the engine runs on such a CPU (dc_match_scratch.avx2). */
+__attribute__((target("avx2,bmi"), noinline)) static dc_wrun *
+word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
+{
+    const __m256i lo = _mm256_set1_epi8(0x20),
+                  la = _mm256_set1_epi8((char)(0x80 - 'a')),
+                  ln = _mm256_set1_epi8((char)(-128 + 26)),
+                  da = _mm256_set1_epi8((char)(0x80 - '0')),
+                  dn = _mm256_set1_epi8((char)(-128 + 10));
+    uint32_t *const f0 = (uint32_t *)(void *)runs;
+    uint32_t *f = f0;
+    uint64_t last = 0; /* t[k - 1] is a word byte */
+    for (size_t k = 0; k <= n; k += 64) {
+        uint64_t m = 0;
+        for (unsigned h = 0; h < 2; h++) {
+            __m256i c = _mm256_loadu_si256(
+                (const __m256i *)(const void *)(t + k + 32 * h));
+            __m256i l = _mm256_cmpgt_epi8(
+                ln, _mm256_add_epi8(_mm256_or_si256(c, lo), la));
+            __m256i d = _mm256_cmpgt_epi8(dn, _mm256_add_epi8(c, da));
+            m |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                     _mm256_or_si256(_mm256_or_si256(l, d), c))
+                 << (32 * h);
+        }
+        uint64_t x = m ^ (m << 1 | last);
+        last = m >> 63;
+        while (x) {
+            f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
+            x &= x - 1;
+            f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
+            f += 1 + (x != 0);
+            x &= x - 1;
+        }
+    }
+    return runs + (f - f0) / 2;
+}
+#endif
+
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
  * hash states are hend[]. */
 static __attribute__((noinline)) bool ends_lookup(scan *s, size_t a,
@@ -4704,7 +4755,12 @@ static bool match_words(scan *s)
      * otherwise look for the end of every word again. They end with {n, n}
      * here (dc_match puts its sentinel on it). */
     const dc_wrun *r = s->runs;
+#if defined(HAVE_AVX2_PATH)
+    s->runs = s->ms->avx2 ? word_runs_avx2(t, n, s->runs)
+                          : word_runs(t, n, s->runs);
+#else
     s->runs = word_runs(t, n, s->runs);
+#endif
     *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
         /* No word keys (hmax is 0): every word is on_run's. */
