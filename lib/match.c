@@ -3670,9 +3670,9 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
 
 #if defined(HAVE_AVX2_PATH)
 /* word_runs() with AVX2 and BMI, the same runs: word_mask's tests on 32
- * bytes at once (two steps of 64 bytes where there were four), and BMI's
- * one instruction for x &= x - 1. Out of line, called once a comment
- * where the engine runs on such a CPU (dc_match_scratch.avx2). */
+ * bytes at once (two a 64-byte step where word_runs makes four), and
+ * BMI's one instruction for x &= x - 1. Out of line, called once a
+ * comment where the engine runs on such a CPU (dc_match_scratch.avx2). */
 __attribute__((target("avx2,bmi"), noinline)) static dc_wrun *
 word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
 {
@@ -4395,7 +4395,10 @@ static __attribute__((noinline)) bool on_run(scan *s, wpass *w, size_t a,
 
 /* A key's memo aux (MEMO_ONE) for the slot sl. Most keys are one term of
  * one entry: report_word's one hit, for which it reads the pattern, its
- * group and the group's entries, three cache misses at worst. */
+ * group and the group's entries, three cache misses at worst. A key whose
+ * whole word gives two hits has the first as MEMO_ONE and *pair set to
+ * MEMO_PAIR and the second's entry, for the memo entry's copy of the slot
+ * value; *pair is 0 for any other. */
 static uint64_t key_aux(const dc_matcher *m, const hslot *sl, uint32_t *pair)
 {
     uint64_t one = 0;
