@@ -5847,16 +5847,52 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
  * its set (wl_* above). The
  * usual call (the list in its own slot, short words) makes no call of
  * its own, so it saves no registers; the rest go out of line. */
+static bool ws_range(const run *R, uint32_t a, uint32_t b,
+                     const struct ws_slot *sl, const char *const *list);
+
 static bool word_among(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n)
 {
     const dc_rules_scratch *rs = R->rs;
     const struct ws_slot *sl =
         &rs->ws_slot[ws_slot_hash(list) & (rs->ws_cap - 1)];
-    if (sl->list != list || sl->n != n || a >= b)
+    if (sl->list != list || sl->n != n)
         return word_among_slow(R, a, b, list, n);
-    /* The set's header from the slot: its own line was a second miss a
-     * call. */
+    /* (b - a is 1 for [UINT32_MAX, 0) too, a call for the token before
+     * the first, which holds none: b is 0 only there) */
+    if (b - a != 1 || b == 0)
+        return a < b ? ws_range(R, a, b, sl, list)
+                     : word_among_slow(R, a, b, list, n);
+    /* One token, as most calls ask ("the word before it"), with no loop,
+     * and the set's header read from the slot (its own line was a second
+     * miss a call). The list is the slot's from here on: with fewer
+     * values live, the call saves no register. */
+    const uint64_t k = R->key[a];
+    if (!((sl->first >> (k & 63)) & 1))
+        return false;
+    const uint64_t *set = rs->ws + sl->at;
+    const uint32_t mask = sl->mask;
+    for (uint32_t h = ws_hash(k) & mask; set[2 + h]; h = (h + 1) & mask)
+        if (set[2 + h] == k)
+            return !(k >> 56) || ws_among(R, a, a + 1, set, sl->list);
+    return false;
+}
+
+/* word_among over a stretch of tokens, out of line: word_among's own
+ * call, one token, then needs no register of its own. Kept to its five
+ * arguments (GCC's noipa), so that word_among jumps to it: a clone that
+ * took the slot's fields one by one needed a seventh, on the stack, and
+ * a call. (Clang knows no noipa, and makes no such clone.) */
+#if defined(__GNUC__) && !defined(__clang__)
+#define WS_RANGE_ATTR __attribute__((noipa))
+#else
+#define WS_RANGE_ATTR __attribute__((noinline))
+#endif
+static WS_RANGE_ATTR bool ws_range(const run *R, uint32_t a, uint32_t b,
+                                   const struct ws_slot *sl,
+                                   const char *const *list)
+{
+    const dc_rules_scratch *rs = R->rs;
     const uint64_t *set = rs->ws + sl->at, *key = rs->key, first = sl->first;
     const uint32_t mask = sl->mask;
     for (uint32_t j = a; j < b; j++) {
