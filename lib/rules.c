@@ -24442,8 +24442,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
  * ("no whites") is people. For signs and slogans. */
 static bool colour_alone(const run *R, const target *t)
 {
+    /* (the length first: the mention is looked for only for a target
+     * of one token) */
+    if (t->te != t->tb + 1)
+        return false;
     const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
-    return t->te == t->tb + 1 && id &&
+    return id &&
            (ent(R, id)->flags & (DC_F_ADJ | DC_F_AMBIGUOUS)) ==
                (DC_F_ADJ | DC_F_AMBIGUOUS) &&
            !plural_hit(R, id);
