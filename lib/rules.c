@@ -33976,23 +33976,17 @@ static const uint64_t cap_prefixes[] = {key_prefix("unabl"),
 static const uint64_t real_prefixes[] = {
     key_prefix("real"), key_prefix("norma"), key_prefix("prope"),
     key_prefix("natur")};
-static inline __attribute__((always_inline)) bool
-key_prefix_in(const run *R, const uint64_t *prefixes, size_t n)
+static bool key_prefix_in(const run *R, const uint64_t *prefixes, size_t n)
 {
     /* (a mask of the prefixes' first bytes first: most words start with
-     * none of them, and end at one test. Inlined at its three gates with
-     * both loops over the prefixes unrolled, the mask is a constant and
-     * each prefix an operand: made and read from the arrays at every
-     * call, it cost 1.53M instructions on the bench corpus, ~1.0M now) */
+     * none of them, and end at one test) */
     uint64_t first = 0;
-#pragma GCC unroll 8
     for (size_t i = 0; i < n; i++)
         first |= 1ull << (prefixes[i] & 63);
-    for (const uint64_t *kp = R->key, *ke = kp + R->ntok; kp < ke; kp++) {
-        if (!((first >> (*kp & 63)) & 1))
+    for (uint32_t k = 0; k < R->ntok; k++) {
+        const uint64_t key = R->key[k] & 0xffffffffffull;
+        if (!((first >> (key & 63)) & 1))
             continue;
-        const uint64_t key = *kp & 0xffffffffffull;
-#pragma GCC unroll 8
         for (size_t i = 0; i < n; i++)
             if (key == prefixes[i])
                 return true;
