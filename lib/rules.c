@@ -3666,7 +3666,7 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
  * senses `crack` and `dish` (armour_sense's crack, dish_sense). A slur
  * with none of them can only be the armour idiom ("a chink in their
  * armour"), the one test that asks for no flag: the others' calls were
- * ~0.3M instructions on the bench corpus for no answer. */
+ * 0.22M instructions on the bench corpus for no answer. */
 #define SLUR_SENSE_FLAGS                                                     \
     (DC_F_PLURAL | DC_F_ANIMAL | DC_F_AMBIGUOUS | DC_F_NOTPERSON |           \
      DC_F_VERBSENSE)
@@ -5894,11 +5894,12 @@ static bool word_among(const run *R, uint32_t a, uint32_t b,
     return false;
 }
 
-/* word_among over a stretch of tokens, out of line: word_among's own
- * call, one token, then needs no register of its own. Kept to its five
- * arguments (GCC's noipa), so that word_among jumps to it: a clone that
- * took the slot's fields one by one needed a seventh, on the stack, and
- * a call. (Clang knows no noipa, and makes no such clone.) */
+/* word_among over a stretch of tokens, out of line, so that its usual
+ * call, of one token, saves no register for the loop's eleven values.
+ * Kept to its five arguments (GCC's noipa), so that word_among jumps to
+ * it: the clone GCC made, which took the slot's fields one by one,
+ * needed a seventh argument, on the stack, and a call. (Clang knows no
+ * noipa; plain noinline there.) */
 #if defined(__GNUC__) && !defined(__clang__)
 #define WS_RANGE_ATTR __attribute__((noipa))
 #else
