@@ -6645,8 +6645,8 @@ static bool found_after(const run *R, uint32_t te)
 /* "Why are immigrants always criminals in the Daily Mail headlines?",
  * "Why are Roma always thieves in fairy tales?": a question that places
  * the attack ending at te in a medium, "in" and at most three words
- * before a report entry naming one (scope.tsv: films, headlines,
- * cartoons) that ends the question, asks how the medium portrays the
+ * before an object entry naming one (targets.tsv, sense medium: films,
+ * headlines, cartoons) that ends the question, asks how the medium portrays the
  * group, as "depicted" reports it. Not when the next sentence goes on to
  * attack ("? Must be in the blood", "? Send them back"). */
 static bool portrayal_asked(const run *R, uint32_t te)
@@ -6663,7 +6663,8 @@ static bool portrayal_asked(const run *R, uint32_t te)
     for (size_t i = R->rs->first[k + 1];
          i < R->rs->nm && R->rs->m[i].tb <= k + 4; i++) {
         const mention *m = &R->rs->m[i];
-        if (m->kind == DC_KIND_REPORT && !(ent(R, m)->flags & DC_F_BELIEF) &&
+        if (m->kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM &&
             (m->te >= s->te || R->toks[m->te].type == TK_PUNCT)) {
             medium = true;
             break;
@@ -6695,7 +6696,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
                     telling_judged(R, tb) || found_after(R, te) ||
-                    (any_kind(R, DC_KIND_REPORT) && portrayal_asked(R, te));
+                    (any_kind(R, DC_KIND_OBJECT) && portrayal_asked(R, te));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -31507,6 +31508,11 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
     if (among_q(R, s->tb, s->te, wl_presumed_shown,
                 sizeof wl_presumed_shown / sizeof *wl_presumed_shown))
         return true;
+    /* (a medium of the lexicon's: "in fairy tales", "in sitcoms") */
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
+            return true;
     /* (a participle right after the group: "gay men robbed on Grindr
      * dates", "Roma children taken into care"; not "need", "breed") */
     uint32_t pk = t->te < s->te && kind_at(R, t->te, DC_KIND_PERSON)
