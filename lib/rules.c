@@ -6276,6 +6276,36 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     return n >= nx->te || R->toks[n].type == TK_PUNCT;
 }
 
+/* "Are Irish people really always drunk? Ireland drinks less than the
+ * Czech Republic per head.": the question of sentence si answered in the
+ * next by a measure that puts the group below others ("less", "fewer",
+ * "lower" before "than"), a fact against the trait, when the answer is
+ * no question, opens with no "yes" and attacks no one ("... less than
+ * Russia, but they are still drunks"). */
+static bool answered_below(const run *R, uint32_t si)
+{
+    static const char *const below[] = {"less", "fewer", "lower"};
+    const uint64_t attack =
+        KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+        KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(INSULT);
+    const dc_rules_scratch *rs = R->rs;
+    if (!rs->s[si].question || si + 1 >= rs->ns)
+        return false;
+    const sentence *nx = &rs->s[si + 1];
+    uint32_t k = nx->tb;
+    while (k < nx->te && rs->toks[k].type != TK_WORD)
+        k++;
+    if (nx->question || k >= nx->te || tok_is_word(R, k, "yes") ||
+        tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
+        return false;
+    for (uint32_t j = k + 1; j + 1 < nx->te; j++)
+        if (tok_is_word(R, j + 1, "than") &&
+            word_among(R, j, j + 1, below, sizeof below / sizeof *below))
+            return true;
+    return false;
+}
+
 /* The sentence after token tb's rebuts it: it opens with "that", "this"
  * or "which" and, within its first words, calls it a lie, racist, a myth
  * ("Jews control the media? That's an antisemitic lie."). Not with a
@@ -6306,6 +6336,8 @@ static bool rebutted(const run *R, uint32_t tb)
             if (tok_is_word(R, j, "otherwise") &&
                 word_among(R, j - 1, j, show, sizeof show / sizeof *show))
                 return true;
+        if (answered_below(R, si))
+            return true;
     }
     if (!R->denounce_any || k >= nx->te ||
         !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
@@ -12043,7 +12075,8 @@ static bool question_refuted(const run *R, uint32_t k)
         return false;
     uint32_t si = rs->toks[k].sent;
     uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
-    return word_among(R, k, end, refute, sizeof refute / sizeof *refute);
+    return word_among(R, k, end, refute, sizeof refute / sizeof *refute) ||
+           answered_below(R, si);
 }
 
 /* Only words of degree or frequency between tokens a and b ("so",
