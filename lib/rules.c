@@ -6678,9 +6678,10 @@ static bool found_after(const run *R, uint32_t te)
  * "Why are Roma always thieves in fairy tales?": a question that places
  * the attack ending at te in a medium, "in" and at most three words
  * before an object entry naming one (targets.tsv, sense medium: films,
- * headlines, cartoons) that ends the question, asks how the medium portrays the
- * group, as "depicted" reports it. Not when the next sentence goes on to
- * attack ("? Must be in the blood", "? Send them back"). */
+ * headlines, cartoons) that ends the question, asks how the medium
+ * portrays the group, as "depicted" reports it. Not when the next
+ * sentence goes on to attack ("? Must be in the blood", "? Send them
+ * back"). */
 static bool portrayal_asked(const run *R, uint32_t te)
 {
     const sentence *s = sent_of(R, te > 0 ? te - 1 : 0);
