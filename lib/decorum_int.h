@@ -432,8 +432,10 @@ enum {
     DC_SENSE_TRAP,      /* allow: a way out barred ("block the exits");
                          * beside a fire lit, people burned inside
                          * (rule_trapped) */
-    DC_SENSE_KINDLE     /* allow: a fire lit ("light it up", "one match"),
+    DC_SENSE_KINDLE,    /* allow: a fire lit ("light it up", "one match"),
                          * the other half of rule_trapped's arson */
+    DC_SENSE_MEDIUM     /* object: a medium that portrays people ("films",
+                         * "headlines", "fairy tales"; portrayal_asked) */
 };
 
 /* The sense number of entry flags f. */

@@ -6329,6 +6329,36 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     return n >= nx->te || R->toks[n].type == TK_PUNCT;
 }
 
+/* "Are Irish people really always drunk? Ireland drinks less than the
+ * Czech Republic per head.": the question of sentence si answered in the
+ * next by a measure that puts the group below others ("less", "fewer",
+ * "lower" before "than"), a fact against the trait, when the answer is
+ * no question, opens with no "yes" and attacks no one ("... less than
+ * Russia, but they are still drunks"). */
+static bool answered_below(const run *R, uint32_t si)
+{
+    static const char *const below[] = {"less", "fewer", "lower"};
+    const uint64_t attack =
+        KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+        KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(INSULT);
+    const dc_rules_scratch *rs = R->rs;
+    if (!rs->s[si].question || si + 1 >= rs->ns)
+        return false;
+    const sentence *nx = &rs->s[si + 1];
+    uint32_t k = nx->tb;
+    while (k < nx->te && rs->toks[k].type != TK_WORD)
+        k++;
+    if (nx->question || k >= nx->te || tok_is_word(R, k, "yes") ||
+        tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
+        return false;
+    for (uint32_t j = k + 1; j + 1 < nx->te; j++)
+        if (tok_is_word(R, j + 1, "than") &&
+            word_among(R, j, j + 1, below, sizeof below / sizeof *below))
+            return true;
+    return false;
+}
+
 /* The sentence after token tb's rebuts it: it opens with "that", "this"
  * or "which" and, within its first words, calls it a lie, racist, a myth
  * ("Jews control the media? That's an antisemitic lie."). Not with a
@@ -6359,6 +6389,8 @@ static bool rebutted(const run *R, uint32_t tb)
             if (tok_is_word(R, j, "otherwise") &&
                 word_among(R, j - 1, j, show, sizeof show / sizeof *show))
                 return true;
+        if (answered_below(R, si))
+            return true;
     }
     if (!R->denounce_any || k >= nx->te ||
         !(tok_is_word(R, k, "that") || tok_is_word(R, k, "this") ||
@@ -6536,10 +6568,11 @@ static bool other_speaker(const run *R, uint32_t a, uint32_t b)
 /* Words that open a speaker after a comma (attributed_after). */
 static const char *const wl_speaker_opens[] = {
     "he",   "she",   "the",   "a",    "an",    "my",   "his", "her",
-    "their", "our",  "your",  "some", "one",   "this", "these", "those"};
+    "their", "our",  "your",  "some", "one",   "this", "these", "those",
+    "someone"};
 /* Irregular pasts of saying (attributed_after; the rest end in -ed). */
 static const char *const wl_said_past[] = {"said", "wrote", "told", "sang",
-                                           "spoke"};
+                                           "spoke", "read"};
 /* Words after a verb of saying that keep it a report told: the sentence
  * ends, or a place or time follows ("he wrote in a post", "chanted
  * outside the mosque", "and police did nothing"). */
@@ -6594,17 +6627,26 @@ static bool attributed_after(const run *R, uint32_t tb)
              * "the mods said I'd get banned"; and nothing of the
              * writer's or of agreement after it) */
             uint32_t v = m->te;
+            bool past = ends_ed(R, m->te - 1) ||
+                        word_among(R, m->te - 1, m->te, wl_said_past,
+                                   sizeof wl_said_past / sizeof *wl_said_past);
+            /* (a noun of written words in the speaker, "the graffiti
+             * said": its verb may follow) */
+            if (!past && m->te - m->tb == 1 && m->te < s->te &&
+                toks[m->te].type == TK_WORD && m->tb < subj + 3)
+                continue;
+            /* (the writer after it only to act against the words: "and
+             * I called the police", "I reported it", a denounce entry) */
             if (other_speaker(R, subj, m->tb) &&
                 !has_kinds_in(R, subj, m->tb,
                               KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
-                (ends_ed(R, m->te - 1) ||
-                 word_among(R, m->te - 1, m->te, wl_said_past,
-                            sizeof wl_said_past / sizeof *wl_said_past)) &&
+                past &&
                 (v >= s->te || toks[v].type == TK_PUNCT ||
                  word_among(R, v, v + 1, wl_said_then,
                             sizeof wl_said_then / sizeof *wl_said_then)) &&
-                !word_among(R, v, s->te, wl_said_i,
-                            sizeof wl_said_i / sizeof *wl_said_i) &&
+                (!word_among(R, v, s->te, wl_said_i,
+                             sizeof wl_said_i / sizeof *wl_said_i) ||
+                 has_kind_in(R, v, s->te, DC_KIND_DENOUNCE)) &&
                 !word_among(R, v, s->te, wl_said_agreed,
                             sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
                 !has_kinds_in(R, v, s->te,
@@ -6685,6 +6727,48 @@ static bool found_after(const run *R, uint32_t te)
            word_among(R, k, k + 1, found, sizeof found / sizeof found[0]);
 }
 
+/* "Why are immigrants always criminals in the Daily Mail headlines?",
+ * "Why are Roma always thieves in fairy tales?": a question that places
+ * the attack ending at te in a medium, "in" and at most three words
+ * before an object entry naming one (targets.tsv, sense medium: films,
+ * headlines, cartoons) that ends the question, asks how the medium
+ * portrays the group, as "depicted" reports it. Not when the next
+ * sentence goes on to attack ("? Must be in the blood", "? Send them
+ * back"). */
+static bool portrayal_asked(const run *R, uint32_t te)
+{
+    const sentence *s = sent_of(R, te > 0 ? te - 1 : 0);
+    if (!s->question)
+        return false;
+    uint32_t k = te;
+    while (k < s->te && !tok_is_word(R, k, "in"))
+        k++;
+    if (k + 1 >= s->te || k > te + 3)
+        return false;
+    bool medium = false;
+    for (size_t i = R->rs->first[k + 1];
+         i < R->rs->nm && R->rs->m[i].tb <= k + 4; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM &&
+            (m->te >= s->te || R->toks[m->te].type == TK_PUNCT)) {
+            medium = true;
+            break;
+        }
+    }
+    if (!medium)
+        return false;
+    const uint64_t goes_on =
+        KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+        KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(CODE) |
+        KIND_BIT(HATE_VERB);
+    uint32_t si = (uint32_t)(s - R->rs->s);
+    return si + 1 >= R->rs->ns ||
+           !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
+                         goes_on);
+}
+
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                       const mention **neg)
 {
@@ -6697,7 +6781,8 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
-                    telling_judged(R, tb) || found_after(R, te);
+                    telling_judged(R, tb) || found_after(R, te) ||
+                    (any_kind(R, DC_KIND_OBJECT) && portrayal_asked(R, te));
     if (reported && !endorsed(R, tb)) {
         if (denounce_near(R, tb, te) || R->denounce_any)
             return SC_COUNTER;
@@ -12044,7 +12129,8 @@ static bool question_refuted(const run *R, uint32_t k)
         return false;
     uint32_t si = rs->toks[k].sent;
     uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
-    return word_among(R, k, end, refute, sizeof refute / sizeof *refute);
+    return word_among(R, k, end, refute, sizeof refute / sizeof *refute) ||
+           answered_below(R, si);
 }
 
 /* Only words of degree or frequency between tokens a and b ("so",
@@ -31661,6 +31747,11 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
     if (among_q(R, s->tb, s->te, wl_presumed_shown,
                 sizeof wl_presumed_shown / sizeof *wl_presumed_shown))
         return true;
+    /* (a medium of the lexicon's: "in fairy tales", "in sitcoms") */
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
+            return true;
     /* (a participle right after the group: "gay men robbed on Grindr
      * dates", "Roma children taken into care"; not "need", "breed") */
     uint32_t pk = t->te < s->te && kind_at(R, t->te, DC_KIND_PERSON)
