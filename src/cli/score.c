@@ -46,6 +46,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SCORE_AVX2 1
+#endif
 
 #define PROG "decorum score"
 #define LINE_CAP ((size_t)4 << 20)    /* longest line kept, bytes */
@@ -185,46 +189,85 @@ static int ends_push_room(struct line_ends *e, size_t at, size_t more)
     return 0;
 }
 
-/* Sets e to the offsets of the '\n' in p[0..n); -1 when out of memory. */
+#if defined(__SSE2__)
+/* A 32-byte block's '\n' bits. */
+#define NL_MASK_SSE2(q, nl)                                                  \
+    ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(q), nl)) |   \
+     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((q) + 1), nl)) \
+         << 16)
+
+/*
+ * find_line_ends' loop over the whole 32-byte blocks of p[0..n), which
+ * returns the offset where they end or (size_t)-1 when out of memory. A
+ * block's first '\n' is stored without a branch: a block has one or none
+ * in no order a predictor learns (lines of ~100 bytes), which cost a
+ * mispredict every line or so (21.6K on the bench corpus). So there is
+ * room first for one a block, and a block's second and later ones (short
+ * lines) go through ends_push_room, which keeps it. In locals: the stores
+ * through e->v would otherwise reload e's fields. MASK is the block's
+ * '\n' bits: SSE2 two loads, AVX2 one (find_ends_avx2).
+ */
+#define FIND_ENDS_BLOCKS(MASK)                                               \
+    size_t i = 0;                                                            \
+    const size_t blocks = n / 32;                                            \
+    if (ends_reserve(e, blocks + 1) != 0)                                    \
+        return (size_t)-1;                                                   \
+    uint32_t *v = e->v;                                                      \
+    size_t k = 0;                                                            \
+    for (; n - i >= 32; i += 32) {                                           \
+        unsigned m = (MASK);                                                 \
+        /* stored for nothing (not counted) when m is 0 */                   \
+        v[k] = (uint32_t)(i + (unsigned)__builtin_ctz(m | 1u << 31));        \
+        k += m != 0;                                                         \
+        if (__builtin_expect((m &= m - 1) != 0, 0)) {                        \
+            e->n = k;                                                        \
+            for (; m; m &= m - 1)                                            \
+                if (ends_push_room(e, i + (unsigned)__builtin_ctz(m),        \
+                                   blocks - i / 32) != 0)                    \
+                    return (size_t)-1;                                       \
+            v = e->v;                                                        \
+            k = e->n;                                                        \
+        }                                                                    \
+    }                                                                        \
+    e->n = k;                                                                \
+    return i
+
+static size_t find_ends_sse2(const char *p, size_t n, struct line_ends *e)
+{
+    const __m128i nl = _mm_set1_epi8('\n');
+    FIND_ENDS_BLOCKS(
+        NL_MASK_SSE2((const __m128i *)(const void *)(p + i), nl));
+}
+#endif
+
+#if defined(SCORE_AVX2)
+/* find_ends_sse2 with one 32-byte compare a block, where SSE2 takes two
+ * loads, two compares and two masks joined by a shift and an or. */
+__attribute__((target("avx2"))) static size_t
+find_ends_avx2(const char *p, size_t n, struct line_ends *e)
+{
+    const __m256i nl = _mm256_set1_epi8('\n');
+    FIND_ENDS_BLOCKS((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_loadu_si256((const __m256i *)(const void *)(p + i)), nl)));
+}
+#endif
+
+/* Sets e to the offsets of the '\n' in p[0..n); -1 when out of memory.
+ * Called once a batch (many lines), so the AVX2 test costs nothing. */
 static int find_line_ends(const char *p, size_t n, struct line_ends *e)
 {
     size_t i = 0;
     e->n = 0;
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n');
-    /* A block's first '\n' is stored without a branch: a block has one or
-     * none in no order a predictor learns (lines of ~100 bytes), which
-     * cost a mispredict every line or so (21.6K on the bench corpus). So
-     * there is room first for one a block, and a block's second and later
-     * ones (short lines) go through ends_push_room, which keeps it. In
-     * locals: the stores through e->v would otherwise reload e's fields. */
-    const size_t blocks = n / 32;
-    if (ends_reserve(e, blocks + 1) != 0)
-        return -1;
-    uint32_t *v = e->v;
-    size_t k = 0;
-    for (; n - i >= 32; i += 32) {
-        const __m128i *q = (const __m128i *)(const void *)(p + i);
-        unsigned m =
-            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(q), nl)) |
-            (unsigned)_mm_movemask_epi8(
-                _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), nl))
-                << 16;
-        /* stored for nothing (not counted) when m is 0 */
-        v[k] = (uint32_t)(i + (unsigned)__builtin_ctz(m | 1u << 31));
-        k += m != 0;
-        if (__builtin_expect((m &= m - 1) != 0, 0)) {
-            e->n = k;
-            for (; m; m &= m - 1)
-                if (ends_push_room(e, i + (unsigned)__builtin_ctz(m),
-                                   blocks - i / 32) != 0)
-                    return -1;
-            v = e->v;
-            k = e->n;
-        }
-    }
-    e->n = k;
+#if defined(SCORE_AVX2)
+    if (__builtin_cpu_supports("avx2"))
+        i = find_ends_avx2(p, n, e);
+    else
 #endif
+#if defined(__SSE2__)
+        i = find_ends_sse2(p, n, e);
+#endif
+    if (i == (size_t)-1)
+        return -1;
     for (; i < n; i++)
         if (p[i] == '\n' && ends_push(e, i) != 0)
             return -1;
