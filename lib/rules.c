@@ -17430,24 +17430,20 @@ static bool harmless_threat(const run *R, const mention *m,
  * them out" after a police raid). */
 static bool game_talk(run *R, const mention *m)
 {
-    static const char *const jargon[] = {
-        "phase",   "enrage",   "enrages",  "dps",     "aggro",
-        "respawn", "respawns", "healer",   "healers", "dungeon",
-        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
-        "cooldowns", "speedrun", "gank"};
-    static const char *const wipe[] = {"wipe", "wipes", "wiped"};
+/* (the words are written once, here, and spelled out into jargon and
+ * jargon_wipe below, which cannot be one array run on: word_among knows a
+ * list by its address and length) */
+#define GAME_JARGON                                                          \
+    "phase", "enrage", "enrages", "dps", "aggro", "respawn", "respawns",     \
+        "healer", "healers", "dungeon", "npc", "npcs", "pvp", "pve",         \
+        "cooldown", "cooldowns", "speedrun", "gank"
+#define GAME_WIPE "wipe", "wipes", "wiped"
+    static const char *const jargon[] = {GAME_JARGON};
+    static const char *const wipe[] = {GAME_WIPE};
     /* both, for the test that the comment holds neither */
-    static const char *const jargon_wipe[] = {
-        "phase",   "enrage",   "enrages",  "dps",     "aggro",
-        "respawn", "respawns", "healer",   "healers", "dungeon",
-        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
-        "cooldowns", "speedrun", "gank",   "wipe",    "wipes",
-        "wiped"};
-    /* (a list of its own: word_among knows a list by its address and
-     * length, so jargon_wipe cannot be jargon's array run on; keep the two
-     * above and this one in step) */
-    _Static_assert(sizeof jargon_wipe == sizeof jargon + sizeof wipe,
-                   "jargon_wipe is jargon then wipe");
+    static const char *const jargon_wipe[] = {GAME_JARGON, GAME_WIPE};
+#undef GAME_JARGON
+#undef GAME_WIPE
     if (game_in(R, sent_of(R, m->tb)))
         return true;
     /* (the comment is scanned once: game_said 2 when two jargon words,
