@@ -15215,10 +15215,14 @@ static const target *victim_after(const run *R, const mention *m)
     return NULL;
 }
 
+/* The forms of "get", for passive_victim ("Muslims got killed"),
+ * rule_group_deserved (back over a verb of getting to the group, "the
+ * Irish got what they deserved") and figure_then_given: one list, so
+ * that word_among builds one set of it a scratch, not one a site. */
+static const char *const wl_got[] = {"got", "get", "gets", "getting"};
 /* The group that is the subject of passive m in its clause, ending right
  * before "were", "was" or "been" or a word before that ("Jews were
  * gassed"), or NULL. */
-static const char *const wl_got[] = {"got", "get", "gets", "getting"};
 static const target *passive_victim(const run *R, const mention *m)
 {
     /* or with "got": "Muslims got killed" */
@@ -17426,24 +17430,20 @@ static bool harmless_threat(const run *R, const mention *m,
  * them out" after a police raid). */
 static bool game_talk(run *R, const mention *m)
 {
-    static const char *const jargon[] = {
-        "phase",   "enrage",   "enrages",  "dps",     "aggro",
-        "respawn", "respawns", "healer",   "healers", "dungeon",
-        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
-        "cooldowns", "speedrun", "gank"};
-    static const char *const wipe[] = {"wipe", "wipes", "wiped"};
+/* (the words are written once, here, and spelled out into jargon and
+ * jargon_wipe below, which cannot be one array run on: word_among knows a
+ * list by its address and length) */
+#define GAME_JARGON                                                          \
+    "phase", "enrage", "enrages", "dps", "aggro", "respawn", "respawns",     \
+        "healer", "healers", "dungeon", "npc", "npcs", "pvp", "pve",         \
+        "cooldown", "cooldowns", "speedrun", "gank"
+#define GAME_WIPE "wipe", "wipes", "wiped"
+    static const char *const jargon[] = {GAME_JARGON};
+    static const char *const wipe[] = {GAME_WIPE};
     /* both, for the test that the comment holds neither */
-    static const char *const jargon_wipe[] = {
-        "phase",   "enrage",   "enrages",  "dps",     "aggro",
-        "respawn", "respawns", "healer",   "healers", "dungeon",
-        "npc",     "npcs",     "pvp",      "pve",     "cooldown",
-        "cooldowns", "speedrun", "gank",   "wipe",    "wipes",
-        "wiped"};
-    /* (a list of its own: word_among knows a list by its address and
-     * length, so jargon_wipe cannot be jargon's array run on; keep the two
-     * above and this one in step) */
-    _Static_assert(sizeof jargon_wipe == sizeof jargon + sizeof wipe,
-                   "jargon_wipe is jargon then wipe");
+    static const char *const jargon_wipe[] = {GAME_JARGON, GAME_WIPE};
+#undef GAME_JARGON
+#undef GAME_WIPE
     if (game_in(R, sent_of(R, m->tb)))
         return true;
     /* (the comment is scanned once: game_said 2 when two jargon words,
@@ -34905,8 +34905,6 @@ static const char *const wl_deserved_win[] = {
     "title",  "award",      "prize",    "marathon",     "performance",
     "congrats", "congratulations", "played", "defence", "defense",
     "trophy",   "points",   "vote",     "better"};
-static const char *const wl_deserved_get[] = {"got", "get", "gets",
-                                              "getting"};
 
 /* Does the approval a name what was deserved, and is it no harm: after
  * a colon ("got what they deserved: recognition for their service",
@@ -34968,8 +34966,7 @@ static decorum_status rule_group_deserved(run *R)
         uint32_t k = a->tb;
         while (k > s->tb && a->tb - k < 3 &&
                (adverb_like(R, k - 1) ||
-                among_q(R, k - 1, k, wl_deserved_get,
-                        sizeof wl_deserved_get / sizeof *wl_deserved_get)))
+                among_q(R, k - 1, k, wl_got, sizeof wl_got / sizeof *wl_got)))
             k--;
         if (k == s->tb)
             continue;
@@ -35911,8 +35908,7 @@ static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
 {
     if (!(tok_is_word(R, b, "always") || tok_is_word(R, b, "never")) ||
         b + 2 >= s->te ||
-        !among_q(R, b + 1, b + 2, wl_deserved_get,
-                 sizeof wl_deserved_get / sizeof *wl_deserved_get))
+        !among_q(R, b + 1, b + 2, wl_got, sizeof wl_got / sizeof *wl_got))
         return false;
     const tok *t = &R->toks[b + 2];
     const char *w = R->n->text + t->b;
