@@ -2624,6 +2624,20 @@ uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms)
     return ms ? ms->masked_steps : 0;
 }
 
+bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on)
+{
+#if defined(HAVE_AVX2_PATH)
+    bool has =
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+    ms->avx2 = on && has;
+    return has;
+#else
+    (void)ms;
+    (void)on;
+    return false;
+#endif
+}
+
 /* ---------------------------------------------------------------------- */
 /* Scanning                                                               */
 /* ---------------------------------------------------------------------- */
@@ -3709,6 +3723,20 @@ word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
     return runs + (f - f0) / 2;
 }
 #endif
+
+size_t dc_match_word_runs(const dc_match_scratch *ms, const char *t, size_t n,
+                          dc_wrun *runs)
+{
+    const unsigned char *u = (const unsigned char *)t;
+#if defined(HAVE_AVX2_PATH)
+    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs)
+                              : word_runs(u, n, runs)) -
+                    runs);
+#else
+    (void)ms;
+    return (size_t)(word_runs(u, n, runs) - runs);
+#endif
+}
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
  * hash states are hend[]. */
