@@ -543,12 +543,27 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
  * every dc_match with ms. Once per masked word, so at most the text's
  * length per call; 0 for NULL. */
 uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms);
+/* For tests: with on false, the word pass of every dc_match with ms finds
+ * its runs on the portable path (word_runs) even where the CPU has AVX2
+ * and BMI, so that the path every other CPU takes is tested here too; with
+ * on true, on the AVX2 path where the CPU has it (the default). A field of
+ * the scratch, read once a comment as before. Returns whether the CPU has
+ * the AVX2 path. */
+bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
 
 /* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
  * went over: normalized byte range [b, e). */
 typedef struct dc_wrun {
     uint32_t b, e;
 } dc_wrun;
+
+/* For tests: the maximal runs of word bytes of t[0, n), in order, stored at
+ * runs on the path dc_match with ms takes (dc_match_scratch_set_avx2);
+ * returns how many. t is followed by 64 zero bytes (the word pass reads
+ * 64 bytes a step); runs has room for n / 2 + 2 entries (one past the last
+ * run is written). */
+size_t dc_match_word_runs(const dc_match_scratch *ms, const char *t, size_t n,
+                          dc_wrun *runs);
 
 /* A growable array of hits, reused across calls, and the word pass's runs
  * over the same text, which the rule layer's tokenizer reads instead of

@@ -2624,6 +2624,20 @@ uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms)
     return ms ? ms->masked_steps : 0;
 }
 
+bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on)
+{
+#if defined(HAVE_AVX2_PATH)
+    bool has =
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+    ms->avx2 = on && has;
+    return has;
+#else
+    (void)ms;
+    (void)on;
+    return false;
+#endif
+}
+
 /* ---------------------------------------------------------------------- */
 /* Scanning                                                               */
 /* ---------------------------------------------------------------------- */
@@ -3642,9 +3656,14 @@ static inline unsigned word_mask(const unsigned char *t, size_t k)
  * if there is, which halves the loop's exits (mispredicted 3.939 ->
  * 3.866 M); a place written past the last run is the b of the sentinel's
  * slot. The text has WORD_PAD zero bytes after its end (dc_match): the
- * step at k <= n reads no further, and ends a run that reaches n. */
+ * step at k <= n reads no further, and ends a run that reaches n. The
+ * body is word_runs_in, which dc_match_word_runs (for tests) inlines too,
+ * so that word_runs keeps match_words as its one caller: with a second
+ * caller GCC inlined it differently there (+1.1 M instructions in
+ * match_words on the benchmark corpus). */
 _Static_assert(sizeof(dc_wrun) == 2 * sizeof(uint32_t), "dc_wrun is b, e");
-static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
+static inline __attribute__((always_inline)) dc_wrun *
+word_runs_in(const unsigned char *t, size_t n, dc_wrun *runs)
 {
     /* The runs as b0 e0 b1 e1 ... (dc_hitvec.runs is allocated memory). */
     uint32_t *const f0 = (uint32_t *)(void *)runs;
@@ -3666,6 +3685,11 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
         }
     }
     return runs + (f - f0) / 2;
+}
+
+static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
+{
+    return word_runs_in(t, n, runs);
 }
 
 #if defined(HAVE_AVX2_PATH)
@@ -3709,6 +3733,20 @@ word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
     return runs + (f - f0) / 2;
 }
 #endif
+
+size_t dc_match_word_runs(const dc_match_scratch *ms, const char *t, size_t n,
+                          dc_wrun *runs)
+{
+    const unsigned char *u = (const unsigned char *)t;
+#if defined(HAVE_AVX2_PATH)
+    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs)
+                              : word_runs_in(u, n, runs)) -
+                    runs);
+#else
+    (void)ms;
+    return (size_t)(word_runs_in(u, n, runs) - runs);
+#endif
+}
 
 /* The literals t[a, e) for the word start a and e in ends[0, ne), whose
  * hash states are hend[]. */

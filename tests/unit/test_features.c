@@ -605,3 +605,104 @@ Test(features, block_sums_hold_their_worst_case)
         }
     }
 }
+
+/* The portable pass (dc_feat_portable) and the AVX2 passes (a cache; the
+ * padded text read in place, by its word runs where it is ASCII, else in
+ * blocks) against the iterator over the seed thread line by line and
+ * random texts of lengths 0-300 (fixed seed): printable ASCII, any byte
+ * but NUL, valid UTF-8, and ' and * among letters with runs of spaces,
+ * each padded at a start offset of 0-63 so that it ends at every
+ * alignment of 16, 32 and 64 bytes. */
+static void feat_paths_agree(const char *what, const int8_t *w,
+                             const char *text, size_t len, size_t off,
+                             dc_feat_cache *cache)
+{
+    enum { BITS = 12, MAXT = 256 };
+    static dc_feat_tsum ta[MAXT], tr[MAXT];
+    static dc_wrun runs[2100];
+    static char area[DC_NORM_FRONT + 64 + 2048 + DC_NORM_PAD];
+    const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
+    cr_assert_leq(len, 2048);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++)
+        ascii &= (unsigned char)text[i] < 0x80;
+    int32_t ref[DC_FEAT_VOCAB_STRIDE];
+    size_t nt;
+    size_t nfeat = iterator_sums(&c, w, text, len, ref, tr, MAXT, &nt);
+    size_t nr = word_runs(text, len, runs);
+    /* the text as dc_normalize leaves it (dc_norm.padded) */
+    char *p = area + DC_NORM_FRONT + off;
+    memset(area, ' ', DC_NORM_FRONT + off);
+    memcpy(p, text, len);
+    memset(p + len, 0, DC_NORM_PAD);
+    int forced = dc_feat_portable;
+    for (int path = 0; path < 4; path++) {
+        int32_t acc[DC_FEAT_VOCAB_STRIDE];
+        size_t ntok = 0;
+        dc_feat_portable = path == 0;
+        const unsigned known =
+            path >= 2 ? DC_FEAT_PADDED | (ascii ? DC_FEAT_ASCII : 0) : 0;
+        const bool by_runs = path == 2 && ascii;
+        size_t n = dc_feat_sum_runs(&c, w, path >= 2 ? p : text, len, known,
+                                    by_runs ? runs : NULL, by_runs ? nr : 0,
+                                    acc, ta, MAXT, &ntok,
+                                    path ? &cache[path - 1] : NULL);
+        dc_feat_portable = forced;
+        char full[160];
+        snprintf(full, sizeof full, "%s, offset %zu, path %d", what, off,
+                 path);
+        expect_iterator_sums(full, n, ntok, acc, ta, nfeat, nt, ref, tr,
+                             MAXT);
+    }
+}
+
+Test(features, seed_thread_and_random_bytes_agree_on_every_path)
+{
+    static int8_t w[(1u << 12) * DC_FEAT_VOCAB_STRIDE];
+    for (size_t i = 0; i < sizeof w; i++)
+        w[i] = (int8_t)(rnd() & 0xff);
+    static dc_feat_cache cache[3]; /* zero: empty */
+    char line[2048], what[64];
+    FILE *f = fopen(DECORUM_SOURCE_DIR "/tests/data/seed-thread.jsonl", "rb");
+    cr_assert(f, "the seed thread");
+    int lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        snprintf(what, sizeof what, "seed thread line %d", ++lines);
+        for (size_t off = 0; off < 64; off += 7)
+            feat_paths_agree(what, w, line, strlen(line), off, cache);
+    }
+    fclose(f);
+    cr_assert_gt(lines, 10);
+    static const char *const cps[] = {
+        "a", "Q", "7", " ", "'", "*", "\xc3\xa9", "\xd0\xb6", "\xe2\x80\x9c",
+        "\xe2\x80\x99", "\xf0\x9f\x90\x80"};
+    static const char marks[] = "a'* b*'Z9 '  *x";
+    char buf[320];
+    for (int it = 0; it < 4000; it++) {
+        size_t want = rnd() % 301, len = 0;
+        while (len < want) {
+            uint32_t r = rnd();
+            switch (it % 4) {
+            case 0:
+                buf[len++] = (char)(0x20 + r % 95);
+                break;
+            case 1:
+                buf[len++] = (char)(1 + r % 255);
+                break;
+            case 2:
+                buf[len++] = marks[r % (sizeof marks - 1)];
+                break;
+            default: {
+                const char *c = cps[r % (sizeof cps / sizeof *cps)];
+                size_t l = strlen(c);
+                if (len + l > want)
+                    l = 0, c = "", buf[len++] = ' ';
+                memcpy(buf + len, c, l);
+                len += l;
+            }
+            }
+        }
+        snprintf(what, sizeof what, "random text %d (kind %d)", it, it % 4);
+        feat_paths_agree(what, w, buf, len, (size_t)it % 64, cache);
+    }
+}

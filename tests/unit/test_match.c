@@ -1453,3 +1453,218 @@ Test(match, fnv1a64_known_values)
     uint64_t h = dc_fnv1a64(dc_fnv1a64(DC_FNV_BASIS, "foo", 3), "bar", 3);
     cr_expect_eq(h, 0x85944171f73967e8ull);
 }
+
+/* ---------------------------------------------------------------------- */
+/* The word runs' two paths                                               */
+/* ---------------------------------------------------------------------- */
+
+/* The word pass finds its runs with AVX2 where the CPU has it (here and in
+ * CI), so the portable path every other CPU takes would run in no test:
+ * these run both (dc_match_scratch_set_avx2) over the same texts, and a
+ * byte-by-byte reference, and compare the runs exactly. */
+
+/* A fixed-seed generator (xorshift64), so that a failure is reproducible. */
+static uint64_t twin_state = 0x9e3779b97f4a7c15ull;
+static uint32_t twin_rnd(void)
+{
+    twin_state ^= twin_state << 13;
+    twin_state ^= twin_state >> 7;
+    twin_state ^= twin_state << 17;
+    return (uint32_t)(twin_state >> 32);
+}
+
+/* The word bytes by their definition: [a-zA-Z0-9] and every byte >= 0x80. */
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t ref_runs(const unsigned char *t, size_t n, dc_wrun *runs)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (!is_word_byte(t[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && is_word_byte(t[i]))
+            i++;
+        runs[k++] = (dc_wrun){(uint32_t)b, (uint32_t)i};
+    }
+    return k;
+}
+
+/* The texts of the comparison, kind by kind: k < the seed thread's lines
+ * (read whole, escapes and quotes too), then random ones. Returns the
+ * length written at buf (at most cap). */
+enum { TWIN_MAX = 4096 };
+static size_t twin_text(int kind, char *buf, size_t cap)
+{
+    size_t len = (size_t)twin_rnd() % 301; /* lengths 0-300 */
+    if (len > cap)
+        len = cap;
+    static const char marks[] = "a'* b*'Z9 '  *x\xc3\xa9";
+    for (size_t i = 0; i < len; i++) {
+        uint32_t r = twin_rnd();
+        switch (kind) {
+        case 0: /* printable ASCII */
+            buf[i] = (char)(0x20 + r % 95);
+            break;
+        case 1: /* any byte but NUL: UTF-8 sequences and stray bytes */
+            buf[i] = (char)(1 + r % 255);
+            break;
+        case 2: /* ' and * among letters, runs of spaces */
+            buf[i] = marks[r % (sizeof marks - 1)];
+            break;
+        default: { /* valid UTF-8: ASCII letters and 2-4 byte sequences */
+            static const char *const cps[] = {
+                "a", "Q", "7", " ", "'", "\xc3\xa9", "\xd0\xb6",
+                "\xe2\x80\x9c", "\xe2\x80\x99", "\xf0\x9f\x90\x80"};
+            const char *c = cps[r % 10];
+            size_t l = strlen(c);
+            if (i + l > len) {
+                buf[i] = ' ';
+                break;
+            }
+            memcpy(buf + i, c, l);
+            i += l - 1;
+        }
+        }
+    }
+    return len;
+}
+
+/* The runs of t[0, n) on both paths, at every start offset 0-63 (so that
+ * the text ends at every alignment of 16, 32 and 64 bytes), with the zero
+ * bytes the word pass reads after a text, against ref_runs(). */
+static void runs_agree(const char *what, const char *t, size_t n, bool has)
+{
+    static unsigned char area[64 + TWIN_MAX + 64] __attribute__((aligned(64)));
+    static dc_wrun want[TWIN_MAX / 2 + 2], got[TWIN_MAX / 2 + 2];
+    cr_assert_leq(n, TWIN_MAX);
+    size_t nw = ref_runs((const unsigned char *)t, n, want);
+    for (size_t off = 0; off < 64; off++) {
+        /* garbage before the text, which the word pass does not read */
+        memset(area, 'x', off);
+        memcpy(area + off, t, n);
+        memset(area + off + n, 0, 64);
+        for (int path = 0; path < 2; path++) {
+            if (path == 1 && !has)
+                break;
+            dc_match_scratch_set_avx2(ms, path == 1);
+            size_t ng = dc_match_word_runs(ms, (const char *)area + off, n,
+                                           got);
+            cr_assert_eq(ng, nw, "%s, offset %zu, %s path: %zu runs, want %zu",
+                         what, off, path ? "AVX2" : "portable", ng, nw);
+            for (size_t q = 0; q < nw; q++)
+                cr_assert(got[q].b == want[q].b && got[q].e == want[q].e,
+                          "%s, offset %zu, %s path: run %zu is [%u, %u), "
+                          "want [%u, %u)",
+                          what, off, path ? "AVX2" : "portable", q, got[q].b,
+                          got[q].e, want[q].b, want[q].e);
+        }
+    }
+    dc_match_scratch_set_avx2(ms, true);
+}
+
+Test(match, word_runs_portable_and_avx2_agree)
+{
+    bool has = dc_match_scratch_set_avx2(ms, true);
+    static char buf[TWIN_MAX];
+    char what[64];
+    /* the seed thread, line by line */
+    FILE *f = fopen(DECORUM_SOURCE_DIR "/tests/data/seed-thread.jsonl", "rb");
+    cr_assert(f, "the seed thread");
+    int lines = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        snprintf(what, sizeof what, "seed thread line %d", ++lines);
+        runs_agree(what, buf, strlen(buf), has);
+    }
+    fclose(f);
+    cr_assert_gt(lines, 10);
+    /* random texts of each kind, lengths 0-300 */
+    for (int round = 0; round < 4000; round++) {
+        size_t n = twin_text(round % 4, buf, sizeof buf);
+        snprintf(what, sizeof what, "random text %d (kind %d)", round,
+                 round % 4);
+        runs_agree(what, buf, n, has);
+    }
+    /* one run, and one gap, across every 64-byte step's edge */
+    for (size_t n = 0; n <= 200; n++) {
+        memset(buf, 'a', n);
+        snprintf(what, sizeof what, "%zu word bytes", n);
+        runs_agree(what, buf, n, has);
+        memset(buf, ' ', n);
+        if (n)
+            buf[n - 1] = 'z';
+        snprintf(what, sizeof what, "%zu bytes ending in a word byte", n);
+        runs_agree(what, buf, n, has);
+    }
+}
+
+/* dc_match itself on both paths: the same hits and the same runs (which
+ * the rule layer and the model read) over the seed thread in lower case
+ * and texts of the lexicon's words. */
+Test(match, dc_match_same_on_both_word_run_paths)
+{
+    bool has = dc_match_scratch_set_avx2(ms, true);
+    if (!has)
+        cr_skip_test("no AVX2 path on this CPU: the portable one is the "
+                     "only one");
+    static char buf[TWIN_MAX], first[2048];
+    static dc_wrun runs0[TWIN_MAX / 2 + 2];
+    static const char *const words[] = {
+        "kill", "the", "jews", "all", "vermin", "go", "back", "n*gg*r",
+        "great", "replacement", "sc*m", "rat", "\xf0\x9f\x90\x80", "(((",
+        "  ", "'", "*", "killall", "hates", "caf\xc3\xa9"};
+    FILE *f = fopen(DECORUM_SOURCE_DIR "/tests/data/seed-thread.jsonl", "rb");
+    cr_assert(f, "the seed thread");
+    for (int round = 0;; round++) {
+        if (f && !fgets(buf, sizeof buf, f)) {
+            fclose(f);
+            f = NULL;
+        }
+        if (!f) {
+            if (round > 3000)
+                break;
+            size_t len = 0, want = (size_t)twin_rnd() % 301;
+            buf[0] = '\0';
+            while (len < want) {
+                const char *w = words[twin_rnd() % 20];
+                size_t l = strlen(w);
+                if (len + l + 1 >= sizeof buf)
+                    break;
+                memcpy(buf + len, w, l);
+                len += l;
+                buf[len++] = twin_rnd() % 4 ? ' ' : ',';
+            }
+            buf[len] = '\0';
+        } else
+            for (char *p = buf; *p; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p - 'A' + 'a');
+        dc_norm n = norm_of(buf);
+        size_t nr0 = 0;
+        for (int path = 0; path < 2; path++) {
+            dc_match_scratch_set_avx2(ms, path == 1);
+            cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+            const char *r = render(&n, &hv);
+            if (path == 0) {
+                snprintf(first, sizeof first, "%s", r);
+                nr0 = hv.has_runs ? hv.nruns : (size_t)-1;
+                if (hv.has_runs)
+                    memcpy(runs0, hv.runs, hv.nruns * sizeof *runs0);
+                continue;
+            }
+            cr_assert_str_eq(r, first, "hits differ on \"%s\"", buf);
+            cr_assert_eq(hv.has_runs ? hv.nruns : (size_t)-1, nr0,
+                         "runs differ on \"%s\"", buf);
+            cr_assert(!hv.has_runs ||
+                          memcmp(hv.runs, runs0, nr0 * sizeof *runs0) == 0,
+                      "runs differ on \"%s\"", buf);
+        }
+    }
+    dc_match_scratch_set_avx2(ms, true);
+}

@@ -1147,3 +1147,70 @@ Test(normalize, tables_in_text)
                      "case %zu", k);
     }
 }
+
+/* The seed thread line by line, and random texts of lengths 0-300 (fixed
+ * seed): printable ASCII, any byte but NUL, valid UTF-8, and ' and * among
+ * letters with runs of spaces, each read from every start offset 0-63 so
+ * that it ends at every alignment of 16, 32 and 64 bytes: the default
+ * (AVX2 where the CPU has it), SSE2 and byte paths must agree exactly. */
+Test(normalize, seed_thread_and_random_bytes_agree_on_every_path)
+{
+    static char area[64 + 512];
+    char line[2048];
+    FILE *f = fopen(DECORUM_SOURCE_DIR "/tests/data/seed-thread.jsonl", "rb");
+    cr_assert(f, "the seed thread");
+    int lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        lines++;
+        size_t len = strlen(line);
+        cr_assert_eq(norm(&out, line, len), DECORUM_OK);
+        same_on_every_path(line, len);
+    }
+    fclose(f);
+    cr_assert_gt(lines, 10);
+    static const char *const cps[] = {
+        "a", "Q", "7", " ", "'", "*", "\xc3\xa9", "\xd0\xb6", "\xe2\x80\x9c",
+        "\xe2\x80\x99", "\xf0\x9f\x90\x80", "\xcc\xb6", "\xe2\x80\x8b"};
+    static const char marks[] = "a'* b*'Z9 '  *x";
+    uint64_t r = 0x853c49e6748fea9bull;
+    for (int it = 0; it < 1200; it++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t want = (size_t)(r % 301), off = (size_t)(it % 64), len = 0;
+        char *buf = area + off;
+        while (len < want) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            switch (it % 4) {
+            case 0:
+                buf[len++] = (char)(0x20 + r % 95);
+                break;
+            case 1:
+                buf[len++] = (char)(1 + r % 255);
+                break;
+            case 2:
+                buf[len++] = marks[r % (sizeof marks - 1)];
+                break;
+            default: {
+                const char *c = cps[r % (sizeof cps / sizeof *cps)];
+                size_t l = strlen(c);
+                if (len + l > want)
+                    l = 0, c = "", buf[len++] = ' ';
+                memcpy(buf + len, c, l);
+                len += l;
+            }
+            }
+        }
+        buf[len] = '\0';
+        decorum_status st = norm(&out, buf, len);
+        if (st != DECORUM_OK) {
+            /* bytes that are not UTF-8: refused alike on the byte path */
+            cr_assert_eq(it % 4, 1, "status %d on \"%s\"", (int)st, buf);
+            dc_normalizer_set_swar(nz, false);
+            dc_normalizer_set_avx2(nz, false);
+            cr_assert_eq(norm(&again, buf, len), st);
+            dc_normalizer_set_swar(nz, true);
+            dc_normalizer_set_avx2(nz, true);
+            continue;
+        }
+        same_on_every_path(buf, len);
+    }
+}
