@@ -6353,7 +6353,8 @@ static bool answered_below(const run *R, uint32_t si)
         tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
         return false;
     /* (others after "than", not a figure of the group's own, "lower
-     * than 70", nor everyone, "less than anyone" (quantifier), and not
+     * than 70", nor everyone, "less than anyone" (a quantifier of
+     * grammar.tsv), and not
      * negated: "Not less than the Poles") */
     for (uint32_t j = k + 1; j + 2 < nx->te; j++)
         if (tok_is_word(R, j + 1, "than") &&
@@ -6362,7 +6363,7 @@ static bool answered_below(const run *R, uint32_t si)
             return !kind_at(R, j - 1, DC_KIND_NEGATION) &&
                    o->type == TK_WORD &&
                    !(R->n->text[o->b] >= '0' && R->n->text[o->b] <= '9') &&
-                   !kind_at(R, j + 2, DC_KIND_QUANTIFIER);
+                   !kind_at(R, j + 1, DC_KIND_QUANTIFIER);
         }
     return false;
 }
