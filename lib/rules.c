@@ -6352,10 +6352,10 @@ static bool answered_below(const run *R, uint32_t si)
     if (nx->question || k >= nx->te || tok_is_word(R, k, "yes") ||
         tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
         return false;
-    /* (others after "than", not a figure of the group's own, "lower
-     * than 70", nor everyone, "less than anyone" (a quantifier of
-     * grammar.tsv), and not
-     * negated: "Not less than the Poles") */
+    /* (others after "than": not a figure of the group's own, "lower
+     * than 70", nor everyone, "less than anyone" (a quantifier entry of
+     * grammar.tsv); and the measure not negated, "Not less than the
+     * Poles") */
     for (uint32_t j = k + 1; j + 2 < nx->te; j++)
         if (tok_is_word(R, j + 1, "than") &&
             word_among(R, j, j + 1, below, sizeof below / sizeof *below)) {
@@ -6598,14 +6598,16 @@ static const char *const wl_said_i[] = {"i", "i'm", "im", "i've", "ive",
 static const char *const wl_said_agreed[] = {"correct", "finally", "true",
                                              "right", "based"};
 
-/* The writer acts against the words told, after the report's verb at v:
- * the first denounce entry in [v, se) ("and I called the police", "so I
- * reported him to HR"), not negated after the verb ("I never reported
- * it", "I don't think that's racist"), and closing its clause: at most
- * three words after it in its sentence and no person or group among
- * them ("... called
- * the police because a Muslim tried to tear it down", "reported the
- * immigrants to ICE", "called the police to come help him"). */
+/* Does the writer act against the words told, after the report's verb
+ * at v? The first denounce entry in [v, se) ("and I called the police",
+ * "so I reported him to HR"), not negated after the verb ("I never
+ * reported it", "I don't think that's racist"), and closing its clause:
+ * at most two words after it in its sentence besides function words
+ * (glue: to whom, "to the station manager", not what for, "called the
+ * police to come help him") and no group, quantifier or word of
+ * migration among them ("because a Muslim tried to tear it down",
+ * "reported the immigrants to ICE", "reported them all to
+ * immigration"). A person may follow: the one it was reported to. */
 static bool acted_against(const run *R, uint32_t v, uint32_t se)
 {
     const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
@@ -6676,8 +6678,13 @@ static bool attributed_after(const run *R, uint32_t tb)
             if (!past && m->te - m->tb == 1 && m->te < s->te &&
                 toks[m->te].type == TK_WORD && m->tb < subj + 3)
                 continue;
-            /* (the writer after it only to act against the words: "and
-             * I called the police", "I reported it", a denounce entry) */
+            /* (the writer after it, in its sentence or a later one,
+             * only to act against the words: "and I called the police",
+             * "I reported it", acted_against; agreement in a later
+             * sentence takes up the words, "... painted over it.
+             * Cowards, every word was true"; approval only in its own,
+             * for later it may approve the punishment: "... before
+             * torching the mosque. He got life, good") */
             if (other_speaker(R, subj, m->tb) &&
                 !has_kinds_in(R, subj, m->tb,
                               KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
