@@ -6352,10 +6352,19 @@ static bool answered_below(const run *R, uint32_t si)
     if (nx->question || k >= nx->te || tok_is_word(R, k, "yes") ||
         tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
         return false;
-    for (uint32_t j = k + 1; j + 1 < nx->te; j++)
+    /* (others after "than": not a figure of the group's own, "lower
+     * than 70", nor everyone, "less than anyone" (a quantifier entry of
+     * grammar.tsv); and the measure not negated, "Not less than the
+     * Poles") */
+    for (uint32_t j = k + 1; j + 2 < nx->te; j++)
         if (tok_is_word(R, j + 1, "than") &&
-            word_among(R, j, j + 1, below, sizeof below / sizeof *below))
-            return true;
+            word_among(R, j, j + 1, below, sizeof below / sizeof *below)) {
+            const tok *o = &R->toks[j + 2];
+            return !kind_at(R, j - 1, DC_KIND_NEGATION) &&
+                   o->type == TK_WORD &&
+                   !(R->n->text[o->b] >= '0' && R->n->text[o->b] <= '9') &&
+                   !kind_at(R, j + 1, DC_KIND_QUANTIFIER);
+        }
     return false;
 }
 
@@ -6589,6 +6598,40 @@ static const char *const wl_said_i[] = {"i", "i'm", "im", "i've", "ive",
 static const char *const wl_said_agreed[] = {"correct", "finally", "true",
                                              "right", "based"};
 
+/* Does the writer act against the words told, after the report's verb
+ * at v? The first denounce entry in [v, se) ("and I called the police",
+ * "so I reported him to HR"), not negated after the verb ("I never
+ * reported it", "I don't think that's racist"), and closing its clause:
+ * at most two words after it in its sentence besides function words
+ * (glue: to whom, "to the station manager", not what for, "called the
+ * police to come help him") and no group, quantifier or word of
+ * migration among them ("because a Muslim tried to tear it down",
+ * "reported the immigrants to ICE", "reported them all to
+ * immigration"). A person may follow: the one it was reported to. */
+static bool acted_against(const run *R, uint32_t v, uint32_t se)
+{
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
+                            KIND_BIT(MIGRATION);
+    if (!any_kind(R, DC_KIND_DENOUNCE))
+        return false;
+    for (size_t i = R->rs->first[v]; i < R->rs->nm && R->rs->m[i].tb < se;
+         i++) {
+        const mention *d = &R->rs->m[i];
+        if (d->kind != DC_KIND_DENOUNCE)
+            continue;
+        uint32_t de = sent_of(R, d->tb)->te;
+        if (has_kind_in(R, v, d->tb, DC_KIND_NEGATION) ||
+            has_kinds_in(R, d->te, de, people))
+            return false;
+        uint32_t words = 0;
+        for (uint32_t k = d->te; k < de; k++)
+            words += R->toks[k].type == TK_WORD && !glue_at(R, k);
+        return words <= 2;
+    }
+    return false;
+}
+
 /* "Gas the Jews, the protesters chanted, and police did nothing",
  * "Muslims are vermin, he wrote in a post that got him banned": after the
  * attack at token tb, in its sentence, a comma and a speaker of one to
@@ -6635,8 +6678,13 @@ static bool attributed_after(const run *R, uint32_t tb)
             if (!past && m->te - m->tb == 1 && m->te < s->te &&
                 toks[m->te].type == TK_WORD && m->tb < subj + 3)
                 continue;
-            /* (the writer after it only to act against the words: "and
-             * I called the police", "I reported it", a denounce entry) */
+            /* (the writer after it, in its sentence or a later one,
+             * only to act against the words: "and I called the police",
+             * "I reported it", acted_against; agreement in a later
+             * sentence takes up the words, "... painted over it.
+             * Cowards, every word was true"; approval only in its own,
+             * for later it may approve the punishment: "... before
+             * torching the mosque. He got life, good") */
             if (other_speaker(R, subj, m->tb) &&
                 !has_kinds_in(R, subj, m->tb,
                               KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
@@ -6644,13 +6692,13 @@ static bool attributed_after(const run *R, uint32_t tb)
                 (v >= s->te || toks[v].type == TK_PUNCT ||
                  word_among(R, v, v + 1, wl_said_then,
                             sizeof wl_said_then / sizeof *wl_said_then)) &&
-                (!word_among(R, v, s->te, wl_said_i,
+                (!word_among(R, v, R->ntok, wl_said_i,
                              sizeof wl_said_i / sizeof *wl_said_i) ||
-                 has_kind_in(R, v, s->te, DC_KIND_DENOUNCE)) &&
-                !word_among(R, v, s->te, wl_said_agreed,
+                 acted_against(R, v, R->ntok)) &&
+                !word_among(R, v, R->ntok, wl_said_agreed,
                             sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
-                !has_kinds_in(R, v, s->te,
-                              KIND_BIT(ENDORSE) | KIND_BIT(APPROVE)))
+                !has_kind_in(R, v, R->ntok, DC_KIND_ENDORSE) &&
+                !has_kind_in(R, v, s->te, DC_KIND_APPROVE))
                 return true;
             break;
         }
@@ -6750,9 +6798,12 @@ static bool portrayal_asked(const run *R, uint32_t te)
          i < R->rs->nm && R->rs->m[i].tb <= k + 4; i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind == DC_KIND_OBJECT &&
-            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM &&
-            (m->te >= s->te || R->toks[m->te].type == TK_PUNCT)) {
+            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM) {
+            /* (the medium ends the question: not "in fairy tales, or on
+             * my street?") */
             medium = true;
+            for (uint32_t q = m->te; q < s->te; q++)
+                medium &= R->toks[q].type != TK_WORD;
             break;
         }
     }
@@ -6762,11 +6813,17 @@ static bool portrayal_asked(const run *R, uint32_t te)
         KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
         KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
         KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(CODE) |
-        KIND_BIT(HATE_VERB);
+        KIND_BIT(HATE_VERB) | KIND_BIT(CONSP_ACTION) | KIND_BIT(INSULT) |
+        KIND_BIT(PRONOUN_GROUP) | KIND_BIT(IDENTITY);
     uint32_t si = (uint32_t)(s - R->rs->s);
+    /* (one sentence at most after it, about the medium: not one that
+     * answers for the group, "? Because they commit the crimes", "? Who
+     * do you think funds them", "? Look at the crime stats" (endorse),
+     * nor a second one: "? The peasants knew. Keep your purse close.") */
     return si + 1 >= R->rs->ns ||
-           !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
-                         goes_on);
+           (si + 2 >= R->rs->ns &&
+            !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
+                          goes_on));
 }
 
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
