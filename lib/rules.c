@@ -18521,7 +18521,12 @@ static bool place_determiner(const run *R, uint32_t k)
  * people of the place keep the reading: "the mosque is full of trash" (no
  * linking verb right before the word), "the synagogue crowd are garbage"
  * (a noun after the place), "the trash that goes to that mosque" (m
- * before it). */
+ * before it). Nor with people before the place in its clause ("whoever
+ * runs that synagogue"), or, anywhere after m in the comment, people, a
+ * threat, an exclusion, a harm, a weapon, another thing word, a fire lit
+ * or a way out barred, or a word that carries the judgement on to people
+ * (place_onward: "just like everyone in it", "the marchers even worse"):
+ * rv35's lines, which say it of the people too. */
 static bool place_judged(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
