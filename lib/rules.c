@@ -18422,7 +18422,7 @@ static const char *const wl_before_place[] = {
     "outside", "behind", "than"};
 
 /* Words that carry a judgement of a place on to people or to harm done
- * them (place_onward): a comparison ("like", "worse"), whoever is there
+ * them (place_onward): a comparison ("worse"), whoever is there
  * ("everyone", "whoever"), a place they are sent to ("belongs in the
  * sea"). No identity term: the people words are the lexicon's kinds. */
 static const char *const wl_place_onward[] = {
@@ -18631,7 +18631,7 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * ("nothing a match wouldn't fix") or a comparison carried on ("just
      * like everyone in it", "the marchers even worse") make it no review
      * of a building. Where a word cannot tell them apart ("the drinks
-     * were worse") the comment goes to review rather than allow. */
+     * were worse") the comment is flagged rather than allowed. */
     if (has_kinds_in(R, m->te, R->ntok,
                      people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
                          KIND_BIT(HARM) | KIND_BIT(WEAPON) |
