@@ -18478,6 +18478,73 @@ static const char *const wl_before_place[] = {
     "to",  "with", "for",  "by",    "about",  "like",   "into",  "inside",
     "outside", "behind", "than"};
 
+/* Words that carry a judgement of a place on to people or to harm done
+ * them (place_onward): a comparison ("worse"), whoever is there
+ * ("everyone", "whoever"), a place they are sent to ("belongs in the
+ * sea"). No identity term: the people words are the lexicon's kinds. */
+static const char *const wl_place_onward[] = {
+    "worse",   "everyone", "everybody", "anyone", "anybody",
+    "whoever", "whomever", "belongs",   "belong"};
+
+static bool place_determiner(const run *R, uint32_t k);
+
+/* Does the comparison ending at token k (before k) take people: a people
+ * word, a quantifier, whoever or a plural within four words of its clause
+ * ("like the mullahs who run it", "same as the hook-noses", "like the
+ * whole alphabet crowd")? "like a funeral" and "like the one on Leeds
+ * Road" take a thing. */
+static bool place_likened(const run *R, uint32_t k, uint32_t e)
+{
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER);
+    uint32_t end = k + 4 < e ? k + 4 : e;
+    bool head = true; /* (only the first noun's plural: "the one on Leeds
+                       * Road" takes no people) */
+    for (uint32_t j = k; j < end; j++) {
+        const tok *w = &R->toks[j];
+        if (w->clause != R->toks[k > 0 ? k - 1 : 0].clause)
+            break;
+        if ((R->at[j] & people) ||
+            word_among(R, j, j + 1, FRAME_WORDS(wl_place_onward)))
+            return true;
+        if (head && w->type == TK_WORD && !a_or_an(R, j) &&
+            !place_determiner(R, j)) {
+            if (plural_word(R, w->b, w->e))
+                return true;
+            /* (a compound's last part is its noun: "the hook-noses") */
+            head = w->e < R->n->len && R->n->text[w->e] == '-';
+        }
+    }
+    return false;
+}
+
+/* Does a word in [b, e) carry a judgement of a place on to its people
+ * (wl_place_onward), or do two: "same as", "same goes", "even more", "back
+ * where" ("send it back where it came from"), "nothing" and then "fix"
+ * ("nothing a match wouldn't fix")? "the same three songs" is none. */
+static bool place_onward(const run *R, uint32_t b, uint32_t e)
+{
+    if (word_among(R, b, e, FRAME_WORDS(wl_place_onward)))
+        return true;
+    bool nothing = false;
+    for (uint32_t k = b; k < e; k++) {
+        if (nothing && tok_is_word(R, k, "fix"))
+            return true;
+        nothing = nothing || tok_is_word(R, k, "nothing");
+        if (tok_is_word(R, k, "like") && place_likened(R, k + 1, e))
+            return true;
+        if (k + 1 < e &&
+            ((tok_is_word(R, k, "same") &&
+              (tok_is_word(R, k + 1, "as") || tok_is_word(R, k + 1, "goes")) &&
+              place_likened(R, k + 2, e)) ||
+             (tok_is_word(R, k, "even") && tok_is_word(R, k + 1, "more")) ||
+             (tok_is_word(R, k, "back") && tok_is_word(R, k + 1, "where"))))
+            return true;
+    }
+    return false;
+}
+
 /* A determiner that makes a place one place: "the mosque", "that
  * gurdwara", "our synagogue". */
 static bool place_determiner(const run *R, uint32_t k)
@@ -18511,7 +18578,12 @@ static bool place_determiner(const run *R, uint32_t k)
  * people of the place keep the reading: "the mosque is full of trash" (no
  * linking verb right before the word), "the synagogue crowd are garbage"
  * (a noun after the place), "the trash that goes to that mosque" (m
- * before it). */
+ * before it). Nor with people before the place in its clause ("whoever
+ * runs that synagogue"), or, anywhere after m in the comment, people, a
+ * threat, an exclusion, a harm, a weapon, another thing word, a fire lit
+ * or a way out barred, or a word that carries the judgement on to people
+ * (place_onward: "just like everyone in it", "the marchers even worse"):
+ * rv35's lines, which say it of the people too. */
 static bool place_judged(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
@@ -18553,6 +18625,15 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     if (!one || (d > 0 && tk[d - 1].type == TK_WORD &&
                  tk[d - 1].clause == tk[d].clause &&
                  word_among(R, d - 1, d, FRAME_WORDS(wl_before_place))))
+        return false;
+    /* ...nor people or whoever before it in its clause: "whoever runs
+     * that synagogue is garbage", "each one of them that attends this
+     * mosque is trash" say it of the people, the place only where they go */
+    uint32_t cb = d;
+    while (cb > 0 && tk[cb - 1].clause == tk[d].clause)
+        cb--;
+    if (cb < d && (has_kinds_in(R, cb, d, people | KIND_BIT(QUANTIFIER)) ||
+                   place_onward(R, cb, d)))
         return false;
     /* the singular linking verb, right after the place or after a phrase
      * of where ("on Leeds Road", "in our town": no people in it) or of
@@ -18598,7 +18679,31 @@ static bool place_judged(const run *R, const target *t, const mention *m)
                  R->rs->m[i].kind == DC_KIND_DEHUMANIZE) &&
                 (ent(R, &R->rs->m[i])->flags & DC_F_NOUN))
                 return false;
-    return !has_kinds_in(R, m->te, se, people);
+    /* The rest of the comment, not only the sentence: "The mosque is
+     * trash. Muslims are too." and "Same goes for the lot of them." say
+     * it again of the people; a threat, an exclusion, a harm, a weapon, a
+     * slur or another thing word after the judgement ("the attendees
+     * should be deported", "take out the trash, all of it", "a pig farm
+     * with the worshippers still inside"), a fire lit or a way out barred
+     * ("nothing a match wouldn't fix") or a comparison carried on ("just
+     * like everyone in it", "the marchers even worse") make it no review
+     * of a building. Where a word cannot tell them apart ("the drinks
+     * were worse") the comment is flagged rather than allowed. */
+    if (has_kinds_in(R, m->te, R->ntok,
+                     people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                         KIND_BIT(DEHUMANIZE)) ||
+        place_onward(R, m->te, R->ntok))
+        return false;
+    if (any_kind(R, DC_KIND_ALLOW))
+        for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            unsigned sense = DC_SENSE_OF(ent(R, a)->flags);
+            if (a->kind == DC_KIND_ALLOW &&
+                (sense == DC_SENSE_KINDLE || sense == DC_SENSE_TRAP))
+                return false;
+        }
+    return true;
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
