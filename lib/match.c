@@ -3643,6 +3643,28 @@ static inline unsigned word_mask(const unsigned char *t, size_t k)
 #endif
 }
 
+/* The word-run boundaries in the 64 bytes at k, m their word-byte bits
+ * (bit j: byte k + j; *last: byte k - 1 was a word byte), stored in order
+ * at f: a run's begin and end are consecutive words of the flat array, so
+ * a run that crosses blocks gets its end from a later call. Shared by
+ * word_runs and word_runs_avx2 and inlined into both (with BMI's one
+ * instruction for x &= x - 1 in the latter). Returns where the next
+ * boundary goes. */
+static inline __attribute__((always_inline)) uint32_t *
+mask_runs(uint32_t *f, size_t k, uint64_t m, uint64_t *last)
+{
+    uint64_t x = m ^ (m << 1 | *last);
+    *last = m >> 63;
+    while (x) {
+        f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
+        x &= x - 1;
+        f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
+        f += 1 + (x != 0);
+        x &= x - 1;
+    }
+    return f;
+}
+
 /* Stores every maximal run of word bytes of t[0, n) at runs, in order, and
  * returns the end of what it stored. 64 bytes a step (word_mask): where a
  * byte's class differs from the one before it a run starts or ends, and
@@ -3674,15 +3696,7 @@ word_runs_in(const unsigned char *t, size_t n, dc_wrun *runs)
                      (uint64_t)word_mask(t, k + 16) << 16 |
                      (uint64_t)word_mask(t, k + 32) << 32 |
                      (uint64_t)word_mask(t, k + 48) << 48;
-        uint64_t x = m ^ (m << 1 | last);
-        last = m >> 63;
-        while (x) {
-            f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
-            x &= x - 1;
-            f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
-            f += 1 + (x != 0);
-            x &= x - 1;
-        }
+        f = mask_runs(f, k, m, &last);
     }
     return runs + (f - f0) / 2;
 }
@@ -3720,15 +3734,7 @@ word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
                      _mm256_or_si256(_mm256_or_si256(l, d), c))
                  << (32 * h);
         }
-        uint64_t x = m ^ (m << 1 | last);
-        last = m >> 63;
-        while (x) {
-            f[0] = (uint32_t)(k + (size_t)__builtin_ctzll(x));
-            x &= x - 1;
-            f[1] = (uint32_t)(k + (size_t)__builtin_ctzll(x | 1ull << 63));
-            f += 1 + (x != 0);
-            x &= x - 1;
-        }
+        f = mask_runs(f, k, m, &last);
     }
     return runs + (f - f0) / 2;
 }
