@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "features_int.h"
+#include "random_text.h"
 
 typedef struct tokcase {
     const char *text;
@@ -676,32 +677,12 @@ Test(features, seed_thread_and_random_bytes_agree_on_every_path)
     static const char *const cps[] = {
         "a", "Q", "7", " ", "'", "*", "\xc3\xa9", "\xd0\xb6", "\xe2\x80\x9c",
         "\xe2\x80\x99", "\xf0\x9f\x90\x80"};
-    static const char marks[] = "a'* b*'Z9 '  *x";
     char buf[320];
+    uint64_t r = 0x853c49e6748fea9bull;
     for (int it = 0; it < 4000; it++) {
-        size_t want = rnd() % 301, len = 0;
-        while (len < want) {
-            uint32_t r = rnd();
-            switch (it % 4) {
-            case 0:
-                buf[len++] = (char)(0x20 + r % 95);
-                break;
-            case 1:
-                buf[len++] = (char)(1 + r % 255);
-                break;
-            case 2:
-                buf[len++] = marks[r % (sizeof marks - 1)];
-                break;
-            default: {
-                const char *c = cps[r % (sizeof cps / sizeof *cps)];
-                size_t l = strlen(c);
-                if (len + l > want)
-                    l = 0, c = "", buf[len++] = ' ';
-                memcpy(buf + len, c, l);
-                len += l;
-            }
-            }
-        }
+        size_t want = (size_t)(rt_next(&r) % 301);
+        size_t len = rt_text(buf, want, it % 4, cps,
+                                 sizeof cps / sizeof *cps, &r);
         snprintf(what, sizeof what, "random text %d (kind %d)", it, it % 4);
         feat_paths_agree(what, w, buf, len, (size_t)it % 64, cache);
     }

@@ -20,6 +20,7 @@
 
 #include "normalize.h"
 #include "ucd_ref.h"
+#include "random_text.h"
 
 /* ---------------------------------------------------------------------- */
 /* A counting allocator that checks sizes and can fail the Nth call        */
@@ -1171,34 +1172,13 @@ Test(normalize, seed_thread_and_random_bytes_agree_on_every_path)
     static const char *const cps[] = {
         "a", "Q", "7", " ", "'", "*", "\xc3\xa9", "\xd0\xb6", "\xe2\x80\x9c",
         "\xe2\x80\x99", "\xf0\x9f\x90\x80", "\xcc\xb6", "\xe2\x80\x8b"};
-    static const char marks[] = "a'* b*'Z9 '  *x";
     uint64_t r = 0x853c49e6748fea9bull;
     for (int it = 0; it < 1200; it++) {
-        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
-        size_t want = (size_t)(r % 301), off = (size_t)(it % 64), len = 0;
+        size_t want = (size_t)(rt_next(&r) % 301),
+               off = (size_t)(it % 64);
         char *buf = area + off;
-        while (len < want) {
-            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
-            switch (it % 4) {
-            case 0:
-                buf[len++] = (char)(0x20 + r % 95);
-                break;
-            case 1:
-                buf[len++] = (char)(1 + r % 255);
-                break;
-            case 2:
-                buf[len++] = marks[r % (sizeof marks - 1)];
-                break;
-            default: {
-                const char *c = cps[r % (sizeof cps / sizeof *cps)];
-                size_t l = strlen(c);
-                if (len + l > want)
-                    l = 0, c = "", buf[len++] = ' ';
-                memcpy(buf + len, c, l);
-                len += l;
-            }
-            }
-        }
+        size_t len = rt_text(buf, want, it % 4, cps,
+                                 sizeof cps / sizeof *cps, &r);
         buf[len] = '\0';
         decorum_status st = norm(&out, buf, len);
         if (st != DECORUM_OK) {
