@@ -2582,10 +2582,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
-#if defined(HAVE_AVX2_PATH)
-    ms->avx2 =
-        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-#endif
+    dc_match_scratch_set_avx2(ms, true); /* the CPU test lives there */
     if (m->cand_any || m->hmax_word) {
         if (!(ms->memo_mem = dc_calloc(al, MEMO_BYTES, 1))) {
             dc_free(al, ms, sizeof *ms);
