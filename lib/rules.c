@@ -6292,6 +6292,15 @@ typedef enum scope {
     SC_REPORTED /* quoted or reported without a stance */
 } scope;
 
+/* The kinds that make a sentence after a denial, a question or a report
+ * go on with the claim (agree with it or attack a group): the core that
+ * rebuttal_opens, answered_below and portrayal_asked read, each with a
+ * few kinds of its own. */
+#define AGREE_ATTACK_KINDS                                                   \
+    (KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |         \
+     KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |         \
+     KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY))
+
 /* Sentence nx opens with a one-word verdict on the claim asked before it,
  * set off by punctuation: "Immigrants are lazy? Nonsense, they work
  * harder than anyone." "...? Wrong." "...? Not true!" Not when it or
@@ -6300,11 +6309,8 @@ typedef enum scope {
  * liberals"). */
 static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
 {
-    const uint64_t goes_on =
-        KIND_BIT(REPORT) | KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) |
-        KIND_BIT(DEHUMANIZE) | KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
-        KIND_BIT(EXCLUSION) | KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) |
-        KIND_BIT(CONSP_ACTION) | KIND_BIT(CODE);
+    const uint64_t goes_on = AGREE_ATTACK_KINDS | KIND_BIT(REPORT) |
+                             KIND_BIT(CONSP_ACTION) | KIND_BIT(CODE);
     /* (this sentence and the next: "Wrong! They control the world.") */
     uint32_t ni = (uint32_t)(nx - R->rs->s);
     uint32_t upto = ni + 1 < R->rs->ns ? R->rs->s[ni + 1].te : nx->te;
@@ -6338,10 +6344,7 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
 static bool answered_below(const run *R, uint32_t si)
 {
     static const char *const below[] = {"less", "fewer", "lower"};
-    const uint64_t attack =
-        KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
-        KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-        KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(INSULT);
+    const uint64_t attack = AGREE_ATTACK_KINDS | KIND_BIT(INSULT);
     const dc_rules_scratch *rs = R->rs;
     if (!rs->s[si].question || si + 1 >= rs->ns)
         return false;
@@ -6810,11 +6813,9 @@ static bool portrayal_asked(const run *R, uint32_t te)
     if (!medium)
         return false;
     const uint64_t goes_on =
-        KIND_BIT(ENDORSE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
-        KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-        KIND_BIT(SLUR) | KIND_BIT(CONSPIRACY) | KIND_BIT(CODE) |
-        KIND_BIT(HATE_VERB) | KIND_BIT(CONSP_ACTION) | KIND_BIT(INSULT) |
-        KIND_BIT(PRONOUN_GROUP) | KIND_BIT(IDENTITY);
+        AGREE_ATTACK_KINDS | KIND_BIT(CODE) | KIND_BIT(HATE_VERB) |
+        KIND_BIT(CONSP_ACTION) | KIND_BIT(INSULT) | KIND_BIT(PRONOUN_GROUP) |
+        KIND_BIT(IDENTITY);
     uint32_t si = (uint32_t)(s - R->rs->s);
     /* (one sentence at most after it, about the medium: not one that
      * answers for the group, "? Because they commit the crimes", "? Who
@@ -37350,9 +37351,9 @@ static decorum_status rule_trapped(run *R)
      * leave the Polish club, the key sticks") */
     {
         const sentence *s = sent_of(R, trap->tb);
-        if (has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_SELF) ||
-            has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) ||
-            has_kind_in(R, s->tb, s->te, DC_KIND_INGROUP))
+        if (has_kinds_in(R, s->tb, s->te,
+                         KIND_BIT(PRONOUN_SELF) | KIND_BIT(PRONOUN_YOU) |
+                             KIND_BIT(INGROUP)))
             return DECORUM_OK;
     }
     target g;
