@@ -5853,6 +5853,9 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
                : word_among_scan(R, a, b, list, n);
 }
 
+static bool ws_range(const run *R, uint32_t a, uint32_t b,
+                     const struct ws_slot *sl, const char *const *list);
+
 /* Is a word of the list [n] among tokens [a, b)? (word lists for a
  * sentence: "a photo word", "a time word") The rules ask this 49 000
  * times a pass over the bench corpus, most of them of one token, and
@@ -5863,9 +5866,6 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
  * its set (wl_* above). The
  * usual call (the list in its own slot, short words) makes no call of
  * its own, so it saves no registers; the rest go out of line. */
-static bool ws_range(const run *R, uint32_t a, uint32_t b,
-                     const struct ws_slot *sl, const char *const *list);
-
 static bool word_among(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n)
 {
@@ -12215,14 +12215,14 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Verbs of spreading before "like" (spread_among). */
+static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
+
 /* Is token k "among" after attack m said as a simile ("spreading like
  * a cancer", "spread like a virus")? Then the people after it are where
  * the thing likened spreads ("Islamophobia is spreading like a cancer
  * among British politicians"), not the thing; "a cancer among Muslims"
  * is no simile. */
-/* Verbs of spreading before "like" (spread_among). */
-static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
-
 static bool spread_among(const run *R, const mention *m, uint32_t k)
 {
     if (!tok_is_word(R, k, "among") ||
@@ -17175,6 +17175,12 @@ static bool unfit_said(const run *R, uint32_t from)
     return false;
 }
 
+/* Words that make a claim a part of the whole ("only", "just"): hiring
+ * "just for the tax credit" (hiring_how), a virtue "isn't just" taught
+ * (rule_virtue_denied). */
+static const char *const wl_merely[] = {"only", "just", "simply", "merely",
+                                        "purely"};
+
 /* Does the hiring entry m ("should stop hiring", "shouldn't hire") argue
  * about how a group is hired, not whether? 1 when a purpose or a pay
  * follows in its sentence: "should stop hiring women only to push them
@@ -17185,12 +17191,6 @@ static bool unfit_said(const run *R, uint32_t from)
  * support without captioning tools": a reason that follows, "they can't
  * do the job", is the missing tools', not the group's, so no reject
  * from it); 0 otherwise. Runs for hiring entries alone. */
-/* Words that make a claim a part of the whole ("only", "just"): hiring
- * "just for the tax credit" (hiring_how), a virtue "isn't just" taught
- * (rule_virtue_denied). */
-static const char *const wl_merely[] = {"only", "just", "simply", "merely",
-                                        "purely"};
-
 static int hiring_how(const run *R, const mention *m)
 {
     static const char *const aim[] = {"to", "for", "because", "so"};
@@ -18546,15 +18546,15 @@ static bool place_onward(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* Determiners that make a place one place (place_determiner). */
+static const char *const wl_place_det[] = {
+    "the", "that", "this", "our", "my", "their", "your", "his", "her", "last"};
+
 /* A determiner that makes a place one place: "the mosque", "that
  * gurdwara", "our synagogue". */
 static bool place_determiner(const run *R, uint32_t k)
 {
-    return tok_is_word(R, k, "the") || tok_is_word(R, k, "that") ||
-           tok_is_word(R, k, "this") || tok_is_word(R, k, "our") ||
-           tok_is_word(R, k, "my") || tok_is_word(R, k, "their") ||
-           tok_is_word(R, k, "your") || tok_is_word(R, k, "his") ||
-           tok_is_word(R, k, "her") || tok_is_word(R, k, "last");
+    return word_among(R, k, k + 1, FRAME_WORDS(wl_place_det));
 }
 
 /* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
