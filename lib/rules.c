@@ -6778,6 +6778,20 @@ static bool found_after(const run *R, uint32_t te)
            word_among(R, k, k + 1, found, sizeof found / sizeof found[0]);
 }
 
+/* The first object entry in the sense medium (targets.tsv: films,
+ * headlines, cartoons) to start in tokens [b, e), or NULL: a medium that
+ * portrays a group (portrayal_asked, which scope_of asks only when the
+ * comment has an object entry) or a pattern's people (presumed_spared). */
+static const mention *medium_in(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++)
+        if (rs->m[i].kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
+            return &rs->m[i];
+    return NULL;
+}
+
 /* "Why are immigrants always criminals in the Daily Mail headlines?",
  * "Why are Roma always thieves in fairy tales?": a question that places
  * the attack ending at te in a medium, "in" and at most three words
@@ -6796,22 +6810,14 @@ static bool portrayal_asked(const run *R, uint32_t te)
         k++;
     if (k + 1 >= s->te || k > te + 3)
         return false;
-    bool medium = false;
-    for (size_t i = R->rs->first[k + 1];
-         i < R->rs->nm && R->rs->m[i].tb <= k + 4; i++) {
-        const mention *m = &R->rs->m[i];
-        if (m->kind == DC_KIND_OBJECT &&
-            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM) {
-            /* (the medium ends the question: not "in fairy tales, or on
-             * my street?") */
-            medium = true;
-            for (uint32_t q = m->te; q < s->te; q++)
-                medium &= R->toks[q].type != TK_WORD;
-            break;
-        }
-    }
-    if (!medium)
+    const mention *m = medium_in(R, k + 1, k + 5);
+    if (!m)
         return false;
+    /* (the medium ends the question: not "in fairy tales, or on my
+     * street?") */
+    for (uint32_t q = m->te; q < s->te; q++)
+        if (R->toks[q].type == TK_WORD)
+            return false;
     const uint64_t goes_on =
         AGREE_ATTACK_KINDS | KIND_BIT(CODE) | KIND_BIT(HATE_VERB) |
         KIND_BIT(CONSP_ACTION) | KIND_BIT(INSULT) | KIND_BIT(PRONOUN_GROUP) |
@@ -14674,7 +14680,7 @@ static const char *const wl_match_words[] = {
  * all"), nor with nothing of a match in the sentence ("the Germans will
  * kill us in our beds"). t is the doer as resolved, local as written. */
 static bool match_said(run *R, const sentence *s);
-static bool score_in(const run *R, const sentence *s);
+static bool score_in(const run *R, const sentence *s, bool sporting);
 
 static bool sport_loss(run *R, const mention *m, const target *t,
                        const target *local)
@@ -14694,31 +14700,22 @@ static bool match_said(run *R, const sentence *s)
     return game_in(R, s) ||
            word_among(R, s->tb, s->te, wl_match_words,
                       sizeof wl_match_words / sizeof *wl_match_words) ||
-           score_in(R, s);
+           score_in(R, s, false);
 }
 
-/* Does sentence s give a score (a number, a dash, a number: "7-1",
- * "4 - 0")? */
-static bool score_in(const run *R, const sentence *s)
-{
-    const tok *tk = R->toks;
-    for (uint32_t k = s->tb; k + 2 < s->te; k++)
-        if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
-            tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
-            R->n->text[tk[k].b] >= '0' && R->n->text[tk[k].b] <= '9' &&
-            R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
-            return true;
-    return false;
-}
-
-/* A number a side scores in a game: a numeral of one or two digits up to
- * 30 ("4-1", "10-0"), not "40000-0" or "6 million", which count the dead
- * (team_beats). */
-static bool sporting_number(const run *R, uint32_t k)
+/* Is token k a side of a score: a word that starts with a digit, or,
+ * sporting, a number a side scores in a game, a numeral of one or two
+ * digits up to 30 ("4-1", "10-0"), not "40000-0" or "6 million", which
+ * count the dead (team_beats)? */
+static bool score_side(const run *R, uint32_t k, bool sporting)
 {
     const tok *tk = &R->toks[k];
     const char *x = R->n->text;
-    if (tk->type != TK_WORD || tk->e - tk->b > 2)
+    if (tk->type != TK_WORD)
+        return false;
+    if (!sporting)
+        return x[tk->b] >= '0' && x[tk->b] <= '9';
+    if (tk->e - tk->b > 2)
         return false;
     unsigned v = 0;
     for (uint32_t i = tk->b; i < tk->e; i++) {
@@ -14729,14 +14726,15 @@ static bool sporting_number(const run *R, uint32_t k)
     return v <= 30;
 }
 
-/* Does sentence s give a score both of whose sides are a sporting number
- * (team_beats)? */
-static bool sporting_score_in(const run *R, const sentence *s)
+/* Does sentence s give a score (a number, a dash, a number: "7-1",
+ * "4 - 0"), and if sporting one whose sides are both numbers a side
+ * scores (score_side)? */
+static bool score_in(const run *R, const sentence *s, bool sporting)
 {
     const tok *tk = R->toks;
     for (uint32_t k = s->tb; k + 2 < s->te; k++)
         if (tk[k + 1].type == TK_PUNCT && tk[k + 1].ch == '-' &&
-            sporting_number(R, k) && sporting_number(R, k + 2))
+            score_side(R, k, sporting) && score_side(R, k + 2, sporting))
             return true;
     return false;
 }
@@ -14821,10 +14819,10 @@ static bool team_beats(run *R, const mention *m, const target *t)
                                rs->m[i].kind == DC_KIND_DEHUMANIZE ||
                                rs->m[i].kind == DC_KIND_SLUR))
             return false;
-    if (sporting_score_in(R, s))
+    if (score_in(R, s, true))
         return true;
     /* (a score no side scores, "50-0", counts the dead) */
-    if (score_in(R, s))
+    if (score_in(R, s, false))
         return false;
     return (word_among(R, s->tb, s->te, wl_team_words,
                        sizeof wl_team_words / sizeof *wl_team_words) ||
@@ -31911,10 +31909,8 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
                 sizeof wl_presumed_shown / sizeof *wl_presumed_shown))
         return true;
     /* (a medium of the lexicon's: "in fairy tales", "in sitcoms") */
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
-        if (rs->m[i].kind == DC_KIND_OBJECT &&
-            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
-            return true;
+    if (medium_in(R, s->tb, s->te))
+        return true;
     /* (a participle right after the group: "gay men robbed on Grindr
      * dates", "Roma children taken into care"; not "need", "breed") */
     uint32_t pk = t->te < s->te && kind_at(R, t->te, DC_KIND_PERSON)
