@@ -11,43 +11,18 @@
  * flush against a PROT_NONE page so that a read past its end crashes.
  */
 #include <criterion/criterion.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "../../src/cli/cliopt.c"
 #include "../../src/cli/jsonl.c"
 #include "../../src/cli/jsonw.c"
 #include "../../src/cli/score.c"
+#include "guarded.h"
 #include "random_text.h"
 
 #define MAXLEN 4096
-
-/* A buffer whose last byte before a PROT_NONE page is at map + MAXLEN
- * rounded up to pages: text of n bytes is copied to end there. */
-struct guarded {
-    char *map, *end;
-    size_t map_len;
-};
-
-static struct guarded guard_new(void)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t pages = (MAXLEN + page - 1) / page;
-    struct guarded g;
-    g.map_len = (pages + 1) * page;
-    int fd = open("/dev/zero", O_RDWR);
-    cr_assert_geq(fd, 0);
-    g.map = mmap(NULL, g.map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-    close(fd);
-    cr_assert_neq(g.map, MAP_FAILED);
-    cr_assert_eq(mprotect(g.map + pages * page, page, PROT_NONE), 0);
-    g.end = g.map + pages * page;
-    return g;
-}
 
 /* How many loops this CPU runs: SSE2 (avx2 0), and AVX2 (1) if it has it. */
 static int loops(void)
@@ -59,18 +34,20 @@ static int loops(void)
     return 1;
 }
 
-/* Checks both loops against the reference on p[0..n); e is reused from
- * one text to the next, as a worker reuses its own between batches. */
-static void check(const char *p, size_t n, struct line_ends *e,
+/* Checks both loops against the reference on text[0..n), copied to end
+ * before a PROT_NONE page; e is reused from one text to the next, as a
+ * worker reuses its own between batches. */
+static void check(const char *text, size_t n, struct line_ends *e,
                   const char *what)
 {
     uint32_t want[MAXLEN];
     size_t nw = 0;
     for (size_t i = 0; i < n; i++)
-        if (p[i] == '\n')
+        if (text[i] == '\n')
             want[nw++] = (uint32_t)i;
+    struct guarded g = guard(text, n);
     for (int avx2 = 0; avx2 < loops(); avx2++) {
-        cr_assert_eq(find_line_ends_with(p, n, e, avx2), 0);
+        cr_assert_eq(find_line_ends_with(g.p, n, e, avx2), 0);
         cr_assert_eq(e->n, nw, "%s, %s, %zu bytes: %zu ends, want %zu", what,
                      avx2 ? "AVX2" : "SSE2", n, e->n, nw);
         for (size_t j = 0; j < nw; j++)
@@ -78,6 +55,7 @@ static void check(const char *p, size_t n, struct line_ends *e,
                          "%s, %s, %zu bytes: end %zu at %u, want %u", what,
                          avx2 ? "AVX2" : "SSE2", n, j, e->v[j], want[j]);
     }
+    unguard(&g);
 }
 
 /* Random lines: lengths mostly 0 to 40 (empty lines, several ends a
@@ -109,18 +87,15 @@ static size_t random_lines(char *buf, size_t want, uint64_t *r)
 
 Test(line_ends, random_lines)
 {
-    struct guarded g = guard_new();
     struct line_ends e = {0};
     uint64_t r = 0x9e3779b97f4a7c15u;
     char buf[MAXLEN];
     for (int t = 0; t < 4000; t++) {
         size_t want = t < 300 ? (size_t)t : rt_next(&r) % MAXLEN;
         size_t n = random_lines(buf, want, &r);
-        memcpy(g.end - n, buf, n);
-        check(g.end - n, n, &e, "random lines");
+        check(buf, n, &e, "random lines");
     }
     free(e.v);
-    munmap(g.map, g.map_len);
 }
 
 /* One '\n' at each place of texts of 0 to 130 bytes (every offset in and
@@ -129,7 +104,6 @@ Test(line_ends, random_lines)
  * longer one from an empty e, which must grow. */
 Test(line_ends, every_place_and_all_newlines)
 {
-    struct guarded g = guard_new();
     struct line_ends e = {0};
     char buf[MAXLEN];
     for (size_t n = 0; n <= 130; n++)
@@ -137,17 +111,13 @@ Test(line_ends, every_place_and_all_newlines)
             memset(buf, 'a', n);
             if (at < n)
                 buf[at] = '\n';
-            memcpy(g.end - n, buf, n);
-            check(g.end - n, n, &e, "one end");
+            check(buf, n, &e, "one end");
         }
-    for (size_t n = 0; n <= 200; n++) {
-        memset(g.end - n, '\n', n);
-        check(g.end - n, n, &e, "all ends");
-    }
+    memset(buf, '\n', MAXLEN);
+    for (size_t n = 0; n <= 200; n++)
+        check(buf, n, &e, "all ends");
     free(e.v);
     e = (struct line_ends){0};
-    memset(g.end - MAXLEN, '\n', MAXLEN);
-    check(g.end - MAXLEN, MAXLEN, &e, "all ends, from empty");
+    check(buf, MAXLEN, &e, "all ends, from empty");
     free(e.v);
-    munmap(g.map, g.map_len);
 }
