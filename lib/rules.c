@@ -3668,10 +3668,12 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
 /* The flags one of find_targets' sense tests of a slur asks for first
  * (singular_slur: plural; pest_sense: animal; owned_sense: ambiguous;
  * gearbox_sense: not a person; verb_sense: a verb's sense), besides the
- * senses `crack` and `dish` (armour_sense's crack, dish_sense). A slur
- * with none of them can only be the armour idiom ("a chink in their
- * armour"), the one test that asks for no flag: the others' calls were
- * 0.22M instructions on the bench corpus for no answer. */
+ * sense `dish` (dish_sense). A slur with none of them can only be the
+ * armour idiom or a crack ("a chink in their armour", "a chink in the
+ * wall": armour_sense, the one test that asks for no flag, and reads
+ * the sense `crack` itself), which runs either way: the others' calls
+ * were 0.22M instructions on the bench corpus for no answer. A test
+ * added, or one that asks for another flag first, must change this. */
 #define SLUR_SENSE_FLAGS                                                     \
     (DC_F_PLURAL | DC_F_ANIMAL | DC_F_AMBIGUOUS | DC_F_NOTPERSON |           \
      DC_F_VERBSENSE)
@@ -3848,7 +3850,6 @@ static decorum_status find_targets(run *R)
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
             if ((e->flags & SLUR_SENSE_FLAGS) ||
-                        DC_SENSE_OF(e->flags) == DC_SENSE_CRACK ||
                         DC_SENSE_OF(e->flags) == DC_SENSE_DISH
                     ? singular_slur(R, m) || pest_sense(R, m) ||
                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
@@ -5858,6 +5859,9 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
                : word_among_scan(R, a, b, list, n);
 }
 
+static bool ws_range(const run *R, uint32_t a, uint32_t b,
+                     const struct ws_slot *sl, const char *const *list);
+
 /* Is a word of the list [n] among tokens [a, b)? (word lists for a
  * sentence: "a photo word", "a time word") The rules ask this 49 000
  * times a pass over the bench corpus, most of them of one token, and
@@ -5868,9 +5872,6 @@ word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
  * its set (wl_* above). The
  * usual call (the list in its own slot, short words) makes no call of
  * its own, so it saves no registers; the rest go out of line. */
-static bool ws_range(const run *R, uint32_t a, uint32_t b,
-                     const struct ws_slot *sl, const char *const *list);
-
 static bool word_among(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n)
 {
@@ -6783,6 +6784,20 @@ static bool found_after(const run *R, uint32_t te)
            word_among(R, k, k + 1, found, sizeof found / sizeof found[0]);
 }
 
+/* The first object entry in the sense medium (targets.tsv: films,
+ * headlines, cartoons) to start in tokens [b, e), or NULL: a medium that
+ * portrays a group (portrayal_asked, which scope_of asks only when the
+ * comment has an object entry) or a pattern's people (presumed_spared). */
+static const mention *medium_in(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++)
+        if (rs->m[i].kind == DC_KIND_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
+            return &rs->m[i];
+    return NULL;
+}
+
 /* "Why are immigrants always criminals in the Daily Mail headlines?",
  * "Why are Roma always thieves in fairy tales?": a question that places
  * the attack ending at te in a medium, "in" and at most three words
@@ -6801,22 +6816,14 @@ static bool portrayal_asked(const run *R, uint32_t te)
         k++;
     if (k + 1 >= s->te || k > te + 3)
         return false;
-    bool medium = false;
-    for (size_t i = R->rs->first[k + 1];
-         i < R->rs->nm && R->rs->m[i].tb <= k + 4; i++) {
-        const mention *m = &R->rs->m[i];
-        if (m->kind == DC_KIND_OBJECT &&
-            DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_MEDIUM) {
-            /* (the medium ends the question: not "in fairy tales, or on
-             * my street?") */
-            medium = true;
-            for (uint32_t q = m->te; q < s->te; q++)
-                medium &= R->toks[q].type != TK_WORD;
-            break;
-        }
-    }
-    if (!medium)
+    const mention *m = medium_in(R, k + 1, k + 5);
+    if (!m)
         return false;
+    /* (the medium ends the question: not "in fairy tales, or on my
+     * street?") */
+    for (uint32_t q = m->te; q < s->te; q++)
+        if (R->toks[q].type == TK_WORD)
+            return false;
     const uint64_t goes_on =
         AGREE_ATTACK_KINDS | KIND_BIT(CODE) | KIND_BIT(HATE_VERB) |
         KIND_BIT(CONSP_ACTION) | KIND_BIT(INSULT) | KIND_BIT(PRONOUN_GROUP) |
@@ -12220,14 +12227,14 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Verbs of spreading before "like" (spread_among). */
+static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
+
 /* Is token k "among" after attack m said as a simile ("spreading like
  * a cancer", "spread like a virus")? Then the people after it are where
  * the thing likened spreads ("Islamophobia is spreading like a cancer
  * among British politicians"), not the thing; "a cancer among Muslims"
  * is no simile. */
-/* Verbs of spreading before "like" (spread_among). */
-static const char *const wl_spreading[] = {"spread", "spreads", "spreading"};
-
 static bool spread_among(const run *R, const mention *m, uint32_t k)
 {
     if (!tok_is_word(R, k, "among") ||
@@ -14679,7 +14686,7 @@ static const char *const wl_match_words[] = {
  * all"), nor with nothing of a match in the sentence ("the Germans will
  * kill us in our beds"). t is the doer as resolved, local as written. */
 static bool match_said(run *R, const sentence *s);
-static bool score_in(const run *R, const sentence *s);
+static bool score_in(const run *R, const sentence *s, bool sporting);
 
 static bool sport_loss(run *R, const mention *m, const target *t,
                        const target *local)
@@ -14699,31 +14706,22 @@ static bool match_said(run *R, const sentence *s)
     return game_in(R, s) ||
            word_among(R, s->tb, s->te, wl_match_words,
                       sizeof wl_match_words / sizeof *wl_match_words) ||
-           score_in(R, s);
+           score_in(R, s, false);
 }
 
-/* Does sentence s give a score (a number, a dash, a number: "7-1",
- * "4 - 0")? */
-static bool score_in(const run *R, const sentence *s)
-{
-    const tok *tk = R->toks;
-    for (uint32_t k = s->tb; k + 2 < s->te; k++)
-        if (tk[k].type == TK_WORD && tk[k + 1].type == TK_PUNCT &&
-            tk[k + 1].ch == '-' && tk[k + 2].type == TK_WORD &&
-            R->n->text[tk[k].b] >= '0' && R->n->text[tk[k].b] <= '9' &&
-            R->n->text[tk[k + 2].b] >= '0' && R->n->text[tk[k + 2].b] <= '9')
-            return true;
-    return false;
-}
-
-/* A number a side scores in a game: a numeral of one or two digits up to
- * 30 ("4-1", "10-0"), not "40000-0" or "6 million", which count the dead
- * (team_beats). */
-static bool sporting_number(const run *R, uint32_t k)
+/* Is token k a side of a score: a word that starts with a digit, or,
+ * sporting, a number a side scores in a game, a numeral of one or two
+ * digits up to 30 ("4-1", "10-0"), not "40000-0" or "6 million", which
+ * count the dead (team_beats)? */
+static bool score_side(const run *R, uint32_t k, bool sporting)
 {
     const tok *tk = &R->toks[k];
     const char *x = R->n->text;
-    if (tk->type != TK_WORD || tk->e - tk->b > 2)
+    if (tk->type != TK_WORD)
+        return false;
+    if (!sporting)
+        return x[tk->b] >= '0' && x[tk->b] <= '9';
+    if (tk->e - tk->b > 2)
         return false;
     unsigned v = 0;
     for (uint32_t i = tk->b; i < tk->e; i++) {
@@ -14734,14 +14732,15 @@ static bool sporting_number(const run *R, uint32_t k)
     return v <= 30;
 }
 
-/* Does sentence s give a score both of whose sides are a sporting number
- * (team_beats)? */
-static bool sporting_score_in(const run *R, const sentence *s)
+/* Does sentence s give a score (a number, a dash, a number: "7-1",
+ * "4 - 0"), and if sporting one whose sides are both numbers a side
+ * scores (score_side)? */
+static bool score_in(const run *R, const sentence *s, bool sporting)
 {
     const tok *tk = R->toks;
     for (uint32_t k = s->tb; k + 2 < s->te; k++)
         if (tk[k + 1].type == TK_PUNCT && tk[k + 1].ch == '-' &&
-            sporting_number(R, k) && sporting_number(R, k + 2))
+            score_side(R, k, sporting) && score_side(R, k + 2, sporting))
             return true;
     return false;
 }
@@ -14826,10 +14825,10 @@ static bool team_beats(run *R, const mention *m, const target *t)
                                rs->m[i].kind == DC_KIND_DEHUMANIZE ||
                                rs->m[i].kind == DC_KIND_SLUR))
             return false;
-    if (sporting_score_in(R, s))
+    if (score_in(R, s, true))
         return true;
     /* (a score no side scores, "50-0", counts the dead) */
-    if (score_in(R, s))
+    if (score_in(R, s, false))
         return false;
     return (word_among(R, s->tb, s->te, wl_team_words,
                        sizeof wl_team_words / sizeof *wl_team_words) ||
@@ -17180,6 +17179,12 @@ static bool unfit_said(const run *R, uint32_t from)
     return false;
 }
 
+/* Words that make a claim a part of the whole ("only", "just"): hiring
+ * "just for the tax credit" (hiring_how), a virtue "isn't just" taught
+ * (rule_virtue_denied). */
+static const char *const wl_merely[] = {"only", "just", "simply", "merely",
+                                        "purely"};
+
 /* Does the hiring entry m ("should stop hiring", "shouldn't hire") argue
  * about how a group is hired, not whether? 1 when a purpose or a pay
  * follows in its sentence: "should stop hiring women only to push them
@@ -17190,12 +17195,6 @@ static bool unfit_said(const run *R, uint32_t from)
  * support without captioning tools": a reason that follows, "they can't
  * do the job", is the missing tools', not the group's, so no reject
  * from it); 0 otherwise. Runs for hiring entries alone. */
-/* Words that make a claim a part of the whole ("only", "just"): hiring
- * "just for the tax credit" (hiring_how), a virtue "isn't just" taught
- * (rule_virtue_denied). */
-static const char *const wl_merely[] = {"only", "just", "simply", "merely",
-                                        "purely"};
-
 static int hiring_how(const run *R, const mention *m)
 {
     static const char *const aim[] = {"to", "for", "because", "so"};
@@ -18551,15 +18550,15 @@ static bool place_onward(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* Determiners that make a place one place (place_determiner). */
+static const char *const wl_place_det[] = {
+    "the", "that", "this", "our", "my", "their", "your", "his", "her", "last"};
+
 /* A determiner that makes a place one place: "the mosque", "that
  * gurdwara", "our synagogue". */
 static bool place_determiner(const run *R, uint32_t k)
 {
-    return tok_is_word(R, k, "the") || tok_is_word(R, k, "that") ||
-           tok_is_word(R, k, "this") || tok_is_word(R, k, "our") ||
-           tok_is_word(R, k, "my") || tok_is_word(R, k, "their") ||
-           tok_is_word(R, k, "your") || tok_is_word(R, k, "his") ||
-           tok_is_word(R, k, "her") || tok_is_word(R, k, "last");
+    return word_among(R, k, k + 1, FRAME_WORDS(wl_place_det));
 }
 
 /* Is the thing word m (a dehumanizing noun flagged `thing`: trash,
@@ -31916,10 +31915,8 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
                 sizeof wl_presumed_shown / sizeof *wl_presumed_shown))
         return true;
     /* (a medium of the lexicon's: "in fairy tales", "in sitcoms") */
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
-        if (rs->m[i].kind == DC_KIND_OBJECT &&
-            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MEDIUM)
-            return true;
+    if (medium_in(R, s->tb, s->te))
+        return true;
     /* (a participle right after the group: "gay men robbed on Grindr
      * dates", "Roma children taken into care"; not "need", "breed") */
     uint32_t pk = t->te < s->te && kind_at(R, t->te, DC_KIND_PERSON)

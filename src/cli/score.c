@@ -189,77 +189,94 @@ static int ends_push_room(struct line_ends *e, size_t at, size_t more)
     return 0;
 }
 
-#if defined(__SSE2__)
-/* A 32-byte block's '\n' bits. */
-#define NL_MASK_SSE2(q, nl)                                                  \
-    ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(q), nl)) |   \
-     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((q) + 1), nl)) \
-         << 16)
-
 /*
- * find_line_ends' loop over the whole 32-byte blocks of p[0..n), which
- * returns the offset where they end or (size_t)-1 when out of memory. A
- * block's first '\n' is stored without a branch: a block has one or none
- * in no order a predictor learns (lines of ~100 bytes), which cost a
- * mispredict every line or so (21.6K on the bench corpus). So there is
- * room first for one a block, and a block's second and later ones (short
- * lines) go through ends_push_room, which keeps it. In locals: the stores
- * through e->v would otherwise reload e's fields. MASK is the block's
- * '\n' bits: SSE2 two loads, AVX2 one (find_ends_avx2).
+ * One 32-byte block of find_ends_sse2 or find_ends_avx2, at offset i of
+ * p[0..n) with '\n' bits m; *v and *k are the caller's e->v and e->n, held
+ * in locals (the stores through e->v would otherwise reload e's fields).
+ * -1 when out of memory. A block's first '\n' is stored without a branch:
+ * a block has one or none in no order a predictor learns (lines of ~100
+ * bytes), which cost a mispredict every line or so (21.6K on the bench
+ * corpus). So find_line_ends makes room first for one a block, and a
+ * block's second and later ones (short lines) go through ends_push_room,
+ * which keeps that room for the blocks left. Inlined into both loops, as
+ * lib/match.c's mask_runs is, so that each keeps v and k in registers.
  */
-#define FIND_ENDS_BLOCKS(MASK)                                               \
-    size_t i = 0;                                                            \
-    const size_t blocks = n / 32;                                            \
-    if (ends_reserve(e, blocks + 1) != 0)                                    \
-        return (size_t)-1;                                                   \
-    uint32_t *v = e->v;                                                      \
-    size_t k = 0;                                                            \
-    for (; n - i >= 32; i += 32) {                                           \
-        unsigned m = (MASK);                                                 \
-        /* stored for nothing (not counted) when m is 0 */                   \
-        v[k] = (uint32_t)(i + (unsigned)__builtin_ctz(m | 1u << 31));        \
-        k += m != 0;                                                         \
-        if (__builtin_expect((m &= m - 1) != 0, 0)) {                        \
-            e->n = k;                                                        \
-            for (; m; m &= m - 1)                                            \
-                if (ends_push_room(e, i + (unsigned)__builtin_ctz(m),        \
-                                   blocks - i / 32) != 0)                    \
-                    return (size_t)-1;                                       \
-            v = e->v;                                                        \
-            k = e->n;                                                        \
-        }                                                                    \
-    }                                                                        \
-    e->n = k;                                                                \
-    return i
+static inline __attribute__((always_inline)) int
+ends_block(struct line_ends *e, uint32_t **v, size_t *k, size_t i, size_t n,
+           unsigned m)
+{
+    /* stored for nothing (not counted) when m is 0 */
+    (*v)[*k] = (uint32_t)(i + (unsigned)__builtin_ctz(m | 1u << 31));
+    *k += m != 0;
+    if (__builtin_expect((m &= m - 1) != 0, 0)) {
+        e->n = *k;
+        for (; m; m &= m - 1)
+            if (ends_push_room(e, i + (unsigned)__builtin_ctz(m),
+                               (n - i) / 32) != 0)
+                return -1;
+        *v = e->v;
+        *k = e->n;
+    }
+    return 0;
+}
 
+#if defined(__SSE2__)
+/* find_line_ends' loop over the whole 32-byte blocks of p[0..n), e being
+ * empty with room for one end a block: returns the offset where the blocks
+ * end, or (size_t)-1 when out of memory. Two 16-byte loads, compares and
+ * masks a block, joined by a shift and an or. */
 static size_t find_ends_sse2(const char *p, size_t n, struct line_ends *e)
 {
     const __m128i nl = _mm_set1_epi8('\n');
-    FIND_ENDS_BLOCKS(
-        NL_MASK_SSE2((const __m128i *)(const void *)(p + i), nl));
+    uint32_t *v = e->v;
+    size_t i = 0, k = 0;
+    for (; n - i >= 32; i += 32) {
+        const __m128i *q = (const __m128i *)(const void *)(p + i);
+        unsigned m =
+            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(q), nl)) |
+            (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), nl))
+                << 16;
+        if (ends_block(e, &v, &k, i, n, m) != 0)
+            return (size_t)-1;
+    }
+    e->n = k;
+    return i;
 }
 #endif
 
 #if defined(SCORE_AVX2)
-/* find_ends_sse2 with one 32-byte compare a block, where SSE2 takes two
- * loads, two compares and two masks joined by a shift and an or. */
+/* find_ends_sse2 with one 32-byte load, compare and mask a block. */
 __attribute__((target("avx2"))) static size_t
 find_ends_avx2(const char *p, size_t n, struct line_ends *e)
 {
     const __m256i nl = _mm256_set1_epi8('\n');
-    FIND_ENDS_BLOCKS((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-        _mm256_loadu_si256((const __m256i *)(const void *)(p + i)), nl)));
+    uint32_t *v = e->v;
+    size_t i = 0, k = 0;
+    for (; n - i >= 32; i += 32) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+            _mm256_loadu_si256((const __m256i *)(const void *)(p + i)), nl));
+        if (ends_block(e, &v, &k, i, n, m) != 0)
+            return (size_t)-1;
+    }
+    e->n = k;
+    return i;
 }
 #endif
 
-/* Sets e to the offsets of the '\n' in p[0..n); -1 when out of memory.
- * Called once a batch (many lines), so the AVX2 test costs nothing. */
-static int find_line_ends(const char *p, size_t n, struct line_ends *e)
+/* find_line_ends with the loop chosen by the caller: find_ends_avx2 when
+ * avx2 is set (the CPU must have it), else find_ends_sse2.
+ * tests/unit/test_line_ends.c calls it both ways on one input. */
+static int find_line_ends_with(const char *p, size_t n, struct line_ends *e,
+                               int avx2)
 {
     size_t i = 0;
+    (void)avx2;
     e->n = 0;
+    if (ends_reserve(e, n / 32 + 1) != 0)
+        return -1;
 #if defined(SCORE_AVX2)
-    if (__builtin_cpu_supports("avx2"))
+    if (avx2)
         i = find_ends_avx2(p, n, e);
     else
 #endif
@@ -272,6 +289,17 @@ static int find_line_ends(const char *p, size_t n, struct line_ends *e)
         if (p[i] == '\n' && ends_push(e, i) != 0)
             return -1;
     return 0;
+}
+
+/* Sets e to the offsets of the '\n' in p[0..n); -1 when out of memory.
+ * Called once a batch (many lines), so the AVX2 test costs nothing. */
+static int find_line_ends(const char *p, size_t n, struct line_ends *e)
+{
+#if defined(SCORE_AVX2)
+    return find_line_ends_with(p, n, e, __builtin_cpu_supports("avx2"));
+#else
+    return find_line_ends_with(p, n, e, 0);
+#endif
 }
 
 /* The last '\n' in p[0..n), or NULL (memrchr is a GNU extension). */
