@@ -3367,6 +3367,10 @@ static inline bool s1_tail(const dc_matcher *m, const unsigned char *w,
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
+/* The MEMO_ONE aux of the hit of entry x (< 2^24) and aux's how: a
+ * MEMO_PAIR key's second hit (match_words). */
+#define MEMO_ONE_WITH_ENTRY(aux, x) \
+    (((aux) & ~(0xffffffull << 32)) | (uint64_t)(x) << 32)
 /* In a key's entry (its third word's low 32 bits, the slot's value), when
  * the whole word gives two hits: the second hit's entry in place of the
  * pattern id (HV_ID), which the loop reads only to report the word, and
@@ -4864,8 +4868,7 @@ static bool match_words(scan *s)
                     ? !push_one(s, a, i, aux) ||
                           ((val & MEMO_PAIR) &&
                            !push_one(s, a, i,
-                                     (aux & ~(0xffffffull << 32)) |
-                                         (uint64_t)(val & HV_ID) << 32))
+                                     MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (!w.nnxt) {
