@@ -113,11 +113,11 @@ typedef struct sentence {
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
-     * none yet); among them a report of others' words (rep_words), the
+     * none yet); among them the reports of others' words, the furthest
+     * token their words reach (rep_words, report_reach; 0: none), the
      * latest end of a report of others' belief + 1 (rep_belief; 0: none);
      * the last unquoted "but" before rep_tb + 1 (rep_but; 0: none) */
-    uint32_t rep_tb, rep_belief, rep_but;
-    uint8_t rep_words;
+    uint32_t rep_tb, rep_belief, rep_but, rep_words;
     /* hostility's too: 1 + the token of its last insult that is no slur's
      * own entry (0: none), complete when no attack word was found */
     uint32_t insult_end;
@@ -5167,6 +5167,40 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
+/* How far the words reported by m reach in its sentence s: the end of
+ * its clause when the verb takes a thing as its object, that clause
+ * names no group, and the next opens with "and", "but" or "so" ("The
+ * paper reported the news, and honestly Jews are parasites": what comes
+ * after is the writer's); else the sentence's end (UINT32_MAX): "He
+ * said the Jews, and the Muslims, are parasites", "said that ...".
+ * Session 36 (q36). */
+static uint32_t report_reach(const run *R, const sentence *s, const mention *m)
+{
+    static const char *const thing[] = {"the", "a",   "an",  "it",
+                                        "this", "his", "her", "their",
+                                        "its", "my",  "our"};
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
+                            KIND_BIT(MIGRATION) | KIND_BIT(PERSON);
+    const tok *toks = R->toks;
+    uint32_t o = m->te;
+    if (o >= s->te || toks[o].clause != toks[m->tb].clause ||
+        !word_among(R, o, o + 1, thing, sizeof thing / sizeof *thing))
+        return UINT32_MAX;
+    uint32_t k = o;
+    while (k < s->te && toks[k].clause == toks[o].clause)
+        k++;
+    uint32_t w = k;
+    while (w < s->te && toks[w].type != TK_WORD)
+        w++;
+    if (w >= s->te ||
+        !(tok_is_word(R, w, "and") || tok_is_word(R, w, "but") ||
+          tok_is_word(R, w, "so")) ||
+        has_kinds_in(R, o, k, people))
+        return UINT32_MAX;
+    return k;
+}
+
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->ntok)
@@ -5177,8 +5211,9 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
             if (m->tb >= tb)
                 break;
             if (m->kind == DC_KIND_REPORT && others_report(R, s, m) &&
-                !((ent(R, m)->flags & DC_F_BELIEF) &&
-                  but_between(R, m->te, tb)))
+                ((ent(R, m)->flags & DC_F_BELIEF)
+                     ? !but_between(R, m->te, tb)
+                     : report_reach(R, s, m) > tb))
                 return true;
         }
         return false;
@@ -5198,13 +5233,15 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_REPORT || !others_report(R, s, m))
             continue;
-        if (!(ent(R, m)->flags & DC_F_BELIEF))
-            ms->rep_words = 1;
-        else if (m->te + 1 > ms->rep_belief)
+        if (!(ent(R, m)->flags & DC_F_BELIEF)) {
+            uint32_t r = report_reach(R, s, m);
+            if (r > ms->rep_words)
+                ms->rep_words = r;
+        } else if (m->te + 1 > ms->rep_belief)
             ms->rep_belief = m->te + 1;
     }
     ms->rep_tb = tb;
-    return ms->rep_words ||
+    return ms->rep_words > tb ||
            (ms->rep_belief && !(ms->rep_but && ms->rep_but >= ms->rep_belief));
 }
 
@@ -6335,6 +6372,13 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     return n >= nx->te || R->toks[n].type == TK_PUNCT;
 }
 
+/* Everyone at once after "than" ("less than anyone" puts a group below
+ * all: no fact against a trait). answered_below's alone: f35b had them
+ * as quantifier entries of grammar.tsv, a kind every rule reads (session
+ * 36, q36). */
+static const char *const wl_than_all[] = {"anyone", "anybody", "everyone",
+                                          "everybody"};
+
 /* "Are Irish people really always drunk? Ireland drinks less than the
  * Czech Republic per head.": the question of sentence si answered in the
  * next by a measure that puts the group below others ("less", "fewer",
@@ -6356,9 +6400,8 @@ static bool answered_below(const run *R, uint32_t si)
         tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
         return false;
     /* (others after "than": not a figure of the group's own, "lower
-     * than 70", nor everyone, "less than anyone" (a quantifier entry of
-     * grammar.tsv); and the measure not negated, "Not less than the
-     * Poles") */
+     * than 70", nor everyone, "less than anyone" (wl_than_all); and the
+     * measure not negated, "Not less than the Poles") */
     for (uint32_t j = k + 1; j + 2 < nx->te; j++)
         if (tok_is_word(R, j + 1, "than") &&
             word_among(R, j, j + 1, below, sizeof below / sizeof *below)) {
@@ -6366,7 +6409,8 @@ static bool answered_below(const run *R, uint32_t si)
             return !kind_at(R, j - 1, DC_KIND_NEGATION) &&
                    o->type == TK_WORD &&
                    !(R->n->text[o->b] >= '0' && R->n->text[o->b] <= '9') &&
-                   !kind_at(R, j + 1, DC_KIND_QUANTIFIER);
+                   !word_among(R, j + 2, j + 3, wl_than_all,
+                               sizeof wl_than_all / sizeof *wl_than_all);
         }
     return false;
 }
@@ -6611,28 +6655,48 @@ static const char *const wl_said_agreed[] = {"correct", "finally", "true",
  * migration among them ("because a Muslim tried to tear it down",
  * "reported the immigrants to ICE", "reported them all to
  * immigration"). A person may follow: the one it was reported to. */
+/* What the writer reports after "reported" in acted_against ("I
+ * reported it", "reported the account"): read there alone. As denounce
+ * entries of scope.tsv (fix35b) they made every "the BBC reported the
+ * story" counter-speech to every rule (scope_of), and the attack after
+ * it went allowed (session 36, q36). */
+static const char *const wl_reported_what[] = {"it",   "him",  "her",
+                                               "them", "this", "the"};
+
 static bool acted_against(const run *R, uint32_t v, uint32_t se)
 {
     const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
                             KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
                             KIND_BIT(MIGRATION);
-    if (!any_kind(R, DC_KIND_DENOUNCE))
+    /* the first denounce entry after v, or "reported" and its object if
+     * it comes first */
+    uint32_t db = UINT32_MAX, dte = 0;
+    for (size_t i = R->rs->first[v]; any_kind(R, DC_KIND_DENOUNCE) &&
+                                     i < R->rs->nm && R->rs->m[i].tb < se;
+         i++)
+        if (R->rs->m[i].kind == DC_KIND_DENOUNCE) {
+            db = R->rs->m[i].tb;
+            dte = R->rs->m[i].te;
+            break;
+        }
+    for (uint32_t k = v; k + 1 < se && k < db; k++)
+        if (tok_is_word(R, k, "reported") &&
+            word_among(R, k + 1, k + 2, wl_reported_what,
+                       sizeof wl_reported_what / sizeof *wl_reported_what)) {
+            db = k;
+            dte = k + 2;
+            break;
+        }
+    if (db == UINT32_MAX)
         return false;
-    for (size_t i = R->rs->first[v]; i < R->rs->nm && R->rs->m[i].tb < se;
-         i++) {
-        const mention *d = &R->rs->m[i];
-        if (d->kind != DC_KIND_DENOUNCE)
-            continue;
-        uint32_t de = sent_of(R, d->tb)->te;
-        if (has_kind_in(R, v, d->tb, DC_KIND_NEGATION) ||
-            has_kinds_in(R, d->te, de, people))
-            return false;
-        uint32_t words = 0;
-        for (uint32_t k = d->te; k < de; k++)
-            words += R->toks[k].type == TK_WORD && !glue_at(R, k);
-        return words <= 2;
-    }
-    return false;
+    uint32_t de = sent_of(R, db)->te;
+    if (has_kind_in(R, v, db, DC_KIND_NEGATION) ||
+        has_kinds_in(R, dte, de, people))
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = dte; k < de; k++)
+        words += R->toks[k].type == TK_WORD && !glue_at(R, k);
+    return words <= 2;
 }
 
 /* "Gas the Jews, the protesters chanted, and police did nothing",
@@ -6842,7 +6906,11 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                     telling_judged(R, tb) || found_after(R, te) ||
                     (any_kind(R, DC_KIND_OBJECT) && portrayal_asked(R, te));
     if (reported && !endorsed(R, tb)) {
-        if (denounce_near(R, tb, te) || R->denounce_any)
+        /* (a thing of harm found, then reported: "a rope noose was
+         * spotted outside the gay bar and the owners reported it to
+         * police", acted_against; no denounce entry since session 36) */
+        if (denounce_near(R, tb, te) || R->denounce_any ||
+            (found_after(R, te) && acted_against(R, te + 1, R->ntok)))
             return SC_COUNTER;
         return SC_REPORTED;
     }
