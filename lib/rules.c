@@ -16493,6 +16493,16 @@ static bool armed_expulsion(const run *R, const mention *m)
     return false;
 }
 
+/* Words of a violent outcome after a beating: "beat him to death", "beat
+ * her up", "black and blue", "within an inch of his life" (beat_won,
+ * one_named_before). One list since session 36 (q36): the two copies
+ * had lost "inch" and "black" one each, and "they beat you within an
+ * inch of your life" was a win told. */
+static const char *const wl_beat_violent[] = {
+    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
+    "dead", "black",     "blue",   "half",        "inch", "hospital",
+    "coma"};
+
 /* "whoever the gay guy in this video is I hope someone finds him and
  * beats him to death": the writer wishes (wish_head) or calls for
  * ("someone should") a threat at "him" or "her" right after the verb,
@@ -16537,13 +16547,10 @@ static bool one_named_before(const run *R, const mention *m, target *out)
      * sentence; else it is a win: "I hope someone beats her at worlds",
      * "someone should beat him in the final challenge". */
     if ((ent(R, m)->flags & DC_F_GAME) && !(ent(R, m)->flags & DC_F_SEVERE)) {
-        static const char *const hurt[] = {"death", "up", "senseless",
-                                           "bloody", "unconscious", "pulp",
-                                           "blue", "dead", "half", "inch",
-                                           "hospital", "coma"};
         uint32_t j = m->te + 1;
-        bool violent = word_among(R, j, j + 4 < s->te ? j + 4 : s->te, hurt,
-                                  sizeof hurt / sizeof *hurt);
+        bool violent =
+            word_among(R, j, j + 4 < s->te ? j + 4 : s->te, wl_beat_violent,
+                       sizeof wl_beat_violent / sizeof *wl_beat_violent);
         for (size_t i = R->rs->first[s->tb];
              i < R->rs->nm && R->rs->m[i].tb < s->te && !violent; i++)
             violent = R->rs->m[i].kind == DC_KIND_THREAT &&
@@ -17215,6 +17222,15 @@ static bool refusal_explained(const run *R, const mention *m)
     return false;
 }
 
+/* "can't" and "couldn't": what a group cannot do (unfit_said,
+ * barrier_told; not wl_cannot, the capacity denied, which leaves out
+ * "couldn't" as a barrier of the past: a barrier is what barrier_told
+ * reads). One list since session 36 (q36): barrier_told's copy had lost
+ * "couldn't", and "Gay couples couldn't adopt until 2005" told no
+ * barrier. */
+static const char *const wl_cant_couldnt[] = {"can't", "cant", "cannot",
+                                              "couldn't", "couldnt"};
+
 /* Does "they can't" and a verb of what work asks follow token from, in
  * its sentence or the next, within 30 tokens ("..., they cant handle 3am
  * pages", "they can't code")? The reason a call not to hire gives when
@@ -17222,8 +17238,6 @@ static bool refusal_explained(const run *R, const mention *m)
  * bus home that late". */
 static bool unfit_said(const run *R, uint32_t from)
 {
-    static const char *const cannot[] = {"can't", "cant", "cannot",
-                                         "couldn't", "couldnt"};
     static const char *const able[] = {
         "handle", "cope", "do",   "code", "lead",  "manage",
         "lift",   "think", "focus", "keep", "perform", "deal",
@@ -17236,8 +17250,8 @@ static bool unfit_said(const run *R, uint32_t from)
         end = sent_of(R, end)->te;
     for (uint32_t k = from; k + 1 < end && k < from + 30; k++)
         if (tok_is_word(R, k, "they") &&
-            word_among(R, k + 1, k + 2, cannot,
-                       sizeof cannot / sizeof *cannot) &&
+            word_among(R, k + 1, k + 2, wl_cant_couldnt,
+                       sizeof wl_cant_couldnt / sizeof *wl_cant_couldnt) &&
             word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
             return true;
     return false;
@@ -17401,6 +17415,12 @@ static bool term_ends(const dc_entry *e, const char *w, bool start)
  * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
 static uint32_t frame_before(const run *R, const target *t);
 
+/* The words that stop a letting: "stop letting Somalis in" (group_frame),
+ * "stop letting Somalis drown" (harm_prevented). One list since session
+ * 36 (q36): harm_prevented's copy had lost "cease". */
+static const char *const wl_stop_letting[] = {"stop", "quit",  "don't", "dont",
+                                              "never", "not", "cease"};
+
 /* Is threat m a harm the writer wants kept from a group: the group right
  * before it, after "stop letting" or "don't let" ("We need to stop
  * letting Somalis drown in the Mediterranean"), or after "stop",
@@ -17411,8 +17431,6 @@ static bool harm_prevented(const run *R, const mention *m)
     static const char *const aux[] = {"from", "being", "be", "get",
                                       "getting"};
     static const char *const let[] = {"letting", "allowing", "let", "allow"};
-    static const char *const stop[] = {"stop", "quit", "don't", "dont",
-                                       "not", "never"};
     static const char *const keep[] = {"stop", "prevent", "protect", "save",
                                        "stopping", "preventing",
                                        "protecting", "saving"};
@@ -17436,7 +17454,8 @@ static bool harm_prevented(const run *R, const mention *m)
     if (from)
         return word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep);
     return b > 0 && word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
-           word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop);
+           word_among(R, b - 1, b, wl_stop_letting,
+                      sizeof wl_stop_letting / sizeof *wl_stop_letting);
 }
 
 /* Is exclusion m a refusal told of others in a relative clause
@@ -18494,11 +18513,6 @@ static const char *const wl_suffered_mocked[] = {
     "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
     "😂", "🤣"};
 
-
-/* Words of a violent outcome after a beating (beat_won). */
-static const char *const wl_beat_violent[] = {
-    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
-    "dead", "black",     "blue",   "half",        "hospital", "coma"};
 
 /* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
  * others: "they", "he" or "she" right before it, "you" (target t) right
@@ -23974,6 +23988,17 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     return emit(R, &fs, r);
 }
 
+/* Words of an amount: a word of count right after the Holocaust
+ * (toll_denied_at: "the holocaust casualties were exaggerated"), and
+ * what "blown up by/to" needs to say a toll was inflated (denial_astray:
+ * "the death toll was blown up by the Soviets"; with none it tells of an
+ * explosion, "the museum was blown up by vandals"). One list since
+ * session 36 (q36): toll_denied_at's copy had lost "dead" and
+ * "casualties". */
+static const char *const wl_denial_amount[] = {
+    "toll",  "number", "numbers", "figure",  "figures",    "count",
+    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
+
 /* Where the Holocaust named at token h has its toll denied, the token
  * that ends the denial (0: none):
  * - its toll said false with an adverb or more words between, which no
@@ -23988,9 +24013,6 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
  *   toll). */
 static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
 {
-    static const char *const count[] = {
-        "numbers", "number", "figures", "figure", "toll", "count",
-        "statistics", "stats", "deaths", "victims"};
     static const char *const falsehood[] = {
         "inflated",  "exaggerated", "overblown", "overstated", "fake",
         "fabricated", "invented",   "debunked",  "bogus",      "lie",
@@ -24017,7 +24039,9 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
     if (swollen)
         k--;
     if (k < s->te &&
-        (swollen || word_among(R, k, k + 1, count, sizeof count / sizeof *count))) {
+        (swollen ||
+         word_among(R, k, k + 1, wl_denial_amount,
+                    sizeof wl_denial_amount / sizeof *wl_denial_amount))) {
         uint32_t j = k + 1;
         for (int n = 0; j < s->te && n < 5 &&
                         (kind_at(R, j, DC_KIND_COPULA) || adverb_like(R, j) ||
@@ -25277,6 +25301,14 @@ static const char *const wl_hired_how[] = {
     "through", "via", "as",      "on",    "under", "without",
     "just",    "because", "unless", "off", "only"};
 
+/* The words that refuse a trade or a hiring as the writer's call: "don't
+ * rent to", "refuse to serve", "never hire" (group_frame, and
+ * rule_hire_member, whose copy had lost "refuse" until session 36, q36).
+ * The present only, as the trade verbs are: "refused" tells a deed. */
+static const char *const wl_refuse_trade[] = {"don't", "dont",  "never",
+                                              "not",   "refuse", "stop",
+                                              "won't", "wont"};
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -25284,8 +25316,6 @@ static int group_frame(run *R, const target *t, uint32_t *from,
 {
     static const char *const admit[] = {"letting", "allowing", "admitting",
                                         "let", "allow", "admit"};
-    static const char *const stop[] = {"stop", "quit", "don't", "dont",
-                                       "never", "not", "cease"};
     /* where they are let: in, into our towns, across the border; or to
      * settle, buy or own ("don't let the Filipinos buy houses here") */
     static const char *const into[] = {"into", "across", "through"};
@@ -25294,13 +25324,13 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     static const char *const settle[] = {"settle", "buy", "own", "come",
                                          "enter", "immigrate", "move",
                                          "stay", "live", "vote"};
+    /* (no pasts, "sold", "rented": a refusal told, "never sold to
+     * them", is a deed, as "refused" is no call; see wl_refuse_trade) */
     static const char *const trade_to[] = {"rent", "sell", "lease", "renting",
                                            "selling", "leasing"};
     static const char *const trade_obj[] = {"hire", "employ", "serve",
                                             "hiring", "employing",
                                             "serving"};
-    static const char *const refuse[] = {"don't", "dont", "never", "not",
-                                         "refuse", "stop", "won't", "wont"};
     static const char *const papers[] = {"citizenship", "passports",
                                          "passport", "nationality",
                                          "residency"};
@@ -25348,7 +25378,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && b > 0 &&
         bv &&
         word_among(R, b, b + 1, admit, sizeof admit / sizeof *admit) &&
-        word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop) &&
+        word_among(R, b - 1, b, wl_stop_letting,
+                   sizeof wl_stop_letting / sizeof *wl_stop_letting) &&
         frame_call(R, b - 1)) {
         uint32_t k = t->te;
         bool where = clause_done(R, k);
@@ -25430,8 +25461,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             if (tok_is_word(R, ng, "ever") && ng > 0)
                 ng--; /* "don't ever hire ..." */
             if (tk[ng].clause == c &&
-                word_among(R, ng, ng + 1, refuse,
-                           sizeof refuse / sizeof *refuse) &&
+                word_among(R, ng, ng + 1, wl_refuse_trade,
+                           sizeof wl_refuse_trade / sizeof *wl_refuse_trade) &&
                 frame_call(R, ng)) {
                 *from = ng;
                 *to = t->te;
@@ -26916,16 +26947,15 @@ static decorum_status rule_hire_member(run *R)
             continue;
         static const char *const hire[] = {"hire", "employ", "hiring",
                                            "employing"};
-        static const char *const refuse[] = {"don't", "dont", "never",
-                                             "not", "stop", "won't",
-                                             "wont"};
         uint32_t v = pm->tb - 2, ng = v - 1;
         if (!word_among(R, v, v + 1, hire, sizeof hire / sizeof *hire))
             continue;
+        if (ng > 0 && tok_is_word(R, ng, "to"))
+            ng--; /* "refuse to hire a woman ..." */
         if (ng > 0 && tok_is_word(R, ng, "ever"))
             ng--;
-        if (!word_among(R, ng, ng + 1, refuse,
-                        sizeof refuse / sizeof *refuse) ||
+        if (!word_among(R, ng, ng + 1, wl_refuse_trade,
+                        sizeof wl_refuse_trade / sizeof *wl_refuse_trade) ||
             rs->toks[ng].clause != rs->toks[pm->tb].clause ||
             sent_of(R, pm->tb)->question || !frame_call(R, ng) ||
             !(clause_done(R, pm->te) || job_after(R, pm->te)))
@@ -32744,13 +32774,14 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
             text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
 }
 
-/* A person noun and a negator matched (kinds) in a comment whose text
- * holds "hir" or "employ": the words of a refusal to hire one member
- * rule_hire_member may read ("never hire a woman for ..."). */
+/* A person noun and a negator (or "refuse") matched (kinds) in a comment
+ * whose text holds "hir" or "employ": the words of a refusal to hire one
+ * member rule_hire_member may read ("never hire a woman for ...",
+ * "refuse to hire a woman for ..."). */
 static bool hire_in(uint64_t kinds, const dc_norm *n)
 {
     return ((kinds >> DC_KIND_PERSON) & 1) &&
-           ((kinds >> DC_KIND_NEGATION) & 1) &&
+           (((kinds >> DC_KIND_NEGATION) & 1) || text_has(n, "refuse", 6)) &&
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
@@ -34181,7 +34212,11 @@ static decorum_status rule_lgbt_smear(run *R)
             /* "keep your kids well away from that one", "keep your
              * daughters out of that locker room": the children kept away,
              * the word of distance at most three words after */
-            static const char *const keep[] = {"keep", "keeping", "kept"};
+            /* (kept_from's list less "stay": children do not "stay"
+             * away, they are kept; "keeps" joined in session 36, q36:
+             * "she keeps her kids well away from that one") */
+            static const char *const keep[] = {"keep", "keeping", "kept",
+                                               "keeps"};
             uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
             if (!what && word_among(R, kb, k, keep, sizeof keep / sizeof *keep))
                 for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
@@ -34399,12 +34434,6 @@ static bool atrocity_anaphor(const run *R, const sentence *xs)
                           sizeof *wl_atrocity_head_next);
 }
 
-/* Words of an amount, which "blown up by/to" needs to say a toll was
- * inflated ("the death toll was blown up by the Soviets"): with none it
- * tells of an explosion ("the museum was blown up by vandals"). */
-static const char *const wl_denial_amount[] = {
-    "toll",  "number", "numbers", "figure",  "figures",    "count",
-    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
 
 /* Is the denial word x in the sentence xs no denial: "made up of" (what
  * a thing is made of: "The massacre was made up of several separate
@@ -35273,7 +35302,9 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     /* A deed in a relative clause, its group after it, tells who its
      * doer is ("The arsonist who burned the mosque was jailed, good"):
      * what the sentence says of the doer is approved of. Not the group
-     * that suffered it ("Jews who burned in the ovens. Good."). */
+     * that suffered it ("Jews who burned in the ovens. Good."). (No
+     * "whom" or "whose": neither stands right before the deed's verb;
+     * "whom they burned", "whose shop burned" name the victim.) */
     static const char *const rel[] = {"who", "that", "which"};
     if (d->tb > 0 &&
         word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel) &&
@@ -35820,7 +35851,6 @@ static decorum_status rule_guessed_kind(run *R)
  * as for a question or a denial (dc_rules_run, hedged). */
 static bool barrier_told(const run *R)
 {
-    static const char *const cannot[] = {"can't", "cant", "cannot"};
     static const char *const bound[] = {"until", "till",  "unless",
                                         "under", "when",  "legally",
                                         "yet",   "while", "because"};
@@ -35833,8 +35863,8 @@ static bool barrier_told(const run *R)
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te >= rs->ntok ||
-            !word_among(R, t->te, t->te + 1, cannot,
-                        sizeof cannot / sizeof *cannot))
+            !word_among(R, t->te, t->te + 1, wl_cant_couldnt,
+                        sizeof wl_cant_couldnt / sizeof *wl_cant_couldnt))
             continue;
         uint32_t c = rs->toks[t->te].clause;
         for (uint32_t j = t->te + 2;
@@ -38332,7 +38362,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
-    if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
+    if (any_kind(&R, DC_KIND_PERSON) &&
+        (any_kind(&R, DC_KIND_NEGATION) || text_has(R.n, "refuse", 6)) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
