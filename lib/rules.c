@@ -6896,6 +6896,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 {
     *neg = negator(R, tb);
     bool quoted = R->toks[tb].quoted && !own_scare(R, tb);
+    bool found = false; /* found_after's, when asked */
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
@@ -6903,14 +6904,14 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
-                    telling_judged(R, tb) || found_after(R, te) ||
+                    telling_judged(R, tb) || (found = found_after(R, te)) ||
                     (any_kind(R, DC_KIND_OBJECT) && portrayal_asked(R, te));
     if (reported && !endorsed(R, tb)) {
         /* (a thing of harm found, then reported: "a rope noose was
          * spotted outside the gay bar and the owners reported it to
          * police", acted_against; no denounce entry since session 36) */
         if (denounce_near(R, tb, te) || R->denounce_any ||
-            (found_after(R, te) && acted_against(R, te + 1, R->ntok)))
+            (found && acted_against(R, te + 1, R->ntok)))
             return SC_COUNTER;
         return SC_REPORTED;
     }
@@ -26931,8 +26932,8 @@ static decorum_status rule_role_denied(run *R)
  * a group column (flag `sexage`) after "hire a", refused by the writer's
  * call (frame_call), stands for them all, with the work refused after it
  * (job_after) or nothing; the trade frame's finding. Not a question, nor
- * a refusal told in another clause. Run only with a person noun and a
- * negator in the comment. */
+ * a refusal told in another clause. Run only with a person noun in the
+ * comment. */
 static decorum_status rule_hire_member(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -32774,14 +32775,16 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
             text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
 }
 
-/* A person noun and a negator (or "refuse") matched (kinds) in a comment
- * whose text holds "hir" or "employ": the words of a refusal to hire one
- * member rule_hire_member may read ("never hire a woman for ...",
- * "refuse to hire a woman for ..."). */
+/* A person noun and a negator (or a verb of access, "hire", and the
+ * word "refuse") matched (kinds) in a comment whose text holds "hir" or
+ * "employ": the words of a refusal to hire one member rule_hire_member
+ * may read ("never hire a woman for ...", "refuse to hire a woman for
+ * ..."). */
 static bool hire_in(uint64_t kinds, const dc_norm *n)
 {
     return ((kinds >> DC_KIND_PERSON) & 1) &&
-           (((kinds >> DC_KIND_NEGATION) & 1) || text_has(n, "refuse", 6)) &&
+           (((kinds >> DC_KIND_NEGATION) & 1) ||
+            (((kinds >> DC_KIND_ACCESS) & 1) && text_has(n, "refuse", 6))) &&
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
@@ -38362,8 +38365,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
+    /* (a negator, or "refuse" before "to hire": hire_in's test) */
     if (any_kind(&R, DC_KIND_PERSON) &&
-        (any_kind(&R, DC_KIND_NEGATION) || text_has(R.n, "refuse", 6)) &&
+        (any_kind(&R, DC_KIND_NEGATION) ||
+         (any_kind(&R, DC_KIND_ACCESS) && text_has(R.n, "refuse", 6))) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
