@@ -17422,6 +17422,46 @@ static uint32_t frame_before(const run *R, const target *t);
 static const char *const wl_stop_letting[] = {"stop", "quit",  "don't", "dont",
                                               "never", "not", "cease"};
 
+/* Session 36 (fix36q): is the prevention told at token s (the stop word
+ * of harm_prevented, "cease", "stop", "don't") undone by what stands
+ * around it? Two ways, rv36a's lines:
+ * - an echo question: the stop word opens a sentence that asks ("Cease
+ *   letting Somalis drown? Nah. Let the fish eat them.", "Cease letting
+ *   migrants drown? The sea is the best border we have."): the writer
+ *   repeats another's call to weigh it, not to make it. "Why don't we
+ *   stop letting them drown?" asks with words before the stop word;
+ * - after m's clause, anywhere in the comment, a threat, an exclusion, a
+ *   dehumanizing word, a slur, a weapon or half of a lynching or a fire
+ *   ("I say let every last one sink", "Sure, after we gas them", "it
+ *   wastes good rope"): the comment goes on to wish the harm. The same
+ *   test as place_judged's rest of the comment, without people (a plea
+ *   names them again: "... drown; they are people too"). */
+static bool prevention_undone(const run *R, const mention *m, uint32_t s)
+{
+    const tok *tk = R->toks;
+    const sentence *st = sent_of(R, s);
+    if (st->question && s == st->tb)
+        return true;
+    uint32_t ce = m->te;
+    while (ce < R->ntok && tk[ce].clause == tk[m->tb].clause)
+        ce++;
+    if (has_kinds_in(R, ce, R->ntok,
+                     KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                         KIND_BIT(WEAPON)))
+        return true;
+    if (ce < R->ntok && any_kind(R, DC_KIND_ALLOW))
+        for (size_t i = R->rs->first[ce]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            unsigned sense = DC_SENSE_OF(ent(R, a)->flags);
+            if (a->kind == DC_KIND_ALLOW &&
+                (sense == DC_SENSE_GALLOWS || sense == DC_SENSE_KINDLE ||
+                 sense == DC_SENSE_TRAP))
+                return true;
+        }
+    return false;
+}
+
 /* Is threat m a harm the writer wants kept from a group: the group right
  * before it, after "stop letting" or "don't let" ("We need to stop
  * letting Somalis drown in the Mediterranean"), or after "stop",
@@ -17452,11 +17492,13 @@ static bool harm_prevented(const run *R, const mention *m)
     uint32_t b = frame_before(R, t);
     if (b == UINT32_MAX)
         return false;
-    if (from)
-        return word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep);
-    return b > 0 && word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
-           word_among(R, b - 1, b, wl_stop_letting,
-                      sizeof wl_stop_letting / sizeof *wl_stop_letting);
+    if (from ? !word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep)
+             : !(b > 0 &&
+                 word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
+                 word_among(R, b - 1, b, wl_stop_letting,
+                            sizeof wl_stop_letting / sizeof *wl_stop_letting)))
+        return false;
+    return !prevention_undone(R, m, from ? b : b - 1);
 }
 
 /* Is exclusion m a refusal told of others in a relative clause
@@ -35844,6 +35886,57 @@ static decorum_status rule_guessed_kind(run *R)
     return DECORUM_OK;
 }
 
+/* Session 36 (fix36q): does the comment, after clause c (the barrier
+ * told), call for the barrier back or go on against people? A threat, an
+ * exclusion, a dehumanizing word, a slur or an approval ("bring back
+ * those laws", "close it and kick them all out"), a word that wants it
+ * again or for good ("ban them again", "make it permanent", "repeal the
+ * 19th"), or "back" after bring, go or put ("bring that back"). Not a
+ * word whose clause tells the past before it ("the league was built to
+ * keep them out": s32-rv32a-benign-003 keeps its hedge). Then
+ * barrier_told does not hedge: rv36a-139, 141, 202 ("couldn't", q36) and
+ * the same with "can't"/"cannot" (main). */
+static bool barrier_wished(const run *R, uint32_t c)
+{
+    static const char *const again[] = {
+        "again",   "permanent", "permanently", "forever", "repeal",
+        "reinstate", "restore",  "reinstated",  "restored"};
+    static const char *const fetch[] = {"bring", "go", "put", "brought"};
+    const tok *tk = R->toks;
+    uint32_t ce = 0;
+    while (ce < R->ntok && tk[ce].clause <= c)
+        ce++;
+    if (word_among(R, ce, R->ntok, again, sizeof again / sizeof *again))
+        return true;
+    /* (a word in a clause that tells the past before it is history told,
+     * not a call: "...; the league was built to keep them out") */
+    const uint64_t wished = KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                            KIND_BIT(APPROVE);
+    if (ce < R->ntok && has_kinds_in(R, ce, R->ntok, wished))
+        for (size_t i = R->rs->first[ce]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (!((wished >> a->kind) & 1))
+                continue;
+            uint32_t cb = a->tb;
+            while (cb > ce && tk[cb - 1].clause == tk[a->tb].clause)
+                cb--;
+            bool told = false;
+            for (uint32_t k = cb; k < a->tb && !told; k++)
+                told = tok_is_word(R, k, "was") || tok_is_word(R, k, "were");
+            if (!told)
+                return true;
+        }
+    bool fetched = false;
+    for (uint32_t k = ce; k < R->ntok; k++) {
+        if (fetched && tok_is_word(R, k, "back"))
+            return true;
+        fetched = fetched ||
+                  word_among(R, k, k + 1, fetch, sizeof fetch / sizeof *fetch);
+    }
+    return false;
+}
+
 /* "Gay couples can't adopt in some countries, and that's a scandal",
  * "Migrant workers can't hold down a job when their visas expire": a
  * group named right before "can't" or "cannot", and a circumstance that
@@ -35877,7 +35970,7 @@ static bool barrier_told(const run *R)
                 (tok_is_word(R, j, "in") && j + 1 < rs->ntok &&
                  word_among(R, j + 1, j + 2, where,
                             sizeof where / sizeof *where)))
-                return true;
+                return !barrier_wished(R, c);
     }
     return false;
 }
