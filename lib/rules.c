@@ -113,11 +113,11 @@ typedef struct sentence {
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
-     * none yet); among them a report of others' words (rep_words), the
+     * none yet); among them the reports of others' words, the furthest
+     * token their words reach (rep_words, report_reach; 0: none), the
      * latest end of a report of others' belief + 1 (rep_belief; 0: none);
      * the last unquoted "but" before rep_tb + 1 (rep_but; 0: none) */
-    uint32_t rep_tb, rep_belief, rep_but;
-    uint8_t rep_words;
+    uint32_t rep_tb, rep_belief, rep_but, rep_words;
     /* hostility's too: 1 + the token of its last insult that is no slur's
      * own entry (0: none), complete when no attack word was found */
     uint32_t insult_end;
@@ -5173,6 +5173,40 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
 /* A reporting verb earlier in the sentence whose subject is not the
  * writer: "he said", "if you think". "I think" and "I say" are the writer's
  * own assertions. */
+/* How far the words reported by m reach in its sentence s: the end of
+ * its clause when the verb takes a thing as its object, that clause
+ * names no group, and the next opens with "and", "but" or "so" ("The
+ * paper reported the news, and honestly Jews are parasites": what comes
+ * after is the writer's); else the sentence's end (UINT32_MAX): "He
+ * said the Jews, and the Muslims, are parasites", "said that ...".
+ * Session 36 (q36). */
+static uint32_t report_reach(const run *R, const sentence *s, const mention *m)
+{
+    static const char *const thing[] = {"the", "a",   "an",  "it",
+                                        "this", "his", "her", "their",
+                                        "its", "my",  "our"};
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
+                            KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
+                            KIND_BIT(MIGRATION) | KIND_BIT(PERSON);
+    const tok *toks = R->toks;
+    uint32_t o = m->te;
+    if (o >= s->te || toks[o].clause != toks[m->tb].clause ||
+        !word_among(R, o, o + 1, thing, sizeof thing / sizeof *thing))
+        return UINT32_MAX;
+    uint32_t k = o;
+    while (k < s->te && toks[k].clause == toks[o].clause)
+        k++;
+    uint32_t w = k;
+    while (w < s->te && toks[w].type != TK_WORD)
+        w++;
+    if (w >= s->te ||
+        !(tok_is_word(R, w, "and") || tok_is_word(R, w, "but") ||
+          tok_is_word(R, w, "so")) ||
+        has_kinds_in(R, o, k, people))
+        return UINT32_MAX;
+    return k;
+}
+
 static bool report_in(const run *R, const sentence *s, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_REPORT) || s->tb >= R->ntok)
@@ -5183,8 +5217,9 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
             if (m->tb >= tb)
                 break;
             if (m->kind == DC_KIND_REPORT && others_report(R, s, m) &&
-                !((ent(R, m)->flags & DC_F_BELIEF) &&
-                  but_between(R, m->te, tb)))
+                ((ent(R, m)->flags & DC_F_BELIEF)
+                     ? !but_between(R, m->te, tb)
+                     : report_reach(R, s, m) > tb))
                 return true;
         }
         return false;
@@ -5204,13 +5239,15 @@ static bool report_in(const run *R, const sentence *s, uint32_t tb)
         const mention *m = &R->rs->m[i];
         if (m->kind != DC_KIND_REPORT || !others_report(R, s, m))
             continue;
-        if (!(ent(R, m)->flags & DC_F_BELIEF))
-            ms->rep_words = 1;
-        else if (m->te + 1 > ms->rep_belief)
+        if (!(ent(R, m)->flags & DC_F_BELIEF)) {
+            uint32_t r = report_reach(R, s, m);
+            if (r > ms->rep_words)
+                ms->rep_words = r;
+        } else if (m->te + 1 > ms->rep_belief)
             ms->rep_belief = m->te + 1;
     }
     ms->rep_tb = tb;
-    return ms->rep_words ||
+    return ms->rep_words > tb ||
            (ms->rep_belief && !(ms->rep_but && ms->rep_but >= ms->rep_belief));
 }
 
@@ -6341,6 +6378,13 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     return n >= nx->te || R->toks[n].type == TK_PUNCT;
 }
 
+/* Everyone at once after "than" ("less than anyone" puts a group below
+ * all: no fact against a trait). answered_below's alone: f35b had them
+ * as quantifier entries of grammar.tsv, a kind every rule reads (session
+ * 36, q36). */
+static const char *const wl_than_all[] = {"anyone", "anybody", "everyone",
+                                          "everybody"};
+
 /* "Are Irish people really always drunk? Ireland drinks less than the
  * Czech Republic per head.": the question of sentence si answered in the
  * next by a measure that puts the group below others ("less", "fewer",
@@ -6362,9 +6406,8 @@ static bool answered_below(const run *R, uint32_t si)
         tok_is_word(R, k, "yeah") || has_kinds_in(R, nx->tb, nx->te, attack))
         return false;
     /* (others after "than": not a figure of the group's own, "lower
-     * than 70", nor everyone, "less than anyone" (a quantifier entry of
-     * grammar.tsv); and the measure not negated, "Not less than the
-     * Poles") */
+     * than 70", nor everyone, "less than anyone" (wl_than_all); and the
+     * measure not negated, "Not less than the Poles") */
     for (uint32_t j = k + 1; j + 2 < nx->te; j++)
         if (tok_is_word(R, j + 1, "than") &&
             word_among(R, j, j + 1, below, sizeof below / sizeof *below)) {
@@ -6372,7 +6415,8 @@ static bool answered_below(const run *R, uint32_t si)
             return !kind_at(R, j - 1, DC_KIND_NEGATION) &&
                    o->type == TK_WORD &&
                    !(R->n->text[o->b] >= '0' && R->n->text[o->b] <= '9') &&
-                   !kind_at(R, j + 1, DC_KIND_QUANTIFIER);
+                   !word_among(R, j + 2, j + 3, wl_than_all,
+                               sizeof wl_than_all / sizeof *wl_than_all);
         }
     return false;
 }
@@ -6617,28 +6661,48 @@ static const char *const wl_said_agreed[] = {"correct", "finally", "true",
  * migration among them ("because a Muslim tried to tear it down",
  * "reported the immigrants to ICE", "reported them all to
  * immigration"). A person may follow: the one it was reported to. */
+/* What the writer reports after "reported" in acted_against ("I
+ * reported it", "reported the account"): read there alone. As denounce
+ * entries of scope.tsv (fix35b) they made every "the BBC reported the
+ * story" counter-speech to every rule (scope_of), and the attack after
+ * it went allowed (session 36, q36). */
+static const char *const wl_reported_what[] = {"it",   "him",  "her",
+                                               "them", "this", "the"};
+
 static bool acted_against(const run *R, uint32_t v, uint32_t se)
 {
     const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
                             KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
                             KIND_BIT(MIGRATION);
-    if (!any_kind(R, DC_KIND_DENOUNCE))
+    /* the first denounce entry after v, or "reported" and its object if
+     * it comes first */
+    uint32_t db = UINT32_MAX, dte = 0;
+    for (size_t i = R->rs->first[v]; any_kind(R, DC_KIND_DENOUNCE) &&
+                                     i < R->rs->nm && R->rs->m[i].tb < se;
+         i++)
+        if (R->rs->m[i].kind == DC_KIND_DENOUNCE) {
+            db = R->rs->m[i].tb;
+            dte = R->rs->m[i].te;
+            break;
+        }
+    for (uint32_t k = v; k + 1 < se && k < db; k++)
+        if (tok_is_word(R, k, "reported") &&
+            word_among(R, k + 1, k + 2, wl_reported_what,
+                       sizeof wl_reported_what / sizeof *wl_reported_what)) {
+            db = k;
+            dte = k + 2;
+            break;
+        }
+    if (db == UINT32_MAX)
         return false;
-    for (size_t i = R->rs->first[v]; i < R->rs->nm && R->rs->m[i].tb < se;
-         i++) {
-        const mention *d = &R->rs->m[i];
-        if (d->kind != DC_KIND_DENOUNCE)
-            continue;
-        uint32_t de = sent_of(R, d->tb)->te;
-        if (has_kind_in(R, v, d->tb, DC_KIND_NEGATION) ||
-            has_kinds_in(R, d->te, de, people))
-            return false;
-        uint32_t words = 0;
-        for (uint32_t k = d->te; k < de; k++)
-            words += R->toks[k].type == TK_WORD && !glue_at(R, k);
-        return words <= 2;
-    }
-    return false;
+    uint32_t de = sent_of(R, db)->te;
+    if (has_kind_in(R, v, db, DC_KIND_NEGATION) ||
+        has_kinds_in(R, dte, de, people))
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = dte; k < de; k++)
+        words += R->toks[k].type == TK_WORD && !glue_at(R, k);
+    return words <= 2;
 }
 
 /* "Gas the Jews, the protesters chanted, and police did nothing",
@@ -6844,6 +6908,7 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
 {
     *neg = negator(R, tb);
     bool quoted = R->toks[tb].quoted && !own_scare(R, tb);
+    bool found = false; /* found_after's, when asked */
     /* Both ways report_before reads need a report: tested here, where it
      * costs no call. */
     bool reported = quoted || named_at(R, tb) ||
@@ -6851,10 +6916,14 @@ static scope scope_of(const run *R, uint32_t tb, uint32_t te,
                      ((report_before(R, tb) && !disclaimed(R, tb)) ||
                       attributed_next(R, tb) || attributed_after(R, tb))) ||
                     (R->denounce_any && claim_named_after(R, te)) ||
-                    telling_judged(R, tb) || found_after(R, te) ||
+                    telling_judged(R, tb) || (found = found_after(R, te)) ||
                     (any_kind(R, DC_KIND_OBJECT) && portrayal_asked(R, te));
     if (reported && !endorsed(R, tb)) {
-        if (denounce_near(R, tb, te) || R->denounce_any)
+        /* (a thing of harm found, then reported: "a rope noose was
+         * spotted outside the gay bar and the owners reported it to
+         * police", acted_against; no denounce entry since session 36) */
+        if (denounce_near(R, tb, te) || R->denounce_any ||
+            (found && acted_against(R, te + 1, R->ntok)))
             return SC_COUNTER;
         return SC_REPORTED;
     }
@@ -16429,6 +16498,16 @@ static bool armed_expulsion(const run *R, const mention *m)
     return false;
 }
 
+/* Words of a violent outcome after a beating: "beat him to death", "beat
+ * her up", "black and blue", "within an inch of his life" (beat_won,
+ * one_named_before). One list since session 36 (q36): the two copies
+ * had lost "inch" and "black" one each, and "they beat you within an
+ * inch of your life" was a win told. */
+static const char *const wl_beat_violent[] = {
+    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
+    "dead", "black",     "blue",   "half",        "inch", "hospital",
+    "coma"};
+
 /* "whoever the gay guy in this video is I hope someone finds him and
  * beats him to death": the writer wishes (wish_head) or calls for
  * ("someone should") a threat at "him" or "her" right after the verb,
@@ -16473,13 +16552,10 @@ static bool one_named_before(const run *R, const mention *m, target *out)
      * sentence; else it is a win: "I hope someone beats her at worlds",
      * "someone should beat him in the final challenge". */
     if ((ent(R, m)->flags & DC_F_GAME) && !(ent(R, m)->flags & DC_F_SEVERE)) {
-        static const char *const hurt[] = {"death", "up", "senseless",
-                                           "bloody", "unconscious", "pulp",
-                                           "blue", "dead", "half", "inch",
-                                           "hospital", "coma"};
         uint32_t j = m->te + 1;
-        bool violent = word_among(R, j, j + 4 < s->te ? j + 4 : s->te, hurt,
-                                  sizeof hurt / sizeof *hurt);
+        bool violent =
+            word_among(R, j, j + 4 < s->te ? j + 4 : s->te, wl_beat_violent,
+                       sizeof wl_beat_violent / sizeof *wl_beat_violent);
         for (size_t i = R->rs->first[s->tb];
              i < R->rs->nm && R->rs->m[i].tb < s->te && !violent; i++)
             violent = R->rs->m[i].kind == DC_KIND_THREAT &&
@@ -17151,6 +17227,15 @@ static bool refusal_explained(const run *R, const mention *m)
     return false;
 }
 
+/* "can't" and "couldn't": what a group cannot do (unfit_said,
+ * barrier_told; not wl_cannot, the capacity denied, which leaves out
+ * "couldn't" as a barrier of the past: a barrier is what barrier_told
+ * reads). One list since session 36 (q36): barrier_told's copy had lost
+ * "couldn't", and "Gay couples couldn't adopt until 2005" told no
+ * barrier. */
+static const char *const wl_cant_couldnt[] = {"can't", "cant", "cannot",
+                                              "couldn't", "couldnt"};
+
 /* Does "they can't" and a verb of what work asks follow token from, in
  * its sentence or the next, within 30 tokens ("..., they cant handle 3am
  * pages", "they can't code")? The reason a call not to hire gives when
@@ -17158,8 +17243,6 @@ static bool refusal_explained(const run *R, const mention *m)
  * bus home that late". */
 static bool unfit_said(const run *R, uint32_t from)
 {
-    static const char *const cannot[] = {"can't", "cant", "cannot",
-                                         "couldn't", "couldnt"};
     static const char *const able[] = {
         "handle", "cope", "do",   "code", "lead",  "manage",
         "lift",   "think", "focus", "keep", "perform", "deal",
@@ -17172,8 +17255,8 @@ static bool unfit_said(const run *R, uint32_t from)
         end = sent_of(R, end)->te;
     for (uint32_t k = from; k + 1 < end && k < from + 30; k++)
         if (tok_is_word(R, k, "they") &&
-            word_among(R, k + 1, k + 2, cannot,
-                       sizeof cannot / sizeof *cannot) &&
+            word_among(R, k + 1, k + 2, wl_cant_couldnt,
+                       sizeof wl_cant_couldnt / sizeof *wl_cant_couldnt) &&
             word_among(R, k + 2, k + 3, able, sizeof able / sizeof *able))
             return true;
     return false;
@@ -17337,6 +17420,52 @@ static bool term_ends(const dc_entry *e, const char *w, bool start)
  * Each entry's sense flag (mishap, coffin, desert, dox) says which. */
 static uint32_t frame_before(const run *R, const target *t);
 
+/* The words that stop a letting: "stop letting Somalis in" (group_frame),
+ * "stop letting Somalis drown" (harm_prevented). One list since session
+ * 36 (q36): harm_prevented's copy had lost "cease". */
+static const char *const wl_stop_letting[] = {"stop", "quit",  "don't", "dont",
+                                              "never", "not", "cease"};
+
+/* Session 36 (fix36q): is the prevention told at token s (the stop word
+ * of harm_prevented, "cease", "stop", "don't") undone by what stands
+ * around it? Two ways, rv36a's lines:
+ * - an echo question: the stop word opens a sentence that asks ("Cease
+ *   letting Somalis drown? Nah. Let the fish eat them.", "Cease letting
+ *   migrants drown? The sea is the best border we have."): the writer
+ *   repeats another's call to weigh it, not to make it. "Why don't we
+ *   stop letting them drown?" asks with words before the stop word;
+ * - after m's clause, anywhere in the comment, a threat, an exclusion, a
+ *   dehumanizing word, a slur, a weapon or half of a lynching or a fire
+ *   ("I say let every last one sink", "Sure, after we gas them", "it
+ *   wastes good rope"): the comment goes on to wish the harm. The same
+ *   test as place_judged's rest of the comment, without people (a plea
+ *   names them again: "... drown; they are people too"). */
+static bool prevention_undone(const run *R, const mention *m, uint32_t s)
+{
+    const tok *tk = R->toks;
+    const sentence *st = sent_of(R, s);
+    if (st->question && s == st->tb)
+        return true;
+    uint32_t ce = m->te;
+    while (ce < R->ntok && tk[ce].clause == tk[m->tb].clause)
+        ce++;
+    if (has_kinds_in(R, ce, R->ntok,
+                     KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                         KIND_BIT(WEAPON)))
+        return true;
+    if (ce < R->ntok && any_kind(R, DC_KIND_ALLOW))
+        for (size_t i = R->rs->first[ce]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            unsigned sense = DC_SENSE_OF(ent(R, a)->flags);
+            if (a->kind == DC_KIND_ALLOW &&
+                (sense == DC_SENSE_GALLOWS || sense == DC_SENSE_KINDLE ||
+                 sense == DC_SENSE_TRAP))
+                return true;
+        }
+    return false;
+}
+
 /* Is threat m a harm the writer wants kept from a group: the group right
  * before it, after "stop letting" or "don't let" ("We need to stop
  * letting Somalis drown in the Mediterranean"), or after "stop",
@@ -17347,8 +17476,6 @@ static bool harm_prevented(const run *R, const mention *m)
     static const char *const aux[] = {"from", "being", "be", "get",
                                       "getting"};
     static const char *const let[] = {"letting", "allowing", "let", "allow"};
-    static const char *const stop[] = {"stop", "quit", "don't", "dont",
-                                       "not", "never"};
     static const char *const keep[] = {"stop", "prevent", "protect", "save",
                                        "stopping", "preventing",
                                        "protecting", "saving"};
@@ -17369,10 +17496,13 @@ static bool harm_prevented(const run *R, const mention *m)
     uint32_t b = frame_before(R, t);
     if (b == UINT32_MAX)
         return false;
-    if (from)
-        return word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep);
-    return b > 0 && word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
-           word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop);
+    if (from ? !word_among(R, b, b + 1, keep, sizeof keep / sizeof *keep)
+             : !(b > 0 &&
+                 word_among(R, b, b + 1, let, sizeof let / sizeof *let) &&
+                 word_among(R, b - 1, b, wl_stop_letting,
+                            sizeof wl_stop_letting / sizeof *wl_stop_letting)))
+        return false;
+    return !prevention_undone(R, m, from ? b : b - 1);
 }
 
 /* Is exclusion m a refusal told of others in a relative clause
@@ -18430,11 +18560,6 @@ static const char *const wl_suffered_mocked[] = {
     "hopefully", "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "kek",
     "😂", "🤣"};
 
-
-/* Words of a violent outcome after a beating (beat_won). */
-static const char *const wl_beat_violent[] = {
-    "up",   "senseless", "bloody", "unconscious", "pulp", "death",
-    "dead", "black",     "blue",   "half",        "hospital", "coma"};
 
 /* Is threat m, a win (flag `game`, not `severe`: "beat"), told of
  * others: "they", "he" or "she" right before it, "you" (target t) right
@@ -23910,6 +24035,17 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     return emit(R, &fs, r);
 }
 
+/* Words of an amount: a word of count right after the Holocaust
+ * (toll_denied_at: "the holocaust casualties were exaggerated"), and
+ * what "blown up by/to" needs to say a toll was inflated (denial_astray:
+ * "the death toll was blown up by the Soviets"; with none it tells of an
+ * explosion, "the museum was blown up by vandals"). One list since
+ * session 36 (q36): toll_denied_at's copy had lost "dead" and
+ * "casualties". */
+static const char *const wl_denial_amount[] = {
+    "toll",  "number", "numbers", "figure",  "figures",    "count",
+    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
+
 /* Where the Holocaust named at token h has its toll denied, the token
  * that ends the denial (0: none):
  * - its toll said false with an adverb or more words between, which no
@@ -23924,9 +24060,6 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
  *   toll). */
 static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
 {
-    static const char *const count[] = {
-        "numbers", "number", "figures", "figure", "toll", "count",
-        "statistics", "stats", "deaths", "victims"};
     static const char *const falsehood[] = {
         "inflated",  "exaggerated", "overblown", "overstated", "fake",
         "fabricated", "invented",   "debunked",  "bogus",      "lie",
@@ -23953,7 +24086,9 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
     if (swollen)
         k--;
     if (k < s->te &&
-        (swollen || word_among(R, k, k + 1, count, sizeof count / sizeof *count))) {
+        (swollen ||
+         word_among(R, k, k + 1, wl_denial_amount,
+                    sizeof wl_denial_amount / sizeof *wl_denial_amount))) {
         uint32_t j = k + 1;
         for (int n = 0; j < s->te && n < 5 &&
                         (kind_at(R, j, DC_KIND_COPULA) || adverb_like(R, j) ||
@@ -25213,6 +25348,14 @@ static const char *const wl_hired_how[] = {
     "through", "via", "as",      "on",    "under", "without",
     "just",    "because", "unless", "off", "only"};
 
+/* The words that refuse a trade or a hiring as the writer's call: "don't
+ * rent to", "refuse to serve", "never hire" (group_frame, and
+ * rule_hire_member, whose copy had lost "refuse" until session 36, q36).
+ * The present only, as the trade verbs are: "refused" tells a deed. */
+static const char *const wl_refuse_trade[] = {"don't", "dont",  "never",
+                                              "not",   "refuse", "stop",
+                                              "won't", "wont"};
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -25220,8 +25363,6 @@ static int group_frame(run *R, const target *t, uint32_t *from,
 {
     static const char *const admit[] = {"letting", "allowing", "admitting",
                                         "let", "allow", "admit"};
-    static const char *const stop[] = {"stop", "quit", "don't", "dont",
-                                       "never", "not", "cease"};
     /* where they are let: in, into our towns, across the border; or to
      * settle, buy or own ("don't let the Filipinos buy houses here") */
     static const char *const into[] = {"into", "across", "through"};
@@ -25230,13 +25371,13 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     static const char *const settle[] = {"settle", "buy", "own", "come",
                                          "enter", "immigrate", "move",
                                          "stay", "live", "vote"};
+    /* (no pasts, "sold", "rented": a refusal told, "never sold to
+     * them", is a deed, as "refused" is no call; see wl_refuse_trade) */
     static const char *const trade_to[] = {"rent", "sell", "lease", "renting",
                                            "selling", "leasing"};
     static const char *const trade_obj[] = {"hire", "employ", "serve",
                                             "hiring", "employing",
                                             "serving"};
-    static const char *const refuse[] = {"don't", "dont", "never", "not",
-                                         "refuse", "stop", "won't", "wont"};
     static const char *const papers[] = {"citizenship", "passports",
                                          "passport", "nationality",
                                          "residency"};
@@ -25284,7 +25425,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && b > 0 &&
         bv &&
         word_among(R, b, b + 1, admit, sizeof admit / sizeof *admit) &&
-        word_among(R, b - 1, b, stop, sizeof stop / sizeof *stop) &&
+        word_among(R, b - 1, b, wl_stop_letting,
+                   sizeof wl_stop_letting / sizeof *wl_stop_letting) &&
         frame_call(R, b - 1)) {
         uint32_t k = t->te;
         bool where = clause_done(R, k);
@@ -25366,8 +25508,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             if (tok_is_word(R, ng, "ever") && ng > 0)
                 ng--; /* "don't ever hire ..." */
             if (tk[ng].clause == c &&
-                word_among(R, ng, ng + 1, refuse,
-                           sizeof refuse / sizeof *refuse) &&
+                word_among(R, ng, ng + 1, wl_refuse_trade,
+                           sizeof wl_refuse_trade / sizeof *wl_refuse_trade) &&
                 frame_call(R, ng)) {
                 *from = ng;
                 *to = t->te;
@@ -26836,8 +26978,8 @@ static decorum_status rule_role_denied(run *R)
  * a group column (flag `sexage`) after "hire a", refused by the writer's
  * call (frame_call), stands for them all, with the work refused after it
  * (job_after) or nothing; the trade frame's finding. Not a question, nor
- * a refusal told in another clause. Run only with a person noun and a
- * negator in the comment. */
+ * a refusal told in another clause. Run only with a person noun in the
+ * comment. */
 static decorum_status rule_hire_member(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -26852,16 +26994,15 @@ static decorum_status rule_hire_member(run *R)
             continue;
         static const char *const hire[] = {"hire", "employ", "hiring",
                                            "employing"};
-        static const char *const refuse[] = {"don't", "dont", "never",
-                                             "not", "stop", "won't",
-                                             "wont"};
         uint32_t v = pm->tb - 2, ng = v - 1;
         if (!word_among(R, v, v + 1, hire, sizeof hire / sizeof *hire))
             continue;
+        if (ng > 0 && tok_is_word(R, ng, "to"))
+            ng--; /* "refuse to hire a woman ..." */
         if (ng > 0 && tok_is_word(R, ng, "ever"))
             ng--;
-        if (!word_among(R, ng, ng + 1, refuse,
-                        sizeof refuse / sizeof *refuse) ||
+        if (!word_among(R, ng, ng + 1, wl_refuse_trade,
+                        sizeof wl_refuse_trade / sizeof *wl_refuse_trade) ||
             rs->toks[ng].clause != rs->toks[pm->tb].clause ||
             sent_of(R, pm->tb)->question || !frame_call(R, ng) ||
             !(clause_done(R, pm->te) || job_after(R, pm->te)))
@@ -32678,13 +32819,16 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
             text_has(n, "farmyard", 8) || text_has(n, " nest", 5));
 }
 
-/* A person noun and a negator matched (kinds) in a comment whose text
- * holds "hir" or "employ": the words of a refusal to hire one member
- * rule_hire_member may read ("never hire a woman for ..."). */
+/* A person noun and a negator (or a verb of access, "hire", and the
+ * word "refuse") matched (kinds) in a comment whose text holds "hir" or
+ * "employ": the words of a refusal to hire one member rule_hire_member
+ * may read ("never hire a woman for ...", "refuse to hire a woman for
+ * ..."). */
 static bool hire_in(uint64_t kinds, const dc_norm *n)
 {
     return ((kinds >> DC_KIND_PERSON) & 1) &&
-           ((kinds >> DC_KIND_NEGATION) & 1) &&
+           (((kinds >> DC_KIND_NEGATION) & 1) ||
+            (((kinds >> DC_KIND_ACCESS) & 1) && text_has(n, "refuse", 6))) &&
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
@@ -34115,7 +34259,11 @@ static decorum_status rule_lgbt_smear(run *R)
             /* "keep your kids well away from that one", "keep your
              * daughters out of that locker room": the children kept away,
              * the word of distance at most three words after */
-            static const char *const keep[] = {"keep", "keeping", "kept"};
+            /* (kept_from's list less "stay": children do not "stay"
+             * away, they are kept; "keeps" joined in session 36, q36:
+             * "she keeps her kids well away from that one") */
+            static const char *const keep[] = {"keep", "keeping", "kept",
+                                               "keeps"};
             uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
             if (!what && word_among(R, kb, k, keep, sizeof keep / sizeof *keep))
                 for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
@@ -34333,12 +34481,6 @@ static bool atrocity_anaphor(const run *R, const sentence *xs)
                           sizeof *wl_atrocity_head_next);
 }
 
-/* Words of an amount, which "blown up by/to" needs to say a toll was
- * inflated ("the death toll was blown up by the Soviets"): with none it
- * tells of an explosion ("the museum was blown up by vandals"). */
-static const char *const wl_denial_amount[] = {
-    "toll",  "number", "numbers", "figure",  "figures",    "count",
-    "dead",  "deaths", "victims", "casualties", "statistics", "stats"};
 
 /* Is the denial word x in the sentence xs no denial: "made up of" (what
  * a thing is made of: "The massacre was made up of several separate
@@ -35207,7 +35349,9 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
     /* A deed in a relative clause, its group after it, tells who its
      * doer is ("The arsonist who burned the mosque was jailed, good"):
      * what the sentence says of the doer is approved of. Not the group
-     * that suffered it ("Jews who burned in the ovens. Good."). */
+     * that suffered it ("Jews who burned in the ovens. Good."). (No
+     * "whom" or "whose": neither stands right before the deed's verb;
+     * "whom they burned", "whose shop burned" name the victim.) */
     static const char *const rel[] = {"who", "that", "which"};
     if (d->tb > 0 &&
         word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel) &&
@@ -35744,6 +35888,57 @@ static decorum_status rule_guessed_kind(run *R)
     return DECORUM_OK;
 }
 
+/* Session 36 (fix36q): does the comment, after clause c (the barrier
+ * told), call for the barrier back or go on against people? A threat, an
+ * exclusion, a dehumanizing word, a slur or an approval ("bring back
+ * those laws", "close it and kick them all out"), a word that wants it
+ * again or for good ("ban them again", "make it permanent", "repeal the
+ * 19th"), or "back" after bring, go or put ("bring that back"). Not a
+ * word whose clause tells the past before it ("the league was built to
+ * keep them out": s32-rv32a-benign-003 keeps its hedge). Then
+ * barrier_told does not hedge: rv36a-139, 141, 202 ("couldn't", q36) and
+ * the same with "can't"/"cannot" (main). */
+static bool barrier_wished(const run *R, uint32_t c)
+{
+    static const char *const again[] = {
+        "again",   "permanent", "permanently", "forever", "repeal",
+        "reinstate", "restore",  "reinstated",  "restored"};
+    static const char *const fetch[] = {"bring", "go", "put", "brought"};
+    const tok *tk = R->toks;
+    uint32_t ce = 0;
+    while (ce < R->ntok && tk[ce].clause <= c)
+        ce++;
+    if (word_among(R, ce, R->ntok, again, sizeof again / sizeof *again))
+        return true;
+    /* (a word in a clause that tells the past before it is history told,
+     * not a call: "...; the league was built to keep them out") */
+    const uint64_t wished = KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                            KIND_BIT(APPROVE);
+    if (ce < R->ntok && has_kinds_in(R, ce, R->ntok, wished))
+        for (size_t i = R->rs->first[ce]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (!((wished >> a->kind) & 1))
+                continue;
+            uint32_t cb = a->tb;
+            while (cb > ce && tk[cb - 1].clause == tk[a->tb].clause)
+                cb--;
+            bool told = false;
+            for (uint32_t k = cb; k < a->tb && !told; k++)
+                told = tok_is_word(R, k, "was") || tok_is_word(R, k, "were");
+            if (!told)
+                return true;
+        }
+    bool fetched = false;
+    for (uint32_t k = ce; k < R->ntok; k++) {
+        if (fetched && tok_is_word(R, k, "back"))
+            return true;
+        fetched = fetched ||
+                  word_among(R, k, k + 1, fetch, sizeof fetch / sizeof *fetch);
+    }
+    return false;
+}
+
 /* "Gay couples can't adopt in some countries, and that's a scandal",
  * "Migrant workers can't hold down a job when their visas expire": a
  * group named right before "can't" or "cannot", and a circumstance that
@@ -35754,7 +35949,6 @@ static decorum_status rule_guessed_kind(run *R)
  * as for a question or a denial (dc_rules_run, hedged). */
 static bool barrier_told(const run *R)
 {
-    static const char *const cannot[] = {"can't", "cant", "cannot"};
     static const char *const bound[] = {"until", "till",  "unless",
                                         "under", "when",  "legally",
                                         "yet",   "while", "because"};
@@ -35767,8 +35961,8 @@ static bool barrier_told(const run *R)
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te >= rs->ntok ||
-            !word_among(R, t->te, t->te + 1, cannot,
-                        sizeof cannot / sizeof *cannot))
+            !word_among(R, t->te, t->te + 1, wl_cant_couldnt,
+                        sizeof wl_cant_couldnt / sizeof *wl_cant_couldnt))
             continue;
         uint32_t c = rs->toks[t->te].clause;
         for (uint32_t j = t->te + 2;
@@ -35778,7 +35972,7 @@ static bool barrier_told(const run *R)
                 (tok_is_word(R, j, "in") && j + 1 < rs->ntok &&
                  word_among(R, j + 1, j + 2, where,
                             sizeof where / sizeof *where)))
-                return true;
+                return !barrier_wished(R, c);
     }
     return false;
 }
@@ -38266,7 +38460,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
-    if (any_kind(&R, DC_KIND_PERSON) && any_kind(&R, DC_KIND_NEGATION) &&
+    /* (a negator, or "refuse" before "to hire": hire_in's test) */
+    if (any_kind(&R, DC_KIND_PERSON) &&
+        (any_kind(&R, DC_KIND_NEGATION) ||
+         (any_kind(&R, DC_KIND_ACCESS) && text_has(R.n, "refuse", 6))) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
