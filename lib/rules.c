@@ -18849,6 +18849,55 @@ static bool place_judged(const run *R, const target *t, const mention *m)
  * with contempt before it in its clause ("disgusting animals on stage"),
  * nor another attack after it in its sentence. Contempt for them as
  * people ("Drag queens are filth") is judged as of any group. */
+/* Words that open a new clause after "and"/"or" rather than go on with
+ * a list of venues (venue_only): "and I agree", "and then", "and it". */
+static const char *const wl_clause_open[] = {
+    "i",    "we",   "you",  "it",   "that",  "this", "so",   "then",
+    "also", "not",  "let",  "leave", "keep", "they", "he",   "she",
+    "their", "parents", "kids", "children"};
+
+/* Does the venue of a ban that ends at token v stay the only place the
+ * comment sends them (fix36f)? Every "from", "out of", "and" or "or"
+ * after it takes another venue (a thing within three words: "from
+ * schools and libraries", "out of schools, and out of story hour"), or
+ * opens a new clause ("and I agree", "leave it to adults"). "..., and
+ * from the gene pool", "; better yet, from the planet", "(and from
+ * existence)", ", and the country", ", libraries, and public life" send
+ * them out of more than a venue. */
+static bool venue_only(const run *R, uint32_t v)
+{
+    for (uint32_t j = v; j < R->ntok; j++) {
+        if (R->toks[j].type != TK_WORD)
+            continue;
+        bool from = tok_is_word(R, j, "from") ||
+                    (tok_is_word(R, j, "out") && j + 1 < R->ntok &&
+                     tok_is_word(R, j + 1, "of"));
+        bool join = tok_is_word(R, j, "and") || tok_is_word(R, j, "or");
+        if (!from && !join)
+            continue;
+        uint32_t k = j + 1 + (tok_is_word(R, j, "out") ? 1 : 0);
+        while (k < R->ntok && R->toks[k].type != TK_WORD)
+            k++;
+        if (k >= R->ntok)
+            return true;
+        if (join && (tok_is_word(R, k, "from") || tok_is_word(R, k, "out") ||
+                     word_among(R, k, k + 1, FRAME_WORDS(wl_clause_open))))
+            continue;
+        uint32_t e = k + 3 < R->ntok ? k + 3 : R->ntok;
+        bool thing = false;
+        for (size_t i = R->rs->first[j]; i < R->rs->nm && R->rs->m[i].tb < e;
+             i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->kind == DC_KIND_OBJECT ||
+                (o->kind == DC_KIND_ALLOW && (ent(R, o)->flags & DC_F_THING)))
+                thing = true;
+        }
+        if (!thing)
+            return false;
+    }
+    return true;
+}
+
 static bool performer_spared(const run *R, const target *t, const mention *m)
 {
     if (t->entry < 0 ||
@@ -18862,10 +18911,16 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
     uint32_t end = m->te + 4 < s->te ? m->te + 4 : s->te;
     if (m->kind == DC_KIND_EXCLUSION) {
         /* (the venue ends the sentence or its clause: not "banned from
-         * schools and from existing") */
+         * schools and from existing"; and the rest of the comment sends
+         * them nowhere else and names no one else, fix36f below) */
         uint32_t v = thing_end(R, m->te, end);
         return v && (v >= s->te || R->toks[v].type != TK_WORD) &&
-               !has_kinds_in(R, m->te, s->te, attack | KIND_BIT(EXCLUSION));
+               !has_kinds_in(R, m->te, R->ntok,
+                             attack | KIND_BIT(EXCLUSION) |
+                                 KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) |
+                                 KIND_BIT(IDENTITY) | KIND_BIT(HUMANITY) |
+                                 KIND_BIT(PRONOUN_GROUP) | KIND_BIT(SLUR)) &&
+               venue_only(R, v);
     }
     if (m->kind != DC_KIND_DEHUMANIZE ||
         (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
