@@ -18849,6 +18849,26 @@ static bool place_judged(const run *R, const target *t, const mention *m)
  * with contempt before it in its clause ("disgusting animals on stage"),
  * nor another attack after it in its sentence. Contempt for them as
  * people ("Drag queens are filth") is judged as of any group. */
+/* The figures of skill said of performers (performer_spared, fix36f):
+ * "beasts on stage", "a monster at lip syncing", "machines on the
+ * runway". Other creatures ("pigs", "rats", "cockroaches", "demons") are
+ * no praise on any stage. */
+static const char *const wl_performer_figure[] = {
+    "beast", "beasts", "monster", "monsters", "animal", "animals",
+    "machine", "machines"};
+
+/* Where a show is performed (performer_spared's praise, fix36f): "on
+ * stage", "on the runway", "on the dance floor". The venues of a ban
+ * (allow entries flagged `thing`: "the library", "story hour",
+ * "assemblies") are no stage. */
+static const char *const wl_stage[] = {
+    "stage", "stages", "runway", "catwalk", "floor", "mic", "show", "shows"};
+
+/* Words that take a figure off the stage (fix36f): "on stage and off
+ * it", "and in real life", "everywhere". */
+static const char *const wl_offstage[] = {"off", "offstage", "real",
+                                          "everywhere"};
+
 /* Words that open a new clause after "and"/"or" rather than go on with
  * a list of venues (venue_only): "and I agree", "and then", "and it". */
 static const char *const wl_clause_open[] = {
@@ -18924,7 +18944,12 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
     }
     if (m->kind != DC_KIND_DEHUMANIZE ||
         (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
+        !word_among(R, m->tb, m->te, FRAME_WORDS(wl_performer_figure)) ||
         !(tok_is_word(R, m->te, "on") || tok_is_word(R, m->te, "at")))
+        return false;
+    /* (nor said of them off the stage too: "animals on stage and off it",
+     * "... and in real life", fix36f) */
+    if (word_among(R, m->te, R->ntok, FRAME_WORDS(wl_offstage)))
         return false;
     const tok *nx = &R->toks[m->te + 1 < s->te ? m->te + 1 : m->te];
     bool skill = false; /* (in -ing within two words: "at lip syncing") */
@@ -18933,7 +18958,7 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
          j++)
         skill = skill || (nx[j].e - nx[j].b > 4 &&
                           memcmp(R->n->text + nx[j].e - 3, "ing", 3) == 0);
-    if (!skill && !thing_in(R, m->te + 1, end))
+    if (!skill && !word_among(R, m->te + 1, end, FRAME_WORDS(wl_stage)))
         return false;
     uint32_t cb = t->te;
     return !has_kinds_in(R, cb, m->tb,
