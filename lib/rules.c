@@ -18574,6 +18574,17 @@ static bool worse_of_thing(const run *R, uint32_t k, uint32_t b)
 {
     const tok *tk = R->toks;
     uint32_t v = k;
+    /* (looking forward first: "worse than the congregation" compares
+     * the thing to people; only a thing may follow "than", fix36f) */
+    if (k + 1 < R->ntok && tok_is_word(R, k + 1, "than")) {
+        uint32_t e = k + 5 < R->ntok ? k + 5 : R->ntok;
+        if (!thing_in(R, k + 2, e) ||
+            has_kinds_in(R, k + 2, e,
+                         KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                             KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                             KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER)))
+            return false;
+    }
     while (v > b && (adverb_like(R, v - 1) || degree_between(R, v - 1, v) ||
                      tok_is_word(R, v - 1, "even") ||
                      tok_is_word(R, v - 1, "much") ||
@@ -18823,9 +18834,22 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     if (has_kinds_in(R, m->te, R->ntok,
                      people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
                          KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(DEHUMANIZE)) ||
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
+                         KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
+    /* (nor a stereotype of people after it: a noun that casts them,
+     * "more room for terrorists", "full of suicide bombers", or a trope
+     * of two words or more, "bought with blood money", "more room to
+     * breed"; a one-word trait, "the host was drunk", is said of anyone,
+     * fix36f) */
+    if (any_kind(R, DC_KIND_STEREOTYPE))
+        for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (a->kind == DC_KIND_STEREOTYPE &&
+                ((ent(R, a)->flags & DC_F_NOUN) || a->te - a->tb >= 2))
+                return false;
+        }
     if (any_kind(R, DC_KIND_ALLOW))
         for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
             const mention *a = &R->rs->m[i];
