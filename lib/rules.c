@@ -7573,10 +7573,15 @@ static bool place_frequented(const run *R, const sentence *s,
     /* (the clause ends at the place, and a linking verb and only degree
      * or an article lead to the word at tb: "... is garbage", not "...
      * knows the parking is garbage") */
-    if (!kind_at(R, t->te, DC_KIND_COPULA))
+    /* (or a modal and "be" before a ban: "... should be deported",
+     * "... must be banned", fix36f) */
+    if (!kind_at(R, t->te, DC_KIND_COPULA) &&
+        !kind_at(R, t->te, DC_KIND_MODAL) && tb != t->te)
         return false;
-    for (uint32_t j = t->te + 1; j < tb; j++)
-        if (!a_or_an(R, j) && !adverb_like(R, j) && !degree_between(R, j, j + 1))
+    for (uint32_t j = t->te; j < tb; j++)
+        if (!kind_at(R, j, DC_KIND_COPULA) && !kind_at(R, j, DC_KIND_MODAL) &&
+            !tok_is_word(R, j, "be") && !a_or_an(R, j) && !adverb_like(R, j) &&
+            !degree_between(R, j, j + 1))
             return false;
     return k > s->tb &&
            word_among(R, k, k + 1, wl_frequent,
@@ -18958,7 +18963,11 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
          * schools and from existing"; and the rest of the comment sends
          * them nowhere else and names no one else, fix36f below) */
         uint32_t v = thing_end(R, m->te, end);
-        return v && (v >= s->te || R->toks[v].type != TK_WORD) &&
+        return v &&
+               (v >= s->te || R->toks[v].type != TK_WORD ||
+                /* (or where the venue is: "from assemblies at my son's
+                 * school", "from schools in this state") */
+                tok_is_word(R, v, "at") || tok_is_word(R, v, "in")) &&
                !has_kinds_in(R, m->te, R->ntok,
                              attack | KIND_BIT(EXCLUSION) |
                                  KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) |
