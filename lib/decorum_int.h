@@ -434,8 +434,13 @@ enum {
                          * (rule_trapped) */
     DC_SENSE_KINDLE,    /* allow: a fire lit ("light it up", "one match"),
                          * the other half of rule_trapped's arson */
-    DC_SENSE_MEDIUM     /* object: a medium that portrays people ("films",
+    DC_SENSE_MEDIUM,    /* object: a medium that portrays people ("films",
                          * "headlines", "fairy tales"; portrayal_asked) */
+    DC_SENSE_PERFORMER  /* identity: a group named by what it performs
+                         * ("drag queens"): a target of contempt for
+                         * people, not of a ban on the performance nor of
+                         * a figure of praise (performer_spared); the
+                         * field's last value */
 };
 
 /* The sense number of entry flags f. */

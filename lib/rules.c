@@ -7625,6 +7625,56 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* Is target t, inside a relative clause (in_relative_clause), a group's
+ * place or event (an identity entry flagged `place` or `event`) that the
+ * clause's head goes to, with no wrong, hate or judgement named between
+ * "who" and it, and a verb of going there right after "who"
+ * (wl_frequent: "everyone who goes to that mosque", "those who pray at
+ * that gurdwara", "people who go to drag shows"), then the linking verb
+ * and the word at token tb? The head are its people, and what follows
+ * the clause is said of them. "People who vandalised that synagogue",
+ * "those who hate that mosque" are wrongdoers, and stay the clause's head
+ * alone (session 36). */
+/* (the verbs of going to a place, right after "who") */
+static const char *const wl_frequent[] = {
+    "go",       "goes",      "went",     "going",     "attend",
+    "attends",  "attended",  "attending", "pray",     "prays",
+    "prayed",   "praying",   "worship",  "worships",  "visit",
+    "visits",   "frequent",  "frequents", "use",      "uses"};
+
+static bool place_frequented(const run *R, const sentence *s,
+                             const target *t, uint32_t tb)
+{
+    if (t->type != TG_GROUP || t->entry < 0 || tb < t->te ||
+        !(R->ents[t->entry].flags & (DC_F_PLACE | DC_F_EVENT)))
+        return false;
+    uint32_t k = t->tb;
+    while (k > s->tb && !tok_is_word(R, k - 1, "who"))
+        k--;
+    /* (the clause ends at the place, and a linking verb and only degree
+     * or an article lead to the word at tb: "... is garbage", not "...
+     * knows the parking is garbage") */
+    /* (or a modal and "be" before a ban: "... should be deported",
+     * "... must be banned", fix36f) */
+    if (!kind_at(R, t->te, DC_KIND_COPULA) &&
+        !kind_at(R, t->te, DC_KIND_MODAL) && tb != t->te)
+        return false;
+    for (uint32_t j = t->te; j < tb; j++)
+        if (!kind_at(R, j, DC_KIND_COPULA) && !kind_at(R, j, DC_KIND_MODAL) &&
+            !tok_is_word(R, j, "be") && !a_or_an(R, j) && !adverb_like(R, j) &&
+            !degree_between(R, j, j + 1))
+            return false;
+    return k > s->tb &&
+           word_among(R, k, k + 1, wl_frequent,
+                      sizeof wl_frequent / sizeof *wl_frequent) &&
+           !has_kinds_in(R, k, t->tb,
+                         KIND_BIT(HARM) | KIND_BIT(THREAT) |
+                             KIND_BIT(HATE_VERB) | KIND_BIT(EXCLUSION) |
+                             KIND_BIT(DENOUNCE) | KIND_BIT(DEROGATE) |
+                             KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
+                             KIND_BIT(WEAPON) | KIND_BIT(NEGATION));
+}
+
 /* The wrongs a relative clause's verb can name: "who hate", "who attack",
  * "who want to deport", "that kill". */
 #define WRONG_KINDS                                                          \
@@ -8024,7 +8074,11 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
          * a relative clause is the object of its verb; what follows the
          * clause is said of its head ("people"), or of a target before
          * "who" ("Muslims who ... are"). */
-        if (dir == DIR_BACKWARD && in_relative_clause(R, s, t->tb))
+        /* (but a group's place or event the clause's people go to, with
+         * no wrong done it: "everyone who goes to that mosque is
+         * garbage" says it of them, session 36) */
+        if (dir == DIR_BACKWARD && in_relative_clause(R, s, t->tb) &&
+            !place_frequented(R, s, t, tb))
             continue;
         /* "The Romans killed Jesus, not the Jews", "corporations, not
          * immigrants, take our jobs": a group after "not" is the one the
@@ -18618,6 +18672,75 @@ static const char *const wl_place_onward[] = {
 
 static bool place_determiner(const run *R, uint32_t k);
 
+/* Where the last thing that starts in tokens [b, e) ends (0: none): an
+ * object entry (targets.tsv: "car", "food", "weather") or an allow entry
+ * flagged `thing` (allow.tsv: a place's or a show's parts, food, drink
+ * and venues, "extension", "drinks", "stage", "from schools"). Those name
+ * no one (session 36). */
+static uint32_t thing_end(const run *R, uint32_t b, uint32_t e)
+{
+    uint32_t end = 0;
+    if (b >= e || !(R->kinds & (KIND_BIT(OBJECT) | KIND_BIT(ALLOW))))
+        return 0;
+    for (size_t i = R->rs->first[b]; i < R->rs->nm && R->rs->m[i].tb < e;
+         i++) {
+        const mention *o = &R->rs->m[i];
+        if ((o->kind == DC_KIND_OBJECT ||
+             (o->kind == DC_KIND_ALLOW && (ent(R, o)->flags & DC_F_THING))) &&
+            o->te > end)
+            end = o->te;
+    }
+    return end;
+}
+
+static bool thing_in(const run *R, uint32_t b, uint32_t e)
+{
+    return thing_end(R, b, e) != 0;
+}
+
+/* Is "worse" at token k, after the judgement (from token b), said of a
+ * thing: its own clause back to a comma, "and" or "but" is a thing, then
+ * a linking verb and words of degree ("the drinks were worse", "the sound
+ * was even worse"), with no people, no contempt in it? "the queens were
+ * worse", "its congregation worse" name no thing and carry the judgement
+ * on (session 36). */
+static bool worse_of_thing(const run *R, uint32_t k, uint32_t b)
+{
+    const tok *tk = R->toks;
+    uint32_t v = k;
+    /* (looking forward first: "worse than the congregation" compares
+     * the thing to people; only a thing may follow "than", fix36f) */
+    if (k + 1 < R->ntok && tok_is_word(R, k + 1, "than")) {
+        uint32_t e = k + 5 < R->ntok ? k + 5 : R->ntok;
+        if (!thing_in(R, k + 2, e) ||
+            has_kinds_in(R, k + 2, e,
+                         KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                             KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                             KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER)))
+            return false;
+    }
+    while (v > b && (adverb_like(R, v - 1) || degree_between(R, v - 1, v) ||
+                     tok_is_word(R, v - 1, "even") ||
+                     tok_is_word(R, v - 1, "much") ||
+                     tok_is_word(R, v - 1, "far")))
+        v--;
+    if (v <= b || !kind_at(R, v - 1, DC_KIND_COPULA))
+        return false;
+    v--; /* the linking verb */
+    uint32_t s = v;
+    while (s > b && s + 4 > v && tk[s - 1].type == TK_WORD &&
+           tk[s - 1].sent == tk[v].sent && !tok_is_word(R, s - 1, "and") &&
+           !tok_is_word(R, s - 1, "but"))
+        s--;
+    return s < v && thing_in(R, s, v) &&
+           !has_kinds_in(R, s, v,
+                         KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                             KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+                             KIND_BIT(SLUR) | KIND_BIT(QUANTIFIER) |
+                             KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
+                             KIND_BIT(DEHUMANIZE));
+}
+
 /* Does the comparison ending at token k (before k) take people: a people
  * word, a quantifier, whoever or a plural within four words of its clause
  * ("like the mullahs who run it", "same as the hook-noses", "like the
@@ -18655,10 +18778,13 @@ static bool place_likened(const run *R, uint32_t k, uint32_t e)
  * ("nothing a match wouldn't fix")? "the same three songs" is none. */
 static bool place_onward(const run *R, uint32_t b, uint32_t e)
 {
-    if (word_among(R, b, e, FRAME_WORDS(wl_place_onward)))
-        return true;
     bool nothing = false;
     for (uint32_t k = b; k < e; k++) {
+        /* ("worse" said of a thing carries nothing on: "the drinks were
+         * worse") */
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_place_onward)) &&
+            !(tok_is_word(R, k, "worse") && worse_of_thing(R, k, b)))
+            return true;
         if (nothing && tok_is_word(R, k, "fix"))
             return true;
         nothing = nothing || tok_is_word(R, k, "nothing");
@@ -18724,8 +18850,13 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)))
         pm = mention_at(R, t->te, DC_KIND_IDENTITY);
     if (!pm || !(ent(R, pm)->flags & (DC_F_PLACE | DC_F_EVENT)) ||
-        pm->te > m->tb || tk[pm->tb].clause != tk[m->tb].clause ||
-        plural_word(R, tk[pm->te - 1].b, tk[pm->te - 1].e))
+        pm->te > m->tb || tk[pm->tb].clause != tk[m->tb].clause)
+        return false;
+    /* (the place an owner: "the synagogue's new extension", below) */
+    const tok *pw = &tk[pm->te - 1];
+    bool owns = pw->e - pw->b > 2 && R->n->text[pw->e - 2] == '\'' &&
+                R->n->text[pw->e - 1] == 's';
+    if (!owns && plural_word(R, pw->b, pw->e))
         return false;
     /* one place: a determiner or an owner before it, or none where the
      * place opens its clause ("Pride parade was trash this year") */
@@ -18769,7 +18900,22 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * of where ("on Leeds Road", "in our town": no people in it) or of
      * when ("last night", "this year") */
     uint32_t k = pm->te;
-    if (k < m->tb && word_among(R, k, k + 1, FRAME_WORDS(wl_place_prep)))
+    /* (a thing the place owns: "the synagogue's new extension is
+     * garbage", "the mosque's sound system"; its people, "the
+     * synagogue's congregation", are no thing, session 36) */
+    if (owns) {
+        uint32_t v = k;
+        while (v < m->tb && v < k + 4 && tk[v].type == TK_WORD &&
+               !kind_at(R, v, DC_KIND_COPULA))
+            v++;
+        if (v == k || !thing_in(R, k, v) ||
+            has_kinds_in(R, k, v,
+                         people | KIND_BIT(QUANTIFIER) | KIND_BIT(DEROGATE) |
+                             KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE)))
+            return false;
+        k = v;
+    } else if (k < m->tb &&
+               word_among(R, k, k + 1, FRAME_WORDS(wl_place_prep)))
         while (k < m->tb && k < pm->te + 6 && tk[k].type == TK_WORD &&
                !kind_at(R, k, DC_KIND_COPULA) && !(R->at[k] & people))
             k++;
@@ -18822,9 +18968,22 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     if (has_kinds_in(R, m->te, R->ntok,
                      people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
                          KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(DEHUMANIZE)) ||
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
+                         KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
+    /* (nor a stereotype of people after it: a noun that casts them,
+     * "more room for terrorists", "full of suicide bombers", or a trope
+     * of two words or more, "bought with blood money", "more room to
+     * breed"; a one-word trait, "the host was drunk", is said of anyone,
+     * fix36f) */
+    if (any_kind(R, DC_KIND_STEREOTYPE))
+        for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (a->kind == DC_KIND_STEREOTYPE &&
+                ((ent(R, a)->flags & DC_F_NOUN) || a->te - a->tb >= 2))
+                return false;
+        }
     if (any_kind(R, DC_KIND_ALLOW))
         for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
             const mention *a = &R->rs->m[i];
@@ -18834,6 +18993,143 @@ static bool place_judged(const run *R, const target *t, const mention *m)
                 return false;
         }
     return true;
+}
+
+/* Is the attack m on the group t, named by what it performs (an identity
+ * entry of sense `performer`: "drag queens"), about the performance and
+ * not the people (session 36)? A ban or keep-out (an exclusion entry) from
+ * a venue, a thing within three words after it ("should be banned from
+ * schools", "stay out of the classroom"), is policy talk on where they
+ * perform; a wild creature not flagged `noun` ("beasts", "monsters") with
+ * "on" or "at" and a thing of the show, or a skill in -ing within two
+ * words of "at" ("absolute beasts on stage", "beasts at lip syncing"), is
+ * praise. Not
+ * with contempt before it in its clause ("disgusting animals on stage"),
+ * nor another attack after it in its sentence. Contempt for them as
+ * people ("Drag queens are filth") is judged as of any group. */
+/* The figures of skill said of performers (performer_spared, fix36f):
+ * "beasts on stage", "a monster at lip syncing", "machines on the
+ * runway". Other creatures ("pigs", "rats", "cockroaches", "demons") are
+ * no praise on any stage. */
+static const char *const wl_performer_figure[] = {
+    "beast", "beasts", "monster", "monsters", "animal", "animals",
+    "machine", "machines"};
+
+/* Where a show is performed (performer_spared's praise, fix36f): "on
+ * stage", "on the runway", "on the dance floor". The venues of a ban
+ * (allow entries flagged `thing`: "the library", "story hour",
+ * "assemblies") are no stage. */
+static const char *const wl_stage[] = {
+    "stage", "stages", "runway", "catwalk", "floor", "mic", "show", "shows"};
+
+/* Words that take a figure off the stage (fix36f): "on stage and off
+ * it", "and in real life", "everywhere". */
+static const char *const wl_offstage[] = {"off", "offstage", "real",
+                                          "everywhere"};
+
+/* Words that open a new clause after "and"/"or" rather than go on with
+ * a list of venues (venue_only): "and I agree", "and then", "and it". */
+static const char *const wl_clause_open[] = {
+    "i",    "we",   "you",  "it",   "that",  "this", "so",   "then",
+    "also", "not",  "let",  "leave", "keep", "they", "he",   "she",
+    "their", "parents", "kids", "children"};
+
+/* Does the venue of a ban that ends at token v stay the only place the
+ * comment sends them (fix36f)? Every "from", "out of", "and" or "or"
+ * after it takes another venue (a thing within three words: "from
+ * schools and libraries", "out of schools, and out of story hour"), or
+ * opens a new clause ("and I agree", "leave it to adults"). "..., and
+ * from the gene pool", "; better yet, from the planet", "(and from
+ * existence)", ", and the country", ", libraries, and public life" send
+ * them out of more than a venue. */
+static bool venue_only(const run *R, uint32_t v)
+{
+    for (uint32_t j = v; j < R->ntok; j++) {
+        if (R->toks[j].type != TK_WORD)
+            continue;
+        bool from = tok_is_word(R, j, "from") ||
+                    (tok_is_word(R, j, "out") && j + 1 < R->ntok &&
+                     tok_is_word(R, j + 1, "of"));
+        bool join = tok_is_word(R, j, "and") || tok_is_word(R, j, "or");
+        if (!from && !join)
+            continue;
+        uint32_t k = j + 1 + (tok_is_word(R, j, "out") ? 1 : 0);
+        while (k < R->ntok && R->toks[k].type != TK_WORD)
+            k++;
+        if (k >= R->ntok)
+            return true;
+        if (join && (tok_is_word(R, k, "from") || tok_is_word(R, k, "out") ||
+                     word_among(R, k, k + 1, FRAME_WORDS(wl_clause_open))))
+            continue;
+        uint32_t e = k + 3 < R->ntok ? k + 3 : R->ntok;
+        bool thing = false;
+        for (size_t i = R->rs->first[j]; i < R->rs->nm && R->rs->m[i].tb < e;
+             i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->kind == DC_KIND_OBJECT ||
+                (o->kind == DC_KIND_ALLOW && (ent(R, o)->flags & DC_F_THING)))
+                thing = true;
+        }
+        if (!thing)
+            return false;
+    }
+    return true;
+}
+
+static bool performer_spared(const run *R, const target *t, const mention *m)
+{
+    if (t->entry < 0 ||
+        DC_SENSE_OF(R->ents[t->entry].flags) != DC_SENSE_PERFORMER)
+        return false;
+    const dc_entry *e = ent(R, m);
+    const sentence *s = sent_of(R, m->tb);
+    const uint64_t attack = KIND_BIT(THREAT) | KIND_BIT(DEHUMANIZE) |
+                            KIND_BIT(SLUR) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(HARM) | KIND_BIT(WEAPON);
+    uint32_t end = m->te + 4 < s->te ? m->te + 4 : s->te;
+    if (m->kind == DC_KIND_EXCLUSION) {
+        /* (the venue ends the sentence or its clause: not "banned from
+         * schools and from existing"; and the rest of the comment sends
+         * them nowhere else and names no one else, fix36f below) */
+        uint32_t v = thing_end(R, m->te, end);
+        return v &&
+               (v >= s->te || R->toks[v].type != TK_WORD ||
+                /* (or where the venue is: "from assemblies at my son's
+                 * school", "from schools in this state") */
+                tok_is_word(R, v, "at") || tok_is_word(R, v, "in")) &&
+               !has_kinds_in(R, m->te, R->ntok,
+                             attack | KIND_BIT(EXCLUSION) |
+                                 KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) |
+                                 KIND_BIT(IDENTITY) | KIND_BIT(HUMANITY) |
+                                 KIND_BIT(PRONOUN_GROUP) | KIND_BIT(SLUR)) &&
+               venue_only(R, v);
+    }
+    if (m->kind != DC_KIND_DEHUMANIZE ||
+        (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
+        !word_among(R, m->tb, m->te, FRAME_WORDS(wl_performer_figure)) ||
+        !(tok_is_word(R, m->te, "on") || tok_is_word(R, m->te, "at")))
+        return false;
+    /* (nor said of them off the stage too: "animals on stage and off it",
+     * "... and in real life", fix36f) */
+    if (word_among(R, m->te, R->ntok, FRAME_WORDS(wl_offstage)))
+        return false;
+    const tok *nx = &R->toks[m->te + 1 < s->te ? m->te + 1 : m->te];
+    bool skill = false; /* (in -ing within two words: "at lip syncing") */
+    for (int j = 0; j < 2 && tok_is_word(R, m->te, "at") &&
+                    m->te + 1 + j < s->te && nx[j].type == TK_WORD;
+         j++)
+        skill = skill || (nx[j].e - nx[j].b > 4 &&
+                          memcmp(R->n->text + nx[j].e - 3, "ing", 3) == 0);
+    if (!skill && !word_among(R, m->te + 1, end, FRAME_WORDS(wl_stage)))
+        return false;
+    uint32_t cb = t->te;
+    return !has_kinds_in(R, cb, m->tb,
+                         attack | KIND_BIT(INSULT) | KIND_BIT(STEREOTYPE)) &&
+           !has_kinds_in(R, m->te, s->te,
+                         attack | KIND_BIT(INSULT) | KIND_BIT(STEREOTYPE) |
+                             KIND_BIT(EXCLUSION) | KIND_BIT(PERSON) |
+                             KIND_BIT(IDENTITY) | KIND_BIT(HUMANITY) |
+                             KIND_BIT(PRONOUN_GROUP));
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
@@ -19764,6 +20060,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
         event_subject(R, t, m))
+        return DECORUM_OK;
+    /* "Drag queens should be banned from schools", "drag queens are
+     * absolute beasts on stage": a ban on the performance or its praise
+     * (performer_spared) */
+    if (t && t->type == TG_GROUP && performer_spared(R, t, m))
         return DECORUM_OK;
     /* "The mosque was trash, the carpets were filthy", "the pride parade
      * was garbage this year": a thing word said of a group's place or
@@ -27377,6 +27678,10 @@ static decorum_status access_finding(run *R, uint32_t from, uint32_t to,
     sm.te = to;
     if (past_war(R, &sm) ||
         (!(t->categories & ~NATION_CATEGORIES) && game_in(R, sent_of(R, from))))
+        return DECORUM_OK;
+    /* ("Drag queens should stay out of the classroom": a venue of the
+     * performance, performer_spared) */
+    if (t->type == TG_GROUP && performer_spared(R, t, &sm))
         return DECORUM_OK;
     return slogan_exclusion(R, &sm, t, ae);
 }
