@@ -436,12 +436,21 @@ enum {
                          * the other half of rule_trapped's arson */
     DC_SENSE_MEDIUM,    /* object: a medium that portrays people ("films",
                          * "headlines", "fairy tales"; portrayal_asked) */
-    DC_SENSE_PERFORMER  /* identity: a group named by what it performs
+    DC_SENSE_PERFORMER, /* identity: a group named by what it performs
                          * ("drag queens"): a target of contempt for
                          * people, not of a ban on the performance nor of
                          * a figure of praise (performer_spared); the
                          * field's last value */
+    DC_SENSE_N_         /* one past the last sense: not a sense */
 };
+
+/* Every sense must fit DC_F_SENSE, or a 33rd would spill into bit 46,
+ * past DC_F_ALL, and DC_SENSE_OF would read it back as another sense.
+ * The field is full at PERFORMER = 31. To widen it, take bit 46 (and
+ * 47: the lexicon image keeps 48 bits of flags, and bits 46-47 are
+ * free): DC_F_SENSE (63ull << 41), DC_F_ALL 0x7fffffffffffull. */
+_Static_assert(DC_SENSE_N_ - 1 <= (int)(DC_F_SENSE >> DC_F_SENSE_SHIFT),
+               "a sense does not fit the sense field (DC_F_SENSE): widen it");
 
 /* The sense number of entry flags f. */
 #define DC_SENSE_OF(f) ((unsigned)(((f) & DC_F_SENSE) >> DC_F_SENSE_SHIFT))

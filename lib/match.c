@@ -209,7 +209,13 @@ typedef struct hslot {
 #define F_PRE 0u   /* pieces of 3+ bytes, by their first three */
 #define F_SUF 1u   /* pieces of 3+ bytes, by their last three */
 #define F_S1 2u    /* first words of HV_CAND phrases: of 3 bytes by them,
-                    * of 4+ by their last 4 (s1_slot) */
+                    * of 4+ by their last 4 (s1_slot). The two kinds of
+                    * slot share F_S1's one table, so a slot may hold
+                    * bits of both: a 3-byte word sets only bit 2, a 4+
+                    * byte word only bits 3 and up. s1_lens keeps them
+                    * apart by its masks, & 4u on a pre_slot slot and
+                    * & ~7ull on an s1_slot slot; drop either mask and
+                    * one kind's bits read as the other's lengths. */
 #define F_N 3u
 /* The automaton's symbols (code5_tab): a state's row is 32 16-bit targets,
  * one cache line. */
@@ -630,11 +636,16 @@ static inline uint64_t filt_lens(const dc_matcher *m, unsigned f,
     return filt_mask(m->filt[f * PRE_SLOTS + pre_slot(s)]);
 }
 
+/* A filter word's bit for a string of len bytes (filt_mask reads it). */
+static inline uint32_t filt_bit(size_t len)
+{
+    return len <= 31 ? 1u << (len - 1) : 1u << 31;
+}
+
 static void filt_add(dc_matcher *m, unsigned f, const unsigned char *s,
                      size_t len)
 {
-    m->filt[f * PRE_SLOTS + pre_slot(s)] |= len <= 31 ? 1u << (len - 1)
-                                                      : 1u << 31;
+    m->filt[f * PRE_SLOTS + pre_slot(s)] |= filt_bit(len);
 }
 
 /* F_S1's slot of a first word of 4 or more bytes, by its last four
@@ -1600,7 +1611,7 @@ static decorum_status build_hash(const dc_alloc *al, dc_matcher *m,
                     int c0 = alnum_code(t[0]), c1 = w1 == 2 ? alnum_code(t[1]) : 0;
                     if (w1 >= 4)
                         m->filt[s1_slot((const unsigned char *)t + w1 - 4)] |=
-                            w1 <= 31 ? 1u << (w1 - 1) : 1u << 31;
+                            filt_bit(w1);
                     else if (w1 == 3)
                         filt_add(m, F_S1, t, 3);
                     else if (c0 < 0 || c1 < 0)

@@ -19,7 +19,7 @@ struct guarded {
     char *p;
 };
 
-static struct guarded guard(const char *s, size_t n)
+static inline struct guarded guard(const char *s, size_t n)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     size_t pages = (n + page - 1) / page + 1;
@@ -36,7 +36,7 @@ static struct guarded guard(const char *s, size_t n)
     return g;
 }
 
-static void unguard(struct guarded *g)
+static inline void unguard(struct guarded *g)
 {
     munmap(g->map, g->map_len);
 }

@@ -13,13 +13,10 @@
  *   valid/invalid judgement from our reader and from jansson.
  */
 #include <criterion/criterion.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "../../src/cli/jsonl.c"
 #include "../../src/cli/jsonw.c"

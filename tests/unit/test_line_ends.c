@@ -7,29 +7,56 @@
  * would go untested on every machine the tests run on: find_line_ends_with
  * chooses the loop, and each is checked against a byte-at-a-time reference
  * on random text of '\n', "\r\n", empty lines, no final newline and lines
- * across the 32-byte blocks (and 64-byte pairs of them), every text ending
- * flush against a PROT_NONE page so that a read past its end crashes.
+ * across the 32-byte blocks, every text ending flush against a PROT_NONE
+ * page so that a read past its end crashes; a '\n' at every offset of
+ * the first four blocks; texts all of '\n' (32 ends a block, past the
+ * room reserved); and each realloc of ends_grow failed in turn, in the
+ * first reserve and in ends_block's room for a block's second end, which
+ * must give -1. Where AVX2 is missing its half is skipped, and the log
+ * says so.
  */
 #include <criterion/criterion.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+/* score.c's one realloc (ends_grow) goes through test_realloc, which
+ * fails the fail_at-th call from the last reset (0: none fails). */
+static int realloc_calls, fail_at;
+static void *test_realloc(void *p, size_t n)
+{
+    if (++realloc_calls == fail_at)
+        return NULL;
+    return realloc(p, n);
+}
+
 #include "../../src/cli/cliopt.c"
 #include "../../src/cli/jsonl.c"
 #include "../../src/cli/jsonw.c"
+#define realloc test_realloc
 #include "../../src/cli/score.c"
+#undef realloc
 #include "guarded.h"
 #include "random_text.h"
 
 #define MAXLEN 4096
 
-/* How many loops this CPU runs: SSE2 (avx2 0), and AVX2 (1) if it has it. */
+/* How many loops this CPU runs: SSE2 (avx2 0), and AVX2 (1) if it has it.
+ * Where AVX2 is missing, says so once in the log, so that a run shows
+ * which half went untested. */
 static int loops(void)
 {
+    static int told;
 #if defined(SCORE_AVX2)
     if (__builtin_cpu_supports("avx2"))
         return 2;
+    if (!told++)
+        cr_log_info("line_ends: the CPU lacks AVX2: its loop is skipped");
+#else
+    if (!told++)
+        cr_log_info("line_ends: built without SCORE_AVX2: its loop is skipped");
 #endif
     return 1;
 }
@@ -120,4 +147,37 @@ Test(line_ends, every_place_and_all_newlines)
     e = (struct line_ends){0};
     check(buf, MAXLEN, &e, "all ends, from empty");
     free(e.v);
+}
+
+/* Out of memory: a text all of '\n' from an empty e reallocs once in the
+ * first reserve (n / 32 + 1 ends) and then in ends_block, each time a
+ * block's second end finds no room for the blocks left. Each of those
+ * reallocs is failed in turn: find_line_ends_with must give -1 at once
+ * (no later realloc asked) and leave e->v for the caller to free. */
+Test(line_ends, out_of_memory)
+{
+    static char buf[MAXLEN];
+    memset(buf, '\n', MAXLEN);
+    for (int avx2 = 0; avx2 < loops(); avx2++) {
+        realloc_calls = 0;
+        fail_at = 0;
+        struct line_ends e = {0};
+        cr_assert_eq(find_line_ends_with(buf, MAXLEN, &e, avx2), 0);
+        int all = realloc_calls;
+        cr_assert_eq(e.n, (size_t)MAXLEN);
+        free(e.v);
+        /* 1024, 2048, 4096, 8192 ends: the first in the reserve, the
+         * rest in ends_block (no bytes after the last whole block) */
+        cr_assert_geq(all, 3, "%s: %d reallocs", avx2 ? "AVX2" : "SSE2", all);
+        for (fail_at = 1; fail_at <= all; fail_at++) {
+            realloc_calls = 0;
+            e = (struct line_ends){0};
+            cr_assert_eq(find_line_ends_with(buf, MAXLEN, &e, avx2), -1,
+                         "%s: realloc %d failed", avx2 ? "AVX2" : "SSE2",
+                         fail_at);
+            cr_assert_eq(realloc_calls, fail_at);
+            free(e.v);
+        }
+        fail_at = 0;
+    }
 }
