@@ -19008,12 +19008,14 @@ static bool place_judged(const run *R, const target *t, const mention *m)
  * nor another attack after it in its sentence. Contempt for them as
  * people ("Drag queens are filth") is judged as of any group. */
 /* The figures of skill said of performers (performer_spared, fix36f):
- * "beasts on stage", "a monster at lip syncing", "machines on the
- * runway". Other creatures ("pigs", "rats", "cockroaches", "demons") are
- * no praise on any stage. */
+ * "beasts on stage", "a monster at lip syncing". Other creatures ("pigs",
+ * "rats", "cockroaches", "demons") are no praise on any stage. Only a
+ * one-word mention that is itself the figure is praise (mnd36a): "jungle
+ * animals", "no better than animals", "broken machines" end in a figure
+ * and insult. No "machine(s)": no dehumanize entry is the plain word, so
+ * it could only reach those insults. */
 static const char *const wl_performer_figure[] = {
-    "beast", "beasts", "monster", "monsters", "animal", "animals",
-    "machine", "machines"};
+    "beast", "beasts", "monster", "monsters", "animal", "animals"};
 
 /* Where a show is performed (performer_spared's praise, fix36f): "on
  * stage", "on the runway", "on the dance floor". The venues of a ban
@@ -19106,6 +19108,7 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
     }
     if (m->kind != DC_KIND_DEHUMANIZE ||
         (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
+        m->te != m->tb + 1 ||
         !word_among(R, m->tb, m->te, FRAME_WORDS(wl_performer_figure)) ||
         !(tok_is_word(R, m->te, "on") || tok_is_word(R, m->te, "at")))
         return false;
