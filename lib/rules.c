@@ -19036,19 +19036,36 @@ static const char *const wl_clause_open[] = {
     "also", "not",  "let",  "leave", "keep", "they", "he",   "she",
     "their", "parents", "kids", "children"};
 
-/* Does the venue of a ban that ends at token v stay the only place the
- * comment sends them (fix36f)? Every "from", "out of", "and" or "or"
- * after it takes another venue (a thing within three words: "from
- * schools and libraries", "out of schools, and out of story hour"), or
- * opens a new clause ("and I agree", "leave it to adults"). "..., and
+/* Does the venue of a ban that ends at token v, in sentence s, stay the
+ * only place the comment sends them (fix36f)? Every "from", "out of",
+ * "and" or "or" after it takes another venue (a thing within three words:
+ * "from schools and libraries", "out of schools, and out of story hour"),
+ * or opens a new clause ("and I agree", "leave it to adults"). "..., and
  * from the gene pool", "; better yet, from the planet", "(and from
  * existence)", ", and the country", ", libraries, and public life" send
- * them out of more than a venue. */
-static bool venue_only(const run *R, uint32_t v)
+ * them out of more than a venue. Read to the ban's sentence end, and on
+ * only into a sentence that opens with "and", "or", "from" or "out of"
+ * ("And from Earth.") or follows a semicolon: "Salt and pepper." after
+ * the ban is no list of its venues (mnd36a). An attack in a later sentence is the
+ * caller's rest-of-comment check. */
+static bool venue_only(const run *R, uint32_t v, const sentence *s)
 {
+    uint32_t lim = s->te;
     for (uint32_t j = v; j < R->ntok; j++) {
         if (R->toks[j].type != TK_WORD)
             continue;
+        if (j >= lim) {
+            bool semi = false; /* ("; better yet, from the planet") */
+            for (uint32_t p = lim > 0 ? lim - 1 : 0; p < j; p++)
+                semi = semi || (R->toks[p].type != TK_WORD &&
+                                memchr(R->n->text + R->toks[p].b, ';',
+                                       R->toks[p].e - R->toks[p].b));
+            if (!semi && !tok_is_word(R, j, "and") &&
+                !tok_is_word(R, j, "or") && !tok_is_word(R, j, "from") &&
+                !tok_is_word(R, j, "out"))
+                return true;
+            lim = sent_of(R, j)->te;
+        }
         bool from = tok_is_word(R, j, "from") ||
                     (tok_is_word(R, j, "out") && j + 1 < R->ntok &&
                      tok_is_word(R, j + 1, "of"));
@@ -19104,7 +19121,7 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
                                  KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) |
                                  KIND_BIT(IDENTITY) | KIND_BIT(HUMANITY) |
                                  KIND_BIT(PRONOUN_GROUP) | KIND_BIT(SLUR)) &&
-               venue_only(R, v);
+               venue_only(R, v, s);
     }
     if (m->kind != DC_KIND_DEHUMANIZE ||
         (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
