@@ -6651,6 +6651,14 @@ static const char *const wl_said_i[] = {"i", "i'm", "im", "i've", "ive",
 static const char *const wl_said_agreed[] = {"correct", "finally", "true",
                                              "right", "based"};
 
+/* What the writer reports after "reported" in acted_against ("I
+ * reported it", "reported the account"): read there alone. As denounce
+ * entries of scope.tsv (fix35b) they made every "the BBC reported the
+ * story" counter-speech to every rule (scope_of), and the attack after
+ * it went allowed (session 36, q36). */
+static const char *const wl_reported_what[] = {"it",   "him",  "her",
+                                               "them", "this", "the"};
+
 /* Does the writer act against the words told, after the report's verb
  * at v? The first denounce entry in [v, se) ("and I called the police",
  * "so I reported him to HR"), not negated after the verb ("I never
@@ -6661,14 +6669,6 @@ static const char *const wl_said_agreed[] = {"correct", "finally", "true",
  * migration among them ("because a Muslim tried to tear it down",
  * "reported the immigrants to ICE", "reported them all to
  * immigration"). A person may follow: the one it was reported to. */
-/* What the writer reports after "reported" in acted_against ("I
- * reported it", "reported the account"): read there alone. As denounce
- * entries of scope.tsv (fix35b) they made every "the BBC reported the
- * story" counter-speech to every rule (scope_of), and the attack after
- * it went allowed (session 36, q36). */
-static const char *const wl_reported_what[] = {"it",   "him",  "her",
-                                               "them", "this", "the"};
-
 static bool acted_against(const run *R, uint32_t v, uint32_t se)
 {
     const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
@@ -7625,6 +7625,13 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* (the verbs of going to a place, right after "who") */
+static const char *const wl_frequent[] = {
+    "go",       "goes",      "went",     "going",     "attend",
+    "attends",  "attended",  "attending", "pray",     "prays",
+    "prayed",   "praying",   "worship",  "worships",  "visit",
+    "visits",   "frequent",  "frequents", "use",      "uses"};
+
 /* Is target t, inside a relative clause (in_relative_clause), a group's
  * place or event (an identity entry flagged `place` or `event`) that the
  * clause's head goes to, with no wrong, hate or judgement named between
@@ -7635,13 +7642,6 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
  * the clause is said of them. "People who vandalised that synagogue",
  * "those who hate that mosque" are wrongdoers, and stay the clause's head
  * alone (session 36). */
-/* (the verbs of going to a place, right after "who") */
-static const char *const wl_frequent[] = {
-    "go",       "goes",      "went",     "going",     "attend",
-    "attends",  "attended",  "attending", "pray",     "prays",
-    "prayed",   "praying",   "worship",  "worships",  "visit",
-    "visits",   "frequent",  "frequents", "use",      "uses"};
-
 static bool place_frequented(const run *R, const sentence *s,
                              const target *t, uint32_t tb)
 {
@@ -18995,18 +18995,6 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     return true;
 }
 
-/* Is the attack m on the group t, named by what it performs (an identity
- * entry of sense `performer`: "drag queens"), about the performance and
- * not the people (session 36)? A ban or keep-out (an exclusion entry) from
- * a venue, a thing within three words after it ("should be banned from
- * schools", "stay out of the classroom"), is policy talk on where they
- * perform; a wild creature not flagged `noun` ("beasts", "monsters") with
- * "on" or "at" and a thing of the show, or a skill in -ing within two
- * words of "at" ("absolute beasts on stage", "beasts at lip syncing"), is
- * praise. Not
- * with contempt before it in its clause ("disgusting animals on stage"),
- * nor another attack after it in its sentence. Contempt for them as
- * people ("Drag queens are filth") is judged as of any group. */
 /* The figures of skill said of performers (performer_spared, fix36f):
  * "beasts on stage", "a monster at lip syncing". Other creatures ("pigs",
  * "rats", "cockroaches", "demons") are no praise on any stage. Only a
@@ -19091,6 +19079,18 @@ static bool venue_only(const run *R, uint32_t v, const sentence *s)
     return true;
 }
 
+/* Is the attack m on the group t, named by what it performs (an identity
+ * entry of sense `performer`: "drag queens"), about the performance and
+ * not the people (session 36)? A ban or keep-out (an exclusion entry) from
+ * a venue, a thing within three words after it ("should be banned from
+ * schools", "stay out of the classroom"), is policy talk on where they
+ * perform; a wild creature not flagged `noun` ("beasts", "monsters") with
+ * "on" or "at" and a thing of the show, or a skill in -ing within two
+ * words of "at" ("absolute beasts on stage", "beasts at lip syncing"), is
+ * praise. Not
+ * with contempt before it in its clause ("disgusting animals on stage"),
+ * nor another attack after it in its sentence. Contempt for them as
+ * people ("Drag queens are filth") is judged as of any group. */
 static bool performer_spared(const run *R, const target *t, const mention *m)
 {
     if (t->entry < 0 ||
