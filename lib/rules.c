@@ -34283,6 +34283,13 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
            kind_at(R, c, DC_KIND_SLUR);
 }
 
+/* The verbs of keeping away (kept_from; rule_lgbt_smear reads the first
+ * WL_KEEP_OF_OTHERS, without "stay": children do not "stay" away, they
+ * are kept). One list since mnd36a (rv36c finding 10). */
+static const char *const wl_keep[] = {"keep", "keeping", "kept", "keeps",
+                                      "stay", "stays"};
+#define WL_KEEP_OF_OTHERS 4
+
 /* Is the word of distance at j ("away", "near") a keeping away: after a
  * verb of keeping ("keep them well away from") or a negator before it
  * in the sentence ("shouldn't be near", "never be let near")? Not a place
@@ -34291,8 +34298,6 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
  * away ("keep it away from the kids"). */
 static bool kept_from(const run *R, const sentence *s, uint32_t j)
 {
-    static const char *const keep[] = {"keep", "keeping", "kept", "keeps",
-                                       "stay", "stays"};
     uint32_t from = j > s->tb + 4 ? j - 4 : s->tb;
     /* (not a thing kept away: "keep it away from the kids") */
     uint32_t o = j;
@@ -34304,7 +34309,7 @@ static bool kept_from(const run *R, const sentence *s, uint32_t j)
      * boys") */
     static const char *const stop[] = {"stop", "quit", "stopped"};
     for (uint32_t i = from; i < j; i++)
-        if (word_among(R, i, i + 1, keep, sizeof keep / sizeof *keep))
+        if (word_among(R, i, i + 1, FRAME_WORDS(wl_keep)))
             return !(i > s->tb &&
                      word_among(R, i - 1, i, stop, sizeof stop / sizeof *stop));
     return has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
@@ -34580,13 +34585,11 @@ static decorum_status rule_lgbt_smear(run *R)
             /* "keep your kids well away from that one", "keep your
              * daughters out of that locker room": the children kept away,
              * the word of distance at most three words after */
-            /* (kept_from's list less "stay": children do not "stay"
-             * away, they are kept; "keeps" joined in session 36, q36:
-             * "she keeps her kids well away from that one") */
-            static const char *const keep[] = {"keep", "keeping", "kept",
-                                               "keeps"};
+            /* (wl_keep less "stay": children do not "stay" away, they
+             * are kept; "keeps" joined in session 36, q36: "she keeps
+             * her kids well away from that one") */
             uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
-            if (!what && word_among(R, kb, k, keep, sizeof keep / sizeof *keep))
+            if (!what && word_among(R, kb, k, wl_keep, WL_KEEP_OF_OTHERS))
                 for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
                     if ((word_among(R, j, j + 1, wl_smear_near,
                                     sizeof wl_smear_near /
