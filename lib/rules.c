@@ -5182,6 +5182,9 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
  * Session 36 (q36). */
 static uint32_t report_reach(const run *R, const sentence *s, const mention *m)
 {
+    /* (what opens the reported thing: "reported the post", "a video",
+     * "it"; any object, so "a"/"an"/"it"/"its", unlike wl_place_det's
+     * one known place) */
     static const char *const thing[] = {"the", "a",   "an",  "it",
                                         "this", "his", "her", "their",
                                         "its", "my",  "our"};
@@ -18801,7 +18804,11 @@ static bool place_onward(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
-/* Determiners that make a place one place (place_determiner). */
+/* Determiners that make a place one place (place_determiner): "that
+ * mosque", "your church", "last night's show". Not report_reach's
+ * thing[]: that list opens any object of a report ("a", "an", "it",
+ * "its"), this one only a single place known to writer and reader
+ * ("that", "your", "last"; "a mosque" is any mosque). */
 static const char *const wl_place_det[] = {
     "the", "that", "this", "our", "my", "their", "your", "his", "her", "last"};
 
