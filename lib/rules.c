@@ -5182,6 +5182,9 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
  * Session 36 (q36). */
 static uint32_t report_reach(const run *R, const sentence *s, const mention *m)
 {
+    /* (what opens the reported thing: "reported the post", "a video",
+     * "it"; any object, so "a"/"an"/"it"/"its", unlike wl_place_det's
+     * one known place) */
     static const char *const thing[] = {"the", "a",   "an",  "it",
                                         "this", "his", "her", "their",
                                         "its", "my",  "our"};
@@ -6651,6 +6654,14 @@ static const char *const wl_said_i[] = {"i", "i'm", "im", "i've", "ive",
 static const char *const wl_said_agreed[] = {"correct", "finally", "true",
                                              "right", "based"};
 
+/* What the writer reports after "reported" in acted_against ("I
+ * reported it", "reported the account"): read there alone. As denounce
+ * entries of scope.tsv (fix35b) they made every "the BBC reported the
+ * story" counter-speech to every rule (scope_of), and the attack after
+ * it went allowed (session 36, q36). */
+static const char *const wl_reported_what[] = {"it",   "him",  "her",
+                                               "them", "this", "the"};
+
 /* Does the writer act against the words told, after the report's verb
  * at v? The first denounce entry in [v, se) ("and I called the police",
  * "so I reported him to HR"), not negated after the verb ("I never
@@ -6661,14 +6672,6 @@ static const char *const wl_said_agreed[] = {"correct", "finally", "true",
  * migration among them ("because a Muslim tried to tear it down",
  * "reported the immigrants to ICE", "reported them all to
  * immigration"). A person may follow: the one it was reported to. */
-/* What the writer reports after "reported" in acted_against ("I
- * reported it", "reported the account"): read there alone. As denounce
- * entries of scope.tsv (fix35b) they made every "the BBC reported the
- * story" counter-speech to every rule (scope_of), and the attack after
- * it went allowed (session 36, q36). */
-static const char *const wl_reported_what[] = {"it",   "him",  "her",
-                                               "them", "this", "the"};
-
 static bool acted_against(const run *R, uint32_t v, uint32_t se)
 {
     const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
@@ -7625,6 +7628,13 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
     return false;
 }
 
+/* (the verbs of going to a place, right after "who") */
+static const char *const wl_frequent[] = {
+    "go",       "goes",      "went",     "going",     "attend",
+    "attends",  "attended",  "attending", "pray",     "prays",
+    "prayed",   "praying",   "worship",  "worships",  "visit",
+    "visits",   "frequent",  "frequents", "use",      "uses"};
+
 /* Is target t, inside a relative clause (in_relative_clause), a group's
  * place or event (an identity entry flagged `place` or `event`) that the
  * clause's head goes to, with no wrong, hate or judgement named between
@@ -7635,13 +7645,6 @@ static bool in_relative_clause(const run *R, const sentence *s, uint32_t ti)
  * the clause is said of them. "People who vandalised that synagogue",
  * "those who hate that mosque" are wrongdoers, and stay the clause's head
  * alone (session 36). */
-/* (the verbs of going to a place, right after "who") */
-static const char *const wl_frequent[] = {
-    "go",       "goes",      "went",     "going",     "attend",
-    "attends",  "attended",  "attending", "pray",     "prays",
-    "prayed",   "praying",   "worship",  "worships",  "visit",
-    "visits",   "frequent",  "frequents", "use",      "uses"};
-
 static bool place_frequented(const run *R, const sentence *s,
                              const target *t, uint32_t tb)
 {
@@ -18801,7 +18804,11 @@ static bool place_onward(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
-/* Determiners that make a place one place (place_determiner). */
+/* Determiners that make a place one place (place_determiner): "that
+ * mosque", "your church", "last night's show". Not report_reach's
+ * thing[]: that list opens any object of a report ("a", "an", "it",
+ * "its"), this one only a single place known to writer and reader
+ * ("that", "your", "last"; "a mosque" is any mosque). */
 static const char *const wl_place_det[] = {
     "the", "that", "this", "our", "my", "their", "your", "his", "her", "last"};
 
@@ -18995,25 +19002,15 @@ static bool place_judged(const run *R, const target *t, const mention *m)
     return true;
 }
 
-/* Is the attack m on the group t, named by what it performs (an identity
- * entry of sense `performer`: "drag queens"), about the performance and
- * not the people (session 36)? A ban or keep-out (an exclusion entry) from
- * a venue, a thing within three words after it ("should be banned from
- * schools", "stay out of the classroom"), is policy talk on where they
- * perform; a wild creature not flagged `noun` ("beasts", "monsters") with
- * "on" or "at" and a thing of the show, or a skill in -ing within two
- * words of "at" ("absolute beasts on stage", "beasts at lip syncing"), is
- * praise. Not
- * with contempt before it in its clause ("disgusting animals on stage"),
- * nor another attack after it in its sentence. Contempt for them as
- * people ("Drag queens are filth") is judged as of any group. */
 /* The figures of skill said of performers (performer_spared, fix36f):
- * "beasts on stage", "a monster at lip syncing", "machines on the
- * runway". Other creatures ("pigs", "rats", "cockroaches", "demons") are
- * no praise on any stage. */
+ * "beasts on stage", "a monster at lip syncing". Other creatures ("pigs",
+ * "rats", "cockroaches", "demons") are no praise on any stage. Only a
+ * one-word mention that is itself the figure is praise (mnd36a): "jungle
+ * animals", "no better than animals", "broken machines" end in a figure
+ * and insult. No "machine(s)": no dehumanize entry is the plain word, so
+ * it could only reach those insults. */
 static const char *const wl_performer_figure[] = {
-    "beast", "beasts", "monster", "monsters", "animal", "animals",
-    "machine", "machines"};
+    "beast", "beasts", "monster", "monsters", "animal", "animals"};
 
 /* Where a show is performed (performer_spared's praise, fix36f): "on
  * stage", "on the runway", "on the dance floor". The venues of a ban
@@ -19028,25 +19025,46 @@ static const char *const wl_offstage[] = {"off", "offstage", "real",
                                           "everywhere"};
 
 /* Words that open a new clause after "and"/"or" rather than go on with
- * a list of venues (venue_only): "and I agree", "and then", "and it". */
+ * a list of venues (venue_only): "and I agree", "and then", "and it". A
+ * person noun does too ("and kids should be safe"): the lexicon's person
+ * entries, read by kind in venue_only (mnd36a). "parents" stays here: a
+ * person entry `parent` (tried in mnd36a) moved three rows of all.jsonl
+ * labelled none to review or reject ("their white parent"). */
 static const char *const wl_clause_open[] = {
     "i",    "we",   "you",  "it",   "that",  "this", "so",   "then",
     "also", "not",  "let",  "leave", "keep", "they", "he",   "she",
-    "their", "parents", "kids", "children"};
+    "their", "parents"};
 
-/* Does the venue of a ban that ends at token v stay the only place the
- * comment sends them (fix36f)? Every "from", "out of", "and" or "or"
- * after it takes another venue (a thing within three words: "from
- * schools and libraries", "out of schools, and out of story hour"), or
- * opens a new clause ("and I agree", "leave it to adults"). "..., and
+/* Does the venue of a ban that ends at token v, in sentence s, stay the
+ * only place the comment sends them (fix36f)? Every "from", "out of",
+ * "and" or "or" after it takes another venue (a thing within three words:
+ * "from schools and libraries", "out of schools, and out of story hour"),
+ * or opens a new clause ("and I agree", "leave it to adults"). "..., and
  * from the gene pool", "; better yet, from the planet", "(and from
  * existence)", ", and the country", ", libraries, and public life" send
- * them out of more than a venue. */
-static bool venue_only(const run *R, uint32_t v)
+ * them out of more than a venue. Read to the ban's sentence end, and on
+ * only into a sentence that opens with "and", "or", "from" or "out of"
+ * ("And from Earth.") or follows a semicolon: "Salt and pepper." after
+ * the ban is no list of its venues (mnd36a). An attack in a later sentence is the
+ * caller's rest-of-comment check. */
+static bool venue_only(const run *R, uint32_t v, const sentence *s)
 {
+    uint32_t lim = s->te;
     for (uint32_t j = v; j < R->ntok; j++) {
         if (R->toks[j].type != TK_WORD)
             continue;
+        if (j >= lim) {
+            bool semi = false; /* ("; better yet, from the planet") */
+            for (uint32_t p = lim > 0 ? lim - 1 : 0; p < j; p++)
+                semi = semi || (R->toks[p].type != TK_WORD &&
+                                memchr(R->n->text + R->toks[p].b, ';',
+                                       R->toks[p].e - R->toks[p].b));
+            if (!semi && !tok_is_word(R, j, "and") &&
+                !tok_is_word(R, j, "or") && !tok_is_word(R, j, "from") &&
+                !tok_is_word(R, j, "out"))
+                return true;
+            lim = sent_of(R, j)->te;
+        }
         bool from = tok_is_word(R, j, "from") ||
                     (tok_is_word(R, j, "out") && j + 1 < R->ntok &&
                      tok_is_word(R, j + 1, "of"));
@@ -19059,23 +19077,27 @@ static bool venue_only(const run *R, uint32_t v)
         if (k >= R->ntok)
             return true;
         if (join && (tok_is_word(R, k, "from") || tok_is_word(R, k, "out") ||
-                     word_among(R, k, k + 1, FRAME_WORDS(wl_clause_open))))
+                     word_among(R, k, k + 1, FRAME_WORDS(wl_clause_open)) ||
+                     kind_at(R, k, DC_KIND_PERSON)))
             continue;
-        uint32_t e = k + 3 < R->ntok ? k + 3 : R->ntok;
-        bool thing = false;
-        for (size_t i = R->rs->first[j]; i < R->rs->nm && R->rs->m[i].tb < e;
-             i++) {
-            const mention *o = &R->rs->m[i];
-            if (o->kind == DC_KIND_OBJECT ||
-                (o->kind == DC_KIND_ALLOW && (ent(R, o)->flags & DC_F_THING)))
-                thing = true;
-        }
-        if (!thing)
+        if (!thing_in(R, j, k + 3 < R->ntok ? k + 3 : R->ntok))
             return false;
     }
     return true;
 }
 
+/* Is the attack m on the group t, named by what it performs (an identity
+ * entry of sense `performer`: "drag queens"), about the performance and
+ * not the people (session 36)? A ban or keep-out (an exclusion entry) from
+ * a venue, a thing within three words after it ("should be banned from
+ * schools", "stay out of the classroom"), is policy talk on where they
+ * perform; a wild creature not flagged `noun` ("beasts", "monsters") with
+ * "on" or "at" and a thing of the show, or a skill in -ing within two
+ * words of "at" ("absolute beasts on stage", "beasts at lip syncing"), is
+ * praise. Not
+ * with contempt before it in its clause ("disgusting animals on stage"),
+ * nor another attack after it in its sentence. Contempt for them as
+ * people ("Drag queens are filth") is judged as of any group. */
 static bool performer_spared(const run *R, const target *t, const mention *m)
 {
     if (t->entry < 0 ||
@@ -19102,10 +19124,11 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
                                  KIND_BIT(STEREOTYPE) | KIND_BIT(INSULT) |
                                  KIND_BIT(IDENTITY) | KIND_BIT(HUMANITY) |
                                  KIND_BIT(PRONOUN_GROUP) | KIND_BIT(SLUR)) &&
-               venue_only(R, v);
+               venue_only(R, v, s);
     }
     if (m->kind != DC_KIND_DEHUMANIZE ||
         (e->flags & (DC_F_NOUN | DC_F_THING)) || m->te >= s->te ||
+        m->te != m->tb + 1 ||
         !word_among(R, m->tb, m->te, FRAME_WORDS(wl_performer_figure)) ||
         !(tok_is_word(R, m->te, "on") || tok_is_word(R, m->te, "at")))
         return false;
@@ -34267,6 +34290,13 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
            kind_at(R, c, DC_KIND_SLUR);
 }
 
+/* The verbs of keeping away (kept_from; rule_lgbt_smear reads the first
+ * WL_KEEP_OF_OTHERS, without "stay": children do not "stay" away, they
+ * are kept). One list since mnd36a (rv36c finding 10). */
+static const char *const wl_keep[] = {"keep", "keeping", "kept", "keeps",
+                                      "stay", "stays"};
+#define WL_KEEP_OF_OTHERS 4
+
 /* Is the word of distance at j ("away", "near") a keeping away: after a
  * verb of keeping ("keep them well away from") or a negator before it
  * in the sentence ("shouldn't be near", "never be let near")? Not a place
@@ -34275,8 +34305,6 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
  * away ("keep it away from the kids"). */
 static bool kept_from(const run *R, const sentence *s, uint32_t j)
 {
-    static const char *const keep[] = {"keep", "keeping", "kept", "keeps",
-                                       "stay", "stays"};
     uint32_t from = j > s->tb + 4 ? j - 4 : s->tb;
     /* (not a thing kept away: "keep it away from the kids") */
     uint32_t o = j;
@@ -34288,7 +34316,7 @@ static bool kept_from(const run *R, const sentence *s, uint32_t j)
      * boys") */
     static const char *const stop[] = {"stop", "quit", "stopped"};
     for (uint32_t i = from; i < j; i++)
-        if (word_among(R, i, i + 1, keep, sizeof keep / sizeof *keep))
+        if (word_among(R, i, i + 1, FRAME_WORDS(wl_keep)))
             return !(i > s->tb &&
                      word_among(R, i - 1, i, stop, sizeof stop / sizeof *stop));
     return has_kind_in(R, s->tb, j, DC_KIND_NEGATION);
@@ -34564,13 +34592,11 @@ static decorum_status rule_lgbt_smear(run *R)
             /* "keep your kids well away from that one", "keep your
              * daughters out of that locker room": the children kept away,
              * the word of distance at most three words after */
-            /* (kept_from's list less "stay": children do not "stay"
-             * away, they are kept; "keeps" joined in session 36, q36:
-             * "she keeps her kids well away from that one") */
-            static const char *const keep[] = {"keep", "keeping", "kept",
-                                               "keeps"};
+            /* (wl_keep less "stay": children do not "stay" away, they
+             * are kept; "keeps" joined in session 36, q36: "she keeps
+             * her kids well away from that one") */
             uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
-            if (!what && word_among(R, kb, k, keep, sizeof keep / sizeof *keep))
+            if (!what && word_among(R, kb, k, wl_keep, WL_KEEP_OF_OTHERS))
                 for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
                     if ((word_among(R, j, j + 1, wl_smear_near,
                                     sizeof wl_smear_near /
