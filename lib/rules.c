@@ -17494,9 +17494,13 @@ static const char *const wl_stop_letting[] = {"stop", "quit",  "don't", "dont",
  * - after m's clause, anywhere in the comment, a threat, an exclusion, a
  *   dehumanizing word, a slur, a weapon or half of a lynching or a fire
  *   ("I say let every last one sink", "Sure, after we gas them", "it
- *   wastes good rope"): the comment goes on to wish the harm. The same
- *   test as place_judged's rest of the comment, without people (a plea
- *   names them again: "... drown; they are people too"). */
+ *   wastes good rope"): the comment goes on to wish the harm. Akin to
+ *   place_judged's test of the rest of the comment, not the same: no
+ *   people (a plea names them again: "... drown; they are people too"),
+ *   no harm, conspiracy, code or dogwhistle kinds, no stereotype loop,
+ *   and the gallows sense added ("rope"). barrier_wished has a third
+ *   such test; one helper with each caller's kinds is left to a later
+ *   session (rv36c's finding 4). */
 static bool prevention_undone(const run *R, const mention *m, uint32_t s)
 {
     const tok *tk = R->toks;
