@@ -38795,11 +38795,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
-    /* (a negator, or "refuse" before "to hire": hire_in's test) */
-    if (any_kind(&R, DC_KIND_PERSON) &&
-        (any_kind(&R, DC_KIND_NEGATION) ||
-         (any_kind(&R, DC_KIND_ACCESS) && text_has(R.n, "refuse", 6))) &&
-        (st = rule_hire_member(&R)) != DECORUM_OK)
+    /* (hire_in: the short way's own test, asked of the placed kinds) */
+    if (hire_in(R.kinds, R.n) && (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
      * words are among the target kinds, rs->tlist, which holds the word
