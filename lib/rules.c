@@ -33152,15 +33152,20 @@ static bool zoo_in(uint64_t kinds, const dc_norm *n)
 }
 
 /* A person noun and a negator (or a verb of access, "hire", and the
- * word "refuse") matched (kinds) in a comment whose text holds "hir" or
- * "employ": the words of a refusal to hire one member rule_hire_member
- * may read ("never hire a woman for ...", "refuse to hire a woman for
- * ..."). */
-static bool hire_in(uint64_t kinds, const dc_norm *n)
+ * word "refuse") matched (kinds): the kinds of a refusal to hire one
+ * member rule_hire_member may read ("never hire a woman for ...",
+ * "refuse to hire a woman for ..."). hire_in also asks that the text
+ * hold "hir" or "employ", the words the rule looks for. */
+static bool hire_kinds(uint64_t kinds, const dc_norm *n)
 {
     return ((kinds >> DC_KIND_PERSON) & 1) &&
            (((kinds >> DC_KIND_NEGATION) & 1) ||
-            (((kinds >> DC_KIND_ACCESS) & 1) && text_has(n, "refuse", 6))) &&
+            (((kinds >> DC_KIND_ACCESS) & 1) && text_has(n, "refuse", 6)));
+}
+
+static bool hire_in(uint64_t kinds, const dc_norm *n)
+{
+    return hire_kinds(kinds, n) &&
            (text_has(n, "hir", 3) || text_has(n, "employ", 6));
 }
 
@@ -38795,8 +38800,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
-    /* (hire_in: the short way's own test, asked of the placed kinds) */
-    if (hire_in(R.kinds, R.n) && (st = rule_hire_member(&R)) != DECORUM_OK)
+    /* (hire_kinds: the short way's test of the kinds, asked of the placed
+     * kinds; not hire_in's search of the text for "hir"/"employ", which
+     * cost 0.94M instructions on the bench corpus, 6.6 times what it
+     * spared rule_hire_member: that rule reads its own words) */
+    if (hire_kinds(R.kinds, R.n) && (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
      * words are among the target kinds, rs->tlist, which holds the word
