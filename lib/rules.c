@@ -351,6 +351,10 @@ static inline uint32_t split_key(size_t l1, unsigned char b1, size_t l2,
  * more for one gate). In 2048 (32 KiB) few collide. */
 #define WS_SLOTS 2048
 
+/* The number of word_among's call sites (__COUNTER__ at the end of this
+ * file, which no other use of __COUNTER__ may precede). */
+static const uint32_t ws_sites;
+
 struct dc_rules_scratch {
     char note[96]; /* split_note's text, until its reason is made */
     tok *toks;
@@ -467,6 +471,11 @@ struct dc_rules_scratch {
     uint64_t *ws;
     size_t ws_len, cap_ws;
     bool ws_off; /* a set could not be made: lists are scanned from then on */
+    /* [ws_sites]: each call site's slot in ws_slot (word_among's
+     * __COUNTER__), set where the site's list was last found; 0 at first,
+     * and a slot that holds another list sends the call the slow way,
+     * which finds the list by address and sets it */
+    uint32_t *ws_site;
 };
 
 _Static_assert(sizeof(struct ws_slot) == 32, "two word_among slots a line");
@@ -953,6 +962,12 @@ decorum_status dc_rules_scratch_new(const dc_alloc *al, dc_rules_scratch **out)
         return DECORUM_ERR_NOMEM;
     }
     rs->ws_cap = WS_SLOTS;
+    rs->ws_site = dc_calloc(al, ws_sites, sizeof *rs->ws_site);
+    if (!rs->ws_site) {
+        dc_free(al, rs->ws_mem, (rs->ws_cap + 2) * sizeof *rs->ws_slot);
+        dc_free(al, rs, sizeof *rs);
+        return DECORUM_ERR_NOMEM;
+    }
     *out = rs;
     return DECORUM_OK;
 }
@@ -979,6 +994,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs->ws_mem, (rs->ws_cap + 2) * sizeof *rs->ws_slot);
     dc_free(al, rs->ws, rs->cap_ws * sizeof *rs->ws);
+    dc_free(al, rs->ws_site, ws_sites * sizeof *rs->ws_site);
     dc_free(al, rs, sizeof *rs);
 }
 
@@ -1835,8 +1851,15 @@ static bool community_named(const run *R, const dc_hitvec *hits)
     return false;
 }
 
-static bool word_among(const run *R, uint32_t a, uint32_t b,
-                       const char *const *list, size_t n);
+static bool word_among_at(const run *R, uint32_t a, uint32_t b,
+                          const char *const *list, size_t n, uint32_t site);
+
+/* word_among(R, a, b, list, n): word_among_at with the call site's own
+ * number (__COUNTER__, 0 to ws_sites - 1 in this file), by which the
+ * scratch finds the list's set (rs->ws_site): a list's slot no longer
+ * hangs on its address, which any data added to this file moved
+ * (session 37). */
+#define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
 /* Does "traveller(s)" at tokens [ti, te) name Irish Travellers? Not
  * after a country or an identity word ("UK Travellers", "British
@@ -5880,19 +5903,30 @@ static __attribute__((noinline)) bool ws_among(const run *R, uint32_t a,
  * for past it, else made (wordset_make), else scanned. */
 static __attribute__((noinline)) bool
 word_among_slow(const run *R, uint32_t a, uint32_t b, const char *const *list,
-                size_t n)
+                size_t n, uint32_t site)
 {
     dc_rules_scratch *rs = R->rs;
     if (a >= b)
         return false;
-    size_t mask = rs->ws_cap - 1;
-    for (size_t h = ws_slot_hash(list) & mask; rs->ws_slot[h].list;
-         h = (h + 1) & mask)
-        if (rs->ws_slot[h].list == list && rs->ws_slot[h].n == n)
-            return ws_among(R, a, b, rs->ws + rs->ws_slot[h].at, list);
     /* (once an allocation failed, each new list would try again on every
      * call: the scratch scans them instead) */
-    const uint64_t *set = rs->ws_off ? NULL : wordset_make(rs, R->al, list, n);
+    const uint64_t *set = NULL;
+    for (int pass = 0; pass < 2 && !set; pass++) {
+        size_t mask = rs->ws_cap - 1;
+        for (size_t h = ws_slot_hash(list) & mask; rs->ws_slot[h].list;
+             h = (h + 1) & mask)
+            if (rs->ws_slot[h].list == list && rs->ws_slot[h].n == n) {
+                /* the site's slot from now on (a table grown since moved
+                 * it: the site's old number then names another slot, or
+                 * an empty one, and the call comes here again) */
+                rs->ws_site[site] = (uint32_t)h;
+                set = rs->ws + rs->ws_slot[h].at;
+                break;
+            }
+        if (!set && (pass > 0 || rs->ws_off ||
+                     !wordset_make(rs, R->al, list, n)))
+            break;
+    }
     if (!set)
         rs->ws_off = true;
     return set ? ws_among(R, a, b, set, list)
@@ -5912,19 +5946,18 @@ static bool ws_range(const run *R, uint32_t a, uint32_t b,
  * its set (wl_* above). The
  * usual call (the list in its own slot, short words) makes no call of
  * its own, so it saves no registers; the rest go out of line. */
-static bool word_among(const run *R, uint32_t a, uint32_t b,
-                       const char *const *list, size_t n)
+static bool word_among_at(const run *R, uint32_t a, uint32_t b,
+                          const char *const *list, size_t n, uint32_t site)
 {
     const dc_rules_scratch *rs = R->rs;
-    const struct ws_slot *sl =
-        &rs->ws_slot[ws_slot_hash(list) & (rs->ws_cap - 1)];
+    const struct ws_slot *sl = &rs->ws_slot[rs->ws_site[site]];
     if (sl->list != list || sl->n != n)
-        return word_among_slow(R, a, b, list, n);
+        return word_among_slow(R, a, b, list, n, site);
     /* (b - a is 1 for [UINT32_MAX, 0) too, a call for the token before
      * the first, which holds none: b is 0 only there) */
     if (b - a != 1 || b == 0)
         return a < b ? ws_range(R, a, b, sl, list)
-                     : word_among_slow(R, a, b, list, n);
+                     : word_among_slow(R, a, b, list, n, site);
     /* One token, as most calls ask ("the word before it"), with no loop,
      * and the set's header read from the slot (its own line was a second
      * miss a call). The list is the slot's from here on: with fewer
@@ -31742,13 +31775,18 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
  * from one place, word_among keeps the inlining the older rules' hot
  * paths were measured with (each new call site of word_among itself cost
  * rule_attack its inlined copy: +0.9M instructions on the bench corpus). */
-static __attribute__((noinline)) bool among_q(const run *R, uint32_t a,
-                                               uint32_t b,
-                                               const char *const *list,
-                                               size_t n)
+static __attribute__((noinline)) bool among_q_at(const run *R, uint32_t a,
+                                                  uint32_t b,
+                                                  const char *const *list,
+                                                  size_t n, uint32_t site)
 {
-    return word_among(R, a, b, list, n);
+    return word_among_at(R, a, b, list, n, site);
 }
+
+/* (each call of among_q a site of word_among's own: one site for all
+ * forty lists sent each of them the slow way at most calls, 4 047 on
+ * the bench corpus) */
+#define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
 /* Session 29 (q29b): the insinuating question with the group named.
  * "Funny how the break-ins started right after the Somali family moved
@@ -39128,3 +39166,6 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
     return DECORUM_OK;
 }
+
+/* (word_among's call sites, all above: rs->ws_site's length) */
+static const uint32_t ws_sites = __COUNTER__;
