@@ -266,8 +266,17 @@ typedef struct hslot {
  * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
 #define PC_BITS 12u
 #define PC_WORDS ((size_t)4 << PC_BITS)
-/* Both in one block, and 64 bytes for alignment. */
-#define MEMO_BYTES ((MEMO_WORDS + PC_WORDS) * sizeof(uint64_t) + 64)
+/* The victim table, after pend_go's cache: a memo entry pushed out of
+ * its pair's second way by a new word (plain_body) waits there, one
+ * entry a pair (vic_at), a third way that only plain_word reads: a word
+ * the memo no longer holds is looked for there before its entry is made
+ * anew. 256 KB; at 128 KB (a way for two pairs) no fewer instructions
+ * (docs/MATCH.md, twenty-third round). */
+#define VIC_BITS 13u
+#define VIC_WORDS ((size_t)4 << VIC_BITS)
+/* All three in one block, and 64 bytes for alignment. */
+#define MEMO_BYTES \
+    ((MEMO_WORDS + PC_WORDS + VIC_WORDS) * sizeof(uint64_t) + 64)
 
 /* Zero bytes after the scratch's copy of a text: the word pass reads up to
  * 16 past a word's end (memo keys) and word_runs 64 past the text's end. */
@@ -406,6 +415,8 @@ struct dc_match_scratch {
     uint64_t *memo;      /* [MEMO_WORDS] words and what they are (memo_set),
                           * 64-byte aligned in memo_mem */
     uint64_t *pc;        /* [PC_WORDS] after memo: pend_go's answers (pc_at) */
+    uint64_t *vic;       /* [VIC_WORDS] after pc: the memo's pushed-out
+                          * entries (vic_at) */
     void *memo_mem;      /* [MEMO_BYTES] */
     struct wkey *wk;     /* [wk_cap] the word pass's words (word_keys) */
     size_t wk_cap;
@@ -2625,6 +2636,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         /* A pair of entries is one cache line, read at once. */
         ms->memo = (uint64_t *)(((uintptr_t)ms->memo_mem + 63) & ~(uintptr_t)63);
         ms->pc = ms->memo + MEMO_WORDS;
+        ms->vic = ms->pc + PC_WORDS;
     }
     if (m->db) {
         hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
@@ -4266,6 +4278,15 @@ static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
     e[3] = aux;
 }
 
+/* The victim table's entry (ms->vic) of the memo pair set: a third way
+ * of the pair (shared by 1 << (MEMO_BITS - 1 - VIC_BITS) pairs), which
+ * the word pushed out of the pair's second way takes. */
+static inline uint64_t *vic_at(dc_match_scratch *ms, const uint64_t *set)
+{
+    size_t pair = (size_t)(set - ms->memo) >> 3;
+    return ms->vic + 4 * (pair >> (MEMO_BITS - 1 - VIC_BITS));
+}
+
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
  * cands_maybe and remembers its answer. */
 static __attribute__((noinline)) uint64_t cands_miss(scan *s, size_t a,
@@ -4640,7 +4661,7 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
  * NULL; a word of up to 15 bytes is remembered here, in its pair set
  * (memo_set), under its key x (mkey_store), which word_keys has made
  * (memo_put_key). */
-static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
+static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
                                                  size_t i, uint64_t *e,
                                                  uint64_t *set, mkey x)
 {
@@ -4759,6 +4780,8 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
                 aux |= o;
                 seen &= o ? ~MEMO_SHORT : ~0ull;
             }
+            /* The word pushed out waits in the victim table. */
+            memcpy(vic_at(s->ms, set), set + 4, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
                          (sl ? MEMO_KEY | (uint64_t)slot << 32 |
                                    (pair ? (sl->val & ~HV_ID) | pair
@@ -4776,6 +4799,33 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     /* A fragment of a split slur: a key (HV_TRIG), which the loop sends
      * here (the bit is in its memo entry). */
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
+}
+
+/* plain_body() for the word t[a, i), after a word the memo pushed out
+ * has its entry back: from the victim table into the pair's first way
+ * (it was seen again), the first way's word into the second, the
+ * second's into the victim table, and the word done as one the loop
+ * sends here (e): its entry is what plain_body would make anew, since
+ * an entry depends on the word's bytes alone. Not for a word of 1 or 2
+ * bytes: a short term's entry may hold its hit as MEMO_ONE, which
+ * plain_body, asking short_hits, would push twice. Outside plain_body,
+ * where the word's hash went to the stack (+1.2 M instructions). */
+static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
+                                                 size_t i, uint64_t *e,
+                                                 uint64_t *set, mkey x)
+{
+    if (!e && set && i - a > 2) {
+        uint64_t *v = vic_at(s->ms, set);
+        if (mkey_is(v, x)) {
+            uint64_t tmp[4];
+            memcpy(tmp, v, sizeof tmp);
+            memcpy(v, set + 4, sizeof tmp);
+            memcpy(set + 4, set, sizeof tmp);
+            memcpy(set, tmp, sizeof tmp);
+            e = set;
+        }
+    }
+    return plain_body(s, w, a, i, e, set, x);
 }
 
 /* The memo key and pair of each of the nw words r[0, nw) of the text

@@ -342,6 +342,38 @@ Test(match, words_seen_again_give_the_same_hits)
         RUN(cases);
 }
 
+/* Words pushed out of the memo by thousands of new ones, each time a few
+ * more: some come back from the victim table (a third way of their memo
+ * pair) into the pair's first way, some are made anew; the same hits
+ * either way, as the first time. */
+Test(match, words_pushed_out_of_the_memo_give_the_same_hits)
+{
+    static const mcase cases[] = {
+        {"kills", "kills=kill"},     {"haters", "haters=hate"},
+        {"hating", "hating=hate"},   {"hates", "hates=hate"},
+        {"gassed", "gassed=gas"},    {"gassing", "gassing=gas"},
+        {"skill", ""},               {"kills haters", "kills=kill | haters=hate"},
+    };
+    static char filler[7 * 512 + 1]; /* norm_of takes < 4096 bytes */
+    unsigned next = 0;
+    for (int round = 0; round < 40; round++) {
+        RUN(cases);
+        for (int part = 0; part < 4; part++) {
+            size_t o = 0;
+            for (int k = 0; k < 512; k++, next++) {
+                unsigned v = next;
+                filler[o++] = 'z';
+                filler[o++] = 'q';
+                for (int d = 0; d < 4; d++, v /= 26)
+                    filler[o++] = (char)('a' + v % 26);
+                filler[o++] = ' ';
+            }
+            filler[o] = '\0';
+            cr_assert_str_eq(match(filler), "");
+        }
+    }
+}
+
 /* pend_go's cache: after a word the memo holds, one phrase pending one byte
  * before the next word either does not go on ("waste of" + "time"), or goes
  * on without a hit and stays pending ("waste" + "of"), and is answered from
