@@ -12764,16 +12764,31 @@ static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
 
 /* Is the animal word m right after a possessive "your" ("your dog bit
  * my kid") the animal itself, the person's own: no body part after it
- * ("your rat face", "your pig mouth") and not said of anyone? */
+ * ("your rat face", "your pig mouth"), no person, kin or people after
+ * it that it would name ("your pig husband", "your monkey kids", "your
+ * rat friends", "your ape family", "your cockroach people": session 37,
+ * rf37o; the lexicon's person nouns and humanity words, and kin words
+ * it holds as no person), and not said of anyone? */
 static bool owned_animal(const run *R, const mention *m)
 {
     static const char *const body[] = {"face", "faced", "mouth", "brain",
                                        "head", "ass", "arse", "eyes", "nose",
                                        "of"}; /* "your pig of a husband" */
+    static const char *const kin[] = {
+        "husband",   "husbands", "wife",      "wives",    "boyfriend",
+        "boyfriends", "girlfriend", "girlfriends", "friend", "friends",
+        "mate",      "mates",    "brother",   "brothers", "sister",
+        "sisters",   "son",      "sons",      "daughter", "daughters",
+        "cousin",    "cousins",  "relatives", "family",   "families",
+        "mum",       "mom",      "dad",       "parents",  "race",
+        "kind",      "lot",      "tribe",     "clan",     "ilk"};
     if (m->tb == 0 || !tok_is_word(R, m->tb - 1, "your"))
         return false;
     if (m->te < R->rs->ntok &&
-        word_among(R, m->te, m->te + 1, body, sizeof body / sizeof *body))
+        (word_among(R, m->te, m->te + 1, body, sizeof body / sizeof *body) ||
+         word_among(R, m->te, m->te + 1, kin, sizeof kin / sizeof *kin) ||
+         (R->at[m->te] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                          KIND_BIT(HUMANITY) | KIND_BIT(SLUR)))))
         return false;
     /* ("your" itself is said_as_predicate's "you": what comes before it
      * decides) */
