@@ -8802,6 +8802,25 @@ static bool deed_told(const run *R, const mention *m)
            word_among(R, k - 2, k - 1, sub, sizeof sub / sizeof *sub);
 }
 
+/* Does a ban "on" what starts at token k bar people from coming: a word
+ * of migration (the lexicon's: "immigration", "visas", "asylum") or of
+ * travel and entry in the three words from k ("the muslim ban on travel",
+ * "the muslim ban on entering the country")? Such a ban is on the people
+ * who would come, not a rule the group keeps (session 37, rf37o). */
+static bool ban_on_coming(const run *R, uint32_t k)
+{
+    static const char *const coming[] = {
+        "travel",   "travelling", "traveling", "entry",    "entries",
+        "entering", "entrance",   "flights",   "flying",   "arrivals",
+        "arriving", "coming",     "admission", "admissions", "settling",
+        "residence", "passports"};
+    uint32_t e = k + 3 < R->ntok ? k + 3 : (uint32_t)R->ntok;
+    for (uint32_t j = k; j < e; j++)
+        if (R->at[j] & KIND_BIT(MIGRATION))
+            return true;
+    return k < e && word_among(R, k, e, coming, sizeof coming / sizeof *coming);
+}
+
 /* A person no target word names: "kill him", "dumb bitch"
  * (attack_on_other says "someone"). */
 static const target someone = {.type = TG_PRONOUN, .entry = -1};
@@ -19808,7 +19827,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         t->tb > 0 && (tok_is_word(R, t->tb - 1, "the") ||
                       tok_is_word(R, t->tb - 1, "its") ||
                       tok_is_word(R, t->tb - 1, "their")) &&
-        tok_is_word(R, m->te, "on") && !group_word_after(R, m))
+        tok_is_word(R, m->te, "on") && !group_word_after(R, m) &&
+        !ban_on_coming(R, m->te + 1))
         return DECORUM_OK;
     /* "They're all fake-degree code monkeys who cheat on interviews": an
      * open predicate is said of its clause's subject, a group or the
