@@ -11602,6 +11602,45 @@ static bool group_pronouns_bundle(const run *R, const char *const *w,
     return true;
 }
 
+/* Does the token at k name one thing or person, so that "of" before it
+ * is no bundle's "of": a determiner or a possessive ("the faggot of the
+ * gay bars", "the faggot of our steel mill"; session 37, rf37o)? */
+static bool of_named_one(const run *R, uint32_t k)
+{
+    static const char *const poss[] = {"this", "that", "these", "those",
+                                       "his",  "her",  "their", "our",
+                                       "my",   "your", "its"};
+    return is_determiner(R, k) ||
+           word_among(R, k, k + 1, poss, sizeof poss / sizeof *poss);
+}
+
+/* Does sentence s name two different words of the smith's craft ("a
+ * faggot of wrought scrap makes a decent billet", "stack the bars for a
+ * faggot weld")? One alone may be a place or a trade ("the faggot of
+ * steel city", "iron county"). Session 37, rf37o. */
+static bool smithing_said(const run *R, const sentence *s)
+{
+    static const char *const smith[] = {
+        "iron",   "steel",   "scrap",   "wrought", "rods",   "bars",
+        "billet", "billets", "weld",    "welds",   "welding", "welded",
+        "forge",  "forged",  "forging", "anvil",   "flux",   "strips"};
+    const char *text = R->n->text;
+    uint32_t first = UINT32_MAX;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (!word_among(R, k, k + 1, smith, sizeof smith / sizeof *smith))
+            continue;
+        if (first == UINT32_MAX) {
+            first = k;
+            continue;
+        }
+        const tok *a = &R->toks[first], *b = &R->toks[k];
+        if (a->e - a->b != b->e - b->b ||
+            memcmp(text + a->b, text + b->b, a->e - a->b) != 0)
+            return true;
+    }
+    return false;
+}
+
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
  * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
  * meatballs;
@@ -11627,8 +11666,20 @@ static bool dish_sense(const run *R, const mention *m)
         "bundle", "sticks", "twigs", "firewood", "kindling", "herbs",
         "iron",   "steel",  "scrap", "wrought",  "rods",     "bars",
         "billet", "weld"};
-    static const char *const smithed[] = {"weld", "welds", "welding",
-                                          "welded", "billet"};
+    /* (a noun right after it, not a verb the slur is the subject of:
+     * "that faggot welding in the next bay", rf37o) */
+    static const char *const smithed[] = {"weld", "billet"};
+    /* (the words of the first bundle, which say it alone; a word of the
+     * smith's, "iron", "steel", "bars", also names a mill, a city or a
+     * pub, so it needs a second one in the sentence: smithing_said) */
+    static const char *const sticks[] = {"bundle",   "sticks",   "twigs",
+                                         "firewood", "kindling", "herbs"};
+    /* (the plural things a "them" can stand for: "stack your bars, wire
+     * them tight"; not "steel" or "iron", which "they" of a steel city
+     * are not) */
+    static const char *const pieces[] = {"sticks", "twigs", "herbs",
+                                         "rods",   "bars",  "strips",
+                                         "billets"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH)
         return false;
     const tok *tk = R->toks;
@@ -11648,10 +11699,15 @@ static bool dish_sense(const run *R, const mention *m)
                  word_among(R, m->te + 1,
                             m->te + 4 < s->te ? m->te + 4 : s->te, bundle,
                             sizeof bundle / sizeof *bundle) &&
-                 !a_or_an(R, m->te + 1)) ||
+                 !a_or_an(R, m->te + 1) && !of_named_one(R, m->te + 1) &&
+                 (word_among(R, m->te + 1,
+                             m->te + 4 < s->te ? m->te + 4 : s->te, sticks,
+                             sizeof sticks / sizeof *sticks) ||
+                  smithing_said(R, s))) ||
                 (m->te < s->te &&
                  word_among(R, m->te, m->te + 1, smithed,
-                            sizeof smithed / sizeof *smithed)) ||
+                            sizeof smithed / sizeof *smithed) &&
+                 smithing_said(R, s)) ||
                 for_a_bundle(R, m->te, s->te)) &&
                !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
                              KIND_BIT(THREAT) | KIND_BIT(INSULT) |
@@ -11659,8 +11715,8 @@ static bool dish_sense(const run *R, const mention *m)
                /* ("them" only for the rods just named: "stack your bars,
                 * wire them tight", session 37) */
                !(R->kinds & KIND_BIT(PRONOUN_GROUP) &&
-                 !group_pronouns_bundle(R, bundle,
-                                        sizeof bundle / sizeof *bundle)) &&
+                 !group_pronouns_bundle(R, pieces,
+                                        sizeof pieces / sizeof *pieces)) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                word_among(R, s->tb, s->te, bundle,
                           sizeof bundle / sizeof *bundle);
