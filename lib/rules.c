@@ -8791,12 +8791,20 @@ static bool deed_told(const run *R, const mention *m)
     static const char *const subj[] = {"it", "they", "he", "she"};
     static const char *const sub[] = {"while", "whilst", "because",
                                       "since", "as",     "when"};
+    /* (a form of "be" before a verb not in -ing is the passive: "when he
+     * is shot", "since they were killed" tell what is done to the
+     * subject, no deed of its own; session 37, rf37o) */
+    static const char *const be[] = {"is", "are", "was", "were", "been"};
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->tb;
     for (int n = 0; n < 3 && k > s->tb &&
                     word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux);
          n++)
         k--;
+    const tok *v = &R->toks[m->tb];
+    if (k < m->tb && word_among(R, k, m->tb, be, sizeof be / sizeof *be) &&
+        !(v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0))
+        return false;
     return k >= s->tb + 2 &&
            word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
            word_among(R, k - 2, k - 1, sub, sizeof sub / sizeof *sub);
