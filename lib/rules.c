@@ -8811,6 +8811,57 @@ static decorum_status attack_on_group(run *R, const mention *m,
     return emit(R, &fs, r);
 }
 
+/* Is threat m a deed told in a subordinate clause: "while it keeps
+ * bombing", "because they are shelling", "as he still kills"? Back from
+ * the verb over at most three of "keeps", "kept", "is", "are", "was",
+ * "were", "still", "has", "have", "been", a pronoun subject ("it",
+ * "they", "he", "she"), then the subordinator. */
+static bool deed_told(const run *R, const mention *m)
+{
+    static const char *const aux[] = {"keeps", "kept", "is",   "are",
+                                      "was",   "were", "still", "has",
+                                      "have",  "been", "keep"};
+    static const char *const subj[] = {"it", "they", "he", "she"};
+    static const char *const sub[] = {"while", "whilst", "because",
+                                      "since", "as",     "when"};
+    /* (a form of "be" before a verb not in -ing is the passive: "when he
+     * is shot", "since they were killed" tell what is done to the
+     * subject, no deed of its own; session 37, rf37o) */
+    static const char *const be[] = {"is", "are", "was", "were", "been"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > s->tb &&
+                    word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux);
+         n++)
+        k--;
+    const tok *v = &R->toks[m->tb];
+    if (k < m->tb && word_among(R, k, m->tb, be, sizeof be / sizeof *be) &&
+        !(v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0))
+        return false;
+    return k >= s->tb + 2 &&
+           word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
+           word_among(R, k - 2, k - 1, sub, sizeof sub / sizeof *sub);
+}
+
+/* Does a ban "on" what starts at token k bar people from coming: a word
+ * of migration (the lexicon's: "immigration", "visas", "asylum") or of
+ * travel and entry in the three words from k ("the muslim ban on travel",
+ * "the muslim ban on entering the country")? Such a ban is on the people
+ * who would come, not a rule the group keeps (session 37, rf37o). */
+static bool ban_on_coming(const run *R, uint32_t k)
+{
+    static const char *const coming[] = {
+        "travel",   "travelling", "traveling", "entry",    "entries",
+        "entering", "entrance",   "flights",   "flying",   "arrivals",
+        "arriving", "coming",     "admission", "admissions", "settling",
+        "residence", "passports"};
+    uint32_t e = k + 3 < R->ntok ? k + 3 : (uint32_t)R->ntok;
+    for (uint32_t j = k; j < e; j++)
+        if (R->at[j] & KIND_BIT(MIGRATION))
+            return true;
+    return k < e && word_among(R, k, e, coming, sizeof coming / sizeof *coming);
+}
+
 /* A person no target word names: "kill him", "dumb bitch"
  * (attack_on_other says "someone"). */
 static const target someone = {.type = TG_PRONOUN, .entry = -1};
@@ -11331,10 +11382,13 @@ static bool thing_told_off(const run *R, const mention *m)
 }
 
 /* "slugs ate every single lettuce overnight. bastards 🐌", "the pigeons
- * got into the loft again. little bastards": a plural insult that is its
+ * got into the loft again. little bastards": an insult that is its
  * sentence's only claim (a few words: "little", "the", "thieving", a swear
  * word) swears at the things or animals the sentence before opens with (an
- * `object` entry in the plural, after a determiner at most), where that
+ * `object` entry of the insult's number, after a determiner and a swear
+ * word or an insult at most: "fucking battery died again. piece of shit",
+ * "stupid printer jammed again. piece of shit"; session 37, where the
+ * plural alone was read), where that
  * sentence names no person, people or pronoun of address. Said to no one,
  * it is no insult ("the neighbours' kids trampled the lettuce. little
  * bastards" still is). */
@@ -11344,8 +11398,7 @@ static bool pests_sworn_at(const run *R, const mention *m)
     static const char *const fill[] = {"little", "thieving", "sneaky",
                                        "absolute", "slimy", "greedy", "dirty"};
     const tok *toks = R->toks;
-    if (R->n->text[m->e - 1] != 's')
-        return false;
+    bool many = R->n->text[m->e - 1] == 's';
     uint32_t si = toks[m->tb].sent;
     if (si == 0)
         return false;
@@ -11366,8 +11419,11 @@ static bool pests_sworn_at(const run *R, const mention *m)
     if (k < p->te && (is_determiner(R, k) || tok_is_word(R, k, "my") ||
                       tok_is_word(R, k, "our")))
         k++;
+    if (k + 1 < p->te && (kind_at(R, k, DC_KIND_PROFANITY) ||
+                          kind_at(R, k, DC_KIND_INSULT)))
+        k++;
     const mention *o = k < p->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
-    if (!o || R->n->text[o->e - 1] != 's')
+    if (!o || (R->n->text[o->e - 1] == 's') != many)
         return false;
     /* the kinds of the mentions that start in the sentence before, at once */
     uint64_t kinds = 0;
@@ -11568,6 +11624,64 @@ static bool for_a_bundle(const run *R, uint32_t k, uint32_t e)
     return false;
 }
 
+/* Does every group pronoun of the comment ("them") have one of the
+ * words w (bundle words: "bars", "rods") at most four tokens before it
+ * in its sentence, so that it stands for those things? */
+static bool group_pronouns_bundle(const run *R, const char *const *w,
+                                  size_t nw)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_PRONOUN_GROUP)
+            continue;
+        uint32_t sb = sent_of(R, p->tb)->tb;
+        uint32_t from = p->tb > sb + 4 ? p->tb - 4 : sb;
+        if (!word_among(R, from, p->tb, w, nw))
+            return false;
+    }
+    return true;
+}
+
+/* Does the token at k name one thing or person, so that "of" before it
+ * is no bundle's "of": a determiner or a possessive ("the faggot of the
+ * gay bars", "the faggot of our steel mill"; session 37, rf37o)? */
+static bool of_named_one(const run *R, uint32_t k)
+{
+    static const char *const poss[] = {"this", "that", "these", "those",
+                                       "his",  "her",  "their", "our",
+                                       "my",   "your", "its"};
+    return is_determiner(R, k) ||
+           word_among(R, k, k + 1, poss, sizeof poss / sizeof *poss);
+}
+
+/* Does sentence s name two different words of the smith's craft ("a
+ * faggot of wrought scrap makes a decent billet", "stack the bars for a
+ * faggot weld")? One alone may be a place or a trade ("the faggot of
+ * steel city", "iron county"). Session 37, rf37o. */
+static bool smithing_said(const run *R, const sentence *s)
+{
+    static const char *const smith[] = {
+        "iron",   "steel",   "scrap",   "wrought", "rods",   "bars",
+        "billet", "billets", "weld",    "welds",   "welding", "welded",
+        "forge",  "forged",  "forging", "anvil",   "flux",   "strips"};
+    const char *text = R->n->text;
+    uint32_t first = UINT32_MAX;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (!word_among(R, k, k + 1, smith, sizeof smith / sizeof *smith))
+            continue;
+        if (first == UINT32_MAX) {
+            first = k;
+            continue;
+        }
+        const tok *a = &R->toks[first], *b = &R->toks[k];
+        if (a->e - a->b != b->e - b->b ||
+            memcmp(text + a->b, text + b->b, a->e - a->b) != 0)
+            return true;
+    }
+    return false;
+}
+
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
  * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
  * meatballs;
@@ -11586,8 +11700,27 @@ static bool dish_sense(const run *R, const mention *m)
      * meant, said so in its sentence, in a comment that names no person
      * and attacks no one: "tie the bay into a tight faggot (old English
      * for a bundle!)") */
-    static const char *const bundle[] = {"bundle", "sticks", "twigs",
+    /* (and, session 37, the smith's bundle of iron or steel rods
+     * forge-welded into a billet: "a faggot of wrought scrap", "a faggot
+     * weld") */
+    static const char *const bundle[] = {
+        "bundle", "sticks", "twigs", "firewood", "kindling", "herbs",
+        "iron",   "steel",  "scrap", "wrought",  "rods",     "bars",
+        "billet", "weld"};
+    /* (a noun right after it, not a verb the slur is the subject of:
+     * "that faggot welding in the next bay", rf37o) */
+    static const char *const smithed[] = {"weld", "billet"};
+    /* (the words of the first bundle, which say it alone; a word of the
+     * smith's, "iron", "steel", "bars", also names a mill, a city or a
+     * pub, so it needs a second one in the sentence: smithing_said) */
+    static const char *const sticks[] = {"bundle",   "sticks",   "twigs",
                                          "firewood", "kindling", "herbs"};
+    /* (the plural things a "them" can stand for: "stack your bars, wire
+     * them tight"; not "steel" or "iron", which "they" of a steel city
+     * are not) */
+    static const char *const pieces[] = {"sticks", "twigs", "herbs",
+                                         "rods",   "bars",  "strips",
+                                         "billets"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_DISH)
         return false;
     const tok *tk = R->toks;
@@ -11604,12 +11737,27 @@ static bool dish_sense(const run *R, const mention *m)
                !word_among(R, m->tb - 1, m->tb, pointing,
                            sizeof pointing / sizeof *pointing) &&
                ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
-                 word_among(R, m->te + 1, m->te + 2, bundle,
-                            sizeof bundle / sizeof *bundle)) ||
+                 word_among(R, m->te + 1,
+                            m->te + 4 < s->te ? m->te + 4 : s->te, bundle,
+                            sizeof bundle / sizeof *bundle) &&
+                 !a_or_an(R, m->te + 1) && !of_named_one(R, m->te + 1) &&
+                 (word_among(R, m->te + 1,
+                             m->te + 4 < s->te ? m->te + 4 : s->te, sticks,
+                             sizeof sticks / sizeof *sticks) ||
+                  smithing_said(R, s))) ||
+                (m->te < s->te &&
+                 word_among(R, m->te, m->te + 1, smithed,
+                            sizeof smithed / sizeof *smithed) &&
+                 smithing_said(R, s)) ||
                 for_a_bundle(R, m->te, s->te)) &&
                !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
-                             KIND_BIT(PRONOUN_GROUP) | KIND_BIT(THREAT) |
-                             KIND_BIT(INSULT) | KIND_BIT(HUMANITY))) &&
+                             KIND_BIT(THREAT) | KIND_BIT(INSULT) |
+                             KIND_BIT(HUMANITY))) &&
+               /* ("them" only for the rods just named: "stack your bars,
+                * wire them tight", session 37) */
+               !(R->kinds & KIND_BIT(PRONOUN_GROUP) &&
+                 !group_pronouns_bundle(R, pieces,
+                                        sizeof pieces / sizeof *pieces)) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
                word_among(R, s->tb, s->te, bundle,
                           sizeof bundle / sizeof *bundle);
@@ -12728,6 +12876,39 @@ static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
            kind_at(R, k - 1, DC_KIND_PRONOUN_YOU) ||
            tok_is_word(R, k - 1, "like") || tok_is_word(R, k - 1, "as") ||
            (p && (ent(R, p)->flags & DC_F_COPULA));
+}
+
+/* Is the animal word m right after a possessive "your" ("your dog bit
+ * my kid") the animal itself, the person's own: no body part after it
+ * ("your rat face", "your pig mouth"), no person, kin or people after
+ * it that it would name ("your pig husband", "your monkey kids", "your
+ * rat friends", "your ape family", "your cockroach people": session 37,
+ * rf37o; the lexicon's person nouns and humanity words, and kin words
+ * it holds as no person), and not said of anyone? */
+static bool owned_animal(const run *R, const mention *m)
+{
+    static const char *const body[] = {"face", "faced", "mouth", "brain",
+                                       "head", "ass", "arse", "eyes", "nose",
+                                       "of"}; /* "your pig of a husband" */
+    static const char *const kin[] = {
+        "husband",   "husbands", "wife",      "wives",    "boyfriend",
+        "boyfriends", "girlfriend", "girlfriends", "friend", "friends",
+        "mate",      "mates",    "brother",   "brothers", "sister",
+        "sisters",   "son",      "sons",      "daughter", "daughters",
+        "cousin",    "cousins",  "relatives", "family",   "families",
+        "mum",       "mom",      "dad",       "parents",  "race",
+        "kind",      "lot",      "tribe",     "clan",     "ilk"};
+    if (m->tb == 0 || !tok_is_word(R, m->tb - 1, "your"))
+        return false;
+    if (m->te < R->rs->ntok &&
+        (word_among(R, m->te, m->te + 1, body, sizeof body / sizeof *body) ||
+         word_among(R, m->te, m->te + 1, kin, sizeof kin / sizeof *kin) ||
+         (R->at[m->te] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                          KIND_BIT(HUMANITY) | KIND_BIT(SLUR)))))
+        return false;
+    /* ("your" itself is said_as_predicate's "you": what comes before it
+     * decides) */
+    return !said_as_predicate(R, sent_of(R, m->tb), m->tb - 1);
 }
 
 /* "These rats should be put in traps", "Put these traps near the rat
@@ -19731,6 +19912,21 @@ static decorum_status rule_attack(run *R, const mention *m)
              glue_at(R, ne)))
             t = &R->rs->t[i];
     }
+    /* "the islamic ban on alcohol", "the catholic ban on contraception":
+     * a ban named as a thing (the, its, their) right after a group's
+     * word, with "on" and
+     * something that is no group after it, is the group's own ban of
+     * that thing (a rule of its faith or its law), not a call to ban the
+     * group ("the ban on Muslims", "ban Muslims on sight" still are).
+     * Session 37. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_EXCLUSION &&
+        t->te == m->tb && m->te == m->tb + 1 && m->te + 1 < R->ntok &&
+        t->tb > 0 && (tok_is_word(R, t->tb - 1, "the") ||
+                      tok_is_word(R, t->tb - 1, "its") ||
+                      tok_is_word(R, t->tb - 1, "their")) &&
+        tok_is_word(R, m->te, "on") && !group_word_after(R, m) &&
+        !ban_on_coming(R, m->te + 1))
+        return DECORUM_OK;
     /* "They're all fake-degree code monkeys who cheat on interviews": an
      * open predicate is said of its clause's subject, a group or the
      * pronoun for one, not of a thing nearer it ("code") */
@@ -20815,9 +21011,14 @@ static decorum_status rule_attack(run *R, const mention *m)
      * "cancer can go to hell": a tell-off whose subject, before a modal,
      * is a noun naming no one (no person, identity, insult or slur word,
      * no pronoun) is said to a thing, not to the person addressed. */
+    /* (no one is insulted, and the swearing beside it is aimed at no
+     * one, as for thing_swear: "fucking battery died again. piece of
+     * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
-        (thing_told_off(R, m) || pests_sworn_at(R, m)))
+        (thing_told_off(R, m) || pests_sworn_at(R, m))) {
+        R->insults_at_things++;
         return DECORUM_OK;
+    }
     /* An insult with nobody named is said to someone ("Shut up, loser"). */
     if (!t && m->kind == DC_KIND_INSULT) {
         resolved = (target){m->tb, m->tb, 0, -1, TG_YOU, 0, 0, 0, 0, 0, NO_TARGET};
@@ -20917,6 +21118,17 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t) {
         if (!open_predicate(e))
             R->untargeted = true;
+        return DECORUM_OK;
+    }
+    /* "your dog bit my kid", "your goat bottled two match points": an
+     * animal word right after "your" is the animal (or the player)
+     * the person addressed has, not a name they are called; not one
+     * said of them ("you're a goat", "your mum is a pig") nor a face
+     * or a mouth likened ("your rat face"). Session 37. */
+    if (m->kind == DC_KIND_DEHUMANIZE && t->type == TG_YOU &&
+        (ent(R, m)->flags & DC_F_ANIMAL) && t->te <= m->tb &&
+        owned_animal(R, m)) {
+        R->untargeted = true;
         return DECORUM_OK;
     }
     /* "Go back to Africa, you monkey": dehumanizing the person addressed
@@ -21289,6 +21501,18 @@ static decorum_status rule_attack(run *R, const mention *m)
             (t->type == TG_NP && m->kind == DC_KIND_THREAT &&
              t->entry >= 0 &&
              (R->ents[t->entry].flags & DC_F_THING))) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+        /* "russia should stay out of team events while it keeps bombing
+         * ukrainian cities": a threat verb in a clause of its own after
+         * "while", "because", "since", "as", "when" or "whilst", its
+         * subject a pronoun right before it (with "keeps", "is", "are",
+         * "was", "still" between), is that subject's deed told of it;
+         * the call of the clause before ("should") does not reach it
+         * (deed_told). Session 37. */
+        if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_NP &&
+            t->te <= m->tb && deed_told(R, m)) {
             R->untargeted = true;
             return DECORUM_OK;
         }
