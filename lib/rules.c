@@ -12678,6 +12678,124 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
     return g;
 }
 
+/* The group the sentence before sentence si names last, in the plural
+ * (a plural identity word, or one before a word in the plural: "Chinese
+ * buyers"), or a slur, with no one else named after it in that sentence
+ * (a team, fans, "you"): its mention, or NULL (scorn_fragment_antecedent,
+ * trait_fragment_antecedent; session 37). */
+static const mention *plural_group_before(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *p = &rs->s[si - 1];
+    const mention *g = NULL;
+    for (size_t i = rs->first[p->tb]; i < rs->nm && rs->m[i].tb < p->te;
+         i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_SLUR ||
+            (o->kind == DC_KIND_IDENTITY &&
+             (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+             target_starting(R, o->tb, TG_GROUP))) {
+            /* plural: the word itself, or the word after it */
+            const tok *w = &rs->toks[o->te - 1];
+            if (R->n->text[w->e - 1] != 's' && o->te < p->te &&
+                rs->toks[o->te].type == TK_WORD)
+                w = &rs->toks[o->te];
+            g = R->n->text[w->e - 1] == 's' ? o : NULL;
+        } else if (o->kind == DC_KIND_NONPROTECTED ||
+                   o->kind == DC_KIND_PRONOUN_YOU) {
+            g = NULL; /* someone else named after the group */
+        }
+    }
+    return g;
+}
+
+/* Session 37 (q37g): "the romanians on the guided trip left rubbish all
+ * through the chamber. filthy people, they live like that back home": a
+ * derogating word m right before "people" (at most a word of contempt or
+ * an adverb before it) that opens its sentence, the clause ending there
+ * (no verb after "people" in it), is a verdict on the people the
+ * sentence before names: a group in the plural (a plural identity word,
+ * or one before a plural person noun: "Chinese buyers"), no one else
+ * named after it (a team, fans, "you"), not told harmed there
+ * (harmed_before: "Muslims were attacked again. disgusting people"
+ * judges the attackers), no `positive` word in m's sentence and no
+ * denouncing word in the comment. That group's mention, or NULL. One
+ * member ("my Romanian neighbour") is no group: criticism of one. */
+static bool harmed_before(const run *R, const mention *m, const target *t);
+
+static const mention *scorn_fragment_antecedent(const run *R,
+                                                const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t si = rs->toks[m->tb].sent;
+    if (si == 0 || m->te + 1 > s->te || !tok_is_word(R, m->te, "people") ||
+        R->denounce_any)
+        return NULL;
+    /* the clause ends after "people" */
+    if (m->te + 1 < s->te && rs->toks[m->te + 1].type == TK_WORD)
+        return NULL;
+    /* it opens its sentence: at most two words of contempt or adverbs
+     * before it ("just filthy people", "absolutely vile people") */
+    if (m->tb > s->tb + 2)
+        return NULL;
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (!(adverb_like(R, k) || kind_at(R, k, DC_KIND_DEROGATE) ||
+              kind_at(R, k, DC_KIND_INSULT) ||
+              kind_at(R, k, DC_KIND_PROFANITY) || tok_is_word(R, k, "just")))
+            return NULL;
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return NULL;
+    const mention *g = plural_group_before(R, si);
+    if (!g)
+        return NULL;
+    target gt = group_of(R, g);
+    if (g->kind == DC_KIND_IDENTITY && harmed_before(R, m, &gt))
+        return NULL;
+    return g;
+}
+
+/* Session 37 (q37g): "Chinese buyers have wrecked en primeur. No palate,
+ * no manners, ... it's how that whole race operates", "the mexicans
+ * started getting booked. show up 40 min late and half cut, no work ethic
+ * in that people at all": an open predicate (a stereotype of sense
+ * `vice`, `capacity`) that opens its clause (a negator or an adverb
+ * before it at most) in a sentence whose clauses before it name no one
+ * (no group, person, pronoun, team: what they did, its subject left
+ * out), with a collective phrase after it in its sentence
+ * (collective_after: the trait said of the whole people), is said of
+ * the group the sentence before names in the plural
+ * (plural_group_before). The group's mention, or NULL; generalized_vice
+ * then reads the collective phrase as it reads "every one of them". */
+static bool collective_after(const run *R, const mention *m);
+
+static const mention *trait_fragment_antecedent(const run *R,
+                                                const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t si = rs->toks[m->tb].sent;
+    if (si == 0 || R->denounce_any || !collective_after(R, m))
+        return NULL;
+    uint32_t clause = rs->toks[m->tb].clause;
+    uint32_t cb = m->tb;
+    while (cb > s->tb && rs->toks[cb - 1].clause == clause)
+        cb--;
+    if (m->tb > cb + 1 ||
+        (m->tb > cb && !adverb_like(R, cb) &&
+         !kind_at(R, cb, DC_KIND_NEGATION)))
+        return NULL;
+    for (uint32_t k = s->tb; k < cb; k++)
+        if (rs->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+                         KIND_BIT(PRONOUN_SELF) | KIND_BIT(NONPROTECTED) |
+                         KIND_BIT(SLUR) | KIND_BIT(HUMANITY)))
+            return NULL;
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return NULL;
+    return plural_group_before(R, si);
+}
+
 /* Is the word at token tb said of someone: after a linking verb ("are
  * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
  * or "you" ("you rats"), past determiners and adverbs ("are all just
@@ -20828,6 +20946,31 @@ static decorum_status rule_attack(run *R, const mention *m)
             w *= 0.8f;
         }
     }
+    /* "the romanians on the trip left rubbish everywhere. filthy people,
+     * ...": a derogating word before "people" as a clause of its own,
+     * hung on the group the sentence before names (session 37: review,
+     * as an epithet is); a trait's verbless clause with a collective
+     * phrase ("no work ethic in that people at all"), the same
+     * (trait_fragment_antecedent) */
+    /* (a trait's own clause names no one: a thing in the clause before,
+     * "show up 40 min late, no work ethic ...", is not whom it is said
+     * of) */
+    if ((!t || (t->type == TG_OBJECT && m->kind == DC_KIND_STEREOTYPE &&
+                R->toks[t->tb].clause != R->toks[m->tb].clause)) &&
+        (m->kind == DC_KIND_DEROGATE ||
+         (m->kind == DC_KIND_STEREOTYPE && open_predicate(e)))) {
+        const mention *g = m->kind == DC_KIND_DEROGATE
+                               ? scorn_fragment_antecedent(R, m)
+                               : trait_fragment_antecedent(R, m);
+        if (g) {
+            resolved = group_of(R, g);
+            t = &resolved;
+            /* (a trait's collective phrase names the whole people as
+             * plainly as "every one of them": in full) */
+            if (m->kind == DC_KIND_DEROGATE)
+                w *= 0.8f;
+        }
+    }
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
@@ -21597,6 +21740,35 @@ static bool viewed_as(const run *R, uint32_t a, uint32_t b)
            !has_kind_in(R, a, b, DC_KIND_MODAL);
 }
 
+/* Session 37 (q37g): a collective phrase after the predicate m in its
+ * sentence that says it of a whole people: "that whole race", "the whole
+ * continent", "their whole nation" (a determiner, "whole", then "race",
+ * "people", "continent", "nation", "culture"), or "in that people", "in
+ * those people" ("no work ethic in that people at all", "it's how that
+ * whole race operates", "that whole continent is the same"). "That whole
+ * process is the same", "the whole team" are no people. */
+static bool collective_after(const run *R, const mention *m)
+{
+    static const char *const whole_of[] = {"race", "people", "continent",
+                                           "nation", "culture"};
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k + 1 < s->te; k++) {
+        if (tok_is_word(R, k, "whole") && k > m->te &&
+            (tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "the") ||
+             tok_is_word(R, k - 1, "their") || tok_is_word(R, k - 1, "this")) &&
+            word_among(R, k + 1, k + 2, whole_of,
+                       sizeof whole_of / sizeof *whole_of))
+            return true;
+        if (tok_is_word(R, k, "in") && k + 2 < s->te + 1 &&
+            (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "those")) &&
+            k + 2 < s->te && tok_is_word(R, k + 2, "people") &&
+            (k + 3 >= s->te || R->toks[k + 3].type != TK_WORD ||
+             tok_is_word(R, k + 3, "at")))
+            return true;
+    }
+    return false;
+}
+
 /* Does a universal follow the predicate m in its sentence, within a few
  * words: "every single one of them", "every last one", "every one of
  * them", "each and every one", "all of them", "every single time",
@@ -22054,8 +22226,17 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
             if (kind_at(R, k, DC_KIND_REPORT))
                 return false;
         }
+    /* (a people named in a sentence before, the trait said of them all
+     * by a collective phrase after it: "... no respect for anything,
+     * that whole continent is the same", trait_fragment_antecedent;
+     * session 37) */
+    if (tk[t->tb].sent < msi && collective_after(R, m))
+        return true;
     if (after < s->te &&
         ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
+          /* ("no work ethic in that people at all": the people, no
+           * circumstance; session 37) */
+          !(tok_is_word(R, after, "in") && collective_after(R, m)) &&
           !(after + 1 < s->te &&
             word_among(R, after + 1, after + 2,
                        FRAME_WORDS(wl_vice_widened)))) ||
@@ -22074,7 +22255,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                  tok_is_word(R, s->tb + 1, "come"))) &&
                t->tb == s->tb + 2 && bare_generic(R, t, m);
     if (every || said_of_all(R, t, m) || essentialized(R, m) ||
-        universal_after(R, m))
+        universal_after(R, m) || collective_after(R, m))
         return true;
     if (before && quantified(R, t->tb))
         return true;
@@ -36753,7 +36934,16 @@ static decorum_status rule_figure_after(run *R)
                         /* what they do, for a figure of contempt or a
                          * herd ("absolute animals, screeching down the
                          * mic", "a swarm of insects clicking away") */
-                        ((herd || p < d->tb) && ing_word(R, b)));
+                        ((herd || p < d->tb) && ing_word(R, b)) ||
+                        /* what should be done to them, past a comma, a
+                         * passive with no subject of its own: the
+                         * figure's ("gypsies camped at the entrance
+                         * again. vermin, should be dealt with like
+                         * rats"; session 37) */
+                        (b > a && kind_at(R, b, DC_KIND_MODAL) &&
+                         b + 1 < s->te &&
+                         (tok_is_word(R, b + 1, "be") ||
+                          tok_is_word(R, b + 1, "get"))));
             }
             if (!ends && !then)
                 continue;
