@@ -21759,7 +21759,7 @@ static bool collective_after(const run *R, const mention *m)
             word_among(R, k + 1, k + 2, whole_of,
                        sizeof whole_of / sizeof *whole_of))
             return true;
-        if (tok_is_word(R, k, "in") && k + 2 < s->te + 1 &&
+        if (tok_is_word(R, k, "in") &&
             (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "those")) &&
             k + 2 < s->te && tok_is_word(R, k + 2, "people") &&
             (k + 3 >= s->te || R->toks[k + 3].type != TK_WORD ||
