@@ -18605,8 +18605,9 @@ static bool sinks_alone(const run *R, const mention *m)
  * before: a participle of harm ("attacked", "vandalised", "beaten",
  * "murdered") with no object after it, a word of t's own group (a member,
  * its place: "mosque", "Jewish graves", "Sikh men were beaten") at most
- * four words before it? "Muslims attacked a church" tells doers (an
- * object follows), and "A church burned in France" names another group. */
+ * four words before it, or eight in its clause? "Muslims attacked a
+ * church" tells doers (an object follows), and "A church burned in
+ * France" names another group. */
 static bool harmed_before(const run *R, const mention *m, const target *t)
 {
     static const char *const harmed[] = {
@@ -18615,7 +18616,8 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
         "beaten",    "stabbed",    "shot",       "assaulted",  "harassed",
         "targeted",  "abused",     "bombed",     "defaced",    "smashed",
         "lynched",   "massacred",  "slaughtered", "threatened", "spat",
-        "insulted",  "bullied",    "raped",      "kidnapped",  "injured"};
+        "insulted",  "bullied",    "raped",      "kidnapped",  "injured",
+        "robbed",    "mugged",     "evicted",    "persecuted"};
     const dc_rules_scratch *rs = R->rs;
     const dc_entry *g = &R->ents[t->entry];
     uint32_t si = rs->toks[m->tb].sent;
@@ -18626,10 +18628,17 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
         if (k + 1 < rs->ntok && rs->toks[k + 1].sent == rs->toks[k].sent &&
             (is_determiner(R, k + 1) ||
              (rs->at[k + 1] & (KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
-                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR)))))
+                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR) |
+                               KIND_BIT(PRONOUN_SELF)))))
             continue;
         uint32_t sb = rs->s[rs->toks[k].sent].tb;
-        for (uint32_t j = k > sb + 4 ? k - 4 : sb; j < k; j++) {
+        /* (four words before it, or eight in its clause: "the Jews in
+         * the old city were attacked"; session 37, rf37g) */
+        uint32_t lo = k > sb + 4 ? k - 4 : sb;
+        while (lo > sb && lo + 8 > k &&
+               rs->toks[lo - 1].clause == rs->toks[k].clause)
+            lo--;
+        for (uint32_t j = lo; j < k; j++) {
             const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
             if (id && same_group(ent(R, id), g))
                 return true;
@@ -36972,6 +36981,11 @@ static decorum_status rule_figure_after(run *R)
         if (g.reclaimed || g.tb >= d->tb ||
             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
              g.te + FIGURE_REACH < d->tb))
+            continue;
+        /* A group told harmed just before: the figure judges whoever
+         * harmed it ("Jews were attacked in the street again. vermin,
+         * should be locked up"; session 37, rf37g) */
+        if (g.type == TG_GROUP && g.entry >= 0 && harmed_before(R, d, &g))
             continue;
         /* Real creatures: where the group's sentence or the figure's
          * names what animals do or where they are found ("Autistic kids
