@@ -12683,7 +12683,8 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
  * buyers"), or a slur, with no one else named after it in that sentence
  * (a team, fans, "you"): its mention, or NULL (scorn_fragment_antecedent,
  * trait_fragment_antecedent; session 37). */
-static const mention *plural_group_before(const run *R, uint32_t si)
+static const mention *plural_group_before(const run *R, uint32_t si,
+                                          bool one_ok)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *p = &rs->s[si - 1];
@@ -12694,13 +12695,23 @@ static const mention *plural_group_before(const run *R, uint32_t si)
         if (o->kind == DC_KIND_SLUR ||
             (o->kind == DC_KIND_IDENTITY &&
              (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
-             target_starting(R, o->tb, TG_GROUP))) {
-            /* plural: the word itself, or the word after it */
+             (one_ok || target_starting(R, o->tb, TG_GROUP)))) {
+            /* plural: the word itself, or the person noun after it
+             * ("Chinese buyers"), or a bare "the" before it with no
+             * noun after ("the Roma camped", "the Chinese took";
+             * rf37g); any number when the caller's collective phrase
+             * names the people itself (one_ok) */
             const tok *w = &rs->toks[o->te - 1];
-            if (R->n->text[w->e - 1] != 's' && o->te < p->te &&
-                rs->toks[o->te].type == TK_WORD)
+            bool noun_after =
+                o->te < p->te && (rs->at[o->te] & (KIND_BIT(PERSON) |
+                                                   KIND_BIT(NONPROTECTED)));
+            if (R->n->text[w->e - 1] != 's' && noun_after)
                 w = &rs->toks[o->te];
-            g = R->n->text[w->e - 1] == 's' ? o : NULL;
+            g = (one_ok || R->n->text[w->e - 1] == 's' ||
+                 (!noun_after && o->tb > p->tb &&
+                  tok_is_word(R, o->tb - 1, "the")))
+                    ? o
+                    : NULL;
         } else if (o->kind == DC_KIND_NONPROTECTED ||
                    o->kind == DC_KIND_PRONOUN_YOU) {
             g = NULL; /* someone else named after the group */
@@ -12732,8 +12743,10 @@ static const mention *scorn_fragment_antecedent(const run *R,
     if (si == 0 || m->te + 1 > s->te || !tok_is_word(R, m->te, "people") ||
         R->denounce_any)
         return NULL;
-    /* the clause ends after "people" */
-    if (m->te + 1 < s->te && rs->toks[m->te + 1].type == TK_WORD)
+    /* the clause ends after "people", not in a question ("filthy
+     * people? no, just poor"; rf37g) */
+    if (m->te + 1 < s->te && (rs->toks[m->te + 1].type == TK_WORD ||
+                              rs->toks[m->te + 1].ch == '?'))
         return NULL;
     /* it opens its sentence: at most two words of contempt or adverbs
      * before it ("just filthy people", "absolutely vile people") */
@@ -12746,7 +12759,7 @@ static const mention *scorn_fragment_antecedent(const run *R,
             return NULL;
     if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
         return NULL;
-    const mention *g = plural_group_before(R, si);
+    const mention *g = plural_group_before(R, si, false);
     if (!g)
         return NULL;
     target gt = group_of(R, g);
@@ -12793,7 +12806,9 @@ static const mention *trait_fragment_antecedent(const run *R,
             return NULL;
     if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
         return NULL;
-    return plural_group_before(R, si);
+    /* (one member will do: "my Nigerian boss was late again. no work
+     * ethic, that whole race is the same" says it of the race; rf37g) */
+    return plural_group_before(R, si, true);
 }
 
 /* Is the word at token tb said of someone: after a linking verb ("are
@@ -21751,20 +21766,24 @@ static bool viewed_as(const run *R, uint32_t a, uint32_t b)
 
 /* Session 37 (q37g): a collective phrase after the predicate m in its
  * sentence that says it of a whole people: "that whole race", "the whole
- * continent", "their whole nation" (a determiner, "whole", then "race",
- * "people", "continent", "nation", "culture"), or "in that people", "in
+ * continent", "their entire culture" (a determiner, "whole" or "entire"
+ * (rf37g), then "race", "people", "continent", "nation", "culture", and
+ * since rf37g "religion", "tribe", "ethnicity", "country",
+ * "population"), or "in that people", "in
  * those people" ("no work ethic in that people at all", "it's how that
  * whole race operates", "that whole continent is the same"). "That whole
  * process is the same", "the whole team" are no people. */
 static bool collective_after(const run *R, const mention *m)
 {
-    static const char *const whole_of[] = {"race", "people", "continent",
-                                           "nation", "culture"};
+    static const char *const whole_of[] = {
+        "race",    "people", "continent", "nation",    "culture",
+        "religion", "tribe", "ethnicity", "country",   "population"};
+    static const char *const det[] = {"that", "the",   "their",
+                                      "this", "these", "those"};
     const sentence *s = sent_of(R, m->tb);
     for (uint32_t k = m->te; k + 1 < s->te; k++) {
-        if (tok_is_word(R, k, "whole") && k > m->te &&
-            (tok_is_word(R, k - 1, "that") || tok_is_word(R, k - 1, "the") ||
-             tok_is_word(R, k - 1, "their") || tok_is_word(R, k - 1, "this")) &&
+        if ((tok_is_word(R, k, "whole") || tok_is_word(R, k, "entire")) &&
+            k > m->te && word_among(R, k - 1, k, det, sizeof det / sizeof *det) &&
             word_among(R, k + 1, k + 2, whole_of,
                        sizeof whole_of / sizeof *whole_of))
             return true;
@@ -36808,6 +36827,25 @@ static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
             tok_is_word(R, b + 2, "paid"));
 }
 
+/* Does a passive call with no subject of its own open at b: a modal
+ * ("should", "must", or one of two words: "need to", "ought to", "have
+ * to"), at most two adverbs ("all", "just"), then "be" or "get" ("vermin,
+ * should be dealt with", "rats, need to be removed", "should all be
+ * gassed")? (rule_figure_after; session 37, q37g and rf37g) */
+static bool passive_call(const run *R, uint32_t b, const sentence *s)
+{
+    const mention *md = mention_at(R, b, DC_KIND_MODAL);
+    if (!md)
+        return false;
+    uint32_t k = md->te;
+    for (int n = 0; n < 2 && k < s->te &&
+                    (adverb_like(R, k) || tok_is_word(R, k, "all"));
+         n++)
+        k++;
+    return k < s->te &&
+           (tok_is_word(R, k, "be") || tok_is_word(R, k, "get"));
+}
+
 /* Is there a word of wl_creature in [a, b), outside the figure's phrase
  * [fb, fe) and not in a likeness of its own ("like a zoo")? */
 static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
@@ -36949,10 +36987,7 @@ static decorum_status rule_figure_after(run *R)
                          * figure's ("gypsies camped at the entrance
                          * again. vermin, should be dealt with like
                          * rats"; session 37) */
-                        (b > a && kind_at(R, b, DC_KIND_MODAL) &&
-                         b + 1 < s->te &&
-                         (tok_is_word(R, b + 1, "be") ||
-                          tok_is_word(R, b + 1, "get"))));
+                        (b > a && passive_call(R, b, s)));
             }
             if (!ends && !then)
                 continue;
