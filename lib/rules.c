@@ -12859,6 +12859,139 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
     return g;
 }
 
+/* The group the sentence before sentence si names last, in the plural
+ * (a plural identity word, or one before a word in the plural: "Chinese
+ * buyers"), or a slur, with no one else named after it in that sentence
+ * (a team, fans, "you"): its mention, or NULL (scorn_fragment_antecedent,
+ * trait_fragment_antecedent; session 37). */
+static const mention *plural_group_before(const run *R, uint32_t si,
+                                          bool one_ok)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *p = &rs->s[si - 1];
+    const mention *g = NULL;
+    for (size_t i = rs->first[p->tb]; i < rs->nm && rs->m[i].tb < p->te;
+         i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_SLUR ||
+            (o->kind == DC_KIND_IDENTITY &&
+             (ent(R, o)->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+             (one_ok || target_starting(R, o->tb, TG_GROUP)))) {
+            /* plural: the word itself, or the person noun after it
+             * ("Chinese buyers"), or a bare "the" before it with no
+             * noun after ("the Roma camped", "the Chinese took";
+             * rf37g); any number when the caller's collective phrase
+             * names the people itself (one_ok) */
+            const tok *w = &rs->toks[o->te - 1];
+            bool noun_after =
+                o->te < p->te && (rs->at[o->te] & (KIND_BIT(PERSON) |
+                                                   KIND_BIT(NONPROTECTED)));
+            if (R->n->text[w->e - 1] != 's' && noun_after)
+                w = &rs->toks[o->te];
+            g = (one_ok || R->n->text[w->e - 1] == 's' ||
+                 (!noun_after && o->tb > p->tb &&
+                  tok_is_word(R, o->tb - 1, "the")))
+                    ? o
+                    : NULL;
+        } else if (o->kind == DC_KIND_NONPROTECTED ||
+                   o->kind == DC_KIND_PRONOUN_YOU) {
+            g = NULL; /* someone else named after the group */
+        }
+    }
+    return g;
+}
+
+/* Session 37 (q37g): "the romanians on the guided trip left rubbish all
+ * through the chamber. filthy people, they live like that back home": a
+ * derogating word m right before "people" (at most a word of contempt or
+ * an adverb before it) that opens its sentence, the clause ending there
+ * (no verb after "people" in it), is a verdict on the people the
+ * sentence before names: a group in the plural (a plural identity word,
+ * or one before a plural person noun: "Chinese buyers"), no one else
+ * named after it (a team, fans, "you"), not told harmed there
+ * (harmed_before: "Muslims were attacked again. disgusting people"
+ * judges the attackers), no `positive` word in m's sentence and no
+ * denouncing word in the comment. That group's mention, or NULL. One
+ * member ("my Romanian neighbour") is no group: criticism of one. */
+static bool harmed_before(const run *R, const mention *m, const target *t);
+
+static const mention *scorn_fragment_antecedent(const run *R,
+                                                const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t si = rs->toks[m->tb].sent;
+    if (si == 0 || m->te + 1 > s->te || !tok_is_word(R, m->te, "people") ||
+        R->denounce_any)
+        return NULL;
+    /* the clause ends after "people", not in a question ("filthy
+     * people? no, just poor"; rf37g) */
+    if (m->te + 1 < s->te && (rs->toks[m->te + 1].type == TK_WORD ||
+                              rs->toks[m->te + 1].ch == '?'))
+        return NULL;
+    /* it opens its sentence: at most two words of contempt or adverbs
+     * before it ("just filthy people", "absolutely vile people") */
+    if (m->tb > s->tb + 2)
+        return NULL;
+    for (uint32_t k = s->tb; k < m->tb; k++)
+        if (!(adverb_like(R, k) || kind_at(R, k, DC_KIND_DEROGATE) ||
+              kind_at(R, k, DC_KIND_INSULT) ||
+              kind_at(R, k, DC_KIND_PROFANITY) || tok_is_word(R, k, "just")))
+            return NULL;
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return NULL;
+    const mention *g = plural_group_before(R, si, false);
+    if (!g)
+        return NULL;
+    target gt = group_of(R, g);
+    if (g->kind == DC_KIND_IDENTITY && harmed_before(R, m, &gt))
+        return NULL;
+    return g;
+}
+
+/* Session 37 (q37g): "Chinese buyers have wrecked en primeur. No palate,
+ * no manners, ... it's how that whole race operates", "the mexicans
+ * started getting booked. show up 40 min late and half cut, no work ethic
+ * in that people at all": an open predicate (a stereotype of sense
+ * `vice`, `capacity`) that opens its clause (a negator or an adverb
+ * before it at most) in a sentence whose clauses before it name no one
+ * (no group, person, pronoun, team: what they did, its subject left
+ * out), with a collective phrase after it in its sentence
+ * (collective_after: the trait said of the whole people), is said of
+ * the group the sentence before names in the plural
+ * (plural_group_before). The group's mention, or NULL; generalized_vice
+ * then reads the collective phrase as it reads "every one of them". */
+static bool collective_after(const run *R, const mention *m);
+
+static const mention *trait_fragment_antecedent(const run *R,
+                                                const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t si = rs->toks[m->tb].sent;
+    if (si == 0 || R->denounce_any || !collective_after(R, m))
+        return NULL;
+    uint32_t clause = rs->toks[m->tb].clause;
+    uint32_t cb = m->tb;
+    while (cb > s->tb && rs->toks[cb - 1].clause == clause)
+        cb--;
+    if (m->tb > cb + 1 ||
+        (m->tb > cb && !adverb_like(R, cb) &&
+         !kind_at(R, cb, DC_KIND_NEGATION)))
+        return NULL;
+    for (uint32_t k = s->tb; k < cb; k++)
+        if (rs->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) |
+                         KIND_BIT(PRONOUN_SELF) | KIND_BIT(NONPROTECTED) |
+                         KIND_BIT(SLUR) | KIND_BIT(HUMANITY)))
+            return NULL;
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return NULL;
+    /* (one member will do: "my Nigerian boss was late again. no work
+     * ethic, that whole race is the same" says it of the race; rf37g) */
+    return plural_group_before(R, si, true);
+}
+
 /* Is the word at token tb said of someone: after a linking verb ("are
  * rats"; "they're rats" holds one, "them rats" does not), "like" or "as",
  * or "you" ("you rats"), past determiners and adverbs ("are all just
@@ -18701,8 +18834,9 @@ static bool sinks_alone(const run *R, const mention *m)
  * before: a participle of harm ("attacked", "vandalised", "beaten",
  * "murdered") with no object after it, a word of t's own group (a member,
  * its place: "mosque", "Jewish graves", "Sikh men were beaten") at most
- * four words before it? "Muslims attacked a church" tells doers (an
- * object follows), and "A church burned in France" names another group. */
+ * four words before it, or eight in its clause? "Muslims attacked a
+ * church" tells doers (an object follows), and "A church burned in
+ * France" names another group. */
 static bool harmed_before(const run *R, const mention *m, const target *t)
 {
     static const char *const harmed[] = {
@@ -18711,7 +18845,8 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
         "beaten",    "stabbed",    "shot",       "assaulted",  "harassed",
         "targeted",  "abused",     "bombed",     "defaced",    "smashed",
         "lynched",   "massacred",  "slaughtered", "threatened", "spat",
-        "insulted",  "bullied",    "raped",      "kidnapped",  "injured"};
+        "insulted",  "bullied",    "raped",      "kidnapped",  "injured",
+        "robbed",    "mugged",     "evicted",    "persecuted"};
     const dc_rules_scratch *rs = R->rs;
     const dc_entry *g = &R->ents[t->entry];
     uint32_t si = rs->toks[m->tb].sent;
@@ -18722,10 +18857,17 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
         if (k + 1 < rs->ntok && rs->toks[k + 1].sent == rs->toks[k].sent &&
             (is_determiner(R, k + 1) ||
              (rs->at[k + 1] & (KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_GROUP) |
-                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR)))))
+                               KIND_BIT(PRONOUN_YOU) | KIND_BIT(SLUR) |
+                               KIND_BIT(PRONOUN_SELF)))))
             continue;
         uint32_t sb = rs->s[rs->toks[k].sent].tb;
-        for (uint32_t j = k > sb + 4 ? k - 4 : sb; j < k; j++) {
+        /* (four words before it, or eight in its clause: "the Jews in
+         * the old city were attacked"; session 37, rf37g) */
+        uint32_t lo = k > sb + 4 ? k - 4 : sb;
+        while (lo > sb && lo + 8 > k &&
+               rs->toks[lo - 1].clause == rs->toks[k].clause)
+            lo--;
+        for (uint32_t j = lo; j < k; j++) {
             const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
             if (id && same_group(ent(R, id), g))
                 return true;
@@ -21062,6 +21204,31 @@ static decorum_status rule_attack(run *R, const mention *m)
             w *= 0.8f;
         }
     }
+    /* "the romanians on the trip left rubbish everywhere. filthy people,
+     * ...": a derogating word before "people" as a clause of its own,
+     * hung on the group the sentence before names (session 37: review,
+     * as an epithet is); a trait's verbless clause with a collective
+     * phrase ("no work ethic in that people at all"), the same
+     * (trait_fragment_antecedent) */
+    /* (a trait's own clause names no one: a thing in the clause before,
+     * "show up 40 min late, no work ethic ...", is not whom it is said
+     * of) */
+    if ((!t || (t->type == TG_OBJECT && m->kind == DC_KIND_STEREOTYPE &&
+                R->toks[t->tb].clause != R->toks[m->tb].clause)) &&
+        (m->kind == DC_KIND_DEROGATE ||
+         (m->kind == DC_KIND_STEREOTYPE && open_predicate(e)))) {
+        const mention *g = m->kind == DC_KIND_DEROGATE
+                               ? scorn_fragment_antecedent(R, m)
+                               : trait_fragment_antecedent(R, m);
+        if (g) {
+            resolved = group_of(R, g);
+            t = &resolved;
+            /* (a trait's collective phrase names the whole people as
+             * plainly as "every one of them": in full) */
+            if (m->kind == DC_KIND_DEROGATE)
+                w *= 0.8f;
+        }
+    }
     /* Inside a hate code that names its group ("Hitler should have
      * finished the job"), the code says who. */
     if (!t) {
@@ -21854,6 +22021,39 @@ static bool viewed_as(const run *R, uint32_t a, uint32_t b)
            !has_kind_in(R, a, b, DC_KIND_MODAL);
 }
 
+/* Session 37 (q37g): a collective phrase after the predicate m in its
+ * sentence that says it of a whole people: "that whole race", "the whole
+ * continent", "their entire culture" (a determiner, "whole" or "entire"
+ * (rf37g), then "race", "people", "continent", "nation", "culture", and
+ * since rf37g "religion", "tribe", "ethnicity", "country",
+ * "population"), or "in that people", "in
+ * those people" ("no work ethic in that people at all", "it's how that
+ * whole race operates", "that whole continent is the same"). "That whole
+ * process is the same", "the whole team" are no people. */
+static bool collective_after(const run *R, const mention *m)
+{
+    static const char *const whole_of[] = {
+        "race",    "people", "continent", "nation",    "culture",
+        "religion", "tribe", "ethnicity", "country",   "population"};
+    static const char *const det[] = {"that", "the",   "their",
+                                      "this", "these", "those"};
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k + 1 < s->te; k++) {
+        if ((tok_is_word(R, k, "whole") || tok_is_word(R, k, "entire")) &&
+            k > m->te && word_among(R, k - 1, k, det, sizeof det / sizeof *det) &&
+            word_among(R, k + 1, k + 2, whole_of,
+                       sizeof whole_of / sizeof *whole_of))
+            return true;
+        if (tok_is_word(R, k, "in") &&
+            (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "those")) &&
+            k + 2 < s->te && tok_is_word(R, k + 2, "people") &&
+            (k + 3 >= s->te || R->toks[k + 3].type != TK_WORD ||
+             tok_is_word(R, k + 3, "at")))
+            return true;
+    }
+    return false;
+}
+
 /* Does a universal follow the predicate m in its sentence, within a few
  * words: "every single one of them", "every last one", "every one of
  * them", "each and every one", "all of them", "every single time",
@@ -22311,8 +22511,17 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
             if (kind_at(R, k, DC_KIND_REPORT))
                 return false;
         }
+    /* (a people named in a sentence before, the trait said of them all
+     * by a collective phrase after it: "... no respect for anything,
+     * that whole continent is the same", trait_fragment_antecedent;
+     * session 37) */
+    if (tk[t->tb].sent < msi && collective_after(R, m))
+        return true;
     if (after < s->te &&
         ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
+          /* ("no work ethic in that people at all": the people, no
+           * circumstance; session 37) */
+          !(tok_is_word(R, after, "in") && collective_after(R, m)) &&
           !(after + 1 < s->te &&
             word_among(R, after + 1, after + 2,
                        FRAME_WORDS(wl_vice_widened)))) ||
@@ -22331,7 +22540,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
                  tok_is_word(R, s->tb + 1, "come"))) &&
                t->tb == s->tb + 2 && bare_generic(R, t, m);
     if (every || said_of_all(R, t, m) || essentialized(R, m) ||
-        universal_after(R, m))
+        universal_after(R, m) || collective_after(R, m))
         return true;
     if (before && quantified(R, t->tb))
         return true;
@@ -36880,6 +37089,25 @@ static bool figure_then_given(const run *R, uint32_t b, const sentence *s)
             tok_is_word(R, b + 2, "paid"));
 }
 
+/* Does a passive call with no subject of its own open at b: a modal
+ * ("should", "must", or one of two words: "need to", "ought to", "have
+ * to"), at most two adverbs ("all", "just"), then "be" or "get" ("vermin,
+ * should be dealt with", "rats, need to be removed", "should all be
+ * gassed")? (rule_figure_after; session 37, q37g and rf37g) */
+static bool passive_call(const run *R, uint32_t b, const sentence *s)
+{
+    const mention *md = mention_at(R, b, DC_KIND_MODAL);
+    if (!md)
+        return false;
+    uint32_t k = md->te;
+    for (int n = 0; n < 2 && k < s->te &&
+                    (adverb_like(R, k) || tok_is_word(R, k, "all"));
+         n++)
+        k++;
+    return k < s->te &&
+           (tok_is_word(R, k, "be") || tok_is_word(R, k, "get"));
+}
+
 /* Is there a word of wl_creature in [a, b), outside the figure's phrase
  * [fb, fe) and not in a likeness of its own ("like a zoo")? */
 static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
@@ -37015,7 +37243,13 @@ static decorum_status rule_figure_after(run *R)
                         /* what they do, for a figure of contempt or a
                          * herd ("absolute animals, screeching down the
                          * mic", "a swarm of insects clicking away") */
-                        ((herd || p < d->tb) && ing_word(R, b)));
+                        ((herd || p < d->tb) && ing_word(R, b)) ||
+                        /* what should be done to them, past a comma, a
+                         * passive with no subject of its own: the
+                         * figure's ("gypsies camped at the entrance
+                         * again. vermin, should be dealt with like
+                         * rats"; session 37) */
+                        (b > a && passive_call(R, b, s)));
             }
             if (!ends && !then)
                 continue;
@@ -37044,6 +37278,11 @@ static decorum_status rule_figure_after(run *R)
         if (g.reclaimed || g.tb >= d->tb ||
             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
              g.te + FIGURE_REACH < d->tb))
+            continue;
+        /* A group told harmed just before: the figure judges whoever
+         * harmed it ("Jews were attacked in the street again. vermin,
+         * should be locked up"; session 37, rf37g) */
+        if (g.type == TG_GROUP && g.entry >= 0 && harmed_before(R, d, &g))
             continue;
         /* Real creatures: where the group's sentence or the figure's
          * names what animals do or where they are found ("Autistic kids
