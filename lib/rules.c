@@ -7792,16 +7792,33 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
 
 static bool in_target(const run *R, uint32_t k, int type);
 
-/* Is group t the object of "on", "towards" or "toward" (past one
- * determiner): a view or a stance held of it (session 37)? */
-static bool stance_on(const run *R, const target *t)
+/* Is group t the object of "on", "towards" or "toward" after a noun of a
+ * stance ("stance", "policy", "attitude"; past one determiner), and the
+ * trait m said in the same clause: a view or a stance held of the group
+ * and judged (session 37)? Not any "on" ("let me be clear on blacks,
+ * they are lazy"), nor a trait in a clause of its own after the stance
+ * ("my stance on immigrants is simple, they are lazy parasites": the
+ * trait is the stance, said of them; rf37m). */
+static bool stance_on(const run *R, const target *t, const mention *m)
 {
+    static const char *const stance[] = {
+        "stance",   "stances",  "view",     "views",    "policy",
+        "policies", "attitude", "attitudes", "approach", "position",
+        "record",   "treatment", "rhetoric", "line",     "stand"};
+    const tok *tk = R->rs->toks;
     uint32_t p = t->tb;
     if (p > 0 && (tok_is_word(R, p - 1, "the") || is_determiner(R, p - 1)))
         p--;
-    return p > 0 && (tok_is_word(R, p - 1, "on") ||
-                     tok_is_word(R, p - 1, "towards") ||
-                     tok_is_word(R, p - 1, "toward"));
+    if (!(p > 1 && (tok_is_word(R, p - 1, "on") ||
+                    tok_is_word(R, p - 1, "towards") ||
+                    tok_is_word(R, p - 1, "toward")) &&
+          word_among(R, p - 2, p - 1, stance, sizeof stance / sizeof *stance)))
+        return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (tk[k].clause != tk[t->tb].clause || tok_is_word(R, k, "they") ||
+            tok_is_word(R, k, "theyre") || tok_is_word(R, k, "they're"))
+            return false;
+    return true;
 }
 
 /* "why on earth would he kill white people", "Why would anyone kill
@@ -20102,7 +20119,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_GROUP && t->te <= m->tb &&
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE ||
-         (m->kind == DC_KIND_STEREOTYPE && stance_on(R, t))) &&
+         (m->kind == DC_KIND_STEREOTYPE && stance_on(R, t, m))) &&
         event_subject(R, t, m))
         return DECORUM_OK;
     /* "Drag queens should be banned from schools", "drag queens are
