@@ -32477,9 +32477,6 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
     return false;
 }
 
-/* Does the question after sentence si point back at the group ("could
- * it be the rescues know something about how they treat animals?") or
- * ask for its essence? */
 /* Does a token of sentence si start a mention of one of the kinds in
  * bits (session 37)? */
 static bool sent_kinds(const run *R, uint32_t si, uint64_t bits)
@@ -32516,6 +32513,9 @@ static bool many_marked(const run *R, uint32_t si)
     return false;
 }
 
+/* Does the question after sentence si point back at the group ("could
+ * it be the rescues know something about how they treat animals?") or
+ * ask for its essence? */
 static bool presumed_followed(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -32766,8 +32766,15 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
             /* (session 37: "so many" is a share, no pattern of its own;
              * a follow-up makes it one only when it pins a wrong or a
              * trait: "is cheating just part of their culture", not "do
-             * they get paid more there") */
-            if (tok_is_word(R, p, "so") && !many_marked(R, si) &&
+             * they get paid more there". A marker does not make one of
+             * a share that keeps a custom, rf37m: "why do so many
+             * muslims fast in ramadan? just curious", method_custom's
+             * nouns, unless a wrong is asked too.) */
+            if (tok_is_word(R, p, "so") &&
+                (!many_marked(R, si) ||
+                 (word_among(R, t->te, s->te, method_custom,
+                             sizeof method_custom / sizeof *method_custom) &&
+                  insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
                                             KIND_BIT(DEROGATE))))
@@ -32806,7 +32813,10 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         fs.hate = true;
         char buf[128];
         piece label = target_label(R, t, buf, sizeof buf);
-        int pl = (int)(te_byte(R, p + 1) - tb_byte(R, p));
+        /* ("so many" quoted whole, rf37m: the word "so" alone said
+         * nothing) */
+        uint32_t pw = tok_is_word(R, p, "so") ? p + 1 : p;
+        int pl = (int)(te_byte(R, pw + 1) - tb_byte(R, p));
         uint32_t r;
         decorum_status st = REASON(
             R, &r, LIT("stereotype aimed at "), label,
