@@ -25634,7 +25634,8 @@ static bool frame_call(const run *R, uint32_t k)
                                        "please", "just", "and", "so", "ever",
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya",
-                                       "i'll", "we'll", "i'd", "we'd"};
+                                       "i'll", "we'll", "i'd", "we'd",
+                                       "we're"};
     const tok *tk = R->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -25807,8 +25808,9 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && b > 0 &&
         bv &&
         word_among(R, b, b + 1, admit, sizeof admit / sizeof *admit) &&
-        word_among(R, b - 1, b, wl_stop_letting,
-                   sizeof wl_stop_letting / sizeof *wl_stop_letting) &&
+        (word_among(R, b - 1, b, wl_stop_letting,
+                    sizeof wl_stop_letting / sizeof *wl_stop_letting) ||
+         tok_is_word(R, b - 1, "wont") || tok_is_word(R, b - 1, "won't")) &&
         frame_call(R, b - 1)) {
         uint32_t k = t->te;
         bool where = clause_done(R, k);
@@ -25817,6 +25819,14 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 word_among(R, k, k + 1, settle,
                            sizeof settle / sizeof *settle))
                 where = true;
+            /* (rf37m: "here" alone, and "at" a place of ours: "we dont
+             * take black members here", "... gypsies at this campsite") */
+            else if (tok_is_word(R, k, "here"))
+                where = clause_done(R, k + 1);
+            else if (tok_is_word(R, k, "at"))
+                where = k + 1 < n &&
+                        (tok_is_word(R, k + 1, "this") ||
+                         tok_is_word(R, k + 1, "our"));
             else if (tok_is_word(R, k, "in") || tok_is_word(R, k, "over"))
                 where = clause_done(R, k + 1) ||
                         (k + 1 < n &&
