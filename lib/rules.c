@@ -7825,6 +7825,35 @@ static bool than_between(const run *R, uint32_t b, uint32_t e)
 
 static bool in_target(const run *R, uint32_t k, int type);
 
+/* Is group t the object of "on", "towards" or "toward" after a noun of a
+ * stance ("stance", "policy", "attitude"; past one determiner), and the
+ * trait m said in the same clause: a view or a stance held of the group
+ * and judged (session 37)? Not any "on" ("let me be clear on blacks,
+ * they are lazy"), nor a trait in a clause of its own after the stance
+ * ("my stance on immigrants is simple, they are lazy parasites": the
+ * trait is the stance, said of them; rf37m). */
+static bool stance_on(const run *R, const target *t, const mention *m)
+{
+    static const char *const stance[] = {
+        "stance",   "stances",  "view",     "views",    "policy",
+        "policies", "attitude", "attitudes", "approach", "position",
+        "record",   "treatment", "rhetoric", "line",     "stand"};
+    const tok *tk = R->rs->toks;
+    uint32_t p = t->tb;
+    if (p > 0 && (tok_is_word(R, p - 1, "the") || is_determiner(R, p - 1)))
+        p--;
+    if (!(p > 1 && (tok_is_word(R, p - 1, "on") ||
+                    tok_is_word(R, p - 1, "towards") ||
+                    tok_is_word(R, p - 1, "toward")) &&
+          word_among(R, p - 2, p - 1, stance, sizeof stance / sizeof *stance)))
+        return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (tk[k].clause != tk[t->tb].clause || tok_is_word(R, k, "they") ||
+            tok_is_word(R, k, "theyre") || tok_is_word(R, k, "they're"))
+            return false;
+    return true;
+}
+
 /* "why on earth would he kill white people", "Why would anyone kill
  * Jews?", "why did they gas them", "How could you want to hurt them?": a
  * sentence opened by "why" (past "but", "so", "and"; "on earth", "the
@@ -20453,10 +20482,15 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* "The attack on the synagogue was disgusting", "what happened to those
      * Muslims was horrific", "the abuse trans people get is disgusting":
-     * the judgement is of an event the group suffered, not of the group. */
+     * the judgement is of an event the group suffered, not of the group.
+     * (A trait too, session 37, of a group after "on" or "towards": "the
+     * church's stance on gay members is cruel" judges the stance; not
+     * after "against", "violence against X is by ..." may go on to blame
+     * a group, nor a group that "gets" what it is told to.) */
     if (t && t->type == TG_GROUP && t->te <= m->tb &&
         (m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
-         m->kind == DC_KIND_DEHUMANIZE) &&
+         m->kind == DC_KIND_DEHUMANIZE ||
+         (m->kind == DC_KIND_STEREOTYPE && stance_on(R, t, m))) &&
         event_subject(R, t, m))
         return DECORUM_OK;
     /* "Drag queens should be banned from schools", "drag queens are
@@ -25534,8 +25568,25 @@ static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
     if (k >= s->te || !tok_is_word(R, k, "no"))
         return false;
     bool ours = false;
+    unsigned nos = 0;
     while (k < s->te) {
         bool no = tok_is_word(R, k, "no");
+        /* (session 37: two signs or more, then a clause on "they" that
+         * gives the reason: "no muslims, no jews, they dont share our
+         * values"; the signs are the list, the reason no part of it) */
+        /* (in the present: "they were all Catholics in that village",
+         * "they kept the board that way" tell a past) */
+        static const char *const now[] = {
+            "dont", "don't", "do", "are", "arent", "aren't", "cant",
+            "can't", "cannot", "will", "wont", "won't", "never", "just",
+            "all", "have", "bring", "ruin", "smell", "hate"};
+        if (!no && nos >= 2 && ours && k > s->tb && k + 1 < s->te &&
+            tk[k - 1].type == TK_PUNCT && tk[k - 1].ch == ',' &&
+            ((tok_is_word(R, k, "they") &&
+              word_among(R, k + 1, k + 2, now, sizeof now / sizeof *now)) ||
+             tok_is_word(R, k, "theyre") || tok_is_word(R, k, "they're")))
+            return true;
+        nos += no;
         uint32_t b = no ? ++k : k;
         while (k < s->te && tk[k].type == TK_WORD &&
                (unsigned char)R->n->text[tk[k].b] < 0x80 &&
@@ -26049,7 +26100,8 @@ static bool frame_call(const run *R, uint32_t k)
                                        "please", "just", "and", "so", "ever",
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya",
-                                       "i'll", "we'll", "i'd", "we'd"};
+                                       "i'll", "we'll", "i'd", "we'd",
+                                       "we're"};
     const tok *tk = R->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -26155,8 +26207,11 @@ static const char *const wl_refuse_trade[] = {"don't", "dont",  "never",
 static int group_frame(run *R, const target *t, uint32_t *from,
                        uint32_t *to)
 {
+    /* (session 37: "accept" and "take", a club's words for admission:
+     * "we dont take gay members", "we don't accept Muslims") */
     static const char *const admit[] = {"letting", "allowing", "admitting",
-                                        "let", "allow", "admit"};
+                                        "let", "allow", "admit", "accept",
+                                        "accepting", "take", "taking"};
     /* where they are let: in, into our towns, across the border; or to
      * settle, buy or own ("don't let the Filipinos buy houses here") */
     static const char *const into[] = {"into", "across", "through"};
@@ -26204,7 +26259,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * there, and each list read alone cost as much as this one. */
     static const char *const b_verbs[] = {
         "letting", "allowing", "admitting", "let", "allow", "admit",
-        "hire", "employ", "serve", "hiring", "employing", "serving",
+        "accept", "accepting", "hire", "employ", "serve", "hiring", "employing", "serving",
         "revoke", "strip", "cancel", "rescind", "remove", "take",
         "withdraw", "revoking", "stripping", "cancelling", "taking",
         "bar", "deny", "block", "exclude", "banish"};
@@ -26219,8 +26274,9 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && b > 0 &&
         bv &&
         word_among(R, b, b + 1, admit, sizeof admit / sizeof *admit) &&
-        word_among(R, b - 1, b, wl_stop_letting,
-                   sizeof wl_stop_letting / sizeof *wl_stop_letting) &&
+        (word_among(R, b - 1, b, wl_stop_letting,
+                    sizeof wl_stop_letting / sizeof *wl_stop_letting) ||
+         tok_is_word(R, b - 1, "wont") || tok_is_word(R, b - 1, "won't")) &&
         frame_call(R, b - 1)) {
         uint32_t k = t->te;
         bool where = clause_done(R, k);
@@ -26229,6 +26285,14 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 word_among(R, k, k + 1, settle,
                            sizeof settle / sizeof *settle))
                 where = true;
+            /* (rf37m: "here" alone, and "at" a place of ours: "we dont
+             * take black members here", "... gypsies at this campsite") */
+            else if (tok_is_word(R, k, "here"))
+                where = clause_done(R, k + 1);
+            else if (tok_is_word(R, k, "at"))
+                where = k + 1 < n &&
+                        (tok_is_word(R, k + 1, "this") ||
+                         tok_is_word(R, k + 1, "our"));
             else if (tok_is_word(R, k, "in") || tok_is_word(R, k, "over"))
                 where = clause_done(R, k + 1) ||
                         (k + 1 < n &&
@@ -32734,6 +32798,15 @@ static uint32_t presumed_word(const run *R, const sentence *s)
              (tok_is_word(R, k - 1, "that") && tok_is_word(R, k - 2, "it"))) &&
             tok_is_word(R, s->tb, "why"))
             return k;
+        /* "why do so many ...", "why are so many ...": a share of the
+         * group taken as given (session 37; the other half, a marker, a
+         * plain tag or a follow-up, is asked as for "always") */
+        if (tok_is_word(R, k, "so") && k >= s->tb + 2 && k + 1 < s->te &&
+            tok_is_word(R, k + 1, "many") && tok_is_word(R, k - 2, "why") &&
+            (k - 2 == s->tb || tk[k - 3].clause != tk[k - 2].clause) &&
+            among_q(R, k - 1, k, wl_presumed_aux,
+                    sizeof wl_presumed_aux / sizeof *wl_presumed_aux))
+            return k;
         /* the rhetorical "even": after "how many" or an auxiliary that
          * opens the question */
         if (tok_is_word(R, k, "even") && s->question &&
@@ -32885,15 +32958,58 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
     return false;
 }
 
+/* Does a token of sentence si start a mention of one of the kinds in
+ * bits (session 37)? */
+static bool sent_kinds(const run *R, uint32_t si, uint64_t bits)
+{
+    const sentence *s = &R->rs->s[si];
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (R->rs->at[k] & bits)
+            return true;
+    return false;
+}
+
+/* Is the "so many" question of sentence si marked as insinuation (session
+ * 37): a `notice` marker after it in the sentence or in the next ("just
+ * asking lol"), not a question called plain ("honest question": a real
+ * question of a share, "why do so many immigrants die crossing the
+ * Channel?", is plain too), nor negated. */
+static bool many_marked(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t lo = rs->s[si].tb + 3;
+    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    for (size_t i = rs->first[rs->s[si].tb]; i < rs->nm && rs->m[i].tb < hi;
+         i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE || m->tb < lo ||
+            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
+            ent(R, m)->group_len || plain_tag(R, m))
+            continue;
+        if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "not") ||
+                          tok_is_word(R, m->tb - 1, "never")))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Does the question after sentence si point back at the group ("could
  * it be the rescues know something about how they treat animals?") or
  * ask for its essence? */
 static bool presumed_followed(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
-    if (si + 1 >= rs->ns || !rs->s[si + 1].question)
+    if (si + 1 >= rs->ns)
         return false;
     const sentence *nx = &rs->s[si + 1];
+    /* (session 37: a follow-up that opens on an auxiliary asks with no
+     * "?": "is cheating just part of their culture or what") */
+    if (!nx->question &&
+        !(nx->tb < nx->te &&
+          among_q(R, nx->tb, nx->tb + 1, wl_presumed_aux,
+                  sizeof wl_presumed_aux / sizeof *wl_presumed_aux)))
+        return false;
     return among_q(R, nx->tb, nx->te, wl_presumed_back,
                    sizeof wl_presumed_back / sizeof *wl_presumed_back);
 }
@@ -33128,6 +33244,22 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (tok_is_word(R, p, "even") && t->tb > p &&
                  !presumed_unloved(R, p)))
                 continue;
+            /* (session 37: "so many" is a share, no pattern of its own;
+             * a follow-up makes it one only when it pins a wrong or a
+             * trait: "is cheating just part of their culture", not "do
+             * they get paid more there". A marker does not make one of
+             * a share that keeps a custom, rf37m: "why do so many
+             * muslims fast in ramadan? just curious", method_custom's
+             * nouns, unless a wrong is asked too.) */
+            if (tok_is_word(R, p, "so") &&
+                (!many_marked(R, si) ||
+                 (word_among(R, t->te, s->te, method_custom,
+                             sizeof method_custom / sizeof *method_custom) &&
+                  insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
+                !(si + 1 < rs->ns && presumed_followed(R, si) &&
+                  sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
+                                            KIND_BIT(DEROGATE))))
+                continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
                 presumed_plain(R, si, p) ||
@@ -33162,7 +33294,10 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         fs.hate = true;
         char buf[128];
         piece label = target_label(R, t, buf, sizeof buf);
-        int pl = (int)(te_byte(R, p + 1) - tb_byte(R, p));
+        /* ("so many" quoted whole, rf37m: the word "so" alone said
+         * nothing) */
+        uint32_t pw = tok_is_word(R, p, "so") ? p + 1 : p;
+        int pl = (int)(te_byte(R, pw + 1) - tb_byte(R, p));
         uint32_t r;
         decorum_status st = REASON(
             R, &r, LIT("stereotype aimed at "), label,
@@ -35673,14 +35808,26 @@ static decorum_status rule_holocaust_described(run *R)
                    "any_means is the classes' words");
     const dc_rules_scratch *rs = R->rs;
     bool named = false; /* a denial that names the Holocaust itself */
+    const mention *nd = NULL;
     for (size_t i = 0; i < rs->nm && !named; i++)
-        named = rs->m[i].kind == DC_KIND_DENIAL && ent(R, &rs->m[i])->group_len;
+        if ((named = rs->m[i].kind == DC_KIND_DENIAL &&
+                     ent(R, &rs->m[i])->group_len))
+            nd = &rs->m[i];
     if (!named &&
         !among_q(R, 0, rs->ntok, any_means, sizeof any_means / sizeof *any_means))
         return DECORUM_OK;
     if (names_bigotry(R))
         return DECORUM_OK;
     unsigned classes = holocaust_classes(R, 0, rs->ntok);
+    /* (the camps a naming denial renames are no second means: "work
+     * camps" alone counted its own "camps", and the full pass flagged
+     * "work camps replace" where the short way, needs_rules, does not
+     * read it; session 37. Its other words still count: "there were no
+     * gas chambers".) */
+    if (nd && (classes & 2) &&
+        !((holocaust_classes(R, 0, nd->tb) |
+           holocaust_classes(R, nd->te, rs->ntok)) & 2))
+        classes &= ~2u;
     if (__builtin_popcount(classes) + named < 2)
         return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
