@@ -236,6 +236,7 @@ enum {
     GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
     GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
+    GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -38578,6 +38579,7 @@ static const char *const gw_barred[] = {"keep", "turn", "let"};
 static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
                                           "mustn't",  "should",    "must"};
 static const char *const gw_role[] = {"hire", "employ", "be"};
+static const char *const gw_joke[] = {"cross", "many"};
 static const struct gw_list {
     const char *const *words;
     size_t n;
@@ -38609,6 +38611,7 @@ static const struct gw_list {
     GW_LIST(gw_must_not, GW_MUST_NOT),
     GW_LIST(wl_bar_get, GW_BAR_GET),
     GW_LIST(gw_role, GW_ROLE),
+    GW_LIST(gw_joke, GW_JOKE),
 #undef GW_LIST
 };
 
@@ -38692,6 +38695,13 @@ static bool struck_may(run *R)
 static bool kept_may(run *R)
 {
     return (gate_words(R) & GW(GW_KEPT)) != 0;
+}
+
+/* Can rule_joke_count find anything? Its riddles need "why did the ...
+ * cross" or "how many". */
+static bool joke_may(run *R)
+{
+    return (gate_words(R) & GW(GW_JOKE)) != 0;
 }
 
 /* Can rule_role_denied find anything? Its group hired needs "hire" or
@@ -39002,7 +39012,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
-        (st = rule_joke_count(&R)) != DECORUM_OK)
+        joke_may(&R) && (st = rule_joke_count(&R)) != DECORUM_OK)
         return st;
     /* the group a split verb is around is named by an identity word, a
      * slur ("send these n...s back") or a word that names its own group
