@@ -205,6 +205,46 @@ static const char *const guess_kinds[GUESS_KINDS] = {
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
 
+/* The gate words (session 37, spd37g): words some rule that runs for
+ * every comment naming a group cannot fire without, in groups, one bit
+ * each. gate_words reads a comment's tokens once and sets the bit of
+ * every group one of them is a word of; each rule is called only where
+ * the groups it needs are there (frames_may). A word of eight bytes or
+ * more is looked up by its first eight (its key), so a bit may be set
+ * that no word of the group sets: the test says only where a rule has
+ * nothing to find. */
+enum {
+    GW_B_VERBS,  /* gf_b_verbs */
+    GW_TRADE_TO, /* gf_trade_to and "service" */
+    GW_MORE,     /* "more" (one_more) */
+    GW_NOT,      /* "not" (one_more, the fate's negation) */
+    GW_RIGHT,    /* "business", "right" ("have no business voting") */
+    GW_NO,       /* "no" */
+    GW_HAVE,     /* "have", "has" */
+    GW_GOOD,     /* "permanently", "forever", "good", "once" */
+    GW_HANDLE,   /* gf_handle and "deal", "dealing", "care" */
+    GW_HAPPEN,   /* gf_happen */
+    GW_RUN,      /* "run" */
+    GW_OVER,     /* "over" */
+    GW_FATE,     /* "alive", "see": a fate's end, which a negation needs */
+    GW_WONT,     /* gf_wont */
+    GW_SLEEP,    /* "sleep" (with one eye open) */
+    GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
+    GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
+    GW_KEPT,     /* kept_keep and "only": kept_as */
+    GW_BARRED,   /* "keep", "turn", "let": rule_group_barred's verbs */
+    GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
+    GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
+    GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
+    GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
+    GW_N
+};
+_Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
+#define GW(g) (1ull << (g))
+/* The slots of dc_rules' table of gate words by key (a power of two, at
+ * least twice the words) */
+#define GW_SLOTS 256
+
 /* Room for group_people's words: a group column's name (the lexicon
  * loader's names are short) and " people". */
 #define GROUP_PEOPLE_MAX 64
@@ -289,6 +329,13 @@ struct dc_rules {
     /* The pairs of first bytes (pair_bit) of the words rule_lgbt_smear's
      * shapes start at (wl_smear_start), made at load (smear_pairs). */
     uint64_t smear_pairs;
+    /* The gate words (GW_*) by key: gw_key[h] a word's key (0: empty) and
+     * gw_bits[h] its groups; and gw_pairs[c] bit (d & 31) set where some
+     * word starts with the bytes c, d (d 0 for a word of one byte), which
+     * most tokens of a comment do not, and are not looked up. Made at
+     * load (gate_words_make). */
+    uint64_t gw_key[GW_SLOTS], gw_bits[GW_SLOTS];
+    uint32_t gw_pairs[256];
     /* Exclusion and threat verbs of two words ("send back", "kick out",
      * "string up"), which also come split around their object ("send the
      * Albanians back", "string them ... up"): entry indices, and the
@@ -623,6 +670,9 @@ typedef struct run {
      * UINT32_MAX for none */
     uint32_t arrival_tb;
     bool arrival_known;
+    /* gate_words' answer (GW_* bits), once a run (gw_known) */
+    uint64_t gw;
+    bool gw_known;
 } run;
 
 /* Do entries a and b name the same group ("religion:jewish")? */
@@ -758,6 +808,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 }
 
 static uint64_t smear_pairs(void);
+static void gate_words_make(dc_rules *r);
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
@@ -791,6 +842,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     for (size_t i = 0; i < lx->n; i++)
         r->kind_of[i] = lx->entries[i].kind;
     r->smear_pairs = smear_pairs();
+    gate_words_make(r);
     decorum_status pst = people_labels(al, lx, r);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
@@ -26202,6 +26254,32 @@ static const char *const wl_refuse_trade[] = {"don't", "dont",  "never",
                                               "not",   "refuse", "stop",
                                               "won't", "wont"};
 
+/* The verbs four frames of group_frame want right before the group
+ * (admit, trade_obj, revoke, bar), asked once: most groups have none of
+ * them there, and each list read alone cost as much as this one. */
+static const char *const gf_b_verbs[] = {
+    "letting", "allowing", "admitting", "let", "allow", "admit",
+    "accept", "accepting", "hire", "employ", "serve", "hiring",
+    "employing", "serving",
+    "revoke", "strip", "cancel", "rescind", "remove", "take",
+    "withdraw", "revoking", "stripping", "cancelling", "taking",
+    "bar", "deny", "block", "exclude", "banish"};
+/* group_frame's verbs of trade refused with "to" ("don't rent to ..."):
+ * no pasts, "sold", "rented": a refusal told, "never sold to them", is a
+ * deed, as "refused" is no call; see wl_refuse_trade */
+static const char *const gf_trade_to[] = {"rent",    "sell",    "lease",
+                                          "renting", "selling", "leasing"};
+/* ... its verbs of a group dealt with for good ("sort these gypsies out
+ * for good") */
+static const char *const gf_handle[] = {"sort", "handle",  "finish",
+                                        "fix",  "silence", "erase"};
+/* ... of harm hinted at ("a shame if something happened to ...") */
+static const char *const gf_happen[] = {"happen", "happened", "happens",
+                                        "happening"};
+/* ... and the negated futures of a fate foretold ("won't leave alive") */
+static const char *const gf_wont[] = {"won't", "wont", "ain't", "aren't",
+                                      "arent"};
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -26222,8 +26300,6 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                          "stay", "live", "vote"};
     /* (no pasts, "sold", "rented": a refusal told, "never sold to
      * them", is a deed, as "refused" is no call; see wl_refuse_trade) */
-    static const char *const trade_to[] = {"rent", "sell", "lease", "renting",
-                                           "selling", "leasing"};
     static const char *const trade_obj[] = {"hire", "employ", "serve",
                                             "hiring", "employing",
                                             "serving"};
@@ -26242,30 +26318,18 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     static const char *const denied[] = {"any", "their", "entry", "access",
                                          "housing", "jobs", "service",
                                          "visas", "the"};
-    static const char *const handle[] = {"sort", "handle", "finish", "fix",
-                                         "silence", "erase"};
     /* (not "sad", "terrible": "it would be terrible if something happened
      * to the synagogue" is a worry) */
     static const char *const hinted[] = {"shame", "pity", "careful", "hate"};
-    static const char *const happen[] = {"happen", "happened", "happens",
-                                         "happening"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     const sentence *s = sent_of(R, t->tb);
     uint32_t c = tk[t->tb].clause;
     uint32_t b = frame_before(R, t);
-    /* The verbs four frames want right before the group (admit,
-     * trade_obj, revoke, bar), asked once: most groups have none of them
-     * there, and each list read alone cost as much as this one. */
-    static const char *const b_verbs[] = {
-        "letting", "allowing", "admitting", "let", "allow", "admit",
-        "accept", "accepting", "hire", "employ", "serve", "hiring", "employing", "serving",
-        "revoke", "strip", "cancel", "rescind", "remove", "take",
-        "withdraw", "revoking", "stripping", "cancelling", "taking",
-        "bar", "deny", "block", "exclude", "banish"};
+    /* (the verbs four frames want right before the group, asked once:
+     * gf_b_verbs) */
     const bool bv = b != UINT32_MAX &&
-                    word_among(R, b, b + 1, b_verbs,
-                               sizeof b_verbs / sizeof *b_verbs);
+                    word_among(R, b, b + 1, FRAME_WORDS(gf_b_verbs));
     uint32_t n = rs->ntok;
     /* admission stopped: "stop letting Somalis in", "quit letting
      * mexicans across the border", "don't let the Filipinos buy houses
@@ -26338,8 +26402,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         uint32_t v = UINT32_MAX;
         if (tok_is_word(R, b, "to")) {
             for (uint32_t j = b; j-- > 0 && j + 5 > b && tk[j].clause == c;)
-                if (word_among(R, j, j + 1, trade_to,
-                               sizeof trade_to / sizeof *trade_to) ||
+                if (word_among(R, j, j + 1, FRAME_WORDS(gf_trade_to)) ||
                     (tok_is_word(R, j, "service") && j + 1 == b)) {
                     v = j;
                     break;
@@ -26512,7 +26575,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             for (uint32_t j = k + 1; j < s->te && good; j++)
                 good = tk[j].type != TK_WORD;
         if (good &&
-            (word_among(R, b, b + 1, handle, sizeof handle / sizeof *handle) ||
+            (word_among(R, b, b + 1, FRAME_WORDS(gf_handle)) ||
              (b > 0 && tok_is_word(R, b, "with") &&
               (tok_is_word(R, b - 1, "deal") ||
                tok_is_word(R, b - 1, "dealing"))) ||
@@ -26545,8 +26608,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             k--; /* its last word */
         if (k >= s2->tb + 4 && tok_is_word(R, k - 1, "it") &&
             tok_is_word(R, k - 2, "to") &&
-            word_among(R, k - 3, k - 2, happen,
-                       sizeof happen / sizeof *happen) &&
+            word_among(R, k - 3, k - 2, FRAME_WORDS(gf_happen)) &&
             word_among(R, k > s2->tb + 7 ? k - 7 : s2->tb, k - 3,
                        FRAME_WORDS(wl_something_anything)) &&
             word_among(R, s2->tb, k, hinted,
@@ -26579,8 +26641,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                       tok_is_word(R, k - 1, "these")))
             k--;
         if (k >= 3 && tok_is_word(R, k - 1, "to") &&
-            word_among(R, k - 2, k - 1, happen,
-                       sizeof happen / sizeof *happen) &&
+            word_among(R, k - 2, k - 1, FRAME_WORDS(gf_happen)) &&
             word_among(R, k > 6 ? k - 6 : 0, k - 2,
                        FRAME_WORDS(wl_something_anything)) &&
             (clause_done(R, t->te) ||
@@ -26613,8 +26674,6 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * Auschwitz alive", is history), and a warning, not a fear told
      * ("Christians here sleep with one eye open since the attacks") */
     if (b == UINT32_MAX) {
-        static const char *const wont[] = {"won't", "wont", "ain't",
-                                           "aren't", "arent"};
         static const char *const leave[] = {"leave", "leaving", "make",
                                             "get",   "getting", "walk",
                                             "go",    "going",   "come"};
@@ -26645,7 +26704,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             if (!at_alive && !at_sleep && !at_see)
                 continue;
             bool neg =
-                word_among(R, t->te, k, wont, sizeof wont / sizeof *wont);
+                word_among(R, t->te, k, FRAME_WORDS(gf_wont));
             for (uint32_t j = t->te; j + 1 < k && !neg; j++)
                 neg = tok_is_word(R, j + 1, "not") &&
                       (tok_is_word(R, j, "will") ||
@@ -26886,6 +26945,11 @@ static decorum_status rule_group_frames(run *R)
  * out for what they are). */
 #define KEPT_OUT_CATS (KEPT_CATS | (1u << DECORUM_CATEGORY_IMMIGRATION))
 
+/* The verbs of keeping a place as a kind (kept_as) */
+static const char *const kept_keep[] = {"keep",   "keeping", "kept",
+                                        "stay",   "stays",   "stayed",
+                                        "remain", "remains", "remained"};
+
 /* Is the identity word id the kind a place is kept as, or reserved for:
  * the last word of its clause (or before a closing "thanks" or
  * "please"), a verb of keeping ("keep", "stay", "stayed", "remain")
@@ -26896,9 +26960,6 @@ static decorum_status rule_group_frames(run *R)
  * UINT32_MAX. */
 static uint32_t kept_as(const run *R, const mention *id)
 {
-    static const char *const keep[] = {"keep",   "keeping", "kept",
-                                       "stay",   "stays",   "stayed",
-                                       "remain", "remains", "remained"};
     const tok *tk = R->toks;
     uint32_t c = tk[id->tb].clause;
     /* (tok_is_word needs no type test: no punctuation is "for") */
@@ -26924,7 +26985,7 @@ static uint32_t kept_as(const run *R, const mention *id)
      * reads the list) */
     for (uint32_t k = id->tb, n = 0; k-- > 0 && n < 5 && tk[k].clause == c;
          n++)
-        if (word_among(R, k, k + 1, keep, sizeof keep / sizeof *keep))
+        if (word_among(R, k, k + 1, FRAME_WORDS(kept_keep)))
             return k;
     return UINT32_MAX;
 }
@@ -36582,13 +36643,16 @@ static bool culprit_guessed(const run *R, uint32_t g, uint32_t c,
  * guess at anything else ("Let me guess, the driver was drunk"), nor
  * named to denounce it or quoted. Runs only with a self pronoun, a
  * linking verb or a question mark, and an identity word. */
+/* the words each idiom of rule_guessed_culprit starts with, but "of
+ * course" (by its second word: "of" is in every other comment) */
+static const char *const gc_opens[] = {"let",    "bet",    "surprise",
+                                       "shock",  "prizes", "don't",
+                                       "dont",   "course"};
+
+static uint64_t gate_words(run *R);
+
 static decorum_status rule_guessed_culprit(run *R)
 {
-    /* the words each idiom below starts with, but "of course" (by its
-     * second word: "of" is in every other comment) */
-    static const char *const opens[] = {"let",    "bet",    "surprise",
-                                        "shock",  "prizes", "don't",
-                                        "dont",   "course"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     if (R->denounce_any)
@@ -36597,8 +36661,10 @@ static decorum_status rule_guessed_culprit(run *R)
      * idiom (2.3M instructions on the bench corpus): the key lookups of
      * word_among first, in one pass over the tokens the loop reads an
      * idiom's first word at (and "course" at, one further). */
-    if (rs->ntok < 3 || !word_among(R, 0, (uint32_t)rs->ntok - 1, opens,
-                                    sizeof opens / sizeof *opens))
+    /* (and before that the gate words, GW_GUESS: read once a comment for
+     * several rules, they cost less than this rule's own pass) */
+    if (rs->ntok < 3 || !(gate_words(R) & GW(GW_GUESS)) ||
+        !word_among(R, 0, (uint32_t)rs->ntok - 1, FRAME_WORDS(gc_opens)))
         return DECORUM_OK;
     for (uint32_t k = 0; k + 2 < rs->ntok; k++) {
         uint32_t g; /* the first token after the guessing words */
@@ -39100,6 +39166,172 @@ static decorum_status rule_group_barred(run *R)
     return DECORUM_OK;
 }
 
+/* The gate words' groups (GW_*): a list and its bit. The words group_frame
+ * asks for by tok_is_word, in no list of its own, are listed here: a
+ * word of a frame added there goes here too. */
+static const char *const gw_trade_to[] = {"service"};
+static const char *const gw_more[] = {"more"};
+static const char *const gw_not[] = {"not"};
+static const char *const gw_right[] = {"business", "right"};
+static const char *const gw_no[] = {"no"};
+static const char *const gw_have[] = {"have", "has"};
+static const char *const gw_good[] = {"permanently", "forever", "good",
+                                      "once"};
+static const char *const gw_handle[] = {"deal", "dealing", "care"};
+static const char *const gw_run[] = {"run"};
+static const char *const gw_over[] = {"over"};
+static const char *const gw_fate[] = {"alive", "see"};
+static const char *const gw_sleep[] = {"sleep"};
+/* ... and the words rule_struck, kept_as and rule_group_barred ask for by
+ * tok_is_word */
+static const char *const gw_next_any[] = {"next", "any"};
+static const char *const gw_kept[] = {"only"};
+static const char *const gw_barred[] = {"keep", "turn", "let"};
+static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
+                                          "mustn't",  "should",    "must"};
+static const char *const gw_role[] = {"hire", "employ", "be"};
+static const char *const gw_joke[] = {"cross", "many"};
+static const struct gw_list {
+    const char *const *words;
+    size_t n;
+    unsigned g;
+} gw_lists[] = {
+#define GW_LIST(l, g) {(l), sizeof(l) / sizeof *(l), (g)}
+    GW_LIST(gf_b_verbs, GW_B_VERBS),
+    GW_LIST(gf_trade_to, GW_TRADE_TO),
+    GW_LIST(gw_trade_to, GW_TRADE_TO),
+    GW_LIST(gw_more, GW_MORE),
+    GW_LIST(gw_not, GW_NOT),
+    GW_LIST(gw_right, GW_RIGHT),
+    GW_LIST(gw_no, GW_NO),
+    GW_LIST(gw_have, GW_HAVE),
+    GW_LIST(gw_good, GW_GOOD),
+    GW_LIST(gf_handle, GW_HANDLE),
+    GW_LIST(gw_handle, GW_HANDLE),
+    GW_LIST(gf_happen, GW_HAPPEN),
+    GW_LIST(gw_run, GW_RUN),
+    GW_LIST(gw_over, GW_OVER),
+    GW_LIST(gw_fate, GW_FATE),
+    GW_LIST(gf_wont, GW_WONT),
+    GW_LIST(gw_sleep, GW_SLEEP),
+    GW_LIST(gc_opens, GW_GUESS),
+    GW_LIST(gw_next_any, GW_NEXT_ANY),
+    GW_LIST(kept_keep, GW_KEPT),
+    GW_LIST(gw_kept, GW_KEPT),
+    GW_LIST(gw_barred, GW_BARRED),
+    GW_LIST(gw_must_not, GW_MUST_NOT),
+    GW_LIST(wl_bar_get, GW_BAR_GET),
+    GW_LIST(gw_role, GW_ROLE),
+    GW_LIST(gw_joke, GW_JOKE),
+#undef GW_LIST
+};
+
+/* Makes dc_rules' table of gate words (dc_rules_new). A word's key is
+ * tok_key's: its first bytes, up to eight. */
+static void gate_words_make(dc_rules *r)
+{
+    for (size_t l = 0; l < sizeof gw_lists / sizeof *gw_lists; l++)
+        for (size_t i = 0; i < gw_lists[l].n; i++) {
+            const char *w = gw_lists[l].words[i];
+            uint64_t key = 0;
+            for (size_t b = 0; b < 8 && w[b]; b++)
+                key |= (uint64_t)(unsigned char)w[b] << (8 * b);
+            size_t h = ws_hash(key) & (GW_SLOTS - 1);
+            while (r->gw_key[h] && r->gw_key[h] != key)
+                h = (h + 1) & (GW_SLOTS - 1);
+            r->gw_key[h] = key;
+            r->gw_bits[h] |= GW(gw_lists[l].g);
+            r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
+        }
+}
+
+/* The groups of gate words among the comment's tokens (GW_* bits), read
+ * once a run. A token is looked up only where its first two bytes start
+ * some gate word (gw_pairs). */
+static uint64_t gate_words(run *R)
+{
+    if (R->gw_known)
+        return R->gw;
+    const dc_rules *r = R->rules;
+    const uint64_t *key = R->key;
+    uint64_t bits = 0;
+    for (size_t j = 0, n = R->ntok; j < n; j++) {
+        const uint64_t k = key[j];
+        if (!((r->gw_pairs[k & 0xff] >> ((k >> 8) & 31)) & 1))
+            continue;
+        for (size_t h = ws_hash(k) & (GW_SLOTS - 1); r->gw_key[h];
+             h = (h + 1) & (GW_SLOTS - 1))
+            if (r->gw_key[h] == k) {
+                bits |= r->gw_bits[h];
+                break;
+            }
+    }
+    R->gw = bits;
+    R->gw_known = true;
+    return bits;
+}
+
+/* Can rule_group_frames find anything? Each frame of group_frame (and
+ * the rule's "not one more" of an identity word) needs a word of its own:
+ * a verb of gf_b_verbs right before the group (let in, trade refused by
+ * hire or serve, rights revoked or barred), a verb of gf_trade_to or
+ * "service" before "to", "not" and "more" (one_more), "have"/"has" "no"
+ * "business"/"right", a word of for good ("permanently", "forever", "for
+ * good", "once and") and one of handling, a word of gf_happen, "run" and
+ * "over", or a fate's end: "alive" or "see" with a negation, or
+ * "sleep". */
+static bool frames_may(run *R)
+{
+    const uint64_t g = gate_words(R);
+    return (g & (GW(GW_B_VERBS) | GW(GW_TRADE_TO) | GW(GW_HAPPEN) |
+                 GW(GW_SLEEP))) ||
+           ((g & GW(GW_MORE)) && (g & GW(GW_NOT))) ||
+           ((g & GW(GW_RIGHT)) && (g & GW(GW_NO)) && (g & GW(GW_HAVE))) ||
+           ((g & GW(GW_GOOD)) && (g & GW(GW_HANDLE))) ||
+           ((g & GW(GW_RUN)) && (g & GW(GW_OVER))) ||
+           ((g & GW(GW_FATE)) && (g & (GW(GW_NOT) | GW(GW_WONT))));
+}
+
+/* Can rule_struck find anything? Its next member needs a sentence that
+ * opens with "next" or "any" (after "the"); its struck place a weapon,
+ * its burning place a threat entry. */
+static bool struck_may(run *R)
+{
+    return any_kind(R, DC_KIND_WEAPON) || any_kind(R, DC_KIND_THREAT) ||
+           (gate_words(R) & GW(GW_NEXT_ANY));
+}
+
+/* Can rule_kept_for find anything? kept_as needs "only" after "for", or a
+ * verb of keeping (kept_keep). */
+static bool kept_may(run *R)
+{
+    return (gate_words(R) & GW(GW_KEPT)) != 0;
+}
+
+/* Can rule_joke_count find anything? Its riddles need "why did the ...
+ * cross" or "how many". */
+static bool joke_may(run *R)
+{
+    return (gate_words(R) & GW(GW_JOKE)) != 0;
+}
+
+/* Can rule_role_denied find anything? Its group hired needs "hire" or
+ * "employ" before it, its role denied the "be" of role_modal_end. */
+static bool role_may(run *R)
+{
+    return (gate_words(R) & GW(GW_ROLE)) != 0;
+}
+
+/* Can rule_group_barred find anything? Its calls need "keep" or "turn"
+ * before the group, or "let" ("dont let to X"), or a modal denied
+ * ("shouldnt", "should not", "must never") and a word of wl_bar_get. */
+static bool barred_may(run *R)
+{
+    const uint64_t g = gate_words(R);
+    return (g & GW(GW_BARRED)) ||
+           ((g & GW(GW_MUST_NOT)) && (g & GW(GW_BAR_GET)));
+}
+
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -39391,7 +39623,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if ((((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
-        (st = rule_joke_count(&R)) != DECORUM_OK)
+        joke_may(&R) && (st = rule_joke_count(&R)) != DECORUM_OK)
         return st;
     /* the group a split verb is around is named by an identity word, a
      * slur ("send these n...s back") or a word that names its own group
@@ -39410,7 +39642,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* (a singular group word after "not one more" is no target) */
     if ((((R.target_types >> TG_GROUP) & 1) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
-        (st = rule_group_frames(&R)) != DECORUM_OK)
+        frames_may(&R) && (st = rule_group_frames(&R)) != DECORUM_OK)
         return st;
     /* a wish (a modal) and a group, a group's word or a crossing to wish it
      * on */
@@ -39444,7 +39676,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             return st;
         /* (session 32: the next member's harm, a weapon sent to a
          * group's place) */
-        if (named && R.out->rf[DC_RF_THREAT] == 0 &&
+        if (named && R.out->rf[DC_RF_THREAT] == 0 && struck_may(&R) &&
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
@@ -39458,13 +39690,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * words are among the target kinds, rs->tlist, which holds the word
      * kept and the other group's) */
     if (any_kind(&R, DC_KIND_IDENTITY) && rs->ntl >= 2 &&
-        R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 && kept_may(&R) &&
         (st = rule_kept_for(&R)) != DECORUM_OK)
         return st;
     /* (a role denied a group, or a group passed over in hiring; the
      * targets are few and read before any word) */
     if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
-        R.out->rf[DC_RF_EXCLUSION] == 0 &&
+        R.out->rf[DC_RF_EXCLUSION] == 0 && role_may(&R) &&
         (st = rule_role_denied(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
@@ -39574,7 +39806,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* a people barred by a call of the writer's (its loop is over the
      * group targets, a few words around each) */
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
-        (st = rule_group_barred(&R)) != DECORUM_OK)
+        barred_may(&R) && (st = rule_group_barred(&R)) != DECORUM_OK)
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) &&
         (st = rule_whistle_pair(&R)) != DECORUM_OK)
