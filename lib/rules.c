@@ -7899,6 +7899,15 @@ static bool stance_on(const run *R, const target *t, const mention *m)
                     tok_is_word(R, p - 1, "toward")) &&
           word_among(R, p - 2, p - 1, stance, sizeof stance / sizeof *stance)))
         return false;
+    /* (a stance named as someone's, judged: "her", "their", "the
+     * church's", "the old policy"; not the writer's, "my view on gypsies
+     * is simple thieving scum", nor a bare "the policy on muslims is
+     * terrorists out": the trait is then the view itself, said of the
+     * group; rv37) */
+    static const char *const bare[] = {"my", "our", "the", "a", "an",
+                                       "this", "that", "me", "i"};
+    if (p < 3 || word_among(R, p - 3, p - 2, bare, sizeof bare / sizeof *bare))
+        return false;
     for (uint32_t k = t->te; k < m->tb; k++)
         if (tk[k].clause != tk[t->tb].clause || tok_is_word(R, k, "they") ||
             tok_is_word(R, k, "theyre") || tok_is_word(R, k, "they're"))
@@ -20141,9 +20150,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * something that is no group after it, is the group's own ban of
      * that thing (a rule of its faith or its law), not a call to ban the
      * group ("the ban on Muslims", "ban Muslims on sight" still are).
+     * Only a faith's (a group whose categories hold religion): "the gay
+     * ban on blood donation should be permanent" is a call (rv37).
      * Session 37. */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_EXCLUSION &&
         t->te == m->tb && m->te == m->tb + 1 && m->te + 1 < R->ntok &&
+        ((t->categories >> DECORUM_CATEGORY_RELIGION) & 1) &&
         t->tb > 0 && (tok_is_word(R, t->tb - 1, "the") ||
                       tok_is_word(R, t->tb - 1, "its") ||
                       tok_is_word(R, t->tb - 1, "their")) &&
