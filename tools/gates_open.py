@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""gates_open.py DECORUM DECORUM_NOGATES PROBES_DIR GOLDEN_DIR: scores every
+line of PROBES_DIR/*.jsonl and every golden case (with its parent and
+title) with the decorum command and with decorum-nogates, the same
+program with lib/rules.c built with DC_RULES_NO_GATES (every gate of words
+before a rule open: lib/rules.c's GATE), and fails when any output differs
+(verdict, scores, spans: the whole JSON line). Each difference is named
+by its file and line (or golden id), the text, and the spans (signal and
+reason) one output has and the other lacks: the rule whose findings a
+gate dropped. ctest's gates_open (docs/RULES.md, session
+37, gt37): a word added to a gated rule and not to its gate fails here,
+when a probe line or golden case holds it."""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import golden  # noqa: E402
+
+def inputs(probes_dir, golden_dir):
+    """(where, input dict) of every probe line and golden case"""
+    out = []
+    for path in sorted(glob.glob(os.path.join(probes_dir, '*.jsonl'))):
+        with open(path, encoding='utf-8') as f:
+            for no, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                where = '%s:%d' % (os.path.basename(path), no)
+                out.append((where, {'text': d['text']}))
+    for c in golden.cases(golden_dir):
+        if 'text' not in c:
+            continue
+        d = {'text': c['text']}
+        if 'parent' in c:
+            d['parent'] = c['parent']
+        if 'title' in c:
+            d['context'] = c['title']
+        out.append(('golden %s' % c.get('id'), d))
+    return out
+
+
+def score(binary, cases):
+    lines = ''.join(json.dumps(dict(d, id=str(i))) + '\n'
+                    for i, (_, d) in enumerate(cases))
+    res = subprocess.run([binary, 'score', '-j', '2', '--no-progress', '-'],
+                         input=lines.encode(), capture_output=True)
+    if res.returncode != 0:
+        sys.exit('gates_open.py: %s failed (%d): %s' %
+                 (binary, res.returncode, res.stderr.decode()[-500:]))
+    out = res.stdout.decode().splitlines()
+    if len(out) != len(cases):
+        sys.exit('gates_open.py: %s: %d outputs for %d inputs' %
+                 (binary, len(out), len(cases)))
+    return [json.loads(o) for o in out]
+
+
+def reasons(doc):
+    """what an output's spans found: each span's signal and the start of
+    its reason, which names the rule's finding"""
+    return set('%s (%s)' % (sp.get('signal'), str(sp.get('reason'))[:110])
+               for sp in doc.get('spans') or ())
+
+
+def main(argv):
+    if len(argv) != 5:
+        sys.exit(__doc__)
+    cases = inputs(argv[3], argv[4])
+    gated = score(argv[1], cases)
+    opened = score(argv[2], cases)
+    bad = 0
+    for (where, d), a, b in zip(cases, gated, opened):
+        if a == b:
+            continue
+        bad += 1
+        if bad <= 40:
+            print('%s: %s' % (where, json.dumps(d['text'])[:160]))
+            only_open = sorted(reasons(b) - reasons(a))
+            only_gated = sorted(reasons(a) - reasons(b))
+            print('  found with the gates open only: %s' %
+                  ('; '.join(only_open) or '-'))
+            if only_gated:
+                print('  found with the gates only: %s' %
+                      '; '.join(only_gated))
+            for k in sorted(set(a) | set(b)):
+                if a.get(k) != b.get(k) and k != 'spans':
+                    print('  %s: %s -> %s (gates open)' %
+                          (k, json.dumps(a.get(k))[:120],
+                           json.dumps(b.get(k))[:120]))
+    print('gates_open: %d inputs (probe lines and golden cases), %d differ' %
+          (len(cases), bad))
+    if bad:
+        print('A gate dropped what its rule finds: the word the rule learnt '
+              'goes into its gate too (docs/RULES.md, spd37g, "Adding a word '
+              'to a gated rule").')
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
