@@ -33904,6 +33904,16 @@ static bool scare_body_in(uint64_t kinds, const dc_norm *n)
            (memchr(n->text, '\'', n->len) || memchr(n->text, '"', n->len));
 }
 
+/* A weapon and a group's place matched (kinds): a weapon brought to the
+ * place ("a bit of petrol through the letterbox of the asylum hotel would
+ * sort it"), which rule_struck reads. Neither kind alone sends a comment
+ * to the rules; the short path let that line through (gt37 found it with
+ * needs_rules opened: allow, where the full pass rejects). */
+static bool armed_place_in(uint64_t kinds)
+{
+    return ((kinds >> DC_KIND_WEAPON) & 1) && ((kinds >> DC_KIND_PLACE) & 1);
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -33937,12 +33947,13 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
-                   scare_body_in(kinds, n);
+                   scare_body_in(kinds, n) || armed_place_in(kinds);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
-           guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n);
+           guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n) ||
+           armed_place_in(kinds);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
