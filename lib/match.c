@@ -274,6 +274,9 @@ typedef struct hslot {
  * (docs/MATCH.md, twenty-third round). */
 #define VIC_BITS 13u
 #define VIC_WORDS ((size_t)4 << VIC_BITS)
+/* (vic_at shifts a pair's index right by MEMO_BITS - 1 - VIC_BITS: at
+ * most one victim entry a pair, or the shift is negative; rv37) */
+_Static_assert(VIC_BITS <= MEMO_BITS - 1, "a victim entry per pair at most");
 /* All three in one block, and 64 bytes for alignment. */
 #define MEMO_BYTES \
     ((MEMO_WORDS + PC_WORDS + VIC_WORDS) * sizeof(uint64_t) + 64)

@@ -410,8 +410,10 @@ static inline uint32_t split_key(size_t l1, unsigned char b1, size_t l2,
  * more for one gate). In 2048 (32 KiB) few collide. */
 #define WS_SLOTS 2048
 
-/* The number of word_among's call sites (__COUNTER__ at the end of this
- * file, which no other use of __COUNTER__ may precede). */
+/* The number of word_among's call sites: __COUNTER__ read at the end of
+ * this file, above every site's number as long as no word_among call
+ * comes after that definition (another use of __COUNTER__ anywhere only
+ * leaves some numbers unused; rv37 corrected this comment). */
 static const uint32_t ws_sites;
 
 struct dc_rules_scratch {
