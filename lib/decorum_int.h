@@ -552,6 +552,10 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m);
 decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
                                     dc_match_scratch **out);
 void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
+/* How many words the scratch's word pass took back from its victim table
+ * (a memo entry pushed out and asked for again): for the tests, which
+ * must see the table used. */
+size_t dc_match_scratch_vic_back(const dc_match_scratch *ms);
 /* For tests: the bytes the word pass has gone over, past the runs of word
  * bytes it was at, to find where masked words ("n*gg*r") end, summed over
  * every dc_match with ms. Once per masked word, so at most the text's

@@ -420,6 +420,8 @@ struct dc_match_scratch {
     uint64_t *pc;        /* [PC_WORDS] after memo: pend_go's answers (pc_at) */
     uint64_t *vic;       /* [VIC_WORDS] after pc: the memo's pushed-out
                           * entries (vic_at) */
+    size_t vic_back;     /* words whose entry came back from vic (for the
+                          * tests: dc_match_scratch_vic_back) */
     void *memo_mem;      /* [MEMO_BYTES] */
     struct wkey *wk;     /* [wk_cap] the word pass's words (word_keys) */
     size_t wk_cap;
@@ -4826,9 +4828,15 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             memcpy(set + 4, set, sizeof tmp);
             memcpy(set, tmp, sizeof tmp);
             e = set;
+            s->ms->vic_back++;
         }
     }
     return plain_body(s, w, a, i, e, set, x);
+}
+
+size_t dc_match_scratch_vic_back(const dc_match_scratch *ms)
+{
+    return ms->vic_back;
 }
 
 /* The memo key and pair of each of the nw words r[0, nw) of the text
