@@ -9,7 +9,13 @@ by its file and line (or golden id), the text, and the spans (signal and
 reason) one output has and the other lacks: the rule whose findings a
 gate dropped. ctest's gates_open (docs/RULES.md, session
 37, gt37): a word added to a gated rule and not to its gate fails here,
-when a probe line or golden case holds it."""
+when a probe line or golden case holds it.
+
+decorum-nogates also opens needs_rules, the short way of dc_rules_run
+(session 38, spd38g): every comment goes the full way there, so a rule
+that learns to fire on a comment the short way passes over fails here
+too. The inputs the two ways are known to differ on (KNOWN_SHORT) are
+allowed by name and text; any other difference fails."""
 import glob
 import json
 import os
@@ -18,6 +24,25 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import golden  # noqa: E402
+
+# Known differences of the short way (needs_rules) from the full pass,
+# left by session 37 (docs/RULES.md, gt37 and spd38g): where -> the start
+# of its text. Scores move (and one "negated" span), no verdict. Each is
+# for needs_rules' own argument, not for a gate of words.
+KNOWN_SHORT = {
+    'redteam15.jsonl:151': 'Illegal border crossings should be handled',
+    's27-review-benign.jsonl:118': 'Coffee beans from Africa have',
+    'golden s19-gen5-spelled-01-c': 'Does anyone know what Zionist means?',
+}
+
+
+def known_short(where, text, a, b):
+    """Is this difference one of KNOWN_SHORT: the same input (name and
+    text) and the same verdict both ways?"""
+    start = KNOWN_SHORT.get(where)
+    return (start is not None and text.startswith(start) and
+            a.get('verdict') == b.get('verdict'))
+
 
 def inputs(probes_dir, golden_dir):
     """(where, input dict) of every probe line and golden case"""
@@ -71,8 +96,12 @@ def main(argv):
     gated = score(argv[1], cases)
     opened = score(argv[2], cases)
     bad = 0
+    known = []
     for (where, d), a, b in zip(cases, gated, opened):
         if a == b:
+            continue
+        if known_short(where, d['text'], a, b):
+            known.append(where)
             continue
         bad += 1
         if bad <= 40:
@@ -89,12 +118,19 @@ def main(argv):
                     print('  %s: %s -> %s (gates open)' %
                           (k, json.dumps(a.get(k))[:120],
                            json.dumps(b.get(k))[:120]))
-    print('gates_open: %d inputs (probe lines and golden cases), %d differ' %
-          (len(cases), bad))
+    print('gates_open: %d inputs (probe lines and golden cases), %d differ '
+          '(and %d known differences of the short way, allowed: %s)' %
+          (len(cases), bad, len(known), ', '.join(known) or '-'))
+    gone = sorted(set(KNOWN_SHORT) - set(known))
+    if gone:
+        print('gates_open: no longer differ (take them out of KNOWN_SHORT): '
+              '%s' % ', '.join(gone))
     if bad:
         print('A gate dropped what its rule finds: the word the rule learnt '
               'goes into its gate too (docs/RULES.md, spd37g, "Adding a word '
-              'to a gated rule").')
+              'to a gated rule"). Or the short way (needs_rules) passed over '
+              'a comment the full pass finds something in: the kinds that '
+              'rule needs go into needs_rules (docs/RULES.md, spd38g).')
         return 1
     return 0
 
