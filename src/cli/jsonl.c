@@ -649,6 +649,7 @@ string_member(parser *p, int key, struct jsonl_str *field, int seen)
     }
     str_issues iss = {0, 0};
     struct jsonl_str v;
+    const unsigned char *quote = p->s;
     int r = string_at(p, &v, &iss);
     if (r < 0)
         return -1;
@@ -662,8 +663,12 @@ string_member(parser *p, int key, struct jsonl_str *field, int seen)
                 "\"%s\" contains a NUL character (\\u0000) at byte %zu of "
                 "the line",
                 name, iss.nul_pos);
-    if (!seen)
+    if (!seen) {
         *field = v;
+        /* In place: right after its opening quote in the line. */
+        if (key == KEY_TEXT)
+            p->out->text_plain = v.p == (const char *)(quote + 1);
+    }
     return 0;
 }
 
@@ -835,6 +840,7 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
     out->id = NULL;
     out->id_len = 0;
     out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+    out->text_plain = 0;
 
     skip_ws(&p);
     if (p.s >= p.end) {
@@ -863,8 +869,10 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
         }
     }
     /* Callers may rely on text being absent whenever the line failed. */
-    if (p.e.code != JSONL_OK)
+    if (p.e.code != JSONL_OK) {
         out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+        out->text_plain = 0;
+    }
     if (err) {
         if (p.e.code != JSONL_OK) {
             *err = p.e;

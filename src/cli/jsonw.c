@@ -471,8 +471,9 @@ static int is_continuation(const char *text, size_t i)
     return ((unsigned char)text[i] & 0xC0) == 0x80;
 }
 
-static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
-                    size_t len)
+__attribute__((always_inline)) static inline int
+put_span(struct jbuf *b, const decorum_span *sp, const char *text, size_t len,
+         int plain)
 {
     size_t begin = sp->begin, end = sp->end;
     if (end > len)
@@ -502,7 +503,8 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
     o = PUT_LIT(o, ", \"end\": ");
     o = put_uint(o, end);
     o = PUT_LIT(o, ", \"text\": \"");
-    o = escape(o, text + begin, tlen);
+    o = plain ? jsonw_copy(o, text + begin, tlen)
+              : escape(o, text + begin, tlen);
     *o++ = '"';
     o = PUT_FRAG(o, &names.span_attr[a]);
     o = PUT_FRAG(o, &names.span_signal[g]);
@@ -515,8 +517,9 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
     return 0;
 }
 
-int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
-                 size_t len)
+__attribute__((always_inline)) static inline int
+result_body(struct jbuf *b, const decorum_result *r, const char *text,
+            size_t len, int plain)
 {
     if (!atomic_load_explicit(&names_ready, memory_order_acquire))
         pthread_once(&names_once, names_init);
@@ -538,8 +541,20 @@ int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
     b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {
         if ((i && jbuf_put(b, ", ", 2)) ||
-            put_span(b, &r->spans[i], text, len))
+            put_span(b, &r->spans[i], text, len, plain))
             return -1;
     }
     return jbuf_put(b, "]", 1);
+}
+
+int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
+                 size_t len)
+{
+    return result_body(b, r, text, len, 0);
+}
+
+int jsonw_result_plain(struct jbuf *b, const decorum_result *r,
+                       const char *text, size_t len)
+{
+    return result_body(b, r, text, len, 1);
 }

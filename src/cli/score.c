@@ -548,8 +548,8 @@ static int emit_line(struct worker *w, size_t j, struct jbuf *out)
         decorum_status st = w->st[ln->item];
         if (st == DECORUM_OK) {
             if (put_id(out, it, ln->lineno) == 0 &&
-                jsonw_result(out, w->res[ln->item], it->text.p,
-                             it->text.len) == 0 &&
+                (it->text_plain ? jsonw_result_plain : jsonw_result)(
+                    out, w->res[ln->item], it->text.p, it->text.len) == 0 &&
                 jbuf_put(out, "}\n", 2) == 0)
                 return 0;
             out->len = mark;
