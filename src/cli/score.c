@@ -470,17 +470,10 @@ put_id(struct jbuf *out, const struct jsonl_item *it, uint64_t lineno)
     char *o = out->p + out->len;
     memcpy(o, head, sizeof head - 1);
     o += sizeof head - 1;
-    if (n >= 8 && n <= 16) {
-        /* The usual id ("c-17", with its quotes): two overlapping moves
-         * instead of a call. */
-        uint64_t a, b;
-        memcpy(&a, it->id, 8);
-        memcpy(&b, it->id + n - 8, 8);
-        memcpy(o, &a, 8);
-        memcpy(o + n - 8, &b, 8);
-    } else {
-        memcpy(o, it->id, n);
-    }
+    /* Without a call: the ids of the bench corpus are 9 to 48 bytes with
+     * their quotes, and the 17 to 48 of them (13,213 of 18,486 lines) went
+     * to memcpy when only 8 to 16 were copied inline. */
+    jsonw_copy(o, it->id, n);
     memcpy(o + n, ", ", 2);
     out->len += sizeof head - 1 + n + 2;
     return 0;
