@@ -194,16 +194,20 @@ static inline const unsigned char *plain_run(const unsigned char *lo,
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
     const __m128i space = _mm_set1_epi8(0x20);
-    while (end - s >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-        /* Signed compare: below 0x20 and 0x80..0xFF (negative) alike. */
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-            _mm_cmplt_epi8(v, space));
-        unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (mask)
-            return s + __builtin_ctz(mask);
-        s += 16;
+    if (end - s >= 16) {
+        /* The last whole block starts here: one compare a block. */
+        const unsigned char *last = end - 16;
+        do {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+            /* Signed compare: below 0x20 and 0x80..0xFF (negative) alike. */
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                  _mm_cmpeq_epi8(v, bslash)),
+                                     _mm_cmplt_epi8(v, space));
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);
+            if (mask)
+                return s + __builtin_ctz(mask);
+            s += 16;
+        } while (s <= last);
     }
     if (s < end && end - lo >= 16) {
         /* Lanes before s were scanned already: shifted out of the mask. */

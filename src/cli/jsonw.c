@@ -129,21 +129,26 @@ escape(char *o, const char *s, size_t n)
     ((unsigned)_mm_movemask_epi8(_mm_or_si128(                                 \
         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),     \
         _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)))) /* v <= 0x1F */
+    /* The last whole block starts at n - 16: one compare a block. */
+    const size_t last = n >= 16 ? n - 16 : 0;
     for (;;) {
         /* Whole blocks, then the tail; back here after an escape. */
-        while (n - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned m = ESCAPE_MASK(v);
-            _mm_storeu_si128((__m128i *)(void *)o, v);
-            if (m) {
-                unsigned k = (unsigned)__builtin_ctz(m);
-                o += k;
-                i += k;
-                o = escape_byte(o, (unsigned char)s[i++]);
-                continue;
-            }
-            o += 16;
-            i += 16;
+        if (n - i >= 16) {
+            do {
+                __m128i v =
+                    _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                unsigned m = ESCAPE_MASK(v);
+                _mm_storeu_si128((__m128i *)(void *)o, v);
+                if (m) {
+                    unsigned k = (unsigned)__builtin_ctz(m);
+                    o += k;
+                    i += k;
+                    o = escape_byte(o, (unsigned char)s[i++]);
+                    continue; /* to the test: a whole block left? */
+                }
+                o += 16;
+                i += 16;
+            } while (i <= last);
         }
         if (i == n)
             break;
