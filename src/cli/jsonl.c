@@ -194,16 +194,20 @@ static inline const unsigned char *plain_run(const unsigned char *lo,
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
     const __m128i space = _mm_set1_epi8(0x20);
-    while (end - s >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-        /* Signed compare: below 0x20 and 0x80..0xFF (negative) alike. */
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-            _mm_cmplt_epi8(v, space));
-        unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (mask)
-            return s + __builtin_ctz(mask);
-        s += 16;
+    if (end - s >= 16) {
+        /* The last whole block starts here: one compare a block. */
+        const unsigned char *last = end - 16;
+        do {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+            /* Signed compare: below 0x20 and 0x80..0xFF (negative) alike. */
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                  _mm_cmpeq_epi8(v, bslash)),
+                                     _mm_cmplt_epi8(v, space));
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);
+            if (mask)
+                return s + __builtin_ctz(mask);
+            s += 16;
+        } while (s <= last);
     }
     if (s < end && end - lo >= 16) {
         /* Lanes before s were scanned already: shifted out of the mask. */
@@ -649,6 +653,7 @@ string_member(parser *p, int key, struct jsonl_str *field, int seen)
     }
     str_issues iss = {0, 0};
     struct jsonl_str v;
+    const unsigned char *quote = p->s;
     int r = string_at(p, &v, &iss);
     if (r < 0)
         return -1;
@@ -662,8 +667,12 @@ string_member(parser *p, int key, struct jsonl_str *field, int seen)
                 "\"%s\" contains a NUL character (\\u0000) at byte %zu of "
                 "the line",
                 name, iss.nul_pos);
-    if (!seen)
+    if (!seen) {
         *field = v;
+        /* In place: right after its opening quote in the line. */
+        if (key == KEY_TEXT)
+            p->out->text_plain = v.p == (const char *)(quote + 1);
+    }
     return 0;
 }
 
@@ -835,6 +844,7 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
     out->id = NULL;
     out->id_len = 0;
     out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+    out->text_plain = 0;
 
     skip_ws(&p);
     if (p.s >= p.end) {
@@ -863,8 +873,10 @@ enum jsonl_code jsonl_parse_line(const char *line, size_t len,
         }
     }
     /* Callers may rely on text being absent whenever the line failed. */
-    if (p.e.code != JSONL_OK)
+    if (p.e.code != JSONL_OK) {
         out->text = out->parent = out->context = (struct jsonl_str){NULL, 0};
+        out->text_plain = 0;
+    }
     if (err) {
         if (p.e.code != JSONL_OK) {
             *err = p.e;

@@ -66,6 +66,10 @@ struct jsonl_item {
     const char *id;
     size_t id_len;
     struct jsonl_str text, parent, context;
+    /* Nonzero when the text was returned in place, without an escape in
+     * the line: it then holds no byte JSON escapes ('"', '\\', control
+     * characters), which would have been an escape or a syntax error. */
+    int text_plain;
     /* Decoding buffer, owned by the item: [cap] bytes. Zero-initialise the
      * item before first use and free with jsonl_item_free(). */
     char *buf;

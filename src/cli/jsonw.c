@@ -129,21 +129,26 @@ escape(char *o, const char *s, size_t n)
     ((unsigned)_mm_movemask_epi8(_mm_or_si128(                                 \
         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),     \
         _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)))) /* v <= 0x1F */
+    /* The last whole block starts at n - 16: one compare a block. */
+    const size_t last = n >= 16 ? n - 16 : 0;
     for (;;) {
         /* Whole blocks, then the tail; back here after an escape. */
-        while (n - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned m = ESCAPE_MASK(v);
-            _mm_storeu_si128((__m128i *)(void *)o, v);
-            if (m) {
-                unsigned k = (unsigned)__builtin_ctz(m);
-                o += k;
-                i += k;
-                o = escape_byte(o, (unsigned char)s[i++]);
-                continue;
-            }
-            o += 16;
-            i += 16;
+        if (n - i >= 16) {
+            do {
+                __m128i v =
+                    _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                unsigned m = ESCAPE_MASK(v);
+                _mm_storeu_si128((__m128i *)(void *)o, v);
+                if (m) {
+                    unsigned k = (unsigned)__builtin_ctz(m);
+                    o += k;
+                    i += k;
+                    o = escape_byte(o, (unsigned char)s[i++]);
+                    continue; /* to the test: a whole block left? */
+                }
+                o += 16;
+                i += 16;
+            } while (i <= last);
         }
         if (i == n)
             break;
@@ -471,8 +476,9 @@ static int is_continuation(const char *text, size_t i)
     return ((unsigned char)text[i] & 0xC0) == 0x80;
 }
 
-static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
-                    size_t len)
+__attribute__((always_inline)) static inline int
+put_span(struct jbuf *b, const decorum_span *sp, const char *text, size_t len,
+         int plain)
 {
     size_t begin = sp->begin, end = sp->end;
     if (end > len)
@@ -502,7 +508,8 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
     o = PUT_LIT(o, ", \"end\": ");
     o = put_uint(o, end);
     o = PUT_LIT(o, ", \"text\": \"");
-    o = escape(o, text + begin, tlen);
+    o = plain ? jsonw_copy(o, text + begin, tlen)
+              : escape(o, text + begin, tlen);
     *o++ = '"';
     o = PUT_FRAG(o, &names.span_attr[a]);
     o = PUT_FRAG(o, &names.span_signal[g]);
@@ -515,8 +522,9 @@ static int put_span(struct jbuf *b, const decorum_span *sp, const char *text,
     return 0;
 }
 
-int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
-                 size_t len)
+__attribute__((always_inline)) static inline int
+result_body(struct jbuf *b, const decorum_result *r, const char *text,
+            size_t len, int plain)
 {
     if (!atomic_load_explicit(&names_ready, memory_order_acquire))
         pthread_once(&names_once, names_init);
@@ -538,8 +546,20 @@ int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
     b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {
         if ((i && jbuf_put(b, ", ", 2)) ||
-            put_span(b, &r->spans[i], text, len))
+            put_span(b, &r->spans[i], text, len, plain))
             return -1;
     }
     return jbuf_put(b, "]", 1);
+}
+
+int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
+                 size_t len)
+{
+    return result_body(b, r, text, len, 0);
+}
+
+int jsonw_result_plain(struct jbuf *b, const decorum_result *r,
+                       const char *text, size_t len)
+{
+    return result_body(b, r, text, len, 1);
 }

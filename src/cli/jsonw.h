@@ -59,6 +59,41 @@ static inline int jbuf_puts(struct jbuf *b, const char *s)
     return jbuf_put(b, s, strlen(s));
 }
 
+/* Copies s[0..n) to o and returns o + n, like memcpy but inline: the
+ * short pieces of a line (an id, a span's text) in two overlapping moves
+ * or a few 16-byte ones, without a call. Reads nothing outside s[0..n);
+ * writes o[0..n) only. */
+__attribute__((always_inline)) static inline char *
+jsonw_copy(char *o, const char *s, size_t n)
+{
+    if (n >= 16) {
+        char t[16];
+        for (size_t i = 0; n - i > 16; i += 16) {
+            memcpy(t, s + i, 16);
+            memcpy(o + i, t, 16);
+        }
+        memcpy(t, s + n - 16, 16); /* overlaps the last block: same bytes */
+        memcpy(o + n - 16, t, 16);
+    } else if (n >= 8) {
+        uint64_t a, z;
+        memcpy(&a, s, 8);
+        memcpy(&z, s + n - 8, 8);
+        memcpy(o, &a, 8);
+        memcpy(o + n - 8, &z, 8);
+    } else if (n >= 4) {
+        uint32_t a, z;
+        memcpy(&a, s, 4);
+        memcpy(&z, s + n - 4, 4);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &z, 4);
+    } else if (n) {
+        o[0] = s[0];
+        o[n / 2] = s[n / 2];
+        o[n - 1] = s[n - 1];
+    }
+    return o + n;
+}
+
 /* "s" escaped, with its quotes. s must be UTF-8 for the output to be
  * valid JSON; the writer does not check. */
 int jsonw_string(struct jbuf *b, const char *s, size_t n);
@@ -81,5 +116,10 @@ int jsonw_score(struct jbuf *b, float x);
  */
 int jsonw_result(struct jbuf *b, const decorum_result *r, const char *text,
                  size_t len);
+/* jsonw_result for a text with no byte JSON escapes ('"', '\\', control
+ * characters: jsonl_item's text_plain): span texts are copied, not
+ * scanned. The output is jsonw_result's. */
+int jsonw_result_plain(struct jbuf *b, const decorum_result *r,
+                       const char *text, size_t len);
 
 #endif

@@ -16,7 +16,10 @@
  *     the same strings;
  *   - the member loop alone (jsonl_full_only) gives the same code, error
  *     position and message, id and strings as with the fast path for the
- *     usual first two members.
+ *     usual first two members;
+ *   - text_plain is set exactly when the text lies in the line (it was
+ *     read in place), and such a text holds no byte JSON escapes ('"',
+ *     '\\', below 0x20): the writer copies it on that promise (session 38).
  */
 #include "jsonl.h"
 #include "decorum.h"
@@ -70,12 +73,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    size);
         FUZZ_CHECK(memchr(err.message, '\0', sizeof err.message) != NULL,
                    "message not NUL-terminated");
+        FUZZ_CHECK(!it.text_plain, "text_plain set on a failed line");
     } else {
         check_str(&it.text, "text", line, size, &it, 1);
         FUZZ_CHECK(memchr(it.text.p, '\0', it.text.len) == NULL,
                    "NUL inside text");
         check_str(&it.parent, "parent", line, size, &it, 0);
         check_str(&it.context, "context", line, size, &it, 0);
+        FUZZ_CHECK(it.text_plain ==
+                       inside(it.text.p, it.text.len, line, size),
+                   "text_plain %d for a text %s the line", it.text_plain,
+                   it.text_plain ? "outside" : "inside");
+        for (size_t i = 0; it.text_plain && i < it.text.len; i++) {
+            unsigned char ch = (unsigned char)it.text.p[i];
+            FUZZ_CHECK(ch >= 0x20 && ch != '"' && ch != '\\',
+                       "byte 0x%02X in a plain text", ch);
+        }
     }
     if (it.id)
         FUZZ_CHECK(inside(it.id, it.id_len, line, size) && it.id_len > 0,
@@ -113,6 +126,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                ferr.pos, ferr.message, err.pos, err.message);
     FUZZ_CHECK(full.id == it.id && full.id_len == it.id_len,
                "member loop: another id");
+    FUZZ_CHECK(full.text_plain == it.text_plain,
+               "member loop: text_plain %d, fast path %d", full.text_plain,
+               it.text_plain);
     const struct jsonl_str *fs[3] = {&full.text, &full.parent, &full.context};
     const struct jsonl_str *is[3] = {&it.text, &it.parent, &it.context};
     for (int k = 0; k < 3 && c == JSONL_OK; k++)

@@ -776,6 +776,50 @@ Test(jsonw, result_shape)
     jbuf_free(&b);
 }
 
+/* jsonw_result_plain copies span texts that jsonw_result escapes: on
+ * texts with no byte to escape the two must write the same bytes, for
+ * spans of every length across jsonw_copy's cases (0 to 3, 4 to 7, 8 to
+ * 15, 16, 17 to 80 bytes), spans clamped and widened to whole UTF-8
+ * characters, and each text ending flush against a PROT_NONE page. */
+Test(jsonw, result_plain_as_result)
+{
+    static const char *pieces[] = {"a",  "Zq", " ",  "\xC3\xA9", "\xE2\x82\xAC",
+                                   "\xF0\x9F\x98\x82", "~", "'", "0"};
+    char text[200];
+    decorum_span spans[8];
+    struct jbuf x = {0}, y = {0};
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, want = rnd() % 120;
+        while (len < want) {
+            const char *pc = pieces[rnd() % (sizeof pieces / sizeof pieces[0])];
+            size_t k = strlen(pc);
+            if (len + k > sizeof text)
+                break;
+            memcpy(text + len, pc, k);
+            len += k;
+        }
+        struct guarded g = guard(text, len);
+        decorum_result r;
+        memset(&r, 0, sizeof r);
+        r.n_spans = rnd() % 8;
+        for (size_t i = 0; i < r.n_spans; i++) {
+            size_t b = len ? rnd() % (len + 4) : 0, e = b + rnd() % 84;
+            spans[i] = (decorum_span){b, e, DECORUM_INSULT,
+                                      DECORUM_SIGNAL_INSULT, 0, 0, 0.5f,
+                                      "a reason"};
+        }
+        r.spans = spans;
+        x.len = y.len = 0;
+        cr_assert_eq(jsonw_result(&x, &r, g.p, len), 0);
+        cr_assert_eq(jsonw_result_plain(&y, &r, g.p, len), 0);
+        cr_assert(x.len == y.len && memcmp(x.p, y.p, x.len) == 0,
+                  "got\n%.*s\nwant\n%.*s", (int)y.len, y.p, (int)x.len, x.p);
+        unguard(&g);
+    }
+    jbuf_free(&x);
+    jbuf_free(&y);
+}
+
 Test(jsonw, buffer_limit)
 {
     struct jbuf b = {0};
@@ -861,6 +905,23 @@ Test(jsonl, agrees_with_jansson)
  * alone (jsonl_full_only) must give the same everything: code, error
  * position and message, id, strings. The table's lines, then random edits
  * of the usual line. */
+/* text_plain is set exactly when the text was returned in place, in the
+ * line s[0..n), and such a text holds no byte the writer would escape:
+ * jsonw_result_plain copies its span texts on that promise. */
+static void check_text_plain(const char *s, size_t n,
+                             const struct jsonl_item *it, enum jsonl_code c)
+{
+    uintptr_t lo = (uintptr_t)s, hi = lo + n, t = (uintptr_t)it->text.p;
+    int in_place = c == JSONL_OK && t >= lo && t <= hi;
+    cr_assert_eq(it->text_plain, in_place, "%.*s: text_plain %d", (int)n, s,
+                 it->text_plain);
+    for (size_t i = 0; it->text_plain && i < it->text.len; i++) {
+        unsigned char ch = (unsigned char)it->text.p[i];
+        cr_assert(ch >= 0x20 && ch != '"' && ch != '\\',
+                  "%.*s: byte 0x%02X in a plain text", (int)n, s, ch);
+    }
+}
+
 static void same_both_ways(const char *s, size_t n, struct jsonl_item *a,
                            struct jsonl_item *b)
 {
@@ -878,6 +939,8 @@ static void same_both_ways(const char *s, size_t n, struct jsonl_item *a,
     cr_assert_str_eq(ea.message, eb.message, "%.*s", (int)n, s);
     cr_assert(a->id == b->id && a->id_len == b->id_len, "%.*s: id", (int)n,
               s);
+    check_text_plain(s, n, a, ca);
+    check_text_plain(s, n, b, cb);
     const struct jsonl_str *sa[3] = {&a->text, &a->parent, &a->context};
     const struct jsonl_str *sb[3] = {&b->text, &b->parent, &b->context};
     for (int k = 0; k < 3; k++) {
@@ -933,4 +996,36 @@ Test(jsonl, fast_members_agree_with_member_loop)
     }
     jsonl_item_free(&a);
     jsonl_item_free(&b);
+}
+
+/* jsonl_item's text_plain in the usual cases, both ways of reading. */
+Test(jsonl, text_plain)
+{
+    static const struct {
+        const char *line;
+        int plain;
+    } cases[] = {
+        {"{\"id\":\"a\",\"text\":\"plain words\"}", 1},
+        {"{\"text\": \"caf\xC3\xA9 \xF0\x9F\x98\x82\"}", 1},
+        {"{\"id\":\"a\",\"text\":\"\"}", 1},
+        {"{\"id\":\"a\",\"text\":\"say \\\"x\\\"\"}", 0},
+        {"{\"text\":\"a\\nb\", \"id\": 3}", 0},
+        {"{\"text\":\"a\\u00e9\"}", 0},
+        {"{\"text\":\"a\\/b\"}", 0}, /* no byte to escape, but decoded */
+        {"{\"text\":\"one\",\"text\":\"two\\n\"}", 0}, /* refused */
+        {"{\"id\":\"a\",\"text\":\"ok\",\"parent\":\"p\\n\"}", 1},
+    };
+    struct jsonl_item it = {0};
+    for (int full = 0; full < 2; full++) {
+        jsonl_full_only = full;
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            size_t n = strlen(cases[i].line);
+            enum jsonl_code c = jsonl_parse_line(cases[i].line, n, &it, NULL);
+            cr_assert_eq(it.text_plain, cases[i].plain, "%s (full %d)",
+                         cases[i].line, full);
+            check_text_plain(cases[i].line, n, &it, c);
+        }
+    }
+    jsonl_full_only = 0;
+    jsonl_item_free(&it);
 }
