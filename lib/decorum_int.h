@@ -701,14 +701,7 @@ extern const size_t dc_builtin_matchdb_count;
     X(EVASION, "evasion")  /* a finding spelled to evade; not a masked   */ \
                            /* swear word where no group is named (emit)  */ \
     X(RULE_HATE, "rule.hate")               /* the rules' own hate score */    \
-    X(RULE_TOX, "rule.toxicity")                                               \
-    /* Co-occurrences of a protected group with attack words, whether or */   \
-    /* not a rule bound them (co_features, rules.c; session 38): */           \
-    X(CO_GROUP_HARM, "co.group_harm")   /* dehumanize/threat/exclusion */    \
-    X(CO_GROUP_SCORN, "co.group_scorn") /* derogate/insult/hate/... */       \
-    X(CO_GROUP_NEXT, "co.group_next")   /* either, in the next sentence */   \
-    X(CO_ALL_GROUP, "co.all_group")     /* a quantifier on the group */      \
-    X(CO_GROUP_IS, "co.group_is")       /* the group, then is/are/should */
+    X(RULE_TOX, "rule.toxicity")
 
 typedef enum dc_rule_feature {
 #define DC_X_(e, name) DC_RF_##e,

@@ -39369,93 +39369,6 @@ static bool barred_may(run *R)
            ((g & GW(GW_MUST_NOT)) && (g & GW(GW_BAR_GET)));
 }
 
-/* Attack kinds whose company with a group co_features records: harm
- * (dehumanize, threat, exclusion) and scorn (the milder ones). */
-#define CO_HARM_KINDS                                                        \
-    (KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION))
-#define CO_SCORN_KINDS                                                       \
-    (KIND_BIT(DEROGATE) | KIND_BIT(INSULT) | KIND_BIT(HATE_VERB) |           \
-     KIND_BIT(STEREOTYPE) | KIND_BIT(PROFANITY))
-
-/* The weak co-occurrence features, for the model only (session 38): a
- * protected group (a group target, or a group pronoun after one) in the
- * same sentence as an attack word of the harm or the scorn kinds, or
- * either in the sentence after the group's or before it; a quantifier
- * ending at most two tokens before the group, in its sentence ("all
- * muslims", "every one of the jews"); the group followed at once by a
- * linking verb or a modal ("gypsies are", "they should"). Read from the
- * placed mentions and the targets whether or not a rule fired: a linear
- * model cannot learn from its n-grams that "vermin" near a group is not
- * "vermin" in the loft. They change no finding and no score of the rules.
- * Only with a group target: the short way of dc_rules_run never has one
- * (its rf[TARGET_GROUP] is the full pass's 0), so it leaves them 0 as the
- * full pass would. One merged walk over the targets and the mentions,
- * both in token order, keeping the last sentence of each. */
-static void co_features(const run *R)
-{
-    const dc_rules_scratch *rs = R->rs;
-    const tok *toks = R->toks;
-    dc_rules_out *out = R->out;
-    if (!((R->target_types >> TG_GROUP) & 1) ||
-        !(R->kinds & (CO_HARM_KINDS | CO_SCORN_KINDS | KIND_BIT(QUANTIFIER) |
-                      KIND_BIT(COPULA) | KIND_BIT(MODAL))))
-        return;
-    const uint32_t none = UINT32_MAX;
-    uint32_t g_sent = none, h_sent = none, s_sent = none, q_end = none,
-             q_sent = none;
-    bool group_seen = false, harm = false, scorn = false, next = false,
-         all = false, is = false;
-    size_t ti = 0, mi = 0;
-    while (ti < rs->nt || mi < rs->nm) {
-        bool take_t = ti < rs->nt &&
-                      (mi >= rs->nm || rs->t[ti].tb <= rs->m[mi].tb);
-        if (take_t) {
-            const target *t = &rs->t[ti++];
-            if (t->type == TG_GROUP)
-                group_seen = true;
-            else if (t->type != TG_PRONOUN || !group_seen)
-                continue;
-            if (t->tb >= R->ntok)
-                continue;
-            uint32_t sn = toks[t->tb].sent;
-            if (h_sent == sn)
-                harm = true;
-            if (s_sent == sn)
-                scorn = true;
-            if ((h_sent != none && h_sent + 1 == sn) ||
-                (s_sent != none && s_sent + 1 == sn))
-                next = true;
-            if (q_sent == sn && q_end <= t->tb && t->tb - q_end <= 2)
-                all = true;
-            if (kind_at(R, t->te, DC_KIND_COPULA) ||
-                kind_at(R, t->te, DC_KIND_MODAL))
-                is = true;
-            g_sent = sn;
-        } else {
-            const mention *m = &rs->m[mi++];
-            if (m->dropped || m->tb >= R->ntok)
-                continue;
-            uint64_t kb = kind_bit[m->kind];
-            uint32_t sn = toks[m->tb].sent;
-            if (kb & KIND_BIT(QUANTIFIER)) {
-                q_end = m->te;
-                q_sent = sn;
-            } else if (kb & (CO_HARM_KINDS | CO_SCORN_KINDS)) {
-                if (g_sent == sn)
-                    *(kb & CO_HARM_KINDS ? &harm : &scorn) = true;
-                else if (g_sent != none && g_sent + 1 == sn)
-                    next = true;
-                *(kb & CO_HARM_KINDS ? &h_sent : &s_sent) = sn;
-            }
-        }
-    }
-    out->rf[DC_RF_CO_GROUP_HARM] = harm;
-    out->rf[DC_RF_CO_GROUP_SCORN] = scorn;
-    out->rf[DC_RF_CO_GROUP_NEXT] = next && !harm && !scorn;
-    out->rf[DC_RF_CO_ALL_GROUP] = all;
-    out->rf[DC_RF_CO_GROUP_IS] = is;
-}
-
 decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             dc_rules_scratch *rs, const dc_lexicon *lx,
                             const char *text, size_t len, const dc_norm *n,
@@ -40016,7 +39929,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
 #endif
     out->rf[DC_RF_RULE_HATE] = out->hate;
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
-    co_features(&R);
     if (n_ctx && ctx[0].parent && out->hate == 0 &&
         any_kind(&R, DC_KIND_ENDORSE))
         agreeing_hits(r, lx, n, hits, out);

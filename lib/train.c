@@ -303,10 +303,7 @@ static double sigm(double x)
  * with it, and so generalizes past the lexicon (misspellings, new words). */
 static int rf_hidden(int j, int h)
 {
-    /* (the co-occurrence features, co.*, read profanity words too: hidden
-     * from PROFANITY as well, which has no use for a group beside them) */
-    return h == DECORUM_PROFANITY &&
-           (j == DC_RF_PROFANITY || j >= DC_RF_CO_GROUP_HARM);
+    return h == DECORUM_PROFANITY && j == DC_RF_PROFANITY;
 }
 
 typedef struct fitstate {
