@@ -8193,6 +8193,25 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         }
         if (dist > TARGET_WINDOW)
             continue;
+        int score = dist * 2 + (dir == prefer ? 0 : 5);
+        /* "Dalits in our village are like stray dogs, feed them once and
+         * they never leave": a target after a word said of the one
+         * before it (a predicate: dehumanizing, derogatory), in another
+         * clause, is the subject of that clause, not the one the word is
+         * said of; the group its own clause names before it wins within
+         * the window. (Threats, which look forward, keep their reading.) */
+        if (prefer == DIR_BACKWARD && dir == DIR_FORWARD &&
+            rs->toks[t->tb].clause != rs->toks[tb].clause)
+            score += 6;
+        /* A protected group is the more specific reading when a pronoun or
+         * a generic target competes at a similar distance. */
+        if (t->type == TG_GROUP)
+            score -= 1;
+        /* The score first, the tests that may rule the target out after:
+         * one that cannot beat the best so far is not picked either way,
+         * and the tests below only read (session 38, spd38f). */
+        if (score >= best_score)
+            continue;
         /* "hatred of Muslims", "racism against Black people": the group
          * complements a noun about hatred, which is the clause's subject.
          * Not when the "of" belongs to the verb ("sick of Muslims",
@@ -8228,26 +8247,10 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
          * claim is denied of. */
         if (t->type == TG_GROUP && not_before(R, t->tb))
             continue;
-        int score = dist * 2 + (dir == prefer ? 0 : 5);
-        /* "Dalits in our village are like stray dogs, feed them once and
-         * they never leave": a target after a word said of the one
-         * before it (a predicate: dehumanizing, derogatory), in another
-         * clause, is the subject of that clause, not the one the word is
-         * said of; the group its own clause names before it wins within
-         * the window. (Threats, which look forward, keep their reading.) */
-        if (prefer == DIR_BACKWARD && dir == DIR_FORWARD &&
-            rs->toks[t->tb].clause != rs->toks[tb].clause)
-            score += 6;
-        /* A protected group is the more specific reading when a pronoun or
-         * a generic target competes at a similar distance. */
-        if (t->type == TG_GROUP)
-            score -= 1;
-        if (score < best_score) {
-            best_score = score;
-            best = t;
-            if (dist_out)
-                *dist_out = dist;
-        }
+        best_score = score;
+        best = t;
+        if (dist_out)
+            *dist_out = dist;
     }
     return best;
 }
