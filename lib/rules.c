@@ -3325,10 +3325,37 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
 }
 
 static bool pest_sense(const run *R, const mention *m);
-static bool gearbox_sense(run *R, const mention *m);
-static bool armour_sense(const run *R, const mention *m);
+static bool gearbox_sense_of(run *R, const mention *m);
+static bool armour_sense_of(const run *R, const mention *m);
 static bool dish_sense(const run *R, const mention *m);
-static bool verb_sense(const run *R, const mention *m);
+static bool verb_sense_of(const run *R, const mention *m);
+
+/* The first tests of three everyday senses of a slur, asked where the
+ * slur is read (rule_slur asks all of them of every slur): most slurs
+ * have no such sense, and the call cost more than the test (session 38).
+ * Each function asks its test again; the answer is its own. */
+/* (a word of vehicles: an entry flagged notperson of gender identity) */
+static inline bool gearbox_sense(run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    return (e->flags & DC_F_NOTPERSON) &&
+           (e->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY)) &&
+           gearbox_sense_of(R, m);
+}
+
+/* (a crack in a thing: "of" or "in" right after the slur) */
+static inline bool armour_sense(const run *R, const mention *m)
+{
+    return m->te < R->ntok &&
+           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")) &&
+           armour_sense_of(R, m);
+}
+
+/* (an ordinary verb: an entry flagged verbsense) */
+static inline bool verb_sense(const run *R, const mention *m)
+{
+    return (ent(R, m)->flags & DC_F_VERBSENSE) && verb_sense_of(R, m);
+}
 
 /* The "they" at t opens the comment: no word before it can name them
  * ("my hamsters, they ...", "I bought two rats and now they ...": the
@@ -11441,7 +11468,7 @@ static bool insult_does(const run *R, const mention *m, const target *t)
  * after "it"/"which": "it retards the growth"). Said of people it is the
  * slur: "retard kids shouldn't be in school", "you retard", "that cripple
  * the council hired" (no verb before it). */
-static bool verb_sense(const run *R, const mention *m)
+static bool verb_sense_of(const run *R, const mention *m)
 {
     static const char *const before[] = {
         "to",    "will",  "would", "could",   "can",   "may",  "might",
@@ -11636,7 +11663,7 @@ static bool disability_named(run *R, const mention *m)
  * `notperson`: "tranny", "trannie") in a comment about vehicles is the
  * gearbox, unless it is aimed at someone ("you ...") or comes before a
  * person noun ("tranny women"). */
-static bool gearbox_sense(run *R, const mention *m)
+static bool gearbox_sense_of(run *R, const mention *m)
 {
     static const char *const car[] = {
         "gearbox",  "gearboxes", "transmission", "transmissions", "clutch",
@@ -11713,7 +11740,7 @@ static bool gearbox_sense(run *R, const mention *m)
  * keeps out light, rain or draughts, one to three tokens on ("rain coming
  * through a chink in the louvres", "a chink in the old stone wall"), and
  * the gap of light, "a chink of daylight" (allow.tsv: "chink of light"). */
-static bool armour_sense(const run *R, const mention *m)
+static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
     static const char *const crack_in[] = {
