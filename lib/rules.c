@@ -39996,10 +39996,16 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's
-     * reading of "hating" + a group does not count in full either. */
-    out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred ||
-                                                   barrier_told(&R)));
+     * reading of "hating" + a group does not count in full either.
+     * (barrier_told's own first test, a negator and a group target, asked
+     * here: most comments with no attack have neither, and the call cost
+     * more than the test; session 38) */
+    out->hedged =
+        R.ingroup ||
+        (out->hate <= 0 &&
+         (R.question || denied || R.opposes_hatred ||
+          (any_kind(&R, DC_KIND_NEGATION) &&
+           ((R.target_types >> TG_GROUP) & 1) && barrier_told(&R))));
     /* Counts are capped at 3. Only the attack counts (attack.slur to
      * profanity, ten in a row) are ever added to; every other feature is
      * set to 0 or 1, and rule.hate and rule.toxicity are written below.
