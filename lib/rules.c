@@ -8551,6 +8551,11 @@ static uint32_t halt_at(const run *R, const mention *m)
 static scope halt_scope(const run *R, const mention *m, scope sc,
                         const mention *neg)
 {
+    /* (halt_at's own first test, asked before the call: most attacks
+     * scoped are of other kinds, and the call cost more; session 38) */
+    if (m->kind != DC_KIND_THREAT && m->kind != DC_KIND_EXCLUSION &&
+        m->kind != DC_KIND_HATE_VERB)
+        return sc;
     uint32_t h = halt_at(R, m);
     if (h == UINT32_MAX)
         return sc;
