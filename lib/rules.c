@@ -3050,7 +3050,15 @@ static bool is_determiner(const run *R, uint32_t ti)
 
 static bool identity_ends_at(const run *R, uint32_t tb);
 static bool named_to_denounce(const run *R, const mention *m);
-static const mention *identity_ending_at(const run *R, uint32_t tb);
+static const mention *identity_ending_in(const run *R, uint32_t tb);
+/* identity_ending_in's first test, asked where it is called: most
+ * comments that ask (the slurs' and attacks' tests of a word before them)
+ * hold no identity word, and the call cost more than the test (8,909
+ * calls on the bench corpus; session 38). The body asks it again. */
+static inline const mention *identity_ending_at(const run *R, uint32_t tb)
+{
+    return any_kind(R, DC_KIND_IDENTITY) ? identity_ending_in(R, tb) : NULL;
+}
 static bool faith_entry(const dc_entry *e);
 static bool adverb_like(const run *R, uint32_t k);
 static const sentence *sent_of(const run *R, uint32_t ti);
@@ -3324,11 +3332,48 @@ static bool told_back_to(const run *R, uint32_t c, uint32_t te)
     return false;
 }
 
-static bool pest_sense(const run *R, const mention *m);
-static bool gearbox_sense(run *R, const mention *m);
-static bool armour_sense(const run *R, const mention *m);
+static bool pest_sense_of(const run *R, const mention *m);
+/* (pest_sense's first test, asked where it is called: a slur flagged
+ * animal in a comment with a dehumanizing word or a place; most slurs
+ * read are neither, and the call cost more than the test, session 38.
+ * pest_sense_of asks it again.) */
+static inline bool pest_sense(const run *R, const mention *m)
+{
+    return (ent(R, m)->flags & DC_F_ANIMAL) &&
+           (any_kind(R, DC_KIND_DEHUMANIZE) || any_kind(R, DC_KIND_PLACE)) &&
+           pest_sense_of(R, m);
+}
+static bool gearbox_sense_of(run *R, const mention *m);
+static bool armour_sense_of(const run *R, const mention *m);
 static bool dish_sense(const run *R, const mention *m);
-static bool verb_sense(const run *R, const mention *m);
+static bool verb_sense_of(const run *R, const mention *m);
+
+/* The first tests of three everyday senses of a slur, asked where the
+ * slur is read (rule_slur asks all of them of every slur): most slurs
+ * have no such sense, and the call cost more than the test (session 38).
+ * Each function asks its test again; the answer is its own. */
+/* (a word of vehicles: an entry flagged notperson of gender identity) */
+static inline bool gearbox_sense(run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    return (e->flags & DC_F_NOTPERSON) &&
+           (e->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY)) &&
+           gearbox_sense_of(R, m);
+}
+
+/* (a crack in a thing: "of" or "in" right after the slur) */
+static inline bool armour_sense(const run *R, const mention *m)
+{
+    return m->te < R->ntok &&
+           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")) &&
+           armour_sense_of(R, m);
+}
+
+/* (an ordinary verb: an entry flagged verbsense) */
+static inline bool verb_sense(const run *R, const mention *m)
+{
+    return (ent(R, m)->flags & DC_F_VERBSENSE) && verb_sense_of(R, m);
+}
 
 /* The "they" at t opens the comment: no word before it can name them
  * ("my hamsters, they ...", "I bought two rats and now they ...": the
@@ -4135,16 +4180,61 @@ static inline piece piece_text(const char *s, int w)
     return (piece){s, w > 0 ? utf8_cut(s, (size_t)w) : 0};
 }
 
+/* Copies len bytes from s to d, as memcpy does: up to 32 inline, by two
+ * loads that may overlap (the first and the last bytes' words), reading
+ * and writing no byte outside the two ranges. A reason's pieces are
+ * mostly short (a literal, a word, a group's name): the call to the
+ * library's memcpy and its dispatch cost more than the copy (67K calls,
+ * 0.8M instructions on the bench corpus; session 38). */
+static inline void copy_piece(char *d, const char *s, size_t len)
+{
+    if (len >= 8) {
+        if (len > 32) {
+            memcpy(d, s, len);
+        } else if (len > 16) {
+#if defined(__SSE2__)
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+            __m128i z = _mm_loadu_si128(
+                (const __m128i *)(const void *)(s + len - 16));
+            _mm_storeu_si128((__m128i *)(void *)d, a);
+            _mm_storeu_si128((__m128i *)(void *)(d + len - 16), z);
+#else
+            memcpy(d, s, len);
+#endif
+        } else {
+            uint64_t a, z;
+            memcpy(&a, s, 8);
+            memcpy(&z, s + len - 8, 8);
+            memcpy(d, &a, 8);
+            memcpy(d + len - 8, &z, 8);
+        }
+    } else if (len >= 4) {
+        uint32_t a, z;
+        memcpy(&a, s, 4);
+        memcpy(&z, s + len - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + len - 4, &z, 4);
+    } else if (len) {
+        char a = s[0], h = s[len / 2], z = s[len - 1];
+        d[0] = a;
+        d[len / 2] = h;
+        d[len - 1] = z;
+    }
+}
+
 /* Joins the pieces into buf[cap] (NUL-terminated, cut at a character
- * boundary when too long) and returns the length. */
-static size_t join(char *buf, size_t cap, const piece *p, size_t np)
+ * boundary when too long) and returns the length. (Inlined by force: with
+ * copy_piece GCC called it from add_reason, and the call's saved
+ * registers cost more than the copies saved.) */
+static inline __attribute__((always_inline)) size_t
+join(char *buf, size_t cap, const piece *p, size_t np)
 {
     size_t n = 0;
     for (size_t i = 0; i < np; i++) {
         size_t len = p[i].n;
         if (n + len >= cap)
             len = utf8_cut(p[i].s, cap - 1 - n);
-        memcpy(buf + n, p[i].s, len);
+        copy_piece(buf + n, p[i].s, len);
         n += len;
     }
     buf[n] = '\0';
@@ -4194,7 +4284,18 @@ static bool split_in(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
-static uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
+static uint32_t evasion_flags_in(const run *R, uint32_t b, uint32_t e);
+
+/* The evasions normalize marked in bytes [b, e). Most comments have none
+ * (R->n->evasions, the OR of every byte's flags), and the test is made
+ * where it is asked: emit asks it of every finding, and the call cost
+ * more than the test (30K calls on the bench corpus; session 38). */
+static inline uint32_t evasion_flags(const run *R, uint32_t b, uint32_t e)
+{
+    return R->n->evasions ? evasion_flags_in(R, b, e) : 0;
+}
+
+static uint32_t evasion_flags_in(const run *R, uint32_t b, uint32_t e)
 {
     if (!R->n->evasions)
         return 0; /* the OR of every byte's flags: nothing to find */
@@ -8193,6 +8294,25 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
         }
         if (dist > TARGET_WINDOW)
             continue;
+        int score = dist * 2 + (dir == prefer ? 0 : 5);
+        /* "Dalits in our village are like stray dogs, feed them once and
+         * they never leave": a target after a word said of the one
+         * before it (a predicate: dehumanizing, derogatory), in another
+         * clause, is the subject of that clause, not the one the word is
+         * said of; the group its own clause names before it wins within
+         * the window. (Threats, which look forward, keep their reading.) */
+        if (prefer == DIR_BACKWARD && dir == DIR_FORWARD &&
+            rs->toks[t->tb].clause != rs->toks[tb].clause)
+            score += 6;
+        /* A protected group is the more specific reading when a pronoun or
+         * a generic target competes at a similar distance. */
+        if (t->type == TG_GROUP)
+            score -= 1;
+        /* The score first, the tests that may rule the target out after:
+         * one that cannot beat the best so far is not picked either way,
+         * and the tests below only read (session 38, spd38f). */
+        if (score >= best_score)
+            continue;
         /* "hatred of Muslims", "racism against Black people": the group
          * complements a noun about hatred, which is the clause's subject.
          * Not when the "of" belongs to the verb ("sick of Muslims",
@@ -8228,26 +8348,10 @@ static const target *pick_target(const run *R, uint32_t tb, uint32_t te,
          * claim is denied of. */
         if (t->type == TG_GROUP && not_before(R, t->tb))
             continue;
-        int score = dist * 2 + (dir == prefer ? 0 : 5);
-        /* "Dalits in our village are like stray dogs, feed them once and
-         * they never leave": a target after a word said of the one
-         * before it (a predicate: dehumanizing, derogatory), in another
-         * clause, is the subject of that clause, not the one the word is
-         * said of; the group its own clause names before it wins within
-         * the window. (Threats, which look forward, keep their reading.) */
-        if (prefer == DIR_BACKWARD && dir == DIR_FORWARD &&
-            rs->toks[t->tb].clause != rs->toks[tb].clause)
-            score += 6;
-        /* A protected group is the more specific reading when a pronoun or
-         * a generic target competes at a similar distance. */
-        if (t->type == TG_GROUP)
-            score -= 1;
-        if (score < best_score) {
-            best_score = score;
-            best = t;
-            if (dist_out)
-                *dist_out = dist;
-        }
+        best_score = score;
+        best = t;
+        if (dist_out)
+            *dist_out = dist;
     }
     return best;
 }
@@ -8465,6 +8569,11 @@ static uint32_t halt_at(const run *R, const mention *m)
 static scope halt_scope(const run *R, const mention *m, scope sc,
                         const mention *neg)
 {
+    /* (halt_at's own first test, asked before the call: most attacks
+     * scoped are of other kinds, and the call cost more; session 38) */
+    if (m->kind != DC_KIND_THREAT && m->kind != DC_KIND_EXCLUSION &&
+        m->kind != DC_KIND_HATE_VERB)
+        return sc;
     uint32_t h = halt_at(R, m);
     if (h == UINT32_MAX)
         return sc;
@@ -11393,7 +11502,7 @@ static bool insult_does(const run *R, const mention *m, const target *t)
  * after "it"/"which": "it retards the growth"). Said of people it is the
  * slur: "retard kids shouldn't be in school", "you retard", "that cripple
  * the council hired" (no verb before it). */
-static bool verb_sense(const run *R, const mention *m)
+static bool verb_sense_of(const run *R, const mention *m)
 {
     static const char *const before[] = {
         "to",    "will",  "would", "could",   "can",   "may",  "might",
@@ -11588,7 +11697,7 @@ static bool disability_named(run *R, const mention *m)
  * `notperson`: "tranny", "trannie") in a comment about vehicles is the
  * gearbox, unless it is aimed at someone ("you ...") or comes before a
  * person noun ("tranny women"). */
-static bool gearbox_sense(run *R, const mention *m)
+static bool gearbox_sense_of(run *R, const mention *m)
 {
     static const char *const car[] = {
         "gearbox",  "gearboxes", "transmission", "transmissions", "clutch",
@@ -11665,7 +11774,7 @@ static bool gearbox_sense(run *R, const mention *m)
  * keeps out light, rain or draughts, one to three tokens on ("rain coming
  * through a chink in the louvres", "a chink in the old stone wall"), and
  * the gap of light, "a chink of daylight" (allow.tsv: "chink of light"). */
-static bool armour_sense(const run *R, const mention *m)
+static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
     static const char *const crack_in[] = {
@@ -13165,7 +13274,7 @@ static bool owned_animal(const run *R, const mention *m)
  * traps", "you trap": said_as_predicate), nor after an identity word, and
  * only where a snare is set or caught in (below).
  * Asked for the slur's own rule and for it as a target. */
-static bool pest_sense(const run *R, const mention *m)
+static bool pest_sense_of(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_ANIMAL) ||
@@ -13390,7 +13499,7 @@ static bool group_ends_at(const run *R, uint32_t tb)
  * tokens before it; identity_ends_at asks whether there is one. An
  * ambiguous word inside a longer one that is not gives way to it:
  * "non-white" holds "white", the colour, but names people only. */
-static const mention *identity_ending_at(const run *R, uint32_t tb)
+static const mention *identity_ending_in(const run *R, uint32_t tb)
 {
     if (!any_kind(R, DC_KIND_IDENTITY))
         return NULL;
@@ -39910,10 +40019,16 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
     /* "We must stop hating Muslims": with no attack found, the model's
-     * reading of "hating" + a group does not count in full either. */
-    out->hedged = R.ingroup || (out->hate <= 0 && (R.question || denied ||
-                                                   R.opposes_hatred ||
-                                                   barrier_told(&R)));
+     * reading of "hating" + a group does not count in full either.
+     * (barrier_told's own first test, a negator and a group target, asked
+     * here: most comments with no attack have neither, and the call cost
+     * more than the test; session 38) */
+    out->hedged =
+        R.ingroup ||
+        (out->hate <= 0 &&
+         (R.question || denied || R.opposes_hatred ||
+          (any_kind(&R, DC_KIND_NEGATION) &&
+           ((R.target_types >> TG_GROUP) & 1) && barrier_told(&R))));
     /* Counts are capped at 3. Only the attack counts (attack.slur to
      * profanity, ten in a row) are ever added to; every other feature is
      * set to 0 or 1, and rule.hate and rule.toxicity are written below.
