@@ -957,7 +957,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
                          (uint64_t)r[35] << 40;
         if (term >= size || group >= size || why >= size || file >= size ||
             groups >= size ||
-            (flags & ~DC_F_ALL) ||
+            (flags & ~DC_F_ALL) || DC_SENSE_OF(flags) >= DC_SENSE_N_ ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
             (!builtin &&
