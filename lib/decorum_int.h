@@ -443,6 +443,8 @@ enum {
                          * people, not of a ban on the performance nor of
                          * a figure of praise (performer_spared); the
                          * 5-bit field's last value */
+    DC_SENSE_TEMPO,     /* slur: also the ritardando of a score ("retard
+                         * slightly before the cadence"; tempo_sense) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -127,6 +127,7 @@ static const struct {
     {"kindle", (uint64_t)DC_SENSE_KINDLE << DC_F_SENSE_SHIFT},
     {"medium", (uint64_t)DC_SENSE_MEDIUM << DC_F_SENSE_SHIFT},
     {"performer", (uint64_t)DC_SENSE_PERFORMER << DC_F_SENSE_SHIFT},
+    {"tempo", (uint64_t)DC_SENSE_TEMPO << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

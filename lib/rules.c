@@ -3326,6 +3326,7 @@ static bool gearbox_sense(run *R, const mention *m);
 static bool armour_sense(const run *R, const mention *m);
 static bool dish_sense(const run *R, const mention *m);
 static bool verb_sense(const run *R, const mention *m);
+static bool tempo_sense(const run *R, const mention *m);
 
 /* The "they" at t opens the comment: no word before it can name them
  * ("my hamsters, they ...", "I bought two rats and now they ...": the
@@ -3943,7 +3944,7 @@ static decorum_status find_targets(run *R)
                     ? singular_slur(R, m) || pest_sense(R, m) ||
                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
                           armour_sense(R, m) || dish_sense(R, m) ||
-                          verb_sense(R, m)
+                          verb_sense(R, m) || tempo_sense(R, m)
                     : armour_sense(R, m))
                 continue;
             t->slur = 1;
@@ -11441,6 +11442,72 @@ static bool verb_sense(const run *R, const mention *m)
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
 
+/* Is the slur m (sense `tempo`: "retard") the ritardando, a slowing of
+ * the tempo written in a score, in a sentence about music: "retard
+ * slightly before the final cadence", "a big retard at the end of the
+ * movement, the conductor wants", "the retard marking at measure 40",
+ * "the pianist added a retard the composer never wrote" (session 38)?
+ * A word of notation or of the players in its sentence, or "bar" or
+ * "measure" before a number, says so. Not where it is said of someone:
+ * in the plural ("retards shouldn't be in the orchestra"), before a
+ * player or a person noun ("that retard pianist"), after a linking verb
+ * or "like" ("the conductor is a retard"), or with "you" in its sentence
+ * ("you retard, keep the tempo"). */
+static bool tempo_sense(const run *R, const mention *m)
+{
+    static const char *const music[] = {
+        "tempo",       "tempos",      "cadence",    "cadences",  "coda",
+        "fermata",     "ritardando",  "rallentando", "accelerando",
+        "crescendo",   "diminuendo",  "legato",     "staccato",  "metronome",
+        "bpm",         "downbeat",    "upbeat",     "adagio",    "andante",
+        "allegro",     "largo",       "composer",   "conductor", "pianist",
+        "orchestra",   "sonata",      "symphony",   "concerto",  "nocturne",
+        "score's",     "sheet",       "chord",      "chords",    "melody",
+        "phrase",      "phrasing",    "pianissimo", "fortissimo", "etude"};
+    static const char *const bars[] = {"bar", "bars", "measure", "measures",
+                                       "m"};
+    /* (the players, who are people: "that retard pianist" is the slur) */
+    static const char *const players[] = {
+        "composer", "conductor", "pianist", "orchestra", "player",
+        "players",  "drummer",   "singer",  "violinist", "band"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_TEMPO)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    const tok *tk = R->toks;
+    /* (the plural names people: "retards shouldn't be in the orchestra") */
+    if (plural_hit(R, m) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) ||
+        (m->te < s->te &&
+         (word_among(R, m->te, m->te + 1, players,
+                     sizeof players / sizeof *players) ||
+          kind_at(R, m->te, DC_KIND_PERSON) ||
+          kind_at(R, m->te, DC_KIND_IDENTITY))))
+        return false;
+    static const char *const det[] = {"a",    "an",   "the", "this",
+                                      "that", "his",  "her", "their",
+                                      "my",   "your", "our", "such"};
+    if (m->tb > s->tb) {
+        uint32_t k = m->tb - 1;
+        /* (a determiner and one adjective may come between: "is a total
+         * retard") */
+        if (k > s->tb && !word_among(R, k, k + 1, det, sizeof det / sizeof *det) &&
+            word_among(R, k - 1, k, det, sizeof det / sizeof *det))
+            k--;
+        if (k > s->tb && word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+            k--;
+        if (kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like"))
+            return false;
+    }
+    if (word_among(R, s->tb, s->te, music, sizeof music / sizeof *music))
+        return true;
+    for (uint32_t j = s->tb; j + 1 < s->te; j++)
+        if (word_among(R, j, j + 1, bars, sizeof bars / sizeof *bars) &&
+            tk[j + 1].type == TK_WORD && tk[j + 1].e > tk[j + 1].b &&
+            R->n->text[tk[j + 1].b] >= '0' && R->n->text[tk[j + 1].b] <= '9')
+            return true;
+    return false;
+}
+
 /* Is the insult m a tell-off ("go to hell") after a modal whose subject
  * is a noun naming no one: "this fucking disease can go to hell",
  * "cancer can go to hell"? The subject is the word right before the
@@ -12108,7 +12175,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
     if (gearbox_sense(R, m) || armour_sense(R, m) || dish_sense(R, m) ||
-        verb_sense(R, m)) {
+        verb_sense(R, m) || tempo_sense(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
