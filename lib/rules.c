@@ -38507,6 +38507,95 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 38 (q38m): a vice put down to a people's make, the group named
+ * inside the frame. "cheating is just the gypsy way", "greed is in the
+ * jewish blood", "scheming is part of the jewish nature", "violent, it's
+ * in the nature of muslims": "the" + an identity word + "way", "blood",
+ * "nature", "genes" or "dna" (or one of those + "of" + the identity word)
+ * says the trait is the group's by birth, as "in their blood" does with
+ * the group named elsewhere (rule_attack's essentialized). Only with a
+ * stereotype that is no frame itself in the sentence, outside the frame
+ * (a vice: "greed", "cheating", "scheming", "violent"); a custom has
+ * none ("the jewish way of marking the new year", "the italian way of
+ * making coffee"), and "way" before "of" or "to" is a manner, a custom,
+ * never a make. A negator, a report or a denouncing word in the
+ * sentence, and the writer's own people, turn it off. A stereotype,
+ * weighed as the essentialized ones. */
+static const char *const wl_make_nouns[] = {"way", "ways", "blood", "nature",
+                                            "genes", "dna"};
+static const char *const wl_make_before[] = {"nature", "blood", "genes",
+                                             "dna"};
+
+static decorum_status rule_group_make(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+            own_identity(R, id))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        uint32_t fb, fe;
+        if (id->tb > s->tb && id->te < s->te &&
+            tok_is_word(R, id->tb - 1, "the") &&
+            word_among(R, id->te, id->te + 1, FRAME_WORDS(wl_make_nouns)) &&
+            !(id->te + 1 < s->te &&
+              (tok_is_word(R, id->te, "way") || tok_is_word(R, id->te, "ways")) &&
+              (tok_is_word(R, id->te + 1, "of") ||
+               tok_is_word(R, id->te + 1, "to")))) {
+            fb = id->tb - 1;
+            fe = id->te + 1;
+        } else if (id->tb >= s->tb + 2 && tok_is_word(R, id->tb - 1, "of") &&
+                   word_among(R, id->tb - 2, id->tb - 1,
+                              FRAME_WORDS(wl_make_before))) {
+            fb = id->tb - 2;
+            fe = id->te;
+        } else {
+            continue;
+        }
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)))
+            continue;
+        const mention *v = NULL;
+        for (size_t j = 0; j < rs->nm && !v; j++) {
+            const mention *c = &rs->m[j];
+            if (c->kind == DC_KIND_STEREOTYPE && c->tb >= s->tb &&
+                c->te <= s->te && (c->te <= fb || c->tb >= fe) &&
+                !(ent(R, c)->flags & DC_F_ESSENCE))
+                v = c;
+        }
+        if (!v)
+            continue;
+        target g = group_of(R, id);
+        if (part_of_group(R, &g))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = v->b < R->toks[fb].b ? v->b : R->toks[fb].b;
+        fs.e = v->e > R->toks[fe - 1].e ? v->e : R->toks[fe - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.88f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": puts a vice ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+            LIT("') down to the group's blood, nature or way, as if by birth"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words that put a past barring as a case or a wish ("if somebody ...
  * locked the doors", "shame"); rule_gallows reads them as a wish too. */
 static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
@@ -39882,6 +39971,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* a vice put down to a people's make, the group inside the frame
+     * ("the gypsy way", "in the jewish blood"): an identity word and a
+     * stereotype */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (st = rule_group_make(&R)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
      * inside, the exits barred and a fire lit: allow entries, and a group
