@@ -38596,6 +38596,74 @@ static decorum_status rule_group_make(run *R)
     return DECORUM_OK;
 }
 
+/* Session 38 (q38m): a place wished rid of a people, the group run
+ * into a compound with "-free": "make this town jew-free again", "the
+ * estate is finally muslim-free", "a gypsy-free street is a safe
+ * street", "LGBT-free zones now" (Judenfrei's form): a purge called
+ * for. Nothing with a negator, a report, a question or a denouncing word
+ * in its sentence ("the nazis called it judenfrei, a word of horror"),
+ * nor the writer's own people. An exclusion, for review. */
+/* (the history the word is told from, "the nazis wanted a jew-free
+ * europe", and the deeds that undo such a place's rule, "struck down
+ * the last LGBT-free zone resolution"; also, below, the compound in
+ * quotes, a name told, and a writer who claims the group, "as a gay
+ * teacher in an LGBT-free zone") */
+static const char *const wl_free_history[] = {"nazi", "nazis", "hitler",
+                                              "reich", "holocaust",
+                                              "judenfrei", "abolish",
+                                              "abolished", "abolishing",
+                                              "struck", "repeal",
+                                              "repealed", "overturned",
+                                              "scrapped"};
+
+static decorum_status rule_group_free(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+            id->e + 5 > R->n->len ||
+            memcmp(R->n->text + id->e, "-free", 5) != 0 ||
+            (id->e + 5 < R->n->len &&
+             (((R->n->text[id->e + 5] | 32) >= 'a' &&
+               (R->n->text[id->e + 5] | 32) <= 'z') ||
+              R->n->text[id->e + 5] == '-')) ||
+            own_identity(R, id))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
+            question_refuted(R, id->te) ||
+            word_among(R, s->tb, s->te, FRAME_WORDS(wl_free_history)) ||
+            any_kind(R, DC_KIND_INGROUP) ||
+            (id->b > 0 && (R->n->text[id->b - 1] == '\'' ||
+                           R->n->text[id->b - 1] == '"')))
+            continue;
+        target g = group_of(R, id);
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        finding_spec fs = {0};
+        fs.b = id->b;
+        fs.e = id->e + 5;
+        fs.signal = DECORUM_SIGNAL_EXCLUSION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("call for exclusion aimed at "), label,
+            LIT(": wishes a place rid of the group ('-free')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words that put a past barring as a case or a wish ("if somebody ...
  * locked the doors", "shame"); rule_gallows reads them as a wish too. */
 static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
@@ -39978,6 +40046,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_group_make(&R)) != DECORUM_OK)
+        return st;
+    /* a place wished rid of a people: an identity word run into
+     * "-free" ("jew-free") */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_group_free(&R)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
      * inside, the exits barred and a fire lit: allow entries, and a group
