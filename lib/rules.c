@@ -249,6 +249,8 @@ enum {
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
     GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
     GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
+    GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
+    GW_FREE,     /* "free": rule_group_free's "-free" */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -38523,6 +38525,7 @@ static decorum_status rule_virtue_denied(run *R)
  * weighed as the essentialized ones. */
 static const char *const wl_make_nouns[] = {"way", "ways", "blood", "nature",
                                             "genes", "dna"};
+static const char *const gw_free[] = {"free"};
 static const char *const wl_make_before[] = {"nature", "blood", "genes",
                                              "dna"};
 
@@ -39484,6 +39487,8 @@ static const struct gw_list {
     GW_LIST(wl_bar_get, GW_BAR_GET),
     GW_LIST(gw_role, GW_ROLE),
     GW_LIST(gw_joke, GW_JOKE),
+    GW_LIST(wl_make_nouns, GW_MAKE),
+    GW_LIST(gw_free, GW_FREE),
 #undef GW_LIST
 };
 
@@ -40045,11 +40050,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * stereotype */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
+        GATE(gate_words(&R) & GW(GW_MAKE)) &&
         (st = rule_group_make(&R)) != DECORUM_OK)
         return st;
     /* a place wished rid of a people: an identity word run into
      * "-free" ("jew-free") */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        GATE(gate_words(&R) & GW(GW_FREE)) &&
         (st = rule_group_free(&R)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
