@@ -11452,9 +11452,17 @@ static bool verb_sense(const run *R, const mention *m)
  * A word of notation or of the players in its sentence, or "bar" or
  * "measure" before a number, says so. Not where it is said of someone:
  * in the plural ("retards shouldn't be in the orchestra"), before a
- * player or a person noun ("that retard pianist"), after a linking verb
- * or "like" ("the conductor is a retard"), or with "you" in its sentence
- * ("you retard, keep the tempo"). */
+ * player or a person noun ("that retard pianist"), after a linking verb,
+ * "like", "what" or "he's", with a determiner, adverbs and one other
+ * word between ("the conductor is just a total retard", "what a retard",
+ * "he's a retard, bar 40 is forte"), before a modal or "as" ("only a
+ * retard would take the coda that fast", "hired a retard as first
+ * violin": a doer, a role), placed among the players by a preposition
+ * ("the retard in the orchestra keeps losing the tempo", "that retard at
+ * the back of the choir"), or with "you" in its sentence ("you retard,
+ * keep the tempo"). (rf38m, session 38, added the clues after the linking
+ * verb's adverbs, "what", "he's", the modal, "as" and the players after a
+ * preposition: q38m's version let those insults through.) */
 static bool tempo_sense(const run *R, const mention *m)
 {
     static const char *const music[] = {
@@ -11468,10 +11476,21 @@ static bool tempo_sense(const run *R, const mention *m)
         "phrase",      "phrasing",    "pianissimo", "fortissimo", "etude"};
     static const char *const bars[] = {"bar", "bars", "measure", "measures",
                                        "m"};
-    /* (the players, who are people: "that retard pianist" is the slur) */
+    /* (the players, who are people: "that retard pianist" is the slur,
+     * and the bodies of them, "the retard in the orchestra") */
     static const char *const players[] = {
-        "composer", "conductor", "pianist", "orchestra", "player",
-        "players",  "drummer",   "singer",  "violinist", "band"};
+        "composer", "conductor", "pianist",  "orchestra", "player",
+        "players",  "drummer",   "singer",   "violinist", "band",
+        "choir",    "ensemble",  "quartet",  "section"};
+    /* (words that say the next is said of a person: "is", "like", "what
+     * a retard", "he's a retard") */
+    static const char *const said_of[] = {"like",  "what",  "such", "he's",
+                                          "she's", "hes",   "shes", "i'm",
+                                          "im",    "you're"};
+    static const char *const det[] = {"a",    "an",   "the", "this",
+                                      "that", "his",  "her", "their",
+                                      "my",   "your", "our", "such"};
+    static const char *const preps[] = {"in", "at", "of", "from", "on"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_TEMPO)
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -11482,22 +11501,37 @@ static bool tempo_sense(const run *R, const mention *m)
         (m->te < s->te &&
          (word_among(R, m->te, m->te + 1, players,
                      sizeof players / sizeof *players) ||
+          tok_is_word(R, m->te, "as") ||
+          kind_at(R, m->te, DC_KIND_MODAL) ||
           kind_at(R, m->te, DC_KIND_PERSON) ||
           kind_at(R, m->te, DC_KIND_IDENTITY))))
         return false;
-    static const char *const det[] = {"a",    "an",   "the", "this",
-                                      "that", "his",  "her", "their",
-                                      "my",   "your", "our", "such"};
-    if (m->tb > s->tb) {
-        uint32_t k = m->tb - 1;
-        /* (a determiner and one adjective may come between: "is a total
-         * retard") */
-        if (k > s->tb && !word_among(R, k, k + 1, det, sizeof det / sizeof *det) &&
-            word_among(R, k - 1, k, det, sizeof det / sizeof *det))
-            k--;
-        if (k > s->tb && word_among(R, k, k + 1, det, sizeof det / sizeof *det))
-            k--;
-        if (kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "like"))
+    /* back over determiners, adverbs and one other word to a linking
+     * verb or a word of the kind above */
+    bool other = false;
+    for (uint32_t k = m->tb; k > s->tb && m->tb - k < 5;) {
+        k--;
+        if (tk[k].type != TK_WORD)
+            break;
+        if (kind_at(R, k, DC_KIND_COPULA) ||
+            word_among(R, k, k + 1, said_of, sizeof said_of / sizeof *said_of))
+            return false;
+        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
+            adverb_like(R, k))
+            continue;
+        if (other)
+            break;
+        other = true;
+    }
+    /* a player after a preposition, within the phrase that follows */
+    bool prep = false;
+    for (uint32_t j = m->te; j < s->te && j < m->te + 7; j++) {
+        if (tk[j].type != TK_WORD)
+            break;
+        if (word_among(R, j, j + 1, preps, sizeof preps / sizeof *preps))
+            prep = true;
+        else if (prep && word_among(R, j, j + 1, players,
+                                    sizeof players / sizeof *players))
             return false;
     }
     if (word_among(R, s->tb, s->te, music, sizeof music / sizeof *music))
