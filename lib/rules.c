@@ -38651,7 +38651,43 @@ static const char *const wl_free_history[] = {"nazi", "nazis", "hitler",
                                               "abolished", "abolishing",
                                               "struck", "repeal",
                                               "repealed", "overturned",
-                                              "scrapped"};
+                                              "scrapped",
+                                              /* (rf38m: more undoing
+                                               * deeds, and the sanctions
+                                               * laid on such a place,
+                                               * "annulled the LGBT-free
+                                               * resolutions", "cut
+                                               * funding to towns with
+                                               * LGBT-free zones") */
+                                              "annul", "annulled",
+                                              "revoke", "revoked",
+                                              "rescind", "rescinded",
+                                              "overturn", "funding",
+                                              "funds", "sanction",
+                                              "sanctions", "sanctioned"};
+
+/* Is the "-free" compound at id told, not called for (rf38m, session
+ * 38)? A scare frame in the three words before it ("the so-called
+ * LGBT-free zones"), a judgement after it in its sentence, an insult or
+ * a denouncing word ("LGBT-free zones are a disgrace"), or a year with a
+ * past form of "be" in the sentence ("villages were made Jew-free by
+ * 1942": history, with no modal of a wish). */
+static bool free_told(const run *R, const mention *id, const sentence *s)
+{
+    for (uint32_t k = id->tb > s->tb + 3 ? id->tb - 3 : s->tb; k < id->tb;
+         k++)
+        if (scare_at(R, k))
+            return true;
+    if (has_kind_in(R, id->te, s->te, DC_KIND_INSULT) ||
+        has_kind_in(R, id->te, s->te, DC_KIND_DENOUNCE))
+        return true;
+    if (!year_in(R, s) || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+        return false;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were"))
+            return true;
+    return false;
+}
 
 static decorum_status rule_group_free(run *R)
 {
@@ -38674,6 +38710,7 @@ static decorum_status rule_group_free(run *R)
              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
             question_refuted(R, id->te) ||
             word_among(R, s->tb, s->te, FRAME_WORDS(wl_free_history)) ||
+            free_told(R, id, s) ||
             any_kind(R, DC_KIND_INGROUP) ||
             (id->b > 0 && (R->n->text[id->b - 1] == '\'' ||
                            R->n->text[id->b - 1] == '"')))
