@@ -38573,19 +38573,40 @@ static decorum_status rule_group_make(run *R)
             continue;
         const sentence *s = sent_of(R, id->tb);
         uint32_t fb, fe;
-        if (id->tb > s->tb && id->te < s->te &&
-            tok_is_word(R, id->tb - 1, "the") &&
+        /* (rf38m: "blood", "nature", "genes" and "dna" take the group
+         * with no "the", "in gypsy blood", "part of jewish nature",
+         * "in every gypsy's blood"; "way" keeps it, "the gypsy way", as
+         * "a jewish way" is one manner among others. Before "of", "the"
+         * may come between and "way" joins them: "the way of the jew") */
+        bool way = id->te < s->te && (tok_is_word(R, id->te, "way") ||
+                                      tok_is_word(R, id->te, "ways"));
+        uint32_t ob = id->tb > s->tb && tok_is_word(R, id->tb - 1, "the")
+                          ? id->tb - 1
+                          : id->tb;
+        /* (with no "the", "in", "every" or "each" right before the
+         * group: "in gypsy blood", "in every gypsy's blood"; not "of":
+         * "trace amounts of non white blood ... can be removed
+         * naturally", a row of all.jsonl labelled none, took
+         * "naturally" for the vice) */
+        static const char *const bare_before[] = {"in", "every", "each"};
+        if (id->te < s->te &&
             word_among(R, id->te, id->te + 1, FRAME_WORDS(wl_make_nouns)) &&
-            !(id->te + 1 < s->te &&
-              (tok_is_word(R, id->te, "way") || tok_is_word(R, id->te, "ways")) &&
-              (tok_is_word(R, id->te + 1, "of") ||
-               tok_is_word(R, id->te + 1, "to")))) {
-            fb = id->tb - 1;
+            (ob < id->tb ||
+             (id->tb > s->tb &&
+              word_among(R, id->tb - 1, id->tb, FRAME_WORDS(bare_before)))) &&
+            (!way || (ob < id->tb &&
+                      !(id->te + 1 < s->te &&
+                        (tok_is_word(R, id->te + 1, "of") ||
+                         tok_is_word(R, id->te + 1, "to")))))) {
+            fb = ob;
             fe = id->te + 1;
-        } else if (id->tb >= s->tb + 2 && tok_is_word(R, id->tb - 1, "of") &&
-                   word_among(R, id->tb - 2, id->tb - 1,
-                              FRAME_WORDS(wl_make_before))) {
-            fb = id->tb - 2;
+        } else if (ob >= s->tb + 2 && tok_is_word(R, ob - 1, "of") &&
+                   (word_among(R, ob - 2, ob - 1,
+                               FRAME_WORDS(wl_make_before)) ||
+                    (ob < id->tb &&
+                     word_among(R, ob - 2, ob - 1,
+                                FRAME_WORDS(wl_make_nouns))))) {
+            fb = ob - 2;
             fe = id->te;
         } else {
             continue;
