@@ -354,15 +354,17 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
 #define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
-/* the everyday sense the phrase has, a 5-bit number in bits 41 to 45
+/* the everyday sense the phrase has, a 7-bit number in bits 41 to 47
  * (DC_SENSE_*), which the rules test for (veil_literal, harmless_threat,
  * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
  * entry. (3 bits until the threats' seven senses filled them, 4 until
- * the twenty-seventh session's filled those; the lexicon image keeps 48
- * bits of flags.) */
+ * the twenty-seventh session's filled those, 5 until session 38's
+ * `tempo` found PERFORMER the last of 31; the lexicon image keeps 48
+ * bits of flags, so 47 is the last bit a flag can take: a flag of its
+ * own after this one needs a new image version.) */
 #define DC_F_SENSE_SHIFT 41
-#define DC_F_SENSE (31ull << DC_F_SENSE_SHIFT)
-#define DC_F_ALL 0x3fffffffffffull  /* every flag above */
+#define DC_F_SENSE (127ull << DC_F_SENSE_SHIFT)
+#define DC_F_ALL 0xffffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
@@ -440,15 +442,16 @@ enum {
                          * ("drag queens"): a target of contempt for
                          * people, not of a ban on the performance nor of
                          * a figure of praise (performer_spared); the
-                         * field's last value */
+                         * 5-bit field's last value */
+    DC_SENSE_TEMPO,     /* slur: also the ritardando of a score ("retard
+                         * slightly before the cadence"; tempo_sense) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
-/* Every sense must fit DC_F_SENSE, or a 33rd would spill into bit 46,
- * past DC_F_ALL, and DC_SENSE_OF would read it back as another sense.
- * The field is full at PERFORMER = 31. To widen it, take bit 46 (and
- * 47: the lexicon image keeps 48 bits of flags, and bits 46-47 are
- * free): DC_F_SENSE (63ull << 41), DC_F_ALL 0x7fffffffffffull. */
+/* Every sense must fit DC_F_SENSE, or a 128th would spill into bit 48,
+ * past DC_F_ALL and past the 48 bits the lexicon image keeps, and
+ * DC_SENSE_OF would read it back as another sense. (Widened from 5 bits
+ * to 7 in session 38, bits 46-47, when PERFORMER was 31.) */
 _Static_assert(DC_SENSE_N_ - 1 <= (int)(DC_F_SENSE >> DC_F_SENSE_SHIFT),
                "a sense does not fit the sense field (DC_F_SENSE): widen it");
 

@@ -127,6 +127,7 @@ static const struct {
     {"kindle", (uint64_t)DC_SENSE_KINDLE << DC_F_SENSE_SHIFT},
     {"medium", (uint64_t)DC_SENSE_MEDIUM << DC_F_SENSE_SHIFT},
     {"performer", (uint64_t)DC_SENSE_PERFORMER << DC_F_SENSE_SHIFT},
+    {"tempo", (uint64_t)DC_SENSE_TEMPO << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
@@ -957,7 +958,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
                          (uint64_t)r[35] << 40;
         if (term >= size || group >= size || why >= size || file >= size ||
             groups >= size ||
-            (flags & ~DC_F_ALL) ||
+            (flags & ~DC_F_ALL) || DC_SENSE_OF(flags) >= DC_SENSE_N_ ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
             (!builtin &&

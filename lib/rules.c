@@ -252,6 +252,8 @@ enum {
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
     GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
     GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
+    GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
+    GW_FREE,     /* "free": rule_group_free's "-free" */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -3374,6 +3376,7 @@ static inline bool verb_sense(const run *R, const mention *m)
 {
     return (ent(R, m)->flags & DC_F_VERBSENSE) && verb_sense_of(R, m);
 }
+static bool tempo_sense(const run *R, const mention *m);
 
 /* The "they" at t opens the comment: no word before it can name them
  * ("my hamsters, they ...", "I bought two rats and now they ...": the
@@ -3991,7 +3994,7 @@ static decorum_status find_targets(run *R)
                     ? singular_slur(R, m) || pest_sense(R, m) ||
                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
                           armour_sense(R, m) || dish_sense(R, m) ||
-                          verb_sense(R, m)
+                          verb_sense(R, m) || tempo_sense(R, m)
                     : armour_sense(R, m))
                 continue;
             t->slur = 1;
@@ -11557,6 +11560,106 @@ static bool verb_sense_of(const run *R, const mention *m)
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
 
+/* Is the slur m (sense `tempo`: "retard") the ritardando, a slowing of
+ * the tempo written in a score, in a sentence about music: "retard
+ * slightly before the final cadence", "a big retard at the end of the
+ * movement, the conductor wants", "the retard marking at measure 40",
+ * "the pianist added a retard the composer never wrote" (session 38)?
+ * A word of notation or of the players in its sentence, or "bar" or
+ * "measure" before a number, says so. Not where it is said of someone:
+ * in the plural ("retards shouldn't be in the orchestra"), before a
+ * player or a person noun ("that retard pianist"), after a linking verb,
+ * "like", "what" or "he's", with a determiner, adverbs and one other
+ * word between ("the conductor is just a total retard", "what a retard",
+ * "he's a retard, bar 40 is forte"), before a modal or "as" ("only a
+ * retard would take the coda that fast", "hired a retard as first
+ * violin": a doer, a role), placed among the players by a preposition
+ * ("the retard in the orchestra keeps losing the tempo", "that retard at
+ * the back of the choir"), or with "you" in its sentence ("you retard,
+ * keep the tempo"). (rf38m, session 38, added the clues after the linking
+ * verb's adverbs, "what", "he's", the modal, "as" and the players after a
+ * preposition: q38m's version let those insults through.) */
+static bool tempo_sense(const run *R, const mention *m)
+{
+    static const char *const music[] = {
+        "tempo",       "tempos",      "cadence",    "cadences",  "coda",
+        "fermata",     "ritardando",  "rallentando", "accelerando",
+        "crescendo",   "diminuendo",  "legato",     "staccato",  "metronome",
+        "bpm",         "downbeat",    "upbeat",     "adagio",    "andante",
+        "allegro",     "largo",       "composer",   "conductor", "pianist",
+        "orchestra",   "sonata",      "symphony",   "concerto",  "nocturne",
+        "score's",     "sheet",       "chord",      "chords",    "melody",
+        "phrase",      "phrasing",    "pianissimo", "fortissimo", "etude"};
+    static const char *const bars[] = {"bar", "bars", "measure", "measures",
+                                       "m"};
+    /* (the players, who are people: "that retard pianist" is the slur,
+     * and the bodies of them, "the retard in the orchestra") */
+    static const char *const players[] = {
+        "composer", "conductor", "pianist",  "orchestra", "player",
+        "players",  "drummer",   "singer",   "violinist", "band",
+        "choir",    "ensemble",  "quartet",  "section"};
+    /* (words that say the next is said of a person: "is", "like", "what
+     * a retard", "he's a retard") */
+    static const char *const said_of[] = {"like",  "what",  "such", "he's",
+                                          "she's", "hes",   "shes", "i'm",
+                                          "im",    "you're"};
+    static const char *const det[] = {"a",    "an",   "the", "this",
+                                      "that", "his",  "her", "their",
+                                      "my",   "your", "our", "such"};
+    static const char *const preps[] = {"in", "at", "of", "from", "on"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_TEMPO)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    const tok *tk = R->toks;
+    /* (the plural names people: "retards shouldn't be in the orchestra") */
+    if (plural_hit(R, m) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) ||
+        (m->te < s->te &&
+         (word_among(R, m->te, m->te + 1, players,
+                     sizeof players / sizeof *players) ||
+          tok_is_word(R, m->te, "as") ||
+          kind_at(R, m->te, DC_KIND_MODAL) ||
+          kind_at(R, m->te, DC_KIND_PERSON) ||
+          kind_at(R, m->te, DC_KIND_IDENTITY))))
+        return false;
+    /* back over determiners, adverbs and one other word to a linking
+     * verb or a word of the kind above */
+    bool other = false;
+    for (uint32_t k = m->tb; k > s->tb && m->tb - k < 5;) {
+        k--;
+        if (tk[k].type != TK_WORD)
+            break;
+        if (kind_at(R, k, DC_KIND_COPULA) ||
+            word_among(R, k, k + 1, said_of, sizeof said_of / sizeof *said_of))
+            return false;
+        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
+            adverb_like(R, k))
+            continue;
+        if (other)
+            break;
+        other = true;
+    }
+    /* a player after a preposition, within the phrase that follows */
+    bool prep = false;
+    for (uint32_t j = m->te; j < s->te && j < m->te + 7; j++) {
+        if (tk[j].type != TK_WORD)
+            break;
+        if (word_among(R, j, j + 1, preps, sizeof preps / sizeof *preps))
+            prep = true;
+        else if (prep && word_among(R, j, j + 1, players,
+                                    sizeof players / sizeof *players))
+            return false;
+    }
+    if (word_among(R, s->tb, s->te, music, sizeof music / sizeof *music))
+        return true;
+    for (uint32_t j = s->tb; j + 1 < s->te; j++)
+        if (word_among(R, j, j + 1, bars, sizeof bars / sizeof *bars) &&
+            tk[j + 1].type == TK_WORD && tk[j + 1].e > tk[j + 1].b &&
+            R->n->text[tk[j + 1].b] >= '0' && R->n->text[tk[j + 1].b] <= '9')
+            return true;
+    return false;
+}
+
 /* Is the insult m a tell-off ("go to hell") after a modal whose subject
  * is a noun naming no one: "this fucking disease can go to hell",
  * "cancer can go to hell"? The subject is the word right before the
@@ -12224,7 +12327,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
     if (gearbox_sense(R, m) || armour_sense(R, m) || dish_sense(R, m) ||
-        verb_sense(R, m)) {
+        verb_sense(R, m) || tempo_sense(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -38556,6 +38659,222 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 38 (q38m): a vice put down to a people's make, the group named
+ * inside the frame. "cheating is just the gypsy way", "greed is in the
+ * jewish blood", "scheming is part of the jewish nature", "violent, it's
+ * in the nature of muslims": "the" + an identity word + "way", "blood",
+ * "nature", "genes" or "dna" (or one of those + "of" + the identity word)
+ * says the trait is the group's by birth, as "in their blood" does with
+ * the group named elsewhere (rule_attack's essentialized). Only with a
+ * stereotype that is no frame itself in the sentence, outside the frame
+ * (a vice: "greed", "cheating", "scheming", "violent"); a custom has
+ * none ("the jewish way of marking the new year", "the italian way of
+ * making coffee"), and "way" before "of" or "to" is a manner, a custom,
+ * never a make. A negator, a report or a denouncing word in the
+ * sentence, and the writer's own people, turn it off. A stereotype,
+ * weighed as the essentialized ones. */
+static const char *const wl_make_nouns[] = {"way", "ways", "blood", "nature",
+                                            "genes", "dna"};
+static const char *const gw_free[] = {"free"};
+static const char *const wl_make_before[] = {"nature", "blood", "genes",
+                                             "dna"};
+
+static decorum_status rule_group_make(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+            own_identity(R, id))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        uint32_t fb, fe;
+        /* (rf38m: "blood", "nature", "genes" and "dna" take the group
+         * with no "the", "in gypsy blood", "part of jewish nature",
+         * "in every gypsy's blood"; "way" keeps it, "the gypsy way", as
+         * "a jewish way" is one manner among others. Before "of", "the"
+         * may come between and "way" joins them: "the way of the jew") */
+        bool way = id->te < s->te && (tok_is_word(R, id->te, "way") ||
+                                      tok_is_word(R, id->te, "ways"));
+        uint32_t ob = id->tb > s->tb && tok_is_word(R, id->tb - 1, "the")
+                          ? id->tb - 1
+                          : id->tb;
+        /* (with no "the", "in", "every" or "each" right before the
+         * group: "in gypsy blood", "in every gypsy's blood"; not "of":
+         * "trace amounts of non white blood ... can be removed
+         * naturally", a row of all.jsonl labelled none, took
+         * "naturally" for the vice) */
+        static const char *const bare_before[] = {"in", "every", "each"};
+        if (id->te < s->te &&
+            word_among(R, id->te, id->te + 1, FRAME_WORDS(wl_make_nouns)) &&
+            (ob < id->tb ||
+             (id->tb > s->tb &&
+              word_among(R, id->tb - 1, id->tb, FRAME_WORDS(bare_before)))) &&
+            (!way || (ob < id->tb &&
+                      !(id->te + 1 < s->te &&
+                        (tok_is_word(R, id->te + 1, "of") ||
+                         tok_is_word(R, id->te + 1, "to")))))) {
+            fb = ob;
+            fe = id->te + 1;
+        } else if (ob >= s->tb + 2 && tok_is_word(R, ob - 1, "of") &&
+                   (word_among(R, ob - 2, ob - 1,
+                               FRAME_WORDS(wl_make_before)) ||
+                    (ob < id->tb &&
+                     word_among(R, ob - 2, ob - 1,
+                                FRAME_WORDS(wl_make_nouns))))) {
+            fb = ob - 2;
+            fe = id->te;
+        } else {
+            continue;
+        }
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)))
+            continue;
+        const mention *v = NULL;
+        for (size_t j = 0; j < rs->nm && !v; j++) {
+            const mention *c = &rs->m[j];
+            if (c->kind == DC_KIND_STEREOTYPE && c->tb >= s->tb &&
+                c->te <= s->te && (c->te <= fb || c->tb >= fe) &&
+                !(ent(R, c)->flags & DC_F_ESSENCE))
+                v = c;
+        }
+        if (!v)
+            continue;
+        target g = group_of(R, id);
+        if (part_of_group(R, &g))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = v->b < R->toks[fb].b ? v->b : R->toks[fb].b;
+        fs.e = v->e > R->toks[fe - 1].e ? v->e : R->toks[fe - 1].e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.88f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": puts a vice ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+            LIT("') down to the group's blood, nature or way, as if by birth"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 38 (q38m): a place wished rid of a people, the group run
+ * into a compound with "-free": "make this town jew-free again", "the
+ * estate is finally muslim-free", "a gypsy-free street is a safe
+ * street", "LGBT-free zones now" (Judenfrei's form): a purge called
+ * for. Nothing with a negator, a report, a question or a denouncing word
+ * in its sentence ("the nazis called it judenfrei, a word of horror"),
+ * nor the writer's own people. An exclusion, for review. */
+/* (the history the word is told from, "the nazis wanted a jew-free
+ * europe", and the deeds that undo such a place's rule, "struck down
+ * the last LGBT-free zone resolution"; also, below, the compound in
+ * quotes, a name told, and a writer who claims the group, "as a gay
+ * teacher in an LGBT-free zone") */
+static const char *const wl_free_history[] = {"nazi", "nazis", "hitler",
+                                              "reich", "holocaust",
+                                              "judenfrei", "abolish",
+                                              "abolished", "abolishing",
+                                              "struck", "repeal",
+                                              "repealed", "overturned",
+                                              "scrapped",
+                                              /* (rf38m: more undoing
+                                               * deeds, and the sanctions
+                                               * laid on such a place,
+                                               * "annulled the LGBT-free
+                                               * resolutions", "cut
+                                               * funding to towns with
+                                               * LGBT-free zones") */
+                                              "annul", "annulled",
+                                              "revoke", "revoked",
+                                              "rescind", "rescinded",
+                                              "overturn", "funding",
+                                              "funds", "sanction",
+                                              "sanctions", "sanctioned"};
+
+/* Is the "-free" compound at id told, not called for (rf38m, session
+ * 38)? A scare frame in the three words before it ("the so-called
+ * LGBT-free zones"), a judgement after it in its sentence, an insult or
+ * a denouncing word ("LGBT-free zones are a disgrace"), or a year with a
+ * past form of "be" in the sentence ("villages were made Jew-free by
+ * 1942": history, with no modal of a wish). */
+static bool free_told(const run *R, const mention *id, const sentence *s)
+{
+    for (uint32_t k = id->tb > s->tb + 3 ? id->tb - 3 : s->tb; k < id->tb;
+         k++)
+        if (scare_at(R, k))
+            return true;
+    if (has_kind_in(R, id->te, s->te, DC_KIND_INSULT) ||
+        has_kind_in(R, id->te, s->te, DC_KIND_DENOUNCE))
+        return true;
+    if (!year_in(R, s) || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+        return false;
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were"))
+            return true;
+    return false;
+}
+
+static decorum_status rule_group_free(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *id = &rs->m[i];
+        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+            id->e + 5 > R->n->len ||
+            memcmp(R->n->text + id->e, "-free", 5) != 0 ||
+            (id->e + 5 < R->n->len &&
+             (((R->n->text[id->e + 5] | 32) >= 'a' &&
+               (R->n->text[id->e + 5] | 32) <= 'z') ||
+              R->n->text[id->e + 5] == '-')) ||
+            own_identity(R, id))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
+            question_refuted(R, id->te) ||
+            word_among(R, s->tb, s->te, FRAME_WORDS(wl_free_history)) ||
+            free_told(R, id, s) ||
+            any_kind(R, DC_KIND_INGROUP) ||
+            (id->b > 0 && (R->n->text[id->b - 1] == '\'' ||
+                           R->n->text[id->b - 1] == '"')))
+            continue;
+        target g = group_of(R, id);
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        finding_spec fs = {0};
+        fs.b = id->b;
+        fs.e = id->e + 5;
+        fs.signal = DECORUM_SIGNAL_EXCLUSION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("call for exclusion aimed at "), label,
+            LIT(": wishes a place rid of the group ('-free')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Words that put a past barring as a case or a wish ("if somebody ...
  * locked the doors", "shame"); rule_gallows reads them as a wish too. */
 static const char *const wl_trap_case[] = {"if",      "shame",    "wish",
@@ -39376,6 +39695,8 @@ static const struct gw_list {
     GW_LIST(wl_bar_get, GW_BAR_GET),
     GW_LIST(gw_role, GW_ROLE),
     GW_LIST(gw_joke, GW_JOKE),
+    GW_LIST(wl_make_nouns, GW_MAKE),
+    GW_LIST(gw_free, GW_FREE),
 #undef GW_LIST
 };
 
@@ -39931,6 +40252,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* a vice put down to a people's make, the group inside the frame
+     * ("the gypsy way", "in the jewish blood"): an identity word and a
+     * stereotype */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        any_kind(&R, DC_KIND_STEREOTYPE) &&
+        GATE(gate_words(&R) & GW(GW_MAKE)) &&
+        (st = rule_group_make(&R)) != DECORUM_OK)
+        return st;
+    /* a place wished rid of a people: an identity word run into
+     * "-free" ("jew-free") */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        GATE(gate_words(&R) & GW(GW_FREE)) &&
+        (st = rule_group_free(&R)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
      * inside, the exits barred and a fire lit: allow entries, and a group

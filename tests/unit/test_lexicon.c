@@ -552,6 +552,16 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
                       DECORUM_OK, "byte %zu", at[k] + 3);
         img[at[k] + 3] ^= 0x40;
     }
+    /* The first record's sense field (flag bits 41 to 47, bits 1 to 7 of
+     * its byte 35) set to 127, past the last sense: refused, or
+     * DC_SENSE_OF would hand the rules a sense no entry can name. */
+    {
+        unsigned char *b35 = img + 16 + 35, keep = *b35;
+        *b35 |= 0xfe;
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                      DECORUM_OK, "sense 127");
+        *b35 = keep;
+    }
     /* The first term's second byte made a NUL, then a byte that is not
      * UTF-8: the lengths still add up, the term must be refused. The
      * image: a 16-byte header, 40-byte records, then the strings. */
