@@ -19199,6 +19199,42 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
     return false;
 }
 
+/* Does the noun m name the doers of a harm done to group t after it: a
+ * participle or past tense of harm (harmed_before's words), "who" or
+ * "that" before it at most, then the group as its object within four
+ * words ("the thieves who robbed the Indian dentists were caught",
+ * "thieves robbed the Chinese shoppers")? The noun is then said of the
+ * robbers, not of the group (session 38, q38g). Not a harm the group
+ * does: "Indian thieves robbed ..." has the group before the noun, and
+ * "terrorist attacks by Moslems" names it the doer. */
+static bool doers_of_harm(const run *R, const mention *m, const target *t)
+{
+    static const char *const harmed[] = {
+        "attacked", "robbed", "mugged",   "beat",    "beaten",  "stabbed",
+        "shot",     "killed", "murdered", "assaulted", "harassed", "scammed",
+        "conned",   "cheated", "defrauded", "abused", "threatened", "burgled",
+        "attack",   "rob",    "mug",      "scam",    "con",     "target",
+        "targeted", "targets", "robs",    "attacks", "scams",   "cheat"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    if (t->tb <= k || t->tb > k + 5 || t->tb >= rs->ntok ||
+        rs->toks[t->tb].sent != rs->toks[m->tb].sent)
+        return false;
+    if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that"))
+        k++;
+    if (k >= t->tb || t->tb > k + 3 ||
+        !word_among(R, k, k + 1, harmed, sizeof harmed / sizeof *harmed))
+        return false;
+    /* the group its object: "the" or a quantifier and one word at most
+     * between ("robbed the elderly are always gypsies" has a verb) */
+    for (uint32_t j = k + 1; j < t->tb; j++)
+        if (rs->toks[j].type != TK_WORD || kind_at(R, j, DC_KIND_COPULA) ||
+            kind_at(R, j, DC_KIND_NEGATION) || tok_is_word(R, j, "by") ||
+            tok_is_word(R, j, "from") || tok_is_word(R, j, "of"))
+            return false;
+    return true;
+}
+
 /* Who one says one is: "says he's a Muslim". */
 static const char *const wl_is_said[] = {"he's",  "she's", "they're",
                                          "i'm",   "hes",   "shes",
@@ -20952,6 +20988,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (m->kind == DC_KIND_STEREOTYPE &&
         DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && t &&
         t->type == TG_GROUP && t->entry >= 0 && harmed_before(R, m, t))
+        return DECORUM_OK;
+    /* "the thieves who robbed the Indian families were caught": a noun
+     * of crime said of those who harmed the group (doers_of_harm) */
+    if (m->kind == DC_KIND_STEREOTYPE && (e->flags & DC_F_NOUN) && t &&
+        t->type == TG_GROUP && doers_of_harm(R, m, t))
         return DECORUM_OK;
     /* "We will absolutely destroy the Scots on Saturday": a milder `game`
      * verb (beat, crush, destroy) of the writer's side at a nation is a
