@@ -11560,6 +11560,43 @@ static bool verb_sense_of(const run *R, const mention *m)
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
 
+/* Is there a word of the score in [b, e) of sentence s (fix38, session
+ * 38): a word of music notation, a place in a piece ("end", "final",
+ * "movement", "passage"), or "bar"/"measure" before a number? */
+static bool score_near(const run *R, uint32_t b, uint32_t e,
+                       const sentence *s)
+{
+    static const char *const music[] = {
+        "tempo",       "tempos",      "cadence",    "cadences",  "coda",
+        "fermata",     "ritardando",  "rallentando", "accelerando",
+        "crescendo",   "diminuendo",  "legato",     "staccato",  "metronome",
+        "bpm",         "downbeat",    "upbeat",     "adagio",    "andante",
+        "allegro",     "largo",       "sonata",     "symphony",  "concerto",
+        "nocturne",    "score",       "score's",    "sheet",     "chord",
+        "chords",      "melody",      "phrase",     "phrasing",  "pianissimo",
+        "fortissimo",  "etude",       "end",        "ending",    "finale",
+        "movement",    "passage",     "final",      "last",      "climax",
+        "cadenza",     "refrain",     "chorus",     "verse",     "bridge",
+        "reprise",     "recapitulation"};
+    static const char *const bars[] = {"bar", "bars", "measure", "measures",
+                                       "m"};
+    const tok *tk = R->toks;
+    if (e > s->te)
+        e = s->te;
+    for (uint32_t j = b; j < e; j++) {
+        if (tk[j].type != TK_WORD)
+            continue;
+        if (word_among(R, j, j + 1, music, sizeof music / sizeof *music))
+            return true;
+        if (j + 1 < s->te &&
+            word_among(R, j, j + 1, bars, sizeof bars / sizeof *bars) &&
+            tk[j + 1].e > tk[j + 1].b && R->n->text[tk[j + 1].b] >= '0' &&
+            R->n->text[tk[j + 1].b] <= '9')
+            return true;
+    }
+    return false;
+}
+
 /* Is the slur m (sense `tempo`: "retard") the ritardando, a slowing of
  * the tempo written in a score, in a sentence about music: "retard
  * slightly before the final cadence", "a big retard at the end of the
@@ -11581,17 +11618,6 @@ static bool verb_sense_of(const run *R, const mention *m)
  * preposition: q38m's version let those insults through.) */
 static bool tempo_sense(const run *R, const mention *m)
 {
-    static const char *const music[] = {
-        "tempo",       "tempos",      "cadence",    "cadences",  "coda",
-        "fermata",     "ritardando",  "rallentando", "accelerando",
-        "crescendo",   "diminuendo",  "legato",     "staccato",  "metronome",
-        "bpm",         "downbeat",    "upbeat",     "adagio",    "andante",
-        "allegro",     "largo",       "composer",   "conductor", "pianist",
-        "orchestra",   "sonata",      "symphony",   "concerto",  "nocturne",
-        "score's",     "sheet",       "chord",      "chords",    "melody",
-        "phrase",      "phrasing",    "pianissimo", "fortissimo", "etude"};
-    static const char *const bars[] = {"bar", "bars", "measure", "measures",
-                                       "m"};
     /* (the players, who are people: "that retard pianist" is the slur,
      * and the bodies of them, "the retard in the orchestra") */
     static const char *const players[] = {
@@ -11607,6 +11633,21 @@ static bool tempo_sense(const run *R, const mention *m)
                                       "that", "his",  "her", "their",
                                       "my",   "your", "our", "such"};
     static const char *const preps[] = {"in", "at", "of", "from", "on"};
+    static const char *const marks[] = {"rit", "ritard", "ritardando",
+                                        "rall", "rallentando"};
+    static const char *const lead[] = {"and", "then", "please"};
+    /* (where in the score, or a marking) */
+    static const char *const where[] = {
+        "at",      "before", "into",     "through", "toward", "towards",
+        "until",   "near",   "marking",  "markings", "sign",  "mark",
+        "here",    "there",  "in",       "on",      "to",     "from"};
+    /* (verbs of notation and playing) */
+    static const char *const notate[] = {
+        "add",     "added",   "adds",    "adding",   "write",    "wrote",
+        "writes",  "written", "mark",    "marked",   "observe",  "observed",
+        "observes", "take",   "took",    "takes",    "taking",   "hold",
+        "held",    "overdo",  "overdid", "overdoes", "exaggerate",
+        "exaggerated", "play", "played", "plays"};
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_TEMPO)
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -11650,14 +11691,58 @@ static bool tempo_sense(const run *R, const mention *m)
                                     sizeof players / sizeof *players))
             return false;
     }
-    if (word_among(R, s->tb, s->te, music, sizeof music / sizeof *music))
-        return true;
-    for (uint32_t j = s->tb; j + 1 < s->te; j++)
-        if (word_among(R, j, j + 1, bars, sizeof bars / sizeof *bars) &&
-            tk[j + 1].type == TK_WORD && tk[j + 1].e > tk[j + 1].b &&
-            R->n->text[tk[j + 1].b] >= '0' && R->n->text[tk[j + 1].b] <= '9')
+    /* (fix38, session 38: a music word anywhere in the sentence is no
+     * reading of the notation, "this retard keeps ruining the melody",
+     * "some retard conducted the orchestra"; the word must stand as the
+     * tempo's noun or verb itself, below) */
+    uint32_t n = m->te;
+    bool next = n < s->te && tk[n].type == TK_WORD;
+    /* (a) a marking beside "rit.", "ritard.", "rall." */
+    for (uint32_t j = m->tb > s->tb + 3 ? m->tb - 3 : s->tb;
+         j < s->te && j < m->te + 3; j++)
+        if (j != m->tb &&
+            word_among(R, j, j + 1, marks, sizeof marks / sizeof *marks))
             return true;
-    return false;
+    /* (b) the verb told to the player, at the head of the sentence or
+     * after "and", "then", "please": "retard slightly before the final
+     * cadence", "retard into the coda", "retard the tempo"; not with a
+     * verb after it, "Retard ruined the whole concerto" */
+    bool head = m->tb == s->tb ||
+                (tk[m->tb - 1].type == TK_WORD &&
+                 word_among(R, m->tb - 1, m->tb, lead, sizeof lead / sizeof *lead));
+    if (head && next &&
+        (word_among(R, n, n + 1, where, sizeof where / sizeof *where) ||
+         ((adverb_like(R, n) ||
+           word_among(R, n, n + 1, det, sizeof det / sizeof *det)) &&
+          score_near(R, n + 1, n + 5, s))))
+        return true;
+    /* (c) the noun after "a", "an" or "the" (one adjective or adverb
+     * between: "a big retard"), placed in the score by a preposition
+     * or "marking": "a retard at bar 40", "the retard before the coda",
+     * "a retard marking at measure 12"; or the object of a verb of
+     * notation in a sentence about music, "the pianist added a retard
+     * the composer never wrote" */
+    uint32_t d = m->tb;
+    for (uint32_t k = m->tb, skip = 0; k > s->tb && skip < 2; skip++) {
+        k--;
+        if (tk[k].type != TK_WORD)
+            break;
+        if (tok_is_word(R, k, "a") || tok_is_word(R, k, "an") ||
+            tok_is_word(R, k, "the")) {
+            d = k;
+            break;
+        }
+    }
+    if (d == m->tb)
+        return false;
+    if (next && word_among(R, n, n + 1, where, sizeof where / sizeof *where) &&
+        score_near(R, n + 1, n + 6, s))
+        return true;
+    return d > s->tb &&
+           word_among(R, d - 1, d, notate, sizeof notate / sizeof *notate) &&
+           (score_near(R, s->tb, s->te, s) ||
+            word_among(R, s->tb, s->te, players,
+                       sizeof players / sizeof *players));
 }
 
 /* Is the insult m a tell-off ("go to hell") after a modal whose subject
@@ -38700,6 +38785,45 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* The bounds [*lo, *hi) of the clause that holds token k in sentence s
+ * (fix38, session 38). */
+static void clause_bounds(const run *R, uint32_t k, const sentence *s,
+                          uint32_t *lo, uint32_t *hi)
+{
+    uint32_t c = R->toks[k].clause, b = k, e = k + 1;
+    while (b > s->tb && R->toks[b - 1].clause == c)
+        b--;
+    while (e < s->te && R->toks[e].clause == c)
+        e++;
+    *lo = b;
+    *hi = e;
+}
+
+/* Is there a negator in [b, e) that denies, not one of the idioms that
+ * affirm ("there is no denying that ...", "no doubt", "nothing but",
+ * "no question")? (fix38, session 38: rule_group_make and
+ * rule_group_free read it) */
+static const char *const wl_neg_affirm[] = {"denying", "deny", "doubt",
+                                            "doubting", "question", "but",
+                                            "wonder"};
+static bool negates_in(const run *R, uint32_t b, uint32_t e)
+{
+    if (!any_kind(R, DC_KIND_NEGATION) || b >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[b]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= e)
+            break;
+        if (m->kind != DC_KIND_NEGATION)
+            continue;
+        if (m->te < R->ntok &&
+            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_neg_affirm)))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Session 38 (q38m): a vice put down to a people's make, the group named
  * inside the frame. "cheating is just the gypsy way", "greed is in the
  * jewish blood", "scheming is part of the jewish nature", "violent, it's
@@ -38768,8 +38892,7 @@ static decorum_status rule_group_make(run *R)
         } else {
             continue;
         }
-        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
-            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
             (R->denounce_any &&
              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)))
             continue;
@@ -38782,6 +38905,14 @@ static decorum_status rule_group_make(run *R)
                 v = c;
         }
         if (!v)
+            continue;
+        /* (fix38: a negator counts in the frame's own clause, up to the
+         * later of the vice and the frame, "greed is not in the jewish
+         * blood"; not in another clause, nor an idiom that affirms,
+         * "there is no denying that greed is in the jewish blood") */
+        uint32_t clo, chi;
+        clause_bounds(R, fb, s, &clo, &chi);
+        if (negates_in(R, clo, v->te > fe ? v->te : fe))
             continue;
         target g = group_of(R, id);
         if (part_of_group(R, &g))
@@ -38825,7 +38956,7 @@ static decorum_status rule_group_make(run *R)
  * teacher in an LGBT-free zone") */
 static const char *const wl_free_history[] = {"nazi", "nazis", "hitler",
                                               "reich", "holocaust",
-                                              "judenfrei", "abolish",
+                                              "abolish",
                                               "abolished", "abolishing",
                                               "struck", "repeal",
                                               "repealed", "overturned",
@@ -38850,21 +38981,112 @@ static const char *const wl_free_history[] = {"nazi", "nazis", "hitler",
  * a denouncing word ("LGBT-free zones are a disgrace"), or a year with a
  * past form of "be" in the sentence ("villages were made Jew-free by
  * 1942": history, with no modal of a wish). */
-static bool free_told(const run *R, const mention *id, const sentence *s)
+/* (fix38, session 38: the year must be past; the engine's present) */
+#define DC_YEAR_NOW 2026
+
+/* Is there a year before DC_YEAR_NOW in sentence s? */
+static bool past_year_in(const run *R, const sentence *s)
+{
+    const char *x = R->n->text;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        const tok *tk = &R->toks[k];
+        if (tk->type != TK_WORD || tk->e - tk->b != 4)
+            continue;
+        int y = 0;
+        uint32_t d = tk->b;
+        for (; d < tk->e && x[d] >= '0' && x[d] <= '9'; d++)
+            y = y * 10 + (x[d] - '0');
+        if (d == tk->e && y >= 1000 && y < DC_YEAR_NOW)
+            return true;
+    }
+    return false;
+}
+
+static bool free_told(const run *R, const mention *id, const sentence *s,
+                      uint32_t chi)
 {
     for (uint32_t k = id->tb > s->tb + 3 ? id->tb - 3 : s->tb; k < id->tb;
          k++)
         if (scare_at(R, k))
             return true;
-    if (has_kind_in(R, id->te, s->te, DC_KIND_INSULT) ||
-        has_kind_in(R, id->te, s->te, DC_KIND_DENOUNCE))
+    /* (fix38: the judgement in the compound's own clause, said of the
+     * zones, "LGBT-free zones are a disgrace"; not one aimed at people
+     * in another clause, "make this town muslim-free, they are a
+     * disgrace") */
+    if (has_kind_in(R, id->te, chi, DC_KIND_INSULT) ||
+        has_kind_in(R, id->te, chi, DC_KIND_DENOUNCE))
         return true;
-    if (!year_in(R, s) || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
+    if (!past_year_in(R, s) || has_kind_in(R, s->tb, s->te, DC_KIND_MODAL))
         return false;
     for (uint32_t k = s->tb; k < s->te; k++)
         if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were"))
             return true;
     return false;
+}
+
+/* Does the writer claim, with "as a ..." or the like, a people of the
+ * compound's category (fix38: "as a gay teacher in an LGBT-free zone";
+ * not "as a proud white man I want a muslim-free town")? The lexicon
+ * has no tree of groups, so the category stands for the group: "as a
+ * christian woman I want a jew-free neighbourhood" still goes through
+ * (left, a probe line in s38-fix38.jsonl). */
+static bool free_ingroup(const run *R, const mention *id, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_INGROUP))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+         i++) {
+        const mention *g = &rs->m[i];
+        if (g->kind != DC_KIND_INGROUP)
+            continue;
+        for (size_t j = i + 1; j < rs->nm && rs->m[j].tb < g->te + 4; j++) {
+            const mention *o = &rs->m[j];
+            if (o != id && o->kind == DC_KIND_IDENTITY &&
+                (ent(R, o)->categories & ent(R, id)->categories))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is the compound quoted on both sides after a word that names it
+ * ("the so-called 'LGBT-free zones'", "what they called 'jew-free'") or
+ * a preposition of place ("in an 'LGBT-free zone'")?
+ * Not a lone opening quote, nor quotes with no naming word: "make europe
+ * 'jew-free' again" (fix38) */
+static bool free_quoted(const run *R, const mention *id, const sentence *s)
+{
+    static const char *const naming[] = {"called", "call", "calls",
+                                         "term",   "word", "dubbed",
+                                         "named",  "label", "labelled",
+                                         "declared", "slogan"};
+    const char *x = R->n->text;
+    size_t e = id->e + 5;
+    if (id->b == 0 || (x[id->b - 1] != '\'' && x[id->b - 1] != '"'))
+        return false;
+    while (e < R->n->len && ((x[e] | 32) >= 'a' && (x[e] | 32) <= 'z'))
+        e++;
+    if (e < R->n->len && x[e] == ' ') {
+        /* (a noun inside the quotes: "'LGBT-free zones'") */
+        size_t f = e + 1;
+        while (f < R->n->len && ((x[f] | 32) >= 'a' && (x[f] | 32) <= 'z'))
+            f++;
+        if (f < R->n->len && x[f] == x[id->b - 1])
+            e = f;
+    }
+    if (e >= R->n->len || x[e] != x[id->b - 1])
+        return false;
+    uint32_t from = id->tb > s->tb + 4 ? id->tb - 4 : s->tb;
+    for (uint32_t k = from; k < id->tb; k++)
+        if (scare_at(R, k))
+            return true;
+    /* (or a place told, after a preposition: "living in an 'LGBT-free
+     * zone'", "moved out of a 'jew-free' town") */
+    static const char *const place[] = {"in", "into", "from", "of", "to"};
+    uint32_t near = id->tb > s->tb + 3 ? id->tb - 3 : s->tb;
+    return word_among(R, from, id->tb, FRAME_WORDS(naming)) ||
+           word_among(R, near, id->tb, FRAME_WORDS(place));
 }
 
 static decorum_status rule_group_free(run *R)
@@ -38882,16 +39104,21 @@ static decorum_status rule_group_free(run *R)
             own_identity(R, id))
             continue;
         const sentence *s = sent_of(R, id->tb);
-        if (has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        /* (fix38: the negator and the history or undoing word count in
+         * the compound's own clause, before it: "the nazis wanted a
+         * jew-free europe", "cut funding to towns with LGBT-free zones";
+         * not "make this town muslim-free, nazis had the right idea",
+         * "keep our schools gay-free, no funding for their clubs") */
+        uint32_t clo, chi;
+        clause_bounds(R, id->tb, s, &clo, &chi);
+        if (negates_in(R, clo, chi) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
             (R->denounce_any &&
              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
             question_refuted(R, id->te) ||
-            word_among(R, s->tb, s->te, FRAME_WORDS(wl_free_history)) ||
-            free_told(R, id, s) ||
-            any_kind(R, DC_KIND_INGROUP) ||
-            (id->b > 0 && (R->n->text[id->b - 1] == '\'' ||
-                           R->n->text[id->b - 1] == '"')))
+            word_among(R, clo, id->tb, FRAME_WORDS(wl_free_history)) ||
+            free_told(R, id, s, chi) || free_ingroup(R, id, s) ||
+            free_quoted(R, id, s))
             continue;
         target g = group_of(R, id);
         R->out->rf[DC_RF_EXCLUSION] += 1;

@@ -16,6 +16,7 @@ decorum-nogates also opens needs_rules, the short way of dc_rules_run
 that learns to fire on a comment the short way passes over fails here
 too. The inputs the two ways are known to differ on (KNOWN_SHORT) are
 allowed by name and text; any other difference fails."""
+import hashlib
 import glob
 import json
 import os
@@ -27,21 +28,39 @@ import golden  # noqa: E402
 
 # Known differences of the short way (needs_rules) from the full pass,
 # left by session 37 (docs/RULES.md, gt37 and spd38g): where -> the start
-# of its text. Scores move (and one "negated" span), no verdict. Each is
+# of its text and the digest of both output lines. Scores move (and one
+# "negated" span), no verdict. Each is
 # for needs_rules' own argument, not for a gate of words.
 KNOWN_SHORT = {
-    'redteam15.jsonl:151': 'Illegal border crossings should be handled',
-    's27-review-benign.jsonl:118': 'Coffee beans from Africa have',
-    'golden s19-gen5-spelled-01-c': 'Does anyone know what Zionist means?',
+    'redteam15.jsonl:151': ('Illegal border crossings should be handled',
+                            '051bd927a30d1405487ecfed6140c0f135acbb73'),
+    's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
+                                    '3634e96a246228f78a376fa45b7f6fd4396305dd'),
+    'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
+                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
 }
+
+
+def digest(a, b):
+    """The sha1 of both whole output lines (spans, scores, verdict; not the
+    line's id, which moves as probe files are added), gated then opened:
+    fix38 (session 38) records each known difference whole, so that any
+    other change on these inputs fails (rv38, item 4)."""
+    def strip(doc):
+        return {k: v for k, v in doc.items() if k != 'id'}
+    both = json.dumps([strip(a), strip(b)], sort_keys=True)
+    return hashlib.sha1(both.encode()).hexdigest()
 
 
 def known_short(where, text, a, b):
     """Is this difference one of KNOWN_SHORT: the same input (name and
-    text) and the same verdict both ways?"""
-    start = KNOWN_SHORT.get(where)
-    return (start is not None and text.startswith(start) and
-            a.get('verdict') == b.get('verdict'))
+    text) and the same two output lines as recorded?"""
+    known = KNOWN_SHORT.get(where)
+    if known is None or not text.startswith(known[0]):
+        return False
+    if os.environ.get('GATES_OPEN_DIGESTS'):
+        print('digest %s %s' % (where, digest(a, b)))
+    return digest(a, b) == known[1]
 
 
 def inputs(probes_dir, golden_dir):
