@@ -30,14 +30,17 @@ import golden  # noqa: E402
 # left by session 37 (docs/RULES.md, gt37 and spd38g): where -> the start
 # of its text and the digest of both output lines. Scores move (and one
 # "negated" span), no verdict. Each is
-# for needs_rules' own argument, not for a gate of words.
+# for needs_rules' own argument, not for a gate of words. The digests hold
+# the model's scores: after `make model` changes the model, check that the
+# three still differ only as before and record them again
+# (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
-                            '051bd927a30d1405487ecfed6140c0f135acbb73'),
+                            '03d95f905d9876a04116cd1dbdbbfdcb6f190a93'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '3634e96a246228f78a376fa45b7f6fd4396305dd'),
+                                    'c33647d9595b6ccb9db43e79e5cabf96cacb2205'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
+                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
 }
 
 
