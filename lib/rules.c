@@ -24,6 +24,7 @@
  * Vocabulary lives in data/lexicon; this file knows only grammar (kinds,
  * punctuation, sentence and clause structure).
  */
+#include "dcx_copy.h"
 #include "decorum_int.h"
 
 #include <stddef.h>
@@ -4183,51 +4184,9 @@ static inline piece piece_text(const char *s, int w)
     return (piece){s, w > 0 ? utf8_cut(s, (size_t)w) : 0};
 }
 
-/* Copies len bytes from s to d, as memcpy does: up to 32 inline, by two
- * loads that may overlap (the first and the last bytes' words), reading
- * and writing no byte outside the two ranges. A reason's pieces are
- * mostly short (a literal, a word, a group's name): the call to the
- * library's memcpy and its dispatch cost more than the copy (67K calls,
- * 0.8M instructions on the bench corpus; session 38). */
-static inline void copy_piece(char *d, const char *s, size_t len)
-{
-    if (len >= 8) {
-        if (len > 32) {
-            memcpy(d, s, len);
-        } else if (len > 16) {
-#if defined(__SSE2__)
-            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
-            __m128i z = _mm_loadu_si128(
-                (const __m128i *)(const void *)(s + len - 16));
-            _mm_storeu_si128((__m128i *)(void *)d, a);
-            _mm_storeu_si128((__m128i *)(void *)(d + len - 16), z);
-#else
-            memcpy(d, s, len);
-#endif
-        } else {
-            uint64_t a, z;
-            memcpy(&a, s, 8);
-            memcpy(&z, s + len - 8, 8);
-            memcpy(d, &a, 8);
-            memcpy(d + len - 8, &z, 8);
-        }
-    } else if (len >= 4) {
-        uint32_t a, z;
-        memcpy(&a, s, 4);
-        memcpy(&z, s + len - 4, 4);
-        memcpy(d, &a, 4);
-        memcpy(d + len - 4, &z, 4);
-    } else if (len) {
-        char a = s[0], h = s[len / 2], z = s[len - 1];
-        d[0] = a;
-        d[len / 2] = h;
-        d[len - 1] = z;
-    }
-}
-
 /* Joins the pieces into buf[cap] (NUL-terminated, cut at a character
  * boundary when too long) and returns the length. (Inlined by force: with
- * copy_piece GCC called it from add_reason, and the call's saved
+ * dcx_copy GCC called it from add_reason, and the call's saved
  * registers cost more than the copies saved.) */
 static inline __attribute__((always_inline)) size_t
 join(char *buf, size_t cap, const piece *p, size_t np)
@@ -4237,7 +4196,7 @@ join(char *buf, size_t cap, const piece *p, size_t np)
         size_t len = p[i].n;
         if (n + len >= cap)
             len = utf8_cut(p[i].s, cap - 1 - n);
-        copy_piece(buf + n, p[i].s, len);
+        dcx_copy(buf + n, p[i].s, len);
         n += len;
     }
     buf[n] = '\0';

@@ -508,7 +508,7 @@ put_span(struct jbuf *b, const decorum_span *sp, const char *text, size_t len,
     o = PUT_LIT(o, ", \"end\": ");
     o = put_uint(o, end);
     o = PUT_LIT(o, ", \"text\": \"");
-    o = plain ? jsonw_copy(o, text + begin, tlen)
+    o = plain ? dcx_copy(o, text + begin, tlen)
               : escape(o, text + begin, tlen);
     *o++ = '"';
     o = PUT_FRAG(o, &names.span_attr[a]);

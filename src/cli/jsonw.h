@@ -14,6 +14,7 @@
 #ifndef DECORUM_CLI_JSONW_H
 #define DECORUM_CLI_JSONW_H
 
+#include "dcx_copy.h"
 #include "decorum.h"
 
 #include <stddef.h>
@@ -57,41 +58,6 @@ static inline int jbuf_put(struct jbuf *b, const char *s, size_t n)
 static inline int jbuf_puts(struct jbuf *b, const char *s)
 {
     return jbuf_put(b, s, strlen(s));
-}
-
-/* Copies s[0..n) to o and returns o + n, like memcpy but inline: the
- * short pieces of a line (an id, a span's text) in two overlapping moves
- * or a few 16-byte ones, without a call. Reads nothing outside s[0..n);
- * writes o[0..n) only. */
-__attribute__((always_inline)) static inline char *
-jsonw_copy(char *o, const char *s, size_t n)
-{
-    if (n >= 16) {
-        char t[16];
-        for (size_t i = 0; n - i > 16; i += 16) {
-            memcpy(t, s + i, 16);
-            memcpy(o + i, t, 16);
-        }
-        memcpy(t, s + n - 16, 16); /* overlaps the last block: same bytes */
-        memcpy(o + n - 16, t, 16);
-    } else if (n >= 8) {
-        uint64_t a, z;
-        memcpy(&a, s, 8);
-        memcpy(&z, s + n - 8, 8);
-        memcpy(o, &a, 8);
-        memcpy(o + n - 8, &z, 8);
-    } else if (n >= 4) {
-        uint32_t a, z;
-        memcpy(&a, s, 4);
-        memcpy(&z, s + n - 4, 4);
-        memcpy(o, &a, 4);
-        memcpy(o + n - 4, &z, 4);
-    } else if (n) {
-        o[0] = s[0];
-        o[n / 2] = s[n / 2];
-        o[n - 1] = s[n - 1];
-    }
-    return o + n;
 }
 
 /* "s" escaped, with its quotes. s must be UTF-8 for the output to be

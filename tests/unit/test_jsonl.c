@@ -778,7 +778,7 @@ Test(jsonw, result_shape)
 
 /* jsonw_result_plain copies span texts that jsonw_result escapes: on
  * texts with no byte to escape the two must write the same bytes, for
- * spans of every length across jsonw_copy's cases (0 to 3, 4 to 7, 8 to
+ * spans of every length across dcx_copy's cases (0 to 3, 4 to 7, 8 to
  * 15, 16, 17 to 80 bytes), spans clamped and widened to whole UTF-8
  * characters, and each text ending flush against a PROT_NONE page. */
 Test(jsonw, result_plain_as_result)
