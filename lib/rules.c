@@ -4847,6 +4847,26 @@ static bool second_predicate(const run *R, uint32_t ne, uint32_t tb)
     return false;
 }
 
+/* Words after a negator that make it insist, not deny: "never forget",
+ * "don't doubt", "no doubting", "there is no denying", "can't deny", "no
+ * question", "no wonder", "nothing but" (negator_in; negates_in). Until
+ * session 38 only "forget" and "doubt" were here, and fix38 kept the rest
+ * in a list of rule_group_make's own: "there is no denying that gypsies
+ * are thieves" was allowed while the same claim in rule_group_make's
+ * frame was found (the reread moved them here). */
+static const char *const wl_neg_insists[] = {"forget", "doubt",    "doubting",
+                                             "deny",   "denying",  "question",
+                                             "wonder", "but"};
+
+/* Does the negator m insist on what follows: one of wl_neg_insists right
+ * after it? */
+static bool neg_insists(const run *R, const mention *m)
+{
+    return m->te < R->ntok &&
+           word_among(R, m->te, m->te + 1, wl_neg_insists,
+                      sizeof wl_neg_insists / sizeof *wl_neg_insists);
+}
+
 static const mention *negator_in(const run *R, uint32_t tb)
 {
     dc_rules_scratch *rs = R->rs;
@@ -4903,10 +4923,10 @@ static const mention *negator_in(const run *R, uint32_t tb)
     if (best->te + 2 < tb && charge_to_say(R, best->te + 2) &&
         kind_at(R, best->te + 2, DC_KIND_REPORT))
         return NULL;
-    /* "Never forget the Jews killed Jesus", "don't doubt that ...": a
-     * negated forgetting or doubting insists on what follows. */
-    if (best->te < tb && (tok_is_word(R, best->te, "forget") ||
-                          tok_is_word(R, best->te, "doubt")))
+    /* "Never forget the Jews killed Jesus", "don't doubt that ...",
+     * "there is no denying that ...": a negated forgetting, doubting or
+     * denying insists on what follows (neg_insists). */
+    if (best->te < tb && neg_insists(R, best))
         return NULL;
     /* "Jews never stop scheming", "they don't stop lying": a negated
      * stopping right before a doing (an -ing word) says it goes on.
@@ -38758,13 +38778,9 @@ static void clause_bounds(const run *R, uint32_t k, const sentence *s,
     *hi = e;
 }
 
-/* Is there a negator in [b, e) that denies, not one of the idioms that
- * affirm ("there is no denying that ...", "no doubt", "nothing but",
- * "no question")? (fix38, session 38: rule_group_make and
- * rule_group_free read it) */
-static const char *const wl_neg_affirm[] = {"denying", "deny", "doubt",
-                                            "doubting", "question", "but",
-                                            "wonder"};
+/* Is there a negator in [b, e) that denies, not one that insists
+ * (neg_insists)? (fix38, session 38: rule_group_make and rule_group_free
+ * read it) */
 static bool negates_in(const run *R, uint32_t b, uint32_t e)
 {
     if (!any_kind(R, DC_KIND_NEGATION) || b >= R->ntok)
@@ -38775,8 +38791,7 @@ static bool negates_in(const run *R, uint32_t b, uint32_t e)
             break;
         if (m->kind != DC_KIND_NEGATION)
             continue;
-        if (m->te < R->ntok &&
-            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_neg_affirm)))
+        if (neg_insists(R, m))
             continue;
         return true;
     }
