@@ -553,13 +553,20 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
         img[at[k] + 3] ^= 0x40;
     }
     /* The first record's sense field (flag bits 41 to 47, bits 1 to 7 of
-     * its byte 35) set to 127, past the last sense: refused, or
-     * DC_SENSE_OF would hand the rules a sense no entry can name. */
+     * its byte 35): the last sense (tempo, when the field was widened in
+     * session 38) is read back as it is; one past it is refused, or
+     * DC_SENSE_OF would hand the rules a sense no entry can name (the
+     * bound, not only a far value: an off-by-one in the check fails). */
     {
         unsigned char *b35 = img + 16 + 35, keep = *b35;
-        *b35 |= 0xfe;
+        *b35 = (unsigned char)((keep & 1) | (DC_SENSE_N_ - 1) << 1);
+        cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                     DECORUM_OK, "the last sense: %s", err.message);
+        cr_assert_eq(DC_SENSE_OF(back.entries[0].flags), DC_SENSE_N_ - 1);
+        dc_lexicon_free(&std_al, &back);
+        *b35 = (unsigned char)((keep & 1) | DC_SENSE_N_ << 1);
         cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
-                      DECORUM_OK, "sense 127");
+                      DECORUM_OK, "one past the last sense");
         *b35 = keep;
     }
     /* The first term's second byte made a NUL, then a byte that is not
