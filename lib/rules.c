@@ -11539,6 +11539,11 @@ static bool verb_sense_of(const run *R, const mention *m)
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
 
+/* Who one says one is: "says he's a Muslim". */
+static const char *const wl_is_said[] = {"he's",  "she's", "they're",
+                                         "i'm",   "hes",   "shes",
+                                         "theyre", "im"};
+
 /* Is there a word of the score in [b, e) of sentence s (fix38, session
  * 38): a word of music notation, a place in a piece ("end", "final",
  * "movement", "passage"), or "bar"/"measure" before a number? */
@@ -11604,10 +11609,8 @@ static bool tempo_sense(const run *R, const mention *m)
         "players",  "drummer",   "singer",   "violinist", "band",
         "choir",    "ensemble",  "quartet",  "section"};
     /* (words that say the next is said of a person: "is", "like", "what
-     * a retard", "he's a retard") */
-    static const char *const said_of[] = {"like",  "what",  "such", "he's",
-                                          "she's", "hes",   "shes", "i'm",
-                                          "im",    "you're"};
+     * a retard", "he's a retard": wl_is_said, and these) */
+    static const char *const said_of[] = {"like", "what", "such", "you're"};
     static const char *const det[] = {"a",    "an",   "the", "this",
                                       "that", "his",  "her", "their",
                                       "my",   "your", "our", "such"};
@@ -11650,7 +11653,9 @@ static bool tempo_sense(const run *R, const mention *m)
         if (tk[k].type != TK_WORD)
             break;
         if (kind_at(R, k, DC_KIND_COPULA) ||
-            word_among(R, k, k + 1, said_of, sizeof said_of / sizeof *said_of))
+            word_among(R, k, k + 1, said_of, sizeof said_of / sizeof *said_of) ||
+            word_among(R, k, k + 1, wl_is_said,
+                       sizeof wl_is_said / sizeof *wl_is_said))
             return false;
         if (word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
             adverb_like(R, k))
@@ -19308,11 +19313,6 @@ static bool doers_of_harm(const run *R, const mention *m, const target *t)
             return false;
     return true;
 }
-
-/* Who one says one is: "says he's a Muslim". */
-static const char *const wl_is_said[] = {"he's",  "she's", "they're",
-                                         "i'm",   "hes",   "shes",
-                                         "theyre", "im"};
 
 /* Who one says one is: "calls himself a Muslim". */
 static const char *const wl_reflexive[] = {"himself", "herself", "themselves",
