@@ -38824,7 +38824,6 @@ static bool negates_in(const run *R, uint32_t b, uint32_t e)
  * weighed as the essentialized ones. */
 static const char *const wl_make_nouns[] = {"way", "ways", "blood", "nature",
                                             "genes", "dna"};
-static const char *const gw_free[] = {"free"};
 static const char *const wl_make_before[] = {"nature", "blood", "genes",
                                              "dna"};
 
@@ -39901,6 +39900,7 @@ static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
                                           "mustn't",  "should",    "must"};
 static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
+static const char *const gw_free[] = {"free"}; /* rule_group_free */
 static const struct gw_list {
     const char *const *words;
     size_t n;
