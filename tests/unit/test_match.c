@@ -411,6 +411,31 @@ Test(match, mloop_pending_phrases_answered_again)
         check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Two phrases pending before a word ("you are" and "are" before
+ * "pigs"), of which only one may go on with it (the second, "are pigs"):
+ * pend_go's cache answers for that one as if it were pending alone, and
+ * the phrase it leaves pending must start where that one starts (a
+ * cached answer pushed from the first one's start loses the hit). The
+ * cases repeat so that the words are in the memo and the cache is asked. */
+Test(match, several_pending_answered_for_the_one_that_goes_on)
+{
+    static const char tsv[] =
+        "you are scum\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs and dogs\tdehumanize\t-\t2\t-\tanimals\n";
+    static const hit_case cases[] = {
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"you are pigs and cats", ""},
+        {"you are scum", "you are scum=you are scum"},
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"so you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"you are scum", "you are scum=you are scum"},
+        {"you are pigs and cats", ""},
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A key's inflection hits kept in the memo: two over a word that is no
  * key ("bitches": two entries of "bitch"), one over a key that gives no
  * hit itself (a phrase's first word, "whites"), one more over a key of
