@@ -3581,6 +3581,8 @@ typedef struct wpass {
     pend *nxt;       /* [nnxt] seen up to the run now */
     size_t ncur, nnxt;
     size_t nrep;     /* go_on's report() calls (pend_go resets it) */
+    size_t rb, re;   /* the last one's span, and its pattern: */
+    unsigned rid;    /* pend_go's cache keeps one report */
     uint32_t next;   /* OR of cur[*].next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
     size_t rlast;    /* end of the last run that is not inside another */
@@ -3856,12 +3858,17 @@ static inline uint64_t lasts_lens(uint32_t lasts, size_t a0, size_t a,
     return ls;
 }
 
-/* report() for go_on, counted: a phrase that reported nothing went on,
- * or not, whatever the text around it (pend_go's cache). */
+/* report() for go_on, counted and the last one kept: whether go_on calls
+ * report(), and with what, follows from the phrase, the byte between and
+ * the word alone (pend_go's cache); what report() then does depends on
+ * the text around. */
 static inline bool go_report(scan *s, wpass *w, unsigned id, size_t b,
                              size_t e)
 {
     w->nrep++;
+    w->rid = id;
+    w->rb = b;
+    w->re = e;
     return report(s, id, b, e);
 }
 
@@ -4537,13 +4544,19 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl, uint32_t *pair)
 }
 
 /* pend_go's cache (ms->pc): what one pending phrase did with the next
- * word when it reported nothing, which then follows from the phrase (its
- * slot), the byte between and the word alone: nothing (0), or the phrase
- * went on, still pending (PC_PUSH: its slot's index, HV_CPREFIX bit and
- * next, as pend_push stores them; no slot read). An entry: the word's memo
- * key, the slot and the byte (pc_key), the answer. */
+ * word, which follows from the phrase (its slot), the byte between and the
+ * word alone: nothing (0), or the phrase went on, still pending (PC_PUSH:
+ * its slot's index, HV_CPREFIX bit and next, as pend_push stores them; no
+ * slot read), or it called report() once and went on no further (PC_REP:
+ * the pattern and where the hit ends in the word, report() called again
+ * with them, as it looks at the text around: "white people", "want to",
+ * "all the" on the benchmark corpus). An entry: the word's memo key, the
+ * slot and the byte (pc_key), the answer. */
 #define PC_PUSH (1ull << 63)
 #define PC_CPRE (1ull << 62)
+#define PC_REP (1ull << 61)
+#define PC_REP_END 32 /* the end's offset in the word, above the pattern */
+_Static_assert(HV_ID < 1ull << PC_REP_END, "a pattern id below the end");
 
 static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
                               unsigned char gap)
@@ -4578,11 +4591,12 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
                                                 size_t i, mkey k, uint64_t *pc,
                                                 uint64_t pk);
 
-/* Does the cache's pair pc hold the answer for the word of memo key k
- * after the phrase p and the byte (pk)? If so, done as it says. */
+/* Does the cache's pair pc hold the answer for the word t[a, ...) of
+ * memo key k after the phrase p and the byte (pk)? If so, done as it says
+ * (*ok: false when out of room). */
 static inline __attribute__((always_inline)) bool
-pc_answer(const dc_matcher *m, wpass *w, uint64_t *pc, mkey k, uint64_t pk,
-          const pend *p)
+pc_answer(scan *s, wpass *w, uint64_t *pc, mkey k, uint64_t pk,
+          const pend *p, size_t a, bool *ok)
 {
     bool in0 = mkey_is(pc, k) && pc[2] == pk;
     if (!in0 && !(mkey_is(pc + 4, k) && pc[6] == pk))
@@ -4595,8 +4609,11 @@ pc_answer(const dc_matcher *m, wpass *w, uint64_t *pc, mkey k, uint64_t pk,
     }
     uint64_t v = pc[3];
     if (v & PC_PUSH) /* pend_push's, with the hash left to make */
-        pend_push_lazy(w, p->a, &m->hash[(v >> 32) & 0x3fffffffu],
+        pend_push_lazy(w, p->a, &s->m->hash[(v >> 32) & 0x3fffffffu],
                        v & PC_CPRE ? HV_CPREFIX : 0, (uint32_t)v);
+    else if (v & PC_REP)
+        *ok = report(s, (unsigned)v & HV_ID, p->a,
+                     a + (size_t)(v >> PC_REP_END & 0xff));
     return true;
 }
 
@@ -4612,8 +4629,9 @@ static __attribute__((noinline)) bool pend_go(scan *s, wpass *w, size_t a,
     if (w->ncur == 1 && a - w->rlast == 1 && !w->nnxt) {
         pk = pc_key(m, &w->cur[0], t[a - 1]);
         pc = pc_at(s->ms->pc, k, pk);
-        if (pc_answer(m, w, pc, k, pk, &w->cur[0]))
-            return true;
+        bool ok = true;
+        if (pc_answer(s, w, pc, k, pk, &w->cur[0], a, &ok))
+            return ok;
     }
     return pend_slow(s, w, a, i, k, pc, pk);
 }
@@ -4659,8 +4677,9 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
         if (p && a - w->rlast == 1 && !w->nnxt) {
             pk = pc_key(m, p, t[a - 1]);
             pc = pc_at(s->ms->pc, k, pk);
-            if (pc_answer(m, w, pc, k, pk, p))
-                return true;
+            bool ok = true;
+            if (pc_answer(s, w, pc, k, pk, p, a, &ok))
+                return ok;
         }
     }
     uint64_t h = hash_word(t + a, i - a), hend[3];
@@ -4671,9 +4690,15 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
         w->nrep = 0;
         if (!go_on(s, w, a, i, h, true, ends, hend, ne))
             return false;
-        if (w->nrep || w->nnxt > 1)
-            return true; /* depends on the text around: not kept */
-        if (w->nnxt) {
+        if (w->nrep) {
+            /* One report() from p's start, and nothing left pending, is
+             * kept (PC_REP); any more is not. */
+            if (w->nrep > 1 || w->nnxt || !p || w->rb != p->a)
+                return true;
+            ans = PC_REP | w->rid | (uint64_t)(w->re - a) << PC_REP_END;
+        } else if (w->nnxt > 1) {
+            return true;
+        } else if (w->nnxt) {
             const pend *q = &w->nxt[0];
             /* < hash_cap <= HASH_CAP_MAX: fits the 30 bits below */
             size_t slot = (size_t)(q->sl - m->hash);

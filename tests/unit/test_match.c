@@ -436,6 +436,37 @@ Test(match, several_pending_answered_for_the_one_that_goes_on)
         check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A phrase's hit found from a pending phrase and the next word is kept
+ * in pend_go's cache with the phrase it leaves pending, if any, and
+ * reported again from there: "you are" (a hit, nothing pending after it),
+ * "are pigs" (a hit, and "are pigs" pending for "are pigs and dogs"), the
+ * second over two phrases pending ("you are" for "you are scum", and
+ * "are"), of which one goes on. The hit must start where that phrase
+ * starts and the longer phrase must stay pending (dropping the push, or
+ * reporting from the first phrase's start, fails). */
+Test(match, phrase_hits_answered_again)
+{
+    static const char tsv[] =
+        "you are\tglue\t-\t-\t-\tword\n"
+        "you are scum\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs and dogs\tdehumanize\t-\t2\t-\tanimals\n";
+    static const hit_case cases[] = {
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+        {"you are scum", "you are scum=you are scum | you are=you are"},
+        {"you are pigs and cats", "you are=you are | are pigs=are pigs"},
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+        {"you are pigs and cats", "you are=you are | are pigs=are pigs"},
+        {"you are scum", "you are scum=you are scum | you are=you are"},
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A key's inflection hits kept in the memo: two over a word that is no
  * key ("bitches": two entries of "bitch"), one over a key that gives no
  * hit itself (a phrase's first word, "whites"), one more over a key of
