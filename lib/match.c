@@ -4545,18 +4545,22 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl, uint32_t *pair)
 
 /* pend_go's cache (ms->pc): what one pending phrase did with the next
  * word, which follows from the phrase (its slot), the byte between and the
- * word alone: nothing (0), or the phrase went on, still pending (PC_PUSH:
- * its slot's index, HV_CPREFIX bit and next, as pend_push stores them; no
- * slot read), or it called report() once and went on no further (PC_REP:
- * the pattern and where the hit ends in the word, report() called again
- * with them, as it looks at the text around: "white people", "want to",
- * "all the" on the benchmark corpus). An entry: the word's memo key, the
- * slot and the byte (pc_key), the answer. */
+ * word alone: nothing (0); the phrase went on, still pending (PC_PUSH: its
+ * slot's index from bit 32, HV_CPREFIX bit and next, as pend_push stores
+ * them; no slot read); it called report() once (PC_REP: the pattern, and
+ * where the hit ends in the word from bit PC_REP_END; report() is called
+ * again with them, as it looks at the text around: "white people", "want
+ * to", "all the" on the benchmark corpus), and went on too (PC_REP and
+ * PC_PUSH: the slot's index, its val and next then read from the slot:
+ * "going to", "as a"). An entry: the word's memo key, the slot and the
+ * byte (pc_key), the answer. Slots of an index of 2^29 or more are not
+ * kept. */
 #define PC_PUSH (1ull << 63)
 #define PC_CPRE (1ull << 62)
 #define PC_REP (1ull << 61)
-#define PC_REP_END 32 /* the end's offset in the word, above the pattern */
-_Static_assert(HV_ID < 1ull << PC_REP_END, "a pattern id below the end");
+#define PC_REP_END 22 /* the end's offset in the word, above the pattern */
+#define PC_SLOT 0x1fffffffu
+_Static_assert(HV_ID < 1u << PC_REP_END, "a pattern id below the end");
 
 static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
                               unsigned char gap)
@@ -4608,12 +4612,16 @@ pc_answer(scan *s, wpass *w, uint64_t *pc, mkey k, uint64_t pk,
         memcpy(pc + 4, tmp, sizeof tmp);
     }
     uint64_t v = pc[3];
-    if (v & PC_PUSH) /* pend_push's, with the hash left to make */
-        pend_push_lazy(w, p->a, &s->m->hash[(v >> 32) & 0x3fffffffu],
-                       v & PC_CPRE ? HV_CPREFIX : 0, (uint32_t)v);
-    else if (v & PC_REP)
+    const hslot *sl = &s->m->hash[(v >> 32) & PC_SLOT];
+    if (v & PC_REP) {
+        if (v & PC_PUSH)
+            pend_push_lazy(w, p->a, sl, sl->val, sl->next);
         *ok = report(s, (unsigned)v & HV_ID, p->a,
                      a + (size_t)(v >> PC_REP_END & 0xff));
+    } else if (v & PC_PUSH) { /* pend_push's, with the hash left to make */
+        pend_push_lazy(w, p->a, sl, v & PC_CPRE ? HV_CPREFIX : 0,
+                       (uint32_t)v);
+    }
     return true;
 }
 
@@ -4690,20 +4698,20 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
         w->nrep = 0;
         if (!go_on(s, w, a, i, h, true, ends, hend, ne))
             return false;
-        if (w->nrep) {
-            /* One report() from p's start, and nothing left pending, is
-             * kept (PC_REP); any more is not. */
-            if (w->nrep > 1 || w->nnxt || !p || w->rb != p->a)
-                return true;
-            ans = PC_REP | w->rid | (uint64_t)(w->re - a) << PC_REP_END;
-        } else if (w->nnxt > 1) {
+        /* One report() from p's start and one phrase left pending at
+         * most are kept; any more is not. */
+        if (w->nrep > 1 || w->nnxt > 1 ||
+            (w->nrep && (!p || w->rb != p->a)))
             return true;
-        } else if (w->nnxt) {
+        if (w->nrep)
+            ans = PC_REP | w->rid | (uint64_t)(w->re - a) << PC_REP_END;
+        if (w->nnxt) {
             const pend *q = &w->nxt[0];
-            /* < hash_cap <= HASH_CAP_MAX: fits the 30 bits below */
             size_t slot = (size_t)(q->sl - m->hash);
-            ans = PC_PUSH | (q->cpre ? PC_CPRE : 0) | (uint64_t)slot << 32 |
-                  q->next;
+            if (slot > PC_SLOT)
+                return true;
+            ans |= PC_PUSH | (uint64_t)slot << 32 |
+                   (w->nrep ? 0 : (q->cpre ? PC_CPRE : 0) | q->next);
         }
     }
     if (pc) {
