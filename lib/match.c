@@ -3953,10 +3953,10 @@ static __attribute__((noinline)) bool go_on(scan *s, wpass *w, size_t a, size_t 
 static inline __attribute__((always_inline)) bool
 go_on_maybe(const dc_matcher *m, wpass *w, const unsigned char *t,
             size_t a, size_t R, uint64_t h, const size_t *ends,
-            const uint64_t *hend, size_t ne, pend *p)
+            const uint64_t *hend, size_t ne, pend *p, bool any_gap)
 {
     const size_t hmax = m->hmax_word;
-    if (!p || a - w->rlast != 1)
+    if (!p || (!any_gap && a - w->rlast != 1))
         return true;
     if (a - p->a >= hmax || !(p->next & 1u << (t[a] & 31)))
         return false;
@@ -3964,7 +3964,15 @@ go_on_maybe(const dc_matcher *m, wpass *w, const unsigned char *t,
      * maybe, would make it again. */
     p->h = pend_h(t, w, p);
     p->lazy = false;
-    uint64_t hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    uint64_t hd;
+    if (a - w->rlast == 1) {
+        hd = (p->h * HASH_MUL + hash_step(0, t[a - 1])) - HASH_SEED;
+    } else { /* the gap hashed as go_on hashes it */
+        uint64_t G = 0;
+        for (size_t q = w->rlast; q < a; q++)
+            G = hash_step(G, t[q]);
+        hd = (p->h * m->pow[a - w->rlast] + G) - HASH_SEED;
+    }
     bool any = R - p->a <= hmax &&
                bloom_has(m, hash_fin(hd * m->pow[R - a] + h));
     for (size_t k = 0; k < ne; k++)
@@ -4694,7 +4702,7 @@ static __attribute__((noinline)) bool pend_slow(scan *s, wpass *w, size_t a,
     size_t ends[3];
     size_t ne = infl_at(t, i, i - a, ends, h, hend);
     uint64_t ans = 0;
-    if (go_on_maybe(m, w, t, a, i, h, ends, hend, ne, p)) {
+    if (go_on_maybe(m, w, t, a, i, h, ends, hend, ne, p, true)) {
         w->nrep = 0;
         if (!go_on(s, w, a, i, h, true, ends, hend, ne))
             return false;
@@ -4770,7 +4778,7 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     size_t ne = infl_at(t, i, L, ends, h, hend); /* no '*' after it */
     if (pend_maybe(w, t, a, hmax) &&
         go_on_maybe(m, w, t, a, i, h, ends, hend, ne,
-                    w->ncur == 1 ? w->cur : NULL) &&
+                    w->ncur == 1 ? w->cur : NULL, false) &&
         !go_on(s, w, a, i, h, true, ends, hend, ne))
         return false;
     const hslot *sl = e ? (e[2] & MEMO_KEY ? &m->hash[MEMO_SLOT(e[2])] : NULL)

@@ -467,6 +467,26 @@ Test(match, phrase_hits_answered_again)
         check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A phrase whose words are more than a byte apart ("go -- home"): the
+ * Bloom tests that spare go_on take the gap's hash as go_on makes it (with
+ * the one-byte gap's hash they refuse the phrase and the hit is lost). The
+ * cases repeat so that "home" is in the memo. */
+Test(match, phrase_after_a_longer_gap)
+{
+    static const char tsv[] =
+        "go -- home\tinsult\t-\t1\t-\tcontempt\n";
+    static const hit_case cases[] = {
+        {"go -- home", "go -- home=go -- home"},
+        {"go home, go -- home", "go -- home=go -- home"},
+        {"go -- homes", "go -- homes=go -- home"},
+        {"go -- home", "go -- home=go -- home"},
+        {"go -- homes", "go -- homes=go -- home"},
+        {"go - home", ""},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A key's inflection hits kept in the memo: two over a word that is no
  * key ("bitches": two entries of "bitch"), one over a key that gives no
  * hit itself (a phrase's first word, "whites"), one more over a key of
