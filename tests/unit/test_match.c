@@ -411,6 +411,82 @@ Test(match, mloop_pending_phrases_answered_again)
         check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Two phrases pending before a word ("you are" and "are" before
+ * "pigs"), of which only one may go on with it (the second, "are pigs"):
+ * pend_go's cache answers for that one as if it were pending alone, and
+ * the phrase it leaves pending must start where that one starts (a
+ * cached answer pushed from the first one's start loses the hit). The
+ * cases repeat so that the words are in the memo and the cache is asked. */
+Test(match, several_pending_answered_for_the_one_that_goes_on)
+{
+    static const char tsv[] =
+        "you are scum\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs and dogs\tdehumanize\t-\t2\t-\tanimals\n";
+    static const hit_case cases[] = {
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"you are pigs and cats", ""},
+        {"you are scum", "you are scum=you are scum"},
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"so you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+        {"you are scum", "you are scum=you are scum"},
+        {"you are pigs and cats", ""},
+        {"you are pigs and dogs", "are pigs and dogs=are pigs and dogs"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A phrase's hit found from a pending phrase and the next word is kept
+ * in pend_go's cache with the phrase it leaves pending, if any, and
+ * reported again from there: "you are" (a hit, nothing pending after it),
+ * "are pigs" (a hit, and "are pigs" pending for "are pigs and dogs"), the
+ * second over two phrases pending ("you are" for "you are scum", and
+ * "are"), of which one goes on. The hit must start where that phrase
+ * starts and the longer phrase must stay pending (dropping the push, or
+ * reporting from the first phrase's start, fails). */
+Test(match, phrase_hits_answered_again)
+{
+    static const char tsv[] =
+        "you are\tglue\t-\t-\t-\tword\n"
+        "you are scum\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs\tinsult\t-\t1\t-\tcontempt\n"
+        "are pigs and dogs\tdehumanize\t-\t2\t-\tanimals\n";
+    static const hit_case cases[] = {
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+        {"you are scum", "you are scum=you are scum | you are=you are"},
+        {"you are pigs and cats", "you are=you are | are pigs=are pigs"},
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+        {"you are pigs and cats", "you are=you are | are pigs=are pigs"},
+        {"you are scum", "you are scum=you are scum | you are=you are"},
+        {"so you are pigs and dogs", "you are=you are | are pigs and dogs="
+                                     "are pigs and dogs | are pigs=are pigs"},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A phrase whose words are more than a byte apart ("go -- home"): the
+ * Bloom tests that spare go_on take the gap's hash as go_on makes it (with
+ * the one-byte gap's hash they refuse the phrase and the hit is lost). The
+ * cases repeat so that "home" is in the memo. */
+Test(match, phrase_after_a_longer_gap)
+{
+    static const char tsv[] =
+        "go -- home\tinsult\t-\t1\t-\tcontempt\n";
+    static const hit_case cases[] = {
+        {"go -- home", "go -- home=go -- home"},
+        {"go home, go -- home", "go -- home=go -- home"},
+        {"go -- homes", "go -- homes=go -- home"},
+        {"go -- home", "go -- home=go -- home"},
+        {"go -- homes", "go -- homes=go -- home"},
+        {"go - home", ""},
+    };
+    for (int round = 0; round < 2; round++)
+        check_cases(tsv, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A key's inflection hits kept in the memo: two over a word that is no
  * key ("bitches": two entries of "bitch"), one over a key that gives no
  * hit itself (a phrase's first word, "whites"), one more over a key of
