@@ -40599,7 +40599,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         sayers_denounced(&R);
     if (hits->split)
         split_findings(&R);
-    aggregate(out);
+    /* (with no finding there is nothing to merge nor score: 6,320 of
+     * the 14,100 comments that come here on the bench corpus, which paid
+     * aggregate's frame, its registers saved and restored, for nothing;
+     * session 39) */
+    if (out->n)
+        aggregate(out);
     /* Swearing beside a slur or an insult, in a sentence that addresses
      * someone, or in a comment that names a protected group ("fucking
      * migrants", "fuck the whole government, and fuck the blacks") may be
