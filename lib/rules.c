@@ -35907,6 +35907,21 @@ static const uint64_t real_prefixes[] = {
     key_prefix("natur")};
 /* Six bits of a five-byte key (ws_hash's multiply, its top bits). */
 #define KEY_PREFIX_HASH(k) ((uint32_t)(((k) * 0x9E3779B97F4A7C15ull) >> 58))
+/* Is key's first five bytes one of prefixes'? hashed: the bits of
+ * their KEY_PREFIX_HASH. */
+static inline __attribute__((always_inline)) bool
+key_prefix_hit(uint64_t key, const uint64_t *prefixes, size_t n,
+               uint64_t hashed)
+{
+    key &= 0xffffffffffull;
+    if (!((hashed >> KEY_PREFIX_HASH(key)) & 1))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (key == prefixes[i])
+            return true;
+    return false;
+}
+
 static inline __attribute__((always_inline)) bool
 key_prefix_in(const run *R, const uint64_t *prefixes, size_t n)
 {
@@ -35924,17 +35939,19 @@ key_prefix_in(const run *R, const uint64_t *prefixes, size_t n)
         first |= 1ull << (prefixes[i] & 63);
         hashed |= 1ull << KEY_PREFIX_HASH(prefixes[i]);
     }
-    for (const uint64_t *kp = R->key, *ke = kp + R->ntok; kp < ke; kp++) {
-        if (!((first >> (*kp & 63)) & 1))
-            continue;
-        const uint64_t key = *kp & 0xffffffffffull;
-        if (!((hashed >> KEY_PREFIX_HASH(key)) & 1))
-            continue;
-        for (size_t i = 0; i < n; i++)
-            if (key == prefixes[i])
-                return true;
+    /* (two keys a turn: the loop's own test and step cost as much as a
+     * key's first test) */
+    const uint64_t *kp = R->key, *const ke = kp + R->ntok;
+    for (; kp + 1 < ke; kp += 2) {
+        if (((first >> (kp[0] & 63)) & 1) &&
+            key_prefix_hit(kp[0], prefixes, n, hashed))
+            return true;
+        if (((first >> (kp[1] & 63)) & 1) &&
+            key_prefix_hit(kp[1], prefixes, n, hashed))
+            return true;
     }
-    return false;
+    return kp < ke && ((first >> (kp[0] & 63)) & 1) &&
+           key_prefix_hit(kp[0], prefixes, n, hashed);
 }
 
 /* Does a group target name gay, bisexual or trans people? (The
