@@ -37232,13 +37232,17 @@ static decorum_status rule_guessed_kind(run *R)
     const tok *tk = rs->toks;
     if (R->denounce_any)
         return DECORUM_OK;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *km = &rs->m[i];
+    /* (the mentions, their end and guess_bits in locals: the rules add
+     * no mention, and the calls below made GCC read all three again for
+     * every mention, most of which are of neither kind; session 39) */
+    const uint64_t guess_bits = R->rules->guess_bits;
+    for (const mention *km = rs->m, *const km_end = km + rs->nm;
+         km < km_end; km++) {
         const int32_t *ge = R->rules->guess_entry;
         /* (an entry whose bit is not in guess_bits is none of them) */
         if ((km->kind != DC_KIND_NONPROTECTED &&
              km->kind != DC_KIND_PERSON) ||
-            !((R->rules->guess_bits >> (km->entry & 63)) & 1) ||
+            !((guess_bits >> (km->entry & 63)) & 1) ||
             km->tb < 1 || tk[km->tb].quoted)
             continue;
         bool kind = false;
