@@ -25822,8 +25822,12 @@ rule_split_exclusion(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     const dc_rules *ru = R->rules;
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
+    /* (the targets and their end in locals: only find_targets pushes
+     * one, and split_around's calls made GCC read rs->t and rs->nt again
+     * for every target; session 39. With none, rs->t may be NULL, to
+     * which no offset may be added, not even zero: fuzz_analyze's UBSan) */
+    const target *t = rs->t, *const t_end = rs->nt ? t + rs->nt : t;
+    for (; t < t_end; t++) {
         /* split_verb_around's first test, the word after the group, here:
          * most groups have no split verb's end there, and the call cost
          * more than the test (0.17M instructions on the bench corpus) */
