@@ -22938,6 +22938,34 @@ static const char *const wl_vice_weighed[] = {
  * bound by the words after it to a circumstance, a comparison or a
  * cause ("don't work on Shabbat", "at lower rates than natives",
  * "because the Home Office bans them"). */
+/* Session 39 (q39b): are the words [a, b) between a subject and its open
+ * predicate only a chain of verbs of trying and finding that lead to it
+ * ("they'd find a way to scam me", "they always try to rip you off",
+ * "will try and cheat"): at most six words, in one clause, each a word
+ * of wl_catenative or an adverb, none a linking verb ("were robbed",
+ * "are less likely to commit": a passive's victims, a comparison)? The
+ * predicate is then the subject's as plainly as after "they" alone. */
+static const char *const wl_catenative[] = {
+    "to",    "and",   "a",      "way",     "find",   "finds",   "found",
+    "try",   "tries", "tried",  "trying",  "manage", "manages", "managed",
+    "will",  "would", "gonna",  "going",   "always", "just",    "still",
+    "somehow", "figure", "out", "get",     "got",    "make"};
+
+static bool catenative_gap(const run *R, uint32_t a, uint32_t b)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (b > a + 6 || b <= a)
+        return false;
+    for (uint32_t k = a; k < b; k++)
+        if (rs->toks[k].type != TK_WORD ||
+            rs->toks[k].clause != rs->toks[b].clause ||
+            kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_NEGATION) ||
+            !(word_among(R, k, k + 1, FRAME_WORDS(wl_catenative)) ||
+              adverb_like(R, k)))
+            return false;
+    return true;
+}
+
 static bool generalized_vice(const run *R, const target *t, const mention *m)
 {
     dc_rules_scratch *rs = R->rs; /* (its caches: vw_*, fr_*) */
@@ -23089,7 +23117,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     /* a frame of generalization near it, the group the subject right
      * before it (not "... always get asked if they cheat") */
     if (!before || tk[t->tb].clause != tk[m->tb].clause ||
-        m->tb > t->te + 3 ||
+        (m->tb > t->te + 3 && !catenative_gap(R, t->te, m->tb)) ||
         (t->tb > 0 && (kind_at(R, t->tb - 1, DC_KIND_CONJUNCTION) ||
                        tok_is_word(R, t->tb - 1, "if") ||
                        tok_is_word(R, t->tb - 1, "whether"))))
