@@ -7470,6 +7470,33 @@ static bool generalizing_pronoun(const run *R, uint32_t ti)
     return false;
 }
 
+/* Session 39 (q39b): is the non-protected target g a trait in apposition
+ * to the generalizing pronoun at ti ("thieves, every last one of them",
+ * "crooks, the lot of them"): in ti's sentence before it, the same words
+ * an attack word (a stereotype, a derogation, an insult), g opening its
+ * clause (its sentence's start or after a comma, a determiner or adverb
+ * between at most)? */
+static bool epithet_np(const run *R, uint32_t g, uint32_t ti)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const target *np = &rs->t[g];
+    if (rs->toks[np->tb].sent != rs->toks[ti].sent || np->te > ti ||
+        !(rs->at[np->tb] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(INSULT))))
+        return false;
+    uint32_t k = np->tb;
+    const sentence *s = sent_of(R, ti);
+    while (k > s->tb && rs->toks[k - 1].type == TK_WORD &&
+           (is_determiner(R, k - 1) || adverb_like(R, k - 1)))
+        k--;
+    if (k > s->tb && !(rs->toks[k - 1].type == TK_PUNCT &&
+                       (rs->toks[k - 1].ch == ',' ||
+                        rs->toks[k - 1].ch == ':' ||
+                        rs->toks[k - 1].ch == '-')))
+        return false;
+    return generalizing_pronoun(R, ti);
+}
+
 /* Session 39 (q39b): the target a pronoun at ti takes when the
  * non-protected target g (the nearest before it) is only where a group
  * just named is: g follows a locative preposition ("at", "on", "in",
@@ -7560,6 +7587,12 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
      * in the same sentence, stands for the group (locative_np). */
     if (g != NO_TARGET && rs->t[g].type == TG_NP)
         g = locative_np(R, g, ti);
+    /* "thieves, every last one of them", "crooks, the lot of them": a
+     * non-protected word that is also the trait, opening its clause in
+     * the pronoun's sentence, is what the universal says of them, not
+     * whom it counts (epithet_np) */
+    if (g != NO_TARGET && rs->t[g].type == TG_NP && epithet_np(R, g, ti))
+        g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     if (g != NO_TARGET) {
         /* "Anyone who attacks Jews, I'll kill them", "those racists who
          * beat up the Somali kid ...": a group inside a relative clause
