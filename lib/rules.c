@@ -37849,6 +37849,17 @@ static bool figure_then_they(const run *R, const mention *d, uint32_t b,
              memcmp(R->n->text + x->b, R->n->text + fw->b, fl) == 0))
             return false;
     }
+    /* (a creature found at one place: "rats, they breed in the alley
+     * behind the bins", "mice, they live in the walls"; not "in every
+     * corner they find", "off the dole") */
+    static const char *const at[] = {"in",     "under", "behind", "inside",
+                                     "around", "near",  "through"};
+    static const char *const one[] = {"the", "our", "my", "his", "her",
+                                      "your", "that", "this"};
+    for (uint32_t j = b + 1; j + 1 < ce; j++)
+        if (word_among(R, j, j + 1, at, sizeof at / sizeof *at) &&
+            word_among(R, j + 1, j + 2, one, sizeof one / sizeof *one))
+            return false;
     uint32_t v = b + 1;
     if (v < ce && adverb_like(R, v))
         v++;
