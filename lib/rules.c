@@ -7450,6 +7450,13 @@ static bool agent_ending(const run *R, uint32_t k)
  * those after it ("they'll eat anything, that lot"). */
 static bool generalizing_pronoun(const run *R, uint32_t ti)
 {
+    /* (words that, right after the phrase, narrow it to the people of one
+     * place or deed: "that lot next door", "the lot of them in
+     * management", "the lot of them who did it"; session 39 rf39b) */
+    static const char *const narrow[] = {"in",    "at",    "on",   "from",
+                                         "down",  "next",  "round", "across",
+                                         "who",   "that",  "which", "over",
+                                         "up",    "behind"};
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, ti);
     for (uint32_t k = ti; k < s->te; k++) {
@@ -7458,13 +7465,22 @@ static bool generalizing_pronoun(const run *R, uint32_t ti)
         if (!(rs->at[k] & KIND_BIT(PRONOUN_GROUP)))
             continue;
         const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
+        uint32_t end = k + 1;
+        bool gen = false;
         if (p && p->te > p->tb + 1 && !tok_is_word(R, k, "you") &&
-            !tok_is_word(R, k, "your"))
-            return true;
+            !tok_is_word(R, k, "your")) {
+            gen = true;
+            end = p->te;
+        }
         if ((tok_is_word(R, k, "them") || tok_is_word(R, k, "em")) &&
             k >= 2 && tok_is_word(R, k - 1, "of") &&
             (tok_is_word(R, k - 2, "lot") || tok_is_word(R, k - 2, "one") ||
              tok_is_word(R, k - 2, "all")))
+            gen = true;
+        if (gen && end < s->te && rs->toks[end].type == TK_WORD &&
+            word_among(R, end, end + 1, narrow, sizeof narrow / sizeof *narrow))
+            gen = false;
+        if (gen)
             return true;
     }
     return false;
@@ -37822,6 +37838,15 @@ static bool figure_then_they(const run *R, const mention *d, uint32_t b,
     const dc_rules_scratch *rs = R->rs;
     if (b >= s->te || rs->toks[b].type != TK_WORD)
         return false;
+    /* (a comment set among real animals, a `place` flagged `thing`
+     * anywhere in it: "the romanians next door have a cat. rats, they
+     * breed like mad round here", "the muslim farmers lost their crop.
+     * locusts, they eat everything in sight"; session 39 rf39b) */
+    if (any_kind(R, DC_KIND_PLACE))
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_PLACE &&
+                (ent(R, &rs->m[i])->flags & DC_F_THING))
+                return false;
     if (word_among(R, b, b + 1, what, sizeof what / sizeof *what)) {
         for (uint32_t j = b + 1; j < b + 4 && j + 1 < s->te; j++)
             if (tok_is_word(R, j, "they") &&
