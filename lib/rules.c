@@ -22959,34 +22959,6 @@ static const char *const wl_vice_weighed[] = {
     "myth",   "myths",   "stereotype", "stereotypes", "trope", "canard",
     "segregation"};
 
-/* Is the open predicate m (a stereotype of sense `vice`: "commit
- * crimes", "don't work", "can't be trusted", "stink", "take everything")
- * said of the group t (as the sentence names it: the word or the
- * pronoun) as a whole? Alone each is said of anyone ("my brother doesn't
- * work", "politicians can't be trusted"); of a group, only a marker that
- * the claim is about the whole group or its nature makes it the
- * stereotype:
- *   - every member: "all", "every", "always" before it (said_of_all),
- *     the group quantified ("every Somali", "each and every"), a
- *     universal after ("every last one of them", "the lot of them");
- *   - its nature: an essentializing frame in its sentence or opening the
- *     next (essentialized: "in their blood", "by nature", "as a people",
- *     "it's what they do", "you know how they are", "from birth");
- *   - a frame of generalization in its sentence or the one before or
- *     after ("typical", "as usual", "of course they", "that's what they
- *     do"; stereotype entries of no sense);
- *   - typical conduct: "typical", "classic" right before the group and
- *     the predicate right after it ("Typical Somali behaviour");
- *   - the bare plural subject in the habitual present (bare_generic),
- *     also in a question that takes it for granted ("Why do Somalis
- *     never work?").
- * Not in any other question, not of a share ("some Somalis", "45% of"),
- * not with a relative clause or a condition between the group and its
- * linking verb ("all Somalis who commit crimes", "if Somalis don't
- * work"), not "not all", "not every", not at a nation's fans, and not
- * bound by the words after it to a circumstance, a comparison or a
- * cause ("don't work on Shabbat", "at lower rates than natives",
- * "because the Home Office bans them"). */
 /* Session 39 (q39b): are the words [a, b) between a subject and its open
  * predicate only a chain of verbs of trying and finding that lead to it
  * ("they'd find a way to scam me", "they always try to rip you off",
@@ -23015,6 +22987,34 @@ static bool catenative_gap(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Is the open predicate m (a stereotype of sense `vice`: "commit
+ * crimes", "don't work", "can't be trusted", "stink", "take everything")
+ * said of the group t (as the sentence names it: the word or the
+ * pronoun) as a whole? Alone each is said of anyone ("my brother doesn't
+ * work", "politicians can't be trusted"); of a group, only a marker that
+ * the claim is about the whole group or its nature makes it the
+ * stereotype:
+ *   - every member: "all", "every", "always" before it (said_of_all),
+ *     the group quantified ("every Somali", "each and every"), a
+ *     universal after ("every last one of them", "the lot of them");
+ *   - its nature: an essentializing frame in its sentence or opening the
+ *     next (essentialized: "in their blood", "by nature", "as a people",
+ *     "it's what they do", "you know how they are", "from birth");
+ *   - a frame of generalization in its sentence or the one before or
+ *     after ("typical", "as usual", "of course they", "that's what they
+ *     do"; stereotype entries of no sense);
+ *   - typical conduct: "typical", "classic" right before the group and
+ *     the predicate right after it ("Typical Somali behaviour");
+ *   - the bare plural subject in the habitual present (bare_generic),
+ *     also in a question that takes it for granted ("Why do Somalis
+ *     never work?").
+ * Not in any other question, not of a share ("some Somalis", "45% of"),
+ * not with a relative clause or a condition between the group and its
+ * linking verb ("all Somalis who commit crimes", "if Somalis don't
+ * work"), not "not all", "not every", not at a nation's fans, and not
+ * bound by the words after it to a circumstance, a comparison or a
+ * cause ("don't work on Shabbat", "at lower rates than natives",
+ * "because the Home Office bans them"). */
 static bool generalized_vice(const run *R, const target *t, const mention *m)
 {
     dc_rules_scratch *rs = R->rs; /* (its caches: vw_*, fr_*) */
@@ -37813,11 +37813,6 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     return true;
 }
 
-/* Does the word at b, of wl_figure_then, after a bare figure, mean
- * someone other than the people a figure would stand for: "every one of
- * us", "all of us" (the writer's lot: "flies, swarming, every one of us
- * covered"), or "they'd had" ("pests, they'd had mice in the storeroom":
- * they had, a story of the animals)? */
 /* Session 39 (q39b): does a bare figure's clause go on, from token b,
  * with a plain "they" that takes the figure up as its subject, so the
  * figure names the people the pronoun stands for: a verb of behaviour
@@ -37900,6 +37895,11 @@ static bool figure_then_they(const run *R, const mention *d, uint32_t b,
     return false;
 }
 
+/* Does the word at b, of wl_figure_then, after a bare figure, mean
+ * someone other than the people a figure would stand for: "every one of
+ * us", "all of us" (the writer's lot: "flies, swarming, every one of us
+ * covered"), or "they'd had" ("pests, they'd had mice in the storeroom":
+ * they had, a story of the animals)? */
 static bool figure_then_astray(const run *R, uint32_t b, const sentence *s)
 {
     if (tok_is_word(R, b, "they'd") || tok_is_word(R, b, "theyd"))
