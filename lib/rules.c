@@ -7437,6 +7437,129 @@ static bool agent_ending(const run *R, uint32_t k)
     return agent_ending_at(R, R->toks[k].b, R->toks[k].e);
 }
 
+/* How many tokens back a generalizing pronoun looks for the member
+ * whose people it sweeps up (generalizing_pronoun). */
+#define GENERALIZER_REACH 90u
+
+/* Session 39 (q39b): does the group pronoun at token ti generalize, so
+ * that it stands for the people of a member named anywhere before it in
+ * the comment, not only in its sentence or the one before ("the owner's
+ * nigerian. they'd find a way to scam me ... thats just how those people
+ * do business", "picked up the keys from a romanian girl. couldn't give a
+ * straight answer. liars, the whole lot of them")? A pronoun phrase of
+ * more than one word ("those people", "that lot", "their kind", "that
+ * whole race"; not the addressed "you people", "your kind"), "them" or
+ * "em" closing a universal ("the lot of them", "every one of them", "all
+ * of them"), or a plain "they"/"them" in a sentence that holds one of
+ * those after it ("they'll eat anything, that lot"). */
+static bool generalizing_pronoun(const run *R, uint32_t ti)
+{
+    /* (words that, right after the phrase, narrow it to the people of one
+     * place or deed: "that lot next door", "the lot of them in
+     * management", "the lot of them who did it"; session 39 rf39b) */
+    static const char *const narrow[] = {"in",    "at",    "on",   "from",
+                                         "down",  "next",  "round", "across",
+                                         "who",   "that",  "which", "over",
+                                         "up",    "behind"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, ti);
+    for (uint32_t k = ti; k < s->te; k++) {
+        if (k > ti + 12)
+            break;
+        if (!(rs->at[k] & KIND_BIT(PRONOUN_GROUP)))
+            continue;
+        const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
+        uint32_t end = k + 1;
+        bool gen = false;
+        if (p && p->te > p->tb + 1 && !tok_is_word(R, k, "you") &&
+            !tok_is_word(R, k, "your")) {
+            gen = true;
+            end = p->te;
+        }
+        if ((tok_is_word(R, k, "them") || tok_is_word(R, k, "em")) &&
+            k >= 2 && tok_is_word(R, k - 1, "of") &&
+            (tok_is_word(R, k - 2, "lot") || tok_is_word(R, k - 2, "one") ||
+             tok_is_word(R, k - 2, "all")))
+            gen = true;
+        if (gen && end < s->te && rs->toks[end].type == TK_WORD &&
+            word_among(R, end, end + 1, narrow, sizeof narrow / sizeof *narrow))
+            gen = false;
+        if (gen)
+            return true;
+    }
+    return false;
+}
+
+/* Session 39 (q39b): is the non-protected target g a trait in apposition
+ * to the generalizing pronoun at ti ("thieves, every last one of them",
+ * "crooks, the lot of them"): in ti's sentence before it, the same words
+ * an attack word (a stereotype, a derogation, an insult), g opening its
+ * clause (its sentence's start or after a comma, a determiner or adverb
+ * between at most)? */
+static bool epithet_np(const run *R, uint32_t g, uint32_t ti)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const target *np = &rs->t[g];
+    if (rs->toks[np->tb].sent != rs->toks[ti].sent || np->te > ti ||
+        !(rs->at[np->tb] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(INSULT))))
+        return false;
+    uint32_t k = np->tb;
+    const sentence *s = sent_of(R, ti);
+    while (k > s->tb && rs->toks[k - 1].type == TK_WORD &&
+           (is_determiner(R, k - 1) || adverb_like(R, k - 1)))
+        k--;
+    if (k > s->tb && !(rs->toks[k - 1].type == TK_PUNCT &&
+                       (rs->toks[k - 1].ch == ',' ||
+                        rs->toks[k - 1].ch == ':' ||
+                        rs->toks[k - 1].ch == '-')))
+        return false;
+    return generalizing_pronoun(R, ti);
+}
+
+/* Session 39 (q39b): the target a pronoun at ti takes when the
+ * non-protected target g (the nearest before it) is only where a group
+ * just named is: g follows a locative preposition ("at", "on", "in",
+ * "from", "across", "near", "down", "by", "joined") with at most its
+ * determiners between, and right before the preposition (a word or two
+ * between at most, in its clause) ends a group target. Then a pronoun
+ * that generalizes (generalizing_pronoun: "their kind", "that lot"), or
+ * "their" in the group's own sentence ("the nigerian family at church,
+ * their kids ..."), stands for the group; else g. Not "the refugees at
+ * the council ... they" (the council acts: no possessive, no
+ * generalizer). */
+static uint32_t locative_np(const run *R, uint32_t g, uint32_t ti)
+{
+    static const char *const loc[] = {"at", "on", "in", "from", "across",
+                                      "near", "down", "by", "joined",
+                                      "into"};
+    const dc_rules_scratch *rs = R->rs;
+    const target *np = &rs->t[g];
+    if (g == 0 || np->tb == 0)
+        return g;
+    /* (past its determiners and a few words that name no one: "at the
+     * bowls club", "on our five-a-side team") */
+    const uint64_t who = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                         KIND_BIT(SLUR) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(PRONOUN_YOU) | KIND_BIT(PRONOUN_SELF) |
+                         KIND_BIT(NONPROTECTED);
+    uint32_t k = np->tb;
+    while (k > 0 && k + 6 > np->tb &&
+           rs->toks[k - 1].clause == rs->toks[np->tb].clause &&
+           !word_among(R, k - 1, k, loc, sizeof loc / sizeof *loc) &&
+           !(rs->at[k - 1] & who))
+        k--;
+    if (k == 0 || !word_among(R, k - 1, k, loc, sizeof loc / sizeof *loc))
+        return g;
+    uint32_t x = rs->t[g - 1].gn_upto;
+    if (x == NO_TARGET || rs->t[x].type != TG_GROUP || rs->t[x].te + 3 < k ||
+        rs->toks[rs->t[x].tb].clause != rs->toks[k - 1].clause)
+        return g;
+    bool same = rs->toks[ti].sent == rs->toks[rs->t[x].tb].sent &&
+                tok_is_word(R, ti, "their");
+    return same || generalizing_pronoun(R, ti) ? x : g;
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -7476,6 +7599,20 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         if (inside)
             g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     }
+    /* "the new nigerian family at church, their kids are ...", "a
+     * gay couple joined the bowls club ... their kind": a place or body
+     * after a locative preposition that follows a group's phrase in its
+     * clause ("at church", "on our team", "in the club") says where the
+     * group's people are; a generalizing pronoun, or a possessive "their"
+     * in the same sentence, stands for the group (locative_np). */
+    if (g != NO_TARGET && rs->t[g].type == TG_NP)
+        g = locative_np(R, g, ti);
+    /* "thieves, every last one of them", "crooks, the lot of them": a
+     * non-protected word that is also the trait, opening its clause in
+     * the pronoun's sentence, is what the universal says of them, not
+     * whom it counts (epithet_np) */
+    if (g != NO_TARGET && rs->t[g].type == TG_NP && epithet_np(R, g, ti))
+        g = g ? rs->t[g - 1].gn_upto : NO_TARGET;
     if (g != NO_TARGET) {
         /* "Anyone who attacks Jews, I'll kill them", "those racists who
          * beat up the Somali kid ...": a group inside a relative clause
@@ -7524,10 +7661,18 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
     const mention *last = NULL;
     uint32_t si = rs->toks[ti].sent;
     /* (at most MEMBER_REACH tokens back: the search is per pronoun, and a
-     * long comment of pronouns must not read itself once for each) */
+     * long comment of pronouns must not read itself once for each; a
+     * phrase that generalizes, "that lot", "those people", "the lot of
+     * them", reaches back over the comment to the member it sweeps up,
+     * GENERALIZER_REACH: generalizing_pronoun) */
     uint32_t mfrom = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
-    if (ti > MEMBER_REACH && mfrom < ti - MEMBER_REACH)
-        mfrom = ti - MEMBER_REACH;
+    uint32_t reach = MEMBER_REACH;
+    if (si > 1 && generalizing_pronoun(R, ti)) {
+        mfrom = 0;
+        reach = GENERALIZER_REACH;
+    }
+    if (ti > reach && mfrom < ti - reach)
+        mfrom = ti - reach;
     for (size_t j = rs->first[mfrom]; j < rs->nm && rs->m[j].tb < ti; j++) {
         const mention *c = &rs->m[j];
         if (c->kind != DC_KIND_IDENTITY ||
@@ -22818,6 +22963,34 @@ static const char *const wl_vice_weighed[] = {
     "myth",   "myths",   "stereotype", "stereotypes", "trope", "canard",
     "segregation"};
 
+/* Session 39 (q39b): are the words [a, b) between a subject and its open
+ * predicate only a chain of verbs of trying and finding that lead to it
+ * ("they'd find a way to scam me", "they always try to rip you off",
+ * "will try and cheat"): at most six words, in one clause, each a word
+ * of wl_catenative or an adverb, none a linking verb ("were robbed",
+ * "are less likely to commit": a passive's victims, a comparison)? The
+ * predicate is then the subject's as plainly as after "they" alone. */
+static const char *const wl_catenative[] = {
+    "to",    "and",   "a",      "way",     "find",   "finds",   "found",
+    "try",   "tries", "tried",  "trying",  "manage", "manages", "managed",
+    "will",  "would", "gonna",  "going",   "always", "just",    "still",
+    "somehow", "figure", "out", "get",     "got",    "make"};
+
+static bool catenative_gap(const run *R, uint32_t a, uint32_t b)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (b > a + 6 || b <= a)
+        return false;
+    for (uint32_t k = a; k < b; k++)
+        if (rs->toks[k].type != TK_WORD ||
+            rs->toks[k].clause != rs->toks[b].clause ||
+            kind_at(R, k, DC_KIND_COPULA) || kind_at(R, k, DC_KIND_NEGATION) ||
+            !(word_among(R, k, k + 1, FRAME_WORDS(wl_catenative)) ||
+              adverb_like(R, k)))
+            return false;
+    return true;
+}
+
 /* Is the open predicate m (a stereotype of sense `vice`: "commit
  * crimes", "don't work", "can't be trusted", "stink", "take everything")
  * said of the group t (as the sentence names it: the word or the
@@ -22997,7 +23170,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     /* a frame of generalization near it, the group the subject right
      * before it (not "... always get asked if they cheat") */
     if (!before || tk[t->tb].clause != tk[m->tb].clause ||
-        m->tb > t->te + 3 ||
+        (m->tb > t->te + 3 && !catenative_gap(R, t->te, m->tb)) ||
         (t->tb > 0 && (kind_at(R, t->tb - 1, DC_KIND_CONJUNCTION) ||
                        tok_is_word(R, t->tb - 1, "if") ||
                        tok_is_word(R, t->tb - 1, "whether"))))
@@ -37456,7 +37629,8 @@ static const char *const wl_figure_aside[] = {
 static const char *const wl_figure_verb[] = {
     "breed", "breeds", "breeding", "multiply", "multiplies", "multiplying",
     "behave", "behaves", "act", "acts", "live", "lives", "eat", "eats",
-    "smell", "smells", "swarm", "swarming", "spread", "spreading"};
+    "smell", "smells", "swarm", "swarming", "spread", "spreading",
+    "infest", "infests", "infesting"};
 /* Pronouns of the people a subject may be (rule_figure_after, the
  * likeness after a linking verb: "their lot are basically stray cats"),
  * and of the group a trait is pinned on (rule_trait_pinned,
@@ -37686,6 +37860,88 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
     return true;
 }
 
+/* Session 39 (q39b): does a bare figure's clause go on, from token b,
+ * with a plain "they" that takes the figure up as its subject, so the
+ * figure names the people the pronoun stands for: a verb of behaviour
+ * right after it, an adverb between at most ("cockroaches, they infest
+ * every estate", "rats, they breed in every corner they find",
+ * "parasites, they live off the dole"), or a hostile word in its clause
+ * (a derogating word, a stereotype that is no open predicate; not a
+ * dehumanizing one, the figure's own kind, "swarms"); or "that's what
+ * they are"? Not a plain "they" with any other verb ("locusts, they
+ * always arrive in swarms": fix30), nor the speakers of a report ("rats, they said, ...":
+ * a comma after the pronoun's verb), nor a clause that takes the figure
+ * up again as its object ("monkeys, they always want to see the monkeys
+ * first", "rats, they hunt them all day"). */
+static bool figure_then_they(const run *R, const mention *d, uint32_t b,
+                             const sentence *s)
+{
+    static const char *const what[] = {"that's", "thats", "what"};
+    const dc_rules_scratch *rs = R->rs;
+    if (b >= s->te || rs->toks[b].type != TK_WORD)
+        return false;
+    /* (a comment set among real animals, a `place` flagged `thing`
+     * anywhere in it: "the romanians next door have a cat. rats, they
+     * breed like mad round here", "the muslim farmers lost their crop.
+     * locusts, they eat everything in sight"; session 39 rf39b) */
+    if (any_kind(R, DC_KIND_PLACE))
+        for (size_t i = 0; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_PLACE &&
+                (ent(R, &rs->m[i])->flags & DC_F_THING))
+                return false;
+    if (word_among(R, b, b + 1, what, sizeof what / sizeof *what)) {
+        for (uint32_t j = b + 1; j < b + 4 && j + 1 < s->te; j++)
+            if (tok_is_word(R, j, "they") &&
+                (tok_is_word(R, j + 1, "are") || tok_is_word(R, j + 1, "is")))
+                return true;
+        return false;
+    }
+    if (!(tok_is_word(R, b, "they") || tok_is_word(R, b, "they've") ||
+          tok_is_word(R, b, "theyve")))
+        return false;
+    uint32_t clause = rs->toks[b].clause, ce = b + 1;
+    while (ce < s->te && rs->toks[ce].clause == clause)
+        ce++;
+    if (ce < s->te && kind_at(R, ce - 1, DC_KIND_REPORT))
+        return false;
+    /* (the figure again, or "them", in the rest of the sentence) */
+    const tok *fw = &rs->toks[d->te - 1];
+    uint32_t fl = fw->e - fw->b;
+    for (uint32_t j = b + 1; j < s->te; j++) {
+        const tok *x = &rs->toks[j];
+        if (x->type != TK_WORD)
+            continue;
+        if (tok_is_word(R, j, "them") || tok_is_word(R, j, "em") ||
+            (x->e - x->b == fl &&
+             memcmp(R->n->text + x->b, R->n->text + fw->b, fl) == 0))
+            return false;
+    }
+    /* (a creature found at one place: "rats, they breed in the alley
+     * behind the bins", "mice, they live in the walls"; not "in every
+     * corner they find", "off the dole") */
+    static const char *const at[] = {"in",     "under", "behind", "inside",
+                                     "around", "near",  "through"};
+    static const char *const one[] = {"the", "our", "my", "his", "her",
+                                      "your", "that", "this"};
+    for (uint32_t j = b + 1; j + 1 < ce; j++)
+        if (word_among(R, j, j + 1, at, sizeof at / sizeof *at) &&
+            word_among(R, j + 1, j + 2, one, sizeof one / sizeof *one))
+            return false;
+    uint32_t v = b + 1;
+    if (v < ce && adverb_like(R, v))
+        v++;
+    if (v < ce && word_among(R, v, v + 1, FRAME_WORDS(wl_figure_verb)))
+        return true;
+    for (size_t i = rs->first[b + 1]; i < rs->nm && rs->m[i].tb < ce; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind == DC_KIND_DEROGATE ||
+            (o->kind == DC_KIND_STEREOTYPE && !open_predicate(ent(R, o)) &&
+             ent(R, o)->severity >= 2))
+            return true;
+    }
+    return false;
+}
+
 /* Does the word at b, of wl_figure_then, after a bare figure, mean
  * someone other than the people a figure would stand for: "every one of
  * us", "all of us" (the writer's lot: "flies, swarming, every one of us
@@ -37869,6 +38125,7 @@ static decorum_status rule_figure_after(run *R)
                                         sizeof *wl_figure_then) &&
                          !figure_then_astray(R, b, s)) ||
                         figure_then_given(R, b, s) ||
+                        figure_then_they(R, d, b, s) ||
                         (tok_is_word(R, b, "the") && b + 1 < s->te &&
                          tok_is_word(R, b + 1, "lot")) ||
                         /* what they do, for a figure of contempt or a
