@@ -33164,7 +33164,9 @@ static const char *const wl_presumed_good[] = {
     "generous", "bless",    "love",     "lovely",   "proud",    "brilliant",
     "talented", "skill",    "skilled",  "welcoming", "honest",  "hardest",
     "harder",   "volunteer", "volunteers", "beautiful", "smart", "clever",
-    "good"};
+    "good",
+    /* (session 39) */
+    "hospitable", "hardworking", "patient", "gentle", "cheerful"};
 
 /* Words of a depiction: the pattern asked about is how the group is shown
  * ("Why are Black characters always criminals in these cop shows?"). */
@@ -33727,6 +33729,10 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
 {
     static const char *const it[] = {"it", "its", "it's"};
     static const char *const rel[] = {"who", "that", "which"};
+    /* (not one sex alone: "why is it always the women who end up doing
+     * the washing up?" is a complaint of a share of chores) */
+    if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
     if (!s->question || !tok_is_word(R, p, "always") || p <= s->tb ||
         !among_q(R, p - 1, p, FRAME_WORDS(it)) || t->tb <= p ||
         t->tb > p + 2 || t->te >= s->te)
@@ -33939,6 +33945,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 /* (session 39: or its essence asked of a wrong, "why do
                  * so many X vanish ...? is it a cultural thing?") */
                 !(thing_followed(R, si, p) &&
+                  !asked_custom(R, s, t->te - 1) &&
                   (tok_is_word(R, p + 1, "few") ||
                    insinuated_wrong(R, t, si, si) != UINT32_MAX)))
                 continue;
@@ -33954,7 +33961,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (thing_followed(R, si, p) &&
                  ((among_q(R, p, p + 1, FRAME_WORDS(wl_asked_word)) &&
                    !tok_is_word(R, p, "all")) ||
-                  (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few"))) &&
+                  (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few") &&
+                   !asked_custom(R, s, t->te - 1))) &&
                  !asked_custom(R, s, p)) ||
                 (si + 1 < rs->ns &&
                  presumed_essence(R, si + 1, false) != UINT32_MAX) ||
