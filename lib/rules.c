@@ -33748,6 +33748,28 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
         k++;
     if (k >= s->te || !among_q(R, k, k + 1, FRAME_WORDS(rel)))
         return false;
+    /* (the group as the one done to, a passive after the relative: "who
+     * are paid the least", "who were blamed"; rf39q. Not an adjective
+     * of a wrong in -ed: "who are obsessed with money") */
+    static const char *const be[] = {"are", "were", "is", "was"};
+    static const char *const pp[] = {
+        "paid",  "underpaid", "told", "given", "kept", "left", "sent",
+        "shown", "taken",     "held", "hit",   "beaten", "forgotten",
+        "let",   "put",       "cut",  "thrown", "chosen", "shot", "spat"};
+    static const char *const adj[] = {
+        "involved", "obsessed", "addicted", "radicalised", "radicalized",
+        "inbred",   "entitled", "spoiled",  "interested",  "wired",
+        "related",  "armed"};
+    if (k + 2 < s->te && among_q(R, k + 1, k + 2, FRAME_WORDS(be)) &&
+        R->toks[k + 2].type == TK_WORD) {
+        const tok *pt = &R->toks[k + 2];
+        size_t wl = pt->e - pt->b;
+        const char *w = R->n->text + pt->b;
+        if ((among_q(R, k + 2, k + 3, FRAME_WORDS(pp)) ||
+             (wl >= 5 && w[wl - 2] == 'e' && w[wl - 1] == 'd')) &&
+            !among_q(R, k + 2, k + 3, FRAME_WORDS(adj)))
+            return false;
+    }
     /* (an idiom the lexicon calls innocent in what they do: "who steal
      * the show at Eurovision") */
     for (uint32_t j = k + 1; j < s->te; j++)
@@ -33761,6 +33783,12 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
 static const char *const wl_asked_make[] = {
     "religion", "culture", "upbringing", "genes", "dna", "blood",
     "parenting", "breeding", "race", "faith"};
+
+/* Adjectives of a people's make asked for after "is it" ("is it
+ * genetic?", rf39q). */
+static const char *const wl_asked_make_adj[] = {
+    "genetic", "cultural", "racial", "religious", "hereditary", "innate",
+    "inbred",  "biological", "tribal", "ethnic"};
 
 /* Prepositions that make the essence asked a place's. */
 static const char *const wl_asked_where[] = {"in", "at", "of", "within",
@@ -33784,7 +33812,25 @@ static bool thing_followed(const run *R, uint32_t si, uint32_t p)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    static const char *const their[] = {"their", "the"};
     for (uint32_t k = p + 3; k < hi; k++) {
+        /* (rf39q: the essence as an adjective, "is it genetic?", "is it
+         * just cultural?"; or as where it lies, "is it in their blood?",
+         * "is it in the culture?"; not a place's, "in the culture of
+         * street football") */
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make_adj)) &&
+            (k + 1 >= hi ||
+             !among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_where))))
+            for (uint32_t j = k >= p + 4 ? k - 3 : p + 1; j < k; j++)
+                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+                    return true;
+        if (tok_is_word(R, k, "in") && tok_is_word(R, k - 1, "it") &&
+            tok_is_word(R, k - 2, "is") && k + 2 < hi &&
+            among_q(R, k + 1, k + 2, FRAME_WORDS(their)) &&
+            among_q(R, k + 2, k + 3, FRAME_WORDS(wl_asked_make)) &&
+            !(k + 3 < hi && among_q(R, k + 3, k + 4, FRAME_WORDS(wl_asked_where))))
+            return true;
         bool the = tok_is_word(R, k, "the");
         if (!the && !tok_is_word(R, k, "thing"))
             continue;
