@@ -33581,9 +33581,14 @@ static bool presumed_disclaimed(const run *R)
  * thing?"). A custom asked about is no wrong ("do hindus ever eat beef?
  * is it a religion thing?"). */
 
-/* The words of a question that put a habit to the group after it. */
-static const char *const wl_asked_word[] = {"never", "ever", "somehow",
-                                           "all"};
+/* Is token k a word that puts a habit failed or contrived to the group
+ * ("never", "ever", "somehow"; with the floating "all", presumed_asked's
+ * four; rf39q: one place for the words, no list beside the literals)? */
+static bool asked_failed(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "never") || tok_is_word(R, k, "ever") ||
+           tok_is_word(R, k, "somehow");
+}
 
 /* Words that make "ever" no habit: a time ("ever since", "ever again",
  * "ever after"), or a comparison and a record ("than ever", "best
@@ -33633,8 +33638,7 @@ static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
     for (uint32_t k = from > s->tb ? from : s->tb + 1; k < s->te; k++) {
         /* (four literals, tested inline: a list lookup per word of
          * every question cost 0.3M on the bench corpus) */
-        if (!tok_is_word(R, k, "never") && !tok_is_word(R, k, "ever") &&
-            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "somehow"))
+        if (!asked_failed(R, k) && !tok_is_word(R, k, "all"))
             continue;
         if (tok_is_word(R, k, "ever") &&
             ((k + 1 < s->te &&
@@ -34005,8 +34009,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 presumed_followed(R, si) ||
                 asked_cleft(R, s, t, p) ||
                 (thing_followed(R, si, p) &&
-                 ((among_q(R, p, p + 1, FRAME_WORDS(wl_asked_word)) &&
-                   !tok_is_word(R, p, "all")) ||
+                 (asked_failed(R, p) ||
                   (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few") &&
                    !asked_custom(R, s, t->te - 1))) &&
                  !asked_custom(R, s, p)) ||
