@@ -33345,7 +33345,9 @@ static const char *const wl_presumed_good[] = {
     "generous", "bless",    "love",     "lovely",   "proud",    "brilliant",
     "talented", "skill",    "skilled",  "welcoming", "honest",  "hardest",
     "harder",   "volunteer", "volunteers", "beautiful", "smart", "clever",
-    "good"};
+    "good",
+    /* (session 39) */
+    "hospitable", "hardworking", "patient", "gentle", "cheerful"};
 
 /* Words of a depiction: the pattern asked about is how the group is shown
  * ("Why are Black characters always criminals in these cop shows?"). */
@@ -33400,11 +33402,20 @@ static uint32_t presumed_word(const run *R, const sentence *s)
              (tok_is_word(R, k - 1, "that") && tok_is_word(R, k - 2, "it"))) &&
             tok_is_word(R, s->tb, "why"))
             return k;
+        /* "how come every ...": the cases taken as given (session 39,
+         * as "why is it every") */
+        if (tok_is_word(R, k, "every") && k == s->tb + 2 &&
+            ((tok_is_word(R, s->tb, "how") && tok_is_word(R, s->tb + 1, "come")) ||
+             (tok_is_word(R, s->tb, "why") &&
+              (tok_is_word(R, s->tb + 1, "does") ||
+               tok_is_word(R, s->tb + 1, "do")))))
+            return k;
         /* "why do so many ...", "why are so many ...": a share of the
          * group taken as given (session 37; the other half, a marker, a
          * plain tag or a follow-up, is asked as for "always") */
         if (tok_is_word(R, k, "so") && k >= s->tb + 2 && k + 1 < s->te &&
-            tok_is_word(R, k + 1, "many") && tok_is_word(R, k - 2, "why") &&
+            (tok_is_word(R, k + 1, "many") || tok_is_word(R, k + 1, "few")) &&
+            tok_is_word(R, k - 2, "why") &&
             (k - 2 == s->tb || tk[k - 3].clause != tk[k - 2].clause) &&
             among_q(R, k - 1, k, wl_presumed_aux,
                     sizeof wl_presumed_aux / sizeof *wl_presumed_aux))
@@ -33739,6 +33750,298 @@ static bool presumed_disclaimed(const run *R)
     return true;
 }
 
+/* Session 39 (q39q): the habit asked of a group as a whole. "do the
+ * black guys in the foraging group never know which ones are poisonous?
+ * is it a reading thing?", "do mexicans ever pay rent on time? just
+ * asking", "do jews somehow own every cube brand? just noticing": a
+ * yes/no or why question whose subject is the group, with "never",
+ * "ever" or "somehow" after it, asks whether the group fails at a thing
+ * (or contrives it) as if that were its habit. Like "always" it is one
+ * half; the other is rule_presumed's tag (a marker, a follow-up that
+ * points back at the group or asks for its essence: "is it a reading
+ * thing?"). A custom asked about is no wrong ("do hindus ever eat beef?
+ * is it a religion thing?"). */
+
+/* Is token k a word that puts a habit failed or contrived to the group
+ * ("never", "ever", "somehow"; with the floating "all", presumed_asked's
+ * four; rf39q: one place for the words, no list beside the literals)? */
+static bool asked_failed(const run *R, uint32_t k)
+{
+    return tok_is_word(R, k, "never") || tok_is_word(R, k, "ever") ||
+           tok_is_word(R, k, "somehow");
+}
+
+/* Words that make "ever" no habit: a time ("ever since", "ever again",
+ * "ever after"), or a comparison and a record ("than ever", "best
+ * ever", "if ever", "the first ever"). */
+static const char *const wl_asked_ever_after[] = {"since", "again", "after",
+                                                  "so"};
+static const char *const wl_asked_ever_before[] = {
+    "than", "if", "best", "worst", "first", "only", "hardly", "rarely",
+    "biggest", "greatest", "for"};
+
+/* Words that open the group's question before it: an auxiliary, "why",
+ * the "come" of "how come", the "or" of "is it just me or", a verb of
+ * noticing ("has anyone noticed the X never ..."). */
+static const char *const wl_asked_opener[] = {
+    "do",     "does",    "did",    "can",      "could",  "will",
+    "would",  "are",     "is",     "have",     "has",    "why",
+    "come",   "or",      "notice", "noticed",  "cant",   "can't",
+    "dont",   "don't",   "doesnt", "doesn't",  "wont",   "won't"};
+
+/* Determiners between the opener and the group. */
+static const char *const wl_asked_det[] = {"the", "all", "any", "these",
+                                           "those", "a", "an", "your"};
+
+/* Words that may stand between the habit word and its verb. */
+static const char *const wl_asked_adv[] = {
+    "actually", "even", "really", "properly", "once", "just", "seem",
+    "seems", "to", "manage", "bother", "end", "up", "quite"};
+
+/* Verbs and nouns of a custom: a habit asked about in good faith ("do
+ * Sikhs ever cut their hair?", "why do Muslims never eat pork? is it a
+ * religion thing?"). */
+static const char *const wl_asked_custom[] = {
+    "eat",    "eats",    "drink",  "drinks",   "fast",    "fasts",
+    "pray",   "prays",   "celebrate", "celebrates", "marry", "marries",
+    "cut",    "cuts",    "wear",   "wears",    "shave",   "shaves",
+    "dance",  "sing",    "touch",  "shake",    "bow",     "cook",
+    "cooks",  "date",    "convert", "worship", "observe", "visit",
+    "travel", "drive",   "vote",   "speak",    "use",     "name",
+    "tip",    "hug",     "kiss"};
+
+/* The token of the first habit word ("never", "ever", "somehow", "all")
+ * at or after token from in question s, UINT32_MAX if none. */
+static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
+{
+    if (!s->question)
+        return UINT32_MAX;
+    for (uint32_t k = from > s->tb ? from : s->tb + 1; k < s->te; k++) {
+        /* (four literals, tested inline: a list lookup per word of
+         * every question cost 0.3M on the bench corpus) */
+        if (!asked_failed(R, k) && !tok_is_word(R, k, "all"))
+            continue;
+        if (tok_is_word(R, k, "ever") &&
+            ((k + 1 < s->te &&
+              among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_ever_after))) ||
+             among_q(R, k - 1, k, FRAME_WORDS(wl_asked_ever_before))))
+            continue;
+        return k;
+    }
+    return UINT32_MAX;
+}
+
+/* Days and seasons of a custom. */
+static const char *const wl_asked_days[] = {
+    "saturday", "saturdays", "sunday",  "sundays", "friday", "fridays",
+    "shabbat",  "ramadan",   "lent",    "christmas", "easter", "diwali",
+    "eid",      "passover",  "yom",     "sabbath"};
+
+/* Words that tell a custom done badly. */
+static const char *const wl_asked_badly[] = {"properly", "right",
+                                             "correctly", "safely"};
+
+/* Is the verb after the pattern word p of sentence s, past the words
+ * that may stand between, a custom's? */
+static bool asked_custom(const run *R, const sentence *s, uint32_t p)
+{
+    uint32_t k = p + 1;
+    while (k < s->te && k < p + 4 &&
+           among_q(R, k, k + 1, FRAME_WORDS(wl_asked_adv)))
+        k++;
+    /* (a day or a custom named after it: "never work on Saturdays",
+     * "ever eat during Ramadan") */
+    if (among_q(R, p + 1, s->te, FRAME_WORDS(wl_asked_days)) ||
+        word_among(R, p + 1, s->te, FRAME_WORDS(method_custom)))
+        return true;
+    for (uint32_t j = p + 2; j < s->te; j++)
+        if (tok_is_word(R, j, "year") && tok_is_word(R, j - 1, "new"))
+            return true;
+    if (k >= s->te || !among_q(R, k, k + 1, FRAME_WORDS(wl_asked_custom)))
+        return false;
+    /* (not a custom done badly: "never wear their harness properly") */
+    return !among_q(R, k + 1, k + 6 < s->te ? k + 6 : s->te,
+                    FRAME_WORDS(wl_asked_badly));
+}
+
+/* Subjects of another clause between the group and the habit word. */
+static const char *const wl_asked_other[] = {"we", "you", "i", "us", "me"};
+
+/* Is group t the subject of the habit word h of question s: opened by an
+ * auxiliary, "why", "how come" or the "or" of "is it just me or" (a
+ * determiner between), then the habit word within six words after it,
+ * its verb no custom's? */
+static bool asked_subject(const run *R, const sentence *s, const target *t,
+                          uint32_t h)
+{
+    if (t->tb < s->tb || t->te > h || h > t->te + 6)
+        return false;
+    /* ("all" floats after its group, "why do the X (in this town) all
+     * charge double?"; not the quantifier of an object, "eat all their
+     * meals", "all the time", "all of them") */
+    static const char *const obj[] = {"the", "their", "of", "these",
+                                      "those", "our", "my", "your", "his",
+                                      "her", "day", "night", "year", "week",
+                                      "time", "that", "this", "over"};
+    if (tok_is_word(R, h, "all") &&
+        (h + 1 >= s->te || R->toks[h + 1].type != TK_WORD ||
+         among_q(R, h + 1, h + 2, FRAME_WORDS(obj))))
+        return false;
+    uint32_t b = t->tb;
+    for (int n = 0; n < 2 && b > s->tb &&
+                    among_q(R, b - 1, b, FRAME_WORDS(wl_asked_det));
+         n++)
+        b--;
+    if (b == s->tb || !among_q(R, b - 1, b, FRAME_WORDS(wl_asked_opener)))
+        return false;
+    /* (no other subject between: "do the Polish lads think we never
+     * notice?", a clause of its own) */
+    for (uint32_t k = t->te; k < h; k++)
+        if (R->toks[k].clause != R->toks[h].clause ||
+            kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+            among_q(R, k, k + 1, FRAME_WORDS(wl_asked_other)))
+            return false;
+    return !asked_custom(R, s, h);
+}
+
+/* Is the pattern word p of question s the "always" of a cleft asked
+ * why, the group its focus right after it ("why is it always the
+ * Nigerian tenants who stop paying?", "how come it's always the X
+ * that ..."): the question singles the group out among all others and
+ * needs no tag (session 39). */
+static bool asked_cleft(const run *R, const sentence *s, const target *t,
+                        uint32_t p)
+{
+    static const char *const it[] = {"it", "its", "it's"};
+    static const char *const rel[] = {"who", "that", "which"};
+    /* (not one sex alone: "why is it always the women who end up doing
+     * the washing up?" is a complaint of a share of chores) */
+    if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+        return false;
+    if (!s->question || !tok_is_word(R, p, "always") || p <= s->tb ||
+        !among_q(R, p - 1, p, FRAME_WORDS(it)) || t->tb <= p ||
+        t->tb > p + 2 || t->te >= s->te)
+        return false;
+    if (!(tok_is_word(R, s->tb, "why") ||
+          (tok_is_word(R, s->tb, "how") && s->tb + 1 < s->te &&
+           tok_is_word(R, s->tb + 1, "come"))))
+        return false;
+    /* (the group then the relative: "always the X who ...", a person
+     * noun between) */
+    uint32_t k = t->te;
+    if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
+        k++;
+    if (k >= s->te || !among_q(R, k, k + 1, FRAME_WORDS(rel)))
+        return false;
+    /* (the group as the one done to, a passive after the relative: "who
+     * are paid the least", "who were blamed"; rf39q. Not an adjective
+     * of a wrong in -ed: "who are obsessed with money") */
+    static const char *const be[] = {"are", "were", "is", "was"};
+    static const char *const pp[] = {
+        "paid",  "underpaid", "told", "given", "kept", "left", "sent",
+        "shown", "taken",     "held", "hit",   "beaten", "forgotten",
+        "let",   "put",       "cut",  "thrown", "chosen", "shot", "spat"};
+    static const char *const adj[] = {
+        "involved", "obsessed", "addicted", "radicalised", "radicalized",
+        "inbred",   "entitled", "spoiled",  "interested",  "wired",
+        "related",  "armed"};
+    if (k + 2 < s->te && among_q(R, k + 1, k + 2, FRAME_WORDS(be)) &&
+        R->toks[k + 2].type == TK_WORD) {
+        const tok *pt = &R->toks[k + 2];
+        size_t wl = pt->e - pt->b;
+        const char *w = R->n->text + pt->b;
+        if ((among_q(R, k + 2, k + 3, FRAME_WORDS(pp)) ||
+             (wl >= 5 && w[wl - 2] == 'e' && w[wl - 1] == 'd')) &&
+            !among_q(R, k + 2, k + 3, FRAME_WORDS(adj)))
+            return false;
+    }
+    /* (an idiom the lexicon calls innocent in what they do: "who steal
+     * the show at Eurovision") */
+    for (uint32_t j = k + 1; j < s->te; j++)
+        if (kind_at(R, j, DC_KIND_ALLOW))
+            return false;
+    return true;
+}
+
+/* Nouns of a people's make asked for after "is it the" ("is it the
+ * religion or ...", "is it the upbringing?"). */
+static const char *const wl_asked_make[] = {
+    "religion", "culture", "upbringing", "genes", "dna", "blood",
+    "parenting", "breeding", "race", "faith"};
+
+/* Adjectives of a people's make asked for after "is it" ("is it
+ * genetic?", rf39q). */
+static const char *const wl_asked_make_adj[] = {
+    "genetic", "cultural", "racial", "religious", "hereditary", "innate",
+    "inbred",  "biological", "tribal", "ethnic"};
+
+/* Prepositions that make the essence asked a place's. */
+static const char *const wl_asked_where[] = {"in", "at", "of", "within",
+                                             "across", "among", "inside"};
+
+/* Circumstances before "thing": the cause asked about lies outside the
+ * people ("is it a money thing?"). */
+static const char *const wl_asked_circ[] = {
+    "money",   "pay",     "cost",    "price",   "access", "funding",
+    "safety",  "legal",   "law",     "visa",    "policy", "rules",
+    "timing",  "rota",    "shift",   "schedule", "transport", "distance",
+    "weather", "insurance", "work",  "job",     "class",  "location",
+    "health",  "medical", "age",     "generational", "time"};
+
+/* Is the essence asked for after the pattern word p of sentence si, in
+ * the rest of it or in the sentence after: "is it a reading thing?", "or
+ * is it a genetic thing", "is it a religion thing or just them", "is it
+ * the religion or ...": "thing" after "is it" (or "it's") within six
+ * words, or "is it the" and a noun of a people's make? */
+static bool thing_followed(const run *R, uint32_t si, uint32_t p)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    static const char *const their[] = {"their", "the"};
+    for (uint32_t k = p + 3; k < hi; k++) {
+        /* (rf39q: the essence as an adjective, "is it genetic?", "is it
+         * just cultural?"; or as where it lies, "is it in their blood?",
+         * "is it in the culture?"; not a place's, "in the culture of
+         * street football") */
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make_adj)) &&
+            (k + 1 >= hi ||
+             !among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_where))))
+            for (uint32_t j = k >= p + 4 ? k - 3 : p + 1; j < k; j++)
+                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+                    return true;
+        if (tok_is_word(R, k, "in") && tok_is_word(R, k - 1, "it") &&
+            tok_is_word(R, k - 2, "is") && k + 2 < hi &&
+            among_q(R, k + 1, k + 2, FRAME_WORDS(their)) &&
+            among_q(R, k + 2, k + 3, FRAME_WORDS(wl_asked_make)) &&
+            !(k + 3 < hi && among_q(R, k + 3, k + 4, FRAME_WORDS(wl_asked_where))))
+            return true;
+        bool the = tok_is_word(R, k, "the");
+        if (!the && !tok_is_word(R, k, "thing"))
+            continue;
+        /* (the make of a place, not of the people: "is it the culture
+         * in schools?", "a culture thing at the club") */
+        uint32_t nx = the ? k + 2 : k + 1;
+        if (nx < hi && among_q(R, nx, nx + 1, FRAME_WORDS(wl_asked_where)))
+            continue;
+        if (!the) {
+            /* (a cause outside the people asked about: "is it a money
+             * thing?", "a visa thing", "an access thing") */
+            if (among_q(R, k - 1, k, FRAME_WORDS(wl_asked_circ)))
+                continue;
+            for (uint32_t j = k >= p + 7 ? k - 6 : p + 1; j + 1 < k; j++)
+                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+                    return true;
+        } else if (tok_is_word(R, k - 1, "it") &&
+                   tok_is_word(R, k - 2, "is") && k + 1 < hi &&
+                   among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_make))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_presumed(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -33753,6 +34056,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
             !(R->noticed && presumed_marker(R, si, true, false)))
             continue;
         if (presumed_word(R, s) != UINT32_MAX ||
+            presumed_asked(R, s, 0) != UINT32_MAX ||
             presumed_essence(R, si, true) != UINT32_MAX)
             first = si;
     }
@@ -33844,8 +34148,16 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  !(tok_is_word(R, p, "every") &&
                    !tok_is_word(R, p + 1, "time"))) ||
                 (tok_is_word(R, p, "even") && t->tb > p &&
-                 !presumed_unloved(R, p)))
-                continue;
+                 !presumed_unloved(R, p))) {
+                /* (session 39: a habit asked of the group as its
+                 * subject, "do X ever/never/somehow ...") */
+                uint32_t h = presumed_asked(R, s, 0);
+                while (h != UINT32_MAX && !asked_subject(R, s, t, h))
+                    h = presumed_asked(R, s, h + 1);
+                if (h == UINT32_MAX)
+                    continue;
+                p = h;
+            }
             /* (session 37: "so many" is a share, no pattern of its own;
              * a follow-up makes it one only when it pins a wrong or a
              * trait: "is cheating just part of their culture", not "do
@@ -33860,7 +34172,13 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                   insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
-                                            KIND_BIT(DEROGATE))))
+                                            KIND_BIT(DEROGATE))) &&
+                /* (session 39: or its essence asked of a wrong, "why do
+                 * so many X vanish ...? is it a cultural thing?") */
+                !(thing_followed(R, si, p) &&
+                  !asked_custom(R, s, t->te - 1) &&
+                  (tok_is_word(R, p + 1, "few") ||
+                   insinuated_wrong(R, t, si, si) != UINT32_MAX)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
@@ -33870,6 +34188,12 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (si + 1 < rs->ns && presumed_marker(R, si + 1, false, false)) ||
                 (si + 2 < rs->ns && presumed_marker(R, si + 2, false, false)) ||
                 presumed_followed(R, si) ||
+                asked_cleft(R, s, t, p) ||
+                (thing_followed(R, si, p) &&
+                 (asked_failed(R, p) ||
+                  (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few") &&
+                   !asked_custom(R, s, t->te - 1))) &&
+                 !asked_custom(R, s, p)) ||
                 (si + 1 < rs->ns &&
                  presumed_essence(R, si + 1, false) != UINT32_MAX) ||
                 /* (women or men alone are asked "even" of a club's
