@@ -247,7 +247,7 @@ enum {
     GW_SLEEP,    /* "sleep" (with one eye open) */
     GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
     GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
-    GW_KEPT,     /* kept_keep and "only": kept_as */
+    GW_KEPT,     /* kept_keep and "only": kept_as; rule_group_only */
     GW_BARRED,   /* "keep", "turn", "let": rule_group_barred's verbs */
     GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
@@ -3919,15 +3919,17 @@ static bool prohibited_object(const run *R, uint32_t d);
 
 static bool generic_member(const run *R, const mention *m)
 {
-    if (m->used || !ent(R, m)->categories || m->tb == 0 ||
-        sent_of(R, m->tb)->question)
+    if (m->used || m->tb == 0 || !ent(R, m)->categories)
         return false;
     uint32_t d = m->tb - 1, k = m->te;
+    const bool quant = tok_is_word(R, d, "every") || tok_is_word(R, d, "any") ||
+                       tok_is_word(R, d, "each") || tok_is_word(R, d, "no");
+    if ((!quant && !a_or_an(R, d)) || sent_of(R, m->tb)->question)
+        return false;
     /* (the object may be kept from a place: "never let a girl near the
      * saw", "never put a woman in charge") */
     const bool anchored = member_anchored(R, m->te);
-    if (tok_is_word(R, d, "every") || tok_is_word(R, d, "any") ||
-        tok_is_word(R, d, "each") || tok_is_word(R, d, "no")) {
+    if (quant) {
         if (anchored || !member_opens(R, d))
             return false;
         if (tok_is_word(R, k, "who"))
@@ -3937,8 +3939,6 @@ static bool generic_member(const run *R, const mention *m)
             k++;
         return present_predicate(R, k);
     }
-    if (!a_or_an(R, d))
-        return false;
     /* the subject: "a woman can't ...", "a wife belongs ..."; not on
      * one occasion ("a girl belongs at home with her family on Christmas
      * morning") */
@@ -39492,7 +39492,8 @@ static const char *const wl_only_support[] = {
  * nor with a negator before it in its clause, a report or a denouncing
  * word in the sentence ("the landlord said english families only and
  * got fined"), a word of unlawfulness, or a question. Run only with a
- * group target and the word "only". */
+ * group target: the test of "only" after each is cheaper than a search
+ * of the text for the word (0.8M instructions on the bench corpus). */
 /* Does token k end the clause of an "only" before it: a line's end or a
  * stop, comma, colon or bracket? */
 static bool only_ends(const run *R, uint32_t k)
@@ -39571,10 +39572,15 @@ static decorum_status rule_group_only(run *R)
 static decorum_status rule_group_free(run *R, bool no_form)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *id = &rs->m[i];
+    /* (the "no-" form, run with no gate word, reads only the mentions of
+     * the target kinds, rs->tlist, IDENTITY one of them) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
+    const size_t n = no_form ? rs->ntl : rs->nm;
+    for (size_t i = 0; i < n; i++) {
+        const mention *id = &rs->m[no_form ? rs->tlist[i] : i];
         uint32_t cb, ce;
-        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+        if ((no_form && (id->b < 3 || R->n->text[id->b - 1] != '-')) ||
+            id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
             !free_compound(R, id, no_form, &cb, &ce) || own_identity(R, id))
             continue;
         const sentence *s = sent_of(R, id->tb);
@@ -41029,12 +41035,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (session 39: "english families only", access kept for one people) */
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
-        text_has(R.n, "only", 4) && (st = rule_group_only(&R)) != DECORUM_OK)
+        GATE(gate_words(&R) & GW(GW_KEPT)) &&
+        (st = rule_group_only(&R)) != DECORUM_OK)
         return st;
     /* (session 39: "a no-chinese policy", a rule named by "no-" and the
      * group) */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
-        any_kind(&R, DC_KIND_NEGATION) && text_has(R.n, "no-", 3) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
         (st = rule_group_free(&R, true)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
