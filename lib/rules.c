@@ -255,6 +255,7 @@ enum {
     GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
     GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
     GW_FREE,     /* "free": rule_group_free's "-free" */
+    GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -40454,6 +40455,10 @@ static const struct gw_list {
     GW_LIST(gw_joke, GW_JOKE),
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
+    GW_LIST(wl_grant_bare, GW_GRANT),
+    GW_LIST(wl_grant_let, GW_GRANT),
+    GW_LIST(wl_grant_put, GW_GRANT),
+    GW_LIST(wl_grant_give, GW_GRANT),
 #undef GW_LIST
 };
 
@@ -40925,6 +40930,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* (session 39: a member refused trust, a place, a charge or a home) */
     if (((R.target_types >> TG_GROUP) & 1) &&
         any_kind(&R, DC_KIND_NEGATION) &&
+        GATE(gate_words(&R) & GW(GW_GRANT)) &&
         (st = rule_member_refused(&R)) != DECORUM_OK)
         return st;
     /* (session 31: a place kept for one people, another named; identity
@@ -41042,6 +41048,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * group) */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
         any_kind(&R, DC_KIND_NEGATION) &&
+        GATE(gate_words(&R) & GW(GW_NO)) &&
         (st = rule_group_free(&R, true)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
