@@ -28563,6 +28563,20 @@ static const char *const wl_give_what[] = {
  * hire a woman for a job and then pay her less" is no refusal). Scope is
  * slogan_exclusion's.
  * Run only with a group target and a negation. */
+/* Does the sentence go on, after the member at k, to a second act the
+ * prohibition joins to the grant ("and then", "only to"): "don't give a
+ * refugee a home and then leave them without support" refuses the
+ * sequence, not the home (rf39s, session 39). */
+static bool member_then(const run *R, uint32_t k)
+{
+    const uint32_t se = sent_of(R, k > 0 ? k - 1 : k)->te;
+    for (; k + 1 < se; k++)
+        if ((tok_is_word(R, k, "and") && tok_is_word(R, k + 1, "then")) ||
+            (tok_is_word(R, k, "only") && tok_is_word(R, k + 1, "to")))
+            return true;
+    return false;
+}
+
 static decorum_status rule_member_refused(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -28609,7 +28623,7 @@ static decorum_status rule_member_refused(run *R)
             grant = a < ae && word_among(R, a, ae, wl_give_what,
                                          sizeof wl_give_what /
                                              sizeof *wl_give_what);
-        if (!grant)
+        if (!grant || member_then(R, t->te))
             continue;
         uint32_t ng = v - 1;
         if (ng > 0 && tok_is_word(R, ng, "ever"))
