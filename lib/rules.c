@@ -247,7 +247,7 @@ enum {
     GW_SLEEP,    /* "sleep" (with one eye open) */
     GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
     GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
-    GW_KEPT,     /* kept_keep and "only": kept_as */
+    GW_KEPT,     /* kept_keep and "only": kept_as; rule_group_only */
     GW_BARRED,   /* "keep", "turn", "let": rule_group_barred's verbs */
     GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
@@ -255,6 +255,7 @@ enum {
     GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
     GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
     GW_FREE,     /* "free": rule_group_free's "-free" */
+    GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -613,6 +614,9 @@ typedef struct run {
     bool opposes_hatred;
     /* bit k set: a target of type k (TG_*) was found by find_targets */
     uint8_t target_types;
+    /* the only group targets are generic members (find_targets): the
+     * model's feature of a group target is not set for them */
+    bool members_only;
     uint64_t kinds;       /* bit k: some mention is of kind k */
     const dc_rules *rules;
     /* addressed_as_member's candidates (in the scratch) worked out */
@@ -3823,7 +3827,212 @@ static bool origin_literal(const run *R, uint32_t d, const mention *m)
     (DC_F_PLURAL | DC_F_ANIMAL | DC_F_AMBIGUOUS | DC_F_NOTPERSON |           \
      DC_F_VERBSENSE)
 
+/* The clause a generic member opens: at the clause's start, or after a
+ * word that joins a clause of the writer's own ("and", "but", "so",
+ * "because"). Not after "if", "when", "that", "say" or a report ("if a
+ * girl is ...", "he told them that a woman can't ..."): a case put or a
+ * view told, as generic_subject reads them. */
+static bool member_opens(const run *R, uint32_t d)
+{
+    const tok *tk = R->toks;
+    if (d == sent_of(R, d)->tb || tk[d - 1].type != TK_WORD ||
+        tk[d - 1].clause != tk[d].clause)
+        return true;
+    if (!(tok_is_word(R, d - 1, "and") || tok_is_word(R, d - 1, "but") ||
+          tok_is_word(R, d - 1, "so") || tok_is_word(R, d - 1, "because") ||
+          tok_is_word(R, d - 1, "bc") || tok_is_word(R, d - 1, "cause") ||
+          tok_is_word(R, d - 1, "cuz") || tok_is_word(R, d - 1, "coz")))
+        return false;
+    /* (not a clause that goes on a case or a time: "I hate when I'm
+     * somewhere and a woman catches ...") */
+    for (uint32_t k = sent_of(R, d)->tb; k + 1 < d; k++)
+        if (tok_is_word(R, k, "when") || tok_is_word(R, k, "if") ||
+            tok_is_word(R, k, "whenever"))
+            return false;
+    return true;
+}
+
+/* Is token k a present or modal predicate of a singular subject: "is"
+ * (not before a verb in -ing: "a woman is suing the council" is one
+ * event), a modal ("should", "will", "must"), a negated verb or modal
+ * that is no past ("can't", "won't", "doesn't", "isn't", "never"), "has",
+ * "does", or a verb in -s ("belongs", "needs")? Not "was", "were",
+ * "wasn't", "didn't": what one woman did. */
+static bool present_predicate(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok || rs->toks[k].type != TK_WORD)
+        return false;
+    if (tok_is_word(R, k, "is"))
+        return !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_WORD &&
+                 R->toks[k + 1].e - R->toks[k + 1].b > 4 &&
+                 memcmp(R->n->text + R->toks[k + 1].e - 3, "ing", 3) == 0);
+    if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were") ||
+        tok_is_word(R, k, "wasn't") || tok_is_word(R, k, "wasnt") ||
+        tok_is_word(R, k, "weren't") || tok_is_word(R, k, "didn't") ||
+        tok_is_word(R, k, "didnt") || tok_is_word(R, k, "hadn't") ||
+        tok_is_word(R, k, "had") || tok_is_word(R, k, "did"))
+        return false;
+    if (kind_at(R, k, DC_KIND_MODAL) || kind_at(R, k, DC_KIND_NEGATION) ||
+        tok_is_word(R, k, "has") || tok_is_word(R, k, "does"))
+        return true;
+    const tok *t = &rs->toks[k];
+    const char *w = R->n->text + t->b;
+    size_t l = t->e - t->b;
+    return l > 3 && w[l - 1] == 's' && w[l - 2] != 's' && w[l - 2] != 'u' &&
+           w[l - 2] != 'i' && w[l - 2] != '\'' &&
+           !mention_at(R, k, DC_KIND_PERSON) &&
+           !mention_at(R, k, DC_KIND_IDENTITY);
+}
+
+/* Words of one occasion, which a generic subject's sentence does not
+ * tell of (generic_member). */
+static const char *const wl_member_occasion[] = {
+    "christmas", "birthday", "tonight",  "today",   "yesterday",
+    "weekend",   "morning",  "evening",  "holiday", "holidays"};
+
+/* Does token k anchor the person before it to one place, time or
+ * acquaintance: "a woman at the bar", "a girl in my class", "every woman
+ * here", "no woman I know"? */
+static bool member_anchored(const run *R, uint32_t k)
+{
+    if (k >= R->ntok || R->toks[k].type != TK_WORD)
+        return false;
+    static const char *const anchor[] = {
+        "at", "in", "on", "from", "of", "here", "there", "near", "behind",
+        "outside", "inside", "today", "yesterday", "tonight", "called",
+        "named", "next"};
+    return word_among(R, k, k + 1, anchor, sizeof anchor / sizeof *anchor) ||
+           mention_at(R, k, DC_KIND_PRONOUN_SELF) ||
+           mention_at(R, k, DC_KIND_PRONOUN_YOU);
+}
+
+/* A person noun that names a group (a group column: "woman", "girl",
+ * "lady") said of any member, who stands for the group (the generic
+ * singular, family S of session 38): "a woman is too emotional to lead",
+ * "no woman has ever understood a movement", "every bride is a gold
+ * digger", "never trust a woman", "never let a girl near a table saw".
+ * The mark is grammatical: "a"/"an" before a subject of a present or
+ * modal predicate (present_predicate) that opens its clause
+ * (member_opens); "no", "every", "any" or "each" before one that is no
+ * past; or "a"/"an" after a verb that a prohibition opens ("never",
+ * "don't", "do not", "shouldn't", at the clause's start or after "you").
+ * Not one anchored (member_anchored: "a woman at the bar was rude", "a
+ * woman I met"), nor in a question. What is said of it is the rules'
+ * to read: "every bride deserves a good day" says nothing of the group. */
+static bool prohibited_object(const run *R, uint32_t d);
+
+static bool generic_member(const run *R, const mention *m)
+{
+    if (m->used || m->tb == 0 || !ent(R, m)->categories)
+        return false;
+    uint32_t d = m->tb - 1, k = m->te;
+    const bool quant = tok_is_word(R, d, "every") || tok_is_word(R, d, "any") ||
+                       tok_is_word(R, d, "each") || tok_is_word(R, d, "no");
+    if ((!quant && !a_or_an(R, d)) || sent_of(R, m->tb)->question)
+        return false;
+    /* (the object may be kept from a place: "never let a girl near the
+     * saw", "never put a woman in charge") */
+    const bool anchored = member_anchored(R, m->te);
+    if (quant) {
+        if (anchored || !member_opens(R, d))
+            return false;
+        if (tok_is_word(R, k, "who"))
+            return true;
+        if (adverb_like(R, k) || tok_is_word(R, k, "ever") ||
+            tok_is_word(R, k, "really"))
+            k++;
+        return present_predicate(R, k);
+    }
+    /* the subject: "a woman can't ...", "a wife belongs ..."; not on
+     * one occasion ("a girl belongs at home with her family on Christmas
+     * morning") */
+    if (!anchored && member_opens(R, d) &&
+        !word_among(R, m->te, sent_of(R, m->tb)->te,
+                    wl_member_occasion,
+                    sizeof wl_member_occasion / sizeof *wl_member_occasion)) {
+        if (adverb_like(R, k) || tok_is_word(R, k, "never") ||
+            tok_is_word(R, k, "always"))
+            k++;
+        /* (a place assigned, "a girl belongs at home", is
+         * rule_place_assigned's, which reads the one member as all) */
+        if (present_predicate(R, k) && !tok_is_word(R, k, "belongs") &&
+            !tok_is_word(R, k, "belong"))
+            return true;
+    }
+    return prohibited_object(R, d);
+}
+
+/* Is the article at d ("a", "an") the object's, after a verb that the
+ * writer's prohibition opens: "never trust a ...", "don't ever hand a
+ * ...", "you shouldn't rent to a ..." ("never", "don't", "do not",
+ * "shouldn't", at the clause's start or after "you" or "just")? */
+static bool prohibited_object(const run *R, uint32_t d)
+{
+    if (d < 2)
+        return false;
+    uint32_t v = d - 1;
+    if (tok_is_word(R, v, "to") && v > 1)
+        v--;
+    if (R->toks[v].type != TK_WORD || ends_ed(R, v) ||
+        R->toks[v].clause != R->toks[d].clause)
+        return false;
+    uint32_t n = v - 1;
+    if (n > 0 && tok_is_word(R, n, "ever"))
+        n--;
+    bool neg = tok_is_word(R, n, "never") || tok_is_word(R, n, "don't") ||
+               tok_is_word(R, n, "dont") || tok_is_word(R, n, "shouldn't") ||
+               tok_is_word(R, n, "shouldnt");
+    uint32_t o = n; /* the first word of the prohibition */
+    if (!neg && n > 0 && tok_is_word(R, n, "not") &&
+        (tok_is_word(R, n - 1, "do") || tok_is_word(R, n - 1, "should"))) {
+        neg = true;
+        o = n - 1;
+    }
+    if (!neg)
+        return false;
+    if (o > 0 && tok_is_word(R, o - 1, "should"))
+        o--;
+    return member_opens(R, o) ||
+           (o > 0 && (tok_is_word(R, o - 1, "you") ||
+                      tok_is_word(R, o - 1, "u") ||
+                      tok_is_word(R, o - 1, "just")));
+}
+
+static decorum_status find_group_targets(run *R);
+
+/* The targets: the group words' (find_group_targets), then the generic
+ * members (generic_member), each put in its place among them by its
+ * first token. A person noun is no target kind: the members are looked
+ * for only in a comment with a person noun. */
 static decorum_status find_targets(run *R)
+{
+    decorum_status st = find_group_targets(R);
+    if (st != DECORUM_OK || !any_kind(R, DC_KIND_PERSON))
+        return st;
+    dc_rules_scratch *rs = R->rs;
+    const bool group = (R->target_types >> TG_GROUP) & 1;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_PERSON || !generic_member(R, m))
+            continue;
+        R->members_only = !group;
+        st = dc_grow(R->al, (void **)&rs->t, &rs->cap_t, rs->nt + 1,
+                     sizeof *rs->t, MAX_ITEMS);
+        if (st != DECORUM_OK)
+            return st;
+        size_t at = rs->nt;
+        while (at > 0 && rs->t[at - 1].tb > m->tb)
+            at--;
+        memmove(&rs->t[at + 1], &rs->t[at], (rs->nt - at) * sizeof *rs->t);
+        rs->t[at] = group_of(R, m);
+        rs->nt++;
+        R->target_types |= (uint8_t)(1u << TG_GROUP);
+    }
+    return DECORUM_OK;
+}
+
+static decorum_status find_group_targets(run *R)
 {
     dc_rules_scratch *rs = R->rs;
     rs->nt = 0;
@@ -3955,6 +4164,12 @@ static decorum_status find_targets(run *R)
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
                               tok_is_word(R, m->te, "who"))) ||
                             the_next_seen(R, m) ||
+                            /* "never let a Muslim near the saw": the
+                             * object of a prohibition (session 39) */
+                            (a_or_an(R, m->tb - 1) &&
+                             prohibited_object(R, m->tb - 1) &&
+                             (clause_done(R, m->te) ||
+                              member_anchored(R, m->te))) ||
                             /* "hunt every Muslim down": the particle of
                              * a split verb around it, no noun */
                             split_verb_around(R, m->tb, m->te, &sv)) &&
@@ -21958,6 +22173,9 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "the migrant community"; so does any member of it: "every trans
          * woman is a rapist") */
         bool every = quantified(R, t->tb) && kind_at(R, t->te, DC_KIND_COPULA);
+        /* (a person noun alone is a target only as a generic member,
+         * generic_member: "a woman is too emotional to lead") */
+        every |= head && head->tb == t->tb;
         /* ... and so is one quantified before its verb ("every Pakistani
          * man treats women like property"); not one the writer narrows
          * to those met ("every Pakistani man I've dated ..."), unless the
@@ -28490,6 +28708,129 @@ static decorum_status rule_hire_member(run *R)
     return DECORUM_OK;
 }
 
+/* The verbs of granting that a prohibition refuses a member
+ * (rule_member_refused), with what must follow the member for those
+ * that grant nothing alone: "let"/"allow" a place or a task ("near",
+ * "drive", "in"), "put"/"leave" a charge ("in charge", "behind the
+ * wheel"), "give"/"hand" a thing of control or a home ("a vote", "the
+ * keys", "a council house"). */
+static const char *const wl_grant_bare[] = {
+    "trust", "promote", "elect", "rent", "sell", "lease"};
+static const char *const wl_grant_let[] = {"let", "allow"};
+static const char *const wl_let_to[] = {
+    "near", "drive", "lead", "run", "handle", "fly", "manage", "decide",
+    "vote", "captain", "referee", "operate", "touch", "in", "into", "on",
+    "behind", "anywhere", "join", "coach", "teach", "serve"};
+static const char *const wl_grant_put[] = {"put", "leave"};
+static const char *const wl_put_to[] = {"in", "behind", "at"};
+static const char *const wl_grant_give[] = {"give", "hand"};
+static const char *const wl_give_what[] = {
+    "vote", "votes", "keys", "key", "wheel", "control", "power", "job",
+    "money", "budget", "say", "licence", "license", "responsibility",
+    "house", "home", "flat", "tenancy", "lease", "mortgage", "loan",
+    "contract", "promotion", "seat", "platform", "gun", "weapon"};
+
+/* "never trust a woman with a map", "don't let a girl near the saw",
+ * "never put a woman in charge of the budget", "don't give a woman a
+ * vote", "never give an immigrant a council house": a member of a group
+ * named in the singular ("a"/"an" before a group target: a generic
+ * member, an identity noun, an identity adjective and its person) as the
+ * object of a verb of granting (wl_grant_*) that the writer's prohibition
+ * opens ("never", "don't", "do not", "shouldn't", at its clause's start
+ * or after "you", frame_call) refuses the group trust, a place, a charge
+ * or a home: the trade frame's exclusion. Not a question, nor a verb an
+ * attack word already reads ("never trust" is a stereotype entry), nor
+ * "hire", which rule_hire_member reads with the work refused ("never
+ * hire a woman for a job and then pay her less" is no refusal). Scope is
+ * slogan_exclusion's.
+ * Run only with a group target and a negation. */
+/* Does the sentence go on, after the member at k, to a second act the
+ * prohibition joins to the grant ("and then", "only to"): "don't give a
+ * refugee a home and then leave them without support" refuses the
+ * sequence, not the home (rf39s, session 39). */
+static bool member_then(const run *R, uint32_t k)
+{
+    const uint32_t se = sent_of(R, k > 0 ? k - 1 : k)->te;
+    for (; k + 1 < se; k++)
+        if ((tok_is_word(R, k, "and") && tok_is_word(R, k + 1, "then")) ||
+            (tok_is_word(R, k, "only") && tok_is_word(R, k + 1, "to")))
+            return true;
+    return false;
+}
+
+static decorum_status rule_member_refused(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t te_ = R->rules->frame_entry[FR_TRADE];
+    for (size_t i = 0; te_ >= 0 && i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->tb < 3 || t->coded || t->slur ||
+            !a_or_an(R, t->tb - 1))
+            continue;
+        uint32_t v = t->tb - 2;
+        bool to = false;
+        if (tok_is_word(R, v, "to") && v > 1) {
+            v--;
+            to = true;
+        }
+        if (rs->toks[v].clause != rs->toks[t->tb].clause)
+            continue;
+        bool grant = false;
+        const uint32_t a = t->te, ae = a + 3 < rs->ntok ? a + 3 : rs->ntok;
+        if (word_among(R, v, v + 1, wl_grant_bare,
+                       sizeof wl_grant_bare / sizeof *wl_grant_bare))
+            grant = !(tok_is_word(R, v, "rent") || tok_is_word(R, v, "sell") ||
+                      tok_is_word(R, v, "lease")) ||
+                    to;
+        else if (to)
+            grant = false;
+        else if (word_among(R, v, v + 1, wl_grant_let,
+                            sizeof wl_grant_let / sizeof *wl_grant_let))
+            grant = a < rs->ntok &&
+                    word_among(R, a, a + 1, wl_let_to,
+                               sizeof wl_let_to / sizeof *wl_let_to);
+        else if (word_among(R, v, v + 1, wl_grant_put,
+                            sizeof wl_grant_put / sizeof *wl_grant_put))
+            grant = a + 1 < rs->ntok &&
+                    word_among(R, a, a + 1, wl_put_to,
+                               sizeof wl_put_to / sizeof *wl_put_to) &&
+                    (tok_is_word(R, a + 1, "charge") ||
+                     tok_is_word(R, a + 1, "control") ||
+                     tok_is_word(R, a + 2, "wheel") ||
+                     tok_is_word(R, a + 2, "controls") ||
+                     tok_is_word(R, a + 2, "helm"));
+        else if (word_among(R, v, v + 1, wl_grant_give,
+                            sizeof wl_grant_give / sizeof *wl_grant_give))
+            grant = a < ae && word_among(R, a, ae, wl_give_what,
+                                         sizeof wl_give_what /
+                                             sizeof *wl_give_what);
+        if (!grant || member_then(R, t->te))
+            continue;
+        uint32_t ng = v - 1;
+        if (ng > 0 && tok_is_word(R, ng, "ever"))
+            ng--;
+        if (!word_among(R, ng, ng + 1, wl_refuse_trade,
+                        sizeof wl_refuse_trade / sizeof *wl_refuse_trade) ||
+            tok_is_word(R, ng, "stop") || tok_is_word(R, ng, "refuse") ||
+            rs->toks[ng].clause != rs->toks[t->tb].clause ||
+            sent_of(R, t->tb)->question || !frame_call(R, ng) ||
+            has_kind_in(R, ng, v + 1, DC_KIND_STEREOTYPE) ||
+            has_kind_in(R, ng, v + 1, DC_KIND_EXCLUSION))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[ng].b;
+        sm.e = t->e;
+        sm.entry = (uint32_t)te_;
+        sm.kind = DC_KIND_EXCLUSION;
+        sm.tb = ng;
+        sm.te = t->te;
+        decorum_status st = slogan_exclusion(R, &sm, t, te_);
+        if (st != DECORUM_OK)
+            return st;
+    }
+    return DECORUM_OK;
+}
+
 /* ---------------------------------------------------------------------- */
 /* The group as a problem: "the Muslim problem", "the Jewish question"    */
 /* ---------------------------------------------------------------------- */
@@ -34755,6 +35096,34 @@ static bool armed_place_in(uint64_t kinds)
     return ((kinds >> DC_KIND_WEAPON) & 1) && ((kinds >> DC_KIND_PLACE) & 1);
 }
 
+/* A person noun with a group column ("woman", "girl", "lady") after "a",
+ * "an", "no", "every", "any" or "each" (kinds: a person noun among the
+ * hits): a member that may stand for the group (generic_member), which
+ * the rules then read as a group target. Person nouns alone send no
+ * comment to the rules. */
+static bool member_in(const dc_rules *r, const dc_lexicon *lx,
+                      const dc_norm *n, uint64_t kinds, const dc_hitvec *hits)
+{
+    static const char *const det[] = {"a", "an", "no", "every", "any", "each"};
+    if (!((kinds >> DC_KIND_PERSON) & 1))
+        return false;
+    for (size_t i = 0; i < hits->n; i++) {
+        const dc_hit *h = &hits->v[i];
+        if (h->entry >= lx->n || r->kind_of[h->entry] != DC_KIND_PERSON ||
+            !lx->entries[h->entry].categories || h->begin < 2 ||
+            n->text[h->begin - 1] != ' ')
+            continue;
+        uint32_t b = h->begin - 1;
+        while (b > 0 && n->text[b - 1] != ' ' && h->begin - b < 7)
+            b--;
+        if ((b == 0 || n->text[b - 1] == ' ') &&
+            dc_word_in(n->text + b, h->begin - 1 - b, det,
+                       sizeof det / sizeof det[0]))
+            return true;
+    }
+    return false;
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -34792,13 +35161,14 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             *seen = kinds;
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
-                   scare_body_in(kinds, n) || armed_place_in(kinds);
+                   scare_body_in(kinds, n) || armed_place_in(kinds) ||
+                   member_in(r, lx, n, kinds, hits);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
            guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n) ||
-           armed_place_in(kinds);
+           armed_place_in(kinds) || member_in(r, lx, n, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -39686,19 +40056,175 @@ static bool free_quoted(const run *R, const mention *id, const sentence *s)
            word_among(R, near, id->tb, FRAME_WORDS(place));
 }
 
-static decorum_status rule_group_free(run *R)
+/* Nouns of a time or a place that "<group> free" (no hyphen) makes a
+ * compound of: "a muslim free day", "gay free zones" (not "a black free
+ * agent", "the Jewish Free School"). */
+static const char *const wl_free_nouns[] = {
+    "day",     "days",    "zone",   "zones",   "area",    "areas",
+    "week",    "weekend", "night",  "nights",  "street",  "streets",
+    "estate",  "village", "town",   "city",    "country", "neighbourhood",
+    "neighborhood", "beach", "park", "event",  "screening", "session"};
+
+/* Is identity mention id one of a compound that wishes its group away:
+ * run into "-free" ("jew-free"), or before "free" and a noun of a time or
+ * a place (wl_free_nouns: "a muslim free day"), or (no_form) after "no-"
+ * and before a noun ("a no-chinese policy", "a no-gays rule")? Sets *b,
+ * *e to the compound's bytes. */
+static bool free_compound(const run *R, const mention *id, bool no_form,
+                          uint32_t *b, uint32_t *e)
+{
+    const char *x = R->n->text;
+    const size_t len = R->n->len;
+    if (no_form) {
+        if (id->b < 3 || memcmp(x + id->b - 3, "no-", 3) != 0 ||
+            (id->b > 3 && x[id->b - 4] != ' ') || id->te >= R->ntok ||
+            R->toks[id->te].type != TK_WORD ||
+            R->toks[id->te].clause != R->toks[id->tb].clause ||
+            R->toks[id->te].b != id->e + 1)
+            return false;
+        *b = id->b - 3;
+        *e = R->toks[id->te].e;
+        return true;
+    }
+    *b = id->b;
+    if (id->e + 5 <= len && memcmp(x + id->e, "-free", 5) == 0) {
+        *e = id->e + 5;
+        return !(id->e + 5 < len && (((x[id->e + 5] | 32) >= 'a' &&
+                                      (x[id->e + 5] | 32) <= 'z') ||
+                                     x[id->e + 5] == '-'));
+    }
+    if (id->te + 1 >= R->ntok || !tok_is_word(R, id->te, "free") ||
+        R->toks[id->te].b != id->e + 1 ||
+        !word_among(R, id->te + 1, id->te + 2, wl_free_nouns,
+                    sizeof wl_free_nouns / sizeof *wl_free_nouns))
+        return false;
+    *e = R->toks[id->te].e;
+    return true;
+}
+
+/* Words that judge such a rule against the law, in the compound's
+ * clause after it: "a no-muslim policy would be illegal". */
+static const char *const wl_free_unlawful[] = {
+    "illegal", "unlawful", "discriminatory", "discrimination", "outlawed",
+    "unconstitutional"};
+
+/* Person nouns of a legal status or a language, which a condition of
+ * access may name without keeping a people out ("British citizens only"
+ * for a post that needs clearance, "English speakers only" for a tour):
+ * rule_group_only. And words of a space a group keeps for its own
+ * support ("a black women only support group", "a networking circle"). */
+static const char *const wl_only_status[] = {
+    "citizens", "citizen", "nationals", "national", "speakers", "speaker",
+    "speaking", "passport", "passports", "holders"};
+static const char *const wl_only_support[] = {
+    "support",    "network",   "networking", "circle",    "scholarship",
+    "scholarships", "mentoring", "mentorship", "safe",    "affinity",
+    "caucus",     "prayer",    "worship",    "mass",      "service"};
+
+/* "English families only on the waiting list", "flat share, white
+ * professionals only", "english tenants only": a group of a people, a
+ * race or a faith (KEPT_CATS) named as the ones let in, "only" right
+ * after it, ending its clause or before a time or a courtesy, is a
+ * condition of access that keeps every other people out: exclusion for
+ * review (0.75), aimed at the group as rule_group_free's are (the ones
+ * kept out are not named). Not a sex, an orientation or a disability
+ * ("women only swim session", "LGBT only youth group"), nor a people's
+ * women or men ("black women only": a sex, mostly a space of their own;
+ * "jews only <number> case": no word ends the clause), nor a status or
+ * a language (wl_only_status), nor a space of support (wl_only_support),
+ * nor with a negator before it in its clause, a report or a denouncing
+ * word in the sentence ("the landlord said english families only and
+ * got fined"), a word of unlawfulness, or a question. Run only with a
+ * group target: the test of "only" after each is cheaper than a search
+ * of the text for the word (0.8M instructions on the bench corpus). */
+/* Does token k end the clause of an "only" before it: a line's end or a
+ * stop, comma, colon or bracket? */
+static bool only_ends(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    return t->type == TK_NL ||
+           (t->type == TK_PUNCT && (t->ch == ',' || t->ch == '.' ||
+                                    t->ch == '!' || t->ch == ';' ||
+                                    t->ch == ':' || t->ch == ')'));
+}
+
+static decorum_status rule_group_only(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *id = &rs->m[i];
-        if (id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
-            id->e + 5 > R->n->len ||
-            memcmp(R->n->text + id->e, "-free", 5) != 0 ||
-            (id->e + 5 < R->n->len &&
-             (((R->n->text[id->e + 5] | 32) >= 'a' &&
-               (R->n->text[id->e + 5] | 32) <= 'z') ||
-              R->n->text[id->e + 5] == '-')) ||
-            own_identity(R, id))
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->slur || t->coded || t->reclaimed ||
+            !(t->categories & KEPT_CATS) || t->te >= rs->ntok ||
+            (t->categories & (1u << DECORUM_CATEGORY_SEX)) ||
+            !tok_is_word(R, t->te, "only") ||
+            (t->te + 1 < rs->ntok && !only_ends(R, t->te + 1) &&
+             rs->toks[t->te + 1].clause == rs->toks[t->te].clause &&
+             !tok_is_word(R, t->te + 1, "please") &&
+             !tok_is_word(R, t->te + 1, "thanks") &&
+             !tok_is_word(R, t->te + 1, "this") &&
+             !tok_is_word(R, t->te + 1, "from") &&
+             !tok_is_word(R, t->te + 1, "on") &&
+             !tok_is_word(R, t->te + 1, "in")))
+            continue;
+        /* (a lone adjective is a colour or a kind as often: "white only
+         * on the hot wash") */
+        if (t->te == t->tb + 1) {
+            const mention *id = mention_at(R, t->tb, DC_KIND_IDENTITY);
+            if (!id || ((ent(R, id)->flags & DC_F_ADJ) && !plural_hit(R, id)))
+                continue;
+        }
+        const sentence *s = sent_of(R, t->tb);
+        uint32_t clo, chi;
+        clause_bounds(R, t->tb, s, &clo, &chi);
+        if (s->question || negates_in(R, clo, t->tb) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
+            word_among(R, t->tb, t->te, wl_only_status,
+                       sizeof wl_only_status / sizeof *wl_only_status) ||
+            word_among(R, s->tb, s->te, wl_only_support,
+                       sizeof wl_only_support / sizeof *wl_only_support) ||
+            word_among(R, s->tb, s->te, wl_free_unlawful,
+                       sizeof wl_free_unlawful / sizeof *wl_free_unlawful) ||
+            (t->tb > 0 && (R->n->text[t->b - 1] == '\'' ||
+                           R->n->text[t->b - 1] == '"')))
+            continue;
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        finding_spec fs = {0};
+        fs.b = t->b;
+        fs.e = rs->toks[t->te].e;
+        fs.signal = DECORUM_SIGNAL_EXCLUSION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t->categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("call for exclusion by "), label,
+            LIT(": access kept for one people ('only'), every other kept "
+                "out"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+static decorum_status rule_group_free(run *R, bool no_form)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* (the "no-" form, run with no gate word, reads only the mentions of
+     * the target kinds, rs->tlist, IDENTITY one of them) */
+    _Static_assert(TARGET_KINDS & KIND_BIT(IDENTITY), "identity is listed");
+    const size_t n = no_form ? rs->ntl : rs->nm;
+    for (size_t i = 0; i < n; i++) {
+        const mention *id = &rs->m[no_form ? rs->tlist[i] : i];
+        uint32_t cb, ce;
+        if ((no_form && (id->b < 3 || R->n->text[id->b - 1] != '-')) ||
+            id->kind != DC_KIND_IDENTITY || !ent(R, id)->categories ||
+            !free_compound(R, id, no_form, &cb, &ce) || own_identity(R, id))
             continue;
         const sentence *s = sent_of(R, id->tb);
         /* (fix38: the negator and the history or undoing word count in
@@ -39708,20 +40234,27 @@ static decorum_status rule_group_free(run *R)
          * "keep our schools gay-free, no funding for their clubs") */
         uint32_t clo, chi;
         clause_bounds(R, id->tb, s, &clo, &chi);
-        if (negates_in(R, clo, chi) ||
+        /* (the "no" of "no-X" is the compound's own) */
+        if ((no_form ? negates_in(R, clo, id->tb > 1 ? id->tb - 2 : clo) ||
+                           negates_in(R, id->te, chi)
+                     : negates_in(R, clo, chi)) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
             (R->denounce_any &&
              has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
             question_refuted(R, id->te) ||
             word_among(R, clo, id->tb, FRAME_WORDS(wl_free_history)) ||
             free_told(R, id, s, chi) || free_ingroup(R, id, s) ||
-            free_quoted(R, id, s))
+            word_among(R, id->te, chi, wl_free_unlawful,
+                       sizeof wl_free_unlawful / sizeof *wl_free_unlawful) ||
+            (!no_form && free_quoted(R, id, s)) ||
+            (no_form && cb > 0 && (R->n->text[cb - 1] == '\'' ||
+                                   R->n->text[cb - 1] == '"')))
             continue;
         target g = group_of(R, id);
         R->out->rf[DC_RF_EXCLUSION] += 1;
         finding_spec fs = {0};
-        fs.b = id->b;
-        fs.e = id->e + 5;
+        fs.b = cb;
+        fs.e = ce;
         fs.signal = DECORUM_SIGNAL_EXCLUSION;
         fs.attribute = DECORUM_IDENTITY_ATTACK;
         fs.categories = g.categories;
@@ -39732,7 +40265,8 @@ static decorum_status rule_group_free(run *R)
         uint32_t r;
         decorum_status st = REASON(
             R, &r, LIT("call for exclusion aimed at "), label,
-            LIT(": wishes a place rid of the group ('-free')"));
+            no_form ? LIT(": a rule that bars the group ('no-')")
+                    : LIT(": wishes a place rid of the group ('-free')"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -40563,6 +41097,10 @@ static const struct gw_list {
     GW_LIST(gw_joke, GW_JOKE),
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
+    GW_LIST(wl_grant_bare, GW_GRANT),
+    GW_LIST(wl_grant_let, GW_GRANT),
+    GW_LIST(wl_grant_put, GW_GRANT),
+    GW_LIST(wl_grant_give, GW_GRANT),
 #undef GW_LIST
 };
 
@@ -40834,7 +41372,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         out->rf[DC_RF_POSITIVE] = 1; /* recorded for the model */
     /* The kinds of target found, for the model (set from find_targets as
      * it pushes them: a pass over the targets mispredicted its switch). */
-    out->rf[DC_RF_TARGET_GROUP] = (R.target_types >> TG_GROUP) & 1;
+    /* (not for a generic member alone: the model learned the feature
+     * from group words, and "a woman should never have to choose" is no
+     * group named so) */
+    out->rf[DC_RF_TARGET_GROUP] =
+        ((R.target_types >> TG_GROUP) & 1) && !R.members_only;
     out->rf[DC_RF_TARGET_YOU] = (R.target_types >> TG_YOU) & 1;
     out->rf[DC_RF_TARGET_NONPROTECTED] = (R.target_types >> TG_NP) & 1;
     out->rf[DC_RF_TARGET_OBJECT] = (R.target_types >> TG_OBJECT) & 1;
@@ -41047,6 +41589,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (GATE(hire_kinds(R.kinds, R.n)) &&
         (st = rule_hire_member(&R)) != DECORUM_OK)
         return st;
+    /* (session 39: a member refused trust, a place, a charge or a home) */
+    if (((R.target_types >> TG_GROUP) & 1) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        GATE(gate_words(&R) & GW(GW_GRANT)) &&
+        (st = rule_member_refused(&R)) != DECORUM_OK)
+        return st;
     /* (session 31: a place kept for one people, another named; identity
      * words are among the target kinds, rs->tlist, which holds the word
      * kept and the other group's) */
@@ -41151,7 +41699,19 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * "-free" ("jew-free") */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
         GATE(gate_words(&R) & GW(GW_FREE)) &&
-        (st = rule_group_free(&R)) != DECORUM_OK)
+        (st = rule_group_free(&R, false)) != DECORUM_OK)
+        return st;
+    /* (session 39: "english families only", access kept for one people) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        GATE(gate_words(&R) & GW(GW_KEPT)) &&
+        (st = rule_group_only(&R)) != DECORUM_OK)
+        return st;
+    /* (session 39: "a no-chinese policy", a rule named by "no-" and the
+     * group) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        GATE(gate_words(&R) & GW(GW_NO)) &&
+        (st = rule_group_free(&R, true)) != DECORUM_OK)
         return st;
     /* a lynching called up by a rope and a tree, and arson on people
      * inside, the exits barred and a fire lit: allow entries, and a group
