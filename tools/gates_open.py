@@ -36,11 +36,11 @@ import golden  # noqa: E402
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
-                            '03d95f905d9876a04116cd1dbdbbfdcb6f190a93'),
+                            '0dc01836eeadc40b773af1c744cac3e63268847e'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'c33647d9595b6ccb9db43e79e5cabf96cacb2205'),
+                                    '47b371f9931b8a721f4d5f00496363352376c1ce'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
+                                     'b771edc55e87ac84eef802e61f0713b84d7ba2c6'),
 }
 
 
