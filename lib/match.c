@@ -185,10 +185,11 @@ typedef struct hslot {
                      * follow, bit c & 31 */
 } hslot;
 
-/* The most slots the hash may have: pend_go's cache keeps a slot's index
- * in 30 bits (PC_PUSH), so build_hash refuses a larger table and
- * blob_tables_ok a blob that claims one (pend_go itself tested every
- * slot it cached). No lexicon comes near: MAX_PATTERNS literals of at
+/* The most slots the hash may have: build_hash refuses a larger table and
+ * blob_tables_ok a blob that claims one. pend_go's cache keeps a slot's
+ * index in 29 bits (PC_SLOT, beside PC_PUSH and PC_REP) and does not cache
+ * a slot past it (pend_go tests every slot it caches). No lexicon comes
+ * near: MAX_PATTERNS literals of at
  * most HASH_MAXLEN bytes, each with fewer leading words than bytes, make
  * at most 2^28 keys, 2^29 slots, before the split triggers. */
 #define HASH_CAP_MAX ((size_t)1 << 30)
@@ -4569,6 +4570,7 @@ static uint64_t key_aux(const dc_matcher *m, const hslot *sl, uint32_t *pair)
 #define PC_REP_END 22 /* the end's offset in the word, above the pattern */
 #define PC_SLOT 0x1fffffffu
 _Static_assert(HV_ID < 1u << PC_REP_END, "a pattern id below the end");
+_Static_assert(HASH_MAXLEN <= 0xffu, "a hit's end in its word fits the 8 bits above PC_REP_END");
 
 static inline uint64_t pc_key(const dc_matcher *m, const pend *p,
                               unsigned char gap)

@@ -3907,6 +3907,8 @@ static bool member_anchored(const run *R, uint32_t k)
            mention_at(R, k, DC_KIND_PRONOUN_YOU);
 }
 
+static bool prohibited_object(const run *R, uint32_t d);
+
 /* A person noun that names a group (a group column: "woman", "girl",
  * "lady") said of any member, who stands for the group (the generic
  * singular, family S of session 38): "a woman is too emotional to lead",
@@ -3920,7 +3922,6 @@ static bool member_anchored(const run *R, uint32_t k)
  * Not one anchored (member_anchored: "a woman at the bar was rude", "a
  * woman I met"), nor in a question. What is said of it is the rules'
  * to read: "every bride deserves a good day" says nothing of the group. */
-static bool prohibited_object(const run *R, uint32_t d);
 
 static bool generic_member(const run *R, const mention *m)
 {
@@ -28730,20 +28731,6 @@ static const char *const wl_give_what[] = {
     "house", "home", "flat", "tenancy", "lease", "mortgage", "loan",
     "contract", "promotion", "seat", "platform", "gun", "weapon"};
 
-/* "never trust a woman with a map", "don't let a girl near the saw",
- * "never put a woman in charge of the budget", "don't give a woman a
- * vote", "never give an immigrant a council house": a member of a group
- * named in the singular ("a"/"an" before a group target: a generic
- * member, an identity noun, an identity adjective and its person) as the
- * object of a verb of granting (wl_grant_*) that the writer's prohibition
- * opens ("never", "don't", "do not", "shouldn't", at its clause's start
- * or after "you", frame_call) refuses the group trust, a place, a charge
- * or a home: the trade frame's exclusion. Not a question, nor a verb an
- * attack word already reads ("never trust" is a stereotype entry), nor
- * "hire", which rule_hire_member reads with the work refused ("never
- * hire a woman for a job and then pay her less" is no refusal). Scope is
- * slogan_exclusion's.
- * Run only with a group target and a negation. */
 /* Does the sentence go on, after the member at k, to a second act the
  * prohibition joins to the grant ("and then", "only to"): "don't give a
  * refugee a home and then leave them without support" refuses the
@@ -28758,6 +28745,20 @@ static bool member_then(const run *R, uint32_t k)
     return false;
 }
 
+/* "never trust a woman with a map", "don't let a girl near the saw",
+ * "never put a woman in charge of the budget", "don't give a woman a
+ * vote", "never give an immigrant a council house": a member of a group
+ * named in the singular ("a"/"an" before a group target: a generic
+ * member, an identity noun, an identity adjective and its person) as the
+ * object of a verb of granting (wl_grant_*) that the writer's prohibition
+ * opens ("never", "don't", "do not", "shouldn't", at its clause's start
+ * or after "you", frame_call) refuses the group trust, a place, a charge
+ * or a home: the trade frame's exclusion. Not a question, nor a verb an
+ * attack word already reads ("never trust" is a stereotype entry), nor
+ * "hire", which rule_hire_member reads with the work refused ("never
+ * hire a woman for a job and then pay her less" is no refusal). Scope is
+ * slogan_exclusion's.
+ * Run only with a group target and a negation. */
 static decorum_status rule_member_refused(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -28809,8 +28810,10 @@ static decorum_status rule_member_refused(run *R)
         uint32_t ng = v - 1;
         if (ng > 0 && tok_is_word(R, ng, "ever"))
             ng--;
-        if (!word_among(R, ng, ng + 1, wl_refuse_trade,
-                        sizeof wl_refuse_trade / sizeof *wl_refuse_trade) ||
+        if (!(word_among(R, ng, ng + 1, wl_refuse_trade,
+                         sizeof wl_refuse_trade / sizeof *wl_refuse_trade) ||
+              tok_is_word(R, ng, "shouldn't") ||
+              tok_is_word(R, ng, "shouldnt")) ||
             tok_is_word(R, ng, "stop") || tok_is_word(R, ng, "refuse") ||
             rs->toks[ng].clause != rs->toks[t->tb].clause ||
             sent_of(R, t->tb)->question || !frame_call(R, ng) ||
@@ -40058,12 +40061,14 @@ static bool free_quoted(const run *R, const mention *id, const sentence *s)
 
 /* Nouns of a time or a place that "<group> free" (no hyphen) makes a
  * compound of: "a muslim free day", "gay free zones" (not "a black free
- * agent", "the Jewish Free School"). */
+ * agent", "the Jewish Free School"). Not an event, a screening, a session
+ * or a night, which are free of charge as often as not ("LGBT free
+ * screening at the library, all welcome": rv39, session 39). */
 static const char *const wl_free_nouns[] = {
     "day",     "days",    "zone",   "zones",   "area",    "areas",
-    "week",    "weekend", "night",  "nights",  "street",  "streets",
+    "week",    "weekend", "street",  "streets",
     "estate",  "village", "town",   "city",    "country", "neighbourhood",
-    "neighborhood", "beach", "park", "event",  "screening", "session"};
+    "neighborhood", "beach", "park"};
 
 /* Is identity mention id one of a compound that wishes its group away:
  * run into "-free" ("jew-free"), or before "free" and a noun of a time or
@@ -40121,6 +40126,17 @@ static const char *const wl_only_support[] = {
     "scholarships", "mentoring", "mentorship", "safe",    "affinity",
     "caucus",     "prayer",    "worship",    "mass",      "service"};
 
+/* Does token k end the clause of an "only" before it: a line's end or a
+ * stop, comma, colon or bracket? */
+static bool only_ends(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    return t->type == TK_NL ||
+           (t->type == TK_PUNCT && (t->ch == ',' || t->ch == '.' ||
+                                    t->ch == '!' || t->ch == ';' ||
+                                    t->ch == ':' || t->ch == ')'));
+}
+
 /* "English families only on the waiting list", "flat share, white
  * professionals only", "english tenants only": a group of a people, a
  * race or a faith (KEPT_CATS) named as the ones let in, "only" right
@@ -40137,17 +40153,6 @@ static const char *const wl_only_support[] = {
  * got fined"), a word of unlawfulness, or a question. Run only with a
  * group target: the test of "only" after each is cheaper than a search
  * of the text for the word (0.8M instructions on the bench corpus). */
-/* Does token k end the clause of an "only" before it: a line's end or a
- * stop, comma, colon or bracket? */
-static bool only_ends(const run *R, uint32_t k)
-{
-    const tok *t = &R->toks[k];
-    return t->type == TK_NL ||
-           (t->type == TK_PUNCT && (t->ch == ',' || t->ch == '.' ||
-                                    t->ch == '!' || t->ch == ';' ||
-                                    t->ch == ':' || t->ch == ')'));
-}
-
 static decorum_status rule_group_only(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
