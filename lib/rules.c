@@ -34279,8 +34279,8 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
         return false;
     /* (the group as the one done to, a passive after the relative: "who
      * are paid the least", "who were blamed"; rf39q. Not an adjective
-     * of a wrong in -ed: "who are obsessed with money") */
-    static const char *const be[] = {"are", "were", "is", "was"};
+     * of a wrong in -ed: "who are obsessed with money"; the linking verb
+     * is the lexicon's copula kind) */
     static const char *const pp[] = {
         "paid",  "underpaid", "told", "given", "kept", "left", "sent",
         "shown", "taken",     "held", "hit",   "beaten", "forgotten",
@@ -34289,7 +34289,7 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
         "involved", "obsessed", "addicted", "radicalised", "radicalized",
         "inbred",   "entitled", "spoiled",  "interested",  "wired",
         "related",  "armed"};
-    if (k + 2 < s->te && among_q(R, k + 1, k + 2, FRAME_WORDS(be)) &&
+    if (k + 2 < s->te && kind_at(R, k + 1, DC_KIND_COPULA) &&
         R->toks[k + 2].type == TK_WORD) {
         const tok *pt = &R->toks[k + 2];
         size_t wl = pt->e - pt->b;
