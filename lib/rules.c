@@ -7736,8 +7736,10 @@ static bool epithet_np(const run *R, uint32_t g, uint32_t ti)
 /* Session 39 (q39b): the target a pronoun at ti takes when the
  * non-protected target g (the nearest before it) is only where a group
  * just named is: g follows a locative preposition ("at", "on", "in",
- * "from", "across", "near", "down", "by", "joined") with at most its
- * determiners between, and right before the preposition (a word or two
+ * "from", "across", "near", "down", "by", "joined", "into") with up to
+ * five tokens of its clause between that name no one (determiners,
+ * adjectives, a number: "at the bowls club", "on our five-a-side team"),
+ * and right before the preposition (a word or two
  * between at most, in its clause) ends a group target. Then a pronoun
  * that generalizes (generalizing_pronoun: "their kind", "that lot"), or
  * "their" in the group's own sentence ("the nigerian family at church,
