@@ -98,9 +98,7 @@ int main(int argc, char **argv)
                     continue;
                 dc_model_out mo;
                 check(dc_model_score_runs(
-                          P.model, P.mods, &norm[j],
-                          hits[j].has_runs ? hits[j].runs : NULL,
-                          hits[j].has_runs ? hits[j].nruns : 0, ro[j].rf, &mo),
+                          P.model, P.mods, &norm[j], &hits[j], ro[j].rf, &mo),
                       "model", NULL);
                 sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e6f));
                 sum = bench_mix(sum, mo.n_ev);

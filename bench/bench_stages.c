@@ -168,10 +168,11 @@ int main(int argc, char **argv)
                     break;
                 case MODEL: {
                     dc_model_out mo;
-                    check(dc_model_score_runs(
-                              S.model, S.mods, &norms[i],
-                              hits[i].has_runs ? runs + run_at[i] : NULL,
-                              hits[i].has_runs ? hits[i].nruns : 0, rf[i], &mo),
+                    /* the runs from their copy, the rest as matched */
+                    dc_hitvec hv = hits[i];
+                    hv.runs = hv.has_runs ? runs + run_at[i] : NULL;
+                    check(dc_model_score_runs(S.model, S.mods, &norms[i], &hv,
+                                              rf[i], &mo),
                           "model", NULL);
                     sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e4f));
                     break;

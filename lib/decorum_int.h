@@ -600,6 +600,13 @@ typedef struct dc_hitvec {
     size_t nruns, cap_runs;
     bool has_runs;
     bool split; /* some hit is DC_HIT_SPLIT */
+    /* The text holds no byte >= 0x80: its input was ASCII (dc_norm.ascii),
+     * or dc_match's pass over its bytes (the copy, or the test for the
+     * database's non-ASCII literals) found none. False where dc_match did
+     * not look (or failed), so only true is an answer: the model takes it
+     * for its own test of the same bytes (dc_model_score_runs), and fetches
+     * ahead for such a text too (dc_model_prefetch). */
+    bool ascii;
 } dc_hitvec;
 
 /* Finds every lexicon entry in n->text on word boundaries (plural and verb
@@ -756,24 +763,25 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const dc_norm *n,
                               const float rf[DC_N_RULE_FEATURES],
                               dc_model_out *out);
-/* dc_model_score() with the matcher's word runs over n (dc_hitvec.runs:
- * nruns of them then the sentinel, or NULL), which spare the model
- * finding the tokens again. The same results. */
+/* dc_model_score() with the matcher's output over n, hv (or NULL): its
+ * word runs (dc_hitvec.runs, when has_runs), which spare the model finding
+ * the tokens again, and its dc_hitvec.ascii, which spares it looking for a
+ * byte >= 0x80 in a text whose input was not ASCII. The same results. */
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
-                                   const dc_norm *n, const dc_wrun *runs,
-                                   size_t nruns,
+                                   const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out);
 
 /* Does ahead, while the comment before is scored, the first pass of the
- * dc_model_score_runs() call to come with the same n and runs (its first
+ * dc_model_score_runs() call to come with the same n and hv (its first
  * tokens found from the runs, their word cache sets made and fetched
- * toward the CPU caches); that call takes it rather than doing it. Two
- * may be pending on one scratch (the engine calls this for comment i + 1,
- * then scores comment i); n's text and the runs must not change in
- * between. No effect on any result. */
+ * toward the CPU caches); that call takes it rather than doing it. Only
+ * for a text known to be ASCII (dc_norm.ascii or dc_hitvec.ascii) with
+ * runs. Two may be pending on one scratch (the engine calls this for
+ * comment i + 1, then scores comment i); n's text and the runs must not
+ * change in between. No effect on any result. */
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
-                       const dc_norm *n, const dc_wrun *runs, size_t nruns);
+                       const dc_norm *n, const dc_hitvec *hv);
 
 /* Drops the passes done ahead that no call took (none, when every comment
  * looked ahead for was scored), so that a later text in the same buffers

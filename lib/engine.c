@@ -415,10 +415,8 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
 {
     if (!e->model || !it->len)
         return DECORUM_OK;
-    return dc_model_score_runs(
-        e->model, s->mods, &l->main.norm,
-        l->main.hits.has_runs ? l->main.hits.runs : NULL,
-        l->main.hits.has_runs ? l->main.hits.nruns : 0, l->rules.rf, &l->mo);
+    return dc_model_score_runs(e->model, s->mods, &l->main.norm,
+                               &l->main.hits, l->rules.rf, &l->mo);
 }
 
 /* Lane l's first pass over its tokens (its word cache sets made and their
@@ -434,8 +432,7 @@ static void ahead_model(const decorum_engine *e, decorum_scratch *s,
                         const lane *l)
 {
     if (e->model && l->main.hits.has_runs)
-        dc_model_prefetch(e->model, s->mods, &l->main.norm, l->main.hits.runs,
-                          l->main.hits.nruns);
+        dc_model_prefetch(e->model, s->mods, &l->main.norm, &l->main.hits);
 }
 
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,

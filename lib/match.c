@@ -5135,6 +5135,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     out->n = 0;
     out->has_runs = false;
     out->split = false;
+    out->ascii = n->ascii;
     ms->cand.n = 0;
     if (n->len == 0 || (!m->db && !m->short_tab && !m->hash && !m->n_tiny))
         return DECORUM_OK;
@@ -5172,11 +5173,15 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     const size_t len = n->len; /* a local: tc might alias n for the compiler */
     uint64_t acc = 0, x;
     size_t k = 0;
+    /* acc is the OR of every byte of the text: the text's copy makes it,
+     * and so does the test below (else acc stays 0 and looked false) */
+    bool looked = true;
     if (n->padded) {
         tc = (const unsigned char *)n->text;
         /* A non-ASCII byte matters only to db_may_match's second test, and
          * the text of an ASCII input has none (dc_norm.ascii). */
-        if (m->db && !m->db_always && m->db_nonascii && !n->ascii) {
+        looked = m->db && !m->db_always && m->db_nonascii && !n->ascii;
+        if (looked) {
             for (; k + 8 <= len; k += 8) {
                 memcpy(&x, tc + k, 8);
                 acc |= x;
@@ -5206,8 +5211,10 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         tc = c;
     }
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
-    if (m->db && db_may_match(m, s.t, s.n,
-                              (acc & 0x8080808080808080ull) != 0)) {
+    /* The model's test for a non-ASCII byte, answered (dc_hitvec.ascii) */
+    const bool nonascii = (acc & 0x8080808080808080ull) != 0;
+    out->ascii = n->ascii || (looked && !nonascii);
+    if (m->db && db_may_match(m, s.t, s.n, nonascii)) {
         hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
                                on_match, &s);
         if (r == HS_SCAN_TERMINATED)
@@ -5234,6 +5241,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
 fail:
     out->n = 0;
     out->has_runs = false;
+    out->ascii = false;
     return s.st;
 }
 
@@ -5247,4 +5255,5 @@ void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
     hv->runs = NULL;
     hv->n = hv->cap = hv->nruns = hv->cap_runs = 0;
     hv->has_runs = false;
+    hv->ascii = false;
 }

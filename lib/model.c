@@ -722,20 +722,26 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const float rf[DC_N_RULE_FEATURES],
                               dc_model_out *out)
 {
-    return dc_model_score_runs(m, ms, n, NULL, 0, rf, out);
+    return dc_model_score_runs(m, ms, n, NULL, rf, out);
+}
+
+/* What the features' passes know of n's text (DC_FEAT_*): its input, or
+ * the matcher's pass over it (hv), found no byte >= 0x80. */
+static inline unsigned text_known(const dc_norm *n, const dc_hitvec *hv)
+{
+    return (n->padded ? DC_FEAT_PADDED : 0) |
+           (n->ascii || (hv && hv->ascii) ? DC_FEAT_ASCII : 0);
 }
 
 void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
-                       const dc_norm *n, const dc_wrun *runs, size_t nruns)
+                       const dc_norm *n, const dc_hitvec *hv)
 {
-    if (!m || !ms || !n)
+    if (!m || !ms || !n || !hv || !hv->has_runs)
         return;
     dc_feat_ahead *ah = &ms->ahead[ms->ahead_next];
     ms->ahead_next ^= 1;
-    dc_feat_find_ahead(&m->h.fc, m->w, n->text, n->len,
-                       (n->padded ? DC_FEAT_PADDED : 0) |
-                           (n->ascii ? DC_FEAT_ASCII : 0),
-                       runs, nruns, KEEP_TOKENS, &ms->cache, ah);
+    dc_feat_find_ahead(&m->h.fc, m->w, n->text, n->len, text_known(n, hv),
+                       hv->runs, hv->nruns, KEEP_TOKENS, &ms->cache, ah);
 }
 
 void dc_model_prefetch_drop(dc_model_scratch *ms)
@@ -745,8 +751,7 @@ void dc_model_prefetch_drop(dc_model_scratch *ms)
 }
 
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
-                                   const dc_norm *n, const dc_wrun *runs,
-                                   size_t nruns,
+                                   const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out)
 {
@@ -756,8 +761,8 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     int32_t acc[DC_MODEL_STRIDE];
     dc_feat_tsum toks[KEEP_TOKENS + 3]; /* + 3: explain() pads */
     size_t ntok;
-    const unsigned known = (n->padded ? DC_FEAT_PADDED : 0) |
-                           (n->ascii ? DC_FEAT_ASCII : 0);
+    const dc_wrun *const runs = hv && hv->has_runs ? hv->runs : NULL;
+    const size_t nruns = runs ? hv->nruns : 0;
     /* the first pass over its tokens, when dc_model_prefetch did it for
      * this text and these runs */
     dc_feat_ahead *ah = NULL;
@@ -771,7 +776,8 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                   &ms->cache, ah);
         ah->runs = NULL;
     } else
-        nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len, known, runs,
+        nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len,
+                                 text_known(n, hv), runs,
                                  nruns, acc, toks, KEEP_TOKENS, &ntok,
                                  &ms->cache);
     const float inv = feat_weight(nfeat);

@@ -1777,3 +1777,30 @@ Test(match, dc_match_same_on_both_word_run_paths)
     }
     dc_match_scratch_set_avx2(ms, true);
 }
+
+/* dc_hitvec.ascii, which the model takes for its own look for a byte
+ * >= 0x80 (session 40, spd40w): for a text whose input was not ASCII
+ * (n.ascii false), dc_match's copy of an unpadded text ORs every byte, so
+ * ascii is exactly "no such byte"; an ASCII input's is true without a
+ * look. Each byte position is tried, as the copy
+ * takes 8 bytes a step and the last 8 over some copied. */
+Test(match, hitvec_ascii_is_the_texts_bytes)
+{
+    static char buf[64];
+    for (size_t len = 1; len < 40; len++)
+        for (size_t at = 0; at <= len; at++) {
+            for (size_t i = 0; i < len; i++)
+                buf[i] = "the rats go back "[i % 17];
+            if (at < len)
+                buf[at] = (char)0xc3; /* a byte >= 0x80 at at */
+            buf[len] = '\0';
+            dc_norm n = norm_of(buf);
+            n.ascii = false;
+            cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+            cr_assert_eq(hv.ascii, at == len, "len %zu, byte at %zu", len,
+                         at);
+            n.ascii = true; /* taken from the input, no look */
+            cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+            cr_assert(hv.ascii);
+        }
+}

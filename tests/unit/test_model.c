@@ -684,7 +684,7 @@ Test(model, word_runs_change_no_score)
     int pending = 0; /* the one before was fetched ahead, to be scored */
     static char text[4000];
     uint64_t x = 88172645463325252ull;
-    size_t with_runs = 0;
+    size_t with_runs = 0, mapped_ascii = 0;
     for (int round = 0; round < 2000; round++) {
         size_t len = 0, want = 10 + round % 7 * (round % 5 == 0 ? 500 : 40);
         int ascii = round % 4 != 3;
@@ -705,14 +705,26 @@ Test(model, word_runs_change_no_score)
                      DECORUM_OK);
         cr_assert_eq(dc_match(&al, mt, mts, &n, &hv), DECORUM_OK);
         cr_assert(hv.has_runs);
+        /* dc_hitvec.ascii: true only for a text with no byte >= 0x80, and
+         * (the shipped lexicon has non-ASCII database literals, so the
+         * matcher looks) for every such text whose input was not ASCII,
+         * which the model then takes as ASCII too */
+        bool high = false;
+        for (size_t i = 0; i < n.len; i++)
+            high |= (unsigned char)n.text[i] >= 0x80;
+        cr_assert(!hv.ascii || !high, "round %d: ascii with a high byte",
+                  round);
+        cr_assert(hv.ascii || high || !n.ascii, "round %d", round);
+        mapped_ascii += !n.ascii && !high;
+        cr_assert(n.ascii || high || hv.ascii,
+                  "round %d: a mapped ASCII text not known", round);
         float rf[DC_N_RULE_FEATURES] = {0};
         rf[round % DC_N_RULE_FEATURES] = (float)(round % 3);
         dc_model_out a, b;
         memset(&a, 0, sizeof a);
         memset(&b, 0, sizeof b);
         cr_assert_eq(dc_model_score(m, ms, &n, rf, &a), DECORUM_OK);
-        cr_assert_eq(dc_model_score_runs(m, ms_runs, &n, hv.runs, hv.nruns,
-                                         rf, &b),
+        cr_assert_eq(dc_model_score_runs(m, ms_runs, &n, &hv, rf, &b),
                      DECORUM_OK);
         cr_assert(memcmp(a.p, b.p, sizeof a.p) == 0, "round %d: scores", round);
         cr_assert_eq(a.n_ev, b.n_ev, "round %d: evidence", round);
@@ -731,12 +743,11 @@ Test(model, word_runs_change_no_score)
                                   4 * sizeof text + 64, nc),
                      DECORUM_OK);
         cr_assert_eq(dc_match(&al, mt, mts, nc, hc), DECORUM_OK);
-        dc_model_prefetch(m, ms_ahead, nc, hc->runs, hc->nruns);
+        dc_model_prefetch(m, ms_ahead, nc, hc);
         if (pending) {
             dc_model_out c;
             memset(&c, 0, sizeof c);
-            cr_assert_eq(dc_model_score_runs(m, ms_ahead, np, hp->runs,
-                                             hp->nruns, rf_prev, &c),
+            cr_assert_eq(dc_model_score_runs(m, ms_ahead, np, hp, rf_prev, &c),
                          DECORUM_OK);
             cr_assert(memcmp(c.p, b_prev.p, sizeof c.p) == 0,
                       "round %d: scores ahead", round - 1);
@@ -759,6 +770,8 @@ Test(model, word_runs_change_no_score)
     dc_model_scratch_free(&al, ms_ahead);
     /* (of the texts made: enough of them are ones the runs serve) */
     cr_assert_gt(with_runs, 1000);
+    /* and some whose input was not ASCII but whose text is */
+    cr_assert_gt(mapped_ascii, 20);
     dc_hitvec_release(&al, &hv);
     dc_norm_release(&al, &n);
     dc_model_scratch_free(&al, ms_runs);
