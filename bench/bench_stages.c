@@ -12,6 +12,8 @@
  *   rules      dc_rules_run over pre-normalized, pre-matched texts
  *   model      dc_model_score_runs over pre-computed rule features and the
  *              word runs (packed back to back)
+ * and with BENCH_RULES_TWICE=1, rules2, touch, rules_t, sled and rules_s,
+ * which warm one part of the rules' work at a time (below, in main).
  * Each stage's inputs are computed once, outside its timed loop, so a
  * stage is charged only for its own work. The rest of decorum_analyze
  * (argument checks, context passes, the combination of scores into a
@@ -24,17 +26,65 @@
  * (exit 1 otherwise). With BENCH_CLOCK=thread the passes are timed in the
  * thread's CPU time (bench_thread_now), else on the wall clock.
  */
+/* (MAP_ANONYMOUS, for sled) */
+#define _DEFAULT_SOURCE
 #include "corpus.h"
 #include "pipeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static void check(decorum_status st, const char *what, const decorum_error *e)
 {
     bench_check("bench_stages", st, what, e);
+}
+
+/* 64 KiB of eight-byte no-ops and a return, made at the first call: run
+ * between two passes of the rules over one comment (stage rules_s), it
+ * evicts their code from the instruction and op caches and leaves the
+ * branch predictor's tables alone (no branch in it but its return).
+ * x86 only: elsewhere it does nothing. */
+static void sled(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    static void (*fn)(void);
+    if (!fn) {
+        size_t sz = 65536 + 64;
+        unsigned char *p = mmap(NULL, sz, PROT_READ | PROT_WRITE | PROT_EXEC,
+                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            perror("bench_stages: mmap");
+            exit(1);
+        }
+        static const unsigned char nop8[8] = {0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0};
+        for (size_t o = 0; o < 65536; o += 8)
+            memcpy(p + o, nop8, 8);
+        p[65536] = 0xc3;
+        memcpy(&fn, &p, sizeof fn);
+    }
+    fn();
+#endif
+}
+
+/* Reads a byte of each cache line of a comment's rules inputs (its text,
+ * hits and runs), for the stages touch and rules_t. */
+static uint64_t touch_inputs(const dc_norm *n, const dc_hitvec *h)
+{
+    uint64_t s = 0;
+    for (size_t o = 0; o < n->len; o += 64)
+        s += (unsigned char)n->text[o];
+    const unsigned char *hv = (const unsigned char *)h->v;
+    for (size_t o = 0; hv && o < h->n * sizeof *h->v; o += 64)
+        s += hv[o];
+    if (h->has_runs) {
+        const unsigned char *rv = (const unsigned char *)h->runs;
+        for (size_t o = 0; o < (h->nruns + 1) * sizeof *h->runs; o += 64)
+            s += rv[o];
+    }
+    return s;
 }
 
 /* Prints a stage's line; returns its comments/s. */
@@ -115,9 +165,21 @@ int main(int argc, char **argv)
     printf("%-10s %12s %10s %10s  %s\n", "stage", "comments/s", "MB/s",
            "us/comment", "checksum");
 
-    enum { UTF8, NORM, MATCH, RULES, MODEL, N_STAGES };
+    enum { UTF8, NORM, MATCH, RULES, MODEL, RULES2, TOUCH, RULES_T, SLED,
+           RULES_S, N_STAGES };
     static const char *names[N_STAGES] = {"utf8", "normalize", "match",
-                                          "rules", "model"};
+                                          "rules", "model", "rules2",
+                                          "touch", "rules_t", "sled", "rules_s"};
+    /* BENCH_RULES_TWICE=1 adds stages that warm one part of the rules at a
+     * time (docs/RULES.md, session 40, spd40r). rules2: dc_rules_run twice
+     * on each comment, back to back; the second run finds the comment's
+     * code in the caches and its branches in the predictor, so rules2 -
+     * rules is the stage at its warm rate. touch: every cache line of a
+     * comment's inputs read; rules_t: that, then the rules. sled: the
+     * no-ops of sled(); rules_s: the rules, the sled, the rules again
+     * (code out of the I1, the predictor still trained). */
+    const char *twice = getenv("BENCH_RULES_TWICE");
+    int n_stages = twice && strcmp(twice, "1") == 0 ? N_STAGES : RULES2;
     dc_norm scratch_norm;
     memset(&scratch_norm, 0, sizeof scratch_norm);
     dc_hitvec scratch_hits;
@@ -128,7 +190,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_stages: out of memory\n");
         return 1;
     }
-    for (int stage = 0; stage < N_STAGES; stage++) {
+    for (int stage = 0; stage < n_stages; stage++) {
         if (stage == MODEL && !S.model) {
             printf("%-10s %12s   (no built-in model)\n", names[stage], "-");
             continue;
@@ -159,6 +221,44 @@ int main(int argc, char **argv)
                     sum = bench_mix(sum, scratch_hits.n);
                     break;
                 case RULES:
+                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
+                                       c.v[i].len, &norms[i], &hits[i], NULL,
+                                       0, &ro),
+                          "rules", NULL);
+                    sum = bench_mix(sum, ro.n);
+                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    break;
+                case RULES2:
+                    for (int k = 0; k < 2; k++)
+                        check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx,
+                                           c.v[i].p, c.v[i].len, &norms[i],
+                                           &hits[i], NULL, 0, &ro),
+                              "rules", NULL);
+                    sum = bench_mix(sum, ro.n);
+                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    break;
+                case TOUCH:
+                case RULES_T:
+                    sum = bench_mix(sum, touch_inputs(&norms[i], &hits[i]));
+                    if (stage == TOUCH)
+                        break;
+                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
+                                       c.v[i].len, &norms[i], &hits[i], NULL,
+                                       0, &ro),
+                          "rules", NULL);
+                    sum = bench_mix(sum, ro.n);
+                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    break;
+                case SLED:
+                case RULES_S:
+                    if (stage == RULES_S)
+                        check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx,
+                                           c.v[i].p, c.v[i].len, &norms[i],
+                                           &hits[i], NULL, 0, &ro),
+                              "rules", NULL);
+                    sled();
+                    if (stage == SLED)
+                        break;
                     check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
                                        c.v[i].len, &norms[i], &hits[i], NULL,
                                        0, &ro),
