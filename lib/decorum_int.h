@@ -295,7 +295,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(DENIAL, "denial")   /* hoax, never happened: an event called false */ \
     X(BODY, "body")       /* adam's apple, stubble: a body read as male */ \
     X(ACCESS, "access")   /* hire, rent, marry: a place given to a person */ \
-    X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */
+    X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */ \
+    X(HOLIDAY, "holiday") /* ramadan, passover, diwali: a holy day or season */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

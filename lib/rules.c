@@ -3412,7 +3412,12 @@ static bool pets_kept(const run *R)
         "compost", "bin",      "garden",   "veg",       "vegetable",
         "lawn",    "pest",     "pests",    "exterminator", "fruit",
         "walls",   "kitten",   "kittens",  "puppies",   "vet",
-        "aquarium", "tank",    "fish",     "chickens",  "traps"};
+        "aquarium", "tank",    "fish",     "chickens",  "traps",
+        /* (session 40: a pet or a mouser named in the singular, "the
+         * Romanians next door have a cat"; not the plural, "these dogs",
+         * which is said of people as often) */
+        "cat",     "dog",      "terrier",  "puppy",     "ferret",
+        "poison"};
     return word_among(R, 0, (uint32_t)R->ntok, words,
                       sizeof words / sizeof *words);
 }
@@ -7492,6 +7497,31 @@ static bool pattern_says_kind(const run *R, uint32_t f)
         default:
             break;
         }
+    }
+    return false;
+}
+
+/* Session 40 (q40f): is token ti, before the predicate at token m in
+ * its sentence, inside a relative clause that a wrong opens ("those
+ * people who vandalised the mosque are ...", "the men who attacked the
+ * jewish school are ..."): "who" or "whoever" after the clause's head
+ * (a word of the sentence before it), a harm or threat word within
+ * three words after it and before ti? The group named there is the one
+ * the wrong was done to, not the people the predicate is said of. */
+static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
+{
+    const sentence *s = sent_of(R, ti);
+    if (m >= s->te)
+        return false;
+    for (uint32_t r = ti; r-- > s->tb && r + 6 > ti;) {
+        if (!tok_is_word(R, r, "who") && !tok_is_word(R, r, "whoever"))
+            continue;
+        if (r == s->tb && !tok_is_word(R, r, "whoever"))
+            return false;
+        for (uint32_t j = r + 1; j < ti && j < r + 4; j++)
+            if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT))
+                return true;
+        return false;
     }
     return false;
 }
@@ -18219,6 +18249,23 @@ static bool generalized_vice(const run *R, const target *t,
                              const mention *m);
 static bool concluded_from(const run *R, const mention *m);
 static bool libel_names(const run *R, const target *t, const dc_entry *e);
+
+/* Session 40 (q40f): is there, in tokens from..to, a feast of the group
+ * t's own faith (a `holiday` entry whose group column names t's group):
+ * "Muslims have until Eid" is the fast's calendar; "until Christmas" put
+ * to Muslims is none. */
+static bool own_feast(const run *R, const target *t, uint32_t from,
+                      uint32_t to)
+{
+    if (!has_kind_in(R, from, to, DC_KIND_HOLIDAY))
+        return false;
+    for (uint32_t k = from; k < to; k++) {
+        const mention *h = mention_at(R, k, DC_KIND_HOLIDAY);
+        if (h && libel_names(R, t, ent(R, h)))
+            return true;
+    }
+    return false;
+}
 static bool medical_question(const run *R, const mention *m);
 static bool code_in_context(run *R, const mention *m);
 static decorum_status rule_whistle_pair(run *R);
@@ -18517,9 +18564,10 @@ static bool ultimatum(const run *R, const mention *m, target *out)
         return false;
     /* (a fast, a feast or a match runs until its time: "Muslims have
      * until sunset", "The French have until the final whistle") */
+    /* (a feast of the group's own faith is the lexicon's kind `holiday`,
+     * read below: own_feast; session 40) */
     static const char *const season[] = {
-        "sunset",  "sundown", "iftar",    "suhoor",   "easter", "lent",
-        "eid",     "sabbath", "shabbat",  "diwali",   "ramadan", "passover",
+        "sunset",  "sundown", "iftar",    "suhoor",
         "whistle", "kickoff", "minute",   "lunch",    "tea",     "stumps",
         "innings", "fulltime", "halftime"};
     if (word_among(R, m->te, s->te, season, sizeof season / sizeof *season))
@@ -18529,6 +18577,8 @@ static bool ultimatum(const run *R, const mention *m, target *out)
         if (rs->t[i].type == TG_GROUP &&
             (rs->t[i].categories & ~NATION_CATEGORIES) &&
             rs->t[i].tb < s->tb + 3 && rs->t[i].te <= m->tb) {
+            if (own_feast(R, &rs->t[i], m->te, s->te))
+                return false;
             /* A deadline is a threat only where it is put to a place
              * pinned down ("The mosque on Church Street", "Muslims in
              * this town") or where the comment menaces ("We know where
@@ -19445,6 +19495,91 @@ static const target *clause_subject(const run *R, const mention *m,
             !speech_topic(R, &rs->t[i], m->tb))
             best = &rs->t[i];
     return best;
+}
+
+static bool among_q_at(const run *R, uint32_t a, uint32_t b,
+                       const char *const *list, size_t n, uint32_t site);
+#define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
+
+/* Irregular participles of a deed done to people, after "who are" or
+ * "who get" in a cleft ("who are paid the least", rf39q; "who get laid
+ * off first", session 40), and adjectives in -ed that tell a trait or a
+ * wrong of the people themselves, no deed done to them ("who are
+ * obsessed with money"). Read by asked_cleft and cleft_patient. */
+static const char *const wl_cleft_pp[] = {
+    "paid",  "underpaid", "told", "given", "kept", "left", "sent",
+    "shown", "taken",     "held", "hit",   "beaten", "forgotten",
+    "let",   "put",       "cut",  "thrown", "chosen", "shot", "spat",
+    "laid"};
+static const char *const wl_cleft_adj[] = {
+    "involved", "obsessed", "addicted", "radicalised", "radicalized",
+    "inbred",   "entitled", "spoiled",  "interested",  "wired",
+    "related",  "armed"};
+
+/* Session 40 (q40f): is the group t, named right after the pattern
+ * frame m ("always the black kids who get suspended?", "always the
+ * jews who get blamed when ...", "always the women who are
+ * interrupted"), the one a deed is done to: "who" or "that", a form of
+ * "get" or "be", then a participle (or "the blame")? The question asks
+ * how the group is treated, not what it does. Not when the deed is
+ * punishment for a wrong named after it ("who get caught stealing",
+ * "who get convicted of grooming", "who get arrested for dealing"): a
+ * word in -ing, a harm, threat or stereotype word after "for", "of" or
+ * the participle itself. */
+static bool cleft_patient(const run *R, const mention *m, const target *t)
+{
+    static const char *const done_to[] = {"get", "gets", "got", "are", "is",
+                                          "were", "was", "getting"};
+    static const char *const particle[] = {"up", "over", "off", "out",
+                                           "away", "down", "on", "in"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t g = m->te;
+    if (g < s->te && tok_is_word(R, g, "the"))
+        g++;
+    if (t->tb != g)
+        return false;
+    uint32_t k = t->te;
+    if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
+        k++;
+    if (k + 2 >= s->te ||
+        !(tok_is_word(R, k, "who") || tok_is_word(R, k, "that")))
+        return false;
+    uint32_t j = k + 1;
+    while (j < s->te && adverb_like(R, j))
+        j++;
+    if (j + 1 >= s->te || !among_q(R, j, j + 1, FRAME_WORDS(done_to)))
+        return false;
+    j++;
+    if (tok_is_word(R, j, "the") && j + 1 < s->te &&
+        tok_is_word(R, j + 1, "blame"))
+        j++;
+    else if (!((ends_ed(R, j) || participle_word(R, j) ||
+                among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_pp))) &&
+               !among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_adj))))
+        return false;
+    j++;
+    while (j < s->te && among_q(R, j, j + 1, FRAME_WORDS(particle)))
+        j++;
+    /* (a wrong named as what the deed punishes) */
+    uint32_t e = j + 4 < s->te ? j + 4 : s->te;
+    bool cause = j < s->te && (tok_is_word(R, j, "for") ||
+                               tok_is_word(R, j, "of"));
+    if (j < s->te && R->toks[j].type == TK_WORD) {
+        const tok *tk = &R->toks[j];
+        if (tk->e - tk->b > 4 &&
+            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)
+            return false;
+    }
+    if (cause)
+        for (uint32_t i = j + 1; i < e; i++) {
+            const tok *tk = &R->toks[i];
+            if (kind_at(R, i, DC_KIND_HARM) || kind_at(R, i, DC_KIND_THREAT) ||
+                kind_at(R, i, DC_KIND_STEREOTYPE) ||
+                (tk->type == TK_WORD && tk->e - tk->b > 4 &&
+                 memcmp(R->n->text + tk->e - 3, "ing", 3) == 0))
+                return false;
+        }
+    return true;
 }
 
 /* The weight of an insinuation, for review: a culprit pattern
@@ -21092,13 +21227,25 @@ static decorum_status rule_attack(run *R, const mention *m)
      * men who hit women" does. */
     if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
          m->kind == DC_KIND_DEHUMANIZE) &&
-        t && t->type == TG_GROUP && t->te < m->tb &&
+        t && t->te < m->tb &&
+        /* (or a people phrase, session 40: "those people who vandalised
+         * the mosque are animals") */
+        (t->type == TG_GROUP ||
+         (t->type == TG_PRONOUN && t->te - t->tb >= 2)) &&
         (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that")))
         for (uint32_t j = t->te + 1; j < m->tb && j < t->te + 5; j++)
             if (kind_at(R, j, DC_KIND_HARM) ||
                 kind_at(R, j, DC_KIND_THREAT) ||
                 kind_at(R, j, DC_KIND_HATE_VERB))
                 return DECORUM_OK;
+    /* (session 40: "those people who vandalised the mosque are animals",
+     * "the thugs who attacked the jewish school are vermin": the group
+     * named inside such a clause is the one the wrong was done to; the
+     * predicate is said of the clause's head, named by their act) */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_INSULT ||
+         m->kind == DC_KIND_DEHUMANIZE) &&
+        t && t->te <= m->tb && victim_in_clause(R, t->tb, m->tb))
+        return DECORUM_OK;
     /* A group named inside a quote, judged from outside it, is the quote
      * being judged ("whoever wrote '...' is a coward"). */
     if (t && t->type != TG_PRONOUN && R->toks[t->tb].quoted &&
@@ -22335,6 +22482,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
         open_predicate(e) &&
         (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
+        return DECORUM_OK;
+    /* (session 40: a pattern frame whose group is the one a deed is done
+     * to, "why is it always the black kids who get suspended?": a
+     * question of how the group is treated, cleft_patient) */
+    if (t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN && cleft_patient(R, m, t))
         return DECORUM_OK;
     if (t->type == TG_GROUP) {
         /* (an expulsion by force is a threat: armed_expulsion) */
@@ -27443,9 +27596,11 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                              "will"};
         /* the time not lived to see ("next year", "another Christmas"),
          * not a thing ("won't see the new fuel prices", "Eid prayers") */
+        /* (and a feast, the lexicon's kind `holiday`: "another
+         * Christmas", "next Eid"; session 40) */
         static const char *const season[] = {
-            "year", "christmas", "eid", "diwali", "summer", "winter",
-            "election", "week", "month", "birthday", "ramadan", "spring"};
+            "year", "summer", "winter", "election", "week", "month",
+            "birthday", "spring"};
         static const char *const after[] = {"in", "alive", "if", "again"};
         /* a fear told ("have had to sleep with one eye open", "after the
          * attack"), a plight ("won't get out alive unless the corridor
@@ -27453,9 +27608,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         static const char *const since[] = {"after", "since", "because",
                                             "for", "until", "unless",
                                             "without"};
-        static const char *const when[] = {"next",     "another", "christmas",
-                                           "tomorrow", "eid",     "diwali",
-                                           "new",      "summer",  "end"};
+        static const char *const when[] = {"next", "another", "tomorrow",
+                                           "new",  "summer",  "end"};
         uint32_t e = t->te + 10 < n ? t->te + 10 : n;
         for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
             /* the words a fate ends on, asked first: most tokens are none
@@ -27505,16 +27659,23 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
                                                                     : k + 1;
             bool see = at_see && neg && w < n &&
-                       word_among(R, w, w + 1, when,
-                                  sizeof when / sizeof *when);
+                       (word_among(R, w, w + 1, when,
+                                   sizeof when / sizeof *when) ||
+                        kind_at(R, w, DC_KIND_HOLIDAY));
             if (see) {
                 uint32_t z = w + 1; /* past the time's words */
-                if (!word_among(R, w, w + 1, FRAME_WORDS(season)) &&
-                    !tok_is_word(R, w, "tomorrow"))
-                    z = z < n && word_among(R, z, z + 1,
-                                            FRAME_WORDS(season))
-                            ? z + 1
-                            : 0;
+                const mention *hd = mention_at(R, w, DC_KIND_HOLIDAY);
+                if (hd)
+                    z = hd->te;
+                else if (!word_among(R, w, w + 1, FRAME_WORDS(season)) &&
+                         !tok_is_word(R, w, "tomorrow")) {
+                    const mention *hz = mention_at(R, z, DC_KIND_HOLIDAY);
+                    z = hz ? hz->te
+                           : z < n && word_among(R, z, z + 1,
+                                                 FRAME_WORDS(season))
+                                 ? z + 1
+                                 : 0;
+                }
                 see = z > 0 && (clause_done(R, z) ||
                                 (z < n && word_among(R, z, z + 1,
                                                      FRAME_WORDS(after))));
@@ -28747,6 +28908,55 @@ static bool member_then(const run *R, uint32_t k)
     return false;
 }
 
+/* Session 40 (q40f): does the sentence of the member t go on to name a
+ * second member that, with the first, leaves no one out ("don't let a
+ * girl near the saw without goggles, or a boy for that matter", "or a
+ * man either", "or anyone else", "or any child"), or to a piece of
+ * protective gear the grant waits for ("without goggles", "without a
+ * harness")? The prohibition is a rule of safety for everyone, not the
+ * group refused. The second member: "or"/"nor", "a"/"an"/"any" and a
+ * person noun of no group or of another group than t's, when t is named
+ * by sex alone (a man or a woman; "or a pakistani" names a second
+ * group, not everyone), or a word for everyone ("anyone", "anybody",
+ * "everyone"). */
+static bool member_contrast(const run *R, const target *t)
+{
+    static const char *const all[] = {"anyone", "anybody", "everyone",
+                                      "everybody", "nobody", "no-one"};
+    static const char *const gear[] = {
+        "goggles", "gloves", "helmet", "harness", "lifejacket", "mask",
+        "visor", "earplugs", "boots", "apron", "overalls", "glasses"};
+    const uint32_t se = sent_of(R, t->tb)->te;
+    bool sex = !(t->categories & ~(1u << DECORUM_CATEGORY_SEX));
+    for (uint32_t k = t->te; k + 1 < se; k++) {
+        if (tok_is_word(R, k, "without")) {
+            for (uint32_t j = k + 1; j < k + 4 && j < se; j++)
+                if (word_among(R, j, j + 1, gear, sizeof gear / sizeof *gear))
+                    return true;
+            continue;
+        }
+        if (!tok_is_word(R, k, "or") && !tok_is_word(R, k, "nor"))
+            continue;
+        uint32_t j = k + 1;
+        if (word_among(R, j, j + 1, all, sizeof all / sizeof *all))
+            return true;
+        if (!a_or_an(R, j) && !tok_is_word(R, j, "any"))
+            continue;
+        const mention *p = j + 1 < se ? mention_at(R, j + 1, DC_KIND_PERSON)
+                                      : NULL;
+        if (!p || kind_at(R, j + 1, DC_KIND_IDENTITY))
+            continue;
+        const dc_entry *pe = ent(R, p);
+        /* (any child, any kid: a person of no group) */
+        if (tok_is_word(R, j, "any") && !pe->group_len)
+            return true;
+        if (sex && (!pe->group_len ||
+                    (t->entry >= 0 && !same_group(&R->ents[t->entry], pe))))
+            return true;
+    }
+    return false;
+}
+
 /* "never trust a woman with a map", "don't let a girl near the saw",
  * "never put a woman in charge of the budget", "don't give a woman a
  * vote", "never give an immigrant a council house": a member of a group
@@ -28807,7 +29017,7 @@ static decorum_status rule_member_refused(run *R)
             grant = a < ae && word_among(R, a, ae, wl_give_what,
                                          sizeof wl_give_what /
                                              sizeof *wl_give_what);
-        if (!grant || member_then(R, t->te))
+        if (!grant || member_then(R, t->te) || member_contrast(R, t))
             continue;
         uint32_t ng = v - 1;
         if (ng > 0 && tok_is_word(R, ng, "ever"))
@@ -34177,11 +34387,10 @@ static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
     return UINT32_MAX;
 }
 
-/* Days and seasons of a custom. */
+/* Days of a custom (its feasts and seasons are the lexicon's kind
+ * `holiday`, session 40). */
 static const char *const wl_asked_days[] = {
-    "saturday", "saturdays", "sunday",  "sundays", "friday", "fridays",
-    "shabbat",  "ramadan",   "lent",    "christmas", "easter", "diwali",
-    "eid",      "passover",  "yom",     "sabbath"};
+    "saturday", "saturdays", "sunday",  "sundays", "friday", "fridays"};
 
 /* Words that tell a custom done badly. */
 static const char *const wl_asked_badly[] = {"properly", "right",
@@ -34198,6 +34407,7 @@ static bool asked_custom(const run *R, const sentence *s, uint32_t p)
     /* (a day or a custom named after it: "never work on Saturdays",
      * "ever eat during Ramadan") */
     if (among_q(R, p + 1, s->te, FRAME_WORDS(wl_asked_days)) ||
+        has_kind_in(R, p + 1, s->te, DC_KIND_HOLIDAY) ||
         word_among(R, p + 1, s->te, FRAME_WORDS(method_custom)))
         return true;
     for (uint32_t j = p + 2; j < s->te; j++)
@@ -34283,22 +34493,14 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
      * are paid the least", "who were blamed"; rf39q. Not an adjective
      * of a wrong in -ed: "who are obsessed with money"; the linking verb
      * is the lexicon's copula kind) */
-    static const char *const pp[] = {
-        "paid",  "underpaid", "told", "given", "kept", "left", "sent",
-        "shown", "taken",     "held", "hit",   "beaten", "forgotten",
-        "let",   "put",       "cut",  "thrown", "chosen", "shot", "spat"};
-    static const char *const adj[] = {
-        "involved", "obsessed", "addicted", "radicalised", "radicalized",
-        "inbred",   "entitled", "spoiled",  "interested",  "wired",
-        "related",  "armed"};
     if (k + 2 < s->te && kind_at(R, k + 1, DC_KIND_COPULA) &&
         R->toks[k + 2].type == TK_WORD) {
         const tok *pt = &R->toks[k + 2];
         size_t wl = pt->e - pt->b;
         const char *w = R->n->text + pt->b;
-        if ((among_q(R, k + 2, k + 3, FRAME_WORDS(pp)) ||
+        if ((among_q(R, k + 2, k + 3, FRAME_WORDS(wl_cleft_pp)) ||
              (wl >= 5 && w[wl - 2] == 'e' && w[wl - 1] == 'd')) &&
-            !among_q(R, k + 2, k + 3, FRAME_WORDS(adj)))
+            !among_q(R, k + 2, k + 3, FRAME_WORDS(wl_cleft_adj)))
             return false;
     }
     /* (an idiom the lexicon calls innocent in what they do: "who steal
@@ -38588,6 +38790,11 @@ static bool figure_then_they(const run *R, const mention *d, uint32_t b,
             if (rs->m[i].kind == DC_KIND_PLACE &&
                 (ent(R, &rs->m[i])->flags & DC_F_THING))
                 return false;
+    /* (or that speaks of pets, pests or a garden anywhere, pets_kept:
+     * "the Romanians next door have a cat. rats, they breed like mad
+     * round here"; session 40) */
+    if (pets_kept(R))
+        return false;
     if (word_among(R, b, b + 1, what, sizeof what / sizeof *what)) {
         for (uint32_t j = b + 1; j < b + 4 && j + 1 < s->te; j++)
             if (tok_is_word(R, j, "they") &&
