@@ -446,6 +446,15 @@ enum {
                          * 5-bit field's last value */
     DC_SENSE_TEMPO,     /* slur: also the ritardando of a score ("retard
                          * slightly before the cadence"; tempo_sense) */
+    DC_SENSE_DUTY,      /* allow: a duty or norm of daily life ("pay",
+                         * "tip", "wash", "queue", "turn up"): innocent;
+                         * "never"/"don't"/"won't" done by a group as its
+                         * habit, a failing pinned on it (habit_clause,
+                         * session 40) */
+    DC_SENSE_SKILL,     /* allow: a competence ("park", "reverse", "follow
+                         * instructions", "sit still"): innocent; denied a
+                         * group with "can't" as its make (habit_clause,
+                         * session 40) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

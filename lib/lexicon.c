@@ -128,6 +128,8 @@ static const struct {
     {"medium", (uint64_t)DC_SENSE_MEDIUM << DC_F_SENSE_SHIFT},
     {"performer", (uint64_t)DC_SENSE_PERFORMER << DC_F_SENSE_SHIFT},
     {"tempo", (uint64_t)DC_SENSE_TEMPO << DC_F_SENSE_SHIFT},
+    {"duty", (uint64_t)DC_SENSE_DUTY << DC_F_SENSE_SHIFT},
+    {"skill", (uint64_t)DC_SENSE_SKILL << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -39657,6 +39657,295 @@ static decorum_status rule_habit_pinned(run *R)
     return DECORUM_OK;
 }
 
+
+/* ---------------------------------------------------------------------- */
+/* Session 40 (q40c): one reading of a clause, who is said to do or be    */
+/* what (families B and H)                                                */
+/* ---------------------------------------------------------------------- */
+
+/* The reading of one clause that says a group fails a duty or lacks a
+ * competence (habit_clause): the subject's referent, the predicate and
+ * its polarity, and whether it is said of the group as a whole. Made
+ * only for a clause that holds a word of duty or skill (an allow entry
+ * of sense `duty` or `skill`, data/lexicon/allow.tsv) and a negator, so
+ * no comment pays for it that cannot use it. Later readings (a figure
+ * bound, a question that takes a habit for granted, a generic member)
+ * may fill the same record from their own predicate words. */
+typedef struct habit_clause {
+    uint32_t neg;       /* the negator's token ("never", "can't") */
+    uint32_t subj_end;  /* one past the subject's last token */
+    target group;       /* the group the subject names or stands for */
+    const target *named; /* the group target itself, when it is the
+                          * subject (not a pronoun for it) */
+    unsigned sense;     /* DC_SENSE_DUTY or DC_SENSE_SKILL */
+    bool can;           /* a negator of capacity ("can't", "unable") */
+} habit_clause;
+
+/* Words that may stand between the negator and the verb of duty or
+ * skill ("never even say thank you", "can't be bothered to queue",
+ * "don't know how to park", "never learned to indicate"). */
+static const char *const wl_habit_filler[] = {
+    "ever",  "even",    "once",   "properly", "just",  "really",
+    "actually", "to",   "how",    "know",     "be",    "bothered",
+    "learn", "learned", "learnt", "bother",   "simply", "literally",
+    "seem",  "seems",   "ever",   "tend"};
+
+/* Negators of capacity: before a duty they tell of means, not will
+ * ("can't pay the rent"); before a skill, its lack. */
+static const char *const wl_can_neg[] = {"can't", "cant", "cannot",
+                                         "couldn't", "couldnt", "unable"};
+
+/* Negators that say the act is not done (not "not", "no", "nobody",
+ * "without": those deny a thing or a doer, not the habit). */
+static const char *const wl_habit_neg[] = {
+    "never",  "don't",  "dont",     "doesn't", "doesnt", "won't",
+    "wont",   "can't",  "cant",     "cannot",  "couldn't", "couldnt",
+    "unable", "refuse", "refuses"};
+
+/* Words right after a skill or duty that turn it from a failing to a
+ * keenness or an exception ("can't get enough", "never pay more than
+ * ...", "never tip less than 20%"). */
+static const char *const wl_habit_turned[] = {
+    "enough", "less", "more", "twice", "extra", "late", "short", "full",
+    "retail", "overpriced"};
+
+/* Is the failing read at v turned into a virtue or a thrift by a word of
+ * wl_habit_turned among the four after it in its clause ("never pay
+ * their rent late", "never pay full price for olive oil"), or told to a
+ * visitor as a custom to expect ("..., don't be offended", "so don't take
+ * it personally")? */
+static bool habit_turned(const run *R, const mention *v, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[v->tb].clause;
+    for (uint32_t k = v->te; k < s->te && k < v->te + 4 &&
+                             rs->toks[k].clause == c;
+         k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_habit_turned)))
+            return true;
+    for (uint32_t k = v->te; k + 1 < s->te; k++)
+        if ((tok_is_word(R, k, "don't") || tok_is_word(R, k, "dont")) &&
+            (k == 0 || rs->toks[k - 1].clause != c ||
+             rs->toks[k - 1].type != TK_WORD || tok_is_word(R, k - 1, "so")) &&
+            (tok_is_word(R, k + 1, "be") || tok_is_word(R, k + 1, "take") ||
+             tok_is_word(R, k + 1, "expect") || tok_is_word(R, k + 1, "worry")))
+            return true;
+    return false;
+}
+
+/* Locative words after a group that open where it is, before its verb
+ * ("the turkish lads at my gym never wipe ..."). */
+static const char *const wl_habit_loc[] = {
+    "at", "on", "in", "from", "near", "round", "around", "across", "over",
+    "next", "down", "up", "by", "outside", "behind"};
+
+/* Is the word at k after a group adjective a verb or an adverb rather
+ * than a head noun ("the chinese always ...", "somalis mostly ...")? */
+static bool plain_head_taken(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    uint32_t l = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    return adverb_like(R, k) ||
+           word_among(R, k, k + 1, FRAME_WORDS(wl_generic_adverb)) ||
+           (l > 4 && memcmp(w + l - 3, "ing", 3) == 0) ||
+           (l > 3 && memcmp(w + l - 2, "ed", 2) == 0) ||
+           (l > 2 && memcmp(w + l - 2, "ly", 2) == 0);
+}
+
+/* The group subject of the clause whose predicate opens at token neg:
+ * right before it past adverbs (habit_subject: a group, or a pronoun
+ * resolved to one), or a group opening the clause with the place where
+ * it is between ("the somali dads at the school gate never ..."). */
+static bool habit_clause_subject(const run *R, uint32_t neg, habit_clause *hc)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, neg);
+    uint32_t c = rs->toks[neg].clause;
+    uint32_t k = neg;
+    for (int gap = 0; k > s->tb && gap < 3 && rs->toks[k - 1].clause == c &&
+                      rs->toks[k - 1].type == TK_WORD &&
+                      (word_among(R, k - 1, k, FRAME_WORDS(wl_generic_adverb)) ||
+                       adverb_like(R, k - 1));
+         gap++)
+        k--;
+    if (k <= s->tb || rs->toks[k - 1].clause != c)
+        return false;
+    hc->subj_end = k;
+    hc->named = target_ending(R, k, TG_GROUP);
+    if (habit_subject(R, k - 1, neg, &hc->group))
+        return true;
+    /* (the group with a head noun the lexicon does not know, "chinese
+     * tourists", "the somali dads": the head is the subject's end, and
+     * the group told of is the whole phrase) */
+    /* (an identity adjective before a plural noun the lexicon does not
+     * know names no target of its own: its people are the group) */
+    if (k >= 2 && rs->toks[k - 1].type == TK_WORD &&
+        !(R->at[k - 1] & ~KIND_BIT(GLUE)) && !plain_head_taken(R, k - 1) &&
+        plural_word(R, rs->toks[k - 1].b, rs->toks[k - 1].e)) {
+        const mention *id = mention_at(R, k - 2, DC_KIND_IDENTITY);
+        for (uint32_t j = k - 2; !id && j-- > s->tb && j + 3 >= k;) {
+            const mention *q = mention_at(R, j, DC_KIND_IDENTITY);
+            if (q && q->te == k - 1)
+                id = q;
+        }
+        if (id && id->te == k - 1 && ent(R, id)->categories &&
+            rs->toks[id->tb].clause == c && !own_identity(R, id)) {
+            const target *t = target_ending(R, k - 1, TG_GROUP);
+            hc->group = t ? *t : group_of(R, id);
+            hc->group.te = k;
+            hc->named = &hc->group;
+            return true;
+        }
+    }
+    /* (the group and where it is: at most seven words, no verb of its
+     * own, no other doer but a place's owner, "at my gym") */
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->te > k || t->te + 8 < k ||
+            t->tb < s->tb || rs->toks[t->tb].clause != c || t->te >= k ||
+            !word_among(R, t->te, t->te + 1, FRAME_WORDS(wl_habit_loc)))
+            continue;
+        bool clean = true;
+        for (uint32_t j = t->te; j < k && clean; j++)
+            clean = rs->toks[j].type == TK_WORD &&
+                    !kind_at(R, j, DC_KIND_COPULA) &&
+                    !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+                    !kind_at(R, j, DC_KIND_MODAL) &&
+                    !tok_is_word(R, j, "i") && !tok_is_word(R, j, "we") &&
+                    !tok_is_word(R, j, "who") && !tok_is_word(R, j, "that");
+        if (!clean)
+            continue;
+        hc->named = t;
+        hc->group = *t;
+        return true;
+    }
+    return false;
+}
+
+/* Does the word of duty or skill v open a clause that pins a failing on
+ * a group as its habit or make? Fills hc. The negator before it (past
+ * wl_habit_filler words) must say the act is not done: for a duty any
+ * of wl_habit_neg but a negator of capacity ("can't pay" tells of
+ * means), for a skill a negator of capacity, "never", or "don't know how
+ * to". The subject: habit_clause_subject. */
+static bool habit_clause_read(const run *R, const mention *v, habit_clause *hc)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, v->tb);
+    uint32_t c = rs->toks[v->tb].clause;
+    hc->sense = DC_SENSE_OF(ent(R, v)->flags);
+    bool how = false, bothered = false;
+    uint32_t k = v->tb;
+    int gap = 0;
+    while (k > s->tb && rs->toks[k - 1].clause == c && gap < 4 &&
+           word_among(R, k - 1, k, FRAME_WORDS(wl_habit_filler))) {
+        how |= tok_is_word(R, k - 1, "how") || tok_is_word(R, k - 1, "learned") ||
+               tok_is_word(R, k - 1, "learnt") || tok_is_word(R, k - 1, "learn");
+        bothered |= tok_is_word(R, k - 1, "bothered") ||
+                    tok_is_word(R, k - 1, "bother");
+        k--;
+        gap++;
+    }
+    if (k <= s->tb || rs->toks[k - 1].clause != c ||
+        !word_among(R, k - 1, k, FRAME_WORDS(wl_habit_neg)))
+        return false;
+    hc->neg = k - 1;
+    hc->can = word_among(R, k - 1, k, FRAME_WORDS(wl_can_neg));
+    (void)how;
+    if (hc->sense == DC_SENSE_DUTY && hc->can && !bothered)
+        return false;
+    if (habit_turned(R, v, s))
+        return false;
+    if (!habit_clause_subject(R, hc->neg, hc))
+        return false;
+    const target *g = &hc->group;
+    return g->type == TG_GROUP && !g->reclaimed && g->categories &&
+           !(hc->sense == DC_SENSE_SKILL &&
+             (g->categories & (1u << DECORUM_CATEGORY_DISABILITY)));
+}
+
+/* "none of them", "not one of them" in tokens [a, b): no member is
+ * spared the failing told before it. */
+static bool none_of_them(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k + 2 < b; k++)
+        if ((tok_is_word(R, k, "none") ||
+             (tok_is_word(R, k, "one") && k > a &&
+              tok_is_word(R, k - 1, "not"))) &&
+            tok_is_word(R, k + 1, "of") &&
+            (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            return true;
+    return false;
+}
+
+/* A duty failed or a competence denied as a people's habit or make: "the
+ * somalis never tip and skip the fare", "that lot never turn up on time
+ * to anything", "girls can't multitask", a group named or a pronoun for
+ * it (habit_clause_read). Said of the group as a whole: a named group
+ * as generalized_vice reads it (a bare plural, every member, a frame of
+ * nature or pattern near it), a pronoun as rule_habit_pinned reads it (a
+ * word of habit in the sentence: "never" is one). Not in a quote, not
+ * reported, not of a nation's team; scope, counter-speech and denial are
+ * attack_on_group's. Only where nothing else found hate. */
+static decorum_status rule_habit_failed(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        if (v->kind != DC_KIND_ALLOW || v->tb == 0)
+            continue;
+        unsigned sense = DC_SENSE_OF(ent(R, v)->flags);
+        if (sense != DC_SENSE_DUTY && sense != DC_SENSE_SKILL)
+            continue;
+        habit_clause hc;
+        if (!habit_clause_read(R, v, &hc))
+            continue;
+        const sentence *s = sent_of(R, v->tb);
+        if (rs->toks[v->tb].quoted ||
+            has_kind_in(R, s->tb, hc.neg, DC_KIND_REPORT))
+            continue;
+        const target *g = &hc.group;
+        if (colour_alone(R, g) ||
+            (!(g->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            continue;
+        /* the predicate, from the negator to the verb's end: read as an
+         * open predicate of the stereotype kind */
+        mention mm = *v;
+        mm.kind = DC_KIND_STEREOTYPE;
+        mm.tb = hc.neg;
+        mm.b = rs->toks[hc.neg].b;
+        uint32_t ms = rs->toks[v->tb].sent;
+        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+        bool whole = (hc.named ? generalized_vice(R, hc.named, &mm)
+                               : habit_in(R, s->tb, he, false)) ||
+                     none_of_them(R, v->te, s->te);
+        if (!whole)
+            continue;
+        /* (a pronoun's deed bound to a time, a rule or a reason, as
+         * rule_habit_pinned reads it: "they never learn because ...";
+         * a named group's is generalized_vice's) */
+        if (!hc.named && v->te < s->te &&
+            word_among(R, v->te, v->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+            /* ("turn up on time": the duty's own measure) */
+            !(v->te + 1 < s->te && tok_is_word(R, v->te, "on") &&
+              tok_is_word(R, v->te + 1, "time")) &&
+            !word_among(R, v->te + 1, v->te + 3 < s->te ? v->te + 3 : s->te,
+                        FRAME_WORDS(wl_vice_widened)))
+            continue;
+        if (question_refuted(R, v->te) ||
+            has_kind_in(R, v->te, s->te, DC_KIND_REPORT))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, &mm, g,
+                                            DECORUM_SIGNAL_STEREOTYPE, 0.7f,
+                                            false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
 /* Words that make a member's people the cause of what follows ("he was
  * polish so naturally he botched it", "the seller was jewish so ofc he
  * charged me double", "married a mexican ... explains the lazy streak"). */
@@ -41896,6 +42185,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         (st = rule_habit_pinned(&R)) != DECORUM_OK)
+        return st;
+    /* (session 40: a duty failed or a skill denied as a group's habit:
+     * a word of duty or skill, an allow entry, and a negator) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
+        any_kind(&R, DC_KIND_NEGATION) &&
+        ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) ||
+         any_kind(&R, DC_KIND_IDENTITY)) &&
+        (st = rule_habit_failed(&R)) != DECORUM_OK)
         return st;
     if (R.hate_so_far < 0.5f &&
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
