@@ -32009,8 +32009,10 @@ static const char *const shrug_harm[] = {
  * them ... */
 static const char *const shrug_veil_harm[] = {"accidents", "fires",
                                               "things"};
-/* ... unless a word of prevention follows them: "accidents happen on
- * that road, slow down", "fires happen, so the mosque is fitting alarms". */
+/* ... unless a word of prevention is near them: "accidents happen on
+ * that road, slow down", "fires happen, so the mosque is fitting alarms",
+ * "the lads at the skatepark should be careful on the ramps, accidents
+ * happen". */
 static const char *const shrug_veil_safe[] = {
     "slow",    "safe",    "safety",  "safely",  "careful",  "alarm",
     "alarms",  "grit",    "fix",     "repair",  "council",  "insurance",
@@ -32019,8 +32021,9 @@ static const char *const shrug_veil_safe[] = {
     "rebuilt", "rebuild", "rebuilding"};
 /* Words before "down" that make it a thing's failure, no harm: "the
  * choir's bus broke down". */
-static const char *const shrug_broke[] = {"broke", "broken", "breaks",
-                                          "breaking"};
+static const char *const shrug_broke[] = {"broke",  "broken", "breaks",
+                                          "breaking", "closed", "closes",
+                                          "shut",   "shuts",  "closing"};
 /* Words that mourn or pity the harm: no shrug of the writer's. */
 static const char *const shrug_mourned[] = {
     "pray",   "praying", "rip",    "tragic",       "tragedy", "awful",
@@ -32141,7 +32144,8 @@ static decorum_status rule_shrug(run *R)
          * after it) */
         if (regret ||
             word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shrug_veil_harm))) {
-            if (word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_veil_safe)))
+            if (word_among(R, lo, a->tb, FRAME_WORDS(shrug_veil_safe)) ||
+                word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_veil_safe)))
                 continue;
             /* (a harm called for, warned of or put as a case before a veil
              * of chance: "someone should give the trans one a little push
