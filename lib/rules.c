@@ -32207,11 +32207,33 @@ static const char *const shrug_harm[] = {
     "dying",   "dead",    "freeze",  "freezes",  "starve",  "starves",
     "bombed",  "attacked", "shot",   "killed",   "down",    "takes",
     "swat",    "swatted", "smash",   "torched",  "beaten",  "lynched",
-    "gassed",  "capsize", "capsizes", "hurt",    "sort",    "raped"};
+    "gassed",  "capsize", "capsizes", "hurt",    "sort",    "raped",
+    /* (session 40, q40t: a fall or a push, a fire's smoke, brakes lost,
+     * people gone missing: "give the trans one a little push off the
+     * chairlift. accidents happen") */
+    "push",    "shove",   "nudge",   "slip",     "slipped", "fall",
+    "falls",   "fell",    "smoke",   "brakes",   "missing", "took",
+    "swept",   "tripped", "leak"};
+/* Veils that carry their own harm (rule_shrug, session 40): "accidents
+ * happen", "fires happen", "these things happen" need no harm word before
+ * them ... */
+static const char *const shrug_veil_harm[] = {"accidents", "fires",
+                                              "things"};
+/* ... unless a word of prevention is near them: "accidents happen on
+ * that road, slow down", "fires happen, so the mosque is fitting alarms",
+ * "the lads at the skatepark should be careful on the ramps, accidents
+ * happen". */
+static const char *const shrug_veil_safe[] = {
+    "slow",    "safe",    "safety",  "safely",  "careful",  "alarm",
+    "alarms",  "grit",    "fix",     "repair",  "council",  "insurance",
+    "check",   "sign",    "signs",   "mats",    "helmet",   "helmets",
+    "chipping", "fund",   "donate",  "raise",   "appeal",   "help",
+    "rebuilt", "rebuild", "rebuilding"};
 /* Words before "down" that make it a thing's failure, no harm: "the
  * choir's bus broke down". */
-static const char *const shrug_broke[] = {"broke", "broken", "breaks",
-                                          "breaking"};
+static const char *const shrug_broke[] = {"broke",  "broken", "breaks",
+                                          "breaking", "closed", "closes",
+                                          "shut",   "shuts",  "closing"};
 /* Words that mourn or pity the harm: no shrug of the writer's. */
 static const char *const shrug_mourned[] = {
     "pray",   "praying", "rip",    "tragic",       "tragedy", "awful",
@@ -32282,23 +32304,39 @@ static decorum_status rule_shrug(run *R)
         /* ("nobody will miss them", "no one ...") */
         if (!neg && wants_neg && a->tb > 0 &&
             (tok_is_word(R, a->tb - 1, "nobody") ||
-             tok_is_word(R, a->tb - 1, "one")))
+             tok_is_word(R, a->tb - 1, "one") ||
+             /* (session 40: "no jury would convict") */
+             (a->tb > 1 && tok_is_word(R, a->tb - 2, "no"))))
             neg = a;
         if ((neg != NULL) != wants_neg)
             continue;
+        /* (session 40, q40t: a veil with its case after it, "nobody would
+         * miss them if it burned down": the harm and the group may follow,
+         * up to the sentence's end) */
+        uint32_t si = tk[a->tb].sent;
+        uint32_t hi = a->tb;
+        /* (a regret put before its case, "be a shame if their van lost
+         * its brakes": the case is the rest of the sentence) */
+        bool regret = tok_is_word(R, a->te - 1, "if");
+        if (regret)
+            hi = rs->s[si].te;
+        for (uint32_t k = a->te; k < rs->ntok && k < a->te + 8 &&
+                                 tk[k].sent == si && hi == a->tb;
+             k++)
+            if (tok_is_word(R, k, "if"))
+                hi = rs->s[si].te;
         /* (it ends its clause, a tag aside: "not my problem is it"; not
          * "vets deserve it first not illegals") */
         uint32_t t = a->te;
         while (t < rs->ntok && t < a->te + 3 && tk[t].type == TK_WORD &&
                tk[t].sent == tk[a->tb].sent)
             t++;
-        if (t < rs->ntok && tk[t].type == TK_WORD &&
+        if (hi == a->tb && t < rs->ntok && tk[t].type == TK_WORD &&
             tk[t].sent == tk[a->tb].sent)
             continue;
-        uint32_t si = tk[a->tb].sent;
         uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
         uint32_t h = UINT32_MAX;
-        for (uint32_t k = a->tb; k-- > lo && h == UINT32_MAX;)
+        for (uint32_t k = hi; k-- > lo && h == UINT32_MAX;)
             if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
                  /* (a bus or a boiler "broke down"; not a boat, which
                   * leaves its people adrift: "The migrant boat broke
@@ -32310,7 +32348,29 @@ static decorum_status rule_shrug(run *R)
                    (!word_among(R, lo, a->tb, FRAME_WORDS(wl_sea)) ||
                     has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF)))) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
-                h = k;
+                if (k < a->tb || k >= a->te)
+                    h = k;
+        /* (session 40: a veil that carries its harm, with no prevention
+         * after it) */
+        if (regret ||
+            word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shrug_veil_harm))) {
+            if (word_among(R, lo, a->tb, FRAME_WORDS(shrug_veil_safe)) ||
+                word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_veil_safe)))
+                continue;
+            /* (a harm called for, warned of or put as a case before a veil
+             * of chance: "someone should give the trans one a little push
+             * ... accidents happen"; not one told, "the sikh lad took a
+             * fall ..., accidents happen") */
+            bool called = regret || has_kind_in(R, lo, a->tb, DC_KIND_MODAL);
+            for (uint32_t k = lo; k < a->tb && !called; k++)
+                called = case_opens(R, k) || tok_is_word(R, k, "needs") ||
+                         tok_is_word(R, k, "wants") ||
+                         tok_is_word(R, k, "better");
+            if (!called)
+                continue;
+            if (h == UINT32_MAX && !regret)
+                h = a->tb;
+        }
         /* (a wrong its doers did, in a relative clause: "The arsonists
          * who burned the mosque will get what's coming to them") */
         if (h == UINT32_MAX ||
@@ -32319,13 +32379,13 @@ static decorum_status rule_shrug(run *R)
             shrug_thing_harmed(R, h))
             continue;
         target g;
-        bool named = armed_group(R, lo, a->tb, &g);
+        bool named = armed_group(R, lo, hi, &g);
         /* (a group that only owns what the harm befell: "the Hindu
          * temple's old boiler finally died, no great loss"; a group named
          * after it may still be struck) */
-        while (named && g.te < a->tb && thing_owned(R, g.te) &&
+        while (named && g.te < hi && thing_owned(R, g.te) &&
                !inside_after(R, h))
-            named = armed_group(R, g.te, a->tb, &g);
+            named = armed_group(R, g.te, hi, &g);
         /* people sent back, named by no group word: the migrants ("Send
          * the lot back on the same boats ... if the boats sink, not my
          * problem") */
@@ -32340,11 +32400,25 @@ static decorum_status rule_shrug(run *R)
         const mention *sn;
         if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
             continue;
-        if (word_among(R, 0, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
+        /* (not the veil's own words: "be a shame if ...") */
+        if (word_among(R, 0, a->tb, FRAME_WORDS(shrug_mourned)) ||
+            word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
             armed_literal_in(R) ||
             (frame_context(R) & FC_GAME))
             return DECORUM_OK;
-        return armed_finding(R, FR_SHRUG, a->tb, a->te, &g);
+        /* (session 40: a shrug that wants its negator holds it, "nobody
+         * will miss them": read from the shrug alone, the negator before
+         * it made the finding a negated one, no attack) */
+        uint32_t from = a->tb;
+        if (wants_neg) {
+            /* ("nobody ...", or the "no" of "no one ...", "no jury ...") */
+            from = neg != a                              ? neg->tb
+                   : tok_is_word(R, a->tb - 1, "nobody") ? a->tb - 1
+                                                         : a->tb - 2;
+            if (from > a->tb)
+                from = a->tb;
+        }
+        return armed_finding(R, FR_SHRUG, from, a->te, &g);
     }
     return DECORUM_OK;
 }
@@ -42080,7 +42154,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             return st;
         if ((named || any_kind(&R, DC_KIND_EXCLUSION)) &&
             any_kind(&R, DC_KIND_APPROVE) &&
-            R.out->rf[DC_RF_THREAT] == 0 && (st = rule_shrug(&R)) != DECORUM_OK)
+            (R.out->rf[DC_RF_THREAT] == 0 || R.hate_so_far < 0.5f) &&
+            (st = rule_shrug(&R)) != DECORUM_OK)
             return st;
         if (named && any_kind(&R, DC_KIND_APPROVE) &&
             R.out->rf[DC_RF_THREAT] == 0 &&
