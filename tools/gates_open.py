@@ -36,9 +36,9 @@ import golden  # noqa: E402
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
-                            '0dc01836eeadc40b773af1c744cac3e63268847e'),
+                            '8fb9c69e2e298cc972af3b75610150e7544679fc'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '47b371f9931b8a721f4d5f00496363352376c1ce'),
+                                    '7389840114fc23dffe79b29840a9e7c6429ae141'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      'b771edc55e87ac84eef802e61f0713b84d7ba2c6'),
 }
