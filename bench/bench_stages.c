@@ -88,6 +88,21 @@ static uint64_t touch_inputs(const dc_norm *n, const dc_hitvec *h)
 }
 
 /* Prints a stage's line; returns its comments/s. */
+/* One dc_rules_run over comment i's precomputed inputs; with mix, its
+ * finding count and hate score go into the checksum. */
+static uint64_t rules_pass(bench_pipeline *S, const bench_corpus *c, size_t i,
+                           const dc_norm *n, const dc_hitvec *h,
+                           dc_rules_out *ro, uint64_t sum, bool mix)
+{
+    check(dc_rules_run(&S->al, S->rules, S->rs, &S->lx, c->v[i].p,
+                       c->v[i].len, n, h, NULL, 0, ro),
+          "rules", NULL);
+    if (!mix)
+        return sum;
+    sum = bench_mix(sum, ro->n);
+    return bench_mix(sum, (uint64_t)(ro->hate * 1e4f));
+}
+
 static double report(const char *name, const bench_corpus *c, int rounds,
                      double secs, uint64_t sum)
 {
@@ -221,50 +236,31 @@ int main(int argc, char **argv)
                     sum = bench_mix(sum, scratch_hits.n);
                     break;
                 case RULES:
-                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
-                                       c.v[i].len, &norms[i], &hits[i], NULL,
-                                       0, &ro),
-                          "rules", NULL);
-                    sum = bench_mix(sum, ro.n);
-                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro, sum,
+                                     true);
                     break;
                 case RULES2:
-                    for (int k = 0; k < 2; k++)
-                        check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx,
-                                           c.v[i].p, c.v[i].len, &norms[i],
-                                           &hits[i], NULL, 0, &ro),
-                              "rules", NULL);
-                    sum = bench_mix(sum, ro.n);
-                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro, sum,
+                                     false);
+                    sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro, sum,
+                                     true);
                     break;
                 case TOUCH:
                 case RULES_T:
                     sum = bench_mix(sum, touch_inputs(&norms[i], &hits[i]));
-                    if (stage == TOUCH)
-                        break;
-                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
-                                       c.v[i].len, &norms[i], &hits[i], NULL,
-                                       0, &ro),
-                          "rules", NULL);
-                    sum = bench_mix(sum, ro.n);
-                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    if (stage == RULES_T)
+                        sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro,
+                                         sum, true);
                     break;
                 case SLED:
                 case RULES_S:
                     if (stage == RULES_S)
-                        check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx,
-                                           c.v[i].p, c.v[i].len, &norms[i],
-                                           &hits[i], NULL, 0, &ro),
-                              "rules", NULL);
+                        sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro,
+                                         sum, false);
                     sled();
-                    if (stage == SLED)
-                        break;
-                    check(dc_rules_run(&S.al, S.rules, S.rs, &S.lx, c.v[i].p,
-                                       c.v[i].len, &norms[i], &hits[i], NULL,
-                                       0, &ro),
-                          "rules", NULL);
-                    sum = bench_mix(sum, ro.n);
-                    sum = bench_mix(sum, (uint64_t)(ro.hate * 1e4f));
+                    if (stage == RULES_S)
+                        sum = rules_pass(&S, &c, i, &norms[i], &hits[i], &ro,
+                                         sum, true);
                     break;
                 case MODEL: {
                     dc_model_out mo;
