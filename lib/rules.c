@@ -19497,6 +19497,10 @@ static const target *clause_subject(const run *R, const mention *m,
     return best;
 }
 
+/* word_among out of line (among_q_at, defined with the session 29 rules)
+ * for the rules that use it, here and below. Each call of among_q is a
+ * site of word_among's own: one site for all forty lists sent each of
+ * them the slow way at most calls, 4 047 on the bench corpus. */
 static bool among_q_at(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n, uint32_t site);
 #define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
@@ -33511,11 +33515,6 @@ static __attribute__((noinline)) bool among_q_at(const run *R, uint32_t a,
 {
     return word_among_at(R, a, b, list, n, site);
 }
-
-/* (each call of among_q a site of word_among's own: one site for all
- * forty lists sent each of them the slow way at most calls, 4 047 on
- * the bench corpus) */
-#define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
 /* Session 29 (q29b): the insinuating question with the group named.
  * "Funny how the break-ins started right after the Somali family moved
