@@ -3403,7 +3403,7 @@ static bool they_unnamed(const run *R, const target *t)
  * pigs became twenty", "get a sealed bin", "fence the veg patch", "call
  * pest control")? Then "they breed like rabbits" opening it is said of
  * the animals. Asked only when that simile opens a comment. */
-static bool pets_kept(const run *R)
+static bool pets_in(const run *R, uint32_t a, uint32_t b)
 {
     static const char *const words[] = {
         "pet",     "pets",     "guinea",   "hamster",   "hamsters",
@@ -3416,10 +3416,42 @@ static bool pets_kept(const run *R)
         /* (session 40: a pet or a mouser named in the singular, "the
          * Romanians next door have a cat"; not the plural, "these dogs",
          * which is said of people as often) */
-        "cat",     "dog",      "terrier",  "puppy",     "ferret",
-        "poison"};
-    return word_among(R, 0, (uint32_t)R->ntok, words,
-                      sizeof words / sizeof *words);
+        "cat",     "dog",      "terrier",  "puppy",     "ferret"};
+    /* (not "poison", rv40: a threat word as often as a pest one) */
+    return word_among(R, a, b, words, sizeof words / sizeof *words);
+}
+
+static bool pets_kept(const run *R)
+{
+    return pets_in(R, 0, (uint32_t)R->ntok);
+}
+
+/* rv40: the same for a bare figure d in sentence s ("the Romanians next
+ * door have a cat. rats, they breed like mad round here"): only when d
+ * names a real animal (`animal`: "rats", not "vermin"), and the pet or
+ * pest is named in s or in the sentence right before it, that one
+ * pinning no wrong on anyone ("gypsies stole my dog. rats, they breed
+ * like mad" is no talk of pets). */
+static bool pets_near(const run *R, const mention *d, const sentence *s)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, d)->flags & DC_F_ANIMAL))
+        return false;
+    if (pets_in(R, s->tb, s->te))
+        return true;
+    uint32_t si = (uint32_t)(s - rs->s);
+    if (si == 0)
+        return false;
+    const sentence *p = &rs->s[si - 1];
+    if (!pets_in(R, p->tb, p->te))
+        return false;
+    for (uint32_t k = p->tb; k < p->te; k++)
+        if (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT) ||
+            kind_at(R, k, DC_KIND_STEREOTYPE) ||
+            kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_INSULT) ||
+            kind_at(R, k, DC_KIND_DEHUMANIZE) || kind_at(R, k, DC_KIND_SLUR))
+            return false;
+    return true;
 }
 
 /* Is the entry a simile ("breed like rats"): a word of its own, then
@@ -7501,6 +7533,24 @@ static bool pattern_says_kind(const run *R, uint32_t f)
     return false;
 }
 
+/* rv40: does the people phrase t ("those people", "these people") stand
+ * for a group named in its sentence or the two before it ("Muslims
+ * everywhere. those people who attack us are vermin")? Then a relative
+ * clause after it does not make it someone else: the insult is the
+ * group's. */
+static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
+                            bool *from_ctx);
+static bool people_named_before(const run *R, const target *t)
+{
+    target g;
+    bool from_ctx;
+    if (!resolve_pronoun(R, t->tb, &g, &from_ctx) || from_ctx ||
+        g.te > t->tb)
+        return false;
+    uint32_t here = R->rs->toks[t->tb].sent, there = R->rs->toks[g.tb].sent;
+    return there <= here && there + 2 >= here;
+}
+
 /* Session 40 (q40f): is token ti, before the predicate at token m in
  * its sentence, inside a relative clause that a wrong opens ("those
  * people who vandalised the mosque are ...", "the men who attacked the
@@ -7510,6 +7560,7 @@ static bool pattern_says_kind(const run *R, uint32_t f)
  * the wrong was done to, not the people the predicate is said of. */
 static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
 {
+    const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, ti);
     if (m >= s->te)
         return false;
@@ -7517,6 +7568,28 @@ static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
         if (!tok_is_word(R, r, "who") && !tok_is_word(R, r, "whoever"))
             continue;
         if (r == s->tb && !tok_is_word(R, r, "whoever"))
+            return false;
+        /* (rv40: the group must still be inside that clause: no comma,
+         * no clause break and no copula between, which would make it the
+         * clause's predicate, the doers: "whoever bombed the synagogue,
+         * jews are vermin", "the ones who did it are jews") */
+        if (rs->toks[r].clause != rs->toks[ti].clause)
+            return false;
+        for (uint32_t j = r + 1; j < ti; j++)
+            if ((rs->toks[j].type == TK_PUNCT && rs->toks[j].ch == ',') ||
+                kind_at(R, j, DC_KIND_COPULA))
+                return false;
+        /* (and the predicate must follow the clause's end: a copula at
+         * most two words before it, no comma on the way, "... the jewish
+         * school are (all) vermin") */
+        bool linked = false;
+        for (uint32_t j = ti + 1; j < m; j++) {
+            if (rs->toks[j].type == TK_PUNCT)
+                return false;
+            if (kind_at(R, j, DC_KIND_COPULA))
+                linked = j + 3 >= m;
+        }
+        if (!linked)
             return false;
         for (uint32_t j = r + 1; j < ti && j < r + 4; j++)
             if (kind_at(R, j, DC_KIND_HARM) || kind_at(R, j, DC_KIND_THREAT))
@@ -18261,8 +18334,11 @@ static bool own_feast(const run *R, const target *t, uint32_t from,
         return false;
     for (uint32_t k = from; k < to; k++) {
         const mention *h = mention_at(R, k, DC_KIND_HOLIDAY);
+        /* (rv40: not when a leave or expulsion verb follows the feast:
+         * "jews have until passover to leave this street" is an
+         * ultimatum whatever its day) */
         if (h && libel_names(R, t, ent(R, h)))
-            return true;
+            return !has_kind_in(R, h->te, to, DC_KIND_EXCLUSION);
     }
     return false;
 }
@@ -19536,6 +19612,31 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
                                           "were", "was", "getting"};
     static const char *const particle[] = {"up", "over", "off", "out",
                                            "away", "down", "on", "in"};
+    /* (rv40: a closed list of unjust or harsh treatment; any word in -ed
+     * took in a trait or a feeling, "who get offended", "who get
+     * triggered", and arrests with no cause named, "who get arrested",
+     * "who get locked up", the group's own doing as the question puts
+     * it) */
+    static const char *const treated[] = {
+        "blamed",     "suspended",   "stopped",   "searched",  "paid",
+        "underpaid",  "passed",      "excluded",  "targeted",  "interrupted",
+        "laid",       "fired",       "sacked",    "evicted",   "overcharged",
+        "harassed",   "bullied",     "ignored",   "overlooked", "picked",
+        "singled",    "left",        "forgotten", "abused",    "exploited",
+        "discriminated", "profiled", "scapegoated", "mocked",  "insulted",
+        "denied",     "refused",     "rejected",  "turned",    "kicked",
+        "thrown",     "pulled",      "questioned", "hit",      "beaten",
+        "attacked",   "spat",        "shot",      "killed",    "murdered",
+        "robbed",     "cheated",     "treated",   "underrepresented",
+        "stereotyped", "demonised",  "demonized", "vilified",  "scammed",
+        "ripped",     "shafted",     "shunned",   "ostracised", "ostracized",
+        "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
+        "heckled",    "cut",         "investigated", "sidelined", "bashed"};
+    static const char *const enforced[] = {
+        "arrested", "caught", "convicted", "jailed", "locked",
+        "deported", "charged", "nicked",   "busted", "imprisoned"};
+    static const char *const unjust[] = {"while", "whilst", "whereas",
+                                         "unfairly", "wrongly", "wrongfully"};
     const sentence *s = sent_of(R, m->tb);
     uint32_t g = m->te;
     if (g < s->te && tok_is_word(R, g, "the"))
@@ -19557,9 +19658,22 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
     if (tok_is_word(R, j, "the") && j + 1 < s->te &&
         tok_is_word(R, j + 1, "blame"))
         j++;
-    else if (!((ends_ed(R, j) || participle_word(R, j) ||
-                among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_pp))) &&
-               !among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_adj))))
+    else if (among_q(R, j, j + 1, FRAME_WORDS(enforced))) {
+        /* (an arrest or a deportation is the group's own doing as the
+         * question puts it, unless the sentence then says it is unjust:
+         * "who get deported while the people who exploited them stay",
+         * "who get stopped unfairly", "who get arrested for nothing") */
+        j++;
+        while (j < s->te && among_q(R, j, j + 1, FRAME_WORDS(particle)))
+            j++;
+        if (j >= s->te)
+            return false;
+        if (among_q(R, j, j + 1, FRAME_WORDS(unjust)))
+            return true;
+        return j + 1 < s->te && tok_is_word(R, j, "for") &&
+               (tok_is_word(R, j + 1, "nothing") ||
+                tok_is_word(R, j + 1, "being"));
+    } else if (!among_q(R, j, j + 1, FRAME_WORDS(treated)))
         return false;
     j++;
     while (j < s->te && among_q(R, j, j + 1, FRAME_WORDS(particle)))
@@ -21235,7 +21349,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (or a people phrase, session 40: "those people who vandalised
          * the mosque are animals") */
         (t->type == TG_GROUP ||
-         (t->type == TG_PRONOUN && t->te - t->tb >= 2)) &&
+         (t->type == TG_PRONOUN && t->te - t->tb >= 2 &&
+          !people_named_before(R, t))) &&
         (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that")))
         for (uint32_t j = t->te + 1; j < m->tb && j < t->te + 5; j++)
             if (kind_at(R, j, DC_KIND_HARM) ||
@@ -28930,20 +29045,44 @@ static bool member_contrast(const run *R, const target *t)
     static const char *const gear[] = {
         "goggles", "gloves", "helmet", "harness", "lifejacket", "mask",
         "visor", "earplugs", "boots", "apron", "overalls", "glasses"};
-    const uint32_t se = sent_of(R, t->tb)->te;
+    /* (rv40: "everyone" and the gear speak of safety only where the
+     * sentence names a hazard, a tool or a place of work, and only of a
+     * member named by sex alone: "never let a woman drive, or anyone with
+     * a vagina", "never let a gypsy in your house without gloves on" are
+     * sneers) */
+    static const char *const hazard[] = {
+        "saw",       "chainsaw", "ladder",  "lathe",    "drill",
+        "grinder",   "scaffold", "scaffolding", "site", "forklift",
+        "machine",   "machinery", "welder", "tools",    "roof",
+        "furnace",   "kiln",     "digger",  "boat",     "cliff"};
+    static const char *const open_on[] = {"with", "like", "who", "that",
+                                          "whose", "from"};
+    const sentence *st = sent_of(R, t->tb);
+    const uint32_t se = st->te;
     bool sex = !(t->categories & ~(1u << DECORUM_CATEGORY_SEX));
+    bool safety = sex && word_among(R, st->tb, se, hazard,
+                                    sizeof hazard / sizeof *hazard);
     for (uint32_t k = t->te; k + 1 < se; k++) {
         if (tok_is_word(R, k, "without")) {
             for (uint32_t j = k + 1; j < k + 4 && j < se; j++)
-                if (word_among(R, j, j + 1, gear, sizeof gear / sizeof *gear))
+                if (safety &&
+                    word_among(R, j, j + 1, gear, sizeof gear / sizeof *gear))
                     return true;
             continue;
         }
         if (!tok_is_word(R, k, "or") && !tok_is_word(R, k, "nor"))
             continue;
         uint32_t j = k + 1;
-        if (word_among(R, j, j + 1, all, sizeof all / sizeof *all))
-            return true;
+        if (word_among(R, j, j + 1, all, sizeof all / sizeof *all)) {
+            uint32_t n = j + 1;
+            if (n < se && tok_is_word(R, n, "else"))
+                n++;
+            if (safety &&
+                !(n < se && word_among(R, n, n + 1, open_on,
+                                       sizeof open_on / sizeof *open_on)))
+                return true;
+            continue;
+        }
         if (!a_or_an(R, j) && !tok_is_word(R, j, "any"))
             continue;
         const mention *p = j + 1 < se ? mention_at(R, j + 1, DC_KIND_PERSON)
@@ -38863,10 +39002,10 @@ static bool figure_then_they(const run *R, const mention *d, uint32_t b,
             if (rs->m[i].kind == DC_KIND_PLACE &&
                 (ent(R, &rs->m[i])->flags & DC_F_THING))
                 return false;
-    /* (or that speaks of pets, pests or a garden anywhere, pets_kept:
-     * "the Romanians next door have a cat. rats, they breed like mad
-     * round here"; session 40) */
-    if (pets_kept(R))
+    /* (or that speaks of pets, pests or a garden in the figure's sentence
+     * or the one before, pets_near: "the Romanians next door have a cat.
+     * rats, they breed like mad round here"; session 40, rv40) */
+    if (pets_near(R, d, s))
         return false;
     if (word_among(R, b, b + 1, what, sizeof what / sizeof *what)) {
         for (uint32_t j = b + 1; j < b + 4 && j + 1 < s->te; j++)
