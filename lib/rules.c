@@ -42315,10 +42315,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * kind negation or of wl_habit_neg, whose "refuse", "unable", "dont"
      * and "doesnt" the lexicon does not give that kind) */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
-        (any_kind(&R, DC_KIND_NEGATION) ||
-         word_among(&R, 0, (uint32_t)R.ntok, FRAME_WORDS(wl_habit_neg))) &&
         ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
+        (any_kind(&R, DC_KIND_NEGATION) ||
+         word_among(&R, 0, (uint32_t)R.ntok, FRAME_WORDS(wl_habit_neg))) &&
         (st = rule_habit_failed(&R)) != DECORUM_OK)
         return st;
     if (R.hate_so_far < 0.5f &&
