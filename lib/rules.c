@@ -39980,7 +39980,9 @@ static bool habit_custom(const run *R, const mention *v)
             return true;
         if (k + 2 < he && tok_is_word(R, k, "free") &&
             tok_is_word(R, k + 1, "for") &&
-            (tok_is_word(R, k + 2, "everyone") || tok_is_word(R, k + 2, "all") ||
+            /* (not "free for all": "never pay for anything, free for all
+             * to them" is the scrounger's charge) */
+            (tok_is_word(R, k + 2, "everyone") ||
              tok_is_word(R, k + 2, "anyone") || tok_is_word(R, k + 2, "everybody")))
             return true;
     }
