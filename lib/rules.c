@@ -39900,7 +39900,7 @@ static const char *const wl_habit_filler[] = {
     "ever",  "even",    "once",   "properly", "just",  "really",
     "actually", "to",   "how",    "know",     "be",    "bothered",
     "learn", "learned", "learnt", "bother",   "simply", "literally",
-    "seem",  "seems",   "ever",   "tend"};
+    "seem",  "seems",   "tend"};
 
 /* Negators of capacity: before a duty they tell of means, not will
  * ("can't pay the rent"); before a skill, its lack. */
@@ -40014,7 +40014,7 @@ static bool habit_clause_subject(const run *R, uint32_t neg, habit_clause *hc)
      * own, no other doer but a place's owner, "at my gym") */
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->te > k || t->te + 8 < k ||
+        if (t->type != TG_GROUP || t->te + 8 < k ||
             t->tb < s->tb || rs->toks[t->tb].clause != c || t->te >= k ||
             !word_among(R, t->te, t->te + 1, FRAME_WORDS(wl_habit_loc)))
             continue;
@@ -40037,23 +40037,22 @@ static bool habit_clause_subject(const run *R, uint32_t neg, habit_clause *hc)
 
 /* Does the word of duty or skill v open a clause that pins a failing on
  * a group as its habit or make? Fills hc. The negator before it (past
- * wl_habit_filler words) must say the act is not done: for a duty any
- * of wl_habit_neg but a negator of capacity ("can't pay" tells of
- * means), for a skill a negator of capacity, "never", or "don't know how
- * to". The subject: habit_clause_subject. */
+ * wl_habit_filler words) must say the act is not done: any of
+ * wl_habit_neg, but for a duty not a negator of capacity ("can't pay"
+ * tells of means) unless "bothered" stands between ("can't be bothered
+ * to queue"). A skill takes any of them: "don't drive properly" denies
+ * it as much as "can't drive". The subject: habit_clause_subject. */
 static bool habit_clause_read(const run *R, const mention *v, habit_clause *hc)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, v->tb);
     uint32_t c = rs->toks[v->tb].clause;
     hc->sense = DC_SENSE_OF(ent(R, v)->flags);
-    bool how = false, bothered = false;
+    bool bothered = false;
     uint32_t k = v->tb;
     int gap = 0;
     while (k > s->tb && rs->toks[k - 1].clause == c && gap < 4 &&
            word_among(R, k - 1, k, FRAME_WORDS(wl_habit_filler))) {
-        how |= tok_is_word(R, k - 1, "how") || tok_is_word(R, k - 1, "learned") ||
-               tok_is_word(R, k - 1, "learnt") || tok_is_word(R, k - 1, "learn");
         bothered |= tok_is_word(R, k - 1, "bothered") ||
                     tok_is_word(R, k - 1, "bother");
         k--;
@@ -40064,7 +40063,6 @@ static bool habit_clause_read(const run *R, const mention *v, habit_clause *hc)
         return false;
     hc->neg = k - 1;
     hc->can = word_among(R, k - 1, k, FRAME_WORDS(wl_can_neg));
-    (void)how;
     if (hc->sense == DC_SENSE_DUTY && hc->can && !bothered)
         return false;
     if (habit_turned(R, v, s))
@@ -40075,6 +40073,59 @@ static bool habit_clause_read(const run *R, const mention *v, habit_clause *hc)
     return g->type == TG_GROUP && !g->reclaimed && g->categories &&
            !(hc->sense == DC_SENSE_SKILL &&
              (g->categories & (1u << DECORUM_CATEGORY_DISABILITY)));
+}
+
+/* Words that give a rule of faith or law as the reason an act is not
+ * done ("muslims never pay interest, it's haram", "the amish never pay
+ * into social security, they're exempt"). Not "culture" or "their
+ * religion" alone: "it's their culture" pins the failing on the people. */
+static const char *const wl_habit_rule[] = {
+    "haram", "halal", "kosher", "exempt", "exempted", "exemption",
+    "forbidden", "forbids", "forbid", "prohibited", "sabbath", "shabbat"};
+
+/* Things not owed that a faith keeps its people from paying, or that a
+ * faith gives free ("never pay interest", "never pay for langar"). */
+static const char *const wl_habit_unowed[] = {"interest", "usury", "riba",
+                                              "langar"};
+
+/* What "against" names as a rule kept ("it's against their faith"). */
+static const char *const wl_habit_creed[] = {"faith", "religion", "beliefs",
+                                             "creed"};
+
+/* Is the failing read at v a custom kept by rule: a reason of faith or
+ * law (wl_habit_rule, "against their faith", "it's free for everyone")
+ * or a holy day in its sentence or the next, an object of "pay" that is
+ * not owed (wl_habit_unowed, within three words)? ("tip" said of a
+ * nation stays a failing: "how come turks never tip? is it the
+ * religion?" is hate, and the lexicon cannot tell the nations that
+ * do not tip by custom.) */
+static bool habit_custom(const run *R, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, v->tb);
+    uint32_t ms = rs->toks[v->tb].sent;
+    uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+    if (tok_is_word(R, v->tb, "pay") &&
+        word_among(R, v->te, v->te + 3 < s->te ? v->te + 3 : s->te,
+                   FRAME_WORDS(wl_habit_unowed)))
+        return true;
+    if (word_among(R, s->tb, he, FRAME_WORDS(wl_habit_rule)) ||
+        has_kind_in(R, s->tb, he, DC_KIND_HOLIDAY))
+        return true;
+    for (uint32_t k = s->tb; k + 1 < he; k++) {
+        if (tok_is_word(R, k, "against") &&
+            word_among(R, k + 1, k + 3 < he ? k + 3 : he,
+                       FRAME_WORDS(wl_habit_creed)))
+            return true;
+        if (k + 2 < he && tok_is_word(R, k, "free") &&
+            tok_is_word(R, k + 1, "for") &&
+            /* (not "free for all": "never pay for anything, free for all
+             * to them" is the scrounger's charge) */
+            (tok_is_word(R, k + 2, "everyone") ||
+             tok_is_word(R, k + 2, "anyone") || tok_is_word(R, k + 2, "everybody")))
+            return true;
+    }
+    return false;
 }
 
 /* "none of them", "not one of them" in tokens [a, b): no member is
@@ -40091,10 +40142,10 @@ static bool none_of_them(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
-/* A duty failed or a competence denied as a people's habit or make: "the
- * somalis never tip and skip the fare", "that lot never turn up on time
- * to anything", "girls can't multitask", a group named or a pronoun for
- * it (habit_clause_read). Said of the group as a whole: a named group
+/* A duty failed or a competence denied as a people's habit or make:
+ * "somalis never pay their rent", "those people never turn up on time to
+ * anything", "pakistanis can't drive", a group named or a pronoun for it
+ * (habit_clause_read); not a custom kept by rule (habit_custom). Said of the group as a whole: a named group
  * as generalized_vice reads it (a bare plural, every member, a frame of
  * nature or pattern near it), a pronoun as rule_habit_pinned reads it (a
  * word of habit in the sentence: "never" is one). Not in a quote, not
@@ -40119,7 +40170,8 @@ static decorum_status rule_habit_failed(run *R)
             continue;
         const target *g = &hc.group;
         if (colour_alone(R, g) ||
-            (!(g->categories & ~NATION_CATEGORIES) && game_in(R, s)))
+            (!(g->categories & ~NATION_CATEGORIES) && game_in(R, s)) ||
+            habit_custom(R, v))
             continue;
         /* the predicate, from the negator to the verb's end: read as an
          * open predicate of the stereotype kind */
@@ -42400,11 +42452,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_habit_pinned(&R)) != DECORUM_OK)
         return st;
     /* (session 40: a duty failed or a skill denied as a group's habit:
-     * a word of duty or skill, an allow entry, and a negator) */
+     * a word of duty or skill, an allow entry, and a negator: one of
+     * kind negation or of wl_habit_neg, whose "refuse", "unable", "dont"
+     * and "doesnt" the lexicon does not give that kind) */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
-        any_kind(&R, DC_KIND_NEGATION) &&
         ((R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) ||
          any_kind(&R, DC_KIND_IDENTITY)) &&
+        (any_kind(&R, DC_KIND_NEGATION) ||
+         word_among(&R, 0, (uint32_t)R.ntok, FRAME_WORDS(wl_habit_neg))) &&
         (st = rule_habit_failed(&R)) != DECORUM_OK)
         return st;
     if (R.hate_so_far < 0.5f &&
