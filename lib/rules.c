@@ -31371,8 +31371,9 @@ static inline uint32_t armed_lo(uint32_t k, uint32_t lo)
     return k > lo + ARMED_REACH ? k - ARMED_REACH : lo;
 }
 
-static decorum_status armed_finding(run *R, int fr, uint32_t from,
-                                    uint32_t to, const target *g)
+static decorum_status armed_finding_at(run *R, int fr, uint32_t from,
+                                       uint32_t to, const target *g,
+                                       bool weak)
 {
     int32_t fe = R->rules->frame_entry[fr];
     const dc_entry *e = &R->ents[fe];
@@ -31386,8 +31387,23 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
     sm.te = to;
     R->out->rf[DC_RF_THREAT] += 1;
     return attack_on_group(R, &sm, g, DECORUM_SIGNAL_THREAT,
-                           severity_weight(e->severity, 0.7f, 0.88f, 0.95f),
+                           severity_weight(weak ? 1 : e->severity, 0.7f,
+                                           0.88f, 0.95f),
                            false);
+}
+
+static decorum_status armed_finding(run *R, int fr, uint32_t from,
+                                    uint32_t to, const target *g)
+{
+    return armed_finding_at(R, fr, from, to, g, false);
+}
+
+/* A finding read at review at most, the weight of a severity-1 entry
+ * (rule_shrug's veil alone, with no harm word: rv40 mends). */
+static decorum_status armed_finding_weak(run *R, int fr, uint32_t from,
+                                         uint32_t to, const target *g)
+{
+    return armed_finding_at(R, fr, from, to, g, true);
 }
 
 /* Things a tool is brought with for a job, a meal or a game ("a hammer
@@ -32367,11 +32383,23 @@ static const char *const shrug_veil_harm[] = {"accidents", "fires",
  * "the lads at the skatepark should be careful on the ramps, accidents
  * happen". */
 static const char *const shrug_veil_safe[] = {
-    "slow",    "safe",    "safety",  "safely",  "careful",  "alarm",
-    "alarms",  "grit",    "fix",     "repair",  "council",  "insurance",
-    "check",   "sign",    "signs",   "mats",    "helmet",   "helmets",
-    "chipping", "fund",   "donate",  "raise",   "appeal",   "help",
-    "rebuilt", "rebuild", "rebuilding"};
+    "slow",    "safety",  "careful", "alarm",   "alarms",   "grit",
+    "repair",  "repairs", "repaired", "insurance", "mats",  "helmet",
+    "helmets", "lifejacket", "lifejackets", "extinguisher",
+    "extinguishers", "rebuilt", "rebuild", "rebuilding"};
+/* ... or a word of prevention of any topic, or of the thing made safe
+ * (rule_shrug, session 40, rv40 mends): these count only of the harm
+ * or of the group or its place, within three words of it ("fix the
+ * mosque's wiring"), or where no harm word stands ("the old hindu temple
+ * should get its wiring checked, fires happen"); not a jeering tail ("be
+ * a shame if the mosque burned down, the council should fix the
+ * potholes", "... can't help laughing", "keep our streets safe"). */
+static const char *const shrug_veil_near[] = {
+    "safe",     "safely",   "fix",      "fixed",    "council",  "check",
+    "checked",  "checks",   "sign",     "signs",    "chipping", "fund",
+    "donate",   "raise",    "raising",  "appeal",   "help",     "service",
+    "serviced", "servicing", "wiring",  "rewired",  "rewiring", "wear",
+    "candle",   "candles"};
 /* Words before "down" that make it a thing's failure, no harm: "the
  * choir's bus broke down". */
 static const char *const shrug_broke[] = {"broke",  "broken", "breaks",
@@ -32416,6 +32444,66 @@ static bool inside_after(const run *R, uint32_t h)
                              tk[k].sent == tk[h].sent;
          k++)
         if (tok_is_word(R, k, "inside"))
+            return true;
+    return false;
+}
+
+/* Does "missing" at token k go missing of a thing or a place, the four
+ * words before it in its sentence naming one ("be a shame if the polish
+ * shop went missing from the high street")? Only people go missing as a
+ * harm (rule_shrug, session 40, rv40 mends). */
+static bool shrug_missing_thing(const run *R, uint32_t k)
+{
+    const tok *tk = R->toks;
+    if (!tok_is_word(R, k, "missing"))
+        return false;
+    for (uint32_t j = k > 4 ? k - 4 : 0; j < k; j++)
+        if (tk[j].sent == tk[k].sent &&
+            (kind_at(R, j, DC_KIND_PLACE) || names_thing(R, j)))
+            return true;
+    return false;
+}
+
+/* Is a word of prevention at token k, of the veil at [vb, ve) in
+ * rule_shrug: one of shrug_veil_safe ("careful" not a jeer's "careful
+ * out there", "careful or ..."), or one of shrug_veil_near within three
+ * words of the harm word h or of the group g, or anywhere when no harm
+ * word stands and none is called for (weak)? */
+static bool shrug_safe_at(const run *R, uint32_t k, uint32_t h,
+                          const target *g, bool weak)
+{
+    if (word_among(R, k, k + 1, FRAME_WORDS(shrug_veil_safe)))
+        return !(tok_is_word(R, k, "careful") && k + 1 < R->ntok &&
+                 (tok_is_word(R, k + 1, "or") ||
+                  tok_is_word(R, k + 1, "out")));
+    if (!word_among(R, k, k + 1, FRAME_WORDS(shrug_veil_near)))
+        return false;
+    if (weak)
+        return true;
+    const tok *tk = R->toks;
+    uint32_t d = k > h ? k - h : h - k;
+    if (h < R->ntok && d <= 3 && tk[k].sent == tk[h].sent)
+        return true;
+    return k + 3 >= g->tb && k < g->te + 3 && g->tb < R->ntok &&
+           tk[k].sent == tk[g->tb].sent;
+}
+
+/* Is the veil at [vb, ve) prevented (shrug_safe_at): a word of prevention
+ * from lo to it, or after it in its sentence or the next one ("Shame if
+ * the local synagogue went up in flames. It did last year and the whole
+ * town rebuilt it together")? Not further on. */
+static bool shrug_prevented(const run *R, uint32_t lo, uint32_t vb,
+                            uint32_t ve, uint32_t h,
+                            const target *g, bool weak)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = R->toks[vb].sent;
+    uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    for (uint32_t k = lo; k < vb; k++)
+        if (shrug_safe_at(R, k, h, g, weak))
+            return true;
+    for (uint32_t k = ve; k < end && k < R->ntok; k++)
+        if (shrug_safe_at(R, k, h, g, weak))
             return true;
     return false;
 }
@@ -32489,29 +32577,51 @@ static decorum_status rule_shrug(run *R)
                  !(k > lo && tok_is_word(R, k, "down") &&
                    word_among(R, k - 1, k, FRAME_WORDS(shrug_broke)) &&
                    (!word_among(R, lo, a->tb, FRAME_WORDS(wl_sea)) ||
-                    has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF)))) ||
+                    has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF))) &&
+                 !shrug_missing_thing(R, k)) ||
                 kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
                 if (k < a->tb || k >= a->te)
                     h = k;
         /* (session 40: a veil that carries its harm, with no prevention
-         * after it) */
-        if (regret ||
-            word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shrug_veil_harm))) {
-            if (word_among(R, lo, a->tb, FRAME_WORDS(shrug_veil_safe)) ||
-                word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_veil_safe)))
-                continue;
+         * near it: shrug_prevented, once the group is known) */
+        bool veiled =
+            regret ||
+            word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shrug_veil_harm));
+        /* (a veil of chance alone, no harm word, after a call: read at
+         * review at most) */
+        bool weak = false;
+        uint32_t harm = h;
+        if (veiled && !regret) {
             /* (a harm called for, warned of or put as a case before a veil
              * of chance: "someone should give the trans one a little push
              * ... accidents happen"; not one told, "the sikh lad took a
-             * fall ..., accidents happen") */
-            bool called = regret || has_kind_in(R, lo, a->tb, DC_KIND_MODAL);
-            for (uint32_t k = lo; k < a->tb && !called; k++)
-                called = case_opens(R, k) || tok_is_word(R, k, "needs") ||
-                         tok_is_word(R, k, "wants") ||
-                         tok_is_word(R, k, "better");
-            if (!called)
+             * fall ..., accidents happen". rv40 mends: the modal or the
+             * case must come before the harm word, not be any modal in
+             * the window: "the mosque on elm street needs new wiring,
+             * fires happen" calls for no harm) */
+            bool called = false;
+            for (uint32_t k = lo; k < a->tb && !called; k++) {
+                if (!(has_kind_in(R, k, k + 1, DC_KIND_MODAL) ||
+                      case_opens(R, k) || tok_is_word(R, k, "needs") ||
+                      tok_is_word(R, k, "wants") ||
+                      tok_is_word(R, k, "better")))
+                    continue;
+                /* ("the jews ... better hope im not the one wiring it.
+                 * fires happen": a threat's idiom, its harm the veil) */
+                if (tok_is_word(R, k, "better") && k + 1 < a->tb &&
+                    tok_is_word(R, k + 1, "hope"))
+                    called = true;
+                else if (h == UINT32_MAX)
+                    weak = true;
+                else if (h > k && h < a->tb &&
+                         tk[h].sent == tk[k].sent)
+                    called = true;
+            }
+            if (!called && !weak)
                 continue;
-            if (h == UINT32_MAX && !regret)
+            if (called)
+                weak = false;
+            if (h == UINT32_MAX)
                 h = a->tb;
         }
         /* (a wrong its doers did, in a relative clause: "The arsonists
@@ -32543,6 +32653,8 @@ static decorum_status rule_shrug(run *R)
         const mention *sn;
         if (!named || scope_of(R, a->tb, a->te, &sn) == SC_REPORTED)
             continue;
+        if (veiled && shrug_prevented(R, lo, a->tb, a->te, harm, &g, weak))
+            continue;
         /* (not the veil's own words: "be a shame if ...") */
         if (word_among(R, 0, a->tb, FRAME_WORDS(shrug_mourned)) ||
             word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
@@ -32561,6 +32673,8 @@ static decorum_status rule_shrug(run *R)
             if (from > a->tb)
                 from = a->tb;
         }
+        if (weak)
+            return armed_finding_weak(R, FR_SHRUG, from, a->te, &g);
         return armed_finding(R, FR_SHRUG, from, a->te, &g);
     }
     return DECORUM_OK;
@@ -42743,3 +42857,4 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
 
 /* (word_among's call sites, all above: rs->ws_site's length) */
 static const uint32_t ws_sites = __COUNTER__;
+
