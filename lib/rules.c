@@ -3443,15 +3443,12 @@ static bool pets_near(const run *R, const mention *d, const sentence *s)
     if (si == 0)
         return false;
     const sentence *p = &rs->s[si - 1];
-    if (!pets_in(R, p->tb, p->te))
-        return false;
-    for (uint32_t k = p->tb; k < p->te; k++)
-        if (kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_THREAT) ||
-            kind_at(R, k, DC_KIND_STEREOTYPE) ||
-            kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_INSULT) ||
-            kind_at(R, k, DC_KIND_DEHUMANIZE) || kind_at(R, k, DC_KIND_SLUR))
-            return false;
-    return true;
+    return pets_in(R, p->tb, p->te) &&
+           !has_kinds_in(R, p->tb, p->te,
+                         KIND_BIT(HARM) | KIND_BIT(THREAT) |
+                             KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                             KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
+                             KIND_BIT(SLUR));
 }
 
 /* Is the entry a simile ("breed like rats"): a word of its own, then
