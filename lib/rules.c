@@ -29061,10 +29061,9 @@ static bool member_contrast(const run *R, const target *t)
                                     sizeof hazard / sizeof *hazard);
     for (uint32_t k = t->te; k + 1 < se; k++) {
         if (tok_is_word(R, k, "without")) {
-            for (uint32_t j = k + 1; j < k + 4 && j < se; j++)
-                if (safety &&
-                    word_among(R, j, j + 1, gear, sizeof gear / sizeof *gear))
-                    return true;
+            if (safety && word_among(R, k + 1, k + 4 < se ? k + 4 : se, gear,
+                                     sizeof gear / sizeof *gear))
+                return true;
             continue;
         }
         if (!tok_is_word(R, k, "or") && !tok_is_word(R, k, "nor"))
