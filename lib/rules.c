@@ -261,8 +261,12 @@ enum {
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
 #define GW(g) (1ull << (g))
 /* The slots of dc_rules' table of gate words by key (a power of two, at
- * least twice the words) */
-#define GW_SLOTS 256
+ * least twice the words). 1024 for the 118 words (session 41): at 256,
+ * nearly half full, a key that is no gate word (most of those gate_words
+ * looks up) met a run of full slots as often as not, and the probe loop's
+ * end mispredicted 65 000 times on the bench corpus (cachegrind
+ * --branch-sim); an eighth full, most end at the first slot. */
+#define GW_SLOTS 1024
 
 /* Room for group_people's words: a group column's name (the lexicon
  * loader's names are short) and " people". */
