@@ -554,6 +554,46 @@ typedef struct dc_hit {
     uint8_t pad[3];
 } dc_hit;
 
+/* The per-word table (session 41, spd41w): one table, per engine
+ * thread, that holds for a word of up to 15 bytes both the matcher's memo
+ * answer (match.c, memo_set) and the model's word cache entry (features.c,
+ * dc_feat_cache): one hashed look-up a word where there were two, in
+ * tables of 512 KB and 1.25 MiB. An entry is one 64-byte line:
+ *   key: the word's bytes, zero padded, and in byte 15 its length (1-15),
+ *        the matcher's memo key; an entry the model made for a token the
+ *        matcher never keeps (one joined across an apostrophe, "don't")
+ *        has its length | DC_WORDS_MODEL_ONLY there, which no memo key
+ *        has, so that the matcher never takes it for its own;
+ *   ans, aux: the matcher's half (MEMO_* in match.c; 0 in a model-only
+ *        entry, never read);
+ *   w, h, nf, mv: the model's half (the sum of the token's own rows, its
+ *        hash, its row count), valid when mv is not 0. The matcher makes
+ *        its entries with mv 0; the model fills the half the first time
+ *        it meets the word.
+ * Two-way sets of two entries (128 bytes), 1 << DC_WORDS_BITS of them,
+ * the set picked from the key's first eight bytes and the length (the
+ * model's old cache_set): the matcher's new word takes the second way, a
+ * word found in the second way moves to the first. Zeroed: empty. */
+#define DC_WORDS_BITS 14u
+#define DC_WORDS_MODEL_ONLY 0x80u
+typedef struct dc_word_entry {
+    _Alignas(64) unsigned char key[16];
+    uint64_t ans, aux;
+    int16_t w[8];
+    uint64_t h;
+    uint32_t nf, mv;
+} dc_word_entry;
+_Static_assert(sizeof(dc_word_entry) == 64, "an entry is a cache line");
+#define DC_WORDS_ENTRIES ((size_t)2 << DC_WORDS_BITS)
+#define DC_WORDS_BYTES (DC_WORDS_ENTRIES * sizeof(dc_word_entry))
+
+/* The index of the set of the word whose first eight bytes (zero padded,
+ * host order) are k0 and whose length is l. */
+static inline size_t dc_words_set(uint64_t k0, size_t l)
+{
+    return (size_t)(((k0 ^ l) * 0x9E3779B97F4A7C15ull) >> (64 - DC_WORDS_BITS));
+}
+
 typedef struct dc_matcher dc_matcher; /* engine-side, immutable */
 typedef struct dc_match_scratch dc_match_scratch;
 
@@ -569,6 +609,10 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
  * (a memo entry pushed out and asked for again): for the tests, which
  * must see the table used. */
 size_t dc_match_scratch_vic_back(const dc_match_scratch *ms);
+/* The scratch's per-word table (dc_word_entry[DC_WORDS_ENTRIES]), which
+ * the engine gives its model scratch too (dc_model_scratch_share), or NULL
+ * when the matcher keeps no memo. */
+dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms);
 /* For tests: the bytes the word pass has gone over, past the runs of word
  * bytes it was at, to find where masked words ("n*gg*r") end, summed over
  * every dc_match with ms. Once per masked word, so at most the text's
@@ -768,6 +812,14 @@ const char *dc_model_describe(const dc_model *m);
 decorum_status dc_model_scratch_new(const dc_alloc *al, const dc_model *m,
                                     dc_model_scratch **out);
 void dc_model_scratch_free(const dc_alloc *al, dc_model_scratch *ms);
+/* dc_model_scratch_new() whose word cache is the table words
+ * (dc_match_scratch_words of the same thread's matcher scratch, which must
+ * outlive it) rather than a table of its own, which it then does not
+ * allocate; words NULL: its own. The same results. */
+decorum_status dc_model_scratch_new_words(const dc_alloc *al,
+                                          const dc_model *m,
+                                          dc_word_entry *words,
+                                          dc_model_scratch **out);
 /* Scores one normalized comment given the rule features. */
 decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const dc_norm *n,

@@ -226,7 +226,12 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
         (st = dc_match_scratch_new(s->al, e->matcher, &s->ms)) != DECORUM_OK ||
         (st = dc_rules_scratch_new(s->al, &s->rs)) != DECORUM_OK ||
         (e->model &&
-         (st = dc_model_scratch_new(s->al, e->model, &s->mods)) != DECORUM_OK))
+         /* One per-word table for the matcher's memo and the model's
+          * word cache (dc_word_entry): the matcher scratch's, freed after
+          * the model scratch (its own when the matcher keeps no memo). */
+         (st = dc_model_scratch_new_words(s->al, e->model,
+                                          dc_match_scratch_words(s->ms),
+                                          &s->mods)) != DECORUM_OK))
         goto fail;
     *out = s;
     return DECORUM_OK;

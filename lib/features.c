@@ -408,10 +408,14 @@ typedef struct sum_state {
  * few, and the key compare tells them apart. The key compare alone
  * decides a hit, so the byte order of k0 only spreads the sets and needs
  * no swap. */
-INLINE dc_feat_cache_entry *cache_set(dc_feat_cache *c, uint64_t k0, size_t l)
+INLINE dc_feat_cache_entry *cache_set(dc_feat_cache_entry *tab, uint64_t k0,
+                                      size_t l)
 {
-    return &c->e[2 * (size_t)(((k0 ^ l) * FIB) >> (64 - DC_FEAT_CACHE_BITS))];
+    return &tab[2 * dc_words_set(k0, l)];
 }
+
+/* A model-only entry's key byte (dc_word_entry): the length, marked. */
+#define MODEL_ONLY(l) ((unsigned char)((l) | DC_WORDS_MODEL_ONLY))
 
 /* Hashes and sums the token [b, e) into st (the second half of
  * dc_feat_sum's loop, after the tokens of a stretch were found). The
@@ -434,7 +438,9 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
         memcpy(key, t + b, e - b);
         uint64_t k0;
         memcpy(&k0, key, 8);
-        set = cache_set(cache, k0, e - b);
+        set = cache_set(cache->tab, k0, e - b);
+        /* (the key's last byte, the length, is not compared: a model-only
+         * entry has it marked) */
         if (memcmp(set[0].key, key, DC_FEAT_CACHE_KEY) == 0)
             hit = &set[0];
         else if (memcmp(set[1].key, key, DC_FEAT_CACHE_KEY) == 0) {
@@ -444,9 +450,9 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
             hit = &set[0];
         }
     }
-    if (hit) {
+    if (hit && hit->mv) {
         memcpy(&sk.acc, hit->w, sizeof hit->w);
-        nf = hit->key[DC_FEAT_CACHE_KEY];
+        nf = hit->nf;
         h = hit->h;
     } else {
         h = token_hash(t, b, e);
@@ -456,11 +462,20 @@ INLINE void sum_token(uint32_t fb, unsigned nm, uint32_t bits,
             EMIT(1, &sk, nf, uni);
         nf = token_grams(1, fb, nm, bits, w, uni, t, b, e, &sk, nf);
         if (set) {
-            set[1] = set[0];
-            key[DC_FEAT_CACHE_KEY] = (unsigned char)nf;
-            memcpy(set[0].key, key, sizeof key);
-            vstore(set[0].w, sk.acc);
-            set[0].h = h;
+            /* the matcher's entry for the word gets its model half; a
+             * word it has none for, a model-only entry in the second way
+             * (a new word of the matcher's goes there too) */
+            dc_feat_cache_entry *x = hit;
+            if (!x) {
+                x = &set[1];
+                memset(x, 0, sizeof *x);
+                key[DC_FEAT_CACHE_KEY] = MODEL_ONLY(e - b);
+                memcpy(x->key, key, sizeof key);
+            }
+            vstore(x->w, sk.acc);
+            x->h = h;
+            x->nf = (uint32_t)nf;
+            x->mv = 1;
         }
     }
     if ((fb & DC_FEAT_BIGRAM) && st->prev)
@@ -820,12 +835,12 @@ AVX2_INLINE int key_is(const dc_feat_cache_entry *x, __m128i key)
 }
 
 /* The token t[b, e)'s key (token_key) in *key and its word cache set. */
-AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache *cache,
+AVX2_INLINE dc_feat_cache_entry *token_set(dc_feat_cache_entry *tab,
                                            const unsigned char *t, size_t b,
                                            size_t e, __m128i *key)
 {
     *key = token_key(t + b, e - b);
-    return cache_set(cache, (uint64_t)_mm_cvtsi128_si64(*key), e - b);
+    return cache_set(tab, (uint64_t)_mm_cvtsi128_si64(*key), e - b);
 }
 
 /* One token's own rows' sum, t[b, e), in the AVX2 passes (its unigram and
@@ -844,17 +859,30 @@ AVX2_INLINE __m128i token_own_avx2(const int8_t *w, uint32_t bits,
     if (l <= DC_FEAT_CACHE_KEY) {
         x = set;
         if (!key_is(&x[0], key)) {
+            /* found in the second way it moves to the first, as the
+             * matcher's words seen again do (left there, the matcher
+             * moved it the next time: +0.39 M instructions) */
             if (key_is(&x[1], key)) {
                 tmp = x[1];
                 x[1] = x[0];
                 x[0] = tmp;
             } else {
-                x[1] = x[0];
+                /* a token the matcher keeps no entry for (joined across
+                 * an apostrophe) or no longer has: a model-only entry,
+                 * in the second way, where the matcher's new words go */
+                x = &set[1];
                 _mm_storeu_si128(
-                    (__m128i *)(void *)x[0].key,
-                    _mm_insert_epi8(key, (int)l, DC_FEAT_CACHE_KEY));
-                token_rows_avx2(w, bits, t, b, e, x);
+                    (__m128i *)(void *)x->key,
+                    _mm_insert_epi8(key, (int)MODEL_ONLY(l),
+                                    DC_FEAT_CACHE_KEY));
+                x->mv = 0;
             }
+        }
+        /* the matcher's entry, its model half not made yet */
+        if (__builtin_expect(!x->mv, 0)) {
+            token_rows_avx2(w, bits, t, b, e, x);
+            x->nf = (uint32_t)l;
+            x->mv = 1;
         }
     } else {
         /* A cached token has l rows, which the caller counted and the
@@ -938,7 +966,8 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
              * 1.25 MiB cache is on its way while the token before is
              * summed. */
             __m128i key;
-            dc_feat_cache_entry *set = token_set(cache, t, b, e, &key);
+            dc_feat_cache_entry *const tab = cache->tab;
+            dc_feat_cache_entry *set = token_set(tab, t, b, e, &key);
             for (;;) {
                 /* The next token's key and set, found and prefetched
                  * without a branch: past the block's last token they are
@@ -948,7 +977,7 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
                 const size_t nb = off + _tzcnt_u64(S), nx = off + _tzcnt_u64(E);
                 __m128i nkey;
                 dc_feat_cache_entry *const nset =
-                    token_set(cache, t, nb, nx, &nkey);
+                    token_set(tab, t, nb, nx, &nkey);
                 __builtin_prefetch(nset);
                 /* The token's own rows now, its bigram row fetched and
                  * added below, after the block's last token: the rows'
@@ -1015,6 +1044,7 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
                            dc_feat_cache *cache)
 {
     const dc_wrun *r = *rp;
+    dc_feat_cache_entry *const tab = cache->tab;
     /* Each token takes one run or more, so at most RUNS_TURN tokens
      * start before stop. */
     const dc_wrun *const stop = end - r > RUNS_TURN ? r + RUNS_TURN : end;
@@ -1047,7 +1077,7 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
         uint64_t k0;
         memcpy(&k0, t + b, sizeof k0);
         f->at[k].set =
-            cache_set(cache, _bzhi_u64(k0, (unsigned)(8 * (e - b))), e - b);
+            cache_set(tab, _bzhi_u64(k0, (unsigned)(8 * (e - b))), e - b);
         __builtin_prefetch(f->at[k].set);
     }
     f->k = k;
@@ -1295,8 +1325,12 @@ static inline bool cache_for(const dc_feat_cache *cache, const dc_feat_cfg *c,
 static __attribute__((noinline, cold)) void
 cache_empty(dc_feat_cache *cache, const dc_feat_cfg *c, const int8_t *w)
 {
+    if (!cache->tab)
+        cache->tab = cache->e;
+    /* the model halves only: a shared table's matcher halves stay */
     if (cache->w)
-        memset(cache->e, 0, sizeof cache->e);
+        for (size_t i = 0; i < DC_WORDS_ENTRIES; i++)
+            cache->tab[i].mv = 0;
     cache->w = w;
     cache->cfg = *c;
 }

@@ -115,21 +115,21 @@ typedef struct dc_feat_tsum {
  * empty (w NULL): the model scratch takes it from dc_table_new (alloc.c),
  * zeroed, on a huge page where the kernel allows, as its 320 small pages
  * would each fault once as it fills. */
-#define DC_FEAT_CACHE_BITS 14
 #define DC_FEAT_CACHE_KEY 15
-typedef struct dc_feat_cache_entry {
-    /* the token's bytes, zero padded (token bytes are never 0, so the
-     * padding also gives the length; all zero: empty), then the count of
-     * its own rows */
-    unsigned char key[DC_FEAT_CACHE_KEY + 1];
-    int16_t w[DC_FEAT_VOCAB_STRIDE]; /* the sum of its own rows */
-    uint64_t h;                      /* the token hash */
-} dc_feat_cache_entry;
+/* Since session 41 (spd41w) an entry is the per-word table's
+ * (dc_word_entry, decorum_int.h), whose model half is the old entry's
+ * sums, hash and row count, and the set is dc_words_set(): the scorer's
+ * cache is the matcher scratch's table (dc_model_scratch_new_words), one
+ * look-up a word for both. A cache of its own (tab NULL or e) serves the
+ * tests, benchmarks and a model scratch with no matcher beside it. */
+typedef dc_word_entry dc_feat_cache_entry;
 
 typedef struct dc_feat_cache {
     const int8_t *w; /* the weights and configuration of the entries */
     dc_feat_cfg cfg;
-    dc_feat_cache_entry e[2u << DC_FEAT_CACHE_BITS]; /* set s: e[2s], e[2s+1] */
+    dc_feat_cache_entry *tab; /* the entries in use: e (NULL: e, set at
+                               * first use) or a shared table */
+    dc_feat_cache_entry e[DC_WORDS_ENTRIES]; /* set s: e[2s], e[2s+1] */
 } dc_feat_cache;
 
 /* The scorer's pass: the features of every token of text, exactly those

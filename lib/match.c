@@ -261,7 +261,13 @@ typedef struct hslot {
  * 1 MB to 256 KB, 512 KB (MEMO_BITS 14) spares 4.2 M instructions and is
  * no slower (docs/MATCH.md, sixteenth round). */
 #define MEMO_BITS 14u
-#define MEMO_WORDS ((size_t)4 << MEMO_BITS)
+/* Since session 41 (spd41w) the memo's pairs are the sets of the per-word
+ * table (dc_word_entry, decorum_int.h), which the model's word cache
+ * shares: 1 << DC_WORDS_BITS sets of two 64-byte entries, 1 MiB, the
+ * matcher's half of an entry its first 32 bytes (key, answer, aux) as
+ * before. (MEMO_BITS is the old memo's size, kept for the notes.) */
+#define MEMO_WORDS (DC_WORDS_BYTES / sizeof(uint64_t))
+#define ENT 8u /* uint64_t words an entry: way 1 of a set at set + ENT */
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
  * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
@@ -281,6 +287,7 @@ _Static_assert(VIC_BITS <= MEMO_BITS - 1, "a victim entry per pair at most");
 /* All three in one block, and 64 bytes for alignment. */
 #define MEMO_BYTES \
     ((MEMO_WORDS + PC_WORDS + VIC_WORDS) * sizeof(uint64_t) + 64)
+_Static_assert(VIC_BITS <= DC_WORDS_BITS, "a victim entry per set at most");
 
 /* Zero bytes after the scratch's copy of a text: the word pass reads up to
  * 16 past a word's end (memo keys) and word_runs 64 past the text's end. */
@@ -4122,11 +4129,13 @@ static inline void memo_key(const unsigned char *w, size_t L, uint64_t x[2])
     x[1] = (x[1] & memo_mask[L][1]) | (uint64_t)L << 56;
 }
 
-/* The pair of the key whose two words xor-ed are f: one product, made
- * in one place for memo_set and both mkey_stores. */
+/* The set of the key whose first word xor-ed with its length is f
+ * (dc_words_set, the model's word cache's set; was the key's two words
+ * xor-ed before session 41): one product, made in one place for memo_set
+ * and both mkey_stores. */
 static inline uint64_t *memo_pair(uint64_t *memo, uint64_t f)
 {
-    return &memo[8 * (size_t)((f * HASH_MUL) >> (65 - MEMO_BITS))];
+    return &memo[2 * ENT * dc_words_set(f, 0)];
 }
 
 /* The word's key in x and its pair. */
@@ -4134,7 +4143,7 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
                                  size_t L, uint64_t x[2])
 {
     memo_key(w, L, x);
-    return memo_pair(memo, x[0] ^ x[1]);
+    return memo_pair(memo, x[0] ^ L);
 }
 
 /* The entry of the pair e (memo_set) that holds the word whose key
@@ -4145,8 +4154,8 @@ static inline uint64_t *memo_set(uint64_t *memo, const unsigned char *w,
 static inline uint64_t *memo_in(uint64_t *e, const uint64_t x[2])
 {
     bool in0 = ((e[0] ^ x[0]) | (e[1] ^ x[1])) == 0;
-    bool in1 = ((e[4] ^ x[0]) | (e[5] ^ x[1])) == 0;
-    e += in0 ? 0 : 4;
+    bool in1 = ((e[ENT] ^ x[0]) | (e[ENT + 1] ^ x[1])) == 0;
+    e += in0 ? 0 : ENT;
     return (in0 | in1) ? e : NULL;
 }
 
@@ -4208,9 +4217,7 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
                       _mm_load_si128(row)),
         _mm_load_si128(row + 1));
     _mm_storeu_si128((__m128i *)(void *)p, x);
-    uint64_t f = (uint64_t)_mm_cvtsi128_si64(
-        _mm_xor_si128(x, _mm_unpackhi_epi64(x, x)));
-    return memo_pair(memo, f);
+    return memo_pair(memo, (uint64_t)_mm_cvtsi128_si64(x) ^ L);
 }
 #else
 typedef struct {
@@ -4248,7 +4255,7 @@ static inline uint64_t *mkey_store(uint64_t *memo, const unsigned char *w,
     if (L < MKEY_OUT)
         memo_key(w, L, x);
     memcpy(p, x, sizeof x);
-    return memo_pair(memo, x[0] ^ x[1]);
+    return memo_pair(memo, x[0] ^ L);
 }
 #endif
 
@@ -4262,12 +4269,13 @@ static inline uint64_t *memo_find(uint64_t *set, mkey k)
 {
     if (mkey_is(set, k))
         return set;
-    if (!mkey_is(set + 4, k))
+    if (!mkey_is(set + ENT, k))
         return NULL;
-    uint64_t tmp[4];
+    /* the whole entry, the model's half too */
+    uint64_t tmp[ENT];
     memcpy(tmp, set, sizeof tmp);
-    memcpy(set, set + 4, sizeof tmp);
-    memcpy(set + 4, tmp, sizeof tmp);
+    memcpy(set, set + ENT, sizeof tmp);
+    memcpy(set + ENT, tmp, sizeof tmp);
     return set;
 }
 
@@ -4280,12 +4288,13 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
                                                size_t L, uint64_t ans,
                                                uint64_t aux)
 {
-    uint64_t x[2], *e = set + 4;
+    uint64_t x[2], *e = set + ENT;
     memo_key(w, L, x);
     e[0] = x[0];
     e[1] = x[1];
     e[2] = ans;
     e[3] = aux;
+    e[7] = 0; /* the model's half not valid (dc_word_entry nf, mv) */
 }
 
 /* memo_put() with the word's key already made (mkey_store, word_keys):
@@ -4294,10 +4303,11 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
 static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
                                 uint64_t aux)
 {
-    uint64_t *e = set + 4;
+    uint64_t *e = set + ENT;
     mkey_put(e, x);
     e[2] = ans;
     e[3] = aux;
+    e[7] = 0; /* the model's half not valid (dc_word_entry nf, mv) */
 }
 
 /* The victim table's entry (ms->vic) of the memo pair set: a third way
@@ -4305,8 +4315,8 @@ static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
  * the word pushed out of the pair's second way takes. */
 static inline uint64_t *vic_at(dc_match_scratch *ms, const uint64_t *set)
 {
-    size_t pair = (size_t)(set - ms->memo) >> 3;
-    return ms->vic + 4 * (pair >> (MEMO_BITS - 1 - VIC_BITS));
+    size_t pair = (size_t)(set - ms->memo) / (2 * ENT);
+    return ms->vic + 4 * (pair >> (DC_WORDS_BITS - VIC_BITS));
 }
 
 /* cands_gate()'s way when the word t[a, te) is not in the memo: asks
@@ -4874,7 +4884,7 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
                 seen &= o ? ~MEMO_SHORT : ~0ull;
             }
             /* The word pushed out waits in the victim table. */
-            memcpy(vic_at(s->ms, set), set + 4, 4 * sizeof(uint64_t));
+            memcpy(vic_at(s->ms, set), set + ENT, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
                          (sl ? MEMO_KEY | (uint64_t)slot << 32 |
                                    (pair ? (sl->val & ~HV_ID) | pair
@@ -4910,11 +4920,14 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     if (!e && set && i - a > 2) {
         uint64_t *v = vic_at(s->ms, set);
         if (mkey_is(v, x)) {
+            /* (the victim table keeps the matcher's half alone: the
+             * entry comes back with the model's half not valid) */
             uint64_t tmp[4];
             memcpy(tmp, v, sizeof tmp);
-            memcpy(v, set + 4, sizeof tmp);
-            memcpy(set + 4, set, sizeof tmp);
+            memcpy(v, set + ENT, sizeof tmp);
+            memcpy(set + ENT, set, ENT * sizeof(uint64_t));
             memcpy(set, tmp, sizeof tmp);
+            set[7] = 0;
             e = set;
             s->ms->vic_back++;
         }
@@ -4925,6 +4938,11 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
 size_t dc_match_scratch_vic_back(const dc_match_scratch *ms)
 {
     return ms->vic_back;
+}
+
+dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
+{
+    return ms ? (dc_word_entry *)(void *)ms->memo : NULL;
 }
 
 /* The memo key and pair of each of the nw words r[0, nw) of the text

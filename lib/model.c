@@ -45,7 +45,7 @@ struct dc_model {
 
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
-    dc_feat_cache cache;
+    size_t size; /* bytes allocated: sizeof, or head_size() when shared */
     /* The first pass over the next comments' tokens, done by
      * dc_model_prefetch while the one before is scored: the engine fetches
      * for comment i + 1 before it scores comment i, so two are pending at
@@ -53,7 +53,16 @@ struct dc_model_scratch {
      * for the same text and runs. */
     dc_feat_ahead ahead[2];
     unsigned ahead_next; /* the one dc_model_prefetch fills next */
+    /* Last: a scratch whose word cache is the matcher's table
+     * (dc_model_scratch_new_words) is allocated without cache.e. */
+    dc_feat_cache cache;
 };
+
+/* The bytes of a scratch whose word cache is another's table. */
+static inline size_t head_size(void)
+{
+    return offsetof(dc_model_scratch, cache) + offsetof(dc_feat_cache, e);
+}
 
 static const char *const head_names[DC_N_HEADS] = {
     "TOXICITY", "SEVERE_TOXICITY", "IDENTITY_ATTACK", "INSULT",
@@ -338,14 +347,33 @@ int dc_model_head_trained(const dc_model *m, unsigned h)
 decorum_status dc_model_scratch_new(const dc_alloc *al, const dc_model *m,
                                     dc_model_scratch **out)
 {
+    return dc_model_scratch_new_words(al, m, NULL, out);
+}
+
+decorum_status dc_model_scratch_new_words(const dc_alloc *al,
+                                          const dc_model *m,
+                                          dc_word_entry *words,
+                                          dc_model_scratch **out)
+{
     (void)m;
-    *out = dc_table_new(al, sizeof **out);
-    return *out ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    /* Shared: the head alone (~3 KB; its table, 2 MiB, not mapped). */
+    size_t size = words ? head_size() : sizeof **out;
+    *out = words ? dc_calloc(al, 1, size) : dc_table_new(al, size);
+    if (!*out)
+        return DECORUM_ERR_NOMEM;
+    (*out)->size = size;
+    (*out)->cache.tab = words; /* NULL: its own, at first use */
+    return DECORUM_OK;
 }
 
 void dc_model_scratch_free(const dc_alloc *al, dc_model_scratch *ms)
 {
-    dc_table_free(al, ms, sizeof *ms);
+    if (!ms)
+        return;
+    if (ms->size == sizeof *ms)
+        dc_table_free(al, ms, sizeof *ms);
+    else
+        dc_free(al, ms, ms->size);
 }
 
 /* ---- scoring ----------------------------------------------------------- */

@@ -687,3 +687,144 @@ Test(features, seed_thread_and_random_bytes_agree_on_every_path)
         feat_paths_agree(what, w, buf, len, (size_t)it % 64, cache);
     }
 }
+
+/* Session 41 (spd41w): the word cache in the per-word table the matcher
+ * shares (dc_word_entry, dc_model_scratch_share). The entries the model
+ * reads are the table's: a word it meets first makes a model-only entry
+ * (its length marked, so that the matcher never takes it), a word the
+ * matcher has an entry for gets its model half there (the matcher's half
+ * kept), a hit reads the half, a third word of a set pushes one out, two
+ * words that differ only past their eighth byte share a set and not an
+ * entry, and a token joined across an apostrophe has its own entry. The
+ * sums equal the uncached pass's at each step, on both paths. */
+static dc_word_entry *in_set(dc_word_entry *tab, const char *word)
+{
+    size_t l = strlen(word);
+    unsigned char key[16] = {0};
+    memcpy(key, word, l);
+    uint64_t k0;
+    memcpy(&k0, key, 8);
+    dc_word_entry *set = &tab[2 * dc_words_set(k0, l)];
+    for (int k = 0; k < 2; k++)
+        if (memcmp(set[k].key, key, 15) == 0 && (set[k].key[15] & 0x7f) == l)
+            return &set[k];
+    return NULL;
+}
+
+static dc_word_entry shared_tab[DC_WORDS_ENTRIES];
+
+/* dc_feat_sum of text with cache against the uncached pass, on the
+ * portable path or not. */
+static void same_sums(const dc_feat_cfg *c, const int8_t *w, int path,
+                      const char *text, dc_feat_cache *cache)
+{
+    enum { MAXT = 64 };
+    static dc_feat_tsum ta[MAXT], tb[MAXT];
+    size_t len = strlen(text), na, nb;
+    int32_t a[DC_FEAT_VOCAB_STRIDE], b[DC_FEAT_VOCAB_STRIDE];
+    int forced = dc_feat_portable;
+    dc_feat_portable = path;
+    size_t fa = dc_feat_sum(c, w, text, len, a, ta, MAXT, &na, NULL);
+    size_t fb = dc_feat_sum(c, w, text, len, b, tb, MAXT, &nb, cache);
+    dc_feat_portable = forced;
+    cr_assert(fa == fb && na == nb && memcmp(a, b, sizeof a) == 0,
+              "path %d '%s': sums differ", path, text);
+    for (size_t q = 0; q < na; q++)
+        cr_assert(memcmp(&ta[q], &tb[q], sizeof ta[q]) == 0,
+                  "path %d '%s' token %zu", path, text, q);
+}
+
+Test(features, shared_word_table_entries)
+{
+    enum { BITS = 12, MAXT = 64 };
+    static int8_t w[(1u << BITS) * DC_FEAT_VOCAB_STRIDE];
+    static dc_feat_cache cache;
+    static dc_feat_tsum ta[MAXT];
+    for (size_t i = 0; i < sizeof w; i++)
+        w[i] = (int8_t)(rnd() & 0xff);
+    const dc_feat_cfg c = {DC_FEAT_DEFAULT, BITS};
+    int forced = dc_feat_portable;
+    /* two words of five bytes in the set of "alpha", for the eviction */
+    char rivals[2][6];
+    size_t nr = 0;
+    {
+        uint64_t k0 = 0;
+        memcpy(&k0, "alpha", 5);
+        size_t want = dc_words_set(k0, 5);
+        for (unsigned v = 0; nr < 2 && v < 26u * 26 * 26 * 26 * 26; v++) {
+            char s[6];
+            unsigned x = v;
+            for (int d = 0; d < 5; d++, x /= 26)
+                s[d] = (char)('a' + x % 26);
+            s[5] = '\0';
+            uint64_t q = 0;
+            memcpy(&q, s, 5);
+            if (dc_words_set(q, 5) == want && strcmp(s, "alpha") != 0)
+                memcpy(rivals[nr++], s, 6);
+        }
+        cr_assert_eq(nr, 2);
+    }
+    for (int path = 0; path < 2; path++) {
+        memset(shared_tab, 0, sizeof shared_tab);
+        memset(&cache, 0, sizeof cache);
+        cache.tab = shared_tab;
+        /* the matcher's entry for "world": its half, the model's not
+         * valid */
+        {
+            uint64_t k0 = 0;
+            memcpy(&k0, "world", 5);
+            dc_word_entry *e = &shared_tab[2 * dc_words_set(k0, 5)];
+            memcpy(e->key, "world", 5);
+            e->key[15] = 5;
+            e->ans = 0x1234;
+            e->aux = 0x5678;
+        }
+        const char *texts[] = {"hello", "world", "world",
+                               "abcdefghij abcdefghij abcdefghik", "alpha", "alpha",
+                               rivals[0], rivals[1], "they don't know"};
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+            same_sums(&c, w, path, texts[i], &cache);
+        cr_assert_eq(cache.tab, shared_tab, "path %d: the table used", path);
+        /* a miss: a model-only entry */
+        dc_word_entry *e = in_set(shared_tab, "hello");
+        cr_assert_not_null(e, "path %d: hello kept", path);
+        cr_assert_eq(e->key[15], 5 | DC_WORDS_MODEL_ONLY);
+        cr_assert(e->mv && e->nf == 5);
+        /* the matcher's entry: its model half made, its own half kept */
+        e = in_set(shared_tab, "world");
+        cr_assert_not_null(e);
+        cr_assert_eq(e->key[15], 5, "path %d: still the matcher's", path);
+        cr_assert(e->ans == 0x1234 && e->aux == 0x5678 && e->mv);
+        /* a hit reads the entry: its sums spoiled, the sums change */
+        {
+            int32_t a[DC_FEAT_VOCAB_STRIDE], b[DC_FEAT_VOCAB_STRIDE];
+            size_t na, nb;
+            dc_feat_portable = path;
+            dc_feat_sum(&c, w, "world", 5, a, ta, MAXT, &na, NULL);
+            e->w[0] = (int16_t)(e->w[0] + 1000);
+            dc_feat_sum(&c, w, "world", 5, b, ta, MAXT, &nb, &cache);
+            dc_feat_portable = forced;
+            cr_assert_neq(a[0], b[0], "path %d: the hit not read", path);
+        }
+        /* same first eight bytes and length: one set, two entries (the
+         * first seen twice, so in the first way: a new word takes the
+         * second) */
+        dc_word_entry *x = in_set(shared_tab, "abcdefghij"),
+                      *y = in_set(shared_tab, "abcdefghik");
+        cr_assert(x && y && x != y &&
+                      (x - shared_tab) / 2 == (y - shared_tab) / 2,
+                  "path %d: twins past byte 8", path);
+        cr_assert(memcmp(x->w, y->w, sizeof x->w) != 0 || x->h != y->h);
+        /* eviction: "alpha", seen twice, in the first way; its rivals
+         * new, the second pushing out the first */
+        cr_assert_not_null(in_set(shared_tab, "alpha"), "path %d", path);
+        cr_assert_not_null(in_set(shared_tab, rivals[1]), "path %d", path);
+        cr_assert_null(in_set(shared_tab, rivals[0]),
+                       "path %d: a third word of a set pushes one out", path);
+        same_sums(&c, w, path, rivals[0], &cache); /* made again */
+        /* the joined token: an entry of its own, never the matcher's */
+        e = in_set(shared_tab, "don't");
+        cr_assert_not_null(e, "path %d: don't kept", path);
+        cr_assert_eq(e->key[15], 5 | DC_WORDS_MODEL_ONLY);
+    }
+}

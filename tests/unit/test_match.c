@@ -359,7 +359,9 @@ Test(match, words_pushed_out_of_the_memo_give_the_same_hits)
     size_t back = dc_match_scratch_vic_back(ms);
     for (int round = 0; round < 40; round++) {
         RUN(cases);
-        for (int part = 0; part < 4; part++) {
+        /* (8 parts of 512 new words a round since the memo has 16 384
+         * sets, session 41: with 4, made for 8 192, none came back) */
+        for (int part = 0; part < 8; part++) {
             size_t o = 0;
             for (int k = 0; k < 512; k++, next++) {
                 unsigned v = next;
@@ -376,6 +378,63 @@ Test(match, words_pushed_out_of_the_memo_give_the_same_hits)
     /* (the table was used: without this the test passes with the
      * table never read, as a make of every entry anew; rv37) */
     cr_assert_gt(dc_match_scratch_vic_back(ms), back);
+}
+
+/* Session 41 (spd41w): the memo is the per-word table the model's word
+ * cache shares (dc_match_scratch_words). The matcher's entry for a word is
+ * in the set the model looks in (dc_words_set of its first eight bytes
+ * and length), with the model's half not valid; an entry the model made
+ * for the same bytes (its length marked, DC_WORDS_MODEL_ONLY), whatever
+ * its matcher half holds, is never taken for the matcher's; and the
+ * model's half, filled or spoiled, changes no hit. */
+static dc_word_entry *words_entry(dc_word_entry *tab, const char *word,
+                                  unsigned char last)
+{
+    size_t l = strlen(word);
+    uint64_t k0 = 0;
+    memcpy(&k0, word, l < 8 ? l : 8);
+    dc_word_entry *set = &tab[2 * dc_words_set(k0, l)];
+    for (int k = 0; k < 2; k++)
+        if (memcmp(set[k].key, word, l) == 0 && set[k].key[l] == 0 &&
+            set[k].key[15] == last)
+            return &set[k];
+    return NULL;
+}
+
+Test(match, memo_shares_the_word_table_with_the_model)
+{
+    dc_word_entry *tab = dc_match_scratch_words(ms);
+    cr_assert_not_null(tab);
+    cr_assert_str_eq(match("they kills haters"),
+                     "kills=kill | haters=hate");
+    dc_word_entry *e = words_entry(tab, "kills", 5);
+    cr_assert_not_null(e, "the matcher's entry in the model's set");
+    cr_assert_eq(e->mv, 0, "the model's half not valid");
+    /* the model's halves filled with garbage, and its own entries for
+     * "haters" (matcher half all ones) in both ways of that set after
+     * the matcher's is pushed out: the same hits */
+    for (size_t i = 0; i < DC_WORDS_ENTRIES; i++)
+        if (tab[i].key[15]) {
+            memset(tab[i].w, 0x5a, sizeof tab[i].w);
+            tab[i].h = 0x5a5a;
+            tab[i].nf = 3;
+            tab[i].mv = 1;
+        }
+    cr_assert_str_eq(match("they kills haters"),
+                     "kills=kill | haters=hate");
+    uint64_t k0 = 0;
+    memcpy(&k0, "haters", 6);
+    dc_word_entry *set = &tab[2 * dc_words_set(k0, 6)];
+    for (int k = 0; k < 2; k++) {
+        memset(&set[k], 0xff, sizeof set[k]);
+        memset(set[k].key, 0, sizeof set[k].key);
+        memcpy(set[k].key, "haters", 6);
+        set[k].key[15] = 6 | DC_WORDS_MODEL_ONLY;
+    }
+    cr_assert_str_eq(match("they kills haters"),
+                     "kills=kill | haters=hate");
+    cr_assert_not_null(words_entry(tab, "haters", 6),
+                       "the matcher made its own entry again");
 }
 
 /* pend_go's cache: after a word the memo holds, one phrase pending one byte
