@@ -3376,7 +3376,8 @@ static inline bool gearbox_sense(run *R, const mention *m)
 static inline bool armour_sense(const run *R, const mention *m)
 {
     return m->te < R->ntok &&
-           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")) &&
+           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in") ||
+            tok_is_word(R, m->te, "between")) &&
            armour_sense_of(R, m);
 }
 
@@ -12293,6 +12294,35 @@ static bool pests_sworn_at(const run *R, const mention *m)
                       KIND_BIT(PRONOUN_GROUP)));
 }
 
+/* "bastard thing went flat in two minutes", "this piece of shit
+ * controller keeps drifting": an insult noun right before "thing" or
+ * "things" or an `object` entry (one swear word may come between) is an
+ * attributive swear at the thing, not at a person, where the sentence
+ * names no identity, slur, person or group pronoun and nothing
+ * dehumanizes ("that piece of shit paki", "this bastard thing of a
+ * tranny" stay). Session 41 (q41p). */
+static bool insult_on_thing(const run *R, const mention *m)
+{
+    static const char *const thing[] = {"thing", "things"};
+    uint32_t k = m->te;
+    const sentence *s = sent_of(R, m->tb);
+    if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
+        k++;
+    if (k >= s->te ||
+        !(word_among(R, k, k + 1, thing, sizeof thing / sizeof *thing) ||
+          kind_at(R, k, DC_KIND_OBJECT)))
+        return false;
+    /* (not "of a": "bastard thing of a man") */
+    if (k + 2 < s->te && tok_is_word(R, k + 1, "of") && a_or_an(R, k + 2))
+        return false;
+    return !has_kind_in(R, s->tb, s->te, DC_KIND_IDENTITY) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_SLUR) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_GROUP) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_DEHUMANIZE) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_HUMANITY);
+}
+
 /* Slurs: they name and attack a group at once. */
 /* "hes a retard who thinks the wheelchair makes him special": a
  * disability slur thrown at one person in a sentence that names a
@@ -12423,7 +12453,12 @@ static bool armour_sense_of(const run *R, const mention *m)
         "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
         "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
         "ceiling", "panelling", "paneling", "frame", "seal", "seals",
-        "lens", "gasket"};
+        "lens", "gasket",
+        /* (session 41, q41p: a case, a binding or a blade's edge, and a
+         * fighter's guard, the armour's own figure: "a chink in the
+         * binding", "a chink in his guard", "a chink in the edge") */
+        "binding", "housing", "casing", "case", "lid", "cover", "seam",
+        "hull", "plating", "edge", "blade", "guard", "defence", "defense"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12433,11 +12468,14 @@ static bool armour_sense_of(const run *R, const mention *m)
         return m->te + 1 < R->ntok &&
                word_among(R, m->te + 1, m->te + 2, gap_of,
                           sizeof gap_of / sizeof *gap_of);
-    if (!tok_is_word(R, m->te, "in"))
+    /* (session 41, q41p: the gap "between" two parts of a thing, "a
+     * chink between the plug and the housing", read as "in" is) */
+    bool between = tok_is_word(R, m->te, "between");
+    if (!between && !tok_is_word(R, m->te, "in"))
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t end = m->te + 7 < s->te ? m->te + 7 : s->te;
-    if (word_among(R, m->te + 1, end, armour, 2))
+    if (!between && word_among(R, m->te + 1, end, armour, 2))
         return true;
     /* (a crack in a thing, in a comment that sends away, threatens,
      * dehumanizes, insults, derogates or speaks of "them" no one, nor
@@ -12449,6 +12487,11 @@ static bool armour_sense_of(const run *R, const mention *m)
                      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
                      KIND_BIT(INSULT) | KIND_BIT(DEROGATE))))
         return false;
+    /* (nor sends anyone "back to" a land: "found the chink in his
+     * guard, send him back to china"; session 41, q41p) */
+    for (uint32_t k = 0; k + 1 < R->ntok; k++)
+        if (tok_is_word(R, k, "back") && tok_is_word(R, k + 1, "to"))
+            return false;
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++)
         if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
@@ -12461,7 +12504,9 @@ static bool armour_sense_of(const run *R, const mention *m)
     static const char *const workplace[] = {
         "shop", "shops", "factory", "department", "counter", "store",
         "office", "lab", "plant", "company", "firm", "works", "team",
-        "warehouse", "place"};
+        "warehouse", "place",
+        /* (session 41: a guard's post, "the chink in the guard booth") */
+        "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++)
         if (word_among(R, j, j + 1, crack_in,
@@ -12565,7 +12610,15 @@ static bool dish_sense(const run *R, const mention *m)
     static const char *const bundle[] = {
         "bundle", "sticks", "twigs", "firewood", "kindling", "herbs",
         "iron",   "steel",  "scrap", "wrought",  "rods",     "bars",
-        "billet", "weld"};
+        "billet", "weld",
+        /* (session 41, q41p: the woods bundled, "faggots of willow";
+         * they name streets and groves too, so the sentence must also
+         * tell a bundle, told[] below) */
+        "willow", "hazel", "brushwood", "gorse", "reeds", "birch"};
+    static const char *const told[] = {
+        "bundle", "bundles", "bundled", "sticks", "twigs", "firewood",
+        "kindling", "herbs", "iron", "steel", "scrap", "wrought", "rods",
+        "bars", "billet", "weld"};
     /* (a noun right after it, not a verb the slur is the subject of:
      * "that faggot welding in the next bay", rf37o) */
     static const char *const smithed[] = {"weld", "billet"};
@@ -12573,7 +12626,11 @@ static bool dish_sense(const run *R, const mention *m)
      * smith's, "iron", "steel", "bars", also names a mill, a city or a
      * pub, so it needs a second one in the sentence: smithing_said) */
     static const char *const sticks[] = {"bundle",   "sticks",   "twigs",
-                                         "firewood", "kindling", "herbs"};
+                                         "firewood", "kindling", "herbs",
+                                         /* (session 41, q41p: the woods
+                                          * bundled, "faggots of willow") */
+                                         "willow",   "hazel",  "brushwood",
+                                         "gorse",    "reeds",  "birch"};
     /* (the plural things a "them" can stand for: "stack your bars, wire
      * them tight"; not "steel" or "iron", which "they" of a steel city
      * are not) */
@@ -12591,8 +12648,11 @@ static bool dish_sense(const run *R, const mention *m)
      * sticks") */
     static const char *const pointing[] = {"that", "this", "some",
                                            "another"};
-    if (!plural_hit(R, m))
-        return m->tb > s->tb &&
+    /* (the bundles in the plural too, "tied up faggots of willow",
+     * under the same guards; session 41, q41p) */
+    bool one = !plural_hit(R, m);
+    bool bundled =
+               m->tb > s->tb &&
                !word_among(R, m->tb - 1, m->tb, pointing,
                            sizeof pointing / sizeof *pointing) &&
                ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
@@ -12618,13 +12678,38 @@ static bool dish_sense(const run *R, const mention *m)
                  !group_pronouns_bundle(R, pieces,
                                         sizeof pieces / sizeof *pieces)) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-               word_among(R, s->tb, s->te, bundle,
-                          sizeof bundle / sizeof *bundle);
+               word_among(R, s->tb, s->te, told,
+                          sizeof told / sizeof *told);
+    if (one || bundled)
+        return bundled;
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
           (tk[m->te].ch == ',' || tk[m->te].ch == '&'))) &&
         word_among(R, m->te + 1, m->te + 2, dish, sizeof dish / sizeof *dish))
+        return true;
+    /* (what they are made "with", a word or two on: "faggots with pig's
+     * liver and caul fat"; session 41, q41p) */
+    static const char *const made_of[] = {"liver", "caul", "offal", "suet"};
+    if (m->te + 1 < s->te && tok_is_word(R, m->te, "with") &&
+        word_among(R, m->te + 1, m->te + 5 < s->te ? m->te + 5 : s->te,
+                   made_of, sizeof made_of / sizeof *made_of) &&
+        (word_among(R, s->tb, m->tb, dish, sizeof dish / sizeof *dish) ||
+         word_among(R, m->te, s->te, dish, sizeof dish / sizeof *dish)) &&
+        !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(THREAT) |
+                      KIND_BIT(DEROGATE) | KIND_BIT(HUMANITY))))
+        return true;
+    /* (a recipe for them, the noun right after: "a vegan faggots
+     * recipe"; session 41, q41p) */
+    static const char *const recipe[] = {"recipe", "recipes"};
+    if (m->te < s->te &&
+        word_among(R, m->te, m->te + 1, recipe, sizeof recipe / sizeof *recipe) &&
+        !(m->tb > s->tb && (word_among(R, m->tb - 1, m->tb, pointing,
+                                       sizeof pointing / sizeof *pointing) ||
+                            is_determiner(R, m->tb - 1))) &&
+        !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(THREAT) |
+                      KIND_BIT(DEROGATE) | KIND_BIT(HUMANITY) |
+                      KIND_BIT(IDENTITY) | KIND_BIT(INSULT))))
         return true;
     /* (the meat it is made of, or a recipe for it: "pork faggots",
      * "recipe for the faggots in comments") */
@@ -22233,7 +22318,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * one, as for thing_swear: "fucking battery died again. piece of
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
-        (thing_told_off(R, m) || pests_sworn_at(R, m))) {
+        (thing_told_off(R, m) || pests_sworn_at(R, m) ||
+         insult_on_thing(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
