@@ -12473,7 +12473,8 @@ static bool armour_sense_of(const run *R, const mention *m)
     static const char *const head_end[] = {
         "of", "on", "in", "at", "and", "or", "but", "so", "with", "to",
         "from", "for", "by", "is", "was", "were", "are", "has", "had",
-        "that", "which", "where", "when", "again", "today", "now"};
+        "that", "which", "where", "when", "again", "today", "now", "after",
+        "before", "during", "until"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
