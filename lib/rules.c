@@ -3380,7 +3380,8 @@ static inline bool gearbox_sense(run *R, const mention *m)
 static inline bool armour_sense(const run *R, const mention *m)
 {
     return m->te < R->ntok &&
-           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in")) &&
+           (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "in") ||
+            tok_is_word(R, m->te, "between")) &&
            armour_sense_of(R, m);
 }
 
@@ -12302,6 +12303,43 @@ static bool pests_sworn_at(const run *R, const mention *m)
                       KIND_BIT(PRONOUN_GROUP)));
 }
 
+/* "bastard thing went flat in two minutes", "this piece of shit
+ * padlock keeps jamming": an insult noun right before "thing" or
+ * "things", an `object` entry or one of sworn[] below (one swear word may
+ * come between) is an attributive swear at the thing, not at a person,
+ * where the whole comment names no identity, slur, person or group
+ * pronoun and nothing dehumanizes ("that piece of shit paki", "this
+ * bastard thing of a tranny", "Gypsies camped on the field again. Filthy
+ * scumbag things." stay). Session 41 (q41p); rv41 mend: sworn[] are no
+ * lexicon entries, so that they never stand as a target in place of a
+ * group ("Gypsies living in tents are dirty thieving rats"), and the
+ * test reads the whole comment, not the sentence. */
+static bool insult_on_thing(const run *R, const mention *m)
+{
+    static const char *const thing[] = {"thing", "things"};
+    /* (things sworn at that no lexicon entry names; not "controller",
+     * which names a person too) */
+    static const char *const sworn[] = {
+        "padlock", "scanner", "capacitor", "locker", "lockers", "tyre",
+        "tire",    "remote",  "console",   "engine", "pump",    "tent",
+        "stove",   "drill",   "zip",       "zipper"};
+    uint32_t k = m->te;
+    const sentence *s = sent_of(R, m->tb);
+    if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
+        k++;
+    if (k >= s->te ||
+        !(word_among(R, k, k + 1, thing, sizeof thing / sizeof *thing) ||
+          word_among(R, k, k + 1, sworn, sizeof sworn / sizeof *sworn) ||
+          kind_at(R, k, DC_KIND_OBJECT)))
+        return false;
+    /* (not "of a": "bastard thing of a man") */
+    if (k + 2 < s->te && tok_is_word(R, k + 1, "of") && a_or_an(R, k + 2))
+        return false;
+    return !(R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                         KIND_BIT(PERSON) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(HUMANITY)));
+}
+
 /* Slurs: they name and attack a group at once. */
 /* "hes a retard who thinks the wheelchair makes him special": a
  * disability slur thrown at one person in a sentence that names a
@@ -12433,6 +12471,19 @@ static bool armour_sense_of(const run *R, const mention *m)
         "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
         "ceiling", "panelling", "paneling", "frame", "seal", "seals",
         "lens", "gasket"};
+    /* (session 41, q41p: a case, a binding or a blade's edge, and a
+     * fighter's guard, the armour's own figure: "a chink in the
+     * binding", "a chink in his guard", "a chink in the edge"; rv41
+     * mend: only as the phrase's head, with nothing or a function word
+     * after it, not "his guard uniform", "the case file") */
+    static const char *const crack_head[] = {
+        "binding", "housing", "casing", "case", "lid", "cover", "seam",
+        "hull", "plating", "edge", "blade", "guard", "defence", "defense"};
+    static const char *const head_end[] = {
+        "of", "on", "in", "at", "and", "or", "but", "so", "with", "to",
+        "from", "for", "by", "is", "was", "were", "are", "has", "had",
+        "that", "which", "where", "when", "again", "today", "now", "after",
+        "before", "during", "until"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12442,11 +12493,27 @@ static bool armour_sense_of(const run *R, const mention *m)
         return m->te + 1 < R->ntok &&
                word_among(R, m->te + 1, m->te + 2, gap_of,
                           sizeof gap_of / sizeof *gap_of);
-    if (!tok_is_word(R, m->te, "in"))
+    /* (session 41, q41p: the gap "between" two parts of a thing, "a
+     * chink between the plug and the housing", read as "in" is) */
+    bool between = tok_is_word(R, m->te, "between");
+    if (!between && !tok_is_word(R, m->te, "in"))
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (rv41 mend: not a gap "between" people, "a chink between me and
+     * the door": no pronoun or person before the first "and") */
+    static const char *const between_who[] = {
+        "me", "us", "you", "him", "her", "them", "myself", "ourselves",
+        "yourself", "himself", "herself", "themselves", "we", "i", "he",
+        "she", "they"};
+    if (between)
+        for (uint32_t j = m->te + 1; j < s->te && !tok_is_word(R, j, "and");
+             j++)
+            if (word_among(R, j, j + 1, between_who,
+                           sizeof between_who / sizeof *between_who) ||
+                kind_at(R, j, DC_KIND_PERSON))
+                return false;
     uint32_t end = m->te + 7 < s->te ? m->te + 7 : s->te;
-    if (word_among(R, m->te + 1, end, armour, 2))
+    if (!between && word_among(R, m->te + 1, end, armour, 2))
         return true;
     /* (a crack in a thing, in a comment that sends away, threatens,
      * dehumanizes, insults, derogates or speaks of "them" no one, nor
@@ -12458,6 +12525,17 @@ static bool armour_sense_of(const run *R, const mention *m)
                      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
                      KIND_BIT(INSULT) | KIND_BIT(DEROGATE))))
         return false;
+    /* (nor sends anyone "back to" a land: "found the chink in his
+     * guard, send him back to china"; session 41, q41p; rv41 mend: not
+     * one going "back to bed" or "back to sleep") */
+    static const char *const back_home[] = {"bed", "sleep", "sleeping",
+                                            "normal"};
+    for (uint32_t k = 0; k + 1 < R->ntok; k++)
+        if (tok_is_word(R, k, "back") && tok_is_word(R, k + 1, "to") &&
+            !(k + 2 < R->ntok &&
+              word_among(R, k + 2, k + 3, back_home,
+                         sizeof back_home / sizeof *back_home)))
+            return false;
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++)
         if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
@@ -12470,14 +12548,22 @@ static bool armour_sense_of(const run *R, const mention *m)
     static const char *const workplace[] = {
         "shop", "shops", "factory", "department", "counter", "store",
         "office", "lab", "plant", "company", "firm", "works", "team",
-        "warehouse", "place"};
+        "warehouse", "place",
+        /* (session 41: a guard's post, "the chink in the guard booth") */
+        "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
-    for (uint32_t j = m->te + 1; j < end; j++)
+    for (uint32_t j = m->te + 1; j < end; j++) {
+        if (word_among(R, j, j + 1, crack_head,
+                       sizeof crack_head / sizeof *crack_head))
+            return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
+                   word_among(R, j + 1, j + 2, head_end,
+                              sizeof head_end / sizeof *head_end);
         if (word_among(R, j, j + 1, crack_in,
                        sizeof crack_in / sizeof *crack_in))
             return !(j + 1 < s->te &&
                      word_among(R, j + 1, j + 2, workplace,
                                 sizeof workplace / sizeof *workplace));
+    }
     return false;
 }
 
@@ -12574,7 +12660,15 @@ static bool dish_sense(const run *R, const mention *m)
     static const char *const bundle[] = {
         "bundle", "sticks", "twigs", "firewood", "kindling", "herbs",
         "iron",   "steel",  "scrap", "wrought",  "rods",     "bars",
-        "billet", "weld"};
+        "billet", "weld",
+        /* (session 41, q41p: the woods bundled, "faggots of willow";
+         * they name streets and groves too, so the sentence must also
+         * tell a bundle, told[] below) */
+        "willow", "hazel", "brushwood", "gorse", "reeds", "birch"};
+    static const char *const told[] = {
+        "bundle", "bundles", "bundled", "sticks", "twigs", "firewood",
+        "kindling", "herbs", "iron", "steel", "scrap", "wrought", "rods",
+        "bars", "billet", "weld"};
     /* (a noun right after it, not a verb the slur is the subject of:
      * "that faggot welding in the next bay", rf37o) */
     static const char *const smithed[] = {"weld", "billet"};
@@ -12582,7 +12676,11 @@ static bool dish_sense(const run *R, const mention *m)
      * smith's, "iron", "steel", "bars", also names a mill, a city or a
      * pub, so it needs a second one in the sentence: smithing_said) */
     static const char *const sticks[] = {"bundle",   "sticks",   "twigs",
-                                         "firewood", "kindling", "herbs"};
+                                         "firewood", "kindling", "herbs",
+                                         /* (session 41, q41p: the woods
+                                          * bundled, "faggots of willow") */
+                                         "willow",   "hazel",  "brushwood",
+                                         "gorse",    "reeds",  "birch"};
     /* (the plural things a "them" can stand for: "stack your bars, wire
      * them tight"; not "steel" or "iron", which "they" of a steel city
      * are not) */
@@ -12600,8 +12698,11 @@ static bool dish_sense(const run *R, const mention *m)
      * sticks") */
     static const char *const pointing[] = {"that", "this", "some",
                                            "another"};
-    if (!plural_hit(R, m))
-        return m->tb > s->tb &&
+    /* (the bundles in the plural too, "tied up faggots of willow",
+     * under the same guards; session 41, q41p) */
+    bool one = !plural_hit(R, m);
+    bool bundled =
+               m->tb > s->tb &&
                !word_among(R, m->tb - 1, m->tb, pointing,
                            sizeof pointing / sizeof *pointing) &&
                ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
@@ -12627,13 +12728,64 @@ static bool dish_sense(const run *R, const mention *m)
                  !group_pronouns_bundle(R, pieces,
                                         sizeof pieces / sizeof *pieces)) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-               word_among(R, s->tb, s->te, bundle,
-                          sizeof bundle / sizeof *bundle);
+               word_among(R, s->tb, s->te, told,
+                          sizeof told / sizeof *told);
+    if (one || bundled)
+        return bundled;
     if (m->te + 1 < s->te &&
         (word_among(R, m->te, m->te + 1, join, sizeof join / sizeof *join) ||
          (tk[m->te].type == TK_PUNCT &&
           (tk[m->te].ch == ',' || tk[m->te].ch == '&'))) &&
         word_among(R, m->te + 1, m->te + 2, dish, sizeof dish / sizeof *dish))
+        return true;
+    /* (what they are made "with": "faggots with pig's liver and caul
+     * fat"; session 41, q41p; rv41 mend: the made-of word right after
+     * "with", or after the animal's name, not "with their liver spots",
+     * and not in a comment that dehumanizes, insults or says "them") */
+    static const char *const made_of[] = {"liver", "caul", "offal", "suet"};
+    static const char *const animal[] = {"pig", "pigs", "pig's", "pork",
+                                         "lamb", "lambs", "lamb's", "'s",
+                                         "s"};
+    uint32_t mo = m->te + 1;
+    while (mo < s->te && mo < m->te + 4 &&
+           word_among(R, mo, mo + 1, animal, sizeof animal / sizeof *animal))
+        mo++;
+    if (m->te + 1 < s->te && tok_is_word(R, m->te, "with") && mo < s->te &&
+        word_among(R, mo, mo + 1, made_of,
+                   sizeof made_of / sizeof *made_of) &&
+        (word_among(R, s->tb, m->tb, dish, sizeof dish / sizeof *dish) ||
+         word_among(R, m->te, s->te, dish, sizeof dish / sizeof *dish)) &&
+        !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(THREAT) |
+                      KIND_BIT(DEROGATE) | KIND_BIT(HUMANITY) |
+                      KIND_BIT(PRONOUN_GROUP) | KIND_BIT(STEREOTYPE) |
+                      KIND_BIT(INSULT)))) {
+        /* (a dehumanizing word only as the animal it is made of, "with
+         * pigs liver", not "vermin" elsewhere) */
+        const dc_rules_scratch *rs = R->rs;
+        bool beast = false;
+        for (size_t i = 0; i < rs->nm && !beast; i++)
+            beast = rs->m[i].kind == DC_KIND_DEHUMANIZE &&
+                    !(rs->m[i].tb > m->te && rs->m[i].te <= mo);
+        if (!beast)
+            return true;
+    }
+    /* (a recipe for them, the noun right after: "a vegan faggots
+     * recipe"; session 41, q41p; rv41 mend: not the idiom "recipe for"
+     * disaster, and not beside a dehumanizing word, "them", a
+     * stereotype, a send-away or a plot) */
+    static const char *const recipe[] = {"recipe", "recipes"};
+    if (m->te < s->te &&
+        word_among(R, m->te, m->te + 1, recipe, sizeof recipe / sizeof *recipe) &&
+        !(m->te + 1 < s->te && tok_is_word(R, m->te + 1, "for")) &&
+        !(m->tb > s->tb && (word_among(R, m->tb - 1, m->tb, pointing,
+                                       sizeof pointing / sizeof *pointing) ||
+                            is_determiner(R, m->tb - 1))) &&
+        !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(THREAT) |
+                      KIND_BIT(DEROGATE) | KIND_BIT(HUMANITY) |
+                      KIND_BIT(IDENTITY) | KIND_BIT(INSULT) |
+                      KIND_BIT(DEHUMANIZE) | KIND_BIT(PRONOUN_GROUP) |
+                      KIND_BIT(STEREOTYPE) | KIND_BIT(EXCLUSION) |
+                      KIND_BIT(CONSPIRACY))))
         return true;
     /* (the meat it is made of, or a recipe for it: "pork faggots",
      * "recipe for the faggots in comments") */
@@ -22242,7 +22394,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * one, as for thing_swear: "fucking battery died again. piece of
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
-        (thing_told_off(R, m) || pests_sworn_at(R, m))) {
+        (thing_told_off(R, m) || pests_sworn_at(R, m) ||
+         insult_on_thing(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
