@@ -34827,9 +34827,14 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
     }
     /* (an idiom the lexicon calls innocent in what they do: "who steal
      * the show at Eurovision") */
+    /* (a failing named, session 41's sense, is no idiom: "who are
+     * begging outside tesco") */
     for (uint32_t j = k + 1; j < s->te; j++)
-        if (kind_at(R, j, DC_KIND_ALLOW))
-            return false;
+        if (kind_at(R, j, DC_KIND_ALLOW)) {
+            const mention *a = mention_at(R, j, DC_KIND_ALLOW);
+            if (!a || DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_FAILING)
+                return false;
+        }
     return true;
 }
 
@@ -40647,6 +40652,231 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 41 (q41q): a failing asked as a people's make. "is laziness
+ * part of their culture or what", "is rudeness just in their dna?", "is
+ * greed baked into that religion?", "is cheating a cultural thing for
+ * them?": a question opened by "is" whose subject is a failing (an allow
+ * entry of sense `failing`, or a stereotype of sense `vice`) and whose
+ * predicate puts it in a make (an essence frame, a noun of a people's make
+ * after "their"/"the"/"that", an adjective of one, or "their thing", a
+ * group's "thing", a thing "for them") takes the failing as the group's
+ * and asks only where it comes from. The group: the predicate's pronoun
+ * resolved, a group named in the predicate, or one named before the
+ * failing in its sentence or the one before. Not of one person ("is
+ * lying just how he is?"), not refuted or denounced in the answer ("is
+ * stealing part of roma culture? no. it's a slur"), not the writer's
+ * own. A stereotype for review. */
+static const char *const wl_vice_is[] = {"is", "isn't", "isnt", "was"};
+static const char *const wl_vice_open[] = {"or", "so", "and", "then",
+                                           "but", "maybe"};
+static const char *const wl_vice_det[] = {"the", "this", "that", "such",
+                                          "all", "their"};
+static const char *const wl_vice_own[] = {"their", "the", "that", "this",
+                                          "those", "them"};
+static const char *const wl_vice_one[] = {"he",  "him", "his", "she",
+                                          "her", "i",   "my",  "me"};
+
+/* The failing named at token k (its mention), or NULL. */
+static const mention *vice_named(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok)
+        return NULL;
+    for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+        const mention *m = &rs->m[i];
+        unsigned sense = DC_SENSE_OF(ent(R, m)->flags);
+        if ((m->kind == DC_KIND_ALLOW && sense == DC_SENSE_FAILING) ||
+            (m->kind == DC_KIND_STEREOTYPE &&
+             (sense == DC_SENSE_VICE || sense == DC_SENSE_NONE) &&
+             !(ent(R, m)->flags & DC_F_ESSENCE)))
+            return m;
+    }
+    return NULL;
+}
+
+/* The end of the make the failing ending at token a is put in, within
+ * [a, hi), or 0 if none (see rule_vice_asked). */
+static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = a; k < hi; k++) {
+        if (R->toks[k].type != TK_WORD)
+            return 0;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
+            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
+                return rs->m[i].te;
+        bool after_where = k + 1 < hi && among_q(R, k + 1, k + 2,
+                                                 FRAME_WORDS(wl_asked_where));
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make)) && k > a &&
+            among_q(R, k - 1, k, FRAME_WORDS(wl_vice_own)) && !after_where)
+            return k + 1;
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make_adj)) &&
+            !after_where)
+            return k + 1;
+        if (tok_is_word(R, k, "thing") && k > a &&
+            (tok_is_word(R, k - 1, "their") ||
+             kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+             (k + 2 < hi &&
+              (tok_is_word(R, k + 1, "for") ||
+               tok_is_word(R, k + 1, "with")) &&
+              tok_is_word(R, k + 2, "them"))))
+            return k + 1;
+    }
+    return 0;
+}
+
+/* Words that defy a charge of bigotry instead of making it ("not racist
+ * to ask", "call me islamophobic"), and the charges. */
+static const char *const wl_vice_defy[] = {"not", "isn't", "isnt", "aint",
+                                           "ain't", "call", "calling"};
+static const char *const wl_vice_charge[] = {
+    "racist", "racism", "islamophobic", "bigoted", "bigotry",
+    "prejudiced", "prejudice", "antisemitic", "homophobic", "transphobic"};
+
+/* Is the failing v asked in sentence si only to rebut it: refuted after
+ * it (question_refuted: a myth, racism, no evidence), denounced in its
+ * sentence or the next, or answered "no" ("nope", "not at all", "of
+ * course not"); not where the charge of bigotry
+ * is defied ("is laziness part of their culture? not racist to ask", "call
+ * me racist but ...")? */
+static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    for (uint32_t k = lo; k + 1 < hi; k++)
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_defy)))
+            for (uint32_t j = k + 1; j < hi && j <= k + 3; j++)
+                if (kind_at(R, j, DC_KIND_DENOUNCE) ||
+                    among_q(R, j, j + 1, FRAME_WORDS(wl_vice_charge)))
+                    return false;
+    if (question_refuted(R, v->tb) ||
+        (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
+        return true;
+    if (si + 1 < rs->ns) {
+        uint32_t k = rs->s[si + 1].tb;
+        while (k < hi && R->toks[k].type != TK_WORD)
+            k++;
+        /* ("no.", "nope", "not at all", "of course not") */
+        if (k + 2 < hi && tok_is_word(R, k, "of") &&
+            tok_is_word(R, k + 1, "course"))
+            k += 2;
+        return k < hi && (tok_is_word(R, k, "no") || tok_is_word(R, k, "nope") ||
+                          tok_is_word(R, k, "not"));
+    }
+    return false;
+}
+
+/* Is identity g the writer's own (own_identity), not a person noun after
+ * it ("my albanian neighbours", "our polish builder" are others)? */
+static bool vice_own(const run *R, const mention *g)
+{
+    return own_identity(R, g) &&
+           !(g->te < R->rs->ntok && kind_at(R, g->te, DC_KIND_PERSON));
+}
+
+static decorum_status rule_vice_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        for (uint32_t o = s->tb; o + 2 < s->te; o++) {
+            if (!among_q(R, o, o + 1, FRAME_WORDS(wl_vice_is)))
+                continue;
+            /* (opening the question or its second half: "is X ...",
+             * "..., is X", "or is X ...") */
+            if (!(o == s->tb || R->toks[o - 1].type != TK_WORD ||
+                  among_q(R, o - 1, o, FRAME_WORDS(wl_vice_open))))
+                continue;
+            /* (a question, or one opened by "is" with no mark: "is
+             * laziness part of their culture or what", "serious
+             * question, is lying just genetic for them") */
+            if (!s->question && o != s->tb && R->toks[o - 1].type == TK_WORD)
+                continue;
+            uint32_t k = o + 1;
+            if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_det)))
+                k++;
+            if (tok_is_word(R, k, "just"))
+                k++;
+            const mention *v = vice_named(R, k);
+            if (!v)
+                continue;
+            uint32_t hi = v->te + 8 < s->te ? v->te + 8 : s->te;
+            uint32_t fe = vice_make(R, v->te, hi);
+            if (!fe)
+                continue;
+            /* (of one person, or the writer: "is rudeness just in his
+             * dna?") */
+            if (word_among(R, v->te, fe + 2 < s->te ? fe + 2 : s->te,
+                           FRAME_WORDS(wl_vice_one)))
+                continue;
+            if (vice_rebutted(R, si, v))
+                continue;
+            /* the group: the predicate's pronoun, a group in it, or one
+             * named before the failing */
+            target g;
+            bool found = false, ctx = false;
+            uint32_t pe = fe + 2 < s->te ? fe + 2 : s->te;
+            for (uint32_t j = v->te; j < pe && !found; j++)
+                if (kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+                    resolve_pronoun(R, j, &g, &ctx) && !ctx &&
+                    g.type == TG_GROUP && !g.reclaimed)
+                    found = true;
+            uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+            for (size_t j = 0; j < rs->nt && !found; j++) {
+                const target *t = &rs->t[j];
+                if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                    ((t->tb >= lo && t->te <= v->tb) ||
+                     (t->tb >= v->te && t->te <= pe))) {
+                    g = *t;
+                    found = true;
+                }
+            }
+            for (size_t j = 0; j < rs->nm && !found; j++) {
+                const mention *id = &rs->m[j];
+                if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
+                    ((id->tb >= lo && id->te <= v->tb) ||
+                     (id->tb >= v->te && id->te <= pe)) &&
+                    !vice_own(R, id)) {
+                    g = group_of(R, id);
+                    found = true;
+                }
+            }
+            if (!found || part_of_group(R, &g))
+                continue;
+            /* (the writer's own people, "as a jew, is greed really in
+             * our blood?", but not "my albanian neighbours") */
+            const mention *gm = mention_at(R, g.tb, DC_KIND_IDENTITY);
+            if (gm && vice_own(R, gm))
+                continue;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+            finding_spec fs = {0};
+            fs.b = v->b;
+            fs.e = te_byte(R, fe);
+            fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+            fs.attribute = DECORUM_IDENTITY_ATTACK;
+            fs.categories = g.categories;
+            fs.weight = 0.75f;
+            fs.hate = true;
+            char buf[128];
+            piece label = target_label(R, &g, buf, sizeof buf);
+            int vl = (int)(v->e - v->b);
+            uint32_t r;
+            decorum_status st = REASON(
+                R, &r, LIT("stereotype aimed at "), label,
+                LIT(": a question takes a failing ('"),
+                piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+                LIT("') as the group's and asks only if it is in its make"));
+            if (st != DECORUM_OK)
+                return st;
+            return emit(R, &fs, r);
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* The bounds [*lo, *hi) of the clause that holds token k in sentence s
  * (fix38, session 38). */
 static void clause_bounds(const run *R, uint32_t k, const sentence *s,
@@ -42582,6 +42812,15 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (session 41: a failing asked as a people's make, "is laziness part
+     * of their culture?": a failing (an allow entry or a stereotype) and
+     * an identity word or a pronoun for a group) */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_ALLOW) || any_kind(&R, DC_KIND_STEREOTYPE)) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_vice_asked(&R)) != DECORUM_OK)
         return st;
     /* a vice put down to a people's make, the group inside the frame
      * ("the gypsy way", "in the jewish blood"): an identity word and a
