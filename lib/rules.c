@@ -40669,8 +40669,9 @@ static decorum_status rule_virtue_denied(run *R)
 static const char *const wl_vice_is[] = {"is", "isn't", "isnt", "was"};
 static const char *const wl_vice_open[] = {"or", "so", "and", "then",
                                            "but", "maybe"};
-static const char *const wl_vice_det[] = {"the", "this", "that", "such",
-                                          "all", "their"};
+/* (not "that"/"this": "is that typical of them?" has "that" as its
+ * subject, not the failing; rv41 F2) */
+static const char *const wl_vice_det[] = {"the", "such", "all", "their"};
 static const char *const wl_vice_own[] = {"their", "the", "that", "this",
                                           "those", "them"};
 static const char *const wl_vice_one[] = {"he",  "him", "his", "she",
@@ -40686,16 +40687,30 @@ static const mention *vice_named(const run *R, uint32_t k)
         const mention *m = &rs->m[i];
         unsigned sense = DC_SENSE_OF(ent(R, m)->flags);
         if ((m->kind == DC_KIND_ALLOW && sense == DC_SENSE_FAILING) ||
-            (m->kind == DC_KIND_STEREOTYPE &&
-             (sense == DC_SENSE_VICE || sense == DC_SENSE_NONE) &&
+            (m->kind == DC_KIND_STEREOTYPE && sense == DC_SENSE_VICE &&
              !(ent(R, m)->flags & DC_F_ESSENCE)))
             return m;
     }
     return NULL;
 }
 
+/* The words a failing's frame may hold before its make ("is lying just
+ * a cultural thing for them", "is greed baked into that religion"): any
+ * other word (a negation, "lying down after lunch", "ignorance about
+ * their pay gap") means the failing is not the bare subject, or is
+ * denied (rv41 F1, F4). */
+static const char *const wl_vice_frame[] = {
+    "just",  "really", "simply", "only",    "purely",   "truly",
+    "all",   "also",   "too",    "somehow", "actually", "inherently",
+    "deeply", "a",     "an",     "big",     "something", "part",
+    "parcel", "and",   "of",     "in",      "into",     "baked",
+    "built", "ingrained", "rooted", "bred", "their",    "the",
+    "that",  "this",   "those",  "for",     "them",     "with",
+    "such",  "so",     "kind",   "sort"};
+
 /* The end of the make the failing ending at token a is put in, within
- * [a, hi), or 0 if none (see rule_vice_asked). */
+ * [a, hi), or 0 if none, or if a word outside the frame comes first (see
+ * rule_vice_asked). */
 static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -40722,6 +40737,9 @@ static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
                tok_is_word(R, k + 1, "with")) &&
               tok_is_word(R, k + 2, "them"))))
             return k + 1;
+        if (!among_q(R, k, k + 1, FRAME_WORDS(wl_vice_frame)) &&
+            !kind_at(R, k, DC_KIND_IDENTITY))
+            return 0;
     }
     return 0;
 }
@@ -40733,6 +40751,11 @@ static const char *const wl_vice_defy[] = {"not", "isn't", "isnt", "aint",
 static const char *const wl_vice_charge[] = {
     "racist", "racism", "islamophobic", "bigoted", "bigotry",
     "prejudiced", "prejudice", "antisemitic", "homophobic", "transphobic"};
+
+/* A negative answer, and what may follow "not" in one. */
+static const char *const wl_vice_answer[] = {"no",    "nope",  "nah",
+                                             "not",   "never", "hardly"};
+static const char *const wl_vice_not_so[] = {"really", "remotely", "true"};
 
 /* Is the failing v asked in sentence si only to rebut it: refuted after
  * it (question_refuted: a myth, racism, no evidence), denounced in its
@@ -40756,15 +40779,25 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
         (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
         return true;
     if (si + 1 < rs->ns) {
+        /* a negative answer in the next sentence's first clause, as a
+         * clause of its own ("no.", "clearly not!", "actually no, ...",
+         * "nah, ...", "never, ...", "of course not") or "not at all",
+         * "not true"; not "not surprised", "no wonder", "no surprise"
+         * (agreement; rv41 F1, F6) */
         uint32_t k = rs->s[si + 1].tb;
         while (k < hi && R->toks[k].type != TK_WORD)
             k++;
-        /* ("no.", "nope", "not at all", "of course not") */
-        if (k + 2 < hi && tok_is_word(R, k, "of") &&
-            tok_is_word(R, k + 1, "course"))
-            k += 2;
-        return k < hi && (tok_is_word(R, k, "no") || tok_is_word(R, k, "nope") ||
-                          tok_is_word(R, k, "not"));
+        for (; k < hi && R->toks[k].type == TK_WORD; k++) {
+            if (!among_q(R, k, k + 1, FRAME_WORDS(wl_vice_answer)))
+                continue;
+            if (k + 1 >= hi || R->toks[k + 1].type != TK_WORD)
+                return true;
+            if (tok_is_word(R, k, "not") &&
+                (among_q(R, k + 1, k + 2, FRAME_WORDS(wl_vice_not_so)) ||
+                 (k + 2 < hi && tok_is_word(R, k + 1, "at") &&
+                  tok_is_word(R, k + 2, "all"))))
+                return true;
+        }
     }
     return false;
 }
@@ -40775,6 +40808,35 @@ static bool vice_own(const run *R, const mention *g)
 {
     return own_identity(R, g) &&
            !(g->te < R->rs->ntok && kind_at(R, g->te, DC_KIND_PERSON));
+}
+
+/* Is identity g an adjective before one person ("my ethiopian
+ * coworker", "the jewish deli owner"): a singular person noun within two
+ * words after it? */
+static bool vice_one_person(const run *R, const mention *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = g->te; k < rs->ntok && k < g->te + 2; k++) {
+        const mention *p = mention_at(R, k, DC_KIND_PERSON);
+        if (p)
+            return !plural_word(R, p->b, p->e);
+        if (R->toks[k].type != TK_WORD)
+            return false;
+    }
+    return false;
+}
+
+/* Does [a, e) hold an apposition ", the/those/these ..." with no
+ * identity in its three words? */
+static bool vice_apposed(const run *R, uint32_t a, uint32_t e)
+{
+    for (uint32_t k = a; k + 1 < e; k++)
+        if (R->toks[k].type != TK_WORD &&
+            (tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "those") ||
+             tok_is_word(R, k + 1, "these")))
+            return !has_kind_in(R, k + 2, k + 5 < e ? k + 5 : e,
+                                DC_KIND_IDENTITY);
+    return false;
 }
 
 static decorum_status rule_vice_asked(run *R)
@@ -40821,14 +40883,29 @@ static decorum_status rule_vice_asked(run *R)
             /* the group: the predicate's pronoun, a group in it, or one
              * named before the failing */
             target g;
-            bool found = false, ctx = false;
+            bool found = false, ctx = false, pron = false;
             uint32_t pe = fe + 2 < s->te ? fe + 2 : s->te;
-            for (uint32_t j = v->te; j < pe && !found; j++)
-                if (kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
-                    resolve_pronoun(R, j, &g, &ctx) && !ctx &&
-                    g.type == TG_GROUP && !g.reclaimed)
-                    found = true;
-            uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+            for (uint32_t j = v->te; j < pe && !found && !pron; j++)
+                if (kind_at(R, j, DC_KIND_PRONOUN_GROUP)) {
+                    /* (the pronoun's own group or none: not another
+                     * named nearby; rv41 F3) */
+                    pron = true;
+                    found = resolve_pronoun(R, j, &g, &ctx) && !ctx &&
+                            g.type == TG_GROUP && !g.reclaimed;
+                }
+            if (pron && !found)
+                continue;
+            /* (the pronoun named otherwise after it: "is violence a thing
+             * for them, the thugs who did it?", ", those teenage gangs";
+             * not ", these mexicans") */
+            if (pron && vice_apposed(R, pe, s->te))
+                continue;
+            /* (with no pronoun, "the culture" is the group's only when it
+             * is named in the failing's sentence: "met some nigerians.
+             * is rudeness part of the culture now on the bus?") */
+            uint32_t lo = si > 0 && !(fe >= 2 && tok_is_word(R, fe - 2, "the"))
+                              ? rs->s[si - 1].tb
+                              : s->tb;
             for (size_t j = 0; j < rs->nt && !found; j++) {
                 const target *t = &rs->t[j];
                 if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
@@ -40838,22 +40915,18 @@ static decorum_status rule_vice_asked(run *R)
                     found = true;
                 }
             }
-            for (size_t j = 0; j < rs->nm && !found; j++) {
-                const mention *id = &rs->m[j];
-                if (id->kind == DC_KIND_IDENTITY && ent(R, id)->categories &&
-                    ((id->tb >= lo && id->te <= v->tb) ||
-                     (id->tb >= v->te && id->te <= pe)) &&
-                    !vice_own(R, id)) {
-                    g = group_of(R, id);
-                    found = true;
-                }
-            }
+            /* (only targets: a raw identity word is often a place's or a
+             * thing's, "the muslim quarter", "the gay bar"; rv41 F3) */
             if (!found || part_of_group(R, &g))
                 continue;
             /* (the writer's own people, "as a jew, is greed really in
              * our blood?", but not "my albanian neighbours") */
             const mention *gm = mention_at(R, g.tb, DC_KIND_IDENTITY);
             if (gm && vice_own(R, gm))
+                continue;
+            /* (one person: "my ethiopian coworker", "the jewish deli
+             * owner"; rv41 F5) */
+            if (gm && vice_one_person(R, gm))
                 continue;
             R->out->rf[DC_RF_STEREOTYPE] += 1;
             finding_spec fs = {0};
