@@ -40887,14 +40887,12 @@ static decorum_status rule_vice_asked(run *R)
             uint32_t pe = fe + 2 < s->te ? fe + 2 : s->te;
             for (uint32_t j = v->te; j < pe && !found && !pron; j++)
                 if (kind_at(R, j, DC_KIND_PRONOUN_GROUP)) {
-                    /* (the pronoun's own group or none: not another
-                     * named nearby; rv41 F3) */
+                    /* (the pronoun's own group, or a group target near
+                     * it: not a raw identity word; rv41 F3) */
                     pron = true;
                     found = resolve_pronoun(R, j, &g, &ctx) && !ctx &&
                             g.type == TG_GROUP && !g.reclaimed;
                 }
-            if (pron && !found)
-                continue;
             /* (the pronoun named otherwise after it: "is violence a thing
              * for them, the thugs who did it?", ", those teenage gangs";
              * not ", these mexicans") */
@@ -40915,8 +40913,20 @@ static decorum_status rule_vice_asked(run *R)
                     found = true;
                 }
             }
-            /* (only targets: a raw identity word is often a place's or a
-             * thing's, "the muslim quarter", "the gay bar"; rv41 F3) */
+            /* (or, for a pronoun, an identity word right before a person
+             * noun, "our polish builder ... in their blood": not one
+             * before "the culture", nor one before a place or a
+             * thing, "the muslim quarter", "the gay bar"; rv41 F3) */
+            for (size_t j = 0; j < rs->nm && !found; j++) {
+                const mention *id = &rs->m[j];
+                if (pron && id->kind == DC_KIND_IDENTITY &&
+                    ent(R, id)->categories && id->tb >= lo &&
+                    id->te <= v->tb && id->te < rs->ntok &&
+                    kind_at(R, id->te, DC_KIND_PERSON) && !vice_own(R, id)) {
+                    g = group_of(R, id);
+                    found = true;
+                }
+            }
             if (!found || part_of_group(R, &g))
                 continue;
             /* (the writer's own people, "as a jew, is greed really in
@@ -40924,9 +40934,11 @@ static decorum_status rule_vice_asked(run *R)
             const mention *gm = mention_at(R, g.tb, DC_KIND_IDENTITY);
             if (gm && vice_own(R, gm))
                 continue;
-            /* (one person: "my ethiopian coworker", "the jewish deli
-             * owner"; rv41 F5) */
-            if (gm && vice_one_person(R, gm))
+            /* (one person: "the jewish deli owner ... is haggling a thing
+             * for them"; rv41 F5. Not an essence: "our polish builder
+             * vanished. is dishonesty in their blood?" pins it on all) */
+            if (gm && tok_is_word(R, fe - 1, "thing") &&
+                vice_one_person(R, gm))
                 continue;
             R->out->rf[DC_RF_STEREOTYPE] += 1;
             finding_spec fs = {0};
