@@ -455,6 +455,12 @@ enum {
                          * instructions", "sit still"): innocent; denied a
                          * group with "can't" as its make (habit_clause,
                          * session 40) */
+    DC_SENSE_FAILING,   /* allow: a failing named as a noun ("laziness",
+                         * "rudeness", "violence"): innocent; asked as the
+                         * subject of a question that puts it in a
+                         * group's make ("is laziness part of their
+                         * culture?"), a stereotype (rule_vice_asked,
+                         * session 41) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

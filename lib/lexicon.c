@@ -130,6 +130,7 @@ static const struct {
     {"tempo", (uint64_t)DC_SENSE_TEMPO << DC_F_SENSE_SHIFT},
     {"duty", (uint64_t)DC_SENSE_DUTY << DC_F_SENSE_SHIFT},
     {"skill", (uint64_t)DC_SENSE_SKILL << DC_F_SENSE_SHIFT},
+    {"failing", (uint64_t)DC_SENSE_FAILING << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

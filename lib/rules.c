@@ -34989,9 +34989,14 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
     }
     /* (an idiom the lexicon calls innocent in what they do: "who steal
      * the show at Eurovision") */
+    /* (a failing named, session 41's sense, is no idiom: "who are
+     * begging outside tesco") */
     for (uint32_t j = k + 1; j < s->te; j++)
-        if (kind_at(R, j, DC_KIND_ALLOW))
-            return false;
+        if (kind_at(R, j, DC_KIND_ALLOW)) {
+            const mention *a = mention_at(R, j, DC_KIND_ALLOW);
+            if (!a || DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_FAILING)
+                return false;
+        }
     return true;
 }
 
@@ -40809,6 +40814,320 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 41 (q41q): a failing asked as a people's make. "is laziness
+ * part of their culture or what", "is rudeness just in their dna?", "is
+ * greed baked into that religion?", "is cheating a cultural thing for
+ * them?": a question opened by "is" whose subject is a failing (an allow
+ * entry of sense `failing`, or a stereotype of sense `vice`) and whose
+ * predicate puts it in a make (an essence frame, a noun of a people's make
+ * after "their"/"the"/"that", an adjective of one, or "their thing", a
+ * group's "thing", a thing "for them") takes the failing as the group's
+ * and asks only where it comes from. The group: the predicate's pronoun
+ * resolved, a group named in the predicate, or one named before the
+ * failing in its sentence or the one before. Not of one person ("is
+ * lying just how he is?"), not refuted or denounced in the answer ("is
+ * stealing part of roma culture? no. it's a slur"), not the writer's
+ * own. A stereotype for review. */
+static const char *const wl_vice_is[] = {"is", "isn't", "isnt", "was"};
+static const char *const wl_vice_open[] = {"or", "so", "and", "then",
+                                           "but", "maybe"};
+/* (not "that"/"this": "is that typical of them?" has "that" as its
+ * subject, not the failing; rv41 F2) */
+static const char *const wl_vice_det[] = {"the", "such", "all", "their"};
+static const char *const wl_vice_own[] = {"their", "the", "that", "this",
+                                          "those", "them"};
+static const char *const wl_vice_one[] = {"he",  "him", "his", "she",
+                                          "her", "i",   "my",  "me"};
+
+/* The failing named at token k (its mention), or NULL. */
+static const mention *vice_named(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k >= rs->ntok)
+        return NULL;
+    for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++) {
+        const mention *m = &rs->m[i];
+        unsigned sense = DC_SENSE_OF(ent(R, m)->flags);
+        if ((m->kind == DC_KIND_ALLOW && sense == DC_SENSE_FAILING) ||
+            (m->kind == DC_KIND_STEREOTYPE && sense == DC_SENSE_VICE &&
+             !(ent(R, m)->flags & DC_F_ESSENCE)))
+            return m;
+    }
+    return NULL;
+}
+
+/* The words a failing's frame may hold before its make ("is lying just
+ * a cultural thing for them", "is greed baked into that religion"): any
+ * other word (a negation, "lying down after lunch", "ignorance about
+ * their pay gap") means the failing is not the bare subject, or is
+ * denied (rv41 F1, F4). */
+static const char *const wl_vice_frame[] = {
+    "just",  "really", "simply", "only",    "purely",   "truly",
+    "all",   "also",   "too",    "somehow", "actually", "inherently",
+    "deeply", "a",     "an",     "big",     "something", "part",
+    "parcel", "and",   "of",     "in",      "into",     "baked",
+    "built", "ingrained", "rooted", "bred", "their",    "the",
+    "that",  "this",   "those",  "for",     "them",     "with",
+    "such",  "so",     "kind",   "sort"};
+
+/* The end of the make the failing ending at token a is put in, within
+ * [a, hi), or 0 if none, or if a word outside the frame comes first (see
+ * rule_vice_asked). */
+static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = a; k < hi; k++) {
+        if (R->toks[k].type != TK_WORD)
+            return 0;
+        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
+            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+                (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
+                return rs->m[i].te;
+        bool after_where = k + 1 < hi && among_q(R, k + 1, k + 2,
+                                                 FRAME_WORDS(wl_asked_where));
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make)) && k > a &&
+            among_q(R, k - 1, k, FRAME_WORDS(wl_vice_own)) && !after_where)
+            return k + 1;
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make_adj)) &&
+            !after_where)
+            return k + 1;
+        if (tok_is_word(R, k, "thing") && k > a &&
+            (tok_is_word(R, k - 1, "their") ||
+             kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+             (k + 2 < hi &&
+              (tok_is_word(R, k + 1, "for") ||
+               tok_is_word(R, k + 1, "with")) &&
+              tok_is_word(R, k + 2, "them"))))
+            return k + 1;
+        if (!among_q(R, k, k + 1, FRAME_WORDS(wl_vice_frame)) &&
+            !kind_at(R, k, DC_KIND_IDENTITY))
+            return 0;
+    }
+    return 0;
+}
+
+/* Words that defy a charge of bigotry instead of making it ("not racist
+ * to ask", "call me islamophobic"), and the charges. */
+static const char *const wl_vice_defy[] = {"not", "isn't", "isnt", "aint",
+                                           "ain't", "call", "calling"};
+static const char *const wl_vice_charge[] = {
+    "racist", "racism", "islamophobic", "bigoted", "bigotry",
+    "prejudiced", "prejudice", "antisemitic", "homophobic", "transphobic"};
+
+/* A negative answer, and what may follow "not" in one. */
+static const char *const wl_vice_answer[] = {"no",    "nope",  "nah",
+                                             "not",   "never", "hardly"};
+static const char *const wl_vice_not_so[] = {"really", "remotely", "true"};
+
+/* Is the failing v asked in sentence si only to rebut it: refuted after
+ * it (question_refuted: a myth, racism, no evidence), denounced in its
+ * sentence or the next, or answered "no" ("nope", "not at all", "of
+ * course not"); not where the charge of bigotry
+ * is defied ("is laziness part of their culture? not racist to ask", "call
+ * me racist but ...")? */
+static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    for (uint32_t k = lo; k + 1 < hi; k++)
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_defy)))
+            for (uint32_t j = k + 1; j < hi && j <= k + 3; j++)
+                if (kind_at(R, j, DC_KIND_DENOUNCE) ||
+                    among_q(R, j, j + 1, FRAME_WORDS(wl_vice_charge)))
+                    return false;
+    if (question_refuted(R, v->tb) ||
+        (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
+        return true;
+    if (si + 1 < rs->ns) {
+        /* a negative answer in the next sentence's first clause, as a
+         * clause of its own ("no.", "clearly not!", "actually no, ...",
+         * "nah, ...", "never, ...", "of course not") or "not at all",
+         * "not true"; not "not surprised", "no wonder", "no surprise"
+         * (agreement; rv41 F1, F6) */
+        uint32_t k = rs->s[si + 1].tb;
+        while (k < hi && R->toks[k].type != TK_WORD)
+            k++;
+        for (; k < hi && R->toks[k].type == TK_WORD; k++) {
+            if (!among_q(R, k, k + 1, FRAME_WORDS(wl_vice_answer)))
+                continue;
+            if (k + 1 >= hi || R->toks[k + 1].type != TK_WORD)
+                return true;
+            if (tok_is_word(R, k, "not") &&
+                (among_q(R, k + 1, k + 2, FRAME_WORDS(wl_vice_not_so)) ||
+                 (k + 2 < hi && tok_is_word(R, k + 1, "at") &&
+                  tok_is_word(R, k + 2, "all"))))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is identity g the writer's own (own_identity), not a person noun after
+ * it ("my albanian neighbours", "our polish builder" are others)? */
+static bool vice_own(const run *R, const mention *g)
+{
+    return own_identity(R, g) &&
+           !(g->te < R->rs->ntok && kind_at(R, g->te, DC_KIND_PERSON));
+}
+
+/* Is identity g an adjective before one person ("my ethiopian
+ * coworker", "the jewish deli owner"): a singular person noun within two
+ * words after it? */
+static bool vice_one_person(const run *R, const mention *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = g->te; k < rs->ntok && k < g->te + 2; k++) {
+        const mention *p = mention_at(R, k, DC_KIND_PERSON);
+        if (p)
+            return !plural_word(R, p->b, p->e);
+        if (R->toks[k].type != TK_WORD)
+            return false;
+    }
+    return false;
+}
+
+/* Does [a, e) hold an apposition ", the/those/these ..." with no
+ * identity in its three words? */
+static bool vice_apposed(const run *R, uint32_t a, uint32_t e)
+{
+    for (uint32_t k = a; k + 1 < e; k++)
+        if (R->toks[k].type != TK_WORD &&
+            (tok_is_word(R, k + 1, "the") || tok_is_word(R, k + 1, "those") ||
+             tok_is_word(R, k + 1, "these")))
+            return !has_kind_in(R, k + 2, k + 5 < e ? k + 5 : e,
+                                DC_KIND_IDENTITY);
+    return false;
+}
+
+static decorum_status rule_vice_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* (from the failings, few, back to the "is" before them: a scan of
+     * every word for "is" cost 1.9M instructions on the bench corpus) */
+    for (size_t mi = 0; mi < rs->nm; mi++) {
+        const mention *v = &rs->m[mi];
+        if ((v->kind != DC_KIND_ALLOW && v->kind != DC_KIND_STEREOTYPE) ||
+            v->tb == 0 || vice_named(R, v->tb) != v)
+            continue;
+        uint32_t si = rs->toks[v->tb].sent;
+        const sentence *s = &rs->s[si];
+        uint32_t o = v->tb - 1;
+        if (o > s->tb && tok_is_word(R, o, "just"))
+            o--;
+        if (o > s->tb && among_q(R, o, o + 1, FRAME_WORDS(wl_vice_det)))
+            o--;
+        if (o < s->tb || !among_q(R, o, o + 1, FRAME_WORDS(wl_vice_is)))
+            continue;
+        /* (opening the question or its second half: "is X ...", "..., is
+         * X", "or is X ...") */
+        if (!(o == s->tb || R->toks[o - 1].type != TK_WORD ||
+              among_q(R, o - 1, o, FRAME_WORDS(wl_vice_open))))
+            continue;
+        /* (a question, or one opened by "is" with no mark: "is laziness
+         * part of their culture or what", "serious question, is lying
+         * just genetic for them") */
+        if (!s->question && o != s->tb && R->toks[o - 1].type == TK_WORD)
+            continue;
+        {
+            uint32_t hi = v->te + 8 < s->te ? v->te + 8 : s->te;
+            uint32_t fe = vice_make(R, v->te, hi);
+            if (!fe)
+                continue;
+            /* (of one person, or the writer: "is rudeness just in his
+             * dna?") */
+            if (word_among(R, v->te, fe + 2 < s->te ? fe + 2 : s->te,
+                           FRAME_WORDS(wl_vice_one)))
+                continue;
+            if (vice_rebutted(R, si, v))
+                continue;
+            /* the group: the predicate's pronoun, a group in it, or one
+             * named before the failing */
+            target g;
+            bool found = false, ctx = false, pron = false;
+            uint32_t pe = fe + 2 < s->te ? fe + 2 : s->te;
+            for (uint32_t j = v->te; j < pe && !found && !pron; j++)
+                if (kind_at(R, j, DC_KIND_PRONOUN_GROUP)) {
+                    /* (the pronoun's own group, or a group target near
+                     * it: not a raw identity word; rv41 F3) */
+                    pron = true;
+                    found = resolve_pronoun(R, j, &g, &ctx) && !ctx &&
+                            g.type == TG_GROUP && !g.reclaimed;
+                }
+            /* (the pronoun named otherwise after it: "is violence a thing
+             * for them, the thugs who did it?", ", those teenage gangs";
+             * not ", these mexicans") */
+            if (pron && vice_apposed(R, pe, s->te))
+                continue;
+            /* (with no pronoun, "the culture" is the group's only when it
+             * is named in the failing's sentence: "met some nigerians.
+             * is rudeness part of the culture now on the bus?") */
+            uint32_t lo = si > 0 && !(fe >= 2 && tok_is_word(R, fe - 2, "the"))
+                              ? rs->s[si - 1].tb
+                              : s->tb;
+            for (size_t j = 0; j < rs->nt && !found; j++) {
+                const target *t = &rs->t[j];
+                if (t->type == TG_GROUP && !t->reclaimed && !t->coded &&
+                    ((t->tb >= lo && t->te <= v->tb) ||
+                     (t->tb >= v->te && t->te <= pe))) {
+                    g = *t;
+                    found = true;
+                }
+            }
+            /* (or, for a pronoun, an identity word right before a person
+             * noun, "our polish builder ... in their blood": not one
+             * before "the culture", nor one before a place or a
+             * thing, "the muslim quarter", "the gay bar"; rv41 F3) */
+            for (size_t j = 0; j < rs->nm && !found; j++) {
+                const mention *id = &rs->m[j];
+                if (pron && id->kind == DC_KIND_IDENTITY &&
+                    ent(R, id)->categories && id->tb >= lo &&
+                    id->te <= v->tb && id->te < rs->ntok &&
+                    kind_at(R, id->te, DC_KIND_PERSON) && !vice_own(R, id)) {
+                    g = group_of(R, id);
+                    found = true;
+                }
+            }
+            if (!found || part_of_group(R, &g))
+                continue;
+            /* (the writer's own people, "as a jew, is greed really in
+             * our blood?", but not "my albanian neighbours") */
+            const mention *gm = mention_at(R, g.tb, DC_KIND_IDENTITY);
+            if (gm && vice_own(R, gm))
+                continue;
+            /* (one person: "the jewish deli owner ... is haggling a thing
+             * for them"; rv41 F5. Not an essence: "our polish builder
+             * vanished. is dishonesty in their blood?" pins it on all) */
+            if (gm && tok_is_word(R, fe - 1, "thing") &&
+                vice_one_person(R, gm))
+                continue;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+            finding_spec fs = {0};
+            fs.b = v->b;
+            fs.e = te_byte(R, fe);
+            fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+            fs.attribute = DECORUM_IDENTITY_ATTACK;
+            fs.categories = g.categories;
+            fs.weight = 0.75f;
+            fs.hate = true;
+            char buf[128];
+            piece label = target_label(R, &g, buf, sizeof buf);
+            int vl = (int)(v->e - v->b);
+            uint32_t r;
+            decorum_status st = REASON(
+                R, &r, LIT("stereotype aimed at "), label,
+                LIT(": a question takes a failing ('"),
+                piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
+                LIT("') as the group's and asks only if it is in its make"));
+            if (st != DECORUM_OK)
+                return st;
+            return emit(R, &fs, r);
+        }
+    }
+    return DECORUM_OK;
+}
+
 /* The bounds [*lo, *hi) of the clause that holds token k in sentence s
  * (fix38, session 38). */
 static void clause_bounds(const run *R, uint32_t k, const sentence *s,
@@ -42744,6 +43063,15 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (session 41: a failing asked as a people's make, "is laziness part
+     * of their culture?": a failing (an allow entry or a stereotype) and
+     * an identity word or a pronoun for a group) */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_ALLOW) || any_kind(&R, DC_KIND_STEREOTYPE)) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_vice_asked(&R)) != DECORUM_OK)
         return st;
     /* a vice put down to a people's make, the group inside the frame
      * ("the gypsy way", "in the jewish blood"): an identity word and a
