@@ -455,6 +455,17 @@ enum {
                          * instructions", "sit still"): innocent; denied a
                          * group with "can't" as its make (habit_clause,
                          * session 40) */
+    DC_SENSE_SHOVE,     /* allow (and coded "push"): a force that moves a
+                         * body ("shove", "nudge", "throw"); with a group
+                         * as its object and a drop after it, a threat
+                         * (rule_shoved, session 41) */
+    DC_SENSE_DROP,      /* allow: a place a body falls from or into, or
+                         * is run down by ("stairs", "platform", "canal",
+                         * "bus"): rule_shoved's other half */
+    DC_SENSE_LEAVE,     /* allow: leaving a place for good ("leave",
+                         * "pack up", "clear out", "sell up"): after an
+                         * ultimatum's "to", the time given to a group to
+                         * go (ultimatum, session 41) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -130,6 +130,9 @@ static const struct {
     {"tempo", (uint64_t)DC_SENSE_TEMPO << DC_F_SENSE_SHIFT},
     {"duty", (uint64_t)DC_SENSE_DUTY << DC_F_SENSE_SHIFT},
     {"skill", (uint64_t)DC_SENSE_SKILL << DC_F_SENSE_SHIFT},
+    {"shove", (uint64_t)DC_SENSE_SHOVE << DC_F_SENSE_SHIFT},
+    {"drop", (uint64_t)DC_SENSE_DROP << DC_F_SENSE_SHIFT},
+    {"leave", (uint64_t)DC_SENSE_LEAVE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
