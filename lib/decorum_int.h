@@ -466,6 +466,16 @@ enum {
                          * "pack up", "clear out", "sell up"): after an
                          * ultimatum's "to", the time given to a group to
                          * go (ultimatum, session 41) */
+    DC_SENSE_BOARD,     /* allow: a drop one also gets on ("bus",
+                         * "platform", "steps"): rule_shoved reads it
+                         * only with off/under/down/over/in front of,
+                         * not onto/into (boarding help; rv41) */
+    DC_SENSE_WATER,     /* allow: a drop of water ("river", "lake",
+                         * "harbour"): with a festive occasion and no
+                         * hostile word, a dunking, not a threat (rv41) */
+    DC_SENSE_FESTIVE,   /* allow: a festive occasion or ritual ("stag
+                         * do", "wedding", "tradition"): rule_shoved's
+                         * horseplay exemption (rv41) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -18661,7 +18661,16 @@ static void ultimatum_leave(const run *R, uint32_t k, uint32_t e,
         if (!(mine || goes_on || ends))
             return;
         *leave = true;
-        *pinned = mine || (after < e && tok_is_word(R, after, "or"));
+        /* (past "and go": "pack up and go, or we come for them"; rv41) */
+        if (goes_on)
+            after += 2;
+        if (after + 1 < e && R->toks[after].type == TK_PUNCT &&
+            tok_is_word(R, after + 1, "or"))
+            after++;
+        /* (the writer's place no longer pins: "have until june to move
+         * out of this hall" is a warden's notice; only an "or" does;
+         * rv41) */
+        *pinned = after < e && tok_is_word(R, after, "or");
     }
 }
 
@@ -41377,6 +41386,26 @@ static const char *const shove_told[] = {"threw", "thrown"};
  * (rule_shoved). */
 static const char *const shove_passive[] = {"be", "been", "get", "gets",
                                             "got", "getting", "being"};
+/* Words that send a body into a place one boards: "onto the bus", "into
+ * the lorry" (rule_shoved: not with a drop of sense `board`; rv41). */
+static const char *const shove_boarding[] = {"onto", "into", "in"};
+/* Words that may follow a drop that heads its phrase ("off the pier and
+ * see", "under the bus, accidents happen"): function words (rule_shoved;
+ * rv41). A noun after it ("bus queue", "bus stop") is the head instead. */
+static const char *const shove_head_end[] = {
+    "and",  "or",    "but",   "so",    "to",    "with",   "before",
+    "after", "when", "if",    "because", "like", "for",    "at",
+    "in",   "on",    "then",  "until", "while", "as",     "from",
+    "by",   "next",  "this",  "tonight", "today", "tomorrow", "now",
+    "again", "too",  "please", "lol",  "where", "where's", "yeah",
+    "mate", "innit", "we",    "i",     "they",
+    "you",  "he",    "she",   "it",    "its",   "it's",   "that",
+    "who",  "which", "we'll", "i'll",  "they'll", "you'll"};
+/* Words that may stand between the body and the word that sends it:
+ * "kick them all into the ditch", "throw them back over the border"
+ * (rule_shoved; rv41). */
+static const char *const shove_between[] = {"all", "back", "too", "again",
+                                             "both", "right", "straight"};
 /* Forms of "throw", whose "under the bus" is a betrayal, no fall: "the
  * party will throw trans people under the bus again". */
 static const char *const shove_throw[] = {"throw", "throws", "throwing",
@@ -41421,15 +41450,28 @@ static decorum_status rule_shoved(run *R)
                 p = k;
         if (p == UINT32_MAX)
             continue;
-        /* the place of the fall, within four words after it */
+        /* the place of the fall, within four words after it; one also
+         * got on (sense `board`: bus, platform, steps) only off, under,
+         * down, over or in front of it, not onto/into ("push the
+         * wheelchair users onto the platform"); and the head of its
+         * phrase, not a modifier ("in front of the bus queue"): the end,
+         * a mark or a function word after it (rv41) */
+        bool boarding = word_among(R, p, p + 1, FRAME_WORDS(shove_boarding));
         const mention *d = NULL;
         for (size_t j = rs->first[p]; j < rs->nm && !d; j++) {
             const mention *f = &rs->m[j];
             if (f->tb > p + 5 || f->tb >= s->te)
                 break;
-            if (f->kind == DC_KIND_ALLOW &&
-                DC_SENSE_OF(ent(R, f)->flags) == DC_SENSE_DROP)
-                d = f;
+            if (f->kind != DC_KIND_ALLOW)
+                continue;
+            unsigned sense = DC_SENSE_OF(ent(R, f)->flags);
+            if (!(sense == DC_SENSE_DROP || sense == DC_SENSE_WATER ||
+                  (sense == DC_SENSE_BOARD && !boarding)))
+                continue;
+            if (f->te < s->te && R->toks[f->te].type == TK_WORD &&
+                !word_among(R, f->te, f->te + 1, FRAME_WORDS(shove_head_end)))
+                continue;
+            d = f;
         }
         if (!d || (tok_is_word(R, p, "under") &&
                    tok_is_word(R, d->tb, "bus") &&
@@ -41454,14 +41496,27 @@ static decorum_status rule_shoved(run *R)
                           : a->te;
         uint32_t ge = noun || passive ? a->tb : p;
         bool found = armed_group(R, gb, ge, &g);
+        uint32_t obj_end = found ? g.te : ge;
         for (uint32_t k = gb; k < ge && !found; k++) {
             bool from_ctx;
             if (kind_at(R, k, DC_KIND_PRONOUN_GROUP) &&
                 resolve_pronoun(R, k, &g, &from_ctx) && !from_ctx &&
-                g.type == TG_GROUP && !g.reclaimed)
+                g.type == TG_GROUP && !g.reclaimed) {
                 found = true;
+                obj_end = k + 1;
+            }
         }
         if (!found || thing_owned(R, g.te))
+            continue;
+        /* (after the verb, the body ends right before the word that
+         * sends, or with "all"/"back" between; a noun phrase between is
+         * what moves and the group its recipient: "throw the black lab a
+         * stick into the lake"; rv41) */
+        bool recipient = false;
+        for (uint32_t k = obj_end; !noun && !passive && k < p && !recipient;
+             k++)
+            recipient = !word_among(R, k, k + 1, FRAME_WORDS(shove_between));
+        if (recipient)
             continue;
         /* the call or the case: a modal, "if", "give ... a nudge" */
         bool called = false;
@@ -41488,6 +41543,21 @@ static decorum_status rule_shoved(run *R)
     }
     if (!drop || armed_literal_in(R) || (frame_context(R) & FC_GAME))
         return DECORUM_OK;
+    /* (a dunking at a stag do, a wedding, a rite: water, a festive
+     * occasion in the comment, and no hostile word; rv41) */
+    if (DC_SENSE_OF(ent(R, drop)->flags) == DC_SENSE_WATER) {
+        bool festive = false;
+        for (size_t j = 0; j < rs->nm && !festive; j++)
+            festive = rs->m[j].kind == DC_KIND_ALLOW &&
+                      DC_SENSE_OF(ent(R, &rs->m[j])->flags) ==
+                          DC_SENSE_FESTIVE;
+        if (festive && !has_kind_in(R, 0, rs->ntok, DC_KIND_SLUR) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEHUMANIZE) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEROGATE) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_THREAT) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_INSULT))
+            return DECORUM_OK;
+    }
     R->out->rf[DC_RF_THREAT] += 1;
     finding_spec fs = {0};
     fs.b = hit->b;
