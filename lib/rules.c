@@ -41401,11 +41401,13 @@ static const char *const shove_head_end[] = {
     "mate", "innit", "we",    "i",     "they",
     "you",  "he",    "she",   "it",    "its",   "it's",   "that",
     "who",  "which", "we'll", "i'll",  "they'll", "you'll"};
-/* Words that may stand between the body and the word that sends it:
- * "kick them all into the ditch", "throw them back over the border"
- * (rule_shoved; rv41). */
-static const char *const shove_between[] = {"all", "back", "too", "again",
-                                             "both", "right", "straight"};
+/* Determiners that open a second object between the body and the word
+ * that sends it, the thing thrown: "throw the black lab a stick into the
+ * lake" (rule_shoved; rv41). */
+static const char *const shove_second[] = {"a",   "an",    "the",  "some",
+                                           "his", "her",   "their", "its",
+                                           "my",  "your",  "our",  "this",
+                                           "that", "these", "those"};
 /* Forms of "throw", whose "under the bus" is a betrayal, no fall: "the
  * party will throw trans people under the bus again". */
 static const char *const shove_throw[] = {"throw", "throws", "throwing",
@@ -41508,14 +41510,12 @@ static decorum_status rule_shoved(run *R)
         }
         if (!found || thing_owned(R, g.te))
             continue;
-        /* (after the verb, the body ends right before the word that
-         * sends, or with "all"/"back" between; a noun phrase between is
-         * what moves and the group its recipient: "throw the black lab a
-         * stick into the lake"; rv41) */
-        bool recipient = false;
-        for (uint32_t k = obj_end; !noun && !passive && k < p && !recipient;
-             k++)
-            recipient = !word_among(R, k, k + 1, FRAME_WORDS(shove_between));
+        /* (after the verb, a second noun phrase between the body and the
+         * word that sends is what moves, the group its recipient: "throw
+         * the black lab a stick into the lake"; rv41) */
+        bool recipient =
+            !noun && !passive && obj_end < p &&
+            word_among(R, obj_end, p, FRAME_WORDS(shove_second));
         if (recipient)
             continue;
         /* the call or the case: a modal, "if", "give ... a nudge" */
