@@ -461,6 +461,28 @@ enum {
                          * group's make ("is laziness part of their
                          * culture?"), a stereotype (rule_vice_asked,
                          * session 41) */
+
+    DC_SENSE_SHOVE,     /* allow (and coded "push"): a force that moves a
+                         * body ("shove", "nudge", "throw"); with a group
+                         * as its object and a drop after it, a threat
+                         * (rule_shoved, session 41) */
+    DC_SENSE_DROP,      /* allow: a place a body falls from or into, or
+                         * is run down by ("stairs", "platform", "canal",
+                         * "bus"): rule_shoved's other half */
+    DC_SENSE_LEAVE,     /* allow: leaving a place for good ("leave",
+                         * "pack up", "clear out", "sell up"): after an
+                         * ultimatum's "to", the time given to a group to
+                         * go (ultimatum, session 41) */
+    DC_SENSE_BOARD,     /* allow: a drop one also gets on ("bus",
+                         * "platform", "steps"): rule_shoved reads it
+                         * only with off/under/down/over/in front of,
+                         * not onto/into (boarding help; rv41) */
+    DC_SENSE_WATER,     /* allow: a drop of water ("river", "lake",
+                         * "harbour"): with a festive occasion and no
+                         * hostile word, a dunking, not a threat (rv41) */
+    DC_SENSE_FESTIVE,   /* allow: a festive occasion or ritual ("stag
+                         * do", "wedding", "tradition"): rule_shoved's
+                         * horseplay exemption (rv41) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

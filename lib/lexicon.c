@@ -131,6 +131,13 @@ static const struct {
     {"duty", (uint64_t)DC_SENSE_DUTY << DC_F_SENSE_SHIFT},
     {"skill", (uint64_t)DC_SENSE_SKILL << DC_F_SENSE_SHIFT},
     {"failing", (uint64_t)DC_SENSE_FAILING << DC_F_SENSE_SHIFT},
+
+    {"shove", (uint64_t)DC_SENSE_SHOVE << DC_F_SENSE_SHIFT},
+    {"drop", (uint64_t)DC_SENSE_DROP << DC_F_SENSE_SHIFT},
+    {"leave", (uint64_t)DC_SENSE_LEAVE << DC_F_SENSE_SHIFT},
+    {"board", (uint64_t)DC_SENSE_BOARD << DC_F_SENSE_SHIFT},
+    {"water", (uint64_t)DC_SENSE_WATER << DC_F_SENSE_SHIFT},
+    {"festive", (uint64_t)DC_SENSE_FESTIVE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

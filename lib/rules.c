@@ -18778,6 +18778,63 @@ static int hiring_how(const run *R, const mention *m)
  * *out is the group. Not a question. */
 static bool term_ends(const dc_entry *e, const char *w, bool start);
 
+/* Words after "and" that go on with the leaving ("pack up and go",
+ * "sell up and never come back"), not another errand ("get out and
+ * vote"). */
+static const char *const leave_and[] = {"go", "never", "dont", "don't",
+                                        "leave", "get"};
+
+/* Session 41 (q41t): does the purpose after an ultimatum's "to", from
+ * token k to e (its sentence's end), say the group is to go for good: a
+ * leaving (an allow entry of sense `leave`, or an exclusion entry: "get
+ * out") within three words ("to pack up and go", "to sell up and leave
+ * this street"), then nothing of the leaver's own ("to move out their
+ * cars", "to clear out your lockers", "to leave their coats"): the end of
+ * the sentence, a comma, "or", "and" going on with the leaving
+ * (leave_and; not "get out and vote"), or a place the writer calls his
+ * ("this street", "our town", "out of our street"). Sets *leave, and
+ * *pinned when the place is the writer's or an "or" follows ("... or
+ * we move you ourselves"). */
+static void ultimatum_leave(const run *R, uint32_t k, uint32_t e,
+                            bool *leave, bool *pinned)
+{
+    *leave = *pinned = false;
+    for (uint32_t j = k; j < e && j < k + 6 && !*pinned; j++) {
+        const mention *a = mention_at(R, j, DC_KIND_ALLOW);
+        const mention *x = mention_at(R, j, DC_KIND_EXCLUSION);
+        if (a && DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_LEAVE)
+            a = NULL;
+        if (!a && !x)
+            continue;
+        if (j >= k + 3 && !*leave)
+            return;
+        uint32_t after = a ? a->te : x->te;
+        if (after < e && tok_is_word(R, after, "of"))
+            after++;
+        bool mine = after < e && (tok_is_word(R, after, "this") ||
+                                  tok_is_word(R, after, "our") ||
+                                  tok_is_word(R, after, "my"));
+        bool goes_on = after + 1 < e && tok_is_word(R, after, "and") &&
+                       word_among(R, after + 1, after + 2, leave_and,
+                                  sizeof leave_and / sizeof *leave_and);
+        bool ends = after >= e || R->toks[after].type == TK_PUNCT ||
+                    tok_is_word(R, after, "or");
+        if (!(mine || goes_on || ends))
+            return;
+        *leave = true;
+        /* (past "and go": "pack up and go, or we come for them"; rv41) */
+        if (goes_on)
+            after += 2;
+        if (after + 1 < e && R->toks[after].type == TK_PUNCT &&
+            tok_is_word(R, after + 1, "or"))
+            after++;
+        /* (the writer's place no longer pins: "have until june to move
+         * out of this hall" is a warden's notice; only an "or" does;
+         * rv41) */
+        *pinned = after < e && tok_is_word(R, after, "or");
+    }
+}
+
 static bool ultimatum(const run *R, const mention *m, target *out)
 {
     static const char *const purpose[] = {
@@ -18787,9 +18844,26 @@ static bool ultimatum(const run *R, const mention *m, target *out)
     if (s->question)
         return false;
     uint32_t words = 0;
-    for (uint32_t k = m->te; k < s->te; k++) {
+    /* (session 41, q41t: the time given for the group to go, "have until
+     * christmas to pack up and go", "have till easter to leave this
+     * town": ultimatum_leave) */
+    bool leave = false, leave_pinned = false;
+    for (uint32_t k = m->te; k < s->te && !leave; k++) {
         if (rs->toks[k].type != TK_WORD)
             continue;
+        if (words > 0 && tok_is_word(R, k, "to")) {
+            ultimatum_leave(R, k + 1, s->te, &leave, &leave_pinned);
+            /* (not one reported or denounced: "the refugees have until
+             * june to leave our country, the home office says") */
+            const mention *sn;
+            scope sc = leave ? scope_of(R, m->tb, m->te, &sn) : SC_ASSERTED;
+            if (leave && (R->denounce_any || sc == SC_REPORTED ||
+                          sc == SC_COUNTER ||
+                          has_kind_in(R, s->tb, s->te, DC_KIND_REPORT)))
+                leave = leave_pinned = false;
+            if (leave)
+                break;
+        }
         if (++words > 3 ||
             word_among(R, k, k + 1, purpose, sizeof purpose / sizeof *purpose))
             return false;
@@ -18811,7 +18885,9 @@ static bool ultimatum(const run *R, const mention *m, target *out)
         if (rs->t[i].type == TG_GROUP &&
             (rs->t[i].categories & ~NATION_CATEGORIES) &&
             rs->t[i].tb < s->tb + 3 && rs->t[i].te <= m->tb) {
-            if (own_feast(R, &rs->t[i], m->te, s->te))
+            /* (not a feast's calendar when the time is to go: "the
+             * jews in this town have until passover to leave") */
+            if (!leave && own_feast(R, &rs->t[i], m->te, s->te))
                 return false;
             /* A deadline is a threat only where it is put to a place
              * pinned down ("The mosque on Church Street", "Muslims in
@@ -18820,12 +18896,13 @@ static bool ultimatum(const run *R, const mention *m, target *out)
              * synagogue has until March" are calendars. */
             uint32_t k = rs->t[i].te;
             bool pinned =
-                k + 1 < m->tb &&
+                leave_pinned ||
+                (k + 1 < m->tb &&
                 (tok_is_word(R, k, "on") || tok_is_word(R, k, "at") ||
                  (tok_is_word(R, k, "in") &&
                   (tok_is_word(R, k + 1, "this") ||
                    tok_is_word(R, k + 1, "our") ||
-                   tok_is_word(R, k + 1, "my"))));
+                   tok_is_word(R, k + 1, "my")))));
             bool menace = false;
             for (uint32_t j = 0; j + 2 < rs->ntok && !menace; j++)
                 menace = tok_is_word(R, j, "know") &&
@@ -41768,6 +41845,222 @@ static decorum_status rule_gallows(run *R)
     return emit(R, &fs, r);
 }
 
+/* Words after a force that send a body toward its fall (rule_shoved):
+ * "down the stairs", "off the platform", "into the canal", "under the
+ * bus", "onto the tracks", "over the cliff", "in front of the bus". */
+static const char *const shove_toward[] = {"down", "off",  "into", "under",
+                                           "onto", "over", "in"};
+/* Words before a force that make it a noun, the softened harm: "a little
+ * nudge", "a gentle push", "one shove". */
+static const char *const shove_noun[] = {"a", "an", "one", "little",
+                                         "gentle", "small", "friendly",
+                                         "quick", "good", "wee"};
+/* Words before a softened harm that call for it: "give them a little
+ * nudge", "needs a push", "could use a shove". */
+static const char *const shove_call[] = {"give", "gives", "giving", "needs",
+                                         "need", "use", "deserve",
+                                         "deserves", "wants", "want"};
+/* A force told as done: "she pushed the pram", "the lad threw a coin"
+ * (rule_shoved): told, no threat, unless a modal or a case puts it. */
+static const char *const shove_told[] = {"threw", "thrown"};
+/* Words before a force told that make it passive, the body its subject
+ * (rule_shoved). */
+static const char *const shove_passive[] = {"be", "been", "get", "gets",
+                                            "got", "getting", "being"};
+/* Words that send a body into a place one boards: "onto the bus", "into
+ * the lorry" (rule_shoved: not with a drop of sense `board`; rv41). */
+static const char *const shove_boarding[] = {"onto", "into", "in"};
+/* Words that may follow a drop that heads its phrase ("off the pier and
+ * see", "under the bus, accidents happen"): function words (rule_shoved;
+ * rv41). A noun after it ("bus queue", "bus stop") is the head instead. */
+static const char *const shove_head_end[] = {
+    "and",  "or",    "but",   "so",    "to",    "with",   "before",
+    "after", "when", "if",    "because", "like", "for",    "at",
+    "in",   "on",    "then",  "until", "while", "as",     "from",
+    "by",   "of",    "next",  "this",  "tonight", "today", "tomorrow",
+    "now",
+    "again", "too",  "please", "lol",  "where", "where's", "yeah",
+    "mate", "innit", "we",    "i",     "they",
+    "you",  "he",    "she",   "it",    "its",   "it's",   "that",
+    "who",  "which", "we'll", "i'll",  "they'll", "you'll"};
+/* Determiners that open a second object between the body and the word
+ * that sends it, the thing thrown: "throw the black lab a stick into the
+ * lake" (rule_shoved; rv41). */
+static const char *const shove_second[] = {"a",   "an",    "the",  "some",
+                                           "his", "her",   "their", "its",
+                                           "my",  "your",  "our",  "this",
+                                           "that", "these", "those"};
+/* Forms of "throw", whose "under the bus" is a betrayal, no fall: "the
+ * party will throw trans people under the bus again". */
+static const char *const shove_throw[] = {"throw", "throws", "throwing",
+                                          "threw", "thrown"};
+
+/* Session 41 (q41t): a body moved by force toward a fall. "someone should
+ * push the muslim kid down the stairs", "chuck a few of the migrants off
+ * the pier and see how well they swim", "give them a little nudge under
+ * the next bus": a force that moves a body (sense `shove`) whose object
+ * is a group, a member or a pronoun resolved to one, then a word that
+ * sends it (shove_toward) and within four words a place a body falls from
+ * or into or is run down by (sense `drop`). The object lies between the
+ * verb and the word that sends; for a softened noun ("a little nudge")
+ * it lies in the sentence before the noun, after a call ("give", "needs",
+ * a modal). The verb is preferred over the place: "down the stairs" is
+ * where the body goes, not a harm to the stairs. Not what the group owns
+ * ("push the muslim kid's pram down the ramp"), not negated, not told in
+ * the past without a modal or a case ("she threw the coin down the
+ * steps"), not in a comment that reports or denounces, nor in a game or
+ * a story (armed_literal_in). A threat to reject. */
+static decorum_status rule_shoved(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    const mention *hit = NULL, *drop = NULL;
+    target g;
+    for (size_t i = 0; i < rs->nm && !drop; i++) {
+        const mention *a = &rs->m[i];
+        if (DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_SHOVE ||
+            !(a->kind == DC_KIND_ALLOW || a->kind == DC_KIND_CONSP_ACTION))
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        /* the word that sends, within six words after the force */
+        uint32_t p = UINT32_MAX;
+        for (uint32_t k = a->te; k < s->te && k < a->te + 7 && p == UINT32_MAX;
+             k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(shove_toward)) &&
+                (!tok_is_word(R, k, "in") ||
+                 (k + 2 < s->te && tok_is_word(R, k + 1, "front") &&
+                  tok_is_word(R, k + 2, "of"))))
+                p = k;
+        if (p == UINT32_MAX)
+            continue;
+        /* the place of the fall, within four words after it; one also
+         * got on (sense `board`: bus, platform, steps) only off, under,
+         * down, over or in front of it, not onto/into ("push the
+         * wheelchair users onto the platform"); and the head of its
+         * phrase, not a modifier ("in front of the bus queue"): the end,
+         * a mark or a function word after it (rv41) */
+        bool boarding = word_among(R, p, p + 1, FRAME_WORDS(shove_boarding));
+        const mention *d = NULL;
+        for (size_t j = rs->first[p]; j < rs->nm && !d; j++) {
+            const mention *f = &rs->m[j];
+            if (f->tb > p + 5 || f->tb >= s->te)
+                break;
+            if (f->kind != DC_KIND_ALLOW)
+                continue;
+            unsigned sense = DC_SENSE_OF(ent(R, f)->flags);
+            if (!(sense == DC_SENSE_DROP || sense == DC_SENSE_WATER ||
+                  (sense == DC_SENSE_BOARD && !boarding)))
+                continue;
+            if (f->te < s->te && R->toks[f->te].type == TK_WORD &&
+                !word_among(R, f->te, f->te + 1, FRAME_WORDS(shove_head_end)))
+                continue;
+            d = f;
+        }
+        if (!d || (tok_is_word(R, p, "under") &&
+                   tok_is_word(R, d->tb, "bus") &&
+                   word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shove_throw))))
+            continue;
+        bool noun = a->tb > s->tb &&
+                    word_among(R, a->tb - 1, a->tb, FRAME_WORDS(shove_noun));
+        /* told in the past: "pushed", "threw" */
+        const tok *t = &R->toks[a->tb];
+        bool past = word_among(R, a->tb, a->tb + 1, FRAME_WORDS(shove_told)) ||
+                    (t->e - t->b > 3 && R->n->text[t->e - 2] == 'e' &&
+                     R->n->text[t->e - 1] == 'd');
+        /* (the passive, the body its subject: "they'll get thrown off the
+         * pier", "should be shoved down the stairs") */
+        bool passive = past && a->tb > s->tb &&
+                       word_among(R, a->tb - 1, a->tb,
+                                  FRAME_WORDS(shove_passive));
+        /* the body moved: after the verb, or before the softened noun or
+         * the passive */
+        uint32_t gb = noun || passive
+                          ? (a->tb > s->tb + 8 ? a->tb - 8 : s->tb)
+                          : a->te;
+        uint32_t ge = noun || passive ? a->tb : p;
+        bool found = armed_group(R, gb, ge, &g);
+        uint32_t obj_end = found ? g.te : ge;
+        for (uint32_t k = gb; k < ge && !found; k++) {
+            bool from_ctx;
+            if (kind_at(R, k, DC_KIND_PRONOUN_GROUP) &&
+                resolve_pronoun(R, k, &g, &from_ctx) && !from_ctx &&
+                g.type == TG_GROUP && !g.reclaimed) {
+                found = true;
+                obj_end = k + 1;
+            }
+        }
+        if (!found || thing_owned(R, g.te))
+            continue;
+        /* (after the verb, a second noun phrase between the body and the
+         * word that sends is what moves, the group its recipient: "throw
+         * the black lab a stick into the lake"; rv41) */
+        bool recipient =
+            !noun && !passive && obj_end < p &&
+            word_among(R, obj_end, p, FRAME_WORDS(shove_second));
+        if (recipient)
+            continue;
+        /* the call or the case: a modal, "if", "give ... a nudge" */
+        bool called = false;
+        for (uint32_t k = s->tb; k < a->tb && !called; k++)
+            called = has_kind_in(R, k, k + 1, DC_KIND_MODAL) ||
+                     case_opens(R, k) || ends_ll(R, k) ||
+                     word_among(R, k, k + 1, FRAME_WORDS(shove_call));
+        if ((noun || past) && !called)
+            continue;
+        /* a negator just before the force ("don't push ..."), in its
+         * clause; not one further back ("nobody would mind if we shoved
+         * ...") */
+        uint32_t cb = a->tb, clause = R->toks[a->tb].clause;
+        while (cb > s->tb && cb + 3 > a->tb &&
+               R->toks[cb - 1].clause == clause)
+            cb--;
+        const mention *sn;
+        scope sc = scope_of(R, a->tb, a->te, &sn);
+        if (has_kind_in(R, cb, a->tb, DC_KIND_NEGATION) ||
+            sc == SC_REPORTED || sc == SC_COUNTER)
+            continue;
+        hit = a;
+        drop = d;
+    }
+    if (!drop || armed_literal_in(R) || (frame_context(R) & FC_GAME))
+        return DECORUM_OK;
+    /* (a dunking at a stag do, a wedding, a rite: water, a festive
+     * occasion in the comment, and no hostile word; rv41) */
+    if (DC_SENSE_OF(ent(R, drop)->flags) == DC_SENSE_WATER) {
+        bool festive = false;
+        for (size_t j = 0; j < rs->nm && !festive; j++)
+            festive = rs->m[j].kind == DC_KIND_ALLOW &&
+                      DC_SENSE_OF(ent(R, &rs->m[j])->flags) ==
+                          DC_SENSE_FESTIVE;
+        if (festive && !has_kind_in(R, 0, rs->ntok, DC_KIND_SLUR) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEHUMANIZE) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEROGATE) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_THREAT) &&
+            !has_kind_in(R, 0, rs->ntok, DC_KIND_INSULT))
+            return DECORUM_OK;
+    }
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = hit->b;
+    fs.e = drop->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.88f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("threat of violence aimed at "), label,
+        LIT(": pushed or thrown toward a fall (stairs, a platform, water, a "
+            "bus)"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* Session 34 (h34a): the exits barred and the fire lit. "be a real shame
  * if somebody showed up with a jerry can and locked the doors from
  * outside", "next time the drag brunch is on, block the exits and light it
@@ -43108,6 +43401,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         if ((st = rule_gallows(&R)) != DECORUM_OK)
             return st;
         if (R.hate_so_far < 0.5f && (st = rule_trapped(&R)) != DECORUM_OK)
+            return st;
+        /* (session 41: a body shoved toward a fall) */
+        if (R.hate_so_far < 0.5f && (st = rule_shoved(&R)) != DECORUM_OK)
             return st;
     }
     /* a whole people swept up from a member: a group pronoun and a
