@@ -42033,11 +42033,11 @@ static decorum_status rule_shoved(run *R)
             festive = rs->m[j].kind == DC_KIND_ALLOW &&
                       DC_SENSE_OF(ent(R, &rs->m[j])->flags) ==
                           DC_SENSE_FESTIVE;
-        if (festive && !has_kind_in(R, 0, rs->ntok, DC_KIND_SLUR) &&
-            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEHUMANIZE) &&
-            !has_kind_in(R, 0, rs->ntok, DC_KIND_DEROGATE) &&
-            !has_kind_in(R, 0, rs->ntok, DC_KIND_THREAT) &&
-            !has_kind_in(R, 0, rs->ntok, DC_KIND_INSULT))
+        if (festive &&
+            !has_kinds_in(R, 0, rs->ntok,
+                          KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+                              KIND_BIT(DEROGATE) | KIND_BIT(THREAT) |
+                              KIND_BIT(INSULT)))
             return DECORUM_OK;
     }
     R->out->rf[DC_RF_THREAT] += 1;
