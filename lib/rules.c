@@ -12658,17 +12658,15 @@ static bool dish_sense(const run *R, const mention *m)
      * forge-welded into a billet: "a faggot of wrought scrap", "a faggot
      * weld") */
     static const char *const bundle[] = {
-        "bundle", "sticks", "twigs", "firewood", "kindling", "herbs",
-        "iron",   "steel",  "scrap", "wrought",  "rods",     "bars",
-        "billet", "weld",
-        /* (session 41, q41p: the woods bundled, "faggots of willow";
-         * they name streets and groves too, so the sentence must also
-         * tell a bundle, told[] below) */
-        "willow", "hazel", "brushwood", "gorse", "reeds", "birch"};
-    static const char *const told[] = {
         "bundle", "bundles", "bundled", "sticks", "twigs", "firewood",
         "kindling", "herbs", "iron", "steel", "scrap", "wrought", "rods",
         "bars", "billet", "weld"};
+    /* (session 41, q41p: the woods bundled, "faggots of willow"; they
+     * name streets and groves too, so they stand for a bundle word after
+     * "of" and for one of the first bundle's, but the sentence must still
+     * tell a bundle with one of bundle[]) */
+    static const char *const woods[] = {"willow", "hazel", "brushwood",
+                                        "gorse",  "reeds", "birch"};
     /* (a noun right after it, not a verb the slur is the subject of:
      * "that faggot welding in the next bay", rf37o) */
     static const char *const smithed[] = {"weld", "billet"};
@@ -12676,11 +12674,7 @@ static bool dish_sense(const run *R, const mention *m)
      * smith's, "iron", "steel", "bars", also names a mill, a city or a
      * pub, so it needs a second one in the sentence: smithing_said) */
     static const char *const sticks[] = {"bundle",   "sticks",   "twigs",
-                                         "firewood", "kindling", "herbs",
-                                         /* (session 41, q41p: the woods
-                                          * bundled, "faggots of willow") */
-                                         "willow",   "hazel",  "brushwood",
-                                         "gorse",    "reeds",  "birch"};
+                                         "firewood", "kindling", "herbs"};
     /* (the plural things a "them" can stand for: "stack your bars, wire
      * them tight"; not "steel" or "iron", which "they" of a steel city
      * are not) */
@@ -12701,19 +12695,20 @@ static bool dish_sense(const run *R, const mention *m)
     /* (the bundles in the plural too, "tied up faggots of willow",
      * under the same guards; session 41, q41p) */
     bool one = !plural_hit(R, m);
+    uint32_t of_end = m->te + 4 < s->te ? m->te + 4 : s->te;
     bool bundled =
                m->tb > s->tb &&
                !word_among(R, m->tb - 1, m->tb, pointing,
                            sizeof pointing / sizeof *pointing) &&
                ((m->te + 1 < s->te && tok_is_word(R, m->te, "of") &&
-                 word_among(R, m->te + 1,
-                            m->te + 4 < s->te ? m->te + 4 : s->te, bundle,
-                            sizeof bundle / sizeof *bundle) &&
                  !a_or_an(R, m->te + 1) && !of_named_one(R, m->te + 1) &&
-                 (word_among(R, m->te + 1,
-                             m->te + 4 < s->te ? m->te + 4 : s->te, sticks,
-                             sizeof sticks / sizeof *sticks) ||
-                  smithing_said(R, s))) ||
+                 (word_among(R, m->te + 1, of_end, woods,
+                             sizeof woods / sizeof *woods) ||
+                  (word_among(R, m->te + 1, of_end, bundle,
+                              sizeof bundle / sizeof *bundle) &&
+                   (word_among(R, m->te + 1, of_end, sticks,
+                               sizeof sticks / sizeof *sticks) ||
+                    smithing_said(R, s))))) ||
                 (m->te < s->te &&
                  word_among(R, m->te, m->te + 1, smithed,
                             sizeof smithed / sizeof *smithed) &&
@@ -12728,8 +12723,8 @@ static bool dish_sense(const run *R, const mention *m)
                  !group_pronouns_bundle(R, pieces,
                                         sizeof pieces / sizeof *pieces)) &&
                !mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU) &&
-               word_among(R, s->tb, s->te, told,
-                          sizeof told / sizeof *told);
+               word_among(R, s->tb, s->te, bundle,
+                          sizeof bundle / sizeof *bundle);
     if (one || bundled)
         return bundled;
     if (m->te + 1 < s->te &&
