@@ -40979,12 +40979,10 @@ static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
 }
 
 /* Words that defy a charge of bigotry instead of making it ("not racist
- * to ask", "call me islamophobic"), and the charges. */
+ * to ask", "call me islamophobic"); the charge is a denounce entry of the
+ * lexicon ("racist", "bigoted", "islamophobic"). */
 static const char *const wl_vice_defy[] = {"not", "isn't", "isnt", "aint",
                                            "ain't", "call", "calling"};
-static const char *const wl_vice_charge[] = {
-    "racist", "racism", "islamophobic", "bigoted", "bigotry",
-    "prejudiced", "prejudice", "antisemitic", "homophobic", "transphobic"};
 
 /* A negative answer, and what may follow "not" in one. */
 static const char *const wl_vice_answer[] = {"no",    "nope",  "nah",
@@ -41006,8 +41004,7 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
     for (uint32_t k = lo; k + 1 < hi; k++)
         if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_defy)))
             for (uint32_t j = k + 1; j < hi && j <= k + 3; j++)
-                if (kind_at(R, j, DC_KIND_DENOUNCE) ||
-                    among_q(R, j, j + 1, FRAME_WORDS(wl_vice_charge)))
+                if (kind_at(R, j, DC_KIND_DENOUNCE))
                     return false;
     if (question_refuted(R, v->tb) ||
         (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
