@@ -12460,6 +12460,22 @@ static bool gearbox_sense_of(run *R, const mention *m)
  * keeps out light, rain or draughts, one to three tokens on ("rain coming
  * through a chink in the louvres", "a chink in the old stone wall"), and
  * the gap of light, "a chink of daylight" (allow.tsv: "chink of light"). */
+/* Words that may follow a noun that heads its phrase: function words, a
+ * pronoun opening the next clause, a time word, a filler ("a chink in his
+ * guard again", "off the pier and see", "under the bus, we'll ..."); a
+ * noun after it is the head instead ("his guard uniform", "the bus
+ * queue"). Read by armour_sense_of and rule_shoved (session 41). */
+static const char *const wl_head_end[] = {
+    "of",     "on",      "in",      "at",     "and",    "or",     "but",
+    "so",     "with",    "to",      "from",   "for",    "by",     "is",
+    "was",    "were",    "are",     "has",    "had",    "that",   "which",
+    "where",  "where's", "when",    "again",  "today",  "tonight",
+    "tomorrow", "now",   "after",   "before", "during", "until",  "while",
+    "if",     "because", "like",    "then",   "as",     "next",   "this",
+    "too",    "please",  "lol",     "yeah",   "mate",   "innit",  "who",
+    "we",     "i",       "they",    "you",    "he",     "she",    "it",
+    "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll"};
+
 static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
@@ -12479,11 +12495,6 @@ static bool armour_sense_of(const run *R, const mention *m)
     static const char *const crack_head[] = {
         "binding", "housing", "casing", "case", "lid", "cover", "seam",
         "hull", "plating", "edge", "blade", "guard", "defence", "defense"};
-    static const char *const head_end[] = {
-        "of", "on", "in", "at", "and", "or", "but", "so", "with", "to",
-        "from", "for", "by", "is", "was", "were", "are", "has", "had",
-        "that", "which", "where", "when", "again", "today", "now", "after",
-        "before", "during", "until"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12556,8 +12567,8 @@ static bool armour_sense_of(const run *R, const mention *m)
         if (word_among(R, j, j + 1, crack_head,
                        sizeof crack_head / sizeof *crack_head))
             return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
-                   word_among(R, j + 1, j + 2, head_end,
-                              sizeof head_end / sizeof *head_end);
+                   word_among(R, j + 1, j + 2, wl_head_end,
+                              sizeof wl_head_end / sizeof *wl_head_end);
         if (word_among(R, j, j + 1, crack_in,
                        sizeof crack_in / sizeof *crack_in))
             return !(j + 1 < s->te &&
@@ -41862,19 +41873,6 @@ static const char *const shove_passive[] = {"be", "been", "get", "gets",
 /* Words that send a body into a place one boards: "onto the bus", "into
  * the lorry" (rule_shoved: not with a drop of sense `board`; rv41). */
 static const char *const shove_boarding[] = {"onto", "into", "in"};
-/* Words that may follow a drop that heads its phrase ("off the pier and
- * see", "under the bus, accidents happen"): function words (rule_shoved;
- * rv41). A noun after it ("bus queue", "bus stop") is the head instead. */
-static const char *const shove_head_end[] = {
-    "and",  "or",    "but",   "so",    "to",    "with",   "before",
-    "after", "when", "if",    "because", "like", "for",    "at",
-    "in",   "on",    "then",  "until", "while", "as",     "from",
-    "by",   "of",    "next",  "this",  "tonight", "today", "tomorrow",
-    "now",
-    "again", "too",  "please", "lol",  "where", "where's", "yeah",
-    "mate", "innit", "we",    "i",     "they",
-    "you",  "he",    "she",   "it",    "its",   "it's",   "that",
-    "who",  "which", "we'll", "i'll",  "they'll", "you'll"};
 /* Determiners that open a second object between the body and the word
  * that sends it, the thing thrown: "throw the black lab a stick into the
  * lake" (rule_shoved; rv41). */
@@ -41945,7 +41943,7 @@ static decorum_status rule_shoved(run *R)
                   (sense == DC_SENSE_BOARD && !boarding)))
                 continue;
             if (f->te < s->te && R->toks[f->te].type == TK_WORD &&
-                !word_among(R, f->te, f->te + 1, FRAME_WORDS(shove_head_end)))
+                !word_among(R, f->te, f->te + 1, FRAME_WORDS(wl_head_end)))
                 continue;
             d = f;
         }
