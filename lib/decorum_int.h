@@ -638,7 +638,7 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms);
  * must see the table used. */
 size_t dc_match_scratch_vic_back(const dc_match_scratch *ms);
 /* The scratch's per-word table (dc_word_entry[DC_WORDS_ENTRIES]), which
- * the engine gives its model scratch too (dc_model_scratch_share), or NULL
+ * the engine gives its model scratch too (dc_model_scratch_new_words), or NULL
  * when the matcher keeps no memo. */
 dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms);
 /* For tests: the bytes the word pass has gone over, past the runs of word

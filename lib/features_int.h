@@ -93,28 +93,27 @@ typedef struct dc_feat_tsum {
  * character n-grams: everything but the bigram) and its hash are functions
  * of the token's bytes alone, and comment words are Zipfian, so the scorer
  * keeps them per token, for tokens of up to DC_FEAT_CACHE_KEY bytes (99.8 %
- * of the bench corpus's tokens). Two-way sets, the last used first: a miss
- * puts the token in front and drops the other entry. The set is picked by a
- * multiply of the token's first eight bytes and its length, so that a hit
- * needs no token hash, and an entry is found only when its key equals the
- * token's bytes, never by a hash alone (a crafted word landing on a common
- * one's set gets its own sums). A miss costs two compares more than no
+ * of the bench corpus's tokens). Two-way sets: a hit in the second way
+ * moves to the first; a token no entry holds gets a model-only entry in the
+ * second way, where the matcher's new words go too (spd41w). The set is
+ * picked by a multiply of the token's first eight bytes and its length
+ * (dc_words_set), so that a hit needs no token hash, and an entry is found
+ * only when its key equals the token's bytes, never by a hash alone (a
+ * crafted word landing on a common one's set gets its own sums). A miss costs two compares more than no
  * cache, so hostile text cannot make scoring much slower.
- * 2^DC_FEAT_CACHE_BITS sets of 80 bytes, 1.25 MiB: over one pass of the
- * bench corpus, whose tokens of up to 15 bytes have about 29K distinct
- * spellings, 32.4K tokens miss (or are too long) with it, 38.3K with half
- * the sets (1.27M instructions more; with a quarter, 48.5K and 2.0M
- * more). Half the sets had been kept for fear that the larger cache crowds
- * the 1 MiB L2, which the matcher's memo and the weight table (then 2 MiB,
- * now 1 MiB) share; a 1 MiB 16-way L2 simulated over the whole analysis
- * with the 2 MiB table misses less with the larger cache (docs/MODEL.md
- * has the figures), as the misses' weight rows cost more lines than the
- * cache adds. Per thread (the model scratch holds one); its
- * entries hold for one weight table and configuration, which it records,
- * and dc_feat_sum() empties it when called with another. A zeroed cache is
- * empty (w NULL): the model scratch takes it from dc_table_new (alloc.c),
- * zeroed, on a huge page where the kernel allows, as its 320 small pages
- * would each fault once as it fills. */
+ * Until session 41 a table of its own, 2^14 sets of two 80-byte entries,
+ * 1.25 MiB: over one pass of the bench corpus, whose tokens of up to 15
+ * bytes have about 29K distinct spellings, 32.4K tokens missed (or were
+ * too long) with it, 38.3K with half the sets (1.27M instructions more;
+ * docs/MODEL.md has the L2 figures). Since session 41 the sets are the
+ * per-word table's (2^DC_WORDS_BITS sets of two 64-byte entries, 2 MiB),
+ * the matcher scratch's in the engine. Per thread; its entries' model
+ * halves hold for one weight table and configuration, which it records,
+ * and dc_feat_sum() marks them all not valid when called with another
+ * (the matcher's halves stay). A zeroed cache is empty (w NULL); a model
+ * scratch with no table to share takes its own from dc_table_new
+ * (alloc.c), zeroed, on a huge page where the kernel allows, as its small
+ * pages would each fault once as it fills. */
 #define DC_FEAT_CACHE_KEY 15
 /* Since session 41 (spd41w) an entry is the per-word table's
  * (dc_word_entry, decorum_int.h), whose model half is the old entry's

@@ -247,27 +247,24 @@ typedef struct hslot {
  * (docs/MATCH.md, nineteenth round). */
 #define WBLOOM_BITS_PER 4u
 
-/* Words remembered by the word pass (memo_set): 1 << MEMO_BITS in pairs,
- * 32 bytes each, a pair to a 64-byte cache line, 512 KB a scratch. At
- * 256 KB the memo held 8 192 of the 28 400 distinct words of the
- * benchmark corpus and 18 900 of its 47 200 misses were words seen before
- * and pushed out, each plain_word's ~500 instructions; 1 MB (MEMO_BITS 15)
- * spared 6.3 M of dc_match's 111.2 M instructions on the corpus, but in
- * process it was slower: bench_engine -r 10 -t 1,2, 314-334K against
- * 384-404K comments/s on one thread, 486-503K against 643-682K on two
- * (with the model's word cache at 2^14 sets): the memo, the word cache and
- * the weight table share a 1 MiB L2 (docs/MATCH.md, twelfth round;
- * docs/BENCHMARKS.md, eleventh session). Since the Bloom filter went from
- * 1 MB to 256 KB, 512 KB (MEMO_BITS 14) spares 4.2 M instructions and is
- * no slower (docs/MATCH.md, sixteenth round). */
-#define MEMO_BITS 14u
-/* Since session 41 (spd41w) the memo's pairs are the sets of the per-word
- * table (dc_word_entry, decorum_int.h), which the model's word cache
- * shares: 1 << DC_WORDS_BITS sets of two 64-byte entries, 1 MiB, the
- * matcher's half of an entry its first 32 bytes (key, answer, aux) as
- * before. (MEMO_BITS is the old memo's size, kept for the notes.) */
+/* Words remembered by the word pass (memo_set). Until session 41 the
+ * memo was a table of its own, 1 << 14 pairs of 32-byte entries, 512 KB
+ * (its sizes measured in docs/MATCH.md, twelfth and sixteenth rounds;
+ * docs/BENCHMARKS.md, eleventh session). Since session 41 (spd41w) its
+ * pairs are the sets of the per-word table (dc_word_entry,
+ * decorum_int.h), which the model's word cache shares: 1 << DC_WORDS_BITS
+ * sets of two 64-byte entries, 2 MiB, the matcher's half of an entry its
+ * first 32 bytes (key, answer, aux) as before. */
 #define MEMO_WORDS (DC_WORDS_BYTES / sizeof(uint64_t))
 #define ENT 8u /* uint64_t words an entry: way 1 of a set at set + ENT */
+/* The uint64_t word of an entry that holds the model's nf and mv: zeroed
+ * when the matcher (re)makes the entry, the model's half not valid. */
+#define ENT_MODEL_VALID (offsetof(dc_word_entry, nf) / sizeof(uint64_t))
+_Static_assert(offsetof(dc_word_entry, nf) % sizeof(uint64_t) == 0 &&
+                   offsetof(dc_word_entry, mv) + sizeof(uint32_t) ==
+                       offsetof(dc_word_entry, nf) + sizeof(uint64_t) &&
+                   sizeof(dc_word_entry) == ENT * sizeof(uint64_t),
+               "nf and mv fill one word of the entry");
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
  * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
@@ -281,12 +278,11 @@ typedef struct hslot {
  * (docs/MATCH.md, twenty-third round). */
 #define VIC_BITS 13u
 #define VIC_WORDS ((size_t)4 << VIC_BITS)
-/* (vic_at shifts a pair's index right by MEMO_BITS - 1 - VIC_BITS: at
- * most one victim entry a pair, or the shift is negative; rv37) */
-_Static_assert(VIC_BITS <= MEMO_BITS - 1, "a victim entry per pair at most");
 /* All three in one block, and 64 bytes for alignment. */
 #define MEMO_BYTES \
     ((MEMO_WORDS + PC_WORDS + VIC_WORDS) * sizeof(uint64_t) + 64)
+/* (vic_at shifts a set's index right by DC_WORDS_BITS - VIC_BITS: at most
+ * one victim entry a set, or the shift is negative; rv37) */
 _Static_assert(VIC_BITS <= DC_WORDS_BITS, "a victim entry per set at most");
 
 /* Zero bytes after the scratch's copy of a text: the word pass reads up to
@@ -4294,7 +4290,7 @@ static __attribute__((noinline)) void memo_put(uint64_t *set,
     e[1] = x[1];
     e[2] = ans;
     e[3] = aux;
-    e[7] = 0; /* the model's half not valid (dc_word_entry nf, mv) */
+    e[ENT_MODEL_VALID] = 0; /* the model's half not valid */
 }
 
 /* memo_put() with the word's key already made (mkey_store, word_keys):
@@ -4307,11 +4303,11 @@ static inline void memo_put_key(uint64_t *set, mkey x, uint64_t ans,
     mkey_put(e, x);
     e[2] = ans;
     e[3] = aux;
-    e[7] = 0; /* the model's half not valid (dc_word_entry nf, mv) */
+    e[ENT_MODEL_VALID] = 0; /* the model's half not valid */
 }
 
 /* The victim table's entry (ms->vic) of the memo pair set: a third way
- * of the pair (shared by 1 << (MEMO_BITS - 1 - VIC_BITS) pairs), which
+ * of the pair (shared by 1 << (DC_WORDS_BITS - VIC_BITS) pairs), which
  * the word pushed out of the pair's second way takes. */
 static inline uint64_t *vic_at(dc_match_scratch *ms, const uint64_t *set)
 {
@@ -4927,7 +4923,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             memcpy(v, set + ENT, sizeof tmp);
             memcpy(set + ENT, set, ENT * sizeof(uint64_t));
             memcpy(set, tmp, sizeof tmp);
-            set[7] = 0;
+            set[ENT_MODEL_VALID] = 0;
             e = set;
             s->ms->vic_back++;
         }

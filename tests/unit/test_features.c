@@ -689,7 +689,7 @@ Test(features, seed_thread_and_random_bytes_agree_on_every_path)
 }
 
 /* Session 41 (spd41w): the word cache in the per-word table the matcher
- * shares (dc_word_entry, dc_model_scratch_share). The entries the model
+ * shares (dc_word_entry, dc_model_scratch_new_words). The entries the model
  * reads are the table's: a word it meets first makes a model-only entry
  * (its length marked, so that the matcher never takes it), a word the
  * matcher has an entry for gets its model half there (the matcher's half
