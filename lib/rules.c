@@ -31612,6 +31612,9 @@ static inline uint32_t armed_lo(uint32_t k, uint32_t lo)
     return k > lo + ARMED_REACH ? k - ARMED_REACH : lo;
 }
 
+/* The threat finding of frame fr over tokens [from, to) at the group g;
+ * weak: read at review at most, the weight of a severity-1 entry
+ * (rule_shrug's veil alone, with no harm word: rv40 mends). */
 static decorum_status armed_finding_at(run *R, int fr, uint32_t from,
                                        uint32_t to, const target *g,
                                        bool weak)
@@ -31637,14 +31640,6 @@ static decorum_status armed_finding(run *R, int fr, uint32_t from,
                                     uint32_t to, const target *g)
 {
     return armed_finding_at(R, fr, from, to, g, false);
-}
-
-/* A finding read at review at most, the weight of a severity-1 entry
- * (rule_shrug's veil alone, with no harm word: rv40 mends). */
-static decorum_status armed_finding_weak(run *R, int fr, uint32_t from,
-                                         uint32_t to, const target *g)
-{
-    return armed_finding_at(R, fr, from, to, g, true);
 }
 
 /* Things a tool is brought with for a job, a meal or a game ("a hammer
@@ -32914,9 +32909,7 @@ static decorum_status rule_shrug(run *R)
             if (from > a->tb)
                 from = a->tb;
         }
-        if (weak)
-            return armed_finding_weak(R, FR_SHRUG, from, a->te, &g);
-        return armed_finding(R, FR_SHRUG, from, a->te, &g);
+        return armed_finding_at(R, FR_SHRUG, from, a->te, &g, weak);
     }
     return DECORUM_OK;
 }
