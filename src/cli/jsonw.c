@@ -331,6 +331,31 @@ static inline char *score_digits(char *o, float x)
     return o + t->len;
 }
 
+#if defined(__SSE2__)
+/* The six scores' places in score_text, as score_digits finds each one,
+ * in a vector of four and one of two: maxps gives its second operand, 0,
+ * when the compare fails (x is NaN, or not above 0), as !(x > 0) does;
+ * minps gives 1 unless x < 1, as x > 1 does; then x * 10000 + 0.5 in
+ * float (a multiply and an add, never fused: SSE2 has no FMA) and
+ * truncated, which for 0.5 .. 10000.5 is the unsigned conversion. The
+ * scalar clamps were two compares and branches a score, twelve a line
+ * (jsonw/result_scores_as_score_digits holds the two to the same bytes). */
+static inline void score_places(const float *x, uint32_t at[8])
+{
+    const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f),
+                 scale = _mm_set1_ps(10000.0f), half = _mm_set1_ps(0.5f);
+    __m128 v[2] = {_mm_loadu_ps(x),
+                   _mm_castsi128_ps(_mm_loadl_epi64(
+                       (const __m128i *)(const void *)(x + 4)))};
+    for (int k = 0; k < 2; k++) {
+        __m128 c = _mm_min_ps(_mm_max_ps(v[k], zero), one);
+        _mm_storeu_si128(
+            (__m128i *)(void *)(at + 4 * k),
+            _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(c, scale), half)));
+    }
+}
+#endif
+
 int jsonw_score(struct jbuf *b, float x)
 {
     if (jbuf_reserve(b, SCORE_STORE) != 0)
@@ -537,11 +562,24 @@ result_body(struct jbuf *b, const decorum_result *r, const char *text,
     o = r->hateful ? PUT_LIT(o, "true, \"attributes\": {")
                    : PUT_LIT(o, "false, \"attributes\": {");
     /* Unrolled: six fixed cells, each copied from a known address. */
+#if defined(__SSE2__)
+    _Static_assert(DECORUM_N_ATTRIBUTES == 6, "score_places: 4 + 2 lanes");
+    uint32_t at[8];
+    score_places(r->scores, at);
+#pragma GCC unroll 8
+    for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+        o = PUT_FRAG(o, &names.attr_key[a]);
+        const struct score_text *t = &score_text[at[a]];
+        memcpy(o, t, SCORE_STORE);
+        o += t->len;
+    }
+#else
 #pragma GCC unroll 8
     for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
         o = PUT_FRAG(o, &names.attr_key[a]);
         o = score_digits(o, r->scores[a]);
     }
+#endif
     o = PUT_LIT(o, "}, \"spans\": [");
     b->len = (size_t)(o - b->p);
     for (size_t i = 0; i < r->n_spans; i++) {

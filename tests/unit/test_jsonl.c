@@ -707,6 +707,79 @@ Test(jsonw, result_scores_as_score)
     jbuf_free(&b);
 }
 
+/* The six scores of a result line (clamped and rounded in two vectors,
+ * score_places) against jsonw_score (score_digits, which scores_as_before
+ * holds to the former formatter) on the same floats: each lane fed
+ * NaNs, infinities, negatives, -0, denormals, values above 1 and every
+ * rounding boundary +-2 ulps, the lanes differing, so a lane swapped,
+ * a clamp in the wrong order or an operand order of maxps/minps that
+ * keeps a NaN fails here. */
+Test(jsonw, result_scores_as_score_digits)
+{
+    static const char *const keys[DECORUM_N_ATTRIBUTES] = {
+        "TOXICITY", "SEVERE_TOXICITY", "IDENTITY_ATTACK",
+        "INSULT",   "PROFANITY",       "THREAT"};
+    struct jbuf got = {0}, want = {0}, one = {0};
+    uint64_t st = 0x2545F4914F6CDD1Dull;
+    decorum_result r;
+    memset(&r, 0, sizeof r);
+    r.verdict = DECORUM_ALLOW;
+    for (int i = 0; i < 400000; i++) {
+        for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+            st ^= st << 13, st ^= st >> 7, st ^= st << 17; /* xorshift64 */
+            uint32_t w = (uint32_t)(st >> 32);
+            float x;
+            switch (st & 3) {
+            case 0: /* any bit pattern */
+                memcpy(&x, &w, 4);
+                break;
+            case 1: /* a rounding boundary, +-2 ulps */
+            {
+                float b = ((float)(w % 10001) + 0.5f) / 10000.0f;
+                uint32_t u;
+                memcpy(&u, &b, 4);
+                u += (uint32_t)((int32_t)((st >> 8) % 5) - 2);
+                memcpy(&x, &u, 4);
+                break;
+            }
+            case 2: /* [0, 1] */
+                x = (float)(w & 0xFFFFFF) / (float)0xFFFFFF;
+                break;
+            default: {
+                static const float odd[] = {0.0f, -0.0f, 1.0f, 1.0001f,
+                                            -1.0f, 1e-45f, 2.0f, 0.99995f};
+                x = (st >> 8) % 9 == 8 ? __builtin_nanf("")
+                                         : odd[(st >> 8) % 9 % 8];
+                if ((st >> 16) % 7 == 0)
+                    x = -__builtin_inff();
+            }
+            }
+            r.scores[a] = x;
+        }
+        want.len = 0;
+        cr_assert_eq(jbuf_puts(&want, "\"verdict\": \"allow\", \"hateful\": "
+                                      "false, \"attributes\": {"),
+                     0);
+        for (int a = 0; a < DECORUM_N_ATTRIBUTES; a++) {
+            one.len = 0;
+            cr_assert_eq(jsonw_score(&one, r.scores[a]), 0);
+            cr_assert_eq(jbuf_puts(&want, a ? ", \"" : "\""), 0);
+            cr_assert_eq(jbuf_puts(&want, keys[a]), 0);
+            cr_assert_eq(jbuf_puts(&want, "\": "), 0);
+            cr_assert_eq(jbuf_put(&want, one.p, one.len), 0);
+        }
+        cr_assert_eq(jbuf_puts(&want, "}, \"spans\": []"), 0);
+        got.len = 0;
+        cr_assert_eq(jsonw_result(&got, &r, "", 0), 0);
+        cr_assert(got.len == want.len && memcmp(got.p, want.p, got.len) == 0,
+                  "round %d: got\n%.*s\nwant\n%.*s", i, (int)got.len, got.p,
+                  (int)want.len, want.p);
+    }
+    jbuf_free(&got);
+    jbuf_free(&want);
+    jbuf_free(&one);
+}
+
 Test(jsonw, result_shape)
 {
     /* Bytes: "say " 0..4, "\xC3\xA9" 4..6, " \"x\" " 6..11, "now" 11..14. */
