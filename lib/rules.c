@@ -42044,6 +42044,204 @@ static decorum_status rule_shoved(run *R)
     return emit(R, &fs, r);
 }
 
+/* Session 42 (q42t): harm foretold as the way a member of a group will
+ * leave. "any of them pakistani cabbies try parking on my drive again and
+ * they'll be leaving in the back of an ambulance", "the next romanian who
+ * tries to sell me the big issue is going home on a stretcher", "let a
+ * trans girl into our swimming club and she'll be carried out feet
+ * first": a verb of leaving (carried_exit) foretold (a modal, a future,
+ * a case: carried_called) of a group's member, then within eight words
+ * the way the body leaves (allow entries of sense `carried`: an
+ * ambulance, a stretcher, a body bag, feet first). And the walk taken
+ * away: "one more jew on our allotments and he won't be walking home
+ * after", "if those somali lads show their faces at the youth club again
+ * none of them will walk out of there": a walk home or out (sense
+ * `carried` on "walk home", "walking out", ...) with a negator in the
+ * four words before it, in a comment that puts its condition again
+ * (again, one more, next: carried_again; not "if the somali lads keep
+ * training this hard they won't be walking home, they'll be running").
+ * The one who leaves: a group named in the five words before the verb,
+ * else (with no "we", "us", "you" there: "none of us will be walking
+ * home") a group earlier in the sentence or, after a pronoun, in the one
+ * before. Not told in the past ("was carried out by paramedics", "left in
+ * an ambulance", "were leaving on their knees"), not reported or
+ * countered (scope_of; a verb of report before it in its sentence, not
+ * the writer's: carried_told), not with a body taken ill in its sentence
+ * (carried_care: "collapses", "fainted", "999"), nor of a game or a
+ * story. Weight 0.88, a threat, hate. */
+static const char *const carried_exit[] = {
+    "leave",   "leaves",  "leaving", "go",      "goes",   "going",
+    "come",    "comes",   "coming",  "carried", "wheeled", "crawl",
+    "crawling", "crawls", "float",   "floating", "end",   "ends",
+    "ending",  "sent"};
+static const char *const carried_past[] = {"was", "were", "had", "been",
+                                           "went", "left", "got"};
+static const char *const carried_self[] = {
+    "i",     "we",   "us",    "you",    "me",     "i'll", "we'll",
+    "you'll", "i'm", "we're", "you're", "we've",
+    "ill",   "im"};
+static const char *const carried_third[] = {
+    "they",  "he",   "she",   "them",  "they'll", "he'll", "she'll",
+    "theyll", "hell", "shell", "they're", "theyre", "he's", "she's",
+    /* (a member picked out: "next one who does it") */
+    "one"};
+static const char *const carried_future[] = {"will", "won't", "wont",
+                                             "gonna", "shall", "next",
+                                             "any"};
+static const char *const carried_again[] = {"again", "more", "next",
+                                            "anymore"};
+static const char *const carried_walk[] = {"walk", "walking", "drive",
+                                           "driving"};
+/* Words of a body taken ill, hurt by mishap or mended in the leaving's
+ * sentence: care, not a threat ("if the trans woman collapses again
+ * she'll need to leave in an ambulance, call 999", "my gay uncle will be
+ * going home on crutches after his knee op"). */
+static const char *const carried_care[] = {
+    "collapse", "collapses", "collapsed", "faint",    "faints",
+    "fainted",  "injured",   "injury",    "fell",     "999",
+    "patient",  "patients",  "recovering", "recover", "dialysis",
+    "op",       "operation", "surgery",   "sprained"};
+
+/* Is there a mark among tokens [a, b)? */
+static bool carried_mark_in(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (R->toks[k].type == TK_PUNCT && R->toks[k].ch != '\'')
+            return true;
+    return false;
+}
+
+/* Is token k a word ending in "'d" ("they'd", "he'd")? */
+static bool ends_d(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    const char *s = R->n->text + t->b;
+    uint32_t l = t->e - t->b;
+    return t->type == TK_WORD && l > 2 && s[l - 2] == '\'' && s[l - 1] == 'd';
+}
+
+/* Is the leaving at exit, in sentence s, foretold: a modal, a future
+ * word, a "'ll" or "'d" before it, or a case anywhere in its sentence
+ * ("they'll be leaving on stretchers if they come back")? */
+static bool carried_called(run *R, const sentence *s, uint32_t exit)
+{
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (case_opens(R, k) ||
+            (k < exit && (kind_at(R, k, DC_KIND_MODAL) || ends_ll(R, k) ||
+                          ends_d(R, k) ||
+                          word_among(R, k, k + 1,
+                                     FRAME_WORDS(carried_future)))))
+            return true;
+    return false;
+}
+
+/* Is the leaving at exit told as another's words: a verb of report
+ * before it, from tb (its sentence's start, or the one before's where the
+ * group is named there) on ("a man told the gay couple at no. 14 they
+ * would leave on stretchers"), not the writer's own ("i told the gypsies
+ * they'd be leaving on stretchers", "i'm telling you, ...")? */
+static bool carried_told(run *R, uint32_t tb, uint32_t exit)
+{
+    for (uint32_t k = tb; k < exit; k++)
+        if (kind_at(R, k, DC_KIND_REPORT) &&
+            !word_among(R, k > tb + 2 ? k - 2 : tb, k,
+                        FRAME_WORDS(carried_self)))
+            return true;
+    return false;
+}
+
+static decorum_status rule_carried_out(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    const mention *hit = NULL;
+    uint32_t from = 0;
+    target g;
+    for (size_t i = 0; i < rs->nm && !hit; i++) {
+        const mention *a = &rs->m[i];
+        if (a->kind != DC_KIND_ALLOW ||
+            DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_CARRIED)
+            continue;
+        const sentence *s = sent_of(R, a->tb);
+        uint32_t exit = UINT32_MAX;
+        if (word_among(R, a->tb, a->tb + 1, FRAME_WORDS(carried_walk))) {
+            /* the walk taken away: a negator in the four words before
+             * it, and the condition put again somewhere before it */
+            uint32_t nb = a->tb > s->tb + 4 ? a->tb - 4 : s->tb;
+            if (!has_kind_in(R, nb, a->tb, DC_KIND_NEGATION) ||
+                !word_among(R, 0, a->tb, FRAME_WORDS(carried_again)))
+                continue;
+            exit = a->tb;
+        } else {
+            /* the verb of leaving, within eight words before the way */
+            uint32_t eb = a->tb > s->tb + 8 ? a->tb - 8 : s->tb;
+            for (uint32_t k = a->tb; k > eb && exit == UINT32_MAX; k--)
+                if (word_among(R, k - 1, k, FRAME_WORDS(carried_exit)))
+                    exit = k - 1;
+            /* (in one clause: no mark between: "going on a trip, with
+             * paramedics on hand") */
+            if (exit == UINT32_MAX ||
+                carried_mark_in(R, exit, a->tb))
+                continue;
+        }
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(carried_care)))
+            continue;
+        /* told in the past: "was carried out", "left the stadium in" */
+        uint32_t pb = exit > s->tb + 3 ? exit - 3 : s->tb;
+        if (word_among(R, pb, exit + 1, FRAME_WORDS(carried_past)) ||
+            !carried_called(R, s, exit))
+            continue;
+        /* the one who leaves (told from: the sentence it is named in) */
+        uint32_t told_from = s->tb;
+        uint32_t nb = exit > s->tb + 5 ? exit - 5 : s->tb;
+        bool found = armed_group(R, nb, exit, &g);
+        if (!found) {
+            uint32_t sb = exit > s->tb + 4 ? exit - 4 : s->tb;
+            if (word_among(R, sb, exit, FRAME_WORDS(carried_self)))
+                continue;
+            found = armed_group(R, s->tb, exit, &g);
+            uint32_t si = rs->toks[a->tb].sent;
+            if (!found && si > 0 &&
+                word_among(R, exit > s->tb + 6 ? exit - 6 : s->tb, exit,
+                           FRAME_WORDS(carried_third)))
+            {
+                found = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te,
+                                    &g);
+                told_from = rs->s[si - 1].tb;
+            }
+        }
+        if (!found)
+            continue;
+        const mention *sn;
+        scope sc = scope_of(R, exit, a->te, &sn);
+        if (sc == SC_REPORTED || sc == SC_COUNTER ||
+            carried_told(R, told_from, exit))
+            continue;
+        hit = a;
+        from = exit;
+    }
+    if (!hit || armed_literal_in(R) || (frame_context(R) & FC_GAME))
+        return DECORUM_OK;
+    R->out->rf[DC_RF_THREAT] += 1;
+    finding_spec fs = {0};
+    fs.b = R->toks[from].b;
+    fs.e = hit->e;
+    fs.signal = DECORUM_SIGNAL_THREAT;
+    fs.attribute = DECORUM_THREAT;
+    fs.categories = g.categories;
+    fs.weight = 0.88f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, &g, buf, sizeof buf);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("threat of violence aimed at "), label,
+        LIT(": harm foretold as the way they will leave (\"leaving in an "
+            "ambulance\", \"won't be walking home\")"));
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 /* Session 34 (h34a): the exits barred and the fire lit. "be a real shame
  * if somebody showed up with a jerry can and locked the doors from
  * outside", "next time the drag brunch is on, block the exits and light it
@@ -43387,6 +43585,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             return st;
         /* (session 41: a body shoved toward a fall) */
         if (R.hate_so_far < 0.5f && (st = rule_shoved(&R)) != DECORUM_OK)
+            return st;
+        /* (session 42: harm foretold as the way they will leave) */
+        if (R.hate_so_far < 0.5f &&
+            (st = rule_carried_out(&R)) != DECORUM_OK)
             return st;
     }
     /* a whole people swept up from a member: a group pronoun and a
