@@ -483,11 +483,6 @@ enum {
     DC_SENSE_FESTIVE,   /* allow: a festive occasion or ritual ("stag
                          * do", "wedding", "tradition"): rule_shoved's
                          * horseplay exemption (rv41) */
-    DC_SENSE_CARRIED,   /* allow: the way a hurt body leaves ("in an
-                         * ambulance", "on a stretcher", "feet first"),
-                         * or a walk home that a negator takes away
-                         * ("won't be walking home"): rule_carried_out
-                         * (session 42, q42t) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
