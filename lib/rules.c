@@ -41893,6 +41893,27 @@ static const char *const shove_throw[] = {"throw", "throws", "throwing",
  * the past without a modal or a case ("she threw the coin down the
  * steps"), not in a comment that reports or denounces, nor in a game or
  * a story (armed_literal_in). A threat to reject. */
+/* Session 42 (q42t): is the "in" at k followed, within two words, by a
+ * place of a fall or water (sense `drop` or `water`): "throw the gypsies
+ * in the river", "dump them in that canal"? Not one got on (`board`:
+ * "push the kids in the bus"). */
+static bool shove_in_fall(const run *R, const sentence *s, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 1 >= s->te)
+        return false;
+    for (size_t j = rs->first[k + 1]; j < rs->nm; j++) {
+        const mention *f = &rs->m[j];
+        if (f->tb > k + 2 || f->tb >= s->te)
+            break;
+        unsigned sense = DC_SENSE_OF(ent(R, f)->flags);
+        if (f->kind == DC_KIND_ALLOW &&
+            (sense == DC_SENSE_DROP || sense == DC_SENSE_WATER))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_shoved(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -41913,7 +41934,8 @@ static decorum_status rule_shoved(run *R)
             if (word_among(R, k, k + 1, FRAME_WORDS(shove_toward)) &&
                 (!tok_is_word(R, k, "in") ||
                  (k + 2 < s->te && tok_is_word(R, k + 1, "front") &&
-                  tok_is_word(R, k + 2, "of"))))
+                  tok_is_word(R, k + 2, "of")) ||
+                 shove_in_fall(R, s, k)))
                 p = k;
         if (p == UINT32_MAX)
             continue;
