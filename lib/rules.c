@@ -40890,6 +40890,364 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 42 (q42g): a virtue lacked by a people as its possession.
+ * "indians have zero hygiene", "the roma have zero respect for property",
+ * "they just dont have any standards", "pakistanis lack basic decency":
+ * a virtue (an allow entry of sense `virtue`) after a word of lack ("no",
+ * "zero", "any" after a negated "have", "lack"), or a stereotype of sense
+ * `vice` that opens with one ("zero respect", "no manners"), is the
+ * predicate of "have"/"has"/"got"/"lack" whose subject right before it
+ * (adverbs between: "just", "simply", "all") is
+ *   - a group told of as a kind (bare_plural: "Indians", "the Roma";
+ *     also a group named by sex alone: "women have zero patience" is no
+ *     banter of the sexes once a virtue is lacked), or
+ *   - "they" (or "these people", "that lot") standing for such a group,
+ *     or for a group named of one member before it ("the guy who cut me
+ *     up was indian. they have no road sense"): a plural pronoun whose
+ *     antecedent is one person can only mean the kind. Not for a few
+ *     people named by a plural ("my muslim neighbours ... they have no
+ *     respect for the bin rota": those people).
+ * bare_generic reads only a linking verb or adverbs between a group and
+ * its predicate, so "have" kept these from generalized_vice. Not in a
+ * question, not after a condition, a report or a negator in the clause
+ * before the subject ("he said indians have no hygiene", "it's a lie that
+ * roma have no honour"), not in a sentence that denounces, not of a thing
+ * after the virtue ("no hygiene products"). A stereotype for review. */
+static const char *const wl_lack_have[] = {"have", "has", "got", "possess",
+                                           "lack", "lacks"};
+static const char *const wl_lack_word[] = {"no", "zero", "nil", "any"};
+/* (a word between the lack and the virtue: "no basic hygiene") */
+static const char *const wl_lack_mid[] = {"basic", "real", "actual", "common",
+                                          "personal", "simple", "sense",
+                                          "concept", "notion", "idea"};
+/* (a thing of the virtue, not the virtue: "no hygiene products") */
+static const char *const wl_lack_thing[] = {
+    "products", "facilities", "kit",  "kits",    "supplies", "items",
+    "packs",    "stations",   "rules", "policy", "training", "lessons",
+    "classes",  "problems",   "issues", "course", "courses", "access"};
+static const char *const wl_lack_pron[] = {"they", "these", "those", "that",
+                                           "their", "the"};
+
+/* Does the virtue at [vb, ve) (or the vice m opening with its lack word)
+ * follow a lack: returns the token of "have"/"lack" or UINT32_MAX. */
+static uint32_t lack_verb(const run *R, uint32_t lb)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = lb;
+    /* the lack word, one word of wl_lack_mid between at most */
+    if (k > 0 && word_among(R, k - 1, k, FRAME_WORDS(wl_lack_mid)))
+        k--;
+    if (k > 0 && (tok_is_word(R, k - 1, "of") || tok_is_word(R, k - 1, "a")))
+        k--; /* ("no sense of", "zero concept of") */
+    if (k > 0 && word_among(R, k - 1, k, FRAME_WORDS(wl_lack_mid)))
+        k--;
+    if (k == 0)
+        return UINT32_MAX;
+    bool any = tok_is_word(R, k - 1, "any");
+    bool lackv = tok_is_word(R, k - 1, "lack") || tok_is_word(R, k - 1, "lacks");
+    uint32_t v;
+    if (lackv)
+        v = k - 1;
+    else if (word_among(R, k - 1, k, FRAME_WORDS(wl_lack_word)) && k >= 2)
+        v = k - 2;
+    else
+        return UINT32_MAX;
+    if (rs->toks[v].type != TK_WORD || rs->toks[v].clause != rs->toks[lb].clause ||
+        !word_among(R, v, v + 1, FRAME_WORDS(wl_lack_have)))
+        return UINT32_MAX;
+    /* "any" only after a negated have ("dont have any"), "no"/"zero"
+     * only after one not negated */
+    bool neg = v > 0 && (kind_at(R, v - 1, DC_KIND_NEGATION) ||
+                         tok_is_word(R, v - 1, "not"));
+    if (!lackv && any != neg)
+        return UINT32_MAX;
+    return neg ? v - 1 : v;
+}
+
+/* The subject of the lack at token v: the group it is said of, or false. */
+static bool lack_subject(const run *R, uint32_t v, target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t k = v;
+    /* adverbs between ("just", "simply", "all", "really") */
+    while (k > 0 && tk[k - 1].clause == tk[v].clause &&
+           tk[k - 1].type == TK_WORD &&
+           word_among(R, k - 1, k, FRAME_WORDS(wl_generic_adverb)))
+        k--;
+    if (k == 0 || tk[k - 1].clause != tk[v].clause || tk[k - 1].type != TK_WORD)
+        return false;
+    uint32_t s = k - 1; /* the subject's last token */
+    /* a group word */
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *t = &rs->t[j];
+        if (t->type != TG_GROUP || t->te != s + 1 || t->reclaimed)
+            continue;
+        target c = *t;
+        /* (a group named by sex alone is a kind here too) */
+        c.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+        /* ("the Roma", "the Chinese" opening the clause: the people) */
+        bool the = t->tb > 0 && tok_is_word(R, t->tb - 1, "the") &&
+                   (t->tb - 1 == 0 || tk[t->tb - 2].clause != tk[t->tb].clause ||
+                    tk[t->tb - 2].type != TK_WORD ||
+                    word_among(R, t->tb - 2, t->tb - 1,
+                               FRAME_WORDS(wl_generic_adverb)));
+        if (!the && !bare_plural(R, &c))
+            return false;
+        *g = *t;
+        return true;
+    }
+    /* a pronoun for one: "they", "these people", "that lot" */
+    bool they = tok_is_word(R, s, "they") || tok_is_word(R, s, "theyre") ||
+                tok_is_word(R, s, "they're");
+    if (!kind_at(R, s, DC_KIND_PRONOUN_GROUP) ||
+        !(they || tok_is_word(R, s, "people") || tok_is_word(R, s, "lot")))
+        return false;
+    uint32_t p = s;
+    if (!they) {
+        if (s == 0 || !word_among(R, s - 1, s, FRAME_WORDS(wl_lack_pron)))
+            return false;
+        p = s - 1;
+    }
+    if (p > 0 && tk[p - 1].clause == tk[p].clause && tk[p - 1].type == TK_WORD &&
+        !word_among(R, p - 1, p, FRAME_WORDS(wl_generic_adverb)))
+        return false; /* opens its clause */
+    target r;
+    bool ctx = false;
+    bool res = resolve_pronoun(R, s, &r, &ctx) && !ctx;
+    if (res) {
+        if (r.type != TG_GROUP || r.reclaimed || r.te > p)
+            return false;
+        const tok *last = &tk[r.te - 1];
+        target c = r;
+        c.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+        /* the kind, or one member ("a nigerian buyer", "owner's
+         * jewish"): a group whose last word is no plural */
+        if (!bare_plural(R, &c) && (plural_word(R, last->b, last->e) ||
+                                    tok_is_word(R, r.te - 1, "people") ||
+                                    tok_is_word(R, r.te - 1, "folk")))
+            return false;
+        *g = r;
+        return true;
+    }
+    /* no antecedent the pronoun can take ("the guy who cut me up was
+     * indian. they ..."): the last group word in its sentence or the one
+     * before, a kind or said of one member (no plural after it: not "my
+     * muslim neighbours") */
+    uint32_t si = tk[p].sent;
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+    const mention *last_id = NULL;
+    for (size_t j = 0; j < rs->nm; j++) {
+        const mention *id = &rs->m[j];
+        if (id->tb >= p)
+            break;
+        if (id->kind == DC_KIND_IDENTITY && id->tb >= lo &&
+            ent(R, id)->categories && !own_identity(R, id))
+            last_id = id;
+    }
+    if (!last_id)
+        return false;
+    target c = group_of(R, last_id);
+    uint32_t n = last_id->te;
+    const tok *lt = &tk[last_id->te - 1];
+    bool plural_after = n < p && tk[n].type == TK_WORD &&
+                        tk[n].clause == tk[last_id->tb].clause &&
+                        plural_word(R, tk[n].b, tk[n].e);
+    bool plural_self = plural_word(R, lt->b, lt->e);
+    target k2 = c;
+    k2.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+    if (plural_after || (plural_self && !bare_plural(R, &k2)))
+        return false;
+    *g = c;
+    return true;
+}
+
+static const char *const wl_trait_frame[] = {
+    "if", "whether", "idea", "myth", "claim", "claims", "says", "said",
+    "stereotype", "assumption"};
+
+/* Is the trait v, said of the group g by the verb at hv, asked, denounced
+ * or framed: a question, a sentence that denounces, a report before the
+ * subject in its clause ("he said indians have no hygiene"), a word of
+ * condition or of a claim named before it in its clause ("if roma have no
+ * ...", "the idea that ...", "the myth that women are dumber"), or "not"
+ * right before the subject? Not the writer's own hedges: "im not racist
+ * but ...", "if you ask me, ..." (another clause) stay the writer's. */
+static bool trait_framed(const run *R, const mention *v, const target *g,
+                         uint32_t hv)
+{
+    const sentence *vs = sent_of(R, v->tb);
+    if (vs->question)
+        return true;
+    /* (a denouncing word the writer denies of himself is his hedge: "im
+     * not racist but ...") */
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && has_kind_in(R, vs->tb, vs->te, DC_KIND_DENOUNCE))
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *d = &rs->m[i];
+            if (d->kind != DC_KIND_DENOUNCE || d->tb < vs->tb || d->tb >= vs->te)
+                continue;
+            if (!((d->tb >= 1 && tok_is_word(R, d->tb - 1, "not")) ||
+                  (d->tb >= 2 && tok_is_word(R, d->tb - 2, "not"))))
+                return true;
+        }
+    const tok *tk = R->toks;
+    uint32_t sb = g->type == TG_GROUP && g->tb >= vs->tb && g->tb < hv ? g->tb : hv;
+    if (sb > vs->tb && tok_is_word(R, sb - 1, "not"))
+        return true;
+    for (uint32_t k = vs->tb; k < sb; k++)
+        if (tk[k].clause == tk[hv].clause &&
+            (kind_at(R, k, DC_KIND_REPORT) ||
+             word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
+            return true;
+    return false;
+}
+
+static decorum_status rule_virtue_lacked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        unsigned sense = DC_SENSE_OF(ent(R, v)->flags);
+        uint32_t lb;
+        if (v->kind == DC_KIND_ALLOW && sense == DC_SENSE_VIRTUE)
+            lb = v->tb;
+        else if (v->kind == DC_KIND_STEREOTYPE && sense == DC_SENSE_VICE &&
+                 v->te > v->tb + 1 &&
+                 word_among(R, v->tb, v->tb + 1, FRAME_WORDS(wl_lack_word)))
+            lb = v->tb + 1;
+        else
+            continue;
+        /* (a thing of the virtue, "no hygiene products"; a lack of shame
+         * about a deed, "no shame about singing", is no vice) */
+        if (v->te < rs->ntok && rs->toks[v->te].type == TK_WORD &&
+            rs->toks[v->te].clause == rs->toks[v->tb].clause &&
+            (word_among(R, v->te, v->te + 1, FRAME_WORDS(wl_lack_thing)) ||
+             tok_is_word(R, v->te, "about")))
+            continue;
+        uint32_t hv = lack_verb(R, lb);
+        if (hv == UINT32_MAX)
+            continue;
+        target g;
+        if (!lack_subject(R, hv, &g) || part_of_group(R, &g))
+            continue;
+        if (trait_framed(R, v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = rs->toks[hv].b;
+        fs.e = v->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": says the whole group lacks a virtue ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 42 (q42g): a trait in degree said of a people. "indians are the
+ * laziest workers going", "travellers are the dirtiest people in the
+ * country", "women are dumber, science proves it", "girls are just
+ * stupider at strategy": a stereotype of sense `vice` whose word is a
+ * trait's superlative ("-est", "worst", after "the") or comparative
+ * ("-er", "worse", with no article) is the predicate of a linking verb
+ * whose subject right before it is a people told of as a kind or "they"
+ * for one (lack_subject's subjects). A trait in degree ranks the whole
+ * group against all others; generalized_vice reads only adverbs between
+ * the linking verb and its predicate, so "the" kept the superlative from
+ * it, and its bare generic takes no group named by sex alone. Not asked,
+ * denounced, reported or negated before the subject (trait_framed). A
+ * stereotype for review. */
+static bool degree_word(const run *R, uint32_t k, bool *super)
+{
+    const tok *t = &R->toks[k];
+    const char *w = R->n->text + t->b;
+    uint32_t n = t->e - t->b;
+    if (tok_is_word(R, k, "worst") || (n > 4 && memcmp(w + n - 3, "est", 3) == 0)) {
+        *super = true;
+        return true;
+    }
+    *super = false;
+    return tok_is_word(R, k, "worse") ||
+           (n > 4 && memcmp(w + n - 2, "er", 2) == 0 &&
+            !tok_is_word(R, k, "never"));
+}
+
+static decorum_status rule_trait_degree(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        bool super;
+        if (v->kind != DC_KIND_STEREOTYPE ||
+            DC_SENSE_OF(ent(R, v)->flags) != DC_SENSE_VICE || v->tb == 0 ||
+            !degree_word(R, v->tb, &super))
+            continue;
+        uint32_t k = v->tb;
+        if (super) {
+            if (!tok_is_word(R, k - 1, "the"))
+                continue;
+            k--;
+        }
+        /* adverbs between the linking verb and the trait ("are just
+         * dumber", "are all the laziest") */
+        while (k > 0 && tk[k - 1].clause == tk[v->tb].clause &&
+               tk[k - 1].type == TK_WORD &&
+               word_among(R, k - 1, k, FRAME_WORDS(wl_generic_adverb)))
+            k--;
+        if (k == 0 || tk[k - 1].clause != tk[v->tb].clause)
+            continue;
+        /* the linking verb, or "they're" holding it */
+        uint32_t hv;
+        const mention *p = mention_at(R, k - 1, DC_KIND_PRONOUN_GROUP);
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
+            hv = k;
+        else if (kind_at(R, k - 1, DC_KIND_COPULA) &&
+                 !kind_at(R, k - 1, DC_KIND_NEGATION))
+            hv = k - 1;
+        else
+            continue;
+        target g;
+        if (!lack_subject(R, hv, &g) || part_of_group(R, &g) ||
+            trait_framed(R, v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[hv < v->tb ? hv : v->tb].b;
+        fs.e = v->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": ranks the whole group by a vice ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 41 (q41q): a failing asked as a people's make. "is laziness
  * part of their culture or what", "is rudeness just in their dna?", "is
  * greed baked into that religion?", "is cheating a cultural thing for
@@ -43339,6 +43697,22 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: a virtue lacked by a people as its possession,
+     * "indians have zero hygiene": a virtue (an allow entry) or a vice
+     * of lack (a stereotype), and a group word or a pronoun for one) */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_ALLOW) || any_kind(&R, DC_KIND_STEREOTYPE)) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_virtue_lacked(&R)) != DECORUM_OK)
+        return st;
+    /* (and a vice in degree: "indians are the laziest workers going": a
+     * stereotype and a group word or a pronoun for one) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_trait_degree(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
      * of their culture?": a failing (an allow entry or a stereotype) and
