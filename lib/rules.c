@@ -41103,6 +41103,44 @@ static bool trait_framed(const run *R, const mention *v, const target *g,
     return false;
 }
 
+/* Is the virtue v bound by the words after it to a thing or to one
+ * object: a thing of the virtue ("no hygiene products", "no common sense
+ * protections": a word of wl_lack_thing or a plural right after it), a
+ * part or a deed ("standards of living", "no shame in being proud", "no
+ * shame about singing"), or "for"/"towards" one object named ("zero
+ * respect for the EDL", "for men who dont pay", "for this club")? A lack
+ * of respect for anything, anyone, property or our laws stays the group's
+ * trait. */
+static const char *const wl_lack_specific[] = {
+    "the", "this", "that", "those", "these", "my", "his", "her", "a", "an"};
+
+static bool lack_bound(const run *R, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t a = v->te;
+    if (a >= rs->ntok || tk[a].type != TK_WORD ||
+        tk[a].clause != tk[v->tb].clause)
+        return false;
+    if (word_among(R, a, a + 1, FRAME_WORDS(wl_lack_thing)) ||
+        plural_word(R, tk[a].b, tk[a].e) || tok_is_word(R, a, "about") ||
+        tok_is_word(R, a, "in") || tok_is_word(R, a, "of"))
+        return true;
+    if (!(tok_is_word(R, a, "for") || tok_is_word(R, a, "towards") ||
+          tok_is_word(R, a, "toward")))
+        return false;
+    if (a + 1 < rs->ntok &&
+        word_among(R, a + 1, a + 2, FRAME_WORDS(wl_vice_widened)))
+        return false; /* ("for anything that isnt theirs") */
+    if (a + 1 < rs->ntok && word_among(R, a + 1, a + 2, FRAME_WORDS(wl_lack_specific)))
+        return true;
+    for (uint32_t k = a + 2; k < a + 5 && k < rs->ntok && tk[k].clause == tk[a].clause; k++)
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
+            tok_is_word(R, k, "which"))
+            return true;
+    return false;
+}
+
 static decorum_status rule_virtue_lacked(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -41118,12 +41156,7 @@ static decorum_status rule_virtue_lacked(run *R)
             lb = v->tb + 1;
         else
             continue;
-        /* (a thing of the virtue, "no hygiene products"; a lack of shame
-         * about a deed, "no shame about singing", is no vice) */
-        if (v->te < rs->ntok && rs->toks[v->te].type == TK_WORD &&
-            rs->toks[v->te].clause == rs->toks[v->tb].clause &&
-            (word_among(R, v->te, v->te + 1, FRAME_WORDS(wl_lack_thing)) ||
-             tok_is_word(R, v->te, "about")))
+        if (lack_bound(R, v))
             continue;
         uint32_t hv = lack_verb(R, lb);
         if (hv == UINT32_MAX)
