@@ -40928,13 +40928,15 @@ static const char *const wl_lack_thing[] = {
 static const char *const wl_lack_pron[] = {"they", "these", "those", "that",
                                            "their", "the"};
 
-/* Does the virtue at [vb, ve) (or the vice m opening with its lack word)
- * follow a lack: returns the token of "have"/"lack" or UINT32_MAX. */
+/* Does the virtue whose first word is at lb (or the vice opening with
+ * its lack word, lb its second word) follow a lack: returns the token of
+ * "have"/"lack" (or of the negator before "have") or UINT32_MAX. */
 static uint32_t lack_verb(const run *R, uint32_t lb)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t k = lb;
-    /* the lack word, one word of wl_lack_mid between at most */
+    /* the lack word; between it and the virtue at most two words of
+     * wl_lack_mid around "of"/"a" ("no basic sense of", "zero concept of") */
     if (k > 0 && word_among(R, k - 1, k, FRAME_WORDS(wl_lack_mid)))
         k--;
     if (k > 0 && (tok_is_word(R, k - 1, "of") || tok_is_word(R, k - 1, "a")))
@@ -40959,9 +40961,87 @@ static uint32_t lack_verb(const run *R, uint32_t lb)
      * only after one not negated */
     bool neg = v > 0 && (kind_at(R, v - 1, DC_KIND_NEGATION) ||
                          tok_is_word(R, v - 1, "not"));
-    if (!lackv && any != neg)
+    /* (rv42: "lack any common sense", "lacks any decency") */
+    bool lack_any = any && (tok_is_word(R, v, "lack") || tok_is_word(R, v, "lacks"));
+    if (!lackv && !lack_any && any != neg)
         return UINT32_MAX;
     return neg ? v - 1 : v;
+}
+
+/* The group c read as a kind even if named by sex alone ("women have
+ * zero patience"): only a bare sex noun, one word with no word before it
+ * in its clause but an adverb or an opener. An age or another word before
+ * it names a subgroup ("older women", "teenage boys") whose age is no
+ * attack (rv42). A group with another category is widened as before. */
+static const char *const wl_lack_open[] = {"and",  "but",  "so",    "because",
+                                           "cos",  "coz",  "lol",   "tbh",
+                                           "yeah", "well", "think", "reckon",
+                                           "guess", "mean", "swear"};
+
+static void lack_widen(const run *R, target *c)
+{
+    const tok *tk = R->toks;
+    uint32_t b = c->tb;
+    if (!(c->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+        (c->te != b + 1 ||
+         (b > 0 && tk[b - 1].clause == tk[b].clause && tk[b - 1].type == TK_WORD &&
+          !word_among(R, b - 1, b, FRAME_WORDS(wl_generic_adverb)) &&
+          !word_among(R, b - 1, b, FRAME_WORDS(wl_lack_open)))))
+        return;
+    c->categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+}
+
+/* A noun of several people or of a household between a group named of
+ * one member and "they" ("her parents are visiting. they ...", "the
+ * team"): "they" are those people, not the kind (rv42). */
+static const char *const wl_lack_collective[] = {
+    "family",    "families", "parents",  "kids",     "children", "team",
+    "staff",     "crew",     "household", "couple",  "folks",    "relatives",
+    "inlaws",    "friends",  "mates",    "colleagues", "neighbours",
+    "neighbors", "band",     "class",    "group",    "everyone", "guys",
+    "lads",      "girls",    "boys"};
+
+/* A mark that the writer expects the deed of the kind, after a group
+ * predicated of one person ("was indian, obviously. they ..."), or
+ * "they all" (rv42). */
+static const char *const wl_lack_expect[] = {"obviously", "naturally", "typical",
+                                             "ofc", "surprise", "course",
+                                             "figures"};
+
+/* (rv42) Is "they" at s (p opening it, v the verb), said after the group
+ * c named of one member, the singular they of that person: c a group of
+ * gender identity ("my flatmate is nonbinary and they ..."), a noun of
+ * several people or of a household between ("her parents are visiting.
+ * they ..."), or c predicated of one ("the driver was pakistani. they
+ * ...") with no mark of the kind ("was indian, obviously", "they all",
+ * "that lot"). lo: the first token looked at. */
+static bool they_singular(const run *R, const target *c, uint32_t s, uint32_t v,
+                          uint32_t p, bool they, uint32_t lo)
+{
+    const tok *tk = R->toks;
+    if (c->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY))
+        return true;
+    for (uint32_t q = c->te; q < p; q++)
+        if (tk[q].type == TK_WORD &&
+            word_among(R, q, q + 1, FRAME_WORDS(wl_lack_collective)))
+            return true;
+    uint32_t pb = c->tb;
+    while (pb > lo && tk[pb - 1].type == TK_WORD &&
+           word_among(R, pb - 1, pb, FRAME_WORDS(wl_generic_adverb)))
+        pb--;
+    if (!(pb > lo && (tok_is_word(R, pb - 1, "is") || tok_is_word(R, pb - 1, "was") ||
+                      tok_is_word(R, pb - 1, "'s") || tok_is_word(R, pb - 1, "s"))))
+        return false;
+    if (!they)
+        return false;
+    for (uint32_t q = s + 1; q < v; q++)
+        if (tok_is_word(R, q, "all"))
+            return false;
+    uint32_t q = c->te;
+    while (q < p && tk[q].type != TK_WORD)
+        q++;
+    return !(q < p && tk[q].sent == tk[c->tb].sent &&
+             word_among(R, q, q + 1, FRAME_WORDS(wl_lack_expect)));
 }
 
 /* The subject of the lack at token v: the group it is said of, or false. */
@@ -40985,7 +41065,7 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
             continue;
         target c = *t;
         /* (a group named by sex alone is a kind here too) */
-        c.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+        lack_widen(R, &c);
         /* ("the Roma", "the Chinese" opening the clause: the people) */
         bool the = t->tb > 0 && tok_is_word(R, t->tb - 1, "the") &&
                    (t->tb - 1 == 0 || tk[t->tb - 2].clause != tk[t->tb].clause ||
@@ -41020,12 +41100,18 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
             return false;
         const tok *last = &tk[r.te - 1];
         target c = r;
-        c.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+        lack_widen(R, &c);
         /* the kind, or one member ("a nigerian buyer", "owner's
          * jewish"): a group whose last word is no plural */
         if (!bare_plural(R, &c) && (plural_word(R, last->b, last->e) ||
                                     tok_is_word(R, r.te - 1, "people") ||
                                     tok_is_word(R, r.te - 1, "folk")))
+            return false;
+        /* (one member: not the singular they) */
+        uint32_t psi = tk[p].sent;
+        if (!bare_plural(R, &c) &&
+            they_singular(R, &r, s, v, p, they,
+                          psi > 0 ? rs->s[psi - 1].tb : rs->s[psi].tb))
             return false;
         *g = r;
         return true;
@@ -41055,8 +41141,11 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
                         plural_word(R, tk[n].b, tk[n].e);
     bool plural_self = plural_word(R, lt->b, lt->e);
     target k2 = c;
-    k2.categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+    lack_widen(R, &k2);
     if (plural_after || (plural_self && !bare_plural(R, &k2)))
+        return false;
+    /* (one member: not the singular they) */
+    if (!bare_plural(R, &k2) && they_singular(R, &c, s, v, p, they, lo))
         return false;
     *g = c;
     return true;
