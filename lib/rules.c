@@ -41203,6 +41203,13 @@ static bool trait_framed(const run *R, const mention *v, const target *g,
 static const char *const wl_lack_specific[] = {
     "the", "this", "that", "those", "these", "my", "his", "her", "a", "an"};
 
+/* (rv42) objects of "for"/"with" that widen the lack to a trait: "no
+ * respect for work", "for our laws", "for property", "for nature" */
+static const char *const wl_lack_widen[] = {
+    "work",   "rules",   "laws",     "law",   "property", "nature", "our",
+    "others", "other",   "anyones",  "people", "authority", "elders",
+    "life",   "human",   "hygiene",  "decency", "culture", "country"};
+
 static bool lack_bound(const run *R, const mention *v)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -41212,22 +41219,62 @@ static bool lack_bound(const run *R, const mention *v)
         tk[a].clause != tk[v->tb].clause)
         return false;
     if (word_among(R, a, a + 1, FRAME_WORDS(wl_lack_thing)) ||
-        plural_word(R, tk[a].b, tk[a].e) || tok_is_word(R, a, "about") ||
-        tok_is_word(R, a, "in") || tok_is_word(R, a, "of"))
+        plural_word(R, tk[a].b, tk[a].e) || tok_is_word(R, a, "of"))
         return true;
-    if (!(tok_is_word(R, a, "for") || tok_is_word(R, a, "towards") ||
+    /* (rv42) "in"/"about" a part or a deed ("no shame in being proud"),
+     * but not a vice after it ("no shame in stealing", "about shitting
+     * in the street") nor "in the slightest" (an intensifier) */
+    if (tok_is_word(R, a, "about") || tok_is_word(R, a, "in")) {
+        if (a + 2 < rs->ntok && tok_is_word(R, a + 1, "the") &&
+            tok_is_word(R, a + 2, "slightest"))
+            return false;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if (m->tb < a || tk[m->tb].clause != tk[a].clause)
+                continue;
+            if (m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_PROFANITY ||
+                m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
+                m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_SLUR ||
+                (m->kind == DC_KIND_ALLOW &&
+                 DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_FAILING))
+                return false;
+        }
+        return true;
+    }
+    bool with = tok_is_word(R, a, "with");
+    if (!(with || tok_is_word(R, a, "for") || tok_is_word(R, a, "towards") ||
           tok_is_word(R, a, "toward")))
         return false;
-    if (a + 1 < rs->ntok &&
-        word_among(R, a + 1, a + 2, FRAME_WORDS(wl_vice_widened)))
+    /* The object of "for"/"with" names what the lack is toward. A vice
+     * that is the lack itself ("zero respect", a stereotype) stays the
+     * group's trait toward a bare object ("zero respect for wildlife")
+     * and is bound only by one object named (a determiner or a relative
+     * after it: "zero respect for the EDL", "for men who dont pay"). A
+     * virtue lacked toward an object (rv42: "patience for nonsense",
+     * "with late guests", "with me") is bound unless the object widens
+     * it: anything, anyone, property, our laws, or a people ("no
+     * patience for women"). */
+    bool vice = v->kind == DC_KIND_STEREOTYPE;
+    if (vice && with)
+        return false;
+    uint32_t o = a + 1;
+    if (o >= rs->ntok || tk[o].type != TK_WORD || tk[o].clause != tk[a].clause)
+        return false;
+    if (word_among(R, o, o + 1, FRAME_WORDS(wl_vice_widened)) ||
+        (!vice && word_among(R, o, o + 1, FRAME_WORDS(wl_lack_widen))))
         return false; /* ("for anything that isnt theirs") */
-    if (a + 1 < rs->ntok && word_among(R, a + 1, a + 2, FRAME_WORDS(wl_lack_specific)))
+    if (word_among(R, o, o + 1, FRAME_WORDS(wl_lack_specific)))
         return true;
     for (uint32_t k = a + 2; k < a + 5 && k < rs->ntok && tk[k].clause == tk[a].clause; k++)
         if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
             tok_is_word(R, k, "which"))
-            return true;
-    return false;
+            return true; /* ("for men who dont pay") */
+    if (vice)
+        return false;
+    for (size_t j = 0; j < rs->nt; j++)
+        if (rs->t[j].type == TG_GROUP && rs->t[j].tb == o)
+            return false;
+    return true;
 }
 
 static decorum_status rule_virtue_lacked(run *R)
