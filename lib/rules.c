@@ -41153,7 +41153,15 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
 
 static const char *const wl_trait_frame[] = {
     "if", "whether", "idea", "myth", "claim", "claims", "says", "said",
-    "stereotype", "assumption"};
+    "stereotype", "assumption",
+    /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
+    "pretend", "pretending", "pretends", "lies"};
+
+/* (rv42) a source named anywhere in the sentence: "research shows ...",
+ * "..., according to my wife": a statistic or a report with a source */
+static const char *const wl_trait_source[] = {
+    "according", "research", "study", "studies", "survey", "surveys",
+    "statistics", "stats", "data"};
 
 /* Is the trait v, said of the group g by the verb at hv, asked, denounced
  * or framed: a question, a sentence that denounces, a report before the
@@ -41188,6 +41196,10 @@ static bool trait_framed(const run *R, const mention *v, const target *g,
         if (tk[k].clause == tk[hv].clause &&
             (kind_at(R, k, DC_KIND_REPORT) ||
              word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
+            return true;
+    for (uint32_t k = vs->tb; k < vs->te; k++)
+        if (tk[k].type == TK_WORD &&
+            word_among(R, k, k + 1, FRAME_WORDS(wl_trait_source)))
             return true;
     return false;
 }
@@ -41354,6 +41366,15 @@ static bool degree_word(const run *R, uint32_t k, bool *super)
             !tok_is_word(R, k, "never"));
 }
 
+/* (rv42) a side in a sport ranked by a vice is the team, not its people:
+ * "the germans were the dirtiest team on the pitch" (the noun after the
+ * trait), or a venue of play in its clause ("... side in the whole
+ * tournament"); frame_game holds the rest of the venue words. */
+static const char *const wl_degree_team[] = {
+    "team", "teams", "side", "sides", "squad", "eleven", "xi",
+    "defence", "defense", "club", "lineup", "pitch", "league", "cup",
+    "match", "tournament", "referee", "ref", "fixture", "derby"};
+
 static decorum_status rule_trait_degree(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -41388,6 +41409,20 @@ static decorum_status rule_trait_degree(run *R)
                  !kind_at(R, k - 1, DC_KIND_NEGATION))
             hv = k - 1;
         else
+            continue;
+        /* (rv42) "worse at getting diagnosed": an outcome the group
+         * suffers, not a capacity */
+        if (v->te < rs->ntok && tok_is_word(R, v->te - 1, "at") &&
+            (tok_is_word(R, v->te, "getting") || tok_is_word(R, v->te, "being") ||
+             tok_is_word(R, v->te, "having")))
+            continue;
+        const sentence *vs = sent_of(R, v->tb);
+        bool team = false;
+        for (uint32_t q = vs->tb; q < vs->te && !team; q++)
+            team = tk[q].type == TK_WORD && tk[q].clause == tk[v->tb].clause &&
+                   (word_among(R, q, q + 1, FRAME_WORDS(wl_degree_team)) ||
+                    word_among(R, q, q + 1, FRAME_WORDS(frame_game)));
+        if (team)
             continue;
         target g;
         if (!lack_subject(R, hv, &g) || part_of_group(R, &g) ||
