@@ -41073,7 +41073,7 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
                     word_among(R, t->tb - 2, t->tb - 1,
                                FRAME_WORDS(wl_generic_adverb)));
         if (!the && !bare_plural(R, &c))
-            return false;
+            continue; /* (another group may end at s) */
         *g = *t;
         return true;
     }
