@@ -41375,6 +41375,13 @@ static const char *const wl_degree_team[] = {
     "defence", "defense", "club", "lineup", "pitch", "league", "cup",
     "match", "tournament", "referee", "ref", "fixture", "derby"};
 
+/* (rv42) irregular past participles after "worse at being" ("being
+ * heard", "being paid"): the outcome suffered */
+static const char *const wl_degree_participle[] = {
+    "heard", "paid", "told", "taught", "seen", "done", "made", "hit", "hurt",
+    "caught", "kept", "left", "sent", "held", "met", "found", "brought", "let",
+    "put", "read", "sold", "won"};
+
 static decorum_status rule_trait_degree(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -41410,12 +41417,21 @@ static decorum_status rule_trait_degree(run *R)
             hv = k - 1;
         else
             continue;
-        /* (rv42) "worse at getting diagnosed": an outcome the group
-         * suffers, not a capacity */
-        if (v->te < rs->ntok && tok_is_word(R, v->te - 1, "at") &&
-            (tok_is_word(R, v->te, "getting") || tok_is_word(R, v->te, "being") ||
-             tok_is_word(R, v->te, "having")))
-            continue;
+        /* (rv42) "worse at getting diagnosed", "at being heard": an
+         * outcome the group suffers, not a capacity ("worse at being
+         * parents" stays the trait) */
+        if (v->te + 1 < rs->ntok && tok_is_word(R, v->te - 1, "at")) {
+            const tok *n2 = &tk[v->te + 1];
+            const char *w2 = R->n->text + n2->e;
+            bool part = n2->type == TK_WORD &&
+                        ((n2->e - n2->b > 3 && (memcmp(w2 - 2, "ed", 2) == 0 ||
+                                                memcmp(w2 - 2, "en", 2) == 0)) ||
+                         word_among(R, v->te + 1, v->te + 2,
+                                    FRAME_WORDS(wl_degree_participle)));
+            if (tok_is_word(R, v->te, "getting") ||
+                (tok_is_word(R, v->te, "being") && part))
+                continue;
+        }
         const sentence *vs = sent_of(R, v->tb);
         bool team = false;
         for (uint32_t q = vs->tb; q < vs->te && !team; q++)
