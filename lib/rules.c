@@ -40890,6 +40890,584 @@ static decorum_status rule_virtue_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 42 (q42g): a virtue lacked by a people as its possession.
+ * "indians have zero hygiene", "the roma have zero respect for property",
+ * "they just dont have any standards", "pakistanis lack basic decency":
+ * a virtue (an allow entry of sense `virtue`) after a word of lack ("no",
+ * "zero", "any" after a negated "have", "lack"), or a stereotype of sense
+ * `vice` that opens with one ("zero respect", "no manners"), is the
+ * predicate of "have"/"has"/"got"/"lack" whose subject right before it
+ * (adverbs between: "just", "simply", "all") is
+ *   - a group told of as a kind (bare_plural: "Indians", "the Roma";
+ *     also a group named by sex alone: "women have zero patience" is no
+ *     banter of the sexes once a virtue is lacked), or
+ *   - "they" (or "these people", "that lot") standing for such a group,
+ *     or for a group named of one member before it ("the guy who cut me
+ *     up was indian. they have no road sense"): a plural pronoun whose
+ *     antecedent is one person can only mean the kind. Not for a few
+ *     people named by a plural ("my muslim neighbours ... they have no
+ *     respect for the bin rota": those people).
+ * bare_generic reads only a linking verb or adverbs between a group and
+ * its predicate, so "have" kept these from generalized_vice. Not in a
+ * question, not after a condition, a report or a negator in the clause
+ * before the subject ("he said indians have no hygiene", "it's a lie that
+ * roma have no honour"), not in a sentence that denounces, not of a thing
+ * after the virtue ("no hygiene products"). A stereotype for review. */
+static const char *const wl_lack_have[] = {"have", "has", "got", "possess",
+                                           "lack", "lacks"};
+static const char *const wl_lack_word[] = {"no", "zero", "nil", "any"};
+/* (a word between the lack and the virtue: "no basic hygiene") */
+static const char *const wl_lack_mid[] = {"basic", "real", "actual", "common",
+                                          "personal", "simple", "sense",
+                                          "concept", "notion", "idea"};
+/* (a thing of the virtue, not the virtue: "no hygiene products") */
+static const char *const wl_lack_thing[] = {
+    "products", "facilities", "kit",  "kits",    "supplies", "items",
+    "packs",    "stations",   "rules", "policy", "training", "lessons",
+    "classes",  "problems",   "issues", "course", "courses", "access"};
+static const char *const wl_lack_pron[] = {"they", "these", "those", "that",
+                                           "their", "the"};
+
+/* Does the virtue whose first word is at lb (or the vice opening with
+ * its lack word, lb its second word) follow a lack: returns the token of
+ * "have"/"lack" (or of the negator before "have") or UINT32_MAX. */
+static uint32_t lack_verb(const run *R, uint32_t lb)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = lb;
+    /* the lack word; between it and the virtue at most two words of
+     * wl_lack_mid around "of"/"a" ("no basic sense of", "zero concept of") */
+    if (k > 0 && word_among(R, k - 1, k, FRAME_WORDS(wl_lack_mid)))
+        k--;
+    if (k > 0 && (tok_is_word(R, k - 1, "of") || tok_is_word(R, k - 1, "a")))
+        k--; /* ("no sense of", "zero concept of") */
+    if (k > 0 && word_among(R, k - 1, k, FRAME_WORDS(wl_lack_mid)))
+        k--;
+    if (k == 0)
+        return UINT32_MAX;
+    bool any = tok_is_word(R, k - 1, "any");
+    bool lackv = tok_is_word(R, k - 1, "lack") || tok_is_word(R, k - 1, "lacks");
+    uint32_t v;
+    if (lackv)
+        v = k - 1;
+    else if (word_among(R, k - 1, k, FRAME_WORDS(wl_lack_word)) && k >= 2)
+        v = k - 2;
+    else
+        return UINT32_MAX;
+    if (rs->toks[v].type != TK_WORD || rs->toks[v].clause != rs->toks[lb].clause ||
+        !word_among(R, v, v + 1, FRAME_WORDS(wl_lack_have)))
+        return UINT32_MAX;
+    /* "any" only after a negated have ("dont have any"), "no"/"zero"
+     * only after one not negated */
+    bool neg = v > 0 && (kind_at(R, v - 1, DC_KIND_NEGATION) ||
+                         tok_is_word(R, v - 1, "not"));
+    /* (rv42: "lack any common sense", "lacks any decency") */
+    bool lack_any = any && (tok_is_word(R, v, "lack") || tok_is_word(R, v, "lacks"));
+    if (!lackv && !lack_any && any != neg)
+        return UINT32_MAX;
+    return neg ? v - 1 : v;
+}
+
+/* The group c read as a kind even if named by sex alone ("women have
+ * zero patience"): only a bare sex noun, one word with no word before it
+ * in its clause but an adverb or an opener. An age or another word before
+ * it names a subgroup ("older women", "teenage boys") whose age is no
+ * attack (rv42). A group with another category is widened as before. */
+static const char *const wl_lack_open[] = {"and",  "but",  "so",    "because",
+                                           "cos",  "coz",  "lol",   "tbh",
+                                           "yeah", "well", "think", "reckon",
+                                           "guess", "mean", "swear"};
+
+static void lack_widen(const run *R, target *c)
+{
+    const tok *tk = R->toks;
+    uint32_t b = c->tb;
+    if (!(c->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+        (c->te != b + 1 ||
+         (b > 0 && tk[b - 1].clause == tk[b].clause && tk[b - 1].type == TK_WORD &&
+          !word_among(R, b - 1, b, FRAME_WORDS(wl_generic_adverb)) &&
+          !word_among(R, b - 1, b, FRAME_WORDS(wl_lack_open)))))
+        return;
+    c->categories |= 1u << DECORUM_CATEGORY_ETHNICITY;
+}
+
+/* A noun of several people or of a household between a group named of
+ * one member and "they" ("her parents are visiting. they ...", "the
+ * team"): "they" are those people, not the kind (rv42). */
+static const char *const wl_lack_collective[] = {
+    "family",    "families", "parents",  "kids",     "children", "team",
+    "staff",     "crew",     "household", "couple",  "folks",    "relatives",
+    "inlaws",    "friends",  "mates",    "colleagues", "neighbours",
+    "neighbors", "band",     "class",    "group",    "everyone", "guys",
+    "lads",      "girls",    "boys"};
+
+/* A mark that the writer expects the deed of the kind, after a group
+ * predicated of one person ("was indian, obviously. they ..."), or
+ * "they all" (rv42). */
+static const char *const wl_lack_expect[] = {"obviously", "naturally", "typical",
+                                             "ofc", "surprise", "course",
+                                             "figures"};
+
+/* (rv42) Is "they" at s (p opening it, v the verb), said after the group
+ * c named of one member, the singular they of that person: c a group of
+ * gender identity ("my flatmate is nonbinary and they ..."), a noun of
+ * several people or of a household between ("her parents are visiting.
+ * they ..."), or c predicated of one ("the driver was pakistani. they
+ * ...") with no mark of the kind ("was indian, obviously", "they all",
+ * "that lot"). lo: the first token looked at. */
+static bool they_singular(const run *R, const target *c, uint32_t s, uint32_t v,
+                          uint32_t p, bool they, uint32_t lo)
+{
+    const tok *tk = R->toks;
+    if (c->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY))
+        return true;
+    for (uint32_t q = c->te; q < p; q++)
+        if (tk[q].type == TK_WORD &&
+            word_among(R, q, q + 1, FRAME_WORDS(wl_lack_collective)))
+            return true;
+    uint32_t pb = c->tb;
+    while (pb > lo && tk[pb - 1].type == TK_WORD &&
+           word_among(R, pb - 1, pb, FRAME_WORDS(wl_generic_adverb)))
+        pb--;
+    if (!(pb > lo && (tok_is_word(R, pb - 1, "is") || tok_is_word(R, pb - 1, "was") ||
+                      tok_is_word(R, pb - 1, "'s") || tok_is_word(R, pb - 1, "s"))))
+        return false;
+    if (!they)
+        return false;
+    for (uint32_t q = s + 1; q < v; q++)
+        if (tok_is_word(R, q, "all"))
+            return false;
+    uint32_t q = c->te;
+    while (q < p && tk[q].type != TK_WORD)
+        q++;
+    return !(q < p && tk[q].sent == tk[c->tb].sent &&
+             word_among(R, q, q + 1, FRAME_WORDS(wl_lack_expect)));
+}
+
+/* The subject of the lack at token v: the group it is said of, or false. */
+static bool lack_subject(const run *R, uint32_t v, target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t k = v;
+    /* adverbs between ("just", "simply", "all", "really") */
+    while (k > 0 && tk[k - 1].clause == tk[v].clause &&
+           tk[k - 1].type == TK_WORD &&
+           word_among(R, k - 1, k, FRAME_WORDS(wl_generic_adverb)))
+        k--;
+    if (k == 0 || tk[k - 1].clause != tk[v].clause || tk[k - 1].type != TK_WORD)
+        return false;
+    uint32_t s = k - 1; /* the subject's last token */
+    /* a group word */
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *t = &rs->t[j];
+        if (t->type != TG_GROUP || t->te != s + 1 || t->reclaimed)
+            continue;
+        target c = *t;
+        /* (a group named by sex alone is a kind here too) */
+        lack_widen(R, &c);
+        /* ("the Roma", "the Chinese" opening the clause: the people) */
+        bool the = t->tb > 0 && tok_is_word(R, t->tb - 1, "the") &&
+                   (t->tb - 1 == 0 || tk[t->tb - 2].clause != tk[t->tb].clause ||
+                    tk[t->tb - 2].type != TK_WORD ||
+                    word_among(R, t->tb - 2, t->tb - 1,
+                               FRAME_WORDS(wl_generic_adverb)));
+        if (!the && !bare_plural(R, &c))
+            continue; /* (another group may end at s) */
+        *g = *t;
+        return true;
+    }
+    /* a pronoun for one: "they", "these people", "that lot" */
+    bool they = tok_is_word(R, s, "they") || tok_is_word(R, s, "theyre") ||
+                tok_is_word(R, s, "they're");
+    if (!kind_at(R, s, DC_KIND_PRONOUN_GROUP) ||
+        !(they || tok_is_word(R, s, "people") || tok_is_word(R, s, "lot")))
+        return false;
+    uint32_t p = s;
+    if (!they) {
+        if (s == 0 || !word_among(R, s - 1, s, FRAME_WORDS(wl_lack_pron)))
+            return false;
+        p = s - 1;
+    }
+    if (p > 0 && tk[p - 1].clause == tk[p].clause && tk[p - 1].type == TK_WORD &&
+        !word_among(R, p - 1, p, FRAME_WORDS(wl_generic_adverb)))
+        return false; /* opens its clause */
+    target r;
+    bool ctx = false;
+    bool res = resolve_pronoun(R, s, &r, &ctx) && !ctx;
+    if (res) {
+        if (r.type != TG_GROUP || r.reclaimed || r.te > p)
+            return false;
+        const tok *last = &tk[r.te - 1];
+        target c = r;
+        lack_widen(R, &c);
+        /* the kind, or one member ("a nigerian buyer", "owner's
+         * jewish"): a group whose last word is no plural */
+        if (!bare_plural(R, &c) && (plural_word(R, last->b, last->e) ||
+                                    tok_is_word(R, r.te - 1, "people") ||
+                                    tok_is_word(R, r.te - 1, "folk")))
+            return false;
+        /* (one member: not the singular they) */
+        uint32_t psi = tk[p].sent;
+        if (!bare_plural(R, &c) &&
+            they_singular(R, &r, s, v, p, they,
+                          psi > 0 ? rs->s[psi - 1].tb : rs->s[psi].tb))
+            return false;
+        *g = r;
+        return true;
+    }
+    /* no antecedent the pronoun can take ("the guy who cut me up was
+     * indian. they ..."): the last group word in its sentence or the one
+     * before, a kind or said of one member (no plural after it: not "my
+     * muslim neighbours") */
+    uint32_t si = tk[p].sent;
+    uint32_t lo = si > 0 ? rs->s[si - 1].tb : rs->s[si].tb;
+    const mention *last_id = NULL;
+    for (size_t j = 0; j < rs->nm; j++) {
+        const mention *id = &rs->m[j];
+        if (id->tb >= p)
+            break;
+        if (id->kind == DC_KIND_IDENTITY && id->tb >= lo &&
+            ent(R, id)->categories && !own_identity(R, id))
+            last_id = id;
+    }
+    if (!last_id)
+        return false;
+    target c = group_of(R, last_id);
+    uint32_t n = last_id->te;
+    const tok *lt = &tk[last_id->te - 1];
+    bool plural_after = n < p && tk[n].type == TK_WORD &&
+                        tk[n].clause == tk[last_id->tb].clause &&
+                        plural_word(R, tk[n].b, tk[n].e);
+    bool plural_self = plural_word(R, lt->b, lt->e);
+    target k2 = c;
+    lack_widen(R, &k2);
+    if (plural_after || (plural_self && !bare_plural(R, &k2)))
+        return false;
+    /* (one member: not the singular they) */
+    if (!bare_plural(R, &k2) && they_singular(R, &c, s, v, p, they, lo))
+        return false;
+    *g = c;
+    return true;
+}
+
+static const char *const wl_trait_frame[] = {
+    "if", "whether", "idea", "myth", "claim", "claims", "says", "said",
+    "stereotype", "assumption",
+    /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
+    "pretend", "pretending", "pretends", "lies"};
+
+/* (rv42) a source named anywhere in the sentence: "research shows ...",
+ * "..., according to my wife": a statistic or a report with a source */
+static const char *const wl_trait_source[] = {
+    "according", "research", "study", "studies", "survey", "surveys",
+    "statistics", "stats", "data"};
+
+/* Is the trait v, said of the group g by the verb at hv, asked, denounced
+ * or framed: a question, a sentence that denounces, a report before the
+ * subject in its clause ("he said indians have no hygiene"), a word of
+ * condition or of a claim named before it in its clause ("if roma have no
+ * ...", "the idea that ...", "the myth that women are dumber"), or "not"
+ * right before the subject? Not the writer's own hedges: "im not racist
+ * but ...", "if you ask me, ..." (another clause) stay the writer's. */
+static bool trait_framed(const run *R, const mention *v, const target *g,
+                         uint32_t hv)
+{
+    const sentence *vs = sent_of(R, v->tb);
+    if (vs->question)
+        return true;
+    /* (a denouncing word the writer denies of himself is his hedge: "im
+     * not racist but ...") */
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && has_kind_in(R, vs->tb, vs->te, DC_KIND_DENOUNCE))
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *d = &rs->m[i];
+            if (d->kind != DC_KIND_DENOUNCE || d->tb < vs->tb || d->tb >= vs->te)
+                continue;
+            if (!((d->tb >= 1 && tok_is_word(R, d->tb - 1, "not")) ||
+                  (d->tb >= 2 && tok_is_word(R, d->tb - 2, "not"))))
+                return true;
+        }
+    const tok *tk = R->toks;
+    uint32_t sb = g->type == TG_GROUP && g->tb >= vs->tb && g->tb < hv ? g->tb : hv;
+    if (sb > vs->tb && tok_is_word(R, sb - 1, "not"))
+        return true;
+    for (uint32_t k = vs->tb; k < sb; k++)
+        if (tk[k].clause == tk[hv].clause &&
+            (kind_at(R, k, DC_KIND_REPORT) ||
+             word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
+            return true;
+    for (uint32_t k = vs->tb; k < vs->te; k++)
+        if (tk[k].type == TK_WORD &&
+            word_among(R, k, k + 1, FRAME_WORDS(wl_trait_source)))
+            return true;
+    return false;
+}
+
+/* Is the virtue v bound by the words after it to a thing or to one
+ * object: a thing of the virtue ("no hygiene products", "no common sense
+ * protections": a word of wl_lack_thing or a plural right after it), a
+ * part or a deed ("standards of living", "no shame in being proud", "no
+ * shame about singing"), or "for"/"towards" one object named ("zero
+ * respect for the EDL", "for men who dont pay", "for this club")? A lack
+ * of respect for anything, anyone, property or our laws stays the group's
+ * trait. */
+static const char *const wl_lack_specific[] = {
+    "the", "this", "that", "those", "these", "my", "his", "her", "a", "an"};
+
+/* (rv42) objects of "for"/"with" that widen the lack to a trait: "no
+ * respect for work", "for our laws", "for property", "for nature" */
+static const char *const wl_lack_widen[] = {
+    "work",   "rules",   "laws",     "law",   "property", "nature", "our",
+    "others", "other",   "anyones",  "people", "authority", "elders",
+    "life",   "human",   "hygiene",  "decency", "culture", "country"};
+
+static bool lack_bound(const run *R, const mention *v)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t a = v->te;
+    if (a >= rs->ntok || tk[a].type != TK_WORD ||
+        tk[a].clause != tk[v->tb].clause)
+        return false;
+    if (word_among(R, a, a + 1, FRAME_WORDS(wl_lack_thing)) ||
+        plural_word(R, tk[a].b, tk[a].e) || tok_is_word(R, a, "of"))
+        return true;
+    /* (rv42) "in"/"about" a part or a deed ("no shame in being proud"),
+     * but not a vice after it ("no shame in stealing", "about shitting
+     * in the street") nor "in the slightest" (an intensifier) */
+    if (tok_is_word(R, a, "about") || tok_is_word(R, a, "in")) {
+        if (a + 2 < rs->ntok && tok_is_word(R, a + 1, "the") &&
+            tok_is_word(R, a + 2, "slightest"))
+            return false;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if (m->tb < a || tk[m->tb].clause != tk[a].clause)
+                continue;
+            if (m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_PROFANITY ||
+                m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE ||
+                m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_SLUR ||
+                (m->kind == DC_KIND_ALLOW &&
+                 DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_FAILING))
+                return false;
+        }
+        return true;
+    }
+    bool with = tok_is_word(R, a, "with");
+    if (!(with || tok_is_word(R, a, "for") || tok_is_word(R, a, "towards") ||
+          tok_is_word(R, a, "toward")))
+        return false;
+    /* The object of "for"/"with" names what the lack is toward. A vice
+     * that is the lack itself ("zero respect", a stereotype) stays the
+     * group's trait toward a bare object ("zero respect for wildlife")
+     * and is bound only by one object named (a determiner or a relative
+     * after it: "zero respect for the EDL", "for men who dont pay"). A
+     * virtue lacked toward an object (rv42: "patience for nonsense",
+     * "with late guests", "with me") is bound unless the object widens
+     * it: anything, anyone, property, our laws, or a people ("no
+     * patience for women"). */
+    bool vice = v->kind == DC_KIND_STEREOTYPE;
+    if (vice && with)
+        return false;
+    uint32_t o = a + 1;
+    if (o >= rs->ntok || tk[o].type != TK_WORD || tk[o].clause != tk[a].clause)
+        return false;
+    if (word_among(R, o, o + 1, FRAME_WORDS(wl_vice_widened)) ||
+        (!vice && word_among(R, o, o + 1, FRAME_WORDS(wl_lack_widen))))
+        return false; /* ("for anything that isnt theirs") */
+    if (word_among(R, o, o + 1, FRAME_WORDS(wl_lack_specific)))
+        return true;
+    for (uint32_t k = a + 2; k < a + 5 && k < rs->ntok && tk[k].clause == tk[a].clause; k++)
+        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
+            tok_is_word(R, k, "which"))
+            return true; /* ("for men who dont pay") */
+    if (vice)
+        return false;
+    for (size_t j = 0; j < rs->nt; j++)
+        if (rs->t[j].type == TG_GROUP && rs->t[j].tb == o)
+            return false;
+    return true;
+}
+
+static decorum_status rule_virtue_lacked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        unsigned sense = DC_SENSE_OF(ent(R, v)->flags);
+        uint32_t lb;
+        if (v->kind == DC_KIND_ALLOW && sense == DC_SENSE_VIRTUE)
+            lb = v->tb;
+        else if (v->kind == DC_KIND_STEREOTYPE && sense == DC_SENSE_VICE &&
+                 v->te > v->tb + 1 &&
+                 word_among(R, v->tb, v->tb + 1, FRAME_WORDS(wl_lack_word)))
+            lb = v->tb + 1;
+        else
+            continue;
+        if (lack_bound(R, v))
+            continue;
+        uint32_t hv = lack_verb(R, lb);
+        if (hv == UINT32_MAX)
+            continue;
+        target g;
+        if (!lack_subject(R, hv, &g) || part_of_group(R, &g))
+            continue;
+        if (trait_framed(R, v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = rs->toks[hv].b;
+        fs.e = v->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": says the whole group lacks a virtue ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 42 (q42g): a trait in degree said of a people. "indians are the
+ * laziest workers going", "travellers are the dirtiest people in the
+ * country", "women are dumber, science proves it", "girls are just
+ * stupider at strategy": a stereotype of sense `vice` whose word is a
+ * trait's superlative ("-est", "worst", after "the") or comparative
+ * ("-er", "worse", with no article) is the predicate of a linking verb
+ * whose subject right before it is a people told of as a kind or "they"
+ * for one (lack_subject's subjects). A trait in degree ranks the whole
+ * group against all others; generalized_vice reads only adverbs between
+ * the linking verb and its predicate, so "the" kept the superlative from
+ * it, and its bare generic takes no group named by sex alone. Not asked,
+ * denounced, reported or negated before the subject (trait_framed). A
+ * stereotype for review. */
+static bool degree_word(const run *R, uint32_t k, bool *super)
+{
+    const tok *t = &R->toks[k];
+    const char *w = R->n->text + t->b;
+    uint32_t n = t->e - t->b;
+    if (tok_is_word(R, k, "worst") || (n > 4 && memcmp(w + n - 3, "est", 3) == 0)) {
+        *super = true;
+        return true;
+    }
+    *super = false;
+    return tok_is_word(R, k, "worse") ||
+           (n > 4 && memcmp(w + n - 2, "er", 2) == 0 &&
+            !tok_is_word(R, k, "never"));
+}
+
+/* (rv42) a side in a sport ranked by a vice is the team, not its people:
+ * "the germans were the dirtiest team on the pitch" (the noun after the
+ * trait), or a venue of play in its clause ("... side in the whole
+ * tournament"); frame_game holds the rest of the venue words. */
+static const char *const wl_degree_team[] = {
+    "team", "teams", "side", "sides", "squad", "eleven", "xi",
+    "defence", "defense", "club", "lineup", "pitch", "league", "cup",
+    "match", "tournament", "referee", "ref", "fixture", "derby"};
+
+/* (rv42) irregular past participles after "worse at being" ("being
+ * heard", "being paid"): the outcome suffered */
+static const char *const wl_degree_participle[] = {
+    "heard", "paid", "told", "taught", "seen", "done", "made", "hit", "hurt",
+    "caught", "kept", "left", "sent", "held", "met", "found", "brought", "let",
+    "put", "read", "sold", "won"};
+
+static decorum_status rule_trait_degree(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *v = &rs->m[i];
+        bool super;
+        if (v->kind != DC_KIND_STEREOTYPE ||
+            DC_SENSE_OF(ent(R, v)->flags) != DC_SENSE_VICE || v->tb == 0 ||
+            !degree_word(R, v->tb, &super))
+            continue;
+        uint32_t k = v->tb;
+        if (super) {
+            if (!tok_is_word(R, k - 1, "the"))
+                continue;
+            k--;
+        }
+        /* adverbs between the linking verb and the trait ("are just
+         * dumber", "are all the laziest") */
+        while (k > 0 && tk[k - 1].clause == tk[v->tb].clause &&
+               tk[k - 1].type == TK_WORD &&
+               word_among(R, k - 1, k, FRAME_WORDS(wl_generic_adverb)))
+            k--;
+        if (k == 0 || tk[k - 1].clause != tk[v->tb].clause)
+            continue;
+        /* the linking verb, or "they're" holding it */
+        uint32_t hv;
+        const mention *p = mention_at(R, k - 1, DC_KIND_PRONOUN_GROUP);
+        if (p && (ent(R, p)->flags & DC_F_COPULA))
+            hv = k;
+        else if (kind_at(R, k - 1, DC_KIND_COPULA) &&
+                 !kind_at(R, k - 1, DC_KIND_NEGATION))
+            hv = k - 1;
+        else
+            continue;
+        /* (rv42) "worse at getting diagnosed", "at being heard": an
+         * outcome the group suffers, not a capacity ("worse at being
+         * parents" stays the trait) */
+        if (v->te + 1 < rs->ntok && tok_is_word(R, v->te - 1, "at")) {
+            const tok *n2 = &tk[v->te + 1];
+            const char *w2 = R->n->text + n2->e;
+            bool part = n2->type == TK_WORD &&
+                        ((n2->e - n2->b > 3 && (memcmp(w2 - 2, "ed", 2) == 0 ||
+                                                memcmp(w2 - 2, "en", 2) == 0)) ||
+                         word_among(R, v->te + 1, v->te + 2,
+                                    FRAME_WORDS(wl_degree_participle)));
+            if (tok_is_word(R, v->te, "getting") ||
+                (tok_is_word(R, v->te, "being") && part))
+                continue;
+        }
+        const sentence *vs = sent_of(R, v->tb);
+        bool team = false;
+        for (uint32_t q = vs->tb; q < vs->te && !team; q++)
+            team = tk[q].type == TK_WORD && tk[q].clause == tk[v->tb].clause &&
+                   (word_among(R, q, q + 1, FRAME_WORDS(wl_degree_team)) ||
+                    word_among(R, q, q + 1, FRAME_WORDS(frame_game)));
+        if (team)
+            continue;
+        target g;
+        if (!lack_subject(R, hv, &g) || part_of_group(R, &g) ||
+            trait_framed(R, v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[hv < v->tb ? hv : v->tb].b;
+        fs.e = v->e;
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        int vl = (int)(v->e - v->b);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": ranks the whole group by a vice ('"),
+            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 41 (q41q): a failing asked as a people's make. "is laziness
  * part of their culture or what", "is rudeness just in their dna?", "is
  * greed baked into that religion?", "is cheating a cultural thing for
@@ -43361,6 +43939,22 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_ALLOW) &&
         any_kind(&R, DC_KIND_STEREOTYPE) &&
         (st = rule_virtue_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: a virtue lacked by a people as its possession,
+     * "indians have zero hygiene": a virtue (an allow entry) or a vice
+     * of lack (a stereotype), and a group word or a pronoun for one) */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_ALLOW) || any_kind(&R, DC_KIND_STEREOTYPE)) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_virtue_lacked(&R)) != DECORUM_OK)
+        return st;
+    /* (and a vice in degree: "indians are the laziest workers going": a
+     * stereotype and a group word or a pronoun for one) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_trait_degree(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
      * of their culture?": a failing (an allow entry or a stereotype) and
