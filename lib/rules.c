@@ -19836,6 +19836,23 @@ static const char *const wl_cleft_adj[] = {
     "involved", "obsessed", "addicted", "radicalised", "radicalized",
     "inbred",   "entitled", "spoiled",  "interested",  "wired",
     "related",  "armed"};
+/* (rv40: a closed list of unjust or harsh treatment, cleft_patient's;
+ * session 42: at file scope, read by rule_group_predicated too) */
+static const char *const wl_cleft_treated[] = {
+    "blamed",     "suspended",   "stopped",   "searched",  "paid",
+    "underpaid",  "passed",      "excluded",  "targeted",  "interrupted",
+    "laid",       "fired",       "sacked",    "evicted",   "overcharged",
+    "harassed",   "bullied",     "ignored",   "overlooked", "picked",
+    "singled",    "left",        "forgotten", "abused",    "exploited",
+    "discriminated", "profiled", "scapegoated", "mocked",  "insulted",
+    "denied",     "refused",     "rejected",  "turned",    "kicked",
+    "thrown",     "pulled",      "questioned", "hit",      "beaten",
+    "attacked",   "spat",        "shot",      "killed",    "murdered",
+    "robbed",     "cheated",     "treated",   "underrepresented",
+    "stereotyped", "demonised",  "demonized", "vilified",  "scammed",
+    "ripped",     "shafted",     "shunned",   "ostracised", "ostracized",
+    "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
+    "heckled",    "cut",         "investigated", "sidelined", "bashed"};
 
 /* Session 40 (q40f): is the group t, named right after the pattern
  * frame m ("always the black kids who get suspended?", "always the
@@ -19858,21 +19875,6 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
      * triggered", and arrests with no cause named, "who get arrested",
      * "who get locked up", the group's own doing as the question puts
      * it) */
-    static const char *const treated[] = {
-        "blamed",     "suspended",   "stopped",   "searched",  "paid",
-        "underpaid",  "passed",      "excluded",  "targeted",  "interrupted",
-        "laid",       "fired",       "sacked",    "evicted",   "overcharged",
-        "harassed",   "bullied",     "ignored",   "overlooked", "picked",
-        "singled",    "left",        "forgotten", "abused",    "exploited",
-        "discriminated", "profiled", "scapegoated", "mocked",  "insulted",
-        "denied",     "refused",     "rejected",  "turned",    "kicked",
-        "thrown",     "pulled",      "questioned", "hit",      "beaten",
-        "attacked",   "spat",        "shot",      "killed",    "murdered",
-        "robbed",     "cheated",     "treated",   "underrepresented",
-        "stereotyped", "demonised",  "demonized", "vilified",  "scammed",
-        "ripped",     "shafted",     "shunned",   "ostracised", "ostracized",
-        "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
-        "heckled",    "cut",         "investigated", "sidelined", "bashed"};
     static const char *const enforced[] = {
         "arrested", "caught", "convicted", "jailed", "locked",
         "deported", "charged", "nicked",   "busted", "imprisoned"};
@@ -19914,7 +19916,7 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
         return j + 1 < s->te && tok_is_word(R, j, "for") &&
                (tok_is_word(R, j + 1, "nothing") ||
                 tok_is_word(R, j + 1, "being"));
-    } else if (!among_q(R, j, j + 1, FRAME_WORDS(treated)))
+    } else if (!among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_treated)))
         return false;
     j++;
     while (j < s->te && among_q(R, j, j + 1, FRAME_WORDS(particle)))
@@ -35350,6 +35352,234 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     return DECORUM_OK;
 }
 
+/* Session 42 (q42q): the group as the predicate of the cases. "why is
+ * every pickpocket on the metro albanian?", "how come the guys flogging
+ * fake watches are always moroccan?", "why are so many hedge fund bosses
+ * jewish? coincidence?", "ever notice how the clerks who 'misplace'
+ * tickets are always indian?": the question names a class of cases
+ * (every N, the N ... always, so many N) and puts the group as what they
+ * all are. The question does not ask whether; it presupposes that the
+ * cases are the group's and asks only why. rule_presumed reads the group
+ * as the subject of a habit; here it closes the question as its
+ * predicate (after a linking verb, "run by", "be", or at the end of
+ * "why is/are every ..."). It asserts when the cases are a wrong
+ * (insinuated_wrong_at: "pickpocket", "scammers") or, of a neutral role,
+ * when a tag makes it a wink (a `notice` marker that is no plain
+ * question, in the sentence or the next two; a follow-up that points
+ * back at the group or asks its essence; a word of the cases in scare
+ * quotes). Innocent: the cases suffer (a word of victims, a treatment
+ * of cleft_patient's `wl_cleft_treated`: "why are the people evicted
+ * always roma?"), praise (presumed_spared), a question refuted, a
+ * comment that denounces, and a neutral role with no tag ("why is every
+ * doctor at my surgery indian? they're all brilliant"). */
+
+static bool vice_rebutted(const run *R, uint32_t si, const mention *v);
+
+/* Words between the linking verb and the group ("are always Polish",
+ * "is a gypsy", "are all Romanian"). */
+static const char *const wl_pred_skip[] = {
+    "a",     "an",     "always", "all",       "mostly", "usually",
+    "basically", "just", "invariably", "apparently", "somehow",
+    "literally", "nearly", "almost", "inevitably", "of", "course"};
+/* The link before the predicate group that is no linking verb:
+ * "run by Kurds", "owned by", "turns out to be". */
+static const char *const wl_pred_link[] = {"by", "be"};
+/* Openers of the inverted question: "why is every ...", "how come
+ * so many ... are" (the latter is linked). */
+static const char *const wl_pred_why[] = {"why", "how", "come"};
+
+/* The pattern word of the cases in [b, e): "every" (not "every time",
+ * the "every time a gay couple moves in" of a clause), "always", "so"
+ * of "so many", "all" after a linking verb ("are all"). */
+static uint32_t pred_pattern(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e; k++) {
+        if (R->toks[k].type != TK_WORD)
+            continue;
+        if (tok_is_word(R, k, "every") &&
+            !(k + 1 < e && (tok_is_word(R, k + 1, "time") ||
+                            tok_is_word(R, k + 1, "single") ||
+                            tok_is_word(R, k + 1, "day"))))
+            return k;
+        if (tok_is_word(R, k, "always"))
+            return k;
+        if (tok_is_word(R, k, "so") && k + 1 < e &&
+            tok_is_word(R, k + 1, "many"))
+            return k;
+    }
+    return UINT32_MAX;
+}
+
+/* Is the wink of sentence si's question a `notice` marker of no group,
+ * not a plain question and not negated, in si or one of the next two
+ * sentences, or one that opens si ("ever notice how ...")? */
+static bool pred_winked(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t hi = si + 2 < rs->ns ? rs->s[si + 2].te
+                  : si + 1 < rs->ns ? rs->s[si + 1].te
+                                    : rs->s[si].te;
+    for (size_t i = rs->first[rs->s[si].tb]; i < rs->nm && rs->m[i].tb < hi;
+         i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE ||
+            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
+            ent(R, m)->group_len)
+            continue;
+        if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "not") ||
+                          tok_is_word(R, m->tb - 1, "never") ||
+                          tok_is_word(R, m->tb - 1, "no")))
+            continue;
+        if (m->te < rs->ntok && tok_is_word(R, m->te, "about"))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A word of the cases [b, e) in scare quotes ("the 'caregivers'", "who
+ * 'misplace' tickets"): one or two words between two like quotes. */
+static bool pred_scare(const run *R, uint32_t b, uint32_t e)
+{
+    const tok *t = R->toks;
+    for (uint32_t k = b; k + 2 < e; k++) {
+        if (t[k].type != TK_PUNCT || (t[k].ch != '\'' && t[k].ch != '"'))
+            continue;
+        for (uint32_t j = k + 2; j <= k + 3 && j < e; j++)
+            if (t[j].type == TK_PUNCT && t[j].ch == t[k].ch &&
+                t[k + 1].type == TK_WORD &&
+                (j == k + 2 || t[k + 2].type == TK_WORD))
+                return true;
+    }
+    return false;
+}
+
+/* Do the cases [b, e) suffer: a word of victims, a harm done to them
+ * ("attacked", "evicted", "pulled"), a verb of receiving? */
+static bool pred_suffer(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e; k++)
+        if (among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_victim)) ||
+            among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_done)) ||
+            among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_treated)) ||
+            among_q(R, k, k + 1, FRAME_WORDS(wl_receive)) ||
+            being_done_to(R, k))
+            return true;
+    return false;
+}
+
+static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *g = &rs->m[i];
+        if (g->kind != DC_KIND_IDENTITY || !ent(R, g)->categories ||
+            own_identity(R, g))
+            continue;
+        uint32_t si = rs->toks[g->tb].sent;
+        const sentence *s = &rs->s[si];
+        if (!s->question && !presumed_marker(R, si, true, false))
+            continue;
+        /* the group closes its clause (a person noun may follow it:
+         * "gay men?") */
+        uint32_t e = g->te;
+        if (e < s->te && kind_at(R, e, DC_KIND_PERSON))
+            e++;
+        if (e < s->te && R->toks[e].type == TK_WORD)
+            continue;
+        uint32_t b = g->tb;
+        while (b > s->tb && among_q(R, b - 1, b, FRAME_WORDS(wl_pred_skip)))
+            b--;
+        if (b <= s->tb + 1)
+            continue;
+        uint32_t p = UINT32_MAX;
+        if (kind_at(R, b - 1, DC_KIND_COPULA) ||
+            among_q(R, b - 1, b, FRAME_WORDS(wl_pred_link))) {
+            /* linked: the pattern before the link or among the skipped
+             * words ("are always Polish") */
+            p = pred_pattern(R, s->tb, g->tb);
+            if (p != UINT32_MAX && p + 1 >= b - 1 &&
+                !tok_is_word(R, p, "always"))
+                p = UINT32_MAX; /* no cases between */
+        } else {
+            /* inverted: "why is every N ... G?", "why are so many of the
+             * N ... G?" (the group the last word of the clause) */
+            /* (the opener anywhere before: "genuine question, why is
+             * every ...", "can someone explain why every ...") */
+            uint32_t k = s->tb;
+            while (k < b && !among_q(R, k, k + 1, FRAME_WORDS(wl_pred_why)))
+                k++;
+            while (k < b && among_q(R, k, k + 1, FRAME_WORDS(wl_pred_why)))
+                k++;
+            if (k >= b || k + 1 >= b || !kind_at(R, k, DC_KIND_COPULA))
+                continue;
+            p = pred_pattern(R, k + 1, g->tb);
+            /* ("why are the drunks in the park always polish?": the
+             * cases between the verb and "always") */
+            if (p != UINT32_MAX && p >= b && tok_is_word(R, p, "always")) {
+                if (k + 2 >= p)
+                    p = UINT32_MAX;
+            } else if (p != k + 1 || p + 1 >= g->tb ||
+                (tok_is_word(R, p, "so") && p + 2 >= g->tb))
+                p = UINT32_MAX;
+        }
+        if (p == UINT32_MAX)
+            continue;
+        /* the cases: from the pattern to the group */
+        uint32_t cb = tok_is_word(R, p, "always") ? s->tb : p + 1;
+        if (pred_suffer(R, cb, g->tb))
+            continue;
+        bool wrong = false;
+        for (uint32_t k = cb; k < g->tb && !wrong; k++)
+            wrong = insinuated_wrong_at(R, k, cb);
+        /* (a follow-up that lays a wrong: "... vietnamese? cant get real
+         * jobs or is it just easier to launder money") */
+        if (!wrong && si + 1 < rs->ns &&
+            (rs->s[si + 1].question ||
+             among_q(R, rs->s[si + 1].tb, rs->s[si + 1].te,
+                     FRAME_WORDS(wl_presumed_or))))
+            for (uint32_t k = rs->s[si + 1].tb; k < rs->s[si + 1].te && !wrong;
+                 k++)
+                wrong = insinuated_wrong_at(R, k, rs->s[si + 1].tb);
+        if (!wrong && !pred_winked(R, si) && !presumed_followed(R, si) &&
+            !pred_scare(R, cb, g->tb) &&
+            !(si + 1 < rs->ns &&
+              presumed_essence(R, si + 1, false) != UINT32_MAX))
+            continue;
+        target t = group_of(R, g);
+        /* (answered no by the writer, after the question or after its
+         * tag: "coincidence? nope, their club runs lessons") */
+        if (presumed_spared(R, si, &t, p) || question_refuted(R, p) ||
+            vice_rebutted(R, si, g) ||
+            (si + 1 < rs->ns && rs->s[si + 1].question &&
+             vice_rebutted(R, si + 1, g)))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, cb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a question puts the group as what all the cases are ("),
+            wrong ? LIT("a wrong") : LIT("with a wink"),
+            LIT(") and asks only why"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -43432,6 +43662,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_presumed(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: the group as the predicate of the cases, "why is
+     * every pickpocket albanian?"; a question or a marker, and an
+     * identity word) */
+    if ((R.question || R.noticed) && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_group_predicated(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
