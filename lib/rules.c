@@ -19854,6 +19854,13 @@ static const char *const wl_cleft_treated[] = {
     "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
     "heckled",    "cut",         "investigated", "sidelined", "bashed"};
 
+/* (cleft_patient's arrests and deportations: the group's own doing as
+ * the question puts it, unless the sentence says they are unjust;
+ * session 42: at file scope, read by pred_suffer too) */
+static const char *const wl_cleft_enforced[] = {
+    "arrested", "caught", "convicted", "jailed", "locked",
+    "deported", "charged", "nicked",   "busted", "imprisoned"};
+
 /* Session 40 (q40f): is the group t, named right after the pattern
  * frame m ("always the black kids who get suspended?", "always the
  * jews who get blamed when ...", "always the women who are
@@ -19875,9 +19882,6 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
      * triggered", and arrests with no cause named, "who get arrested",
      * "who get locked up", the group's own doing as the question puts
      * it) */
-    static const char *const enforced[] = {
-        "arrested", "caught", "convicted", "jailed", "locked",
-        "deported", "charged", "nicked",   "busted", "imprisoned"};
     static const char *const unjust[] = {"while", "whilst", "whereas",
                                          "unfairly", "wrongly", "wrongfully"};
     const sentence *s = sent_of(R, m->tb);
@@ -19901,7 +19905,7 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
     if (tok_is_word(R, j, "the") && j + 1 < s->te &&
         tok_is_word(R, j + 1, "blame"))
         j++;
-    else if (among_q(R, j, j + 1, FRAME_WORDS(enforced))) {
+    else if (among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_enforced))) {
         /* (an arrest or a deportation is the group's own doing as the
          * question puts it, unless the sentence then says it is unjust:
          * "who get deported while the people who exploited them stay",
@@ -35381,6 +35385,10 @@ static const char *const wl_pred_skip[] = {
     "a",     "an",     "always", "all",       "mostly", "usually",
     "basically", "just", "invariably", "apparently", "somehow",
     "literally", "nearly", "almost", "inevitably", "of", "course"};
+/* The writer's own group, right before the predicate ("is my wife
+ * jewish?", "are we not all british?"). */
+static const char *const wl_pred_own[] = {"my", "our", "i'm", "im", "we",
+                                          "i", "us"};
 /* The link before the predicate group that is no linking verb:
  * "run by Kurds", "owned by", "turns out to be". */
 static const char *const wl_pred_link[] = {"by", "be"};
@@ -35458,11 +35466,18 @@ static bool pred_scare(const run *R, uint32_t b, uint32_t e)
  * ("attacked", "evicted", "pulled"), a verb of receiving? */
 static bool pred_suffer(const run *R, uint32_t b, uint32_t e)
 {
+    static const char *const active[] = {"who", "that", "which"};
     for (uint32_t k = b; k < e; k++)
-        if (among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_victim)) ||
-            among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_done)) ||
-            among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_treated)) ||
-            among_q(R, k, k + 1, FRAME_WORDS(wl_receive)) ||
+        /* (a participle, not a verb of the cases' own relative clause:
+         * "every gang that robbed pensioners", "the lads who attacked
+         * the driver") */
+        if (((among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_victim)) ||
+              among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_done)) ||
+              among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_treated))) &&
+             !(k > b && among_q(R, k - 1, k, FRAME_WORDS(active)))) ||
+            (among_q(R, k, k + 1, FRAME_WORDS(wl_receive)) &&
+             !(k + 1 < e &&
+               among_q(R, k + 1, k + 2, FRAME_WORDS(wl_cleft_enforced)))) ||
             being_done_to(R, k))
             return true;
     return false;
@@ -35475,8 +35490,12 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
         return DECORUM_OK;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *g = &rs->m[i];
+        /* (the writer's own: "my wife is jewish", "as a muslim"; a word
+         * of the writer's two words before the predicate is the cases',
+         * "the scammers phoning my gran nigerian") */
         if (g->kind != DC_KIND_IDENTITY || !ent(R, g)->categories ||
-            own_identity(R, g))
+            (g->tb > 0 && among_q(R, g->tb - 1, g->tb, FRAME_WORDS(wl_pred_own))) ||
+            (own_identity(R, g) && !rs->s[rs->toks[g->tb].sent].question))
             continue;
         uint32_t si = rs->toks[g->tb].sent;
         const sentence *s = &rs->s[si];
@@ -35573,6 +35592,144 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
             LIT(": a question puts the group as what all the cases are ("),
             wrong ? LIT("a wrong") : LIT("with a wink"),
             LIT(") and asks only why"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 42 (q42q): the question whose answer is the group. "guess who
+ * got caught stealing copper again. yep, the gypsies", "which group
+ * commits most of the knife crime here? we all know it's the somalis",
+ * "who owns all the media companies? exactly. the jews": a question
+ * opened by "who" or "which" (or "guess who", "three guesses who") that
+ * lays a wrong (insinuated_wrong_at) or a power over all of a thing (a
+ * `consp_action` before "all"/"every"/"most") at someone, and the next
+ * sentence answers it with a group, in a few words ("the gypsies",
+ * "muslims, what a shock", "hint: travellers"). The writer puts the
+ * question only to name the group as the answer. Innocent: the one
+ * asked after suffers ("guess who got blamed ... the immigrants", a
+ * treatment, a word of victims, receiving), praise (presumed_spared:
+ * "guess who organised the street party. the somali mums, legends"), an
+ * answer that is no group ("foreign private equity funds"), one person
+ * ("our irish landlady": own_identity, a singular person noun), a
+ * negated answer ("not the muslims"), a comment that denounces. */
+
+/* Words before "who"/"which" that keep it the question's ("guess who",
+ * "three guesses who", "so who", "i wonder which"). */
+static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
+                                             "and",   "but",     "now",
+                                             "wonder", "ok",     "okay"};
+/* Words that may close the answer after the group ("the gypsies again",
+ * "muslims, obviously", "as usual"). */
+static const char *const wl_answer_close[] = {
+    "again", "obviously", "naturally", "of", "as", "lol", "who",
+    "every", "each", "what", "surprise", "shock", "innit", "mate"};
+/* The negation of an answer ("not the muslims", "it wasn't"). */
+static const char *const wl_answer_not[] = {"not", "wasn't", "wasnt",
+                                            "isn't", "isnt", "never"};
+
+/* The token of "who"/"which" that opens sentence s as its question
+ * word, UINT32_MAX if none. */
+static uint32_t answer_asked(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k < s->te && k <= s->tb + 3; k++) {
+        if (!tok_is_word(R, k, "who") && !tok_is_word(R, k, "which") &&
+            !tok_is_word(R, k, "who's") && !tok_is_word(R, k, "whos"))
+            continue;
+        if (k == s->tb ||
+            among_q(R, k - 1, k, FRAME_WORDS(wl_answer_lead)))
+            return k;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (uint32_t si = 0; si + 1 < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        uint32_t w = answer_asked(R, s);
+        if (w == UINT32_MAX)
+            continue;
+        /* a question, or a guess told ("guess who got caught ...") */
+        if (!s->question && !(w > s->tb && (tok_is_word(R, w - 1, "guess") ||
+                                            tok_is_word(R, w - 1, "guesses"))))
+            continue;
+        if (pred_suffer(R, w + 1, s->te))
+            continue;
+        bool wrong = false;
+        /* (a wrong, an arrest for one, "got nicked for dealing", or a
+         * power over all of a thing) */
+        for (uint32_t k = w + 1; k < s->te && !wrong; k++)
+            wrong = insinuated_wrong_at(R, k, w + 1) ||
+                    (among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_enforced)) &&
+                     k + 1 < s->te && tok_is_word(R, k + 1, "for")) ||
+                    (kind_at(R, k, DC_KIND_CONSP_ACTION) && k + 1 < s->te &&
+                     (tok_is_word(R, k + 1, "all") ||
+                      tok_is_word(R, k + 1, "every") ||
+                      tok_is_word(R, k + 1, "most")));
+        if (!wrong)
+            continue;
+        /* the answer: a group within the next sentence's first six
+         * words, ending it or closed by a word of wl_answer_close */
+        const sentence *a = &rs->s[si + 1];
+        /* (a word of assent may stand alone first: "exactly. the jews") */
+        if (a->te <= a->tb + 3 && si + 2 < rs->ns &&
+            !has_kind_in(R, a->tb, a->te, DC_KIND_IDENTITY))
+            a = &rs->s[si + 2];
+        const mention *g = NULL;
+        for (size_t i = rs->first[a->tb]; i < rs->nm && rs->m[i].tb < a->te &&
+                                          rs->m[i].tb <= a->tb + 6;
+             i++)
+            if (rs->m[i].kind == DC_KIND_IDENTITY &&
+                ent(R, &rs->m[i])->categories) {
+                g = &rs->m[i];
+                break;
+            }
+        if (!g || own_identity(R, g) ||
+            among_q(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
+                    FRAME_WORDS(wl_answer_not)))
+            continue;
+        uint32_t e = g->te;
+        if (e < a->te && kind_at(R, e, DC_KIND_PERSON)) {
+            const mention *pm = mention_at(R, e, DC_KIND_PERSON);
+            if (pm && !plural_word(R, pm->b, pm->e))
+                continue; /* one person: "our irish landlady" */
+            e++;
+        } else if (!plural_word(R, g->b, g->e) &&
+                   !(g->tb > a->tb && tok_is_word(R, g->tb - 1, "the")))
+            continue; /* "the jews", "muslims"; not "a polish lad" */
+        if (e < a->te && R->toks[e].type == TK_WORD &&
+            !among_q(R, e, e + 1, FRAME_WORDS(wl_answer_close)))
+            continue;
+        target t = group_of(R, g);
+        /* (praise in the question or the answer; the answer's own
+         * spares: a participle of a wrong done to the group after it) */
+        if (presumed_spared(R, (uint32_t)(a - rs->s), &t, g->tb) ||
+            among_q(R, s->tb, s->te, FRAME_WORDS(wl_presumed_good)) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, g->tb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a question lays a wrong at someone and the group is "
+                "given as its answer"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -43669,6 +43826,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((R.question || R.noticed) && any_kind(&R, DC_KIND_IDENTITY) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_group_predicated(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: a question whose answer is the group, "guess who
+     * ... yep, the gypsies"; two sentences and an identity word) */
+    if (rs->ns > 1 && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_answer_group(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
