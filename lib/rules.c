@@ -35626,6 +35626,10 @@ static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
 static const char *const wl_answer_close[] = {
     "again", "obviously", "naturally", "of", "as", "lol", "who",
     "every", "each", "what", "surprise", "shock", "innit", "mate"};
+/* A count before the answer's group: some people, not all. */
+static const char *const wl_answer_count[] = {
+    "two",  "three", "four",  "five", "six", "several", "some", "few",
+    "one",  "a",     "an",    "couple", "pair", "both"};
 /* The negation of an answer ("not the muslims", "it wasn't"). */
 static const char *const wl_answer_not[] = {"not", "wasn't", "wasnt",
                                             "isn't", "isnt", "never"};
@@ -35691,14 +35695,27 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
                 g = &rs->m[i];
                 break;
             }
+        /* (a count names some people, not the group: "two syrian men",
+         * "some albanians", "3 polish lads") */
+        if (g && g->tb > a->tb &&
+            (among_q(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
+                     FRAME_WORDS(wl_answer_count)) ||
+             (R->toks[g->tb - 1].type == TK_WORD &&
+              R->n->text[R->toks[g->tb - 1].b] >= '0' &&
+              R->n->text[R->toks[g->tb - 1].b] <= '9')))
+            continue;
         if (!g || own_identity(R, g) ||
             among_q(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
                     FRAME_WORDS(wl_answer_not)))
             continue;
         uint32_t e = g->te;
-        if (e < a->te && kind_at(R, e, DC_KIND_PERSON)) {
+        /* (a person noun or a second identity word after it: "the
+         * somali men", "the romanian lads") */
+        if (e < a->te && (kind_at(R, e, DC_KIND_PERSON) ||
+                          kind_at(R, e, DC_KIND_IDENTITY))) {
             const mention *pm = mention_at(R, e, DC_KIND_PERSON);
-            if (pm && !plural_word(R, pm->b, pm->e))
+            if (pm && !plural_word(R, pm->b, pm->e) &&
+                !tok_is_word(R, e, "men"))
                 continue; /* one person: "our irish landlady" */
             e++;
         } else if (!plural_word(R, g->b, g->e) &&
