@@ -35395,6 +35395,11 @@ static const char *const wl_pred_link[] = {"by", "be"};
 /* Openers of the inverted question: "why is every ...", "how come
  * so many ... are" (the latter is linked). */
 static const char *const wl_pred_why[] = {"why", "how", "come"};
+/* Auxiliaries that give a question its own verb ("why do the police
+ * stop every car driven by ..."). */
+static const char *const wl_pred_do[] = {"do", "does", "did", "don't",
+                                         "dont", "doesn't", "doesnt",
+                                         "didn't", "didnt"};
 
 /* The pattern word of the cases in [b, e): "every" (not "every time",
  * the "every time a gay couple moves in" of a clause), "always", "so"
@@ -35522,6 +35527,13 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
             if (p != UINT32_MAX && p + 1 >= b - 1 &&
                 !tok_is_word(R, p, "always"))
                 p = UINT32_MAX; /* no cases between */
+            /* (rv42: "why do the police stop every car driven by somali
+             * lads?": a do-auxiliary before the pattern gives the
+             * question its own subject and verb; "by" then tells who
+             * the cases are done to, not what they are) */
+            if (p != UINT32_MAX && tok_is_word(R, b - 1, "by") &&
+                among_q(R, s->tb, p, FRAME_WORDS(wl_pred_do)))
+                p = UINT32_MAX;
         } else {
             /* inverted: "why is every N ... G?", "why are so many of the
              * N ... G?" (the group the last word of the clause) */
@@ -35562,7 +35574,11 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
             for (uint32_t k = rs->s[si + 1].tb; k < rs->s[si + 1].te && !wrong;
                  k++)
                 wrong = insinuated_wrong_at(R, k, rs->s[si + 1].tb);
-        if (!wrong && !pred_winked(R, si) && !presumed_followed(R, si) &&
+        /* (rv42: a wink alone is no wrong: "why is every kebab shop in
+         * town turkish? just curious", "... goalkeeper ... german?
+         * coincidence?"; a neutral role needs a wrong, a scare quote, a
+         * follow-up that asks back or an essence) */
+        if (!wrong && !presumed_followed(R, si) &&
             !pred_scare(R, cb, g->tb) &&
             !(si + 1 < rs->ns &&
               presumed_essence(R, si + 1, false) != UINT32_MAX))
@@ -35624,15 +35640,23 @@ static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
 /* Words that may close the answer after the group ("the gypsies again",
  * "muslims, obviously", "as usual"). */
 static const char *const wl_answer_close[] = {
-    "again", "obviously", "naturally", "of", "as", "lol", "who",
-    "every", "each", "what", "surprise", "shock", "innit", "mate"};
+    "again", "of", "as", "lol", "who", "every", "each", "innit", "mate",
+    "obviously"};
+/* A habit in the question ("who keeps robbing", "again", "all"). */
+static const char *const wl_answer_habit[] = {
+    "again", "always", "keep", "keeps", "every", "all", "most", "still"};
+/* Words that hint the answer ("hint: the jews", "who else"). */
+static const char *const wl_answer_hint[] = {"hint", "else", "usual",
+                                             "course", "guess"};
+/* Nouns of a side asked after with "which" (team and club are
+ * `nonprotected` in the lexicon). */
+static const char *const wl_answer_side[] = {"side", "sides", "country",
+                                             "countries", "nation",
+                                             "nations"};
 /* A count before the answer's group: some people, not all. */
 static const char *const wl_answer_count[] = {
     "two",  "three", "four",  "five", "six", "several", "some", "few",
     "one",  "a",     "an",    "couple", "pair", "both"};
-/* The negation of an answer ("not the muslims", "it wasn't"). */
-static const char *const wl_answer_not[] = {"not", "wasn't", "wasnt",
-                                            "isn't", "isnt", "never"};
 
 /* The token of "who"/"which" that opens sentence s as its question
  * word, UINT32_MAX if none. */
@@ -35664,7 +35688,15 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
         if (!s->question && !(w > s->tb && (tok_is_word(R, w - 1, "guess") ||
                                             tok_is_word(R, w - 1, "guesses"))))
             continue;
-        if (pred_suffer(R, w + 1, s->te))
+        /* (from "who" itself, so that it is the k-1 of the question's own
+         * verb: "who robbed the corner shop" is no victim, rv42) */
+        if (pred_suffer(R, w, s->te))
+            continue;
+        /* (a side asked after: "which team cheats every season? the
+         * italians" names a team, not a people) */
+        if (tok_is_word(R, w, "which") && w + 1 < s->te &&
+            (kind_at(R, w + 1, DC_KIND_NONPROTECTED) ||
+             among_q(R, w + 1, w + 2, FRAME_WORDS(wl_answer_side))))
             continue;
         bool wrong = false;
         /* (a wrong, an arrest for one, "got nicked for dealing", or a
@@ -35679,6 +35711,8 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
                       tok_is_word(R, k + 1, "most")));
         if (!wrong)
             continue;
+        /* (a power over a thing: "controls", "owns", "runs") */
+        bool power = has_kind_in(R, w + 1, s->te, DC_KIND_CONSP_ACTION);
         /* the answer: a group within the next sentence's first six
          * words, ending it or closed by a word of wl_answer_close */
         const sentence *a = &rs->s[si + 1];
@@ -35705,8 +35739,8 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
               R->n->text[R->toks[g->tb - 1].b] <= '9')))
             continue;
         if (!g || own_identity(R, g) ||
-            among_q(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
-                    FRAME_WORDS(wl_answer_not)))
+            has_kind_in(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
+                        DC_KIND_NEGATION))
             continue;
         uint32_t e = g->te;
         /* (a person noun or a second identity word after it: "the
@@ -35721,8 +35755,31 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
         } else if (!plural_word(R, g->b, g->e) &&
                    !(g->tb > a->tb && tok_is_word(R, g->tb - 1, "the")))
             continue; /* "the jews", "muslims"; not "a polish lad" */
+        /* (or by a tag of the lexicon: a `notice` marker, "obviously",
+         * "what a surprise"; a stereotype's "naturally", "as usual") */
+        const mention *tag = e < a->te ? mention_at(R, e, DC_KIND_CODE) : NULL;
         if (e < a->te && R->toks[e].type == TK_WORD &&
-            !among_q(R, e, e + 1, FRAME_WORDS(wl_answer_close)))
+            !among_q(R, e, e + 1, FRAME_WORDS(wl_answer_close)) &&
+            !(tag && DC_SENSE_OF(ent(R, tag)->flags) == DC_SENSE_NOTICE) &&
+            !kind_at(R, e, DC_KIND_STEREOTYPE))
+            continue;
+        /* (rv42: a single past act is a fact, "who dropped the bomb on
+         * hiroshima? the americans": the question needs a habit, or the
+         * answer a wink: a guess, an assent, a close word, "hint", a
+         * `notice` marker; a power over all of a thing answered by a
+         * nationality stands for a state unless winked) */
+        bool winked =
+            a != &rs->s[si + 1] ||
+            (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
+                           tok_is_word(R, w - 1, "guesses"))) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_close)) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
+            has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
+            pred_winked(R, si);
+        if (!winked &&
+            ((power && (ent(R, g)->categories &
+                        (1u << DECORUM_CATEGORY_NATIONALITY))) ||
+             !among_q(R, w + 1, s->te, FRAME_WORDS(wl_answer_habit))))
             continue;
         target t = group_of(R, g);
         /* (praise in the question or the answer; the answer's own
