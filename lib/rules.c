@@ -19836,6 +19836,30 @@ static const char *const wl_cleft_adj[] = {
     "involved", "obsessed", "addicted", "radicalised", "radicalized",
     "inbred",   "entitled", "spoiled",  "interested",  "wired",
     "related",  "armed"};
+/* (rv40: a closed list of unjust or harsh treatment, cleft_patient's;
+ * session 42: at file scope, read by rule_group_predicated too) */
+static const char *const wl_cleft_treated[] = {
+    "blamed",     "suspended",   "stopped",   "searched",  "paid",
+    "underpaid",  "passed",      "excluded",  "targeted",  "interrupted",
+    "laid",       "fired",       "sacked",    "evicted",   "overcharged",
+    "harassed",   "bullied",     "ignored",   "overlooked", "picked",
+    "singled",    "left",        "forgotten", "abused",    "exploited",
+    "discriminated", "profiled", "scapegoated", "mocked",  "insulted",
+    "denied",     "refused",     "rejected",  "turned",    "kicked",
+    "thrown",     "pulled",      "questioned", "hit",      "beaten",
+    "attacked",   "spat",        "shot",      "killed",    "murdered",
+    "robbed",     "cheated",     "treated",   "underrepresented",
+    "stereotyped", "demonised",  "demonized", "vilified",  "scammed",
+    "ripped",     "shafted",     "shunned",   "ostracised", "ostracized",
+    "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
+    "heckled",    "cut",         "investigated", "sidelined", "bashed"};
+
+/* (cleft_patient's arrests and deportations: the group's own doing as
+ * the question puts it, unless the sentence says they are unjust;
+ * session 42: at file scope, read by pred_suffer too) */
+static const char *const wl_cleft_enforced[] = {
+    "arrested", "caught", "convicted", "jailed", "locked",
+    "deported", "charged", "nicked",   "busted", "imprisoned"};
 
 /* Session 40 (q40f): is the group t, named right after the pattern
  * frame m ("always the black kids who get suspended?", "always the
@@ -19858,24 +19882,6 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
      * triggered", and arrests with no cause named, "who get arrested",
      * "who get locked up", the group's own doing as the question puts
      * it) */
-    static const char *const treated[] = {
-        "blamed",     "suspended",   "stopped",   "searched",  "paid",
-        "underpaid",  "passed",      "excluded",  "targeted",  "interrupted",
-        "laid",       "fired",       "sacked",    "evicted",   "overcharged",
-        "harassed",   "bullied",     "ignored",   "overlooked", "picked",
-        "singled",    "left",        "forgotten", "abused",    "exploited",
-        "discriminated", "profiled", "scapegoated", "mocked",  "insulted",
-        "denied",     "refused",     "rejected",  "turned",    "kicked",
-        "thrown",     "pulled",      "questioned", "hit",      "beaten",
-        "attacked",   "spat",        "shot",      "killed",    "murdered",
-        "robbed",     "cheated",     "treated",   "underrepresented",
-        "stereotyped", "demonised",  "demonized", "vilified",  "scammed",
-        "ripped",     "shafted",     "shunned",   "ostracised", "ostracized",
-        "assaulted",  "stabbed",     "mugged",    "booed",     "jeered",
-        "heckled",    "cut",         "investigated", "sidelined", "bashed"};
-    static const char *const enforced[] = {
-        "arrested", "caught", "convicted", "jailed", "locked",
-        "deported", "charged", "nicked",   "busted", "imprisoned"};
     static const char *const unjust[] = {"while", "whilst", "whereas",
                                          "unfairly", "wrongly", "wrongfully"};
     const sentence *s = sent_of(R, m->tb);
@@ -19899,7 +19905,7 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
     if (tok_is_word(R, j, "the") && j + 1 < s->te &&
         tok_is_word(R, j + 1, "blame"))
         j++;
-    else if (among_q(R, j, j + 1, FRAME_WORDS(enforced))) {
+    else if (among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_enforced))) {
         /* (an arrest or a deportation is the group's own doing as the
          * question puts it, unless the sentence then says it is unjust:
          * "who get deported while the people who exploited them stay",
@@ -19914,7 +19920,7 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
         return j + 1 < s->te && tok_is_word(R, j, "for") &&
                (tok_is_word(R, j + 1, "nothing") ||
                 tok_is_word(R, j + 1, "being"));
-    } else if (!among_q(R, j, j + 1, FRAME_WORDS(treated)))
+    } else if (!among_q(R, j, j + 1, FRAME_WORDS(wl_cleft_treated)))
         return false;
     j++;
     while (j < s->te && among_q(R, j, j + 1, FRAME_WORDS(particle)))
@@ -35350,6 +35356,461 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     return DECORUM_OK;
 }
 
+/* Session 42 (q42q): the group as the predicate of the cases. "why is
+ * every pickpocket on the metro albanian?", "how come the guys flogging
+ * fake watches are always moroccan?", "why are so many hedge fund bosses
+ * jewish? coincidence?", "ever notice how the clerks who 'misplace'
+ * tickets are always indian?": the question names a class of cases
+ * (every N, the N ... always, so many N) and puts the group as what they
+ * all are. The question does not ask whether; it presupposes that the
+ * cases are the group's and asks only why. rule_presumed reads the group
+ * as the subject of a habit; here it closes the question as its
+ * predicate (after a linking verb, "run by", "be", or at the end of
+ * "why is/are every ..."). It asserts when the cases are a wrong
+ * (insinuated_wrong_at: "pickpocket", "scammers") or, of a neutral role,
+ * when a tag makes it a wink (a `notice` marker that is no plain
+ * question, in the sentence or the next two; a follow-up that points
+ * back at the group or asks its essence; a word of the cases in scare
+ * quotes). Innocent: the cases suffer (a word of victims, a treatment
+ * of cleft_patient's `wl_cleft_treated`: "why are the people evicted
+ * always roma?"), praise (presumed_spared), a question refuted, a
+ * comment that denounces, and a neutral role with no tag ("why is every
+ * doctor at my surgery indian? they're all brilliant"). */
+
+static bool vice_rebutted(const run *R, uint32_t si, const mention *v);
+
+/* Words between the linking verb and the group ("are always Polish",
+ * "is a gypsy", "are all Romanian"). */
+static const char *const wl_pred_skip[] = {
+    "a",     "an",     "always", "all",       "mostly", "usually",
+    "basically", "just", "invariably", "apparently", "somehow",
+    "literally", "nearly", "almost", "inevitably", "of", "course"};
+/* The writer's own group, right before the predicate ("is my wife
+ * jewish?", "are we not all british?"). */
+static const char *const wl_pred_own[] = {"my", "our", "i'm", "im", "we",
+                                          "i", "us"};
+/* The link before the predicate group that is no linking verb:
+ * "run by Kurds", "owned by", "turns out to be". */
+static const char *const wl_pred_link[] = {"by", "be"};
+/* Openers of the inverted question: "why is every ...", "how come
+ * so many ... are" (the latter is linked). */
+static const char *const wl_pred_why[] = {"why", "how", "come"};
+/* Auxiliaries that give a question its own verb ("why do the police
+ * stop every car driven by ..."). */
+static const char *const wl_pred_do[] = {"do", "does", "did", "don't",
+                                         "dont", "doesn't", "doesnt",
+                                         "didn't", "didnt"};
+
+/* The pattern word of the cases in [b, e): "every" (not "every time",
+ * the "every time a gay couple moves in" of a clause), "always", "so"
+ * of "so many", "all" after a linking verb ("are all"). */
+static uint32_t pred_pattern(const run *R, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = b; k < e; k++) {
+        if (R->toks[k].type != TK_WORD)
+            continue;
+        if (tok_is_word(R, k, "every") &&
+            !(k + 1 < e && (tok_is_word(R, k + 1, "time") ||
+                            tok_is_word(R, k + 1, "single") ||
+                            tok_is_word(R, k + 1, "day"))))
+            return k;
+        if (tok_is_word(R, k, "always"))
+            return k;
+        if (tok_is_word(R, k, "so") && k + 1 < e &&
+            tok_is_word(R, k + 1, "many"))
+            return k;
+    }
+    return UINT32_MAX;
+}
+
+/* Is the wink of sentence si's question a `notice` marker of no group,
+ * not a plain question and not negated, in si or one of the next two
+ * sentences, or one that opens si ("ever notice how ...")? */
+static bool pred_winked(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t hi = si + 2 < rs->ns ? rs->s[si + 2].te
+                  : si + 1 < rs->ns ? rs->s[si + 1].te
+                                    : rs->s[si].te;
+    for (size_t i = rs->first[rs->s[si].tb]; i < rs->nm && rs->m[i].tb < hi;
+         i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_CODE ||
+            DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE ||
+            ent(R, m)->group_len)
+            continue;
+        if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "not") ||
+                          tok_is_word(R, m->tb - 1, "never") ||
+                          tok_is_word(R, m->tb - 1, "no")))
+            continue;
+        if (m->te < rs->ntok && tok_is_word(R, m->te, "about"))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A word of the cases [b, e) in scare quotes ("the 'caregivers'", "who
+ * 'misplace' tickets"): one or two words between two like quotes. */
+static bool pred_scare(const run *R, uint32_t b, uint32_t e)
+{
+    const tok *t = R->toks;
+    for (uint32_t k = b; k + 2 < e; k++) {
+        if (t[k].type != TK_PUNCT || (t[k].ch != '\'' && t[k].ch != '"'))
+            continue;
+        for (uint32_t j = k + 2; j <= k + 3 && j < e; j++)
+            if (t[j].type == TK_PUNCT && t[j].ch == t[k].ch &&
+                t[k + 1].type == TK_WORD &&
+                (j == k + 2 || t[k + 2].type == TK_WORD))
+                return true;
+    }
+    return false;
+}
+
+/* Do the cases [b, e) suffer: a word of victims, a harm done to them
+ * ("attacked", "evicted", "pulled"), a verb of receiving? */
+static bool pred_suffer(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const active[] = {"who", "that", "which"};
+    for (uint32_t k = b; k < e; k++)
+        /* (a participle, not a verb of the cases' own relative clause:
+         * "every gang that robbed pensioners", "the lads who attacked
+         * the driver") */
+        if (((among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_victim)) ||
+              among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_done)) ||
+              among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_treated))) &&
+             !(k > b && among_q(R, k - 1, k, FRAME_WORDS(active)))) ||
+            (among_q(R, k, k + 1, FRAME_WORDS(wl_receive)) &&
+             !(k + 1 < e &&
+               among_q(R, k + 1, k + 2, FRAME_WORDS(wl_cleft_enforced)))) ||
+            being_done_to(R, k))
+            return true;
+    return false;
+}
+
+static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *g = &rs->m[i];
+        /* (the writer's own: "my wife is jewish", "as a muslim"; a word
+         * of the writer's two words before the predicate is the cases',
+         * "the scammers phoning my gran nigerian") */
+        if (g->kind != DC_KIND_IDENTITY || !ent(R, g)->categories ||
+            (g->tb > 0 && among_q(R, g->tb - 1, g->tb, FRAME_WORDS(wl_pred_own))) ||
+            (own_identity(R, g) && !rs->s[rs->toks[g->tb].sent].question))
+            continue;
+        uint32_t si = rs->toks[g->tb].sent;
+        const sentence *s = &rs->s[si];
+        if (!s->question && !presumed_marker(R, si, true, false))
+            continue;
+        /* the group closes its clause (a person noun may follow it:
+         * "gay men?") */
+        uint32_t e = g->te;
+        if (e < s->te && kind_at(R, e, DC_KIND_PERSON))
+            e++;
+        if (e < s->te && R->toks[e].type == TK_WORD)
+            continue;
+        uint32_t b = g->tb;
+        while (b > s->tb && among_q(R, b - 1, b, FRAME_WORDS(wl_pred_skip)))
+            b--;
+        if (b <= s->tb + 1)
+            continue;
+        uint32_t p = UINT32_MAX;
+        if (kind_at(R, b - 1, DC_KIND_COPULA) ||
+            among_q(R, b - 1, b, FRAME_WORDS(wl_pred_link))) {
+            /* linked: the pattern before the link or among the skipped
+             * words ("are always Polish") */
+            p = pred_pattern(R, s->tb, g->tb);
+            if (p != UINT32_MAX && p + 1 >= b - 1 &&
+                !tok_is_word(R, p, "always"))
+                p = UINT32_MAX; /* no cases between */
+            /* (rv42: "why do the police stop every car driven by somali
+             * lads?": a do-auxiliary before the pattern gives the
+             * question its own subject and verb; "by" then tells who
+             * the cases are done to, not what they are) */
+            if (p != UINT32_MAX && tok_is_word(R, b - 1, "by") &&
+                among_q(R, s->tb, p, FRAME_WORDS(wl_pred_do)))
+                p = UINT32_MAX;
+        } else {
+            /* inverted: "why is every N ... G?", "why are so many of the
+             * N ... G?" (the group the last word of the clause) */
+            /* (the opener anywhere before: "genuine question, why is
+             * every ...", "can someone explain why every ...") */
+            uint32_t k = s->tb;
+            while (k < b && !among_q(R, k, k + 1, FRAME_WORDS(wl_pred_why)))
+                k++;
+            while (k < b && among_q(R, k, k + 1, FRAME_WORDS(wl_pred_why)))
+                k++;
+            if (k >= b || k + 1 >= b || !kind_at(R, k, DC_KIND_COPULA))
+                continue;
+            p = pred_pattern(R, k + 1, g->tb);
+            /* ("why are the drunks in the park always polish?": the
+             * cases between the verb and "always") */
+            if (p != UINT32_MAX && p >= b && tok_is_word(R, p, "always")) {
+                if (k + 2 >= p)
+                    p = UINT32_MAX;
+            } else if (p != k + 1 || p + 1 >= g->tb ||
+                (tok_is_word(R, p, "so") && p + 2 >= g->tb))
+                p = UINT32_MAX;
+        }
+        if (p == UINT32_MAX)
+            continue;
+        /* the cases: from the pattern to the group */
+        uint32_t cb = tok_is_word(R, p, "always") ? s->tb : p + 1;
+        if (pred_suffer(R, cb, g->tb))
+            continue;
+        bool wrong = false;
+        for (uint32_t k = cb; k < g->tb && !wrong; k++)
+            wrong = insinuated_wrong_at(R, k, cb);
+        /* (a follow-up that lays a wrong: "... vietnamese? cant get real
+         * jobs or is it just easier to launder money") */
+        if (!wrong && si + 1 < rs->ns &&
+            (rs->s[si + 1].question ||
+             among_q(R, rs->s[si + 1].tb, rs->s[si + 1].te,
+                     FRAME_WORDS(wl_presumed_or))))
+            for (uint32_t k = rs->s[si + 1].tb; k < rs->s[si + 1].te && !wrong;
+                 k++)
+                wrong = insinuated_wrong_at(R, k, rs->s[si + 1].tb);
+        /* (rv42: a wink alone is no wrong: "why is every kebab shop in
+         * town turkish? just curious", "... goalkeeper ... german?
+         * coincidence?"; a neutral role needs a wrong, a scare quote, a
+         * follow-up that asks back or an essence) */
+        if (!wrong && !presumed_followed(R, si) &&
+            !pred_scare(R, cb, g->tb) &&
+            !(si + 1 < rs->ns &&
+              presumed_essence(R, si + 1, false) != UINT32_MAX))
+            continue;
+        target t = group_of(R, g);
+        /* (answered no by the writer, after the question or after its
+         * tag: "coincidence? nope, their club runs lessons") */
+        if (presumed_spared(R, si, &t, p) || question_refuted(R, p) ||
+            vice_rebutted(R, si, g) ||
+            (si + 1 < rs->ns && rs->s[si + 1].question &&
+             vice_rebutted(R, si + 1, g)))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, cb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a question puts the group as what all the cases are ("),
+            wrong ? LIT("a wrong") : LIT("with a wink"),
+            LIT(") and asks only why"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 42 (q42q): the question whose answer is the group. "guess who
+ * got caught stealing copper again. yep, the gypsies", "which group
+ * commits most of the knife crime here? we all know it's the somalis",
+ * "who owns all the media companies? exactly. the jews": a question
+ * opened by "who" or "which" (or "guess who", "three guesses who") that
+ * lays a wrong (insinuated_wrong_at) or a power over all of a thing (a
+ * `consp_action` before "all"/"every"/"most") at someone, and the next
+ * sentence answers it with a group, in a few words ("the gypsies",
+ * "muslims, what a shock", "hint: travellers"). The writer puts the
+ * question only to name the group as the answer. Innocent: the one
+ * asked after suffers ("guess who got blamed ... the immigrants", a
+ * treatment, a word of victims, receiving), praise (presumed_spared:
+ * "guess who organised the street party. the somali mums, legends"), an
+ * answer that is no group ("foreign private equity funds"), one person
+ * ("our irish landlady": own_identity, a singular person noun), a
+ * negated answer ("not the muslims"), a comment that denounces. */
+
+/* Words before "who"/"which" that keep it the question's ("guess who",
+ * "three guesses who", "so who", "i wonder which"). */
+static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
+                                             "and",   "but",     "now",
+                                             "wonder", "ok",     "okay"};
+/* Words that may close the answer after the group ("the gypsies again",
+ * "muslims, obviously", "as usual"). */
+static const char *const wl_answer_close[] = {
+    "again", "of", "as", "lol", "who", "every", "each", "innit", "mate",
+    "obviously"};
+/* A habit in the question ("who keeps robbing", "again", "all"). */
+static const char *const wl_answer_habit[] = {
+    "again", "always", "keep", "keeps", "every", "all", "most", "still"};
+/* Words that hint the answer ("hint: the jews", "who else"). */
+static const char *const wl_answer_hint[] = {"hint", "else", "usual",
+                                             "course", "guess"};
+/* Nouns of a side asked after with "which" (team and club are
+ * `nonprotected` in the lexicon). */
+static const char *const wl_answer_side[] = {"side", "sides", "country",
+                                             "countries", "nation",
+                                             "nations"};
+/* A count before the answer's group: some people, not all. */
+static const char *const wl_answer_count[] = {
+    "two",  "three", "four",  "five", "six", "several", "some", "few",
+    "one",  "a",     "an",    "couple", "pair", "both"};
+
+/* The token of "who"/"which" that opens sentence s as its question
+ * word, UINT32_MAX if none. */
+static uint32_t answer_asked(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k < s->te && k <= s->tb + 3; k++) {
+        if (!tok_is_word(R, k, "who") && !tok_is_word(R, k, "which") &&
+            !tok_is_word(R, k, "who's") && !tok_is_word(R, k, "whos"))
+            continue;
+        if (k == s->tb ||
+            among_q(R, k - 1, k, FRAME_WORDS(wl_answer_lead)))
+            return k;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (uint32_t si = 0; si + 1 < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        uint32_t w = answer_asked(R, s);
+        if (w == UINT32_MAX)
+            continue;
+        /* a question, or a guess told ("guess who got caught ...") */
+        if (!s->question && !(w > s->tb && (tok_is_word(R, w - 1, "guess") ||
+                                            tok_is_word(R, w - 1, "guesses"))))
+            continue;
+        /* (from "who" itself, so that it is the k-1 of the question's own
+         * verb: "who robbed the corner shop" is no victim, rv42) */
+        if (pred_suffer(R, w, s->te))
+            continue;
+        /* (a side asked after: "which team cheats every season? the
+         * italians" names a team, not a people) */
+        if (tok_is_word(R, w, "which") && w + 1 < s->te &&
+            (kind_at(R, w + 1, DC_KIND_NONPROTECTED) ||
+             among_q(R, w + 1, w + 2, FRAME_WORDS(wl_answer_side))))
+            continue;
+        bool wrong = false;
+        /* (a wrong, an arrest for one, "got nicked for dealing", or a
+         * power over all of a thing) */
+        for (uint32_t k = w + 1; k < s->te && !wrong; k++)
+            wrong = insinuated_wrong_at(R, k, w + 1) ||
+                    (among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_enforced)) &&
+                     k + 1 < s->te && tok_is_word(R, k + 1, "for")) ||
+                    (kind_at(R, k, DC_KIND_CONSP_ACTION) && k + 1 < s->te &&
+                     (tok_is_word(R, k + 1, "all") ||
+                      tok_is_word(R, k + 1, "every") ||
+                      tok_is_word(R, k + 1, "most")));
+        if (!wrong)
+            continue;
+        /* (a power over a thing: "controls", "owns", "runs") */
+        bool power = has_kind_in(R, w + 1, s->te, DC_KIND_CONSP_ACTION);
+        /* the answer: a group within the next sentence's first six
+         * words, ending it or closed by a word of wl_answer_close */
+        const sentence *a = &rs->s[si + 1];
+        /* (a word of assent may stand alone first: "exactly. the jews") */
+        if (a->te <= a->tb + 3 && si + 2 < rs->ns &&
+            !has_kind_in(R, a->tb, a->te, DC_KIND_IDENTITY))
+            a = &rs->s[si + 2];
+        const mention *g = NULL;
+        for (size_t i = rs->first[a->tb]; i < rs->nm && rs->m[i].tb < a->te &&
+                                          rs->m[i].tb <= a->tb + 6;
+             i++)
+            if (rs->m[i].kind == DC_KIND_IDENTITY &&
+                ent(R, &rs->m[i])->categories) {
+                g = &rs->m[i];
+                break;
+            }
+        /* (a count names some people, not the group: "two syrian men",
+         * "some albanians", "3 polish lads") */
+        if (g && g->tb > a->tb &&
+            (among_q(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
+                     FRAME_WORDS(wl_answer_count)) ||
+             (R->toks[g->tb - 1].type == TK_WORD &&
+              R->n->text[R->toks[g->tb - 1].b] >= '0' &&
+              R->n->text[R->toks[g->tb - 1].b] <= '9')))
+            continue;
+        if (!g || own_identity(R, g) ||
+            has_kind_in(R, g->tb > a->tb + 2 ? g->tb - 2 : a->tb, g->tb,
+                        DC_KIND_NEGATION))
+            continue;
+        uint32_t e = g->te;
+        /* (a person noun or a second identity word after it: "the
+         * somali men", "the romanian lads") */
+        if (e < a->te && (kind_at(R, e, DC_KIND_PERSON) ||
+                          kind_at(R, e, DC_KIND_IDENTITY))) {
+            const mention *pm = mention_at(R, e, DC_KIND_PERSON);
+            if (pm && !plural_word(R, pm->b, pm->e) &&
+                !tok_is_word(R, e, "men"))
+                continue; /* one person: "our irish landlady" */
+            e++;
+        } else if (!plural_word(R, g->b, g->e) &&
+                   !(g->tb > a->tb && tok_is_word(R, g->tb - 1, "the")))
+            continue; /* "the jews", "muslims"; not "a polish lad" */
+        /* (or by a tag of the lexicon: a `notice` marker, "obviously",
+         * "what a surprise"; a stereotype's "naturally", "as usual") */
+        const mention *tag = e < a->te ? mention_at(R, e, DC_KIND_CODE) : NULL;
+        if (e < a->te && R->toks[e].type == TK_WORD &&
+            !among_q(R, e, e + 1, FRAME_WORDS(wl_answer_close)) &&
+            !(tag && DC_SENSE_OF(ent(R, tag)->flags) == DC_SENSE_NOTICE) &&
+            !kind_at(R, e, DC_KIND_STEREOTYPE))
+            continue;
+        /* (rv42: a single past act is a fact, "who dropped the bomb on
+         * hiroshima? the americans": the question needs a habit, or the
+         * answer a wink: a guess, an assent, a close word, "hint", a
+         * `notice` marker; a power over all of a thing answered by a
+         * nationality stands for a state unless winked) */
+        bool winked =
+            a != &rs->s[si + 1] ||
+            (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
+                           tok_is_word(R, w - 1, "guesses"))) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_close)) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
+            has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
+            pred_winked(R, si);
+        if (!winked &&
+            ((power && (ent(R, g)->categories &
+                        (1u << DECORUM_CATEGORY_NATIONALITY))) ||
+             !among_q(R, w + 1, s->te, FRAME_WORDS(wl_answer_habit))))
+            continue;
+        target t = group_of(R, g);
+        /* (praise in the question or the answer; the answer's own
+         * spares: a participle of a wrong done to the group after it) */
+        if (presumed_spared(R, (uint32_t)(a - rs->s), &t, g->tb) ||
+            among_q(R, s->tb, s->te, FRAME_WORDS(wl_presumed_good)) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, g->tb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a question lays a wrong at someone and the group is "
+                "given as its answer"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -44048,6 +44509,19 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_presumed(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: the group as the predicate of the cases, "why is
+     * every pickpocket albanian?"; a question or a marker, and an
+     * identity word) */
+    if ((R.question || R.noticed) && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_group_predicated(&R)) != DECORUM_OK)
+        return st;
+    /* (session 42: a question whose answer is the group, "guess who
+     * ... yep, the gypsies"; two sentences and an identity word) */
+    if (rs->ns > 1 && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_answer_group(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
