@@ -38,9 +38,9 @@ KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
                             '8fb9c69e2e298cc972af3b75610150e7544679fc'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'ae133405968a4ea2a5c9685997fdd3b2abf73bc8'),
+                                    '7389840114fc23dffe79b29840a9e7c6429ae141'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'b771edc55e87ac84eef802e61f0713b84d7ba2c6'),
+                                     '28b81a1cb005d5b23850e5f0272b273c546e0700'),
 }
 
 
