@@ -32,7 +32,7 @@ import golden  # noqa: E402
 # "negated" span), no verdict. Each is
 # for needs_rules' own argument, not for a gate of words. The digests hold
 # the model's scores: after `make model` changes the model, check that the
-# three still differ only as before and record them again
+# four still differ only as before and record them again
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
@@ -41,6 +41,10 @@ KNOWN_SHORT = {
                                     '7389840114fc23dffe79b29840a9e7c6429ae141'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '28b81a1cb005d5b23850e5f0272b273c546e0700'),
+    # (session 42: blind round 29's line, committed after the round; no
+    # finding either way, the model's scores only, allow both ways)
+    'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
+                            '808c9b36fa2f2315aef0c1e48026171dbd7db9b7'),
 }
 
 
