@@ -41247,6 +41247,37 @@ static const mention *virtue_frame(const run *R, const mention *v)
  * choice"); a negator before wl_merely denies only part ("not just"). */
 static const char *const wl_virtue_elsewhere[] = {"it's", "its", "avoid"};
 
+/* A stereotype pinned on the whole group g over the normalized bytes
+ * [b, e), for review (weight 0.75), counted in rf[DC_RF_STEREOTYPE]; its
+ * reason "stereotype aimed at <g>: <why> ('<v's words, 30 bytes at
+ * most>')<tail>". Read by rule_virtue_denied (session 40) and session
+ * 42's rule_virtue_lacked and rule_trait_degree, which wrote it out in
+ * full each. */
+static decorum_status trait_finding(run *R, uint32_t b, uint32_t e,
+                                    const target *g, const mention *v,
+                                    piece why, piece tail)
+{
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    finding_spec fs = {0};
+    fs.b = b;
+    fs.e = e;
+    fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = g->categories;
+    fs.weight = 0.75f;
+    fs.hate = true;
+    char buf[128];
+    piece label = target_label(R, g, buf, sizeof buf);
+    int vl = (int)(v->e - v->b);
+    uint32_t r;
+    decorum_status st = REASON(
+        R, &r, LIT("stereotype aimed at "), label, LIT(": "), why, LIT(" ('"),
+        piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"), tail);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 static decorum_status rule_virtue_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -41326,27 +41357,9 @@ static decorum_status rule_virtue_denied(run *R)
         }
         if (!found || part_of_group(R, &g))
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        finding_spec fs = {0};
-        fs.b = v->b;
-        fs.e = f->e;
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g.categories;
-        fs.weight = 0.75f;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        int vl = (int)(v->e - v->b);
-        uint32_t r;
-        decorum_status st = REASON(
-            R, &r, LIT("stereotype aimed at "), label,
-            LIT(": denies the whole group a virtue ('"),
-            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
-            LIT("') as if by birth or upbringing"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return trait_finding(R, v->b, f->e, &g, v,
+                             LIT("denies the whole group a virtue"),
+                             LIT(" as if by birth or upbringing"));
     }
     return DECORUM_OK;
 }
@@ -41775,26 +41788,9 @@ static decorum_status rule_virtue_lacked(run *R)
             continue;
         if (trait_framed(R, v, &g, hv))
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        finding_spec fs = {0};
-        fs.b = rs->toks[hv].b;
-        fs.e = v->e;
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g.categories;
-        fs.weight = 0.75f;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        int vl = (int)(v->e - v->b);
-        uint32_t r;
-        decorum_status st = REASON(
-            R, &r, LIT("stereotype aimed at "), label,
-            LIT(": says the whole group lacks a virtue ('"),
-            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return trait_finding(R, rs->toks[hv].b, v->e, &g, v,
+                             LIT("says the whole group lacks a virtue"),
+                             LIT(""));
     }
     return DECORUM_OK;
 }
@@ -41905,26 +41901,8 @@ static decorum_status rule_trait_degree(run *R)
         if (!lack_subject(R, hv, &g) || part_of_group(R, &g) ||
             trait_framed(R, v, &g, hv))
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        finding_spec fs = {0};
-        fs.b = tk[hv < v->tb ? hv : v->tb].b;
-        fs.e = v->e;
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g.categories;
-        fs.weight = 0.75f;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        int vl = (int)(v->e - v->b);
-        uint32_t r;
-        decorum_status st = REASON(
-            R, &r, LIT("stereotype aimed at "), label,
-            LIT(": ranks the whole group by a vice ('"),
-            piece_text(R->n->text + v->b, vl > 30 ? 30 : vl), LIT("')"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return trait_finding(R, tk[hv < v->tb ? hv : v->tb].b, v->e, &g, v,
+                             LIT("ranks the whole group by a vice"), LIT(""));
     }
     return DECORUM_OK;
 }
