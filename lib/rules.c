@@ -19836,6 +19836,13 @@ static const char *const wl_cleft_adj[] = {
     "involved", "obsessed", "addicted", "radicalised", "radicalized",
     "inbred",   "entitled", "spoiled",  "interested",  "wired",
     "related",  "armed"};
+/* The relative pronouns that open a clause of a noun's own deed ("the
+ * lads who attacked", "every gang that robbed"); read by asked_cleft,
+ * pred_suffer, lack_bound and the approval of a deed, which wrote the
+ * three words each; not "whom" or "whose", which name the one done to
+ * (access_prohibited keeps its own list with them). */
+static const char *const wl_rel_pron[] = {"who", "that", "which"};
+
 /* (rv40: a closed list of unjust or harsh treatment, cleft_patient's;
  * session 42: at file scope, read by rule_group_predicated too) */
 static const char *const wl_cleft_treated[] = {
@@ -35035,7 +35042,6 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
                         uint32_t p)
 {
     static const char *const it[] = {"it", "its", "it's"};
-    static const char *const rel[] = {"who", "that", "which"};
     /* (not one sex alone: "why is it always the women who end up doing
      * the washing up?" is a complaint of a share of chores) */
     if (!(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
@@ -35053,7 +35059,7 @@ static bool asked_cleft(const run *R, const sentence *s, const target *t,
     uint32_t k = t->te;
     if (k < s->te && kind_at(R, k, DC_KIND_PERSON))
         k++;
-    if (k >= s->te || !among_q(R, k, k + 1, FRAME_WORDS(rel)))
+    if (k >= s->te || !among_q(R, k, k + 1, FRAME_WORDS(wl_rel_pron)))
         return false;
     /* (the group as the one done to, a passive after the relative: "who
      * are paid the least", "who were blamed"; rf39q. Not an adjective
@@ -35471,7 +35477,6 @@ static bool pred_scare(const run *R, uint32_t b, uint32_t e)
  * ("attacked", "evicted", "pulled"), a verb of receiving? */
 static bool pred_suffer(const run *R, uint32_t b, uint32_t e)
 {
-    static const char *const active[] = {"who", "that", "which"};
     for (uint32_t k = b; k < e; k++)
         /* (a participle, not a verb of the cases' own relative clause:
          * "every gang that robbed pensioners", "the lads who attacked
@@ -35479,7 +35484,7 @@ static bool pred_suffer(const run *R, uint32_t b, uint32_t e)
         if (((among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_victim)) ||
               among_q(R, k, k + 1, FRAME_WORDS(wl_insinuated_done)) ||
               among_q(R, k, k + 1, FRAME_WORDS(wl_cleft_treated))) &&
-             !(k > b && among_q(R, k - 1, k, FRAME_WORDS(active)))) ||
+             !(k > b && among_q(R, k - 1, k, FRAME_WORDS(wl_rel_pron)))) ||
             (among_q(R, k, k + 1, FRAME_WORDS(wl_receive)) &&
              !(k + 1 < e &&
                among_q(R, k + 1, k + 2, FRAME_WORDS(wl_cleft_enforced)))) ||
@@ -38885,9 +38890,8 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
      * that suffered it ("Jews who burned in the ovens. Good."). (No
      * "whom" or "whose": neither stands right before the deed's verb;
      * "whom they burned", "whose shop burned" name the victim.) */
-    static const char *const rel[] = {"who", "that", "which"};
     if (d->tb > 0 &&
-        word_among(R, d->tb - 1, d->tb, rel, sizeof rel / sizeof *rel) &&
+        word_among(R, d->tb - 1, d->tb, FRAME_WORDS(wl_rel_pron)) &&
         rs->deed_group.tb >= d->te)
         return DECORUM_OK;
     for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
@@ -41752,8 +41756,7 @@ static bool lack_bound(const run *R, const mention *v)
     if (word_among(R, o, o + 1, FRAME_WORDS(wl_lack_specific)))
         return true;
     for (uint32_t k = a + 2; k < a + 5 && k < rs->ntok && tk[k].clause == tk[a].clause; k++)
-        if (tok_is_word(R, k, "who") || tok_is_word(R, k, "that") ||
-            tok_is_word(R, k, "which"))
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_rel_pron)))
             return true; /* ("for men who dont pay") */
     if (vice)
         return false;
