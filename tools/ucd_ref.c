@@ -321,7 +321,7 @@ void dc_ucd_ref_compute(const dc_ucd_ref *r, uint32_t cp, dc_ucd_cp *e)
             nbuf = strlen(w);
             memcpy(buf, w, nbuf);
             alnum = true;
-            e->flags |= DC_UCD_WORD;
+            e->flags |= DC_UCD_WORD | DC_UCD_SPLIT;
         } else if ((nbuf = skeleton_ascii(r, (uint32_t)x, buf)) != 0 ||
                    /* Lower-case Cyrillic and Greek к м т н κ look like
                     * small capitals, which UTS #39 maps to small-capital
