@@ -326,6 +326,25 @@ static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
     return false;
 }
 
+/* Is the next code point at s[i..) that is not removed a look-alike letter
+ * (a letter emoji, a circled letter, a squared word)? Zero-width ones
+ * (variation selectors, joiners) are skipped. */
+static bool lookalike_ahead(const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] >= 0x80) {
+        uint32_t cp;
+        size_t n = dc_utf8_decode(s + i, len - i, &cp);
+        if (n == 0)
+            return false;
+        dc_ucd_cp e;
+        dc_ucd_get(cp, &e);
+        if (e.len > 0)
+            return (e.flags & DC_UCD_WORD) && (e.how & DC_EV_CONFUSABLE);
+        i += n;
+    }
+    return false;
+}
+
 /* Stage 1 over the whole text into ns->mid. ASCII is copied; a removed code
  * point extends the previous output byte's source range so that the word
  * it sat in maps back whole.
@@ -440,13 +459,54 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
             i += n;
             continue;
         }
-        if ((st = reserve(al, m, o + rlen + 1, o, max_out)) != DECORUM_OK)
+        /* A squared-word emoji beside plain letters is a word of its own:
+         * "any🆔", "ago🆗" read "any id", "ago ok", not "anyid" (a yid) and
+         * "agook" (a gook); it is read into a word spelled with other
+         * look-alikes ("ch🅾️🆖", "m0️⃣ng0️⃣l0️⃣🆔", "🆗🆗"), session 43. */
+        bool sp_before = false, sp_after = false;
+        if (e->flags & DC_UCD_SPLIT) {
+            bool spelled = lookalike_ahead(s, len, i + n);
+            for (size_t k = o; !spelled && k > 0 &&
+                               ascii_alnum((unsigned char)m->text[k - 1]);
+                 k--)
+                spelled = m->how[k - 1] != 0;
+            if (!spelled) {
+                sp_before = o > 0 && ascii_alnum((unsigned char)m->text[o - 1]);
+                size_t j = i + n;
+                while (j < len && s[j] >= 0x80) { /* past zero-width ones */
+                    uint32_t cq;
+                    size_t nq = dc_utf8_decode(s + j, len - j, &cq);
+                    dc_ucd_cp eq;
+                    if (nq == 0)
+                        break;
+                    dc_ucd_get(cq, &eq);
+                    if (eq.len > 0)
+                        break;
+                    j += nq;
+                }
+                sp_after = j < len && ascii_alnum(s[j]);
+            }
+        }
+        if ((st = reserve(al, m, o + rlen + sp_before + sp_after + 1, o,
+                           max_out)) != DECORUM_OK)
             return st;
+        if (sp_before) {
+            m->text[o] = ' ';
+            m->src_begin[o] = (uint32_t)i;
+            m->src_end[o] = (uint32_t)(i + n);
+            m->how[o++] = 0;
+        }
         for (size_t k = 0; k < rlen; k++, o++) {
             m->text[o] = rep[k];
             m->src_begin[o] = (uint32_t)i;
             m->src_end[o] = (uint32_t)(i + n);
             m->how[o] = (uint8_t)how;
+        }
+        if (sp_after) {
+            m->text[o] = ' ';
+            m->src_begin[o] = (uint32_t)i;
+            m->src_end[o] = (uint32_t)(i + n);
+            m->how[o++] = 0;
         }
         i += n;
     }

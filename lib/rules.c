@@ -13159,6 +13159,61 @@ static decorum_status code_word(run *R, const target *t)
 
 static bool in_target(const run *R, uint32_t k, int type);
 
+/* The verb of causing before a judgement of what sickens the writer: a
+ * derogate entry that holds it ("make me sick", "makes me feel sick"),
+ * or a disgust emoji (a derogate entry written in emoji: 🤮, 🤢) after
+ * "make me", "makes me" or "made me" and at most two words of degree or
+ * feeling ("make me 🤮", "makes me wanna 🤢", "made me literally 🤮").
+ * Returns the verb's token, or NO_SICKEN. Its subject is what sickens
+ * them, and the verb links it to the judgement as a copula does
+ * (session 43). */
+/* Is the relative clause before token ti one of being ("people who are
+ * muslim", "anyone who is trans"): "who" and a copula, then the group? The
+ * group is then what its head is, and what is said of the head is said of
+ * it (session 43, rv43d). */
+static bool who_is(const run *R, uint32_t ti)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "be"};
+    for (uint32_t k = ti; k > 0 && k + 4 > ti;) {
+        k--;
+        if (tok_is_word(R, k, "who"))
+            return k + 1 < ti &&
+                   (word_among(R, k + 1, k + 2, be, sizeof be / sizeof *be) ||
+                    mention_at(R, k + 1, DC_KIND_COPULA) != NULL);
+    }
+    return false;
+}
+
+#define NO_SICKEN UINT32_MAX
+static const char *const wl_sicken_verb[] = {"make", "makes", "made"};
+static const char *const wl_sicken_mid[] = {
+    "feel", "wanna", "want", "to", "so", "almost", "literally", "just",
+    "fucking", "physically", "actually", "honestly"};
+static uint32_t sicken_verb(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->kind != DC_KIND_DEROGATE || m->te <= m->tb)
+        return NO_SICKEN;
+    if (word_among(R, m->tb, m->tb + 1, wl_sicken_verb,
+                   sizeof wl_sicken_verb / sizeof *wl_sicken_verb))
+        return m->te > m->tb + 1 && tok_is_word(R, m->tb + 1, "me")
+                   ? m->tb
+                   : NO_SICKEN;
+    if ((unsigned char)e->term[0] < 0x80)
+        return NO_SICKEN;
+    uint32_t k = m->tb;
+    for (int mid = 0; mid < 2 && k > 0 &&
+                      word_among(R, k - 1, k, wl_sicken_mid,
+                   sizeof wl_sicken_mid / sizeof *wl_sicken_mid);
+         mid++)
+        k--;
+    if (k < 2 || !tok_is_word(R, k - 1, "me") ||
+        !word_among(R, k - 2, k - 1, wl_sicken_verb,
+                   sizeof wl_sicken_verb / sizeof *wl_sicken_verb))
+        return NO_SICKEN;
+    return k - 2;
+}
+
 /* Is the group t, before the predicate m ("... was disgusting"), inside
  * the subject as what an event happened to? After a preposition of that
  * ("on", "to", "against", "towards", "at", past one determiner), or
@@ -13168,7 +13223,10 @@ static bool in_target(const run *R, uint32_t k, int type);
  * refugees", "the way these refugees were treated"). */
 static bool event_subject(const run *R, const target *t, const mention *m)
 {
-    bool copula = false;
+    /* ("the way they treat refugees makes me sick", "the attack on the
+     * mosque made me 🤮": the verb of causing links them, session 43) */
+    uint32_t sv = sicken_verb(R, m), lim = sv != NO_SICKEN ? sv : m->tb;
+    bool copula = sv != NO_SICKEN;
     for (uint32_t k = t->te; k < m->tb && !copula; k++)
         copula = mention_at(R, k, DC_KIND_COPULA) != NULL;
     if (!copula)
@@ -13216,7 +13274,7 @@ static bool event_subject(const run *R, const target *t, const mention *m)
      * are disgusting", "treat women well for they are like animals") */
     if (treated && R->toks[t->tb].clause == R->toks[m->tb].clause) {
         bool other = false;
-        for (uint32_t k = t->te; !other && k < m->tb; k++)
+        for (uint32_t k = t->te; !other && k < lim; k++)
             other = in_target(R, k, TG_PRONOUN) || in_target(R, k, TG_GROUP) ||
                     in_target(R, k, TG_YOU) ||
                     kind_at(R, k, DC_KIND_PRONOUN_SELF) || he_or_she(R, k);
@@ -13595,6 +13653,17 @@ static bool spread_among(const run *R, const mention *m, uint32_t k)
 
 static bool predicated(const run *R, const target *t, const mention *m)
 {
+    /* "Muslims make me 🤮", "seeing gay couples kissing makes me 🤢": a
+     * disgust emoji after the verb of causing is said of the verb's
+     * subject, the group right before it (or one word between) in its
+     * clause (session 43) */
+    if (t->te <= m->tb && (unsigned char)ent(R, m)->term[0] >= 0x80) {
+        uint32_t v = sicken_verb(R, m);
+        if (v != NO_SICKEN && t->te <= v && v - t->te <= 1 &&
+            R->toks[t->tb].clause == R->toks[v].clause &&
+            (t->te == v || R->toks[t->te].type == TK_WORD))
+            return true;
+    }
     /* one run-together statement: "#gaysaredisgusting" */
     if (t->tb < m->te && t->te > m->tb)
         return true;
@@ -21787,6 +21856,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          (m->kind == DC_KIND_STEREOTYPE && stance_on(R, t, m))) &&
         event_subject(R, t, m))
         return DECORUM_OK;
+
     /* "Drag queens should be banned from schools", "drag queens are
      * absolute beasts on stage": a ban on the performance or its praise
      * (performer_spared) */
@@ -22975,6 +23045,14 @@ static decorum_status rule_attack(run *R, const mention *m)
             DC_SENSE_OF(e->flags) == DC_SENSE_PATTERN &&
             culprit_pattern(R, m, t))
             w = INSINUATED_WEIGHT;
+        /* "people who hate Muslims make me sick", "anyone who attacks
+         * gay couples makes me 🤮": a group inside a relative clause of
+         * the subject is the object of the clause's verb; what sickens
+         * the writer is the clause's head (session 43). */
+        if (t->te <= m->tb && sicken_verb(R, m) != NO_SICKEN &&
+            in_relative_clause(R, sent_of(R, m->tb), t->tb) &&
+            !who_is(R, t->tb))
+            return DECORUM_OK;
         if (t->coded)
             R->out->rf[DC_RF_CODED] += 1;
         decorum_status st = attack_on_group(R, m, t, sig, w, from_ctx);

@@ -36,6 +36,8 @@
                               * ASCII; alt holds it unmapped */
 #define DC_UCD_FOREIGN 0x04u /* Cyrillic/Greek/Armenian letter with no ASCII
                               * look-alike */
+#define DC_UCD_SPLIT 0x08u   /* a squared-word emoji (🆗 ok): a word of its
+                              * own beside plain letters (normalize.c) */
 
 /* dc_ucd_entry.self */
 #define DC_UCD_SELF_OUT 0x01u /* out is the code point cp + delta */

@@ -67,6 +67,9 @@ static char fixed_ascii(uint32_t cp)
     case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000:
     case 0x2800: /* braille blank: renders as a space, used as one */
         return ' ';
+    case 0x1f4b2: /* 💲: a dollar sign, read as "s" where "$" is
+                   * ("n1gger💲", "mu💲lim"), not in "💲50" */
+        return '$';
     case 0x0085: case 0x2028: case 0x2029:
         return '\n';
     /* Dots used to space letters out: k·i·l·l. */
@@ -88,6 +91,13 @@ static char fixed_ascii(uint32_t cp)
  * other code point. */
 static char letter_alike(uint32_t cp)
 {
+    /* The copyright and registered signs: a c and an r in a circle,
+     * spelled into words with the emoji letters ("s🅿️i©️ks",
+     * "r🅴t🅰️®️ds"). */
+    if (cp == 0x00a9)
+        return 'c';
+    if (cp == 0x00ae)
+        return 'r';
     if (cp >= 0x1f150 && cp <= 0x1f169) /* 🅐 .. 🅩 */
         return (char)('a' + (cp - 0x1f150));
     if (cp >= 0x1f170 && cp <= 0x1f189) /* 🅰 .. 🆉 */
@@ -102,6 +112,27 @@ static char letter_alike(uint32_t cp)
         if (small_caps[k] == cp)
             return (char)('a' + k);
     return 0;
+}
+
+/* The squared-word emoji, Latin letters in a box that NFKC leaves alone:
+ * read as their letters, in a word ("chi🆖 ch🅾️🆖", "m0️⃣ng0️⃣l0️⃣🆔") or
+ * on their own ("not 🆗"). Returns NULL for any other code point. */
+static const char *word_alike(uint32_t cp)
+{
+    switch (cp) {
+    case 0x1f191: return "cl";   /* 🆑 */
+    case 0x1f192: return "cool"; /* 🆒 */
+    case 0x1f193: return "free"; /* 🆓 */
+    case 0x1f194: return "id";   /* 🆔 */
+    case 0x1f195: return "new";  /* 🆕 */
+    case 0x1f196: return "ng";   /* 🆖 */
+    case 0x1f197: return "ok";   /* 🆗 */
+    case 0x1f198: return "sos";  /* 🆘 */
+    case 0x1f199: return "up";   /* 🆙 */
+    case 0x1f19a: return "vs";   /* 🆚 */
+    case 0x1f51d: return "top";  /* 🔝 */
+    default: return NULL;
+    }
 }
 
 /* Combining marks that are part of spelling in their script (Brahmic vowel
@@ -285,6 +316,12 @@ void dc_ucd_ref_compute(const dc_ucd_ref *r, uint32_t cp, dc_ucd_cp *e)
             nbuf = 1;
             alnum = true;
             e->flags |= DC_UCD_WORD;
+        } else if (word_alike((uint32_t)x)) {
+            const char *w = word_alike((uint32_t)x);
+            nbuf = strlen(w);
+            memcpy(buf, w, nbuf);
+            alnum = true;
+            e->flags |= DC_UCD_WORD | DC_UCD_SPLIT;
         } else if ((nbuf = skeleton_ascii(r, (uint32_t)x, buf)) != 0 ||
                    /* Lower-case Cyrillic and Greek к м т н κ look like
                     * small capitals, which UTS #39 maps to small-capital
