@@ -11973,13 +11973,30 @@ static bool verb_sense_of(const run *R, const mention *m)
         "development", "timing", "traffic", "spread", "flow",    "decay",
         "corrosion", "rust", "ageing", "aging",     "germination",
         "combustion", "ignition"};
+    /* (session 43, q43p: the person the verb acts on, "don't let fear
+     * cripple you", "it will cripple us") */
+    static const char *const acted_on[] = {"you", "him", "them", "us", "me",
+                                           "yourself", "themselves",
+                                           "ourselves", "myself"};
     const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_VERBSENSE) || m->te >= rs->ntok ||
-        rs->toks[m->te].clause != rs->toks[m->tb].clause ||
-        !(word_among(R, m->te, m->te + 1, np_openers,
+        rs->toks[m->te].clause != rs->toks[m->tb].clause)
+        return false;
+    /* (session 43, q43p: after a modal of its clause any word opens the
+     * verb's object, "those fees would cripple small clubs"; a noun is
+     * never next after "would") */
+    bool after_modal = m->tb > 0 &&
+                       rs->toks[m->tb - 1].clause == rs->toks[m->tb].clause &&
+                       kind_at(R, m->tb - 1, DC_KIND_MODAL) &&
+                       !tok_is_word(R, m->tb - 1, "can") &&
+                       rs->toks[m->te].type == TK_WORD;
+    bool obj = word_among(R, m->te, m->te + 1, acted_on,
+                          sizeof acted_on / sizeof *acted_on);
+    if (!(word_among(R, m->te, m->te + 1, np_openers,
                      sizeof np_openers / sizeof *np_openers) ||
           word_among(R, m->te, m->te + 1, slowed,
-                     sizeof slowed / sizeof *slowed)))
+                     sizeof slowed / sizeof *slowed) ||
+          obj || after_modal))
         return false;
     /* "retard the lot of them": people, not a thing slowed */
     if (m->te + 1 < rs->ntok && tok_is_word(R, m->te + 1, "lot"))
@@ -12012,6 +12029,20 @@ static bool verb_sense_of(const run *R, const mention *m)
         return false;
     if (third)
         return tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "which");
+    /* (session 43, q43p: "not cripple you", and the thing "let" lets
+     * act, one to three words before: "don't let self-doubt cripple
+     * your writing") */
+    if (tok_is_word(R, k - 1, "not") || tok_is_word(R, k - 1, "never"))
+        return true;
+    for (uint32_t j = k - 1; j + 4 > k && j > sent_of(R, m->tb)->tb;) {
+        j--;
+        if (rs->toks[j].clause != rs->toks[k].clause)
+            break;
+        if (tok_is_word(R, j, "let"))
+            return !kind_at(R, j + 1, DC_KIND_PRONOUN_YOU) &&
+                   !kind_at(R, j + 1, DC_KIND_PERSON) &&
+                   !is_determiner(R, k - 1);
+    }
     return word_among(R, k - 1, k, before, sizeof before / sizeof before[0]) ||
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
@@ -12322,7 +12353,10 @@ static bool insult_on_thing(const run *R, const mention *m)
     static const char *const sworn[] = {
         "padlock", "scanner", "capacitor", "locker", "lockers", "tyre",
         "tire",    "remote",  "console",   "engine", "pump",    "tent",
-        "stove",   "drill",   "zip",       "zipper"};
+        "stove",   "drill",   "zip",       "zipper",
+        /* (session 43, q43p: an HVAC tech's, "this piece of shit unit
+         * is going in the dumpster") */
+        "unit",    "compressor", "condenser", "furnace"};
     uint32_t k = m->te;
     const sentence *s = sent_of(R, m->tb);
     if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
@@ -12335,9 +12369,59 @@ static bool insult_on_thing(const run *R, const mention *m)
     /* (not "of a": "bastard thing of a man") */
     if (k + 2 < s->te && tok_is_word(R, k + 1, "of") && a_or_an(R, k + 2))
         return false;
+    /* (session 43, q43p: a person word in another sentence is no one
+     * the thing could be: "fucking condenser fan motor seized again.
+     * this piece of shit unit is going in the dumpster", where "fan" is
+     * a part) */
     return !(R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
-                         KIND_BIT(PERSON) | KIND_BIT(PRONOUN_GROUP) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(HUMANITY)));
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(HUMANITY))) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON);
+}
+
+/* Session 43 (q43p): "german roaches are the most stubborn little
+ * bastards", "squirrels are thieving little bastards": an insult said,
+ * after a linking verb and at most four words ("the most stubborn
+ * little"), of a subject whose head, right before the verb, is an animal
+ * (an `object` entry or a `dehumanize` entry flagged animal), swears at
+ * the animals, not at the person addressed. The words between name no
+ * one (no person, identity, slur or pronoun), and the comment names no
+ * slur or person ("they" may be the animals: "i swear they laugh at my
+ * gel bait"). Not "mexicans are roaches, stubborn
+ * little bastards" (the insult's clause has no linking verb; the figure
+ * is the dehumanizing rule's), nor "Muslims are dirty little bastards"
+ * (the subject is a people, picked as the target before this test). */
+static bool pests_subject(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = m->tb;
+    for (uint32_t n = 0; c > s->tb && n < 5; n++) {
+        if (kind_at(R, c - 1, DC_KIND_COPULA))
+            break;
+        if (R->toks[c - 1].type != TK_WORD ||
+            kind_at(R, c - 1, DC_KIND_PERSON) ||
+            kind_at(R, c - 1, DC_KIND_IDENTITY) ||
+            kind_at(R, c - 1, DC_KIND_SLUR) ||
+            kind_at(R, c - 1, DC_KIND_PRONOUN_GROUP) ||
+            kind_at(R, c - 1, DC_KIND_PRONOUN_YOU))
+            return false;
+        c--;
+    }
+    if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    uint32_t h = c - 2;
+    const mention *o = mention_at(R, h, DC_KIND_OBJECT);
+    const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
+    bool animal = (o && o->te == h + 1) ||
+                  (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL));
+    if (!animal)
+        return false;
+    /* (the animal word is the subject, not said of one before it:
+     * "they are rats") */
+    if (h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA))
+        return false;
+    return !(R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) |
+                         KIND_BIT(HUMANITY)));
 }
 
 /* Slurs: they name and attack a group at once. */
@@ -12494,7 +12578,12 @@ static bool armour_sense_of(const run *R, const mention *m)
      * after it, not "his guard uniform", "the case file") */
     static const char *const crack_head[] = {
         "binding", "housing", "casing", "case", "lid", "cover", "seam",
-        "hull", "plating", "edge", "blade", "guard", "defence", "defense"};
+        "hull", "plating", "edge", "blade", "guard", "defence", "defense",
+        /* (session 43, q43p: a stroke or a case argued, the figure's
+         * weak point, "a chink in his backhand", "a chink in the
+         * argument") */
+        "backhand", "forehand", "serve", "swing", "technique", "argument",
+        "logic", "alibi", "theory", "reasoning", "strategy"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12553,6 +12642,24 @@ static bool armour_sense_of(const run *R, const mention *m)
             DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_PATTERN &&
             ent(R, &rs->m[i])->severity >= 2)
             return false;
+    /* (session 43, q43p: "in it" after "has" or "had" whose owner is
+     * one of crack_head[] or crack_in[], "his backhand has a real chink
+     * in it", "the old fence has a chink in it"; not a team or an
+     * office, "our team has a chink in it now", which may be a man) */
+    if (!between && m->te + 1 < s->te && tok_is_word(R, m->te + 1, "it")) {
+        uint32_t hv = m->tb;
+        while (hv > s->tb && hv + 3 > m->tb && !tok_is_word(R, hv - 1, "has") &&
+               !tok_is_word(R, hv - 1, "had"))
+            hv--;
+        if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
+                               tok_is_word(R, hv - 1, "had")))
+            return word_among(R, hv - 2, hv - 1, crack_head,
+                              sizeof crack_head / sizeof *crack_head) ||
+                   word_among(R, hv - 2, hv - 1, crack_in,
+                              sizeof crack_in / sizeof *crack_in) ||
+                   tok_is_word(R, hv - 2, "side");
+        return false;
+    }
     /* (the thing cracked is the phrase's head, not a word for where
      * people work after it: "the chink in the lens shop", "the lens
      * factory", "the seal department") */
@@ -20822,6 +20929,105 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
                              KIND_BIT(PRONOUN_GROUP));
 }
 
+/* Session 43 (q43p): "comparing immigrants to rats is disgusting",
+ * "blaming Muslims for every attack is vile", "the doctrine that god
+ * sends gay people to hell is vile", "the racism towards Asian people is
+ * revolting": a derogating word after a linking verb (adverbs between)
+ * whose subject opens its sentence with a deed done to people (a gerund
+ * of deed[]) or an idea held of them (a determiner and a hostile noun of
+ * hostile[], or a neutral one of held[] with "that" and a hostile claim
+ * after it) judges the deed or the idea: counter-speech, not the people
+ * named inside the subject. Not a gerund of mere presence or sight
+ * ("being gay is disgusting", "seeing two men kiss is gross", "hiring
+ * Jews is ...", "having blacks in the neighbourhood is vile": none of
+ * deed[]), nor an idea of people with no hostile claim in it ("the idea
+ * that gays can raise kids is disgusting", "the mere idea of a gay
+ * teacher"), nor a subject that ends in a people or "they" ("the doctrine
+ * says gays are vile", "... since they are disgusting"), nor across a
+ * comma or a clause of reason ("roma are disgusting, comparing them ..."
+ * has its linking verb before the comma). Run only for a derogate entry. */
+static bool deed_judged(const run *R, const mention *m)
+{
+    static const char *const deed[] = {
+        "comparing",   "calling",     "treating",     "mocking",
+        "blaming",     "harassing",   "attacking",    "bombing",
+        "sending",     "deporting",   "demonizing",   "demonising",
+        "dehumanizing", "dehumanising", "insulting",  "stereotyping",
+        "targeting",   "bullying",    "persecuting",  "abusing",
+        "hating",      "slandering",  "smearing",     "scapegoating",
+        "excluding",   "banning",     "equating",     "likening",
+        "labelling",   "labeling",    "branding",     "portraying",
+        "depicting",   "threatening", "assaulting",   "lynching",
+        "killing",     "shooting",    "beating",      "ridiculing"};
+    static const char *const hostile[] = {
+        "hatred",      "racism",      "bigotry",      "prejudice",
+        "discrimination", "persecution", "harassment", "mistreatment",
+        "treatment",   "abuse",       "dehumanization", "dehumanisation",
+        "demonization", "demonisation", "stereotyping", "stereotype",
+        "stereotypes", "trope",       "tropes",       "myth",
+        "slander",     "rhetoric",    "comparison",   "comparisons",
+        "antisemitism", "islamophobia", "homophobia",  "transphobia",
+        "xenophobia",  "misogyny",    "ableism"};
+    static const char *const held[] = {"doctrine", "idea",  "notion",
+                                       "belief",   "claim", "teaching",
+                                       "view",     "lie",   "narrative"};
+    static const char *const claim_words[] = {
+        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
+        "criminals", "terrorists", "evil", "vermin", "animals"};
+    static const char *const dets[] = {"the", "this", "that", "such",
+                                       "all", "their", "his", "her",
+                                       "your", "these", "those"};
+    static const char *const reason[] = {"because", "since", "cause",
+                                         "cuz", "coz", "as"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* the linking verb right before the word, adverbs between */
+    uint32_t c = m->tb;
+    while (c > s->tb && adverb_like(R, c - 1))
+        c--;
+    if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    c--;
+    uint32_t o = s->tb;
+    while (o < c && rs->toks[o].type != TK_WORD)
+        o++;
+    if (o + 1 >= c)
+        return false;
+    bool ok = false;
+    if (word_among(R, o, o + 1, deed, sizeof deed / sizeof *deed))
+        ok = true;
+    else if (word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets)) {
+        uint32_t n = o + 1;
+        /* (one word may qualify the noun: "the casual racism", "this
+         * jew hatred") */
+        for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
+            if (word_among(R, j, j + 1, hostile,
+                           sizeof hostile / sizeof *hostile))
+                ok = true;
+            else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
+                     j + 1 < c && tok_is_word(R, j + 1, "that"))
+                ok = word_among(R, j + 2, c, claim_words,
+                                sizeof claim_words / sizeof *claim_words) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_STEREOTYPE) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_DEROGATE);
+        }
+    }
+    if (!ok)
+        return false;
+    /* one clause from the opener to the word: no punctuation, no reason */
+    for (uint32_t k = o + 1; k < c; k++)
+        if (rs->toks[k].type != TK_WORD ||
+            word_among(R, k, k + 1, reason, sizeof reason / sizeof *reason))
+            return false;
+    /* the subject does not end in a people or "they" */
+    uint32_t h = c - 1;
+    return !kind_at(R, h, DC_KIND_IDENTITY) &&
+           !kind_at(R, h, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, h, DC_KIND_SLUR) && !kind_at(R, h, DC_KIND_PERSON);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -20849,6 +21055,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (!ranks_below(R, m))
                 return DECORUM_OK;
             prefer = DIR_FORWARD;
+        }
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
         }
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
@@ -22491,7 +22702,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
-         insult_on_thing(R, m))) {
+         insult_on_thing(R, m) || pests_subject(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
