@@ -12383,7 +12383,8 @@ static bool insult_on_thing(const run *R, const mention *m)
  * bastards", "squirrels are thieving little bastards": an insult said,
  * after a linking verb and at most four words ("the most stubborn
  * little"), of a subject whose head, right before the verb, is an animal
- * (an `object` entry or a `dehumanize` entry flagged animal), swears at
+ * (an `object` entry, or a `dehumanize` entry flagged animal in a
+ * comment that fights pests with bait, traps or spray), swears at
  * the animals, not at the person addressed. The words between name no
  * one (no person, identity, slur or pronoun), and the comment names no
  * slur or person ("they" may be the animals: "i swear they laugh at my
@@ -12410,10 +12411,19 @@ static bool pests_subject(const run *R, const mention *m)
     if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
         return false;
     uint32_t h = c - 2;
+    /* (a word that likens people to vermin, "roaches", "rats", is the
+     * creature only where the comment fights it as a pest: "those apes
+     * are ungrateful bastards" is said of people) */
+    static const char *const pest_war[] = {
+        "bait",     "baits",       "gel",      "trap",       "traps",
+        "trapped",  "spray",       "sprayed",  "pesticide",  "insecticide",
+        "boric",    "glue"};
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
     bool animal = (o && o->te == h + 1) ||
-                  (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL));
+                  (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
+                   word_among(R, 0, (uint32_t)R->rs->ntok, pest_war,
+                              sizeof pest_war / sizeof *pest_war));
     if (!animal)
         return false;
     /* (the animal word is the subject, not said of one before it:
@@ -20934,40 +20944,48 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * sends gay people to hell is vile", "the racism towards Asian people is
  * revolting": a derogating word after a linking verb (adverbs between)
  * whose subject opens its sentence with a deed done to people (a gerund
- * of deed[]) or an idea held of them (a determiner and a hostile noun of
- * hostile[], or a neutral one of held[] with "that" and a hostile claim
- * after it) judges the deed or the idea: counter-speech, not the people
- * named inside the subject. Not a gerund of mere presence or sight
- * ("being gay is disgusting", "seeing two men kiss is gross", "hiring
- * Jews is ...", "having blacks in the neighbourhood is vile": none of
- * deed[]), nor an idea of people with no hostile claim in it ("the idea
- * that gays can raise kids is disgusting", "the mere idea of a gay
- * teacher"), nor a subject that ends in a people or "they" ("the doctrine
- * says gays are vile", "... since they are disgusting"), nor across a
- * comma or a clause of reason ("roma are disgusting, comparing them ..."
- * has its linking verb before the comma). Run only for a derogate entry. */
+ * of deed[], or of deed_by[] with a dehumanizing word, slur, insult,
+ * threat or weapon in the subject) or an idea held of them (a
+ * determiner and a hostile noun of hostile[], or a neutral one of
+ * held[] with "that" and a hostile claim after it) judges the deed or
+ * the idea: counter-speech, not the people named inside the subject.
+ * Not a gerund of mere presence, sight or kindness ("being gay is
+ * disgusting", "seeing two men kiss is gross", "hiring Jews is ...",
+ * "treating gays like humans is disgusting": none of deed[], nor of
+ * deed_by[] with a hostile word), nor an idea of people with no hostile
+ * claim in it ("the idea that gays can raise kids is disgusting", "the
+ * mere idea of a gay teacher"), nor the linking verb of a later clause
+ * (below), nor across a comma or a clause of reason ("roma are
+ * disgusting, comparing them ...", "... since they are disgusting").
+ * Run only for a derogate entry. */
 static bool deed_judged(const run *R, const mention *m)
 {
+    /* (deeds hostile in themselves) */
     static const char *const deed[] = {
-        "comparing",   "calling",     "treating",     "mocking",
-        "blaming",     "harassing",   "attacking",    "bombing",
-        "sending",     "deporting",   "demonizing",   "demonising",
+        "mocking",     "blaming",     "harassing",    "attacking",
+        "bombing",     "deporting",   "demonizing",   "demonising",
         "dehumanizing", "dehumanising", "insulting",  "stereotyping",
         "targeting",   "bullying",    "persecuting",  "abusing",
         "hating",      "slandering",  "smearing",     "scapegoating",
-        "excluding",   "banning",     "equating",     "likening",
-        "labelling",   "labeling",    "branding",     "portraying",
-        "depicting",   "threatening", "assaulting",   "lynching",
-        "killing",     "shooting",    "beating",      "ridiculing"};
+        "excluding",   "banning",     "threatening",  "assaulting",
+        "lynching",    "killing",     "shooting",     "beating",
+        "ridiculing"};
+    /* (deeds that are hostile by what they say or do: "comparing
+     * immigrants to rats", "calling refugees vermin", not "treating gays
+     * like humans is disgusting" nor "comparing gays to normal people
+     * ...") */
+    static const char *const deed_by[] = {
+        "comparing", "calling",   "treating",  "sending",   "equating",
+        "likening",  "labelling", "labeling",  "branding",  "portraying",
+        "depicting"};
     static const char *const hostile[] = {
         "hatred",      "racism",      "bigotry",      "prejudice",
         "discrimination", "persecution", "harassment", "mistreatment",
-        "treatment",   "abuse",       "dehumanization", "dehumanisation",
-        "demonization", "demonisation", "stereotyping", "stereotype",
-        "stereotypes", "trope",       "tropes",       "myth",
-        "slander",     "rhetoric",    "comparison",   "comparisons",
-        "antisemitism", "islamophobia", "homophobia",  "transphobia",
-        "xenophobia",  "misogyny",    "ableism"};
+        "abuse",       "dehumanization", "dehumanisation", "demonization",
+        "demonisation", "stereotyping", "stereotype",  "stereotypes",
+        "trope",       "tropes",      "myth",         "slander",
+        "rhetoric",    "antisemitism", "islamophobia", "homophobia",
+        "transphobia", "xenophobia",  "misogyny",     "ableism"};
     static const char *const held[] = {"doctrine", "idea",  "notion",
                                        "belief",   "claim", "teaching",
                                        "view",     "lie",   "narrative"};
@@ -20993,9 +21011,15 @@ static bool deed_judged(const run *R, const mention *m)
         o++;
     if (o + 1 >= c)
         return false;
-    bool ok = false;
+    bool ok = false, held_idea = false;
     if (word_among(R, o, o + 1, deed, sizeof deed / sizeof *deed))
         ok = true;
+    else if (word_among(R, o, o + 1, deed_by, sizeof deed_by / sizeof *deed_by))
+        ok = has_kind_in(R, o + 1, c, DC_KIND_DEHUMANIZE) ||
+             has_kind_in(R, o + 1, c, DC_KIND_SLUR) ||
+             has_kind_in(R, o + 1, c, DC_KIND_INSULT) ||
+             has_kind_in(R, o + 1, c, DC_KIND_THREAT) ||
+             has_kind_in(R, o + 1, c, DC_KIND_WEAPON);
     else if (word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets)) {
         uint32_t n = o + 1;
         /* (one word may qualify the noun: "the casual racism", "this
@@ -21006,7 +21030,7 @@ static bool deed_judged(const run *R, const mention *m)
                 ok = true;
             else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
                      j + 1 < c && tok_is_word(R, j + 1, "that"))
-                ok = word_among(R, j + 2, c, claim_words,
+                ok = held_idea = word_among(R, j + 2, c, claim_words,
                                 sizeof claim_words / sizeof *claim_words) ||
                      has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
                      has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
@@ -21021,7 +21045,14 @@ static bool deed_judged(const run *R, const mention *m)
         if (rs->toks[k].type != TK_WORD ||
             word_among(R, k, k + 1, reason, sizeof reason / sizeof *reason))
             return false;
-    /* the subject does not end in a people or "they" */
+    /* A deed or a hostile idea is the subject of the first linking verb
+     * after it ("killing Jews is disgusting"; not "mocking Jews is fun
+     * and Jews are gross"); an idea held, whose claim has a verb of its
+     * own, is the subject of one whose subject does not end in a people
+     * or "they" ("the belief that women are inferior is correct and
+     * women are gross"). */
+    if (!held_idea)
+        return !has_kind_in(R, o + 1, c, DC_KIND_COPULA);
     uint32_t h = c - 1;
     return !kind_at(R, h, DC_KIND_IDENTITY) &&
            !kind_at(R, h, DC_KIND_PRONOUN_GROUP) &&
