@@ -11992,6 +11992,13 @@ static bool verb_sense_of(const run *R, const mention *m)
                        rs->toks[m->te].type == TK_WORD;
     bool obj = word_among(R, m->te, m->te + 1, acted_on,
                           sizeof acted_on / sizeof *acted_on);
+    /* (rv43p: "them" or "us" done to, or harm done to, in a comment
+     * naming a people is the people's fate or the harm they are said
+     * to bring: "the muslims are coming, we should cripple them"; the
+     * verb is read as before the session) */
+    if ((tok_is_word(R, m->te, "them") || tok_is_word(R, m->te, "us")) &&
+        (R->kinds & KIND_BIT(IDENTITY)))
+        return false;
     if (!(word_among(R, m->te, m->te + 1, np_openers,
                      sizeof np_openers / sizeof *np_openers) ||
           word_among(R, m->te, m->te + 1, slowed,
@@ -12038,6 +12045,13 @@ static bool verb_sense_of(const run *R, const mention *m)
         j--;
         if (rs->toks[j].clause != rs->toks[k].clause)
             break;
+        /* (rv43p: not a people let act, "dont let the jews cripple
+         * your business", "dont let them cripple you") */
+        if (tok_is_word(R, j, "let") &&
+            (has_kind_in(R, j + 1, k, DC_KIND_IDENTITY) ||
+             has_kind_in(R, j + 1, k, DC_KIND_PRONOUN_GROUP) ||
+             has_kind_in(R, j + 1, k, DC_KIND_SLUR)))
+            return false;
         if (tok_is_word(R, j, "let"))
             return !kind_at(R, j + 1, DC_KIND_PRONOUN_YOU) &&
                    !kind_at(R, j + 1, DC_KIND_PERSON) &&
@@ -12426,6 +12440,22 @@ static bool pests_subject(const run *R, const mention *m)
                               sizeof pest_war / sizeof *pest_war));
     if (!animal)
         return false;
+    /* (rv43p: a vermin word is the creature only in a comment that
+     * tells nothing of people: no border, boat or deportation, no
+     * habit of a people, and a people word only as the species' own
+     * name right before it, "german roaches"; not "the roaches are
+     * dirty little bastards, they came here on a boat, spray them") */
+    if (!(o && o->te == h + 1)) {
+        if (R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
+                        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
+                        KIND_BIT(CONSP_ACTION)))
+            return false;
+        for (uint32_t k = 0; k < R->ntok; k++)
+            if (kind_at(R, k, DC_KIND_IDENTITY) &&
+                !(k + 1 == h && (tok_is_word(R, k, "german") ||
+                                 tok_is_word(R, k, "american"))))
+                return false;
+    }
     /* (the animal word is the subject, not said of one before it:
      * "they are rats") */
     if (h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA))
@@ -12656,7 +12686,8 @@ static bool armour_sense_of(const run *R, const mention *m)
      * one of crack_head[] or crack_in[], "his backhand has a real chink
      * in it", "the old fence has a chink in it"; not a team or an
      * office, "our team has a chink in it now", which may be a man) */
-    if (!between && m->te + 1 < s->te && tok_is_word(R, m->te + 1, "it")) {
+    if (!between && m->te + 1 < s->te && tok_is_word(R, m->te, "in") &&
+        tok_is_word(R, m->te + 1, "it")) {
         uint32_t hv = m->tb;
         while (hv > s->tb && hv + 3 > m->tb && !tok_is_word(R, hv - 1, "has") &&
                !tok_is_word(R, hv - 1, "had"))
@@ -12667,7 +12698,13 @@ static bool armour_sense_of(const run *R, const mention *m)
                               sizeof crack_head / sizeof *crack_head) ||
                    word_among(R, hv - 2, hv - 1, crack_in,
                               sizeof crack_in / sizeof *crack_in) ||
-                   tok_is_word(R, hv - 2, "side");
+                   /* (rv43p: a side of one thing, "the glove
+                    * side", not a team, "the side", "our side") */
+                   (tok_is_word(R, hv - 2, "side") && hv > s->tb + 2 &&
+                    !is_determiner(R, hv - 3) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_SELF) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_GROUP) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_YOU));
         return false;
     }
     /* (the thing cracked is the phrase's head, not a word for where
@@ -20958,6 +20995,61 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * (below), nor across a comma or a clause of reason ("roma are
  * disgusting, comparing them ...", "... since they are disgusting").
  * Run only for a derogate entry. */
+/* rv43p: the hostile noun of deed_judged at j (its subject from a to
+ * the linking verb at c) is hostility aimed at the people named in it,
+ * not hostility they hold: a people word after the noun follows
+ * "against", "towards", "at", "on", "for", "to" or "about" (one
+ * adjective between, "towards asian people"), or "of" after a noun of
+ * a deed done to someone ("the persecution of jews"); one before it
+ * qualifies a noun of hatred or stereotype only ("this jew hatred").
+ * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
+ * disgusting", "the misogyny of muslim men is disgusting". */
+static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
+{
+    static const char *const at[] = {"against", "towards", "toward", "at",
+                                      "on",      "for",     "to",     "about"};
+    static const char *const done_of[] = {
+        "hatred",       "persecution",   "harassment",  "mistreatment",
+        "abuse",        "dehumanization", "dehumanisation", "demonization",
+        "demonisation", "stereotyping",  "slander"};
+    static const char *const named_before[] = {
+        "hatred", "persecution", "stereotyping", "stereotype", "stereotypes",
+        "trope", "tropes"};
+    for (uint32_t k = a; k < c; k++) {
+        if (!(kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
+              kind_at(R, k, DC_KIND_PERSON) ||
+              kind_at(R, k, DC_KIND_PRONOUN_GROUP)))
+            continue;
+        if (k < j) {
+            if (!word_among(R, j, j + 1, named_before,
+                            sizeof named_before / sizeof *named_before))
+                return false;
+            continue;
+        }
+        uint32_t p = k - 1;
+        if (p > j && kind_at(R, p, DC_KIND_IDENTITY))
+            p--;
+        if (p > j && is_determiner(R, p))
+            p--;
+        if (p <= j && k > j + 1)
+            return false;
+        if (word_among(R, p, p + 1, at, sizeof at / sizeof *at) ||
+            (tok_is_word(R, p, "of") &&
+             word_among(R, j, j + 1, done_of, sizeof done_of / sizeof *done_of)))
+            continue;
+        /* the people word named after the preposition's adjective, or
+         * the one after it ("against gay people"): checked at its first
+         * word */
+        if (k > a && (kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+                      kind_at(R, k - 1, DC_KIND_SLUR)) &&
+            (word_among(R, k - 2, k - 1, at, sizeof at / sizeof *at) ||
+             tok_is_word(R, k - 2, "of")))
+            continue;
+        return false;
+    }
+    return true;
+}
+
 static bool deed_judged(const run *R, const mention *m)
 {
     /* (deeds hostile in themselves) */
@@ -21027,7 +21119,7 @@ static bool deed_judged(const run *R, const mention *m)
         for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
             if (word_among(R, j, j + 1, hostile,
                            sizeof hostile / sizeof *hostile))
-                ok = true;
+                ok = hostility_aimed(R, o + 1, j, c);
             else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
                      j + 1 < c && tok_is_word(R, j + 1, "that"))
                 ok = held_idea = word_among(R, j + 2, c, claim_words,
