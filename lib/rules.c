@@ -11973,13 +11973,37 @@ static bool verb_sense_of(const run *R, const mention *m)
         "development", "timing", "traffic", "spread", "flow",    "decay",
         "corrosion", "rust", "ageing", "aging",     "germination",
         "combustion", "ignition"};
+    /* (session 43, q43p: the person the verb acts on, "don't let fear
+     * cripple you", "it will cripple us") */
+    static const char *const acted_on[] = {"you", "him", "them", "us", "me",
+                                           "yourself", "themselves",
+                                           "ourselves", "myself"};
     const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_VERBSENSE) || m->te >= rs->ntok ||
-        rs->toks[m->te].clause != rs->toks[m->tb].clause ||
-        !(word_among(R, m->te, m->te + 1, np_openers,
+        rs->toks[m->te].clause != rs->toks[m->tb].clause)
+        return false;
+    /* (session 43, q43p: after a modal of its clause any word opens the
+     * verb's object, "those fees would cripple small clubs"; a noun is
+     * never next after "would") */
+    bool after_modal = m->tb > 0 &&
+                       rs->toks[m->tb - 1].clause == rs->toks[m->tb].clause &&
+                       kind_at(R, m->tb - 1, DC_KIND_MODAL) &&
+                       !tok_is_word(R, m->tb - 1, "can") &&
+                       rs->toks[m->te].type == TK_WORD;
+    bool obj = word_among(R, m->te, m->te + 1, acted_on,
+                          sizeof acted_on / sizeof *acted_on);
+    /* (rv43p: "them" or "us" done to, or harm done to, in a comment
+     * naming a people is the people's fate or the harm they are said
+     * to bring: "the muslims are coming, we should cripple them"; the
+     * verb is read as before the session) */
+    if ((tok_is_word(R, m->te, "them") || tok_is_word(R, m->te, "us")) &&
+        (R->kinds & KIND_BIT(IDENTITY)))
+        return false;
+    if (!(word_among(R, m->te, m->te + 1, np_openers,
                      sizeof np_openers / sizeof *np_openers) ||
           word_among(R, m->te, m->te + 1, slowed,
-                     sizeof slowed / sizeof *slowed)))
+                     sizeof slowed / sizeof *slowed) ||
+          obj || after_modal))
         return false;
     /* "retard the lot of them": people, not a thing slowed */
     if (m->te + 1 < rs->ntok && tok_is_word(R, m->te + 1, "lot"))
@@ -12012,6 +12036,27 @@ static bool verb_sense_of(const run *R, const mention *m)
         return false;
     if (third)
         return tok_is_word(R, k - 1, "it") || tok_is_word(R, k - 1, "which");
+    /* (session 43, q43p: "not cripple you", and the thing "let" lets
+     * act, one to three words before: "don't let self-doubt cripple
+     * your writing") */
+    if (tok_is_word(R, k - 1, "not") || tok_is_word(R, k - 1, "never"))
+        return true;
+    for (uint32_t j = k - 1; j + 4 > k && j > sent_of(R, m->tb)->tb;) {
+        j--;
+        if (rs->toks[j].clause != rs->toks[k].clause)
+            break;
+        /* (rv43p: not a people let act, "dont let the jews cripple
+         * your business", "dont let them cripple you") */
+        if (tok_is_word(R, j, "let") &&
+            (has_kind_in(R, j + 1, k, DC_KIND_IDENTITY) ||
+             has_kind_in(R, j + 1, k, DC_KIND_PRONOUN_GROUP) ||
+             has_kind_in(R, j + 1, k, DC_KIND_SLUR)))
+            return false;
+        if (tok_is_word(R, j, "let"))
+            return !kind_at(R, j + 1, DC_KIND_PRONOUN_YOU) &&
+                   !kind_at(R, j + 1, DC_KIND_PERSON) &&
+                   !is_determiner(R, k - 1);
+    }
     return word_among(R, k - 1, k, before, sizeof before / sizeof before[0]) ||
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
@@ -12322,7 +12367,10 @@ static bool insult_on_thing(const run *R, const mention *m)
     static const char *const sworn[] = {
         "padlock", "scanner", "capacitor", "locker", "lockers", "tyre",
         "tire",    "remote",  "console",   "engine", "pump",    "tent",
-        "stove",   "drill",   "zip",       "zipper"};
+        "stove",   "drill",   "zip",       "zipper",
+        /* (session 43, q43p: an HVAC tech's, "this piece of shit unit
+         * is going in the dumpster") */
+        "unit",    "compressor", "condenser", "furnace"};
     uint32_t k = m->te;
     const sentence *s = sent_of(R, m->tb);
     if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
@@ -12335,9 +12383,85 @@ static bool insult_on_thing(const run *R, const mention *m)
     /* (not "of a": "bastard thing of a man") */
     if (k + 2 < s->te && tok_is_word(R, k + 1, "of") && a_or_an(R, k + 2))
         return false;
+    /* (session 43, q43p: a person word in another sentence is no one
+     * the thing could be: "fucking condenser fan motor seized again.
+     * this piece of shit unit is going in the dumpster", where "fan" is
+     * a part) */
     return !(R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
-                         KIND_BIT(PERSON) | KIND_BIT(PRONOUN_GROUP) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(HUMANITY)));
+                         KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(HUMANITY))) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON);
+}
+
+/* Session 43 (q43p): "german roaches are the most stubborn little
+ * bastards", "squirrels are thieving little bastards": an insult said,
+ * after a linking verb and at most four words ("the most stubborn
+ * little"), of a subject whose head, right before the verb, is an animal
+ * (an `object` entry, or a `dehumanize` entry flagged animal in a
+ * comment that fights pests with bait, traps or spray), swears at
+ * the animals, not at the person addressed. The words between name no
+ * one (no person, identity, slur or pronoun), and the comment names no
+ * slur or person ("they" may be the animals: "i swear they laugh at my
+ * gel bait"). Not "mexicans are roaches, stubborn
+ * little bastards" (the insult's clause has no linking verb; the figure
+ * is the dehumanizing rule's), nor "Muslims are dirty little bastards"
+ * (the subject is a people, picked as the target before this test). */
+static bool pests_subject(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = m->tb;
+    for (uint32_t n = 0; c > s->tb && n < 5; n++) {
+        if (kind_at(R, c - 1, DC_KIND_COPULA))
+            break;
+        if (R->toks[c - 1].type != TK_WORD ||
+            kind_at(R, c - 1, DC_KIND_PERSON) ||
+            kind_at(R, c - 1, DC_KIND_IDENTITY) ||
+            kind_at(R, c - 1, DC_KIND_SLUR) ||
+            kind_at(R, c - 1, DC_KIND_PRONOUN_GROUP) ||
+            kind_at(R, c - 1, DC_KIND_PRONOUN_YOU))
+            return false;
+        c--;
+    }
+    if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    uint32_t h = c - 2;
+    /* (a word that likens people to vermin, "roaches", "rats", is the
+     * creature only where the comment fights it as a pest: "those apes
+     * are ungrateful bastards" is said of people) */
+    static const char *const pest_war[] = {
+        "bait",     "baits",       "gel",      "trap",       "traps",
+        "trapped",  "spray",       "sprayed",  "pesticide",  "insecticide",
+        "boric",    "glue"};
+    const mention *o = mention_at(R, h, DC_KIND_OBJECT);
+    const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
+    bool animal = (o && o->te == h + 1) ||
+                  (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
+                   word_among(R, 0, (uint32_t)R->rs->ntok, pest_war,
+                              sizeof pest_war / sizeof *pest_war));
+    if (!animal)
+        return false;
+    /* (rv43p: a vermin word is the creature only in a comment that
+     * tells nothing of people: no border, boat or deportation, no
+     * habit of a people, and a people word only as the species' own
+     * name right before it, "german roaches"; not "the roaches are
+     * dirty little bastards, they came here on a boat, spray them") */
+    if (!(o && o->te == h + 1)) {
+        if (R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
+                        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
+                        KIND_BIT(CONSP_ACTION)))
+            return false;
+        for (uint32_t k = 0; k < R->ntok; k++)
+            if (kind_at(R, k, DC_KIND_IDENTITY) &&
+                !(k + 1 == h && (tok_is_word(R, k, "german") ||
+                                 tok_is_word(R, k, "american"))))
+                return false;
+    }
+    /* (the animal word is the subject, not said of one before it:
+     * "they are rats") */
+    if (h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA))
+        return false;
+    return !(R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) |
+                         KIND_BIT(HUMANITY)));
 }
 
 /* Slurs: they name and attack a group at once. */
@@ -12494,7 +12618,12 @@ static bool armour_sense_of(const run *R, const mention *m)
      * after it, not "his guard uniform", "the case file") */
     static const char *const crack_head[] = {
         "binding", "housing", "casing", "case", "lid", "cover", "seam",
-        "hull", "plating", "edge", "blade", "guard", "defence", "defense"};
+        "hull", "plating", "edge", "blade", "guard", "defence", "defense",
+        /* (session 43, q43p: a stroke or a case argued, the figure's
+         * weak point, "a chink in his backhand", "a chink in the
+         * argument") */
+        "backhand", "forehand", "serve", "swing", "technique", "argument",
+        "logic", "alibi", "theory", "reasoning", "strategy"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12553,6 +12682,31 @@ static bool armour_sense_of(const run *R, const mention *m)
             DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_PATTERN &&
             ent(R, &rs->m[i])->severity >= 2)
             return false;
+    /* (session 43, q43p: "in it" after "has" or "had" whose owner is
+     * one of crack_head[] or crack_in[], "his backhand has a real chink
+     * in it", "the old fence has a chink in it"; not a team or an
+     * office, "our team has a chink in it now", which may be a man) */
+    if (!between && m->te + 1 < s->te && tok_is_word(R, m->te, "in") &&
+        tok_is_word(R, m->te + 1, "it")) {
+        uint32_t hv = m->tb;
+        while (hv > s->tb && hv + 3 > m->tb && !tok_is_word(R, hv - 1, "has") &&
+               !tok_is_word(R, hv - 1, "had"))
+            hv--;
+        if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
+                               tok_is_word(R, hv - 1, "had")))
+            return word_among(R, hv - 2, hv - 1, crack_head,
+                              sizeof crack_head / sizeof *crack_head) ||
+                   word_among(R, hv - 2, hv - 1, crack_in,
+                              sizeof crack_in / sizeof *crack_in) ||
+                   /* (rv43p: a side of one thing, "the glove
+                    * side", not a team, "the side", "our side") */
+                   (tok_is_word(R, hv - 2, "side") && hv > s->tb + 2 &&
+                    !is_determiner(R, hv - 3) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_SELF) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_GROUP) &&
+                    !kind_at(R, hv - 3, DC_KIND_PRONOUN_YOU));
+        return false;
+    }
     /* (the thing cracked is the phrase's head, not a word for where
      * people work after it: "the chink in the lens shop", "the lens
      * factory", "the seal department") */
@@ -20891,6 +21045,176 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
                              KIND_BIT(PRONOUN_GROUP));
 }
 
+/* Session 43 (q43p): "comparing immigrants to rats is disgusting",
+ * "blaming Muslims for every attack is vile", "the doctrine that god
+ * sends gay people to hell is vile", "the racism towards Asian people is
+ * revolting": a derogating word after a linking verb (adverbs between)
+ * whose subject opens its sentence with a deed done to people (a gerund
+ * of deed[], or of deed_by[] with a dehumanizing word, slur, insult,
+ * threat or weapon in the subject) or an idea held of them (a
+ * determiner and a hostile noun of hostile[], or a neutral one of
+ * held[] with "that" and a hostile claim after it) judges the deed or
+ * the idea: counter-speech, not the people named inside the subject.
+ * Not a gerund of mere presence, sight or kindness ("being gay is
+ * disgusting", "seeing two men kiss is gross", "hiring Jews is ...",
+ * "treating gays like humans is disgusting": none of deed[], nor of
+ * deed_by[] with a hostile word), nor an idea of people with no hostile
+ * claim in it ("the idea that gays can raise kids is disgusting", "the
+ * mere idea of a gay teacher"), nor the linking verb of a later clause
+ * (below), nor across a comma or a clause of reason ("roma are
+ * disgusting, comparing them ...", "... since they are disgusting").
+ * Run only for a derogate entry. */
+/* rv43p: the hostile noun of deed_judged at j (its subject from a to
+ * the linking verb at c) is hostility aimed at the people named in it,
+ * not hostility they hold: a people word after the noun follows
+ * "against", "towards", "at", "on", "for", "to" or "about" (one
+ * adjective between, "towards asian people"), or "of" after a noun of
+ * a deed done to someone ("the persecution of jews"); one before it
+ * qualifies a noun of hatred or stereotype only ("this jew hatred").
+ * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
+ * disgusting", "the misogyny of muslim men is disgusting". */
+static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
+{
+    static const char *const at[] = {"against", "towards", "toward", "at",
+                                      "on",      "for",     "to",     "about"};
+    static const char *const done_of[] = {
+        "hatred",       "persecution",   "harassment",  "mistreatment",
+        "abuse",        "dehumanization", "dehumanisation", "demonization",
+        "demonisation", "stereotyping",  "slander"};
+    static const char *const named_before[] = {
+        "hatred", "persecution", "stereotyping", "stereotype", "stereotypes",
+        "trope", "tropes"};
+    for (uint32_t k = a; k < c; k++) {
+        if (!(kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
+              kind_at(R, k, DC_KIND_PERSON) ||
+              kind_at(R, k, DC_KIND_PRONOUN_GROUP)))
+            continue;
+        if (k < j) {
+            if (!word_among(R, j, j + 1, named_before,
+                            sizeof named_before / sizeof *named_before))
+                return false;
+            continue;
+        }
+        uint32_t p = k - 1;
+        if (p > j && kind_at(R, p, DC_KIND_IDENTITY))
+            p--;
+        if (p > j && is_determiner(R, p))
+            p--;
+        if (p <= j && k > j + 1)
+            return false;
+        if (word_among(R, p, p + 1, at, sizeof at / sizeof *at) ||
+            (tok_is_word(R, p, "of") &&
+             word_among(R, j, j + 1, done_of, sizeof done_of / sizeof *done_of)))
+            continue;
+        /* the people word named after the preposition's adjective, or
+         * the one after it ("against gay people"): checked at its first
+         * word */
+        if (k > a && (kind_at(R, k - 1, DC_KIND_IDENTITY) ||
+                      kind_at(R, k - 1, DC_KIND_SLUR)) &&
+            (word_among(R, k - 2, k - 1, at, sizeof at / sizeof *at) ||
+             tok_is_word(R, k - 2, "of")))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static bool deed_judged(const run *R, const mention *m)
+{
+    static const char *const inflected_deed[] = {
+        "hating", "banning", "abusing", "persecuting", "demonizing"};
+    static const char *const hostile[] = {
+        "hatred",      "racism",      "bigotry",      "prejudice",
+        "discrimination", "persecution", "harassment", "mistreatment",
+        "abuse",       "dehumanization", "dehumanisation", "demonization",
+        "demonisation", "stereotyping", "stereotype",  "stereotypes",
+        "trope",       "tropes",      "myth",         "slander",
+        "rhetoric",    "antisemitism", "islamophobia", "homophobia",
+        "transphobia", "xenophobia",  "misogyny",     "ableism"};
+    static const char *const held[] = {"doctrine", "idea",  "notion",
+                                       "belief",   "claim", "teaching",
+                                       "view",     "lie",   "narrative"};
+    static const char *const claim_words[] = {
+        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
+        "criminals", "terrorists", "evil", "vermin", "animals"};
+    static const char *const dets[] = {"the", "this", "that", "such",
+                                       "all", "their", "his", "her",
+                                       "your", "these", "those"};
+    static const char *const reason[] = {"because", "since", "cause",
+                                         "cuz", "coz", "as"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* the linking verb right before the word, adverbs between */
+    uint32_t c = m->tb;
+    while (c > s->tb && adverb_like(R, c - 1))
+        c--;
+    if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
+        return false;
+    c--;
+    uint32_t o = s->tb;
+    while (o < c && rs->toks[o].type != TK_WORD)
+        o++;
+    if (o + 1 >= c)
+        return false;
+    bool ok = false, held_idea = false;
+    /* (a `deed` entry of grammar.tsv: flagged severe, hostile in
+     * itself, "mocking", "deporting"; else hostile by what it says or
+     * does, "comparing immigrants to rats", "calling refugees vermin",
+     * not "treating gays like humans is disgusting") */
+    const mention *dm = mention_at(R, o, DC_KIND_DEED);
+    if ((dm && dm->te == o + 1 && (ent(R, dm)->flags & DC_F_SEVERE)) ||
+        /* (five deeds have no `deed` entry: an exact entry hides the
+         * inflected form of another's verb, "hate" -> "hating" ("I love
+         * hating Jews" went allow), "ban", "abuse", "persecute",
+         * "demonize" (lexdebug)) */
+        word_among(R, o, o + 1, inflected_deed,
+                   sizeof inflected_deed / sizeof *inflected_deed))
+        ok = true;
+    else if (dm && dm->te == o + 1)
+        ok = has_kind_in(R, o + 1, c, DC_KIND_DEHUMANIZE) ||
+             has_kind_in(R, o + 1, c, DC_KIND_SLUR) ||
+             has_kind_in(R, o + 1, c, DC_KIND_INSULT) ||
+             has_kind_in(R, o + 1, c, DC_KIND_THREAT) ||
+             has_kind_in(R, o + 1, c, DC_KIND_WEAPON);
+    else if (word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets)) {
+        uint32_t n = o + 1;
+        /* (one word may qualify the noun: "the casual racism", "this
+         * jew hatred") */
+        for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
+            if (word_among(R, j, j + 1, hostile,
+                           sizeof hostile / sizeof *hostile))
+                ok = hostility_aimed(R, o + 1, j, c);
+            else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
+                     j + 1 < c && tok_is_word(R, j + 1, "that"))
+                ok = held_idea = word_among(R, j + 2, c, claim_words,
+                                sizeof claim_words / sizeof *claim_words) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_STEREOTYPE) ||
+                     has_kind_in(R, j + 2, c, DC_KIND_DEROGATE);
+        }
+    }
+    if (!ok)
+        return false;
+    /* one clause from the opener to the word: no punctuation, no reason */
+    for (uint32_t k = o + 1; k < c; k++)
+        if (rs->toks[k].type != TK_WORD ||
+            word_among(R, k, k + 1, reason, sizeof reason / sizeof *reason))
+            return false;
+    /* A deed or a hostile idea is the subject of the first linking verb
+     * after it ("killing Jews is disgusting"; not "mocking Jews is fun
+     * and Jews are gross"); an idea held, whose claim has a verb of its
+     * own, is the subject of one whose subject does not end in a people
+     * or "they" ("the belief that women are inferior is correct and
+     * women are gross"). */
+    if (!held_idea)
+        return !has_kind_in(R, o + 1, c, DC_KIND_COPULA);
+    uint32_t h = c - 1;
+    return !kind_at(R, h, DC_KIND_IDENTITY) &&
+           !kind_at(R, h, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, h, DC_KIND_SLUR) && !kind_at(R, h, DC_KIND_PERSON);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -20918,6 +21242,11 @@ static decorum_status rule_attack(run *R, const mention *m)
             if (!ranks_below(R, m))
                 return DECORUM_OK;
             prefer = DIR_FORWARD;
+        }
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
         }
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
@@ -22561,7 +22890,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
-         insult_on_thing(R, m))) {
+         insult_on_thing(R, m) || pests_subject(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
