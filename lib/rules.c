@@ -16698,6 +16698,39 @@ static const mention *adjective_names(const run *R, const mention *m,
         (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)) &&
         (!(e->flags & DC_F_THING) || mass_people(R, pv->tb, m->te)))
         return pv;
+    /* "black savages", "brown barbarians", "white degenerates" (session
+     * 43, q43i): a colour that names a race before such a noun for
+     * people in the plural, one that no creature or thing is called (not
+     * flagged `animal` or `thing`; "scum" and "vermin" take no plural:
+     * "black scum on the pond", "black rats" stay colours), can only be
+     * people. Not a name ("Black Brutes", a band), nor in a sentence
+     * that names a work, a game, a team or the words as a slur or a
+     * trope (an `object`, `nonprotected` or `denounce` entry: "the black
+     * savages trope in colonial novels", "the brown barbarians are a
+     * faction in that game"), where a colour adjective is as often a
+     * costume or a quotation. */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_DEHUMANIZE) &&
+        (e->flags & DC_F_NOUN) && !(e->flags & (DC_F_ANIMAL | DC_F_THING)) &&
+        (pe->flags & DC_F_AMBIGUOUS) &&
+        (pe->categories & (1u << DECORUM_CATEGORY_RACE)) &&
+        pv->te == m->tb && plural_hit(R, m) &&
+        !(title_case(R, pv->tb) && title_case(R, m->tb))) {
+        const sentence *s = sent_of(R, m->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_OBJECT) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+            return NULL;
+        /* (a team or a club, not a country or a region: "the brown
+         * savages would starve less in India" still names them) */
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->kind == DC_KIND_NONPROTECTED && !ent(R, o)->categories &&
+                !(ent(R, o)->flags & DC_F_PLACE))
+                return NULL;
+        }
+        *any_adj = true;
+        return pv;
+    }
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     /* "you black monkey", "u black 🐒": a person addressed is called the
