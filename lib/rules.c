@@ -16716,16 +16716,36 @@ static const mention *adjective_names(const run *R, const mention *m,
         pv->te == m->tb && plural_hit(R, m) &&
         !(title_case(R, pv->tb) && title_case(R, m->tb))) {
         const sentence *s = sent_of(R, m->tb);
-        if (has_kind_in(R, s->tb, s->te, DC_KIND_OBJECT) ||
-            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_OBJECT))
             return NULL;
-        /* (a team or a club, not a country or a region: "the brown
-         * savages would starve less in India" still names them) */
+        /* "go black savages!": a cheer, "go" + the words + "!" and
+         * nothing more, calls on a team of that name (rv43i); "go home
+         * black savages!" and "go black savages, back to ..." are not */
+        if (pv->tb == s->tb + 1 && tok_is_word(R, s->tb, "go") &&
+            s->bang > m->te) {
+            uint32_t k = m->te;
+            while (k < s->te && R->toks[k].type != TK_WORD)
+                k++;
+            if (k == s->te)
+                return NULL;
+        }
+        /* A word naming the words as a slur or a trope ("racist",
+         * "trope"; rv43i: not a judgement flagged `judge`, "vile",
+         * "disgusting", "evil", which is as often the attack's own: "black
+         * savages are vile"), unless it is the head the phrase qualifies
+         * ("the white savages myth"); or a team (nonprotected, sense
+         * `team`; rv43i: not any non-protected target: "the government
+         * keeps letting brown savages in", "black savages attacked two
+         * police officers" name them). */
         for (size_t i = R->rs->first[s->tb];
              i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
             const mention *o = &R->rs->m[i];
-            if (o->kind == DC_KIND_NONPROTECTED && !ent(R, o)->categories &&
-                !(ent(R, o)->flags & DC_F_PLACE))
+            uint64_t f = ent(R, o)->flags;
+            if (o->kind == DC_KIND_DENOUNCE &&
+                (!(f & DC_F_JUDGE) || o->tb == m->te))
+                return NULL;
+            if (o->kind == DC_KIND_NONPROTECTED &&
+                DC_SENSE_OF(f) == DC_SENSE_TEAM)
                 return NULL;
         }
         *any_adj = true;
