@@ -484,6 +484,11 @@ enum {
     DC_SENSE_FESTIVE,   /* allow: a festive occasion or ritual ("stag
                          * do", "wedding", "tradition"): rule_shoved's
                          * horseplay exemption (rv41) */
+    DC_SENSE_TEAM,      /* nonprotected: a side that plays ("team"): a
+                         * race's colour before a noun of contempt in its
+                         * sentence is the side's name, "the brown
+                         * barbarians are a roller derby team"
+                         * (adjective_names; session 43, rv43i) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

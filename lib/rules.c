@@ -16921,6 +16921,59 @@ static const mention *adjective_names(const run *R, const mention *m,
         (!(e->flags & DC_F_PLURAL) || plural_hit(R, m)) &&
         (!(e->flags & DC_F_THING) || mass_people(R, pv->tb, m->te)))
         return pv;
+    /* "black savages", "brown barbarians", "white degenerates" (session
+     * 43, q43i): a colour that names a race before such a noun for
+     * people in the plural, one that no creature or thing is called (not
+     * flagged `animal` or `thing`; "scum" and "vermin" take no plural:
+     * "black scum on the pond", "black rats" stay colours), can only be
+     * people. Not a name ("Black Brutes", a band), nor in a sentence
+     * that names a work, a game, a team or the words as a slur or a
+     * trope (an `object`, `nonprotected` or `denounce` entry: "the black
+     * savages trope in colonial novels", "the brown barbarians are a
+     * faction in that game"), where a colour adjective is as often a
+     * costume or a quotation. */
+    if ((m->kind == DC_KIND_DEROGATE || m->kind == DC_KIND_DEHUMANIZE) &&
+        (e->flags & DC_F_NOUN) && !(e->flags & (DC_F_ANIMAL | DC_F_THING)) &&
+        (pe->flags & DC_F_AMBIGUOUS) &&
+        (pe->categories & (1u << DECORUM_CATEGORY_RACE)) &&
+        pv->te == m->tb && plural_hit(R, m) &&
+        !(title_case(R, pv->tb) && title_case(R, m->tb))) {
+        const sentence *s = sent_of(R, m->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_OBJECT))
+            return NULL;
+        /* "go black savages!": a cheer, "go" + the words + "!" and
+         * nothing more, calls on a team of that name (rv43i); "go home
+         * black savages!" and "go black savages, back to ..." are not */
+        if (pv->tb == s->tb + 1 && tok_is_word(R, s->tb, "go") &&
+            s->bang > m->te) {
+            uint32_t k = m->te;
+            while (k < s->te && R->toks[k].type != TK_WORD)
+                k++;
+            if (k == s->te)
+                return NULL;
+        }
+        /* A word naming the words as a slur or a trope ("racist",
+         * "trope"; rv43i: not a judgement flagged `judge`, "vile",
+         * "disgusting", "evil", which is as often the attack's own: "black
+         * savages are vile"), unless it is the head the phrase qualifies
+         * ("the white savages myth"); or a team (nonprotected, sense
+         * `team`; rv43i: not any non-protected target: "the government
+         * keeps letting brown savages in", "black savages attacked two
+         * police officers" name them). */
+        for (size_t i = R->rs->first[s->tb];
+             i < R->rs->nm && R->rs->m[i].tb < s->te; i++) {
+            const mention *o = &R->rs->m[i];
+            uint64_t f = ent(R, o)->flags;
+            if (o->kind == DC_KIND_DENOUNCE &&
+                (!(f & DC_F_JUDGE) || o->tb == m->te))
+                return NULL;
+            if (o->kind == DC_KIND_NONPROTECTED &&
+                DC_SENSE_OF(f) == DC_SENSE_TEAM)
+                return NULL;
+        }
+        *any_adj = true;
+        return pv;
+    }
     if (m->kind != DC_KIND_DEHUMANIZE)
         return NULL;
     /* "you black monkey", "u black 🐒": a person addressed is called the
