@@ -23443,6 +23443,17 @@ static bool universal_after(const run *R, const mention *m)
         else if (tok_is_word(R, k, "each") && tok_is_word(R, k + 1, "one") &&
                  k + 2 < end && tok_is_word(R, k + 2, "of"))
             after = k + 4;
+        /* "not one of them", "none of them": the count that leaves none
+         * out (session 43: "no manners, not one of them was raised
+         * properly") */
+        else if (tok_is_word(R, k, "not") && tok_is_word(R, k + 1, "one") &&
+                 k + 3 < end && tok_is_word(R, k + 2, "of") &&
+                 (tok_is_word(R, k + 3, "them") || tok_is_word(R, k + 3, "em")))
+            after = k + 4;
+        else if (tok_is_word(R, k, "none") && tok_is_word(R, k + 1, "of") &&
+                 k + 2 < end &&
+                 (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            after = k + 3;
         else
             continue;
         /* ("every single one of them I've met") */
