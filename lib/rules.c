@@ -17392,6 +17392,32 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     return false;
 }
 
+/* Session 43 (q43j): the token of "these" or "those" right before a
+ * derogating noun m in the plural ("these freaks", "those perverts",
+ * "these scum": an entry flagged `noun`, the word in the plural or a
+ * mass noun ending its phrase), a word of contempt between at most
+ * ("these filthy freaks"), or UINT32_MAX. */
+static uint32_t derogate_demonstrative(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_NOUN) || m->tb < 1)
+        return UINT32_MAX;
+    if (!plural_word(R, m->b, m->e) &&
+        (e->flags & DC_F_PLURAL ||
+         (m->te < R->ntok && R->toks[m->te].type == TK_WORD &&
+          !glue_at(R, m->te) && !kind_at(R, m->te, DC_KIND_MODAL) &&
+          !kind_at(R, m->te, DC_KIND_COPULA))))
+        return UINT32_MAX;
+    uint32_t d = m->tb;
+    if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
+                  kind_at(R, d - 1, DC_KIND_INSULT) ||
+                  kind_at(R, d - 1, DC_KIND_PROFANITY)))
+        d--;
+    if (!(tok_is_word(R, d - 1, "these") || tok_is_word(R, d - 1, "those")))
+        return UINT32_MAX;
+    return d - 1;
+}
+
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
  * chant asks it for every word): R->dd_people, R->dd_literal. */
 static void dd_scan(run *R, uint32_t si)
@@ -22534,6 +22560,22 @@ static decorum_status rule_attack(run *R, const mention *m)
         const mention *g = epithet_antecedent(R, m);
         if (g) {
             resolved = group_of(R, g);
+            t = &resolved;
+            w *= 0.8f;
+        }
+    }
+    /* "there is no such thing as a trans person. its a delusion and
+     * these freaks belong in an institution", "the gypsies set up camp
+     * again. these scum should be run out": a derogating noun after
+     * "these" or "those" points back as "these animals" does
+     * (dd_resolve): to a group named in its sentence or the one before,
+     * as a review (0.8) (session 43) */
+    if (!t && m->kind == DC_KIND_DEROGATE && !R->denounce_any) {
+        uint32_t dem = derogate_demonstrative(R, m);
+        bool ctx = false;
+        if (dem != UINT32_MAX && dd_resolve(R, dem, m, &resolved, &ctx) &&
+            !ctx && resolved.type == TG_GROUP && resolved.te <= dem &&
+            R->toks[resolved.tb].sent + 1 >= R->toks[dem].sent) {
             t = &resolved;
             w *= 0.8f;
         }
