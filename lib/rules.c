@@ -41963,6 +41963,107 @@ static decorum_status rule_trait_degree(run *R)
     return DECORUM_OK;
 }
 
+/* Session 43 (q43j): a people's worth reduced to a use. "kitchen and
+ * bedroom, thats all women are good for", "the only thing indians are
+ * good for is answering phones", "women are good for two things", "all
+ * gypsies are good for is nicking scrap": "good for" after a linking verb
+ * (not denied) whose subject is a group told of as a kind or a pronoun
+ * for one (lack_subject), in one of three frames that make the use all
+ * they are worth: "all" right before the subject after "that's"/"thats"/
+ * "that is"/"this is" (or "all" opening the clause and "is" after "for":
+ * "all X are good for is"), "only thing(s)" or "only use" before it (a
+ * "that" between at most), or a count of things after "for" ("two
+ * things", "one thing", "nothing"). Not of a thing or one person ("thats
+ * all this tool is good for", "my brother is only good for one thing"),
+ * not framed (trait_framed: a question, a report, a denouncing sentence,
+ * "not" before: "thats not all women are good for"). A derogation for
+ * review (0.8). */
+static const char *const wl_worth_that[] = {"thats", "that's", "is", "'s"};
+static const char *const wl_worth_use[] = {"thing", "things", "use", "uses"};
+static const char *const wl_worth_count[] = {"one", "two", "three", "1", "2",
+                                             "3"};
+
+static decorum_status rule_worth_use(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    for (uint32_t k = 2; k + 1 < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "good") || !tok_is_word(R, k + 1, "for"))
+            continue;
+        uint32_t hv = k - 1;
+        const mention *p = mention_at(R, hv, DC_KIND_PRONOUN_GROUP);
+        bool held = p && (ent(R, p)->flags & DC_F_COPULA);
+        if (!held && (!kind_at(R, hv, DC_KIND_COPULA) ||
+                      kind_at(R, hv, DC_KIND_NEGATION)))
+            continue;
+        target g;
+        if (!lack_subject(R, held ? k : hv, &g) || part_of_group(R, &g))
+            continue;
+        /* the subject's first token: the group's, or the pronoun's */
+        uint32_t sb = held ? hv : hv - 1;
+        while (sb > 0 && tk[sb].type == TK_WORD &&
+               word_among(R, sb, sb + 1, FRAME_WORDS(wl_generic_adverb)))
+            sb--;
+        if (g.te == sb + 1 && tk[g.tb].sent == tk[hv].sent)
+            sb = g.tb;
+        else if (!held && sb > 0 && kind_at(R, sb - 1, DC_KIND_PRONOUN_GROUP))
+            sb--; /* ("these people", "that lot") */
+        const sentence *s = sent_of(R, k);
+        bool worth = false;
+        if (sb >= 1 && tok_is_word(R, sb - 1, "all")) {
+            uint32_t a = sb - 1;
+            worth = (a > s->tb &&
+                     word_among(R, a - 1, a, FRAME_WORDS(wl_worth_that)) &&
+                     !(a - 1 > s->tb && tok_is_word(R, a - 2, "not"))) ||
+                    (k + 2 < s->te &&
+                     (tok_is_word(R, k + 2, "is") ||
+                      tok_is_word(R, k + 2, "was")));
+        }
+        if (!worth && sb >= 2) {
+            uint32_t u = sb - 1;
+            if (tok_is_word(R, u, "that") || tok_is_word(R, u, "which"))
+                u--;
+            worth = u >= 1 && u > s->tb &&
+                    word_among(R, u, u + 1, FRAME_WORDS(wl_worth_use)) &&
+                    tok_is_word(R, u - 1, "only");
+        }
+        if (!worth && k + 2 < s->te)
+            worth = tok_is_word(R, k + 2, "nothing") ||
+                    (k + 3 < s->te &&
+                     word_among(R, k + 2, k + 3, FRAME_WORDS(wl_worth_count)) &&
+                     (tok_is_word(R, k + 3, "thing") ||
+                      tok_is_word(R, k + 3, "things")));
+        if (!worth)
+            continue;
+        mention v = {0};
+        v.tb = k;
+        v.te = k + 2;
+        v.b = tk[k].b;
+        v.e = tk[k + 1].e;
+        if (trait_framed(R, &v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[sb].b;
+        fs.e = tk[k + 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("derogation aimed at "), label,
+            LIT(": reduces the group's worth to a use ('good for')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 41 (q41q): a failing asked as a people's make. "is laziness
  * part of their culture or what", "is rudeness just in their dna?", "is
  * greed baked into that religion?", "is cheating a cultural thing for
@@ -44450,6 +44551,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (any_kind(&R, DC_KIND_IDENTITY) ||
          any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
         (st = rule_trait_degree(&R)) != DECORUM_OK)
+        return st;
+    /* (session 43: worth reduced to a use, "thats all women are good
+     * for": a group word or a pronoun for one) */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_worth_use(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
      * of their culture?": a failing (an allow entry or a stereotype) and
