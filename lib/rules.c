@@ -42064,6 +42064,130 @@ static decorum_status rule_worth_use(run *R)
     return DECORUM_OK;
 }
 
+/* Session 43 (q43j): a people's existence denied. "there is no such thing
+ * as a trans person", "bisexuals dont exist, pick a side", "nonbinary
+ * people dont really exist", "trans kids are not real, ...": a group of
+ * gender identity or sexual orientation (the groups whose existence is
+ * the thing denied; "there's no such thing as a black person, we're all
+ * human" is said against race) after "no such thing as" (an article
+ * between), or a bare plural opening its clause before "don't exist",
+ * "doesn't exist", "do not exist" (an adverb between: "really",
+ * "actually") or "are not real", the clause ending there (a comma, the
+ * sentence's end, or "just"/"only"/"its": not "don't exist in this game",
+ * an absence complained of; not "no such thing as a gay gene"). Not a
+ * claim judged as its subject ("bisexuals dont exist is a myth": a
+ * linking verb right after), not a past ("didn't exist"), not framed
+ * (trait_framed: a question, a report or claim named, a denouncing
+ * sentence). A derogation for review (0.8). */
+static const char *const wl_exist_neg[] = {"dont",  "don't", "doesnt",
+                                           "doesn't", "arent", "aren't"};
+static const char *const wl_exist_adv[] = {"really", "actually", "even",
+                                           "truly"};
+static const char *const wl_exist_end[] = {"just", "only", "its", "it's",
+                                           "they", "theyre", "they're"};
+
+/* Does the clause end at token k of sentence s (k past its end, a
+ * punctuation token, or a word of wl_exist_end)? */
+static bool exist_clause_end(const run *R, const sentence *s, uint32_t k)
+{
+    return k >= s->te || R->toks[k].type != TK_WORD ||
+           word_among(R, k, k + 1, FRAME_WORDS(wl_exist_end));
+}
+
+static decorum_status rule_existence_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_GENDER_IDENTITY) |
+                          (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION);
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *g = &rs->t[j];
+        if (g->type != TG_GROUP || g->reclaimed || !(g->categories & cats) ||
+            (g->categories & ~cats) || g->te <= g->tb)
+            continue;
+        const sentence *s = sent_of(R, g->tb);
+        uint32_t b = g->tb, e = g->te, hv = UINT32_MAX;
+        /* (a person noun after the group's word: "a trans person") */
+        if (e < s->te && (kind_at(R, e, DC_KIND_PERSON) ||
+                          kind_at(R, e, DC_KIND_HUMANITY)))
+            e++;
+        uint32_t a = b;
+        if (a > s->tb && a_or_an(R, a - 1))
+            a--;
+        if (a >= s->tb + 4 && tok_is_word(R, a - 1, "as") &&
+            tok_is_word(R, a - 2, "thing") && tok_is_word(R, a - 3, "such") &&
+            tok_is_word(R, a - 4, "no") && exist_clause_end(R, s, e))
+            hv = a - 4;
+        if (hv == UINT32_MAX && bare_plural(R, g)) {
+            /* the group opens its clause (an adverb before at most) */
+            uint32_t c = b;
+            while (c > s->tb && tk[c - 1].type == TK_WORD &&
+                   tk[c - 1].clause == tk[b].clause &&
+                   word_among(R, c - 1, c, FRAME_WORDS(wl_generic_adverb)))
+                c--;
+            if (c > s->tb && tk[c - 1].clause == tk[b].clause)
+                continue;
+            uint32_t k = e, n = UINT32_MAX;
+            if (k + 1 < s->te && tok_is_word(R, k, "do") &&
+                tok_is_word(R, k + 1, "not"))
+                n = k, k += 2;
+            else if (k + 1 < s->te && tok_is_word(R, k, "are") &&
+                     tok_is_word(R, k + 1, "not"))
+                n = k, k += 2;
+            else if (k < s->te &&
+                     word_among(R, k, k + 1, FRAME_WORDS(wl_exist_neg)))
+                n = k, k += 1;
+            if (n == UINT32_MAX)
+                continue;
+            if (k < s->te && word_among(R, k, k + 1, FRAME_WORDS(wl_exist_adv)))
+                k++;
+            bool be = tok_is_word(R, n, "are") || tok_is_word(R, n, "arent") ||
+                      tok_is_word(R, n, "aren't");
+            if (k >= s->te || !(be ? tok_is_word(R, k, "real") : tok_is_word(R, k, "exist")) ||
+                !exist_clause_end(R, s, k + 1))
+                continue;
+            /* (the claim judged as a subject: "... dont exist is a myth") */
+            if (k + 1 < s->te && kind_at(R, k + 1, DC_KIND_COPULA))
+                continue;
+            hv = n;
+        }
+        if (hv == UINT32_MAX)
+            continue;
+        mention v = {0};
+        v.tb = hv;
+        v.te = hv + 1;
+        v.b = tk[hv].b;
+        v.e = tk[hv].e;
+        if (trait_framed(R, &v, g, hv))
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[hv < b ? hv : b].b;
+        fs.e = tk[e - 1].e;
+        if (hv > b) {
+            uint32_t last = hv + 1;
+            while (last < s->te && tk[last].type == TK_WORD &&
+                   !word_among(R, last, last + 1, FRAME_WORDS(wl_exist_end)))
+                last++;
+            fs.e = tk[last - 1].e;
+        }
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g->categories;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(R, &r, LIT("derogation aimed at "), label,
+                                   LIT(": denies that the group exists"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 41 (q41q): a failing asked as a people's make. "is laziness
  * part of their culture or what", "is rudeness just in their dna?", "is
  * greed baked into that religion?", "is cheating a cultural thing for
@@ -44558,6 +44682,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (any_kind(&R, DC_KIND_IDENTITY) ||
          any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
         (st = rule_worth_use(&R)) != DECORUM_OK)
+        return st;
+    /* (session 43: a people's existence denied, "bisexuals dont exist":
+     * a group word) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_existence_denied(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
      * of their culture?": a failing (an allow entry or a stereotype) and
