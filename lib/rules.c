@@ -7967,6 +7967,25 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             for (uint32_t k = tg->tb, n = 0; k-- > rs->s[gs].tb && n < 5; n++)
                 if (tok_is_word(R, k, "who") || tok_is_word(R, k, "whoever"))
                     return false;
+        /* "my muslim neighbours got burgled by some lads. cant trust any
+         * of them": people named after "by" later in the group's
+         * sentence (a plural or a person noun within three words, no
+         * group of its own) are the doers, whom a pronoun in a later
+         * sentence as likely stands for; the group is not its antecedent
+         * (session 43) */
+        if (gs < rs->toks[ti].sent)
+            for (uint32_t k = tg->te; k + 1 < rs->s[gs].te; k++) {
+                if (!tok_is_word(R, k, "by"))
+                    continue;
+                for (uint32_t j = k + 1; j < k + 4 && j < rs->s[gs].te; j++) {
+                    if (rs->toks[j].type != TK_WORD)
+                        break;
+                    if (kind_at(R, j, DC_KIND_PERSON) ||
+                        (plural_word(R, rs->toks[j].b, rs->toks[j].e) &&
+                         !kind_at(R, j, DC_KIND_IDENTITY)))
+                        return false;
+                }
+            }
         *out = rs->t[predicate_subject(R, g)];
         return true;
     }
