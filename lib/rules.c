@@ -41992,7 +41992,8 @@ static decorum_status rule_trait_degree(run *R)
  * "that is"/"this is" (or "all" opening the clause and "is" after "for":
  * "all X are good for is"), "only thing(s)" or "only use" before it (a
  * "that" between at most), or a count of things after "for" ("two
- * things", "one thing", "nothing"). Not of a thing or one person ("thats
+ * things", "one thing", "nothing" closing its clause). The linking verb
+ * is the plural's ("are", "they're"). Not of a thing or one person ("thats
  * all this tool is good for", "my brother is only good for one thing"),
  * not framed (trait_framed: a question, a report, a denouncing sentence,
  * "not" before: "thats not all women are good for"). A derogation for
@@ -42012,8 +42013,10 @@ static decorum_status rule_worth_use(run *R)
         uint32_t hv = k - 1;
         const mention *p = mention_at(R, hv, DC_KIND_PRONOUN_GROUP);
         bool held = p && (ent(R, p)->flags & DC_F_COPULA);
-        if (!held && (!kind_at(R, hv, DC_KIND_COPULA) ||
-                      kind_at(R, hv, DC_KIND_NEGATION)))
+        /* (the plural's linking verb: "he was good for nothing" is one
+         * person, whatever is said of him) */
+        if (!held && !(tok_is_word(R, hv, "are") || tok_is_word(R, hv, "'re") ||
+                       tok_is_word(R, hv, "re")))
             continue;
         target g;
         if (!lack_subject(R, held ? k : hv, &g) || part_of_group(R, &g))
@@ -42047,7 +42050,13 @@ static decorum_status rule_worth_use(run *R)
                     tok_is_word(R, u - 1, "only");
         }
         if (!worth && k + 2 < s->te)
-            worth = tok_is_word(R, k + 2, "nothing") ||
+            /* ("good for nothing" closing its clause; not "good for
+             * nothing but <their work>", which names what they are good
+             * at) */
+            worth = (tok_is_word(R, k + 2, "nothing") &&
+                     (k + 3 >= s->te || tk[k + 3].type != TK_WORD ||
+                      tk[k + 3].clause != tk[k + 2].clause ||
+                      tok_is_word(R, k + 3, "and"))) ||
                     (k + 3 < s->te &&
                      word_among(R, k + 2, k + 3, FRAME_WORDS(wl_worth_count)) &&
                      (tok_is_word(R, k + 3, "thing") ||
