@@ -17437,6 +17437,24 @@ static uint32_t derogate_demonstrative(const run *R, const mention *m)
     return d - 1;
 }
 
+/* Session 43 (q43j): is the demonstrative phrase ending with m narrowed
+ * by the word after it to some people by where they are or what they do
+ * ("these freaks in the comments", "those freaks at the rally", "these
+ * freaks trolling them", "these scumbags who burned the hotel")? */
+static bool demonstrative_narrowed(const run *R, const mention *m)
+{
+    static const char *const narrow[] = {
+        "in", "at", "on", "from", "who", "that", "which", "outside", "near",
+        "behind", "across", "round", "around", "with", "online", "here"};
+    if (m->te >= R->ntok || R->toks[m->te].type != TK_WORD ||
+        R->toks[m->te].sent != R->toks[m->tb].sent)
+        return false;
+    const tok *n = &R->toks[m->te];
+    return word_among(R, m->te, m->te + 1, narrow,
+                      sizeof narrow / sizeof *narrow) ||
+           (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0);
+}
+
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
  * chant asks it for every word): R->dd_people, R->dd_literal. */
 static void dd_scan(run *R, uint32_t si)
@@ -22589,14 +22607,26 @@ static decorum_status rule_attack(run *R, const mention *m)
      * "these" or "those" points back as "these animals" does
      * (dd_resolve): to a group named in its sentence or the one before,
      * as a review (0.8) (session 43) */
+    /* (not the group's attackers or foes: a phrase narrowed by what
+     * follows it, "these freaks in the comments", "those freaks at the
+     * rally", "these freaks trolling them", "these scumbags who ...";
+     * a group told harmed before it, "muslims were attacked ... these
+     * scum should be jailed" (harmed_before); nor a group the writer
+     * praises or stands by in its sentence, "gay lads deserve respect.
+     * these freaks ...") */
     if (!t && m->kind == DC_KIND_DEROGATE && !R->denounce_any) {
         uint32_t dem = derogate_demonstrative(R, m);
         bool ctx = false;
-        if (dem != UINT32_MAX && dd_resolve(R, dem, m, &resolved, &ctx) &&
-            !ctx && resolved.type == TG_GROUP && resolved.te <= dem &&
-            R->toks[resolved.tb].sent + 1 >= R->toks[dem].sent) {
-            t = &resolved;
-            w *= 0.8f;
+        if (dem != UINT32_MAX && !demonstrative_narrowed(R, m) &&
+            dd_resolve(R, dem, m, &resolved, &ctx) && !ctx &&
+            resolved.type == TG_GROUP && resolved.te <= dem &&
+            R->toks[resolved.tb].sent + 1 >= R->toks[dem].sent &&
+            !(resolved.entry >= 0 && harmed_before(R, m, &resolved))) {
+            const sentence *gs = sent_of(R, resolved.tb);
+            if (!has_kind_in(R, gs->tb, gs->te, DC_KIND_POSITIVE)) {
+                t = &resolved;
+                w *= 0.8f;
+            }
         }
     }
     /* "the romanians on the trip left rubbish everywhere. filthy people,
