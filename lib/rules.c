@@ -42037,8 +42037,13 @@ static decorum_status rule_worth_use(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
-    for (uint32_t k = 2; k + 1 < rs->ntok; k++) {
-        if (!tok_is_word(R, k, "good") || !tok_is_word(R, k + 1, "for"))
+    /* ("good" is an `approve` entry: its mentions, not every token) */
+    for (size_t i = 0; i < rs->nm; i++) {
+        if (rs->m[i].kind != DC_KIND_APPROVE)
+            continue;
+        uint32_t k = rs->m[i].tb;
+        if (k < 2 || k + 1 >= rs->ntok || !tok_is_word(R, k, "good") ||
+            !tok_is_word(R, k + 1, "for"))
             continue;
         uint32_t hv = k - 1;
         const mention *p = mention_at(R, hv, DC_KIND_PRONOUN_GROUP);
@@ -44735,15 +44740,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_trait_degree(&R)) != DECORUM_OK)
         return st;
     /* (session 43: worth reduced to a use, "thats all women are good
-     * for": a group word or a pronoun for one) */
-    if (R.hate_so_far < 0.5f &&
+     * for": "good", an `approve` entry, and a group word or a pronoun for
+     * one) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_APPROVE) &&
         (any_kind(&R, DC_KIND_IDENTITY) ||
          any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
         (st = rule_worth_use(&R)) != DECORUM_OK)
         return st;
     /* (session 43: a people's existence denied, "bisexuals dont exist":
-     * a group word) */
-    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+     * a negation and a group word) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_NEGATION) &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        ((R.target_types >> TG_GROUP) & 1) &&
         (st = rule_existence_denied(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
