@@ -22791,6 +22791,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a person noun alone is a target only as a generic member,
          * generic_member: "a woman is too emotional to lead") */
         every |= head && head->tb == t->tb;
+        /* (one member or household named, then swept up by the pronoun
+         * of a later sentence: "had a nigerian couple view the flat. they
+         * all run scams", "they're all ...", "that lot ...": the kind;
+         * session 43) */
+        every |= t_local && t_local->type == TG_PRONOUN &&
+                 R->toks[t_local->tb].sent > R->toks[t->tb].sent &&
+                 ((t_local->te < R->ntok &&
+                   tok_is_word(R, t_local->te, "all")) ||
+                  generalizing_pronoun(R, t_local->tb));
         /* ... and so is one quantified before its verb ("every Pakistani
          * man treats women like property"); not one the writer narrows
          * to those met ("every Pakistani man I've dated ..."), unless the
@@ -22948,6 +22957,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         open_predicate(e) &&
         (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
         return DECORUM_OK;
+    /* "those people clean anything that isnt nailed down": an object
+     * phrase of a vice ("anything that isn't nailed down", a thief's)
+     * after a verb of daily duty (an allow entry of sense `duty`: clean,
+     * wash, tidy) is how thoroughly they do it, no vice (session 43) */
+    if (m->kind == DC_KIND_STEREOTYPE && open_predicate(e) && m->tb > 0) {
+        const mention *d = mention_at(R, m->tb - 1, DC_KIND_ALLOW);
+        if (d && DC_SENSE_OF(ent(R, d)->flags) == DC_SENSE_DUTY)
+            return DECORUM_OK;
+    }
     /* (session 40: a pattern frame whose group is the one a deed is done
      * to, "why is it always the black kids who get suspended?": a
      * question of how the group is treated, cleft_patient) */
