@@ -22795,10 +22795,16 @@ static decorum_status rule_attack(run *R, const mention *m)
          * of a later sentence: "had a nigerian couple view the flat. they
          * all run scams", "they're all ...", "that lot ...": the kind;
          * session 43) */
+        /* (not a past deed of those met: "they all left it filthy",
+         * "they all were rude": a past form after "all") */
         every |= t_local && t_local->type == TG_PRONOUN &&
                  R->toks[t_local->tb].sent > R->toks[t->tb].sent &&
-                 ((t_local->te < R->ntok &&
-                   tok_is_word(R, t_local->te, "all")) ||
+                 ((t_local->te + 1 < R->ntok &&
+                   tok_is_word(R, t_local->te, "all") &&
+                   !participle_at(R, t_local->te + 1) &&
+                   !tok_is_word(R, t_local->te + 1, "were") &&
+                   !tok_is_word(R, t_local->te + 1, "had") &&
+                   !tok_is_word(R, t_local->te + 1, "did")) ||
                   generalizing_pronoun(R, t_local->tb));
         /* ... and so is one quantified before its verb ("every Pakistani
          * man treats women like property"); not one the writer narrows
