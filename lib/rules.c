@@ -42173,6 +42173,11 @@ static const char *const wl_exist_adv[] = {"really", "actually", "even",
 static const char *const wl_exist_end[] = {"just", "only", "its", "it's",
                                            "they", "theyre", "they're"};
 
+/* Words after the denial that make it others' claim */
+static const char *const wl_exist_hearsay[] = {
+    "apparently", "supposedly", "allegedly", "said", "says", "according",
+    "claim", "claims", "claimed"};
+
 /* Does the clause end at token k of sentence s (k past its end, a
  * punctuation token, or a word of wl_exist_end)? */
 static bool exist_clause_end(const run *R, const sentence *s, uint32_t k)
@@ -42239,6 +42244,14 @@ static decorum_status rule_existence_denied(run *R)
             hv = n;
         }
         if (hv == UINT32_MAX)
+            continue;
+        /* (others' claim, told after it: "..., apparently", "..., said
+         * no one ever", "..., according to my ex") */
+        bool hearsay = false;
+        for (uint32_t q = e; q < s->te && !hearsay; q++)
+            hearsay = kind_at(R, q, DC_KIND_REPORT) ||
+                      word_among(R, q, q + 1, FRAME_WORDS(wl_exist_hearsay));
+        if (hearsay)
             continue;
         mention v = {0};
         v.tb = hv;
