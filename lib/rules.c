@@ -17411,6 +17411,36 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     return false;
 }
 
+/* Session 43 (rv43j): is another plural named between tokens [from, to),
+ * one the sweep of a later "they all" may stand for ("a pakistani lad
+ * bought the car. the dealers round here, they all rip you off", "...,
+ * then a pair of students. they all ...")? A plural word after a
+ * determiner or "of", no group's word, pronoun or "people". */
+static bool other_plural_between(const run *R, uint32_t from, uint32_t to)
+{
+    static const char *const det[] = {"the",  "these", "those", "some",
+                                      "other", "two",  "three", "few",
+                                      "many", "of",    "our",   "my"};
+    /* (the plural ends its phrase: not "the tennis club", "the bowls
+     * club") */
+    static const char *const next[] = {"are",  "were", "they", "round",
+                                       "here", "there", "next", "who",
+                                       "at",   "in",   "on",   "from",
+                                       "have", "had",  "all"};
+    for (uint32_t j = from + 1; j < to && j < R->ntok; j++)
+        if (R->toks[j].type == TK_WORD &&
+            word_among(R, j - 1, j, det, sizeof det / sizeof *det) &&
+            (j + 1 >= R->ntok || R->toks[j + 1].type != TK_WORD ||
+             word_among(R, j + 1, j + 2, next, sizeof next / sizeof *next)) &&
+            plural_word(R, R->toks[j].b, R->toks[j].e) &&
+            !kind_at(R, j, DC_KIND_IDENTITY) &&
+            !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+            !kind_at(R, j, DC_KIND_HUMANITY) &&
+            !tok_is_word(R, j, "people") && !tok_is_word(R, j, "folks"))
+            return true;
+    return false;
+}
+
 /* Session 43 (q43j): the token of "these" or "those" right before a
  * derogating noun m in the plural ("these freaks", "those perverts",
  * "these scum": an entry flagged `noun`, the word in the plural or a
@@ -22805,7 +22835,8 @@ static decorum_status rule_attack(run *R, const mention *m)
                    !tok_is_word(R, t_local->te + 1, "were") &&
                    !tok_is_word(R, t_local->te + 1, "had") &&
                    !tok_is_word(R, t_local->te + 1, "did")) ||
-                  generalizing_pronoun(R, t_local->tb));
+                  generalizing_pronoun(R, t_local->tb)) &&
+                 !other_plural_between(R, t->te, t_local->tb);
         /* ... and so is one quantified before its verb ("every Pakistani
          * man treats women like property"); not one the writer narrows
          * to those met ("every Pakistani man I've dated ..."), unless the
@@ -23512,6 +23543,18 @@ static bool collective_after(const run *R, const mention *m)
     return false;
 }
 
+/* Session 43 (rv43j): does "typical" before a person noun of an age or
+ * a role, no group's word ("typical teenagers", "typical kids", "typical
+ * students"; not "typical boys", a sex), come at or after token from? */
+static bool typical_role_after(const run *R, uint32_t from)
+{
+    for (uint32_t k = from; k + 1 < R->ntok; k++)
+        if (tok_is_word(R, k, "typical") && kind_at(R, k + 1, DC_KIND_PERSON) &&
+            !kind_at(R, k + 1, DC_KIND_IDENTITY))
+            return true;
+    return false;
+}
+
 /* Does a universal follow the predicate m in its sentence, within a few
  * words: "every single one of them", "every last one", "every one of
  * them", "each and every one", "all of them", "every single time",
@@ -23561,15 +23604,20 @@ static bool universal_after(const run *R, const mention *m)
         /* "not one of them", "none of them": the count that leaves none
          * out (session 43: "no manners, not one of them was raised
          * properly") */
+        /* (not where the comment closes on whom it means, an age or a
+         * role: "the somali kids were loud. no manners, not one of them
+         * listened, typical teenagers": the kids, not the people; rv43j) */
         else if (tok_is_word(R, k, "not") && tok_is_word(R, k + 1, "one") &&
                  k + 3 < end && tok_is_word(R, k + 2, "of") &&
                  (tok_is_word(R, k + 3, "them") || tok_is_word(R, k + 3, "em")))
-            after = k + 4;
+            after = typical_role_after(R, k + 4) ? UINT32_MAX : k + 4;
         else if (tok_is_word(R, k, "none") && tok_is_word(R, k + 1, "of") &&
                  k + 2 < end &&
                  (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
-            after = k + 3;
+            after = typical_role_after(R, k + 3) ? UINT32_MAX : k + 3;
         else
+            continue;
+        if (after == UINT32_MAX)
             continue;
         /* ("every single one of them I've met") */
         if (after < s->te && tok_is_word(R, after, "of"))
@@ -42057,6 +42105,91 @@ static const char *const wl_worth_use[] = {"thing", "things", "use", "uses"};
 static const char *const wl_worth_count[] = {"one", "two", "three", "1", "2",
                                              "3"};
 
+/* Session 43 (rv43j): words about a use that name none ("is", "lol",
+ * "two things") */
+static const char *const wl_worth_filler[] = {
+    "is",   "was",  "a",     "an",    "the",  "and",      "one",
+    "two",  "three", "1",    "2",     "3",    "thing",    "things",
+    "lol",  "lmao", "haha",  "tbh",   "anyway", "anyways", "honestly",
+    "really", "just", "only", "all",  "that", "thats",    "that's",
+    "this", "it",   "its",   "it's",  "seriously", "literally", "so",
+    "but",  "yeah", "well",  "ok",    "okay"};
+static const char *const wl_worth_neg[] = {"not",  "isnt", "isn't", "aint",
+                                           "ain't", "neither", "nor"};
+
+/* Session 43 (rv43j): over tokens [from, to), does a word demean the
+ * use (a `use` entry: chores, breeding, looks, labour as of beasts; a
+ * derogating, dehumanizing, stereotyping, insulting, profane or
+ * conspiracy word, not a threat's: "killing spiders"; a duty or a
+ * failing: "clean", "begging"), or deny it
+ * ("neither is thinking", "it isnt conversation": the use left
+ * implied)? *named counts the words that name a use. */
+static bool worth_span_demeans(const run *R, uint32_t from, uint32_t to,
+                               unsigned *named)
+{
+    static const dc_kind bad[] = {
+        DC_KIND_USE,        DC_KIND_DEROGATE,     DC_KIND_DEHUMANIZE,
+        DC_KIND_STEREOTYPE, DC_KIND_SLUR,         DC_KIND_INSULT,
+        DC_KIND_CONSP_ACTION, DC_KIND_CONSPIRACY, DC_KIND_PROFANITY,
+        DC_KIND_NEGATION,   DC_KIND_EXCLUSION};
+    for (uint32_t q = from; q < to; q++) {
+        if (R->rs->toks[q].type != TK_WORD)
+            continue;
+        for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
+            if (kind_at(R, q, bad[b]))
+                return true;
+        const mention *a = mention_at(R, q, DC_KIND_ALLOW);
+        if (a && (DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_DUTY ||
+                  DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_FAILING))
+            return true;
+        if (word_among(R, q, q + 1, FRAME_WORDS(wl_worth_neg)))
+            return true;
+        if (!word_among(R, q, q + 1, FRAME_WORDS(wl_worth_filler)))
+            (*named)++;
+    }
+    return false;
+}
+
+/* Session 43 (rv43j): is the worth a use reduced to a demeaning one? The
+ * use named after "good for" to the sentence's end ("..., lifting heavy
+ * things lol", "is hockey lol", "two things: pasta and opera"), or,
+ * with nothing after, before "thats all" when that opens the sentence as
+ * a list of its own ("kitchen and bedroom, thats all women are good
+ * for": no group word, pronoun, modal or linking verb in it). Demeaning:
+ * a race reduced to any use (the slave's and the beast's use: "the only
+ * thing black people are good for is running fast"), a word of
+ * worth_span_demeans, or no use named at all ("thats all women are good
+ * for", "women are good for two things", "cheerleaders exist for men to
+ * look at. honestly thats all women are good for anyway"). Banter of a
+ * skill ("the only thing canadians are good for is hockey lol") is not.
+ * dem is the token of "thats"/"is" before "all", or UINT32_MAX. */
+static bool worth_demeans(const run *R, const sentence *s, uint32_t k,
+                          uint32_t dem, const target *g)
+{
+    if (g->categories & (1u << DECORUM_CATEGORY_RACE))
+        return true;
+    unsigned named = 0;
+    if (worth_span_demeans(R, k + 2, s->te, &named))
+        return true;
+    if (named == 0 && dem != UINT32_MAX && dem > s->tb) {
+        uint32_t end = dem;
+        if (tok_is_word(R, end - 1, "that"))
+            end--;
+        bool list = true;
+        for (uint32_t q = s->tb; q < end && list; q++)
+            list = !(kind_at(R, q, DC_KIND_IDENTITY) ||
+                     kind_at(R, q, DC_KIND_PERSON) ||
+                     kind_at(R, q, DC_KIND_PRONOUN_GROUP) ||
+                     kind_at(R, q, DC_KIND_MODAL) ||
+                     kind_at(R, q, DC_KIND_COPULA));
+        if (!list)
+            return true;
+        if (worth_span_demeans(R, s->tb, end, &named))
+            return true;
+    }
+    return named == 0;
+}
+
 static decorum_status rule_worth_use(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42090,15 +42223,17 @@ static decorum_status rule_worth_use(run *R)
         else if (!held && sb > 0 && kind_at(R, sb - 1, DC_KIND_PRONOUN_GROUP))
             sb--; /* ("these people", "that lot") */
         const sentence *s = sent_of(R, k);
-        bool worth = false;
+        bool worth = false, nothing = false;
+        uint32_t dem = UINT32_MAX;
         if (sb >= 1 && tok_is_word(R, sb - 1, "all")) {
             uint32_t a = sb - 1;
-            worth = (a > s->tb &&
-                     word_among(R, a - 1, a, FRAME_WORDS(wl_worth_that)) &&
-                     !(a - 1 > s->tb && tok_is_word(R, a - 2, "not"))) ||
-                    (k + 2 < s->te &&
-                     (tok_is_word(R, k + 2, "is") ||
-                      tok_is_word(R, k + 2, "was")));
+            if (a > s->tb &&
+                word_among(R, a - 1, a, FRAME_WORDS(wl_worth_that)) &&
+                !(a - 1 > s->tb && tok_is_word(R, a - 2, "not")))
+                worth = true, dem = a - 1;
+            else
+                worth = k + 2 < s->te && (tok_is_word(R, k + 2, "is") ||
+                                          tok_is_word(R, k + 2, "was"));
         }
         if (!worth && sb >= 2) {
             uint32_t u = sb - 1;
@@ -42112,15 +42247,18 @@ static decorum_status rule_worth_use(run *R)
             /* ("good for nothing" closing its clause; not "good for
              * nothing but <their work>", which names what they are good
              * at) */
-            worth = (tok_is_word(R, k + 2, "nothing") &&
-                     (k + 3 >= s->te || tk[k + 3].type != TK_WORD ||
-                      tk[k + 3].clause != tk[k + 2].clause ||
-                      tok_is_word(R, k + 3, "and"))) ||
+            worth = (nothing = tok_is_word(R, k + 2, "nothing") &&
+                               (k + 3 >= s->te ||
+                                tk[k + 3].type != TK_WORD ||
+                                tk[k + 3].clause != tk[k + 2].clause ||
+                                tok_is_word(R, k + 3, "and"))) ||
                     (k + 3 < s->te &&
                      word_among(R, k + 2, k + 3, FRAME_WORDS(wl_worth_count)) &&
                      (tok_is_word(R, k + 3, "thing") ||
                       tok_is_word(R, k + 3, "things")));
-        if (!worth)
+        /* (not banter of a skill named: "the only thing canadians are
+         * good for is hockey lol"; session 43, rv43j) */
+        if (!worth || (!nothing && !worth_demeans(R, s, k, dem, &g)))
             continue;
         mention v = {0};
         v.tb = k;
