@@ -7967,6 +7967,25 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             for (uint32_t k = tg->tb, n = 0; k-- > rs->s[gs].tb && n < 5; n++)
                 if (tok_is_word(R, k, "who") || tok_is_word(R, k, "whoever"))
                     return false;
+        /* "my muslim neighbours got burgled by some lads. cant trust any
+         * of them": people named after "by" later in the group's
+         * sentence (a plural or a person noun within three words, no
+         * group of its own) are the doers, whom a pronoun in a later
+         * sentence as likely stands for; the group is not its antecedent
+         * (session 43) */
+        if (gs < rs->toks[ti].sent)
+            for (uint32_t k = tg->te; k + 1 < rs->s[gs].te; k++) {
+                if (!tok_is_word(R, k, "by"))
+                    continue;
+                for (uint32_t j = k + 1; j < k + 4 && j < rs->s[gs].te; j++) {
+                    if (rs->toks[j].type != TK_WORD)
+                        break;
+                    if (kind_at(R, j, DC_KIND_PERSON) ||
+                        (plural_word(R, rs->toks[j].b, rs->toks[j].e) &&
+                         !kind_at(R, j, DC_KIND_IDENTITY)))
+                        return false;
+                }
+            }
         *out = rs->t[predicate_subject(R, g)];
         return true;
     }
@@ -17668,6 +17687,80 @@ static bool dd_resolve(const run *R, uint32_t dem, const mention *x,
     return false;
 }
 
+/* Session 43 (rv43j): is another plural named between tokens [from, to),
+ * one the sweep of a later "they all" may stand for ("a pakistani lad
+ * bought the car. the dealers round here, they all rip you off", "...,
+ * then a pair of students. they all ...")? A plural word after a
+ * determiner or "of", no group's word, pronoun or "people". */
+static bool other_plural_between(const run *R, uint32_t from, uint32_t to)
+{
+    static const char *const det[] = {"the",  "these", "those", "some",
+                                      "other", "two",  "three", "few",
+                                      "many", "of",    "our",   "my"};
+    /* (the plural ends its phrase: not "the tennis club", "the bowls
+     * club") */
+    static const char *const next[] = {"are",  "were", "they", "round",
+                                       "here", "there", "next", "who",
+                                       "at",   "in",   "on",   "from",
+                                       "have", "had",  "all"};
+    for (uint32_t j = from + 1; j < to && j < R->ntok; j++)
+        if (R->toks[j].type == TK_WORD &&
+            word_among(R, j - 1, j, det, sizeof det / sizeof *det) &&
+            (j + 1 >= R->ntok || R->toks[j + 1].type != TK_WORD ||
+             word_among(R, j + 1, j + 2, next, sizeof next / sizeof *next)) &&
+            plural_word(R, R->toks[j].b, R->toks[j].e) &&
+            !kind_at(R, j, DC_KIND_IDENTITY) &&
+            !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+            !kind_at(R, j, DC_KIND_HUMANITY) &&
+            !tok_is_word(R, j, "people") && !tok_is_word(R, j, "folks"))
+            return true;
+    return false;
+}
+
+/* Session 43 (q43j): the token of "these" or "those" right before a
+ * derogating noun m in the plural ("these freaks", "those perverts",
+ * "these scum": an entry flagged `noun`, the word in the plural or a
+ * mass noun ending its phrase), a word of contempt between at most
+ * ("these filthy freaks"), or UINT32_MAX. */
+static uint32_t derogate_demonstrative(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_NOUN) || m->tb < 1)
+        return UINT32_MAX;
+    if (!plural_word(R, m->b, m->e) &&
+        (e->flags & DC_F_PLURAL ||
+         (m->te < R->ntok && R->toks[m->te].type == TK_WORD &&
+          !glue_at(R, m->te) && !kind_at(R, m->te, DC_KIND_MODAL) &&
+          !kind_at(R, m->te, DC_KIND_COPULA))))
+        return UINT32_MAX;
+    uint32_t d = m->tb;
+    if (d > 1 && (kind_at(R, d - 1, DC_KIND_DEROGATE) ||
+                  kind_at(R, d - 1, DC_KIND_INSULT) ||
+                  kind_at(R, d - 1, DC_KIND_PROFANITY)))
+        d--;
+    if (!(tok_is_word(R, d - 1, "these") || tok_is_word(R, d - 1, "those")))
+        return UINT32_MAX;
+    return d - 1;
+}
+
+/* Session 43 (q43j): is the demonstrative phrase ending with m narrowed
+ * by the word after it to some people by where they are or what they do
+ * ("these freaks in the comments", "those freaks at the rally", "these
+ * freaks trolling them", "these scumbags who burned the hotel")? */
+static bool demonstrative_narrowed(const run *R, const mention *m)
+{
+    static const char *const narrow[] = {
+        "in", "at", "on", "from", "who", "that", "which", "outside", "near",
+        "behind", "across", "round", "around", "with", "online", "here"};
+    if (m->te >= R->ntok || R->toks[m->te].type != TK_WORD ||
+        R->toks[m->te].sent != R->toks[m->tb].sent)
+        return false;
+    const tok *n = &R->toks[m->te];
+    return word_among(R, m->te, m->te + 1, narrow,
+                      sizeof narrow / sizeof *narrow) ||
+           (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0);
+}
+
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
  * chant asks it for every word): R->dd_people, R->dd_literal. */
 static void dd_scan(run *R, uint32_t si)
@@ -22990,6 +23083,34 @@ static decorum_status rule_attack(run *R, const mention *m)
             w *= 0.8f;
         }
     }
+    /* "there is no such thing as a trans person. its a delusion and
+     * these freaks belong in an institution", "the gypsies set up camp
+     * again. these scum should be run out": a derogating noun after
+     * "these" or "those" points back as "these animals" does
+     * (dd_resolve): to a group named in its sentence or the one before,
+     * as a review (0.8) (session 43) */
+    /* (not the group's attackers or foes: a phrase narrowed by what
+     * follows it, "these freaks in the comments", "those freaks at the
+     * rally", "these freaks trolling them", "these scumbags who ...";
+     * a group told harmed before it, "muslims were attacked ... these
+     * scum should be jailed" (harmed_before); nor a group the writer
+     * praises or stands by in its sentence, "gay lads deserve respect.
+     * these freaks ...") */
+    if (!t && m->kind == DC_KIND_DEROGATE && !R->denounce_any) {
+        uint32_t dem = derogate_demonstrative(R, m);
+        bool ctx = false;
+        if (dem != UINT32_MAX && !demonstrative_narrowed(R, m) &&
+            dd_resolve(R, dem, m, &resolved, &ctx) && !ctx &&
+            resolved.type == TG_GROUP && resolved.te <= dem &&
+            R->toks[resolved.tb].sent + 1 >= R->toks[dem].sent &&
+            !(resolved.entry >= 0 && harmed_before(R, m, &resolved))) {
+            const sentence *gs = sent_of(R, resolved.tb);
+            if (!has_kind_in(R, gs->tb, gs->te, DC_KIND_POSITIVE)) {
+                t = &resolved;
+                w *= 0.8f;
+            }
+        }
+    }
     /* "the romanians on the trip left rubbish everywhere. filthy people,
      * ...": a derogating word before "people" as a clause of its own,
      * hung on the group the sentence before names (session 37: review,
@@ -23152,6 +23273,22 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a person noun alone is a target only as a generic member,
          * generic_member: "a woman is too emotional to lead") */
         every |= head && head->tb == t->tb;
+        /* (one member or household named, then swept up by the pronoun
+         * of a later sentence: "had a nigerian couple view the flat. they
+         * all run scams", "they're all ...", "that lot ...": the kind;
+         * session 43) */
+        /* (not a past deed of those met: "they all left it filthy",
+         * "they all were rude": a past form after "all") */
+        every |= t_local && t_local->type == TG_PRONOUN &&
+                 R->toks[t_local->tb].sent > R->toks[t->tb].sent &&
+                 ((t_local->te + 1 < R->ntok &&
+                   tok_is_word(R, t_local->te, "all") &&
+                   !participle_at(R, t_local->te + 1) &&
+                   !tok_is_word(R, t_local->te + 1, "were") &&
+                   !tok_is_word(R, t_local->te + 1, "had") &&
+                   !tok_is_word(R, t_local->te + 1, "did")) ||
+                  generalizing_pronoun(R, t_local->tb)) &&
+                 !other_plural_between(R, t->te, t_local->tb);
         /* ... and so is one quantified before its verb ("every Pakistani
          * man treats women like property"); not one the writer narrows
          * to those met ("every Pakistani man I've dated ..."), unless the
@@ -23309,6 +23446,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         open_predicate(e) &&
         (t->slur || !generalized_vice(R, t_local ? t_local : t, m)))
         return DECORUM_OK;
+    /* "those people clean anything that isnt nailed down": an object
+     * phrase of a vice ("anything that isn't nailed down", a thief's)
+     * after a verb of daily duty (an allow entry of sense `duty`: clean,
+     * wash, tidy) is how thoroughly they do it, no vice (session 43) */
+    if (m->kind == DC_KIND_STEREOTYPE && open_predicate(e) && m->tb > 0) {
+        const mention *d = mention_at(R, m->tb - 1, DC_KIND_ALLOW);
+        if (d && DC_SENSE_OF(ent(R, d)->flags) == DC_SENSE_DUTY)
+            return DECORUM_OK;
+    }
     /* (session 40: a pattern frame whose group is the one a deed is done
      * to, "why is it always the black kids who get suspended?": a
      * question of how the group is treated, cleft_patient) */
@@ -23857,6 +24003,18 @@ static bool collective_after(const run *R, const mention *m)
     return false;
 }
 
+/* Session 43 (rv43j): does "typical" before a person noun of an age or
+ * a role, no group's word ("typical teenagers", "typical kids", "typical
+ * students"; not "typical boys", a sex), come at or after token from? */
+static bool typical_role_after(const run *R, uint32_t from)
+{
+    for (uint32_t k = from; k + 1 < R->ntok; k++)
+        if (tok_is_word(R, k, "typical") && kind_at(R, k + 1, DC_KIND_PERSON) &&
+            !kind_at(R, k + 1, DC_KIND_IDENTITY))
+            return true;
+    return false;
+}
+
 /* Does a universal follow the predicate m in its sentence, within a few
  * words: "every single one of them", "every last one", "every one of
  * them", "each and every one", "all of them", "every single time",
@@ -23903,7 +24061,23 @@ static bool universal_after(const run *R, const mention *m)
         else if (tok_is_word(R, k, "each") && tok_is_word(R, k + 1, "one") &&
                  k + 2 < end && tok_is_word(R, k + 2, "of"))
             after = k + 4;
+        /* "not one of them", "none of them": the count that leaves none
+         * out (session 43: "no manners, not one of them was raised
+         * properly") */
+        /* (not where the comment closes on whom it means, an age or a
+         * role: "the somali kids were loud. no manners, not one of them
+         * listened, typical teenagers": the kids, not the people; rv43j) */
+        else if (tok_is_word(R, k, "not") && tok_is_word(R, k + 1, "one") &&
+                 k + 3 < end && tok_is_word(R, k + 2, "of") &&
+                 (tok_is_word(R, k + 3, "them") || tok_is_word(R, k + 3, "em")))
+            after = typical_role_after(R, k + 4) ? UINT32_MAX : k + 4;
+        else if (tok_is_word(R, k, "none") && tok_is_word(R, k + 1, "of") &&
+                 k + 2 < end &&
+                 (tok_is_word(R, k + 2, "them") || tok_is_word(R, k + 2, "em")))
+            after = typical_role_after(R, k + 3) ? UINT32_MAX : k + 3;
         else
+            continue;
+        if (after == UINT32_MAX)
             continue;
         /* ("every single one of them I've met") */
         if (after < s->te && tok_is_word(R, after, "of"))
@@ -42370,6 +42544,348 @@ static decorum_status rule_trait_degree(run *R)
     return DECORUM_OK;
 }
 
+/* Session 43 (q43j): a people's worth reduced to a use. "kitchen and
+ * bedroom, thats all women are good for", "the only thing indians are
+ * good for is answering phones", "women are good for two things", "all
+ * gypsies are good for is nicking scrap": "good for" after a linking verb
+ * (not denied) whose subject is a group told of as a kind or a pronoun
+ * for one (lack_subject), in one of three frames that make the use all
+ * they are worth: "all" right before the subject after "that's"/"thats"/
+ * "that is"/"this is" (or "all" opening the clause and "is" after "for":
+ * "all X are good for is"), "only thing(s)" or "only use" before it (a
+ * "that" between at most), or a count of things after "for" ("two
+ * things", "one thing", "nothing" closing its clause). The linking verb
+ * is the plural's ("are", "they're"). Not of a thing or one person ("thats
+ * all this tool is good for", "my brother is only good for one thing"),
+ * not framed (trait_framed: a question, a report, a denouncing sentence,
+ * "not" before: "thats not all women are good for"). A derogation for
+ * review (0.8). */
+static const char *const wl_worth_that[] = {"thats", "that's", "is", "'s"};
+static const char *const wl_worth_use[] = {"thing", "things", "use", "uses"};
+static const char *const wl_worth_count[] = {"one", "two", "three", "1", "2",
+                                             "3"};
+
+/* Session 43 (rv43j): words about a use that name none ("is", "lol",
+ * "two things") */
+static const char *const wl_worth_filler[] = {
+    "is",   "was",  "a",     "an",    "the",  "and",      "one",
+    "two",  "three", "1",    "2",     "3",    "thing",    "things",
+    "lol",  "lmao", "haha",  "tbh",   "anyway", "anyways", "honestly",
+    "really", "just", "only", "all",  "that", "thats",    "that's",
+    "this", "it",   "its",   "it's",  "seriously", "literally", "so",
+    "but",  "yeah", "well",  "ok",    "okay"};
+static const char *const wl_worth_neg[] = {"not",  "isnt", "isn't", "aint",
+                                           "ain't", "neither", "nor"};
+
+/* Session 43 (rv43j): over tokens [from, to), does a word demean the
+ * use (a `use` entry: chores, breeding, looks, labour as of beasts; a
+ * derogating, dehumanizing, stereotyping, insulting, profane or
+ * conspiracy word, not a threat's: "killing spiders"; a duty or a
+ * failing: "clean", "begging"), or deny it
+ * ("neither is thinking", "it isnt conversation": the use left
+ * implied)? *named counts the words that name a use. */
+static bool worth_span_demeans(const run *R, uint32_t from, uint32_t to,
+                               unsigned *named)
+{
+    static const dc_kind bad[] = {
+        DC_KIND_USE,        DC_KIND_DEROGATE,     DC_KIND_DEHUMANIZE,
+        DC_KIND_STEREOTYPE, DC_KIND_SLUR,         DC_KIND_INSULT,
+        DC_KIND_CONSP_ACTION, DC_KIND_CONSPIRACY, DC_KIND_PROFANITY,
+        DC_KIND_NEGATION,   DC_KIND_EXCLUSION};
+    for (uint32_t q = from; q < to; q++) {
+        if (R->rs->toks[q].type != TK_WORD)
+            continue;
+        for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
+            if (kind_at(R, q, bad[b]))
+                return true;
+        const mention *a = mention_at(R, q, DC_KIND_ALLOW);
+        if (a && (DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_DUTY ||
+                  DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_FAILING))
+            return true;
+        if (word_among(R, q, q + 1, FRAME_WORDS(wl_worth_neg)))
+            return true;
+        if (!word_among(R, q, q + 1, FRAME_WORDS(wl_worth_filler)))
+            (*named)++;
+    }
+    return false;
+}
+
+/* Session 43 (rv43j): is the worth a use reduced to a demeaning one? The
+ * use named after "good for" to the sentence's end ("..., lifting heavy
+ * things lol", "is hockey lol", "two things: pasta and opera"), or,
+ * with nothing after, before "thats all" when that opens the sentence as
+ * a list of its own ("kitchen and bedroom, thats all women are good
+ * for": no group word, pronoun, modal or linking verb in it). Demeaning:
+ * a race reduced to any use (the slave's and the beast's use: "the only
+ * thing black people are good for is running fast"), a word of
+ * worth_span_demeans, or no use named at all ("thats all women are good
+ * for", "women are good for two things", "cheerleaders exist for men to
+ * look at. honestly thats all women are good for anyway"). Banter of a
+ * skill ("the only thing canadians are good for is hockey lol") is not.
+ * dem is the token of "thats"/"is" before "all", or UINT32_MAX. */
+static bool worth_demeans(const run *R, const sentence *s, uint32_t k,
+                          uint32_t dem, const target *g)
+{
+    if (g->categories & (1u << DECORUM_CATEGORY_RACE))
+        return true;
+    unsigned named = 0;
+    if (worth_span_demeans(R, k + 2, s->te, &named))
+        return true;
+    if (named == 0 && dem != UINT32_MAX && dem > s->tb) {
+        uint32_t end = dem;
+        if (tok_is_word(R, end - 1, "that"))
+            end--;
+        bool list = true;
+        for (uint32_t q = s->tb; q < end && list; q++)
+            list = !(kind_at(R, q, DC_KIND_IDENTITY) ||
+                     kind_at(R, q, DC_KIND_PERSON) ||
+                     kind_at(R, q, DC_KIND_PRONOUN_GROUP) ||
+                     kind_at(R, q, DC_KIND_MODAL) ||
+                     kind_at(R, q, DC_KIND_COPULA));
+        if (!list)
+            return true;
+        if (worth_span_demeans(R, s->tb, end, &named))
+            return true;
+    }
+    return named == 0;
+}
+
+static decorum_status rule_worth_use(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    /* ("good" is an `approve` entry: its mentions, not every token) */
+    for (size_t i = 0; i < rs->nm; i++) {
+        if (rs->m[i].kind != DC_KIND_APPROVE)
+            continue;
+        uint32_t k = rs->m[i].tb;
+        if (k < 2 || k + 1 >= rs->ntok || !tok_is_word(R, k, "good") ||
+            !tok_is_word(R, k + 1, "for"))
+            continue;
+        uint32_t hv = k - 1;
+        const mention *p = mention_at(R, hv, DC_KIND_PRONOUN_GROUP);
+        bool held = p && (ent(R, p)->flags & DC_F_COPULA);
+        /* (the plural's linking verb: "he was good for nothing" is one
+         * person, whatever is said of him) */
+        if (!held && !(tok_is_word(R, hv, "are") || tok_is_word(R, hv, "'re") ||
+                       tok_is_word(R, hv, "re")))
+            continue;
+        target g;
+        if (!lack_subject(R, held ? k : hv, &g) || part_of_group(R, &g))
+            continue;
+        /* the subject's first token: the group's, or the pronoun's */
+        uint32_t sb = held ? hv : hv - 1;
+        while (sb > 0 && tk[sb].type == TK_WORD &&
+               word_among(R, sb, sb + 1, FRAME_WORDS(wl_generic_adverb)))
+            sb--;
+        if (g.te == sb + 1 && tk[g.tb].sent == tk[hv].sent)
+            sb = g.tb;
+        else if (!held && sb > 0 && kind_at(R, sb - 1, DC_KIND_PRONOUN_GROUP))
+            sb--; /* ("these people", "that lot") */
+        const sentence *s = sent_of(R, k);
+        bool worth = false, nothing = false;
+        uint32_t dem = UINT32_MAX;
+        if (sb >= 1 && tok_is_word(R, sb - 1, "all")) {
+            uint32_t a = sb - 1;
+            if (a > s->tb &&
+                word_among(R, a - 1, a, FRAME_WORDS(wl_worth_that)) &&
+                !(a - 1 > s->tb && tok_is_word(R, a - 2, "not")))
+                worth = true, dem = a - 1;
+            else
+                worth = k + 2 < s->te && (tok_is_word(R, k + 2, "is") ||
+                                          tok_is_word(R, k + 2, "was"));
+        }
+        if (!worth && sb >= 2) {
+            uint32_t u = sb - 1;
+            if (tok_is_word(R, u, "that") || tok_is_word(R, u, "which"))
+                u--;
+            worth = u >= 1 && u > s->tb &&
+                    word_among(R, u, u + 1, FRAME_WORDS(wl_worth_use)) &&
+                    tok_is_word(R, u - 1, "only");
+        }
+        if (!worth && k + 2 < s->te)
+            /* ("good for nothing" closing its clause; not "good for
+             * nothing but <their work>", which names what they are good
+             * at) */
+            worth = (nothing = tok_is_word(R, k + 2, "nothing") &&
+                               (k + 3 >= s->te ||
+                                tk[k + 3].type != TK_WORD ||
+                                tk[k + 3].clause != tk[k + 2].clause ||
+                                tok_is_word(R, k + 3, "and"))) ||
+                    (k + 3 < s->te &&
+                     word_among(R, k + 2, k + 3, FRAME_WORDS(wl_worth_count)) &&
+                     (tok_is_word(R, k + 3, "thing") ||
+                      tok_is_word(R, k + 3, "things")));
+        /* (not banter of a skill named: "the only thing canadians are
+         * good for is hockey lol"; session 43, rv43j) */
+        if (!worth || (!nothing && !worth_demeans(R, s, k, dem, &g)))
+            continue;
+        mention v = {0};
+        v.tb = k;
+        v.te = k + 2;
+        v.b = tk[k].b;
+        v.e = tk[k + 1].e;
+        if (trait_framed(R, &v, &g, hv))
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[sb].b;
+        fs.e = tk[k + 1].e;
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g.categories;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("derogation aimed at "), label,
+            LIT(": reduces the group's worth to a use ('good for')"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 43 (q43j): a people's existence denied. "there is no such thing
+ * as a trans person", "bisexuals dont exist, pick a side", "nonbinary
+ * people dont really exist", "trans kids are not real, ...": a group of
+ * gender identity or sexual orientation (the groups whose existence is
+ * the thing denied; "there's no such thing as a black person, we're all
+ * human" is said against race) after "no such thing as" (an article
+ * between), or a bare plural opening its clause before "don't exist",
+ * "doesn't exist", "do not exist" (an adverb between: "really",
+ * "actually") or "are not real", the clause ending there (a comma, the
+ * sentence's end, or "just"/"only"/"its": not "don't exist in this game",
+ * an absence complained of; not "no such thing as a gay gene"). Not a
+ * claim judged as its subject ("bisexuals dont exist is a myth": a
+ * linking verb right after), not a past ("didn't exist"), not framed
+ * (trait_framed: a question, a report or claim named, a denouncing
+ * sentence). A derogation for review (0.8). */
+static const char *const wl_exist_neg[] = {"dont",  "don't", "doesnt",
+                                           "doesn't", "arent", "aren't"};
+static const char *const wl_exist_adv[] = {"really", "actually", "even",
+                                           "truly"};
+static const char *const wl_exist_end[] = {"just", "only", "its", "it's",
+                                           "they", "theyre", "they're"};
+
+/* Words after the denial that make it others' claim */
+static const char *const wl_exist_hearsay[] = {
+    "apparently", "supposedly", "allegedly", "said", "says", "according",
+    "claim", "claims", "claimed"};
+
+/* Does the clause end at token k of sentence s (k past its end, a
+ * punctuation token, or a word of wl_exist_end)? */
+static bool exist_clause_end(const run *R, const sentence *s, uint32_t k)
+{
+    return k >= s->te || R->toks[k].type != TK_WORD ||
+           word_among(R, k, k + 1, FRAME_WORDS(wl_exist_end));
+}
+
+static decorum_status rule_existence_denied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_GENDER_IDENTITY) |
+                          (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION);
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *g = &rs->t[j];
+        if (g->type != TG_GROUP || g->reclaimed || !(g->categories & cats) ||
+            (g->categories & ~cats) || g->te <= g->tb)
+            continue;
+        const sentence *s = sent_of(R, g->tb);
+        uint32_t b = g->tb, e = g->te, hv = UINT32_MAX;
+        /* (a person noun after the group's word: "a trans person") */
+        if (e < s->te && (kind_at(R, e, DC_KIND_PERSON) ||
+                          kind_at(R, e, DC_KIND_HUMANITY)))
+            e++;
+        uint32_t a = b;
+        if (a > s->tb && a_or_an(R, a - 1))
+            a--;
+        if (a >= s->tb + 4 && tok_is_word(R, a - 1, "as") &&
+            tok_is_word(R, a - 2, "thing") && tok_is_word(R, a - 3, "such") &&
+            tok_is_word(R, a - 4, "no") && exist_clause_end(R, s, e))
+            hv = a - 4;
+        if (hv == UINT32_MAX && bare_plural(R, g)) {
+            /* the group opens its clause (an adverb before at most) */
+            uint32_t c = b;
+            while (c > s->tb && tk[c - 1].type == TK_WORD &&
+                   tk[c - 1].clause == tk[b].clause &&
+                   word_among(R, c - 1, c, FRAME_WORDS(wl_generic_adverb)))
+                c--;
+            if (c > s->tb && tk[c - 1].clause == tk[b].clause)
+                continue;
+            uint32_t k = e, n = UINT32_MAX;
+            if (k + 1 < s->te && tok_is_word(R, k, "do") &&
+                tok_is_word(R, k + 1, "not"))
+                n = k, k += 2;
+            else if (k + 1 < s->te && tok_is_word(R, k, "are") &&
+                     tok_is_word(R, k + 1, "not"))
+                n = k, k += 2;
+            else if (k < s->te &&
+                     word_among(R, k, k + 1, FRAME_WORDS(wl_exist_neg)))
+                n = k, k += 1;
+            if (n == UINT32_MAX)
+                continue;
+            if (k < s->te && word_among(R, k, k + 1, FRAME_WORDS(wl_exist_adv)))
+                k++;
+            bool be = tok_is_word(R, n, "are") || tok_is_word(R, n, "arent") ||
+                      tok_is_word(R, n, "aren't");
+            if (k >= s->te || !(be ? tok_is_word(R, k, "real") : tok_is_word(R, k, "exist")) ||
+                !exist_clause_end(R, s, k + 1))
+                continue;
+            /* (the claim judged as a subject: "... dont exist is a myth") */
+            if (k + 1 < s->te && kind_at(R, k + 1, DC_KIND_COPULA))
+                continue;
+            hv = n;
+        }
+        if (hv == UINT32_MAX)
+            continue;
+        /* (others' claim, told after it: "..., apparently", "..., said
+         * no one ever", "..., according to my ex") */
+        bool hearsay = false;
+        for (uint32_t q = e; q < s->te && !hearsay; q++)
+            hearsay = kind_at(R, q, DC_KIND_REPORT) ||
+                      word_among(R, q, q + 1, FRAME_WORDS(wl_exist_hearsay));
+        if (hearsay)
+            continue;
+        mention v = {0};
+        v.tb = hv;
+        v.te = hv + 1;
+        v.b = tk[hv].b;
+        v.e = tk[hv].e;
+        if (trait_framed(R, &v, g, hv))
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        finding_spec fs = {0};
+        fs.b = tk[hv < b ? hv : b].b;
+        fs.e = tk[e - 1].e;
+        if (hv > b) {
+            uint32_t last = hv + 1;
+            while (last < s->te && tk[last].type == TK_WORD &&
+                   !word_among(R, last, last + 1, FRAME_WORDS(wl_exist_end)))
+                last++;
+            fs.e = tk[last - 1].e;
+        }
+        fs.signal = DECORUM_SIGNAL_DEROGATION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = g->categories;
+        fs.weight = 0.8f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, g, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(R, &r, LIT("derogation aimed at "), label,
+                                   LIT(": denies that the group exists"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 41 (q41q): a failing asked as a people's make. "is laziness
  * part of their culture or what", "is rudeness just in their dna?", "is
  * greed baked into that religion?", "is cheating a cultural thing for
@@ -44857,6 +45373,21 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (any_kind(&R, DC_KIND_IDENTITY) ||
          any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
         (st = rule_trait_degree(&R)) != DECORUM_OK)
+        return st;
+    /* (session 43: worth reduced to a use, "thats all women are good
+     * for": "good", an `approve` entry, and a group word or a pronoun for
+     * one) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_APPROVE) &&
+        (any_kind(&R, DC_KIND_IDENTITY) ||
+         any_kind(&R, DC_KIND_PRONOUN_GROUP)) &&
+        (st = rule_worth_use(&R)) != DECORUM_OK)
+        return st;
+    /* (session 43: a people's existence denied, "bisexuals dont exist":
+     * a negation and a group word) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_NEGATION) &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        ((R.target_types >> TG_GROUP) & 1) &&
+        (st = rule_existence_denied(&R)) != DECORUM_OK)
         return st;
     /* (session 41: a failing asked as a people's make, "is laziness part
      * of their culture?": a failing (an allow entry or a stereotype) and
