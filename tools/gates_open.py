@@ -36,15 +36,15 @@ import golden  # noqa: E402
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
-                            '8fb9c69e2e298cc972af3b75610150e7544679fc'),
+                            '5eb8fbcaf16eb1c1692765ff38e402af9eb5bf18'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '7389840114fc23dffe79b29840a9e7c6429ae141'),
+                                    '4518fef52886e42e15c41ac72a22c9dd07a7ce1e'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '28b81a1cb005d5b23850e5f0272b273c546e0700'),
+                                     'b771edc55e87ac84eef802e61f0713b84d7ba2c6'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '808c9b36fa2f2315aef0c1e48026171dbd7db9b7'),
+                            '525f2d6bfcfe43a5eb7595ea45590a40705cb718'),
 }
 
 
