@@ -300,6 +300,18 @@ AVX2 static void ascii_copy32(dc_norm *m, size_t o, const unsigned char *s,
 }
 #endif
 
+/* Decodes the code point at s[i..) into its table entry *e: its length in
+ * bytes, 0 when the bytes do not decode (*e is then not set). */
+static size_t ucd_at(const unsigned char *s, size_t len, size_t i,
+                     dc_ucd_cp *e)
+{
+    uint32_t cp;
+    size_t n = dc_utf8_decode(s + i, len - i, &cp);
+    if (n != 0)
+        dc_ucd_get(cp, e);
+    return n;
+}
+
 /* Whether the word that continues at s[i..) holds a Cyrillic, Greek or
  * Armenian letter with no ASCII look-alike. */
 static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
@@ -311,12 +323,10 @@ static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
             i++;
             continue;
         }
-        uint32_t cp;
-        size_t n = dc_utf8_decode(s + i, len - i, &cp);
+        dc_ucd_cp e;
+        size_t n = ucd_at(s, len, i, &e);
         if (n == 0)
             return false;
-        dc_ucd_cp e;
-        dc_ucd_get(cp, &e);
         if (e.flags & DC_UCD_FOREIGN)
             return true;
         if (!(e.flags & DC_UCD_WORD))
@@ -332,12 +342,10 @@ static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
 static bool lookalike_ahead(const unsigned char *s, size_t len, size_t i)
 {
     while (i < len && s[i] >= 0x80) {
-        uint32_t cp;
-        size_t n = dc_utf8_decode(s + i, len - i, &cp);
+        dc_ucd_cp e;
+        size_t n = ucd_at(s, len, i, &e);
         if (n == 0)
             return false;
-        dc_ucd_cp e;
-        dc_ucd_get(cp, &e);
         if (e.len > 0)
             return (e.flags & DC_UCD_WORD) && (e.how & DC_EV_CONFUSABLE);
         i += n;
@@ -474,13 +482,9 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
                 sp_before = o > 0 && ascii_alnum((unsigned char)m->text[o - 1]);
                 size_t j = i + n;
                 while (j < len && s[j] >= 0x80) { /* past zero-width ones */
-                    uint32_t cq;
-                    size_t nq = dc_utf8_decode(s + j, len - j, &cq);
                     dc_ucd_cp eq;
-                    if (nq == 0)
-                        break;
-                    dc_ucd_get(cq, &eq);
-                    if (eq.len > 0)
+                    size_t nq = ucd_at(s, len, j, &eq);
+                    if (nq == 0 || eq.len > 0)
                         break;
                     j += nq;
                 }
