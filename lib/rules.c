@@ -7888,6 +7888,27 @@ static uint32_t locative_np(const run *R, uint32_t g, uint32_t ti)
     return same || generalizing_pronoun(R, ti) ? x : g;
 }
 
+/* Session 43 (mf43): is the word at token j a plural noun, not any word
+ * ending in s? plural_word, and no function word or pronoun ("by his
+ * logic", "by this route", "by its"), no singular in -us, -ss or -is
+ * ("by bus", "by express", "by this"), four letters at least but for
+ * -men/-ren ("lads", "thieves", "children"). */
+static bool plural_noun_at(const run *R, uint32_t j)
+{
+    const tok *t = &R->toks[j];
+    uint32_t n = t->e - t->b;
+    const char *z = R->n->text + t->e;
+    if (t->type != TK_WORD || !plural_word(R, t->b, t->e))
+        return false;
+    if (z[-1] == 's' && (n < 4 || z[-2] == 'u' || z[-2] == 's' ||
+                         z[-2] == 'i' || z[-2] == '\''))
+        return false;
+    return !kind_at(R, j, DC_KIND_GLUE) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_SELF) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_YOU);
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -7981,7 +8002,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                     if (rs->toks[j].type != TK_WORD)
                         break;
                     if (kind_at(R, j, DC_KIND_PERSON) ||
-                        (plural_word(R, rs->toks[j].b, rs->toks[j].e) &&
+                        (plural_noun_at(R, j) &&
                          !kind_at(R, j, DC_KIND_IDENTITY)))
                         return false;
                 }
