@@ -14532,9 +14532,13 @@ static bool bare_verb(const run *R, uint32_t k)
         nx++;
     if (nx >= R->ntok)
         return false;
+    /* (or "it" and a command coordinated with it: "close it and kick
+     * them all out"; session 43, mf43) */
     return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
            mention_at(R, nx, DC_KIND_PRONOUN_GROUP) ||
-           in_target(R, nx, TG_GROUP) || command_at(R, nx);
+           in_target(R, nx, TG_GROUP) || command_at(R, nx) ||
+           (nx + 2 < R->ntok && tok_is_word(R, nx, "it") &&
+            tok_is_word(R, nx + 1, "and") && command_at(R, nx + 2));
 }
 
 /* The first group target that ends at token tb or the one before, in
@@ -15986,6 +15990,11 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
             tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
             tok_is_word(R, k, "then") ||
+            /* "close it and kick them all out": "it", the object of a
+             * command the clause opens with, before "and" (bare_verb
+             * reads the verb; session 43, mf43) */
+            (tok_is_word(R, k, "it") && k + 1 < m->tb &&
+             tok_is_word(R, k + 1, "and")) ||
             /* "Three Jews hurt ...": the count of a group */
             (count_word(R, k) && in_target(R, k + 1, TG_GROUP)))
             continue;
