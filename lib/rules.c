@@ -42680,6 +42680,37 @@ static bool worth_demeans(const run *R, const sentence *s, uint32_t k,
     return named == 0;
 }
 
+/* Session 43 (mf43): the subject before the linking verb hv a people
+ * named by sex alone in the frame of a use ("the only thing females are
+ * good for", "the only use that women are good for"): one plural word
+ * right after "thing(s)"/"use(s)", a "that"/"which" between at most.
+ * lack_subject reads a sex as a kind only with no word before it in its
+ * clause (lack_widen); here the frame makes it one. Not "the only thing
+ * the females are good for" (a herd's, on a farm: an article before). */
+static bool worth_sex_kind(const run *R, uint32_t hv, target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (hv < 3)
+        return false;
+    uint32_t s = hv - 1;
+    uint32_t u = s - 1;
+    if (tok_is_word(R, u, "that") || tok_is_word(R, u, "which"))
+        u--;
+    if (rs->toks[u].clause != rs->toks[s].clause ||
+        !word_among(R, u, u + 1, FRAME_WORDS(wl_worth_use)))
+        return false;
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *t = &rs->t[j];
+        if (t->type != TG_GROUP || t->tb != s || t->te != s + 1 ||
+            t->reclaimed || t->categories != (1u << DECORUM_CATEGORY_SEX) ||
+            !plural_word(R, rs->toks[s].b, rs->toks[s].e))
+            continue;
+        *g = *t;
+        return true;
+    }
+    return false;
+}
+
 static decorum_status rule_worth_use(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42701,7 +42732,9 @@ static decorum_status rule_worth_use(run *R)
                        tok_is_word(R, hv, "re")))
             continue;
         target g;
-        if (!lack_subject(R, held ? k : hv, &g) || part_of_group(R, &g))
+        if (!(lack_subject(R, held ? k : hv, &g) ||
+              (!held && worth_sex_kind(R, hv, &g))) ||
+            part_of_group(R, &g))
             continue;
         /* the subject's first token: the group's, or the pronoun's */
         uint32_t sb = held ? hv : hv - 1;
