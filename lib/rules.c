@@ -21391,6 +21391,46 @@ static bool deed_judged(const run *R, const mention *m)
            !kind_at(R, h, DC_KIND_SLUR) && !kind_at(R, h, DC_KIND_PERSON);
 }
 
+/* Session 43 (mf43): does the phrase m end in "them" used as "those"
+ * before a noun phrase of its own ("cant trust any of them cowboy
+ * plumbers", "... them builders round here", "... them estate agents")?
+ * Then the phrase is said of those, not of a group named before. A plural
+ * noun (plural_noun_at) right after "them" or after one or two words
+ * before it; none of the words a group's, a slur, a word of contempt,
+ * a generic word for people ("them lads", "them types") or a function
+ * word or preposition ("them near tools", "them thieving bastards",
+ * "them pakis" keep the reading of the group). */
+static const char *const wl_them_people[] = {
+    "people", "folk",   "folks",  "lads",   "guys",  "blokes", "types",
+    "sorts",  "kinds",  "ones",   "lot",    "lots",  "men",    "women",
+    "kids",   "boys",   "girls",  "fellas", "chaps", "geezers", "others"};
+static bool them_determiner(const run *R, const mention *m)
+{
+    const uint64_t bad =
+        KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DEROGATE) |
+        KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) | KIND_BIT(PROFANITY) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+        KIND_BIT(GLUE) | KIND_BIT(CODE) | KIND_BIT(THREAT) |
+        KIND_BIT(EXCLUSION) | KIND_BIT(NEGATION) | KIND_BIT(QUANTIFIER);
+    static const char *const preps[] = {
+        "near", "around", "round", "with", "in",   "at",    "on",  "by",
+        "for",  "from",   "over",  "after", "behind", "again", "as", "to",
+        "anymore", "ever", "here", "there", "though", "either", "now"};
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te <= m->tb || !tok_is_word(R, m->te - 1, "them"))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k < s->te && k < m->te + 3; k++) {
+        if (rs->toks[k].type != TK_WORD || (rs->at[k] & bad) ||
+            word_among(R, k, k + 1, preps, sizeof preps / sizeof *preps) ||
+            word_among(R, k, k + 1, FRAME_WORDS(wl_them_people)))
+            return false;
+        if (plural_noun_at(R, k))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -21412,6 +21452,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "have no business being harassed": spared a wrong, no place
          * denied */
         if (m->te > m->tb && being_done_to(R, m->te - 1))
+            return DECORUM_OK;
+        /* "cant trust any of them cowboy plumbers": "them" a determiner */
+        if (them_determiner(R, m))
             return DECORUM_OK;
         /* a ranking of peoples attacks the lower one, after it */
         if (e->flags & DC_F_RANKS) {
