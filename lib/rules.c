@@ -7888,6 +7888,27 @@ static uint32_t locative_np(const run *R, uint32_t g, uint32_t ti)
     return same || generalizing_pronoun(R, ti) ? x : g;
 }
 
+/* Session 43 (mf43): is the word at token j a plural noun, not any word
+ * ending in s? plural_word, and no function word or pronoun ("by his
+ * logic", "by this route", "by its"), no singular in -us, -ss or -is
+ * ("by bus", "by express", "by this"), four letters at least but for
+ * -men/-ren ("lads", "thieves", "children"). */
+static bool plural_noun_at(const run *R, uint32_t j)
+{
+    const tok *t = &R->toks[j];
+    uint32_t n = t->e - t->b;
+    const char *z = R->n->text + t->e;
+    if (t->type != TK_WORD || !plural_word(R, t->b, t->e))
+        return false;
+    if (z[-1] == 's' && (n < 4 || z[-2] == 'u' || z[-2] == 's' ||
+                         z[-2] == 'i' || z[-2] == '\''))
+        return false;
+    return !kind_at(R, j, DC_KIND_GLUE) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_SELF) &&
+           !kind_at(R, j, DC_KIND_PRONOUN_YOU);
+}
+
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                             bool *from_ctx)
 {
@@ -7981,7 +8002,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
                     if (rs->toks[j].type != TK_WORD)
                         break;
                     if (kind_at(R, j, DC_KIND_PERSON) ||
-                        (plural_word(R, rs->toks[j].b, rs->toks[j].e) &&
+                        (plural_noun_at(R, j) &&
                          !kind_at(R, j, DC_KIND_IDENTITY)))
                         return false;
                 }
@@ -14511,9 +14532,13 @@ static bool bare_verb(const run *R, uint32_t k)
         nx++;
     if (nx >= R->ntok)
         return false;
+    /* (or "it" and a command coordinated with it: "close it and kick
+     * them all out"; session 43, mf43) */
     return tok_is_word(R, nx, "the") || mention_at(R, nx, DC_KIND_QUANTIFIER) ||
            mention_at(R, nx, DC_KIND_PRONOUN_GROUP) ||
-           in_target(R, nx, TG_GROUP) || command_at(R, nx);
+           in_target(R, nx, TG_GROUP) || command_at(R, nx) ||
+           (nx + 2 < R->ntok && tok_is_word(R, nx, "it") &&
+            tok_is_word(R, nx + 1, "and") && command_at(R, nx + 2));
 }
 
 /* The first group target that ends at token tb or the one before, in
@@ -15965,6 +15990,11 @@ static bool is_call(const run *R, const mention *m, const target *tg)
             mention_at(R, k, DC_KIND_PRONOUN_GROUP) || group || command ||
             tok_is_word(R, k, "please") || tok_is_word(R, k, "so") ||
             tok_is_word(R, k, "then") ||
+            /* "close it and kick them all out": "it", the object of a
+             * command the clause opens with, before "and" (bare_verb
+             * reads the verb; session 43, mf43) */
+            (tok_is_word(R, k, "it") && k + 1 < m->tb &&
+             tok_is_word(R, k + 1, "and")) ||
             /* "Three Jews hurt ...": the count of a group */
             (count_word(R, k) && in_target(R, k + 1, TG_GROUP)))
             continue;
@@ -21361,6 +21391,46 @@ static bool deed_judged(const run *R, const mention *m)
            !kind_at(R, h, DC_KIND_SLUR) && !kind_at(R, h, DC_KIND_PERSON);
 }
 
+/* Session 43 (mf43): does the phrase m end in "them" used as "those"
+ * before a noun phrase of its own ("cant trust any of them cowboy
+ * plumbers", "... them builders round here", "... them estate agents")?
+ * Then the phrase is said of those, not of a group named before. A plural
+ * noun (plural_noun_at) right after "them" or after one or two words
+ * before it; none of the words a group's, a slur, a word of contempt,
+ * a generic word for people ("them lads", "them types") or a function
+ * word or preposition ("them near tools", "them thieving bastards",
+ * "them pakis" keep the reading of the group). */
+static const char *const wl_them_people[] = {
+    "people", "folk",   "folks",  "lads",   "guys",  "blokes", "types",
+    "sorts",  "kinds",  "ones",   "lot",    "lots",  "men",    "women",
+    "kids",   "boys",   "girls",  "fellas", "chaps", "geezers", "others"};
+static bool them_determiner(const run *R, const mention *m)
+{
+    const uint64_t bad =
+        KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DEROGATE) |
+        KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) | KIND_BIT(PROFANITY) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_GROUP) |
+        KIND_BIT(GLUE) | KIND_BIT(CODE) | KIND_BIT(THREAT) |
+        KIND_BIT(EXCLUSION) | KIND_BIT(NEGATION) | KIND_BIT(QUANTIFIER);
+    static const char *const preps[] = {
+        "near", "around", "round", "with", "in",   "at",    "on",  "by",
+        "for",  "from",   "over",  "after", "behind", "again", "as", "to",
+        "anymore", "ever", "here", "there", "though", "either", "now"};
+    const dc_rules_scratch *rs = R->rs;
+    if (m->te <= m->tb || !tok_is_word(R, m->te - 1, "them"))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k < s->te && k < m->te + 3; k++) {
+        if (rs->toks[k].type != TK_WORD || (rs->at[k] & bad) ||
+            word_among(R, k, k + 1, preps, sizeof preps / sizeof *preps) ||
+            word_among(R, k, k + 1, FRAME_WORDS(wl_them_people)))
+            return false;
+        if (plural_noun_at(R, k))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -21382,6 +21452,9 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "have no business being harassed": spared a wrong, no place
          * denied */
         if (m->te > m->tb && being_done_to(R, m->te - 1))
+            return DECORUM_OK;
+        /* "cant trust any of them cowboy plumbers": "them" a determiner */
+        if (them_determiner(R, m))
             return DECORUM_OK;
         /* a ranking of peoples attacks the lower one, after it */
         if (e->flags & DC_F_RANKS) {
@@ -42650,6 +42723,37 @@ static bool worth_demeans(const run *R, const sentence *s, uint32_t k,
     return named == 0;
 }
 
+/* Session 43 (mf43): the subject before the linking verb hv a people
+ * named by sex alone in the frame of a use ("the only thing females are
+ * good for", "the only use that women are good for"): one plural word
+ * right after "thing(s)"/"use(s)", a "that"/"which" between at most.
+ * lack_subject reads a sex as a kind only with no word before it in its
+ * clause (lack_widen); here the frame makes it one. Not "the only thing
+ * the females are good for" (a herd's, on a farm: an article before). */
+static bool worth_sex_kind(const run *R, uint32_t hv, target *g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (hv < 3)
+        return false;
+    uint32_t s = hv - 1;
+    uint32_t u = s - 1;
+    if (tok_is_word(R, u, "that") || tok_is_word(R, u, "which"))
+        u--;
+    if (rs->toks[u].clause != rs->toks[s].clause ||
+        !word_among(R, u, u + 1, FRAME_WORDS(wl_worth_use)))
+        return false;
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *t = &rs->t[j];
+        if (t->type != TG_GROUP || t->tb != s || t->te != s + 1 ||
+            t->reclaimed || t->categories != (1u << DECORUM_CATEGORY_SEX) ||
+            !plural_word(R, rs->toks[s].b, rs->toks[s].e))
+            continue;
+        *g = *t;
+        return true;
+    }
+    return false;
+}
+
 static decorum_status rule_worth_use(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42671,7 +42775,9 @@ static decorum_status rule_worth_use(run *R)
                        tok_is_word(R, hv, "re")))
             continue;
         target g;
-        if (!lack_subject(R, held ? k : hv, &g) || part_of_group(R, &g))
+        if (!(lack_subject(R, held ? k : hv, &g) ||
+              (!held && worth_sex_kind(R, hv, &g))) ||
+            part_of_group(R, &g))
             continue;
         /* the subject's first token: the group's, or the pronoun's */
         uint32_t sb = held ? hv : hv - 1;
