@@ -297,7 +297,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(ACCESS, "access")   /* hire, rent, marry: a place given to a person */ \
     X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */ \
     X(HOLIDAY, "holiday") /* ramadan, passover, diwali: a holy day or season */ \
-    X(DEED, "deed")       /* mocking, comparing: a deed done to people */
+    X(DEED, "deed")       /* mocking, comparing: a deed done to people */ \
+    X(HOSTILITY, "hostility") /* racism, hatred; idea; inferior: deed_judged */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

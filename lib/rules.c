@@ -21126,25 +21126,57 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * qualifies a noun of hatred or stereotype only ("this jew hatred").
  * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
  * disgusting", "the misogyny of muslim men is disgusting". */
+/* h43: the `hostility` entry of grammar.tsv that token ti is, as the
+ * exact word (no plural, inflection or misspelling: the C lists these
+ * entries replace tested words), with all of the flags need, or NULL. */
+static const dc_entry *hostility_word(const run *R, uint32_t ti,
+                                      uint64_t need)
+{
+    if (!kind_at(R, ti, DC_KIND_HOSTILITY))
+        return NULL;
+    for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb != ti)
+            break;
+        if (m->kind != DC_KIND_HOSTILITY || m->te != ti + 1)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if ((e->flags & need) == need &&
+            tok_is_wordn(R, ti, e->term, e->term_len))
+            return e;
+    }
+    return NULL;
+}
+
+/* A word of a hostile claim (a `hostility` entry flagged `judge`:
+ * "inferior", "damned") among the words [a, b). "hell" has no entry:
+ * as a single-word term it became a piece of run-together words
+ * ("bombshell", "Hellboys" split and moved three rows' scores). */
+static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_is_word(R, k, "hell") || hostility_word(R, k, DC_F_JUDGE))
+            return true;
+    return false;
+}
+
 static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
 {
     static const char *const at[] = {"against", "towards", "toward", "at",
                                       "on",      "for",     "to",     "about"};
-    static const char *const done_of[] = {
-        "hatred",       "persecution",   "harassment",  "mistreatment",
-        "abuse",        "dehumanization", "dehumanisation", "demonization",
-        "demonisation", "stereotyping",  "slander"};
-    static const char *const named_before[] = {
-        "hatred", "persecution", "stereotyping", "stereotype", "stereotypes",
-        "trope", "tropes"};
+    /* (a noun of a deed done to someone, flag `own`: "the persecution
+     * of jews"; one a people word may qualify, flag `event`: "this jew
+     * hatred") */
+    const dc_entry *hj = hostility_word(R, j, 0);
+    bool done_of = hj && (hj->flags & DC_F_OWN);
+    bool named_before = hj && (hj->flags & DC_F_EVENT);
     for (uint32_t k = a; k < c; k++) {
         if (!(kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
               kind_at(R, k, DC_KIND_PERSON) ||
               kind_at(R, k, DC_KIND_PRONOUN_GROUP)))
             continue;
         if (k < j) {
-            if (!word_among(R, j, j + 1, named_before,
-                            sizeof named_before / sizeof *named_before))
+            if (!named_before)
                 return false;
             continue;
         }
@@ -21156,8 +21188,7 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
         if (p <= j && k > j + 1)
             return false;
         if (word_among(R, p, p + 1, at, sizeof at / sizeof *at) ||
-            (tok_is_word(R, p, "of") &&
-             word_among(R, j, j + 1, done_of, sizeof done_of / sizeof *done_of)))
+            (tok_is_word(R, p, "of") && done_of))
             continue;
         /* the people word named after the preposition's adjective, or
          * the one after it ("against gay people"): checked at its first
@@ -21176,20 +21207,6 @@ static bool deed_judged(const run *R, const mention *m)
 {
     static const char *const inflected_deed[] = {
         "hating", "banning", "abusing", "persecuting", "demonizing"};
-    static const char *const hostile[] = {
-        "hatred",      "racism",      "bigotry",      "prejudice",
-        "discrimination", "persecution", "harassment", "mistreatment",
-        "abuse",       "dehumanization", "dehumanisation", "demonization",
-        "demonisation", "stereotyping", "stereotype",  "stereotypes",
-        "trope",       "tropes",      "myth",         "slander",
-        "rhetoric",    "antisemitism", "islamophobia", "homophobia",
-        "transphobia", "xenophobia",  "misogyny",     "ableism"};
-    static const char *const held[] = {"doctrine", "idea",  "notion",
-                                       "belief",   "claim", "teaching",
-                                       "view",     "lie",   "narrative"};
-    static const char *const claim_words[] = {
-        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
-        "criminals", "terrorists", "evil", "vermin", "animals"};
     static const char *const dets[] = {"the", "this", "that", "such",
                                        "all", "their", "his", "her",
                                        "your", "these", "those"};
@@ -21233,14 +21250,16 @@ static bool deed_judged(const run *R, const mention *m)
         uint32_t n = o + 1;
         /* (one word may qualify the noun: "the casual racism", "this
          * jew hatred") */
+        /* (`hostility` entries of grammar.tsv: a noun of hostility, no
+         * flag; an idea held, flag `belief`, with a word of a hostile
+         * claim, flag `judge`, or a hostile entry after "that") */
         for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
-            if (word_among(R, j, j + 1, hostile,
-                           sizeof hostile / sizeof *hostile))
+            const dc_entry *hw = hostility_word(R, j, 0);
+            if (hw && !(hw->flags & (DC_F_BELIEF | DC_F_JUDGE)))
                 ok = hostility_aimed(R, o + 1, j, c);
-            else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
-                     j + 1 < c && tok_is_word(R, j + 1, "that"))
-                ok = held_idea = word_among(R, j + 2, c, claim_words,
-                                sizeof claim_words / sizeof *claim_words) ||
+            else if (hw && (hw->flags & DC_F_BELIEF) && j + 1 < c &&
+                     tok_is_word(R, j + 1, "that"))
+                ok = held_idea = hostile_claim(R, j + 2, c) ||
                      has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
                      has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
                      has_kind_in(R, j + 2, c, DC_KIND_STEREOTYPE) ||
