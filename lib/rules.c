@@ -12393,6 +12393,23 @@ static bool insult_on_thing(const run *R, const mention *m)
            !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON);
 }
 
+/* h43: a `pest` entry of grammar.tsv ("spray", "traps", "boric": a means
+ * of fighting pests) anywhere in the comment, as the exact word (the C
+ * list it replaces tested words: no plural, inflection or misspelling). */
+static bool pest_war(const run *R)
+{
+    if (!(R->kinds & KIND_BIT(PEST)))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind == DC_KIND_PEST && p->te == p->tb + 1 &&
+            tok_is_wordn(R, p->tb, ent(R, p)->term, ent(R, p)->term_len))
+            return true;
+    }
+    return false;
+}
+
 /* Session 43 (q43p): "german roaches are the most stubborn little
  * bastards", "squirrels are thieving little bastards": an insult said,
  * after a linking verb and at most four words ("the most stubborn
@@ -12428,16 +12445,11 @@ static bool pests_subject(const run *R, const mention *m)
     /* (a word that likens people to vermin, "roaches", "rats", is the
      * creature only where the comment fights it as a pest: "those apes
      * are ungrateful bastards" is said of people) */
-    static const char *const pest_war[] = {
-        "bait",     "baits",       "gel",      "trap",       "traps",
-        "trapped",  "spray",       "sprayed",  "pesticide",  "insecticide",
-        "boric",    "glue"};
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
     bool animal = (o && o->te == h + 1) ||
                   (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
-                   word_among(R, 0, (uint32_t)R->rs->ntok, pest_war,
-                              sizeof pest_war / sizeof *pest_war));
+                   pest_war(R));
     if (!animal)
         return false;
     /* (rv43p: a vermin word is the creature only in a comment that
