@@ -12348,6 +12348,28 @@ static bool pests_sworn_at(const run *R, const mention *m)
                       KIND_BIT(PRONOUN_GROUP)));
 }
 
+/* h43: the entry of kind that token ti is, as the exact word (no
+ * plural, inflection or misspelling: the C word lists such entries
+ * replace tested words), with all of the flags need, or NULL. */
+static const dc_entry *exact_entry(const run *R, uint32_t ti, dc_kind kind,
+                                   uint64_t need)
+{
+    if (!kind_at(R, ti, kind))
+        return NULL;
+    for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb != ti)
+            break;
+        if (m->kind != kind || m->te != ti + 1)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if ((e->flags & need) == need &&
+            tok_is_wordn(R, ti, e->term, e->term_len))
+            return e;
+    }
+    return NULL;
+}
+
 /* "bastard thing went flat in two minutes", "this piece of shit
  * padlock keeps jamming": an insult noun right before "thing" or
  * "things", an `object` entry or one of sworn[] below (one swear word may
@@ -12362,22 +12384,16 @@ static bool pests_sworn_at(const run *R, const mention *m)
 static bool insult_on_thing(const run *R, const mention *m)
 {
     static const char *const thing[] = {"thing", "things"};
-    /* (things sworn at that no lexicon entry names; not "controller",
-     * which names a person too) */
-    static const char *const sworn[] = {
-        "padlock", "scanner", "capacitor", "locker", "lockers", "tyre",
-        "tire",    "remote",  "console",   "engine", "pump",    "tent",
-        "stove",   "drill",   "zip",       "zipper",
-        /* (session 43, q43p: an HVAC tech's, "this piece of shit unit
-         * is going in the dumpster") */
-        "unit",    "compressor", "condenser", "furnace"};
     uint32_t k = m->te;
     const sentence *s = sent_of(R, m->tb);
     if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
         k++;
     if (k >= s->te ||
         !(word_among(R, k, k + 1, thing, sizeof thing / sizeof *thing) ||
-          word_among(R, k, k + 1, sworn, sizeof sworn / sizeof *sworn) ||
+          /* (a thing sworn at that no other entry names: a `gear`
+           * entry flagged `vent`, "engine", "padlock"; not
+           * "controller", which names a person too) */
+          exact_entry(R, k, DC_KIND_GEAR, DC_F_VENT) ||
           kind_at(R, k, DC_KIND_OBJECT)))
         return false;
     /* (not "of a": "bastard thing of a man") */
@@ -12615,27 +12631,16 @@ static const char *const wl_head_end[] = {
 static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
-    static const char *const crack_in[] = {
-        "wall", "walls", "curtain", "curtains", "blind", "blinds",
-        "louvre", "louvres", "louver", "louvers", "shutter", "shutters",
-        "fence", "door", "doors", "roof", "window", "windows", "cloud",
-        "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
-        "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
-        "ceiling", "panelling", "paneling", "frame", "seal", "seals",
-        "lens", "gasket"};
-    /* (session 41, q41p: a case, a binding or a blade's edge, and a
-     * fighter's guard, the armour's own figure: "a chink in the
-     * binding", "a chink in his guard", "a chink in the edge"; rv41
-     * mend: only as the phrase's head, with nothing or a function word
-     * after it, not "his guard uniform", "the case file") */
-    static const char *const crack_head[] = {
-        "binding", "housing", "casing", "case", "lid", "cover", "seam",
-        "hull", "plating", "edge", "blade", "guard", "defence", "defense",
-        /* (session 43, q43p: a stroke or a case argued, the figure's
-         * weak point, "a chink in his backhand", "a chink in the
-         * argument") */
-        "backhand", "forehand", "serve", "swing", "technique", "argument",
-        "logic", "alibi", "theory", "reasoning", "strategy"};
+    /* (the things a crack is in are `gear` entries of grammar.tsv:
+     * flag `place`, a wall, a door, a lens, "a chink in the curtains";
+     * flag `noun`, only as the phrase's head, with nothing or a
+     * function word after it, a case, a blade's edge, a fighter's guard,
+     * a stroke or a case argued, "a chink in his guard", "a chink in the
+     * argument", not "his guard uniform", "the case file"; sessions 41
+     * and 43, q41p, rv41, q43p); "guard" and "logic" have no entry: as
+     * single-word terms they became pieces of run-together words,
+     * "blackguard", "#FemaleLogic" (h43) */
+    static const char *const crack_head_word[] = {"guard", "logic"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12706,10 +12711,9 @@ static bool armour_sense_of(const run *R, const mention *m)
             hv--;
         if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
                                tok_is_word(R, hv - 1, "had")))
-            return word_among(R, hv - 2, hv - 1, crack_head,
-                              sizeof crack_head / sizeof *crack_head) ||
-                   word_among(R, hv - 2, hv - 1, crack_in,
-                              sizeof crack_in / sizeof *crack_in) ||
+            return exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_NOUN) ||
+                   word_among(R, hv - 2, hv - 1, crack_head_word, 2) ||
+                   exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_PLACE) ||
                    /* (rv43p: a side of one thing, "the glove
                     * side", not a team, "the side", "our side") */
                    (tok_is_word(R, hv - 2, "side") && hv > s->tb + 2 &&
@@ -12730,13 +12734,12 @@ static bool armour_sense_of(const run *R, const mention *m)
         "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++) {
-        if (word_among(R, j, j + 1, crack_head,
-                       sizeof crack_head / sizeof *crack_head))
+        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_NOUN) ||
+            word_among(R, j, j + 1, crack_head_word, 2))
             return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
                    word_among(R, j + 1, j + 2, wl_head_end,
                               sizeof wl_head_end / sizeof *wl_head_end);
-        if (word_among(R, j, j + 1, crack_in,
-                       sizeof crack_in / sizeof *crack_in))
+        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_PLACE))
             return !(j + 1 < s->te &&
                      word_among(R, j + 1, j + 2, workplace,
                                 sizeof workplace / sizeof *workplace));
@@ -21138,27 +21141,6 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * qualifies a noun of hatred or stereotype only ("this jew hatred").
  * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
  * disgusting", "the misogyny of muslim men is disgusting". */
-/* h43: the `hostility` entry of grammar.tsv that token ti is, as the
- * exact word (no plural, inflection or misspelling: the C lists these
- * entries replace tested words), with all of the flags need, or NULL. */
-static const dc_entry *hostility_word(const run *R, uint32_t ti,
-                                      uint64_t need)
-{
-    if (!kind_at(R, ti, DC_KIND_HOSTILITY))
-        return NULL;
-    for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
-        const mention *m = &R->rs->m[i];
-        if (m->tb != ti)
-            break;
-        if (m->kind != DC_KIND_HOSTILITY || m->te != ti + 1)
-            continue;
-        const dc_entry *e = ent(R, m);
-        if ((e->flags & need) == need &&
-            tok_is_wordn(R, ti, e->term, e->term_len))
-            return e;
-    }
-    return NULL;
-}
 
 /* A word of a hostile claim (a `hostility` entry flagged `judge`:
  * "inferior", "damned") among the words [a, b). "hell" has no entry:
@@ -21167,7 +21149,7 @@ static const dc_entry *hostility_word(const run *R, uint32_t ti,
 static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (tok_is_word(R, k, "hell") || hostility_word(R, k, DC_F_JUDGE))
+        if (tok_is_word(R, k, "hell") || exact_entry(R, k, DC_KIND_HOSTILITY, DC_F_JUDGE))
             return true;
     return false;
 }
@@ -21179,7 +21161,7 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
     /* (a noun of a deed done to someone, flag `own`: "the persecution
      * of jews"; one a people word may qualify, flag `event`: "this jew
      * hatred") */
-    const dc_entry *hj = hostility_word(R, j, 0);
+    const dc_entry *hj = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
     bool done_of = hj && (hj->flags & DC_F_OWN);
     bool named_before = hj && (hj->flags & DC_F_EVENT);
     for (uint32_t k = a; k < c; k++) {
@@ -21266,7 +21248,7 @@ static bool deed_judged(const run *R, const mention *m)
          * flag; an idea held, flag `belief`, with a word of a hostile
          * claim, flag `judge`, or a hostile entry after "that") */
         for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
-            const dc_entry *hw = hostility_word(R, j, 0);
+            const dc_entry *hw = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
             if (hw && !(hw->flags & (DC_F_BELIEF | DC_F_JUDGE)))
                 ok = hostility_aimed(R, o + 1, j, c);
             else if (hw && (hw->flags & DC_F_BELIEF) && j + 1 < c &&
