@@ -300,7 +300,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(DEED, "deed")       /* mocking, comparing: a deed done to people */ \
     X(HOSTILITY, "hostility") /* racism, hatred; idea; inferior: deed_judged */ \
     X(PEST, "pest")       /* bait, spray, traps: a pest fought as a pest */ \
-    X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */
+    X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
+    X(SOURCE, "source")   /* research, statistics: where a claim comes from */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

@@ -42108,12 +42108,6 @@ static const char *const wl_trait_frame[] = {
     /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
     "pretend", "pretending", "pretends", "lies"};
 
-/* (rv42) a source named anywhere in the sentence: "research shows ...",
- * "..., according to my wife": a statistic or a report with a source */
-static const char *const wl_trait_source[] = {
-    "according", "research", "study", "studies", "survey", "surveys",
-    "statistics", "stats", "data"};
-
 /* Is the trait v, said of the group g by the verb at hv, asked, denounced
  * or framed: a question, a sentence that denounces, a report before the
  * subject in its clause ("he said indians have no hygiene"), a word of
@@ -42148,10 +42142,13 @@ static bool trait_framed(const run *R, const mention *v, const target *g,
             (kind_at(R, k, DC_KIND_REPORT) ||
              word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
             return true;
-    for (uint32_t k = vs->tb; k < vs->te; k++)
-        if (tk[k].type == TK_WORD &&
-            word_among(R, k, k + 1, FRAME_WORDS(wl_trait_source)))
-            return true;
+    /* (rv42: a source named anywhere in the sentence, "research shows
+     * ...", "..., according to my wife": a statistic or a report with a
+     * source; a `source` entry of grammar.tsv since h43) */
+    if (has_kind_in(R, vs->tb, vs->te, DC_KIND_SOURCE))
+        for (uint32_t k = vs->tb; k < vs->te; k++)
+            if (exact_entry(R, k, DC_KIND_SOURCE, 0))
+                return true;
     return false;
 }
 
