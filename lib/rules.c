@@ -21142,16 +21142,21 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
  * disgusting", "the misogyny of muslim men is disgusting". */
 
-/* A word of a hostile claim (a `hostility` entry flagged `judge`:
- * "inferior", "damned") among the words [a, b). "hell" has no entry:
- * as a single-word term it became a piece of run-together words
- * ("bombshell", "Hellboys" split and moved three rows' scores). */
+/* A word of a hostile claim among the words [a, b). (h43: left in C.
+ * As `hostility` entries flagged `judge` these words cost +0.044%
+ * instructions on the bench corpus (135,735), the kind with them
+ * +0.087%: most are frequent words or entries of other kinds already,
+ * "evil", "vermin", "animals", "criminals", each now a second mention
+ * the matcher places and the rules pass over; and "hell" as a
+ * single-word term became a piece of run-together words, "bombshell",
+ * "Hellboys".) */
 static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
 {
-    for (uint32_t k = a; k < b; k++)
-        if (tok_is_word(R, k, "hell") || exact_entry(R, k, DC_KIND_HOSTILITY, DC_F_JUDGE))
-            return true;
-    return false;
+    static const char *const claim_words[] = {
+        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
+        "criminals", "terrorists", "evil", "vermin", "animals"};
+    return word_among(R, a, b, claim_words,
+                      sizeof claim_words / sizeof *claim_words);
 }
 
 static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
