@@ -298,7 +298,11 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(WEAPON, "weapon")   /* rifle, machete, petrol: an instrument of harm */ \
     X(HOLIDAY, "holiday") /* ramadan, passover, diwali: a holy day or season */ \
     X(DEED, "deed")       /* mocking, comparing: a deed done to people */ \
-    X(USE, "use")         /* cooking, breeding: a demeaning use, worth_use */
+    X(USE, "use")         /* cooking, breeding: a demeaning use, worth_use */ \
+    X(HOSTILITY, "hostility") /* racism, hatred; idea; inferior: deed_judged */ \
+    X(PEST, "pest")       /* bait, spray, traps: a pest fought as a pest */ \
+    X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
+    X(SOURCE, "source")   /* research, statistics: where a claim comes from */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

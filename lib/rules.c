@@ -12388,6 +12388,28 @@ static bool pests_sworn_at(const run *R, const mention *m)
                       KIND_BIT(PRONOUN_GROUP)));
 }
 
+/* h43: the entry of kind that token ti is, as the exact word (no
+ * plural, inflection or misspelling: the C word lists such entries
+ * replace tested words), with all of the flags need, or NULL. */
+static const dc_entry *exact_entry(const run *R, uint32_t ti, dc_kind kind,
+                                   uint64_t need)
+{
+    if (!kind_at(R, ti, kind))
+        return NULL;
+    for (size_t i = R->rs->first[ti]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb != ti)
+            break;
+        if (m->kind != kind || m->te != ti + 1)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if ((e->flags & need) == need &&
+            tok_is_wordn(R, ti, e->term, e->term_len))
+            return e;
+    }
+    return NULL;
+}
+
 /* "bastard thing went flat in two minutes", "this piece of shit
  * padlock keeps jamming": an insult noun right before "thing" or
  * "things", an `object` entry or one of sworn[] below (one swear word may
@@ -12402,22 +12424,16 @@ static bool pests_sworn_at(const run *R, const mention *m)
 static bool insult_on_thing(const run *R, const mention *m)
 {
     static const char *const thing[] = {"thing", "things"};
-    /* (things sworn at that no lexicon entry names; not "controller",
-     * which names a person too) */
-    static const char *const sworn[] = {
-        "padlock", "scanner", "capacitor", "locker", "lockers", "tyre",
-        "tire",    "remote",  "console",   "engine", "pump",    "tent",
-        "stove",   "drill",   "zip",       "zipper",
-        /* (session 43, q43p: an HVAC tech's, "this piece of shit unit
-         * is going in the dumpster") */
-        "unit",    "compressor", "condenser", "furnace"};
     uint32_t k = m->te;
     const sentence *s = sent_of(R, m->tb);
     if (k < s->te && kind_at(R, k, DC_KIND_PROFANITY))
         k++;
     if (k >= s->te ||
         !(word_among(R, k, k + 1, thing, sizeof thing / sizeof *thing) ||
-          word_among(R, k, k + 1, sworn, sizeof sworn / sizeof *sworn) ||
+          /* (a thing sworn at that no other entry names: a `gear`
+           * entry flagged `vent`, "engine", "padlock"; not
+           * "controller", which names a person too) */
+          exact_entry(R, k, DC_KIND_GEAR, DC_F_VENT) ||
           kind_at(R, k, DC_KIND_OBJECT)))
         return false;
     /* (not "of a": "bastard thing of a man") */
@@ -12431,6 +12447,23 @@ static bool insult_on_thing(const run *R, const mention *m)
                          KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
                          KIND_BIT(HUMANITY))) &&
            !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON);
+}
+
+/* h43: a `pest` entry of grammar.tsv ("spray", "traps", "boric": a means
+ * of fighting pests) anywhere in the comment, as the exact word (the C
+ * list it replaces tested words: no plural, inflection or misspelling). */
+static bool pest_war(const run *R)
+{
+    if (!(R->kinds & KIND_BIT(PEST)))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind == DC_KIND_PEST && p->te == p->tb + 1 &&
+            tok_is_wordn(R, p->tb, ent(R, p)->term, ent(R, p)->term_len))
+            return true;
+    }
+    return false;
 }
 
 /* Session 43 (q43p): "german roaches are the most stubborn little
@@ -12468,16 +12501,11 @@ static bool pests_subject(const run *R, const mention *m)
     /* (a word that likens people to vermin, "roaches", "rats", is the
      * creature only where the comment fights it as a pest: "those apes
      * are ungrateful bastards" is said of people) */
-    static const char *const pest_war[] = {
-        "bait",     "baits",       "gel",      "trap",       "traps",
-        "trapped",  "spray",       "sprayed",  "pesticide",  "insecticide",
-        "boric",    "glue"};
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
     bool animal = (o && o->te == h + 1) ||
                   (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
-                   word_among(R, 0, (uint32_t)R->rs->ntok, pest_war,
-                              sizeof pest_war / sizeof *pest_war));
+                   pest_war(R));
     if (!animal)
         return false;
     /* (rv43p: a vermin word is the creature only in a comment that
@@ -12643,27 +12671,16 @@ static const char *const wl_head_end[] = {
 static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
-    static const char *const crack_in[] = {
-        "wall", "walls", "curtain", "curtains", "blind", "blinds",
-        "louvre", "louvres", "louver", "louvers", "shutter", "shutters",
-        "fence", "door", "doors", "roof", "window", "windows", "cloud",
-        "clouds", "stonework", "brickwork", "masonry", "plaster", "mortar",
-        "floorboards", "boards", "hedge", "canopy", "drapes", "tent",
-        "ceiling", "panelling", "paneling", "frame", "seal", "seals",
-        "lens", "gasket"};
-    /* (session 41, q41p: a case, a binding or a blade's edge, and a
-     * fighter's guard, the armour's own figure: "a chink in the
-     * binding", "a chink in his guard", "a chink in the edge"; rv41
-     * mend: only as the phrase's head, with nothing or a function word
-     * after it, not "his guard uniform", "the case file") */
-    static const char *const crack_head[] = {
-        "binding", "housing", "casing", "case", "lid", "cover", "seam",
-        "hull", "plating", "edge", "blade", "guard", "defence", "defense",
-        /* (session 43, q43p: a stroke or a case argued, the figure's
-         * weak point, "a chink in his backhand", "a chink in the
-         * argument") */
-        "backhand", "forehand", "serve", "swing", "technique", "argument",
-        "logic", "alibi", "theory", "reasoning", "strategy"};
+    /* (the things a crack is in are `gear` entries of grammar.tsv:
+     * flag `place`, a wall, a door, a lens, "a chink in the curtains";
+     * flag `noun`, only as the phrase's head, with nothing or a
+     * function word after it, a case, a blade's edge, a fighter's guard,
+     * a stroke or a case argued, "a chink in his guard", "a chink in the
+     * argument", not "his guard uniform", "the case file"; sessions 41
+     * and 43, q41p, rv41, q43p); "guard" and "logic" have no entry: as
+     * single-word terms they became pieces of run-together words,
+     * "blackguard", "#FemaleLogic" (h43) */
+    static const char *const crack_head_word[] = {"guard", "logic"};
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12734,10 +12751,9 @@ static bool armour_sense_of(const run *R, const mention *m)
             hv--;
         if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
                                tok_is_word(R, hv - 1, "had")))
-            return word_among(R, hv - 2, hv - 1, crack_head,
-                              sizeof crack_head / sizeof *crack_head) ||
-                   word_among(R, hv - 2, hv - 1, crack_in,
-                              sizeof crack_in / sizeof *crack_in) ||
+            return exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_NOUN) ||
+                   word_among(R, hv - 2, hv - 1, crack_head_word, 2) ||
+                   exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_PLACE) ||
                    /* (rv43p: a side of one thing, "the glove
                     * side", not a team, "the side", "our side") */
                    (tok_is_word(R, hv - 2, "side") && hv > s->tb + 2 &&
@@ -12758,13 +12774,12 @@ static bool armour_sense_of(const run *R, const mention *m)
         "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++) {
-        if (word_among(R, j, j + 1, crack_head,
-                       sizeof crack_head / sizeof *crack_head))
+        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_NOUN) ||
+            word_among(R, j, j + 1, crack_head_word, 2))
             return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
                    word_among(R, j + 1, j + 2, wl_head_end,
                               sizeof wl_head_end / sizeof *wl_head_end);
-        if (word_among(R, j, j + 1, crack_in,
-                       sizeof crack_in / sizeof *crack_in))
+        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_PLACE))
             return !(j + 1 < s->te &&
                      word_among(R, j + 1, j + 2, workplace,
                                 sizeof workplace / sizeof *workplace));
@@ -21249,25 +21264,41 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
  * qualifies a noun of hatred or stereotype only ("this jew hatred").
  * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
  * disgusting", "the misogyny of muslim men is disgusting". */
+
+/* A word of a hostile claim among the words [a, b). (h43: left in C.
+ * As `hostility` entries flagged `judge` these words cost +0.044%
+ * instructions on the bench corpus (135,735), the kind with them
+ * +0.087%: most are frequent words or entries of other kinds already,
+ * "evil", "vermin", "animals", "criminals", each now a second mention
+ * the matcher places and the rules pass over; and "hell" as a
+ * single-word term became a piece of run-together words, "bombshell",
+ * "Hellboys".) */
+static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const claim_words[] = {
+        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
+        "criminals", "terrorists", "evil", "vermin", "animals"};
+    return word_among(R, a, b, claim_words,
+                      sizeof claim_words / sizeof *claim_words);
+}
+
 static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
 {
     static const char *const at[] = {"against", "towards", "toward", "at",
                                       "on",      "for",     "to",     "about"};
-    static const char *const done_of[] = {
-        "hatred",       "persecution",   "harassment",  "mistreatment",
-        "abuse",        "dehumanization", "dehumanisation", "demonization",
-        "demonisation", "stereotyping",  "slander"};
-    static const char *const named_before[] = {
-        "hatred", "persecution", "stereotyping", "stereotype", "stereotypes",
-        "trope", "tropes"};
+    /* (a noun of a deed done to someone, flag `own`: "the persecution
+     * of jews"; one a people word may qualify, flag `event`: "this jew
+     * hatred") */
+    const dc_entry *hj = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
+    bool done_of = hj && (hj->flags & DC_F_OWN);
+    bool named_before = hj && (hj->flags & DC_F_EVENT);
     for (uint32_t k = a; k < c; k++) {
         if (!(kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
               kind_at(R, k, DC_KIND_PERSON) ||
               kind_at(R, k, DC_KIND_PRONOUN_GROUP)))
             continue;
         if (k < j) {
-            if (!word_among(R, j, j + 1, named_before,
-                            sizeof named_before / sizeof *named_before))
+            if (!named_before)
                 return false;
             continue;
         }
@@ -21279,8 +21310,7 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
         if (p <= j && k > j + 1)
             return false;
         if (word_among(R, p, p + 1, at, sizeof at / sizeof *at) ||
-            (tok_is_word(R, p, "of") &&
-             word_among(R, j, j + 1, done_of, sizeof done_of / sizeof *done_of)))
+            (tok_is_word(R, p, "of") && done_of))
             continue;
         /* the people word named after the preposition's adjective, or
          * the one after it ("against gay people"): checked at its first
@@ -21299,20 +21329,6 @@ static bool deed_judged(const run *R, const mention *m)
 {
     static const char *const inflected_deed[] = {
         "hating", "banning", "abusing", "persecuting", "demonizing"};
-    static const char *const hostile[] = {
-        "hatred",      "racism",      "bigotry",      "prejudice",
-        "discrimination", "persecution", "harassment", "mistreatment",
-        "abuse",       "dehumanization", "dehumanisation", "demonization",
-        "demonisation", "stereotyping", "stereotype",  "stereotypes",
-        "trope",       "tropes",      "myth",         "slander",
-        "rhetoric",    "antisemitism", "islamophobia", "homophobia",
-        "transphobia", "xenophobia",  "misogyny",     "ableism"};
-    static const char *const held[] = {"doctrine", "idea",  "notion",
-                                       "belief",   "claim", "teaching",
-                                       "view",     "lie",   "narrative"};
-    static const char *const claim_words[] = {
-        "hell", "cursed", "damned", "inferior", "sinners", "subhuman",
-        "criminals", "terrorists", "evil", "vermin", "animals"};
     static const char *const dets[] = {"the", "this", "that", "such",
                                        "all", "their", "his", "her",
                                        "your", "these", "those"};
@@ -21356,14 +21372,16 @@ static bool deed_judged(const run *R, const mention *m)
         uint32_t n = o + 1;
         /* (one word may qualify the noun: "the casual racism", "this
          * jew hatred") */
+        /* (`hostility` entries of grammar.tsv: a noun of hostility, no
+         * flag; an idea held, flag `belief`, with a word of a hostile
+         * claim, flag `judge`, or a hostile entry after "that") */
         for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
-            if (word_among(R, j, j + 1, hostile,
-                           sizeof hostile / sizeof *hostile))
+            const dc_entry *hw = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
+            if (hw && !(hw->flags & (DC_F_BELIEF | DC_F_JUDGE)))
                 ok = hostility_aimed(R, o + 1, j, c);
-            else if (word_among(R, j, j + 1, held, sizeof held / sizeof *held) &&
-                     j + 1 < c && tok_is_word(R, j + 1, "that"))
-                ok = held_idea = word_among(R, j + 2, c, claim_words,
-                                sizeof claim_words / sizeof *claim_words) ||
+            else if (hw && (hw->flags & DC_F_BELIEF) && j + 1 < c &&
+                     tok_is_word(R, j + 1, "that"))
+                ok = held_idea = hostile_claim(R, j + 2, c) ||
                      has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
                      has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
                      has_kind_in(R, j + 2, c, DC_KIND_STEREOTYPE) ||
@@ -42342,12 +42360,6 @@ static const char *const wl_trait_frame[] = {
     /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
     "pretend", "pretending", "pretends", "lies"};
 
-/* (rv42) a source named anywhere in the sentence: "research shows ...",
- * "..., according to my wife": a statistic or a report with a source */
-static const char *const wl_trait_source[] = {
-    "according", "research", "study", "studies", "survey", "surveys",
-    "statistics", "stats", "data"};
-
 /* Is the trait v, said of the group g by the verb at hv, asked, denounced
  * or framed: a question, a sentence that denounces, a report before the
  * subject in its clause ("he said indians have no hygiene"), a word of
@@ -42382,10 +42394,13 @@ static bool trait_framed(const run *R, const mention *v, const target *g,
             (kind_at(R, k, DC_KIND_REPORT) ||
              word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
             return true;
-    for (uint32_t k = vs->tb; k < vs->te; k++)
-        if (tk[k].type == TK_WORD &&
-            word_among(R, k, k + 1, FRAME_WORDS(wl_trait_source)))
-            return true;
+    /* (rv42: a source named anywhere in the sentence, "research shows
+     * ...", "..., according to my wife": a statistic or a report with a
+     * source; a `source` entry of grammar.tsv since h43) */
+    if (has_kind_in(R, vs->tb, vs->te, DC_KIND_SOURCE))
+        for (uint32_t k = vs->tb; k < vs->te; k++)
+            if (exact_entry(R, k, DC_KIND_SOURCE, 0))
+                return true;
     return false;
 }
 
