@@ -306,6 +306,7 @@ void dc_ucd_ref_compute(const dc_ucd_ref *r, uint32_t cp, dc_ucd_cp *e)
         U16_NEXT(a, k, na, x);
         char buf[8], abuf[4];
         size_t nbuf, nabuf;
+        const char *w;
         if (x < 0x80) {
             buf[0] = (char)x;
             nbuf = 1;
@@ -316,8 +317,7 @@ void dc_ucd_ref_compute(const dc_ucd_ref *r, uint32_t cp, dc_ucd_cp *e)
             nbuf = 1;
             alnum = true;
             e->flags |= DC_UCD_WORD;
-        } else if (word_alike((uint32_t)x)) {
-            const char *w = word_alike((uint32_t)x);
+        } else if ((w = word_alike((uint32_t)x)) != NULL) {
             nbuf = strlen(w);
             memcpy(buf, w, nbuf);
             alnum = true;
