@@ -42360,17 +42360,17 @@ static const char *const wl_trait_frame[] = {
     /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
     "pretend", "pretending", "pretends", "lies"};
 
-/* Is the trait v, said of the group g by the verb at hv, asked, denounced
- * or framed: a question, a sentence that denounces, a report before the
+/* Is the trait at token vt, said of the group g by the verb at hv, asked,
+ * denounced or framed: a question, a sentence that denounces, a report before the
  * subject in its clause ("he said indians have no hygiene"), a word of
  * condition or of a claim named before it in its clause ("if roma have no
  * ...", "the idea that ...", "the myth that women are dumber"), or "not"
  * right before the subject? Not the writer's own hedges: "im not racist
  * but ...", "if you ask me, ..." (another clause) stay the writer's. */
-static bool trait_framed(const run *R, const mention *v, const target *g,
+static bool trait_framed(const run *R, uint32_t vt, const target *g,
                          uint32_t hv)
 {
-    const sentence *vs = sent_of(R, v->tb);
+    const sentence *vs = sent_of(R, vt);
     if (vs->question)
         return true;
     /* (a denouncing word the writer denies of himself is his hedge: "im
@@ -42511,7 +42511,7 @@ static decorum_status rule_virtue_lacked(run *R)
         target g;
         if (!lack_subject(R, hv, &g) || part_of_group(R, &g))
             continue;
-        if (trait_framed(R, v, &g, hv))
+        if (trait_framed(R, v->tb, &g, hv))
             continue;
         return trait_finding(R, rs->toks[hv].b, v->e, &g, v,
                              LIT("says the whole group lacks a virtue"),
@@ -42624,7 +42624,7 @@ static decorum_status rule_trait_degree(run *R)
             continue;
         target g;
         if (!lack_subject(R, hv, &g) || part_of_group(R, &g) ||
-            trait_framed(R, v, &g, hv))
+            trait_framed(R, v->tb, &g, hv))
             continue;
         return trait_finding(R, tk[hv < v->tb ? hv : v->tb].b, v->e, &g, v,
                              LIT("ranks the whole group by a vice"), LIT(""));
@@ -42841,31 +42841,14 @@ static decorum_status rule_worth_use(run *R)
          * good for is hockey lol"; session 43, rv43j) */
         if (!worth || (!nothing && !worth_demeans(R, s, k, dem, &g)))
             continue;
-        mention v = {0};
-        v.tb = k;
-        v.te = k + 2;
-        v.b = tk[k].b;
-        v.e = tk[k + 1].e;
-        if (trait_framed(R, &v, &g, hv))
+        if (trait_framed(R, k, &g, hv))
             continue;
         R->out->rf[DC_RF_DEROGATION] += 1;
-        finding_spec fs = {0};
-        fs.b = tk[sb].b;
-        fs.e = tk[k + 1].e;
-        fs.signal = DECORUM_SIGNAL_DEROGATION;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g.categories;
-        fs.weight = 0.8f;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, &g, buf, sizeof buf);
-        uint32_t r;
-        decorum_status st = REASON(
-            R, &r, LIT("derogation aimed at "), label,
-            LIT(": reduces the group's worth to a use ('good for')"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return group_finding(R, tk[sb].b, tk[k + 1].e,
+                             DECORUM_SIGNAL_DEROGATION,
+                             LIT("derogation aimed at "), &g, 0.8f,
+                             LIT("reduces the group's worth to a use "
+                                 "('good for')"));
     }
     return DECORUM_OK;
 }
@@ -42972,37 +42955,21 @@ static decorum_status rule_existence_denied(run *R)
                       word_among(R, q, q + 1, FRAME_WORDS(wl_exist_hearsay));
         if (hearsay)
             continue;
-        mention v = {0};
-        v.tb = hv;
-        v.te = hv + 1;
-        v.b = tk[hv].b;
-        v.e = tk[hv].e;
-        if (trait_framed(R, &v, g, hv))
+        if (trait_framed(R, hv, g, hv))
             continue;
         R->out->rf[DC_RF_DEROGATION] += 1;
-        finding_spec fs = {0};
-        fs.b = tk[hv < b ? hv : b].b;
-        fs.e = tk[e - 1].e;
+        uint32_t fe = tk[e - 1].e;
         if (hv > b) {
             uint32_t last = hv + 1;
             while (last < s->te && tk[last].type == TK_WORD &&
                    !word_among(R, last, last + 1, FRAME_WORDS(wl_exist_end)))
                 last++;
-            fs.e = tk[last - 1].e;
+            fe = tk[last - 1].e;
         }
-        fs.signal = DECORUM_SIGNAL_DEROGATION;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = g->categories;
-        fs.weight = 0.8f;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, g, buf, sizeof buf);
-        uint32_t r;
-        decorum_status st = REASON(R, &r, LIT("derogation aimed at "), label,
-                                   LIT(": denies that the group exists"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return group_finding(R, tk[hv < b ? hv : b].b, fe,
+                             DECORUM_SIGNAL_DEROGATION,
+                             LIT("derogation aimed at "), g, 0.8f,
+                             LIT("denies that the group exists"));
     }
     return DECORUM_OK;
 }
