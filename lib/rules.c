@@ -42493,6 +42493,8 @@ static decorum_status rule_virtue_lacked(run *R)
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *v = &rs->m[i];
+        if (v->kind != DC_KIND_ALLOW && v->kind != DC_KIND_STEREOTYPE)
+            continue;
         unsigned sense = DC_SENSE_OF(ent(R, v)->flags);
         uint32_t lb;
         if (v->kind == DC_KIND_ALLOW && sense == DC_SENSE_VIRTUE)
@@ -42503,10 +42505,10 @@ static decorum_status rule_virtue_lacked(run *R)
             lb = v->tb + 1;
         else
             continue;
-        if (lack_bound(R, v))
-            continue;
+        /* (the verb first: a lookup at its token; lack_bound walks the
+         * clause's mentions) */
         uint32_t hv = lack_verb(R, lb);
-        if (hv == UINT32_MAX)
+        if (hv == UINT32_MAX || lack_bound(R, v))
             continue;
         target g;
         if (!lack_subject(R, hv, &g) || part_of_group(R, &g))
