@@ -42664,8 +42664,6 @@ static const char *const wl_worth_filler[] = {
     "really", "just", "only", "all",  "that", "thats",    "that's",
     "this", "it",   "its",   "it's",  "seriously", "literally", "so",
     "but",  "yeah", "well",  "ok",    "okay"};
-static const char *const wl_worth_neg[] = {"not",  "isnt", "isn't", "aint",
-                                           "ain't", "neither", "nor"};
 
 /* Session 43 (rv43j): over tokens [from, to), does a word demean the
  * use (a `use` entry: chores, breeding, looks, labour as of beasts; a
@@ -42677,22 +42675,19 @@ static const char *const wl_worth_neg[] = {"not",  "isnt", "isn't", "aint",
 static bool worth_span_demeans(const run *R, uint32_t from, uint32_t to,
                                unsigned *named)
 {
-    static const dc_kind bad[] = {
-        DC_KIND_USE,        DC_KIND_DEROGATE,     DC_KIND_DEHUMANIZE,
-        DC_KIND_STEREOTYPE, DC_KIND_SLUR,         DC_KIND_INSULT,
-        DC_KIND_CONSP_ACTION, DC_KIND_CONSPIRACY, DC_KIND_PROFANITY,
-        DC_KIND_NEGATION,   DC_KIND_EXCLUSION};
+    const uint64_t bad =
+        KIND_BIT(USE) | KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(SLUR) | KIND_BIT(INSULT) |
+        KIND_BIT(CONSP_ACTION) | KIND_BIT(CONSPIRACY) | KIND_BIT(PROFANITY) |
+        KIND_BIT(NEGATION) | KIND_BIT(EXCLUSION);
     for (uint32_t q = from; q < to; q++) {
         if (R->rs->toks[q].type != TK_WORD)
             continue;
-        for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
-            if (kind_at(R, q, bad[b]))
-                return true;
+        if (R->at[q] & bad)
+            return true;
         const mention *a = mention_at(R, q, DC_KIND_ALLOW);
         if (a && (DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_DUTY ||
                   DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_FAILING))
-            return true;
-        if (word_among(R, q, q + 1, FRAME_WORDS(wl_worth_neg)))
             return true;
         if (!word_among(R, q, q + 1, FRAME_WORDS(wl_worth_filler)))
             (*named)++;
