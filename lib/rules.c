@@ -7903,8 +7903,7 @@ static bool plural_noun_at(const run *R, uint32_t j)
     if (z[-1] == 's' && (n < 4 || z[-2] == 'u' || z[-2] == 's' ||
                          z[-2] == 'i' || z[-2] == '\''))
         return false;
-    return !kind_at(R, j, DC_KIND_GLUE) &&
-           !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
+    return !glue_at(R, j) && !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
            !kind_at(R, j, DC_KIND_PRONOUN_SELF) &&
            !kind_at(R, j, DC_KIND_PRONOUN_YOU);
 }
@@ -21437,6 +21436,7 @@ static bool them_determiner(const run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (m->te <= m->tb || !tok_is_word(R, m->te - 1, "them"))
         return false;
+    need_glue(R); /* at[k]'s glue bit, which bad holds */
     const sentence *s = sent_of(R, m->tb);
     for (uint32_t k = m->te; k < s->te && k < m->te + 3; k++) {
         if (rs->toks[k].type != TK_WORD || (rs->at[k] & bad) ||
