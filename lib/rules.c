@@ -12480,6 +12480,8 @@ static bool pest_war(const run *R)
  * (the subject is a people, picked as the target before this test). */
 static bool pests_subject(const run *R, const mention *m)
 {
+    if (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY)))
+        return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t c = m->tb;
     for (uint32_t n = 0; c > s->tb && n < 5; n++) {
@@ -12517,18 +12519,16 @@ static bool pests_subject(const run *R, const mention *m)
                         KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
                         KIND_BIT(CONSP_ACTION)))
             return false;
-        for (uint32_t k = 0; k < R->ntok; k++)
-            if (kind_at(R, k, DC_KIND_IDENTITY) &&
-                !(k + 1 == h && (tok_is_word(R, k, "german") ||
-                                 tok_is_word(R, k, "american"))))
-                return false;
+        if (any_kind(R, DC_KIND_IDENTITY))
+            for (uint32_t k = 0; k < R->ntok; k++)
+                if (kind_at(R, k, DC_KIND_IDENTITY) &&
+                    !(k + 1 == h && (tok_is_word(R, k, "german") ||
+                                     tok_is_word(R, k, "american"))))
+                    return false;
     }
     /* (the animal word is the subject, not said of one before it:
      * "they are rats") */
-    if (h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA))
-        return false;
-    return !(R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) |
-                         KIND_BIT(HUMANITY)));
+    return !(h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA));
 }
 
 /* Slurs: they name and attack a group at once. */
