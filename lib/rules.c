@@ -21281,20 +21281,19 @@ static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
                       sizeof claim_words / sizeof *claim_words);
 }
 
-static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c)
+static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
+                            const dc_entry *hj)
 {
     static const char *const at[] = {"against", "towards", "toward", "at",
                                       "on",      "for",     "to",     "about"};
     /* (a noun of a deed done to someone, flag `own`: "the persecution
      * of jews"; one a people word may qualify, flag `event`: "this jew
-     * hatred") */
-    const dc_entry *hj = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
+     * hatred"; hj is the noun's entry at j) */
     bool done_of = hj && (hj->flags & DC_F_OWN);
     bool named_before = hj && (hj->flags & DC_F_EVENT);
     for (uint32_t k = a; k < c; k++) {
-        if (!(kind_at(R, k, DC_KIND_IDENTITY) || kind_at(R, k, DC_KIND_SLUR) ||
-              kind_at(R, k, DC_KIND_PERSON) ||
-              kind_at(R, k, DC_KIND_PRONOUN_GROUP)))
+        if (!(R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                          KIND_BIT(PERSON) | KIND_BIT(PRONOUN_GROUP))))
             continue;
         if (k < j) {
             if (!named_before)
@@ -21362,11 +21361,10 @@ static bool deed_judged(const run *R, const mention *m)
                    sizeof inflected_deed / sizeof *inflected_deed))
         ok = true;
     else if (dm && dm->te == o + 1)
-        ok = has_kind_in(R, o + 1, c, DC_KIND_DEHUMANIZE) ||
-             has_kind_in(R, o + 1, c, DC_KIND_SLUR) ||
-             has_kind_in(R, o + 1, c, DC_KIND_INSULT) ||
-             has_kind_in(R, o + 1, c, DC_KIND_THREAT) ||
-             has_kind_in(R, o + 1, c, DC_KIND_WEAPON);
+        ok = has_kinds_in(R, o + 1, c,
+                          KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                              KIND_BIT(INSULT) | KIND_BIT(THREAT) |
+                              KIND_BIT(WEAPON));
     else if (word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets)) {
         uint32_t n = o + 1;
         /* (one word may qualify the noun: "the casual racism", "this
@@ -21377,14 +21375,14 @@ static bool deed_judged(const run *R, const mention *m)
         for (uint32_t j = n; j < n + 2 && j < c && !ok; j++) {
             const dc_entry *hw = exact_entry(R, j, DC_KIND_HOSTILITY, 0);
             if (hw && !(hw->flags & (DC_F_BELIEF | DC_F_JUDGE)))
-                ok = hostility_aimed(R, o + 1, j, c);
+                ok = hostility_aimed(R, o + 1, j, c, hw);
             else if (hw && (hw->flags & DC_F_BELIEF) && j + 1 < c &&
                      tok_is_word(R, j + 1, "that"))
                 ok = held_idea = hostile_claim(R, j + 2, c) ||
-                     has_kind_in(R, j + 2, c, DC_KIND_DEHUMANIZE) ||
-                     has_kind_in(R, j + 2, c, DC_KIND_THREAT) ||
-                     has_kind_in(R, j + 2, c, DC_KIND_STEREOTYPE) ||
-                     has_kind_in(R, j + 2, c, DC_KIND_DEROGATE);
+                     has_kinds_in(R, j + 2, c,
+                                  KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
+                                      KIND_BIT(STEREOTYPE) |
+                                      KIND_BIT(DEROGATE));
         }
     }
     if (!ok)
