@@ -13367,6 +13367,20 @@ static decorum_status code_word(run *R, const target *t)
 
 static bool in_target(const run *R, uint32_t k, int type);
 
+/* Is the relative clause before token ti one of being ("people who are
+ * muslim", "anyone who is trans"): "who" and a copula, then the group? The
+ * group is then what its head is, and what is said of the head is said of
+ * it (session 43, rv43d). */
+static bool who_is(const run *R, uint32_t ti)
+{
+    for (uint32_t k = ti; k > 0 && k + 4 > ti;) {
+        k--;
+        if (tok_is_word(R, k, "who"))
+            return k + 1 < ti && kind_at(R, k + 1, DC_KIND_COPULA);
+    }
+    return false;
+}
+
 /* The verb of causing before a judgement of what sickens the writer: a
  * derogate entry that holds it ("make me sick", "makes me feel sick"),
  * or a disgust emoji (a derogate entry written in emoji: 🤮, 🤢) after
@@ -13375,23 +13389,6 @@ static bool in_target(const run *R, uint32_t k, int type);
  * Returns the verb's token, or NO_SICKEN. Its subject is what sickens
  * them, and the verb links it to the judgement as a copula does
  * (session 43). */
-/* Is the relative clause before token ti one of being ("people who are
- * muslim", "anyone who is trans"): "who" and a copula, then the group? The
- * group is then what its head is, and what is said of the head is said of
- * it (session 43, rv43d). */
-static bool who_is(const run *R, uint32_t ti)
-{
-    static const char *const be[] = {"is", "are", "was", "were", "be"};
-    for (uint32_t k = ti; k > 0 && k + 4 > ti;) {
-        k--;
-        if (tok_is_word(R, k, "who"))
-            return k + 1 < ti &&
-                   (word_among(R, k + 1, k + 2, be, sizeof be / sizeof *be) ||
-                    mention_at(R, k + 1, DC_KIND_COPULA) != NULL);
-    }
-    return false;
-}
-
 #define NO_SICKEN UINT32_MAX
 static const char *const wl_sicken_verb[] = {"make", "makes", "made"};
 static const char *const wl_sicken_mid[] = {
