@@ -21232,35 +21232,6 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
                              KIND_BIT(PRONOUN_GROUP));
 }
 
-/* Session 43 (q43p): "comparing immigrants to rats is disgusting",
- * "blaming Muslims for every attack is vile", "the doctrine that god
- * sends gay people to hell is vile", "the racism towards Asian people is
- * revolting": a derogating word after a linking verb (adverbs between)
- * whose subject opens its sentence with a deed done to people (a gerund
- * of deed[], or of deed_by[] with a dehumanizing word, slur, insult,
- * threat or weapon in the subject) or an idea held of them (a
- * determiner and a hostile noun of hostile[], or a neutral one of
- * held[] with "that" and a hostile claim after it) judges the deed or
- * the idea: counter-speech, not the people named inside the subject.
- * Not a gerund of mere presence, sight or kindness ("being gay is
- * disgusting", "seeing two men kiss is gross", "hiring Jews is ...",
- * "treating gays like humans is disgusting": none of deed[], nor of
- * deed_by[] with a hostile word), nor an idea of people with no hostile
- * claim in it ("the idea that gays can raise kids is disgusting", "the
- * mere idea of a gay teacher"), nor the linking verb of a later clause
- * (below), nor across a comma or a clause of reason ("roma are
- * disgusting, comparing them ...", "... since they are disgusting").
- * Run only for a derogate entry. */
-/* rv43p: the hostile noun of deed_judged at j (its subject from a to
- * the linking verb at c) is hostility aimed at the people named in it,
- * not hostility they hold: a people word after the noun follows
- * "against", "towards", "at", "on", "for", "to" or "about" (one
- * adjective between, "towards asian people"), or "of" after a noun of
- * a deed done to someone ("the persecution of jews"); one before it
- * qualifies a noun of hatred or stereotype only ("this jew hatred").
- * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
- * disgusting", "the misogyny of muslim men is disgusting". */
-
 /* A word of a hostile claim among the words [a, b). (h43: left in C.
  * As `hostility` entries flagged `judge` these words cost +0.044%
  * instructions on the bench corpus (135,735), the kind with them
@@ -21278,6 +21249,15 @@ static bool hostile_claim(const run *R, uint32_t a, uint32_t b)
                       sizeof claim_words / sizeof *claim_words);
 }
 
+/* rv43p: the hostile noun of deed_judged at j (its subject from a to
+ * the linking verb at c) is hostility aimed at the people named in it,
+ * not hostility they hold: a people word after the noun follows
+ * "against", "towards", "at", "on", "for", "to" or "about" (one
+ * adjective between, "towards asian people"), or "of" after a noun of
+ * a deed done to someone ("the persecution of jews"); one before it
+ * qualifies a noun of hatred or stereotype only ("this jew hatred").
+ * Not "the rhetoric of muslims is vile", "the abuse immigrants bring is
+ * disgusting", "the misogyny of muslim men is disgusting". */
 static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
                             const dc_entry *hj)
 {
@@ -21320,6 +21300,25 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
     return true;
 }
 
+/* Session 43 (q43p): "comparing immigrants to rats is disgusting",
+ * "blaming Muslims for every attack is vile", "the doctrine that god
+ * sends gay people to hell is vile", "the racism towards Asian people is
+ * revolting": a derogating word after a linking verb (adverbs between)
+ * whose subject opens its sentence with a deed done to people (a gerund
+ * of deed[], or of deed_by[] with a dehumanizing word, slur, insult,
+ * threat or weapon in the subject) or an idea held of them (a
+ * determiner and a hostile noun of hostile[], or a neutral one of
+ * held[] with "that" and a hostile claim after it) judges the deed or
+ * the idea: counter-speech, not the people named inside the subject.
+ * Not a gerund of mere presence, sight or kindness ("being gay is
+ * disgusting", "seeing two men kiss is gross", "hiring Jews is ...",
+ * "treating gays like humans is disgusting": none of deed[], nor of
+ * deed_by[] with a hostile word), nor an idea of people with no hostile
+ * claim in it ("the idea that gays can raise kids is disgusting", "the
+ * mere idea of a gay teacher"), nor the linking verb of a later clause
+ * (below), nor across a comma or a clause of reason ("roma are
+ * disgusting, comparing them ...", "... since they are disgusting").
+ * Run only for a derogate entry. */
 static bool deed_judged(const run *R, const mention *m)
 {
     static const char *const inflected_deed[] = {
