@@ -41490,8 +41490,15 @@ static decorum_status rule_trait_swept(run *R)
             target r;
             if (!resolve_pronoun(R, p->tb, &r, &ctx) || ctx)
                 break;
-            if (r.type != TG_GROUP)
-                goto next; /* (the pronoun stands for a noun phrase) */
+            /* (the pronoun stands for a noun phrase, but not for the
+             * wrongs themselves: "rapists and thieves, all of them") */
+            if (r.type != TG_GROUP) {
+                if (r.tb < R->ntok &&
+                    (R->at[r.tb] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                    KIND_BIT(DEHUMANIZE))))
+                    break;
+                goto next;
+            }
             if (r.te <= w->tb) {
                 g = r;
                 have = true;
@@ -41527,9 +41534,14 @@ static decorum_status rule_trait_swept(run *R)
             bool other = false;
             for (size_t j = 0; j < rs->nm && !other; j++) {
                 const mention *q = &rs->m[j];
+                /* (not a wrong of the list itself: "rapists and
+                 * thieves, all of them") */
                 other = (q->kind == DC_KIND_PERSON ||
                          q->kind == DC_KIND_NONPROTECTED) &&
-                        q->tb >= a && q->tb != g.te && q->te <= w->tb;
+                        q->tb >= a && q->tb != g.te && q->te <= w->tb &&
+                        !(R->at[q->tb] & (KIND_BIT(STEREOTYPE) |
+                                          KIND_BIT(DEROGATE) |
+                                          KIND_BIT(DEHUMANIZE)));
             }
             if (other)
                 continue;
