@@ -41530,7 +41530,17 @@ static decorum_status rule_trait_swept(run *R)
          * its head noun, are the ones swept: "a french customer, lovely
          * woman. the delivery drivers though, useless the lot of them") */
         {
-            uint32_t a = g.te > s->tb ? g.te : s->tb;
+            uint32_t a = g.te;
+            const uint64_t wrongs = KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                    KIND_BIT(DEHUMANIZE);
+            /* (the list the wrong closes: wrongs and their joiners right
+             * before it, "rapists and thieves"; a wrong's noun outside it
+             * names others, "robbed by smugglers. criminals, all of
+             * them": rv44q) */
+            uint32_t lo = w->tb;
+            while (lo > s->tb &&
+                   ((R->at[lo - 1] & wrongs) || list_joiner(R, lo - 1)))
+                lo--;
             bool other = false;
             for (size_t j = 0; j < rs->nm && !other; j++) {
                 const mention *q = &rs->m[j];
@@ -41539,9 +41549,7 @@ static decorum_status rule_trait_swept(run *R)
                 other = (q->kind == DC_KIND_PERSON ||
                          q->kind == DC_KIND_NONPROTECTED) &&
                         q->tb >= a && q->tb != g.te && q->te <= w->tb &&
-                        !(R->at[q->tb] & (KIND_BIT(STEREOTYPE) |
-                                          KIND_BIT(DEROGATE) |
-                                          KIND_BIT(DEHUMANIZE)));
+                        !(q->tb >= lo && (R->at[q->tb] & wrongs));
             }
             if (other)
                 continue;
@@ -43168,17 +43176,18 @@ static const mention *vice_named(const run *R, uint32_t k)
     return NULL;
 }
 
-/* Does an essence frame open at token k ("comes natural to them")? */
-static bool vice_essence_at(const run *R, uint32_t k)
+/* The end of the essence frame opening at token k ("comes natural to
+ * them"), or 0 (vice_make, and rule_vice_asked's failing told). */
+static uint32_t vice_essence_at(const run *R, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
     if (!kind_at(R, k, DC_KIND_STEREOTYPE))
-        return false;
+        return 0;
     for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
         if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
             (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
-            return true;
-    return false;
+            return rs->m[i].te;
+    return 0;
 }
 
 /* The words a failing's frame may hold before its make ("is lying just
@@ -43200,14 +43209,12 @@ static const char *const wl_vice_frame[] = {
  * rule_vice_asked). */
 static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
 {
-    const dc_rules_scratch *rs = R->rs;
     for (uint32_t k = a; k < hi; k++) {
         if (R->toks[k].type != TK_WORD)
             return 0;
-        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
-            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
-                (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
-                return rs->m[i].te;
+        uint32_t ee = vice_essence_at(R, k);
+        if (ee)
+            return ee;
         bool after_where = k + 1 < hi && among_q(R, k + 1, k + 2,
                                                  FRAME_WORDS(wl_asked_where));
         if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make)) && k > a &&
