@@ -41225,6 +41225,23 @@ static bool habit_in(const run *R, uint32_t a, uint32_t b, bool frames_only)
     return false;
 }
 
+/* The group pronoun ending at token e (exclusive), starting at most two
+ * tokens before its last ("they", "those people", "that whole nation"),
+ * or NULL. A pronoun of several words marks only its first token, so
+ * kind_at on its last says nothing. */
+static const mention *pronoun_ending(const run *R, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t j = e > 3 ? e - 3 : 0; j < e; j++) {
+        if (!kind_at(R, j, DC_KIND_PRONOUN_GROUP))
+            continue;
+        for (size_t i = rs->first[j]; i < rs->nm && rs->m[i].tb == j; i++)
+            if (rs->m[i].kind == DC_KIND_PRONOUN_GROUP && rs->m[i].te == e)
+                return &rs->m[i];
+    }
+    return NULL;
+}
+
 /* Pronouns for a group that are no subject (habit_subject). */
 static const char *const wl_not_subject[] = {"their", "them", "em",
                                              "themselves", "theirs"};
@@ -41402,6 +41419,163 @@ static decorum_status rule_habit_pinned(run *R)
         if (st != DECORUM_OK)
             return st;
         break;
+    }
+    return DECORUM_OK;
+}
+
+
+/* Session 44 (q44q): a wrong swept onto a people by a frame that holds
+ * the people itself, not by a subject before the wrong: a frame of
+ * nature with the group's pronoun ("moroccan stallholders short changed
+ * me twice. cheating is in their culture", "ripping people off comes
+ * natural to them", "liars and thieves ... its bred into them") or a
+ * frame of every member after a bare wrong ("vietnamese nail bars
+ * everywhere now. criminals, all of them", "liars and thieves, the lot of
+ * them"). The wrong is pinned_wrong's (a hostile trait of severity 2 or a
+ * one-word everyday derogation) and stands before the frame in its
+ * sentence; the group is the one the frame's pronoun resolves to, or else
+ * the last people's word named in that sentence or the one before ("a
+ * lithuanian guy", "filipino carers"), never a pronoun that stands for a
+ * noun phrase ("the chinese government ... in their culture"). Not in a
+ * question, a quote or a report; not a nation's team in a game; scope,
+ * counter-speech and a denial are attack_on_group's. Only where nothing
+ * else found hate. */
+/* The openers of a frame of nature that take the wrong before it as
+ * their subject ("its in them", "its a national trait"). */
+static const char *const wl_swept_it[] = {"its", "it's", "thats", "that's"};
+
+static decorum_status rule_trait_swept(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *f = &rs->m[i];
+        if (f->kind != DC_KIND_STEREOTYPE || f->tb == 0)
+            continue;
+        const dc_entry *fe = ent(R, f);
+        if (!(fe->flags & DC_F_ESSENCE) &&
+            !dc_word_in(fe->term, fe->term_len, FRAME_WORDS(wl_all_members)))
+            continue;
+        const sentence *s = sent_of(R, f->tb);
+        if (s->question || rs->toks[f->tb].quoted ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        /* the wrong: the last one before the frame in its sentence */
+        const mention *w = NULL;
+        for (size_t j = 0; j < rs->nm && rs->m[j].tb < f->tb; j++) {
+            const mention *q = &rs->m[j];
+            if (q->tb >= s->tb && q->te <= f->tb &&
+                (q->kind == DC_KIND_STEREOTYPE || q->kind == DC_KIND_DEROGATE) &&
+                pinned_wrong(R, q, false))
+                w = q;
+        }
+        if (!w || question_refuted(R, w->te))
+            continue;
+        /* (a frame of nature holds the group's pronoun, "in their blood":
+         * "brainwashed by state propaganda from birth" tells what was done
+         * to them; nor a negated frame or one after a negator,
+         * "dishonesty was never in them") */
+        if (((fe->flags & DC_F_ESSENCE) &&
+             !has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
+             !word_among(R, f->tb, f->tb + 1, FRAME_WORDS(wl_swept_it))) ||
+            has_kind_in(R, w->te, f->te, DC_KIND_NEGATION))
+            continue;
+        /* the group: the frame's pronoun resolved */
+        target g;
+        bool have = false;
+        for (uint32_t k = f->tb; k < f->te && !have; k++) {
+            const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
+            if (!p)
+                continue;
+            bool ctx;
+            target r;
+            if (!resolve_pronoun(R, p->tb, &r, &ctx) || ctx)
+                break;
+            /* (the pronoun stands for a noun phrase, but not for the
+             * wrongs themselves: "rapists and thieves, all of them") */
+            if (r.type != TG_GROUP) {
+                if (r.tb < R->ntok &&
+                    (R->at[r.tb] & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                    KIND_BIT(DEHUMANIZE))))
+                    break;
+                goto next;
+            }
+            if (r.te <= w->tb) {
+                g = r;
+                have = true;
+            }
+        }
+        /* or the last people's word in the sentence or the one before */
+        if (!have) {
+            uint32_t si = rs->toks[f->tb].sent;
+            uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+            const mention *id = NULL;
+            for (size_t j = 0; j < rs->nm && rs->m[j].tb < w->tb; j++) {
+                const mention *q = &rs->m[j];
+                if (q->kind == DC_KIND_IDENTITY && q->tb >= lo &&
+                    q->te <= w->tb &&
+                    (ent(R, q)->categories & PEOPLE_CATEGORIES) &&
+                    !(ent(R, q)->flags & DC_F_PLACE) && !own_identity(R, q))
+                    id = q;
+            }
+            if (!id)
+                continue;
+            const target *t = target_ending(R, id->te, TG_GROUP);
+            /* (people: a group target or a person noun after the word;
+             * not a place, "marched past the synagogue") */
+            if (!t && !(id->te < rs->ntok && kind_at(R, id->te, DC_KIND_PERSON)))
+                continue;
+            g = t ? *t : group_of(R, id);
+        }
+        /* (other people named in the wrong's sentence after the group, not
+         * its head noun, are the ones swept: "a french customer, lovely
+         * woman. the delivery drivers though, useless the lot of them") */
+        {
+            uint32_t a = g.te;
+            const uint64_t wrongs = KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                                    KIND_BIT(DEHUMANIZE);
+            /* (the list the wrong closes: wrongs and their joiners right
+             * before it, "rapists and thieves"; a wrong's noun outside it
+             * names others, "robbed by smugglers. criminals, all of
+             * them": rv44q) */
+            uint32_t lo = w->tb;
+            while (lo > s->tb &&
+                   ((R->at[lo - 1] & wrongs) || list_joiner(R, lo - 1)))
+                lo--;
+            bool other = false;
+            for (size_t j = 0; j < rs->nm && !other; j++) {
+                const mention *q = &rs->m[j];
+                /* (not a wrong of the list itself: "rapists and
+                 * thieves, all of them") */
+                other = (q->kind == DC_KIND_PERSON ||
+                         q->kind == DC_KIND_NONPROTECTED) &&
+                        q->tb >= a && q->tb != g.te && q->te <= w->tb &&
+                        !(q->tb >= lo && (R->at[q->tb] & wrongs));
+            }
+            if (other)
+                continue;
+        }
+        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
+            continue;
+        /* (a nationality's team or its goods: "brazil scored three again",
+         * "the bulgarian wines") */
+        if ((!(g.categories & ~NATION_CATEGORIES) && game_in(R, s)) ||
+            (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
+            continue;
+        uint32_t gs = rs->toks[g.tb].sent, fs = rs->toks[f->tb].sent;
+        if (gs != fs && gs + 1 != fs)
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, w, &g,
+                                            w->kind == DC_KIND_STEREOTYPE
+                                                ? DECORUM_SIGNAL_STEREOTYPE
+                                                : DECORUM_SIGNAL_DEROGATION,
+                                            0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    next:;
     }
     return DECORUM_OK;
 }
@@ -42122,8 +42296,6 @@ static const char *const wl_lack_thing[] = {
     "products", "facilities", "kit",  "kits",    "supplies", "items",
     "packs",    "stations",   "rules", "policy", "training", "lessons",
     "classes",  "problems",   "issues", "course", "courses", "access"};
-static const char *const wl_lack_pron[] = {"they", "these", "those", "that",
-                                           "their", "the"};
 
 /* Does the virtue whose first word is at lb (or the vice opening with
  * its lack word, lb its second word) follow a lack: returns the token of
@@ -42274,24 +42446,21 @@ static bool lack_subject(const run *R, uint32_t v, target *g)
         *g = *t;
         return true;
     }
-    /* a pronoun for one: "they", "these people", "that lot" */
+    /* a pronoun for one: "they", "these people", "that lot" (a pronoun
+     * of several words marks its first token only: looked up by its end,
+     * as habit_subject does; s44 q44q) */
     bool they = tok_is_word(R, s, "they") || tok_is_word(R, s, "theyre") ||
                 tok_is_word(R, s, "they're");
-    if (!kind_at(R, s, DC_KIND_PRONOUN_GROUP) ||
-        !(they || tok_is_word(R, s, "people") || tok_is_word(R, s, "lot")))
+    const mention *pm = pronoun_ending(R, s + 1);
+    if (!pm || !(they || pm->te > pm->tb + 1))
         return false;
-    uint32_t p = s;
-    if (!they) {
-        if (s == 0 || !word_among(R, s - 1, s, FRAME_WORDS(wl_lack_pron)))
-            return false;
-        p = s - 1;
-    }
+    uint32_t p = pm->tb;
     if (p > 0 && tk[p - 1].clause == tk[p].clause && tk[p - 1].type == TK_WORD &&
         !word_among(R, p - 1, p, FRAME_WORDS(wl_generic_adverb)))
         return false; /* opens its clause */
     target r;
     bool ctx = false;
-    bool res = resolve_pronoun(R, s, &r, &ctx) && !ctx;
+    bool res = resolve_pronoun(R, p, &r, &ctx) && !ctx;
     if (res) {
         if (r.type != TG_GROUP || r.reclaimed || r.te > p)
             return false;
@@ -43007,6 +43176,20 @@ static const mention *vice_named(const run *R, uint32_t k)
     return NULL;
 }
 
+/* The end of the essence frame opening at token k ("comes natural to
+ * them"), or 0 (vice_make, and rule_vice_asked's failing told). */
+static uint32_t vice_essence_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!kind_at(R, k, DC_KIND_STEREOTYPE))
+        return 0;
+    for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
+        if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
+            (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
+            return rs->m[i].te;
+    return 0;
+}
+
 /* The words a failing's frame may hold before its make ("is lying just
  * a cultural thing for them", "is greed baked into that religion"): any
  * other word (a negation, "lying down after lunch", "ignorance about
@@ -43026,14 +43209,12 @@ static const char *const wl_vice_frame[] = {
  * rule_vice_asked). */
 static uint32_t vice_make(const run *R, uint32_t a, uint32_t hi)
 {
-    const dc_rules_scratch *rs = R->rs;
     for (uint32_t k = a; k < hi; k++) {
         if (R->toks[k].type != TK_WORD)
             return 0;
-        for (size_t i = rs->first[k]; i < rs->nm && rs->m[i].tb == k; i++)
-            if (rs->m[i].kind == DC_KIND_STEREOTYPE &&
-                (ent(R, &rs->m[i])->flags & DC_F_ESSENCE))
-                return rs->m[i].te;
+        uint32_t ee = vice_essence_at(R, k);
+        if (ee)
+            return ee;
         bool after_where = k + 1 < hi && among_q(R, k + 1, k + 2,
                                                  FRAME_WORDS(wl_asked_where));
         if (among_q(R, k, k + 1, FRAME_WORDS(wl_asked_make)) && k > a &&
@@ -43166,22 +43347,41 @@ static decorum_status rule_vice_asked(run *R)
             o--;
         if (o > s->tb && among_q(R, o, o + 1, FRAME_WORDS(wl_vice_det)))
             o--;
-        if (o < s->tb || !among_q(R, o, o + 1, FRAME_WORDS(wl_vice_is)))
-            continue;
-        /* (opening the question or its second half: "is X ...", "..., is
-         * X", "or is X ...") */
-        if (!(o == s->tb || R->toks[o - 1].type != TK_WORD ||
-              among_q(R, o - 1, o, FRAME_WORDS(wl_vice_open))))
+        /* (session 44: or told, not asked: the failing opens a clause of
+         * a statement and is its subject, "cheating is in their culture",
+         * "lying comes natural to them", "violence is just how theyre
+         * wired"; not quoted nor reported) */
+        uint32_t from = v->te;
+        bool told = false;
+        if (o < s->tb || !among_q(R, o, o + 1, FRAME_WORDS(wl_vice_is))) {
+            if (s->question || R->toks[v->tb].quoted ||
+                !(v->tb == s->tb || R->toks[v->tb - 1].type != TK_WORD ||
+                  among_q(R, v->tb - 1, v->tb, FRAME_WORDS(wl_vice_open))) ||
+                has_kind_in(R, s->tb, v->tb, DC_KIND_REPORT))
+                continue;
+            if (v->te < s->te && (tok_is_word(R, v->te, "is") ||
+                                  tok_is_word(R, v->te, "'s")))
+                from = v->te + 1;
+            else if (!(v->te < s->te && vice_essence_at(R, v->te)))
+                continue;
+            told = true;
+        } else if (!(o == s->tb || R->toks[o - 1].type != TK_WORD ||
+                     among_q(R, o - 1, o, FRAME_WORDS(wl_vice_open))))
+            /* (opening the question or its second half: "is X ...", "...,
+             * is X", "or is X ...") */
             continue;
         /* (a question, or one opened by "is" with no mark: "is laziness
          * part of their culture or what", "serious question, is lying
          * just genetic for them") */
-        if (!s->question && o != s->tb && R->toks[o - 1].type == TK_WORD)
+        else if (!s->question && o != s->tb && R->toks[o - 1].type == TK_WORD)
             continue;
         {
-            uint32_t hi = v->te + 8 < s->te ? v->te + 8 : s->te;
-            uint32_t fe = vice_make(R, v->te, hi);
+            uint32_t hi = from + 8 < s->te ? from + 8 : s->te;
+            uint32_t fe = vice_make(R, from, hi);
             if (!fe)
+                continue;
+            /* (told: not denied, "dishonesty was never in them") */
+            if (told && has_kind_in(R, v->te, fe, DC_KIND_NEGATION))
                 continue;
             /* (of one person, or the writer: "is rudeness just in his
              * dna?") */
@@ -43265,9 +43465,10 @@ static decorum_status rule_vice_asked(run *R)
             uint32_t r;
             decorum_status st = REASON(
                 R, &r, LIT("stereotype aimed at "), label,
-                LIT(": a question takes a failing ('"),
+                told ? LIT(": puts a failing ('") : LIT(": a question takes a failing ('"),
                 piece_text(R->n->text + v->b, vl > 30 ? 30 : vl),
-                LIT("') as the group's and asks only if it is in its make"));
+                told ? LIT("') in the group's make")
+                     : LIT("') as the group's and asks only if it is in its make"));
             if (st != DECORUM_OK)
                 return st;
             return emit(R, &fs, r);
@@ -45414,6 +45615,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
         (R.target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
         (st = rule_habit_pinned(&R)) != DECORUM_OK)
+        return st;
+    /* (session 44: a wrong swept onto a people by a frame of nature or of
+     * every member that holds the people) */
+    if (R.hate_so_far < 0.5f &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_trait_swept(&R)) != DECORUM_OK)
         return st;
     /* (session 40: a duty failed or a skill denied as a group's habit:
      * a word of duty or skill, an allow entry, and a negator: one of
