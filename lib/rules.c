@@ -29256,6 +29256,11 @@ static const char *const wl_stick_modal[] = {
     "gotta", "ought", "simply", "can"};
 static const char *const wl_stick_need[] = {"need", "needs", "have", "has",
                                             "ought", "got"};
+/* ... a choice left to them after it ("if they like it", "unless they
+ * want"), and the trades whose place the kitchen is */
+static const char *const wl_stick_if[] = {"if", "unless", "whenever"};
+static const char *const wl_stick_trade[] = {"chef", "chefs", "cook", "cooks",
+                                             "baker", "bakers", "caterers"};
 
 static bool is_possessive_end(const run *R, uint32_t k)
 {
@@ -29290,7 +29295,8 @@ static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
         !home_task_in(R, from, from + 3 < s->te ? from + 3 : s->te))
         return DECORUM_OK;
     if (word_among(R, from, s->te, wl_place_chosen,
-                   sizeof wl_place_chosen / sizeof *wl_place_chosen))
+                   sizeof wl_place_chosen / sizeof *wl_place_chosen) ||
+        word_among(R, from, s->te, FRAME_WORDS(wl_stick_if)))
         return DECORUM_OK;
     uint32_t who = k;
     while (who > s->tb && rs->toks[who - 1].type == TK_WORD &&
@@ -29311,7 +29317,10 @@ static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
                 rs->toks[t->tb].sent != rs->toks[k].sent ||
                 !names_women(R, t) || is_possessive_end(R, t->te - 1))
                 continue;
-            bool clear = true;
+            /* (a kitchen's own trade: "women chefs should stick to the
+             * kitchen and stay off instagram") */
+            bool clear = !word_among(R, t->tb, sj + 1,
+                                     FRAME_WORDS(wl_stick_trade));
             for (uint32_t q = t->te; q <= sj && clear; q++)
                 clear = rs->toks[q].type == TK_WORD &&
                         !tok_is_word(R, q, "to") &&
@@ -29744,6 +29753,27 @@ static bool nature_told(const run *R, uint32_t k)
            word_among(R, k + 1, k + 2, FRAME_WORDS(wl_nature_after));
 }
 
+/* Session 44 (q44m): a mind denied before "never will": a negator or a
+ * word of wl_cannot at token j, at most one adverb after it ("dont
+ * really", "cant even"), then a verb of understanding or learning
+ * (wl_understand) or "get it", before token k. */
+static const char *const wl_understand[] = {
+    "understand", "understands", "grasp", "grasps", "comprehend",
+    "comprehends", "learn",      "learns"};
+static bool never_understood(const run *R, uint32_t j, uint32_t k)
+{
+    if (!kind_at(R, j, DC_KIND_NEGATION) &&
+        !word_among(R, j, j + 1, wl_cannot,
+                    sizeof wl_cannot / sizeof *wl_cannot))
+        return false;
+    uint32_t v = j + 1;
+    if (v < k && adverb_like(R, v))
+        v++;
+    if (v + 1 < k && tok_is_word(R, v, "get") && tok_is_word(R, v + 1, "it"))
+        return true;
+    return v < k && word_among(R, v, v + 1, FRAME_WORDS(wl_understand));
+}
+
 /* Session 44 (q44m): "and never will", "they never will" closing a
  * clause after a capacity or an understanding denied ("women dont
  * understand offside and never will"): the lack told as lasting, the
@@ -29914,9 +29944,20 @@ static decorum_status rule_unfit_by_nature(run *R)
             k = next;
             continue;
         }
-        for (uint32_t j = g->te; never && j < k && cap == UINT32_MAX; j++)
-            if (kind_at(R, j, DC_KIND_NEGATION))
-                cap = j;
+        /* (and only a lack of understanding or learning: "muslims dont
+         * eat pork and never will", "gay people dont need your approval
+         * and never will", "blind people cant drive and never will" are
+         * a custom, a stance or a fact of the body, not a mind denied;
+         * never_understood) */
+        if (never) {
+            for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
+                if (never_understood(R, j, k))
+                    cap = j;
+            if (cap == UINT32_MAX) {
+                k = next;
+                continue;
+            }
+        }
         for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
             if ((word_among(R, j, j + 1, wl_cannot,
                             sizeof wl_cannot / sizeof *wl_cannot) &&
