@@ -16888,6 +16888,8 @@ static bool regime_told(const run *R, const target *t)
  * group, the group named anywhere in the target is who it means: "Asian
  * girls", "female streamers", "women"; not "men" ("men aren't built for
  * childbirth"), whose category is the same. */
+static bool trait_framed(const run *R, uint32_t vt, const target *g,
+                         uint32_t hv);
 static bool names_own_group(const run *R, const target *t, const dc_entry *e)
 {
     /* a pronoun resolved to the group: its entry ("their brains aren't
@@ -22501,6 +22503,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                     !names_own_group(R, t, e) || regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                               : !same_noun(R, t, e))))
+        t = NULL;
+    /* (rv44m) ... and one of sex is the writer's own only when not
+     * framed (trait_framed: a question, a denouncing sentence, a report
+     * or a claim named before the group): "the old line that women
+     * should be seen and not heard is sexist garbage", "my grandad
+     * thought women should be barefoot and pregnant". */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
+        (e->flags & DC_F_SEXAGE) && trait_framed(R, m->tb, t, m->tb))
         t = NULL;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
@@ -29321,6 +29331,13 @@ static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
              * kitchen and stay off instagram") */
             bool clear = !word_among(R, t->tb, sj + 1,
                                      FRAME_WORDS(wl_stick_trade));
+            /* (rv44m: nor a chore or a home place named in the subject
+             * before the group, the group's own pastime: "the cooking
+             * club girls should stick to baking, they're brilliant at
+             * it") */
+            if (clear && t->tb > s->tb)
+                clear = !home_task_in(R, s->tb, t->tb) &&
+                        !home_place_in(R, s->tb, t->tb);
             for (uint32_t q = t->te; q <= sj && clear; q++)
                 clear = rs->toks[q].type == TK_WORD &&
                         !tok_is_word(R, q, "to") &&
@@ -29760,6 +29777,8 @@ static bool nature_told(const run *R, uint32_t k)
 static const char *const wl_understand[] = {
     "understand", "understands", "grasp", "grasps", "comprehend",
     "comprehends", "learn",      "learns"};
+static const char *const wl_lived[] = {"feel", "feels", "felt", "like",
+                                       "through"};
 static bool never_understood(const run *R, uint32_t j, uint32_t k)
 {
     if (!kind_at(R, j, DC_KIND_NEGATION) &&
@@ -29771,7 +29790,14 @@ static bool never_understood(const run *R, uint32_t j, uint32_t k)
         v++;
     if (v + 1 < k && tok_is_word(R, v, "get") && tok_is_word(R, v + 1, "it"))
         return true;
-    return v < k && word_among(R, v, v + 1, FRAME_WORDS(wl_understand));
+    if (!(v < k && word_among(R, v, v + 1, FRAME_WORDS(wl_understand))))
+        return false;
+    /* (rv44m: not an experience they have not lived, "what"/"how" then
+     * a word of feeling or of going through it: "straight people dont
+     * understand what coming out feels like and never will") */
+    return !(v + 1 < k &&
+             (tok_is_word(R, v + 1, "what") || tok_is_word(R, v + 1, "how")) &&
+             word_among(R, v + 2, k, FRAME_WORDS(wl_lived)));
 }
 
 /* Session 44 (q44m): "and never will", "they never will" closing a
@@ -29822,7 +29848,8 @@ static decorum_status rule_unfit_by_nature(run *R)
         /* (session 44: "its nature" told as the cause, nature_told; or
          * "and never will" closing a denial, never_will) */
         bool never = never_will(R, k);
-        if (!never && !nature_told(R, k) &&
+        bool natur = !never && nature_told(R, k);
+        if (!never && !natur &&
             !word_among(R, k, k + 1, wl_nature_word,
                         sizeof wl_nature_word / sizeof *wl_nature_word))
             continue;
@@ -29941,6 +29968,13 @@ static decorum_status rule_unfit_by_nature(run *R)
          * taste; its capacity is any negator before it: "don't
          * understand") */
         if (never && nationality_alone(g)) {
+            k = next;
+            continue;
+        }
+        /* (rv44m: "its nature" of a disability is the body's own lack,
+         * a fact: "deaf people cant hear smoke alarms, its nature, so
+         * fit the flashing ones") */
+        if (natur && (g->categories & (1u << DECORUM_CATEGORY_DISABILITY))) {
             k = next;
             continue;
         }
