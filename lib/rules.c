@@ -22505,12 +22505,15 @@ static decorum_status rule_attack(run *R, const mention *m)
                                               : !same_noun(R, t, e))))
         t = NULL;
     /* (rv44m) ... and one of sex is the writer's own only when not
-     * framed (trait_framed: a question, a denouncing sentence, a report
-     * or a claim named before the group): "the old line that women
-     * should be seen and not heard is sexist garbage", "my grandad
-     * thought women should be barefoot and pregnant". */
+     * framed (trait_framed: a denouncing sentence, a report or a claim
+     * named before the group): "the old line that women should be seen
+     * and not heard is sexist garbage", "the rumour that female execs
+     * slept their way up is sexist nonsense". Not a question here: the
+     * rest of the rule judges it ("Why don't women just stay in the
+     * kitchen?" is rhetorical). */
     if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
-        (e->flags & DC_F_SEXAGE) && trait_framed(R, m->tb, t, m->tb))
+        (e->flags & DC_F_SEXAGE) && !sent_of(R, m->tb)->question &&
+        trait_framed(R, m->tb, t, m->tb))
         t = NULL;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
