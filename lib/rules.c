@@ -16888,6 +16888,8 @@ static bool regime_told(const run *R, const target *t)
  * group, the group named anywhere in the target is who it means: "Asian
  * girls", "female streamers", "women"; not "men" ("men aren't built for
  * childbirth"), whose category is the same. */
+static bool trait_framed(const run *R, uint32_t vt, const target *g,
+                         uint32_t hv);
 static bool names_own_group(const run *R, const target *t, const dc_entry *e)
 {
     /* a pronoun resolved to the group: its entry ("their brains aren't
@@ -22501,6 +22503,17 @@ static decorum_status rule_attack(run *R, const mention *m)
                     !names_own_group(R, t, e) || regime_told(R, t)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                               : !same_noun(R, t, e))))
+        t = NULL;
+    /* (rv44m) ... and one of sex is the writer's own only when not
+     * framed (trait_framed: a denouncing sentence, a report or a claim
+     * named before the group): "the old line that women should be seen
+     * and not heard is sexist garbage", "the rumour that female execs
+     * slept their way up is sexist nonsense". Not a question here: the
+     * rest of the rule judges it ("Why don't women just stay in the
+     * kitchen?" is rhetorical). */
+    if (t && t->type == TG_GROUP && (e->flags & DC_F_OWN) &&
+        (e->flags & DC_F_SEXAGE) && !sent_of(R, m->tb)->question &&
+        trait_framed(R, m->tb, t, m->tb))
         t = NULL;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
@@ -29242,6 +29255,137 @@ static bool women_word_in(const run *R)
     return false;
 }
 
+static bool trait_framed(const run *R, uint32_t vt, const target *g,
+                         uint32_t hv);
+static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
+                                    decorum_signal sig, piece what,
+                                    const target *g, float w, piece why);
+
+/* Session 44 (q44m): the words between a subject and "stick to" that
+ * keep it the subject's ("women should just stick to", "they need to
+ * stick to"): modals and adverbs, and "to" only after a verb of need. */
+static const char *const wl_stick_modal[] = {
+    "should", "shud", "must", "just", "only", "really", "all", "better",
+    "gotta", "ought", "simply", "can"};
+static const char *const wl_stick_need[] = {"need", "needs", "have", "has",
+                                            "ought", "got"};
+/* ... a choice left to them after it ("if they like it", "unless they
+ * want"), and the trades whose place the kitchen is */
+static const char *const wl_stick_if[] = {"if", "unless", "whenever"};
+static const char *const wl_stick_trade[] = {"chef", "chefs", "cook", "cooks",
+                                             "baker", "bakers", "caterers"};
+
+static bool is_possessive_end(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    size_t l = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    return t->type == TK_WORD && l > 2 &&
+           ((w[l - 2] == '\'' && w[l - 1] == 's') || w[l - 1] == '\'');
+}
+
+/* Session 44 (q44m): women told to "stick to" the home: "stick to" with
+ * a word of the home or of the passenger's seat in the four words after
+ * it (home_place_in: "stick to the kitchen", "the stove") or a chore of
+ * the home in the three (home_task_in: "stick to cooking", "making
+ * sandwiches", "the washing up"), said of women: a group of them as the
+ * subject, ending right before the modal or with at most two words
+ * between ("women refs should stick to", "girls in esports should";
+ * not a possessive, "the women's institute should stick to baking",
+ * which is the institute; no report or "to" between: "female streamers
+ * get told to stick to the kitchen"), "they" or "she" standing for one,
+ * or, with no subject ("stick to the ironing" opening its sentence or
+ * clause), the last group of its sentence or the one before when that
+ * group is women ("female mechanics lol. stick to the ironing"). Not a
+ * place chosen (wl_place_chosen), nor a question (the caller). The frame
+ * and scope are rule_place_assigned's (slogan_exclusion). */
+static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
+                               int32_t fe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t from = k + 2;
+    if (!home_place_in(R, from, from + 4 < s->te ? from + 4 : s->te) &&
+        !home_task_in(R, from, from + 3 < s->te ? from + 3 : s->te))
+        return DECORUM_OK;
+    if (word_among(R, from, s->te, wl_place_chosen,
+                   sizeof wl_place_chosen / sizeof *wl_place_chosen) ||
+        word_among(R, from, s->te, FRAME_WORDS(wl_stick_if)))
+        return DECORUM_OK;
+    uint32_t who = k;
+    while (who > s->tb && rs->toks[who - 1].type == TK_WORD &&
+           (word_among(R, who - 1, who, FRAME_WORDS(wl_stick_modal)) ||
+            (tok_is_word(R, who - 1, "to") && who - 1 > s->tb &&
+             word_among(R, who - 2, who - 1, FRAME_WORDS(wl_stick_need)))))
+        who -= tok_is_word(R, who - 1, "to") ? 2 : 1;
+    /* who is now the first token of the predicate; the subject ends
+     * before it */
+    bool bare = who == s->tb || rs->toks[who - 1].type != TK_WORD;
+    target g;
+    bool found = false, ctx = false;
+    if (!bare) {
+        uint32_t sj = who - 1;
+        for (size_t i = 0; i < rs->nt && !found; i++) {
+            const target *t = &rs->t[i];
+            if (t->te > sj + 1 || t->te + 2 < sj + 1 || t->te <= t->tb ||
+                rs->toks[t->tb].sent != rs->toks[k].sent ||
+                !names_women(R, t) || is_possessive_end(R, t->te - 1))
+                continue;
+            /* (a kitchen's own trade: "women chefs should stick to the
+             * kitchen and stay off instagram") */
+            bool clear = !word_among(R, t->tb, sj + 1,
+                                     FRAME_WORDS(wl_stick_trade));
+            /* (rv44m: nor a chore or a home place named in the subject
+             * before the group, the group's own pastime: "the cooking
+             * club girls should stick to baking, they're brilliant at
+             * it") */
+            if (clear && t->tb > s->tb)
+                clear = !home_task_in(R, s->tb, t->tb) &&
+                        !home_place_in(R, s->tb, t->tb);
+            for (uint32_t q = t->te; q <= sj && clear; q++)
+                clear = rs->toks[q].type == TK_WORD &&
+                        !tok_is_word(R, q, "to") &&
+                        !kind_at(R, q, DC_KIND_REPORT) &&
+                        !kind_at(R, q, DC_KIND_COPULA) &&
+                        !kind_at(R, q, DC_KIND_MODAL) &&
+                        !kind_at(R, q, DC_KIND_IDENTITY) &&
+                        !kind_at(R, q, DC_KIND_PRONOUN_GROUP);
+            if (clear) {
+                g = *t;
+                found = true;
+            }
+        }
+        if (!found &&
+            (tok_is_word(R, sj, "they") || tok_is_word(R, sj, "she")))
+            found = resolve_pronoun(R, sj, &g, &ctx) && !ctx &&
+                    names_women(R, &g);
+    } else {
+        const target *last = NULL;
+        uint32_t si = rs->toks[k].sent;
+        for (size_t i = 0; i < rs->nt && rs->t[i].te <= k; i++)
+            if (rs->t[i].type == TG_GROUP &&
+                rs->toks[rs->t[i].tb].sent + 1 >= si)
+                last = &rs->t[i];
+        if (last && names_women(R, last) &&
+            !is_possessive_end(R, last->te - 1)) {
+            g = *last;
+            found = true;
+        }
+    }
+    /* (nor framed: a denouncing sentence, a report or "not" before the
+     * group, trait_framed: "the old sexist line that girls should stick
+     * to making dinner belongs in the bin") */
+    if (!found || trait_framed(R, k, &g, k))
+        return DECORUM_OK;
+    mention sm = {0};
+    sm.b = rs->toks[k].b;
+    sm.e = rs->toks[k + 1].e;
+    sm.entry = (uint32_t)fe;
+    sm.kind = DC_KIND_EXCLUSION;
+    sm.tb = k;
+    sm.te = k + 2;
+    return slogan_exclusion(R, &sm, &g, fe);
+}
+
 /* A place assigned to women, with the word of belonging: "the passenger
  * seat is where they belong" (the pronoun theirs), "the kitchen is where
  * women belong", "women belong at home with the kids", "a woman's place
@@ -29261,13 +29405,26 @@ static decorum_status rule_place_assigned(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     int32_t fe = R->rules->frame_entry[FR_PLACE];
-    for (uint32_t k = 1; fe >= 0 && k < rs->ntok; k++) {
-        if (!tok_is_word(R, k, "belong") && !tok_is_word(R, k, "belongs") &&
+    for (uint32_t k = 0; fe >= 0 && k < rs->ntok; k++) {
+        /* (session 44: "stick to" a home place or chore, stick_to) */
+        bool stick = k + 2 < rs->ntok && tok_is_word(R, k, "stick") &&
+                     tok_is_word(R, k + 1, "to");
+        if (!stick && k == 0)
+            continue;
+        if (!stick && !tok_is_word(R, k, "belong") &&
+            !tok_is_word(R, k, "belongs") &&
             !(tok_is_word(R, k, "place") && tok_is_word(R, k + 1, "is")))
             continue;
         const sentence *s = sent_of(R, k);
         if (s->question)
             continue;
+        if (stick) {
+            size_t found = R->out->n;
+            decorum_status st = stick_to(R, s, k, fe);
+            if (st != DECORUM_OK || R->out->n != found)
+                return st;
+            continue;
+        }
         uint32_t who = k - 1, from = k + 1;
         /* "is where they belong": the place before it; or "at home where
          * they belong", "leave them in the kitchen where they belong",
@@ -29590,6 +29747,81 @@ static const char *const wl_body_verb[] = {
 static const char *const wl_nature_subject[] = {
     "they", "brains", "brain", "minds", "mind", "bodies", "body"};
 
+/* Session 44 (q44m): the cause told as the group's nature, "it's
+ * nature", "pure nature", "by nature", "in their nature": "nature" after
+ * a word that makes it the predicate or the manner (wl_nature_before),
+ * and ending its clause or followed by a word that sets it against
+ * another cause (wl_nature_after: "its nature not training", "nature,
+ * mate"). Not the outdoors ("cannot enjoy nature", "the nature
+ * reserve": another word before or after it). */
+static const char *const wl_nature_before[] = {
+    "its", "it's", "is", "just", "pure", "simple", "simply", "basic",
+    "by", "their", "own"};
+static const char *const wl_nature_after[] = {
+    "not", "mate", "lol", "lmao", "with", "nothing", "innit", "thats",
+    "that's", "sadly", "honestly", "period"};
+static bool nature_told(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!tok_is_word(R, k, "nature"))
+        return false;
+    const sentence *s = sent_of(R, k);
+    bool opens = k == s->tb || rs->toks[k - 1].type != TK_WORD;
+    if (!opens && !word_among(R, k - 1, k, FRAME_WORDS(wl_nature_before)))
+        return false;
+    return k + 1 >= s->te || rs->toks[k + 1].type != TK_WORD ||
+           word_among(R, k + 1, k + 2, FRAME_WORDS(wl_nature_after));
+}
+
+/* Session 44 (q44m): a mind denied before "never will": a negator or a
+ * word of wl_cannot at token j, at most one adverb after it ("dont
+ * really", "cant even"), then a verb of understanding or learning
+ * (wl_understand) or "get it", before token k. */
+static const char *const wl_understand[] = {
+    "understand", "understands", "grasp", "grasps", "comprehend",
+    "comprehends", "learn",      "learns"};
+static const char *const wl_lived[] = {"feel", "feels", "felt", "like",
+                                       "through"};
+static bool never_understood(const run *R, uint32_t j, uint32_t k)
+{
+    if (!kind_at(R, j, DC_KIND_NEGATION) &&
+        !word_among(R, j, j + 1, wl_cannot,
+                    sizeof wl_cannot / sizeof *wl_cannot))
+        return false;
+    uint32_t v = j + 1;
+    if (v < k && adverb_like(R, v))
+        v++;
+    if (v + 1 < k && tok_is_word(R, v, "get") && tok_is_word(R, v + 1, "it"))
+        return true;
+    if (!(v < k && word_among(R, v, v + 1, FRAME_WORDS(wl_understand))))
+        return false;
+    /* (rv44m: not an experience they have not lived, "what"/"how" then
+     * a word of feeling or of going through it: "straight people dont
+     * understand what coming out feels like and never will") */
+    return !(v + 1 < k &&
+             (tok_is_word(R, v + 1, "what") || tok_is_word(R, v + 1, "how")) &&
+             word_among(R, v + 2, k, FRAME_WORDS(wl_lived)));
+}
+
+/* Session 44 (q44m): "and never will", "they never will" closing a
+ * clause after a capacity or an understanding denied ("women dont
+ * understand offside and never will"): the lack told as lasting, the
+ * group's make. "never" then "will", the clause ending there (the
+ * sentence's end, a punctuation mark, or "lol"/"lmao"/"mate"); not "will
+ * never be allowed to", a barrier told. */
+static bool never_will(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 1 >= rs->ntok || !tok_is_word(R, k, "never") ||
+        !tok_is_word(R, k + 1, "will"))
+        return false;
+    const sentence *s = sent_of(R, k);
+    uint32_t e = k + 2;
+    return e >= s->te || rs->toks[e].type != TK_WORD ||
+           tok_is_word(R, e, "lol") || tok_is_word(R, e, "lmao") ||
+           tok_is_word(R, e, "mate");
+}
+
 /* A capacity denied a group and put down to its biology: a group named
  * (or "their" standing for one) with a capacity denied after it
  * (wl_cannot: "can't", "cannot", "unable"; or "too emotional to") and, in its
@@ -29616,7 +29848,12 @@ static decorum_status rule_unfit_by_nature(run *R)
     const dc_rules_scratch *rs = R->rs;
     int32_t ne = R->rules->nature_entry;
     for (uint32_t k = 1; ne >= 0 && k < rs->ntok; k++) {
-        if (!word_among(R, k, k + 1, wl_nature_word,
+        /* (session 44: "its nature" told as the cause, nature_told; or
+         * "and never will" closing a denial, never_will) */
+        bool never = never_will(R, k);
+        bool natur = !never && nature_told(R, k);
+        if (!never && !natur &&
+            !word_among(R, k, k + 1, wl_nature_word,
                         sizeof wl_nature_word / sizeof *wl_nature_word))
             continue;
         const sentence *s = sent_of(R, k);
@@ -29728,6 +29965,36 @@ static decorum_status rule_unfit_by_nature(run *R)
             for (uint32_t j = k + 2; j < s->te && cap == UINT32_MAX; j++)
                 if (kind_at(R, j, DC_KIND_NEGATION))
                     cap = j;
+        /* (a lack told as lasting is said of a group's make, not of a
+         * people named by its nationality alone: "Americans don't
+         * understand football and never will" is banter of a country's
+         * taste; its capacity is any negator before it: "don't
+         * understand") */
+        if (never && nationality_alone(g)) {
+            k = next;
+            continue;
+        }
+        /* (rv44m: "its nature" of a disability is the body's own lack,
+         * a fact: "deaf people cant hear smoke alarms, its nature, so
+         * fit the flashing ones") */
+        if (natur && (g->categories & (1u << DECORUM_CATEGORY_DISABILITY))) {
+            k = next;
+            continue;
+        }
+        /* (and only a lack of understanding or learning: "muslims dont
+         * eat pork and never will", "gay people dont need your approval
+         * and never will", "blind people cant drive and never will" are
+         * a custom, a stance or a fact of the body, not a mind denied;
+         * never_understood) */
+        if (never) {
+            for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
+                if (never_understood(R, j, k))
+                    cap = j;
+            if (cap == UINT32_MAX) {
+                k = next;
+                continue;
+            }
+        }
         for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
             if ((word_among(R, j, j + 1, wl_cannot,
                             sizeof wl_cannot / sizeof *wl_cannot) &&
@@ -29754,6 +30021,20 @@ static decorum_status rule_unfit_by_nature(run *R)
         if (cap == UINT32_MAX || denied) {
             k = next;
             continue;
+        }
+        /* ("never will": the denial before it is the claim's own, which
+         * attack_on_group's scope would read as negating it; the frame is
+         * judged as rule_worth_use's is, trait_framed: a question, a
+         * report before the group, a denouncing sentence) */
+        if (never) {
+            if (trait_framed(R, k, g, cap))
+                break;
+            R->out->rf[DC_RF_STEREOTYPE] += 1;
+            return group_finding(R, rs->toks[cap].b, rs->toks[k + 1].e,
+                                 DECORUM_SIGNAL_STEREOTYPE,
+                                 LIT("stereotype aimed at "), g, 0.7f,
+                                 LIT("denies the group a capacity for "
+                                     "good ('and never will')"));
         }
         mention sm = {0};
         sm.b = rs->toks[k].b;
@@ -38728,7 +39009,8 @@ static bool denial_astray(const run *R, const mention *x, const sentence *xs)
 #define key_prefix(w) (lit_key(w) & 0xffffffffffull)
 static const uint64_t nature_prefixes[] = {
     key_prefix("biolo"), key_prefix("wired"), key_prefix("hormo"),
-    key_prefix("genet"), key_prefix("built")};
+    key_prefix("genet"), key_prefix("built"), key_prefix("natur"),
+    key_prefix("never")};
 /* ... and the words of wl_cannot no negator is ("unable",
  * "incapable"), with "too" of "too slow to": the rule reads them as a
  * capacity denied, so the gate must let them pass. */
@@ -45553,7 +45835,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f &&
         (women_named(&R) ||
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
-        GATE(text_has(n, "belong", 6) || text_has(n, "place is", 8)) &&
+        GATE(text_has(n, "belong", 6) || text_has(n, "place is", 8) ||
+             text_has(n, "stick to", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* (women told they may not act without a man: a negator, women
