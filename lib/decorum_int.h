@@ -496,8 +496,8 @@ enum {
                          * (adjective_names; session 43, rv43i) */
     DC_SENSE_ROLE,      /* nonprotected: a faith's role-holder ("imam",
                          * "rabbi"): quantified ("every imam", "all the
-                         * rabbis") and threatened or shut out, the
-                         * faith's people (role_group; session 44) */
+                         * rabbis") and threatened, the faith's
+                         * people (role_group; session 44) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

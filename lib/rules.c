@@ -4320,14 +4320,13 @@ static decorum_status find_group_targets(run *R)
             if (faith_entry(e))
                 break;
             /* A faith's role-holder is a target only quantified, in a
-             * sentence that threatens or shuts out (role_group): "the
+             * sentence that threatens (role_group): "the
              * mosque's imam is trash" is said of the mosque's people as
              * before, and "the imam said ..." names no one new. */
             if (DC_SENSE_OF(e->flags) == DC_SENSE_ROLE) {
                 const sentence *rsn = sent_of(R, m->tb);
                 if (!quantified(R, m->tb) ||
-                    !has_kinds_in(R, rsn->tb, rsn->te,
-                                  KIND_BIT(THREAT) | KIND_BIT(EXCLUSION)))
+                    !has_kinds_in(R, rsn->tb, rsn->te, KIND_BIT(THREAT)))
                     continue; /* (no feature either: needs_rules sends
                                * it here, role_hit_in) */
                 break;
@@ -16804,11 +16803,11 @@ static bool faith_entry(const dc_entry *e)
            DC_SENSE_OF(e->flags) != DC_SENSE_ROLE;
 }
 
-/* "someone should put a bullet in every imam in this country", "keep all
- * the rabbis out of our town": a faith's role-holder (a non-protected
- * entry of sense `role`, whose group column is the faith) quantified
- * ("every", "all the", "these", "no": quantified) stands for the faith's
- * people when threatened or shut out, as "every muslim" does. Named
+/* "someone should put a bullet in every imam in this country", "hang all
+ * the rabbis": a faith's role-holder (a non-protected entry of sense
+ * `role`, whose group column is the faith) quantified ("every", "all
+ * the", "these": quantified) stands for the faith's people when
+ * threatened, as "every muslim" does (role_spared says when not). Named
  * alone ("the imam said something stupid", "the rabbi destroyed him in
  * the debate") it is one person or an office, and criticism of one is no
  * attack on the faith. Session 44. */
@@ -16819,16 +16818,6 @@ static bool role_group(const run *R, const target *t)
            R->ents[t->entry].categories && quantified(R, t->tb);
 }
 
-/* "we should kill the rumour that every imam is an extremist": a role
- * after the attack but past a "that" is in a clause said of the attack's
- * own object (a rumour, an idea), not its object. */
-static bool role_in_clause_of(const run *R, const mention *m, const target *t)
-{
-    for (uint32_t k = m->te; k < t->tb; k++)
-        if (tok_is_word(R, k, "that"))
-            return true;
-    return false;
-}
 
 /* Word k before a faith's name makes it a setting or a movement: "in
  * Islam", "under Islam", "radical Islam", "political Islam". */
@@ -21501,6 +21490,31 @@ static bool them_determiner(const run *R, const mention *m)
     return false;
 }
 
+/* Is the role-holders' threat or ban no attack on the faith's people?
+ * Only a threat counts: a ban on clergy is as often a state's policy on
+ * who may preach ("ban all foreign imams from preaching") or a body's
+ * rule ("... kicked out of the committee for the fraud"). Not a threat
+ * that is also a game's win ("we will destroy all the vicars at the
+ * charity cricket match"); not role-holders picked out by a relative
+ * clause ("all the priests who covered up the abuse should be locked
+ * up": the culprits, not the faith); not a role past a "that" after the
+ * attack, in a clause said of its own object ("we should kill the rumour
+ * that every imam is an extremist"). */
+static bool role_spared(run *R, const mention *m, const target *t)
+{
+    if (m->kind != DC_KIND_THREAT ||
+        ((ent(R, m)->flags & DC_F_GAME) && (frame_context(R) & FC_GAME)))
+        return true;
+    if (t->te < R->ntok &&
+        (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that") ||
+         tok_is_word(R, t->te, "which") || tok_is_word(R, t->te, "whose")))
+        return true;
+    for (uint32_t k = m->te; k < t->tb; k++)
+        if (tok_is_word(R, k, "that"))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -22033,11 +22047,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
-    /* a faith's role-holders, quantified, threatened or shut out: its
-     * people (role_group) */
+    /* a faith's role-holders, quantified and threatened: its people
+     * (role_group, role_spared) */
     target role;
-    if (t && (m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        role_group(R, t) && !role_in_clause_of(R, m, t)) {
+    if (t && m->kind == DC_KIND_THREAT && role_group(R, t) &&
+        !role_spared(R, m, t)) {
         role = *t;
         role.type = TG_GROUP;
         role.categories = R->ents[t->entry].categories;
