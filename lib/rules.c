@@ -21490,25 +21490,83 @@ static bool them_determiner(const run *R, const mention *m)
     return false;
 }
 
+/* (rv44t) Are the quantified role-holders at t the doers of the threat
+ * m rather than its victims? Named before it, when the threat is no
+ * passive and takes an object ("every pastor i know would kill for a
+ * free sunday", "all the vicars would murder a pint"), or is an event
+ * named by "the" ("every pastor prayed for the shooting victims"). Not
+ * "should be hanged", "deserve a bullet", "must die", "gets shot", nor
+ * a fate called for by a modal ("should hang for treason"). The
+ * role-holder was an unknown word before session 44, and as a doer it
+ * is no target at all (not the non-protected target a threat would
+ * make a review of). */
+static bool role_doer(const run *R, const mention *m, const target *t)
+{
+    if (t->te > m->tb || m->tb == 0)
+        return false;
+    uint32_t p = m->tb - 1, a = m->te;
+    const tok *lt = &R->toks[m->te - 1];
+    if (tok_is_word(R, p, "the") && lt->e - lt->b > 4 &&
+        !memcmp(R->n->text + lt->e - 3, "ing", 3))
+        return true;
+    /* (a fate called for is the subject's: "should hang for treason",
+     * "must die a slow death") */
+    for (uint32_t k = p; k <= m->tb; k++)
+        if (tok_is_word(R, k, "should") || tok_is_word(R, k, "must") ||
+            tok_is_word(R, k, "ought") || tok_is_word(R, k, "shall") ||
+            tok_is_word(R, k, "deserve") || tok_is_word(R, k, "deserves") ||
+            tok_is_word(R, k, "to"))
+            return false;
+    bool passive = tok_is_word(R, p, "be") || tok_is_word(R, p, "been") ||
+                   tok_is_word(R, p, "being") || tok_is_word(R, p, "get") ||
+                   tok_is_word(R, p, "gets") || tok_is_word(R, p, "got") ||
+                   tok_is_word(R, p, "is") || tok_is_word(R, p, "are");
+    return !passive && a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
+           (tok_is_word(R, a, "for") || tok_is_word(R, a, "a") ||
+            tok_is_word(R, a, "an") || tok_is_word(R, a, "the") ||
+            tok_is_word(R, a, "his") || tok_is_word(R, a, "her") ||
+            tok_is_word(R, a, "their") || tok_is_word(R, a, "my") ||
+            tok_is_word(R, a, "our") || tok_is_word(R, a, "your") ||
+            tok_is_word(R, a, "some"));
+}
+
 /* Is the role-holders' threat or ban no attack on the faith's people?
  * Only a threat counts: a ban on clergy is as often a state's policy on
  * who may preach ("ban all foreign imams from preaching") or a body's
  * rule ("... kicked out of the committee for the fraud"). Not a threat
- * that is also a game's win ("we will destroy all the vicars at the
- * charity cricket match"); not role-holders picked out by a relative
+ * in a game's context ("we will destroy all the vicars at the charity
+ * cricket match"; rv44t: any threat there, not only a game's word, for
+ * a priest is a class in most role-playing games: "in the board game
+ * you have to kill all the priests"); not role-holders picked out by a relative
  * clause ("all the priests who covered up the abuse should be locked
- * up": the culprits, not the faith); not a role past a "that" after the
+ * up": the culprits, not the faith) or a clause in -ing ("the mullahs
+ * ruling iran"; rv44t); not a role past a "that" after the
  * attack, in a clause said of its own object ("we should kill the rumour
  * that every imam is an extremist"). */
 static bool role_spared(run *R, const mention *m, const target *t)
 {
-    if (m->kind != DC_KIND_THREAT ||
-        ((ent(R, m)->flags & DC_F_GAME) && (frame_context(R) & FC_GAME)))
+    if (m->kind != DC_KIND_THREAT || (frame_context(R) & FC_GAME) ||
+        game_in(R, sent_of(R, m->tb)))
         return true;
     if (t->te < R->ntok &&
         (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that") ||
          tok_is_word(R, t->te, "which") || tok_is_word(R, t->te, "whose")))
         return true;
+    /* (rv44t) nor by a clause of a verb in -ing whose object is a state
+     * or a body, a non-protected target ("death to all the mullahs
+     * ruling iran", "... running the government": the regime, not the
+     * faith; "kill all the imams living here" still is) */
+    if (t->te + 1 < R->ntok && R->toks[t->te].type == TK_WORD) {
+        const tok *nx = &R->toks[t->te];
+        uint32_t o = t->te + 1;
+        if (o + 1 < R->ntok && tok_is_word(R, o, "the"))
+            o++;
+        if (nx->e - nx->b > 4 &&
+            !memcmp(R->n->text + nx->e - 3, "ing", 3) &&
+            sent_of(R, o) == sent_of(R, t->tb) &&
+            mention_at(R, o, DC_KIND_NONPROTECTED))
+            return true;
+    }
     for (uint32_t k = m->te; k < t->tb; k++)
         if (tok_is_word(R, k, "that"))
             return true;
@@ -22050,6 +22108,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* a faith's role-holders, quantified and threatened: its people
      * (role_group, role_spared) */
     target role;
+    if (t && m->kind == DC_KIND_THREAT && role_group(R, t) &&
+        role_doer(R, m, t))
+        return DECORUM_OK;
     if (t && m->kind == DC_KIND_THREAT && role_group(R, t) &&
         !role_spared(R, m, t)) {
         role = *t;
