@@ -494,6 +494,10 @@ enum {
                          * sentence is the side's name, "the brown
                          * barbarians are a roller derby team"
                          * (adjective_names; session 43, rv43i) */
+    DC_SENSE_ROLE,      /* nonprotected: a faith's role-holder ("imam",
+                         * "rabbi"): quantified ("every imam", "all the
+                         * rabbis") and threatened, the faith's
+                         * people (role_group; session 44) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

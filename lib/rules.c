@@ -2746,6 +2746,16 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
     return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
 }
 
+/* A non-protected mention at token ti that is no faith's role-holder
+ * (sense `role`, session 44): a role-holder is a member, read as the
+ * unknown word it was before it was an entry ("the Nigerian pastor's
+ * flock, the lot of them": "them" is still the Nigerians). */
+static bool plain_np_at(const run *R, uint32_t ti)
+{
+    const mention *np = mention_at(R, ti, DC_KIND_NONPROTECTED);
+    return np && DC_SENSE_OF(R->ents[np->entry].flags) != DC_SENSE_ROLE;
+}
+
 /* The most tokens after a scare frame that its name may take: the name
  * starts among them (three words and a quote mark: "the so called 'hate
  * crimes'"). */
@@ -2985,9 +2995,15 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
                                     DC_KIND_NONPROTECTED, DC_KIND_OBJECT,
                                     DC_KIND_HUMANITY};
-    for (size_t k = 0; k < sizeof nouny / sizeof nouny[0]; k++)
-        if (mention_at(R, ti, nouny[k]))
+    for (size_t k = 0; k < sizeof nouny / sizeof nouny[0]; k++) {
+        const mention *nm = mention_at(R, ti, nouny[k]);
+        /* (a faith's role-holder is read as the unknown word it was
+         * before session 44 made it an entry: "the Nigerian pastor's
+         * flock" is the Nigerians' as it was) */
+        if (nm && !(nouny[k] == DC_KIND_NONPROTECTED &&
+                    DC_SENSE_OF(ent(R, nm)->flags) == DC_SENSE_ROLE))
             return true;
+    }
     /* An unknown lower-case word after "the X" is most often a noun
      * ("the chinese restaurant"), unless it is a verb we know. */
     if (mention_at(R, ti, DC_KIND_COPULA) || mention_at(R, ti, DC_KIND_MODAL) ||
@@ -4303,6 +4319,18 @@ static decorum_status find_group_targets(run *R)
              * is no country, and no one is from it or told back to it. */
             if (faith_entry(e))
                 break;
+            /* A faith's role-holder is a target only quantified, in a
+             * sentence that threatens (role_group): "the
+             * mosque's imam is trash" is said of the mosque's people as
+             * before, and "the imam said ..." names no one new. */
+            if (DC_SENSE_OF(e->flags) == DC_SENSE_ROLE) {
+                const sentence *rsn = sent_of(R, m->tb);
+                if (!quantified(R, m->tb) ||
+                    !has_kinds_in(R, rsn->tb, rsn->te, KIND_BIT(THREAT)))
+                    continue; /* (no feature either: needs_rules sends
+                               * it here, role_hit_in) */
+                break;
+            }
             /* A region that is no state (flag `place`: "Africa", "the
              * Middle East") is a target only as the origin that makes a
              * dehumanizing word a people: "vermin from the Middle East".
@@ -8052,7 +8080,9 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
         if ((ent(R, c)->flags & DC_F_ADJ) &&
             (kind_at(R, c->te, DC_KIND_DEHUMANIZE) ||
              kind_at(R, c->te, DC_KIND_OBJECT) ||
-             kind_at(R, c->te, DC_KIND_NONPROTECTED)))
+             /* (a faith's role-holder is a member: "the Nigerian
+              * pastor's flock, the lot of them"; session 44) */
+             plain_np_at(R, c->te)))
             continue;
         /* "intimidated by a British cartoon. They ...": nor one after
          * "a" before a noun the lexicon does not know, one thing, unless a
@@ -8083,7 +8113,7 @@ static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
             doer = tok_is_word(R, k, "by") || tok_is_word(R, k, "someone") ||
                    tok_is_word(R, k, "somebody") ||
                    (kind_at(R, k, DC_KIND_PERSON) && k > c->te) ||
-                   kind_at(R, k, DC_KIND_NONPROTECTED);
+                   plain_np_at(R, k);
         last = own || doer ? NULL : c;
     }
     if (last) {
@@ -16769,8 +16799,25 @@ static bool unnamed_people(const run *R, const mention *m, const target *t)
 static bool faith_entry(const dc_entry *e)
 {
     return e->kind == DC_KIND_NONPROTECTED && e->categories &&
-           !(e->categories & ~(1u << DECORUM_CATEGORY_RELIGION));
+           !(e->categories & ~(1u << DECORUM_CATEGORY_RELIGION)) &&
+           DC_SENSE_OF(e->flags) != DC_SENSE_ROLE;
 }
+
+/* "someone should put a bullet in every imam in this country", "hang all
+ * the rabbis": a faith's role-holder (a non-protected entry of sense
+ * `role`, whose group column is the faith) quantified ("every", "all
+ * the", "these": quantified) stands for the faith's people when
+ * threatened, as "every muslim" does (role_spared says when not). Named
+ * alone ("the imam said something stupid", "the rabbi destroyed him in
+ * the debate") it is one person or an office, and criticism of one is no
+ * attack on the faith. Session 44. */
+static bool role_group(const run *R, const target *t)
+{
+    return t->type == TG_NP && t->entry >= 0 &&
+           DC_SENSE_OF(R->ents[t->entry].flags) == DC_SENSE_ROLE &&
+           R->ents[t->entry].categories && quantified(R, t->tb);
+}
+
 
 /* Word k before a faith's name makes it a setting or a movement: "in
  * Islam", "under Islam", "radical Islam", "political Islam". */
@@ -21445,6 +21492,89 @@ static bool them_determiner(const run *R, const mention *m)
     return false;
 }
 
+/* (rv44t) Are the quantified role-holders at t the doers of the threat
+ * m rather than its victims? Named before it, when the threat is no
+ * passive and takes an object ("every pastor i know would kill for a
+ * free sunday", "all the vicars would murder a pint"), or is an event
+ * named by "the" ("every pastor prayed for the shooting victims"). Not
+ * "should be hanged", "deserve a bullet", "must die", "gets shot", nor
+ * a fate called for by a modal ("should hang for treason"). The
+ * role-holder was an unknown word before session 44, and as a doer it
+ * is no target at all (not the non-protected target a threat would
+ * make a review of). */
+static bool role_doer(const run *R, const mention *m, const target *t)
+{
+    if (t->te > m->tb || m->tb == 0)
+        return false;
+    uint32_t p = m->tb - 1, a = m->te;
+    const tok *lt = &R->toks[m->te - 1];
+    if (tok_is_word(R, p, "the") && lt->e - lt->b > 4 &&
+        !memcmp(R->n->text + lt->e - 3, "ing", 3))
+        return true;
+    /* (a fate called for is the subject's: "should hang for treason",
+     * "must die a slow death") */
+    for (uint32_t k = p; k <= m->tb; k++)
+        if (tok_is_word(R, k, "should") || tok_is_word(R, k, "must") ||
+            tok_is_word(R, k, "ought") || tok_is_word(R, k, "shall") ||
+            tok_is_word(R, k, "deserve") || tok_is_word(R, k, "deserves") ||
+            tok_is_word(R, k, "to"))
+            return false;
+    bool passive = tok_is_word(R, p, "be") || tok_is_word(R, p, "been") ||
+                   tok_is_word(R, p, "being") || tok_is_word(R, p, "get") ||
+                   tok_is_word(R, p, "gets") || tok_is_word(R, p, "got") ||
+                   tok_is_word(R, p, "is") || tok_is_word(R, p, "are");
+    return !passive && a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
+           (tok_is_word(R, a, "for") || tok_is_word(R, a, "a") ||
+            tok_is_word(R, a, "an") || tok_is_word(R, a, "the") ||
+            tok_is_word(R, a, "his") || tok_is_word(R, a, "her") ||
+            tok_is_word(R, a, "their") || tok_is_word(R, a, "my") ||
+            tok_is_word(R, a, "our") || tok_is_word(R, a, "your") ||
+            tok_is_word(R, a, "some"));
+}
+
+/* Is the role-holders' threat or ban no attack on the faith's people?
+ * Only a threat counts: a ban on clergy is as often a state's policy on
+ * who may preach ("ban all foreign imams from preaching") or a body's
+ * rule ("... kicked out of the committee for the fraud"). Not a threat
+ * in a game's context ("we will destroy all the vicars at the charity
+ * cricket match"; rv44t: any threat there, not only a game's word, for
+ * a priest is a class in most role-playing games: "in the board game
+ * you have to kill all the priests"); not role-holders picked out by a relative
+ * clause ("all the priests who covered up the abuse should be locked
+ * up": the culprits, not the faith) or a clause in -ing ("the mullahs
+ * ruling iran"; rv44t); not a role past a "that" after the
+ * attack, in a clause said of its own object ("we should kill the rumour
+ * that every imam is an extremist"). */
+static bool role_spared(run *R, const mention *m, const target *t)
+{
+    if (m->kind != DC_KIND_THREAT || (frame_context(R) & FC_GAME) ||
+        game_in(R, sent_of(R, m->tb)))
+        return true;
+    if (t->te < R->ntok &&
+        (tok_is_word(R, t->te, "who") || tok_is_word(R, t->te, "that") ||
+         tok_is_word(R, t->te, "which") || tok_is_word(R, t->te, "whose")))
+        return true;
+    /* (rv44t) nor by a clause of a verb in -ing whose object is a state
+     * or a body, a non-protected target ("death to all the mullahs
+     * ruling iran", "... running the government": the regime, not the
+     * faith; "kill all the imams living here" still is) */
+    if (t->te + 1 < R->ntok && R->toks[t->te].type == TK_WORD) {
+        const tok *nx = &R->toks[t->te];
+        uint32_t o = t->te + 1;
+        if (o + 1 < R->ntok && tok_is_word(R, o, "the"))
+            o++;
+        if (nx->e - nx->b > 4 &&
+            !memcmp(R->n->text + nx->e - 3, "ing", 3) &&
+            sent_of(R, o) == sent_of(R, t->tb) &&
+            mention_at(R, o, DC_KIND_NONPROTECTED))
+            return true;
+    }
+    for (uint32_t k = m->te; k < t->tb; k++)
+        if (tok_is_word(R, k, "that"))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -21977,6 +22107,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* a faith's role-holders, quantified and threatened: its people
+     * (role_group, role_spared) */
+    target role;
+    if (t && m->kind == DC_KIND_THREAT && role_group(R, t) &&
+        role_doer(R, m, t))
+        return DECORUM_OK;
+    if (t && m->kind == DC_KIND_THREAT && role_group(R, t) &&
+        !role_spared(R, m, t)) {
+        role = *t;
+        role.type = TG_GROUP;
+        role.categories = R->ents[t->entry].categories;
+        t = &role;
+    }
     /* "The Young Women's Trust is a useless charity": a derogating word
      * between an article and a body or a thing right after it qualifies
      * that noun, whoever else the sentence names */
@@ -37362,6 +37505,26 @@ static bool member_in(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
+/* A faith's role-holder among the hits (a non-protected entry of sense
+ * `role`): the full pass reads it as no target unless quantified and
+ * threatened (find_group_targets), so the short way, which counts every
+ * non-protected hit as a target for the model, must not take the
+ * comment. Session 44. */
+static bool role_hit_in(const dc_rules *r, const dc_lexicon *lx,
+                        uint64_t kinds, const dc_hitvec *hits)
+{
+    if (!((kinds >> DC_KIND_NONPROTECTED) & 1))
+        return false;
+    for (size_t i = 0; i < hits->n; i++) {
+        const dc_hit *h = &hits->v[i];
+        if (h->entry < lx->n &&
+            r->kind_of[h->entry] == DC_KIND_NONPROTECTED &&
+            DC_SENSE_OF(lx->entries[h->entry].flags) == DC_SENSE_ROLE)
+            return true;
+    }
+    return false;
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -37400,13 +37563,15 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
             return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
-                   member_in(r, lx, n, kinds, hits);
+                   member_in(r, lx, n, kinds, hits) ||
+                   role_hit_in(r, lx, kinds, hits);
         }
     }
     *seen = kinds;
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
            guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n) ||
-           armed_place_in(kinds) || member_in(r, lx, n, kinds, hits);
+           armed_place_in(kinds) || member_in(r, lx, n, kinds, hits) ||
+           role_hit_in(r, lx, kinds, hits);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
