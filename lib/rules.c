@@ -3361,6 +3361,7 @@ static inline bool pest_sense(const run *R, const mention *m)
 static bool gearbox_sense_of(run *R, const mention *m);
 static bool armour_sense_of(const run *R, const mention *m);
 static bool dish_sense(const run *R, const mention *m);
+static bool domain_sense(const run *R, const mention *m);
 static bool verb_sense_of(const run *R, const mention *m);
 
 /* The first tests of three everyday senses of a slur, asked where the
@@ -4254,8 +4255,9 @@ static decorum_status find_group_targets(run *R)
                     ? singular_slur(R, m) || pest_sense(R, m) ||
                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
                           armour_sense(R, m) || dish_sense(R, m) ||
-                          verb_sense(R, m) || tempo_sense(R, m)
-                    : armour_sense(R, m))
+                          verb_sense(R, m) || tempo_sense(R, m) ||
+                          domain_sense(R, m)
+                    : armour_sense(R, m) || domain_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -12861,6 +12863,115 @@ static bool smithing_said(const run *R, const sentence *s)
  * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
  * next to a dish word across a comma, "and", "&", "with" or "in", or
  * after its meat or a recipe ("pork faggots", "recipe for the faggots"). */
+/* Session 44 (q44f): a slur's everyday sense told by the field of talk
+ * around it. A slur whose entry carries a sense with a field (dish:
+ * "faggot", the meatball or the bundle of sticks; tempo: "retard", the
+ * spark or a cure slowed; fright: "spook", a ghost or a scare; ware:
+ * "oriental", tobacco blends and rugs) is that sense when its own
+ * sentence holds a `domain` word of the same sense (grammar.tsv:
+ * "cookbook", "ignition", "horror", "latakia") and nothing in it is said
+ * of people: "anyone made faggots from that old welsh cookbook?", "bit of
+ * retard on the old van engine", "that spook at the end of the hallway
+ * scene got me good", "any good oriental heavy blends?". Not where the
+ * word is said of someone: "you" before it, "is a ..." before it, a
+ * person or identity noun, "who" or "like" right after it ("the new cook
+ * is a faggot", "retards like him"), a personal pronoun, a person,
+ * identity noun, threat, exclusion, hatred, insult, stereotype,
+ * dehumanizing or derogating word in its sentence, or any other slur or
+ * identity noun in the comment ("burn the faggots with the firewood,
+ * those gay freaks deserve it"). */
+static bool domain_sense(const run *R, const mention *m)
+{
+    static const char *const said[] = {"who", "whose", "like", "that's"};
+    static const char *const one_of[] = {"he", "she", "him", "her", "his",
+                                          "he's", "she's", "hes", "shes"};
+    const dc_entry *e = ent(R, m);
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if ((sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
+         sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE) ||
+        !any_kind(R, DC_KIND_DOMAIN))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* (the timing's retard is a mass noun or a verb, never one pointed
+     * at: "that retard at the garage set my ignition timing wrong") */
+    static const char *const a_one[] = {"a", "an", "any"};
+    /* (and any sense's word pointed at is someone: "that faggot next
+     * door", "another faggot in the firewood aisle", "those faggots
+     * recipe for disaster") */
+    static const char *const pointed[] = {"that",  "this", "these", "those",
+                                          "some",  "another"};
+    if (m->tb > s->tb &&
+        (word_among(R, m->tb - 1, m->tb, pointed,
+                    sizeof pointed / sizeof *pointed) ||
+         (sense == DC_SENSE_TEMPO &&
+          word_among(R, m->tb - 1, m->tb, a_one, sizeof a_one / sizeof *a_one))))
+        return false;
+    bool field = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_DOMAIN &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == sense) {
+            field = true;
+            break;
+        }
+    if (!field)
+        return false;
+    /* (said of someone) */
+    if ((m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU)) ||
+        sexage_after(R, m) ||
+        (m->tb >= 2 &&
+         (is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1)) &&
+         (kind_at(R, m->tb - 2, DC_KIND_COPULA) ||
+          tok_is_word(R, m->tb - 2, "be"))) ||
+        (m->te < s->te &&
+         (kind_at(R, m->te, DC_KIND_PERSON) ||
+          kind_at(R, m->te, DC_KIND_IDENTITY) ||
+          word_among(R, m->te, m->te + 1, said, sizeof said / sizeof *said))) ||
+        word_among(R, s->tb, s->te, one_of, sizeof one_of / sizeof *one_of))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m)
+            continue;
+        switch (o->kind) {
+        case DC_KIND_PERSON:
+        case DC_KIND_PRONOUN_YOU:
+        case DC_KIND_THREAT:
+        case DC_KIND_EXCLUSION:
+        case DC_KIND_HATE_VERB:
+        case DC_KIND_INSULT:
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_HUMANITY:
+        case DC_KIND_STEREOTYPE:
+        case DC_KIND_DEROGATE:
+            return false;
+        default:
+            break;
+        }
+    }
+    /* (the comment names no people by identity and uses no other slur) */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m)
+            continue;
+        if (o->kind == DC_KIND_SLUR && DC_SENSE_OF(ent(R, o)->flags) != sense)
+            return false;
+        /* (only a nationality's adjective before a thing of its own
+         * may stand, the dish's or the ware's origin: "that old welsh
+         * cookbook", "turkish blends"; not "the gay agenda", "gays") */
+        if (o->kind == DC_KIND_IDENTITY &&
+            (!(ent(R, o)->flags & DC_F_ADJ) ||
+             ent(R, o)->categories !=
+                 (1u << DECORUM_CATEGORY_NATIONALITY) ||
+             o->te >= R->ntok || R->toks[o->te].type != TK_WORD ||
+             kind_at(R, o->te, DC_KIND_PERSON) ||
+             kind_at(R, o->te, DC_KIND_HUMANITY) ||
+             kind_at(R, o->te, DC_KIND_IDENTITY)))
+            return false;
+    }
+    return true;
+}
+
 static bool dish_sense(const run *R, const mention *m)
 {
     static const char *const dish[] = {
@@ -13238,7 +13349,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
     if (gearbox_sense(R, m) || armour_sense(R, m) || dish_sense(R, m) ||
-        verb_sense(R, m) || tempo_sense(R, m)) {
+        verb_sense(R, m) || tempo_sense(R, m) || domain_sense(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -23121,7 +23232,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
-         insult_on_thing(R, m) || pests_subject(R, m))) {
+         insult_on_thing(R, m) || pests_subject(R, m) ||
+         domain_sense(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
@@ -36366,6 +36478,12 @@ static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
 static const char *const wl_answer_close[] = {
     "again", "of", "as", "lol", "who", "every", "each", "innit", "mate",
     "obviously"};
+/* Words that wink wherever they stand in the answer ("the gypsies,
+ * again", "muslims lol"); not the end words that only close it ("of",
+ * "as", "who", "every": "the americans as part of the war" is an answer
+ * of fact; session 44, q44f). */
+static const char *const wl_answer_wink[] = {"again", "lol", "innit",
+                                             "obviously"};
 /* A habit in the question ("who keeps robbing", "again", "all"). */
 static const char *const wl_answer_habit[] = {
     "again", "always", "keep", "keeps", "every", "all", "most", "still"};
@@ -36496,7 +36614,7 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
             a != &rs->s[si + 1] ||
             (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
                            tok_is_word(R, w - 1, "guesses"))) ||
-            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_close)) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_wink)) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
             has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
             pred_winked(R, si);
