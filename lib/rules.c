@@ -12909,8 +12909,10 @@ static bool domain_sense(const run *R, const mention *m)
         return false;
     bool field = false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        /* (not before "for", the idiom "a recipe for disaster") */
         if (rs->m[i].kind == DC_KIND_DOMAIN &&
-            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == sense) {
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == sense &&
+            !(rs->m[i].te < s->te && tok_is_word(R, rs->m[i].te, "for"))) {
             field = true;
             break;
         }
