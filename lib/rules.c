@@ -21413,6 +21413,95 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
     return true;
 }
 
+/* Session 44 (q44f): the subject opens with a doer that is no people
+ * (an institution, a thing, one person: "orthodox rabbinical courts",
+ * "the council", "that comedian", "the sermon"), then a gerund of what
+ * it does, and the people named only after the gerund, as those it is
+ * done to: "religious courts refusing women a divorce are a disgrace",
+ * "the council refusing disabled people a ramp is a disgrace", "the
+ * sermon telling gay people they will burn was cruel". The word after
+ * the linking verb judges the doer's deed. Not where the people come
+ * before the gerund as its doers ("women refusing to cook ... is a
+ * disgrace", "gay people adopting children is a disgrace", "muslim men
+ * beating ..."): no identity noun, group pronoun, slur, humanity word
+ * or plural person in the doer, whose head is a `nonprotected` entry or
+ * a word naming no people; an identity adjective stands only before
+ * such a head. Not where the subject itself carries a dehumanizing
+ * word, slur, insult, threat or stereotype ("the government letting
+ * these rats flood in is a disgrace"), unless the gerund is a report of
+ * the doer's words ("telling", "saying", "preaching"). Tokens o..c:
+ * the subject, c the linking verb. */
+static bool doer_deed(const run *R, uint32_t o, uint32_t c)
+{
+    static const char *const says[] = {"telling", "saying", "preaching",
+                                       "teaching", "calling", "claiming"};
+    const tok *tk = R->toks;
+    uint32_t g = UINT32_MAX;
+    for (uint32_t k = o + 1; k < c && k <= o + 4; k++) {
+        size_t n = tk[k].e - tk[k].b;
+        if (tk[k].type == TK_WORD && n > 4 &&
+            memcmp(R->n->text + tk[k].e - 3, "ing", 3) == 0 &&
+            !kind_at(R, k, DC_KIND_IDENTITY) &&
+            !kind_at(R, k, DC_KIND_PERSON)) {
+            g = k;
+            break;
+        }
+    }
+    if (g == UINT32_MAX ||
+        !has_kinds_in(R, g + 1, c,
+                      KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                          KIND_BIT(PRONOUN_GROUP)))
+        return false;
+    uint32_t h = g - 1;
+    /* (the doer pointed at or an institution: "the council", "religious
+     * courts"; not "imagine actually thinking semites were ...", "remember
+     * goys making ...", and the people not the linking verb's own
+     * subject) */
+    static const char *const dets[] = {"the",   "this",  "that", "these",
+                                       "those", "their", "our",  "his",
+                                       "her",   "my",    "your", "a", "an"};
+    if ((!word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets) &&
+         !kind_at(R, h, DC_KIND_NONPROTECTED)) ||
+        kind_at(R, c - 1, DC_KIND_IDENTITY) ||
+        kind_at(R, c - 1, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, c - 1, DC_KIND_SLUR))
+        return false;
+    if (has_kinds_in(R, o, g,
+                     KIND_BIT(SLUR) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_YOU)) ||
+        kind_at(R, h, DC_KIND_IDENTITY))
+        return false;
+    const mention *pm = mention_at(R, h, DC_KIND_PERSON);
+    if (pm && (plural_word(R, pm->b, pm->e) ||
+               has_kind_in(R, o, g, DC_KIND_IDENTITY)))
+        return false;
+    for (uint32_t k = o; k < h; k++) {
+        const mention *im = mention_at(R, k, DC_KIND_IDENTITY);
+        if (im && !(ent(R, im)->flags & DC_F_ADJ))
+            return false;
+    }
+    if (has_kind_in(R, o, g, DC_KIND_IDENTITY) &&
+        !kind_at(R, h, DC_KIND_NONPROTECTED))
+        return false;
+    /* (the deed is a wrong done to the people: a `deed` entry flagged
+     * severe, "refusing", "banning", "mocking"; or words of the doer
+     * that carry the hostility, "telling gay people they will burn". Not
+     * a deed of inclusion the writer may be judging: "the church letting
+     * gays marry is a disgrace", "the school hiring trans teachers") */
+    static const char *const inflected[] = {"hating", "banning", "abusing",
+                                            "persecuting", "demonizing"};
+    bool hostile = has_kinds_in(R, o, c,
+                                KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                                    KIND_BIT(INSULT) | KIND_BIT(THREAT) |
+                                    KIND_BIT(STEREOTYPE));
+    const dc_entry *de = exact_entry(R, g, DC_KIND_DEED, DC_F_SEVERE);
+    if (word_among(R, g, g + 1, says, sizeof says / sizeof *says))
+        return hostile;
+    return !hostile &&
+           (de || word_among(R, g, g + 1, inflected,
+                             sizeof inflected / sizeof *inflected));
+}
+
 /* Session 43 (q43p): "comparing immigrants to rats is disgusting",
  * "blaming Muslims for every attack is vile", "the doctrine that god
  * sends gay people to hell is vile", "the racism towards Asian people is
@@ -21446,6 +21535,9 @@ static bool deed_judged(const run *R, const mention *m)
     /* the linking verb right before the word, adverbs between */
     uint32_t c = m->tb;
     while (c > s->tb && adverb_like(R, c - 1))
+        c--;
+    /* (a noun's article: "... is a disgrace", session 44) */
+    if (c > s->tb + 1 && a_or_an(R, c - 1))
         c--;
     if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
         return false;
@@ -21494,6 +21586,8 @@ static bool deed_judged(const run *R, const mention *m)
                                       KIND_BIT(DEROGATE));
         }
     }
+    if (!ok)
+        ok = doer_deed(R, o, c);
     if (!ok)
         return false;
     /* one clause from the opener to the word: no punctuation, no reason */
@@ -21668,6 +21762,13 @@ static decorum_status rule_attack(run *R, const mention *m)
          * inborn (essentialized), and counts for nothing alone. */
         if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
             return DECORUM_OK;
+        /* (a deed judged: "the policy of turning away refugees at sea
+         * is cruel"; session 44) */
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
+        }
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
@@ -21685,6 +21786,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (thing_swear(R, m) || animal_swear(R, m)) {
             R->insults_at_things++;
             return DECORUM_OK;
+        }
+        /* (a deed judged, as for a derogating word: "religious courts
+         * refusing women a divorce are a disgrace"; session 44) */
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
         }
         sig = DECORUM_SIGNAL_INSULT;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
