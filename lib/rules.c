@@ -12857,12 +12857,6 @@ static bool smithing_said(const run *R, const sentence *s)
     return false;
 }
 
-/* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
- * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
- * meatballs;
- * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
- * next to a dish word across a comma, "and", "&", "with" or "in", or
- * after its meat or a recipe ("pork faggots", "recipe for the faggots"). */
 /* Session 44 (q44f): a slur's everyday sense told by the field of talk
  * around it. A slur whose entry carries a sense with a field (dish:
  * "faggot", the meatball or the bundle of sticks; tempo: "retard", the
@@ -12906,6 +12900,23 @@ static bool domain_sense(const run *R, const mention *m)
                     sizeof pointed / sizeof *pointed) ||
          (sense == DC_SENSE_TEMPO &&
           word_among(R, m->tb - 1, m->tb, a_one, sizeof a_one / sizeof *a_one))))
+        return false;
+    /* (rv44f: the timing's "retards" is a verb with a subject before it,
+     * "cold weather retards the cure"; opening its sentence or after an
+     * article, a quantifier or a possessive it is a plural noun, people:
+     * "the retards at the special school couldnt tell a piston from a
+     * valve", "our retards ruined the engine again"; and "they" in its
+     * sentence is someone it is said of: "the whole pit crew is retarded,
+     * they cant even time an engine") */
+    static const char *const owner[] = {"my",  "our", "your", "their",
+                                        "his", "her", "its"};
+    static const char *const they[] = {"they", "them", "theyre", "they're"};
+    if (sense == DC_SENSE_TEMPO &&
+        ((plural_word(R, m->b, m->e) &&
+          (m->tb == s->tb || is_determiner(R, m->tb - 1) ||
+           word_among(R, m->tb - 1, m->tb, owner,
+                      sizeof owner / sizeof *owner))) ||
+         word_among(R, s->tb, s->te, they, sizeof they / sizeof *they)))
         return false;
     bool field = false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
@@ -12974,6 +12985,12 @@ static bool domain_sense(const run *R, const mention *m)
     return true;
 }
 
+/* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
+ * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
+ * meatballs;
+ * allow.tsv holds the usual pairs, "faggots and peas")? A plural hit
+ * next to a dish word across a comma, "and", "&", "with" or "in", or
+ * after its meat or a recipe ("pork faggots", "recipe for the faggots"). */
 static bool dish_sense(const run *R, const mention *m)
 {
     static const char *const dish[] = {
@@ -36589,11 +36606,12 @@ static const char *const wl_answer_close[] = {
     "again", "of", "as", "lol", "who", "every", "each", "innit", "mate",
     "obviously"};
 /* Words that wink wherever they stand in the answer ("the gypsies,
- * again", "muslims lol"); not the end words that only close it ("of",
+ * again", "muslims lol", "the somalis mate": rv44f kept the knowing
+ * address main winked on); not the end words that only close it ("of",
  * "as", "who", "every": "the americans as part of the war" is an answer
  * of fact; session 44, q44f). */
 static const char *const wl_answer_wink[] = {"again", "lol", "innit",
-                                             "obviously"};
+                                             "obviously", "mate"};
 /* A habit in the question ("who keeps robbing", "again", "all"). */
 static const char *const wl_answer_habit[] = {
     "again", "always", "keep", "keeps", "every", "all", "most", "still"};
