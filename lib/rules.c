@@ -21437,6 +21437,12 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
     return true;
 }
 
+/* Five deeds with no `deed` entry: an exact entry hides the inflected
+ * form of another's verb, "hate" -> "hating" (lexdebug); read by
+ * deed_judged and doer_deed alike (rv44f: doer_deed held its own copy). */
+static const char *const wl_inflected_deed[] = {
+    "hating", "banning", "abusing", "persecuting", "demonizing"};
+
 /* Session 44 (q44f): the subject opens with a doer that is no people
  * (an institution, a thing, one person: "orthodox rabbinical courts",
  * "the council", "that comedian", "the sermon"), then a gerund of what
@@ -21512,8 +21518,6 @@ static bool doer_deed(const run *R, uint32_t o, uint32_t c)
      * that carry the hostility, "telling gay people they will burn". Not
      * a deed of inclusion the writer may be judging: "the church letting
      * gays marry is a disgrace", "the school hiring trans teachers") */
-    static const char *const inflected[] = {"hating", "banning", "abusing",
-                                            "persecuting", "demonizing"};
     bool hostile = has_kinds_in(R, o, c,
                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
                                     KIND_BIT(INSULT) | KIND_BIT(THREAT) |
@@ -21522,8 +21526,9 @@ static bool doer_deed(const run *R, uint32_t o, uint32_t c)
     if (word_among(R, g, g + 1, says, sizeof says / sizeof *says))
         return hostile;
     return !hostile &&
-           (de || word_among(R, g, g + 1, inflected,
-                             sizeof inflected / sizeof *inflected));
+           (de || word_among(R, g, g + 1, wl_inflected_deed,
+                             sizeof wl_inflected_deed /
+                                 sizeof *wl_inflected_deed));
 }
 
 /* Session 43 (q43p): "comparing immigrants to rats is disgusting",
@@ -21560,8 +21565,6 @@ static inline bool deed_judged(const run *R, const mention *m)
 
 static bool deed_judged_of(const run *R, const mention *m)
 {
-    static const char *const inflected_deed[] = {
-        "hating", "banning", "abusing", "persecuting", "demonizing"};
     static const char *const dets[] = {"the", "this", "that", "such",
                                        "all", "their", "his", "her",
                                        "your", "these", "those"};
@@ -21595,8 +21598,8 @@ static bool deed_judged_of(const run *R, const mention *m)
          * inflected form of another's verb, "hate" -> "hating" ("I love
          * hating Jews" went allow), "ban", "abuse", "persecute",
          * "demonize" (lexdebug)) */
-        word_among(R, o, o + 1, inflected_deed,
-                   sizeof inflected_deed / sizeof *inflected_deed))
+        word_among(R, o, o + 1, wl_inflected_deed,
+                   sizeof wl_inflected_deed / sizeof *wl_inflected_deed))
         ok = true;
     else if (dm && dm->te == o + 1)
         ok = has_kinds_in(R, o + 1, c,
